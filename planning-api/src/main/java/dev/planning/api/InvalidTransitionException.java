@@ -1,0 +1,33 @@
+package dev.planning.api;
+
+import dev.planning.api.lifecycle.CycleState;
+
+/**
+ * A requested transition that the lifecycle does not allow from the cycle's current state, for
+ * example {@code PLANNED -> EXECUTED}. Gates were not run and nothing was recorded.
+ *
+ * @since 0.1
+ */
+public class InvalidTransitionException extends PlanningException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CycleState from;
+    private final CycleState to;
+
+    public InvalidTransitionException(CycleState from, CycleState to, String message) {
+        super(message);
+        this.from = from;
+        this.to = to;
+    }
+
+    /** The state the cycle is in. */
+    public CycleState from() {
+        return from;
+    }
+
+    /** The state that was requested. */
+    public CycleState to() {
+        return to;
+    }
+}

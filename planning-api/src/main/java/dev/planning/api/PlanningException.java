@@ -1,0 +1,41 @@
+package dev.planning.api;
+
+import java.util.Optional;
+
+/**
+ * Root of the framework's unchecked exceptions.
+ *
+ * <p>Each subtype carries structured detail so that a command line can print it as a one-line
+ * message without a stack trace, and an embedding application can handle it by type:
+ * {@link InvalidInputException} for unreadable or invalid user input,
+ * {@link InvalidTransitionException} for a transition the lifecycle does not allow,
+ * {@link ConcurrentTransitionException} when another writer advanced the cycle first, and
+ * {@link EventLogCorruptedException} when an event log's hash chain is broken.
+ *
+ * @since 0.1
+ */
+public class PlanningException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient SourceLocation location;
+
+    public PlanningException(String message) {
+        this(message, null, null);
+    }
+
+    public PlanningException(String message, SourceLocation location, Throwable cause) {
+        super(message, cause);
+        this.location = location;
+    }
+
+    /** Where the problem is, when it concerns a file. */
+    public Optional<SourceLocation> location() {
+        return Optional.ofNullable(location);
+    }
+
+    /** The message prefixed with the location ({@code file:line:column: message}), for people. */
+    public String describe() {
+        return location == null ? getMessage() : location + ": " + getMessage();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.planning.api;
+
+import java.util.Objects;
+
+/**
+ * A place in a workspace file that a finding or an error is about.
+ *
+ * <p>{@code file} is the path relative to the workspace root, with {@code /} separators (or the
+ * path as given when the file lies outside any workspace). {@code line} and {@code column} are
+ * 1-based; {@code 0} means unknown. {@link #toString()} renders the conventional
+ * {@code file:line:column} form that editors and CI annotations understand.
+ *
+ * @param file   the file, never {@code null}
+ * @param line   1-based line, or {@code 0} when unknown
+ * @param column 1-based column, or {@code 0} when unknown
+ * @since 0.1
+ */
+public record SourceLocation(String file, int line, int column) {
+
+    public SourceLocation {
+        Objects.requireNonNull(file, "file");
+        if (line < 0 || column < 0) {
+            throw new IllegalArgumentException("line and column must be >= 0");
+        }
+    }
+
+    /** A location naming only a file. */
+    public static SourceLocation ofFile(String file) {
+        return new SourceLocation(file, 0, 0);
+    }
+
+    /** Whether the line is known. */
+    public boolean hasLine() {
+        return line > 0;
+    }
+
+    /** {@code file}, {@code file:line} or {@code file:line:column}, as much as is known. */
+    @Override
+    public String toString() {
+        if (line == 0) {
+            return file;
+        }
+        return column == 0 ? file + ":" + line : file + ":" + line + ":" + column;
+    }
+}

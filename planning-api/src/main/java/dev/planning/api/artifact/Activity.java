@@ -1,0 +1,21 @@
+package dev.planning.api.artifact;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A user activity of the story map's backbone, with the stories under it.
+ *
+ * @param id      unique within the map
+ * @param title   the activity, e.g. "Plan creation"
+ * @param stories its stories, in written order
+ * @since 0.1
+ */
+public record Activity(String id, String title, List<Story> stories) {
+
+    public Activity {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        stories = List.copyOf(stories);
+    }
+}

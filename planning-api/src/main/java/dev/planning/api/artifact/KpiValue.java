@@ -1,0 +1,31 @@
+package dev.planning.api.artifact;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A KPI as measured in one cycle. {@code actual} is empty when the KPI's inputs were missing:
+ * "not measured" is never reported as zero.
+ *
+ * @param name      the KPI, e.g. {@code plan_accuracy}
+ * @param actual    the measured value
+ * @param target    the target from the rulebook
+ * @param unit      e.g. {@code percent}, {@code days}
+ * @param direction {@code higher_is_better} or {@code lower_is_better}
+ * @since 0.1
+ */
+public record KpiValue(String name, Optional<Double> actual, Optional<Double> target, String unit, String direction) {
+
+    public KpiValue {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(direction, "direction");
+    }
+
+    /** Whether the KPI could be computed. */
+    public boolean measured() {
+        return actual.isPresent();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.planning.api.artifact;
+
+import java.util.Objects;
+
+/**
+ * A horizontal release slice of the story map, such as "walking skeleton" or "release 1".
+ *
+ * @param id    referenced by {@link Story#slice()}
+ * @param title the slice's name
+ * @since 0.1
+ */
+public record ReleaseSlice(String id, String title) {
+
+    public ReleaseSlice {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+    }
+}

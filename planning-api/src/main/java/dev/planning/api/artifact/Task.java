@@ -1,0 +1,174 @@
+package dev.planning.api.artifact;
+
+import dev.planning.api.SourceLocation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One work item of a task breakdown: an epic, a story or a task.
+ *
+ * <p>Build one in code with {@link #builder(String, String)}:
+ * <pre>{@code
+ * Task task = Task.builder("FE-12", "Checkout form")
+ *         .owner("alice")
+ *         .tags(new Tags(List.of(Tag.parse("criticality:0"))))
+ *         .dependencies(List.of(TaskRef.parse("be:PLN-BE-001")))
+ *         .build();
+ * }</pre>
+ *
+ * @param id                  unique within its breakdown, never {@code null}
+ * @param kind                epic, story or task
+ * @param parent              the id of the enclosing epic or story
+ * @param title               short title, never {@code null}
+ * @param description         longer text
+ * @param owner               the accountable person or team
+ * @param tags                governance tags
+ * @param priority            {@code P0}..{@code P3}
+ * @param effort              estimate in points ({@code effort} or {@code effort_points})
+ * @param status              where it stands
+ * @param dependencies        tasks this one needs, local or cross-stream
+ * @param acceptanceCriteria  what "done" means
+ * @param risk                free-text or {@code low|medium|high}
+ * @param plannedIn           the cycle or sprint it is planned in
+ * @param due                 due date
+ * @param storyNodes          story-map node ids this item delivers
+ * @param artifacts           files the item produces
+ * @param origin              where it came from, e.g. the digest whose improvement action it carries
+ * @param controls            governance controls recorded on it
+ * @param location            where it is written (its {@code id} field), for findings
+ * @since 0.1
+ */
+public record Task(
+        String id,
+        TaskKind kind,
+        Optional<String> parent,
+        String title,
+        Optional<String> description,
+        Optional<String> owner,
+        Tags tags,
+        Optional<Priority> priority,
+        Optional<BigDecimal> effort,
+        TaskStatus status,
+        List<TaskRef> dependencies,
+        List<String> acceptanceCriteria,
+        Optional<String> risk,
+        Optional<String> plannedIn,
+        Optional<LocalDate> due,
+        List<String> storyNodes,
+        List<String> artifacts,
+        Optional<String> origin,
+        Controls controls,
+        SourceLocation location) {
+
+    public Task {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(effort, "effort");
+        Objects.requireNonNull(status, "status");
+        dependencies = List.copyOf(dependencies);
+        acceptanceCriteria = List.copyOf(acceptanceCriteria);
+        Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(plannedIn, "plannedIn");
+        Objects.requireNonNull(due, "due");
+        storyNodes = List.copyOf(storyNodes);
+        artifacts = List.copyOf(artifacts);
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(controls, "controls");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /** A builder with the required id and title; everything else defaults to absent or empty. */
+    public static Builder builder(String id, String title) {
+        return new Builder(id, title);
+    }
+
+    /** A builder preset with this task's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(id, title);
+        b.kind = kind;
+        b.parent = parent.orElse(null);
+        b.description = description.orElse(null);
+        b.owner = owner.orElse(null);
+        b.tags = tags;
+        b.priority = priority.orElse(null);
+        b.effort = effort.orElse(null);
+        b.status = status;
+        b.dependencies = new ArrayList<>(dependencies);
+        b.acceptanceCriteria = new ArrayList<>(acceptanceCriteria);
+        b.risk = risk.orElse(null);
+        b.plannedIn = plannedIn.orElse(null);
+        b.due = due.orElse(null);
+        b.storyNodes = new ArrayList<>(storyNodes);
+        b.artifacts = new ArrayList<>(artifacts);
+        b.origin = origin.orElse(null);
+        b.controls = controls;
+        b.location = location;
+        return b;
+    }
+
+    /** Builds {@link Task} values; not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final String title;
+        private TaskKind kind = TaskKind.TASK;
+        private String parent;
+        private String description;
+        private String owner;
+        private Tags tags = Tags.NONE;
+        private Priority priority;
+        private BigDecimal effort;
+        private TaskStatus status = TaskStatus.PLANNED;
+        private List<TaskRef> dependencies = new ArrayList<>();
+        private List<String> acceptanceCriteria = new ArrayList<>();
+        private String risk;
+        private String plannedIn;
+        private LocalDate due;
+        private List<String> storyNodes = new ArrayList<>();
+        private List<String> artifacts = new ArrayList<>();
+        private String origin;
+        private Controls controls = Controls.NONE;
+        private SourceLocation location = SourceLocation.ofFile("<memory>");
+
+        private Builder(String id, String title) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.title = Objects.requireNonNull(title, "title");
+        }
+
+        public Builder kind(TaskKind value) { this.kind = value; return this; }
+        public Builder parent(String value) { this.parent = value; return this; }
+        public Builder description(String value) { this.description = value; return this; }
+        public Builder owner(String value) { this.owner = value; return this; }
+        public Builder tags(Tags value) { this.tags = value; return this; }
+        public Builder priority(Priority value) { this.priority = value; return this; }
+        public Builder effort(BigDecimal value) { this.effort = value; return this; }
+        public Builder status(TaskStatus value) { this.status = value; return this; }
+        public Builder dependencies(List<TaskRef> value) { this.dependencies = new ArrayList<>(value); return this; }
+        public Builder acceptanceCriteria(List<String> value) { this.acceptanceCriteria = new ArrayList<>(value); return this; }
+        public Builder risk(String value) { this.risk = value; return this; }
+        public Builder plannedIn(String value) { this.plannedIn = value; return this; }
+        public Builder due(LocalDate value) { this.due = value; return this; }
+        public Builder storyNodes(List<String> value) { this.storyNodes = new ArrayList<>(value); return this; }
+        public Builder artifacts(List<String> value) { this.artifacts = new ArrayList<>(value); return this; }
+        public Builder origin(String value) { this.origin = value; return this; }
+        public Builder controls(Controls value) { this.controls = value; return this; }
+        public Builder location(SourceLocation value) { this.location = value; return this; }
+
+        public Task build() {
+            return new Task(id, kind, Optional.ofNullable(parent), title, Optional.ofNullable(description),
+                    Optional.ofNullable(owner), tags, Optional.ofNullable(priority), Optional.ofNullable(effort),
+                    status, dependencies, acceptanceCriteria, Optional.ofNullable(risk),
+                    Optional.ofNullable(plannedIn), Optional.ofNullable(due), storyNodes, artifacts,
+                    Optional.ofNullable(origin), controls, location);
+        }
+    }
+}

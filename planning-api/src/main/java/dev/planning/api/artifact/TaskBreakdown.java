@@ -1,0 +1,41 @@
+package dev.planning.api.artifact;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A stream's plan for one cycle: the {@code *_task_breakdown.yaml} (or {@code be_backlog.yaml})
+ * file.
+ *
+ * @param version     the artifact schema version, e.g. {@code 1.0.0}
+ * @param cycleId     the cycle it plans
+ * @param stream      the stream it belongs to
+ * @param generatedAt when it was generated, if recorded
+ * @param tasks       the work items, in written order
+ * @param source      the workspace-relative file it was read from
+ * @since 0.1
+ */
+public record TaskBreakdown(
+        String version,
+        String cycleId,
+        String stream,
+        Optional<OffsetDateTime> generatedAt,
+        List<Task> tasks,
+        String source) {
+
+    public TaskBreakdown {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(cycleId, "cycleId");
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        tasks = List.copyOf(tasks);
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** The task with this id. */
+    public Optional<Task> task(String id) {
+        return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+}

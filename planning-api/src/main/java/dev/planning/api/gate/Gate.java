@@ -1,0 +1,40 @@
+package dev.planning.api.gate;
+
+/**
+ * A named quality check run at lifecycle transitions.
+ *
+ * <p>Implementations must be stateless or thread-safe, must not modify the workspace (the engine
+ * writes evidence), and should report problems as findings rather than throw. Register one with
+ * {@code META-INF/services/dev.planning.api.gate.Gate} or pass it to the engine's builder, then
+ * name it in a gate profile of the rulebook.
+ *
+ * <pre>{@code
+ * public final class OwnersPresentGate implements Gate {
+ *     public String name() { return "owners_present"; }
+ *     public GateResult evaluate(GateContext context) {
+ *         List<Finding> findings = context.tasks().stream()
+ *                 .flatMap(plan -> plan.tasks().stream())
+ *                 .filter(task -> task.owner().isEmpty())
+ *                 .map(task -> Finding.error("owner.missing", "task " + task.id() + " has no owner",
+ *                         task.location()).withTask(task.id()))
+ *                 .toList();
+ *         return GateResult.of(name(), findings, Map.of("tasks_checked", ...));
+ *     }
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface Gate {
+
+    /** The name profiles refer to, e.g. {@code schema_lint}; {@code [a-z][a-z0-9_]*}. */
+    String name();
+
+    /** Runs the check. Never returns {@code null}. */
+    GateResult evaluate(GateContext context);
+
+    /** One line saying what the gate checks, for listings. */
+    default String description() {
+        return name();
+    }
+}

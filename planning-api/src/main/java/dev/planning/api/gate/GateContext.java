@@ -1,0 +1,47 @@
+package dev.planning.api.gate;
+
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.Rulebook;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a gate may look at for one cycle and one transition. Supplied by the engine;
+ * read-only.
+ *
+ * <p>Parsed artifacts are present only when their files exist and could be read; a gate that
+ * needs a missing artifact should report a finding rather than throw.
+ *
+ * @since 0.1
+ */
+public interface GateContext {
+
+    /** The cycle being checked. */
+    CycleRef cycle();
+
+    /** The transition the gates run for (also in a dry run). */
+    Transition transition();
+
+    /** The workspace root, absolute. */
+    Path workspace();
+
+    /** The rulebook in force. */
+    Rulebook rulebook();
+
+    /** The cycle's task breakdown, when it exists and could be read. */
+    Optional<TaskBreakdown> tasks();
+
+    /** The cycle's story map, when it exists and could be read. */
+    Optional<StoryMap> storyMap();
+
+    /** The task breakdowns of the other streams of the workspace, by stream name. */
+    Map<String, TaskBreakdown> otherStreams();
+
+    /** The cycle's artifact files, as workspace-relative paths with {@code /} separators. */
+    List<String> artifactPaths();
+}

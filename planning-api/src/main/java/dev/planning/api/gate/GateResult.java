@@ -1,0 +1,51 @@
+package dev.planning.api.gate;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one gate concluded: its status, its findings, and evidence (JSON-compatible values:
+ * strings, numbers, booleans, lists and maps of them) that the engine writes to the cycle's
+ * evidence directory.
+ *
+ * @param gate     the gate's name
+ * @param status   pass, warn or fail
+ * @param findings what it found, in a stable order
+ * @param evidence supporting data, insertion-ordered; may be empty
+ * @since 0.1
+ */
+public record GateResult(String gate, GateStatus status, List<Finding> findings, Map<String, Object> evidence) {
+
+    public GateResult {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(status, "status");
+        findings = List.copyOf(findings);
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+
+    /**
+     * A result whose status follows from its findings: {@code FAIL} if any is an error,
+     * {@code WARN} if any is a warning, {@code PASS} otherwise.
+     */
+    public static GateResult of(String gate, List<Finding> findings, Map<String, Object> evidence) {
+        GateStatus status = GateStatus.PASS;
+        for (Finding finding : findings) {
+            if (finding.severity() == Severity.ERROR) {
+                status = GateStatus.FAIL;
+                break;
+            }
+            if (finding.severity() == Severity.WARNING) {
+                status = GateStatus.WARN;
+            }
+        }
+        return new GateResult(gate, status, findings, evidence);
+    }
+
+    /** Whether this result lets a transition proceed (pass or warn). */
+    public boolean passed() {
+        return status != GateStatus.FAIL;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.planning.api.governance;
+
+/**
+ * Judges a cycle against one rulebook's policies. Instances are built for one rulebook by a
+ * {@link GovernanceEngineFactory} and are safe to use from several threads.
+ *
+ * @since 0.1
+ */
+public interface GovernanceEngine {
+
+    /** Evaluates the facts into a decision; never {@code null}. */
+    GovernanceDecision evaluate(GovernanceInput input);
+}

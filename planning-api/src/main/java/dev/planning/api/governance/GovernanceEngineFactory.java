@@ -1,0 +1,24 @@
+package dev.planning.api.governance;
+
+import dev.planning.api.rulebook.Rulebook;
+
+/**
+ * Builds governance engines from rulebooks. Registered with
+ * {@code META-INF/services/dev.planning.api.governance.GovernanceEngineFactory}; the engine uses
+ * the first one found, or the one passed to its builder.
+ *
+ * <p>Building may be expensive (compiling rules); implementations should reuse what they built
+ * for a rulebook with the same {@link Rulebook#hash()}.
+ *
+ * @since 0.1
+ */
+public interface GovernanceEngineFactory {
+
+    /**
+     * Builds an engine for a rulebook.
+     *
+     * @throws dev.planning.api.InvalidInputException when the rulebook's rules do not compile,
+     *         naming the file and line
+     */
+    GovernanceEngine create(Rulebook rulebook);
+}

@@ -1,0 +1,36 @@
+package dev.planning.api.governance;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * An explicit, scoped exception to one rule for one item, recorded in the cycle's decision log.
+ * A waiver applies up to and including its expiry date; an expired waiver waives nothing.
+ *
+ * @param rule     the rule waived, by name
+ * @param item     the one item (task id, story id, ...) it is waived for
+ * @param reason   why
+ * @param approver who approved it
+ * @param expires  the last day it applies
+ * @since 0.1
+ */
+public record Waiver(String rule, String item, String reason, String approver, LocalDate expires) {
+
+    public Waiver {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(approver, "approver");
+        Objects.requireNonNull(expires, "expires");
+    }
+
+    /** Whether the waiver applies on a day. */
+    public boolean activeOn(LocalDate day) {
+        return !day.isAfter(expires);
+    }
+
+    /** Whether it covers a violation: same rule, same item. */
+    public boolean covers(Violation violation) {
+        return rule.equals(violation.rule()) && item.equals(violation.item());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.planning.api.lifecycle;
+
+/**
+ * The states of a planning cycle, in lifecycle order.
+ *
+ * <p>{@code PLANNED -> READY_FOR_HANDOFF -> PACKAGED -> EXECUTED -> VALIDATED -> IMPROVE}, then
+ * {@link #COMPLETED}, which is terminal. See {@link Lifecycle} for the allowed transitions.
+ *
+ * @since 0.1
+ */
+public enum CycleState {
+    /** Scope is being defined; the task breakdown and story map are drafted. */
+    PLANNED,
+    /** Scope is frozen and the planning gates passed; ready to be sealed. */
+    READY_FOR_HANDOFF,
+    /** The handoff manifest is sealed; artifacts are immutable from here on. */
+    PACKAGED,
+    /** The plan was executed; outcomes can be imported. */
+    EXECUTED,
+    /** Outcomes were measured against the plan. */
+    VALIDATED,
+    /** The digest is published and improvement actions are captured. */
+    IMPROVE,
+    /** The cycle is closed; nothing more may be recorded. */
+    COMPLETED;
+
+    /** Parses a state name, ignoring case and accepting {@code -} for {@code _}. */
+    public static CycleState parse(String text) {
+        String normalized = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (CycleState state : values()) {
+            if (state.name().equals(normalized)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("unknown state '" + text + "'; expected one of "
+                + java.util.Arrays.toString(values()));
+    }
+}

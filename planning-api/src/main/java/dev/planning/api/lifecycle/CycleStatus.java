@@ -1,0 +1,22 @@
+package dev.planning.api.lifecycle;
+
+import dev.planning.api.event.RecordedEvent;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A cycle's current state, folded from its event log, with the history it was folded from.
+ *
+ * @param cycle   the cycle, never {@code null}
+ * @param state   the current state; {@link CycleState#PLANNED} for a cycle with no events yet
+ * @param history every recorded event, oldest first (accepted and refused transitions alike)
+ * @since 0.1
+ */
+public record CycleStatus(CycleRef cycle, CycleState state, List<RecordedEvent> history) {
+
+    public CycleStatus {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(state, "state");
+        history = List.copyOf(history);
+    }
+}

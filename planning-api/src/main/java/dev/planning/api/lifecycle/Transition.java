@@ -1,0 +1,38 @@
+package dev.planning.api.lifecycle;
+
+import java.util.Objects;
+
+/**
+ * One allowed move between two states, with the name the design documents give it
+ * ({@code validate_complete}, {@code validation_failed}, ...).
+ *
+ * @param from the state the cycle must be in, never {@code null}
+ * @param to   the state the cycle moves to, never {@code null}
+ * @param kind forward, backward or self
+ * @param name the transition's name, e.g. {@code package_artifacts}
+ * @since 0.1
+ */
+public record Transition(CycleState from, CycleState to, TransitionKind kind, String name) {
+
+    public Transition {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** {@code FROM->TO}, the key gate profiles use for this transition. */
+    public String key() {
+        return key(from, to);
+    }
+
+    /** The profile key of a pair of states: {@code FROM->TO}. */
+    public static String key(CycleState from, CycleState to) {
+        return from.name() + "->" + to.name();
+    }
+
+    @Override
+    public String toString() {
+        return from + " -> " + to + " (" + name + ")";
+    }
+}

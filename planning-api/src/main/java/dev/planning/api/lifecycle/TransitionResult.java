@@ -1,0 +1,50 @@
+package dev.planning.api.lifecycle;
+
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened when a cycle was asked to advance: which transition, whether it was accepted,
+ * the result of every gate that ran, and the state the cycle is in afterwards.
+ *
+ * <p>A refused transition is a normal result, not an exception: the attempt and its gate results
+ * are recorded in the event log either way. When the profile names a failure action (for example
+ * "back to PLANNED"), {@code stateAfter} is that state.
+ *
+ * @param cycle       the cycle, never {@code null}
+ * @param transition  the transition attempted, never {@code null}
+ * @param accepted    whether the cycle moved to {@code transition.to()}
+ * @param gateResults one result per gate run, in the order they ran
+ * @param stateAfter  the cycle's state once the attempt was recorded
+ * @param eventId     the id of the recorded event
+ * @since 0.1
+ */
+public record TransitionResult(
+        CycleRef cycle,
+        Transition transition,
+        boolean accepted,
+        List<GateResult> gateResults,
+        CycleState stateAfter,
+        String eventId) {
+
+    public TransitionResult {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(transition, "transition");
+        gateResults = List.copyOf(gateResults);
+        Objects.requireNonNull(stateAfter, "stateAfter");
+        Objects.requireNonNull(eventId, "eventId");
+    }
+
+    /** The gates that failed, in the order they ran; empty when the transition was accepted. */
+    public List<GateResult> failedGates() {
+        return gateResults.stream().filter(r -> r.status() == GateStatus.FAIL).toList();
+    }
+
+    /** The result of one gate, if it ran. */
+    public Optional<GateResult> gate(String name) {
+        return gateResults.stream().filter(r -> r.gate().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.planning.api.rulebook;
+
+import dev.planning.api.InvalidInputException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A loaded rulebook: the settings of {@code rulebook.yaml}, the DRL rule files beside it, and the
+ * SHA-256 hash that identifies exactly this content.
+ *
+ * @param directory      the rulebook directory, absolute
+ * @param hash           lower-case hex SHA-256 over the rulebook's files (see the README recipe)
+ * @param version        the rulebook's own version, as its authors number it
+ * @param profiles       gate profiles by name
+ * @param streamProfiles which profile each stream uses; streams not listed use {@code defaultProfile}
+ * @param defaultProfile the profile for streams not listed
+ * @param taxonomy       allowed values per tag key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}
+ * @param requiredTags   tag keys every task must carry
+ * @param thresholds     named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}
+ * @param ruleFiles      the DRL files, relative to the directory, sorted
+ * @since 0.1
+ */
+public record Rulebook(
+        Path directory,
+        String hash,
+        String version,
+        Map<String, GateProfile> profiles,
+        Map<String, String> streamProfiles,
+        String defaultProfile,
+        Map<String, List<String>> taxonomy,
+        List<String> requiredTags,
+        Map<String, Double> thresholds,
+        List<String> ruleFiles) {
+
+    public Rulebook {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(version, "version");
+        profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        streamProfiles = Collections.unmodifiableMap(new LinkedHashMap<>(streamProfiles));
+        Objects.requireNonNull(defaultProfile, "defaultProfile");
+        Map<String, List<String>> copied = new LinkedHashMap<>();
+        taxonomy.forEach((k, v) -> copied.put(k, List.copyOf(v)));
+        taxonomy = Collections.unmodifiableMap(copied);
+        requiredTags = List.copyOf(requiredTags);
+        thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+        ruleFiles = List.copyOf(ruleFiles);
+        if (!profiles.containsKey(defaultProfile)) {
+            throw new InvalidInputException("default profile '" + defaultProfile + "' is not defined; profiles: "
+                    + profiles.keySet());
+        }
+    }
+
+    /** The gate profile a stream uses. */
+    public GateProfile profileFor(String stream) {
+        return profiles.get(streamProfiles.getOrDefault(stream, defaultProfile));
+    }
+
+    /** A threshold, or the fallback when the rulebook does not set it. */
+    public double threshold(String name, double fallback) {
+        return thresholds.getOrDefault(name, fallback);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.planning.api.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes a workspace's files by workspace-relative path ({@code /}-separated).
+ *
+ * <p>Implementations reject paths that are absolute, contain {@code ..}, or resolve (through
+ * symbolic links) outside the workspace, with {@link dev.planning.api.InvalidInputException}.
+ * Writes are atomic: a reader sees the old content or the new, never a mix.
+ *
+ * @since 0.1
+ */
+public interface ArtifactStore {
+
+    /** The file's bytes, or empty when it does not exist. */
+    Optional<byte[]> read(String path);
+
+    /** Whether the file exists. */
+    boolean exists(String path);
+
+    /** Replaces (or creates) the file atomically. */
+    void write(String path, byte[] content);
+
+    /**
+     * Creates the file atomically, refusing to replace an existing one (for sealed manifests).
+     *
+     * @throws dev.planning.api.InvalidInputException when the file already exists
+     */
+    void writeOnce(String path, byte[] content);
+
+    /** The files directly under a directory, as workspace-relative paths, sorted. */
+    List<String> list(String directory);
+}
