@@ -53,6 +53,12 @@ public record Rulebook(
             throw new InvalidInputException("default profile '" + defaultProfile + "' is not defined; profiles: "
                     + profiles.keySet());
         }
+        for (Map.Entry<String, String> entry : streamProfiles.entrySet()) {
+            if (!profiles.containsKey(entry.getValue())) {
+                throw new InvalidInputException("stream '" + entry.getKey() + "' uses profile '" + entry.getValue()
+                        + "', which is not defined; profiles: " + profiles.keySet());
+            }
+        }
     }
 
     /** The gate profile a stream uses. */

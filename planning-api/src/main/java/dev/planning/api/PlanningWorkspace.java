@@ -1,0 +1,72 @@
+package dev.planning.api;
+
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.rulebook.Rulebook;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A workspace of planning cycles, judged by one rulebook: the entry point for applications.
+ *
+ * <p>Obtain one from the engine's builder:
+ * <pre>{@code
+ * PlanningWorkspace workspace = Planning.builder()
+ *         .workspace(Path.of("."))          // rulebook defaults to ./rulebook
+ *         .build();
+ * CycleRef cycle = new CycleRef("fe", "2025-09-02");
+ * TransitionResult result = workspace.advance(cycle, CycleState.READY_FOR_HANDOFF);
+ * if (!result.accepted()) {
+ *     result.failedGates().forEach(gate -> gate.findings().forEach(f -> System.out.println(f.describe())));
+ * }
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe; concurrent advances of one cycle (from threads or
+ * processes) are serialized by the event log: exactly one wins.
+ *
+ * @since 0.1
+ */
+public interface PlanningWorkspace {
+
+    /** The workspace root, absolute. */
+    Path root();
+
+    /** The rulebook in force. */
+    Rulebook rulebook();
+
+    /** The cycles that have a task breakdown in the workspace, sorted by stream then cycle id. */
+    List<CycleRef> cycles();
+
+    /**
+     * Lints the workspace's artifacts, all of them or those of one stream and/or cycle.
+     * Unreadable files are findings, not exceptions.
+     */
+    LintReport lint(Optional<String> stream, Optional<String> cycleId);
+
+    /**
+     * Runs the gates of one transition without recording anything.
+     *
+     * @throws InvalidTransitionException when the lifecycle does not allow the transition
+     */
+    List<GateResult> dryRun(CycleRef cycle, CycleState to);
+
+    /**
+     * Runs the gates of one transition and records the attempt in the cycle's event log.
+     *
+     * @throws InvalidTransitionException    when the lifecycle does not allow the transition
+     * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
+     */
+    TransitionResult advance(CycleRef cycle, CycleState to);
+
+    /**
+     * The cycle's state and history, folded from its event log.
+     *
+     * @throws EventLogCorruptedException when the log's hash chain is broken
+     */
+    CycleStatus status(CycleRef cycle);
+}
