@@ -16,6 +16,7 @@ import static dev.planning.engine.lifecycle.Fixtures.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.InvalidTransitionException;
 import dev.planning.api.PlanningException;
@@ -351,5 +352,23 @@ class LifecycleMachineTest {
         assertThatThrownBy(() -> LifecycleMachine.builder().build()).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("eventStore");
         assertThat(Optional.of(machine(workspace, rulebook()).build())).isPresent();
+    }
+
+    @Test
+    void reportsAWellChainedButImpossibleLogAtItsFileAndLine() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+        machine.create(CYCLE);
+        FileEventStore store = new FileEventStore(workspace);
+        RecordedEvent created = store.read(CYCLE).get(0);
+        store.append(CYCLE, new PlanningEvent("evt_forged", Fixtures.NOW, EventType.STATE_TRANSITION,
+                Optional.of(PLANNED), Optional.of(COMPLETED), CYCLE.toString(), "mallory", Map.of(), Map.of()),
+                created.hash());
+
+        assertThatThrownBy(() -> machine.status(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> assertThat(
+                        e.location()).contains(new SourceLocation(
+                                "frameworks/planning-fe/events/2025-09-02.events.jsonl", 2, 0)));
+        assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF))
+                .isInstanceOf(EventLogCorruptedException.class);
     }
 }
