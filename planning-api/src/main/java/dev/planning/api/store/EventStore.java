@@ -32,4 +32,12 @@ public interface EventStore {
      * @throws dev.planning.api.ConcurrentTransitionException when the head moved
      */
     RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead);
+
+    /**
+     * Where a cycle's log lives, as errors about it should name it (a file store returns the
+     * workspace-relative path of the log file). Never {@code null}.
+     */
+    default String location(CycleRef cycle) {
+        return "event log of " + cycle;
+    }
 }
