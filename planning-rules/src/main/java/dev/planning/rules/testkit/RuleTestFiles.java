@@ -1,19 +1,10 @@
 package dev.planning.rules.testkit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
@@ -22,6 +13,7 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.rules.yaml.YamlInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -63,12 +54,7 @@ import java.util.stream.Stream;
  */
 public final class RuleTestFiles {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
-            .addModule(new Jdk8Module())
-            .addModule(new JavaTimeModule())
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper YAML = YamlInput.mapper();
 
     private RuleTestFiles() {
     }
@@ -116,12 +102,12 @@ public final class RuleTestFiles {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw located(e, displayName);
+            throw YamlInput.error(e, displayName);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read rule test file: " + e.getMessage(), SourceLocation.ofFile(displayName));
         } catch (RuntimeException e) {
             if (e.getCause() instanceof JsonProcessingException jpe) {
-                throw located(jpe, displayName);
+                throw YamlInput.error(jpe, displayName);
             }
             throw e;
         }
@@ -135,29 +121,6 @@ public final class RuleTestFiles {
     private static boolean isYaml(Path file) {
         String name = file.getFileName().toString();
         return Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"));
-    }
-
-    private static InvalidInputException located(JsonProcessingException e, String file) {
-        JsonLocation where = e.getLocation();
-        SourceLocation location = where == null
-                ? SourceLocation.ofFile(file)
-                : new SourceLocation(file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0));
-        String path = "";
-        String message = e.getOriginalMessage();
-        if (e instanceof JsonMappingException mapping) {
-            path = mapping.getPath().stream()
-                    .map(r -> r.getIndex() >= 0 ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
-                    .collect(Collectors.joining())
-                    .replaceFirst("^\\.", "");
-            if (e instanceof UnrecognizedPropertyException unknown) {
-                message = "unknown property '" + unknown.getPropertyName() + "'; expected one of "
-                        + unknown.getKnownPropertyIds();
-                path = path.replaceFirst("\\.?" + java.util.regex.Pattern.quote(unknown.getPropertyName()) + "$", "");
-            }
-        }
-        // Jackson appends a source excerpt to some messages; the location already says where.
-        message = message.replaceAll("\\s*\\n.*", "").replaceAll(" \\(class [^)]*\\)", "");
-        return new InvalidInputException(path.isEmpty() ? message : path + ": " + message, location, e);
     }
 
     /** One document of a test file. */
