@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
+import org.drools.core.impl.RuleBaseFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
@@ -56,7 +56,7 @@ final class RulebookCompiler {
             }
         }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
         base.addPackages(builder.getKnowledgePackages());
         checkSeverities(base);
         return base;

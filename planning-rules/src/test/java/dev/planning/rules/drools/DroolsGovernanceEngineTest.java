@@ -257,6 +257,20 @@ class DroolsGovernanceEngineTest {
     }
 
     @Test
+    void compilesWhateverTheContextClassLoaderIs() {
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        // A context loader that cannot see the fact classes, as in some containers and plugin hosts.
+        thread.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], null));
+        try {
+            DroolsGovernanceEngine engine = engine(Map.of("rules/a.drl", OWNER_RULE), Map.of());
+            assertThat(engine.evaluate(input(goodTask("FE-1").owner(null).build())).violations()).hasSize(1);
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+    }
+
+    @Test
     void isFoundThroughServiceLoader() {
         assertThat(ServiceLoader.load(GovernanceEngineFactory.class).findFirst())
                 .get().isInstanceOf(DroolsGovernanceEngineFactory.class);
