@@ -32,7 +32,10 @@ import java.util.ServiceLoader;
  * clock. Each unwaived critical violation is an error finding ({@code governance.<rule>}), other
  * violations are warnings, waived violations and unused waivers are for the record (info). The
  * evidence is the decision record: rules fired, rulebook hash, input digests, waivers used.
- * Problems with the rulebook or the decision log are reported as located error findings.
+ * Problems are reported as located error findings rather than thrown: {@code governance.no-plan},
+ * {@code governance.decision-log} (malformed decision log), {@code governance.rulebook} (rule
+ * files that do not compile, located in the workspace) and {@code governance.evaluation} (e.g.
+ * rules that fire without end).
  *
  * @since 0.1
  */
@@ -83,21 +86,33 @@ public final class GovernanceGate implements Gate {
         }
         String logPath = layout.decisionLog(context.cycle());
         LocalDate today = LocalDate.now(clock);
+        List<Waiver> waivers;
+        GovernanceEngine engine;
         try {
-            List<Waiver> waivers = DecisionLogReader.waivers(context.workspace().resolve(logPath), logPath);
-            GovernanceInput input = new GovernanceInput(context.cycle(), context.tasks().get(), context.storyMap(),
-                    context.otherStreams(), List.of(), waivers, today);
-            GovernanceEngine engine = engine(context);
-            GovernanceDecision decision = engine.evaluate(input);
-            return GateResult.of(NAME, DecisionReport.findings(decision, input.waivers(), today),
-                    DecisionReport.evidence(decision, input.waivers(), today, logPath));
+            waivers = DecisionLogReader.waivers(context.workspace().resolve(logPath), logPath);
         } catch (InvalidInputException e) {
-            return GateResult.of(NAME, List.of(new Finding("governance.invalid-input", Severity.ERROR, e.getMessage(),
-                    e.location(), Optional.empty())), Map.of());
-        } catch (PlanningException e) {
-            return GateResult.of(NAME, List.of(new Finding("governance.evaluation", Severity.ERROR, e.getMessage(),
-                    e.location(), Optional.empty())), Map.of());
+            return failure("governance.decision-log", e);
         }
+        try {
+            engine = engine(context);
+        } catch (InvalidInputException e) {
+            return failure("governance.rulebook", e);
+        }
+        GovernanceInput input = new GovernanceInput(context.cycle(), context.tasks().get(), context.storyMap(),
+                context.otherStreams(), List.of(), waivers, today);
+        GovernanceDecision decision;
+        try {
+            decision = engine.evaluate(input);
+        } catch (PlanningException e) {
+            return failure("governance.evaluation", e);
+        }
+        return GateResult.of(NAME, DecisionReport.findings(decision, waivers, today),
+                DecisionReport.evidence(decision, waivers, today, logPath));
+    }
+
+    private static GateResult failure(String code, PlanningException e) {
+        return GateResult.of(NAME, List.of(new Finding(code, Severity.ERROR, e.getMessage(), e.location(), Optional.empty())),
+                Map.of());
     }
 
     private GovernanceEngine engine(GateContext context) {

@@ -164,6 +164,7 @@ class GovernanceGateTest {
 
         assertThat(result.status()).isEqualTo(GateStatus.FAIL);
         Finding finding = result.findings().get(0);
+        assertThat(finding.code()).isEqualTo("governance.decision-log");
         assertThat(finding.location()).get().satisfies(l -> {
             assertThat(l.file()).isEqualTo(LOG);
             assertThat(l.line()).isEqualTo(2);
@@ -216,9 +217,27 @@ class GovernanceGateTest {
         GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, broken, Optional.of(Inputs.plan(goodTask("FE-1").build()))));
 
         assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings().get(0).code()).isEqualTo("governance.rulebook");
         assertThat(result.findings().get(0).location()).get().satisfies(l -> {
             assertThat(l.file()).isEqualTo("rulebook/rules/bad.drl");
             assertThat(l.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void runawayRulesFailTheGateWithTheEngineMessage() {
+        Rulebook looping = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/loop.drl", """
+                package x;
+                import dev.planning.rules.facts.TaskFact;
+                rule "again" when $t : TaskFact() then update($t); end
+                """), Map.of("max_rule_firings", 50.0));
+
+        GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, looping, Optional.of(Inputs.plan(goodTask("FE-1").build()))));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("governance.evaluation");
+            assertThat(f.message()).startsWith("rules fired more than 50 times").contains("again (51)");
         });
     }
 
