@@ -40,7 +40,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
         this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
         this.rulebookFacts = RulebookFacts.of(rulebook);
-        this.maxFirings = (int) Math.max(1, rulebook.threshold(MAX_RULE_FIRINGS, DEFAULT_MAX_RULE_FIRINGS));
+        // One below Integer.MAX_VALUE so that the "one more" probe in evaluate cannot overflow.
+        this.maxFirings = (int) Math.min(Integer.MAX_VALUE - 1,
+                Math.max(1, rulebook.threshold(MAX_RULE_FIRINGS, DEFAULT_MAX_RULE_FIRINGS)));
     }
 
     /**
