@@ -1,0 +1,63 @@
+package dev.planning.rules.facts;
+
+import dev.planning.api.artifact.Activity;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.artifact.TaskRef;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.governance.GovernanceInput;
+import dev.planning.api.artifact.Story;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a governance input into the facts a session starts with: the rulebook's settings, one
+ * {@link TaskFact} per task of the cycle's plan, one {@link StoryFact} per story, one
+ * {@link CrossStreamRefFact} per cross-stream dependency and one {@link GateResultFact} per
+ * earlier gate result. Other streams' plans are used to resolve references only; their tasks are
+ * not judged.
+ *
+ * @since 0.1
+ */
+public final class GovernanceFacts {
+
+    private GovernanceFacts() {
+    }
+
+    /** The facts to insert, in a stable order. */
+    public static List<Object> of(GovernanceInput input, RulebookFacts rulebook) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(rulebook);
+        TaskBreakdown plan = input.tasks();
+        String stream = input.cycle().stream();
+        for (Task task : plan.tasks()) {
+            facts.add(TaskFact.of(task, stream));
+            for (TaskRef ref : task.dependencies()) {
+                if (ref.isCrossStream()) {
+                    facts.add(crossStreamRef(input, task, ref));
+                }
+            }
+        }
+        input.storyMap().ifPresent(map -> {
+            for (Activity activity : map.activities()) {
+                for (Story story : activity.stories()) {
+                    facts.add(StoryFact.of(story, activity.title()));
+                }
+            }
+        });
+        for (GateResult result : input.gateResults()) {
+            facts.add(GateResultFact.of(result));
+        }
+        return facts;
+    }
+
+    private static CrossStreamRefFact crossStreamRef(GovernanceInput input, Task task, TaskRef ref) {
+        String target = ref.stream().orElseThrow();
+        TaskBreakdown targetPlan = target.equals(input.cycle().stream())
+                ? input.tasks()
+                : input.otherStreams().get(target);
+        boolean present = targetPlan != null;
+        boolean resolved = !present || targetPlan.task(ref.id()).isPresent();
+        return new CrossStreamRefFact(task.id(), target, ref.id(), present, resolved, task.location());
+    }
+}

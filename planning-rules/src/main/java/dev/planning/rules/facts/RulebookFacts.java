@@ -1,0 +1,71 @@
+package dev.planning.rules.facts;
+
+import dev.planning.api.rulebook.Rulebook;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The rulebook's settings, inserted as one fact so that rules read thresholds, the tag taxonomy
+ * and the required tags from data instead of hard-coding them:
+ * <pre>{@code
+ * $rb : RulebookFacts()
+ * $t  : TaskFact(criticality == 0, approvals < $rb.intThreshold("critical_approvals", 3))
+ * }</pre>
+ *
+ * @param thresholds   named numbers from {@code rulebook.yaml}
+ * @param taxonomy     allowed values per tag key
+ * @param requiredTags tag keys every item must carry
+ * @since 0.1
+ */
+public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<String>> taxonomy, List<String> requiredTags) {
+
+    public RulebookFacts {
+        thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+        Map<String, List<String>> copied = new LinkedHashMap<>();
+        taxonomy.forEach((k, v) -> copied.put(k, List.copyOf(v)));
+        taxonomy = Collections.unmodifiableMap(copied);
+        requiredTags = List.copyOf(requiredTags);
+    }
+
+    /** The settings of a rulebook. */
+    public static RulebookFacts of(Rulebook rulebook) {
+        return new RulebookFacts(rulebook.thresholds(), rulebook.taxonomy(), rulebook.requiredTags());
+    }
+
+    /** A threshold, or the fallback when the rulebook does not set it. */
+    public double threshold(String name, double fallback) {
+        return thresholds.getOrDefault(name, fallback);
+    }
+
+    /** A threshold as a whole number (rounded down), or the fallback. */
+    public int intThreshold(String name, int fallback) {
+        Double value = thresholds.get(name);
+        return value == null ? fallback : (int) Math.floor(value);
+    }
+
+    /** The tag keys that have a list of allowed values. */
+    public List<String> taxonomyKeys() {
+        return List.copyOf(taxonomy.keySet());
+    }
+
+    /**
+     * Whether a value is allowed for a tag key, ignoring case. A key without a taxonomy allows
+     * everything.
+     */
+    public boolean allows(String key, String value) {
+        List<String> allowed = taxonomy.get(key);
+        if (allowed == null) {
+            return true;
+        }
+        String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return allowed.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    /** The allowed values of a key, for messages; empty when the key has no taxonomy. */
+    public List<String> allowedValues(String key) {
+        return taxonomy.getOrDefault(key, List.of());
+    }
+}

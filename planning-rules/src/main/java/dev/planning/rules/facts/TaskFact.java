@@ -1,0 +1,132 @@
+package dev.planning.rules.facts;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.Tag;
+import dev.planning.api.artifact.Task;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One work item of the cycle's plan (or of another stream's plan), as rules see it.
+ *
+ * <p>Text fields that are absent or blank are {@code null}. Tag keys are lower-cased; a plain
+ * label (a tag without a value) maps to the empty string.
+ *
+ * @param id                 the task id
+ * @param stream             the stream whose plan holds it
+ * @param kind               {@code epic}, {@code story} or {@code task}
+ * @param parent             the enclosing item's id, or {@code null}
+ * @param title              the title
+ * @param owner              the owner, or {@code null}
+ * @param criticality        the {@code criticality} tag as a number (0 = critical), or {@code null}
+ * @param compliance         the {@code compliance} tag, lower-cased, or {@code null}
+ * @param dataClassification the {@code data_classification} tag, lower-cased, or {@code null}
+ * @param tags               every tag, key (lower-cased) to value
+ * @param approvals          how many approvals are recorded
+ * @param approvalNames      who approved
+ * @param reviewBoard        the review board sign-off, or {@code null}
+ * @param emergencyContact   the emergency contact, or {@code null}
+ * @param rollbackPlan       the rollback plan, or {@code null}
+ * @param auditTrail         the audit-trail level, lower-cased, or {@code null}
+ * @param changeFreezeChecked whether the change-freeze calendar was checked
+ * @param dataHandlingNote   the data-handling note, or {@code null}
+ * @param acceptanceCriteria how many acceptance criteria it has
+ * @param dependencies       its dependencies as written ({@code FE-2}, {@code be:PLN-BE-001})
+ * @param location           where it is written
+ * @since 0.1
+ */
+public record TaskFact(
+        String id,
+        String stream,
+        String kind,
+        String parent,
+        String title,
+        String owner,
+        Integer criticality,
+        String compliance,
+        String dataClassification,
+        Map<String, String> tags,
+        int approvals,
+        List<String> approvalNames,
+        String reviewBoard,
+        String emergencyContact,
+        String rollbackPlan,
+        String auditTrail,
+        boolean changeFreezeChecked,
+        String dataHandlingNote,
+        int acceptanceCriteria,
+        List<String> dependencies,
+        SourceLocation location) {
+
+    public TaskFact {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(title, "title");
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        approvalNames = List.copyOf(approvalNames);
+        dependencies = List.copyOf(dependencies);
+        Objects.requireNonNull(location, "location");
+    }
+
+    /** The fact for a task of a stream's plan. */
+    public static TaskFact of(Task task, String stream) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Tag tag : task.tags().values()) {
+            // The first tag of a key wins, as in Tags.value(key).
+            tags.putIfAbsent(tag.key().toLowerCase(Locale.ROOT), tag.value().map(String::strip).orElse(""));
+        }
+        var controls = task.controls();
+        return new TaskFact(
+                task.id(),
+                stream,
+                task.kind().name().toLowerCase(Locale.ROOT),
+                Text.orNull(task.parent()),
+                task.title(),
+                Text.orNull(task.owner()),
+                task.tags().criticality().isPresent() ? task.tags().criticality().getAsInt() : null,
+                lower(Text.orNull(task.tags().compliance())),
+                lower(Text.orNull(task.tags().value("data_classification"))),
+                tags,
+                controls.approvals().size(),
+                controls.approvals(),
+                Text.orNull(controls.reviewBoard()),
+                Text.orNull(controls.emergencyContact()),
+                Text.orNull(controls.rollbackPlan()),
+                lower(Text.orNull(controls.auditTrail())),
+                controls.changeFreezeChecked(),
+                Text.orNull(controls.dataHandlingNote()),
+                (int) task.acceptanceCriteria().stream().filter(c -> !c.isBlank()).count(),
+                task.dependencies().stream().map(Object::toString).toList(),
+                task.location());
+    }
+
+    /** Whether a tag with this key is present, with or without a value. */
+    public boolean hasTag(String key) {
+        return tags.containsKey(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a tag with this key carries a non-empty value. */
+    public boolean hasTagValue(String key) {
+        String value = tags.get(key.toLowerCase(Locale.ROOT));
+        return value != null && !value.isEmpty();
+    }
+
+    /** The value of a tag, or {@code null}; a plain label yields the empty string. */
+    public String tag(String key) {
+        return tags.get(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether it is critical: criticality 0. */
+    public boolean isCritical() {
+        return criticality != null && criticality == 0;
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+}

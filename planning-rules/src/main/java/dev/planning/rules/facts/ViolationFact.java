@@ -1,0 +1,44 @@
+package dev.planning.rules.facts;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.governance.Violation;
+import dev.planning.api.governance.ViolationSeverity;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A violation a rule reported, inserted into the session so that other rules may reason about
+ * violations too. Build one with {@link Report}, which fills the rule's name and metadata.
+ *
+ * @param rule     the reporting rule's name
+ * @param item     the item it concerns (task id, story id, ...)
+ * @param severity how serious, from the rule's {@code @severity} metadata
+ * @param message  why, in words a person understands
+ * @param metadata the rule's metadata as text ({@code severity}, {@code control}, ...)
+ * @param location where the item is written, or {@code null}
+ * @since 0.1
+ */
+public record ViolationFact(
+        String rule,
+        String item,
+        ViolationSeverity severity,
+        String message,
+        Map<String, String> metadata,
+        SourceLocation location) {
+
+    public ViolationFact {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** The API value. */
+    public Violation toViolation() {
+        return new Violation(rule, item, severity, message, metadata, Optional.ofNullable(location));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.planning.rules.gate;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.GovernanceDecision;
+import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.api.governance.GovernanceEngineFactory;
+import dev.planning.api.governance.GovernanceInput;
+import dev.planning.api.governance.Waiver;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import dev.planning.rules.drools.DroolsGovernanceEngineFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The {@code governance} gate: evaluates the cycle's plan with the rulebook's policies and fails
+ * unless Critical=0 holds.
+ *
+ * <p>Waivers come from the cycle's decision log and are judged against today's date from the
+ * clock. Each unwaived critical violation is an error finding ({@code governance.<rule>}), other
+ * violations are warnings, waived violations and unused waivers are for the record (info). The
+ * evidence is the decision record: rules fired, rulebook hash, input digests, waivers used.
+ * Problems are reported as located error findings rather than thrown: {@code governance.no-plan},
+ * {@code governance.decision-log} (malformed decision log), {@code governance.rulebook} (rule
+ * files that do not compile, located in the workspace) and {@code governance.evaluation} (e.g.
+ * rules that fire without end).
+ *
+ * @since 0.1
+ */
+public final class GovernanceGate implements Gate {
+
+    /** The name gate profiles use. */
+    public static final String NAME = "governance";
+
+    private final GovernanceEngineFactory factory;
+    private final Clock clock;
+    private final WorkspaceLayout layout;
+
+    /** The gate as {@link ServiceLoader} makes it: the first governance engine factory found, UTC time. */
+    public GovernanceGate() {
+        this(ServiceLoader.load(GovernanceEngineFactory.class).findFirst().orElseGet(DroolsGovernanceEngineFactory::new),
+                Clock.systemUTC(), WorkspaceLayout.DEFAULT);
+    }
+
+    /**
+     * A gate with its collaborators given.
+     *
+     * @param factory builds the engine for the context's rulebook
+     * @param clock   gives the day waivers are judged against
+     * @param layout  where the decision log lives
+     */
+    public GovernanceGate(GovernanceEngineFactory factory, Clock clock, WorkspaceLayout layout) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the rulebook's governance policies; fails unless Critical=0 holds (no unwaived critical violation)";
+    }
+
+    @Override
+    public GateResult evaluate(GateContext context) {
+        if (context.tasks().isEmpty()) {
+            return GateResult.of(NAME, List.of(Finding.error("governance.no-plan", "no task breakdown for "
+                    + context.cycle() + "; governance needs the plan to establish Critical=0",
+                    SourceLocation.ofFile(layout.taskBreakdown(context.cycle())))), Map.of());
+        }
+        String logPath = layout.decisionLog(context.cycle());
+        LocalDate today = LocalDate.now(clock);
+        List<Waiver> waivers;
+        GovernanceEngine engine;
+        try {
+            waivers = DecisionLogReader.waivers(context.workspace().resolve(logPath), logPath);
+        } catch (InvalidInputException e) {
+            return failure("governance.decision-log", e);
+        }
+        try {
+            engine = engine(context);
+        } catch (InvalidInputException e) {
+            return failure("governance.rulebook", e);
+        }
+        GovernanceInput input = new GovernanceInput(context.cycle(), context.tasks().get(), context.storyMap(),
+                context.otherStreams(), List.of(), waivers, today);
+        GovernanceDecision decision;
+        try {
+            decision = engine.evaluate(input);
+        } catch (PlanningException e) {
+            return failure("governance.evaluation", e);
+        }
+        return GateResult.of(NAME, DecisionReport.findings(decision, waivers, today),
+                DecisionReport.evidence(decision, waivers, today, logPath));
+    }
+
+    private static GateResult failure(String code, PlanningException e) {
+        return GateResult.of(NAME, List.of(new Finding(code, Severity.ERROR, e.getMessage(), e.location(), Optional.empty())),
+                Map.of());
+    }
+
+    private GovernanceEngine engine(GateContext context) {
+        try {
+            return factory.create(context.rulebook());
+        } catch (InvalidInputException e) {
+            // The compiler locates errors inside the rulebook; findings are workspace-relative.
+            Optional<SourceLocation> inWorkspace = e.location().map(l -> new SourceLocation(
+                    rulebookPrefix(context) + l.file(), l.line(), l.column()));
+            throw new InvalidInputException(e.getMessage(), inWorkspace.orElse(null), e);
+        }
+    }
+
+    private static String rulebookPrefix(GateContext context) {
+        Path workspace = context.workspace().toAbsolutePath().normalize();
+        Path rulebook = context.rulebook().directory().toAbsolutePath().normalize();
+        if (rulebook.equals(workspace)) {
+            return "";
+        }
+        Path shown = rulebook.startsWith(workspace) ? workspace.relativize(rulebook) : rulebook;
+        return shown.toString().replace('\\', '/') + "/";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.planning.rules.testkit;
+
+import dev.planning.api.governance.GovernanceDecision;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of one rule test case.
+ *
+ * @param testCase   the case
+ * @param missing    expected violations that did not occur
+ * @param unexpected violations that occurred but were not expected (only for {@code only} cases)
+ * @param error      why the evaluation itself failed (e.g. a runaway rule), if it did
+ * @param decision   the decision, when the evaluation completed
+ * @since 0.1
+ */
+public record CaseResult(
+        RuleTestCase testCase,
+        List<ExpectedViolation> missing,
+        List<ExpectedViolation> unexpected,
+        Optional<String> error,
+        Optional<GovernanceDecision> decision) {
+
+    public CaseResult {
+        Objects.requireNonNull(testCase, "testCase");
+        missing = List.copyOf(missing);
+        unexpected = List.copyOf(unexpected);
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(decision, "decision");
+    }
+
+    /** Whether the case holds. */
+    public boolean passed() {
+        return error.isEmpty() && missing.isEmpty() && unexpected.isEmpty();
+    }
+
+    /**
+     * What differs, one line each ({@code - missing: rule on item}, {@code + unexpected: rule on
+     * item: message}, {@code ! error: ...}); empty when the case passed.
+     */
+    public String diff() {
+        StringBuilder out = new StringBuilder();
+        error.ifPresent(e -> out.append("! error: ").append(e).append('\n'));
+        missing.forEach(m -> out.append("- missing:    ").append(m).append('\n'));
+        for (ExpectedViolation u : unexpected) {
+            out.append("+ unexpected: ").append(u);
+            decision.flatMap(d -> d.violations().stream().filter(u::matches).findFirst())
+                    .ifPresent(v -> out.append(" (").append(v.message()).append(')'));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.planning.rules.testkit;
+
+import dev.planning.api.governance.GovernanceDecision;
+
+/**
+ * Entry point of the AssertJ-style assertions for governance decisions.
+ * <pre>{@code
+ * import static dev.planning.rules.testkit.GovernanceAssertions.assertThat;
+ * import static dev.planning.rules.testkit.GovernanceAssertions.v;
+ *
+ * assertThat(decision).hasViolation("critical-approvals").on("FE-12");
+ * assertThat(decision).hasOnlyViolations(v("missing-owner", "FE-3"));
+ * assertThat(decision).hasWaived(v("sox-audit-trail", "FE-7")).hasNoViolations();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class GovernanceAssertions {
+
+    private GovernanceAssertions() {
+    }
+
+    /** Assertions over a decision. */
+    public static DecisionAssert assertThat(GovernanceDecision decision) {
+        return new DecisionAssert(decision);
+    }
+
+    /** A violation expected by rule and item. */
+    public static ExpectedViolation v(String rule, String item) {
+        return new ExpectedViolation(rule, item);
+    }
+}

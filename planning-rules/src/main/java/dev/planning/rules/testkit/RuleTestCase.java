@@ -1,0 +1,27 @@
+package dev.planning.rules.testkit;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.governance.GovernanceInput;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One rule test: given these facts, expect these violations (and, when {@code only}, no others).
+ *
+ * @param name   what the case shows, e.g. "critical item needs three approvals"
+ * @param given  the facts to judge
+ * @param expect the unwaived violations expected, by rule and item
+ * @param only   whether any other unwaived violation fails the case
+ * @param source where the case is written
+ * @since 0.1
+ */
+public record RuleTestCase(
+        String name, GovernanceInput given, List<ExpectedViolation> expect, boolean only, SourceLocation source) {
+
+    public RuleTestCase {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(given, "given");
+        expect = List.copyOf(expect);
+        Objects.requireNonNull(source, "source");
+    }
+}

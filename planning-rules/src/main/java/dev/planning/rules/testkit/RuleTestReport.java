@@ -1,0 +1,55 @@
+package dev.planning.rules.testkit;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The outcome of running rule test cases: each case's result and the rule coverage.
+ *
+ * @param results   one per case, in the order run
+ * @param rules     every rule of the rulebook
+ * @param uncovered rules that no case made fire
+ * @since 0.1
+ */
+public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, SortedSet<String> uncovered) {
+
+    public RuleTestReport {
+        results = List.copyOf(results);
+        rules = Collections.unmodifiableSortedSet(new TreeSet<>(rules));
+        uncovered = Collections.unmodifiableSortedSet(new TreeSet<>(uncovered));
+    }
+
+    /** Whether every case passed. */
+    public boolean passed() {
+        return results.stream().allMatch(CaseResult::passed);
+    }
+
+    /** The cases that failed. */
+    public List<CaseResult> failures() {
+        return results.stream().filter(r -> !r.passed()).toList();
+    }
+
+    /** The share of rules that fired in at least one case, 0-100; 100 for a rulebook without rules. */
+    public double coveragePercent() {
+        return rules.isEmpty() ? 100.0 : 100.0 * (rules.size() - uncovered.size()) / rules.size();
+    }
+
+    /** A plain-text summary: failures with their diffs, then the counts and coverage. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        for (CaseResult failure : failures()) {
+            out.append("FAIL ").append(failure.testCase().source()).append(": ").append(failure.testCase().name())
+                    .append('\n').append(failure.diff().indent(2));
+        }
+        long passed = results.stream().filter(CaseResult::passed).count();
+        out.append(passed).append(" passed, ").append(results.size() - passed).append(" failed\n");
+        out.append(String.format(java.util.Locale.ROOT, "rule coverage: %.1f%% (%d of %d rules)%n", coveragePercent(),
+                rules.size() - uncovered.size(), rules.size()));
+        if (!uncovered.isEmpty()) {
+            out.append("rules no case fired: ").append(String.join(", ", uncovered)).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.planning.rules.testkit;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.governance.GovernanceDecision;
+import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.rules.drools.DroolsGovernanceEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Runs rule test cases against a governance engine and reports, per case, what was missing or
+ * unexpected, and which rules no case made fire.
+ * <pre>{@code
+ * DroolsGovernanceEngine engine = new DroolsGovernanceEngineFactory().create(rulebook);
+ * RuleTestReport report = RuleTestRunner.of(engine)
+ *         .run(RuleTestFiles.readRulebookTests(rulebook.directory()));
+ * System.out.print(report.summary());
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class RuleTestRunner {
+
+    private final GovernanceEngine engine;
+    private final SortedSet<String> rules;
+
+    /**
+     * A runner for any engine.
+     *
+     * @param engine the engine to evaluate cases with
+     * @param rules  the names of every rule the engine has, for coverage
+     */
+    public RuleTestRunner(GovernanceEngine engine, SortedSet<String> rules) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.rules = new TreeSet<>(rules);
+    }
+
+    /** A runner for a Drools engine, covering every rule of its knowledge base. */
+    public static RuleTestRunner of(DroolsGovernanceEngine engine) {
+        return new RuleTestRunner(engine, engine.ruleNames());
+    }
+
+    /** Runs every case, in order; a case that cannot be evaluated fails with its error. */
+    public RuleTestReport run(List<RuleTestCase> cases) {
+        List<CaseResult> results = new ArrayList<>();
+        SortedSet<String> uncovered = new TreeSet<>(rules);
+        for (RuleTestCase testCase : cases) {
+            CaseResult result = runOne(testCase);
+            result.decision().ifPresent(d -> uncovered.removeAll(d.rulesFired().keySet()));
+            results.add(result);
+        }
+        return new RuleTestReport(results, rules, uncovered);
+    }
+
+    private CaseResult runOne(RuleTestCase testCase) {
+        GovernanceDecision decision;
+        try {
+            decision = engine.evaluate(testCase.given());
+        } catch (PlanningException e) {
+            return new CaseResult(testCase, List.of(), List.of(), Optional.of(e.describe()), Optional.empty());
+        }
+        SortedSet<ExpectedViolation> actual = new TreeSet<>();
+        decision.violations().forEach(v -> actual.add(ExpectedViolation.of(v)));
+        List<ExpectedViolation> missing = testCase.expect().stream()
+                .filter(e -> !actual.contains(e))
+                .distinct()
+                .sorted()
+                .toList();
+        List<ExpectedViolation> unexpected = testCase.only()
+                ? actual.stream().filter(a -> !testCase.expect().contains(a)).toList()
+                : List.of();
+        return new CaseResult(testCase, missing, unexpected, Optional.empty(), Optional.of(decision));
+    }
+}

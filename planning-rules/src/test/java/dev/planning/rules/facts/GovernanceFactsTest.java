@@ -1,0 +1,77 @@
+package dev.planning.rules.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.Controls;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.artifact.TaskRef;
+import dev.planning.api.governance.GovernanceInput;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.rules.Inputs;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GovernanceFactsTest {
+
+    private static final RulebookFacts RULEBOOK = new RulebookFacts(Map.of("critical_approvals", 3.0),
+            Map.of("compliance", List.of("sox", "none")), List.of("criticality"));
+
+    @Test
+    void taskFactNormalisesTextTagsAndControls() {
+        Task task = Task.builder("FE-1", "Pay").owner("  ").tags(Inputs.tags("Criticality:0", "Compliance:SOX", "Release",
+                        "data_classification:Internal"))
+                .acceptanceCriteria(List.of("works", " "))
+                .controls(new Controls(List.of("a", "b"), Optional.of("ARB"), Optional.empty(), Optional.of(""),
+                        Optional.of("Enhanced"), true, Optional.empty()))
+                .location(new SourceLocation("t.yaml", 3, 5))
+                .build();
+
+        TaskFact fact = TaskFact.of(task, "fe");
+
+        assertThat(fact.owner()).isNull();
+        assertThat(fact.criticality()).isZero();
+        assertThat(fact.isCritical()).isTrue();
+        assertThat(fact.compliance()).isEqualTo("sox");
+        assertThat(fact.dataClassification()).isEqualTo("internal");
+        assertThat(fact.tags()).containsEntry("criticality", "0").containsEntry("release", "");
+        assertThat(fact.hasTag("RELEASE")).isTrue();
+        assertThat(fact.hasTagValue("release")).isFalse();
+        assertThat(fact.approvals()).isEqualTo(2);
+        assertThat(fact.rollbackPlan()).isNull();
+        assertThat(fact.auditTrail()).isEqualTo("enhanced");
+        assertThat(fact.acceptanceCriteria()).isEqualTo(1);
+        assertThat(fact.location()).isEqualTo(new SourceLocation("t.yaml", 3, 5));
+    }
+
+    @Test
+    void crossStreamReferencesResolveAgainstPresentPlansOnly() {
+        Task fe = Task.builder("FE-1", "x").dependencies(List.of(TaskRef.parse("be:B-1"), TaskRef.parse("be:B-2"),
+                TaskRef.parse("design:D-1"), TaskRef.parse("fe:FE-1"), TaskRef.parse("FE-2"))).build();
+        TaskBreakdown be = new TaskBreakdown("1", "c", "be", Optional.empty(), List.of(Task.builder("B-1", "y").build()), "be.yaml");
+        GovernanceInput input = new GovernanceInput(new CycleRef("fe", "c"), Inputs.plan(fe), Optional.empty(),
+                Map.of("be", be), List.of(), List.of(), Inputs.TODAY);
+
+        List<CrossStreamRefFact> refs = GovernanceFacts.of(input, RULEBOOK).stream()
+                .filter(CrossStreamRefFact.class::isInstance).map(CrossStreamRefFact.class::cast).toList();
+
+        assertThat(refs).extracting(CrossStreamRefFact::reference, CrossStreamRefFact::streamPresent, CrossStreamRefFact::resolved)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("be:B-1", true, true),
+                        org.assertj.core.groups.Tuple.tuple("be:B-2", true, false),
+                        org.assertj.core.groups.Tuple.tuple("design:D-1", false, true),
+                        org.assertj.core.groups.Tuple.tuple("fe:FE-1", true, true));
+    }
+
+    @Test
+    void rulebookFactsAnswerThresholdsAndTaxonomy() {
+        assertThat(RULEBOOK.intThreshold("critical_approvals", 9)).isEqualTo(3);
+        assertThat(RULEBOOK.intThreshold("absent", 9)).isEqualTo(9);
+        assertThat(RULEBOOK.allows("compliance", "SOX")).isTrue();
+        assertThat(RULEBOOK.allows("compliance", "pci")).isFalse();
+        assertThat(RULEBOOK.allows("unlisted", "anything")).isTrue();
+    }
+}
