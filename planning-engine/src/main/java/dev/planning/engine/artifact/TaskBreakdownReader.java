@@ -108,7 +108,7 @@ public final class TaskBreakdownReader {
         if (node.isArray()) {
             node.forEach(item -> tags.add(Tag.parse(item.asText())));
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(entry ->
+            node.properties().forEach(entry ->
                     tags.add(new Tag(entry.getKey().trim(), Optional.of(entry.getValue().asText()))));
         }
         return tags.isEmpty() ? Tags.NONE : new Tags(tags);
