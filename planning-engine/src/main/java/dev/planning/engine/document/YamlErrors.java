@@ -56,7 +56,8 @@ final class YamlErrors {
         org.yaml.snakeyaml.error.YAMLException yaml = causeOf(failure, org.yaml.snakeyaml.error.YAMLException.class);
         String detail = yaml != null ? yaml.getMessage() : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (detail != null && detail.contains("exceeds the limit")) {
-            return StrictText.tooLarge(0, YamlDocuments.MAX_BYTES, SourceLocation.ofFile(file));
+            return new DocumentException(DocumentException.FILE_TOO_LARGE, "the document exceeds the limit of "
+                    + YamlDocuments.MAX_BYTES + " characters", SourceLocation.ofFile(file));
         }
         return new DocumentException(DocumentException.YAML_SYNTAX, "malformed YAML: " + firstLine(detail),
                 SourceLocation.ofFile(file));

@@ -49,6 +49,8 @@ final class SchemaFindings {
         String property = error.getProperty();
         String prefix = subject.label().map(label -> label + ": ").orElse("");
         String field = fieldName(path.subList(subject.depth(), path.size()));
+        // What the message is about: the field, or the item or document itself.
+        String what = !field.isEmpty() ? "`" + field + "`" : subject.label().isPresent() ? "it" : "the document";
         String code;
         String message;
         SourceLocation location = document.locate(pointer(path));
@@ -68,40 +70,36 @@ final class SchemaFindings {
             }
             case "enum" -> {
                 code = SchemaCatalog.ENUM;
-                message = "`" + field + "` must be one of " + values(error.getSchemaNode())
+                message = what + " must be one of " + values(error.getSchemaNode())
                         + " (found " + shown(error.getInstanceNode()) + ")";
             }
             case "const" -> {
                 code = SchemaCatalog.ENUM;
-                message = "`" + field + "` must be " + error.getSchemaNode() + " (found " + shown(error.getInstanceNode()) + ")";
+                message = what + " must be " + error.getSchemaNode() + " (found " + shown(error.getInstanceNode()) + ")";
             }
             case "type" -> {
                 code = SchemaCatalog.TYPE;
-                message = "`" + field + "` must be " + expectedTypes(error.getSchemaNode())
+                message = what + " must be " + expectedTypes(error.getSchemaNode())
                         + " (found " + typeOf(error.getInstanceNode()) + ")";
             }
             case "format" -> {
                 code = SchemaCatalog.FORMAT;
-                message = "`" + field + "` must be " + format(error.getSchemaNode()) + " (found "
+                message = what + " must be " + format(error.getSchemaNode()) + " (found "
                         + shown(error.getInstanceNode()) + ")";
             }
             case "pattern" -> {
                 code = SchemaCatalog.PATTERN;
-                message = "`" + field + "` has the wrong form (found " + shown(error.getInstanceNode()) + "): "
+                message = what + " has the wrong form (found " + shown(error.getInstanceNode()) + "): "
                         + describe(error);
             }
             case "minLength" -> {
                 code = SchemaCatalog.INVALID;
-                message = "`" + field + "` must not be empty";
+                message = what + " must not be empty";
             }
             default -> {
                 code = SchemaCatalog.INVALID;
-                String what = field.isEmpty() ? "the document" : "`" + field + "`";
                 message = what + ": " + error.getMessage().replaceFirst("^\\S*: ", "");
             }
-        }
-        if (field.isEmpty() && !keyword.equals("required") && !keyword.equals("additionalProperties")) {
-            message = message.replaceFirst("^``", subject.label().isPresent() ? "it" : "the document");
         }
         Finding finding = new Finding(code, Severity.ERROR, prefix + message, Optional.of(location), Optional.empty());
         return subject.taskId().map(finding::withTask).orElse(finding);
