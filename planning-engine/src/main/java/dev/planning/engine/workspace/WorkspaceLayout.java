@@ -3,6 +3,9 @@ package dev.planning.engine.workspace;
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the artifacts of a stream and cycle live, as workspace-relative paths.
@@ -84,6 +87,29 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
     /** {@code evidence/{cycle}}. */
     public String evidenceDir(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/evidence/" + cycle.cycleId();
+    }
+
+    /**
+     * The cycle id a stream's planning file is named for: the {@code {cycle}} of a task breakdown,
+     * backlog, story map or decision log path of this layout; empty for any other path or an
+     * invalid cycle id.
+     */
+    public Optional<String> cycleIdOf(String stream, String relativePath) {
+        String dir = Pattern.quote(streamDir(stream) + "/");
+        String s = Pattern.quote(stream);
+        Pattern names = Pattern.compile(dir + "(?:tasks/(.+)-" + s + "_(?:task_breakdown|backlog)\\.yaml"
+                + "|storymaps/(.+)-story_map\\.md|decisions/(.+)-decision_log\\.yaml)");
+        Matcher matcher = names.matcher(relativePath);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            String cycleId = matcher.group(group);
+            if (cycleId != null) {
+                return cycleId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") ? Optional.of(cycleId) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code outcomes/{cycle}}. */

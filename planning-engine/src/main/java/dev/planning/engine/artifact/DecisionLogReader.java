@@ -1,0 +1,57 @@
+package dev.planning.engine.artifact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.governance.Waiver;
+import dev.planning.engine.document.DocumentException;
+import dev.planning.engine.document.LocatedDocument;
+import dev.planning.engine.document.YamlDocuments;
+import dev.planning.engine.schema.ArtifactSchema;
+import dev.planning.engine.schema.SchemaCatalog;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads the waivers of a cycle's decision log ({@code decision_log.yaml}). A log without a
+ * {@code waivers} list has no waivers. Thread-safe.
+ */
+public final class DecisionLogReader {
+
+    private final SchemaCatalog catalog;
+
+    /** A reader using the shipped schemas. */
+    public DecisionLogReader() {
+        this(SchemaCatalog.standard());
+    }
+
+    public DecisionLogReader(SchemaCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
+    public ReadResult<List<Waiver>> read(Path file, String displayPath) {
+        try {
+            return read(YamlDocuments.read(file, displayPath));
+        } catch (DocumentException e) {
+            return ReadResult.failed(List.of(e.toFinding()));
+        }
+    }
+
+    /** Validates a parsed document against the decision-log schema and returns its waivers. */
+    public ReadResult<List<Waiver>> read(LocatedDocument document) {
+        List<Finding> findings = catalog.validate(document, ArtifactSchema.DECISION_LOG);
+        if (!findings.isEmpty()) {
+            return ReadResult.failed(findings);
+        }
+        List<Waiver> waivers = new ArrayList<>();
+        for (JsonNode waiver : document.root().path("waivers")) {
+            waivers.add(new Waiver(Fields.required(waiver, "rule"), Fields.required(waiver, "item"),
+                    Fields.required(waiver, "reason"), Fields.required(waiver, "approver"),
+                    LocalDate.parse(Fields.required(waiver, "expires"))));
+        }
+        return ReadResult.of(List.copyOf(waivers), List.of());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.planning.engine.document;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
+import dev.planning.api.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads YAML planning files into {@link LocatedDocument}s, refusing hostile or malformed input
+ * with a located {@link DocumentException}.
+ *
+ * <p>Accepted: UTF-8 with or without a byte-order mark, LF or CRLF line ends, one document per
+ * file. Refused: invalid UTF-8, files over {@value #MAX_BYTES} bytes, nesting deeper than
+ * {@value #MAX_DEPTH} levels, duplicate keys, aliases ({@code *name}), an empty file, a second
+ * document. An empty value ({@code owner:}) reads as {@code null}.
+ *
+ * <pre>{@code
+ * LocatedDocument doc = YamlDocuments.read(workspace.resolve(path), path);
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class YamlDocuments {
+
+    /** The largest planning file accepted, in bytes (8 MiB). */
+    public static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    /** The deepest nesting of mappings and sequences accepted. */
+    public static final int MAX_DEPTH = 64;
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    private YamlDocuments() {
+    }
+
+    /**
+     * Reads and parses a YAML file.
+     *
+     * @param file        the file to read
+     * @param displayPath how findings and errors name it (normally workspace-relative)
+     * @throws DocumentException when the file cannot be read or is not acceptable YAML
+     */
+    public static LocatedDocument read(Path file, String displayPath) {
+        return parse(StrictText.readBytes(file, displayPath, MAX_BYTES), displayPath);
+    }
+
+    /**
+     * Parses YAML bytes.
+     *
+     * @throws DocumentException when the bytes are not acceptable YAML
+     */
+    public static LocatedDocument parse(byte[] content, String displayPath) {
+        if (content.length > MAX_BYTES) {
+            throw StrictText.tooLarge(content.length, MAX_BYTES, SourceLocation.ofFile(displayPath));
+        }
+        return parseText(StrictText.decode(content, displayPath), displayPath, 0);
+    }
+
+    /**
+     * Parses decoded YAML text whose first line is line {@code lineOffset + 1} of the file (front
+     * matter starts below the opening {@code ---}).
+     */
+    static LocatedDocument parseText(String text, String displayPath, int lineOffset) {
+        JsonParser parser = null;
+        try {
+            parser = new AliasRefusingParser(FACTORY.createParser(text));
+            JsonNode root = MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
+            if (root == null || root.isMissingNode()) {
+                throw new DocumentException(DocumentException.YAML_SYNTAX,
+                        "the document is empty; expected a YAML mapping (key: value lines)",
+                        new SourceLocation(displayPath, lineOffset + 1, 1));
+            }
+            if (parser.nextToken() != null) {
+                throw YamlErrors.secondDocument(parser, displayPath, lineOffset);
+            }
+            return new LocatedDocument(displayPath, root, lineOffset);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DocumentException known) {
+                throw known;
+            }
+            throw YamlErrors.translate(e, parser, displayPath, lineOffset);
+        } finally {
+            closeQuietly(parser);
+        }
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        // Belt and braces: Jackson reads events, not SnakeYAML's composed nodes, but if a future
+        // version composed nodes these limits would still hold.
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(MAX_BYTES);
+        return options;
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Nothing to release beyond a string reader; a close failure changes no result.
+        }
+    }
+}

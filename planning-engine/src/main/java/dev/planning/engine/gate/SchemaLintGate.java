@@ -1,0 +1,67 @@
+package dev.planning.engine.gate;
+
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.Severity;
+import dev.planning.engine.lint.CycleLint;
+import dev.planning.engine.lint.CycleLinter;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code schema_lint} gate: the cycle's task breakdown (required), story map and decision log
+ * (when present) validate against their schemas, ids are unique, and references resolve. It reads
+ * the files itself, through {@link GateContext#workspace()}, so that it sees exactly what is on
+ * disk. Fails on any error finding.
+ *
+ * <p>Evidence: {@code files_checked} (paths), {@code errors} and {@code warnings} (counts) and
+ * {@code codes} (finding count per code).
+ */
+public final class SchemaLintGate implements Gate {
+
+    /** The gate's name in gate profiles. */
+    public static final String NAME = "schema_lint";
+
+    private final CycleLinter linter;
+
+    /** The gate for the default workspace layout; the constructor {@link java.util.ServiceLoader} uses. */
+    public SchemaLintGate() {
+        this(WorkspaceLayout.DEFAULT);
+    }
+
+    /** The gate for a workspace laid out differently. */
+    public SchemaLintGate(WorkspaceLayout layout) {
+        this.linter = new CycleLinter(layout);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "planning files validate against their schemas; ids are unique; references resolve";
+    }
+
+    @Override
+    public GateResult evaluate(GateContext context) {
+        CycleLint lint = linter.lint(context.workspace(), context.cycle());
+        Map<String, Integer> codes = new TreeMap<>();
+        lint.findings().forEach(f -> codes.merge(f.code(), 1, Integer::sum));
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("files_checked", lint.filesChecked());
+        evidence.put("errors", count(lint, Severity.ERROR));
+        evidence.put("warnings", count(lint, Severity.WARNING));
+        evidence.put("codes", codes);
+        return GateResult.of(NAME, lint.findings(), evidence);
+    }
+
+    private static long count(CycleLint lint, Severity severity) {
+        return lint.findings().stream().map(Finding::severity).filter(severity::equals).count();
+    }
+}

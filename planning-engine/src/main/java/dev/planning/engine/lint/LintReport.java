@@ -1,0 +1,35 @@
+package dev.planning.engine.lint;
+
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Severity;
+import java.util.List;
+
+/**
+ * What linting a workspace found: the files checked and every finding, sorted by file, line and
+ * column, ready to print in the {@code file:line:column: severity: message [code]} form.
+ *
+ * @param filesChecked workspace-relative paths of the files checked, sorted
+ * @param findings     every finding, sorted by file, line and column
+ */
+public record LintReport(List<String> filesChecked, List<Finding> findings) {
+
+    public LintReport {
+        filesChecked = List.copyOf(filesChecked);
+        findings = List.copyOf(findings);
+    }
+
+    /** How many findings are errors. */
+    public long errorCount() {
+        return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    }
+
+    /** How many findings are warnings. */
+    public long warningCount() {
+        return findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+    }
+
+    /** Whether no finding is an error. */
+    public boolean passed() {
+        return errorCount() == 0;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.planning.engine.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.fixtures.Plans;
+import dev.planning.engine.lint.LintCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaLintGateTest {
+
+    @TempDir
+    Path workspace;
+
+    /** The gate reads only the cycle and the workspace; everything else is unavailable. */
+    private GateContext context(CycleRef cycle) {
+        return new GateContext() {
+            public CycleRef cycle() { return cycle; }
+            public Transition transition() { return Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow(); }
+            public Path workspace() { return workspace; }
+            public Rulebook rulebook() { throw new UnsupportedOperationException(); }
+            public Optional<TaskBreakdown> tasks() { return Optional.empty(); }
+            public Optional<StoryMap> storyMap() { return Optional.empty(); }
+            public Map<String, TaskBreakdown> otherStreams() { return Map.of(); }
+            public List<String> artifactPaths() { return List.of(); }
+        };
+    }
+
+    @Test
+    void passesAValidCycleWithEvidenceOfWhatItChecked() {
+        Plans.feWorkspace(workspace);
+
+        GateResult result = new SchemaLintGate().evaluate(context(new CycleRef("fe", "2025-09-02")));
+
+        assertThat(result.gate()).isEqualTo("schema_lint");
+        assertThat(result.status()).isEqualTo(GateStatus.PASS);
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.evidence()).containsEntry("errors", 0L)
+                .containsEntry("files_checked", List.of(Plans.DECISIONS_PATH, Plans.STORY_MAP_PATH, Plans.TASKS_PATH));
+    }
+
+    @Test
+    void failsWhenTheTaskBreakdownIsMissing() throws Exception {
+        Plans.feWorkspace(workspace);
+        Files.delete(workspace.resolve(Plans.TASKS_PATH));
+
+        GateResult result = new SchemaLintGate().evaluate(context(new CycleRef("fe", "2025-09-02")));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.FILE_MISSING);
+            assertThat(f.location().orElseThrow().file()).isEqualTo(Plans.TASKS_PATH);
+        });
+        assertThat(result.evidence()).containsEntry("codes", Map.of(LintCodes.FILE_MISSING, 1));
+    }
+
+    @Test
+    void failsOnADanglingDependency() {
+        Plans.feWorkspace(workspace);
+        Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS.replace("[FE-1, \"be:PLN-BE-001\"]", "[FE-2]"));
+
+        GateResult result = new SchemaLintGate().evaluate(context(new CycleRef("fe", "2025-09-02")));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.REF_DANGLING);
+            assertThat(f.taskId()).contains("FE-12");
+            assertThat(f.describe()).startsWith(Plans.TASKS_PATH + ":21:");
+        });
+    }
+}
