@@ -49,6 +49,12 @@ public interface PlanningWorkspace {
     LintReport lint(Optional<String> stream, Optional<String> cycleId);
 
     /**
+     * Opens a cycle: records its {@code CYCLE_CREATED} event, in {@code PLANNED}. Does nothing for
+     * a cycle that already has events.
+     */
+    CycleStatus create(CycleRef cycle);
+
+    /**
      * Runs the gates of one transition without recording anything.
      *
      * @throws InvalidTransitionException when the lifecycle does not allow the transition

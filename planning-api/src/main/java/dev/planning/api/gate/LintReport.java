@@ -3,22 +3,32 @@ package dev.planning.api.gate;
 import java.util.List;
 
 /**
- * The result of linting a workspace: the files that were checked and what was found in them,
- * sorted by file, line and column.
+ * What linting a workspace found: the files checked and every finding, sorted by file, line and
+ * column, ready to print in the {@code file:line:column: severity: message [code]} form.
  *
- * @param files    workspace-relative paths of the files checked
- * @param findings the findings, sorted
+ * @param filesChecked workspace-relative paths of the files checked, sorted
+ * @param findings     every finding, sorted by file, line and column
  * @since 0.1
  */
-public record LintReport(List<String> files, List<Finding> findings) {
+public record LintReport(List<String> filesChecked, List<Finding> findings) {
 
     public LintReport {
-        files = List.copyOf(files);
+        filesChecked = List.copyOf(filesChecked);
         findings = List.copyOf(findings);
+    }
+
+    /** How many findings are errors. */
+    public long errorCount() {
+        return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    }
+
+    /** How many findings are warnings. */
+    public long warningCount() {
+        return findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
     }
 
     /** Whether no finding is an error. */
     public boolean passed() {
-        return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        return errorCount() == 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.planning.engine.lint;
 
+import dev.planning.api.gate.LintReport;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;

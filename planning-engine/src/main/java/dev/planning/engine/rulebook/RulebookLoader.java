@@ -1,20 +1,21 @@
 package dev.planning.engine.rulebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.planning.api.InvalidInputException;
-import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
-import java.io.IOException;
+import dev.planning.engine.document.LocatedDocument;
+import dev.planning.engine.document.YamlDocuments;
+import dev.planning.engine.schema.ArtifactSchema;
+import dev.planning.engine.schema.SchemaCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,10 @@ import java.util.regex.Pattern;
  * Reads a rulebook directory ({@code rulebook.yaml}, {@code rules/*.drl}, {@code tests/}) into a
  * {@link Rulebook}, with its hash.
  *
- * <p>Gate profiles are checked here, not when a transition runs: each profile entry must name a
- * transition the lifecycle allows ({@code "PLANNED->READY_FOR_HANDOFF"}), gate names must be
- * identifiers, and a failure action must be a state.
+ * <p>{@code rulebook.yaml} is read with the hardened YAML reader and validated against the
+ * {@code rulebook} schema, so errors name the line and column. Gate profiles are checked here,
+ * not when a transition runs: each profile entry must name a transition the lifecycle allows
+ * ({@code "PLANNED->READY_FOR_HANDOFF"}), and every stream must map to a defined profile.
  */
 public final class RulebookLoader {
 
@@ -36,8 +38,6 @@ public final class RulebookLoader {
     public static final String SETTINGS_FILE = "rulebook.yaml";
 
     private static final Pattern TRANSITION = Pattern.compile("\\s*([A-Za-z_]+)\\s*->\\s*([A-Za-z_]+)\\s*");
-    private static final Pattern GATE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RulebookLoader() {
     }
@@ -58,119 +58,87 @@ public final class RulebookLoader {
             throw new InvalidInputException("rulebook settings not found: " + settings
                     + " (expected rulebook.yaml with version, profiles and default_profile)");
         }
-        JsonNode root = readSettings(settings);
-        String file = SETTINGS_FILE;
-        Map<String, GateProfile> profiles = profiles(root.path("profiles"), file);
-        return new Rulebook(
-                dir,
-                RulebookHasher.hash(dir),
-                text(root, "version", file),
-                profiles,
-                stringMap(root.path("streams")),
-                text(root, "default_profile", file),
-                taxonomy(root.path("taxonomy")),
-                strings(root.path("required_tags")),
-                thresholds(root.path("thresholds"), file),
-                ruleFiles(dir));
-    }
-
-    private static JsonNode readSettings(Path settings) {
+        LocatedDocument document = YamlDocuments.read(settings, displayPath(directory));
+        List<Finding> problems = SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .toList();
+        if (!problems.isEmpty()) {
+            Finding first = problems.get(0);
+            String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; run `planning lint`)" : "";
+            throw new InvalidInputException("invalid rulebook: " + first.message() + more,
+                    first.location().orElse(document.fileLocation()));
+        }
+        JsonNode root = document.root();
         try {
-            JsonNode root = YAML.readTree(settings.toFile());
-            if (root == null || !root.isObject()) {
-                throw new InvalidInputException("expected a mapping with version, profiles and default_profile",
-                        SourceLocation.ofFile(SETTINGS_FILE));
+            return new Rulebook(
+                    dir,
+                    RulebookHasher.hash(dir),
+                    root.get("version").asText(),
+                    profiles(document),
+                    stringMap(root.path("streams")),
+                    root.get("default_profile").asText(),
+                    taxonomy(root.path("taxonomy")),
+                    strings(root.path("required_tags")),
+                    thresholds(root.path("thresholds")),
+                    ruleFiles(dir));
+        } catch (InvalidInputException e) {
+            if (e.location().isPresent()) {
+                throw e;
             }
-            return root;
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read rulebook settings: " + e.getMessage(),
-                    SourceLocation.ofFile(SETTINGS_FILE), e);
+            // Cross-field checks in the Rulebook record know no position: point at the file.
+            throw new InvalidInputException(e.getMessage(), document.fileLocation(), e);
         }
     }
 
-    private static Map<String, GateProfile> profiles(JsonNode node, String file) {
-        if (!node.isObject() || node.isEmpty()) {
-            throw new InvalidInputException("`profiles` must map profile names to lists of transitions",
-                    SourceLocation.ofFile(file));
-        }
+    private static String displayPath(Path directory) {
+        return directory.resolve(SETTINGS_FILE).toString().replace('\\', '/');
+    }
+
+    private static Map<String, GateProfile> profiles(LocatedDocument document) {
         Map<String, GateProfile> profiles = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : document.root().get("profiles").properties()) {
             List<GateStep> steps = new ArrayList<>();
+            int index = 0;
             for (JsonNode step : entry.getValue()) {
-                steps.add(step(entry.getKey(), step, file));
+                String pointer = "/profiles/" + entry.getKey().replace("~", "~0").replace("/", "~1") + "/" + index++;
+                steps.add(step(entry.getKey(), step, document, pointer));
             }
             profiles.put(entry.getKey(), new GateProfile(entry.getKey(), steps));
         }
         return profiles;
     }
 
-    private static GateStep step(String profile, JsonNode node, String file) {
-        String where = "profile '" + profile + "': ";
-        Matcher m = TRANSITION.matcher(node.path("transition").asText(""));
-        if (!m.matches()) {
-            throw new InvalidInputException(where + "`transition` must look like \"PLANNED->READY_FOR_HANDOFF\" (found \""
-                    + node.path("transition").asText("") + "\")", SourceLocation.ofFile(file));
-        }
-        CycleState from = state(m.group(1), where, file);
-        CycleState to = state(m.group(2), where, file);
+    private static GateStep step(String profile, JsonNode node, LocatedDocument document, String pointer) {
+        Matcher m = TRANSITION.matcher(node.get("transition").asText());
+        m.matches(); // the schema's pattern guarantees the shape
+        CycleState from = CycleState.parse(m.group(1));
+        CycleState to = CycleState.parse(m.group(2));
         if (Lifecycle.find(from, to).isEmpty()) {
-            throw new InvalidInputException(where + "the lifecycle has no transition " + from + "->" + to
+            throw new InvalidInputException("profile '" + profile + "': the lifecycle has no transition " + from + "->" + to
                     + "; allowed from " + from + ": " + Lifecycle.from(from).stream().map(t -> t.to().name()).toList(),
-                    SourceLocation.ofFile(file));
-        }
-        List<String> gates = strings(node.path("gates"));
-        for (String gate : gates) {
-            if (!GATE_NAME.matcher(gate).matches()) {
-                throw new InvalidInputException(where + "gate name '" + gate + "' must match [a-z][a-z0-9_]*",
-                        SourceLocation.ofFile(file));
-            }
+                    document.locate(pointer + "/transition"));
         }
         Optional<CycleState> onFailure = node.hasNonNull("on_failure")
-                ? Optional.of(state(node.get("on_failure").asText(), where, file))
+                ? Optional.of(CycleState.parse(node.get("on_failure").asText()))
                 : Optional.empty();
-        return new GateStep(from, to, gates, onFailure);
-    }
-
-    private static CycleState state(String name, String where, String file) {
-        try {
-            return CycleState.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(where + e.getMessage(), SourceLocation.ofFile(file));
-        }
-    }
-
-    private static String text(JsonNode root, String field, String file) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isValueNode() || node.asText().isBlank()) {
-            throw new InvalidInputException("`" + field + "` is required", SourceLocation.ofFile(file));
-        }
-        return node.asText();
+        return new GateStep(from, to, strings(node.get("gates")), onFailure);
     }
 
     private static Map<String, List<String>> taxonomy(JsonNode node) {
         Map<String, List<String>> taxonomy = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> taxonomy.put(e.getKey(), strings(e.getValue())));
+        node.properties().forEach(e -> taxonomy.put(e.getKey(), strings(e.getValue())));
         return taxonomy;
     }
 
     private static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }
 
-    private static Map<String, Double> thresholds(JsonNode node, String file) {
+    private static Map<String, Double> thresholds(JsonNode node) {
         Map<String, Double> thresholds = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isNumber()) {
-                throw new InvalidInputException("threshold `" + e.getKey() + "` must be a number (found "
-                        + e.getValue().getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")",
-                        SourceLocation.ofFile(file));
-            }
-            thresholds.put(e.getKey(), e.getValue().asDouble());
-        }
+        node.properties().forEach(e -> thresholds.put(e.getKey(), e.getValue().asDouble()));
         return thresholds;
     }
 

@@ -1,5 +1,6 @@
 package dev.planning.engine.lint;
 
+import dev.planning.api.gate.LintReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

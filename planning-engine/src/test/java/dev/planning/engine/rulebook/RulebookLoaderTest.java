@@ -79,6 +79,21 @@ class RulebookLoaderTest {
     }
 
     @Test
+    void namesTheLineOfAnUnknownTransition() {
+        assertThatThrownBy(() -> load(VALID.replace("PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}",
+                        "PLANNED->EXECUTED\", gates: [schema_lint]}")))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe()).contains("rulebook.yaml:9:"));
+    }
+
+    @Test
+    void refusesAnUnknownField() {
+        assertThatThrownBy(() -> load(VALID + "profile_typo: x\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown field `profile_typo`");
+    }
+
+    @Test
     void refusesAMissingDirectoryWithAHint() {
         assertThatThrownBy(() -> RulebookLoader.load(dir.resolve("missing")))
                 .isInstanceOf(InvalidInputException.class)
@@ -90,6 +105,8 @@ class RulebookLoaderTest {
     void refusesANonNumericThreshold() {
         assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{critical_approvals: three}")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("threshold `critical_approvals` must be a number");
+                .hasMessageContaining("`thresholds.critical_approvals` must be a number (found string \"three\")")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(6)));
     }
 }

@@ -1,0 +1,11 @@
+package dev.planning.cli;
+
+import picocli.CommandLine.Option;
+
+/** The {@code --format} option of commands that report findings. */
+final class FormatOption {
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+}

@@ -1,0 +1,43 @@
+package dev.planning.cli;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code planning gate}: a dry run of one transition's gates; records nothing. */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = "Run the gates of one transition without recording anything (a dry run).")
+final class GateCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOptions workspace;
+
+    @Mixin
+    CycleOptions cycle;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--to", paramLabel = "STATE", required = true, converter = StateConverter.class,
+            description = "Target state, e.g. READY_FOR_HANDOFF.")
+    CycleState to;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CycleRef ref = cycle.ref();
+        PlanningWorkspace ws = workspace.open();
+        List<GateResult> results = ws.dryRun(ref, to);
+        Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
+                () -> Reports.gatesText(ref, to, results));
+        return results.stream().allMatch(GateResult::passed) ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.planning.cli;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.LintReport;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code planning lint}: schema_lint over the workspace's artifacts. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Validate the workspace's artifacts against their schemas and check ids and references.")
+final class LintCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOptions workspace;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--stream", paramLabel = "S", description = "Only this stream.")
+    String stream;
+
+    @Option(names = "--cycle", paramLabel = "C", description = "Only this cycle.")
+    String cycle;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PlanningWorkspace ws = workspace.open();
+        LintReport report = ws.lint(Optional.ofNullable(stream), Optional.ofNullable(cycle));
+        Reports.print(spec.commandLine().getOut(), format.format, Reports.lint(report), () -> Reports.lintText(report));
+        return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.planning.cli;
+
+import dev.planning.api.PlanningException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code planning} command: entry point of the CLI jar. */
+@Command(name = "planning",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Planning cycles as files: lint plans, run quality gates, advance the lifecycle.",
+        subcommands = {
+
+            InitCommand.class,
+            LintCommand.class,
+            GateCommand.class,
+            AdvanceCommand.class,
+            StatusCommand.class,
+            RulesCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class PlanningCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Runs the CLI and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new PlanningCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof PlanningException planning) {
+                // User errors get one clear line, never a stack trace.
+                err.println("error: " + planning.describe());
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("internal error: " + ex);
+            if (System.getenv("PLANNING_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set PLANNING_DEBUG=1 for the stack trace, and please report it)");
+            }
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+}

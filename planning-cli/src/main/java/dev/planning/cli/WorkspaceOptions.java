@@ -1,0 +1,27 @@
+package dev.planning.cli;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.engine.Planning;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code -w/--workspace} and {@code --rulebook} options, shared by workspace commands. */
+final class WorkspaceOptions {
+
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Workspace directory (default: the current directory).")
+    Path workspace;
+
+    @Option(names = "--rulebook", paramLabel = "DIR",
+            description = "Rulebook directory (default: <workspace>/rulebook).")
+    Path rulebook;
+
+    /** Opens the workspace with its rulebook. */
+    PlanningWorkspace open() {
+        Planning.Builder builder = Planning.builder().workspace(workspace);
+        if (rulebook != null) {
+            builder.rulebook(rulebook);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.planning.engine;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.eventlog.FileEventStore;
+import dev.planning.engine.gate.GateRegistry;
+import dev.planning.engine.rulebook.RulebookLoader;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * Builds a {@link PlanningWorkspace}: the one entry point for applications embedding the engine.
+ *
+ * <pre>{@code
+ * PlanningWorkspace workspace = Planning.builder()
+ *         .workspace(Path.of("/repo"))
+ *         .rulebook(Path.of("/repo/rulebook"))   // the default
+ *         .gate(new MyGate())                    // in addition to ServiceLoader-registered gates
+ *         .triggeredBy("release-bot")
+ *         .build();
+ * }</pre>
+ *
+ * <p>Gates registered in {@code META-INF/services/dev.planning.api.gate.Gate} (such as
+ * {@code schema_lint} and, with {@code planning-rules} on the class path, {@code governance}) are
+ * found automatically; a gate passed to {@link Builder#gate} replaces a registered one of the same
+ * name.
+ */
+public final class Planning {
+
+    private Planning() {
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures and builds a {@link PlanningWorkspace}; not thread-safe, reusable. */
+    public static final class Builder {
+
+        private Path workspace;
+        private Path rulebook;
+        private WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
+        private final List<Gate> gates = new ArrayList<>();
+        private EventStore eventStore;
+        private Clock clock = Clock.systemUTC();
+        private String triggeredBy = defaultActor();
+        private boolean serviceLoaderGates = true;
+
+        private Builder() {
+        }
+
+        /** The workspace directory (required). */
+        public Builder workspace(Path dir) {
+            this.workspace = Objects.requireNonNull(dir, "workspace");
+            return this;
+        }
+
+        /** The rulebook directory; default {@code <workspace>/rulebook}. */
+        public Builder rulebook(Path dir) {
+            this.rulebook = Objects.requireNonNull(dir, "rulebook");
+            return this;
+        }
+
+        /** Where artifacts live; default {@link WorkspaceLayout#DEFAULT}. */
+        public Builder layout(WorkspaceLayout value) {
+            this.layout = Objects.requireNonNull(value, "layout");
+            return this;
+        }
+
+        /** Adds a gate, replacing a registered gate of the same name. */
+        public Builder gate(Gate gate) {
+            gates.add(Objects.requireNonNull(gate, "gate"));
+            return this;
+        }
+
+        /** Whether to add the gates registered with {@link ServiceLoader}; default {@code true}. */
+        public Builder serviceLoaderGates(boolean enabled) {
+            this.serviceLoaderGates = enabled;
+            return this;
+        }
+
+        /** The event store; default the hash-chained files under the workspace. */
+        public Builder eventStore(EventStore store) {
+            this.eventStore = Objects.requireNonNull(store, "eventStore");
+            return this;
+        }
+
+        /** The clock events are stamped with; default UTC system time. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Who is recorded as triggering events; default {@code $PLANNING_ACTOR} or the OS user. */
+        public Builder triggeredBy(String actor) {
+            this.triggeredBy = Objects.requireNonNull(actor, "triggeredBy");
+            return this;
+        }
+
+        /**
+         * Loads the rulebook and assembles the workspace.
+         *
+         * @throws InvalidInputException when the workspace or rulebook is missing or invalid
+         */
+        public PlanningWorkspace build() {
+            if (workspace == null) {
+                throw new IllegalStateException("workspace(Path) is required");
+            }
+            Path root = workspace.toAbsolutePath().normalize();
+            if (!Files.isDirectory(root)) {
+                throw new InvalidInputException("workspace directory not found: " + workspace);
+            }
+            Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()));
+            EventStore store = eventStore != null ? eventStore : new FileEventStore(root, layout);
+            return new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy);
+        }
+
+        private List<Gate> allGates() {
+            return (serviceLoaderGates
+                    ? GateRegistry.withServiceLoader(gates, Planning.class.getClassLoader())
+                    : GateRegistry.of(gates)).gates();
+        }
+
+        private static String defaultActor() {
+            String actor = System.getenv("PLANNING_ACTOR");
+            return actor != null && !actor.isBlank() ? actor : System.getProperty("user.name", "unknown");
+        }
+    }
+}
