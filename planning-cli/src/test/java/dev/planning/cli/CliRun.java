@@ -1,0 +1,48 @@
+package dev.planning.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Runs the CLI in-process and captures what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PlanningCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Where the example workspaces are, from this module's directory (Maven's working directory). */
+    static Path example(String name) {
+        return Path.of("..", "planning-examples", "workspaces", name).toAbsolutePath().normalize();
+    }
+
+    /** A fresh copy of an example workspace, safe to modify. */
+    static Path copyOf(String name, Path target) {
+        Path source = example(name);
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Whether anything looks like a Java stack trace. */
+    boolean printedStackTrace() {
+        return (out + err).matches("(?s).*\\n\\s+at [a-z]+\\.[\\w.$]+\\(.*") || (out + err).contains("Exception in thread");
+    }
+}

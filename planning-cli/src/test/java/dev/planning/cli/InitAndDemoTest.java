@@ -1,0 +1,84 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitAndDemoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void initScaffoldsAWorkspaceThatLintsCleanAndAdvances() {
+        Path ws = dir.resolve("new");
+        CliRun init = CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
+
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(ws.resolve("rulebook/rulebook.yaml")).exists();
+        assertThat(ws.resolve("frameworks/planning-web/tasks/2026-01-05-web_task_breakdown.yaml")).exists();
+        assertThat(ws.resolve("frameworks/planning-web/storymaps/2026-01-05-story_map.md")).exists();
+        assertThat(CliRun.of("lint", "-w", ws.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("status", "-w", ws.toString()).out()).contains("web/2026-01-05: PLANNED");
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05",
+                "--to", "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+    }
+
+    @Test
+    void initNeverReplacesAnExistingFile() throws Exception {
+        Path ws = dir.resolve("new");
+        CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
+        Path tasks = ws.resolve("frameworks/planning-web/tasks/2026-01-05-web_task_breakdown.yaml");
+        Files.writeString(tasks, "# mine\n", java.nio.file.StandardOpenOption.APPEND);
+        String before = Files.readString(tasks);
+
+        CliRun again = CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
+
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists");
+        assertThat(Files.readString(tasks)).isEqualTo(before);
+    }
+
+    @Test
+    void initRefusesAHostileStreamName() {
+        CliRun run = CliRun.of("init", "-w", dir.toString(), "--stream", "../fe", "--cycle", "2026-01-05");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid stream");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void demoRunsTheExampleCycleAndCanBeRunAgain() {
+        Path out = dir.resolve("demo");
+        CliRun first = CliRun.of("demo", "--out", out.toString());
+        CliRun second = CliRun.of("demo", "--out", out.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("lint: passed").contains("accepted").contains("hash chain intact");
+        assertThat(second.exitCode()).isZero();
+        assertThat(out.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl")).exists();
+    }
+
+    @Test
+    void demoRefusesToReplaceADirectoryItDidNotCreate() throws Exception {
+        Files.writeString(dir.resolve("precious.txt"), "keep");
+
+        CliRun run = CliRun.of("demo", "--out", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(dir.resolve("precious.txt")).hasContent("keep");
+    }
+
+    @Test
+    void rulesHashPrintsTheRulebookHash() {
+        CliRun run = CliRun.of("rules", "hash", CliRun.example("fe-2025-09-02").resolve("rulebook").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().trim()).matches("[0-9a-f]{64}");
+    }
+}

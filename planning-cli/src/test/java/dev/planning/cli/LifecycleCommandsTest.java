@@ -1,0 +1,125 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** gate, advance and status on a copy of the frontend example. */
+class LifecycleCommandsTest {
+
+    private static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";
+
+    @TempDir
+    Path dir;
+
+    private Path workspace() {
+        return CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+    }
+
+    private static String[] cycle(Path ws, String command, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(command, "-w", ws.toString(), "--stream", "fe",
+                "--cycle", "2025-09-02"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void gateIsADryRunThatRecordsNothing() {
+        Path ws = workspace();
+        CliRun run = CliRun.of(cycle(ws, "gate", "--to", "READY_FOR_HANDOFF"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("schema_lint: PASS").contains("(dry run)");
+        assertThat(ws.resolve(LOG)).doesNotExist();
+    }
+
+    @Test
+    void advanceRecordsTheTransitionAndStatusShowsItsHistory() {
+        Path ws = workspace();
+        CliRun advance = CliRun.of(cycle(ws, "advance", "--to", "ready-for-handoff"));
+        CliRun status = CliRun.of("status", "-w", ws.toString());
+
+        assertThat(advance.exitCode()).as(advance.err()).isZero();
+        assertThat(advance.out()).contains("PLANNED -> READY_FOR_HANDOFF accepted");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out())
+                .contains("fe/2025-09-02: READY_FOR_HANDOFF")
+                .contains("CYCLE_CREATED")
+                .contains("STATE_TRANSITION  PLANNED -> READY_FOR_HANDOFF");
+    }
+
+    @Test
+    void advancePrintsJson() throws Exception {
+        CliRun run = CliRun.of(cycle(workspace(), "advance", "--to", "READY_FOR_HANDOFF", "--format", "json"));
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("accepted").asBoolean()).isTrue();
+        assertThat(json.get("state").asText()).isEqualTo("READY_FOR_HANDOFF");
+        assertThat(json.get("gates").get(0).get("gate").asText()).isEqualTo("schema_lint");
+    }
+
+    @Test
+    void aTransitionTheLifecycleDoesNotAllowIsBadUsageAndRecordsNothing() {
+        Path ws = workspace();
+        CliRun run = CliRun.of(cycle(ws, "advance", "--to", "EXECUTED"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot move from PLANNED to EXECUTED").contains("READY_FOR_HANDOFF");
+        assertThat(ws.resolve(LOG)).doesNotExist();
+    }
+
+    @Test
+    void aRefusedTransitionExitsOneAndIsRecorded() throws Exception {
+        Path ws = workspace();
+        Path tasks = ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+        Files.writeString(tasks, Files.readString(tasks).replace("owner: dan", "ownr: dan"));
+
+        CliRun run = CliRun.of(cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("REFUSED").contains("schema_lint: FAIL").contains("unknown field `ownr`");
+        assertThat(Files.readAllLines(ws.resolve(LOG))).hasSize(2).last().asString().contains("TRANSITION_REFUSED");
+    }
+
+    @Test
+    void statusReportsAnEditedEventLogWithItsLineNumber() throws Exception {
+        Path ws = workspace();
+        CliRun.of(cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+        Path log = ws.resolve(LOG);
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        lines.set(0, lines.get(0).replace("\"triggered_by\":\"", "\"triggered_by\":\"x"));
+        Files.write(log, lines, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("status", "-w", ws.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("BROKEN CHAIN").contains(LOG + ":2").contains("line 1 was edited");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    void aHostileCycleIdIsRefusedBeforeAnyPathIsBuilt() {
+        Path ws = workspace();
+        CliRun run = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "../../etc",
+                "--to", "READY_FOR_HANDOFF");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid cycle id '../../etc'");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    void anUnknownStateIsBadUsage() {
+        CliRun run = CliRun.of(cycle(workspace(), "gate", "--to", "SHIPPED"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown state 'SHIPPED'");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class LintCommandTest {
+
+    @Test
+    void passesOnTheFrontendExample() {
+        CliRun run = CliRun.of("lint", "-w", CliRun.example("fe-2025-09-02").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("0 error(s)").contains("lint passed");
+    }
+
+    @Test
+    void failsOnTheBrokenExampleWithFileLineColumnFindings() {
+        CliRun run = CliRun.of("lint", "-w", CliRun.example("broken").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml:8:11: error: task FE-1: unknown field `ownr`")
+                .contains("frameworks/planning-design/tasks/2025-09-02-design_task_breakdown.yaml:8:1: error: malformed YAML")
+                .contains("[id.duplicate]")
+                .contains("[ref.dangling]")
+                .contains("lint failed");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    void restrictsToOneStream() {
+        CliRun run = CliRun.of("lint", "-w", CliRun.example("broken").toString(), "--stream", "design");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("planning-design").doesNotContain("planning-fe");
+    }
+
+    @Test
+    void printsJsonWithLocatedFindings() throws Exception {
+        CliRun run = CliRun.of("lint", "-w", CliRun.example("broken").toString(), "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("passed").asBoolean()).isFalse();
+        JsonNode first = json.get("findings").get(0);
+        assertThat(first.get("file").asText()).endsWith(".yaml");
+        assertThat(first.get("line").asInt()).isPositive();
+        assertThat(first.get("column").asInt()).isPositive();
+        assertThat(first.get("code").asText()).isNotBlank();
+    }
+
+    @Test
+    void aMissingWorkspaceIsBadInputWithoutAStackTrace() {
+        CliRun run = CliRun.of("lint", "-w", "/nonexistent/workspace");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: ").contains("/nonexistent/workspace");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    void anUnknownOptionIsBadUsage() {
+        CliRun run = CliRun.of("lint", "--colour");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--colour'");
+    }
+}
