@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param deployments production deployments, in written order
  * @param incidents   production incidents, in written order
  * @param defects     defects found, in written order
+ * @param defectsReported whether the file has a {@code defects} list at all (an empty list reports
+ *                    zero defects; no list leaves defects unmeasured)
  */
 public record DeploymentLog(Optional<Period> period, List<Deployment> deployments, List<Incident> incidents,
-        List<Defect> defects) {
+        List<Defect> defects, boolean defectsReported) {
 
     public DeploymentLog {
         Objects.requireNonNull(period, "period");

@@ -72,7 +72,8 @@ public final class DeploymentLogReader {
         List<DeploymentLog.Deployment> deployments = deployments(document);
         Set<String> deploymentIds = new HashSet<>();
         deployments.forEach(d -> deploymentIds.add(d.id()));
-        return new DeploymentLog(period, deployments, incidents(document, deploymentIds), defects(document));
+        return new DeploymentLog(period, deployments, incidents(document, deploymentIds), defects(document),
+                root.has("defects"));
     }
 
     private static List<DeploymentLog.Deployment> deployments(LocatedDocument document) {

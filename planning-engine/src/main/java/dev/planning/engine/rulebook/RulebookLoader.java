@@ -13,6 +13,8 @@ import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.document.LocatedDocument;
 import dev.planning.engine.document.YamlDocuments;
+import dev.planning.engine.metrics.KpiEvaluator;
+import dev.planning.engine.metrics.KpiInputs;
 import dev.planning.engine.schema.ArtifactSchema;
 import dev.planning.engine.schema.SchemaCatalog;
 import java.nio.file.Files;
@@ -138,11 +140,24 @@ public final class RulebookLoader {
                 throw new InvalidInputException("KPI '" + name + "' is defined twice; KPI names must be unique",
                         document.locate("/kpis/" + i + "/name"));
             }
-            kpis.add(new KpiDefinition(name, node.get("formula").asText(), strings(node.get("inputs")),
+            KpiDefinition kpi = new KpiDefinition(name, node.get("formula").asText(), strings(node.get("inputs")),
                     node.get("unit").asText(),
                     node.hasNonNull("target") ? Optional.of(node.get("target").asDouble()) : Optional.empty(),
                     KpiDirection.parse(node.get("direction").asText()),
-                    node.path("description").asText("")));
+                    node.path("description").asText(""));
+            for (int k = 0; k < kpi.inputs().size(); k++) {
+                if (!KpiInputs.known(kpi.inputs().get(k))) {
+                    throw new InvalidInputException("KPI '" + name + "' reads input '" + kpi.inputs().get(k)
+                            + "', which is not a known KPI input (see docs/metrics.md for the list; prev_<input>"
+                            + " reads the previous digest's value)", document.locate("/kpis/" + i + "/inputs/" + k));
+                }
+            }
+            try {
+                KpiEvaluator.check(kpi);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage(), document.locate("/kpis/" + i + "/formula"), e);
+            }
+            kpis.add(kpi);
         }
         return kpis;
     }
