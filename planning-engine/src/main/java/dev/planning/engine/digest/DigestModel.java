@@ -44,8 +44,9 @@ final class DigestModel {
         gates(content, scope);
         scope.put("lifecycle_chart", MermaidCharts.lifecycle(content.events()));
         manifest(content, scope);
-        scope.put("scope_changes", scopeChanges(content));
-        scope.put("has_scope_changes", !scopeChanges(content).isEmpty());
+        List<Object> changes = scopeChanges(content);
+        scope.put("scope_changes", changes);
+        scope.put("has_scope_changes", !changes.isEmpty());
         decisions(content, scope);
         inputs(content, scope);
         return scope;
