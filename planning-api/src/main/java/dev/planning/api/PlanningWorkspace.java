@@ -1,5 +1,7 @@
 package dev.planning.api;
 
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
@@ -9,6 +11,7 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.Rulebook;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,6 +71,20 @@ public interface PlanningWorkspace {
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
      */
     TransitionResult advance(CycleRef cycle, CycleState to);
+
+    /**
+     * Records a fact that does not move the cycle (imported outcomes, a published digest, a seal, a
+     * signature, a waiver) in the cycle's event log.
+     *
+     * @param type    {@code GATE_EVALUATED}, {@code MANIFEST_SEALED}, {@code SIGNATURE_ADDED},
+     *                {@code WAIVER_GRANTED}, {@code OUTCOMES_IMPORTED} or {@code DIGEST_PUBLISHED}
+     * @param details string facts to record, e.g. the paths imported
+     * @return the recorded event
+     * @throws IllegalArgumentException     for an event type that moves the cycle
+     * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}
+     * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
+     */
+    RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details);
 
     /**
      * The cycle's state and history, folded from its event log.

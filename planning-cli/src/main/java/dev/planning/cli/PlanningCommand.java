@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             GateCommand.class,
             AdvanceCommand.class,
             StatusCommand.class,
+            ImportCommand.class,
+            DigestCommand.class,
+            ImproveCommand.class,
             RulesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

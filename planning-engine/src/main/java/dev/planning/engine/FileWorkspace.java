@@ -1,6 +1,8 @@
 package dev.planning.engine;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
@@ -19,6 +21,7 @@ import dev.planning.engine.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A {@link PlanningWorkspace} over a directory, its rulebook and an event store. */
@@ -79,6 +82,11 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public TransitionResult advance(CycleRef cycle, CycleState to) {
         return machine.advance(cycle, to);
+    }
+
+    @Override
+    public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details) {
+        return machine.record(cycle, type, details);
     }
 
     @Override

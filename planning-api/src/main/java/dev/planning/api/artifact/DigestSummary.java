@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param kpis             every KPI, measured or not, by name
  * @param gates            the last outcome of each gate
  * @param improvementActions actions carried to the next cycle
+ * @param previousCycleId  the cycle deltas were computed against, when there was one
+ * @param inputs           every measured KPI input by name, so each KPI can be recomputed; an
+ *                         input that was not measured is absent, never 0
  * @since 0.1
  */
 public record DigestSummary(
@@ -35,7 +38,9 @@ public record DigestSummary(
         Optional<String> manifestChecksum,
         Map<String, KpiValue> kpis,
         Map<String, GateStatus> gates,
-        List<ImprovementAction> improvementActions) {
+        List<ImprovementAction> improvementActions,
+        Optional<String> previousCycleId,
+        Map<String, Double> inputs) {
 
     public DigestSummary {
         Objects.requireNonNull(version, "version");
@@ -48,5 +53,7 @@ public record DigestSummary(
         kpis = Collections.unmodifiableMap(new LinkedHashMap<>(kpis));
         gates = Collections.unmodifiableMap(new LinkedHashMap<>(gates));
         improvementActions = List.copyOf(improvementActions);
+        Objects.requireNonNull(previousCycleId, "previousCycleId");
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     }
 }

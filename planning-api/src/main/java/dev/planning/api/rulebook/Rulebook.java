@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param requiredTags   tag keys every task must carry
  * @param thresholds     named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}
  * @param ruleFiles      the DRL files, relative to the directory, sorted
+ * @param kpis           the KPI definitions ({@code kpis:}), in written order; names are unique
  * @since 0.1
  */
 public record Rulebook(
@@ -34,7 +35,8 @@ public record Rulebook(
         Map<String, List<String>> taxonomy,
         List<String> requiredTags,
         Map<String, Double> thresholds,
-        List<String> ruleFiles) {
+        List<String> ruleFiles,
+        List<KpiDefinition> kpis) {
 
     public Rulebook {
         Objects.requireNonNull(directory, "directory");
@@ -49,6 +51,13 @@ public record Rulebook(
         requiredTags = List.copyOf(requiredTags);
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         ruleFiles = List.copyOf(ruleFiles);
+        kpis = List.copyOf(kpis);
+        java.util.Set<String> kpiNames = new java.util.HashSet<>();
+        for (KpiDefinition kpi : kpis) {
+            if (!kpiNames.add(kpi.name())) {
+                throw new InvalidInputException("KPI '" + kpi.name() + "' is defined twice");
+            }
+        }
         if (!profiles.containsKey(defaultProfile)) {
             throw new InvalidInputException("default profile '" + defaultProfile + "' is not defined; profiles: "
                     + profiles.keySet());
@@ -59,6 +68,14 @@ public record Rulebook(
                         + "', which is not defined; profiles: " + profiles.keySet());
             }
         }
+    }
+
+    /** A rulebook without KPI definitions. */
+    public Rulebook(Path directory, String hash, String version, Map<String, GateProfile> profiles,
+            Map<String, String> streamProfiles, String defaultProfile, Map<String, List<String>> taxonomy,
+            List<String> requiredTags, Map<String, Double> thresholds, List<String> ruleFiles) {
+        this(directory, hash, version, profiles, streamProfiles, defaultProfile, taxonomy, requiredTags, thresholds,
+                ruleFiles, List.of());
     }
 
     /** The gate profile a stream uses. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * under their key) and that the readers of this package read back to the same values. The first
  * line points editors at the artifact's schema.
  */
-final class YamlOutput {
+public final class YamlOutput {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -24,7 +24,8 @@ final class YamlOutput {
     private YamlOutput() {
     }
 
-    static String render(ArtifactSchema schema, Map<String, Object> content) {
+    /** The content as YAML, after a {@code yaml-language-server} schema comment line. */
+    public static String render(ArtifactSchema schema, Map<String, Object> content) {
         try {
             return "# yaml-language-server: $schema=" + schema.id() + "\n" + MAPPER.writeValueAsString(content);
         } catch (JsonProcessingException e) {
@@ -34,7 +35,7 @@ final class YamlOutput {
     }
 
     /** The YAML body alone, for front matter. */
-    static String renderBody(Map<String, Object> content) {
+    public static String renderBody(Map<String, Object> content) {
         try {
             return MAPPER.writeValueAsString(content);
         } catch (JsonProcessingException e) {

@@ -8,9 +8,13 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
+import dev.planning.api.rulebook.KpiDefinition;
+import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.document.LocatedDocument;
 import dev.planning.engine.document.YamlDocuments;
+import dev.planning.engine.metrics.KpiEvaluator;
+import dev.planning.engine.metrics.KpiInputs;
 import dev.planning.engine.schema.ArtifactSchema;
 import dev.planning.engine.schema.SchemaCatalog;
 import java.nio.file.Files;
@@ -80,7 +84,8 @@ public final class RulebookLoader {
                     taxonomy(root.path("taxonomy")),
                     strings(root.path("required_tags")),
                     thresholds(root.path("thresholds")),
-                    ruleFiles(dir));
+                    ruleFiles(dir),
+                    kpis(document));
         } catch (InvalidInputException e) {
             if (e.location().isPresent()) {
                 throw e;
@@ -122,6 +127,39 @@ public final class RulebookLoader {
                 ? Optional.of(CycleState.parse(node.get("on_failure").asText()))
                 : Optional.empty();
         return new GateStep(from, to, strings(node.get("gates")), onFailure);
+    }
+
+    private static List<KpiDefinition> kpis(LocatedDocument document) {
+        List<KpiDefinition> kpis = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        JsonNode list = document.root().path("kpis");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String name = node.get("name").asText();
+            if (!names.add(name)) {
+                throw new InvalidInputException("KPI '" + name + "' is defined twice; KPI names must be unique",
+                        document.locate("/kpis/" + i + "/name"));
+            }
+            KpiDefinition kpi = new KpiDefinition(name, node.get("formula").asText(), strings(node.get("inputs")),
+                    node.get("unit").asText(),
+                    node.hasNonNull("target") ? Optional.of(node.get("target").asDouble()) : Optional.empty(),
+                    KpiDirection.parse(node.get("direction").asText()),
+                    node.path("description").asText(""));
+            for (int k = 0; k < kpi.inputs().size(); k++) {
+                if (!KpiInputs.known(kpi.inputs().get(k))) {
+                    throw new InvalidInputException("KPI '" + name + "' reads input '" + kpi.inputs().get(k)
+                            + "', which is not a known KPI input (see docs/metrics.md for the list; prev_<input>"
+                            + " reads the previous digest's value)", document.locate("/kpis/" + i + "/inputs/" + k));
+                }
+            }
+            try {
+                KpiEvaluator.check(kpi);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage(), document.locate("/kpis/" + i + "/formula"), e);
+            }
+            kpis.add(kpi);
+        }
+        return kpis;
     }
 
     private static Map<String, List<String>> taxonomy(JsonNode node) {

@@ -19,7 +19,9 @@ public enum ArtifactSchema {
     /** One line of {@code events.jsonl}. */
     EVENT("event"),
     /** {@code rulebook.yaml}. */
-    RULEBOOK("rulebook");
+    RULEBOOK("rulebook"),
+    /** An imported deployments / incidents / defects file ({@code outcomes/{cycle}/deployments/}). */
+    DEPLOYMENTS("deployments");
 
     private static final String ID_PREFIX = "https://planning.dev/schemas/";
 

@@ -1,0 +1,41 @@
+package dev.planning.api.rulebook;
+
+import dev.planning.api.InvalidInputException;
+import java.util.Locale;
+
+/**
+ * Which way a KPI improves: whether an actual above its target meets it, or one below.
+ *
+ * @since 0.1
+ */
+public enum KpiDirection {
+    /** More is better: the target is a floor (coverage, pass rates). */
+    HIGHER_IS_BETTER,
+    /** Less is better: the target is a ceiling (lead time, defects, failure rates). */
+    LOWER_IS_BETTER;
+
+    /** The spelling used in {@code rulebook.yaml} and digests, e.g. {@code higher_is_better}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses {@code higher_is_better} or {@code lower_is_better} (any case).
+     *
+     * @throws InvalidInputException for any other text
+     */
+    public static KpiDirection parse(String text) {
+        for (KpiDirection direction : values()) {
+            if (direction.key().equalsIgnoreCase(text)) {
+                return direction;
+            }
+        }
+        throw new InvalidInputException("unknown KPI direction '" + text
+                + "'; expected higher_is_better or lower_is_better");
+    }
+
+    /** Whether {@code actual} meets {@code target} in this direction (equal meets). */
+    public boolean meets(double actual, double target) {
+        return this == HIGHER_IS_BETTER ? actual >= target : actual <= target;
+    }
+}

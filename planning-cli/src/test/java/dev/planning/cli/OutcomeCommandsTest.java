@@ -1,0 +1,131 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** import, digest and improve on a copy of the frontend example. */
+class OutcomeCommandsTest {
+
+    private static final String JUNIT = """
+            <testsuite name="s" tests="2"><testcase name="a"/><testcase name="b"><failure/></testcase></testsuite>
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static String[] cycle(Path ws, String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private Path validated() {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        for (String to : List.of("READY_FOR_HANDOFF", "PACKAGED", "EXECUTED", "VALIDATED")) {
+            assertThat(CliRun.of(cycle(ws, "advance", "--to", to)).exitCode()).isZero();
+        }
+        return ws;
+    }
+
+    private Path file(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Test
+    void importsThenReportsASecondImportAsAlreadyImported() throws Exception {
+        Path ws = validated();
+        Path report = file("TEST-s.xml", JUNIT);
+
+        CliRun first = CliRun.of(cycle(ws, "import", report.toString()));
+        CliRun second = CliRun.of(cycle(ws, "import", "--format", "json", report.toString()));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("imported " + report).contains("(junit) -> frameworks/planning-fe/outcomes/2025-09-02/junit/");
+        assertThat(second.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(second.out());
+        assertThat(json.get("changed").asBoolean()).isFalse();
+        assertThat(json.get("files").get(0).get("already_imported").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPartialReportExitsTwoWithItsFileAndNoStackTrace() throws Exception {
+        Path ws = validated();
+        Path partial = file("TEST-p.xml", "<testsuite tests=\"5\"><testcase name=\"a\"/></testsuite>");
+
+        CliRun run = CliRun.of(cycle(ws, "import", partial.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: " + partial + ":1:").contains("partial report");
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(ws.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
+    }
+
+    @Test
+    void digestWritesOnceThenReportsUnchanged() throws Exception {
+        Path ws = validated();
+        CliRun.of(cycle(ws, "import", file("TEST-s.xml", JUNIT).toString()));
+
+        CliRun first = CliRun.of(cycle(ws, "digest"));
+        byte[] bytes = Files.readAllBytes(ws.resolve("frameworks/planning-fe/digests/2025-09-02-digest.md"));
+        CliRun second = CliRun.of(cycle(ws, "digest"));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("wrote frameworks/planning-fe/digests/2025-09-02-digest.md (");
+        assertThat(second.out()).startsWith("unchanged ");
+        assertThat(Files.readAllBytes(ws.resolve("frameworks/planning-fe/digests/2025-09-02-digest.md"))).isEqualTo(bytes);
+    }
+
+    @Test
+    void digestWithAMissingTemplateExitsTwo() {
+        Path ws = validated();
+
+        CliRun run = CliRun.of(cycle(ws, "digest", "--template", dir.resolve("none.mustache").toString()));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("digest template not found");
+    }
+
+    @Test
+    void improveCompletesTheCycleAndOpensTheNext() throws Exception {
+        Path ws = validated();
+        Path log = ws.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                improvement_actions:
+                  - {id: IA-1, action: Automate the axe run, owner: carol, due: 2025-09-20, tags: ["criticality:2", "compliance:none"]}
+                """);
+        assertThat(CliRun.of(cycle(ws, "digest")).exitCode()).isZero();
+        assertThat(CliRun.of(cycle(ws, "advance", "--to", "IMPROVE")).exitCode()).isZero();
+
+        CliRun run = CliRun.of(cycle(ws, "improve", "--next", "2025-09-16"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("fe/2025-09-02 is COMPLETED; opened fe/2025-09-16 in PLANNED")
+                .contains("carried 1 improvement action(s)");
+        assertThat(Files.readString(ws.resolve("frameworks/planning-fe/tasks/2025-09-16-fe_task_breakdown.yaml")))
+                .contains("id: IA-1").contains("origin: digest:frameworks/planning-fe/digests/2025-09-02-digest.md#IA-1");
+    }
+
+    @Test
+    void improveBeforeImproveExitsTwo() {
+        Path ws = validated();
+
+        CliRun run = CliRun.of(cycle(ws, "improve", "--next", "2025-09-16"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is VALIDATED: completing it needs IMPROVE");
+    }
+}

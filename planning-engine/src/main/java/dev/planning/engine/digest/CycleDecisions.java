@@ -1,0 +1,91 @@
+package dev.planning.engine.digest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.artifact.ImprovementAction;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.governance.Waiver;
+import dev.planning.engine.artifact.DecisionLogReader;
+import dev.planning.engine.artifact.ReadResult;
+import dev.planning.engine.document.LocatedDocument;
+import dev.planning.engine.document.YamlDocuments;
+import dev.planning.engine.workspace.SafePaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a cycle's decision log ({@code decisions/{cycle}-decision_log.yaml}) says for its digest:
+ * waivers, decisions, and the improvement actions ({@code improvement_actions:}) to carry into the
+ * next cycle. A cycle without a decision log has none of them.
+ *
+ * @param waivers   governance waivers
+ * @param decisions decisions taken
+ * @param actions   improvement actions, in written order
+ */
+public record CycleDecisions(List<Waiver> waivers, List<Decision> decisions, List<ImprovementAction> actions) {
+
+    public CycleDecisions {
+        waivers = List.copyOf(waivers);
+        decisions = List.copyOf(decisions);
+        actions = List.copyOf(actions);
+    }
+
+    /** One recorded decision. */
+    public record Decision(String id, String summary, Optional<String> decidedBy, Optional<LocalDate> date) {
+        public Decision {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(decidedBy, "decidedBy");
+            Objects.requireNonNull(date, "date");
+        }
+    }
+
+    /**
+     * Reads the decision log at a workspace-relative path.
+     *
+     * @throws InvalidInputException with the first finding when the log is invalid, or when two
+     *                               improvement actions share an id
+     */
+    public static CycleDecisions read(Path workspace, String path) {
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.isRegularFile(file)) {
+            return new CycleDecisions(List.of(), List.of(), List.of());
+        }
+        LocatedDocument document = YamlDocuments.read(file, path);
+        ReadResult<List<Waiver>> waivers = new DecisionLogReader().read(document);
+        if (waivers.model().isEmpty()) {
+            Finding first = waivers.findings().get(0);
+            throw new InvalidInputException("invalid decision log: " + first.message(),
+                    first.location().orElse(document.fileLocation()));
+        }
+        List<Decision> decisions = new ArrayList<>();
+        for (JsonNode node : document.root().path("decisions")) {
+            decisions.add(new Decision(node.get("id").asText(), node.get("summary").asText(),
+                    text(node, "decided_by"), text(node, "date").map(LocalDate::parse)));
+        }
+        List<ImprovementAction> actions = new ArrayList<>();
+        JsonNode list = document.root().path("improvement_actions");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String id = node.get("id").asText();
+            if (actions.stream().anyMatch(a -> a.id().equals(id))) {
+                throw new InvalidInputException("duplicate improvement action id '" + id + "'",
+                        document.locate("/improvement_actions/" + i + "/id"));
+            }
+            List<String> tags = new ArrayList<>();
+            node.path("tags").forEach(t -> tags.add(t.asText()));
+            actions.add(new ImprovementAction(id, node.get("action").asText(), node.get("owner").asText(),
+                    text(node, "due").map(LocalDate::parse), tags));
+        }
+        return new CycleDecisions(waivers.model().get(), decisions, actions);
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.planning.engine.digest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** How numbers are written in digests: rounded, locale-independent, without trailing zeros. */
+final class Figures {
+
+    private Figures() {
+    }
+
+    /** The value stored in front matter: rounded to 4 decimals, so binary noise never shows. */
+    static double stored(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The value shown to people: at most 2 decimals, e.g. {@code 90}, {@code 87.5}, {@code -2.33}. */
+    static String shown(double value) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (rounded.signum() == 0) {
+            return "0";
+        }
+        return rounded.toPlainString();
+    }
+
+    /** A signed difference, e.g. {@code +2.5}, {@code -1}, {@code 0}. */
+    static String signed(double value) {
+        String shown = shown(value);
+        return shown.startsWith("-") || shown.equals("0") ? shown : "+" + shown;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.planning.engine.improve;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.DigestSummary;
+import dev.planning.api.artifact.ImprovementAction;
+import dev.planning.api.artifact.Tag;
+import dev.planning.api.artifact.Tags;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.artifact.ReadResult;
+import dev.planning.engine.artifact.TaskBreakdownReader;
+import dev.planning.engine.artifact.TaskBreakdownWriter;
+import dev.planning.engine.cycle.CycleArtifacts;
+import dev.planning.engine.digest.DigestFrontMatter;
+import dev.planning.engine.workspace.SafePaths;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Completes a cycle and opens the next: the IMPROVE step.
+ *
+ * <pre>{@code
+ * ImproveResult result = new CycleImprover(workspace).complete(new CycleRef("fe", "2025-09-02"), "2025-09-16");
+ * }</pre>
+ *
+ * <p>The cycle must be in {@code IMPROVE} and have a digest. Each improvement action of the digest
+ * becomes a task of the next cycle's task breakdown with the action's id, text, owner, due date and
+ * tags, and {@code origin: digest:<digest path>#<action id>}. Then the cycle is advanced to
+ * {@code COMPLETED} (its gates run; a refusal changes no file), the plan is written, and the next
+ * cycle is created in {@code PLANNED}.
+ *
+ * <p>An existing plan of the next cycle is never overwritten blindly: the carried tasks are
+ * merged into it (appended after its own tasks; tasks already carrying the same origin are left
+ * as they are, so running this twice changes nothing), and the file is rewritten in the canonical
+ * layout of {@link TaskBreakdownWriter} (comments are not kept). It is refused when the next cycle
+ * is past {@code PLANNED} (its plan may be sealed), when its plan does not read cleanly, or when a
+ * task there already uses an action's id for something else.
+ */
+public final class CycleImprover {
+
+    private final PlanningWorkspace workspace;
+    private final WorkspaceLayout layout;
+
+    /** An improver for a workspace of the default layout. */
+    public CycleImprover(PlanningWorkspace workspace) {
+        this(workspace, WorkspaceLayout.DEFAULT);
+    }
+
+    public CycleImprover(PlanningWorkspace workspace, WorkspaceLayout layout) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    /**
+     * Completes {@code cycle} and opens {@code nextCycleId} of the same stream.
+     *
+     * @return the outcome; a refusal by the completion's gates is a result, and then nothing was written
+     * @throws InvalidInputException when the cycle is not in {@code IMPROVE} (or already completed),
+     *                               has no digest, or the next plan cannot take the actions
+     */
+    public ImproveResult complete(CycleRef cycle, String nextCycleId) {
+        CycleRef next = new CycleRef(cycle.stream(), nextCycleId);
+        if (next.equals(cycle)) {
+            throw new InvalidInputException("the next cycle must differ from " + cycle);
+        }
+        CycleStatus status = workspace.status(cycle);
+        if (status.state() != CycleState.IMPROVE && status.state() != CycleState.COMPLETED) {
+            throw new InvalidInputException("cycle " + cycle + " is " + status.state()
+                    + ": completing it needs IMPROVE (publish the digest, then advance to IMPROVE)");
+        }
+        String digestPath = layout.digest(cycle);
+        Path digestFile = SafePaths.resolve(workspace.root(), digestPath);
+        if (!Files.isRegularFile(digestFile)) {
+            throw new InvalidInputException("cycle " + cycle + " has no digest: run `planning digest` first",
+                    SourceLocation.ofFile(digestPath));
+        }
+        DigestSummary digest = DigestFrontMatter.read(digestFile, digestPath);
+        CycleState nextState = workspace.status(next).state();
+        if (nextState != CycleState.PLANNED) {
+            throw new InvalidInputException("the next cycle " + next + " is already " + nextState
+                    + ": improvement actions can only be carried into a plan that is still PLANNED");
+        }
+        CycleArtifacts artifacts = new CycleArtifacts(workspace.root(), layout);
+        Optional<String> existingPath = artifacts.taskBreakdownPath(next);
+        TaskBreakdown plan = existingPath.map(this::readPlan)
+                .orElseGet(() -> new TaskBreakdown("1.0.0", next.cycleId(), next.stream(), Optional.empty(), List.of(),
+                        layout.taskBreakdown(next)));
+        List<Task> tasks = new ArrayList<>(plan.tasks());
+        List<String> carried = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        for (ImprovementAction action : digest.improvementActions()) {
+            String origin = origin(digestPath, action);
+            if (tasks.stream().anyMatch(t -> t.origin().filter(origin::equals).isPresent())) {
+                already.add(action.id());
+                continue;
+            }
+            if (plan.task(action.id()).isPresent()) {
+                throw new InvalidInputException("the next plan already has a task " + action.id()
+                        + " that is not this improvement action (its origin differs); rename one of them",
+                        plan.task(action.id()).get().location());
+            }
+            tasks.add(task(action, origin, cycle));
+            carried.add(action.id());
+        }
+        Optional<TransitionResult> completion = Optional.empty();
+        if (status.state() == CycleState.IMPROVE) {
+            TransitionResult result = workspace.advance(cycle, CycleState.COMPLETED);
+            completion = Optional.of(result);
+            if (!result.accepted()) {
+                return new ImproveResult(cycle, next, completion, plan.source(), List.of(), already);
+            }
+        }
+        if (!carried.isEmpty()) {
+            TaskBreakdown merged = new TaskBreakdown(plan.version(), plan.cycleId(), plan.stream(), plan.generatedAt(),
+                    tasks, plan.source());
+            Path file = SafePaths.resolve(workspace.root(), plan.source());
+            if (existingPath.isPresent()) {
+                TaskBreakdownWriter.write(file, merged);
+            } else {
+                TaskBreakdownWriter.writeNew(file, merged);
+            }
+        }
+        workspace.create(next);
+        return new ImproveResult(cycle, next, completion, plan.source(), carried, already);
+    }
+
+    /** The origin a carried task cites: the digest file and the action's id. */
+    public static String origin(String digestPath, ImprovementAction action) {
+        return "digest:" + digestPath + "#" + action.id();
+    }
+
+    private TaskBreakdown readPlan(String path) {
+        ReadResult<TaskBreakdown> read = new TaskBreakdownReader().read(SafePaths.resolve(workspace.root(), path), path);
+        if (read.model().isEmpty()) {
+            Finding first = read.findings().get(0);
+            throw new InvalidInputException("the next cycle's plan does not read cleanly, so improvement actions"
+                    + " cannot be merged into it: " + first.message(), first.location().orElse(SourceLocation.ofFile(path)));
+        }
+        return read.model().get();
+    }
+
+    private static Task task(ImprovementAction action, String origin, CycleRef from) {
+        Task.Builder builder = Task.builder(action.id(), action.action())
+                .description("Improvement action carried from the digest of cycle " + from.cycleId() + ".")
+                .owner(action.owner())
+                .tags(new Tags(action.tags().stream().map(Tag::parse).toList()))
+                .origin(origin);
+        action.due().ifPresent(builder::due);
+        return builder.build();
+    }
+}
