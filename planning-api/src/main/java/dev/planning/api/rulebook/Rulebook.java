@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param requiredTags   tag keys every task must carry
  * @param thresholds     named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}
  * @param ruleFiles      the DRL files, relative to the directory, sorted
+ * @param signing        the signing policy: which roles, and how many, must sign the handoff manifest
  * @since 0.1
  */
 public record Rulebook(
@@ -34,9 +35,11 @@ public record Rulebook(
         Map<String, List<String>> taxonomy,
         List<String> requiredTags,
         Map<String, Double> thresholds,
-        List<String> ruleFiles) {
+        List<String> ruleFiles,
+        SigningPolicy signing) {
 
     public Rulebook {
+        Objects.requireNonNull(signing, "signing");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(version, "version");
@@ -59,6 +62,14 @@ public record Rulebook(
                         + "', which is not defined; profiles: " + profiles.keySet());
             }
         }
+    }
+
+    /** A rulebook without a signing policy ({@link SigningPolicy#NONE}). */
+    public Rulebook(Path directory, String hash, String version, Map<String, GateProfile> profiles,
+            Map<String, String> streamProfiles, String defaultProfile, Map<String, List<String>> taxonomy,
+            List<String> requiredTags, Map<String, Double> thresholds, List<String> ruleFiles) {
+        this(directory, hash, version, profiles, streamProfiles, defaultProfile, taxonomy, requiredTags, thresholds,
+                ruleFiles, SigningPolicy.NONE);
     }
 
     /** The gate profile a stream uses. */

@@ -9,6 +9,8 @@ import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.engine.document.LocatedDocument;
 import dev.planning.engine.document.YamlDocuments;
 import dev.planning.engine.schema.ArtifactSchema;
@@ -80,7 +82,8 @@ public final class RulebookLoader {
                     taxonomy(root.path("taxonomy")),
                     strings(root.path("required_tags")),
                     thresholds(root.path("thresholds")),
-                    ruleFiles(dir));
+                    ruleFiles(dir),
+                    signing(root.path("signing")));
         } catch (InvalidInputException e) {
             if (e.location().isPresent()) {
                 throw e;
@@ -122,6 +125,13 @@ public final class RulebookLoader {
                 ? Optional.of(CycleState.parse(node.get("on_failure").asText()))
                 : Optional.empty();
         return new GateStep(from, to, strings(node.get("gates")), onFailure);
+    }
+
+    private static SigningPolicy signing(JsonNode node) {
+        List<SigningRequirement> required = new ArrayList<>();
+        node.path("required").forEach(r -> required.add(new SigningRequirement(strings(r.get("roles")),
+                r.get("min").asInt())));
+        return new SigningPolicy(required);
     }
 
     private static Map<String, List<String>> taxonomy(JsonNode node) {

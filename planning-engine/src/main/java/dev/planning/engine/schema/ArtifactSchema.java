@@ -19,7 +19,9 @@ public enum ArtifactSchema {
     /** One line of {@code events.jsonl}. */
     EVENT("event"),
     /** {@code rulebook.yaml}. */
-    RULEBOOK("rulebook");
+    RULEBOOK("rulebook"),
+    /** {@code trust.yaml}: the public keys trusted to sign manifests, by role. */
+    TRUST("trust");
 
     private static final String ID_PREFIX = "https://planning.dev/schemas/";
 
