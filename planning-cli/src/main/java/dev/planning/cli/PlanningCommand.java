@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "planning",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Planning cycles as files: lint plans, run quality gates, advance the lifecycle.",
+        description = "Planning cycles as files: lint plans, run quality gates, advance the lifecycle, seal, sign and verify handoffs.",
         subcommands = {
 
             InitCommand.class,
@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
             GateCommand.class,
             AdvanceCommand.class,
             StatusCommand.class,
+            SealCommand.class,
+            KeysCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
+            AttestCommand.class,
             RulesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

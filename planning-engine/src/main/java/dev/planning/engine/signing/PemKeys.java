@@ -199,7 +199,8 @@ public final class PemKeys {
         return text.toString();
     }
 
-    private static void setPermissions(Path file, String permissions) {
+    /** Sets POSIX permissions ({@code rw-r--r--}) where the file system has them. */
+    static void setPermissions(Path file, String permissions) {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException e) {

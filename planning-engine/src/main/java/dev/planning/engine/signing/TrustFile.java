@@ -49,6 +49,7 @@ public final class TrustFile {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build());
@@ -107,6 +108,7 @@ public final class TrustFile {
             String text = "# Public keys trusted to sign handoff manifests, by role (`planning verify --trust`).\n"
                     + YAML.writeValueAsString(root);
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+            PemKeys.setPermissions(file, "rw-r--r--");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the trust file", e);
         }
