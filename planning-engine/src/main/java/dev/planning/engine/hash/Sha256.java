@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -35,6 +36,8 @@ public final class Sha256 {
     /** The buffer for file hashing: 1 MiB, direct, measured as the sweet spot. */
     private static final int BUFFER = 1 << 20;
     private static final int MAX_THREADS = 8;
+    /** Below this many bytes in all, starting threads costs more than hashing (about 1 GB/s per core). */
+    private static final long PARALLEL_FROM = 8L << 20;
     private static final HexFormat HEX = HexFormat.of();
     private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
 
@@ -100,7 +103,8 @@ public final class Sha256 {
     }
 
     /**
-     * Hashes many files, in parallel on at most {@code min(files, processors, 8)} threads.
+     * Hashes many files, in parallel on at most {@code min(files, processors, 8)} threads when there
+     * is enough to read for threads to pay off ({@value #PARALLEL_FROM} bytes), else in this thread.
      *
      * @return each file's digest, in the order given
      * @throws UncheckedIOException for the first file (in the order given) that cannot be read
@@ -108,7 +112,7 @@ public final class Sha256 {
     public static Map<Path, FileDigest> files(List<Path> files) {
         Map<Path, FileDigest> digests = new LinkedHashMap<>();
         int threads = Math.min(Math.min(files.size(), Runtime.getRuntime().availableProcessors()), MAX_THREADS);
-        if (threads <= 1) {
+        if (threads <= 1 || totalSize(files) < PARALLEL_FROM) {
             files.forEach(f -> digests.put(f, file(f)));
             return digests;
         }
@@ -127,6 +131,19 @@ public final class Sha256 {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The files' total size; unreadable files count as large, so that their error surfaces in order. */
+    private static long totalSize(List<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return total;
     }
 
     private static FileDigest await(Future<FileDigest> future) {
