@@ -1,5 +1,6 @@
 package dev.planning.api;
 
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
@@ -13,7 +14,6 @@ import dev.planning.api.seal.SealingException;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
-import dev.planning.api.artifact.HandoffManifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
