@@ -58,8 +58,8 @@ class GitRepositoryTest {
     @Test
     void aRepositoryWithoutCommitsHasNoHeadAndNothingCommitted() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), "a\n");
-        try (Git git = Git.init().setDirectory(dir.toFile()).call();
-                GitRepository repository = GitRepository.find(dir).orElseThrow()) {
+        Git.init().setDirectory(dir.toFile()).call().close();
+        try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
             assertThat(repository.head()).isEmpty();
             assertThat(repository.uncommitted(List.of("a.yaml"))).containsExactly("a.yaml");
         }
