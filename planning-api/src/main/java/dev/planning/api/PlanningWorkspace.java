@@ -2,6 +2,7 @@ package dev.planning.api;
 
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
@@ -9,6 +10,12 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKeys;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +74,15 @@ public interface PlanningWorkspace {
     /**
      * Runs the gates of one transition and records the attempt in the cycle's event log.
      *
+     * <p>Advancing {@code READY_FOR_HANDOFF -> PACKAGED} seals the cycle, exactly as
+     * {@link #seal(CycleRef, SealOptions)} with {@link SealOptions#defaults()}. From {@code PACKAGED}
+     * on, an advance is refused with a {@link SealingException} when a sealed artifact changed,
+     * unless the transition's gates include {@code release_readiness}, which then fails and records
+     * the refusal.
+     *
      * @throws InvalidTransitionException    when the lifecycle does not allow the transition
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
+     * @throws SealingException              when sealing is refused, or a sealed artifact changed
      */
     TransitionResult advance(CycleRef cycle, CycleState to);
 
@@ -85,6 +99,45 @@ public interface PlanningWorkspace {
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
      */
     RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details);
+
+    /**
+     * Seals a cycle: runs the {@code READY_FOR_HANDOFF -> PACKAGED} gates, records the transition,
+     * and when it is accepted writes the handoff manifest (once; it is never overwritten) and
+     * records {@code MANIFEST_SEALED} with the manifest's SHA-256. A {@code PACKAGED} cycle whose
+     * sealing was interrupted before the manifest was written gets its manifest.
+     *
+     * @return the transition attempt and, when the gates passed, the manifest
+     * @throws SealingException           when the cycle is already sealed, or an artifact has
+     *                                    uncommitted changes and {@code allowDirty} is not set
+     * @throws InvalidTransitionException when the cycle is not {@code READY_FOR_HANDOFF}
+     */
+    SealResult seal(CycleRef cycle, SealOptions options);
+
+    /** The cycle's sealed manifest, when it has one. */
+    Optional<HandoffManifest> manifest(CycleRef cycle);
+
+    /**
+     * Adds one signature to the cycle's sealed manifest, changing nothing else in the file, and
+     * records {@code SIGNATURE_ADDED}.
+     *
+     * @return the manifest with the signature appended
+     * @throws SealingException when the cycle has no sealed manifest
+     */
+    HandoffManifest sign(CycleRef cycle, Signer signer);
+
+    /**
+     * Verifies the cycle's sealed manifest: every checksum, the rulebook hash, every signature
+     * against {@code trust}, the rulebook's signing policy, the {@code prior_manifest_id} chain and
+     * the {@code snapshot_rev}. A missing manifest is a discrepancy, not an exception.
+     */
+    VerificationReport verify(CycleRef cycle, TrustedKeys trust);
+
+    /**
+     * Verifies a manifest file of this workspace, as {@link #verify(CycleRef, TrustedKeys)}.
+     *
+     * @param manifestFile the manifest, absolute or relative to the current directory
+     */
+    VerificationReport verify(Path manifestFile, TrustedKeys trust);
 
     /**
      * The cycle's state and history, folded from its event log.

@@ -23,6 +23,9 @@ final class AdvanceCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    TrustOption trust;
+
     @Option(names = "--to", paramLabel = "STATE", required = true, converter = StateConverter.class,
             description = "Target state, e.g. READY_FOR_HANDOFF.")
     CycleState to;
@@ -33,7 +36,7 @@ final class AdvanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CycleRef ref = cycle.ref();
-        PlanningWorkspace ws = workspace.open();
+        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
         TransitionResult result = ws.advance(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.transition(result),
                 () -> Reports.transitionText(result));

@@ -24,6 +24,9 @@ final class GateCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    TrustOption trust;
+
     @Option(names = "--to", paramLabel = "STATE", required = true, converter = StateConverter.class,
             description = "Target state, e.g. READY_FOR_HANDOFF.")
     CycleState to;
@@ -34,7 +37,7 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CycleRef ref = cycle.ref();
-        PlanningWorkspace ws = workspace.open();
+        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results));

@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.seal.SealingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "planning",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Planning cycles as files: lint plans, run quality gates, advance the lifecycle.",
+        description = "Planning cycles as files: lint plans, run quality gates, advance the lifecycle, seal, sign and verify handoffs.",
         subcommands = {
 
             InitCommand.class,
@@ -20,6 +21,11 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             DigestCommand.class,
             ImproveCommand.class,
+            SealCommand.class,
+            KeysCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
+            AttestCommand.class,
             RulesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
@@ -49,7 +55,10 @@ public final class PlanningCommand implements Runnable {
             if (ex instanceof PlanningException planning) {
                 // User errors get one clear line, never a stack trace.
                 err.println("error: " + planning.describe());
-                return ExitCodes.BAD_INPUT;
+                // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
+                boolean checkFailed = planning instanceof SealingException sealing
+                        && sealing.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED;
+                return checkFailed ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT;
             }
             err.println("internal error: " + ex);
             if (System.getenv("PLANNING_DEBUG") != null) {

@@ -18,10 +18,15 @@ final class WorkspaceOptions {
 
     /** Opens the workspace with its rulebook. */
     PlanningWorkspace open() {
+        return builder().build();
+    }
+
+    /** A builder for the workspace with its rulebook, for commands that configure more. */
+    Planning.Builder builder() {
         Planning.Builder builder = Planning.builder().workspace(workspace);
         if (rulebook != null) {
             builder.rulebook(rulebook);
         }
-        return builder.build();
+        return builder;
     }
 }

@@ -3,6 +3,7 @@ package dev.planning.engine;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
@@ -10,19 +11,31 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.cycle.ArtifactGateContext;
 import dev.planning.engine.cycle.CycleArtifacts;
 import dev.planning.engine.lifecycle.LifecycleMachine;
 import dev.planning.engine.lint.WorkspaceLinter;
+import dev.planning.engine.seal.ManifestVerifier;
+import dev.planning.engine.seal.ReleaseReadinessGate;
+import dev.planning.engine.seal.SealGuard;
+import dev.planning.engine.seal.Sealer;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import dev.planning.engine.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A {@link PlanningWorkspace} over a directory, its rulebook and an event store. */
 final class FileWorkspace implements PlanningWorkspace {
@@ -31,22 +44,32 @@ final class FileWorkspace implements PlanningWorkspace {
     private final WorkspaceLayout layout;
     private final Rulebook rulebook;
     private final LifecycleMachine machine;
+    private final ManifestVerifier verifier;
+    private final Sealer sealer;
+    private final SealGuard guard;
 
     FileWorkspace(Path root, WorkspaceLayout layout, Rulebook rulebook, EventStore store, List<Gate> gates,
-            Clock clock, String triggeredBy) {
+            Clock clock, String triggeredBy, Supplier<TrustedKeys> trust) {
         this.root = root;
         this.layout = layout;
         this.rulebook = rulebook;
+        this.verifier = new ManifestVerifier(root, layout, rulebook);
         CycleArtifacts artifacts = new CycleArtifacts(root, layout);
+        List<Gate> all = new ArrayList<>(gates);
+        if (all.stream().noneMatch(g -> g.name().equals(ReleaseReadinessGate.NAME))) {
+            all.add(new ReleaseReadinessGate(verifier, trust));
+        }
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)
-                .gates(gates)
+                .gates(all)
                 .gateContextFactory((cycle, transition) ->
                         new ArtifactGateContext(artifacts, root, rulebook, cycle, transition))
                 .clock(clock)
                 .triggeredBy(triggeredBy)
                 .build();
+        this.sealer = new Sealer(root, layout, machine, rulebook.hash(), clock, triggeredBy);
+        this.guard = new SealGuard(verifier);
     }
 
     @Override
@@ -81,6 +104,14 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public TransitionResult advance(CycleRef cycle, CycleState to) {
+        CycleState state = machine.status(cycle).state();
+        if (state == CycleState.READY_FOR_HANDOFF && to == CycleState.PACKAGED) {
+            // Entering PACKAGED is sealing: the same gates, then the manifest.
+            return sealer.seal(cycle, SealOptions.defaults()).transition().orElseThrow();
+        }
+        if (SealGuard.isSealed(state) && !runsReleaseReadiness(cycle, state, to)) {
+            guard.check(cycle);
+        }
         return machine.advance(cycle, to);
     }
 
@@ -90,7 +121,38 @@ final class FileWorkspace implements PlanningWorkspace {
     }
 
     @Override
+    public SealResult seal(CycleRef cycle, SealOptions options) {
+        return sealer.seal(cycle, options);
+    }
+
+    @Override
+    public Optional<HandoffManifest> manifest(CycleRef cycle) {
+        return verifier.read(cycle).map(read -> read.manifest());
+    }
+
+    @Override
+    public HandoffManifest sign(CycleRef cycle, Signer signer) {
+        return sealer.sign(cycle, signer);
+    }
+
+    @Override
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust) {
+        return verifier.verify(cycle, trust);
+    }
+
+    @Override
+    public VerificationReport verify(Path manifestFile, TrustedKeys trust) {
+        return verifier.verify(manifestFile, trust);
+    }
+
+    @Override
     public CycleStatus status(CycleRef cycle) {
         return machine.status(cycle);
+    }
+
+    /** Whether the transition's gates include {@code release_readiness}, which then does the guard's work. */
+    private boolean runsReleaseReadiness(CycleRef cycle, CycleState from, CycleState to) {
+        return rulebook.profileFor(cycle.stream()).step(from, to).map(GateStep::gates)
+                .filter(gates -> gates.contains(ReleaseReadinessGate.NAME)).isPresent();
     }
 }

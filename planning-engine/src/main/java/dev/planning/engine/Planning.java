@@ -4,10 +4,12 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.eventlog.FileEventStore;
 import dev.planning.engine.gate.GateRegistry;
 import dev.planning.engine.rulebook.RulebookLoader;
+import dev.planning.engine.signing.TrustFile;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Builds a {@link PlanningWorkspace}: the one entry point for applications embedding the engine.
@@ -29,12 +32,20 @@ import java.util.ServiceLoader;
  *         .build();
  * }</pre>
  *
+ * <p>Sealing: {@code advance} to {@code PACKAGED} and {@code seal} write the handoff manifest; the
+ * {@code release_readiness} gate (always available) verifies it against the trusted keys, read from
+ * {@link Builder#trustFile} (default {@value #DEFAULT_TRUST_FILE} in the workspace, when it exists)
+ * or given with {@link Builder#trustedKeys}.
+ *
  * <p>Gates registered in {@code META-INF/services/dev.planning.api.gate.Gate} (such as
  * {@code schema_lint} and, with {@code planning-rules} on the class path, {@code governance}) are
  * found automatically; a gate passed to {@link Builder#gate} replaces a registered one of the same
  * name.
  */
 public final class Planning {
+
+    /** The trust file read by default, relative to the workspace. */
+    public static final String DEFAULT_TRUST_FILE = "trust.yaml";
 
     private Planning() {
     }
@@ -55,6 +66,8 @@ public final class Planning {
         private Clock clock = Clock.systemUTC();
         private String triggeredBy = defaultActor();
         private boolean serviceLoaderGates = true;
+        private Path trustFile;
+        private TrustedKeys trustedKeys;
 
         private Builder() {
         }
@@ -101,6 +114,18 @@ public final class Planning {
             return this;
         }
 
+        /** The trust file of signing keys, read when signatures are checked; default {@value #DEFAULT_TRUST_FILE}. */
+        public Builder trustFile(Path file) {
+            this.trustFile = Objects.requireNonNull(file, "trustFile");
+            return this;
+        }
+
+        /** The keys trusted to sign manifests, instead of a trust file. */
+        public Builder trustedKeys(TrustedKeys keys) {
+            this.trustedKeys = Objects.requireNonNull(keys, "trustedKeys");
+            return this;
+        }
+
         /** Who is recorded as triggering events; default {@code $PLANNING_ACTOR} or the OS user. */
         public Builder triggeredBy(String actor) {
             this.triggeredBy = Objects.requireNonNull(actor, "triggeredBy");
@@ -122,7 +147,19 @@ public final class Planning {
             }
             Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()));
             EventStore store = eventStore != null ? eventStore : new FileEventStore(root, layout);
-            return new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy);
+            return new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy, trust(root));
+        }
+
+        /** The trusted keys, read each time they are needed so that a trust file edited meanwhile counts. */
+        private Supplier<TrustedKeys> trust(Path root) {
+            if (trustedKeys != null) {
+                TrustedKeys keys = trustedKeys;
+                return () -> keys;
+            }
+            Path file = trustFile != null ? trustFile : root.resolve(DEFAULT_TRUST_FILE);
+            boolean explicit = trustFile != null;
+            return () -> explicit || Files.isRegularFile(file) ? TrustFile.read(file)
+                    : new TrustedKeys(List.of(), "no trust file at " + file);
         }
 
         private List<Gate> allGates() {

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param requiredTags   tag keys every task must carry
  * @param thresholds     named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}
  * @param ruleFiles      the DRL files, relative to the directory, sorted
+ * @param signing        the signing policy: which roles, and how many, must sign the handoff manifest
  * @param kpis           the KPI definitions ({@code kpis:}), in written order; names are unique
  * @since 0.1
  */
@@ -36,9 +37,11 @@ public record Rulebook(
         List<String> requiredTags,
         Map<String, Double> thresholds,
         List<String> ruleFiles,
+        SigningPolicy signing,
         List<KpiDefinition> kpis) {
 
     public Rulebook {
+        Objects.requireNonNull(signing, "signing");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(version, "version");
@@ -70,12 +73,12 @@ public record Rulebook(
         }
     }
 
-    /** A rulebook without KPI definitions. */
+    /** A rulebook without a signing policy ({@link SigningPolicy#NONE}) or KPI definitions. */
     public Rulebook(Path directory, String hash, String version, Map<String, GateProfile> profiles,
             Map<String, String> streamProfiles, String defaultProfile, Map<String, List<String>> taxonomy,
             List<String> requiredTags, Map<String, Double> thresholds, List<String> ruleFiles) {
         this(directory, hash, version, profiles, streamProfiles, defaultProfile, taxonomy, requiredTags, thresholds,
-                ruleFiles, List.of());
+                ruleFiles, SigningPolicy.NONE, List.of());
     }
 
     /** The gate profile a stream uses. */

@@ -60,6 +60,16 @@ public final class YamlDocuments {
     }
 
     /**
+     * Reads a YAML file's bytes with the same checks as {@link #read} (readable, at most
+     * {@value #MAX_BYTES} bytes), for callers that need the exact bytes as well as the document.
+     *
+     * @throws DocumentException when the file cannot be read or is too large
+     */
+    public static byte[] readBytes(Path file, String displayPath) {
+        return StrictText.readBytes(file, displayPath, MAX_BYTES);
+    }
+
+    /**
      * Parses YAML bytes.
      *
      * @throws DocumentException when the bytes are not acceptable YAML

@@ -11,6 +11,7 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.hash.Sha256;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

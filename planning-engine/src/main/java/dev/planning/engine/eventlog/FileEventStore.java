@@ -9,6 +9,8 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.workspace.PathLock;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -102,9 +104,9 @@ public final class FileEventStore implements EventStore {
         }
         try {
             LogLines lines = scan(cycle, file);
-            Path key = LogLock.key(file);
+            Path key = PathLock.key(file);
             if (lines.torn()) {
-                lines = LogLock.holding(key, () -> {
+                lines = PathLock.holding(key, () -> {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
                             StandardOpenOption.WRITE)) {
                         LogTail.cutTornLine(channel);
@@ -141,8 +143,8 @@ public final class FileEventStore implements EventStore {
         Path file = logFile(cycle);
         try {
             Files.createDirectories(file.getParent());
-            Path key = LogLock.key(file);
-            return LogLock.holding(key, () -> appendLocked(cycle, key, file, event, line, expectedHead));
+            Path key = PathLock.key(file);
+            return PathLock.holding(key, () -> appendLocked(cycle, key, file, event, line, expectedHead));
         } catch (IOException e) {
             throw new PlanningException("cannot append to event log: " + e.getMessage(),
                     SourceLocation.ofFile(location(cycle)), e);

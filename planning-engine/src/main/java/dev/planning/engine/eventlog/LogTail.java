@@ -1,6 +1,7 @@
 package dev.planning.engine.eventlog;
 
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.engine.hash.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

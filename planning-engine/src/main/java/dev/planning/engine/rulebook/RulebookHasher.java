@@ -1,20 +1,18 @@
 package dev.planning.engine.rulebook;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.engine.hash.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +36,13 @@ public final class RulebookHasher {
     /** The rulebook hash of a directory, lower-case hex. */
     public static String hash(Path directory) {
         List<String> paths = listFiles(directory);
-        MessageDigest listing = sha256();
-        for (String relative : paths) {
-            String line = fileHash(directory.resolve(relative.substring(2))) + "  " + relative + "\n";
-            listing.update(line.getBytes(StandardCharsets.UTF_8));
+        List<Path> files = paths.stream().map(relative -> directory.resolve(relative.substring(2))).toList();
+        Map<Path, Sha256.FileDigest> digests = Sha256.files(files);
+        StringBuilder listing = new StringBuilder();
+        for (int i = 0; i < paths.size(); i++) {
+            listing.append(digests.get(files.get(i)).sha256()).append("  ").append(paths.get(i)).append('\n');
         }
-        return HexFormat.of().formatHex(listing.digest());
+        return Sha256.hex(listing.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The files of a rulebook as {@code ./relative/path}, in the recipe's byte order. */
@@ -70,26 +69,5 @@ public final class RulebookHasher {
         paths.sort((a, b) -> Arrays.compareUnsigned(
                 a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
         return paths;
-    }
-
-    private static String fileHash(Path file) {
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rulebook file " + file, e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always provides SHA-256", e);
-        }
     }
 }

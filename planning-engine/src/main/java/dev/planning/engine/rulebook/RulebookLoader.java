@@ -11,6 +11,8 @@ import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.KpiDefinition;
 import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.engine.document.LocatedDocument;
 import dev.planning.engine.document.YamlDocuments;
 import dev.planning.engine.metrics.KpiEvaluator;
@@ -85,6 +87,7 @@ public final class RulebookLoader {
                     strings(root.path("required_tags")),
                     thresholds(root.path("thresholds")),
                     ruleFiles(dir),
+                    signing(root.path("signing")),
                     kpis(document));
         } catch (InvalidInputException e) {
             if (e.location().isPresent()) {
@@ -160,6 +163,13 @@ public final class RulebookLoader {
             kpis.add(kpi);
         }
         return kpis;
+    }
+
+    private static SigningPolicy signing(JsonNode node) {
+        List<SigningRequirement> required = new ArrayList<>();
+        node.path("required").forEach(r -> required.add(new SigningRequirement(strings(r.get("roles")),
+                r.get("min").asInt())));
+        return new SigningPolicy(required);
     }
 
     private static Map<String, List<String>> taxonomy(JsonNode node) {

@@ -21,7 +21,9 @@ public enum ArtifactSchema {
     /** {@code rulebook.yaml}. */
     RULEBOOK("rulebook"),
     /** An imported deployments / incidents / defects file ({@code outcomes/{cycle}/deployments/}). */
-    DEPLOYMENTS("deployments");
+    DEPLOYMENTS("deployments"),
+    /** {@code trust.yaml}: the public keys trusted to sign manifests, by role. */
+    TRUST("trust");
 
     private static final String ID_PREFIX = "https://planning.dev/schemas/";
 

@@ -109,4 +109,29 @@ class RulebookLoaderTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).location())
                         .hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(6)));
     }
+
+    @Test
+    void readsTheSigningPolicy() throws IOException {
+        Rulebook rulebook = load(VALID + """
+                signing:
+                  required:
+                    - {roles: [PM], min: 1}
+                    - {roles: [TechLead, QA], min: 2}
+                """);
+
+        assertThat(rulebook.signing().required()).extracting(r -> r.describe())
+                .containsExactly("1 of [PM]", "2 of [TechLead, QA]");
+        assertThat(load(VALID).signing().required()).isEmpty();
+    }
+
+    @Test
+    void refusesASigningRequirementOfNoneAtItsLine() {
+        assertThatThrownBy(() -> load(VALID + """
+                signing:
+                  required:
+                    - {roles: [PM], min: 0}
+                """)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("min")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(16));
+    }
 }

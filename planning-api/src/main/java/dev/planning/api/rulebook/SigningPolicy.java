@@ -1,0 +1,21 @@
+package dev.planning.api.rulebook;
+
+import java.util.List;
+
+/**
+ * Which roles, and how many signers, must sign a cycle's handoff manifest before it may leave
+ * {@code PACKAGED}: the {@code signing} section of {@code rulebook.yaml}. Every requirement must be
+ * met; a key counts once however often it signed.
+ *
+ * @param required the requirements, all of which must hold; empty means no signature is required
+ * @since 0.1
+ */
+public record SigningPolicy(List<SigningRequirement> required) {
+
+    /** No signature required. */
+    public static final SigningPolicy NONE = new SigningPolicy(List.of());
+
+    public SigningPolicy {
+        required = List.copyOf(required);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.planning.api.seal;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing verification found wrong, stated precisely: what kind, which file, what the manifest
+ * (or policy) expected and what was actually found.
+ *
+ * <pre>{@code
+ * ARTIFACT_CHANGED frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml
+ *     expected sha256 3f1c...  actual sha256 9ab0...
+ * }</pre>
+ *
+ * @param kind     what is wrong, never {@code null}
+ * @param file     the file concerned (workspace-relative where possible), never {@code null}
+ * @param expected what the manifest, rulebook or policy says
+ * @param actual   what was found
+ * @param message  one sentence for people, never {@code null}
+ * @since 0.1
+ */
+public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> expected, Optional<String> actual,
+        String message) {
+
+    public Discrepancy {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** A discrepancy with an expected and an actual value. */
+    public static Discrepancy of(DiscrepancyKind kind, String file, String expected, String actual, String message) {
+        return new Discrepancy(kind, file, Optional.of(expected), Optional.of(actual), message);
+    }
+
+    /** A discrepancy without values to compare. */
+    public static Discrepancy of(DiscrepancyKind kind, String file, String message) {
+        return new Discrepancy(kind, file, Optional.empty(), Optional.empty(), message);
+    }
+
+    /** {@code file: KIND: message (expected X, actual Y)}, for people. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(file).append(": ").append(kind).append(": ").append(message);
+        if (expected.isPresent() || actual.isPresent()) {
+            text.append(" (expected ").append(expected.orElse("-")).append(", actual ").append(actual.orElse("-"))
+                    .append(')');
+        }
+        return text.toString();
+    }
+}

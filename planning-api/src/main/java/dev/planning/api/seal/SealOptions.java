@@ -1,0 +1,45 @@
+package dev.planning.api.seal;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to seal a cycle.
+ *
+ * <pre>{@code
+ * workspace.seal(cycle, SealOptions.defaults().withPriorManifestId("fe-2025-09-02-1a2b3c4d").withNotes("re-plan after review"));
+ * }</pre>
+ *
+ * @param allowDirty      seal even when an artifact has uncommitted changes (or the workspace is
+ *                        not in a git repository); the manifest then records {@code dirty: true}
+ * @param priorManifestId the id of the manifest this cycle's manifest replaces
+ * @param notes           free text recorded in the manifest
+ * @since 0.1
+ */
+public record SealOptions(boolean allowDirty, Optional<String> priorManifestId, Optional<String> notes) {
+
+    public SealOptions {
+        Objects.requireNonNull(priorManifestId, "priorManifestId");
+        Objects.requireNonNull(notes, "notes");
+    }
+
+    /** Strict sealing: clean git state required, no prior manifest, no notes. */
+    public static SealOptions defaults() {
+        return new SealOptions(false, Optional.empty(), Optional.empty());
+    }
+
+    /** The same options, allowing uncommitted changes or not. */
+    public SealOptions withAllowDirty(boolean allow) {
+        return new SealOptions(allow, priorManifestId, notes);
+    }
+
+    /** The same options, naming the manifest this one replaces. */
+    public SealOptions withPriorManifestId(String id) {
+        return new SealOptions(allowDirty, Optional.of(id), notes);
+    }
+
+    /** The same options, with notes. */
+    public SealOptions withNotes(String text) {
+        return new SealOptions(allowDirty, priorManifestId, Optional.of(text));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.planning.api.seal;
+
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.TransitionResult;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What sealing a cycle did: the {@code READY_FOR_HANDOFF -> PACKAGED} transition it attempted
+ * (absent when an interrupted seal of an already {@code PACKAGED} cycle was completed), and the
+ * manifest it wrote when the gates passed.
+ *
+ * @param cycle        the cycle, never {@code null}
+ * @param transition   the recorded transition attempt, when one was made
+ * @param manifest     the sealed manifest; empty when the gates refused the transition
+ * @param manifestPath the manifest's workspace-relative path, when written
+ * @since 0.1
+ */
+public record SealResult(CycleRef cycle, Optional<TransitionResult> transition, Optional<HandoffManifest> manifest,
+        Optional<String> manifestPath) {
+
+    public SealResult {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(transition, "transition");
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(manifestPath, "manifestPath");
+    }
+
+    /** Whether a manifest was sealed. */
+    public boolean sealed() {
+        return manifest.isPresent();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.planning.api.seal;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import java.util.Objects;
+
+/**
+ * Sealing, signing or advancing a sealed cycle was refused. {@link #reason()} says why; the
+ * message says what to do (commit, pass {@code --allow-dirty}, or open a new cycle whose manifest
+ * names this one as {@code prior_manifest_id}).
+ *
+ * @since 0.1
+ */
+public class SealingException extends PlanningException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why sealing was refused. */
+    public enum Reason {
+        /** The cycle already has a sealed manifest, which is never overwritten. */
+        ALREADY_SEALED,
+        /** An artifact to seal has uncommitted changes, or the workspace is not in a git repository. */
+        UNCOMMITTED_CHANGES,
+        /** A sealed artifact changed after sealing; the cycle cannot go on. */
+        SEALED_ARTIFACT_CHANGED,
+        /** The cycle has no sealed manifest. */
+        NOT_SEALED,
+        /** The manifest cannot be signed as asked (e.g. the file differs from its canonical rendering). */
+        CANNOT_SIGN
+    }
+
+    private final Reason reason;
+
+    public SealingException(Reason reason, String message, SourceLocation location) {
+        super(message, location, null);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Why it was refused. */
+    public Reason reason() {
+        return reason;
+    }
+}

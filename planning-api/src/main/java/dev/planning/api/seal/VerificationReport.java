@@ -1,0 +1,41 @@
+package dev.planning.api.seal;
+
+import dev.planning.api.artifact.ManifestSignature;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of verifying a sealed manifest: every discrepancy found, and what was checked.
+ * Verification never stops at the first problem.
+ *
+ * @param manifest           the manifest file verified (workspace-relative where possible), never {@code null}
+ * @param manifestId         its id, when it could be read
+ * @param artifactsChecked   how many sealed artifacts were re-hashed
+ * @param countedSignatures  the signatures that verified against a trusted key of their role and count
+ *                           towards the signing policy
+ * @param chain              the manifest ids followed through {@code prior_manifest_id}, this one first
+ * @param discrepancies      every discrepancy, in the order found; empty when the manifest verifies
+ * @since 0.1
+ */
+public record VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
+        List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies) {
+
+    public VerificationReport {
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(manifestId, "manifestId");
+        countedSignatures = List.copyOf(countedSignatures);
+        chain = List.copyOf(chain);
+        discrepancies = List.copyOf(discrepancies);
+    }
+
+    /** Whether the manifest verifies: no discrepancy at all. */
+    public boolean passed() {
+        return discrepancies.isEmpty();
+    }
+
+    /** The discrepancies of one kind. */
+    public List<Discrepancy> discrepancies(DiscrepancyKind kind) {
+        return discrepancies.stream().filter(d -> d.kind() == kind).toList();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.planning.api.signing;
+
+import dev.planning.api.InvalidInputException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The signature algorithms a manifest signature may use, with the identifier written in the
+ * manifest's {@code signatures[].algorithm} and in trust files.
+ *
+ * <p>ECDSA signatures are DER-encoded ({@code SEQUENCE {r, s}}), as {@code openssl dgst} writes
+ * and reads them; RSA signatures are PKCS#1 v1.5 over SHA-256; Ed25519 signs the message itself
+ * (RFC 8032, "pure" Ed25519).
+ *
+ * @since 0.1
+ */
+public enum SignatureAlgorithm {
+    /** Ed25519 (RFC 8032). */
+    ED25519("Ed25519"),
+    /** ECDSA over NIST P-256 with SHA-256, DER-encoded. */
+    ECDSA_P256_SHA256("ECDSA-P256-SHA256"),
+    /** RSASSA-PKCS1-v1_5 with SHA-256 (keys of 3072 bits are generated). */
+    RSA_SHA256("RSA-SHA256");
+
+    private final String id;
+
+    SignatureAlgorithm(String id) {
+        this.id = id;
+    }
+
+    /** The identifier written in manifests and trust files, e.g. {@code ECDSA-P256-SHA256}. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The algorithm with this identifier.
+     *
+     * @throws InvalidInputException naming the identifiers accepted
+     */
+    public static SignatureAlgorithm fromId(String id) {
+        Objects.requireNonNull(id, "id");
+        for (SignatureAlgorithm algorithm : values()) {
+            if (algorithm.id.equals(id)) {
+                return algorithm;
+            }
+        }
+        throw new InvalidInputException("unknown signature algorithm '" + id + "'; expected one of "
+                + Arrays.stream(values()).map(SignatureAlgorithm::id).collect(Collectors.joining(", ")));
+    }
+}

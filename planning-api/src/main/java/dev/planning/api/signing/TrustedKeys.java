@@ -1,0 +1,37 @@
+package dev.planning.api.signing;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The public keys verification accepts signatures from, each for one role (a key may be listed
+ * under several roles). A signature by a key not listed here, or listed only under other roles,
+ * does not count.
+ *
+ * @param keys the trusted keys, in the order the trust file lists them
+ * @param source where they were read from (a trust file path), for messages
+ * @since 0.1
+ */
+public record TrustedKeys(List<TrustedKey> keys, String source) {
+
+    public TrustedKeys {
+        keys = List.copyOf(keys);
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** No trusted keys: every signature is untrusted. */
+    public static TrustedKeys none() {
+        return new TrustedKeys(List.of(), "no trust file");
+    }
+
+    /** The key with this id trusted for this role. */
+    public Optional<TrustedKey> find(String keyId, String role) {
+        return keys.stream().filter(k -> k.keyId().equals(keyId) && k.role().equals(role)).findFirst();
+    }
+
+    /** Every entry of the key with this id, whatever its role. */
+    public List<TrustedKey> withKeyId(String keyId) {
+        return keys.stream().filter(k -> k.keyId().equals(keyId)).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.planning.cli;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code planning seal}: the READY_FOR_HANDOFF -> PACKAGED transition with its gates, then the
+ * handoff manifest, written once. {@code planning advance --to PACKAGED} does the same with
+ * default options.
+ */
+@Command(name = "seal", mixinStandardHelpOptions = true,
+        description = "Run the READY_FOR_HANDOFF -> PACKAGED gates and, when they pass, write the cycle's handoff"
+                + " manifest once (SHA-256 of every artifact, git HEAD, rulebook hash, gate results, governance).")
+final class SealCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOptions workspace;
+
+    @Mixin
+    CycleOptions cycle;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--allow-dirty", description = "Seal even when artifacts have uncommitted changes (or no git"
+            + " repository); the manifest records dirty: true.")
+    boolean allowDirty;
+
+    @Option(names = "--prior", paramLabel = "MANIFEST_ID",
+            description = "The manifest_id of the earlier cycle's manifest this handoff replaces.")
+    String prior;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Free text recorded in the manifest.")
+    String notes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PlanningWorkspace ws = workspace.open();
+        SealOptions options = SealOptions.defaults().withAllowDirty(allowDirty);
+        if (prior != null) {
+            options = options.withPriorManifestId(prior);
+        }
+        if (notes != null) {
+            options = options.withNotes(notes);
+        }
+        SealResult result = ws.seal(cycle.ref(), options);
+        SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.seal(result),
+                () -> SealReports.sealText(result));
+        return result.sealed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.planning.cli;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.engine.Planning;
+import dev.planning.engine.signing.PemSigner;
+import dev.planning.engine.workspace.SafePaths;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code planning sign MANIFEST --role ROLE --key FILE}: add one role's signature, nothing else. */
+@Command(name = "sign", mixinStandardHelpOptions = true,
+        description = "Add one signature (for ROLE, with the private key in FILE) to a sealed manifest, changing"
+                + " nothing else, and record it in the cycle's event log. Roles may sign at different times.")
+final class SignCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "MANIFEST", description = "The sealed handoff manifest.")
+    Path manifest;
+
+    @Option(names = "--role", paramLabel = "ROLE", required = true, description = "The role signing, e.g. QA.")
+    String role;
+
+    @Option(names = "--key", paramLabel = "FILE", required = true, description = "PEM private key (PKCS#8).")
+    Path key;
+
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
+            description = "Workspace (default: inferred from MANIFEST's place, frameworks/planning-S/manifests/).")
+    Path workspace;
+
+    @Option(names = "--rulebook", paramLabel = "DIR", description = "Rulebook directory (default: <workspace>/rulebook).")
+    Path rulebook;
+
+    @Mixin
+    FormatOption format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ManifestArgument.Located located = ManifestArgument.locate(manifest);
+        Path root = workspace != null ? workspace : located.workspace().orElseThrow(() -> new InvalidInputException(
+                "cannot tell which workspace " + manifest + " belongs to: it is not at "
+                        + WorkspaceLayout.DEFAULT.manifest(located.cycle()) + " under a workspace; pass -w DIR"));
+        Planning.Builder builder = Planning.builder().workspace(root);
+        if (rulebook != null) {
+            builder.rulebook(rulebook);
+        }
+        PlanningWorkspace ws = builder.build();
+        String expected = WorkspaceLayout.DEFAULT.manifest(located.cycle());
+        if (!SafePaths.resolve(ws.root(), expected).equals(located.file())) {
+            throw new InvalidInputException(manifest + " is not the sealed manifest of " + located.cycle()
+                    + " in workspace " + ws.root() + " (expected " + expected + ")");
+        }
+        HandoffManifest signed = ws.sign(located.cycle(), PemSigner.load(role, key));
+        SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.signed(expected, signed),
+                () -> SealReports.signedText(expected, signed));
+        return ExitCodes.OK;
+    }
+}

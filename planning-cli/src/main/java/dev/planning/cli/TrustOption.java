@@ -1,0 +1,33 @@
+package dev.planning.cli;
+
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.Planning;
+import dev.planning.engine.signing.TrustFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --trust FILE} option: the public keys trusted to sign manifests, by role. */
+final class TrustOption {
+
+    @Option(names = "--trust", paramLabel = "FILE",
+            description = "Trust file of signing keys by role (default: <workspace>/" + Planning.DEFAULT_TRUST_FILE
+                    + " when it exists); `planning keys generate` writes one.")
+    Path trust;
+
+    /** Configures a workspace builder with the trust file, when one was given. */
+    Planning.Builder apply(Planning.Builder builder) {
+        return trust == null ? builder : builder.trustFile(trust);
+    }
+
+    /** The trusted keys: the given file, else the workspace's default file when it exists, else none. */
+    TrustedKeys read(Path workspace) {
+        if (trust != null) {
+            return TrustFile.read(trust);
+        }
+        Path fallback = workspace.resolve(Planning.DEFAULT_TRUST_FILE);
+        return Files.isRegularFile(fallback) ? TrustFile.read(fallback)
+                : new TrustedKeys(List.of(), "no trust file (pass --trust FILE or create " + fallback + ")");
+    }
+}

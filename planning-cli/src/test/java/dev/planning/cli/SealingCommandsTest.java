@@ -1,0 +1,171 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.engine.hash.Sha256;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's "done when", through the command line on the frontend example in a git repository:
+ * seal, sign as PM, TechLead and QA, verify, advance to EXECUTED; then a changed character and a
+ * removed signature.
+ */
+class SealingCommandsTest {
+
+    private static final String TASKS = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
+    private static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
+
+    @TempDir
+    Path dir;
+
+    private Path ws;
+    private Path keys;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void committedExampleAndKeys() throws Exception {
+        ws = dir.resolve("ws");
+        copy(Path.of("../planning-examples/workspaces/fe-2025-09-02"), ws);
+        try (Git git = Git.init().setDirectory(ws.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        keys = dir.resolve("keys");
+        assertThat(run("keys", "generate", "--role", "PM", "--out", keys.toString())).isZero();
+        assertThat(run("keys", "generate", "--role", "TechLead", "--algorithm", "ecdsa-p256", "--out", keys.toString()))
+                .isZero();
+        assertThat(run("keys", "generate", "--role", "QA", "--algorithm", "rsa", "--out", keys.toString())).isZero();
+        assertThat(out).contains("QA.key.pem", "trust.yaml");
+    }
+
+    private void sealAndSignAll() {
+        assertThat(run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF")).isZero();
+        assertThat(run("seal", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02")).as(err).isZero();
+        assertThat(out).contains("sealed " + MANIFEST);
+        for (String role : new String[] {"PM", "TechLead", "QA"}) {
+            assertThat(run("sign", ws.resolve(MANIFEST).toString(), "--role", role, "--key",
+                    keys.resolve(role + ".key.pem").toString())).as(err).isZero();
+        }
+    }
+
+    private int verify() {
+        return run("verify", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--trust",
+                keys.resolve("trust.yaml").toString());
+    }
+
+    @Test
+    void sealSignVerifyAndAdvanceToExecuted() {
+        sealAndSignAll();
+
+        assertThat(verify()).as(out + err).isZero();
+        assertThat(out).contains("3 signature(s) counted (PM, TechLead, QA)", "verified");
+        assertThat(run("verify", ws.resolve(MANIFEST).toString(), "--trust", keys.resolve("trust.yaml").toString()))
+                .isZero();
+        assertThat(run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to", "EXECUTED",
+                "--trust", keys.resolve("trust.yaml").toString())).as(out + err).isZero();
+        assertThat(out).contains("PACKAGED -> EXECUTED accepted", "release_readiness: PASS");
+    }
+
+    @Test
+    void oneChangedCharacterOfTheTaskBreakdownFailsVerificationNamingTheFileAndBothHashes() throws Exception {
+        sealAndSignAll();
+        String sealed = Sha256.file(ws.resolve(TASKS)).sha256();
+        Files.writeString(ws.resolve(TASKS), Files.readString(ws.resolve(TASKS)).replaceFirst("Checkout", "Checkoux"));
+        String actual = Sha256.file(ws.resolve(TASKS)).sha256();
+
+        assertThat(verify()).isEqualTo(1);
+
+        assertThat(out).contains(TASKS + ": ARTIFACT_CHANGED", "expected: sha256 " + sealed, "actual:   sha256 " + actual,
+                "verification FAILED");
+        assertThat(run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to", "EXECUTED",
+                "--trust", keys.resolve("trust.yaml").toString())).isEqualTo(1);
+        assertThat(out).contains("REFUSED", "open a new cycle");
+    }
+
+    @Test
+    void removingOneSignatureFailsTheThresholdClearly() throws Exception {
+        sealAndSignAll();
+        String manifest = Files.readString(ws.resolve(MANIFEST));
+        Files.writeString(ws.resolve(MANIFEST), manifest.substring(0, manifest.indexOf("  - role: \"QA\"")));
+
+        assertThat(verify()).isEqualTo(1);
+
+        assertThat(out).contains("THRESHOLD_NOT_MET", "requires 1 signature(s) by [QA]", "0 counted (none)");
+        assertThat(run("verify", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--trust",
+                keys.resolve("trust.yaml").toString(), "--format", "json")).isEqualTo(1);
+        assertThat(out).contains("\"kind\" : \"THRESHOLD_NOT_MET\"", "\"passed\" : false");
+    }
+
+    @Test
+    void sealingTwiceAndUncommittedChangesAreRefusedWithoutAStackTrace() throws Exception {
+        assertThat(run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF")).isZero();
+        Files.writeString(ws.resolve(TASKS), Files.readString(ws.resolve(TASKS)) + "\n");
+        assertThat(run("seal", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02")).isEqualTo(2);
+        assertThat(err).contains("uncommitted changes", TASKS, "--allow-dirty").doesNotContain("\tat ");
+
+        assertThat(run("seal", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--allow-dirty"))
+                .isZero();
+        assertThat(out).contains("(dirty)");
+        assertThat(run("seal", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02")).isEqualTo(2);
+        assertThat(err).contains("already sealed", "new cycle");
+    }
+
+    @Test
+    void attestWritesASignedInTotoEnvelope() throws Exception {
+        sealAndSignAll();
+        Path envelope = dir.resolve("attestation.json");
+
+        assertThat(run("attest", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--key",
+                keys.resolve("QA.key.pem").toString(), "--out", envelope.toString())).as(err).isZero();
+
+        assertThat(Files.readString(envelope)).contains("\"payloadType\" : \"application/vnd.in-toto+json\"",
+                "\"keyid\"");
+        assertThat(out).contains("2 subjects");
+    }
+
+    @Test
+    void verifyNeedsEitherACycleOrAManifest() {
+        assertThat(run("verify", "-w", ws.toString())).isEqualTo(2);
+        assertThat(err).contains("either --stream S --cycle C, or a MANIFEST");
+    }
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = PlanningCommand.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

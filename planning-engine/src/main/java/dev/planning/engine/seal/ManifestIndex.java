@@ -1,0 +1,62 @@
+package dev.planning.engine.seal;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.engine.artifact.ManifestReader;
+import dev.planning.engine.workspace.SafePaths;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import dev.planning.engine.workspace.WorkspaceScanner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The sealed manifests of a workspace by manifest id, for following {@code prior_manifest_id}. */
+final class ManifestIndex {
+
+    private static final String SUFFIX = "-handoff_manifest.yaml";
+
+    private final Map<String, String> pathsById;
+
+    private ManifestIndex(Map<String, String> pathsById) {
+        this.pathsById = pathsById;
+    }
+
+    /** Reads every stream's manifests; unreadable ones are left out (verifying them reports why). */
+    static ManifestIndex scan(Path workspace, WorkspaceLayout layout) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        ManifestReader reader = new ManifestReader(workspace);
+        for (String stream : new WorkspaceScanner(workspace, layout).streams()) {
+            String dir = layout.streamDir(stream) + "/manifests";
+            Path directory = SafePaths.resolve(workspace, dir);
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                    String name = file.getFileName().toString();
+                    if (!name.endsWith(SUFFIX) || !Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    String relative = dir + "/" + name;
+                    try {
+                        byId.putIfAbsent(reader.read(file, relative).manifest().manifestId(), relative);
+                    } catch (InvalidInputException unreadable) {
+                        // Not indexable; whoever verifies that manifest gets the error.
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + directory, e);
+            }
+        }
+        return new ManifestIndex(byId);
+    }
+
+    /** The workspace-relative path of the manifest with this id. */
+    Optional<String> path(String manifestId) {
+        return Optional.ofNullable(pathsById.get(manifestId));
+    }
+}

@@ -1,0 +1,340 @@
+package dev.planning.engine.seal;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.artifact.ManifestReader;
+import dev.planning.engine.artifact.ManifestWriter;
+import dev.planning.engine.git.GitRepository;
+import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.signing.ManifestSignatures;
+import dev.planning.engine.workspace.SafePaths;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies sealed manifests against the workspace, the rulebook in hand and trusted keys,
+ * reporting every discrepancy rather than stopping at the first.
+ *
+ * <p>Checks, in order: the manifest reads and validates; its bytes are its canonical rendering
+ * (so that even a change YAML would not notice, such as quoting or a comment, is caught); it is
+ * the manifest of the cycle asked about; every sealed artifact exists with the recorded SHA-256
+ * and size; no plan artifact of the cycle is missing from it; the rulebook hash matches; each
+ * signature is by a key trusted for its role and verifies over the canonical form (untrusted keys,
+ * wrong roles, invalid and repeated signers do not count); the rulebook's signing policy is met by
+ * the signatures that count; every manifest of the {@code prior_manifest_id} chain exists, reads,
+ * is canonical and carries no invalid signature by a trusted key; {@code snapshot_rev} is a commit
+ * of the workspace's repository.
+ *
+ * <pre>{@code
+ * VerificationReport report = new ManifestVerifier(workspace, WorkspaceLayout.DEFAULT, rulebook)
+ *         .verify(new CycleRef("fe", "2025-09-02"), TrustFile.read(Path.of("keys/trust.yaml")));
+ * report.discrepancies().forEach(d -> System.out.println(d.describe()));
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class ManifestVerifier {
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final Rulebook rulebook;
+    private final ManifestReader reader;
+
+    public ManifestVerifier(Path workspace, WorkspaceLayout layout, Rulebook rulebook) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
+        this.reader = new ManifestReader(this.workspace);
+    }
+
+    /** Verifies a cycle's manifest; a missing manifest is reported as {@code MANIFEST_INVALID}. */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust) {
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.isRegularFile(file)) {
+            return new VerificationReport(path, Optional.empty(), 0, List.of(), List.of(), List.of(Discrepancy.of(
+                    DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
+                    "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
+        }
+        return verify(file, path, Optional.of(cycle), trust);
+    }
+
+    /** Verifies a manifest file (inside or outside the workspace). */
+    public VerificationReport verify(Path manifestFile, TrustedKeys trust) {
+        Path file = manifestFile.toAbsolutePath().normalize();
+        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust);
+    }
+
+    /**
+     * Reads a cycle's sealed manifest.
+     *
+     * @return empty when the cycle has none
+     * @throws InvalidInputException when the file exists but cannot be read as a manifest
+     */
+    public Optional<ManifestReader.Read> read(CycleRef cycle) {
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        return Files.exists(file) ? Optional.of(reader.read(file, path)) : Optional.empty();
+    }
+
+    /** The sealed artifacts that are missing or changed: the checks that make a sealed cycle immutable. */
+    public List<Discrepancy> changedArtifacts(HandoffManifest manifest) {
+        List<Discrepancy> found = new ArrayList<>();
+        List<ArtifactChecksum> present = new ArrayList<>();
+        for (ArtifactChecksum artifact : manifest.artifacts()) {
+            if (Files.isRegularFile(SafePaths.resolve(workspace, artifact.path()))) {
+                present.add(artifact);
+            } else {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_MISSING, artifact.path(), "sha256 " + artifact.sha256(),
+                        "no file", "sealed artifact " + artifact.path() + " is missing"));
+            }
+        }
+        List<Path> files = present.stream().map(a -> SafePaths.resolve(workspace, a.path())).toList();
+        Map<Path, Sha256.FileDigest> digests = Sha256.files(files);
+        for (int i = 0; i < present.size(); i++) {
+            ArtifactChecksum sealed = present.get(i);
+            Sha256.FileDigest actual = digests.get(files.get(i));
+            if (!actual.sha256().equals(sealed.sha256()) || actual.bytes() != sealed.bytes()) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, sealed.path(),
+                        "sha256 " + sealed.sha256() + " (" + sealed.bytes() + " bytes)",
+                        "sha256 " + actual.sha256() + " (" + actual.bytes() + " bytes)",
+                        "sealed artifact " + sealed.path() + " changed after sealing"));
+            }
+        }
+        return found;
+    }
+
+    private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust) {
+        List<Discrepancy> found = new ArrayList<>();
+        ManifestReader.Read read;
+        try {
+            read = reader.read(file, display);
+        } catch (InvalidInputException e) {
+            found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, e.describe()));
+            return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found);
+        }
+        HandoffManifest manifest = read.manifest();
+        canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
+        checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
+        duplicatePaths(manifest, display).forEach(found::add);
+        found.addAll(changedArtifacts(manifest));
+        found.addAll(unsealed(manifest));
+        if (!manifest.rulebookHash().equals(rulebook.hash())) {
+            found.add(Discrepancy.of(DiscrepancyKind.RULEBOOK_CHANGED, SafePaths.relativize(workspace, rulebook.directory()),
+                    "rulebook_hash " + manifest.rulebookHash(), "rulebook_hash " + rulebook.hash(),
+                    "the rulebook in hand is not the one that judged the handoff"));
+        }
+        List<ManifestSignature> counted = signatures(manifest, display, trust, found);
+        threshold(counted, display, trust, found);
+        List<String> chain = chain(manifest, display, trust, found);
+        snapshot(manifest, display).ifPresent(found::add);
+        return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
+                chain, found);
+    }
+
+    /** The first line where the file departs from the canonical rendering, if it does. */
+    static Optional<Discrepancy> canonical(byte[] actual, byte[] expected, String display) {
+        if (java.util.Arrays.equals(actual, expected)) {
+            return Optional.empty();
+        }
+        String[] want = new String(expected, StandardCharsets.UTF_8).split("\n", -1);
+        String[] have = new String(actual, StandardCharsets.UTF_8).split("\n", -1);
+        int line = 0;
+        while (line < want.length && line < have.length && want[line].equals(have[line])) {
+            line++;
+        }
+        String expectedLine = line < want.length ? want[line] : "(end of file)";
+        String actualLine = line < have.length ? have[line] : "(end of file)";
+        return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_NOT_CANONICAL, display + ":" + (line + 1),
+                shorten(expectedLine), shorten(actualLine), "the manifest's bytes differ from the canonical rendering of"
+                        + " its content at line " + (line + 1) + ": it was edited outside planning"));
+    }
+
+    private Optional<Discrepancy> checkPlace(HandoffManifest manifest, String display, Optional<CycleRef> expected) {
+        CycleRef own;
+        try {
+            own = new CycleRef(manifest.stream(), manifest.cycleId());
+        } catch (InvalidInputException e) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, e.getMessage()));
+        }
+        if (expected.isPresent() && !expected.get().equals(own)) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, "manifest of " + expected.get(),
+                    "manifest of " + own, "the file at " + display + " is the manifest of another cycle"));
+        }
+        String place = layout.manifest(own);
+        boolean inWorkspace = !display.startsWith("/") && !Path.of(display).isAbsolute();
+        if (expected.isEmpty() && inWorkspace && display.startsWith(layout.streamsRoot() + "/") && !display.equals(place)) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, place, display,
+                    "the manifest of " + own + " belongs at " + place));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Discrepancy> duplicatePaths(HandoffManifest manifest, String display) {
+        Set<String> seen = new HashSet<>();
+        return manifest.artifacts().stream().map(ArtifactChecksum::path).filter(path -> !seen.add(path))
+                .map(path -> Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display,
+                        "artifact " + path + " is listed more than once"))
+                .toList();
+    }
+
+    /** Plan artifacts of the cycle that exist now but were not sealed (evidence written later is fine). */
+    private List<Discrepancy> unsealed(HandoffManifest manifest) {
+        CycleRef cycle;
+        try {
+            cycle = new CycleRef(manifest.stream(), manifest.cycleId());
+        } catch (InvalidInputException e) {
+            return List.of();
+        }
+        Set<String> sealed = manifest.artifacts().stream().map(ArtifactChecksum::path).collect(Collectors.toSet());
+        Set<String> plan = new LinkedHashSet<>(layout.taskBreakdownCandidates(cycle));
+        plan.add(layout.storyMap(cycle));
+        plan.add(layout.decisionLog(cycle));
+        return plan.stream()
+                .filter(path -> !sealed.contains(path) && Files.isRegularFile(SafePaths.resolve(workspace, path)))
+                .map(path -> Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, path, "not present at sealing",
+                        "present", "plan artifact " + path + " of " + cycle + " is not in the sealed manifest"))
+                .toList();
+    }
+
+    private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,
+            List<Discrepancy> found) {
+        List<ManifestSignature> counted = new ArrayList<>();
+        Set<String> signers = new HashSet<>();
+        for (int i = 0; i < manifest.signatures().size(); i++) {
+            ManifestSignature signature = manifest.signatures().get(i);
+            String where = display + " signatures[" + i + "]";
+            String who = "signature " + (i + 1) + " (role " + signature.role() + ", key " + shortId(signature.keyId()) + ")";
+            List<TrustedKey> keys = trust.withKeyId(signature.keyId());
+            switch (ManifestSignatures.check(manifest, signature, keys)) {
+                case VALID -> {
+                    if (signers.add(signature.keyId())) {
+                        counted.add(signature);
+                    } else {
+                        found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_DUPLICATE, where, "one signature per key",
+                                "key " + signature.keyId() + " signed again", who
+                                        + " repeats a signer; it does not count again"));
+                    }
+                }
+                case UNTRUSTED -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_UNTRUSTED, where,
+                        "a key listed in " + trust.source(), "key_id " + signature.keyId(), who
+                                + " is by a key that is not trusted; it does not count"));
+                case WRONG_ROLE -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_WRONG_ROLE, where,
+                        "role " + signature.role() + " with " + signature.algorithm(),
+                        keys.stream().map(k -> "role " + k.role() + " with " + k.algorithm().id())
+                                .collect(Collectors.joining(", ")),
+                        who + " is by a key not trusted for that role or algorithm; it does not count"));
+                case INVALID -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, where,
+                        "a valid " + signature.algorithm() + " signature over the canonical form",
+                        "signature does not verify", who + " does not verify: the manifest or the signature changed"));
+            }
+        }
+        return counted;
+    }
+
+    private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found) {
+        for (SigningRequirement requirement : rulebook.signing().required()) {
+            List<ManifestSignature> matching = counted.stream()
+                    .filter(s -> requirement.roles().contains(s.role())).toList();
+            if (matching.size() < requirement.min()) {
+                String signedBy = matching.isEmpty() ? "none"
+                        : matching.stream().map(ManifestSignature::role).collect(Collectors.joining(", "));
+                String hint = trust.keys().isEmpty() ? " (no trusted keys: " + trust.source() + ")" : "";
+                found.add(Discrepancy.of(DiscrepancyKind.THRESHOLD_NOT_MET, display,
+                        requirement.describe() + " signing", matching.size() + " counted (" + signedBy + ")",
+                        "the signing policy requires " + requirement.min() + " signature(s) by " + requirement.roles()
+                                + "; " + matching.size() + " valid, trusted, distinct one(s) found" + hint));
+            }
+        }
+    }
+
+    private List<String> chain(HandoffManifest manifest, String display, TrustedKeys trust, List<Discrepancy> found) {
+        List<String> chain = new ArrayList<>(List.of(manifest.manifestId()));
+        Optional<String> prior = manifest.priorManifestId();
+        if (prior.isEmpty()) {
+            return chain;
+        }
+        ManifestIndex index = ManifestIndex.scan(workspace, layout);
+        String from = display;
+        while (prior.isPresent()) {
+            String id = prior.get();
+            if (chain.contains(id)) {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, from, "a chain that ends",
+                        "a loop back to " + id, "prior_manifest_id " + id + " loops back into the chain " + chain));
+                break;
+            }
+            chain.add(id);
+            Optional<String> path = index.path(id);
+            if (path.isEmpty()) {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, from, "manifest " + id, "not found",
+                        "prior_manifest_id " + id + " names no readable manifest in the workspace"));
+                break;
+            }
+            ManifestReader.Read read = reader.read(SafePaths.resolve(workspace, path.get()), path.get());
+            HandoffManifest priorManifest = read.manifest();
+            canonical(read.bytes(), ManifestWriter.render(priorManifest), path.get()).ifPresent(d -> found.add(
+                    Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, d.file(), d.expected().orElse("-"),
+                            d.actual().orElse("-"), "prior manifest " + id + ": " + d.message())));
+            for (ManifestSignature signature : priorManifest.signatures()) {
+                List<TrustedKey> keys = trust.withKeyId(signature.keyId());
+                if (!keys.isEmpty() && ManifestSignatures.check(priorManifest, signature, keys)
+                        == ManifestSignatures.Check.INVALID) {
+                    found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(),
+                            "valid signatures", "invalid signature by role " + signature.role(),
+                            "prior manifest " + id + " carries a signature that does not verify: it changed"));
+                }
+            }
+            from = path.get();
+            prior = priorManifest.priorManifestId();
+        }
+        return chain;
+    }
+
+    private Optional<Discrepancy> snapshot(HandoffManifest manifest, String display) {
+        String rev = manifest.snapshotRev();
+        if (rev.equals(GitState.NONE)) {
+            return manifest.dirty() ? Optional.empty() : Optional.of(Discrepancy.of(
+                    DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "a git revision", "none",
+                    "snapshot_rev is none but the manifest does not record dirty: true"));
+        }
+        Optional<GitRepository> repository = GitRepository.find(workspace);
+        if (repository.isEmpty()) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev,
+                    "no git repository", "the workspace is not in a git repository, so snapshot_rev cannot be checked"));
+        }
+        try (GitRepository git = repository.get()) {
+            return git.hasCommit(rev) ? Optional.empty() : Optional.of(Discrepancy.of(
+                    DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev, "no such commit",
+                    "snapshot_rev " + rev + " is not a commit of the workspace's repository"));
+        }
+    }
+
+    private static String shortId(String keyId) {
+        return keyId.length() > 12 ? keyId.substring(0, 12) : keyId;
+    }
+
+    private static String shorten(String line) {
+        return line.length() > 120 ? line.substring(0, 120) + "..." : line;
+    }
+}

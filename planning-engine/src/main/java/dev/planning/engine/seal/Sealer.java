@@ -1,0 +1,210 @@
+package dev.planning.engine.seal;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.InvalidTransitionException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.event.EventType;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SealingException;
+import dev.planning.api.signing.Signer;
+import dev.planning.engine.artifact.ManifestReader;
+import dev.planning.engine.artifact.ManifestWriter;
+import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.lifecycle.LifecycleMachine;
+import dev.planning.engine.signing.ManifestSignatures;
+import dev.planning.engine.workspace.AtomicFiles;
+import dev.planning.engine.workspace.PathLock;
+import dev.planning.engine.workspace.SafePaths;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Seals cycles and signs their manifests.
+ *
+ * <p>Sealing is the {@code READY_FOR_HANDOFF -> PACKAGED} transition: the git state is checked
+ * first (uncommitted plan artifacts are refused unless {@link SealOptions#allowDirty()}), then the
+ * lifecycle machine runs the profile's gates and records the attempt; only when it is accepted is
+ * the manifest built and written, once ({@link AtomicFiles#writeNew}), and {@code MANIFEST_SEALED}
+ * recorded with the manifest's SHA-256. If a process dies between the recorded transition and the
+ * manifest, sealing the {@code PACKAGED} cycle again completes it.
+ *
+ * <p>Signing rewrites the manifest with one more signature and nothing else: the file must be
+ * exactly the canonical rendering of its content (so a hand-edited manifest is not signed), the
+ * new file is that rendering with the signature appended, and the read-modify-write holds the
+ * manifest's lock so that roles signing at the same moment both land.
+ */
+public final class Sealer {
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final LifecycleMachine machine;
+    private final String rulebookHash;
+    private final Clock clock;
+    private final String actor;
+    private final Supplier<String> ids;
+    private final ManifestBuilder builder;
+    private final ManifestReader reader;
+
+    /**
+     * @param workspace    the workspace root
+     * @param layout       where artifacts and manifests live
+     * @param machine      the lifecycle machine that runs gates and records events
+     * @param rulebookHash the hash of the rulebook in force
+     * @param clock        stamps manifests and signatures
+     * @param actor        recorded as {@code created_by}
+     */
+    public Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, String rulebookHash, Clock clock,
+            String actor) {
+        this(workspace, layout, machine, rulebookHash, clock, actor, null);
+    }
+
+    Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, String rulebookHash, Clock clock,
+            String actor, Supplier<String> ids) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.machine = Objects.requireNonNull(machine, "machine");
+        this.rulebookHash = Objects.requireNonNull(rulebookHash, "rulebookHash");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.ids = ids;
+        this.builder = new ManifestBuilder(workspace, layout);
+        this.reader = new ManifestReader(workspace);
+    }
+
+    /**
+     * Seals a cycle (see the class comment).
+     *
+     * @throws SealingException           already sealed, or uncommitted changes
+     * @throws InvalidTransitionException when the cycle is not {@code READY_FOR_HANDOFF}
+     * @throws InvalidInputException      when the prior manifest id names no manifest of the workspace
+     */
+    public SealResult seal(CycleRef cycle, SealOptions options) {
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        CycleStatus status = machine.status(cycle);
+        if (Files.exists(file)) {
+            throw alreadySealed(cycle, path);
+        }
+        boolean resume = status.state() == CycleState.PACKAGED
+                && status.history().stream().noneMatch(e -> e.event().type() == EventType.MANIFEST_SEALED);
+        if (status.state() == CycleState.PACKAGED && !resume) {
+            throw new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle
+                    + " was sealed, but its manifest is missing; restore " + path + " from version control",
+                    SourceLocation.ofFile(path));
+        }
+        if (!resume && status.state() != CycleState.READY_FOR_HANDOFF) {
+            throw new InvalidTransitionException(status.state(), CycleState.PACKAGED, "cycle " + cycle + " is "
+                    + status.state() + "; sealing moves a cycle from READY_FOR_HANDOFF to PACKAGED"
+                    + (status.state().ordinal() > CycleState.PACKAGED.ordinal()
+                            ? ": it was sealed already; to change the handoff open a new cycle" : ""));
+        }
+        options.priorManifestId().ifPresent(this::requirePrior);
+        GitState git = GitState.of(workspace, builder.planArtifacts(cycle), options.allowDirty(), cycle.toString());
+        Optional<TransitionResult> transition = Optional.empty();
+        if (!resume) {
+            TransitionResult result = machine.advance(cycle, CycleState.PACKAGED);
+            if (!result.accepted()) {
+                return new SealResult(cycle, Optional.of(result), Optional.empty(), Optional.empty());
+            }
+            transition = Optional.of(result);
+        }
+        HandoffManifest manifest = builder.build(cycle, newId(cycle), machine.status(cycle).history(), transition, git,
+                options, rulebookHash, actor, clock.instant());
+        byte[] bytes = ManifestWriter.render(manifest);
+        AtomicFiles.writeNew(file, bytes);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("manifest_id", manifest.manifestId());
+        details.put("manifest_path", path);
+        details.put("manifest_sha256", Sha256.hex(bytes));
+        details.put("snapshot_rev", manifest.snapshotRev());
+        details.put("dirty", Boolean.toString(manifest.dirty()));
+        machine.record(cycle, EventType.MANIFEST_SEALED, details);
+        return new SealResult(cycle, transition, Optional.of(manifest), Optional.of(path));
+    }
+
+    /**
+     * Adds a signature to a cycle's sealed manifest and records {@code SIGNATURE_ADDED}.
+     *
+     * @throws SealingException when there is no manifest, or the file is not in canonical form
+     */
+    public HandoffManifest sign(CycleRef cycle, Signer signer) {
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.isRegularFile(file)) {
+            throw new SealingException(SealingException.Reason.NOT_SEALED, "cycle " + cycle
+                    + " has no sealed manifest to sign; seal it first with `planning seal`", SourceLocation.ofFile(path));
+        }
+        Signed result;
+        try {
+            result = PathLock.holding(PathLock.key(file), () -> {
+                ManifestReader.Read read = reader.read(file, path);
+                if (!Arrays.equals(read.bytes(), ManifestWriter.render(read.manifest()))) {
+                    throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the manifest was edited outside"
+                            + " planning (its bytes are not the canonical rendering of its content); run"
+                            + " `planning verify` and restore it before signing", SourceLocation.ofFile(path));
+                }
+                HandoffManifest next = ManifestSignatures.append(read.manifest(), signer, clock.instant());
+                byte[] rendered = ManifestWriter.render(next);
+                AtomicFiles.write(file, rendered);
+                return new Signed(next, rendered);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + path + " for signing", e);
+        }
+        HandoffManifest signed = result.manifest();
+        ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("manifest_id", signed.manifestId());
+        details.put("role", added.role());
+        details.put("key_id", added.keyId());
+        details.put("algorithm", added.algorithm());
+        details.put("manifest_sha256", Sha256.hex(result.bytes()));
+        machine.record(cycle, EventType.SIGNATURE_ADDED, details);
+        return signed;
+    }
+
+    /** A manifest just signed, and the bytes written for it. */
+    private record Signed(HandoffManifest manifest, byte[] bytes) {
+    }
+
+    private void requirePrior(String id) {
+        if (ManifestIndex.scan(workspace, layout).path(id).isEmpty()) {
+            throw new InvalidInputException("prior manifest '" + id + "' is not a sealed manifest of this workspace;"
+                    + " expected the manifest_id of an earlier cycle's handoff manifest");
+        }
+    }
+
+    private String newId(CycleRef cycle) {
+        if (ids != null) {
+            return ids.get();
+        }
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        return cycle.stream() + "-" + cycle.cycleId() + "-" + HexFormat.of().formatHex(random);
+    }
+
+    private static SealingException alreadySealed(CycleRef cycle, String path) {
+        return new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle + " is already sealed;"
+                + " a sealed manifest is never overwritten. To change the handoff, open a new cycle and seal it with"
+                + " --prior set to this manifest's manifest_id", SourceLocation.ofFile(path));
+    }
+}
