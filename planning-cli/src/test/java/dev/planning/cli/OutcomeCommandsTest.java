@@ -27,12 +27,8 @@ class OutcomeCommandsTest {
         return args.toArray(String[]::new);
     }
 
-    private Path validated() {
-        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        for (String to : List.of("READY_FOR_HANDOFF", "PACKAGED", "EXECUTED", "VALIDATED")) {
-            assertThat(CliRun.of(cycle(ws, "advance", "--to", to)).exitCode()).isZero();
-        }
-        return ws;
+    private Path validated() throws Exception {
+        return CycleScript.toValidated(CycleScript.committedExample(dir), CycleScript.keys(dir));
     }
 
     private Path file(String name, String content) throws Exception {
@@ -86,7 +82,7 @@ class OutcomeCommandsTest {
     }
 
     @Test
-    void digestWithAMissingTemplateExitsTwo() {
+    void digestWithAMissingTemplateExitsTwo() throws Exception {
         Path ws = validated();
 
         CliRun run = CliRun.of(cycle(ws, "digest", "--template", dir.resolve("none.mustache").toString()));
@@ -120,7 +116,7 @@ class OutcomeCommandsTest {
     }
 
     @Test
-    void improveBeforeImproveExitsTwo() {
+    void improveBeforeImproveExitsTwo() throws Exception {
         Path ws = validated();
 
         CliRun run = CliRun.of(cycle(ws, "improve", "--next", "2025-09-16"));

@@ -81,16 +81,7 @@ final class SealFixture {
     }
 
     static String commitAll(Path workspace, String message) {
-        try (Git git = Files.isDirectory(workspace.resolve(".git")) ? Git.open(workspace.toFile())
-                : Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.planning.engine.fixtures.GitFixture.commitAll(workspace, message);
     }
 
     static PlanningWorkspace open(Path workspace) {

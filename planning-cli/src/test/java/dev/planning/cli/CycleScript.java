@@ -1,0 +1,68 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * Walks a copy of the frontend example through the lifecycle with the CLI, the way a team would:
+ * commit, advance, seal, sign as PM, TechLead and QA, then advance with the trust file.
+ */
+final class CycleScript {
+
+    static final String[] ROLES = {"PM", "TechLead", "QA"};
+
+    private CycleScript() {
+    }
+
+    /** A committed copy of the frontend example under {@code dir/ws}. */
+    static Path committedExample(Path dir) throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        return ws;
+    }
+
+    /** Keys for the three roles the default signing policy requires, and their trust file. */
+    static Path keys(Path dir) {
+        Path keys = dir.resolve("keys");
+        for (String role : ROLES) {
+            ok("keys", "generate", "--role", role, "--out", keys.toString());
+        }
+        return keys;
+    }
+
+    /** Advances {@code fe/2025-09-02} to VALIDATED: seals on the way and signs the manifest. */
+    static Path toValidated(Path ws, Path keys) {
+        String trust = keys.resolve("trust.yaml").toString();
+        ok(cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+        ok(cycle(ws, "advance", "--to", "PACKAGED"));
+        Path manifest = ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml");
+        for (String role : ROLES) {
+            ok("sign", manifest.toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString());
+        }
+        ok(cycle(ws, "advance", "--to", "EXECUTED", "--trust", trust));
+        ok(cycle(ws, "advance", "--to", "VALIDATED", "--trust", trust));
+        return ws;
+    }
+
+    static String[] cycle(Path ws, String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "-w", ws.toString(), "--stream", "fe", "--cycle",
+                "2025-09-02"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    static CliRun ok(String... args) {
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.out() + run.err()).isZero();
+        return run;
+    }
+}
