@@ -19,7 +19,9 @@ public enum ArtifactSchema {
     /** One line of {@code events.jsonl}. */
     EVENT("event"),
     /** {@code rulebook.yaml}. */
-    RULEBOOK("rulebook");
+    RULEBOOK("rulebook"),
+    /** One case (document) of a rulebook test file, {@code rulebook/tests/*.yaml}. */
+    RULE_TEST("rule-test");
 
     private static final String ID_PREFIX = "https://planning.dev/schemas/";
 
