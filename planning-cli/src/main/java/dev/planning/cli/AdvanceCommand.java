@@ -33,7 +33,7 @@ final class AdvanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CycleRef ref = cycle.ref();
-        PlanningWorkspace ws = workspace.open();
+        PlanningWorkspace ws = workspace.openCompiled();
         TransitionResult result = ws.advance(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.transition(result),
                 () -> Reports.transitionText(result));

@@ -34,7 +34,7 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CycleRef ref = cycle.ref();
-        PlanningWorkspace ws = workspace.open();
+        PlanningWorkspace ws = workspace.openCompiled();
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results));

@@ -16,6 +16,16 @@ final class WorkspaceOptions {
             description = "Rulebook directory (default: <workspace>/rulebook).")
     Path rulebook;
 
+    /**
+     * Opens the workspace and compiles its rulebook's policies first, for commands whose gates may
+     * run them: a DRL error is then reported as bad input, at its file and line.
+     */
+    PlanningWorkspace openCompiled() {
+        PlanningWorkspace ws = open();
+        Rulebooks.compile(ws.rulebook(), rulebook != null ? rulebook : workspace.resolve("rulebook"));
+        return ws;
+    }
+
     /** Opens the workspace with its rulebook. */
     PlanningWorkspace open() {
         Planning.Builder builder = Planning.builder().workspace(workspace);
