@@ -36,7 +36,7 @@ final class AdvanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CycleRef ref = cycle.ref();
-        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
+        PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         TransitionResult result = ws.advance(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.transition(result),
                 () -> Reports.transitionText(result));

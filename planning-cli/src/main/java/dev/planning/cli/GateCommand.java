@@ -37,7 +37,7 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CycleRef ref = cycle.ref();
-        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
+        PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results));

@@ -30,7 +30,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanningWorkspace ws = workspace.open();
+        PlanningWorkspace ws = workspace.openCompiled();
         LintReport report = ws.lint(Optional.ofNullable(stream), Optional.ofNullable(cycle));
         Reports.print(spec.commandLine().getOut(), format.format, Reports.lint(report), () -> Reports.lintText(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

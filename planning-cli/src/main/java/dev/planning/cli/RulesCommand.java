@@ -3,16 +3,20 @@ package dev.planning.cli;
 import dev.planning.engine.rulebook.RulebookHasher;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planning rules ...}: commands for rulebook authors. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Rulebook tools: hash a rulebook.",
-        subcommands = {RulesCommand.Hash.class})
+        description = "Rulebook tools: hash a rulebook, run its tests.",
+        subcommands = {RulesCommand.Hash.class, RulesCommand.Test.class})
 final class RulesCommand implements Runnable {
 
     @Spec
@@ -41,6 +45,45 @@ final class RulesCommand implements Runnable {
             }
             spec.commandLine().getOut().println(RulebookHasher.hash(directory));
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * {@code planning rules test DIR [--fail-under PERCENT] [--format text|json]}: runs the
+     * rulebook's {@code tests/*.yaml} cases and reports each case, the rule coverage and the rules
+     * no test fired. Exit 1 when a case fails or coverage is under {@code --fail-under}; exit 2 when
+     * the rulebook or a test file is malformed or a DRL file does not compile.
+     */
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {"Run the rulebook's tests (tests/*.yaml) and report each case and the rule coverage.",
+                "Exit 1 when a case fails or coverage is under --fail-under."})
+    static final class Test implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "Rulebook directory.")
+        Path directory;
+
+        @Option(names = "--fail-under", paramLabel = "PERCENT",
+                description = "Fail when fewer than PERCENT of the rules (0-100) fired in some test.")
+        Double failUnder;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (failUnder != null && !(failUnder >= 0 && failUnder <= 100)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--fail-under must be a percentage from 0 to 100 (found " + failUnder + ")");
+            }
+            Optional<Double> minimum = Optional.ofNullable(failUnder);
+            RuleTests.Outcome outcome = RuleTests.run(directory);
+            Reports.print(spec.commandLine().getOut(), format.format, RuleTestReports.json(outcome, minimum),
+                    () -> RuleTestReports.text(outcome, minimum));
+            boolean covered = minimum.map(min -> outcome.report().coveragePercent() >= min).orElse(true);
+            return outcome.report().passed() && covered ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }
 }

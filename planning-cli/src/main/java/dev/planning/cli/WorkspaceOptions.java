@@ -16,6 +16,20 @@ final class WorkspaceOptions {
             description = "Rulebook directory (default: <workspace>/rulebook).")
     Path rulebook;
 
+    /**
+     * Opens the workspace and compiles its rulebook's policies first, for commands whose gates may
+     * run them: a DRL error is then reported as bad input, at its file and line.
+     */
+    PlanningWorkspace openCompiled() {
+        return compiled(open());
+    }
+
+    /** Compiles an opened workspace's rulebook policies (see {@link #openCompiled()}) and returns it. */
+    PlanningWorkspace compiled(PlanningWorkspace ws) {
+        Rulebooks.compile(ws.rulebook(), rulebook != null ? rulebook : workspace.resolve("rulebook"));
+        return ws;
+    }
+
     /** Opens the workspace with its rulebook. */
     PlanningWorkspace open() {
         return builder().build();

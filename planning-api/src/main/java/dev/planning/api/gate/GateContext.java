@@ -44,4 +44,15 @@ public interface GateContext {
 
     /** The cycle's artifact files, as workspace-relative paths with {@code /} separators. */
     List<String> artifactPaths();
+
+    /**
+     * The results of the gates that already ran in this transition, in the order they ran (for
+     * example {@code schema_lint} before {@code governance}), so that a gate can take them into
+     * account. Empty for the first gate, and by default for contexts that do not track them.
+     *
+     * @return an unmodifiable list, never {@code null}
+     */
+    default List<GateResult> priorResults() {
+        return List.of();
+    }
 }

@@ -1,6 +1,8 @@
 package dev.planning.engine.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.governance.Waiver;
 import dev.planning.engine.document.DocumentException;
@@ -46,12 +48,38 @@ public final class DecisionLogReader {
         if (!findings.isEmpty()) {
             return ReadResult.failed(findings);
         }
+        return ReadResult.of(waivers(document), List.of());
+    }
+
+    /**
+     * Reads a list of waivers written inside another document, such as the {@code given.waivers}
+     * of a rule test: each waiver is validated exactly as in a decision log and findings are
+     * located in that document.
+     *
+     * @param document the document holding the list
+     * @param pointer  JSON pointer to the list, e.g. {@code /given/waivers}; a missing node is an
+     *                 empty list
+     */
+    public ReadResult<List<Waiver>> readWaivers(LocatedDocument document, String pointer) {
+        JsonNode list = document.root().at(pointer);
+        if (list.isMissingNode() || list.isNull()) {
+            return ReadResult.of(List.of(), List.of());
+        }
+        // A made-up log header around the shared list: the schema applies unchanged and findings
+        // keep their positions in the enclosing file.
+        ObjectNode wrapper = JsonNodeFactory.instance.objectNode()
+                .put("version", "1.0.0").put("cycle_id", "embedded").put("stream", "embedded");
+        wrapper.set("waivers", list);
+        return read(document.withRoot(wrapper));
+    }
+
+    private static List<Waiver> waivers(LocatedDocument document) {
         List<Waiver> waivers = new ArrayList<>();
         for (JsonNode waiver : document.root().path("waivers")) {
             waivers.add(new Waiver(Fields.required(waiver, "rule"), Fields.required(waiver, "item"),
                     Fields.required(waiver, "reason"), Fields.required(waiver, "approver"),
                     LocalDate.parse(Fields.required(waiver, "expires"))));
         }
-        return ReadResult.of(List.copyOf(waivers), List.of());
+        return List.copyOf(waivers);
     }
 }

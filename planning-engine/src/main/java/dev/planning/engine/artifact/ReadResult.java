@@ -1,5 +1,6 @@
 package dev.planning.engine.artifact;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import java.util.List;
@@ -29,6 +30,25 @@ public record ReadResult<T>(Optional<T> model, List<Finding> findings) {
     /** No model: the findings say why. */
     public static <T> ReadResult<T> failed(List<Finding> findings) {
         return new ReadResult<>(Optional.empty(), findings);
+    }
+
+    /**
+     * The model, for callers that treat any error as fatal.
+     *
+     * @throws InvalidInputException carrying the first error finding's message and location, and
+     *         how many more errors there were
+     */
+    public T orThrow() {
+        List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        if (model.isPresent() && errors.isEmpty()) {
+            return model.get();
+        }
+        if (errors.isEmpty()) {
+            throw new InvalidInputException("the artifact could not be read");
+        }
+        Finding first = errors.get(0);
+        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+        throw new InvalidInputException(first.message() + more, first.location().orElse(null));
     }
 
     /** Whether any finding is an error. */

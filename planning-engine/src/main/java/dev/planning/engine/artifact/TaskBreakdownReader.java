@@ -1,6 +1,8 @@
 package dev.planning.engine.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.artifact.Controls;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Tag;
@@ -68,15 +70,49 @@ public final class TaskBreakdownReader {
             return ReadResult.failed(findings);
         }
         JsonNode root = document.root();
-        List<Task> tasks = new ArrayList<>();
-        JsonNode items = root.path("tasks");
-        for (int i = 0; i < items.size(); i++) {
-            tasks.add(task(document, items.get(i), "/tasks/" + i));
-        }
+        List<Task> tasks = tasks(document);
         TaskBreakdown plan = new TaskBreakdown(Fields.required(root, "version"), Fields.required(root, "cycle_id"),
                 Fields.required(root, "stream"), Fields.text(root, "generated_at").map(OffsetDateTime::parse),
                 tasks, document.file());
         return ReadResult.of(plan, List.of());
+    }
+
+    /**
+     * Reads a list of tasks written inside another document, such as the {@code given.tasks} of a
+     * rule test: each task is validated exactly as in a task breakdown and located at its
+     * {@code id} in that document.
+     *
+     * @param document the document holding the list
+     * @param pointer  JSON pointer to the list, e.g. {@code /given/tasks}; a missing node is an
+     *                 empty list
+     * @return the tasks in written order, or a failed result whose findings name the document's
+     *         file, line and column
+     */
+    public ReadResult<List<Task>> readTasks(LocatedDocument document, String pointer) {
+        JsonNode list = document.root().at(pointer);
+        if (list.isMissingNode() || list.isNull()) {
+            return ReadResult.of(List.of(), List.of());
+        }
+        // Wrap the list in a made-up breakdown header so the task schema applies unchanged; the
+        // list's own nodes are shared, so findings keep their positions in the enclosing file.
+        ObjectNode wrapper = JsonNodeFactory.instance.objectNode()
+                .put("version", "1.0.0").put("cycle_id", "embedded").put("stream", "embedded");
+        wrapper.set("tasks", list);
+        LocatedDocument embedded = document.withRoot(wrapper);
+        List<Finding> findings = catalog.validate(embedded, ArtifactSchema.TASK_BREAKDOWN);
+        if (!findings.isEmpty()) {
+            return ReadResult.failed(findings);
+        }
+        return ReadResult.of(tasks(embedded), List.of());
+    }
+
+    private static List<Task> tasks(LocatedDocument document) {
+        List<Task> tasks = new ArrayList<>();
+        JsonNode items = document.root().path("tasks");
+        for (int i = 0; i < items.size(); i++) {
+            tasks.add(task(document, items.get(i), "/tasks/" + i));
+        }
+        return List.copyOf(tasks);
     }
 
     private static Task task(LocatedDocument document, JsonNode node, String pointer) {

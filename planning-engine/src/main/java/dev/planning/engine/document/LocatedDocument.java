@@ -45,6 +45,18 @@ public final class LocatedDocument {
         return root;
     }
 
+    /**
+     * A document of the same file whose root is another tree, typically a wrapper built around
+     * nodes of this document (to validate a {@code tasks} list written inside a rule test against
+     * the task-breakdown schema). Nodes taken from this document keep their exact locations;
+     * nodes made up for the wrapper locate the file.
+     *
+     * @param root the new root, never {@code null}; must not be modified afterwards
+     */
+    public LocatedDocument withRoot(JsonNode root) {
+        return new LocatedDocument(file, root, lineOffset);
+    }
+
     /** A location naming only this document's file. */
     public SourceLocation fileLocation() {
         return SourceLocation.ofFile(file);

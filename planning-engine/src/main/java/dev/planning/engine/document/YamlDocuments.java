@@ -11,6 +11,8 @@ import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import dev.planning.api.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -79,6 +81,47 @@ public final class YamlDocuments {
             throw StrictText.tooLarge(content.length, MAX_BYTES, SourceLocation.ofFile(displayPath));
         }
         return parseText(StrictText.decode(content, displayPath), displayPath, 0);
+    }
+
+    /**
+     * Reads a YAML file that may hold several documents separated by {@code ---} lines (rule test
+     * files keep one case per document). Each document is refused or accepted as by
+     * {@link #read(Path, String)}, except that further documents are allowed.
+     *
+     * @return the documents in file order; never empty
+     * @throws DocumentException when the file cannot be read, is empty, or any document is not
+     *         acceptable YAML (an empty document between two separators included)
+     */
+    public static List<LocatedDocument> readAll(Path file, String displayPath) {
+        String text = StrictText.decode(StrictText.readBytes(file, displayPath, MAX_BYTES), displayPath);
+        JsonParser parser = null;
+        try {
+            parser = new AliasRefusingParser(FACTORY.createParser(text));
+            List<LocatedDocument> documents = new ArrayList<>();
+            while (parser.nextToken() != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode root = MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
+                if (root == null || root.isMissingNode() || root.isNull()) {
+                    throw new DocumentException(DocumentException.YAML_SYNTAX,
+                            "the document is empty; expected a YAML mapping (key: value lines)",
+                            new SourceLocation(displayPath, Math.max(line, 1), 1));
+                }
+                documents.add(new LocatedDocument(displayPath, root, 0));
+            }
+            if (documents.isEmpty()) {
+                throw new DocumentException(DocumentException.YAML_SYNTAX,
+                        "the document is empty; expected a YAML mapping (key: value lines)",
+                        new SourceLocation(displayPath, 1, 1));
+            }
+            return List.copyOf(documents);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DocumentException known) {
+                throw known;
+            }
+            throw YamlErrors.translate(e, parser, displayPath, 0);
+        } finally {
+            closeQuietly(parser);
+        }
     }
 
     /**

@@ -27,10 +27,13 @@ final class GateRun {
     private GateRun() {
     }
 
-    /** One result per gate, in order; each result carries the name the profile used. */
+    /**
+     * One result per gate, in order; each result carries the name the profile used. Each gate sees
+     * the results of the gates before it as {@link GateContext#priorResults()}.
+     */
     static List<GateResult> run(Map<String, Gate> gates, GateContext context) {
         List<GateResult> results = new ArrayList<>(gates.size());
-        gates.forEach((name, gate) -> results.add(runOne(name, gate, context)));
+        gates.forEach((name, gate) -> results.add(runOne(name, gate, new PriorResultsContext(context, results))));
         return results;
     }
 

@@ -23,7 +23,9 @@ public enum ArtifactSchema {
     /** An imported deployments / incidents / defects file ({@code outcomes/{cycle}/deployments/}). */
     DEPLOYMENTS("deployments"),
     /** {@code trust.yaml}: the public keys trusted to sign manifests, by role. */
-    TRUST("trust");
+    TRUST("trust"),
+    /** One case (document) of a rulebook test file, {@code rulebook/tests/*.yaml}. */
+    RULE_TEST("rule-test");
 
     private static final String ID_PREFIX = "https://planning.dev/schemas/";
 

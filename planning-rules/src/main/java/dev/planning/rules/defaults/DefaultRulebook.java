@@ -3,6 +3,7 @@ package dev.planning.rules.defaults;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.workspace.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public final class DefaultRulebook {
         List<Path> written = new ArrayList<>();
         for (String file : files) {
             Path target = directory.resolve(file);
-            AtomicFiles.write(target, resource(RESOURCE_ROOT + file));
+            AtomicFiles.writeNew(target, resource(RESOURCE_ROOT + file));
             written.add(target);
         }
         return List.copyOf(written);

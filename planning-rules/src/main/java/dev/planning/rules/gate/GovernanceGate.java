@@ -13,8 +13,11 @@ import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Waiver;
+import dev.planning.engine.artifact.DecisionLogReader;
+import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import dev.planning.rules.drools.DroolsGovernanceEngineFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,6 +50,7 @@ public final class GovernanceGate implements Gate {
     private final GovernanceEngineFactory factory;
     private final Clock clock;
     private final WorkspaceLayout layout;
+    private final DecisionLogReader decisionLogs = new DecisionLogReader();
 
     /** The gate as {@link ServiceLoader} makes it: the first governance engine factory found, UTC time. */
     public GovernanceGate() {
@@ -89,7 +93,7 @@ public final class GovernanceGate implements Gate {
         List<Waiver> waivers;
         GovernanceEngine engine;
         try {
-            waivers = DecisionLogReader.waivers(context.workspace().resolve(logPath), logPath);
+            waivers = waivers(context, logPath);
         } catch (InvalidInputException e) {
             return failure("governance.decision-log", e);
         }
@@ -99,7 +103,7 @@ public final class GovernanceGate implements Gate {
             return failure("governance.rulebook", e);
         }
         GovernanceInput input = new GovernanceInput(context.cycle(), context.tasks().get(), context.storyMap(),
-                context.otherStreams(), List.of(), waivers, today);
+                context.otherStreams(), context.priorResults(), waivers, today);
         GovernanceDecision decision;
         try {
             decision = engine.evaluate(input);
@@ -108,6 +112,11 @@ public final class GovernanceGate implements Gate {
         }
         return GateResult.of(NAME, DecisionReport.findings(decision, waivers, today),
                 DecisionReport.evidence(decision, waivers, today, logPath));
+    }
+
+    private List<Waiver> waivers(GateContext context, String logPath) {
+        Path file = SafePaths.resolve(context.workspace(), logPath);
+        return Files.isRegularFile(file) ? decisionLogs.read(file, logPath).orThrow() : List.of();
     }
 
     private static GateResult failure(String code, PlanningException e) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param name   what the case shows, e.g. "critical item needs three approvals"
  * @param given  the facts to judge
  * @param expect the unwaived violations expected, by rule and item
- * @param only   whether any other unwaived violation fails the case
+ * @param only   whether any other unwaived violation fails the case (the file format's default)
  * @param source where the case is written
  * @since 0.1
  */
@@ -23,5 +23,14 @@ public record RuleTestCase(
         Objects.requireNonNull(given, "given");
         expect = List.copyOf(expect);
         Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The case's stable, unique name: its file and its name, {@code tests/critical.yaml::critical
+     * item needs three approvals}. Names are unique within a file ({@link RuleTestFiles} refuses
+     * duplicates), so ids are unique within a rulebook.
+     */
+    public String id() {
+        return source.file() + "::" + name;
     }
 }

@@ -78,7 +78,8 @@ class GovernanceGateTest {
     private void decisionLog(String yaml) throws IOException {
         Path file = workspace.resolve(LOG);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, yaml);
+        // Every decision log starts with its three header lines; test texts hold the rest.
+        Files.writeString(file, "version: \"1.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\n" + yaml);
     }
 
     @Test
@@ -102,7 +103,7 @@ class GovernanceGateTest {
     @Test
     void passesWhenTheCriticalViolationIsWaivedAndRecordsTheWaiver() throws IOException {
         decisionLog("""
-                decisions: [{id: D-1, text: ship it}]
+                decisions: [{id: D-1, summary: ship it}]
                 waivers:
                   - {rule: missing-owner, item: FE-3, reason: owner joins Monday, approver: cto, expires: 2025-09-05}
                 """);
@@ -167,9 +168,9 @@ class GovernanceGateTest {
         assertThat(finding.code()).isEqualTo("governance.decision-log");
         assertThat(finding.location()).get().satisfies(l -> {
             assertThat(l.file()).isEqualTo(LOG);
-            assertThat(l.line()).isEqualTo(2);
+            assertThat(l.line()).isEqualTo(5);
         });
-        assertThat(finding.message()).isEqualTo("waivers[0].expires: 'next week' is not a date (YYYY-MM-DD)");
+        assertThat(finding.message()).isEqualTo("waiver for FE-3: `expires` must be a date, YYYY-MM-DD (found \"next week\")");
     }
 
     @Test

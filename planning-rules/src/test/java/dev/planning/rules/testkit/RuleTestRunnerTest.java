@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.governance.GovernanceInput;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.drools.DroolsGovernanceEngine;
 import dev.planning.rules.drools.DroolsGovernanceEngineFactory;
@@ -54,9 +56,8 @@ class RuleTestRunnerTest {
                 name: owner is required
                 given:
                   cycle: 2025-09-02
-                  tasks: [{id: FE-1}]
+                  tasks: [{id: FE-1, title: Pay}]
                 expect:
-                  only: true
                   violations: [{rule: owner-required, item: FE-1}]
                 """));
 
@@ -72,84 +73,159 @@ class RuleTestRunnerTest {
     void failingCaseShowsMissingAndUnexpectedWithMessages() throws IOException {
         RuleTestReport report = RuleTestRunner.of(engine).run(cases("""
                 name: good case
-                given: {cycle: 2025-09-02, tasks: [{id: FE-1, owner: a}]}
-                expect: {only: true, violations: []}
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay, owner: a}]}
+                expect: {violations: []}
                 ---
                 name: wrong expectation
                 given:
                   cycle: 2025-09-02
                   tasks: [{id: FE-2, title: "a title that is far too long"}]
                 expect:
-                  only: true
                   violations: [{rule: title-short, item: FE-9}]
                 """));
 
         assertThat(report.passed()).isFalse();
         assertThat(report.results()).extracting(CaseResult::passed).containsExactly(true, false);
         CaseResult failed = report.failures().get(0);
-        assertThat(failed.testCase().source()).isEqualTo(new SourceLocation("tests/t.yaml", 5, 0));
+        assertThat(failed.testCase().source()).isEqualTo(new SourceLocation("tests/t.yaml", 5, 1));
+        assertThat(failed.testCase().id()).isEqualTo("tests/t.yaml::wrong expectation");
         assertThat(failed.missing()).containsExactly(new ExpectedViolation("title-short", "FE-9"));
         assertThat(failed.unexpected()).containsExactly(new ExpectedViolation("owner-required", "FE-2"),
                 new ExpectedViolation("title-short", "FE-2"));
         assertThat(failed.diff()).contains("- missing:    title-short on FE-9")
                 .contains("+ unexpected: owner-required on FE-2 (FE-2 has no owner)");
-        assertThat(report.summary()).contains("FAIL tests/t.yaml:5: wrong expectation").contains("1 passed, 1 failed");
+        assertThat(report.summary()).contains("FAIL tests/t.yaml:5:1: wrong expectation").contains("1 passed, 1 failed");
         assertThat(report.uncovered()).isEmpty();
     }
 
     @Test
-    void withoutOnlyExtraViolationsAreAllowed() throws IOException {
-        RuleTestReport report = RuleTestRunner.of(engine).run(cases("""
-                name: at least
-                given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: "a title that is far too long"}]}
-                expect: {violations: [{rule: owner-required, item: FE-2}]}
-                """));
+    void expectIsExactUnlessOnlyIsFalse() throws IOException {
+        String given = "given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: \"a title that is far too long\"}]}\n";
+        RuleTestReport exact = RuleTestRunner.of(engine).run(cases("name: exact\n" + given
+                + "expect: {violations: [{rule: owner-required, item: FE-2}]}\n"));
+        RuleTestReport atLeast = RuleTestRunner.of(engine).run(cases("name: at least\n" + given
+                + "expect: {only: false, violations: [{rule: owner-required, item: FE-2}]}\n"));
 
-        assertThat(report.passed()).isTrue();
+        assertThat(exact.passed()).isFalse();
+        assertThat(exact.results().get(0).unexpected()).containsExactly(new ExpectedViolation("title-short", "FE-2"));
+        assertThat(atLeast.passed()).isTrue();
     }
 
     @Test
-    void readsWaiversAndOtherStreams() throws IOException {
+    void readsWaiversOtherStreamsAndGateResults() throws IOException {
         List<RuleTestCase> cases = cases("""
                 name: waived
                 given:
                   stream: fe
                   cycle: PLN-FE-1
                   today: 2025-09-02
-                  tasks: [{id: FE-1, tags: ["Criticality:0", Release], dependencies: ["be:B-1"]}]
-                  other_streams: {be: [{id: B-1, owner: bob}]}
+                  tasks: [{id: FE-1, title: Pay, tags: ["Criticality:0", Release], dependencies: ["be:B-1"]}]
+                  other_streams: {be: [{id: B-1, title: API, owner: bob}]}
                   waivers: [{rule: owner-required, item: FE-1, reason: r, approver: a, expires: 2025-09-02}]
-                expect: {only: true}
+                  gate_results: [{gate: schema_lint, status: warn, warnings: 2}]
+                expect: {violations: []}
                 """);
 
-        RuleTestCase only = cases.get(0);
-        assertThat(only.given().otherStreams()).containsKey("be");
-        assertThat(only.given().tasks().tasks().get(0).tags().criticality()).hasValue(0);
+        GovernanceInput given = cases.get(0).given();
+        assertThat(given.otherStreams()).containsKey("be");
+        assertThat(given.tasks().tasks().get(0).tags().criticality()).hasValue(0);
+        assertThat(given.tasks().tasks().get(0).location()).isEqualTo(new SourceLocation("tests/t.yaml", 6, 16));
+        assertThat(given.waivers()).singleElement().satisfies(w -> assertThat(w.expires()).hasToString("2025-09-02"));
+        assertThat(given.gateResults()).singleElement().satisfies(r -> {
+            assertThat(r.gate()).isEqualTo("schema_lint");
+            assertThat(r.status()).isEqualTo(GateStatus.WARN);
+            assertThat(r.findings()).hasSize(2);
+        });
         assertThat(RuleTestRunner.of(engine).run(cases).passed()).isTrue();
     }
 
     @Test
+    void readsTheFactsOfASmallWorkspace() throws IOException {
+        Path ws = dir.resolve("ws");
+        Path plan = ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+        Files.createDirectories(plan.getParent());
+        Files.writeString(plan, """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                tasks:
+                  - {id: FE-1, title: Pay}
+                  - {id: FE-2, title: Refund}
+                """);
+        Path log = ws.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                waivers: [{rule: owner-required, item: FE-2, reason: r, approver: a, expires: 2025-12-31}]
+                """);
+
+        List<RuleTestCase> cases = cases("""
+                name: from files
+                given: {workspace: ws, cycle: 2025-09-02}
+                expect: {violations: [{rule: owner-required, item: FE-1}]}
+                """);
+        RuleTestReport report = RuleTestRunner.of(engine).run(cases);
+
+        assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(cases.get(0).given().tasks().tasks().get(1).location())
+                .isEqualTo(new SourceLocation("ws/frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", 6, 10));
+        assertThatThrownBy(() -> cases("name: x\ngiven: {workspace: ws, cycle: 2025-09-03}\nexpect: {}\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no task breakdown for fe/2025-09-03");
+        assertThatThrownBy(() -> cases("name: x\ngiven: {workspace: ws, cycle: 2025-09-02, tasks: []}\nexpect: {}\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("both `workspace` and `tasks`");
+    }
+
+    @Test
     void badTestFilesAreLocatedErrors() throws IOException {
-        assertThatThrownBy(() -> cases("name: x\ngiven:\n  tasks:\n    - {id: A, titel: x}\n"))
+        assertThatThrownBy(() -> cases("name: x\ngiven:\n  tasks:\n    - {id: A, title: t, titel: x}\nexpect: {}\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("given.tasks[0]: unknown property 'titel'; expected one of [acceptance_criteria, controls,"
-                        + " dependencies, id, kind, owner, parent, tags, title]")
-                .satisfies(e -> assertThat(((InvalidInputException) e).location()).contains(new SourceLocation("tests/t.yaml", 4, 24)));
-        assertThatThrownBy(() -> cases("name: x\ngiven:\n  cycle: 2025-09-02\n  tasks: [{title: x}]\n"))
+                .hasMessageStartingWith("task A: unknown field `titel`")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .contains(new SourceLocation("tests/t.yaml", 4, 32)));
+        assertThatThrownBy(() -> cases("name: x\ngiven:\n  cycle: 2025-09-02\n  tasks: [{id: A}]\nexpect: {}\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("given.tasks[0].id: missing required property 'id'");
-        assertThatThrownBy(() -> cases("name: x\ngiven: {cycle: PLN-1}\n"))
+                .hasMessage("task A: `title` is required");
+        assertThatThrownBy(() -> cases("name: x\ngiven: {cycle: PLN-1, waivers: [{rule: r, item: A, reason: r,"
+                + " approver: a, expires: 2025-01-01}]}\nexpect: {}\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("given.cycle 'PLN-1' is not a date; expected YYYY-MM-DD (or set given.today)");
-        assertThatThrownBy(() -> cases("name: x\ngiven: {cycle: 2025-09-02, tasks: [{id: A, kind: saga}]}\n"))
+                .hasMessageContaining("the cycle id 'PLN-1' is not a date")
+                .hasMessageContaining("set given.today");
+        assertThatThrownBy(() -> cases("name: x\ngiven: {cycle: 2025-09-02, tasks: [{id: A, title: t, kind: saga}]}\nexpect: {}\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("kind 'saga' is not one of epic, story, task");
+                .hasMessage("task A: `kind` must be one of epic, story, task (found \"saga\")");
+        assertThatThrownBy(() -> cases("name: x\ngiven: {cycle: 2025-09-02}\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("`expect` is required");
+        assertThatThrownBy(() -> cases("name: x\ngiven: {cycle: 2025-09-02}\nexpect: {violations: [{rule: r}]}\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("`expect.violations[0].item` is required");
         assertThatThrownBy(() -> cases("name: 'unterminated\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("invalid YAML");
+                .hasMessageStartingWith("malformed YAML");
         assertThatThrownBy(() -> cases(""))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("no test case");
+                .hasMessageContaining("empty");
+    }
+
+    @Test
+    void twoCasesWithTheSameNameAreRefused() {
+        assertThatThrownBy(() -> cases("""
+                name: same
+                given: {cycle: 2025-09-02}
+                expect: {}
+                ---
+                name: same
+                given: {cycle: 2025-09-02}
+                expect: {}
+                """))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a second case is named 'same' (the first is at line 1)")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .get().extracting(SourceLocation::line).isEqualTo(5));
     }
 
     @Test

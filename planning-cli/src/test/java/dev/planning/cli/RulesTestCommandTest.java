@@ -1,0 +1,164 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.rules.defaults.DefaultRulebook;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesTestCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path rulebook;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void copyDefaultRulebook() {
+        rulebook = dir.resolve("rulebook");
+        DefaultRulebook.copyTo(rulebook);
+    }
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = PlanningCommand.execute(args, new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void theDefaultRulebookPassesItsOwnTestsWithFullCoverage() {
+        int code = run("rules", "test", rulebook.toString(), "--fail-under", "100");
+
+        assertThat(code).as(out + err).isZero();
+        assertThat(out).contains("PASS tests/critical.yaml::critical item needs three approvals")
+                .contains("15 passed, 0 failed")
+                .contains("rule coverage: 100.0% (12 of 12 rules), required 100.0%")
+                .doesNotContain("FAIL");
+    }
+
+    @Test
+    void aFailingCaseExitsOneAndShowsTheDiff() throws IOException {
+        Files.writeString(rulebook.resolve("tests/extra.yaml"), """
+                name: expects the wrong item
+                given:
+                  cycle: 2025-09-02
+                  tasks: [{id: FE-1, title: Pay, tags: {criticality: 2, compliance: none}}]
+                expect:
+                  violations: [{rule: missing-owner, item: FE-2}]
+                """);
+
+        int code = run("rules", "test", rulebook.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out).contains("FAIL tests/extra.yaml::expects the wrong item  (tests/extra.yaml:1:1)")
+                .contains("- missing:    missing-owner on FE-2")
+                .contains("+ unexpected: missing-owner on FE-1 (FE-1 has no owner")
+                .contains("15 passed, 1 failed");
+    }
+
+    @Test
+    void coverageUnderTheMinimumFailsAndNamesTheRulesNoTestFired() throws IOException {
+        Files.delete(rulebook.resolve("tests/compliance.yaml"));
+
+        assertThat(run("rules", "test", rulebook.toString())).isZero();
+        assertThat(out).contains("rule coverage: 75.0% (9 of 12 rules)")
+                .contains("rules no test fired: gdpr-data-handling, sox-audit-trail, sox-change-freeze");
+        assertThat(run("rules", "test", rulebook.toString(), "--fail-under", "80")).isEqualTo(1);
+        assertThat(out).contains("required 80.0%: TOO LOW");
+        assertThat(run("rules", "test", rulebook.toString(), "--fail-under", "75")).isZero();
+    }
+
+    @Test
+    void jsonListsEveryCaseUnderAStableUniqueId() throws IOException {
+        int code = run("rules", "test", rulebook.toString(), "--format", "json");
+
+        assertThat(code).isZero();
+        JsonNode json = new ObjectMapper().readTree(out);
+        assertThat(json.path("passed").asBoolean()).isTrue();
+        assertThat(json.path("tests").path("total").asInt()).isEqualTo(15);
+        assertThat(json.path("coverage").path("percent").asDouble()).isEqualTo(100.0);
+        assertThat(json.path("rulebook_hash").asText()).hasSize(64);
+        Set<String> ids = new HashSet<>();
+        json.path("cases").forEach(c -> ids.add(c.path("id").asText()));
+        assertThat(ids).hasSize(15).contains("tests/hygiene.yaml::tag values must come from the taxonomy");
+        JsonNode first = json.path("cases").get(0);
+        assertThat(first.path("file").asText()).isEqualTo("tests/compliance.yaml");
+        assertThat(first.path("line").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aDrlSyntaxErrorExitsTwoNamingTheFileAndLine() throws IOException {
+        Files.writeString(rulebook.resolve("rules/broken.drl"), """
+                package broken;
+                import dev.planning.rules.facts.TaskFact;
+
+                rule "oops"
+                when
+                    $t : TaskFact(owner == )
+                then
+                end
+                """);
+
+        int code = run("rules", "test", rulebook.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err).startsWith("error: " + rulebook.resolve("rules/broken.drl") + ":6:")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMalformedTestFileExitsTwoAtItsLine() throws IOException {
+        Files.writeString(rulebook.resolve("tests/bad.yaml"), """
+                name: typo
+                given:
+                  tasks:
+                    - {id: FE-1, title: Pay, ownr: bob}
+                expect: {}
+                """);
+
+        assertThat(run("rules", "test", rulebook.toString())).isEqualTo(2);
+        assertThat(err).startsWith("error: " + rulebook.resolve("tests/bad.yaml") + ":4:")
+                .contains("unknown field `ownr`");
+    }
+
+    @Test
+    void twoCasesWithOneNameAreRefused() throws IOException {
+        String one = "name: twin\ngiven: {cycle: 2025-09-02}\nexpect: {}\n";
+        Files.writeString(rulebook.resolve("tests/twins.yaml"), one + "---\n" + one);
+
+        assertThat(run("rules", "test", rulebook.toString())).isEqualTo(2);
+        assertThat(err).contains("tests/twins.yaml:5:").contains("a second case is named 'twin'");
+    }
+
+    @Test
+    void refusesAPercentageOutOfRange() {
+        assertThat(run("rules", "test", rulebook.toString(), "--fail-under", "150")).isEqualTo(2);
+        assertThat(err).contains("--fail-under must be a percentage from 0 to 100");
+    }
+
+    @Test
+    void aRulebookWithoutTestsHasNoCoverage() throws IOException {
+        for (String file : List.of("compliance", "critical", "hygiene")) {
+            Files.delete(rulebook.resolve("tests/" + file + ".yaml"));
+        }
+
+        assertThat(run("rules", "test", rulebook.toString(), "--fail-under", "1")).isEqualTo(1);
+        assertThat(out).contains("no test cases in").contains("rule coverage: 0.0% (0 of 12 rules)");
+    }
+}

@@ -1,0 +1,160 @@
+package dev.planning.rules.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.GovernanceInput;
+import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.artifact.DecisionLogReader;
+import dev.planning.engine.artifact.TaskBreakdownReader;
+import dev.planning.engine.cycle.CycleArtifacts;
+import dev.planning.engine.document.LocatedDocument;
+import dev.planning.engine.schema.ArtifactSchema;
+import dev.planning.engine.schema.SchemaCatalog;
+import dev.planning.engine.workspace.SafePaths;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns one document of a rule test file into a {@link RuleTestCase}, with the engine's readers. */
+final class CaseReader {
+
+    private static final String DEFAULT_STREAM = "fe";
+    private static final String DEFAULT_CYCLE = "test";
+    /** Stands for the day of judgement in a case without waivers, where nothing reads it. */
+    private static final LocalDate UNKNOWN_DAY = LocalDate.EPOCH;
+
+    private final Path baseDirectory;
+    private final SchemaCatalog catalog = SchemaCatalog.standard();
+    private final TaskBreakdownReader tasks = new TaskBreakdownReader();
+    private final DecisionLogReader decisionLogs = new DecisionLogReader();
+
+    /** @param baseDirectory the test file's directory, which {@code given.workspace} is relative to */
+    CaseReader(Path baseDirectory) {
+        this.baseDirectory = baseDirectory;
+    }
+
+    RuleTestCase read(LocatedDocument document) {
+        List<Finding> problems = catalog.validate(document, ArtifactSchema.RULE_TEST);
+        if (!problems.isEmpty()) {
+            Finding first = problems.get(0);
+            throw new InvalidInputException(first.message(), first.location().orElse(document.fileLocation()));
+        }
+        JsonNode root = document.root();
+        JsonNode given = root.path("given");
+        CycleRef cycle = new CycleRef(given.path("stream").asText(DEFAULT_STREAM), given.path("cycle").asText(DEFAULT_CYCLE));
+        GovernanceInput read = given.has("workspace") ? fromWorkspace(document, cycle) : inline(document, cycle);
+        GovernanceInput input = new GovernanceInput(read.cycle(), read.tasks(), read.storyMap(), read.otherStreams(),
+                read.gateResults(), read.waivers(), today(document, given, cycle, !read.waivers().isEmpty()));
+        JsonNode expect = root.path("expect");
+        List<ExpectedViolation> violations = new ArrayList<>();
+        expect.path("violations").forEach(v -> violations.add(new ExpectedViolation(v.get("rule").asText(),
+                v.get("item").asText())));
+        return new RuleTestCase(root.get("name").asText(), input, violations, expect.path("only").asBoolean(true),
+                document.locate(""));
+    }
+
+    private GovernanceInput inline(LocatedDocument document, CycleRef cycle) {
+        TaskBreakdown plan = plan(cycle, tasks.readTasks(document, "/given/tasks").orThrow(), document.file());
+        Map<String, TaskBreakdown> others = new LinkedHashMap<>();
+        document.root().path("given").path("other_streams").properties().forEach(e -> others.put(e.getKey(),
+                plan(new CycleRef(e.getKey(), cycle.cycleId()),
+                        tasks.readTasks(document, "/given/other_streams/" + e.getKey()).orThrow(), document.file())));
+        return new GovernanceInput(cycle, plan, Optional.empty(), others, gateResults(document),
+                decisionLogs.readWaivers(document, "/given/waivers").orThrow(), UNKNOWN_DAY);
+    }
+
+    private GovernanceInput fromWorkspace(LocatedDocument document, CycleRef cycle) {
+        JsonNode given = document.root().path("given");
+        for (String inlineOnly : List.of("tasks", "other_streams")) {
+            if (given.has(inlineOnly)) {
+                throw new InvalidInputException("given has both `workspace` and `" + inlineOnly
+                        + "`; write the facts inline or name a workspace, not both", document.locate("/given/" + inlineOnly));
+            }
+        }
+        String written = given.get("workspace").asText();
+        Path workspace = baseDirectory.resolve(written).normalize();
+        if (!Files.isDirectory(workspace)) {
+            throw new InvalidInputException("workspace directory not found: " + workspace
+                    + " (given.workspace is relative to the test file)", document.locate("/given/workspace"));
+        }
+        WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
+        CycleArtifacts artifacts = new CycleArtifacts(workspace, layout);
+        String planPath = artifacts.taskBreakdownPath(cycle).orElseThrow(() -> new InvalidInputException(
+                "workspace " + written + " has no task breakdown for " + cycle + "; expected "
+                        + String.join(" or ", layout.taskBreakdownCandidates(cycle)), document.locate("/given/workspace")));
+        String prefix = written.endsWith("/") ? written : written + "/";
+        TaskBreakdown plan = tasks.read(SafePaths.resolve(workspace, planPath), prefix + planPath).orThrow();
+        Optional<StoryMap> storyMap = artifacts.storyMap(cycle);
+        List<Waiver> waivers = new ArrayList<>();
+        String logPath = layout.decisionLog(cycle);
+        Path log = SafePaths.resolve(workspace, logPath);
+        if (Files.isRegularFile(log)) {
+            waivers.addAll(decisionLogs.read(log, prefix + logPath).orThrow());
+        }
+        waivers.addAll(decisionLogs.readWaivers(document, "/given/waivers").orThrow());
+        return new GovernanceInput(cycle, plan, storyMap, artifacts.otherStreams(cycle), gateResults(document), waivers,
+                UNKNOWN_DAY);
+    }
+
+    private static TaskBreakdown plan(CycleRef cycle, List<dev.planning.api.artifact.Task> list, String file) {
+        return new TaskBreakdown("1.0.0", cycle.cycleId(), cycle.stream(), Optional.empty(), list, file);
+    }
+
+    /**
+     * The day waivers are judged against: {@code given.today}, else the cycle id when it is a
+     * date. Only waivers look at the day, so a case without waivers needs neither.
+     */
+    private static LocalDate today(LocatedDocument document, JsonNode given, CycleRef cycle, boolean hasWaivers) {
+        if (given.has("today")) {
+            // The schema checked the format.
+            return LocalDate.parse(given.get("today").asText());
+        }
+        try {
+            if (!hasWaivers && !cycle.cycleId().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return UNKNOWN_DAY;
+            }
+            return LocalDate.parse(cycle.cycleId());
+        } catch (DateTimeParseException e) {
+            SourceLocation at = given.has("cycle") ? document.locate("/given/cycle") : document.locate("/given");
+            throw new InvalidInputException("the cycle id '" + cycle.cycleId() + "' is not a date, so the day the"
+                    + " waivers are judged against is unknown; set given.today (YYYY-MM-DD)", at);
+        }
+    }
+
+    /** Gate results as rules see them: status and counts of error and warning findings. */
+    private static List<GateResult> gateResults(LocatedDocument document) {
+        List<GateResult> results = new ArrayList<>();
+        for (JsonNode node : document.root().path("given").path("gate_results")) {
+            String gate = node.get("gate").asText();
+            List<Finding> findings = new ArrayList<>();
+            SourceLocation at = document.locate(node);
+            for (int i = 0; i < node.path("errors").asInt(0); i++) {
+                findings.add(new Finding("test.given", Severity.ERROR, "an error given by the test", Optional.of(at),
+                        Optional.empty()));
+            }
+            for (int i = 0; i < node.path("warnings").asInt(0); i++) {
+                findings.add(new Finding("test.given", Severity.WARNING, "a warning given by the test", Optional.of(at),
+                        Optional.empty()));
+            }
+            GateStatus status = GateStatus.valueOf(node.get("status").asText().toUpperCase(Locale.ROOT));
+            results.add(new GateResult(gate, status, findings, Map.of()));
+        }
+        return List.copyOf(results);
+    }
+}
