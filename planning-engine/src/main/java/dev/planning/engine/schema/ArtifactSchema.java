@@ -19,7 +19,11 @@ public enum ArtifactSchema {
     /** One line of {@code events.jsonl}. */
     EVENT("event"),
     /** {@code rulebook.yaml}. */
-    RULEBOOK("rulebook");
+    RULEBOOK("rulebook"),
+    /** {@code contracts/{cycle}-contracts.yaml}: a stream's declared cross-stream contracts. */
+    CONTRACTS("contracts"),
+    /** {@code capacity.yaml}: points per cycle per owner and team. */
+    CAPACITY("capacity");
 
     private static final String ID_PREFIX = "https://planning.dev/schemas/";
 
