@@ -23,7 +23,9 @@ public enum ArtifactSchema {
     /** {@code contracts/{cycle}-contracts.yaml}: a stream's declared cross-stream contracts. */
     CONTRACTS("contracts"),
     /** {@code capacity.yaml}: points per cycle per owner and team. */
-    CAPACITY("capacity");
+    CAPACITY("capacity"),
+    /** {@code evidence/{cycle}/*.json}: the record of one gate run. */
+    GATE_EVIDENCE("gate-evidence");
 
     private static final String ID_PREFIX = "https://planning.dev/schemas/";
 
