@@ -13,6 +13,7 @@ import dev.planning.engine.artifact.CapacityReader;
 import dev.planning.engine.artifact.Contract;
 import dev.planning.engine.artifact.ContractsReader;
 import dev.planning.engine.artifact.ReadResult;
+import dev.planning.engine.gate.StreamThresholds;
 import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import java.nio.file.Files;
@@ -101,7 +102,8 @@ public final class CrossStreamConsistencyGate implements Gate {
         plans.put(cycle.stream(), own);
         context.otherStreams().forEach(plans::putIfAbsent);
         DependencyGraph graph = DependencyGraph.build(plans, cycle.stream(), contracts);
-        int limit = (int) context.rulebook().threshold("max_dependency_depth", DEFAULT_MAX_DEPTH);
+        int limit = (int) new StreamThresholds(context.rulebook(), cycle.stream())
+                .get("max_dependency_depth", DEFAULT_MAX_DEPTH);
 
         findings.addAll(danglingFindings(graph, cycle));
         List<List<String>> cycles = CycleCheck.cycles(graph, cycle.stream());

@@ -47,7 +47,8 @@ final class DependencyGraph {
         contracts.forEach(contract -> declared.putIfAbsent(contract.reference(), contract));
         plans.forEach((name, plan) -> plan.tasks().forEach(task -> {
             for (TaskRef reference : task.dependencies()) {
-                built.link(name, task, reference, name.equals(stream) ? declared : Map.of());
+                boolean checked = name.equals(stream);
+                built.link(name, task, reference, checked, checked ? declared : Map.of());
             }
         }));
         return built;
@@ -59,7 +60,7 @@ final class DependencyGraph {
         }
     }
 
-    private void link(String stream, Task task, TaskRef reference, Map<String, Contract> contracts) {
+    private void link(String stream, Task task, TaskRef reference, boolean checked, Map<String, Contract> contracts) {
         String from = stream + ":" + task.id();
         String target = reference.stream().orElse(stream) + ":" + reference.id();
         if (target.equals(from)) {
@@ -69,7 +70,7 @@ final class DependencyGraph {
             Contract contract = contracts.get(target);
             if (contract == null) {
                 // Unresolved local ids are schema_lint's (ref.dangling); only cross-stream ones are ours.
-                if (reference.isCrossStream() && !reference.stream().get().equals(stream)) {
+                if (checked && reference.isCrossStream() && !reference.stream().get().equals(stream)) {
                     dangling.add(new Dangling(nodes.get(from), reference));
                 }
                 return;

@@ -5,7 +5,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.gate.StreamThresholds;
 import dev.planning.engine.outcome.CoverageKind;
 import dev.planning.engine.outcome.CoverageReport;
 import dev.planning.engine.outcome.CoverageReports;
@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Coverage after execution. For each kind (unit, e2e) the reports in the cycle's outcomes are
  * summed; their line coverage must reach the rulebook's {@code <kind>_coverage_min} (percent) when
- * set (no report at all is then an error too), and must not fall below the previous cycle's by
+ * set above 0 (no report at all is then an error too), and must not fall below the previous cycle's by
  * more than {@code coverage_regression_tolerance_pct} (default 0). The previous cycle is the
  * stream's cycle just before this one in cycle-id order, among those with planning files; its
  * coverage comes from its own outcomes directory.
@@ -28,18 +28,18 @@ final class CoverageCheck {
     }
 
     static void check(CycleRef cycle, CoverageReports current, Optional<CycleRef> previousCycle,
-            Optional<CoverageReports> previous, Rulebook rulebook, Map<String, Object> evidence,
+            Optional<CoverageReports> previous, StreamThresholds thresholds, Map<String, Object> evidence,
             List<Finding> findings) {
         for (InvalidInputException problem : current.problems()) {
             findings.add(new Finding(ParityCodes.COVERAGE_UNREADABLE, Severity.ERROR, "coverage report unreadable: "
                     + problem.getMessage(), Optional.of(problem.location().orElse(
                     SourceLocation.ofFile(current.directory()))), Optional.empty()));
         }
-        double tolerance = rulebook.threshold("coverage_regression_tolerance_pct", 0);
+        double tolerance = thresholds.get("coverage_regression_tolerance_pct", 0);
         Map<String, Object> coverage = new LinkedHashMap<>();
         for (CoverageKind kind : CoverageKind.values()) {
             String minimumName = kind.key() + "_coverage_min";
-            Optional<Double> minimum = Optional.ofNullable(rulebook.thresholds().get(minimumName));
+            Optional<Double> minimum = thresholds.minimum(minimumName);
             Optional<CoverageReport> report = current.total(kind);
             if (report.isEmpty()) {
                 minimum.ifPresent(min -> findings.add(Finding.error(ParityCodes.COVERAGE_MISSING, "the rulebook requires "

@@ -8,7 +8,7 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
-import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.gate.StreamThresholds;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +30,7 @@ final class DeliveryParity {
     private DeliveryParity() {
     }
 
-    static void check(TaskBreakdown plan, Optional<StoryMap> map, Rulebook rulebook, Map<String, Object> evidence,
+    static void check(TaskBreakdown plan, Optional<StoryMap> map, StreamThresholds thresholds, Map<String, Object> evidence,
             List<Finding> findings) {
         Set<String> parents = new HashSet<>();
         plan.tasks().forEach(task -> task.parent().ifPresent(parents::add));
@@ -53,14 +53,14 @@ final class DeliveryParity {
         evidence.put("scope_variance_pct", round(variance));
 
         SourceLocation file = new SourceLocation(plan.source(), 1, 1);
-        double minimumRatio = rulebook.threshold("delivered_ratio_min", 0);
+        double minimumRatio = thresholds.get("delivered_ratio_min", 0);
         if (ratio < minimumRatio) {
             findings.add(Finding.error(ParityCodes.DELIVERED_RATIO, delivered + " of " + planned
                     + " planned items are done (delivered_vs_planned_ratio " + round(ratio)
                     + "), below the rulebook's delivered_ratio_min of " + minimumRatio + "; open: "
                     + open(leaves), file));
         }
-        double maximumVariance = rulebook.threshold("scope_variance_max_pct", 100);
+        double maximumVariance = thresholds.get("scope_variance_max_pct", 100);
         if (variance > maximumVariance) {
             findings.add(Finding.error(ParityCodes.SCOPE_VARIANCE, dropped + " of " + planned
                     + " planned items were dropped (scope variance " + round(variance)

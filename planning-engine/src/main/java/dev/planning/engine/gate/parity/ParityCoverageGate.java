@@ -7,6 +7,7 @@ import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.gate.StreamThresholds;
 import dev.planning.engine.outcome.CoverageReports;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import dev.planning.engine.workspace.WorkspaceScanner;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * </ul>
  * Thresholds, all optional, from the rulebook: {@code unit_coverage_min}, {@code e2e_coverage_min}
  * (percent), {@code delivered_ratio_min} (0..1), {@code scope_variance_max_pct},
- * {@code coverage_regression_tolerance_pct}.
+ * {@code coverage_regression_tolerance_pct}; each may be set per stream ({@link StreamThresholds}).
  *
  * <p>Evidence: {@code mode} ({@code planning} or {@code post_execution}) and the figures each
  * check computed (stories, unlinked items, coverage targets; planned, delivered, ratio, variance,
@@ -79,14 +80,15 @@ public final class ParityCoverageGate implements Gate {
         List<Finding> findings = new ArrayList<>();
         Map<String, Object> evidence = new LinkedHashMap<>();
         boolean post = isPostExecution(context.transition().to());
+        StreamThresholds thresholds = new StreamThresholds(context.rulebook(), cycle.stream());
         evidence.put("mode", post ? "post_execution" : "planning");
         if (post) {
-            DeliveryParity.check(context.tasks().get(), context.storyMap(), context.rulebook(), evidence, findings);
+            DeliveryParity.check(context.tasks().get(), context.storyMap(), thresholds, evidence, findings);
             CoverageReports current = CoverageReports.scan(context.workspace(), layout.outcomesDir(cycle));
             Optional<CycleRef> previous = previousCycle(context);
             Optional<CoverageReports> before = previous.map(p -> CoverageReports.scan(context.workspace(),
                     layout.outcomesDir(p)));
-            CoverageCheck.check(cycle, current, previous, before, context.rulebook(), evidence, findings);
+            CoverageCheck.check(cycle, current, previous, before, thresholds, evidence, findings);
         } else if (context.storyMap().isEmpty()) {
             findings.add(Finding.error(ParityCodes.NO_STORY_MAP, "no readable story map for " + cycle
                     + "; parity compares the plan with " + layout.storyMap(cycle) + " (run `planning lint`)",
@@ -95,7 +97,7 @@ public final class ParityCoverageGate implements Gate {
             PlanParity.check(context.tasks().get(), context.storyMap().get(), evidence, findings);
         }
         if (!post) {
-            PlanParity.checkTargets(context.tasks().get(), context.rulebook(), evidence, findings);
+            PlanParity.checkTargets(context.tasks().get(), thresholds, evidence, findings);
         }
         return GateResult.of(NAME, findings, evidence);
     }

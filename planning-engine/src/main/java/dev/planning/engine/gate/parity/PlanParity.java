@@ -7,7 +7,7 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.gate.Finding;
-import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.gate.StreamThresholds;
 import dev.planning.engine.outcome.CoverageKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,7 +22,8 @@ import java.util.Set;
  * Parity at planning level. Every story of the map has at least one item of the plan linking to
  * it; every item that is a task or a story links to a story of the map, itself or through its
  * parent chain (epics need not link). For each kind of coverage the rulebook sets a minimum for
- * ({@code unit_coverage_min}, {@code e2e_coverage_min}, in percent), the plan states its target
+ * ({@code unit_coverage_min}, {@code e2e_coverage_min}, in percent; see {@link StreamThresholds}
+ * for per-stream values, 0 switching it off), the plan states its target
  * as a tag ({@code unit_coverage_target: 85}) on some item; the highest such tag is the plan's
  * target and must reach the minimum.
  */
@@ -66,15 +67,16 @@ final class PlanParity {
         evidence.put("items_without_story", unlinked);
     }
 
-    static void checkTargets(TaskBreakdown plan, Rulebook rulebook, Map<String, Object> evidence,
+    static void checkTargets(TaskBreakdown plan, StreamThresholds thresholds, Map<String, Object> evidence,
             List<Finding> findings) {
         Map<String, Object> targets = new LinkedHashMap<>();
         for (CoverageKind kind : CoverageKind.values()) {
             String minimumName = kind.key() + "_coverage_min";
-            if (!rulebook.thresholds().containsKey(minimumName)) {
+            Optional<Double> required = thresholds.minimum(minimumName);
+            if (required.isEmpty()) {
                 continue;
             }
-            double minimum = rulebook.thresholds().get(minimumName);
+            double minimum = required.get();
             String tag = kind.key() + "_coverage_target";
             Optional<Task> best = Optional.empty();
             BigDecimal target = null;

@@ -72,6 +72,15 @@ class CrossStreamConsistencyGateTest {
     }
 
     @Test
+    void leavesTheDanglingReferencesOfOtherStreamsToTheirOwnGates() {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: Form, dependencies: [\"psp:PSP-7\"]}")
+                .plan("design", "2025-09-02", "{id: DS-1, title: Review, dependencies: [\"fe:FE-1\"]}");
+
+        assertThat(run(new CycleRef("design", "2025-09-02")).status()).isEqualTo(GateStatus.PASS);
+        assertThat(withCode(run(FE), CrossStreamCodes.DANGLING)).hasSize(1);
+    }
+
+    @Test
     void aReferenceToAStreamWithoutAPlanIsDanglingUnlessAContractDeclaresIt() {
         ws.plan("fe", "2025-09-02", "{id: FE-1, title: Pay, dependencies: [\"psp:PSP-7\"]}");
         assertThat(run(FE).findings()).singleElement()

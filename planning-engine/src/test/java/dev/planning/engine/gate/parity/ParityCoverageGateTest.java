@@ -115,6 +115,18 @@ class ParityCoverageGateTest {
     }
 
     @Test
+    void aStreamsOwnThresholdOverridesTheGeneralOneAndZeroSwitchesTheRequirementOff() {
+        ws.threshold("unit_coverage_min", 80).threshold("fe.unit_coverage_min", 0)
+                .plan("fe", "2025-09-02", "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2]}");
+        assertThat(planning().status()).isEqualTo(GateStatus.PASS);
+
+        ws.threshold("fe.unit_coverage_min", 90).plan("fe", "2025-09-02",
+                "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2], tags: {unit_coverage_target: 85}}");
+        assertThat(planning().findings()).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("below the rulebook's unit_coverage_min of 90%"));
+    }
+
+    @Test
     void aMissingStoryMapFailsPlanningParity() throws Exception {
         java.nio.file.Files.delete(dir.resolve(MAP));
         ws.plan("fe", "2025-09-02", "{id: T-1, title: Card}");
