@@ -1,9 +1,13 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.evidence.GateOutcomes;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +42,23 @@ final class AdvanceCommand implements Callable<Integer> {
         CycleRef ref = cycle.ref();
         PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         TransitionResult result = ws.advance(ref, to);
-        Reports.print(spec.commandLine().getOut(), format.format, Reports.transition(result),
-                () -> Reports.transitionText(result));
+        Map<String, String> evidence = evidence(ws, ref, result.eventId());
+        Reports.print(spec.commandLine().getOut(), format.format, Reports.transition(result, evidence),
+                () -> Reports.transitionText(result, evidence),
+                () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
+                () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root()));
         return result.accepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** Each gate's evidence file, as recorded in the attempt's event ({@code evidence.<gate>}). */
+    private static Map<String, String> evidence(PlanningWorkspace ws, CycleRef ref, String eventId) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        ws.status(ref).history().stream().map(RecordedEvent::event).filter(e -> e.id().equals(eventId)).findFirst()
+                .ifPresent(event -> event.details().forEach((key, value) -> {
+                    if (key.startsWith(GateOutcomes.DETAIL_PREFIX)) {
+                        evidence.put(key.substring(GateOutcomes.DETAIL_PREFIX.length()), value);
+                    }
+                }));
+        return evidence;
     }
 }

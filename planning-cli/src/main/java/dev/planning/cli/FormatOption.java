@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 final class FormatOption {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); junit and sarif"
+                    + " for lint, gate and advance.")
     OutputFormat format;
 }

@@ -40,7 +40,9 @@ final class GateCommand implements Callable<Integer> {
         PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
-                () -> Reports.gatesText(ref, to, results));
+                () -> Reports.gatesText(ref, to, results),
+                () -> CiReports.gatesJunit(ref, "-> " + to + " (dry run)", results),
+                () -> CiReports.gatesSarif(ref, to.name(), results, ws.root()));
         return results.stream().allMatch(GateResult::passed) ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

@@ -32,7 +32,8 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PlanningWorkspace ws = workspace.openCompiled();
         LintReport report = ws.lint(Optional.ofNullable(stream), Optional.ofNullable(cycle));
-        Reports.print(spec.commandLine().getOut(), format.format, Reports.lint(report), () -> Reports.lintText(report));
+        Reports.print(spec.commandLine().getOut(), format.format, Reports.lint(report), () -> Reports.lintText(report),
+                () -> CiReports.lintJunit(report), () -> CiReports.lintSarif(report, ws.root()));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

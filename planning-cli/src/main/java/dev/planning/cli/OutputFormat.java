@@ -5,5 +5,9 @@ enum OutputFormat {
     /** {@code file:line:column: severity: message [code]} lines and a summary, for people. */
     text,
     /** One JSON document on standard output, for scripts. */
-    json
+    json,
+    /** JUnit XML on standard output, for CI test reports (lint, gate and advance). */
+    junit,
+    /** SARIF 2.1.0 on standard output, for code-host annotations (lint, gate and advance). */
+    sarif
 }

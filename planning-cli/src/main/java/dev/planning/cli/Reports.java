@@ -3,6 +3,7 @@ package dev.planning.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -32,8 +33,27 @@ final class Reports {
     private Reports() {
     }
 
+    /** Prints text or JSON; JUnit XML and SARIF are refused (the command has no findings to list). */
     static void print(PrintWriter out, OutputFormat format, Object json, Supplier<String> text) {
-        if (format == OutputFormat.json) {
+        print(out, format, json, text, null, null);
+    }
+
+    /**
+     * Prints in the chosen format.
+     *
+     * @param junit JUnit XML, or {@code null} when the command does not offer it
+     * @param sarif SARIF, or {@code null} when the command does not offer it
+     */
+    static void print(PrintWriter out, OutputFormat format, Object json, Supplier<String> text, Supplier<String> junit,
+            Supplier<String> sarif) {
+        Supplier<String> ci = format == OutputFormat.junit ? junit : format == OutputFormat.sarif ? sarif : null;
+        if (format == OutputFormat.junit || format == OutputFormat.sarif) {
+            if (ci == null) {
+                throw new InvalidInputException("--format " + format + " is not available for this command;"
+                        + " use text or json");
+            }
+            out.print(ci.get());
+        } else if (format == OutputFormat.json) {
             try {
                 out.println(JSON.writeValueAsString(json));
             } catch (JsonProcessingException e) {
@@ -79,7 +99,8 @@ final class Reports {
         return text.toString();
     }
 
-    static Map<String, Object> transition(TransitionResult result) {
+    /** @param evidence each gate's evidence file, by gate name (empty when none was kept) */
+    static Map<String, Object> transition(TransitionResult result, Map<String, String> evidence) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cycle", result.cycle().toString());
         json.put("from", result.transition().from().name());
@@ -88,15 +109,20 @@ final class Reports {
         json.put("accepted", result.accepted());
         json.put("state", result.stateAfter().name());
         json.put("event_id", result.eventId());
-        json.put("gates", result.gateResults().stream().map(Reports::gate).toList());
+        json.put("gates", result.gateResults().stream().map(r -> {
+            Map<String, Object> gate = gate(r);
+            gate.put("evidence", evidence.get(r.gate()));
+            return gate;
+        }).toList());
         return json;
     }
 
-    static String transitionText(TransitionResult result) {
+    static String transitionText(TransitionResult result, Map<String, String> evidence) {
         StringBuilder text = new StringBuilder();
         text.append(result.cycle()).append(": ").append(result.transition().from()).append(" -> ")
                 .append(result.transition().to()).append(result.accepted() ? " accepted" : " REFUSED").append('\n');
         appendGates(text, result.gateResults());
+        evidence.forEach((gate, path) -> text.append("  evidence ").append(gate).append(": ").append(path).append('\n'));
         text.append("state: ").append(result.stateAfter()).append(" (event ").append(result.eventId()).append(")\n");
         return text.toString();
     }

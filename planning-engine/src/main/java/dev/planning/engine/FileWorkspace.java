@@ -21,6 +21,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.cycle.ArtifactGateContext;
 import dev.planning.engine.cycle.CycleArtifacts;
+import dev.planning.engine.evidence.FileEvidenceWriter;
 import dev.planning.engine.lifecycle.LifecycleMachine;
 import dev.planning.engine.lint.WorkspaceLinter;
 import dev.planning.engine.seal.ManifestVerifier;
@@ -65,6 +66,7 @@ final class FileWorkspace implements PlanningWorkspace {
                 .gates(all)
                 .gateContextFactory((cycle, transition) ->
                         new ArtifactGateContext(artifacts, root, rulebook, cycle, transition))
+                .evidenceWriter(new FileEvidenceWriter(root, layout))
                 .clock(clock)
                 .triggeredBy(triggeredBy)
                 .build();

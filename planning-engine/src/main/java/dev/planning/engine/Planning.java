@@ -38,9 +38,13 @@ import java.util.function.Supplier;
  * or given with {@link Builder#trustedKeys}.
  *
  * <p>Gates registered in {@code META-INF/services/dev.planning.api.gate.Gate} (such as
- * {@code schema_lint} and, with {@code planning-rules} on the class path, {@code governance}) are
- * found automatically; a gate passed to {@link Builder#gate} replaces a registered one of the same
- * name.
+ * {@code schema_lint}, {@code cross_stream_consistency}, {@code parity_coverage} and, with
+ * {@code planning-rules} on the class path, {@code governance}) are found automatically; a gate
+ * passed to {@link Builder#gate} replaces a registered one of the same name.
+ *
+ * <p>{@code advance} writes each gate run's evidence as JSON under the cycle's
+ * {@code evidence/{cycle}/} directory and records its path in the transition event
+ * ({@code evidence.<gate>}); {@code dryRun} writes nothing.
  */
 public final class Planning {
 

@@ -18,7 +18,10 @@ import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.evidence.EvidenceWriter;
+import dev.planning.engine.evidence.GateOutcomes;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -54,7 +57,9 @@ import java.util.stream.Collectors;
  * gate the profile names for it (a {@link PlanningException} naming the missing ones otherwise,
  * before any gate runs); run them in profile order; record {@code STATE_TRANSITION} (or
  * {@code PLAN_UPDATED} / {@code CYCLE_COMPLETED}) when no gate failed, {@code TRANSITION_REFUSED}
- * otherwise, moving to the step's {@code onFailure} state if it has one. The event is appended only
+ * otherwise, moving to the step's {@code onFailure} state if it has one. Each gate's result is
+ * handed to the {@link EvidenceWriter} first, and the paths it returns are recorded in the event
+ * as {@code evidence.<gate>}; {@link #dryRun} writes no evidence. The event is appended only
  * if the log's head is still the one read at the start, so of two concurrent attempts exactly one
  * is recorded and the other gets {@link ConcurrentTransitionException}. The first event of every
  * cycle is {@code CYCLE_CREATED}, written by {@link #create} or by the first event recorded.
@@ -73,6 +78,8 @@ public final class LifecycleMachine {
     private final Map<String, Gate> gates;
     private final GateContextFactory contexts;
     private final EventFactory events;
+    private final EvidenceWriter evidence;
+    private final Clock clock;
 
     private LifecycleMachine(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "eventStore");
@@ -80,6 +87,8 @@ public final class LifecycleMachine {
         this.contexts = Objects.requireNonNull(builder.contexts, "gateContextFactory");
         this.gates = Collections.unmodifiableMap(new TreeMap<>(builder.gates));
         this.events = new EventFactory(builder.clock, builder.ids, builder.triggeredBy);
+        this.evidence = builder.evidence;
+        this.clock = builder.clock;
     }
 
     /** A builder; the event store, the rulebook and the gate context factory are required. */
@@ -118,15 +127,34 @@ public final class LifecycleMachine {
         List<GateResult> results = runGates(cycle, attempt);
         boolean accepted = results.stream().allMatch(GateResult::passed);
         Optional<CycleState> movedTo = accepted ? Optional.empty() : attempt.onFailure();
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("profile", attempt.profile());
+        context.put("rulebook_hash", rulebook.hash());
+        context.putAll(writeEvidence(cycle, attempt.transition(), results));
         RecordedEvent recorded = appendAfter(cycle, attempt.history(), () -> events.attempt(cycle,
-                attempt.transition(), results, accepted, movedTo,
-                Map.of("profile", attempt.profile(), "rulebook_hash", rulebook.hash())));
+                attempt.transition(), results, accepted, movedTo, context));
         CycleState after = accepted ? to : movedTo.orElse(attempt.state());
         return new TransitionResult(cycle, attempt.transition(), accepted, results, after, recorded.event().id());
     }
 
     /**
-     * Runs the gates {@link #advance} would run, with the same checks, and records nothing.
+     * Writes each gate's evidence; the paths become the event's {@code evidence.<gate>} details.
+     * Written before the event is appended, so that the event can name them: an attempt that then
+     * loses a race leaves evidence that no event refers to, which is harmless.
+     */
+    private Map<String, String> writeEvidence(CycleRef cycle, Transition transition, List<GateResult> results) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        Instant ranAt = clock.instant();
+        for (GateResult result : results) {
+            evidence.write(cycle, transition, result, ranAt, rulebook.hash())
+                    .ifPresent(path -> paths.put(GateOutcomes.detailKey(result.gate()), path));
+        }
+        return paths;
+    }
+
+    /**
+     * Runs the gates {@link #advance} would run, with the same checks, and records nothing: no
+     * event and no evidence file.
      *
      * @return one result per gate, in profile order
      */
@@ -252,7 +280,7 @@ public final class LifecycleMachine {
 
     /**
      * Configures a {@link LifecycleMachine}. Defaults: no gates, the system UTC clock, event ids
-     * {@code evt_<random UUID>}, events triggered by {@code system}.
+     * {@code evt_<random UUID>}, events triggered by {@code system}, no evidence kept.
      */
     public static final class Builder {
 
@@ -263,8 +291,18 @@ public final class LifecycleMachine {
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = () -> "evt_" + UUID.randomUUID();
         private String triggeredBy = "system";
+        private EvidenceWriter evidence = EvidenceWriter.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Where the evidence of each gate run of {@link #advance} goes; default
+         * {@link EvidenceWriter#NONE}.
+         */
+        public Builder evidenceWriter(EvidenceWriter writer) {
+            this.evidence = Objects.requireNonNull(writer, "evidenceWriter");
+            return this;
         }
 
         /** Where events are read and appended. Required. */

@@ -8,6 +8,7 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.artifact.ContractsReader;
 import dev.planning.engine.artifact.DecisionLogReader;
 import dev.planning.engine.artifact.ReadResult;
 import dev.planning.engine.artifact.StoryMapReader;
@@ -29,8 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Lints the planning files of one cycle: the task breakdown (required), the story map and the
- * decision log (each when present). Each file is parsed, validated against its schema, and given
+ * Lints the planning files of one cycle: the task breakdown (required), the story map, the
+ * decision log and the contracts file (each when present). Each file is parsed, validated against its schema, and given
  * the semantic checks: unique ids, parents and local dependencies that resolve, well-formed
  * cross-stream references, task links to stories of the story map, story slices that exist, and a
  * {@code cycle_id}/{@code stream} that match the file's place. This is what the
@@ -49,6 +50,7 @@ public final class CycleLinter {
     private final TaskBreakdownReader taskReader;
     private final StoryMapReader storyMapReader;
     private final DecisionLogReader decisionLogReader;
+    private final ContractsReader contractsReader;
 
     /** A linter using the shipped schemas. */
     public CycleLinter(WorkspaceLayout layout) {
@@ -60,6 +62,7 @@ public final class CycleLinter {
         this.taskReader = new TaskBreakdownReader(catalog);
         this.storyMapReader = new StoryMapReader(catalog);
         this.decisionLogReader = new DecisionLogReader(catalog);
+        this.contractsReader = new ContractsReader(catalog);
     }
 
     /** Lints one cycle of a workspace. */
@@ -101,6 +104,16 @@ public final class CycleLinter {
             if (document.isPresent()) {
                 waivers = collect(decisionLogReader.read(document.get()), findings).orElse(List.of());
                 DecisionLogChecks.check(document.get(), cycle, findings);
+            }
+        }
+
+        String contractsPath = layout.contracts(cycle);
+        if (existing(workspace, contractsPath, findings).isPresent()) {
+            checked.add(contractsPath);
+            Optional<LocatedDocument> document = parseYaml(workspace, contractsPath, findings);
+            if (document.isPresent()) {
+                collect(contractsReader.read(document.get()), findings);
+                ContractsChecks.check(document.get(), cycle, findings);
             }
         }
 

@@ -23,6 +23,8 @@ public final class LintCodes {
     public static final String REF_SELF = "ref.self";
     /** A task linked to a story-map node that the cycle's story map does not have. */
     public static final String STORY_UNLINKED_NODE = "story.unlinked-node";
+    /** A contract whose provider is the contracts file's own stream. */
+    public static final String CONTRACT_SELF = "contract.self";
     /** A file whose {@code cycle_id} differs from the cycle its name says. */
     public static final String CYCLE_MISMATCH = "cycle.mismatch";
     /** A file whose {@code stream} differs from the stream directory it is in. */

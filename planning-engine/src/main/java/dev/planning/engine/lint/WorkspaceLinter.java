@@ -5,7 +5,9 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.artifact.CapacityReader;
 import dev.planning.engine.schema.SchemaCatalog;
+import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import dev.planning.engine.workspace.WorkspaceScanner;
 import java.nio.file.Files;
@@ -17,8 +19,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Lints every task breakdown, story map and decision log of the selected streams and cycles of a
- * workspace ({@code planning lint}), with the same checks as the {@code schema_lint} gate.
+ * Lints every task breakdown, story map, decision log and contracts file of the selected streams
+ * and cycles of a workspace ({@code planning lint}), with the same checks as the {@code schema_lint}
+ * gate, and the workspace's capacity model ({@code frameworks/capacity.yaml}) when it exists.
  *
  * <pre>{@code
  * LintReport report = WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.of("fe"), Optional.empty());
@@ -32,6 +35,7 @@ public final class WorkspaceLinter {
 
     private final WorkspaceLayout layout;
     private final CycleLinter cycles;
+    private final CapacityReader capacity;
 
     public WorkspaceLinter(WorkspaceLayout layout) {
         this(layout, SchemaCatalog.standard());
@@ -40,6 +44,7 @@ public final class WorkspaceLinter {
     public WorkspaceLinter(WorkspaceLayout layout, SchemaCatalog catalog) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.cycles = new CycleLinter(layout, catalog);
+        this.capacity = new CapacityReader(catalog);
     }
 
     /** A linter for the default layout of SPEC §3. */
@@ -84,7 +89,24 @@ public final class WorkspaceLinter {
                 checked.addAll(lint.filesChecked());
             }
         }
+        lintCapacityModel(workspace, findings, checked);
         findings.sort(FindingOrder.READING);
         return new LintReport(List.copyOf(checked), findings);
+    }
+
+    /** The workspace-wide capacity model belongs to no stream: checked whenever it exists. */
+    private void lintCapacityModel(Path workspace, List<Finding> findings, TreeSet<String> checked) {
+        String path = layout.capacityModel();
+        Path file;
+        try {
+            file = SafePaths.resolve(workspace, path);
+        } catch (InvalidInputException e) {
+            findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
+            return;
+        }
+        if (Files.exists(file)) {
+            checked.add(path);
+            findings.addAll(capacity.read(file, path).findings());
+        }
     }
 }

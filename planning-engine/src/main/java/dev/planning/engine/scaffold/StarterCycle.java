@@ -39,10 +39,13 @@ public final class StarterCycle {
     public static TaskBreakdown taskBreakdown(CycleRef cycle, WorkspaceLayout layout, Clock clock) {
         String prefix = cycle.stream().toUpperCase(java.util.Locale.ROOT);
         Tags tags = new Tags(List.of(Tag.parse("criticality:2"), Tag.parse("compliance:none")));
+        // The default rulebook's unit_coverage_min asks every plan to state its coverage target.
+        Tags epicTags = new Tags(List.of(Tag.parse("criticality:2"), Tag.parse("compliance:none"),
+                Tag.parse("unit_coverage_target:80")));
         Task epic = Task.builder(prefix + "-1", "First epic of " + cycle.cycleId())
                 .kind(TaskKind.EPIC)
                 .owner("change-me")
-                .tags(tags)
+                .tags(epicTags)
                 .priority(Priority.P1)
                 .build();
         Task task = Task.builder(prefix + "-2", "First task")

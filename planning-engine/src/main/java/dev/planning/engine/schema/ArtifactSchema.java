@@ -25,7 +25,13 @@ public enum ArtifactSchema {
     /** {@code trust.yaml}: the public keys trusted to sign manifests, by role. */
     TRUST("trust"),
     /** One case (document) of a rulebook test file, {@code rulebook/tests/*.yaml}. */
-    RULE_TEST("rule-test");
+    RULE_TEST("rule-test"),
+    /** {@code contracts/{cycle}-contracts.yaml}: a stream's declared cross-stream contracts. */
+    CONTRACTS("contracts"),
+    /** {@code capacity.yaml}: points per cycle per owner and team. */
+    CAPACITY("capacity"),
+    /** {@code evidence/{cycle}/*.json}: the record of one gate run. */
+    GATE_EVIDENCE("gate-evidence");
 
     private static final String ID_PREFIX = "https://planning.dev/schemas/";
 

@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  * digests/{cycle}-digest.md
  * events/{cycle}.events.jsonl
  * decisions/{cycle}-decision_log.yaml
+ * contracts/{cycle}-contracts.yaml
  * evidence/{cycle}/
  * outcomes/{cycle}/
  * </pre>
- * and the rulebook in {@code rulebook/}. A different root for streams can be configured.
+ * the capacity model in {@code frameworks/capacity.yaml}, and the rulebook in {@code rulebook/}. A different root for streams can be configured.
  *
  * @param streamsRoot the directory holding {@code planning-{stream}} directories, e.g. {@code frameworks}
  * @param rulebookDir the default rulebook directory, e.g. {@code rulebook}
@@ -82,6 +83,19 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
     /** {@code decisions/{cycle}-decision_log.yaml}: the cycle's waivers and decisions. */
     public String decisionLog(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/decisions/" + cycle.cycleId() + "-decision_log.yaml";
+    }
+
+    /**
+     * {@code contracts/{cycle}-contracts.yaml}: the cross-stream contracts the stream relies on in
+     * the cycle (work other streams provide).
+     */
+    public String contracts(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/contracts/" + cycle.cycleId() + "-contracts.yaml";
+    }
+
+    /** {@code frameworks/capacity.yaml}: the points per cycle of owners and teams, for every stream. */
+    public String capacityModel() {
+        return streamsRoot + "/capacity.yaml";
     }
 
     /** {@code evidence/{cycle}}. */

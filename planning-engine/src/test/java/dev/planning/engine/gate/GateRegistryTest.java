@@ -36,7 +36,7 @@ class GateRegistryTest {
                 getClass().getClassLoader());
 
         assertThat(registry.get("schema_lint")).isSameAs(custom);
-        assertThat(registry.names()).containsExactly("owners", "schema_lint");
+        assertThat(registry.names()).contains("owners", "schema_lint").doesNotHaveDuplicates();
     }
 
     @Test
