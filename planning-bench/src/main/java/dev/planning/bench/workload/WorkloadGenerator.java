@@ -26,9 +26,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -99,6 +101,44 @@ public final class WorkloadGenerator {
         }
         DefaultRulebook.copyTo(root.resolve(LAYOUT.rulebookDir()));
         return new Workload(root, spec, cycles);
+    }
+
+    /** The cycles {@link #write} writes for {@code spec}: ordered by cycle id, then stream in spec order. */
+    public static List<CycleRef> cycles(WorkloadSpec spec) {
+        List<CycleRef> cycles = new ArrayList<>();
+        for (int c = 0; c < spec.cyclesPerStream(); c++) {
+            for (String stream : spec.streams()) {
+                cycles.add(new CycleRef(stream, cycleId(spec, c)));
+            }
+        }
+        return List.copyOf(cycles);
+    }
+
+    /**
+     * The plans of every stream for one cycle, in memory, exactly as {@link #write} writes them.
+     *
+     * @param cycle the cycle's index, from 0 to {@link WorkloadSpec#cyclesPerStream()} - 1
+     * @return stream name to plan, in the spec's stream order
+     */
+    public static Map<String, TaskBreakdown> plans(WorkloadSpec spec, int cycle) {
+        if (cycle < 0 || cycle >= spec.cyclesPerStream()) {
+            throw new IllegalArgumentException("cycle index " + cycle + " is outside 0.." + (spec.cyclesPerStream() - 1));
+        }
+        Map<String, TaskBreakdown> plans = new LinkedHashMap<>();
+        for (int s = 0; s < spec.streams().size(); s++) {
+            CycleRef ref = new CycleRef(spec.streams().get(s), cycleId(spec, cycle));
+            plans.put(ref.stream(), plan(spec, new PlanShape(spec, cycle, s), ref));
+        }
+        return plans;
+    }
+
+    /** The story map of one stream for one cycle, in memory, exactly as {@link #write} writes it. */
+    public static StoryMap storyMap(WorkloadSpec spec, int cycle, String stream) {
+        int s = spec.streams().indexOf(stream);
+        if (s < 0 || cycle < 0 || cycle >= spec.cyclesPerStream()) {
+            throw new IllegalArgumentException("no plan for stream " + stream + " in cycle index " + cycle);
+        }
+        return storyMap(new PlanShape(spec, cycle, s), new CycleRef(stream, cycleId(spec, cycle)));
     }
 
     /** The plan of one stream for one cycle, as it is written. */
