@@ -80,7 +80,7 @@ measure() {  # name, prepare command, then the command
   else
     local times=()
     for _ in $(seq "$runs"); do
-      bash -c "$prepare"
+      $prepare
       times+=("$(timed_once "$@")")
     done
     (IFS=,; echo "{\"results\":[{\"command\":\"$*\",\"times\":[${times[*]}]}]}") >"$out/b5-$name.json"
@@ -88,21 +88,25 @@ measure() {  # name, prepare command, then the command
   echo "measured: $*"
 }
 
-fresh="rm -rf $scratch && cp -r $example $scratch"
-bash -c "$fresh"
+# A fresh copy of the example before each advance. A script, not a command line: hyperfine -N
+# would split "a && b" into arguments of the first command.
+fresh="$out/fresh-workspace.sh"
+printf '#!/usr/bin/env bash\nset -eu\nrm -rf -- "%s"\ncp -r -- "%s" "%s"\n' "$scratch" "$example" "$scratch" >"$fresh"
+chmod +x "$fresh"
+"$fresh"
 # The first run after the build: nothing of this command is in the page cache or the JIT yet.
 timed_once java -jar "$cli_jar" lint -w "$scratch" >"$out/b5-first-lint.txt"
 measure java-version "true" java -version
 measure lint "true" java -jar "$cli_jar" lint -w "$scratch"
 if java -jar "$cli_jar" --help 2>/dev/null | grep -qE '^ +verify '; then
-  bash -c "$fresh"
+  "$fresh"
   java -jar "$cli_jar" seal -w "$scratch" --stream fe --cycle 2025-09-02 --allow-dirty >/dev/null 2>&1 || true
   timed_once java -jar "$cli_jar" verify -w "$scratch" --stream fe --cycle 2025-09-02 >"$out/b5-first-verify.txt"
   measure verify "true" java -jar "$cli_jar" verify -w "$scratch" --stream fe --cycle 2025-09-02
 else
   echo "this CLI has no 'verify' command yet (sealing is not merged)" >"$out/b5-verify.note"
 fi
-bash -c "$fresh"
+"$fresh"
 timed_once java -jar "$cli_jar" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >"$out/b5-first-advance.txt"
 measure advance "$fresh" java -jar "$cli_jar" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF
 
