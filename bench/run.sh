@@ -104,7 +104,7 @@ if java -jar "$cli_jar" --help 2>/dev/null | grep -qE '^ +verify '; then
   timed_once java -jar "$cli_jar" verify -w "$scratch" --stream fe --cycle 2025-09-02 >"$out/b5-first-verify.txt"
   measure verify "true" java -jar "$cli_jar" verify -w "$scratch" --stream fe --cycle 2025-09-02
 else
-  echo "this CLI has no 'verify' command yet (sealing is not merged)" >"$out/b5-verify.note"
+  echo "no verify command in this CLI yet" >"$out/b5-verify.note"
 fi
 "$fresh"
 timed_once java -jar "$cli_jar" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >"$out/b5-first-advance.txt"
