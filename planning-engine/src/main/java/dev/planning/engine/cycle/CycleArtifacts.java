@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds and reads the artifacts of cycles in one workspace.
+ * Finds and reads the artifacts of cycles in one workspace. Parsed task breakdowns are kept while
+ * their files' bytes do not change, so that repeated gate runs (and the other streams' plans every
+ * run reads) do not parse the same plan again.
  *
  * <p>Readers return models only for files that could be read; problems are schema_lint's to
  * report, so here an unreadable file simply yields no model.
@@ -26,7 +28,7 @@ public final class CycleArtifacts {
 
     private final Path workspace;
     private final WorkspaceLayout layout;
-    private final TaskBreakdownReader tasks = new TaskBreakdownReader();
+    private final PlanCache plans = new PlanCache(new TaskBreakdownReader());
     private final StoryMapReader storyMaps = new StoryMapReader();
 
     public CycleArtifacts(Path workspace, WorkspaceLayout layout) {
@@ -44,7 +46,7 @@ public final class CycleArtifacts {
     /** The cycle's task breakdown, when it exists and can be read. */
     public Optional<TaskBreakdown> taskBreakdown(CycleRef cycle) {
         return taskBreakdownPath(cycle)
-                .flatMap(p -> tasks.read(SafePaths.resolve(workspace, p), p).model());
+                .flatMap(p -> plans.read(SafePaths.resolve(workspace, p), p));
     }
 
     /** The cycle's story map, when it exists and can be read. */

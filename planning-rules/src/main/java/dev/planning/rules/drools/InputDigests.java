@@ -20,8 +20,13 @@ import java.util.Map;
  * SHA-256 digests of the inputs a decision judged, so an auditor can tell later whether a plan
  * changed since. The canonical rendering is compact JSON of the API records with properties and
  * map keys sorted, absent values as {@code null} and dates in ISO-8601.
+ *
+ * <p>Public so that other governance engines (such as the plain-Java peer in the benchmarks)
+ * record the same digests as the Drools engine.
+ *
+ * @since 0.1
  */
-final class InputDigests {
+public final class InputDigests {
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .addModule(new Jdk8Module())
@@ -35,7 +40,7 @@ final class InputDigests {
     }
 
     /** {@code tasks}, {@code story_map} (when present) and {@code waivers} to lower-case hex SHA-256. */
-    static Map<String, String> of(GovernanceInput input) {
+    public static Map<String, String> of(GovernanceInput input) {
         Map<String, String> digests = new LinkedHashMap<>();
         digests.put("tasks", sha256(input.tasks()));
         input.storyMap().ifPresent(map -> digests.put("story_map", sha256(map)));

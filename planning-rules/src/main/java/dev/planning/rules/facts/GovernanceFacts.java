@@ -8,7 +8,11 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.artifact.Story;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a governance input into the facts a session starts with: the rulebook's settings, one
@@ -30,11 +34,14 @@ public final class GovernanceFacts {
         facts.add(rulebook);
         TaskBreakdown plan = input.tasks();
         String stream = input.cycle().stream();
+        // Ids per referenced stream, built once: looking each reference up in the plan's task list
+        // made a plan with tens of thousands of cross-stream references quadratic.
+        Map<String, Set<String>> ids = new HashMap<>();
         for (Task task : plan.tasks()) {
             facts.add(TaskFact.of(task, stream));
             for (TaskRef ref : task.dependencies()) {
                 if (ref.isCrossStream()) {
-                    facts.add(crossStreamRef(input, task, ref));
+                    facts.add(crossStreamRef(input, task, ref, ids));
                 }
             }
         }
@@ -51,13 +58,15 @@ public final class GovernanceFacts {
         return facts;
     }
 
-    private static CrossStreamRefFact crossStreamRef(GovernanceInput input, Task task, TaskRef ref) {
+    private static CrossStreamRefFact crossStreamRef(GovernanceInput input, Task task, TaskRef ref,
+            Map<String, Set<String>> ids) {
         String target = ref.stream().orElseThrow();
         TaskBreakdown targetPlan = target.equals(input.cycle().stream())
                 ? input.tasks()
                 : input.otherStreams().get(target);
         boolean present = targetPlan != null;
-        boolean resolved = !present || targetPlan.task(ref.id()).isPresent();
+        boolean resolved = !present || ids.computeIfAbsent(target, s -> targetPlan.tasks().stream()
+                .map(Task::id).collect(Collectors.toSet())).contains(ref.id());
         return new CrossStreamRefFact(task.id(), target, ref.id(), present, resolved, task.location());
     }
 }

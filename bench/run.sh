@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The benchmark suite of issue 7: builds what it needs, runs B1-B4 (JMH) and B5 (cold CLI wall
+# time), and prints one table. Under 20 minutes on a 2-core machine once the workloads exist
+# (the first run also generates them: about two minutes more; they are kept in target/bench-data).
+#
+#   bench/run.sh            the full suite
+#   bench/run.sh --quick    a smoke run: one short iteration of everything, 1,000 tasks only
+#
+# Results land in target/bench/ (jmh-*.json, b5-*.json, table.md); docs/BENCHMARKS.md explains them.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+
+out="$root/target/bench"
+data="$root/target/bench-data"
+rm -rf "$out"
+mkdir -p "$out" "$data"
+
+echo "== machine"
+echo "cores: $(nproc)"
+echo "cpu:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "java:  $(java -version 2>&1 | head -1)"
+echo "sha:   $(grep -qw sha_ni /proc/cpuinfo && echo 'SHA instructions present' || echo 'no SHA instructions')"
+echo "load:  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine skews every figure)"
+
+echo "== build (mvn package, tests skipped)"
+mvn -B -ntp -q -Dstyle.color=never -DskipTests package
+bench_jar="$root/planning-bench/target/benchmarks.jar"
+cli_jar="$root/planning-cli/target/planning.jar"
+
+# JMH: -jvmArgsPrepend keeps each benchmark's own @Fork heap settings (appending would replace them).
+jmh() {
+  local name="$1"; shift
+  java -jar "$bench_jar" "$@" -rf json -rff "$out/jmh-$name.json" \
+    -jvmArgsPrepend "-Dbench.data=$data -Dbench.results=$out" 2>&1 | grep -E '^(# Run progress|Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true
+}
+
+if $quick; then
+  echo "== B1-B4 (quick)"
+  jmh quick 'GateBenchmark|GovernanceBenchmark|TransitionBenchmark|SealBenchmark' -p tasks=1000 -f 1 -wi 1 -w 1 -i 1 -r 1
+else
+  echo "== B1 gates, 1k and 10k tasks"
+  jmh b1-small GateBenchmark -p tasks=1000,10000 -f 1 -wi 3 -w 2 -i 5 -r 2
+  echo "== B1 gates, 100k tasks (fewer, longer iterations: one operation takes seconds)"
+  jmh b1-large GateBenchmark -p tasks=100000 -f 1 -wi 2 -w 1 -i 5 -r 1
+  echo "== B2 governance, Drools vs plain Java"
+  jmh b2 GovernanceBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
+  echo "== B3 transitions, engine vs Spring Statemachine"
+  jmh b3 TransitionBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
+  echo "== B4 seal and verify vs sha256sum and in-memory SHA-256"
+  jmh b4 SealBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
+fi
+
+echo "== B5 cold CLI wall time"
+runs=10
+$quick && runs=3
+example="$root/planning-examples/workspaces/fe-2025-09-02"
+scratch="$out/b5-workspace"
+
+timed_once() {  # seconds of one run of "$@", output discarded
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  echo "scale=6; ($end - $start) / 1000000000" | bc
+}
+
+if ! command -v hyperfine >/dev/null 2>&1; then
+  (apt-get install -y -qq hyperfine >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq hyperfine >/dev/null 2>&1)) || true
+fi
+
+measure() {  # name, prepare command, then the command
+  local name="$1" prepare="$2"; shift 2
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine -N --style basic --warmup 1 --runs "$runs" --prepare "$prepare" --export-json "$out/b5-$name.json" \
+      --ignore-failure "$*" >/dev/null 2>&1
+  else
+    local times=()
+    for _ in $(seq "$runs"); do
+      $prepare
+      times+=("$(timed_once "$@")")
+    done
+    (IFS=,; echo "{\"results\":[{\"command\":\"$*\",\"times\":[${times[*]}]}]}") >"$out/b5-$name.json"
+  fi
+  echo "measured: $*"
+}
+
+# A fresh copy of the example before each advance. A script, not a command line: hyperfine -N
+# would split "a && b" into arguments of the first command.
+fresh="$out/fresh-workspace.sh"
+printf '#!/usr/bin/env bash\nset -eu\nrm -rf -- "%s"\ncp -r -- "%s" "%s"\n' "$scratch" "$example" "$scratch" >"$fresh"
+chmod +x "$fresh"
+"$fresh"
+# The first run after the build: nothing of this command is in the page cache or the JIT yet.
+timed_once java -jar "$cli_jar" lint -w "$scratch" >"$out/b5-first-lint.txt"
+measure java-version "true" java -version
+measure lint "true" java -jar "$cli_jar" lint -w "$scratch"
+if java -jar "$cli_jar" --help 2>/dev/null | grep -qE '^ +verify '; then
+  "$fresh"
+  java -jar "$cli_jar" seal -w "$scratch" --stream fe --cycle 2025-09-02 --allow-dirty >/dev/null 2>&1 || true
+  timed_once java -jar "$cli_jar" verify -w "$scratch" --stream fe --cycle 2025-09-02 >"$out/b5-first-verify.txt"
+  measure verify "true" java -jar "$cli_jar" verify -w "$scratch" --stream fe --cycle 2025-09-02
+else
+  echo "no verify command in this CLI yet" >"$out/b5-verify.note"
+fi
+"$fresh"
+timed_once java -jar "$cli_jar" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >"$out/b5-first-advance.txt"
+measure advance "$fresh" java -jar "$cli_jar" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF
+
+echo "== results"
+java -cp "$bench_jar" dev.planning.bench.report.BenchReport "$out"
+echo "(Markdown: $out/table.md)"

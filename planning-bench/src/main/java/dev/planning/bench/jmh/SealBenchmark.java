@@ -1,0 +1,87 @@
+package dev.planning.bench.jmh;
+
+import dev.planning.bench.seal.ArtifactCorpus;
+import dev.planning.bench.seal.ArtifactHasher;
+import dev.planning.bench.seal.JdkParallelHasherPlaceholder;
+import dev.planning.bench.seal.Sha256sum;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * B4: sealing and verifying 200 MiB of artifacts in 800 files (hashing every file; verifying also
+ * compares with the sealed hashes), against {@code sha256sum} over the same files and the JDK's
+ * SHA-256 over bytes already in memory on one thread (the CPU's limit). The files are in the page
+ * cache after the first pass, as they are when a CI job seals what it just built.
+ *
+ * <p>The hasher is {@link JdkParallelHasherPlaceholder} until the engine's sealing code is
+ * merged; see {@link ArtifactHasher}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SealBenchmark {
+
+    /** The in-memory peer hashes this many bytes per operation. */
+    public static final int IN_MEMORY_BYTES = 64 << 20;
+
+    private ArtifactCorpus corpus;
+    private ArtifactHasher hasher;
+    private ArtifactHasher sha256sum;
+    private Map<String, String> sealed;
+    private byte[] inMemory;
+    private MessageDigest digest;
+
+    @Setup
+    public void setUp() throws NoSuchAlgorithmException {
+        corpus = ArtifactCorpus.at(BenchData.dataDir().resolve("corpus-200m"));
+        hasher = new JdkParallelHasherPlaceholder();
+        sha256sum = new Sha256sum();
+        sealed = hasher.hash(corpus.root(), corpus.files());
+        if (Sha256sum.available() && !sha256sum.hash(corpus.root(), corpus.files()).equals(sealed)) {
+            throw new IllegalStateException("sha256sum and the hasher disagree on the corpus");
+        }
+        inMemory = new byte[IN_MEMORY_BYTES];
+        new SplittableRandom(1).nextBytes(inMemory);
+        digest = MessageDigest.getInstance("SHA-256");
+    }
+
+    @Benchmark
+    public Map<String, String> seal() {
+        return hasher.hash(corpus.root(), corpus.files());
+    }
+
+    @Benchmark
+    public boolean verify() {
+        Map<String, String> actual = hasher.hash(corpus.root(), corpus.files());
+        if (!actual.equals(sealed)) {
+            throw new IllegalStateException("verification failed");
+        }
+        return true;
+    }
+
+    @Benchmark
+    public Map<String, String> sha256sum() {
+        return sha256sum.hash(corpus.root(), corpus.files());
+    }
+
+    @Benchmark
+    public byte[] inMemorySha256() {
+        return digest.digest(inMemory);
+    }
+}

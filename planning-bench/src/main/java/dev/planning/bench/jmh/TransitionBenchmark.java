@@ -1,0 +1,90 @@
+package dev.planning.bench.jmh;
+
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.bench.lifecycle.InMemoryEventStore;
+import dev.planning.bench.lifecycle.Machines;
+import dev.planning.bench.lifecycle.SpringLifecycle;
+import dev.planning.engine.eventlog.FileEventStore;
+import dev.planning.engine.lifecycle.LifecycleMachine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.statemachine.StateMachine;
+
+/**
+ * B3: lifecycle transitions, reported per transition. One operation takes a new cycle from
+ * {@code PLANNED} through the six forward transitions to {@code COMPLETED}: in the engine in memory
+ * (hash-chained log in memory, no gates), in the engine durably (the hash-chained JSON-lines file
+ * log, forced to disk on every append), and in Spring Statemachine 4 (the same six states and
+ * transitions, reactive API, reset to {@code PLANNED} after each cycle). The engine's operation
+ * also records the cycle's creation, which Spring has no counterpart for.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TransitionBenchmark {
+
+    private static final int TRANSITIONS = 6;
+
+    private InMemoryEventStore memory;
+    private LifecycleMachine inMemory;
+    private LifecycleMachine durable;
+    private StateMachine<CycleState, String> spring;
+    private Path workspace;
+    private long cycles;
+
+    @Setup
+    public void setUp() throws IOException {
+        memory = new InMemoryEventStore();
+        inMemory = Machines.withoutGates(memory);
+        Path data = Files.createDirectories(BenchData.dataDir());
+        // On the data directory's file system, not /tmp, which may be memory-backed and never sync.
+        workspace = Files.createTempDirectory(data, "transitions");
+        durable = Machines.withoutGates(new FileEventStore(workspace));
+        spring = SpringLifecycle.build();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TRANSITIONS)
+    public CycleState engineInMemory() {
+        CycleRef cycle = new CycleRef("fe", "C-" + cycles++);
+        CycleState state = Machines.runCycle(inMemory, cycle);
+        memory.forget(cycle);
+        return state;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TRANSITIONS)
+    public CycleState engineDurable() {
+        return Machines.runCycle(durable, new CycleRef("fe", "C-" + cycles++));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TRANSITIONS)
+    public CycleState springStatemachine() {
+        return SpringLifecycle.runCycle(spring);
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        spring.stopReactively().block();
+        BenchData.deleteTree(workspace);
+    }
+}

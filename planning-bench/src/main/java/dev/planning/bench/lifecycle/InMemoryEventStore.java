@@ -1,0 +1,81 @@
+package dev.planning.bench.lifecycle;
+
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.eventlog.EventLineCodec;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * An {@link EventStore} in memory, for measuring the lifecycle without the disk: the same
+ * compare-and-append and the same hash chain as the file store (each event is encoded as its log
+ * line by {@link EventLineCodec} and hashed), nothing written anywhere.
+ *
+ * <p>Not durable, so it does not meet the {@link EventStore} contract for production use; it
+ * exists for the benchmarks. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class InMemoryEventStore implements EventStore {
+
+    private final ConcurrentMap<CycleRef, List<RecordedEvent>> logs = new ConcurrentHashMap<>();
+    private final EventLineCodec codec = new EventLineCodec();
+    private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(InMemoryEventStore::newDigest);
+
+    @Override
+    public List<RecordedEvent> read(CycleRef cycle) {
+        List<RecordedEvent> log = logs.get(cycle);
+        if (log == null) {
+            return List.of();
+        }
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    @Override
+    public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
+        byte[] line = codec.encode(event, expectedHead);
+        String hash = HexFormat.of().formatHex(sha256.get().digest(line));
+        List<RecordedEvent> log = logs.computeIfAbsent(cycle, c -> new ArrayList<>());
+        synchronized (log) {
+            String head = log.isEmpty() ? RecordedEvent.GENESIS : log.get(log.size() - 1).hash();
+            if (!head.equals(expectedHead)) {
+                throw new ConcurrentTransitionException("cycle " + cycle + " changed: expected head " + expectedHead
+                        + ", found " + head);
+            }
+            RecordedEvent recorded = new RecordedEvent(log.size() + 1, event, expectedHead, hash);
+            log.add(recorded);
+            return recorded;
+        }
+    }
+
+    /** Drops a cycle's log, so that a long benchmark does not keep every cycle it ran. */
+    public void forget(CycleRef cycle) {
+        logs.remove(cycle);
+    }
+
+    /** How many bytes the encoded lines of a cycle take (what the file store would write). */
+    public long encodedBytes(CycleRef cycle) {
+        return read(cycle).stream()
+                .mapToLong(e -> ByteBuffer.wrap(codec.encode(e.event(), e.prevHash())).remaining() + 1L)
+                .sum();
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.planning.bench.report;
+
+import dev.planning.bench.jmh.SealBenchmark;
+import dev.planning.bench.seal.ArtifactCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns one run's results into the table of {@code docs/BENCHMARKS.md}: every case with its
+ * median and spread, its peer, the ratio the target is about, the target, and whether it is met.
+ *
+ * <pre>
+ * java -cp benchmarks.jar dev.planning.bench.report.BenchReport RESULTS_DIR
+ * </pre>
+ * reads {@code RESULTS_DIR/jmh*.json}, the {@code heap-B1-*.txt} files and the {@code b5-*} files,
+ * prints the table and writes it as Markdown to {@code RESULTS_DIR/table.md}.
+ *
+ * @since 0.1
+ */
+public final class BenchReport {
+
+    private static final double MB = 1_000_000.0;
+
+    private final JmhResults jmh;
+    private final CliTimings cli;
+    private final Path dir;
+    private final int cores;
+
+    BenchReport(Path dir, int cores) throws IOException {
+        this.dir = dir;
+        this.jmh = JmhResults.readAll(dir);
+        this.cli = new CliTimings(dir);
+        this.cores = cores;
+    }
+
+    /** Prints the table of the results in {@code args[0]} and writes it as Markdown beside them. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: BenchReport RESULTS_DIR");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        List<Row> rows = new BenchReport(dir, Runtime.getRuntime().availableProcessors()).rows();
+        System.out.print(Table.text(rows));
+        Files.writeString(dir.resolve("table.md"), Table.markdown(rows));
+    }
+
+    List<Row> rows() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        gates(rows);
+        governance(rows);
+        transitions(rows);
+        seal(rows);
+        cli(rows);
+        return rows;
+    }
+
+    private void gates(List<Row> rows) throws IOException {
+        for (int n : new int[] {1_000, 10_000, 100_000}) {
+            double limit = n == 10_000 ? 250 : n == 100_000 ? 2_000 : Double.NaN;
+            String target = Double.isNaN(limit) ? "-" : "<= " + Format.number(limit) + " ms";
+            for (String method : List.of("allGates", "allGatesParallel")) {
+                Optional<Sample> s = jmh.get("GateBenchmark." + method + ":tasks=" + n);
+                rows.add(new Row("B1", "all RFH gates, " + n + " tasks" + (method.endsWith("Parallel") ? ", plans in parallel" : ""),
+                        s, "-", "-", target, Double.isNaN(limit) ? Optional.empty() : s.map(x -> x.median() <= limit)));
+            }
+            Path heap = dir.resolve("heap-B1-" + n + ".txt");
+            if (Files.isRegularFile(heap)) {
+                double mib = Long.parseLong(Files.readString(heap).strip()) / (1024.0 * 1024);
+                rows.add(new Row("B1", "peak heap, " + n + " tasks (fork -Xmx1g)",
+                        Optional.of(Sample.of(List.of(mib), "MiB")), "-", "-", "<= 1,024 MiB", Optional.of(mib <= 1024)));
+            }
+        }
+    }
+
+    private void governance(List<Row> rows) {
+        for (int n : new int[] {1_000, 10_000, 100_000}) {
+            Optional<Sample> drools = jmh.get("GovernanceBenchmark.drools:tasks=" + n);
+            Optional<Sample> plain = jmh.get("GovernanceBenchmark.plainJava:tasks=" + n);
+            Optional<Double> ratio = both(drools, plain, (d, p) -> d.median() / p.median());
+            rows.add(new Row("B2", "governance, Drools, " + n + " tasks", drools,
+                    "plain Java " + plain.map(Format0::median).orElse("n/a"), ratio.map(Format::ratio).orElse("n/a"),
+                    n == 100_000 ? "<= 5x plain Java" : "-",
+                    n == 100_000 ? ratio.map(r -> r <= 5) : Optional.empty()));
+        }
+    }
+
+    private void transitions(List<Row> rows) {
+        Optional<Sample> memory = jmh.get("TransitionBenchmark.engineInMemory");
+        Optional<Sample> spring = jmh.get("TransitionBenchmark.springStatemachine");
+        Optional<Double> speedup = both(memory, spring, (m, s) -> s.median() / m.median());
+        rows.add(new Row("B3", "transition, in memory", memory,
+                "Spring Statemachine " + spring.map(Format0::median).orElse("n/a"),
+                speedup.map(Format::ratio).orElse("n/a") + " faster", ">= 10x Spring", speedup.map(r -> r >= 10)));
+        Optional<Sample> durable = jmh.get("TransitionBenchmark.engineDurable")
+                .map(s -> s.map(us -> 1_000_000 / us, "transitions/s"));
+        rows.add(new Row("B3", "transition, durable (fsync per append)", durable, "-",
+                durable.map(s -> Format.number(s.median()) + "/s").orElse("n/a"), ">= 1,000/s",
+                durable.map(s -> s.median() >= 1_000)));
+    }
+
+    private void seal(List<Row> rows) {
+        Function<Sample, Sample> corpusRate = s -> s.map(ms -> ArtifactCorpus.TOTAL_BYTES / MB / (ms / 1000), "MB/s");
+        Optional<Sample> sha256sum = jmh.get("SealBenchmark.sha256sum").map(corpusRate);
+        Optional<Sample> memory = jmh.get("SealBenchmark.inMemorySha256")
+                .map(s -> s.map(ms -> SealBenchmark.IN_MEMORY_BYTES / MB / (ms / 1000), "MB/s"));
+        for (String op : List.of("seal", "verify")) {
+            Optional<Sample> rate = jmh.get("SealBenchmark." + op).map(corpusRate);
+            Optional<Double> vsTool = both(rate, sha256sum, (r, t) -> r.median() / t.median());
+            rows.add(new Row("B4", op + " 200 MiB / 800 files", rate,
+                    "sha256sum " + sha256sum.map(Format0::median).orElse("n/a"),
+                    vsTool.map(Format::ratio).orElse("n/a"), ">= 2.5x sha256sum", vsTool.map(r -> r >= 2.5)));
+            Optional<Double> perCore = both(rate, memory, (r, m) -> r.median() / (m.median() * cores));
+            rows.add(new Row("B4", op + " per core vs in-memory SHA-256", rate,
+                    "in-memory " + memory.map(Format0::median).orElse("n/a") + " x " + cores + " cores",
+                    perCore.map(Format::ratio).orElse("n/a"), ">= 0.8x per core", perCore.map(r -> r >= 0.8)));
+        }
+    }
+
+    private void cli(List<Row> rows) throws IOException {
+        Optional<Sample> floor = cli.repeated("java-version");
+        rows.add(new Row("B5", "java -version (JVM floor)", floor, "-", "-", "-", Optional.empty()));
+        for (String command : List.of("lint", "verify", "advance")) {
+            Optional<String> note = cli.note(command);
+            for (boolean first : new boolean[] {true, false}) {
+                Optional<Sample> s = first ? cli.first(command) : cli.repeated(command);
+                String item = "planning " + command + (first ? ", first run" : ", repeated");
+                if (s.isEmpty() && note.isPresent()) {
+                    rows.add(new Row("B5", item, s, "-", "skipped: " + note.get(), "-", Optional.empty()));
+                    continue;
+                }
+                if (command.equals("advance")) {
+                    rows.add(new Row("B5", item, s, "-", s.map(Format0::median).orElse("n/a"), "<= 1,500 ms",
+                            s.map(x -> x.median() <= 1_500)));
+                } else {
+                    Optional<Double> ratio = both(s, floor, (c, f) -> c.median() / f.median());
+                    rows.add(new Row("B5", item, s, "java -version " + floor.map(Format0::median).orElse("n/a"),
+                            ratio.map(Format::ratio).orElse("n/a"), "<= 3x floor", ratio.map(r -> r <= 3)));
+                }
+            }
+        }
+    }
+
+    private static <T> Optional<T> both(Optional<Sample> a, Optional<Sample> b,
+            java.util.function.BiFunction<Sample, Sample, T> f) {
+        return a.isPresent() && b.isPresent() ? Optional.of(f.apply(a.get(), b.get())) : Optional.empty();
+    }
+
+    /** Formats a sample's median for the peer column. */
+    private static final class Format0 {
+        static String median(Sample s) {
+            return Format.number(s.median()) + " " + s.unit();
+        }
+    }
+}

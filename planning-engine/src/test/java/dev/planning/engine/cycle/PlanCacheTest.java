@@ -1,0 +1,70 @@
+package dev.planning.engine.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.engine.artifact.TaskBreakdownReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCacheTest {
+
+    private static final String PLAN = """
+            version: "1.0.0"
+            cycle_id: "2026-01-05"
+            stream: fe
+            tasks:
+              - id: FE-1
+                title: %s
+            """;
+
+    @TempDir
+    Path temp;
+
+    private final PlanCache cache = new PlanCache(new TaskBreakdownReader());
+
+    @Test
+    void reusesThePlanWhileTheBytesAreUnchanged() throws IOException {
+        Path file = write("Alpha");
+
+        TaskBreakdown first = cache.read(file, "plan.yaml").orElseThrow();
+
+        assertThat(cache.read(file, "plan.yaml")).containsSame(first);
+    }
+
+    @Test
+    void seesAnEditOfTheSameSizeAtOnce() throws IOException {
+        Path file = write("Alpha");
+        cache.read(file, "plan.yaml").orElseThrow();
+
+        write("Omega");
+
+        assertThat(cache.read(file, "plan.yaml")).map(p -> p.tasks().get(0).title()).contains("Omega");
+    }
+
+    @Test
+    void anInvalidPlanGivesNoModelAndAFixedOneIsReadAgain() throws IOException {
+        Path file = temp.resolve("plan.yaml");
+        Files.writeString(file, "version: [unclosed");
+        assertThat(cache.read(file, "plan.yaml")).isEmpty();
+
+        write("Fixed");
+
+        assertThat(cache.read(file, "plan.yaml")).map(p -> p.tasks().get(0).title()).contains("Fixed");
+    }
+
+    @Test
+    void aMissingFileGivesNoModel() {
+        assertThat(cache.read(temp.resolve("absent.yaml"), "absent.yaml")).isEqualTo(Optional.empty());
+    }
+
+    private Path write(String title) throws IOException {
+        Path file = temp.resolve("plan.yaml");
+        Files.writeString(file, PLAN.formatted(title));
+        return file;
+    }
+}
