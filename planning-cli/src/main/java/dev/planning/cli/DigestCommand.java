@@ -41,7 +41,7 @@ final class DigestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Coverage totals: the seam the JaCoCo and LCOV parsers bind to; until then coverage is not measured. */
-    private static final CoverageReader COVERAGE = CoverageReader.NONE;
+    private static final CoverageReader COVERAGE = CoverageReader.STANDARD;
 
     @Override
     public Integer call() {

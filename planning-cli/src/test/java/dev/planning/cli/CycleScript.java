@@ -39,7 +39,7 @@ final class CycleScript {
         return keys;
     }
 
-    /** Advances {@code fe/2025-09-02} to VALIDATED: seals on the way and signs the manifest. */
+    /** Advances {@code fe/2025-09-02} to VALIDATED: seals and signs on the way, imports the outcomes. */
     static Path toValidated(Path ws, Path keys) {
         String trust = keys.resolve("trust.yaml").toString();
         ok(cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
@@ -49,6 +49,15 @@ final class CycleScript {
             ok("sign", manifest.toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString());
         }
         ok(cycle(ws, "advance", "--to", "EXECUTED", "--trust", trust));
+        // What execution produced: tests, coverage, accessibility, deployments (the demo's inputs).
+        Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
+        List<String> files;
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(outcomes)) {
+            files = list.map(Path::toString).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ok(cycle(ws, "import", files.toArray(String[]::new)));
         ok(cycle(ws, "advance", "--to", "VALIDATED", "--trust", trust));
         return ws;
     }

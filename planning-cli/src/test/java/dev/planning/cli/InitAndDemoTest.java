@@ -59,9 +59,14 @@ class InitAndDemoTest {
         CliRun second = CliRun.of("demo", "--out", out.toString());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("lint: passed").contains("accepted").contains("hash chain intact");
+        assertThat(first.out()).contains("lint: passed", "sealed", "verify: passed", "digest",
+                "fe/2025-09-02 COMPLETED; fe/2025-09-16 opened with 2 improvement action(s)")
+                .doesNotContain("REFUSED", "FAILED");
         assertThat(second.exitCode()).isZero();
-        assertThat(out.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl")).exists();
+        Path ws = out.resolve("workspace/frameworks/planning-fe");
+        assertThat(ws.resolve("events/2025-09-02.events.jsonl")).exists();
+        assertThat(ws.resolve("manifests/2025-09-16-handoff_manifest.yaml")).exists();
+        assertThat(ws.resolve("digests/2025-09-16-digest.md")).content().contains("previous_cycle_id: 2025-09-02");
     }
 
     @Test

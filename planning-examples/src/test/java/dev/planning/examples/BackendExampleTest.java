@@ -22,13 +22,13 @@ class BackendExampleTest {
     private static final String OUTCOMES = "frameworks/planning-be/outcomes/PLN-BE-2024-01/";
 
     private static PlanningWorkspace open(Path dir) {
-        return Planning.builder().workspace(dir).triggeredBy("example-test").build();
+        return Planning.builder().workspace(dir).trustedKeys(Examples.TRUST).triggeredBy("example-test").build();
     }
 
     @Test
     void runsTheBeProfilesGatesAtEachTransitionAndReturnsAFailedExecutionToPackaged(@TempDir Path dir)
             throws Exception {
-        PlanningWorkspace ws = open(Examples.copy("be-PLN-BE-2024-01", dir));
+        PlanningWorkspace ws = open(Examples.committed(Examples.copy("be-PLN-BE-2024-01", dir)));
         assertThat(ws.rulebook().profileFor("be").name()).isEqualTo("be");
 
         TransitionResult ready = ws.advance(BE, CycleState.READY_FOR_HANDOFF);
@@ -38,20 +38,30 @@ class BackendExampleTest {
         TransitionResult packaged = ws.advance(BE, CycleState.PACKAGED);
         assertThat(packaged.gateResults()).extracting(GateResult::gate).containsExactly("cross_stream_consistency");
         assertThat(packaged.accepted()).isTrue();
+        Examples.signAll(ws, BE);
 
         TransitionResult executed = ws.advance(BE, CycleState.EXECUTED);
-        assertThat(executed.gateResults()).extracting(GateResult::gate).containsExactly("parity_coverage");
+        assertThat(executed.gateResults()).extracting(GateResult::gate)
+                .containsExactly("release_readiness", "parity_coverage");
         assertThat(executed.accepted()).isFalse();
         assertThat(executed.stateAfter()).isEqualTo(CycleState.PACKAGED);
         assertThat(executed.gate("parity_coverage").orElseThrow().findings())
                 .extracting(f -> f.code()).contains(ParityCodes.DELIVERED_RATIO, ParityCodes.COVERAGE_MISSING);
 
-        // Once the work is done and 86% unit coverage is reported, execution is accepted.
-        Path backlog = dir.resolve(BACKLOG);
-        Files.writeString(backlog, Files.readString(backlog).replace("status: planned", "status: done"));
-        Files.createDirectories(dir.resolve(OUTCOMES));
-        Files.writeString(dir.resolve(OUTCOMES + "jacoco.xml"), "<report name=\"be\">"
-                + "<counter type=\"LINE\" missed=\"14\" covered=\"86\"/></report>");
+        // Once deployments report the work delivered and 86% unit coverage is imported, execution is
+        // accepted (the backlog itself is sealed and stays as it was).
+        Path deployments = dir.resolve("incoming/deployments.yaml");
+        Files.createDirectories(deployments.getParent());
+        Files.writeString(deployments, """
+                version: "1.0"
+                deployments:
+                  - {id: D-1, time: 2024-01-20T10:00:00Z, status: success, commits: [{sha: abc1234, time: 2024-01-19T10:00:00Z}],
+                     tasks: [PLN-BE-001, PLN-BE-002, PLN-BE-003, PLN-BE-004, PLN-BE-005, PLN-BE-006]}
+                incidents: []
+                """);
+        Path jacoco = dir.resolve("incoming/jacoco.xml");
+        Files.writeString(jacoco, "<report name=\"be\"><counter type=\"LINE\" missed=\"14\" covered=\"86\"/></report>");
+        new dev.planning.engine.outcome.OutcomeImporter(ws).importFiles(BE, java.util.List.of(deployments, jacoco));
         TransitionResult retried = ws.advance(BE, CycleState.EXECUTED);
         assertThat(retried.accepted()).as(retried.gateResults().toString()).isTrue();
     }

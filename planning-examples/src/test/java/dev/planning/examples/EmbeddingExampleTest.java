@@ -16,7 +16,7 @@ class EmbeddingExampleTest {
 
     @Test
     void advancesTheFrontendExample() {
-        Path ws = ExampleWorkspaces.copy("fe-2025-09-02", dir);
+        Path ws = Examples.copy("fe-2025-09-02", dir);
 
         assertThat(EmbeddingExample.run(ws)).isTrue();
         assertThat(ws.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl")).exists();

@@ -30,14 +30,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import dev.planning.cli.PlanningCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The frontend example run to VALIDATED with the outcomes in {@code src/test/resources/outcomes},
- * its digest published with the default rulebook, and every KPI of that digest recomputed here
+ * The first cycle of {@code planning demo} (the frontend example run with the outcomes in
+ * {@code planning-examples/demo/outcomes/2025-09-02}), its digest published with the default rulebook, and every KPI of that digest recomputed here
  * from the raw files (plan YAML, event log JSON lines, JUnit XML through the JDK's DOM, axe JSON,
  * deployments YAML) without any of the engine's readers, inputs or formulas.
  */
@@ -46,29 +49,21 @@ class ExampleDigestTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
-    private static final Path OUTCOMES = Path.of("src/test/resources/outcomes/fe-2025-09-02").toAbsolutePath();
+    private static final Path OUTCOMES = Path.of("demo/outcomes/2025-09-02").toAbsolutePath();
 
     @TempDir
     Path dir;
 
     @Test
     void everyKpiOfTheExampleDigestIsRecomputedFromTheImportedFiles() throws Exception {
-        Path root = ExampleWorkspaces.copy("fe-2025-09-02", dir.resolve("ws"));
-        PlanningWorkspace workspace = Planning.builder().workspace(root).triggeredBy("test").build();
-        workspace.create(CYCLE);
-        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
-                CycleState.VALIDATED)) {
-            assertThat(workspace.advance(CYCLE, state).accepted()).as(state.name()).isTrue();
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(OUTCOMES)) {
-            files = list.sorted().toList();
-        }
-        new OutcomeImporter(workspace).importFiles(CYCLE, files);
+        StringWriter out = new StringWriter();
+        int code = PlanningCommand.execute(new String[] {"demo", "--out", dir.resolve("demo").toString()},
+                new PrintWriter(out, true), new PrintWriter(out, true));
+        assertThat(code).as(out.toString()).isZero();
+        Path root = dir.resolve("demo/workspace");
+        String digestPath = "frameworks/planning-fe/digests/2025-09-02-digest.md";
 
-        DigestResult result = new DigestPublisher(workspace).publish(CYCLE, java.util.Optional.empty());
-
-        JsonNode front = frontMatter(root.resolve(result.path()));
+        JsonNode front = frontMatter(root.resolve(digestPath));
         Map<String, Double> expected = expectedKpis(root);
         Set<String> names = new HashSet<>();
         front.get("kpis").fieldNames().forEachRemaining(names::add);
@@ -82,8 +77,21 @@ class ExampleDigestTest {
                 assertThat(actual.asDouble()).as(kpi.getKey()).isCloseTo(kpi.getValue(), within(1e-3));
             }
         }
-        // The LCOV report was imported, but no coverage reader is bound: coverage is not measured, not 0.
-        assertThat(front.get("kpis").get("unit_coverage_pct").get("status").asText()).isEqualTo("not_measured");
+        // The first cycle has no previous one: deltas are not measured, not 0.
+        assertThat(front.get("kpis").get("unit_coverage_delta").get("status").asText()).isEqualTo("not_measured");
+    }
+
+    /** Line coverage of an LCOV file: the sum of LH over the sum of LF, in percent. */
+    private static double lcovLinePercent(Path lcov) throws java.io.IOException {
+        double hit = 0, found = 0;
+        for (String line : Files.readAllLines(lcov)) {
+            if (line.startsWith("LH:")) {
+                hit += Double.parseDouble(line.substring(3));
+            } else if (line.startsWith("LF:")) {
+                found += Double.parseDouble(line.substring(3));
+            }
+        }
+        return hit * 100 / found;
     }
 
     /** Every KPI of the default rulebook, computed by hand from the files; null when not measured. */
@@ -121,9 +129,10 @@ class ExampleDigestTest {
         List<JsonNode> events = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl"))) {
             JsonNode event = JSON.readTree(line).get("event");
-            if (!event.get("type").asText().equals("DIGEST_PUBLISHED")) {
-                events.add(event);
+            if (event.get("type").asText().equals("DIGEST_PUBLISHED")) {
+                break; // the digest was computed from the events before it
             }
+            events.add(event);
         }
         Instant created = Instant.parse(events.get(0).get("timestamp").asText());
         Instant last = Instant.parse(events.get(events.size() - 1).get("timestamp").asText());
@@ -211,7 +220,7 @@ class ExampleDigestTest {
         kpis.put("planning_velocity", ratio(donePoints, cycleDays, 1));
         kpis.put("lead_time_days", validated == null ? null : hours(created, validated) / 24);
         kpis.put("cycle_time_days", validated == null || packaged == null ? null : hours(packaged, validated) / 24);
-        kpis.put("unit_coverage_pct", null);
+        kpis.put("unit_coverage_pct", lcovLinePercent(OUTCOMES.resolve("lcov.info")));
         kpis.put("unit_coverage_delta", null);
         kpis.put("e2e_coverage_delta", null);
         kpis.put("test_pass_rate", ratio(passed, tests - skipped, 100));
@@ -224,8 +233,10 @@ class ExampleDigestTest {
         kpis.put("dependency_fulfillment_rate", null); // the example plan has no cross-stream dependency
         kpis.put("on_time_handoff_pct", packaged == null || latestDue == null ? null
                 : packaged.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(latestDue) ? 0.0 : 100.0);
-        kpis.put("cross_stream_first_pass_pct", null); // the fe profile of this rulebook does not run it
-        kpis.put("critical_violations_count", null); // not sealed here
+        kpis.put("cross_stream_first_pass_pct", checks.get("PLANNEDREADY_FOR_HANDOFFcross_stream_consistency") ? 100.0 : 0.0);
+        kpis.put("critical_violations_count", YAML.readTree(root.resolve(
+                "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml").toFile())
+                .get("governance").get("critical_violations").asDouble());
         kpis.put("mean_time_to_green_hours", checks.isEmpty() ? null : 0.0); // every check passed at once
         kpis.put("gate_rerun_rate", ratio(gateRuns - checks.size(), gateRuns, 100));
         kpis.put("quality_gate_pass_rate", ratio(gatePasses, gateRuns, 100));

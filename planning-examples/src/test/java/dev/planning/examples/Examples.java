@@ -1,5 +1,17 @@
 package dev.planning.examples;
 
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.signing.Crypto;
+import dev.planning.engine.signing.PemSigner;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +31,36 @@ final class Examples {
             throw new IllegalStateException("example workspace not found: " + dir);
         }
         return dir;
+    }
+
+    /** PM, TechLead and QA signers, the roles the default rulebook's signing policy requires. */
+    static final List<PemSigner> SIGNERS = List.of(
+            new PemSigner("PM", Crypto.generate(SignatureAlgorithm.ED25519)),
+            new PemSigner("TechLead", Crypto.generate(SignatureAlgorithm.ED25519)),
+            new PemSigner("QA", Crypto.generate(SignatureAlgorithm.ED25519)));
+
+    /** The public keys of {@link #SIGNERS}, trusted by role. */
+    static final TrustedKeys TRUST = new TrustedKeys(SIGNERS.stream()
+            .map(s -> new TrustedKey(s.role(), s.keyId(), s.algorithm(), s.publicKey())).toList(), "example test keys");
+
+    /** Signs a sealed cycle's manifest as every role of {@link #SIGNERS}. */
+    static void signAll(PlanningWorkspace workspace, CycleRef cycle) {
+        SIGNERS.forEach(signer -> workspace.sign(cycle, signer));
+    }
+
+    /** Commits everything in {@code workspace} to git (creating the repository), so it can be sealed. */
+    static Path committed(Path workspace) {
+        try (Git git = Files.isDirectory(workspace.resolve(".git")) ? Git.open(workspace.toFile())
+                : Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
+            return workspace;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A copy of an example workspace under {@code target}, for tests that record events. */

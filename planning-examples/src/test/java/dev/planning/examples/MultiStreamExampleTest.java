@@ -39,7 +39,7 @@ class MultiStreamExampleTest {
 
     @Test
     void everyStreamPassesTheGatesOfItsProfileUpToPackaged(@TempDir Path dir) throws Exception {
-        PlanningWorkspace ws = open(Examples.copy("multi-stream", dir));
+        PlanningWorkspace ws = open(Examples.committed(Examples.copy("multi-stream", dir)));
 
         for (CycleRef cycle : STREAMS) {
             for (CycleState to : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED)) {
@@ -85,7 +85,7 @@ class MultiStreamExampleTest {
 
     @Test
     void theBackendReportsTheSameCycleOnceAndNothingElse(@TempDir Path dir) {
-        PlanningWorkspace ws = open(Examples.copy("multi-stream-broken", dir));
+        PlanningWorkspace ws = open(Examples.committed(Examples.copy("multi-stream-broken", dir)));
         CycleRef be = new CycleRef("be", "2025-09-02");
         assertThat(ws.advance(be, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
 

@@ -23,7 +23,7 @@ class P0DueDateGateTest {
 
     /** The fe example with the custom gate named in its profile. */
     private PlanningWorkspace workspace(boolean removeDueDate) throws Exception {
-        Path ws = ExampleWorkspaces.copy("fe-2025-09-02", dir);
+        Path ws = Examples.copy("fe-2025-09-02", dir);
         Path settings = ws.resolve("rulebook/rulebook.yaml");
         Files.writeString(settings, Files.readString(settings)
                 .replace("gates: [schema_lint,", "gates: [p0_due_dates, schema_lint,"));
@@ -58,7 +58,7 @@ class P0DueDateGateTest {
 
     @Test
     void aProfileNamingAGateThatIsNotRegisteredIsAnError() throws Exception {
-        Path ws = ExampleWorkspaces.copy("fe-2025-09-02", dir);
+        Path ws = Examples.copy("fe-2025-09-02", dir);
         Path settings = ws.resolve("rulebook/rulebook.yaml");
         Files.writeString(settings, Files.readString(settings)
                 .replace("gates: [schema_lint,", "gates: [p0_due_dates, schema_lint,"));

@@ -206,7 +206,9 @@ public final class WorkloadGenerator {
         String[] classes = {"public", "internal", "confidential", "restricted"};
         task.tags(new Tags(List.of(new Tag("criticality", Optional.of(Integer.toString(criticality))),
                 new Tag("compliance", Optional.of(compliance)),
-                new Tag("data_classification", Optional.of(classes[random.nextInt(classes.length)])))));
+                new Tag("data_classification", Optional.of(classes[random.nextInt(classes.length)])),
+                // parity_coverage wants the plan to state a unit-coverage target at the rulebook minimum.
+                new Tag("unit_coverage_target", Optional.of("80")))));
         task.priority(criticality == 0 ? Priority.P0 : Priority.values()[1 + random.nextInt(3)]);
         boolean lacking = random.nextDouble() < spec.warningShare();
         boolean critical = criticality == 0;

@@ -68,9 +68,9 @@ public final class DigestPublisher {
     private final WorkspaceLayout layout;
     private final CoverageReader coverage;
 
-    /** A publisher for a workspace of the default layout, without a coverage reader. */
+    /** A publisher for a workspace of the default layout, reading coverage with {@link CoverageReader#STANDARD}. */
     public DigestPublisher(PlanningWorkspace workspace) {
-        this(workspace, WorkspaceLayout.DEFAULT, CoverageReader.NONE);
+        this(workspace, WorkspaceLayout.DEFAULT, CoverageReader.STANDARD);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.planning.engine.metrics;
 
+import dev.planning.engine.outcome.Delivery;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -30,7 +31,7 @@ public final class KpiInputs {
     /** The inputs, sorted by name. */
     public static SortedMap<String, Double> collect(KpiSources sources) {
         SortedMap<String, Double> inputs = new TreeMap<>();
-        inputs.putAll(PlanInputs.of(sources.plan(), deployedTaskIds(sources.outcomes()), sources.otherStreams()));
+        inputs.putAll(PlanInputs.of(sources.plan(), Delivery.of(sources.outcomes()).deployedTaskIds(), sources.otherStreams()));
         List<PlanningEvent> events = sources.events().stream()
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();
@@ -43,17 +44,6 @@ public final class KpiInputs {
             }
         });
         return inputs;
-    }
-
-    /** Ids of tasks that a successful deployment lists as delivered. */
-    static Set<String> deployedTaskIds(OutcomeSet outcomes) {
-        Set<String> ids = new HashSet<>();
-        for (OutcomeSet.Stored<DeploymentLog> stored : outcomes.deployments()) {
-            stored.report().deployments().stream()
-                    .filter(DeploymentLog.Deployment::success)
-                    .forEach(d -> ids.addAll(d.tasks()));
-        }
-        return ids;
     }
 
     private static Optional<LocalDate> latestDue(KpiSources sources) {

@@ -4,14 +4,32 @@ import java.util.Optional;
 
 /**
  * Reads the line totals of an imported coverage report (JaCoCo XML or LCOV). This is the seam
- * through which the KPI inputs get coverage: bind it to the coverage parsers; with
- * {@link #NONE} coverage KPIs are reported as not measured.
+ * through which the KPI inputs get coverage: {@link #STANDARD} binds it to the coverage parsers;
+ * with {@link #NONE} coverage KPIs are reported as not measured.
  */
 @FunctionalInterface
 public interface CoverageReader {
 
     /** Reads no coverage: every coverage input stays unmeasured. */
     CoverageReader NONE = (kind, content, displayPath) -> Optional.empty();
+
+    /** Reads JaCoCo XML and LCOV with the hardened {@link JacocoXml} and {@link Lcov} parsers. */
+    CoverageReader STANDARD = (kind, content, displayPath) -> {
+        CoverageReport report;
+        if (kind == OutcomeKind.JACOCO) {
+            report = JacocoXml.parse(new java.io.ByteArrayInputStream(content), displayPath);
+        } else if (kind == OutcomeKind.LCOV) {
+            try {
+                report = Lcov.parse(new java.io.StringReader(
+                        new String(content, java.nio.charset.StandardCharsets.UTF_8)), displayPath);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new CoverageSummary(report.lines().covered(), report.lines().total()));
+    };
 
     /**
      * The totals of one report.

@@ -73,11 +73,16 @@ class SealingTest {
         assertThat(manifest.dirty()).isFalse();
         assertThat(manifest.rulebookHash()).isEqualTo(ws.rulebook().hash());
         assertThat(manifest.artifacts()).extracting(a -> a.path())
-                .containsExactly(TASKS, "frameworks/planning-fe/storymaps/2025-09-02-story_map.md");
+                .startsWith(TASKS, "frameworks/planning-fe/storymaps/2025-09-02-story_map.md");
+        // The gates' evidence files are sealed with the plan.
+        assertThat(manifest.artifacts().subList(2, manifest.artifacts().size())).extracting(a -> a.path())
+                .isNotEmpty()
+                .allSatisfy(path -> assertThat(path).startsWith("frameworks/planning-fe/evidence/2025-09-02/"));
         Sha256.FileDigest tasks = Sha256.file(workspace.resolve(TASKS));
         assertThat(manifest.artifacts().get(0).sha256()).isEqualTo(tasks.sha256());
         assertThat(manifest.artifacts().get(0).bytes()).isEqualTo(tasks.bytes());
-        assertThat(manifest.gateResults()).containsOnlyKeys("schema_lint", "governance");
+        assertThat(manifest.gateResults())
+                .containsOnlyKeys("schema_lint", "cross_stream_consistency", "parity_coverage", "governance");
         assertThat(manifest.gateResults().get("governance").status()).isEqualTo(GateStatus.PASS);
         assertThat(manifest.governance().waivers()).extracting(w -> w.item()).containsExactly("FE-12");
         assertThat(manifest.governance().tags()).contains("criticality:0", "compliance:gdpr");
@@ -211,7 +216,7 @@ class SealingTest {
 
         assertThat(report.discrepancies()).isEmpty();
         assertThat(report.countedSignatures()).extracting(s -> s.role()).containsExactly("PM", "TechLead", "QA");
-        assertThat(report.artifactsChecked()).isEqualTo(2);
+        assertThat(report.artifactsChecked()).isEqualTo(ws.manifest(CYCLE).orElseThrow().artifacts().size());
         TransitionResult executed = ws.advance(CYCLE, CycleState.EXECUTED);
         assertThat(executed.accepted()).isTrue();
         assertThat(executed.gate("release_readiness").orElseThrow().status()).isEqualTo(GateStatus.PASS);
@@ -309,8 +314,12 @@ class SealingTest {
         CycleRef next = new CycleRef("fe", "2025-09-16");
         String nextTasks = "frameworks/planning-fe/tasks/2025-09-16-fe_task_breakdown.yaml";
         SealFixture.write(workspace, nextTasks, SealFixture.read(workspace, TASKS).replace("2025-09-02", "2025-09-16"));
+        String map = "frameworks/planning-fe/storymaps/2025-09-02-story_map.md";
+        SealFixture.write(workspace, map.replace("2025-09-02", "2025-09-16"),
+                SealFixture.read(workspace, map).replace("2025-09-02", "2025-09-16"));
         SealFixture.commitAll(workspace, "next cycle");
-        assertThat(ws.advance(next, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        TransitionResult nextReady = ws.advance(next, CycleState.READY_FOR_HANDOFF);
+        assertThat(nextReady.accepted()).as(nextReady.failedGates().toString()).isTrue();
 
         assertThatThrownBy(() -> ws.seal(next, SealOptions.defaults().withPriorManifestId("fe-unknown")))
                 .hasMessageContaining("fe-unknown");

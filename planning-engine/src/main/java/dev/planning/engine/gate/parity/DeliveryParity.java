@@ -1,5 +1,6 @@
 package dev.planning.engine.gate.parity;
 
+import dev.planning.engine.outcome.Delivery;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Story;
 import dev.planning.api.artifact.StoryMap;
@@ -30,15 +31,15 @@ final class DeliveryParity {
     private DeliveryParity() {
     }
 
-    static void check(TaskBreakdown plan, Optional<StoryMap> map, StreamThresholds thresholds, Map<String, Object> evidence,
-            List<Finding> findings) {
+    static void check(TaskBreakdown plan, Optional<StoryMap> map, Delivery delivery, StreamThresholds thresholds,
+            Map<String, Object> evidence, List<Finding> findings) {
         Set<String> parents = new HashSet<>();
         plan.tasks().forEach(task -> task.parent().ifPresent(parents::add));
         List<Task> leaves = plan.tasks().stream().filter(task -> !parents.contains(task.id())).toList();
         Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
         leaves.forEach(task -> byStatus.merge(task.status(), 1, Integer::sum));
         int planned = leaves.size();
-        int delivered = byStatus.getOrDefault(TaskStatus.DONE, 0);
+        int delivered = (int) leaves.stream().filter(delivery::delivered).count();
         int dropped = byStatus.getOrDefault(TaskStatus.DROPPED, 0);
         double ratio = planned == 0 ? 1.0 : (double) delivered / planned;
         double variance = planned == 0 ? 0.0 : 100.0 * dropped / planned;
@@ -58,7 +59,7 @@ final class DeliveryParity {
             findings.add(Finding.error(ParityCodes.DELIVERED_RATIO, delivered + " of " + planned
                     + " planned items are done (delivered_vs_planned_ratio " + round(ratio)
                     + "), below the rulebook's delivered_ratio_min of " + minimumRatio + "; open: "
-                    + open(leaves), file));
+                    + open(leaves, delivery), file));
         }
         double maximumVariance = thresholds.get("scope_variance_max_pct", 100);
         if (variance > maximumVariance) {
@@ -67,13 +68,13 @@ final class DeliveryParity {
                     + "%), above the rulebook's scope_variance_max_pct of " + PlanParity.percent(maximumVariance)
                     + "%", file));
         }
-        map.ifPresent(storyMap -> undeliveredStories(plan, storyMap, findings));
+        map.ifPresent(storyMap -> undeliveredStories(plan, storyMap, delivery, findings));
     }
 
-    private static void undeliveredStories(TaskBreakdown plan, StoryMap map, List<Finding> findings) {
+    private static void undeliveredStories(TaskBreakdown plan, StoryMap map, Delivery delivery, List<Finding> findings) {
         for (Story story : map.stories()) {
             boolean delivered = plan.tasks().stream()
-                    .anyMatch(t -> t.status() == TaskStatus.DONE && t.storyNodes().contains(story.id()));
+                    .anyMatch(t -> delivery.delivered(t) && t.storyNodes().contains(story.id()));
             if (!delivered) {
                 findings.add(new Finding(ParityCodes.STORY_NOT_DELIVERED, Severity.WARNING, "story " + story.id()
                         + " (\"" + story.title() + "\") has no item done in " + plan.source(),
@@ -82,8 +83,8 @@ final class DeliveryParity {
         }
     }
 
-    private static String open(List<Task> leaves) {
-        List<String> open = leaves.stream().filter(t -> t.status() != TaskStatus.DONE)
+    private static String open(List<Task> leaves, Delivery delivery) {
+        List<String> open = leaves.stream().filter(t -> !delivery.delivered(t))
                 .map(t -> t.id() + " (" + t.status().name().toLowerCase(Locale.ROOT) + ")").toList();
         return open.size() <= 10 ? String.join(", ", open)
                 : String.join(", ", open.subList(0, 10)) + " and " + (open.size() - 10) + " more";

@@ -9,6 +9,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.gate.StreamThresholds;
 import dev.planning.engine.outcome.CoverageReports;
+import dev.planning.engine.outcome.Delivery;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import dev.planning.engine.workspace.WorkspaceScanner;
 import java.util.ArrayList;
@@ -83,7 +84,8 @@ public final class ParityCoverageGate implements Gate {
         StreamThresholds thresholds = new StreamThresholds(context.rulebook(), cycle.stream());
         evidence.put("mode", post ? "post_execution" : "planning");
         if (post) {
-            DeliveryParity.check(context.tasks().get(), context.storyMap(), thresholds, evidence, findings);
+            Delivery delivery = Delivery.read(context.workspace(), layout, cycle);
+            DeliveryParity.check(context.tasks().get(), context.storyMap(), delivery, thresholds, evidence, findings);
             CoverageReports current = CoverageReports.scan(context.workspace(), layout.outcomesDir(cycle));
             Optional<CycleRef> previous = previousCycle(context);
             Optional<CoverageReports> before = previous.map(p -> CoverageReports.scan(context.workspace(),

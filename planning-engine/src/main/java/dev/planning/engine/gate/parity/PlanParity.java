@@ -28,6 +28,8 @@ import java.util.Set;
  * target and must reach the minimum.
  */
 final class PlanParity {
+    // Items exempt from "every item links to a story": epics, and improvement actions carried
+    // from a previous digest (they have an origin).
 
     private PlanParity() {
     }
@@ -50,7 +52,9 @@ final class PlanParity {
         }
         List<String> unlinked = new ArrayList<>();
         for (Task task : plan.tasks()) {
-            if (task.kind() == TaskKind.EPIC || linksToStory(plan, task, storyIds)) {
+            // Improvement actions carried from a digest (they cite their origin) are process work,
+            // not product scope: they need no story.
+            if (task.kind() == TaskKind.EPIC || task.origin().isPresent() || linksToStory(plan, task, storyIds)) {
                 continue;
             }
             unlinked.add(task.id());
