@@ -72,8 +72,7 @@ public final class PemKeys {
      * @throws InvalidInputException when the file exists (keys are never overwritten)
      */
     public static void writePrivateKey(Path file, PrivateKey key) {
-        AtomicFiles.writeNew(file, privateKeyPem(key).getBytes(StandardCharsets.US_ASCII));
-        setPermissions(file, "rw-------");
+        AtomicFiles.writeNew(file, privateKeyPem(key).getBytes(StandardCharsets.US_ASCII), "rw-------");
     }
 
     /**
@@ -83,7 +82,6 @@ public final class PemKeys {
      */
     public static void writePublicKey(Path file, PublicKey key) {
         AtomicFiles.writeNew(file, publicKeyPem(key).getBytes(StandardCharsets.US_ASCII));
-        setPermissions(file, "rw-r--r--");
     }
 
     /**
@@ -199,14 +197,4 @@ public final class PemKeys {
         return text.toString();
     }
 
-    /** Sets POSIX permissions ({@code rw-r--r--}) where the file system has them. */
-    static void setPermissions(Path file, String permissions) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): its ACLs already limit the file to the user's profile.
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot set the permissions of " + file, e);
-        }
-    }
 }

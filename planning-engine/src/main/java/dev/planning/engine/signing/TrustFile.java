@@ -108,7 +108,6 @@ public final class TrustFile {
             String text = "# Public keys trusted to sign handoff manifests, by role (`planning verify --trust`).\n"
                     + YAML.writeValueAsString(root);
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
-            PemKeys.setPermissions(file, "rw-r--r--");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the trust file", e);
         }

@@ -20,6 +20,9 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
 
+    /** Permissions of a new file: readable by everyone, as an editor would create it. */
+    public static final String DEFAULT_PERMISSIONS = "rw-r--r--";
+
     private AtomicFiles() {
     }
 
@@ -29,7 +32,8 @@ public final class AtomicFiles {
      * @throws PlanningException when the file cannot be written
      */
     public static void write(Path file, byte[] content) {
-        Path temp = writeTemp(file, content);
+        // A replaced file keeps its permissions; a new one gets the default.
+        Path temp = writeTemp(file, content, existingPermissions(file).orElse(DEFAULT_PERMISSIONS));
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(file.getParent());
@@ -48,10 +52,19 @@ public final class AtomicFiles {
      * @throws PlanningException     when the file cannot be written
      */
     public static void writeNew(Path file, byte[] content) {
+        writeNew(file, content, DEFAULT_PERMISSIONS);
+    }
+
+    /**
+     * As {@link #writeNew(Path, byte[])}, with POSIX permissions such as {@code rw-------} set on
+     * the temporary file before it gets its name, so the file is never visible with wider ones.
+     * Ignored where the file system has no POSIX permissions.
+     */
+    public static void writeNew(Path file, byte[] content, String posixPermissions) {
         if (Files.exists(file)) {
             throw exists(file);
         }
-        Path temp = writeTemp(file, content);
+        Path temp = writeTemp(file, content, posixPermissions);
         try {
             try {
                 Files.createLink(file, temp);
@@ -72,11 +85,26 @@ public final class AtomicFiles {
         }
     }
 
-    private static Path writeTemp(Path file, byte[] content) {
+    private static java.util.Optional<String> existingPermissions(Path file) {
+        try {
+            return java.util.Optional.of(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file)));
+        } catch (IOException | UnsupportedOperationException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Path writeTemp(Path file, byte[] content, String posixPermissions) {
         Path directory = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
+            // createTempFile makes an owner-only file; give it the target's permissions before the rename.
             Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString(posixPermissions));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: ACLs inherited from the directory apply.
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {

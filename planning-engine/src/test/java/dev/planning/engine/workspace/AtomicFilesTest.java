@@ -38,4 +38,20 @@ class AtomicFilesTest {
         assertThat(Files.readString(file)).isEqualTo("sealed");
         assertThat(Plans.filesUnder(dir)).containsExactly(file);
     }
+
+    @Test
+    void newFilesAreReadableByEveryoneAndReplacedFilesKeepTheirPermissions(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path created = tmp.resolve("new.yaml");
+        AtomicFiles.writeNew(created, new byte[] {1});
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(created)))
+                .isEqualTo("rw-r--r--");
+
+        Path secret = tmp.resolve("secret.pem");
+        AtomicFiles.writeNew(secret, new byte[] {1}, "rw-------");
+        AtomicFiles.write(secret, new byte[] {2});
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(secret)))
+                .isEqualTo("rw-------");
+    }
 }
