@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import dev.planning.engine.report.JUnitXml;
 import dev.planning.api.governance.Violation;
 import dev.planning.rules.testkit.CaseResult;
 import dev.planning.rules.testkit.ExpectedViolation;
@@ -60,6 +61,36 @@ final class RuleTestReports {
         json.put("coverage", coverage);
         json.put("cases", report.results().stream().map(RuleTestReports::result).toList());
         return json;
+    }
+
+    /**
+     * JUnit XML: one suite per test file (the class name is the file, the case name its name, both
+     * stable), plus a {@code rule-coverage} suite with a case per rule, failed when no test fired it
+     * and {@code --fail-under} asks for full coverage.
+     */
+    static String junit(RuleTests.Outcome outcome, Optional<Double> failUnder) {
+        java.util.Map<String, java.util.List<JUnitXml.TestCase>> byFile = new java.util.TreeMap<>();
+        for (CaseResult result : outcome.report().results()) {
+            String file = result.testCase().source().file();
+            JUnitXml.TestCase testCase = result.passed()
+                    ? JUnitXml.TestCase.passed(file, result.testCase().name())
+                    : JUnitXml.TestCase.failed(file, result.testCase().name(),
+                            new JUnitXml.Failure("RuleTestFailure", "violations differ from the expectation", result.diff()));
+            byFile.computeIfAbsent(file, f -> new java.util.ArrayList<>()).add(testCase);
+        }
+        java.util.List<JUnitXml.Suite> suites = new java.util.ArrayList<>();
+        byFile.forEach((file, cases) -> suites.add(new JUnitXml.Suite(file, cases)));
+        boolean strict = failUnder.map(min -> min >= 100).orElse(false);
+        java.util.List<JUnitXml.TestCase> coverage = new java.util.ArrayList<>();
+        for (String rule : outcome.report().rules()) {
+            boolean uncovered = outcome.report().uncovered().contains(rule);
+            coverage.add(uncovered && strict
+                    ? JUnitXml.TestCase.failed("rule-coverage", rule,
+                            new JUnitXml.Failure("UncoveredRule", "no test fired rule " + rule, ""))
+                    : JUnitXml.TestCase.passed("rule-coverage", rule));
+        }
+        suites.add(new JUnitXml.Suite("rule-coverage", coverage));
+        return JUnitXml.render("planning rules test", suites);
     }
 
     private static Map<String, Object> result(CaseResult result) {

@@ -49,7 +49,7 @@ final class RulesCommand implements Runnable {
     }
 
     /**
-     * {@code planning rules test DIR [--fail-under PERCENT] [--format text|json]}: runs the
+     * {@code planning rules test DIR [--fail-under PERCENT] [--format text|json|junit]}: runs the
      * rulebook's {@code tests/*.yaml} cases and reports each case, the rule coverage and the rules
      * no test fired. Exit 1 when a case fails or coverage is under {@code --fail-under}; exit 2 when
      * the rulebook or a test file is malformed or a DRL file does not compile.
@@ -81,7 +81,7 @@ final class RulesCommand implements Runnable {
             Optional<Double> minimum = Optional.ofNullable(failUnder);
             RuleTests.Outcome outcome = RuleTests.run(directory);
             Reports.print(spec.commandLine().getOut(), format.format, RuleTestReports.json(outcome, minimum),
-                    () -> RuleTestReports.text(outcome, minimum));
+                    () -> RuleTestReports.text(outcome, minimum), () -> RuleTestReports.junit(outcome, minimum), null);
             boolean covered = minimum.map(min -> outcome.report().coveragePercent() >= min).orElse(true);
             return outcome.report().passed() && covered ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }

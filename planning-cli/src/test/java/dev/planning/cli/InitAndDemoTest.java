@@ -66,7 +66,10 @@ class InitAndDemoTest {
         Path ws = out.resolve("workspace/frameworks/planning-fe");
         assertThat(ws.resolve("events/2025-09-02.events.jsonl")).exists();
         assertThat(ws.resolve("manifests/2025-09-16-handoff_manifest.yaml")).exists();
-        assertThat(ws.resolve("digests/2025-09-16-digest.md")).content().contains("previous_cycle_id: 2025-09-02");
+        // The second cycle's digest compares with the first: delta and trend per KPI.
+        assertThat(ws.resolve("digests/2025-09-16-digest.md")).content()
+                .contains("previous_cycle_id: 2025-09-02")
+                .contains("| unit_coverage_pct | percent | ≥ 80 | 90 | 80 | +10 | ↑ 80 → 90 | ✅ met |");
     }
 
     @Test

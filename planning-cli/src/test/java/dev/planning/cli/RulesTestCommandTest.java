@@ -53,6 +53,39 @@ class RulesTestCommandTest {
     }
 
     @Test
+    void junitXmlHasOneStableCasePerTestAndFailuresCarryTheDiff() throws Exception {
+        Files.writeString(rulebook.resolve("tests/extra.yaml"), """
+                name: expects the wrong item
+                given:
+                  cycle: 2025-09-02
+                  tasks: [{id: FE-1, title: Pay, tags: {criticality: 2, compliance: none}}]
+                expect:
+                  violations: [{rule: missing-owner, item: FE-2}]
+                """);
+
+        int code = run("rules", "test", rulebook.toString(), "--format", "junit");
+
+        assertThat(code).isEqualTo(1);
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(out.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.w3c.dom.NodeList cases = xml.getElementsByTagName("testcase");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        org.w3c.dom.Element failed = null;
+        for (int i = 0; i < cases.getLength(); i++) {
+            org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+            assertThat(ids.add(c.getAttribute("classname") + "::" + c.getAttribute("name"))).isTrue();
+            if (c.getElementsByTagName("failure").getLength() > 0) {
+                failed = c;
+            }
+        }
+        assertThat(ids).contains("tests/critical.yaml::critical item needs three approvals",
+                "rule-coverage::missing-owner");
+        assertThat(failed).isNotNull();
+        assertThat(failed.getAttribute("name")).isEqualTo("expects the wrong item");
+        assertThat(failed.getTextContent()).contains("missing-owner on FE-2");
+    }
+
+    @Test
     void aFailingCaseExitsOneAndShowsTheDiff() throws IOException {
         Files.writeString(rulebook.resolve("tests/extra.yaml"), """
                 name: expects the wrong item
