@@ -98,8 +98,8 @@ final class DemoCommand implements Callable<Integer> {
         o.println("rulebook " + ws.rulebook().version() + " sha256:" + ws.rulebook().hash());
 
         boolean ok = runCycle(ws, FIRST);
-        say("retrospective: decisions and improvement actions in " + copyInput("retro/2025-09-02-decision_log.yaml",
-                LAYOUT.decisionLog(FIRST)));
+        say("retrospective: decisions and improvement actions in " + copyInput("retro/2025-09-02-retrospective.yaml",
+                LAYOUT.retrospective(FIRST)));
         DigestResult firstDigest = new DigestPublisher(ws).publish(FIRST, Optional.empty());
         say("digest " + firstDigest.path());
         ok &= accepted(ws.advance(FIRST, CycleState.IMPROVE));

@@ -66,6 +66,12 @@ class InitAndDemoTest {
         Path ws = out.resolve("workspace/frameworks/planning-fe");
         assertThat(ws.resolve("events/2025-09-02.events.jsonl")).exists();
         assertThat(ws.resolve("manifests/2025-09-16-handoff_manifest.yaml")).exists();
+        // After both cycles, including the retrospective, both sealed handoffs still verify.
+        for (String cycle : new String[] {"2025-09-02", "2025-09-16"}) {
+            CliRun verify = CliRun.of("verify", "-w", out.resolve("workspace").toString(), "--stream", "fe",
+                    "--cycle", cycle, "--trust", out.resolve("keys/trust.yaml").toString());
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        }
         // The second cycle's digest compares with the first: delta and trend per KPI.
         assertThat(ws.resolve("digests/2025-09-16-digest.md")).content()
                 .contains("previous_cycle_id: 2025-09-02")

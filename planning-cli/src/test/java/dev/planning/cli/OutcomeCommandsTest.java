@@ -102,7 +102,7 @@ class OutcomeCommandsTest {
     @Test
     void improveCompletesTheCycleAndOpensTheNext() throws Exception {
         Path ws = validated();
-        Path log = ws.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml");
+        Path log = ws.resolve("frameworks/planning-fe/retros/2025-09-02-retrospective.yaml");
         Files.createDirectories(log.getParent());
         Files.writeString(log, """
                 version: "1.0.0"

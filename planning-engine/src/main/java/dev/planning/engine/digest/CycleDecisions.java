@@ -1,5 +1,7 @@
 package dev.planning.engine.digest;
 
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.workspace.WorkspaceLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.artifact.ImprovementAction;
@@ -19,9 +21,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a cycle's decision log ({@code decisions/{cycle}-decision_log.yaml}) says for its digest:
- * waivers, decisions, and the improvement actions ({@code improvement_actions:}) to carry into the
- * next cycle. A cycle without a decision log has none of them.
+ * What a cycle's decision log ({@code decisions/{cycle}-decision_log.yaml}, sealed with the plan)
+ * and its retrospective ({@code retros/{cycle}-retrospective.yaml}, written after the handoff, same
+ * format) say for its digest: waivers, decisions, and the improvement actions
+ * ({@code improvement_actions:}) to carry into the next cycle. Waivers count only from the decision
+ * log, since governance judged the handoff with those.
  *
  * @param waivers   governance waivers
  * @param decisions decisions taken
@@ -43,6 +47,27 @@ public record CycleDecisions(List<Waiver> waivers, List<Decision> decisions, Lis
             Objects.requireNonNull(decidedBy, "decidedBy");
             Objects.requireNonNull(date, "date");
         }
+    }
+
+    /**
+     * Reads a cycle's decision log and retrospective together.
+     *
+     * @throws InvalidInputException when either is invalid, or two improvement actions share an id
+     */
+    public static CycleDecisions readAll(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
+        CycleDecisions log = read(workspace, layout.decisionLog(cycle));
+        CycleDecisions retro = read(workspace, layout.retrospective(cycle));
+        List<ImprovementAction> actions = new ArrayList<>(log.actions());
+        for (ImprovementAction action : retro.actions()) {
+            if (actions.stream().anyMatch(a -> a.id().equals(action.id()))) {
+                throw new InvalidInputException("improvement action '" + action.id() + "' is in both "
+                        + layout.decisionLog(cycle) + " and " + layout.retrospective(cycle));
+            }
+            actions.add(action);
+        }
+        List<Decision> decisions = new ArrayList<>(log.decisions());
+        decisions.addAll(retro.decisions());
+        return new CycleDecisions(log.waivers(), decisions, actions);
     }
 
     /**

@@ -134,7 +134,7 @@ public final class DigestPublisher {
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();
         Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle));
-        CycleDecisions decisions = CycleDecisions.read(root, layout.decisionLog(cycle));
+        CycleDecisions decisions = CycleDecisions.readAll(root, layout, cycle);
         List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle);
         Optional<DigestSummary> last = previous.isEmpty() ? Optional.empty() : Optional.of(previous.get(previous.size() - 1));
         SortedMap<String, Double> inputs = KpiInputs.collect(new KpiSources(plan, artifacts.otherStreams(cycle), events,

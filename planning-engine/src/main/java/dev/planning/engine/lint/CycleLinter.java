@@ -107,6 +107,15 @@ public final class CycleLinter {
             }
         }
 
+        String retroPath = layout.retrospective(cycle);
+        if (existing(workspace, retroPath, findings).isPresent()) {
+            checked.add(retroPath);
+            parseYaml(workspace, retroPath, findings).ifPresent(document -> {
+                collect(decisionLogReader.read(document), findings);
+                DecisionLogChecks.check(document, cycle, findings);
+            });
+        }
+
         String contractsPath = layout.contracts(cycle);
         if (existing(workspace, contractsPath, findings).isPresent()) {
             checked.add(contractsPath);

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * digests/{cycle}-digest.md
  * events/{cycle}.events.jsonl
  * decisions/{cycle}-decision_log.yaml
+ * retros/{cycle}-retrospective.yaml
  * contracts/{cycle}-contracts.yaml
  * evidence/{cycle}/
  * outcomes/{cycle}/
@@ -96,6 +97,15 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
     /** {@code frameworks/capacity.yaml}: the points per cycle of owners and teams, for every stream. */
     public String capacityModel() {
         return streamsRoot + "/capacity.yaml";
+    }
+
+    /**
+     * {@code retros/{cycle}-retrospective.yaml}: the retrospective's decisions and improvement
+     * actions, written after the handoff. Same format as the decision log, but never sealed, so a
+     * cycle's retrospective does not change its sealed artifacts.
+     */
+    public String retrospective(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/retros/" + cycle.cycleId() + "-retrospective.yaml";
     }
 
     /** {@code evidence/{cycle}}. */
