@@ -1,6 +1,7 @@
 package dev.planning.api.governance;
 
 import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
@@ -24,6 +25,9 @@ import java.util.Optional;
  * @param gateResults  results of gates that ran before governance in this transition
  * @param waivers      the waivers of the cycle's decision log
  * @param today        the day waivers are judged against
+ * @param contracts    cross-stream references the cycle declares as contracts or stubs
+ *                     ({@code contracts/{cycle}-contracts.yaml}): they hold even where the other
+ *                     stream's plan lacks the task
  * @since 0.1
  */
 public record GovernanceInput(
@@ -33,7 +37,8 @@ public record GovernanceInput(
         Map<String, TaskBreakdown> otherStreams,
         List<GateResult> gateResults,
         List<Waiver> waivers,
-        LocalDate today) {
+        LocalDate today,
+        List<TaskRef> contracts) {
 
     public GovernanceInput {
         Objects.requireNonNull(cycle, "cycle");
@@ -43,5 +48,13 @@ public record GovernanceInput(
         gateResults = List.copyOf(gateResults);
         waivers = List.copyOf(waivers);
         Objects.requireNonNull(today, "today");
+        contracts = List.copyOf(contracts);
+    }
+
+    /** Facts without declared contracts. */
+    public GovernanceInput(CycleRef cycle, TaskBreakdown tasks, Optional<StoryMap> storyMap,
+            Map<String, TaskBreakdown> otherStreams, List<GateResult> gateResults, List<Waiver> waivers,
+            LocalDate today) {
+        this(cycle, tasks, storyMap, otherStreams, gateResults, waivers, today, List.of());
     }
 }

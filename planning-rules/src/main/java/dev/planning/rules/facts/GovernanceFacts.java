@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,10 @@ public final class GovernanceFacts {
                 ? input.tasks()
                 : input.otherStreams().get(target);
         boolean present = targetPlan != null;
-        boolean resolved = !present || ids.computeIfAbsent(target, s -> targetPlan.tasks().stream()
+        // A declared contract (or stub) stands in for the task until the provider plans it.
+        boolean contracted = input.contracts().stream()
+                .anyMatch(c -> c.id().equals(ref.id()) && c.stream().equals(Optional.of(target)));
+        boolean resolved = !present || contracted || ids.computeIfAbsent(target, s -> targetPlan.tasks().stream()
                 .map(Task::id).collect(Collectors.toSet())).contains(ref.id());
         return new CrossStreamRefFact(task.id(), target, ref.id(), present, resolved, task.location());
     }

@@ -1,5 +1,9 @@
 package dev.planning.rules.gate;
 
+import dev.planning.engine.artifact.ReadResult;
+import dev.planning.engine.artifact.ContractsReader;
+import dev.planning.engine.artifact.Contract;
+import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
@@ -102,8 +106,14 @@ public final class GovernanceGate implements Gate {
         } catch (InvalidInputException e) {
             return failure("governance.rulebook", e);
         }
+        List<TaskRef> contracts;
+        try {
+            contracts = contracts(context);
+        } catch (InvalidInputException e) {
+            return failure("governance.contracts", e);
+        }
         GovernanceInput input = new GovernanceInput(context.cycle(), context.tasks().get(), context.storyMap(),
-                context.otherStreams(), context.priorResults(), waivers, today);
+                context.otherStreams(), context.priorResults(), waivers, today, contracts);
         GovernanceDecision decision;
         try {
             decision = engine.evaluate(input);
@@ -117,6 +127,23 @@ public final class GovernanceGate implements Gate {
     private List<Waiver> waivers(GateContext context, String logPath) {
         Path file = SafePaths.resolve(context.workspace(), logPath);
         return Files.isRegularFile(file) ? decisionLogs.read(file, logPath).orThrow() : List.of();
+    }
+
+    /** The cycle's declared contracts, as references into their provider streams. */
+    private List<TaskRef> contracts(GateContext context) {
+        String path = layout.contracts(context.cycle());
+        Path file = SafePaths.resolve(context.workspace(), path);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        ReadResult<List<Contract>> read = new ContractsReader().read(file, path);
+        if (read.model().isEmpty()) {
+            Finding first = read.findings().get(0);
+            throw new InvalidInputException(first.message(), first.location().orElse(null));
+        }
+        return read.model().get().stream()
+                .map(c -> new TaskRef(Optional.of(c.provider()), c.id()))
+                .toList();
     }
 
     private static GateResult failure(String code, PlanningException e) {

@@ -148,6 +148,17 @@ class DefaultRulesTest {
     }
 
     @Test
+    void aDeclaredContractStandsInForTheMissingTask() {
+        var fe = goodTask("FE-30").dependencies(List.of(TaskRef.parse("be:PLN-BE-404"))).build();
+        TaskBreakdown be = new TaskBreakdown("1.0.0", "2025-09-02", "be", Optional.empty(),
+                List.of(goodTask("PLN-BE-001").build()), "be.yaml");
+        GovernanceInput in = new GovernanceInput(new CycleRef("fe", "2025-09-02"), Inputs.plan(fe), Optional.empty(),
+                Map.of("be", be), List.of(), List.of(), Inputs.TODAY, List.of(TaskRef.parse("be:PLN-BE-404")));
+
+        assertThat(engine.evaluate(in)).hasNoViolations();
+    }
+
+    @Test
     void violationsAreSortedByRuleThenItemAndLocated() {
         GovernanceDecision decision = engine.evaluate(input(
                 goodTask("FE-2").owner(null).build(), goodTask("FE-1").owner(null).tags(tags("criticality:9", "compliance:none")).build()));
