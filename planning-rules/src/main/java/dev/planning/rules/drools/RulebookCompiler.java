@@ -50,6 +50,7 @@ final class RulebookCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
         for (String file : rulebook.ruleFiles()) {
             byte[] content = read(rulebook.directory(), file);
+            RestrictedRules.check(file, content);
             builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
             if (builder.hasErrors()) {
                 throw compileError(builder, file);
@@ -69,6 +70,8 @@ final class RulebookCompiler {
                     SourceLocation.ofFile(file));
         }
         try {
+            // Check the size before reading, so an oversized file is never loaded whole.
+            RestrictedRules.requireSize(file, Files.size(path));
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read rule file: " + e.getMessage(), SourceLocation.ofFile(file));
