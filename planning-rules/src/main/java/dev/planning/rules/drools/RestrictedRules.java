@@ -89,6 +89,8 @@ final class RestrictedRules {
             pkg = new DrlParser().parse(false, text);
         } catch (DroolsParserException | RuntimeException e) {
             return; // a file that does not parse is reported, located, by the compiler
+        } catch (StackOverflowError e) {
+            throw RulebookCompiler.tooDeep(file);
         }
         if (pkg == null) {
             return;

@@ -51,7 +51,12 @@ final class RulebookCompiler {
         for (String file : rulebook.ruleFiles()) {
             byte[] content = read(rulebook.directory(), file);
             RestrictedRules.check(file, content);
-            builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
+            try {
+                builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
+            } catch (StackOverflowError e) {
+                // Drools' parser recurses per nesting level; thousands of parentheses exhaust the stack.
+                throw tooDeep(file);
+            }
             if (builder.hasErrors()) {
                 throw compileError(builder, file);
             }
@@ -61,6 +66,12 @@ final class RulebookCompiler {
         base.addPackages(builder.getKnowledgePackages());
         checkSeverities(base);
         return base;
+    }
+
+    /** The error for DRL nested too deeply for the parser (it recurses once per level). */
+    static InvalidInputException tooDeep(String file) {
+        return new InvalidInputException("rule file is nested too deeply to parse; expected conditions a few levels deep",
+                SourceLocation.ofFile(file));
     }
 
     private static byte[] read(Path directory, String file) {
