@@ -38,6 +38,7 @@ final class HostileCorpus {
         cases.addAll(PathCorpus.cases());
         cases.addAll(RuleCorpus.cases());
         cases.addAll(ManifestCorpus.cases());
+        cases.addAll(CheckedInCorpus.cases());
         return cases.stream();
     }
 

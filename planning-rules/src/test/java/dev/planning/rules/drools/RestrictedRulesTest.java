@@ -64,7 +64,9 @@ class RestrictedRulesTest {
                 Arguments.of("rule \"r\" when $t : TaskFact() then $t.getClass().getClassLoader(); end\n", "'getClass'", 6),
                 Arguments.of("rule \"r\" when $t : TaskFact() then new java.io.File(\"x\").delete(); end\n",
                         "'java.io.File'", 6),
-                Arguments.of("rule \"r\" when $t : TaskFact() then Thread.sleep(100000); end\n", "'Thread'", 6));
+                Arguments.of("rule \"r\" when $t : TaskFact() then Thread.sleep(100000); end\n", "'Thread'", 6),
+                Arguments.of("rule \"exit\"\n    dialect \"mvel\"\nwhen\n    $t : TaskFact()\nthen\n    System.exit(0);\nend\n",
+                        "'System'", 11));
     }
 
     @ParameterizedTest
