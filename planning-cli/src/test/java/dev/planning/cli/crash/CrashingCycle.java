@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Child process of {@link CycleCrashTest}: runs the cycle's steps from {@code first} on and prints
- * {@code ACK <index>} once each step's command has returned 0, so the parent knows what was
+ * Child process of {@link CycleCrashTest}: runs the cycle's steps from {@code first} on, prints
+ * {@code STEP <index>} as each starts and {@code ACK <index>} once its command has returned 0, so the parent knows what was
  * acknowledged when it sends SIGKILL. Arguments: workspace, keys directory, first step index.
  */
 public final class CrashingCycle {
@@ -19,6 +19,8 @@ public final class CrashingCycle {
     public static void main(String[] args) {
         List<CycleSteps.Step> steps = CycleSteps.all(Path.of(args[0]), Path.of(args[1]));
         for (int i = Integer.parseInt(args[2]); i < steps.size(); i++) {
+            System.out.println("STEP " + i);
+            System.out.flush();
             StringWriter output = new StringWriter();
             PrintWriter writer = new PrintWriter(output, true);
             int code = PlanningCommand.execute(steps.get(i).args().toArray(String[]::new), writer, writer);

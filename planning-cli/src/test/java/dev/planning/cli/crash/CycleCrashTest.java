@@ -33,12 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
  * manifest), a sealed manifest and a digest are whole or absent, stray temporary files are not
  * taken for artifacts, and the cycle can be finished from where it stopped.
  *
- * <p>{@code planning.crash.iterations} kills (default 2 in {@code mvn verify}; the long run in
- * docs/RELIABILITY.md uses 200). Figures go to {@code target/crash-figures.txt}.
+ * <p>Each child resumes the cycle after the last step done, so one cycle takes several kills;
+ * a finished cycle is verified and a fresh one starts. {@code planning.crash.iterations} kills
+ * (default 6 in {@code mvn verify}; the long run in docs/RELIABILITY.md uses 200), each at a
+ * random moment up to {@code planning.crash.max-delay-ms} (default 600) after a randomly chosen
+ * remaining step starts.
+ * Figures go to {@code target/crash-figures.txt}.
  */
 class CycleCrashTest {
 
-    private static final int ITERATIONS = Integer.getInteger("planning.crash.iterations", 2);
+    private static final int KILLS = Integer.getInteger("planning.crash.iterations", 6);
+    // Steps take 0.05-1.5 s; a kill lands in the chosen step or a later one (a child that finished first is not counted).
+    private static final int MAX_DELAY_MS = Integer.getInteger("planning.crash.max-delay-ms", 600);
 
     @TempDir
     Path dir;
@@ -49,36 +55,52 @@ class CycleCrashTest {
         CycleScript.committedExample(template);
         Path keys = CycleScript.keys(dir);
         Random random = new Random(Long.getLong("planning.crash.seed", 20251127L));
-        int steps = CycleSteps.all(template, keys).size();
         Map<String, Integer> killsDuring = new TreeMap<>();
         int acknowledged = 0;
         int strayTemps = 0;
-        int completedBeforeKill = 0;
-        for (int i = 0; i < ITERATIONS; i++) {
-            Path ws = dir.resolve("run-" + i);
-            copy(template.resolve("ws"), ws);
-            List<CycleSteps.Step> cycle = CycleSteps.all(ws, keys);
-
-            int acked = runAndKill(ws, keys, random.nextInt(steps), random.nextInt(700));
+        int cyclesVerified = 0;
+        Path ws = null;
+        List<CycleSteps.Step> cycle = List.of();
+        int next = 0;
+        int kill = 0;
+        int runs = 0;
+        while (kill < KILLS) {
+            assertThat(runs++).as("child runs without enough kills landing").isLessThan(KILLS * 5);
+            // Each step is equally likely to be hit: a target behind the resume point starts a new cycle.
+            int target = random.nextInt(CycleSteps.all(template, keys).size());
+            if (ws != null && target < next) {
+                deleteTree(ws);
+                ws = null;
+            }
+            if (ws == null) {
+                ws = dir.resolve("cycle-" + kill);
+                copy(template.resolve("ws"), ws);
+                cycle = CycleSteps.all(ws, keys);
+                next = 0;
+            }
+            // Kill anywhere: a gate run, the seal, a signature, the import, the digest, or between them.
+            Run run = runAndKill(ws, keys, next, target, random.nextInt(MAX_DELAY_MS));
+            int acked = run.acks();
             acknowledged += acked;
-            if (acked == steps) {
-                completedBeforeKill++;
-            } else {
-                killsDuring.merge(cycle.get(acked).name().split(" ")[0], 1, Integer::sum);
+            String inFlight = next + acked < cycle.size() ? cycle.get(next + acked).name().split(" ")[0] : "none";
+            if (run.killed()) {
+                killsDuring.merge(inFlight, 1, Integer::sum);
+                kill++;
             }
 
-            String context = "iteration " + i + ", killed during step " + acked;
+            String context = "kill " + kill + " during " + inFlight;
             List<RecordedEvent> events = new FileEventStore(ws).read(new CycleRef(CycleSteps.STREAM, CycleSteps.CYCLE));
             assertThat(CliRun.of(CycleSteps.cycle(ws, "status").toArray(String[]::new)).exitCode()).as(context).isZero();
-            for (int s = 0; s < acked; s++) {
+            for (int s = 0; s < next + acked; s++) {
                 assertThat(done(ws, events, cycle.get(s))).as(context + ": acknowledged " + cycle.get(s).name()).isTrue();
             }
             Path manifest = ws.resolve(CycleSteps.MANIFEST);
-            if (acked > 1) {
+            if (next + acked > 1) {
                 assertThat(manifest).as(context).exists();
             }
             if (Files.exists(manifest)) {
-                assertThatCode(() -> new ManifestReader(ws).read(manifest, CycleSteps.MANIFEST)).as(context)
+                Path workspace = ws;
+                assertThatCode(() -> new ManifestReader(workspace).read(manifest, CycleSteps.MANIFEST)).as(context)
                         .doesNotThrowAnyException();
             }
             Path digest = ws.resolve(CycleSteps.DIGEST);
@@ -88,42 +110,47 @@ class CycleCrashTest {
             strayTemps += temporaryFiles(ws);
             assertThat(CliRun.of("lint", "-w", ws.toString()).exitCode()).as(context + ": lint after the crash").isZero();
 
-            // Resume: the step in flight either happened or did not; the rest of the cycle goes through.
-            int next = acked;
-            while (next < steps && done(ws, new FileEventStore(ws).read(
+            // The step in flight either happened or did not; the next child resumes after the last one done.
+            next = 0;
+            while (next < cycle.size() && done(ws, new FileEventStore(ws).read(
                     new CycleRef(CycleSteps.STREAM, CycleSteps.CYCLE)), cycle.get(next))) {
                 next++;
             }
-            for (int s = next; s < steps; s++) {
-                CliRun run = CliRun.of(cycle.get(s).args().toArray(String[]::new));
-                assertThat(run.exitCode()).as(context + ": resuming " + cycle.get(s).name() + "\n" + run.out() + run.err())
-                        .isZero();
+            if (next == cycle.size()) {
+                assertThat(CliRun.of(CycleSteps.cycle(ws, "verify", "--trust", keys.resolve("trust.yaml").toString())
+                        .toArray(String[]::new)).exitCode()).as(context + ": verify the finished cycle").isZero();
+                cyclesVerified++;
+                deleteTree(ws);
+                ws = null;
             }
-            assertThat(CliRun.of(CycleSteps.cycle(ws, "verify", "--trust", keys.resolve("trust.yaml").toString())
-                    .toArray(String[]::new)).exitCode()).as(context + ": verify after resuming").isZero();
-            deleteTree(ws);
         }
-        String figures = "iterations=" + ITERATIONS + " kills=" + (ITERATIONS - completedBeforeKill)
-                + " killedDuring=" + killsDuring + " acknowledgedSteps=" + acknowledged + " lost=0 strayTempFiles="
-                + strayTemps + " resumedToVerified=" + ITERATIONS;
+        String figures = "kills=" + KILLS + " childRuns=" + runs + " inFlight=" + killsDuring + " acknowledgedSteps=" + acknowledged
+                + " lost=0 strayTempFiles=" + strayTemps + " cyclesFinishedAndVerified=" + cyclesVerified;
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/crash-figures.txt"), figures + "\n");
         System.out.println("crash figures: " + figures);
+        assertThat(acknowledged).isPositive();
     }
 
-    /** Runs the cycle in a child JVM, SIGKILLs it {@code delayMs} after its {@code afterAcks}-th ack; returns the acks. */
-    private static int runAndKill(Path ws, Path keys, int afterAcks, int delayMs) throws Exception {
+    /**
+     * Runs the cycle from step {@code first} in a child JVM and SIGKILLs it {@code delayMs} after step
+     * {@code target} starts (a later step when that one was quicker); returns the child's acks.
+     */
+    private static Run runAndKill(Path ws, Path keys, int first, int target, int delayMs) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), CrashingCycle.class.getName(),
-                ws.toString(), keys.toString(), "0")
+                ws.toString(), keys.toString(), Integer.toString(first))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         AtomicInteger acks = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger(first - 1);
         StringBuilder failure = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("ACK ")) {
+                    if (line.startsWith("STEP ")) {
+                        started.set(Integer.parseInt(line.substring(5)));
+                    } else if (line.startsWith("ACK ")) {
                         acks.incrementAndGet();
                     } else if (line.startsWith("FAIL ")) {
                         failure.append(line);
@@ -134,16 +161,21 @@ class CycleCrashTest {
             }
         });
         reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (acks.get() < afterAcks && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (started.get() < target && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
-        Thread.sleep(delayMs);
+        child.waitFor(delayMs, TimeUnit.MILLISECONDS);
+        boolean killed = child.isAlive();
         child.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush, no finally blocks
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         reader.join(10_000);
         assertThat(failure).as("a step failed in the child").isEmpty();
-        return acks.get();
+        return new Run(acks.get(), killed);
+    }
+
+    /** What a child did before it was killed (or finished). */
+    private record Run(int acks, boolean killed) {
     }
 
     /** Whether a step's durable effect is there: its event, or for a signature its entry in the manifest. */
