@@ -60,6 +60,7 @@ final class SignCommand implements Callable<Integer> {
             throw new InvalidInputException(manifest + " is not the sealed manifest of " + located.cycle()
                     + " in workspace " + ws.root() + " (expected " + expected + ")");
         }
+        PrivateKeyFiles.requireSafe(ws.root(), key);
         HandoffManifest signed = ws.sign(located.cycle(), PemSigner.load(role, key));
         SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.signed(expected, signed),
                 () -> SealReports.signedText(expected, signed));

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Runs the CLI in-process and captures what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = PlanningCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -19,12 +19,12 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** Where the example workspaces are, from this module's directory (Maven's working directory). */
-    static Path example(String name) {
+    public static Path example(String name) {
         return Path.of("..", "planning-examples", "workspaces", name).toAbsolutePath().normalize();
     }
 
     /** A fresh copy of an example workspace, safe to modify. */
-    static Path copyOf(String name, Path target) {
+    public static Path copyOf(String name, Path target) {
         Path source = example(name);
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
@@ -42,7 +42,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** Whether anything looks like a Java stack trace. */
-    boolean printedStackTrace() {
+    public boolean printedStackTrace() {
         return (out + err).matches("(?s).*\\n\\s+at [a-z]+\\.[\\w.$]+\\(.*") || (out + err).contains("Exception in thread");
     }
 }

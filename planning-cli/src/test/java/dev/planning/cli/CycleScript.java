@@ -12,15 +12,15 @@ import org.eclipse.jgit.lib.PersonIdent;
  * Walks a copy of the frontend example through the lifecycle with the CLI, the way a team would:
  * commit, advance, seal, sign as PM, TechLead and QA, then advance with the trust file.
  */
-final class CycleScript {
+public final class CycleScript {
 
-    static final String[] ROLES = {"PM", "TechLead", "QA"};
+    public static final String[] ROLES = {"PM", "TechLead", "QA"};
 
     private CycleScript() {
     }
 
     /** A committed copy of the frontend example under {@code dir/ws}. */
-    static Path committedExample(Path dir) throws Exception {
+    public static Path committedExample(Path dir) throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
@@ -31,7 +31,7 @@ final class CycleScript {
     }
 
     /** Keys for the three roles the default signing policy requires, and their trust file. */
-    static Path keys(Path dir) {
+    public static Path keys(Path dir) {
         Path keys = dir.resolve("keys");
         for (String role : ROLES) {
             ok("keys", "generate", "--role", role, "--out", keys.toString());
@@ -40,7 +40,7 @@ final class CycleScript {
     }
 
     /** Advances {@code fe/2025-09-02} to VALIDATED: seals and signs on the way, imports the outcomes. */
-    static Path toValidated(Path ws, Path keys) {
+    public static Path toValidated(Path ws, Path keys) {
         String trust = keys.resolve("trust.yaml").toString();
         ok(cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
         ok(cycle(ws, "advance", "--to", "PACKAGED"));
@@ -62,14 +62,14 @@ final class CycleScript {
         return ws;
     }
 
-    static String[] cycle(Path ws, String command, String... more) {
+    public static String[] cycle(Path ws, String command, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "-w", ws.toString(), "--stream", "fe", "--cycle",
                 "2025-09-02"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
 
-    static CliRun ok(String... args) {
+    public static CliRun ok(String... args) {
         CliRun run = CliRun.of(args);
         assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.out() + run.err()).isZero();
         return run;

@@ -51,7 +51,16 @@ public final class MarkdownDocuments {
             throw StrictText.tooLarge(content.length, YamlDocuments.MAX_BYTES, SourceLocation.ofFile(displayPath));
         }
         String text = StrictText.decode(content, displayPath);
-        Node first = PARSER.parse(text).getFirstChild();
+        Node first;
+        try {
+            first = PARSER.parse(text).getFirstChild();
+        } catch (RuntimeException e) {
+            // commonmark's front-matter extension scans the YAML itself and can fail on odd quoting
+            // (a line holding only a quote): that is input it cannot read, not an internal error.
+            throw new DocumentException(DocumentException.FRONT_MATTER, "the front matter cannot be read ("
+                    + e.getClass().getSimpleName() + "); expected `---`, YAML with balanced quotes, then `---`",
+                    new SourceLocation(displayPath, 1, 1));
+        }
         if (!(first instanceof YamlFrontMatterBlock block)) {
             throw new DocumentException(DocumentException.FRONT_MATTER,
                     "expected YAML front matter: the file must start with a line `---`, then the YAML,"

@@ -11,6 +11,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.hash.Sha256;
 import dev.planning.engine.workspace.PathLock;
+import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -85,9 +86,14 @@ public final class FileEventStore implements EventStore {
         this(workspace, WorkspaceLayout.DEFAULT);
     }
 
-    /** The absolute path of a cycle's log (which may not exist yet). */
+    /**
+     * The absolute path of a cycle's log (which may not exist yet).
+     *
+     * @throws dev.planning.api.InvalidInputException when a symbolic link on the way (the
+     *         {@code events} directory, say) leads out of the workspace
+     */
     public Path logFile(CycleRef cycle) {
-        return workspace.resolve(layout.eventLog(cycle));
+        return SafePaths.resolve(workspace, layout.eventLog(cycle));
     }
 
     /** The workspace-relative path of a cycle's log, as errors name it. */

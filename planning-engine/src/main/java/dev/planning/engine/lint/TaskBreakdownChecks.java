@@ -39,7 +39,8 @@ final class TaskBreakdownChecks {
                 checkLocal(document, task + "/parent", subject, "parent", parent.asText(), id, ids, findings);
             }
             JsonNode dependencies = node.path("dependencies");
-            for (int i = 0; i < dependencies.size(); i++) {
+            // A mapping here is a schema error (reported by the schema check), not a list to walk.
+            for (int i = 0; dependencies.isArray() && i < dependencies.size(); i++) {
                 JsonNode dependency = dependencies.get(i);
                 if (dependency.isTextual()) {
                     checkDependency(document, task + "/dependencies/" + i, subject, dependency.asText(), id,

@@ -50,7 +50,13 @@ final class RulebookCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
         for (String file : rulebook.ruleFiles()) {
             byte[] content = read(rulebook.directory(), file);
-            builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
+            RestrictedRules.check(file, content);
+            try {
+                builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
+            } catch (StackOverflowError e) {
+                // Drools' parser recurses per nesting level; thousands of parentheses exhaust the stack.
+                throw tooDeep(file);
+            }
             if (builder.hasErrors()) {
                 throw compileError(builder, file);
             }
@@ -62,6 +68,12 @@ final class RulebookCompiler {
         return base;
     }
 
+    /** The error for DRL nested too deeply for the parser (it recurses once per level). */
+    static InvalidInputException tooDeep(String file) {
+        return new InvalidInputException("rule file is nested too deeply to parse; expected conditions a few levels deep",
+                SourceLocation.ofFile(file));
+    }
+
     private static byte[] read(Path directory, String file) {
         Path path = directory.resolve(file).normalize();
         if (!path.startsWith(directory.normalize())) {
@@ -69,6 +81,8 @@ final class RulebookCompiler {
                     SourceLocation.ofFile(file));
         }
         try {
+            // Check the size before reading, so an oversized file is never loaded whole.
+            RestrictedRules.requireSize(file, Files.size(path));
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read rule file: " + e.getMessage(), SourceLocation.ofFile(file));

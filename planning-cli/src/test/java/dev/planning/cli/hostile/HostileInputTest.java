@@ -1,0 +1,70 @@
+package dev.planning.cli.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.planning.cli.CliRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every case of the hostile-input corpus through the CLI in-process, on a fresh copy of a
+ * workspace: the exit code is one the case allows (2 for bad input, 1 where a check legitimately
+ * fails), the error names the file or option at fault, nothing looks like a stack trace or an
+ * internal error, no file is written or changed except where the command is documented to write,
+ * and the command finishes within a generous bound (a hang would fail; speed is not asserted).
+ */
+class HostileInputTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    static Stream<HostileCase> corpus() {
+        return HostileCorpus.all();
+    }
+
+    @Test
+    void theCorpusHoldsAtLeastTwoHundredCases() throws Exception {
+        var names = corpus().map(HostileCase::name).toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(200).doesNotHaveDuplicates();
+        // The case list, numbered as the parameterized test numbers them, for docs/RELIABILITY.md.
+        java.nio.file.Files.createDirectories(Path.of("target"));
+        java.nio.file.Files.write(Path.of("target/hostile-corpus.txt"), java.util.stream.IntStream.range(0, names.size())
+                .mapToObj(i -> "[" + (i + 1) + "] " + names.get(i)).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void hostileInputGetsAClearErrorAndWritesNothing(HostileCase hostile, @TempDir Path dir) throws Exception {
+        Templates.copy(hostile.base(), dir);
+        hostile.spoil().apply(dir);
+        String[] args = hostile.args().apply(dir);
+        TreeSnapshot before = TreeSnapshot.of(dir);
+
+        CliRun run = assertTimeoutPreemptively(BOUND, () -> CliRun.of(args));
+
+        String printed = run.out() + run.err();
+        String shown = String.join(" ", args).replace(dir.toString(), "<dir>") + "\n" + abbreviate(printed);
+        assertThat(run.exitCode()).as(shown).isIn(hostile.exits());
+        assertThat(run.printedStackTrace()).as(shown).isFalse();
+        assertThat(printed).as(shown).doesNotContain("internal error").doesNotContain("Exception:");
+        if (run.exitCode() == 2) {
+            assertThat(java.util.Arrays.stream(hostile.mentions().toLowerCase().split("\\|")))
+                    .as("the error names the file or option: " + shown).anyMatch(printed.toLowerCase()::contains);
+            assertThat(run.err().strip().lines().count()).as("one-line error: " + shown).isLessThanOrEqualTo(3);
+        } else if (run.exitCode() == 1) {
+            assertThat(printed).as(shown).isNotBlank();
+        }
+        assertThat(before.changes(TreeSnapshot.of(dir)))
+                .as("files written: " + shown)
+                .allMatch(p -> hostile.mayWrite().stream().anyMatch(p::startsWith));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 2000 ? text.substring(0, 2000) + "..." : text;
+    }
+}
