@@ -22,6 +22,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileInputTest {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final java.util.Map<String, Integer> EXITS = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    /** Exit code per case, for the figures in docs/RELIABILITY.md. */
+    @org.junit.jupiter.api.AfterAll
+    static void writeResults() throws java.io.IOException {
+        if (EXITS.isEmpty()) {
+            return;
+        }
+        java.nio.file.Files.createDirectories(Path.of("target"));
+        java.nio.file.Files.write(Path.of("target/hostile-results.txt"),
+                EXITS.entrySet().stream().map(e -> e.getValue() + "\t" + e.getKey()).toList());
+    }
 
     static Stream<HostileCase> corpus() {
         return HostileCorpus.all();
@@ -47,6 +59,7 @@ class HostileInputTest {
 
         CliRun run = assertTimeoutPreemptively(BOUND, () -> CliRun.of(args));
 
+        EXITS.put(hostile.name(), run.exitCode());
         String printed = run.out() + run.err();
         String shown = String.join(" ", args).replace(dir.toString(), "<dir>") + "\n" + abbreviate(printed);
         assertThat(run.exitCode()).as(shown).isIn(hostile.exits());

@@ -94,6 +94,11 @@ public final class ManifestSignatures {
         } catch (IllegalArgumentException e) {
             return Check.INVALID;
         }
+        // Base64 ignores the unused low bits of a padded last character, so two texts decode to the
+        // same signature: accept only the canonical text, or a changed manifest byte would go unseen.
+        if (!Base64.getEncoder().encodeToString(value).equals(signature.value())) {
+            return Check.INVALID;
+        }
         return Crypto.verify(key.algorithm(), key.publicKey(), CanonicalForm.signingInput(manifest, signature), value)
                 ? Check.VALID : Check.INVALID;
     }
