@@ -26,6 +26,12 @@ echo "java:  $(java -version 2>&1 | head -1)"
 echo "sha:   $(grep -qw sha_ni /proc/cpuinfo && echo 'SHA instructions present' || echo 'no SHA instructions')"
 echo "load:  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine skews every figure)"
 
+# The disk's synchronous-write latency bounds one writer's durable transitions (B3).
+probe="$data/fsync-probe"
+fsync=$(dd if=/dev/zero of="$probe" bs=4k count=200 oflag=dsync 2>&1 | tail -1 | sed -E 's/.* ([0-9.]+) s,.*/\1/')
+rm -f "$probe"
+echo "fsync: $(echo "scale=2; $fsync * 1000 / 200" | bc) ms per synchronous 4 KiB write (dd oflag=dsync, 200 writes)"
+
 echo "== build (mvn package, tests skipped)"
 mvn -B -ntp -q -Dstyle.color=never -DskipTests package
 bench_jar="$root/planning-bench/target/benchmarks.jar"
@@ -114,6 +120,7 @@ fi
 timed_once "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >"$out/b5-first-advance.txt"
 measure advance "$fresh" "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF
 
+echo "load at the end: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "== results"
 java -cp "$bench_jar" dev.planning.bench.report.BenchReport "$out"
 echo "(Markdown: $out/table.md)"
