@@ -109,10 +109,20 @@ timed_once "$cli" lint -w "$scratch" >"$out/b5-first-lint.txt"
 measure java-version "true" java -version
 measure lint "true" "$cli" lint -w "$scratch"
 if "$cli" --help 2>/dev/null | grep -qE '^ +verify '; then
+  # A sealed, signed manifest to verify: the example moved to READY_FOR_HANDOFF, sealed (no git
+  # in the copy, hence --allow-dirty), and signed by the three roles the rulebook requires.
   "$fresh"
-  "$cli" seal -w "$scratch" --stream fe --cycle 2025-09-02 --allow-dirty >/dev/null 2>&1 || true
-  timed_once "$cli" verify -w "$scratch" --stream fe --cycle 2025-09-02 >"$out/b5-first-verify.txt"
-  measure verify "true" "$cli" verify -w "$scratch" --stream fe --cycle 2025-09-02
+  "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >/dev/null 2>&1
+  "$cli" seal -w "$scratch" --stream fe --cycle 2025-09-02 --allow-dirty >/dev/null 2>&1
+  for role in PM TechLead QA; do
+    "$cli" keys generate --role "$role" --out "$scratch/keys" >/dev/null 2>&1
+    "$cli" sign "$scratch/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml" --role "$role" \
+      --key "$scratch/keys/$role.key.pem" >/dev/null 2>&1
+  done
+  verify_cmd=("$cli" verify -w "$scratch" --stream fe --cycle 2025-09-02 --trust "$scratch/keys/trust.yaml")
+  timed_once "${verify_cmd[@]}" >"$out/b5-first-verify.txt"
+  "${verify_cmd[@]}" >"$out/b5-verify-output.txt" 2>&1 || echo "verify did not pass: see $out/b5-verify-output.txt"
+  measure verify "true" "${verify_cmd[@]}"
 else
   echo "no verify command in this CLI yet" >"$out/b5-verify.note"
 fi
