@@ -2,7 +2,7 @@ package dev.planning.bench.jmh;
 
 import dev.planning.bench.seal.ArtifactCorpus;
 import dev.planning.bench.seal.ArtifactHasher;
-import dev.planning.bench.seal.JdkParallelHasherPlaceholder;
+import dev.planning.bench.seal.EngineFileHasher;
 import dev.planning.bench.seal.Sha256sum;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * SHA-256 over bytes already in memory on one thread (the CPU's limit). The files are in the page
  * cache after the first pass, as they are when a CI job seals what it just built.
  *
- * <p>The hasher is {@link JdkParallelHasherPlaceholder} until the engine's sealing code is
- * merged; see {@link ArtifactHasher}.
+ * <p>The hasher is the engine's ({@link EngineFileHasher}: {@code Sha256.files}, which sealing and
+ * verifying both call); {@link ArtifactHasher} is the seam it shares with {@code sha256sum}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,7 +50,7 @@ public class SealBenchmark {
     @Setup
     public void setUp() throws NoSuchAlgorithmException {
         corpus = ArtifactCorpus.at(BenchData.dataDir().resolve("corpus-200m"));
-        hasher = new JdkParallelHasherPlaceholder();
+        hasher = new EngineFileHasher();
         sha256sum = new Sha256sum();
         sealed = hasher.hash(corpus.root(), corpus.files());
         if (Sha256sum.available() && !sha256sum.hash(corpus.root(), corpus.files()).equals(sealed)) {

@@ -8,9 +8,8 @@ import java.util.Map;
  * The seam the seal benchmark measures: hash every listed file of a directory with SHA-256.
  * Sealing a handoff manifest is this plus writing the manifest; verifying is this plus comparing.
  *
- * <p>Until the engine's sealing code is merged, {@link JdkParallelHasherPlaceholder} stands in;
- * afterwards this seam is pointed at the engine's parallel file hasher so that the benchmark
- * measures the product.
+ * <p>{@link EngineFileHasher} is the product's (the engine's parallel file hasher); {@link Sha256sum}
+ * is the command-line peer.
  *
  * @since 0.1
  */

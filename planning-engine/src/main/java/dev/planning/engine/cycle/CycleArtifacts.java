@@ -28,8 +28,8 @@ public final class CycleArtifacts {
 
     private final Path workspace;
     private final WorkspaceLayout layout;
-    private final PlanCache plans = new PlanCache(new TaskBreakdownReader());
-    private final StoryMapReader storyMaps = new StoryMapReader();
+    private final PlanCache<TaskBreakdown> plans = PlanCache.taskBreakdowns(new TaskBreakdownReader());
+    private final PlanCache<StoryMap> storyMaps = PlanCache.storyMaps(new StoryMapReader());
 
     public CycleArtifacts(Path workspace, WorkspaceLayout layout) {
         this.workspace = workspace;
@@ -53,7 +53,7 @@ public final class CycleArtifacts {
     public Optional<StoryMap> storyMap(CycleRef cycle) {
         String path = layout.storyMap(cycle);
         Path file = SafePaths.resolve(workspace, path);
-        return Files.isRegularFile(file) ? storyMaps.read(file, path).model() : Optional.empty();
+        return Files.isRegularFile(file) ? storyMaps.read(file, path) : Optional.empty();
     }
 
     /**

@@ -1,8 +1,11 @@
 package dev.planning.engine.cycle;
 
+import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.engine.artifact.StoryMapReader;
 import dev.planning.engine.artifact.TaskBreakdownReader;
 import dev.planning.engine.document.DocumentException;
+import dev.planning.engine.document.MarkdownDocuments;
 import dev.planning.engine.document.YamlDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,58 +18,85 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Task breakdowns already parsed, by file, reused while the file's bytes stay the same.
+ * Planning files already parsed (task breakdowns, story maps), by file, reused while the file's
+ * bytes stay the same.
  *
- * <p>Every gate run needs the cycle's plan and the other streams' plans; parsing and validating
- * a large plan costs far more than reading it. The file is still read on every request and its
+ * <p>Every gate run needs the cycle's plan and story map and the other streams' plans; parsing
+ * and validating a large plan costs far more than reading it. The file is still read on every request and its
  * SHA-256 compared with that of the bytes parsed before, so an edit is always seen, however
  * quickly it follows (modification times are too coarse for that). The cache keeps the
  * {@value #MAX_PLANS} most recently used plans. Thread-safe.
  */
-final class PlanCache {
+final class PlanCache<T> {
+
+    /** Parses a file's bytes into its model; a {@link DocumentException} means no model. */
+    @FunctionalInterface
+    interface Parser<T> {
+        Optional<T> parse(byte[] content, String displayPath);
+    }
+
+    /** Reads a file the usual way, reporting what is wrong with it (too large, unreadable). */
+    @FunctionalInterface
+    interface Reader<T> {
+        Optional<T> read(Path file, String displayPath);
+    }
 
     /** How many parsed plans are kept. */
     static final int MAX_PLANS = 64;
 
-    private final TaskBreakdownReader reader;
-    private final Map<Path, Parsed> parsed = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Parser<T> parser;
+    private final Reader<T> reader;
+    private final Map<Path, Parsed<T>> parsed = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, Parsed> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Path, Parsed<T>> eldest) {
             return size() > MAX_PLANS;
         }
     };
 
-    PlanCache(TaskBreakdownReader reader) {
+    PlanCache(Parser<T> parser, Reader<T> reader) {
+        this.parser = parser;
         this.reader = reader;
     }
 
+    /** Task breakdowns, parsed and validated by {@code reader}. */
+    static PlanCache<TaskBreakdown> taskBreakdowns(TaskBreakdownReader reader) {
+        return new PlanCache<>((content, path) -> reader.read(YamlDocuments.parse(content, path)).model(),
+                (file, path) -> reader.read(file, path).model());
+    }
+
+    /** Story maps, parsed and validated by {@code reader}. */
+    static PlanCache<StoryMap> storyMaps(StoryMapReader reader) {
+        return new PlanCache<>((content, path) -> reader.read(MarkdownDocuments.parse(content, path)).model(),
+                (file, path) -> reader.read(file, path).model());
+    }
+
     /** The plan in {@code file}, when it can be read and is valid; {@code displayPath} names it. */
-    Optional<TaskBreakdown> read(Path file, String displayPath) {
+    Optional<T> read(Path file, String displayPath) {
         byte[] content;
         try {
             if (Files.size(file) > YamlDocuments.MAX_BYTES) {
                 // Too large to cache: the reader turns it into the usual finding.
-                return reader.read(file, displayPath).model();
+                return reader.read(file, displayPath);
             }
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            return reader.read(file, displayPath).model();
+            return reader.read(file, displayPath);
         }
         byte[] digest = sha256(content);
         synchronized (parsed) {
-            Parsed known = parsed.get(file);
+            Parsed<T> known = parsed.get(file);
             if (known != null && known.displayPath().equals(displayPath) && Arrays.equals(known.sha256(), digest)) {
                 return known.model();
             }
         }
-        Optional<TaskBreakdown> model;
+        Optional<T> model;
         try {
-            model = reader.read(YamlDocuments.parse(content, displayPath)).model();
+            model = parser.parse(content, displayPath);
         } catch (DocumentException e) {
             model = Optional.empty();
         }
         synchronized (parsed) {
-            parsed.put(file, new Parsed(displayPath, digest, model));
+            parsed.put(file, new Parsed<>(displayPath, digest, model));
         }
         return model;
     }
@@ -79,6 +109,6 @@ final class PlanCache {
         }
     }
 
-    private record Parsed(String displayPath, byte[] sha256, Optional<TaskBreakdown> model) {
+    private record Parsed<T>(String displayPath, byte[] sha256, Optional<T> model) {
     }
 }

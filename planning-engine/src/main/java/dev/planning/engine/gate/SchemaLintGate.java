@@ -8,6 +8,7 @@ import dev.planning.api.gate.Severity;
 import dev.planning.engine.lint.CycleLint;
 import dev.planning.engine.lint.CycleLinter;
 import dev.planning.engine.workspace.WorkspaceLayout;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,9 @@ import java.util.TreeMap;
  * the files itself, through {@link GateContext#workspace()}, so that it sees exactly what is on
  * disk. Fails on any error finding.
  *
+ * <p>A cycle's result is reused while the files the linter may read are byte for byte the same
+ * (see {@link LintResultCache}), so a warm gate run re-lints only what changed.
+ *
  * <p>Evidence: {@code files_checked} (paths), {@code errors} and {@code warnings} (counts) and
  * {@code codes} (finding count per code).
  */
@@ -27,6 +31,7 @@ public final class SchemaLintGate implements Gate {
     public static final String NAME = "schema_lint";
 
     private final CycleLinter linter;
+    private final LintResultCache cache = new LintResultCache();
 
     /** The gate for the default workspace layout; the constructor {@link java.util.ServiceLoader} uses. */
     public SchemaLintGate() {
@@ -50,6 +55,10 @@ public final class SchemaLintGate implements Gate {
 
     @Override
     public GateResult evaluate(GateContext context) {
+        return cache.get(context.workspace(), context.cycle(), linter.inputs(context.cycle()), () -> lint(context));
+    }
+
+    private GateResult lint(GateContext context) {
         CycleLint lint = linter.lint(context.workspace(), context.cycle());
         Map<String, Integer> codes = new TreeMap<>();
         lint.findings().forEach(f -> codes.merge(f.code(), 1, Integer::sum));
@@ -57,7 +66,7 @@ public final class SchemaLintGate implements Gate {
         evidence.put("files_checked", lint.filesChecked());
         evidence.put("errors", count(lint, Severity.ERROR));
         evidence.put("warnings", count(lint, Severity.WARNING));
-        evidence.put("codes", codes);
+        evidence.put("codes", Collections.unmodifiableMap(codes));
         return GateResult.of(NAME, lint.findings(), evidence);
     }
 

@@ -131,6 +131,21 @@ public final class CycleLinter {
         return new CycleLint(cycle, checked, findings, tasks, storyMap, waivers);
     }
 
+    /**
+     * Every workspace-relative path {@link #lint} may read for a cycle, present or not: the story
+     * map, the task breakdown's accepted names, the decision log and the contracts file. The lint
+     * of a cycle depends on these files' existence and bytes and on nothing else, so callers may
+     * reuse a result while they are unchanged.
+     */
+    public List<String> inputs(CycleRef cycle) {
+        List<String> inputs = new ArrayList<>();
+        inputs.add(layout.storyMap(cycle));
+        inputs.addAll(layout.taskBreakdownCandidates(cycle));
+        inputs.add(layout.decisionLog(cycle));
+        inputs.add(layout.contracts(cycle));
+        return List.copyOf(inputs);
+    }
+
     /** The existing task breakdown, preferring the first accepted name; missing is an error. */
     private Optional<String> taskBreakdownPath(Path workspace, CycleRef cycle, List<Finding> findings) {
         List<String> candidates = layout.taskBreakdownCandidates(cycle);

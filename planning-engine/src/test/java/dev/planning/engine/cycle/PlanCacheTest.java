@@ -2,7 +2,10 @@ package dev.planning.engine.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.engine.artifact.StoryMapReader;
+import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.artifact.TaskBreakdownReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +28,7 @@ class PlanCacheTest {
     @TempDir
     Path temp;
 
-    private final PlanCache cache = new PlanCache(new TaskBreakdownReader());
+    private final PlanCache<TaskBreakdown> cache = PlanCache.taskBreakdowns(new TaskBreakdownReader());
 
     @Test
     void reusesThePlanWhileTheBytesAreUnchanged() throws IOException {
@@ -60,6 +63,19 @@ class PlanCacheTest {
     @Test
     void aMissingFileGivesNoModel() {
         assertThat(cache.read(temp.resolve("absent.yaml"), "absent.yaml")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void reusesAStoryMapUntilItsBytesChange() throws IOException {
+        PlanCache<StoryMap> maps = PlanCache.storyMaps(new StoryMapReader());
+        Path file = temp.resolve("map.md");
+        Files.writeString(file, Plans.FE_STORY_MAP);
+        StoryMap first = maps.read(file, "map.md").orElseThrow();
+        assertThat(maps.read(file, "map.md")).containsSame(first);
+
+        Files.writeString(file, "no front matter");
+
+        assertThat(maps.read(file, "map.md")).isEmpty();
     }
 
     private Path write(String title) throws IOException {

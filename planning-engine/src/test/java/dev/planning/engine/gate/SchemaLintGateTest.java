@@ -83,4 +83,35 @@ class SchemaLintGateTest {
             assertThat(f.describe()).startsWith(Plans.TASKS_PATH + ":21:");
         });
     }
+
+    @Test
+    void reusesAResultOnlyWhileTheFilesAreByteForByteTheSame() {
+        Plans.feWorkspace(workspace);
+        SchemaLintGate gate = new SchemaLintGate();
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+
+        GateResult first = gate.evaluate(context(cycle));
+        GateResult again = gate.evaluate(context(cycle));
+        Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS.replace("[FE-1, \"be:PLN-BE-001\"]", "[FE-2]"));
+        GateResult edited = gate.evaluate(context(cycle));
+        Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS);
+        GateResult restored = gate.evaluate(context(cycle));
+
+        assertThat(again).isSameAs(first);
+        assertThat(edited.passed()).isFalse();
+        assertThat(restored.passed()).isTrue();
+    }
+
+    @Test
+    void seesAFileAppearingNextToACachedResult() throws Exception {
+        Plans.feWorkspace(workspace);
+        SchemaLintGate gate = new SchemaLintGate();
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        gate.evaluate(context(cycle));
+        Files.delete(workspace.resolve(Plans.DECISIONS_PATH));
+
+        GateResult result = gate.evaluate(context(cycle));
+
+        assertThat(result.evidence().get("files_checked")).isEqualTo(List.of(Plans.STORY_MAP_PATH, Plans.TASKS_PATH));
+    }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.planning.api.PlanningException;
 import dev.planning.api.governance.GovernanceInput;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,16 +37,46 @@ public final class InputDigests {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /**
+     * Digests of the inputs most recently digested, by identity. The engine hands out one immutable
+     * plan object per plan while its file is unchanged, and serializing a large plan to digest it
+     * was a quarter of a warm governance gate run at 10,000 tasks; an equal plan read afresh is
+     * simply digested again. Keys hold their objects weakly, so an old plan is not kept alive.
+     * Only plans and story maps are remembered: waivers are few and arrive in a new list each time.
+     */
+    private static final int RECENT_MAX = 512;
+    private static final Map<Identity, String> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Identity, String> eldest) {
+            return size() > RECENT_MAX;
+        }
+    };
+
     private InputDigests() {
     }
 
     /** {@code tasks}, {@code story_map} (when present) and {@code waivers} to lower-case hex SHA-256. */
     public static Map<String, String> of(GovernanceInput input) {
         Map<String, String> digests = new LinkedHashMap<>();
-        digests.put("tasks", sha256(input.tasks()));
-        input.storyMap().ifPresent(map -> digests.put("story_map", sha256(map)));
+        digests.put("tasks", remembered(input.tasks()));
+        input.storyMap().ifPresent(map -> digests.put("story_map", remembered(map)));
         digests.put("waivers", sha256(input.waivers()));
         return digests;
+    }
+
+    private static String remembered(Object value) {
+        Identity key = new Identity(value);
+        synchronized (RECENT) {
+            String known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        String digest = sha256(value);
+        synchronized (RECENT) {
+            RECENT.put(key, digest);
+        }
+        return digest;
     }
 
     static String sha256(Object value) {
@@ -54,6 +85,31 @@ public final class InputDigests {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new PlanningException("cannot digest the governance input: " + e.getMessage(), null, e);
+        }
+    }
+
+    /** A key equal only to the very same object, which it does not keep alive. */
+    private static final class Identity {
+        private final WeakReference<Object> value;
+        private final int hash;
+
+        Identity(Object value) {
+            this.value = new WeakReference<>(value);
+            this.hash = System.identityHashCode(value);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Identity identity)) {
+                return false;
+            }
+            Object mine = value.get();
+            return mine != null && mine == identity.value.get();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.planning.engine.artifact.Contract;
 import dev.planning.engine.artifact.ContractsReader;
 import dev.planning.engine.artifact.ReadResult;
 import dev.planning.engine.gate.StreamThresholds;
+import dev.planning.engine.workspace.FileFingerprint;
 import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import java.nio.file.Files;
@@ -46,6 +47,9 @@ import java.util.function.BiFunction;
  * by the gate of every stream it passes through. Without a contracts file nothing resolves by
  * contract; without a capacity model capacity is not checked.
  *
+ * <p>A cycle's result is reused while its plans, contracts, capacity model and depth limit are
+ * unchanged (see {@link ResultMemo}).
+ *
  * <p>Evidence: the streams and cycles compared, counts of tasks and dependencies, the references
  * resolved by contract, the cycles as paths, the deepest chain and the limit, and each budgeted
  * owner's and team's load against its capacity.
@@ -61,6 +65,7 @@ public final class CrossStreamConsistencyGate implements Gate {
     private final WorkspaceLayout layout;
     private final ContractsReader contractsReader = new ContractsReader();
     private final CapacityReader capacityReader = new CapacityReader();
+    private final ResultMemo memo = new ResultMemo();
 
     /** The gate for the default workspace layout; the constructor {@link java.util.ServiceLoader} uses. */
     public CrossStreamConsistencyGate() {
@@ -92,18 +97,29 @@ public final class CrossStreamConsistencyGate implements Gate {
                     SourceLocation.ofFile(layout.taskBreakdown(cycle)))), Map.of());
         }
         TaskBreakdown own = context.tasks().get();
+        Map<String, TaskBreakdown> plans = new LinkedHashMap<>();
+        plans.put(cycle.stream(), own);
+        context.otherStreams().forEach(plans::putIfAbsent);
+        int limit = (int) new StreamThresholds(context.rulebook(), cycle.stream())
+                .get("max_dependency_depth", DEFAULT_MAX_DEPTH);
+        Optional<byte[]> files = FileFingerprint.of(context.workspace(),
+                List.of(layout.contracts(cycle), layout.capacityModel()));
+        if (files.isEmpty()) {
+            return check(context, plans, limit);
+        }
+        return memo.get(new ResultMemo.Key(context.workspace().toAbsolutePath().normalize(), cycle, limit), plans,
+                files.get(), () -> check(context, plans, limit));
+    }
+
+    private GateResult check(GateContext context, Map<String, TaskBreakdown> plans, int limit) {
+        CycleRef cycle = context.cycle();
+        TaskBreakdown own = plans.get(cycle.stream());
         List<Finding> findings = new ArrayList<>();
         List<Contract> contracts = readOptional(context.workspace(), layout.contracts(cycle), contractsReader::read,
                 "contracts file", findings).orElse(List.of());
         Optional<CapacityModel> capacity = readOptional(context.workspace(), layout.capacityModel(),
                 capacityReader::read, "capacity model", findings);
-
-        Map<String, TaskBreakdown> plans = new LinkedHashMap<>();
-        plans.put(cycle.stream(), own);
-        context.otherStreams().forEach(plans::putIfAbsent);
         DependencyGraph graph = DependencyGraph.build(plans, cycle.stream(), contracts);
-        int limit = (int) new StreamThresholds(context.rulebook(), cycle.stream())
-                .get("max_dependency_depth", DEFAULT_MAX_DEPTH);
 
         findings.addAll(danglingFindings(graph, cycle));
         List<List<String>> cycles = CycleCheck.cycles(graph, cycle.stream());

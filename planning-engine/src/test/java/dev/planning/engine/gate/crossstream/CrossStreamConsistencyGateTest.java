@@ -3,6 +3,7 @@ package dev.planning.engine.gate.crossstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
@@ -278,5 +279,32 @@ class CrossStreamConsistencyGateTest {
 
         assertThat(run(FE).findings()).singleElement()
                 .satisfies(f -> assertThat(f.code()).isEqualTo(CrossStreamCodes.NO_PLAN));
+    }
+
+    @Test
+    void reusesAResultForTheSamePlansUntilTheContractsChange() {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: Pay, dependencies: [\"psp:PSP-7\"]}");
+        GateContext context = ws.context(FE);
+
+        GateResult first = gate.evaluate(context);
+        GateResult again = gate.evaluate(context);
+        ws.file(CONTRACTS, "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\ncontracts:\n"
+                + "  - {provider: psp, id: PSP-7, status: agreed, owner: payments}\n");
+        GateResult withContract = gate.evaluate(context);
+
+        assertThat(again).isSameAs(first);
+        assertThat(first.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(withContract.status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void recomputesForPlansReadAfresh() {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: Form, dependencies: [\"be:BE-1\"]}")
+                .plan("be", "2025-09-02", "{id: BE-1, title: API}");
+        assertThat(run(FE).status()).isEqualTo(GateStatus.PASS);
+
+        ws.plan("be", "2025-09-02", "{id: BE-2, title: Other API}");
+
+        assertThat(run(FE).status()).isEqualTo(GateStatus.FAIL);
     }
 }
