@@ -6,13 +6,8 @@ import dev.planning.engine.hash.Sha256;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +32,7 @@ class SealingCommandsTest {
 
     @BeforeEach
     void committedExampleAndKeys() throws Exception {
-        ws = dir.resolve("ws");
-        copy(Path.of("../planning-examples/workspaces/fe-2025-09-02"), ws);
-        try (Git git = Git.init().setDirectory(ws.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
+        ws = CycleScript.committedExample(dir);
         keys = dir.resolve("keys");
         assertThat(run("keys", "generate", "--role", "PM", "--out", keys.toString())).isZero();
         assertThat(run("keys", "generate", "--role", "TechLead", "--algorithm", "ecdsa-p256", "--out", keys.toString()))
@@ -156,18 +145,4 @@ class SealingCommandsTest {
         return code;
     }
 
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
