@@ -239,11 +239,16 @@ class DroolsGovernanceEngineTest {
     @Test
     void ruleThatReactivatesItselfIsCutOffWithAClearError() {
         String loop = HEADER + """
+                import dev.planning.rules.facts.ViolationFact;
+
+                // update/modify are outside the policy language; a rule that reports on violations can still loop.
+                rule "seed" when $t : TaskFact() then insert(Report.violation(kcontext, $t, "seed")); end
+
                 rule "forever"
                 when
-                    $t : TaskFact()
+                    $v : ViolationFact()
                 then
-                    update($t);
+                    insert(Report.violation(kcontext, $v.item(), $v.message()));
                 end
                 """;
         DroolsGovernanceEngine engine = engine(Map.of("rules/loop.drl", loop), Map.of("max_rule_firings", 500.0));
@@ -251,7 +256,7 @@ class DroolsGovernanceEngineTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
                 assertThatThrownBy(() -> engine.evaluate(input(goodTask("FE-1").build())))
                         .isInstanceOf(PlanningException.class)
-                        .hasMessageStartingWith("rules fired more than 500 times; a rule probably re-activates itself: forever (501)"));
+                        .hasMessageStartingWith("rules fired more than 500 times; a rule probably re-activates itself: forever (501), seed (1)"));
         // The engine is still usable afterwards: the failed session was disposed, not left behind.
         assertThat(engine.maxFirings()).isEqualTo(500);
     }
