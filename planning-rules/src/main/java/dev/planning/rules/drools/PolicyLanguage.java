@@ -114,6 +114,9 @@ final class PolicyLanguage {
 
     private static final String FACTS_PACKAGE = "dev.planning.rules.facts.";
 
+    /** The deepest bracket nesting accepted, counted over the whole file (comments and strings too). */
+    static final int MAX_NESTING = 64;
+
     /** Fact types a pattern may match and an import may name (simple names). */
     static final Set<String> FACT_TYPES = Set.of("TaskFact", "StoryFact", "CrossStreamRefFact", "GateResultFact",
             "RulebookFacts", "ViolationFact");
@@ -197,6 +200,7 @@ final class PolicyLanguage {
         String text = new String(content, StandardCharsets.UTF_8);
         List<Problem> problems = new ArrayList<>();
         scanCharacters(text, problems);
+        scanNesting(text, problems);
         if (problems.isEmpty()) {
             PackageDescr pkg;
             try {
@@ -242,6 +246,31 @@ final class PolicyLanguage {
                     || c == '\u200F' || c == '\u061C') {
                 problems.add(new Problem(line, column, String.format("bidirectional control character U+%04X is refused"
                         + " in a rule file: it makes the code read otherwise than it runs", (int) c)));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+    }
+
+    /** Brackets nested deeper than {@link #MAX_NESTING}, located where the limit is crossed (parsers recurse per level). */
+    private static void scanNesting(String text, List<Problem> problems) {
+        int depth = 0;
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    problems.add(new Problem(line, column, "brackets nested deeper than " + MAX_NESTING
+                            + " levels; expected conditions a few levels deep"));
+                    return;
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
             }
             if (c == '\n') {
                 line++;
@@ -391,7 +420,7 @@ final class PolicyLanguage {
                 }
             }
             for (AnnotationDescr annotation : rule.getAnnotations()) {
-                annotation(annotation);
+                annotation(annotation, annotation.getLine() > 0 ? annotation : rule);
             }
             if (!rule.getNamedConsequences().isEmpty()) {
                 refuse(rule, "named consequences are refused; a rule has one consequence");
@@ -407,18 +436,18 @@ final class PolicyLanguage {
             }
         }
 
-        private void annotation(AnnotationDescr annotation) {
+        private void annotation(AnnotationDescr annotation, BaseDescr where) {
             // Drools evaluates metadata values as MVEL expressions: only names, numbers and plain strings.
             if (annotation.getFullyQualifiedName() != null && annotation.getFullyQualifiedName().contains(".")
                     || !ANNOTATION_NAME.matcher(annotation.getName()).matches()) {
-                refuse(annotation, "annotation @" + annotation.getName() + " is refused; metadata is a lower-case name"
+                refuse(where, "annotation @" + annotation.getName() + " is refused; metadata is a lower-case name"
                         + " such as @severity(HIGH) or @control(\"SOX-404\")");
                 return;
             }
             for (Map.Entry<String, Object> value : annotation.getValueMap().entrySet()) {
                 String text = String.valueOf(value.getValue()).strip();
                 if (!ANNOTATION_VALUE.matcher(text).matches()) {
-                    refuse(annotation, "@" + annotation.getName() + " value " + text + " is refused; expected a name,"
+                    refuse(where, "@" + annotation.getName() + " value " + text + " is refused; expected a name,"
                             + " a number or a plain \"string\" (metadata values are evaluated)");
                 }
             }
