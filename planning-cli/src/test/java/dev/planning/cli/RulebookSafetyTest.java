@@ -98,6 +98,19 @@ class RulebookSafetyTest {
         assertThat(run.err().strip()).doesNotContain("\n").contains("did not reach a decision within 1 s");
     }
 
+    @Test
+    void advanceStopsAnEvaluationPastTheRulebooksTimeLimitWithOneLineAndExit2() throws IOException {
+        Path ws = workspace();
+        echoForever(ws);
+        String[] args = gate(ws);
+        args[0] = "advance";
+
+        CliRun run = CliRun.of(args);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("did not reach a decision within 1 s");
+    }
+
     private static void echoForever(Path ws) throws IOException {
         Path yaml = ws.resolve("rulebook/rulebook.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("max_rule_firings: 100000",

@@ -93,7 +93,7 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             stop(session, worker);
             throw new EvaluationLimitException(EvaluationLimitException.Limit.TIME, "rulebook " + name()
                     + " did not reach a decision within " + seconds() + " s (thresholds." + MAX_EVALUATION_SECONDS
-                    + "); rule" + (counter.current() == null ? "s were still matching" : " '" + counter.current()
+                    + "); rule" + (counter.current() == null ? "s were still matching or firing" : " '" + counter.current()
                     + "' was running") + "; evaluation stopped");
         } catch (InterruptedException e) {
             stop(session, worker);

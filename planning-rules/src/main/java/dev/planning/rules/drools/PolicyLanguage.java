@@ -117,6 +117,9 @@ final class PolicyLanguage {
     /** The deepest bracket nesting accepted, counted over the whole file (comments and strings too). */
     static final int MAX_NESTING = 64;
 
+    /** The most lines a refusal prints: two mistakes in full, then the locations of the rest. */
+    private static final int MAX_LINES = 3;
+
     /** Fact types a pattern may match and an import may name (simple names). */
     static final Set<String> FACT_TYPES = Set.of("TaskFact", "StoryFact", "CrossStreamRefFact", "GateResultFact",
             "RulebookFacts", "ViolationFact");
@@ -226,9 +229,17 @@ final class PolicyLanguage {
     private static InvalidInputException refusal(String file, List<Problem> problems) {
         Problem first = problems.get(0);
         StringBuilder message = new StringBuilder(first.message());
-        for (Problem more : problems.subList(1, problems.size())) {
+        // One line per mistake, at most three lines: past that the rest are listed by location.
+        int shown = problems.size() <= MAX_LINES ? problems.size() : MAX_LINES - 1;
+        for (Problem more : problems.subList(1, shown)) {
             message.append('\n').append(new SourceLocation(file, more.line(), more.column())).append(": ")
                     .append(more.message());
+        }
+        if (shown < problems.size()) {
+            message.append('\n').append(file).append(": ").append(problems.size() - shown).append(" more mistake")
+                    .append(problems.size() - shown == 1 ? "" : "s").append(" outside the policy language, at ")
+                    .append(String.join(", ", problems.subList(shown, problems.size()).stream()
+                            .map(p -> p.line() + ":" + p.column()).toList()));
         }
         return new InvalidInputException(message.toString(), new SourceLocation(file, first.line(), first.column()));
     }
@@ -650,8 +661,9 @@ final class PolicyLanguage {
             } else if (e instanceof FieldAccessExpr field) {
                 if (!FACT_ACCESSORS.contains(field.getNameAsString()) && !VALUE_METHODS.contains(field.getNameAsString())
                         || field.getTypeArguments().isPresent()) {
-                    problems.add(origin.at(e, "field '" + field.getNameAsString() + "' is outside the policy language;"
+                    problems.add(origin.at(e, "field '" + field + "' is outside the policy language;"
                             + " expected a fact accessor"));
+                    return; // one message per mistake: what is inside a refused node is not judged
                 }
                 expr(field.getScope(), origin, constraint);
             } else if (e instanceof MethodCallExpr call) {
@@ -697,6 +709,7 @@ final class PolicyLanguage {
                 if (!constraint || !FACT_ACCESSORS.contains(name)) {
                     problems.add(origin.at(call, "call '" + name + "(...)' is outside the policy language; expected a"
                             + " fact accessor, a String/collection method, Math or Report.violation"));
+                    return;
                 }
             } else if (scope instanceof NameExpr type && !bound.contains(type.getNameAsString())
                     && !locals.contains(type.getNameAsString())
@@ -706,14 +719,17 @@ final class PolicyLanguage {
                     problems.add(origin.at(call, "static call '" + type.getNameAsString() + "." + name
                             + "' is outside the policy language; expected Math.max/min/abs, String.valueOf or"
                             + " Report.violation"));
+                    return;
                 } else if (name.equals("violation")) {
                     reportArguments(call, origin);
                     return;
                 }
             } else {
                 if (!FACT_ACCESSORS.contains(name) && !VALUE_METHODS.contains(name)) {
-                    problems.add(origin.at(call, "method '" + name + "' is outside the policy language; expected a"
-                            + " fact accessor or one of the String/collection methods listed in docs/rules.md"));
+                    problems.add(origin.at(call, "call '" + oneLine(call.toString()) + "' is outside the policy"
+                            + " language: method '" + name + "' is neither a fact accessor nor one of the String/collection"
+                            + " methods listed in docs/rules.md"));
+                    return;
                 }
                 expr(scope, origin, constraint);
             }

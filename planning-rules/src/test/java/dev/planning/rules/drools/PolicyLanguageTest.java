@@ -60,7 +60,7 @@ class PolicyLanguageTest {
                 Arguments.of("global java.net.Socket socket;\n", "global socket", 6),
                 Arguments.of("function void boom() { }\n", "function boom", 6),
                 Arguments.of("rule \"r\" when $t : TaskFact() then System.exit(3); end\n", "static call 'System.exit'", 6),
-                Arguments.of("rule \"r\" when $t : TaskFact() then\n  Runtime.getRuntime().halt(0);\nend\n", "static call 'Runtime.getRuntime'", 7),
+                Arguments.of("rule \"r\" when $t : TaskFact() then\n  Runtime.getRuntime().halt(0);\nend\n", "call 'Runtime.getRuntime().halt(0)'", 7),
                 Arguments.of("rule \"r\" when $t : TaskFact() then new ProcessBuilder(\"sh\").start(); end\n",
                         "new ProcessBuilder", 6),
                 Arguments.of("rule \"r\" when $t : TaskFact() then $t.getClass().getClassLoader(); end\n", "method 'getClassLoader'", 6),
