@@ -15,9 +15,17 @@ final class Markdown {
     }
 
     /**
-     * The text with every ASCII punctuation character backslash-escaped (CommonMark renders an
-     * escaped punctuation character literally) and line breaks folded into spaces, so that it stays
-     * inside one table cell.
+     * Characters that start markup somewhere in GitHub-flavoured Markdown: emphasis, code, links and
+     * images, HTML and entities, tables, strikethrough, headings, mentions, math and emoji
+     * shortcodes. Values never start a line (they sit in table cells or after fixed text), so list
+     * and heading markers at a line's start ({@code -}, {@code +}, {@code 1.}) need no escape.
+     */
+    private static final String MARKUP = "\\`*_{}[]<>()#!|~&@$:";
+
+    /**
+     * The text with every markup character backslash-escaped (CommonMark renders an escaped ASCII
+     * punctuation character literally), control characters and line breaks folded into spaces, so
+     * that it stays inside one table cell.
      */
     static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
@@ -27,7 +35,7 @@ final class Markdown {
                 out.append(' ');
             } else if (c < 0x20 || c == 0x7f) {
                 out.append(' ');
-            } else if (c < 0x80 && !Character.isLetterOrDigit(c) && c != ' ') {
+            } else if (MARKUP.indexOf(c) >= 0) {
                 out.append('\\').append(c);
             } else {
                 out.append(c);
