@@ -42,7 +42,15 @@ public final class PlanningCommand implements Runnable {
 
     /** Runs the CLI and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, utf8(System.out), utf8(System.err)));
+    }
+
+    /**
+     * A writer that prints UTF-8 whatever the locale: under {@code LC_ALL=C} the JVM's default
+     * stream encoding is ASCII and every arrow, check mark and accented name would become {@code ?}.
+     */
+    static PrintWriter utf8(java.io.OutputStream stream) {
+        return new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */
