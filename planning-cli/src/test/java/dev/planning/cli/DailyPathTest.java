@@ -76,4 +76,24 @@ class DailyPathTest {
         assertThat(lines).hasSizeGreaterThan(20);
         assertThat(lines.stream().map(l -> l.indexOf('[')).distinct()).hasSize(1);
     }
+
+    @Test
+    void printsUtf8UnderThePosixLocale() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path tasks = ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+        String plan = Files.readString(tasks, StandardCharsets.UTF_8);
+        Files.writeString(tasks, plan.replaceFirst("effort: \\d+", "effort: \"fünf → 5\""), StandardCharsets.UTF_8);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                PlanningCommand.class.getName(), "lint", "-w", ws.toString()).redirectErrorStream(true);
+        cli.environment().put("LC_ALL", "C");
+        cli.environment().put("LANG", "C");
+        cli.environment().remove("JAVA_TOOL_OPTIONS");
+
+        Process process = cli.start();
+        byte[] out = process.getInputStream().readAllBytes();
+
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(new String(out, StandardCharsets.UTF_8)).contains("fünf → 5");
+    }
 }

@@ -11,20 +11,22 @@ import java.util.regex.Pattern;
  * The counts behind a rate, shown beside it ("2 of 4 deployments"), so a reader sees how much a
  * percentage rests on. Read from the KPI's formula when it has the form {@code n / d} or
  * {@code n / d * 100}, where {@code n} is an input and {@code d} an input or a parenthesised sum or
- * difference of inputs, all of one unit (a share, not a rate such as points per day); other
- * formulas have no basis.
+ * difference of inputs, optionally times a constant. Of one unit it is a share ("2 of 4
+ * deployments"); a count over days or hours is a rate, shown as what and over how long ("8 points
+ * in 4 days"). Other formulas have no basis.
  */
 final class KpiBasis {
 
     private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final Pattern RATE = Pattern.compile("^\\s*(" + NAME + ")\\s*/\\s*(" + NAME + "|\\(\\s*" + NAME
-            + "(?:\\s*[-+]\\s*" + NAME + ")*\\s*\\))\\s*(?:\\*\\s*100(?:\\.0+)?)?\\s*$");
+            + "(?:\\s*[-+]\\s*" + NAME + ")*\\s*\\))\\s*(?:\\*\\s*[0-9]+(?:\\.[0-9]+)?)?\\s*$");
     private static final Pattern TERM = Pattern.compile("([-+]?)\\s*(" + NAME + ")");
 
     /** What the denominators count, for inputs whose name does not say it plainly. */
     private static final Map<String, String> NOUNS = Map.ofEntries(
             Map.entry("planned_tasks", "work items"),
             Map.entry("planned_points", "points"),
+            Map.entry("done_points", "points"),
             Map.entry("tests_total", "tests run"),
             Map.entry("a11y_passes", "rule checks"),
             Map.entry("defects_total", "defects"),
@@ -59,10 +61,19 @@ final class KpiBasis {
             first = first == null ? term.group(2) : first;
             total += term.group(1).equals("-") ? -value : value;
         }
-        if (first == null || !sameUnit(rate.group(1), first)) {
-            return Optional.empty(); // points per day is a rate of two different things, not a share
+        if (first == null) {
+            return Optional.empty();
+        }
+        String numerator = Figures.shown(inputs.get(rate.group(1)));
+        if (!sameUnit(rate.group(1), first)) {
+            // A rate of two different things (points per day, deployments per week): what and over how long.
+            Optional<String> per = KpiInputCatalog.find(first).map(KpiInput::unit);
+            String over = Figures.shown(total);
+            return per.filter(unit -> unit.equals("days") || unit.equals("hours"))
+                    .map(unit -> numerator + " " + NOUNS.getOrDefault(rate.group(1), rate.group(1).replace('_', ' '))
+                            + " in " + over + " " + unit);
         }
         String noun = NOUNS.getOrDefault(first, first.replace('_', ' '));
-        return Optional.of(Figures.shown(inputs.get(rate.group(1))) + " of " + Figures.shown(total) + " " + noun);
+        return Optional.of(numerator + " of " + Figures.shown(total) + " " + noun);
     }
 }

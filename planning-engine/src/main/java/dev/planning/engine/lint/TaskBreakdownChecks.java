@@ -80,16 +80,19 @@ final class TaskBreakdownChecks {
      */
     private static void foldIntoDuplicate(List<Finding> duplicates, List<Finding> references, List<Finding> findings) {
         List<Finding> dangling = references.stream().filter(f -> f.code().equals(LintCodes.REF_DANGLING)).toList();
-        if (duplicates.size() != 1 || dangling.isEmpty()) {
-            findings.addAll(references);
-            return;
-        }
-        Finding duplicate = duplicates.get(0);
         Set<String> missing = new java.util.TreeSet<>();
         dangling.forEach(f -> {
             int start = f.message().indexOf('`');
             missing.add(f.message().substring(start + 1, f.message().indexOf('`', start + 1)));
         });
+        // Folded only when the duplicate is one edit away from the one missing id (FE-10 copied to
+        // make FE-11, its id left unchanged): anything else is a separate mistake, reported as such.
+        if (duplicates.size() != 1 || missing.size() != 1
+                || !oneEditApart(duplicates.get(0).taskId().orElse(""), missing.iterator().next())) {
+            findings.addAll(references);
+            return;
+        }
+        Finding duplicate = duplicates.get(0);
         String lines = dangling.stream().map(f -> f.location().map(l -> "line " + l.line()).orElse("?"))
                 .collect(java.util.stream.Collectors.joining(", "));
         Finding folded = new Finding(duplicate.code(), duplicate.severity(), duplicate.message() + "; was it meant to be "
@@ -128,6 +131,20 @@ final class TaskBreakdownChecks {
             findings.add(withTask(Finding.error(LintCodes.REF_DANGLING, subject + ": " + what + " `" + target
                     + "` is not a task of this file", document.locate(pointer)), ownId));
         }
+    }
+
+    /** Whether two ids differ by one character replaced, added or removed. */
+    static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        String restA = a.substring(Math.min(i + (a.length() >= b.length() ? 1 : 0), a.length()));
+        String restB = b.substring(Math.min(i + (b.length() >= a.length() ? 1 : 0), b.length()));
+        return restA.equals(restB);
     }
 
     /** The starter's placeholders, still unedited: a plan nobody has written yet. */

@@ -44,7 +44,10 @@ class KpiFiguresTest {
         assertThat(KpiBasis.of("deployments_failed / deployments_total * 100", inputs)).contains("2 of 4 deployments");
         assertThat(KpiBasis.of("tests_passed / (tests_total - tests_skipped) * 100", inputs)).contains("3 of 4 tests run");
         assertThat(KpiBasis.of("lead_time_hours / 24", Map.of("lead_time_hours", 48.0))).isEmpty();
-        assertThat(KpiBasis.of("done_points / cycle_days", Map.of("done_points", 8.0, "cycle_days", 4.0))).isEmpty();
+        assertThat(KpiBasis.of("done_points / cycle_days", Map.of("done_points", 8.0, "cycle_days", 4.0)))
+                .contains("8 points in 4 days");
+        assertThat(KpiBasis.of("deployments_total / deployment_period_days * 7",
+                Map.of("deployments_total", 4.0, "deployment_period_days", 14.0))).contains("4 deployments in 14 days");
     }
 
     @Test

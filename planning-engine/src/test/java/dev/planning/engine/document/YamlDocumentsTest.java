@@ -79,7 +79,7 @@ class YamlDocumentsTest {
 
         assertThat(e.code()).isEqualTo(DocumentException.YAML_SYNTAX);
         assertThat(e.location()).contains(new SourceLocation(FILE, 4, 4));
-        assertThat(e.getMessage()).startsWith("malformed YAML: expected <block end>")
+        assertThat(e.getMessage()).startsWith("malformed YAML: expected the end of the indented block, but found the start of a mapping")
                 .contains("block collection that starts at line 3, column 3")
                 .contains("check the indentation");
     }
