@@ -82,7 +82,7 @@ class ExampleDigestTest {
         // Every figure of both digests lies in the range its unit allows for a two-week cycle.
         for (String cycle : List.of("2025-09-02", "2025-09-16")) {
             JsonNode kpis = frontMatter(root.resolve("frameworks/planning-fe/digests/" + cycle + "-digest.md")).get("kpis");
-            kpis.fields().forEachRemaining(kpi -> {
+            kpis.properties().forEach(kpi -> {
                 JsonNode actual = kpi.getValue().get("actual");
                 if (!actual.isNull()) {
                     double[] range = plausible(kpi.getValue().get("unit").asText());
@@ -179,7 +179,7 @@ class ExampleDigestTest {
             Instant at = Instant.parse(event.get("timestamp").asText());
             boolean accepted = !type.equals("TRANSITION_REFUSED");
             Map<String, String> gates = new TreeMap<>();
-            payload.get("metadata").get("gate_results").fields().forEachRemaining(e -> gates.put(e.getKey(), e.getValue().asText()));
+            payload.get("metadata").get("gate_results").properties().forEach(e -> gates.put(e.getKey(), e.getValue().asText()));
             for (Map.Entry<String, String> gate : gates.entrySet()) {
                 gateRuns++;
                 gatePasses += gate.getValue().equals("FAIL") ? 0 : 1;
