@@ -58,7 +58,8 @@ final class AdvanceCommand implements Callable<Integer> {
         Reports.print(spec.commandLine().getOut(), format.format, json,
                 () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse(""),
                 () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
-                () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root()));
+                () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root()),
+                () -> MarkdownReports.transition(result));
         return result.accepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
