@@ -1,5 +1,8 @@
 package dev.planning.cli;
 
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import java.util.Optional;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
@@ -34,21 +37,37 @@ final class AdvanceCommand implements Callable<Integer> {
             description = "Target state, e.g. READY_FOR_HANDOFF.")
     CycleState to;
 
+    @Option(names = "--allow-dirty", description = "With --to PACKAGED: seal even when artifacts have uncommitted"
+            + " changes (or no git repository); the manifest records dirty: true.")
+    boolean allowDirty;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        CycleRef ref = cycle.ref();
         PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
-        TransitionResult result = ws.advance(ref, to);
+        CycleRef ref = cycle.existing(ws);
+        Optional<SealResult> seal = to == CycleState.PACKAGED
+                && ws.status(ref).state() == CycleState.READY_FOR_HANDOFF
+                ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();
+        TransitionResult result = seal.flatMap(SealResult::transition).orElseGet(() -> ws.advance(ref, to));
         Map<String, String> evidence = evidence(ws, ref, result.eventId());
-        Reports.print(spec.commandLine().getOut(), format.format, Reports.transition(result, evidence),
-                () -> Reports.transitionText(result, evidence),
+        Map<String, Object> json = new LinkedHashMap<>(Reports.transition(result, evidence));
+        seal.flatMap(SealResult::manifestPath).ifPresent(path -> json.put("manifest", path));
+        Reports.print(spec.commandLine().getOut(), format.format, json,
+                () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse(""),
                 () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
                 () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root()),
                 () -> MarkdownReports.transition(result));
         return result.accepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** The manifest the handoff wrote, so the user knows what to sign next. */
+    private static String sealed(SealResult seal) {
+        return seal.manifest().map(m -> "sealed " + seal.manifestPath().orElseThrow() + " (manifest_id "
+                + m.manifestId() + ", snapshot_rev " + m.snapshotRev() + (m.dirty() ? ", dirty" : "") + ")\n")
+                .orElse("");
     }
 
     /** Each gate's evidence file, as recorded in the attempt's event ({@code evidence.<gate>}). */

@@ -1,5 +1,11 @@
 package dev.planning.cli;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.engine.workspace.SafePaths;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.nio.file.Files;
 import dev.planning.api.lifecycle.CycleRef;
 import picocli.CommandLine.Option;
 
@@ -15,5 +21,25 @@ final class CycleOptions {
     /** The cycle, validated (a hostile id is refused before any path is built). */
     CycleRef ref() {
         return new CycleRef(stream, cycle);
+    }
+
+    /**
+     * The cycle, which must exist: it has an event log or a task breakdown. Gates run on a cycle
+     * that was never created would only report its missing files one gate at a time.
+     *
+     * @throws InvalidInputException "no such cycle" (exit code 2)
+     */
+    CycleRef existing(PlanningWorkspace ws) {
+        CycleRef ref = ref();
+        WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
+        boolean hasPlan = layout.taskBreakdownCandidates(ref).stream()
+                .anyMatch(path -> Files.exists(SafePaths.resolve(ws.root(), path)));
+        if (!hasPlan && ws.status(ref).history().isEmpty()) {
+            throw new InvalidInputException("no such cycle " + ref + ": it has no event log and no task breakdown ("
+                    + layout.taskBreakdown(ref) + "); create it with `planning init -w " + ws.root() + " --stream "
+                    + ref.stream() + " --cycle " + ref.cycleId() + "`, or see `planning status`",
+                    SourceLocation.ofFile(layout.eventLog(ref)));
+        }
+        return ref;
     }
 }

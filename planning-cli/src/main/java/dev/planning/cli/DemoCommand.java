@@ -25,7 +25,13 @@ import dev.planning.engine.workspace.WorkspaceLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import dev.planning.engine.workspace.AtomicFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "planning-demo",
             description = "Where to create the demo (default: ./${DEFAULT-VALUE}): DIR/workspace is the "
-                    + "repository, DIR/keys the signing keys. An earlier demo there is replaced; any other "
+                    + "repository, DIR/keys the signing keys. The files an earlier demo wrote there are removed, and nothing else; any other "
                     + "non-empty directory is refused.")
     Path out;
 
@@ -81,6 +87,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         o = spec.commandLine().getOut();
         Path dir = prepare(out.toAbsolutePath().normalize());
+        try {
+            return run(dir);
+        } finally {
+            recordWritten(dir);
+        }
+    }
+
+    private int run(Path dir) {
         workspace = dir.resolve("workspace");
         keys = dir.resolve("keys");
         inputs = dir.resolve("inputs");
@@ -160,9 +174,11 @@ final class DemoCommand implements Callable<Integer> {
     private void summary(DigestResult first, DigestResult second) {
         o.println();
         o.println("KPIs of " + SECOND + " (previous cycle in brackets):");
+        int width = second.summary().kpis().keySet().stream().mapToInt(String::length).max().orElse(0);
+        int unitWidth = second.summary().kpis().values().stream().mapToInt(k -> k.unit().length()).max().orElse(0);
         for (KpiValue kpi : second.summary().kpis().values()) {
             KpiValue before = first.summary().kpis().get(kpi.name());
-            o.printf("  %-30s %12s  [%s]%n", kpi.name(), value(kpi), before == null ? "-" : value(before));
+            o.println(kpiLine(kpi, before, width, unitWidth));
         }
         o.println();
         o.println("Wrote:");
@@ -205,9 +221,14 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static String value(KpiValue kpi) {
-        return kpi.actual().map(v -> String.format(java.util.Locale.ROOT, "%.1f %s", v, kpi.unit()))
-                .orElse("not measured");
+    /** One aligned line: name, value, unit, and the previous cycle's value in brackets. */
+    static String kpiLine(KpiValue kpi, KpiValue before, int width, int unitWidth) {
+        return String.format(java.util.Locale.ROOT, "  %-" + width + "s  %12s %-" + unitWidth + "s  [%s]", kpi.name(),
+                number(kpi), kpi.unit(), before == null ? "-" : number(before)).stripTrailing();
+    }
+
+    private static String number(KpiValue kpi) {
+        return kpi.actual().map(v -> String.format(java.util.Locale.ROOT, "%.1f", v)).orElse("not measured");
     }
 
     private void say(String text) {
@@ -246,6 +267,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The directories the demo writes under DIR; everything in them is listed in the marker. */
+    private static final List<String> OWNED = List.of("workspace", "keys", "inputs");
+    private static final String LISTING = "# files written by `planning demo`; the next run removes these, and only these:";
+
+    /**
+     * Makes DIR ready: a new or empty directory, or an earlier demo, whose files (listed in its
+     * marker) are removed; nothing else ever is. A file in the demo's directories that the demo did
+     * not write is refused before anything is removed; files beside them are left alone.
+     */
     private static Path prepare(Path dir) {
         try {
             if (Files.exists(dir)) {
@@ -253,25 +283,75 @@ final class DemoCommand implements Callable<Integer> {
                 try (Stream<Path> list = Files.list(dir)) {
                     empty = list.findAny().isEmpty();
                 }
-                if (!empty && !Files.exists(dir.resolve(MARKER))) {
-                    throw new InvalidInputException(dir + " exists and is not an earlier demo; choose another --out");
+                if (!empty) {
+                    removeEarlierDemo(dir);
                 }
-                deleteTree(dir);
             }
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(MARKER),
-                    "created by `planning demo`; the next demo run replaces this directory\n");
+            Files.writeString(dir.resolve(MARKER), LISTING + "\n", StandardCharsets.UTF_8);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
+    private static void removeEarlierDemo(Path dir) throws IOException {
+        Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException(dir + " exists and is not an earlier demo; choose another --out");
+        }
+        List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(LISTING)) {
+            throw new InvalidInputException(dir + " holds an earlier demo that did not list the files it wrote;"
+                    + " remove it yourself, or choose another --out");
+        }
+        Set<Path> written = new HashSet<>();
+        lines.stream().skip(1).filter(l -> !l.isBlank()).forEach(l -> written.add(dir.resolve(l).normalize()));
+        List<Path> files = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        for (String owned : OWNED) {
+            Path top = dir.resolve(owned);
+            if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(top)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        dirs.add(p);
+                    } else if (written.contains(p.normalize())) {
+                        files.add(p);
+                    } else {
+                        throw new InvalidInputException(p + " was not written by the demo, and the next demo would"
+                                + " replace " + top + "; move the file elsewhere, or choose another --out");
+                    }
+                }
             }
         }
+        for (Path file : files) {
+            Files.delete(file);
+        }
+        dirs.sort(Comparator.reverseOrder());
+        for (Path d : dirs) {
+            Files.delete(d); // empty now: every file in it was the demo's
+        }
+        Files.delete(marker);
+    }
+
+    /** Lists every file the demo wrote in its marker, so that the next run removes exactly these. */
+    private static void recordWritten(Path dir) {
+        StringBuilder listing = new StringBuilder(LISTING).append('\n');
+        for (String owned : OWNED) {
+            Path top = dir.resolve(owned);
+            if (!Files.exists(top)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(top)) {
+                walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted()
+                        .forEach(p -> listing.append(dir.relativize(p).toString().replace('\\', '/')).append('\n'));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        AtomicFiles.write(dir.resolve(MARKER), listing.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

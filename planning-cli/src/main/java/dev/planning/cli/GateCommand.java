@@ -36,8 +36,8 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CycleRef ref = cycle.ref();
         PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
+        CycleRef ref = cycle.existing(ws);
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results),

@@ -53,7 +53,8 @@ final class InitCommand implements Callable<Integer> {
         PlanningWorkspace ws = workspace.open();
         ws.create(ref);
         out.println("opened cycle " + ref + " in PLANNED");
-        out.println("next: edit the files above, then `planning lint -w " + workspace.workspace + "`");
+        out.println("next: edit the files above (lint refuses the placeholders: owner `change-me`, the task's"
+                + " description and acceptance criterion), then `planning lint -w " + workspace.workspace + "`");
         return ExitCodes.OK;
     }
 

@@ -47,13 +47,21 @@ public final class PlanningCommand implements Runnable {
      */
     public static void main(String[] args) {
         ExitGuard.install(System.err);
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter out = utf8(System.out);
+        PrintWriter err = utf8(System.err);
         int code = execute(args, out, err);
         out.flush();
         err.flush();
         ExitGuard.verdict(code);
         System.exit(code);
+    }
+
+    /**
+     * A writer that prints UTF-8 whatever the locale: under {@code LC_ALL=C} the JVM's default
+     * stream encoding is ASCII and every arrow, check mark and accented name would become {@code ?}.
+     */
+    static PrintWriter utf8(java.io.OutputStream stream) {
+        return new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */

@@ -92,7 +92,7 @@ final class SealReports {
             text.append("  rulebook_hash ").append(m.rulebookHash()).append('\n');
             m.artifacts().forEach(a -> text.append("  ").append(a.sha256()).append("  ").append(a.path()).append('\n'));
             text.append("next: sign it, e.g. planning sign ").append(result.manifestPath().orElse("MANIFEST"))
-                    .append(" --role QA --key keys/QA.key.pem\n");
+                    .append(" --role QA --key ~/.planning/keys/QA.key.pem\n");
         });
         if (!result.sealed()) {
             text.append("not sealed: the gates refused the transition\n");

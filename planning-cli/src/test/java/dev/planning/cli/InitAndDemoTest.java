@@ -13,14 +13,23 @@ class InitAndDemoTest {
     Path dir;
 
     @Test
-    void initScaffoldsAWorkspaceThatLintsCleanAndAdvances() {
+    void initScaffoldsAWorkspaceWhosePlaceholdersFailUntilEditedAndThenAdvances() throws Exception {
         Path ws = dir.resolve("new");
         CliRun init = CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
 
         assertThat(init.exitCode()).as(init.err()).isZero();
         assertThat(ws.resolve("rulebook/rulebook.yaml")).exists();
-        assertThat(ws.resolve("frameworks/planning-web/tasks/2026-01-05-web_task_breakdown.yaml")).exists();
+        Path tasks = ws.resolve("frameworks/planning-web/tasks/2026-01-05-web_task_breakdown.yaml");
+        assertThat(tasks).exists();
         assertThat(ws.resolve("frameworks/planning-web/storymaps/2026-01-05-story_map.md")).exists();
+        CliRun unedited = CliRun.of("lint", "-w", ws.toString());
+        assertThat(unedited.exitCode()).isEqualTo(1);
+        assertThat(unedited.out()).contains("owner `change-me` is the placeholder").contains("[plan.placeholder]");
+        assertThat(CliRun.of("gate", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05", "--to",
+                "READY_FOR_HANDOFF").exitCode()).isEqualTo(1);
+        Files.writeString(tasks, Files.readString(tasks, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("change-me", "alice").replace("Replace with the work to plan.", "Build the sign-up form")
+                .replace("Describe what done means", "A visitor can sign up"), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(CliRun.of("lint", "-w", ws.toString()).exitCode()).isZero();
         assertThat(CliRun.of("status", "-w", ws.toString()).out()).contains("web/2026-01-05: PLANNED");
         CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05",
@@ -73,9 +82,9 @@ class InitAndDemoTest {
             assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         }
         // The second cycle's digest compares with the first: delta and trend per KPI.
-        assertThat(ws.resolve("digests/2025-09-16-digest.md")).content()
+        assertThat(ws.resolve("digests/2025-09-16-digest.md")).content(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("previous_cycle_id: 2025-09-02")
-                .contains("| unit_coverage_pct | percent | ≥ 80 | 90 | 80 | +10 | ↑ 80 → 90 | ✅ met |");
+                .contains("| unit_coverage_pct | percent | ≥ 80 | 90 | 80 | +10 | ↑ 80 → 90 | ✅ met | [");
     }
 
     @Test

@@ -79,6 +79,32 @@ class ExampleDigestTest {
         }
         // The first cycle has no previous one: deltas are not measured, not 0.
         assertThat(front.get("kpis").get("unit_coverage_delta").get("status").asText()).isEqualTo("not_measured");
+        // Every figure of both digests lies in the range its unit allows for a two-week cycle.
+        for (String cycle : List.of("2025-09-02", "2025-09-16")) {
+            JsonNode kpis = frontMatter(root.resolve("frameworks/planning-fe/digests/" + cycle + "-digest.md")).get("kpis");
+            kpis.properties().forEach(kpi -> {
+                JsonNode actual = kpi.getValue().get("actual");
+                if (!actual.isNull()) {
+                    double[] range = plausible(kpi.getValue().get("unit").asText());
+                    assertThat(actual.asDouble()).as(cycle + " " + kpi.getKey()).isBetween(range[0], range[1]);
+                }
+            });
+        }
+    }
+
+    /** What a figure of a unit can plausibly be in a two-week cycle of a small team. */
+    private static double[] plausible(String unit) {
+        return switch (unit) {
+            case "percent" -> new double[] {0, 100};
+            case "percentage_points" -> new double[] {-100, 100};
+            case "ratio" -> new double[] {0, 1.5};
+            case "points_per_day" -> new double[] {0, 20};
+            case "days" -> new double[] {0, 30};
+            case "hours" -> new double[] {0, 24 * 30};
+            case "per_week" -> new double[] {0, 50};
+            case "count" -> new double[] {0, 100};
+            default -> throw new AssertionError("no plausible range for unit " + unit);
+        };
     }
 
     /** Line coverage of an LCOV file: the sum of LH over the sum of LF, in percent. */
@@ -106,9 +132,11 @@ class ExampleDigestTest {
         JsonNode plan = YAML.readTree(root.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml").toFile());
         double planned = 0, done = 0, plannedPoints = 0, donePoints = 0, droppedPoints = 0;
         LocalDate latestDue = null;
+        Set<String> parents = new HashSet<>();
+        plan.get("tasks").forEach(task -> parents.add(task.path("parent").asText("")));
         for (JsonNode task : plan.get("tasks")) {
-            if (task.path("kind").asText("task").equals("epic")) {
-                continue;
+            if (parents.contains(task.get("id").asText()) || task.path("kind").asText("task").equals("epic")) {
+                continue; // work items are the leaves, as the parity gate counts them
             }
             double effort = task.path("effort").asDouble(0);
             String status = task.path("status").asText("planned");
@@ -151,7 +179,7 @@ class ExampleDigestTest {
             Instant at = Instant.parse(event.get("timestamp").asText());
             boolean accepted = !type.equals("TRANSITION_REFUSED");
             Map<String, String> gates = new TreeMap<>();
-            payload.get("metadata").get("gate_results").fields().forEachRemaining(e -> gates.put(e.getKey(), e.getValue().asText()));
+            payload.get("metadata").get("gate_results").properties().forEach(e -> gates.put(e.getKey(), e.getValue().asText()));
             for (Map.Entry<String, String> gate : gates.entrySet()) {
                 gateRuns++;
                 gatePasses += gate.getValue().equals("FAIL") ? 0 : 1;
@@ -168,7 +196,9 @@ class ExampleDigestTest {
                 validated = at;
             }
         }
-        double cycleDays = hours(created, last) / 24;
+        // Calendar days (UTC), both ends counted.
+        double cycleDays = Duration.between(created.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay(),
+                last.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay()).toDays() + 1;
 
         org.w3c.dom.Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(OUTCOMES.resolve("TEST-dev.shop.CheckoutTest.xml").toFile());
@@ -194,11 +224,31 @@ class ExampleDigestTest {
             causes.add(incident.get("caused_by").asText());
             restore.add(hours(time(incident.get("start")), time(incident.get("end"))));
         }
-        double deploymentsFailed = 0;
+        double deploymentsFailed = 0, rework = 0;
         List<Double> leadTimes = new ArrayList<>();
+        List<Double> recoveries = new ArrayList<>();
         for (JsonNode d : deployments.get("deployments")) {
             boolean ok = d.get("status").asText().equals("success");
             deploymentsFailed += !ok || causes.contains(d.get("id").asText()) ? 1 : 0;
+            rework += d.has("remediates") ? 1 : 0;
+            for (JsonNode incident : deployments.get("incidents")) {
+                if (incident.get("caused_by").asText().equals(d.get("id").asText())) {
+                    recoveries.add(hours(time(incident.get("start")), time(incident.get("end"))));
+                }
+            }
+            if (!ok && !causes.contains(d.get("id").asText())) {
+                Instant failedAt = time(d.get("time"));
+                Instant next = null;
+                for (JsonNode later : deployments.get("deployments")) {
+                    Instant at = time(later.get("time"));
+                    if (later.get("status").asText().equals("success") && at.isAfter(failedAt) && (next == null || at.isBefore(next))) {
+                        next = at;
+                    }
+                }
+                if (next != null) {
+                    recoveries.add(hours(failedAt, next));
+                }
+            }
             if (ok) {
                 for (JsonNode commit : d.get("commits")) {
                     leadTimes.add(hours(time(commit.get("time")), time(d.get("time"))));
@@ -244,7 +294,8 @@ class ExampleDigestTest {
         kpis.put("deployment_frequency", ratio(deploymentsTotal, periodDays, 7));
         kpis.put("lead_time_for_changes_hours", median(leadTimes));
         kpis.put("change_failure_rate", ratio(deploymentsFailed, deploymentsTotal, 100));
-        kpis.put("time_to_restore_hours", median(restore));
+        kpis.put("failed_deployment_recovery_time_hours", median(recoveries));
+        kpis.put("deployment_rework_rate", ratio(rework, deploymentsTotal, 100));
         return kpis;
     }
 

@@ -44,7 +44,7 @@ public final class JmhResults {
             String benchmark = run.path("benchmark").asText();
             String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             StringBuilder key = new StringBuilder(name);
-            run.path("params").fields().forEachRemaining(p -> key.append(':').append(p.getKey()).append('=')
+            run.path("params").properties().forEach(p -> key.append(':').append(p.getKey()).append('=')
                     .append(p.getValue().asText()));
             JsonNode metric = run.path("primaryMetric");
             List<Double> values = new ArrayList<>();

@@ -34,7 +34,9 @@ final class Templates {
     private static Path template(String name) throws IOException {
         if (root == null) {
             Path dir = Files.createTempDirectory("planning-hostile-templates");
-            dir.toFile().deleteOnExit();
+            // deleteOnExit cannot remove a non-empty directory: the whole tree (private keys
+            // included) goes when the test JVM ends.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             dev.planning.cli.CliRun.copyOf("fe-2025-09-02", dir.resolve("plain/ws"));
             Path sealed = dir.resolve("sealed");
             try {
@@ -52,6 +54,18 @@ final class Templates {
             root = dir;
         }
         return root.resolve(name);
+    }
+
+    /** Removes a directory tree; what cannot be removed is left, silently (the JVM is ending). */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // nothing more can be done at shutdown
+        }
     }
 
     static void copyTree(Path source, Path target) throws IOException {

@@ -23,7 +23,8 @@ record DigestContent(
         String manifestExpected,
         List<PlanningEvent> events,
         List<Task> droppedTasks,
-        CycleDecisions decisions) {
+        CycleDecisions decisions,
+        String retrospectivePath) {
 
     DigestContent {
         Objects.requireNonNull(digestPath, "digestPath");
@@ -36,6 +37,7 @@ record DigestContent(
         events = List.copyOf(events);
         droppedTasks = List.copyOf(droppedTasks);
         Objects.requireNonNull(decisions, "decisions");
+        Objects.requireNonNull(retrospectivePath, "retrospectivePath");
     }
 
     /** A gate's latest result in the cycle, with its evidence file when one was recorded. */

@@ -84,12 +84,12 @@ public final class DigestFrontMatter {
         root.put("cycle_id", summary.cycleId());
         root.put("stream", summary.stream());
         root.put("title", facts.title());
-        root.put("generated_at", summary.generatedAt().toString());
+        root.put("generated_at", Figures.time(summary.generatedAt()));
         summary.previousCycleId().ifPresent(id -> root.put("previous_cycle_id", id));
         root.put("state", facts.state());
         Map<String, Object> period = new LinkedHashMap<>();
-        period.put("start", facts.start().toString());
-        period.put("end", facts.end().toString());
+        period.put("start", Figures.time(facts.start()));
+        period.put("end", Figures.time(facts.end()));
         root.put("period", period);
         root.put("owners", facts.owners());
         summary.snapshotRev().ifPresent(rev -> root.put("snapshot_rev", rev));

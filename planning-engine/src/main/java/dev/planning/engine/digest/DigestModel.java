@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.planning.api.rulebook.KpiDirection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
  */
 final class DigestModel {
 
+    /** The most trend charts a digest shows. */
+    static final int MAX_CHARTS = 4;
+
     private DigestModel() {
     }
 
@@ -33,9 +37,9 @@ final class DigestModel {
         scope.put("cycle_id", content.summary().cycleId());
         scope.put("stream", content.summary().stream());
         scope.put("state", content.facts().state());
-        scope.put("period_start", content.facts().start().toString());
-        scope.put("period_end", content.facts().end().toString());
-        scope.put("generated_at", content.summary().generatedAt().toString());
+        scope.put("period_start", Figures.time(content.facts().start()));
+        scope.put("period_end", Figures.time(content.facts().end()));
+        scope.put("generated_at", Figures.time(content.summary().generatedAt()));
         scope.put("snapshot_rev", content.summary().snapshotRev().orElse("not sealed"));
         scope.put("rulebook_hash", content.summary().rulebookHash());
         scope.put("owners", content.facts().owners().isEmpty() ? "none named" : cell(String.join(", ", content.facts().owners())));
@@ -66,6 +70,11 @@ final class DigestModel {
             out.put("target", row.value().target().map(t -> (row.value().direction().equals("lower_is_better")
                     ? "≤ " : "≥ ") + Figures.shown(t)).orElse("none"));
             out.put("actual", row.value().actual().map(Figures::shown).orElse("not measured"));
+            out.put("actual_with_basis", row.value().actual().map(Figures::shown).orElse("not measured")
+                    + row.basis().map(b -> " (" + b + ")").orElse(""));
+            out.put("basis", row.basis().orElse(""));
+            out.put("sources", row.sources().isEmpty() ? "none" : row.sources().stream()
+                    .map(source -> sourceLink(content, source)).collect(Collectors.joining(", ")));
             out.put("previous", row.previous().map(Figures::shown).orElse("n/a"));
             out.put("delta", row.delta().map(Figures::signed).orElse("n/a"));
             out.put("trend", trend(row));
@@ -74,7 +83,7 @@ final class DigestModel {
             measured += row.value().measured() ? 1 : 0;
             met += row.status().equals("met") ? 1 : 0;
             missed += row.status().equals("missed") ? 1 : 0;
-            if (row.history().size() >= 2) {
+            if (row.history().size() >= 2 && mattersForAChart(row) && charts.size() < MAX_CHARTS) {
                 charts.add(Map.of("name", row.value().name(), "chart", MermaidCharts.trend(row)));
             }
         }
@@ -85,6 +94,30 @@ final class DigestModel {
         scope.put("kpis_missed", Integer.toString(missed));
         scope.put("trend_charts", charts);
         scope.put("has_trend_charts", !charts.isEmpty());
+    }
+
+    /**
+     * Charts are for what a reader should look at: a KPI off target, or one that moved since the
+     * previous cycle. A flat KPI on target is read from the table; at most {@link #MAX_CHARTS} charts
+     * keep the digest to a page.
+     */
+    private static boolean mattersForAChart(KpiRow row) {
+        return row.status().equals("missed") || row.status().equals("met") && isOffTargetBefore(row);
+    }
+
+    /** Whether the previous value missed the target this cycle's value meets (a recovery worth seeing). */
+    private static boolean isOffTargetBefore(KpiRow row) {
+        return row.previous().flatMap(p -> row.value().target().map(t -> !KpiDirection.parse(row.value().direction())
+                .meets(p, t))).orElse(false);
+    }
+
+    /** A cited source as a link relative to the digest, keeping its hash or event suffix as text. */
+    private static String sourceLink(DigestContent content, String source) {
+        int at = Math.max(source.lastIndexOf('@'), source.lastIndexOf('#'));
+        String path = at < 0 ? source : source.substring(0, at);
+        String suffix = at < 0 ? "" : source.substring(at);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return "[" + cell(name) + "](" + link(Path.of(content.digestPath()).getParent(), path) + ")" + cell(suffix);
     }
 
     private static String trend(KpiRow row) {
@@ -117,7 +150,7 @@ final class DigestModel {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("name", gate.name());
             out.put("status", gate.status().name());
-            out.put("at", gate.at().toString());
+            out.put("at", Figures.time(gate.at()));
             out.put("evidence", gate.evidence().map(e -> "[" + e + "](" + link(digestDir, e) + ")").orElse("none recorded"));
             gates.add(out);
         }
@@ -151,7 +184,7 @@ final class DigestModel {
     private static List<Object> scopeChanges(DigestContent content) {
         List<Object> changes = new ArrayList<>();
         for (PlanningEvent event : content.events()) {
-            String at = event.timestamp().toString();
+            String at = Figures.time(event.timestamp());
             if (event.type() == EventType.PLAN_UPDATED) {
                 changes.add(Map.of("text", at + ": plan updated by " + event.triggeredBy()));
             } else if (event.type() == EventType.TRANSITION_REFUSED) {
@@ -205,6 +238,7 @@ final class DigestModel {
                     "due", action.due().map(Object::toString).orElse("not set")));
         }
         scope.put("actions", actions);
+        scope.put("retrospective", content.retrospectivePath());
         scope.put("has_actions", !actions.isEmpty());
     }
 

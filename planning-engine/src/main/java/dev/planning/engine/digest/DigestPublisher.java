@@ -1,5 +1,9 @@
 package dev.planning.engine.digest;
 
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.artifact.Contract;
+import dev.planning.engine.artifact.ContractsReader;
+import dev.planning.engine.artifact.ReadResult;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
@@ -24,6 +28,7 @@ import dev.planning.engine.metrics.KpiInputs;
 import dev.planning.engine.metrics.KpiSources;
 import dev.planning.engine.outcome.CoverageReader;
 import dev.planning.engine.outcome.OutcomeFiles;
+import dev.planning.engine.outcome.OutcomeSet;
 import dev.planning.engine.workspace.AtomicFiles;
 import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
@@ -137,12 +142,18 @@ public final class DigestPublisher {
         CycleDecisions decisions = CycleDecisions.readAll(root, layout, cycle);
         List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle);
         Optional<DigestSummary> last = previous.isEmpty() ? Optional.empty() : Optional.of(previous.get(previous.size() - 1));
+        OutcomeSet outcomes = new OutcomeFiles(root, layout, coverage).read(cycle);
         SortedMap<String, Double> inputs = KpiInputs.collect(new KpiSources(plan, artifacts.otherStreams(cycle), events,
-                new OutcomeFiles(root, layout, coverage).read(cycle),
+                outcomes,
                 manifest.flatMap(ManifestExcerpt::criticalViolations),
-                last.map(DigestSummary::inputs).orElse(Map.of())));
+                last.map(DigestSummary::inputs).orElse(Map.of()), contracts(root, cycle)));
         List<KpiValue> values = new KpiEvaluator().evaluate(workspace.rulebook().kpis(), inputs);
-        List<KpiRow> rows = rows(values, previous, cycle);
+        String contractsPath = layout.contracts(cycle);
+        KpiTrace trace = new KpiTrace(root, artifacts.taskBreakdownPath(cycle).orElse(layout.taskBreakdown(cycle)),
+                Files.exists(SafePaths.resolve(root, contractsPath)) ? Optional.of(contractsPath) : Optional.empty(),
+                layout.eventLog(cycle), events.get(events.size() - 1).id(), manifest.map(ManifestExcerpt::path), outcomes,
+                last.map(d -> layout.digest(new CycleRef(cycle.stream(), d.cycleId()))));
+        List<KpiRow> rows = rows(values, previous, cycle, inputs, trace);
         Instant start = events.get(0).timestamp();
         Instant end = events.get(events.size() - 1).timestamp();
         Map<String, KpiValue> kpis = new LinkedHashMap<>();
@@ -161,13 +172,14 @@ public final class DigestPublisher {
                 manifest.map(ManifestExcerpt::path));
         List<Task> dropped = plan.tasks().stream().filter(t -> t.status() == TaskStatus.DROPPED).toList();
         return new DigestContent(layout.digest(cycle), summary, facts, rows, gates, manifest, layout.manifest(cycle),
-                events, dropped, decisions);
+                events, dropped, decisions, layout.retrospective(cycle));
     }
 
-    private List<KpiRow> rows(List<KpiValue> values, List<DigestSummary> previous, CycleRef cycle) {
-        Map<String, String> descriptions = new LinkedHashMap<>();
+    private List<KpiRow> rows(List<KpiValue> values, List<DigestSummary> previous, CycleRef cycle,
+            Map<String, Double> inputs, KpiTrace trace) {
+        Map<String, KpiDefinition> definitions = new LinkedHashMap<>();
         for (KpiDefinition kpi : workspace.rulebook().kpis()) {
-            descriptions.put(kpi.name(), kpi.description());
+            definitions.put(kpi.name(), kpi);
         }
         List<KpiRow> rows = new ArrayList<>();
         for (KpiValue value : values) {
@@ -180,7 +192,12 @@ public final class DigestPublisher {
                     : Optional.ofNullable(previous.get(previous.size() - 1).kpis().get(value.name()))
                             .flatMap(KpiValue::actual);
             value.actual().ifPresent(v -> history.add(new KpiRow.Point(cycle.cycleId(), v)));
-            rows.add(new KpiRow(value, descriptions.getOrDefault(value.name(), ""), prior, history));
+            KpiDefinition definition = definitions.get(value.name());
+            Optional<String> basis = value.actual().isPresent() && definition != null
+                    ? KpiBasis.of(definition.formula(), inputs) : Optional.empty();
+            List<String> sources = definition == null ? List.of() : trace.files(definition.inputs());
+            rows.add(new KpiRow(value, definition == null ? "" : definition.description(), prior, history, basis,
+                    sources));
         }
         return rows;
     }
@@ -196,6 +213,22 @@ public final class DigestPublisher {
                     event.timestamp(), Optional.ofNullable(event.details().get("evidence." + gate)))));
         }
         return List.copyOf(latest.values());
+    }
+
+    /** The stream's declared contracts; an unreadable contracts file is refused, never ignored. */
+    private List<Contract> contracts(Path root, CycleRef cycle) {
+        String path = layout.contracts(cycle);
+        Path file = SafePaths.resolve(root, path);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        ReadResult<List<Contract>> read = new ContractsReader().read(file, path);
+        if (read.model().isEmpty()) {
+            Finding first = read.findings().get(0);
+            throw new InvalidInputException("the contracts file is invalid (run `planning lint`): " + first.message(),
+                    first.location().orElse(SourceLocation.ofFile(path)));
+        }
+        return read.model().get();
     }
 
     private static Optional<String> field(ManifestExcerpt manifest, String name) {

@@ -26,6 +26,15 @@ final class Figures {
     /** A signed difference, e.g. {@code +2.5}, {@code -1}, {@code 0}. */
     static String signed(double value) {
         String shown = shown(value);
+        if (shown.equals("0") && stored(value) != 0) {
+            // A change below display precision is still a change: show it rather than a "0" beside an arrow.
+            shown = BigDecimal.valueOf(stored(value)).stripTrailingZeros().toPlainString();
+        }
         return shown.startsWith("-") || shown.equals("0") ? shown : "+" + shown;
+    }
+
+    /** A time as people read it: UTC to the second, e.g. {@code 2025-09-02T08:00:00Z}, never nanoseconds. */
+    static String time(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 }

@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param previous    the previous digest's actual, when it measured it
  * @param history     measured values of the last cycles, oldest first, ending with this cycle's
  *                    (when measured); each with its cycle id
+ * @param basis       the counts behind a rate ("2 of 4 deployments"), when it is one
+ * @param sources     the files its inputs were read from, cited as {@code path@sha256-prefix}
  */
-record KpiRow(KpiValue value, String description, Optional<Double> previous, List<Point> history) {
+record KpiRow(KpiValue value, String description, Optional<Double> previous, List<Point> history,
+        Optional<String> basis, List<String> sources) {
 
     /** Differences smaller than this are "flat". */
     private static final double FLAT = 1e-9;
@@ -26,15 +29,21 @@ record KpiRow(KpiValue value, String description, Optional<Double> previous, Lis
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(previous, "previous");
         history = List.copyOf(history);
+        Objects.requireNonNull(basis, "basis");
+        sources = List.copyOf(sources);
     }
 
     /** A measured value of one cycle. */
     record Point(String cycleId, double value) {
     }
 
-    /** actual - previous, when both are measured. */
+    /**
+     * actual - previous, when both are measured, over the values as stored in front matter
+     * (rounded to 4 decimals): the previous value is read back rounded, so comparing it with an
+     * unrounded actual would report a change that is only rounding.
+     */
     Optional<Double> delta() {
-        return value.actual().flatMap(a -> previous.map(p -> a - p));
+        return value.actual().flatMap(a -> previous.map(p -> Figures.stored(Figures.stored(a) - Figures.stored(p))));
     }
 
     /** {@code met}, {@code missed}, {@code not_measured} or {@code no_target}. */
@@ -59,7 +68,8 @@ record KpiRow(KpiValue value, String description, Optional<Double> previous, Lis
         if (history.size() < 2) {
             return "new";
         }
-        double change = history.get(history.size() - 1).value() - history.get(history.size() - 2).value();
+        double change = Figures.stored(history.get(history.size() - 1).value())
+                - Figures.stored(history.get(history.size() - 2).value());
         return Math.abs(change) < FLAT ? "flat" : change > 0 ? "up" : "down";
     }
 }

@@ -91,7 +91,7 @@ final class YamlErrors {
     private static String hint(String message) {
         String text = message.toLowerCase(Locale.ROOT);
         if (text.contains("(tab)")) {
-            return "indent with spaces, not tabs";
+            return "replace the tab with spaces";
         }
         if (text.contains("mapping values are not allowed")) {
             return "quote a value that contains ': ', or check the indentation of this key";
@@ -108,9 +108,33 @@ final class YamlErrors {
         return null;
     }
 
+    /**
+     * The parser's words in the user's: its token names ({@code '?'}, {@code <block end>}) and its
+     * tab message, which blames indentation even for a tab after {@code key:}.
+     */
     private static String clean(String snakeYamlText) {
-        return snakeYamlText.replace("\\t(TAB)", "tab").replace("\t", "\\t").replaceAll("\\s+", " ").trim();
+        String text = snakeYamlText.replace("\\t(TAB)", "tab").replace("\t", "\\t").replaceAll("\\s+", " ").trim();
+        if (text.contains("'tab' that cannot start any token")) {
+            return "a tab character where YAML allows only spaces (a tab may neither indent a line nor separate"
+                    + " `key:` from its value)";
+        }
+        for (String[] token : TOKENS) {
+            text = text.replace(token[0], token[1]);
+        }
+        return text;
     }
+
+    /** SnakeYAML's token names and what they are to a person writing the file. */
+    private static final String[][] TOKENS = {
+        {"'?'", "a key"}, {"'<block end>'", "the end of the indented block"}, {"<block end>", "the end of the indented block"},
+        {"'<scalar>'", "a value"}, {"<scalar>", "a value"}, {"'<block mapping start>'", "the start of a mapping"},
+        {"'<block sequence start>'", "the start of a list"}, {"'<block sequence entry>'", "a list entry `-`"},
+        {"'-'", "a list entry `-`"}, {"'<document start>'", "a document start `---`"},
+        {"<document start>", "a document start `---`"}, {"'<stream end>'", "the end of the file"},
+        {"'<flow mapping end>'", "a closing `}`"}, {"'<flow sequence end>'", "a closing `]`"}, {"'<anchor>'", "an anchor `&`"},
+        {"'<alias>'", "an alias `*`"}, {"'<tag>'", "a tag `!`"}, {"'<flow entry>'", "a comma"}, {"'<flow mapping start>'", "a `{`"},
+        {"'<flow sequence start>'", "a `[`"}, {"'<key>'", "a key"}, {"'<value>'", "a `:`"},
+    };
 
     private static String firstLine(String text) {
         if (text == null) {

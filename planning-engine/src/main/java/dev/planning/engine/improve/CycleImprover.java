@@ -1,5 +1,7 @@
 package dev.planning.engine.improve;
 
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.engine.artifact.StoryMapWriter;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
@@ -38,8 +40,8 @@ import java.util.Optional;
  * <p>The cycle must be in {@code IMPROVE} and have a digest. Each improvement action of the digest
  * becomes a task of the next cycle's task breakdown with the action's id, text, owner, due date and
  * tags, and {@code origin: digest:<digest path>#<action id>}. Then the cycle is advanced to
- * {@code COMPLETED} (its gates run; a refusal changes no file), the plan is written, and the next
- * cycle is created in {@code PLANNED}.
+ * {@code COMPLETED} (its gates run; a refusal changes no file), the plan is written, the story map
+ * is carried over when the next cycle has none, and the next cycle is created in {@code PLANNED}.
  *
  * <p>An existing plan of the next cycle is never overwritten blindly: the carried tasks are
  * merged into it (appended after its own tasks; tasks already carrying the same origin are left
@@ -132,8 +134,24 @@ public final class CycleImprover {
                 TaskBreakdownWriter.writeNew(file, merged);
             }
         }
+        carryStoryMap(artifacts, cycle, next);
         workspace.create(next);
         return new ImproveResult(cycle, next, completion, plan.source(), carried, already);
+    }
+
+    /**
+     * Opens the next cycle with this cycle's story map when it has none of its own: the product's
+     * map outlives a cycle, and a cycle without one would pass lint only to fail the parity gate's
+     * {@code parity.no-story-map} at its first transition.
+     */
+    private void carryStoryMap(CycleArtifacts artifacts, CycleRef cycle, CycleRef next) {
+        Path target = SafePaths.resolve(workspace.root(), layout.storyMap(next));
+        if (Files.exists(target)) {
+            return;
+        }
+        artifacts.storyMap(cycle).ifPresent(map -> StoryMapWriter.writeNew(target, new StoryMap(map.version(),
+                next.cycleId(), next.stream(), map.title().replace(cycle.cycleId(), next.cycleId()), map.activities(),
+                map.slices(), map.narrative(), layout.storyMap(next))));
     }
 
     /** The origin a carried task cites: the digest file and the action's id. */

@@ -15,6 +15,8 @@ public final class LintCodes {
     public static final String FILE_AMBIGUOUS = "file.ambiguous";
     /** An id used twice where ids must be unique. */
     public static final String ID_DUPLICATE = "id.duplicate";
+    /** A placeholder written by {@code planning init} that was never edited (owner, description, criterion). */
+    public static final String PLACEHOLDER = "plan.placeholder";
     /** A parent, dependency or slice reference that names nothing in the file. */
     public static final String REF_DANGLING = "ref.dangling";
     /** A cross-stream reference that is not of the form {@code stream:ID}. */

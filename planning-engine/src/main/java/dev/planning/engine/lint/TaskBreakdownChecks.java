@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.document.LocatedDocument;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,15 +30,24 @@ final class TaskBreakdownChecks {
             List<Finding> findings) {
         HeaderChecks.check(document, cycle, findings);
         List<String> tasks = HeaderChecks.elements(document, "/tasks");
+        int before = findings.size();
         IdIndex ids = IdIndex.of(document, "task id", tasks, true, findings);
+        List<Finding> duplicates = List.copyOf(findings.subList(before, findings.size()));
+        List<Finding> references = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String task : tasks) {
             JsonNode node = document.root().at(task);
             JsonNode idNode = node.path("id");
             String id = idNode.isTextual() ? idNode.asText() : null;
             String subject = id == null ? "task #" + (index(task) + 1) : "task " + id;
+            if (id != null && !seen.add(id)) {
+                // A second task under a used id: what it refers to says nothing new, the duplicate does.
+                continue;
+            }
+            placeholders(document, task, node, subject, id, findings);
             JsonNode parent = node.path("parent");
             if (parent.isTextual()) {
-                checkLocal(document, task + "/parent", subject, "parent", parent.asText(), id, ids, findings);
+                checkLocal(document, task + "/parent", subject, "parent", parent.asText(), id, ids, references);
             }
             JsonNode dependencies = node.path("dependencies");
             // A mapping here is a schema error (reported by the schema check), not a list to walk.
@@ -44,7 +55,7 @@ final class TaskBreakdownChecks {
                 JsonNode dependency = dependencies.get(i);
                 if (dependency.isTextual()) {
                     checkDependency(document, task + "/dependencies/" + i, subject, dependency.asText(), id,
-                            cycle.stream(), ids, findings);
+                            cycle.stream(), ids, references);
                 }
             }
             if (storyIds.isPresent()) {
@@ -59,6 +70,37 @@ final class TaskBreakdownChecks {
                 }
             }
         }
+        foldIntoDuplicate(duplicates, references, findings);
+    }
+
+    /**
+     * One mistake, one message: a task whose id was changed into a duplicate leaves the references
+     * to its old id dangling. With exactly one duplicate, those dangling references are named in
+     * the duplicate's finding instead of reported one by one.
+     */
+    private static void foldIntoDuplicate(List<Finding> duplicates, List<Finding> references, List<Finding> findings) {
+        List<Finding> dangling = references.stream().filter(f -> f.code().equals(LintCodes.REF_DANGLING)).toList();
+        Set<String> missing = new java.util.TreeSet<>();
+        dangling.forEach(f -> {
+            int start = f.message().indexOf('`');
+            missing.add(f.message().substring(start + 1, f.message().indexOf('`', start + 1)));
+        });
+        // Folded only when the duplicate is one edit away from the one missing id (FE-10 copied to
+        // make FE-11, its id left unchanged): anything else is a separate mistake, reported as such.
+        if (duplicates.size() != 1 || missing.size() != 1
+                || !oneEditApart(duplicates.get(0).taskId().orElse(""), missing.iterator().next())) {
+            findings.addAll(references);
+            return;
+        }
+        Finding duplicate = duplicates.get(0);
+        String lines = dangling.stream().map(f -> f.location().map(l -> "line " + l.line()).orElse("?"))
+                .collect(java.util.stream.Collectors.joining(", "));
+        Finding folded = new Finding(duplicate.code(), duplicate.severity(), duplicate.message() + "; was it meant to be "
+                + String.join(" or ", missing) + "? " + (missing.size() == 1 ? "That id is" : "Those ids are")
+                + " referred to (" + lines + ") but no task has " + (missing.size() == 1 ? "it" : "them"),
+                duplicate.location(), duplicate.taskId());
+        findings.set(findings.indexOf(duplicate), folded);
+        references.stream().filter(f -> !dangling.contains(f)).forEach(findings::add);
     }
 
     private static void checkDependency(LocatedDocument document, String pointer, String subject, String reference,
@@ -88,6 +130,41 @@ final class TaskBreakdownChecks {
         } else if (!ids.contains(target)) {
             findings.add(withTask(Finding.error(LintCodes.REF_DANGLING, subject + ": " + what + " `" + target
                     + "` is not a task of this file", document.locate(pointer)), ownId));
+        }
+    }
+
+    /** Whether two ids differ by one character replaced, added or removed. */
+    static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        String restA = a.substring(Math.min(i + (a.length() >= b.length() ? 1 : 0), a.length()));
+        String restB = b.substring(Math.min(i + (b.length() >= a.length() ? 1 : 0), b.length()));
+        return restA.equals(restB);
+    }
+
+    /** The starter's placeholders, still unedited: a plan nobody has written yet. */
+    private static void placeholders(LocatedDocument document, String task, JsonNode node, String subject, String id,
+            List<Finding> findings) {
+        if (node.path("owner").asText("").equals(Placeholders.OWNER)) {
+            findings.add(withTask(Finding.error(LintCodes.PLACEHOLDER, subject + ": owner `" + Placeholders.OWNER
+                    + "` is the placeholder `planning init` wrote; name who owns the task", document.locate(task + "/owner")), id));
+        }
+        if (node.path("description").asText("").equals(Placeholders.DESCRIPTION)) {
+            findings.add(withTask(Finding.error(LintCodes.PLACEHOLDER, subject + ": the description is the placeholder"
+                    + " `planning init` wrote; describe the work", document.locate(task + "/description")), id));
+        }
+        JsonNode criteria = node.path("acceptance_criteria");
+        for (int i = 0; criteria.isArray() && i < criteria.size(); i++) {
+            if (criteria.get(i).asText("").equals(Placeholders.CRITERION)) {
+                findings.add(withTask(Finding.error(LintCodes.PLACEHOLDER, subject + ": acceptance criterion \""
+                        + Placeholders.CRITERION + "\" is the placeholder `planning init` wrote; say what"
+                        + " done means for this task", document.locate(task + "/acceptance_criteria/" + i)), id));
+            }
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The DORA inputs, per the DORA definitions: deployments and failed deployments (status failure,
- * or the cause of an incident) for change failure rate, the period for deployment frequency, the
- * median commit-to-deploy time of successful deployments for lead time for changes, and the median
- * incident duration for time to restore.
+ * The inputs of DORA's five metrics (dora.dev): deployments and the period for deployment
+ * frequency; the median commit-to-deploy time of successful deployments for change lead time;
+ * failed deployments (status failure, or linked to an incident) for change fail rate; the median
+ * failure-to-recovery time of failed deployments for failed deployment recovery time; rework
+ * deployments (unplanned, made to fix an incident) for deployment rework rate. The median incident
+ * duration is kept as {@code time_to_restore_hours}.
  */
 final class DoraInputs {
 
@@ -25,6 +27,8 @@ final class DoraInputs {
         }
         int total = 0;
         int failed = 0;
+        int rework = 0;
+        List<Double> recoveries = new ArrayList<>();
         double periodDays = 0;
         boolean everyPeriod = true;
         List<Double> leadTimes = new ArrayList<>();
@@ -35,10 +39,14 @@ final class DoraInputs {
                 if (log.failed(deployment)) {
                     failed++;
                 }
+                if (log.rework(deployment)) {
+                    rework++;
+                }
                 if (deployment.success()) {
                     deployment.commits().forEach(c -> leadTimes.add(EventInputs.hours(c.time(), deployment.time())));
                 }
             }
+            recoveries.addAll(log.recoveryHours());
             for (DeploymentLog.Incident incident : log.incidents()) {
                 incident.end().ifPresent(end -> restores.add(EventInputs.hours(incident.start(), end)));
             }
@@ -50,6 +58,8 @@ final class DoraInputs {
         }
         inputs.put("deployments_total", (double) total);
         inputs.put("deployments_failed", (double) failed);
+        inputs.put("deployments_rework", (double) rework);
+        median(recoveries).ifPresent(m -> inputs.put("failed_deployment_recovery_hours", m));
         if (everyPeriod) {
             inputs.put("deployment_period_days", periodDays);
         }

@@ -37,7 +37,7 @@ final class EventInputs {
             return inputs;
         }
         Instant created = events.get(0).timestamp();
-        inputs.put("cycle_days", hours(created, events.get(events.size() - 1).timestamp()) / 24);
+        inputs.put("cycle_days", (double) calendarDays(created, events.get(events.size() - 1).timestamp()));
         gates(events, inputs);
         int accepted = 0;
         int refused = 0;
@@ -136,6 +136,17 @@ final class EventInputs {
         if (!toGreen.isEmpty()) {
             inputs.put("mean_time_to_green_hours", toGreen.stream().mapToDouble(Double::doubleValue).sum() / toGreen.size());
         }
+    }
+
+    /**
+     * The UTC calendar days a cycle spans, both ends included: a cycle created and finished on the
+     * same day took 1 day, never a fraction of one (elapsed hours would make a cycle run in seconds
+     * look like thousands of points per day).
+     */
+    static long calendarDays(Instant from, Instant to) {
+        LocalDate first = from.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate last = to.atOffset(ZoneOffset.UTC).toLocalDate();
+        return Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1);
     }
 
     static double hours(Instant from, Instant to) {

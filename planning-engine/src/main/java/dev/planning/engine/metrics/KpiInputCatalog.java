@@ -14,7 +14,7 @@ public final class KpiInputCatalog {
     /** The prefix of an input taken from the previous cycle's digest. */
     public static final String PREVIOUS = "prev_";
 
-    private static final String ITEMS = "Work items are the plan's tasks and stories (epics are containers and do not count).";
+    private static final String ITEMS = "Work items are the plan's leaves: the items no other item names as parent (a story broken into tasks counts through its tasks; the parity gate counts the same way).";
 
     /** All inputs, grouped by source. */
     public static final List<KpiInput> INPUTS = List.of(
@@ -27,7 +27,7 @@ public final class KpiInputCatalog {
             new KpiInput("done_points", "points", "plan", "Sum of `effort` over delivered work items."),
             new KpiInput("dropped_points", "points", "plan", "Sum of `effort` over dropped work items."),
             new KpiInput("cross_stream_dependencies", "count", "plan", "Dependencies of work items on another stream's tasks (`be:PLN-BE-001`). Absent when the plan has none."),
-            new KpiInput("cross_stream_dependencies_fulfilled", "count", "plan", "Those whose task exists in the other stream's plan with status done. Absent when the plan has none."),
+            new KpiInput("cross_stream_dependencies_fulfilled", "count", "plan", "Those whose task is done in the other stream's plan, or for which the stream's contracts file declares a contract with status agreed or delivered (a stub does not count). Absent when the plan has none."),
             // events
             new KpiInput("gate_runs", "count", "events", "Gate results recorded by transition attempts (accepted and refused) in the cycle's event log."),
             new KpiInput("gate_passes", "count", "events", "Of those, results PASS or WARN."),
@@ -44,7 +44,7 @@ public final class KpiInputCatalog {
             new KpiInput("handoff_on_time", "flag (1/0)", "events", "1 when the cycle first reached PACKAGED on or before the latest `due` date of its work items, else 0; absent without due dates or before the handoff."),
             new KpiInput("lead_time_hours", "hours", "events", "From CYCLE_CREATED to the first accepted move into VALIDATED; absent before."),
             new KpiInput("cycle_time_hours", "hours", "events", "From the first accepted move into PACKAGED (the handoff) to the first into VALIDATED; absent before."),
-            new KpiInput("cycle_days", "days", "events", "From CYCLE_CREATED to the latest event (DIGEST_PUBLISHED excluded)."),
+            new KpiInput("cycle_days", "days", "events", "UTC calendar days from CYCLE_CREATED to the latest event (DIGEST_PUBLISHED excluded), both days counted: at least 1, so a cycle run in an afternoon took 1 day, not a fraction of one."),
             // outcomes: tests
             new KpiInput("tests_total", "count", "outcomes", "Test cases in the imported JUnit XML reports; absent when none was imported."),
             new KpiInput("tests_passed", "count", "outcomes", "Test cases that neither failed, errored nor were skipped."),
@@ -68,10 +68,12 @@ public final class KpiInputCatalog {
             new KpiInput("defects_escaped", "count", "outcomes", "Defects found after_release."),
             // outcomes: DORA
             new KpiInput("deployments_total", "count", "outcomes", "Deployments in the imported deployments files; absent when none was imported."),
-            new KpiInput("deployments_failed", "count", "outcomes", "Deployments that failed: status failure, or named by an incident's caused_by (DORA change failure)."),
+            new KpiInput("deployments_failed", "count", "outcomes", "Deployments that failed (DORA change fail): status failure, or linked to an incident, by its caused_by or by the file's incident_window_hours."),
+            new KpiInput("deployments_rework", "count", "outcomes", "Rework deployments (DORA deployment rework rate): unplanned deployments made to fix an incident, i.e. with `remediates: INC-...`."),
+            new KpiInput("failed_deployment_recovery_hours", "hours", "outcomes", "DORA failed deployment recovery time: the median over failed deployments of the time to recover: incident start to end for a deployment an incident is linked to; deployment to the next successful deployment for a failure without an incident. Absent when no failed deployment recovered."),
             new KpiInput("deployment_period_days", "days", "outcomes", "Days covered by the files' `period` (summed over files); absent when a file has no period."),
             new KpiInput("lead_time_for_changes_hours", "hours", "outcomes", "DORA lead time for changes: the median, over every commit of every successful deployment, of deployment time minus commit time (the mean of the two middle values for an even count); absent without such commits."),
-            new KpiInput("time_to_restore_hours", "hours", "outcomes", "DORA time to restore service: the median of end minus start over incidents that ended; absent when none ended."),
+            new KpiInput("time_to_restore_hours", "hours", "outcomes", "Time to restore service (DORA's former fourth metric): the median of end minus start over incidents that ended; absent when none ended."),
             // manifest
             new KpiInput("critical_violations", "count", "manifest", "`governance.critical_violations` of the cycle's sealed handoff manifest; absent before sealing."));
 

@@ -31,7 +31,8 @@ public final class KpiInputs {
     /** The inputs, sorted by name. */
     public static SortedMap<String, Double> collect(KpiSources sources) {
         SortedMap<String, Double> inputs = new TreeMap<>();
-        inputs.putAll(PlanInputs.of(sources.plan(), Delivery.of(sources.outcomes()).deployedTaskIds(), sources.otherStreams()));
+        inputs.putAll(PlanInputs.of(sources.plan(), Delivery.of(sources.outcomes()).deployedTaskIds(), sources.otherStreams(),
+                sources.contracts()));
         List<PlanningEvent> events = sources.events().stream()
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();

@@ -3,6 +3,7 @@ package dev.planning.engine.metrics;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.engine.outcome.OutcomeSet;
+import dev.planning.engine.artifact.Contract;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,17 @@ import java.util.TreeMap;
  * @param outcomes           the imported outcomes
  * @param criticalViolations the sealed manifest's {@code governance.critical_violations}, when sealed
  * @param previousInputs     the inputs recorded by the previous cycle's digest (empty for the first)
+ * @param contracts          the cross-stream contracts the cycle's stream declared (empty when none)
  */
 public record KpiSources(TaskBreakdown plan, Map<String, TaskBreakdown> otherStreams, List<PlanningEvent> events,
-        OutcomeSet outcomes, Optional<Integer> criticalViolations, Map<String, Double> previousInputs) {
+        OutcomeSet outcomes, Optional<Integer> criticalViolations, Map<String, Double> previousInputs,
+        List<Contract> contracts) {
+
+    /** Sources without declared contracts. */
+    public KpiSources(TaskBreakdown plan, Map<String, TaskBreakdown> otherStreams, List<PlanningEvent> events,
+            OutcomeSet outcomes, Optional<Integer> criticalViolations, Map<String, Double> previousInputs) {
+        this(plan, otherStreams, events, outcomes, criticalViolations, previousInputs, List.of());
+    }
 
     public KpiSources {
         Objects.requireNonNull(plan, "plan");
@@ -30,5 +39,6 @@ public record KpiSources(TaskBreakdown plan, Map<String, TaskBreakdown> otherStr
         Objects.requireNonNull(outcomes, "outcomes");
         Objects.requireNonNull(criticalViolations, "criticalViolations");
         previousInputs = Collections.unmodifiableMap(new TreeMap<>(previousInputs));
+        contracts = List.copyOf(contracts);
     }
 }

@@ -2,10 +2,12 @@ package dev.planning.engine.metrics;
 
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
-import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskStatus;
+import dev.planning.engine.artifact.Contract;
+import dev.planning.engine.outcome.Delivery;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +19,12 @@ final class PlanInputs {
     private PlanInputs() {
     }
 
-    /** Work items: tasks and stories; epics only group them. */
+    /**
+     * Work items: {@link Delivery#workItems}, the parity gate's definition, so plan_accuracy and the
+     * gate's "8 of 9 planned items are done" agree.
+     */
     static List<Task> items(TaskBreakdown plan) {
-        return plan.tasks().stream().filter(t -> t.kind() != TaskKind.EPIC).toList();
+        return Delivery.workItems(plan);
     }
 
     /** Whether an item counts as delivered. */
@@ -28,7 +33,23 @@ final class PlanInputs {
                 || task.status() != TaskStatus.DROPPED && deployedTaskIds.contains(task.id());
     }
 
-    static Map<String, Double> of(TaskBreakdown plan, Set<String> deployedTaskIds, Map<String, TaskBreakdown> others) {
+    /**
+     * Whether a cross-stream dependency is fulfilled: the provider's task is done in its plan, or
+     * a declared contract for it is {@code agreed} or {@code delivered} (the provider committed to
+     * it; a {@code stub} is a placeholder only).
+     */
+    static boolean fulfilled(TaskRef dependency, Map<String, TaskBreakdown> others, List<Contract> contracts) {
+        String stream = dependency.stream().orElseThrow();
+        TaskBreakdown other = others.get(stream);
+        if (other != null && other.task(dependency.id()).map(t -> t.status() == TaskStatus.DONE).orElse(false)) {
+            return true;
+        }
+        return contracts.stream().anyMatch(c -> c.provider().equals(stream) && c.id().equals(dependency.id())
+                && c.status() != Contract.Status.STUB);
+    }
+
+    static Map<String, Double> of(TaskBreakdown plan, Set<String> deployedTaskIds, Map<String, TaskBreakdown> others,
+            List<Contract> contracts) {
         Map<String, Double> inputs = new TreeMap<>();
         List<Task> items = items(plan);
         int done = 0;
@@ -55,9 +76,7 @@ final class PlanInputs {
             for (TaskRef dependency : task.dependencies()) {
                 if (dependency.isCrossStream()) {
                     crossStream++;
-                    TaskBreakdown other = others.get(dependency.stream().orElseThrow());
-                    if (other != null && other.task(dependency.id()).map(t -> t.status() == TaskStatus.DONE)
-                            .orElse(false)) {
+                    if (fulfilled(dependency, others, contracts)) {
                         fulfilled++;
                     }
                 }

@@ -1,5 +1,8 @@
 package dev.planning.engine.outcome;
 
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.artifact.TaskKind;
+import java.util.List;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.lifecycle.CycleRef;
@@ -36,6 +39,19 @@ public record Delivery(Set<String> deployedTaskIds) {
     /** Reads the cycle's imported deployment logs. */
     public static Delivery read(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
         return of(new OutcomeFiles(workspace, layout, CoverageReader.NONE).read(cycle));
+    }
+
+    /**
+     * The plan's work items, as both the parity gate and the KPIs count them: its leaves (items no
+     * other item names as parent, so a story broken into tasks counts through its tasks), epics
+     * excepted (an epic only groups work, even before it has children).
+     */
+    public static List<Task> workItems(TaskBreakdown plan) {
+        Set<String> parents = new HashSet<>();
+        plan.tasks().forEach(task -> task.parent().ifPresent(parents::add));
+        return plan.tasks().stream()
+                .filter(task -> !parents.contains(task.id()) && task.kind() != TaskKind.EPIC)
+                .toList();
     }
 
     /** Whether the item was delivered. */

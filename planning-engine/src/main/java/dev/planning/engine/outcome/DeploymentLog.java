@@ -28,11 +28,38 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
     }
 
     /**
-     * Whether a deployment failed in the DORA sense: its status is {@code failure}, or an incident
-     * names it as its cause.
+     * Whether a deployment failed in the DORA sense (it needed intervention): its status is
+     * {@code failure}, or an incident is linked to it (named by {@code caused_by}, or matched by
+     * the file's {@code incident_window_hours}).
      */
     public boolean failed(Deployment deployment) {
-        return !deployment.success() || incidents.stream().anyMatch(i -> i.causedBy().equals(deployment.id()));
+        return !deployment.success() || incidents.stream().anyMatch(i -> i.causedBy().equals(Optional.of(deployment.id())));
+    }
+
+    /** Whether a deployment is rework: an unplanned deployment made to fix an incident. */
+    public boolean rework(Deployment deployment) {
+        return deployment.remediates().isPresent();
+    }
+
+    /**
+     * Hours from each failed deployment's failure to recovery (DORA failed deployment recovery
+     * time): for a deployment an incident is linked to, from the incident's start to its end
+     * (incidents still open are left out); for a {@code failure} deployment without an incident,
+     * from the deployment to the next successful deployment of the file (none yet: left out).
+     */
+    public List<Double> recoveryHours() {
+        List<Double> hours = new java.util.ArrayList<>();
+        for (Deployment deployment : deployments) {
+            List<Incident> linked = incidents.stream().filter(i -> i.causedBy().equals(Optional.of(deployment.id()))).toList();
+            if (!linked.isEmpty()) {
+                linked.forEach(i -> i.end().ifPresent(end -> hours.add(Duration.between(i.start(), end).toMillis() / 3_600_000.0)));
+            } else if (!deployment.success()) {
+                deployments.stream().filter(d -> d.success() && d.time().isAfter(deployment.time()))
+                        .map(Deployment::time).min(Instant::compareTo)
+                        .ifPresent(next -> hours.add(Duration.between(deployment.time(), next).toMillis() / 3_600_000.0));
+            }
+        }
+        return hours;
     }
 
     /** The time window a file covers. */
@@ -48,13 +75,23 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
         }
     }
 
-    /** A deployment to production and the commits it shipped. */
-    public record Deployment(String id, Instant time, boolean success, List<Commit> commits, List<String> tasks) {
+    /**
+     * A deployment to production and the commits it shipped; {@code remediates} names the incident
+     * an unplanned (rework) deployment fixed.
+     */
+    public record Deployment(String id, Instant time, boolean success, List<Commit> commits, List<String> tasks,
+            Optional<String> remediates) {
         public Deployment {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(time, "time");
             commits = List.copyOf(commits);
             tasks = List.copyOf(tasks);
+            Objects.requireNonNull(remediates, "remediates");
+        }
+
+        /** A planned deployment. */
+        public Deployment(String id, Instant time, boolean success, List<Commit> commits, List<String> tasks) {
+            this(id, time, success, commits, tasks, Optional.empty());
         }
     }
 
@@ -66,8 +103,11 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
         }
     }
 
-    /** A production incident; {@code end} is empty while it is open. */
-    public record Incident(String id, Instant start, Optional<Instant> end, String causedBy) {
+    /**
+     * A production incident; {@code end} is empty while it is open; {@code causedBy} is the
+     * deployment it is linked to (named, or matched by the window), empty when none.
+     */
+    public record Incident(String id, Instant start, Optional<Instant> end, Optional<String> causedBy) {
         public Incident {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(start, "start");

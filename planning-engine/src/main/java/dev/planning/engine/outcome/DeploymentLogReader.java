@@ -70,10 +70,18 @@ public final class DeploymentLogReader {
             period = Optional.of(new DeploymentLog.Period(start, end));
         }
         List<DeploymentLog.Deployment> deployments = deployments(document);
-        Set<String> deploymentIds = new HashSet<>();
-        deployments.forEach(d -> deploymentIds.add(d.id()));
-        return new DeploymentLog(period, deployments, incidents(document, deploymentIds), defects(document),
-                root.has("defects"));
+        List<DeploymentLog.Incident> incidents = incidents(document, deployments);
+        Set<String> incidentIds = new HashSet<>();
+        incidents.forEach(i -> incidentIds.add(i.id()));
+        for (int i = 0; i < deployments.size(); i++) {
+            Optional<String> fixes = deployments.get(i).remediates();
+            if (fixes.isPresent() && !incidentIds.contains(fixes.get())) {
+                throw new InvalidInputException("deployment " + deployments.get(i).id() + " remediates '" + fixes.get()
+                        + "', which is not an incident of this file; incidents: " + incidentIds.stream().sorted().toList(),
+                        document.locate("/deployments/" + i + "/remediates"));
+            }
+        }
+        return new DeploymentLog(period, deployments, incidents, defects(document), root.has("defects"));
     }
 
     private static List<DeploymentLog.Deployment> deployments(LocatedDocument document) {
@@ -100,12 +108,16 @@ public final class DeploymentLogReader {
             List<String> tasks = new ArrayList<>();
             node.path("tasks").forEach(t -> tasks.add(t.asText()));
             deployments.add(new DeploymentLog.Deployment(id, time, node.get("status").asText().equals("success"),
-                    commits, tasks));
+                    commits, tasks, node.has("remediates") ? Optional.of(node.get("remediates").asText()) : Optional.empty()));
         }
         return deployments;
     }
 
-    private static List<DeploymentLog.Incident> incidents(LocatedDocument document, Set<String> deploymentIds) {
+    private static List<DeploymentLog.Incident> incidents(LocatedDocument document,
+            List<DeploymentLog.Deployment> deployments) {
+        Set<String> deploymentIds = new HashSet<>();
+        deployments.forEach(d -> deploymentIds.add(d.id()));
+        JsonNode window = document.root().get("incident_window_hours");
         List<DeploymentLog.Incident> incidents = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode list = document.root().path("incidents");
@@ -114,13 +126,24 @@ public final class DeploymentLogReader {
             String pointer = "/incidents/" + i;
             String id = node.get("id").asText();
             unique(ids, id, "incident", document, pointer + "/id");
-            String cause = node.get("caused_by").asText();
-            if (!deploymentIds.contains(cause)) {
-                throw new InvalidInputException("incident " + id + " is caused_by '" + cause
-                        + "', which is not a deployment of this file; deployments: " + deploymentIds.stream().sorted()
-                        .toList(), document.locate(pointer + "/caused_by"));
-            }
             Instant start = instant(node.get("start"));
+            Optional<String> cause;
+            if (node.has("caused_by")) {
+                cause = Optional.of(node.get("caused_by").asText());
+                if (!deploymentIds.contains(cause.get())) {
+                    throw new InvalidInputException("incident " + id + " is caused_by '" + cause.get()
+                            + "', which is not a deployment of this file; deployments: " + deploymentIds.stream().sorted()
+                            .toList(), document.locate(pointer + "/caused_by"));
+                }
+            } else if (window != null) {
+                Instant earliest = start.minusSeconds((long) (window.asDouble() * 3600));
+                cause = deployments.stream().filter(d -> !d.time().isAfter(start) && !d.time().isBefore(earliest))
+                        .max(java.util.Comparator.comparing(DeploymentLog.Deployment::time)).map(DeploymentLog.Deployment::id);
+            } else {
+                throw new InvalidInputException("incident " + id + " names no deployment: add caused_by (the id of the"
+                        + " deployment that caused it), or set incident_window_hours at the top of the file to link"
+                        + " incidents to the latest deployment before them", document.locate(pointer));
+            }
             Optional<Instant> end = node.has("end") ? Optional.of(instant(node.get("end"))) : Optional.empty();
             if (end.isPresent() && end.get().isBefore(start)) {
                 throw new InvalidInputException("incident " + id + " ends before it starts", document.locate(pointer + "/end"));

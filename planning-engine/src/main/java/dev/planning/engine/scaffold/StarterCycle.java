@@ -1,5 +1,6 @@
 package dev.planning.engine.scaffold;
 
+import dev.planning.engine.lint.Placeholders;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Activity;
 import dev.planning.api.artifact.Priority;
@@ -28,7 +29,8 @@ import java.util.Optional;
 /**
  * The files {@code planning init} writes for a new cycle: a task breakdown with one epic and one
  * task, and a story map with one activity and one story, linked to each other and valid under
- * the default rulebook, so the first {@code planning lint} passes and shows the shape to edit.
+ * the default rulebook. Its placeholders (owner {@code change-me}, the description and the
+ * acceptance criterion) are lint errors until edited, so an unedited starter never passes a gate.
  */
 public final class StarterCycle {
 
@@ -44,18 +46,18 @@ public final class StarterCycle {
                 Tag.parse("unit_coverage_target:80")));
         Task epic = Task.builder(prefix + "-1", "First epic of " + cycle.cycleId())
                 .kind(TaskKind.EPIC)
-                .owner("change-me")
+                .owner(Placeholders.OWNER)
                 .tags(epicTags)
                 .priority(Priority.P1)
                 .build();
         Task task = Task.builder(prefix + "-2", "First task")
                 .parent(epic.id())
-                .description("Replace with the work to plan.")
-                .owner("change-me")
+                .description(Placeholders.DESCRIPTION)
+                .owner(Placeholders.OWNER)
                 .tags(tags)
                 .priority(Priority.P1)
                 .effort(BigDecimal.valueOf(3))
-                .acceptanceCriteria(List.of("Describe what done means"))
+                .acceptanceCriteria(List.of(Placeholders.CRITERION))
                 .storyNodes(List.of("S-1"))
                 .build();
         return new TaskBreakdown("1.0.0", cycle.cycleId(), cycle.stream(),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The compiled schemas of all planning artifacts, and validation of documents against them.
@@ -70,9 +71,70 @@ public final class SchemaCatalog {
         SchemaFindings translator = new SchemaFindings(document, documents.get(schema));
         List<Finding> findings = new ArrayList<>(errors.size());
         for (Error error : errors) {
-            findings.add(translator.toFinding(error));
+            if (isMisspeltElsewhere(error, errors)) {
+                continue; // the misspelt field's finding says it: one mistake, one message
+            }
+            Finding finding = translator.toFinding(error);
+            Optional<String> meant = meantRequired(error, errors);
+            if (meant.isPresent()) {
+                finding = new Finding(finding.code(), finding.severity(), finding.message() + "; did you mean `"
+                        + meant.get() + "` (required, and missing)?", finding.location(), finding.taskId());
+            }
+            findings.add(finding);
         }
         return List.copyOf(findings);
+    }
+
+    /** A "required" error whose field is present under a misspelt name (an unknown field close to it). */
+    private static boolean isMisspeltElsewhere(Error error, List<Error> errors) {
+        return "required".equals(error.getKeyword()) && error.getProperty() != null && errors.stream()
+                .anyMatch(other -> isUnknownField(other) && sameObject(other, error)
+                        && close(other.getProperty(), error.getProperty()));
+    }
+
+    /** For an unknown field, the required field of the same object it misspells, when one is missing. */
+    private static Optional<String> meantRequired(Error error, List<Error> errors) {
+        if (!isUnknownField(error) || error.getProperty() == null) {
+            return Optional.empty();
+        }
+        return errors.stream()
+                .filter(other -> "required".equals(other.getKeyword()) && other.getProperty() != null
+                        && sameObject(other, error) && close(error.getProperty(), other.getProperty()))
+                .map(Error::getProperty).findFirst();
+    }
+
+    private static boolean isUnknownField(Error error) {
+        return "additionalProperties".equals(error.getKeyword()) || "unevaluatedProperties".equals(error.getKeyword());
+    }
+
+    private static boolean sameObject(Error a, Error b) {
+        return String.valueOf(a.getInstanceLocation()).equals(String.valueOf(b.getInstanceLocation()));
+    }
+
+    /** Names a typo apart: equal ignoring case, or at most two edits (Levenshtein) for names of 4+ letters. */
+    static boolean close(String a, String b) {
+        if (a.equalsIgnoreCase(b)) {
+            return true;
+        }
+        if (Math.min(a.length(), b.length()) < 4) {
+            return false;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()] <= 2;
     }
 
     /** The schema document itself (as shipped), e.g. to publish it or to check it. */

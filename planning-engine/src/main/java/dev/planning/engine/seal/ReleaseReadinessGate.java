@@ -70,12 +70,15 @@ public final class ReleaseReadinessGate implements Gate {
     }
 
     private static Finding finding(Discrepancy discrepancy, VerificationReport report) {
-        String message = discrepancy.describe();
+        String file = discrepancy.file().replaceAll(" signatures\\[\\d+]$", "");
+        // The finding is located at the file and coded by kind, so its message repeats neither.
+        String message = discrepancy.message() + (discrepancy.expected().isPresent() || discrepancy.actual().isPresent()
+                ? " (expected " + discrepancy.expected().orElse("-") + ", actual " + discrepancy.actual().orElse("-") + ")"
+                : "");
         if (discrepancy.kind() == DiscrepancyKind.ARTIFACT_CHANGED || discrepancy.kind() == DiscrepancyKind.ARTIFACT_MISSING) {
             message += "; sealed artifacts are immutable: open a new cycle whose manifest names "
                     + report.manifestId().orElse("this manifest") + " as prior_manifest_id";
         }
-        String file = discrepancy.file().replaceAll(" signatures\\[\\d+]$", "");
         return new Finding("seal." + discrepancy.kind().name().toLowerCase(java.util.Locale.ROOT), Severity.ERROR,
                 message, Optional.of(SourceLocation.ofFile(file)), Optional.empty());
     }

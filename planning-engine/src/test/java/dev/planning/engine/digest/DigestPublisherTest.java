@@ -73,7 +73,7 @@ class DigestPublisherTest {
 
         DigestSummary digest = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).summary();
 
-        // Plan: FE-2..FE-5 are the work items (FE-1 is an epic); FE-2 is done, and D-1 delivered FE-5.
+        // Plan: FE-2..FE-5 are the work items (FE-1 is an epic, even without children); FE-2 is done, and D-1 delivered FE-5.
         assertThat(actual(digest, "plan_accuracy")).isEqualTo(2 * 100.0 / 4);
         // JUnit: 4 cases, 1 failure, 1 error, 1 skipped: 1 passed of 3 executed.
         assertThat(actual(digest, "test_pass_rate")).isCloseTo(100.0 / 3, within(1e-4)); // front matter keeps 4 decimals;
@@ -88,6 +88,28 @@ class DigestPublisherTest {
                 .findFirst().orElseThrow().timestamp();
         double hours = Duration.between(history.get(0).event().timestamp(), validated).toSeconds() / 3600.0;
         assertThat(actual(digest, "lead_time_days")).isCloseTo(hours / 24, within(1e-4));
+        // Velocity is per calendar day (both ends counted), never per fraction of a day.
+        long days = java.time.temporal.ChronoUnit.DAYS.between(
+                history.get(0).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
+                history.get(history.size() - 1).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate()) + 1;
+        assertThat(digest.inputs().get("cycle_days")).isEqualTo((double) days).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void eachKpiRowNamesItsInputFilesAndTheDigestAdvisesTheRetrospective() {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, DEPLOYMENTS);
+
+        String text = read(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+
+        String row = text.lines().filter(l -> l.startsWith("| change_failure_rate |")).findFirst().orElseThrow();
+        assertThat(row).contains("(2 of 4 deployments)").containsPattern("-0.report\\)@[0-9a-f]{8}");
+        String planRow = text.lines().filter(l -> l.startsWith("| plan_accuracy |")).findFirst().orElseThrow();
+        assertThat(planRow).containsPattern("2025-09-02-fe_task_breakdown.yaml\\)@[0-9a-f]{8}");
+        assertThat(text).contains("add `improvement_actions` to the cycle's retrospective")
+                .doesNotContain("decision log)")
+                .doesNotContain("### KPI trends")
+                .doesNotContainPattern("T\\d\\d:\\d\\d:\\d\\d\\.\\d+Z");
     }
 
     @Test
@@ -150,7 +172,7 @@ class DigestPublisherTest {
         assertThat(second.summary().inputs()).containsEntry("prev_a11y_passes", 3.0);
         String text = read(second.path());
         assertThat(text).contains("  a11y_pass_rate:\n    actual: 75.0\n    target: 95.0\n    previous: 60.0\n    delta: 15.0\n")
-                .contains("| a11y_pass_rate | percent | ≥ 95 | 75 | 60 | +15 | ↑ 60 → 75 | ❌ missed |")
+                .contains("| a11y_pass_rate | percent | ≥ 95 | 75 (3 of 4 rule checks) | 60 | +15 | ↑ 60 → 75 | ❌ missed | [")
                 .contains("xychart-beta\n    title \"a11y_pass_rate\"\n    x-axis [\"2025-09-02\", \"2025-09-16\"]")
                 .contains("line [60, 75]");
     }

@@ -79,7 +79,7 @@ class YamlDocumentsTest {
 
         assertThat(e.code()).isEqualTo(DocumentException.YAML_SYNTAX);
         assertThat(e.location()).contains(new SourceLocation(FILE, 4, 4));
-        assertThat(e.getMessage()).startsWith("malformed YAML: expected <block end>")
+        assertThat(e.getMessage()).startsWith("malformed YAML: expected the end of the indented block, but found the start of a mapping")
                 .contains("block collection that starts at line 3, column 3")
                 .contains("check the indentation");
     }
@@ -107,7 +107,23 @@ class YamlDocumentsTest {
         DocumentException e = refusal("tasks:\n\t- id: FE-1\n");
 
         assertThat(e.location()).contains(new SourceLocation(FILE, 2, 1));
-        assertThat(e.getMessage()).contains("indent with spaces, not tabs");
+        assertThat(e.getMessage()).contains("a tab character where YAML allows only spaces")
+                .contains("replace the tab with spaces");
+    }
+
+    @Test
+    void explainsATabAfterAColonWithoutParserInternals() {
+        DocumentException e = refusal("a:\tb\n");
+
+        assertThat(e.getMessage()).contains("a tab character where YAML allows only spaces")
+                .doesNotContain("Do not use tab for indentation").doesNotContain("cannot start any token");
+    }
+
+    @Test
+    void namesParserTokensInPlainWords() {
+        DocumentException e = refusal("tasks:\n  - id: FE-1\n  ? x\n");
+
+        assertThat(e.getMessage()).doesNotContain("'?'").doesNotContain("<block end>");
     }
 
     @Test

@@ -74,6 +74,19 @@ class CycleImproverTest {
     }
 
     @Test
+    void opensTheNextCycleWithTheStoryMapCarriedOverSoLintAndTheParityGateAgree() throws Exception {
+        CycleWorkspace.write(root.resolve(LAYOUT.storyMap(FIRST)), dev.planning.engine.fixtures.Plans.FE_STORY_MAP);
+
+        new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
+
+        java.nio.file.Path map = root.resolve(LAYOUT.storyMap(NEXT));
+        assertThat(map).exists();
+        assertThat(java.nio.file.Files.readString(map, java.nio.charset.StandardCharsets.UTF_8))
+                .containsPattern("cycle_id: \"?" + NEXT.cycleId());
+        assertThat(new dev.planning.engine.cycle.CycleArtifacts(root, LAYOUT).storyMap(NEXT)).isPresent();
+    }
+
+    @Test
     void mergesIntoAnExistingPlanAndARerunChangesNothing() throws Exception {
         CycleWorkspace.write(root.resolve(LAYOUT.taskBreakdown(NEXT)), CycleWorkspace.PLAN.formatted(NEXT.cycleId()));
         ImproveResult first = new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());

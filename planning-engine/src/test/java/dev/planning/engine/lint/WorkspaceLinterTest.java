@@ -108,12 +108,36 @@ class WorkspaceLinterTest {
 
         assertThat(report.findings()).filteredOn(f -> f.code().equals(LintCodes.ID_DUPLICATE)).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.message()).isEqualTo("task id FE-1 is used more than once: first at line 6");
+                    assertThat(f.message()).startsWith("task id FE-1 is used more than once: first at line 6");
                     assertThat(f.location()).contains(new SourceLocation(Plans.TASKS_PATH, 12, 9));
                 });
-        // FE-1 now names itself as its parent and first dependency.
-        assertThat(report.findings()).extracting(Finding::code)
-                .containsOnly(LintCodes.ID_DUPLICATE, LintCodes.REF_SELF);
+        // One mistake, one message: the second FE-1 naming itself as parent and dependency is a
+        // knock-on of the duplicate, not a mistake of its own.
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(LintCodes.ID_DUPLICATE);
+    }
+
+    @Test
+    void aDuplicateIdThatLeavesReferencesDanglingIsOneMessage() {
+        replaceTasks(Plans.FE_TASKS.replace("  - id: FE-12", "  - id: FE-1") + "  - {id: FE-99, title: Later, dependencies: [FE-12]}\n");
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.ID_DUPLICATE);
+            assertThat(f.message()).contains("was it meant to be FE-12?");
+        });
+    }
+
+    @Test
+    void aMisspeltRequiredFieldIsOneMessageWithTheFieldItMeant() {
+        replaceTasks(Plans.FE_TASKS.replace("    title: Checkout form validation\n", "    titel: Checkout form validation\n"));
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.SCHEMA_UNKNOWN_FIELD);
+            assertThat(f.message()).contains("unknown field `titel`").contains("did you mean `title`");
+        });
     }
 
     @Test

@@ -87,4 +87,47 @@ class DeploymentLogReaderTest {
 
         assertThat(log.defectsReported()).isFalse();
     }
+
+    @Test
+    void linksAnIncidentWithoutCausedByToTheLatestDeploymentInTheWindow() {
+        String windowed = LOG.replace("version: \"1.0\"\n", "version: \"1.0\"\nincident_window_hours: 24\n")
+                .replace(", caused_by: D-1}\n  - {id: INC-2", "}\n  - {id: INC-2");
+
+        DeploymentLog log = reader.parse(bytes(windowed), "deployments.yaml");
+
+        // INC-1 starts 2025-08-29T10:00, 19 hours after D-2: linked to D-2, not to D-1 eight days before.
+        assertThat(log.incidents().get(0).causedBy()).contains("D-2");
+    }
+
+    @Test
+    void refusesAnIncidentNamingNoDeploymentWithoutAWindow() {
+        String unlinked = LOG.replace(", caused_by: D-1}\n  - {id: INC-2", "}\n  - {id: INC-2");
+
+        assertThatThrownBy(() -> reader.parse(bytes(unlinked), "deployments.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("incident INC-1 names no deployment")
+                .hasMessageContaining("incident_window_hours");
+    }
+
+    @Test
+    void measuresReworkAndRecoveryOfFailedDeployments() {
+        String rework = LOG.replace("    tasks: [FE-2]\n", "    tasks: [FE-2]\n"
+                + "  - {id: D-3, time: 2025-08-29T12:00:00Z, status: success, remediates: INC-1, commits: []}\n");
+
+        DeploymentLog log = reader.parse(bytes(rework), "deployments.yaml");
+
+        assertThat(log.deployments().stream().filter(log::rework).map(DeploymentLog.Deployment::id)).containsExactly("D-3");
+        // D-1: INC-1 took 3 hours (INC-2 is still open); D-2 failed and D-3 succeeded 21 hours later.
+        assertThat(log.recoveryHours()).containsExactlyInAnyOrder(3.0, 21.0);
+    }
+
+    @Test
+    void refusesReworkNamingAnUnknownIncident() {
+        String rework = LOG.replace("    tasks: [FE-2]\n", "    tasks: [FE-2]\n"
+                + "  - {id: D-3, time: 2025-08-29T12:00:00Z, status: success, remediates: INC-9, commits: []}\n");
+
+        assertThatThrownBy(() -> reader.parse(bytes(rework), "deployments.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("remediates 'INC-9', which is not an incident of this file");
+    }
 }

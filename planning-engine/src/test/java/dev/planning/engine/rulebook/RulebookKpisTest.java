@@ -89,7 +89,8 @@ class RulebookKpisTest {
                 "defect_escape_rate", "dependency_fulfillment_rate", "on_time_handoff_pct", "cross_stream_first_pass_pct",
                 "scope_variance_pct", "critical_violations_count", "mean_time_to_green_hours", "gate_rerun_rate",
                 "planning_velocity", "quality_gate_pass_rate", "handoff_success_rate", "deployment_frequency",
-                "lead_time_for_changes_hours", "change_failure_rate", "time_to_restore_hours");
+                "lead_time_for_changes_hours", "change_failure_rate", "failed_deployment_recovery_time_hours",
+                "deployment_rework_rate");
         String docs = Files.readString(Path.of("..", "docs", "metrics.md"));
         KpiInputCatalog.INPUTS.forEach(input -> assertThat(docs).as(input.name()).contains("| `" + input.name() + "` |"));
     }

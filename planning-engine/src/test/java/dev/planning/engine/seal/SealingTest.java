@@ -241,8 +241,11 @@ class SealingTest {
         });
         TransitionResult refused = ws.advance(CYCLE, CycleState.EXECUTED);
         assertThat(refused.accepted()).isFalse();
-        assertThat(refused.failedGates().get(0).findings().get(0).message())
-                .contains(TASKS, sealedHash, actualHash, "open a new cycle");
+        dev.planning.api.gate.Finding finding = refused.failedGates().get(0).findings().get(0);
+        assertThat(finding.message()).contains(TASKS, sealedHash, actualHash, "open a new cycle");
+        // Located at the artifact, the finding does not repeat the path or the kind before its sentence.
+        assertThat(finding.describe()).startsWith(TASKS + ": error: sealed artifact " + TASKS + " changed")
+                .doesNotContain("ARTIFACT_CHANGED");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
@@ -48,7 +47,7 @@ final class CycleCheck {
             Set<String> streams = new HashSet<>();
             cycle.forEach(name -> streams.add(dependencies.node(name).stream()));
             String kind = streams.size() > 1 ? "cross-stream dependency cycle" : "dependency cycle";
-            findings.add(Finding.error(CrossStreamCodes.CYCLE, kind + ": " + String.join(" -> ", cycle)
+            findings.add(Finding.error(CrossStreamCodes.CYCLE, kind + ": " + ChainText.of(cycle, " -> ")
                     + " (" + locations(dependencies, cycle) + "); break one of these dependencies",
                     start.location()).withTask(start.id()));
         }
@@ -72,8 +71,8 @@ final class CycleCheck {
     }
 
     private static String locations(DependencyGraph dependencies, List<String> cycle) {
-        return cycle.subList(0, cycle.size() - 1).stream()
+        return ChainText.of(cycle.subList(0, cycle.size() - 1).stream()
                 .map(name -> dependencies.node(name).id() + " at " + dependencies.node(name).location())
-                .collect(Collectors.joining(", "));
+                .toList(), ", ");
     }
 }

@@ -92,7 +92,7 @@ final class DepthCheck {
             List<String> chain = depths.chain(node.name());
             findings.add(Finding.error(CrossStreamCodes.DEPTH, node.id() + " starts a dependency chain "
                     + depths.depth().get(node.name()) + " deep, beyond the rulebook's max_dependency_depth of "
-                    + limit + ": " + String.join(" -> ", chain), node.location()).withTask(node.id()));
+                    + limit + ": " + ChainText.of(chain, " -> "), node.location()).withTask(node.id()));
         }
         return findings;
     }

@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parity after execution, from the items' statuses. The planned items are the plan's leaves (items
- * no other item names as parent), so an epic and its tasks are not counted twice.
+ * Parity after execution, from the items' statuses. The planned items are
+ * {@link Delivery#workItems the plan's work items} (its leaves, epics excepted), counted exactly as
+ * the KPIs count them, so an epic and its tasks are not counted twice.
  * {@code delivered_vs_planned_ratio} is the share of them {@code done}; {@code scope_variance_pct}
  * the percentage {@code dropped} (descoped). The rulebook's {@code delivered_ratio_min} (0..1)
  * and {@code scope_variance_max_pct} turn them into errors when set. A story of the map none of
@@ -28,14 +29,20 @@ import java.util.Set;
  */
 final class DeliveryParity {
 
+    /**
+     * The one way to record delivery once the plan is sealed (editing {@code status: done} would
+     * break the seal), named wherever delivery is found missing.
+     */
+    static final String HOW_TO_RECORD = "Record delivery by importing a deployments file whose successful deployments"
+            + " list the delivered tasks (`tasks: [ID, ...]`): planning import --stream S --cycle C deployments.yaml"
+            + " (docs/metrics.md, \"Recording delivery\")";
+
     private DeliveryParity() {
     }
 
     static void check(TaskBreakdown plan, Optional<StoryMap> map, Delivery delivery, StreamThresholds thresholds,
             Map<String, Object> evidence, List<Finding> findings) {
-        Set<String> parents = new HashSet<>();
-        plan.tasks().forEach(task -> task.parent().ifPresent(parents::add));
-        List<Task> leaves = plan.tasks().stream().filter(task -> !parents.contains(task.id())).toList();
+        List<Task> leaves = Delivery.workItems(plan);
         Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
         leaves.forEach(task -> byStatus.merge(task.status(), 1, Integer::sum));
         int planned = leaves.size();
@@ -59,7 +66,7 @@ final class DeliveryParity {
             findings.add(Finding.error(ParityCodes.DELIVERED_RATIO, delivered + " of " + planned
                     + " planned items are done (delivered_vs_planned_ratio " + round(ratio)
                     + "), below the rulebook's delivered_ratio_min of " + minimumRatio + "; open: "
-                    + open(leaves, delivery), file));
+                    + open(leaves, delivery) + ". " + HOW_TO_RECORD, file));
         }
         double maximumVariance = thresholds.get("scope_variance_max_pct", 100);
         if (variance > maximumVariance) {

@@ -19,6 +19,8 @@ public final class ParityCodes {
     public static final String DELIVERED_RATIO = "parity.delivered-ratio";
     /** More planned items dropped than {@code scope_variance_max_pct} allows. */
     public static final String SCOPE_VARIANCE = "parity.scope-variance";
+    /** More failed or errored imported test cases than {@code tests_failed_max} (default 0). */
+    public static final String TESTS_FAILED = "parity.tests-failed";
     /** A story none of whose items was delivered (a warning). */
     public static final String STORY_NOT_DELIVERED = "parity.story-not-delivered";
     /** The rulebook sets a coverage minimum and the outcomes hold no report of that kind. */

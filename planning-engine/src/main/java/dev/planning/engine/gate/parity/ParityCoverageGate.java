@@ -9,7 +9,9 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.gate.StreamThresholds;
 import dev.planning.engine.outcome.CoverageReports;
+import dev.planning.engine.outcome.CoverageReader;
 import dev.planning.engine.outcome.Delivery;
+import dev.planning.engine.outcome.OutcomeFiles;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import dev.planning.engine.workspace.WorkspaceScanner;
 import java.util.ArrayList;
@@ -86,6 +88,8 @@ public final class ParityCoverageGate implements Gate {
         if (post) {
             Delivery delivery = Delivery.read(context.workspace(), layout, cycle);
             DeliveryParity.check(context.tasks().get(), context.storyMap(), delivery, thresholds, evidence, findings);
+            TestResults.check(new OutcomeFiles(context.workspace(), layout, CoverageReader.NONE).read(cycle), thresholds,
+                    evidence, findings);
             CoverageReports current = CoverageReports.scan(context.workspace(), layout.outcomesDir(cycle));
             Optional<CycleRef> previous = previousCycle(context);
             Optional<CoverageReports> before = previous.map(p -> CoverageReports.scan(context.workspace(),

@@ -163,6 +163,23 @@ class CrossStreamConsistencyGateTest {
     }
 
     @Test
+    void aVeryLongChainIsReportedOnOneShortLine() {
+        String[] tasks = new String[2000];
+        for (int i = 0; i < tasks.length; i++) {
+            tasks[i] = "{id: FE-" + i + ", title: T" + (i + 1 < tasks.length ? ", dependencies: [FE-" + (i + 1) + "]}" : "}");
+        }
+        ws.plan("fe", "2025-09-02", tasks);
+
+        GateResult result = run(FE);
+
+        assertThat(withCode(result, CrossStreamCodes.DEPTH)).singleElement().satisfies(f -> {
+            assertThat(f.message()).hasSizeLessThan(400).contains("fe:FE-0 -> fe:FE-1").contains("(1990 more)")
+                    .endsWith("fe:FE-1999");
+            assertThat(f.message()).doesNotContain("\n");
+        });
+    }
+
+    @Test
     void theDefaultDepthLimitIsFive() {
         ws.plan("fe", "2025-09-02", "{id: T1, title: a, dependencies: [T2]}", "{id: T2, title: a, dependencies: [T3]}",
                 "{id: T3, title: a, dependencies: [T4]}", "{id: T4, title: a, dependencies: [T5]}",

@@ -164,7 +164,24 @@ class ParityCoverageGateTest {
         assertThat(result.findings()).extracting(Finding::code, Finding::severity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ParityCodes.DELIVERED_RATIO, Severity.ERROR),
                 org.assertj.core.groups.Tuple.tuple(ParityCodes.STORY_NOT_DELIVERED, Severity.WARNING));
-        assertThat(result.findings().get(0).message()).contains("1 of 2").contains("T-2 (blocked)");
+        assertThat(result.findings().get(0).message()).contains("1 of 2").contains("T-2 (blocked)")
+                .contains("Record delivery by importing a deployments file").contains("planning import");
+    }
+
+    @Test
+    void failsWhenImportedTestsFailBeyondTheRulebookThreshold() {
+        ws.plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
+                .file(OUTCOMES + "/junit/0123456789ab-TEST-x.xml", "<testsuite name=\"x\" tests=\"5\">"
+                        + "<testcase name=\"a\"/><testcase name=\"b\"/><testcase name=\"c\"/><testcase name=\"d\"/>"
+                        + "<testcase name=\"e\"><failure message=\"boom\"/></testcase></testsuite>");
+
+        GateResult strict = afterExecution();
+        ws.threshold("tests_failed_max", 1);
+        GateResult tolerant = afterExecution();
+
+        assertThat(strict.findings()).filteredOn(f -> f.code().equals(ParityCodes.TESTS_FAILED)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("1 of 5 imported test cases failed"));
+        assertThat(tolerant.findings()).noneMatch(f -> f.code().equals(ParityCodes.TESTS_FAILED));
     }
 
     @Test
