@@ -72,20 +72,30 @@ public final class AttackWorkspace {
     /** {@link #planned}, advanced to READY_FOR_HANDOFF and sealed. */
     public static AttackWorkspace sealed(Path dir) throws Exception {
         AttackWorkspace ws = planned(dir);
-        ws.ok(ws.cycleArgs("advance", "--to", "READY_FOR_HANDOFF"));
-        ws.ok(ws.cycleArgs("seal"));
-        ws.commit("sealed");
+        ws.sealNow();
         return ws;
+    }
+
+    /** The team's handoff of the workspace as it is: commit, advance to READY_FOR_HANDOFF, seal, commit. */
+    public void sealNow(String... sealOptions) {
+        commit("plan");
+        ok(cycleArgs("advance", "--to", "READY_FOR_HANDOFF"));
+        ok(cycleArgs("seal", sealOptions));
+        commit("sealed");
+    }
+
+    /** The team signs as PM, TechLead and QA and commits. */
+    public void signAll() {
+        for (String role : CycleScript.ROLES) {
+            ok("sign", path(MANIFEST).toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString());
+        }
+        commit("signed");
     }
 
     /** {@link #sealed}, signed by PM, TechLead and QA (the example's signing policy), committed. */
     public static AttackWorkspace signed(Path dir) throws Exception {
         AttackWorkspace ws = sealed(dir);
-        for (String role : CycleScript.ROLES) {
-            ws.ok("sign", ws.path(MANIFEST).toString(), "--role", role, "--key",
-                    ws.keys.resolve(role + ".key.pem").toString());
-        }
-        ws.commit("signed");
+        ws.signAll();
         return ws;
     }
 

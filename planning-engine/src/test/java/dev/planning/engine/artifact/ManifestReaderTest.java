@@ -28,7 +28,7 @@ class ManifestReaderTest {
 
     static final HandoffManifest MANIFEST = new HandoffManifest("1.0", "fe-2025-09-02-0a1b2c3d", "2025-09-02", "fe",
             true, Instant.parse("2025-09-03T12:00:00Z"), "tester", Instant.parse("2025-09-03T12:00:00.250Z"),
-            "a".repeat(40), false, "b".repeat(64),
+            "a".repeat(40), false, "b".repeat(64), Optional.of("e".repeat(64)),
             List.of(new ArtifactChecksum("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", "c".repeat(64), 10)),
             Map.of("governance", new GateOutcome(GateStatus.PASS,
                     Optional.of("frameworks/planning-fe/evidence/2025-09-02/governance.json"),
