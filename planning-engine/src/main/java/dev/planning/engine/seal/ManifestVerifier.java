@@ -15,6 +15,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.artifact.ManifestReader;
 import dev.planning.engine.artifact.ManifestWriter;
+import dev.planning.engine.evidence.EvidenceInputs;
 import dev.planning.engine.git.GitRepository;
 import dev.planning.engine.hash.Sha256;
 import dev.planning.engine.signing.ManifestSignatures;
@@ -74,6 +75,7 @@ public final class ManifestVerifier {
     private final Rulebook rulebook;
     private final ManifestReader reader;
     private final EventStore events;
+    private final EvidenceInputs inputs;
     private final VerdictCheck verdicts;
 
     /**
@@ -87,6 +89,7 @@ public final class ManifestVerifier {
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
         this.reader = new ManifestReader(this.workspace);
         this.events = Objects.requireNonNull(events, "events");
+        this.inputs = new EvidenceInputs(this.workspace, layout);
         this.verdicts = new VerdictCheck(this.workspace, Objects.requireNonNull(recomputer, "recomputer"));
     }
 
@@ -174,9 +177,9 @@ public final class ManifestVerifier {
         canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
         checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
         duplicatePaths(manifest, display).forEach(found::add);
-        List<Discrepancy> changed = changedArtifacts(manifest);
+        List<Discrepancy> changed = new ArrayList<>(changedArtifacts(manifest));
+        changed.addAll(unsealed(manifest));
         found.addAll(changed);
-        found.addAll(unsealed(manifest));
         boolean rulebookSealed = manifest.rulebookHash().equals(rulebook.hash());
         if (!rulebookSealed) {
             found.add(Discrepancy.of(DiscrepancyKind.RULEBOOK_CHANGED, SafePaths.relativize(workspace, rulebook.directory()),
@@ -272,11 +275,21 @@ public final class ManifestVerifier {
         Set<String> plan = new LinkedHashSet<>(layout.taskBreakdownCandidates(cycle));
         plan.add(layout.storyMap(cycle));
         plan.add(layout.decisionLog(cycle));
-        return plan.stream()
+        plan.add(layout.contracts(cycle));
+        List<Discrepancy> found = new ArrayList<>(plan.stream()
                 .filter(path -> !sealed.contains(path) && Files.isRegularFile(SafePaths.resolve(workspace, path)))
                 .map(path -> Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, path, "not present at sealing",
                         "present", "plan artifact " + path + " of " + cycle + " is not in the sealed manifest"))
-                .toList();
+                .toList());
+        // Any other file the gates would read now (another stream's plan, the capacity model) must be sealed
+        // too, or a recomputed verdict would judge inputs the signers never saw.
+        for (String input : inputs.paths(cycle)) {
+            if (!sealed.contains(input) && !plan.contains(input)) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, input, "not an input at sealing", "present",
+                        input + " is read by the gates of " + cycle + " now but was not sealed"));
+            }
+        }
+        return found;
     }
 
     private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,

@@ -46,8 +46,23 @@ final class VerdictCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final int MEMO_SIZE = 16;
+
     private final Path workspace;
     private final VerdictRecomputer recomputer;
+    /**
+     * Recomputed results by everything they are a function of: the cycle, the transition, the
+     * moment judged, the rulebook hash and every sealed artifact's digest. Only consulted when the
+     * files in hand are exactly the sealed ones, so a hit is the same computation.
+     */
+    private final Map<String, List<GateResult>> memo = new java.util.LinkedHashMap<>(MEMO_SIZE, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<GateResult>> eldest) {
+            return size() > MEMO_SIZE;
+        }
+    };
 
     VerdictCheck(Path workspace, VerdictRecomputer recomputer) {
         this.workspace = workspace;
@@ -100,8 +115,10 @@ final class VerdictCheck {
         for (Map.Entry<Transition, List<String>> entry : toRerun.entrySet()) {
             Transition transition = entry.getKey();
             List<GateResult> results;
+            String key = cycle + "|" + transition.key() + "|" + judgedAt.get(transition) + "|" + manifest.rulebookHash()
+                    + "|" + manifest.artifacts().stream().map(a -> a.path() + ":" + a.sha256()).sorted().toList();
             try {
-                results = recomputer.rerun(cycle, transition, judgedAt.get(transition));
+                results = cached(key, () -> recomputer.rerun(cycle, transition, judgedAt.get(transition)));
             } catch (PlanningException | IllegalStateException e) {
                 found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "verdicts of " + transition.key()
                         + " could not be recomputed: " + e.getMessage()));
@@ -130,6 +147,20 @@ final class VerdictCheck {
             notes.add("verdicts recomputed from the sealed inputs: " + String.join(", ", recomputed));
         }
         return new Outcome(found, notes);
+    }
+
+    private List<GateResult> cached(String key, java.util.function.Supplier<List<GateResult>> compute) {
+        synchronized (memo) {
+            List<GateResult> hit = memo.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        List<GateResult> results = List.copyOf(compute.get());
+        synchronized (memo) {
+            memo.put(key, results);
+        }
+        return results;
     }
 
     /** The gate's sealed evidence, checked against the manifest; empty when it cannot be trusted. */

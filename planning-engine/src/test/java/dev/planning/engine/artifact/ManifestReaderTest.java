@@ -56,11 +56,12 @@ class ManifestReaderTest {
         String yaml = new String(ManifestWriter.render(MANIFEST), StandardCharsets.UTF_8)
                 .replace("\"frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml\"", "\"../../etc/passwd\"");
 
+        // Line 17: format 1.1 records event_log_head above the artifacts.
         assertThatThrownBy(() -> new ManifestReader(workspace).parse(yaml.getBytes(StandardCharsets.UTF_8), "m.yaml"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'..' segment")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().toString())
-                        .isEqualTo("m.yaml:16:11"));
+                        .isEqualTo("m.yaml:17:11"));
     }
 
     @Test
