@@ -140,6 +140,7 @@ final class VerdictCheck {
                                     + ", now " + nowStatus + " (" + errors + " errors) when recomputed from the sealed"
                                     + " inputs under the sealed rulebook"));
                 }
+                criticalCount(manifest, gate, transition, now.get(), display).ifPresent(found::add);
                 recomputed.add(gate + " " + nowStatus);
             }
         }
@@ -147,6 +148,23 @@ final class VerdictCheck {
             notes.add("verdicts recomputed from the sealed inputs: " + String.join(", ", recomputed));
         }
         return new Outcome(found, notes);
+    }
+
+    /**
+     * The governance summary's unwaived critical count against the recomputed one, for the
+     * governance verdict of the sealing step (the one the summary is taken from).
+     */
+    private static Optional<Discrepancy> criticalCount(HandoffManifest manifest, String gate, Transition transition,
+            GateResult now, String display) {
+        if (!gate.equals("governance") || transition.to() != CycleState.PACKAGED
+                || !(now.evidence().get("critical_violations") instanceof Number count)) {
+            return Optional.empty();
+        }
+        int sealed = manifest.governance().criticalViolations();
+        return count.intValue() == sealed ? Optional.empty() : Optional.of(Discrepancy.of(
+                DiscrepancyKind.VERDICT_CHANGED, display, "critical_violations " + sealed,
+                "critical_violations " + count.intValue(), "governance: the manifest records " + sealed
+                        + " unwaived critical violation(s), the recomputed verdict finds " + count.intValue()));
     }
 
     private List<GateResult> cached(String key, java.util.function.Supplier<List<GateResult>> compute) {

@@ -239,6 +239,29 @@ class SealingTest {
     }
 
     @Test
+    void aGovernanceSummaryTheRecomputedVerdictDoesNotReachIsReported() {
+        Path workspace = SealFixture.committedExample(dir);
+        sealedAndSigned(ready(workspace));
+        dev.planning.api.gate.Gate countsTwo = new dev.planning.api.gate.Gate() {
+            @Override
+            public String name() {
+                return "governance";
+            }
+
+            @Override
+            public dev.planning.api.gate.GateResult evaluate(dev.planning.api.gate.GateContext context) {
+                return new dev.planning.api.gate.GateResult("governance", GateStatus.PASS, java.util.List.of(),
+                        java.util.Map.of("critical_violations", 2));
+            }
+        };
+
+        VerificationReport report = SealFixture.open(workspace, countsTwo).verify(CYCLE, TRUST);
+
+        assertThat(report.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).singleElement()
+                .satisfies(d -> assertThat(d.actual()).contains("critical_violations 2"));
+    }
+
+    @Test
     void theManifestRecordsTheLogHeadAndItsSealEventRecordsTheManifest() {
         Path workspace = SealFixture.committedExample(dir);
         PlanningWorkspace ws = ready(workspace);
