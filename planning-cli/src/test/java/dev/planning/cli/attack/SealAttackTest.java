@@ -198,6 +198,28 @@ class SealAttackTest {
         assertThat(verify.out()).contains("SIGNATURE_INVALID", "SEAL_EVENT_MISMATCH");
     }
 
+    /** Variant: the history before the seal rewritten, with every prev_sha256 recomputed, after signing. */
+    @Test
+    void historyBeforeTheSealRewrittenWithARecomputedChainFailsVerify() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.signed(dir);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(ws.path(AttackWorkspace.LOG),
+                StandardCharsets.UTF_8));
+        assertThat(lines.get(1)).contains("\"to_state\":\"READY_FOR_HANDOFF\"", "\"triggered_by\":\"");
+        lines.set(1, lines.get(1).replace("\"triggered_by\":\"", "\"triggered_by\":\"mallory-"));
+        for (int i = 1; i < lines.size(); i++) {
+            String prev = Sha256.hex(lines.get(i - 1).getBytes(StandardCharsets.UTF_8));
+            lines.set(i, lines.get(i).replaceFirst("\"prev_sha256\":\"[0-9a-f]{64}\"", "\"prev_sha256\":\"" + prev + "\""));
+        }
+        ws.write(AttackWorkspace.LOG, String.join("\n", lines) + "\n");
+        ws.commit("history");
+        assertThat(ws.run(ws.cycleArgs("status")).exitCode()).as("the rebuilt chain is valid").isZero();
+
+        CliRun verify = ws.verify();
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains("SEAL_EVENT_MISMATCH", "event_log_head");
+    }
+
     /** Variant: a sealed evidence file edited to say PASS. */
     @Test
     void evidenceFileEditedAfterSealingFailsVerify() throws Exception {
