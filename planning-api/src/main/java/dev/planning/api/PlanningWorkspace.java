@@ -127,10 +127,24 @@ public interface PlanningWorkspace {
 
     /**
      * Verifies the cycle's sealed manifest: every checksum, the rulebook hash, every signature
-     * against {@code trust}, the rulebook's signing policy, the {@code prior_manifest_id} chain and
-     * the {@code snapshot_rev}. A missing manifest is a discrepancy, not an exception.
+     * against {@code trust}, the rulebook's signing policy, the {@code prior_manifest_id} chain
+     * (each prior against its signing policy and its artifacts at its {@code snapshot_rev}) and the
+     * {@code snapshot_rev}; that the manifest and its {@code MANIFEST_SEALED} event anchor each
+     * other; that each gate verdict's sealed evidence judged the sealed inputs; and it re-derives
+     * every sealed verdict that is a function of sealed inputs under the sealed rulebook
+     * ({@code VERDICT_CHANGED} when one disagrees). A missing manifest is a discrepancy, not an
+     * exception. This is the check to run before trusting or signing a handoff.
      */
     VerificationReport verify(CycleRef cycle, TrustedKeys trust);
+
+    /**
+     * As {@link #verify(CycleRef, TrustedKeys)}, but without re-deriving the sealed verdicts
+     * (cheaper: no gate runs); the report's notes say so.
+     */
+    VerificationReport verifyChecksumsOnly(CycleRef cycle, TrustedKeys trust);
+
+    /** As {@link #verify(Path, TrustedKeys)}, without re-deriving the sealed verdicts. */
+    VerificationReport verifyChecksumsOnly(Path manifestFile, TrustedKeys trust);
 
     /**
      * Verifies a manifest file of this workspace, as {@link #verify(CycleRef, TrustedKeys)}.

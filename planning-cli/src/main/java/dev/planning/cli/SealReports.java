@@ -130,6 +130,7 @@ final class SealReports {
                 "key_id", s.keyId(), "algorithm", s.algorithm())).toList());
         json.put("chain", report.chain());
         json.put("discrepancies", report.discrepancies().stream().map(SealReports::discrepancy).toList());
+        json.put("notes", report.notes());
         return json;
     }
 
@@ -140,6 +141,7 @@ final class SealReports {
             d.expected().ifPresent(e -> text.append("    expected: ").append(e).append('\n'));
             d.actual().ifPresent(a -> text.append("    actual:   ").append(a).append('\n'));
         }
+        report.notes().forEach(note -> text.append("note: ").append(note).append('\n'));
         text.append(report.manifest()).append(": ").append(report.artifactsChecked()).append(" artifact(s) checked, ")
                 .append(report.countedSignatures().size()).append(" signature(s) counted");
         if (!report.countedSignatures().isEmpty()) {

@@ -25,6 +25,10 @@ import dev.planning.engine.evidence.FileEvidenceWriter;
 import dev.planning.engine.lifecycle.LifecycleMachine;
 import dev.planning.engine.lint.WorkspaceLinter;
 import dev.planning.engine.seal.ManifestVerifier;
+import dev.planning.engine.lifecycle.GateContextFactory;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.lifecycle.Transition;
+import java.time.Instant;
 import dev.planning.engine.seal.ReleaseReadinessGate;
 import dev.planning.engine.seal.SealGuard;
 import dev.planning.engine.seal.Sealer;
@@ -54,7 +58,9 @@ final class FileWorkspace implements PlanningWorkspace {
         this.root = root;
         this.layout = layout;
         this.rulebook = rulebook;
-        this.verifier = new ManifestVerifier(root, layout, rulebook);
+        // The verifier re-derives verdicts with the machine built below: the lambda reads the field late.
+        this.verifier = new ManifestVerifier(root, layout, rulebook, store, (cycle, transition, judgedAt) ->
+                machine().evaluate(cycle, transition, Optional.of(judgedAt), false).results());
         CycleArtifacts artifacts = new CycleArtifacts(root, layout);
         List<Gate> all = new ArrayList<>(gates);
         if (all.stream().noneMatch(g -> g.name().equals(ReleaseReadinessGate.NAME))) {
@@ -64,14 +70,27 @@ final class FileWorkspace implements PlanningWorkspace {
                 .eventStore(store)
                 .rulebook(rulebook)
                 .gates(all)
-                .gateContextFactory((cycle, transition) ->
-                        new ArtifactGateContext(artifacts, root, rulebook, cycle, transition))
+                .gateContextFactory(new GateContextFactory() {
+                    @Override
+                    public GateContext create(CycleRef cycle, Transition transition) {
+                        return new ArtifactGateContext(artifacts, root, rulebook, cycle, transition);
+                    }
+
+                    @Override
+                    public GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt) {
+                        return new ArtifactGateContext(artifacts, root, rulebook, cycle, transition, judgedAt);
+                    }
+                })
                 .evidenceWriter(new FileEvidenceWriter(root, layout))
                 .clock(clock)
                 .triggeredBy(triggeredBy)
                 .build();
         this.sealer = new Sealer(root, layout, machine, rulebook.hash(), clock, triggeredBy);
         this.guard = new SealGuard(verifier);
+    }
+
+    private LifecycleMachine machine() {
+        return machine;
     }
 
     @Override
@@ -145,6 +164,16 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public VerificationReport verify(Path manifestFile, TrustedKeys trust) {
         return verifier.verify(manifestFile, trust);
+    }
+
+    @Override
+    public VerificationReport verifyChecksumsOnly(CycleRef cycle, TrustedKeys trust) {
+        return verifier.verify(cycle, trust, false);
+    }
+
+    @Override
+    public VerificationReport verifyChecksumsOnly(Path manifestFile, TrustedKeys trust) {
+        return verifier.verify(manifestFile, trust, false);
     }
 
     @Override

@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param snapshotRev     the git revision of the workspace
  * @param dirty           whether sealing was allowed over uncommitted changes
  * @param rulebookHash    SHA-256 of the rulebook that judged it
+ * @param eventLogHead    the hash of the cycle's last event when it was sealed (the event before
+ *                        {@code MANIFEST_SEALED}), so that signatures cover the history up to the seal;
+ *                        empty only in manifests written before format 1.1, which verify refuses
  * @param artifacts       the sealed files
  * @param gateResults     gate name to outcome
  * @param governance      the governance summary
@@ -44,6 +47,7 @@ public record HandoffManifest(
         String snapshotRev,
         boolean dirty,
         String rulebookHash,
+        Optional<String> eventLogHead,
         List<ArtifactChecksum> artifacts,
         Map<String, GateOutcome> gateResults,
         GovernanceSummary governance,
@@ -61,6 +65,7 @@ public record HandoffManifest(
         Objects.requireNonNull(sealedAt, "sealedAt");
         Objects.requireNonNull(snapshotRev, "snapshotRev");
         Objects.requireNonNull(rulebookHash, "rulebookHash");
+        Objects.requireNonNull(eventLogHead, "eventLogHead");
         artifacts = List.copyOf(artifacts);
         gateResults = Collections.unmodifiableMap(new LinkedHashMap<>(gateResults));
         Objects.requireNonNull(governance, "governance");

@@ -55,4 +55,15 @@ public interface GateContext {
     default List<GateResult> priorResults() {
         return List.of();
     }
+
+    /**
+     * The moment the verdict is judged at, when it is not now: set when a sealed verdict is
+     * recomputed, so that a gate that depends on the day (for example waivers that expire) judges
+     * as it did when the verdict was sealed. Empty for a live run: the gate uses its own clock.
+     *
+     * @return never {@code null}
+     */
+    default Optional<java.time.Instant> judgedAt() {
+        return Optional.empty();
+    }
 }

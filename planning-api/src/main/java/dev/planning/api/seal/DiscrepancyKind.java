@@ -31,5 +31,23 @@ public enum DiscrepancyKind {
     /** The manifest named as {@code prior_manifest_id} cannot be found or does not verify. */
     PRIOR_MANIFEST,
     /** The recorded {@code snapshot_rev} does not exist in the workspace's repository. */
-    SNAPSHOT_REV_MISSING
+    SNAPSHOT_REV_MISSING,
+    /**
+     * A sealed gate verdict recomputed from the sealed inputs under the sealed rulebook does not
+     * agree with the recorded one (e.g. {@code governance: sealed PASS, now FAIL (6 errors)}), or
+     * cannot be recomputed (its evidence is missing, unsealed or unreadable).
+     */
+    VERDICT_CHANGED,
+    /**
+     * A gate's sealed evidence does not match the manifest: its status or rulebook hash differs
+     * from the manifest's, or an input it judged is not sealed with the same SHA-256.
+     */
+    EVIDENCE_MISMATCH,
+    /**
+     * The manifest and its {@code MANIFEST_SEALED} event do not anchor each other: no such event,
+     * a different manifest hash or id, or an {@code event_log_head} that is not the event before it.
+     */
+    SEAL_EVENT_MISMATCH,
+    /** Two manifest files of the workspace claim the same {@code manifest_id}. */
+    MANIFEST_ID_DUPLICATE
 }

@@ -25,6 +25,11 @@ public class SealingException extends PlanningException {
         SEALED_ARTIFACT_CHANGED,
         /** The cycle has no sealed manifest. */
         NOT_SEALED,
+        /**
+         * Resuming an interrupted seal, the gates of the sealing step, run again over the files
+         * as they are now, did not all pass: no manifest is written.
+         */
+        GATES_FAILED,
         /** The manifest cannot be signed as asked (e.g. the file differs from its canonical rendering). */
         CANNOT_SIGN
     }

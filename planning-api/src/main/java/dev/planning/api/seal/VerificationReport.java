@@ -16,10 +16,12 @@ import java.util.Optional;
  *                           towards the signing policy
  * @param chain              the manifest ids followed through {@code prior_manifest_id}, this one first
  * @param discrepancies      every discrepancy, in the order found; empty when the manifest verifies
+ * @param notes              what was checked beyond the discrepancies, for the reader (for example which
+ *                           sealed gate verdicts were recomputed, or that recomputation was skipped)
  * @since 0.1
  */
 public record VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
-        List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies) {
+        List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies, List<String> notes) {
 
     public VerificationReport {
         Objects.requireNonNull(manifest, "manifest");
@@ -27,6 +29,7 @@ public record VerificationReport(String manifest, Optional<String> manifestId, i
         countedSignatures = List.copyOf(countedSignatures);
         chain = List.copyOf(chain);
         discrepancies = List.copyOf(discrepancies);
+        notes = List.copyOf(notes);
     }
 
     /** Whether the manifest verifies: no discrepancy at all. */

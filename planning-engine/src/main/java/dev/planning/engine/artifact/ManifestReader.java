@@ -133,6 +133,7 @@ public final class ManifestReader {
                 Fields.required(root, "snapshot_rev"),
                 root.get("dirty").asBoolean(),
                 Fields.required(root, "rulebook_hash"),
+                Fields.text(root, "event_log_head"),
                 artifacts,
                 gates,
                 governance(document, root.get("governance")),

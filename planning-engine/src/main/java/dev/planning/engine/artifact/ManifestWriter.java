@@ -76,6 +76,7 @@ public final class ManifestWriter {
         root.put("snapshot_rev", manifest.snapshotRev());
         root.put("dirty", manifest.dirty());
         root.put("rulebook_hash", manifest.rulebookHash());
+        manifest.eventLogHead().ifPresent(head -> root.put("event_log_head", head));
         manifest.priorManifestId().ifPresent(id -> root.put("prior_manifest_id", id));
         manifest.notes().ifPresent(notes -> root.put("notes", notes));
         ArrayNode artifacts = root.putArray("artifacts");

@@ -26,9 +26,17 @@ public final class ArtifactGateContext implements GateContext {
     private final Supplier<Optional<StoryMap>> storyMap;
     private final Supplier<Map<String, TaskBreakdown>> otherStreams;
     private final Supplier<List<String>> artifactPaths;
+    private final Optional<java.time.Instant> judgedAt;
 
     public ArtifactGateContext(CycleArtifacts artifacts, Path workspace, Rulebook rulebook,
             CycleRef cycle, Transition transition) {
+        this(artifacts, workspace, rulebook, cycle, transition, Optional.empty());
+    }
+
+    /** A context that judges as of {@code judgedAt} (see {@link GateContext#judgedAt()}). */
+    public ArtifactGateContext(CycleArtifacts artifacts, Path workspace, Rulebook rulebook,
+            CycleRef cycle, Transition transition, Optional<java.time.Instant> judgedAt) {
+        this.judgedAt = java.util.Objects.requireNonNull(judgedAt, "judgedAt");
         this.cycle = cycle;
         this.transition = transition;
         this.workspace = workspace;
@@ -77,6 +85,11 @@ public final class ArtifactGateContext implements GateContext {
     @Override
     public List<String> artifactPaths() {
         return artifactPaths.get();
+    }
+
+    @Override
+    public Optional<java.time.Instant> judgedAt() {
+        return judgedAt;
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

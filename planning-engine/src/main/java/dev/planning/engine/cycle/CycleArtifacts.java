@@ -61,8 +61,23 @@ public final class CycleArtifacts {
      * exists, otherwise that stream's latest cycle (by cycle id order).
      */
     public Map<String, TaskBreakdown> otherStreams(CycleRef cycle) {
-        WorkspaceScanner scanner = new WorkspaceScanner(workspace, layout);
         Map<String, TaskBreakdown> plans = new LinkedHashMap<>();
+        otherStreamCycles(cycle).forEach((stream, chosen) ->
+                taskBreakdown(chosen).ifPresent(plan -> plans.put(stream, plan)));
+        return plans;
+    }
+
+    /** The task breakdown files {@link #otherStreams} reads, by stream. */
+    public Map<String, String> otherStreamPaths(CycleRef cycle) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        otherStreamCycles(cycle).forEach((stream, chosen) ->
+                taskBreakdownPath(chosen).ifPresent(path -> paths.put(stream, path)));
+        return paths;
+    }
+
+    private Map<String, CycleRef> otherStreamCycles(CycleRef cycle) {
+        WorkspaceScanner scanner = new WorkspaceScanner(workspace, layout);
+        Map<String, CycleRef> chosenCycles = new LinkedHashMap<>();
         for (String stream : scanner.streams()) {
             if (stream.equals(cycle.stream())) {
                 continue;
@@ -72,9 +87,9 @@ public final class CycleArtifacts {
             Optional<CycleRef> chosen = cycles.contains(same)
                     ? Optional.of(same)
                     : cycles.stream().reduce((first, second) -> second);
-            chosen.flatMap(this::taskBreakdown).ifPresent(plan -> plans.put(stream, plan));
+            chosen.ifPresent(c -> chosenCycles.put(stream, c));
         }
-        return plans;
+        return chosenCycles;
     }
 
     /** The cycle's artifact files that exist: task breakdown, story map, decision log. */

@@ -37,6 +37,15 @@ public final class EvidenceJson {
     /** The document for one gate run. */
     public static ObjectNode of(CycleRef cycle, Transition transition, GateResult result, Instant at,
             String rulebookHash) {
+        return of(cycle, transition, result, at, rulebookHash, Map.of());
+    }
+
+    /**
+     * The document for one gate run, with the SHA-256 of each input file it judged
+     * ({@code inputs}: workspace-relative path to hex digest; see {@link EvidenceInputs}).
+     */
+    public static ObjectNode of(CycleRef cycle, Transition transition, GateResult result, Instant at,
+            String rulebookHash, Map<String, String> inputs) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "gate_evidence");
         root.put("version", VERSION);
@@ -51,6 +60,8 @@ public final class EvidenceJson {
         transitionNode.put("name", transition.name());
         root.put("at", at.toString());
         root.put("rulebook_hash", rulebookHash);
+        ObjectNode inputNode = root.putObject("inputs");
+        inputs.forEach(inputNode::put);
         ObjectNode summary = root.putObject("summary");
         for (Severity severity : Severity.values()) {
             summary.put(severity.name().toLowerCase(Locale.ROOT),

@@ -30,16 +30,19 @@ public final class FileEvidenceWriter implements EvidenceWriter {
 
     private final Path workspace;
     private final WorkspaceLayout layout;
+    private final EvidenceInputs inputs;
 
     public FileEvidenceWriter(Path workspace, WorkspaceLayout layout) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.inputs = new EvidenceInputs(workspace, layout);
     }
 
     @Override
     public Optional<String> write(CycleRef cycle, Transition transition, GateResult result, Instant at,
             String rulebookHash) {
-        byte[] content = EvidenceJson.bytes(EvidenceJson.of(cycle, transition, result, at, rulebookHash));
+        byte[] content = EvidenceJson.bytes(EvidenceJson.of(cycle, transition, result, at, rulebookHash,
+                inputs.digests(cycle)));
         String base = layout.evidenceDir(cycle) + "/" + STAMP.format(at) + "-" + transition.from() + "-"
                 + transition.to() + "-" + fileSafe(result.gate());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

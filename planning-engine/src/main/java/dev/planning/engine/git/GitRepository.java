@@ -136,6 +136,30 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * The bytes of a workspace file as committed at {@code revision}, read from git objects.
+     *
+     * @param path workspace-relative, {@code /} separators
+     * @return empty when the revision is not a commit or has no such file
+     */
+    public Optional<byte[]> read(String revision, String path) {
+        if (!hasCommit(revision)) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
+            try (TreeWalk tree = TreeWalk.forPath(repository, prefix + path, commit.getTree())) {
+                if (tree == null || (tree.getFileMode(0).getBits() & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                        != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
+                    return Optional.empty();
+                }
+                return Optional.of(repository.open(tree.getObjectId(0)).getBytes());
+            }
+        } catch (IOException e) {
+            throw failure("read " + path + " at " + revision, e);
+        }
+    }
+
+    /**
      * Writes the files of a directory as they are at a revision into {@code target} (which must be
      * empty or absent), for reading an older rulebook without touching the work tree.
      *
@@ -193,6 +217,7 @@ public final class GitRepository implements AutoCloseable {
             throw failure("read " + path + " at " + revision, e);
         }
     }
+
 
     private boolean inCommit(String revision, String repositoryPath) {
         try (RevWalk walk = new RevWalk(repository)) {

@@ -16,4 +16,12 @@ public interface GateContextFactory {
 
     /** The context for {@code transition} of {@code cycle}; never {@code null}. */
     GateContext create(CycleRef cycle, Transition transition);
+
+    /**
+     * The context for {@code transition} of {@code cycle}, judged as of {@code judgedAt} when given
+     * (see {@link GateContext#judgedAt()}). By default the context of {@link #create(CycleRef, Transition)}.
+     */
+    default GateContext create(CycleRef cycle, Transition transition, java.util.Optional<java.time.Instant> judgedAt) {
+        return create(cycle, transition);
+    }
 }

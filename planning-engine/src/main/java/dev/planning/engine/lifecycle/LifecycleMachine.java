@@ -163,6 +163,53 @@ public final class LifecycleMachine {
     }
 
     /**
+     * Runs the gates the profile names for {@code transition} again, whatever state the cycle is in
+     * now, and records no event: to re-derive a sealed verdict ({@code verify}), and to judge the
+     * handoff again when an interrupted seal is resumed. Each gate sees a context judged as of
+     * {@code judgedAt} when given (see {@link dev.planning.api.gate.GateContext#judgedAt()}).
+     *
+     * @param keepEvidence whether to write each result's evidence file (as {@link #advance} does)
+     * @return the results in profile order, and the evidence paths written by gate name
+     * @throws PlanningException when the profile names a gate that is not registered
+     */
+    public Evaluation evaluate(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
+            boolean keepEvidence) {
+        Objects.requireNonNull(transition, "transition");
+        GateProfile profile = profileOf(cycle);
+        Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())
+                .map(GateStep::gates).orElse(List.of()));
+        if (resolved.isEmpty()) {
+            return new Evaluation(List.of(), Map.of());
+        }
+        List<GateResult> results = GateRun.run(resolved, contexts.create(cycle, transition, judgedAt));
+        Map<String, String> evidencePaths = new LinkedHashMap<>();
+        if (keepEvidence) {
+            writeEvidence(cycle, transition, results).forEach((key, path) ->
+                    evidencePaths.put(key.substring(GateOutcomes.detailKey("").length()), path));
+        }
+        return new Evaluation(results, evidencePaths);
+    }
+
+    /**
+     * The outcome of {@link #evaluate}.
+     *
+     * @param results  one result per gate, in profile order
+     * @param evidence the evidence file written for each gate, by gate name (empty when none was kept)
+     */
+    public record Evaluation(List<GateResult> results, Map<String, String> evidence) {
+
+        public Evaluation {
+            results = List.copyOf(results);
+            evidence = Map.copyOf(evidence);
+        }
+
+        /** Whether every gate passed. */
+        public boolean passed() {
+            return results.stream().allMatch(GateResult::passed);
+        }
+    }
+
+    /**
      * Records a fact that does not move the cycle (a sealed manifest, a signature, a waiver, imported
      * outcomes, a published digest), with compare-and-append like a transition.
      *

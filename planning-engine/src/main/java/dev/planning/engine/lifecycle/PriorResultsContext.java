@@ -71,4 +71,9 @@ final class PriorResultsContext implements GateContext {
     public List<GateResult> priorResults() {
         return priorResults;
     }
+
+    @Override
+    public Optional<java.time.Instant> judgedAt() {
+        return delegate.judgedAt();
+    }
 }

@@ -13,10 +13,11 @@ import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.engine.artifact.DecisionLogReader;
 import dev.planning.engine.cycle.CycleArtifacts;
+import dev.planning.engine.evidence.EvidenceInputs;
+import dev.planning.engine.lifecycle.LifecycleMachine;
 import dev.planning.engine.hash.Sha256;
 import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
@@ -38,47 +39,57 @@ import java.util.TreeSet;
 /**
  * Builds the manifest of a cycle that has just been accepted into {@code PACKAGED}.
  *
- * <p>Sealed artifacts: the cycle's plan artifacts (task breakdown, story map, decision log when
- * present) and the evidence files its recorded gate results point at (a transition event's
- * {@code evidence.<gate>} detail), each with its SHA-256 and size. Gate results: the latest run of
- * each gate over the cycle's accepted transitions up to {@code PACKAGED}. Governance: the
- * {@code governance} gate's evidence of the sealing transition when it ran (unwaived critical
- * count, waivers used), otherwise the decision log's waivers in force on the sealing day.
+ * <p>Sealed artifacts: every input of the cycle's verdicts ({@link EvidenceInputs}: plan artifacts,
+ * contracts file, capacity model, the other streams' plans the gates saw) and the evidence files
+ * its gate results point at (a transition event's {@code evidence.<gate>} detail), each with its
+ * SHA-256 and size. Gate results: the latest run of each gate over the cycle's accepted
+ * transitions up to {@code PACKAGED}, where the gates of the sealing step are those just run.
+ * Governance: the {@code governance} gate's evidence of the sealing step when it ran (unwaived
+ * critical count, waivers used), otherwise the decision log's waivers in force on the sealing day.
+ * The manifest records {@code event_log_head}, the hash of the log's last event before
+ * {@code MANIFEST_SEALED}.
  */
 final class ManifestBuilder {
 
     /** The manifest format version written. */
-    static final String VERSION = "1.0";
+    static final String VERSION = "1.1";
     /** The detail key prefix of a transition event that names a gate's evidence file. */
     static final String EVIDENCE_PREFIX = "evidence.";
 
     private final Path workspace;
     private final WorkspaceLayout layout;
     private final CycleArtifacts artifacts;
+    private final EvidenceInputs inputs;
 
     ManifestBuilder(Path workspace, WorkspaceLayout layout) {
         this.workspace = workspace;
         this.layout = layout;
         this.artifacts = new CycleArtifacts(workspace, layout);
+        this.inputs = new EvidenceInputs(workspace, layout);
     }
 
-    /** The plan artifacts of a cycle that exist: what must be committed before sealing. */
+    /** The inputs of a cycle's verdicts that exist: what is sealed, and must be committed before sealing. */
     List<String> planArtifacts(CycleRef cycle) {
-        return artifacts.artifactPaths(cycle);
+        return inputs.paths(cycle);
     }
 
+    /**
+     * @param sealing the gate results of the sealing step ({@code READY_FOR_HANDOFF -> PACKAGED}),
+     *                just run, with the evidence file of each by gate name
+     * @param logHead the hash of the log's last event, which the manifest records
+     */
     HandoffManifest build(CycleRef cycle, String manifestId, List<RecordedEvent> history,
-            Optional<TransitionResult> sealing, GitState git, SealOptions options, String rulebookHash,
-            String createdBy, Instant now) {
+            LifecycleMachine.Evaluation sealing, Instant sealingAt, String logHead, GitState git,
+            SealOptions options, String rulebookHash, String createdBy, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
-        Map<String, GateOutcome> gates = gateOutcomes(history);
+        Map<String, GateOutcome> gates = gateOutcomes(history, sealing, sealingAt);
         Set<String> paths = new LinkedHashSet<>(planArtifacts(cycle));
         gates.values().forEach(outcome -> outcome.evidence()
                 .filter(path -> Files.isRegularFile(SafePaths.resolve(workspace, path)))
                 .ifPresent(paths::add));
         return new HandoffManifest(VERSION, manifestId, cycle.cycleId(), cycle.stream(), true, at, createdBy, at,
-                git.snapshotRev(), git.dirty(), rulebookHash, checksums(List.copyOf(paths)), gates,
-                governance(cycle, sealing, at), options.priorManifestId(), options.notes(), List.of());
+                git.snapshotRev(), git.dirty(), rulebookHash, Optional.of(logHead), checksums(List.copyOf(paths)), gates,
+                governance(cycle, sealing.results(), at), options.priorManifestId(), options.notes(), List.of());
     }
 
     private List<ArtifactChecksum> checksums(List<String> paths) {
@@ -92,13 +103,16 @@ final class ManifestBuilder {
         return checksums;
     }
 
-    /** The latest outcome of each gate over the accepted forward transitions of the log. */
-    private static Map<String, GateOutcome> gateOutcomes(List<RecordedEvent> history) {
+    /**
+     * The latest outcome of each gate over the accepted transitions into {@code READY_FOR_HANDOFF},
+     * then the sealing step's results just run (never the ones a log recorded for it).
+     */
+    private static Map<String, GateOutcome> gateOutcomes(List<RecordedEvent> history,
+            LifecycleMachine.Evaluation sealing, Instant sealingAt) {
         Map<String, GateOutcome> outcomes = new LinkedHashMap<>();
         for (RecordedEvent recorded : history) {
             PlanningEvent event = recorded.event();
-            boolean handoff = event.toState().filter(s -> s == CycleState.READY_FOR_HANDOFF
-                    || s == CycleState.PACKAGED).isPresent();
+            boolean handoff = event.toState().filter(s -> s == CycleState.READY_FOR_HANDOFF).isPresent();
             if (event.type() != EventType.STATE_TRANSITION || !handoff) {
                 continue;
             }
@@ -108,18 +122,23 @@ final class ManifestBuilder {
                 outcomes.put(gate.getKey(), new GateOutcome(gate.getValue(), evidence, event.timestamp()));
             }
         }
+        for (GateResult result : sealing.results()) {
+            outcomes.remove(result.gate());
+            outcomes.put(result.gate(), new GateOutcome(result.status(),
+                    Optional.ofNullable(sealing.evidence().get(result.gate())), sealingAt));
+        }
         return outcomes;
     }
 
-    private GovernanceSummary governance(CycleRef cycle, Optional<TransitionResult> sealing, Instant at) {
+    private GovernanceSummary governance(CycleRef cycle, List<GateResult> sealing, Instant at) {
         Set<String> tags = new TreeSet<>();
         artifacts.taskBreakdown(cycle).ifPresent(plan -> plan.tasks()
                 .forEach(task -> task.tags().values().stream().map(Tag::toString).forEach(tags::add)));
         String logPath = layout.decisionLog(cycle);
         Optional<String> decisionLog = Files.isRegularFile(SafePaths.resolve(workspace, logPath))
                 ? Optional.of(logPath) : Optional.empty();
-        Optional<Map<String, Object>> evidence = sealing.flatMap(result -> result.gate("governance"))
-                .map(GateResult::evidence);
+        Optional<Map<String, Object>> evidence = sealing.stream().filter(r -> r.gate().equals("governance"))
+                .findFirst().map(GateResult::evidence);
         int critical = evidence.map(e -> e.get("critical_violations"))
                 .filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).orElse(0);
         List<Waiver> waivers = evidence.map(e -> e.get("waivers_used")).filter(List.class::isInstance)

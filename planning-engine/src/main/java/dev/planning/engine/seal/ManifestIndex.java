@@ -14,20 +14,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The sealed manifests of a workspace by manifest id, for following {@code prior_manifest_id}. */
+/**
+ * The sealed manifests of a workspace by manifest id, for following {@code prior_manifest_id}.
+ * Every file claiming an id is kept: an id claimed twice names no manifest, and verify reports it.
+ */
 final class ManifestIndex {
 
     private static final String SUFFIX = "-handoff_manifest.yaml";
 
-    private final Map<String, String> pathsById;
+    private final Map<String, java.util.List<String>> pathsById;
 
-    private ManifestIndex(Map<String, String> pathsById) {
+    private ManifestIndex(Map<String, java.util.List<String>> pathsById) {
         this.pathsById = pathsById;
     }
 
     /** Reads every stream's manifests; unreadable ones are left out (verifying them reports why). */
     static ManifestIndex scan(Path workspace, WorkspaceLayout layout) {
-        Map<String, String> byId = new LinkedHashMap<>();
+        Map<String, java.util.List<String>> byId = new LinkedHashMap<>();
         ManifestReader reader = new ManifestReader(workspace);
         for (String stream : new WorkspaceScanner(workspace, layout).streams()) {
             String dir = layout.streamDir(stream) + "/manifests";
@@ -43,7 +46,8 @@ final class ManifestIndex {
                     }
                     String relative = dir + "/" + name;
                     try {
-                        byId.putIfAbsent(reader.read(file, relative).manifest().manifestId(), relative);
+                        byId.computeIfAbsent(reader.read(file, relative).manifest().manifestId(),
+                                id -> new java.util.ArrayList<>()).add(relative);
                     } catch (InvalidInputException unreadable) {
                         // Not indexable; whoever verifies that manifest gets the error.
                     }
@@ -55,8 +59,17 @@ final class ManifestIndex {
         return new ManifestIndex(byId);
     }
 
-    /** The workspace-relative path of the manifest with this id. */
+    /**
+     * The workspace-relative path of the manifest with this id; empty when no file, or more than
+     * one file, claims it (a forged file must not shadow a real manifest: see {@link #claims}).
+     */
     Optional<String> path(String manifestId) {
-        return Optional.ofNullable(pathsById.get(manifestId));
+        java.util.List<String> paths = claims(manifestId);
+        return paths.size() == 1 ? Optional.of(paths.get(0)) : Optional.empty();
+    }
+
+    /** Every manifest file of the workspace that claims this id, in file order. */
+    java.util.List<String> claims(String manifestId) {
+        return java.util.List.copyOf(pathsById.getOrDefault(manifestId, java.util.List.of()));
     }
 }

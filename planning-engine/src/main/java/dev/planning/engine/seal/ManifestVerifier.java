@@ -12,8 +12,10 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.EventStore;
 import dev.planning.engine.artifact.ManifestReader;
 import dev.planning.engine.artifact.ManifestWriter;
+import dev.planning.engine.evidence.EvidenceInputs;
 import dev.planning.engine.git.GitRepository;
 import dev.planning.engine.hash.Sha256;
 import dev.planning.engine.signing.ManifestSignatures;
@@ -46,6 +48,18 @@ import java.util.stream.Collectors;
  * is canonical and carries no invalid signature by a trusted key; {@code snapshot_rev} is a commit
  * of the workspace's repository.
  *
+ * <p>Beyond checksums: the manifest and its {@code MANIFEST_SEALED} event anchor each other (the
+ * event names this manifest id and the SHA-256 of the manifest as sealed, without signatures; the
+ * manifest's {@code event_log_head} is the event just before it); each gate verdict is bound to
+ * its sealed evidence and inputs, and the verdicts that are a function of sealed inputs are
+ * recomputed under the rulebook in hand, which must have the sealed hash ({@link VerdictCheck});
+ * no other manifest file claims the same id; and each prior manifest of the chain is read with its
+ * id claimed once, is canonical, meets the signing policy with trusted, distinct keys (when its
+ * rulebook hash is the one in hand; otherwise its policy cannot be established and that is
+ * reported), and its artifacts have the sealed SHA-256 at its {@code snapshot_rev}, read from git
+ * objects. {@link #verify(CycleRef, TrustedKeys, boolean)} with {@code recompute = false} skips
+ * only the recomputation, and says so in the report's notes.
+ *
  * <pre>{@code
  * VerificationReport report = new ManifestVerifier(workspace, WorkspaceLayout.DEFAULT, rulebook)
  *         .verify(new CycleRef("fe", "2025-09-02"), TrustFile.read(Path.of("keys/trust.yaml")));
@@ -60,30 +74,54 @@ public final class ManifestVerifier {
     private final WorkspaceLayout layout;
     private final Rulebook rulebook;
     private final ManifestReader reader;
+    private final EventStore events;
+    private final EvidenceInputs inputs;
+    private final VerdictCheck verdicts;
 
-    public ManifestVerifier(Path workspace, WorkspaceLayout layout, Rulebook rulebook) {
+    /**
+     * @param events     the cycles' event logs, to find each manifest's {@code MANIFEST_SEALED} event
+     * @param recomputer runs gates again to re-derive sealed verdicts
+     */
+    public ManifestVerifier(Path workspace, WorkspaceLayout layout, Rulebook rulebook, EventStore events,
+            VerdictRecomputer recomputer) {
         this.workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
         this.layout = Objects.requireNonNull(layout, "layout");
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
         this.reader = new ManifestReader(this.workspace);
+        this.events = Objects.requireNonNull(events, "events");
+        this.inputs = new EvidenceInputs(this.workspace, layout);
+        this.verdicts = new VerdictCheck(this.workspace, Objects.requireNonNull(recomputer, "recomputer"));
     }
 
-    /** Verifies a cycle's manifest; a missing manifest is reported as {@code MANIFEST_INVALID}. */
+    /**
+     * Verifies a cycle's manifest in full, recomputing the sealed verdicts; a missing manifest is
+     * reported as {@code MANIFEST_INVALID}. The one entry point for "does this handoff hold now".
+     */
     public VerificationReport verify(CycleRef cycle, TrustedKeys trust) {
+        return verify(cycle, trust, true);
+    }
+
+    /** Verifies a cycle's manifest; {@code recompute = false} skips re-deriving the verdicts. */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust, boolean recompute) {
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
         if (!Files.isRegularFile(file)) {
             return new VerificationReport(path, Optional.empty(), 0, List.of(), List.of(), List.of(Discrepancy.of(
                     DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
-                    "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
+                    "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")), List.of());
         }
-        return verify(file, path, Optional.of(cycle), trust);
+        return verify(file, path, Optional.of(cycle), trust, recompute);
     }
 
-    /** Verifies a manifest file (inside or outside the workspace). */
+    /** Verifies a manifest file (inside or outside the workspace) in full. */
     public VerificationReport verify(Path manifestFile, TrustedKeys trust) {
+        return verify(manifestFile, trust, true);
+    }
+
+    /** Verifies a manifest file; {@code recompute = false} skips re-deriving the verdicts. */
+    public VerificationReport verify(Path manifestFile, TrustedKeys trust, boolean recompute) {
         Path file = manifestFile.toAbsolutePath().normalize();
-        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust);
+        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust, recompute);
     }
 
     /**
@@ -125,32 +163,58 @@ public final class ManifestVerifier {
         return found;
     }
 
-    private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust) {
+    private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
+            boolean recompute) {
         List<Discrepancy> found = new ArrayList<>();
         ManifestReader.Read read;
         try {
             read = reader.read(file, display);
         } catch (InvalidInputException e) {
             found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, e.describe()));
-            return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found);
+            return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found, List.of());
         }
         HandoffManifest manifest = read.manifest();
         canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
         checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
         duplicatePaths(manifest, display).forEach(found::add);
-        found.addAll(changedArtifacts(manifest));
-        found.addAll(unsealed(manifest));
-        if (!manifest.rulebookHash().equals(rulebook.hash())) {
+        List<Discrepancy> changed = new ArrayList<>(changedArtifacts(manifest));
+        changed.addAll(unsealed(manifest));
+        found.addAll(changed);
+        boolean rulebookSealed = manifest.rulebookHash().equals(rulebook.hash());
+        if (!rulebookSealed) {
             found.add(Discrepancy.of(DiscrepancyKind.RULEBOOK_CHANGED, SafePaths.relativize(workspace, rulebook.directory()),
                     "rulebook_hash " + manifest.rulebookHash(), "rulebook_hash " + rulebook.hash(),
                     "the rulebook in hand is not the one that judged the handoff"));
         }
+        List<String> notes = new ArrayList<>();
+        ownCycle(manifest).ifPresent(cycle -> {
+            found.addAll(SealEventCheck.check(manifest, display, events, cycle));
+            VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, recompute, rulebookSealed,
+                    changed.isEmpty());
+            found.addAll(verdict.discrepancies());
+            notes.addAll(verdict.notes());
+        });
+        ManifestIndex index = ManifestIndex.scan(workspace, layout);
+        List<String> claims = index.claims(manifest.manifestId());
+        if (claims.size() > 1) {
+            found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_ID_DUPLICATE, display, "one file with manifest_id "
+                    + manifest.manifestId(), String.join(", ", claims), "manifest_id " + manifest.manifestId()
+                    + " is claimed by " + claims.size() + " files; a manifest id must name exactly one manifest"));
+        }
         List<ManifestSignature> counted = signatures(manifest, display, trust, found);
         threshold(counted, display, trust, found);
-        List<String> chain = chain(manifest, display, trust, found);
+        List<String> chain = chain(manifest, display, trust, found, index);
         snapshot(manifest, display).ifPresent(found::add);
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
-                chain, found);
+                chain, found, notes);
+    }
+
+    private static Optional<CycleRef> ownCycle(HandoffManifest manifest) {
+        try {
+            return Optional.of(new CycleRef(manifest.stream(), manifest.cycleId()));
+        } catch (InvalidInputException e) {
+            return Optional.empty(); // reported by checkPlace
+        }
     }
 
     /** The first line where the file departs from the canonical rendering, if it does. */
@@ -211,11 +275,21 @@ public final class ManifestVerifier {
         Set<String> plan = new LinkedHashSet<>(layout.taskBreakdownCandidates(cycle));
         plan.add(layout.storyMap(cycle));
         plan.add(layout.decisionLog(cycle));
-        return plan.stream()
+        plan.add(layout.contracts(cycle));
+        List<Discrepancy> found = new ArrayList<>(plan.stream()
                 .filter(path -> !sealed.contains(path) && Files.isRegularFile(SafePaths.resolve(workspace, path)))
                 .map(path -> Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, path, "not present at sealing",
                         "present", "plan artifact " + path + " of " + cycle + " is not in the sealed manifest"))
-                .toList();
+                .toList());
+        // Any other file the gates would read now (another stream's plan, the capacity model) must be sealed
+        // too, or a recomputed verdict would judge inputs the signers never saw.
+        for (String input : inputs.paths(cycle)) {
+            if (!sealed.contains(input) && !plan.contains(input)) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, input, "not an input at sealing", "present",
+                        input + " is read by the gates of " + cycle + " now but was not sealed"));
+            }
+        }
+        return found;
     }
 
     private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,
@@ -254,6 +328,11 @@ public final class ManifestVerifier {
     }
 
     private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found) {
+        threshold(counted, display, trust, found, DiscrepancyKind.THRESHOLD_NOT_MET, "");
+    }
+
+    private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found,
+            DiscrepancyKind kind, String about) {
         for (SigningRequirement requirement : rulebook.signing().required()) {
             List<ManifestSignature> matching = counted.stream()
                     .filter(s -> requirement.roles().contains(s.role())).toList();
@@ -261,21 +340,21 @@ public final class ManifestVerifier {
                 String signedBy = matching.isEmpty() ? "none"
                         : matching.stream().map(ManifestSignature::role).collect(Collectors.joining(", "));
                 String hint = trust.keys().isEmpty() ? " (no trusted keys: " + trust.source() + ")" : "";
-                found.add(Discrepancy.of(DiscrepancyKind.THRESHOLD_NOT_MET, display,
+                found.add(Discrepancy.of(kind, display,
                         requirement.describe() + " signing", matching.size() + " counted (" + signedBy + ")",
-                        "the signing policy requires " + requirement.min() + " signature(s) by " + requirement.roles()
+                        about + "the signing policy requires " + requirement.min() + " signature(s) by " + requirement.roles()
                                 + "; " + matching.size() + " valid, trusted, distinct one(s) found" + hint));
             }
         }
     }
 
-    private List<String> chain(HandoffManifest manifest, String display, TrustedKeys trust, List<Discrepancy> found) {
+    private List<String> chain(HandoffManifest manifest, String display, TrustedKeys trust, List<Discrepancy> found,
+            ManifestIndex index) {
         List<String> chain = new ArrayList<>(List.of(manifest.manifestId()));
         Optional<String> prior = manifest.priorManifestId();
         if (prior.isEmpty()) {
             return chain;
         }
-        ManifestIndex index = ManifestIndex.scan(workspace, layout);
         String from = display;
         while (prior.isPresent()) {
             String id = prior.get();
@@ -286,6 +365,12 @@ public final class ManifestVerifier {
             }
             chain.add(id);
             Optional<String> path = index.path(id);
+            if (index.claims(id).size() > 1) {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, from, "one manifest with id " + id,
+                        String.join(", ", index.claims(id)), "prior_manifest_id " + id + " is claimed by "
+                                + index.claims(id).size() + " files; a manifest id must name exactly one manifest"));
+                break;
+            }
             if (path.isEmpty()) {
                 found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, from, "manifest " + id, "not found",
                         "prior_manifest_id " + id + " names no readable manifest in the workspace"));
@@ -296,15 +381,29 @@ public final class ManifestVerifier {
             canonical(read.bytes(), ManifestWriter.render(priorManifest), path.get()).ifPresent(d -> found.add(
                     Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, d.file(), d.expected().orElse("-"),
                             d.actual().orElse("-"), "prior manifest " + id + ": " + d.message())));
+            List<ManifestSignature> counted = new ArrayList<>();
+            Set<String> signers = new HashSet<>();
             for (ManifestSignature signature : priorManifest.signatures()) {
                 List<TrustedKey> keys = trust.withKeyId(signature.keyId());
-                if (!keys.isEmpty() && ManifestSignatures.check(priorManifest, signature, keys)
-                        == ManifestSignatures.Check.INVALID) {
+                ManifestSignatures.Check check = keys.isEmpty() ? ManifestSignatures.Check.UNTRUSTED
+                        : ManifestSignatures.check(priorManifest, signature, keys);
+                if (check == ManifestSignatures.Check.INVALID) {
                     found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(),
                             "valid signatures", "invalid signature by role " + signature.role(),
                             "prior manifest " + id + " carries a signature that does not verify: it changed"));
+                } else if (check == ManifestSignatures.Check.VALID && signers.add(signature.keyId())) {
+                    counted.add(signature);
                 }
             }
+            if (priorManifest.rulebookHash().equals(rulebook.hash())) {
+                threshold(counted, path.get(), trust, found, DiscrepancyKind.PRIOR_MANIFEST,
+                        "prior manifest " + id + ": ");
+            } else {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(), "rulebook_hash " + rulebook.hash(),
+                        "rulebook_hash " + priorManifest.rulebookHash(), "prior manifest " + id + " was judged by"
+                                + " another rulebook, so its signing policy cannot be checked with the rulebook in hand"));
+            }
+            found.addAll(PriorSnapshot.check(workspace, priorManifest, path.get()));
             from = path.get();
             prior = priorManifest.priorManifestId();
         }

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * {@code release_readiness}: the handoff may be executed only as it was sealed and approved. The
  * gate verifies the cycle's manifest as {@code planning verify} does (checksums unchanged,
- * rulebook hash, signatures against the trusted keys, the rulebook's signing policy, prior chain,
+ * rulebook hash, the manifest against its {@code MANIFEST_SEALED} event, the sealed verdicts
+ * recomputed, signatures against the trusted keys, the rulebook's signing policy, prior chain,
  * snapshot revision) and fails with one finding per discrepancy, code
  * {@code seal.<kind>} (e.g. {@code seal.artifact_changed}, {@code seal.threshold_not_met}).
  * A changed sealed artifact's finding says to open a new cycle.
@@ -51,7 +52,8 @@ public final class ReleaseReadinessGate implements Gate {
 
     @Override
     public String description() {
-        return "the sealed manifest verifies: checksums unchanged, rulebook hash, trusted signatures meeting the signing policy";
+        return "the sealed manifest verifies: checksums unchanged, rulebook hash, seal event, recomputed verdicts,"
+                + " trusted signatures meeting the signing policy";
     }
 
     @Override

@@ -6,6 +6,10 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.engine.evidence.GateOutcomes;
+import java.util.List;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
@@ -44,8 +48,12 @@ import java.util.function.Supplier;
  * first (uncommitted plan artifacts are refused unless {@link SealOptions#allowDirty()}), then the
  * lifecycle machine runs the profile's gates and records the attempt; only when it is accepted is
  * the manifest built and written, once ({@link AtomicFiles#writeNew}), and {@code MANIFEST_SEALED}
- * recorded with the manifest's SHA-256. If a process dies between the recorded transition and the
- * manifest, sealing the {@code PACKAGED} cycle again completes it.
+ * recorded with the manifest's SHA-256. The manifest records the hash of the log's last event before
+ * that ({@code event_log_head}), so the seal, its event and the history anchor each other. If a
+ * process dies between the recorded transition and the manifest, sealing the {@code PACKAGED}
+ * cycle again completes it: the gates of the sealing step run again over the files as they are
+ * now (their results are never copied from the log), and the manifest is written only when all
+ * pass ({@link SealingException.Reason#GATES_FAILED} otherwise, nothing written).
  *
  * <p>Signing rewrites the manifest with one more signature and nothing else: the file must be
  * exactly the canonical rendering of its content (so a hand-edited manifest is not signed), the
@@ -120,14 +128,38 @@ public final class Sealer {
         options.priorManifestId().ifPresent(this::requirePrior);
         GitState git = GitState.of(workspace, builder.planArtifacts(cycle), options.allowDirty(), cycle.toString());
         Optional<TransitionResult> transition = Optional.empty();
+        LifecycleMachine.Evaluation sealing;
+        java.time.Instant sealingAt;
         if (!resume) {
             TransitionResult result = machine.advance(cycle, CycleState.PACKAGED);
             if (!result.accepted()) {
                 return new SealResult(cycle, Optional.of(result), Optional.empty(), Optional.empty());
             }
             transition = Optional.of(result);
+            RecordedEvent recorded = machine.status(cycle).history().stream()
+                    .filter(e -> e.event().id().equals(result.eventId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the sealing transition is not in the log"));
+            Map<String, String> evidence = new LinkedHashMap<>();
+            result.gateResults().forEach(r -> Optional.ofNullable(recorded.event().details()
+                    .get(GateOutcomes.detailKey(r.gate()))).ifPresent(p -> evidence.put(r.gate(), p)));
+            sealing = new LifecycleMachine.Evaluation(result.gateResults(), evidence);
+            sealingAt = recorded.event().timestamp();
+        } else {
+            sealing = machine.evaluate(cycle, Lifecycle.find(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED)
+                    .orElseThrow(), Optional.empty(), true);
+            sealingAt = clock.instant();
+            if (!sealing.passed()) {
+                throw new SealingException(SealingException.Reason.GATES_FAILED, "cycle " + cycle + " was moved to"
+                        + " PACKAGED but its manifest was never written; resuming, the gates of the handoff ran again"
+                        + " over the files as they are now and failed: " + sealing.results().stream()
+                                .filter(r -> !r.passed()).map(r -> r.gate() + " " + r.status()).toList()
+                        + ". No manifest was written; restore the plan that passed, or open a new cycle",
+                        SourceLocation.ofFile(path));
+            }
         }
-        HandoffManifest manifest = builder.build(cycle, newId(cycle), machine.status(cycle).history(), transition, git,
+        List<RecordedEvent> history = machine.status(cycle).history();
+        String logHead = history.get(history.size() - 1).hash();
+        HandoffManifest manifest = builder.build(cycle, newId(cycle), history, sealing, sealingAt, logHead, git,
                 options, rulebookHash, actor, clock.instant());
         byte[] bytes = ManifestWriter.render(manifest);
         AtomicFiles.writeNew(file, bytes);
@@ -137,6 +169,7 @@ public final class Sealer {
         details.put("manifest_sha256", Sha256.hex(bytes));
         details.put("snapshot_rev", manifest.snapshotRev());
         details.put("dirty", Boolean.toString(manifest.dirty()));
+        details.put("event_log_head", logHead);
         machine.record(cycle, EventType.MANIFEST_SEALED, details);
         return new SealResult(cycle, transition, Optional.of(manifest), Optional.of(path));
     }
@@ -187,7 +220,12 @@ public final class Sealer {
     }
 
     private void requirePrior(String id) {
-        if (ManifestIndex.scan(workspace, layout).path(id).isEmpty()) {
+        List<String> claims = ManifestIndex.scan(workspace, layout).claims(id);
+        if (claims.size() > 1) {
+            throw new InvalidInputException("prior manifest '" + id + "' is claimed by " + claims.size() + " files ("
+                    + String.join(", ", claims) + "); a manifest id must name exactly one manifest");
+        }
+        if (claims.isEmpty()) {
             throw new InvalidInputException("prior manifest '" + id + "' is not a sealed manifest of this workspace;"
                     + " expected the manifest_id of an earlier cycle's handoff manifest");
         }

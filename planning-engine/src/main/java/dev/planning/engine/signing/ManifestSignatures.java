@@ -69,7 +69,7 @@ public final class ManifestSignatures {
                 signedAt));
         return new HandoffManifest(manifest.version(), manifest.manifestId(), manifest.cycleId(), manifest.stream(),
                 manifest.sealed(), manifest.createdAt(), manifest.createdBy(), manifest.sealedAt(),
-                manifest.snapshotRev(), manifest.dirty(), manifest.rulebookHash(), manifest.artifacts(),
+                manifest.snapshotRev(), manifest.dirty(), manifest.rulebookHash(), manifest.eventLogHead(), manifest.artifacts(),
                 manifest.gateResults(), manifest.governance(), manifest.priorManifestId(), manifest.notes(), signatures);
     }
 

@@ -28,7 +28,7 @@ class ManifestReaderTest {
 
     static final HandoffManifest MANIFEST = new HandoffManifest("1.0", "fe-2025-09-02-0a1b2c3d", "2025-09-02", "fe",
             true, Instant.parse("2025-09-03T12:00:00Z"), "tester", Instant.parse("2025-09-03T12:00:00.250Z"),
-            "a".repeat(40), false, "b".repeat(64),
+            "a".repeat(40), false, "b".repeat(64), Optional.of("e".repeat(64)),
             List.of(new ArtifactChecksum("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", "c".repeat(64), 10)),
             Map.of("governance", new GateOutcome(GateStatus.PASS,
                     Optional.of("frameworks/planning-fe/evidence/2025-09-02/governance.json"),
@@ -56,11 +56,12 @@ class ManifestReaderTest {
         String yaml = new String(ManifestWriter.render(MANIFEST), StandardCharsets.UTF_8)
                 .replace("\"frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml\"", "\"../../etc/passwd\"");
 
+        // Line 17: format 1.1 records event_log_head above the artifacts.
         assertThatThrownBy(() -> new ManifestReader(workspace).parse(yaml.getBytes(StandardCharsets.UTF_8), "m.yaml"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'..' segment")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().toString())
-                        .isEqualTo("m.yaml:16:11"));
+                        .isEqualTo("m.yaml:17:11"));
     }
 
     @Test

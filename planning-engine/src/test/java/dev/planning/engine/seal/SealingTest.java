@@ -223,6 +223,60 @@ class SealingTest {
     }
 
     @Test
+    void aSealedVerdictThatTheGatesNoLongerReachIsReportedAndChecksumsOnlySkipsTheRerun() {
+        Path workspace = SealFixture.committedExample(dir);
+        sealedAndSigned(ready(workspace));
+        // The same files and rulebook, judged again by a governance gate that now fails.
+        PlanningWorkspace judgedAgain = SealFixture.open(workspace, SealFixture.governance(GateStatus.FAIL));
+
+        VerificationReport full = judgedAgain.verify(CYCLE, TRUST);
+        VerificationReport checksums = judgedAgain.verifyChecksumsOnly(CYCLE, TRUST);
+
+        assertThat(full.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).singleElement()
+                .satisfies(d -> assertThat(d.message()).startsWith("governance: sealed PASS, now FAIL"));
+        assertThat(checksums.discrepancies()).isEmpty();
+        assertThat(checksums.notes()).anyMatch(n -> n.contains("not recomputed"));
+    }
+
+    @Test
+    void aGovernanceSummaryTheRecomputedVerdictDoesNotReachIsReported() {
+        Path workspace = SealFixture.committedExample(dir);
+        sealedAndSigned(ready(workspace));
+        dev.planning.api.gate.Gate countsTwo = new dev.planning.api.gate.Gate() {
+            @Override
+            public String name() {
+                return "governance";
+            }
+
+            @Override
+            public dev.planning.api.gate.GateResult evaluate(dev.planning.api.gate.GateContext context) {
+                return new dev.planning.api.gate.GateResult("governance", GateStatus.PASS, java.util.List.of(),
+                        java.util.Map.of("critical_violations", 2));
+            }
+        };
+
+        VerificationReport report = SealFixture.open(workspace, countsTwo).verify(CYCLE, TRUST);
+
+        assertThat(report.discrepancies(DiscrepancyKind.VERDICT_CHANGED)).singleElement()
+                .satisfies(d -> assertThat(d.actual()).contains("critical_violations 2"));
+    }
+
+    @Test
+    void theManifestRecordsTheLogHeadAndItsSealEventRecordsTheManifest() {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = ready(workspace);
+        HandoffManifest manifest = ws.seal(CYCLE, SealOptions.defaults()).manifest().orElseThrow();
+
+        var history = ws.status(CYCLE).history();
+        var sealed = history.get(history.size() - 1);
+        assertThat(sealed.event().type()).isEqualTo(dev.planning.api.event.EventType.MANIFEST_SEALED);
+        assertThat(manifest.eventLogHead()).contains(history.get(history.size() - 2).hash());
+        assertThat(sealed.event().details()).containsEntry("manifest_sha256",
+                dev.planning.engine.hash.Sha256.hex(dev.planning.engine.artifact.ManifestWriter.render(manifest)));
+        assertThat(ws.verify(CYCLE, TRUST).discrepancies(DiscrepancyKind.SEAL_EVENT_MISMATCH)).isEmpty();
+    }
+
+    @Test
     void aChangedArtifactIsNamedWithBothHashesAndStopsTheCycle() {
         Path workspace = SealFixture.committedExample(dir);
         PlanningWorkspace ws = ready(workspace);

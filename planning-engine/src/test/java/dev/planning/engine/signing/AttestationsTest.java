@@ -30,7 +30,7 @@ class AttestationsTest {
 
     private static final HandoffManifest MANIFEST = new HandoffManifest("1.0", "fe-2025-09-02-0a1b2c3d", "2025-09-02",
             "fe", true, Instant.parse("2025-09-03T12:00:00Z"), "tester", Instant.parse("2025-09-03T12:00:00Z"),
-            "a".repeat(40), false, "b".repeat(64),
+            "a".repeat(40), false, "b".repeat(64), Optional.empty(),
             List.of(new ArtifactChecksum("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", "c".repeat(64), 10),
                     new ArtifactChecksum("frameworks/planning-fe/storymaps/2025-09-02-story_map.md", "d".repeat(64), 20)),
             Map.of(), new GovernanceSummary(List.of(), 0, List.of(), Optional.empty()), Optional.empty(),

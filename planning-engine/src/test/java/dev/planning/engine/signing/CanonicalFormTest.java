@@ -29,7 +29,7 @@ class CanonicalFormTest {
     void theSigningInputBindsTheManifestWithoutSignaturesAndTheSignaturesOwnFields() {
         HandoffManifest manifest = new HandoffManifest("1.0", "fe-1", "2025-09-02", "fe", true,
                 Instant.parse("2025-09-03T12:00:00Z"), "tester", Instant.parse("2025-09-03T12:00:00Z"), "none", true,
-                "b".repeat(64), List.of(new ArtifactChecksum("t.yaml", "c".repeat(64), 3)), Map.of(),
+                "b".repeat(64), Optional.empty(), List.of(new ArtifactChecksum("t.yaml", "c".repeat(64), 3)), Map.of(),
                 new GovernanceSummary(List.of(), 0, List.of(), Optional.empty()), Optional.empty(), Optional.empty(),
                 List.of());
 

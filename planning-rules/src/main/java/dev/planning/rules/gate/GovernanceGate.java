@@ -94,7 +94,8 @@ public final class GovernanceGate implements Gate {
                     SourceLocation.ofFile(layout.taskBreakdown(context.cycle())))), Map.of());
         }
         String logPath = layout.decisionLog(context.cycle());
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = context.judgedAt().map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC))
+                .orElseGet(() -> LocalDate.now(clock));
         List<Waiver> waivers;
         GovernanceEngine engine;
         try {

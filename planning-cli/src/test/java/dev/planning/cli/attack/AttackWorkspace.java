@@ -1,0 +1,252 @@
+package dev.planning.cli.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.cli.CliRun;
+import dev.planning.cli.CycleScript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * The attack suite's fixture: a fresh copy of the frontend example in its own git repository,
+ * taken to a sealed and (optionally) signed handoff by the team, with the signing keys kept
+ * OUTSIDE the workspace. A test then plays the contributor who can edit and commit any file of the
+ * repository but holds no key ({@link #edit}, {@link #commit}), runs a command ({@link #run}) and
+ * checks that it refuses, naming the discrepancy, and that nothing was written
+ * ({@link #snapshot}, {@link Snapshot#changes}).
+ *
+ * <pre>{@code
+ * AttackWorkspace ws = AttackWorkspace.signed(dir);
+ * ws.edit(AttackWorkspace.TASKS, s -> s.replace("criticality: 0", "criticality: 3"));
+ * ws.commit("attacker");
+ * CliRun verify = ws.verify();
+ * }</pre>
+ */
+public final class AttackWorkspace {
+
+    /** The stream and cycle of the example. */
+    public static final String STREAM = "fe";
+    public static final String CYCLE = "2025-09-02";
+    /** Workspace-relative paths of the example's files. */
+    public static final String TASKS = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
+    public static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
+    public static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";
+    public static final String DECISION_LOG = "frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml";
+    public static final String CONTRACTS = "frameworks/planning-fe/contracts/2025-09-02-contracts.yaml";
+    public static final String CAPACITY = "frameworks/capacity.yaml";
+
+    private final Path root;
+    private final Path keys;
+
+    private AttackWorkspace(Path root, Path keys) {
+        this.root = root;
+        this.keys = keys;
+    }
+
+    /** The example committed in {@code dir/ws}, keys in {@code dir/keys}; cycle still PLANNED. */
+    public static AttackWorkspace planned(Path dir) throws Exception {
+        Path ws = CycleScript.committedExample(dir);
+        Path keys = CycleScript.keys(dir);
+        return new AttackWorkspace(ws, keys);
+    }
+
+    /** {@link #planned}, advanced to READY_FOR_HANDOFF and sealed. */
+    public static AttackWorkspace sealed(Path dir) throws Exception {
+        AttackWorkspace ws = planned(dir);
+        ws.sealNow();
+        return ws;
+    }
+
+    /** The team's handoff of the workspace as it is: commit, advance to READY_FOR_HANDOFF, seal, commit. */
+    public void sealNow(String... sealOptions) {
+        commit("plan");
+        ok(cycleArgs("advance", "--to", "READY_FOR_HANDOFF"));
+        ok(cycleArgs("seal", sealOptions));
+        commit("sealed");
+    }
+
+    /** The team signs as PM, TechLead and QA and commits. */
+    public void signAll() {
+        for (String role : CycleScript.ROLES) {
+            ok("sign", path(MANIFEST).toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString());
+        }
+        commit("signed");
+    }
+
+    /** {@link #sealed}, signed by PM, TechLead and QA (the example's signing policy), committed. */
+    public static AttackWorkspace signed(Path dir) throws Exception {
+        AttackWorkspace ws = sealed(dir);
+        ws.signAll();
+        return ws;
+    }
+
+    /** The workspace root. */
+    public Path root() {
+        return root;
+    }
+
+    /** The directory with the private keys and trust.yaml, outside the workspace. */
+    public Path keys() {
+        return keys;
+    }
+
+    /** The trust file, outside the workspace. */
+    public String trust() {
+        return keys.resolve("trust.yaml").toString();
+    }
+
+    /** A file of the workspace. */
+    public Path path(String relative) {
+        return root.resolve(relative);
+    }
+
+    /** The UTF-8 text of a workspace file. */
+    public String read(String relative) {
+        try {
+            return Files.readString(path(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a workspace file (the contributor's edit). */
+    public void write(String relative, String content) {
+        try {
+            Files.createDirectories(path(relative).getParent());
+            Files.writeString(path(relative), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites a workspace file; fails the test when the edit changes nothing. */
+    public void edit(String relative, UnaryOperator<String> change) {
+        String before = read(relative);
+        String after = change.apply(before);
+        assertThat(after).as("the attack's edit of " + relative + " changes it").isNotEqualTo(before);
+        write(relative, after);
+    }
+
+    /** Deletes a workspace file. */
+    public void delete(String relative) {
+        try {
+            Files.delete(path(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits everything (added, changed, removed), as the contributor; returns the commit id. */
+    public String commit(String message) {
+        try (Git git = Git.open(root.toFile())) {
+            git.add().addFilepattern(".").call();
+            git.add().setUpdate(true).addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Contributor", "contributor@example.org");
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false)
+                    .setAllowEmpty(true).call().getName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the CLI in-process. */
+    public CliRun run(String... args) {
+        return CliRun.of(args);
+    }
+
+    /** Runs the CLI and asserts exit code 0. */
+    public CliRun ok(String... args) {
+        return CycleScript.ok(args);
+    }
+
+    /** {@code <command> -w <ws> --stream fe --cycle 2025-09-02 <more>}. */
+    public String[] cycleArgs(String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "-w", root.toString(), "--stream", STREAM, "--cycle",
+                CYCLE));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /** {@code verify} of the cycle against the trust file outside the workspace. */
+    public CliRun verify(String... more) {
+        List<String> args = new ArrayList<>(List.of(cycleArgs("verify", "--trust", trust())));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** {@code advance --to <state>} with the trust file outside the workspace. */
+    public CliRun advance(String state) {
+        return run(cycleArgs("advance", "--to", state, "--trust", trust()));
+    }
+
+    /** {@code sign} the cycle's manifest as {@code role} with that role's key. */
+    public CliRun sign(String role) {
+        return run("sign", path(MANIFEST).toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString());
+    }
+
+    /** Every file of the workspace (outside {@code .git}) with its SHA-256, to show a refusal wrote nothing. */
+    public Snapshot snapshot() {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String name = root.relativize(p).toString().replace('\\', '/');
+                if (name.equals(".git") || name.startsWith(".git/")) {
+                    continue;
+                }
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !name.endsWith(".lock")) {
+                    files.put(name, sha256(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Snapshot(Map.copyOf(files));
+    }
+
+    /** The files of a workspace at one moment. */
+    public record Snapshot(Map<String, String> files) {
+
+        /** The paths added, removed or changed since this snapshot, in the workspace now. */
+        public SortedSet<String> changes(Snapshot after) {
+            SortedSet<String> changed = new TreeSet<>();
+            files.forEach((name, hash) -> {
+                if (!hash.equals(after.files.get(name))) {
+                    changed.add(name);
+                }
+            });
+            after.files.keySet().stream().filter(name -> !files.containsKey(name)).forEach(changed::add);
+            return changed;
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(in.readAllBytes());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
