@@ -34,8 +34,8 @@ final class Svg {
         int n = PATH.size();
         StringBuilder wide = new StringBuilder();
         StringBuilder narrow = new StringBuilder();
-        int w = 124;
-        int gap = 16;
+        int w = 132;
+        int gap = 14;
         int width = n * w + (n - 1) * gap;
         wide.append("<svg class=\"wide\" role=\"img\" aria-label=\"").append(Html.attr(label))
                 .append("\" viewBox=\"0 0 ").append(width).append(" 78\" width=\"").append(width)
@@ -56,7 +56,7 @@ final class Svg {
             wide.append("<rect x=\"").append(x + 1).append("\" y=\"6\" width=\"").append(w - 2)
                     .append("\" height=\"44\" rx=\"8\" fill=\"").append(node.fill).append("\" stroke=\"")
                     .append(node.stroke).append("\" stroke-width=\"2\"").append(node.dash).append("/>");
-            wide.append(text(x + w / 2.0, 26, "middle", 12.5, node.weight, node.ink, label(state)));
+            wide.append(text(x + w / 2.0, 26, "middle", 12, node.weight, node.ink, label(state)));
             wide.append(text(x + w / 2.0, 42, "middle", 11, "normal", node.ink, node.mark));
             narrow.append("<rect x=\"2\" y=\"").append(i * 40 + 4).append("\" width=\"296\" height=\"32\" rx=\"6\" fill=\"")
                     .append(node.fill).append("\" stroke=\"").append(node.stroke).append("\" stroke-width=\"2\"")
@@ -92,16 +92,16 @@ final class Svg {
 
     /** Every attempt in order: a ticked circle for an accepted one, a crossed square for a refused one. */
     static String timeline(List<Step> steps, String label) {
-        int col = 150;
-        int width = Math.max(col * steps.size(), 300);
+        int col = 170;
+        int width = col * steps.size() + 20;
         StringBuilder out = new StringBuilder();
         out.append("<svg role=\"img\" aria-label=\"").append(Html.attr(label)).append("\" viewBox=\"0 0 ")
                 .append(width).append(" 118\" width=\"").append(width).append("\" height=\"118\" xmlns=\"http://www.w3.org/2000/svg\">");
-        out.append("<line x1=\"").append(col / 2).append("\" y1=\"40\" x2=\"").append(width - col / 2)
+        out.append("<line x1=\"").append(10 + col / 2).append("\" y1=\"40\" x2=\"").append(width - 10 - col / 2)
                 .append("\" y2=\"40\" stroke=\"#6b7280\" stroke-width=\"2\"/>");
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
-            double cx = i * col + col / 2.0;
+            double cx = 10 + i * col + col / 2.0;
             out.append(text(cx, 16, "middle", 12, "bold", "#1f2937", "#" + s.number()));
             if (s.accepted()) {
                 out.append("<circle cx=\"").append(num(cx)).append("\" cy=\"40\" r=\"12\" fill=\"#dcfce7\" stroke=\"#166534\" stroke-width=\"2\"/>");
@@ -171,7 +171,7 @@ final class Svg {
         if (points.isEmpty()) {
             out.append(text((left + right) / 2, (top + bottom) / 2, "middle", 13, "normal", "#4b5563", "not measured"));
         }
-        double step = points.size() > 1 ? (right - left - 40) / (points.size() - 1) : 0;
+        double step = points.size() > 1 ? (right - left - 80) / (points.size() - 1) : 0;
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
             double x = points.size() == 1 ? (left + right) / 2 : left + 20 + i * step;
