@@ -51,7 +51,7 @@ final class Css {
             .chart{border:1px solid var(--line);border-radius:8px;padding:.5rem;background:#fff}
             .chart figcaption{font-size:.9rem;margin-bottom:.25rem}
             ol.source{list-style:none;margin:0;padding:0;border:1px solid var(--line);border-radius:6px;font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.85rem;overflow-x:auto}
-            ol.source li{display:grid;grid-template-columns:4.5em 1fr;min-height:1.4em}
+            ol.source li{display:grid;grid-template-columns:4.5em 1fr;min-height:1.4em;scroll-margin-top:5rem}
             ol.source a.ln{color:var(--muted);text-align:right;padding-right:.75em;border-right:1px solid var(--line);text-decoration:none;user-select:none}
             ol.source code{white-space:pre;padding-left:.75em;font-size:1em}
             ol.source li.hit{background:#fef9c3;box-shadow:inset 6px 0 0 #b45309}

@@ -86,9 +86,9 @@ final class Html {
     static String badge(String status) {
         String s = status.toUpperCase(Locale.ROOT);
         String cls = switch (s) {
-            case "PASS", "ACCEPTED", "OK", "MET", "VERIFIED" -> "ok";
-            case "FAIL", "REFUSED", "FAILED", "MISSING", "ERROR", "CRITICAL" -> "bad";
-            case "WARN", "WARNING", "PENDING", "HIGH" -> "warn";
+            case "PASS", "ACCEPTED", "OK", "MET", "VERIFIED", "ACTIVE", "MEETS TARGET" -> "ok";
+            case "FAIL", "REFUSED", "FAILED", "MISSING", "ERROR", "CRITICAL", "EXPIRED", "NOT COUNTED" -> "bad";
+            case "WARN", "WARNING", "PENDING", "HIGH", "EXPIRING", "MISSES TARGET", "UNVERIFIED" -> "warn";
             default -> "info";
         };
         String mark = switch (cls) {

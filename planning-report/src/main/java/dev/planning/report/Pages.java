@@ -331,9 +331,8 @@ final class Pages {
                         : "expiring";
                 rows.append("<tr><td><code>").append(text(w.rule())).append("</code></td><td>").append(text(w.item()))
                         .append("</td><td>").append(text(w.reason())).append("</td><td>").append(text(w.approver()))
-                        .append("</td><td>").append(w.expires()).append(" ")
-                        .append(badge(status.equals("active") ? "ok" : status.equals("expired") ? "expired" : "warning"))
-                        .append(" ").append(status).append("</td></tr>\n");
+                        .append("</td><td>").append(w.expires()).append(" ").append(badge(status))
+                        .append("</td></tr>\n");
             }
             b.append(Html.table("Waivers", "<th scope=\"col\">Rule</th><th scope=\"col\">Item</th>"
                     + "<th scope=\"col\">Reason</th><th scope=\"col\">Approver</th><th scope=\"col\">Expires</th>",
@@ -381,9 +380,7 @@ final class Pages {
                     : v.get().countedSignatures().contains(s) ? "verified" : "not counted";
             rows.append("<tr><td>").append(text(s.role())).append("</td><td><code>").append(text(s.keyId()))
                     .append("</code></td><td>").append(text(s.algorithm())).append("</td><td>").append(s.signedAt())
-                    .append("</td><td>").append(badge(status.equals("verified") ? "verified"
-                            : status.equals("unverified") ? "pending" : "fail")).append(" ").append(status)
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(badge(status)).append("</td></tr>\n");
         }
         if (m.signatures().isEmpty()) {
             b.append("<p>No signature yet.</p>\n");
@@ -428,8 +425,7 @@ final class Pages {
             b.append("<figure class=\"chart\" id=\"kpi-").append(attr(k.name())).append("\"><figcaption><strong>")
                     .append(text(k.name())).append("</strong>: ")
                     .append(k.actual().map(a -> text(Html.number(a)) + " " + text(k.unit())).orElse("not measured"))
-                    .append(" ").append(badge(verdict.equals("meets target") ? "ok" : verdict.equals("misses target")
-                            ? "warning" : "info")).append(" ").append(verdict).append("</figcaption>")
+                    .append(" ").append(badge(verdict)).append("</figcaption>")
                     .append(Svg.kpiChart(k.name(), k.unit(), k.points(), k.target())).append("</figure>\n");
         }
         b.append("</div>\n</section>\n");
