@@ -38,6 +38,7 @@ final class Css {
             ul.attention{list-style:none;padding:0;margin:0;display:grid;gap:.5rem}
             ul.attention li{border:1px solid var(--line);border-left:6px solid #b91c1c;border-radius:6px;padding:.5rem .75rem;background:#fff}
             .scroll{overflow-x:auto;max-width:100%}
+            .scroll svg{max-width:none}
             table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.925rem}
             th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
             th{background:#eef2f7}

@@ -38,8 +38,8 @@ final class Svg {
         int gap = 14;
         int width = n * w + (n - 1) * gap;
         wide.append("<svg class=\"wide\" role=\"img\" aria-label=\"").append(Html.attr(label))
-                .append("\" viewBox=\"0 0 ").append(width).append(" 78\" width=\"").append(width)
-                .append("\" height=\"78\" xmlns=\"http://www.w3.org/2000/svg\">");
+                .append("\" viewBox=\"0 0 ").append(width).append(" 58\" width=\"").append(width)
+                .append("\" height=\"58\" xmlns=\"http://www.w3.org/2000/svg\">");
         narrow.append("<svg class=\"narrow\" role=\"img\" aria-label=\"").append(Html.attr(label))
                 .append("\" viewBox=\"0 0 300 ").append(n * 40).append("\" width=\"300\" height=\"").append(n * 40)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
@@ -50,7 +50,7 @@ final class Svg {
             if (i > 0) {
                 wide.append("<line x1=\"").append(x - gap).append("\" y1=\"28\" x2=\"").append(x)
                         .append("\" y2=\"28\" stroke=\"#6b7280\" stroke-width=\"2\"/>");
-                narrow.append("<line x1=\"20\" y1=\"").append(i * 40 - 8).append("\" x2=\"20\" y2=\"")
+                narrow.append("<line x1=\"20\" y1=\"").append(i * 40 - 4).append("\" x2=\"20\" y2=\"")
                         .append(i * 40 + 4).append("\" stroke=\"#6b7280\" stroke-width=\"2\"/>");
             }
             wide.append("<rect x=\"").append(x + 1).append("\" y=\"6\" width=\"").append(w - 2)

@@ -116,7 +116,7 @@ final class WorkspaceReader {
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("event log " + layout.eventLog(ref) + " cannot be read: " + e.getMessage());
         }
-        List<Model.Attempt> attempts = attempts(events, waiversOrEmpty(ref, problems));
+        List<Model.Attempt> attempts = attempts(events, decisionLogWaivers(ref));
         Map<String, String> latestGates = new TreeMap<>();
         for (Model.Attempt attempt : attempts) {
             attempt.gates().forEach(g -> latestGates.put(g.gate(), g.status()));
@@ -168,7 +168,8 @@ final class WorkspaceReader {
                 decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems));
     }
 
-    private List<Waiver> waiversOrEmpty(CycleRef ref, List<String> problems) {
+    /** The decision log's waivers, to name the waiver of a waived violation; a log that cannot be read is reported below. */
+    private List<Waiver> decisionLogWaivers(CycleRef ref) {
         try {
             return CycleDecisions.read(workspace.root(), layout.decisionLog(ref)).waivers();
         } catch (PlanningException | UncheckedIOException e) {
