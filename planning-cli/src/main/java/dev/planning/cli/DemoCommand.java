@@ -128,6 +128,9 @@ final class DemoCommand implements Callable<Integer> {
         DigestResult secondDigest = new DigestPublisher(ws).publish(SECOND, Optional.empty());
         say("digest " + secondDigest.path() + " (deltas against " + FIRST.cycleId() + ")");
         summary(firstDigest, secondDigest);
+        // The HTML report of both cycles, as `planning report --html DIR/site` writes it.
+        o.println("HTML report: " + DemoSite.write(ws, TrustFile.read(keys.resolve(KeyFiles.TRUST_FILE)),
+                workspace.getParent().resolve("site")) + " (open it in a browser)");
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             ImportCommand.class,
             DigestCommand.class,
+            ReportCommand.class,
             ImproveCommand.class,
             SealCommand.class,
             KeysCommand.class,

@@ -36,4 +36,15 @@ class ModuleLayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.planning.cli..", "picocli..")
                 .check(ALL);
     }
+
+    @Test
+    void reportReadsThroughTheEngineAndNothingBelowDependsOnIt() {
+        noClasses().that().resideInAnyPackage("dev.planning.api..", "dev.planning.engine..", "dev.planning.rules..")
+                .should().dependOnClassesThat().resideInAPackage("dev.planning.report..")
+                .check(ALL);
+        noClasses().that().resideInAPackage("dev.planning.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.planning.rules..", "dev.planning.cli..",
+                        "org.drools..", "org.kie..", "picocli..")
+                .check(ALL);
+    }
 }

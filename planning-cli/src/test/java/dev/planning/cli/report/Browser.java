@@ -1,0 +1,81 @@
+package dev.planning.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium, driven by Selenium with Debian's chromedriver and nothing downloaded
+ * (Selenium Manager is not asked: the driver and the browser are given by path). When they are
+ * missing, a test aborts with a message locally and fails under CI ({@code CI=true}), so a CI run
+ * never passes without the browser tests having run; {@code .ci/run} installs them.
+ */
+final class Browser implements AutoCloseable {
+
+    /** Debian's paths; the system properties {@code planning.chromium} and {@code planning.chromedriver} override them. */
+    static final Path CHROMIUM = Path.of(System.getProperty("planning.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("planning.chromedriver", "/usr/bin/chromedriver"));
+
+    final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** Starts the browser at the given window size, or aborts/fails the test when it is not installed. */
+    static Browser start(int width, int height) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get install -y chromium chromium-driver";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " (CI=true: not skipped)");
+            }
+            System.err.println("[browser tests SKIPPED] " + message + "; skipped outside CI");
+            Assumptions.abort(message + "; skipped outside CI");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + width + "," + height, "--hide-scrollbars", "--allow-file-access-from-files");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Browser(driver);
+    }
+
+    void open(Path file) {
+        driver.get(file.toUri().toString());
+    }
+
+    /** Runs axe-core (injected by the test only; the site carries no script) and returns serious or critical violations. */
+    List<String> seriousViolations() {
+        Results results = new AxeBuilder().analyze(driver);
+        assertThat(results.getErrorMessage()).as("axe-core ran").isNull();
+        return results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(Browser::describe).toList();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

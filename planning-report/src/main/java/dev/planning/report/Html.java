@@ -1,0 +1,117 @@
+package dev.planning.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import org.owasp.encoder.Encode;
+
+/**
+ * Escaping by context (OWASP Java Encoder) and the page frame with its Content-Security-Policy.
+ *
+ * <p>Every value from the workspace goes through {@link #text} (HTML text, also inside inline SVG),
+ * {@link #attr} (a quoted attribute value) or {@link #href} (a link the site itself generated, its
+ * path segments and fragment URI-encoded). No workspace value ever becomes a URL, a tag or
+ * attribute name, CSS or script: the pages carry no script at all, and the policy forbids any.
+ */
+final class Html {
+
+    /** The one style sheet, inlined and allowed by its hash. */
+    static final String CSS = Css.TEXT;
+
+    /** The policy: nothing but the inlined style sheet may load or run. */
+    static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; img-src 'none'; "
+            + "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+    private Html() {
+    }
+
+    /** A value as HTML text content (also safe in a quoted attribute and in inline SVG text). */
+    static String text(String value) {
+        return Encode.forHtml(value);
+    }
+
+    /** A value as a quoted HTML attribute value. */
+    static String attr(String value) {
+        return Encode.forHtmlAttribute(value);
+    }
+
+    /**
+     * A link to a page of this site: {@code prefix} ("" or "../") and the page's path, its segments
+     * URI-encoded, and an optional fragment.
+     */
+    static String href(String prefix, String page, String fragment) {
+        StringBuilder out = new StringBuilder(prefix);
+        String[] segments = page.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                out.append('/');
+            }
+            out.append(Encode.forUriComponent(segments[i]));
+        }
+        if (!fragment.isEmpty()) {
+            out.append('#').append(Encode.forUriComponent(fragment));
+        }
+        return attr(out.toString());
+    }
+
+    /** A number as the site shows it: at most two decimals, no trailing zeros, no locale. */
+    static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "n/a";
+        }
+        String s = String.format(Locale.ROOT, "%.2f", value);
+        if (s.contains(".")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s.equals("-0") ? "0" : s;
+    }
+
+    /** The page frame around {@code body}. */
+    static String page(String title, String prefix, String nav, String body, String footer) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + attr(CSP) + "\">\n"
+                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>" + text(title) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n"
+                + "<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
+                + "<header class=\"site\"><nav aria-label=\"Site\"><a href=\"" + href(prefix, "index.html", "")
+                + "\">Portfolio</a>" + nav + "</nav></header>\n"
+                + "<main id=\"main\" tabindex=\"-1\">\n" + body + "</main>\n"
+                + "<footer class=\"site\">" + footer + "</footer>\n</body>\n</html>\n";
+    }
+
+    /** A status word with its badge; the word carries the meaning, the colour repeats it. */
+    static String badge(String status) {
+        String s = status.toUpperCase(Locale.ROOT);
+        String cls = switch (s) {
+            case "PASS", "ACCEPTED", "OK", "MET", "VERIFIED", "ACTIVE", "MEETS TARGET" -> "ok";
+            case "FAIL", "REFUSED", "FAILED", "MISSING", "ERROR", "CRITICAL", "EXPIRED", "NOT COUNTED" -> "bad";
+            case "WARN", "WARNING", "PENDING", "HIGH", "EXPIRING", "MISSES TARGET", "UNVERIFIED" -> "warn";
+            default -> "info";
+        };
+        String mark = switch (cls) {
+            case "ok" -> "\u2713 ";
+            case "bad" -> "\u2717 ";
+            case "warn" -> "! ";
+            default -> "";
+        };
+        return "<span class=\"badge " + cls + "\">" + mark + text(s) + "</span>";
+    }
+
+    /** A table inside a keyboard-scrollable region (narrow screens scroll it sideways). */
+    static String table(String label, String head, String rows) {
+        return "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + attr(label) + "\">"
+                + "<table><thead><tr>" + head + "</tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

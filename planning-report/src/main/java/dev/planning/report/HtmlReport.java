@@ -1,0 +1,214 @@
+package dev.planning.report;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The workspace as a static, self-contained HTML site: {@code planning report --html OUT}.
+ *
+ * <pre>{@code
+ * ReportResult site = HtmlReport.builder(workspace)       // a PlanningWorkspace from Planning.builder()
+ *         .trustedKeys(TrustFile.read(Path.of("trust.yaml")))  // verify each manifest, signature by signature
+ *         .asOf(LocalDate.now())                           // the day waivers are judged against
+ *         .build()
+ *         .write(Path.of("site"));
+ * // open site/index.html
+ * }</pre>
+ *
+ * <p>The site has a portfolio page ({@code index.html}: every stream and cycle, its state drawn on
+ * the lifecycle, last transition and who triggered it, gates, signatures against the signing
+ * policy, waivers, and a "needs attention" list), one page per cycle (every attempt on a time line,
+ * gate findings linked to a source view of the file with the line highlighted, governance
+ * violations with their values and waiver, the manifest and its verification signature by
+ * signature, KPI charts over the stream's digests, improvement actions and where they went) and
+ * one source view per file a finding points at.
+ *
+ * <p>Safe with hostile workspaces: every value read from the workspace is escaped for its context;
+ * the pages carry a Content-Security-Policy that allows no script, image, font or request, only
+ * the inlined style sheet (by its hash); the charts are inline SVG drawn here. Deterministic: the
+ * same workspace, keys and date give the same bytes (nothing reads the clock or the machine).
+ */
+public final class HtmlReport {
+
+    /** The file that marks a directory as a report this class wrote (and may therefore replace). */
+    public static final String MARKER = ".planning-report";
+
+    private final PlanningWorkspace workspace;
+    private final WorkspaceLayout layout;
+    private final Optional<TrustedKeys> trust;
+    private final LocalDate asOf;
+
+    private HtmlReport(Builder builder) {
+        this.workspace = builder.workspace;
+        this.layout = builder.layout;
+        this.trust = Optional.ofNullable(builder.trust);
+        this.asOf = builder.asOf;
+    }
+
+    /** A builder for the report of {@code workspace}. */
+    public static Builder builder(PlanningWorkspace workspace) {
+        return new Builder(workspace);
+    }
+
+    /**
+     * The site's files without writing them: path relative to the site root, UTF-8 bytes, in path
+     * order.
+     */
+    public Map<String, byte[]> render() {
+        Model.Site site = new WorkspaceReader(workspace, layout, trust, asOf).read();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Pages.all(site).forEach((path, html) -> files.put(path, html.getBytes(StandardCharsets.UTF_8)));
+        return Collections.unmodifiableMap(files);
+    }
+
+    /**
+     * Renders the site and writes it to {@code directory}: into a new sibling directory first,
+     * which then replaces {@code directory}, so a reader never sees half a site.
+     *
+     * @throws InvalidInputException when {@code directory} exists, is not empty and is not an
+     *                               earlier report (it holds no {@value #MARKER} file), or lies
+     *                               inside the workspace's rulebook or streams
+     */
+    public ReportResult write(Path directory) {
+        Path target = directory.toAbsolutePath().normalize();
+        refuseUnsafe(target);
+        Model.Site site = new WorkspaceReader(workspace, layout, trust, asOf).read();
+        Map<String, String> pages = Pages.all(site);
+        Path parent = target.getParent();
+        try {
+            Files.createDirectories(parent);
+            Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+            try {
+                List<String> written = new ArrayList<>();
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    Path file = staging.resolve(page.getKey());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
+                    written.add(page.getKey());
+                }
+                Files.writeString(staging.resolve(MARKER), "written by `planning report --html`; the next report "
+                        + "replaces this directory\n", StandardCharsets.UTF_8);
+                Path old = null;
+                if (Files.exists(target)) {
+                    old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
+                    Files.delete(old);
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                }
+                try {
+                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(staging, target);
+                }
+                if (old != null) {
+                    deleteTree(old);
+                }
+                return new ReportResult(target, target.resolve("index.html"), written, site.cycles().size(),
+                        site.attention().size());
+            } finally {
+                if (Files.exists(staging)) {
+                    deleteTree(staging);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void refuseUnsafe(Path target) {
+        if (Files.isRegularFile(target)) {
+            throw new InvalidInputException(target + " is a file; the report needs a directory",
+                    SourceLocation.ofFile(target.toString()));
+        }
+        Path root = workspace.root().toAbsolutePath().normalize();
+        for (String protectedDir : List.of(layout.rulebookDir(), layout.streamsRoot())) {
+            Path p = root.resolve(protectedDir).normalize();
+            if (target.startsWith(p) || p.startsWith(target)) {
+                throw new InvalidInputException("the report directory " + target + " would overlap the workspace's "
+                        + protectedDir + "/; choose a directory outside it", SourceLocation.ofFile(target.toString()));
+            }
+        }
+        if (root.startsWith(target)) {
+            throw new InvalidInputException("the report directory " + target + " contains the workspace",
+                    SourceLocation.ofFile(target.toString()));
+        }
+        if (Files.isDirectory(target)) {
+            boolean empty;
+            try (Stream<Path> list = Files.list(target)) {
+                empty = list.findAny().isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + target + ": " + e.getMessage(), e);
+            }
+            if (!empty && !Files.isRegularFile(target.resolve(MARKER))) {
+                throw new InvalidInputException(target + " exists, is not empty and is not an earlier report (no "
+                        + MARKER + "); choose another directory", SourceLocation.ofFile(target.toString()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Configures an {@link HtmlReport}; not thread-safe. */
+    public static final class Builder {
+
+        private final PlanningWorkspace workspace;
+        private WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
+        private TrustedKeys trust;
+        private LocalDate asOf;
+
+        private Builder(PlanningWorkspace workspace) {
+            this.workspace = Objects.requireNonNull(workspace, "workspace");
+        }
+
+        /** Where artifacts live; default {@link WorkspaceLayout#DEFAULT}. */
+        public Builder layout(WorkspaceLayout value) {
+            this.layout = Objects.requireNonNull(value, "layout");
+            return this;
+        }
+
+        /** The keys manifests are verified against; without them, signatures are shown as not verified. */
+        public Builder trustedKeys(TrustedKeys keys) {
+            this.trust = Objects.requireNonNull(keys, "trustedKeys");
+            return this;
+        }
+
+        /** The day waivers are judged against (expired, expiring within two weeks); required. */
+        public Builder asOf(LocalDate day) {
+            this.asOf = Objects.requireNonNull(day, "asOf");
+            return this;
+        }
+
+        /** The report. */
+        public HtmlReport build() {
+            if (asOf == null) {
+                throw new IllegalStateException("asOf(LocalDate) is required: the report does not read the clock");
+            }
+            return new HtmlReport(this);
+        }
+    }
+}

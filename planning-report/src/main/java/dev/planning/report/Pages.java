@@ -1,0 +1,526 @@
+package dev.planning.report;
+
+import static dev.planning.report.Html.attr;
+import static dev.planning.report.Html.badge;
+import static dev.planning.report.Html.href;
+import static dev.planning.report.Html.text;
+
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.VerificationReport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The site's pages: the portfolio, one page per cycle, one source view per file findings point at. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /** The page of a cycle, relative to the site root. */
+    static String cyclePage(CycleRef ref) {
+        return "cycles/" + safe(ref.stream()) + "--" + safe(ref.cycleId()) + ".html";
+    }
+
+    /** The source view of a workspace file, relative to the site root: a readable name and a hash of the path. */
+    static String sourcePage(String path) {
+        String name = path.replaceAll("[^A-Za-z0-9._-]+", "_");
+        if (name.length() > 80) {
+            name = name.substring(name.length() - 80);
+        }
+        return "source/" + name + "-" + sha256(path).substring(0, 12) + ".html";
+    }
+
+    private static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** Every page of the site, by path relative to the site root. */
+    static Map<String, String> all(Model.Site site) {
+        Map<String, String> pages = new TreeMap<>();
+        pages.put("index.html", portfolio(site));
+        for (Model.CycleView cycle : site.cycles()) {
+            pages.put(cycle.page(), cycle(site, cycle));
+        }
+        for (Model.SourceFile source : site.sources().values()) {
+            pages.put(source.page(), source(site, source));
+        }
+        return pages;
+    }
+
+    private static String footer(Model.Site site) {
+        return "Rulebook " + text(site.rulebookVersion()) + " <span class=\"mono\">sha256:" + text(site.rulebookHash())
+                + "</span> \u00b7 waivers judged as of " + site.asOf() + " \u00b7 static page: no script, no network";
+    }
+
+    // ---------------------------------------------------------------- portfolio
+
+    static String portfolio(Model.Site site) {
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>Planning portfolio</h1>\n<p class=\"lead\">").append(site.cycles().size())
+                .append(site.cycles().size() == 1 ? " cycle" : " cycles").append(" in ")
+                .append(site.cycles().stream().map(c -> c.ref().stream()).distinct().count())
+                .append(" stream(s). Each cycle's state is drawn on the lifecycle; open a cycle for its attempts, "
+                        + "findings, manifest and KPIs.</p>\n");
+        b.append("<section aria-labelledby=\"attention\"><h2 id=\"attention\">Needs attention</h2>\n");
+        if (site.attention().isEmpty()) {
+            b.append("<p>").append(badge("ok")).append(" Nothing needs attention: no refused transition, failing "
+                    + "verification, pending signature or expiring waiver.</p>\n");
+        } else {
+            b.append("<ul class=\"attention\">\n");
+            for (Attention a : site.attention()) {
+                b.append("<li><strong>").append(text(a.kind())).append(":</strong> <a href=\"")
+                        .append(pageHref("", a.page())).append("\">").append(text(a.cycle())).append("</a> \u2014 ")
+                        .append(text(a.text())).append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        b.append("</section>\n");
+        Map<String, List<Model.CycleView>> streams = new LinkedHashMap<>();
+        site.cycles().forEach(c -> streams.computeIfAbsent(c.ref().stream(), k -> new ArrayList<>()).add(c));
+        streams.forEach((stream, cycles) -> {
+            String id = "stream-" + stream;
+            b.append("<section aria-labelledby=\"").append(attr(id)).append("\"><h2 id=\"").append(attr(id))
+                    .append("\">Stream ").append(text(stream)).append("</h2>\n<div class=\"cards\">\n");
+            for (Model.CycleView c : cycles) {
+                b.append(card(site, c));
+            }
+            b.append("</div></section>\n");
+        });
+        return Html.page("Planning portfolio", "", "", b.toString(), footer(site));
+    }
+
+    private static String card(Model.Site site, Model.CycleView c) {
+        StringBuilder b = new StringBuilder();
+        String name = c.ref().stream() + " / " + c.ref().cycleId();
+        b.append("<article class=\"card\" aria-label=\"Cycle ").append(attr(name)).append("\">\n<h3><a href=\"")
+                .append(href("", c.page(), "")).append("\">Cycle ").append(text(name)).append("</a></h3>\n");
+        b.append(lifecycle(c));
+        b.append("<dl class=\"facts\">\n<dt>State</dt><dd class=\"state\">")
+                .append(c.state().map(s -> text(s.name())).orElse("unknown (event log unreadable)")).append("</dd>\n");
+        b.append("<dt>Last transition</dt><dd>").append(c.lastTransition().map(Pages::transition).orElse("none"))
+                .append("</dd>\n");
+        long passed = c.latestGates().values().stream().filter(s -> !s.equals("FAIL")).count();
+        List<String> failed = c.latestGates().entrySet().stream().filter(e -> e.getValue().equals("FAIL"))
+                .map(Map.Entry::getKey).toList();
+        b.append("<dt>Gates</dt><dd>");
+        if (c.latestGates().isEmpty()) {
+            b.append("none run yet");
+        } else {
+            b.append(passed).append(" passed, ").append(failed.size()).append(" failed");
+            if (!failed.isEmpty()) {
+                b.append(" ").append(badge("fail")).append(" ").append(text(String.join(", ", failed)));
+            }
+        }
+        b.append("</dd>\n<dt>Signatures</dt><dd>").append(signingSummary(c)).append("</dd>\n");
+        b.append("<dt>Waivers</dt><dd>");
+        if (c.waivers().isEmpty()) {
+            b.append("none");
+        } else {
+            b.append(c.waivers().stream().map(w -> text(w.rule()) + " for " + text(w.item()) + " until " + w.expires()
+                    + (site.asOf().isAfter(w.expires()) ? " " + badge("expired") : ""))
+                    .collect(Collectors.joining("; ")));
+        }
+        b.append("</dd>\n</dl>\n</article>\n");
+        return b.toString();
+    }
+
+    private static String signingSummary(Model.CycleView c) {
+        if (c.manifest().isEmpty()) {
+            return "not sealed yet";
+        }
+        if (c.signing().isEmpty()) {
+            return "no signing policy; " + c.manifest().get().signatures().size() + " signature(s)";
+        }
+        return c.signing().stream().map(r -> text(String.join("/", r.roles())) + " " + r.signed() + " of " + r.min()
+                + " " + badge(r.met() ? "met" : "pending")).collect(Collectors.joining(", "));
+    }
+
+    private static String transition(PlanningEvent e) {
+        String move = e.fromState().map(s -> text(s.name()) + " \u2192 ").orElse("created as ")
+                + e.toState().map(s -> text(s.name())).orElse("");
+        return move + " on " + e.timestamp() + " by <strong>" + text(e.triggeredBy()) + "</strong>";
+    }
+
+    private static String lifecycle(Model.CycleView c) {
+        Set<CycleState> visited = EnumSet.noneOf(CycleState.class);
+        for (PlanningEvent e : c.events()) {
+            if (e.type() == dev.planning.api.event.EventType.STATE_TRANSITION
+                    || e.type() == dev.planning.api.event.EventType.CYCLE_CREATED
+                    || e.type() == dev.planning.api.event.EventType.CYCLE_COMPLETED) {
+                e.fromState().ifPresent(visited::add);
+                e.toState().ifPresent(visited::add);
+            }
+        }
+        Optional<CycleState> refused = Optional.empty();
+        if (!c.attempts().isEmpty() && !c.attempts().get(c.attempts().size() - 1).accepted()) {
+            refused = c.attempts().get(c.attempts().size() - 1).event().toState();
+        }
+        String label = "Lifecycle of " + c.ref().stream() + "/" + c.ref().cycleId() + ": "
+                + c.state().map(Svg::label).orElse("state unknown")
+                + refused.map(s -> "; the last attempt to reach " + Svg.label(s) + " was refused").orElse("");
+        return Svg.lifecycle(c.state(), visited, refused, label);
+    }
+
+    private static String pageHref(String prefix, String pageWithFragment) {
+        int hash = pageWithFragment.indexOf('#');
+        return hash < 0 ? href(prefix, pageWithFragment, "")
+                : href(prefix, pageWithFragment.substring(0, hash), pageWithFragment.substring(hash + 1));
+    }
+
+    // ---------------------------------------------------------------- cycle page
+
+    static String cycle(Model.Site site, Model.CycleView c) {
+        String name = c.ref().stream() + " / " + c.ref().cycleId();
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>Cycle ").append(text(name)).append("</h1>\n<p class=\"lead\">State: <strong class=\"state\">")
+                .append(c.state().map(s -> text(s.name())).orElse("unknown")).append("</strong>");
+        c.lastTransition().ifPresent(e -> b.append(" \u00b7 last transition ").append(transition(e)));
+        b.append("</p>\n");
+        b.append("<nav aria-label=\"On this page\"><p>On this page: <a href=\"#path\">Lifecycle</a> \u00b7 "
+                + "<a href=\"#findings\">Findings</a> \u00b7 <a href=\"#governance\">Governance</a> \u00b7 "
+                + "<a href=\"#manifest\">Manifest</a> \u00b7 <a href=\"#kpis\">KPIs</a> \u00b7 "
+                + "<a href=\"#actions\">Improvement actions</a> \u00b7 <a href=\"#plan\">Plan</a></p></nav>\n");
+        if (!c.problems().isEmpty()) {
+            b.append("<section aria-labelledby=\"problems\"><h2 id=\"problems\">Problems reading this cycle</h2>"
+                    + "<ul class=\"problems\">");
+            c.problems().forEach(p -> b.append("<li>").append(text(p)).append("</li>"));
+            b.append("</ul></section>\n");
+        }
+        attempts(b, c);
+        findings(b, c);
+        governance(b, site, c);
+        manifest(b, site, c);
+        kpis(b, c);
+        actions(b, c);
+        plan(b, c);
+        return Html.page("Cycle " + name, "../", "", b.toString(), footer(site));
+    }
+
+    private static void attempts(StringBuilder b, Model.CycleView c) {
+        b.append("<section aria-labelledby=\"path\"><h2 id=\"path\">Lifecycle path</h2>\n").append(lifecycle(c));
+        b.append("<h3>Every attempt</h3>\n");
+        if (c.attempts().isEmpty()) {
+            b.append("<p>No transition has been attempted yet.</p>\n</section>\n");
+            return;
+        }
+        List<Svg.Step> steps = c.attempts().stream().map(a -> new Svg.Step(a.number(), a.accepted(),
+                Svg.label(a.to()), a.event().timestamp().toString().replace('T', ' ').replace("Z", ""),
+                a.event().triggeredBy())).toList();
+        long refused = c.attempts().stream().filter(a -> !a.accepted()).count();
+        b.append("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Attempts time line\">")
+                .append(Svg.timeline(steps, c.attempts().size() + " attempts, " + refused + " refused"))
+                .append("</div>\n");
+        StringBuilder rows = new StringBuilder();
+        for (Model.Attempt a : c.attempts()) {
+            rows.append("<tr id=\"attempt-").append(a.number()).append("\"><td class=\"num\">").append(a.number())
+                    .append("</td><td>").append(a.event().timestamp()).append("</td><td>")
+                    .append(text(a.from().name())).append(" \u2192 ").append(text(a.to().name())).append("</td><td>")
+                    .append(badge(a.accepted() ? "accepted" : "refused")).append("</td><td>")
+                    .append(text(a.event().triggeredBy())).append("</td><td>")
+                    .append(a.gates().stream().map(g -> text(g.gate()) + " " + badge(g.status()))
+                            .collect(Collectors.joining("<br>")))
+                    .append("</td></tr>\n");
+        }
+        b.append(Html.table("Attempts", "<th scope=\"col\">#</th><th scope=\"col\">When (UTC)</th>"
+                + "<th scope=\"col\">Transition</th><th scope=\"col\">Result</th><th scope=\"col\">By</th>"
+                + "<th scope=\"col\">Gates</th>", rows.toString()));
+        b.append("</section>\n");
+    }
+
+    private static void findings(StringBuilder b, Model.CycleView c) {
+        b.append("<section aria-labelledby=\"findings\"><h2 id=\"findings\">Gate findings</h2>\n");
+        StringBuilder rows = new StringBuilder();
+        int count = 0;
+        for (Model.Attempt a : c.attempts()) {
+            for (Model.GateRun g : a.gates()) {
+                for (Model.FindingRow f : g.findings()) {
+                    count++;
+                    rows.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
+                            .append("</a></td><td>").append(text(g.gate())).append("</td><td>")
+                            .append(badge(f.severity())).append("</td><td><code>").append(text(f.code()))
+                            .append("</code></td><td>").append(text(f.message())).append("</td><td>")
+                            .append(location(f)).append("</td></tr>\n");
+                }
+            }
+        }
+        if (count == 0) {
+            b.append("<p>").append(badge("ok")).append(" No gate reported a finding.</p>\n");
+        } else {
+            b.append(Html.table("Gate findings", "<th scope=\"col\">Attempt</th><th scope=\"col\">Gate</th>"
+                    + "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th><th scope=\"col\">Message</th>"
+                    + "<th scope=\"col\">Where</th>", rows.toString()));
+        }
+        b.append("</section>\n");
+    }
+
+    private static String location(Model.FindingRow f) {
+        if (f.file().isEmpty() || f.file().get().isBlank()) {
+            return "\u2014";
+        }
+        String file = f.file().get();
+        String shown = file + (f.line() > 0 ? ":" + f.line() + (f.column() > 0 ? ":" + f.column() : "") : "");
+        return "<a class=\"finding-link\" href=\"" + href("../", sourcePage(file), f.line() > 0 ? "L" + f.line() : "")
+                + "\"><code>" + text(shown) + "</code></a>";
+    }
+
+    private static void governance(StringBuilder b, Model.Site site, Model.CycleView c) {
+        b.append("<section aria-labelledby=\"governance\"><h2 id=\"governance\">Governance</h2>\n");
+        List<Model.ViolationRow> violations = c.violations();
+        if (violations.isEmpty()) {
+            b.append("<p>").append(badge("ok")).append(" The latest governance run found no violation.</p>\n");
+        } else {
+            StringBuilder rows = new StringBuilder();
+            for (Model.ViolationRow v : violations) {
+                rows.append("<tr><td><code>").append(text(v.rule())).append("</code></td><td>").append(text(v.item()))
+                        .append("</td><td>").append(badge(v.severity())).append("</td><td>").append(text(v.message()))
+                        .append("</td><td>");
+                if (v.values().isEmpty()) {
+                    rows.append("\u2014");
+                } else {
+                    rows.append("<dl class=\"facts\">");
+                    v.values().forEach((k, val) -> rows.append("<dt>").append(text(k)).append("</dt><dd>")
+                            .append(text(val)).append("</dd>"));
+                    rows.append("</dl>");
+                }
+                rows.append("</td><td>");
+                if (v.waiver().isPresent()) {
+                    Waiver w = v.waiver().get();
+                    rows.append(badge("waived")).append(" by ").append(text(w.approver())).append(" until ")
+                            .append(w.expires()).append(": ").append(text(w.reason()));
+                } else {
+                    rows.append(badge("not waived"));
+                }
+                rows.append("</td><td>");
+                Optional<WorkspaceReader.Location> loc = v.location().flatMap(WorkspaceReader::parseLocation);
+                rows.append(loc.map(l -> location(new Model.FindingRow("governance", v.rule(), v.severity(),
+                        v.message(), Optional.of(l.file()), l.line(), l.column(), Optional.of(v.item()))))
+                        .orElse("\u2014"));
+                rows.append("</td></tr>\n");
+            }
+            b.append(Html.table("Governance violations", "<th scope=\"col\">Rule</th><th scope=\"col\">Item</th>"
+                    + "<th scope=\"col\">Severity</th><th scope=\"col\">Message</th><th scope=\"col\">Values</th>"
+                    + "<th scope=\"col\">Waiver</th><th scope=\"col\">Where</th>", rows.toString()));
+        }
+        b.append("<h3 id=\"waivers\">Waivers in the decision log</h3>\n");
+        if (c.waivers().isEmpty()) {
+            b.append("<p>None.</p>\n");
+        } else {
+            StringBuilder rows = new StringBuilder();
+            for (Waiver w : c.waivers()) {
+                String status = site.asOf().isAfter(w.expires()) ? "expired"
+                        : site.asOf().plusDays(WorkspaceReader.EXPIRY_WARNING_DAYS).isBefore(w.expires()) ? "active"
+                        : "expiring";
+                rows.append("<tr><td><code>").append(text(w.rule())).append("</code></td><td>").append(text(w.item()))
+                        .append("</td><td>").append(text(w.reason())).append("</td><td>").append(text(w.approver()))
+                        .append("</td><td>").append(w.expires()).append(" ").append(badge(status))
+                        .append("</td></tr>\n");
+            }
+            b.append(Html.table("Waivers", "<th scope=\"col\">Rule</th><th scope=\"col\">Item</th>"
+                    + "<th scope=\"col\">Reason</th><th scope=\"col\">Approver</th><th scope=\"col\">Expires</th>",
+                    rows.toString()));
+        }
+        b.append("</section>\n");
+    }
+
+    private static void manifest(StringBuilder b, Model.Site site, Model.CycleView c) {
+        b.append("<section aria-labelledby=\"manifest\"><h2 id=\"manifest\">Sealed manifest</h2>\n");
+        if (c.manifest().isEmpty()) {
+            b.append("<p>Not sealed yet.</p>\n</section>\n");
+            return;
+        }
+        HandoffManifest m = c.manifest().get();
+        b.append("<dl class=\"facts\"><dt>Manifest</dt><dd><code>").append(text(m.manifestId())).append("</code></dd>")
+                .append("<dt>Sealed</dt><dd>").append(m.sealed() ? "yes" : "no").append(", at ").append(m.sealedAt())
+                .append(" by ").append(text(m.createdBy())).append("</dd>")
+                .append("<dt>Snapshot</dt><dd><code>").append(text(m.snapshotRev())).append("</code>")
+                .append(m.dirty() ? " (working tree had changes)" : "").append("</dd>")
+                .append("<dt>Rulebook</dt><dd><code>sha256:").append(text(m.rulebookHash())).append("</code></dd>")
+                .append("<dt>Verification</dt><dd>");
+        Optional<VerificationReport> v = c.verification();
+        if (v.isEmpty()) {
+            b.append(site.trustGiven() ? "could not be run (see problems)" : badge("pending")
+                    + " not verified: no trusted keys were given to the report");
+        } else if (v.get().passed()) {
+            b.append(badge("verified")).append(" ").append(v.get().artifactsChecked()).append(" artifacts match; ")
+                    .append(v.get().countedSignatures().size()).append(" signature(s) counted");
+        } else {
+            b.append(badge("failed")).append(" ").append(v.get().discrepancies().size()).append(" discrepancies");
+        }
+        b.append("</dd></dl>\n");
+        if (v.isPresent() && !v.get().passed()) {
+            b.append("<ul class=\"problems\">");
+            for (Discrepancy d : v.get().discrepancies()) {
+                b.append("<li>").append(text(d.describe())).append("</li>");
+            }
+            b.append("</ul>\n");
+        }
+        b.append("<h3>Signatures</h3>\n");
+        StringBuilder rows = new StringBuilder();
+        for (ManifestSignature s : m.signatures()) {
+            String status = v.isEmpty() ? "unverified"
+                    : v.get().countedSignatures().contains(s) ? "verified" : "not counted";
+            rows.append("<tr><td>").append(text(s.role())).append("</td><td><code>").append(text(s.keyId()))
+                    .append("</code></td><td>").append(text(s.algorithm())).append("</td><td>").append(s.signedAt())
+                    .append("</td><td>").append(badge(status)).append("</td></tr>\n");
+        }
+        if (m.signatures().isEmpty()) {
+            b.append("<p>No signature yet.</p>\n");
+        } else {
+            b.append(Html.table("Signatures", "<th scope=\"col\">Role</th><th scope=\"col\">Key</th>"
+                    + "<th scope=\"col\">Algorithm</th><th scope=\"col\">Signed at</th><th scope=\"col\">Check</th>",
+                    rows.toString()));
+        }
+        if (!c.signing().isEmpty()) {
+            b.append("<p>Signing policy: ").append(signingSummary(c)).append("</p>\n");
+        }
+        b.append("<h3>Sealed artifacts</h3>\n");
+        StringBuilder arts = new StringBuilder();
+        for (ArtifactChecksum a : m.artifacts()) {
+            arts.append("<tr><td><code>").append(text(a.path())).append("</code></td><td><code>")
+                    .append(text(a.sha256())).append("</code></td></tr>\n");
+        }
+        b.append(Html.table("Sealed artifacts", "<th scope=\"col\">Path</th><th scope=\"col\">SHA-256</th>",
+                arts.toString()));
+        b.append("</section>\n");
+    }
+
+    private static void kpis(StringBuilder b, Model.CycleView c) {
+        b.append("<section aria-labelledby=\"kpis\"><h2 id=\"kpis\">KPIs</h2>\n");
+        if (c.digest().isEmpty()) {
+            b.append("<p>No digest published for this cycle yet (<code>planning digest</code>).</p>\n</section>\n");
+            return;
+        }
+        b.append("<p>From the published digests of stream ").append(text(c.ref().stream()))
+                .append(", oldest first; the dashed line is the target.</p>\n<div class=\"charts\">\n");
+        for (Model.KpiTrend k : c.kpis()) {
+            String verdict;
+            if (k.actual().isEmpty()) {
+                verdict = "not measured";
+            } else if (k.target().isEmpty()) {
+                verdict = "no target";
+            } else {
+                boolean lower = k.direction().startsWith("lower");
+                boolean meets = lower ? k.actual().get() <= k.target().get() : k.actual().get() >= k.target().get();
+                verdict = meets ? "meets target" : "misses target";
+            }
+            b.append("<figure class=\"chart\" id=\"kpi-").append(attr(k.name())).append("\"><figcaption><strong>")
+                    .append(text(k.name())).append("</strong>: ")
+                    .append(k.actual().map(a -> text(Html.number(a)) + " " + text(k.unit())).orElse("not measured"))
+                    .append(" ").append(badge(verdict)).append("</figcaption>")
+                    .append(Svg.kpiChart(k.name(), k.unit(), k.points(), k.target())).append("</figure>\n");
+        }
+        b.append("</div>\n</section>\n");
+    }
+
+    private static void actions(StringBuilder b, Model.CycleView c) {
+        b.append("<section aria-labelledby=\"actions\"><h2 id=\"actions\">Improvement actions</h2>\n");
+        if (c.actions().isEmpty()) {
+            b.append("<p>None recorded.</p>\n</section>\n");
+            return;
+        }
+        StringBuilder rows = new StringBuilder();
+        for (Model.ActionRow r : c.actions()) {
+            rows.append("<tr><td><code>").append(text(r.action().id())).append("</code></td><td>")
+                    .append(text(r.action().action())).append("</td><td>").append(text(r.action().owner()))
+                    .append("</td><td>").append(r.action().due().map(Object::toString).orElse("\u2014"))
+                    .append("</td><td>");
+            if (r.carriedInto().isPresent()) {
+                CycleRef into = new CycleRef(c.ref().stream(), r.carriedInto().get());
+                rows.append("carried into <a href=\"").append(href("../", cyclePage(into), "plan")).append("\">cycle ")
+                        .append(text(into.cycleId())).append("</a> as task <code>").append(text(r.carriedAs().orElse("")))
+                        .append("</code>");
+            } else {
+                rows.append("not carried into a later plan yet");
+            }
+            rows.append("</td></tr>\n");
+        }
+        b.append(Html.table("Improvement actions", "<th scope=\"col\">Id</th><th scope=\"col\">Action</th>"
+                + "<th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Where it went</th>",
+                rows.toString()));
+        b.append("</section>\n");
+    }
+
+    private static void plan(StringBuilder b, Model.CycleView c) {
+        b.append("<section aria-labelledby=\"plan\"><h2 id=\"plan\">Plan</h2>\n");
+        if (c.tasks().isEmpty()) {
+            b.append("<p>No readable plan.</p>\n</section>\n");
+            return;
+        }
+        b.append("<p>").append(c.tasks().size()).append(" work items from <code>")
+                .append(text(c.planPath().orElse(""))).append("</code>.</p>\n");
+        StringBuilder rows = new StringBuilder();
+        for (Task t : c.tasks()) {
+            rows.append("<tr><td><code>").append(text(t.id())).append("</code></td><td>").append(text(t.title()))
+                    .append("</td><td>").append(text(t.owner().orElse("\u2014"))).append("</td><td>")
+                    .append(text(t.status().name())).append("</td></tr>\n");
+        }
+        b.append(Html.table("Plan", "<th scope=\"col\">Id</th><th scope=\"col\">Title</th><th scope=\"col\">Owner</th>"
+                + "<th scope=\"col\">Status</th>", rows.toString()));
+        b.append("</section>\n");
+    }
+
+    // ---------------------------------------------------------------- source view
+
+    static String source(Model.Site site, Model.SourceFile s) {
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>Source: <code>").append(text(s.path())).append("</code></h1>\n");
+        int marked = s.marks().values().stream().mapToInt(List::size).sum();
+        b.append("<p class=\"lead\">").append(marked).append(" finding(s) point into this file; their lines are "
+                + "marked \u201cfinding\u201d and highlighted.</p>\n");
+        List<Model.FindingRow> fileLevel = s.marks().getOrDefault(0, List.of());
+        if (!fileLevel.isEmpty()) {
+            b.append("<h2>Findings about the whole file</h2><ul>");
+            fileLevel.forEach(f -> b.append("<li>").append(badge(f.severity())).append(" <code>").append(text(f.code()))
+                    .append("</code> ").append(text(f.message())).append("</li>"));
+            b.append("</ul>\n");
+        }
+        if (s.lines().isEmpty()) {
+            b.append("<p class=\"problems\">").append(text(s.problem())).append("</p>\n");
+        } else {
+            List<String> lines = s.lines().get();
+            b.append("<ol class=\"source\" aria-label=\"").append(attr(s.path())).append("\">\n");
+            for (int i = 0; i < lines.size(); i++) {
+                int n = i + 1;
+                List<Model.FindingRow> marks = s.marks().getOrDefault(n, List.of());
+                b.append("<li id=\"L").append(n).append("\"").append(marks.isEmpty() ? "" : " class=\"hit\"")
+                        .append("><a class=\"ln\" href=\"#L").append(n).append("\" aria-label=\"Line ").append(n)
+                        .append("\">").append(n).append("</a><code>").append(text(lines.get(i))).append("</code>");
+                for (Model.FindingRow f : marks) {
+                    b.append("<span class=\"note\">\u25B2 finding (").append(text(f.severity())).append(", ")
+                            .append(text(f.gate())).append("): ").append(text(f.message())).append(" [")
+                            .append(text(f.code())).append("]</span>");
+                }
+                b.append("</li>\n");
+            }
+            b.append("</ol>\n");
+        }
+        return Html.page("Source " + s.path(), "../", "", b.toString(), footer(site));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package dev.planning.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.PlanningException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.artifact.DigestSummary;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ImprovementAction;
+import dev.planning.api.artifact.KpiValue;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.cycle.CycleArtifacts;
+import dev.planning.engine.digest.CycleDecisions;
+import dev.planning.engine.digest.DigestFrontMatter;
+import dev.planning.engine.workspace.SafePaths;
+import dev.planning.engine.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gathers the site's facts through the engine's public readers: each cycle's status and history,
+ * the gate evidence files its transitions recorded, the manifest and its verification, the
+ * decision log and retrospective, the plan and the published digests. A file that cannot be read
+ * is never skipped silently: it becomes a problem shown on the cycle's page and in "needs attention".
+ */
+final class WorkspaceReader {
+
+    /** Waivers expiring within this many days of the report's date are listed as needing attention. */
+    static final int EXPIRY_WARNING_DAYS = 14;
+    /** Source views show files up to this size; a larger one is named, not shown. */
+    static final long MAX_SOURCE_BYTES = 2L << 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LOCATION = Pattern.compile("^(.+?)(?::(\\d+))?(?::(\\d+))?$");
+
+    private final PlanningWorkspace workspace;
+    private final WorkspaceLayout layout;
+    private final Optional<TrustedKeys> trust;
+    private final LocalDate asOf;
+    private final CycleArtifacts artifacts;
+
+    WorkspaceReader(PlanningWorkspace workspace, WorkspaceLayout layout, Optional<TrustedKeys> trust, LocalDate asOf) {
+        this.workspace = workspace;
+        this.layout = layout;
+        this.trust = trust;
+        this.asOf = asOf;
+        this.artifacts = new CycleArtifacts(workspace.root(), layout);
+    }
+
+    Model.Site read() {
+        List<CycleRef> refs = new ArrayList<>(workspace.cycles());
+        refs.sort(Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId));
+        List<Partial> partials = new ArrayList<>();
+        for (CycleRef ref : refs) {
+            partials.add(cycle(ref));
+        }
+        List<Model.CycleView> cycles = new ArrayList<>();
+        for (Partial p : partials) {
+            cycles.add(p.complete(kpis(p, partials), actions(p, partials)));
+        }
+        List<Attention> attention = new ArrayList<>();
+        cycles.forEach(c -> attention.addAll(attention(c)));
+        return new Model.Site(workspace.rulebook().version(), workspace.rulebook().hash(), asOf, trust.isPresent(),
+                List.copyOf(cycles), List.copyOf(attention), sources(cycles));
+    }
+
+    /** A cycle's facts before the cross-cycle ones (KPI trends, where actions went). */
+    private record Partial(CycleRef ref, Optional<CycleState> state, List<PlanningEvent> events,
+            List<Model.Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
+            Optional<VerificationReport> verification, List<Model.SigningRow> signing, List<Waiver> waivers,
+            List<ImprovementAction> actions, List<Task> tasks, Optional<String> planPath,
+            Optional<DigestSummary> digest, List<String> problems) {
+
+        Model.CycleView complete(List<Model.KpiTrend> kpis, List<Model.ActionRow> actionRows) {
+            return new Model.CycleView(ref, Pages.cyclePage(ref), state, events, attempts, latestGates, manifest,
+                    verification, signing, waivers, actionRows, tasks, planPath, digest, kpis, problems);
+        }
+    }
+
+    private Partial cycle(CycleRef ref) {
+        List<String> problems = new ArrayList<>();
+        Optional<CycleState> state = Optional.empty();
+        List<PlanningEvent> events = List.of();
+        try {
+            CycleStatus status = workspace.status(ref);
+            state = Optional.of(status.state());
+            events = status.history().stream().map(RecordedEvent::event).toList();
+        } catch (PlanningException | UncheckedIOException e) {
+            problems.add("event log " + layout.eventLog(ref) + " cannot be read: " + e.getMessage());
+        }
+        List<Model.Attempt> attempts = attempts(events, decisionLogWaivers(ref));
+        Map<String, String> latestGates = new TreeMap<>();
+        for (Model.Attempt attempt : attempts) {
+            attempt.gates().forEach(g -> latestGates.put(g.gate(), g.status()));
+        }
+        Optional<HandoffManifest> manifest = Optional.empty();
+        try {
+            manifest = workspace.manifest(ref);
+        } catch (PlanningException | UncheckedIOException e) {
+            problems.add("manifest " + layout.manifest(ref) + " cannot be read: " + e.getMessage());
+        }
+        Optional<VerificationReport> verification = Optional.empty();
+        if (manifest.isPresent() && trust.isPresent()) {
+            try {
+                verification = Optional.of(workspace.verify(ref, trust.get()));
+            } catch (PlanningException | UncheckedIOException e) {
+                problems.add("manifest " + layout.manifest(ref) + " cannot be verified: " + e.getMessage());
+            }
+        }
+        List<Model.SigningRow> signing = signing(manifest, verification);
+        CycleDecisions decisions = new CycleDecisions(List.of(), List.of(), List.of());
+        try {
+            decisions = CycleDecisions.readAll(workspace.root(), layout, ref);
+        } catch (PlanningException | UncheckedIOException e) {
+            problems.add("decision log or retrospective cannot be read: " + e.getMessage());
+        }
+        List<Task> tasks = List.of();
+        Optional<String> planPath = Optional.empty();
+        try {
+            planPath = artifacts.taskBreakdownPath(ref);
+            tasks = artifacts.taskBreakdown(ref).map(TaskBreakdown::tasks).orElse(List.of());
+            if (planPath.isPresent() && tasks.isEmpty() && artifacts.taskBreakdown(ref).isEmpty()) {
+                problems.add("plan " + planPath.get() + " cannot be read (run `planning lint` to see why)");
+            }
+        } catch (PlanningException | UncheckedIOException e) {
+            problems.add("plan cannot be read: " + e.getMessage());
+        }
+        Optional<DigestSummary> digest = Optional.empty();
+        String digestPath = layout.digest(ref);
+        try {
+            Path file = SafePaths.resolve(workspace.root(), digestPath);
+            if (Files.isRegularFile(file)) {
+                digest = Optional.of(DigestFrontMatter.read(file, digestPath));
+            }
+        } catch (PlanningException | UncheckedIOException e) {
+            problems.add("digest " + digestPath + " cannot be read: " + e.getMessage());
+        }
+        attempts.forEach(a -> a.gates().forEach(g -> g.problem().ifPresent(problems::add)));
+        return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
+                decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems));
+    }
+
+    /** The decision log's waivers, to name the waiver of a waived violation; a log that cannot be read is reported below. */
+    private List<Waiver> decisionLogWaivers(CycleRef ref) {
+        try {
+            return CycleDecisions.read(workspace.root(), layout.decisionLog(ref)).waivers();
+        } catch (PlanningException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    private List<Model.Attempt> attempts(List<PlanningEvent> events, List<Waiver> waivers) {
+        List<Model.Attempt> attempts = new ArrayList<>();
+        for (PlanningEvent event : events) {
+            if (event.type() != EventType.STATE_TRANSITION && event.type() != EventType.TRANSITION_REFUSED) {
+                continue;
+            }
+            List<Model.GateRun> runs = new ArrayList<>();
+            event.gateResults().forEach((gate, status) -> runs.add(gateRun(gate, status.name(),
+                    Optional.ofNullable(event.details().get("evidence." + gate)), waivers)));
+            attempts.add(new Model.Attempt(attempts.size() + 1, event, event.type() == EventType.STATE_TRANSITION,
+                    List.copyOf(runs)));
+        }
+        return List.copyOf(attempts);
+    }
+
+    private Model.GateRun gateRun(String gate, String status, Optional<String> evidencePath, List<Waiver> waivers) {
+        if (evidencePath.isEmpty()) {
+            return new Model.GateRun(gate, status, evidencePath, List.of(), List.of(), Optional.empty());
+        }
+        JsonNode root;
+        try {
+            Path file = SafePaths.resolve(workspace.root(), evidencePath.get());
+            root = JSON.readTree(Files.readAllBytes(file));
+            if (root == null || !root.isObject() || !"gate_evidence".equals(root.path("type").asText())) {
+                throw new IOException("not a gate_evidence document");
+            }
+        } catch (IOException | PlanningException e) {
+            return new Model.GateRun(gate, status, evidencePath, List.of(), List.of(), Optional.of(
+                    "evidence " + evidencePath.get() + " of gate " + gate + " cannot be read: " + e.getMessage()));
+        }
+        List<Model.FindingRow> findings = new ArrayList<>();
+        for (JsonNode f : root.path("findings")) {
+            int line = f.path("line").asInt(0);
+            findings.add(new Model.FindingRow(gate, f.path("code").asText(""), f.path("severity").asText(""),
+                    f.path("message").asText(""), text(f, "file"), Math.max(0, line),
+                    Math.max(0, f.path("column").asInt(0)), text(f, "task")));
+        }
+        List<Model.ViolationRow> violations = new ArrayList<>();
+        JsonNode evidence = root.path("evidence");
+        List<Waiver> used = new ArrayList<>(waivers(evidence.path("waivers_used")));
+        used.addAll(waivers);
+        for (String field : List.of("violations", "waived")) {
+            for (JsonNode v : evidence.path(field)) {
+                Map<String, String> values = new TreeMap<>();
+                v.path("metadata").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isValueNode()
+                        ? e.getValue().asText() : e.getValue().toString()));
+                String rule = v.path("rule").asText("");
+                String item = v.path("item").asText("");
+                Optional<Waiver> waiver = field.equals("waived")
+                        ? used.stream().filter(w -> w.rule().equals(rule) && w.item().equals(item)).findFirst()
+                        : Optional.empty();
+                violations.add(new Model.ViolationRow(rule, item, v.path("severity").asText(""),
+                        v.path("message").asText(""), values, text(v, "location"), waiver));
+            }
+        }
+        return new Model.GateRun(gate, status, evidencePath, List.copyOf(findings), List.copyOf(violations),
+                Optional.empty());
+    }
+
+    private static List<Waiver> waivers(JsonNode array) {
+        List<Waiver> out = new ArrayList<>();
+        for (JsonNode w : array) {
+            try {
+                out.add(new Waiver(w.path("rule").asText(""), w.path("item").asText(""), w.path("reason").asText(""),
+                        w.path("approver").asText(""), LocalDate.parse(w.path("expires").asText(""))));
+            } catch (RuntimeException e) {
+                // A waiver the evidence cannot date is not shown as covering anything.
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    private List<Model.SigningRow> signing(Optional<HandoffManifest> manifest, Optional<VerificationReport> verification) {
+        List<Model.SigningRow> rows = new ArrayList<>();
+        List<ManifestSignature> counted = verification.map(VerificationReport::countedSignatures)
+                .orElse(manifest.map(HandoffManifest::signatures).orElse(List.of()));
+        for (SigningRequirement requirement : workspace.rulebook().signing().required()) {
+            int signed = (int) counted.stream().filter(s -> requirement.roles().contains(s.role())).count();
+            rows.add(new Model.SigningRow(requirement.describe(), requirement.roles(), requirement.min(), signed,
+                    signed >= requirement.min()));
+        }
+        return List.copyOf(rows);
+    }
+
+    /** The KPI trends of a cycle's digest: each KPI's measured values over the stream's cycles up to this one. */
+    private static List<Model.KpiTrend> kpis(Partial cycle, List<Partial> all) {
+        if (cycle.digest().isEmpty()) {
+            return List.of();
+        }
+        List<DigestSummary> earlier = all.stream()
+                .filter(p -> p.ref().stream().equals(cycle.ref().stream()))
+                .filter(p -> p.ref().cycleId().compareTo(cycle.ref().cycleId()) <= 0)
+                .flatMap(p -> p.digest().stream())
+                .toList();
+        List<Model.KpiTrend> trends = new ArrayList<>();
+        for (KpiValue kpi : cycle.digest().get().kpis().values()) {
+            List<Model.Point> points = new ArrayList<>();
+            for (DigestSummary d : earlier) {
+                Optional.ofNullable(d.kpis().get(kpi.name())).flatMap(KpiValue::actual)
+                        .ifPresent(v -> points.add(new Model.Point(d.cycleId(), v)));
+            }
+            trends.add(new Model.KpiTrend(kpi.name(), kpi.unit(), kpi.direction(), kpi.actual(), kpi.target(),
+                    List.copyOf(points)));
+        }
+        return List.copyOf(trends);
+    }
+
+    /** Each improvement action and the later cycle of the stream whose plan carries it, if any. */
+    private List<Model.ActionRow> actions(Partial cycle, List<Partial> all) {
+        String origin = "digest:" + layout.digest(cycle.ref());
+        List<Model.ActionRow> rows = new ArrayList<>();
+        for (ImprovementAction action : cycle.actions()) {
+            Optional<String> into = Optional.empty();
+            Optional<String> as = Optional.empty();
+            for (Partial later : all) {
+                if (!later.ref().stream().equals(cycle.ref().stream())
+                        || later.ref().cycleId().compareTo(cycle.ref().cycleId()) <= 0) {
+                    continue;
+                }
+                Optional<Task> task = later.tasks().stream()
+                        .filter(t -> t.origin().filter(o -> o.equals(origin + "#" + action.id())).isPresent())
+                        .findFirst();
+                if (task.isPresent()) {
+                    into = Optional.of(later.ref().cycleId());
+                    as = Optional.of(task.get().id());
+                    break;
+                }
+            }
+            rows.add(new Model.ActionRow(action, into, as));
+        }
+        return List.copyOf(rows);
+    }
+
+    private List<Attention> attention(Model.CycleView c) {
+        List<Attention> out = new ArrayList<>();
+        String name = c.ref().stream() + "/" + c.ref().cycleId();
+        c.problems().forEach(p -> out.add(new Attention(name, "Unreadable", p, c.page() + "#problems")));
+        if (!c.attempts().isEmpty()) {
+            Model.Attempt last = c.attempts().get(c.attempts().size() - 1);
+            if (!last.accepted()) {
+                List<String> failed = last.gates().stream().filter(g -> g.status().equals("FAIL"))
+                        .map(Model.GateRun::gate).toList();
+                out.add(new Attention(name, "Refused", last.from() + " \u2192 " + last.to() + " was refused"
+                        + (failed.isEmpty() ? "" : " by " + String.join(", ", failed)),
+                        c.page() + "#attempt-" + last.number()));
+            }
+        }
+        c.verification().filter(v -> !v.passed()).ifPresent(v -> out.add(new Attention(name, "Verification failed",
+                v.discrepancies().size() + " discrepanc" + (v.discrepancies().size() == 1 ? "y" : "ies")
+                        + ": " + v.discrepancies().get(0).describe(), c.page() + "#manifest")));
+        if (c.manifest().isPresent() && c.manifest().get().sealed()) {
+            for (Model.SigningRow row : c.signing()) {
+                if (!row.met()) {
+                    out.add(new Attention(name, "Signature pending", "needs " + row.requirement() + ", has "
+                            + row.signed(), c.page() + "#manifest"));
+                }
+            }
+        }
+        boolean open = c.state().filter(s -> s != CycleState.COMPLETED).isPresent();
+        if (open) {
+            for (Waiver w : c.waivers()) {
+                if (asOf.isAfter(w.expires())) {
+                    out.add(new Attention(name, "Waiver expired", w.rule() + " for " + w.item() + " expired on "
+                            + w.expires(), c.page() + "#waivers"));
+                } else if (!asOf.plusDays(EXPIRY_WARNING_DAYS).isBefore(w.expires())) {
+                    out.add(new Attention(name, "Waiver expiring", w.rule() + " for " + w.item() + " expires on "
+                            + w.expires(), c.page() + "#waivers"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The files findings and violations point at, each with the lines they mark. */
+    private Map<String, Model.SourceFile> sources(List<Model.CycleView> cycles) {
+        Map<String, Map<Integer, List<Model.FindingRow>>> marks = new TreeMap<>();
+        for (Model.CycleView c : cycles) {
+            for (Model.Attempt a : c.attempts()) {
+                for (Model.GateRun g : a.gates()) {
+                    for (Model.FindingRow f : g.findings()) {
+                        f.file().filter(s -> !s.isBlank()).ifPresent(file -> marks.computeIfAbsent(file,
+                                k -> new TreeMap<>()).computeIfAbsent(f.line(), k -> new ArrayList<>()).add(f));
+                    }
+                    for (Model.ViolationRow v : g.violations()) {
+                        v.location().flatMap(WorkspaceReader::parseLocation).ifPresent(loc -> marks.computeIfAbsent(
+                                loc.file(), k -> new TreeMap<>()).computeIfAbsent(loc.line(), k -> new ArrayList<>())
+                                .add(new Model.FindingRow(g.gate(), v.rule(), v.severity(), v.message(),
+                                        Optional.of(loc.file()), loc.line(), loc.column(), Optional.of(v.item()))));
+                    }
+                }
+            }
+        }
+        Map<String, Model.SourceFile> out = new LinkedHashMap<>();
+        marks.forEach((path, lines) -> out.put(path, source(path, lines)));
+        return out;
+    }
+
+    /** A location written as {@code file:line:column}. */
+    record Location(String file, int line, int column) {
+    }
+
+    static Optional<Location> parseLocation(String text) {
+        Matcher m = LOCATION.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            int line = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            int column = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            return Optional.of(new Location(m.group(1), line, column));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Model.SourceFile source(String path, Map<Integer, List<Model.FindingRow>> marks) {
+        String page = Pages.sourcePage(path);
+        try {
+            Path file = SafePaths.resolve(workspace.root(), path);
+            if (!Files.isRegularFile(file)) {
+                return new Model.SourceFile(path, page, Optional.empty(), "the file is not in the workspace", marks);
+            }
+            if (Files.size(file) > MAX_SOURCE_BYTES) {
+                return new Model.SourceFile(path, page, Optional.empty(), "the file is larger than "
+                        + (MAX_SOURCE_BYTES >> 20) + " MiB and is not shown", marks);
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            return new Model.SourceFile(path, page, Optional.of(List.of(text.split("\r\n|\r|\n", -1))), "", marks);
+        } catch (CharacterCodingException e) {
+            return new Model.SourceFile(path, page, Optional.empty(), "the file is not UTF-8 text", marks);
+        } catch (IOException | PlanningException e) {
+            return new Model.SourceFile(path, page, Optional.empty(), "the file cannot be read: " + e.getMessage(),
+                    marks);
+        }
+    }
+}
