@@ -13,6 +13,7 @@ import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
@@ -48,12 +49,15 @@ final class FileWorkspace implements PlanningWorkspace {
     private final ManifestVerifier verifier;
     private final Sealer sealer;
     private final SealGuard guard;
+    private final Supplier<TrustedKeys> trust;
+    private final EventStore store;
 
     FileWorkspace(Path root, WorkspaceLayout layout, Rulebook rulebook, EventStore store, List<Gate> gates,
             Clock clock, String triggeredBy, Supplier<TrustedKeys> trust) {
         this.root = root;
         this.layout = layout;
         this.rulebook = rulebook;
+        this.store = store;
         this.verifier = new ManifestVerifier(root, layout, rulebook);
         CycleArtifacts artifacts = new CycleArtifacts(root, layout);
         List<Gate> all = new ArrayList<>(gates);
@@ -70,8 +74,9 @@ final class FileWorkspace implements PlanningWorkspace {
                 .clock(clock)
                 .triggeredBy(triggeredBy)
                 .build();
-        this.sealer = new Sealer(root, layout, machine, rulebook.hash(), clock, triggeredBy);
-        this.guard = new SealGuard(verifier);
+        this.sealer = new Sealer(root, layout, machine, verifier, clock, triggeredBy);
+        this.guard = new SealGuard(verifier, trust);
+        this.trust = trust;
     }
 
     @Override
@@ -112,7 +117,7 @@ final class FileWorkspace implements PlanningWorkspace {
             return sealer.seal(cycle, SealOptions.defaults()).transition().orElseThrow();
         }
         if (SealGuard.isSealed(state) && !runsReleaseReadiness(cycle, state, to)) {
-            guard.check(cycle);
+            guard.check(cycle, state, to);
         }
         return machine.advance(cycle, to);
     }
@@ -134,7 +139,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public HandoffManifest sign(CycleRef cycle, Signer signer) {
-        return sealer.sign(cycle, signer);
+        return sealer.sign(cycle, signer, trust.get());
     }
 
     @Override
@@ -150,6 +155,11 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public CycleStatus status(CycleRef cycle) {
         return machine.status(cycle);
+    }
+
+    @Override
+    public List<Discrepancy> checkHistory(CycleStatus status) {
+        return guard.history(status, store.location(status.cycle()));
     }
 
     /** Whether the transition's gates include {@code release_readiness}, which then does the guard's work. */

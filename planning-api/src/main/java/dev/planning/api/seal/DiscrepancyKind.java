@@ -31,5 +31,11 @@ public enum DiscrepancyKind {
     /** The manifest named as {@code prior_manifest_id} cannot be found or does not verify. */
     PRIOR_MANIFEST,
     /** The recorded {@code snapshot_rev} does not exist in the workspace's repository. */
-    SNAPSHOT_REV_MISSING
+    SNAPSHOT_REV_MISSING,
+    /**
+     * The event log says the cycle left {@code PACKAGED}, but its sealed manifest does not verify
+     * now (checksums, rulebook, trusted signatures meeting the signing policy): a history past
+     * {@code PACKAGED} that the signatures do not back, e.g. a rebuilt log.
+     */
+    UNSIGNED_HISTORY
 }

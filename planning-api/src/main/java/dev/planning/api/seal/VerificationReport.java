@@ -16,10 +16,14 @@ import java.util.Optional;
  *                           towards the signing policy
  * @param chain              the manifest ids followed through {@code prior_manifest_id}, this one first
  * @param discrepancies      every discrepancy, in the order found; empty when the manifest verifies
+ * @param notes              signatures that do not count but do not make the manifest fail either
+ *                           (by an untrusted key, by a key not trusted for the role it claims, or by
+ *                           a key already counted), reported with the same detail as discrepancies
  * @since 0.1
  */
 public record VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
-        List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies) {
+        List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies,
+        List<Discrepancy> notes) {
 
     public VerificationReport {
         Objects.requireNonNull(manifest, "manifest");
@@ -27,6 +31,13 @@ public record VerificationReport(String manifest, Optional<String> manifestId, i
         countedSignatures = List.copyOf(countedSignatures);
         chain = List.copyOf(chain);
         discrepancies = List.copyOf(discrepancies);
+        notes = List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
+            List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies) {
+        this(manifest, manifestId, artifactsChecked, countedSignatures, chain, discrepancies, List.of());
     }
 
     /** Whether the manifest verifies: no discrepancy at all. */

@@ -16,6 +16,7 @@ import dev.planning.engine.artifact.ManifestReader;
 import dev.planning.engine.artifact.ManifestWriter;
 import dev.planning.engine.git.GitRepository;
 import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.signing.Crypto;
 import dev.planning.engine.signing.ManifestSignatures;
 import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
@@ -68,8 +69,45 @@ public final class ManifestVerifier {
         this.reader = new ManifestReader(this.workspace);
     }
 
+    /**
+     * What a verification is for. Each scope runs the same code path (so that a check added to
+     * verification applies to every use of it), leaving out only what its caller must not or need
+     * not check.
+     */
+    public enum Scope {
+        /** Everything: what {@code planning verify} and the {@code release_readiness} gate check. */
+        FULL,
+        /**
+         * Everything but the signing policy: what {@code planning sign} checks before it adds a
+         * signature (a manifest is signed precisely because the policy is not met yet).
+         */
+        BEFORE_SIGNING,
+        /**
+         * What a cycle past {@code PACKAGED} must still satisfy whenever it moves or its status is
+         * shown: the manifest reads, is canonical and is the cycle's; every sealed artifact is
+         * unchanged; the rulebook (whose signing policy applies) is the sealed one; the signatures
+         * that count meet the signing policy. Re-deriving gate verdicts, the prior chain and the
+         * git revision stay with {@link #FULL}.
+         */
+        SEALED_STATE
+    }
+
+    /** The rulebook manifests are verified against (its hash, its signing policy). */
+    public Rulebook rulebook() {
+        return rulebook;
+    }
+
     /** Verifies a cycle's manifest; a missing manifest is reported as {@code MANIFEST_INVALID}. */
     public VerificationReport verify(CycleRef cycle, TrustedKeys trust) {
+        return verify(cycle, trust, Scope.FULL);
+    }
+
+    /**
+     * Verifies a cycle's manifest with the checks of {@code scope}; a missing manifest is reported
+     * as {@code MANIFEST_INVALID}.
+     */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust, Scope scope) {
+        Objects.requireNonNull(scope, "scope");
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
         if (!Files.isRegularFile(file)) {
@@ -77,13 +115,13 @@ public final class ManifestVerifier {
                     DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
                     "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
         }
-        return verify(file, path, Optional.of(cycle), trust);
+        return verify(file, path, Optional.of(cycle), trust, scope);
     }
 
     /** Verifies a manifest file (inside or outside the workspace). */
     public VerificationReport verify(Path manifestFile, TrustedKeys trust) {
         Path file = manifestFile.toAbsolutePath().normalize();
-        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust);
+        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust, Scope.FULL);
     }
 
     /**
@@ -125,8 +163,10 @@ public final class ManifestVerifier {
         return found;
     }
 
-    private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust) {
+    private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
+            Scope scope) {
         List<Discrepancy> found = new ArrayList<>();
+        List<Discrepancy> notes = new ArrayList<>();
         ManifestReader.Read read;
         try {
             read = reader.read(file, display);
@@ -139,18 +179,25 @@ public final class ManifestVerifier {
         checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
         duplicatePaths(manifest, display).forEach(found::add);
         found.addAll(changedArtifacts(manifest));
-        found.addAll(unsealed(manifest));
+        if (scope != Scope.SEALED_STATE) {
+            found.addAll(unsealed(manifest));
+        }
         if (!manifest.rulebookHash().equals(rulebook.hash())) {
             found.add(Discrepancy.of(DiscrepancyKind.RULEBOOK_CHANGED, SafePaths.relativize(workspace, rulebook.directory()),
                     "rulebook_hash " + manifest.rulebookHash(), "rulebook_hash " + rulebook.hash(),
                     "the rulebook in hand is not the one that judged the handoff"));
         }
-        List<ManifestSignature> counted = signatures(manifest, display, trust, found);
-        threshold(counted, display, trust, found);
-        List<String> chain = chain(manifest, display, trust, found);
-        snapshot(manifest, display).ifPresent(found::add);
+        List<ManifestSignature> counted = signatures(manifest, display, trust, found, notes);
+        if (scope != Scope.BEFORE_SIGNING) {
+            threshold(counted, display, trust, found);
+        }
+        List<String> chain = List.of(manifest.manifestId());
+        if (scope != Scope.SEALED_STATE) {
+            chain = chain(manifest, display, trust, found);
+            snapshot(manifest, display).ifPresent(found::add);
+        }
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
-                chain, found);
+                chain, found, notes);
     }
 
     /** The first line where the file departs from the canonical rendering, if it does. */
@@ -218,10 +265,18 @@ public final class ManifestVerifier {
                 .toList();
     }
 
+    /**
+     * Checks every signature; returns those that count. A signature that does not verify (or is a
+     * high-S twin) is a discrepancy: the manifest or the signature changed. One by an untrusted
+     * key, by a key not trusted for its role, or by a key already counted is a note: it never
+     * counts, and never blocks a manifest that the signatures that do count carry. A key counts
+     * once by its identity ({@link Crypto#identity}), not by its {@code key_id}, so one key under
+     * two encodings or several roles is one signer.
+     */
     private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,
-            List<Discrepancy> found) {
+            List<Discrepancy> found, List<Discrepancy> notes) {
         List<ManifestSignature> counted = new ArrayList<>();
-        Set<String> signers = new HashSet<>();
+        Map<String, String> signers = new java.util.HashMap<>();
         for (int i = 0; i < manifest.signatures().size(); i++) {
             ManifestSignature signature = manifest.signatures().get(i);
             String where = display + " signatures[" + i + "]";
@@ -229,18 +284,20 @@ public final class ManifestVerifier {
             List<TrustedKey> keys = trust.withKeyId(signature.keyId());
             switch (ManifestSignatures.check(manifest, signature, keys)) {
                 case VALID -> {
-                    if (signers.add(signature.keyId())) {
+                    String identity = Crypto.identity(keys.get(0).publicKey());
+                    String earlier = signers.putIfAbsent(identity, signature.role());
+                    if (earlier == null) {
                         counted.add(signature);
                     } else {
-                        found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_DUPLICATE, where, "one signature per key",
-                                "key " + signature.keyId() + " signed again", who
-                                        + " repeats a signer; it does not count again"));
+                        notes.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_DUPLICATE, where, "one signature per key",
+                                "key " + signature.keyId() + " already counted (as " + earlier + ")", who
+                                        + " repeats a signer; a key counts once, whatever its roles or encodings"));
                     }
                 }
-                case UNTRUSTED -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_UNTRUSTED, where,
+                case UNTRUSTED -> notes.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_UNTRUSTED, where,
                         "a key listed in " + trust.source(), "key_id " + signature.keyId(), who
                                 + " is by a key that is not trusted; it does not count"));
-                case WRONG_ROLE -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_WRONG_ROLE, where,
+                case WRONG_ROLE -> notes.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_WRONG_ROLE, where,
                         "role " + signature.role() + " with " + signature.algorithm(),
                         keys.stream().map(k -> "role " + k.role() + " with " + k.algorithm().id())
                                 .collect(Collectors.joining(", ")),
@@ -248,6 +305,10 @@ public final class ManifestVerifier {
                 case INVALID -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, where,
                         "a valid " + signature.algorithm() + " signature over the canonical form",
                         "signature does not verify", who + " does not verify: the manifest or the signature changed"));
+                case HIGH_S -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, where,
+                        "a low-S ECDSA signature (s <= n/2)", "high-S signature (s > n/2)", who
+                                + " is a high-S ECDSA signature, the malleated twin (r, n-s) of another: only low-S"
+                                + " signatures count"));
             }
         }
         return counted;
@@ -298,8 +359,8 @@ public final class ManifestVerifier {
                             d.actual().orElse("-"), "prior manifest " + id + ": " + d.message())));
             for (ManifestSignature signature : priorManifest.signatures()) {
                 List<TrustedKey> keys = trust.withKeyId(signature.keyId());
-                if (!keys.isEmpty() && ManifestSignatures.check(priorManifest, signature, keys)
-                        == ManifestSignatures.Check.INVALID) {
+                ManifestSignatures.Check check = ManifestSignatures.check(priorManifest, signature, keys);
+                if (check == ManifestSignatures.Check.INVALID || check == ManifestSignatures.Check.HIGH_S) {
                     found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(),
                             "valid signatures", "invalid signature by role " + signature.role(),
                             "prior manifest " + id + " carries a signature that does not verify: it changed"));

@@ -27,11 +27,14 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.eventlog.FileEventStore;
 import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.artifact.ManifestWriter;
 import dev.planning.engine.signing.Crypto;
+import dev.planning.engine.signing.ManifestSignatures;
 import dev.planning.engine.signing.PemSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,21 +280,63 @@ class SealingTest {
     }
 
     @Test
-    void untrustedKeysWrongRolesAndRepeatedSignersDoNotCount() {
-        PlanningWorkspace ws = ready(SealFixture.committedExample(dir));
+    void untrustedKeysWrongRolesAndRepeatedSignersDoNotCountAndAreOnlyNotes() {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = ready(workspace);
         ws.seal(CYCLE, SealOptions.defaults());
         ws.sign(CYCLE, PM);
-        ws.sign(CYCLE, PM);
-        ws.sign(CYCLE, new PemSigner("QA", Crypto.generate(SignatureAlgorithm.ED25519)));
-        ws.sign(CYCLE, new PemSigner("TechLead", SealFixture.QA_KEYS));
+        // Written around `sign`, which refuses all three: what a careless or hostile hand commits.
+        HandoffManifest manifest = ws.manifest(CYCLE).orElseThrow();
+        Instant at = Instant.parse("2025-09-04T08:00:00Z");
+        manifest = ManifestSignatures.append(manifest, PM, at);
+        manifest = ManifestSignatures.append(manifest, new PemSigner("QA", Crypto.generate(SignatureAlgorithm.ED25519)), at);
+        manifest = ManifestSignatures.append(manifest, new PemSigner("TechLead", SealFixture.QA_KEYS), at);
+        SealFixture.write(workspace, MANIFEST, new String(ManifestWriter.render(manifest), StandardCharsets.UTF_8));
 
         VerificationReport report = ws.verify(CYCLE, TRUST);
 
         assertThat(report.countedSignatures()).extracting(s -> s.role()).containsExactly("PM");
+        assertThat(report.notes()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE,
+                DiscrepancyKind.SIGNATURE_UNTRUSTED, DiscrepancyKind.SIGNATURE_WRONG_ROLE);
         assertThat(report.discrepancies()).extracting(d -> d.kind()).containsExactly(
-                DiscrepancyKind.SIGNATURE_DUPLICATE, DiscrepancyKind.SIGNATURE_UNTRUSTED,
-                DiscrepancyKind.SIGNATURE_WRONG_ROLE, DiscrepancyKind.THRESHOLD_NOT_MET,
-                DiscrepancyKind.THRESHOLD_NOT_MET);
+                DiscrepancyKind.THRESHOLD_NOT_MET, DiscrepancyKind.THRESHOLD_NOT_MET);
+    }
+
+    @Test
+    void signaturesThatWouldNotCountAreRefusedAndNothingIsWritten() {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = ready(workspace);
+        ws.seal(CYCLE, SealOptions.defaults());
+        ws.sign(CYCLE, PM);
+        String before = SealFixture.read(workspace, MANIFEST);
+        int events = ws.status(CYCLE).history().size();
+
+        assertThatThrownBy(() -> ws.sign(CYCLE, PM)).isInstanceOf(SealingException.class)
+                .hasMessageContaining("already signed");
+        assertThatThrownBy(() -> ws.sign(CYCLE, new PemSigner("QA", Crypto.generate(SignatureAlgorithm.ED25519))))
+                .isInstanceOf(SealingException.class).hasMessageContaining("is not listed for role QA");
+        assertThatThrownBy(() -> ws.sign(CYCLE, new PemSigner("TechLead", SealFixture.QA_KEYS)))
+                .isInstanceOf(SealingException.class).hasMessageContaining("it is listed for QA");
+        assertThatThrownBy(() -> ws.sign(CYCLE, new PemSigner("PM", SealFixture.QA_KEYS)))
+                .isInstanceOf(SealingException.class).hasMessageContaining("is not listed for role PM");
+
+        assertThat(SealFixture.read(workspace, MANIFEST)).isEqualTo(before);
+        assertThat(ws.status(CYCLE).history()).hasSize(events);
+    }
+
+    @Test
+    void aManifestWhoseArtifactChangedIsNotSigned() {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = ready(workspace);
+        ws.seal(CYCLE, SealOptions.defaults());
+        SealFixture.write(workspace, TASKS, SealFixture.read(workspace, TASKS) + "\n");
+        String before = SealFixture.read(workspace, MANIFEST);
+
+        assertThatThrownBy(() -> ws.sign(CYCLE, QA)).isInstanceOf(SealingException.class)
+                .hasMessageContaining("does not verify").hasMessageContaining("ARTIFACT_CHANGED")
+                .satisfies(e -> assertThat(((SealingException) e).reason())
+                        .isEqualTo(SealingException.Reason.SEAL_NOT_VERIFIED));
+        assertThat(SealFixture.read(workspace, MANIFEST)).isEqualTo(before);
     }
 
     @Test
