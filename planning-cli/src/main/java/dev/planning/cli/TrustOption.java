@@ -33,6 +33,21 @@ final class TrustOption {
     }
 
     /**
+     * A one-line warning when the trust file in use lies inside the workspace: whoever can commit
+     * to the repository can add a key to it, so it shows self-consistency only (SPEC §8).
+     */
+    java.util.Optional<String> insideWorkspace(Path workspace) {
+        Path root = workspace.toAbsolutePath().normalize();
+        Path file = (trust != null ? trust : root.resolve(Planning.DEFAULT_TRUST_FILE)).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file) || !file.startsWith(root)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("note: the trust file " + file + " is inside the workspace: anyone who can commit"
+                + " can add a key to it, so it shows self-consistency only; verify with --trust FILE kept outside the"
+                + " repository (CI configuration, a pinned path) to hold against a contributor without a key");
+    }
+
+    /**
      * The trusted keys, as {@link #read}, but refusing to go on without a trust file: with no key
      * trusted, every signature check fails, and one line says why better than one failure each.
      *

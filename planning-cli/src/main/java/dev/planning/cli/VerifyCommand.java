@@ -85,6 +85,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         PlanningWorkspace ws = builder.build();
         TrustedKeys keys = trust.require(ws.root(), "verify signatures");
+        trust.insideWorkspace(ws.root()).ifPresent(spec.commandLine().getErr()::println);
         return print(ref != null ? ws.verify(ref, keys) : ws.verify(manifest, keys));
     }
 
