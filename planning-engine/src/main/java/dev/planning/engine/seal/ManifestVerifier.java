@@ -41,11 +41,13 @@ import java.util.stream.Collectors;
  * (so that even a change YAML would not notice, such as quoting or a comment, is caught); it is
  * the manifest of the cycle asked about; every sealed artifact exists with the recorded SHA-256
  * and size; no plan artifact of the cycle is missing from it; the rulebook hash matches; each
- * signature is by a key trusted for its role and verifies over the canonical form (untrusted keys,
- * wrong roles, invalid and repeated signers do not count); the rulebook's signing policy is met by
- * the signatures that count; every manifest of the {@code prior_manifest_id} chain exists, reads,
+ * signature is by a key trusted for its role and verifies over the canonical form, in low-S form
+ * for ECDSA (an invalid or high-S signature is a discrepancy; one by an untrusted key, a key not
+ * trusted for its role, or a key already counted — by identity, not {@code key_id} — is a note:
+ * it never counts and never fails the manifest); the rulebook's signing policy is met by the
+ * signatures that count; every manifest of the {@code prior_manifest_id} chain exists, reads,
  * is canonical and carries no invalid signature by a trusted key; {@code snapshot_rev} is a commit
- * of the workspace's repository.
+ * of the workspace's repository. A {@link Scope} leaves out what its caller must not check.
  *
  * <pre>{@code
  * VerificationReport report = new ManifestVerifier(workspace, WorkspaceLayout.DEFAULT, rulebook)

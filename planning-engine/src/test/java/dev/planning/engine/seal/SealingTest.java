@@ -15,7 +15,6 @@ import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
-import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
@@ -30,10 +29,17 @@ import dev.planning.engine.hash.Sha256;
 import dev.planning.engine.artifact.ManifestWriter;
 import dev.planning.engine.signing.Crypto;
 import dev.planning.engine.signing.ManifestSignatures;
+import dev.planning.engine.signing.PemKeys;
 import dev.planning.engine.signing.PemSigner;
+import dev.planning.engine.Planning;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.gate.GateStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -340,6 +346,34 @@ class SealingTest {
     }
 
     @Test
+    void oneKeyUnderTwoEncodingsAndTwoRolesCountsOnceAndIsNotSignedTwice() throws Exception {
+        Path workspace = SealFixture.committedExample(dir);
+        // TechLead's key, also trusted for QA under its explicit-parameters encoding (another key_id).
+        PublicKey explicit = PemKeys.parsePublicKey(explicitPem(TECH_LEAD.publicKey()), "x");
+        PemSigner asQa = new PemSigner("QA", new KeyPair(explicit, SealFixture.TECH_LEAD_KEYS.getPrivate()));
+        assertThat(asQa.keyId()).isNotEqualTo(TECH_LEAD.keyId());
+        List<TrustedKey> keys = new java.util.ArrayList<>(TRUST.keys());
+        keys.add(new TrustedKey("QA", asQa.keyId(), SignatureAlgorithm.ECDSA_P256_SHA256, explicit));
+        TrustedKeys trust = new TrustedKeys(keys, "two encodings");
+        PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
+                .trustedKeys(trust).triggeredBy("tester").build();
+        assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        ws.seal(CYCLE, SealOptions.defaults());
+        ws.sign(CYCLE, PM);
+        ws.sign(CYCLE, TECH_LEAD);
+
+        assertThatThrownBy(() -> ws.sign(CYCLE, asQa)).isInstanceOf(SealingException.class)
+                .hasMessageContaining("already signed");
+        HandoffManifest forced = ManifestSignatures.append(ws.manifest(CYCLE).orElseThrow(), asQa, SealFixture.NOW);
+        SealFixture.write(workspace, MANIFEST, new String(ManifestWriter.render(forced), StandardCharsets.UTF_8));
+        VerificationReport report = ws.verify(CYCLE, trust);
+
+        assertThat(report.countedSignatures()).extracting(s -> s.role()).containsExactly("PM", "TechLead");
+        assertThat(report.notes()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE);
+        assertThat(report.discrepancies()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.THRESHOLD_NOT_MET);
+    }
+
+    @Test
     void theRulebookInHandMustBeTheOneThatJudged() {
         Path workspace = SealFixture.committedExample(dir);
         PlanningWorkspace ws = ready(workspace);
@@ -435,5 +469,22 @@ class SealingTest {
     private static RecordedEvent last(PlanningWorkspace ws) {
         List<RecordedEvent> history = ws.status(CYCLE).history();
         return history.get(history.size() - 1);
+    }
+
+    /** A P-256 public key re-encoded with explicit curve parameters instead of the named-curve OID. */
+    private static String explicitPem(PublicKey key) {
+        var info = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(key.getEncoded());
+        try {
+            var explicit = new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
+                    new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                            org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey,
+                            new org.bouncycastle.asn1.x9.X962Parameters(
+                                    org.bouncycastle.asn1.x9.ECNamedCurveTable.getByName("secp256r1"))),
+                    info.getPublicKeyData().getBytes());
+            return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(explicit.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
