@@ -115,7 +115,7 @@ final class SealReports {
                 "key_id", s.keyId(), "algorithm", s.algorithm())).toList());
         json.put("chain", report.chain());
         json.put("discrepancies", report.discrepancies().stream().map(SealReports::discrepancy).toList());
-        json.put("notes", report.notes().stream().map(SealReports::discrepancy).toList());
+        json.put("ignored_signatures", report.ignoredSignatures().stream().map(SealReports::discrepancy).toList());
         return json;
     }
 
@@ -126,7 +126,7 @@ final class SealReports {
             d.expected().ifPresent(e -> text.append("    expected: ").append(e).append('\n'));
             d.actual().ifPresent(a -> text.append("    actual:   ").append(a).append('\n'));
         }
-        for (Discrepancy d : report.notes()) {
+        for (Discrepancy d : report.ignoredSignatures()) {
             text.append(d.file()).append(": note: ").append(d.kind()).append(": ").append(d.message()).append('\n');
         }
         text.append(report.manifest()).append(": ").append(report.artifactsChecked()).append(" artifact(s) checked, ")

@@ -16,14 +16,14 @@ import java.util.Optional;
  *                           towards the signing policy
  * @param chain              the manifest ids followed through {@code prior_manifest_id}, this one first
  * @param discrepancies      every discrepancy, in the order found; empty when the manifest verifies
- * @param notes              signatures that do not count but do not make the manifest fail either
+ * @param ignoredSignatures  signatures that do not count but do not make the manifest fail either
  *                           (by an untrusted key, by a key not trusted for the role it claims, or by
  *                           a key already counted), reported with the same detail as discrepancies
  * @since 0.1
  */
 public record VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
         List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies,
-        List<Discrepancy> notes) {
+        List<Discrepancy> ignoredSignatures) {
 
     public VerificationReport {
         Objects.requireNonNull(manifest, "manifest");
@@ -31,10 +31,10 @@ public record VerificationReport(String manifest, Optional<String> manifestId, i
         countedSignatures = List.copyOf(countedSignatures);
         chain = List.copyOf(chain);
         discrepancies = List.copyOf(discrepancies);
-        notes = List.copyOf(notes);
+        ignoredSignatures = List.copyOf(ignoredSignatures);
     }
 
-    /** A report without notes. */
+    /** A report in which no signature was ignored. */
     public VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
             List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies) {
         this(manifest, manifestId, artifactsChecked, countedSignatures, chain, discrepancies, List.of());

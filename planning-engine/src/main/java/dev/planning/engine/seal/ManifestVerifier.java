@@ -168,7 +168,7 @@ public final class ManifestVerifier {
     private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
             Scope scope) {
         List<Discrepancy> found = new ArrayList<>();
-        List<Discrepancy> notes = new ArrayList<>();
+        List<Discrepancy> ignored = new ArrayList<>();
         ManifestReader.Read read;
         try {
             read = reader.read(file, display);
@@ -189,7 +189,7 @@ public final class ManifestVerifier {
                     "rulebook_hash " + manifest.rulebookHash(), "rulebook_hash " + rulebook.hash(),
                     "the rulebook in hand is not the one that judged the handoff"));
         }
-        List<ManifestSignature> counted = signatures(manifest, display, trust, found, notes);
+        List<ManifestSignature> counted = signatures(manifest, display, trust, found, ignored);
         if (scope != Scope.BEFORE_SIGNING) {
             threshold(counted, display, trust, found);
         }
@@ -199,7 +199,7 @@ public final class ManifestVerifier {
             snapshot(manifest, display).ifPresent(found::add);
         }
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
-                chain, found, notes);
+                chain, found, ignored);
     }
 
     /** The first line where the file departs from the canonical rendering, if it does. */
@@ -276,7 +276,7 @@ public final class ManifestVerifier {
      * two encodings or several roles is one signer.
      */
     private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,
-            List<Discrepancy> found, List<Discrepancy> notes) {
+            List<Discrepancy> found, List<Discrepancy> ignored) {
         List<ManifestSignature> counted = new ArrayList<>();
         Map<String, String> signers = new java.util.HashMap<>();
         for (int i = 0; i < manifest.signatures().size(); i++) {
@@ -291,15 +291,15 @@ public final class ManifestVerifier {
                     if (earlier == null) {
                         counted.add(signature);
                     } else {
-                        notes.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_DUPLICATE, where, "one signature per key",
+                        ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_DUPLICATE, where, "one signature per key",
                                 "key " + signature.keyId() + " already counted (as " + earlier + ")", who
                                         + " repeats a signer; a key counts once, whatever its roles or encodings"));
                     }
                 }
-                case UNTRUSTED -> notes.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_UNTRUSTED, where,
+                case UNTRUSTED -> ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_UNTRUSTED, where,
                         "a key listed in " + trust.source(), "key_id " + signature.keyId(), who
                                 + " is by a key that is not trusted; it does not count"));
-                case WRONG_ROLE -> notes.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_WRONG_ROLE, where,
+                case WRONG_ROLE -> ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_WRONG_ROLE, where,
                         "role " + signature.role() + " with " + signature.algorithm(),
                         keys.stream().map(k -> "role " + k.role() + " with " + k.algorithm().id())
                                 .collect(Collectors.joining(", ")),

@@ -302,7 +302,7 @@ class SealingTest {
         VerificationReport report = ws.verify(CYCLE, TRUST);
 
         assertThat(report.countedSignatures()).extracting(s -> s.role()).containsExactly("PM");
-        assertThat(report.notes()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE,
+        assertThat(report.ignoredSignatures()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE,
                 DiscrepancyKind.SIGNATURE_UNTRUSTED, DiscrepancyKind.SIGNATURE_WRONG_ROLE);
         assertThat(report.discrepancies()).extracting(d -> d.kind()).containsExactly(
                 DiscrepancyKind.THRESHOLD_NOT_MET, DiscrepancyKind.THRESHOLD_NOT_MET);
@@ -369,7 +369,7 @@ class SealingTest {
         VerificationReport report = ws.verify(CYCLE, trust);
 
         assertThat(report.countedSignatures()).extracting(s -> s.role()).containsExactly("PM", "TechLead");
-        assertThat(report.notes()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE);
+        assertThat(report.ignoredSignatures()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE);
         assertThat(report.discrepancies()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.THRESHOLD_NOT_MET);
     }
 

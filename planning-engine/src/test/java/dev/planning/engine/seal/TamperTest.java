@@ -131,7 +131,7 @@ class TamperTest {
                 var report = ws.verify(CYCLE, TRUST);
                 assertThat(report.discrepancies()).isEmpty();
                 assertThat(report.countedSignatures()).hasSize(3);
-                assertThat(report.notes()).extracting(d -> d.kind())
+                assertThat(report.ignoredSignatures()).extracting(d -> d.kind())
                         .containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE);
             }
         } finally {
