@@ -91,7 +91,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private int print(VerificationReport report) {
         SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.verification(report),
-                () -> SealReports.verificationText(report));
+                () -> SealReports.verificationText(report), () -> MarkdownReports.verification(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }
