@@ -40,9 +40,20 @@ public final class PlanningCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** Runs the CLI and exits with its exit code. */
+    /**
+     * Runs the CLI and exits with its exit code. The process ends with code 0 only when the command
+     * itself reached that verdict: any other way out (a rule calling {@code System.exit}) ends with
+     * a non-zero code (see {@link ExitGuard}).
+     */
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        ExitGuard.install(System.err);
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, out, err);
+        out.flush();
+        err.flush();
+        ExitGuard.verdict(code);
+        System.exit(code);
     }
 
     /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */

@@ -8,6 +8,10 @@ package dev.planning.api.governance;
  */
 public interface GovernanceEngine {
 
-    /** Evaluates the facts into a decision; never {@code null}. */
+    /**
+     * Evaluates the facts into a decision; never {@code null}.
+     *
+     * @throws EvaluationLimitException when the evaluation overran its time, memory or stack bound
+     */
     GovernanceDecision evaluate(GovernanceInput input);
 }

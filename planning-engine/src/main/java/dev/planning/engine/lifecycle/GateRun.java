@@ -7,6 +7,7 @@ import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.EvaluationLimitException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Optional;
 /**
  * Runs resolved gates in order. A gate that throws fails instead of aborting the transition: the
  * attempt is still recorded, with the failure as a finding ({@code gate.error} for a
- * {@link PlanningException}, {@code gate.crashed} for anything else).
+ * {@link PlanningException}, {@code gate.crashed} for anything else). The exception is an
+ * {@link EvaluationLimitException}: an evaluation stopped by its bounds reached no verdict, so it
+ * propagates and no attempt is recorded, as for a rulebook that does not compile.
  */
 final class GateRun {
 
@@ -41,6 +44,9 @@ final class GateRun {
         GateResult result;
         try {
             result = gate.evaluate(context);
+        } catch (EvaluationLimitException e) {
+            // No verdict was reached (the rulebook overran its time, memory or stack): nothing to record.
+            throw e;
         } catch (PlanningException e) {
             return failed(name, new Finding(GATE_ERROR, Severity.ERROR, "gate " + name + " failed: " + e.getMessage(),
                     e.location(), Optional.empty()));

@@ -84,10 +84,12 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         }
 
         DroolsGovernanceEngine engineFor(Rulebook rulebook) {
-            return engines.get(rulebook.hash(), hash -> {
+            DroolsGovernanceEngine cached = engines.get(rulebook.hash(), hash -> {
                 count.incrementAndGet();
                 return new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook));
             });
+            // Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given.
+            return cached.rulebook().equals(rulebook) ? cached : new DroolsGovernanceEngine(rulebook, cached.kieBase());
         }
     }
 }

@@ -50,7 +50,7 @@ final class RulebookCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
         for (String file : rulebook.ruleFiles()) {
             byte[] content = read(rulebook.directory(), file);
-            RestrictedRules.check(file, content);
+            PolicyLanguage.check(file, content);
             try {
                 builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
             } catch (StackOverflowError e) {
@@ -82,7 +82,7 @@ final class RulebookCompiler {
         }
         try {
             // Check the size before reading, so an oversized file is never loaded whole.
-            RestrictedRules.requireSize(file, Files.size(path));
+            PolicyLanguage.requireSize(file, Files.size(path));
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read rule file: " + e.getMessage(), SourceLocation.ofFile(file));

@@ -6,6 +6,7 @@ import dev.planning.engine.artifact.Contract;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
@@ -117,6 +118,8 @@ public final class GovernanceGate implements Gate {
         GovernanceDecision decision;
         try {
             decision = engine.evaluate(input);
+        } catch (EvaluationLimitException e) {
+            throw e; // no verdict was reached: the rulebook is at fault, not the plan
         } catch (PlanningException e) {
             return failure("governance.evaluation", e);
         }

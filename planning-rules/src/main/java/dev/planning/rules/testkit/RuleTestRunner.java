@@ -1,6 +1,7 @@
 package dev.planning.rules.testkit;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.rules.drools.DroolsGovernanceEngine;
@@ -60,6 +61,8 @@ public final class RuleTestRunner {
         GovernanceDecision decision;
         try {
             decision = engine.evaluate(testCase.given());
+        } catch (EvaluationLimitException e) {
+            throw e; // a rulebook that cannot be evaluated within its bounds is not a failed case: no verdict
         } catch (PlanningException e) {
             return new CaseResult(testCase, List.of(), List.of(), Optional.of(e.describe()), Optional.empty());
         }

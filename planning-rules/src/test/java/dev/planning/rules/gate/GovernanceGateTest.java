@@ -230,7 +230,10 @@ class GovernanceGateTest {
         Rulebook looping = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/loop.drl", """
                 package x;
                 import dev.planning.rules.facts.TaskFact;
-                rule "again" when $t : TaskFact() then update($t); end
+                import dev.planning.rules.facts.ViolationFact;
+                import dev.planning.rules.facts.Report;
+                rule "seed" when $t : TaskFact() then insert(Report.violation(kcontext, $t, "seed")); end
+                rule "again" when $v : ViolationFact() then insert(Report.violation(kcontext, $v.item(), "again")); end
                 """), Map.of("max_rule_firings", 50.0));
 
         GateResult result = gateOn("2025-09-02").evaluate(new Context(workspace, looping, Optional.of(Inputs.plan(goodTask("FE-1").build()))));

@@ -1,0 +1,45 @@
+package dev.planning.api.governance;
+
+import dev.planning.api.PlanningException;
+
+/**
+ * A governance evaluation that was stopped because it overran a bound: the rulebook's wall-clock
+ * limit ({@code thresholds.max_evaluation_seconds}, 10 s by default), the memory or the stack of
+ * the process. The rulebook, not the plan, is at fault: the message names the rulebook (and the
+ * rule, where one was firing), and the command line maps it to exit code 2.
+ *
+ * <p>Gates and the rule test kit do not turn it into a finding or a failed case: no verdict is
+ * reached, so the exception propagates.
+ *
+ * @since 0.2
+ */
+public class EvaluationLimitException extends PlanningException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Which bound the evaluation overran. */
+    public enum Limit {
+        /** The wall-clock limit per evaluation. */
+        TIME,
+        /** The heap ({@link OutOfMemoryError}). */
+        MEMORY,
+        /** The stack ({@link StackOverflowError}). */
+        STACK
+    }
+
+    private final Limit limit;
+
+    /**
+     * @param limit   the bound overrun
+     * @param message a one-line message naming the rulebook and, where known, the rule
+     */
+    public EvaluationLimitException(Limit limit, String message) {
+        super(message);
+        this.limit = limit;
+    }
+
+    /** The bound the evaluation overran. */
+    public Limit limit() {
+        return limit;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.planning.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Makes the process's exit code the CLI's own verdict. Rules and plug-ins run inside the CLI's
+ * process; if one of them ends it ({@code System.exit(0)} from a rule consequence, a thread that
+ * exits while the command is still working), the shutdown hook finds no verdict and halts the
+ * process with {@link ExitCodes#INTERNAL} instead, so that a CI job never reads a pass that the CLI
+ * did not decide. Once the verdict is set, a non-zero verdict is enforced the same way: another
+ * thread's {@code exit(0)} racing the CLI's own exit cannot turn a failure into a pass.
+ *
+ * <p>What this cannot catch: {@code Runtime.halt}, which runs no shutdown hook. The policy language
+ * (no static calls but {@code Math}, {@code String.valueOf} and {@code Report.violation}) keeps it
+ * out of rulebooks; see docs/SECURITY.md.
+ */
+final class ExitGuard {
+
+    private static final Object LOCK = new Object();
+    private static volatile Integer verdict;
+    private static boolean installed;
+
+    private ExitGuard() {
+    }
+
+    /** Installs the shutdown hook, once per process. */
+    static void install(PrintStream err) {
+        synchronized (LOCK) {
+            if (installed) {
+                return;
+            }
+            installed = true;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Integer reached = verdict;
+            if (reached == null) {
+                err.println("error: the process was told to exit before the command reached its verdict"
+                        + " (System.exit from a rule or plug-in, or a signal); no verdict, exit code " + ExitCodes.INTERNAL);
+                err.flush();
+                Runtime.getRuntime().halt(ExitCodes.INTERNAL);
+            } else if (reached != ExitCodes.OK) {
+                Runtime.getRuntime().halt(reached);
+            }
+        }, "planning-exit-guard"));
+    }
+
+    /** Records the CLI's verdict: from now on the process may exit, with this code. */
+    static void verdict(int code) {
+        verdict = code;
+    }
+}

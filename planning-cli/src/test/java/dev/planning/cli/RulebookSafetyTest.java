@@ -1,0 +1,177 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A rulebook cannot run code, forge the exit code, or hang the CLI: the issue's payloads are
+ * refused at load time by {@code rules test} and {@code gate}; a process exit from inside
+ * evaluation ends non-zero; an evaluation past its time or memory ends with one line and exit 2.
+ */
+class RulebookSafetyTest {
+
+    private static final String CRITICAL = "rulebook/rules/critical.drl";
+
+    /** The three payloads of issue 12, each appended as the consequence of a new rule. */
+    private static final List<String> PAYLOADS = List.of(
+            "// reviewed: no side effects \\u000a Runtime.getRuntime().exec(new String[]{\"sh\",\"-c\",\"id > /tmp/x\"});",
+            "String a = \"\\u0022 + Runtime.getRuntime().exec(cmd) + \\u0022\";",
+            "// \\u000a System.exit(0);");
+
+    @TempDir
+    Path dir;
+
+    private Path workspace() {
+        return CliRun.copyOf("fe-critical", dir.resolve("ws"));
+    }
+
+    private static void addRule(Path ws, String consequence) throws IOException {
+        Path file = ws.resolve(CRITICAL);
+        Files.writeString(file, Files.readString(file) + "\nrule \"payload\"\nwhen\n    $t : TaskFact()\nthen\n    "
+                + consequence + "\nend\n", StandardCharsets.UTF_8);
+    }
+
+    private static String[] gate(Path ws) {
+        return new String[] {"gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+            "READY_FOR_HANDOFF"};
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void rulesTestRefusesEachPayloadOfTheIssueAtLoadWithItsLocation(int payload) throws IOException {
+        Path ws = workspace();
+        addRule(ws, PAYLOADS.get(payload));
+        int lines = Files.readString(ws.resolve(CRITICAL)).split("\n", -1).length;
+
+        CliRun run = CliRun.of("rules", "test", ws.resolve("rulebook").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).containsPattern("rules/critical\\.drl:" + (lines - 2) + ":\\d+: unicode escape")
+                .doesNotContain("internal error");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void gateRefusesEachPayloadOfTheIssueAtLoad(int payload) throws IOException {
+        Path ws = workspace();
+        addRule(ws, PAYLOADS.get(payload));
+
+        CliRun run = CliRun.of(gate(ws));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("rules/critical.drl:").contains("unicode escape");
+    }
+
+    @Test
+    void rulesTestStopsAnEvaluationPastTheRulebooksTimeLimitWithOneLineAndExit2() throws IOException {
+        Path ws = workspace();
+        echoForever(ws);
+
+        CliRun run = CliRun.of("rules", "test", ws.resolve("rulebook").toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n")
+                .startsWith("error: rulebook " + ws.resolve("rulebook"))
+                .contains("did not reach a decision within 1 s");
+    }
+
+    @Test
+    void gateStopsAnEvaluationPastTheRulebooksTimeLimitWithOneLineAndExit2() throws IOException {
+        Path ws = workspace();
+        echoForever(ws);
+
+        CliRun run = CliRun.of(gate(ws));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("did not reach a decision within 1 s");
+    }
+
+    @Test
+    void advanceStopsAnEvaluationPastTheRulebooksTimeLimitWithOneLineAndExit2() throws IOException {
+        Path ws = workspace();
+        echoForever(ws);
+        String[] args = gate(ws);
+        args[0] = "advance";
+
+        CliRun run = CliRun.of(args);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("did not reach a decision within 1 s");
+    }
+
+    private static void echoForever(Path ws) throws IOException {
+        Path yaml = ws.resolve("rulebook/rulebook.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("max_rule_firings: 100000",
+                "max_rule_firings: 1000000000\n  max_evaluation_seconds: 1"));
+        Path file = ws.resolve(CRITICAL);
+        Files.writeString(file, Files.readString(file).replace("import dev.planning.rules.facts.Report;",
+                "import dev.planning.rules.facts.Report;\nimport dev.planning.rules.facts.ViolationFact;")
+                + "\nrule \"echo\" when $v : ViolationFact() then insert(Report.violation(kcontext, $v.item(), $v.message())); end\n");
+    }
+
+    @Test
+    void aRuleThatExitsTheProcessCannotForgeAPass() throws Exception {
+        Path ws = workspace();
+        // Only a trusted-mode rulebook can reach System.exit; the exit code must still not read as a pass.
+        addRule(ws, "System.exit(0);");
+
+        Child child = runCli(List.of("-Dplanning.rules.mode=trusted"), gate(ws));
+
+        assertThat(child.exit()).as(child.output()).isNotZero();
+        assertThat(child.output()).contains("before the command reached its verdict");
+    }
+
+    @Test
+    void theHonestFailingRulebookStillExits1InAChildJvm() throws Exception {
+        Child child = runCli(List.of(), gate(workspace()));
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(1);
+        assertThat(child.output()).doesNotContain("verdict");
+    }
+
+    @Test
+    void aRuleThatExhaustsTheHeapEndsWithOneLineNamingItAndExit2() throws Exception {
+        Path ws = workspace();
+        StringBuilder doubling = new StringBuilder("String s = $t.id() + \"0123456789abcdef\";");
+        for (int i = 0; i < 40; i++) {
+            doubling.append(" s = s + s;");
+        }
+        addRule(ws, doubling + " insert(Report.violation(kcontext, $t, s));");
+
+        Child child = runCli(List.of("-Xmx160m"), "rules", "test", ws.resolve("rulebook").toString());
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(2);
+        assertThat(child.output().strip()).doesNotContain("\n")
+                .contains("ran out of memory in rule 'payload'");
+    }
+
+    private record Child(int exit, String output) {
+    }
+
+    private Child runCli(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName()));
+        command.addAll(List.of(args));
+        Path output = dir.resolve("child.out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not end within 120 s");
+        }
+        return new Child(process.exitValue(), Files.readString(output));
+    }
+}
