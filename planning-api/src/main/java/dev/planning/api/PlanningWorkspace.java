@@ -10,6 +10,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.SealingException;
@@ -118,10 +119,16 @@ public interface PlanningWorkspace {
 
     /**
      * Adds one signature to the cycle's sealed manifest, changing nothing else in the file, and
-     * records {@code SIGNATURE_ADDED}.
+     * records {@code SIGNATURE_ADDED} — after checking, with the workspace's trusted keys, that the
+     * signature is worth adding: the cycle is sealed and not {@code COMPLETED}, the signer's key is
+     * trusted for its role, neither the key nor (when the policy needs no more of it) the role has
+     * signed already, and the manifest verifies as {@link #verify(CycleRef, TrustedKeys)} would,
+     * the signing policy aside. A refusal writes nothing.
      *
      * @return the manifest with the signature appended
-     * @throws SealingException when the cycle has no sealed manifest
+     * @throws SealingException           when the cycle has no sealed manifest, the signature would not
+     *                                    count, or the manifest does not verify
+     * @throws InvalidTransitionException when the cycle is not sealed or is {@code COMPLETED}
      */
     HandoffManifest sign(CycleRef cycle, Signer signer);
 
@@ -159,4 +166,18 @@ public interface PlanningWorkspace {
      * @throws EventLogCorruptedException when the log's hash chain is broken
      */
     CycleStatus status(CycleRef cycle);
+
+    /**
+     * Checks that a history past {@code PACKAGED} is backed by signatures: for a cycle whose log
+     * says it is {@code EXECUTED} or later, its sealed manifest must verify now against the
+     * workspace's trusted keys (checksums, rulebook hash, signatures and the signing policy;
+     * re-deriving gate verdicts stays with {@link #verify(CycleRef, TrustedKeys)}). The event log's
+     * hash chain cannot show this: anyone who can write the log can rebuild the chain.
+     *
+     * @param status the cycle's status, as {@link #status} returned it
+     * @return an {@code UNSIGNED_HISTORY} discrepancy naming the event that moved the cycle past
+     *         {@code PACKAGED} and every discrepancy of the manifest; empty when the cycle is not
+     *         past {@code PACKAGED} or its manifest verifies
+     */
+    List<Discrepancy> checkHistory(CycleStatus status);
 }

@@ -28,6 +28,9 @@ final class ImproveCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    TrustOption trust;
+
     @Option(names = "--next", paramLabel = "C", required = true, description = "The next cycle's id, e.g. 2025-09-16.")
     String next;
 
@@ -36,7 +39,7 @@ final class ImproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImproveResult result = new CycleImprover(workspace.open()).complete(cycle.ref(), next);
+        ImproveResult result = new CycleImprover(trust.apply(workspace.builder()).build()).complete(cycle.ref(), next);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cycle", result.cycle().toString());
         json.put("completed", result.completed());

@@ -78,7 +78,8 @@ public final class PlanningCommand implements Runnable {
                 // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
                 boolean checkFailed = planning instanceof SealingException sealing
                         && (sealing.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED
-                                || sealing.reason() == SealingException.Reason.GATES_FAILED);
+                                || sealing.reason() == SealingException.Reason.GATES_FAILED
+                                || sealing.reason() == SealingException.Reason.SEAL_NOT_VERIFIED);
                 return checkFailed ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT;
             }
             err.println("internal error: " + ex);

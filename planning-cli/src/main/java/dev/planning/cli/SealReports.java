@@ -131,6 +131,7 @@ final class SealReports {
         json.put("chain", report.chain());
         json.put("discrepancies", report.discrepancies().stream().map(SealReports::discrepancy).toList());
         json.put("notes", report.notes());
+        json.put("ignored_signatures", report.ignoredSignatures().stream().map(SealReports::discrepancy).toList());
         return json;
     }
 
@@ -142,6 +143,9 @@ final class SealReports {
             d.actual().ifPresent(a -> text.append("    actual:   ").append(a).append('\n'));
         }
         report.notes().forEach(note -> text.append("note: ").append(note).append('\n'));
+        for (Discrepancy d : report.ignoredSignatures()) {
+            text.append(d.file()).append(": note: ").append(d.kind()).append(": ").append(d.message()).append('\n');
+        }
         text.append(report.manifest()).append(": ").append(report.artifactsChecked()).append(" artifact(s) checked, ")
                 .append(report.countedSignatures().size()).append(" signature(s) counted");
         if (!report.countedSignatures().isEmpty()) {

@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
 /** {@code planning sign MANIFEST --role ROLE --key FILE}: add one role's signature, nothing else. */
 @Command(name = "sign", mixinStandardHelpOptions = true,
         description = "Add one signature (for ROLE, with the private key in FILE) to a sealed manifest, changing"
-                + " nothing else, and record it in the cycle's event log. Roles may sign at different times.")
+                + " nothing else, and record it in the cycle's event log. Roles may sign at different times. Refused,"
+                + " writing nothing, unless the manifest verifies (the signing policy aside), the key is listed for ROLE"
+                + " in the trust file, neither the key nor (when the policy needs no more of it) ROLE signed already,"
+                + " and the cycle is not COMPLETED.")
 final class SignCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "MANIFEST", description = "The sealed handoff manifest.")
@@ -39,6 +42,9 @@ final class SignCommand implements Callable<Integer> {
     Path rulebook;
 
     @Mixin
+    TrustOption trust;
+
+    @Mixin
     FormatOption format;
 
     @Spec
@@ -54,7 +60,9 @@ final class SignCommand implements Callable<Integer> {
         if (rulebook != null) {
             builder.rulebook(rulebook);
         }
-        PlanningWorkspace ws = builder.build();
+        // Refuse a key in the workspace before anything else reads the workspace.
+        PrivateKeyFiles.requireSafe(root.toAbsolutePath().normalize(), key);
+        PlanningWorkspace ws = builder.trustedKeys(trust.require(root, "sign")).build();
         String expected = WorkspaceLayout.DEFAULT.manifest(located.cycle());
         if (!SafePaths.resolve(ws.root(), expected).equals(located.file())) {
             throw new InvalidInputException(manifest + " is not the sealed manifest of " + located.cycle()

@@ -4,16 +4,26 @@ import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.seal.Discrepancy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code planning status}: each cycle's state and history; verifies the event chain. */
+/**
+ * {@code planning status}: each cycle's state and history; verifies the event chain, and for every
+ * cycle past {@code PACKAGED} that its sealed manifest verifies now (exit 1 otherwise, naming the
+ * event that moved it past {@code PACKAGED}).
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the state and history of cycles, verifying each event log's hash chain.")
+        description = "Show the state and history of cycles, verifying each event log's hash chain, and, for every"
+                + " cycle past PACKAGED, that its sealed manifest verifies now against the trust file (checksums,"
+                + " rulebook, signatures meeting the signing policy). Exit 1 when either does not hold.")
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,6 +31,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Mixin
     FormatOption format;
+
+    @Mixin
+    TrustOption trust;
 
     @Option(names = "--stream", paramLabel = "S", description = "Only this stream.")
     String stream;
@@ -33,20 +46,31 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanningWorkspace ws = workspace.open();
+        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
         List<CycleRef> selected = select(ws);
         List<CycleStatus> statuses = new ArrayList<>();
         List<EventLogCorruptedException> broken = new ArrayList<>();
+        List<Discrepancy> unsigned = new ArrayList<>();
         for (CycleRef ref : selected) {
             try {
-                statuses.add(ws.status(ref));
+                CycleStatus status = ws.status(ref);
+                statuses.add(status);
+                unsigned.addAll(ws.checkHistory(status));
             } catch (EventLogCorruptedException e) {
                 broken.add(e);
             }
         }
-        Reports.print(spec.commandLine().getOut(), format.format, Reports.statuses(statuses, broken),
-                () -> Reports.statusText(statuses, broken));
-        return broken.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        Map<String, Object> json = Reports.statuses(statuses, broken);
+        json.put("unsigned_history", unsigned.stream().map(d -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", d.file());
+            entry.put("message", d.message());
+            return entry;
+        }).toList());
+        Reports.print(spec.commandLine().getOut(), format.format, json, () -> Reports.statusText(statuses, broken)
+                + unsigned.stream().map(d -> "UNSIGNED HISTORY: " + d.file() + ": " + d.message() + "\n")
+                        .collect(Collectors.joining()));
+        return broken.isEmpty() && unsigned.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
     private List<CycleRef> select(PlanningWorkspace ws) {

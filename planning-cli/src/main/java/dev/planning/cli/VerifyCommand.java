@@ -1,10 +1,16 @@
 package dev.planning.cli;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,13 +23,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code planning verify (--stream S --cycle C | MANIFEST)}: recompute checksums, compare the
  * rulebook hash, check signatures against the trust file and the signing policy, follow the prior
- * chain, check the snapshot revision. Exit 1 on any discrepancy.
+ * chain, check the snapshot revision. Exit 0 verified, 1 any discrepancy (an unreadable or invalid
+ * manifest included), 2 verification could not run (bad options, no or unreadable trust file or
+ * rulebook).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify a sealed manifest: every checksum, the rulebook hash, every signature against the trust"
                 + " file, the signing policy, the prior_manifest_id chain and snapshot_rev, the manifest against its"
-                + " MANIFEST_SEALED event, and the sealed gate verdicts recomputed from the sealed inputs."
-                + " Exit 1 on any discrepancy.")
+                + " MANIFEST_SEALED event, and the sealed gate verdicts recomputed from the sealed inputs. Exit 0:"
+                + " verified; 1: any discrepancy, an invalid manifest included; 2: could not verify (bad options, no"
+                + " trust file).")
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "MANIFEST", arity = "0..1", description = "A manifest file (instead of --stream/--cycle).")
@@ -67,20 +76,29 @@ final class VerifyCommand implements Callable<Integer> {
         if (byCycle) {
             ref = new CycleRef(stream, cycle);
         } else if (root == null) {
-            root = ManifestArgument.locate(manifest).workspace().orElse(null);
+            try {
+                root = ManifestArgument.locate(manifest).workspace().orElse(null);
+            } catch (InvalidInputException e) {
+                // A manifest that cannot be read is a manifest that does not verify: exit 1, the
+                // same as `verify --stream S --cycle C` gives for it.
+                return print(new VerificationReport(manifest.toString(), Optional.empty(), 0, List.of(), List.of(),
+                        List.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, manifest.toString(), e.describe()))));
+            }
         }
         Planning.Builder builder = Planning.builder().workspace(root != null ? root : Path.of("."));
         if (rulebook != null) {
             builder.rulebook(rulebook);
         }
         PlanningWorkspace ws = builder.build();
-        VerificationReport report;
+        TrustedKeys keys = trust.require(ws.root(), "verify signatures");
+        trust.insideWorkspace(ws.root()).ifPresent(spec.commandLine().getErr()::println);
         if (checksumsOnly) {
-            report = ref != null ? ws.verifyChecksumsOnly(ref, trust.read(ws.root()))
-                    : ws.verifyChecksumsOnly(manifest, trust.read(ws.root()));
-        } else {
-            report = ref != null ? ws.verify(ref, trust.read(ws.root())) : ws.verify(manifest, trust.read(ws.root()));
+            return print(ref != null ? ws.verifyChecksumsOnly(ref, keys) : ws.verifyChecksumsOnly(manifest, keys));
         }
+        return print(ref != null ? ws.verify(ref, keys) : ws.verify(manifest, keys));
+    }
+
+    private int print(VerificationReport report) {
         SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.verification(report),
                 () -> SealReports.verificationText(report), () -> MarkdownReports.verification(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

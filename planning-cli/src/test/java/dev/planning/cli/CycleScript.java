@@ -46,7 +46,8 @@ public final class CycleScript {
         ok(cycle(ws, "advance", "--to", "PACKAGED"));
         Path manifest = ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml");
         for (String role : ROLES) {
-            ok("sign", manifest.toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString());
+            ok("sign", manifest.toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString(),
+                    "--trust", trust);
         }
         ok(cycle(ws, "advance", "--to", "EXECUTED", "--trust", trust));
         // What execution produced: tests, coverage, accessibility, deployments (the demo's inputs).

@@ -54,7 +54,7 @@ class JsonOutputSchemaTest {
         check("verify", 1, CycleScript.cycle(ws, "verify", "--trust", trust));
         for (String role : new String[] {"PM", "TechLead", "QA"}) {
             check("sign", 0, "sign", manifest.toString(), "--role", role, "--key",
-                    keys.resolve(role + ".key.pem").toString());
+                    keys.resolve(role + ".key.pem").toString(), "--trust", trust);
         }
         check("verify", 0, CycleScript.cycle(ws, "verify", "--trust", trust));
         check("advance", 0, CycleScript.cycle(ws, "advance", "--to", "EXECUTED", "--trust", trust));
@@ -67,8 +67,8 @@ class JsonOutputSchemaTest {
         check("advance", 0, CycleScript.cycle(ws, "advance", "--to", "VALIDATED", "--trust", trust));
         check("digest", 0, CycleScript.cycle(ws, "digest"));
         check("advance", 0, CycleScript.cycle(ws, "advance", "--to", "IMPROVE", "--trust", trust));
-        check("improve", 0, CycleScript.cycle(ws, "improve", "--next", "2025-09-16"));
-        check("status", 0, "status", "-w", ws.toString());
+        check("improve", 0, CycleScript.cycle(ws, "improve", "--next", "2025-09-16", "--trust", trust));
+        check("status", 0, "status", "-w", ws.toString(), "--trust", trust);
         check("rules-test", 0, "rules", "test", ws.resolve("rulebook").toString());
         check("rules-diff", 0, "rules", "diff", "-w", ws.toString(), "--base", "HEAD");
 

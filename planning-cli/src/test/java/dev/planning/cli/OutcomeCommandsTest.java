@@ -112,9 +112,10 @@ class OutcomeCommandsTest {
                   - {id: IA-1, action: Automate the axe run, owner: carol, due: 2025-09-20, tags: ["criticality:2", "compliance:none"]}
                 """);
         assertThat(CliRun.of(cycle(ws, "digest")).exitCode()).isZero();
-        assertThat(CliRun.of(cycle(ws, "advance", "--to", "IMPROVE")).exitCode()).isZero();
+        String trust = dir.resolve("keys/trust.yaml").toString();
+        assertThat(CliRun.of(cycle(ws, "advance", "--to", "IMPROVE", "--trust", trust)).exitCode()).isZero();
 
-        CliRun run = CliRun.of(cycle(ws, "improve", "--next", "2025-09-16"));
+        CliRun run = CliRun.of(cycle(ws, "improve", "--next", "2025-09-16", "--trust", trust));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("fe/2025-09-02 is COMPLETED; opened fe/2025-09-16 in PLANNED")

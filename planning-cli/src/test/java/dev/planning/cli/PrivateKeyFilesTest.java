@@ -23,7 +23,7 @@ class PrivateKeyFilesTest {
 
     private static CliRun sign(Path ws, Path key) {
         return CliRun.of("sign", ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml").toString(),
-                "--role", "PM", "--key", key.toString());
+                "--role", "PM", "--key", key.toString(), "--trust", key.resolveSibling("trust.yaml").toString());
     }
 
     @Test

@@ -48,7 +48,8 @@ class SealingCommandsTest {
         assertThat(out).contains("sealed " + MANIFEST);
         for (String role : new String[] {"PM", "TechLead", "QA"}) {
             assertThat(run("sign", ws.resolve(MANIFEST).toString(), "--role", role, "--key",
-                    keys.resolve(role + ".key.pem").toString())).as(err).isZero();
+                    keys.resolve(role + ".key.pem").toString(), "--trust", keys.resolve("trust.yaml").toString()))
+                    .as(err).isZero();
         }
     }
 

@@ -13,6 +13,7 @@ import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
@@ -52,12 +53,15 @@ final class FileWorkspace implements PlanningWorkspace {
     private final ManifestVerifier verifier;
     private final Sealer sealer;
     private final SealGuard guard;
+    private final Supplier<TrustedKeys> trust;
+    private final EventStore store;
 
     FileWorkspace(Path root, WorkspaceLayout layout, Rulebook rulebook, EventStore store, List<Gate> gates,
             Clock clock, String triggeredBy, Supplier<TrustedKeys> trust) {
         this.root = root;
         this.layout = layout;
         this.rulebook = rulebook;
+        this.store = store;
         // The verifier re-derives verdicts with the machine built below: the lambda reads the field late.
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (cycle, transition, judgedAt) ->
                 machine().evaluate(cycle, transition, Optional.of(judgedAt), false).results());
@@ -85,8 +89,9 @@ final class FileWorkspace implements PlanningWorkspace {
                 .clock(clock)
                 .triggeredBy(triggeredBy)
                 .build();
-        this.sealer = new Sealer(root, layout, machine, rulebook.hash(), clock, triggeredBy);
-        this.guard = new SealGuard(verifier);
+        this.sealer = new Sealer(root, layout, machine, verifier, clock, triggeredBy);
+        this.guard = new SealGuard(verifier, trust);
+        this.trust = trust;
     }
 
     private LifecycleMachine machine() {
@@ -131,7 +136,7 @@ final class FileWorkspace implements PlanningWorkspace {
             return sealer.seal(cycle, SealOptions.defaults()).transition().orElseThrow();
         }
         if (SealGuard.isSealed(state) && !runsReleaseReadiness(cycle, state, to)) {
-            guard.check(cycle);
+            guard.check(cycle, state, to);
         }
         return machine.advance(cycle, to);
     }
@@ -153,7 +158,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public HandoffManifest sign(CycleRef cycle, Signer signer) {
-        return sealer.sign(cycle, signer);
+        return sealer.sign(cycle, signer, trust.get());
     }
 
     @Override
@@ -179,6 +184,11 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public CycleStatus status(CycleRef cycle) {
         return machine.status(cycle);
+    }
+
+    @Override
+    public List<Discrepancy> checkHistory(CycleStatus status) {
+        return guard.history(status, store.location(status.cycle()));
     }
 
     /** Whether the transition's gates include {@code release_readiness}, which then does the guard's work. */

@@ -49,5 +49,11 @@ public enum DiscrepancyKind {
      */
     SEAL_EVENT_MISMATCH,
     /** Two manifest files of the workspace claim the same {@code manifest_id}. */
-    MANIFEST_ID_DUPLICATE
+    MANIFEST_ID_DUPLICATE,
+    /**
+     * The event log says the cycle left {@code PACKAGED}, but its sealed manifest does not verify
+     * now (checksums, rulebook, trusted signatures meeting the signing policy): a history past
+     * {@code PACKAGED} that the signatures do not back, e.g. a rebuilt log.
+     */
+    UNSIGNED_HISTORY
 }

@@ -30,8 +30,17 @@ public class SealingException extends PlanningException {
          * as they are now, did not all pass: no manifest is written.
          */
         GATES_FAILED,
-        /** The manifest cannot be signed as asked (e.g. the file differs from its canonical rendering). */
-        CANNOT_SIGN
+        /**
+         * The manifest cannot be signed as asked: the file differs from its canonical rendering, the
+         * key is not trusted for the role, or the key or the role already signed.
+         */
+        CANNOT_SIGN,
+        /**
+         * The sealed manifest does not verify now (an artifact changed, a signature is invalid, the
+         * signing policy is not met, ...): it is not signed, and a cycle past {@code PACKAGED} does
+         * not move, nor does its history count as approved.
+         */
+        SEAL_NOT_VERIFIED
     }
 
     private final Reason reason;

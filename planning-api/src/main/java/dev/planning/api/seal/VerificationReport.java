@@ -16,12 +16,16 @@ import java.util.Optional;
  *                           towards the signing policy
  * @param chain              the manifest ids followed through {@code prior_manifest_id}, this one first
  * @param discrepancies      every discrepancy, in the order found; empty when the manifest verifies
+ * @param ignoredSignatures  signatures that do not count but do not make the manifest fail either
+ *                           (by an untrusted key, by a key not trusted for the role it claims, or by
+ *                           a key already counted), reported with the same detail as discrepancies
  * @param notes              what was checked beyond the discrepancies, for the reader (for example which
  *                           sealed gate verdicts were recomputed, or that recomputation was skipped)
  * @since 0.1
  */
 public record VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
-        List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies, List<String> notes) {
+        List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies,
+        List<Discrepancy> ignoredSignatures, List<String> notes) {
 
     public VerificationReport {
         Objects.requireNonNull(manifest, "manifest");
@@ -29,7 +33,14 @@ public record VerificationReport(String manifest, Optional<String> manifestId, i
         countedSignatures = List.copyOf(countedSignatures);
         chain = List.copyOf(chain);
         discrepancies = List.copyOf(discrepancies);
+        ignoredSignatures = List.copyOf(ignoredSignatures);
         notes = List.copyOf(notes);
+    }
+
+    /** A report in which no signature was ignored and nothing is noted. */
+    public VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
+            List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies) {
+        this(manifest, manifestId, artifactsChecked, countedSignatures, chain, discrepancies, List.of(), List.of());
     }
 
     /** Whether the manifest verifies: no discrepancy at all. */

@@ -90,7 +90,9 @@ class CycleCrashTest {
 
             String context = "kill " + kill + " during " + inFlight;
             List<RecordedEvent> events = new FileEventStore(ws).read(new CycleRef(CycleSteps.STREAM, CycleSteps.CYCLE));
-            assertThat(CliRun.of(CycleSteps.cycle(ws, "status").toArray(String[]::new)).exitCode()).as(context).isZero();
+            // Past PACKAGED, status re-checks the signed manifest: it needs the team's trust file.
+            assertThat(CliRun.of(CycleSteps.cycle(ws, "status", "--trust", keys.resolve("trust.yaml").toString())
+                    .toArray(String[]::new)).exitCode()).as(context).isZero();
             for (int s = 0; s < next + acked; s++) {
                 assertThat(done(ws, events, cycle.get(s))).as(context + ": acknowledged " + cycle.get(s).name()).isTrue();
             }

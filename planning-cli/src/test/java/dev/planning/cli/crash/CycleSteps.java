@@ -39,7 +39,7 @@ final class CycleSteps {
         for (String role : ROLES) {
             steps.add(new Step("sign " + role, EventType.SIGNATURE_ADDED, Optional.empty(), Optional.of(role),
                     List.of("sign", ws.resolve(MANIFEST).toString(), "--role", role, "--key",
-                            keys.resolve(role + ".key.pem").toString())));
+                            keys.resolve(role + ".key.pem").toString(), "--trust", trust)));
         }
         steps.add(advance(ws, CycleState.EXECUTED, "--trust", trust));
         List<String> importArgs = new ArrayList<>(cycle(ws, "import"));

@@ -56,7 +56,18 @@ final class ManifestCorpus {
         verify(cases, "signatures a string", s -> s.replaceFirst("(?m)^signatures:\\n(  .*\\n)*", "signatures: none\n"));
         verify(cases, "duplicated artifact entry", s -> s.replaceFirst("(?m)^(  - path: .*\\n    sha256: .*\\n    bytes: .*\\n)",
                 "$1$1"));
-        verify(cases, "duplicated signature", s -> s.replaceFirst("(?m)^(  - role: .*\\n(    .*\\n)*)", "$1$1"));
+        // An exact duplicate is only a note (it never counts, and must not strand a cycle: see
+        // SignatureAttackTest); a duplicate whose bytes changed is a signature that does not verify.
+        verify(cases, "duplicated signature, the copy altered", s -> {
+            java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?m)^(  - role: .*\\n(    .*\\n)*)")
+                    .matcher(s);
+            if (!first.find()) {
+                return s;
+            }
+            String copy = first.group(1).replaceFirst("value: \"(.)", first.group(1).contains("value: \"A")
+                    ? "value: \"B" : "value: \"A");
+            return s.substring(0, first.end()) + copy + s.substring(first.end());
+        });
         verify(cases, "signature value not base64", s -> s.replaceFirst("(?m)^    value: .*$", "    value: \"!!!\""));
         verify(cases, "signature algorithm unknown", s -> s.replaceFirst("(?m)^    algorithm: .*$", "    algorithm: \"ROT13\""));
         verify(cases, "signature key id unknown", s -> s.replaceFirst("(?m)^    key_id: .*$", "    key_id: \"ffff\""));

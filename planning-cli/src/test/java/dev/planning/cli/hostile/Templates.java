@@ -46,7 +46,7 @@ final class Templates {
                 CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "PACKAGED"));
                 for (String role : CycleScript.ROLES) {
                     CycleScript.ok("sign", ws.resolve(MANIFEST.substring(3)).toString(), "--role", role, "--key",
-                            keys.resolve(role + ".key.pem").toString());
+                            keys.resolve(role + ".key.pem").toString(), "--trust", keys.resolve("trust.yaml").toString());
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("cannot prepare the sealed template", e);

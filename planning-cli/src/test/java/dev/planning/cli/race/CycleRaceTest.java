@@ -82,7 +82,7 @@ class CycleRaceTest {
 
             List<Integer> exits = race(base.resolve("go"), racer -> List.<String[]>of(new String[] {
                 "sign", manifest.toString(), "--role", roles.get(racer), "--key",
-                keys.resolve(roles.get(racer) + ".key.pem").toString()}));
+                keys.resolve(roles.get(racer) + ".key.pem").toString(), "--trust", keys.resolve("trust.yaml").toString()}));
 
             assertThat(exits).as("every signer succeeds").containsOnly(0).hasSize(roles.size());
             var signatures = new ManifestReader(ws).read(manifest, MANIFEST).manifest().signatures();

@@ -18,6 +18,7 @@ import dev.planning.engine.artifact.ManifestWriter;
 import dev.planning.engine.evidence.EvidenceInputs;
 import dev.planning.engine.git.GitRepository;
 import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.signing.Crypto;
 import dev.planning.engine.signing.ManifestSignatures;
 import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
@@ -42,11 +43,13 @@ import java.util.stream.Collectors;
  * (so that even a change YAML would not notice, such as quoting or a comment, is caught); it is
  * the manifest of the cycle asked about; every sealed artifact exists with the recorded SHA-256
  * and size; no plan artifact of the cycle is missing from it; the rulebook hash matches; each
- * signature is by a key trusted for its role and verifies over the canonical form (untrusted keys,
- * wrong roles, invalid and repeated signers do not count); the rulebook's signing policy is met by
- * the signatures that count; every manifest of the {@code prior_manifest_id} chain exists, reads,
+ * signature is by a key trusted for its role and verifies over the canonical form, in low-S form
+ * for ECDSA (an invalid or high-S signature is a discrepancy; one by an untrusted key, a key not
+ * trusted for its role, or a key already counted — by identity, not {@code key_id} — is a note:
+ * it never counts and never fails the manifest); the rulebook's signing policy is met by the
+ * signatures that count; every manifest of the {@code prior_manifest_id} chain exists, reads,
  * is canonical and carries no invalid signature by a trusted key; {@code snapshot_rev} is a commit
- * of the workspace's repository.
+ * of the workspace's repository. A {@link Scope} leaves out what its caller must not check.
  *
  * <p>Beyond checksums: the manifest and its {@code MANIFEST_SEALED} event anchor each other (the
  * event names this manifest id and the SHA-256 of the manifest as sealed, without signatures; the
@@ -94,23 +97,65 @@ public final class ManifestVerifier {
     }
 
     /**
+     * What a verification is for. Each scope runs the same code path (so that a check added to
+     * verification applies to every use of it), leaving out only what its caller must not or need
+     * not check.
+     */
+    public enum Scope {
+        /** Everything, the sealed gate verdicts recomputed: what {@code planning verify} checks. */
+        FULL,
+        /**
+         * Everything but the recomputation of the sealed gate verdicts ({@code verify
+         * --checksums-only}); the report's notes say that it was skipped.
+         */
+        CHECKSUMS_ONLY,
+        /**
+         * Everything but the signing policy: what {@code planning sign} checks before it adds a
+         * signature (a manifest is signed precisely because the policy is not met yet).
+         */
+        BEFORE_SIGNING,
+        /**
+         * What a cycle past {@code PACKAGED} must still satisfy whenever it moves or its status is
+         * shown: the manifest reads, is canonical and is the cycle's; it and its sealed event anchor
+         * each other; every sealed artifact is unchanged; the rulebook (whose signing policy
+         * applies) is the sealed one; the signatures that count meet the signing policy.
+         * Re-deriving gate verdicts, the prior chain and the git revision stay with {@link #FULL}.
+         */
+        SEALED_STATE
+    }
+
+    /** The rulebook manifests are verified against (its hash, its signing policy). */
+    public Rulebook rulebook() {
+        return rulebook;
+    }
+
+    /**
      * Verifies a cycle's manifest in full, recomputing the sealed verdicts; a missing manifest is
      * reported as {@code MANIFEST_INVALID}. The one entry point for "does this handoff hold now".
      */
     public VerificationReport verify(CycleRef cycle, TrustedKeys trust) {
-        return verify(cycle, trust, true);
+        return verify(cycle, trust, Scope.FULL);
     }
 
     /** Verifies a cycle's manifest; {@code recompute = false} skips re-deriving the verdicts. */
     public VerificationReport verify(CycleRef cycle, TrustedKeys trust, boolean recompute) {
+        return verify(cycle, trust, recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY);
+    }
+
+    /**
+     * Verifies a cycle's manifest with the checks of {@code scope}; a missing manifest is reported
+     * as {@code MANIFEST_INVALID}.
+     */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust, Scope scope) {
+        Objects.requireNonNull(scope, "scope");
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
         if (!Files.isRegularFile(file)) {
             return new VerificationReport(path, Optional.empty(), 0, List.of(), List.of(), List.of(Discrepancy.of(
                     DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
-                    "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")), List.of());
+                    "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
         }
-        return verify(file, path, Optional.of(cycle), trust, recompute);
+        return verify(file, path, Optional.of(cycle), trust, scope);
     }
 
     /** Verifies a manifest file (inside or outside the workspace) in full. */
@@ -121,7 +166,8 @@ public final class ManifestVerifier {
     /** Verifies a manifest file; {@code recompute = false} skips re-deriving the verdicts. */
     public VerificationReport verify(Path manifestFile, TrustedKeys trust, boolean recompute) {
         Path file = manifestFile.toAbsolutePath().normalize();
-        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust, recompute);
+        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust,
+                recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY);
     }
 
     /**
@@ -164,21 +210,24 @@ public final class ManifestVerifier {
     }
 
     private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
-            boolean recompute) {
+            Scope scope) {
         List<Discrepancy> found = new ArrayList<>();
+        List<Discrepancy> ignored = new ArrayList<>();
         ManifestReader.Read read;
         try {
             read = reader.read(file, display);
         } catch (InvalidInputException e) {
             found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, e.describe()));
-            return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found, List.of());
+            return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found);
         }
         HandoffManifest manifest = read.manifest();
         canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
         checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
         duplicatePaths(manifest, display).forEach(found::add);
         List<Discrepancy> changed = new ArrayList<>(changedArtifacts(manifest));
-        changed.addAll(unsealed(manifest));
+        if (scope != Scope.SEALED_STATE) {
+            changed.addAll(unsealed(manifest));
+        }
         found.addAll(changed);
         boolean rulebookSealed = manifest.rulebookHash().equals(rulebook.hash());
         if (!rulebookSealed) {
@@ -189,10 +238,12 @@ public final class ManifestVerifier {
         List<String> notes = new ArrayList<>();
         ownCycle(manifest).ifPresent(cycle -> {
             found.addAll(SealEventCheck.check(manifest, display, events, cycle));
-            VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, recompute, rulebookSealed,
-                    changed.isEmpty());
-            found.addAll(verdict.discrepancies());
-            notes.addAll(verdict.notes());
+            if (scope != Scope.SEALED_STATE) {
+                VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, scope != Scope.CHECKSUMS_ONLY,
+                        rulebookSealed, changed.isEmpty());
+                found.addAll(verdict.discrepancies());
+                notes.addAll(verdict.notes());
+            }
         });
         ManifestIndex index = ManifestIndex.scan(workspace, layout);
         List<String> claims = index.claims(manifest.manifestId());
@@ -201,12 +252,17 @@ public final class ManifestVerifier {
                     + manifest.manifestId(), String.join(", ", claims), "manifest_id " + manifest.manifestId()
                     + " is claimed by " + claims.size() + " files; a manifest id must name exactly one manifest"));
         }
-        List<ManifestSignature> counted = signatures(manifest, display, trust, found);
-        threshold(counted, display, trust, found);
-        List<String> chain = chain(manifest, display, trust, found, index);
-        snapshot(manifest, display).ifPresent(found::add);
+        List<ManifestSignature> counted = signatures(manifest, display, trust, found, ignored);
+        if (scope != Scope.BEFORE_SIGNING) {
+            threshold(counted, display, trust, found);
+        }
+        List<String> chain = List.of(manifest.manifestId());
+        if (scope != Scope.SEALED_STATE) {
+            chain = chain(manifest, display, trust, found, index);
+            snapshot(manifest, display).ifPresent(found::add);
+        }
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
-                chain, found, notes);
+                chain, found, ignored, notes);
     }
 
     private static Optional<CycleRef> ownCycle(HandoffManifest manifest) {
@@ -292,10 +348,18 @@ public final class ManifestVerifier {
         return found;
     }
 
+    /**
+     * Checks every signature; returns those that count. A signature that does not verify (or is a
+     * high-S twin) is a discrepancy: the manifest or the signature changed. One by an untrusted
+     * key, by a key not trusted for its role, or by a key already counted is a note: it never
+     * counts, and never blocks a manifest that the signatures that do count carry. A key counts
+     * once by its identity ({@link Crypto#identity}), not by its {@code key_id}, so one key under
+     * two encodings or several roles is one signer.
+     */
     private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,
-            List<Discrepancy> found) {
+            List<Discrepancy> found, List<Discrepancy> ignored) {
         List<ManifestSignature> counted = new ArrayList<>();
-        Set<String> signers = new HashSet<>();
+        Map<String, String> signers = new java.util.HashMap<>();
         for (int i = 0; i < manifest.signatures().size(); i++) {
             ManifestSignature signature = manifest.signatures().get(i);
             String where = display + " signatures[" + i + "]";
@@ -303,18 +367,20 @@ public final class ManifestVerifier {
             List<TrustedKey> keys = trust.withKeyId(signature.keyId());
             switch (ManifestSignatures.check(manifest, signature, keys)) {
                 case VALID -> {
-                    if (signers.add(signature.keyId())) {
+                    String identity = Crypto.identity(keys.get(0).publicKey());
+                    String earlier = signers.putIfAbsent(identity, signature.role());
+                    if (earlier == null) {
                         counted.add(signature);
                     } else {
-                        found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_DUPLICATE, where, "one signature per key",
-                                "key " + signature.keyId() + " signed again", who
-                                        + " repeats a signer; it does not count again"));
+                        ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_DUPLICATE, where, "one signature per key",
+                                "key " + signature.keyId() + " already counted (as " + earlier + ")", who
+                                        + " repeats a signer; a key counts once, whatever its roles or encodings"));
                     }
                 }
-                case UNTRUSTED -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_UNTRUSTED, where,
+                case UNTRUSTED -> ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_UNTRUSTED, where,
                         "a key listed in " + trust.source(), "key_id " + signature.keyId(), who
                                 + " is by a key that is not trusted; it does not count"));
-                case WRONG_ROLE -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_WRONG_ROLE, where,
+                case WRONG_ROLE -> ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_WRONG_ROLE, where,
                         "role " + signature.role() + " with " + signature.algorithm(),
                         keys.stream().map(k -> "role " + k.role() + " with " + k.algorithm().id())
                                 .collect(Collectors.joining(", ")),
@@ -322,6 +388,10 @@ public final class ManifestVerifier {
                 case INVALID -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, where,
                         "a valid " + signature.algorithm() + " signature over the canonical form",
                         "signature does not verify", who + " does not verify: the manifest or the signature changed"));
+                case HIGH_S -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, where,
+                        "a low-S ECDSA signature (s <= n/2)", "high-S signature (s > n/2)", who
+                                + " is a high-S ECDSA signature, the malleated twin (r, n-s) of another: only low-S"
+                                + " signatures count"));
             }
         }
         return counted;
@@ -387,11 +457,11 @@ public final class ManifestVerifier {
                 List<TrustedKey> keys = trust.withKeyId(signature.keyId());
                 ManifestSignatures.Check check = keys.isEmpty() ? ManifestSignatures.Check.UNTRUSTED
                         : ManifestSignatures.check(priorManifest, signature, keys);
-                if (check == ManifestSignatures.Check.INVALID) {
+                if (check == ManifestSignatures.Check.INVALID || check == ManifestSignatures.Check.HIGH_S) {
                     found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(),
                             "valid signatures", "invalid signature by role " + signature.role(),
                             "prior manifest " + id + " carries a signature that does not verify: it changed"));
-                } else if (check == ManifestSignatures.Check.VALID && signers.add(signature.keyId())) {
+                } else if (check == ManifestSignatures.Check.VALID && signers.add(Crypto.identity(keys.get(0).publicKey()))) {
                     counted.add(signature);
                 }
             }

@@ -68,6 +68,7 @@ public final class ReleaseReadinessGate implements Gate {
                 .map(s -> s.role() + ":" + s.keyId()).toList());
         evidence.put("chain", report.chain());
         evidence.put("discrepancies", report.discrepancies().stream().map(Discrepancy::describe).toList());
+        evidence.put("ignored_signatures", report.ignoredSignatures().stream().map(Discrepancy::describe).toList());
         return GateResult.of(NAME, findings, evidence);
     }
 

@@ -14,14 +14,19 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.artifact.ManifestReader;
 import dev.planning.engine.artifact.ManifestWriter;
 import dev.planning.engine.hash.Sha256;
 import dev.planning.engine.lifecycle.LifecycleMachine;
+import dev.planning.engine.signing.Crypto;
 import dev.planning.engine.signing.ManifestSignatures;
 import dev.planning.engine.workspace.AtomicFiles;
 import dev.planning.engine.workspace.PathLock;
@@ -36,10 +41,12 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Seals cycles and signs their manifests.
@@ -55,10 +62,10 @@ import java.util.function.Supplier;
  * now (their results are never copied from the log), and the manifest is written only when all
  * pass ({@link SealingException.Reason#GATES_FAILED} otherwise, nothing written).
  *
- * <p>Signing rewrites the manifest with one more signature and nothing else: the file must be
- * exactly the canonical rendering of its content (so a hand-edited manifest is not signed), the
- * new file is that rendering with the signature appended, and the read-modify-write holds the
- * manifest's lock so that roles signing at the same moment both land.
+ * <p>Signing verifies before it signs (see {@link #sign}), then rewrites the manifest with one more
+ * signature and nothing else: the new file is the canonical rendering with the signature appended,
+ * and the read-modify-write holds the manifest's lock so that roles signing at the same moment
+ * both land.
  */
 public final class Sealer {
 
@@ -71,22 +78,25 @@ public final class Sealer {
     private final Supplier<String> ids;
     private final ManifestBuilder builder;
     private final ManifestReader reader;
+    private final ManifestVerifier verifier;
 
     /**
      * @param workspace    the workspace root
      * @param layout       where artifacts and manifests live
      * @param machine      the lifecycle machine that runs gates and records events
-     * @param rulebookHash the hash of the rulebook in force
+     * @param verifier     verifies manifests against the rulebook in force before they are signed
      * @param clock        stamps manifests and signatures
      * @param actor        recorded as {@code created_by}
      */
-    public Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, String rulebookHash, Clock clock,
-            String actor) {
-        this(workspace, layout, machine, rulebookHash, clock, actor, null);
+    public Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier,
+            Clock clock, String actor) {
+        this(workspace, layout, machine, verifier, clock, actor, null);
     }
 
-    Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, String rulebookHash, Clock clock,
+    Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier, Clock clock,
             String actor, Supplier<String> ids) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        String rulebookHash = verifier.rulebook().hash();
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.machine = Objects.requireNonNull(machine, "machine");
@@ -175,17 +185,38 @@ public final class Sealer {
     }
 
     /**
-     * Adds a signature to a cycle's sealed manifest and records {@code SIGNATURE_ADDED}.
+     * Adds a signature to a cycle's sealed manifest and records {@code SIGNATURE_ADDED}, after
+     * checking that the signature is worth adding; every refusal writes nothing.
      *
-     * @throws SealingException when there is no manifest, or the file is not in canonical form
+     * <p>In order: the manifest exists; the cycle is sealed and not {@code COMPLETED} (a state in
+     * which the event could not be recorded); the signer's key is listed in {@code trust} for its
+     * role and algorithm; under the manifest's lock, the file is its canonical rendering, no
+     * signature that counts is by the same key (by identity, whatever the encoding), no signature
+     * that counts is by the same role while every signing requirement naming that role already
+     * holds, and the manifest verifies as {@code planning verify} would verify it, the signing
+     * policy aside ({@link ManifestVerifier.Scope#BEFORE_SIGNING}): what is signed is what passed.
+     *
+     * @throws SealingException           {@code NOT_SEALED} (no manifest), {@code CANNOT_SIGN} (key not
+     *                                    trusted for the role, a repeated signer, not canonical) or
+     *                                    {@code SEAL_NOT_VERIFIED} (the manifest does not verify, with
+     *                                    every discrepancy)
+     * @throws InvalidTransitionException when the cycle is not sealed, or is {@code COMPLETED}
      */
-    public HandoffManifest sign(CycleRef cycle, Signer signer) {
+    public HandoffManifest sign(CycleRef cycle, Signer signer, TrustedKeys trust) {
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
         if (!Files.isRegularFile(file)) {
             throw new SealingException(SealingException.Reason.NOT_SEALED, "cycle " + cycle
                     + " has no sealed manifest to sign; seal it first with `planning seal`", SourceLocation.ofFile(path));
         }
+        CycleState state = machine.status(cycle).state();
+        if (state == CycleState.COMPLETED || !SealGuard.isSealed(state)) {
+            throw new InvalidTransitionException(state, state, "cycle " + cycle + " is " + state + ": "
+                    + (state == CycleState.COMPLETED ? "nothing more may be recorded, so its manifest is not signed;"
+                            + " open a new cycle instead" : "only the manifest of a sealed cycle (PACKAGED or later)"
+                            + " is signed; its log does not record the sealing"));
+        }
+        TrustedKey key = trusted(signer, trust, path);
         Signed result;
         try {
             result = PathLock.holding(PathLock.key(file), () -> {
@@ -194,6 +225,14 @@ public final class Sealer {
                     throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the manifest was edited outside"
                             + " planning (its bytes are not the canonical rendering of its content); run"
                             + " `planning verify` and restore it before signing", SourceLocation.ofFile(path));
+                }
+                VerificationReport report = verifier.verify(cycle, trust, ManifestVerifier.Scope.BEFORE_SIGNING);
+                requireNewSigner(report, key, trust, path);
+                if (!report.passed()) {
+                    throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "the manifest does not"
+                            + " verify, so it is not signed (a signature would approve what did not pass): "
+                            + report.discrepancies().stream().map(Discrepancy::describe)
+                                    .collect(Collectors.joining("; ")), SourceLocation.ofFile(path));
                 }
                 HandoffManifest next = ManifestSignatures.append(read.manifest(), signer, clock.instant());
                 byte[] rendered = ManifestWriter.render(next);
@@ -213,6 +252,44 @@ public final class Sealer {
         details.put("manifest_sha256", Sha256.hex(result.bytes()));
         machine.record(cycle, EventType.SIGNATURE_ADDED, details);
         return signed;
+    }
+
+    /** The trust entry of the signer's key for its role and algorithm. */
+    private static TrustedKey trusted(Signer signer, TrustedKeys trust, String path) {
+        List<TrustedKey> entries = trust.withKeyId(signer.keyId());
+        return entries.stream()
+                .filter(k -> k.role().equals(signer.role()) && k.algorithm() == signer.algorithm())
+                .findFirst()
+                .orElseThrow(() -> new SealingException(SealingException.Reason.CANNOT_SIGN, "key "
+                        + signer.keyId() + " (" + signer.algorithm().id() + ") is not listed for role " + signer.role()
+                        + " in " + trust.source() + (entries.isEmpty() ? ""
+                                : "; it is listed for " + entries.stream().map(k -> k.role() + " (" + k.algorithm().id()
+                                        + ")").collect(Collectors.joining(", ")))
+                        + ": its signature would not count. Sign with the role's key, or pass the trust file"
+                        + " that lists it with --trust", SourceLocation.ofFile(path)));
+    }
+
+    /** Refuses a signer whose signature would not count: its key, or its role, already counts. */
+    private void requireNewSigner(VerificationReport report, TrustedKey key, TrustedKeys trust, String path) {
+        String identity = Crypto.identity(key.publicKey());
+        for (ManifestSignature counted : report.countedSignatures()) {
+            boolean sameKey = counted.keyId().equals(key.keyId()) || trust.withKeyId(counted.keyId()).stream()
+                    .anyMatch(k -> Crypto.identity(k.publicKey()).equals(identity));
+            if (sameKey) {
+                throw new SealingException(SealingException.Reason.CANNOT_SIGN, "key " + key.keyId()
+                        + " already signed this manifest (as " + counted.role() + " at " + counted.signedAt()
+                        + "); a key counts once", SourceLocation.ofFile(path));
+            }
+        }
+        boolean roleSigned = report.countedSignatures().stream().anyMatch(s -> s.role().equals(key.role()));
+        if (roleSigned && verifier.rulebook().signing().required().stream()
+                .filter(r -> r.roles().contains(key.role()))
+                .allMatch(r -> report.countedSignatures().stream().filter(s -> r.roles().contains(s.role())).count()
+                        >= r.min())) {
+            throw new SealingException(SealingException.Reason.CANNOT_SIGN, "role " + key.role()
+                    + " already signed this manifest and the signing policy needs no more signatures by it",
+                    SourceLocation.ofFile(path));
+        }
     }
 
     /** A manifest just signed, and the bytes written for it. */

@@ -37,7 +37,12 @@ public final class ManifestSignatures {
         /** The key is trusted, but not for this role or not with this algorithm. */
         WRONG_ROLE,
         /** The signature does not verify (the manifest or the signature changed). */
-        INVALID
+        INVALID,
+        /**
+         * A high-S ECDSA signature {@code (r, n - s)}: the malleated twin of a valid one, which
+         * never counts ({@link Crypto#isHighS}).
+         */
+        HIGH_S
     }
 
     /**
@@ -60,6 +65,10 @@ public final class ManifestSignatures {
         byte[] value = signer.sign(input);
         if (value == null || value.length == 0) {
             throw new PlanningException("signer for role " + role + " returned no signature");
+        }
+        if (algorithm == SignatureAlgorithm.ECDSA_P256_SHA256) {
+            // Only low-S signatures count (Crypto.isHighS); an HSM or KMS may return either twin.
+            value = Crypto.lowS(value);
         }
         if (signer instanceof PemSigner pem && !Crypto.verify(algorithm, pem.publicKey(), input, value)) {
             throw new PlanningException("the signature made for role " + role + " does not verify with its own key");
@@ -98,6 +107,9 @@ public final class ManifestSignatures {
         // same signature: accept only the canonical text, or a changed manifest byte would go unseen.
         if (!Base64.getEncoder().encodeToString(value).equals(signature.value())) {
             return Check.INVALID;
+        }
+        if (key.algorithm() == SignatureAlgorithm.ECDSA_P256_SHA256 && Crypto.isHighS(value)) {
+            return Check.HIGH_S;
         }
         return Crypto.verify(key.algorithm(), key.publicKey(), CanonicalForm.signingInput(manifest, signature), value)
                 ? Check.VALID : Check.INVALID;

@@ -76,11 +76,22 @@ public final class TrustFile {
                     first.location().orElse(document.fileLocation()));
         }
         List<TrustedKey> keys = new ArrayList<>();
+        Map<String, Listed> identities = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> role : document.root().get("roles").properties()) {
             int index = 0;
             for (JsonNode entry : role.getValue()) {
                 String pointer = "/roles/" + role.getKey() + "/" + index++;
-                keys.add(entry(document, pointer, role.getKey(), entry));
+                TrustedKey key = entry(document, pointer, role.getKey(), entry);
+                Listed first = identities.putIfAbsent(Crypto.identity(key.publicKey()), new Listed(key.keyId(),
+                        document.locate(pointer + "/key_id")));
+                if (first != null && !first.keyId().equals(key.keyId())) {
+                    // One key in two encodings would get two key ids and could count as two signers.
+                    throw new InvalidInputException("this public_key is the key already listed as key_id "
+                            + first.keyId() + " at " + first.at() + ", in another encoding (explicit curve parameters,"
+                            + " a compressed point or other algorithm parameters); list each key once, in one"
+                            + " encoding", document.locate(pointer + "/public_key"));
+                }
+                keys.add(key);
             }
         }
         return new TrustedKeys(keys, display);
@@ -111,6 +122,10 @@ public final class TrustFile {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the trust file", e);
         }
+    }
+
+    /** Where a key was first listed. */
+    private record Listed(String keyId, SourceLocation at) {
     }
 
     private static Map<String, String> entry(TrustedKey key) {

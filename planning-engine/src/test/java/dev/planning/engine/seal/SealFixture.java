@@ -42,7 +42,8 @@ final class SealFixture {
 
     /** One signer per role, each with another algorithm. */
     static final PemSigner PM = new PemSigner("PM", Crypto.generate(SignatureAlgorithm.ED25519));
-    static final PemSigner TECH_LEAD = new PemSigner("TechLead", Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256));
+    static final KeyPair TECH_LEAD_KEYS = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+    static final PemSigner TECH_LEAD = new PemSigner("TechLead", TECH_LEAD_KEYS);
     static final KeyPair QA_KEYS = Crypto.generate(SignatureAlgorithm.RSA_SHA256);
     static final PemSigner QA = new PemSigner("QA", QA_KEYS);
     static final TrustedKeys TRUST = trust(PM, TECH_LEAD, QA);

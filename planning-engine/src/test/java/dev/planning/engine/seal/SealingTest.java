@@ -15,7 +15,6 @@ import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
-import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
@@ -27,11 +26,21 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.eventlog.FileEventStore;
 import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.artifact.ManifestWriter;
 import dev.planning.engine.signing.Crypto;
+import dev.planning.engine.signing.ManifestSignatures;
+import dev.planning.engine.signing.PemKeys;
 import dev.planning.engine.signing.PemSigner;
+import dev.planning.engine.Planning;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.gate.GateStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -334,21 +343,91 @@ class SealingTest {
     }
 
     @Test
-    void untrustedKeysWrongRolesAndRepeatedSignersDoNotCount() {
-        PlanningWorkspace ws = ready(SealFixture.committedExample(dir));
+    void untrustedKeysWrongRolesAndRepeatedSignersDoNotCountAndAreOnlyNotes() {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = ready(workspace);
         ws.seal(CYCLE, SealOptions.defaults());
         ws.sign(CYCLE, PM);
-        ws.sign(CYCLE, PM);
-        ws.sign(CYCLE, new PemSigner("QA", Crypto.generate(SignatureAlgorithm.ED25519)));
-        ws.sign(CYCLE, new PemSigner("TechLead", SealFixture.QA_KEYS));
+        // Written around `sign`, which refuses all three: what a careless or hostile hand commits.
+        HandoffManifest manifest = ws.manifest(CYCLE).orElseThrow();
+        Instant at = Instant.parse("2025-09-04T08:00:00Z");
+        manifest = ManifestSignatures.append(manifest, PM, at);
+        manifest = ManifestSignatures.append(manifest, new PemSigner("QA", Crypto.generate(SignatureAlgorithm.ED25519)), at);
+        manifest = ManifestSignatures.append(manifest, new PemSigner("TechLead", SealFixture.QA_KEYS), at);
+        SealFixture.write(workspace, MANIFEST, new String(ManifestWriter.render(manifest), StandardCharsets.UTF_8));
 
         VerificationReport report = ws.verify(CYCLE, TRUST);
 
         assertThat(report.countedSignatures()).extracting(s -> s.role()).containsExactly("PM");
+        assertThat(report.ignoredSignatures()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE,
+                DiscrepancyKind.SIGNATURE_UNTRUSTED, DiscrepancyKind.SIGNATURE_WRONG_ROLE);
         assertThat(report.discrepancies()).extracting(d -> d.kind()).containsExactly(
-                DiscrepancyKind.SIGNATURE_DUPLICATE, DiscrepancyKind.SIGNATURE_UNTRUSTED,
-                DiscrepancyKind.SIGNATURE_WRONG_ROLE, DiscrepancyKind.THRESHOLD_NOT_MET,
-                DiscrepancyKind.THRESHOLD_NOT_MET);
+                DiscrepancyKind.THRESHOLD_NOT_MET, DiscrepancyKind.THRESHOLD_NOT_MET);
+    }
+
+    @Test
+    void signaturesThatWouldNotCountAreRefusedAndNothingIsWritten() {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = ready(workspace);
+        ws.seal(CYCLE, SealOptions.defaults());
+        ws.sign(CYCLE, PM);
+        String before = SealFixture.read(workspace, MANIFEST);
+        int events = ws.status(CYCLE).history().size();
+
+        assertThatThrownBy(() -> ws.sign(CYCLE, PM)).isInstanceOf(SealingException.class)
+                .hasMessageContaining("already signed");
+        assertThatThrownBy(() -> ws.sign(CYCLE, new PemSigner("QA", Crypto.generate(SignatureAlgorithm.ED25519))))
+                .isInstanceOf(SealingException.class).hasMessageContaining("is not listed for role QA");
+        assertThatThrownBy(() -> ws.sign(CYCLE, new PemSigner("TechLead", SealFixture.QA_KEYS)))
+                .isInstanceOf(SealingException.class).hasMessageContaining("it is listed for QA");
+        assertThatThrownBy(() -> ws.sign(CYCLE, new PemSigner("PM", SealFixture.QA_KEYS)))
+                .isInstanceOf(SealingException.class).hasMessageContaining("is not listed for role PM");
+
+        assertThat(SealFixture.read(workspace, MANIFEST)).isEqualTo(before);
+        assertThat(ws.status(CYCLE).history()).hasSize(events);
+    }
+
+    @Test
+    void aManifestWhoseArtifactChangedIsNotSigned() {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = ready(workspace);
+        ws.seal(CYCLE, SealOptions.defaults());
+        SealFixture.write(workspace, TASKS, SealFixture.read(workspace, TASKS) + "\n");
+        String before = SealFixture.read(workspace, MANIFEST);
+
+        assertThatThrownBy(() -> ws.sign(CYCLE, QA)).isInstanceOf(SealingException.class)
+                .hasMessageContaining("does not verify").hasMessageContaining("ARTIFACT_CHANGED")
+                .satisfies(e -> assertThat(((SealingException) e).reason())
+                        .isEqualTo(SealingException.Reason.SEAL_NOT_VERIFIED));
+        assertThat(SealFixture.read(workspace, MANIFEST)).isEqualTo(before);
+    }
+
+    @Test
+    void oneKeyUnderTwoEncodingsAndTwoRolesCountsOnceAndIsNotSignedTwice() throws Exception {
+        Path workspace = SealFixture.committedExample(dir);
+        // TechLead's key, also trusted for QA under its explicit-parameters encoding (another key_id).
+        PublicKey explicit = PemKeys.parsePublicKey(explicitPem(TECH_LEAD.publicKey()), "x");
+        PemSigner asQa = new PemSigner("QA", new KeyPair(explicit, SealFixture.TECH_LEAD_KEYS.getPrivate()));
+        assertThat(asQa.keyId()).isNotEqualTo(TECH_LEAD.keyId());
+        List<TrustedKey> keys = new java.util.ArrayList<>(TRUST.keys());
+        keys.add(new TrustedKey("QA", asQa.keyId(), SignatureAlgorithm.ECDSA_P256_SHA256, explicit));
+        TrustedKeys trust = new TrustedKeys(keys, "two encodings");
+        PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
+                .trustedKeys(trust).triggeredBy("tester").build();
+        assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        ws.seal(CYCLE, SealOptions.defaults());
+        ws.sign(CYCLE, PM);
+        ws.sign(CYCLE, TECH_LEAD);
+
+        assertThatThrownBy(() -> ws.sign(CYCLE, asQa)).isInstanceOf(SealingException.class)
+                .hasMessageContaining("already signed");
+        HandoffManifest forced = ManifestSignatures.append(ws.manifest(CYCLE).orElseThrow(), asQa, SealFixture.NOW);
+        SealFixture.write(workspace, MANIFEST, new String(ManifestWriter.render(forced), StandardCharsets.UTF_8));
+        VerificationReport report = ws.verify(CYCLE, trust);
+
+        assertThat(report.countedSignatures()).extracting(s -> s.role()).containsExactly("PM", "TechLead");
+        assertThat(report.ignoredSignatures()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.SIGNATURE_DUPLICATE);
+        assertThat(report.discrepancies()).extracting(d -> d.kind()).containsExactly(DiscrepancyKind.THRESHOLD_NOT_MET);
     }
 
     @Test
@@ -447,5 +526,22 @@ class SealingTest {
     private static RecordedEvent last(PlanningWorkspace ws) {
         List<RecordedEvent> history = ws.status(CYCLE).history();
         return history.get(history.size() - 1);
+    }
+
+    /** A P-256 public key re-encoded with explicit curve parameters instead of the named-curve OID. */
+    private static String explicitPem(PublicKey key) {
+        var info = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(key.getEncoded());
+        try {
+            var explicit = new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
+                    new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                            org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey,
+                            new org.bouncycastle.asn1.x9.X962Parameters(
+                                    org.bouncycastle.asn1.x9.ECNamedCurveTable.getByName("secp256r1"))),
+                    info.getPublicKeyData().getBytes());
+            return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(explicit.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
