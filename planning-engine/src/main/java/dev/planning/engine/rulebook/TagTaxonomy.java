@@ -220,15 +220,17 @@ public final class TagTaxonomy {
          */
         public String message(String subject) {
             String critical = key.equals(CRITICALITY)
-                    ? "; governance counts the item as critical (criticality 0) until it is fixed" : "";
+                    ? ". Until it is fixed, governance counts the item as critical (criticality 0)" : "";
             if (kind == Kind.CONFLICTING_VALUE) {
                 return subject + ": tag `" + key + "` is given twice, as \"" + previous.orElse("") + "\" and \""
-                        + value + "\"; give it once" + critical;
+                        + value + "\"; give it once"
+                        + (key.equals(CRITICALITY) ? ". Until it is fixed, governance judges the more critical one" : "");
             }
             String found = value.isEmpty() ? "has no value" : "is \"" + shorten(value) + "\"";
             return subject + ": tag `" + key + "` " + found + ", which the rulebook's taxonomy does not allow"
                     + " (allowed: " + String.join(", ", allowed) + ")"
-                    + suggestion.map(s -> "; did you mean \"" + s + "\"?").orElse("") + critical;
+                    + suggestion.map(s -> "; did you mean \"" + s + "\"?").orElse("")
+                    + (suggestion.isPresent() ? critical.replaceFirst("^\\. ", " ") : critical);
         }
 
         private static String shorten(String text) {

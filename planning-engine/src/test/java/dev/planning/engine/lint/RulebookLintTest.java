@@ -53,7 +53,7 @@ class RulebookLintTest {
                 .satisfies(f -> {
                     assertThat(f.location()).contains(new SourceLocation(Plans.TASKS_PATH, 17, 40));
                     assertThat(f.taskId()).contains("FE-12");
-                    assertThat(f.message()).contains("did you mean \"sox\"?");
+                    assertThat(f.message()).contains("did you mean \"sox\"");
                 });
     }
 
@@ -81,7 +81,7 @@ class RulebookLintTest {
 
         assertThat(unknown).singleElement().satisfies(f -> {
             assertThat(f.location()).contains(new SourceLocation(Plans.DECISIONS_PATH, 5, 12));
-            assertThat(f.message()).contains("`missing-ownr`").contains("did you mean `missing-owner`?");
+            assertThat(f.message()).contains("`missing-ownr`").contains("did you mean `missing-owner`");
         });
     }
 }

@@ -26,8 +26,8 @@ class TagTaxonomyTest {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(TagTaxonomy.Kind.UNKNOWN_VALUE);
             assertThat(p.message("task FE-12")).isEqualTo("task FE-12: tag `criticality` is \"O\", which the"
-                    + " rulebook's taxonomy does not allow (allowed: 0, 1, 2, 3); did you mean \"0\"?; governance"
-                    + " counts the item as critical (criticality 0) until it is fixed");
+                    + " rulebook's taxonomy does not allow (allowed: 0, 1, 2, 3); did you mean \"0\"? Until it is fixed,"
+                    + " governance counts the item as critical (criticality 0)");
         });
     }
 

@@ -43,7 +43,7 @@ class GovernanceGateTaxonomyTest {
             assertThat(f.code()).isEqualTo("governance.taxonomy-unknown-value");
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.taskId()).contains("FE-3");
-            assertThat(f.message()).contains("\"soxx\"").contains("did you mean \"sox\"?");
+            assertThat(f.message()).contains("\"soxx\"").contains("did you mean \"sox\"");
         });
         assertThat(result.evidence()).containsEntry("taxonomy_errors", 1);
     }
