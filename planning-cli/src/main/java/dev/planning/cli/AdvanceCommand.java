@@ -46,7 +46,8 @@ final class AdvanceCommand implements Callable<Integer> {
         Reports.print(spec.commandLine().getOut(), format.format, Reports.transition(result, evidence),
                 () -> Reports.transitionText(result, evidence),
                 () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
-                () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root()));
+                () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root()),
+                () -> MarkdownReports.transition(result));
         return result.accepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 

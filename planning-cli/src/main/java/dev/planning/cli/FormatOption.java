@@ -7,6 +7,6 @@ final class FormatOption {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); junit and sarif"
-                    + " for lint, gate and advance.")
+                    + " for lint, gate and advance; markdown for lint, gate, advance, verify, rules test and rules diff.")
     OutputFormat format;
 }

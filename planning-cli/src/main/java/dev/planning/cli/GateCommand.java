@@ -42,7 +42,8 @@ final class GateCommand implements Callable<Integer> {
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results),
                 () -> CiReports.gatesJunit(ref, "-> " + to + " (dry run)", results),
-                () -> CiReports.gatesSarif(ref, to.name(), results, ws.root()));
+                () -> CiReports.gatesSarif(ref, to.name(), results, ws.root()),
+                () -> MarkdownReports.gates(ref, to, results));
         return results.stream().allMatch(GateResult::passed) ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

@@ -33,7 +33,8 @@ final class LintCommand implements Callable<Integer> {
         PlanningWorkspace ws = workspace.openCompiled();
         LintReport report = ws.lint(Optional.ofNullable(stream), Optional.ofNullable(cycle));
         Reports.print(spec.commandLine().getOut(), format.format, Reports.lint(report), () -> Reports.lintText(report),
-                () -> CiReports.lintJunit(report), () -> CiReports.lintSarif(report, ws.root()));
+                () -> CiReports.lintJunit(report), () -> CiReports.lintSarif(report, ws.root()),
+                () -> MarkdownReports.lint(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

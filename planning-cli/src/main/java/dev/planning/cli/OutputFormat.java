@@ -9,5 +9,7 @@ enum OutputFormat {
     /** JUnit XML on standard output, for CI test reports (lint, gate and advance). */
     junit,
     /** SARIF 2.1.0 on standard output, for code-host annotations (lint, gate and advance). */
-    sarif
+    sarif,
+    /** Markdown tables and a one-line verdict, for {@code $GITHUB_STEP_SUMMARY} and pull-request comments. */
+    markdown
 }

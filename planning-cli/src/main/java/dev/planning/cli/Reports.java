@@ -46,8 +46,25 @@ final class Reports {
      */
     static void print(PrintWriter out, OutputFormat format, Object json, Supplier<String> text, Supplier<String> junit,
             Supplier<String> sarif) {
-        Supplier<String> ci = format == OutputFormat.junit ? junit : format == OutputFormat.sarif ? sarif : null;
-        if (format == OutputFormat.junit || format == OutputFormat.sarif) {
+        print(out, format, json, text, junit, sarif, null);
+    }
+
+    /**
+     * Prints in the chosen format.
+     *
+     * @param junit    JUnit XML, or {@code null} when the command does not offer it
+     * @param sarif    SARIF, or {@code null} when the command does not offer it
+     * @param markdown Markdown, or {@code null} when the command does not offer it
+     */
+    static void print(PrintWriter out, OutputFormat format, Object json, Supplier<String> text, Supplier<String> junit,
+            Supplier<String> sarif, Supplier<String> markdown) {
+        Supplier<String> ci = switch (format) {
+            case junit -> junit;
+            case sarif -> sarif;
+            case markdown -> markdown;
+            default -> null;
+        };
+        if (format == OutputFormat.junit || format == OutputFormat.sarif || format == OutputFormat.markdown) {
             if (ci == null) {
                 throw new InvalidInputException("--format " + format + " is not available for this command;"
                         + " use text or json");

@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planning rules ...}: commands for rulebook authors. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Rulebook tools: hash a rulebook, run its tests.",
-        subcommands = {RulesCommand.Hash.class, RulesCommand.Test.class})
+        description = "Rulebook tools: hash a rulebook, run its tests, preview a change's impact.",
+        subcommands = {RulesCommand.Hash.class, RulesCommand.Test.class, RulesDiffCommand.class})
 final class RulesCommand implements Runnable {
 
     @Spec
@@ -81,7 +81,8 @@ final class RulesCommand implements Runnable {
             Optional<Double> minimum = Optional.ofNullable(failUnder);
             RuleTests.Outcome outcome = RuleTests.run(directory);
             Reports.print(spec.commandLine().getOut(), format.format, RuleTestReports.json(outcome, minimum),
-                    () -> RuleTestReports.text(outcome, minimum), () -> RuleTestReports.junit(outcome, minimum), null);
+                    () -> RuleTestReports.text(outcome, minimum), () -> RuleTestReports.junit(outcome, minimum), null,
+                    () -> MarkdownReports.ruleTests(outcome, minimum));
             boolean covered = minimum.map(min -> outcome.report().coveragePercent() >= min).orElse(true);
             return outcome.report().passed() && covered ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }

@@ -27,7 +27,22 @@ final class SealReports {
     }
 
     static void print(PrintWriter out, OutputFormat format, Supplier<Object> json, Supplier<String> text) {
-        if (format == OutputFormat.json) {
+        print(out, format, json, text, null);
+    }
+
+    /**
+     * Prints text, JSON or, when the command offers it, Markdown; any other format is refused.
+     *
+     * @param markdown Markdown, or {@code null} when the command does not offer it
+     */
+    static void print(PrintWriter out, OutputFormat format, Supplier<Object> json, Supplier<String> text,
+            Supplier<String> markdown) {
+        if (format == OutputFormat.markdown && markdown != null) {
+            out.print(markdown.get());
+        } else if (format != OutputFormat.text && format != OutputFormat.json) {
+            throw new dev.planning.api.InvalidInputException("--format " + format
+                    + " is not available for this command; use text or json" + (markdown != null ? " or markdown" : ""));
+        } else if (format == OutputFormat.json) {
             try {
                 out.println(JSON.writeValueAsString(json.get()));
             } catch (JsonProcessingException e) {

@@ -71,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerificationReport report = ref != null ? ws.verify(ref, trust.read(ws.root()))
                 : ws.verify(manifest, trust.read(ws.root()));
         SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.verification(report),
-                () -> SealReports.verificationText(report));
+                () -> SealReports.verificationText(report), () -> MarkdownReports.verification(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

@@ -152,4 +152,21 @@ class CiOutputTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--format sarif is not available").doesNotContain("Exception");
     }
+
+    @Test
+    void everyJunitReportValidatesAgainstTheJenkinsJunitSchema() throws Exception {
+        javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory.newDefaultInstance()
+                .newSchema(CiOutputTest.class.getResource("/junit/jenkins-junit.xsd"));
+        List<Run> runs = List.of(
+                planning("lint", "-w", "workspaces/broken", "--format", "junit"),
+                planning("lint", "-w", "workspaces/multi-stream", "--format", "junit"),
+                gate(BROKEN, "fe", "junit"),
+                gate("workspaces/fe-critical", "fe", "junit"),
+                planning("rules", "test", "workspaces/fe-2025-09-02/rulebook", "--format", "junit"));
+        for (Run run : runs) {
+            assertThat(run.out()).startsWith("<?xml");
+            schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(new StringReader(run.out())));
+            assertThat(xml(run.out()).getDocumentElement().hasAttribute("time")).isTrue();
+        }
+    }
 }

@@ -28,4 +28,19 @@ class CiWorkflowTest {
                 .contains("--format junit").contains("github/codeql-action/upload-sarif");
         assertThat(workflow.path("permissions").path("security-events").asText()).isEqualTo("write");
     }
+
+    @Test
+    void theWorkflowWritesMarkdownSummariesAndPreviewsRulebookChangesOnPullRequests() throws Exception {
+        JsonNode workflow = new ObjectMapper(new YAMLFactory()).readTree(Path.of("ci/github-actions.yml").toFile());
+
+        String plans = workflow.path("jobs").path("plans").path("steps").toString();
+        assertThat(plans).contains("--format markdown >> \\\"$GITHUB_STEP_SUMMARY\\\"");
+        JsonNode rules = workflow.path("jobs").path("rules");
+        assertThat(rules.path("if").asText()).isEqualTo("github.event_name == 'pull_request'");
+        JsonNode depth = rules.path("steps").get(0).path("with").path("fetch-depth");
+        assertThat(depth.isInt() && depth.asInt() == 0).as("the base revision needs the full history").isTrue();
+        String steps = rules.path("steps").toString();
+        assertThat(steps).contains("bin/planning rules diff -w \\\"$WORKSPACE\\\" --base \\\"origin/$GITHUB_BASE_REF\\\"")
+                .contains("--fail-on new").contains("bin/planning rules test");
+    }
 }

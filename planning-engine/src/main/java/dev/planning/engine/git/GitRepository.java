@@ -1,7 +1,10 @@
 package dev.planning.engine.git;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +15,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -128,6 +132,65 @@ public final class GitRepository implements AutoCloseable {
             return false;
         } catch (IOException e) {
             throw failure("look up " + revision, e);
+        }
+    }
+
+    /**
+     * Writes the files of a directory as they are at a revision into {@code target} (which must be
+     * empty or absent), for reading an older rulebook without touching the work tree.
+     *
+     * @param revision  anything git resolves to a commit ({@code main}, {@code HEAD~1}, a hash)
+     * @param directory the directory, absolute or relative to the current directory; inside this
+     *                  repository's work tree
+     * @param target    where the files go, keeping their paths below {@code directory}
+     * @return the number of files written
+     * @throws InvalidInputException when the revision is unknown, the directory lies outside the
+     *         work tree or does not exist at the revision, or holds an entry other than a regular file
+     */
+    public int exportDirectory(String revision, Path directory, Path target) {
+        Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!dir.startsWith(workTree)) {
+            throw new InvalidInputException(directory + " is not inside the git work tree " + workTree);
+        }
+        String path = workTree.relativize(dir).toString().replace(dir.getFileSystem().getSeparator(), "/");
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId commitId = repository.resolve(revision + "^{commit}");
+            if (commitId == null) {
+                throw new InvalidInputException("unknown git revision '" + revision + "' in " + workTree);
+            }
+            RevCommit commit = walk.parseCommit(commitId);
+            try (TreeWalk tree = path.isEmpty() ? new TreeWalk(repository) : TreeWalk.forPath(repository, path,
+                    commit.getTree())) {
+                if (tree == null || !path.isEmpty() && !tree.isSubtree()) {
+                    throw new InvalidInputException("no directory " + path + " at revision " + revision);
+                }
+                if (path.isEmpty()) {
+                    tree.addTree(commit.getTree());
+                } else {
+                    tree.enterSubtree();
+                }
+                tree.setRecursive(true);
+                Path root = target.toAbsolutePath().normalize();
+                int files = 0;
+                while (tree.next()) {
+                    String name = tree.getPathString().substring(path.isEmpty() ? 0 : path.length() + 1);
+                    if ((tree.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                        throw new InvalidInputException(tree.getPathString() + " at revision " + revision
+                                + " is not a regular file (symbolic links and submodules are refused)");
+                    }
+                    Path file = root.resolve(name).normalize();
+                    if (!file.startsWith(root) || file.equals(root)) {
+                        throw new InvalidInputException("unsafe path " + tree.getPathString() + " at revision " + revision);
+                    }
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, repository.open(tree.getObjectId(0)).getBytes(), StandardOpenOption.CREATE_NEW);
+                    files++;
+                }
+                return files;
+            }
+        } catch (IOException e) {
+            throw failure("read " + path + " at " + revision, e);
         }
     }
 

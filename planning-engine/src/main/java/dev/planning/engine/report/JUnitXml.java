@@ -20,12 +20,21 @@ import javax.xml.stream.XMLStreamWriter;
  *         JUnitXml.TestCase.failed("planning.fe", "governance", new JUnitXml.Failure("gate failed", "1 error", "...")))));
  * }</pre>
  *
- * <p>Counts ({@code tests}, {@code failures}, {@code errors}, {@code skipped}) are computed. Text
+ * <p>Counts ({@code tests}, {@code failures}, {@code errors}, and {@code skipped} per suite) are
+ * computed; every element has a {@code time} attribute. The output validates against the common
+ * Jenkins/xunit JUnit schema (no attribute that schema rejects, such as {@code skipped} on
+ * {@code <testsuites>}). Text
  * is escaped by a real XML writer (JDK StAX); characters XML 1.0 cannot carry (most control
  * characters) are replaced with {@code ?}. Names should be stable and unique within a suite (a
  * CI system matches runs by {@code classname} and {@code name}).
  */
 public final class JUnitXml {
+
+    /**
+     * The {@code time} of every element: planning's checks are not timed one by one, and a report
+     * must not differ between two runs over the same inputs, so it is a constant zero seconds.
+     */
+    static final String TIME = "0.000";
 
     private JUnitXml() {
     }
@@ -116,8 +125,11 @@ public final class JUnitXml {
             newline(xml, 0);
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", clean(name));
-            counts(xml, suites.stream().mapToLong(s -> s.cases().size()).sum(),
-                    suites.stream().mapToLong(Suite::failures).sum(), suites.stream().mapToLong(Suite::skipped).sum());
+            // No `skipped` here: the Jenkins/xunit JUnit schema allows it on <testsuite> only.
+            xml.writeAttribute("time", TIME);
+            xml.writeAttribute("tests", Long.toString(suites.stream().mapToLong(s -> s.cases().size()).sum()));
+            xml.writeAttribute("failures", Long.toString(suites.stream().mapToLong(Suite::failures).sum()));
+            xml.writeAttribute("errors", "0");
             for (Suite suite : suites) {
                 suite(xml, suite);
             }
@@ -137,13 +149,14 @@ public final class JUnitXml {
         newline(xml, 1);
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", clean(suite.name()));
+        xml.writeAttribute("time", TIME);
         counts(xml, suite.cases().size(), suite.failures(), suite.skipped());
         for (TestCase testCase : suite.cases()) {
             newline(xml, 2);
             xml.writeStartElement("testcase");
             xml.writeAttribute("classname", clean(testCase.className()));
             xml.writeAttribute("name", clean(testCase.name()));
-            xml.writeAttribute("time", "0");
+            xml.writeAttribute("time", TIME);
             if (testCase.failure().isPresent()) {
                 Failure failure = testCase.failure().get();
                 newline(xml, 3);

@@ -1,0 +1,67 @@
+package dev.planning.cli;
+
+import dev.planning.rules.impact.RulebookImpact;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code planning rules diff --base REV|DIR [--head DIR] [--fail-on new|none]}: every cycle of the
+ * workspace evaluated under the base and the head rulebook; prints the violations the change adds
+ * and resolves, per cycle and rule, with both rulebook hashes. Exit 1 with {@code --fail-on new}
+ * when the change would block a cycle that passes today.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Preview a rulebook change: evaluate every cycle of the workspace under the base and the head"
+                + " rulebook and print the new and resolved violations, per cycle and rule.",
+            "--base is a directory when one exists at that path, else a git revision of the workspace's repository.",
+            "Exit 1 with --fail-on new when the change would block a cycle that passes today."})
+final class RulesDiffCommand implements Callable<Integer> {
+
+    @Option(names = "--base", paramLabel = "REV|DIR", required = true,
+            description = "The rulebook before the change: a directory, or a git revision (e.g. origin/main) whose"
+                    + " copy of the head rulebook directory is read from git objects.")
+    String base;
+
+    @Option(names = "--head", paramLabel = "DIR",
+            description = "The rulebook after the change (default: --rulebook, else <workspace>/rulebook).")
+    Path head;
+
+    @Option(names = "--fail-on", paramLabel = "WHEN", defaultValue = "none",
+            description = "new: exit 1 when the change would block a cycle that passes today; none (default).")
+    String failOn;
+
+    @Mixin
+    WorkspaceOptions workspace;
+
+    @Mixin
+    FormatOption format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!failOn.equals("new") && !failOn.equals("none")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--fail-on must be new or none (found " + failOn + ")");
+        }
+        Path headDir = head != null ? head : workspace.rulebook != null ? workspace.rulebook
+                : workspace.workspace.resolve("rulebook");
+        Path baseDir = Path.of(base);
+        RulebookImpact impact = Files.isDirectory(baseDir)
+                ? RulebookImpact.compare(workspace.workspace, baseDir, headDir, Clock.systemUTC())
+                : RulebookImpact.compareWithRevision(workspace.workspace, base, headDir, Clock.systemUTC());
+        String shownBase = Files.isDirectory(baseDir) ? base : base + ":" + headDir;
+        Reports.print(spec.commandLine().getOut(), format.format, ImpactReports.json(impact, shownBase, headDir.toString()),
+                () -> ImpactReports.text(impact, shownBase, headDir.toString()), null, null,
+                () -> ImpactReports.markdown(impact, shownBase, headDir.toString()));
+        return failOn.equals("new") && impact.blocksNew() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+}

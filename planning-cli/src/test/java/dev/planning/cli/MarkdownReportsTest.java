@@ -1,0 +1,85 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.gate.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+/** {@code --format markdown}: verdicts and tables whose plan values render as the literal text they are. */
+class MarkdownReportsTest {
+
+    private static final String HOSTILE = "**bold** _it_ [link](http://x) <b>html</b> `code` @team #1 | cell \\ end\nnext";
+
+    @Test
+    void anEscapedValueRendersAsItsLiteralTextWithNoMarkup() {
+        Node doc = Parser.builder().build().parse(Markdown.escape(HOSTILE));
+
+        List<Node> nodes = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        doc.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                text.append(node.getLiteral());
+            }
+        });
+        for (Node n = doc.getFirstChild().getFirstChild(); n != null; n = n.getNext()) {
+            nodes.add(n);
+        }
+        assertThat(nodes).allMatch(n -> n instanceof Text);
+        assertThat(text.toString()).isEqualTo(HOSTILE.replace('\n', ' '));
+    }
+
+    @Test
+    void aPipeInAPlanValueStaysInsideItsTableCell() {
+        String table = Markdown.table(List.of("a", "b"), List.of(List.of("x | y", "z")));
+
+        assertThat(table.lines().skip(2).findFirst().orElseThrow()).isEqualTo("| x \\| y | z |");
+    }
+
+    @Test
+    void lintHasAOneWordVerdictAndAFindingsTable() {
+        Finding finding = new Finding("schema.type", Severity.ERROR, "`effort` must be a number (found \"*five*\")",
+                Optional.of(new SourceLocation("tasks/x.yaml", 13, 13)), Optional.of("FE-2"));
+        String md = MarkdownReports.lint(new LintReport(List.of("tasks/x.yaml"), List.of(finding)));
+
+        assertThat(md.lines().findFirst().orElseThrow()).isEqualTo("### planning lint: **FAILED**");
+        assertThat(md).contains("1 error\\(s\\), 0 warning\\(s\\) in 1 file\\(s\\)",
+                "| severity | location | code | task | message |",
+                "| error | tasks/x.yaml\\:13\\:13 | schema.type | FE-2 | \\`effort\\` must be a number \\(found \"\\*five\\*\"\\) |");
+    }
+
+    @Test
+    void lintOfTheFrontendExamplePassesInMarkdown() {
+        CliRun run = CliRun.of("lint", "-w", CliRun.example("fe-2025-09-02").toString(), "--format", "markdown");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("### planning lint: **PASSED**");
+    }
+
+    @Test
+    void gateOfTheCriticalExampleFailsInMarkdownWithTheGovernanceFinding() {
+        CliRun run = CliRun.of("gate", "-w", CliRun.example("fe-critical").toString(), "--stream", "fe", "--cycle",
+                "2025-09-02", "--to", "READY_FOR_HANDOFF", "--format", "markdown");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("**FAILED**", "| governance | FAIL |", "critical-approvals");
+    }
+
+    @Test
+    void aCommandWithoutMarkdownRefusesIt() {
+        CliRun run = CliRun.of("status", "-w", CliRun.example("fe-2025-09-02").toString(), "--format", "markdown");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--format markdown is not available for this command");
+    }
+}

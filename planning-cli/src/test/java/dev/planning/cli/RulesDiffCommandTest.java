@@ -1,0 +1,98 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code planning rules diff}: a rulebook change previewed on every cycle, in text, JSON and Markdown. */
+class RulesDiffCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path ws;
+    private Path head;
+
+    @BeforeEach
+    void stricterHeadRulebook() throws Exception {
+        ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        head = CliRun.copyOf("fe-2025-09-02", dir.resolve("head-ws")).resolve("rulebook");
+        Path settings = head.resolve("rulebook.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("critical_approvals: 3", "critical_approvals: 4"));
+    }
+
+    @Test
+    void failOnNewExitsOneWhenTheChangeBlocksACycleThatPassesToday() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--head", head.toString(), "--fail-on", "new");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("fe/2025-09-02: passes today, BLOCKED by the change",
+                "  + error critical-approvals on FE-", "1 cycle(s) newly blocked");
+        assertThat(run.out()).containsPattern("base .* \\([0-9a-f]{64}\\)").containsPattern("head .* \\([0-9a-f]{64}\\)");
+    }
+
+    @Test
+    void withoutFailOnThePreviewIsInformational() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--head", head.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void theSameRulebookPassesFailOnNew() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--fail-on", "new");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("fe/2025-09-02: passes, unchanged", "0 new finding(s)");
+    }
+
+    @Test
+    void jsonNamesBothHashesAndEachNewViolation() throws Exception {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--head", head.toString(), "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("blocks_new").asBoolean()).isTrue();
+        assertThat(json.path("base").path("rulebook_hash").asText()).hasSize(64)
+                .isNotEqualTo(json.path("head").path("rulebook_hash").asText());
+        JsonNode cycle = json.path("cycles").get(0);
+        assertThat(cycle.path("newly_blocked").asBoolean()).isTrue();
+        assertThat(cycle.path("added").get(0).path("rule").asText()).isEqualTo("critical-approvals");
+    }
+
+    @Test
+    void markdownHasAVerdictAndATableOfChanges() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--head", head.toString(), "--format", "markdown");
+
+        assertThat(run.out()).startsWith("### planning rules diff: **BLOCKS**")
+                .contains("| cycle | change | rule | item | severity | message |", "| fe/2025-09-02 | new | critical-approvals |");
+    }
+
+    @Test
+    void anUnknownFailOnValueIsBadUsage() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--fail-on", "sometimes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--fail-on must be new or none");
+    }
+
+    @Test
+    void anUnknownRevisionOutsideGitIsBadInput() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", "origin/main");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not inside a git repository");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+}

@@ -1,0 +1,15 @@
+// The build passed: lint, the rule tests and the gate held, and every report was written under target/planning/.
+def log = new File(basedir, 'build.log').getText('UTF-8')
+def planning = new File(basedir, 'target/planning')
+
+assert log.contains('planning lint: 0 error(s)')
+assert log.contains('planning rules-test: ')
+assert log =~ /planning gate: fe\/2025-09-02 -> READY_FOR_HANDOFF: .*governance PASS/
+assert log.contains('BUILD SUCCESS')
+
+['lint.sarif', 'lint.junit.xml', 'rules-test.junit.xml', 'gate-fe-2025-09-02.sarif', 'gate-fe-2025-09-02.junit.xml'].each {
+    assert new File(planning, it).isFile() : it
+}
+def sarif = new groovy.json.JsonSlurper().parse(new File(planning, 'gate-fe-2025-09-02.sarif'), 'UTF-8')
+assert !sarif.runs[0].results.any { it.level == 'error' }
+return true

@@ -1,0 +1,83 @@
+package dev.planning.maven;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code planning:gate}: a dry run of one transition's gates, as {@code planning gate}; records
+ * nothing. Writes {@code gate-<stream>-<cycle>.sarif} and {@code .junit.xml}; fails the build when
+ * a gate fails.
+ */
+@Mojo(name = "gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class GateMojo extends PlanningMojo {
+
+    /** The cycle's stream, e.g. {@code fe}. */
+    @Parameter(property = "planning.stream", required = true)
+    String stream;
+
+    /** The cycle id, e.g. {@code 2025-09-02}. */
+    @Parameter(property = "planning.cycle", required = true)
+    String cycle;
+
+    /** The target state, e.g. {@code READY_FOR_HANDOFF}. */
+    @Parameter(property = "planning.to", required = true)
+    String to;
+
+    /** Trust file of signing keys by role; default {@code <workspace>/trust.yaml} when it exists. */
+    @Parameter(property = "planning.trust")
+    File trust;
+
+    /** Creates the goal; Maven sets the parameters. */
+    public GateMojo() {
+    }
+
+    @Override
+    String goal() {
+        return "gate";
+    }
+
+    @Override
+    Verdict check() {
+        CycleRef ref = new CycleRef(stream, cycle);
+        CycleState target = state(to);
+        PlanningWorkspace ws = openCompiled(Optional.ofNullable(trust));
+        List<GateResult> results = ws.dryRun(ref, target);
+        String name = "gate-" + ref.stream() + "-" + ref.cycleId();
+        write(name + ".sarif", FindingReports.gatesSarif(ref, target.name(), results, ws.root(), baseDirectory.toPath()));
+        write(name + ".junit.xml", FindingReports.gatesJunit(ref, "-> " + target + " (dry run)", results));
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (GateResult result : results) {
+            FindingReports.lines(result.findings(), Severity.ERROR).forEach(line -> errors.add(result.gate() + ": " + line));
+            FindingReports.lines(result.findings(), Severity.WARNING).forEach(line -> warnings.add(result.gate() + ": " + line));
+        }
+        log(errors, warnings);
+        String gates = results.stream().map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", "));
+        boolean passed = results.stream().allMatch(GateResult::passed);
+        return new Verdict(passed, ref + " -> " + target + ": " + gates + (passed ? "" : ": gate failed"));
+    }
+
+    /** Parses the target state by name, case-insensitively; bad input names the allowed states. */
+    static CycleState state(String name) {
+        try {
+            return CycleState.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("<to> must be one of " + Arrays.toString(CycleState.values())
+                    + " (found \"" + name + "\")");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.planning.maven;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.gate.Severity;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code planning:lint}: schema and reference checks over the workspace's artifacts, as
+ * {@code planning lint}. Writes {@code lint.sarif} and {@code lint.junit.xml}; fails the build on
+ * any lint error.
+ */
+@Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class LintMojo extends PlanningMojo {
+
+    /** Only this stream. */
+    @Parameter(property = "planning.stream")
+    String stream;
+
+    /** Only this cycle. */
+    @Parameter(property = "planning.cycle")
+    String cycle;
+
+    /** Creates the goal; Maven sets the parameters. */
+    public LintMojo() {
+    }
+
+    @Override
+    String goal() {
+        return "lint";
+    }
+
+    @Override
+    Verdict check() {
+        PlanningWorkspace ws = openCompiled(Optional.empty());
+        LintReport report = ws.lint(Optional.ofNullable(stream), Optional.ofNullable(cycle));
+        write("lint.sarif", FindingReports.lintSarif(report, ws.root(), baseDirectory.toPath()));
+        write("lint.junit.xml", FindingReports.lintJunit(report));
+        log(FindingReports.lines(report.findings(), Severity.ERROR),
+                FindingReports.lines(report.findings(), Severity.WARNING));
+        String summary = report.errorCount() + " error(s), " + report.warningCount() + " warning(s) in "
+                + report.filesChecked().size() + " file(s)";
+        return new Verdict(report.passed(), summary + (report.passed() ? "" : ": lint failed"));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.planning.maven;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.governance.GovernanceEngineFactory;
+import dev.planning.api.seal.SealingException;
+import dev.planning.engine.Planning;
+import dev.planning.engine.workspace.AtomicFiles;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every planning goal shares: the workspace and rulebook, where reports go, {@code skip}, and
+ * the translation of the library's outcome into the build's: a check that does not hold fails the
+ * build ({@link MojoFailureException}), bad input is an error naming its file, line and column
+ * ({@link MojoExecutionException}), as the command line's exit codes 1 and 2.
+ */
+public abstract class PlanningMojo extends AbstractMojo {
+
+    /** The workspace directory. */
+    @Parameter(property = "planning.workspace", defaultValue = "${project.basedir}", required = true)
+    File workspace;
+
+    /** The rulebook directory; default {@code <workspace>/rulebook}. */
+    @Parameter(property = "planning.rulebook")
+    File rulebook;
+
+    /** Where SARIF and JUnit XML reports are written. */
+    @Parameter(property = "planning.outputDirectory", defaultValue = "${project.build.directory}/planning",
+            required = true)
+    File outputDirectory;
+
+    /** The project directory; SARIF paths are relative to it when the workspace lies inside it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File baseDirectory;
+
+    /** Skips the goal. */
+    @Parameter(property = "planning.skip", defaultValue = "false")
+    boolean skip;
+
+    /** What a goal found: whether its check holds, and a one-line summary for the build log. */
+    record Verdict(boolean passed, String summary) {
+    }
+
+    /** Creates a goal; Maven sets the parameters. */
+    protected PlanningMojo() {
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("planning " + goal() + ": skipped");
+            return;
+        }
+        Verdict verdict;
+        try {
+            verdict = check();
+        } catch (SealingException e) {
+            if (e.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED) {
+                throw new MojoFailureException("planning " + goal() + ": " + e.describe());
+            }
+            throw badInput(e);
+        } catch (PlanningException e) {
+            throw badInput(e);
+        }
+        if (!verdict.passed()) {
+            getLog().error("planning " + goal() + ": " + verdict.summary());
+            throw new MojoFailureException("planning " + goal() + ": " + verdict.summary()
+                    + " (reports in " + outputDirectory + ")");
+        }
+        getLog().info("planning " + goal() + ": " + verdict.summary());
+    }
+
+    /** The goal's name, as in {@code planning:lint}. */
+    abstract String goal();
+
+    /**
+     * Runs the check, writes its reports and logs its findings.
+     *
+     * @throws PlanningException on bad input; turned into a {@link MojoExecutionException}
+     */
+    abstract Verdict check();
+
+    /** The workspace with its rulebook, its policies compiled so that a DRL error is bad input. */
+    PlanningWorkspace openCompiled(Optional<File> trustFile) {
+        PlanningWorkspace ws = builder(trustFile).build();
+        Optional<GovernanceEngineFactory> factory = ServiceLoader
+                .load(GovernanceEngineFactory.class, PlanningMojo.class.getClassLoader()).findFirst();
+        try {
+            factory.ifPresent(f -> f.create(ws.rulebook()));
+        } catch (InvalidInputException e) {
+            throw inRulebook(e);
+        }
+        return ws;
+    }
+
+    /** A builder for the configured workspace, rulebook and trust file. */
+    Planning.Builder builder(Optional<File> trustFile) {
+        Planning.Builder builder = Planning.builder().workspace(workspace.toPath());
+        if (rulebook != null) {
+            builder.rulebook(rulebook.toPath());
+        }
+        trustFile.ifPresent(file -> builder.trustFile(file.toPath()));
+        return builder;
+    }
+
+    /** The rulebook directory in use. */
+    Path rulebookDirectory() {
+        return rulebook != null ? rulebook.toPath() : workspace.toPath().resolve("rulebook");
+    }
+
+    /** Writes one report under {@link #outputDirectory}, atomically, in UTF-8. */
+    Path write(String fileName, String content) {
+        Path file = outputDirectory.toPath().resolve(fileName);
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("cannot create report directory " + file.getParent() + ": " + e.getMessage());
+        }
+        AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
+        getLog().debug("wrote " + file);
+        return file;
+    }
+
+    /** Logs each line as an error or a warning. */
+    void log(List<String> errors, List<String> warnings) {
+        errors.forEach(getLog()::error);
+        warnings.forEach(getLog()::warn);
+    }
+
+    /** The same error, its rulebook-relative location prefixed with the rulebook directory. */
+    InvalidInputException inRulebook(InvalidInputException e) {
+        Optional<SourceLocation> location = e.location();
+        if (location.isEmpty() || Path.of(location.get().file()).isAbsolute()) {
+            return e;
+        }
+        SourceLocation l = location.get();
+        String file = rulebookDirectory().resolve(l.file()).normalize().toString();
+        return new InvalidInputException(e.getMessage(), new SourceLocation(file, l.line(), l.column()), e);
+    }
+
+    private MojoExecutionException badInput(PlanningException e) {
+        return new MojoExecutionException("planning " + goal() + ": " + e.describe(), e);
+    }
+}

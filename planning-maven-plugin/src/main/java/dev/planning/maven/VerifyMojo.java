@@ -1,0 +1,97 @@
+package dev.planning.maven;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.Planning;
+import dev.planning.engine.report.JUnitXml;
+import dev.planning.engine.signing.TrustFile;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code planning:verify}: verifies a sealed manifest, as {@code planning verify}: every checksum,
+ * the rulebook hash, the signatures against the trust file, the signing policy, the prior chain and
+ * the snapshot revision. Give {@code stream} and {@code cycle}, or {@code manifest}. Writes
+ * {@code verify.junit.xml} (a case per kind of check); fails the build on any discrepancy.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class VerifyMojo extends PlanningMojo {
+
+    /** The stream of the cycle to verify. */
+    @Parameter(property = "planning.stream")
+    String stream;
+
+    /** The cycle id to verify. */
+    @Parameter(property = "planning.cycle")
+    String cycle;
+
+    /** A manifest file to verify, instead of {@code stream} and {@code cycle}. */
+    @Parameter(property = "planning.manifest")
+    File manifest;
+
+    /** Trust file of signing keys by role; default {@code <workspace>/trust.yaml} when it exists. */
+    @Parameter(property = "planning.trust")
+    File trust;
+
+    /** Creates the goal; Maven sets the parameters. */
+    public VerifyMojo() {
+    }
+
+    @Override
+    String goal() {
+        return "verify";
+    }
+
+    @Override
+    Verdict check() {
+        boolean byCycle = stream != null || cycle != null;
+        if (byCycle == (manifest != null) || byCycle && (stream == null || cycle == null)) {
+            throw new InvalidInputException("give either <stream> and <cycle>, or <manifest>");
+        }
+        PlanningWorkspace ws = builder(Optional.empty()).build();
+        TrustedKeys keys = trustedKeys(ws.root());
+        VerificationReport report = byCycle ? ws.verify(new CycleRef(stream, cycle), keys)
+                : ws.verify(manifest.toPath(), keys);
+        write("verify.junit.xml", junit(report));
+        log(report.discrepancies().stream().map(Discrepancy::describe).toList(), List.of());
+        String summary = report.manifest() + ": " + report.artifactsChecked() + " artifact(s), "
+                + report.countedSignatures().size() + " signature(s) counted, " + report.discrepancies().size()
+                + " discrepancy(ies)";
+        return new Verdict(report.passed(), summary + (report.passed() ? "" : ": verification failed"));
+    }
+
+    private TrustedKeys trustedKeys(Path root) {
+        if (trust != null) {
+            return TrustFile.read(trust.toPath());
+        }
+        Path fallback = root.resolve(Planning.DEFAULT_TRUST_FILE);
+        return Files.isRegularFile(fallback) ? TrustFile.read(fallback)
+                : new TrustedKeys(List.of(), "no trust file (configure <trust> or create " + fallback + ")");
+    }
+
+    /** One suite, a case per kind of check, failed when the report has discrepancies of that kind. */
+    static String junit(VerificationReport report) {
+        List<JUnitXml.TestCase> cases = new ArrayList<>();
+        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+            List<Discrepancy> found = report.discrepancies(kind);
+            cases.add(found.isEmpty() ? JUnitXml.TestCase.passed("planning.verify", kind.name())
+                    : JUnitXml.TestCase.failed("planning.verify", kind.name(), new JUnitXml.Failure("VerificationFailure",
+                            found.size() + " discrepancy(ies): " + found.get(0).message(),
+                            found.stream().map(Discrepancy::describe).collect(Collectors.joining("\n")))));
+        }
+        return JUnitXml.render("planning verify", List.of(new JUnitXml.Suite(report.manifest(), cases)));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.planning.maven;
+
+import static dev.planning.maven.MojoFixtures.configure;
+import static dev.planning.maven.MojoFixtures.copyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goals' exit semantics, as the command line's: 0 passes, 1 fails the build, 2 is a located error. */
+class PlanningMojoTest {
+
+    @TempDir
+    Path dir;
+
+    private GateMojo gate(Path ws) {
+        GateMojo gate = configure(new GateMojo(), ws, dir.resolve("reports"));
+        gate.stream = "fe";
+        gate.cycle = "2025-09-02";
+        gate.to = "ready_for_handoff";
+        return gate;
+    }
+
+    @Test
+    void lintOfTheBrokenExampleFailsTheBuildAndWritesSarifAndJunit() {
+        LintMojo lint = configure(new LintMojo(), copyOf("broken", dir), dir.resolve("reports"));
+
+        assertThatThrownBy(lint::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("planning lint: 7 error(s)").hasMessageContaining("lint failed");
+        assertThat(dir.resolve("reports/lint.sarif")).content(StandardCharsets.UTF_8)
+                .contains("\"version\" : \"2.1.0\"", "schema.unknown-field");
+        assertThat(dir.resolve("reports/lint.junit.xml")).content(StandardCharsets.UTF_8).contains("<failure");
+    }
+
+    @Test
+    void gateOnTheFrontendExamplePassesAndWritesItsReports() throws Exception {
+        gate(copyOf("fe-2025-09-02", dir)).execute();
+
+        assertThat(dir.resolve("reports/gate-fe-2025-09-02.sarif")).isRegularFile();
+        assertThat(dir.resolve("reports/gate-fe-2025-09-02.junit.xml")).content(StandardCharsets.UTF_8)
+                .contains("name=\"governance\"").doesNotContain("<failure");
+    }
+
+    @Test
+    void gateOnTheCriticalExampleFailsTheBuildNamingTheFailedGate() {
+        assertThatThrownBy(gate(copyOf("fe-critical", dir))::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("governance FAIL").hasMessageContaining("gate failed");
+    }
+
+    @Test
+    void aDrlErrorIsBadInputLocatedInTheRulebook() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path rules = ws.resolve("rulebook/rules");
+        Path drl;
+        try (var files = Files.list(rules)) {
+            drl = files.filter(f -> f.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(drl, Files.readString(drl) + "\nrule \"broken\" when then oops( end\n");
+
+        assertThatThrownBy(gate(ws)::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning gate: ")
+                .hasMessageContaining(ws.resolve("rulebook/rules").resolve(drl.getFileName()).toString() + ":");
+    }
+
+    @Test
+    void anUnknownTargetStateIsBadInputNamingTheStates() {
+        GateMojo gate = gate(copyOf("fe-2025-09-02", dir));
+        gate.to = "SHIPPED";
+
+        assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("<to> must be one of").hasMessageContaining("READY_FOR_HANDOFF")
+                .hasMessageContaining("SHIPPED");
+    }
+
+    @Test
+    void aMalformedTaskBreakdownIsAFailedLintNotAnError() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path tasks = ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+        Files.writeString(tasks, "tasks: [\n");
+
+        assertThatThrownBy(configure(new LintMojo(), ws, dir.resolve("reports"))::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("lint failed");
+    }
+
+    @Test
+    void skipRunsNothing() throws Exception {
+        GateMojo gate = gate(copyOf("fe-critical", dir));
+        gate.skip = true;
+
+        gate.execute();
+
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
+}

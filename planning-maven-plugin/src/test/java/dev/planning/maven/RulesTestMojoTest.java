@@ -1,0 +1,61 @@
+package dev.planning.maven;
+
+import static dev.planning.maven.MojoFixtures.configure;
+import static dev.planning.maven.MojoFixtures.copyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code planning:rules-test}: the rulebook's own tests, as {@code planning rules test}. */
+class RulesTestMojoTest {
+
+    @TempDir
+    Path dir;
+
+    private RulesTestMojo rulesTest(Path ws) {
+        return configure(new RulesTestMojo(), ws, dir.resolve("reports"));
+    }
+
+    @Test
+    void theExampleRulebookPassesItsTestsAndWritesJunit() throws Exception {
+        RulesTestMojo goal = rulesTest(copyOf("fe-2025-09-02", dir));
+        goal.failUnder = 100.0;
+
+        goal.execute();
+
+        assertThat(dir.resolve("reports/rules-test.junit.xml")).content(StandardCharsets.UTF_8)
+                .contains("rule-coverage").doesNotContain("<failure");
+    }
+
+    @Test
+    void aFailingCaseFailsTheBuild() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path test;
+        try (var files = Files.list(ws.resolve("rulebook/tests"))) {
+            test = files.filter(f -> f.toString().endsWith(".yaml")).sorted().findFirst().orElseThrow();
+        }
+        String text = Files.readString(test);
+        Files.writeString(test, text.replaceFirst("rule: ([a-z-]+)", "rule: $1-renamed"));
+        assertThat(Files.readString(test)).isNotEqualTo(text);
+
+        assertThatThrownBy(rulesTest(ws)::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("1 failed");
+        assertThat(dir.resolve("reports/rules-test.junit.xml")).content(StandardCharsets.UTF_8).contains("<failure");
+    }
+
+    @Test
+    void aCoverageThresholdOutOfRangeIsBadInput() {
+        RulesTestMojo goal = rulesTest(copyOf("fe-2025-09-02", dir));
+        goal.failUnder = 101.0;
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("<failUnder> must be a percentage from 0 to 100");
+    }
+}

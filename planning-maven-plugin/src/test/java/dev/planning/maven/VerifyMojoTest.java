@@ -1,0 +1,79 @@
+package dev.planning.maven;
+
+import static dev.planning.maven.MojoFixtures.configure;
+import static dev.planning.maven.MojoFixtures.copyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.Planning;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code planning:verify}: a sealed manifest checked as {@code planning verify} does. */
+class VerifyMojoTest {
+
+    private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
+
+    @TempDir
+    Path dir;
+
+    private VerifyMojo verify(Path ws) {
+        return configure(new VerifyMojo(), ws, dir.resolve("reports"));
+    }
+
+    @Test
+    void aSealedButUnsignedManifestFailsTheBuildAndTheJunitNamesTheFailedCheck() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        PlanningWorkspace planning = Planning.builder().workspace(ws).build();
+        assertThat(planning.advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        assertThat(planning.advance(FE, CycleState.PACKAGED).accepted()).isTrue();
+        VerifyMojo goal = verify(ws);
+        goal.stream = "fe";
+        goal.cycle = "2025-09-02";
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("verification failed");
+        assertThat(dir.resolve("reports/verify.junit.xml")).content(StandardCharsets.UTF_8)
+                .contains("<failure", "VerificationFailure");
+    }
+
+    @Test
+    void aCycleWithoutManifestFailsVerificationAsTheCommandLineDoes() {
+        VerifyMojo goal = verify(copyOf("fe-2025-09-02", dir));
+        goal.stream = "fe";
+        goal.cycle = "2025-09-02";
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("2025-09-02-handoff_manifest.yaml").hasMessageContaining("1 discrepancy(ies)");
+    }
+
+    @Test
+    void anInvalidStreamIsBadInput() {
+        VerifyMojo goal = verify(copyOf("fe-2025-09-02", dir));
+        goal.stream = "FE!";
+        goal.cycle = "2025-09-02";
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("invalid stream 'FE!'");
+    }
+
+    @Test
+    void neitherCycleNorManifestIsBadInput() {
+        assertThatThrownBy(verify(copyOf("fe-2025-09-02", dir))::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("give either <stream> and <cycle>, or <manifest>");
+    }
+}
