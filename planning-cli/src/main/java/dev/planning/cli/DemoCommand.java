@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.planning.engine.scaffold.GitFiles;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -100,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         inputs = dir.resolve("inputs");
         ClasspathTree.copy(RESOURCES + "fe-2025-09-02", workspace);
         ClasspathTree.copy(RESOURCES + "inputs", inputs);
+        GitFiles.write(workspace);
         commit("plan for " + FIRST.cycleId());
         for (String role : ROLES) {
             KeyFiles.generate(role, SignatureAlgorithm.ED25519, keys);

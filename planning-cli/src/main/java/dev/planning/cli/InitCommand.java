@@ -3,6 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.Planning;
+import dev.planning.engine.scaffold.GitFiles;
 import dev.planning.engine.scaffold.StarterCycle;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import dev.planning.rules.defaults.DefaultRulebook;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code planning init}: scaffolds a workspace for a stream and cycle: the default rulebook (when
- * the workspace has none), a starter task breakdown and story map, and the cycle's first event.
+ * the workspace has none), {@code .gitignore} and {@code .gitattributes} (see {@link GitFiles}), a
+ * starter task breakdown and story map, and the cycle's first event.
  * Never replaces an existing file.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
@@ -48,7 +51,8 @@ final class InitCommand implements Callable<Integer> {
             DefaultRulebook.copyTo(rulebookDir);
             out.println("created " + rulebookDir + " (the default rulebook)");
         }
-        List<String> written = StarterCycle.write(root, ref, WorkspaceLayout.DEFAULT, Clock.systemUTC());
+        List<String> written = new ArrayList<>(GitFiles.write(root));
+        written.addAll(StarterCycle.write(root, ref, WorkspaceLayout.DEFAULT, Clock.systemUTC()));
         written.forEach(p -> out.println("created " + p));
         PlanningWorkspace ws = workspace.open();
         ws.create(ref);

@@ -47,7 +47,7 @@ class RulesTestCommandTest {
 
         assertThat(code).as(out + err).isZero();
         assertThat(out).contains("PASS tests/critical.yaml::critical item needs three approvals")
-                .contains("15 passed, 0 failed")
+                .contains("16 passed, 0 failed")
                 .contains("rule coverage: 100.0% (12 of 12 rules), required 100.0%")
                 .doesNotContain("FAIL");
     }
@@ -102,7 +102,7 @@ class RulesTestCommandTest {
         assertThat(out).contains("FAIL tests/extra.yaml::expects the wrong item  (tests/extra.yaml:1:1)")
                 .contains("- missing:    missing-owner on FE-2")
                 .contains("+ unexpected: missing-owner on FE-1 (FE-1 has no owner")
-                .contains("15 passed, 1 failed");
+                .contains("16 passed, 1 failed");
     }
 
     @Test
@@ -124,12 +124,12 @@ class RulesTestCommandTest {
         assertThat(code).isZero();
         JsonNode json = new ObjectMapper().readTree(out);
         assertThat(json.path("passed").asBoolean()).isTrue();
-        assertThat(json.path("tests").path("total").asInt()).isEqualTo(15);
+        assertThat(json.path("tests").path("total").asInt()).isEqualTo(16);
         assertThat(json.path("coverage").path("percent").asDouble()).isEqualTo(100.0);
         assertThat(json.path("rulebook_hash").asText()).hasSize(64);
         Set<String> ids = new HashSet<>();
         json.path("cases").forEach(c -> ids.add(c.path("id").asText()));
-        assertThat(ids).hasSize(15).contains("tests/hygiene.yaml::tag values must come from the taxonomy");
+        assertThat(ids).hasSize(16).contains("tests/hygiene.yaml::tag values must come from the taxonomy");
         JsonNode first = json.path("cases").get(0);
         assertThat(first.path("file").asText()).isEqualTo("tests/compliance.yaml");
         assertThat(first.path("line").asInt()).isEqualTo(3);

@@ -24,6 +24,7 @@ import dev.planning.engine.cycle.ArtifactGateContext;
 import dev.planning.engine.cycle.CycleArtifacts;
 import dev.planning.engine.evidence.FileEvidenceWriter;
 import dev.planning.engine.lifecycle.LifecycleMachine;
+import dev.planning.engine.lint.LintRules;
 import dev.planning.engine.lint.WorkspaceLinter;
 import dev.planning.engine.seal.ManifestVerifier;
 import dev.planning.engine.lifecycle.GateContextFactory;
@@ -115,7 +116,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public LintReport lint(Optional<String> stream, Optional<String> cycleId) {
-        return new WorkspaceLinter(layout).lint(root, stream, cycleId);
+        return new WorkspaceLinter(layout).lint(root, stream, cycleId, LintRules.of(rulebook));
     }
 
     @Override

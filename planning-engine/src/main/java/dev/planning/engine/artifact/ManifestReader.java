@@ -11,6 +11,7 @@ import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.Waiver;
+import dev.planning.engine.document.DocumentException;
 import dev.planning.engine.document.LocatedDocument;
 import dev.planning.engine.document.YamlDocuments;
 import dev.planning.engine.schema.ArtifactSchema;
@@ -83,15 +84,43 @@ public final class ManifestReader {
         return parse(YamlDocuments.readBytes(file, displayPath), displayPath);
     }
 
+    /**
+     * Every problem of a manifest file, for lint: YAML, schema (every error, located) and the paths
+     * it names. Never throws for a bad file.
+     *
+     * @param file        the manifest, which must exist
+     * @param displayPath how findings name it (normally workspace-relative)
+     * @return the error findings; empty when {@link #read} would accept the file
+     */
+    public List<Finding> check(Path file, String displayPath) {
+        LocatedDocument document;
+        try {
+            document = YamlDocuments.read(file, displayPath);
+        } catch (DocumentException e) {
+            return List.of(e.toFinding());
+        }
+        List<Finding> findings = catalog.validate(document, ArtifactSchema.HANDOFF_MANIFEST);
+        if (!findings.isEmpty()) {
+            return List.copyOf(findings);
+        }
+        try {
+            model(document);
+        } catch (InvalidInputException e) {
+            return List.of(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
+                    e.location().orElse(document.fileLocation())));
+        } catch (RuntimeException e) {
+            return List.of(Finding.error(SchemaCatalog.INVALID, "invalid handoff manifest: " + e.getMessage(),
+                    document.fileLocation()));
+        }
+        return List.of();
+    }
+
     /** Parses manifest bytes, as {@link #read}. */
     public Read parse(byte[] bytes, String displayPath) {
         LocatedDocument document = YamlDocuments.parse(bytes, displayPath);
         List<Finding> findings = catalog.validate(document, ArtifactSchema.HANDOFF_MANIFEST);
         if (!findings.isEmpty()) {
-            Finding first = findings.get(0);
-            String more = findings.size() > 1 ? " (and " + (findings.size() - 1) + " more)" : "";
-            throw new InvalidInputException("invalid handoff manifest: " + first.message() + more,
-                    first.location().orElse(document.fileLocation()));
+            throw ErrorList.exception("invalid handoff manifest", findings, document.fileLocation());
         }
         return new Read(model(document), bytes, document);
     }

@@ -35,8 +35,8 @@ public record ReadResult<T>(Optional<T> model, List<Finding> findings) {
     /**
      * The model, for callers that treat any error as fatal.
      *
-     * @throws InvalidInputException carrying the first error finding's message and location, and
-     *         how many more errors there were
+     * @throws InvalidInputException located at the first error, listing every error (the first
+     *         {@value ErrorList#MAX_SHOWN}, then how many more)
      */
     public T orThrow() {
         List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
@@ -46,9 +46,7 @@ public record ReadResult<T>(Optional<T> model, List<Finding> findings) {
         if (errors.isEmpty()) {
             throw new InvalidInputException("the artifact could not be read");
         }
-        Finding first = errors.get(0);
-        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
-        throw new InvalidInputException(first.message() + more, first.location().orElse(null));
+        throw ErrorList.exception("", errors, null);
     }
 
     /** Whether any finding is an error. */

@@ -8,6 +8,7 @@ import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.governance.Waiver;
 import dev.planning.engine.artifact.DecisionLogReader;
+import dev.planning.engine.artifact.ErrorList;
 import dev.planning.engine.artifact.ReadResult;
 import dev.planning.engine.document.LocatedDocument;
 import dev.planning.engine.document.YamlDocuments;
@@ -84,9 +85,10 @@ public record CycleDecisions(List<Waiver> waivers, List<Decision> decisions, Lis
         LocatedDocument document = YamlDocuments.read(file, path);
         ReadResult<List<Waiver>> waivers = new DecisionLogReader().read(document);
         if (waivers.model().isEmpty()) {
-            Finding first = waivers.findings().get(0);
-            throw new InvalidInputException("invalid decision log: " + first.message(),
-                    first.location().orElse(document.fileLocation()));
+            List<Finding> errors = waivers.findings().stream()
+                    .filter(f -> f.severity() == dev.planning.api.gate.Severity.ERROR).toList();
+            throw ErrorList.exception("invalid decision log", errors.isEmpty() ? waivers.findings() : errors,
+                    document.fileLocation());
         }
         List<Decision> decisions = new ArrayList<>();
         for (JsonNode node : document.root().path("decisions")) {

@@ -105,6 +105,12 @@ public final class FileEventStore implements EventStore {
     @Override
     public List<RecordedEvent> read(CycleRef cycle) {
         Path file = logFile(cycle);
+        try {
+            PathLock.checkSidecar(file);
+        } catch (IOException e) {
+            throw new PlanningException("cannot read event log: " + e.getMessage(),
+                    SourceLocation.ofFile(location(cycle)), e);
+        }
         if (!Files.exists(file)) {
             return List.of();
         }

@@ -33,13 +33,13 @@ final class LintResultCache {
         }
     };
 
-    /** The cached result for the cycle when its inputs are unchanged, else {@code lint}'s, remembered. */
-    GateResult get(Path workspace, CycleRef cycle, List<String> inputs, Supplier<GateResult> lint) {
+    /** The cached result for the cycle when its inputs and the rulebook are unchanged, else {@code lint}'s, remembered. */
+    GateResult get(Path workspace, CycleRef cycle, String rulebookHash, List<String> inputs, Supplier<GateResult> lint) {
         Optional<byte[]> fingerprint = FileFingerprint.of(workspace, inputs);
         if (fingerprint.isEmpty()) {
             return lint.get();
         }
-        Key key = new Key(workspace.toAbsolutePath().normalize(), cycle);
+        Key key = new Key(workspace.toAbsolutePath().normalize(), cycle, rulebookHash);
         synchronized (results) {
             Entry known = results.get(key);
             if (known != null && Arrays.equals(known.fingerprint(), fingerprint.get())) {
@@ -53,7 +53,7 @@ final class LintResultCache {
         return result;
     }
 
-    private record Key(Path workspace, CycleRef cycle) {
+    private record Key(Path workspace, CycleRef cycle, String rulebookHash) {
     }
 
     private record Entry(byte[] fingerprint, GateResult result) {

@@ -7,6 +7,7 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import dev.planning.engine.lint.CycleLint;
 import dev.planning.engine.lint.CycleLinter;
+import dev.planning.engine.lint.LintRules;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  * The {@code schema_lint} gate: the cycle's task breakdown (required), story map and decision log
  * (when present) validate against their schemas, ids are unique, and references resolve. It reads
  * the files itself, through {@link GateContext#workspace()}, so that it sees exactly what is on
- * disk. Fails on any error finding.
+ * disk. It judges what lint can know of the rulebook, as {@code planning lint} does: tag values
+ * against the taxonomy and waivers against the rule names. Fails on any error finding.
  *
  * <p>A cycle's result is reused while the files the linter may read are byte for byte the same
  * (see {@link LintResultCache}), so a warm gate run re-lints only what changed.
@@ -55,11 +57,12 @@ public final class SchemaLintGate implements Gate {
 
     @Override
     public GateResult evaluate(GateContext context) {
-        return cache.get(context.workspace(), context.cycle(), linter.inputs(context.cycle()), () -> lint(context));
+        return cache.get(context.workspace(), context.cycle(), context.rulebook().hash(), linter.inputs(context.cycle()),
+                () -> lint(context));
     }
 
     private GateResult lint(GateContext context) {
-        CycleLint lint = linter.lint(context.workspace(), context.cycle());
+        CycleLint lint = linter.lint(context.workspace(), context.cycle(), LintRules.of(context.rulebook()));
         Map<String, Integer> codes = new TreeMap<>();
         lint.findings().forEach(f -> codes.merge(f.code(), 1, Integer::sum));
         Map<String, Object> evidence = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.artifact.ErrorList;
 import dev.planning.engine.artifact.ReadResult;
 import dev.planning.engine.artifact.TaskBreakdownReader;
 import dev.planning.engine.artifact.TaskBreakdownWriter;
@@ -159,12 +160,17 @@ public final class CycleImprover {
         return "digest:" + digestPath + "#" + action.id();
     }
 
+    private static List<Finding> errors(ReadResult<?> read) {
+        List<Finding> errors = read.findings().stream()
+                .filter(f -> f.severity() == dev.planning.api.gate.Severity.ERROR).toList();
+        return errors.isEmpty() ? read.findings() : errors;
+    }
+
     private TaskBreakdown readPlan(String path) {
         ReadResult<TaskBreakdown> read = new TaskBreakdownReader().read(SafePaths.resolve(workspace.root(), path), path);
         if (read.model().isEmpty()) {
-            Finding first = read.findings().get(0);
-            throw new InvalidInputException("the next cycle's plan does not read cleanly, so improvement actions"
-                    + " cannot be merged into it: " + first.message(), first.location().orElse(SourceLocation.ofFile(path)));
+            throw ErrorList.exception("the next cycle's plan does not read cleanly, so improvement actions"
+                    + " cannot be merged into it", errors(read), SourceLocation.ofFile(path));
         }
         return read.model().get();
     }

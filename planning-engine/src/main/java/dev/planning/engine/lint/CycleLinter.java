@@ -65,8 +65,17 @@ public final class CycleLinter {
         this.contractsReader = new ContractsReader(catalog);
     }
 
-    /** Lints one cycle of a workspace. */
+    /** Lints one cycle of a workspace without a rulebook: schemas, ids and references only. */
     public CycleLint lint(Path workspace, CycleRef cycle) {
+        return lint(workspace, cycle, LintRules.NONE);
+    }
+
+    /**
+     * Lints one cycle of a workspace, judging also what the rulebook decides: tag values against
+     * its taxonomy and waivers against its rule names.
+     */
+    public CycleLint lint(Path workspace, CycleRef cycle, LintRules rules) {
+        Objects.requireNonNull(rules, "rules");
         List<Finding> findings = new ArrayList<>();
         List<String> checked = new ArrayList<>();
 
@@ -93,6 +102,7 @@ public final class CycleLinter {
             if (document.isPresent()) {
                 tasks = collect(taskReader.read(document.get()), findings);
                 TaskBreakdownChecks.check(document.get(), cycle, storyIds, storyMapPath, findings);
+                TaxonomyChecks.check(document.get(), rules.taxonomy(), findings);
             }
         }
 
@@ -104,6 +114,7 @@ public final class CycleLinter {
             if (document.isPresent()) {
                 waivers = collect(decisionLogReader.read(document.get()), findings).orElse(List.of());
                 DecisionLogChecks.check(document.get(), cycle, findings);
+                rules.ruleNames().ifPresent(names -> WaiverChecks.check(document.get(), names, findings));
             }
         }
 
@@ -113,6 +124,7 @@ public final class CycleLinter {
             parseYaml(workspace, retroPath, findings).ifPresent(document -> {
                 collect(decisionLogReader.read(document), findings);
                 DecisionLogChecks.check(document, cycle, findings);
+                rules.ruleNames().ifPresent(names -> WaiverChecks.check(document, names, findings));
             });
         }
 

@@ -23,10 +23,18 @@ public final class LintCodes {
     public static final String REF_MALFORMED = "ref.malformed";
     /** A task that names itself as parent or dependency. */
     public static final String REF_SELF = "ref.self";
+    /** Tasks of one plan whose dependencies form a cycle. */
+    public static final String REF_CYCLE = "ref.cycle";
     /** A task linked to a story-map node that the cycle's story map does not have. */
     public static final String STORY_UNLINKED_NODE = "story.unlinked-node";
     /** A contract whose provider is the contracts file's own stream. */
     public static final String CONTRACT_SELF = "contract.self";
+    /** A tag whose key the rulebook's taxonomy governs, with a value it does not allow. */
+    public static final String TAG_UNKNOWN_VALUE = "tag.unknown-value";
+    /** A governed tag key given twice on one item with different values. */
+    public static final String TAG_CONFLICTING_VALUE = "tag.conflicting-value";
+    /** A waiver naming a rule the rulebook does not have. */
+    public static final String WAIVER_UNKNOWN_RULE = "waiver.unknown-rule";
     /** A file whose {@code cycle_id} differs from the cycle its name says. */
     public static final String CYCLE_MISMATCH = "cycle.mismatch";
     /** A file whose {@code stream} differs from the stream directory it is in. */

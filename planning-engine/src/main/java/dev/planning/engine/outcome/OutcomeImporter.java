@@ -12,6 +12,7 @@ import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,8 +36,10 @@ import java.util.stream.Stream;
  * <p>Every file is first detected and validated ({@link OutcomeDetector}); if any is bad, nothing is
  * stored. Each is then stored once, by content, as
  * {@code outcomes/{cycle}/<kind>/<first 12 hex of its SHA-256>-<name>}, written atomically and never
- * overwritten: bytes already stored under any name are reported as already imported, and
- * importing the same file twice changes nothing. When something new was stored,
+ * overwritten: bytes already stored under any name are reported as already imported (judged by
+ * the whole SHA-256 of the stored file, never by its name's prefix), and importing the same file
+ * twice changes nothing. A stored file whose name has the prefix but whose content differs is
+ * refused before anything is written. When something new was stored,
  * {@code OUTCOMES_IMPORTED} is recorded with the stored paths. A {@code COMPLETED} cycle accepts no
  * outcomes.
  */
@@ -82,12 +85,18 @@ public final class OutcomeImporter {
         List<ImportedFile> imported = new ArrayList<>();
         Map<String, String> details = new LinkedHashMap<>();
         List<String> stored = new ArrayList<>();
+        // Every stored file that shares a candidate's name prefix is compared in full before anything
+        // is written, so a crafted file under a colliding name refuses the whole import.
+        List<Optional<String>> existing = new ArrayList<>();
         for (Candidate candidate : candidates) {
+            existing.add(existing(layout.outcomesDir(cycle) + "/" + candidate.kind().directory(), candidate));
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
             String dir = layout.outcomesDir(cycle) + "/" + candidate.kind().directory();
             String prefix = candidate.sha256().substring(0, PREFIX);
-            Optional<String> existing = existing(dir, prefix);
-            if (existing.isPresent()) {
-                imported.add(new ImportedFile(candidate.source(), candidate.kind(), existing.get(), true));
+            if (existing.get(i).isPresent()) {
+                imported.add(new ImportedFile(candidate.source(), candidate.kind(), existing.get(i).get(), true));
                 continue;
             }
             String path = dir + "/" + prefix + "-" + safeName(candidate.source());
@@ -107,21 +116,49 @@ public final class OutcomeImporter {
         return new ImportReport(cycle, imported, Optional.of(recorded.event().id()));
     }
 
-    /** A stored file of the same content, whatever its name. */
-    private Optional<String> existing(String dir, String prefix) {
+    /**
+     * A stored file of the same content, whatever its name: a file named with the candidate's hash
+     * prefix counts only when its whole SHA-256 is the candidate's. One with the prefix and other
+     * bytes was not written by import (or collides): refused, naming it.
+     */
+    private Optional<String> existing(String dir, Candidate candidate) {
+        String prefix = candidate.sha256().substring(0, PREFIX);
         Path directory = SafePaths.resolve(workspace.root(), dir);
-        if (!Files.isDirectory(directory)) {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
+        List<String> names;
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.map(p -> p.getFileName().toString())
+            names = entries.map(p -> p.getFileName().toString())
                     .filter(name -> name.startsWith(prefix + "-"))
                     .sorted()
-                    .findFirst()
-                    .map(name -> dir + "/" + name);
+                    .toList();
         } catch (IOException e) {
             throw new InvalidInputException("cannot list " + dir + ": " + e.getMessage(), SourceLocation.ofFile(dir));
         }
+        for (String name : names) {
+            String path = dir + "/" + name;
+            Path stored = directory.resolve(name);
+            if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidInputException("the stored outcome is not a regular file (a link or a directory);"
+                        + " import never follows links: remove it", SourceLocation.ofFile(path));
+            }
+            String actual;
+            try {
+                actual = sha256(Files.readAllBytes(stored));
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot read the stored outcome: " + e.getMessage(),
+                        SourceLocation.ofFile(path), e);
+            }
+            if (!actual.equals(candidate.sha256())) {
+                throw new InvalidInputException("the stored outcome's name claims the hash prefix " + prefix + " of "
+                        + candidate.source().toString().replace('\\', '/') + " (sha256 " + candidate.sha256()
+                        + "), but its content has sha256 " + actual + "; it was not stored by import. Nothing was"
+                        + " imported: remove or rename it", SourceLocation.ofFile(path));
+            }
+            return Optional.of(path);
+        }
+        return Optional.empty();
     }
 
     /** The file's name with anything but letters, digits, dot, dash and underscore replaced. */

@@ -11,6 +11,8 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.artifact.ErrorList;
+import dev.planning.engine.document.DocumentException;
 import dev.planning.engine.document.LocatedDocument;
 import dev.planning.engine.document.YamlDocuments;
 import dev.planning.engine.schema.ArtifactSchema;
@@ -69,11 +71,48 @@ public final class TrustFile {
                     + " `planning keys generate --role ROLE --out DIR` creates one)", SourceLocation.ofFile(display));
         }
         LocatedDocument document = YamlDocuments.read(file, display);
-        List<Finding> findings = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
-        if (!findings.isEmpty()) {
-            Finding first = findings.get(0);
-            throw new InvalidInputException("invalid trust file: " + first.message(),
-                    first.location().orElse(document.fileLocation()));
+        List<Finding> errors = new ArrayList<>();
+        List<TrustedKey> keys = keys(document, errors);
+        if (!errors.isEmpty()) {
+            throw ErrorList.exception("invalid trust file", errors, document.fileLocation());
+        }
+        return new TrustedKeys(keys, display);
+    }
+
+    /**
+     * Every problem of a trust file, for lint: YAML, schema, and each entry's key, fingerprint and
+     * algorithm. Never throws for a bad file.
+     *
+     * @param file    the trust file, which must exist
+     * @param display how findings name it (normally workspace-relative)
+     * @return the error findings, located; empty when {@link #read} would accept the file
+     */
+    public static List<Finding> check(Path file, String display) {
+        LocatedDocument document;
+        try {
+            document = YamlDocuments.read(file, display);
+        } catch (DocumentException e) {
+            return List.of(e.toFinding());
+        }
+        List<Finding> errors = new ArrayList<>();
+        List<TrustedKey> keys = keys(document, errors);
+        if (errors.isEmpty()) {
+            try {
+                new TrustedKeys(keys, display);
+            } catch (InvalidInputException e) {
+                errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
+                        e.location().orElse(document.fileLocation())));
+            }
+        }
+        return List.copyOf(errors);
+    }
+
+    /** The keys of a schema-valid document; every problem is added to {@code errors}. */
+    private static List<TrustedKey> keys(LocatedDocument document, List<Finding> errors) {
+        List<Finding> schema = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
+        if (!schema.isEmpty()) {
+            errors.addAll(schema);
+            return List.of();
         }
         List<TrustedKey> keys = new ArrayList<>();
         Map<String, Listed> identities = new LinkedHashMap<>();
@@ -81,20 +120,28 @@ public final class TrustFile {
             int index = 0;
             for (JsonNode entry : role.getValue()) {
                 String pointer = "/roles/" + role.getKey() + "/" + index++;
-                TrustedKey key = entry(document, pointer, role.getKey(), entry);
+                TrustedKey key;
+                try {
+                    key = entry(document, pointer, role.getKey(), entry);
+                } catch (InvalidInputException e) {
+                    errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
+                            e.location().orElse(document.locate(pointer))));
+                    continue;
+                }
                 Listed first = identities.putIfAbsent(Crypto.identity(key.publicKey()), new Listed(key.keyId(),
                         document.locate(pointer + "/key_id")));
                 if (first != null && !first.keyId().equals(key.keyId())) {
                     // One key in two encodings would get two key ids and could count as two signers.
-                    throw new InvalidInputException("this public_key is the key already listed as key_id "
+                    errors.add(Finding.error(SchemaCatalog.INVALID, "this public_key is the key already listed as key_id "
                             + first.keyId() + " at " + first.at() + ", in another encoding (explicit curve parameters,"
                             + " a compressed point or other algorithm parameters); list each key once, in one"
-                            + " encoding", document.locate(pointer + "/public_key"));
+                            + " encoding", document.locate(pointer + "/public_key")));
+                    continue;
                 }
                 keys.add(key);
             }
         }
-        return new TrustedKeys(keys, display);
+        return keys;
     }
 
     /**

@@ -83,7 +83,9 @@ class EmbeddedListsTest {
         assertThatThrownBy(() -> new DecisionLogReader().readWaivers(doc("given:\n  waivers: [{rule: r, item: A}]\n"),
                 "/given/waivers").orThrow())
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("is required")
-                .hasMessageContaining("(and 2 more)");
+                .hasMessageContaining("3 errors:")
+                .hasMessageContaining("`reason` is required")
+                .hasMessageContaining("`approver` is required")
+                .hasMessageContaining("`expires` is required");
     }
 }

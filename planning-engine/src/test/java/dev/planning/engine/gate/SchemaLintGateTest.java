@@ -11,6 +11,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.lint.LintCodes;
@@ -27,13 +28,17 @@ class SchemaLintGateTest {
     @TempDir
     Path workspace;
 
-    /** The gate reads only the cycle and the workspace; everything else is unavailable. */
+    /** The gate reads the cycle, the workspace and the rulebook's taxonomy; everything else is unavailable. */
     private GateContext context(CycleRef cycle) {
         return new GateContext() {
             public CycleRef cycle() { return cycle; }
             public Transition transition() { return Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow(); }
             public Path workspace() { return workspace; }
-            public Rulebook rulebook() { throw new UnsupportedOperationException(); }
+            public Rulebook rulebook() {
+                return new Rulebook(workspace.resolve("rulebook"), "ab".repeat(32), "1",
+                        Map.of("fe", new GateProfile("fe", List.of())), Map.of(), "fe",
+                        Map.of("criticality", List.of("0", "1", "2", "3")), List.of(), Map.of(), List.of());
+            }
             public Optional<TaskBreakdown> tasks() { return Optional.empty(); }
             public Optional<StoryMap> storyMap() { return Optional.empty(); }
             public Map<String, TaskBreakdown> otherStreams() { return Map.of(); }

@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * earlier gate result. Other streams' plans are used to resolve references only; their tasks are
  * not judged.
  *
+ * <p>Criticality is read fail-closed: a task whose {@code criticality} tag the rulebook's taxonomy
+ * cannot classify ({@code O}, {@code -1}, {@code 7}, two different values, or none at all when the
+ * rulebook requires the tag) is a criticality-0 fact, so the Critical=0 policies judge it.
+ *
  * @since 0.1
  */
 public final class GovernanceFacts {
@@ -39,7 +43,7 @@ public final class GovernanceFacts {
         // made a plan with tens of thousands of cross-stream references quadratic.
         Map<String, Set<String>> ids = new HashMap<>();
         for (Task task : plan.tasks()) {
-            facts.add(TaskFact.of(task, stream));
+            facts.add(TaskFact.of(task, stream, rulebook));
             for (TaskRef ref : task.dependencies()) {
                 if (ref.isCrossStream()) {
                     facts.add(crossStreamRef(input, task, ref, ids));

@@ -1,5 +1,7 @@
 package dev.planning.rules.facts;
 
+import dev.planning.api.artifact.Tag;
+import dev.planning.api.artifact.Tags;
 import dev.planning.api.rulebook.Rulebook;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +23,9 @@ import java.util.Map;
  * @since 0.1
  */
 public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<String>> taxonomy, List<String> requiredTags) {
+
+    /** The tag key that carries an item's criticality. */
+    public static final String CRITICALITY = "criticality";
 
     public RulebookFacts {
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
@@ -62,6 +67,45 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
         }
         String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         return allowed.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    /**
+     * The criticality of an item as governance must judge it, failing closed: {@code 0} (critical)
+     * for anything the rulebook cannot classify.
+     *
+     * <ul>
+     *   <li>every {@code criticality} tag (keys compare ignoring case, values ignoring surrounding
+     *       blanks) is a whole number the taxonomy allows (any whole number when the rulebook has no
+     *       {@code criticality} taxonomy): the smallest, i.e. the most critical, of them;</li>
+     *   <li>a value that is not such a number ({@code O}, {@code -1}, {@code 7}, a plain label):
+     *       {@code 0};</li>
+     *   <li>no {@code criticality} tag: {@code 0} when the rulebook requires the tag, otherwise
+     *       {@code null} (not critical).</li>
+     * </ul>
+     *
+     * @param tags the item's tags, never {@code null}
+     * @return the criticality, or {@code null} when the item has none and need not have one
+     */
+    public Integer criticalityOf(Tags tags) {
+        Integer lowest = null;
+        boolean present = false;
+        for (Tag tag : tags.values()) {
+            if (!tag.key().strip().equalsIgnoreCase(CRITICALITY)) {
+                continue;
+            }
+            present = true;
+            String value = tag.value().map(String::strip).orElse("");
+            if (!value.matches("\\d{1,9}") || !allows(CRITICALITY, value)) {
+                return 0;
+            }
+            int number = Integer.parseInt(value);
+            lowest = lowest == null ? number : Math.min(lowest, number);
+        }
+        if (!present) {
+            boolean required = requiredTags.stream().anyMatch(CRITICALITY::equalsIgnoreCase);
+            return required ? Integer.valueOf(0) : null;
+        }
+        return lowest;
     }
 
     /** The allowed values of a key, for messages; empty when the key has no taxonomy. */

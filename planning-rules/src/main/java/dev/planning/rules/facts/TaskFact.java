@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param parent             the enclosing item's id, or {@code null}
  * @param title              the title
  * @param owner              the owner, or {@code null}
- * @param criticality        the {@code criticality} tag as a number (0 = critical), or {@code null}
+ * @param criticality        the {@code criticality} tag as a number (0 = critical), or {@code null}; read
+ *                           fail-closed when built with the rulebook's settings (see
+ *                           {@link RulebookFacts#criticalityOf(dev.planning.api.artifact.Tags)})
  * @param compliance         the {@code compliance} tag, lower-cased, or {@code null}
  * @param dataClassification the {@code data_classification} tag, lower-cased, or {@code null}
  * @param tags               every tag, key (lower-cased) to value
@@ -73,8 +75,24 @@ public record TaskFact(
         Objects.requireNonNull(location, "location");
     }
 
-    /** The fact for a task of a stream's plan. */
+    /**
+     * The fact for a task of a stream's plan, with the {@code criticality} tag read as written (a
+     * value that is not a number is {@code null}). Governance builds facts with
+     * {@link #of(Task, String, RulebookFacts)} instead, which fails closed.
+     */
     public static TaskFact of(Task task, String stream) {
+        return of(task, stream, task.tags().criticality().isPresent() ? task.tags().criticality().getAsInt() : null);
+    }
+
+    /**
+     * The fact for a task of a stream's plan as governance judges it: a criticality the rulebook
+     * cannot classify counts as critical ({@link RulebookFacts#criticalityOf}).
+     */
+    public static TaskFact of(Task task, String stream, RulebookFacts rulebook) {
+        return of(task, stream, rulebook.criticalityOf(task.tags()));
+    }
+
+    private static TaskFact of(Task task, String stream, Integer criticality) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (Tag tag : task.tags().values()) {
             // The first tag of a key wins, as in Tags.value(key).
@@ -88,7 +106,7 @@ public record TaskFact(
                 Text.orNull(task.parent()),
                 task.title(),
                 Text.orNull(task.owner()),
-                task.tags().criticality().isPresent() ? task.tags().criticality().getAsInt() : null,
+                criticality,
                 lower(Text.orNull(task.tags().compliance())),
                 lower(Text.orNull(task.tags().value("data_classification"))),
                 tags,

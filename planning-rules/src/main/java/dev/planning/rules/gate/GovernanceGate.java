@@ -1,5 +1,6 @@
 package dev.planning.rules.gate;
 
+import dev.planning.engine.artifact.ErrorList;
 import dev.planning.engine.artifact.ReadResult;
 import dev.planning.engine.artifact.ContractsReader;
 import dev.planning.engine.artifact.Contract;
@@ -19,6 +20,7 @@ import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Waiver;
 import dev.planning.engine.artifact.DecisionLogReader;
+import dev.planning.engine.rulebook.TagTaxonomy;
 import dev.planning.engine.workspace.SafePaths;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import dev.planning.rules.drools.DroolsGovernanceEngineFactory;
@@ -26,8 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -38,7 +44,11 @@ import java.util.ServiceLoader;
  *
  * <p>Waivers come from the cycle's decision log and are judged against today's date from the
  * clock. Each unwaived critical violation is an error finding ({@code governance.<rule>}), other
- * violations are warnings, waived violations and unused waivers are for the record (info). The
+ * violations are warnings, waived violations and unused waivers are for the record (info). Before
+ * any policy, the gate itself fails closed on tag values: a value outside the rulebook's taxonomy
+ * for a key it governs is an error {@code governance.taxonomy-unknown-value}, a governed key given
+ * twice with different values {@code governance.taxonomy-conflicting-value}; and the facts count an
+ * item whose criticality cannot be read as critical (criticality 0). The
  * evidence is the decision record: rules fired, rulebook hash, input digests, waivers used.
  * Problems are reported as located error findings rather than thrown: {@code governance.no-plan},
  * {@code governance.decision-log} (malformed decision log), {@code governance.rulebook} (rule
@@ -51,6 +61,9 @@ public final class GovernanceGate implements Gate {
 
     /** The name gate profiles use. */
     public static final String NAME = "governance";
+
+    /** The finding code of the default rulebook's policy on tag values, superseded by the gate's own error. */
+    private static final String ALLOWED_VALUES = "governance.allowed-tag-values";
 
     private final GovernanceEngineFactory factory;
     private final Clock clock;
@@ -124,8 +137,16 @@ public final class GovernanceGate implements Gate {
         } catch (PlanningException e) {
             return failure("governance.evaluation", e);
         }
-        return GateResult.of(NAME, DecisionReport.findings(decision, waivers, today),
-                DecisionReport.evidence(decision, waivers, today, logPath));
+        List<Finding> taxonomy = TaxonomyFindings.of(context.tasks().get(), TagTaxonomy.of(context.rulebook()));
+        Set<String> flagged = taxonomy.stream().flatMap(f -> f.taskId().stream()).collect(Collectors.toSet());
+        List<Finding> findings = new ArrayList<>(taxonomy);
+        // The taxonomy error already says what a policy's warning about the same value would say.
+        DecisionReport.findings(decision, waivers, today).stream()
+                .filter(f -> !(f.code().equals(ALLOWED_VALUES) && f.taskId().filter(flagged::contains).isPresent()))
+                .forEach(findings::add);
+        Map<String, Object> evidence = new LinkedHashMap<>(DecisionReport.evidence(decision, waivers, today, logPath));
+        evidence.put("taxonomy_errors", taxonomy.size());
+        return GateResult.of(NAME, findings, evidence);
     }
 
     private List<Waiver> waivers(GateContext context, String logPath) {
@@ -142,8 +163,8 @@ public final class GovernanceGate implements Gate {
         }
         ReadResult<List<Contract>> read = new ContractsReader().read(file, path);
         if (read.model().isEmpty()) {
-            Finding first = read.findings().get(0);
-            throw new InvalidInputException(first.message(), first.location().orElse(null));
+            List<Finding> errors = read.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+            throw ErrorList.exception("", errors.isEmpty() ? read.findings() : errors, SourceLocation.ofFile(path));
         }
         return read.model().get().stream()
                 .map(c -> new TaskRef(Optional.of(c.provider()), c.id()))

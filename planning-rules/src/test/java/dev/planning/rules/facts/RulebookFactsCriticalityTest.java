@@ -1,0 +1,42 @@
+package dev.planning.rules.facts;
+
+import static dev.planning.rules.Inputs.tags;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.artifact.Tags;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Governance reads criticality fail-closed: what it cannot classify is critical. */
+class RulebookFactsCriticalityTest {
+
+    private static final RulebookFacts REQUIRED = new RulebookFacts(Map.of(),
+            Map.of("criticality", List.of("0", "1", "2", "3")), List.of("criticality"));
+    private static final RulebookFacts OPTIONAL = new RulebookFacts(Map.of(),
+            Map.of("criticality", List.of("0", "1", "2", "3")), List.of());
+
+    @Test
+    void readsAnAllowedValueIgnoringBlanksAndKeyCase() {
+        assertThat(REQUIRED.criticalityOf(tags("Criticality: 2 "))).isEqualTo(2);
+    }
+
+    @Test
+    void anythingTheTaxonomyCannotClassifyIsCritical() {
+        for (String written : List.of("criticality:O", "criticality:-1", "criticality:7", "criticality:00",
+                "criticality:0.0", "criticality")) {
+            assertThat(OPTIONAL.criticalityOf(tags(written))).as(written).isZero();
+        }
+    }
+
+    @Test
+    void twoValuesCountAsTheMostCritical() {
+        assertThat(REQUIRED.criticalityOf(tags("Criticality:3", "criticality:1"))).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingTagIsCriticalOnlyWhenTheRulebookRequiresIt() {
+        assertThat(REQUIRED.criticalityOf(Tags.NONE)).isZero();
+        assertThat(OPTIONAL.criticalityOf(Tags.NONE)).isNull();
+    }
+}
