@@ -87,9 +87,16 @@ public final class AttackWorkspace {
     /** The team signs as PM, TechLead and QA and commits. */
     public void signAll() {
         for (String role : CycleScript.ROLES) {
-            ok("sign", path(MANIFEST).toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString());
+            CliRun sign = sign(role);
+            assertThat(sign.exitCode()).as(sign.out() + sign.err()).isZero();
         }
         commit("signed");
+    }
+
+    /** {@code sign} of the manifest as {@code role}, with its key and the trust file outside the workspace. */
+    public CliRun sign(String role) {
+        return run("sign", path(MANIFEST).toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString(),
+                "--trust", trust());
     }
 
     /** {@link #sealed}, signed by PM, TechLead and QA (the example's signing policy), committed. */

@@ -277,7 +277,10 @@ class HygieneAttackTest {
         HygieneAttackFixture a = HygieneAttackFixture.fresh(dir).write(MANIFEST, text.toString()).commit("bad manifest");
 
         CliRun lint = a.lint();
-        CliRun verify = CliRun.of("verify", "-w", a.ws.toString(), a.ws.resolve(MANIFEST).toString());
+        Path keys = dir.resolve("keys");
+        assertThat(CliRun.of("keys", "generate", "--role", "QA", "--out", keys.toString()).exitCode()).isZero();
+        CliRun verify = CliRun.of("verify", "-w", a.ws.toString(), a.ws.resolve(MANIFEST).toString(),
+                "--trust", keys.resolve("trust.yaml").toString());
 
         assertThat(lint.exitCode()).isEqualTo(1);
         for (int i = 1; i <= 15; i++) {

@@ -68,12 +68,18 @@ class SealAttackTest {
         ws.edit(AttackWorkspace.MANIFEST, m -> m.replace(sealedSha, newSha)
                 .replace("bytes: " + sealedBytes + "\n", "bytes: " + newBytes + "\n"));
         ws.commit("tidy the plan");
-        ws.signAll();
         AttackWorkspace.Snapshot before = ws.snapshot();
+        String manifest = ws.read(AttackWorkspace.MANIFEST);
 
+        CliRun sign = ws.sign("PM");
+        String afterSign = ws.read(AttackWorkspace.MANIFEST);
         CliRun verify = ws.verify();
         CliRun advance = ws.advance("EXECUTED");
 
+        // The team is not led into signing: sign verifies first and refuses, writing nothing.
+        assertThat(sign.exitCode()).as(sign.out() + sign.err()).isNotZero();
+        assertThat(sign.out() + sign.err()).contains("SEAL_EVENT_MISMATCH", "VERDICT_CHANGED");
+        assertThat(afterSign).isEqualTo(manifest);
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
         assertThat(verify.out()).contains("VERDICT_CHANGED", "governance: sealed PASS, now FAIL",
                 "SEAL_EVENT_MISMATCH", "EVIDENCE_MISMATCH");
@@ -132,10 +138,12 @@ class SealAttackTest {
         ws.write("frameworks/planning-fe/manifests/2025-08-19-handoff_manifest.yaml", forgedPrior(ws));
         ws.commit("history");
         ws.sealNow("--prior", "fe-2025-08-19-forged01");
-        ws.signAll();
 
+        CliRun sign = ws.sign("PM");
         CliRun verify = ws.verify();
 
+        assertThat(sign.exitCode()).as(sign.out() + sign.err()).isNotZero();
+        assertThat(sign.out() + sign.err()).contains("PRIOR_MANIFEST");
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
         assertThat(verify.out()).contains("PRIOR_MANIFEST", "prior manifest fe-2025-08-19-forged01",
                 "was not sealed at a clean git revision");
