@@ -207,11 +207,6 @@ public final class AttackWorkspace {
         return run(cycleArgs("advance", "--to", state, "--trust", trust()));
     }
 
-    /** {@code sign} the cycle's manifest as {@code role} with that role's key. */
-    public CliRun sign(String role) {
-        return run("sign", path(MANIFEST).toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString());
-    }
-
     /** Every file of the workspace (outside {@code .git}) with its SHA-256, to show a refusal wrote nothing. */
     public Snapshot snapshot() {
         Map<String, String> files = new TreeMap<>();
