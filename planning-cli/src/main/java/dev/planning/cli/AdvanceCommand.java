@@ -1,16 +1,18 @@
 package dev.planning.cli;
 
-import dev.planning.api.seal.SealOptions;
-import dev.planning.api.seal.SealResult;
-import java.util.Optional;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
 import dev.planning.engine.evidence.GateOutcomes;
+import dev.planning.engine.report.FindingReports;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,8 +59,8 @@ final class AdvanceCommand implements Callable<Integer> {
         seal.flatMap(SealResult::manifestPath).ifPresent(path -> json.put("manifest", path));
         Reports.print(spec.commandLine().getOut(), format.format, json,
                 () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse(""),
-                () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
-                () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root()),
+                () -> FindingReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
+                () -> FindingReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root(), Path.of("")),
                 () -> MarkdownReports.transition(result));
         return result.accepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

@@ -4,6 +4,8 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.report.FindingReports;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,8 +43,8 @@ final class GateCommand implements Callable<Integer> {
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results),
-                () -> CiReports.gatesJunit(ref, "-> " + to + " (dry run)", results),
-                () -> CiReports.gatesSarif(ref, to.name(), results, ws.root()),
+                () -> FindingReports.gatesJunit(ref, "-> " + to + " (dry run)", results),
+                () -> FindingReports.gatesSarif(ref, to.name(), results, ws.root(), Path.of("")),
                 () -> MarkdownReports.gates(ref, to, results));
         return results.stream().allMatch(GateResult::passed) ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

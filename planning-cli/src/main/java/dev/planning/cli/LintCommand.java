@@ -2,6 +2,8 @@ package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.LintReport;
+import dev.planning.engine.report.FindingReports;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +35,7 @@ final class LintCommand implements Callable<Integer> {
         PlanningWorkspace ws = workspace.openCompiled();
         LintReport report = ws.lint(Optional.ofNullable(stream), Optional.ofNullable(cycle));
         Reports.print(spec.commandLine().getOut(), format.format, Reports.lint(report), () -> Reports.lintText(report),
-                () -> CiReports.lintJunit(report), () -> CiReports.lintSarif(report, ws.root()),
+                () -> FindingReports.lintJunit(report), () -> FindingReports.lintSarif(report, ws.root(), Path.of("")),
                 () -> MarkdownReports.lint(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

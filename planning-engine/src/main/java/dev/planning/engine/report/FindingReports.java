@@ -1,12 +1,10 @@
-package dev.planning.maven;
+package dev.planning.engine.report;
 
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.report.JUnitXml;
-import dev.planning.engine.report.Sarif;
 import dev.planning.engine.workspace.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,18 +16,29 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Lint and gate findings as SARIF 2.1.0 and JUnit XML, shaped as the command line's
- * {@code --format sarif} and {@code --format junit}: a JUnit case per file linted or per gate run,
- * failed when its findings include an error; SARIF paths relative to the Maven project's directory.
+ * Lint and gate results as JUnit XML and SARIF, for CI: what the command line's {@code --format
+ * junit|sarif} and the Maven plugin write.
+ *
+ * <p>JUnit: {@code planning lint} is one suite with a test case per file checked (named by its
+ * workspace-relative path, class {@code planning.lint}); {@code planning gate} and
+ * {@code advance} are one suite with a test case per gate (named by the gate, class
+ * {@code planning.gate.<stream>.<cycle>}). A case fails when its findings include an error; every
+ * finding is listed in the failure or, for warnings of a passing case, in {@code system-out}.
+ *
+ * <p>SARIF: one result per finding, with the file path made relative to {@code base} (the current
+ * directory for the command line, the project directory for the Maven plugin) when the workspace
+ * lies inside it, so that code hosts find the file.
+ *
+ * <p>Internal to the planning modules; not a supported API.
  */
-final class FindingReports {
+public final class FindingReports {
 
     private static final String NO_FILE = "(workspace)";
 
     private FindingReports() {
     }
 
-    static String lintJunit(LintReport report) {
+    public static String lintJunit(LintReport report) {
         Map<String, List<Finding>> byFile = new TreeMap<>();
         report.filesChecked().forEach(file -> byFile.put(file, new ArrayList<>()));
         report.findings().forEach(f -> byFile.computeIfAbsent(f.location().map(l -> l.file()).orElse(NO_FILE),
@@ -39,7 +48,7 @@ final class FindingReports {
         return JUnitXml.render("planning lint", List.of(new JUnitXml.Suite("planning lint", cases)));
     }
 
-    static String lintSarif(LintReport report, Path workspace, Path base) {
+    public static String lintSarif(LintReport report, Path workspace, Path base) {
         return Sarif.builder("planning", version())
                 .uri(relativeTo(workspace, base))
                 .fallbackFile(WorkspaceLayout.DEFAULT.streamsRoot())
@@ -48,7 +57,8 @@ final class FindingReports {
                 .render();
     }
 
-    static String gatesJunit(CycleRef cycle, String transition, List<GateResult> results) {
+    /** @param transition how the suite names the transition, e.g. {@code PLANNED->READY_FOR_HANDOFF} */
+    public static String gatesJunit(CycleRef cycle, String transition, List<GateResult> results) {
         String className = "planning.gate." + cycle.stream() + "." + cycle.cycleId();
         List<JUnitXml.TestCase> cases = results.stream()
                 .map(result -> testCase(className, result.gate(), result.findings(), "gate failed"))
@@ -56,7 +66,7 @@ final class FindingReports {
         return JUnitXml.render("planning gate", List.of(new JUnitXml.Suite(cycle + " " + transition, cases)));
     }
 
-    static String gatesSarif(CycleRef cycle, String target, List<GateResult> results, Path workspace, Path base) {
+    public static String gatesSarif(CycleRef cycle, String target, List<GateResult> results, Path workspace, Path base) {
         Sarif.Builder sarif = Sarif.builder("planning", version())
                 .uri(relativeTo(workspace, base))
                 .fallbackFile(WorkspaceLayout.DEFAULT.taskBreakdown(cycle))
@@ -66,7 +76,7 @@ final class FindingReports {
     }
 
     /** The findings' one-line descriptions, errors first. */
-    static List<String> lines(List<Finding> findings, Severity severity) {
+    public static List<String> lines(List<Finding> findings, Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).map(Finding::describe).toList();
     }
 
@@ -81,7 +91,7 @@ final class FindingReports {
     }
 
     /** Workspace-relative paths made relative to {@code base} (the project directory) when the workspace is inside it. */
-    static UnaryOperator<String> relativeTo(Path workspace, Path base) {
+    public static UnaryOperator<String> relativeTo(Path workspace, Path base) {
         Path root = workspace.toAbsolutePath().normalize();
         Path from = base.toAbsolutePath().normalize();
         if (!root.startsWith(from) || root.equals(from)) {
