@@ -4,7 +4,6 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
 import dev.planning.engine.signing.TrustFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -13,8 +12,8 @@ import picocli.CommandLine.Option;
 final class TrustOption {
 
     @Option(names = "--trust", paramLabel = "FILE",
-            description = "Trust file of signing keys by role (default: <workspace>/" + Planning.DEFAULT_TRUST_FILE
-                    + " when it exists); `planning keys generate` writes one.")
+            description = "Trust file of signing keys by role, kept outside the workspace (anyone who can commit"
+                    + " could add a key to one inside it); `planning keys generate` writes one.")
     Path trust;
 
     /** Configures a workspace builder with the trust file, when one was given. */
@@ -22,42 +21,29 @@ final class TrustOption {
         return trust == null ? builder : builder.trustFile(trust);
     }
 
-    /** The trusted keys: the given file, else the workspace's default file when it exists, else none. */
+    /**
+     * The trusted keys: the given file, which must lie outside the workspace; none without one.
+     *
+     * @throws InvalidInputException when the file lies inside the workspace or does not read
+     */
     TrustedKeys read(Path workspace) {
         if (trust != null) {
-            return TrustFile.read(trust);
+            return TrustFile.readOutside(trust, workspace);
         }
-        Path fallback = workspace.resolve(Planning.DEFAULT_TRUST_FILE);
-        return Files.isRegularFile(fallback) ? TrustFile.read(fallback)
-                : new TrustedKeys(List.of(), "no trust file (pass --trust FILE or create " + fallback + ")");
-    }
-
-    /**
-     * A one-line warning when the trust file in use lies inside the workspace: whoever can commit
-     * to the repository can add a key to it, so it shows self-consistency only (SPEC §8).
-     */
-    java.util.Optional<String> insideWorkspace(Path workspace) {
-        Path root = workspace.toAbsolutePath().normalize();
-        Path file = (trust != null ? trust : root.resolve(Planning.DEFAULT_TRUST_FILE)).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file) || !file.startsWith(root)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of("note: the trust file " + file + " is inside the workspace: anyone who can commit"
-                + " can add a key to it, so it shows self-consistency only; verify with --trust FILE kept outside the"
-                + " repository (CI configuration, a pinned path) to hold against a contributor without a key");
+        return new TrustedKeys(List.of(), "no trust file (pass --trust FILE, kept outside the workspace)");
     }
 
     /**
      * The trusted keys, as {@link #read}, but refusing to go on without a trust file: with no key
      * trusted, every signature check fails, and one line says why better than one failure each.
      *
-     * @throws InvalidInputException when no trust file was given and the workspace has none
+     * @throws InvalidInputException when no trust file was given
      */
     TrustedKeys require(Path workspace, String what) {
-        Path fallback = workspace.resolve(Planning.DEFAULT_TRUST_FILE);
-        if (trust == null && !Files.isRegularFile(fallback)) {
+        if (trust == null) {
             throw new InvalidInputException("no trust file: cannot " + what + " without the public keys trusted to"
-                    + " sign; pass --trust FILE (the trust.yaml `planning keys generate` wrote) or create " + fallback);
+                    + " sign; pass --trust FILE (the trust.yaml `planning keys generate` wrote), kept outside the"
+                    + " workspace");
         }
         return read(workspace);
     }

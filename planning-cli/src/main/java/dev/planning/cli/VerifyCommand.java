@@ -91,7 +91,6 @@ final class VerifyCommand implements Callable<Integer> {
         }
         PlanningWorkspace ws = builder.build();
         TrustedKeys keys = trust.require(ws.root(), "verify signatures");
-        trust.insideWorkspace(ws.root()).ifPresent(spec.commandLine().getErr()::println);
         if (checksumsOnly) {
             return print(ref != null ? ws.verifyChecksumsOnly(ref, keys) : ws.verifyChecksumsOnly(manifest, keys));
         }

@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  *
  * <p>Sealing: {@code advance} to {@code PACKAGED} and {@code seal} write the handoff manifest; the
  * {@code release_readiness} gate (always available) verifies it against the trusted keys, read from
- * {@link Builder#trustFile} (default {@value #DEFAULT_TRUST_FILE} in the workspace, when it exists)
- * or given with {@link Builder#trustedKeys}.
+ * {@link Builder#trustFile}, which must lie outside the workspace (anyone who can commit could add
+ * a key to one inside it), or given with {@link Builder#trustedKeys}; with neither, no key is
+ * trusted and every signature check fails.
  *
  * <p>Gates registered in {@code META-INF/services/dev.planning.api.gate.Gate} (such as
  * {@code schema_lint}, {@code cross_stream_consistency}, {@code parity_coverage} and, with
@@ -48,7 +49,10 @@ import java.util.function.Supplier;
  */
 public final class Planning {
 
-    /** The trust file read by default, relative to the workspace. */
+    /**
+     * The name {@code planning keys generate} gives a trust file. A trust file is never read from the
+     * workspace: it is the trust anchor, and must come from outside the repository.
+     */
     public static final String DEFAULT_TRUST_FILE = "trust.yaml";
 
     private Planning() {
@@ -118,7 +122,10 @@ public final class Planning {
             return this;
         }
 
-        /** The trust file of signing keys, read when signatures are checked; default {@value #DEFAULT_TRUST_FILE}. */
+        /**
+         * The trust file of signing keys, read when signatures are checked; it must lie outside the
+         * workspace (an {@code InvalidInputException} when it is used otherwise). No default.
+         */
         public Builder trustFile(Path file) {
             this.trustFile = Objects.requireNonNull(file, "trustFile");
             return this;
@@ -160,10 +167,12 @@ public final class Planning {
                 TrustedKeys keys = trustedKeys;
                 return () -> keys;
             }
-            Path file = trustFile != null ? trustFile : root.resolve(DEFAULT_TRUST_FILE);
-            boolean explicit = trustFile != null;
-            return () -> explicit || Files.isRegularFile(file) ? TrustFile.read(file)
-                    : new TrustedKeys(List.of(), "no trust file at " + file);
+            if (trustFile == null) {
+                // Never a file of the workspace by default: the trust anchor comes from outside.
+                return () -> new TrustedKeys(List.of(), "no trust file (give one outside the workspace)");
+            }
+            Path file = trustFile;
+            return () -> TrustFile.readOutside(file, root);
         }
 
         private List<Gate> allGates() {

@@ -7,11 +7,9 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
-import dev.planning.engine.Planning;
 import dev.planning.engine.report.JUnitXml;
 import dev.planning.engine.signing.TrustFile;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,11 +73,9 @@ public final class VerifyMojo extends PlanningMojo {
 
     private TrustedKeys trustedKeys(Path root) {
         if (trust != null) {
-            return TrustFile.read(trust.toPath());
+            return TrustFile.readOutside(trust.toPath(), root);
         }
-        Path fallback = root.resolve(Planning.DEFAULT_TRUST_FILE);
-        return Files.isRegularFile(fallback) ? TrustFile.read(fallback)
-                : new TrustedKeys(List.of(), "no trust file (configure <trust> or create " + fallback + ")");
+        return new TrustedKeys(List.of(), "no trust file (configure <trust>, a file outside the workspace)");
     }
 
     /** One suite, a case per kind of check, failed when the report has discrepancies of that kind. */

@@ -122,7 +122,7 @@ class SignatureAttackTest {
     @Test
     void oneKeyListedUnderTwoEncodingsIsRefusedAtItsLine() throws Exception {
         SignatureAttackFixture f = SignatureAttackFixture.signed(dir);
-        Path trust = f.ws.resolve("trust.yaml");
+        Path trust = dir.resolve("two-encodings-trust.yaml");
         String techLeadPem = PemKeys.publicKeyPem(PemKeys.readPublicKey(f.keys.resolve("TechLead.pub.pem")));
         String explicit = explicitPem(techLeadPem);
         String explicitId = Crypto.keyId(PemKeys.parsePublicKey(explicit, "explicit"));
@@ -284,7 +284,7 @@ class SignatureAttackTest {
     }
 
     @Test
-    void aTrustFileInTheRepositoryEditedByTheAttackerIsCaughtOnlyByATrustFileFromOutside() throws Exception {
+    void aTrustFileInTheRepositoryEditedByTheAttackerIsRefusedAsATrustAnchor() throws Exception {
         SignatureAttackFixture f = SignatureAttackFixture.sealed(dir);
         for (String role : new String[] {"PM", "TechLead"}) {
             CycleScript.ok(f.signArgsFor(role));
@@ -300,11 +300,14 @@ class SignatureAttackTest {
         // Against the trust file kept outside the repository (CI configuration, a pinned path):
         assertFailsNaming(f.verify(), 1, "SIGNATURE_UNTRUSTED", "THRESHOLD_NOT_MET");
         assertFailsNaming(f.cycle("advance", "--to", "EXECUTED", "--trust", f.trust.toString()), 1, "REFUSED");
-        // Against the workspace's own trust file, which the attacker wrote, the signature counts:
-        // in-repository trust proves self-consistency only, and verify says so on every run.
-        CliRun selfConsistent = f.cycle("verify");
-        assertThat(selfConsistent.exitCode()).isZero();
-        assertThat(selfConsistent.err()).contains("inside the workspace", "--trust");
+        // The workspace's own trust file, which the attacker wrote, is never a trust anchor: named
+        // with --trust it is refused (exit 2), and without --trust no file of the workspace is read.
+        String before = f.read(MANIFEST);
+        assertFailsNaming(f.cycle("verify", "--trust", inRepo.toString()), 2, "inside the workspace");
+        assertFailsNaming(f.cycle("advance", "--to", "EXECUTED", "--trust", inRepo.toString()), 2,
+                "inside the workspace");
+        assertFailsNaming(f.cycle("verify"), 2, "no trust file");
+        assertThat(f.read(MANIFEST)).isEqualTo(before);
     }
 
     private static String twin(String base64) throws Exception {

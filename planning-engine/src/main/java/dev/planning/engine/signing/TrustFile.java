@@ -60,6 +60,33 @@ public final class TrustFile {
     }
 
     /**
+     * Reads a trust file that must lie outside {@code workspace}: whoever can commit to the
+     * workspace's repository could add their own key to a trust file inside it, so such a file
+     * would prove self-consistency only, and the trust anchor would fail open (SPEC §8). The check
+     * follows symbolic links, so a link from outside into the workspace is refused too.
+     *
+     * @throws InvalidInputException when the file lies inside the workspace, or as {@link #read}
+     */
+    public static TrustedKeys readOutside(Path file, Path workspace) {
+        Path real = realOrAbsolute(file);
+        Path root = realOrAbsolute(workspace);
+        if (real.startsWith(root)) {
+            throw new InvalidInputException("the trust file lies inside the workspace, where anyone who can commit"
+                    + " can add a key to it; keep it outside the repository (CI configuration, a pinned path) and"
+                    + " pass it with --trust", SourceLocation.ofFile(file.toString()));
+        }
+        return read(file);
+    }
+
+    private static Path realOrAbsolute(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
      * Reads a trust file.
      *
      * @throws InvalidInputException when it is missing, malformed, or an entry does not hold together
