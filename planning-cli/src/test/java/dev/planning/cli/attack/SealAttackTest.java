@@ -89,6 +89,95 @@ class SealAttackTest {
         assertThat(ws.read(AttackWorkspace.LOG)).doesNotContain("\"to\":\"EXECUTED\"");
     }
 
+    /**
+     * Found in review: between seal and sign, the plan changed, the governance verdict and its
+     * evidence dropped from the manifest, the other evidence and the seal event rewritten to match
+     * and the log re-chained. Which gates judge a handoff is the sealed rulebook's profile, so the
+     * missing verdict is run again and found.
+     */
+    @Test
+    void governanceVerdictDroppedFromTheManifestBetweenSealAndSignIsRunAgain() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.sealed(dir);
+        byte[] oldPlan = Files.readAllBytes(ws.path(AttackWorkspace.TASKS));
+        String plan = new String(oldPlan, StandardCharsets.UTF_8);
+        String approvals = "      approvals: [pm-dana, techlead-erik, qa-fay]\n";
+        assertThat(plan).contains(approvals);
+        ws.write(AttackWorkspace.TASKS, plan.replaceFirst(java.util.regex.Pattern.quote(approvals), ""));
+        byte[] newPlan = Files.readAllBytes(ws.path(AttackWorkspace.TASKS));
+        String oldSha = Sha256.hex(oldPlan);
+        String newSha = Sha256.hex(newPlan);
+        String manifest = ws.read(AttackWorkspace.MANIFEST).replace(oldSha, newSha)
+                .replaceFirst("bytes: " + oldPlan.length + "\n", "bytes: " + newPlan.length + "\n");
+        try (var evidence = Files.list(ws.path("frameworks/planning-fe/evidence/2025-09-02"))) {
+            for (Path file : evidence.toList()) {
+                String relative = ws.root().relativize(file).toString().replace('\\', '/');
+                byte[] bytes = Files.readAllBytes(file);
+                String blockStart = "  - path: \"" + relative + "\"\n    sha256: \"" + Sha256.hex(bytes) + "\"\n    bytes: "
+                        + bytes.length + "\n";
+                if (relative.endsWith("-governance.json")) {
+                    manifest = manifest.replace(blockStart, "");
+                    continue;
+                }
+                String rewritten = new String(bytes, StandardCharsets.UTF_8).replace(oldSha, newSha);
+                ws.write(relative, rewritten);
+                byte[] now = rewritten.getBytes(StandardCharsets.UTF_8);
+                manifest = manifest.replace(blockStart, "  - path: \"" + relative + "\"\n    sha256: \""
+                        + Sha256.hex(now) + "\"\n    bytes: " + now.length + "\n");
+            }
+        }
+        manifest = manifest.replaceAll("  governance:\n    status: \"PASS\"\n    evidence: \"[^\"]+\"\n    at: \"[^\"]+\"\n", "");
+        assertThat(manifest).doesNotContain("-governance.json");
+        ws.write(AttackWorkspace.MANIFEST, manifest);
+        String manifestSha = Sha256.hex(manifest.getBytes(StandardCharsets.UTF_8));
+        List<String> log = new java.util.ArrayList<>(Files.readAllLines(ws.path(AttackWorkspace.LOG), StandardCharsets.UTF_8));
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).contains("\"MANIFEST_SEALED\"")) {
+                log.set(i, log.get(i).replaceAll("\"manifest_sha256\":\"[0-9a-f]+\"",
+                        "\"manifest_sha256\":\"" + manifestSha + "\""));
+            }
+            if (i > 0) {
+                String previous = Sha256.hex(log.get(i - 1).getBytes(StandardCharsets.UTF_8));
+                log.set(i, log.get(i).replaceAll("\"prev_sha256\":\"[0-9a-f]{64}\"",
+                        "\"prev_sha256\":\"" + previous + "\""));
+            }
+        }
+        ws.write(AttackWorkspace.LOG, String.join("\n", log) + "\n");
+        ws.commit("tidy");
+        String sealed = ws.read(AttackWorkspace.MANIFEST);
+
+        CliRun sign = ws.sign("PM");
+        CliRun verify = ws.verify();
+
+        assertThat(sign.exitCode()).as(sign.out() + sign.err()).isNotZero();
+        assertThat(sign.out() + sign.err()).contains("governance: the sealed rulebook's profile runs it",
+                "records no result");
+        assertThat(ws.read(AttackWorkspace.MANIFEST)).isEqualTo(sealed);
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains("records no result for it");
+    }
+
+    /**
+     * Found in review: the signing policy lives in the repository, so a contributor can empty it
+     * (and rewrite the rulebook hash everywhere). No handoff verifies or moves past PACKAGED without
+     * at least one trusted signature, whatever the policy says.
+     */
+    @Test
+    void anEmptiedSigningPolicyStillNeedsOneTrustedSignature() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.edit("rulebook/rulebook.yaml", r -> r.replaceAll("signing:\n  required:\n(    - .*\n)+",
+                "signing:\n  required: []\n"));
+        assertThat(ws.read("rulebook/rulebook.yaml")).contains("required: []");
+        ws.sealNow();
+
+        CliRun verify = ws.verify();
+        CliRun advance = ws.advance("EXECUTED");
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains("THRESHOLD_NOT_MET", "a handoff needs at least one");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isNotZero();
+        assertThat(ws.read(AttackWorkspace.LOG)).doesNotContain("\"to_state\":\"EXECUTED\"");
+    }
+
     /** Route 2: the log's MANIFEST_SEALED line cut, the manifest removed, the plan changed: seal runs the gates. */
     @Test
     void resumedSealRunsTheGatesAgainAndWritesNoManifestOverAFailingPlan() throws Exception {

@@ -294,7 +294,9 @@ class SignatureAttackTest {
         Path inRepo = f.ws.resolve("trust.yaml");
         Files.copy(f.trust, inRepo);
         TrustFile.add(inRepo, TrustFile.read(attacker.resolveSibling("trust.yaml")).keys().get(0));
-        CycleScript.ok(f.signArgsFor("QA", attacker, "--trust", inRepo.toString()));
+        Path attackersCopy = dir.resolve("attacker-trust.yaml");
+        Files.copy(inRepo, attackersCopy);
+        CycleScript.ok(f.signArgsFor("QA", attacker, "--trust", attackersCopy.toString()));
         f.commit("trust myself");
 
         // Against the trust file kept outside the repository (CI configuration, a pinned path):

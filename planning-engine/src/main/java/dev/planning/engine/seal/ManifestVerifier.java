@@ -403,6 +403,14 @@ public final class ManifestVerifier {
 
     private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found,
             DiscrepancyKind kind, String about) {
+        // A floor the rulebook cannot lower: the signing policy lives in the repository, so a
+        // contributor could empty it; no handoff verifies without at least one trusted signature.
+        if (counted.isEmpty()) {
+            String hint = trust.keys().isEmpty() ? " (no trusted keys: " + trust.source() + ")" : "";
+            found.add(Discrepancy.of(kind, display, "at least one signature", "0 counted",
+                    about + "no valid, trusted signature counts; a handoff needs at least one, whatever the signing"
+                            + " policy asks" + hint));
+        }
         for (SigningRequirement requirement : rulebook.signing().required()) {
             List<ManifestSignature> matching = counted.stream()
                     .filter(s -> requirement.roles().contains(s.role())).toList();

@@ -44,6 +44,11 @@ final class VerdictCheck {
     static final Set<String> RECOMPUTED = Set.of("schema_lint", "cross_stream_consistency", "parity_coverage",
             "governance");
 
+    /** The steps whose gates a handoff passed before its manifest was written. */
+    private static final CycleState[][] SEALING_PATH = {
+            {CycleState.PLANNED, CycleState.READY_FOR_HANDOFF},
+            {CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED}};
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final int MEMO_SIZE = 16;
@@ -102,6 +107,14 @@ final class VerdictCheck {
             toRerun.computeIfAbsent(transition.get(), t -> new ArrayList<>()).add(gate);
             judgedAt.merge(transition.get(), at.get(), (a, b) -> a.isAfter(b) ? a : b);
         }
+        // Which gates judged the handoff is the sealed rulebook's profile, not the manifest's say: every
+        // step on the way to PACKAGED is run again, so a verdict left out of gate_results is found.
+        for (CycleState[] step : SEALING_PATH) {
+            Lifecycle.find(step[0], step[1]).ifPresent(t -> {
+                toRerun.computeIfAbsent(t, k -> new ArrayList<>());
+                judgedAt.putIfAbsent(t, manifest.sealedAt());
+            });
+        }
         if (!recompute) {
             notes.add("verdicts not recomputed (--checksums-only): the sealed gate results were taken as recorded");
             return new Outcome(found, notes);
@@ -123,6 +136,14 @@ final class VerdictCheck {
                 found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "verdicts of " + transition.key()
                         + " could not be recomputed: " + e.getMessage()));
                 continue;
+            }
+            for (GateResult result : results) {
+                if (!manifest.gateResults().containsKey(result.gate())) {
+                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "a sealed result of "
+                            + result.gate(), "none", result.gate() + ": the sealed rulebook's profile runs it at "
+                            + transition.key() + " (now " + result.status() + "), but the manifest records no result"
+                            + " for it: a verdict was left out"));
+                }
             }
             for (String gate : entry.getValue()) {
                 String sealedStatus = manifest.gateResults().get(gate).status().name();
