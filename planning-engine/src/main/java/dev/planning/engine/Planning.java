@@ -156,6 +156,10 @@ public final class Planning {
             if (!Files.isDirectory(root)) {
                 throw new InvalidInputException("workspace directory not found: " + workspace);
             }
+            if (trustFile != null) {
+                // Refused before anything runs or is recorded, not when a gate first needs the keys.
+                TrustFile.requireOutside(trustFile, root);
+            }
             Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()));
             EventStore store = eventStore != null ? eventStore : new FileEventStore(root, layout);
             return new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy, trust(root));

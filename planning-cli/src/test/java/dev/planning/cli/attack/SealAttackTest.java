@@ -175,7 +175,7 @@ class SealAttackTest {
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
         assertThat(verify.out()).contains("THRESHOLD_NOT_MET", "a handoff needs at least one");
         assertThat(advance.exitCode()).as(advance.out() + advance.err()).isNotZero();
-        assertThat(ws.read(AttackWorkspace.LOG)).doesNotContain("\"to_state\":\"EXECUTED\"");
+        assertThat(ws.read(AttackWorkspace.LOG)).doesNotContain("\"STATE_TRANSITION\",\"payload\":{\"from_state\":\"PACKAGED\"");
     }
 
     /** Route 2: the log's MANIFEST_SEALED line cut, the manifest removed, the plan changed: seal runs the gates. */

@@ -68,14 +68,22 @@ public final class TrustFile {
      * @throws InvalidInputException when the file lies inside the workspace, or as {@link #read}
      */
     public static TrustedKeys readOutside(Path file, Path workspace) {
-        Path real = realOrAbsolute(file);
-        Path root = realOrAbsolute(workspace);
-        if (real.startsWith(root)) {
+        requireOutside(file, workspace);
+        return read(file);
+    }
+
+    /**
+     * Refuses a trust file inside {@code workspace} (following symbolic links), as
+     * {@link #readOutside} does, without reading it.
+     *
+     * @throws InvalidInputException when the file lies inside the workspace
+     */
+    public static void requireOutside(Path file, Path workspace) {
+        if (realOrAbsolute(file).startsWith(realOrAbsolute(workspace))) {
             throw new InvalidInputException("the trust file lies inside the workspace, where anyone who can commit"
                     + " can add a key to it; keep it outside the repository (CI configuration, a pinned path) and"
                     + " pass it with --trust", SourceLocation.ofFile(file.toString()));
         }
-        return read(file);
     }
 
     private static Path realOrAbsolute(Path path) {
