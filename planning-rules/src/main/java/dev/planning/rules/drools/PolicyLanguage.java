@@ -502,6 +502,11 @@ final class PolicyLanguage {
             if (!pattern.getBehaviors().isEmpty()) {
                 refuse(pattern, "sliding windows (over window:...) are refused");
             }
+            if (!pattern.getAnnotations().isEmpty()) {
+                // Their values are expressions nobody checks; a policy needs no pattern metadata.
+                refuse(pattern, "annotations on a pattern (@" + pattern.getAnnotationNames().iterator().next()
+                        + ") are refused");
+            }
             PatternSourceDescr source = pattern.getSource();
             if (source != null) {
                 source(source, pattern);
