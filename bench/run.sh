@@ -114,12 +114,18 @@ if "$cli" --help 2>/dev/null | grep -qE '^ +verify '; then
   "$fresh"
   "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >/dev/null 2>&1
   "$cli" seal -w "$scratch" --stream fe --cycle 2025-09-02 --allow-dirty >/dev/null 2>&1
+  # Keys and trust file outside the workspace: sign refuses private keys inside it, and verify a
+  # trust file inside it.
+  keys="$out/b5-keys"
+  rm -rf -- "$keys"
   for role in PM TechLead QA; do
-    "$cli" keys generate --role "$role" --out "$scratch/keys" >/dev/null 2>&1
-    "$cli" sign "$scratch/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml" --role "$role" \
-      --key "$scratch/keys/$role.key.pem" >/dev/null 2>&1
+    "$cli" keys generate --role "$role" --out "$keys" >/dev/null 2>&1
   done
-  verify_cmd=("$cli" verify -w "$scratch" --stream fe --cycle 2025-09-02 --trust "$scratch/keys/trust.yaml")
+  for role in PM TechLead QA; do
+    "$cli" sign "$scratch/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml" --role "$role" \
+      --key "$keys/$role.key.pem" --trust "$keys/trust.yaml" >/dev/null 2>&1
+  done
+  verify_cmd=("$cli" verify -w "$scratch" --stream fe --cycle 2025-09-02 --trust "$keys/trust.yaml")
   timed_once "${verify_cmd[@]}" >"$out/b5-first-verify.txt"
   "${verify_cmd[@]}" >"$out/b5-verify-output.txt" 2>&1 || echo "verify did not pass: see $out/b5-verify-output.txt"
   measure verify "true" "${verify_cmd[@]}"

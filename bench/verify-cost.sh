@@ -25,7 +25,7 @@ cycle=(-w "$tmp/ws" --stream fe --cycle 2025-09-02)
 "$planning" seal "${cycle[@]}" >/dev/null
 for role in PM TechLead QA; do
   "$planning" sign "$tmp/ws/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml" \
-    --role "$role" --key "$tmp/keys/$role.key.pem" >/dev/null
+    --role "$role" --key "$tmp/keys/$role.key.pem" --trust "$tmp/keys/trust.yaml" >/dev/null
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
