@@ -193,7 +193,8 @@ final class DemoCommand implements Callable<Integer> {
             o.println("  " + cycle + ": " + LAYOUT.manifest(cycle) + ", " + LAYOUT.digest(cycle) + ", "
                     + LAYOUT.eventLog(cycle));
         }
-        o.println("Next: bin/planning status -w " + workspace);
+        // Past PACKAGED, status checks each manifest against the trust file (kept outside the workspace).
+        o.println("Next: bin/planning status -w " + workspace + " --trust " + keys.resolve("trust.yaml"));
     }
 
     /**

@@ -81,6 +81,11 @@ class InitAndDemoTest {
                     "--cycle", cycle, "--trust", out.resolve("keys/trust.yaml").toString());
             assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         }
+        // The command the demo suggests next runs as printed and finds every history backed by signatures.
+        String next = second.out().lines().filter(l -> l.startsWith("Next: bin/planning ")).findFirst().orElseThrow();
+        CliRun status = CliRun.of(next.substring("Next: bin/planning ".length()).split(" "));
+        assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+        assertThat(status.out()).doesNotContain("UNSIGNED HISTORY");
         // The second cycle's digest compares with the first: delta and trend per KPI.
         assertThat(ws.resolve("digests/2025-09-16-digest.md")).content(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("previous_cycle_id: 2025-09-02")
