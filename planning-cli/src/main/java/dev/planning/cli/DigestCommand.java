@@ -1,9 +1,9 @@
 package dev.planning.cli;
 
-import dev.planning.engine.digest.DigestPublisher;
-import dev.planning.engine.digest.DigestResult;
-import dev.planning.engine.outcome.CoverageReader;
-import dev.planning.engine.workspace.WorkspaceLayout;
+import dev.planning.engine.internal.digest.DigestPublisher;
+import dev.planning.engine.internal.digest.DigestResult;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

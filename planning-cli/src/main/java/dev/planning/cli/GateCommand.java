@@ -4,7 +4,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.engine.report.FindingReports;
+import dev.planning.engine.internal.report.FindingReports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package dev.planning.cli;
 
-import dev.planning.engine.outcome.ImportReport;
-import dev.planning.engine.outcome.ImportedFile;
-import dev.planning.engine.outcome.OutcomeImporter;
+import dev.planning.engine.internal.outcome.ImportReport;
+import dev.planning.engine.internal.outcome.ImportedFile;
+import dev.planning.engine.internal.outcome.OutcomeImporter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.planning.cli;
 
-import dev.planning.engine.improve.CycleImprover;
-import dev.planning.engine.improve.ImproveResult;
+import dev.planning.engine.internal.improve.CycleImprover;
+import dev.planning.engine.internal.improve.ImproveResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

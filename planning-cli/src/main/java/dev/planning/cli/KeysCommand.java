@@ -1,6 +1,6 @@
 package dev.planning.cli;
 
-import dev.planning.engine.signing.KeyFiles;
+import dev.planning.engine.internal.signing.KeyFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.LintReport;
-import dev.planning.engine.report.FindingReports;
+import dev.planning.engine.internal.report.FindingReports;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -3,8 +3,8 @@ package dev.planning.cli;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.artifact.ManifestReader;
-import dev.planning.engine.workspace.WorkspaceLayout;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 

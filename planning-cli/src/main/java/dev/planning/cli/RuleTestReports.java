@@ -1,6 +1,6 @@
 package dev.planning.cli;
 
-import dev.planning.engine.report.JUnitXml;
+import dev.planning.engine.internal.report.JUnitXml;
 import dev.planning.api.governance.Violation;
 import dev.planning.rules.testkit.CaseResult;
 import dev.planning.rules.testkit.ExpectedViolation;

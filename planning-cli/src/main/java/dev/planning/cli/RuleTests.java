@@ -2,9 +2,9 @@ package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.rulebook.RulebookLoader;
-import dev.planning.rules.drools.DroolsGovernanceEngine;
-import dev.planning.rules.drools.DroolsGovernanceEngineFactory;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.testkit.RuleTestCase;
 import dev.planning.rules.testkit.RuleTestFiles;
 import dev.planning.rules.testkit.RuleTestReport;

@@ -1,6 +1,6 @@
 package dev.planning.cli;
 
-import dev.planning.engine.rulebook.RulebookHasher;
+import dev.planning.engine.internal.rulebook.RulebookHasher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
-import dev.planning.engine.signing.TrustFile;
+import dev.planning.engine.internal.signing.TrustFile;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

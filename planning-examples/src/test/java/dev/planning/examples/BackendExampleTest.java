@@ -8,7 +8,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.engine.Planning;
-import dev.planning.engine.gate.parity.ParityCodes;
+import dev.planning.engine.internal.gate.parity.ParityCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class BackendExampleTest {
                 """);
         Path jacoco = dir.resolve("incoming/jacoco.xml");
         Files.writeString(jacoco, "<report name=\"be\"><counter type=\"LINE\" missed=\"14\" covered=\"86\"/></report>");
-        new dev.planning.engine.outcome.OutcomeImporter(ws).importFiles(BE, java.util.List.of(deployments, jacoco));
+        new dev.planning.engine.internal.outcome.OutcomeImporter(ws).importFiles(BE, java.util.List.of(deployments, jacoco));
         TransitionResult retried = ws.advance(BE, CycleState.EXECUTED);
         assertThat(retried.accepted()).as(retried.gateResults().toString()).isTrue();
     }

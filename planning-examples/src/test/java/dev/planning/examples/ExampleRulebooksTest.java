@@ -2,7 +2,7 @@ package dev.planning.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.engine.rulebook.RulebookHasher;
+import dev.planning.engine.internal.rulebook.RulebookHasher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class ExampleRulebooksTest {
 
     @Test
     void everyExampleRulebookIsTheDefaultRulebook() throws IOException {
-        dev.planning.rules.defaults.DefaultRulebook.copyTo(dir.resolve("default"));
+        dev.planning.rules.internal.defaults.DefaultRulebook.copyTo(dir.resolve("default"));
         String expected = RulebookHasher.hash(dir.resolve("default"));
 
         List<Path> rulebooks;

@@ -6,7 +6,7 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.engine.report.FindingReports;
+import dev.planning.engine.internal.report.FindingReports;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;

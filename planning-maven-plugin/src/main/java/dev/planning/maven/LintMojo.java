@@ -3,7 +3,7 @@ package dev.planning.maven;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
-import dev.planning.engine.report.FindingReports;
+import dev.planning.engine.internal.report.FindingReports;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

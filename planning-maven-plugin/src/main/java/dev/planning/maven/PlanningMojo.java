@@ -7,7 +7,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.seal.SealingException;
 import dev.planning.engine.Planning;
-import dev.planning.engine.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package dev.planning.maven;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.report.JUnitXml;
-import dev.planning.engine.rulebook.RulebookLoader;
-import dev.planning.rules.drools.DroolsGovernanceEngine;
-import dev.planning.rules.drools.DroolsGovernanceEngineFactory;
+import dev.planning.engine.internal.report.JUnitXml;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.testkit.CaseResult;
 import dev.planning.rules.testkit.RuleTestCase;
 import dev.planning.rules.testkit.RuleTestFiles;

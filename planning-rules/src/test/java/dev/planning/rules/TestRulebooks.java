@@ -2,9 +2,9 @@ package dev.planning.rules;
 
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.rulebook.RulebookHasher;
-import dev.planning.engine.rulebook.RulebookLoader;
-import dev.planning.rules.defaults.DefaultRulebook;
+import dev.planning.engine.internal.rulebook.RulebookHasher;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
+import dev.planning.rules.internal.defaults.DefaultRulebook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import dev.planning.api.governance.Violation;
 import dev.planning.api.governance.ViolationSeverity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.rules.drools.InputDigests;
+import dev.planning.rules.internal.drools.InputDigests;
 import dev.planning.rules.facts.CrossStreamRefFact;
 import dev.planning.rules.facts.GovernanceFacts;
 import dev.planning.rules.facts.RulebookFacts;

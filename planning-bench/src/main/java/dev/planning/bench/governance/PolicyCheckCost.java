@@ -1,9 +1,9 @@
 package dev.planning.bench.governance;
 
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.rulebook.RulebookLoader;
-import dev.planning.rules.defaults.DefaultRulebook;
-import dev.planning.rules.drools.DroolsGovernanceEngineFactory;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
+import dev.planning.rules.internal.defaults.DefaultRulebook;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ public final class PolicyCheckCost {
     /** Times the package-private {@code PolicyLanguage.check} over the rulebook's DRL files. */
     private static long[] checkAlone(Rulebook rulebook, int warmup, int runs) {
         try {
-            Method check = Class.forName("dev.planning.rules.drools.PolicyLanguage")
+            Method check = Class.forName("dev.planning.rules.internal.drools.PolicyLanguage")
                     .getDeclaredMethod("check", String.class, byte[].class);
             check.setAccessible(true);
             List<byte[]> files = new ArrayList<>();

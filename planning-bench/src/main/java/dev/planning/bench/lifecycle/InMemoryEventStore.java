@@ -5,7 +5,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
-import dev.planning.engine.eventlog.EventLineCodec;
+import dev.planning.engine.internal.eventlog.EventLineCodec;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

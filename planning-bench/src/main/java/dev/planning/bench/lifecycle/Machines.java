@@ -7,7 +7,7 @@ import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.store.EventStore;
-import dev.planning.engine.lifecycle.LifecycleMachine;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

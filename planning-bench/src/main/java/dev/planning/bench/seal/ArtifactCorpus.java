@@ -1,6 +1,6 @@
 package dev.planning.bench.seal;
 
-import dev.planning.engine.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.planning.bench.seal;
 
-import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.internal.hash.Sha256;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

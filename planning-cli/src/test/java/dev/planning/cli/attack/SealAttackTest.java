@@ -3,7 +3,7 @@ package dev.planning.cli.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
-import dev.planning.engine.hash.Sha256;
+import dev.planning.engine.internal.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.planning.rules.testkit;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
-import dev.planning.engine.document.LocatedDocument;
-import dev.planning.engine.document.YamlDocuments;
+import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.YamlDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
-import dev.planning.rules.drools.DroolsGovernanceEngine;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,0 @@
-/**
- * The {@code parity_coverage} gate: before execution, the task breakdown and the story map cover
- * each other and coverage targets are planned; after execution, what was delivered against what
- * was planned, and unit and e2e coverage (from the JaCoCo and LCOV reports in the cycle's
- * outcomes) against the rulebook's thresholds and the previous cycle.
- */
-package dev.planning.engine.gate.parity;

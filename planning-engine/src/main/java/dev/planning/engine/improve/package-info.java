@@ -1,6 +1,0 @@
-/**
- * IMPROVE: completing a cycle and opening the next one in {@code PLANNED} with the improvement
- * actions of the completed cycle's digest carried into its task breakdown.
- * {@link dev.planning.engine.improve.CycleImprover} is the entry point.
- */
-package dev.planning.engine.improve;

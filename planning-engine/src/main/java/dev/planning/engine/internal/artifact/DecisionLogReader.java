@@ -1,0 +1,85 @@
+package dev.planning.engine.internal.artifact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.governance.Waiver;
+import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.schema.ArtifactSchema;
+import dev.planning.engine.internal.schema.SchemaCatalog;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads the waivers of a cycle's decision log ({@code decision_log.yaml}). A log without a
+ * {@code waivers} list has no waivers. Thread-safe.
+ */
+public final class DecisionLogReader {
+
+    private final SchemaCatalog catalog;
+
+    /** A reader using the shipped schemas. */
+    public DecisionLogReader() {
+        this(SchemaCatalog.standard());
+    }
+
+    public DecisionLogReader(SchemaCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
+    public ReadResult<List<Waiver>> read(Path file, String displayPath) {
+        try {
+            return read(YamlDocuments.read(file, displayPath));
+        } catch (DocumentException e) {
+            return ReadResult.failed(List.of(e.toFinding()));
+        }
+    }
+
+    /** Validates a parsed document against the decision-log schema and returns its waivers. */
+    public ReadResult<List<Waiver>> read(LocatedDocument document) {
+        List<Finding> findings = catalog.validate(document, ArtifactSchema.DECISION_LOG);
+        if (!findings.isEmpty()) {
+            return ReadResult.failed(findings);
+        }
+        return ReadResult.of(waivers(document), List.of());
+    }
+
+    /**
+     * Reads a list of waivers written inside another document, such as the {@code given.waivers}
+     * of a rule test: each waiver is validated exactly as in a decision log and findings are
+     * located in that document.
+     *
+     * @param document the document holding the list
+     * @param pointer  JSON pointer to the list, e.g. {@code /given/waivers}; a missing node is an
+     *                 empty list
+     */
+    public ReadResult<List<Waiver>> readWaivers(LocatedDocument document, String pointer) {
+        JsonNode list = document.root().at(pointer);
+        if (list.isMissingNode() || list.isNull()) {
+            return ReadResult.of(List.of(), List.of());
+        }
+        // A made-up log header around the shared list: the schema applies unchanged and findings
+        // keep their positions in the enclosing file.
+        ObjectNode wrapper = JsonNodeFactory.instance.objectNode()
+                .put("version", "1.0.0").put("cycle_id", "embedded").put("stream", "embedded");
+        wrapper.set("waivers", list);
+        return read(document.withRoot(wrapper));
+    }
+
+    private static List<Waiver> waivers(LocatedDocument document) {
+        List<Waiver> waivers = new ArrayList<>();
+        for (JsonNode waiver : document.root().path("waivers")) {
+            waivers.add(new Waiver(Fields.required(waiver, "rule"), Fields.required(waiver, "item"),
+                    Fields.required(waiver, "reason"), Fields.required(waiver, "approver"),
+                    LocalDate.parse(Fields.required(waiver, "expires"))));
+        }
+        return List.copyOf(waivers);
+    }
+}

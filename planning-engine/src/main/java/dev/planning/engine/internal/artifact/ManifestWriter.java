@@ -1,0 +1,131 @@
+package dev.planning.engine.internal.artifact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.GateOutcome;
+import dev.planning.api.artifact.GovernanceSummary;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.governance.Waiver;
+import dev.planning.engine.internal.schema.ArtifactSchema;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Renders a {@link HandoffManifest} in its one canonical YAML form, which {@link ManifestReader}
+ * reads back to the same manifest, and which re-renders to the same bytes.
+ *
+ * <p>The form is fixed so that the file's bytes follow from its content: a comment line naming
+ * the schema, then the fields in schema order, every string double-quoted (so that no YAML reader
+ * takes {@code "2025-09-02"} for a date or {@code "no"} for a boolean), integers and booleans plain,
+ * times in UTC as {@code 2025-09-02T10:00:00Z} (fractions only when not zero), no line folding.
+ * Optional fields are left out when absent; lists are always written, empty or not.
+ *
+ * <p>{@link #toJson} is the same content as a JSON tree: the data model whose canonical JSON
+ * signatures cover.
+ */
+public final class ManifestWriter {
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build());
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ManifestWriter() {
+    }
+
+    /** The manifest's canonical YAML bytes (UTF-8). */
+    public static byte[] render(HandoffManifest manifest) {
+        try {
+            String body = YAML.writeValueAsString(toJson(manifest, true));
+            return ("# yaml-language-server: $schema=" + ArtifactSchema.HANDOFF_MANIFEST.id() + "\n" + body)
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            // Only objects, arrays, strings, integers and booleans are rendered, which always serialize.
+            throw new IllegalStateException("cannot render a manifest as YAML", e);
+        }
+    }
+
+    /**
+     * The manifest as a JSON tree, in schema field order.
+     *
+     * @param withSignatures whether to include {@code signatures} (signatures cover the tree without them)
+     */
+    public static ObjectNode toJson(HandoffManifest manifest, boolean withSignatures) {
+        ObjectNode root = NODES.objectNode();
+        root.put("version", manifest.version());
+        root.put("manifest_id", manifest.manifestId());
+        root.put("cycle_id", manifest.cycleId());
+        root.put("stream", manifest.stream());
+        root.put("sealed", manifest.sealed());
+        root.put("created_at", time(manifest.createdAt()));
+        root.put("created_by", manifest.createdBy());
+        root.put("sealed_at", time(manifest.sealedAt()));
+        root.put("snapshot_rev", manifest.snapshotRev());
+        root.put("dirty", manifest.dirty());
+        root.put("rulebook_hash", manifest.rulebookHash());
+        manifest.eventLogHead().ifPresent(head -> root.put("event_log_head", head));
+        manifest.priorManifestId().ifPresent(id -> root.put("prior_manifest_id", id));
+        manifest.notes().ifPresent(notes -> root.put("notes", notes));
+        ArrayNode artifacts = root.putArray("artifacts");
+        for (ArtifactChecksum artifact : manifest.artifacts()) {
+            artifacts.addObject().put("path", artifact.path()).put("sha256", artifact.sha256())
+                    .put("bytes", artifact.bytes());
+        }
+        ObjectNode gates = root.putObject("gate_results");
+        for (Map.Entry<String, GateOutcome> entry : manifest.gateResults().entrySet()) {
+            ObjectNode gate = gates.putObject(entry.getKey());
+            gate.put("status", entry.getValue().status().name());
+            entry.getValue().evidence().ifPresent(path -> gate.put("evidence", path));
+            gate.put("at", time(entry.getValue().at()));
+        }
+        root.set("governance", governance(manifest.governance()));
+        if (withSignatures) {
+            ArrayNode signatures = root.putArray("signatures");
+            manifest.signatures().forEach(signature -> signatures.add(signature(signature)));
+        }
+        return root;
+    }
+
+    /** A signature's fields as a JSON object, {@code value} included. */
+    public static ObjectNode signature(ManifestSignature signature) {
+        ObjectNode node = NODES.objectNode();
+        node.put("role", signature.role());
+        node.put("key_id", signature.keyId());
+        node.put("algorithm", signature.algorithm());
+        node.put("value", signature.value());
+        node.put("signed_at", time(signature.signedAt()));
+        return node;
+    }
+
+    /** How manifests write times: UTC, {@code Z}, fractions only when not zero. */
+    public static String time(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    private static ObjectNode governance(GovernanceSummary summary) {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode tags = node.putArray("tags");
+        summary.tags().forEach(tags::add);
+        node.put("critical_violations", summary.criticalViolations());
+        ArrayNode waivers = node.putArray("waivers");
+        for (Waiver waiver : summary.waivers()) {
+            waivers.addObject().put("rule", waiver.rule()).put("item", waiver.item()).put("reason", waiver.reason())
+                    .put("approver", waiver.approver()).put("expires", waiver.expires().toString());
+        }
+        summary.decisionLogRef().ifPresent(ref -> node.put("decision_log_ref", ref));
+        return node;
+    }
+}

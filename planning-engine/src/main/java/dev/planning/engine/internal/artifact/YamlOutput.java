@@ -1,0 +1,45 @@
+package dev.planning.engine.internal.artifact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.planning.engine.internal.schema.ArtifactSchema;
+import java.util.Map;
+
+/**
+ * Renders ordered maps as YAML that people edit comfortably (no needless quotes, lists indented
+ * under their key) and that the readers of this package read back to the same values. The first
+ * line points editors at the artifact's schema.
+ */
+public final class YamlOutput {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build());
+
+    private YamlOutput() {
+    }
+
+    /** The content as YAML, after a {@code yaml-language-server} schema comment line. */
+    public static String render(ArtifactSchema schema, Map<String, Object> content) {
+        try {
+            return "# yaml-language-server: $schema=" + schema.id() + "\n" + MAPPER.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            // Only maps, lists, strings, numbers and booleans are rendered, which always serialize.
+            throw new IllegalStateException("cannot render YAML", e);
+        }
+    }
+
+    /** The YAML body alone, for front matter. */
+    public static String renderBody(Map<String, Object> content) {
+        try {
+            return MAPPER.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render YAML", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.planning.engine.internal.cycle;
+
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.artifact.StoryMapReader;
+import dev.planning.engine.internal.artifact.TaskBreakdownReader;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.WorkspaceScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds and reads the artifacts of cycles in one workspace. Parsed task breakdowns are kept while
+ * their files' bytes do not change, so that repeated gate runs (and the other streams' plans every
+ * run reads) do not parse the same plan again.
+ *
+ * <p>Readers return models only for files that could be read; problems are schema_lint's to
+ * report, so here an unreadable file simply yields no model.
+ */
+public final class CycleArtifacts {
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final PlanCache<TaskBreakdown> plans = PlanCache.taskBreakdowns(new TaskBreakdownReader());
+    private final PlanCache<StoryMap> storyMaps = PlanCache.storyMaps(new StoryMapReader());
+
+    public CycleArtifacts(Path workspace, WorkspaceLayout layout) {
+        this.workspace = workspace;
+        this.layout = layout;
+    }
+
+    /** The workspace-relative path of the cycle's task breakdown: the first candidate that exists. */
+    public Optional<String> taskBreakdownPath(CycleRef cycle) {
+        return layout.taskBreakdownCandidates(cycle).stream()
+                .filter(p -> Files.isRegularFile(SafePaths.resolve(workspace, p)))
+                .findFirst();
+    }
+
+    /** The cycle's task breakdown, when it exists and can be read. */
+    public Optional<TaskBreakdown> taskBreakdown(CycleRef cycle) {
+        return taskBreakdownPath(cycle)
+                .flatMap(p -> plans.read(SafePaths.resolve(workspace, p), p));
+    }
+
+    /** The cycle's story map, when it exists and can be read. */
+    public Optional<StoryMap> storyMap(CycleRef cycle) {
+        String path = layout.storyMap(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        return Files.isRegularFile(file) ? storyMaps.read(file, path) : Optional.empty();
+    }
+
+    /**
+     * The plans of the workspace's other streams: for each, the plan of the same cycle id when it
+     * exists, otherwise that stream's latest cycle (by cycle id order).
+     */
+    public Map<String, TaskBreakdown> otherStreams(CycleRef cycle) {
+        Map<String, TaskBreakdown> plans = new LinkedHashMap<>();
+        otherStreamCycles(cycle).forEach((stream, chosen) ->
+                taskBreakdown(chosen).ifPresent(plan -> plans.put(stream, plan)));
+        return plans;
+    }
+
+    /** The task breakdown files {@link #otherStreams} reads, by stream. */
+    public Map<String, String> otherStreamPaths(CycleRef cycle) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        otherStreamCycles(cycle).forEach((stream, chosen) ->
+                taskBreakdownPath(chosen).ifPresent(path -> paths.put(stream, path)));
+        return paths;
+    }
+
+    private Map<String, CycleRef> otherStreamCycles(CycleRef cycle) {
+        WorkspaceScanner scanner = new WorkspaceScanner(workspace, layout);
+        Map<String, CycleRef> chosenCycles = new LinkedHashMap<>();
+        for (String stream : scanner.streams()) {
+            if (stream.equals(cycle.stream())) {
+                continue;
+            }
+            List<CycleRef> cycles = scanner.cycles(stream);
+            CycleRef same = new CycleRef(stream, cycle.cycleId());
+            Optional<CycleRef> chosen = cycles.contains(same)
+                    ? Optional.of(same)
+                    : cycles.stream().reduce((first, second) -> second);
+            chosen.ifPresent(c -> chosenCycles.put(stream, c));
+        }
+        return chosenCycles;
+    }
+
+    /** The cycle's artifact files that exist: task breakdown, story map, decision log. */
+    public List<String> artifactPaths(CycleRef cycle) {
+        List<String> paths = new ArrayList<>();
+        taskBreakdownPath(cycle).ifPresent(paths::add);
+        for (String path : List.of(layout.storyMap(cycle), layout.decisionLog(cycle))) {
+            if (Files.isRegularFile(SafePaths.resolve(workspace, path))) {
+                paths.add(path);
+            }
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.planning.engine.internal.digest;
+
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.Contract;
+import dev.planning.engine.internal.artifact.ContractsReader;
+import dev.planning.engine.internal.artifact.ReadResult;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.DigestSummary;
+import dev.planning.api.artifact.KpiValue;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.artifact.TaskStatus;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.rulebook.KpiDefinition;
+import dev.planning.engine.internal.artifact.YamlOutput;
+import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.document.MarkdownDocuments;
+import dev.planning.engine.internal.metrics.KpiEvaluator;
+import dev.planning.engine.internal.metrics.KpiInputs;
+import dev.planning.engine.internal.metrics.KpiSources;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.OutcomeFiles;
+import dev.planning.engine.internal.outcome.OutcomeSet;
+import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Publishes a cycle's digest: {@code planning digest}.
+ *
+ * <pre>{@code
+ * DigestResult result = new DigestPublisher(workspace).publish(new CycleRef("fe", "2025-09-02"), Optional.empty());
+ * }</pre>
+ *
+ * <p>Gathers the plan, the event log, the imported outcomes, the handoff manifest (when sealed),
+ * the decision log and the earlier cycles' digests; measures the KPI inputs and evaluates the
+ * rulebook's KPIs; writes {@code digests/{cycle}-digest.md} atomically (front matter from code,
+ * validated against the {@code digest} schema; body from the template) and records
+ * {@code DIGEST_PUBLISHED}. Deterministic: nothing reads the clock; the digest's time is the
+ * cycle's latest event ({@code DIGEST_PUBLISHED} excluded), maps are sorted, numbers rounded. When
+ * the file already holds exactly the new bytes, nothing is written or recorded. A digest can be
+ * regenerated until the cycle is {@code COMPLETED}.
+ */
+public final class DigestPublisher {
+
+    /** The version of the digest format written in front matter. */
+    public static final String FORMAT_VERSION = "1.0";
+
+    private final PlanningWorkspace workspace;
+    private final WorkspaceLayout layout;
+    private final CoverageReader coverage;
+
+    /** A publisher for a workspace of the default layout, reading coverage with {@link CoverageReader#STANDARD}. */
+    public DigestPublisher(PlanningWorkspace workspace) {
+        this(workspace, WorkspaceLayout.DEFAULT, CoverageReader.STANDARD);
+    }
+
+    /**
+     * @param coverage reads imported coverage reports; {@link CoverageReader#NONE} leaves coverage
+     *                 KPIs not measured
+     */
+    public DigestPublisher(PlanningWorkspace workspace, WorkspaceLayout layout, CoverageReader coverage) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.coverage = Objects.requireNonNull(coverage, "coverage");
+    }
+
+    /**
+     * Renders and writes the digest.
+     *
+     * @param template a Mustache template for the body; empty for the shipped one
+     * @throws InvalidInputException when the cycle has no event log or no readable plan, is
+     *                               {@code COMPLETED}, or an input file is invalid
+     */
+    public DigestResult publish(CycleRef cycle, Optional<Path> template) {
+        String path = layout.digest(cycle);
+        byte[] bytes = render(cycle, template).getBytes(StandardCharsets.UTF_8);
+        DigestSummary summary = checkFrontMatter(bytes, path);
+        Path file = SafePaths.resolve(workspace.root(), path);
+        String sha256 = ManifestExcerpt.sha256(bytes);
+        if (Files.isRegularFile(file) && Arrays.equals(read(file, path), bytes)) {
+            return new DigestResult(path, summary, sha256, Optional.empty());
+        }
+        AtomicFiles.write(file, bytes);
+        RecordedEvent event = workspace.record(cycle, EventType.DIGEST_PUBLISHED, Map.of("path", path,
+                "sha256", sha256));
+        return new DigestResult(path, summary, sha256, Optional.of(event.event().id()));
+    }
+
+    /** The digest's text, without writing anything. */
+    public String render(CycleRef cycle, Optional<Path> template) {
+        DigestRenderer.Template body = DigestRenderer.load(template);
+        DigestContent content = gather(cycle);
+        String frontMatter = YamlOutput.renderBody(DigestFrontMatter.toMap(content.summary(), content.facts(),
+                content.rows()));
+        return "---\n" + frontMatter + "---\n" + DigestRenderer.render(body.text(), body.name(),
+                DigestModel.scope(content));
+    }
+
+    private DigestContent gather(CycleRef cycle) {
+        CycleStatus status = workspace.status(cycle);
+        if (status.history().isEmpty()) {
+            throw new InvalidInputException("cycle " + cycle + " has no event log: a digest reports a cycle's run;"
+                    + " create and advance the cycle first", SourceLocation.ofFile(layout.eventLog(cycle)));
+        }
+        if (status.state() == CycleState.COMPLETED) {
+            throw new InvalidInputException("cycle " + cycle + " is COMPLETED: its digest is final and is not regenerated",
+                    SourceLocation.ofFile(layout.digest(cycle)));
+        }
+        Path root = workspace.root();
+        CycleArtifacts artifacts = new CycleArtifacts(root, layout);
+        TaskBreakdown plan = artifacts.taskBreakdown(cycle).orElseThrow(() -> new InvalidInputException(
+                "cycle " + cycle + " has no readable task breakdown (run `planning lint` to see why)",
+                SourceLocation.ofFile(layout.taskBreakdown(cycle))));
+        List<PlanningEvent> events = status.history().stream().map(RecordedEvent::event)
+                .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
+                .toList();
+        Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle));
+        CycleDecisions decisions = CycleDecisions.readAll(root, layout, cycle);
+        List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle);
+        Optional<DigestSummary> last = previous.isEmpty() ? Optional.empty() : Optional.of(previous.get(previous.size() - 1));
+        OutcomeSet outcomes = new OutcomeFiles(root, layout, coverage).read(cycle);
+        SortedMap<String, Double> inputs = KpiInputs.collect(new KpiSources(plan, artifacts.otherStreams(cycle), events,
+                outcomes,
+                manifest.flatMap(ManifestExcerpt::criticalViolations),
+                last.map(DigestSummary::inputs).orElse(Map.of()), contracts(root, cycle)));
+        List<KpiValue> values = new KpiEvaluator().evaluate(workspace.rulebook().kpis(), inputs);
+        String contractsPath = layout.contracts(cycle);
+        KpiTrace trace = new KpiTrace(root, artifacts.taskBreakdownPath(cycle).orElse(layout.taskBreakdown(cycle)),
+                Files.exists(SafePaths.resolve(root, contractsPath)) ? Optional.of(contractsPath) : Optional.empty(),
+                layout.eventLog(cycle), events.get(events.size() - 1).id(), manifest.map(ManifestExcerpt::path), outcomes,
+                last.map(d -> layout.digest(new CycleRef(cycle.stream(), d.cycleId()))));
+        List<KpiRow> rows = rows(values, previous, cycle, inputs, trace);
+        Instant start = events.get(0).timestamp();
+        Instant end = events.get(events.size() - 1).timestamp();
+        Map<String, KpiValue> kpis = new LinkedHashMap<>();
+        values.forEach(v -> kpis.put(v.name(), v));
+        List<DigestContent.GateRow> gates = gates(events);
+        Map<String, GateStatus> gateStatus = new TreeMap<>();
+        gates.forEach(g -> gateStatus.put(g.name(), g.status()));
+        DigestSummary summary = new DigestSummary(FORMAT_VERSION, cycle.cycleId(), cycle.stream(), end,
+                manifest.flatMap(m -> field(m, "snapshot_rev")), workspace.rulebook().hash(),
+                manifest.map(ManifestExcerpt::sha256), kpis, gateStatus, decisions.actions(),
+                last.map(DigestSummary::cycleId), inputs);
+        TreeSet<String> owners = new TreeSet<>();
+        plan.tasks().forEach(t -> t.owner().ifPresent(owners::add));
+        DigestFacts facts = new DigestFacts("Cycle digest: " + cycle.stream() + " " + cycle.cycleId(),
+                status.state().name(), start, end, List.copyOf(owners),
+                manifest.map(ManifestExcerpt::path));
+        List<Task> dropped = plan.tasks().stream().filter(t -> t.status() == TaskStatus.DROPPED).toList();
+        return new DigestContent(layout.digest(cycle), summary, facts, rows, gates, manifest, layout.manifest(cycle),
+                events, dropped, decisions, layout.retrospective(cycle));
+    }
+
+    private List<KpiRow> rows(List<KpiValue> values, List<DigestSummary> previous, CycleRef cycle,
+            Map<String, Double> inputs, KpiTrace trace) {
+        Map<String, KpiDefinition> definitions = new LinkedHashMap<>();
+        for (KpiDefinition kpi : workspace.rulebook().kpis()) {
+            definitions.put(kpi.name(), kpi);
+        }
+        List<KpiRow> rows = new ArrayList<>();
+        for (KpiValue value : values) {
+            List<KpiRow.Point> history = new ArrayList<>();
+            for (DigestSummary digest : previous) {
+                Optional.ofNullable(digest.kpis().get(value.name())).flatMap(KpiValue::actual)
+                        .ifPresent(v -> history.add(new KpiRow.Point(digest.cycleId(), v)));
+            }
+            Optional<Double> prior = previous.isEmpty() ? Optional.empty()
+                    : Optional.ofNullable(previous.get(previous.size() - 1).kpis().get(value.name()))
+                            .flatMap(KpiValue::actual);
+            value.actual().ifPresent(v -> history.add(new KpiRow.Point(cycle.cycleId(), v)));
+            KpiDefinition definition = definitions.get(value.name());
+            Optional<String> basis = value.actual().isPresent() && definition != null
+                    ? KpiBasis.of(definition.formula(), inputs) : Optional.empty();
+            List<String> sources = definition == null ? List.of() : trace.files(definition.inputs());
+            rows.add(new KpiRow(value, definition == null ? "" : definition.description(), prior, history, basis,
+                    sources));
+        }
+        return rows;
+    }
+
+    /** The latest result of each gate, with the evidence path its event recorded. */
+    private static List<DigestContent.GateRow> gates(List<PlanningEvent> events) {
+        Map<String, DigestContent.GateRow> latest = new TreeMap<>();
+        for (PlanningEvent event : events) {
+            if (!MermaidCharts.isAttempt(event.type())) {
+                continue;
+            }
+            event.gateResults().forEach((gate, status) -> latest.put(gate, new DigestContent.GateRow(gate, status,
+                    event.timestamp(), Optional.ofNullable(event.details().get("evidence." + gate)))));
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /** The stream's declared contracts; an unreadable contracts file is refused, never ignored. */
+    private List<Contract> contracts(Path root, CycleRef cycle) {
+        String path = layout.contracts(cycle);
+        Path file = SafePaths.resolve(root, path);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        ReadResult<List<Contract>> read = new ContractsReader().read(file, path);
+        if (read.model().isEmpty()) {
+            Finding first = read.findings().get(0);
+            throw new InvalidInputException("the contracts file is invalid (run `planning lint`): " + first.message(),
+                    first.location().orElse(SourceLocation.ofFile(path)));
+        }
+        return read.model().get();
+    }
+
+    private static Optional<String> field(ManifestExcerpt manifest, String name) {
+        return manifest.fields().stream().filter(f -> f.name().equals(name)).map(ManifestExcerpt.Field::value).findFirst();
+    }
+
+    /** Parses what is about to be written: a digest whose front matter breaks its schema is a bug. */
+    private static DigestSummary checkFrontMatter(byte[] bytes, String path) {
+        try {
+            return DigestFrontMatter.read(MarkdownDocuments.parse(bytes, path).frontMatter());
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("generated digest front matter is invalid: " + e.describe(), e);
+        }
+    }
+
+    private static byte[] read(Path file, String path) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the existing digest: " + e.getMessage(),
+                    SourceLocation.ofFile(path), e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.planning.engine.internal.digest;
+
+import dev.planning.api.artifact.DigestSummary;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What publishing a digest did.
+ *
+ * @param path    the digest, workspace-relative
+ * @param summary its front matter
+ * @param sha256  SHA-256 of the digest file
+ * @param eventId the {@code DIGEST_PUBLISHED} event; empty when the file already had exactly these
+ *                bytes and nothing was written
+ */
+public record DigestResult(String path, DigestSummary summary, String sha256, Optional<String> eventId) {
+
+    public DigestResult {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(eventId, "eventId");
+    }
+
+    /** Whether the file was (re)written. */
+    public boolean written() {
+        return eventId.isPresent();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.planning.engine.internal.digest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the digest shows of a cycle's handoff manifest: identity, seal, artifacts with their
+ * checksums, signatures, and whether each artifact still matches its checksum. The manifest is read
+ * as plain YAML, so any manifest that parses can be excerpted.
+ *
+ * @param path               workspace-relative path of the manifest
+ * @param sha256             SHA-256 of the manifest file
+ * @param fields             identity fields present ({@code manifest_id}, {@code sealed_at}, ...), in order
+ * @param artifacts          the listed artifacts, each with the check of its checksum
+ * @param signatureRoles     roles that signed, in order
+ * @param criticalViolations {@code governance.critical_violations}, when present
+ */
+record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Artifact> artifacts,
+        List<String> signatureRoles, Optional<Integer> criticalViolations) {
+
+    private static final List<String> IDENTITY = List.of("manifest_id", "sealed_at", "created_by", "snapshot_rev",
+            "rulebook_hash", "prior_manifest_id");
+
+    ManifestExcerpt {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(sha256, "sha256");
+        fields = List.copyOf(fields);
+        artifacts = List.copyOf(artifacts);
+        signatureRoles = List.copyOf(signatureRoles);
+        Objects.requireNonNull(criticalViolations, "criticalViolations");
+    }
+
+    /** A named identity field. */
+    record Field(String name, String value) {
+    }
+
+    /** A listed artifact; {@code check} is {@code ok}, {@code changed} or {@code missing}. */
+    record Artifact(String path, String sha256, String check) {
+    }
+
+    /** Whether every artifact matches its recorded checksum. */
+    boolean intact() {
+        return artifacts.stream().allMatch(a -> a.check().equals("ok"));
+    }
+
+    /** The excerpt of the manifest at {@code path}, when the file exists. */
+    static Optional<ManifestExcerpt> read(Path workspace, String path) {
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        byte[] bytes = bytes(file);
+        LocatedDocument document = YamlDocuments.parse(bytes, path);
+        JsonNode root = document.root();
+        List<Field> fields = new ArrayList<>();
+        for (String name : IDENTITY) {
+            if (root.hasNonNull(name)) {
+                fields.add(new Field(name, root.get(name).asText()));
+            }
+        }
+        List<Artifact> artifacts = new ArrayList<>();
+        for (JsonNode artifact : root.path("artifacts")) {
+            String artifactPath = artifact.path("path").asText("");
+            String recorded = artifact.path("sha256").asText("");
+            artifacts.add(new Artifact(artifactPath, recorded, check(workspace, artifactPath, recorded)));
+        }
+        List<String> roles = new ArrayList<>();
+        root.path("signatures").forEach(s -> roles.add(s.path("role").asText("?")));
+        JsonNode critical = root.path("governance").path("critical_violations");
+        return Optional.of(new ManifestExcerpt(path, sha256(bytes), fields, artifacts, roles,
+                critical.canConvertToInt() && critical.isIntegralNumber() ? Optional.of(critical.asInt()) : Optional.empty()));
+    }
+
+    private static String check(Path workspace, String path, String recorded) {
+        try {
+            Path file = SafePaths.resolve(workspace, path);
+            if (!Files.isRegularFile(file)) {
+                return "missing";
+            }
+            return sha256(bytes(file)).equals(recorded) ? "ok" : "changed";
+        } catch (RuntimeException e) {
+            // A path that escapes the workspace cannot be checked: report it, do not follow it.
+            return "missing";
+        }
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new dev.planning.api.InvalidInputException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.planning.engine.internal.digest;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.DigestSummary;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The digests of a stream's earlier cycles: those in {@code digests/} whose cycle id sorts before
+ * this cycle's (cycle ids are dates or zero-padded tags, so their text order is their time order).
+ * The last one is the "previous cycle" deltas are computed against.
+ */
+final class PreviousDigests {
+
+    /** How many cycles a trend shows, this one included. */
+    static final int TREND_CYCLES = 5;
+
+    private static final String SUFFIX = "-digest.md";
+
+    private PreviousDigests() {
+    }
+
+    /** Up to {@code TREND_CYCLES - 1} earlier digests, oldest first. */
+    static List<DigestSummary> before(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
+        String dir = layout.streamDir(cycle.stream()) + "/digests";
+        Path directory = SafePaths.resolve(workspace, dir);
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<String> cycleIds;
+        try (Stream<Path> entries = Files.list(directory)) {
+            cycleIds = entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(SUFFIX))
+                    .map(name -> name.substring(0, name.length() - SUFFIX.length()))
+                    .filter(id -> id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
+                    .filter(id -> id.compareTo(cycle.cycleId()) < 0)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot list " + dir + ": " + e.getMessage(), SourceLocation.ofFile(dir), e);
+        }
+        List<DigestSummary> digests = new ArrayList<>();
+        for (String id : cycleIds.subList(Math.max(0, cycleIds.size() - (TREND_CYCLES - 1)), cycleIds.size())) {
+            String path = layout.digest(new CycleRef(cycle.stream(), id));
+            digests.add(DigestFrontMatter.read(SafePaths.resolve(workspace, path), path));
+        }
+        return List.copyOf(digests);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.planning.engine.internal.document;
+
+import dev.planning.api.SourceLocation;
+import java.nio.file.Path;
+import java.util.List;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads Markdown files that carry YAML front matter (story maps, digests).
+ *
+ * <p>commonmark finds the front matter block and where it ends; the YAML inside is parsed by the
+ * same hardened reader as {@link YamlDocuments}, with line numbers counted in the Markdown file.
+ * A file that does not start with {@code ---}, or whose front matter is never closed by a second
+ * {@code ---} line, is refused with a located {@link DocumentException}.
+ *
+ * <p>Thread-safe.
+ */
+public final class MarkdownDocuments {
+
+    private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(YamlFrontMatterExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    private MarkdownDocuments() {
+    }
+
+    /**
+     * Reads a Markdown file and parses its front matter.
+     *
+     * @param file        the file to read
+     * @param displayPath how findings and errors name it
+     * @throws DocumentException when the file cannot be read or its front matter is missing or invalid
+     */
+    public static MarkdownDocument read(Path file, String displayPath) {
+        return parse(StrictText.readBytes(file, displayPath, YamlDocuments.MAX_BYTES), displayPath);
+    }
+
+    /**
+     * Parses Markdown bytes with front matter.
+     *
+     * @throws DocumentException when the front matter is missing or invalid
+     */
+    public static MarkdownDocument parse(byte[] content, String displayPath) {
+        if (content.length > YamlDocuments.MAX_BYTES) {
+            throw StrictText.tooLarge(content.length, YamlDocuments.MAX_BYTES, SourceLocation.ofFile(displayPath));
+        }
+        String text = StrictText.decode(content, displayPath);
+        Node first;
+        try {
+            first = PARSER.parse(text).getFirstChild();
+        } catch (RuntimeException e) {
+            // commonmark's front-matter extension scans the YAML itself and can fail on odd quoting
+            // (a line holding only a quote): that is input it cannot read, not an internal error.
+            throw new DocumentException(DocumentException.FRONT_MATTER, "the front matter cannot be read ("
+                    + e.getClass().getSimpleName() + "); expected `---`, YAML with balanced quotes, then `---`",
+                    new SourceLocation(displayPath, 1, 1));
+        }
+        if (!(first instanceof YamlFrontMatterBlock block)) {
+            throw new DocumentException(DocumentException.FRONT_MATTER,
+                    "expected YAML front matter: the file must start with a line `---`, then the YAML,"
+                            + " then a closing line `---`", new SourceLocation(displayPath, 1, 1));
+        }
+        List<SourceSpan> spans = block.getSourceSpans();
+        SourceSpan closing = spans.get(spans.size() - 1);
+        if (spans.size() < 2 || !isFence(text, closing)) {
+            throw new DocumentException(DocumentException.FRONT_MATTER,
+                    "the front matter opened by `---` on line 1 is never closed: expected a line `---`"
+                            + " after the YAML and before the Markdown", new SourceLocation(displayPath, 1, 1));
+        }
+        int yamlStart = spans.size() > 2 ? spans.get(1).getInputIndex() : closing.getInputIndex();
+        String yaml = text.substring(yamlStart, closing.getInputIndex());
+        LocatedDocument frontMatter = YamlDocuments.parseText(yaml, displayPath, spans.get(0).getLineIndex() + 1);
+        int bodyStart = skipLineBreak(text, closing.getInputIndex() + closing.getLength());
+        return new MarkdownDocument(frontMatter, text.substring(bodyStart), closing.getLineIndex() + 2);
+    }
+
+    private static boolean isFence(String text, SourceSpan span) {
+        String line = text.substring(span.getInputIndex(), span.getInputIndex() + span.getLength()).strip();
+        return line.equals("---") || line.equals("...");
+    }
+
+    private static int skipLineBreak(String text, int index) {
+        if (index < text.length() && text.charAt(index) == '\r') {
+            index++;
+        }
+        if (index < text.length() && text.charAt(index) == '\n') {
+            index++;
+        }
+        return index;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.planning.engine.internal.document;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
+import dev.planning.api.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads YAML planning files into {@link LocatedDocument}s, refusing hostile or malformed input
+ * with a located {@link DocumentException}.
+ *
+ * <p>Accepted: UTF-8 with or without a byte-order mark, LF or CRLF line ends, one document per
+ * file. Refused: invalid UTF-8, files over {@value #MAX_BYTES} bytes, nesting deeper than
+ * {@value #MAX_DEPTH} levels, duplicate keys, aliases ({@code *name}), an empty file, a second
+ * document. An empty value ({@code owner:}) reads as {@code null}.
+ *
+ * <pre>{@code
+ * LocatedDocument doc = YamlDocuments.read(workspace.resolve(path), path);
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class YamlDocuments {
+
+    /** The largest planning file accepted, in bytes (8 MiB). */
+    public static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    /** The deepest nesting of mappings and sequences accepted. */
+    public static final int MAX_DEPTH = 64;
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    private YamlDocuments() {
+    }
+
+    /**
+     * Reads and parses a YAML file.
+     *
+     * @param file        the file to read
+     * @param displayPath how findings and errors name it (normally workspace-relative)
+     * @throws DocumentException when the file cannot be read or is not acceptable YAML
+     */
+    public static LocatedDocument read(Path file, String displayPath) {
+        return parse(StrictText.readBytes(file, displayPath, MAX_BYTES), displayPath);
+    }
+
+    /**
+     * Reads a YAML file's bytes with the same checks as {@link #read} (readable, at most
+     * {@value #MAX_BYTES} bytes), for callers that need the exact bytes as well as the document.
+     *
+     * @throws DocumentException when the file cannot be read or is too large
+     */
+    public static byte[] readBytes(Path file, String displayPath) {
+        return StrictText.readBytes(file, displayPath, MAX_BYTES);
+    }
+
+    /**
+     * Parses YAML bytes.
+     *
+     * @throws DocumentException when the bytes are not acceptable YAML
+     */
+    public static LocatedDocument parse(byte[] content, String displayPath) {
+        if (content.length > MAX_BYTES) {
+            throw StrictText.tooLarge(content.length, MAX_BYTES, SourceLocation.ofFile(displayPath));
+        }
+        return parseText(StrictText.decode(content, displayPath), displayPath, 0);
+    }
+
+    /**
+     * Reads a YAML file that may hold several documents separated by {@code ---} lines (rule test
+     * files keep one case per document). Each document is refused or accepted as by
+     * {@link #read(Path, String)}, except that further documents are allowed.
+     *
+     * @return the documents in file order; never empty
+     * @throws DocumentException when the file cannot be read, is empty, or any document is not
+     *         acceptable YAML (an empty document between two separators included)
+     */
+    public static List<LocatedDocument> readAll(Path file, String displayPath) {
+        String text = StrictText.decode(StrictText.readBytes(file, displayPath, MAX_BYTES), displayPath);
+        JsonParser parser = null;
+        try {
+            parser = new AliasRefusingParser(FACTORY.createParser(text));
+            List<LocatedDocument> documents = new ArrayList<>();
+            while (parser.nextToken() != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode root = MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
+                if (root == null || root.isMissingNode() || root.isNull()) {
+                    throw new DocumentException(DocumentException.YAML_SYNTAX,
+                            "the document is empty; expected a YAML mapping (key: value lines)",
+                            new SourceLocation(displayPath, Math.max(line, 1), 1));
+                }
+                documents.add(new LocatedDocument(displayPath, root, 0));
+            }
+            if (documents.isEmpty()) {
+                throw new DocumentException(DocumentException.YAML_SYNTAX,
+                        "the document is empty; expected a YAML mapping (key: value lines)",
+                        new SourceLocation(displayPath, 1, 1));
+            }
+            return List.copyOf(documents);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DocumentException known) {
+                throw known;
+            }
+            throw YamlErrors.translate(e, parser, displayPath, 0);
+        } finally {
+            closeQuietly(parser);
+        }
+    }
+
+    /**
+     * Parses decoded YAML text whose first line is line {@code lineOffset + 1} of the file (front
+     * matter starts below the opening {@code ---}).
+     */
+    static LocatedDocument parseText(String text, String displayPath, int lineOffset) {
+        JsonParser parser = null;
+        try {
+            parser = new AliasRefusingParser(FACTORY.createParser(text));
+            JsonNode root = MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
+            if (root == null || root.isMissingNode()) {
+                throw new DocumentException(DocumentException.YAML_SYNTAX,
+                        "the document is empty; expected a YAML mapping (key: value lines)",
+                        new SourceLocation(displayPath, lineOffset + 1, 1));
+            }
+            if (parser.nextToken() != null) {
+                throw YamlErrors.secondDocument(parser, displayPath, lineOffset);
+            }
+            return new LocatedDocument(displayPath, root, lineOffset);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DocumentException known) {
+                throw known;
+            }
+            throw YamlErrors.translate(e, parser, displayPath, lineOffset);
+        } finally {
+            closeQuietly(parser);
+        }
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        // Belt and braces: Jackson reads events, not SnakeYAML's composed nodes, but if a future
+        // version composed nodes these limits would still hold.
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(MAX_BYTES);
+        return options;
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Nothing to release beyond a string reader; a close failure changes no result.
+        }
+    }
+}

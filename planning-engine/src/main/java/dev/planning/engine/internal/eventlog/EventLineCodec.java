@@ -1,0 +1,233 @@
+package dev.planning.engine.internal.eventlog;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.hash.Sha256;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Maps a {@link PlanningEvent} to one line of an event log and back.
+ *
+ * <p>A line is the {@code planning_event} envelope with a top-level {@code prev_sha256}, keys
+ * always in this order, no insignificant white space, UTF-8:
+ * <pre>{@code
+ * {"type":"planning_event","version":"1.0.0","event":{"id":"evt_1","timestamp":"2025-09-02T10:00:00Z",
+ *  "type":"STATE_TRANSITION","payload":{"from_state":"PLANNED","to_state":"READY_FOR_HANDOFF",
+ *  "entity_id":"fe/2025-09-02","metadata":{"triggered_by":"ci","gate_results":{"schema_lint":"PASS"},
+ *  "details":{}}}},"prev_sha256":"000...000"}
+ * }</pre>
+ * An absent state is written as {@code null}. Gate results and details keep the event's insertion
+ * order, so encoding a decoded line reproduces it byte for byte. Thread-safe.
+ */
+public final class EventLineCodec {
+
+    /** The envelope's {@code type}. */
+    public static final String ENVELOPE_TYPE = "planning_event";
+    /** The envelope version this codec writes; it reads any {@code 1.x} version. */
+    public static final String VERSION = "1.0.0";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * One decoded line.
+     *
+     * @param event    the event, never {@code null}
+     * @param prevHash the line's {@code prev_sha256}, never {@code null}
+     */
+    public record Line(PlanningEvent event, String prevHash) {
+
+        public Line {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(prevHash, "prevHash");
+        }
+    }
+
+    /** The line for an event chained to {@code prevHash}, without its line feed; UTF-8. */
+    public byte[] encode(PlanningEvent event, String prevHash) {
+        Objects.requireNonNull(event, "event");
+        if (!Sha256.isHash(prevHash)) {
+            throw new IllegalArgumentException("prevHash must be 64 lower-case hex digits, got " + prevHash);
+        }
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("type", ENVELOPE_TYPE);
+        root.put("version", VERSION);
+        ObjectNode body = root.putObject("event");
+        body.put("id", event.id());
+        body.put("timestamp", event.timestamp().toString());
+        body.put("type", event.type().name());
+        ObjectNode payload = body.putObject("payload");
+        payload.put("from_state", event.fromState().map(Enum::name).orElse(null));
+        payload.put("to_state", event.toState().map(Enum::name).orElse(null));
+        payload.put("entity_id", event.entityId());
+        ObjectNode metadata = payload.putObject("metadata");
+        metadata.put("triggered_by", event.triggeredBy());
+        ObjectNode gates = metadata.putObject("gate_results");
+        event.gateResults().forEach((gate, status) -> gates.put(gate, status.name()));
+        ObjectNode details = metadata.putObject("details");
+        event.details().forEach(details::put);
+        root.put("prev_sha256", prevHash);
+        try {
+            return MAPPER.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize event " + event.id(), e);
+        }
+    }
+
+    /**
+     * Decodes one line (UTF-8, without its line feed).
+     *
+     * @throws InvalidInputException naming the first field that is missing or malformed
+     */
+    public Line decode(byte[] line) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new InvalidInputException("not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException("expected a JSON object");
+        }
+        String envelope = text(root, "type", "type");
+        if (!ENVELOPE_TYPE.equals(envelope)) {
+            throw new InvalidInputException("expected type \"" + ENVELOPE_TYPE + "\", found \"" + envelope + "\"");
+        }
+        String version = text(root, "version", "version");
+        if (!version.startsWith("1.")) {
+            throw new InvalidInputException("unsupported envelope version \"" + version + "\"; expected 1.x");
+        }
+        JsonNode body = object(root, "event", "event");
+        JsonNode payload = object(body, "payload", "event.payload");
+        JsonNode metadata = object(payload, "metadata", "event.payload.metadata");
+        String prevHash = text(root, "prev_sha256", "prev_sha256");
+        if (!Sha256.isHash(prevHash)) {
+            throw new InvalidInputException("prev_sha256 must be 64 lower-case hex digits, found \"" + prevHash + "\"");
+        }
+        PlanningEvent event = new PlanningEvent(
+                text(body, "id", "event.id"),
+                instant(text(body, "timestamp", "event.timestamp")),
+                eventType(text(body, "type", "event.type")),
+                state(payload, "from_state"),
+                state(payload, "to_state"),
+                text(payload, "entity_id", "event.payload.entity_id"),
+                text(metadata, "triggered_by", "event.payload.metadata.triggered_by"),
+                gateResults(metadata),
+                details(metadata));
+        return new Line(event, prevHash);
+    }
+
+    private static JsonNode object(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("expected an object at " + path);
+        }
+        return node;
+    }
+
+    private static String text(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isTextual()) {
+            throw new InvalidInputException("expected a string at " + path);
+        }
+        return node.textValue();
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("event.timestamp \"" + text + "\" is not an ISO-8601 instant"
+                    + " such as 2025-09-02T10:00:00Z");
+        }
+    }
+
+    private static EventType eventType(String text) {
+        try {
+            return EventType.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("unknown event.type \"" + text + "\"; expected one of "
+                    + java.util.Arrays.toString(EventType.values()));
+        }
+    }
+
+    private static Optional<CycleState> state(JsonNode payload, String field) {
+        JsonNode node = payload.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw new InvalidInputException("expected a state name or null at event.payload." + field);
+        }
+        try {
+            return Optional.of(CycleState.valueOf(node.textValue()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("unknown state \"" + node.textValue() + "\" at event.payload." + field
+                    + "; expected one of " + java.util.Arrays.toString(CycleState.values()));
+        }
+    }
+
+    private static Map<String, GateStatus> gateResults(JsonNode metadata) {
+        Map<String, GateStatus> results = new LinkedHashMap<>();
+        JsonNode node = metadata.get("gate_results");
+        if (node == null || node.isNull()) {
+            return results;
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException("expected an object at event.payload.metadata.gate_results");
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String status = entry.getValue().isTextual() ? entry.getValue().textValue() : "";
+            try {
+                results.put(entry.getKey(), GateStatus.valueOf(status));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("gate_results." + entry.getKey() + " must be one of "
+                        + java.util.Arrays.toString(GateStatus.values()) + ", found " + entry.getValue());
+            }
+        }
+        return results;
+    }
+
+    private static Map<String, String> details(JsonNode metadata) {
+        Map<String, String> details = new LinkedHashMap<>();
+        JsonNode node = metadata.get("details");
+        if (node == null || node.isNull()) {
+            return details;
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException("expected an object at event.payload.metadata.details");
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw new InvalidInputException("details." + entry.getKey() + " must be a string, found "
+                        + entry.getValue());
+            }
+            details.put(entry.getKey(), entry.getValue().textValue());
+        }
+        return details;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.planning.engine.internal.eventlog;
+
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Objects;
+
+/**
+ * What an append needs to know about a log, remembered between appends: its last line's hash and
+ * its line count, valid while the file keeps the same identity, size and modification time.
+ *
+ * @param fileKey  the file's identity (inode), or {@code null} where the platform has none
+ * @param size     the file's size in bytes
+ * @param modified the file's modification time
+ * @param lines    the number of lines
+ * @param hash     the SHA-256 of the last line, or genesis for an empty log
+ */
+record LogHead(Object fileKey, long size, FileTime modified, int lines, String hash) {
+
+    LogHead {
+        Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(hash, "hash");
+    }
+
+    static LogHead of(BasicFileAttributes attributes, int lines, String hash) {
+        return new LogHead(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(), lines, hash);
+    }
+
+    /** Whether this still describes a file with these attributes. */
+    boolean matches(BasicFileAttributes attributes) {
+        return Objects.equals(fileKey, attributes.fileKey()) && size == attributes.size()
+                && modified.equals(attributes.lastModifiedTime());
+    }
+}

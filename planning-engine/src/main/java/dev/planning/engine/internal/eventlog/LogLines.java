@@ -1,0 +1,72 @@
+package dev.planning.engine.internal.eventlog;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The complete lines of a log file, read in one pass, and whether it ends with a torn line (bytes
+ * after the last line feed: what a crash in the middle of an append leaves behind).
+ *
+ * @param lines          every complete line, without its line feed
+ * @param completeLength the length of the file up to and including the last line feed
+ * @param torn           whether bytes follow the last line feed
+ */
+record LogLines(List<byte[]> lines, long completeLength, boolean torn) {
+
+    LogLines {
+        lines = List.copyOf(lines);
+    }
+
+    /** Thrown when a line is longer than the limit; carries its 1-based number. */
+    static final class LineTooLongException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        final int line;
+
+        LineTooLongException(int line, int limit) {
+            super("line " + line + " is longer than " + limit + " bytes");
+            this.line = line;
+        }
+    }
+
+    /** Reads a whole log, refusing any line longer than {@code maxLineBytes}. */
+    static LogLines read(Path file, int maxLineBytes) throws IOException {
+        List<byte[]> lines = new ArrayList<>();
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        long completeLength = 0;
+        long position = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        append(current, buffer, start, i - start, lines.size() + 1, maxLineBytes);
+                        lines.add(current.toByteArray());
+                        current.reset();
+                        start = i + 1;
+                        completeLength = position + i + 1;
+                    }
+                }
+                append(current, buffer, start, n - start, lines.size() + 1, maxLineBytes);
+                position += n;
+            }
+        }
+        return new LogLines(lines, completeLength, current.size() > 0);
+    }
+
+    private static void append(ByteArrayOutputStream line, byte[] buffer, int offset, int length, int lineNumber,
+            int maxLineBytes) throws LineTooLongException {
+        if (line.size() + length > maxLineBytes) {
+            throw new LineTooLongException(lineNumber, maxLineBytes);
+        }
+        line.write(buffer, offset, length);
+    }
+}

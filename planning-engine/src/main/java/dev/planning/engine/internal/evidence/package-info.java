@@ -1,0 +1,8 @@
+/**
+ * Gate evidence: every gate run of a recorded transition is written as one JSON file under the
+ * cycle's {@code evidence/{cycle}/} directory, never overwriting an earlier run's, and its
+ * workspace-relative path is recorded in the transition event's details as
+ * {@code evidence.<gate>}, which is how manifests and digests link to it
+ * ({@link dev.planning.engine.internal.evidence.GateOutcomes}).
+ */
+package dev.planning.engine.internal.evidence;

@@ -1,0 +1,174 @@
+package dev.planning.engine.internal.gate.crossstream;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.artifact.CapacityModel;
+import dev.planning.engine.internal.artifact.CapacityReader;
+import dev.planning.engine.internal.artifact.Contract;
+import dev.planning.engine.internal.artifact.ContractsReader;
+import dev.planning.engine.internal.artifact.ReadResult;
+import dev.planning.engine.internal.gate.StreamThresholds;
+import dev.planning.engine.internal.workspace.FileFingerprint;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The {@code cross_stream_consistency} gate. Builds one dependency graph from the plan of the
+ * checked cycle and the plans of the workspace's other streams ({@link GateContext#otherStreams()}),
+ * and reports, for the tasks of the checked stream:
+ * <ul>
+ * <li>{@code cross-stream.dangling}: a dependency {@code be:PLN-BE-009} that is neither a task of
+ *     the be plan nor a contract declared in the checked stream's
+ *     {@code contracts/{cycle}-contracts.yaml};</li>
+ * <li>{@code cross-stream.cycle}: a dependency cycle through the stream, within it or across
+ *     streams, written as its full path ({@code fe:FE-12 -> be:PLN-BE-001 -> fe:FE-12});</li>
+ * <li>{@code cross-stream.depth}: a chain of dependencies deeper than the rulebook's
+ *     {@code max_dependency_depth} (default {@value #DEFAULT_MAX_DEPTH});</li>
+ * <li>{@code cross-stream.timeline}: a dependency due, or planned, after the task that needs it;</li>
+ * <li>{@code cross-stream.capacity}: an owner or team planned beyond {@code frameworks/capacity.yaml}
+ *     in this cycle, counting the work of every stream's plan of the same cycle id.</li>
+ * </ul>
+ * Each problem is reported once, as an error on the checked stream's task it concerns (its file and
+ * line), naming the other tasks and their places in the message. A cross-stream cycle is reported
+ * by the gate of every stream it passes through. Without a contracts file nothing resolves by
+ * contract; without a capacity model capacity is not checked.
+ *
+ * <p>A cycle's result is reused while its plans, contracts, capacity model and depth limit are
+ * unchanged (see {@link ResultMemo}).
+ *
+ * <p>Evidence: the streams and cycles compared, counts of tasks and dependencies, the references
+ * resolved by contract, the cycles as paths, the deepest chain and the limit, and each budgeted
+ * owner's and team's load against its capacity.
+ */
+public final class CrossStreamConsistencyGate implements Gate {
+
+    /** The gate's name in gate profiles. */
+    public static final String NAME = "cross_stream_consistency";
+
+    /** The depth limit when the rulebook sets no {@code max_dependency_depth}. */
+    public static final int DEFAULT_MAX_DEPTH = 5;
+
+    private final WorkspaceLayout layout;
+    private final ContractsReader contractsReader = new ContractsReader();
+    private final CapacityReader capacityReader = new CapacityReader();
+    private final ResultMemo memo = new ResultMemo();
+
+    /** The gate for the default workspace layout; the constructor {@link java.util.ServiceLoader} uses. */
+    public CrossStreamConsistencyGate() {
+        this(WorkspaceLayout.DEFAULT);
+    }
+
+    /** The gate for a workspace laid out differently. */
+    public CrossStreamConsistencyGate(WorkspaceLayout layout) {
+        this.layout = layout;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "cross-stream dependencies resolve to tasks or contracts; no dependency cycles; depth, timeline and"
+                + " capacity within limits";
+    }
+
+    @Override
+    public GateResult evaluate(GateContext context) {
+        CycleRef cycle = context.cycle();
+        if (context.tasks().isEmpty()) {
+            return GateResult.of(NAME, List.of(Finding.error(CrossStreamCodes.NO_PLAN, "no readable task breakdown for "
+                    + cycle + "; cross-stream checks need the plan (run `planning lint`)",
+                    SourceLocation.ofFile(layout.taskBreakdown(cycle)))), Map.of());
+        }
+        TaskBreakdown own = context.tasks().get();
+        Map<String, TaskBreakdown> plans = new LinkedHashMap<>();
+        plans.put(cycle.stream(), own);
+        context.otherStreams().forEach(plans::putIfAbsent);
+        int limit = (int) new StreamThresholds(context.rulebook(), cycle.stream())
+                .get("max_dependency_depth", DEFAULT_MAX_DEPTH);
+        Optional<byte[]> files = FileFingerprint.of(context.workspace(),
+                List.of(layout.contracts(cycle), layout.capacityModel()));
+        if (files.isEmpty()) {
+            return check(context, plans, limit);
+        }
+        return memo.get(new ResultMemo.Key(context.workspace().toAbsolutePath().normalize(), cycle, limit), plans,
+                files.get(), () -> check(context, plans, limit));
+    }
+
+    private GateResult check(GateContext context, Map<String, TaskBreakdown> plans, int limit) {
+        CycleRef cycle = context.cycle();
+        TaskBreakdown own = plans.get(cycle.stream());
+        List<Finding> findings = new ArrayList<>();
+        List<Contract> contracts = readOptional(context.workspace(), layout.contracts(cycle), contractsReader::read,
+                "contracts file", findings).orElse(List.of());
+        Optional<CapacityModel> capacity = readOptional(context.workspace(), layout.capacityModel(),
+                capacityReader::read, "capacity model", findings);
+        DependencyGraph graph = DependencyGraph.build(plans, cycle.stream(), contracts);
+
+        findings.addAll(danglingFindings(graph, cycle));
+        List<List<String>> cycles = CycleCheck.cycles(graph, cycle.stream());
+        findings.addAll(CycleCheck.findings(graph, cycles));
+        DepthCheck.Depths depths = DepthCheck.depths(graph.graph());
+        findings.addAll(DepthCheck.findings(graph, cycle.stream(), depths, limit));
+        findings.addAll(TimelineCheck.findings(graph, cycle.stream()));
+        List<CapacityCheck.Load> loads = capacity
+                .map(model -> CapacityCheck.loads(model, cycle.stream(), cycle.cycleId(), plans))
+                .orElse(List.of());
+        findings.addAll(CapacityCheck.findings(loads, cycle.stream(), own));
+
+        return GateResult.of(NAME, findings, CrossStreamEvidence.of(plans, graph, cycles, depths, limit, loads,
+                capacity.map(CapacityModel::source)));
+    }
+
+    private List<Finding> danglingFindings(DependencyGraph graph, CycleRef cycle) {
+        List<Finding> findings = new ArrayList<>();
+        String contractsFile = layout.contracts(cycle);
+        for (DependencyGraph.Dangling dangling : graph.dangling()) {
+            String provider = dangling.reference().stream().orElseThrow();
+            String where = graph.plan(provider)
+                    .map(plan -> "a task of the " + provider + " plan (" + plan.source() + ")")
+                    .orElse("a task of a " + provider + " plan (the workspace has none)");
+            Node from = dangling.from();
+            findings.add(Finding.error(CrossStreamCodes.DANGLING, from.id() + " depends on " + dangling.reference()
+                    + ", which is neither " + where + " nor a contract declared in " + contractsFile
+                    + "; add the task, declare a contract (provider, id, status, owner) or remove the dependency",
+                    from.location()).withTask(from.id()));
+        }
+        return findings;
+    }
+
+    /** An optional input file: absent is fine, unreadable is one error finding. */
+    private static <T> Optional<T> readOptional(Path workspace, String path,
+            BiFunction<Path, String, ReadResult<T>> reader, String what, List<Finding> findings) {
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        ReadResult<T> read = reader.apply(file, path);
+        if (read.model().isEmpty()) {
+            Finding first = read.findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst()
+                    .orElseThrow();
+            findings.add(new Finding(CrossStreamCodes.INPUT_INVALID, Severity.ERROR, "the " + what + " " + path
+                    + " is invalid, so it was not used: " + first.message() + (read.findings().size() > 1
+                    ? " (and " + (read.findings().size() - 1) + " more; run `planning lint`)" : ""),
+                    Optional.of(first.location().orElse(SourceLocation.ofFile(path))), Optional.empty()));
+        }
+        return read.model();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.planning.engine.internal.gate.parity;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.gate.StreamThresholds;
+import dev.planning.engine.internal.outcome.CoverageReports;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.Delivery;
+import dev.planning.engine.internal.outcome.OutcomeFiles;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.WorkspaceScanner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code parity_coverage} gate. What it checks depends on the transition it runs at:
+ * <ul>
+ * <li><b>planning level</b>, at a transition into {@code PLANNED}, {@code READY_FOR_HANDOFF} or
+ *     {@code PACKAGED}: every story of the story map has a task, every task links to a story, and
+ *     the coverage the rulebook requires is planned (see {@code PlanParity});</li>
+ * <li><b>post-execution</b>, at a transition into {@code EXECUTED} or later: planned vs delivered
+ *     and scope variance from the items' statuses, and unit and e2e coverage read from the JaCoCo
+ *     XML and LCOV reports in {@code outcomes/{cycle}/} against the rulebook's minimums and the
+ *     previous cycle (see {@code DeliveryParity} and {@code CoverageCheck}).</li>
+ * </ul>
+ * Thresholds, all optional, from the rulebook: {@code unit_coverage_min}, {@code e2e_coverage_min}
+ * (percent), {@code delivered_ratio_min} (0..1), {@code scope_variance_max_pct},
+ * {@code coverage_regression_tolerance_pct}; each may be set per stream ({@link StreamThresholds}).
+ *
+ * <p>Evidence: {@code mode} ({@code planning} or {@code post_execution}) and the figures each
+ * check computed (stories, unlinked items, coverage targets; planned, delivered, ratio, variance,
+ * coverage per kind with its delta against the previous cycle).
+ */
+public final class ParityCoverageGate implements Gate {
+
+    /** The gate's name in gate profiles. */
+    public static final String NAME = "parity_coverage";
+
+    private final WorkspaceLayout layout;
+
+    /** The gate for the default workspace layout; the constructor {@link java.util.ServiceLoader} uses. */
+    public ParityCoverageGate() {
+        this(WorkspaceLayout.DEFAULT);
+    }
+
+    /** The gate for a workspace laid out differently. */
+    public ParityCoverageGate(WorkspaceLayout layout) {
+        this.layout = layout;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "story map and plan cover each other; planned vs delivered; coverage against thresholds and the"
+                + " previous cycle";
+    }
+
+    /** Whether a transition into {@code to} judges outcomes rather than the plan. */
+    public static boolean isPostExecution(CycleState to) {
+        return to.compareTo(CycleState.EXECUTED) >= 0;
+    }
+
+    @Override
+    public GateResult evaluate(GateContext context) {
+        CycleRef cycle = context.cycle();
+        if (context.tasks().isEmpty()) {
+            return GateResult.of(NAME, List.of(Finding.error(ParityCodes.NO_PLAN, "no readable task breakdown for "
+                    + cycle + "; parity needs the plan (run `planning lint`)",
+                    SourceLocation.ofFile(layout.taskBreakdown(cycle)))), Map.of());
+        }
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        boolean post = isPostExecution(context.transition().to());
+        StreamThresholds thresholds = new StreamThresholds(context.rulebook(), cycle.stream());
+        evidence.put("mode", post ? "post_execution" : "planning");
+        if (post) {
+            Delivery delivery = Delivery.read(context.workspace(), layout, cycle);
+            DeliveryParity.check(context.tasks().get(), context.storyMap(), delivery, thresholds, evidence, findings);
+            TestResults.check(new OutcomeFiles(context.workspace(), layout, CoverageReader.NONE).read(cycle), thresholds,
+                    evidence, findings);
+            CoverageReports current = CoverageReports.scan(context.workspace(), layout.outcomesDir(cycle));
+            Optional<CycleRef> previous = previousCycle(context);
+            Optional<CoverageReports> before = previous.map(p -> CoverageReports.scan(context.workspace(),
+                    layout.outcomesDir(p)));
+            CoverageCheck.check(cycle, current, previous, before, thresholds, evidence, findings);
+        } else if (context.storyMap().isEmpty()) {
+            findings.add(Finding.error(ParityCodes.NO_STORY_MAP, "no readable story map for " + cycle
+                    + "; parity compares the plan with " + layout.storyMap(cycle) + " (run `planning lint`)",
+                    SourceLocation.ofFile(layout.storyMap(cycle))));
+        } else {
+            PlanParity.check(context.tasks().get(), context.storyMap().get(), evidence, findings);
+        }
+        if (!post) {
+            PlanParity.checkTargets(context.tasks().get(), thresholds, evidence, findings);
+        }
+        return GateResult.of(NAME, findings, evidence);
+    }
+
+    /** The stream's cycle just before this one in cycle-id order, among those with planning files. */
+    private Optional<CycleRef> previousCycle(GateContext context) {
+        CycleRef cycle = context.cycle();
+        return new WorkspaceScanner(context.workspace(), layout).cycles(cycle.stream()).stream()
+                .filter(other -> other.cycleId().compareTo(cycle.cycleId()) < 0)
+                .reduce((first, second) -> second);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.planning.engine.internal.gate.parity;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.Story;
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.artifact.TaskKind;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.gate.StreamThresholds;
+import dev.planning.engine.internal.outcome.CoverageKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parity at planning level. Every story of the map has at least one item of the plan linking to
+ * it; every item that is a task or a story links to a story of the map, itself or through its
+ * parent chain (epics need not link). For each kind of coverage the rulebook sets a minimum for
+ * ({@code unit_coverage_min}, {@code e2e_coverage_min}, in percent; see {@link StreamThresholds}
+ * for per-stream values, 0 switching it off), the plan states its target
+ * as a tag ({@code unit_coverage_target: 85}) on some item; the highest such tag is the plan's
+ * target and must reach the minimum.
+ */
+final class PlanParity {
+    // Items exempt from "every item links to a story": epics, and improvement actions carried
+    // from a previous digest (they have an origin).
+
+    private PlanParity() {
+    }
+
+    static void check(TaskBreakdown plan, StoryMap map, Map<String, Object> evidence, List<Finding> findings) {
+        Set<String> storyIds = new HashSet<>();
+        map.stories().forEach(story -> storyIds.add(story.id()));
+        Set<String> linked = new HashSet<>();
+        plan.tasks().forEach(task -> linked.addAll(task.storyNodes()));
+
+        List<String> unplanned = new ArrayList<>();
+        for (Story story : map.stories()) {
+            if (!linked.contains(story.id())) {
+                unplanned.add(story.id());
+                findings.add(Finding.error(ParityCodes.STORY_WITHOUT_TASK, "story " + story.id() + " (\""
+                        + story.title() + "\") has no task in " + plan.source()
+                        + "; plan at least one item with linked_story_map_nodes: [" + story.id() + "]",
+                        story.location()));
+            }
+        }
+        List<String> unlinked = new ArrayList<>();
+        for (Task task : plan.tasks()) {
+            // Improvement actions carried from a digest (they cite their origin) are process work,
+            // not product scope: they need no story.
+            if (task.kind() == TaskKind.EPIC || task.origin().isPresent() || linksToStory(plan, task, storyIds)) {
+                continue;
+            }
+            unlinked.add(task.id());
+            String written = task.storyNodes().isEmpty() ? "links to no story"
+                    : "links only to " + String.join(", ", task.storyNodes()) + ", which " + map.source()
+                            + " does not have";
+            findings.add(Finding.error(ParityCodes.TASK_WITHOUT_STORY, task.id() + " " + written
+                    + " (nor does any item it belongs to); add linked_story_map_nodes with a story of "
+                    + map.source(), task.location()).withTask(task.id()));
+        }
+        evidence.put("stories", storyIds.size());
+        evidence.put("stories_without_task", unplanned);
+        evidence.put("items_checked", plan.tasks().size());
+        evidence.put("items_without_story", unlinked);
+    }
+
+    static void checkTargets(TaskBreakdown plan, StreamThresholds thresholds, Map<String, Object> evidence,
+            List<Finding> findings) {
+        Map<String, Object> targets = new LinkedHashMap<>();
+        for (CoverageKind kind : CoverageKind.values()) {
+            String minimumName = kind.key() + "_coverage_min";
+            Optional<Double> required = thresholds.minimum(minimumName);
+            if (required.isEmpty()) {
+                continue;
+            }
+            double minimum = required.get();
+            String tag = kind.key() + "_coverage_target";
+            Optional<Task> best = Optional.empty();
+            BigDecimal target = null;
+            for (Task task : plan.tasks()) {
+                Optional<String> value = task.tags().value(tag);
+                if (value.isEmpty()) {
+                    continue;
+                }
+                Optional<BigDecimal> number = number(value.get());
+                if (number.isEmpty()) {
+                    findings.add(Finding.error(ParityCodes.TARGET_INVALID, task.id() + " has " + tag + " \""
+                            + value.get() + "\"; expected a percentage such as 85", task.location()).withTask(task.id()));
+                } else if (target == null || number.get().compareTo(target) > 0) {
+                    target = number.get();
+                    best = Optional.of(task);
+                }
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("minimum", minimum);
+            entry.put("target", target);
+            targets.put(kind.key(), entry);
+            if (target == null) {
+                findings.add(Finding.error(ParityCodes.TARGET_MISSING, "the rulebook requires " + kind.key()
+                        + " coverage of at least " + percent(minimum) + "% (" + minimumName + ") but no item of "
+                        + plan.source() + " plans it; tag the epic or the testing task with " + tag + ": "
+                        + percent(minimum), planLocation(plan)));
+            } else if (target.doubleValue() < minimum) {
+                Task task = best.orElseThrow();
+                findings.add(Finding.error(ParityCodes.TARGET_INVALID, task.id() + " plans " + kind.key()
+                        + " coverage of " + target.toPlainString() + "%, below the rulebook's " + minimumName + " of "
+                        + percent(minimum) + "%", task.location()).withTask(task.id()));
+            }
+        }
+        evidence.put("coverage_targets", targets);
+    }
+
+    /** Whether the item, or an item it belongs to, links to a story of the map. */
+    private static boolean linksToStory(TaskBreakdown plan, Task task, Set<String> storyIds) {
+        Set<String> seen = new HashSet<>();
+        for (Optional<Task> at = Optional.of(task); at.isPresent() && seen.add(at.get().id());
+                at = at.get().parent().flatMap(plan::task)) {
+            if (at.get().storyNodes().stream().anyMatch(storyIds::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A finding about the plan as a whole points at its first line. */
+    private static SourceLocation planLocation(TaskBreakdown plan) {
+        return new SourceLocation(plan.source(), 1, 1);
+    }
+
+    private static Optional<BigDecimal> number(String text) {
+        try {
+            return Optional.of(new BigDecimal(text.trim().replace("%", "")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String percent(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

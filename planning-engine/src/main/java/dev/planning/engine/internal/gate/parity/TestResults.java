@@ -1,0 +1,53 @@
+package dev.planning.engine.internal.gate.parity;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.gate.StreamThresholds;
+import dev.planning.engine.internal.outcome.OutcomeSet;
+import dev.planning.engine.internal.outcome.TestReport;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imported test results after execution: the JUnit reports of the cycle may hold at most the
+ * rulebook's {@code tests_failed_max} failed or errored test cases (default 0: no failure at all).
+ * No report imported is no finding: test outcomes are judged when there are some.
+ */
+final class TestResults {
+
+    /** The rulebook threshold: failed plus errored test cases allowed. */
+    static final String MAX_FAILED = "tests_failed_max";
+
+    private TestResults() {
+    }
+
+    static void check(OutcomeSet outcomes, StreamThresholds thresholds, Map<String, Object> evidence,
+            List<Finding> findings) {
+        if (outcomes.tests().isEmpty()) {
+            return;
+        }
+        int total = 0;
+        int failed = 0;
+        String worst = null;
+        int worstFailed = 0;
+        for (OutcomeSet.Stored<TestReport> stored : outcomes.tests()) {
+            TestReport report = stored.report();
+            total += report.tests();
+            int bad = report.failures() + report.errors();
+            failed += bad;
+            if (bad > worstFailed) {
+                worstFailed = bad;
+                worst = stored.path();
+            }
+        }
+        evidence.put("tests_total", total);
+        evidence.put("tests_failed", failed);
+        double allowed = thresholds.get(MAX_FAILED, 0);
+        if (failed > allowed) {
+            findings.add(Finding.error(ParityCodes.TESTS_FAILED, failed + " of " + total + " imported test cases failed"
+                    + " or errored, more than the rulebook's " + MAX_FAILED + " of " + DeliveryParity.round(allowed)
+                    + "; fix them and import the new report, or raise " + MAX_FAILED + " in the rulebook",
+                    SourceLocation.ofFile(worst)));
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.planning.engine.internal.git;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The git repository a workspace lives in (the workspace may be the repository's root or any
+ * directory below it). Paths are workspace-relative, {@code /}-separated, as in manifests.
+ *
+ * <pre>{@code
+ * try (GitRepository git = GitRepository.find(workspace).orElseThrow()) {
+ *     String rev = git.head().orElseThrow();
+ *     List<String> dirty = git.uncommitted(List.of("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml"));
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe; open one per operation.
+ */
+public final class GitRepository implements AutoCloseable {
+
+    private final Repository repository;
+    private final String prefix;
+
+    private GitRepository(Repository repository, String prefix) {
+        this.repository = repository;
+        this.prefix = prefix;
+    }
+
+    /**
+     * The repository containing a workspace, searching the workspace and its parents.
+     *
+     * @return empty when the workspace is not inside a git work tree
+     */
+    public static Optional<GitRepository> find(Path workspace) {
+        try {
+            Path real = workspace.toRealPath();
+            FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(real.toFile());
+            if (builder.getGitDir() == null) {
+                return Optional.empty();
+            }
+            Repository repository = builder.setMustExist(true).build();
+            if (repository.isBare()) {
+                repository.close();
+                return Optional.empty();
+            }
+            Path workTree = repository.getWorkTree().toPath().toRealPath();
+            if (!real.startsWith(workTree)) {
+                repository.close();
+                return Optional.empty();
+            }
+            String prefix = workTree.relativize(real).toString().replace(real.getFileSystem().getSeparator(), "/");
+            return Optional.of(new GitRepository(repository, prefix.isEmpty() ? "" : prefix + "/"));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PlanningException("cannot open the git repository of " + workspace + ": " + e.getMessage());
+        }
+    }
+
+    /** The revision {@code HEAD} points at (40 hex digits); empty in a repository without commits. */
+    public Optional<String> head() {
+        try {
+            ObjectId head = repository.resolve("HEAD^{commit}");
+            return Optional.ofNullable(head).map(ObjectId::name);
+        } catch (IOException e) {
+            throw failure("resolve HEAD", e);
+        }
+    }
+
+    /**
+     * The paths among {@code paths} whose file differs from {@code HEAD}: modified, staged but not
+     * committed, untracked, ignored, or deleted.
+     *
+     * @param paths workspace-relative paths
+     * @return those with uncommitted changes, in the order given
+     */
+    public List<String> uncommitted(List<String> paths) {
+        Optional<String> head = head();
+        try (Git git = new Git(repository)) {
+            var status = git.status();
+            paths.forEach(path -> status.addPath(prefix + path));
+            Status result = status.call();
+            Set<String> changed = new HashSet<>();
+            changed.addAll(result.getModified());
+            changed.addAll(result.getChanged());
+            changed.addAll(result.getAdded());
+            changed.addAll(result.getUntracked());
+            changed.addAll(result.getMissing());
+            changed.addAll(result.getRemoved());
+            changed.addAll(result.getConflicting());
+            List<String> uncommitted = new ArrayList<>();
+            for (String path : paths) {
+                // A file git does not track at HEAD (ignored, or never added) is uncommitted too.
+                if (changed.contains(prefix + path) || head.isEmpty() || !inCommit(head.get(), prefix + path)) {
+                    uncommitted.add(path);
+                }
+            }
+            return uncommitted;
+        } catch (GitAPIException e) {
+            throw new PlanningException("cannot read the git status of " + repository.getWorkTree() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Whether a revision names a commit of this repository. */
+    public boolean hasCommit(String revision) {
+        if (!revision.matches("[0-9a-f]{40}")) {
+            return false;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.parseCommit(ObjectId.fromString(revision));
+            return true;
+        } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return false;
+        } catch (IOException e) {
+            throw failure("look up " + revision, e);
+        }
+    }
+
+    /**
+     * The bytes of a workspace file as committed at {@code revision}, read from git objects.
+     *
+     * @param path workspace-relative, {@code /} separators
+     * @return empty when the revision is not a commit or has no such file
+     */
+    public Optional<byte[]> read(String revision, String path) {
+        if (!hasCommit(revision)) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
+            try (TreeWalk tree = TreeWalk.forPath(repository, prefix + path, commit.getTree())) {
+                if (tree == null || (tree.getFileMode(0).getBits() & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                        != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
+                    return Optional.empty();
+                }
+                return Optional.of(repository.open(tree.getObjectId(0)).getBytes());
+            }
+        } catch (IOException e) {
+            throw failure("read " + path + " at " + revision, e);
+        }
+    }
+
+    /**
+     * Writes the files of a directory as they are at a revision into {@code target} (which must be
+     * empty or absent), for reading an older rulebook without touching the work tree.
+     *
+     * @param revision  anything git resolves to a commit ({@code main}, {@code HEAD~1}, a hash)
+     * @param directory the directory, absolute or relative to the current directory; inside this
+     *                  repository's work tree
+     * @param target    where the files go, keeping their paths below {@code directory}
+     * @return the number of files written
+     * @throws InvalidInputException when the revision is unknown, the directory lies outside the
+     *         work tree or does not exist at the revision, or holds an entry other than a regular file
+     */
+    public int exportDirectory(String revision, Path directory, Path target) {
+        Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!dir.startsWith(workTree)) {
+            throw new InvalidInputException(directory + " is not inside the git work tree " + workTree);
+        }
+        String path = workTree.relativize(dir).toString().replace(dir.getFileSystem().getSeparator(), "/");
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId commitId = repository.resolve(revision + "^{commit}");
+            if (commitId == null) {
+                throw new InvalidInputException("unknown git revision '" + revision + "' in " + workTree);
+            }
+            RevCommit commit = walk.parseCommit(commitId);
+            try (TreeWalk tree = path.isEmpty() ? new TreeWalk(repository) : TreeWalk.forPath(repository, path,
+                    commit.getTree())) {
+                if (tree == null || !path.isEmpty() && !tree.isSubtree()) {
+                    throw new InvalidInputException("no directory " + path + " at revision " + revision);
+                }
+                if (path.isEmpty()) {
+                    tree.addTree(commit.getTree());
+                } else {
+                    tree.enterSubtree();
+                }
+                tree.setRecursive(true);
+                Path root = target.toAbsolutePath().normalize();
+                int files = 0;
+                while (tree.next()) {
+                    String name = tree.getPathString().substring(path.isEmpty() ? 0 : path.length() + 1);
+                    if ((tree.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                        throw new InvalidInputException(tree.getPathString() + " at revision " + revision
+                                + " is not a regular file (symbolic links and submodules are refused)");
+                    }
+                    Path file = root.resolve(name).normalize();
+                    if (!file.startsWith(root) || file.equals(root)) {
+                        throw new InvalidInputException("unsafe path " + tree.getPathString() + " at revision " + revision);
+                    }
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, repository.open(tree.getObjectId(0)).getBytes(), StandardOpenOption.CREATE_NEW);
+                    files++;
+                }
+                return files;
+            }
+        } catch (IOException e) {
+            throw failure("read " + path + " at " + revision, e);
+        }
+    }
+
+
+    private boolean inCommit(String revision, String repositoryPath) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
+            try (TreeWalk tree = TreeWalk.forPath(repository, repositoryPath, commit.getTree())) {
+                return tree != null;
+            }
+        } catch (IOException e) {
+            throw failure("read " + repositoryPath + " at " + revision, e);
+        }
+    }
+
+    private PlanningException failure(String what, IOException e) {
+        return new PlanningException("cannot " + what + " in the git repository " + repository.getWorkTree() + ": "
+                + e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.planning.engine.internal.improve;
+
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.engine.internal.artifact.StoryMapWriter;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.DigestSummary;
+import dev.planning.api.artifact.ImprovementAction;
+import dev.planning.api.artifact.Tag;
+import dev.planning.api.artifact.Tags;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.artifact.ReadResult;
+import dev.planning.engine.internal.artifact.TaskBreakdownReader;
+import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
+import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.digest.DigestFrontMatter;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Completes a cycle and opens the next: the IMPROVE step.
+ *
+ * <pre>{@code
+ * ImproveResult result = new CycleImprover(workspace).complete(new CycleRef("fe", "2025-09-02"), "2025-09-16");
+ * }</pre>
+ *
+ * <p>The cycle must be in {@code IMPROVE} and have a digest. Each improvement action of the digest
+ * becomes a task of the next cycle's task breakdown with the action's id, text, owner, due date and
+ * tags, and {@code origin: digest:<digest path>#<action id>}. Then the cycle is advanced to
+ * {@code COMPLETED} (its gates run; a refusal changes no file), the plan is written, the story map
+ * is carried over when the next cycle has none, and the next cycle is created in {@code PLANNED}.
+ *
+ * <p>An existing plan of the next cycle is never overwritten blindly: the carried tasks are
+ * merged into it (appended after its own tasks; tasks already carrying the same origin are left
+ * as they are, so running this twice changes nothing), and the file is rewritten in the canonical
+ * layout of {@link TaskBreakdownWriter} (comments are not kept). It is refused when the next cycle
+ * is past {@code PLANNED} (its plan may be sealed), when its plan does not read cleanly, or when a
+ * task there already uses an action's id for something else.
+ */
+public final class CycleImprover {
+
+    private final PlanningWorkspace workspace;
+    private final WorkspaceLayout layout;
+
+    /** An improver for a workspace of the default layout. */
+    public CycleImprover(PlanningWorkspace workspace) {
+        this(workspace, WorkspaceLayout.DEFAULT);
+    }
+
+    public CycleImprover(PlanningWorkspace workspace, WorkspaceLayout layout) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    /**
+     * Completes {@code cycle} and opens {@code nextCycleId} of the same stream.
+     *
+     * @return the outcome; a refusal by the completion's gates is a result, and then nothing was written
+     * @throws InvalidInputException when the cycle is not in {@code IMPROVE} (or already completed),
+     *                               has no digest, or the next plan cannot take the actions
+     */
+    public ImproveResult complete(CycleRef cycle, String nextCycleId) {
+        CycleRef next = new CycleRef(cycle.stream(), nextCycleId);
+        if (next.equals(cycle)) {
+            throw new InvalidInputException("the next cycle must differ from " + cycle);
+        }
+        CycleStatus status = workspace.status(cycle);
+        if (status.state() != CycleState.IMPROVE && status.state() != CycleState.COMPLETED) {
+            throw new InvalidInputException("cycle " + cycle + " is " + status.state()
+                    + ": completing it needs IMPROVE (publish the digest, then advance to IMPROVE)");
+        }
+        String digestPath = layout.digest(cycle);
+        Path digestFile = SafePaths.resolve(workspace.root(), digestPath);
+        if (!Files.isRegularFile(digestFile)) {
+            throw new InvalidInputException("cycle " + cycle + " has no digest: run `planning digest` first",
+                    SourceLocation.ofFile(digestPath));
+        }
+        DigestSummary digest = DigestFrontMatter.read(digestFile, digestPath);
+        CycleState nextState = workspace.status(next).state();
+        if (nextState != CycleState.PLANNED) {
+            throw new InvalidInputException("the next cycle " + next + " is already " + nextState
+                    + ": improvement actions can only be carried into a plan that is still PLANNED");
+        }
+        CycleArtifacts artifacts = new CycleArtifacts(workspace.root(), layout);
+        Optional<String> existingPath = artifacts.taskBreakdownPath(next);
+        TaskBreakdown plan = existingPath.map(this::readPlan)
+                .orElseGet(() -> new TaskBreakdown("1.0.0", next.cycleId(), next.stream(), Optional.empty(), List.of(),
+                        layout.taskBreakdown(next)));
+        List<Task> tasks = new ArrayList<>(plan.tasks());
+        List<String> carried = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        for (ImprovementAction action : digest.improvementActions()) {
+            String origin = origin(digestPath, action);
+            if (tasks.stream().anyMatch(t -> t.origin().filter(origin::equals).isPresent())) {
+                already.add(action.id());
+                continue;
+            }
+            if (plan.task(action.id()).isPresent()) {
+                throw new InvalidInputException("the next plan already has a task " + action.id()
+                        + " that is not this improvement action (its origin differs); rename one of them",
+                        plan.task(action.id()).get().location());
+            }
+            tasks.add(task(action, origin, cycle));
+            carried.add(action.id());
+        }
+        Optional<TransitionResult> completion = Optional.empty();
+        if (status.state() == CycleState.IMPROVE) {
+            TransitionResult result = workspace.advance(cycle, CycleState.COMPLETED);
+            completion = Optional.of(result);
+            if (!result.accepted()) {
+                return new ImproveResult(cycle, next, completion, plan.source(), List.of(), already);
+            }
+        }
+        if (!carried.isEmpty()) {
+            TaskBreakdown merged = new TaskBreakdown(plan.version(), plan.cycleId(), plan.stream(), plan.generatedAt(),
+                    tasks, plan.source());
+            Path file = SafePaths.resolve(workspace.root(), plan.source());
+            if (existingPath.isPresent()) {
+                TaskBreakdownWriter.write(file, merged);
+            } else {
+                TaskBreakdownWriter.writeNew(file, merged);
+            }
+        }
+        carryStoryMap(artifacts, cycle, next);
+        workspace.create(next);
+        return new ImproveResult(cycle, next, completion, plan.source(), carried, already);
+    }
+
+    /**
+     * Opens the next cycle with this cycle's story map when it has none of its own: the product's
+     * map outlives a cycle, and a cycle without one would pass lint only to fail the parity gate's
+     * {@code parity.no-story-map} at its first transition.
+     */
+    private void carryStoryMap(CycleArtifacts artifacts, CycleRef cycle, CycleRef next) {
+        Path target = SafePaths.resolve(workspace.root(), layout.storyMap(next));
+        if (Files.exists(target)) {
+            return;
+        }
+        artifacts.storyMap(cycle).ifPresent(map -> StoryMapWriter.writeNew(target, new StoryMap(map.version(),
+                next.cycleId(), next.stream(), map.title().replace(cycle.cycleId(), next.cycleId()), map.activities(),
+                map.slices(), map.narrative(), layout.storyMap(next))));
+    }
+
+    /** The origin a carried task cites: the digest file and the action's id. */
+    public static String origin(String digestPath, ImprovementAction action) {
+        return "digest:" + digestPath + "#" + action.id();
+    }
+
+    private static List<Finding> errors(ReadResult<?> read) {
+        List<Finding> errors = read.findings().stream()
+                .filter(f -> f.severity() == dev.planning.api.gate.Severity.ERROR).toList();
+        return errors.isEmpty() ? read.findings() : errors;
+    }
+
+    private TaskBreakdown readPlan(String path) {
+        ReadResult<TaskBreakdown> read = new TaskBreakdownReader().read(SafePaths.resolve(workspace.root(), path), path);
+        if (read.model().isEmpty()) {
+            throw ErrorList.exception("the next cycle's plan does not read cleanly, so improvement actions"
+                    + " cannot be merged into it", errors(read), SourceLocation.ofFile(path));
+        }
+        return read.model().get();
+    }
+
+    private static Task task(ImprovementAction action, String origin, CycleRef from) {
+        Task.Builder builder = Task.builder(action.id(), action.action())
+                .description("Improvement action carried from the digest of cycle " + from.cycleId() + ".")
+                .owner(action.owner())
+                .tags(new Tags(action.tags().stream().map(Tag::parse).toList()))
+                .origin(origin);
+        action.due().ifPresent(builder::due);
+        return builder.build();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * IMPROVE: completing a cycle and opening the next one in {@code PLANNED} with the improvement
+ * actions of the completed cycle's digest carried into its task breakdown.
+ * {@link dev.planning.engine.internal.improve.CycleImprover} is the entry point.
+ */
+package dev.planning.engine.internal.improve;

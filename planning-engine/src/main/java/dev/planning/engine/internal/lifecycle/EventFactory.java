@@ -1,0 +1,94 @@
+package dev.planning.engine.internal.lifecycle;
+
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Transition;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the events the machine records, so that every event gets its id, time and author the same
+ * way and the detail keys are spelled in one place.
+ */
+final class EventFactory {
+
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final String triggeredBy;
+
+    EventFactory(Clock clock, Supplier<String> ids, String triggeredBy) {
+        this.clock = clock;
+        this.ids = ids;
+        this.triggeredBy = triggeredBy;
+    }
+
+    PlanningEvent created(CycleRef cycle) {
+        return event(EventType.CYCLE_CREATED, cycle, Optional.empty(), Optional.of(CycleState.PLANNED), Map.of(),
+                Map.of());
+    }
+
+    /** A non-transition fact, stamped with the state the cycle was in. */
+    PlanningEvent fact(CycleRef cycle, EventType type, CycleState state, Map<String, String> details) {
+        return event(type, cycle, Optional.of(state), Optional.of(state), Map.of(), details);
+    }
+
+    /**
+     * An attempt at {@code transition}: accepted ({@code STATE_TRANSITION}, or {@code PLAN_UPDATED}
+     * and {@code CYCLE_COMPLETED} for those two moves) or {@code TRANSITION_REFUSED}.
+     */
+    PlanningEvent attempt(CycleRef cycle, Transition transition, List<GateResult> results, boolean accepted,
+            Optional<CycleState> movedTo, Map<String, String> context) {
+        Map<String, GateStatus> gates = new LinkedHashMap<>();
+        results.forEach(result -> gates.put(result.gate(), result.status()));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("transition", transition.name());
+        details.putAll(context);
+        if (!results.isEmpty()) {
+            details.put("findings_error", count(results, Severity.ERROR));
+            details.put("findings_warning", count(results, Severity.WARNING));
+            details.put("findings_info", count(results, Severity.INFO));
+        }
+        if (!accepted) {
+            String failed = results.stream().filter(r -> !r.passed()).map(GateResult::gate)
+                    .collect(Collectors.joining(","));
+            details.put("failed_gates", failed);
+            details.put("reason", "gates failed: " + failed.replace(",", ", "));
+            movedTo.ifPresent(state -> details.put(CycleFold.MOVED_TO, state.name()));
+        }
+        return event(type(transition, accepted), cycle, Optional.of(transition.from()),
+                Optional.of(transition.to()), gates, details);
+    }
+
+    private static EventType type(Transition transition, boolean accepted) {
+        if (!accepted) {
+            return EventType.TRANSITION_REFUSED;
+        }
+        if (transition.from() == CycleState.PLANNED && transition.to() == CycleState.PLANNED) {
+            return EventType.PLAN_UPDATED;
+        }
+        return transition.to() == CycleState.COMPLETED ? EventType.CYCLE_COMPLETED : EventType.STATE_TRANSITION;
+    }
+
+    private static String count(List<GateResult> results, Severity severity) {
+        long n = results.stream().flatMap(r -> r.findings().stream()).map(Finding::severity)
+                .filter(s -> s == severity).count();
+        return Long.toString(n);
+    }
+
+    private PlanningEvent event(EventType type, CycleRef cycle, Optional<CycleState> from, Optional<CycleState> to,
+            Map<String, GateStatus> gates, Map<String, String> details) {
+        return new PlanningEvent(ids.get(), clock.instant(), type, from, to, cycle.toString(), triggeredBy, gates,
+                details);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.planning.engine.internal.lifecycle;
+
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.Transition;
+
+/**
+ * Builds what the gates of one transition look at (parsed artifacts, other streams, the rulebook).
+ * Called once per attempt, and only when the transition has gates to run.
+ *
+ * <p>A factory may throw {@link dev.planning.api.PlanningException} (for example when the
+ * workspace cannot be read); the attempt then fails with it and nothing is recorded.
+ */
+@FunctionalInterface
+public interface GateContextFactory {
+
+    /** The context for {@code transition} of {@code cycle}; never {@code null}. */
+    GateContext create(CycleRef cycle, Transition transition);
+
+    /**
+     * The context for {@code transition} of {@code cycle}, judged as of {@code judgedAt} when given
+     * (see {@link GateContext#judgedAt()}). By default the context of {@link #create(CycleRef, Transition)}.
+     */
+    default GateContext create(CycleRef cycle, Transition transition, java.util.Optional<java.time.Instant> judgedAt) {
+        return create(cycle, transition);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.planning.engine.internal.lifecycle;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.EvaluationLimitException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs resolved gates in order. A gate that throws fails instead of aborting the transition: the
+ * attempt is still recorded, with the failure as a finding ({@code gate.error} for a
+ * {@link PlanningException}, {@code gate.crashed} for anything else). The exception is an
+ * {@link EvaluationLimitException}: an evaluation stopped by its bounds reached no verdict, so it
+ * propagates and no attempt is recorded, as for a rulebook that does not compile.
+ */
+final class GateRun {
+
+    /** Code of the finding for a gate that threw a {@link PlanningException}. */
+    static final String GATE_ERROR = "gate.error";
+    /** Code of the finding for a gate that threw anything else, or returned nothing. */
+    static final String GATE_CRASHED = "gate.crashed";
+
+    private GateRun() {
+    }
+
+    /**
+     * One result per gate, in order; each result carries the name the profile used. Each gate sees
+     * the results of the gates before it as {@link GateContext#priorResults()}.
+     */
+    static List<GateResult> run(Map<String, Gate> gates, GateContext context) {
+        List<GateResult> results = new ArrayList<>(gates.size());
+        gates.forEach((name, gate) -> results.add(runOne(name, gate, new PriorResultsContext(context, results))));
+        return results;
+    }
+
+    private static GateResult runOne(String name, Gate gate, GateContext context) {
+        GateResult result;
+        try {
+            result = gate.evaluate(context);
+        } catch (EvaluationLimitException e) {
+            // No verdict was reached (the rulebook overran its time, memory or stack): nothing to record.
+            throw e;
+        } catch (PlanningException e) {
+            return failed(name, new Finding(GATE_ERROR, Severity.ERROR, "gate " + name + " failed: " + e.getMessage(),
+                    e.location(), Optional.empty()));
+        } catch (Exception | LinkageError e) {
+            // A plug-in gate's bug must not hide the attempt: it is recorded as a failed gate.
+            String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
+            return failed(name, new Finding(GATE_CRASHED, Severity.ERROR, "gate " + name + " crashed: "
+                    + e.getClass().getName() + detail, Optional.empty(), Optional.empty()));
+        }
+        if (result == null) {
+            return failed(name, new Finding(GATE_CRASHED, Severity.ERROR, "gate " + name + " returned no result",
+                    Optional.empty(), Optional.empty()));
+        }
+        return result.gate().equals(name) ? result
+                : new GateResult(name, result.status(), result.findings(), result.evidence());
+    }
+
+    private static GateResult failed(String name, Finding finding) {
+        return new GateResult(name, GateStatus.FAIL, List.of(finding), Map.of());
+    }
+}

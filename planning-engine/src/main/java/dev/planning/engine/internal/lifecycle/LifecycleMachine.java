@@ -1,0 +1,423 @@
+package dev.planning.engine.internal.lifecycle;
+
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.InvalidTransitionException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.GateStep;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.evidence.EvidenceWriter;
+import dev.planning.engine.internal.evidence.GateOutcomes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Moves planning cycles through the {@link Lifecycle}, running the gates of the rulebook's profile
+ * at each transition and recording every attempt in the cycle's event log.
+ *
+ * <pre>{@code
+ * LifecycleMachine machine = LifecycleMachine.builder()
+ *         .eventStore(new FileEventStore(workspace))
+ *         .rulebook(rulebook)
+ *         .gates(ServiceLoader.load(Gate.class))
+ *         .gateContextFactory(contexts)
+ *         .triggeredBy("ci")
+ *         .build();
+ * TransitionResult result = machine.advance(new CycleRef("fe", "2025-09-02"), CycleState.READY_FOR_HANDOFF);
+ * if (!result.accepted()) { result.failedGates().forEach(...); }
+ * }</pre>
+ *
+ * <p>An attempt goes: read the log and fold it to the current state ({@link CycleFold}); check the
+ * move is allowed ({@link InvalidTransitionException} otherwise, nothing recorded); resolve every
+ * gate the profile names for it (a {@link PlanningException} naming the missing ones otherwise,
+ * before any gate runs); run them in profile order; record {@code STATE_TRANSITION} (or
+ * {@code PLAN_UPDATED} / {@code CYCLE_COMPLETED}) when no gate failed, {@code TRANSITION_REFUSED}
+ * otherwise, moving to the step's {@code onFailure} state if it has one. Each gate's result is
+ * handed to the {@link EvidenceWriter} first, and the paths it returns are recorded in the event
+ * as {@code evidence.<gate>}; {@link #dryRun} writes no evidence. The event is appended only
+ * if the log's head is still the one read at the start, so of two concurrent attempts exactly one
+ * is recorded and the other gets {@link ConcurrentTransitionException}. The first event of every
+ * cycle is {@code CYCLE_CREATED}, written by {@link #create} or by the first event recorded.
+ *
+ * <p>Thread-safe, provided the gates and the context factory are.
+ */
+public final class LifecycleMachine {
+
+    /** The event types {@link #record} accepts: facts that do not move the cycle. */
+    private static final Set<EventType> FACTS = Collections.unmodifiableSet(EnumSet.of(EventType.GATE_EVALUATED,
+            EventType.MANIFEST_SEALED, EventType.SIGNATURE_ADDED, EventType.WAIVER_GRANTED,
+            EventType.OUTCOMES_IMPORTED, EventType.DIGEST_PUBLISHED));
+
+    private final EventStore store;
+    private final Rulebook rulebook;
+    private final Map<String, Gate> gates;
+    private final GateContextFactory contexts;
+    private final EventFactory events;
+    private final EvidenceWriter evidence;
+    private final Clock clock;
+
+    private LifecycleMachine(Builder builder) {
+        this.store = Objects.requireNonNull(builder.store, "eventStore");
+        this.rulebook = Objects.requireNonNull(builder.rulebook, "rulebook");
+        this.contexts = Objects.requireNonNull(builder.contexts, "gateContextFactory");
+        this.gates = Collections.unmodifiableMap(new TreeMap<>(builder.gates));
+        this.events = new EventFactory(builder.clock, builder.ids, builder.triggeredBy);
+        this.evidence = builder.evidence;
+        this.clock = builder.clock;
+    }
+
+    /** A builder; the event store, the rulebook and the gate context factory are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The cycle's state, folded from its verified log, with that log as history. */
+    public CycleStatus status(CycleRef cycle) {
+        List<RecordedEvent> history = store.read(cycle);
+        return new CycleStatus(cycle, CycleFold.fold(store.location(cycle), history), history);
+    }
+
+    /** Opens the cycle by recording {@code CYCLE_CREATED}, unless its log already has events. */
+    public CycleStatus create(CycleRef cycle) {
+        if (store.read(cycle).isEmpty()) {
+            try {
+                store.append(cycle, events.created(cycle), RecordedEvent.GENESIS);
+            } catch (ConcurrentTransitionException e) {
+                // Someone else created it first: the outcome is the same.
+            }
+        }
+        return status(cycle);
+    }
+
+    /**
+     * Attempts to move the cycle to {@code to}, recording the attempt and its gate results.
+     *
+     * @return the outcome; a refusal by the gates is a result, not an exception
+     * @throws InvalidTransitionException   when the lifecycle does not allow the move (nothing recorded)
+     * @throws PlanningException            when the profile names a gate that is not registered
+     * @throws ConcurrentTransitionException when the log changed while the gates ran (nothing recorded)
+     */
+    public TransitionResult advance(CycleRef cycle, CycleState to) {
+        Attempt attempt = prepare(cycle, to);
+        List<GateResult> results = runGates(cycle, attempt);
+        boolean accepted = results.stream().allMatch(GateResult::passed);
+        Optional<CycleState> movedTo = accepted ? Optional.empty() : attempt.onFailure();
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("profile", attempt.profile());
+        context.put("rulebook_hash", rulebook.hash());
+        context.putAll(writeEvidence(cycle, attempt.transition(), results));
+        RecordedEvent recorded = appendAfter(cycle, attempt.history(), () -> events.attempt(cycle,
+                attempt.transition(), results, accepted, movedTo, context));
+        CycleState after = accepted ? to : movedTo.orElse(attempt.state());
+        return new TransitionResult(cycle, attempt.transition(), accepted, results, after, recorded.event().id());
+    }
+
+    /**
+     * Writes each gate's evidence; the paths become the event's {@code evidence.<gate>} details.
+     * Written before the event is appended, so that the event can name them: an attempt that then
+     * loses a race leaves evidence that no event refers to, which is harmless.
+     */
+    private Map<String, String> writeEvidence(CycleRef cycle, Transition transition, List<GateResult> results) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        Instant ranAt = clock.instant();
+        for (GateResult result : results) {
+            evidence.write(cycle, transition, result, ranAt, rulebook.hash())
+                    .ifPresent(path -> paths.put(GateOutcomes.detailKey(result.gate()), path));
+        }
+        return paths;
+    }
+
+    /**
+     * Runs the gates {@link #advance} would run, with the same checks, and records nothing: no
+     * event and no evidence file.
+     *
+     * @return one result per gate, in profile order
+     */
+    public List<GateResult> dryRun(CycleRef cycle, CycleState to) {
+        return runGates(cycle, prepare(cycle, to));
+    }
+
+    /**
+     * Runs the gates the profile names for {@code transition} again, whatever state the cycle is in
+     * now, and records no event: to re-derive a sealed verdict ({@code verify}), and to judge the
+     * handoff again when an interrupted seal is resumed. Each gate sees a context judged as of
+     * {@code judgedAt} when given (see {@link dev.planning.api.gate.GateContext#judgedAt()}).
+     *
+     * @param keepEvidence whether to write each result's evidence file (as {@link #advance} does)
+     * @return the results in profile order, and the evidence paths written by gate name
+     * @throws PlanningException when the profile names a gate that is not registered
+     */
+    public Evaluation evaluate(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
+            boolean keepEvidence) {
+        Objects.requireNonNull(transition, "transition");
+        GateProfile profile = profileOf(cycle);
+        Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())
+                .map(GateStep::gates).orElse(List.of()));
+        if (resolved.isEmpty()) {
+            return new Evaluation(List.of(), Map.of());
+        }
+        List<GateResult> results = GateRun.run(resolved, contexts.create(cycle, transition, judgedAt));
+        Map<String, String> evidencePaths = new LinkedHashMap<>();
+        if (keepEvidence) {
+            writeEvidence(cycle, transition, results).forEach((key, path) ->
+                    evidencePaths.put(key.substring(GateOutcomes.detailKey("").length()), path));
+        }
+        return new Evaluation(results, evidencePaths);
+    }
+
+    /**
+     * The outcome of {@link #evaluate}.
+     *
+     * @param results  one result per gate, in profile order
+     * @param evidence the evidence file written for each gate, by gate name (empty when none was kept)
+     */
+    public record Evaluation(List<GateResult> results, Map<String, String> evidence) {
+
+        public Evaluation {
+            results = List.copyOf(results);
+            evidence = Map.copyOf(evidence);
+        }
+
+        /** Whether every gate passed. */
+        public boolean passed() {
+            return results.stream().allMatch(GateResult::passed);
+        }
+    }
+
+    /**
+     * Records a fact that does not move the cycle (a sealed manifest, a signature, a waiver, imported
+     * outcomes, a published digest), with compare-and-append like a transition.
+     *
+     * @param type    one of {@code GATE_EVALUATED}, {@code MANIFEST_SEALED}, {@code SIGNATURE_ADDED},
+     *                {@code WAIVER_GRANTED}, {@code OUTCOMES_IMPORTED}, {@code DIGEST_PUBLISHED}
+     * @param details string facts to record, e.g. the manifest's checksum
+     * @throws IllegalArgumentException     for an event type that moves the cycle (use {@link #advance})
+     * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}
+     */
+    public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details) {
+        if (!FACTS.contains(type)) {
+            throw new IllegalArgumentException(type + " is recorded by advance()/create(); record() takes " + FACTS);
+        }
+        List<RecordedEvent> history = store.read(cycle);
+        CycleState state = CycleFold.fold(store.location(cycle), history);
+        if (state == CycleState.COMPLETED) {
+            throw new InvalidTransitionException(state, state, "cycle " + cycle
+                    + " is COMPLETED: nothing more may be recorded; open a new cycle instead");
+        }
+        return appendAfter(cycle, history, () -> events.fact(cycle, type, state, details));
+    }
+
+    /** Validates the move and resolves its gates; reads the head the final append will expect. */
+    private Attempt prepare(CycleRef cycle, CycleState to) {
+        Objects.requireNonNull(to, "to");
+        List<RecordedEvent> history = store.read(cycle);
+        CycleState state = CycleFold.fold(store.location(cycle), history);
+        if (state == CycleState.COMPLETED) {
+            throw new InvalidTransitionException(state, to, "cycle " + cycle
+                    + " is COMPLETED: a completed cycle accepts no transition; open a new cycle instead");
+        }
+        Transition transition = Lifecycle.find(state, to).orElseThrow(() -> new InvalidTransitionException(state,
+                to, "cycle " + cycle + " cannot move from " + state + " to " + to + "; allowed from " + state + ": "
+                        + allowedFrom(state)));
+        GateProfile profile = profileOf(cycle);
+        Optional<GateStep> step = profile.step(state, to);
+        Map<String, Gate> resolved = resolve(profile, transition, step.map(GateStep::gates).orElse(List.of()));
+        Optional<CycleState> onFailure = step.flatMap(GateStep::onFailure);
+        onFailure.ifPresent(target -> requireReachable(profile, transition, target));
+        return new Attempt(history, state, transition, profile.name(), resolved, onFailure);
+    }
+
+    private List<GateResult> runGates(CycleRef cycle, Attempt attempt) {
+        if (attempt.gates().isEmpty()) {
+            return List.of();
+        }
+        return GateRun.run(attempt.gates(), contexts.create(cycle, attempt.transition()));
+    }
+
+    /**
+     * Appends {@code event} if the log still ends where {@code history} (read before any gate ran)
+     * ended; a cycle without events is opened with {@code CYCLE_CREATED} in the same way. The event
+     * is built after that, so that ids and times follow the order of the log.
+     */
+    private RecordedEvent appendAfter(CycleRef cycle, List<RecordedEvent> history, Supplier<PlanningEvent> event) {
+        String head = RecordedEvent.GENESIS;
+        if (history.isEmpty()) {
+            head = store.append(cycle, events.created(cycle), head).hash();
+        } else {
+            head = history.get(history.size() - 1).hash();
+        }
+        return store.append(cycle, event.get(), head);
+    }
+
+    private GateProfile profileOf(CycleRef cycle) {
+        GateProfile profile = rulebook.profileFor(cycle.stream());
+        if (profile == null) {
+            throw new PlanningException("stream '" + cycle.stream() + "' uses gate profile '"
+                    + rulebook.streamProfiles().get(cycle.stream()) + "', which the rulebook in "
+                    + rulebook.directory() + " does not define; profiles: " + rulebook.profiles().keySet());
+        }
+        return profile;
+    }
+
+    private Map<String, Gate> resolve(GateProfile profile, Transition transition, List<String> names) {
+        Map<String, Gate> resolved = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            Gate gate = gates.get(name);
+            if (gate == null) {
+                missing.add(name);
+            } else {
+                resolved.put(name, gate);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PlanningException("gate profile '" + profile.name() + "' names "
+                    + (missing.size() == 1 ? "gate '" + missing.get(0) + "'" : "gates " + missing) + " for "
+                    + transition.key() + ", but no gate of " + (missing.size() == 1 ? "that name" : "those names")
+                    + " is registered; available gates: " + gates.keySet());
+        }
+        return resolved;
+    }
+
+    private static void requireReachable(GateProfile profile, Transition transition, CycleState target) {
+        if (target != transition.from() && Lifecycle.find(transition.from(), target).isEmpty()) {
+            throw new PlanningException("gate profile '" + profile.name() + "' sends a failed " + transition.key()
+                    + " to " + target + ", but the lifecycle does not allow " + transition.from() + " -> " + target
+                    + "; allowed from " + transition.from() + ": " + allowedFrom(transition.from()));
+        }
+    }
+
+    private static String allowedFrom(CycleState state) {
+        List<Transition> allowed = Lifecycle.from(state);
+        if (allowed.isEmpty()) {
+            return "nothing";
+        }
+        return allowed.stream().map(t -> t.to() + " (" + t.name() + ")").collect(Collectors.joining(", "));
+    }
+
+    /** What an attempt read and resolved before running anything. */
+    private record Attempt(List<RecordedEvent> history, CycleState state, Transition transition,
+            String profile, Map<String, Gate> gates, Optional<CycleState> onFailure) {
+    }
+
+    /**
+     * Configures a {@link LifecycleMachine}. Defaults: no gates, the system UTC clock, event ids
+     * {@code evt_<random UUID>}, events triggered by {@code system}, no evidence kept.
+     */
+    public static final class Builder {
+
+        private EventStore store;
+        private Rulebook rulebook;
+        private final Map<String, Gate> gates = new LinkedHashMap<>();
+        private GateContextFactory contexts;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> ids = () -> "evt_" + UUID.randomUUID();
+        private String triggeredBy = "system";
+        private EvidenceWriter evidence = EvidenceWriter.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * Where the evidence of each gate run of {@link #advance} goes; default
+         * {@link EvidenceWriter#NONE}.
+         */
+        public Builder evidenceWriter(EvidenceWriter writer) {
+            this.evidence = Objects.requireNonNull(writer, "evidenceWriter");
+            return this;
+        }
+
+        /** Where events are read and appended. Required. */
+        public Builder eventStore(EventStore eventStore) {
+            this.store = Objects.requireNonNull(eventStore, "eventStore");
+            return this;
+        }
+
+        /** The rulebook whose gate profile decides which gates run. Required. */
+        public Builder rulebook(Rulebook rulebook) {
+            this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
+            return this;
+        }
+
+        /** Registers a gate under its {@link Gate#name()}; a second gate of the same name is refused. */
+        public Builder gate(Gate gate) {
+            return gate(gate.name(), gate);
+        }
+
+        /** Registers gates under their names (e.g. {@code ServiceLoader.load(Gate.class)}). */
+        public Builder gates(Iterable<? extends Gate> all) {
+            all.forEach(this::gate);
+            return this;
+        }
+
+        /** Registers gates under the names profiles use for them. */
+        public Builder gates(Map<String, ? extends Gate> byName) {
+            byName.forEach(this::gate);
+            return this;
+        }
+
+        /** Builds the context gates see. Required. */
+        public Builder gateContextFactory(GateContextFactory factory) {
+            this.contexts = Objects.requireNonNull(factory, "gateContextFactory");
+            return this;
+        }
+
+        /** The clock that stamps events. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Supplies a unique id for each recorded event. */
+        public Builder eventIds(Supplier<String> ids) {
+            this.ids = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /** Who or what the recorded events are attributed to (a user, {@code ci}). */
+        public Builder triggeredBy(String triggeredBy) {
+            this.triggeredBy = Objects.requireNonNull(triggeredBy, "triggeredBy");
+            return this;
+        }
+
+        /** The machine. */
+        public LifecycleMachine build() {
+            return new LifecycleMachine(this);
+        }
+
+        private Builder gate(String name, Gate gate) {
+            Objects.requireNonNull(gate, "gate");
+            Gate previous = gates.putIfAbsent(Objects.requireNonNull(name, "name"), gate);
+            if (previous != null && previous != gate) {
+                throw new IllegalArgumentException("two gates are named '" + name + "': "
+                        + previous.getClass().getName() + " and " + gate.getClass().getName());
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.planning.engine.internal.lifecycle;
+
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.Rulebook;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A gate context that adds the results of the gates that ran before, delegating everything else.
+ * Every method of {@link GateContext} must be delegated here, default methods included, or a
+ * context's own answer would be hidden behind the interface default (a test checks this).
+ */
+final class PriorResultsContext implements GateContext {
+
+    private final GateContext delegate;
+    private final List<GateResult> priorResults;
+
+    PriorResultsContext(GateContext delegate, List<GateResult> priorResults) {
+        this.delegate = delegate;
+        this.priorResults = List.copyOf(priorResults);
+    }
+
+    @Override
+    public CycleRef cycle() {
+        return delegate.cycle();
+    }
+
+    @Override
+    public Transition transition() {
+        return delegate.transition();
+    }
+
+    @Override
+    public Path workspace() {
+        return delegate.workspace();
+    }
+
+    @Override
+    public Rulebook rulebook() {
+        return delegate.rulebook();
+    }
+
+    @Override
+    public Optional<TaskBreakdown> tasks() {
+        return delegate.tasks();
+    }
+
+    @Override
+    public Optional<StoryMap> storyMap() {
+        return delegate.storyMap();
+    }
+
+    @Override
+    public Map<String, TaskBreakdown> otherStreams() {
+        return delegate.otherStreams();
+    }
+
+    @Override
+    public List<String> artifactPaths() {
+        return delegate.artifactPaths();
+    }
+
+    @Override
+    public List<GateResult> priorResults() {
+        return priorResults;
+    }
+
+    @Override
+    public Optional<java.time.Instant> judgedAt() {
+        return delegate.judgedAt();
+    }
+}

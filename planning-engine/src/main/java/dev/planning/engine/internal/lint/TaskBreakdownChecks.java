@@ -1,0 +1,178 @@
+package dev.planning.engine.internal.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.document.LocatedDocument;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks of a task breakdown that its schema cannot express. They work on the located
+ * document, not on the model, so they still run when the file has schema errors.
+ */
+final class TaskBreakdownChecks {
+
+    private static final Pattern CROSS_STREAM = Pattern.compile("[a-z][a-z0-9-]{0,31}:[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private TaskBreakdownChecks() {
+    }
+
+    /**
+     * @param storyIds     the story ids of the cycle's story map, when it could be parsed
+     * @param storyMapPath the story map's path, for messages
+     */
+    static void check(LocatedDocument document, CycleRef cycle, Optional<Set<String>> storyIds, String storyMapPath,
+            List<Finding> findings) {
+        HeaderChecks.check(document, cycle, findings);
+        List<String> tasks = HeaderChecks.elements(document, "/tasks");
+        int before = findings.size();
+        IdIndex ids = IdIndex.of(document, "task id", tasks, true, findings);
+        List<Finding> duplicates = List.copyOf(findings.subList(before, findings.size()));
+        List<Finding> references = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String task : tasks) {
+            JsonNode node = document.root().at(task);
+            JsonNode idNode = node.path("id");
+            String id = idNode.isTextual() ? idNode.asText() : null;
+            String subject = id == null ? "task #" + (index(task) + 1) : "task " + id;
+            if (id != null && !seen.add(id)) {
+                // A second task under a used id: what it refers to says nothing new, the duplicate does.
+                continue;
+            }
+            placeholders(document, task, node, subject, id, findings);
+            JsonNode parent = node.path("parent");
+            if (parent.isTextual()) {
+                checkLocal(document, task + "/parent", subject, "parent", parent.asText(), id, ids, references);
+            }
+            JsonNode dependencies = node.path("dependencies");
+            // A mapping here is a schema error (reported by the schema check), not a list to walk.
+            for (int i = 0; dependencies.isArray() && i < dependencies.size(); i++) {
+                JsonNode dependency = dependencies.get(i);
+                if (dependency.isTextual()) {
+                    checkDependency(document, task + "/dependencies/" + i, subject, dependency.asText(), id,
+                            cycle.stream(), ids, references);
+                }
+            }
+            if (storyIds.isPresent()) {
+                JsonNode links = node.path("linked_story_map_nodes");
+                for (int i = 0; i < links.size(); i++) {
+                    JsonNode link = links.get(i);
+                    if (link.isTextual() && !storyIds.get().contains(link.asText())) {
+                        findings.add(withTask(Finding.error(LintCodes.STORY_UNLINKED_NODE, subject
+                                + ": linked story-map node `" + link.asText() + "` is not a story of " + storyMapPath,
+                                document.locate(task + "/linked_story_map_nodes/" + i)), id));
+                    }
+                }
+            }
+        }
+        foldIntoDuplicate(duplicates, references, findings);
+    }
+
+    /**
+     * One mistake, one message: a task whose id was changed into a duplicate leaves the references
+     * to its old id dangling. With exactly one duplicate, those dangling references are named in
+     * the duplicate's finding instead of reported one by one.
+     */
+    private static void foldIntoDuplicate(List<Finding> duplicates, List<Finding> references, List<Finding> findings) {
+        List<Finding> dangling = references.stream().filter(f -> f.code().equals(LintCodes.REF_DANGLING)).toList();
+        Set<String> missing = new java.util.TreeSet<>();
+        dangling.forEach(f -> {
+            int start = f.message().indexOf('`');
+            missing.add(f.message().substring(start + 1, f.message().indexOf('`', start + 1)));
+        });
+        // Folded only when the duplicate is one edit away from the one missing id (FE-10 copied to
+        // make FE-11, its id left unchanged): anything else is a separate mistake, reported as such.
+        if (duplicates.size() != 1 || missing.size() != 1
+                || !oneEditApart(duplicates.get(0).taskId().orElse(""), missing.iterator().next())) {
+            findings.addAll(references);
+            return;
+        }
+        Finding duplicate = duplicates.get(0);
+        String lines = dangling.stream().map(f -> f.location().map(l -> "line " + l.line()).orElse("?"))
+                .collect(java.util.stream.Collectors.joining(", "));
+        Finding folded = new Finding(duplicate.code(), duplicate.severity(), duplicate.message() + "; was it meant to be "
+                + String.join(" or ", missing) + "? " + (missing.size() == 1 ? "That id is" : "Those ids are")
+                + " referred to (" + lines + ") but no task has " + (missing.size() == 1 ? "it" : "them"),
+                duplicate.location(), duplicate.taskId());
+        findings.set(findings.indexOf(duplicate), folded);
+        references.stream().filter(f -> !dangling.contains(f)).forEach(findings::add);
+    }
+
+    private static void checkDependency(LocatedDocument document, String pointer, String subject, String reference,
+            String ownId, String ownStream, IdIndex ids, List<Finding> findings) {
+        int colon = reference.indexOf(':');
+        if (colon < 0) {
+            checkLocal(document, pointer, subject, "dependency", reference, ownId, ids, findings);
+            return;
+        }
+        if (!CROSS_STREAM.matcher(reference).matches()) {
+            findings.add(withTask(Finding.error(LintCodes.REF_MALFORMED, subject + ": dependency `" + reference
+                    + "` is not a well-formed cross-stream reference: expected stream:ID, e.g. be:PLN-BE-001",
+                    document.locate(pointer)), ownId));
+            return;
+        }
+        // A reference into the file's own stream is a local reference written the long way.
+        if (reference.substring(0, colon).equals(ownStream)) {
+            checkLocal(document, pointer, subject, "dependency", reference.substring(colon + 1), ownId, ids, findings);
+        }
+    }
+
+    private static void checkLocal(LocatedDocument document, String pointer, String subject, String what,
+            String target, String ownId, IdIndex ids, List<Finding> findings) {
+        if (target.equals(ownId)) {
+            findings.add(withTask(Finding.error(LintCodes.REF_SELF, subject + ": " + what + " `" + target
+                    + "` is the task itself", document.locate(pointer)), ownId));
+        } else if (!ids.contains(target)) {
+            findings.add(withTask(Finding.error(LintCodes.REF_DANGLING, subject + ": " + what + " `" + target
+                    + "` is not a task of this file", document.locate(pointer)), ownId));
+        }
+    }
+
+    /** Whether two ids differ by one character replaced, added or removed. */
+    static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        String restA = a.substring(Math.min(i + (a.length() >= b.length() ? 1 : 0), a.length()));
+        String restB = b.substring(Math.min(i + (b.length() >= a.length() ? 1 : 0), b.length()));
+        return restA.equals(restB);
+    }
+
+    /** The starter's placeholders, still unedited: a plan nobody has written yet. */
+    private static void placeholders(LocatedDocument document, String task, JsonNode node, String subject, String id,
+            List<Finding> findings) {
+        if (node.path("owner").asText("").equals(Placeholders.OWNER)) {
+            findings.add(withTask(Finding.error(LintCodes.PLACEHOLDER, subject + ": owner `" + Placeholders.OWNER
+                    + "` is the placeholder `planning init` wrote; name who owns the task", document.locate(task + "/owner")), id));
+        }
+        if (node.path("description").asText("").equals(Placeholders.DESCRIPTION)) {
+            findings.add(withTask(Finding.error(LintCodes.PLACEHOLDER, subject + ": the description is the placeholder"
+                    + " `planning init` wrote; describe the work", document.locate(task + "/description")), id));
+        }
+        JsonNode criteria = node.path("acceptance_criteria");
+        for (int i = 0; criteria.isArray() && i < criteria.size(); i++) {
+            if (criteria.get(i).asText("").equals(Placeholders.CRITERION)) {
+                findings.add(withTask(Finding.error(LintCodes.PLACEHOLDER, subject + ": acceptance criterion \""
+                        + Placeholders.CRITERION + "\" is the placeholder `planning init` wrote; say what"
+                        + " done means for this task", document.locate(task + "/acceptance_criteria/" + i)), id));
+            }
+        }
+    }
+
+    private static Finding withTask(Finding finding, String taskId) {
+        return taskId == null ? finding : finding.withTask(taskId);
+    }
+
+    private static int index(String elementPointer) {
+        return Integer.parseInt(elementPointer.substring(elementPointer.lastIndexOf('/') + 1));
+    }
+}

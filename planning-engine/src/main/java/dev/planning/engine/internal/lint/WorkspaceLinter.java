@@ -1,0 +1,167 @@
+package dev.planning.engine.internal.lint;
+
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.artifact.CapacityReader;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.signing.TrustFile;
+import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.WorkspaceScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Lints every task breakdown, story map, decision log and contracts file of the selected streams
+ * and cycles of a workspace ({@code planning lint}), with the same checks as the {@code schema_lint}
+ * gate, dependency cycles within each plan; each selected cycle's handoff manifest, the workspace's capacity model
+ * ({@code frameworks/capacity.yaml}) and its trust file ({@code trust.yaml}) when they exist.
+ *
+ * <pre>{@code
+ * LintReport report = WorkspaceLinter.withDefaultLayout().lint(workspace, Optional.of("fe"), Optional.empty());
+ * report.findings().forEach(f -> System.out.println(f.describe()));
+ * System.exit(report.passed() ? 0 : 1);
+ * }</pre>
+ *
+ * <p>Bad files become findings; only bad arguments throw. Thread-safe.
+ */
+public final class WorkspaceLinter {
+
+    /** The workspace's default trust file, as {@code Planning.DEFAULT_TRUST_FILE}. */
+    static final String TRUST_FILE = "trust.yaml";
+
+    private final WorkspaceLayout layout;
+    private final CycleLinter cycles;
+    private final CapacityReader capacity;
+
+    public WorkspaceLinter(WorkspaceLayout layout) {
+        this(layout, SchemaCatalog.standard());
+    }
+
+    public WorkspaceLinter(WorkspaceLayout layout, SchemaCatalog catalog) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.cycles = new CycleLinter(layout, catalog);
+        this.capacity = new CapacityReader(catalog);
+    }
+
+    /** A linter for the default layout of SPEC §3. */
+    public static WorkspaceLinter withDefaultLayout() {
+        return new WorkspaceLinter(WorkspaceLayout.DEFAULT);
+    }
+
+    /**
+     * Lints a workspace.
+     *
+     * @param workspace the workspace root
+     * @param stream    only this stream; all streams when empty
+     * @param cycleId   only this cycle; every cycle found when empty
+     * @throws InvalidInputException when the workspace does not exist, or the stream or cycle id is
+     *                               not a valid name
+     */
+    public LintReport lint(Path workspace, Optional<String> stream, Optional<String> cycleId) {
+        return lint(workspace, stream, cycleId, LintRules.NONE);
+    }
+
+    /**
+     * Lints a workspace, judging also what the rulebook decides (see {@link LintRules}).
+     *
+     * @param workspace the workspace root
+     * @param stream    only this stream; all streams when empty
+     * @param cycleId   only this cycle; every cycle found when empty
+     * @param rules     what lint knows of the rulebook
+     * @throws InvalidInputException when the workspace does not exist, or the stream or cycle id is
+     *                               not a valid name
+     */
+    public LintReport lint(Path workspace, Optional<String> stream, Optional<String> cycleId, LintRules rules) {
+        stream.ifPresent(CycleRef::requireStream);
+        cycleId.ifPresent(CycleRef::requireCycleId);
+        if (!Files.isDirectory(workspace)) {
+            throw new InvalidInputException("workspace " + workspace + " is not a directory");
+        }
+        WorkspaceScanner scanner = new WorkspaceScanner(workspace, layout);
+        List<Finding> findings = new ArrayList<>();
+        TreeSet<String> checked = new TreeSet<>();
+        List<String> streams = stream.map(List::of).orElseGet(scanner::streams);
+        if (streams.isEmpty()) {
+            findings.add(Finding.error(LintCodes.FILE_MISSING, "no planning streams found: expected directories "
+                    + layout.streamsRoot() + "/planning-{stream}", SourceLocation.ofFile(layout.streamsRoot())));
+        }
+        for (String name : streams) {
+            List<CycleRef> selected = cycleId.map(id -> List.of(new CycleRef(name, id)))
+                    .orElseGet(() -> scanner.cycles(name));
+            if (selected.isEmpty()) {
+                findings.add(Finding.error(LintCodes.FILE_MISSING, "stream " + name + " has no planning files: expected "
+                        + layout.streamDir(name) + "/tasks/{cycle}-" + name + "_task_breakdown.yaml",
+                        SourceLocation.ofFile(layout.streamDir(name))));
+            }
+            for (CycleRef cycle : selected) {
+                CycleLint lint = cycles.lint(workspace, cycle, rules);
+                findings.addAll(lint.findings());
+                checked.addAll(lint.filesChecked());
+                // Not in schema_lint: at a transition, cross_stream_consistency reports the same cycle.
+                lint.tasks().ifPresent(plan -> DependencyCycles.check(plan, findings));
+                lintManifest(workspace, cycle, findings, checked);
+            }
+        }
+        lintCapacityModel(workspace, findings, checked);
+        lintTrustFile(workspace, findings, checked);
+        findings.sort(FindingOrder.READING);
+        return new LintReport(List.copyOf(checked), findings);
+    }
+
+    /**
+     * A cycle's handoff manifest, when it exists: YAML, schema (every error) and the paths it names,
+     * so that a manifest that is not even YAML does not lint clean. Not part of {@code schema_lint}:
+     * the gate judges the planning files a manifest seals, not the manifest.
+     */
+    private void lintManifest(Path workspace, CycleRef cycle, List<Finding> findings, TreeSet<String> checked) {
+        String path = layout.manifest(cycle);
+        resolveExisting(workspace, path, findings).ifPresent(file -> {
+            checked.add(path);
+            findings.addAll(new ManifestReader(workspace).check(file, path));
+        });
+    }
+
+    /** The workspace's default trust file ({@code trust.yaml}), when it exists: every entry checked. */
+    private void lintTrustFile(Path workspace, List<Finding> findings, TreeSet<String> checked) {
+        resolveExisting(workspace, TRUST_FILE, findings).ifPresent(file -> {
+            checked.add(TRUST_FILE);
+            findings.addAll(TrustFile.check(file, TRUST_FILE));
+        });
+    }
+
+    private static Optional<Path> resolveExisting(Path workspace, String path, List<Finding> findings) {
+        try {
+            Path file = SafePaths.resolve(workspace, path);
+            return Files.exists(file) ? Optional.of(file) : Optional.empty();
+        } catch (InvalidInputException e) {
+            findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
+            return Optional.empty();
+        }
+    }
+
+    /** The workspace-wide capacity model belongs to no stream: checked whenever it exists. */
+    private void lintCapacityModel(Path workspace, List<Finding> findings, TreeSet<String> checked) {
+        String path = layout.capacityModel();
+        Path file;
+        try {
+            file = SafePaths.resolve(workspace, path);
+        } catch (InvalidInputException e) {
+            findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
+            return;
+        }
+        if (Files.exists(file)) {
+            checked.add(path);
+            findings.addAll(capacity.read(file, path).findings());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.planning.engine.internal.metrics;
+
+import dev.planning.engine.internal.outcome.Delivery;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.engine.internal.outcome.DeploymentLog;
+import dev.planning.engine.internal.outcome.OutcomeSet;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Measures the named KPI inputs of a cycle from its sources. Every input is documented in
+ * {@link KpiInputCatalog}; an input that cannot be measured is absent from the result, never 0.
+ *
+ * <pre>{@code
+ * SortedMap<String, Double> inputs = KpiInputs.collect(sources);
+ * List<KpiValue> kpis = new KpiEvaluator().evaluate(rulebook.kpis(), inputs);
+ * }</pre>
+ */
+public final class KpiInputs {
+
+    private KpiInputs() {
+    }
+
+    /** The inputs, sorted by name. */
+    public static SortedMap<String, Double> collect(KpiSources sources) {
+        SortedMap<String, Double> inputs = new TreeMap<>();
+        inputs.putAll(PlanInputs.of(sources.plan(), Delivery.of(sources.outcomes()).deployedTaskIds(), sources.otherStreams(),
+                sources.contracts()));
+        List<PlanningEvent> events = sources.events().stream()
+                .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
+                .toList();
+        inputs.putAll(EventInputs.of(events, latestDue(sources)));
+        inputs.putAll(OutcomeInputs.of(sources.outcomes()));
+        sources.criticalViolations().ifPresent(n -> inputs.put("critical_violations", (double) n));
+        sources.previousInputs().forEach((name, value) -> {
+            if (!name.startsWith(KpiInputCatalog.PREVIOUS)) {
+                inputs.put(KpiInputCatalog.PREVIOUS + name, value);
+            }
+        });
+        return inputs;
+    }
+
+    private static Optional<LocalDate> latestDue(KpiSources sources) {
+        return PlanInputs.items(sources.plan()).stream()
+                .map(Task::due)
+                .flatMap(Optional::stream)
+                .max(LocalDate::compareTo);
+    }
+
+    /** Whether an input name is documented (directly or as a {@code prev_} input). */
+    public static boolean known(String name) {
+        return KpiInputCatalog.find(name).isPresent();
+    }
+}

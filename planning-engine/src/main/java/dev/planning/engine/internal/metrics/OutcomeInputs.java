@@ -1,0 +1,109 @@
+package dev.planning.engine.internal.metrics;
+
+import dev.planning.engine.internal.outcome.AccessibilityReport;
+import dev.planning.engine.internal.outcome.CoverageSummary;
+import dev.planning.engine.internal.outcome.DeploymentLog;
+import dev.planning.engine.internal.outcome.OutcomeSet;
+import dev.planning.engine.internal.outcome.TestReport;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The inputs measured from imported test, coverage, accessibility and defect outcomes. */
+final class OutcomeInputs {
+
+    private OutcomeInputs() {
+    }
+
+    static Map<String, Double> of(OutcomeSet outcomes) {
+        Map<String, Double> inputs = new TreeMap<>();
+        tests(outcomes.tests(), inputs);
+        coverage(outcomes.coverage(), inputs);
+        accessibility(outcomes.accessibility(), inputs);
+        defects(outcomes.deployments().stream().map(OutcomeSet.Stored::report).toList(), inputs);
+        inputs.putAll(DoraInputs.of(outcomes.deployments().stream().map(OutcomeSet.Stored::report).toList()));
+        return inputs;
+    }
+
+    private static void tests(List<OutcomeSet.Stored<TestReport>> reports, Map<String, Double> inputs) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        int total = 0;
+        int passed = 0;
+        int failed = 0;
+        int skipped = 0;
+        for (OutcomeSet.Stored<TestReport> stored : reports) {
+            TestReport report = stored.report();
+            total += report.tests();
+            passed += report.passed();
+            failed += report.failures() + report.errors();
+            skipped += report.skipped();
+        }
+        inputs.put("tests_total", (double) total);
+        inputs.put("tests_passed", (double) passed);
+        inputs.put("tests_failed", (double) failed);
+        inputs.put("tests_skipped", (double) skipped);
+    }
+
+    private static void coverage(List<OutcomeSet.Stored<CoverageSummary>> reports, Map<String, Double> inputs) {
+        long[] unit = new long[2];
+        long[] e2e = new long[2];
+        for (OutcomeSet.Stored<CoverageSummary> stored : reports) {
+            long[] sums = stored.endToEnd() ? e2e : unit;
+            sums[0] += stored.report().linesCovered();
+            sums[1] += stored.report().linesTotal();
+        }
+        if (unit[1] > 0) {
+            inputs.put("coverage_unit_line_pct", unit[0] * 100.0 / unit[1]);
+        }
+        if (e2e[1] > 0) {
+            inputs.put("coverage_e2e_line_pct", e2e[0] * 100.0 / e2e[1]);
+        }
+    }
+
+    private static void accessibility(List<OutcomeSet.Stored<AccessibilityReport>> reports, Map<String, Double> inputs) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        int passes = 0;
+        int violations = 0;
+        int incomplete = 0;
+        int critical = 0;
+        int serious = 0;
+        for (OutcomeSet.Stored<AccessibilityReport> stored : reports) {
+            AccessibilityReport report = stored.report();
+            passes += report.passes();
+            violations += report.violations();
+            incomplete += report.incomplete();
+            critical += report.violationsByImpact().getOrDefault("critical", 0);
+            serious += report.violationsByImpact().getOrDefault("serious", 0);
+        }
+        inputs.put("a11y_passes", (double) passes);
+        inputs.put("a11y_violations", (double) violations);
+        inputs.put("a11y_incomplete", (double) incomplete);
+        inputs.put("a11y_violations_critical", (double) critical);
+        inputs.put("a11y_violations_serious", (double) serious);
+    }
+
+    private static void defects(List<DeploymentLog> logs, Map<String, Double> inputs) {
+        if (logs.stream().noneMatch(DeploymentLog::defectsReported)) {
+            return;
+        }
+        Map<String, Double> bySeverity = new TreeMap<>(Map.of("critical", 0.0, "high", 0.0, "medium", 0.0, "low", 0.0));
+        double total = 0;
+        double escaped = 0;
+        for (DeploymentLog log : logs) {
+            for (DeploymentLog.Defect defect : log.defects()) {
+                total++;
+                bySeverity.merge(defect.severity(), 1.0, Double::sum);
+                if (defect.escaped()) {
+                    escaped++;
+                }
+            }
+        }
+        inputs.put("defects_total", total);
+        bySeverity.forEach((severity, count) -> inputs.put("defects_" + severity, count));
+        inputs.put("defects_escaped", escaped);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * KPIs: the named inputs measured from a cycle's files (task breakdown, event log, imported
+ * outcomes, handoff manifest, previous digest), and the evaluation of the rulebook's KPI formulas
+ * over them. An input that cannot be measured is absent, and a KPI that reads it is "not
+ * measured", never 0. {@link dev.planning.engine.internal.metrics.KpiInputCatalog} documents every input.
+ */
+package dev.planning.engine.internal.metrics;

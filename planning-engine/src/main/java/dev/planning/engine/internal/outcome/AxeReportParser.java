@@ -1,0 +1,119 @@
+package dev.planning.engine.internal.outcome;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads axe-core accessibility results: the JSON object {@code axe.run()} resolves to
+ * ({@code {"passes": [...], "violations": [...], "incomplete": [...], "inapplicable": [...]}}),
+ * or an array of such objects, one per page, as {@code @axe-core/cli} and most runners save them.
+ *
+ * <p>Each rule result must be an object with an {@code id}; a violation's {@code impact} is one of
+ * {@code critical}, {@code serious}, {@code moderate}, {@code minor} (a missing impact counts as
+ * {@code unknown}). A file without {@code passes} and {@code violations} arrays is refused. Thread-safe.
+ */
+public final class AxeReportParser {
+
+    /** The result groups of an axe results object. */
+    static final List<String> GROUPS = List.of("passes", "violations", "incomplete", "inapplicable");
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build());
+
+    /**
+     * Parses a results file.
+     *
+     * @throws InvalidInputException naming the file (and line, for malformed JSON) when the file is
+     *                               not axe-core results
+     */
+    public AccessibilityReport parse(byte[] content, String displayPath) {
+        JsonNode root = readJson(content, displayPath);
+        List<JsonNode> pages = new java.util.ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(pages::add);
+        } else {
+            pages.add(root);
+        }
+        if (pages.isEmpty()) {
+            throw new InvalidInputException("the axe results array is empty: expected one results object per page",
+                    SourceLocation.ofFile(displayPath));
+        }
+        int[] counts = new int[GROUPS.size()];
+        Map<String, Integer> byImpact = new TreeMap<>();
+        int nodes = 0;
+        for (int p = 0; p < pages.size(); p++) {
+            JsonNode page = pages.get(p);
+            String where = root.isArray() ? "results[" + p + "]" : "the results object";
+            if (!isResults(page)) {
+                throw new InvalidInputException(where + " is not axe-core results: expected an object with"
+                        + " \"passes\" and \"violations\" arrays", SourceLocation.ofFile(displayPath));
+            }
+            for (int g = 0; g < GROUPS.size(); g++) {
+                JsonNode group = page.path(GROUPS.get(g));
+                if (group.isMissingNode()) {
+                    continue;
+                }
+                if (!group.isArray()) {
+                    throw new InvalidInputException(where + "." + GROUPS.get(g) + " must be an array of rule results",
+                            SourceLocation.ofFile(displayPath));
+                }
+                for (int r = 0; r < group.size(); r++) {
+                    JsonNode rule = group.get(r);
+                    if (!rule.isObject() || !rule.path("id").isTextual()) {
+                        throw new InvalidInputException(where + "." + GROUPS.get(g) + "[" + r
+                                + "] is not a rule result: expected an object with a string \"id\"",
+                                SourceLocation.ofFile(displayPath));
+                    }
+                    counts[g]++;
+                    if (GROUPS.get(g).equals("violations")) {
+                        String impact = rule.path("impact").isTextual()
+                                ? rule.get("impact").asText().toLowerCase(Locale.ROOT) : "unknown";
+                        byImpact.merge(impact, 1, Integer::sum);
+                        nodes += rule.path("nodes").size();
+                    }
+                }
+            }
+        }
+        return new AccessibilityReport(pages.size(), counts[0], counts[1], counts[2], counts[3], byImpact, nodes);
+    }
+
+    /** Whether a JSON value looks like an axe results object (used to detect the kind of a file). */
+    static boolean isResults(JsonNode node) {
+        return node.isObject() && node.path("passes").isArray() && node.path("violations").isArray();
+    }
+
+    static JsonNode readJson(byte[] content, String displayPath) {
+        try {
+            JsonNode root = JSON.readTree(content);
+            if (root == null || root.isMissingNode()) {
+                throw new InvalidInputException("the file is empty: expected axe-core JSON results",
+                        SourceLocation.ofFile(displayPath));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            SourceLocation location = at != null && at.getLineNr() > 0
+                    ? new SourceLocation(displayPath, at.getLineNr(), Math.max(at.getColumnNr(), 0))
+                    : SourceLocation.ofFile(displayPath);
+            throw new InvalidInputException("malformed JSON (truncated or partial report?): " + e.getOriginalMessage(),
+                    location, e);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the JSON: " + e.getMessage(), SourceLocation.ofFile(displayPath), e);
+        }
+    }
+}

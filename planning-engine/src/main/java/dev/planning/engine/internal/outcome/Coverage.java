@@ -1,0 +1,42 @@
+package dev.planning.engine.internal.outcome;
+
+import java.util.OptionalDouble;
+
+/**
+ * Covered and missed counts of one measure (lines or branches).
+ *
+ * <pre>{@code
+ * new Coverage(80, 20).percent();   // OptionalDouble[80.0]
+ * Coverage.NONE.percent();          // empty: nothing to cover
+ * }</pre>
+ *
+ * @param covered items executed, never negative
+ * @param missed  items not executed, never negative
+ */
+public record Coverage(long covered, long missed) {
+
+    /** Nothing measured. */
+    public static final Coverage NONE = new Coverage(0, 0);
+
+    public Coverage {
+        if (covered < 0 || missed < 0) {
+            throw new IllegalArgumentException("coverage counts must not be negative: covered=" + covered
+                    + ", missed=" + missed);
+        }
+    }
+
+    /** Covered plus missed. */
+    public long total() {
+        return covered + missed;
+    }
+
+    /** Covered as a percentage of the total (0..100); empty when there is nothing to cover. */
+    public OptionalDouble percent() {
+        return total() == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * covered / total());
+    }
+
+    /** The counts of both, as when two reports cover different code. */
+    public Coverage plus(Coverage other) {
+        return new Coverage(Math.addExact(covered, other.covered), Math.addExact(missed, other.missed));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.planning.engine.internal.outcome;
+
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.artifact.TaskKind;
+import java.util.List;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What execution delivered. A plan item counts as delivered when the plan says {@code done}, or
+ * when a successful deployment imported for the cycle lists it. The plan is sealed from
+ * {@code PACKAGED} on, so imported deployments are how a team reports delivery after the handoff;
+ * the parity gate and the KPIs both judge delivery through this one definition.
+ *
+ * @param deployedTaskIds ids of the tasks that successful deployments list
+ */
+public record Delivery(Set<String> deployedTaskIds) {
+
+    public Delivery {
+        deployedTaskIds = Set.copyOf(deployedTaskIds);
+    }
+
+    /** The delivery recorded in a cycle's imported outcomes. */
+    public static Delivery of(OutcomeSet outcomes) {
+        Set<String> ids = new HashSet<>();
+        for (OutcomeSet.Stored<DeploymentLog> stored : outcomes.deployments()) {
+            stored.report().deployments().stream()
+                    .filter(DeploymentLog.Deployment::success)
+                    .forEach(d -> ids.addAll(d.tasks()));
+        }
+        return new Delivery(ids);
+    }
+
+    /** Reads the cycle's imported deployment logs. */
+    public static Delivery read(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
+        return of(new OutcomeFiles(workspace, layout, CoverageReader.NONE).read(cycle));
+    }
+
+    /**
+     * The plan's work items, as both the parity gate and the KPIs count them: its leaves (items no
+     * other item names as parent, so a story broken into tasks counts through its tasks), epics
+     * excepted (an epic only groups work, even before it has children).
+     */
+    public static List<Task> workItems(TaskBreakdown plan) {
+        Set<String> parents = new HashSet<>();
+        plan.tasks().forEach(task -> task.parent().ifPresent(parents::add));
+        return plan.tasks().stream()
+                .filter(task -> !parents.contains(task.id()) && task.kind() != TaskKind.EPIC)
+                .toList();
+    }
+
+    /** Whether the item was delivered. */
+    public boolean delivered(Task task) {
+        return task.status() == TaskStatus.DONE || deployedTaskIds.contains(task.id());
+    }
+}

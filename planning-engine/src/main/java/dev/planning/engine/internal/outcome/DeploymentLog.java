@@ -1,0 +1,127 @@
+package dev.planning.engine.internal.outcome;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A deployments / incidents / defects file (schema {@code deployments/1.0.json}), as read by
+ * {@link DeploymentLogReader}.
+ *
+ * @param period      the window the file covers, when given
+ * @param deployments production deployments, in written order
+ * @param incidents   production incidents, in written order
+ * @param defects     defects found, in written order
+ * @param defectsReported whether the file has a {@code defects} list at all (an empty list reports
+ *                    zero defects; no list leaves defects unmeasured)
+ */
+public record DeploymentLog(Optional<Period> period, List<Deployment> deployments, List<Incident> incidents,
+        List<Defect> defects, boolean defectsReported) {
+
+    public DeploymentLog {
+        Objects.requireNonNull(period, "period");
+        deployments = List.copyOf(deployments);
+        incidents = List.copyOf(incidents);
+        defects = List.copyOf(defects);
+    }
+
+    /**
+     * Whether a deployment failed in the DORA sense (it needed intervention): its status is
+     * {@code failure}, or an incident is linked to it (named by {@code caused_by}, or matched by
+     * the file's {@code incident_window_hours}).
+     */
+    public boolean failed(Deployment deployment) {
+        return !deployment.success() || incidents.stream().anyMatch(i -> i.causedBy().equals(Optional.of(deployment.id())));
+    }
+
+    /** Whether a deployment is rework: an unplanned deployment made to fix an incident. */
+    public boolean rework(Deployment deployment) {
+        return deployment.remediates().isPresent();
+    }
+
+    /**
+     * Hours from each failed deployment's failure to recovery (DORA failed deployment recovery
+     * time): for a deployment an incident is linked to, from the incident's start to its end
+     * (incidents still open are left out); for a {@code failure} deployment without an incident,
+     * from the deployment to the next successful deployment of the file (none yet: left out).
+     */
+    public List<Double> recoveryHours() {
+        List<Double> hours = new java.util.ArrayList<>();
+        for (Deployment deployment : deployments) {
+            List<Incident> linked = incidents.stream().filter(i -> i.causedBy().equals(Optional.of(deployment.id()))).toList();
+            if (!linked.isEmpty()) {
+                linked.forEach(i -> i.end().ifPresent(end -> hours.add(Duration.between(i.start(), end).toMillis() / 3_600_000.0)));
+            } else if (!deployment.success()) {
+                deployments.stream().filter(d -> d.success() && d.time().isAfter(deployment.time()))
+                        .map(Deployment::time).min(Instant::compareTo)
+                        .ifPresent(next -> hours.add(Duration.between(deployment.time(), next).toMillis() / 3_600_000.0));
+            }
+        }
+        return hours;
+    }
+
+    /** The time window a file covers. */
+    public record Period(Instant start, Instant end) {
+        public Period {
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+        }
+
+        /** The window's length in days (fractional). */
+        public double days() {
+            return Duration.between(start, end).toSeconds() / 86_400.0;
+        }
+    }
+
+    /**
+     * A deployment to production and the commits it shipped; {@code remediates} names the incident
+     * an unplanned (rework) deployment fixed.
+     */
+    public record Deployment(String id, Instant time, boolean success, List<Commit> commits, List<String> tasks,
+            Optional<String> remediates) {
+        public Deployment {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(time, "time");
+            commits = List.copyOf(commits);
+            tasks = List.copyOf(tasks);
+            Objects.requireNonNull(remediates, "remediates");
+        }
+
+        /** A planned deployment. */
+        public Deployment(String id, Instant time, boolean success, List<Commit> commits, List<String> tasks) {
+            this(id, time, success, commits, tasks, Optional.empty());
+        }
+    }
+
+    /** A commit shipped by a deployment. */
+    public record Commit(String sha, Instant time) {
+        public Commit {
+            Objects.requireNonNull(sha, "sha");
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /**
+     * A production incident; {@code end} is empty while it is open; {@code causedBy} is the
+     * deployment it is linked to (named, or matched by the window), empty when none.
+     */
+    public record Incident(String id, Instant start, Optional<Instant> end, Optional<String> causedBy) {
+        public Incident {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+            Objects.requireNonNull(causedBy, "causedBy");
+        }
+    }
+
+    /** A defect; {@code escaped} when it was found after release. */
+    public record Defect(String id, String severity, boolean escaped, Optional<String> task) {
+        public Defect {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(task, "task");
+        }
+    }
+}

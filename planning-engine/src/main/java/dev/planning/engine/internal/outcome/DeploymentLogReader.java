@@ -1,0 +1,182 @@
+package dev.planning.engine.internal.outcome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.schema.ArtifactSchema;
+import dev.planning.engine.internal.schema.SchemaCatalog;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a deployments / incidents / defects YAML file with the hardened YAML reader, validates it
+ * against the {@code deployments} schema, then checks what a schema cannot: ids are unique, every
+ * incident's {@code caused_by} names a deployment of the file, an incident ends after it starts, a
+ * commit is not later than its deployment, and the period ends after it starts.
+ *
+ * <pre>{@code
+ * version: "1.0"
+ * period: {start: 2025-08-19T00:00:00Z, end: 2025-09-02T00:00:00Z}
+ * deployments:
+ *   - id: D-1
+ *     time: 2025-08-21T15:00:00Z
+ *     status: success
+ *     commits: [{sha: 3f2a9c1, time: 2025-08-20T09:30:00Z}]
+ *     tasks: [FE-12]
+ * incidents:
+ *   - {id: INC-1, start: 2025-08-22T10:00:00Z, end: 2025-08-22T13:00:00Z, caused_by: D-1}
+ * defects:
+ *   - {id: BUG-7, severity: high, found: after_release, task: FE-12}
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class DeploymentLogReader {
+
+    /**
+     * Parses and validates a file's bytes.
+     *
+     * @throws InvalidInputException naming the file, line and column, and what was expected
+     */
+    public DeploymentLog parse(byte[] content, String displayPath) {
+        // A DocumentException is already a located InvalidInputException.
+        return read(YamlDocuments.parse(content, displayPath));
+    }
+
+    /** Validates a parsed document and builds the log. */
+    public DeploymentLog read(LocatedDocument document) {
+        List<Finding> findings = SchemaCatalog.standard().validate(document, ArtifactSchema.DEPLOYMENTS);
+        if (!findings.isEmpty()) {
+            Finding first = findings.get(0);
+            String more = findings.size() > 1 ? " (and " + (findings.size() - 1) + " more problems)" : "";
+            throw new InvalidInputException("invalid deployments file: " + first.message() + more,
+                    first.location().orElse(document.fileLocation()));
+        }
+        JsonNode root = document.root();
+        Optional<DeploymentLog.Period> period = Optional.empty();
+        if (root.has("period")) {
+            Instant start = instant(root.get("period").get("start"));
+            Instant end = instant(root.get("period").get("end"));
+            if (!end.isAfter(start)) {
+                throw new InvalidInputException("the period must end after it starts", document.locate("/period/end"));
+            }
+            period = Optional.of(new DeploymentLog.Period(start, end));
+        }
+        List<DeploymentLog.Deployment> deployments = deployments(document);
+        List<DeploymentLog.Incident> incidents = incidents(document, deployments);
+        Set<String> incidentIds = new HashSet<>();
+        incidents.forEach(i -> incidentIds.add(i.id()));
+        for (int i = 0; i < deployments.size(); i++) {
+            Optional<String> fixes = deployments.get(i).remediates();
+            if (fixes.isPresent() && !incidentIds.contains(fixes.get())) {
+                throw new InvalidInputException("deployment " + deployments.get(i).id() + " remediates '" + fixes.get()
+                        + "', which is not an incident of this file; incidents: " + incidentIds.stream().sorted().toList(),
+                        document.locate("/deployments/" + i + "/remediates"));
+            }
+        }
+        return new DeploymentLog(period, deployments, incidents, defects(document), root.has("defects"));
+    }
+
+    private static List<DeploymentLog.Deployment> deployments(LocatedDocument document) {
+        List<DeploymentLog.Deployment> deployments = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        JsonNode list = document.root().path("deployments");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String pointer = "/deployments/" + i;
+            String id = node.get("id").asText();
+            unique(ids, id, "deployment", document, pointer + "/id");
+            Instant time = instant(node.get("time"));
+            List<DeploymentLog.Commit> commits = new ArrayList<>();
+            JsonNode commitList = node.get("commits");
+            for (int c = 0; c < commitList.size(); c++) {
+                Instant committed = instant(commitList.get(c).get("time"));
+                if (committed.isAfter(time)) {
+                    throw new InvalidInputException("commit time " + committed + " is after the deployment's time "
+                            + time + ": a deployment cannot ship a later commit",
+                            document.locate(pointer + "/commits/" + c + "/time"));
+                }
+                commits.add(new DeploymentLog.Commit(commitList.get(c).get("sha").asText(), committed));
+            }
+            List<String> tasks = new ArrayList<>();
+            node.path("tasks").forEach(t -> tasks.add(t.asText()));
+            deployments.add(new DeploymentLog.Deployment(id, time, node.get("status").asText().equals("success"),
+                    commits, tasks, node.has("remediates") ? Optional.of(node.get("remediates").asText()) : Optional.empty()));
+        }
+        return deployments;
+    }
+
+    private static List<DeploymentLog.Incident> incidents(LocatedDocument document,
+            List<DeploymentLog.Deployment> deployments) {
+        Set<String> deploymentIds = new HashSet<>();
+        deployments.forEach(d -> deploymentIds.add(d.id()));
+        JsonNode window = document.root().get("incident_window_hours");
+        List<DeploymentLog.Incident> incidents = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        JsonNode list = document.root().path("incidents");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String pointer = "/incidents/" + i;
+            String id = node.get("id").asText();
+            unique(ids, id, "incident", document, pointer + "/id");
+            Instant start = instant(node.get("start"));
+            Optional<String> cause;
+            if (node.has("caused_by")) {
+                cause = Optional.of(node.get("caused_by").asText());
+                if (!deploymentIds.contains(cause.get())) {
+                    throw new InvalidInputException("incident " + id + " is caused_by '" + cause.get()
+                            + "', which is not a deployment of this file; deployments: " + deploymentIds.stream().sorted()
+                            .toList(), document.locate(pointer + "/caused_by"));
+                }
+            } else if (window != null) {
+                Instant earliest = start.minusSeconds((long) (window.asDouble() * 3600));
+                cause = deployments.stream().filter(d -> !d.time().isAfter(start) && !d.time().isBefore(earliest))
+                        .max(java.util.Comparator.comparing(DeploymentLog.Deployment::time)).map(DeploymentLog.Deployment::id);
+            } else {
+                throw new InvalidInputException("incident " + id + " names no deployment: add caused_by (the id of the"
+                        + " deployment that caused it), or set incident_window_hours at the top of the file to link"
+                        + " incidents to the latest deployment before them", document.locate(pointer));
+            }
+            Optional<Instant> end = node.has("end") ? Optional.of(instant(node.get("end"))) : Optional.empty();
+            if (end.isPresent() && end.get().isBefore(start)) {
+                throw new InvalidInputException("incident " + id + " ends before it starts", document.locate(pointer + "/end"));
+            }
+            incidents.add(new DeploymentLog.Incident(id, start, end, cause));
+        }
+        return incidents;
+    }
+
+    private static List<DeploymentLog.Defect> defects(LocatedDocument document) {
+        List<DeploymentLog.Defect> defects = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        JsonNode list = document.root().path("defects");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String id = node.get("id").asText();
+            unique(ids, id, "defect", document, "/defects/" + i + "/id");
+            defects.add(new DeploymentLog.Defect(id, node.get("severity").asText(),
+                    node.get("found").asText().equals("after_release"),
+                    node.hasNonNull("task") ? Optional.of(node.get("task").asText()) : Optional.empty()));
+        }
+        return defects;
+    }
+
+    private static void unique(Set<String> ids, String id, String what, LocatedDocument document, String pointer) {
+        if (!ids.add(id)) {
+            throw new InvalidInputException("duplicate " + what + " id '" + id + "': ids must be unique in the file",
+                    document.locate(pointer));
+        }
+    }
+
+    private static Instant instant(JsonNode node) {
+        // The schema's date-time format has already been asserted.
+        return OffsetDateTime.parse(node.asText()).toInstant();
+    }
+}

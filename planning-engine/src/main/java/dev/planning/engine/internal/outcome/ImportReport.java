@@ -1,0 +1,28 @@
+package dev.planning.engine.internal.outcome;
+
+import dev.planning.api.lifecycle.CycleRef;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an import did.
+ *
+ * @param cycle   the cycle imported into
+ * @param files   each file given, in the order given
+ * @param eventId the {@code OUTCOMES_IMPORTED} event recorded; empty when every file was already
+ *                imported and nothing changed
+ */
+public record ImportReport(CycleRef cycle, List<ImportedFile> files, Optional<String> eventId) {
+
+    public ImportReport {
+        Objects.requireNonNull(cycle, "cycle");
+        files = List.copyOf(files);
+        Objects.requireNonNull(eventId, "eventId");
+    }
+
+    /** Whether anything new was stored. */
+    public boolean changed() {
+        return eventId.isPresent();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.planning.engine.internal.outcome;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One file of an import: where it came from, what it is, and where it is stored.
+ *
+ * @param source          the file given to the import
+ * @param kind            what it was detected to be
+ * @param path            its workspace-relative path under {@code outcomes/{cycle}/}
+ * @param alreadyImported whether the same bytes were already stored (nothing was written)
+ */
+public record ImportedFile(Path source, OutcomeKind kind, String path, boolean alreadyImported) {
+
+    public ImportedFile {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(path, "path");
+    }
+}

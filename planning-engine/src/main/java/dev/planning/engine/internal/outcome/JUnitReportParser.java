@@ -1,0 +1,178 @@
+package dev.planning.engine.internal.outcome;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads JUnit XML test results: Maven Surefire/Failsafe reports ({@code TEST-*.xml}, root
+ * {@code <testsuite>}) and the generic aggregate form (root {@code <testsuites>} holding
+ * {@code <testsuite>} elements, possibly nested), as written by Gradle, Jest, pytest, Cypress and
+ * most CI tools.
+ *
+ * <p>Counts come from the {@code <testcase>} elements: a case with a {@code <failure>} child
+ * failed, with an {@code <error>} child errored, with a {@code <skipped>} child was skipped. A suite
+ * whose {@code tests} attribute disagrees with the cases it holds is refused as a partial report,
+ * as is a truncated or malformed file. Thread-safe.
+ */
+public final class JUnitReportParser {
+
+    /**
+     * Parses a report.
+     *
+     * @throws InvalidInputException naming the file and line when the report is not JUnit XML,
+     *                               is malformed, or is partial
+     */
+    public TestReport parse(byte[] content, String displayPath) {
+        XMLStreamReader reader = SecureXml.open(content, displayPath);
+        try {
+            String root = SecureXml.rootElement(reader, displayPath);
+            if (!root.equals("testsuites") && !root.equals("testsuite")) {
+                throw new InvalidInputException("expected JUnit XML with root element <testsuites> or <testsuite>, found <"
+                        + root + ">", SecureXml.locate(reader.getLocation(), displayPath));
+            }
+            return read(reader, displayPath);
+        } catch (XMLStreamException e) {
+            throw SecureXml.malformed(e, displayPath);
+        } finally {
+            close(reader);
+        }
+    }
+
+    private TestReport read(XMLStreamReader reader, String displayPath) throws XMLStreamException {
+        Deque<Suite> suites = new ArrayDeque<>();
+        Totals totals = new Totals();
+        Case current = null;
+        // The reader stands on the root element: handle it like any other start tag.
+        int event = XMLStreamReader.START_ELEMENT;
+        while (true) {
+            if (event == XMLStreamReader.START_ELEMENT) {
+                String name = reader.getLocalName();
+                if (name.equals("testsuite")) {
+                    suites.push(new Suite(declaredTests(reader, displayPath),
+                            SecureXml.locate(reader.getLocation(), displayPath)));
+                    totals.suites++;
+                } else if (name.equals("testcase")) {
+                    if (suites.isEmpty()) {
+                        throw new InvalidInputException("<testcase> outside any <testsuite>",
+                                SecureXml.locate(reader.getLocation(), displayPath));
+                    }
+                    current = new Case(time(reader, displayPath));
+                } else if (current != null && (name.equals("failure") || name.equals("error")
+                        || name.equals("skipped"))) {
+                    current.outcome = current.outcome == null ? name : current.outcome;
+                }
+            } else if (event == XMLStreamReader.END_ELEMENT) {
+                String name = reader.getLocalName();
+                if (name.equals("testcase") && current != null) {
+                    totals.add(current);
+                    suites.forEach(s -> s.counted++);
+                    current = null;
+                } else if (name.equals("testsuite")) {
+                    Suite suite = suites.pop();
+                    if (suite.declared >= 0 && suite.declared != suite.counted) {
+                        throw new InvalidInputException("the <testsuite> declares tests=\"" + suite.declared
+                                + "\" but holds " + suite.counted + " <testcase> elements (a partial report?)",
+                                suite.location);
+                    }
+                }
+            }
+            if (!reader.hasNext()) {
+                break;
+            }
+            event = reader.next();
+        }
+        if (totals.suites == 0) {
+            throw new InvalidInputException("the report has no <testsuite>: expected at least one test suite",
+                    SourceLocation.ofFile(displayPath));
+        }
+        return new TestReport(totals.suites, totals.tests, totals.failures, totals.errors, totals.skipped,
+                totals.time);
+    }
+
+    private static int declaredTests(XMLStreamReader reader, String displayPath) {
+        String tests = reader.getAttributeValue(null, "tests");
+        if (tests == null) {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(tests.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidInputException("tests=\"" + tests + "\" is not a count: expected a whole number >= 0",
+                SecureXml.locate(reader.getLocation(), displayPath));
+    }
+
+    private static double time(XMLStreamReader reader, String displayPath) {
+        String time = reader.getAttributeValue(null, "time");
+        if (time == null || time.isBlank()) {
+            return 0;
+        }
+        try {
+            double seconds = Double.parseDouble(time.strip());
+            if (seconds >= 0 && Double.isFinite(seconds)) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidInputException("time=\"" + time + "\" is not a duration: expected seconds such as 0.25",
+                SecureXml.locate(reader.getLocation(), displayPath));
+    }
+
+    private static void close(XMLStreamReader reader) {
+        try {
+            reader.close();
+        } catch (XMLStreamException ignored) {
+            // In-memory input: nothing to release.
+        }
+    }
+
+    private static final class Suite {
+        final int declared;
+        final SourceLocation location;
+        int counted;
+
+        Suite(int declared, SourceLocation location) {
+            this.declared = declared;
+            this.location = location;
+        }
+    }
+
+    private static final class Case {
+        final double time;
+        String outcome;
+
+        Case(double time) {
+            this.time = time;
+        }
+    }
+
+    private static final class Totals {
+        int suites;
+        int tests;
+        int failures;
+        int errors;
+        int skipped;
+        double time;
+
+        void add(Case c) {
+            tests++;
+            time += c.time;
+            if ("failure".equals(c.outcome)) {
+                failures++;
+            } else if ("error".equals(c.outcome)) {
+                errors++;
+            } else if ("skipped".equals(c.outcome)) {
+                skipped++;
+            }
+        }
+    }
+}

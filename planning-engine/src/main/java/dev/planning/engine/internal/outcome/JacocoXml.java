@@ -1,0 +1,179 @@
+package dev.planning.engine.internal.outcome;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads the totals of a JaCoCo XML report: the {@code LINE} and {@code BRANCH} counters that are
+ * direct children of {@code <report>}.
+ *
+ * <pre>{@code
+ * CoverageReport report = JacocoXml.read(Path.of("target/site/jacoco/jacoco.xml"), "jacoco.xml");
+ * report.lines().percent();
+ * }</pre>
+ *
+ * <p>The report is streamed (memory does not grow with its size) with DTD processing and external
+ * entities switched off: JaCoCo's {@code <!DOCTYPE report ... "report.dtd">} is skipped, never
+ * fetched, and a document that declares or uses entities is refused rather than expanded.
+ * Thread-safe.
+ */
+public final class JacocoXml {
+
+    private static final XMLInputFactory FACTORY = hardenedFactory();
+
+    private JacocoXml() {
+    }
+
+    /**
+     * Reads a report file.
+     *
+     * @param displayPath how errors name the file
+     * @throws InvalidInputException when the file cannot be read or is not a well-formed JaCoCo
+     *                               report, located at the offending line and column
+     */
+    public static CoverageReport read(Path file, String displayPath) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, displayPath);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the JaCoCo report: " + e.getMessage(),
+                    SourceLocation.ofFile(displayPath), e);
+        }
+    }
+
+    /** Whether a file is a JaCoCo XML report: well-formed up to a root element named {@code report}. */
+    public static boolean isReport(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            try {
+                return firstElement(xml) && "report".equals(xml.getLocalName());
+            } finally {
+                xml.close();
+            }
+        } catch (IOException | XMLStreamException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Parses a report from a stream (not closed).
+     *
+     * @throws InvalidInputException when it is not a well-formed JaCoCo report
+     */
+    public static CoverageReport parse(InputStream in, String displayPath) {
+        XMLStreamReader xml = null;
+        try {
+            xml = FACTORY.createXMLStreamReader(in);
+            if (!firstElement(xml)) {
+                throw new InvalidInputException("not a JaCoCo XML report: no root element, expected <report>",
+                        located(displayPath, xml));
+            }
+            if (!"report".equals(xml.getLocalName())) {
+                throw new InvalidInputException("not a JaCoCo XML report: the root element is <" + xml.getLocalName()
+                        + ">, expected <report>", located(displayPath, xml));
+            }
+            Coverage lines = Coverage.NONE;
+            Coverage branches = Coverage.NONE;
+            int depth = 1;
+            while (depth > 0) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (depth == 2 && "counter".equals(xml.getLocalName())) {
+                        String type = xml.getAttributeValue(null, "type");
+                        if ("LINE".equals(type)) {
+                            lines = counter(xml, displayPath);
+                        } else if ("BRANCH".equals(type)) {
+                            branches = counter(xml, displayPath);
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new InvalidInputException("the report uses the entity &" + xml.getLocalName()
+                            + "; entities are not accepted in coverage reports", located(displayPath, xml));
+                }
+            }
+            return new CoverageReport(displayPath, CoverageReport.Format.JACOCO_XML, lines, branches);
+        } catch (XMLStreamException e) {
+            SourceLocation where = e.getLocation() == null ? SourceLocation.ofFile(displayPath)
+                    : new SourceLocation(displayPath, Math.max(e.getLocation().getLineNumber(), 0),
+                            Math.max(e.getLocation().getColumnNumber(), 0));
+            throw new InvalidInputException("not a well-formed JaCoCo XML report: " + reason(e), where, e);
+        } finally {
+            close(xml);
+        }
+    }
+
+    /** Moves to the root element past the prolog (declaration, DOCTYPE, comments); false if there is none. */
+    private static boolean firstElement(XMLStreamReader xml) throws XMLStreamException {
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Coverage counter(XMLStreamReader xml, String displayPath) {
+        long missed = count(xml, "missed", displayPath);
+        long covered = count(xml, "covered", displayPath);
+        return new Coverage(covered, missed);
+    }
+
+    private static long count(XMLStreamReader xml, String attribute, String displayPath) {
+        String value = xml.getAttributeValue(null, attribute);
+        if (value == null || !value.matches("\\d{1,18}")) {
+            throw new InvalidInputException("<counter type=\"" + xml.getAttributeValue(null, "type") + "\"> has "
+                    + attribute + "=" + (value == null ? "nothing" : "\"" + value + "\"")
+                    + "; expected a whole number of at most 18 digits", located(displayPath, xml));
+        }
+        return Long.parseLong(value);
+    }
+
+    private static SourceLocation located(String displayPath, XMLStreamReader xml) {
+        return new SourceLocation(displayPath, Math.max(xml.getLocation().getLineNumber(), 0),
+                Math.max(xml.getLocation().getColumnNumber(), 0));
+    }
+
+    private static String reason(XMLStreamException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // The JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported apart.
+        int at = message.indexOf("Message: ");
+        return at >= 0 ? message.substring(at + "Message: ".length()).trim() : message.trim();
+    }
+
+    private static XMLInputFactory hardenedFactory() {
+        // The JDK's own parser, whatever StAX implementation the class path brings: its hardening is known.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory;
+    }
+
+    private static void close(XMLStreamReader xml) {
+        if (xml == null) {
+            return;
+        }
+        try {
+            xml.close();
+        } catch (XMLStreamException ignored) {
+            // The underlying stream is closed by the caller; nothing else is held.
+        }
+    }
+}

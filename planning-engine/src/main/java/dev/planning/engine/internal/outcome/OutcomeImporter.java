@@ -1,0 +1,200 @@
+package dev.planning.engine.internal.outcome;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Imports execution outcomes into a cycle: {@code planning import}.
+ *
+ * <pre>{@code
+ * ImportReport report = new OutcomeImporter(workspace).importFiles(new CycleRef("fe", "2025-09-02"),
+ *         List.of(Path.of("target/surefire-reports/TEST-CheckoutTest.xml"), Path.of("axe.json")));
+ * }</pre>
+ *
+ * <p>Every file is first detected and validated ({@link OutcomeDetector}); if any is bad, nothing is
+ * stored. Each is then stored once, by content, as
+ * {@code outcomes/{cycle}/<kind>/<first 12 hex of its SHA-256>-<name>}, written atomically and never
+ * overwritten: bytes already stored under any name are reported as already imported (judged by
+ * the whole SHA-256 of the stored file, never by its name's prefix), and importing the same file
+ * twice changes nothing. A stored file whose name has the prefix but whose content differs is
+ * refused before anything is written. When something new was stored,
+ * {@code OUTCOMES_IMPORTED} is recorded with the stored paths. A {@code COMPLETED} cycle accepts no
+ * outcomes.
+ */
+public final class OutcomeImporter {
+
+    /** Hex digits of the SHA-256 that prefix a stored file's name. */
+    static final int PREFIX = 12;
+
+    private final PlanningWorkspace workspace;
+    private final WorkspaceLayout layout;
+    private final OutcomeDetector detector = new OutcomeDetector();
+
+    /** An importer for a workspace of the default layout. */
+    public OutcomeImporter(PlanningWorkspace workspace) {
+        this(workspace, WorkspaceLayout.DEFAULT);
+    }
+
+    public OutcomeImporter(PlanningWorkspace workspace, WorkspaceLayout layout) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    /**
+     * Imports files into a cycle.
+     *
+     * @throws InvalidInputException when a file is missing, of no known kind, malformed or partial
+     *                               (nothing is stored then), or the cycle is {@code COMPLETED}
+     */
+    public ImportReport importFiles(CycleRef cycle, List<Path> files) {
+        if (files.isEmpty()) {
+            throw new InvalidInputException("no file to import: give JUnit XML, JaCoCo XML, LCOV, axe-core JSON"
+                    + " or deployments YAML files");
+        }
+        if (workspace.status(cycle).state() == CycleState.COMPLETED) {
+            throw new InvalidInputException("cycle " + cycle + " is COMPLETED: outcomes can no longer be imported");
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Path file : files) {
+            String display = file.toString().replace('\\', '/');
+            byte[] content = read(file, display);
+            candidates.add(new Candidate(file, content, detector.inspect(content, display), sha256(content)));
+        }
+        List<ImportedFile> imported = new ArrayList<>();
+        Map<String, String> details = new LinkedHashMap<>();
+        List<String> stored = new ArrayList<>();
+        // Every stored file that shares a candidate's name prefix is compared in full before anything
+        // is written, so a crafted file under a colliding name refuses the whole import.
+        List<Optional<String>> existing = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            existing.add(existing(layout.outcomesDir(cycle) + "/" + candidate.kind().directory(), candidate));
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            String dir = layout.outcomesDir(cycle) + "/" + candidate.kind().directory();
+            String prefix = candidate.sha256().substring(0, PREFIX);
+            if (existing.get(i).isPresent()) {
+                imported.add(new ImportedFile(candidate.source(), candidate.kind(), existing.get(i).get(), true));
+                continue;
+            }
+            String path = dir + "/" + prefix + "-" + safeName(candidate.source());
+            AtomicFiles.writeNew(SafePaths.resolve(workspace.root(), path), candidate.content());
+            imported.add(new ImportedFile(candidate.source(), candidate.kind(), path, false));
+            stored.add(path);
+            details.put("sha256." + path, candidate.sha256());
+        }
+        if (stored.isEmpty()) {
+            return new ImportReport(cycle, imported, Optional.empty());
+        }
+        Map<String, String> event = new LinkedHashMap<>();
+        event.put("files", String.join(",", stored));
+        event.put("count", Integer.toString(stored.size()));
+        event.putAll(details);
+        RecordedEvent recorded = workspace.record(cycle, EventType.OUTCOMES_IMPORTED, event);
+        return new ImportReport(cycle, imported, Optional.of(recorded.event().id()));
+    }
+
+    /**
+     * A stored file of the same content, whatever its name: a file named with the candidate's hash
+     * prefix counts only when its whole SHA-256 is the candidate's. One with the prefix and other
+     * bytes was not written by import (or collides): refused, naming it.
+     */
+    private Optional<String> existing(String dir, Candidate candidate) {
+        String prefix = candidate.sha256().substring(0, PREFIX);
+        Path directory = SafePaths.resolve(workspace.root(), dir);
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        List<String> names;
+        try (Stream<Path> entries = Files.list(directory)) {
+            names = entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(prefix + "-"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot list " + dir + ": " + e.getMessage(), SourceLocation.ofFile(dir));
+        }
+        for (String name : names) {
+            String path = dir + "/" + name;
+            Path stored = directory.resolve(name);
+            if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidInputException("the stored outcome is not a regular file (a link or a directory);"
+                        + " import never follows links: remove it", SourceLocation.ofFile(path));
+            }
+            String actual;
+            try {
+                actual = sha256(Files.readAllBytes(stored));
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot read the stored outcome: " + e.getMessage(),
+                        SourceLocation.ofFile(path), e);
+            }
+            if (!actual.equals(candidate.sha256())) {
+                throw new InvalidInputException("the stored outcome's name claims the hash prefix " + prefix + " of "
+                        + candidate.source().toString().replace('\\', '/') + " (sha256 " + candidate.sha256()
+                        + "), but its content has sha256 " + actual + "; it was not stored by import. Nothing was"
+                        + " imported: remove or rename it", SourceLocation.ofFile(path));
+            }
+            return Optional.of(path);
+        }
+        return Optional.empty();
+    }
+
+    /** The file's name with anything but letters, digits, dot, dash and underscore replaced. */
+    static String safeName(Path source) {
+        String name = source.getFileName() == null ? "outcome" : source.getFileName().toString();
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        // A leading dot would hide the file, and ".." must never become a path segment.
+        safe = safe.replaceAll("^\\.+", "_");
+        return safe.length() > 100 ? safe.substring(safe.length() - 100) : safe;
+    }
+
+    private static byte[] read(Path file, String display) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("file not found (expected a report file to import)",
+                    SourceLocation.ofFile(display));
+        }
+        try {
+            long size = Files.size(file);
+            if (size > OutcomeFiles.MAX_BYTES) {
+                throw new InvalidInputException("the file has " + size + " bytes; outcome files are limited to "
+                        + OutcomeFiles.MAX_BYTES + " bytes", SourceLocation.ofFile(display));
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the file: " + e.getMessage(), SourceLocation.ofFile(display), e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    private record Candidate(Path source, byte[] content, OutcomeKind kind, String sha256) {
+    }
+}

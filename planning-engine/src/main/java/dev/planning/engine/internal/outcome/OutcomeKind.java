@@ -1,0 +1,30 @@
+package dev.planning.engine.internal.outcome;
+
+import java.util.Locale;
+
+/**
+ * The kinds of execution outcome {@code planning import} accepts, each stored in its own directory
+ * under {@code outcomes/{cycle}/}.
+ */
+public enum OutcomeKind {
+    /** JUnit XML test results, Surefire or generic ({@code <testsuites>} or {@code <testsuite>}). */
+    JUNIT,
+    /** JaCoCo XML coverage ({@code <report>}). */
+    JACOCO,
+    /** LCOV coverage tracefiles ({@code SF:} ... {@code end_of_record}). */
+    LCOV,
+    /** axe-core JSON accessibility results ({@code passes}, {@code violations}, ...). */
+    AXE,
+    /** The deployments / incidents / defects YAML file (schema {@code deployments/1.0.json}). */
+    DEPLOYMENTS;
+
+    /** The directory name under {@code outcomes/{cycle}/}, e.g. {@code junit}. */
+    public String directory() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the kind holds coverage figures. */
+    public boolean isCoverage() {
+        return this == JACOCO || this == LCOV;
+    }
+}

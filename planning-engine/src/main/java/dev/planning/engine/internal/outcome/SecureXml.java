@@ -1,0 +1,78 @@
+package dev.planning.engine.internal.outcome;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.io.ByteArrayInputStream;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * StAX readers for untrusted report files: DTDs are not processed and external entities are never
+ * resolved (no XXE, no billion laughs, no network), while a {@code <!DOCTYPE>} line such as
+ * JaCoCo's is tolerated. StAX keeps the position of each event, so errors name a line.
+ */
+public final class SecureXml {
+
+    private static final XMLInputFactory FACTORY = factory();
+
+    private SecureXml() {
+    }
+
+    /**
+     * A reader over the bytes; the caller closes it.
+     *
+     * @throws InvalidInputException when the bytes cannot be opened as XML
+     */
+    public static XMLStreamReader open(byte[] content, String displayPath) {
+        try {
+            return FACTORY.createXMLStreamReader(new ByteArrayInputStream(content));
+        } catch (XMLStreamException e) {
+            throw malformed(e, displayPath);
+        }
+    }
+
+    /** The name of the document's root element; the reader is left on it. */
+    public static String rootElement(XMLStreamReader reader, String displayPath) {
+        try {
+            while (reader.hasNext()) {
+                if (reader.next() == XMLStreamReader.START_ELEMENT) {
+                    return reader.getLocalName();
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(e, displayPath);
+        }
+        throw new InvalidInputException("the XML document has no root element", SourceLocation.ofFile(displayPath));
+    }
+
+    /** A located error for a parse failure (truncated or malformed XML). */
+    public static InvalidInputException malformed(XMLStreamException e, String displayPath) {
+        String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
+        // The JDK prefixes "ParseError at [row,col]:[r,c]\nMessage: "; the location is reported apart.
+        int cut = message.indexOf("Message: ");
+        String reason = cut >= 0 ? message.substring(cut + "Message: ".length()) : message;
+        return new InvalidInputException("malformed XML (truncated or partial report?): " + reason.strip(),
+                locate(e.getLocation(), displayPath), e);
+    }
+
+    /** A location for a StAX position, or the file alone when the parser knows none. */
+    public static SourceLocation locate(Location location, String displayPath) {
+        if (location == null || location.getLineNumber() < 1) {
+            return SourceLocation.ofFile(displayPath);
+        }
+        return new SourceLocation(displayPath, location.getLineNumber(), Math.max(location.getColumnNumber(), 0));
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external resource refused: " + systemId);
+        });
+        return factory;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Findings in the formats CI systems read: JUnit XML ({@link dev.planning.engine.internal.report.JUnitXml},
+ * generic suites of test cases, for any command that runs checks) and SARIF 2.1.0
+ * ({@link dev.planning.engine.internal.report.Sarif}, so that code hosts annotate the exact file and line
+ * of each finding), with one-line descriptions of the finding codes
+ * ({@link dev.planning.engine.internal.report.RuleCatalog}).
+ */
+package dev.planning.engine.internal.report;

@@ -1,0 +1,205 @@
+package dev.planning.engine.internal.rulebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.GateStep;
+import dev.planning.api.rulebook.KpiDefinition;
+import dev.planning.api.rulebook.KpiDirection;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.metrics.KpiEvaluator;
+import dev.planning.engine.internal.metrics.KpiInputs;
+import dev.planning.engine.internal.schema.ArtifactSchema;
+import dev.planning.engine.internal.schema.SchemaCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a rulebook directory ({@code rulebook.yaml}, {@code rules/*.drl}, {@code tests/}) into a
+ * {@link Rulebook}, with its hash.
+ *
+ * <p>{@code rulebook.yaml} is read with the hardened YAML reader and validated against the
+ * {@code rulebook} schema, so errors name the line and column. Gate profiles are checked here,
+ * not when a transition runs: each profile entry must name a transition the lifecycle allows
+ * ({@code "PLANNED->READY_FOR_HANDOFF"}), and every stream must map to a defined profile.
+ */
+public final class RulebookLoader {
+
+    /** The settings file of a rulebook. */
+    public static final String SETTINGS_FILE = "rulebook.yaml";
+
+    private static final Pattern TRANSITION = Pattern.compile("\\s*([A-Za-z_]+)\\s*->\\s*([A-Za-z_]+)\\s*");
+
+    private RulebookLoader() {
+    }
+
+    /**
+     * Loads a rulebook.
+     *
+     * @throws InvalidInputException when the directory or its settings are missing or invalid
+     */
+    public static Rulebook load(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException("rulebook directory not found: " + directory
+                    + " (expected a directory with rulebook.yaml and rules/*.drl; `planning init` creates one)");
+        }
+        Path settings = dir.resolve(SETTINGS_FILE);
+        if (!Files.isRegularFile(settings)) {
+            throw new InvalidInputException("rulebook settings not found: " + settings
+                    + " (expected rulebook.yaml with version, profiles and default_profile)");
+        }
+        LocatedDocument document = YamlDocuments.read(settings, displayPath(directory));
+        List<Finding> problems = SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .toList();
+        if (!problems.isEmpty()) {
+            Finding first = problems.get(0);
+            String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; run `planning lint`)" : "";
+            throw new InvalidInputException("invalid rulebook: " + first.message() + more,
+                    first.location().orElse(document.fileLocation()));
+        }
+        JsonNode root = document.root();
+        try {
+            return new Rulebook(
+                    dir,
+                    RulebookHasher.hash(dir),
+                    root.get("version").asText(),
+                    profiles(document),
+                    stringMap(root.path("streams")),
+                    root.get("default_profile").asText(),
+                    taxonomy(root.path("taxonomy")),
+                    strings(root.path("required_tags")),
+                    thresholds(root.path("thresholds")),
+                    ruleFiles(dir),
+                    signing(root.path("signing")),
+                    kpis(document));
+        } catch (InvalidInputException e) {
+            if (e.location().isPresent()) {
+                throw e;
+            }
+            // Cross-field checks in the Rulebook record know no position: point at the file.
+            throw new InvalidInputException(e.getMessage(), document.fileLocation(), e);
+        }
+    }
+
+    private static String displayPath(Path directory) {
+        return directory.resolve(SETTINGS_FILE).toString().replace('\\', '/');
+    }
+
+    private static Map<String, GateProfile> profiles(LocatedDocument document) {
+        Map<String, GateProfile> profiles = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : document.root().get("profiles").properties()) {
+            List<GateStep> steps = new ArrayList<>();
+            int index = 0;
+            for (JsonNode step : entry.getValue()) {
+                String pointer = "/profiles/" + entry.getKey().replace("~", "~0").replace("/", "~1") + "/" + index++;
+                steps.add(step(entry.getKey(), step, document, pointer));
+            }
+            profiles.put(entry.getKey(), new GateProfile(entry.getKey(), steps));
+        }
+        return profiles;
+    }
+
+    private static GateStep step(String profile, JsonNode node, LocatedDocument document, String pointer) {
+        Matcher m = TRANSITION.matcher(node.get("transition").asText());
+        m.matches(); // the schema's pattern guarantees the shape
+        CycleState from = CycleState.parse(m.group(1));
+        CycleState to = CycleState.parse(m.group(2));
+        if (Lifecycle.find(from, to).isEmpty()) {
+            throw new InvalidInputException("profile '" + profile + "': the lifecycle has no transition " + from + "->" + to
+                    + "; allowed from " + from + ": " + Lifecycle.from(from).stream().map(t -> t.to().name()).toList(),
+                    document.locate(pointer + "/transition"));
+        }
+        Optional<CycleState> onFailure = node.hasNonNull("on_failure")
+                ? Optional.of(CycleState.parse(node.get("on_failure").asText()))
+                : Optional.empty();
+        return new GateStep(from, to, strings(node.get("gates")), onFailure);
+    }
+
+    private static List<KpiDefinition> kpis(LocatedDocument document) {
+        List<KpiDefinition> kpis = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        JsonNode list = document.root().path("kpis");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String name = node.get("name").asText();
+            if (!names.add(name)) {
+                throw new InvalidInputException("KPI '" + name + "' is defined twice; KPI names must be unique",
+                        document.locate("/kpis/" + i + "/name"));
+            }
+            KpiDefinition kpi = new KpiDefinition(name, node.get("formula").asText(), strings(node.get("inputs")),
+                    node.get("unit").asText(),
+                    node.hasNonNull("target") ? Optional.of(node.get("target").asDouble()) : Optional.empty(),
+                    KpiDirection.parse(node.get("direction").asText()),
+                    node.path("description").asText(""));
+            for (int k = 0; k < kpi.inputs().size(); k++) {
+                if (!KpiInputs.known(kpi.inputs().get(k))) {
+                    throw new InvalidInputException("KPI '" + name + "' reads input '" + kpi.inputs().get(k)
+                            + "', which is not a known KPI input (see docs/metrics.md for the list; prev_<input>"
+                            + " reads the previous digest's value)", document.locate("/kpis/" + i + "/inputs/" + k));
+                }
+            }
+            try {
+                KpiEvaluator.check(kpi);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage(), document.locate("/kpis/" + i + "/formula"), e);
+            }
+            kpis.add(kpi);
+        }
+        return kpis;
+    }
+
+    private static SigningPolicy signing(JsonNode node) {
+        List<SigningRequirement> required = new ArrayList<>();
+        node.path("required").forEach(r -> required.add(new SigningRequirement(strings(r.get("roles")),
+                r.get("min").asInt())));
+        return new SigningPolicy(required);
+    }
+
+    private static Map<String, List<String>> taxonomy(JsonNode node) {
+        Map<String, List<String>> taxonomy = new LinkedHashMap<>();
+        node.properties().forEach(e -> taxonomy.put(e.getKey(), strings(e.getValue())));
+        return taxonomy;
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
+    private static Map<String, Double> thresholds(JsonNode node) {
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        node.properties().forEach(e -> thresholds.put(e.getKey(), e.getValue().asDouble()));
+        return thresholds;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        node.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static List<String> ruleFiles(Path dir) {
+        return RulebookHasher.listFiles(dir).stream()
+                .map(p -> p.substring(2))
+                .filter(p -> p.startsWith("rules/") && p.endsWith(".drl"))
+                .toList();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.planning.engine.internal.rulebook;
+
+import dev.planning.api.artifact.Tag;
+import dev.planning.api.rulebook.Rulebook;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rulebook's tag taxonomy ({@code taxonomy:} in {@code rulebook.yaml}) as a fail-closed check:
+ * a tag whose key the taxonomy governs (e.g. {@code criticality}, {@code compliance},
+ * {@code data_classification}) must carry one of the allowed values, and an item must not give the
+ * same governed key two different values. Keys compare ignoring case; values ignoring case and
+ * surrounding blanks.
+ *
+ * <p>Lint ({@code tag.unknown-value}, {@code tag.conflicting-value}) and the governance gate
+ * ({@code governance.taxonomy-unknown-value}, {@code governance.taxonomy-conflicting-value}) both
+ * judge with this class, so they agree.
+ *
+ * <pre>{@code
+ * TagTaxonomy taxonomy = TagTaxonomy.of(rulebook);
+ * for (TagTaxonomy.Problem p : taxonomy.check(task.tags().values())) {
+ *     System.out.println(p.message("task " + task.id()));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class TagTaxonomy {
+
+    /** A taxonomy that governs no key: every value passes. */
+    public static final TagTaxonomy NONE = new TagTaxonomy(Map.of());
+
+    /** The key whose unreadable values governance counts as critical. */
+    public static final String CRITICALITY = "criticality";
+
+    private final Map<String, List<String>> allowed;
+
+    private TagTaxonomy(Map<String, List<String>> taxonomy) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        taxonomy.forEach((k, v) -> copy.put(k.strip().toLowerCase(Locale.ROOT), List.copyOf(v)));
+        this.allowed = Collections.unmodifiableMap(copy);
+    }
+
+    /** The taxonomy of a rulebook. */
+    public static TagTaxonomy of(Rulebook rulebook) {
+        return of(rulebook.taxonomy());
+    }
+
+    /** A taxonomy from allowed values per key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}. */
+    public static TagTaxonomy of(Map<String, List<String>> taxonomy) {
+        return new TagTaxonomy(Objects.requireNonNull(taxonomy, "taxonomy"));
+    }
+
+    /** Whether the taxonomy lists allowed values for this key (ignoring case). */
+    public boolean governs(String key) {
+        return allowed.containsKey(key.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The allowed values of a key, in the rulebook's order; empty when it does not govern the key. */
+    public List<String> allowedValues(String key) {
+        return allowed.getOrDefault(key.strip().toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /**
+     * The allowed value a written value stands for, ignoring case and surrounding blanks; empty when
+     * the key is governed and the value is not allowed (or absent). An ungoverned key accepts anything.
+     */
+    public Optional<String> canonical(String key, Optional<String> value) {
+        if (!governs(key)) {
+            return Optional.of(value.orElse(""));
+        }
+        String wanted = value.map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("");
+        return allowedValues(key).stream().filter(a -> a.strip().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    /**
+     * Every problem with the governed tags of one item, in the tags' order: a value outside the
+     * taxonomy (or no value), and a governed key given again with a different value.
+     *
+     * @param tags the item's tags as written, never {@code null}
+     * @return the problems; empty when the item's tags are all classifiable
+     */
+    public List<Problem> check(List<Tag> tags) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (int i = 0; i < tags.size(); i++) {
+            Tag tag = tags.get(i);
+            String key = tag.key().strip().toLowerCase(Locale.ROOT);
+            if (!allowed.containsKey(key)) {
+                continue;
+            }
+            String shown = tag.value().map(String::strip).orElse("");
+            Optional<String> value = canonical(key, tag.value());
+            if (value.isEmpty()) {
+                problems.add(new Problem(i, key, shown, Kind.UNKNOWN_VALUE, allowedValues(key), suggest(key, shown),
+                        Optional.empty()));
+                continue;
+            }
+            String previous = seen.putIfAbsent(key, value.get());
+            if (previous != null && !previous.equals(value.get())) {
+                problems.add(new Problem(i, key, shown, Kind.CONFLICTING_VALUE, allowedValues(key), Optional.empty(),
+                        Optional.of(previous)));
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    /**
+     * The allowed value a mistyped one most likely meant: one that reads the same once look-alike
+     * characters are mapped ({@code O} to {@code 0}, {@code l} to {@code 1}), else the single
+     * closest value within a small edit distance ({@code soxx} to {@code sox}, {@code gpdr} to
+     * {@code gdpr}); empty when no value is clearly meant.
+     */
+    public Optional<String> suggest(String key, String value) {
+        String written = value.strip().toLowerCase(Locale.ROOT);
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> values = allowedValues(key);
+        String lookAlike = lookAlike(written);
+        for (String candidate : values) {
+            if (lookAlike(candidate.toLowerCase(Locale.ROOT)).equals(lookAlike)) {
+                return Optional.of(candidate);
+            }
+        }
+        int best = Integer.MAX_VALUE;
+        List<String> closest = new ArrayList<>();
+        for (String candidate : values) {
+            int distance = distance(written, candidate.toLowerCase(Locale.ROOT));
+            if (distance < best) {
+                best = distance;
+                closest.clear();
+            }
+            if (distance == best) {
+                closest.add(candidate);
+            }
+        }
+        int limit = Math.max(1, written.length() / 3);
+        return closest.size() == 1 && best <= limit ? Optional.of(closest.get(0)) : Optional.empty();
+    }
+
+    private static String lookAlike(String text) {
+        StringBuilder mapped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            mapped.append(switch (c) {
+                case 'o' -> '0';
+                case 'l', 'i', '|' -> '1';
+                case 'z' -> '2';
+                case 's' -> '5';
+                case 'b' -> '8';
+                default -> c;
+            });
+        }
+        return mapped.toString();
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** What is wrong with a governed tag. */
+    public enum Kind {
+        /** The value is not one the taxonomy allows, or the tag has no value. */
+        UNKNOWN_VALUE,
+        /** The key was given before with a different allowed value. */
+        CONFLICTING_VALUE
+    }
+
+    /**
+     * One problem with a governed tag.
+     *
+     * @param index      the tag's position in the item's tags
+     * @param key        the governed key, lower-cased
+     * @param value      the value as written, stripped; empty for a plain label
+     * @param kind       what is wrong
+     * @param allowed    the allowed values of the key
+     * @param suggestion the allowed value most likely meant, for an unknown value
+     * @param previous   the value given earlier, for a conflicting value
+     */
+    public record Problem(int index, String key, String value, Kind kind, List<String> allowed,
+            Optional<String> suggestion, Optional<String> previous) {
+
+        public Problem {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(kind, "kind");
+            allowed = List.copyOf(allowed);
+            Objects.requireNonNull(suggestion, "suggestion");
+            Objects.requireNonNull(previous, "previous");
+        }
+
+        /**
+         * The message for a person, prefixed with the item it concerns ({@code task FE-12}); for
+         * {@code criticality} it says that governance counts the item as critical.
+         */
+        public String message(String subject) {
+            String critical = key.equals(CRITICALITY)
+                    ? ". Until it is fixed, governance counts the item as critical (criticality 0)" : "";
+            if (kind == Kind.CONFLICTING_VALUE) {
+                return subject + ": tag `" + key + "` is given twice, as \"" + previous.orElse("") + "\" and \""
+                        + value + "\"; give it once"
+                        + (key.equals(CRITICALITY) ? ". Until it is fixed, governance judges the more critical one" : "");
+            }
+            String found = value.isEmpty() ? "has no value" : "is \"" + shorten(value) + "\"";
+            return subject + ": tag `" + key + "` " + found + ", which the rulebook's taxonomy does not allow"
+                    + " (allowed: " + String.join(", ", allowed) + ")"
+                    + suggestion.map(s -> "; did you mean \"" + s + "\"?").orElse("")
+                    + (suggestion.isPresent() ? critical.replaceFirst("^\\. ", " ") : critical);
+        }
+
+        private static String shorten(String text) {
+            String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+            return shown.replaceAll("\\p{Cntrl}", "?");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.planning.engine.internal.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.document.LocatedDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The compiled schemas of all planning artifacts, and validation of documents against them.
+ *
+ * <pre>{@code
+ * List<Finding> findings = SchemaCatalog.standard().validate(document, ArtifactSchema.TASK_BREAKDOWN);
+ * }</pre>
+ *
+ * <p>Compiling the schemas costs tens of milliseconds, so {@link #standard()} does it once per
+ * class loader. Thread-safe.
+ */
+public final class SchemaCatalog {
+
+    /** Finding code: a required field is missing. */
+    public static final String REQUIRED = "schema.required";
+    /** Finding code: a value has the wrong JSON type. */
+    public static final String TYPE = "schema.type";
+    /** Finding code: a value outside its allowed set. */
+    public static final String ENUM = "schema.enum";
+    /** Finding code: a field the schema does not define. */
+    public static final String UNKNOWN_FIELD = "schema.unknown-field";
+    /** Finding code: a string of the wrong format (date, date-time). */
+    public static final String FORMAT = "schema.format";
+    /** Finding code: a string that does not match its pattern. */
+    public static final String PATTERN = "schema.pattern";
+    /** Finding code: any other schema violation (length, range, count). */
+    public static final String INVALID = "schema.invalid";
+
+    private final Map<ArtifactSchema, Schema> schemas;
+    private final Map<ArtifactSchema, JsonNode> documents;
+
+    private SchemaCatalog(Map<ArtifactSchema, Schema> schemas, Map<ArtifactSchema, JsonNode> documents) {
+        this.schemas = schemas;
+        this.documents = documents;
+    }
+
+    /** The catalog of the shipped schemas, compiled on first use. */
+    public static SchemaCatalog standard() {
+        return Holder.STANDARD;
+    }
+
+    /**
+     * Validates a document against an artifact's schema.
+     *
+     * @return one error finding per violation, located in the document, in document order;
+     *         empty when the document is valid
+     */
+    public List<Finding> validate(LocatedDocument document, ArtifactSchema schema) {
+        List<Error> errors = schemas.get(schema).validate(document.root());
+        SchemaFindings translator = new SchemaFindings(document, documents.get(schema));
+        List<Finding> findings = new ArrayList<>(errors.size());
+        for (Error error : errors) {
+            if (isMisspeltElsewhere(error, errors)) {
+                continue; // the misspelt field's finding says it: one mistake, one message
+            }
+            Finding finding = translator.toFinding(error);
+            Optional<String> meant = meantRequired(error, errors);
+            if (meant.isPresent()) {
+                finding = new Finding(finding.code(), finding.severity(), finding.message() + "; did you mean `"
+                        + meant.get() + "` (required, and missing)?", finding.location(), finding.taskId());
+            }
+            findings.add(finding);
+        }
+        return List.copyOf(findings);
+    }
+
+    /** A "required" error whose field is present under a misspelt name (an unknown field close to it). */
+    private static boolean isMisspeltElsewhere(Error error, List<Error> errors) {
+        return "required".equals(error.getKeyword()) && error.getProperty() != null && errors.stream()
+                .anyMatch(other -> isUnknownField(other) && sameObject(other, error)
+                        && close(other.getProperty(), error.getProperty()));
+    }
+
+    /** For an unknown field, the required field of the same object it misspells, when one is missing. */
+    private static Optional<String> meantRequired(Error error, List<Error> errors) {
+        if (!isUnknownField(error) || error.getProperty() == null) {
+            return Optional.empty();
+        }
+        return errors.stream()
+                .filter(other -> "required".equals(other.getKeyword()) && other.getProperty() != null
+                        && sameObject(other, error) && close(error.getProperty(), other.getProperty()))
+                .map(Error::getProperty).findFirst();
+    }
+
+    private static boolean isUnknownField(Error error) {
+        return "additionalProperties".equals(error.getKeyword()) || "unevaluatedProperties".equals(error.getKeyword());
+    }
+
+    private static boolean sameObject(Error a, Error b) {
+        return String.valueOf(a.getInstanceLocation()).equals(String.valueOf(b.getInstanceLocation()));
+    }
+
+    /** Names a typo apart: equal ignoring case, or at most two edits (Levenshtein) for names of 4+ letters. */
+    static boolean close(String a, String b) {
+        if (a.equalsIgnoreCase(b)) {
+            return true;
+        }
+        if (Math.min(a.length(), b.length()) < 4) {
+            return false;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()] <= 2;
+    }
+
+    /** The schema document itself (as shipped), e.g. to publish it or to check it. */
+    public JsonNode schemaDocument(ArtifactSchema schema) {
+        return documents.get(schema).deepCopy();
+    }
+
+    private static SchemaCatalog load() {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config));
+        ObjectMapper json = new ObjectMapper();
+        Map<ArtifactSchema, Schema> schemas = new EnumMap<>(ArtifactSchema.class);
+        Map<ArtifactSchema, JsonNode> documents = new EnumMap<>(ArtifactSchema.class);
+        for (ArtifactSchema schema : ArtifactSchema.values()) {
+            JsonNode document = readResource(json, schema.resource());
+            Schema compiled = registry.getSchema(SchemaLocation.of(schema.id()), document);
+            // Resolve $refs now, so the first validation is not the slow one and a broken
+            // schema fails at load time rather than in the middle of a lint.
+            compiled.initializeValidators();
+            schemas.put(schema, compiled);
+            documents.put(schema, document);
+        }
+        return new SchemaCatalog(schemas, documents);
+    }
+
+    static JsonNode readResource(ObjectMapper json, String resource) {
+        try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource missing from the classpath: " + resource);
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema resource " + resource, e);
+        }
+    }
+
+    private static final class Holder {
+        static final SchemaCatalog STANDARD = load();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.seal.SealingException;
+import dev.planning.engine.internal.git.GitRepository;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The git facts a manifest records: the {@code HEAD} revision ({@value #NONE} outside a repository
+ * or before the first commit) and whether sealing went ahead over uncommitted changes.
+ *
+ * @param snapshotRev the revision, or {@value #NONE}
+ * @param dirty       whether any sealed plan artifact differed from {@code HEAD}
+ */
+record GitState(String snapshotRev, boolean dirty) {
+
+    /** The {@code snapshot_rev} of a workspace without a commit to point at. */
+    static final String NONE = "none";
+
+    /**
+     * Reads the state of a workspace for the given plan artifacts, refusing uncommitted changes
+     * unless {@code allowDirty}.
+     *
+     * @throws SealingException ({@code UNCOMMITTED_CHANGES}) naming the files and what to do
+     */
+    static GitState of(Path workspace, List<String> paths, boolean allowDirty, String cycle) {
+        Optional<GitRepository> found = GitRepository.find(workspace);
+        if (found.isEmpty()) {
+            return refuseOrDirty(allowDirty, NONE, "the workspace " + workspace + " is not in a git repository, so "
+                    + cycle + " cannot be sealed at a revision; commit it to git, or pass --allow-dirty to seal"
+                    + " without one (recorded as dirty, snapshot_rev: none)", workspace);
+        }
+        try (GitRepository git = found.get()) {
+            Optional<String> head = git.head();
+            if (head.isEmpty()) {
+                return refuseOrDirty(allowDirty, NONE, "the git repository of " + workspace + " has no commit yet;"
+                        + " commit the artifacts of " + cycle + ", or pass --allow-dirty", workspace);
+            }
+            List<String> uncommitted = git.uncommitted(paths);
+            if (uncommitted.isEmpty()) {
+                return new GitState(head.get(), false);
+            }
+            return refuseOrDirty(allowDirty, head.get(), "artifacts of " + cycle + " have uncommitted changes: "
+                    + String.join(", ", uncommitted) + "; commit them, or pass --allow-dirty to seal anyway"
+                    + " (the manifest then records dirty: true)", workspace);
+        }
+    }
+
+    private static GitState refuseOrDirty(boolean allowDirty, String rev, String message, Path workspace) {
+        if (!allowDirty) {
+            throw new SealingException(SealingException.Reason.UNCOMMITTED_CHANGES, message,
+                    SourceLocation.ofFile(workspace.toString()));
+        }
+        return new GitState(rev, true);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.GateOutcome;
+import dev.planning.api.artifact.GovernanceSummary;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.Tag;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.engine.internal.artifact.DecisionLogReader;
+import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.evidence.EvidenceInputs;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds the manifest of a cycle that has just been accepted into {@code PACKAGED}.
+ *
+ * <p>Sealed artifacts: every input of the cycle's verdicts ({@link EvidenceInputs}: plan artifacts,
+ * contracts file, capacity model, the other streams' plans the gates saw) and the evidence files
+ * its gate results point at (a transition event's {@code evidence.<gate>} detail), each with its
+ * SHA-256 and size. Gate results: the latest run of each gate over the cycle's accepted
+ * transitions up to {@code PACKAGED}, where the gates of the sealing step are those just run.
+ * Governance: the {@code governance} gate's evidence of the sealing step when it ran (unwaived
+ * critical count, waivers used), otherwise the decision log's waivers in force on the sealing day.
+ * The manifest records {@code event_log_head}, the hash of the log's last event before
+ * {@code MANIFEST_SEALED}.
+ */
+final class ManifestBuilder {
+
+    /** The manifest format version written. */
+    static final String VERSION = "1.1";
+    /** The detail key prefix of a transition event that names a gate's evidence file. */
+    static final String EVIDENCE_PREFIX = "evidence.";
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final CycleArtifacts artifacts;
+    private final EvidenceInputs inputs;
+
+    ManifestBuilder(Path workspace, WorkspaceLayout layout) {
+        this.workspace = workspace;
+        this.layout = layout;
+        this.artifacts = new CycleArtifacts(workspace, layout);
+        this.inputs = new EvidenceInputs(workspace, layout);
+    }
+
+    /** The inputs of a cycle's verdicts that exist: what is sealed, and must be committed before sealing. */
+    List<String> planArtifacts(CycleRef cycle) {
+        return inputs.paths(cycle);
+    }
+
+    /**
+     * @param sealing the gate results of the sealing step ({@code READY_FOR_HANDOFF -> PACKAGED}),
+     *                just run, with the evidence file of each by gate name
+     * @param logHead the hash of the log's last event, which the manifest records
+     */
+    HandoffManifest build(CycleRef cycle, String manifestId, List<RecordedEvent> history,
+            LifecycleMachine.Evaluation sealing, Instant sealingAt, String logHead, GitState git,
+            SealOptions options, String rulebookHash, String createdBy, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+        Map<String, GateOutcome> gates = gateOutcomes(history, sealing, sealingAt);
+        Set<String> paths = new LinkedHashSet<>(planArtifacts(cycle));
+        gates.values().forEach(outcome -> outcome.evidence()
+                .filter(path -> Files.isRegularFile(SafePaths.resolve(workspace, path)))
+                .ifPresent(paths::add));
+        return new HandoffManifest(VERSION, manifestId, cycle.cycleId(), cycle.stream(), true, at, createdBy, at,
+                git.snapshotRev(), git.dirty(), rulebookHash, Optional.of(logHead), checksums(List.copyOf(paths)), gates,
+                governance(cycle, sealing.results(), at), options.priorManifestId(), options.notes(), List.of());
+    }
+
+    private List<ArtifactChecksum> checksums(List<String> paths) {
+        List<Path> files = paths.stream().map(path -> SafePaths.resolve(workspace, path)).toList();
+        Map<Path, Sha256.FileDigest> digests = Sha256.files(files);
+        List<ArtifactChecksum> checksums = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            Sha256.FileDigest digest = digests.get(files.get(i));
+            checksums.add(new ArtifactChecksum(paths.get(i), digest.sha256(), digest.bytes()));
+        }
+        return checksums;
+    }
+
+    /**
+     * The latest outcome of each gate over the accepted transitions into {@code READY_FOR_HANDOFF},
+     * then the sealing step's results just run (never the ones a log recorded for it).
+     */
+    private static Map<String, GateOutcome> gateOutcomes(List<RecordedEvent> history,
+            LifecycleMachine.Evaluation sealing, Instant sealingAt) {
+        Map<String, GateOutcome> outcomes = new LinkedHashMap<>();
+        for (RecordedEvent recorded : history) {
+            PlanningEvent event = recorded.event();
+            boolean handoff = event.toState().filter(s -> s == CycleState.READY_FOR_HANDOFF).isPresent();
+            if (event.type() != EventType.STATE_TRANSITION || !handoff) {
+                continue;
+            }
+            for (Map.Entry<String, GateStatus> gate : event.gateResults().entrySet()) {
+                Optional<String> evidence = Optional.ofNullable(event.details().get(EVIDENCE_PREFIX + gate.getKey()));
+                outcomes.remove(gate.getKey());
+                outcomes.put(gate.getKey(), new GateOutcome(gate.getValue(), evidence, event.timestamp()));
+            }
+        }
+        for (GateResult result : sealing.results()) {
+            outcomes.remove(result.gate());
+            outcomes.put(result.gate(), new GateOutcome(result.status(),
+                    Optional.ofNullable(sealing.evidence().get(result.gate())), sealingAt));
+        }
+        return outcomes;
+    }
+
+    private GovernanceSummary governance(CycleRef cycle, List<GateResult> sealing, Instant at) {
+        Set<String> tags = new TreeSet<>();
+        artifacts.taskBreakdown(cycle).ifPresent(plan -> plan.tasks()
+                .forEach(task -> task.tags().values().stream().map(Tag::toString).forEach(tags::add)));
+        String logPath = layout.decisionLog(cycle);
+        Optional<String> decisionLog = Files.isRegularFile(SafePaths.resolve(workspace, logPath))
+                ? Optional.of(logPath) : Optional.empty();
+        Optional<Map<String, Object>> evidence = sealing.stream().filter(r -> r.gate().equals("governance"))
+                .findFirst().map(GateResult::evidence);
+        int critical = evidence.map(e -> e.get("critical_violations"))
+                .filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).orElse(0);
+        List<Waiver> waivers = evidence.map(e -> e.get("waivers_used")).filter(List.class::isInstance)
+                .map(list -> waivers((List<?>) list))
+                .orElseGet(() -> decisionLogWaivers(decisionLog, LocalDate.ofInstant(at, ZoneOffset.UTC)));
+        return new GovernanceSummary(List.copyOf(tags), critical, waivers, decisionLog);
+    }
+
+    private static List<Waiver> waivers(List<?> used) {
+        List<Waiver> waivers = new ArrayList<>();
+        for (Object item : used) {
+            if (item instanceof Map<?, ?> w && w.get("expires") != null) {
+                waivers.add(new Waiver(String.valueOf(w.get("rule")), String.valueOf(w.get("item")),
+                        String.valueOf(w.get("reason")), String.valueOf(w.get("approver")),
+                        LocalDate.parse(String.valueOf(w.get("expires")))));
+            }
+        }
+        return waivers;
+    }
+
+    private List<Waiver> decisionLogWaivers(Optional<String> decisionLog, LocalDate day) {
+        return decisionLog.flatMap(path -> new DecisionLogReader().read(SafePaths.resolve(workspace, path), path).model())
+                .map(all -> all.stream().filter(w -> w.activeOn(day)).toList())
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.WorkspaceScanner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The sealed manifests of a workspace by manifest id, for following {@code prior_manifest_id}.
+ * Every file claiming an id is kept: an id claimed twice names no manifest, and verify reports it.
+ */
+final class ManifestIndex {
+
+    private static final String SUFFIX = "-handoff_manifest.yaml";
+
+    private final Map<String, java.util.List<String>> pathsById;
+
+    private ManifestIndex(Map<String, java.util.List<String>> pathsById) {
+        this.pathsById = pathsById;
+    }
+
+    /** Reads every stream's manifests; unreadable ones are left out (verifying them reports why). */
+    static ManifestIndex scan(Path workspace, WorkspaceLayout layout) {
+        Map<String, java.util.List<String>> byId = new LinkedHashMap<>();
+        ManifestReader reader = new ManifestReader(workspace);
+        for (String stream : new WorkspaceScanner(workspace, layout).streams()) {
+            String dir = layout.streamDir(stream) + "/manifests";
+            Path directory = SafePaths.resolve(workspace, dir);
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                    String name = file.getFileName().toString();
+                    if (!name.endsWith(SUFFIX) || !Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    String relative = dir + "/" + name;
+                    try {
+                        byId.computeIfAbsent(reader.read(file, relative).manifest().manifestId(),
+                                id -> new java.util.ArrayList<>()).add(relative);
+                    } catch (InvalidInputException unreadable) {
+                        // Not indexable; whoever verifies that manifest gets the error.
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + directory, e);
+            }
+        }
+        return new ManifestIndex(byId);
+    }
+
+    /**
+     * The workspace-relative path of the manifest with this id; empty when no file, or more than
+     * one file, claims it (a forged file must not shadow a real manifest: see {@link #claims}).
+     */
+    Optional<String> path(String manifestId) {
+        java.util.List<String> paths = claims(manifestId);
+        return paths.size() == 1 ? Optional.of(paths.get(0)) : Optional.empty();
+    }
+
+    /** Every manifest file of the workspace that claims this id, in file order. */
+    java.util.List<String> claims(String manifestId) {
+        return java.util.List.copyOf(pathsById.getOrDefault(manifestId, java.util.List.of()));
+    }
+}

@@ -1,0 +1,517 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.evidence.EvidenceInputs;
+import dev.planning.engine.internal.git.GitRepository;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.signing.Crypto;
+import dev.planning.engine.internal.signing.ManifestSignatures;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies sealed manifests against the workspace, the rulebook in hand and trusted keys,
+ * reporting every discrepancy rather than stopping at the first.
+ *
+ * <p>Checks, in order: the manifest reads and validates; its bytes are its canonical rendering
+ * (so that even a change YAML would not notice, such as quoting or a comment, is caught); it is
+ * the manifest of the cycle asked about; every sealed artifact exists with the recorded SHA-256
+ * and size; no plan artifact of the cycle is missing from it; the rulebook hash matches; each
+ * signature is by a key trusted for its role and verifies over the canonical form, in low-S form
+ * for ECDSA (an invalid or high-S signature is a discrepancy; one by an untrusted key, a key not
+ * trusted for its role, or a key already counted — by identity, not {@code key_id} — is a note:
+ * it never counts and never fails the manifest); the rulebook's signing policy is met by the
+ * signatures that count; every manifest of the {@code prior_manifest_id} chain exists, reads,
+ * is canonical and carries no invalid signature by a trusted key; {@code snapshot_rev} is a commit
+ * of the workspace's repository. A {@link Scope} leaves out what its caller must not check.
+ *
+ * <p>Beyond checksums: the manifest and its {@code MANIFEST_SEALED} event anchor each other (the
+ * event names this manifest id and the SHA-256 of the manifest as sealed, without signatures; the
+ * manifest's {@code event_log_head} is the event just before it); each gate verdict is bound to
+ * its sealed evidence and inputs, and the verdicts that are a function of sealed inputs are
+ * recomputed under the rulebook in hand, which must have the sealed hash ({@link VerdictCheck});
+ * no other manifest file claims the same id; and each prior manifest of the chain is read with its
+ * id claimed once, is canonical, meets the signing policy with trusted, distinct keys (when its
+ * rulebook hash is the one in hand; otherwise its policy cannot be established and that is
+ * reported), and its artifacts have the sealed SHA-256 at its {@code snapshot_rev}, read from git
+ * objects. {@link #verify(CycleRef, TrustedKeys, boolean)} with {@code recompute = false} skips
+ * only the recomputation, and says so in the report's notes.
+ *
+ * <pre>{@code
+ * VerificationReport report = new ManifestVerifier(workspace, WorkspaceLayout.DEFAULT, rulebook)
+ *         .verify(new CycleRef("fe", "2025-09-02"), TrustFile.read(Path.of("keys/trust.yaml")));
+ * report.discrepancies().forEach(d -> System.out.println(d.describe()));
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class ManifestVerifier {
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final Rulebook rulebook;
+    private final ManifestReader reader;
+    private final EventStore events;
+    private final EvidenceInputs inputs;
+    private final VerdictCheck verdicts;
+
+    /**
+     * @param events     the cycles' event logs, to find each manifest's {@code MANIFEST_SEALED} event
+     * @param recomputer runs gates again to re-derive sealed verdicts
+     */
+    public ManifestVerifier(Path workspace, WorkspaceLayout layout, Rulebook rulebook, EventStore events,
+            VerdictRecomputer recomputer) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
+        this.reader = new ManifestReader(this.workspace);
+        this.events = Objects.requireNonNull(events, "events");
+        this.inputs = new EvidenceInputs(this.workspace, layout);
+        this.verdicts = new VerdictCheck(this.workspace, Objects.requireNonNull(recomputer, "recomputer"));
+    }
+
+    /**
+     * What a verification is for. Each scope runs the same code path (so that a check added to
+     * verification applies to every use of it), leaving out only what its caller must not or need
+     * not check.
+     */
+    public enum Scope {
+        /** Everything, the sealed gate verdicts recomputed: what {@code planning verify} checks. */
+        FULL,
+        /**
+         * Everything but the recomputation of the sealed gate verdicts ({@code verify
+         * --checksums-only}); the report's notes say that it was skipped.
+         */
+        CHECKSUMS_ONLY,
+        /**
+         * Everything but the signing policy: what {@code planning sign} checks before it adds a
+         * signature (a manifest is signed precisely because the policy is not met yet).
+         */
+        BEFORE_SIGNING,
+        /**
+         * What a cycle past {@code PACKAGED} must still satisfy whenever it moves or its status is
+         * shown: the manifest reads, is canonical and is the cycle's; it and its sealed event anchor
+         * each other; every sealed artifact is unchanged; the rulebook (whose signing policy
+         * applies) is the sealed one; the signatures that count meet the signing policy.
+         * Re-deriving gate verdicts, the prior chain and the git revision stay with {@link #FULL}.
+         */
+        SEALED_STATE
+    }
+
+    /** The rulebook manifests are verified against (its hash, its signing policy). */
+    public Rulebook rulebook() {
+        return rulebook;
+    }
+
+    /**
+     * Verifies a cycle's manifest in full, recomputing the sealed verdicts; a missing manifest is
+     * reported as {@code MANIFEST_INVALID}. The one entry point for "does this handoff hold now".
+     */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust) {
+        return verify(cycle, trust, Scope.FULL);
+    }
+
+    /** Verifies a cycle's manifest; {@code recompute = false} skips re-deriving the verdicts. */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust, boolean recompute) {
+        return verify(cycle, trust, recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY);
+    }
+
+    /**
+     * Verifies a cycle's manifest with the checks of {@code scope}; a missing manifest is reported
+     * as {@code MANIFEST_INVALID}.
+     */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust, Scope scope) {
+        Objects.requireNonNull(scope, "scope");
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.isRegularFile(file)) {
+            return new VerificationReport(path, Optional.empty(), 0, List.of(), List.of(), List.of(Discrepancy.of(
+                    DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
+                    "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
+        }
+        return verify(file, path, Optional.of(cycle), trust, scope);
+    }
+
+    /** Verifies a manifest file (inside or outside the workspace) in full. */
+    public VerificationReport verify(Path manifestFile, TrustedKeys trust) {
+        return verify(manifestFile, trust, true);
+    }
+
+    /** Verifies a manifest file; {@code recompute = false} skips re-deriving the verdicts. */
+    public VerificationReport verify(Path manifestFile, TrustedKeys trust, boolean recompute) {
+        Path file = manifestFile.toAbsolutePath().normalize();
+        return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust,
+                recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY);
+    }
+
+    /**
+     * Reads a cycle's sealed manifest.
+     *
+     * @return empty when the cycle has none
+     * @throws InvalidInputException when the file exists but cannot be read as a manifest
+     */
+    public Optional<ManifestReader.Read> read(CycleRef cycle) {
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        return Files.exists(file) ? Optional.of(reader.read(file, path)) : Optional.empty();
+    }
+
+    /** The sealed artifacts that are missing or changed: the checks that make a sealed cycle immutable. */
+    public List<Discrepancy> changedArtifacts(HandoffManifest manifest) {
+        List<Discrepancy> found = new ArrayList<>();
+        List<ArtifactChecksum> present = new ArrayList<>();
+        for (ArtifactChecksum artifact : manifest.artifacts()) {
+            if (Files.isRegularFile(SafePaths.resolve(workspace, artifact.path()))) {
+                present.add(artifact);
+            } else {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_MISSING, artifact.path(), "sha256 " + artifact.sha256(),
+                        "no file", "sealed artifact " + artifact.path() + " is missing"));
+            }
+        }
+        List<Path> files = present.stream().map(a -> SafePaths.resolve(workspace, a.path())).toList();
+        Map<Path, Sha256.FileDigest> digests = Sha256.files(files);
+        for (int i = 0; i < present.size(); i++) {
+            ArtifactChecksum sealed = present.get(i);
+            Sha256.FileDigest actual = digests.get(files.get(i));
+            if (!actual.sha256().equals(sealed.sha256()) || actual.bytes() != sealed.bytes()) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, sealed.path(),
+                        "sha256 " + sealed.sha256() + " (" + sealed.bytes() + " bytes)",
+                        "sha256 " + actual.sha256() + " (" + actual.bytes() + " bytes)",
+                        "sealed artifact " + sealed.path() + " changed after sealing"));
+            }
+        }
+        return found;
+    }
+
+    private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
+            Scope scope) {
+        List<Discrepancy> found = new ArrayList<>();
+        List<Discrepancy> ignored = new ArrayList<>();
+        ManifestReader.Read read;
+        try {
+            read = reader.read(file, display);
+        } catch (InvalidInputException e) {
+            found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, e.describe()));
+            return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found);
+        }
+        HandoffManifest manifest = read.manifest();
+        canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
+        checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
+        duplicatePaths(manifest, display).forEach(found::add);
+        List<Discrepancy> changed = new ArrayList<>(changedArtifacts(manifest));
+        if (scope != Scope.SEALED_STATE) {
+            changed.addAll(unsealed(manifest));
+        }
+        found.addAll(changed);
+        boolean rulebookSealed = manifest.rulebookHash().equals(rulebook.hash());
+        if (!rulebookSealed) {
+            found.add(Discrepancy.of(DiscrepancyKind.RULEBOOK_CHANGED, SafePaths.relativize(workspace, rulebook.directory()),
+                    "rulebook_hash " + manifest.rulebookHash(), "rulebook_hash " + rulebook.hash(),
+                    "the rulebook in hand is not the one that judged the handoff"));
+        }
+        List<String> notes = new ArrayList<>();
+        ownCycle(manifest).ifPresent(cycle -> {
+            found.addAll(SealEventCheck.check(manifest, display, events, cycle));
+            if (scope != Scope.SEALED_STATE) {
+                VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, scope != Scope.CHECKSUMS_ONLY,
+                        rulebookSealed, changed.isEmpty());
+                found.addAll(verdict.discrepancies());
+                notes.addAll(verdict.notes());
+            }
+        });
+        ManifestIndex index = ManifestIndex.scan(workspace, layout);
+        List<String> claims = index.claims(manifest.manifestId());
+        if (claims.size() > 1) {
+            found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_ID_DUPLICATE, display, "one file with manifest_id "
+                    + manifest.manifestId(), String.join(", ", claims), "manifest_id " + manifest.manifestId()
+                    + " is claimed by " + claims.size() + " files; a manifest id must name exactly one manifest"));
+        }
+        List<ManifestSignature> counted = signatures(manifest, display, trust, found, ignored);
+        if (scope != Scope.BEFORE_SIGNING) {
+            threshold(counted, display, trust, found);
+        }
+        List<String> chain = List.of(manifest.manifestId());
+        if (scope != Scope.SEALED_STATE) {
+            chain = chain(manifest, display, trust, found, index);
+            snapshot(manifest, display).ifPresent(found::add);
+        }
+        return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
+                chain, found, ignored, notes);
+    }
+
+    private static Optional<CycleRef> ownCycle(HandoffManifest manifest) {
+        try {
+            return Optional.of(new CycleRef(manifest.stream(), manifest.cycleId()));
+        } catch (InvalidInputException e) {
+            return Optional.empty(); // reported by checkPlace
+        }
+    }
+
+    /** The first line where the file departs from the canonical rendering, if it does. */
+    static Optional<Discrepancy> canonical(byte[] actual, byte[] expected, String display) {
+        if (java.util.Arrays.equals(actual, expected)) {
+            return Optional.empty();
+        }
+        String[] want = new String(expected, StandardCharsets.UTF_8).split("\n", -1);
+        String[] have = new String(actual, StandardCharsets.UTF_8).split("\n", -1);
+        int line = 0;
+        while (line < want.length && line < have.length && want[line].equals(have[line])) {
+            line++;
+        }
+        String expectedLine = line < want.length ? want[line] : "(end of file)";
+        String actualLine = line < have.length ? have[line] : "(end of file)";
+        return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_NOT_CANONICAL, display + ":" + (line + 1),
+                shorten(expectedLine), shorten(actualLine), "the manifest's bytes differ from the canonical rendering of"
+                        + " its content at line " + (line + 1) + ": it was edited outside planning"));
+    }
+
+    private Optional<Discrepancy> checkPlace(HandoffManifest manifest, String display, Optional<CycleRef> expected) {
+        CycleRef own;
+        try {
+            own = new CycleRef(manifest.stream(), manifest.cycleId());
+        } catch (InvalidInputException e) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, e.getMessage()));
+        }
+        if (expected.isPresent() && !expected.get().equals(own)) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, "manifest of " + expected.get(),
+                    "manifest of " + own, "the file at " + display + " is the manifest of another cycle"));
+        }
+        String place = layout.manifest(own);
+        boolean inWorkspace = !display.startsWith("/") && !Path.of(display).isAbsolute();
+        if (expected.isEmpty() && inWorkspace && display.startsWith(layout.streamsRoot() + "/") && !display.equals(place)) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, place, display,
+                    "the manifest of " + own + " belongs at " + place));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Discrepancy> duplicatePaths(HandoffManifest manifest, String display) {
+        Set<String> seen = new HashSet<>();
+        return manifest.artifacts().stream().map(ArtifactChecksum::path).filter(path -> !seen.add(path))
+                .map(path -> Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display,
+                        "artifact " + path + " is listed more than once"))
+                .toList();
+    }
+
+    /** Plan artifacts of the cycle that exist now but were not sealed (evidence written later is fine). */
+    private List<Discrepancy> unsealed(HandoffManifest manifest) {
+        CycleRef cycle;
+        try {
+            cycle = new CycleRef(manifest.stream(), manifest.cycleId());
+        } catch (InvalidInputException e) {
+            return List.of();
+        }
+        Set<String> sealed = manifest.artifacts().stream().map(ArtifactChecksum::path).collect(Collectors.toSet());
+        Set<String> plan = new LinkedHashSet<>(layout.taskBreakdownCandidates(cycle));
+        plan.add(layout.storyMap(cycle));
+        plan.add(layout.decisionLog(cycle));
+        plan.add(layout.contracts(cycle));
+        List<Discrepancy> found = new ArrayList<>(plan.stream()
+                .filter(path -> !sealed.contains(path) && Files.isRegularFile(SafePaths.resolve(workspace, path)))
+                .map(path -> Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, path, "not present at sealing",
+                        "present", "plan artifact " + path + " of " + cycle + " is not in the sealed manifest"))
+                .toList());
+        // Any other file the gates would read now (another stream's plan, the capacity model) must be sealed
+        // too, or a recomputed verdict would judge inputs the signers never saw.
+        for (String input : inputs.paths(cycle)) {
+            if (!sealed.contains(input) && !plan.contains(input)) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, input, "not an input at sealing", "present",
+                        input + " is read by the gates of " + cycle + " now but was not sealed"));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Checks every signature; returns those that count. A signature that does not verify (or is a
+     * high-S twin) is a discrepancy: the manifest or the signature changed. One by an untrusted
+     * key, by a key not trusted for its role, or by a key already counted is a note: it never
+     * counts, and never blocks a manifest that the signatures that do count carry. A key counts
+     * once by its identity ({@link Crypto#identity}), not by its {@code key_id}, so one key under
+     * two encodings or several roles is one signer.
+     */
+    private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,
+            List<Discrepancy> found, List<Discrepancy> ignored) {
+        List<ManifestSignature> counted = new ArrayList<>();
+        Map<String, String> signers = new java.util.HashMap<>();
+        for (int i = 0; i < manifest.signatures().size(); i++) {
+            ManifestSignature signature = manifest.signatures().get(i);
+            String where = display + " signatures[" + i + "]";
+            String who = "signature " + (i + 1) + " (role " + signature.role() + ", key " + shortId(signature.keyId()) + ")";
+            List<TrustedKey> keys = trust.withKeyId(signature.keyId());
+            switch (ManifestSignatures.check(manifest, signature, keys)) {
+                case VALID -> {
+                    String identity = Crypto.identity(keys.get(0).publicKey());
+                    String earlier = signers.putIfAbsent(identity, signature.role());
+                    if (earlier == null) {
+                        counted.add(signature);
+                    } else {
+                        ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_DUPLICATE, where, "one signature per key",
+                                "key " + signature.keyId() + " already counted (as " + earlier + ")", who
+                                        + " repeats a signer; a key counts once, whatever its roles or encodings"));
+                    }
+                }
+                case UNTRUSTED -> ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_UNTRUSTED, where,
+                        "a key listed in " + trust.source(), "key_id " + signature.keyId(), who
+                                + " is by a key that is not trusted; it does not count"));
+                case WRONG_ROLE -> ignored.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_WRONG_ROLE, where,
+                        "role " + signature.role() + " with " + signature.algorithm(),
+                        keys.stream().map(k -> "role " + k.role() + " with " + k.algorithm().id())
+                                .collect(Collectors.joining(", ")),
+                        who + " is by a key not trusted for that role or algorithm; it does not count"));
+                case INVALID -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, where,
+                        "a valid " + signature.algorithm() + " signature over the canonical form",
+                        "signature does not verify", who + " does not verify: the manifest or the signature changed"));
+                case HIGH_S -> found.add(Discrepancy.of(DiscrepancyKind.SIGNATURE_INVALID, where,
+                        "a low-S ECDSA signature (s <= n/2)", "high-S signature (s > n/2)", who
+                                + " is a high-S ECDSA signature, the malleated twin (r, n-s) of another: only low-S"
+                                + " signatures count"));
+            }
+        }
+        return counted;
+    }
+
+    private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found) {
+        threshold(counted, display, trust, found, DiscrepancyKind.THRESHOLD_NOT_MET, "");
+    }
+
+    private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found,
+            DiscrepancyKind kind, String about) {
+        // A floor the rulebook cannot lower: the signing policy lives in the repository, so a
+        // contributor could empty it. Whoever verifies with trusted keys in hand gets at least one
+        // of them, whatever the policy asks.
+        if (counted.isEmpty() && !trust.keys().isEmpty()) {
+            found.add(Discrepancy.of(kind, display, "at least one signature by a trusted key", "0 counted",
+                    about + "no valid, trusted signature counts; with trusted keys in hand a handoff needs at least"
+                            + " one, whatever the signing policy asks"));
+        }
+        for (SigningRequirement requirement : rulebook.signing().required()) {
+            List<ManifestSignature> matching = counted.stream()
+                    .filter(s -> requirement.roles().contains(s.role())).toList();
+            if (matching.size() < requirement.min()) {
+                String signedBy = matching.isEmpty() ? "none"
+                        : matching.stream().map(ManifestSignature::role).collect(Collectors.joining(", "));
+                String hint = trust.keys().isEmpty() ? " (no trusted keys: " + trust.source() + ")" : "";
+                found.add(Discrepancy.of(kind, display,
+                        requirement.describe() + " signing", matching.size() + " counted (" + signedBy + ")",
+                        about + "the signing policy requires " + requirement.min() + " signature(s) by " + requirement.roles()
+                                + "; " + matching.size() + " valid, trusted, distinct one(s) found" + hint));
+            }
+        }
+    }
+
+    private List<String> chain(HandoffManifest manifest, String display, TrustedKeys trust, List<Discrepancy> found,
+            ManifestIndex index) {
+        List<String> chain = new ArrayList<>(List.of(manifest.manifestId()));
+        Optional<String> prior = manifest.priorManifestId();
+        if (prior.isEmpty()) {
+            return chain;
+        }
+        String from = display;
+        while (prior.isPresent()) {
+            String id = prior.get();
+            if (chain.contains(id)) {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, from, "a chain that ends",
+                        "a loop back to " + id, "prior_manifest_id " + id + " loops back into the chain " + chain));
+                break;
+            }
+            chain.add(id);
+            Optional<String> path = index.path(id);
+            if (index.claims(id).size() > 1) {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, from, "one manifest with id " + id,
+                        String.join(", ", index.claims(id)), "prior_manifest_id " + id + " is claimed by "
+                                + index.claims(id).size() + " files; a manifest id must name exactly one manifest"));
+                break;
+            }
+            if (path.isEmpty()) {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, from, "manifest " + id, "not found",
+                        "prior_manifest_id " + id + " names no readable manifest in the workspace"));
+                break;
+            }
+            ManifestReader.Read read = reader.read(SafePaths.resolve(workspace, path.get()), path.get());
+            HandoffManifest priorManifest = read.manifest();
+            canonical(read.bytes(), ManifestWriter.render(priorManifest), path.get()).ifPresent(d -> found.add(
+                    Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, d.file(), d.expected().orElse("-"),
+                            d.actual().orElse("-"), "prior manifest " + id + ": " + d.message())));
+            List<ManifestSignature> counted = new ArrayList<>();
+            Set<String> signers = new HashSet<>();
+            for (ManifestSignature signature : priorManifest.signatures()) {
+                List<TrustedKey> keys = trust.withKeyId(signature.keyId());
+                ManifestSignatures.Check check = keys.isEmpty() ? ManifestSignatures.Check.UNTRUSTED
+                        : ManifestSignatures.check(priorManifest, signature, keys);
+                if (check == ManifestSignatures.Check.INVALID || check == ManifestSignatures.Check.HIGH_S) {
+                    found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(),
+                            "valid signatures", "invalid signature by role " + signature.role(),
+                            "prior manifest " + id + " carries a signature that does not verify: it changed"));
+                } else if (check == ManifestSignatures.Check.VALID && signers.add(Crypto.identity(keys.get(0).publicKey()))) {
+                    counted.add(signature);
+                }
+            }
+            if (priorManifest.rulebookHash().equals(rulebook.hash())) {
+                threshold(counted, path.get(), trust, found, DiscrepancyKind.PRIOR_MANIFEST,
+                        "prior manifest " + id + ": ");
+            } else {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(), "rulebook_hash " + rulebook.hash(),
+                        "rulebook_hash " + priorManifest.rulebookHash(), "prior manifest " + id + " was judged by"
+                                + " another rulebook, so its signing policy cannot be checked with the rulebook in hand"));
+            }
+            found.addAll(PriorSnapshot.check(workspace, priorManifest, path.get()));
+            from = path.get();
+            prior = priorManifest.priorManifestId();
+        }
+        return chain;
+    }
+
+    private Optional<Discrepancy> snapshot(HandoffManifest manifest, String display) {
+        String rev = manifest.snapshotRev();
+        if (rev.equals(GitState.NONE)) {
+            return manifest.dirty() ? Optional.empty() : Optional.of(Discrepancy.of(
+                    DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "a git revision", "none",
+                    "snapshot_rev is none but the manifest does not record dirty: true"));
+        }
+        Optional<GitRepository> repository = GitRepository.find(workspace);
+        if (repository.isEmpty()) {
+            return Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev,
+                    "no git repository", "the workspace is not in a git repository, so snapshot_rev cannot be checked"));
+        }
+        try (GitRepository git = repository.get()) {
+            return git.hasCommit(rev) ? Optional.empty() : Optional.of(Discrepancy.of(
+                    DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev, "no such commit",
+                    "snapshot_rev " + rev + " is not a commit of the workspace's repository"));
+        }
+    }
+
+    private static String shortId(String keyId) {
+        return keyId.length() > 12 ? keyId.substring(0, 12) : keyId;
+    }
+
+    private static String shorten(String line) {
+        return line.length() > 120 ? line.substring(0, 120) + "..." : line;
+    }
+}

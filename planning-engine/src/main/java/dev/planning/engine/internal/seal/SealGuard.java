@@ -1,0 +1,138 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps sealed cycles immutable and their history honest.
+ *
+ * <p>Before a cycle moves on from {@code PACKAGED} or a later state, its manifest must exist and
+ * every sealed artifact must be unchanged; before it moves <em>forward</em> from there, the
+ * manifest must also verify now as {@link ManifestVerifier.Scope#SEALED_STATE} checks it
+ * (canonical form, rulebook hash, trusted signatures meeting the signing policy). Used for
+ * transitions whose gates do not include {@code release_readiness} (which checks the same, and
+ * more, as a gate).
+ *
+ * <p>{@link #history} applies the same check to a cycle whose log says it is past
+ * {@code PACKAGED}: the event log is a hash chain that anyone who can write the file can rebuild,
+ * so a log claiming {@code EXECUTED} proves nothing by itself; the signed manifest does.
+ */
+public final class SealGuard {
+
+    private static final Set<CycleState> SEALED = EnumSet.of(CycleState.PACKAGED, CycleState.EXECUTED,
+            CycleState.VALIDATED, CycleState.IMPROVE);
+    private static final Set<CycleState> PAST_PACKAGED = EnumSet.of(CycleState.EXECUTED, CycleState.VALIDATED,
+            CycleState.IMPROVE, CycleState.COMPLETED);
+
+    private final ManifestVerifier verifier;
+    private final Supplier<TrustedKeys> trust;
+
+    /**
+     * @param verifier verifies the workspace's manifests
+     * @param trust    the keys trusted to sign, read when a check runs
+     */
+    public SealGuard(ManifestVerifier verifier, Supplier<TrustedKeys> trust) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.trust = Objects.requireNonNull(trust, "trust");
+    }
+
+    /** Whether a cycle in this state is sealed. */
+    public static boolean isSealed(CycleState state) {
+        return SEALED.contains(state);
+    }
+
+    /** Whether a cycle in this state is past {@code PACKAGED}: its log says the handoff was approved. */
+    public static boolean isPastPackaged(CycleState state) {
+        return PAST_PACKAGED.contains(state);
+    }
+
+    /**
+     * Refuses to let a sealed cycle move when its manifest is missing or an artifact changed, and,
+     * for a forward move, when the manifest does not verify now.
+     *
+     * @throws SealingException {@code SEALED_ARTIFACT_CHANGED} naming every changed file with both
+     *                          hashes and saying to open a new cycle; {@code SEAL_NOT_VERIFIED}
+     *                          naming every discrepancy
+     */
+    public void check(CycleRef cycle, CycleState from, CycleState to) {
+        HandoffManifest manifest = verifier.read(cycle).map(read -> read.manifest()).orElseThrow(() ->
+                new SealingException(SealingException.Reason.NOT_SEALED, "cycle " + cycle + " is sealed but has no"
+                        + " manifest; run `planning seal` to complete sealing", null));
+        List<Discrepancy> changed = verifier.changedArtifacts(manifest);
+        if (!changed.isEmpty()) {
+            throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "sealed artifacts of " + cycle
+                    + " changed: " + changed.stream().map(Discrepancy::describe).collect(Collectors.joining("; "))
+                    + ". Sealed artifacts are immutable: open a new cycle whose manifest names " + manifest.manifestId()
+                    + " as prior_manifest_id", SourceLocation.ofFile(changed.get(0).file()));
+        }
+        if (to.ordinal() > from.ordinal()) {
+            VerificationReport report = verifier.verify(cycle, trust.get(), ManifestVerifier.Scope.SEALED_STATE);
+            if (!report.passed()) {
+                throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "cycle " + cycle + " may not"
+                        + " move from " + from + " to " + to + ": its sealed manifest does not verify now: "
+                        + describe(report), SourceLocation.ofFile(report.manifest()));
+            }
+        }
+    }
+
+    /**
+     * Checks that a cycle whose log says it is past {@code PACKAGED} has a sealed manifest that
+     * verifies now ({@link ManifestVerifier.Scope#SEALED_STATE}).
+     *
+     * @param status the cycle's folded status and verified log
+     * @param log    where the cycle's event log is, for messages
+     * @return one discrepancy naming the event that moved the cycle past {@code PACKAGED} and every
+     *         discrepancy of the manifest; empty when the cycle is not past {@code PACKAGED} or its
+     *         manifest verifies
+     */
+    public List<Discrepancy> history(CycleStatus status, String log) {
+        if (!isPastPackaged(status.state())) {
+            return List.of();
+        }
+        VerificationReport report = verifier.verify(status.cycle(), trust.get(), ManifestVerifier.Scope.SEALED_STATE);
+        if (report.passed()) {
+            return List.of();
+        }
+        Optional<RecordedEvent> claim = status.history().stream()
+                .filter(r -> r.event().type() == EventType.STATE_TRANSITION
+                        && r.event().fromState().orElse(null) == CycleState.PACKAGED
+                        && r.event().toState().orElse(null) == CycleState.EXECUTED)
+                .reduce((first, second) -> second);
+        String where = claim.map(r -> log + ":" + r.line()).orElse(log);
+        String event = claim.map(r -> describe(r.event(), r.line())).orElse("the log (no PACKAGED -> EXECUTED event)");
+        return List.of(Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, where,
+                "a manifest that verifies (trusted signatures meeting the signing policy)",
+                report.discrepancies().size() + " discrepancy(ies)",
+                event + " says cycle " + status.cycle() + " left PACKAGED, but its sealed manifest " + report.manifest()
+                        + " does not verify now, so the history past PACKAGED is not backed by the signatures the"
+                        + " policy asks for: " + describe(report)));
+    }
+
+    private static String describe(PlanningEvent event, int line) {
+        return "event " + event.id() + " (line " + line + ", " + event.type() + " "
+                + event.fromState().map(Enum::name).orElse("?") + " -> " + event.toState().map(Enum::name).orElse("?")
+                + ")";
+    }
+
+    private static String describe(VerificationReport report) {
+        return report.discrepancies().stream().map(Discrepancy::describe).collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,325 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.InvalidTransitionException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.engine.internal.evidence.GateOutcomes;
+import java.util.List;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine;
+import dev.planning.engine.internal.signing.Crypto;
+import dev.planning.engine.internal.signing.ManifestSignatures;
+import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.PathLock;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Seals cycles and signs their manifests.
+ *
+ * <p>Sealing is the {@code READY_FOR_HANDOFF -> PACKAGED} transition: the git state is checked
+ * first (uncommitted plan artifacts are refused unless {@link SealOptions#allowDirty()}), then the
+ * lifecycle machine runs the profile's gates and records the attempt; only when it is accepted is
+ * the manifest built and written, once ({@link AtomicFiles#writeNew}), and {@code MANIFEST_SEALED}
+ * recorded with the manifest's SHA-256. The manifest records the hash of the log's last event before
+ * that ({@code event_log_head}), so the seal, its event and the history anchor each other. If a
+ * process dies between the recorded transition and the manifest, sealing the {@code PACKAGED}
+ * cycle again completes it: the gates of the sealing step run again over the files as they are
+ * now (their results are never copied from the log), and the manifest is written only when all
+ * pass ({@link SealingException.Reason#GATES_FAILED} otherwise, nothing written).
+ *
+ * <p>Signing verifies before it signs (see {@link #sign}), then rewrites the manifest with one more
+ * signature and nothing else: the new file is the canonical rendering with the signature appended,
+ * and the read-modify-write holds the manifest's lock so that roles signing at the same moment
+ * both land.
+ */
+public final class Sealer {
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final LifecycleMachine machine;
+    private final String rulebookHash;
+    private final Clock clock;
+    private final String actor;
+    private final Supplier<String> ids;
+    private final ManifestBuilder builder;
+    private final ManifestReader reader;
+    private final ManifestVerifier verifier;
+
+    /**
+     * @param workspace    the workspace root
+     * @param layout       where artifacts and manifests live
+     * @param machine      the lifecycle machine that runs gates and records events
+     * @param verifier     verifies manifests against the rulebook in force before they are signed
+     * @param clock        stamps manifests and signatures
+     * @param actor        recorded as {@code created_by}
+     */
+    public Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier,
+            Clock clock, String actor) {
+        this(workspace, layout, machine, verifier, clock, actor, null);
+    }
+
+    Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier, Clock clock,
+            String actor, Supplier<String> ids) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        String rulebookHash = verifier.rulebook().hash();
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.machine = Objects.requireNonNull(machine, "machine");
+        this.rulebookHash = Objects.requireNonNull(rulebookHash, "rulebookHash");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.ids = ids;
+        this.builder = new ManifestBuilder(workspace, layout);
+        this.reader = new ManifestReader(workspace);
+    }
+
+    /**
+     * Seals a cycle (see the class comment).
+     *
+     * @throws SealingException           already sealed, or uncommitted changes
+     * @throws InvalidTransitionException when the cycle is not {@code READY_FOR_HANDOFF}
+     * @throws InvalidInputException      when the prior manifest id names no manifest of the workspace
+     */
+    public SealResult seal(CycleRef cycle, SealOptions options) {
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        CycleStatus status = machine.status(cycle);
+        if (Files.exists(file)) {
+            throw alreadySealed(cycle, path);
+        }
+        boolean resume = status.state() == CycleState.PACKAGED
+                && status.history().stream().noneMatch(e -> e.event().type() == EventType.MANIFEST_SEALED);
+        if (status.state() == CycleState.PACKAGED && !resume) {
+            throw new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle
+                    + " was sealed, but its manifest is missing; restore " + path + " from version control",
+                    SourceLocation.ofFile(path));
+        }
+        if (!resume && status.state() != CycleState.READY_FOR_HANDOFF) {
+            throw new InvalidTransitionException(status.state(), CycleState.PACKAGED, "cycle " + cycle + " is "
+                    + status.state() + "; sealing moves a cycle from READY_FOR_HANDOFF to PACKAGED"
+                    + (status.state().ordinal() > CycleState.PACKAGED.ordinal()
+                            ? ": it was sealed already; to change the handoff open a new cycle" : ""));
+        }
+        options.priorManifestId().ifPresent(this::requirePrior);
+        GitState git = GitState.of(workspace, builder.planArtifacts(cycle), options.allowDirty(), cycle.toString());
+        Optional<TransitionResult> transition = Optional.empty();
+        LifecycleMachine.Evaluation sealing;
+        java.time.Instant sealingAt;
+        if (!resume) {
+            TransitionResult result = machine.advance(cycle, CycleState.PACKAGED);
+            if (!result.accepted()) {
+                return new SealResult(cycle, Optional.of(result), Optional.empty(), Optional.empty());
+            }
+            transition = Optional.of(result);
+            RecordedEvent recorded = machine.status(cycle).history().stream()
+                    .filter(e -> e.event().id().equals(result.eventId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the sealing transition is not in the log"));
+            Map<String, String> evidence = new LinkedHashMap<>();
+            result.gateResults().forEach(r -> Optional.ofNullable(recorded.event().details()
+                    .get(GateOutcomes.detailKey(r.gate()))).ifPresent(p -> evidence.put(r.gate(), p)));
+            sealing = new LifecycleMachine.Evaluation(result.gateResults(), evidence);
+            sealingAt = recorded.event().timestamp();
+        } else {
+            sealing = machine.evaluate(cycle, Lifecycle.find(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED)
+                    .orElseThrow(), Optional.empty(), true);
+            sealingAt = clock.instant();
+            if (!sealing.passed()) {
+                throw new SealingException(SealingException.Reason.GATES_FAILED, "cycle " + cycle + " was moved to"
+                        + " PACKAGED but its manifest was never written; resuming, the gates of the handoff ran again"
+                        + " over the files as they are now and failed: " + sealing.results().stream()
+                                .filter(r -> !r.passed()).map(r -> r.gate() + " " + r.status()).toList()
+                        + ". No manifest was written; restore the plan that passed, or open a new cycle",
+                        SourceLocation.ofFile(path));
+            }
+        }
+        List<RecordedEvent> history = machine.status(cycle).history();
+        String logHead = history.get(history.size() - 1).hash();
+        HandoffManifest manifest = builder.build(cycle, newId(cycle), history, sealing, sealingAt, logHead, git,
+                options, rulebookHash, actor, clock.instant());
+        byte[] bytes = ManifestWriter.render(manifest);
+        AtomicFiles.writeNew(file, bytes);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("manifest_id", manifest.manifestId());
+        details.put("manifest_path", path);
+        details.put("manifest_sha256", Sha256.hex(bytes));
+        details.put("snapshot_rev", manifest.snapshotRev());
+        details.put("dirty", Boolean.toString(manifest.dirty()));
+        details.put("event_log_head", logHead);
+        machine.record(cycle, EventType.MANIFEST_SEALED, details);
+        return new SealResult(cycle, transition, Optional.of(manifest), Optional.of(path));
+    }
+
+    /**
+     * Adds a signature to a cycle's sealed manifest and records {@code SIGNATURE_ADDED}, after
+     * checking that the signature is worth adding; every refusal writes nothing.
+     *
+     * <p>In order: the manifest exists; the cycle is sealed and not {@code COMPLETED} (a state in
+     * which the event could not be recorded); the signer's key is listed in {@code trust} for its
+     * role and algorithm; under the manifest's lock, the file is its canonical rendering, no
+     * signature that counts is by the same key (by identity, whatever the encoding), no signature
+     * that counts is by the same role while every signing requirement naming that role already
+     * holds, and the manifest verifies as {@code planning verify} would verify it, the signing
+     * policy aside ({@link ManifestVerifier.Scope#BEFORE_SIGNING}): what is signed is what passed.
+     *
+     * @throws SealingException           {@code NOT_SEALED} (no manifest), {@code CANNOT_SIGN} (key not
+     *                                    trusted for the role, a repeated signer, not canonical) or
+     *                                    {@code SEAL_NOT_VERIFIED} (the manifest does not verify, with
+     *                                    every discrepancy)
+     * @throws InvalidTransitionException when the cycle is not sealed, or is {@code COMPLETED}
+     */
+    public HandoffManifest sign(CycleRef cycle, Signer signer, TrustedKeys trust) {
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.isRegularFile(file)) {
+            throw new SealingException(SealingException.Reason.NOT_SEALED, "cycle " + cycle
+                    + " has no sealed manifest to sign; seal it first with `planning seal`", SourceLocation.ofFile(path));
+        }
+        CycleState state = machine.status(cycle).state();
+        if (state == CycleState.COMPLETED || !SealGuard.isSealed(state)) {
+            throw new InvalidTransitionException(state, state, "cycle " + cycle + " is " + state + ": "
+                    + (state == CycleState.COMPLETED ? "nothing more may be recorded, so its manifest is not signed;"
+                            + " open a new cycle instead" : "only the manifest of a sealed cycle (PACKAGED or later)"
+                            + " is signed; its log does not record the sealing"));
+        }
+        TrustedKey key = trusted(signer, trust, path);
+        Signed result;
+        try {
+            result = PathLock.holding(PathLock.key(file), () -> {
+                ManifestReader.Read read = reader.read(file, path);
+                if (!Arrays.equals(read.bytes(), ManifestWriter.render(read.manifest()))) {
+                    throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the manifest was edited outside"
+                            + " planning (its bytes are not the canonical rendering of its content); run"
+                            + " `planning verify` and restore it before signing", SourceLocation.ofFile(path));
+                }
+                VerificationReport report = verifier.verify(cycle, trust, ManifestVerifier.Scope.BEFORE_SIGNING);
+                requireNewSigner(report, key, trust, path);
+                if (!report.passed()) {
+                    throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "the manifest does not"
+                            + " verify, so it is not signed (a signature would approve what did not pass): "
+                            + report.discrepancies().stream().map(Discrepancy::describe)
+                                    .collect(Collectors.joining("; ")), SourceLocation.ofFile(path));
+                }
+                HandoffManifest next = ManifestSignatures.append(read.manifest(), signer, clock.instant());
+                byte[] rendered = ManifestWriter.render(next);
+                AtomicFiles.write(file, rendered);
+                return new Signed(next, rendered);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + path + " for signing", e);
+        }
+        HandoffManifest signed = result.manifest();
+        ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("manifest_id", signed.manifestId());
+        details.put("role", added.role());
+        details.put("key_id", added.keyId());
+        details.put("algorithm", added.algorithm());
+        details.put("manifest_sha256", Sha256.hex(result.bytes()));
+        machine.record(cycle, EventType.SIGNATURE_ADDED, details);
+        return signed;
+    }
+
+    /** The trust entry of the signer's key for its role and algorithm. */
+    private static TrustedKey trusted(Signer signer, TrustedKeys trust, String path) {
+        List<TrustedKey> entries = trust.withKeyId(signer.keyId());
+        return entries.stream()
+                .filter(k -> k.role().equals(signer.role()) && k.algorithm() == signer.algorithm())
+                .findFirst()
+                .orElseThrow(() -> new SealingException(SealingException.Reason.CANNOT_SIGN, "key "
+                        + signer.keyId() + " (" + signer.algorithm().id() + ") is not listed for role " + signer.role()
+                        + " in " + trust.source() + (entries.isEmpty() ? ""
+                                : "; it is listed for " + entries.stream().map(k -> k.role() + " (" + k.algorithm().id()
+                                        + ")").collect(Collectors.joining(", ")))
+                        + ": its signature would not count. Sign with the role's key, or pass the trust file"
+                        + " that lists it with --trust", SourceLocation.ofFile(path)));
+    }
+
+    /** Refuses a signer whose signature would not count: its key, or its role, already counts. */
+    private void requireNewSigner(VerificationReport report, TrustedKey key, TrustedKeys trust, String path) {
+        String identity = Crypto.identity(key.publicKey());
+        for (ManifestSignature counted : report.countedSignatures()) {
+            boolean sameKey = counted.keyId().equals(key.keyId()) || trust.withKeyId(counted.keyId()).stream()
+                    .anyMatch(k -> Crypto.identity(k.publicKey()).equals(identity));
+            if (sameKey) {
+                throw new SealingException(SealingException.Reason.CANNOT_SIGN, "key " + key.keyId()
+                        + " already signed this manifest (as " + counted.role() + " at " + counted.signedAt()
+                        + "); a key counts once", SourceLocation.ofFile(path));
+            }
+        }
+        boolean roleSigned = report.countedSignatures().stream().anyMatch(s -> s.role().equals(key.role()));
+        if (roleSigned && verifier.rulebook().signing().required().stream()
+                .filter(r -> r.roles().contains(key.role()))
+                .allMatch(r -> report.countedSignatures().stream().filter(s -> r.roles().contains(s.role())).count()
+                        >= r.min())) {
+            throw new SealingException(SealingException.Reason.CANNOT_SIGN, "role " + key.role()
+                    + " already signed this manifest and the signing policy needs no more signatures by it",
+                    SourceLocation.ofFile(path));
+        }
+    }
+
+    /** A manifest just signed, and the bytes written for it. */
+    private record Signed(HandoffManifest manifest, byte[] bytes) {
+    }
+
+    private void requirePrior(String id) {
+        List<String> claims = ManifestIndex.scan(workspace, layout).claims(id);
+        if (claims.size() > 1) {
+            throw new InvalidInputException("prior manifest '" + id + "' is claimed by " + claims.size() + " files ("
+                    + String.join(", ", claims) + "); a manifest id must name exactly one manifest");
+        }
+        if (claims.isEmpty()) {
+            throw new InvalidInputException("prior manifest '" + id + "' is not a sealed manifest of this workspace;"
+                    + " expected the manifest_id of an earlier cycle's handoff manifest");
+        }
+    }
+
+    private String newId(CycleRef cycle) {
+        if (ids != null) {
+            return ids.get();
+        }
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        return cycle.stream() + "-" + cycle.cycleId() + "-" + HexFormat.of().formatHex(random);
+    }
+
+    private static SealingException alreadySealed(CycleRef cycle, String path) {
+        return new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle + " is already sealed;"
+                + " a sealed manifest is never overwritten. To change the handoff, open a new cycle and seal it with"
+                + " --prior set to this manifest's manifest_id", SourceLocation.ofFile(path));
+    }
+}

@@ -1,0 +1,289 @@
+package dev.planning.engine.internal.seal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.PlanningException;
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.GateOutcome;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds each sealed gate verdict to its sealed evidence and inputs, and re-derives the verdicts
+ * that are a function of sealed inputs.
+ *
+ * <p>For every gate of the manifest: its evidence file must be a sealed artifact, unchanged, with
+ * the same gate, status and rulebook hash as the manifest, and every input it records must be
+ * sealed with the same SHA-256 ({@code EVIDENCE_MISMATCH} otherwise). Then, unless asked not to,
+ * the gates in {@link #RECOMPUTED} are run again for the transition their evidence was judged at,
+ * as of that moment, with the rulebook in hand (which verify has already compared with the sealed
+ * hash), and each status that differs from the sealed one is a {@code VERDICT_CHANGED}.
+ */
+final class VerdictCheck {
+
+    /** The gates whose verdict is a function of sealed inputs and the rulebook. */
+    static final Set<String> RECOMPUTED = Set.of("schema_lint", "cross_stream_consistency", "parity_coverage",
+            "governance");
+
+    /** The steps whose gates a handoff passed before its manifest was written. */
+    private static final CycleState[][] SEALING_PATH = {
+            {CycleState.PLANNED, CycleState.READY_FOR_HANDOFF},
+            {CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED}};
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final int MEMO_SIZE = 16;
+
+    private final Path workspace;
+    private final VerdictRecomputer recomputer;
+    /**
+     * Recomputed results by everything they are a function of: the cycle, the transition, the
+     * moment judged, the rulebook hash and every sealed artifact's digest. Only consulted when the
+     * files in hand are exactly the sealed ones, so a hit is the same computation.
+     */
+    private final Map<String, List<GateResult>> memo = new java.util.LinkedHashMap<>(MEMO_SIZE, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<GateResult>> eldest) {
+            return size() > MEMO_SIZE;
+        }
+    };
+
+    VerdictCheck(Path workspace, VerdictRecomputer recomputer) {
+        this.workspace = workspace;
+        this.recomputer = recomputer;
+    }
+
+    /** What was found: discrepancies and notes for the report. */
+    record Outcome(List<Discrepancy> discrepancies, List<String> notes) {
+    }
+
+    /**
+     * @param recompute      whether to run the gates again
+     * @param rulebookSealed whether the rulebook in hand has the manifest's rulebook hash
+     * @param inputsIntact   whether every sealed artifact is present and unchanged
+     */
+    Outcome check(HandoffManifest manifest, CycleRef cycle, String display, boolean recompute,
+            boolean rulebookSealed, boolean inputsIntact) {
+        List<Discrepancy> found = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, ArtifactChecksum> sealed = new LinkedHashMap<>();
+        manifest.artifacts().forEach(a -> sealed.putIfAbsent(a.path(), a));
+        Map<Transition, List<String>> toRerun = new LinkedHashMap<>();
+        Map<Transition, Instant> judgedAt = new LinkedHashMap<>();
+        for (Map.Entry<String, GateOutcome> entry : manifest.gateResults().entrySet()) {
+            String gate = entry.getKey();
+            Optional<JsonNode> evidence = evidence(gate, entry.getValue(), sealed, manifest, display, found);
+            if (evidence.isEmpty() || !RECOMPUTED.contains(gate)) {
+                continue;
+            }
+            Optional<Transition> transition = transition(evidence.get());
+            Optional<Instant> at = instant(evidence.get().path("at").asText(""));
+            if (transition.isEmpty() || at.isEmpty()) {
+                found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, entry.getValue().evidence().orElseThrow(),
+                        "the evidence of " + gate + " does not say which transition it judged, or when"));
+                continue;
+            }
+            toRerun.computeIfAbsent(transition.get(), t -> new ArrayList<>()).add(gate);
+            judgedAt.merge(transition.get(), at.get(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        // Which gates judged the handoff is the sealed rulebook's profile, not the manifest's say: every
+        // step on the way to PACKAGED is run again, so a verdict left out of gate_results is found.
+        for (CycleState[] step : SEALING_PATH) {
+            Lifecycle.find(step[0], step[1]).ifPresent(t -> {
+                toRerun.computeIfAbsent(t, k -> new ArrayList<>());
+                judgedAt.putIfAbsent(t, manifest.sealedAt());
+            });
+        }
+        if (!recompute) {
+            notes.add("verdicts not recomputed (--checksums-only): the sealed gate results were taken as recorded");
+            return new Outcome(found, notes);
+        }
+        if (!rulebookSealed || !inputsIntact) {
+            notes.add("verdicts not recomputed: " + (!rulebookSealed ? "the rulebook in hand is not the sealed one"
+                    : "sealed inputs changed") + " (reported above)");
+            return new Outcome(found, notes);
+        }
+        List<String> recomputed = new ArrayList<>();
+        for (Map.Entry<Transition, List<String>> entry : toRerun.entrySet()) {
+            Transition transition = entry.getKey();
+            List<GateResult> results;
+            String key = cycle + "|" + transition.key() + "|" + judgedAt.get(transition) + "|" + manifest.rulebookHash()
+                    + "|" + manifest.artifacts().stream().map(a -> a.path() + ":" + a.sha256()).sorted().toList();
+            try {
+                results = cached(key, () -> recomputer.rerun(cycle, transition, judgedAt.get(transition)));
+            } catch (PlanningException | IllegalStateException e) {
+                found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "verdicts of " + transition.key()
+                        + " could not be recomputed: " + e.getMessage()));
+                continue;
+            }
+            for (GateResult result : results) {
+                if (!manifest.gateResults().containsKey(result.gate())) {
+                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "a sealed result of "
+                            + result.gate(), "none", result.gate() + ": the sealed rulebook's profile runs it at "
+                            + transition.key() + " (now " + result.status() + "), but the manifest records no result"
+                            + " for it: a verdict was left out"));
+                }
+            }
+            for (String gate : entry.getValue()) {
+                String sealedStatus = manifest.gateResults().get(gate).status().name();
+                Optional<GateResult> now = results.stream().filter(r -> r.gate().equals(gate)).findFirst();
+                if (now.isEmpty()) {
+                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "sealed " + sealedStatus,
+                            "not run", gate + ": the rulebook's profile no longer runs it at " + transition.key()));
+                    continue;
+                }
+                String nowStatus = now.get().status().name();
+                if (!nowStatus.equals(sealedStatus)) {
+                    long errors = now.get().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "sealed " + sealedStatus,
+                            "now " + nowStatus + " (" + errors + " errors)", gate + ": sealed " + sealedStatus
+                                    + ", now " + nowStatus + " (" + errors + " errors) when recomputed from the sealed"
+                                    + " inputs under the sealed rulebook"));
+                }
+                criticalCount(manifest, gate, transition, now.get(), display).ifPresent(found::add);
+                recomputed.add(gate + " " + nowStatus);
+            }
+        }
+        if (!recomputed.isEmpty()) {
+            notes.add("verdicts recomputed from the sealed inputs: " + String.join(", ", recomputed));
+        }
+        return new Outcome(found, notes);
+    }
+
+    /**
+     * The governance summary's unwaived critical count against the recomputed one, for the
+     * governance verdict of the sealing step (the one the summary is taken from).
+     */
+    private static Optional<Discrepancy> criticalCount(HandoffManifest manifest, String gate, Transition transition,
+            GateResult now, String display) {
+        if (!gate.equals("governance") || transition.to() != CycleState.PACKAGED
+                || !(now.evidence().get("critical_violations") instanceof Number count)) {
+            return Optional.empty();
+        }
+        int sealed = manifest.governance().criticalViolations();
+        return count.intValue() == sealed ? Optional.empty() : Optional.of(Discrepancy.of(
+                DiscrepancyKind.VERDICT_CHANGED, display, "critical_violations " + sealed,
+                "critical_violations " + count.intValue(), "governance: the manifest records " + sealed
+                        + " unwaived critical violation(s), the recomputed verdict finds " + count.intValue()));
+    }
+
+    private List<GateResult> cached(String key, java.util.function.Supplier<List<GateResult>> compute) {
+        synchronized (memo) {
+            List<GateResult> hit = memo.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        List<GateResult> results = List.copyOf(compute.get());
+        synchronized (memo) {
+            memo.put(key, results);
+        }
+        return results;
+    }
+
+    /** The gate's sealed evidence, checked against the manifest; empty when it cannot be trusted. */
+    private Optional<JsonNode> evidence(String gate, GateOutcome outcome, Map<String, ArtifactChecksum> sealed,
+            HandoffManifest manifest, String display, List<Discrepancy> found) {
+        if (outcome.evidence().isEmpty()) {
+            found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, display, "an evidence file for " + gate,
+                    "none", "the manifest records " + gate + " " + outcome.status()
+                            + " without evidence: the verdict cannot be re-derived"));
+            return Optional.empty();
+        }
+        String path = outcome.evidence().get();
+        ArtifactChecksum checksum = sealed.get(path);
+        if (checksum == null) {
+            found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "a sealed artifact", "not sealed",
+                    "the evidence of " + gate + " is not among the manifest's artifacts"));
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(SafePaths.resolve(workspace, path));
+        } catch (IOException | PlanningException e) {
+            return Optional.empty(); // reported as ARTIFACT_MISSING
+        }
+        if (!Sha256.hex(bytes).equals(checksum.sha256())) {
+            return Optional.empty(); // reported as ARTIFACT_CHANGED
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "the evidence of " + gate
+                    + " is not JSON: " + e.getMessage()));
+            return Optional.empty();
+        }
+        expect(found, path, gate, "gate", gate, root.path("gate").asText(""));
+        expect(found, path, gate, "status", outcome.status().name(), root.path("status").asText(""));
+        expect(found, path, gate, "rulebook_hash", manifest.rulebookHash(), root.path("rulebook_hash").asText(""));
+        expect(found, path, gate, "cycle", manifest.stream() + "/" + manifest.cycleId(),
+                root.path("cycle").path("stream").asText("") + "/" + root.path("cycle").path("cycle_id").asText(""));
+        JsonNode inputs = root.path("inputs");
+        if (!inputs.isObject() || inputs.isEmpty()) {
+            found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "the digests of the inputs judged",
+                    "none", "the evidence of " + gate + " does not record which inputs it judged"));
+        } else {
+            for (Map.Entry<String, JsonNode> input : inputs.properties()) {
+                ArtifactChecksum sealedInput = sealed.get(input.getKey());
+                String digest = input.getValue().asText("");
+                if (sealedInput == null) {
+                    found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "sealed " + input.getKey(),
+                            "not sealed", gate + " judged " + input.getKey() + ", which the manifest does not seal"));
+                } else if (!sealedInput.sha256().equals(digest)) {
+                    found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "sha256 " + sealedInput.sha256(),
+                            "sha256 " + digest, gate + " judged another " + input.getKey() + " than the one sealed"));
+                }
+            }
+        }
+        // Recomputed even when the evidence disagrees with the manifest: both findings help the reader.
+        return Optional.of(root);
+    }
+
+    private static void expect(List<Discrepancy> found, String path, String gate, String field, String expected,
+            String actual) {
+        if (!expected.equals(actual)) {
+            found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, field + " " + expected, field + " " + actual,
+                    "the evidence of " + gate + " does not match the manifest's " + field));
+        }
+    }
+
+    private static Optional<Transition> transition(JsonNode evidence) {
+        try {
+            CycleState from = CycleState.valueOf(evidence.path("transition").path("from").asText(""));
+            CycleState to = CycleState.valueOf(evidence.path("transition").path("to").asText(""));
+            return Lifecycle.find(from, to);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.planning.engine.internal.signing;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.engine.internal.hash.Sha256;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECKey;
+import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * The three signature algorithms over BouncyCastle: key generation, key ids, signing and checking.
+ *
+ * <pre>{@code
+ * KeyPair pair = Crypto.generate(SignatureAlgorithm.ED25519);
+ * String keyId = Crypto.keyId(pair.getPublic());
+ * byte[] signature = Crypto.sign(SignatureAlgorithm.ED25519, pair.getPrivate(), message);
+ * boolean ok = Crypto.verify(SignatureAlgorithm.ED25519, pair.getPublic(), message, signature);
+ * }</pre>
+ */
+public final class Crypto {
+
+    /** The provider, used explicitly: never added to the JVM's provider list. */
+    static final Provider BC = new BouncyCastleProvider();
+
+    private static final int RSA_BITS = 3072;
+
+    /** The order n of P-256's base point. */
+    private static final BigInteger P256_ORDER =
+            new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+    private static final BigInteger P256_HALF_ORDER = P256_ORDER.shiftRight(1);
+
+    private Crypto() {
+    }
+
+    /** A new key pair (RSA keys have 3072 bits, EC keys are on P-256). */
+    public static KeyPair generate(SignatureAlgorithm algorithm) {
+        try {
+            KeyPairGenerator generator = switch (algorithm) {
+                case ED25519 -> KeyPairGenerator.getInstance("Ed25519", BC);
+                case ECDSA_P256_SHA256 -> {
+                    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC", BC);
+                    ec.initialize(new ECGenParameterSpec("secp256r1"));
+                    yield ec;
+                }
+                case RSA_SHA256 -> {
+                    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA", BC);
+                    rsa.initialize(RSA_BITS);
+                    yield rsa;
+                }
+            };
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BouncyCastle cannot generate " + algorithm.id() + " keys", e);
+        }
+    }
+
+    /** A key's id: lower-case hex SHA-256 of its DER SubjectPublicKeyInfo. */
+    public static String keyId(PublicKey key) {
+        return Sha256.hex(key.getEncoded());
+    }
+
+    /**
+     * A key's identity, whatever its encoding: the SHA-256 of its SubjectPublicKeyInfo re-encoded
+     * in the one canonical form of its type (P-256 keys with the named-curve OID and an
+     * uncompressed point, RSA keys with {@code rsaEncryption} and NULL parameters, Ed25519 keys as
+     * they are). Equal to {@link #keyId} for a key encoded canonically, as {@code keys generate}
+     * and {@code openssl} write them; a key given with explicit curve parameters or a compressed
+     * point has another {@code keyId} but the same identity, so that it counts once.
+     *
+     * @throws InvalidInputException for keys of an unsupported type
+     */
+    public static String identity(PublicKey key) {
+        try {
+            if (key instanceof ECPublicKey ec) {
+                algorithmOf(key, "public key");
+                byte[] point = uncompressed(ec.getW());
+                return Sha256.hex(new SubjectPublicKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
+                        SECObjectIdentifiers.secp256r1), point).getEncoded(ASN1Encoding.DER));
+            }
+            if (key instanceof RSAPublicKey rsa) {
+                return Sha256.hex(new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
+                        DERNull.INSTANCE), new org.bouncycastle.asn1.pkcs.RSAPublicKey(rsa.getModulus(),
+                        rsa.getPublicExponent())).getEncoded(ASN1Encoding.DER));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot encode a public key", e);
+        }
+        algorithmOf(key, "public key");
+        return keyId(key);
+    }
+
+    private static byte[] uncompressed(ECPoint w) {
+        byte[] point = new byte[65];
+        point[0] = 0x04;
+        copyUnsigned(w.getAffineX(), point, 1);
+        copyUnsigned(w.getAffineY(), point, 33);
+        return point;
+    }
+
+    private static void copyUnsigned(BigInteger value, byte[] into, int offset) {
+        byte[] bytes = value.toByteArray();
+        int start = bytes.length > 32 ? bytes.length - 32 : 0;
+        int length = bytes.length - start;
+        System.arraycopy(bytes, start, into, offset + 32 - length, length);
+    }
+
+    /**
+     * The algorithm a key signs with.
+     *
+     * @throws InvalidInputException for keys of other types (DSA, EC on other curves, Ed448)
+     */
+    public static SignatureAlgorithm algorithmOf(Key key, String source) {
+        if (key instanceof RSAKey) {
+            return SignatureAlgorithm.RSA_SHA256;
+        }
+        if (key instanceof ECKey ec) {
+            if (ec.getParams().getCurve().getField().getFieldSize() == 256 && isP256(ec)) {
+                return SignatureAlgorithm.ECDSA_P256_SHA256;
+            }
+            throw new InvalidInputException(source + ": EC keys must be on the P-256 curve (secp256r1)");
+        }
+        String name = key.getAlgorithm();
+        boolean jdkEd25519 = key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
+        if ("Ed25519".equalsIgnoreCase(name) || jdkEd25519) {
+            return SignatureAlgorithm.ED25519;
+        }
+        throw new InvalidInputException(source + ": unsupported key type " + name
+                + "; expected an Ed25519, ECDSA P-256 or RSA key");
+    }
+
+    /**
+     * Signs a message.
+     *
+     * @throws InvalidInputException when the key does not fit the algorithm
+     */
+    public static byte[] sign(SignatureAlgorithm algorithm, PrivateKey key, byte[] message) {
+        try {
+            Signature signature = Signature.getInstance(jcaName(algorithm), BC);
+            signature.initSign(key);
+            signature.update(message);
+            byte[] made = signature.sign();
+            return algorithm == SignatureAlgorithm.ECDSA_P256_SHA256 ? lowS(made) : made;
+        } catch (InvalidKeyException e) {
+            throw new InvalidInputException("the private key cannot make " + algorithm.id() + " signatures: "
+                    + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with " + algorithm.id(), e);
+        }
+    }
+
+    /**
+     * Whether a signature over a message verifies with a public key; malformed signatures do not,
+     * and neither do high-S ECDSA signatures (see {@link #isHighS}).
+     */
+    public static boolean verify(SignatureAlgorithm algorithm, PublicKey key, byte[] message, byte[] signatureBytes) {
+        if (algorithm == SignatureAlgorithm.ECDSA_P256_SHA256 && isHighS(signatureBytes)) {
+            return false;
+        }
+        try {
+            Signature signature = Signature.getInstance(jcaName(algorithm), BC);
+            signature.initVerify(key);
+            signature.update(message);
+            return signature.verify(signatureBytes);
+        } catch (InvalidKeyException | SignatureException | IllegalArgumentException e) {
+            // A key of the wrong type, or a signature that is not even well-formed, does not verify.
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot verify " + algorithm.id() + " signatures", e);
+        }
+    }
+
+    /**
+     * Whether a DER ECDSA P-256 signature {@code (r, s)} has {@code s > n/2}. For every valid
+     * signature {@code (r, s)}, {@code (r, n - s)} verifies too; accepting only the low-S one (as
+     * Bitcoin's BIP 62 and libsecp256k1 do) makes each signature's bytes unique, so that a copy
+     * with its {@code s} flipped is a changed signature, not a second one. A signature that is not
+     * a DER {@code SEQUENCE} of two integers counts as high-S (it never verifies anyway).
+     */
+    public static boolean isHighS(byte[] der) {
+        BigInteger[] rs = decodeDer(der);
+        return rs == null || rs[1].compareTo(P256_HALF_ORDER) > 0;
+    }
+
+    /** The low-S twin of a DER ECDSA P-256 signature: {@code (r, n - s)} when {@code s > n/2}. */
+    static byte[] lowS(byte[] der) {
+        BigInteger[] rs = decodeDer(der);
+        if (rs == null || rs[1].compareTo(P256_HALF_ORDER) <= 0) {
+            return der;
+        }
+        try {
+            return new DERSequence(new ASN1Encodable[] {new ASN1Integer(rs[0]),
+                    new ASN1Integer(P256_ORDER.subtract(rs[1]))}).getEncoded(ASN1Encoding.DER);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot encode an ECDSA signature", e);
+        }
+    }
+
+    private static BigInteger[] decodeDer(byte[] der) {
+        try {
+            ASN1Primitive primitive = ASN1Primitive.fromByteArray(der);
+            if (!(primitive instanceof ASN1Sequence sequence) || sequence.size() != 2
+                    || !(sequence.getObjectAt(0) instanceof ASN1Integer r)
+                    || !(sequence.getObjectAt(1) instanceof ASN1Integer s)) {
+                return null;
+            }
+            return new BigInteger[] {r.getValue(), s.getValue()};
+        } catch (java.io.IOException | IllegalArgumentException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static String jcaName(SignatureAlgorithm algorithm) {
+        return switch (algorithm) {
+            case ED25519 -> "Ed25519";
+            case ECDSA_P256_SHA256 -> "SHA256withECDSA";
+            case RSA_SHA256 -> "SHA256withRSA";
+        };
+    }
+
+    private static boolean isP256(ECKey key) {
+        // P-256's order; comparing it identifies the curve whatever name the provider gives it.
+        return key.getParams().getOrder().toString(16)
+                .equals("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.planning.engine.internal.signing;
+
+import dev.planning.api.signing.Roles;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.Signer;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Objects;
+
+/**
+ * The default {@link Signer}: a private key from a PEM file, signing for one role.
+ *
+ * <pre>{@code
+ * Signer qa = PemSigner.load("QA", Path.of("keys/QA.key.pem"));
+ * workspace.sign(cycle, qa);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PemSigner implements Signer {
+
+    private final String role;
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+    private final SignatureAlgorithm algorithm;
+    private final String keyId;
+
+    /** A signer for a key pair in memory. */
+    public PemSigner(String role, KeyPair pair) {
+        this.role = Roles.require(role);
+        this.privateKey = Objects.requireNonNull(pair.getPrivate(), "private key");
+        this.publicKey = Objects.requireNonNull(pair.getPublic(), "public key");
+        this.algorithm = Crypto.algorithmOf(publicKey, "key of role " + role);
+        this.keyId = Crypto.keyId(publicKey);
+    }
+
+    /**
+     * A signer for the private key in a PEM file.
+     *
+     * @throws dev.planning.api.InvalidInputException when the file is not a usable private key
+     */
+    public static PemSigner load(String role, Path keyFile) {
+        return new PemSigner(role, PemKeys.readPrivateKey(keyFile));
+    }
+
+    @Override
+    public String role() {
+        return role;
+    }
+
+    @Override
+    public String keyId() {
+        return keyId;
+    }
+
+    @Override
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The public half of the key. */
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    @Override
+    public byte[] sign(byte[] message) {
+        return Crypto.sign(algorithm, privateKey, message);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.planning.engine.internal.signing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.schema.ArtifactSchema;
+import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.workspace.AtomicFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trust file ({@code trust.yaml}): the public keys whose signatures count, by role.
+ *
+ * <pre>
+ * version: "1.0"
+ * roles:
+ *   QA:
+ *     - key_id: 5c1e...            # lower-case hex SHA-256 of the key's DER SubjectPublicKeyInfo
+ *       algorithm: Ed25519          # or ECDSA-P256-SHA256, RSA-SHA256
+ *       public_key: |
+ *         -----BEGIN PUBLIC KEY-----
+ *         MCowBQYDK2VwAyEA...
+ *         -----END PUBLIC KEY-----
+ * </pre>
+ *
+ * <p>Reading checks the file against its schema and checks each entry: its {@code key_id} must be
+ * the fingerprint of its {@code public_key}, and its {@code algorithm} the key's. Errors name the
+ * line and column.
+ */
+public final class TrustFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build());
+
+    private TrustFile() {
+    }
+
+    /**
+     * Reads a trust file that must lie outside {@code workspace}: whoever can commit to the
+     * workspace's repository could add their own key to a trust file inside it, so such a file
+     * would prove self-consistency only, and the trust anchor would fail open (SPEC §8). The check
+     * follows symbolic links, so a link from outside into the workspace is refused too.
+     *
+     * @throws InvalidInputException when the file lies inside the workspace, or as {@link #read}
+     */
+    public static TrustedKeys readOutside(Path file, Path workspace) {
+        requireOutside(file, workspace);
+        return read(file);
+    }
+
+    /**
+     * Refuses a trust file inside {@code workspace} (following symbolic links), as
+     * {@link #readOutside} does, without reading it.
+     *
+     * @throws InvalidInputException when the file lies inside the workspace
+     */
+    public static void requireOutside(Path file, Path workspace) {
+        if (realOrAbsolute(file).startsWith(realOrAbsolute(workspace))) {
+            throw new InvalidInputException("the trust file lies inside the workspace, where anyone who can commit"
+                    + " can add a key to it; keep it outside the repository (CI configuration, a pinned path) and"
+                    + " pass it with --trust", SourceLocation.ofFile(file.toString()));
+        }
+    }
+
+    private static Path realOrAbsolute(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * Reads a trust file.
+     *
+     * @throws InvalidInputException when it is missing, malformed, or an entry does not hold together
+     */
+    public static TrustedKeys read(Path file) {
+        String display = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("trust file not found (expected trust.yaml listing public keys by role;"
+                    + " `planning keys generate --role ROLE --out DIR` creates one)", SourceLocation.ofFile(display));
+        }
+        LocatedDocument document = YamlDocuments.read(file, display);
+        List<Finding> errors = new ArrayList<>();
+        List<TrustedKey> keys = keys(document, errors);
+        if (!errors.isEmpty()) {
+            throw ErrorList.exception("invalid trust file", errors, document.fileLocation());
+        }
+        return new TrustedKeys(keys, display);
+    }
+
+    /**
+     * Every problem of a trust file, for lint: YAML, schema, and each entry's key, fingerprint and
+     * algorithm. Never throws for a bad file.
+     *
+     * @param file    the trust file, which must exist
+     * @param display how findings name it (normally workspace-relative)
+     * @return the error findings, located; empty when {@link #read} would accept the file
+     */
+    public static List<Finding> check(Path file, String display) {
+        LocatedDocument document;
+        try {
+            document = YamlDocuments.read(file, display);
+        } catch (DocumentException e) {
+            return List.of(e.toFinding());
+        }
+        List<Finding> errors = new ArrayList<>();
+        List<TrustedKey> keys = keys(document, errors);
+        if (errors.isEmpty()) {
+            try {
+                new TrustedKeys(keys, display);
+            } catch (InvalidInputException e) {
+                errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
+                        e.location().orElse(document.fileLocation())));
+            }
+        }
+        return List.copyOf(errors);
+    }
+
+    /** The keys of a schema-valid document; every problem is added to {@code errors}. */
+    private static List<TrustedKey> keys(LocatedDocument document, List<Finding> errors) {
+        List<Finding> schema = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
+        if (!schema.isEmpty()) {
+            errors.addAll(schema);
+            return List.of();
+        }
+        List<TrustedKey> keys = new ArrayList<>();
+        Map<String, Listed> identities = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> role : document.root().get("roles").properties()) {
+            int index = 0;
+            for (JsonNode entry : role.getValue()) {
+                String pointer = "/roles/" + role.getKey() + "/" + index++;
+                TrustedKey key;
+                try {
+                    key = entry(document, pointer, role.getKey(), entry);
+                } catch (InvalidInputException e) {
+                    errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
+                            e.location().orElse(document.locate(pointer))));
+                    continue;
+                }
+                Listed first = identities.putIfAbsent(Crypto.identity(key.publicKey()), new Listed(key.keyId(),
+                        document.locate(pointer + "/key_id")));
+                if (first != null && !first.keyId().equals(key.keyId())) {
+                    // One key in two encodings would get two key ids and could count as two signers.
+                    errors.add(Finding.error(SchemaCatalog.INVALID, "this public_key is the key already listed as key_id "
+                            + first.keyId() + " at " + first.at() + ", in another encoding (explicit curve parameters,"
+                            + " a compressed point or other algorithm parameters); list each key once, in one"
+                            + " encoding", document.locate(pointer + "/public_key")));
+                    continue;
+                }
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Adds a key under a role, creating the file when missing; an entry already there is kept once.
+     * The file is replaced atomically.
+     */
+    public static void add(Path file, TrustedKey key) {
+        Map<String, List<Map<String, String>>> roles = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (TrustedKey existing : read(file).keys()) {
+                roles.computeIfAbsent(existing.role(), r -> new ArrayList<>()).add(entry(existing));
+            }
+        }
+        List<Map<String, String>> entries = roles.computeIfAbsent(key.role(), r -> new ArrayList<>());
+        if (entries.stream().noneMatch(e -> e.get("key_id").equals(key.keyId()))) {
+            entries.add(entry(key));
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("version", "1.0");
+        root.put("roles", roles);
+        try {
+            String text = "# Public keys trusted to sign handoff manifests, by role (`planning verify --trust`).\n"
+                    + YAML.writeValueAsString(root);
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the trust file", e);
+        }
+    }
+
+    /** Where a key was first listed. */
+    private record Listed(String keyId, SourceLocation at) {
+    }
+
+    private static Map<String, String> entry(TrustedKey key) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("key_id", key.keyId());
+        entry.put("algorithm", key.algorithm().id());
+        entry.put("public_key", PemKeys.publicKeyPem(key.publicKey()));
+        return entry;
+    }
+
+    private static TrustedKey entry(LocatedDocument document, String pointer, String role, JsonNode entry) {
+        SourceLocation at = document.locate(pointer + "/public_key");
+        PublicKey key;
+        try {
+            key = PemKeys.parsePublicKey(entry.get("public_key").asText(), at.toString());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.getMessage(), at, e);
+        }
+        String keyId = entry.get("key_id").asText();
+        String actualId = Crypto.keyId(key);
+        if (!actualId.equals(keyId)) {
+            throw new InvalidInputException("key_id " + keyId + " is not the fingerprint of this public_key, which is "
+                    + actualId, document.locate(pointer + "/key_id"));
+        }
+        SignatureAlgorithm algorithm = SignatureAlgorithm.fromId(entry.get("algorithm").asText());
+        SignatureAlgorithm actual = Crypto.algorithmOf(key, at.toString());
+        if (actual != algorithm) {
+            throw new InvalidInputException("algorithm " + algorithm.id() + " does not match the public key, which is "
+                    + actual.id(), document.locate(pointer + "/algorithm"));
+        }
+        return new TrustedKey(role, keyId, algorithm, key);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Keys and signatures: Ed25519, ECDSA P-256 and RSA-SHA256 keys in PEM files (BouncyCastle), the
+ * PEM-file {@link dev.planning.api.signing.Signer}, key ids, the trust file, the canonical form a
+ * manifest signature covers (RFC 8785 JSON canonicalization), and in-toto statements in DSSE
+ * envelopes.
+ *
+ * <p>BouncyCastle is used as an explicit provider instance, never installed globally, and only for
+ * keys and signatures; hashing uses the JDK.
+ */
+package dev.planning.engine.internal.signing;

@@ -1,0 +1,57 @@
+package dev.planning.engine.internal.workspace;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.hash.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One SHA-256 over a set of workspace files: each path, whether it exists, and the SHA-256 of its
+ * bytes. Two equal fingerprints mean the same files with the same contents, so whatever was
+ * computed from them (a lint, a gate's result) may be reused. The bytes are read every time,
+ * because modification times are too coarse to see an edit that quickly follows another.
+ *
+ * <pre>{@code
+ * Optional<byte[]> before = FileFingerprint.of(workspace, List.of("fe/plan.yaml", "fe/story-map.md"));
+ * }</pre>
+ */
+public final class FileFingerprint {
+
+    private FileFingerprint() {
+    }
+
+    /**
+     * The fingerprint of the files, or empty when one cannot be taken: a path that is unsafe, a
+     * file that cannot be read or is not a regular file, or one larger than the planning-file
+     * limit ({@link YamlDocuments#MAX_BYTES}). Callers then compute without reuse, and the reader
+     * reports the problem as usual.
+     */
+    public static Optional<byte[]> of(Path workspace, List<String> paths) {
+        MessageDigest digest = Sha256.newDigest();
+        try {
+            for (String path : paths) {
+                digest.update(path.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                Path file = SafePaths.resolve(workspace, path);
+                if (!Files.exists(file)) {
+                    digest.update((byte) 0);
+                    continue;
+                }
+                if (!Files.isRegularFile(file) || Files.size(file) > YamlDocuments.MAX_BYTES) {
+                    return Optional.empty();
+                }
+                digest.update((byte) 1);
+                digest.update(Sha256.digest(Files.readAllBytes(file)));
+            }
+        } catch (IOException | InvalidInputException e) {
+            return Optional.empty();
+        }
+        return Optional.of(digest.digest());
+    }
+}

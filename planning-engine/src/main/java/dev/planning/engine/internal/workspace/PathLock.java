@@ -1,0 +1,127 @@
+package dev.planning.engine.internal.workspace;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Mutual exclusion on one file (an event log, a manifest being signed), between threads and
+ * between processes.
+ *
+ * <p>Threads of this JVM queue on a lock keyed by the file's real path (shared by every user of
+ * this class); the holder then takes an exclusive {@link FileLock} on the sidecar file
+ * {@code <file>.lock}, which other processes honour. The sidecar, rather than the file, is locked
+ * because on POSIX systems closing <em>any</em> descriptor of a file drops the process's locks on
+ * it, and readers open the file freely. The sidecar is empty and must not be deleted while a
+ * process may be writing.
+ */
+public final class PathLock {
+
+    /** The work done while holding the lock. */
+    @FunctionalInterface
+    public interface Body<T> {
+        /** The work; may throw {@link IOException}, which {@link #holding} passes on. */
+        T run() throws IOException;
+    }
+
+    private static final ConcurrentMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+
+    private PathLock() {
+    }
+
+    /** The sidecar lock file of a file. */
+    public static Path sidecar(Path log) {
+        return log.resolveSibling(log.getFileName() + ".lock");
+    }
+
+    /**
+     * Refuses a file whose sidecar exists and is a symbolic link or not a regular file, before any
+     * work that the lock would later guard: a reader calls it first, so a transition stops before
+     * its gates write evidence.
+     *
+     * @param file the locked file (not the sidecar)
+     * @throws IOException naming the sidecar
+     */
+    public static void checkSidecar(Path file) throws IOException {
+        Path sidecar = sidecar(file);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(sidecar, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                throw new IOException(refusal(sidecar, attributes));
+            }
+        } catch (NoSuchFileException e) {
+            // No sidecar yet: the lock creates a plain file.
+        }
+    }
+
+    /**
+     * Opens (creating it when absent) the sidecar for locking, never through a symbolic link: a
+     * committed link named {@code <file>.lock} must not make the lock create or touch a file
+     * elsewhere. {@code NOFOLLOW_LINKS} makes the open itself refuse a link (no window between a
+     * check and the open); the attribute check also refuses anything that is not a regular file.
+     *
+     * @throws IOException naming the sidecar, when it is a link or not a regular file
+     */
+    static FileChannel openSidecar(Path sidecar) throws IOException {
+        BasicFileAttributes before;
+        try {
+            before = Files.readAttributes(sidecar, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            before = null;
+        }
+        if (before != null && !before.isRegularFile()) {
+            throw new IOException(refusal(sidecar, before));
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(sidecar, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (FileSystemException e) {
+            // ELOOP: the name became a symbolic link between the check and the open.
+            if (Files.isSymbolicLink(sidecar)) {
+                throw new IOException(refusal(sidecar,
+                        Files.readAttributes(sidecar, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)), e);
+            }
+            throw e;
+        }
+        return channel;
+    }
+
+    private static String refusal(Path sidecar, BasicFileAttributes attributes) {
+        String what = attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file";
+        return "the lock file " + sidecar + " is " + what + "; locks never follow links. Remove it (it must not be "
+                + "committed: .gitignore lists *.lock) and try again";
+    }
+
+    /** The key both locks use: the file's path with its directory's symbolic links resolved. */
+    public static Path key(Path log) throws IOException {
+        return log.getParent().toRealPath().resolve(log.getFileName());
+    }
+
+    /** Runs {@code body} holding both locks of the file whose {@link #key(Path) key} is given. */
+    public static <T> T holding(Path key, Body<T> body) throws IOException {
+        ReentrantLock lock = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lock();
+        try (FileChannel channel = openSidecar(sidecar(key))) {
+            FileLock fileLock = channel.lock();
+            try {
+                return body.run();
+            } finally {
+                fileLock.release();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.planning.engine.internal.workspace;
+
+import dev.planning.api.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * Resolves workspace-relative paths taken from files or users (a cycle id, an artifact path in a
+ * manifest) so that they cannot leave the workspace.
+ *
+ * <pre>{@code
+ * Path file = SafePaths.resolve(workspace, "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+ * SafePaths.resolve(workspace, "../etc/passwd");   // InvalidInputException
+ * }</pre>
+ */
+public final class SafePaths {
+
+    private SafePaths() {
+    }
+
+    /**
+     * The file a workspace-relative, {@code /}-separated path names.
+     *
+     * <p>Refuses, with an {@link InvalidInputException} naming the path: an empty path, an
+     * absolute path, a {@code ..} segment, a backslash, NUL or other control characters, and a path
+     * whose existing part resolves (following symbolic links) outside the workspace, including
+     * through a dangling link.
+     *
+     * @param workspace the workspace root; must exist
+     * @param relative  the path inside it
+     * @return the absolute, normalized path under the workspace (not the link-resolved one)
+     */
+    public static Path resolve(Path workspace, String relative) {
+        String shown = printable(relative);
+        if (relative.isEmpty()) {
+            throw refuse(shown, "it is empty");
+        }
+        if (relative.chars().anyMatch(Character::isISOControl)) {
+            throw refuse(shown, "it contains NUL or control characters");
+        }
+        if (relative.indexOf('\\') >= 0) {
+            throw refuse(shown, "it contains a backslash; use / between directories");
+        }
+        if (relative.startsWith("/") || relative.matches("^[A-Za-z]:.*")) {
+            throw refuse(shown, "it is absolute; expected a path relative to the workspace");
+        }
+        for (String segment : relative.split("/")) {
+            if (segment.equals("..")) {
+                throw refuse(shown, "it contains a '..' segment");
+            }
+        }
+        Path root = realWorkspace(workspace);
+        Path target;
+        try {
+            target = root.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            throw refuse(shown, "it is not a valid path (" + e.getReason() + ")");
+        }
+        if (!target.startsWith(root)) {
+            throw refuse(shown, "it resolves outside the workspace");
+        }
+        requireInside(root, target, shown);
+        return target;
+    }
+
+    /** {@code file} relative to the workspace, with {@code /} separators, for display. */
+    public static String relativize(Path workspace, Path file) {
+        Path base = workspace.toAbsolutePath().normalize();
+        Path path = file.toAbsolutePath().normalize();
+        String relative = path.startsWith(base) ? base.relativize(path).toString() : path.toString();
+        return relative.replace(path.getFileSystem().getSeparator(), "/");
+    }
+
+    /** The longest existing prefix of the target must stay inside once links are followed. */
+    private static void requireInside(Path root, Path target, String shown) {
+        Path existing = target;
+        while (existing != null && !existing.equals(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || existing.equals(root)) {
+            return;
+        }
+        Path real;
+        try {
+            real = existing.toRealPath();
+        } catch (IOException e) {
+            throw refuse(shown, "it goes through a symbolic link whose target does not exist");
+        }
+        if (!real.startsWith(root)) {
+            throw refuse(shown, "it goes through a symbolic link to " + real + ", outside the workspace");
+        }
+    }
+
+    private static Path realWorkspace(Path workspace) {
+        try {
+            return workspace.toRealPath();
+        } catch (IOException e) {
+            throw new InvalidInputException("workspace " + workspace + " does not exist or cannot be read");
+        }
+    }
+
+    private static InvalidInputException refuse(String shown, String reason) {
+        return new InvalidInputException("path '" + shown + "' is refused: " + reason);
+    }
+
+    private static String printable(String text) {
+        String shown = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+}

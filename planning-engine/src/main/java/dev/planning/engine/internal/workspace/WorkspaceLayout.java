@@ -1,0 +1,143 @@
+package dev.planning.engine.internal.workspace;
+
+import dev.planning.api.lifecycle.CycleRef;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the artifacts of a stream and cycle live, as workspace-relative paths.
+ *
+ * <p>The default layout (SPEC §3) keeps each stream under {@code frameworks/planning-{stream}/}:
+ * <pre>
+ * tasks/{cycle}-{stream}_task_breakdown.yaml   (or tasks/{cycle}-{stream}_backlog.yaml)
+ * storymaps/{cycle}-story_map.md
+ * manifests/{cycle}-handoff_manifest.yaml
+ * digests/{cycle}-digest.md
+ * events/{cycle}.events.jsonl
+ * decisions/{cycle}-decision_log.yaml
+ * retros/{cycle}-retrospective.yaml
+ * contracts/{cycle}-contracts.yaml
+ * evidence/{cycle}/
+ * outcomes/{cycle}/
+ * </pre>
+ * the capacity model in {@code frameworks/capacity.yaml}, and the rulebook in {@code rulebook/}. A different root for streams can be configured.
+ *
+ * @param streamsRoot the directory holding {@code planning-{stream}} directories, e.g. {@code frameworks}
+ * @param rulebookDir the default rulebook directory, e.g. {@code rulebook}
+ */
+public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
+
+    /** The layout of SPEC §3. */
+    public static final WorkspaceLayout DEFAULT = new WorkspaceLayout("frameworks", "rulebook");
+
+    private static final String STREAM_PREFIX = "planning-";
+
+    public WorkspaceLayout {
+        Objects.requireNonNull(streamsRoot, "streamsRoot");
+        Objects.requireNonNull(rulebookDir, "rulebookDir");
+    }
+
+    /** {@code frameworks/planning-{stream}}. */
+    public String streamDir(String stream) {
+        return streamsRoot + "/" + STREAM_PREFIX + CycleRef.requireStream(stream);
+    }
+
+    /** The stream name of a {@code planning-{stream}} directory name, or {@code null}. */
+    public String streamOfDirectory(String directoryName) {
+        return directoryName.startsWith(STREAM_PREFIX) ? directoryName.substring(STREAM_PREFIX.length()) : null;
+    }
+
+    /** The preferred task breakdown path, {@code tasks/{cycle}-{stream}_task_breakdown.yaml}. */
+    public String taskBreakdown(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/tasks/" + cycle.cycleId() + "-" + cycle.stream() + "_task_breakdown.yaml";
+    }
+
+    /** Every accepted task breakdown path, preferred first (the backend calls it a backlog). */
+    public List<String> taskBreakdownCandidates(CycleRef cycle) {
+        return List.of(taskBreakdown(cycle),
+                streamDir(cycle.stream()) + "/tasks/" + cycle.cycleId() + "-" + cycle.stream() + "_backlog.yaml");
+    }
+
+    /** {@code storymaps/{cycle}-story_map.md}. */
+    public String storyMap(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/storymaps/" + cycle.cycleId() + "-story_map.md";
+    }
+
+    /** {@code manifests/{cycle}-handoff_manifest.yaml}. */
+    public String manifest(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/manifests/" + cycle.cycleId() + "-handoff_manifest.yaml";
+    }
+
+    /** {@code digests/{cycle}-digest.md}. */
+    public String digest(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/digests/" + cycle.cycleId() + "-digest.md";
+    }
+
+    /** {@code events/{cycle}.events.jsonl}. */
+    public String eventLog(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/events/" + cycle.cycleId() + ".events.jsonl";
+    }
+
+    /** {@code decisions/{cycle}-decision_log.yaml}: the cycle's waivers and decisions. */
+    public String decisionLog(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/decisions/" + cycle.cycleId() + "-decision_log.yaml";
+    }
+
+    /**
+     * {@code contracts/{cycle}-contracts.yaml}: the cross-stream contracts the stream relies on in
+     * the cycle (work other streams provide).
+     */
+    public String contracts(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/contracts/" + cycle.cycleId() + "-contracts.yaml";
+    }
+
+    /** {@code frameworks/capacity.yaml}: the points per cycle of owners and teams, for every stream. */
+    public String capacityModel() {
+        return streamsRoot + "/capacity.yaml";
+    }
+
+    /**
+     * {@code retros/{cycle}-retrospective.yaml}: the retrospective's decisions and improvement
+     * actions, written after the handoff. Same format as the decision log, but never sealed, so a
+     * cycle's retrospective does not change its sealed artifacts.
+     */
+    public String retrospective(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/retros/" + cycle.cycleId() + "-retrospective.yaml";
+    }
+
+    /** {@code evidence/{cycle}}. */
+    public String evidenceDir(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/evidence/" + cycle.cycleId();
+    }
+
+    /**
+     * The cycle id a stream's planning file is named for: the {@code {cycle}} of a task breakdown,
+     * backlog, story map or decision log path of this layout; empty for any other path or an
+     * invalid cycle id.
+     */
+    public Optional<String> cycleIdOf(String stream, String relativePath) {
+        String dir = Pattern.quote(streamDir(stream) + "/");
+        String s = Pattern.quote(stream);
+        Pattern names = Pattern.compile(dir + "(?:tasks/(.+)-" + s + "_(?:task_breakdown|backlog)\\.yaml"
+                + "|storymaps/(.+)-story_map\\.md|decisions/(.+)-decision_log\\.yaml)");
+        Matcher matcher = names.matcher(relativePath);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            String cycleId = matcher.group(group);
+            if (cycleId != null) {
+                return cycleId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") ? Optional.of(cycleId) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code outcomes/{cycle}}. */
+    public String outcomesDir(CycleRef cycle) {
+        return streamDir(cycle.stream()) + "/outcomes/" + cycle.cycleId();
+    }
+}

@@ -1,7 +1,0 @@
-/**
- * KPIs: the named inputs measured from a cycle's files (task breakdown, event log, imported
- * outcomes, handoff manifest, previous digest), and the evaluation of the rulebook's KPI formulas
- * over them. An input that cannot be measured is absent, and a KPI that reads it is "not
- * measured", never 0. {@link dev.planning.engine.metrics.KpiInputCatalog} documents every input.
- */
-package dev.planning.engine.metrics;

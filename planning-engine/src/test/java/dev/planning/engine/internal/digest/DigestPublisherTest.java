@@ -1,0 +1,274 @@
+package dev.planning.engine.internal.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.artifact.DigestSummary;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.CoverageSummary;
+import dev.planning.engine.internal.outcome.OutcomeImporter;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DigestPublisherTest {
+
+    static final CycleRef FIRST = new CycleRef("fe", "2025-09-02");
+    static final CycleRef SECOND = new CycleRef("fe", "2025-09-16");
+
+    static final String JUNIT = """
+            <testsuite name="s" tests="4">
+              <testcase name="a"/><testcase name="b"><failure/></testcase>
+              <testcase name="c"><error/></testcase><testcase name="d"><skipped/></testcase>
+            </testsuite>
+            """;
+    static final String AXE = """
+            {"passes": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "violations": [{"id": "d", "impact": "serious"}, {"id": "e"}]}
+            """;
+    static final String DEPLOYMENTS = """
+            version: "1.0"
+            deployments:
+              - {id: D-1, time: 2025-08-21T15:00:00Z, status: success, commits: [{sha: abcdef1, time: 2025-08-21T09:00:00Z}], tasks: [FE-5]}
+              - {id: D-2, time: 2025-08-22T15:00:00Z, status: success, commits: []}
+              - {id: D-3, time: 2025-08-23T15:00:00Z, status: failure, commits: []}
+              - {id: D-4, time: 2025-08-24T15:00:00Z, status: success, commits: []}
+            incidents:
+              - {id: INC-1, start: 2025-08-25T10:00:00Z, end: 2025-08-25T12:00:00Z, caused_by: D-2}
+            """;
+
+    @TempDir
+    Path root;
+
+    @TempDir
+    Path reports;
+
+    private PlanningWorkspace workspace;
+
+    @BeforeEach
+    void setUp() {
+        CycleWorkspace.create(root, FIRST.cycleId(), SECOND.cycleId());
+        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+    }
+
+    @Test
+    void recomputesEveryKpiFromTheFixtureFiles() {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, JUNIT, AXE, DEPLOYMENTS);
+
+        DigestSummary digest = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).summary();
+
+        // Plan: FE-2..FE-5 are the work items (FE-1 is an epic, even without children); FE-2 is done, and D-1 delivered FE-5.
+        assertThat(actual(digest, "plan_accuracy")).isEqualTo(2 * 100.0 / 4);
+        // JUnit: 4 cases, 1 failure, 1 error, 1 skipped: 1 passed of 3 executed.
+        assertThat(actual(digest, "test_pass_rate")).isCloseTo(100.0 / 3, within(1e-4)); // front matter keeps 4 decimals;
+        // axe: 3 passes, 2 violations.
+        assertThat(actual(digest, "a11y_pass_rate")).isEqualTo(60.0);
+        // D-3 failed and D-2 caused INC-1: 2 of 4 deployments failed.
+        assertThat(actual(digest, "change_failure_rate")).isEqualTo(50.0);
+        // Lead time: from the cycle's first event to its move into VALIDATED.
+        List<RecordedEvent> history = workspace.status(FIRST).history();
+        Instant validated = history.stream().map(RecordedEvent::event)
+                .filter(e -> e.type() == EventType.STATE_TRANSITION && e.toState().orElseThrow() == CycleState.VALIDATED)
+                .findFirst().orElseThrow().timestamp();
+        double hours = Duration.between(history.get(0).event().timestamp(), validated).toSeconds() / 3600.0;
+        assertThat(actual(digest, "lead_time_days")).isCloseTo(hours / 24, within(1e-4));
+        // Velocity is per calendar day (both ends counted), never per fraction of a day.
+        long days = java.time.temporal.ChronoUnit.DAYS.between(
+                history.get(0).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
+                history.get(history.size() - 1).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate()) + 1;
+        assertThat(digest.inputs().get("cycle_days")).isEqualTo((double) days).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void eachKpiRowNamesItsInputFilesAndTheDigestAdvisesTheRetrospective() {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, DEPLOYMENTS);
+
+        String text = read(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+
+        String row = text.lines().filter(l -> l.startsWith("| change_failure_rate |")).findFirst().orElseThrow();
+        assertThat(row).contains("(2 of 4 deployments)").containsPattern("-0.report\\)@[0-9a-f]{8}");
+        String planRow = text.lines().filter(l -> l.startsWith("| plan_accuracy |")).findFirst().orElseThrow();
+        assertThat(planRow).containsPattern("2025-09-02-fe_task_breakdown.yaml\\)@[0-9a-f]{8}");
+        assertThat(text).contains("add `improvement_actions` to the cycle's retrospective")
+                .doesNotContain("decision log)")
+                .doesNotContain("### KPI trends")
+                .doesNotContainPattern("T\\d\\d:\\d\\d:\\d\\d\\.\\d+Z");
+    }
+
+    @Test
+    void coverageIsNotMeasuredWithoutACoverageReport() {
+        runToValidated(FIRST);
+
+        DigestResult result = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+
+        assertThat(result.summary().kpis().get("unit_coverage_pct").actual()).isEmpty();
+        assertThat(result.summary().inputs()).doesNotContainKey("coverage_unit_line_pct");
+        String text = read(result.path());
+        assertThat(text).contains("  unit_coverage_pct:\n    actual: null\n")
+                .contains("| unit_coverage_pct | percent | ≥ 80 | not measured |");
+        // No JUnit report was imported either: not measured, not 0.
+        assertThat(result.summary().kpis().get("test_pass_rate").measured()).isFalse();
+    }
+
+    @Test
+    void coverageIsMeasuredThroughTheCoverageReader() {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, "TN:\nSF:a.js\nLF:10\nLH:7\nend_of_record\n");
+
+        DigestSummary digest = publisher((kind, content, path) -> Optional.of(new CoverageSummary(7, 10)))
+                .publish(FIRST, Optional.empty()).summary();
+
+        assertThat(actual(digest, "unit_coverage_pct")).isEqualTo(70.0);
+    }
+
+    @Test
+    void regeneratingFromTheSameInputsGivesIdenticalBytesAndRecordsNothing() {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, JUNIT, AXE);
+        DigestResult first = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+        byte[] written = bytes(first.path());
+        int events = workspace.status(FIRST).history().size();
+
+        DigestResult again = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+
+        assertThat(first.written()).isTrue();
+        assertThat(again.written()).isFalse();
+        assertThat(bytes(again.path())).isEqualTo(written);
+        assertThat(again.sha256()).isEqualTo(first.sha256());
+        assertThat(workspace.status(FIRST).history()).hasSize(events);
+        assertThat(publisher(CoverageReader.NONE).render(FIRST, Optional.empty()))
+                .isEqualTo(new String(written, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSecondCycleShowsDeltasAndTrendsAgainstTheFirst() {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, AXE);
+        publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+        runToValidated(SECOND);
+        importOutcomes(SECOND, AXE.replace("{\"id\": \"e\"}", "").replace(", ]", "]"));
+
+        DigestResult second = publisher(CoverageReader.NONE).publish(SECOND, Optional.empty());
+
+        assertThat(second.summary().previousCycleId()).contains(FIRST.cycleId());
+        assertThat(actual(second.summary(), "a11y_pass_rate")).isEqualTo(75.0);
+        assertThat(second.summary().inputs()).containsEntry("prev_a11y_passes", 3.0);
+        String text = read(second.path());
+        assertThat(text).contains("  a11y_pass_rate:\n    actual: 75.0\n    target: 95.0\n    previous: 60.0\n    delta: 15.0\n")
+                .contains("| a11y_pass_rate | percent | ≥ 95 | 75 (3 of 4 rule checks) | 60 | +15 | ↑ 60 → 75 | ❌ missed | [")
+                .contains("xychart-beta\n    title \"a11y_pass_rate\"\n    x-axis [\"2025-09-02\", \"2025-09-16\"]")
+                .contains("line [60, 75]");
+    }
+
+    @Test
+    void listsImprovementActionsDecisionsAndTheLifecyclePath() {
+        runToValidated(FIRST);
+        CycleWorkspace.write(root.resolve(WorkspaceLayout.DEFAULT.decisionLog(FIRST)), """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                decisions:
+                  - {id: D-1, summary: Ship the address form behind a flag, decided_by: alice, date: 2025-09-01}
+                improvement_actions:
+                  - {id: IA-2025-09-02-1, action: Add e2e coverage for checkout, owner: bob, due: 2025-09-20, tags: ["criticality:2"]}
+                """);
+
+        DigestResult result = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+
+        assertThat(result.summary().improvementActions()).singleElement()
+                .satisfies(a -> assertThat(a.owner()).isEqualTo("bob"));
+        assertThat(read(result.path()))
+                .contains("| IA-2025-09-02-1 | Add e2e coverage for checkout | bob | 2025-09-20 |")
+                .contains("- **D-1**: Ship the address form behind a flag (alice, 2025-09-01)")
+                .contains("    PLANNED --> READY_FOR_HANDOFF: 1 validate_complete\n")
+                .contains("task FE-4 (Promo banner) dropped, 3 points");
+    }
+
+    @Test
+    void rendersAUserTemplate() {
+        runToValidated(FIRST);
+        Path template = reports.resolve("short.mustache");
+        CycleWorkspace.write(template, "# {{cycle_id}}\n{{#kpis}}- {{name}}: {{actual}}\n{{/kpis}}");
+
+        DigestResult result = publisher(CoverageReader.NONE).publish(FIRST, Optional.of(template));
+
+        String text = read(result.path());
+        assertThat(text.substring(text.indexOf("---\n", 4) + 4))
+                .startsWith("# 2025-09-02\n- plan_accuracy: 25\n- test_pass_rate: not measured\n");
+        // The front matter stays complete whatever the template.
+        assertThat(text).contains("inputs:").contains("kpis:");
+    }
+
+    @Test
+    void refusesTemplatePartials() {
+        runToValidated(FIRST);
+        Path template = reports.resolve("include.mustache");
+        CycleWorkspace.write(template, "{{> /etc/passwd}}");
+
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(FIRST, Optional.of(template)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot include partials");
+    }
+
+    @Test
+    void refusesACycleWithoutEvents() {
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has no event log");
+    }
+
+    private DigestPublisher publisher(CoverageReader coverage) {
+        return new DigestPublisher(workspace, WorkspaceLayout.DEFAULT, coverage);
+    }
+
+    void runToValidated(CycleRef cycle) {
+        workspace.create(cycle);
+        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
+                CycleState.VALIDATED)) {
+            assertThat(workspace.advance(cycle, state).accepted()).as("advance to " + state).isTrue();
+        }
+    }
+
+    private void importOutcomes(CycleRef cycle, String... contents) {
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < contents.length; i++) {
+            Path file = reports.resolve(cycle.cycleId() + "-" + i + ".report");
+            CycleWorkspace.write(file, contents[i]);
+            files.add(file);
+        }
+        new OutcomeImporter(workspace).importFiles(cycle, files);
+    }
+
+    private static double actual(DigestSummary digest, String kpi) {
+        return digest.kpis().get(kpi).actual().orElseThrow(() -> new AssertionError(kpi + " not measured"));
+    }
+
+    private String read(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    private byte[] bytes(String path) {
+        try {
+            return Files.readAllBytes(root.resolve(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.planning.engine.internal.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleState;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EventLineCodecTest {
+
+    private final EventLineCodec codec = new EventLineCodec();
+
+    @Test
+    void writesTheEnvelopeWithStableKeyOrder() {
+        String line = text(codec.encode(TestEvents.event("evt_1"), RecordedEvent.GENESIS));
+
+        assertThat(line).isEqualTo("{\"type\":\"planning_event\",\"version\":\"1.0.0\",\"event\":{\"id\":\"evt_1\","
+                + "\"timestamp\":\"2025-09-02T10:00:00Z\",\"type\":\"STATE_TRANSITION\",\"payload\":{"
+                + "\"from_state\":\"PLANNED\",\"to_state\":\"READY_FOR_HANDOFF\",\"entity_id\":\"fe/2025-09-02\","
+                + "\"metadata\":{\"triggered_by\":\"ci\",\"gate_results\":{\"schema_lint\":\"PASS\"},"
+                + "\"details\":{\"transition\":\"validate_complete\"}}}},\"prev_sha256\":\"" + "0".repeat(64) + "\"}");
+    }
+
+    @Test
+    void decodingThenEncodingReproducesTheLineByteForByte() {
+        Map<String, GateStatus> gates = new LinkedHashMap<>();
+        gates.put("zeta", GateStatus.FAIL);
+        gates.put("alpha", GateStatus.WARN);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("reason", "gates failed: zeta — “unicode” ok");
+        details.put("a", "line\nbreak");
+        PlanningEvent event = new PlanningEvent("evt_2", Instant.parse("2025-09-02T10:00:00.123456789Z"),
+                EventType.TRANSITION_REFUSED, Optional.empty(), Optional.of(CycleState.PACKAGED), "fe/x", "ana",
+                gates, details);
+        String prev = "ab".repeat(32);
+
+        byte[] line = codec.encode(event, prev);
+        EventLineCodec.Line decoded = codec.decode(line);
+
+        assertThat(decoded.event()).isEqualTo(event);
+        assertThat(decoded.prevHash()).isEqualTo(prev);
+        assertThat(codec.encode(decoded.event(), decoded.prevHash())).isEqualTo(line);
+        assertThat(line).doesNotContain((byte) '\n');
+        assertThat(text(line)).contains("\"from_state\":null");
+    }
+
+    @Test
+    void refusesLinesThatAreNotPlanningEvents() {
+        assertThatThrownBy(() -> decode("not json")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> decode("[1]")).hasMessageContaining("expected a JSON object");
+        assertThatThrownBy(() -> decode(valid().replace("planning_event", "other_event")))
+                .hasMessageContaining("expected type \"planning_event\"");
+        assertThatThrownBy(() -> decode(valid().replace("1.0.0", "2.0.0")))
+                .hasMessageContaining("unsupported envelope version");
+        assertThatThrownBy(() -> decode(valid().replace("2025-09-02T10:00:00Z", "yesterday")))
+                .hasMessageContaining("event.timestamp \"yesterday\"");
+        assertThatThrownBy(() -> decode(valid().replace("STATE_TRANSITION", "NAP")))
+                .hasMessageContaining("unknown event.type \"NAP\"");
+        assertThatThrownBy(() -> decode(valid().replace("\"READY_FOR_HANDOFF\"", "\"DONE\"")))
+                .hasMessageContaining("unknown state \"DONE\" at event.payload.to_state");
+        assertThatThrownBy(() -> decode(valid().replace("0".repeat(64), "0".repeat(63))))
+                .hasMessageContaining("prev_sha256 must be 64 lower-case hex digits");
+        assertThatThrownBy(() -> decode(valid().replace("\"PASS\"", "\"MAYBE\"")))
+                .hasMessageContaining("gate_results.schema_lint must be one of");
+        assertThatThrownBy(() -> decode(valid() + " {}")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> decode(valid().replace("\"id\":\"evt_1\",", "")))
+                .hasMessageContaining("expected a string at event.id");
+    }
+
+    @Test
+    void refusesDuplicateKeys() {
+        assertThatThrownBy(() -> decode(valid().replace("\"id\":\"evt_1\"", "\"id\":\"evt_1\",\"id\":\"evt_2\"")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Duplicate field");
+    }
+
+    private String valid() {
+        return text(codec.encode(TestEvents.event("evt_1"), RecordedEvent.GENESIS));
+    }
+
+    private void decode(String line) {
+        codec.decode(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

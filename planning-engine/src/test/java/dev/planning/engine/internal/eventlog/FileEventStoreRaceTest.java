@@ -1,0 +1,85 @@
+package dev.planning.engine.internal.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.planning.api.event.RecordedEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileEventStoreRaceTest {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void racingStoreInstancesNeverForkTheChain() {
+        int writers = 4;
+        int each = 25;
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                CyclicBarrier start = new CyclicBarrier(writers);
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String prefix = "w" + w;
+                    // One instance per writer, as separate processes would have.
+                    FileEventStore store = new FileEventStore(workspace);
+                    Callable<Integer> writer = () -> {
+                        start.await();
+                        return AppendRacer.race(store, TestEvents.CYCLE, each, prefix);
+                    };
+                    results.add(pool.submit(writer));
+                }
+                for (Future<Integer> result : results) {
+                    result.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+
+        assertWholeChain(writers * each);
+    }
+
+    @Test
+    void racingJvmsNeverForkTheChain() {
+        int each = 30;
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            List<Process> processes = new ArrayList<>();
+            for (String prefix : List.of("jvmA", "jvmB")) {
+                processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), AppendRacer.class.getName(),
+                        workspace.toString(), String.valueOf(each), prefix)
+                        .redirectErrorStream(true).start());
+            }
+            AppendRacer.race(new FileEventStore(workspace), TestEvents.CYCLE, each, "here");
+            for (Process process : processes) {
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(process.waitFor()).as(output).isZero();
+                assertThat(output).contains("conflicts");
+            }
+        });
+
+        assertWholeChain(3 * each);
+    }
+
+    private void assertWholeChain(int expected) {
+        List<RecordedEvent> events = new FileEventStore(workspace).read(TestEvents.CYCLE);
+        assertThat(events).hasSize(expected);
+        assertThat(events).extracting(e -> e.event().id()).doesNotHaveDuplicates();
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).prevHash()).isEqualTo(events.get(i - 1).hash());
+        }
+    }
+}

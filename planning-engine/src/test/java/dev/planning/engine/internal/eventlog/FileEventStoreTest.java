@@ -1,0 +1,305 @@
+package dev.planning.engine.internal.eventlog;
+
+import static dev.planning.engine.internal.eventlog.TestEvents.CYCLE;
+import static dev.planning.engine.internal.eventlog.TestEvents.event;
+import static dev.planning.engine.internal.eventlog.TestEvents.head;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileEventStoreTest {
+
+    private static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";
+
+    @TempDir
+    Path workspace;
+
+    private FileEventStore store() {
+        return new FileEventStore(workspace, WorkspaceLayout.DEFAULT);
+    }
+
+    private List<RecordedEvent> appendThree() {
+        FileEventStore store = store();
+        List<RecordedEvent> recorded = new ArrayList<>();
+        String head = RecordedEvent.GENESIS;
+        for (int i = 1; i <= 3; i++) {
+            RecordedEvent event = store.append(CYCLE, event("evt_" + i), head);
+            recorded.add(event);
+            head = event.hash();
+        }
+        return recorded;
+    }
+
+    private Path log() {
+        return workspace.resolve(LOG);
+    }
+
+    private List<String> rawLines() throws IOException {
+        return Files.readAllLines(log(), StandardCharsets.UTF_8);
+    }
+
+    private void writeLines(List<String> lines) throws IOException {
+        Files.writeString(log(), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsNothingForACycleWithoutALog() {
+        assertThat(store().read(CYCLE)).isEmpty();
+        assertThat(Files.exists(log())).isFalse();
+    }
+
+    @Test
+    void writesOneChainedLinePerEventStartingFromGenesis() throws Exception {
+        appendThree();
+
+        List<String> lines = rawLines();
+        assertThat(lines).hasSize(3);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(lines.get(0)).get("prev_sha256").asText()).isEqualTo("0".repeat(64));
+        assertThat(json.readTree(lines.get(1)).get("prev_sha256").asText()).isEqualTo(sha256(lines.get(0)));
+        assertThat(json.readTree(lines.get(2)).get("prev_sha256").asText()).isEqualTo(sha256(lines.get(1)));
+        assertThat(json.readTree(lines.get(2)).get("event").get("id").asText()).isEqualTo("evt_3");
+        assertThat(Files.readString(log())).endsWith("}\n");
+    }
+
+    @Test
+    void readsBackEventsWithLineNumbersAndHashes() throws Exception {
+        List<RecordedEvent> appended = appendThree();
+
+        List<RecordedEvent> read = store().read(CYCLE);
+
+        assertThat(read).containsExactlyElementsOf(appended);
+        assertThat(read).extracting(RecordedEvent::line).containsExactly(1, 2, 3);
+        assertThat(read.get(0).prevHash()).isEqualTo(RecordedEvent.GENESIS);
+        assertThat(read.get(2).hash()).isEqualTo(sha256(rawLines().get(2)));
+        assertThat(read.get(1).event()).isEqualTo(event("evt_2"));
+    }
+
+    @Test
+    void appendIsDurableAndVisibleToAnotherStoreInstance() {
+        RecordedEvent first = store().append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+
+        FileEventStore other = new FileEventStore(workspace);
+        assertThat(other.read(CYCLE)).containsExactly(first);
+        RecordedEvent second = other.append(CYCLE, event("evt_2"), first.hash());
+        assertThat(store().read(CYCLE)).containsExactly(first, second);
+    }
+
+    @Test
+    void refusesAnAppendWhoseExpectedHeadIsStale() throws Exception {
+        FileEventStore store = store();
+        RecordedEvent first = store.append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+        String before = Files.readString(log());
+
+        assertThatThrownBy(() -> store.append(CYCLE, event("evt_2"), RecordedEvent.GENESIS))
+                .isInstanceOf(ConcurrentTransitionException.class)
+                .hasMessage("cycle fe/2025-09-02 changed while this transition was running: expected head "
+                        + RecordedEvent.GENESIS + ", found " + first.hash() + "; re-run to see its new state");
+        assertThat(Files.readString(log())).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAMalformedExpectedHead() {
+        assertThatThrownBy(() -> store().append(CYCLE, event("evt_1"), "HEAD"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reportsAnEditedLineAtTheFirstLineThatNoLongerChains() throws Exception {
+        appendThree();
+        List<String> lines = new ArrayList<>(rawLines());
+        lines.set(1, lines.get(1).replace("\"ci\"", "\"mallory\""));
+        writeLines(lines);
+        String editedHash = sha256(lines.get(1));
+
+        assertThatThrownBy(() -> store().read(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+                    assertThat(e.location()).contains(new SourceLocation(LOG, 3, 0));
+                    assertThat(e.getMessage()).contains("line 3 does not chain to line 2")
+                            .contains("expected prev_sha256 " + editedHash)
+                            .contains("line 2 was edited");
+                });
+    }
+
+    @Test
+    void reportsAnEditedLineThatNoLongerParsesAtItsOwnLine() throws Exception {
+        appendThree();
+        List<String> lines = new ArrayList<>(rawLines());
+        lines.set(1, lines.get(1).substring(0, 40));
+        writeLines(lines);
+
+        assertThatThrownBy(() -> store().read(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+                    assertThat(e.location()).contains(new SourceLocation(LOG, 2, 0));
+                    assertThat(e.getMessage()).startsWith("line 2 is not a readable planning event: not valid JSON");
+                });
+    }
+
+    @Test
+    void reportsADeletedLine() throws Exception {
+        appendThree();
+        List<String> lines = new ArrayList<>(rawLines());
+        lines.remove(1);
+        writeLines(lines);
+
+        assertThatThrownBy(() -> store().read(CYCLE)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("line 2 does not chain to line 1");
+    }
+
+    @Test
+    void reportsADeletedFirstLine() throws Exception {
+        appendThree();
+        List<String> lines = new ArrayList<>(rawLines());
+        lines.remove(0);
+        writeLines(lines);
+
+        assertThatThrownBy(() -> store().read(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+                    assertThat(e.location()).contains(new SourceLocation(LOG, 1, 0));
+                    assertThat(e.getMessage()).contains("line 1 does not start the chain");
+                });
+    }
+
+    @Test
+    void reportsReorderedAndInsertedLines() throws Exception {
+        appendThree();
+        List<String> original = rawLines();
+
+        writeLines(List.of(original.get(0), original.get(2), original.get(1)));
+        assertThatThrownBy(() -> store().read(CYCLE)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("line 2 does not chain to line 1");
+
+        writeLines(List.of(original.get(0), original.get(1), original.get(1), original.get(2)));
+        assertThatThrownBy(() -> store().read(CYCLE)).isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("line 3 does not chain to line 2");
+    }
+
+    @Test
+    void reportsABlankLine() throws Exception {
+        appendThree();
+        List<String> lines = new ArrayList<>(rawLines());
+        lines.add(1, "");
+        writeLines(lines);
+
+        assertThatThrownBy(() -> store().read(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class,
+                        e -> assertThat(e.location()).contains(new SourceLocation(LOG, 2, 0)));
+    }
+
+    @Test
+    void cutsATornLastLineOnReadAndKeepsEveryCompleteEvent() throws Exception {
+        List<RecordedEvent> appended = appendThree();
+        long complete = Files.size(log());
+        byte[] next = new EventLineCodec().encode(event("evt_4"), appended.get(2).hash());
+        Files.write(log(), java.util.Arrays.copyOf(next, next.length / 2), StandardOpenOption.APPEND);
+
+        List<RecordedEvent> read = store().read(CYCLE);
+
+        assertThat(read).containsExactlyElementsOf(appended);
+        assertThat(Files.size(log())).isEqualTo(complete);
+        RecordedEvent fourth = store().append(CYCLE, event("evt_4"), head(read));
+        assertThat(fourth.line()).isEqualTo(4);
+        assertThat(store().read(CYCLE)).hasSize(4).last().isEqualTo(fourth);
+    }
+
+    @Test
+    void cutsATornLastLineOnAppend() throws Exception {
+        List<RecordedEvent> appended = appendThree();
+        Files.write(log(), "{\"type\":\"planning_ev".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+
+        RecordedEvent fourth = store().append(CYCLE, event("evt_4"), appended.get(2).hash());
+
+        assertThat(fourth.line()).isEqualTo(4);
+        assertThat(store().read(CYCLE)).hasSize(4);
+    }
+
+    @Test
+    void cutsATornOnlyLine() throws Exception {
+        Files.createDirectories(log().getParent());
+        Files.writeString(log(), "{\"type\":");
+
+        assertThat(store().read(CYCLE)).isEmpty();
+        assertThat(Files.size(log())).isZero();
+        assertThat(store().append(CYCLE, event("evt_1"), RecordedEvent.GENESIS).line()).isEqualTo(1);
+    }
+
+    @Test
+    void noticesLinesAppendedBehindItsBack() throws Exception {
+        FileEventStore store = store();
+        RecordedEvent first = store.append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+        // Another process writes a valid line: the remembered head is stale and must not be trusted.
+        byte[] second = new EventLineCodec().encode(event("evt_2"), first.hash());
+        Files.write(log(), (new String(second, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> store.append(CYCLE, event("evt_3"), first.hash()))
+                .isInstanceOf(ConcurrentTransitionException.class);
+        RecordedEvent third = store.append(CYCLE, event("evt_3"), sha256(rawLines().get(1)));
+        assertThat(third.line()).isEqualTo(3);
+        assertThat(store.read(CYCLE)).hasSize(3);
+    }
+
+    @Test
+    void refusesAnEventTooLargeForOneLine() {
+        PlanningEvent huge = new PlanningEvent("evt_big", event("x").timestamp(), event("x").type(),
+                event("x").fromState(), event("x").toState(), CYCLE.toString(), "ci", Map.of(),
+                Map.of("blob", "x".repeat(FileEventStore.MAX_LINE_BYTES)));
+
+        assertThatThrownBy(() -> store().append(CYCLE, huge, RecordedEvent.GENESIS))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 1048576 bytes");
+        assertThat(Files.exists(log())).isFalse();
+    }
+
+    @Test
+    void reportsAnOverlongLineOnRead() throws Exception {
+        Files.createDirectories(log().getParent());
+        Files.writeString(log(), "x".repeat(FileEventStore.MAX_LINE_BYTES + 10) + "\n");
+
+        assertThatThrownBy(() -> store().read(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> {
+                    assertThat(e.location()).contains(new SourceLocation(LOG, 1, 0));
+                    assertThat(e.getMessage()).contains("longer than 1048576 bytes");
+                });
+    }
+
+    @Test
+    void keepsEachCycleInItsOwnFileUnderTheLayout() {
+        CycleRef other = new CycleRef("be", "PLN-BE-2024-01");
+        store().append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+        store().append(other, event("evt_2"), RecordedEvent.GENESIS);
+
+        assertThat(store().read(other)).singleElement().extracting(e -> e.event().id()).isEqualTo("evt_2");
+        assertThat(workspace.resolve("frameworks/planning-be/events/PLN-BE-2024-01.events.jsonl")).exists();
+        assertThat(store().location(other)).isEqualTo("frameworks/planning-be/events/PLN-BE-2024-01.events.jsonl");
+    }
+
+    static String sha256(String line) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(line.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.planning.engine.internal.eventlog;
+
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Small event fixtures. */
+final class TestEvents {
+
+    static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+
+    private TestEvents() {
+    }
+
+    static PlanningEvent event(String id) {
+        return new PlanningEvent(id, Instant.parse("2025-09-02T10:00:00Z"), EventType.STATE_TRANSITION,
+                Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF), CYCLE.toString(), "ci",
+                Map.of("schema_lint", GateStatus.PASS), Map.of("transition", "validate_complete"));
+    }
+
+    static String head(List<RecordedEvent> events) {
+        return events.isEmpty() ? RecordedEvent.GENESIS : events.get(events.size() - 1).hash();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.planning.engine.internal.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.fixtures.Plans;
+import dev.planning.engine.internal.lint.LintCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaLintGateTest {
+
+    @TempDir
+    Path workspace;
+
+    /** The gate reads the cycle, the workspace and the rulebook's taxonomy; everything else is unavailable. */
+    private GateContext context(CycleRef cycle) {
+        return new GateContext() {
+            public CycleRef cycle() { return cycle; }
+            public Transition transition() { return Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow(); }
+            public Path workspace() { return workspace; }
+            public Rulebook rulebook() {
+                return new Rulebook(workspace.resolve("rulebook"), "ab".repeat(32), "1",
+                        Map.of("fe", new GateProfile("fe", List.of())), Map.of(), "fe",
+                        Map.of("criticality", List.of("0", "1", "2", "3")), List.of(), Map.of(), List.of());
+            }
+            public Optional<TaskBreakdown> tasks() { return Optional.empty(); }
+            public Optional<StoryMap> storyMap() { return Optional.empty(); }
+            public Map<String, TaskBreakdown> otherStreams() { return Map.of(); }
+            public List<String> artifactPaths() { return List.of(); }
+        };
+    }
+
+    @Test
+    void passesAValidCycleWithEvidenceOfWhatItChecked() {
+        Plans.feWorkspace(workspace);
+
+        GateResult result = new SchemaLintGate().evaluate(context(new CycleRef("fe", "2025-09-02")));
+
+        assertThat(result.gate()).isEqualTo("schema_lint");
+        assertThat(result.status()).isEqualTo(GateStatus.PASS);
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.evidence()).containsEntry("errors", 0L)
+                .containsEntry("files_checked", List.of(Plans.DECISIONS_PATH, Plans.STORY_MAP_PATH, Plans.TASKS_PATH));
+    }
+
+    @Test
+    void failsWhenTheTaskBreakdownIsMissing() throws Exception {
+        Plans.feWorkspace(workspace);
+        Files.delete(workspace.resolve(Plans.TASKS_PATH));
+
+        GateResult result = new SchemaLintGate().evaluate(context(new CycleRef("fe", "2025-09-02")));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.FILE_MISSING);
+            assertThat(f.location().orElseThrow().file()).isEqualTo(Plans.TASKS_PATH);
+        });
+        assertThat(result.evidence()).containsEntry("codes", Map.of(LintCodes.FILE_MISSING, 1));
+    }
+
+    @Test
+    void failsOnADanglingDependency() {
+        Plans.feWorkspace(workspace);
+        Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS.replace("[FE-1, \"be:PLN-BE-001\"]", "[FE-2]"));
+
+        GateResult result = new SchemaLintGate().evaluate(context(new CycleRef("fe", "2025-09-02")));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.REF_DANGLING);
+            assertThat(f.taskId()).contains("FE-12");
+            assertThat(f.describe()).startsWith(Plans.TASKS_PATH + ":21:");
+        });
+    }
+
+    @Test
+    void reusesAResultOnlyWhileTheFilesAreByteForByteTheSame() {
+        Plans.feWorkspace(workspace);
+        SchemaLintGate gate = new SchemaLintGate();
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+
+        GateResult first = gate.evaluate(context(cycle));
+        GateResult again = gate.evaluate(context(cycle));
+        Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS.replace("[FE-1, \"be:PLN-BE-001\"]", "[FE-2]"));
+        GateResult edited = gate.evaluate(context(cycle));
+        Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS);
+        GateResult restored = gate.evaluate(context(cycle));
+
+        assertThat(again).isSameAs(first);
+        assertThat(edited.passed()).isFalse();
+        assertThat(restored.passed()).isTrue();
+    }
+
+    @Test
+    void seesAFileAppearingNextToACachedResult() throws Exception {
+        Plans.feWorkspace(workspace);
+        SchemaLintGate gate = new SchemaLintGate();
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        gate.evaluate(context(cycle));
+        Files.delete(workspace.resolve(Plans.DECISIONS_PATH));
+
+        GateResult result = gate.evaluate(context(cycle));
+
+        assertThat(result.evidence().get("files_checked")).isEqualTo(List.of(Plans.STORY_MAP_PATH, Plans.TASKS_PATH));
+    }
+}

@@ -1,0 +1,246 @@
+package dev.planning.engine.internal.gate.parity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.fixtures.GateWorkspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParityCoverageGateTest {
+
+    private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
+    private static final String MAP = "frameworks/planning-fe/storymaps/2025-09-02-story_map.md";
+    private static final String PLAN = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
+    private static final String OUTCOMES = "frameworks/planning-fe/outcomes/2025-09-02";
+    private static final String PREVIOUS_OUTCOMES = "frameworks/planning-fe/outcomes/2025-08-19";
+
+    @TempDir
+    Path dir;
+
+    private GateWorkspace ws;
+    private final ParityCoverageGate gate = new ParityCoverageGate();
+
+    @BeforeEach
+    void setUp() {
+        ws = new GateWorkspace(dir);
+        ws.file(MAP, """
+                ---
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                title: Checkout
+                activities:
+                  - id: A-1
+                    title: Check out
+                    stories:
+                      - {id: S-1, title: Pay by card}
+                      - {id: S-2, title: See the confirmation}
+                ---
+                # Checkout
+                """);
+    }
+
+    private GateResult planning() {
+        return gate.evaluate(ws.context(FE));
+    }
+
+    private GateResult afterExecution() {
+        return gate.evaluate(ws.context(FE, CycleState.EXECUTED, CycleState.VALIDATED));
+    }
+
+    private static List<String> codes(GateResult result) {
+        return result.findings().stream().map(Finding::code).toList();
+    }
+
+    @Test
+    void passesAtPlanningLevelWhenMapAndPlanCoverEachOther() {
+        ws.plan("fe", "2025-09-02", "{id: E-1, kind: epic, title: Checkout}",
+                "{id: T-1, kind: story, parent: E-1, title: Card, linked_story_map_nodes: [S-1]}",
+                "{id: T-2, parent: T-1, title: Iframe}",
+                "{id: T-3, parent: E-1, title: Confirmation, linked_story_map_nodes: [S-2]}");
+
+        GateResult result = planning();
+
+        assertThat(result.status()).isEqualTo(GateStatus.PASS);
+        assertThat(result.evidence()).containsEntry("mode", "planning").containsEntry("stories", 2)
+                .containsEntry("items_without_story", List.of());
+    }
+
+    @Test
+    void reportsAStoryWithoutTaskAtTheStoryAndATaskWithoutStoryAtTheTask() {
+        ws.plan("fe", "2025-09-02", "{id: T-1, title: Card, linked_story_map_nodes: [S-1]}",
+                "{id: T-2, title: Stray}", "{id: T-3, title: Typo, linked_story_map_nodes: [S-9]}");
+
+        GateResult result = planning();
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).extracting(Finding::code, f -> f.location().orElseThrow().toString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ParityCodes.STORY_WITHOUT_TASK, MAP + ":11:14"),
+                        org.assertj.core.groups.Tuple.tuple(ParityCodes.TASK_WITHOUT_STORY, PLAN + ":6:10"),
+                        org.assertj.core.groups.Tuple.tuple(ParityCodes.TASK_WITHOUT_STORY, PLAN + ":7:10"));
+        assertThat(result.findings().get(2).message()).contains("links only to S-9");
+    }
+
+    @Test
+    void requiresAPlannedCoverageTargetWhereTheRulebookSetsAMinimum() {
+        ws.threshold("unit_coverage_min", 80)
+                .plan("fe", "2025-09-02", "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2]}");
+        assertThat(planning().findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(ParityCodes.TARGET_MISSING);
+            assertThat(f.message()).contains("unit_coverage_target: 80");
+            assertThat(f.location().orElseThrow().toString()).isEqualTo(PLAN + ":1:1");
+        });
+
+        ws.plan("fe", "2025-09-02",
+                "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2], tags: {unit_coverage_target: 75}}");
+        assertThat(codes(planning())).containsExactly(ParityCodes.TARGET_INVALID);
+
+        ws.plan("fe", "2025-09-02",
+                "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2], tags: [\"unit_coverage_target:85\"]}");
+        GateResult planned = planning();
+        assertThat(planned.status()).isEqualTo(GateStatus.PASS);
+        assertThat(planned.evidence().get("coverage_targets"))
+                .isEqualTo(Map.of("unit", Map.of("minimum", 80.0, "target", new java.math.BigDecimal("85"))));
+    }
+
+    @Test
+    void aStreamsOwnThresholdOverridesTheGeneralOneAndZeroSwitchesTheRequirementOff() {
+        ws.threshold("unit_coverage_min", 80).threshold("fe.unit_coverage_min", 0)
+                .plan("fe", "2025-09-02", "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2]}");
+        assertThat(planning().status()).isEqualTo(GateStatus.PASS);
+
+        ws.threshold("fe.unit_coverage_min", 90).plan("fe", "2025-09-02",
+                "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2], tags: {unit_coverage_target: 85}}");
+        assertThat(planning().findings()).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("below the rulebook's unit_coverage_min of 90%"));
+    }
+
+    @Test
+    void aMissingStoryMapFailsPlanningParity() throws Exception {
+        java.nio.file.Files.delete(dir.resolve(MAP));
+        ws.plan("fe", "2025-09-02", "{id: T-1, title: Card}");
+
+        assertThat(codes(planning())).containsExactly(ParityCodes.NO_STORY_MAP);
+    }
+
+    @Test
+    void measuresDeliveryOverLeavesAfterExecution() {
+        ws.threshold("delivered_ratio_min", 0.75).threshold("scope_variance_max_pct", 20)
+                .plan("fe", "2025-09-02", "{id: E-1, kind: epic, title: Checkout, status: in_progress}",
+                        "{id: T-1, parent: E-1, title: A, status: done, linked_story_map_nodes: [S-1]}",
+                        "{id: T-2, parent: E-1, title: B, status: done, linked_story_map_nodes: [S-2]}",
+                        "{id: T-3, parent: E-1, title: C, status: done}",
+                        "{id: T-4, parent: E-1, title: D, status: dropped}");
+
+        GateResult result = afterExecution();
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(codes(result)).containsExactly(ParityCodes.SCOPE_VARIANCE);
+        assertThat(result.evidence()).containsEntry("mode", "post_execution").containsEntry("planned", 4)
+                .containsEntry("delivered", 3).containsEntry("delivered_vs_planned_ratio", 0.75)
+                .containsEntry("scope_variance_pct", 25.0)
+                .containsEntry("by_status", Map.of("done", 3, "dropped", 1));
+    }
+
+    @Test
+    void reportsLowDeliveryAndWarnsAboutUndeliveredStories() {
+        ws.threshold("delivered_ratio_min", 0.8)
+                .plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1]}",
+                        "{id: T-2, title: B, status: blocked, linked_story_map_nodes: [S-2]}");
+
+        GateResult result = afterExecution();
+
+        assertThat(result.findings()).extracting(Finding::code, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ParityCodes.DELIVERED_RATIO, Severity.ERROR),
+                org.assertj.core.groups.Tuple.tuple(ParityCodes.STORY_NOT_DELIVERED, Severity.WARNING));
+        assertThat(result.findings().get(0).message()).contains("1 of 2").contains("T-2 (blocked)")
+                .contains("Record delivery by importing a deployments file").contains("planning import");
+    }
+
+    @Test
+    void failsWhenImportedTestsFailBeyondTheRulebookThreshold() {
+        ws.plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
+                .file(OUTCOMES + "/junit/0123456789ab-TEST-x.xml", "<testsuite name=\"x\" tests=\"5\">"
+                        + "<testcase name=\"a\"/><testcase name=\"b\"/><testcase name=\"c\"/><testcase name=\"d\"/>"
+                        + "<testcase name=\"e\"><failure message=\"boom\"/></testcase></testsuite>");
+
+        GateResult strict = afterExecution();
+        ws.threshold("tests_failed_max", 1);
+        GateResult tolerant = afterExecution();
+
+        assertThat(strict.findings()).filteredOn(f -> f.code().equals(ParityCodes.TESTS_FAILED)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("1 of 5 imported test cases failed"));
+        assertThat(tolerant.findings()).noneMatch(f -> f.code().equals(ParityCodes.TESTS_FAILED));
+    }
+
+    @Test
+    void readsCoverageFromTheOutcomesAgainstTheMinimum() {
+        ws.threshold("unit_coverage_min", 80).threshold("e2e_coverage_min", 50)
+                .plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
+                .file(OUTCOMES + "/jacoco.xml", "<report name=\"x\"><counter type=\"LINE\" missed=\"30\" covered=\"70\"/>"
+                        + "<counter type=\"BRANCH\" missed=\"1\" covered=\"3\"/></report>");
+
+        GateResult result = afterExecution();
+
+        assertThat(result.findings()).extracting(Finding::code, f -> f.location().orElseThrow().file())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ParityCodes.COVERAGE_BELOW, OUTCOMES + "/jacoco.xml"),
+                        org.assertj.core.groups.Tuple.tuple(ParityCodes.COVERAGE_MISSING, OUTCOMES));
+        assertThat(result.findings().get(0).message()).contains("unit line coverage is 70.0%").contains("of 80%");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> coverage = (Map<String, Map<String, Object>>) result.evidence().get("coverage");
+        assertThat(coverage.get("unit")).containsEntry("line_pct", 70.0).containsEntry("branch_pct", 75.0);
+    }
+
+    @Test
+    void comparesCoverageWithThePreviousCycleOfTheStream() {
+        ws.threshold("unit_coverage_min", 80)
+                .plan("fe", "2025-08-19", "{id: T-0, title: Old}")
+                .plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
+                .file(PREVIOUS_OUTCOMES + "/lcov.info", "SF:a\nLF:100\nLH:90\nend_of_record\n")
+                .file(OUTCOMES + "/lcov.info", "SF:a\nLF:100\nLH:85\nend_of_record\n");
+
+        GateResult result = afterExecution();
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(ParityCodes.COVERAGE_REGRESSION);
+            assertThat(f.message()).contains("from 90.0% in cycle 2025-08-19 to 85.0% in 2025-09-02");
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> coverage = (Map<String, Map<String, Object>>) result.evidence().get("coverage");
+        assertThat(coverage.get("unit")).containsEntry("previous_cycle", "2025-08-19").containsEntry("delta_pct", -5.0);
+
+        ws.threshold("coverage_regression_tolerance_pct", 5);
+        assertThat(afterExecution().status()).isEqualTo(GateStatus.PASS);
+    }
+
+    @Test
+    void anUnreadableCoverageReportIsALocatedError() {
+        ws.plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
+                .file(OUTCOMES + "/lcov.info", "SF:a\nLH:many\nend_of_record\n");
+
+        assertThat(afterExecution().findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(ParityCodes.COVERAGE_UNREADABLE);
+            assertThat(f.location().orElseThrow().toString()).startsWith(OUTCOMES + "/lcov.info:2");
+        });
+    }
+
+    @Test
+    void theModeFollowsTheTransition() {
+        assertThat(ParityCoverageGate.isPostExecution(CycleState.READY_FOR_HANDOFF)).isFalse();
+        assertThat(ParityCoverageGate.isPostExecution(CycleState.PACKAGED)).isFalse();
+        assertThat(ParityCoverageGate.isPostExecution(CycleState.EXECUTED)).isTrue();
+        assertThat(ParityCoverageGate.isPostExecution(CycleState.VALIDATED)).isTrue();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.planning.engine.internal.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitRepositoryTest {
+
+    @TempDir
+    Path dir;
+
+    private String commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        PersonIdent who = new PersonIdent("T", "t@example.org");
+        return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
+    }
+
+    @Test
+    void findsNoRepositoryOutsideGit() {
+        assertThat(GitRepository.find(dir)).isEmpty();
+    }
+
+    @Test
+    void readsHeadAndTellsUncommittedFilesOfAWorkspaceBelowTheRoot() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("plans/ws"));
+        Files.writeString(workspace.resolve("a.yaml"), "a\n");
+        Files.writeString(workspace.resolve("b.yaml"), "b\n");
+        Files.writeString(workspace.resolve("c.yaml"), "c\n");
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            String head = commit(git, "one");
+            Files.writeString(workspace.resolve("b.yaml"), "changed\n");
+            Files.writeString(workspace.resolve("d.yaml"), "untracked\n");
+            Files.writeString(dir.resolve(".gitignore"), "plans/ws/e.yaml\n");
+            Files.writeString(workspace.resolve("e.yaml"), "ignored\n");
+            Files.delete(workspace.resolve("c.yaml"));
+
+            try (GitRepository repository = GitRepository.find(workspace).orElseThrow()) {
+                assertThat(repository.head()).contains(head);
+                assertThat(repository.uncommitted(List.of("a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml")))
+                        .containsExactly("b.yaml", "c.yaml", "d.yaml", "e.yaml");
+                assertThat(repository.hasCommit(head)).isTrue();
+                assertThat(repository.hasCommit("0".repeat(40))).isFalse();
+                assertThat(repository.hasCommit("not-a-revision")).isFalse();
+            }
+            git.add().addFilepattern("plans/ws/b.yaml").call();
+            try (GitRepository repository = GitRepository.find(workspace).orElseThrow()) {
+                assertThat(repository.uncommitted(List.of("b.yaml"))).as("staged is not committed").containsExactly("b.yaml");
+            }
+        }
+    }
+
+    @Test
+    void aRepositoryWithoutCommitsHasNoHeadAndNothingCommitted() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "a\n");
+        Git.init().setDirectory(dir.toFile()).call().close();
+        try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
+            assertThat(repository.head()).isEmpty();
+            assertThat(repository.uncommitted(List.of("a.yaml"))).containsExactly("a.yaml");
+        }
+    }
+}

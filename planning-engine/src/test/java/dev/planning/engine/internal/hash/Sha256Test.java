@@ -1,0 +1,74 @@
+package dev.planning.engine.internal.hash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Sha256Test {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void hashesBytesAsLowerCaseHex() {
+        assertThat(Sha256.hex("abc".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Sha256.hex(new byte[0]))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    @Test
+    void hashesAFileLargerThanItsBufferLikeItsBytes() throws Exception {
+        byte[] content = new byte[(3 << 20) + 17];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(dir.resolve("big.bin"), content);
+
+        Sha256.FileDigest digest = Sha256.file(file);
+
+        assertThat(digest.sha256()).isEqualTo(Sha256.hex(content));
+        assertThat(digest.bytes()).isEqualTo(content.length);
+    }
+
+    @Test
+    void hashesManyFilesInTheOrderGivenWhetherInParallelOrNot() throws Exception {
+        List<Path> files = new ArrayList<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 12; i++) {
+            byte[] content = new byte[i == 0 ? 9 << 20 : 1000 + i];
+            random.nextBytes(content);
+            files.add(Files.write(dir.resolve("f" + i), content));
+        }
+
+        for (List<Path> batch : List.of(files, files.subList(1, 12))) {
+            Map<Path, Sha256.FileDigest> digests = Sha256.files(batch);
+            assertThat(digests.keySet()).containsExactlyElementsOf(batch);
+            for (Path file : batch) {
+                assertThat(digests.get(file).sha256()).isEqualTo(Sha256.hex(Files.readAllBytes(file)));
+            }
+        }
+    }
+
+    @Test
+    void aMissingFileIsAnError() {
+        assertThatThrownBy(() -> Sha256.file(dir.resolve("missing"))).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void recognisesHashes() {
+        assertThat(Sha256.isHash("a".repeat(64))).isTrue();
+        assertThat(Sha256.isHash("A".repeat(64))).isFalse();
+        assertThat(Sha256.isHash("a".repeat(63))).isFalse();
+        assertThat(Sha256.isHash(null)).isFalse();
+    }
+}

@@ -1,0 +1,374 @@
+package dev.planning.engine.internal.lifecycle;
+
+import static dev.planning.api.lifecycle.CycleState.COMPLETED;
+import static dev.planning.api.lifecycle.CycleState.EXECUTED;
+import static dev.planning.api.lifecycle.CycleState.IMPROVE;
+import static dev.planning.api.lifecycle.CycleState.PACKAGED;
+import static dev.planning.api.lifecycle.CycleState.PLANNED;
+import static dev.planning.api.lifecycle.CycleState.READY_FOR_HANDOFF;
+import static dev.planning.api.lifecycle.CycleState.VALIDATED;
+import static dev.planning.engine.internal.lifecycle.Fixtures.CYCLE;
+import static dev.planning.engine.internal.lifecycle.Fixtures.gate;
+import static dev.planning.engine.internal.lifecycle.Fixtures.machine;
+import static dev.planning.engine.internal.lifecycle.Fixtures.rulebook;
+import static dev.planning.engine.internal.lifecycle.Fixtures.step;
+import static dev.planning.engine.internal.lifecycle.Fixtures.throwing;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.InvalidTransitionException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LifecycleMachineTest {
+
+    @TempDir
+    Path workspace;
+
+    private List<PlanningEvent> events() {
+        return new FileEventStore(workspace).read(CYCLE).stream().map(RecordedEvent::event).toList();
+    }
+
+    private Path log() {
+        return workspace.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+    }
+
+    @Test
+    void aCycleWithoutALogIsPlannedWithNoHistory() {
+        CycleStatus status = machine(workspace, rulebook()).build().status(CYCLE);
+
+        assertThat(status.state()).isEqualTo(PLANNED);
+        assertThat(status.history()).isEmpty();
+    }
+
+    @Test
+    void createRecordsCycleCreatedOnce() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+
+        machine.create(CYCLE);
+        CycleStatus status = machine.create(CYCLE);
+
+        assertThat(status.state()).isEqualTo(PLANNED);
+        assertThat(status.history()).singleElement().satisfies(e -> {
+            assertThat(e.event().type()).isEqualTo(EventType.CYCLE_CREATED);
+            assertThat(e.event().entityId()).isEqualTo("fe/2025-09-02");
+        });
+    }
+
+    @Test
+    void walksEveryForwardTransitionToCompletedRecordingEach() {
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "ok"), step(READY_FOR_HANDOFF, PACKAGED, "ok"),
+                step(PACKAGED, EXECUTED, "ok"), step(EXECUTED, VALIDATED, "ok"), step(VALIDATED, IMPROVE, "ok"),
+                step(IMPROVE, COMPLETED, "ok"));
+        LifecycleMachine machine = machine(workspace, rulebook).gate(gate("ok", GateStatus.PASS)).build();
+
+        for (CycleState to : List.of(READY_FOR_HANDOFF, PACKAGED, EXECUTED, VALIDATED, IMPROVE, COMPLETED)) {
+            TransitionResult result = machine.advance(CYCLE, to);
+            assertThat(result.accepted()).isTrue();
+            assertThat(result.stateAfter()).isEqualTo(to);
+            assertThat(machine.status(CYCLE).state()).isEqualTo(to);
+        }
+
+        assertThat(events()).extracting(PlanningEvent::type).containsExactly(EventType.CYCLE_CREATED,
+                EventType.STATE_TRANSITION, EventType.STATE_TRANSITION, EventType.STATE_TRANSITION,
+                EventType.STATE_TRANSITION, EventType.STATE_TRANSITION, EventType.CYCLE_COMPLETED);
+        PlanningEvent first = events().get(1);
+        assertThat(first.fromState()).contains(PLANNED);
+        assertThat(first.toState()).contains(READY_FOR_HANDOFF);
+        assertThat(first.gateResults()).containsExactly(Map.entry("ok", GateStatus.PASS));
+        assertThat(first.details()).containsEntry("transition", "validate_complete").containsEntry("profile", "fe")
+                .containsEntry("rulebook_hash", "ab".repeat(32)).containsEntry("findings_error", "0");
+        assertThat(first.triggeredBy()).isEqualTo("tester");
+        assertThat(first.timestamp()).isEqualTo(Fixtures.NOW);
+        assertThat(first.id()).isEqualTo("evt_2");
+    }
+
+    @Test
+    void walksEveryBackwardTransition() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+        assertThat(machine.advance(CYCLE, PLANNED).stateAfter()).isEqualTo(PLANNED);
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+        machine.advance(CYCLE, PACKAGED);
+        machine.advance(CYCLE, EXECUTED);
+        assertThat(machine.advance(CYCLE, PACKAGED).transition().name()).isEqualTo("execution_failed");
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PACKAGED);
+        machine.advance(CYCLE, EXECUTED);
+        machine.advance(CYCLE, VALIDATED);
+        machine.advance(CYCLE, EXECUTED);
+        assertThat(machine.status(CYCLE).state()).isEqualTo(EXECUTED);
+    }
+
+    @Test
+    void updatingThePlanRecordsPlanUpdated() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+
+        TransitionResult result = machine.advance(CYCLE, PLANNED);
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.transition().name()).isEqualTo("update_plan");
+        assertThat(events()).extracting(PlanningEvent::type)
+                .containsExactly(EventType.CYCLE_CREATED, EventType.PLAN_UPDATED);
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
+    }
+
+    @Test
+    void refusesAnInvalidTransitionNamingTheStateAndTheAllowedTargets() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+
+        assertThatThrownBy(() -> machine.advance(CYCLE, EXECUTED))
+                .isInstanceOfSatisfying(InvalidTransitionException.class, e -> {
+                    assertThat(e.from()).isEqualTo(PLANNED);
+                    assertThat(e.to()).isEqualTo(EXECUTED);
+                    assertThat(e.getMessage()).isEqualTo("cycle fe/2025-09-02 cannot move from PLANNED to EXECUTED;"
+                            + " allowed from PLANNED: READY_FOR_HANDOFF (validate_complete), PLANNED (update_plan)");
+                });
+        assertThat(Files.exists(log())).isFalse();
+    }
+
+    @Test
+    void aCompletedCycleRefusesEverything() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+        for (CycleState to : List.of(READY_FOR_HANDOFF, PACKAGED, EXECUTED, VALIDATED, IMPROVE, COMPLETED)) {
+            machine.advance(CYCLE, to);
+        }
+        long size = log().toFile().length();
+
+        for (CycleState to : CycleState.values()) {
+            assertThatThrownBy(() -> machine.advance(CYCLE, to)).isInstanceOf(InvalidTransitionException.class)
+                    .hasMessageContaining("is COMPLETED");
+            assertThatThrownBy(() -> machine.dryRun(CYCLE, to)).isInstanceOf(InvalidTransitionException.class);
+        }
+        assertThatThrownBy(() -> machine.record(CYCLE, EventType.DIGEST_PUBLISHED, Map.of()))
+                .isInstanceOf(InvalidTransitionException.class);
+        assertThat(log().toFile().length()).isEqualTo(size);
+    }
+
+    @Test
+    void recordsARefusedTransitionWithItsGateResultsAndKeepsTheState() {
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "lint", "gov")))
+                .gate(gate("lint", GateStatus.FAIL)).gate(gate("gov", GateStatus.WARN)).build();
+
+        TransitionResult result = machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.stateAfter()).isEqualTo(PLANNED);
+        assertThat(result.failedGates()).extracting(GateResult::gate).containsExactly("lint");
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
+        PlanningEvent refused = events().get(1);
+        assertThat(refused.type()).isEqualTo(EventType.TRANSITION_REFUSED);
+        assertThat(refused.id()).isEqualTo(result.eventId());
+        assertThat(refused.fromState()).contains(PLANNED);
+        assertThat(refused.toState()).contains(READY_FOR_HANDOFF);
+        assertThat(refused.gateResults()).containsExactly(Map.entry("lint", GateStatus.FAIL),
+                Map.entry("gov", GateStatus.WARN));
+        assertThat(refused.details()).containsEntry("failed_gates", "lint").containsEntry("reason", "gates failed: lint")
+                .containsEntry("findings_error", "1").containsEntry("findings_warning", "1")
+                .doesNotContainKey(CycleFold.MOVED_TO);
+    }
+
+    @Test
+    void aWarningDoesNotBlockATransition() {
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "gov")))
+                .gate(gate("gov", GateStatus.WARN)).build();
+
+        assertThat(machine.advance(CYCLE, READY_FOR_HANDOFF).accepted()).isTrue();
+    }
+
+    @Test
+    void aRefusedTransitionFollowsTheStepsFailureAction() {
+        Rulebook rulebook = rulebook(step(READY_FOR_HANDOFF, PACKAGED, PLANNED, "consistency"));
+        LifecycleMachine machine = machine(workspace, rulebook).gate(gate("consistency", GateStatus.FAIL)).build();
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        TransitionResult result = machine.advance(CYCLE, PACKAGED);
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.stateAfter()).isEqualTo(PLANNED);
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
+        assertThat(events().get(2).details()).containsEntry(CycleFold.MOVED_TO, "PLANNED");
+    }
+
+    @Test
+    void refusesAProfileWhoseFailureActionTheLifecycleDoesNotAllow() {
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, COMPLETED, "ok"));
+        LifecycleMachine machine = machine(workspace, rulebook).gate(gate("ok", GateStatus.PASS)).build();
+
+        assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF)).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("sends a failed PLANNED->READY_FOR_HANDOFF to COMPLETED");
+        assertThat(Files.exists(log())).isFalse();
+    }
+
+    @Test
+    void namesAMissingGateBeforeRunningAny() {
+        AtomicInteger runs = new AtomicInteger();
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "lint", "parity", "governance"));
+        LifecycleMachine machine = machine(workspace, rulebook)
+                .gate(gate("lint", GateStatus.PASS, context -> runs.incrementAndGet()))
+                .gate(gate("governance", GateStatus.PASS)).build();
+
+        assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF))
+                .isInstanceOf(PlanningException.class)
+                .hasMessage("gate profile 'fe' names gate 'parity' for PLANNED->READY_FOR_HANDOFF, but no gate of"
+                        + " that name is registered; available gates: [governance, lint]");
+        assertThatThrownBy(() -> machine.dryRun(CYCLE, READY_FOR_HANDOFF)).isInstanceOf(PlanningException.class);
+        assertThat(runs).hasValue(0);
+        assertThat(Files.exists(log())).isFalse();
+    }
+
+    @Test
+    void runsGatesInProfileOrderWithTheirContext() {
+        List<String> order = new ArrayList<>();
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "zeta", "alpha", "mid"));
+        LifecycleMachine machine = machine(workspace, rulebook)
+                .gate(gate("alpha", GateStatus.PASS, c -> order.add("alpha " + c.transition().name())))
+                .gate(gate("mid", GateStatus.PASS, c -> order.add("mid " + c.cycle())))
+                .gate(gate("zeta", GateStatus.PASS, c -> order.add("zeta"))).build();
+
+        TransitionResult result = machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(order).containsExactly("zeta", "alpha validate_complete", "mid fe/2025-09-02");
+        assertThat(result.gateResults()).extracting(GateResult::gate).containsExactly("zeta", "alpha", "mid");
+    }
+
+    @Test
+    void aGateThatThrowsAPlanningExceptionFailsWithItsMessage() {
+        SourceLocation where = new SourceLocation("tasks.yaml", 3, 5);
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "lint", "after")))
+                .gate(throwing("lint", new InvalidInputException("bad indentation", where)))
+                .gate(gate("after", GateStatus.PASS)).build();
+
+        TransitionResult result = machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.gate("lint")).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(GateStatus.FAIL);
+            assertThat(r.findings()).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo("gate.error");
+                assertThat(f.message()).isEqualTo("gate lint failed: bad indentation");
+                assertThat(f.location()).contains(where);
+            });
+        });
+        assertThat(result.gate("after")).get().extracting(GateResult::status).isEqualTo(GateStatus.PASS);
+        assertThat(events().get(1).gateResults()).containsEntry("lint", GateStatus.FAIL);
+    }
+
+    @Test
+    void aGateThatCrashesFailsWithCodeGateCrashed() {
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "buggy")))
+                .gate(throwing("buggy", new IllegalStateException("oops"))).build();
+
+        TransitionResult result = machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(result.accepted()).isFalse();
+        Finding finding = result.gate("buggy").orElseThrow().findings().get(0);
+        assertThat(finding.code()).isEqualTo("gate.crashed");
+        assertThat(finding.message()).isEqualTo("gate buggy crashed: java.lang.IllegalStateException: oops");
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
+    }
+
+    @Test
+    void dryRunRunsTheGatesAndRecordsNothing() {
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "lint")))
+                .gate(gate("lint", GateStatus.FAIL)).build();
+
+        List<GateResult> results = machine.dryRun(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(results).singleElement().extracting(GateResult::status).isEqualTo(GateStatus.FAIL);
+        assertThat(Files.exists(log())).isFalse();
+        assertThatThrownBy(() -> machine.dryRun(CYCLE, VALIDATED)).isInstanceOf(InvalidTransitionException.class);
+    }
+
+    @Test
+    void doesNotBuildAGateContextForATransitionWithoutGates() {
+        LifecycleMachine machine = machine(workspace, rulebook()).gateContextFactory((cycle, transition) -> {
+            throw new AssertionError("no gate needs a context");
+        }).build();
+
+        assertThat(machine.advance(CYCLE, READY_FOR_HANDOFF).gateResults()).isEmpty();
+    }
+
+    @Test
+    void recordsFactsWithoutMovingTheCycle() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+
+        RecordedEvent sealed = machine.record(CYCLE, EventType.MANIFEST_SEALED, Map.of("manifest_sha256", "abc"));
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+        machine.record(CYCLE, EventType.WAIVER_GRANTED, Map.of("rule", "critical-zero"));
+
+        assertThat(sealed.line()).isEqualTo(2);
+        assertThat(sealed.event().details()).containsEntry("manifest_sha256", "abc");
+        assertThat(sealed.event().fromState()).contains(PLANNED);
+        assertThat(events()).extracting(PlanningEvent::type).containsExactly(EventType.CYCLE_CREATED,
+                EventType.MANIFEST_SEALED, EventType.STATE_TRANSITION, EventType.WAIVER_GRANTED);
+        assertThat(machine.status(CYCLE).state()).isEqualTo(READY_FOR_HANDOFF);
+    }
+
+    @Test
+    void refusesToRecordTransitionEventsAsFacts() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+
+        for (EventType type : List.of(EventType.CYCLE_CREATED, EventType.STATE_TRANSITION,
+                EventType.TRANSITION_REFUSED, EventType.PLAN_UPDATED, EventType.CYCLE_COMPLETED)) {
+            assertThatThrownBy(() -> machine.record(CYCLE, type, Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("advance()");
+        }
+        assertThat(Files.exists(log())).isFalse();
+    }
+
+    @Test
+    void refusesTwoGatesOfTheSameName() {
+        assertThatThrownBy(() -> LifecycleMachine.builder().gate(gate("lint", GateStatus.PASS))
+                .gate(gate("lint", GateStatus.FAIL))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two gates are named 'lint'");
+    }
+
+    @Test
+    void requiresTheEventStoreRulebookAndContextFactory() {
+        assertThatThrownBy(() -> LifecycleMachine.builder().build()).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("eventStore");
+        assertThat(Optional.of(machine(workspace, rulebook()).build())).isPresent();
+    }
+
+    @Test
+    void reportsAWellChainedButImpossibleLogAtItsFileAndLine() {
+        LifecycleMachine machine = machine(workspace, rulebook()).build();
+        machine.create(CYCLE);
+        FileEventStore store = new FileEventStore(workspace);
+        RecordedEvent created = store.read(CYCLE).get(0);
+        store.append(CYCLE, new PlanningEvent("evt_forged", Fixtures.NOW, EventType.STATE_TRANSITION,
+                Optional.of(PLANNED), Optional.of(COMPLETED), CYCLE.toString(), "mallory", Map.of(), Map.of()),
+                created.hash());
+
+        assertThatThrownBy(() -> machine.status(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class, e -> assertThat(
+                        e.location()).contains(new SourceLocation(
+                                "frameworks/planning-fe/events/2025-09-02.events.jsonl", 2, 0)));
+        assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF))
+                .isInstanceOf(EventLogCorruptedException.class);
+    }
+}

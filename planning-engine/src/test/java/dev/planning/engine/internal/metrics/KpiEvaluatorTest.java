@@ -1,0 +1,80 @@
+package dev.planning.engine.internal.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.artifact.KpiValue;
+import dev.planning.api.rulebook.KpiDefinition;
+import dev.planning.api.rulebook.KpiDirection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class KpiEvaluatorTest {
+
+    private final KpiEvaluator evaluator = new KpiEvaluator();
+
+    private static KpiDefinition kpi(String formula, String... inputs) {
+        return new KpiDefinition("k", formula, List.of(inputs), "percent", Optional.of(90.0),
+                KpiDirection.HIGHER_IS_BETTER, "");
+    }
+
+    @Test
+    void evaluatesAFormulaOverItsInputs() {
+        List<KpiValue> values = evaluator.evaluate(List.of(kpi("done / planned * 100", "done", "planned")),
+                Map.of("done", 9.0, "planned", 12.0));
+
+        assertThat(values.get(0).actual()).contains(75.0);
+        assertThat(values.get(0).target()).contains(90.0);
+        assertThat(values.get(0).direction()).isEqualTo("higher_is_better");
+    }
+
+    @Test
+    void aMissingInputIsNotMeasuredNeverZero() {
+        List<KpiValue> values = evaluator.evaluate(List.of(kpi("cov", "cov")), Map.of());
+
+        assertThat(values.get(0).measured()).isFalse();
+        assertThat(values.get(0).actual()).isEmpty();
+    }
+
+    @Test
+    void aDivisionByZeroIsNotMeasured() {
+        List<KpiValue> values = evaluator.evaluate(List.of(kpi("passes / runs * 100", "passes", "runs")),
+                Map.of("passes", 0.0, "runs", 0.0));
+
+        assertThat(values.get(0).actual()).isEmpty();
+    }
+
+    @Test
+    void supportsConditionals() {
+        List<KpiValue> values = evaluator.evaluate(List.of(kpi("a > b ? a - b : 0", "a", "b")), Map.of("a", 5.0, "b", 2.0));
+
+        assertThat(values.get(0).actual()).contains(3.0);
+    }
+
+    @Test
+    void refusesMethodCallsObjectCreationAndAssignments() {
+        for (String formula : List.of("a.getClass()", "new('java.io.File', 'x')", "a = 3", "var x = 1; x")) {
+            assertThatThrownBy(() -> KpiEvaluator.check(kpi(formula, "a")))
+                    .as(formula)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("is not allowed or does not parse");
+        }
+    }
+
+    @Test
+    void refusesAFormulaReadingAnUndeclaredInput() {
+        assertThatThrownBy(() -> KpiEvaluator.check(kpi("a / b", "a")))
+                .hasMessageContaining("the formula reads [b], which its inputs [a] do not list");
+    }
+
+    @Test
+    void everyDefaultKpiDirectionMeetsItsTargetTheRightWay() {
+        assertThat(KpiDirection.HIGHER_IS_BETTER.meets(90, 90)).isTrue();
+        assertThat(KpiDirection.HIGHER_IS_BETTER.meets(89, 90)).isFalse();
+        assertThat(KpiDirection.LOWER_IS_BETTER.meets(16, 15)).isFalse();
+        assertThat(KpiDirection.LOWER_IS_BETTER.meets(0, 0)).isTrue();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.planning.engine.internal.outcome;
+
+import static dev.planning.engine.internal.outcome.JUnitReportParserTest.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AxeReportParserTest {
+
+    private final AxeReportParser parser = new AxeReportParser();
+
+    static final String RESULTS = """
+            {
+              "testEngine": {"name": "axe-core", "version": "4.10.2"},
+              "url": "http://localhost:3000/checkout",
+              "timestamp": "2025-08-29T10:00:00.000Z",
+              "passes": [
+                {"id": "color-contrast", "impact": null, "nodes": [{"target": ["button"]}]},
+                {"id": "label", "nodes": []},
+                {"id": "image-alt", "nodes": []}
+              ],
+              "violations": [
+                {"id": "region", "impact": "moderate", "nodes": [{"target": ["div.promo"]}, {"target": ["footer"]}]},
+                {"id": "button-name", "impact": "critical", "nodes": [{"target": ["#pay"]}]}
+              ],
+              "incomplete": [{"id": "aria-valid-attr-value", "impact": "serious", "nodes": []}],
+              "inapplicable": [{"id": "video-caption", "nodes": []}]
+            }
+            """;
+
+    @Test
+    void countsRuleResultsByGroupAndViolationsByImpact() {
+        AccessibilityReport report = parser.parse(bytes(RESULTS), "axe.json");
+
+        assertThat(report.pages()).isEqualTo(1);
+        assertThat(report.passes()).isEqualTo(3);
+        assertThat(report.violations()).isEqualTo(2);
+        assertThat(report.incomplete()).isEqualTo(1);
+        assertThat(report.inapplicable()).isEqualTo(1);
+        assertThat(report.violationsByImpact()).isEqualTo(Map.of("critical", 1, "moderate", 1));
+        assertThat(report.violatedNodes()).isEqualTo(3);
+        assertThat(report.passRatePercent()).contains(60.0);
+    }
+
+    @Test
+    void addsUpAnArrayOfPages() {
+        AccessibilityReport report = parser.parse(bytes("[" + RESULTS + "," + RESULTS + "]"), "axe-cli.json");
+
+        assertThat(report.pages()).isEqualTo(2);
+        assertThat(report.passes()).isEqualTo(6);
+        assertThat(report.violations()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesJsonWithoutPassesAndViolations() {
+        assertThatThrownBy(() -> parser.parse(bytes("{\"violations\": []}"), "axe.json"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("expected an object with \"passes\" and \"violations\" arrays");
+    }
+
+    @Test
+    void refusesARuleResultWithoutId() {
+        assertThatThrownBy(() -> parser.parse(bytes("{\"passes\": [{}], \"violations\": []}"), "axe.json"))
+                .hasMessageContaining("passes[0] is not a rule result");
+    }
+
+    @Test
+    void refusesTruncatedJsonNamingTheLine() {
+        assertThatThrownBy(() -> parser.parse(bytes("{\n  \"passes\": [\n"), "axe.json"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("malformed JSON")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().hasLine()).isTrue());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.planning.engine.internal.outcome;
+
+import static dev.planning.engine.internal.outcome.JUnitReportParserTest.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DeploymentLogReaderTest {
+
+    private final DeploymentLogReader reader = new DeploymentLogReader();
+
+    static final String LOG = """
+            version: "1.0"
+            period: {start: 2025-08-19T00:00:00Z, end: 2025-09-02T00:00:00Z}
+            deployments:
+              - id: D-1
+                time: 2025-08-21T15:00:00Z
+                status: success
+                commits: [{sha: 3f2a9c1, time: 2025-08-20T15:00:00Z}]
+                tasks: [FE-2]
+              - id: D-2
+                time: 2025-08-28T15:00:00Z
+                status: failure
+                commits: [{sha: 4f2a9c1, time: 2025-08-28T09:00:00Z}]
+            incidents:
+              - {id: INC-1, start: 2025-08-29T10:00:00Z, end: 2025-08-29T13:00:00Z, caused_by: D-1}
+              - {id: INC-2, start: 2025-08-30T10:00:00Z, caused_by: D-1}
+            defects:
+              - {id: BUG-1, severity: high, found: after_release, task: FE-2}
+            """;
+
+    @Test
+    void readsDeploymentsIncidentsAndDefects() {
+        DeploymentLog log = reader.parse(bytes(LOG), "deployments.yaml");
+
+        assertThat(log.period().orElseThrow().days()).isEqualTo(14.0);
+        assertThat(log.deployments()).hasSize(2);
+        assertThat(log.deployments().get(0).commits().get(0).time()).isEqualTo(Instant.parse("2025-08-20T15:00:00Z"));
+        assertThat(log.deployments().get(0).tasks()).containsExactly("FE-2");
+        assertThat(log.incidents().get(1).end()).isEmpty();
+        assertThat(log.defects().get(0).escaped()).isTrue();
+        assertThat(log.defectsReported()).isTrue();
+    }
+
+    @Test
+    void countsADeploymentThatCausedAnIncidentAsFailed() {
+        DeploymentLog log = reader.parse(bytes(LOG), "deployments.yaml");
+
+        assertThat(log.failed(log.deployments().get(0))).isTrue();
+        assertThat(log.failed(log.deployments().get(1))).isTrue();
+    }
+
+    @Test
+    void refusesAnIncidentCausedByAnUnknownDeploymentAtItsLine() {
+        String bad = LOG.replace("caused_by: D-1}\n  - {id: INC-2", "caused_by: D-9}\n  - {id: INC-2");
+
+        assertThatThrownBy(() -> reader.parse(bytes(bad), "deployments.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("caused_by 'D-9', which is not a deployment of this file")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(14));
+    }
+
+    @Test
+    void refusesACommitLaterThanItsDeployment() {
+        String bad = LOG.replace("{sha: 3f2a9c1, time: 2025-08-20T15:00:00Z}", "{sha: 3f2a9c1, time: 2025-08-22T15:00:00Z}");
+
+        assertThatThrownBy(() -> reader.parse(bytes(bad), "deployments.yaml"))
+                .hasMessageContaining("is after the deployment's time");
+    }
+
+    @Test
+    void refusesAMissingStatusWithTheSchemaMessage() {
+        String bad = LOG.replace("    status: success\n", "");
+
+        assertThatThrownBy(() -> reader.parse(bytes(bad), "deployments.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("invalid deployments file")
+                .hasMessageContaining("status");
+    }
+
+    @Test
+    void leavesDefectsUnreportedWithoutADefectsList() {
+        DeploymentLog log = reader.parse(bytes(LOG.substring(0, LOG.indexOf("defects:"))), "deployments.yaml");
+
+        assertThat(log.defectsReported()).isFalse();
+    }
+
+    @Test
+    void linksAnIncidentWithoutCausedByToTheLatestDeploymentInTheWindow() {
+        String windowed = LOG.replace("version: \"1.0\"\n", "version: \"1.0\"\nincident_window_hours: 24\n")
+                .replace(", caused_by: D-1}\n  - {id: INC-2", "}\n  - {id: INC-2");
+
+        DeploymentLog log = reader.parse(bytes(windowed), "deployments.yaml");
+
+        // INC-1 starts 2025-08-29T10:00, 19 hours after D-2: linked to D-2, not to D-1 eight days before.
+        assertThat(log.incidents().get(0).causedBy()).contains("D-2");
+    }
+
+    @Test
+    void refusesAnIncidentNamingNoDeploymentWithoutAWindow() {
+        String unlinked = LOG.replace(", caused_by: D-1}\n  - {id: INC-2", "}\n  - {id: INC-2");
+
+        assertThatThrownBy(() -> reader.parse(bytes(unlinked), "deployments.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("incident INC-1 names no deployment")
+                .hasMessageContaining("incident_window_hours");
+    }
+
+    @Test
+    void measuresReworkAndRecoveryOfFailedDeployments() {
+        String rework = LOG.replace("    tasks: [FE-2]\n", "    tasks: [FE-2]\n"
+                + "  - {id: D-3, time: 2025-08-29T12:00:00Z, status: success, remediates: INC-1, commits: []}\n");
+
+        DeploymentLog log = reader.parse(bytes(rework), "deployments.yaml");
+
+        assertThat(log.deployments().stream().filter(log::rework).map(DeploymentLog.Deployment::id)).containsExactly("D-3");
+        // D-1: INC-1 took 3 hours (INC-2 is still open); D-2 failed and D-3 succeeded 21 hours later.
+        assertThat(log.recoveryHours()).containsExactlyInAnyOrder(3.0, 21.0);
+    }
+
+    @Test
+    void refusesReworkNamingAnUnknownIncident() {
+        String rework = LOG.replace("    tasks: [FE-2]\n", "    tasks: [FE-2]\n"
+                + "  - {id: D-3, time: 2025-08-29T12:00:00Z, status: success, remediates: INC-9, commits: []}\n");
+
+        assertThatThrownBy(() -> reader.parse(bytes(rework), "deployments.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("remediates 'INC-9', which is not an incident of this file");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.planning.engine.internal.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JUnitReportParserTest {
+
+    private final JUnitReportParser parser = new JUnitReportParser();
+
+    static final String SUREFIRE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuite xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="dev.shop.CheckoutTest" time="0.412" tests="4" errors="1" skipped="1" failures="1">
+              <properties>
+                <property name="java.version" value="17.0.15"/>
+              </properties>
+              <testcase name="paysByCard" classname="dev.shop.CheckoutTest" time="0.101"/>
+              <testcase name="refusesExpiredCard" classname="dev.shop.CheckoutTest" time="0.2">
+                <failure message="expected: 402" type="org.opentest4j.AssertionFailedError">stack</failure>
+                <system-out><![CDATA[log]]></system-out>
+              </testcase>
+              <testcase name="appliesVoucher" classname="dev.shop.CheckoutTest" time="0.011">
+                <error message="NPE" type="java.lang.NullPointerException">stack</error>
+              </testcase>
+              <testcase name="splitsPayment" classname="dev.shop.CheckoutTest" time="0">
+                <skipped message="not yet"/>
+              </testcase>
+            </testsuite>
+            """;
+
+    @Test
+    void countsASurefireReportFromItsTestCases() {
+        TestReport report = parser.parse(bytes(SUREFIRE), "TEST-CheckoutTest.xml");
+
+        assertThat(report).isEqualTo(new TestReport(1, 4, 1, 1, 1, 0.101 + 0.2 + 0.011));
+        assertThat(report.passed()).isEqualTo(1);
+    }
+
+    @Test
+    void sumsTheNestedSuitesOfAGenericAggregateReport() {
+        String jest = """
+                <testsuites name="jest tests" tests="3" failures="0">
+                  <testsuite name="cart" tests="2">
+                    <testcase classname="cart adds" name="adds" time="0.003"/>
+                    <testcase classname="cart removes" name="removes" time="0.001"/>
+                  </testsuite>
+                  <testsuite name="outer">
+                    <testsuite name="inner" tests="1">
+                      <testcase name="nested"><failure/></testcase>
+                    </testsuite>
+                  </testsuite>
+                </testsuites>
+                """;
+
+        TestReport report = parser.parse(bytes(jest), "junit.xml");
+
+        assertThat(report.suites()).isEqualTo(3);
+        assertThat(report.tests()).isEqualTo(3);
+        assertThat(report.failures()).isEqualTo(1);
+        assertThat(report.passed()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesASuiteWhoseDeclaredCountDisagreesAsPartial() {
+        String partial = """
+                <testsuite name="s" tests="3">
+                  <testcase name="a"/>
+                </testsuite>
+                """;
+
+        assertThatThrownBy(() -> parser.parse(bytes(partial), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("declares tests=\"3\" but holds 1")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(1));
+    }
+
+    @Test
+    void refusesATruncatedReportNamingTheLine() {
+        String truncated = "<testsuite name=\"s\" tests=\"1\">\n  <testcase name=\"a\">\n";
+
+        assertThatThrownBy(() -> parser.parse(bytes(truncated), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("malformed XML")
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe()).startsWith("TEST-s.xml:"));
+    }
+
+    @Test
+    void neverExpandsExternalEntities() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE testsuite [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <testsuite name="&secret;" tests="1"><testcase name="&secret;"/></testsuite>
+                """;
+
+        // Either refused or parsed without the file's content: never a read of /etc/passwd.
+        try {
+            TestReport report = parser.parse(bytes(xxe), "x.xml");
+            assertThat(report.tests()).isEqualTo(1);
+        } catch (InvalidInputException refused) {
+            assertThat(refused.getMessage()).doesNotContain("root:");
+        }
+    }
+
+    @Test
+    void refusesXmlThatIsNotJUnit() {
+        assertThatThrownBy(() -> parser.parse(bytes("<report name=\"x\"/>"), "jacoco.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("expected JUnit XML with root element <testsuites> or <testsuite>, found <report>");
+    }
+
+    @Test
+    void refusesAnUnreadableTime() {
+        String bad = "<testsuite><testcase name=\"a\" time=\"1,5\"/></testsuite>";
+
+        assertThatThrownBy(() -> parser.parse(bytes(bad), "t.xml"))
+                .hasMessageContaining("time=\"1,5\" is not a duration");
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

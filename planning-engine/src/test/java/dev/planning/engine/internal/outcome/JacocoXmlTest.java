@@ -1,0 +1,129 @@
+package dev.planning.engine.internal.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JacocoXmlTest {
+
+    /** The shape JaCoCo writes, DOCTYPE included; nested counters must not count. */
+    static final String REPORT = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd">
+            <report name="checkout">
+              <sessioninfo id="host-1" start="1725264000000" dump="1725264060000"/>
+              <package name="shop/checkout">
+                <class name="shop/checkout/Form" sourcefilename="Form.java">
+                  <counter type="LINE" missed="1000" covered="1"/>
+                </class>
+                <sourcefile name="Form.java">
+                  <line nr="3" mi="0" ci="3" mb="0" cb="0"/>
+                  <counter type="LINE" missed="1000" covered="1"/>
+                </sourcefile>
+                <counter type="LINE" missed="1000" covered="1"/>
+              </package>
+              <counter type="INSTRUCTION" missed="40" covered="360"/>
+              <counter type="BRANCH" missed="6" covered="18"/>
+              <counter type="LINE" missed="15" covered="85"/>
+            </report>
+            """;
+
+    private static CoverageReport parse(String xml) {
+        return JacocoXml.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "jacoco.xml");
+    }
+
+    @Test
+    void readsTheReportLevelLineAndBranchCounters() {
+        CoverageReport report = parse(REPORT);
+
+        assertThat(report.format()).isEqualTo(CoverageReport.Format.JACOCO_XML);
+        assertThat(report.lines()).isEqualTo(new Coverage(85, 15));
+        assertThat(report.branches()).isEqualTo(new Coverage(18, 6));
+        assertThat(report.lines().percent()).hasValue(85.0);
+    }
+
+    @Test
+    void anEmptyReportHasNothingToCover() {
+        CoverageReport report = parse("<report name=\"empty\"><sessioninfo id=\"a\" start=\"1\" dump=\"2\"/></report>");
+
+        assertThat(report.lines()).isEqualTo(Coverage.NONE);
+        assertThat(report.lines().percent()).isEmpty();
+    }
+
+    @Test
+    void refusesAnotherRootElementNamingWhatWasExpected() {
+        assertThatThrownBy(() -> parse("<testsuite name=\"x\"/>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("root element is <testsuite>, expected <report>");
+    }
+
+    @Test
+    void locatesMalformedXmlAtItsLineAndColumn() {
+        assertThatThrownBy(() -> parse("<report name=\"x\">\n  <counter type=\"LINE\" missed=\"1\" covered=\"2\">\n</report>"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).location()).hasValueSatisfying(l -> {
+                    assertThat(l.file()).isEqualTo("jacoco.xml");
+                    assertThat(l.line()).isEqualTo(3);
+                }));
+    }
+
+    @Test
+    void refusesACounterThatIsNotANumber() {
+        assertThatThrownBy(() -> parse("<report name=\"x\">\n<counter type=\"LINE\" missed=\"-1\" covered=\"2\"/></report>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("missed=\"-1\"").hasMessageContaining("whole number")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().map(SourceLocation::line)).hasValue(2));
+    }
+
+    @Test
+    void neverReadsAFileThroughAnExternalEntity(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "s3cr3t");
+        String hostile = "<?xml version=\"1.0\"?>\n<!DOCTYPE report [<!ENTITY leak SYSTEM \"" + secret.toUri()
+                + "\">]>\n<report name=\"&leak;\"><counter type=\"LINE\" missed=\"0\" covered=\"1\"/></report>";
+
+        assertThatThrownBy(() -> parse(hostile))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("leak")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void doesNotExpandAnEntityBomb() {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE report [<!ENTITY a0 \"lol\">");
+        for (int i = 1; i < 30; i++) {
+            dtd.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        String bomb = dtd + "]>\n<report name=\"&a29;\"/>";
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThatThrownBy(() -> parse(bomb)).isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("a29"));
+    }
+
+    @Test
+    void neverFetchesTheDoctypesDtd(@TempDir Path dir) throws Exception {
+        // report.dtd next to the file would be loaded by a parser that reads DTDs; it would fail the parse.
+        Files.writeString(dir.resolve("report.dtd"), "<!ENTITY % broken \"");
+        Path file = Files.writeString(dir.resolve("jacoco.xml"), REPORT);
+
+        assertThat(JacocoXml.read(file, "jacoco.xml").lines()).isEqualTo(new Coverage(85, 15));
+        assertThat(JacocoXml.isReport(file)).isTrue();
+    }
+
+    @Test
+    void aMissingFileIsALocatedInputError(@TempDir Path dir) {
+        assertThatThrownBy(() -> JacocoXml.read(dir.resolve("nope.xml"), "outcomes/nope.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().map(SourceLocation::file))
+                        .hasValue("outcomes/nope.xml"));
+    }
+}

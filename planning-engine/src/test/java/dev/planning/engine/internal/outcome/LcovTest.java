@@ -1,0 +1,98 @@
+package dev.planning.engine.internal.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LcovTest {
+
+    private static CoverageReport parse(String text) throws IOException {
+        return Lcov.parse(new StringReader(text), "lcov.info");
+    }
+
+    private static int lineOf(Throwable e) {
+        return ((InvalidInputException) e).location().map(SourceLocation::line).orElse(-1);
+    }
+
+    @Test
+    void sumsTheSummaryCountsOfEveryRecord() throws IOException {
+        CoverageReport report = parse("""
+                TN:
+                SF:src/a.ts
+                FN:1,a
+                FNDA:1,a
+                DA:1,1
+                LF:10
+                LH:8
+                BRF:4
+                BRH:3
+                end_of_record
+                SF:src/b.ts
+                LF:10
+                LH:2
+                end_of_record
+                """);
+
+        assertThat(report.format()).isEqualTo(CoverageReport.Format.LCOV);
+        assertThat(report.lines()).isEqualTo(new Coverage(10, 10));
+        assertThat(report.branches()).isEqualTo(new Coverage(3, 1));
+    }
+
+    @Test
+    void countsDaAndBrdaLinesWhenARecordHasNoSummary() throws IOException {
+        CoverageReport report = parse("SF:a.js\r\nDA:1,3\r\nDA:2,0\r\nDA:2,1\r\nDA:3,0\r\nBRDA:1,0,0,1\r\n"
+                + "BRDA:1,0,1,-\r\nend_of_record\r\n");
+
+        assertThat(report.lines()).isEqualTo(new Coverage(2, 1));
+        assertThat(report.branches()).isEqualTo(new Coverage(1, 1));
+    }
+
+    @Test
+    void refusesAMalformedNumberAtItsLine() {
+        assertThatThrownBy(() -> parse("SF:a.js\nLF:ten\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("LF has \"ten\"")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(2));
+    }
+
+    @Test
+    void refusesAFileWithoutRecords() {
+        assertThatThrownBy(() -> parse("just some text\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not an LCOV tracefile");
+    }
+
+    @Test
+    void refusesAnUnclosedRecord() {
+        assertThatThrownBy(() -> parse("SF:a.js\nDA:1,1\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("end_of_record");
+    }
+
+    @Test
+    void refusesAnEndlessLineWithoutReadingItAll() {
+        String huge = "SF:" + "a".repeat(Lcov.MAX_LINE + 10) + "\nend_of_record\n";
+
+        assertThatThrownBy(() -> parse(huge))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("longer than")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(1));
+    }
+
+    @Test
+    void refusesBytesThatAreNotUtf8(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("lcov.info"), new byte[] {'S', 'F', ':', (byte) 0xC3, (byte) 0x28, '\n'});
+
+        assertThatThrownBy(() -> Lcov.read(file, "lcov.info"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not UTF-8");
+    }
+}

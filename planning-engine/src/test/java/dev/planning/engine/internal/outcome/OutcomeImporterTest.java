@@ -1,0 +1,137 @@
+package dev.planning.engine.internal.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.EventType;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.fixtures.CycleWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutcomeImporterTest {
+
+    private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+
+    @TempDir
+    Path root;
+
+    @TempDir
+    Path reports;
+
+    private PlanningWorkspace workspace;
+
+    @BeforeEach
+    void setUp() {
+        CycleWorkspace.create(root, CYCLE.cycleId());
+        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+        workspace.create(CYCLE);
+    }
+
+    @Test
+    void detectsEachKindByContentAndStoresItByHash() {
+        Path junit = report("results.xml", JUnitReportParserTest.SUREFIRE);
+        Path axe = report("a11y.txt", AxeReportParserTest.RESULTS);
+        Path deployments = report("ops.yml", DeploymentLogReaderTest.LOG);
+        Path jacoco = report("jacoco.xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd">
+                <report name="shop"><counter type="LINE" missed="20" covered="80"/></report>
+                """);
+        Path lcov = report("lcov.info", "TN:\nSF:src/cart.js\nDA:1,1\nLF:1\nLH:1\nend_of_record\n");
+
+        ImportReport result = new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit, axe, deployments, jacoco, lcov));
+
+        assertThat(result.files()).extracting(ImportedFile::kind)
+                .containsExactly(OutcomeKind.JUNIT, OutcomeKind.AXE, OutcomeKind.DEPLOYMENTS, OutcomeKind.JACOCO, OutcomeKind.LCOV);
+        assertThat(result.files().get(0).path())
+                .matches("frameworks/planning-fe/outcomes/2025-09-02/junit/[0-9a-f]{12}-results\\.xml");
+        assertThat(root.resolve(result.files().get(1).path())).hasContent(AxeReportParserTest.RESULTS);
+        assertThat(result.changed()).isTrue();
+        assertThat(workspace.status(CYCLE).history()).last()
+                .satisfies(e -> assertThat(e.event().type()).isEqualTo(EventType.OUTCOMES_IMPORTED))
+                .satisfies(e -> assertThat(e.event().details().get("count")).isEqualTo("5"));
+    }
+
+    @Test
+    void importingTheSameBytesTwiceChangesNothingEvenUnderAnotherName() throws IOException {
+        Path junit = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
+        new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit));
+        int events = workspace.status(CYCLE).history().size();
+        List<Path> before = storedFiles();
+
+        ImportReport again = new OutcomeImporter(workspace).importFiles(CYCLE,
+                List.of(junit, report("copy-of-a.xml", JUnitReportParserTest.SUREFIRE)));
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.files()).allMatch(ImportedFile::alreadyImported);
+        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(workspace.status(CYCLE).history()).hasSize(events);
+    }
+
+    @Test
+    void storesNothingWhenAnyFileIsBad() throws IOException {
+        Path good = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
+        Path partial = report("lcov.info", "SF:src/cart.js\nDA:1,1\n");
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(good, partial)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("never closed by end_of_record");
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    @Test
+    void refusesAFileOfNoKnownKind() {
+        Path csv = report("coverage.csv", "file,lines\ncart.js,10\n");
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(csv)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("expected JUnit XML, JaCoCo XML, LCOV, axe-core JSON");
+    }
+
+    @Test
+    void refusesATruncatedJacocoReport() {
+        Path jacoco = report("jacoco.xml", "<report name=\"shop\"><counter type=\"LINE\" missed=\"1\"");
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(jacoco)))
+                .hasMessageContaining("malformed XML");
+    }
+
+    @Test
+    void refusesAMissingFile() {
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(reports.resolve("nope.xml"))))
+                .hasMessageContaining("file not found");
+    }
+
+    @Test
+    void keepsStoredNamesInsideTheWorkspace() {
+        assertThat(OutcomeImporter.safeName(Path.of("..")))
+                .doesNotContain("/").isNotEqualTo("..");
+        assertThat(OutcomeImporter.safeName(Path.of("my report (1).xml"))).isEqualTo("my_report__1_.xml");
+    }
+
+    private Path report(String name, String content) {
+        Path file = reports.resolve(name);
+        CycleWorkspace.write(file, content);
+        return file;
+    }
+
+    private List<Path> storedFiles() throws IOException {
+        Path outcomes = root.resolve("frameworks/planning-fe/outcomes");
+        if (!Files.exists(outcomes)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(outcomes)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}

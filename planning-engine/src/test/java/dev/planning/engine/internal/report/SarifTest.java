@@ -1,0 +1,99 @@
+package dev.planning.engine.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Severity;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SarifTest {
+
+    private static final String PLAN = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
+
+    private static List<Finding> findings() {
+        return List.of(
+                Finding.error("cross-stream.cycle", "cycle: fe:FE-14 -> be:BE-24 -> fe:FE-14",
+                        new SourceLocation(PLAN, 59, 9)).withTask("FE-14"),
+                new Finding("parity.story-not-delivered", Severity.WARNING, "story S-1 has no item done",
+                        Optional.of(new SourceLocation("frameworks/planning-fe/storymaps/x.md", 12, 0)), Optional.empty()),
+                new Finding("coverage.missing", Severity.INFO, "no report", Optional.of(SourceLocation.ofFile(
+                        "frameworks/planning-fe/outcomes/2025-09-02")), Optional.empty()),
+                new Finding("gate.crashed", Severity.ERROR, "gate x crashed", Optional.empty(), Optional.empty()),
+                Finding.error("cross-stream.cycle", "another cycle", new SourceLocation(PLAN, 70, 9)));
+    }
+
+    private static ObjectNode log() {
+        return Sarif.builder("planning", "0.1.0")
+                .uri(path -> "examples/ws/" + path)
+                .fallbackFile(PLAN)
+                .category("gate/fe/2025-09-02")
+                .add(findings(), "cross_stream_consistency")
+                .build();
+    }
+
+    @Test
+    void theLogIsValidAgainstTheOfficialSarif210Schema() {
+        assertThat(SarifSchema.validate(log())).isEmpty();
+        assertThat(SarifSchema.validate(Sarif.builder("planning", "0.1.0").build())).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckRejectsAnInvalidLog() {
+        ObjectNode broken = log();
+        ((ObjectNode) broken.path("runs").get(0).path("results").get(0)).put("level", "fatal");
+        ((ObjectNode) broken.path("runs").get(0).path("results").get(1).path("locations").get(0)
+                .path("physicalLocation").path("region")).put("startLine", 0);
+
+        assertThat(SarifSchema.validate(broken)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void eachFindingCodeIsOneRuleWithADescription() {
+        JsonNode rules = log().path("runs").get(0).path("tool").path("driver").path("rules");
+
+        assertThat(rules).extracting(r -> r.path("id").asText())
+                .containsExactly("cross-stream.cycle", "parity.story-not-delivered", "coverage.missing", "gate.crashed");
+        assertThat(rules.get(0).path("shortDescription").path("text").asText())
+                .isEqualTo(RuleCatalog.describe("cross-stream.cycle")).contains("cycle");
+    }
+
+    @Test
+    void resultsCarryRuleLevelUriAndRegion() {
+        JsonNode results = log().path("runs").get(0).path("results");
+
+        JsonNode first = results.get(0);
+        assertThat(first.path("ruleId").asText()).isEqualTo("cross-stream.cycle");
+        assertThat(first.path("ruleIndex").asInt()).isZero();
+        assertThat(first.path("level").asText()).isEqualTo("error");
+        JsonNode location = first.path("locations").get(0).path("physicalLocation");
+        assertThat(location.path("artifactLocation").path("uri").asText()).isEqualTo("examples/ws/" + PLAN);
+        assertThat(location.path("region").path("startLine").asInt()).isEqualTo(59);
+        assertThat(location.path("region").path("startColumn").asInt()).isEqualTo(9);
+        assertThat(first.path("properties").path("task").asText()).isEqualTo("FE-14");
+
+        assertThat(results.get(1).path("level").asText()).isEqualTo("warning");
+        assertThat(results.get(1).path("locations").get(0).path("physicalLocation").path("region").has("startColumn"))
+                .isFalse();
+        assertThat(results.get(2).path("level").asText()).isEqualTo("note");
+        assertThat(results.get(2).path("locations").get(0).path("physicalLocation").has("region")).isFalse();
+        assertThat(results.get(3).path("locations").get(0).path("physicalLocation").path("artifactLocation")
+                .path("uri").asText()).isEqualTo("examples/ws/" + PLAN);
+        assertThat(results.get(4).path("ruleIndex").asInt()).isZero();
+    }
+
+    @Test
+    void fingerprintsAreStableAndDistinct() {
+        JsonNode once = log().path("runs").get(0).path("results");
+        JsonNode again = log().path("runs").get(0).path("results");
+
+        assertThat(once.get(0).path("partialFingerprints")).isEqualTo(again.get(0).path("partialFingerprints"));
+        assertThat(once.get(0).path("partialFingerprints")).isNotEqualTo(once.get(4).path("partialFingerprints"));
+        assertThat(log().path("runs").get(0).path("automationDetails").path("id").asText())
+                .isEqualTo("gate/fe/2025-09-02/");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.planning.engine.internal.rulebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulebookHasherTest {
+
+    @TempDir
+    Path dir;
+
+    private void rulebook() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("rulebook.yaml"), "version: \"1\"\n");
+        Files.writeString(dir.resolve("rules/b.drl"), "package x;\n");
+        Files.writeString(dir.resolve("rules/a-b.drl"), "package y;\n");
+        Files.writeString(dir.resolve("rules/Z.drl"), "package z;\n");
+        Files.writeString(dir.resolve("tests/t.yaml"), "name: é\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void matchesTheDocumentedCoreutilsRecipe() throws Exception {
+        rulebook();
+        Process p = new ProcessBuilder("bash", "-c",
+                "(cd \"$0\" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum",
+                dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+
+        assertThat(RulebookHasher.hash(dir)).isEqualTo(out.substring(0, 64));
+    }
+
+    @Test
+    void changesWhenAnyByteOfAnyFileChanges() throws IOException {
+        rulebook();
+        String before = RulebookHasher.hash(dir);
+        Files.writeString(dir.resolve("rules/b.drl"), "package x; \n");
+        assertThat(RulebookHasher.hash(dir)).isNotEqualTo(before);
+    }
+
+    @Test
+    void changesWhenAFileIsRenamed() throws IOException {
+        rulebook();
+        String before = RulebookHasher.hash(dir);
+        Files.move(dir.resolve("rules/b.drl"), dir.resolve("rules/c.drl"));
+        assertThat(RulebookHasher.hash(dir)).isNotEqualTo(before);
+    }
+
+    @Test
+    void refusesSymbolicLinks() throws IOException {
+        rulebook();
+        Files.createSymbolicLink(dir.resolve("rules/link.drl"), dir.resolve("rules/b.drl"));
+        assertThatThrownBy(() -> RulebookHasher.hash(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("symbolic link")
+                .hasMessageContaining("./rules/link.drl");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.planning.engine.internal.rulebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.Rulebook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulebookLoaderTest {
+
+    private static final String VALID = """
+            version: "1.0.0"
+            taxonomy:
+              compliance: [sox, gdpr, hipaa, none]
+              criticality: [0, 1, 2, 3]
+            required_tags: [criticality]
+            thresholds: {critical_approvals: 3}
+            profiles:
+              fe:
+                - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
+              be:
+                - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint], on_failure: PLANNED}
+            streams: {be: be}
+            default_profile: fe
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Rulebook load(String settings) throws IOException {
+        Files.writeString(dir.resolve("rulebook.yaml"), settings);
+        return RulebookLoader.load(dir);
+    }
+
+    @Test
+    void readsProfilesTaxonomyThresholdsAndRuleFiles() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/b.drl"), "package b;");
+        Files.writeString(dir.resolve("rules/a.drl"), "package a;");
+        Rulebook rulebook = load(VALID);
+
+        assertThat(rulebook.version()).isEqualTo("1.0.0");
+        assertThat(rulebook.hash()).hasSize(64).isEqualTo(RulebookHasher.hash(dir));
+        assertThat(rulebook.ruleFiles()).containsExactly("rules/a.drl", "rules/b.drl");
+        assertThat(rulebook.taxonomy().get("criticality")).containsExactly("0", "1", "2", "3");
+        assertThat(rulebook.threshold("critical_approvals", 0)).isEqualTo(3.0);
+        assertThat(rulebook.profileFor("be").step(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF))
+                .hasValueSatisfying(step -> assertThat(step.onFailure()).contains(CycleState.PLANNED));
+        assertThat(rulebook.profileFor("design").name()).isEqualTo("fe");
+    }
+
+    @Test
+    void refusesATransitionTheLifecycleDoesNotHave() {
+        assertThatThrownBy(() -> load(VALID.replace("PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}",
+                        "PLANNED->EXECUTED\", gates: [schema_lint]}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no transition PLANNED->EXECUTED")
+                .hasMessageContaining("READY_FOR_HANDOFF");
+    }
+
+    @Test
+    void refusesAnUndefinedDefaultProfile() {
+        assertThatThrownBy(() -> load(VALID.replace("default_profile: fe", "default_profile: nope")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("default profile 'nope' is not defined");
+    }
+
+    @Test
+    void refusesAStreamMappedToAnUndefinedProfile() {
+        assertThatThrownBy(() -> load(VALID.replace("streams: {be: be}", "streams: {be: backend}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("stream 'be' uses profile 'backend'");
+    }
+
+    @Test
+    void namesTheLineOfAnUnknownTransition() {
+        assertThatThrownBy(() -> load(VALID.replace("PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}",
+                        "PLANNED->EXECUTED\", gates: [schema_lint]}")))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe()).contains("rulebook.yaml:9:"));
+    }
+
+    @Test
+    void refusesAnUnknownField() {
+        assertThatThrownBy(() -> load(VALID + "profile_typo: x\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown field `profile_typo`");
+    }
+
+    @Test
+    void refusesAMissingDirectoryWithAHint() {
+        assertThatThrownBy(() -> RulebookLoader.load(dir.resolve("missing")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rulebook directory not found")
+                .hasMessageContaining("planning init");
+    }
+
+    @Test
+    void refusesANonNumericThreshold() {
+        assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{critical_approvals: three}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("`thresholds.critical_approvals` must be a number (found string \"three\")")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(6)));
+    }
+
+    @Test
+    void readsTheSigningPolicy() throws IOException {
+        Rulebook rulebook = load(VALID + """
+                signing:
+                  required:
+                    - {roles: [PM], min: 1}
+                    - {roles: [TechLead, QA], min: 2}
+                """);
+
+        assertThat(rulebook.signing().required()).extracting(r -> r.describe())
+                .containsExactly("1 of [PM]", "2 of [TechLead, QA]");
+        assertThat(load(VALID).signing().required()).isEmpty();
+    }
+
+    @Test
+    void refusesASigningRequirementOfNoneAtItsLine() {
+        assertThatThrownBy(() -> load(VALID + """
+                signing:
+                  required:
+                    - {roles: [PM], min: 0}
+                """)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("min")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(16));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.planning.engine.internal.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.MarkdownDocuments;
+import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.fixtures.Plans;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SchemaCatalogTest {
+
+    private static final String FILE = "tasks.yaml";
+    private static final SchemaCatalog CATALOG = SchemaCatalog.standard();
+
+    private static List<Finding> validateTasks(String yaml) {
+        LocatedDocument doc = YamlDocuments.parse(yaml.getBytes(StandardCharsets.UTF_8), FILE);
+        return CATALOG.validate(doc, ArtifactSchema.TASK_BREAKDOWN);
+    }
+
+    private static String plan(String taskLines) {
+        return "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\ntasks:\n" + taskLines;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ArtifactSchema.class)
+    void everyShippedSchemaIsAValidDraft202012SchemaWithAnId(ArtifactSchema artifact) {
+        JsonNode schema = CATALOG.schemaDocument(artifact);
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        Schema metaSchema = registry.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
+
+        assertThat(metaSchema.validate(schema)).isEmpty();
+        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("$id").asText()).isEqualTo(artifact.id())
+                .startsWith("https://planning.dev/schemas/").endsWith("/1.0.json");
+        assertThat(schema.path("title").asText()).isNotBlank();
+        assertThat(schema.path("description").asText()).isNotBlank();
+        assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void theMetaSchemaCheckRejectsABrokenSchema() throws Exception {
+        JsonNode broken = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"type\": \"text\", \"required\": \"id\"}");
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        Schema metaSchema = registry.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
+
+        assertThat(metaSchema.validate(broken)).isNotEmpty();
+    }
+
+    @Test
+    void acceptsTheExamplePlanAndStoryMap() {
+        assertThat(validateTasks(Plans.FE_TASKS)).isEmpty();
+        LocatedDocument storyMap = MarkdownDocuments.parse(Plans.FE_STORY_MAP.getBytes(StandardCharsets.UTF_8),
+                "map.md").frontMatter();
+        assertThat(CATALOG.validate(storyMap, ArtifactSchema.STORY_MAP)).isEmpty();
+        LocatedDocument decisions = YamlDocuments.parse(Plans.FE_DECISIONS.getBytes(StandardCharsets.UTF_8), "d.yaml");
+        assertThat(CATALOG.validate(decisions, ArtifactSchema.DECISION_LOG)).isEmpty();
+    }
+
+    @Test
+    void namesTheTaskAndTheMissingFieldAtTheTask() {
+        List<Finding> findings = validateTasks(plan("  - id: FE-12\n    owner: bob\n"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(SchemaCatalog.REQUIRED);
+            assertThat(f.message()).isEqualTo("task FE-12: `title` is required");
+            assertThat(f.location()).contains(new SourceLocation(FILE, 5, 5));
+            assertThat(f.taskId()).contains("FE-12");
+        });
+    }
+
+    @Test
+    void listsTheAllowedValuesOfAnEnumAndWhatWasFound() {
+        List<Finding> findings = validateTasks(plan("  - id: FE-12\n    title: t\n    priority: P9\n"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(SchemaCatalog.ENUM);
+            assertThat(f.message()).isEqualTo("task FE-12: `priority` must be one of P0, P1, P2, P3 (found \"P9\")");
+            assertThat(f.location()).contains(new SourceLocation(FILE, 7, 15));
+        });
+    }
+
+    @Test
+    void namesAnUnknownFieldAndTheAllowedOnes() {
+        List<Finding> findings = validateTasks(plan("  - id: FE-12\n    title: t\n    ownr: bob\n"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(SchemaCatalog.UNKNOWN_FIELD);
+            assertThat(f.message()).startsWith("task FE-12: unknown field `ownr` (allowed: id, kind, parent, title,")
+                    .contains("owner");
+            assertThat(f.location()).contains(new SourceLocation(FILE, 7, 11));
+        });
+    }
+
+    @Test
+    void saysWhichTypeWasExpectedAndWhichWasFound() {
+        List<Finding> findings = validateTasks(plan("  - id: FE-12\n    title: t\n    effort_points: \"five\"\n"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(SchemaCatalog.TYPE);
+            assertThat(f.message()).isEqualTo("task FE-12: `effort_points` must be a number (found string \"five\")");
+        });
+    }
+
+    @Test
+    void namesNestedFieldsAndListPositions() {
+        List<Finding> findings = validateTasks(plan("""
+                  - id: FE-12
+                    title: t
+                    controls: {audit_trail: full}
+                    dependencies: [FE-1, 7]
+                """));
+
+        assertThat(findings).extracting(Finding::message).containsExactlyInAnyOrder(
+                "task FE-12: `controls.audit_trail` must be one of standard, enhanced (found \"full\")",
+                "task FE-12: `dependencies[1]` must be a string (found integer 7)");
+    }
+
+    @Test
+    void checksDateFormats() {
+        List<Finding> findings = validateTasks(plan("  - id: FE-12\n    title: t\n    due: 12/09/2025\n"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(SchemaCatalog.FORMAT);
+            assertThat(f.message()).isEqualTo("task FE-12: `due` must be a date, YYYY-MM-DD (found \"12/09/2025\")");
+        });
+    }
+
+    @Test
+    void reportsTopLevelProblemsWithoutASubject() {
+        List<Finding> findings = validateTasks("version: 1.0\nstream: FE\ntasks: []\n");
+
+        assertThat(findings).extracting(Finding::message).containsExactlyInAnyOrder(
+                "`cycle_id` is required",
+                "`version` must be a string (found number 1.0)",
+                "`stream` has the wrong form (found \"FE\"): The stream this plan belongs to (fe, be, design, ...)."
+                        + " Must match the planning-{stream} directory. (expected a match for ^[a-z][a-z0-9-]{0,31}$)");
+    }
+
+    @Test
+    void namesATaskWithoutIdByItsPosition() {
+        List<Finding> findings = validateTasks(plan("  - title: t\n"));
+
+        assertThat(findings).extracting(Finding::message).containsExactly("task #1: `id` is required");
+    }
+
+    @Test
+    void refusesAListWhereAMappingBelongs() {
+        LocatedDocument doc = YamlDocuments.parse("- a\n- b\n".getBytes(StandardCharsets.UTF_8), FILE);
+
+        assertThat(CATALOG.validate(doc, ArtifactSchema.TASK_BREAKDOWN)).extracting(Finding::message)
+                .containsExactly("the document must be a mapping (found a list)");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.Planning;
+import dev.planning.engine.internal.signing.Crypto;
+import dev.planning.engine.internal.signing.PemSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * A copy of the frontend example workspace in a fresh git repository, signers for PM, TechLead and
+ * QA (one key of each algorithm), and a stand-in for the rules module's governance gate.
+ */
+final class SealFixture {
+
+    static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+    static final Instant NOW = Instant.parse("2025-09-03T12:00:00Z");
+    static final String TASKS = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
+    static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
+    private static final Path EXAMPLE = Path.of("../planning-examples/workspaces/fe-2025-09-02");
+
+    /** One signer per role, each with another algorithm. */
+    static final PemSigner PM = new PemSigner("PM", Crypto.generate(SignatureAlgorithm.ED25519));
+    static final KeyPair TECH_LEAD_KEYS = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+    static final PemSigner TECH_LEAD = new PemSigner("TechLead", TECH_LEAD_KEYS);
+    static final KeyPair QA_KEYS = Crypto.generate(SignatureAlgorithm.RSA_SHA256);
+    static final PemSigner QA = new PemSigner("QA", QA_KEYS);
+    static final TrustedKeys TRUST = trust(PM, TECH_LEAD, QA);
+
+    private SealFixture() {
+    }
+
+    static TrustedKeys trust(PemSigner... signers) {
+        return new TrustedKeys(Stream.of(signers).map(s -> new TrustedKey(s.role(), s.keyId(), s.algorithm(),
+                s.publicKey())).toList(), "test trust");
+    }
+
+    /** The example workspace copied under {@code dir}, not yet committed. */
+    static Path copyExample(Path dir) {
+        Path workspace = dir.resolve("ws");
+        try (Stream<Path> walk = Files.walk(EXAMPLE)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                Path target = workspace.resolve(EXAMPLE.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return workspace;
+    }
+
+    /** The example, committed to a new repository. */
+    static Path committedExample(Path dir) {
+        Path workspace = copyExample(dir);
+        commitAll(workspace, "initial plan");
+        return workspace;
+    }
+
+    static String commitAll(Path workspace, String message) {
+        return dev.planning.engine.fixtures.GitFixture.commitAll(workspace, message);
+    }
+
+    static PlanningWorkspace open(Path workspace) {
+        return open(workspace, governance(GateStatus.PASS));
+    }
+
+    static PlanningWorkspace open(Path workspace, Gate governance) {
+        return Planning.builder().workspace(workspace).gate(governance).trustedKeys(TRUST)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).triggeredBy("tester").build();
+    }
+
+    /** A governance gate that concludes {@code status} and reports one waiver used, as the rules module's does. */
+    static Gate governance(GateStatus status) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return "governance";
+            }
+
+            @Override
+            public GateResult evaluate(GateContext context) {
+                return new GateResult("governance", status, List.of(), Map.of("critical_violations", 0,
+                        "waivers_used", List.of(Map.of("rule", "missing-owner", "item", "FE-12", "reason", "contractor",
+                                "approver", "pm@example.org", "expires", "2025-12-31"))));
+            }
+        };
+    }
+
+    static String read(Path workspace, String path) {
+        try {
+            return Files.readString(workspace.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(Path workspace, String path, String content) {
+        try {
+            Files.writeString(workspace.resolve(path), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

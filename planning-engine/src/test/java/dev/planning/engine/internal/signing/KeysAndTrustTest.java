@@ -1,0 +1,92 @@
+package dev.planning.engine.internal.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.hash.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class KeysAndTrustTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
+    void generatedKeyFilesSignAndVerifyAndAreTrustedForTheirRole(SignatureAlgorithm algorithm) throws Exception {
+        KeyFiles.Generated key = KeyFiles.generate("QA", algorithm, dir);
+
+        assertThat(key.privateKey()).hasFileName("QA.key.pem");
+        assertThat(Files.readString(key.privateKey())).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(Files.getPosixFilePermissions(key.privateKey()))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(key.publicKey())).startsWith("-----BEGIN PUBLIC KEY-----");
+        PemSigner signer = PemSigner.load("QA", key.privateKey());
+        assertThat(signer.keyId()).isEqualTo(key.keyId())
+                .isEqualTo(Sha256.hex(PemKeys.readPublicKey(key.publicKey()).getEncoded()));
+        assertThat(signer.algorithm()).isEqualTo(algorithm);
+        byte[] message = "hello".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = signer.sign(message);
+        assertThat(Crypto.verify(algorithm, PemKeys.readPublicKey(key.publicKey()), message, signature)).isTrue();
+        assertThat(Crypto.verify(algorithm, PemKeys.readPublicKey(key.publicKey()), "hellO".getBytes(), signature))
+                .isFalse();
+
+        TrustedKeys trust = TrustFile.read(key.trustFile());
+        assertThat(trust.find(key.keyId(), "QA")).isPresent();
+        assertThat(trust.find(key.keyId(), "PM")).isEmpty();
+    }
+
+    @Test
+    void theTrustFileCollectsEveryRoleAndKeysAreNeverOverwritten() throws Exception {
+        KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+        KeyFiles.generate("TechLead", SignatureAlgorithm.ECDSA_P256_SHA256, dir);
+        String before = Files.readString(dir.resolve("PM.key.pem"));
+
+        assertThatThrownBy(() -> KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("never overwritten");
+
+        assertThat(Files.readString(dir.resolve("PM.key.pem"))).isEqualTo(before);
+        assertThat(TrustFile.read(dir.resolve("trust.yaml")).keys()).extracting(k -> k.role())
+                .containsExactly("PM", "TechLead");
+    }
+
+    @Test
+    void aRoleMustBeASafeName() {
+        assertThatThrownBy(() -> KeyFiles.generate("../QA", SignatureAlgorithm.ED25519, dir))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("invalid role");
+    }
+
+    @Test
+    void aTrustEntryWhoseKeyIdIsNotItsKeysFingerprintIsRefusedAtItsLine() throws Exception {
+        KeyFiles.Generated key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+        Path trust = key.trustFile();
+        Files.writeString(trust, Files.readString(trust).replace(key.keyId(), "ab".repeat(32)));
+
+        assertThatThrownBy(() -> TrustFile.read(trust)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not the fingerprint")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(5));
+    }
+
+    @Test
+    void malformedKeyFilesAreRefusedClearly() throws Exception {
+        KeyFiles.Generated key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+        Path text = Files.writeString(dir.resolve("not-a-key.pem"), "hello\n");
+
+        assertThatThrownBy(() -> PemSigner.load("QA", key.publicKey())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("expected a PEM private key");
+        assertThatThrownBy(() -> PemSigner.load("QA", text)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no PEM object");
+        assertThatThrownBy(() -> PemSigner.load("QA", dir.resolve("absent.pem"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not found");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.planning.engine.internal.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.engine.fixtures.Plans;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAndReplacesLeavingNoTemporaryFile() throws Exception {
+        Path file = dir.resolve("a/b/plan.yaml");
+
+        AtomicFiles.write(file, "one".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, "two".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(file)).isEqualTo("two");
+        assertThat(Plans.filesUnder(dir)).containsExactly(file);
+    }
+
+    @Test
+    void writeNewRefusesToReplaceAndKeepsTheOriginal() throws Exception {
+        Path file = dir.resolve("manifest.yaml");
+        AtomicFiles.writeNew(file, "sealed".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> AtomicFiles.writeNew(file, "forged".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("already exists");
+        assertThat(Files.readString(file)).isEqualTo("sealed");
+        assertThat(Plans.filesUnder(dir)).containsExactly(file);
+    }
+
+    @Test
+    void newFilesAreReadableByEveryoneAndReplacedFilesKeepTheirPermissions(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path created = tmp.resolve("new.yaml");
+        AtomicFiles.writeNew(created, new byte[] {1});
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(created)))
+                .isEqualTo("rw-r--r--");
+
+        Path secret = tmp.resolve("secret.pem");
+        AtomicFiles.writeNew(secret, new byte[] {1}, "rw-------");
+        AtomicFiles.write(secret, new byte[] {2});
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(secret)))
+                .isEqualTo("rw-------");
+    }
+}

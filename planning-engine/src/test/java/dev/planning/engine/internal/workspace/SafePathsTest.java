@@ -1,0 +1,74 @@
+package dev.planning.engine.internal.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SafePathsTest {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void resolvesAPathInsideTheWorkspace() throws Exception {
+        Path resolved = SafePaths.resolve(workspace, "frameworks/planning-fe/tasks/x.yaml");
+
+        assertThat(resolved).isEqualTo(workspace.toRealPath().resolve("frameworks/planning-fe/tasks/x.yaml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../outside.yaml", "frameworks/../../x", "/etc/passwd", "a\u0000b", "a\nb", "",
+            "frameworks\\..\\x", "frameworks/planning-fe/tasks/../../../etc"})
+    void refusesPathsThatCouldLeaveTheWorkspace(String path) {
+        assertThatThrownBy(() -> SafePaths.resolve(workspace, path))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("path '")
+                .hasMessageContaining("is refused");
+    }
+
+    @Test
+    void refusesACycleIdWithDotDotAsAPathSegment() {
+        assertThatThrownBy(() -> SafePaths.resolve(workspace, "frameworks/planning-fe/events/../../../x.events.jsonl"))
+                .hasMessageContaining("'..' segment");
+    }
+
+    @Test
+    void refusesASymbolicLinkThatEscapesTheWorkspace(@TempDir Path outside) throws Exception {
+        Files.createDirectories(workspace.resolve("frameworks"));
+        Files.createSymbolicLink(workspace.resolve("frameworks/planning-fe"), outside);
+
+        assertThatThrownBy(() -> SafePaths.resolve(workspace, "frameworks/planning-fe/tasks/x.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("frameworks/planning-fe/tasks/x.yaml")
+                .hasMessageContaining("outside the workspace");
+    }
+
+    @Test
+    void refusesADanglingSymbolicLink() throws Exception {
+        Files.createSymbolicLink(workspace.resolve("dangling"), workspace.resolve("nowhere/../../elsewhere"));
+
+        assertThatThrownBy(() -> SafePaths.resolve(workspace, "dangling"))
+                .hasMessageContaining("symbolic link whose target does not exist");
+    }
+
+    @Test
+    void acceptsASymbolicLinkThatStaysInside() throws Exception {
+        Files.createDirectories(workspace.resolve("real"));
+        Files.createSymbolicLink(workspace.resolve("alias"), workspace.resolve("real"));
+
+        assertThat(SafePaths.resolve(workspace, "alias/file.yaml"))
+                .isEqualTo(workspace.toRealPath().resolve("alias/file.yaml"));
+    }
+
+    @Test
+    void relativizesWithForwardSlashes() {
+        assertThat(SafePaths.relativize(workspace, workspace.resolve("a/b/c.yaml"))).isEqualTo("a/b/c.yaml");
+    }
+}

@@ -1,8 +1,0 @@
-/**
- * The default rulebook shipped with the library (Critical=0, compliance, hygiene rules, their
- * tests and {@code rulebook.yaml}), and {@link dev.planning.rules.defaults.DefaultRulebook}, which
- * copies it into a workspace.
- *
- * @since 0.1
- */
-package dev.planning.rules.defaults;

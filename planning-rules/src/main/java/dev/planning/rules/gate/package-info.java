@@ -1,8 +1,0 @@
-/**
- * The {@code governance} gate: judges a cycle with the rulebook's DRL policies and fails the
- * transition unless Critical=0 holds (no unwaived critical violation), reading waivers from the
- * cycle's decision log.
- *
- * @since 0.1
- */
-package dev.planning.rules.gate;

@@ -1,0 +1,8 @@
+/**
+ * The default rulebook shipped with the library (Critical=0, compliance, hygiene rules, their
+ * tests and {@code rulebook.yaml}), and {@link dev.planning.rules.internal.defaults.DefaultRulebook}, which
+ * copies it into a workspace.
+ *
+ * @since 0.1
+ */
+package dev.planning.rules.internal.defaults;

@@ -1,0 +1,192 @@
+package dev.planning.rules.internal.drools;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.governance.GovernanceDecision;
+import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.api.governance.EvaluationLimitException;
+import dev.planning.api.governance.GovernanceInput;
+import dev.planning.api.governance.Violation;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.rules.facts.GovernanceFacts;
+import dev.planning.rules.facts.RulebookFacts;
+import dev.planning.rules.facts.ViolationFact;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A governance engine backed by one compiled rulebook. Each {@link #evaluate} runs in a fresh
+ * session that is disposed afterwards, so instances are safe to share between threads.
+ *
+ * <p>Obtain one from {@link DroolsGovernanceEngineFactory#create(Rulebook)}.
+ *
+ * @since 0.1
+ */
+public final class DroolsGovernanceEngine implements GovernanceEngine {
+
+    /** The threshold that bounds rule firings per evaluation. */
+    public static final String MAX_RULE_FIRINGS = "max_rule_firings";
+
+    private static final int DEFAULT_MAX_RULE_FIRINGS = 100_000;
+
+    /** The threshold that bounds the wall-clock time of one evaluation, in seconds. */
+    public static final String MAX_EVALUATION_SECONDS = "max_evaluation_seconds";
+
+    /** The wall-clock limit of one evaluation when the rulebook sets none. */
+    public static final int DEFAULT_MAX_EVALUATION_SECONDS = 10;
+
+    private static final long STOP_GRACE_MILLIS = 500;
+
+    private final Rulebook rulebook;
+    private final KieBase kieBase;
+    private final RulebookFacts rulebookFacts;
+    private final int maxFirings;
+    private final long maxEvaluationNanos;
+
+    DroolsGovernanceEngine(Rulebook rulebook, KieBase kieBase) {
+        this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
+        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        this.rulebookFacts = RulebookFacts.of(rulebook);
+        // One below Integer.MAX_VALUE so that the "one more" probe in evaluate cannot overflow.
+        this.maxFirings = (int) Math.min(Integer.MAX_VALUE - 1,
+                Math.max(1, rulebook.threshold(MAX_RULE_FIRINGS, DEFAULT_MAX_RULE_FIRINGS)));
+        // Between 1 ms and one day; a value that is not a positive number falls back to the default.
+        double seconds = rulebook.threshold(MAX_EVALUATION_SECONDS, DEFAULT_MAX_EVALUATION_SECONDS);
+        this.maxEvaluationNanos = (long) (1e9 * (seconds > 0 ? Math.min(86_400, Math.max(0.001, seconds))
+                : DEFAULT_MAX_EVALUATION_SECONDS));
+    }
+
+    /**
+     * Judges the input. Waivers are applied against {@link GovernanceInput#today()}.
+     *
+     * <p>The rules run in a worker thread bounded by the rulebook's {@code max_evaluation_seconds}
+     * (default {@value #DEFAULT_MAX_EVALUATION_SECONDS} s): past it the session is halted, the worker
+     * interrupted, and this method throws at once. The policy language admits no loops, so a halted
+     * session stops at the next rule firing; a consequence stuck inside one call (a pathological
+     * {@code matches} pattern) cannot be stopped and is left to end on its own, in a daemon thread.
+     *
+     * @throws PlanningException when rules fire more than the rulebook's {@code max_rule_firings}
+     *         times, which almost always means a rule re-activates itself
+     * @throws EvaluationLimitException when the evaluation overruns its wall-clock limit, or a rule
+     *         exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
+     */
+    @Override
+    public GovernanceDecision evaluate(GovernanceInput input) {
+        Objects.requireNonNull(input, "input");
+        KieSession session = kieBase.newKieSession();
+        FiringCounter counter = new FiringCounter();
+        FutureTask<List<Violation>> task = new FutureTask<>(() -> fire(session, counter, input));
+        Thread worker = new Thread(task, "planning-rules-evaluation");
+        worker.setDaemon(true);
+        worker.start();
+        List<Violation> reported;
+        try {
+            reported = task.get(maxEvaluationNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            stop(session, worker);
+            throw new EvaluationLimitException(EvaluationLimitException.Limit.TIME, "rulebook " + name()
+                    + " did not reach a decision within " + seconds() + " s (thresholds." + MAX_EVALUATION_SECONDS
+                    + "); rule" + (counter.current() == null ? "s were still matching or firing" : " '" + counter.current()
+                    + "' was running") + "; evaluation stopped");
+        } catch (InterruptedException e) {
+            stop(session, worker);
+            Thread.currentThread().interrupt();
+            throw new PlanningException("evaluation of rulebook " + name() + " was interrupted");
+        } catch (ExecutionException e) {
+            throw translate(e.getCause(), counter);
+        }
+        WaiverApplication applied = WaiverApplication.apply(reported, input.waivers(), input.today());
+        return new GovernanceDecision(rulebook.hash(), applied.unwaived(), applied.waived(), applied.unused(),
+                counter.counts(), InputDigests.of(input));
+    }
+
+    private List<Violation> fire(KieSession session, FiringCounter counter, GovernanceInput input) {
+        try {
+            session.addEventListener(counter);
+            GovernanceFacts.of(input, rulebookFacts).forEach(session::insert);
+            // One firing beyond the bound tells "exactly at the limit" from "would go on".
+            int fired = session.fireAllRules(maxFirings + 1);
+            if (Thread.currentThread().isInterrupted()) {
+                return List.of(); // stopped by the caller, who has already thrown
+            }
+            if (fired > maxFirings) {
+                throw new PlanningException("rules fired more than " + maxFirings
+                        + " times; a rule probably re-activates itself: " + counter.top(3)
+                        + " (raise thresholds." + MAX_RULE_FIRINGS + " in rulebook.yaml if the plan is really this large)");
+            }
+            return session.getObjects(o -> o instanceof ViolationFact).stream()
+                    .map(o -> ((ViolationFact) o).toViolation())
+                    .toList();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Halts the session and interrupts its worker; waits briefly so that a stoppable worker is gone. */
+    private static void stop(KieSession session, Thread worker) {
+        session.halt();
+        worker.interrupt();
+        try {
+            worker.join(STOP_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private RuntimeException translate(Throwable cause, FiringCounter counter) {
+        String where = counter.current() == null ? "while matching the rules' conditions"
+                : "in rule '" + counter.current() + "'";
+        if (cause instanceof OutOfMemoryError) {
+            return new EvaluationLimitException(EvaluationLimitException.Limit.MEMORY, "rulebook " + name()
+                    + " ran out of memory " + where + "; evaluation stopped");
+        }
+        if (cause instanceof StackOverflowError) {
+            return new EvaluationLimitException(EvaluationLimitException.Limit.STACK, "rulebook " + name()
+                    + " overflowed the stack " + where + "; evaluation stopped");
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new PlanningException("evaluation of rulebook " + name() + " failed: " + cause);
+    }
+
+    private String name() {
+        return rulebook.directory() == null ? "(unnamed)" : rulebook.directory().toString();
+    }
+
+    private String seconds() {
+        double s = maxEvaluationNanos / 1e9;
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    }
+
+    /** The rulebook this engine judges with. */
+    public Rulebook rulebook() {
+        return rulebook;
+    }
+
+    /** The names of every rule in the compiled rulebook, sorted. */
+    public SortedSet<String> ruleNames() {
+        SortedSet<String> names = new TreeSet<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
+        return names;
+    }
+
+    /** The maximum number of rule firings per evaluation. */
+    public int maxFirings() {
+        return maxFirings;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+}

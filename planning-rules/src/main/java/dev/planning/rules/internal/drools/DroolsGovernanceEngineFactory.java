@@ -1,0 +1,95 @@
+package dev.planning.rules.internal.drools;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.api.governance.GovernanceEngineFactory;
+import dev.planning.api.rulebook.Rulebook;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds Drools governance engines, compiling each rulebook's DRL files once per
+ * {@link Rulebook#hash()}.
+ *
+ * <p>Compiling DRL costs most of a second, so compiled rulebooks are kept in a bounded cache keyed
+ * by hash; concurrent callers asking for the same hash wait for one compilation. Instances made
+ * with the no-argument constructor (which is what {@link java.util.ServiceLoader} uses) share one
+ * process-wide cache.
+ *
+ * <pre>{@code
+ * GovernanceEngine engine = new DroolsGovernanceEngineFactory().create(rulebook);
+ * GovernanceDecision decision = engine.evaluate(input);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class DroolsGovernanceEngineFactory implements GovernanceEngineFactory {
+
+    /** How many compiled rulebooks the shared cache keeps. */
+    public static final int SHARED_CACHE_SIZE = 16;
+
+    private static final Compilations SHARED = new Compilations(SHARED_CACHE_SIZE,
+            DroolsGovernanceEngineFactory.class.getClassLoader());
+
+    private final Compilations compilations;
+
+    /** A factory using the process-wide cache. */
+    public DroolsGovernanceEngineFactory() {
+        this.compilations = SHARED;
+    }
+
+    /**
+     * A factory with its own cache, for applications that isolate rulebooks or load fact classes
+     * through another class loader.
+     *
+     * @param maxRulebooks how many compiled rulebooks to keep, at least 1
+     * @param classLoader  the loader DRL imports are resolved with; must see
+     *                     {@code dev.planning.rules.facts}
+     */
+    public DroolsGovernanceEngineFactory(int maxRulebooks, ClassLoader classLoader) {
+        if (maxRulebooks < 1) {
+            throw new IllegalArgumentException("maxRulebooks must be at least 1");
+        }
+        this.compilations = new Compilations(maxRulebooks, Objects.requireNonNull(classLoader, "classLoader"));
+    }
+
+    /**
+     * The engine for a rulebook: the cached one when a rulebook with the same hash was compiled
+     * before by this factory's cache.
+     *
+     * @throws dev.planning.api.InvalidInputException when a rule file cannot be read or does not
+     *         compile, located at the file (relative to the rulebook directory), line and column
+     */
+    @Override
+    public DroolsGovernanceEngine create(Rulebook rulebook) {
+        Objects.requireNonNull(rulebook, "rulebook");
+        return compilations.engineFor(rulebook);
+    }
+
+    /** How many rulebooks this factory's cache has compiled so far (for monitoring and tests). */
+    public int compilationCount() {
+        return compilations.count.get();
+    }
+
+    /** The cache of compiled rulebooks; a failed compilation is not cached. */
+    private static final class Compilations {
+        private final Cache<String, DroolsGovernanceEngine> engines;
+        private final RulebookCompiler compiler;
+        private final AtomicInteger count = new AtomicInteger();
+
+        Compilations(int maxRulebooks, ClassLoader classLoader) {
+            this.engines = Caffeine.newBuilder().maximumSize(maxRulebooks).build();
+            this.compiler = new RulebookCompiler(classLoader);
+        }
+
+        DroolsGovernanceEngine engineFor(Rulebook rulebook) {
+            DroolsGovernanceEngine cached = engines.get(rulebook.hash(), hash -> {
+                count.incrementAndGet();
+                return new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook));
+            });
+            // Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given.
+            return cached.rulebook().equals(rulebook) ? cached : new DroolsGovernanceEngine(rulebook, cached.kieBase());
+        }
+    }
+}

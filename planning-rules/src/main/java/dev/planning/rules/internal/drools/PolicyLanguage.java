@@ -1,0 +1,865 @@
+package dev.planning.rules.internal.drools;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.EmptyStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.VarType;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.rules.facts.CrossStreamRefFact;
+import dev.planning.rules.facts.GateResultFact;
+import dev.planning.rules.facts.RulebookFacts;
+import dev.planning.rules.facts.StoryFact;
+import dev.planning.rules.facts.TaskFact;
+import dev.planning.rules.facts.ViolationFact;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AtomicExprDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.BindingDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.PatternSourceDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * The policy language: the subset of DRL a rulebook may use, checked on the parsed form before a
+ * DRL file is compiled. A policy can read facts and report violations, nothing else.
+ *
+ * <p>The file is parsed with Drools' own parser ({@link DrlParser} to a {@link PackageDescr});
+ * every pattern constraint with Drools' expression parser ({@link DrlExprParser}) down to its
+ * atoms; every atom, {@code eval}, {@code from} source, accumulate argument and consequence with
+ * JavaParser, which applies the Java language's unicode-escape translation first, as the compiler
+ * does. The trees are checked against an allow-list; anything the checker cannot classify is
+ * refused. In addition a unicode escape (backslash, u) anywhere in the file and the bidirectional-text control
+ * characters are refused outright, located, so that what a reviewer reads is what is compiled.
+ *
+ * <p>The language is described for rule authors in {@code docs/rules.md}: imports of the fact
+ * classes and a few {@code java.lang}/{@code java.util} types only; patterns over those types;
+ * constraints made of fact accessors, bound variables, literals, comparisons and the operators
+ * {@code contains}, {@code memberOf}, {@code matches}; {@code not}, {@code exists}, {@code forall},
+ * {@code or}, {@code eval}; {@code from} over an accessor of a bound fact; {@code collect};
+ * {@code accumulate} with the built-in functions; consequences made of local variables,
+ * {@code if}, and {@code insert(Report.violation(kcontext, ...))}. Refused, each with the file, line
+ * and column: everything else (globals, functions, {@code declare}, queries, dialect and other
+ * attributes, static calls other than {@code Math} and {@code Report.violation}, constructors,
+ * lambdas, method references, loops, {@code modify}/{@code update}/{@code retract}, MVEL-only
+ * syntax, ...).
+ */
+final class PolicyLanguage {
+
+    /** The largest DRL file accepted, in bytes (1 MiB): the default rulebook's files are a few KiB. */
+    static final int MAX_DRL_BYTES = 1024 * 1024;
+
+    /** System property that turns the policy-language check off ({@code trusted}); default {@code restricted}. */
+    static final String MODE_PROPERTY = "planning.rules.mode";
+
+    private static final String FACTS_PACKAGE = "dev.planning.rules.facts.";
+
+    /** The deepest bracket nesting accepted, counted over the whole file (comments and strings too). */
+    static final int MAX_NESTING = 64;
+
+    /** The most lines a refusal prints: two mistakes in full, then the locations of the rest. */
+    private static final int MAX_LINES = 3;
+
+    /** Fact types a pattern may match and an import may name (simple names). */
+    static final Set<String> FACT_TYPES = Set.of("TaskFact", "StoryFact", "CrossStreamRefFact", "GateResultFact",
+            "RulebookFacts", "ViolationFact");
+
+    /** Types importable besides the fact classes ({@code Report} too), by fully qualified name. */
+    static final Set<String> IMPORTABLE = Set.of("java.util.List", "java.util.Set", "java.util.Map",
+            "java.util.Collection", "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
+            "java.lang.Boolean", "java.lang.Number", "java.time.LocalDate");
+
+    /** Types a pattern may match besides the facts (results of {@code from}, {@code collect}, {@code accumulate}). */
+    private static final Set<String> VALUE_TYPES = Set.of("String", "Integer", "Long", "Double", "Boolean", "Number",
+            "List", "Set", "Map", "Collection", "LocalDate", "Object");
+
+    /** Types a local variable or a cast may name. */
+    private static final Set<String> LOCAL_TYPES = Set.of("String", "Integer", "Long", "Double", "Boolean", "Number",
+            "List", "Set", "Map", "Collection", "LocalDate", "TaskFact", "StoryFact", "CrossStreamRefFact",
+            "GateResultFact", "RulebookFacts", "ViolationFact");
+
+    /** Value methods callable on facts' values: String, boxed numbers, collections, LocalDate. */
+    private static final Set<String> VALUE_METHODS = Set.of("length", "isEmpty", "isBlank", "contains", "containsKey",
+            "containsValue", "startsWith", "endsWith", "equals", "equalsIgnoreCase", "compareTo", "toLowerCase",
+            "toUpperCase", "strip", "trim", "substring", "indexOf", "lastIndexOf", "charAt", "size", "get",
+            "getOrDefault", "keySet", "values", "intValue", "longValue", "doubleValue", "toString", "hashCode",
+            "isBefore", "isAfter", "isEqual", "getYear", "getMonthValue", "getDayOfMonth", "plusDays", "minusDays");
+
+    /** The static methods a policy may call, by class. */
+    private static final Map<String, Set<String>> STATIC_METHODS = Map.of(
+            "Math", Set.of("max", "min", "abs"),
+            "String", Set.of("valueOf"),
+            "Report", Set.of("violation"));
+
+    /** Constraint operators besides the Java comparisons. */
+    private static final Set<String> OPERATORS = Set.of("==", "!=", "<", ">", "<=", ">=", "contains", "memberOf",
+            "matches");
+
+    /** Built-in accumulate functions. */
+    private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
+            "collectList", "collectSet");
+
+    /** Rule attributes a policy may set; every other attribute (dialect, timers, agenda groups...) is refused. */
+    private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop");
+
+    private static final Pattern ANNOTATION_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
+    private static final Pattern ANNOTATION_VALUE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|\"[^\"\\\\]*\"|-?[0-9]+");
+    private static final Pattern SALIENCE = Pattern.compile("-?[0-9]{1,6}");
+    private static final Pattern RULE_NAME = Pattern.compile("[^\"\\\\\\p{Cntrl}]+");
+
+    /** Accessor names of the fact classes: record components and public instance methods. */
+    static final Set<String> FACT_ACCESSORS = factAccessors();
+
+    private static final ParserConfiguration JAVA = new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            .setPreprocessUnicodeEscapes(true)
+            .setAttributeComments(false);
+
+    private PolicyLanguage() {
+    }
+
+    /** Whether the check is on (it is unless {@code -Dplanning.rules.mode=trusted}). */
+    static boolean enabled() {
+        return !"trusted".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "restricted"));
+    }
+
+    /** Refuses a DRL file over {@link #MAX_DRL_BYTES}, in either mode: nobody writes a policy that long. */
+    static void requireSize(String file, long bytes) {
+        if (bytes > MAX_DRL_BYTES) {
+            throw new InvalidInputException("rule file is " + bytes + " bytes; DRL files are limited to "
+                    + MAX_DRL_BYTES + " bytes (1 MiB)", SourceLocation.ofFile(file));
+        }
+    }
+
+    /**
+     * Refuses a DRL file that leaves the policy language, with every mistake located; returns
+     * normally otherwise (a file that does not parse is left to the compiler, which reports it).
+     */
+    static void check(String file, byte[] content) {
+        requireSize(file, content.length);
+        if (!enabled()) {
+            return;
+        }
+        String text = new String(content, StandardCharsets.UTF_8);
+        List<Problem> problems = new ArrayList<>();
+        scanCharacters(text, problems);
+        scanNesting(text, problems);
+        if (problems.isEmpty()) {
+            PackageDescr pkg;
+            try {
+                pkg = new DrlParser().parse(false, text);
+            } catch (DroolsParserException | RuntimeException e) {
+                pkg = null; // reported, located, by the compiler
+            } catch (StackOverflowError e) {
+                throw RulebookCompiler.tooDeep(file);
+            }
+            if (pkg != null) {
+                try {
+                    new Checker(problems, text).pkg(pkg);
+                } catch (StackOverflowError e) {
+                    throw RulebookCompiler.tooDeep(file);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw refusal(file, problems);
+        }
+    }
+
+    private static InvalidInputException refusal(String file, List<Problem> problems) {
+        Problem first = problems.get(0);
+        StringBuilder message = new StringBuilder(first.message());
+        // One line per mistake, at most three lines: past that the rest are listed by location.
+        int shown = problems.size() <= MAX_LINES ? problems.size() : MAX_LINES - 1;
+        for (Problem more : problems.subList(1, shown)) {
+            message.append('\n').append(new SourceLocation(file, more.line(), more.column())).append(": ")
+                    .append(more.message());
+        }
+        if (shown < problems.size()) {
+            message.append('\n').append(file).append(": ").append(problems.size() - shown).append(" more mistake")
+                    .append(problems.size() - shown == 1 ? "" : "s").append(" outside the policy language, at ")
+                    .append(String.join(", ", problems.subList(shown, problems.size()).stream()
+                            .map(p -> p.line() + ":" + p.column()).toList()));
+        }
+        return new InvalidInputException(message.toString(), new SourceLocation(file, first.line(), first.column()));
+    }
+
+    /** Unicode escapes anywhere, and the bidirectional controls that make code read otherwise than it runs. */
+    private static void scanCharacters(String text, List<Problem> problems) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u') {
+                problems.add(new Problem(line, column, "unicode escape '\\u' is refused anywhere in a rule file"
+                        + " (the Java compiler translates it before reading the code); write the character itself"));
+            } else if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E'
+                    || c == '\u200F' || c == '\u061C') {
+                problems.add(new Problem(line, column, String.format("bidirectional control character U+%04X is refused"
+                        + " in a rule file: it makes the code read otherwise than it runs", (int) c)));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+    }
+
+    /** Brackets nested deeper than {@link #MAX_NESTING}, located where the limit is crossed (parsers recurse per level). */
+    private static void scanNesting(String text, List<Problem> problems) {
+        int depth = 0;
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    problems.add(new Problem(line, column, "brackets nested deeper than " + MAX_NESTING
+                            + " levels; expected conditions a few levels deep"));
+                    return;
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+    }
+
+    private static Set<String> factAccessors() {
+        Set<String> names = new TreeSet<>();
+        for (Class<?> type : List.of(TaskFact.class, StoryFact.class, CrossStreamRefFact.class, GateResultFact.class,
+                RulebookFacts.class, ViolationFact.class)) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
+                    names.add(method.getName());
+                }
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** One mistake, at a 1-based line and column (0 when unknown). */
+    record Problem(int line, int column, String message) {
+    }
+
+    /** Where a piece of code starts in the DRL file, to turn positions inside it into file positions. */
+    private record Origin(int line, int column) {
+        static Origin of(BaseDescr descr) {
+            return new Origin(Math.max(0, descr.getLine()), descr.getColumn() < 0 ? 0 : descr.getColumn() + 1);
+        }
+
+        Problem at(Node node, String message) {
+            Position p = node.getBegin().orElse(null);
+            if (p == null || line == 0) {
+                return new Problem(line, column, message);
+            }
+            return new Problem(line + p.line - 1, p.line == 1 ? column + p.column - 1 : p.column, message);
+        }
+
+        Problem here(String message) {
+            return new Problem(line, column, message);
+        }
+    }
+
+    /** Walks one package; collects problems instead of stopping at the first. */
+    private static final class Checker {
+
+        private final List<Problem> problems;
+        private final DrlExprParser exprParser = DrlExprParserFactory.getDrlExprParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
+        /** Variables bound by the rule being checked: patterns, field bindings, accumulate results. */
+        private final Set<String> bound = new HashSet<>();
+        /** Local variables of the consequence being checked. */
+        private final Set<String> locals = new HashSet<>();
+
+        private final String text;
+
+        Checker(List<Problem> problems, String text) {
+            this.problems = problems;
+            this.text = text;
+        }
+
+        /** Where the consequence text starts: Drools gives the position of 'then' and strips what follows. */
+        private Origin consequenceOrigin(RuleDescr rule) {
+            int line = Math.max(1, rule.getConsequenceLine());
+            int offset = 0;
+            for (int l = 1; l < line && offset >= 0; l++) {
+                offset = text.indexOf('\n', offset) + 1;
+                if (offset == 0) {
+                    return new Origin(line, 0);
+                }
+            }
+            offset += Math.max(0, rule.getConsequencePattern());
+            if (!text.startsWith("then", offset)) {
+                return new Origin(line, 0);
+            }
+            int column = rule.getConsequencePattern() + 1 + 4;
+            offset += 4;
+            while (offset < text.length() && Character.isWhitespace(text.charAt(offset))) {
+                if (text.charAt(offset) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+                offset++;
+            }
+            return new Origin(line, column);
+        }
+
+        private void refuse(BaseDescr where, String message) {
+            problems.add(Origin.of(where).here(message));
+        }
+
+        void pkg(PackageDescr pkg) {
+            pkg.getAttributes().forEach(a -> refuse(a, "package attribute '" + a.getName()
+                    + "' is refused; a policy is plain DRL in the default (Java) dialect"));
+            for (var imported : pkg.getImports()) {
+                String target = imported.getTarget() == null ? "" : imported.getTarget().strip();
+                boolean fact = target.startsWith(FACTS_PACKAGE) && (FACT_TYPES.contains(target.substring(FACTS_PACKAGE.length()))
+                        || target.equals(FACTS_PACKAGE + "Report"));
+                if (!fact && !IMPORTABLE.contains(target)) {
+                    refuse(imported, "import " + target + " is outside the policy language; expected a fact class ("
+                            + FACTS_PACKAGE + "TaskFact, ..., Report) or one of " + new TreeSet<>(IMPORTABLE));
+                }
+            }
+            pkg.getGlobals().forEach(g -> refuse(g, "global " + g.getIdentifier()
+                    + " is refused; a policy reads facts (RulebookFacts carries thresholds and taxonomy)"));
+            pkg.getFunctions().forEach(f -> refuse(f, "function " + f.getName()
+                    + " is refused; expected conditions and consequences over the facts only"));
+            pkg.getFunctionImports().forEach(f -> refuse(f, "import function is refused in the policy language"));
+            pkg.getAccumulateImports().forEach(f -> refuse(f, "import accumulate is refused; expected one of "
+                    + new TreeSet<>(ACCUMULATE_FUNCTIONS)));
+            pkg.getTypeDeclarations().forEach(t -> refuse(t, "declare " + t.getTypeName()
+                    + " is refused; a policy matches the fact classes, it does not declare types"));
+            pkg.getEnumDeclarations().forEach(t -> refuse(t, "declare enum " + t.getTypeName() + " is refused"));
+            pkg.getEntryPointDeclarations().forEach(t -> refuse(t, "declare entry-point is refused"));
+            pkg.getWindowDeclarations().forEach(t -> refuse(t, "declare window is refused"));
+            for (RuleDescr rule : pkg.getRules()) {
+                rule(rule);
+            }
+        }
+
+        private void rule(RuleDescr rule) {
+            bound.clear();
+            locals.clear();
+            if (rule.isQuery()) {
+                refuse(rule, "query " + rule.getName() + " is refused; a policy reports violations through rules");
+                return;
+            }
+            if (rule.getName() == null || !RULE_NAME.matcher(rule.getName()).matches()) {
+                refuse(rule, "rule name must be printable text without quotes or backslashes");
+            }
+            if (rule.getParentName() != null) {
+                refuse(rule, "rule '" + rule.getName() + "' extends another rule; write its conditions out");
+            }
+            if (rule.getUnit() != null) {
+                refuse(rule, "rule units are refused in the policy language");
+            }
+            for (AttributeDescr attribute : rule.getAttributes().values()) {
+                if (!ATTRIBUTES.contains(attribute.getName())) {
+                    refuse(attribute, "rule attribute '" + attribute.getName() + "' is refused; expected only "
+                            + new TreeSet<>(ATTRIBUTES) + " (the dialect is always Java)");
+                } else if (attribute.getName().equals("salience") && !SALIENCE.matcher(attribute.getValue().strip()).matches()) {
+                    refuse(attribute, "salience must be an integer literal");
+                }
+            }
+            for (AnnotationDescr annotation : rule.getAnnotations()) {
+                annotation(annotation, annotation.getLine() > 0 ? annotation : rule);
+            }
+            if (!rule.getNamedConsequences().isEmpty()) {
+                refuse(rule, "named consequences are refused; a rule has one consequence");
+            }
+            if (rule.getLhs() != null) {
+                element(rule.getLhs());
+            }
+            Object consequence = rule.getConsequence();
+            if (consequence != null && !(consequence instanceof String)) {
+                refuse(rule, "consequence of rule '" + rule.getName() + "' cannot be classified");
+            } else if (consequence != null) {
+                consequence(rule, (String) consequence);
+            }
+        }
+
+        private void annotation(AnnotationDescr annotation, BaseDescr where) {
+            // Drools evaluates metadata values as MVEL expressions: only names, numbers and plain strings.
+            if (annotation.getFullyQualifiedName() != null && annotation.getFullyQualifiedName().contains(".")
+                    || !ANNOTATION_NAME.matcher(annotation.getName()).matches()) {
+                refuse(where, "annotation @" + annotation.getName() + " is refused; metadata is a lower-case name"
+                        + " such as @severity(HIGH) or @control(\"SOX-404\")");
+                return;
+            }
+            for (Map.Entry<String, Object> value : annotation.getValueMap().entrySet()) {
+                String text = String.valueOf(value.getValue()).strip();
+                if (!ANNOTATION_VALUE.matcher(text).matches()) {
+                    refuse(where, "@" + annotation.getName() + " value " + text + " is refused; expected a name,"
+                            + " a number or a plain \"string\" (metadata values are evaluated)");
+                }
+            }
+        }
+
+        private void element(BaseDescr element) {
+            if (element instanceof AndDescr and) {
+                and.getDescrs().forEach(d -> element((BaseDescr) d));
+            } else if (element instanceof OrDescr or) {
+                or.getDescrs().forEach(d -> element((BaseDescr) d));
+            } else if (element instanceof NotDescr not) {
+                not.getDescrs().forEach(d -> element((BaseDescr) d));
+            } else if (element instanceof ExistsDescr exists) {
+                exists.getDescrs().forEach(d -> element((BaseDescr) d));
+            } else if (element instanceof ForallDescr forall) {
+                forall.getDescrs().forEach(d -> element((BaseDescr) d));
+            } else if (element instanceof PatternDescr pattern) {
+                pattern(pattern);
+            } else if (element instanceof EvalDescr eval) {
+                Object content = eval.getContent();
+                if (content instanceof String code) {
+                    expression(code, Origin.of(eval), false);
+                } else {
+                    refuse(eval, "eval content cannot be classified");
+                }
+            } else {
+                refuse(element, "'" + describe(element) + "' is outside the policy language; expected patterns,"
+                        + " not, exists, forall, or, eval");
+            }
+        }
+
+        private void pattern(PatternDescr pattern) {
+            String type = pattern.getObjectType() == null ? "" : pattern.getObjectType().strip();
+            String simple = type.startsWith(FACTS_PACKAGE) ? type.substring(FACTS_PACKAGE.length()) : type;
+            if (pattern.isQuery()) {
+                refuse(pattern, "query calls are refused");
+            } else if (!FACT_TYPES.contains(simple) && !VALUE_TYPES.contains(simple)) {
+                refuse(pattern, "pattern type " + type + " is outside the policy language; expected one of "
+                        + new TreeSet<>(FACT_TYPES) + " or a value type " + new TreeSet<>(VALUE_TYPES));
+            }
+            if (!pattern.getBehaviors().isEmpty()) {
+                refuse(pattern, "sliding windows (over window:...) are refused");
+            }
+            if (!pattern.getAnnotations().isEmpty()) {
+                // Their values are expressions nobody checks; a policy needs no pattern metadata.
+                refuse(pattern, "annotations on a pattern (@" + pattern.getAnnotationNames().iterator().next()
+                        + ") are refused");
+            }
+            PatternSourceDescr source = pattern.getSource();
+            if (source != null) {
+                source(source, pattern);
+            }
+            for (BaseDescr constraint : pattern.getDescrs()) {
+                if (constraint instanceof ExprConstraintDescr expr) {
+                    constraint(expr);
+                } else {
+                    refuse(constraint, "constraint '" + describe(constraint) + "' cannot be classified");
+                }
+            }
+            if (pattern.getIdentifier() != null) {
+                bound.add(pattern.getIdentifier());
+            }
+        }
+
+        private void source(PatternSourceDescr source, PatternDescr pattern) {
+            BaseDescr where = source.getLine() > 0 ? source : pattern;
+            if (source instanceof CollectDescr collect) {
+                if (collect.getInputPattern() == null) {
+                    refuse(where, "collect needs one pattern over the facts");
+                } else {
+                    pattern(collect.getInputPattern());
+                }
+            } else if (source instanceof AccumulateDescr accumulate) {
+                accumulate(accumulate, where);
+            } else if (source instanceof FromDescr from) {
+                from(from, where);
+            } else {
+                refuse(where, "pattern source '" + describe(source) + "' is refused (entry points and windows are"
+                        + " outside the policy language); expected from, collect or accumulate");
+            }
+        }
+
+        private void from(FromDescr from, BaseDescr where) {
+            String text = from.getDataSource() == null ? null : from.getDataSource().getText();
+            Origin origin = Origin.of(where);
+            Expression parsed = parseExpression(text, origin);
+            if (parsed == null) {
+                return;
+            }
+            // Only an accessor of a bound fact: from $rb.requiredTags(), from $t.tags().keySet() is refused.
+            boolean accessor = parsed instanceof MethodCallExpr call && call.getArguments().isEmpty()
+                    && call.getScope().filter(s -> s instanceof NameExpr n && bound.contains(n.getNameAsString())).isPresent()
+                    && FACT_ACCESSORS.contains(call.getNameAsString())
+                    || parsed instanceof FieldAccessExpr field && field.getScope() instanceof NameExpr n
+                    && bound.contains(n.getNameAsString()) && FACT_ACCESSORS.contains(field.getNameAsString())
+                    || parsed instanceof NameExpr name && bound.contains(name.getNameAsString());
+            if (!accessor) {
+                problems.add(origin.at(parsed, "from '" + text.strip() + "' is refused; from takes a bound variable or"
+                        + " an accessor of a bound fact without arguments, e.g. from $rb.requiredTags()"));
+            }
+        }
+
+        private void accumulate(AccumulateDescr accumulate, BaseDescr where) {
+            if (accumulate.getInitCode() != null || accumulate.getActionCode() != null
+                    || accumulate.getReverseCode() != null || accumulate.getResultCode() != null) {
+                refuse(where, "accumulate with init/action/reverse/result code is refused; expected built-in functions "
+                        + new TreeSet<>(ACCUMULATE_FUNCTIONS));
+                return;
+            }
+            if (accumulate.getInput() != null) {
+                element(accumulate.getInput());
+            }
+            for (var function : accumulate.getFunctions()) {
+                if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
+                    refuse(where, "accumulate function " + function.getFunction() + " is refused; expected one of "
+                            + new TreeSet<>(ACCUMULATE_FUNCTIONS));
+                }
+                for (String param : function.getParams()) {
+                    expression(param, Origin.of(where), false);
+                }
+                if (function.getBind() != null) {
+                    bound.add(function.getBind());
+                }
+            }
+        }
+
+        private void constraint(ExprConstraintDescr constraint) {
+            Origin origin = Origin.of(constraint);
+            ConstraintConnectiveDescr tree;
+            try {
+                tree = exprParser.parse(constraint.getExpression());
+            } catch (RuntimeException e) {
+                tree = null;
+            }
+            if (tree == null || exprParser.hasErrors()) {
+                problems.add(origin.here("constraint '" + constraint.getExpression() + "' cannot be classified"));
+                return;
+            }
+            constraintPart(tree, origin);
+        }
+
+        private void constraintPart(BaseDescr part, Origin origin) {
+            if (part instanceof ConstraintConnectiveDescr connective) {
+                connective.getDescrs().forEach(d -> constraintPart(d, origin));
+            } else if (part instanceof RelationalExprDescr relation) {
+                String operator = relation.getOperator();
+                if (!OPERATORS.contains(operator) || relation.getParameters() != null && !relation.getParameters().isEmpty()) {
+                    problems.add(origin.here("operator '" + operator + "' is refused; expected one of "
+                            + new TreeSet<>(OPERATORS) + " (optionally negated with not)"));
+                }
+                constraintPart(relation.getLeft(), origin);
+                constraintPart(relation.getRight(), origin);
+            } else if (part instanceof AtomicExprDescr atom) {
+                expression(atom.getExpression(), origin, true);
+            } else if (part instanceof BindingDescr binding) {
+                if (binding.getVariable() == null || !binding.getVariable().matches("\\$?[A-Za-z_][A-Za-z0-9_]*")) {
+                    problems.add(origin.here("binding '" + binding + "' cannot be classified"));
+                }
+                expression(binding.getExpression(), origin, true);
+                bound.add(binding.getVariable());
+            } else {
+                problems.add(origin.here("constraint part '" + describe(part) + "' cannot be classified"));
+            }
+        }
+
+        private Expression parseExpression(String code, Origin origin) {
+            if (code == null || code.isBlank()) {
+                problems.add(origin.here("empty expression"));
+                return null;
+            }
+            ParseResult<Expression> result = new JavaParser(JAVA).parseExpression(code);
+            if (!result.isSuccessful() || result.getResult().isEmpty()) {
+                problems.add(origin.here("expression '" + oneLine(code) + "' is outside the policy language"
+                        + " (MVEL-only syntax is refused); expected a Java expression over facts and literals"));
+                return null;
+            }
+            return result.getResult().get();
+        }
+
+        /** Checks an expression; {@code constraint} allows bare field names and {@code this} (the pattern's fact). */
+        private void expression(String code, Origin origin, boolean constraint) {
+            Expression parsed = parseExpression(code, origin);
+            if (parsed != null) {
+                expr(parsed, origin, constraint);
+            }
+        }
+
+        private void expr(Expression e, Origin origin, boolean constraint) {
+            if (e instanceof StringLiteralExpr || e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr
+                    || e instanceof DoubleLiteralExpr || e instanceof BooleanLiteralExpr || e instanceof NullLiteralExpr
+                    || e instanceof CharLiteralExpr) {
+                return;
+            }
+            if (e instanceof NameExpr name) {
+                String n = name.getNameAsString();
+                if (!(bound.contains(n) || locals.contains(n) || constraint && (FACT_ACCESSORS.contains(n)
+                        || VALUE_METHODS.contains(n)))) {
+                    problems.add(origin.at(e, "name '" + n + "' is outside the policy language; expected a bound"
+                            + " variable, a local variable or a fact field"));
+                }
+            } else if (e instanceof ThisExpr self) {
+                if (!constraint || self.getTypeName().isPresent()) {
+                    problems.add(origin.at(e, "'this' is only allowed in a pattern constraint"));
+                }
+            } else if (e instanceof FieldAccessExpr field) {
+                if (!FACT_ACCESSORS.contains(field.getNameAsString()) && !VALUE_METHODS.contains(field.getNameAsString())
+                        || field.getTypeArguments().isPresent()) {
+                    problems.add(origin.at(e, "field '" + field + "' is outside the policy language;"
+                            + " expected a fact accessor"));
+                    return; // one message per mistake: what is inside a refused node is not judged
+                }
+                expr(field.getScope(), origin, constraint);
+            } else if (e instanceof MethodCallExpr call) {
+                call(call, origin, constraint);
+            } else if (e instanceof BinaryExpr binary) {
+                expr(binary.getLeft(), origin, constraint);
+                expr(binary.getRight(), origin, constraint);
+            } else if (e instanceof UnaryExpr unary) {
+                if ((unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+                        || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
+                        || unary.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+                        || unary.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT)
+                        && !(unary.getExpression() instanceof NameExpr n && locals.contains(n.getNameAsString()))) {
+                    problems.add(origin.at(e, "only local variables may be incremented"));
+                }
+                expr(unary.getExpression(), origin, constraint);
+            } else if (e instanceof EnclosedExpr enclosed) {
+                expr(enclosed.getInner(), origin, constraint);
+            } else if (e instanceof ConditionalExpr conditional) {
+                expr(conditional.getCondition(), origin, constraint);
+                expr(conditional.getThenExpr(), origin, constraint);
+                expr(conditional.getElseExpr(), origin, constraint);
+            } else if (e instanceof CastExpr cast) {
+                type(cast.getType(), origin, cast);
+                expr(cast.getExpression(), origin, constraint);
+            } else if (e instanceof AssignExpr assign && !constraint) {
+                if (!(assign.getTarget() instanceof NameExpr n && locals.contains(n.getNameAsString()))) {
+                    problems.add(origin.at(e, "only local variables may be assigned; facts are read-only"));
+                }
+                expr(assign.getValue(), origin, false);
+            } else {
+                problems.add(origin.at(e, kind(e) + " '" + oneLine(e.toString()) + "' is outside the policy language"));
+            }
+        }
+
+        private void call(MethodCallExpr call, Origin origin, boolean constraint) {
+            String name = call.getNameAsString();
+            if (call.getTypeArguments().isPresent()) {
+                problems.add(origin.at(call, "type arguments on '" + name + "' are refused"));
+            }
+            var scope = call.getScope().orElse(null);
+            if (scope == null) {
+                if (!constraint || !FACT_ACCESSORS.contains(name)) {
+                    problems.add(origin.at(call, "call '" + name + "(...)' is outside the policy language; expected a"
+                            + " fact accessor, a String/collection method, Math or Report.violation"));
+                    return;
+                }
+            } else if (scope instanceof NameExpr type && !bound.contains(type.getNameAsString())
+                    && !locals.contains(type.getNameAsString())
+                    && !(constraint && FACT_ACCESSORS.contains(type.getNameAsString()))) {
+                Set<String> allowed = STATIC_METHODS.getOrDefault(type.getNameAsString(), Set.of());
+                if (!allowed.contains(name)) {
+                    problems.add(origin.at(call, "static call '" + type.getNameAsString() + "." + name
+                            + "' is outside the policy language; expected Math.max/min/abs, String.valueOf or"
+                            + " Report.violation"));
+                    return;
+                } else if (name.equals("violation")) {
+                    reportArguments(call, origin);
+                    return;
+                }
+            } else {
+                if (!FACT_ACCESSORS.contains(name) && !VALUE_METHODS.contains(name)) {
+                    problems.add(origin.at(call, "call '" + oneLine(call.toString()) + "' is outside the policy"
+                            + " language: method '" + name + "' is neither a fact accessor nor one of the String/collection"
+                            + " methods listed in docs/rules.md"));
+                    return;
+                }
+                expr(scope, origin, constraint);
+            }
+            call.getArguments().forEach(a -> expr(a, origin, constraint));
+        }
+
+        private void reportArguments(MethodCallExpr call, Origin origin) {
+            NodeList<Expression> args = call.getArguments();
+            if (args.size() != 3 || !(args.get(0) instanceof NameExpr k && k.getNameAsString().equals("kcontext"))) {
+                problems.add(origin.at(call, "expected Report.violation(kcontext, fact or item id, message)"));
+                return;
+            }
+            expr(args.get(1), origin, false);
+            expr(args.get(2), origin, false);
+        }
+
+        private void type(Type type, Origin origin, Node where) {
+            if (type instanceof PrimitiveType || type instanceof VarType) {
+                return;
+            }
+            if (type instanceof ClassOrInterfaceType named && named.getScope().isEmpty()
+                    && LOCAL_TYPES.contains(named.getNameAsString())) {
+                named.getTypeArguments().ifPresent(args -> args.forEach(a -> type(a, origin, where)));
+                return;
+            }
+            problems.add(origin.at(where, "type " + type + " is outside the policy language; expected a primitive, "
+                    + new TreeSet<>(LOCAL_TYPES)));
+        }
+
+        private void consequence(RuleDescr rule, String code) {
+            Origin origin = consequenceOrigin(rule);
+            ParseResult<BlockStmt> result = new JavaParser(JAVA).parseBlock("{" + code + "\n}");
+            if (!result.isSuccessful() || result.getResult().isEmpty()) {
+                problems.add(origin.here("consequence of rule '" + rule.getName() + "' is not plain Java the policy"
+                        + " language accepts (MVEL-only syntax, modify/with blocks are refused)"));
+                return;
+            }
+            // The "{" shifts the first line's columns by one.
+            Origin shifted = new Origin(origin.line(), origin.column() == 0 ? 0 : origin.column() - 1);
+            for (Statement statement : result.getResult().get().getStatements()) {
+                statement(statement, shifted);
+            }
+        }
+
+        private void statement(Statement s, Origin origin) {
+            if (s instanceof BlockStmt block) {
+                block.getStatements().forEach(st -> statement(st, origin));
+            } else if (s instanceof EmptyStmt) {
+                return;
+            } else if (s instanceof IfStmt branch) {
+                expr(branch.getCondition(), origin, false);
+                statement(branch.getThenStmt(), origin);
+                branch.getElseStmt().ifPresent(e -> statement(e, origin));
+            } else if (s instanceof ExpressionStmt stmt) {
+                Expression e = stmt.getExpression();
+                if (e instanceof VariableDeclarationExpr declaration) {
+                    if (declaration.getModifiers().stream().anyMatch(m -> m.getKeyword() != com.github.javaparser.ast.Modifier.Keyword.FINAL)
+                            || !declaration.getAnnotations().isEmpty()) {
+                        problems.add(origin.at(e, "local variables take no modifiers but final"));
+                    }
+                    for (VariableDeclarator variable : declaration.getVariables()) {
+                        type(variable.getType(), origin, variable);
+                        variable.getInitializer().ifPresent(init -> expr(init, origin, false));
+                        locals.add(variable.getNameAsString());
+                    }
+                } else if (e instanceof MethodCallExpr call && call.getScope().isEmpty()
+                        && call.getNameAsString().equals("insert")) {
+                    if (call.getArguments().size() == 1 && call.getArguments().get(0) instanceof MethodCallExpr report
+                            && report.getScope().filter(sc -> sc instanceof NameExpr n && n.getNameAsString().equals("Report")).isPresent()
+                            && report.getNameAsString().equals("violation")) {
+                        call(report, origin, false);
+                    } else {
+                        problems.add(origin.at(e, "insert takes exactly Report.violation(kcontext, ...); a policy"
+                                + " inserts nothing else"));
+                    }
+                } else if (e instanceof AssignExpr || e instanceof UnaryExpr) {
+                    expr(e, origin, false);
+                } else if (e instanceof MethodCallExpr call && call.getScope().isEmpty()) {
+                    problems.add(origin.at(e, "'" + call.getNameAsString() + "(...)' is outside the policy language;"
+                            + " a consequence may only insert(Report.violation(...)) (modify, update, retract, delete"
+                            + " and other calls are refused)"));
+                } else {
+                    int before = problems.size();
+                    expr(e, origin, false);
+                    if (problems.size() == before) {
+                        problems.add(origin.at(e, "statement '" + oneLine(e.toString()) + "' is outside the policy"
+                                + " language; expected local variables, if, and insert(Report.violation(...))"));
+                    }
+                }
+            } else {
+                problems.add(origin.at(s, kind(s) + " is outside the policy language; a consequence is made of local"
+                        + " variables, if, and insert(Report.violation(...))"));
+            }
+        }
+
+        private static String kind(Node node) {
+            String name = node.getClass().getSimpleName();
+            return switch (name) {
+                case "LambdaExpr" -> "lambda";
+                case "MethodReferenceExpr" -> "method reference";
+                case "ObjectCreationExpr" -> "constructor call";
+                case "ArrayCreationExpr", "ArrayInitializerExpr" -> "array creation";
+                case "ClassExpr" -> "class literal";
+                case "ArrayAccessExpr" -> "index access";
+                case "LocalClassDeclarationStmt", "LocalRecordDeclarationStmt" -> "local class";
+                case "WhileStmt", "DoStmt", "ForStmt", "ForEachStmt" -> "loop";
+                case "TryStmt" -> "try";
+                case "ThrowStmt" -> "throw";
+                case "SwitchStmt", "SwitchExpr" -> "switch";
+                default -> name.replaceAll("(Expr|Stmt)$", "").toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+
+        private static String describe(BaseDescr descr) {
+            return descr.getClass().getSimpleName().replaceAll("Descr$", "");
+        }
+
+        private static String oneLine(String code) {
+            String flat = code.strip().replaceAll("\\s+", " ");
+            return flat.length() > 60 ? flat.substring(0, 57) + "..." : flat;
+        }
+    }
+
+    /** The importable types, for documentation and tests. */
+    static List<String> allowList() {
+        return IMPORTABLE.stream().sorted().toList();
+    }
+}

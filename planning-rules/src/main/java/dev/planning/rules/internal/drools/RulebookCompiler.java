@@ -1,0 +1,145 @@
+package dev.planning.rules.internal.drools;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.rules.facts.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.drools.core.impl.RuleBaseFactory;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles a rulebook's DRL files into a knowledge base, turning Drools' build errors into one
+ * located {@link InvalidInputException}.
+ */
+final class RulebookCompiler {
+
+    // Parser errors read "[ERR 102] Line 8:22 mismatched input ..."; the column is only there.
+    private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+
+    private final ClassLoader classLoader;
+
+    RulebookCompiler(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    KieBase compile(Rulebook rulebook) {
+        if (rulebook.ruleFiles().isEmpty()) {
+            throw new InvalidInputException("the rulebook lists no rule files; expected at least one rules/*.drl",
+                    SourceLocation.ofFile("rulebook.yaml"));
+        }
+        // Drools resolves fact classes through the loader it is given, not the caller's context
+        // loader: pass ours so that DRL imports of dev.planning.rules.facts resolve everywhere.
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
+        for (String file : rulebook.ruleFiles()) {
+            byte[] content = read(rulebook.directory(), file);
+            PolicyLanguage.check(file, content);
+            try {
+                builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
+            } catch (StackOverflowError e) {
+                // Drools' parser recurses per nesting level; thousands of parentheses exhaust the stack.
+                throw tooDeep(file);
+            }
+            if (builder.hasErrors()) {
+                throw compileError(builder, file);
+            }
+        }
+        var base = KnowledgeBaseFactory.newKnowledgeBase(
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
+        base.addPackages(builder.getKnowledgePackages());
+        checkSeverities(base);
+        return base;
+    }
+
+    /** The error for DRL nested too deeply for the parser (it recurses once per level). */
+    static InvalidInputException tooDeep(String file) {
+        return new InvalidInputException("rule file is nested too deeply to parse; expected conditions a few levels deep",
+                SourceLocation.ofFile(file));
+    }
+
+    private static byte[] read(Path directory, String file) {
+        Path path = directory.resolve(file).normalize();
+        if (!path.startsWith(directory.normalize())) {
+            throw new InvalidInputException("rule file escapes the rulebook directory; expected a path like rules/x.drl",
+                    SourceLocation.ofFile(file));
+        }
+        try {
+            // Check the size before reading, so an oversized file is never loaded whole.
+            PolicyLanguage.requireSize(file, Files.size(path));
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read rule file: " + e.getMessage(), SourceLocation.ofFile(file));
+        }
+    }
+
+    private static InvalidInputException compileError(KnowledgeBuilder builder, String currentFile) {
+        List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
+        // The parser adds a generic "null package" error after the real one; report the real one.
+        if (errors.size() > 1) {
+            errors.removeIf(e -> e.getMessage().contains(NULL_PACKAGE));
+        }
+        KnowledgeBuilderError first = errors.get(0);
+        String file = first.getResource() != null && first.getResource().getSourcePath() != null
+                ? first.getResource().getSourcePath()
+                : currentFile;
+        String message = first.getMessage().strip();
+        if (errors.size() > 1) {
+            message += " (and " + (errors.size() - 1) + " more error" + (errors.size() > 2 ? "s" : "") + " in " + file + ")";
+        }
+        return new InvalidInputException(message, locate(file, first));
+    }
+
+    private static SourceLocation locate(String file, KnowledgeBuilderError error) {
+        int line = error.getLines() != null && error.getLines().length > 0 ? Math.max(0, error.getLines()[0]) : 0;
+        int column = 0;
+        Matcher matcher = LINE_COLUMN.matcher(error.getMessage());
+        if (matcher.find()) {
+            if (line == 0) {
+                line = Integer.parseInt(matcher.group(1));
+            }
+            if (line == Integer.parseInt(matcher.group(1))) {
+                // Drools counts columns from 0; editors count from 1.
+                column = Integer.parseInt(matcher.group(2)) + 1;
+            }
+        }
+        return new SourceLocation(file, line, column);
+    }
+
+    private static void checkSeverities(KieBase base) {
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Object severity = rule.getMetaData().get(Report.SEVERITY);
+                try {
+                    Report.severityOf(severity == null ? null : String.valueOf(severity));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("rule '" + rule.getName() + "' has @severity(" + severity
+                            + "); expected one of CRITICAL, HIGH, MEDIUM, LOW", SourceLocation.ofFile(fileOf(rule)));
+                }
+            }
+        }
+    }
+
+    private static String fileOf(Rule rule) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return impl.getResource().getSourcePath();
+        }
+        return "rules";
+    }
+}

@@ -1,0 +1,199 @@
+package dev.planning.rules.internal.gate;
+
+import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.artifact.ReadResult;
+import dev.planning.engine.internal.artifact.ContractsReader;
+import dev.planning.engine.internal.artifact.Contract;
+import dev.planning.api.artifact.TaskRef;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.governance.EvaluationLimitException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.GovernanceDecision;
+import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.api.governance.GovernanceEngineFactory;
+import dev.planning.api.governance.GovernanceInput;
+import dev.planning.api.governance.Waiver;
+import dev.planning.engine.internal.artifact.DecisionLogReader;
+import dev.planning.engine.internal.rulebook.TagTaxonomy;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The {@code governance} gate: evaluates the cycle's plan with the rulebook's policies and fails
+ * unless Critical=0 holds.
+ *
+ * <p>Waivers come from the cycle's decision log and are judged against today's date from the
+ * clock. Each unwaived critical violation is an error finding ({@code governance.<rule>}), other
+ * violations are warnings, waived violations and unused waivers are for the record (info). Before
+ * any policy, the gate itself fails closed on tag values: a value outside the rulebook's taxonomy
+ * for a key it governs is an error {@code governance.taxonomy-unknown-value}, a governed key given
+ * twice with different values {@code governance.taxonomy-conflicting-value}; and the facts count an
+ * item whose criticality cannot be read as critical (criticality 0). The
+ * evidence is the decision record: rules fired, rulebook hash, input digests, waivers used.
+ * Problems are reported as located error findings rather than thrown: {@code governance.no-plan},
+ * {@code governance.decision-log} (malformed decision log), {@code governance.rulebook} (rule
+ * files that do not compile, located in the workspace) and {@code governance.evaluation} (e.g.
+ * rules that fire without end).
+ *
+ * @since 0.1
+ */
+public final class GovernanceGate implements Gate {
+
+    /** The name gate profiles use. */
+    public static final String NAME = "governance";
+
+    /** The finding code of the default rulebook's policy on tag values, superseded by the gate's own error. */
+    private static final String ALLOWED_VALUES = "governance.allowed-tag-values";
+
+    private final GovernanceEngineFactory factory;
+    private final Clock clock;
+    private final WorkspaceLayout layout;
+    private final DecisionLogReader decisionLogs = new DecisionLogReader();
+
+    /** The gate as {@link ServiceLoader} makes it: the first governance engine factory found, UTC time. */
+    public GovernanceGate() {
+        this(ServiceLoader.load(GovernanceEngineFactory.class).findFirst().orElseGet(DroolsGovernanceEngineFactory::new),
+                Clock.systemUTC(), WorkspaceLayout.DEFAULT);
+    }
+
+    /**
+     * A gate with its collaborators given.
+     *
+     * @param factory builds the engine for the context's rulebook
+     * @param clock   gives the day waivers are judged against
+     * @param layout  where the decision log lives
+     */
+    public GovernanceGate(GovernanceEngineFactory factory, Clock clock, WorkspaceLayout layout) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the rulebook's governance policies; fails unless Critical=0 holds (no unwaived critical violation)";
+    }
+
+    @Override
+    public GateResult evaluate(GateContext context) {
+        if (context.tasks().isEmpty()) {
+            return GateResult.of(NAME, List.of(Finding.error("governance.no-plan", "no task breakdown for "
+                    + context.cycle() + "; governance needs the plan to establish Critical=0",
+                    SourceLocation.ofFile(layout.taskBreakdown(context.cycle())))), Map.of());
+        }
+        String logPath = layout.decisionLog(context.cycle());
+        LocalDate today = context.judgedAt().map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC))
+                .orElseGet(() -> LocalDate.now(clock));
+        List<Waiver> waivers;
+        GovernanceEngine engine;
+        try {
+            waivers = waivers(context, logPath);
+        } catch (InvalidInputException e) {
+            return failure("governance.decision-log", e);
+        }
+        try {
+            engine = engine(context);
+        } catch (InvalidInputException e) {
+            return failure("governance.rulebook", e);
+        }
+        List<TaskRef> contracts;
+        try {
+            contracts = contracts(context);
+        } catch (InvalidInputException e) {
+            return failure("governance.contracts", e);
+        }
+        GovernanceInput input = new GovernanceInput(context.cycle(), context.tasks().get(), context.storyMap(),
+                context.otherStreams(), context.priorResults(), waivers, today, contracts);
+        GovernanceDecision decision;
+        try {
+            decision = engine.evaluate(input);
+        } catch (EvaluationLimitException e) {
+            throw e; // no verdict was reached: the rulebook is at fault, not the plan
+        } catch (PlanningException e) {
+            return failure("governance.evaluation", e);
+        }
+        List<Finding> taxonomy = TaxonomyFindings.of(context.tasks().get(), TagTaxonomy.of(context.rulebook()));
+        Set<String> flagged = taxonomy.stream().flatMap(f -> f.taskId().stream()).collect(Collectors.toSet());
+        List<Finding> findings = new ArrayList<>(taxonomy);
+        // The taxonomy error already says what a policy's warning about the same value would say.
+        DecisionReport.findings(decision, waivers, today).stream()
+                .filter(f -> !(f.code().equals(ALLOWED_VALUES) && f.taskId().filter(flagged::contains).isPresent()))
+                .forEach(findings::add);
+        Map<String, Object> evidence = new LinkedHashMap<>(DecisionReport.evidence(decision, waivers, today, logPath));
+        evidence.put("taxonomy_errors", taxonomy.size());
+        return GateResult.of(NAME, findings, evidence);
+    }
+
+    private List<Waiver> waivers(GateContext context, String logPath) {
+        Path file = SafePaths.resolve(context.workspace(), logPath);
+        return Files.isRegularFile(file) ? decisionLogs.read(file, logPath).orThrow() : List.of();
+    }
+
+    /** The cycle's declared contracts, as references into their provider streams. */
+    private List<TaskRef> contracts(GateContext context) {
+        String path = layout.contracts(context.cycle());
+        Path file = SafePaths.resolve(context.workspace(), path);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        ReadResult<List<Contract>> read = new ContractsReader().read(file, path);
+        if (read.model().isEmpty()) {
+            List<Finding> errors = read.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+            throw ErrorList.exception("", errors.isEmpty() ? read.findings() : errors, SourceLocation.ofFile(path));
+        }
+        return read.model().get().stream()
+                .map(c -> new TaskRef(Optional.of(c.provider()), c.id()))
+                .toList();
+    }
+
+    private static GateResult failure(String code, PlanningException e) {
+        return GateResult.of(NAME, List.of(new Finding(code, Severity.ERROR, e.getMessage(), e.location(), Optional.empty())),
+                Map.of());
+    }
+
+    private GovernanceEngine engine(GateContext context) {
+        try {
+            return factory.create(context.rulebook());
+        } catch (InvalidInputException e) {
+            // The compiler locates errors inside the rulebook; findings are workspace-relative.
+            Optional<SourceLocation> inWorkspace = e.location().map(l -> new SourceLocation(
+                    rulebookPrefix(context) + l.file(), l.line(), l.column()));
+            throw new InvalidInputException(e.getMessage(), inWorkspace.orElse(null), e);
+        }
+    }
+
+    private static String rulebookPrefix(GateContext context) {
+        Path workspace = context.workspace().toAbsolutePath().normalize();
+        Path rulebook = context.rulebook().directory().toAbsolutePath().normalize();
+        if (rulebook.equals(workspace)) {
+            return "";
+        }
+        Path shown = rulebook.startsWith(workspace) ? workspace.relativize(rulebook) : rulebook;
+        return shown.toString().replace('\\', '/') + "/";
+    }
+}

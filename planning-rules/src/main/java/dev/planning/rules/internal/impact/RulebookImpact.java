@@ -1,0 +1,162 @@
+package dev.planning.rules.internal.impact;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.Planning;
+import dev.planning.engine.internal.cycle.ArtifactGateContext;
+import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.git.GitRepository;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import dev.planning.rules.internal.gate.GovernanceGate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The impact of a rulebook change on every cycle of a workspace: each cycle's plan evaluated by the
+ * {@code governance} gate under the base and under the head rulebook, and what differs.
+ *
+ * <pre>{@code
+ * RulebookImpact impact = RulebookImpact.compare(workspace, baseRulebookDir, workspace.resolve("rulebook"), Clock.systemUTC());
+ * if (impact.blocksNew()) { ... }
+ * // or with the base read from git: RulebookImpact.compareWithRevision(workspace, "origin/main", headDir, clock)
+ * }</pre>
+ *
+ * @param baseHash the base rulebook's hash
+ * @param headHash the head rulebook's hash
+ * @param cycles   every cycle of the workspace, in the workspace's order
+ */
+public record RulebookImpact(String baseHash, String headHash, List<CycleImpact> cycles) {
+
+    private static final Transition HANDOFF = Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)
+            .orElseThrow();
+    private static final Comparator<ImpactFinding> ORDER = Comparator.comparing(ImpactFinding::rule)
+            .thenComparing(f -> f.item().orElse("")).thenComparing(ImpactFinding::severity);
+
+    /** Validates and copies the list. */
+    public RulebookImpact {
+        Objects.requireNonNull(baseHash, "baseHash");
+        Objects.requireNonNull(headHash, "headHash");
+        cycles = List.copyOf(cycles);
+    }
+
+    /** Whether the change would block a cycle that passes governance today. */
+    public boolean blocksNew() {
+        return cycles.stream().anyMatch(CycleImpact::newlyBlocked);
+    }
+
+    /** The cycles the change makes a difference to. */
+    public List<CycleImpact> changed() {
+        return cycles.stream().filter(CycleImpact::changed).toList();
+    }
+
+    /**
+     * Evaluates every cycle of {@code workspace} under both rulebooks.
+     *
+     * @param workspace the workspace directory
+     * @param base      the rulebook before the change
+     * @param head      the rulebook after the change
+     * @param clock     today's date for waiver expiry
+     * @throws InvalidInputException when a rulebook is missing or invalid or does not compile
+     *         (located at its file, line and column), or the workspace is missing
+     */
+    public static RulebookImpact compare(Path workspace, Path base, Path head, Clock clock) {
+        Rulebook baseRulebook = compiled(base);
+        Rulebook headRulebook = compiled(head);
+        PlanningWorkspace ws = Planning.builder().workspace(workspace).rulebook(head).serviceLoaderGates(false).build();
+        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory(), clock, WorkspaceLayout.DEFAULT);
+        CycleArtifacts artifacts = new CycleArtifacts(ws.root(), WorkspaceLayout.DEFAULT);
+        List<CycleImpact> cycles = new ArrayList<>();
+        for (CycleRef cycle : ws.cycles()) {
+            GateResult before = gate.evaluate(new ArtifactGateContext(artifacts, ws.root(), baseRulebook, cycle, HANDOFF));
+            GateResult after = gate.evaluate(new ArtifactGateContext(artifacts, ws.root(), headRulebook, cycle, HANDOFF));
+            Map<String, ImpactFinding> was = byKey(before);
+            Map<String, ImpactFinding> now = byKey(after);
+            List<ImpactFinding> added = now.entrySet().stream().filter(e -> !was.containsKey(e.getKey()))
+                    .map(Map.Entry::getValue).sorted(ORDER).toList();
+            List<ImpactFinding> resolved = was.entrySet().stream().filter(e -> !now.containsKey(e.getKey()))
+                    .map(Map.Entry::getValue).sorted(ORDER).toList();
+            cycles.add(new CycleImpact(cycle, !before.passed(), !after.passed(), added, resolved));
+        }
+        return new RulebookImpact(baseRulebook.hash(), headRulebook.hash(), cycles);
+    }
+
+    /**
+     * As {@link #compare}, with the base rulebook read from git: the {@code head} directory's
+     * files as they were at {@code revision} in the repository holding the workspace, written to a
+     * temporary directory that is removed afterwards.
+     *
+     * @throws InvalidInputException also when the workspace is not in a git repository, the
+     *         revision is unknown or the rulebook directory did not exist at it
+     */
+    public static RulebookImpact compareWithRevision(Path workspace, String revision, Path head, Clock clock) {
+        Path temp;
+        try {
+            temp = Files.createTempDirectory("planning-base-rulebook");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Path base = temp.resolve("rulebook");
+            try (GitRepository git = GitRepository.find(workspace).orElseThrow(() -> new InvalidInputException(
+                    "--base " + revision + ": " + workspace + " is not inside a git repository"))) {
+                git.exportDirectory(revision, head, base);
+            }
+            return compare(workspace, base, head, clock);
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    private static Rulebook compiled(Path directory) {
+        Rulebook rulebook = RulebookLoader.load(directory);
+        try {
+            new DroolsGovernanceEngineFactory().create(rulebook);
+        } catch (InvalidInputException e) {
+            throw e.location().filter(l -> !Path.of(l.file()).isAbsolute())
+                    .map(l -> new InvalidInputException(e.getMessage(), new dev.planning.api.SourceLocation(
+                            directory.resolve(l.file()).normalize().toString(), l.line(), l.column()), e))
+                    .orElse(e);
+        }
+        return rulebook;
+    }
+
+    private static Map<String, ImpactFinding> byKey(GateResult result) {
+        Map<String, ImpactFinding> findings = new LinkedHashMap<>();
+        for (Finding f : result.findings()) {
+            String rule = f.code().startsWith(GovernanceGate.NAME + ".")
+                    ? f.code().substring(GovernanceGate.NAME.length() + 1) : f.code();
+            ImpactFinding impact = new ImpactFinding(rule, f.taskId(), f.severity(), f.message(), f.location());
+            findings.putIfAbsent(impact.key(), impact);
+        }
+        return findings;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the temporary rulebook " + root, e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.planning.rules.internal.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.governance.EvaluationLimitException;
+import dev.planning.rules.Inputs;
+import dev.planning.rules.TestRulebooks;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluationBoundsTest {
+
+    // Each violation it reports matches it again: it fires until a bound stops it.
+    private static final String ECHO = """
+            package dev.planning.rules.hostile;
+
+            import dev.planning.rules.facts.ViolationFact;
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.Report;
+
+            rule "seed" when $t : TaskFact() then insert(Report.violation(kcontext, $t, "seed")); end
+
+            rule "echo" when $v : ViolationFact() then insert(Report.violation(kcontext, $v.item(), $v.message())); end
+            """;
+
+    @TempDir
+    Path dir;
+
+    private DroolsGovernanceEngine engine(Map<String, Double> thresholds) {
+        return new DroolsGovernanceEngineFactory(1, getClass().getClassLoader())
+                .create(TestRulebooks.withRules(dir, Map.of("rules/echo.drl", ECHO), thresholds));
+    }
+
+    @Test
+    void stopsAnEvaluationThatOverrunsTheRulebooksTimeLimitNamingTheRulebook() {
+        var engine = engine(Map.of("max_rule_firings", 1e9, "max_evaluation_seconds", 0.5));
+
+        assertThatThrownBy(() -> engine.evaluate(Inputs.input(Inputs.goodTask("FE-1").build())))
+                .isInstanceOf(EvaluationLimitException.class)
+                .hasMessageContaining("rulebook " + dir)
+                .hasMessageContaining("within 0.5 s (thresholds.max_evaluation_seconds)")
+                .satisfies(e -> assertThat(((EvaluationLimitException) e).limit())
+                        .isEqualTo(EvaluationLimitException.Limit.TIME));
+    }
+
+    @Test
+    void leavesNoEvaluationThreadRunningAfterATimeout() {
+        var engine = engine(Map.of("max_rule_firings", 1e9, "max_evaluation_seconds", 0.2));
+
+        assertThatThrownBy(() -> engine.evaluate(Inputs.input(Inputs.goodTask("FE-1").build())))
+                .isInstanceOf(EvaluationLimitException.class);
+
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("planning-rules-evaluation") && t.isAlive());
+    }
+
+    @Test
+    void theFiringBoundStillStopsARunawayRuleFirstWhenItIsLower() {
+        var engine = engine(Map.of("max_rule_firings", 1000.0));
+
+        assertThatThrownBy(() -> engine.evaluate(Inputs.input(Inputs.goodTask("FE-1").build())))
+                .isNotInstanceOf(EvaluationLimitException.class)
+                .hasMessageContaining("rules fired more than 1000 times");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.planning.rules.internal.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class PolicyLanguageTest {
+
+    private static final String HEAD = """
+            package dev.planning.rules.custom;
+
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.Report;
+            """;
+
+    private static void check(String drl) {
+        PolicyLanguage.check("rules/x.drl", drl.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void acceptsEveryShippedRuleFile() throws Exception {
+        try (Stream<Path> files = Stream.concat(
+                Files.walk(Path.of("src/main/resources")), Files.walk(Path.of("../planning-examples")))) {
+            var drl = files.filter(p -> p.toString().endsWith(".drl")).toList();
+            assertThat(drl).isNotEmpty();
+            for (Path file : drl) {
+                assertThatCode(() -> PolicyLanguage.check(file.toString(), Files.readAllBytes(file)))
+                        .as(file.toString()).doesNotThrowAnyException();
+            }
+        }
+    }
+
+    @Test
+    void acceptsForbiddenWordsInsideStringsAndComments() {
+        assertThatCode(() -> check(HEAD + """
+                // System.exit would be refused in code, not in a comment
+                rule "r" when $t : TaskFact(owner == "System") then
+                    insert(Report.violation(kcontext, $t, "Runtime owner java.io.File"));
+                end
+                """)).doesNotThrowAnyException();
+    }
+
+    static Stream<Arguments> hostileRules() {
+        return Stream.of(
+                Arguments.of("import java.io.File;\n", "import java.io.File", 6),
+                Arguments.of("import java.lang.reflect.Method;\n", "import java.lang.reflect.Method", 6),
+                Arguments.of("global java.net.Socket socket;\n", "global socket", 6),
+                Arguments.of("function void boom() { }\n", "function boom", 6),
+                Arguments.of("rule \"r\" when $t : TaskFact() then System.exit(3); end\n", "static call 'System.exit'", 6),
+                Arguments.of("rule \"r\" when $t : TaskFact() then\n  Runtime.getRuntime().halt(0);\nend\n", "call 'Runtime.getRuntime().halt(0)'", 7),
+                Arguments.of("rule \"r\" when $t : TaskFact() then new ProcessBuilder(\"sh\").start(); end\n",
+                        "new ProcessBuilder", 6),
+                Arguments.of("rule \"r\" when $t : TaskFact() then $t.getClass().getClassLoader(); end\n", "method 'getClassLoader'", 6),
+                Arguments.of("rule \"r\" when $t : TaskFact() then new java.io.File(\"x\").delete(); end\n",
+                        "new java.io.File", 6),
+                Arguments.of("rule \"r\" when $t : TaskFact() then Thread.sleep(100000); end\n", "static call 'Thread.sleep'", 6),
+                Arguments.of("rule \"exit\"\n    dialect \"mvel\"\nwhen\n    $t : TaskFact()\nthen\n    System.exit(0);\nend\n",
+                        "rule attribute 'dialect'", 7));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileRules")
+    void refusesRulesThatReachOutsideTheFacts(String rule, String named, int line) {
+        assertThatThrownBy(() -> check(HEAD + "\n" + rule))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(named)
+                .satisfies(e -> {
+                    var where = ((InvalidInputException) e).location().orElseThrow();
+                    assertThat(where.file()).isEqualTo("rules/x.drl");
+                    assertThat(where.line()).isEqualTo(line);
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {PolicyLanguage.MAX_DRL_BYTES + 1, 5 * PolicyLanguage.MAX_DRL_BYTES})
+    void refusesOversizedRuleFilesInEitherMode(int size) {
+        assertThatThrownBy(() -> PolicyLanguage.requireSize("rules/big.drl", size))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("limited to");
+    }
+
+    private static SourceLocation refusedAt(String drl) {
+        Throwable thrown = catchThrowable(() -> check(drl));
+        assertThat(thrown).isInstanceOf(InvalidInputException.class);
+        return ((InvalidInputException) thrown).location().orElseThrow();
+    }
+
+    @Test
+    void refusesAUnicodeNewlineHiddenInAComment() {
+        String drl = HEAD + "\nrule \"r\" when $t : TaskFact() then\n"
+                + "    // reviewed: no side effects \\u000a Runtime.getRuntime().exec(new String[]{\"sh\",\"-c\",\"id > /tmp/x\"});\nend\n";
+        assertThat(refusedAt(drl)).isEqualTo(new SourceLocation("rules/x.drl", 7, 34));
+    }
+
+    @Test
+    void refusesAUnicodeQuoteThatClosesAString() {
+        String drl = HEAD + "\nrule \"r\" when $t : TaskFact() then\n"
+                + "    String a = \"\\u0022 + Runtime.getRuntime().exec(cmd) + \\u0022\";\nend\n";
+        assertThat(refusedAt(drl)).isEqualTo(new SourceLocation("rules/x.drl", 7, 17));
+    }
+
+    @Test
+    void refusesReflectionThroughAFactsClassLoader() {
+        String drl = HEAD + "\nrule \"r\" when $t : TaskFact() then\n"
+                + "    Object c = TaskFact.class.getClassLoader().loadClass(\"java.lang.Runtime\");\nend\n";
+        assertThatThrownBy(() -> check(drl)).hasMessageContaining("type Object is outside")
+                .hasMessageContaining("method 'loadClass'");
+    }
+
+    @Test
+    void locatesAMistakeInsideAConsequenceAtItsLineAndColumn() {
+        String drl = HEAD + "\nrule \"r\" when $t : TaskFact() then\n"
+                + "    int n = 1;\n    if (n > 0) { Thread.sleep(5); }\nend\n";
+        assertThat(refusedAt(drl)).isEqualTo(new SourceLocation("rules/x.drl", 8, 18));
+    }
+
+    @Test
+    void reportsEveryMistakeOfAFileOnePerLine() {
+        String drl = HEAD + "\nglobal java.util.List out;\nfunction void f() { }\n";
+        assertThatThrownBy(() -> check(drl)).hasMessageContaining("global out")
+                .hasMessageContaining("\nrules/x.drl:7:1: function f");
+    }
+}

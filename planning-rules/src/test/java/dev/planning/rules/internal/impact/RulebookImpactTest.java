@@ -1,0 +1,159 @@
+package dev.planning.rules.internal.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.lifecycle.CycleRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The impact of a rulebook change on every cycle of a workspace, before it is merged. */
+class RulebookImpactTest {
+
+    private static final Path EXAMPLES = Path.of("..", "planning-examples", "workspaces").toAbsolutePath().normalize();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-09-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void raisingTheRequiredApprovalsBlocksTheFrontendCycleThatPassesToday() throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));
+        setApprovals(head, 4);
+
+        RulebookImpact impact = RulebookImpact.compare(ws, ws.resolve("rulebook"), head, CLOCK);
+
+        assertThat(impact.baseHash()).isNotEqualTo(impact.headHash()).matches("[0-9a-f]{64}");
+        assertThat(impact.blocksNew()).isTrue();
+        CycleImpact fe = impact.cycles().get(0);
+        assertThat(fe.cycle()).isEqualTo(FE);
+        assertThat(fe.newlyBlocked()).isTrue();
+        assertThat(fe.added()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("critical-approvals");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.item()).isPresent();
+        });
+        assertThat(fe.resolved()).isEmpty();
+    }
+
+    @Test
+    void loweringTheRequiredApprovalsResolvesTheCriticalViolationWithoutBlockingAnything() throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-critical"), dir.resolve("ws"));
+        Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));
+        setApprovals(head, 2);
+
+        RulebookImpact impact = RulebookImpact.compare(ws, ws.resolve("rulebook"), head, CLOCK);
+
+        assertThat(impact.blocksNew()).isFalse();
+        CycleImpact fe = impact.cycles().get(0);
+        assertThat(fe.newlyPassing()).isTrue();
+        assertThat(fe.resolved()).extracting(ImpactFinding::rule, ImpactFinding::item)
+                .contains(org.assertj.core.groups.Tuple.tuple("critical-approvals", Optional.of("FE-12")));
+    }
+
+    @Test
+    void theSameRulebookChangesNothing() {
+        Path ws = EXAMPLES.resolve("multi-stream");
+
+        RulebookImpact impact = RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK);
+
+        assertThat(impact.baseHash()).isEqualTo(impact.headHash());
+        assertThat(impact.cycles()).hasSizeGreaterThan(1);
+        assertThat(impact.changed()).isEmpty();
+        assertThat(impact.blocksNew()).isFalse();
+    }
+
+    @Test
+    void theBaseRulebookIsReadFromGitAtARevisionAndItsTemporaryCopyRemoved() throws Exception {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        commit(ws);
+        String committedHash = dev.planning.engine.internal.rulebook.RulebookHasher.hash(ws.resolve("rulebook"));
+        setApprovals(ws.resolve("rulebook"), 4);
+        long tempsBefore = baseCopies();
+
+        RulebookImpact impact = RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK);
+
+        assertThat(impact.baseHash()).isEqualTo(committedHash);
+        assertThat(impact.blocksNew()).isTrue();
+        assertThat(baseCopies()).isEqualTo(tempsBefore);
+    }
+
+    @Test
+    void anUnknownRevisionIsBadInputNamingIt() throws Exception {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        commit(ws);
+
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(ws, "no-such-branch", ws.resolve("rulebook"), CLOCK))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown git revision 'no-such-branch'");
+    }
+
+    @Test
+    void aWorkspaceOutsideGitIsBadInput() throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("plain"));
+
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not inside a git repository");
+    }
+
+    @Test
+    void aHeadRuleThatDoesNotCompileIsBadInputLocatedInItsFile() throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));
+        Path drl = head.resolve("rules/critical.drl");
+        Files.writeString(drl, Files.readString(drl) + "\nrule \"broken\" when then oops( end\n");
+
+        assertThatThrownBy(() -> RulebookImpact.compare(ws, ws.resolve("rulebook"), head, CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe()).startsWith(drl.toString() + ":"));
+    }
+
+    private static void setApprovals(Path rulebook, int approvals) throws IOException {
+        Path settings = rulebook.resolve("rulebook.yaml");
+        String text = Files.readString(settings);
+        String changed = text.replace("critical_approvals: 3", "critical_approvals: " + approvals);
+        assertThat(changed).isNotEqualTo(text);
+        Files.writeString(settings, changed);
+    }
+
+    private static void commit(Path ws) throws Exception {
+        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+    }
+
+    private static long baseCopies() throws IOException {
+        try (Stream<Path> temps = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return temps.filter(p -> p.getFileName().toString().startsWith("planning-base-rulebook")).count();
+        }
+    }
+
+    private static Path copy(Path source, Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+}
