@@ -126,6 +126,10 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public List<GateResult> dryRun(CycleRef cycle, CycleState to) {
+        CycleState state = machine.status(cycle).state();
+        if (SealGuard.isSealed(state)) {
+            guard.requireTrust("the gates of " + cycle + " from " + state + " to " + to);
+        }
         return machine.dryRun(cycle, to);
     }
 
@@ -136,8 +140,11 @@ final class FileWorkspace implements PlanningWorkspace {
             // Entering PACKAGED is sealing: the same gates, then the manifest.
             return sealer.seal(cycle, SealOptions.defaults()).transition().orElseThrow();
         }
-        if (SealGuard.isSealed(state) && !runsReleaseReadiness(cycle, state, to)) {
-            guard.check(cycle, state, to);
+        if (SealGuard.isSealed(state)) {
+            guard.requireTrust("moving " + cycle + " from " + state + " to " + to);
+            if (!runsReleaseReadiness(cycle, state, to)) {
+                guard.check(cycle, state, to);
+            }
         }
         return machine.advance(cycle, to);
     }

@@ -404,12 +404,13 @@ public final class ManifestVerifier {
     private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found,
             DiscrepancyKind kind, String about) {
         // A floor the rulebook cannot lower: the signing policy lives in the repository, so a
-        // contributor could empty it. Whoever verifies with trusted keys in hand gets at least one
-        // of them, whatever the policy asks.
-        if (counted.isEmpty() && !trust.keys().isEmpty()) {
+        // contributor could empty it. No handoff verifies without at least one valid signature by a
+        // trusted key, whatever the policy asks; with no trusted key in hand, none does (fail closed).
+        if (counted.isEmpty()) {
+            String hint = trust.keys().isEmpty() ? " (no trusted keys: " + trust.source() + ")" : "";
             found.add(Discrepancy.of(kind, display, "at least one signature by a trusted key", "0 counted",
-                    about + "no valid, trusted signature counts; with trusted keys in hand a handoff needs at least"
-                            + " one, whatever the signing policy asks"));
+                    about + "no valid, trusted signature counts; a handoff needs at least one, whatever the signing"
+                            + " policy asks" + hint));
         }
         for (SigningRequirement requirement : rulebook.signing().required()) {
             List<ManifestSignature> matching = counted.stream()

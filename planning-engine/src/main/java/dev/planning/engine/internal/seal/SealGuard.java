@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -65,6 +66,24 @@ public final class SealGuard {
     }
 
     /**
+     * Refuses to go on without trusted keys: past {@code PACKAGED} every move and every status
+     * check rests on the signed manifest, and with no key in hand no signature can be checked, so
+     * the check would prove nothing (a contributor who empties the signing policy and runs without
+     * a trust file would otherwise pass). Fail closed, before anything runs or is recorded.
+     *
+     * @param what what was asked, for the message ("moving fe/2025-09-02 from PACKAGED to EXECUTED")
+     * @throws InvalidInputException when no trusted key is in hand
+     */
+    public void requireTrust(String what) {
+        TrustedKeys keys = trust.get();
+        if (keys.keys().isEmpty()) {
+            throw new InvalidInputException(what + " checks the cycle's signed manifest against trusted keys, and"
+                    + " none are in hand (" + keys.source() + "): needs --trust FILE (the trust file lies outside the"
+                    + " workspace; Planning.builder().trustFile(FILE) when embedding)");
+        }
+    }
+
+    /**
      * Refuses to let a sealed cycle move when its manifest is missing or an artifact changed, and,
      * for a forward move, when the manifest does not verify now.
      *
@@ -99,6 +118,8 @@ public final class SealGuard {
      *
      * @param status the cycle's folded status and verified log
      * @param log    where the cycle's event log is, for messages
+     * @throws InvalidInputException when the cycle is past {@code PACKAGED} and no trusted key is in
+     *                               hand ({@link #requireTrust})
      * @return one discrepancy naming the event that moved the cycle past {@code PACKAGED} and every
      *         discrepancy of the manifest; empty when the cycle is not past {@code PACKAGED} or its
      *         manifest verifies
@@ -107,6 +128,7 @@ public final class SealGuard {
         if (!isPastPackaged(status.state())) {
             return List.of();
         }
+        requireTrust("the status of " + status.cycle() + " (" + status.state() + ", past PACKAGED)");
         VerificationReport report = verifier.verify(status.cycle(), trust.get(), ManifestVerifier.Scope.SEALED_STATE);
         if (report.passed()) {
             return List.of();

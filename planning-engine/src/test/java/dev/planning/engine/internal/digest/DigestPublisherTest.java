@@ -242,7 +242,7 @@ class DigestPublisherTest {
         workspace.create(cycle);
         for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
                 CycleState.VALIDATED)) {
-            assertThat(workspace.advance(cycle, state).accepted()).as("advance to " + state).isTrue();
+            assertThat(CycleWorkspace.advance(workspace, cycle, state).accepted()).as("advance to " + state).isTrue();
         }
     }
 

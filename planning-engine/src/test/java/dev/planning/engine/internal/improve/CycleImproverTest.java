@@ -49,7 +49,7 @@ class CycleImproverTest {
         workspace.create(FIRST);
         for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
                 CycleState.VALIDATED)) {
-            workspace.advance(FIRST, state);
+            CycleWorkspace.advance(workspace, FIRST, state);
         }
         new DigestPublisher(workspace).publish(FIRST, Optional.empty());
         workspace.advance(FIRST, CycleState.IMPROVE);
