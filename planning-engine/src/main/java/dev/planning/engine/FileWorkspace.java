@@ -63,9 +63,11 @@ final class FileWorkspace implements PlanningWorkspace {
         this.layout = layout;
         this.rulebook = rulebook;
         this.store = store;
-        // The verifier re-derives verdicts with the machine built below: the lambda reads the field late.
-        this.verifier = new ManifestVerifier(root, layout, rulebook, store, (cycle, transition, judgedAt) ->
-                machine().evaluate(cycle, transition, Optional.of(judgedAt), false).results());
+        // Verdicts are re-derived over the sealed inputs pinned in a directory of their own, with the
+        // machine built below: the lambda reads the field late.
+        this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt) ->
+                machine().evaluateIn(cycle, transition, new ArtifactGateContext(new CycleArtifacts(sealedRoot, layout),
+                        sealedRoot, rulebook, cycle, transition, Optional.of(judgedAt))));
         CycleArtifacts artifacts = new CycleArtifacts(root, layout);
         List<Gate> all = new ArrayList<>(gates);
         if (all.stream().noneMatch(g -> g.name().equals(ReleaseReadinessGate.NAME))) {

@@ -1,23 +1,36 @@
 package dev.planning.api.signing;
 
+import dev.planning.api.rulebook.SigningPolicy;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The public keys verification accepts signatures from, each for one role (a key may be listed
- * under several roles). A signature by a key not listed here, or listed only under other roles,
- * does not count.
+ * under several roles), and the signing policy that comes with them. A signature by a key not
+ * listed here, or listed only under other roles, does not count.
  *
- * @param keys the trusted keys, in the order the trust file lists them
- * @param source where they were read from (a trust file path), for messages
+ * <p>The trust file lies outside the repository, so its signing policy ({@code signing:} in
+ * {@code trust.yaml}) cannot be lowered by a contributor without keys, unlike the rulebook's. Both
+ * apply: every requirement of the rulebook and every requirement of the trust file must hold.
+ *
+ * @param keys    the trusted keys, in the order the trust file lists them
+ * @param source  where they were read from (a trust file path), for messages
+ * @param signing the trust file's signing policy, applied on top of the rulebook's;
+ *                {@link SigningPolicy#NONE} when it has none
  * @since 0.1
  */
-public record TrustedKeys(List<TrustedKey> keys, String source) {
+public record TrustedKeys(List<TrustedKey> keys, String source, SigningPolicy signing) {
 
     public TrustedKeys {
         keys = List.copyOf(keys);
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(signing, "signing");
+    }
+
+    /** Keys without a signing policy of their own: the rulebook's alone applies. */
+    public TrustedKeys(List<TrustedKey> keys, String source) {
+        this(keys, source, SigningPolicy.NONE);
     }
 
     /** No trusted keys: every signature is untrusted. */

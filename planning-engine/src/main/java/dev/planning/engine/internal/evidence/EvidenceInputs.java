@@ -13,16 +13,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.EnumSet;
 
 /**
  * The files a gate of a cycle judges: the cycle's plan files (task breakdown, story map, decision
  * log), its contracts file, the capacity model, and the plans of the other streams that the gates
  * see ({@link CycleArtifacts#otherStreamPaths}). The built-in gates read nothing else of the
  * workspace at planning and handoff (parity_coverage reads outcomes only after execution), so
- * these files, with the rulebook, are every input of a verdict at sealing.
+ * these files, with the rulebook, are every input of a verdict at sealing, and all of them are
+ * sealed ({@link #paths}).
  *
- * <p>Each gate evidence file records their SHA-256 ({@code inputs}); the manifest seals every one
- * of them, and {@code verify} checks that the two agree before it re-derives the verdict.
+ * <p>Each gate evidence file records the SHA-256 of exactly the inputs <em>that gate</em> judges
+ * ({@link #judgedBy}, {@code inputs} in the evidence), not the whole set:
+ *
+ * <table>
+ * <caption>Inputs by gate</caption>
+ * <tr><th>gate</th><th>inputs</th></tr>
+ * <tr><td>schema_lint</td><td>task breakdown, story map, decision log, contracts</td></tr>
+ * <tr><td>parity_coverage</td><td>task breakdown, story map (after execution also the cycle's
+ * outcome files)</td></tr>
+ * <tr><td>cross_stream_consistency</td><td>task breakdown, the other streams' plans, contracts,
+ * capacity model</td></tr>
+ * <tr><td>governance</td><td>task breakdown, story map, decision log, contracts, the other
+ * streams' plans</td></tr>
+ * <tr><td>any other gate</td><td>every input above: what a plug-in gate reads cannot be known,
+ * so it is bound to all of them</td></tr>
+ * </table>
+ *
+ * <p>The manifest seals every one of them; {@code verify} checks that each evidence file records
+ * exactly its gate's inputs among the sealed artifacts, with the sealed digests, before it
+ * re-derives the verdict.
  */
 public final class EvidenceInputs {
 
@@ -48,9 +68,105 @@ public final class EvidenceInputs {
         return List.copyOf(paths);
     }
 
+    /** What a gate of a cycle reads, by kind of input. */
+    public enum Input {
+        /** The cycle's task breakdown (any accepted name). */
+        TASKS,
+        /** The cycle's story map. */
+        STORY_MAP,
+        /** The cycle's decision log. */
+        DECISION_LOG,
+        /** The cycle's contracts file. */
+        CONTRACTS,
+        /** The workspace's capacity model. */
+        CAPACITY,
+        /** Another stream's plan. */
+        OTHER_STREAM,
+        /** The cycle's outcome files (only after execution). */
+        OUTCOMES
+    }
+
+    private static final Map<String, Set<Input>> BY_GATE = Map.of(
+            "schema_lint", EnumSet.of(Input.TASKS, Input.STORY_MAP, Input.DECISION_LOG, Input.CONTRACTS),
+            "parity_coverage", EnumSet.of(Input.TASKS, Input.STORY_MAP, Input.OUTCOMES),
+            "cross_stream_consistency", EnumSet.of(Input.TASKS, Input.OTHER_STREAM, Input.CONTRACTS, Input.CAPACITY),
+            "governance", EnumSet.of(Input.TASKS, Input.STORY_MAP, Input.DECISION_LOG, Input.CONTRACTS,
+                    Input.OTHER_STREAM));
+
+    /** Whether the built-in table says exactly what {@code gate} reads ({@code false}: a plug-in gate, bound to all). */
+    public static boolean knows(String gate) {
+        return BY_GATE.containsKey(gate);
+    }
+
+    /**
+     * Whether {@code gate} of {@code cycle} judges the file at {@code path}: a plug-in gate judges
+     * every input (what it reads cannot be known); a built-in gate the kinds of its row above.
+     * {@code path} is classified by name, so this also answers for sealed files that are gone.
+     */
+    public boolean judgedBy(String gate, CycleRef cycle, String path) {
+        Set<Input> reads = BY_GATE.getOrDefault(gate, EnumSet.allOf(Input.class));
+        return kind(cycle, path).filter(reads::contains).isPresent();
+    }
+
+    /**
+     * The kind of input a path is for a cycle: one of its plan files, the capacity model, an outcome
+     * file, or (any other plan file outside the cycle's evidence) another stream's plan; empty for
+     * the cycle's evidence.
+     */
+    public java.util.Optional<Input> kind(CycleRef cycle, String path) {
+        if (layout.taskBreakdownCandidates(cycle).contains(path)) {
+            return java.util.Optional.of(Input.TASKS);
+        } else if (path.equals(layout.storyMap(cycle))) {
+            return java.util.Optional.of(Input.STORY_MAP);
+        } else if (path.equals(layout.decisionLog(cycle))) {
+            return java.util.Optional.of(Input.DECISION_LOG);
+        } else if (path.equals(layout.contracts(cycle))) {
+            return java.util.Optional.of(Input.CONTRACTS);
+        } else if (path.equals(layout.capacityModel())) {
+            return java.util.Optional.of(Input.CAPACITY);
+        } else if (path.startsWith(layout.evidenceDir(cycle) + "/")) {
+            return java.util.Optional.empty();
+        } else if (path.startsWith(layout.outcomesDir(cycle) + "/")) {
+            return java.util.Optional.of(Input.OUTCOMES);
+        }
+        return java.util.Optional.of(Input.OTHER_STREAM);
+    }
+
+    /**
+     * The SHA-256 of each input of {@code gate} that exists now, by path: what its evidence records.
+     * After execution ({@code postExecution}) the cycle's outcome files count too, for the gates that
+     * read them.
+     */
+    public Map<String, String> digests(CycleRef cycle, String gate, boolean postExecution) {
+        List<String> paths = new java.util.ArrayList<>(paths(cycle).stream()
+                .filter(path -> judgedBy(gate, cycle, path)).toList());
+        if (postExecution && BY_GATE.getOrDefault(gate, EnumSet.allOf(Input.class)).contains(Input.OUTCOMES)) {
+            paths.addAll(outcomeFiles(cycle));
+        }
+        return digests(paths);
+    }
+
+    /** The regular files under the cycle's outcomes directory, workspace-relative, sorted. */
+    private List<String> outcomeFiles(CycleRef cycle) {
+        Path dir = SafePaths.resolve(workspace, layout.outcomesDir(cycle));
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> layout.outcomesDir(cycle) + "/" + dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The SHA-256 of each input that exists now, by path. */
     public Map<String, String> digests(CycleRef cycle) {
-        List<String> paths = paths(cycle);
+        return digests(paths(cycle));
+    }
+
+    private Map<String, String> digests(List<String> paths) {
         List<Path> files = paths.stream().map(p -> SafePaths.resolve(workspace, p)).toList();
         Map<Path, Sha256.FileDigest> digests = Sha256.files(files);
         Map<String, String> result = new LinkedHashMap<>();

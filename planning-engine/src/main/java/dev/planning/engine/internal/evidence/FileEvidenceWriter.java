@@ -42,7 +42,8 @@ public final class FileEvidenceWriter implements EvidenceWriter {
     public Optional<String> write(CycleRef cycle, Transition transition, GateResult result, Instant at,
             String rulebookHash) {
         byte[] content = EvidenceJson.bytes(EvidenceJson.of(cycle, transition, result, at, rulebookHash,
-                inputs.digests(cycle)));
+                inputs.digests(cycle, result.gate(),
+                        transition.to().compareTo(dev.planning.api.lifecycle.CycleState.EXECUTED) >= 0)));
         String base = layout.evidenceDir(cycle) + "/" + STAMP.format(at) + "-" + transition.from() + "-"
                 + transition.to() + "-" + fileSafe(result.gate());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

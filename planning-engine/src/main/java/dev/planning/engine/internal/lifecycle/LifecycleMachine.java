@@ -7,6 +7,7 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
@@ -188,6 +189,22 @@ public final class LifecycleMachine {
                     evidencePaths.put(key.substring(GateOutcomes.detailKey("").length()), path));
         }
         return new Evaluation(results, evidencePaths);
+    }
+
+    /**
+     * Runs the gates the profile names for {@code transition} over the given context (for example
+     * one over the sealed inputs of a handoff, pinned in a directory of their own), recording
+     * nothing: how {@code verify} re-derives a sealed verdict from exactly what was sealed.
+     *
+     * @return one result per gate, in profile order
+     * @throws PlanningException when the profile names a gate that is not registered
+     */
+    public List<GateResult> evaluateIn(CycleRef cycle, Transition transition, GateContext context) {
+        Objects.requireNonNull(context, "context");
+        GateProfile profile = profileOf(cycle);
+        Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())
+                .map(GateStep::gates).orElse(List.of()));
+        return resolved.isEmpty() ? List.of() : GateRun.run(resolved, context);
     }
 
     /**

@@ -15,7 +15,6 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
-import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Crypto;
@@ -78,7 +77,6 @@ public final class ManifestVerifier {
     private final Rulebook rulebook;
     private final ManifestReader reader;
     private final EventStore events;
-    private final EvidenceInputs inputs;
     private final VerdictCheck verdicts;
 
     /**
@@ -92,8 +90,7 @@ public final class ManifestVerifier {
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
         this.reader = new ManifestReader(this.workspace);
         this.events = Objects.requireNonNull(events, "events");
-        this.inputs = new EvidenceInputs(this.workspace, layout);
-        this.verdicts = new VerdictCheck(this.workspace, Objects.requireNonNull(recomputer, "recomputer"));
+        this.verdicts = new VerdictCheck(this.workspace, layout, Objects.requireNonNull(recomputer, "recomputer"));
     }
 
     /**
@@ -182,31 +179,66 @@ public final class ManifestVerifier {
         return Files.exists(file) ? Optional.of(reader.read(file, path)) : Optional.empty();
     }
 
-    /** The sealed artifacts that are missing or changed: the checks that make a sealed cycle immutable. */
+    /**
+     * The sealed artifacts that are missing or changed: the checks that make a sealed cycle
+     * immutable. Another stream's plan or the capacity model that changed (or went) after sealing
+     * is not one of them when its sealed version is at the manifest's {@code snapshot_rev}: the
+     * verdict is re-derived from that version ({@link SealedInputs}), so another stream's work
+     * never strands this cycle.
+     */
     public List<Discrepancy> changedArtifacts(HandoffManifest manifest) {
+        return artifacts(manifest).changed();
+    }
+
+    /** What {@link #artifacts} found: the discrepancies, and the pinned inputs that changed since, for notes. */
+    private record ArtifactCheck(List<Discrepancy> changed, List<String> pinned) {
+    }
+
+    private ArtifactCheck artifacts(HandoffManifest manifest) {
         List<Discrepancy> found = new ArrayList<>();
+        List<String> pinned = new ArrayList<>();
         List<ArtifactChecksum> present = new ArrayList<>();
+        List<ArtifactChecksum> missing = new ArrayList<>();
         for (ArtifactChecksum artifact : manifest.artifacts()) {
             if (Files.isRegularFile(SafePaths.resolve(workspace, artifact.path()))) {
                 present.add(artifact);
             } else {
-                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_MISSING, artifact.path(), "sha256 " + artifact.sha256(),
-                        "no file", "sealed artifact " + artifact.path() + " is missing"));
+                missing.add(artifact);
             }
         }
+        List<ArtifactChecksum> changed = new ArrayList<>();
         List<Path> files = present.stream().map(a -> SafePaths.resolve(workspace, a.path())).toList();
         Map<Path, Sha256.FileDigest> digests = Sha256.files(files);
         for (int i = 0; i < present.size(); i++) {
-            ArtifactChecksum sealed = present.get(i);
             Sha256.FileDigest actual = digests.get(files.get(i));
-            if (!actual.sha256().equals(sealed.sha256()) || actual.bytes() != sealed.bytes()) {
-                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, sealed.path(),
-                        "sha256 " + sealed.sha256() + " (" + sealed.bytes() + " bytes)",
-                        "sha256 " + actual.sha256() + " (" + actual.bytes() + " bytes)",
-                        "sealed artifact " + sealed.path() + " changed after sealing"));
+            if (!actual.sha256().equals(present.get(i).sha256()) || actual.bytes() != present.get(i).bytes()) {
+                changed.add(present.get(i));
             }
         }
-        return found;
+        Optional<CycleRef> cycle = ownCycle(manifest);
+        try (SealedInputs sealed = cycle.map(c -> new SealedInputs(workspace, layout, manifest, c)).orElse(null)) {
+            for (ArtifactChecksum artifact : missing) {
+                if (sealed != null && sealed.pinnable(artifact.path()) && sealed.sealedBytes(artifact).isPresent()) {
+                    pinned.add(artifact.path() + " (gone since)");
+                } else {
+                    found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_MISSING, artifact.path(), "sha256 "
+                            + artifact.sha256(), "no file", "sealed artifact " + artifact.path() + " is missing"));
+                }
+            }
+            for (ArtifactChecksum sealedArtifact : changed) {
+                if (sealed != null && sealed.pinnable(sealedArtifact.path())
+                        && sealed.sealedBytes(sealedArtifact).isPresent()) {
+                    pinned.add(sealedArtifact.path() + " (changed since)");
+                    continue;
+                }
+                Sha256.FileDigest actual = digests.get(SafePaths.resolve(workspace, sealedArtifact.path()));
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, sealedArtifact.path(),
+                        "sha256 " + sealedArtifact.sha256() + " (" + sealedArtifact.bytes() + " bytes)",
+                        "sha256 " + actual.sha256() + " (" + actual.bytes() + " bytes)",
+                        "sealed artifact " + sealedArtifact.path() + " changed after sealing"));
+            }
+        }
+        return new ArtifactCheck(found, pinned);
     }
 
     private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
@@ -224,7 +256,8 @@ public final class ManifestVerifier {
         canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
         checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
         duplicatePaths(manifest, display).forEach(found::add);
-        List<Discrepancy> changed = new ArrayList<>(changedArtifacts(manifest));
+        ArtifactCheck artifacts = artifacts(manifest);
+        List<Discrepancy> changed = new ArrayList<>(artifacts.changed());
         if (scope != Scope.SEALED_STATE) {
             changed.addAll(unsealed(manifest));
         }
@@ -236,6 +269,10 @@ public final class ManifestVerifier {
                     "the rulebook in hand is not the one that judged the handoff"));
         }
         List<String> notes = new ArrayList<>();
+        if (!artifacts.pinned().isEmpty()) {
+            notes.add("inputs of other streams pinned to their sealed version at snapshot_rev " + manifest.snapshotRev()
+                    + ": " + String.join(", ", artifacts.pinned()));
+        }
         ownCycle(manifest).ifPresent(cycle -> {
             found.addAll(SealEventCheck.check(manifest, display, events, cycle));
             if (scope != Scope.SEALED_STATE) {
@@ -319,7 +356,10 @@ public final class ManifestVerifier {
                 .toList();
     }
 
-    /** Plan artifacts of the cycle that exist now but were not sealed (evidence written later is fine). */
+    /**
+     * Plan artifacts of the cycle that exist now but were not sealed (evidence written later is fine;
+     * other streams' plans are pinned to the sealed set, see {@link SealedInputs}).
+     */
     private List<Discrepancy> unsealed(HandoffManifest manifest) {
         CycleRef cycle;
         try {
@@ -332,20 +372,13 @@ public final class ManifestVerifier {
         plan.add(layout.storyMap(cycle));
         plan.add(layout.decisionLog(cycle));
         plan.add(layout.contracts(cycle));
-        List<Discrepancy> found = new ArrayList<>(plan.stream()
+        // Other streams' plans and the capacity model that appear after sealing are not unsealed inputs:
+        // verdicts are re-derived over the sealed set only (SealedInputs), so they were never judged.
+        return plan.stream()
                 .filter(path -> !sealed.contains(path) && Files.isRegularFile(SafePaths.resolve(workspace, path)))
                 .map(path -> Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, path, "not present at sealing",
                         "present", "plan artifact " + path + " of " + cycle + " is not in the sealed manifest"))
-                .toList());
-        // Any other file the gates would read now (another stream's plan, the capacity model) must be sealed
-        // too, or a recomputed verdict would judge inputs the signers never saw.
-        for (String input : inputs.paths(cycle)) {
-            if (!sealed.contains(input) && !plan.contains(input)) {
-                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, input, "not an input at sealing", "present",
-                        input + " is read by the gates of " + cycle + " now but was not sealed"));
-            }
-        }
-        return found;
+                .toList();
     }
 
     /**
@@ -412,7 +445,14 @@ public final class ManifestVerifier {
                     about + "no valid, trusted signature counts; a handoff needs at least one, whatever the signing"
                             + " policy asks" + hint));
         }
-        for (SigningRequirement requirement : rulebook.signing().required()) {
+        // Both policies apply: the rulebook's (in the repository) and the trust file's (outside it, so a
+        // contributor without keys cannot lower it).
+        List<Map.Entry<String, SigningRequirement>> requirements = new ArrayList<>();
+        rulebook.signing().required().forEach(r -> requirements.add(Map.entry("the signing policy", r)));
+        trust.signing().required().forEach(r -> requirements.add(Map.entry("the trust file's signing policy ("
+                + trust.source() + ")", r)));
+        for (Map.Entry<String, SigningRequirement> entry : requirements) {
+            SigningRequirement requirement = entry.getValue();
             List<ManifestSignature> matching = counted.stream()
                     .filter(s -> requirement.roles().contains(s.role())).toList();
             if (matching.size() < requirement.min()) {
@@ -421,8 +461,9 @@ public final class ManifestVerifier {
                 String hint = trust.keys().isEmpty() ? " (no trusted keys: " + trust.source() + ")" : "";
                 found.add(Discrepancy.of(kind, display,
                         requirement.describe() + " signing", matching.size() + " counted (" + signedBy + ")",
-                        about + "the signing policy requires " + requirement.min() + " signature(s) by " + requirement.roles()
-                                + "; " + matching.size() + " valid, trusted, distinct one(s) found" + hint));
+                        about + entry.getKey() + " requires " + requirement.min() + " signature(s) by "
+                                + requirement.roles() + "; " + matching.size() + " valid, trusted, distinct one(s) found"
+                                + hint));
             }
         }
     }

@@ -78,8 +78,8 @@ public final class SealGuard {
         TrustedKeys keys = trust.get();
         if (keys.keys().isEmpty()) {
             throw new InvalidInputException(what + " checks the cycle's signed manifest against trusted keys, and"
-                    + " none are in hand (" + keys.source() + "): needs --trust FILE (the trust file lies outside the"
-                    + " workspace; Planning.builder().trustFile(FILE) when embedding)");
+                    + " none are in hand: needs --trust FILE (the trust file lies outside the workspace);"
+                    + " embedding: Planning.builder().trustFile(FILE)");
         }
     }
 

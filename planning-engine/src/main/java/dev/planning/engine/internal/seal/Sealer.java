@@ -282,7 +282,8 @@ public final class Sealer {
             }
         }
         boolean roleSigned = report.countedSignatures().stream().anyMatch(s -> s.role().equals(key.role()));
-        if (roleSigned && verifier.rulebook().signing().required().stream()
+        if (roleSigned && java.util.stream.Stream.concat(verifier.rulebook().signing().required().stream(),
+                        trust.signing().required().stream())
                 .filter(r -> r.roles().contains(key.role()))
                 .allMatch(r -> report.countedSignatures().stream().filter(s -> r.roles().contains(s.role())).count()
                         >= r.min())) {

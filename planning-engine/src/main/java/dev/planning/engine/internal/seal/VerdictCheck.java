@@ -14,7 +14,9 @@ import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,8 +34,9 @@ import java.util.Set;
  * that are a function of sealed inputs.
  *
  * <p>For every gate of the manifest: its evidence file must be a sealed artifact, unchanged, with
- * the same gate, status and rulebook hash as the manifest, and every input it records must be
- * sealed with the same SHA-256 ({@code EVIDENCE_MISMATCH} otherwise). Then, unless asked not to,
+ * the same gate, status and rulebook hash as the manifest, and the inputs it records must be
+ * exactly the sealed artifacts that gate reads ({@link EvidenceInputs#judgedBy}), each with the
+ * sealed SHA-256 ({@code EVIDENCE_MISMATCH} otherwise). Then, unless asked not to,
  * the gates in {@link #RECOMPUTED} are run again for the transition their evidence was judged at,
  * as of that moment, with the rulebook in hand (which verify has already compared with the sealed
  * hash), and each status that differs from the sealed one is a {@code VERDICT_CHANGED}.
@@ -69,9 +72,14 @@ final class VerdictCheck {
         }
     };
 
-    VerdictCheck(Path workspace, VerdictRecomputer recomputer) {
+    private final EvidenceInputs inputs;
+    private final WorkspaceLayout layout;
+
+    VerdictCheck(Path workspace, WorkspaceLayout layout, VerdictRecomputer recomputer) {
         this.workspace = workspace;
+        this.layout = layout;
         this.recomputer = recomputer;
+        this.inputs = new EvidenceInputs(workspace, layout);
     }
 
     /** What was found: discrepancies and notes for the report. */
@@ -93,7 +101,7 @@ final class VerdictCheck {
         Map<Transition, Instant> judgedAt = new LinkedHashMap<>();
         for (Map.Entry<String, GateOutcome> entry : manifest.gateResults().entrySet()) {
             String gate = entry.getKey();
-            Optional<JsonNode> evidence = evidence(gate, entry.getValue(), sealed, manifest, display, found);
+            Optional<JsonNode> evidence = evidence(gate, entry.getValue(), sealed, manifest, cycle, display, found);
             if (evidence.isEmpty() || !RECOMPUTED.contains(gate)) {
                 continue;
             }
@@ -125,44 +133,58 @@ final class VerdictCheck {
             return new Outcome(found, notes);
         }
         List<String> recomputed = new ArrayList<>();
-        for (Map.Entry<Transition, List<String>> entry : toRerun.entrySet()) {
-            Transition transition = entry.getKey();
-            List<GateResult> results;
-            String key = cycle + "|" + transition.key() + "|" + judgedAt.get(transition) + "|" + manifest.rulebookHash()
-                    + "|" + manifest.artifacts().stream().map(a -> a.path() + ":" + a.sha256()).sorted().toList();
-            try {
-                results = cached(key, () -> recomputer.rerun(cycle, transition, judgedAt.get(transition)));
-            } catch (PlanningException | IllegalStateException e) {
-                found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "verdicts of " + transition.key()
-                        + " could not be recomputed: " + e.getMessage()));
-                continue;
-            }
-            for (GateResult result : results) {
-                if (!manifest.gateResults().containsKey(result.gate())) {
-                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "a sealed result of "
-                            + result.gate(), "none", result.gate() + ": the sealed rulebook's profile runs it at "
-                            + transition.key() + " (now " + result.status() + "), but the manifest records no result"
-                            + " for it: a verdict was left out"));
-                }
-            }
-            for (String gate : entry.getValue()) {
-                String sealedStatus = manifest.gateResults().get(gate).status().name();
-                Optional<GateResult> now = results.stream().filter(r -> r.gate().equals(gate)).findFirst();
-                if (now.isEmpty()) {
-                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "sealed " + sealedStatus,
-                            "not run", gate + ": the rulebook's profile no longer runs it at " + transition.key()));
+        // The gates run over exactly the sealed inputs, pinned from git at snapshot_rev, written once
+        // (on the first recomputation the memo does not answer) and deleted when done.
+        Path[] pinned = new Path[1];
+        try (SealedInputs sealedInputs = new SealedInputs(workspace, layout, manifest, cycle)) {
+            for (Map.Entry<Transition, List<String>> entry : toRerun.entrySet()) {
+                Transition transition = entry.getKey();
+                List<GateResult> results;
+                String key = cycle + "|" + transition.key() + "|" + judgedAt.get(transition) + "|"
+                        + manifest.rulebookHash() + "|" + manifest.artifacts().stream().map(a -> a.path() + ":" + a.sha256()).sorted().toList();
+                try {
+                    results = cached(key, () -> {
+                        if (pinned[0] == null) {
+                            pinned[0] = sealedInputs.pin();
+                        }
+                        return recomputer.rerun(pinned[0], cycle, transition, judgedAt.get(transition));
+                    });
+                } catch (PlanningException | IllegalStateException e) {
+                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "verdicts of " + transition.key()
+                            + " could not be recomputed: " + e.getMessage()));
                     continue;
                 }
-                String nowStatus = now.get().status().name();
-                if (!nowStatus.equals(sealedStatus)) {
-                    long errors = now.get().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "sealed " + sealedStatus,
-                            "now " + nowStatus + " (" + errors + " errors)", gate + ": sealed " + sealedStatus
-                                    + ", now " + nowStatus + " (" + errors + " errors) when recomputed from the sealed"
-                                    + " inputs under the sealed rulebook"));
+                for (GateResult result : results) {
+                    if (!manifest.gateResults().containsKey(result.gate())) {
+                        found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "a sealed result of "
+                                + result.gate(), "none", result.gate() + ": the sealed rulebook's profile runs it at "
+                                + transition.key() + " (now " + result.status() + "), but the manifest records no result"
+                                + " for it: a verdict was left out"));
+                    }
                 }
-                criticalCount(manifest, gate, transition, now.get(), display).ifPresent(found::add);
-                recomputed.add(gate + " " + nowStatus);
+                for (String gate : entry.getValue()) {
+                    String sealedStatus = manifest.gateResults().get(gate).status().name();
+                    Optional<GateResult> now = results.stream().filter(r -> r.gate().equals(gate)).findFirst();
+                    if (now.isEmpty()) {
+                        found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "sealed " + sealedStatus,
+                                "not run", gate + ": the rulebook's profile no longer runs it at " + transition.key()));
+                        continue;
+                    }
+                    String nowStatus = now.get().status().name();
+                    if (!nowStatus.equals(sealedStatus)) {
+                        long errors = now.get().findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+                        found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "sealed " + sealedStatus,
+                                "now " + nowStatus + " (" + errors + " errors)", gate + ": sealed " + sealedStatus
+                                        + ", now " + nowStatus + " (" + errors + " errors) when recomputed from the sealed"
+                                        + " inputs under the sealed rulebook"));
+                    }
+                    criticalCount(manifest, gate, transition, now.get(), display).ifPresent(found::add);
+                    recomputed.add(gate + " " + nowStatus);
+                }
+            }
+        } finally {
+            if (pinned[0] != null) {
+                SealedInputs.delete(pinned[0]);
             }
         }
         if (!recomputed.isEmpty()) {
@@ -204,7 +226,7 @@ final class VerdictCheck {
 
     /** The gate's sealed evidence, checked against the manifest; empty when it cannot be trusted. */
     private Optional<JsonNode> evidence(String gate, GateOutcome outcome, Map<String, ArtifactChecksum> sealed,
-            HandoffManifest manifest, String display, List<Discrepancy> found) {
+            HandoffManifest manifest, CycleRef cycle, String display, List<Discrepancy> found) {
         if (outcome.evidence().isEmpty()) {
             found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, display, "an evidence file for " + gate,
                     "none", "the manifest records " + gate + " " + outcome.status()
@@ -254,6 +276,19 @@ final class VerdictCheck {
                 } else if (!sealedInput.sha256().equals(digest)) {
                     found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "sha256 " + sealedInput.sha256(),
                             "sha256 " + digest, gate + " judged another " + input.getKey() + " than the one sealed"));
+                } else if (!this.inputs.judgedBy(gate, cycle, input.getKey())) {
+                    found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "the inputs " + gate + " reads",
+                            input.getKey(), "the evidence of " + gate + " records " + input.getKey() + ", which "
+                                    + gate + " does not read: the evidence records another gate's inputs"));
+                }
+            }
+            // Exactly the gate's inputs: a sealed input the gate reads that its evidence does not record
+            // was not judged by it (it appeared or changed after the gate ran).
+            for (ArtifactChecksum artifact : sealed.values()) {
+                if (this.inputs.judgedBy(gate, cycle, artifact.path()) && !inputs.has(artifact.path())) {
+                    found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "sealed input " + artifact.path()
+                            + " recorded", "not recorded", gate + " reads " + artifact.path() + ", which the manifest"
+                                    + " seals, but its evidence does not record it: the verdict did not judge it"));
                 }
             }
         }

@@ -3,23 +3,30 @@ package dev.planning.engine.internal.seal;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Runs the gates of a transition again over the workspace, recording nothing, judged as of the
- * moment the sealed verdict was reached: what {@link ManifestVerifier} uses to re-derive a sealed
- * verdict. The workspace facade implements it with the lifecycle machine's
- * {@link dev.planning.engine.internal.lifecycle.LifecycleMachine#evaluate}.
+ * Runs the gates of a transition again over the sealed inputs of a handoff, pinned in a directory
+ * of their own ({@link SealedInputs}), recording nothing, judged as of the moment the sealed
+ * verdict was reached: what {@link ManifestVerifier} uses to re-derive a sealed verdict. The
+ * workspace facade implements it with the lifecycle machine's
+ * {@link dev.planning.engine.internal.lifecycle.LifecycleMachine#evaluateIn}.
  */
 @FunctionalInterface
 public interface VerdictRecomputer {
 
     /** Never recomputes: every verdict is reported as not recomputable (fail closed). */
-    VerdictRecomputer NONE = (cycle, transition, judgedAt) -> {
+    VerdictRecomputer NONE = (sealedRoot, cycle, transition, judgedAt) -> {
         throw new IllegalStateException("no gates to recompute verdicts with");
     };
 
-    /** One result per gate the profile names for {@code transition}, in profile order. */
-    List<GateResult> rerun(CycleRef cycle, Transition transition, Instant judgedAt);
+    /**
+     * One result per gate the profile names for {@code transition}, in profile order.
+     *
+     * @param sealedRoot a directory holding exactly the handoff's sealed inputs, at their
+     *                   workspace-relative paths, with their sealed bytes
+     */
+    List<GateResult> rerun(Path sealedRoot, CycleRef cycle, Transition transition, Instant judgedAt);
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
@@ -40,7 +42,14 @@ import java.util.Map;
  *         -----BEGIN PUBLIC KEY-----
  *         MCowBQYDK2VwAyEA...
  *         -----END PUBLIC KEY-----
+ * signing:                          # optional: the keeper's signing policy, on top of the rulebook's
+ *   required:
+ *     - {roles: [QA], min: 1}
  * </pre>
+ *
+ * <p>The optional {@code signing} section has the rulebook's form. Both policies apply, so a
+ * contributor who lowers the rulebook's {@code signing} in the repository cannot lower what the
+ * trust file, kept outside it, requires. Each role it names must have a key in the file.
  *
  * <p>Reading checks the file against its schema and checks each entry: its {@code key_id} must be
  * the fingerprint of its {@code public_key}, and its {@code algorithm} the key's. Errors name the
@@ -108,10 +117,44 @@ public final class TrustFile {
         LocatedDocument document = YamlDocuments.read(file, display);
         List<Finding> errors = new ArrayList<>();
         List<TrustedKey> keys = keys(document, errors);
+        SigningPolicy signing = signing(document, keys, errors);
         if (!errors.isEmpty()) {
             throw ErrorList.exception("invalid trust file", errors, document.fileLocation());
         }
-        return new TrustedKeys(keys, display);
+        return new TrustedKeys(keys, display, signing);
+    }
+
+    /**
+     * The trust file's signing policy ({@link SigningPolicy#NONE} without a {@code signing}
+     * section); a role it requires that has no key in the file is an error (the policy could never
+     * be met).
+     */
+    private static SigningPolicy signing(LocatedDocument document, List<TrustedKey> keys, List<Finding> errors) {
+        JsonNode node = document.root().path("signing").path("required");
+        if (!errors.isEmpty() || !node.isArray()) {
+            return SigningPolicy.NONE;
+        }
+        List<SigningRequirement> required = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            List<String> roles = new ArrayList<>();
+            entry.path("roles").forEach(role -> roles.add(role.asText()));
+            for (int r = 0; r < roles.size(); r++) {
+                String role = roles.get(r);
+                if (keys.stream().noneMatch(k -> k.role().equals(role))) {
+                    errors.add(Finding.error(SchemaCatalog.INVALID, "signing requires role " + role + ", which has no"
+                            + " key in this trust file; the policy could never be met (add the role's key under"
+                            + " roles, or remove it here)", document.locate("/signing/required/" + i + "/roles/" + r)));
+                }
+            }
+            try {
+                required.add(new SigningRequirement(roles, entry.path("min").asInt()));
+            } catch (IllegalArgumentException | InvalidInputException e) {
+                errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
+                        document.locate("/signing/required/" + i)));
+            }
+        }
+        return new SigningPolicy(required);
     }
 
     /**
@@ -131,6 +174,7 @@ public final class TrustFile {
         }
         List<Finding> errors = new ArrayList<>();
         List<TrustedKey> keys = keys(document, errors);
+        signing(document, keys, errors);
         if (errors.isEmpty()) {
             try {
                 new TrustedKeys(keys, display);
@@ -185,10 +229,13 @@ public final class TrustFile {
      */
     public static void add(Path file, TrustedKey key) {
         Map<String, List<Map<String, String>>> roles = new LinkedHashMap<>();
+        SigningPolicy signing = SigningPolicy.NONE;
         if (Files.exists(file)) {
-            for (TrustedKey existing : read(file).keys()) {
+            TrustedKeys existingKeys = read(file);
+            for (TrustedKey existing : existingKeys.keys()) {
                 roles.computeIfAbsent(existing.role(), r -> new ArrayList<>()).add(entry(existing));
             }
+            signing = existingKeys.signing();
         }
         List<Map<String, String>> entries = roles.computeIfAbsent(key.role(), r -> new ArrayList<>());
         if (entries.stream().noneMatch(e -> e.get("key_id").equals(key.keyId()))) {
@@ -197,6 +244,15 @@ public final class TrustFile {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", "1.0");
         root.put("roles", roles);
+        if (!signing.required().isEmpty()) {
+            // Kept as it was: adding a key never changes the keeper's signing policy.
+            root.put("signing", Map.of("required", signing.required().stream().map(r -> {
+                Map<String, Object> requirement = new LinkedHashMap<>();
+                requirement.put("roles", r.roles());
+                requirement.put("min", r.min());
+                return requirement;
+            }).toList()));
+        }
         try {
             String text = "# Public keys trusted to sign handoff manifests, by role (`planning verify --trust`).\n"
                     + YAML.writeValueAsString(root);

@@ -1,0 +1,152 @@
+package dev.planning.engine.internal.seal;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.evidence.EvidenceInputs;
+import dev.planning.engine.internal.git.GitRepository;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The sealed inputs of a handoff as they were sealed, for re-deriving its verdict: each sealed
+ * input (plan files, contracts, capacity model, the other streams' plans; not the evidence) with
+ * its sealed bytes, read from git objects at the manifest's {@code snapshot_rev} (with JGit, not
+ * the work tree) and, for a manifest sealed without a clean revision, from the work tree; either
+ * way only bytes with the sealed SHA-256 and size are used.
+ *
+ * <p>{@link #pin} writes them into a directory of their own, which then holds exactly the sealed
+ * set: the gates run over it see the other streams' plans the signers saw, pinned, whatever those
+ * streams did since (a plan changed or a next cycle opened is not this handoff's business). An
+ * artifact of the sealed cycle itself that changed is still a discrepancy ({@link ManifestVerifier}).
+ */
+final class SealedInputs implements AutoCloseable {
+
+    private final Path workspace;
+    private final HandoffManifest manifest;
+    private final EvidenceInputs inputs;
+    private final CycleRef cycle;
+    private Optional<GitRepository> git;
+
+    SealedInputs(Path workspace, WorkspaceLayout layout, HandoffManifest manifest, CycleRef cycle) {
+        this.workspace = workspace;
+        this.manifest = manifest;
+        this.inputs = new EvidenceInputs(workspace, layout);
+        this.cycle = cycle;
+    }
+
+    /**
+     * Whether a sealed file belongs to another stream or the whole workspace (another stream's plan,
+     * the capacity model): such a file may change after this handoff was sealed without touching it,
+     * because its verdict is re-derived from the sealed version.
+     */
+    boolean pinnable(String path) {
+        return inputs.kind(cycle, path).filter(kind -> kind == EvidenceInputs.Input.OTHER_STREAM
+                || kind == EvidenceInputs.Input.CAPACITY).isPresent();
+    }
+
+    /** Whether {@code path} is an input of a verdict (not the cycle's evidence). */
+    boolean isInput(String path) {
+        return inputs.kind(cycle, path).isPresent();
+    }
+
+    /** The artifact's sealed bytes, from git at {@code snapshot_rev} first, else the work tree; empty when neither has them. */
+    Optional<byte[]> sealedBytes(ArtifactChecksum artifact) {
+        if (!manifest.snapshotRev().equals(GitState.NONE)) {
+            Optional<byte[]> committed = git().flatMap(repository -> {
+                try {
+                    return repository.read(manifest.snapshotRev(), artifact.path());
+                } catch (PlanningException e) {
+                    return Optional.empty();
+                }
+            });
+            if (committed.filter(bytes -> matches(bytes, artifact)).isPresent()) {
+                return committed;
+            }
+        }
+        try {
+            Path file = SafePaths.resolve(workspace, artifact.path());
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] bytes = Files.readAllBytes(file);
+                return matches(bytes, artifact) ? Optional.of(bytes) : Optional.empty();
+            }
+        } catch (IOException | PlanningException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes every sealed input with its sealed bytes into a new temporary directory, at its
+     * workspace-relative path; the caller deletes it with {@link #delete}.
+     *
+     * @throws IllegalStateException when a sealed input's sealed bytes cannot be found
+     */
+    Path pin() {
+        Path root;
+        try {
+            root = Files.createTempDirectory("planning-sealed-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            for (ArtifactChecksum artifact : manifest.artifacts()) {
+                if (!isInput(artifact.path())) {
+                    continue;
+                }
+                byte[] bytes = sealedBytes(artifact).orElseThrow(() -> new IllegalStateException("the sealed bytes of "
+                        + artifact.path() + " are neither at snapshot_rev " + manifest.snapshotRev()
+                        + " nor in the work tree"));
+                Path target = SafePaths.resolve(root, artifact.path());
+                Files.createDirectories(target.getParent());
+                Files.write(target, bytes);
+            }
+            return root;
+        } catch (IOException | RuntimeException e) {
+            delete(root);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Deletes a directory {@link #pin} wrote. */
+    static void delete(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+
+    private static boolean matches(byte[] bytes, ArtifactChecksum artifact) {
+        return bytes.length == artifact.bytes() && Sha256.hex(bytes).equals(artifact.sha256());
+    }
+
+    private Optional<GitRepository> git() {
+        if (git == null) {
+            git = GitRepository.find(workspace);
+        }
+        return git;
+    }
+
+    @Override
+    public void close() {
+        if (git != null) {
+            git.ifPresent(GitRepository::close);
+        }
+    }
+}
