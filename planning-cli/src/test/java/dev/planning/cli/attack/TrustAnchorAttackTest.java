@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.cli.CliRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,7 @@ class TrustAnchorAttackTest {
             return forged;
         });
         f.commit("history");
+        dev.planning.cli.CycleScript.ok(f.cycleArgs("digest")); // improve needs one, and a digest moves nothing
         Map<String, String> before = f.snapshot();
 
         assertFailsNaming(f.cycle("status"), 2, NEEDS_TRUST, "status of fe/2025-09-02 (IMPROVE");
@@ -82,5 +84,52 @@ class TrustAnchorAttackTest {
         assertFailsNaming(f.cycle("improve", "--next", "2025-09-16", "--trust", f.trust.toString()), 1,
                 "may not move from IMPROVE to COMPLETED", "THRESHOLD_NOT_MET");
         assertThat(f.snapshot()).as("refused improve writes nothing").isEqualTo(before);
+    }
+
+    /**
+     * The keeper's trust file (outside the repository) asks for PM, TechLead and QA; the contributor
+     * lowers the rulebook's policy to PM alone before sealing and gets one real signature.
+     */
+    @Test
+    void aSigningPolicyLoweredInTheRepositoryStillMeetsTheTrustFilesPolicy() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        Path trust = Path.of(ws.trust());
+        Files.writeString(trust, Files.readString(trust) + """
+                signing:
+                  required:
+                    - {roles: [PM], min: 1}
+                    - {roles: [TechLead], min: 1}
+                    - {roles: [QA], min: 1}
+                """);
+        ws.edit("rulebook/rulebook.yaml", r -> r.replaceAll("signing:\n  required:\n(    - .*\n)+",
+                "signing:\n  required:\n    - {roles: [PM], min: 1}\n"));
+        ws.sealNow();
+        CliRun sign = ws.sign("PM");
+        assertThat(sign.exitCode()).as(sign.out() + sign.err()).isZero();
+        ws.commit("signed by PM");
+
+        CliRun verify = ws.verify();
+        CliRun advance = ws.advance("EXECUTED");
+
+        assertFailsNaming(verify, 1, "THRESHOLD_NOT_MET", "the trust file's signing policy", "[TechLead]", "[QA]");
+        assertFailsNaming(advance, 1, "REFUSED", "threshold_not_met");
+        assertThat(ws.read(AttackWorkspace.LOG)).doesNotContain("\"to_state\":\"EXECUTED\"");
+        // Control: once the roles the keeper asks for sign, the handoff verifies.
+        for (String role : new String[] {"TechLead", "QA"}) {
+            CliRun more = ws.sign(role);
+            assertThat(more.exitCode()).as(more.out() + more.err()).isZero();
+        }
+        CliRun signed = ws.verify();
+        assertThat(signed.exitCode()).as(signed.out() + signed.err()).isZero();
+    }
+
+    /** A trust file whose signing policy names a role it lists no key for is refused at that line. */
+    @Test
+    void aTrustFilePolicyThatCouldNeverBeMetIsRefusedAtItsLine() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.sealed(dir);
+        Path trust = Path.of(ws.trust());
+        Files.writeString(trust, Files.readString(trust) + "signing:\n  required:\n    - {roles: [Auditor], min: 1}\n");
+
+        assertFailsNaming(ws.verify(), 2, "invalid trust file", "role Auditor", "has no key");
     }
 }

@@ -196,15 +196,37 @@ public final class LifecycleMachine {
      * one over the sealed inputs of a handoff, pinned in a directory of their own), recording
      * nothing: how {@code verify} re-derives a sealed verdict from exactly what was sealed.
      *
-     * @return one result per gate, in profile order
-     * @throws PlanningException when the profile names a gate that is not registered
+     * @return one result per gate that could run, in profile order, and the gates that could not
      */
-    public List<GateResult> evaluateIn(CycleRef cycle, Transition transition, GateContext context) {
+    public Rerun evaluateIn(CycleRef cycle, Transition transition, GateContext context) {
         Objects.requireNonNull(context, "context");
         GateProfile profile = profileOf(cycle);
-        Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())
-                .map(GateStep::gates).orElse(List.of()));
-        return resolved.isEmpty() ? List.of() : GateRun.run(resolved, context);
+        Map<String, Gate> resolved = new LinkedHashMap<>();
+        List<String> unavailable = new ArrayList<>();
+        for (String name : profile.step(transition.from(), transition.to()).map(GateStep::gates).orElse(List.of())) {
+            Gate gate = gates.get(name);
+            if (gate == null) {
+                unavailable.add(name);
+            } else {
+                resolved.put(name, gate);
+            }
+        }
+        return new Rerun(resolved.isEmpty() ? List.of() : GateRun.run(resolved, context), unavailable);
+    }
+
+    /**
+     * The outcome of {@link #evaluateIn}.
+     *
+     * @param results     one result per gate that could run, in profile order
+     * @param unavailable the gates the profile names that are not registered here (a plug-in gate
+     *                    not on this class path): their verdicts cannot be re-derived
+     */
+    public record Rerun(List<GateResult> results, List<String> unavailable) {
+
+        public Rerun {
+            results = List.copyOf(results);
+            unavailable = List.copyOf(unavailable);
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine.Rerun;
 import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
@@ -36,14 +37,21 @@ import java.util.Set;
  * <p>For every gate of the manifest: its evidence file must be a sealed artifact, unchanged, with
  * the same gate, status and rulebook hash as the manifest, and the inputs it records must be
  * exactly the sealed artifacts that gate reads ({@link EvidenceInputs#judgedBy}), each with the
- * sealed SHA-256 ({@code EVIDENCE_MISMATCH} otherwise). Then, unless asked not to,
- * the gates in {@link #RECOMPUTED} are run again for the transition their evidence was judged at,
- * as of that moment, with the rulebook in hand (which verify has already compared with the sealed
- * hash), and each status that differs from the sealed one is a {@code VERDICT_CHANGED}.
+ * sealed SHA-256 ({@code EVIDENCE_MISMATCH} otherwise). Then, unless asked not to, the gates of
+ * the sealing steps are run again for the transition their evidence was judged at, as of that
+ * moment, with the rulebook in hand (which verify has already compared with the sealed hash), over
+ * exactly the sealed inputs read from git at {@code snapshot_rev} ({@link SealedInputs}), and each
+ * status that differs from the sealed one is a {@code VERDICT_CHANGED}. The built-in gates of
+ * {@link #RECOMPUTED} are a function of those inputs; a plug-in gate is re-run when available here
+ * (with a note), and is a discrepancy when it is not.
  */
 final class VerdictCheck {
 
-    /** The gates whose verdict is a function of sealed inputs and the rulebook. */
+    /**
+     * The built-in gates whose verdict is a function of sealed inputs and the rulebook. Every other
+     * gate of the manifest (a plug-in gate) is re-run too when it is available here, with a note
+     * that its verdict may depend on more; when it is not, that is a discrepancy (fail closed).
+     */
     static final Set<String> RECOMPUTED = Set.of("schema_lint", "cross_stream_consistency", "parity_coverage",
             "governance");
 
@@ -63,11 +71,11 @@ final class VerdictCheck {
      * moment judged, the rulebook hash and every sealed artifact's digest. Only consulted when the
      * files in hand are exactly the sealed ones, so a hit is the same computation.
      */
-    private final Map<String, List<GateResult>> memo = new java.util.LinkedHashMap<>(MEMO_SIZE, 0.75f, true) {
+    private final Map<String, Rerun> memo = new java.util.LinkedHashMap<>(MEMO_SIZE, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<GateResult>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Rerun> eldest) {
             return size() > MEMO_SIZE;
         }
     };
@@ -102,8 +110,8 @@ final class VerdictCheck {
         for (Map.Entry<String, GateOutcome> entry : manifest.gateResults().entrySet()) {
             String gate = entry.getKey();
             Optional<JsonNode> evidence = evidence(gate, entry.getValue(), sealed, manifest, cycle, display, found);
-            if (evidence.isEmpty() || !RECOMPUTED.contains(gate)) {
-                continue;
+            if (evidence.isEmpty() || gate.equals(ReleaseReadinessGate.NAME)) {
+                continue; // release_readiness judges the seal itself, after it
             }
             Optional<Transition> transition = transition(evidence.get());
             Optional<Instant> at = instant(evidence.get().path("at").asText(""));
@@ -133,17 +141,18 @@ final class VerdictCheck {
             return new Outcome(found, notes);
         }
         List<String> recomputed = new ArrayList<>();
+        List<String> pluginGates = new ArrayList<>();
         // The gates run over exactly the sealed inputs, pinned from git at snapshot_rev, written once
         // (on the first recomputation the memo does not answer) and deleted when done.
         Path[] pinned = new Path[1];
         try (SealedInputs sealedInputs = new SealedInputs(workspace, layout, manifest, cycle)) {
             for (Map.Entry<Transition, List<String>> entry : toRerun.entrySet()) {
                 Transition transition = entry.getKey();
-                List<GateResult> results;
+                Rerun rerun;
                 String key = cycle + "|" + transition.key() + "|" + judgedAt.get(transition) + "|"
                         + manifest.rulebookHash() + "|" + manifest.artifacts().stream().map(a -> a.path() + ":" + a.sha256()).sorted().toList();
                 try {
-                    results = cached(key, () -> {
+                    rerun = cached(key, () -> {
                         if (pinned[0] == null) {
                             pinned[0] = sealedInputs.pin();
                         }
@@ -154,6 +163,15 @@ final class VerdictCheck {
                             + " could not be recomputed: " + e.getMessage()));
                     continue;
                 }
+                List<GateResult> results = rerun.results();
+                for (String gate : rerun.unavailable()) {
+                    // Fail closed: a verdict that cannot be re-derived here is not taken on trust.
+                    found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "gate " + gate + " to re-derive"
+                            + " its verdict", "not available", gate + ": the sealed rulebook's profile runs it at "
+                                    + transition.key() + ", but no gate of that name is available here (a plug-in"
+                                    + " gate not on the class path), so its sealed verdict cannot be recomputed"));
+                    notes.add("verdict of plug-in gate " + gate + " not recomputed: the gate is not available here");
+                }
                 for (GateResult result : results) {
                     if (!manifest.gateResults().containsKey(result.gate())) {
                         found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "a sealed result of "
@@ -163,6 +181,9 @@ final class VerdictCheck {
                     }
                 }
                 for (String gate : entry.getValue()) {
+                    if (rerun.unavailable().contains(gate)) {
+                        continue; // reported above
+                    }
                     String sealedStatus = manifest.gateResults().get(gate).status().name();
                     Optional<GateResult> now = results.stream().filter(r -> r.gate().equals(gate)).findFirst();
                     if (now.isEmpty()) {
@@ -180,6 +201,9 @@ final class VerdictCheck {
                     }
                     criticalCount(manifest, gate, transition, now.get(), display).ifPresent(found::add);
                     recomputed.add(gate + " " + nowStatus);
+                    if (!RECOMPUTED.contains(gate)) {
+                        pluginGates.add(gate);
+                    }
                 }
             }
         } finally {
@@ -189,6 +213,11 @@ final class VerdictCheck {
         }
         if (!recomputed.isEmpty()) {
             notes.add("verdicts recomputed from the sealed inputs: " + String.join(", ", recomputed));
+        }
+        if (!pluginGates.isEmpty()) {
+            notes.add("plug-in gate(s) " + String.join(", ", pluginGates) + " re-run over the sealed inputs with the"
+                    + " implementation on this class path; their verdict may also depend on what they read beyond"
+                    + " the sealed inputs (the clock, the network), which no seal pins");
         }
         return new Outcome(found, notes);
     }
@@ -210,14 +239,14 @@ final class VerdictCheck {
                         + " unwaived critical violation(s), the recomputed verdict finds " + count.intValue()));
     }
 
-    private List<GateResult> cached(String key, java.util.function.Supplier<List<GateResult>> compute) {
+    private Rerun cached(String key, java.util.function.Supplier<Rerun> compute) {
         synchronized (memo) {
-            List<GateResult> hit = memo.get(key);
+            Rerun hit = memo.get(key);
             if (hit != null) {
                 return hit;
             }
         }
-        List<GateResult> results = List.copyOf(compute.get());
+        Rerun results = compute.get();
         synchronized (memo) {
             memo.put(key, results);
         }

@@ -1,11 +1,10 @@
 package dev.planning.engine.internal.seal;
 
-import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine.Rerun;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Runs the gates of a transition again over the sealed inputs of a handoff, pinned in a directory
@@ -23,10 +22,11 @@ public interface VerdictRecomputer {
     };
 
     /**
-     * One result per gate the profile names for {@code transition}, in profile order.
+     * One result per gate the profile names for {@code transition} that is available here, in
+     * profile order, and the names of those that are not.
      *
      * @param sealedRoot a directory holding exactly the handoff's sealed inputs, at their
      *                   workspace-relative paths, with their sealed bytes
      */
-    List<GateResult> rerun(Path sealedRoot, CycleRef cycle, Transition transition, Instant judgedAt);
+    Rerun rerun(Path sealedRoot, CycleRef cycle, Transition transition, Instant judgedAt);
 }

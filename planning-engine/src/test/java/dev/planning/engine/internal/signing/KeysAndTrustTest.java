@@ -89,4 +89,26 @@ class KeysAndTrustTest {
         assertThatThrownBy(() -> PemSigner.load("QA", dir.resolve("absent.pem"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not found");
     }
+
+    @Test
+    void aTrustFilesSigningPolicyIsReadAndKeptWhenAKeyIsAdded() throws Exception {
+        KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+        KeyFiles.Generated qa = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+        Files.writeString(qa.trustFile(), Files.readString(qa.trustFile())
+                + "signing:\n  required:\n    - {roles: [PM, QA], min: 2}\n", StandardCharsets.UTF_8);
+
+        KeyFiles.generate("TechLead", SignatureAlgorithm.ED25519, dir);
+        TrustedKeys trust = TrustFile.read(qa.trustFile());
+
+        assertThat(trust.keys()).extracting(k -> k.role()).containsExactly("PM", "QA", "TechLead");
+        assertThat(trust.signing().required()).singleElement()
+                .satisfies(r -> assertThat(r.describe()).isEqualTo("2 of [PM, QA]"));
+    }
+
+    @Test
+    void aTrustFileWithoutASigningSectionAddsNoRequirement() {
+        KeyFiles.Generated pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+
+        assertThat(TrustFile.read(pm.trustFile()).signing().required()).isEmpty();
+    }
 }
