@@ -113,7 +113,7 @@ class TrustAnchorAttackTest {
 
         assertFailsNaming(verify, 1, "THRESHOLD_NOT_MET", "the trust file's signing policy", "[TechLead]", "[QA]");
         assertFailsNaming(advance, 1, "REFUSED", "threshold_not_met");
-        assertThat(ws.read(AttackWorkspace.LOG)).doesNotContain("\"to_state\":\"EXECUTED\"");
+        assertThat(ws.read(AttackWorkspace.LOG)).doesNotContain("\"STATE_TRANSITION\",\"payload\":{\"from_state\":\"PACKAGED\"");
         // Control: once the roles the keeper asks for sign, the handoff verifies.
         for (String role : new String[] {"TechLead", "QA"}) {
             CliRun more = ws.sign(role);
