@@ -1,6 +1,15 @@
 package dev.planning.engine;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.digest.DigestResult;
+import dev.planning.api.lifecycle.ImproveResult;
+import dev.planning.api.outcome.ImportReport;
+import dev.planning.api.seal.Attestation;
+import dev.planning.engine.internal.digest.DigestPublisher;
+import dev.planning.engine.internal.improve.CycleImprover;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.OutcomeImporter;
+import dev.planning.engine.internal.signing.Attester;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.HandoffManifest;
@@ -34,13 +43,14 @@ import java.time.Instant;
 import dev.planning.engine.internal.seal.ReleaseReadinessGate;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -115,8 +125,26 @@ final class FileWorkspace implements PlanningWorkspace {
     }
 
     @Override
-    public LintReport lint(Optional<String> stream, Optional<String> cycleId) {
-        return new WorkspaceLinter(layout).lint(root, stream, cycleId, LintRules.of(rulebook));
+    public WorkspaceLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public LintReport lint() {
+        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.empty(), LintRules.of(rulebook));
+    }
+
+    @Override
+    public LintReport lint(String stream) {
+        Objects.requireNonNull(stream, "stream");
+        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.empty(), LintRules.of(rulebook));
+    }
+
+    @Override
+    public LintReport lint(String stream, String cycleId) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(cycleId, "cycleId");
+        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.of(cycleId), LintRules.of(rulebook));
     }
 
     @Override
@@ -196,5 +224,47 @@ final class FileWorkspace implements PlanningWorkspace {
     private boolean runsReleaseReadiness(CycleRef cycle, CycleState from, CycleState to) {
         return rulebook.profileFor(cycle.stream()).step(from, to).map(GateStep::gates)
                 .filter(gates -> gates.contains(ReleaseReadinessGate.NAME)).isPresent();
+    }
+
+    @Override
+    public LintReport lintCycle(String cycleId) {
+        Objects.requireNonNull(cycleId, "cycleId");
+        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.of(cycleId), LintRules.of(rulebook));
+    }
+
+    @Override
+    public ImportReport importOutcomes(CycleRef cycle, List<Path> files) {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(files, "files");
+        files.forEach(file -> Objects.requireNonNull(file, "files[]"));
+        return new OutcomeImporter(this, layout).importFiles(cycle, files);
+    }
+
+    @Override
+    public DigestResult digest(CycleRef cycle) {
+        Objects.requireNonNull(cycle, "cycle");
+        return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.empty());
+    }
+
+    @Override
+    public DigestResult digest(CycleRef cycle, Path template) {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(template, "template");
+        return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.of(template));
+    }
+
+    @Override
+    public ImproveResult improve(CycleRef cycle, String nextCycleId) {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(nextCycleId, "nextCycleId");
+        return new CycleImprover(this, layout).complete(cycle, nextCycleId);
+    }
+
+    @Override
+    public Attestation attest(CycleRef cycle, List<Signer> signers) {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(signers, "signers");
+        signers.forEach(signer -> Objects.requireNonNull(signer, "signers[]"));
+        return new Attester(root, layout).attest(cycle, verify(cycle, TrustedKeys.none()), signers);
     }
 }

@@ -29,7 +29,7 @@ public final class EmbeddingExample {
                 .triggeredBy("release-bot")
                 .build();
 
-        LintReport lint = workspace.lint(Optional.empty(), Optional.empty());
+        LintReport lint = workspace.lint();
         lint.findings().forEach(finding -> System.out.println(finding.describe()));
 
         CycleRef cycle = new CycleRef("fe", "2025-09-02");

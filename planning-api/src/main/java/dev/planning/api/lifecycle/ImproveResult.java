@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.improve;
+package dev.planning.api.lifecycle;
 
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.TransitionResult;

@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.digest;
+package dev.planning.api.digest;
 
 import dev.planning.api.artifact.DigestSummary;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.workspace;
+package dev.planning.api;
 
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;

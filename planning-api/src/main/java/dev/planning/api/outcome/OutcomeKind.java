@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.outcome;
+package dev.planning.api.outcome;
 
 import java.util.Locale;
 
