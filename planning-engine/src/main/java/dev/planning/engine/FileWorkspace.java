@@ -50,7 +50,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -136,14 +135,11 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public LintReport lint(String stream) {
-        Objects.requireNonNull(stream, "stream");
         return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.empty(), LintRules.of(rulebook));
     }
 
     @Override
     public LintReport lint(String stream, String cycleId) {
-        Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(cycleId, "cycleId");
         return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.of(cycleId), LintRules.of(rulebook));
     }
 
@@ -228,43 +224,31 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public LintReport lintCycle(String cycleId) {
-        Objects.requireNonNull(cycleId, "cycleId");
         return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.of(cycleId), LintRules.of(rulebook));
     }
 
     @Override
     public ImportReport importOutcomes(CycleRef cycle, List<Path> files) {
-        Objects.requireNonNull(cycle, "cycle");
-        Objects.requireNonNull(files, "files");
-        files.forEach(file -> Objects.requireNonNull(file, "files[]"));
         return new OutcomeImporter(this, layout).importFiles(cycle, files);
     }
 
     @Override
     public DigestResult digest(CycleRef cycle) {
-        Objects.requireNonNull(cycle, "cycle");
         return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.empty());
     }
 
     @Override
     public DigestResult digest(CycleRef cycle, Path template) {
-        Objects.requireNonNull(cycle, "cycle");
-        Objects.requireNonNull(template, "template");
         return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.of(template));
     }
 
     @Override
     public ImproveResult improve(CycleRef cycle, String nextCycleId) {
-        Objects.requireNonNull(cycle, "cycle");
-        Objects.requireNonNull(nextCycleId, "nextCycleId");
         return new CycleImprover(this, layout).complete(cycle, nextCycleId);
     }
 
     @Override
     public Attestation attest(CycleRef cycle, List<Signer> signers) {
-        Objects.requireNonNull(cycle, "cycle");
-        Objects.requireNonNull(signers, "signers");
-        signers.forEach(signer -> Objects.requireNonNull(signer, "signers[]"));
         return new Attester(root, layout).attest(cycle, verify(cycle, TrustedKeys.none()), signers);
     }
 }

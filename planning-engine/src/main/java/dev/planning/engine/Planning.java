@@ -265,7 +265,8 @@ public final class Planning {
             }
             Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()));
             EventStore store = eventStore != null ? eventStore : new FileEventStore(root, layout);
-            return new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy, trust(root));
+            return new ArgumentCheckingWorkspace(
+                    new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy, trust(root)));
         }
 
         /** The trusted keys, read each time they are needed so that a trust file edited meanwhile counts. */
