@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param files   each file given, in the order given
  * @param eventId the {@code OUTCOMES_IMPORTED} event recorded; empty when every file was already
  *                imported and nothing changed
+ * @since 0.1
  */
 public record ImportReport(CycleRef cycle, List<ImportedFile> files, Optional<String> eventId) {
 
