@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param createdRulebook the rulebook directory, when the default rulebook was copied into it (it
  *                        did not exist); empty when the workspace already had one
  * @param written         the files written, workspace-relative, in the order written; an existing
- *                        file is never replaced, so a re-run writes nothing
+ *                        file is never replaced
  * @param cycle           the cycle opened, in {@code PLANNED}
  * @since 0.1
  */

@@ -76,7 +76,8 @@ public final class Planning {
      * Scaffolds a workspace for a stream and cycle ({@code planning init}): the default rulebook in
      * {@code <workspace>/rulebook} when none exists, {@code .gitignore} and {@code .gitattributes},
      * a starter task breakdown and story map, and the cycle's {@code CYCLE_CREATED} event. Never
-     * replaces an existing file, so a re-run writes nothing. Lint refuses the starter's placeholders
+     * replaces an existing file: the rulebook and git files are written only where absent, and a
+     * cycle whose plan or story map exists is refused. Lint refuses the starter's placeholders
      * (owner {@code change-me}, description, acceptance criterion) until they are edited.
      *
      * <pre>{@code
@@ -86,7 +87,9 @@ public final class Planning {
      *
      * @param workspace the workspace directory, created when missing; never {@code null}
      * @param cycle     the cycle to open; never {@code null}
-     * @throws InvalidInputException when the workspace cannot be created or its rulebook is invalid
+     * @throws InvalidInputException when the cycle's plan or story map already exists ("already
+     *                               exists", nothing replaced), the workspace cannot be created, or
+     *                               its rulebook is invalid
      */
     public static InitResult init(Path workspace, CycleRef cycle) {
         Objects.requireNonNull(workspace, "workspace");

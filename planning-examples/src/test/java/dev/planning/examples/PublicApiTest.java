@@ -126,19 +126,25 @@ class PublicApiTest {
     }
 
     @Test
-    void initScaffoldsOnceAndARerunWritesNothing() {
+    void initScaffoldsAndNeverReplacesAFile() throws Exception {
         Path ws = dir.resolve("new");
 
         InitResult first = Planning.init(ws, new CycleRef("be", "PLN-1"));
-        InitResult again = Planning.init(ws, new CycleRef("be", "PLN-1"));
+        InitResult second = Planning.init(ws, new CycleRef("be", "PLN-2"));
 
         assertThat(first.createdRulebook()).contains(ws.toAbsolutePath().resolve("rulebook"));
-        assertThat(first.written()).contains(".gitignore", ".gitattributes");
-        assertThat(again.createdRulebook()).isEmpty();
-        assertThat(again.written()).isEmpty();
-        assertThat(again.cycle().history()).hasSize(1);
+        assertThat(first.written()).contains(".gitignore", ".gitattributes", "frameworks/planning-be/tasks/PLN-1-be_task_breakdown.yaml");
+        assertThat(first.cycle().history()).hasSize(1);
+        assertThat(second.createdRulebook()).isEmpty();
+        assertThat(second.written()).doesNotContain(".gitignore").contains("frameworks/planning-be/tasks/PLN-2-be_task_breakdown.yaml");
         // The starter's placeholders are refused by lint until edited.
         assertThat(Planning.builder().workspace(ws).build().lint().passed()).isFalse();
+
+        Path plan = ws.resolve("frameworks/planning-be/tasks/PLN-1-be_task_breakdown.yaml");
+        String before = Files.readString(plan);
+        assertThatThrownBy(() -> Planning.init(ws, new CycleRef("be", "PLN-1")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already exists");
+        assertThat(Files.readString(plan)).isEqualTo(before);
     }
 
     @Test
