@@ -1,5 +1,6 @@
 package dev.planning.api;
 
+import dev.planning.api.digest.DigestResult;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.HandoffManifest;
@@ -8,8 +9,11 @@ import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.ImproveResult;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
@@ -37,6 +41,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>Every method refuses a {@code null} argument with a {@link NullPointerException} naming it.
+ * Bad input (an unreadable or invalid file) is an {@link InvalidInputException} with its location.
+ *
  * <p>Implementations are thread-safe; concurrent advances of one cycle (from threads or
  * processes) are serialized by the event log: exactly one wins.
  *
@@ -53,11 +60,37 @@ public interface PlanningWorkspace {
     /** The cycles that have a task breakdown in the workspace, sorted by stream then cycle id. */
     List<CycleRef> cycles();
 
+    /** Where the workspace's artifacts live (the builder's layout, {@link WorkspaceLayout#DEFAULT} by default). */
+    WorkspaceLayout layout();
+
     /**
-     * Lints the workspace's artifacts, all of them or those of one stream and/or cycle.
-     * Unreadable files are findings, not exceptions.
+     * Lints every artifact of the workspace (handoff manifests and the rulebook's taxonomy and rule
+     * names included). Unreadable files are findings, not exceptions.
      */
-    LintReport lint(Optional<String> stream, Optional<String> cycleId);
+    LintReport lint();
+
+    /**
+     * Lints the artifacts of one stream, as {@link #lint()}.
+     *
+     * @param stream a stream name such as {@code fe}; never {@code null}
+     */
+    LintReport lint(String stream);
+
+    /**
+     * Lints the artifacts of one cycle of one stream, as {@link #lint()}.
+     *
+     * @param stream  a stream name such as {@code fe}; never {@code null}
+     * @param cycleId a cycle id such as {@code 2025-09-02}; never {@code null}
+     */
+    LintReport lint(String stream, String cycleId);
+
+    /**
+     * Lints the artifacts of one cycle id in every stream (a cycle id such as a date is often
+     * shared by the streams), as {@link #lint()}.
+     *
+     * @param cycleId a cycle id such as {@code 2025-09-02}; never {@code null}
+     */
+    LintReport lintCycle(String cycleId);
 
     /**
      * Opens a cycle: records its {@code CYCLE_CREATED} event, in {@code PLANNED}. Does nothing for
@@ -180,4 +213,53 @@ public interface PlanningWorkspace {
      *         past {@code PACKAGED} or its manifest verifies
      */
     List<Discrepancy> checkHistory(CycleStatus status);
+
+    /**
+     * Imports execution outcomes into the cycle's {@code outcomes/{cycle}/}: JUnit XML, JaCoCo XML,
+     * LCOV, axe-core JSON and deployments YAML, each recognised by its content and stored under its
+     * SHA-256, and records {@code OUTCOMES_IMPORTED}. All files are checked before any is stored:
+     * one bad file and nothing is written. Importing the same bytes again changes nothing.
+     *
+     * <pre>{@code
+     * ImportReport imported = workspace.importOutcomes(cycle, List.of(Path.of("target/surefire-reports/TEST-x.xml")));
+     * }</pre>
+     *
+     * @param files the report files, at least one; never {@code null}
+     * @throws InvalidInputException when a file cannot be read or recognised, naming it
+     */
+    ImportReport importOutcomes(CycleRef cycle, List<Path> files);
+
+    /**
+     * Publishes the cycle's digest, {@code digests/{cycle}-digest.md}, with the shipped template:
+     * KPIs (with deltas against earlier digests), gate outcomes, the manifest excerpt, decisions,
+     * improvement actions; records {@code DIGEST_PUBLISHED}. The same inputs give the same bytes; an
+     * unchanged digest is not rewritten.
+     */
+    DigestResult digest(CycleRef cycle);
+
+    /**
+     * As {@link #digest(CycleRef)}, with a Mustache template of one's own for the digest's body.
+     *
+     * @param template the template file; never {@code null}
+     */
+    DigestResult digest(CycleRef cycle, Path template);
+
+    /**
+     * Completes a cycle in {@code IMPROVE} (its gates decide, as for {@link #advance}) and opens the
+     * next one in {@code PLANNED}, carrying the retrospective's improvement actions into its task
+     * breakdown. A refused completion is a result with {@code completed() == false}, not an
+     * exception; a re-run carries only what is missing.
+     *
+     * @param nextCycleId the next cycle's id, e.g. {@code 2025-09-16}; never {@code null}
+     */
+    ImproveResult improve(CycleRef cycle, String nextCycleId);
+
+    /**
+     * The cycle's sealed manifest as an in-toto Statement v1 (one subject per artifact) in a DSSE
+     * envelope signed by each signer. Refused with a {@link SealingException} when the manifest
+     * is missing, invalid, or an artifact changed since sealing (signatures are not required).
+     *
+     * @param signers who signs the envelope, at least one; never {@code null}
+     */
+    Attestation attest(CycleRef cycle, List<Signer> signers);
 }

@@ -7,8 +7,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
-import dev.planning.engine.internal.evidence.GateOutcomes;
-import dev.planning.engine.internal.report.FindingReports;
+import dev.planning.report.CiReports;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "advance", mixinStandardHelpOptions = true,
         description = "Run the gates of one transition and record it in the cycle's event log.")
 final class AdvanceCommand implements Callable<Integer> {
+
+    /** The prefix of a transition event's evidence details, {@code evidence.<gate>} (README, "Lifecycle"). */
+    private static final String EVIDENCE_DETAIL = "evidence.";
 
     @Mixin
     WorkspaceOptions workspace;
@@ -59,8 +61,8 @@ final class AdvanceCommand implements Callable<Integer> {
         seal.flatMap(SealResult::manifestPath).ifPresent(path -> json.put("manifest", path));
         Reports.print(spec.commandLine().getOut(), format.format, json,
                 () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse(""),
-                () -> FindingReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
-                () -> FindingReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root(), Path.of("")),
+                () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
+                () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root(), Path.of("")),
                 () -> MarkdownReports.transition(result));
         return result.accepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
@@ -77,8 +79,8 @@ final class AdvanceCommand implements Callable<Integer> {
         Map<String, String> evidence = new LinkedHashMap<>();
         ws.status(ref).history().stream().map(RecordedEvent::event).filter(e -> e.id().equals(eventId)).findFirst()
                 .ifPresent(event -> event.details().forEach((key, value) -> {
-                    if (key.startsWith(GateOutcomes.DETAIL_PREFIX)) {
-                        evidence.put(key.substring(GateOutcomes.DETAIL_PREFIX.length()), value);
+                    if (key.startsWith(EVIDENCE_DETAIL)) {
+                        evidence.put(key.substring(EVIDENCE_DETAIL.length()), value);
                     }
                 }));
         return evidence;

@@ -1,38 +1,20 @@
 package dev.planning.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.SourceLocation;
-import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.seal.Discrepancy;
-import dev.planning.api.seal.DiscrepancyKind;
-import dev.planning.api.seal.SealingException;
-import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.seal.Attestation;
 import dev.planning.api.signing.Roles;
-import dev.planning.api.signing.TrustedKeys;
-import dev.planning.engine.internal.artifact.ManifestReader;
-import dev.planning.engine.internal.hash.Sha256;
-import dev.planning.engine.internal.signing.Attestations;
-import dev.planning.engine.internal.signing.CanonicalForm;
-import dev.planning.engine.internal.signing.PemSigner;
-import dev.planning.engine.internal.workspace.AtomicFiles;
-import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
-import java.io.UncheckedIOException;
+import dev.planning.api.signing.Signer;
+import dev.planning.engine.Planning;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 
 /**
  * {@code planning attest}: the sealed manifest as an in-toto Statement v1 in a DSSE envelope,
@@ -42,12 +24,6 @@ import picocli.CommandLine.Spec;
         description = "Write the sealed manifest as an in-toto Statement v1 (one subject per artifact) in a DSSE"
                 + " envelope signed with KEY(s); to stdout, or to --out FILE.")
 final class AttestCommand implements Callable<Integer> {
-
-    /** What must hold for an attestation to state the truth: the artifacts and the manifest itself. */
-    private static final Set<DiscrepancyKind> BLOCKING = EnumSet.of(DiscrepancyKind.MANIFEST_INVALID,
-            DiscrepancyKind.MANIFEST_NOT_CANONICAL, DiscrepancyKind.ARTIFACT_CHANGED, DiscrepancyKind.ARTIFACT_MISSING);
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Mixin
     WorkspaceOptions workspace;
@@ -68,37 +44,19 @@ final class AttestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlanningWorkspace ws = workspace.open();
-        CycleRef ref = cycle.ref();
-        VerificationReport report = ws.verify(ref, TrustedKeys.none());
-        List<Discrepancy> blocking = report.discrepancies().stream().filter(d -> BLOCKING.contains(d.kind())).toList();
-        if (!blocking.isEmpty()) {
-            throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "cannot attest " + ref
-                    + ": " + blocking.get(0).describe() + (blocking.size() > 1 ? " (and " + (blocking.size() - 1)
-                            + " more; run planning verify)" : ""), SourceLocation.ofFile(report.manifest()));
-        }
-        String path = WorkspaceLayout.DEFAULT.manifest(ref);
-        ManifestReader.Read read = new ManifestReader(ws.root()).read(SafePaths.resolve(ws.root(), path), path);
-        ObjectNode statement = Attestations.statement(read.manifest(), path, Sha256.hex(read.bytes()));
-        List<PemSigner> signers = keys.stream().map(k -> PemSigner.load(roleOf(k), k)).toList();
-        ObjectNode envelope = Attestations.envelope(CanonicalForm.canonicalize(statement), signers);
-        String text;
-        try {
-            text = JSON.writeValueAsString(envelope) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Signer> signers = keys.stream().map(k -> Planning.keys().pemSigner(roleOf(k), k)).toList();
+        Attestation attestation = ws.attest(cycle.ref(), signers);
         if (out == null) {
-            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().print(attestation.envelope());
         } else {
-            AtomicFiles.write(out.toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().println("wrote " + out + " (in-toto statement, " + read.manifest().artifacts()
-                    .size() + " subjects, " + signers.size() + " DSSE signature(s))");
+            OutputFiles.write(out.toAbsolutePath(), attestation.envelope().getBytes(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().println("wrote " + out + " (in-toto statement, " + attestation.subjects()
+                    + " subjects, " + attestation.signatures() + " DSSE signature(s))");
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
-    /** The role a key file is named for ({@code QA.key.pem}); DSSE signatures carry only the key id. */
     private static String roleOf(Path key) {
         String name = key.getFileName().toString();
         String stem = name.endsWith(".key.pem") ? name.substring(0, name.length() - ".key.pem".length()) : "attester";

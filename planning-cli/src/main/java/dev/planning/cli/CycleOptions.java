@@ -3,8 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
-import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import dev.planning.api.lifecycle.CycleRef;
 import picocli.CommandLine.Option;
@@ -31,9 +30,9 @@ final class CycleOptions {
      */
     CycleRef existing(PlanningWorkspace ws) {
         CycleRef ref = ref();
-        WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
+        WorkspaceLayout layout = ws.layout();
         boolean hasPlan = layout.taskBreakdownCandidates(ref).stream()
-                .anyMatch(path -> Files.exists(SafePaths.resolve(ws.root(), path)));
+                .anyMatch(path -> Files.exists(ws.root().resolve(path)));
         if (!hasPlan && ws.status(ref).history().isEmpty()) {
             throw new InvalidInputException("no such cycle " + ref + ": it has no event log and no task breakdown ("
                     + layout.taskBreakdown(ref) + "); create it with `planning init -w " + ws.root() + " --stream "

@@ -13,19 +13,13 @@ import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.Planning;
-import dev.planning.engine.internal.digest.DigestPublisher;
-import dev.planning.engine.internal.digest.DigestResult;
-import dev.planning.engine.internal.improve.CycleImprover;
-import dev.planning.engine.internal.outcome.ImportReport;
-import dev.planning.engine.internal.outcome.OutcomeImporter;
-import dev.planning.engine.internal.signing.KeyFiles;
-import dev.planning.engine.internal.signing.PemSigner;
-import dev.planning.engine.internal.signing.TrustFile;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.digest.DigestResult;
+import dev.planning.api.outcome.ImportReport;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.signing.Keys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -35,10 +29,8 @@ import java.util.Set;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import dev.planning.engine.internal.scaffold.GitFiles;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -101,13 +93,13 @@ final class DemoCommand implements Callable<Integer> {
         inputs = dir.resolve("inputs");
         ClasspathTree.copy(RESOURCES + "fe-2025-09-02", workspace);
         ClasspathTree.copy(RESOURCES + "inputs", inputs);
-        GitFiles.write(workspace);
+        Planning.writeGitFiles(workspace);
         commit("plan for " + FIRST.cycleId());
         for (String role : ROLES) {
-            KeyFiles.generate(role, SignatureAlgorithm.ED25519, keys);
+            Planning.keys().generate(role, SignatureAlgorithm.ED25519, keys);
         }
         PlanningWorkspace ws = Planning.builder().workspace(workspace)
-                .trustedKeys(TrustFile.read(keys.resolve(KeyFiles.TRUST_FILE))).triggeredBy("demo")
+                .trustedKeys(Planning.keys().readTrustFile(keys.resolve(Keys.TRUST_FILE))).triggeredBy("demo")
                 .clock(new SimulatedClock(java.time.Instant.parse("2025-09-02T08:00:00Z"), java.time.Duration.ofHours(4)))
                 .build();
         o.println("Planning demo: two frontend cycles in " + workspace);
@@ -116,22 +108,22 @@ final class DemoCommand implements Callable<Integer> {
         boolean ok = runCycle(ws, FIRST);
         say("retrospective: decisions and improvement actions in " + copyInput("retro/2025-09-02-retrospective.yaml",
                 LAYOUT.retrospective(FIRST)));
-        DigestResult firstDigest = new DigestPublisher(ws).publish(FIRST, Optional.empty());
+        DigestResult firstDigest = ws.digest(FIRST);
         say("digest " + firstDigest.path());
         ok &= accepted(ws.advance(FIRST, CycleState.IMPROVE));
         copyInput("next/2025-09-16-fe_task_breakdown.yaml", LAYOUT.taskBreakdown(SECOND));
         copyInput("next/2025-09-16-story_map.md", LAYOUT.storyMap(SECOND));
-        var improved = new CycleImprover(ws).complete(FIRST, SECOND.cycleId());
+        var improved = ws.improve(FIRST, SECOND.cycleId());
         say(FIRST + " COMPLETED; " + SECOND + " opened with " + improved.carried().size()
                 + " improvement action(s) carried into " + improved.planPath());
         commit("plan for " + SECOND.cycleId());
 
         ok &= runCycle(ws, SECOND);
-        DigestResult secondDigest = new DigestPublisher(ws).publish(SECOND, Optional.empty());
+        DigestResult secondDigest = ws.digest(SECOND);
         say("digest " + secondDigest.path() + " (deltas against " + FIRST.cycleId() + ")");
         summary(firstDigest, secondDigest);
         // The HTML report of both cycles, as `planning report --html DIR/site` writes it.
-        o.println("HTML report: " + DemoSite.write(ws, TrustFile.read(keys.resolve(KeyFiles.TRUST_FILE)),
+        o.println("HTML report: " + DemoSite.write(ws, Planning.keys().readTrustFile(keys.resolve(Keys.TRUST_FILE)),
                 workspace.getParent().resolve("site")) + " (open it in a browser)");
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
@@ -140,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
     private boolean runCycle(PlanningWorkspace ws, CycleRef cycle) {
         o.println();
         o.println("== cycle " + cycle);
-        LintReport lint = ws.lint(Optional.of(cycle.stream()), Optional.of(cycle.cycleId()));
+        LintReport lint = ws.lint(cycle.stream(), cycle.cycleId());
         say("lint: " + (lint.passed() ? "passed" : "FAILED") + " (" + lint.filesChecked().size() + " files, "
                 + lint.findings().size() + " findings)");
         lint.findings().forEach(f -> o.println("      " + f.describe()));
@@ -150,14 +142,14 @@ final class DemoCommand implements Callable<Integer> {
         ok &= seal.sealed();
         seal.manifestPath().ifPresent(path -> say("sealed " + path + " at " + seal.manifest().orElseThrow().snapshotRev()));
         for (String role : ROLES) {
-            ws.sign(cycle, PemSigner.load(role, keys.resolve(role + ".key.pem")));
+            ws.sign(cycle, Planning.keys().pemSigner(role, keys.resolve(role + ".key.pem")));
         }
         say("signed by " + String.join(", ", ROLES));
-        VerificationReport verified = ws.verify(cycle, TrustFile.read(keys.resolve(KeyFiles.TRUST_FILE)));
+        VerificationReport verified = ws.verify(cycle, Planning.keys().readTrustFile(keys.resolve(Keys.TRUST_FILE)));
         say("verify: " + (verified.passed() ? "passed" : "FAILED") + " (" + verified.artifactsChecked()
                 + " artifacts, " + verified.countedSignatures().size() + " signatures)");
         ok &= verified.passed() && accepted(ws.advance(cycle, CycleState.EXECUTED));
-        ImportReport imported = new OutcomeImporter(ws).importFiles(cycle, outcomes(cycle));
+        ImportReport imported = ws.importOutcomes(cycle, outcomes(cycle));
         say("imported " + imported.files().size() + " outcome file(s) into " + LAYOUT.outcomesDir(cycle));
         return ok && accepted(ws.advance(cycle, CycleState.VALIDATED));
     }
@@ -358,6 +350,6 @@ final class DemoCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         }
-        AtomicFiles.write(dir.resolve(MARKER), listing.toString().getBytes(StandardCharsets.UTF_8));
+        OutputFiles.write(dir.resolve(MARKER), listing.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,13 +1,10 @@
 package dev.planning.cli;
 
-import dev.planning.engine.internal.digest.DigestPublisher;
-import dev.planning.engine.internal.digest.DigestResult;
-import dev.planning.engine.internal.outcome.CoverageReader;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.digest.DigestResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,13 +37,11 @@ final class DigestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Coverage totals: the seam the JaCoCo and LCOV parsers bind to; until then coverage is not measured. */
-    private static final CoverageReader COVERAGE = CoverageReader.STANDARD;
 
     @Override
     public Integer call() {
-        DigestResult result = new DigestPublisher(workspace.open(), WorkspaceLayout.DEFAULT, COVERAGE)
-                .publish(cycle.ref(), Optional.ofNullable(template));
+        PlanningWorkspace ws = workspace.open();
+        DigestResult result = template == null ? ws.digest(cycle.ref()) : ws.digest(cycle.ref(), template);
         long measured = result.summary().kpis().values().stream().filter(k -> k.measured()).count();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("path", result.path());

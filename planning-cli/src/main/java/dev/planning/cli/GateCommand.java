@@ -4,7 +4,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.engine.internal.report.FindingReports;
+import dev.planning.report.CiReports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,8 +43,8 @@ final class GateCommand implements Callable<Integer> {
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results),
-                () -> FindingReports.gatesJunit(ref, "-> " + to + " (dry run)", results),
-                () -> FindingReports.gatesSarif(ref, to.name(), results, ws.root(), Path.of("")),
+                () -> CiReports.gatesJunit(ref, "-> " + to + " (dry run)", results),
+                () -> CiReports.gatesSarif(ref, to.name(), results, ws.root(), Path.of("")),
                 () -> MarkdownReports.gates(ref, to, results));
         return results.stream().allMatch(GateResult::passed) ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

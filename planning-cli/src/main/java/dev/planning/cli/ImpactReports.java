@@ -1,8 +1,8 @@
 package dev.planning.cli;
 
-import dev.planning.rules.internal.impact.CycleImpact;
-import dev.planning.rules.internal.impact.ImpactFinding;
-import dev.planning.rules.internal.impact.RulebookImpact;
+import dev.planning.rules.impact.CycleImpact;
+import dev.planning.rules.impact.ImpactFinding;
+import dev.planning.rules.impact.RulebookImpact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

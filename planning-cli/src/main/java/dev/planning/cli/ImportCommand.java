@@ -1,8 +1,7 @@
 package dev.planning.cli;
 
-import dev.planning.engine.internal.outcome.ImportReport;
-import dev.planning.engine.internal.outcome.ImportedFile;
-import dev.planning.engine.internal.outcome.OutcomeImporter;
+import dev.planning.api.outcome.ImportReport;
+import dev.planning.api.outcome.ImportedFile;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportReport report = new OutcomeImporter(workspace.open()).importFiles(cycle.ref(), files);
+        ImportReport report = workspace.open().importOutcomes(cycle.ref(), files);
         Reports.print(spec.commandLine().getOut(), format.format, json(report), () -> text(report));
         return ExitCodes.OK;
     }

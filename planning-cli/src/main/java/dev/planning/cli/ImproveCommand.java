@@ -1,7 +1,6 @@
 package dev.planning.cli;
 
-import dev.planning.engine.internal.improve.CycleImprover;
-import dev.planning.engine.internal.improve.ImproveResult;
+import dev.planning.api.lifecycle.ImproveResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,7 +38,7 @@ final class ImproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImproveResult result = new CycleImprover(trust.apply(workspace.builder()).build()).complete(cycle.ref(), next);
+        ImproveResult result = trust.apply(workspace.builder()).build().improve(cycle.ref(), next);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cycle", result.cycle().toString());
         json.put("completed", result.completed());

@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
-import dev.planning.engine.internal.signing.KeyFiles;
+import dev.planning.api.signing.GeneratedKey;
+import dev.planning.engine.Planning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,7 +47,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            KeyFiles.Generated key = KeyFiles.generate(role, algorithm.algorithm(), out);
+            GeneratedKey key = Planning.keys().generate(role, algorithm.algorithm(), out);
             PrintWriter o = spec.commandLine().getOut();
             o.println("generated " + key.algorithm().id() + " key for role " + key.role());
             o.println("  key id      " + key.keyId());

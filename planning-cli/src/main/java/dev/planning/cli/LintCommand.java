@@ -2,9 +2,8 @@ package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.LintReport;
-import dev.planning.engine.internal.report.FindingReports;
+import dev.planning.report.CiReports;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +32,10 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlanningWorkspace ws = workspace.openCompiled();
-        LintReport report = ws.lint(Optional.ofNullable(stream), Optional.ofNullable(cycle));
+        LintReport report = stream != null && cycle != null ? ws.lint(stream, cycle)
+                : stream != null ? ws.lint(stream) : cycle != null ? ws.lintCycle(cycle) : ws.lint();
         Reports.print(spec.commandLine().getOut(), format.format, Reports.lint(report), () -> Reports.lintText(report),
-                () -> FindingReports.lintJunit(report), () -> FindingReports.lintSarif(report, ws.root(), Path.of("")),
+                () -> CiReports.lintJunit(report), () -> CiReports.lintSarif(report, ws.root(), Path.of("")),
                 () -> MarkdownReports.lint(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

@@ -3,8 +3,8 @@ package dev.planning.cli;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.internal.artifact.ManifestReader;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.engine.Planning;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -30,9 +30,8 @@ final class ManifestArgument {
      */
     static Located locate(Path manifestFile) {
         Path file = manifestFile.toAbsolutePath().normalize();
-        // Only the cycle's identity is needed here, before the workspace is known: the file system
-        // root is a neutral base that every refused-or-not relative path is judged against later.
-        HandoffManifest manifest = new ManifestReader(file.getRoot()).read(file, manifestFile.toString()).manifest();
+        // Only the cycle's identity is needed here, before the workspace is known.
+        HandoffManifest manifest = Planning.readManifest(manifestFile);
         CycleRef cycle = new CycleRef(manifest.stream(), manifest.cycleId());
         String place = WorkspaceLayout.DEFAULT.manifest(cycle);
         Optional<Path> workspace = Optional.empty();

@@ -1,6 +1,5 @@
 package dev.planning.cli;
 
-import dev.planning.engine.internal.report.JUnitXml;
 import dev.planning.api.governance.Violation;
 import dev.planning.rules.testkit.CaseResult;
 import dev.planning.rules.testkit.ExpectedViolation;
@@ -69,28 +68,7 @@ final class RuleTestReports {
      * and {@code --fail-under} asks for full coverage.
      */
     static String junit(RuleTests.Outcome outcome, Optional<Double> failUnder) {
-        java.util.Map<String, java.util.List<JUnitXml.TestCase>> byFile = new java.util.TreeMap<>();
-        for (CaseResult result : outcome.report().results()) {
-            String file = result.testCase().source().file();
-            JUnitXml.TestCase testCase = result.passed()
-                    ? JUnitXml.TestCase.passed(file, result.testCase().name())
-                    : JUnitXml.TestCase.failed(file, result.testCase().name(),
-                            new JUnitXml.Failure("RuleTestFailure", "violations differ from the expectation", result.diff()));
-            byFile.computeIfAbsent(file, f -> new java.util.ArrayList<>()).add(testCase);
-        }
-        java.util.List<JUnitXml.Suite> suites = new java.util.ArrayList<>();
-        byFile.forEach((file, cases) -> suites.add(new JUnitXml.Suite(file, cases)));
-        boolean strict = failUnder.map(min -> min >= 100).orElse(false);
-        java.util.List<JUnitXml.TestCase> coverage = new java.util.ArrayList<>();
-        for (String rule : outcome.report().rules()) {
-            boolean uncovered = outcome.report().uncovered().contains(rule);
-            coverage.add(uncovered && strict
-                    ? JUnitXml.TestCase.failed("rule-coverage", rule,
-                            new JUnitXml.Failure("UncoveredRule", "no test fired rule " + rule, ""))
-                    : JUnitXml.TestCase.passed("rule-coverage", rule));
-        }
-        suites.add(new JUnitXml.Suite("rule-coverage", coverage));
-        return JUnitXml.render("planning rules test", suites);
+        return outcome.report().junitXml(failUnder.map(min -> min >= 100).orElse(false));
     }
 
     private static Map<String, Object> result(CaseResult result) {

@@ -2,9 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.internal.rulebook.RulebookLoader;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import dev.planning.engine.Planning;
 import dev.planning.rules.testkit.RuleTestCase;
 import dev.planning.rules.testkit.RuleTestFiles;
 import dev.planning.rules.testkit.RuleTestReport;
@@ -34,15 +32,15 @@ final class RuleTests {
      *         {@code directory}), line and column
      */
     static Outcome run(Path directory) {
-        Rulebook rulebook = RulebookLoader.load(directory);
-        DroolsGovernanceEngine engine;
+        Rulebook rulebook = Planning.rulebook(directory);
+        RuleTestRunner runner;
         List<RuleTestCase> cases;
         try {
-            engine = new DroolsGovernanceEngineFactory().create(rulebook);
+            runner = RuleTestRunner.forRulebook(rulebook);
             cases = RuleTestFiles.readRulebookTests(rulebook.directory());
         } catch (InvalidInputException e) {
             throw Rulebooks.relocated(e, directory);
         }
-        return new Outcome(rulebook, RuleTestRunner.of(engine).run(cases));
+        return new Outcome(rulebook, runner.run(cases));
     }
 }

@@ -1,7 +1,6 @@
 package dev.planning.cli;
 
-import dev.planning.engine.internal.rulebook.RulebookHasher;
-import java.nio.file.Files;
+import dev.planning.engine.Planning;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,10 +39,7 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!Files.isDirectory(directory)) {
-                throw new dev.planning.api.InvalidInputException("rulebook directory not found: " + directory);
-            }
-            spec.commandLine().getOut().println(RulebookHasher.hash(directory));
+            spec.commandLine().getOut().println(Planning.rulebookHash(directory));
             return ExitCodes.OK;
         }
     }

@@ -1,6 +1,6 @@
 package dev.planning.cli;
 
-import dev.planning.rules.internal.impact.RulebookImpact;
+import dev.planning.rules.impact.RulebookImpact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

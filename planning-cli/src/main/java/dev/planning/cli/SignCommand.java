@@ -4,9 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.engine.Planning;
-import dev.planning.engine.internal.signing.PemSigner;
-import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,13 +61,13 @@ final class SignCommand implements Callable<Integer> {
         // Refuse a key in the workspace before anything else reads the workspace.
         PrivateKeyFiles.requireSafe(root.toAbsolutePath().normalize(), key);
         PlanningWorkspace ws = builder.trustedKeys(trust.require(root, "sign")).build();
-        String expected = WorkspaceLayout.DEFAULT.manifest(located.cycle());
-        if (!SafePaths.resolve(ws.root(), expected).equals(located.file())) {
+        String expected = ws.layout().manifest(located.cycle());
+        if (!ws.root().resolve(expected).normalize().equals(located.file())) {
             throw new InvalidInputException(manifest + " is not the sealed manifest of " + located.cycle()
                     + " in workspace " + ws.root() + " (expected " + expected + ")");
         }
         PrivateKeyFiles.requireSafe(ws.root(), key);
-        HandoffManifest signed = ws.sign(located.cycle(), PemSigner.load(role, key));
+        HandoffManifest signed = ws.sign(located.cycle(), Planning.keys().pemSigner(role, key));
         SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.signed(expected, signed),
                 () -> SealReports.signedText(expected, signed));
         return ExitCodes.OK;

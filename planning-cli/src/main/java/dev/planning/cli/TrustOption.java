@@ -3,7 +3,6 @@ package dev.planning.cli;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
-import dev.planning.engine.internal.signing.TrustFile;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -28,7 +27,7 @@ final class TrustOption {
      */
     TrustedKeys read(Path workspace) {
         if (trust != null) {
-            return TrustFile.readOutside(trust, workspace);
+            return Planning.keys().readTrustFile(trust, workspace);
         }
         return new TrustedKeys(List.of(), "no trust file (pass --trust FILE, kept outside the workspace)");
     }

@@ -1,6 +1,15 @@
 package dev.planning.engine;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.digest.DigestResult;
+import dev.planning.api.lifecycle.ImproveResult;
+import dev.planning.api.outcome.ImportReport;
+import dev.planning.api.seal.Attestation;
+import dev.planning.engine.internal.digest.DigestPublisher;
+import dev.planning.engine.internal.improve.CycleImprover;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.OutcomeImporter;
+import dev.planning.engine.internal.signing.Attester;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.HandoffManifest;
@@ -34,7 +43,7 @@ import java.time.Instant;
 import dev.planning.engine.internal.seal.ReleaseReadinessGate;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -117,8 +126,23 @@ final class FileWorkspace implements PlanningWorkspace {
     }
 
     @Override
-    public LintReport lint(Optional<String> stream, Optional<String> cycleId) {
-        return new WorkspaceLinter(layout).lint(root, stream, cycleId, LintRules.of(rulebook));
+    public WorkspaceLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public LintReport lint() {
+        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.empty(), LintRules.of(rulebook));
+    }
+
+    @Override
+    public LintReport lint(String stream) {
+        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.empty(), LintRules.of(rulebook));
+    }
+
+    @Override
+    public LintReport lint(String stream, String cycleId) {
+        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.of(cycleId), LintRules.of(rulebook));
     }
 
     @Override
@@ -205,5 +229,35 @@ final class FileWorkspace implements PlanningWorkspace {
     private boolean runsReleaseReadiness(CycleRef cycle, CycleState from, CycleState to) {
         return rulebook.profileFor(cycle.stream()).step(from, to).map(GateStep::gates)
                 .filter(gates -> gates.contains(ReleaseReadinessGate.NAME)).isPresent();
+    }
+
+    @Override
+    public LintReport lintCycle(String cycleId) {
+        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.of(cycleId), LintRules.of(rulebook));
+    }
+
+    @Override
+    public ImportReport importOutcomes(CycleRef cycle, List<Path> files) {
+        return new OutcomeImporter(this, layout).importFiles(cycle, files);
+    }
+
+    @Override
+    public DigestResult digest(CycleRef cycle) {
+        return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.empty());
+    }
+
+    @Override
+    public DigestResult digest(CycleRef cycle, Path template) {
+        return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.of(template));
+    }
+
+    @Override
+    public ImproveResult improve(CycleRef cycle, String nextCycleId) {
+        return new CycleImprover(this, layout).complete(cycle, nextCycleId);
+    }
+
+    @Override
+    public Attestation attest(CycleRef cycle, List<Signer> signers) {
+        return new Attester(root, layout).attest(cycle, verify(cycle, TrustedKeys.none()), signers);
     }
 }

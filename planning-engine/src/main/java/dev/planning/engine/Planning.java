@@ -1,6 +1,16 @@
 package dev.planning.engine;
 
+import dev.planning.api.InitResult;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.signing.Keys;
+import dev.planning.engine.internal.rulebook.RulebookHasher;
+import dev.planning.engine.internal.scaffold.GitFiles;
+import dev.planning.engine.internal.scaffold.Scaffold;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.engine.internal.signing.FileKeys;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.rulebook.Rulebook;
@@ -10,7 +20,6 @@ import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.gate.GateRegistry;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.signing.TrustFile;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,6 +70,103 @@ public final class Planning {
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Scaffolds a workspace for a stream and cycle ({@code planning init}): the default rulebook in
+     * {@code <workspace>/rulebook} when none exists, {@code .gitignore} and {@code .gitattributes},
+     * a starter task breakdown and story map, and the cycle's {@code CYCLE_CREATED} event. Never
+     * replaces an existing file: the rulebook and git files are written only where absent, and a
+     * cycle whose plan or story map exists is refused. Lint refuses the starter's placeholders
+     * (owner {@code change-me}, description, acceptance criterion) until they are edited.
+     *
+     * <pre>{@code
+     * InitResult init = Planning.init(Path.of("my-workspace"), new CycleRef("fe", "2025-09-02"));
+     * init.written().forEach(path -> System.out.println("created " + path));
+     * }</pre>
+     *
+     * @param workspace the workspace directory, created when missing; never {@code null}
+     * @param cycle     the cycle to open; never {@code null}
+     * @throws InvalidInputException when the cycle's plan or story map already exists ("already
+     *                               exists", nothing replaced), the workspace cannot be created, or
+     *                               its rulebook is invalid
+     */
+    public static InitResult init(Path workspace, CycleRef cycle) {
+        Objects.requireNonNull(workspace, "workspace");
+        return init(workspace, workspace.resolve(WorkspaceLayout.DEFAULT.rulebookDir()), cycle);
+    }
+
+    /**
+     * As {@link #init(Path, CycleRef)}, with the rulebook in {@code rulebook} (the default rulebook is
+     * copied there when the directory does not exist).
+     */
+    public static InitResult init(Path workspace, Path rulebook, CycleRef cycle) {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(rulebook, "rulebook");
+        Objects.requireNonNull(cycle, "cycle");
+        Path root = workspace.toAbsolutePath().normalize();
+        Scaffold.Written written = Scaffold.write(root, rulebook.toAbsolutePath().normalize(), cycle,
+                WorkspaceLayout.DEFAULT, Clock.systemUTC(), Planning.class.getClassLoader());
+        PlanningWorkspace ws = builder().workspace(root).rulebook(rulebook).build();
+        return new InitResult(root, written.createdRulebook(), written.files(), ws.create(cycle));
+    }
+
+    /**
+     * Writes the {@code .gitignore} (event-log lock files, private keys) and {@code .gitattributes}
+     * (no end-of-line conversion, so hashed files stay byte-exact) that {@link #init} writes, where
+     * absent: for a workspace made some other way, e.g. copied from a template.
+     *
+     * @return the names written; empty when both exist
+     */
+    public static List<String> writeGitFiles(Path workspace) {
+        return GitFiles.write(Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize());
+    }
+
+    /**
+     * Reads a handoff manifest file on its own, before its workspace is known (to learn which
+     * stream and cycle it seals, for example). It checks the manifest's form, not its content:
+     * {@link PlanningWorkspace#verify(Path, TrustedKeys)} does that.
+     *
+     * @throws InvalidInputException when the file cannot be read or is not a valid manifest, located
+     */
+    public static HandoffManifest readManifest(Path file) {
+        Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        // The file system root is a neutral base: the paths the manifest names are judged when it is verified.
+        return new ManifestReader(absolute.getRoot()).read(absolute, file.toString()).manifest();
+    }
+
+    /**
+     * Key pairs, trust files and PEM signers ({@code planning keys generate}, {@code --trust},
+     * {@code --key}).
+     */
+    public static Keys keys() {
+        return FileKeys.INSTANCE;
+    }
+
+    /**
+     * Loads and validates a rulebook directory ({@code rulebook.yaml}, {@code rules/*.drl},
+     * {@code tests/*.yaml}); its {@link Rulebook#hash()} is the rulebook hash
+     * ({@code planning rules hash}).
+     *
+     * @throws InvalidInputException when the directory is missing or its settings are invalid, located
+     */
+    public static Rulebook rulebook(Path directory) {
+        return RulebookLoader.load(Objects.requireNonNull(directory, "directory"));
+    }
+
+    /**
+     * The SHA-256 rulebook hash of a directory, as {@code planning rules hash} prints it and the
+     * coreutils recipe of the README recomputes it; the files need not form a valid rulebook.
+     *
+     * @throws InvalidInputException when the directory is missing, or holds a symbolic link or a file
+     *                               name the recipe cannot reproduce
+     */
+    public static String rulebookHash(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidInputException("rulebook directory not found: " + directory);
+        }
+        return RulebookHasher.hash(directory);
     }
 
     /** Configures and builds a {@link PlanningWorkspace}; not thread-safe, reusable. */
@@ -162,7 +268,8 @@ public final class Planning {
             }
             Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()));
             EventStore store = eventStore != null ? eventStore : new FileEventStore(root, layout);
-            return new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy, trust(root));
+            return new ArgumentCheckingWorkspace(
+                    new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy, trust(root)));
         }
 
         /** The trusted keys, read each time they are needed so that a trust file edited meanwhile counts. */

@@ -2,14 +2,21 @@ package dev.planning.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.outcome.OutcomeKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddingExampleTest {
+
+    private static final Path SOURCE = Path.of("src/main/java/dev/planning/examples/EmbeddingExample.java");
 
     @TempDir
     Path dir;
@@ -23,13 +30,58 @@ class EmbeddingExampleTest {
     }
 
     @Test
-    void theReadmeShowsTheExampleVerbatim() throws Exception {
-        String source = Files.readString(Path.of("src/main/java/dev/planning/examples/EmbeddingExample.java"));
-        Matcher m = Pattern.compile("(?s)// tag::embed\\[\\]\\n(.*?)\\s*// end::embed\\[\\]").matcher(source);
-        assertThat(m.find()).isTrue();
-        String snippet = m.group(1).stripIndent().strip();
+    void performsEveryCliJobThroughThePublicApi() throws Exception {
+        Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
 
+        EmbeddingExample.Tour tour = EmbeddingExample.everyJob(ws, Path.of("demo").toAbsolutePath(), scratch);
+
+        // init
+        assertThat(tour.init().createdRulebook()).isPresent();
+        assertThat(tour.init().written()).contains(".gitignore", "frameworks/planning-fe/tasks/2025-10-01-fe_task_breakdown.yaml");
+        assertThat(tour.init().cycle().state()).isEqualTo(CycleState.PLANNED);
+        // rules hash and rule tests
+        assertThat(tour.rulebookHash()).matches("[0-9a-f]{64}");
+        assertThat(tour.ruleTests().passed()).isTrue();
+        assertThat(tour.ruleTests().results()).isNotEmpty();
+        // keys and trust file
+        assertThat(tour.keys()).extracting(k -> k.role()).containsExactly("PM", "TechLead", "QA");
+        assertThat(tour.keys().get(0).trustFile()).exists();
+        // gate, advance, seal, sign, verify
+        assertThat(tour.dryRun()).isNotEmpty().allMatch(g -> g.passed());
+        assertThat(tour.transitions()).allMatch(TransitionResult::accepted)
+                .extracting(t -> t.transition().to()).containsExactly(CycleState.READY_FOR_HANDOFF,
+                        CycleState.PACKAGED, CycleState.EXECUTED, CycleState.VALIDATED, CycleState.IMPROVE);
+        assertThat(tour.seal().sealed()).isTrue();
+        assertThat(tour.verification().passed()).as(tour.verification().discrepancies().toString()).isTrue();
+        assertThat(tour.verification().countedSignatures()).hasSize(3);
+        // attest
+        assertThat(Files.readString(tour.attestation())).contains("\"payloadType\" : \"application/vnd.in-toto+json\"");
+        // import, digest, improve, status
+        assertThat(tour.imported().changed()).isTrue();
+        assertThat(tour.imported().files()).extracting(f -> f.kind())
+                .contains(OutcomeKind.JUNIT, OutcomeKind.LCOV, OutcomeKind.AXE, OutcomeKind.DEPLOYMENTS);
+        assertThat(tour.digest().written()).isTrue();
+        assertThat(ws.resolve(tour.digest().path())).exists();
+        assertThat(tour.improve().completed()).isTrue();
+        assertThat(tour.improve().carried()).isNotEmpty();
+        assertThat(tour.status().state()).isEqualTo(CycleState.COMPLETED);
+        assertThat(tour.unsigned()).isEmpty();
+    }
+
+    @Test
+    void theReadmeShowsEveryTaggedRegionVerbatim() throws Exception {
+        String source = Files.readString(SOURCE);
         String readme = Files.readString(Path.of("..", "README.md"));
-        assertThat(readme).as("README.md must contain the body of EmbeddingExample.run verbatim").contains(snippet);
+        Matcher m = Pattern.compile("(?s)// tag::([a-z]+)\\[\\]\\n(.*?)\\s*// end::\\1\\[\\]").matcher(source);
+        List<String> tags = new ArrayList<>();
+        while (m.find()) {
+            tags.add(m.group(1));
+            String snippet = m.group(2).stripIndent().strip();
+            assertThat(readme).as("README.md must contain the region " + m.group(1) + " of EmbeddingExample verbatim")
+                    .contains(snippet);
+        }
+        assertThat(tags).containsExactly("embed", "init", "rules", "keys", "open", "gate", "seal", "attest", "import",
+                "digest", "improve", "status");
     }
 }

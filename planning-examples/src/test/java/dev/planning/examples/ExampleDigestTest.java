@@ -11,7 +11,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.Planning;
 import dev.planning.engine.internal.digest.DigestPublisher;
-import dev.planning.engine.internal.digest.DigestResult;
+import dev.planning.api.digest.DigestResult;
 import dev.planning.engine.internal.outcome.OutcomeImporter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -33,7 +33,7 @@ class MultiStreamExampleTest {
 
     @Test
     void theExampleLintsClean() {
-        assertThat(open(Examples.workspace("multi-stream")).lint(Optional.empty(), Optional.empty()).findings())
+        assertThat(open(Examples.workspace("multi-stream")).lint().findings())
                 .isEmpty();
     }
 
@@ -61,7 +61,7 @@ class MultiStreamExampleTest {
     @Test
     void theBrokenVariantReportsEachCrossStreamProblemOnceWithItsLocation() {
         PlanningWorkspace ws = open(Examples.workspace("multi-stream-broken"));
-        assertThat(ws.lint(Optional.empty(), Optional.empty()).findings()).isEmpty();
+        assertThat(ws.lint().findings()).isEmpty();
 
         List<GateResult> results = ws.dryRun(FE, CycleState.READY_FOR_HANDOFF);
 

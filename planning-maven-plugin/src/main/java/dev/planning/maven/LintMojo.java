@@ -37,7 +37,8 @@ public final class LintMojo extends PlanningMojo {
     @Override
     Verdict check() {
         PlanningWorkspace ws = openCompiled(Optional.empty());
-        LintReport report = ws.lint(Optional.ofNullable(stream), Optional.ofNullable(cycle));
+        LintReport report = stream != null && cycle != null ? ws.lint(stream, cycle)
+                : stream != null ? ws.lint(stream) : cycle != null ? ws.lintCycle(cycle) : ws.lint();
         write("lint.sarif", FindingReports.lintSarif(report, ws.root(), baseDirectory.toPath()));
         write("lint.junit.xml", FindingReports.lintJunit(report));
         log(FindingReports.lines(report.findings(), Severity.ERROR),

@@ -25,7 +25,7 @@ import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.CycleDecisions;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

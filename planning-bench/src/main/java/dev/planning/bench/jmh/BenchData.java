@@ -3,7 +3,7 @@ package dev.planning.bench.jmh;
 import dev.planning.bench.workload.Workload;
 import dev.planning.bench.workload.WorkloadGenerator;
 import dev.planning.bench.workload.WorkloadSpec;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

@@ -16,7 +16,7 @@ import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.StoryMapWriter;
 import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.rules.internal.defaults.DefaultRulebook;
 import java.io.IOException;
 import java.math.BigDecimal;

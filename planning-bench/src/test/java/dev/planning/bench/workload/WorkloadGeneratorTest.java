@@ -16,7 +16,7 @@ import dev.planning.engine.Planning;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
 import dev.planning.engine.internal.document.YamlDocuments;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ class WorkloadGeneratorTest {
         Workload workload = WorkloadGenerator.write(temp, WorkloadSpec.of(600, 11).withMaxTasksPerPlan(100));
         PlanningWorkspace workspace = Planning.builder().workspace(workload.root()).build();
 
-        LintReport report = workspace.lint(Optional.empty(), Optional.empty());
+        LintReport report = workspace.lint();
 
         assertThat(report.findings()).isEmpty();
         assertThat(workspace.cycles()).containsExactlyInAnyOrderElementsOf(workload.cycles());

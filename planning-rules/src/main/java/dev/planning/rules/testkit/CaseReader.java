@@ -19,7 +19,7 @@ import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,8 +1,12 @@
 package dev.planning.rules.testkit;
 
+import dev.planning.engine.internal.report.JUnitXml;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -51,5 +55,34 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
             out.append("rules no case fired: ").append(String.join(", ", uncovered)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The report as JUnit XML, as {@code planning rules test --format junit} prints it: one suite per
+     * test file (the class name is the file, the case name its name, both stable), plus a
+     * {@code rule-coverage} suite with a case per rule, failed when no case fired it and
+     * {@code strictCoverage} is set.
+     */
+    public String junitXml(boolean strictCoverage) {
+        Map<String, List<JUnitXml.TestCase>> byFile = new TreeMap<>();
+        for (CaseResult result : results) {
+            String file = result.testCase().source().file();
+            JUnitXml.TestCase testCase = result.passed()
+                    ? JUnitXml.TestCase.passed(file, result.testCase().name())
+                    : JUnitXml.TestCase.failed(file, result.testCase().name(),
+                            new JUnitXml.Failure("RuleTestFailure", "violations differ from the expectation", result.diff()));
+            byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(testCase);
+        }
+        List<JUnitXml.Suite> suites = new ArrayList<>();
+        byFile.forEach((file, cases) -> suites.add(new JUnitXml.Suite(file, cases)));
+        List<JUnitXml.TestCase> coverage = new ArrayList<>();
+        for (String rule : rules) {
+            coverage.add(uncovered.contains(rule) && strictCoverage
+                    ? JUnitXml.TestCase.failed("rule-coverage", rule,
+                            new JUnitXml.Failure("UncoveredRule", "no test fired rule " + rule, ""))
+                    : JUnitXml.TestCase.passed("rule-coverage", rule));
+        }
+        suites.add(new JUnitXml.Suite("rule-coverage", coverage));
+        return JUnitXml.render("planning rules test", suites);
     }
 }

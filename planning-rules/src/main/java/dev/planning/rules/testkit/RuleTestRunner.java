@@ -1,5 +1,7 @@
 package dev.planning.rules.testkit;
 
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.api.PlanningException;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
@@ -38,6 +40,22 @@ public final class RuleTestRunner {
     public RuleTestRunner(GovernanceEngine engine, SortedSet<String> rules) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.rules = new TreeSet<>(rules);
+    }
+
+    /**
+     * A runner for a rulebook's DRL policies (compiled with Drools, once per rulebook hash),
+     * covering every rule of the rulebook; this is what {@code planning rules test} runs.
+     *
+     * <pre>{@code
+     * Rulebook rulebook = Planning.rulebook(Path.of("rulebook"));
+     * RuleTestReport report = RuleTestRunner.forRulebook(rulebook)
+     *         .run(RuleTestFiles.readRulebookTests(rulebook.directory()));
+     * }</pre>
+     *
+     * @throws dev.planning.api.InvalidInputException when a policy does not compile, located
+     */
+    public static RuleTestRunner forRulebook(Rulebook rulebook) {
+        return of(new DroolsGovernanceEngineFactory().create(Objects.requireNonNull(rulebook, "rulebook")));
     }
 
     /** A runner for a Drools engine, covering every rule of its knowledge base. */

@@ -6,7 +6,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.StoryMapReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;

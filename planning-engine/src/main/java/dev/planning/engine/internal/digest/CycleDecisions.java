@@ -1,7 +1,7 @@
 package dev.planning.engine.internal.digest;
 
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.artifact.ImprovementAction;

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.digest;
 
+import dev.planning.api.digest.DigestResult;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.artifact.Contract;
 import dev.planning.engine.internal.artifact.ContractsReader;
@@ -31,7 +32,7 @@ import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

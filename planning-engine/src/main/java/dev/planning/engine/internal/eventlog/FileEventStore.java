@@ -12,7 +12,7 @@ import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

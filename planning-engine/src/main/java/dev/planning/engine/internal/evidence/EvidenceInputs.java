@@ -4,7 +4,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

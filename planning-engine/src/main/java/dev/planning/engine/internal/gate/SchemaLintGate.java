@@ -8,7 +8,7 @@ import dev.planning.api.gate.Severity;
 import dev.planning.engine.internal.lint.CycleLint;
 import dev.planning.engine.internal.lint.CycleLinter;
 import dev.planning.engine.internal.lint.LintRules;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

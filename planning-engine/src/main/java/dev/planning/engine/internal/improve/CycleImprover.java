@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.improve;
 
+import dev.planning.api.lifecycle.ImproveResult;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.engine.internal.artifact.StoryMapWriter;
 import dev.planning.api.InvalidInputException;
@@ -23,7 +24,7 @@ import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

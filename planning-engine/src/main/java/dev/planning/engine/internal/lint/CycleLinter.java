@@ -20,7 +20,7 @@ import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

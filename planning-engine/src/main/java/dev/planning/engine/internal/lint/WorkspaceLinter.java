@@ -10,7 +10,7 @@ import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;

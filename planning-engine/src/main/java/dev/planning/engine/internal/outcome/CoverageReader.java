@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.outcome.OutcomeKind;
 import java.util.Optional;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.outcome.OutcomeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;

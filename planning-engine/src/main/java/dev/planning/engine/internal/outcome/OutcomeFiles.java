@@ -1,10 +1,11 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.outcome.OutcomeKind;
+import dev.planning.api.outcome.ImportedFile;
+import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
@@ -9,7 +12,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

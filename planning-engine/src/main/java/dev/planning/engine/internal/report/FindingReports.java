@@ -5,7 +5,7 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

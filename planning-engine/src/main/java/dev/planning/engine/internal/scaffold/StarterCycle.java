@@ -16,7 +16,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.StoryMapWriter;
 import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -20,7 +20,7 @@ import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

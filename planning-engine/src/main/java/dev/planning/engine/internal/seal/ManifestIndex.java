@@ -3,7 +3,7 @@ package dev.planning.engine.internal.seal;
 import dev.planning.api.InvalidInputException;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;

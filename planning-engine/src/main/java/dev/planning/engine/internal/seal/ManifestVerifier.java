@@ -20,7 +20,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -31,7 +31,7 @@ import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.digest;
 
+import dev.planning.api.digest.DigestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -15,7 +16,7 @@ import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.CoverageSummary;
 import dev.planning.engine.internal.outcome.OutcomeImporter;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import dev.planning.api.lifecycle.Transition;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

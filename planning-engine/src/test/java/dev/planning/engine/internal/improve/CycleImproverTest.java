@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.improve;
 
+import dev.planning.api.lifecycle.ImproveResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.digest.DigestPublisher;
 import dev.planning.engine.fixtures.CycleWorkspace;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

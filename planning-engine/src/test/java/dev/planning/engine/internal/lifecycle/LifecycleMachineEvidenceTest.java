@@ -15,7 +15,7 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.evidence.GateOutcomes;
 import dev.planning.engine.fixtures.Plans;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

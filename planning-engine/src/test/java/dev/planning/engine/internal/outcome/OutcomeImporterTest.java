@@ -1,5 +1,8 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.outcome.OutcomeKind;
+import dev.planning.api.outcome.ImportedFile;
+import dev.planning.api.outcome.ImportReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.workspace;
 
+import dev.planning.api.WorkspaceLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.lifecycle.CycleRef;

@@ -22,7 +22,7 @@ import dev.planning.api.governance.Waiver;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.rulebook.TagTaxonomy;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,7 +15,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;

@@ -16,7 +16,7 @@ import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.gate.StreamThresholds;
 import dev.planning.engine.internal.workspace.FileFingerprint;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

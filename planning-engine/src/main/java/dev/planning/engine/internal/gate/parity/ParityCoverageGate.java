@@ -12,7 +12,7 @@ import dev.planning.engine.internal.outcome.CoverageReports;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.Delivery;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.outcome;
+package dev.planning.api.outcome;
 
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param files   each file given, in the order given
  * @param eventId the {@code OUTCOMES_IMPORTED} event recorded; empty when every file was already
  *                imported and nothing changed
+ * @since 0.1
  */
 public record ImportReport(CycleRef cycle, List<ImportedFile> files, Optional<String> eventId) {
 

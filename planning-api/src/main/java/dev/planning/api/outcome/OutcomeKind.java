@@ -1,10 +1,11 @@
-package dev.planning.engine.internal.outcome;
+package dev.planning.api.outcome;
 
 import java.util.Locale;
 
 /**
  * The kinds of execution outcome {@code planning import} accepts, each stored in its own directory
  * under {@code outcomes/{cycle}/}.
+ * @since 0.1
  */
 public enum OutcomeKind {
     /** JUnit XML test results, Surefire or generic ({@code <testsuites>} or {@code <testsuite>}). */

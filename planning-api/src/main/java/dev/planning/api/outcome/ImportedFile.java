@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.outcome;
+package dev.planning.api.outcome;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param kind            what it was detected to be
  * @param path            its workspace-relative path under {@code outcomes/{cycle}/}
  * @param alreadyImported whether the same bytes were already stored (nothing was written)
+ * @since 0.1
  */
 public record ImportedFile(Path source, OutcomeKind kind, String path, boolean alreadyImported) {
 

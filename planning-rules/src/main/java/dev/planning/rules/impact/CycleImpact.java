@@ -1,4 +1,4 @@
-package dev.planning.rules.internal.impact;
+package dev.planning.rules.impact;
 
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;

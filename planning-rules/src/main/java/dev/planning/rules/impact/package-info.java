@@ -1,7 +1,7 @@
 /**
  * Rulebook impact preview: what a change of the rulebook does to every cycle of a workspace before
- * it is merged. {@link dev.planning.rules.internal.impact.RulebookImpact#compare} evaluates each cycle's plan
+ * it is merged. {@link dev.planning.rules.impact.RulebookImpact#compare} evaluates each cycle's plan
  * under a base and a head rulebook with the {@code governance} gate and reports the violations the
  * change adds and resolves, and the cycles it would newly block.
  */
-package dev.planning.rules.internal.impact;
+package dev.planning.rules.impact;

@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.workspace;
+package dev.planning.api;
 
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  *
  * @param streamsRoot the directory holding {@code planning-{stream}} directories, e.g. {@code frameworks}
  * @param rulebookDir the default rulebook directory, e.g. {@code rulebook}
+ * @since 0.1
  */
 public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
 

@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.improve;
+package dev.planning.api.lifecycle;
 
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.TransitionResult;
@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param planPath       the next cycle's task breakdown, workspace-relative
  * @param carried        ids of the tasks added to it
  * @param alreadyCarried ids of actions found there already (by origin), not added again
+ * @since 0.1
  */
 public record ImproveResult(CycleRef cycle, CycleRef next, Optional<TransitionResult> completion, String planPath,
         List<String> carried, List<String> alreadyCarried) {

@@ -1,4 +1,4 @@
-package dev.planning.rules.internal.impact;
+package dev.planning.rules.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.planning.rules.internal.impact;
+package dev.planning.rules.impact;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
@@ -14,7 +14,7 @@ import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.internal.gate.GovernanceGate;
 import java.io.IOException;

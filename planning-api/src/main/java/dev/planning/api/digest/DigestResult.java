@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.digest;
+package dev.planning.api.digest;
 
 import dev.planning.api.artifact.DigestSummary;
 import java.util.Objects;
@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param sha256  SHA-256 of the digest file
  * @param eventId the {@code DIGEST_PUBLISHED} event; empty when the file already had exactly these
  *                bytes and nothing was written
+ * @since 0.1
  */
 public record DigestResult(String path, DigestSummary summary, String sha256, Optional<String> eventId) {
 

@@ -1,0 +1,63 @@
+package dev.planning.api.signing;
+
+import java.nio.file.Path;
+
+/**
+ * Signing keys and trust files on disk: what {@code planning keys generate}, {@code --trust FILE}
+ * and {@code --key FILE} do, for applications. Obtain it from the engine
+ * ({@code Planning.keys()}).
+ *
+ * <pre>{@code
+ * Keys keys = Planning.keys();
+ * GeneratedKey qa = keys.generate("QA", SignatureAlgorithm.ED25519, Path.of(System.getProperty("user.home"), ".planning/keys"));
+ * TrustedKeys trust = keys.readTrustFile(qa.trustFile());
+ * Signer signer = keys.pemSigner("QA", qa.privateKey());
+ * }</pre>
+ *
+ * <p>Keys and trust files belong outside the workspace: a trust file inside it could be extended by
+ * anyone who can commit, and a private key inside it would be committed. The workspace refuses
+ * both when it uses them. Every method refuses a {@code null} argument with a
+ * {@link NullPointerException} naming it.
+ *
+ * @since 0.1
+ */
+public interface Keys {
+
+    /** The name {@link #generate} gives the trust file it writes or extends: {@value}. */
+    String TRUST_FILE = "trust.yaml";
+
+    /**
+     * Generates a key pair for a role into {@code directory} ({@code ROLE.key.pem},
+     * {@code ROLE.pub.pem}) and adds the public key under the role to {@code directory/trust.yaml}.
+     * Never overwrites a key.
+     *
+     * @throws dev.planning.api.InvalidInputException for an invalid role name, or when a key file of
+     *                                                the role exists already
+     */
+    GeneratedKey generate(String role, SignatureAlgorithm algorithm, Path directory);
+
+    /**
+     * Reads a trust file: the public keys trusted to sign, by role.
+     *
+     * @throws dev.planning.api.InvalidInputException when the file cannot be read or is invalid,
+     *                                                with the line and column of each mistake
+     */
+    TrustedKeys readTrustFile(Path file);
+
+    /**
+     * As {@link #readTrustFile(Path)}, refusing a trust file that lies inside {@code workspace}
+     * (symbolic links resolved): anyone who can commit could add a key to it.
+     *
+     * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace, or as
+     *                                                {@link #readTrustFile(Path)}
+     */
+    TrustedKeys readTrustFile(Path file, Path workspace);
+
+    /**
+     * A signer for a role from a PEM private key file (PKCS#8: Ed25519, ECDSA P-256 or RSA).
+     *
+     * @throws dev.planning.api.InvalidInputException when the file cannot be read or holds no
+     *                                                supported private key
+     */
+    Signer pemSigner(String role, Path keyFile);
+}

@@ -1,0 +1,62 @@
+package dev.planning.report;
+
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.report.FindingReports;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Lint and gate results in the formats CI systems read: JUnit XML (every CI server) and
+ * SARIF 2.1.0 (code hosts annotate the exact lines). The same inputs give the same text. This is
+ * what {@code planning lint|gate|advance --format junit|sarif} prints.
+ *
+ * <pre>{@code
+ * LintReport lint = workspace.lint();
+ * Files.writeString(Path.of("target/planning/lint.sarif"), CiReports.lintSarif(lint, workspace.root(), Path.of("")));
+ * }</pre>
+ *
+ * <p>Rule tests in JUnit XML: {@code RuleTestReport.junitXml} of the rule test kit. Paths in SARIF are made relative to {@code base} (the repository root a code host knows) when
+ * the workspace lies inside it. Every method refuses a {@code null} argument.
+ *
+ * @since 0.1
+ */
+public final class CiReports {
+
+    private CiReports() {
+    }
+
+    /** Lint as JUnit XML: one test case per file checked, failed when the file has errors. */
+    public static String lintJunit(LintReport report) {
+        return FindingReports.lintJunit(Objects.requireNonNull(report, "report"));
+    }
+
+    /** Lint as SARIF 2.1.0, paths relative to {@code base} when the workspace lies inside it. */
+    public static String lintSarif(LintReport report, Path workspace, Path base) {
+        return FindingReports.lintSarif(Objects.requireNonNull(report, "report"),
+                Objects.requireNonNull(workspace, "workspace"), Objects.requireNonNull(base, "base"));
+    }
+
+    /**
+     * A transition's gate results as JUnit XML: one test case per gate.
+     *
+     * @param transition how the suite names the transition, e.g. {@code PLANNED->READY_FOR_HANDOFF}
+     */
+    public static String gatesJunit(CycleRef cycle, String transition, List<GateResult> results) {
+        return FindingReports.gatesJunit(Objects.requireNonNull(cycle, "cycle"),
+                Objects.requireNonNull(transition, "transition"), Objects.requireNonNull(results, "results"));
+    }
+
+    /**
+     * A transition's gate results as SARIF 2.1.0.
+     *
+     * @param target the target state's name, e.g. {@code READY_FOR_HANDOFF}, part of the run's category
+     */
+    public static String gatesSarif(CycleRef cycle, String target, List<GateResult> results, Path workspace, Path base) {
+        return FindingReports.gatesSarif(Objects.requireNonNull(cycle, "cycle"), Objects.requireNonNull(target, "target"),
+                Objects.requireNonNull(results, "results"), Objects.requireNonNull(workspace, "workspace"),
+                Objects.requireNonNull(base, "base"));
+    }
+}
