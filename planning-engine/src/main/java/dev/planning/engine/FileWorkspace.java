@@ -55,6 +55,7 @@ final class FileWorkspace implements PlanningWorkspace {
     private final Sealer sealer;
     private final SealGuard guard;
     private final Supplier<TrustedKeys> trust;
+    private final Clock clock;
     private final EventStore store;
 
     FileWorkspace(Path root, WorkspaceLayout layout, Rulebook rulebook, EventStore store, List<Gate> gates,
@@ -91,6 +92,7 @@ final class FileWorkspace implements PlanningWorkspace {
                 .triggeredBy(triggeredBy)
                 .build();
         this.sealer = new Sealer(root, layout, machine, verifier, clock, triggeredBy);
+        this.clock = clock;
         this.guard = new SealGuard(verifier, trust);
         this.trust = trust;
     }
@@ -116,7 +118,8 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public LintReport lint(Optional<String> stream, Optional<String> cycleId) {
-        return new WorkspaceLinter(layout).lint(root, stream, cycleId, LintRules.of(rulebook));
+        return new WorkspaceLinter(layout).lint(root, stream, cycleId,
+                LintRules.of(rulebook, java.time.LocalDate.now(clock)));
     }
 
     @Override

@@ -61,6 +61,10 @@ public final class RuleCatalog {
             Map.entry(ParityCodes.COVERAGE_BELOW, "Measured coverage below the rulebook's minimum."),
             Map.entry(ParityCodes.COVERAGE_REGRESSION, "Coverage fell against the previous cycle."),
             Map.entry(ParityCodes.COVERAGE_UNREADABLE, "A coverage report that cannot be read."),
+            Map.entry(LintCodes.WAIVER_UNKNOWN_RULE, "A waiver naming a rule the rulebook does not have."),
+            Map.entry(LintCodes.WAIVER_UNKNOWN_ITEM, "A waiver naming an item that is no task or story of the cycle."),
+            Map.entry(LintCodes.WAIVER_EXPIRING, "A waiver in force that expires within the rulebook's horizon."),
+            Map.entry("governance.waiver-expiring", "A waiver in force that expires within the rulebook's horizon."),
             Map.entry("gate.error", "A gate could not run on its input."),
             Map.entry("gate.crashed", "A gate failed unexpectedly."));
 
@@ -105,7 +109,8 @@ public final class RuleCatalog {
             Map.entry("governance.waived", "Nothing now; fix the violation before the waiver expires."),
             Map.entry("governance.unused-waiver", "Remove the waiver from the decision log."),
             Map.entry("governance.waiver-expiring", "Fix the waived violation, or renew the waiver with its approver."),
-            Map.entry("governance.waiver-unknown", "Name a rule of the rulebook and an item of the plan, as suggested."));
+            Map.entry(LintCodes.WAIVER_EXPIRING, "Fix the waived violation, or renew the waiver with its approver."),
+            Map.entry(LintCodes.WAIVER_UNKNOWN_ITEM, "Name a task or story id of the cycle, as suggested."));
 
     private RuleCatalog() {
     }
