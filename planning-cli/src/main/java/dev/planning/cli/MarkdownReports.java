@@ -118,8 +118,10 @@ final class MarkdownReports {
 
     private static List<String> finding(Finding f) {
         String location = f.location().map(l -> l.toString()).orElse("");
+        String values = f.facts().isEmpty() ? "" : " (" + f.factsLine() + ")";
+        String fix = f.hint().map(h -> "; fix: " + h).orElse("");
         return List.of(f.severity().name().toLowerCase(Locale.ROOT), location, f.code(), f.taskId().orElse(""),
-                f.message());
+                f.message() + values + fix);
     }
 
     private static String counts(List<Finding> findings) {

@@ -227,6 +227,10 @@ final class Reports {
         json.put("line", f.location().map(l -> l.line()).orElse(0));
         json.put("column", f.location().map(l -> l.column()).orElse(0));
         json.put("task", f.taskId().orElse(null));
+        if (!f.facts().isEmpty()) {
+            json.put("facts", f.facts());
+        }
+        f.hint().ifPresent(h -> json.put("hint", h));
         return json;
     }
 

@@ -64,6 +64,7 @@ final class FileWorkspace implements PlanningWorkspace {
     private final Sealer sealer;
     private final SealGuard guard;
     private final Supplier<TrustedKeys> trust;
+    private final Clock clock;
     private final EventStore store;
 
     FileWorkspace(Path root, WorkspaceLayout layout, Rulebook rulebook, EventStore store, List<Gate> gates,
@@ -102,6 +103,7 @@ final class FileWorkspace implements PlanningWorkspace {
                 .triggeredBy(triggeredBy)
                 .build();
         this.sealer = new Sealer(root, layout, machine, verifier, clock, triggeredBy);
+        this.clock = clock;
         this.guard = new SealGuard(verifier, trust);
         this.trust = trust;
     }
@@ -130,19 +132,24 @@ final class FileWorkspace implements PlanningWorkspace {
         return layout;
     }
 
+    /** The lint rules of the rulebook, with waivers judged against the builder's clock. */
+    private LintRules lintRules() {
+        return LintRules.of(rulebook, java.time.LocalDate.now(clock));
+    }
+
     @Override
     public LintReport lint() {
-        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.empty(), LintRules.of(rulebook));
+        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.empty(), lintRules());
     }
 
     @Override
     public LintReport lint(String stream) {
-        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.empty(), LintRules.of(rulebook));
+        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.empty(), lintRules());
     }
 
     @Override
     public LintReport lint(String stream, String cycleId) {
-        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.of(cycleId), LintRules.of(rulebook));
+        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.of(cycleId), lintRules());
     }
 
     @Override
@@ -233,7 +240,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public LintReport lintCycle(String cycleId) {
-        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.of(cycleId), LintRules.of(rulebook));
+        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.of(cycleId), lintRules());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,6 +41,11 @@ import java.util.Optional;
  * @param origin              where it came from, e.g. the digest whose improvement action it carries
  * @param controls            governance controls recorded on it
  * @param location            where it is written (its {@code id} field), for findings
+ * @param fieldLocations      where its parts are written, for findings that concern one part: a
+ *                            field's name as written in the file ({@code owner}, {@code controls})
+ *                            locates the field's key; {@code dependencies/<reference as written>}
+ *                            locates that entry of the dependency list. Empty for a task not read
+ *                            from a file; see {@link #locationOf(String)}
  * @since 0.1
  */
 public record Task(
@@ -62,7 +68,8 @@ public record Task(
         List<String> artifacts,
         Optional<String> origin,
         Controls controls,
-        SourceLocation location) {
+        SourceLocation location,
+        Map<String, SourceLocation> fieldLocations) {
 
     public Task {
         Objects.requireNonNull(id, "id");
@@ -85,6 +92,21 @@ public record Task(
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(controls, "controls");
         Objects.requireNonNull(location, "location");
+        fieldLocations = Map.copyOf(fieldLocations);
+    }
+
+    /**
+     * Where a part of the task is written, falling back to the task's {@link #location()}.
+     *
+     * @param part a field name ({@code owner}) or {@code dependencies/<reference>} ({@code dependencies/be:BE-24})
+     */
+    public SourceLocation locationOf(String part) {
+        return fieldLocations.getOrDefault(part, location);
+    }
+
+    /** Where one of its dependencies is written, falling back to the task's {@link #location()}. */
+    public SourceLocation locationOf(TaskRef dependency) {
+        return locationOf("dependencies/" + dependency);
     }
 
     /** A builder with the required id and title; everything else defaults to absent or empty. */
@@ -113,6 +135,7 @@ public record Task(
         b.origin = origin.orElse(null);
         b.controls = controls;
         b.location = location;
+        b.fieldLocations = fieldLocations;
         return b;
     }
 
@@ -138,6 +161,7 @@ public record Task(
         private String origin;
         private Controls controls = Controls.NONE;
         private SourceLocation location = SourceLocation.ofFile("<memory>");
+        private Map<String, SourceLocation> fieldLocations = Map.of();
 
         private Builder(String id, String title) {
             this.id = Objects.requireNonNull(id, "id");
@@ -162,13 +186,14 @@ public record Task(
         public Builder origin(String value) { this.origin = value; return this; }
         public Builder controls(Controls value) { this.controls = value; return this; }
         public Builder location(SourceLocation value) { this.location = value; return this; }
+        public Builder fieldLocations(Map<String, SourceLocation> value) { this.fieldLocations = Map.copyOf(value); return this; }
 
         public Task build() {
             return new Task(id, kind, Optional.ofNullable(parent), title, Optional.ofNullable(description),
                     Optional.ofNullable(owner), tags, Optional.ofNullable(priority), Optional.ofNullable(effort),
                     status, dependencies, acceptanceCriteria, Optional.ofNullable(risk),
                     Optional.ofNullable(plannedIn), Optional.ofNullable(due), storyNodes, artifacts,
-                    Optional.ofNullable(origin), controls, location);
+                    Optional.ofNullable(origin), controls, location, fieldLocations);
         }
     }
 }

@@ -1,8 +1,12 @@
 package dev.planning.api.gate;
 
 import dev.planning.api.SourceLocation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One thing a gate found: a stable code, a severity, a message a person understands, and what it
@@ -19,6 +23,9 @@ import java.util.Optional;
  * @param message  what is wrong and what was expected
  * @param location where, when it concerns a file
  * @param taskId   which task, when it concerns one
+ * @param facts    the values the check compared, in the order it names them (e.g.
+ *                 {@code approvals -> 1, required -> 3}); empty when it reports none
+ * @param hint     how to fix it, when the check says (a governance rule's {@code @solution})
  * @since 0.1
  */
 public record Finding(
@@ -26,7 +33,9 @@ public record Finding(
         Severity severity,
         String message,
         Optional<SourceLocation> location,
-        Optional<String> taskId) {
+        Optional<String> taskId,
+        Map<String, String> facts,
+        Optional<String> hint) {
 
     public Finding {
         Objects.requireNonNull(code, "code");
@@ -34,6 +43,18 @@ public record Finding(
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(taskId, "taskId");
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        facts.forEach((k, v) -> {
+            Objects.requireNonNull(k, "fact name");
+            Objects.requireNonNull(v, "fact value");
+        });
+        Objects.requireNonNull(hint, "hint");
+    }
+
+    /** A finding with no compared values and no fix hint. */
+    public Finding(String code, Severity severity, String message, Optional<SourceLocation> location,
+            Optional<String> taskId) {
+        this(code, severity, message, location, taskId, Map.of(), Optional.empty());
     }
 
     /** An error at a location. */
@@ -43,12 +64,30 @@ public record Finding(
 
     /** The same finding, about a task. */
     public Finding withTask(String id) {
-        return new Finding(code, severity, message, location, Optional.ofNullable(id));
+        return new Finding(code, severity, message, location, Optional.ofNullable(id), facts, hint);
     }
 
-    /** {@code file:line:column: severity: message [code]}, the form compilers print. */
+    /** The same finding, explained: the values compared and how to fix it. */
+    public Finding explained(Map<String, String> compared, Optional<String> fix) {
+        return new Finding(code, severity, message, location, taskId, compared, fix);
+    }
+
+    /**
+     * The compared values as one line, {@code approvals: 1, required: 3}; empty when there are none.
+     */
+    public String factsLine() {
+        return facts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * {@code file:line:column: severity: message [code]}, the form compilers print, followed by the
+     * compared values in parentheses and the fix hint ({@code fix: ...}) when the finding has them.
+     */
     public String describe() {
         String where = location.map(l -> l + ": ").orElse("");
-        return where + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message + " [" + code + "]";
+        String values = facts.isEmpty() ? "" : " (" + factsLine() + ")";
+        String fix = hint.map(h -> "; fix: " + h).orElse("");
+        return where + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message + values + fix
+                + " [" + code + "]";
     }
 }

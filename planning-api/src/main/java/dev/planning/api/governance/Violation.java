@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param message  why, in words a person understands
  * @param metadata the rule's metadata, e.g. {@code control -> SOX-404}
  * @param location where the item is written, when known
+ * @param facts    the values the rule compared, in the order it reported them (e.g.
+ *                 {@code approvals -> 1, required -> 3}); empty when it reported none
  * @since 0.1
  */
 public record Violation(
@@ -24,7 +26,11 @@ public record Violation(
         ViolationSeverity severity,
         String message,
         Map<String, String> metadata,
-        Optional<SourceLocation> location) {
+        Optional<SourceLocation> location,
+        Map<String, String> facts) {
+
+    /** The metadata key whose value is the rule's fix hint: {@code @solution("...")}. */
+    public static final String SOLUTION = "solution";
 
     public Violation {
         Objects.requireNonNull(rule, "rule");
@@ -33,5 +39,17 @@ public record Violation(
         Objects.requireNonNull(message, "message");
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         Objects.requireNonNull(location, "location");
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    }
+
+    /** A violation that reports no compared values. */
+    public Violation(String rule, String item, ViolationSeverity severity, String message,
+            Map<String, String> metadata, Optional<SourceLocation> location) {
+        this(rule, item, severity, message, metadata, location, Map.of());
+    }
+
+    /** How to fix it: the rule's {@code @solution} metadata, when it has one. */
+    public Optional<String> hint() {
+        return Optional.ofNullable(metadata.get(SOLUTION)).filter(h -> !h.isBlank());
     }
 }

@@ -75,6 +75,6 @@ public final class GovernanceFacts {
                 .anyMatch(c -> c.id().equals(ref.id()) && c.stream().equals(Optional.of(target)));
         boolean resolved = !present || contracted || ids.computeIfAbsent(target, s -> targetPlan.tasks().stream()
                 .map(Task::id).collect(Collectors.toSet())).contains(ref.id());
-        return new CrossStreamRefFact(task.id(), target, ref.id(), present, resolved, task.location());
+        return new CrossStreamRefFact(task.id(), target, ref.id(), present, resolved, task.locationOf(ref));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param message  why, in words a person understands
  * @param metadata the rule's metadata as text ({@code severity}, {@code control}, ...)
  * @param location where the item is written, or {@code null}
+ * @param facts    the values the rule compared, by name, in the order given
  * @since 0.1
  */
 public record ViolationFact(
@@ -27,7 +28,8 @@ public record ViolationFact(
         ViolationSeverity severity,
         String message,
         Map<String, String> metadata,
-        SourceLocation location) {
+        SourceLocation location,
+        Map<String, String> facts) {
 
     public ViolationFact {
         Objects.requireNonNull(rule, "rule");
@@ -35,10 +37,17 @@ public record ViolationFact(
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    }
+
+    /** A violation that reports no compared values. */
+    public ViolationFact(String rule, String item, ViolationSeverity severity, String message,
+            Map<String, String> metadata, SourceLocation location) {
+        this(rule, item, severity, message, metadata, location, Map.of());
     }
 
     /** The API value. */
     public Violation toViolation() {
-        return new Violation(rule, item, severity, message, metadata, Optional.ofNullable(location));
+        return new Violation(rule, item, severity, message, metadata, Optional.ofNullable(location), facts);
     }
 }

@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import dev.planning.api.SourceLocation;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,6 +117,18 @@ public final class TaskBreakdownReader {
         return List.copyOf(tasks);
     }
 
+    /** Where each field's key and each dependency entry of a task is written. */
+    private static Map<String, SourceLocation> fieldLocations(LocatedDocument document, JsonNode node, String pointer) {
+        Map<String, SourceLocation> out = new java.util.HashMap<>();
+        node.fieldNames().forEachRemaining(name -> out.put(name, document.locateKey(Fields.pointer(pointer, name))));
+        JsonNode dependencies = node.path("dependencies");
+        for (int j = 0; j < dependencies.size(); j++) {
+            out.putIfAbsent("dependencies/" + TaskRef.parse(dependencies.get(j).asText()),
+                    document.locate(pointer + "/dependencies/" + j));
+        }
+        return out;
+    }
+
     private static Task task(LocatedDocument document, JsonNode node, String pointer) {
         Task.Builder task = Task.builder(Fields.required(node, "id"), Fields.required(node, "title"))
                 .kind(Fields.text(node, "kind").map(k -> TaskKind.valueOf(upper(k))).orElse(TaskKind.TASK))
@@ -134,7 +148,8 @@ public final class TaskBreakdownReader {
                 .artifacts(Fields.texts(node, "artifacts"))
                 .origin(Fields.text(node, "origin").orElse(null))
                 .controls(controls(node.path("controls")))
-                .location(document.locate(pointer + "/id"));
+                .location(document.locate(pointer + "/id"))
+                .fieldLocations(fieldLocations(document, node, pointer));
         return task.build();
     }
 

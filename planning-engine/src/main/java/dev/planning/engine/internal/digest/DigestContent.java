@@ -24,7 +24,8 @@ record DigestContent(
         List<PlanningEvent> events,
         List<Task> droppedTasks,
         CycleDecisions decisions,
-        String retrospectivePath) {
+        String retrospectivePath,
+        int waiverHorizonDays) {
 
     DigestContent {
         Objects.requireNonNull(digestPath, "digestPath");

@@ -4,6 +4,7 @@ import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.governance.Waiver;
+import dev.planning.engine.internal.rulebook.WaiverHorizon;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.TransitionKind;
@@ -226,12 +227,23 @@ final class DigestModel {
         scope.put("decisions", decisions);
         scope.put("has_decisions", !decisions.isEmpty());
         List<Object> waivers = new ArrayList<>();
+        List<Object> expiring = new ArrayList<>();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(content.summary().generatedAt(), java.time.ZoneOffset.UTC);
         for (Waiver waiver : content.decisions().waivers()) {
+            boolean soon = WaiverHorizon.expiring(waiver, today, content.waiverHorizonDays());
+            String expires = waiver.expires().toString() + (soon ? " (expiring)" : waiver.activeOn(today) ? "" : " (expired)");
             waivers.add(Map.of("rule", cell(waiver.rule()), "item", cell(waiver.item()), "reason", cell(waiver.reason()),
-                    "approver", cell(waiver.approver()), "expires", waiver.expires().toString()));
+                    "approver", cell(waiver.approver()), "expires", expires));
+            if (soon) {
+                expiring.add(Map.of("rule", cell(waiver.rule()), "item", cell(waiver.item()),
+                        "when", WaiverHorizon.describe(waiver, today)));
+            }
         }
         scope.put("waivers", waivers);
         scope.put("has_waivers", !waivers.isEmpty());
+        scope.put("expiring_waivers", expiring);
+        scope.put("has_expiring_waivers", !expiring.isEmpty());
+        scope.put("waiver_horizon_days", content.waiverHorizonDays());
         List<Object> actions = new ArrayList<>();
         for (ImprovementAction action : content.summary().improvementActions()) {
             actions.add(Map.of("id", action.id(), "action", cell(action.action()), "owner", cell(action.owner()),

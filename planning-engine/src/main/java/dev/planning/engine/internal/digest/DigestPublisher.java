@@ -173,7 +173,8 @@ public final class DigestPublisher {
                 manifest.map(ManifestExcerpt::path));
         List<Task> dropped = plan.tasks().stream().filter(t -> t.status() == TaskStatus.DROPPED).toList();
         return new DigestContent(layout.digest(cycle), summary, facts, rows, gates, manifest, layout.manifest(cycle),
-                events, dropped, decisions, layout.retrospective(cycle));
+                events, dropped, decisions, layout.retrospective(cycle),
+                dev.planning.engine.internal.rulebook.WaiverHorizon.days(workspace.rulebook()));
     }
 
     private List<KpiRow> rows(List<KpiValue> values, List<DigestSummary> previous, CycleRef cycle,

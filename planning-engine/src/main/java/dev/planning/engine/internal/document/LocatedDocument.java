@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import dev.planning.api.SourceLocation;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,8 @@ public final class LocatedDocument {
     private final String file;
     private final JsonNode root;
     private final int lineOffset;
+    private final String text;
+    private volatile Map<String, SourceLocation> keys;
 
     /**
      * @param file       the display path findings name, never {@code null}
@@ -30,9 +33,18 @@ public final class LocatedDocument {
      * @param lineOffset lines to add to the parser's line numbers (front matter starts below line 1)
      */
     LocatedDocument(String file, JsonNode root, int lineOffset) {
+        this(file, root, lineOffset, null);
+    }
+
+    /**
+     * @param text the YAML text the tree was read from, to locate mapping keys; {@code null} when
+     *             keys are located by their values
+     */
+    LocatedDocument(String file, JsonNode root, int lineOffset, String text) {
         this.file = Objects.requireNonNull(file, "file");
         this.root = Objects.requireNonNull(root, "root");
         this.lineOffset = lineOffset;
+        this.text = text;
     }
 
     /** The display path of the file, as findings name it. */
@@ -54,7 +66,7 @@ public final class LocatedDocument {
      * @param root the new root, never {@code null}; must not be modified afterwards
      */
     public LocatedDocument withRoot(JsonNode root) {
-        return new LocatedDocument(file, root, lineOffset);
+        return new LocatedDocument(file, root, lineOffset, text);
     }
 
     /** A location naming only this document's file. */
@@ -80,6 +92,25 @@ public final class LocatedDocument {
             node = root.at(pointer);
         }
         return locate(node.isMissingNode() ? root : node);
+    }
+
+    /**
+     * Where the key of the mapping entry at a JSON pointer was written (for {@code /tasks/3/colour},
+     * the {@code colour} of {@code colour: blue}, not {@code blue}); {@link #locate(String)} when
+     * the pointer names no mapping key of the text (an array entry, a missing field) or the
+     * document was not read from text.
+     */
+    public SourceLocation locateKey(String jsonPointer) {
+        if (text == null) {
+            return locate(jsonPointer);
+        }
+        Map<String, SourceLocation> known = keys;
+        if (known == null) {
+            known = YamlDocuments.keyLocations(text, file, lineOffset);
+            keys = known;
+        }
+        SourceLocation key = known.get(jsonPointer);
+        return key != null ? key : locate(jsonPointer);
     }
 
     /** Where a node of this document was written; the file alone when the node has no position. */

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.document;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -141,7 +144,7 @@ public final class YamlDocuments {
             if (parser.nextToken() != null) {
                 throw YamlErrors.secondDocument(parser, displayPath, lineOffset);
             }
-            return new LocatedDocument(displayPath, root, lineOffset);
+            return new LocatedDocument(displayPath, root, lineOffset, text);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DocumentException known) {
                 throw known;
@@ -150,6 +153,30 @@ public final class YamlDocuments {
         } finally {
             closeQuietly(parser);
         }
+    }
+
+    /**
+     * The position of every mapping key of a document already parsed once (so known to be valid),
+     * by the JSON pointer of its entry; empty when the text unexpectedly fails to parse again.
+     */
+    static Map<String, SourceLocation> keyLocations(String text, String displayPath, int lineOffset) {
+        Map<String, SourceLocation> keys = new HashMap<>();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.FIELD_NAME) {
+                    var at = parser.currentTokenLocation();
+                    if (at.getLineNr() > 0) {
+                        keys.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                                new SourceLocation(displayPath, at.getLineNr() + lineOffset, Math.max(at.getColumnNr(), 1)));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The text parsed a moment ago; should it not now, findings fall back to value positions.
+            return Map.of();
+        }
+        return Map.copyOf(keys);
     }
 
     private static LoaderOptions loaderOptions() {

@@ -72,6 +72,10 @@ final class YamlErrors {
 
     private static DocumentException syntax(MarkedYAMLException marked, String file, int lineOffset) {
         Mark problemMark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        if (marked.getContextMark() != null && endOfStream(marked.getProblem())) {
+            // A quote or bracket left open runs to the end of the file: the mistake is where it opened.
+            problemMark = marked.getContextMark();
+        }
         SourceLocation where = problemMark == null ? SourceLocation.ofFile(file)
                 : new SourceLocation(file, problemMark.getLine() + 1 + lineOffset, problemMark.getColumn() + 1);
         StringBuilder message = new StringBuilder("malformed YAML: ")
@@ -86,6 +90,11 @@ final class YamlErrors {
             message.append("; ").append(hint);
         }
         return new DocumentException(DocumentException.YAML_SYNTAX, message.toString(), where);
+    }
+
+    private static boolean endOfStream(String problem) {
+        String text = String.valueOf(problem).toLowerCase(Locale.ROOT);
+        return text.contains("end of stream") || text.contains("<stream end>");
     }
 
     private static String hint(String message) {

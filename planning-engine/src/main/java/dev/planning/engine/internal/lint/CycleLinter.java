@@ -115,9 +115,16 @@ public final class CycleLinter {
                 waivers = collect(decisionLogReader.read(document.get()), findings).orElse(List.of());
                 DecisionLogChecks.check(document.get(), cycle, findings);
                 rules.ruleNames().ifPresent(names -> WaiverChecks.check(document.get(), names, findings));
+                itemIds(tasks, storyIds, findings).ifPresent(ids -> WaiverChecks.checkItems(document.get(), ids,
+                        cycle.cycleId(), findings));
+                List<Waiver> read = waivers;
+                rules.today().ifPresent(today -> WaiverChecks.checkExpiring(document.get(), read, today,
+                        rules.waiverHorizonDays(), findings));
             }
         }
 
+        Optional<TaskBreakdown> finalTasks = tasks;
+        Optional<Set<String>> finalStories = storyIds;
         String retroPath = layout.retrospective(cycle);
         if (existing(workspace, retroPath, findings).isPresent()) {
             checked.add(retroPath);
@@ -125,6 +132,8 @@ public final class CycleLinter {
                 collect(decisionLogReader.read(document), findings);
                 DecisionLogChecks.check(document, cycle, findings);
                 rules.ruleNames().ifPresent(names -> WaiverChecks.check(document, names, findings));
+                itemIds(finalTasks, finalStories, findings).ifPresent(ids -> WaiverChecks.checkItems(document, ids,
+                        cycle.cycleId(), findings));
             });
         }
 
@@ -203,5 +212,22 @@ public final class CycleLinter {
     private static <T> Optional<T> collect(ReadResult<T> result, List<Finding> findings) {
         findings.addAll(result.findings());
         return result.model();
+    }
+
+    /**
+     * The ids a waiver may name: the plan's tasks and the story map's stories; empty without a plan
+     * or when its ids are not unique (the duplicate's own error already names the id lost).
+     */
+    private static Optional<Set<String>> itemIds(Optional<TaskBreakdown> tasks, Optional<Set<String>> storyIds,
+            List<Finding> findings) {
+        if (findings.stream().anyMatch(f -> f.code().equals(LintCodes.ID_DUPLICATE))) {
+            return Optional.empty();
+        }
+        return tasks.map(plan -> {
+            Set<String> ids = new java.util.HashSet<>();
+            plan.tasks().forEach(t -> ids.add(t.id()));
+            storyIds.ifPresent(ids::addAll);
+            return ids;
+        });
     }
 }

@@ -35,6 +35,12 @@ public final class LintCodes {
     public static final String TAG_CONFLICTING_VALUE = "tag.conflicting-value";
     /** A waiver naming a rule the rulebook does not have. */
     public static final String WAIVER_UNKNOWN_RULE = "waiver.unknown-rule";
+
+    /** A waiver naming an item that is no task or story of the cycle. */
+    public static final String WAIVER_UNKNOWN_ITEM = "waiver.unknown-item";
+
+    /** A waiver in force that expires within the rulebook's horizon (a warning). */
+    public static final String WAIVER_EXPIRING = "waiver.expiring";
     /** A file whose {@code cycle_id} differs from the cycle its name says. */
     public static final String CYCLE_MISMATCH = "cycle.mismatch";
     /** A file whose {@code stream} differs from the stream directory it is in. */

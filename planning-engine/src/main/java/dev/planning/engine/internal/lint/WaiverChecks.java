@@ -2,6 +2,10 @@ package dev.planning.engine.internal.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.Waiver;
+import dev.planning.engine.internal.rulebook.WaiverHorizon;
+import java.time.LocalDate;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.rulebook.TagTaxonomy;
 import java.util.List;
@@ -36,6 +40,50 @@ final class WaiverChecks {
             findings.add(Finding.error(LintCodes.WAIVER_UNKNOWN_RULE, subject + ": rule `" + rule.asText()
                     + "` is not a rule of the rulebook, so the waiver waives nothing" + suggestion
                     + " (rules: " + known + ")", document.locate(waiver + "/rule")));
+        }
+    }
+
+    /**
+     * A waiver must name an item of the cycle: a task or story id, or the cycle id itself. A waiver
+     * of a mistyped id waives nothing; it is an error, with the id most likely meant.
+     */
+    static void checkItems(LocatedDocument document, Set<String> itemIds, String cycleId, List<Finding> findings) {
+        Set<String> known = new java.util.TreeSet<>(itemIds);
+        known.add(cycleId);
+        for (String waiver : HeaderChecks.elements(document, "/waivers")) {
+            JsonNode item = document.root().at(waiver + "/item");
+            if (!item.isTextual() || item.asText().isBlank() || known.contains(item.asText().strip())) {
+                continue;
+            }
+            JsonNode rule = document.root().at(waiver + "/rule");
+            String subject = "waiver" + (rule.isTextual() ? " of " + rule.asText() : " #" + (index(waiver) + 1));
+            TagTaxonomy names = TagTaxonomy.of(Map.of("item", List.copyOf(known)));
+            String suggestion = names.suggest("item", item.asText())
+                    .map(s -> "; did you mean `" + s + "`?").orElse("");
+            findings.add(Finding.error(LintCodes.WAIVER_UNKNOWN_ITEM, subject + ": item `" + item.asText()
+                    + "` is not a task or story of the cycle, so the waiver waives nothing" + suggestion,
+                    document.locate(waiver + "/item")));
+        }
+    }
+
+    /** A waiver in force that expires within the horizon is a warning at its {@code expires}. */
+    static void checkExpiring(LocatedDocument document, List<Waiver> waivers, LocalDate today, int horizonDays,
+            List<Finding> findings) {
+        List<String> elements = HeaderChecks.elements(document, "/waivers");
+        for (int i = 0; i < waivers.size() && i < elements.size(); i++) {
+            Waiver waiver = waivers.get(i);
+            if (WaiverHorizon.expiring(waiver, today, horizonDays)) {
+                findings.add(new Finding(LintCodes.WAIVER_EXPIRING, Severity.WARNING, "waiver of " + waiver.rule()
+                        + " for " + waiver.item() + " " + WaiverHorizon.describe(waiver, today)
+                        + "; after that the violation it waives counts again (warned " + horizonDays
+                        + " days ahead: thresholds." + WaiverHorizon.THRESHOLD + ")",
+                        java.util.Optional.of(document.locate(elements.get(i) + "/expires")),
+                        java.util.Optional.of(waiver.item()),
+                        Map.of("expires", waiver.expires().toString(),
+                                "days_left", String.valueOf(WaiverHorizon.daysLeft(waiver, today)),
+                                "horizon_days", String.valueOf(horizonDays)),
+                        java.util.Optional.of("Fix the waived violation, or renew the waiver with its approver")));
+            }
         }
     }
 

@@ -61,10 +61,82 @@ public final class RuleCatalog {
             Map.entry(ParityCodes.COVERAGE_BELOW, "Measured coverage below the rulebook's minimum."),
             Map.entry(ParityCodes.COVERAGE_REGRESSION, "Coverage fell against the previous cycle."),
             Map.entry(ParityCodes.COVERAGE_UNREADABLE, "A coverage report that cannot be read."),
+            Map.entry(LintCodes.WAIVER_UNKNOWN_RULE, "A waiver naming a rule the rulebook does not have."),
+            Map.entry(LintCodes.WAIVER_UNKNOWN_ITEM, "A waiver naming an item that is no task or story of the cycle."),
+            Map.entry(LintCodes.WAIVER_EXPIRING, "A waiver in force that expires within the rulebook's horizon."),
+            Map.entry("governance.waiver-expiring", "A waiver in force that expires within the rulebook's horizon."),
             Map.entry("gate.error", "A gate could not run on its input."),
             Map.entry("gate.crashed", "A gate failed unexpectedly."));
 
+    /** How to fix a finding of a built-in code. */
+    private static final Map<String, String> REMEDIES = Map.ofEntries(
+            Map.entry(LintCodes.FILE_MISSING, "Create the file the profile or plan needs, at the path the message names."),
+            Map.entry(LintCodes.FILE_AMBIGUOUS, "Keep one of the two files and delete the other."),
+            Map.entry(LintCodes.FILE_UNREADABLE, "Make the file a readable regular file inside the workspace."),
+            Map.entry(LintCodes.FILE_TOO_LARGE, "Split the file or remove what does not belong in a plan."),
+            Map.entry(LintCodes.FILE_ENCODING, "Save the file as UTF-8."),
+            Map.entry(LintCodes.YAML_SYNTAX, "Correct the YAML at the position shown (indentation, quotes, colons)."),
+            Map.entry(LintCodes.YAML_DUPLICATE_KEY, "Keep one of the two keys."),
+            Map.entry(LintCodes.YAML_ALIAS, "Write the value out instead of using an alias (&anchor / *alias)."),
+            Map.entry(LintCodes.YAML_TOO_DEEP, "Flatten the structure."),
+            Map.entry(LintCodes.FRONT_MATTER, "Open and close the YAML front matter with a line of three dashes (---)."),
+            Map.entry(LintCodes.SCHEMA_REQUIRED, "Add the field the message names."),
+            Map.entry(LintCodes.SCHEMA_TYPE, "Write the value with the type the schema expects."),
+            Map.entry(LintCodes.SCHEMA_ENUM, "Use one of the values the message lists."),
+            Map.entry(LintCodes.SCHEMA_UNKNOWN_FIELD, "Remove the field or correct its spelling."),
+            Map.entry(LintCodes.SCHEMA_FORMAT, "Write dates as YYYY-MM-DD and times as ISO-8601."),
+            Map.entry(LintCodes.SCHEMA_PATTERN, "Write the value in the form the message shows."),
+            Map.entry(LintCodes.SCHEMA_INVALID, "Bring the value within the bounds the message names."),
+            Map.entry(LintCodes.ID_DUPLICATE, "Give each item its own id."),
+            Map.entry(LintCodes.PLACEHOLDER, "Replace the placeholder with the real value."),
+            Map.entry(LintCodes.REF_DANGLING, "Name an id that exists in the file, or remove the reference."),
+            Map.entry(LintCodes.REF_MALFORMED, "Write cross-stream references as stream:ID, e.g. be:PLN-BE-001."),
+            Map.entry(LintCodes.REF_SELF, "Remove the reference to the item itself."),
+            Map.entry(LintCodes.STORY_UNLINKED_NODE, "Link the task to a story id of the story map."),
+            Map.entry(LintCodes.CYCLE_MISMATCH, "Make cycle_id match the cycle in the file name."),
+            Map.entry(LintCodes.STREAM_MISMATCH, "Make stream match the planning-<stream> directory."),
+            Map.entry(LintCodes.CONTRACT_SELF, "Name another stream as the contract's provider."),
+            Map.entry(CrossStreamCodes.DANGLING, "Point the dependency at a task of the other stream or declare a contract."),
+            Map.entry(CrossStreamCodes.CYCLE, "Remove one dependency of the cycle."),
+            Map.entry(CrossStreamCodes.DEPTH, "Shorten the chain, or raise max_dependency_depth in the rulebook."),
+            Map.entry(CrossStreamCodes.TIMELINE, "Plan the dependency before the task that needs it."),
+            Map.entry(CrossStreamCodes.CAPACITY, "Move effort to another owner or cycle, or raise the capacity."),
+            Map.entry(ParityCodes.STORY_WITHOUT_TASK, "Add a task that links to the story."),
+            Map.entry(ParityCodes.TASK_WITHOUT_STORY, "Link the task to a story with linked_story_map_nodes."),
+            Map.entry(ParityCodes.COVERAGE_MISSING, "Import the coverage report the rulebook requires."),
+            Map.entry(ParityCodes.COVERAGE_BELOW, "Add tests until coverage reaches the rulebook's minimum."),
+            Map.entry(ParityCodes.COVERAGE_REGRESSION, "Add tests to win back the coverage lost since the previous cycle."),
+            Map.entry("governance.waived", "Nothing now; fix the violation before the waiver expires."),
+            Map.entry("governance.unused-waiver", "Remove the waiver from the decision log."),
+            Map.entry("governance.waiver-expiring", "Fix the waived violation, or renew the waiver with its approver."),
+            Map.entry(LintCodes.WAIVER_EXPIRING, "Fix the waived violation, or renew the waiver with its approver."),
+            Map.entry(LintCodes.WAIVER_UNKNOWN_ITEM, "Name a task or story id of the cycle, as suggested."));
+
     private RuleCatalog() {
+    }
+
+    /**
+     * A paragraph on a finding code: its description and what it means for a transition.
+     */
+    public static String explain(String code) {
+        if (code.startsWith("governance.") && !DESCRIPTIONS.containsKey(code)) {
+            return describe(code) + " A critical violation blocks the transition (Critical=0) until it is fixed"
+                    + " or waived in the decision log; others are warnings.";
+        }
+        return describe(code) + " An error blocks the transition whose gate reports it; a warning is shown and"
+                + " does not block.";
+    }
+
+    /** How to fix a finding of the code, in one sentence. */
+    public static String remedy(String code) {
+        String known = REMEDIES.get(code);
+        if (known != null) {
+            return known;
+        }
+        if (code.startsWith("governance.")) {
+            return "Supply what the rule asks for on the item named, or record a waiver in the decision log.";
+        }
+        return "Correct what the message names at the location shown, then run the check again.";
     }
 
     /** A one-line description of a finding code. */

@@ -30,13 +30,20 @@ import java.util.function.UnaryOperator;
  *         .render();
  * }</pre>
  *
- * <p>One run; {@code tool.driver.rules} lists every finding code reported, with its description
- * ({@link RuleCatalog}); each result names its {@code ruleId} and {@code ruleIndex}, a level
- * ({@code error}, {@code warning}, {@code note}), the message, and one location: the file
- * ({@code artifactLocation.uri}, relative, against {@code %SRCROOT%}) and, when known,
- * {@code region.startLine} and {@code startColumn}. A finding without a file is placed on the
- * fallback file, because code hosts drop results without a location. Each result carries a
- * stable fingerprint of code, file, task and message, so re-runs match up.
+ * <p>One run; {@code tool.driver.rules} lists every finding code reported, with a
+ * {@code shortDescription} and {@code fullDescription} ({@link RuleCatalog}), {@code help} in text
+ * and Markdown (with the fix hint when a finding of the code gave one), the default level, and the
+ * properties code hosts rank by: {@code security-severity} (the worst severity reported under the
+ * code: error {@value #SEVERITY_ERROR}, warning {@value #SEVERITY_WARNING}, info
+ * {@value #SEVERITY_INFO}) and {@code problem.severity}. Each result names its {@code ruleId} and
+ * {@code ruleIndex}, a level ({@code error}, {@code warning}, {@code note}), the message (with the
+ * compared values and the fix hint when the finding has them; both also as result properties
+ * {@code facts} and {@code hint}), and one location: the file ({@code artifactLocation.uri},
+ * relative, against {@code %SRCROOT%}) and always a {@code region} (line 1, column 1 when the
+ * finding names no position, because code hosts need one to annotate). A finding without a file
+ * is placed on the fallback file, because code hosts drop results without a location. Each result
+ * carries a fingerprint ({@code partialFingerprints."planningFinding/v2"}) of code, file, task
+ * and message with its numbers masked, so re-runs match up even when lines move or counts change.
  */
 public final class Sarif {
 
@@ -45,6 +52,15 @@ public final class Sarif {
     /** The schema the log declares. */
     public static final String SCHEMA =
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+    /** The {@code security-severity} of a code whose worst finding is an error (GitHub: high). */
+    public static final String SEVERITY_ERROR = "8.0";
+    /** The {@code security-severity} of a code whose worst finding is a warning (GitHub: medium). */
+    public static final String SEVERITY_WARNING = "5.0";
+    /** The {@code security-severity} of a code whose findings are all informational (GitHub: low). */
+    public static final String SEVERITY_INFO = "2.0";
+
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -64,6 +80,8 @@ public final class Sarif {
         private String fallbackFile = ".";
         private String category;
         private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        private final Map<String, Severity> worst = new LinkedHashMap<>();
+        private final Map<String, String> hints = new LinkedHashMap<>();
         private final ArrayNode results = JSON.createArrayNode();
 
         private Builder(String toolName, String toolVersion) {
@@ -112,7 +130,7 @@ public final class Sarif {
             driver.put("version", toolVersion);
             driver.put("informationUri", "https://planning.dev/");
             ArrayNode rules = driver.putArray("rules");
-            ruleIndex.keySet().forEach(code -> rules.add(rule(code)));
+            ruleIndex.keySet().forEach(code -> rules.add(rule(code, worst.get(code), hints.get(code))));
             if (category != null) {
                 run.putObject("automationDetails").put("id", category.endsWith("/") ? category : category + "/");
             }
@@ -132,38 +150,70 @@ public final class Sarif {
 
         private ObjectNode result(Finding finding, String source) {
             int index = ruleIndex.computeIfAbsent(finding.code(), code -> ruleIndex.size());
+            worst.merge(finding.code(), finding.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            finding.hint().ifPresent(h -> hints.putIfAbsent(finding.code(), h));
             ObjectNode result = JSON.createObjectNode();
             result.put("ruleId", finding.code());
             result.put("ruleIndex", index);
             result.put("level", level(finding.severity()));
-            result.putObject("message").put("text", finding.message());
+            String values = finding.facts().isEmpty() ? "" : " (" + finding.factsLine() + ")";
+            String fix = finding.hint().map(h -> " Fix: " + h).orElse("");
+            result.putObject("message").put("text", finding.message() + values + fix);
             SourceLocation where = finding.location().filter(l -> !l.file().isBlank())
                     .orElse(SourceLocation.ofFile(fallbackFile));
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
             ObjectNode artifact = physical.putObject("artifactLocation");
             artifact.put("uri", uri.apply(where.file()));
             artifact.put("uriBaseId", "%SRCROOT%");
-            if (where.line() > 0) {
-                ObjectNode region = physical.putObject("region");
-                region.put("startLine", where.line());
-                if (where.column() > 0) {
-                    region.put("startColumn", where.column());
-                }
-            }
-            result.putObject("partialFingerprints").put("planningFinding/v1",
-                    fingerprint(finding.code(), where.file(), finding.taskId().orElse(""), finding.message()));
+            ObjectNode region = physical.putObject("region");
+            region.put("startLine", Math.max(1, where.line()));
+            region.put("startColumn", where.line() > 0 ? Math.max(1, where.column()) : 1);
+            result.putObject("partialFingerprints").put("planningFinding/v2",
+                    fingerprint(finding.code(), where.file(), finding.taskId().orElse(""),
+                            DIGITS.matcher(finding.message()).replaceAll("#")));
             ObjectNode properties = result.putObject("properties");
             properties.put("source", source);
             finding.taskId().ifPresent(task -> properties.put("task", task));
+            if (!finding.facts().isEmpty()) {
+                ObjectNode facts = properties.putObject("facts");
+                finding.facts().forEach(facts::put);
+            }
+            finding.hint().ifPresent(h -> properties.put("hint", h));
             return result;
         }
 
-        private static ObjectNode rule(String code) {
+        private static ObjectNode rule(String code, Severity severity, String hint) {
+            String description = RuleCatalog.describe(code);
             ObjectNode rule = JSON.createObjectNode();
             rule.put("id", code);
             rule.put("name", code);
-            rule.putObject("shortDescription").put("text", RuleCatalog.describe(code));
+            rule.putObject("shortDescription").put("text", description);
+            rule.putObject("fullDescription").put("text", RuleCatalog.explain(code));
+            String fix = hint != null ? hint : RuleCatalog.remedy(code);
+            ObjectNode help = rule.putObject("help");
+            help.put("text", description + " Fix: " + fix);
+            help.put("markdown", "**" + markdownEscape(code) + "**: " + markdownEscape(description)
+                    + "\n\n" + markdownEscape(RuleCatalog.explain(code)) + "\n\n**Fix:** " + markdownEscape(fix));
+            rule.putObject("defaultConfiguration").put("level", level(severity));
+            ObjectNode properties = rule.putObject("properties");
+            properties.put("security-severity", switch (severity) {
+                case ERROR -> SEVERITY_ERROR;
+                case WARNING -> SEVERITY_WARNING;
+                case INFO -> SEVERITY_INFO;
+            });
+            properties.put("problem.severity", switch (severity) {
+                case ERROR -> "error";
+                case WARNING -> "warning";
+                case INFO -> "recommendation";
+            });
+            properties.putArray("tags").add("planning").add(code.substring(0, Math.max(0, code.indexOf('.')))
+                    .isEmpty() ? code : code.substring(0, code.indexOf('.')));
             return rule;
+        }
+
+        /** Escapes the characters Markdown would read as markup, so a rule's text renders as written. */
+        private static String markdownEscape(String text) {
+            return text.replaceAll("([\\\\`*_{}\\[\\]()#+!|<>])", "\\\\$1");
         }
     }
 

@@ -65,7 +65,7 @@ final class SchemaFindings {
                 if (property != null) {
                     List<Object> child = new ArrayList<>(path);
                     child.add(property);
-                    location = document.locate(pointer(child));
+                    location = document.locateKey(pointer(child));
                 }
             }
             case "enum" -> {

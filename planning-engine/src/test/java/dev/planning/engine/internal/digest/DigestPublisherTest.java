@@ -203,6 +203,28 @@ class DigestPublisherTest {
     }
 
     @Test
+    void warnsAboutWaiversExpiringWithinTheRulebooksHorizon() {
+        runToValidated(FIRST);
+        CycleWorkspace.write(root.resolve(WorkspaceLayout.DEFAULT.decisionLog(FIRST)), """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                waivers:
+                  - {rule: missing-owner, item: FE-3, reason: joins soon, approver: cto, expires: 2025-09-05}
+                  - {rule: critical-approvals, item: FE-1, reason: later, approver: cto, expires: 2026-06-30}
+                """);
+
+        DigestResult result = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+
+        assertThat(read(result.path()))
+                .contains("> **Waivers expiring within 14 days** (after that the violation counts again):")
+                .containsPattern("> - missing-owner for FE-3 expires (today|tomorrow|in \\d+ days) \\(2025-09-05\\)")
+                .doesNotContain("> - critical-approvals for FE-1")
+                .contains("| missing-owner | FE-3 | joins soon | cto | 2025-09-05 (expiring) |")
+                .contains("| critical-approvals | FE-1 | later | cto | 2026-06-30 |");
+    }
+
+    @Test
     void rendersAUserTemplate() {
         runToValidated(FIRST);
         Path template = reports.resolve("short.mustache");

@@ -103,6 +103,23 @@ class YamlDocumentsTest {
     }
 
     @Test
+    void locatesAQuoteLeftOpenAtTheEndOfTheFileWhereItOpens() {
+        DocumentException e = refusal("id: FE-1\ntitle: \"never closed\nowner: bob\n");
+
+        assertThat(e.location().orElseThrow()).isEqualTo(new SourceLocation(FILE, 2, 8));
+        assertThat(e.getMessage()).contains("quote or bracket is not closed");
+    }
+
+    @Test
+    void locatesAnUnknownKeyAtTheKeyNotItsValue() {
+        LocatedDocument doc = parse("tasks:\n  - id: FE-1\n    colour: blue\n");
+
+        assertThat(doc.locateKey("/tasks/0/colour")).isEqualTo(new SourceLocation(FILE, 3, 5));
+        assertThat(doc.locate("/tasks/0/colour")).isEqualTo(new SourceLocation(FILE, 3, 13));
+        assertThat(doc.locateKey("/tasks/0/missing")).isEqualTo(doc.locate("/tasks/0"));
+    }
+
+    @Test
     void refusesTabIndentation() {
         DocumentException e = refusal("tasks:\n\t- id: FE-1\n");
 

@@ -84,4 +84,69 @@ class RulebookLintTest {
             assertThat(f.message()).contains("`missing-ownr`").contains("did you mean `missing-owner`");
         });
     }
+
+    @Test
+    void aWaiverOfAnUnknownItemIsALocatedErrorWithTheItemMeant() {
+        Plans.write(workspace, Plans.DECISIONS_PATH, """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                waivers:
+                  - {rule: critical-approvals, item: FE12, reason: r, approver: a, expires: 2099-01-01}
+                  - {rule: critical-approvals, item: FE-12, reason: r, approver: a, expires: 2099-01-01}
+                  - {rule: missing-owner, item: "2025-09-02", reason: r, approver: a, expires: 2099-01-01}
+                """);
+
+        List<Finding> unknown = lint(RULES).findings().stream()
+                .filter(f -> f.code().equals(LintCodes.WAIVER_UNKNOWN_ITEM)).toList();
+
+        assertThat(unknown).singleElement().satisfies(f -> {
+            assertThat(textAt(f.location().orElseThrow())).startsWith("FE12");
+            assertThat(f.message()).contains("`FE12`").contains("did you mean `FE-12`");
+        });
+    }
+
+    private String textAt(SourceLocation location) {
+        try {
+            String line = java.nio.file.Files.readAllLines(workspace.resolve(location.file())).get(location.line() - 1);
+            return line.substring(location.column() - 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static LintRules judgedOn(String day, int horizon) {
+        return new LintRules(RULES.taxonomy(), RULES.ruleNames(), RULES.hash(),
+                Optional.of(java.time.LocalDate.parse(day)), horizon);
+    }
+
+    @Test
+    void aWaiverExpiringWithinTheHorizonIsAWarningAtItsExpiry() {
+        Plans.write(workspace, Plans.DECISIONS_PATH, """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                waivers:
+                  - {rule: critical-approvals, item: FE-12, reason: r, approver: a, expires: 2025-09-10}
+                  - {rule: missing-owner, item: FE-12, reason: r, approver: a, expires: 2025-09-30}
+                """);
+
+        LintReport report = lint(judgedOn("2025-09-02", 14));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.findings()).filteredOn(f -> f.code().equals(LintCodes.WAIVER_EXPIRING)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(dev.planning.api.gate.Severity.WARNING);
+                    assertThat(textAt(f.location().orElseThrow())).startsWith("2025-09-10");
+                    assertThat(f.message()).contains("critical-approvals for FE-12 expires in 8 days (2025-09-10)");
+                    assertThat(f.facts()).containsEntry("days_left", "8").containsEntry("horizon_days", "14");
+                });
+        assertThat(lint(judgedOn("2025-09-02", 7)).findings())
+                .noneMatch(f -> f.code().equals(LintCodes.WAIVER_EXPIRING));
+        assertThat(lint(judgedOn("2025-09-11", 20)).findings()).as("expired waivers are not expiring")
+                .filteredOn(f -> f.code().equals(LintCodes.WAIVER_EXPIRING)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("missing-owner"));
+        assertThat(lint(RULES).findings()).as("without a day, no expiry is judged")
+                .noneMatch(f -> f.code().equals(LintCodes.WAIVER_EXPIRING));
+    }
 }

@@ -77,13 +77,85 @@ class SarifTest {
         assertThat(first.path("properties").path("task").asText()).isEqualTo("FE-14");
 
         assertThat(results.get(1).path("level").asText()).isEqualTo("warning");
-        assertThat(results.get(1).path("locations").get(0).path("physicalLocation").path("region").has("startColumn"))
-                .isFalse();
+        assertThat(results.get(1).path("locations").get(0).path("physicalLocation").path("region").path("startLine")
+                .asInt()).isEqualTo(12);
         assertThat(results.get(2).path("level").asText()).isEqualTo("note");
-        assertThat(results.get(2).path("locations").get(0).path("physicalLocation").has("region")).isFalse();
         assertThat(results.get(3).path("locations").get(0).path("physicalLocation").path("artifactLocation")
                 .path("uri").asText()).isEqualTo("examples/ws/" + PLAN);
         assertThat(results.get(4).path("ruleIndex").asInt()).isZero();
+    }
+
+    @Test
+    void everyResultHasARegionCodeHostsCanAnnotateFileLevelFindingsOnTheFirstLine() {
+        JsonNode results = log().path("runs").get(0).path("results");
+
+        assertThat(results).allSatisfy(r -> assertThat(r.path("locations").get(0).path("physicalLocation")
+                .path("region").path("startLine").asInt()).isPositive());
+        JsonNode fileLevel = results.get(2).path("locations").get(0).path("physicalLocation").path("region");
+        assertThat(fileLevel.path("startLine").asInt()).isEqualTo(1);
+        assertThat(fileLevel.path("startColumn").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void rulesCarryFullDescriptionMarkdownHelpAndASecuritySeverityByTheirWorstFinding() {
+        JsonNode rules = log().path("runs").get(0).path("tool").path("driver").path("rules");
+
+        JsonNode cycle = rules.get(0);
+        assertThat(cycle.path("fullDescription").path("text").asText())
+                .startsWith(RuleCatalog.describe("cross-stream.cycle")).contains("blocks the transition");
+        assertThat(cycle.path("help").path("markdown").asText()).contains("**Fix:**")
+                .contains(RuleCatalog.remedy("cross-stream.cycle"));
+        assertThat(cycle.path("help").path("text").asText()).contains("Fix: ");
+        assertThat(cycle.path("properties").path("security-severity").asText()).isEqualTo(Sarif.SEVERITY_ERROR);
+        assertThat(cycle.path("defaultConfiguration").path("level").asText()).isEqualTo("error");
+        assertThat(rules.get(1).path("properties").path("security-severity").asText()).isEqualTo(Sarif.SEVERITY_WARNING);
+        assertThat(rules.get(2).path("properties").path("security-severity").asText()).isEqualTo(Sarif.SEVERITY_INFO);
+        assertThat(rules.get(2).path("properties").path("problem.severity").asText()).isEqualTo("recommendation");
+    }
+
+    @Test
+    void aRuleIsRankedByTheWorstSeverityReportedUnderItsCode() {
+        JsonNode rules = Sarif.builder("planning", "0.1.0")
+                .add(List.of(new Finding("governance.x", Severity.WARNING, "w", Optional.empty(), Optional.empty()),
+                        new Finding("governance.x", Severity.ERROR, "e", Optional.empty(), Optional.empty()),
+                        new Finding("governance.x", Severity.INFO, "i", Optional.empty(), Optional.empty())), "governance")
+                .build().path("runs").get(0).path("tool").path("driver").path("rules");
+
+        assertThat(rules.get(0).path("properties").path("security-severity").asText()).isEqualTo(Sarif.SEVERITY_ERROR);
+    }
+
+    @Test
+    void comparedValuesAndTheFixHintAreInTheMessageAndTheProperties() {
+        Finding explained = Finding.error("governance.critical-approvals", "FE-12 violates critical-approvals: too few",
+                new SourceLocation(PLAN, 14, 5)).withTask("FE-12")
+                .explained(java.util.Map.of("approvals", "1"), Optional.of("Collect the missing approvals"));
+        ObjectNode log = Sarif.builder("planning", "0.1.0").add(List.of(explained), "governance").build();
+        JsonNode result = log.path("runs").get(0).path("results").get(0);
+
+        assertThat(result.path("message").path("text").asText())
+                .isEqualTo("FE-12 violates critical-approvals: too few (approvals: 1) Fix: Collect the missing approvals");
+        assertThat(result.path("properties").path("facts").path("approvals").asText()).isEqualTo("1");
+        assertThat(result.path("properties").path("hint").asText()).isEqualTo("Collect the missing approvals");
+        assertThat(log.path("runs").get(0).path("tool").path("driver").path("rules").get(0).path("help")
+                .path("markdown").asText()).contains("Collect the missing approvals");
+        assertThat(SarifSchema.validate(log)).isEmpty();
+    }
+
+    @Test
+    void aFingerprintSurvivesAMovedLineAndAChangedCount() {
+        Finding before = Finding.error("governance.critical-approvals", "FE-12 has 1 approval; 3 are required",
+                new SourceLocation(PLAN, 14, 5)).withTask("FE-12");
+        Finding after = Finding.error("governance.critical-approvals", "FE-12 has 2 approval; 3 are required",
+                new SourceLocation(PLAN, 20, 5)).withTask("FE-12");
+        Finding other = Finding.error("governance.critical-approvals", "FE-13 has 1 approval; 3 are required",
+                new SourceLocation(PLAN, 14, 5)).withTask("FE-13");
+
+        assertThat(fingerprint(before)).isEqualTo(fingerprint(after)).isNotEqualTo(fingerprint(other));
+    }
+
+    private static JsonNode fingerprint(Finding finding) {
+        return Sarif.builder("planning", "0.1.0").add(List.of(finding), "governance").build()
+                .path("runs").get(0).path("results").get(0).path("partialFingerprints");
     }
 
     @Test

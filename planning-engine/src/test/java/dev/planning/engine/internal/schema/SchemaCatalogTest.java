@@ -100,7 +100,7 @@ class SchemaCatalogTest {
             assertThat(f.code()).isEqualTo(SchemaCatalog.UNKNOWN_FIELD);
             assertThat(f.message()).startsWith("task FE-12: unknown field `ownr` (allowed: id, kind, parent, title,")
                     .contains("owner");
-            assertThat(f.location()).contains(new SourceLocation(FILE, 7, 11));
+            assertThat(f.location()).contains(new SourceLocation(FILE, 7, 5));
         });
     }
 

@@ -39,6 +39,8 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.rules.facts.CrossStreamRefFact;
 import dev.planning.rules.facts.GateResultFact;
+import dev.planning.api.governance.Violation;
+import dev.planning.rules.facts.Report;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.StoryFact;
 import dev.planning.rules.facts.TaskFact;
@@ -164,6 +166,15 @@ final class PolicyLanguage {
 
     private static final Pattern ANNOTATION_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
     private static final Pattern ANNOTATION_VALUE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|\"[^\"\\\\]*\"|-?[0-9]+");
+    /** The longest fix hint ({@code @solution}) accepted, in characters. */
+    static final int MAX_SOLUTION = 300;
+
+    /** A fix hint: one double-quoted string of printable characters, none of them a quote, backslash or control. */
+    private static final Pattern SOLUTION_VALUE = Pattern.compile("\"[^\"\\\\\\p{Cntrl}\\p{Zl}\\p{Zp}]{1," + MAX_SOLUTION + "}\"");
+
+    /** The name of a compared value in {@code Report.violation(kcontext, item, message, "name", value, ...)}. */
+    private static final Pattern FACT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
     private static final Pattern SALIENCE = Pattern.compile("-?[0-9]{1,6}");
     private static final Pattern RULE_NAME = Pattern.compile("[^\"\\\\\\p{Cntrl}]+");
 
@@ -455,12 +466,28 @@ final class PolicyLanguage {
                         + " such as @severity(HIGH) or @control(\"SOX-404\")");
                 return;
             }
+            if (annotation.getName().equals(Violation.SOLUTION)) {
+                solution(annotation, where);
+                return;
+            }
             for (Map.Entry<String, Object> value : annotation.getValueMap().entrySet()) {
                 String text = String.valueOf(value.getValue()).strip();
                 if (!ANNOTATION_VALUE.matcher(text).matches()) {
                     refuse(where, "@" + annotation.getName() + " value " + text + " is refused; expected a name,"
                             + " a number or a plain \"string\" (metadata values are evaluated)");
                 }
+            }
+        }
+
+        /** The fix hint: exactly one plain string of printable text, read by people and never evaluated as more. */
+        private void solution(AnnotationDescr annotation, BaseDescr where) {
+            Map<String, Object> values = annotation.getValueMap();
+            String text = values.size() == 1 && values.containsKey("value")
+                    ? String.valueOf(values.get("value")).strip() : null;
+            if (text == null || !SOLUTION_VALUE.matcher(text).matches()) {
+                refuse(where, "@solution takes one plain \"string\" of printable text (no quotes, backslashes or"
+                        + " control characters, at most " + MAX_SOLUTION + " characters), e.g. @solution(\"Add the"
+                        + " missing approvals\")");
             }
         }
 
@@ -743,12 +770,29 @@ final class PolicyLanguage {
 
         private void reportArguments(MethodCallExpr call, Origin origin) {
             NodeList<Expression> args = call.getArguments();
-            if (args.size() != 3 || !(args.get(0) instanceof NameExpr k && k.getNameAsString().equals("kcontext"))) {
-                problems.add(origin.at(call, "expected Report.violation(kcontext, fact or item id, message)"));
+            if (args.size() < 3 || !(args.get(0) instanceof NameExpr k && k.getNameAsString().equals("kcontext"))) {
+                problems.add(origin.at(call, "expected Report.violation(kcontext, fact or item id, message"
+                        + " [, \"name\", value]...)"));
+                return;
+            }
+            if ((args.size() - 3) % 2 != 0 || (args.size() - 3) / 2 > Report.MAX_FACTS) {
+                problems.add(origin.at(call, "compared values come as up to " + Report.MAX_FACTS
+                        + " \"name\", value pairs after the message; got " + (args.size() - 3) + " argument(s)"));
                 return;
             }
             expr(args.get(1), origin, false);
             expr(args.get(2), origin, false);
+            Set<String> names = new HashSet<>();
+            for (int i = 3; i < args.size(); i += 2) {
+                Expression name = args.get(i);
+                if (!(name instanceof StringLiteralExpr literal) || !FACT_NAME.matcher(literal.getValue()).matches()) {
+                    problems.add(origin.at(name, "a compared value's name must be a string literal of lower-case"
+                            + " letters, digits and '_' such as \"approvals\"; got " + oneLine(name.toString())));
+                } else if (!names.add(literal.getValue())) {
+                    problems.add(origin.at(name, "compared value " + literal + " is given twice"));
+                }
+                expr(args.get(i + 1), origin, false);
+            }
         }
 
         private void type(Type type, Origin origin, Node where) {

@@ -23,12 +23,14 @@ final class DecisionReport {
         List<Finding> findings = new ArrayList<>();
         for (Violation v : decision.violations()) {
             Severity severity = v.severity() == ViolationSeverity.CRITICAL ? Severity.ERROR : Severity.WARNING;
-            findings.add(new Finding("governance." + v.rule(), severity, describe(v), v.location(), Optional.of(v.item())));
+            findings.add(new Finding("governance." + v.rule(), severity, describe(v), v.location(), Optional.of(v.item()),
+                    v.facts(), v.hint()));
         }
         for (Violation v : decision.waived()) {
             Waiver waiver = waivers.stream().filter(w -> w.activeOn(today) && w.covers(v)).findFirst().orElseThrow();
             findings.add(new Finding("governance.waived", Severity.INFO, describe(v) + " [waived until " + waiver.expires()
-                    + " by " + waiver.approver() + ": " + waiver.reason() + "]", v.location(), Optional.of(v.item())));
+                    + " by " + waiver.approver() + ": " + waiver.reason() + "]", v.location(), Optional.of(v.item()),
+                    v.facts(), Optional.empty()));
         }
         for (Waiver w : decision.unusedWaivers()) {
             String why = w.activeOn(today)
@@ -67,6 +69,8 @@ final class DecisionReport {
         out.put("severity", v.severity().name());
         out.put("message", v.message());
         out.put("metadata", v.metadata());
+        out.put("facts", v.facts());
+        v.hint().ifPresent(h -> out.put("hint", h));
         v.location().ifPresent(l -> out.put("location", l.toString()));
         return out;
     }

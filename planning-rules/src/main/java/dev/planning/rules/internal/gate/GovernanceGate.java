@@ -21,6 +21,7 @@ import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Waiver;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.rulebook.TagTaxonomy;
+import dev.planning.engine.internal.rulebook.WaiverHorizon;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
@@ -44,7 +45,9 @@ import java.util.ServiceLoader;
  *
  * <p>Waivers come from the cycle's decision log and are judged against today's date from the
  * clock. Each unwaived critical violation is an error finding ({@code governance.<rule>}), other
- * violations are warnings, waived violations and unused waivers are for the record (info). Before
+ * violations are warnings, waived violations and unused waivers are for the record (info), a waiver
+ * in force that expires within the rulebook's horizon ({@code thresholds.waiver_expiry_warning_days},
+ * 14 days by default) is a warning {@code governance.waiver-expiring}. Before
  * any policy, the gate itself fails closed on tag values: a value outside the rulebook's taxonomy
  * for a key it governs is an error {@code governance.taxonomy-unknown-value}, a governed key given
  * twice with different values {@code governance.taxonomy-conflicting-value}; and the facts count an
@@ -64,6 +67,9 @@ public final class GovernanceGate implements Gate {
 
     /** The finding code of the default rulebook's policy on tag values, superseded by the gate's own error. */
     private static final String ALLOWED_VALUES = "governance.allowed-tag-values";
+
+    /** The finding code of a waiver in force that expires within the rulebook's horizon (a warning). */
+    public static final String EXPIRING = "governance.waiver-expiring";
 
     private final GovernanceEngineFactory factory;
     private final Clock clock;
@@ -144,7 +150,25 @@ public final class GovernanceGate implements Gate {
         DecisionReport.findings(decision, waivers, today).stream()
                 .filter(f -> !(f.code().equals(ALLOWED_VALUES) && f.taskId().filter(flagged::contains).isPresent()))
                 .forEach(findings::add);
+        int horizon;
+        try {
+            horizon = WaiverHorizon.days(context.rulebook());
+        } catch (InvalidInputException e) {
+            return failure("governance.rulebook", e);
+        }
+        List<Waiver> expiring = WaiverHorizon.expiring(waivers, today, horizon);
+        for (Waiver w : expiring) {
+            findings.add(new Finding(EXPIRING, Severity.WARNING, "waiver of " + w.rule() + " for " + w.item() + " "
+                    + WaiverHorizon.describe(w, today) + "; after that the violation it waives counts again",
+                    Optional.of(SourceLocation.ofFile(logPath)), Optional.of(w.item()),
+                    Map.of("expires", w.expires().toString(), "days_left", String.valueOf(WaiverHorizon.daysLeft(w, today)),
+                            "horizon_days", String.valueOf(horizon)),
+                    Optional.of("Fix the waived violation, or renew the waiver with its approver")));
+        }
         Map<String, Object> evidence = new LinkedHashMap<>(DecisionReport.evidence(decision, waivers, today, logPath));
+        evidence.put("waivers_expiring", expiring.stream().map(w -> Map.of("rule", w.rule(), "item", w.item(),
+                "expires", w.expires().toString())).toList());
+        evidence.put("waiver_horizon_days", horizon);
         evidence.put("taxonomy_errors", taxonomy.size());
         return GateResult.of(NAME, findings, evidence);
     }

@@ -47,6 +47,40 @@ class DefaultRulesTest {
     }
 
     @Test
+    void criticalApprovalsReportsTheValuesItComparedAndAFixHint() {
+        GovernanceDecision decision = engine.evaluate(input(
+                goodCriticalTask("FE-12").controls(controls(1, "ARB", "oncall", "flag")).build()));
+
+        var violation = decision.violations().get(0);
+        org.assertj.core.api.Assertions.assertThat(violation.facts())
+                .containsExactly(Map.entry("criticality", "0"), Map.entry("approvals", "1"), Map.entry("required", "3"));
+        org.assertj.core.api.Assertions.assertThat(violation.hint()).hasValueSatisfying(h ->
+                org.assertj.core.api.Assertions.assertThat(h).contains("approvals"));
+    }
+
+    @Test
+    void everyDefaultRuleReportsComparedValuesAndAFixHint() {
+        GovernanceDecision decision = engine.evaluate(input(
+                goodCriticalTask("FE-12").controls(controls(0, null, null, null)).owner(null)
+                        .acceptanceCriteria(List.of()).build(),
+                goodTask("FE-7").tags(tags("criticality:1", "compliance:sox")).build(),
+                goodTask("FE-8").tags(tags("criticality:1", "compliance:gdpr")).build(),
+                goodTask("FE-9").tags(tags("criticality:1", "compliance:pci")).build(),
+                goodTask("FE-10").tags(tags("compliance:none")).build()));
+
+        org.assertj.core.api.Assertions.assertThat(decision.violations())
+                .extracting(v -> v.rule()).contains("critical-approvals", "critical-review-board",
+                        "critical-emergency-contact", "critical-rollback-plan", "critical-acceptance-criteria",
+                        "missing-owner", "sox-audit-trail", "sox-change-freeze", "gdpr-data-handling",
+                        "allowed-tag-values", "required-tags");
+        org.assertj.core.api.Assertions.assertThat(decision.violations())
+                .allSatisfy(v -> {
+                    org.assertj.core.api.Assertions.assertThat(v.facts()).as(v.rule()).isNotEmpty();
+                    org.assertj.core.api.Assertions.assertThat(v.hint()).as(v.rule()).isPresent();
+                });
+    }
+
+    @Test
     void criticalApprovalsCountsApprovalsAgainstTheThreshold() {
         GovernanceDecision decision = engine.evaluate(input(
                 goodCriticalTask("FE-12").controls(controls(1, "ARB", "oncall", "flag")).build()));

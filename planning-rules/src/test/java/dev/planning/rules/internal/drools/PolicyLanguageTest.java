@@ -133,4 +133,58 @@ class PolicyLanguageTest {
         assertThatThrownBy(() -> check(drl)).hasMessageContaining("global out")
                 .hasMessageContaining("\nrules/x.drl:7:1: function f");
     }
+
+    @Test
+    void acceptsAFixHintAndComparedValues() {
+        assertThatCode(() -> check(HEAD + """
+                rule "r"
+                    @solution("Add the missing approvals: ask the board (see docs/rules.md)")
+                when $t : TaskFact(approvals < 3) then
+                    int required = 3;
+                    insert(Report.violation(kcontext, $t, "too few", "approvals", $t.approvals(), "required", required));
+                end
+                """)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "@solution(FIX_IT)",
+            "@solution(\"a\" + \"b\")",
+            "@solution(System.exit(0))",
+            "@solution(\"\")",
+            "@solution(value = \"x\", other = \"y\")",
+            "@solution(\"tab\there\")",
+            "@solution(\"quote \\\" inside\")",
+            "@solution(\"line\u2028separator\")",
+            "@solution(new java.io.File(\"x\").delete())"})
+    void refusesAFixHintThatIsNotOnePlainPrintableString(String annotation) {
+        assertThatThrownBy(() -> check(HEAD + "rule \"r\"\n    " + annotation + "\nwhen $t : TaskFact() then\n"
+                + "    insert(Report.violation(kcontext, $t, \"m\"));\nend\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("@solution");
+    }
+
+    @Test
+    void refusesAFixHintLongerThanTheLimit() {
+        String hint = "x".repeat(PolicyLanguage.MAX_SOLUTION + 1);
+        assertThatThrownBy(() -> check(HEAD + "rule \"r\"\n    @solution(\"" + hint + "\")\nwhen $t : TaskFact() then\n"
+                + "    insert(Report.violation(kcontext, $t, \"m\"));\nend\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("at most " + PolicyLanguage.MAX_SOLUTION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"m\", \"approvals\"",
+            "\"m\", $t.id(), 1",
+            "\"m\", \"Approvals\", 1",
+            "\"m\", \"a b\", 1",
+            "\"m\", \"a\", 1, \"a\", 2",
+            "\"m\", \"a\", System.getenv(\"HOME\")",
+            "\"m\", \"a\", 1, \"b\", 2, \"c\", 3, \"d\", 4, \"e\", 5, \"f\", 6, \"g\", 7, \"h\", 8, \"i\", 9"})
+    void refusesComparedValuesThatAreNotNamedPairsOfPolicyExpressions(String arguments) {
+        assertThatThrownBy(() -> check(HEAD + "rule \"r\" when $t : TaskFact() then\n"
+                + "    insert(Report.violation(kcontext, $t, " + arguments + "));\nend\n"))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }

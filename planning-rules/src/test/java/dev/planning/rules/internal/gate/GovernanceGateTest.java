@@ -108,7 +108,7 @@ class GovernanceGateTest {
                   - {rule: missing-owner, item: FE-3, reason: owner joins Monday, approver: cto, expires: 2025-09-05}
                 """);
 
-        GateResult result = gateOn("2025-09-05").evaluate(context(goodTask("FE-3").owner(null).build()));
+        GateResult result = gateOn("2025-08-01").evaluate(context(goodTask("FE-3").owner(null).build()));
 
         assertThat(result.status()).isEqualTo(GateStatus.PASS);
         assertThat(result.findings()).singleElement().satisfies(f -> {
@@ -118,6 +118,31 @@ class GovernanceGateTest {
         });
         assertThat((List<?>) result.evidence().get("waivers_used")).hasSize(1);
         assertThat(result.evidence()).containsEntry("decision_log_ref", LOG).containsEntry("critical_violations", 0L);
+    }
+
+    @Test
+    void aWaiverExpiringWithinTheHorizonIsAWarningThatDoesNotBlock() throws IOException {
+        decisionLog("""
+                waivers:
+                  - {rule: missing-owner, item: FE-3, reason: owner joins Monday, approver: cto, expires: 2025-09-05}
+                """);
+
+        var context = context(goodTask("FE-3").owner(null).build());
+        GateResult result = gateOn("2025-09-02").evaluate(context);
+
+        assertThat(result.status()).isEqualTo(GateStatus.WARN);
+        assertThat(result.findings()).filteredOn(f -> f.code().equals(GovernanceGate.EXPIRING)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.message()).isEqualTo("waiver of missing-owner for FE-3 expires in 3 days (2025-09-05);"
+                            + " after that the violation it waives counts again");
+                    assertThat(f.location().orElseThrow().file()).isEqualTo(LOG);
+                    assertThat(f.facts()).containsEntry("days_left", "3").containsEntry("horizon_days", "14");
+                });
+        assertThat((List<?>) result.evidence().get("waivers_expiring")).hasSize(1);
+        assertThat(gateOn("2025-08-21").evaluate(context).findings())
+                .as("16 days ahead is beyond the default horizon of 14")
+                .noneMatch(f -> f.code().equals(GovernanceGate.EXPIRING));
     }
 
     @Test

@@ -148,7 +148,8 @@ public final class CrossStreamConsistencyGate implements Gate {
             findings.add(Finding.error(CrossStreamCodes.DANGLING, from.id() + " depends on " + dangling.reference()
                     + ", which is neither " + where + " nor a contract declared in " + contractsFile
                     + "; add the task, declare a contract (provider, id, status, owner) or remove the dependency",
-                    from.location()).withTask(from.id()));
+                    from.task().map(t -> t.locationOf(dangling.reference())).orElse(from.location()))
+                    .withTask(from.id()));
         }
         return findings;
     }

@@ -73,6 +73,18 @@ class CrossStreamConsistencyGateTest {
     }
 
     @Test
+    void locatesADanglingReferenceAtItsDependencyEntryNotTheTasksId() throws Exception {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: Form, dependencies: [FE-2, \"be:BE-404\"]}",
+                        "{id: FE-2, title: Other}")
+                .plan("be", "2025-09-02", "{id: BE-1, title: API}");
+
+        var location = run(FE).findings().get(0).location().orElseThrow();
+
+        String line = java.nio.file.Files.readAllLines(dir.resolve(FE_PLAN)).get(location.line() - 1);
+        assertThat(line.substring(location.column() - 1)).startsWith("\"be:BE-404\"");
+    }
+
+    @Test
     void leavesTheDanglingReferencesOfOtherStreamsToTheirOwnGates() {
         ws.plan("fe", "2025-09-02", "{id: FE-1, title: Form, dependencies: [\"psp:PSP-7\"]}")
                 .plan("design", "2025-09-02", "{id: DS-1, title: Review, dependencies: [\"fe:FE-1\"]}");

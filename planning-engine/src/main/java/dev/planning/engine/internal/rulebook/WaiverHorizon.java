@@ -1,0 +1,72 @@
+package dev.planning.engine.internal.rulebook;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.governance.Waiver;
+import dev.planning.api.rulebook.Rulebook;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * How far ahead waiver expiries are warned about: the rulebook's
+ * {@code thresholds.waiver_expiry_warning_days} ({@value #DEFAULT_DAYS} when absent). A waiver
+ * still in force whose expiry falls within that many days of the day judged is "expiring": lint,
+ * the governance gate and the digest say so before the violation it waives blocks a transition.
+ *
+ * <p>Internal to the planning modules; not a supported API.
+ */
+public final class WaiverHorizon {
+
+    /** The rulebook threshold that sets the horizon, in days. */
+    public static final String THRESHOLD = "waiver_expiry_warning_days";
+
+    /** The horizon of a rulebook that sets none. */
+    public static final int DEFAULT_DAYS = 14;
+
+    /** The longest horizon accepted (ten years); a larger value is a mistake, not a policy. */
+    public static final int MAX_DAYS = 3650;
+
+    private WaiverHorizon() {
+    }
+
+    /**
+     * The rulebook's horizon in days.
+     *
+     * @throws InvalidInputException, located at {@code rulebook.yaml}, when the threshold is not a
+     *                                whole number of days from 0 to {@value #MAX_DAYS}
+     */
+    public static int days(Rulebook rulebook) {
+        Double value = rulebook.thresholds().get(THRESHOLD);
+        if (value == null) {
+            return DEFAULT_DAYS;
+        }
+        if (value.isNaN() || value < 0 || value > MAX_DAYS || value != Math.rint(value)) {
+            throw new InvalidInputException("thresholds." + THRESHOLD + " is " + value + "; expected a whole number of"
+                    + " days from 0 to " + MAX_DAYS, SourceLocation.ofFile("rulebook.yaml"));
+        }
+        return value.intValue();
+    }
+
+    /** Whether a waiver is in force on {@code today} and expires within {@code days} of it. */
+    public static boolean expiring(Waiver waiver, LocalDate today, int days) {
+        return waiver.activeOn(today) && !waiver.expires().isAfter(today.plusDays(days));
+    }
+
+    /** The waivers of a list that are expiring, in their order. */
+    public static List<Waiver> expiring(List<Waiver> waivers, LocalDate today, int days) {
+        return waivers.stream().filter(w -> expiring(w, today, days)).toList();
+    }
+
+    /** Days from {@code today} to a waiver's expiry (0 when it expires today). */
+    public static long daysLeft(Waiver waiver, LocalDate today) {
+        return ChronoUnit.DAYS.between(today, waiver.expires());
+    }
+
+    /** {@code "expires today"}, {@code "expires tomorrow"} or {@code "expires in 5 days (2025-09-12)"}. */
+    public static String describe(Waiver waiver, LocalDate today) {
+        long left = daysLeft(waiver, today);
+        String when = left == 0 ? "today" : left == 1 ? "tomorrow" : "in " + left + " days";
+        return "expires " + when + " (" + waiver.expires() + ")";
+    }
+}
