@@ -2,6 +2,8 @@ package dev.planning.cli;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.seal.SealingException;
+import dev.planning.rules.internal.drools.CompiledRulebookCache;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -83,6 +85,9 @@ public final class PlanningCommand implements Runnable {
      */
     public static void main(String[] args) {
         ExitGuard.install(System.err);
+        if (commandsFor(args).size() == 1) {
+            useRulebookCache();
+        }
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
         int code = execute(args, out, err);
@@ -90,6 +95,16 @@ public final class PlanningCommand implements Runnable {
         err.flush();
         ExitGuard.verdict(code);
         System.exit(code);
+    }
+
+    /**
+     * Compiled rulebooks are kept across runs in the user's cache directory (see
+     * {@link CompiledRulebookCache}; {@code PLANNING_NO_CACHE=1} turns it off). Only the command-line
+     * process does this; {@link #execute} (tests, embedders) leaves the library's default alone.
+     */
+    private static void useRulebookCache() {
+        CompiledRulebookCache.defaultDirectory(System.getenv())
+                .ifPresent(directory -> new DroolsGovernanceEngineFactory().useDiskCache(CompiledRulebookCache.at(directory)));
     }
 
     /**
