@@ -105,7 +105,7 @@ public final class BenchReport {
         return s.min() > 0 ? s.max() / s.min() : Double.POSITIVE_INFINITY;
     }
 
-    private void transitions(List<Row> rows) {
+    private void transitions(List<Row> rows) throws IOException {
         Optional<Sample> memory = jmh.get("TransitionBenchmark.engineInMemory");
         Optional<Sample> spring = jmh.get("TransitionBenchmark.springStatemachine");
         Optional<Double> speedup = both(memory, spring, (m, s) -> s.median() / m.median());
