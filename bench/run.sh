@@ -112,7 +112,8 @@ timed_once() {  # seconds of one run of "$@", output discarded
   start=$(date +%s%N)
   "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo "scale=6; ($end - $start) / 1000000000" | bc
+  # printf, not bc alone: bc prints .5 for 0.5, which is not JSON.
+  printf '%.6f\n' "$(echo "scale=6; ($end - $start) / 1000000000" | bc)"
 }
 
 measure() {  # name, prepare command, then the command
@@ -148,9 +149,12 @@ rm -rf "$PLANNING_CACHE_DIR"
 timed_once "$cli" lint -w "$scratch" >"$out/b5-first-lint.txt"
 start=$(date +%s%N)
 flock "$target_dir/.startup-cache.lock" true 2>/dev/null || true
-echo "scale=6; ($(date +%s%N) - $start) / 1000000000" | bc >"$out/b5-recording.txt"
-ls "$target_dir"/planning*.jsa "$target_dir"/planning*.aot >"$out/b5-startup-cache.txt" 2>/dev/null \
-  || echo "no start-up cache was recorded" >"$out/b5-recording.note"
+printf '%.6f\n' "$(echo "scale=6; ($(date +%s%N) - $start) / 1000000000" | bc)" >"$out/b5-first-recording.txt"
+if compgen -G "$target_dir/planning*.[aj][os][ta]" >"$out/b5-startup-cache.txt"; then
+  echo "start-up cache: $(cat "$out/b5-startup-cache.txt")"
+else
+  echo "no start-up cache was recorded" | tee "$out/b5-recording.note"
+fi
 
 measure java-version "true" java -version
 measure version "true" "$cli" --version

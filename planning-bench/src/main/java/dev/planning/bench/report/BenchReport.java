@@ -167,8 +167,12 @@ public final class BenchReport {
             String name = command.getKey();
             double limit = command.getValue();
             Optional<Sample> s = cli.repeated(name);
-            String item = "planning " + name.replace("rules-hash", "rules hash").replace("verify-checksums",
-                    "verify --checksums-only");
+            String item = "planning " + switch (name) {
+                case "version" -> "--version";
+                case "rules-hash" -> "rules hash";
+                case "verify-checksums" -> "verify --checksums-only";
+                default -> name;
+            };
             Optional<String> note = cli.note(name);
             if (s.isEmpty() && note.isPresent()) {
                 rows.add(new Row("B5", item, s, "-", "skipped: " + note.get(), "-", Optional.empty()));

@@ -51,6 +51,8 @@ class BenchReportTest {
         Files.writeString(dir.resolve("b5-verify.note"), "no verify command yet");
         Files.writeString(dir.resolve("b5-gate.json"), "{\"results\":[{\"times\":[0.6,0.6,0.6]}]}");
         Files.writeString(dir.resolve("b5-first-lint.txt"), "12.5\n");
+        Files.writeString(dir.resolve("b5-first-recording.txt"), "8.0\n");
+        Files.writeString(dir.resolve("b5-version.json"), "{\"results\":[{\"times\":[0.2]}]}");
         Files.writeString(dir.resolve("fsync-ms.txt"), "0.5\n");
         Files.writeString(dir.resolve("load.txt"), "0.8 1.2\n");
 
@@ -84,6 +86,8 @@ class BenchReportTest {
             assertThat(r.met()).contains(false);
         });
         assertThat(row(rows, "planning lint, first command after the build").met()).contains(false);
+        assertThat(row(rows, "start-up cache recording (in the background, after it)").ratio()).isEqualTo("8,000 ms");
+        assertThat(row(rows, "planning --version").ratio()).isEqualTo("2.00x");
         assertThat(row(rows, "planning verify").ratio()).startsWith("skipped");
         assertThat(row(rows, "planning status").met()).isEqualTo(Optional.empty());
         assertThat(new BenchReport(dir, 2).load()).contains(
