@@ -1,23 +1,40 @@
 #!/usr/bin/env bash
-# The benchmark suite of issue 7: builds what it needs, runs B1-B4 (JMH) and B5 (cold CLI wall
-# time), and prints one table. Under 20 minutes on a 2-core machine once the workloads exist
-# (the first run also generates them: about two minutes more; they are kept in target/bench-data).
+# The benchmark suite (issues 7 and 15): builds what it needs, runs B1-B4 (JMH) and B5 (cold
+# command line against `java -version`), then B6 (bench/store.sh) when present, and prints one
+# table: each target of issue 15 with its measured ratio and verdict, and the load average.
+# Under 20 minutes on a 2-core machine once the workloads exist (the first run also generates
+# them: about two minutes more; they are kept in target/bench-data).
 #
 #   bench/run.sh            the full suite
-#   bench/run.sh --quick    a smoke run: one short iteration of everything, 1,000 tasks only
+#   bench/run.sh --quick    one short iteration of everything, 1,000 tasks only (a few minutes)
+#   bench/run.sh --smoke    every step once on tiny inputs: checks that the script runs to the end
+#                           (CI runs it); its figures mean nothing
 #
+# A step that fails is reported and the run goes on to the table; the exit code is then 1.
 # Results land in target/bench/ (jmh-*.json, b5-*.json, table.md); docs/BENCHMARKS.md explains them.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-quick=false
-[ "${1:-}" = "--quick" ] && quick=true
+mode=full
+case "${1:-}" in
+  --quick) mode=quick ;;
+  --smoke) mode=smoke ;;
+  "") ;;
+  *) echo "usage: bench/run.sh [--quick|--smoke]" >&2; exit 2 ;;
+esac
 
 out="$root/target/bench"
 data="$root/target/bench-data"
 rm -rf "$out"
 mkdir -p "$out" "$data"
+failed=()
+step_failed() {  # name: remember a failed step, say so, go on
+  failed+=("$1")
+  echo "!! step failed: $1" >&2
+}
+load1() { cut -d' ' -f1 /proc/loadavg; }
+load_start="$(load1)"
 
 echo "== machine"
 echo "cores: $(nproc)"
@@ -30,10 +47,15 @@ echo "load:  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the m
 probe="$data/fsync-probe"
 fsync=$(dd if=/dev/zero of="$probe" bs=4k count=200 oflag=dsync 2>&1 | tail -1 | sed -E 's/.* ([0-9.]+) s,.*/\1/')
 rm -f "$probe"
-echo "fsync: $(echo "scale=2; $fsync * 1000 / 200" | bc) ms per synchronous 4 KiB write (dd oflag=dsync, 200 writes)"
+fsync_ms="$(echo "scale=4; $fsync * 1000 / 200" | bc)"
+echo "$fsync_ms" >"$out/fsync-ms.txt"
+echo "fsync: $fsync_ms ms per synchronous 4 KiB write (dd oflag=dsync, 200 writes)"
 
 echo "== build (mvn package, tests skipped)"
-mvn -B -ntp -q -Dstyle.color=never -DskipTests package
+if ! mvn -B -ntp -q -Dstyle.color=never -DskipTests package; then
+  echo "the build failed: nothing to measure" >&2
+  exit 2
+fi
 bench_jar="$root/planning-bench/target/benchmarks.jar"
 cli_jar="$root/planning-cli/target/planning.jar"
 # B5 goes through the launcher users run: it records an AppCDS archive on its first run after a
@@ -43,58 +65,73 @@ cli="$root/bin/planning"
 # JMH: -jvmArgsPrepend keeps each benchmark's own @Fork heap settings (appending would replace them).
 jmh() {
   local name="$1"; shift
+  local rc
+  set +e
   java -jar "$bench_jar" "$@" -rf json -rff "$out/jmh-$name.json" \
-    -jvmArgsPrepend "-Dbench.data=$data -Dbench.results=$out" 2>&1 | grep -E '^(# Run progress|Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true
+    -jvmArgsPrepend "-Dbench.data=$data -Dbench.results=$out" 2>&1 | grep -E '^(# Run progress|Benchmark|[A-Z][A-Za-z]+Benchmark\.)'
+  rc=${PIPESTATUS[0]}
+  set -e
+  if [ "$rc" -ne 0 ] || [ ! -s "$out/jmh-$name.json" ]; then step_failed "JMH $name (exit $rc)"; fi
 }
 
-if $quick; then
-  echo "== B1-B4 (quick)"
-  jmh quick 'GateBenchmark|GovernanceBenchmark|TransitionBenchmark|SealBenchmark' -p tasks=1000 -f 1 -wi 1 -w 1 -i 1 -r 1
-else
-  echo "== B1 gates, 1k and 10k tasks"
-  jmh b1-small GateBenchmark -p tasks=1000,10000 -f 1 -wi 3 -w 2 -i 5 -r 2
-  echo "== B1 gates, 100k tasks (fewer, longer iterations: one operation takes seconds)"
-  jmh b1-large GateBenchmark -p tasks=100000 -f 1 -wi 2 -w 1 -i 5 -r 1
-  echo "== B2 governance, Drools vs plain Java"
-  jmh b2 GovernanceBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
-  echo "== B3 transitions, engine vs Spring Statemachine"
-  jmh b3 TransitionBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
-  echo "== B4 seal and verify vs sha256sum and in-memory SHA-256"
-  jmh b4 SealBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
-fi
+case "$mode" in
+  smoke)
+    echo "== B1-B4 (smoke: one 100 ms iteration each, 1,000 tasks)"
+    jmh smoke 'GateBenchmark|GovernanceBenchmark|TransitionBenchmark|SealBenchmark' -p tasks=1000 -f 1 -wi 0 -i 1 -r 100ms
+    ;;
+  quick)
+    echo "== B1-B4 (quick)"
+    jmh quick 'GateBenchmark|GovernanceBenchmark|TransitionBenchmark|SealBenchmark' -p tasks=1000 -f 1 -wi 1 -w 1 -i 1 -r 1
+    ;;
+  full)
+    echo "== B1 gates, 1k and 10k tasks"
+    jmh b1-small GateBenchmark -p tasks=1000,10000 -f 1 -wi 3 -w 2 -i 5 -r 2
+    echo "== B1 gates, 100k tasks (fewer, longer iterations: one operation takes seconds)"
+    jmh b1-large GateBenchmark -p tasks=100000 -f 1 -wi 2 -w 1 -i 5 -r 1
+    echo "== B2 governance, Drools vs plain Java"
+    jmh b2 GovernanceBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
+    echo "== B3 transitions, engine vs Spring Statemachine"
+    jmh b3 TransitionBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
+    echo "== B4 seal and verify vs sha256sum and in-memory SHA-256"
+    jmh b4 SealBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
+    ;;
+esac
 
-echo "== B5 cold CLI wall time"
+echo "== B5 cold command line, against java -version"
 runs=10
-$quick && runs=3
+[ "$mode" = quick ] && runs=3
+[ "$mode" = smoke ] && runs=1
 example="$root/planning-examples/workspaces/fe-2025-09-02"
 scratch="$out/b5-workspace"
+# The compiled-rulebook cache of these runs: outside the workspace, fresh for the "first run".
+export PLANNING_CACHE_DIR="$out/rulebook-cache"
+target_dir="$root/planning-cli/target"
 
 timed_once() {  # seconds of one run of "$@", output discarded
   local start end
   start=$(date +%s%N)
   "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo "scale=6; ($end - $start) / 1000000000" | bc
+  # printf, not bc alone: bc prints .5 for 0.5, which is not JSON.
+  printf '%.6f\n' "$(echo "scale=6; ($end - $start) / 1000000000" | bc)"
 }
-
-if ! command -v hyperfine >/dev/null 2>&1; then
-  (apt-get install -y -qq hyperfine >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq hyperfine >/dev/null 2>&1)) || true
-fi
 
 measure() {  # name, prepare command, then the command
   local name="$1" prepare="$2"; shift 2
   if command -v hyperfine >/dev/null 2>&1; then
     hyperfine -N --style basic --warmup 1 --runs "$runs" --prepare "$prepare" --export-json "$out/b5-$name.json" \
-      --ignore-failure "$*" >/dev/null 2>&1
+      --ignore-failure "$*" >/dev/null 2>&1 || step_failed "B5 $name"
   else
     local times=()
+    $prepare
+    "$@" >/dev/null 2>&1 || true  # warm-up: page cache
     for _ in $(seq "$runs"); do
       $prepare
       times+=("$(timed_once "$@")")
     done
     (IFS=,; echo "{\"results\":[{\"command\":\"$*\",\"times\":[${times[*]}]}]}") >"$out/b5-$name.json"
   fi
-  echo "measured: $*"
+  echo "measured: $name: $*"
 }
 
 # A fresh copy of the example before each advance. A script, not a command line: hyperfine -N
@@ -103,40 +140,72 @@ fresh="$out/fresh-workspace.sh"
 printf '#!/usr/bin/env bash\nset -eu\nrm -rf -- "%s"\ncp -r -- "%s" "%s"\n' "$scratch" "$example" "$scratch" >"$fresh"
 chmod +x "$fresh"
 "$fresh"
-# The first run after the build: nothing of this command is in the page cache or the JIT yet.
-rm -f "$root/planning-cli/target/planning.jsa"
+
+# The first command after the build: no start-up cache, no compiled rulebook, nothing of it in the
+# JIT. The launcher runs it at once and records the start-up cache in the background; the time
+# that recording takes is measured too (waiting for its lock), and the repeated runs start after it.
+rm -f "$target_dir"/planning*.jsa "$target_dir"/planning*.aot
+rm -rf "$PLANNING_CACHE_DIR"
 timed_once "$cli" lint -w "$scratch" >"$out/b5-first-lint.txt"
-measure java-version "true" java -version
-measure lint "true" "$cli" lint -w "$scratch"
-if "$cli" --help 2>/dev/null | grep -qE '^ +verify '; then
-  # A sealed, signed manifest to verify: the example moved to READY_FOR_HANDOFF, sealed (no git
-  # in the copy, hence --allow-dirty), and signed by the three roles the rulebook requires.
-  "$fresh"
-  "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >/dev/null 2>&1
-  "$cli" seal -w "$scratch" --stream fe --cycle 2025-09-02 --allow-dirty >/dev/null 2>&1
-  # Keys and trust file outside the workspace: sign refuses private keys inside it, and verify a
-  # trust file inside it.
-  keys="$out/b5-keys"
-  rm -rf -- "$keys"
-  for role in PM TechLead QA; do
-    "$cli" keys generate --role "$role" --out "$keys" >/dev/null 2>&1
-  done
-  for role in PM TechLead QA; do
-    "$cli" sign "$scratch/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml" --role "$role" \
-      --key "$keys/$role.key.pem" --trust "$keys/trust.yaml" >/dev/null 2>&1
-  done
-  verify_cmd=("$cli" verify -w "$scratch" --stream fe --cycle 2025-09-02 --trust "$keys/trust.yaml")
-  timed_once "${verify_cmd[@]}" >"$out/b5-first-verify.txt"
-  "${verify_cmd[@]}" >"$out/b5-verify-output.txt" 2>&1 || echo "verify did not pass: see $out/b5-verify-output.txt"
-  measure verify "true" "${verify_cmd[@]}"
+start=$(date +%s%N)
+flock "$target_dir/.startup-cache.lock" true 2>/dev/null || true
+printf '%.6f\n' "$(echo "scale=6; ($(date +%s%N) - $start) / 1000000000" | bc)" >"$out/b5-first-recording.txt"
+if compgen -G "$target_dir/planning*.[aj][os][ta]" >"$out/b5-startup-cache.txt"; then
+  echo "start-up cache: $(cat "$out/b5-startup-cache.txt")"
 else
-  echo "no verify command in this CLI yet" >"$out/b5-verify.note"
+  echo "no start-up cache was recorded" | tee "$out/b5-recording.note"
 fi
-"$fresh"
-timed_once "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >"$out/b5-first-advance.txt"
+
+measure java-version "true" java -version
+measure version "true" "$cli" --version
+measure rules-hash "true" "$cli" rules hash "$example/rulebook"
+measure lint "true" "$cli" lint -w "$scratch"
+measure gate "true" "$cli" gate -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF
+
+# A sealed, signed manifest to verify: the example moved to READY_FOR_HANDOFF, sealed (no git
+# in the copy, hence --allow-dirty), and signed by the three roles the rulebook requires. Keys and
+# trust file outside the workspace: sign refuses private keys inside it, and verify a trust file
+# inside it.
+sealed() {
+  local keys="$out/b5-keys" manifest="$scratch/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml"
+  "$fresh"
+  rm -rf -- "$keys"
+  "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >/dev/null &&
+  "$cli" seal -w "$scratch" --stream fe --cycle 2025-09-02 --allow-dirty >/dev/null &&
+  for role in PM TechLead QA; do
+    "$cli" keys generate --role "$role" --out "$keys" >/dev/null || return 1
+  done &&
+  for role in PM TechLead QA; do
+    "$cli" sign "$manifest" --role "$role" --key "$keys/$role.key.pem" --trust "$keys/trust.yaml" >/dev/null || return 1
+  done
+}
+if sealed >"$out/b5-sealing-output.txt" 2>&1; then
+  trust="$out/b5-keys/trust.yaml"
+  verify_cmd=("$cli" verify -w "$scratch" --stream fe --cycle 2025-09-02 --trust "$trust")
+  "${verify_cmd[@]}" >"$out/b5-verify-output.txt" 2>&1 || step_failed "verify did not pass: see $out/b5-verify-output.txt"
+  measure verify "true" "${verify_cmd[@]}"
+  measure verify-checksums "true" "${verify_cmd[@]}" --checksums-only
+  "$cli" status -w "$scratch" --trust "$trust" >"$out/b5-status-output.txt" 2>&1 || step_failed "status did not hold: see $out/b5-status-output.txt"
+  measure status "true" "$cli" status -w "$scratch" --trust "$trust"
+else
+  step_failed "advance, seal, keys or sign: see $out/b5-sealing-output.txt"
+  for name in verify verify-checksums status; do echo "no sealed, signed manifest (sealing failed)" >"$out/b5-$name.note"; done
+fi
 measure advance "$fresh" "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF
 
+# B6, the event stores (bench/store.sh, when present): given the mode and the results directory.
+if [ -x "$root/bench/store.sh" ]; then
+  echo "== B6 event stores"
+  "$root/bench/store.sh" "--$mode" "$out" || step_failed "B6 (bench/store.sh)"
+fi
+
+load_end="$(load1)"
+echo "$load_start $load_end" >"$out/load.txt"
 echo "load at the end: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "== results"
-java -cp "$bench_jar" dev.planning.bench.report.BenchReport "$out"
+java -cp "$bench_jar" dev.planning.bench.report.BenchReport "$out" || step_failed "the results table"
 echo "(Markdown: $out/table.md)"
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "FAILED steps: ${failed[*]}" >&2
+  exit 1
+fi

@@ -2,7 +2,11 @@ package dev.planning.cli;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.seal.SealingException;
+import dev.planning.rules.internal.drools.CompiledRulebookCache;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,31 +14,64 @@ import picocli.CommandLine.Command;
 @Command(name = "planning",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Planning cycles as files: lint plans, run quality gates, advance the lifecycle, seal, sign and verify handoffs.",
-        subcommands = {
-
-            InitCommand.class,
-            LintCommand.class,
-            GateCommand.class,
-            AdvanceCommand.class,
-            StatusCommand.class,
-            ImportCommand.class,
-            DigestCommand.class,
-            ReportCommand.class,
-            ImproveCommand.class,
-            SealCommand.class,
-            KeysCommand.class,
-            SignCommand.class,
-            VerifyCommand.class,
-            AttestCommand.class,
-            RulesCommand.class,
-            DemoCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        // The subcommands are registered in execute(), lazily: see COMMANDS.
+        description = "Planning cycles as files: lint plans, run quality gates, advance the lifecycle, seal, sign and verify handoffs.")
 public final class PlanningCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order the help lists them. Only the invoked one is built (picocli
+     * reflects over a command class and instantiates it when it is registered, which for all of
+     * them cost more than the JVM's own start-up); help, an unknown name or no command at all
+     * registers every one, so the usage listing and picocli's suggestions stay complete.
+     */
+    private static final List<String> COMMANDS = List.of("init", "lint", "gate", "advance", "status", "import",
+            "digest", "report", "improve", "seal", "keys", "sign", "verify", "attest", "rules", "demo", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * A subcommand's class. A switch rather than a table of class literals: a class literal loads
+     * its class, and only the invoked command's class should be loaded.
+     */
+    static Class<?> commandClass(String name) {
+        switch (name) {
+            case "init": return InitCommand.class;
+            case "lint": return LintCommand.class;
+            case "gate": return GateCommand.class;
+            case "advance": return AdvanceCommand.class;
+            case "status": return StatusCommand.class;
+            case "import": return ImportCommand.class;
+            case "digest": return DigestCommand.class;
+            case "report": return ReportCommand.class;
+            case "improve": return ImproveCommand.class;
+            case "seal": return SealCommand.class;
+            case "keys": return KeysCommand.class;
+            case "sign": return SignCommand.class;
+            case "verify": return VerifyCommand.class;
+            case "attest": return AttestCommand.class;
+            case "rules": return RulesCommand.class;
+            case "demo": return DemoCommand.class;
+            case "help": return CommandLine.HelpCommand.class;
+            default: throw new IllegalArgumentException("no such command: " + name);
+        }
+    }
+
+    /**
+     * The names of the subcommands to register for these arguments: only the named one when the
+     * first argument names a command (other than {@code help}), none for {@code --version} alone,
+     * all of them otherwise (help, no command, an unknown one: the usage listing and picocli's
+     * suggestions stay complete).
+     */
+    static List<String> commandsFor(String[] args) {
+        if (args.length > 0 && !"help".equals(args[0]) && COMMANDS.contains(args[0])) {
+            return List.of(args[0]);
+        }
+        if (args.length > 0 && Arrays.stream(args).allMatch(arg -> "-V".equals(arg) || "--version".equals(arg))) {
+            return List.of();
+        }
+        return COMMANDS;
+    }
 
     @Override
     public void run() {
@@ -48,6 +85,9 @@ public final class PlanningCommand implements Runnable {
      */
     public static void main(String[] args) {
         ExitGuard.install(System.err);
+        if (commandsFor(args).size() == 1) {
+            useRulebookCache();
+        }
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
         int code = execute(args, out, err);
@@ -55,6 +95,16 @@ public final class PlanningCommand implements Runnable {
         err.flush();
         ExitGuard.verdict(code);
         System.exit(code);
+    }
+
+    /**
+     * Compiled rulebooks are kept across runs in the user's cache directory (see
+     * {@link CompiledRulebookCache}; {@code PLANNING_NO_CACHE=1} turns it off). Only the command-line
+     * process does this; {@link #execute} (tests, embedders) leaves the library's default alone.
+     */
+    private static void useRulebookCache() {
+        CompiledRulebookCache.defaultDirectory(System.getenv())
+                .ifPresent(directory -> new DroolsGovernanceEngineFactory().useDiskCache(CompiledRulebookCache.at(directory)));
     }
 
     /**
@@ -68,6 +118,9 @@ public final class PlanningCommand implements Runnable {
     /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new PlanningCommand());
+        for (String name : commandsFor(args)) {
+            cli.addSubcommand(name, commandClass(name));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -36,7 +36,11 @@ class BenchReportTest {
                 [{"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.drools","params":{"tasks":"100000"},
                   "primaryMetric":{"scoreUnit":"ms/op","rawData":[[60.0,70.0,80.0]]}},
                  {"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.plainJava","params":{"tasks":"100000"},
-                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[10.0,10.0,12.0]]}}]
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[10.0,10.0,12.0]]}},
+                 {"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.drools","params":{"tasks":"10000"},
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[3.0,3.5,4.0]]}},
+                 {"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.plainJava","params":{"tasks":"10000"},
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[2.0,2.0,2.0]]}}]
                 """);
         Files.writeString(dir.resolve("jmh-b3.json"), """
                 [{"benchmark":"dev.planning.bench.jmh.TransitionBenchmark.engineDurable","params":{},
@@ -45,6 +49,12 @@ class BenchReportTest {
         Files.writeString(dir.resolve("b5-java-version.json"), "{\"results\":[{\"times\":[0.1,0.1,0.1]}]}");
         Files.writeString(dir.resolve("b5-lint.json"), "{\"results\":[{\"times\":[0.25,0.3,0.35]}]}");
         Files.writeString(dir.resolve("b5-verify.note"), "no verify command yet");
+        Files.writeString(dir.resolve("b5-gate.json"), "{\"results\":[{\"times\":[0.6,0.6,0.6]}]}");
+        Files.writeString(dir.resolve("b5-first-lint.txt"), "12.5\n");
+        Files.writeString(dir.resolve("b5-first-recording.txt"), "8.0\n");
+        Files.writeString(dir.resolve("b5-version.json"), "{\"results\":[{\"times\":[0.2]}]}");
+        Files.writeString(dir.resolve("fsync-ms.txt"), "0.5\n");
+        Files.writeString(dir.resolve("load.txt"), "0.8 1.2\n");
 
         List<Row> rows = new BenchReport(dir, 2).rows();
 
@@ -52,12 +62,36 @@ class BenchReportTest {
             assertThat(r.ratio()).isEqualTo("7.00x");
             assertThat(r.met()).contains(false);
         });
-        assertThat(row(rows, "transition, durable (fsync per append)").median()).isEqualTo("500 transitions/s");
-        assertThat(row(rows, "planning lint, repeated")).satisfies(r -> {
+        assertThat(row(rows, "governance, Drools, 10000 tasks")).satisfies(r -> {
+            assertThat(r.ratio()).isEqualTo("1.75x");
+            assertThat(r.target()).isEqualTo("<= 2x plain Java");
+            assertThat(r.met()).contains(true);
+        });
+        assertThat(row(rows, "spread of the Drools runs (max/min), 100000 tasks")).satisfies(r -> {
+            assertThat(r.ratio()).isEqualTo("1.33x");
+            assertThat(r.met()).contains(true);
+        });
+        assertThat(row(rows, "transition, durable (fsync per append)")).satisfies(r -> {
+            assertThat(r.median()).isEqualTo("500 transitions/s");
+            assertThat(r.ratio()).isEqualTo("0.25x");
+            assertThat(r.met()).contains(false);
+        });
+        assertThat(row(rows, "planning lint")).satisfies(r -> {
             assertThat(r.ratio()).isEqualTo("3.00x");
             assertThat(r.met()).contains(true);
         });
-        assertThat(row(rows, "planning verify, repeated").ratio()).startsWith("skipped");
+        assertThat(row(rows, "planning gate")).satisfies(r -> {
+            assertThat(r.ratio()).isEqualTo("6.00x");
+            assertThat(r.target()).isEqualTo("<= 5x floor");
+            assertThat(r.met()).contains(false);
+        });
+        assertThat(row(rows, "planning lint, first command after the build").met()).contains(false);
+        assertThat(row(rows, "start-up cache recording (in the background, after it)").ratio()).isEqualTo("8,000 ms");
+        assertThat(row(rows, "planning --version").ratio()).isEqualTo("2.00x");
+        assertThat(row(rows, "planning verify").ratio()).startsWith("skipped");
+        assertThat(row(rows, "planning status").met()).isEqualTo(Optional.empty());
+        assertThat(new BenchReport(dir, 2).load()).contains(
+                "1-minute load average: 0.8 at the start, 1.2 at the end (figures taken above 1.5 are skewed by other work)");
         assertThat(row(rows, "all RFH gates, 10000 tasks").met()).isEqualTo(Optional.empty());
         assertThat(Table.markdown(rows)).startsWith("| bench | case |").contains("| B2 | governance, Drools, 100000 tasks |");
         assertThat(Table.text(rows).lines().count()).isEqualTo(rows.size() + 2);

@@ -67,6 +67,18 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         return compilations.engineFor(rulebook);
     }
 
+    /**
+     * Keeps compiled rulebooks on disk across processes from now on: a rulebook whose rule files
+     * were compiled before (by this build of the engine) is loaded from the cache instead of
+     * compiled. The policy-language check still runs on every rule file first. Applies to every
+     * factory sharing this one's in-memory cache (for the no-argument constructor: the process).
+     *
+     * @param cache the disk cache, or {@code null} to stop using one
+     */
+    public void useDiskCache(CompiledRulebookCache cache) {
+        compilations.compiler.useDiskCache(cache);
+    }
+
     /** How many rulebooks this factory's cache has compiled so far (for monitoring and tests). */
     public int compilationCount() {
         return compilations.count.get();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,9 +35,15 @@ final class RulebookCompiler {
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private final ClassLoader classLoader;
+    private volatile CompiledRulebookCache diskCache;
 
     RulebookCompiler(ClassLoader classLoader) {
         this.classLoader = classLoader;
+    }
+
+    /** Compiled rulebooks are looked up in, and stored to, this cache from now on (null: none). */
+    void useDiskCache(CompiledRulebookCache cache) {
+        this.diskCache = cache;
     }
 
     KieBase compile(Rulebook rulebook) {
@@ -44,15 +51,42 @@ final class RulebookCompiler {
             throw new InvalidInputException("the rulebook lists no rule files; expected at least one rules/*.drl",
                     SourceLocation.ofFile("rulebook.yaml"));
         }
+        // Every file is read once and checked against the policy language before anything is
+        // compiled or taken from the disk cache: the key below is over exactly these bytes.
+        List<String> files = rulebook.ruleFiles();
+        List<byte[]> contents = new ArrayList<>();
+        for (String file : files) {
+            byte[] content = read(rulebook.directory(), file);
+            PolicyLanguage.check(file, content);
+            contents.add(content);
+        }
+        CompiledRulebookCache cache = diskCache;
+        String key = cache == null ? null : CompiledRulebookCache.key(files, contents);
+        Collection<KiePackage> packages = cache == null ? null
+                : cache.load(key, rulebook.directory(), classLoader).orElse(null);
+        boolean compiled = packages == null;
+        if (compiled) {
+            packages = compile(files, contents);
+        }
+        var base = KnowledgeBaseFactory.newKnowledgeBase(
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
+        base.addPackages(packages);
+        checkSeverities(base);
+        if (compiled && cache != null) {
+            cache.store(key, packages, rulebook.directory());
+        }
+        return base;
+    }
+
+    private Collection<KiePackage> compile(List<String> files, List<byte[]> contents) {
         // Drools resolves fact classes through the loader it is given, not the caller's context
         // loader: pass ours so that DRL imports of dev.planning.rules.facts resolve everywhere.
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
-        for (String file : rulebook.ruleFiles()) {
-            byte[] content = read(rulebook.directory(), file);
-            PolicyLanguage.check(file, content);
+        for (int i = 0; i < files.size(); i++) {
+            String file = files.get(i);
             try {
-                builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
+                builder.add(ResourceFactory.newByteArrayResource(contents.get(i)).setSourcePath(file), ResourceType.DRL);
             } catch (StackOverflowError e) {
                 // Drools' parser recurses per nesting level; thousands of parentheses exhaust the stack.
                 throw tooDeep(file);
@@ -61,11 +95,7 @@ final class RulebookCompiler {
                 throw compileError(builder, file);
             }
         }
-        var base = KnowledgeBaseFactory.newKnowledgeBase(
-                RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
-        base.addPackages(builder.getKnowledgePackages());
-        checkSeverities(base);
-        return base;
+        return new ArrayList<>(builder.getKnowledgePackages());
     }
 
     /** The error for DRL nested too deeply for the parser (it recurses once per level). */

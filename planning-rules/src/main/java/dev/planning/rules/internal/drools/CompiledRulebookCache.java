@@ -1,0 +1,353 @@
+package dev.planning.rules.internal.drools;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.definition.KiePackage;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+/**
+ * Compiled rulebooks kept on disk across processes, so that a short command does not compile the
+ * same DRL again (the Drools compiler and the Java compiler behind it are most of a command's start).
+ *
+ * <p>An entry is the serialized Drools packages of one set of rule files. Its key is the SHA-256 of
+ * the exact bytes of every rule file (as read and checked by {@link PolicyLanguage} in this process,
+ * before the cache is consulted), the cache format and a fingerprint of the engine's code (the jars
+ * or class files of the compiler, Drools and the fact classes: size and modification time), so a
+ * new build of the engine never reads an old build's entries. Nothing in an entry is trusted:
+ *
+ * <ul>
+ *   <li>the directory must be outside the workspace (the rulebook directory's parent) and the
+ *       rulebook, owned by the current user and not readable, writable or searchable by anyone else
+ *       (it is created {@code 0700}; entries are written {@code 0600}, atomically); otherwise the
+ *       cache is not used at all;</li>
+ *   <li>an entry names its key and the SHA-256 of its payload; a different key, a payload that does
+ *       not hash to the recorded value, an unreadable or oversized file, or a payload that does not
+ *       deserialize into Drools packages (only Drools, KIE, MVEL, JDK and planning classes are
+ *       accepted) means "compile again", and the fresh compilation replaces the entry.</li>
+ * </ul>
+ *
+ * <p>Used by the command line ({@link #defaultDirectory()}); an embedder turns it on with
+ * {@link DroolsGovernanceEngineFactory#useDiskCache(CompiledRulebookCache)}.
+ */
+public final class CompiledRulebookCache {
+
+    /** The first line of every entry; a new format changes it (and, through the key, the file name). */
+    static final String MAGIC = "planning-compiled-rulebook 1";
+
+    /** Entries larger than this are not read (the default rulebook's is about 110 KB). */
+    static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
+            "maxdepth=200;maxrefs=2000000;java.**;org.drools.**;org.kie.**;org.mvel2.**;dev.planning.rules.**;!*");
+
+    private final Path directory;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger stores = new AtomicInteger();
+    private final AtomicInteger rejected = new AtomicInteger();
+
+    private CompiledRulebookCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * A cache in the given directory, created (owner-only) on first store when missing.
+     *
+     * @param directory where entries are kept; made absolute
+     * @return the cache
+     */
+    public static CompiledRulebookCache at(Path directory) {
+        return new CompiledRulebookCache(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize());
+    }
+
+    /**
+     * The per-user cache directory: {@code $PLANNING_CACHE_DIR}, else
+     * {@code $XDG_CACHE_HOME/planning/rulebooks}, else {@code ~/.cache/planning/rulebooks}; empty when
+     * {@code PLANNING_NO_CACHE} is set or no home directory is known.
+     *
+     * @param environment the process environment (a parameter so tests can supply their own)
+     * @return the directory to use, if any
+     */
+    public static Optional<Path> defaultDirectory(Map<String, String> environment) {
+        if (present(environment.get("PLANNING_NO_CACHE"))) {
+            return Optional.empty();
+        }
+        if (present(environment.get("PLANNING_CACHE_DIR"))) {
+            return Optional.of(Path.of(environment.get("PLANNING_CACHE_DIR")));
+        }
+        if (present(environment.get("XDG_CACHE_HOME"))) {
+            return Optional.of(Path.of(environment.get("XDG_CACHE_HOME"), "planning", "rulebooks"));
+        }
+        String home = System.getProperty("user.home");
+        return present(home) ? Optional.of(Path.of(home, ".cache", "planning", "rulebooks")) : Optional.empty();
+    }
+
+    /** The cache's directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** How many compilations this cache has served (for tests and monitoring). */
+    public int hits() {
+        return hits.get();
+    }
+
+    /** How many entries this cache has written. */
+    public int stores() {
+        return stores.get();
+    }
+
+    /** How many entries were found but not used (wrong key, wrong hash, unreadable, refused classes). */
+    public int rejected() {
+        return rejected.get();
+    }
+
+    /**
+     * The key of a set of rule files: SHA-256 over the cache format, the engine fingerprint and each
+     * file's name and exact bytes, in order.
+     */
+    static String key(List<String> files, List<byte[]> contents) {
+        MessageDigest sha = sha256();
+        update(sha, MAGIC);
+        update(sha, Fingerprint.VALUE);
+        for (int i = 0; i < files.size(); i++) {
+            update(sha, files.get(i));
+            byte[] content = contents.get(i);
+            update(sha, Integer.toString(content.length));
+            sha.update(content);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * The packages stored under this key, when the cache may be used for this rulebook and the
+     * entry checks out; empty means "compile".
+     */
+    Optional<Collection<KiePackage>> load(String key, Path rulebookDirectory, ClassLoader classLoader) {
+        if (!usableFor(rulebookDirectory, false)) {
+            return Optional.empty();
+        }
+        Path entry = directory.resolve(key + ".bin");
+        if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            if (!ownerOnly(entry, OWNER_ONLY_FILE) || Files.size(entry) > MAX_ENTRY_BYTES) {
+                rejected.incrementAndGet();
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(entry);
+            Optional<byte[]> payload = payload(bytes, key);
+            if (payload.isEmpty()) {
+                rejected.incrementAndGet();
+                return Optional.empty();
+            }
+            Collection<KiePackage> packages = deserialize(payload.get(), classLoader);
+            hits.incrementAndGet();
+            return Optional.of(packages);
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            // Anything unexpected in an entry: never trust it, compile again.
+            rejected.incrementAndGet();
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the packages under this key; a cache that cannot be written is left alone. */
+    void store(String key, Collection<KiePackage> packages, Path rulebookDirectory) {
+        if (!usableFor(rulebookDirectory, true)) {
+            return;
+        }
+        Path temporary = null;
+        try {
+            byte[] payload = serialize(packages);
+            ByteArrayOutputStream entry = new ByteArrayOutputStream(payload.length + 200);
+            entry.writeBytes(header(key, payload).getBytes(StandardCharsets.UTF_8));
+            entry.writeBytes(payload);
+            temporary = Files.createTempFile(directory, key, ".tmp",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            Files.write(temporary, entry.toByteArray());
+            try {
+                Files.move(temporary, directory.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, directory.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
+            stores.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            // A cache is an optimisation: failing to write one changes nothing else.
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the directory may hold entries for this rulebook: outside the rulebook and its
+     * workspace, owned by this user, owner-only. When {@code create}, a missing directory is created
+     * owner-only.
+     */
+    boolean usableFor(Path rulebookDirectory, boolean create) {
+        try {
+            Path rulebook = rulebookDirectory.toAbsolutePath().normalize();
+            Path workspace = rulebook.getParent() == null ? rulebook : rulebook.getParent();
+            if (inside(directory, workspace) || inside(directory, rulebook)) {
+                return false;
+            }
+            if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                if (!create) {
+                    return false;
+                }
+                Files.createDirectories(directory.getParent());
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            }
+            Path real = directory.toRealPath();
+            if (inside(real, workspace.toRealPath()) || inside(real, rulebook.toRealPath())) {
+                return false;
+            }
+            return Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) && ownerOnly(directory, OWNER_ONLY_DIRECTORY);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static boolean inside(Path path, Path container) {
+        return path.startsWith(container);
+    }
+
+    /** Owned by the user running this process, with no permission for group or others. */
+    private static boolean ownerOnly(Path path, Set<PosixFilePermission> allowed) throws IOException {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+        return allowed.containsAll(permissions) && owner.equals(System.getProperty("user.name"));
+    }
+
+    private static String header(String key, byte[] payload) {
+        return MAGIC + "\nkey " + key + "\nsha256 " + HexFormat.of().formatHex(sha256().digest(payload)) + "\n\n";
+    }
+
+    /** The payload of an entry whose header names this key and the payload's own SHA-256. */
+    static Optional<byte[]> payload(byte[] entry, String key) {
+        String expectedStart = MAGIC + "\nkey " + key + "\nsha256 ";
+        byte[] start = expectedStart.getBytes(StandardCharsets.UTF_8);
+        int hashLength = 64;
+        int payloadStart = start.length + hashLength + 2;
+        if (entry.length < payloadStart
+                || !MessageDigest.isEqual(start, java.util.Arrays.copyOf(entry, start.length))
+                || entry[start.length + hashLength] != '\n' || entry[start.length + hashLength + 1] != '\n') {
+            return Optional.empty();
+        }
+        String recorded = new String(entry, start.length, hashLength, StandardCharsets.US_ASCII);
+        byte[] payload = java.util.Arrays.copyOfRange(entry, payloadStart, entry.length);
+        String actual = HexFormat.of().formatHex(sha256().digest(payload));
+        return actual.equals(recorded) ? Optional.of(payload) : Optional.empty();
+    }
+
+    private static byte[] serialize(Collection<KiePackage> packages) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
+            out.writeObject(new ArrayList<>(packages));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Collection<KiePackage> deserialize(byte[] payload, ClassLoader classLoader)
+            throws IOException, ClassNotFoundException {
+        try (InputStream in = new ByteArrayInputStream(payload);
+                ObjectInputStream objects = new DroolsObjectInputStream(in, classLoader)) {
+            objects.setObjectInputFilter(CLASSES);
+            Object read = objects.readObject();
+            if (!(read instanceof List<?> list)) {
+                throw new IOException("not a list of packages");
+            }
+            List<KiePackage> packages = new ArrayList<>();
+            for (Object element : list) {
+                if (!(element instanceof KiePackage pkg)) {
+                    throw new IOException("not a package: " + element);
+                }
+                packages.add(pkg);
+            }
+            return packages;
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    /** The engine's fingerprint, computed once per process. */
+    private static final class Fingerprint {
+        static final String VALUE = fingerprint();
+
+        private static String fingerprint() {
+            StringBuilder print = new StringBuilder(System.getProperty("java.vm.version", "?"));
+            for (Class<?> type : List.of(RulebookCompiler.class, dev.planning.rules.facts.Report.class,
+                    KnowledgeBuilderFactory.class, DroolsObjectInputStream.class)) {
+                print.append('|').append(codeOf(type));
+            }
+            return print.toString();
+        }
+
+        /** The jar (or class file) a class came from, with its size and modification time. */
+        private static String codeOf(Class<?> type) {
+            try {
+                URL source = type.getProtectionDomain().getCodeSource().getLocation();
+                Path path = Path.of(source.toURI());
+                if (Files.isDirectory(path)) {
+                    path = path.resolve(type.getName().replace('.', '/') + ".class");
+                }
+                return path + ":" + Files.size(path) + ":" + Files.getLastModifiedTime(path).toMillis();
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                // No fingerprint: a random one, so nothing stored by another process is ever read.
+                return "unknown-" + new SecureRandom().nextLong();
+            }
+        }
+    }
+}

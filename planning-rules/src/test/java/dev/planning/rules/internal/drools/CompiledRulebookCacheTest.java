@@ -1,0 +1,208 @@
+package dev.planning.rules.internal.drools;
+
+import static dev.planning.rules.Inputs.goodTask;
+import static dev.planning.rules.Inputs.input;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.governance.GovernanceDecision;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.rules.TestRulebooks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compiled-rulebook cache on disk: used when it checks out, "compile again" otherwise. */
+class CompiledRulebookCacheTest {
+
+    private static final String RULE = """
+            package test;
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.Report;
+            rule "owner-required"
+                @severity(CRITICAL)
+            when
+                $t : TaskFact(owner == null)
+            then
+                insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
+            end
+            """;
+
+    @TempDir
+    Path temp;
+
+    private Path workspace() throws IOException {
+        return Files.createDirectories(temp.resolve("workspace"));
+    }
+
+    private Rulebook rulebook(String drl) throws IOException {
+        return TestRulebooks.withRules(Files.createDirectories(workspace().resolve("rulebook")),
+                Map.of("rules/a.drl", drl), Map.of());
+    }
+
+    /** A fresh compiler (as in a new process) using the cache. */
+    private static RulebookCompiler compiler(CompiledRulebookCache cache) {
+        RulebookCompiler compiler = new RulebookCompiler(CompiledRulebookCacheTest.class.getClassLoader());
+        compiler.useDiskCache(cache);
+        return compiler;
+    }
+
+    private static GovernanceDecision decide(Rulebook rulebook, RulebookCompiler compiler) {
+        Task ownerless = goodTask("FE-1").owner(null).build();
+        return new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook)).evaluate(input(ownerless));
+    }
+
+    private List<Path> entries(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void aSecondCompilationOfTheSameRuleFilesIsServedFromTheCacheWithTheSameDecision() throws IOException {
+        Rulebook rulebook = rulebook(RULE);
+        CompiledRulebookCache first = CompiledRulebookCache.at(temp.resolve("cache"));
+        GovernanceDecision compiled = decide(rulebook, compiler(first));
+        CompiledRulebookCache second = CompiledRulebookCache.at(temp.resolve("cache"));
+        GovernanceDecision cached = decide(rulebook, compiler(second));
+
+        assertThat(first.stores()).isEqualTo(1);
+        assertThat(second.hits()).isEqualTo(1);
+        assertThat(cached).isEqualTo(compiled);
+        assertThat(cached.violations()).hasSize(1);
+    }
+
+    @Test
+    void theCacheDirectoryIsOwnerOnlyAndSoIsEveryEntry() throws IOException {
+        Path directory = temp.resolve("cache");
+        decide(rulebook(RULE), compiler(CompiledRulebookCache.at(directory)));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        assertThat(entries(directory)).singleElement().satisfies(entry ->
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------"));
+    }
+
+    @Test
+    void aTamperedEntryIsCompiledAgainAndReplaced() throws IOException {
+        Rulebook rulebook = rulebook(RULE);
+        Path directory = temp.resolve("cache");
+        GovernanceDecision compiled = decide(rulebook, compiler(CompiledRulebookCache.at(directory)));
+        Path entry = entries(directory).get(0);
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length - 10] ^= 1;
+        Files.write(entry, bytes);
+
+        CompiledRulebookCache again = CompiledRulebookCache.at(directory);
+        GovernanceDecision decision = decide(rulebook, compiler(again));
+
+        assertThat(again.hits()).isZero();
+        assertThat(again.rejected()).isEqualTo(1);
+        assertThat(again.stores()).isEqualTo(1);
+        assertThat(decision).isEqualTo(compiled);
+        assertThat(CompiledRulebookCache.at(directory)).satisfies(third -> {
+            decide(rulebook, compiler(third));
+            assertThat(third.hits()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void anEntryRecordedUnderAnotherKeyIsNotUsed() throws IOException {
+        Path directory = temp.resolve("cache");
+        decide(rulebook(RULE), compiler(CompiledRulebookCache.at(directory)));
+        Path entry = entries(directory).get(0);
+        String otherRule = RULE.replace("has no owner", "lacks an owner");
+        Rulebook other = rulebook(otherRule);
+        String otherKey = CompiledRulebookCache.key(List.of("rules/a.drl"),
+                List.of(otherRule.getBytes(StandardCharsets.UTF_8)));
+        Files.copy(entry, directory.resolve(otherKey + ".bin"));
+
+        CompiledRulebookCache again = CompiledRulebookCache.at(directory);
+        GovernanceDecision decision = decide(other, compiler(again));
+
+        assertThat(again.hits()).isZero();
+        assertThat(again.rejected()).isEqualTo(1);
+        assertThat(decision.violations().get(0).message()).contains("lacks an owner");
+    }
+
+    @Test
+    void thePolicyLanguageCheckRunsOnTheSourceEvenWhenAValidEntryIsStoredUnderItsKey() throws IOException {
+        Path directory = temp.resolve("cache");
+        decide(rulebook(RULE), compiler(CompiledRulebookCache.at(directory)));
+        Path entry = entries(directory).get(0);
+        String hostile = RULE.replace("insert(Report.violation(kcontext, $t, $t.id() + \" has no owner\"));",
+                "System.exit(3);");
+        String hostileKey = CompiledRulebookCache.key(List.of("rules/a.drl"), List.of(hostile.getBytes(StandardCharsets.UTF_8)));
+        // A well-formed entry under the hostile source's key: header and payload hash both right.
+        String good = Files.readString(entry, StandardCharsets.ISO_8859_1);
+        String oldKey = entry.getFileName().toString().replace(".bin", "");
+        Files.writeString(directory.resolve(hostileKey + ".bin"), good.replace(oldKey, hostileKey),
+                StandardCharsets.ISO_8859_1);
+        Files.setPosixFilePermissions(directory.resolve(hostileKey + ".bin"), PosixFilePermissions.fromString("rw-------"));
+        Rulebook rulebook = rulebook(hostile);
+
+        CompiledRulebookCache again = CompiledRulebookCache.at(directory);
+        assertThatThrownBy(() -> compiler(again).compile(rulebook))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("System.exit");
+        assertThat(again.hits()).isZero();
+    }
+
+    @Test
+    void aCacheInsideTheWorkspaceIsNeverCreatedNorRead() throws IOException {
+        Rulebook rulebook = rulebook(RULE);
+        Path inWorkspace = workspace().resolve(".planning-cache");
+        CompiledRulebookCache cache = CompiledRulebookCache.at(inWorkspace);
+        decide(rulebook, compiler(cache));
+        decide(rulebook, compiler(cache));
+
+        assertThat(inWorkspace).doesNotExist();
+        assertThat(cache.stores()).isZero();
+        assertThat(cache.hits()).isZero();
+    }
+
+    @Test
+    void aCacheDirectoryOthersMayReadIsNotUsed() throws IOException {
+        Path directory = Files.createDirectory(temp.resolve("cache"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+        CompiledRulebookCache cache = CompiledRulebookCache.at(directory);
+        decide(rulebook(RULE), compiler(cache));
+
+        assertThat(cache.stores()).isZero();
+        assertThat(entries(directory)).isEmpty();
+    }
+
+    @Test
+    void anEntryOthersMayWriteIsNotRead() throws IOException {
+        Rulebook rulebook = rulebook(RULE);
+        Path directory = temp.resolve("cache");
+        decide(rulebook, compiler(CompiledRulebookCache.at(directory)));
+        Files.setPosixFilePermissions(entries(directory).get(0), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        CompiledRulebookCache again = CompiledRulebookCache.at(directory);
+        decide(rulebook, compiler(again));
+
+        assertThat(again.hits()).isZero();
+        assertThat(again.rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultDirectoryFollowsTheEnvironment() {
+        assertThat(CompiledRulebookCache.defaultDirectory(Map.of("PLANNING_CACHE_DIR", "/c")))
+                .contains(Path.of("/c"));
+        assertThat(CompiledRulebookCache.defaultDirectory(Map.of("XDG_CACHE_HOME", "/x")))
+                .contains(Path.of("/x", "planning", "rulebooks"));
+        assertThat(CompiledRulebookCache.defaultDirectory(Map.of())).contains(
+                Path.of(System.getProperty("user.home"), ".cache", "planning", "rulebooks"));
+        assertThat(CompiledRulebookCache.defaultDirectory(Map.of("PLANNING_NO_CACHE", "1", "PLANNING_CACHE_DIR", "/c")))
+                .isEmpty();
+    }
+}
