@@ -22,6 +22,8 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.cycle.GateEnvironment;
+import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lint.LintRules;
@@ -66,24 +68,31 @@ final class FileWorkspace implements PlanningWorkspace {
         // The verifier re-derives verdicts with the machine built below: the lambda reads the field late.
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (cycle, transition, judgedAt) ->
                 machine().evaluate(cycle, transition, Optional.of(judgedAt), false).results());
-        CycleArtifacts artifacts = new CycleArtifacts(root, layout);
-        List<Gate> all = new ArrayList<>(gates);
-        if (all.stream().noneMatch(g -> g.name().equals(ReleaseReadinessGate.NAME))) {
-            all.add(new ReleaseReadinessGate(verifier, trust));
-        }
+        GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
+                clock, trust, new SealedManifests() {
+                    @Override
+                    public Optional<HandoffManifest> read(CycleRef cycle) {
+                        return verifier.read(cycle).map(read -> read.manifest());
+                    }
+
+                    @Override
+                    public VerificationReport verify(CycleRef cycle, TrustedKeys keys) {
+                        return verifier.verify(cycle, keys);
+                    }
+                });
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)
-                .gates(all)
+                .gates(gates)
                 .gateContextFactory(new GateContextFactory() {
                     @Override
                     public GateContext create(CycleRef cycle, Transition transition) {
-                        return new ArtifactGateContext(artifacts, root, rulebook, cycle, transition);
+                        return new ArtifactGateContext(environment, cycle, transition);
                     }
 
                     @Override
                     public GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt) {
-                        return new ArtifactGateContext(artifacts, root, rulebook, cycle, transition, judgedAt);
+                        return new ArtifactGateContext(environment, cycle, transition, judgedAt);
                     }
                 })
                 .evidenceWriter(new FileEvidenceWriter(root, layout))

@@ -12,6 +12,9 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.Planning;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.cycle.GateEnvironment;
+import dev.planning.engine.internal.cycle.SealedManifests;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.workspace.WorkspaceLayout;
@@ -82,12 +85,14 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         Rulebook baseRulebook = compiled(base);
         Rulebook headRulebook = compiled(head);
         PlanningWorkspace ws = Planning.builder().workspace(workspace).rulebook(head).serviceLoaderGates(false).build();
-        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory(), clock, WorkspaceLayout.DEFAULT);
-        CycleArtifacts artifacts = new CycleArtifacts(ws.root(), WorkspaceLayout.DEFAULT);
+        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
+        GateEnvironment underBase = new GateEnvironment(ws.root(), WorkspaceLayout.DEFAULT, baseRulebook,
+                new CycleArtifacts(ws.root(), WorkspaceLayout.DEFAULT), clock, TrustedKeys::none, SealedManifests.NONE);
+        GateEnvironment underHead = underBase.withRulebook(headRulebook);
         List<CycleImpact> cycles = new ArrayList<>();
         for (CycleRef cycle : ws.cycles()) {
-            GateResult before = gate.evaluate(new ArtifactGateContext(artifacts, ws.root(), baseRulebook, cycle, HANDOFF));
-            GateResult after = gate.evaluate(new ArtifactGateContext(artifacts, ws.root(), headRulebook, cycle, HANDOFF));
+            GateResult before = gate.evaluate(new ArtifactGateContext(underBase, cycle, HANDOFF));
+            GateResult after = gate.evaluate(new ArtifactGateContext(underHead, cycle, HANDOFF));
             Map<String, ImpactFinding> was = byKey(before);
             Map<String, ImpactFinding> now = byKey(after);
             List<ImpactFinding> added = now.entrySet().stream().filter(e -> !was.containsKey(e.getKey()))
