@@ -11,7 +11,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
-import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
@@ -30,17 +29,16 @@ import dev.planning.engine.internal.lint.LintRules;
 import dev.planning.engine.internal.lint.WorkspaceLinter;
 import dev.planning.engine.internal.seal.ManifestVerifier;
 import dev.planning.engine.internal.lifecycle.GateContextFactory;
+import dev.planning.engine.internal.lifecycle.TransitionStep;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.lifecycle.Transition;
 import java.time.Instant;
-import dev.planning.engine.internal.seal.ReleaseReadinessGate;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
 import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +93,9 @@ final class FileWorkspace implements PlanningWorkspace {
                         return new ArtifactGateContext(environment, cycle, transition, judgedAt);
                     }
                 })
+                // Made on first use, like the verifier: the guard and the sealer are built from this machine.
+                .step(TransitionStep.late(() -> guard().step(rulebook)))
+                .step(TransitionStep.late(() -> sealer().step(SealOptions.defaults(), (manifest, path) -> { })))
                 .evidenceWriter(new FileEvidenceWriter(root, layout))
                 .clock(clock)
                 .triggeredBy(triggeredBy)
@@ -106,6 +107,14 @@ final class FileWorkspace implements PlanningWorkspace {
 
     private LifecycleMachine machine() {
         return machine;
+    }
+
+    private Sealer sealer() {
+        return sealer;
+    }
+
+    private SealGuard guard() {
+        return guard;
     }
 
     @Override
@@ -140,14 +149,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public TransitionResult advance(CycleRef cycle, CycleState to) {
-        CycleState state = machine.status(cycle).state();
-        if (state == CycleState.READY_FOR_HANDOFF && to == CycleState.PACKAGED) {
-            // Entering PACKAGED is sealing: the same gates, then the manifest.
-            return sealer.seal(cycle, SealOptions.defaults()).transition().orElseThrow();
-        }
-        if (SealGuard.isSealed(state) && !runsReleaseReadiness(cycle, state, to)) {
-            guard.check(cycle, state, to);
-        }
+        // Sealing (entering PACKAGED) and the guard of sealed cycles are steps of the machine.
         return machine.advance(cycle, to);
     }
 
@@ -199,11 +201,5 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public List<Discrepancy> checkHistory(CycleStatus status) {
         return guard.history(status, store.location(status.cycle()));
-    }
-
-    /** Whether the transition's gates include {@code release_readiness}, which then does the guard's work. */
-    private boolean runsReleaseReadiness(CycleRef cycle, CycleState from, CycleState to) {
-        return rulebook.profileFor(cycle.stream()).step(from, to).map(GateStep::gates)
-                .filter(gates -> gates.contains(ReleaseReadinessGate.NAME)).isPresent();
     }
 }
