@@ -1,13 +1,11 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
-import dev.planning.engine.internal.evidence.GateOutcomes;
 import dev.planning.engine.internal.report.FindingReports;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,7 +52,7 @@ final class AdvanceCommand implements Callable<Integer> {
                 && ws.status(ref).state() == CycleState.READY_FOR_HANDOFF
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();
         TransitionResult result = seal.flatMap(SealResult::transition).orElseGet(() -> ws.advance(ref, to));
-        Map<String, String> evidence = evidence(ws, ref, result.eventId());
+        Map<String, String> evidence = result.evidence();
         Map<String, Object> json = new LinkedHashMap<>(Reports.transition(result, evidence));
         seal.flatMap(SealResult::manifestPath).ifPresent(path -> json.put("manifest", path));
         Reports.print(spec.commandLine().getOut(), format.format, json,
@@ -70,17 +68,5 @@ final class AdvanceCommand implements Callable<Integer> {
         return seal.manifest().map(m -> "sealed " + seal.manifestPath().orElseThrow() + " (manifest_id "
                 + m.manifestId() + ", snapshot_rev " + m.snapshotRev() + (m.dirty() ? ", dirty" : "") + ")\n")
                 .orElse("");
-    }
-
-    /** Each gate's evidence file, as recorded in the attempt's event ({@code evidence.<gate>}). */
-    private static Map<String, String> evidence(PlanningWorkspace ws, CycleRef ref, String eventId) {
-        Map<String, String> evidence = new LinkedHashMap<>();
-        ws.status(ref).history().stream().map(RecordedEvent::event).filter(e -> e.id().equals(eventId)).findFirst()
-                .ifPresent(event -> event.details().forEach((key, value) -> {
-                    if (key.startsWith(GateOutcomes.DETAIL_PREFIX)) {
-                        evidence.put(key.substring(GateOutcomes.DETAIL_PREFIX.length()), value);
-                    }
-                }));
-        return evidence;
     }
 }
