@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param owner    who on the provider side answers for it
  * @param due      when the provider delivers it, if stated
  * @param location where the entry is written
+ * @since 0.1
  */
 public record Contract(String provider, String id, Status status, String owner, Optional<LocalDate> due,
         SourceLocation location) {
