@@ -1,7 +1,6 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
@@ -21,9 +20,6 @@ import picocli.CommandLine.Option;
 @Command(name = "advance", mixinStandardHelpOptions = true,
         description = "Run the gates of one transition and record it in the cycle's event log.")
 final class AdvanceCommand implements Callable<Integer> {
-
-    /** The prefix of a transition event's evidence details, {@code evidence.<gate>} (README, "Lifecycle"). */
-    private static final String EVIDENCE_DETAIL = "evidence.";
 
     @Mixin
     WorkspaceOptions workspace;
@@ -56,7 +52,7 @@ final class AdvanceCommand implements Callable<Integer> {
                 && ws.status(ref).state() == CycleState.READY_FOR_HANDOFF
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();
         TransitionResult result = seal.flatMap(SealResult::transition).orElseGet(() -> ws.advance(ref, to));
-        Map<String, String> evidence = evidence(ws, ref, result.eventId());
+        Map<String, String> evidence = result.evidence();
         Map<String, Object> json = new LinkedHashMap<>(Reports.transition(result, evidence));
         seal.flatMap(SealResult::manifestPath).ifPresent(path -> json.put("manifest", path));
         Reports.print(spec.commandLine().getOut(), format.format, json,
@@ -72,17 +68,5 @@ final class AdvanceCommand implements Callable<Integer> {
         return seal.manifest().map(m -> "sealed " + seal.manifestPath().orElseThrow() + " (manifest_id "
                 + m.manifestId() + ", snapshot_rev " + m.snapshotRev() + (m.dirty() ? ", dirty" : "") + ")\n")
                 .orElse("");
-    }
-
-    /** Each gate's evidence file, as recorded in the attempt's event ({@code evidence.<gate>}). */
-    private static Map<String, String> evidence(PlanningWorkspace ws, CycleRef ref, String eventId) {
-        Map<String, String> evidence = new LinkedHashMap<>();
-        ws.status(ref).history().stream().map(RecordedEvent::event).filter(e -> e.id().equals(eventId)).findFirst()
-                .ifPresent(event -> event.details().forEach((key, value) -> {
-                    if (key.startsWith(EVIDENCE_DETAIL)) {
-                        evidence.put(key.substring(EVIDENCE_DETAIL.length()), value);
-                    }
-                }));
-        return evidence;
     }
 }

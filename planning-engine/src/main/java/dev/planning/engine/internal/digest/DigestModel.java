@@ -4,7 +4,7 @@ import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.governance.Waiver;
-import dev.planning.engine.internal.rulebook.WaiverHorizon;
+import dev.planning.api.governance.WaiverHorizon;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.TransitionKind;

@@ -2,7 +2,7 @@ package dev.planning.engine.internal.digest;
 
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.gate.Finding;
-import dev.planning.engine.internal.artifact.Contract;
+import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.api.InvalidInputException;
@@ -174,7 +174,7 @@ public final class DigestPublisher {
         List<Task> dropped = plan.tasks().stream().filter(t -> t.status() == TaskStatus.DROPPED).toList();
         return new DigestContent(layout.digest(cycle), summary, facts, rows, gates, manifest, layout.manifest(cycle),
                 events, dropped, decisions, layout.retrospective(cycle),
-                dev.planning.engine.internal.rulebook.WaiverHorizon.days(workspace.rulebook()));
+                dev.planning.api.governance.WaiverHorizon.days(workspace.rulebook()));
     }
 
     private List<KpiRow> rows(List<KpiValue> values, List<DigestSummary> previous, CycleRef cycle,

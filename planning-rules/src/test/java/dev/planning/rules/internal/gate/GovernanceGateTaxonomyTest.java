@@ -14,9 +14,6 @@ import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +25,7 @@ class GovernanceGateTaxonomyTest {
     Path workspace;
 
     private GateResult evaluate(Task... tasks) {
-        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory(),
-                Clock.fixed(Instant.parse("2025-09-02T12:00:00Z"), ZoneOffset.UTC), WorkspaceLayout.DEFAULT);
+        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
         return gate.evaluate(new GovernanceGateTest.Context(workspace,
                 TestRulebooks.defaultRulebook(workspace.resolve("rulebook")), Optional.of(Inputs.plan(tasks))));
     }

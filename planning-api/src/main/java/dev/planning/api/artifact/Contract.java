@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.artifact;
+package dev.planning.api.artifact;
 
 import dev.planning.api.SourceLocation;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param owner    who on the provider side answers for it
  * @param due      when the provider delivers it, if stated
  * @param location where the entry is written
+ * @since 0.1
  */
 public record Contract(String provider, String id, Status status, String owner, Optional<LocalDate> due,
         SourceLocation location) {

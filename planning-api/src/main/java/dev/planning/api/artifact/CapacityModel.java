@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.artifact;
+package dev.planning.api.artifact;
 
 import dev.planning.api.SourceLocation;
 import java.math.BigDecimal;
@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param owners budgets by owner name, as tasks' {@code owner} field spells it
  * @param teams  team budgets by team name
  * @param source the workspace-relative file it was read from
+ * @since 0.1
  */
 public record CapacityModel(Map<String, Budget> owners, Map<String, Team> teams, String source) {
 

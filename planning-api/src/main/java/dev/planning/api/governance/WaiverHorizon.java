@@ -1,8 +1,7 @@
-package dev.planning.engine.internal.rulebook;
+package dev.planning.api.governance;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
-import dev.planning.api.governance.Waiver;
 import dev.planning.api.rulebook.Rulebook;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,7 @@ import java.util.List;
  * still in force whose expiry falls within that many days of the day judged is "expiring": lint,
  * the governance gate and the digest say so before the violation it waives blocks a transition.
  *
- * <p>Internal to the planning modules; not a supported API.
+ * @since 0.2
  */
 public final class WaiverHorizon {
 

@@ -1,0 +1,190 @@
+package dev.planning.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.store.ArtifactKind;
+import dev.planning.engine.fixtures.Plans;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code Planning.builder()} validates what it builds, and what it is given reaches every gate. */
+class PlanningBuilderTest {
+
+    private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+
+    @TempDir
+    Path workspace;
+
+    private void rulebook(String gates) {
+        Plans.write(workspace, "rulebook/rulebook.yaml", """
+                version: "1.0.0"
+                profiles:
+                  fe:
+                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [%s]}
+                default_profile: fe
+                """.formatted(gates));
+    }
+
+    @Test
+    void refusesAProfileNamingAGateThatIsNotAvailableAtTheEntryAndRecordsNothing() {
+        rulebook("schema_lint, no_such_gate");
+        Plans.feWorkspace(workspace);
+
+        assertThatThrownBy(() -> Planning.builder().workspace(workspace).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.getMessage()).contains("gate profile 'fe' names gate 'no_such_gate'")
+                            .contains("schema_lint");
+                    SourceLocation at = e.location().orElseThrow();
+                    assertThat(at.file()).endsWith("rulebook/rulebook.yaml");
+                    assertThat(at.line()).isEqualTo(4);
+                    assertThat(at.column()).isEqualTo(71);
+                });
+        assertThat(Files.exists(workspace.resolve("frameworks/planning-fe/events"))).isFalse();
+    }
+
+    @Test
+    void namesEveryUnknownGateOnce() {
+        rulebook("first_missing, schema_lint, second_missing");
+
+        assertThatThrownBy(() -> Planning.builder().workspace(workspace).build())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2 errors")
+                .hasMessageContaining("'first_missing'")
+                .hasMessageContaining("'second_missing'");
+    }
+
+    @Test
+    void theBuildersClockAndLayoutReachTheGatesContext() {
+        rulebook("schema_lint, spy");
+        WorkspaceLayout layout = new WorkspaceLayout("plans", "rulebook");
+        Plans.write(workspace, Plans.TASKS_PATH.replace("frameworks/", "plans/"), Plans.FE_TASKS);
+        Plans.write(workspace, Plans.STORY_MAP_PATH.replace("frameworks/", "plans/"), Plans.FE_STORY_MAP);
+        AtomicReference<GateContext> seen = new AtomicReference<>();
+        Clock clock = Clock.fixed(Instant.parse("2031-02-03T04:05:06Z"), ZoneOffset.UTC);
+
+        List<GateResult> results = Planning.builder().workspace(workspace).layout(layout).clock(clock)
+                .gate(spy(seen)).build().dryRun(CYCLE, CycleState.READY_FOR_HANDOFF);
+
+        assertThat(results).extracting(GateResult::gate).containsExactly("schema_lint", "spy");
+        assertThat(results.get(0).status()).as("schema_lint reads the plan where the layout puts it")
+                .isNotEqualTo(GateStatus.FAIL);
+        assertThat(seen.get().today()).isEqualTo(LocalDate.of(2031, 2, 3));
+        assertThat(seen.get().clock().instant()).isEqualTo(clock.instant());
+        assertThat(seen.get().files().path(CYCLE, ArtifactKind.TASK_BREAKDOWN))
+                .isEqualTo("plans/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+    }
+
+    @Test
+    void findsAGateInTheThreadsContextClassLoader() throws Exception {
+        rulebook("child_gate");
+        try (URLClassLoader child = childLoaderWithGate()) {
+            assertThatThrownBy(() -> Planning.builder().workspace(workspace).build())
+                    .as("the engine's own class loader does not see the child's gate")
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("child_gate");
+
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            PlanningWorkspace ws;
+            thread.setContextClassLoader(child);
+            try {
+                ws = Planning.builder().workspace(workspace).build();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+
+            assertThat(ws.dryRun(CYCLE, CycleState.READY_FOR_HANDOFF)).singleElement().satisfies(r -> {
+                assertThat(r.gate()).isEqualTo("child_gate");
+                assertThat(r.evidence()).containsEntry("loaded_by", "child");
+            });
+        }
+    }
+
+    @Test
+    void findsAGateInTheClassLoaderGivenToTheBuilder() throws Exception {
+        rulebook("child_gate, schema_lint");
+        Plans.feWorkspace(workspace);
+        try (URLClassLoader child = childLoaderWithGate()) {
+            PlanningWorkspace ws = Planning.builder().workspace(workspace).classLoader(child).build();
+
+            assertThat(ws.dryRun(CYCLE, CycleState.READY_FOR_HANDOFF)).extracting(GateResult::gate)
+                    .containsExactly("child_gate", "schema_lint");
+        }
+    }
+
+    private static Gate spy(AtomicReference<GateContext> seen) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return "spy";
+            }
+
+            @Override
+            public GateResult evaluate(GateContext context) {
+                seen.set(context);
+                return GateResult.of("spy", List.of(), Map.of());
+            }
+        };
+    }
+
+    /** Compiles a gate registered with ServiceLoader into a directory that only a child loader sees. */
+    private URLClassLoader childLoaderWithGate() throws IOException, java.net.URISyntaxException {
+        Path root = workspace.resolve(".child-gate");
+        Path source = root.resolve("src/childgate/ChildGate.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                package childgate;
+
+                import dev.planning.api.gate.Gate;
+                import dev.planning.api.gate.GateContext;
+                import dev.planning.api.gate.GateResult;
+                import java.util.List;
+                import java.util.Map;
+
+                public final class ChildGate implements Gate {
+                    public String name() {
+                        return "child_gate";
+                    }
+
+                    public GateResult evaluate(GateContext context) {
+                        return GateResult.of("child_gate", List.of(), Map.of("loaded_by", "child"));
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        Path classes = root.resolve("classes");
+        Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(classes.resolve("META-INF/services/" + Gate.class.getName()), "childgate.ChildGate\n",
+                StandardCharsets.UTF_8);
+        String api = Path.of(Gate.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int status = compiler.run(null, null, null, "-encoding", "UTF-8", "-classpath", api, "-d",
+                classes.toString(), source.toString());
+        assertThat(status).as("the child gate compiles").isZero();
+        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, PlanningBuilderTest.class.getClassLoader());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.planning.engine.internal.seal;
+
+import static dev.planning.engine.internal.seal.SealFixture.CYCLE;
+import static dev.planning.engine.internal.seal.SealFixture.MANIFEST;
+import static dev.planning.engine.internal.seal.SealFixture.TRUST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.Planning;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sealing is the lifecycle step of {@code READY_FOR_HANDOFF -> PACKAGED}, run on the history read once. */
+class SealingStepTest {
+
+    @TempDir
+    Path dir;
+
+    /** An event store that counts the logs read through it. */
+    static final class CountingStore implements EventStore {
+        final EventStore delegate;
+        final AtomicInteger reads = new AtomicInteger();
+
+        CountingStore(EventStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<RecordedEvent> read(CycleRef cycle) {
+            reads.incrementAndGet();
+            return delegate.read(cycle);
+        }
+
+        @Override
+        public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
+            return delegate.append(cycle, event, expectedHead);
+        }
+
+        @Override
+        public String location(CycleRef cycle) {
+            return delegate.location(cycle);
+        }
+    }
+
+    private PlanningWorkspace open(Path workspace, CountingStore store) {
+        return Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
+                .trustedKeys(TRUST).clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC)).triggeredBy("tester")
+                .eventStore(store).build();
+    }
+
+    @Test
+    void advancingToPackagedReadsTheEventLogOnceAndSeals() {
+        Path workspace = SealFixture.committedExample(dir);
+        CountingStore store = new CountingStore(new FileEventStore(workspace));
+        PlanningWorkspace ws = open(workspace, store);
+        assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        store.reads.set(0);
+
+        TransitionResult result = ws.advance(CYCLE, CycleState.PACKAGED);
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(store.reads).hasValue(1);
+        assertThat(workspace.resolve(MANIFEST)).isRegularFile();
+        List<RecordedEvent> history = new FileEventStore(workspace).read(CYCLE);
+        assertThat(history.get(history.size() - 1).event().type()).isEqualTo(EventType.MANIFEST_SEALED);
+    }
+
+    @Test
+    void sealingReadsTheEventLogOnce() {
+        Path workspace = SealFixture.committedExample(dir);
+        CountingStore store = new CountingStore(new FileEventStore(workspace));
+        PlanningWorkspace ws = open(workspace, store);
+        ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF);
+        store.reads.set(0);
+
+        SealResult sealed = ws.seal(CYCLE, SealOptions.defaults());
+
+        assertThat(sealed.manifest()).isPresent();
+        assertThat(sealed.manifestPath()).contains(MANIFEST);
+        assertThat(store.reads).hasValue(1);
+    }
+
+    @Test
+    void theTransitionResultNamesTheEvidenceFileOfEveryGate() {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = open(workspace, new CountingStore(new FileEventStore(workspace)));
+
+        TransitionResult ready = ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF);
+        TransitionResult packaged = ws.advance(CYCLE, CycleState.PACKAGED);
+
+        for (TransitionResult result : List.of(ready, packaged)) {
+            assertThat(result.evidence().keySet()).containsExactlyElementsOf(
+                    result.gateResults().stream().map(r -> r.gate()).toList());
+            result.evidence().values().forEach(path -> assertThat(workspace.resolve(path)).isRegularFile());
+        }
+        RecordedEvent event = new FileEventStore(workspace).read(CYCLE).stream()
+                .filter(e -> e.event().id().equals(packaged.eventId())).findFirst().orElseThrow();
+        packaged.evidence().forEach((gate, path) ->
+                assertThat(event.event().details()).containsEntry("evidence." + gate, path));
+    }
+
+    @Test
+    void aRefusedSealingWritesNoManifest() throws Exception {
+        Path workspace = SealFixture.committedExample(dir);
+        PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
+                .trustedKeys(TRUST).clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC)).build();
+        ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF);
+        PlanningWorkspace failing = Planning.builder().workspace(workspace)
+                .gate(SealFixture.governance(GateStatus.FAIL)).trustedKeys(TRUST)
+                .clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC)).build();
+
+        TransitionResult result = failing.advance(CYCLE, CycleState.PACKAGED);
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(Files.exists(workspace.resolve(MANIFEST))).isFalse();
+        assertThat(failing.status(CYCLE).state()).isEqualTo(CycleState.READY_FOR_HANDOFF);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.planning.rules.internal.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.Planning;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The governance gate as an embedder gets it: through {@code Planning.builder()}. */
+class GovernanceThroughBuilderTest {
+
+    private static final Path EXAMPLES = Path.of("..", "planning-examples", "workspaces").toAbsolutePath().normalize();
+    private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
+    private static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";
+
+    @TempDir
+    Path dir;
+
+    private GateResult governanceOn(Path ws, String instant) {
+        PlanningWorkspace workspace = Planning.builder().workspace(ws)
+                .clock(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC)).build();
+        return workspace.dryRun(FE, CycleState.READY_FOR_HANDOFF).stream()
+                .filter(r -> r.gate().equals("governance")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void waiversAreJudgedAgainstTheBuildersClock() throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-critical"), dir.resolve("ws"));
+        Files.writeString(ws.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml"), """
+                waivers:
+                  - {rule: critical-approvals, item: FE-12, reason: "board meets Monday", approver: cto-gina, expires: 2030-01-05}
+                """, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        GateResult lastDay = governanceOn(ws, "2030-01-05T23:00:00Z");
+        GateResult dayAfter = governanceOn(ws, "2030-01-06T01:00:00Z");
+
+        assertThat(lastDay.status()).isEqualTo(GateStatus.PASS);
+        assertThat(lastDay.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("governance.waived"));
+        assertThat(dayAfter.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(dayAfter.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("governance.critical-approvals"));
+    }
+
+    @Test
+    void aRulebookThatDoesNotCompileFailsBuildLocatedAndLeavesTheLogUntouched() throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Planning.builder().workspace(ws).build().create(FE);
+        byte[] log = Files.readAllBytes(ws.resolve(LOG));
+        Files.writeString(ws.resolve("rulebook/rules/zz-broken.drl"), """
+                package rules;
+
+                rule "broken"
+                when
+                    TaskFact(
+                then
+                end
+                """, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Planning.builder().workspace(ws).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.getMessage()).contains("do not compile");
+                    assertThat(e.location()).hasValueSatisfying(at -> {
+                        assertThat(at.file()).isEqualTo("rulebook/rules/zz-broken.drl");
+                        assertThat(at.line()).isPositive();
+                    });
+                });
+        assertThat(Files.readAllBytes(ws.resolve(LOG))).isEqualTo(log);
+    }
+
+    private static Path copy(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to;
+    }
+}
