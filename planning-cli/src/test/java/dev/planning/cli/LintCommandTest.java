@@ -22,8 +22,8 @@ class LintCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out())
-                .contains("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml:8:11: error: task FE-1: unknown field `ownr`")
-                .contains("frameworks/planning-design/tasks/2025-09-02-design_task_breakdown.yaml:8:1: error: malformed YAML")
+                .contains("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml:8:5: error: task FE-1: unknown field `ownr`")
+                .contains("frameworks/planning-design/tasks/2025-09-02-design_task_breakdown.yaml:6:12: error: malformed YAML")
                 .contains("[id.duplicate]")
                 .contains("[ref.dangling]")
                 .contains("lint failed");
