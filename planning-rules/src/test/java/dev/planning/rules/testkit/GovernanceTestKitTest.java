@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.Controls;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskStatus;
+import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.ViolationSeverity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
@@ -95,6 +97,28 @@ class GovernanceTestKitTest {
                         .waiver(untilFirst).waiver(untilThird).build()))
                 .hasOnlyViolations(v("needs-owner", "FE-1"))
                 .hasWaived(v("needs-owner", "FE-2"));
+    }
+
+    /** The second example of docs/rules.md, as written there. */
+    @Test
+    void buildsAFullInputFromTheKit() {
+        GovernanceTestKit kit = GovernanceTestKit.fromDrl(HEAD + """
+                rule "critical-approvals" @severity(CRITICAL)
+                when $t : TaskFact(criticality == 0, approvals < 3)
+                then insert(Report.violation(kcontext, $t, "needs three approvals")); end
+                rule "sox-audit-trail" when $t : TaskFact(compliance == "sox", auditTrail != "enhanced")
+                then insert(Report.violation(kcontext, $t, "needs an enhanced audit trail")); end
+                """);
+
+        GovernanceDecision decision = kit.evaluate(kit.input()
+                .tasks(Task.builder("FE-1", "Checkout").tags("criticality:0", "compliance:sox")
+                        .controls(Controls.builder().approvals("bob", "carol").auditTrail("enhanced").build())
+                        .build())
+                .otherStream("be", Task.builder("BE-1", "Payments API").owner("dan").build())
+                .waiver(new Waiver("critical-approvals", "FE-1", "third approver on leave", "lead", LocalDate.of(2025, 1, 31)))
+                .build());
+
+        assertThat(decision).hasNoViolations().hasWaived(v("critical-approvals", "FE-1"));
     }
 
     @Test
