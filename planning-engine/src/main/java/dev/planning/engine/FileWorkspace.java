@@ -11,7 +11,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
-import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
@@ -22,23 +21,24 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.cycle.GateEnvironment;
+import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lint.LintRules;
 import dev.planning.engine.internal.lint.WorkspaceLinter;
 import dev.planning.engine.internal.seal.ManifestVerifier;
 import dev.planning.engine.internal.lifecycle.GateContextFactory;
+import dev.planning.engine.internal.lifecycle.TransitionStep;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.lifecycle.Transition;
 import java.time.Instant;
-import dev.planning.engine.internal.seal.ReleaseReadinessGate;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
 import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,26 +66,36 @@ final class FileWorkspace implements PlanningWorkspace {
         // The verifier re-derives verdicts with the machine built below: the lambda reads the field late.
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (cycle, transition, judgedAt) ->
                 machine().evaluate(cycle, transition, Optional.of(judgedAt), false).results());
-        CycleArtifacts artifacts = new CycleArtifacts(root, layout);
-        List<Gate> all = new ArrayList<>(gates);
-        if (all.stream().noneMatch(g -> g.name().equals(ReleaseReadinessGate.NAME))) {
-            all.add(new ReleaseReadinessGate(verifier, trust));
-        }
+        GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
+                clock, trust, new SealedManifests() {
+                    @Override
+                    public Optional<HandoffManifest> read(CycleRef cycle) {
+                        return verifier.read(cycle).map(read -> read.manifest());
+                    }
+
+                    @Override
+                    public VerificationReport verify(CycleRef cycle, TrustedKeys keys) {
+                        return verifier.verify(cycle, keys);
+                    }
+                });
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)
-                .gates(all)
+                .gates(gates)
                 .gateContextFactory(new GateContextFactory() {
                     @Override
                     public GateContext create(CycleRef cycle, Transition transition) {
-                        return new ArtifactGateContext(artifacts, root, rulebook, cycle, transition);
+                        return new ArtifactGateContext(environment, cycle, transition);
                     }
 
                     @Override
                     public GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt) {
-                        return new ArtifactGateContext(artifacts, root, rulebook, cycle, transition, judgedAt);
+                        return new ArtifactGateContext(environment, cycle, transition, judgedAt);
                     }
                 })
+                // Made on first use, like the verifier: the guard and the sealer are built from this machine.
+                .step(TransitionStep.late(() -> guard().step(rulebook)))
+                .step(TransitionStep.late(() -> sealer().step(SealOptions.defaults(), (manifest, path) -> { })))
                 .evidenceWriter(new FileEvidenceWriter(root, layout))
                 .clock(clock)
                 .triggeredBy(triggeredBy)
@@ -97,6 +107,14 @@ final class FileWorkspace implements PlanningWorkspace {
 
     private LifecycleMachine machine() {
         return machine;
+    }
+
+    private Sealer sealer() {
+        return sealer;
+    }
+
+    private SealGuard guard() {
+        return guard;
     }
 
     @Override
@@ -131,14 +149,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public TransitionResult advance(CycleRef cycle, CycleState to) {
-        CycleState state = machine.status(cycle).state();
-        if (state == CycleState.READY_FOR_HANDOFF && to == CycleState.PACKAGED) {
-            // Entering PACKAGED is sealing: the same gates, then the manifest.
-            return sealer.seal(cycle, SealOptions.defaults()).transition().orElseThrow();
-        }
-        if (SealGuard.isSealed(state) && !runsReleaseReadiness(cycle, state, to)) {
-            guard.check(cycle, state, to);
-        }
+        // Sealing (entering PACKAGED) and the guard of sealed cycles are steps of the machine.
         return machine.advance(cycle, to);
     }
 
@@ -190,11 +201,5 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public List<Discrepancy> checkHistory(CycleStatus status) {
         return guard.history(status, store.location(status.cycle()));
-    }
-
-    /** Whether the transition's gates include {@code release_readiness}, which then does the guard's work. */
-    private boolean runsReleaseReadiness(CycleRef cycle, CycleState from, CycleState to) {
-        return rulebook.profileFor(cycle.stream()).step(from, to).map(GateStep::gates)
-                .filter(gates -> gates.contains(ReleaseReadinessGate.NAME)).isPresent();
     }
 }

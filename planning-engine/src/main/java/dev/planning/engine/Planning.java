@@ -7,6 +7,7 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.gate.GateCheck;
 import dev.planning.engine.internal.gate.GateRegistry;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.signing.TrustFile;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Builds a {@link PlanningWorkspace}: the one entry point for applications embedding the engine.
@@ -33,15 +35,24 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Sealing: {@code advance} to {@code PACKAGED} and {@code seal} write the handoff manifest; the
- * {@code release_readiness} gate (always available) verifies it against the trusted keys, read from
+ * {@code release_readiness} gate (registered like the other built-ins) verifies it against the trusted keys, read from
  * {@link Builder#trustFile}, which must lie outside the workspace (anyone who can commit could add
  * a key to one inside it), or given with {@link Builder#trustedKeys}; with neither, no key is
  * trusted and every signature check fails.
  *
  * <p>Gates registered in {@code META-INF/services/dev.planning.api.gate.Gate} (such as
- * {@code schema_lint}, {@code cross_stream_consistency}, {@code parity_coverage} and, with
- * {@code planning-rules} on the class path, {@code governance}) are found automatically; a gate
- * passed to {@link Builder#gate} replaces a registered one of the same name.
+ * {@code schema_lint}, {@code cross_stream_consistency}, {@code parity_coverage},
+ * {@code release_readiness} and, with {@code planning-rules} on the class path, {@code governance})
+ * are found through the builder's {@link Builder#classLoader class loader} (by default the thread's
+ * context class loader, so a gate in a plug-in's or web application's loader is found); a gate
+ * passed to {@link Builder#gate} replaces a registered one of the same name. Every gate sees the
+ * workspace through its {@link dev.planning.api.gate.GateContext}, which carries the builder's
+ * layout, clock and trusted keys.
+ *
+ * <p>{@link Builder#build()} validates before it hands anything out: the rulebook's policies must
+ * compile and every gate a profile names must be available, or it throws an
+ * {@link InvalidInputException} located at the DRL error or at the profile entry, and nothing is
+ * recorded.
  *
  * <p>{@code advance} writes each gate run's evidence as JSON under the cycle's
  * {@code evidence/{cycle}/} directory and records its path in the transition event
@@ -76,6 +87,7 @@ public final class Planning {
         private boolean serviceLoaderGates = true;
         private Path trustFile;
         private TrustedKeys trustedKeys;
+        private ClassLoader classLoader;
 
         private Builder() {
         }
@@ -116,7 +128,20 @@ public final class Planning {
             return this;
         }
 
-        /** The clock events are stamped with; default UTC system time. */
+        /**
+         * The class loader gates and the governance engine are found with; default the thread's
+         * context class loader when {@link #build()} runs (the engine's own when there is none). The
+         * engine's built-in gates are found as well when this loader does not see them.
+         */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "classLoader");
+            return this;
+        }
+
+        /**
+         * The clock events are stamped with and gates judge by (waivers expire against its date);
+         * default UTC system time.
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
@@ -144,9 +169,11 @@ public final class Planning {
         }
 
         /**
-         * Loads the rulebook and assembles the workspace.
+         * Loads the rulebook, finds the gates, validates, and assembles the workspace.
          *
-         * @throws InvalidInputException when the workspace or rulebook is missing or invalid
+         * @throws InvalidInputException when the workspace or rulebook is missing or invalid, when the
+         *         rulebook's policies do not compile (located at the rule file, line and column), or when
+         *         a gate profile names a gate that is not available (located at the profile entry)
          */
         public PlanningWorkspace build() {
             if (workspace == null) {
@@ -161,8 +188,39 @@ public final class Planning {
                 TrustFile.requireOutside(trustFile, root);
             }
             Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()));
+            ClassLoader loader = loader();
+            List<Gate> found = withContextLoader(loader, () -> {
+                List<Gate> all = allGates(loader);
+                GateCheck.compile(loaded, root, loader);
+                return all;
+            });
+            GateCheck.requireGates(loaded, found.stream().map(Gate::name).collect(Collectors.toSet()));
             EventStore store = eventStore != null ? eventStore : new FileEventStore(root, layout);
-            return new FileWorkspace(root, layout, loaded, store, allGates(), clock, triggeredBy, trust(root));
+            return new FileWorkspace(root, layout, loaded, store, found, clock, triggeredBy, trust(root));
+        }
+
+        private ClassLoader loader() {
+            if (classLoader != null) {
+                return classLoader;
+            }
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : Planning.class.getClassLoader();
+        }
+
+        /**
+         * Runs {@code work} with the thread's context class loader set to {@code loader}, so that gates
+         * that look up their own services (the governance gate its engine factory) look where the
+         * builder was told to.
+         */
+        private static <T> T withContextLoader(ClassLoader loader, Supplier<T> work) {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return work.get();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
         }
 
         /** The trusted keys, read each time they are needed so that a trust file edited meanwhile counts. */
@@ -179,10 +237,8 @@ public final class Planning {
             return () -> TrustFile.readOutside(file, root);
         }
 
-        private List<Gate> allGates() {
-            return (serviceLoaderGates
-                    ? GateRegistry.withServiceLoader(gates, Planning.class.getClassLoader())
-                    : GateRegistry.of(gates)).gates();
+        private List<Gate> allGates(ClassLoader loader) {
+            return (serviceLoaderGates ? GateRegistry.withServiceLoader(gates, loader) : GateRegistry.of(gates)).gates();
         }
 
         private static String defaultActor() {

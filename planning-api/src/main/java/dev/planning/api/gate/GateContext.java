@@ -1,11 +1,23 @@
 package dev.planning.api.gate;
 
+import dev.planning.api.PlanningException;
+import dev.planning.api.artifact.CapacityModel;
+import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.WorkspaceFiles;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +26,35 @@ import java.util.Optional;
  * Everything a gate may look at for one cycle and one transition. Supplied by the engine;
  * read-only.
  *
+ * <p>A gate sees the workspace only through its context: parsed plans, the files of the workspace
+ * through the configured layout ({@link #files()}), the cycle's waivers, contracts and the capacity
+ * model, today's date by the engine's clock ({@link #clock()}), the trusted keys and the sealed
+ * manifest. A gate therefore keeps no layout, clock or path of its own, and can be stateless: the
+ * engine builds one instance (through {@link java.util.ServiceLoader} or its builder) and hands it a
+ * new context for every run.
+ *
+ * <pre>{@code
+ * public GateResult evaluate(GateContext context) {
+ *     List<Finding> findings = new ArrayList<>();
+ *     for (Waiver waiver : context.waivers()) {          // the cycle's decision log, parsed
+ *         if (!waiver.activeOn(context.today())) {       // the engine's clock, not the system's
+ *             findings.add(Finding.error("waiver.expired", waiver.rule() + " on " + waiver.item(),
+ *                     SourceLocation.ofFile(context.files().path(context.cycle(), ArtifactKind.DECISION_LOG))));
+ *         }
+ *     }
+ *     return GateResult.of(name(), findings, Map.of());
+ * }
+ * }</pre>
+ *
  * <p>Parsed artifacts are present only when their files exist and could be read; a gate that
- * needs a missing artifact should report a finding rather than throw.
+ * needs a missing artifact should report a finding rather than throw. The methods that parse a file
+ * on demand ({@link #waivers()}, {@link #contracts()}, {@link #capacity()}, {@link #manifest()})
+ * throw a located {@link dev.planning.api.InvalidInputException} when the file exists but is
+ * malformed; a gate that does not catch it fails with the message as a {@code gate.error} finding.
+ *
+ * <p>The {@code default} methods answer "nothing" (no waivers, no contracts, no trusted key) or,
+ * for {@link #verifyManifest()}, refuse: a context that does not supply something never makes a
+ * gate pass by leaving it out. The engine's contexts supply all of them.
  *
  * @since 0.1
  */
@@ -27,7 +66,10 @@ public interface GateContext {
     /** The transition the gates run for (also in a dry run). */
     Transition transition();
 
-    /** The workspace root, absolute. */
+    /**
+     * The workspace root, absolute: for a gate that must hand a directory to a tool. Gates read
+     * files through {@link #files()}, which follows the configured layout.
+     */
     Path workspace();
 
     /** The rulebook in force. */
@@ -46,6 +88,13 @@ public interface GateContext {
     List<String> artifactPaths();
 
     /**
+     * The workspace's files, located by the layout the engine was built with.
+     *
+     * @return never {@code null}
+     */
+    WorkspaceFiles files();
+
+    /**
      * The results of the gates that already ran in this transition, in the order they ran (for
      * example {@code schema_lint} before {@code governance}), so that a gate can take them into
      * account. Empty for the first gate, and by default for contexts that do not track them.
@@ -59,11 +108,86 @@ public interface GateContext {
     /**
      * The moment the verdict is judged at, when it is not now: set when a sealed verdict is
      * recomputed, so that a gate that depends on the day (for example waivers that expire) judges
-     * as it did when the verdict was sealed. Empty for a live run: the gate uses its own clock.
+     * as it did when the verdict was sealed. Empty for a live run. {@link #clock()} already
+     * accounts for it: gates should read the time from there.
      *
      * @return never {@code null}
      */
-    default Optional<java.time.Instant> judgedAt() {
+    default Optional<Instant> judgedAt() {
         return Optional.empty();
+    }
+
+    /**
+     * The clock the verdict is judged by: the engine builder's clock in a live run, and a clock
+     * fixed at {@link #judgedAt()} when a sealed verdict is recomputed. By default, that fixed clock
+     * when {@code judgedAt} is set, otherwise UTC system time.
+     *
+     * @return never {@code null}
+     */
+    default Clock clock() {
+        return judgedAt().map(at -> Clock.fixed(at, ZoneOffset.UTC)).orElseGet(Clock::systemUTC);
+    }
+
+    /** Today's date by {@link #clock()}, in the clock's time zone; what waivers expire against. */
+    default LocalDate today() {
+        return LocalDate.now(clock());
+    }
+
+    /**
+     * The waivers of the cycle's decision log, in file order; empty when the cycle has none.
+     *
+     * @throws dev.planning.api.InvalidInputException when the decision log is malformed, located in it
+     */
+    default List<Waiver> waivers() {
+        return List.of();
+    }
+
+    /**
+     * The cross-stream contracts the cycle's stream declares; empty when it declares none.
+     *
+     * @throws dev.planning.api.InvalidInputException when the contracts file is malformed, located in it
+     */
+    default List<Contract> contracts() {
+        return List.of();
+    }
+
+    /**
+     * The workspace's capacity model, when it has one.
+     *
+     * @throws dev.planning.api.InvalidInputException when the capacity model is malformed, located in it
+     */
+    default Optional<CapacityModel> capacity() {
+        return Optional.empty();
+    }
+
+    /**
+     * The keys trusted to sign manifests, as the engine was given them (a trust file outside the
+     * workspace, or keys passed to its builder). By default no key is trusted.
+     *
+     * @return never {@code null}
+     */
+    default TrustedKeys trustedKeys() {
+        return TrustedKeys.none();
+    }
+
+    /**
+     * The cycle's sealed handoff manifest, when the cycle was sealed.
+     *
+     * @throws dev.planning.api.InvalidInputException when the manifest file exists but cannot be read
+     */
+    default Optional<HandoffManifest> manifest() {
+        return Optional.empty();
+    }
+
+    /**
+     * Verifies the cycle's sealed manifest as {@code planning verify} does, against
+     * {@link #trustedKeys()}: checksums, rulebook hash, seal event, recomputed verdicts,
+     * signatures and the signing policy.
+     *
+     * @return the report, never {@code null}
+     * @throws PlanningException by default: a context that cannot verify must not let a gate pass
+     */
+    default VerificationReport verifyManifest() {
+        throw new PlanningException("this gate context cannot verify manifests (it is not the engine's)");
     }
 }

@@ -2,7 +2,10 @@ package dev.planning.api.lifecycle;
 
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +23,9 @@ import java.util.Optional;
  * @param gateResults one result per gate run, in the order they ran
  * @param stateAfter  the cycle's state once the attempt was recorded
  * @param eventId     the id of the recorded event
+ * @param evidence    the evidence file written for each gate, by gate name, as workspace-relative
+ *                    paths in the order the gates ran (the event records the same paths); empty for
+ *                    a gate whose evidence was not kept
  * @since 0.1
  */
 public record TransitionResult(
@@ -28,7 +34,8 @@ public record TransitionResult(
         boolean accepted,
         List<GateResult> gateResults,
         CycleState stateAfter,
-        String eventId) {
+        String eventId,
+        Map<String, String> evidence) {
 
     public TransitionResult {
         Objects.requireNonNull(cycle, "cycle");
@@ -36,6 +43,18 @@ public record TransitionResult(
         gateResults = List.copyOf(gateResults);
         Objects.requireNonNull(stateAfter, "stateAfter");
         Objects.requireNonNull(eventId, "eventId");
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(evidence, "evidence")));
+    }
+
+    /** A result without evidence files (none was kept). */
+    public TransitionResult(CycleRef cycle, Transition transition, boolean accepted, List<GateResult> gateResults,
+            CycleState stateAfter, String eventId) {
+        this(cycle, transition, accepted, gateResults, stateAfter, eventId, Map.of());
+    }
+
+    /** The evidence file of one gate's run, workspace-relative, if it was written. */
+    public Optional<String> evidence(String gate) {
+        return Optional.ofNullable(evidence.get(gate));
     }
 
     /** The gates that failed, in the order they ran; empty when the transition was accepted. */

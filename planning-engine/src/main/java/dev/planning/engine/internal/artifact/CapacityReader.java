@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;

@@ -1,50 +1,82 @@
 package dev.planning.engine.internal.cycle;
 
+import dev.planning.api.artifact.CapacityModel;
+import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.GateContext;
+import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.WorkspaceFiles;
+import dev.planning.engine.internal.artifact.CapacityReader;
+import dev.planning.engine.internal.artifact.ContractsReader;
+import dev.planning.engine.internal.artifact.DecisionLogReader;
+import dev.planning.engine.internal.artifact.ReadResult;
+import dev.planning.engine.internal.workspace.LayoutFiles;
+import dev.planning.engine.internal.workspace.SafePaths;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * The {@link GateContext} of one transition attempt, reading each artifact at most once and only
- * when a gate asks for it.
+ * The {@link GateContext} of one transition attempt (or one recomputed verdict), reading each
+ * artifact at most once and only when a gate asks for it. Every method of {@link GateContext} is
+ * answered from the {@link GateEnvironment}: the configured layout, the builder's clock (fixed at
+ * {@link #judgedAt()} when a sealed verdict is recomputed), the trusted keys and the sealed
+ * manifests.
  */
 public final class ArtifactGateContext implements GateContext {
 
+    private final GateEnvironment environment;
     private final CycleRef cycle;
     private final Transition transition;
-    private final Path workspace;
-    private final Rulebook rulebook;
+    private final Optional<Instant> judgedAt;
+    private final LayoutFiles files;
     private final Supplier<Optional<TaskBreakdown>> tasks;
     private final Supplier<Optional<StoryMap>> storyMap;
     private final Supplier<Map<String, TaskBreakdown>> otherStreams;
     private final Supplier<List<String>> artifactPaths;
-    private final Optional<java.time.Instant> judgedAt;
+    private final Supplier<List<Waiver>> waivers;
+    private final Supplier<List<Contract>> contracts;
+    private final Supplier<Optional<CapacityModel>> capacity;
+    private final Supplier<TrustedKeys> trust;
 
-    public ArtifactGateContext(CycleArtifacts artifacts, Path workspace, Rulebook rulebook,
-            CycleRef cycle, Transition transition) {
-        this(artifacts, workspace, rulebook, cycle, transition, Optional.empty());
+    /** The context of a live run. */
+    public ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition) {
+        this(environment, cycle, transition, Optional.empty());
     }
 
-    /** A context that judges as of {@code judgedAt} (see {@link GateContext#judgedAt()}). */
-    public ArtifactGateContext(CycleArtifacts artifacts, Path workspace, Rulebook rulebook,
-            CycleRef cycle, Transition transition, Optional<java.time.Instant> judgedAt) {
-        this.judgedAt = java.util.Objects.requireNonNull(judgedAt, "judgedAt");
-        this.cycle = cycle;
-        this.transition = transition;
-        this.workspace = workspace;
-        this.rulebook = rulebook;
+    /** A context that judges as of {@code judgedAt} when given (see {@link GateContext#judgedAt()}). */
+    public ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition,
+            Optional<Instant> judgedAt) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.transition = Objects.requireNonNull(transition, "transition");
+        this.judgedAt = Objects.requireNonNull(judgedAt, "judgedAt");
+        this.files = environment.files();
+        CycleArtifacts artifacts = environment.artifacts();
         this.tasks = memoize(() -> artifacts.taskBreakdown(cycle));
         this.storyMap = memoize(() -> artifacts.storyMap(cycle));
         this.otherStreams = memoize(() -> artifacts.otherStreams(cycle));
         this.artifactPaths = memoize(() -> artifacts.artifactPaths(cycle));
+        this.waivers = memoize(() -> readOptional(environment.layout().decisionLog(cycle),
+                new DecisionLogReader()::read).orElse(List.of()));
+        this.contracts = memoize(() -> readOptional(environment.layout().contracts(cycle),
+                new ContractsReader()::read).orElse(List.of()));
+        this.capacity = memoize(() -> readOptional(environment.layout().capacityModel(), new CapacityReader()::read));
+        this.trust = memoize(environment.trust());
     }
 
     @Override
@@ -59,12 +91,12 @@ public final class ArtifactGateContext implements GateContext {
 
     @Override
     public Path workspace() {
-        return workspace;
+        return environment.root();
     }
 
     @Override
     public Rulebook rulebook() {
-        return rulebook;
+        return environment.rulebook();
     }
 
     @Override
@@ -88,8 +120,58 @@ public final class ArtifactGateContext implements GateContext {
     }
 
     @Override
-    public Optional<java.time.Instant> judgedAt() {
+    public WorkspaceFiles files() {
+        return files;
+    }
+
+    @Override
+    public Optional<Instant> judgedAt() {
         return judgedAt;
+    }
+
+    @Override
+    public Clock clock() {
+        Clock clock = environment.clock();
+        return judgedAt.map(at -> Clock.fixed(at, clock.getZone())).orElse(clock);
+    }
+
+    @Override
+    public List<Waiver> waivers() {
+        return waivers.get();
+    }
+
+    @Override
+    public List<Contract> contracts() {
+        return contracts.get();
+    }
+
+    @Override
+    public Optional<CapacityModel> capacity() {
+        return capacity.get();
+    }
+
+    @Override
+    public TrustedKeys trustedKeys() {
+        return trust.get();
+    }
+
+    @Override
+    public Optional<HandoffManifest> manifest() {
+        return environment.manifests().read(cycle);
+    }
+
+    @Override
+    public VerificationReport verifyManifest() {
+        return environment.manifests().verify(cycle, trustedKeys());
+    }
+
+    /** An optional input file: absent is empty; present but malformed is a located exception. */
+    private <T> Optional<T> readOptional(String path, BiFunction<Path, String, ReadResult<T>> reader) {
+        Path file = SafePaths.resolve(environment.root(), path);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(reader.apply(file, path).orThrow());
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

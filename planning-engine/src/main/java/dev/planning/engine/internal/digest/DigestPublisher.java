@@ -1,7 +1,7 @@
 package dev.planning.engine.internal.digest;
 
 import dev.planning.api.gate.Finding;
-import dev.planning.engine.internal.artifact.Contract;
+import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.api.InvalidInputException;

@@ -62,6 +62,12 @@ public final class GateRegistry {
             for (Gate discovered : ServiceLoader.load(Gate.class, loader)) {
                 byName.putIfAbsent(checkedName(discovered), discovered);
             }
+            if (loader != GateRegistry.class.getClassLoader()) {
+                // A loader that does not delegate to the engine's (a plug-in host's) still gets the built-ins.
+                for (Gate builtIn : ServiceLoader.load(Gate.class, GateRegistry.class.getClassLoader())) {
+                    byName.putIfAbsent(checkedName(builtIn), builtIn);
+                }
+            }
         } catch (ServiceConfigurationError e) {
             throw new PlanningException("a gate registered in META-INF/services/" + Gate.class.getName()
                     + " cannot be loaded: " + e.getMessage(), null, e);

@@ -8,7 +8,7 @@ import dev.planning.api.gate.Severity;
 import dev.planning.engine.internal.lint.CycleLint;
 import dev.planning.engine.internal.lint.CycleLinter;
 import dev.planning.engine.internal.lint.LintRules;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.LayoutFiles;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * The {@code schema_lint} gate: the cycle's task breakdown (required), story map and decision log
  * (when present) validate against their schemas, ids are unique, and references resolve. It reads
- * the files itself, through {@link GateContext#workspace()}, so that it sees exactly what is on
- * disk. It judges what lint can know of the rulebook, as {@code planning lint} does: tag values
+ * the files itself, under {@link GateContext#workspace()} and by the layout of
+ * {@link GateContext#files()}, so that it sees exactly what is on disk. It judges what lint can know of the rulebook, as {@code planning lint} does: tag values
  * against the taxonomy and waivers against the rule names. Fails on any error finding.
  *
  * <p>A cycle's result is reused while the files the linter may read are byte for byte the same
@@ -32,17 +32,11 @@ public final class SchemaLintGate implements Gate {
     /** The gate's name in gate profiles. */
     public static final String NAME = "schema_lint";
 
-    private final CycleLinter linter;
+    /** Reused results keyed by the bytes of the files linted: no configuration, only memory. */
     private final LintResultCache cache = new LintResultCache();
 
-    /** The gate for the default workspace layout; the constructor {@link java.util.ServiceLoader} uses. */
+    /** The gate; the layout comes with each context. */
     public SchemaLintGate() {
-        this(WorkspaceLayout.DEFAULT);
-    }
-
-    /** The gate for a workspace laid out differently. */
-    public SchemaLintGate(WorkspaceLayout layout) {
-        this.linter = new CycleLinter(layout);
     }
 
     @Override
@@ -57,11 +51,12 @@ public final class SchemaLintGate implements Gate {
 
     @Override
     public GateResult evaluate(GateContext context) {
+        CycleLinter linter = new CycleLinter(LayoutFiles.layoutOf(context.files()));
         return cache.get(context.workspace(), context.cycle(), context.rulebook().hash(), linter.inputs(context.cycle()),
-                () -> lint(context));
+                () -> lint(linter, context));
     }
 
-    private GateResult lint(GateContext context) {
+    private GateResult lint(CycleLinter linter, GateContext context) {
         CycleLint lint = linter.lint(context.workspace(), context.cycle(), LintRules.of(context.rulebook()));
         Map<String, Integer> codes = new TreeMap<>();
         lint.findings().forEach(f -> codes.merge(f.code(), 1, Integer::sum));

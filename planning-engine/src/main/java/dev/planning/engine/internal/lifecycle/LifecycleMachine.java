@@ -57,7 +57,10 @@ import java.util.stream.Collectors;
  * gate the profile names for it (a {@link PlanningException} naming the missing ones otherwise,
  * before any gate runs); run them in profile order; record {@code STATE_TRANSITION} (or
  * {@code PLAN_UPDATED} / {@code CYCLE_COMPLETED}) when no gate failed, {@code TRANSITION_REFUSED}
- * otherwise, moving to the step's {@code onFailure} state if it has one. Each gate's result is
+ * otherwise, moving to the step's {@code onFailure} state if it has one. {@link TransitionStep}s
+ * registered for the transition run around the gates ({@link TransitionStep#before} before any
+ * gate, its {@link TransitionStep.Completion} once an accepted attempt is recorded): sealing is such a step.
+ * The log is read once per attempt and the history is handed along to the steps. Each gate's result is
  * handed to the {@link EvidenceWriter} first, and the paths it returns are recorded in the event
  * as {@code evidence.<gate>}; {@link #dryRun} writes no evidence. The event is appended only
  * if the log's head is still the one read at the start, so of two concurrent attempts exactly one
@@ -80,6 +83,7 @@ public final class LifecycleMachine {
     private final EventFactory events;
     private final EvidenceWriter evidence;
     private final Clock clock;
+    private final List<TransitionStep> steps;
 
     private LifecycleMachine(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "eventStore");
@@ -89,6 +93,7 @@ public final class LifecycleMachine {
         this.events = new EventFactory(builder.clock, builder.ids, builder.triggeredBy);
         this.evidence = builder.evidence;
         this.clock = builder.clock;
+        this.steps = List.copyOf(builder.steps);
     }
 
     /** A builder; the event store, the rulebook and the gate context factory are required. */
@@ -98,8 +103,17 @@ public final class LifecycleMachine {
 
     /** The cycle's state, folded from its verified log, with that log as history. */
     public CycleStatus status(CycleRef cycle) {
-        List<RecordedEvent> history = store.read(cycle);
+        return status(cycle, store.read(cycle));
+    }
+
+    /** The cycle's state folded from a history already read, with that history. */
+    public CycleStatus status(CycleRef cycle, List<RecordedEvent> history) {
         return new CycleStatus(cycle, CycleFold.fold(store.location(cycle), history), history);
+    }
+
+    /** The cycle's verified log, oldest first: the one read an attempt makes. */
+    public List<RecordedEvent> history(CycleRef cycle) {
+        return store.read(cycle);
     }
 
     /** Opens the cycle by recording {@code CYCLE_CREATED}, unless its log already has events. */
@@ -123,18 +137,53 @@ public final class LifecycleMachine {
      * @throws ConcurrentTransitionException when the log changed while the gates ran (nothing recorded)
      */
     public TransitionResult advance(CycleRef cycle, CycleState to) {
-        Attempt attempt = prepare(cycle, to);
+        return advance(cycle, to, steps, store.read(cycle));
+    }
+
+    /**
+     * Attempts to move the cycle to {@code to} from the history given (read by the caller; the
+     * append still fails with {@link ConcurrentTransitionException} if the log moved since), running
+     * {@code stepsToRun} instead of the registered steps: how sealing passes its options and the
+     * history it read.
+     *
+     * @see #advance(CycleRef, CycleState)
+     */
+    public TransitionResult advance(CycleRef cycle, CycleState to, List<TransitionStep> stepsToRun,
+            List<RecordedEvent> history) {
+        Attempt attempt = prepare(cycle, to, history);
+        List<TransitionStep.Completion> completions = stepsToRun.stream()
+                .filter(step -> step.appliesTo(attempt.transition()))
+                .map(step -> Objects.requireNonNull(step.before(cycle, attempt.transition(), history), "completion"))
+                .toList();
         List<GateResult> results = runGates(cycle, attempt);
         boolean accepted = results.stream().allMatch(GateResult::passed);
         Optional<CycleState> movedTo = accepted ? Optional.empty() : attempt.onFailure();
         Map<String, String> context = new LinkedHashMap<>();
         context.put("profile", attempt.profile());
         context.put("rulebook_hash", rulebook.hash());
-        context.putAll(writeEvidence(cycle, attempt.transition(), results));
-        RecordedEvent recorded = appendAfter(cycle, attempt.history(), () -> events.attempt(cycle,
+        Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results);
+        context.putAll(evidencePaths);
+        List<RecordedEvent> appended = appendAfter(cycle, attempt.history(), () -> events.attempt(cycle,
                 attempt.transition(), results, accepted, movedTo, context));
+        RecordedEvent recorded = appended.get(appended.size() - 1);
         CycleState after = accepted ? to : movedTo.orElse(attempt.state());
-        return new TransitionResult(cycle, attempt.transition(), accepted, results, after, recorded.event().id());
+        TransitionResult result = new TransitionResult(cycle, attempt.transition(), accepted, results, after,
+                recorded.event().id(), byGate(evidencePaths));
+        if (accepted && !completions.isEmpty()) {
+            List<RecordedEvent> now = new ArrayList<>(attempt.history());
+            now.addAll(appended);
+            StepRun run = new StepRun(this, result, now);
+            completions.forEach(completion -> completion.after(run));
+        }
+        return result;
+    }
+
+    /** Evidence paths keyed {@code evidence.<gate>}, keyed by gate name instead. */
+    private static Map<String, String> byGate(Map<String, String> evidencePaths) {
+        Map<String, String> byGate = new LinkedHashMap<>();
+        int prefix = GateOutcomes.detailKey("").length();
+        evidencePaths.forEach((key, path) -> byGate.put(key.substring(prefix), path));
+        return byGate;
     }
 
     /**
@@ -159,7 +208,7 @@ public final class LifecycleMachine {
      * @return one result per gate, in profile order
      */
     public List<GateResult> dryRun(CycleRef cycle, CycleState to) {
-        return runGates(cycle, prepare(cycle, to));
+        return runGates(cycle, prepare(cycle, to, store.read(cycle)));
     }
 
     /**
@@ -184,8 +233,7 @@ public final class LifecycleMachine {
         List<GateResult> results = GateRun.run(resolved, contexts.create(cycle, transition, judgedAt));
         Map<String, String> evidencePaths = new LinkedHashMap<>();
         if (keepEvidence) {
-            writeEvidence(cycle, transition, results).forEach((key, path) ->
-                    evidencePaths.put(key.substring(GateOutcomes.detailKey("").length()), path));
+            evidencePaths.putAll(byGate(writeEvidence(cycle, transition, results)));
         }
         return new Evaluation(results, evidencePaths);
     }
@@ -220,22 +268,30 @@ public final class LifecycleMachine {
      * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}
      */
     public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details) {
+        return record(cycle, type, details, store.read(cycle));
+    }
+
+    /**
+     * Records a fact after a history already read (see {@link #record(CycleRef, EventType, Map)}):
+     * the append fails with {@link ConcurrentTransitionException} if the log moved since.
+     */
+    public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details,
+            List<RecordedEvent> history) {
         if (!FACTS.contains(type)) {
             throw new IllegalArgumentException(type + " is recorded by advance()/create(); record() takes " + FACTS);
         }
-        List<RecordedEvent> history = store.read(cycle);
         CycleState state = CycleFold.fold(store.location(cycle), history);
         if (state == CycleState.COMPLETED) {
             throw new InvalidTransitionException(state, state, "cycle " + cycle
                     + " is COMPLETED: nothing more may be recorded; open a new cycle instead");
         }
-        return appendAfter(cycle, history, () -> events.fact(cycle, type, state, details));
+        List<RecordedEvent> appended = appendAfter(cycle, history, () -> events.fact(cycle, type, state, details));
+        return appended.get(appended.size() - 1);
     }
 
     /** Validates the move and resolves its gates; reads the head the final append will expect. */
-    private Attempt prepare(CycleRef cycle, CycleState to) {
+    private Attempt prepare(CycleRef cycle, CycleState to, List<RecordedEvent> history) {
         Objects.requireNonNull(to, "to");
-        List<RecordedEvent> history = store.read(cycle);
         CycleState state = CycleFold.fold(store.location(cycle), history);
         if (state == CycleState.COMPLETED) {
             throw new InvalidTransitionException(state, to, "cycle " + cycle
@@ -264,14 +320,19 @@ public final class LifecycleMachine {
      * ended; a cycle without events is opened with {@code CYCLE_CREATED} in the same way. The event
      * is built after that, so that ids and times follow the order of the log.
      */
-    private RecordedEvent appendAfter(CycleRef cycle, List<RecordedEvent> history, Supplier<PlanningEvent> event) {
-        String head = RecordedEvent.GENESIS;
+    private List<RecordedEvent> appendAfter(CycleRef cycle, List<RecordedEvent> history,
+            Supplier<PlanningEvent> event) {
+        List<RecordedEvent> appended = new ArrayList<>(2);
+        String head;
         if (history.isEmpty()) {
-            head = store.append(cycle, events.created(cycle), head).hash();
+            RecordedEvent created = store.append(cycle, events.created(cycle), RecordedEvent.GENESIS);
+            appended.add(created);
+            head = created.hash();
         } else {
             head = history.get(history.size() - 1).hash();
         }
-        return store.append(cycle, event.get(), head);
+        appended.add(store.append(cycle, event.get(), head));
+        return appended;
     }
 
     private GateProfile profileOf(CycleRef cycle) {
@@ -339,8 +400,15 @@ public final class LifecycleMachine {
         private Supplier<String> ids = () -> "evt_" + UUID.randomUUID();
         private String triggeredBy = "system";
         private EvidenceWriter evidence = EvidenceWriter.NONE;
+        private final List<TransitionStep> steps = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Adds a step run around the gates of the transitions it applies to, after those added before. */
+        public Builder step(TransitionStep step) {
+            steps.add(Objects.requireNonNull(step, "step"));
+            return this;
         }
 
         /**

@@ -1,13 +1,23 @@
 package dev.planning.engine.internal.lifecycle;
 
+import dev.planning.api.artifact.CapacityModel;
+import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
+import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.WorkspaceFiles;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +83,52 @@ final class PriorResultsContext implements GateContext {
     }
 
     @Override
-    public Optional<java.time.Instant> judgedAt() {
+    public Optional<Instant> judgedAt() {
         return delegate.judgedAt();
+    }
+
+    @Override
+    public WorkspaceFiles files() {
+        return delegate.files();
+    }
+
+    @Override
+    public Clock clock() {
+        return delegate.clock();
+    }
+
+    @Override
+    public LocalDate today() {
+        return delegate.today();
+    }
+
+    @Override
+    public List<Waiver> waivers() {
+        return delegate.waivers();
+    }
+
+    @Override
+    public List<Contract> contracts() {
+        return delegate.contracts();
+    }
+
+    @Override
+    public Optional<CapacityModel> capacity() {
+        return delegate.capacity();
+    }
+
+    @Override
+    public TrustedKeys trustedKeys() {
+        return delegate.trustedKeys();
+    }
+
+    @Override
+    public Optional<HandoffManifest> manifest() {
+        return delegate.manifest();
+    }
+
+    @Override
+    public VerificationReport verifyManifest() {
+        return delegate.verifyManifest();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
-import dev.planning.engine.internal.rulebook.TagTaxonomy;
+import dev.planning.api.rulebook.TagTaxonomy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

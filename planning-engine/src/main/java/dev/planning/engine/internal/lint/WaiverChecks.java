@@ -3,7 +3,7 @@ package dev.planning.engine.internal.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
-import dev.planning.engine.internal.rulebook.TagTaxonomy;
+import dev.planning.api.rulebook.TagTaxonomy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -4,7 +4,7 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskStatus;
-import dev.planning.engine.internal.artifact.Contract;
+import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.outcome.Delivery;
 import java.math.BigDecimal;
 import java.util.HashSet;

@@ -2,6 +2,8 @@ package dev.planning.engine.internal.rulebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleState;
@@ -95,6 +97,26 @@ public final class RulebookLoader {
             }
             // Cross-field checks in the Rulebook record know no position: point at the file.
             throw new InvalidInputException(e.getMessage(), document.fileLocation(), e);
+        }
+    }
+
+    /**
+     * Where a gate name of a profile step is written in the rulebook's settings (the file alone
+     * when the settings cannot be read again).
+     *
+     * @param profile the profile's name
+     * @param step    the step's index in the profile, as in {@link GateProfile#steps()}
+     * @param gate    the gate's index in the step, as in {@link GateStep#gates()}
+     */
+    public static SourceLocation locateGate(Rulebook rulebook, String profile, int step, int gate) {
+        Path settings = rulebook.directory().resolve(SETTINGS_FILE);
+        String shown = displayPath(rulebook.directory());
+        try {
+            LocatedDocument document = YamlDocuments.read(settings, shown);
+            return document.locate("/profiles/" + profile.replace("~", "~0").replace("/", "~1") + "/" + step
+                    + "/gates/" + gate);
+        } catch (PlanningException e) {
+            return SourceLocation.ofFile(shown);
         }
     }
 

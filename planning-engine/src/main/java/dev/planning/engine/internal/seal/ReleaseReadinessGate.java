@@ -9,13 +9,10 @@ import dev.planning.api.gate.Severity;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
-import dev.planning.api.signing.TrustedKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code release_readiness}: the handoff may be executed only as it was sealed and approved. The
@@ -26,23 +23,17 @@ import java.util.function.Supplier;
  * {@code seal.<kind>} (e.g. {@code seal.artifact_changed}, {@code seal.threshold_not_met}).
  * A changed sealed artifact's finding says to open a new cycle.
  *
- * <p>Built into every workspace; the default rulebook runs it at {@code PACKAGED -> EXECUTED}.
+ * <p>Stateless: the manifest, the trusted keys and the verification come from the context
+ * ({@link GateContext#verifyManifest()}), so the gate is registered with {@link java.util.ServiceLoader}
+ * like the other built-ins. The default rulebook runs it at {@code PACKAGED -> EXECUTED}.
  */
 public final class ReleaseReadinessGate implements Gate {
 
     /** The gate's name in profiles. */
     public static final String NAME = "release_readiness";
 
-    private final ManifestVerifier verifier;
-    private final Supplier<TrustedKeys> trust;
-
-    /**
-     * @param verifier verifies the workspace's manifests
-     * @param trust    the keys trusted to sign, read when the gate runs
-     */
-    public ReleaseReadinessGate(ManifestVerifier verifier, Supplier<TrustedKeys> trust) {
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.trust = Objects.requireNonNull(trust, "trust");
+    /** The gate; what it verifies comes with each context. */
+    public ReleaseReadinessGate() {
     }
 
     @Override
@@ -58,7 +49,7 @@ public final class ReleaseReadinessGate implements Gate {
 
     @Override
     public GateResult evaluate(GateContext context) {
-        VerificationReport report = verifier.verify(context.cycle(), trust.get());
+        VerificationReport report = context.verifyManifest();
         List<Finding> findings = report.discrepancies().stream().map(d -> finding(d, report)).toList();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("manifest", report.manifest());

@@ -1,5 +1,10 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.GateStep;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.internal.lifecycle.TransitionStep;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -91,6 +96,34 @@ public final class SealGuard {
                         + describe(report), SourceLocation.ofFile(report.manifest()));
             }
         }
+    }
+
+    /**
+     * The guard as a step of the lifecycle, for every transition out of a sealed state: runs
+     * {@link #check} before the gates, unless the transition's gates include
+     * {@code release_readiness}, which checks the same, and more, as a gate.
+     *
+     * @param rulebook whose gate profiles say which transitions run {@code release_readiness}
+     */
+    public TransitionStep step(Rulebook rulebook) {
+        Objects.requireNonNull(rulebook, "rulebook");
+        return new TransitionStep() {
+            @Override
+            public boolean appliesTo(Transition transition) {
+                return isSealed(transition.from());
+            }
+
+            @Override
+            public Completion before(CycleRef cycle, Transition transition, List<RecordedEvent> history) {
+                GateProfile profile = rulebook.profileFor(cycle.stream());
+                boolean gated = profile != null && profile.step(transition.from(), transition.to())
+                        .map(GateStep::gates).filter(gates -> gates.contains(ReleaseReadinessGate.NAME)).isPresent();
+                if (!gated) {
+                    check(cycle, transition.from(), transition.to());
+                }
+                return Completion.NONE;
+            }
+        };
     }
 
     /**

@@ -26,6 +26,8 @@ import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
+import dev.planning.engine.internal.lifecycle.TransitionStep;
+import dev.planning.api.lifecycle.Transition;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.AtomicFiles;
@@ -109,7 +111,50 @@ public final class Sealer {
     }
 
     /**
-     * Seals a cycle (see the class comment).
+     * The sealing step of the lifecycle: registered with the lifecycle machine for
+     * {@code READY_FOR_HANDOFF -> PACKAGED}, so that advancing a cycle to {@code PACKAGED} seals it
+     * whichever way it is asked. Before the gates run it refuses an existing manifest, an unknown
+     * prior manifest and uncommitted plan artifacts (unless {@link SealOptions#allowDirty()}); once
+     * the transition is recorded it writes the manifest from the history in hand and records
+     * {@code MANIFEST_SEALED}.
+     *
+     * @param options       how to seal
+     * @param onSealed      told the manifest and its path once written
+     */
+    public TransitionStep step(SealOptions options, java.util.function.BiConsumer<HandoffManifest, String> onSealed) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(onSealed, "onSealed");
+        return new TransitionStep() {
+            @Override
+            public boolean appliesTo(Transition transition) {
+                return transition.from() == CycleState.READY_FOR_HANDOFF && transition.to() == CycleState.PACKAGED;
+            }
+
+            @Override
+            public Completion before(CycleRef cycle, Transition transition, List<RecordedEvent> history) {
+                String path = layout.manifest(cycle);
+                if (Files.exists(SafePaths.resolve(workspace, path))) {
+                    throw alreadySealed(cycle, path);
+                }
+                options.priorManifestId().ifPresent(Sealer.this::requirePrior);
+                GitState git = GitState.of(workspace, builder.planArtifacts(cycle), options.allowDirty(), cycle.toString());
+                return run -> {
+                    TransitionResult result = run.result();
+                    RecordedEvent recorded = run.transitionEvent();
+                    LifecycleMachine.Evaluation sealing = new LifecycleMachine.Evaluation(result.gateResults(),
+                            result.evidence());
+                    HandoffManifest manifest = write(cycle, run.history(), sealing, recorded.event().timestamp(), git,
+                            options, (type, details) -> run.record(type, details));
+                    onSealed.accept(manifest, path);
+                };
+            }
+        };
+    }
+
+    /**
+     * Seals a cycle (see the class comment): reads its log once, and either advances it to
+     * {@code PACKAGED} with the sealing {@link #step} or, for a cycle whose sealing was interrupted
+     * after the transition was recorded, completes the manifest.
      *
      * @throws SealingException           already sealed, or uncommitted changes
      * @throws InvalidTransitionException when the cycle is not {@code READY_FOR_HANDOFF}
@@ -118,61 +163,61 @@ public final class Sealer {
     public SealResult seal(CycleRef cycle, SealOptions options) {
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
-        CycleStatus status = machine.status(cycle);
+        List<RecordedEvent> history = machine.history(cycle);
+        CycleState state = machine.status(cycle, history).state();
         if (Files.exists(file)) {
             throw alreadySealed(cycle, path);
         }
-        boolean resume = status.state() == CycleState.PACKAGED
-                && status.history().stream().noneMatch(e -> e.event().type() == EventType.MANIFEST_SEALED);
-        if (status.state() == CycleState.PACKAGED && !resume) {
+        boolean resume = state == CycleState.PACKAGED
+                && history.stream().noneMatch(e -> e.event().type() == EventType.MANIFEST_SEALED);
+        if (state == CycleState.PACKAGED && !resume) {
             throw new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle
                     + " was sealed, but its manifest is missing; restore " + path + " from version control",
                     SourceLocation.ofFile(path));
         }
-        if (!resume && status.state() != CycleState.READY_FOR_HANDOFF) {
-            throw new InvalidTransitionException(status.state(), CycleState.PACKAGED, "cycle " + cycle + " is "
-                    + status.state() + "; sealing moves a cycle from READY_FOR_HANDOFF to PACKAGED"
-                    + (status.state().ordinal() > CycleState.PACKAGED.ordinal()
+        if (!resume && state != CycleState.READY_FOR_HANDOFF) {
+            throw new InvalidTransitionException(state, CycleState.PACKAGED, "cycle " + cycle + " is "
+                    + state + "; sealing moves a cycle from READY_FOR_HANDOFF to PACKAGED"
+                    + (state.ordinal() > CycleState.PACKAGED.ordinal()
                             ? ": it was sealed already; to change the handoff open a new cycle" : ""));
+        }
+        if (!resume) {
+            java.util.concurrent.atomic.AtomicReference<HandoffManifest> sealed = new java.util.concurrent.atomic.AtomicReference<>();
+            TransitionResult result = machine.advance(cycle, CycleState.PACKAGED,
+                    List.of(step(options, (manifest, written) -> sealed.set(manifest))), history);
+            return new SealResult(cycle, Optional.of(result), Optional.ofNullable(sealed.get()),
+                    sealed.get() == null ? Optional.empty() : Optional.of(path));
         }
         options.priorManifestId().ifPresent(this::requirePrior);
         GitState git = GitState.of(workspace, builder.planArtifacts(cycle), options.allowDirty(), cycle.toString());
-        Optional<TransitionResult> transition = Optional.empty();
-        LifecycleMachine.Evaluation sealing;
-        java.time.Instant sealingAt;
-        if (!resume) {
-            TransitionResult result = machine.advance(cycle, CycleState.PACKAGED);
-            if (!result.accepted()) {
-                return new SealResult(cycle, Optional.of(result), Optional.empty(), Optional.empty());
-            }
-            transition = Optional.of(result);
-            RecordedEvent recorded = machine.status(cycle).history().stream()
-                    .filter(e -> e.event().id().equals(result.eventId())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the sealing transition is not in the log"));
-            Map<String, String> evidence = new LinkedHashMap<>();
-            result.gateResults().forEach(r -> Optional.ofNullable(recorded.event().details()
-                    .get(GateOutcomes.detailKey(r.gate()))).ifPresent(p -> evidence.put(r.gate(), p)));
-            sealing = new LifecycleMachine.Evaluation(result.gateResults(), evidence);
-            sealingAt = recorded.event().timestamp();
-        } else {
-            sealing = machine.evaluate(cycle, Lifecycle.find(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED)
-                    .orElseThrow(), Optional.empty(), true);
-            sealingAt = clock.instant();
-            if (!sealing.passed()) {
-                throw new SealingException(SealingException.Reason.GATES_FAILED, "cycle " + cycle + " was moved to"
-                        + " PACKAGED but its manifest was never written; resuming, the gates of the handoff ran again"
-                        + " over the files as they are now and failed: " + sealing.results().stream()
-                                .filter(r -> !r.passed()).map(r -> r.gate() + " " + r.status()).toList()
-                        + ". No manifest was written; restore the plan that passed, or open a new cycle",
-                        SourceLocation.ofFile(path));
-            }
+        LifecycleMachine.Evaluation sealing = machine.evaluate(cycle,
+                Lifecycle.find(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED).orElseThrow(), Optional.empty(), true);
+        if (!sealing.passed()) {
+            throw new SealingException(SealingException.Reason.GATES_FAILED, "cycle " + cycle + " was moved to"
+                    + " PACKAGED but its manifest was never written; resuming, the gates of the handoff ran again"
+                    + " over the files as they are now and failed: " + sealing.results().stream()
+                            .filter(r -> !r.passed()).map(r -> r.gate() + " " + r.status()).toList()
+                    + ". No manifest was written; restore the plan that passed, or open a new cycle",
+                    SourceLocation.ofFile(path));
         }
-        List<RecordedEvent> history = machine.status(cycle).history();
+        HandoffManifest manifest = write(cycle, history, sealing, clock.instant(), git, options,
+                (type, details) -> machine.record(cycle, type, details, history));
+        return new SealResult(cycle, Optional.empty(), Optional.of(manifest), Optional.of(path));
+    }
+
+    /**
+     * Builds the manifest from the history in hand, writes it once, and records
+     * {@code MANIFEST_SEALED} through {@code recorder}.
+     */
+    private HandoffManifest write(CycleRef cycle, List<RecordedEvent> history, LifecycleMachine.Evaluation sealing,
+            java.time.Instant sealingAt, GitState git, SealOptions options,
+            java.util.function.BiConsumer<EventType, Map<String, String>> recorder) {
+        String path = layout.manifest(cycle);
         String logHead = history.get(history.size() - 1).hash();
         HandoffManifest manifest = builder.build(cycle, newId(cycle), history, sealing, sealingAt, logHead, git,
                 options, rulebookHash, actor, clock.instant());
         byte[] bytes = ManifestWriter.render(manifest);
-        AtomicFiles.writeNew(file, bytes);
+        AtomicFiles.writeNew(SafePaths.resolve(workspace, path), bytes);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("manifest_id", manifest.manifestId());
         details.put("manifest_path", path);
@@ -180,8 +225,8 @@ public final class Sealer {
         details.put("snapshot_rev", manifest.snapshotRev());
         details.put("dirty", Boolean.toString(manifest.dirty()));
         details.put("event_log_head", logHead);
-        machine.record(cycle, EventType.MANIFEST_SEALED, details);
-        return new SealResult(cycle, transition, Optional.of(manifest), Optional.of(path));
+        recorder.accept(EventType.MANIFEST_SEALED, details);
+        return manifest;
     }
 
     /**

@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.planning.api.store.WorkspaceFiles;
+import dev.planning.engine.internal.workspace.LayoutFiles;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,7 @@ class SchemaLintGateTest {
             public Optional<StoryMap> storyMap() { return Optional.empty(); }
             public Map<String, TaskBreakdown> otherStreams() { return Map.of(); }
             public List<String> artifactPaths() { return List.of(); }
+            public WorkspaceFiles files() { return new LayoutFiles(workspace, WorkspaceLayout.DEFAULT); }
         };
     }
 

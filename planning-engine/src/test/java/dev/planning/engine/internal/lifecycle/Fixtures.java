@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import dev.planning.api.store.WorkspaceFiles;
+import dev.planning.engine.internal.workspace.LayoutFiles;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
 
 /** Small rulebooks, gates and contexts for lifecycle tests. */
 final class Fixtures {
@@ -38,6 +41,11 @@ final class Fixtures {
     record StubContext(CycleRef cycle, Transition transition, Path workspace, Rulebook rulebook,
             Optional<TaskBreakdown> tasks, Optional<StoryMap> storyMap, Map<String, TaskBreakdown> otherStreams,
             List<String> artifactPaths) implements GateContext {
+
+        @Override
+        public WorkspaceFiles files() {
+            return new LayoutFiles(workspace, WorkspaceLayout.DEFAULT);
+        }
     }
 
     static Rulebook rulebook(GateStep... steps) {

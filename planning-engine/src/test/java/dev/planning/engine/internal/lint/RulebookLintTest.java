@@ -6,7 +6,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.engine.fixtures.Plans;
-import dev.planning.engine.internal.rulebook.TagTaxonomy;
+import dev.planning.api.rulebook.TagTaxonomy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.TaskRef;
-import dev.planning.engine.internal.artifact.Contract;
+import dev.planning.api.artifact.Contract;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

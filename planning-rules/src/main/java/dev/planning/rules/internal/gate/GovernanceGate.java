@@ -1,49 +1,43 @@
 package dev.planning.rules.internal.gate;
 
-import dev.planning.engine.internal.artifact.ErrorList;
-import dev.planning.engine.internal.artifact.ReadResult;
-import dev.planning.engine.internal.artifact.ContractsReader;
-import dev.planning.engine.internal.artifact.Contract;
-import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
-import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Waiver;
-import dev.planning.engine.internal.artifact.DecisionLogReader;
-import dev.planning.engine.internal.rulebook.TagTaxonomy;
-import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.rulebook.TagTaxonomy;
+import dev.planning.api.store.ArtifactKind;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@code governance} gate: evaluates the cycle's plan with the rulebook's policies and fails
  * unless Critical=0 holds.
  *
- * <p>Waivers come from the cycle's decision log and are judged against today's date from the
- * clock. Each unwaived critical violation is an error finding ({@code governance.<rule>}), other
+ * <p>The gate keeps no layout, clock or path of its own: waivers, contracts, today's date and file
+ * paths all come from the {@link GateContext}. Waivers come from the cycle's decision log and are
+ * judged against {@link GateContext#today()} (the engine's clock, fixed at the sealing moment when
+ * a sealed verdict is recomputed). Each unwaived critical violation is an error finding ({@code governance.<rule>}), other
  * violations are warnings, waived violations and unused waivers are for the record (info). Before
  * any policy, the gate itself fails closed on tag values: a value outside the rulebook's taxonomy
  * for a key it governs is an error {@code governance.taxonomy-unknown-value}, a governed key given
@@ -66,27 +60,28 @@ public final class GovernanceGate implements Gate {
     private static final String ALLOWED_VALUES = "governance.allowed-tag-values";
 
     private final GovernanceEngineFactory factory;
-    private final Clock clock;
-    private final WorkspaceLayout layout;
-    private final DecisionLogReader decisionLogs = new DecisionLogReader();
 
-    /** The gate as {@link ServiceLoader} makes it: the first governance engine factory found, UTC time. */
+    /**
+     * The gate as {@link ServiceLoader} makes it: the first governance engine factory the loader of
+     * this class (or, failing that, the thread's context class loader) finds, else Drools.
+     */
     public GovernanceGate() {
-        this(ServiceLoader.load(GovernanceEngineFactory.class).findFirst().orElseGet(DroolsGovernanceEngineFactory::new),
-                Clock.systemUTC(), WorkspaceLayout.DEFAULT);
+        this(defaultFactory());
     }
 
     /**
-     * A gate with its collaborators given.
+     * A gate with its engine factory given.
      *
      * @param factory builds the engine for the context's rulebook
-     * @param clock   gives the day waivers are judged against
-     * @param layout  where the decision log lives
      */
-    public GovernanceGate(GovernanceEngineFactory factory, Clock clock, WorkspaceLayout layout) {
+    public GovernanceGate(GovernanceEngineFactory factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    private static GovernanceEngineFactory defaultFactory() {
+        return ServiceLoader.load(GovernanceEngineFactory.class, GovernanceGate.class.getClassLoader()).findFirst()
+                .or(() -> ServiceLoader.load(GovernanceEngineFactory.class).findFirst())
+                .orElseGet(DroolsGovernanceEngineFactory::new);
     }
 
     @Override
@@ -104,15 +99,15 @@ public final class GovernanceGate implements Gate {
         if (context.tasks().isEmpty()) {
             return GateResult.of(NAME, List.of(Finding.error("governance.no-plan", "no task breakdown for "
                     + context.cycle() + "; governance needs the plan to establish Critical=0",
-                    SourceLocation.ofFile(layout.taskBreakdown(context.cycle())))), Map.of());
+                    SourceLocation.ofFile(context.files().path(context.cycle(), ArtifactKind.TASK_BREAKDOWN)))),
+                    Map.of());
         }
-        String logPath = layout.decisionLog(context.cycle());
-        LocalDate today = context.judgedAt().map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC))
-                .orElseGet(() -> LocalDate.now(clock));
+        String logPath = context.files().path(context.cycle(), ArtifactKind.DECISION_LOG);
+        LocalDate today = context.today();
         List<Waiver> waivers;
         GovernanceEngine engine;
         try {
-            waivers = waivers(context, logPath);
+            waivers = context.waivers();
         } catch (InvalidInputException e) {
             return failure("governance.decision-log", e);
         }
@@ -149,24 +144,9 @@ public final class GovernanceGate implements Gate {
         return GateResult.of(NAME, findings, evidence);
     }
 
-    private List<Waiver> waivers(GateContext context, String logPath) {
-        Path file = SafePaths.resolve(context.workspace(), logPath);
-        return Files.isRegularFile(file) ? decisionLogs.read(file, logPath).orThrow() : List.of();
-    }
-
     /** The cycle's declared contracts, as references into their provider streams. */
-    private List<TaskRef> contracts(GateContext context) {
-        String path = layout.contracts(context.cycle());
-        Path file = SafePaths.resolve(context.workspace(), path);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        ReadResult<List<Contract>> read = new ContractsReader().read(file, path);
-        if (read.model().isEmpty()) {
-            List<Finding> errors = read.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
-            throw ErrorList.exception("", errors.isEmpty() ? read.findings() : errors, SourceLocation.ofFile(path));
-        }
-        return read.model().get().stream()
+    private static List<TaskRef> contracts(GateContext context) {
+        return context.contracts().stream()
                 .map(c -> new TaskRef(Optional.of(c.provider()), c.id()))
                 .toList();
     }

@@ -4,7 +4,7 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
-import dev.planning.engine.internal.rulebook.TagTaxonomy;
+import dev.planning.api.rulebook.TagTaxonomy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.planning.rules.internal.impact;
 
 import dev.planning.api.InvalidInputException;
-import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
@@ -9,12 +8,15 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.Planning;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.cycle.GateEnvironment;
+import dev.planning.engine.internal.cycle.SealedManifests;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.internal.gate.GovernanceGate;
 import java.io.IOException;
@@ -81,13 +83,18 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     public static RulebookImpact compare(Path workspace, Path base, Path head, Clock clock) {
         Rulebook baseRulebook = compiled(base);
         Rulebook headRulebook = compiled(head);
-        PlanningWorkspace ws = Planning.builder().workspace(workspace).rulebook(head).serviceLoaderGates(false).build();
-        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory(), clock, WorkspaceLayout.DEFAULT);
-        CycleArtifacts artifacts = new CycleArtifacts(ws.root(), WorkspaceLayout.DEFAULT);
+        Path root = workspace.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new InvalidInputException("workspace directory not found: " + workspace);
+        }
+        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
+        GateEnvironment underBase = new GateEnvironment(root, WorkspaceLayout.DEFAULT, baseRulebook,
+                new CycleArtifacts(root, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none, SealedManifests.NONE);
+        GateEnvironment underHead = underBase.withRulebook(headRulebook);
         List<CycleImpact> cycles = new ArrayList<>();
-        for (CycleRef cycle : ws.cycles()) {
-            GateResult before = gate.evaluate(new ArtifactGateContext(artifacts, ws.root(), baseRulebook, cycle, HANDOFF));
-            GateResult after = gate.evaluate(new ArtifactGateContext(artifacts, ws.root(), headRulebook, cycle, HANDOFF));
+        for (CycleRef cycle : new WorkspaceScanner(root, WorkspaceLayout.DEFAULT).cycles()) {
+            GateResult before = gate.evaluate(new ArtifactGateContext(underBase, cycle, HANDOFF));
+            GateResult after = gate.evaluate(new ArtifactGateContext(underHead, cycle, HANDOFF));
             Map<String, ImpactFinding> was = byKey(before);
             Map<String, ImpactFinding> now = byKey(after);
             List<ImpactFinding> added = now.entrySet().stream().filter(e -> !was.containsKey(e.getKey()))

@@ -49,34 +49,11 @@ class GovernanceGatePriorResultsTest {
     @TempDir
     Path workspace;
 
-    record Context(Path workspace, Rulebook rulebook, Optional<TaskBreakdown> tasks, List<GateResult> priorResults)
-            implements GateContext {
-        public CycleRef cycle() {
-            return new CycleRef("fe", "2025-09-02");
-        }
-
-        public Transition transition() {
-            return Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow();
-        }
-
-        public Optional<StoryMap> storyMap() {
-            return Optional.empty();
-        }
-
-        public Map<String, TaskBreakdown> otherStreams() {
-            return Map.of();
-        }
-
-        public List<String> artifactPaths() {
-            return List.of();
-        }
-    }
-
     private GateResult evaluate(List<GateResult> prior) {
         Rulebook rulebook = TestRulebooks.withRules(workspace.resolve("rulebook"), Map.of("rules/x.drl", RULES), Map.of());
-        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory(),
-                Clock.fixed(Instant.parse("2025-09-02T12:00:00Z"), ZoneOffset.UTC), WorkspaceLayout.DEFAULT);
-        return gate.evaluate(new Context(workspace, rulebook, Optional.of(Inputs.plan(goodTask("FE-1").build())), prior));
+        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
+        return gate.evaluate(new GovernanceGateTest.Context(workspace, rulebook,
+                Optional.of(Inputs.plan(goodTask("FE-1").build())), prior, GovernanceGateTest.Context.DEFAULT_CLOCK));
     }
 
     @Test

@@ -28,8 +28,7 @@ class GovernanceGateTaxonomyTest {
     Path workspace;
 
     private GateResult evaluate(Task... tasks) {
-        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory(),
-                Clock.fixed(Instant.parse("2025-09-02T12:00:00Z"), ZoneOffset.UTC), WorkspaceLayout.DEFAULT);
+        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
         return gate.evaluate(new GovernanceGateTest.Context(workspace,
                 TestRulebooks.defaultRulebook(workspace.resolve("rulebook")), Optional.of(Inputs.plan(tasks))));
     }

@@ -18,6 +18,15 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.artifact.Contract;
+import dev.planning.api.governance.Waiver;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.WorkspaceFiles;
+import dev.planning.engine.internal.cycle.ArtifactGateContext;
+import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.cycle.GateEnvironment;
+import dev.planning.engine.internal.cycle.SealedManifests;
+import dev.planning.engine.internal.workspace.LayoutFiles;
 import dev.planning.engine.internal.workspace.WorkspaceLayout;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
@@ -43,7 +52,23 @@ class GovernanceGateTest {
     @TempDir
     Path workspace;
 
-    record Context(Path workspace, Rulebook rulebook, Optional<TaskBreakdown> tasks) implements GateContext {
+    /**
+     * Plans in memory; the waivers, contracts and files of the workspace on disk, read as the engine
+     * reads them; judged by {@code clock}.
+     */
+    record Context(Path workspace, Rulebook rulebook, Optional<TaskBreakdown> tasks, List<GateResult> priorResults,
+            Clock clock) implements GateContext {
+
+        static final Clock DEFAULT_CLOCK = Clock.fixed(Instant.parse("2025-09-02T12:00:00Z"), ZoneOffset.UTC);
+
+        Context(Path workspace, Rulebook rulebook, Optional<TaskBreakdown> tasks) {
+            this(workspace, rulebook, tasks, List.of(), DEFAULT_CLOCK);
+        }
+
+        Context on(Clock other) {
+            return new Context(workspace, rulebook, tasks, priorResults, other);
+        }
+
         public CycleRef cycle() {
             return CYCLE;
         }
@@ -63,11 +88,39 @@ class GovernanceGateTest {
         public List<String> artifactPaths() {
             return List.of();
         }
+
+        public WorkspaceFiles files() {
+            return new LayoutFiles(workspace, WorkspaceLayout.DEFAULT);
+        }
+
+        public List<Waiver> waivers() {
+            return onDisk().waivers();
+        }
+
+        public List<Contract> contracts() {
+            return onDisk().contracts();
+        }
+
+        private GateContext onDisk() {
+            return new ArtifactGateContext(new GateEnvironment(workspace, WorkspaceLayout.DEFAULT, rulebook,
+                    new CycleArtifacts(workspace, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none,
+                    SealedManifests.NONE), cycle(), transition());
+        }
     }
 
-    private GovernanceGate gateOn(String day) {
+    /** The gate, judging on {@code day} (the clock of the context it is given). */
+    private Gate gateOn(String day) {
         Clock clock = Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneOffset.UTC);
-        return new GovernanceGate(new DroolsGovernanceEngineFactory(), clock, WorkspaceLayout.DEFAULT);
+        GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
+        return new Gate() {
+            public String name() {
+                return gate.name();
+            }
+
+            public GateResult evaluate(GateContext context) {
+                return gate.evaluate(((Context) context).on(clock));
+            }
+        };
     }
 
     private GateContext context(Task... tasks) {

@@ -5,7 +5,7 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.gate.Finding;
-import dev.planning.engine.internal.artifact.CapacityModel;
+import dev.planning.api.artifact.CapacityModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,8 @@
 package dev.planning.engine.internal.gate.crossstream;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.store.ArtifactKind;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
@@ -8,23 +10,16 @@ import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.internal.artifact.CapacityModel;
-import dev.planning.engine.internal.artifact.CapacityReader;
-import dev.planning.engine.internal.artifact.Contract;
-import dev.planning.engine.internal.artifact.ContractsReader;
-import dev.planning.engine.internal.artifact.ReadResult;
+import dev.planning.api.artifact.CapacityModel;
+import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.gate.StreamThresholds;
 import dev.planning.engine.internal.workspace.FileFingerprint;
-import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The {@code cross_stream_consistency} gate. Builds one dependency graph from the plan of the
@@ -62,19 +57,11 @@ public final class CrossStreamConsistencyGate implements Gate {
     /** The depth limit when the rulebook sets no {@code max_dependency_depth}. */
     public static final int DEFAULT_MAX_DEPTH = 5;
 
-    private final WorkspaceLayout layout;
-    private final ContractsReader contractsReader = new ContractsReader();
-    private final CapacityReader capacityReader = new CapacityReader();
+    /** Reused results keyed by the plans and files judged: no configuration, only memory. */
     private final ResultMemo memo = new ResultMemo();
 
-    /** The gate for the default workspace layout; the constructor {@link java.util.ServiceLoader} uses. */
+    /** The gate; the layout, contracts and capacity model come with each context. */
     public CrossStreamConsistencyGate() {
-        this(WorkspaceLayout.DEFAULT);
-    }
-
-    /** The gate for a workspace laid out differently. */
-    public CrossStreamConsistencyGate(WorkspaceLayout layout) {
-        this.layout = layout;
     }
 
     @Override
@@ -94,7 +81,7 @@ public final class CrossStreamConsistencyGate implements Gate {
         if (context.tasks().isEmpty()) {
             return GateResult.of(NAME, List.of(Finding.error(CrossStreamCodes.NO_PLAN, "no readable task breakdown for "
                     + cycle + "; cross-stream checks need the plan (run `planning lint`)",
-                    SourceLocation.ofFile(layout.taskBreakdown(cycle)))), Map.of());
+                    SourceLocation.ofFile(context.files().path(cycle, ArtifactKind.TASK_BREAKDOWN)))), Map.of());
         }
         TaskBreakdown own = context.tasks().get();
         Map<String, TaskBreakdown> plans = new LinkedHashMap<>();
@@ -102,8 +89,8 @@ public final class CrossStreamConsistencyGate implements Gate {
         context.otherStreams().forEach(plans::putIfAbsent);
         int limit = (int) new StreamThresholds(context.rulebook(), cycle.stream())
                 .get("max_dependency_depth", DEFAULT_MAX_DEPTH);
-        Optional<byte[]> files = FileFingerprint.of(context.workspace(),
-                List.of(layout.contracts(cycle), layout.capacityModel()));
+        Optional<byte[]> files = FileFingerprint.of(context.workspace(), List.of(
+                context.files().path(cycle, ArtifactKind.CONTRACTS), context.files().path(cycle, ArtifactKind.CAPACITY_MODEL)));
         if (files.isEmpty()) {
             return check(context, plans, limit);
         }
@@ -115,13 +102,13 @@ public final class CrossStreamConsistencyGate implements Gate {
         CycleRef cycle = context.cycle();
         TaskBreakdown own = plans.get(cycle.stream());
         List<Finding> findings = new ArrayList<>();
-        List<Contract> contracts = readOptional(context.workspace(), layout.contracts(cycle), contractsReader::read,
+        List<Contract> contracts = readOptional(context::contracts, context.files().path(cycle, ArtifactKind.CONTRACTS),
                 "contracts file", findings).orElse(List.of());
-        Optional<CapacityModel> capacity = readOptional(context.workspace(), layout.capacityModel(),
-                capacityReader::read, "capacity model", findings);
+        Optional<CapacityModel> capacity = readOptional(() -> context.capacity().orElse(null),
+                context.files().path(cycle, ArtifactKind.CAPACITY_MODEL), "capacity model", findings);
         DependencyGraph graph = DependencyGraph.build(plans, cycle.stream(), contracts);
 
-        findings.addAll(danglingFindings(graph, cycle));
+        findings.addAll(danglingFindings(graph, context.files().path(cycle, ArtifactKind.CONTRACTS)));
         List<List<String>> cycles = CycleCheck.cycles(graph, cycle.stream());
         findings.addAll(CycleCheck.findings(graph, cycles));
         DepthCheck.Depths depths = DepthCheck.depths(graph.graph());
@@ -136,9 +123,8 @@ public final class CrossStreamConsistencyGate implements Gate {
                 capacity.map(CapacityModel::source)));
     }
 
-    private List<Finding> danglingFindings(DependencyGraph graph, CycleRef cycle) {
+    private static List<Finding> danglingFindings(DependencyGraph graph, String contractsFile) {
         List<Finding> findings = new ArrayList<>();
-        String contractsFile = layout.contracts(cycle);
         for (DependencyGraph.Dangling dangling : graph.dangling()) {
             String provider = dangling.reference().stream().orElseThrow();
             String where = graph.plan(provider)
@@ -153,22 +139,15 @@ public final class CrossStreamConsistencyGate implements Gate {
         return findings;
     }
 
-    /** An optional input file: absent is fine, unreadable is one error finding. */
-    private static <T> Optional<T> readOptional(Path workspace, String path,
-            BiFunction<Path, String, ReadResult<T>> reader, String what, List<Finding> findings) {
-        Path file = SafePaths.resolve(workspace, path);
-        if (!Files.exists(file)) {
+    /** An optional input of the context: absent is fine, malformed is one error finding and not used. */
+    private static <T> Optional<T> readOptional(Supplier<T> input, String path, String what, List<Finding> findings) {
+        try {
+            return Optional.ofNullable(input.get());
+        } catch (InvalidInputException e) {
+            findings.add(new Finding(CrossStreamCodes.INPUT_INVALID, Severity.ERROR, "the " + what + " " + path
+                    + " is invalid, so it was not used: " + e.getMessage(),
+                    Optional.of(e.location().orElse(SourceLocation.ofFile(path))), Optional.empty()));
             return Optional.empty();
         }
-        ReadResult<T> read = reader.apply(file, path);
-        if (read.model().isEmpty()) {
-            Finding first = read.findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst()
-                    .orElseThrow();
-            findings.add(new Finding(CrossStreamCodes.INPUT_INVALID, Severity.ERROR, "the " + what + " " + path
-                    + " is invalid, so it was not used: " + first.message() + (read.findings().size() > 1
-                    ? " (and " + (read.findings().size() - 1) + " more; run `planning lint`)" : ""),
-                    Optional.of(first.location().orElse(SourceLocation.ofFile(path))), Optional.empty()));
-        }
-        return read.model();
     }
 }

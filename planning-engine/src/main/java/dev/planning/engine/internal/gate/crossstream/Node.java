@@ -2,7 +2,7 @@ package dev.planning.engine.internal.gate.crossstream;
 
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Task;
-import dev.planning.engine.internal.artifact.Contract;
+import dev.planning.api.artifact.Contract;
 import java.time.LocalDate;
 import java.util.Optional;
 

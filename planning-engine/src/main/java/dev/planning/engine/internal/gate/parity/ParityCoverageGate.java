@@ -12,8 +12,8 @@ import dev.planning.engine.internal.outcome.CoverageReports;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.Delivery;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
+import dev.planning.engine.internal.workspace.LayoutFiles;
 import dev.planning.engine.internal.workspace.WorkspaceLayout;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,16 +44,8 @@ public final class ParityCoverageGate implements Gate {
     /** The gate's name in gate profiles. */
     public static final String NAME = "parity_coverage";
 
-    private final WorkspaceLayout layout;
-
-    /** The gate for the default workspace layout; the constructor {@link java.util.ServiceLoader} uses. */
+    /** The gate; the layout comes with each context. */
     public ParityCoverageGate() {
-        this(WorkspaceLayout.DEFAULT);
-    }
-
-    /** The gate for a workspace laid out differently. */
-    public ParityCoverageGate(WorkspaceLayout layout) {
-        this.layout = layout;
     }
 
     @Override
@@ -75,6 +67,7 @@ public final class ParityCoverageGate implements Gate {
     @Override
     public GateResult evaluate(GateContext context) {
         CycleRef cycle = context.cycle();
+        WorkspaceLayout layout = LayoutFiles.layoutOf(context.files());
         if (context.tasks().isEmpty()) {
             return GateResult.of(NAME, List.of(Finding.error(ParityCodes.NO_PLAN, "no readable task breakdown for "
                     + cycle + "; parity needs the plan (run `planning lint`)",
@@ -111,7 +104,7 @@ public final class ParityCoverageGate implements Gate {
     /** The stream's cycle just before this one in cycle-id order, among those with planning files. */
     private Optional<CycleRef> previousCycle(GateContext context) {
         CycleRef cycle = context.cycle();
-        return new WorkspaceScanner(context.workspace(), layout).cycles(cycle.stream()).stream()
+        return context.files().cycles(cycle.stream()).stream()
                 .filter(other -> other.cycleId().compareTo(cycle.cycleId()) < 0)
                 .reduce((first, second) -> second);
     }

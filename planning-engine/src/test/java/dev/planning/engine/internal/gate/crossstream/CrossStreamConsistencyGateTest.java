@@ -307,7 +307,8 @@ class CrossStreamConsistencyGateTest {
         GateResult again = gate.evaluate(context);
         ws.file(CONTRACTS, "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\ncontracts:\n"
                 + "  - {provider: psp, id: PSP-7, status: agreed, owner: payments}\n");
-        GateResult withContract = gate.evaluate(context);
+        // A context is one attempt's view: the next attempt gets a new one, which reads the contracts again.
+        GateResult withContract = gate.evaluate(ws.context(FE));
 
         assertThat(again).isSameAs(first);
         assertThat(first.status()).isEqualTo(GateStatus.FAIL);

@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.rulebook;
+package dev.planning.api.rulebook;
 
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.rulebook.Rulebook;

@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.rulebook;
+package dev.planning.api.rulebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.planning.engine.internal.artifact;
+package dev.planning.api.artifact;
 
 import dev.planning.api.SourceLocation;
 import java.math.BigDecimal;

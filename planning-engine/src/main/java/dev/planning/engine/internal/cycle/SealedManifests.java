@@ -1,0 +1,38 @@
+package dev.planning.engine.internal.cycle;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
+import java.util.Optional;
+
+/**
+ * Reads and verifies the sealed manifests of a workspace, for gate contexts: the facade hands the
+ * manifest verifier in through this, since the verifier itself runs gates.
+ */
+public interface SealedManifests {
+
+    /** No manifests: nothing is sealed, and verification refuses (fail closed). */
+    SealedManifests NONE = new SealedManifests() {
+        @Override
+        public Optional<HandoffManifest> read(CycleRef cycle) {
+            return Optional.empty();
+        }
+
+        @Override
+        public VerificationReport verify(CycleRef cycle, TrustedKeys trust) {
+            throw new PlanningException("no manifest verifier is configured for this gate context");
+        }
+    };
+
+    /**
+     * The cycle's sealed manifest, if it has one.
+     *
+     * @throws dev.planning.api.InvalidInputException when the manifest exists but cannot be read
+     */
+    Optional<HandoffManifest> read(CycleRef cycle);
+
+    /** Verifies the cycle's manifest as {@code planning verify} does. */
+    VerificationReport verify(CycleRef cycle, TrustedKeys trust);
+}

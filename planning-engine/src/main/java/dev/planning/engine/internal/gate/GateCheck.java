@@ -1,0 +1,100 @@
+package dev.planning.engine.internal.gate;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.governance.GovernanceEngineFactory;
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.GateStep;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What {@code Planning.builder().build()} checks before it hands out a workspace, so that a
+ * rulebook that cannot work is refused before anything runs or is recorded: the rulebook's policies
+ * compile (with the first governance engine factory the class loader finds; none on the class path,
+ * nothing to compile with), and every gate a profile names is available.
+ */
+public final class GateCheck {
+
+    private GateCheck() {
+    }
+
+    /**
+     * Compiles the rulebook's policies with the first {@link GovernanceEngineFactory} found.
+     *
+     * @param workspace the workspace root, to locate rule files relative to it when the rulebook lies inside
+     * @throws InvalidInputException when a rule does not compile, located at its file, line and column
+     */
+    public static void compile(Rulebook rulebook, Path workspace, ClassLoader loader) {
+        Optional<GovernanceEngineFactory> factory;
+        try {
+            factory = ServiceLoader.load(GovernanceEngineFactory.class, loader).findFirst();
+        } catch (ServiceConfigurationError e) {
+            throw new PlanningException("a governance engine factory registered in META-INF/services/"
+                    + GovernanceEngineFactory.class.getName() + " cannot be loaded: " + e.getMessage(), null, e);
+        }
+        if (factory.isEmpty()) {
+            return;
+        }
+        try {
+            factory.get().create(rulebook);
+        } catch (InvalidInputException e) {
+            // The compiler locates errors inside the rulebook; say where the rulebook is.
+            Optional<SourceLocation> located = e.location().map(l -> new SourceLocation(
+                    prefix(rulebook, workspace) + l.file(), l.line(), l.column()));
+            throw new InvalidInputException("the rulebook's policies do not compile: " + e.getMessage(),
+                    located.orElse(null), e);
+        }
+    }
+
+    /**
+     * Checks that every gate every profile names is among {@code available}.
+     *
+     * @throws InvalidInputException one located error per missing gate entry (the first gives the
+     *                               exception's location), listing the gates that are available
+     */
+    public static void requireGates(Rulebook rulebook, Set<String> available) {
+        List<Finding> missing = new ArrayList<>();
+        for (GateProfile profile : rulebook.profiles().values()) {
+            for (int s = 0; s < profile.steps().size(); s++) {
+                GateStep step = profile.steps().get(s);
+                for (int g = 0; g < step.gates().size(); g++) {
+                    String name = step.gates().get(g);
+                    if (!available.contains(name)) {
+                        missing.add(Finding.error("rulebook.unknown-gate", "gate profile '" + profile.name() + "' names"
+                                + " gate '" + name + "' for " + step.key() + ", but no gate of that name is available;"
+                                + " available gates: " + String.join(", ", new TreeSet<>(available))
+                                + " (register it in META-INF/services/" + Gate.class.getName()
+                                + " or pass it to Planning.builder().gate(...))",
+                                RulebookLoader.locateGate(rulebook, profile.name(), s, g)));
+                    }
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ErrorList.exception("", missing, null);
+        }
+    }
+
+    private static String prefix(Rulebook rulebook, Path workspace) {
+        Path root = workspace.toAbsolutePath().normalize();
+        Path dir = rulebook.directory().toAbsolutePath().normalize();
+        if (dir.equals(root)) {
+            return "";
+        }
+        Path shown = dir.startsWith(root) ? root.relativize(dir) : dir;
+        return shown.toString().replace('\\', '/') + "/";
+    }
+}

@@ -1,0 +1,117 @@
+package dev.planning.engine.internal.workspace;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.ArtifactKind;
+import dev.planning.api.store.WorkspaceFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The {@link WorkspaceFiles} of a workspace directory laid out by a {@link WorkspaceLayout}: what
+ * the engine's gate contexts hand to gates. Every path goes through {@link SafePaths}.
+ *
+ * <p>The engine's own gates need the layout itself (their readers take it); {@link #layoutOf}
+ * recovers it from the files a context hands over, so that a configured layout reaches them
+ * through the context and not through a constructor argument.
+ */
+public final class LayoutFiles implements WorkspaceFiles {
+
+    private final Path root;
+    private final WorkspaceLayout layout;
+
+    /**
+     * @param root   the workspace root, absolute
+     * @param layout where artifacts live
+     */
+    public LayoutFiles(Path root, WorkspaceLayout layout) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    /** The layout these files follow. */
+    public WorkspaceLayout layout() {
+        return layout;
+    }
+
+    /**
+     * The layout of a context's files: the engine's own files carry it; any other
+     * {@link WorkspaceFiles} is refused, since guessing {@link WorkspaceLayout#DEFAULT} would read
+     * the wrong files in silence.
+     *
+     * @throws PlanningException when the files are not the engine's
+     */
+    public static WorkspaceLayout layoutOf(WorkspaceFiles files) {
+        if (files instanceof LayoutFiles engine) {
+            return engine.layout;
+        }
+        throw new PlanningException("this gate reads the workspace with the engine's layout, but its context's files"
+                + " (" + files.getClass().getName() + ") are not the engine's; run it through Planning.builder()");
+    }
+
+    @Override
+    public String path(CycleRef cycle, ArtifactKind kind) {
+        Objects.requireNonNull(cycle, "cycle");
+        return switch (Objects.requireNonNull(kind, "kind")) {
+            case TASK_BREAKDOWN -> layout.taskBreakdownCandidates(cycle).stream()
+                    .filter(p -> Files.isRegularFile(SafePaths.resolve(root, p)))
+                    .findFirst().orElse(layout.taskBreakdown(cycle));
+            case STORY_MAP -> layout.storyMap(cycle);
+            case DECISION_LOG -> layout.decisionLog(cycle);
+            case CONTRACTS -> layout.contracts(cycle);
+            case CAPACITY_MODEL -> layout.capacityModel();
+            case MANIFEST -> layout.manifest(cycle);
+            case DIGEST -> layout.digest(cycle);
+            case RETROSPECTIVE -> layout.retrospective(cycle);
+            case EVENT_LOG -> layout.eventLog(cycle);
+            case EVIDENCE -> layout.evidenceDir(cycle);
+            case OUTCOMES -> layout.outcomesDir(cycle);
+        };
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) {
+        Path file = SafePaths.resolve(root, path);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new PlanningException("cannot read " + path + ": " + e.getMessage(), SourceLocation.ofFile(path), e);
+        }
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return Files.isRegularFile(SafePaths.resolve(root, path));
+    }
+
+    @Override
+    public List<String> list(String directory) {
+        Path dir = SafePaths.resolve(root, directory);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isRegularFile)
+                    .map(p -> SafePaths.relativize(root, p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new PlanningException("cannot list " + directory + ": " + e.getMessage(),
+                    SourceLocation.ofFile(directory), e);
+        }
+    }
+
+    @Override
+    public List<CycleRef> cycles(String stream) {
+        return new WorkspaceScanner(root, layout).cycles(stream);
+    }
+}
