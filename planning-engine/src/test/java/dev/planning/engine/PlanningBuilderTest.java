@@ -14,7 +14,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.ArtifactKind;
 import dev.planning.engine.fixtures.Plans;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

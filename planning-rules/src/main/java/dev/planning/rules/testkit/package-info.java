@@ -1,7 +1,9 @@
 /**
- * A test kit for rule authors, in the spirit of {@code opa test}: AssertJ assertions over
- * governance decisions, and a runner for rule test files ({@code tests/*.yaml} of a rulebook)
- * that reports each case's diff and which rules no case made fire.
+ * A test kit for rule authors, in the spirit of {@code opa test}: policies compiled and judged in
+ * memory ({@link dev.planning.rules.testkit.GovernanceTestKit#fromDrl(String)}, no rulebook
+ * directory), AssertJ assertions over governance decisions, and a runner for rule test files
+ * ({@code tests/*.yaml} of a rulebook) that reports each case's diff and which rules no case made
+ * fire.
  *
  * <pre>{@code
  * GovernanceDecision decision = engine.evaluate(input);

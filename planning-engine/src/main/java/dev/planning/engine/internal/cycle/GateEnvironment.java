@@ -3,7 +3,7 @@ package dev.planning.engine.internal.cycle;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.workspace.LayoutFiles;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;

@@ -2,10 +2,9 @@ package dev.planning.engine.internal.lint;
 
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.rulebook.RuleNames;
-import dev.planning.engine.internal.rulebook.TagTaxonomy;
+import dev.planning.api.rulebook.TagTaxonomy;
 import dev.planning.api.governance.WaiverHorizon;
 import java.time.LocalDate;
-import dev.planning.api.rulebook.TagTaxonomy;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

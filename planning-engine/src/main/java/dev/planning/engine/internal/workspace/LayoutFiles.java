@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.workspace;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.lifecycle.CycleRef;

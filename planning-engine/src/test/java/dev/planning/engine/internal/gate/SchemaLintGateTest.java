@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import dev.planning.api.store.WorkspaceFiles;
 import dev.planning.engine.internal.workspace.LayoutFiles;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import dev.planning.api.store.WorkspaceFiles;
 import dev.planning.engine.internal.workspace.LayoutFiles;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 
 /** Small rulebooks, gates and contexts for lifecycle tests. */
 final class Fixtures {

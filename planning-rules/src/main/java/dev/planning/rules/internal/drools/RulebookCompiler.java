@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -47,6 +48,14 @@ final class RulebookCompiler {
     }
 
     KieBase compile(Rulebook rulebook) {
+        return compile(rulebook, file -> read(rulebook.directory(), file));
+    }
+
+    /**
+     * Compiles the rulebook's rule files, reading each through {@code sources} (file name to
+     * content) rather than from the rulebook directory: for rulebooks held in memory.
+     */
+    KieBase compile(Rulebook rulebook, Function<String, byte[]> sources) {
         if (rulebook.ruleFiles().isEmpty()) {
             throw new InvalidInputException("the rulebook lists no rule files; expected at least one rules/*.drl",
                     SourceLocation.ofFile("rulebook.yaml"));
@@ -56,7 +65,7 @@ final class RulebookCompiler {
         List<String> files = rulebook.ruleFiles();
         List<byte[]> contents = new ArrayList<>();
         for (String file : files) {
-            byte[] content = read(rulebook.directory(), file);
+            byte[] content = sources.apply(file);
             PolicyLanguage.check(file, content);
             contents.add(content);
         }

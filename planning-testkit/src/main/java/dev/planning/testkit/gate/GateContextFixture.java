@@ -1,0 +1,363 @@
+package dev.planning.testkit.gate;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.artifact.CapacityModel;
+import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.ArtifactKind;
+import dev.planning.api.store.WorkspaceFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link GateContext} for testing a gate without an engine or a workspace on disk: every part of
+ * the context is set in code, and whatever is not set answers "nothing" (no plan, no waivers, no
+ * trusted key), so a gate author implements none of the context's methods by hand.
+ *
+ * <pre>{@code
+ * GateContext context = GateContextFixture.builder(new CycleRef("fe", "2025-09-02"))
+ *         .tasks(Task.builder("FE-1", "Checkout").priority(Priority.P0).build())
+ *         .today(LocalDate.of(2025, 9, 2))
+ *         .waivers(new Waiver("p0.no-due-date", "FE-1", "date agreed next week", "lead", LocalDate.of(2025, 9, 9)))
+ *         .file("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml", "decisions: []\n")
+ *         .build();
+ *
+ * GateResult result = new P0DueDateGate().evaluate(context);
+ * }</pre>
+ *
+ * <p>Defaults: the transition {@code PLANNED -> READY_FOR_HANDOFF}; a rulebook with one empty
+ * profile and the thresholds, taxonomy and required tags given here; a clock fixed at
+ * {@link #DEFAULT_NOW} (never the wall clock); files in memory, placed by the engine's default
+ * layout ({@code frameworks/planning-{stream}/...}) unless {@link Builder#path} says otherwise;
+ * {@link GateContext#artifactPaths()} lists the files given; the workspace path is
+ * {@link #DEFAULT_WORKSPACE}, which does not exist (set {@link Builder#workspace} for a gate that
+ * hands a directory to a tool). {@link GateContext#verifyManifest()} refuses, as the interface
+ * does, unless a report is given with {@link Builder#verification}: a fixture never lets a gate
+ * pass by leaving something out.
+ *
+ * <p>The context built is immutable; the builder is not thread-safe.
+ *
+ * @since 0.1
+ */
+public final class GateContextFixture {
+
+    /** The instant the default clock is fixed at: 2025-09-02T09:00:00Z. */
+    public static final Instant DEFAULT_NOW = Instant.parse("2025-09-02T09:00:00Z");
+
+    /** The workspace path when none is given: a directory that does not exist. */
+    public static final Path DEFAULT_WORKSPACE =
+            Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("planning-gate-fixture-no-workspace");
+
+    private GateContextFixture() {
+    }
+
+    /**
+     * A builder for a context of one cycle.
+     *
+     * @param cycle the cycle the gate checks, never {@code null}
+     */
+    public static Builder builder(CycleRef cycle) {
+        return new Builder(cycle);
+    }
+
+    /**
+     * Builds fixture contexts; see {@link GateContextFixture} for the defaults. Setters given a
+     * {@code null} refuse it, naming it; list setters add to what was given before.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final CycleRef cycle;
+        private Transition transition = Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow();
+        private Path workspace = DEFAULT_WORKSPACE;
+        private Rulebook rulebook;
+        private final Map<String, Double> thresholds = new LinkedHashMap<>();
+        private final Map<String, List<String>> taxonomy = new LinkedHashMap<>();
+        private final List<String> requiredTags = new ArrayList<>();
+        private TaskBreakdown plan;
+        private final List<Task> tasks = new ArrayList<>();
+        private StoryMap storyMap;
+        private final Map<String, TaskBreakdown> otherStreams = new LinkedHashMap<>();
+        private final Map<String, byte[]> files = new LinkedHashMap<>();
+        private final Map<ArtifactKind, String> paths = new EnumMap<>(ArtifactKind.class);
+        private List<String> artifactPaths;
+        private final List<GateResult> priorResults = new ArrayList<>();
+        private Clock clock = Clock.fixed(DEFAULT_NOW, ZoneOffset.UTC);
+        private Instant judgedAt;
+        private final List<Waiver> waivers = new ArrayList<>();
+        private final List<Contract> contracts = new ArrayList<>();
+        private CapacityModel capacity;
+        private TrustedKeys trustedKeys = TrustedKeys.none();
+        private HandoffManifest manifest;
+        private VerificationReport verification;
+
+        private Builder(CycleRef cycle) {
+            this.cycle = Objects.requireNonNull(cycle, "cycle");
+        }
+
+        /**
+         * The transition the gate runs for.
+         *
+         * @throws IllegalArgumentException when the lifecycle has no such transition
+         */
+        public Builder transition(CycleState from, CycleState to) {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            this.transition = Lifecycle.find(from, to).orElseThrow(() -> new IllegalArgumentException(
+                    "the lifecycle has no transition " + from + "->" + to + "; expected one of "
+                            + Lifecycle.transitions().stream().map(Transition::key).toList()));
+            return this;
+        }
+
+        /** The workspace root the context reports (made absolute); nothing is read from it. */
+        public Builder workspace(Path value) {
+            this.workspace = Objects.requireNonNull(value, "workspace").toAbsolutePath();
+            return this;
+        }
+
+        /** The rulebook in force, instead of the fixture's (then no threshold, taxonomy or required tag may be set). */
+        public Builder rulebook(Rulebook value) {
+            this.rulebook = Objects.requireNonNull(value, "rulebook");
+            return this;
+        }
+
+        /** A threshold of the fixture's rulebook. */
+        public Builder threshold(String name, double value) {
+            thresholds.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** The allowed values of a tag key in the fixture's rulebook. */
+        public Builder taxonomy(String key, String... allowed) {
+            taxonomy.put(Objects.requireNonNull(key, "key"), List.of(allowed));
+            return this;
+        }
+
+        /** Tag keys every task must carry, in the fixture's rulebook. */
+        public Builder requiredTags(String... keys) {
+            requiredTags.addAll(List.of(keys));
+            return this;
+        }
+
+        /** Tasks of the cycle's plan ({@link TaskBreakdown#of}), after those given before. */
+        public Builder tasks(Task... more) {
+            Arrays.stream(more).forEach(t -> tasks.add(Objects.requireNonNull(t, "task")));
+            return this;
+        }
+
+        /** The cycle's plan as a whole, instead of {@link #tasks}. */
+        public Builder plan(TaskBreakdown value) {
+            this.plan = Objects.requireNonNull(value, "plan");
+            return this;
+        }
+
+        /** The cycle's story map. */
+        public Builder storyMap(StoryMap value) {
+            this.storyMap = Objects.requireNonNull(value, "storyMap");
+            return this;
+        }
+
+        /** Another stream's plan, made of these tasks. */
+        public Builder otherStream(String stream, Task... streamTasks) {
+            Objects.requireNonNull(stream, "stream");
+            return otherStream(TaskBreakdown.of(stream, cycle.cycleId(), Arrays.asList(streamTasks)));
+        }
+
+        /** Another stream's plan. */
+        public Builder otherStream(TaskBreakdown value) {
+            Objects.requireNonNull(value, "otherStream");
+            otherStreams.put(value.stream(), value);
+            return this;
+        }
+
+        /**
+         * A workspace file, UTF-8, readable through {@link GateContext#files()}.
+         *
+         * @throws dev.planning.api.InvalidInputException when the path is not workspace-relative
+         */
+        public Builder file(String path, String content) {
+            Objects.requireNonNull(content, "content");
+            return file(path, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * A workspace file, readable through {@link GateContext#files()}.
+         *
+         * @throws dev.planning.api.InvalidInputException when the path is not workspace-relative
+         */
+        public Builder file(String path, byte[] content) {
+            Objects.requireNonNull(content, "content");
+            files.put(MemoryFiles.check(path), content.clone());
+            return this;
+        }
+
+        /**
+         * Where {@link WorkspaceFiles#path} places an artifact kind of the cycle, instead of the
+         * default layout (for a gate tested against another layout).
+         */
+        public Builder path(ArtifactKind kind, String path) {
+            paths.put(Objects.requireNonNull(kind, "kind"), MemoryFiles.check(path));
+            return this;
+        }
+
+        /** The cycle's artifact files, instead of the paths of the files given. */
+        public Builder artifactPaths(String... value) {
+            this.artifactPaths = Arrays.stream(value).map(MemoryFiles::check).toList();
+            return this;
+        }
+
+        /** Results of gates that ran before this one, in order, after those given before. */
+        public Builder priorResults(GateResult... results) {
+            Arrays.stream(results).forEach(r -> priorResults.add(Objects.requireNonNull(r, "priorResult")));
+            return this;
+        }
+
+        /** The clock the verdict is judged by. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** A clock fixed at the start of this day, UTC. */
+        public Builder today(LocalDate value) {
+            Objects.requireNonNull(value, "today");
+            return clock(Clock.fixed(value.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+        }
+
+        /** The moment a sealed verdict is recomputed at; the context's clock is then fixed there. */
+        public Builder judgedAt(Instant value) {
+            this.judgedAt = Objects.requireNonNull(value, "judgedAt");
+            return this;
+        }
+
+        /** Waivers of the cycle's decision log, after those given before. */
+        public Builder waivers(Waiver... more) {
+            Arrays.stream(more).forEach(w -> waivers.add(Objects.requireNonNull(w, "waiver")));
+            return this;
+        }
+
+        /** Contracts the cycle's stream declares, after those given before. */
+        public Builder contracts(Contract... more) {
+            Arrays.stream(more).forEach(c -> contracts.add(Objects.requireNonNull(c, "contract")));
+            return this;
+        }
+
+        /** The workspace's capacity model. */
+        public Builder capacity(CapacityModel value) {
+            this.capacity = Objects.requireNonNull(value, "capacity");
+            return this;
+        }
+
+        /** The keys trusted to sign manifests. */
+        public Builder trustedKeys(TrustedKeys value) {
+            this.trustedKeys = Objects.requireNonNull(value, "trustedKeys");
+            return this;
+        }
+
+        /** The cycle's sealed manifest. */
+        public Builder manifest(HandoffManifest value) {
+            this.manifest = Objects.requireNonNull(value, "manifest");
+            return this;
+        }
+
+        /** What {@link GateContext#verifyManifest()} reports. */
+        public Builder verification(VerificationReport value) {
+            this.verification = Objects.requireNonNull(value, "verification");
+            return this;
+        }
+
+        /**
+         * The context.
+         *
+         * @throws IllegalStateException when both a plan and separate tasks were given, or both a
+         *         rulebook and rulebook settings
+         */
+        public GateContext build() {
+            if (plan != null && !tasks.isEmpty()) {
+                throw new IllegalStateException("give either plan(...) or tasks(...), not both");
+            }
+            if (rulebook != null && !(thresholds.isEmpty() && taxonomy.isEmpty() && requiredTags.isEmpty())) {
+                throw new IllegalStateException(
+                        "give either rulebook(...) or threshold/taxonomy/requiredTags, not both");
+            }
+            Optional<TaskBreakdown> cyclePlan = plan != null ? Optional.of(plan)
+                    : tasks.isEmpty() ? Optional.empty()
+                    : Optional.of(TaskBreakdown.of(cycle.stream(), cycle.cycleId(), tasks));
+            MemoryFiles memory = new MemoryFiles(files, paths);
+            Rulebook inForce = rulebook != null ? rulebook
+                    : new Rulebook(workspace.resolve("rulebook"), "0".repeat(64), "fixture",
+                            Map.of("default", new GateProfile("default", List.of())), Map.of(), "default", taxonomy,
+                            requiredTags, thresholds, List.of());
+            Clock judging = judgedAt != null ? Clock.fixed(judgedAt, ZoneOffset.UTC) : clock;
+            return new FixtureContext(cycle, transition, workspace, inForce, cyclePlan, Optional.ofNullable(storyMap),
+                    Map.copyOf(otherStreams), artifactPaths != null ? artifactPaths : memory.paths(), memory,
+                    List.copyOf(priorResults), Optional.ofNullable(judgedAt), judging, List.copyOf(waivers),
+                    List.copyOf(contracts), Optional.ofNullable(capacity), trustedKeys, Optional.ofNullable(manifest),
+                    Optional.ofNullable(verification));
+        }
+    }
+
+    /** The context a fixture builds: values only. */
+    private record FixtureContext(
+            CycleRef cycle,
+            Transition transition,
+            Path workspace,
+            Rulebook rulebook,
+            Optional<TaskBreakdown> tasks,
+            Optional<StoryMap> storyMap,
+            Map<String, TaskBreakdown> otherStreams,
+            List<String> artifactPaths,
+            WorkspaceFiles files,
+            List<GateResult> priorResults,
+            Optional<Instant> judgedAt,
+            Clock clock,
+            List<Waiver> waivers,
+            List<Contract> contracts,
+            Optional<CapacityModel> capacity,
+            TrustedKeys trustedKeys,
+            Optional<HandoffManifest> manifest,
+            Optional<VerificationReport> verification) implements GateContext {
+
+        @Override
+        public LocalDate today() {
+            return LocalDate.now(clock);
+        }
+
+        @Override
+        public VerificationReport verifyManifest() {
+            return verification.orElseThrow(() -> new PlanningException(
+                    "this fixture context was given no verification report (GateContextFixture.Builder.verification)"));
+        }
+
+        @Override
+        public String toString() {
+            return "GateContextFixture[" + cycle + " " + transition.key() + "]";
+        }
+    }
+}
