@@ -140,3 +140,6 @@ echo "load at the end: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "== results"
 java -cp "$bench_jar" dev.planning.bench.report.BenchReport "$out"
 echo "(Markdown: $out/table.md)"
+
+# B6, the central store (PostgreSQL, Kafka): its own script, so that it runs alone too.
+if $quick; then "$root/bench/store.sh" --quick; else "$root/bench/store.sh"; fi

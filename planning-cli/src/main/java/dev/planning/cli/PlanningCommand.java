@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             AttestCommand.class,
             RulesCommand.class,
+            StoreCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -90,6 +91,10 @@ public final class PlanningCommand implements Runnable {
             }
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            StoreSelection.closeAll(err);
+        }
     }
 }

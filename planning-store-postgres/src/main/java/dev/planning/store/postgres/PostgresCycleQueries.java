@@ -94,7 +94,7 @@ final class PostgresCycleQueries implements CycleQueries {
         return transactions.inTransaction("query expiring waivers", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT stream, cycle_id, event_id, details FROM planning_event"
-                            + " WHERE repository = ? AND event_type = 'WAIVER_GRANTED' AND details ? 'expires'")) {
+                            + " WHERE repository = ? AND event_type = 'WAIVER_GRANTED' AND details->>'expires' IS NOT NULL")) {
                 select.setString(1, repository);
                 List<WaiverExpiry> waivers = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {

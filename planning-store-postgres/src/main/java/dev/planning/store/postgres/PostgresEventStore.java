@@ -116,6 +116,7 @@ public final class PostgresEventStore implements EventStore {
     public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(expectedHead, "expectedHead");
         if (!Sha256.isHash(expectedHead)) {
             throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits, got " + expectedHead);
         }

@@ -47,7 +47,14 @@ public final class PostgresStore implements AutoCloseable {
         this.dataSource = owned != null ? owned : builder.dataSource;
         try {
             if (builder.migrate) {
-                migrate(dataSource);
+                // Flyway holds two connections at once: migrate over the URL when the pool is ours,
+                // so that a pool of one connection does not starve it.
+                if (owned != null) {
+                    migrate(Flyway.configure(PostgresStore.class.getClassLoader())
+                            .dataSource(builder.jdbcUrl, builder.user, builder.password));
+                } else {
+                    migrate(dataSource);
+                }
             }
             Transactions transactions = new Transactions(dataSource, builder.retryFor);
             this.eventStore = new PostgresEventStore(transactions, builder.repository, builder.outbox);
@@ -65,9 +72,12 @@ public final class PostgresStore implements AutoCloseable {
 
     /** Creates or upgrades the schema to this version's migrations. */
     public static void migrate(DataSource dataSource) {
+        migrate(Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(dataSource));
+    }
+
+    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
         try {
-            Flyway.configure(PostgresStore.class.getClassLoader())
-                    .dataSource(dataSource)
+            configuration
                     .locations("classpath:db/planning")
                     .table("planning_schema_history")
                     .baselineOnMigrate(false)

@@ -20,7 +20,7 @@ final class Events {
     }
 
     static String id() {
-        return "evt_" + IDS.incrementAndGet() + "_" + Long.toHexString(System.nanoTime());
+        return "evt_" + ProcessHandle.current().pid() + "_" + IDS.incrementAndGet() + "_" + Long.toHexString(System.nanoTime());
     }
 
     static PlanningEvent created(CycleRef cycle) {
