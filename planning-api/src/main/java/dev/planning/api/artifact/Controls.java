@@ -1,5 +1,7 @@
 package dev.planning.api.artifact;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +10,15 @@ import java.util.Optional;
  * The governance controls recorded on a work item, which policies check: approvals, a review
  * board sign-off, an emergency contact and a rollback plan (for critical items), an audit-trail
  * level and a change-freeze check (for {@code sox}), a data-handling note (for {@code gdpr}).
+ *
+ * <p>Build one in code with {@link #builder()}:
+ * <pre>{@code
+ * Controls controls = Controls.builder()
+ *         .approvals("alice", "bob", "carol")
+ *         .reviewBoard("ARB-1")
+ *         .rollbackPlan("feature flag off")
+ *         .build();
+ * }</pre>
  *
  * @param approvals           who approved, one entry per approver
  * @param reviewBoard         the review board sign-off reference
@@ -38,5 +49,101 @@ public record Controls(
         Objects.requireNonNull(rollbackPlan, "rollbackPlan");
         Objects.requireNonNull(auditTrail, "auditTrail");
         Objects.requireNonNull(dataHandlingNote, "dataHandlingNote");
+    }
+
+    /** A builder with nothing recorded; {@code build()} of an untouched builder equals {@link #NONE}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset with these controls. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.approvals = new ArrayList<>(approvals);
+        b.reviewBoard = reviewBoard.orElse(null);
+        b.emergencyContact = emergencyContact.orElse(null);
+        b.rollbackPlan = rollbackPlan.orElse(null);
+        b.auditTrail = auditTrail.orElse(null);
+        b.changeFreezeChecked = changeFreezeChecked;
+        b.dataHandlingNote = dataHandlingNote.orElse(null);
+        return b;
+    }
+
+    /**
+     * Builds {@link Controls} values; a text setter given {@code null} clears the value. Not
+     * thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private List<String> approvals = new ArrayList<>();
+        private String reviewBoard;
+        private String emergencyContact;
+        private String rollbackPlan;
+        private String auditTrail;
+        private boolean changeFreezeChecked;
+        private String dataHandlingNote;
+
+        private Builder() {
+        }
+
+        /** Who approved, one name per approver (replaces any set before). */
+        public Builder approvals(String... names) {
+            this.approvals = new ArrayList<>(Arrays.asList(names));
+            return this;
+        }
+
+        /** Who approved, one name per approver (replaces any set before). */
+        public Builder approvals(List<String> names) {
+            this.approvals = new ArrayList<>(names);
+            return this;
+        }
+
+        /** The review board sign-off reference. */
+        public Builder reviewBoard(String value) {
+            this.reviewBoard = value;
+            return this;
+        }
+
+        /** Who to call. */
+        public Builder emergencyContact(String value) {
+            this.emergencyContact = value;
+            return this;
+        }
+
+        /** How to undo. */
+        public Builder rollbackPlan(String value) {
+            this.rollbackPlan = value;
+            return this;
+        }
+
+        /** {@code standard} or {@code enhanced}. */
+        public Builder auditTrail(String value) {
+            this.auditTrail = value;
+            return this;
+        }
+
+        /** Whether the change-freeze calendar was checked. */
+        public Builder changeFreezeChecked(boolean value) {
+            this.changeFreezeChecked = value;
+            return this;
+        }
+
+        /** How personal data is handled. */
+        public Builder dataHandlingNote(String value) {
+            this.dataHandlingNote = value;
+            return this;
+        }
+
+        /**
+         * The controls.
+         *
+         * @throws NullPointerException when an approval is {@code null}
+         */
+        public Controls build() {
+            return new Controls(approvals, Optional.ofNullable(reviewBoard), Optional.ofNullable(emergencyContact),
+                    Optional.ofNullable(rollbackPlan), Optional.ofNullable(auditTrail), changeFreezeChecked,
+                    Optional.ofNullable(dataHandlingNote));
+        }
     }
 }

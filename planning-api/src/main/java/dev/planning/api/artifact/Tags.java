@@ -1,5 +1,7 @@
 package dev.planning.api.artifact;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +10,12 @@ import java.util.OptionalInt;
 /**
  * The tags of a work item, in their written order. Keys compare case-insensitively, so
  * {@code Compliance:sox} in the list form and {@code compliance: sox} in the map form mean the same.
+ *
+ * <p>Made in code from the list form, or fluently:
+ * <pre>{@code
+ * Tags tags = Tags.of("criticality:0", "compliance:sox", "release");
+ * Tags same = Tags.NONE.with("criticality", "0").with("compliance", "sox").with("release");
+ * }</pre>
  *
  * @param values the tags, never {@code null}
  * @since 0.1
@@ -19,6 +27,34 @@ public record Tags(List<Tag> values) {
 
     public Tags {
         values = List.copyOf(values);
+    }
+
+    /**
+     * Tags in the list form, each parsed with {@link Tag#parse(String)}: {@code key:value} or a
+     * plain label.
+     *
+     * @throws NullPointerException when a tag is {@code null}
+     * @throws IllegalArgumentException when a tag is blank
+     */
+    public static Tags of(String... tags) {
+        return new Tags(Arrays.stream(tags).map(Tag::parse).toList());
+    }
+
+    /** These tags and a key/value tag after them. */
+    public Tags with(String key, String value) {
+        return with(new Tag(key, Optional.of(value)));
+    }
+
+    /** These tags and a plain label after them. */
+    public Tags with(String label) {
+        return with(new Tag(label, Optional.empty()));
+    }
+
+    /** These tags and one more after them. */
+    public Tags with(Tag tag) {
+        List<Tag> more = new ArrayList<>(values);
+        more.add(tag);
+        return new Tags(more);
     }
 
     /** The value of the first tag with this key. */

@@ -4,6 +4,7 @@ import dev.planning.api.SourceLocation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,8 +16,11 @@ import java.util.Optional;
  * <pre>{@code
  * Task task = Task.builder("FE-12", "Checkout form")
  *         .owner("alice")
- *         .tags(new Tags(List.of(Tag.parse("criticality:0"))))
- *         .dependencies(List.of(TaskRef.parse("be:PLN-BE-001")))
+ *         .tags("criticality:0", "compliance:sox")
+ *         .effort(8)
+ *         .priority(Priority.P1)
+ *         .dependsOn("FE-3", "be:PLN-BE-001")
+ *         .controls(Controls.builder().approvals("bob", "carol").build())
  *         .build();
  * }</pre>
  *
@@ -116,7 +120,13 @@ public record Task(
         return b;
     }
 
-    /** Builds {@link Task} values; not thread-safe. */
+    /**
+     * Builds {@link Task} values: the setters take the values themselves ({@code null} clears an
+     * optional one), and a few take the written forms ({@code tags("criticality:0")},
+     * {@code dependsOn("be:PLN-BE-001")}). Not thread-safe.
+     *
+     * @since 0.1
+     */
     public static final class Builder {
         private final String id;
         private final String title;
@@ -149,11 +159,22 @@ public record Task(
         public Builder description(String value) { this.description = value; return this; }
         public Builder owner(String value) { this.owner = value; return this; }
         public Builder tags(Tags value) { this.tags = value; return this; }
+        /** Tags in the list form ({@code key:value} or a label), replacing any set before. */
+        public Builder tags(String... value) { this.tags = Tags.of(value); return this; }
         public Builder priority(Priority value) { this.priority = value; return this; }
         public Builder effort(BigDecimal value) { this.effort = value; return this; }
+        /** The estimate in whole points. */
+        public Builder effort(long points) { this.effort = BigDecimal.valueOf(points); return this; }
         public Builder status(TaskStatus value) { this.status = value; return this; }
         public Builder dependencies(List<TaskRef> value) { this.dependencies = new ArrayList<>(value); return this; }
+        /** Dependencies as written ({@code FE-3}, {@code be:PLN-BE-001}), replacing any set before. */
+        public Builder dependsOn(String... refs) {
+            this.dependencies = new ArrayList<>(Arrays.stream(refs).map(TaskRef::parse).toList());
+            return this;
+        }
         public Builder acceptanceCriteria(List<String> value) { this.acceptanceCriteria = new ArrayList<>(value); return this; }
+        /** What "done" means, one criterion per argument, replacing any set before. */
+        public Builder acceptanceCriteria(String... value) { return acceptanceCriteria(Arrays.asList(value)); }
         public Builder risk(String value) { this.risk = value; return this; }
         public Builder plannedIn(String value) { this.plannedIn = value; return this; }
         public Builder due(LocalDate value) { this.due = value; return this; }

@@ -38,4 +38,16 @@ public record TaskBreakdown(
     public Optional<Task> task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
     }
+
+    /**
+     * A plan held in memory (for tests and embedders): schema version {@code 1.0.0}, no
+     * generation time, source {@code <memory>}.
+     *
+     * @param stream  the stream it belongs to, never {@code null}
+     * @param cycleId the cycle it plans, never {@code null}
+     * @param tasks   the work items, in order
+     */
+    public static TaskBreakdown of(String stream, String cycleId, List<Task> tasks) {
+        return new TaskBreakdown("1.0.0", cycleId, stream, Optional.empty(), tasks, "<memory>");
+    }
 }

@@ -8,10 +8,13 @@ import java.util.Optional;
  * One thing a gate found: a stable code, a severity, a message a person understands, and what it
  * concerns (a file position and/or a task).
  *
+ * <p>Made with a factory per severity:
  * <pre>{@code
- * new Finding("schema.required", Severity.ERROR, "task FE-12: `owner` is required",
- *         Optional.of(new SourceLocation("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", 14, 5)),
- *         Optional.of("FE-12"))
+ * Finding.error("schema.required", "task FE-12: `owner` is required",
+ *         new SourceLocation("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", 14, 5))
+ *         .withTask("FE-12");
+ * Finding.warning("coverage.stale", "the coverage report is older than the plan");
+ * Finding.info("coverage.missing", "no e2e coverage report was imported");
  * }</pre>
  *
  * @param code     a stable identifier such as {@code schema.required} or {@code ref.dangling}
@@ -36,9 +39,49 @@ public record Finding(
         Objects.requireNonNull(taskId, "taskId");
     }
 
-    /** An error at a location. */
+    /**
+     * A finding of any severity, without a location or a task; add them with
+     * {@link #withLocation(SourceLocation)} and {@link #withTask(String)}.
+     *
+     * @throws NullPointerException when an argument is {@code null}
+     */
+    public static Finding of(Severity severity, String code, String message) {
+        return new Finding(code, severity, message, Optional.empty(), Optional.empty());
+    }
+
+    /** An error (the gate fails), without a location. */
+    public static Finding error(String code, String message) {
+        return of(Severity.ERROR, code, message);
+    }
+
+    /** An error (the gate fails) at a location; a {@code null} location means none. */
     public static Finding error(String code, String message, SourceLocation location) {
         return new Finding(code, Severity.ERROR, message, Optional.ofNullable(location), Optional.empty());
+    }
+
+    /** A warning (the gate warns), without a location. */
+    public static Finding warning(String code, String message) {
+        return of(Severity.WARNING, code, message);
+    }
+
+    /** A warning (the gate warns) at a location; a {@code null} location means none. */
+    public static Finding warning(String code, String message, SourceLocation location) {
+        return new Finding(code, Severity.WARNING, message, Optional.ofNullable(location), Optional.empty());
+    }
+
+    /** A finding for the record (the gate's status is unaffected), without a location. */
+    public static Finding info(String code, String message) {
+        return of(Severity.INFO, code, message);
+    }
+
+    /** A finding for the record at a location; a {@code null} location means none. */
+    public static Finding info(String code, String message, SourceLocation location) {
+        return new Finding(code, Severity.INFO, message, Optional.ofNullable(location), Optional.empty());
+    }
+
+    /** The same finding, at a location; a {@code null} location means none. */
+    public Finding withLocation(SourceLocation where) {
+        return new Finding(code, severity, message, Optional.ofNullable(where), taskId);
     }
 
     /** The same finding, about a task. */

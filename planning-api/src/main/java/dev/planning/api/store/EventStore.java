@@ -12,6 +12,15 @@ import java.util.List;
  * rewrite an acknowledged event, and must make compare-and-append atomic across threads and
  * processes: of two appends expecting the same head, exactly one succeeds.
  *
+ * <p>A retry is safe: repeating an append that succeeded (the same event with the same expected
+ * head, say after a lost acknowledgement) never records the event twice. A store either returns
+ * the event as first recorded (a store idempotent by event id) or refuses with
+ * {@link dev.planning.api.ConcurrentTransitionException}, after which the caller re-reads the log
+ * and finds its event there.
+ *
+ * <p>The {@code planning-testkit} module's {@code EventStoreContract} checks these promises; every
+ * implementation should run it in its tests.
+ *
  * @since 0.1
  */
 public interface EventStore {
@@ -21,6 +30,7 @@ public interface EventStore {
      * log yet.
      *
      * @throws dev.planning.api.EventLogCorruptedException when the chain is broken, naming the line
+     * @throws NullPointerException when {@code cycle} is {@code null}
      */
     List<RecordedEvent> read(CycleRef cycle);
 
@@ -29,7 +39,9 @@ public interface EventStore {
      * ({@link RecordedEvent#GENESIS} for an empty log).
      *
      * @return the event as recorded
-     * @throws dev.planning.api.ConcurrentTransitionException when the head moved
+     * @throws dev.planning.api.ConcurrentTransitionException when the head moved (nothing is written)
+     * @throws NullPointerException when an argument is {@code null}, naming it
+     * @throws IllegalArgumentException when {@code expectedHead} is not 64 lower-case hex digits
      */
     RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead);
 

@@ -3,6 +3,8 @@ package dev.planning.rules.facts;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.artifact.Task;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,19 @@ import java.util.Objects;
  * @param dataHandlingNote   the data-handling note, or {@code null}
  * @param acceptanceCriteria how many acceptance criteria it has
  * @param dependencies       its dependencies as written ({@code FE-2}, {@code be:PLN-BE-001})
+ * @param description        the description, or {@code null}
+ * @param priority           {@code P0} (highest) to {@code P3}, or {@code null}
+ * @param effort             the estimate in points, or {@code null} when it has none
+ * @param status             {@code planned}, {@code in_progress}, {@code blocked}, {@code done} or
+ *                           {@code dropped}
+ * @param due                the due date, or {@code null}
+ * @param risk               the risk as written, lower-cased ({@code low}, {@code medium},
+ *                           {@code high} or free text), or {@code null}
+ * @param plannedIn          the cycle or sprint it is planned in, or {@code null}
+ * @param storyNodes         the story-map node ids it delivers
+ * @param artifacts          the files it produces
+ * @param origin             where it came from (e.g. the digest whose improvement action it
+ *                           carries), or {@code null}
  * @param location           where it is written
  * @since 0.1
  */
@@ -62,6 +77,16 @@ public record TaskFact(
         String dataHandlingNote,
         int acceptanceCriteria,
         List<String> dependencies,
+        String description,
+        String priority,
+        Double effort,
+        String status,
+        LocalDate due,
+        String risk,
+        String plannedIn,
+        List<String> storyNodes,
+        List<String> artifacts,
+        String origin,
         SourceLocation location) {
 
     public TaskFact {
@@ -72,6 +97,9 @@ public record TaskFact(
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         approvalNames = List.copyOf(approvalNames);
         dependencies = List.copyOf(dependencies);
+        Objects.requireNonNull(status, "status");
+        storyNodes = List.copyOf(storyNodes);
+        artifacts = List.copyOf(artifacts);
         Objects.requireNonNull(location, "location");
     }
 
@@ -120,6 +148,16 @@ public record TaskFact(
                 Text.orNull(controls.dataHandlingNote()),
                 (int) task.acceptanceCriteria().stream().filter(c -> !c.isBlank()).count(),
                 task.dependencies().stream().map(Object::toString).toList(),
+                Text.orNull(task.description()),
+                task.priority().map(Enum::name).orElse(null),
+                task.effort().map(BigDecimal::doubleValue).orElse(null),
+                task.status().name().toLowerCase(Locale.ROOT),
+                task.due().orElse(null),
+                lower(Text.orNull(task.risk())),
+                Text.orNull(task.plannedIn()),
+                task.storyNodes(),
+                task.artifacts(),
+                Text.orNull(task.origin()),
                 task.location());
     }
 

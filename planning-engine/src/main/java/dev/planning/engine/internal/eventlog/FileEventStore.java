@@ -104,6 +104,7 @@ public final class FileEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> read(CycleRef cycle) {
+        Objects.requireNonNull(cycle, "cycle");
         Path file = logFile(cycle);
         try {
             PathLock.checkSidecar(file);

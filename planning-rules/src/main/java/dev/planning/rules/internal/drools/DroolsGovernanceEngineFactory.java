@@ -2,10 +2,15 @@ package dev.planning.rules.internal.drools;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.rulebook.Rulebook;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -67,6 +72,30 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         return compilations.engineFor(rulebook);
     }
 
+    /**
+     * The engine for a rulebook whose rule files are held in memory: {@code sources} maps each of
+     * {@link Rulebook#ruleFiles()} to its DRL text (UTF-8), and the rulebook directory is not read.
+     * Cached by {@link Rulebook#hash()} like {@link #create(Rulebook)}, so the hash must identify
+     * the sources.
+     *
+     * @throws dev.planning.api.InvalidInputException when a rule file has no source, leaves the
+     *         policy language or does not compile, located at the file, line and column
+     */
+    public DroolsGovernanceEngine create(Rulebook rulebook, Map<String, String> sources) {
+        Objects.requireNonNull(rulebook, "rulebook");
+        Map<String, String> copy = Map.copyOf(sources);
+        return compilations.engineFor(rulebook, file -> {
+            String text = copy.get(file);
+            if (text == null) {
+                throw new InvalidInputException("no DRL source given for rule file " + file + "; given: "
+                        + new java.util.TreeSet<>(copy.keySet()), SourceLocation.ofFile(file));
+            }
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            PolicyLanguage.requireSize(file, bytes.length);
+            return bytes;
+        });
+    }
+
     /** How many rulebooks this factory's cache has compiled so far (for monitoring and tests). */
     public int compilationCount() {
         return compilations.count.get();
@@ -84,9 +113,14 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         }
 
         DroolsGovernanceEngine engineFor(Rulebook rulebook) {
+            return engineFor(rulebook, null);
+        }
+
+        DroolsGovernanceEngine engineFor(Rulebook rulebook, Function<String, byte[]> sources) {
             DroolsGovernanceEngine cached = engines.get(rulebook.hash(), hash -> {
                 count.incrementAndGet();
-                return new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook));
+                return new DroolsGovernanceEngine(rulebook,
+                        sources == null ? compiler.compile(rulebook) : compiler.compile(rulebook, sources));
             });
             // Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given.
             return cached.rulebook().equals(rulebook) ? cached : new DroolsGovernanceEngine(rulebook, cached.kieBase());

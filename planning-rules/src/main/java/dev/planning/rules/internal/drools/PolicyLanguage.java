@@ -149,6 +149,8 @@ final class PolicyLanguage {
     private static final Map<String, Set<String>> STATIC_METHODS = Map.of(
             "Math", Set.of("max", "min", "abs"),
             "String", Set.of("valueOf"),
+            // Dates to compare a task's due date with; never now(), so a verdict can be recomputed.
+            "LocalDate", Set.of("of", "parse"),
             "Report", Set.of("violation"));
 
     /** Constraint operators besides the Java comparisons. */
@@ -722,7 +724,7 @@ final class PolicyLanguage {
                 Set<String> allowed = STATIC_METHODS.getOrDefault(type.getNameAsString(), Set.of());
                 if (!allowed.contains(name)) {
                     problems.add(origin.at(call, "static call '" + type.getNameAsString() + "." + name
-                            + "' is outside the policy language; expected Math.max/min/abs, String.valueOf or"
+                            + "' is outside the policy language; expected Math.max/min/abs, String.valueOf, LocalDate.of/parse or"
                             + " Report.violation"));
                     return;
                 } else if (name.equals("violation")) {

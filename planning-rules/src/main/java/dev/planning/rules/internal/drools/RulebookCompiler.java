@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -40,6 +41,14 @@ final class RulebookCompiler {
     }
 
     KieBase compile(Rulebook rulebook) {
+        return compile(rulebook, file -> read(rulebook.directory(), file));
+    }
+
+    /**
+     * Compiles the rulebook's rule files, reading each through {@code sources} (file name to
+     * content) rather than from the rulebook directory: for rulebooks held in memory.
+     */
+    KieBase compile(Rulebook rulebook, Function<String, byte[]> sources) {
         if (rulebook.ruleFiles().isEmpty()) {
             throw new InvalidInputException("the rulebook lists no rule files; expected at least one rules/*.drl",
                     SourceLocation.ofFile("rulebook.yaml"));
@@ -49,7 +58,7 @@ final class RulebookCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
         for (String file : rulebook.ruleFiles()) {
-            byte[] content = read(rulebook.directory(), file);
+            byte[] content = sources.apply(file);
             PolicyLanguage.check(file, content);
             try {
                 builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);

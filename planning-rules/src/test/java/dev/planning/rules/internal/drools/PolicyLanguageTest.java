@@ -44,6 +44,20 @@ class PolicyLanguageTest {
     }
 
     @Test
+    void admitsEveryTaskFieldOfThePlan() {
+        assertThatCode(() -> check(HEAD + """
+                import java.time.LocalDate;
+                rule "r" when
+                    $t : TaskFact(effort > 13, priority == "P0", status != "done", due != null,
+                            due.isBefore(LocalDate.of(2025, 10, 1)) || risk == "high", plannedIn != null,
+                            storyNodes contains "N-1", artifacts.size() > 0, origin == null, description != null)
+                then
+                    insert(Report.violation(kcontext, $t, $t.id() + " " + $t.effort() + " " + $t.due()));
+                end
+                """)).doesNotThrowAnyException();
+    }
+
+    @Test
     void acceptsForbiddenWordsInsideStringsAndComments() {
         assertThatCode(() -> check(HEAD + """
                 // System.exit would be refused in code, not in a comment

@@ -1,0 +1,100 @@
+package dev.planning.engine;
+
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.hash.Sha256;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An {@link EventStore} that keeps every cycle's log in memory: for tests and for applications
+ * that embed the library without a workspace's {@code events/} directory.
+ *
+ * <pre>{@code
+ * PlanningWorkspace ws = Planning.builder()
+ *         .workspace(dir)
+ *         .eventStore(new InMemoryEventStore())
+ *         .build();
+ * }</pre>
+ *
+ * <p>It keeps the SPI's promises except durability: compare-and-append is atomic between threads
+ * (of appends expecting the same head, exactly one succeeds; the others get
+ * {@link ConcurrentTransitionException}), and each event is encoded as the file store's log line
+ * would be and hashed the same way, so a history kept here carries the same hashes as the same
+ * history in a file. Nothing survives the instance: it is not a system of record. Appending an
+ * event that succeeded again with the same expected head is refused with
+ * {@link ConcurrentTransitionException}, as with the file store. Thread-safe. It passes the
+ * {@code planning-testkit} event store contract.
+ *
+ * @since 0.1
+ */
+public final class InMemoryEventStore implements EventStore {
+
+    private final EventLineCodec codec = new EventLineCodec();
+    private final Map<CycleRef, List<RecordedEvent>> logs = new ConcurrentHashMap<>();
+
+    /** An empty store. */
+    public InMemoryEventStore() {
+    }
+
+    /** {@inheritDoc} Never refuses: a log held in memory cannot be damaged from outside. */
+    @Override
+    public List<RecordedEvent> read(CycleRef cycle) {
+        Objects.requireNonNull(cycle, "cycle");
+        List<RecordedEvent> log = logs.get(cycle);
+        if (log == null) {
+            return List.of();
+        }
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    @Override
+    public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(expectedHead, "expectedHead");
+        if (!Sha256.isHash(expectedHead)) {
+            throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits, got " + expectedHead);
+        }
+        byte[] line = codec.encode(event, expectedHead);
+        if (line.length > FileEventStore.MAX_LINE_BYTES) {
+            // The same limit as the file store, so that a history kept here can be written to a file.
+            throw new InvalidInputException("event " + event.id() + " is " + line.length
+                    + " bytes once encoded; an event line may be at most " + FileEventStore.MAX_LINE_BYTES
+                    + " bytes: keep its details short and put bulky data in evidence files",
+                    SourceLocation.ofFile(location(cycle)));
+        }
+        String hash = Sha256.hex(line);
+        List<RecordedEvent> log = logs.computeIfAbsent(cycle, c -> new ArrayList<>());
+        synchronized (log) {
+            String head = log.isEmpty() ? RecordedEvent.GENESIS : log.get(log.size() - 1).hash();
+            if (!head.equals(expectedHead)) {
+                throw new ConcurrentTransitionException("cycle " + cycle
+                        + " changed while this transition was running: expected head " + expectedHead
+                        + ", found " + head + "; re-run to see its new state");
+            }
+            // The event as it will read back: decoded from its line, as the file store returns it.
+            RecordedEvent recorded = new RecordedEvent(log.size() + 1, codec.decode(line).event(), expectedHead, hash);
+            log.add(recorded);
+            return recorded;
+        }
+    }
+
+    /** {@code memory:} and the cycle, as errors about its log name it. */
+    @Override
+    public String location(CycleRef cycle) {
+        return "memory:" + cycle;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.planning.engine.internal.eventlog;
+
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.EventStore;
+import dev.planning.testkit.store.EventStoreContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file store meets the event store contract; instances sharing a workspace share its logs. */
+class FileEventStoreContractTest extends EventStoreContract {
+
+    @TempDir
+    Path temp;
+
+    private final Map<EventStore, Path> workspaces = new IdentityHashMap<>();
+
+    @Override
+    protected EventStore newStore() {
+        Path workspace = temp.resolve("ws" + workspaces.size());
+        try {
+            Files.createDirectories(workspace);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FileEventStore store = new FileEventStore(workspace);
+        workspaces.put(store, workspace);
+        return store;
+    }
+
+    @Override
+    protected EventStore newStoreSharingStorageWith(EventStore store) {
+        return new FileEventStore(workspaces.get(store));
+    }
+
+    /** Edits one byte of the line, as a hand edit of the log file would. */
+    @Override
+    protected boolean damageStoredEvent(EventStore store, CycleRef cycle, int line) {
+        Path log = ((FileEventStore) store).logFile(cycle);
+        try {
+            String[] lines = Files.readString(log, StandardCharsets.UTF_8).split("\n", -1);
+            lines[line - 1] = lines[line - 1].replace("\"triggered_by\":\"contract\"", "\"triggered_by\":\"c0ntract\"");
+            Files.writeString(log, String.join("\n", lines), StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

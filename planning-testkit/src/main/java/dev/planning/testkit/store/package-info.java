@@ -1,0 +1,9 @@
+/**
+ * The event store contract: {@link dev.planning.testkit.store.EventStoreContract}, an abstract
+ * JUnit 5 test class that every {@link dev.planning.api.store.EventStore} implementation extends
+ * in its own tests to show that it keeps the SPI's promises (compare-and-append, ordering, the
+ * hash chain, retries, concurrency, refusal of bad input).
+ *
+ * @since 0.1
+ */
+package dev.planning.testkit.store;

@@ -1,0 +1,170 @@
+package dev.planning.testkit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.EventStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** The contract passes a sound store and fails stores that break its promises. */
+class EventStoreContractTest {
+
+    @Test
+    void passesASoundStore() {
+        Events tests = run(SoundStoreContract.class);
+
+        assertThat(tests.failed().count()).as(failures(tests).toString()).isZero();
+        assertThat(tests.succeeded().count()).isEqualTo(19);
+        assertThat(tests.skipped().count()).isZero();
+        // Without damageStoredEvent the chain-on-read test is aborted, saying why: never silently passed.
+        assertThat(tests.aborted().count()).isEqualTo(1);
+    }
+
+    @Test
+    void failsAStoreThatIgnoresTheExpectedHead() {
+        assertThat(failures(run(IgnoresHeadContract.class))).contains("refusesAStaleHead",
+                "refusesGenesisOnANonEmptyLog", "refusesAHeadThatWasNeverWritten", "refusesTheHeadOfAnotherCycle",
+                "repeatingASuccessfulAppendNeverRecordsItTwice", "exactlyOneConcurrentAppendWinsPerPosition");
+    }
+
+    @Test
+    void failsAStoreThatDoesNotChain() {
+        assertThat(failures(run(UnchainedContract.class))).contains("chainsEachEventToThePreviousOne",
+                "firstAppendExpectsTheGenesisHead");
+    }
+
+    @Test
+    void failsAStoreThatReadsNewestFirst() {
+        assertThat(failures(run(NewestFirstContract.class))).contains("readsEventsInAppendOrder",
+                "appendReturnsTheEventAsItReadsBack");
+    }
+
+    @Test
+    void failsAStoreThatAcceptsAMalformedHeadOrNull() {
+        assertThat(failures(run(LaxInputContract.class))).contains("refusesAMalformedExpectedHead",
+                "refusesNullArguments");
+    }
+
+    private static Events run(Class<?> contract) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
+    }
+
+    private static Set<String> failures(Events tests) {
+        Set<String> names = new TreeSet<>();
+        tests.failed().stream().forEach(e -> names.add(e.getTestDescriptor().getLegacyReportingName()
+                .replaceAll("\\(.*", "")));
+        return names;
+    }
+
+    // Contract runs, selected explicitly above (nested classes are not picked up by Surefire).
+
+    static class SoundStoreContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            return new MapStore(false, false, false, false);
+        }
+    }
+
+    static class IgnoresHeadContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            return new MapStore(true, false, false, false);
+        }
+    }
+
+    static class UnchainedContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            return new MapStore(false, true, false, false);
+        }
+    }
+
+    static class NewestFirstContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            return new MapStore(false, false, true, false);
+        }
+    }
+
+    static class LaxInputContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            return new MapStore(false, false, false, true);
+        }
+    }
+
+    /** A small in-memory store, sound unless told to break one promise. */
+    private static final class MapStore implements EventStore {
+        private final boolean ignoreHead;
+        private final boolean unchained;
+        private final boolean newestFirst;
+        private final boolean lax;
+        private final Map<CycleRef, List<RecordedEvent>> logs = new HashMap<>();
+
+        MapStore(boolean ignoreHead, boolean unchained, boolean newestFirst, boolean lax) {
+            this.ignoreHead = ignoreHead;
+            this.unchained = unchained;
+            this.newestFirst = newestFirst;
+            this.lax = lax;
+        }
+
+        @Override
+        public synchronized List<RecordedEvent> read(CycleRef cycle) {
+            if (!lax) {
+                Objects.requireNonNull(cycle, "cycle");
+            }
+            List<RecordedEvent> log = new ArrayList<>(logs.getOrDefault(cycle, List.of()));
+            if (newestFirst) {
+                java.util.Collections.reverse(log);
+            }
+            return log;
+        }
+
+        @Override
+        public synchronized RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
+            if (!lax) {
+                Objects.requireNonNull(cycle, "cycle");
+                Objects.requireNonNull(event, "event");
+                if (expectedHead == null || !expectedHead.matches("[0-9a-f]{64}")) {
+                    throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits");
+                }
+            }
+            List<RecordedEvent> log = logs.computeIfAbsent(cycle, c -> new ArrayList<>());
+            String head = log.isEmpty() ? RecordedEvent.GENESIS : log.get(log.size() - 1).hash();
+            if (!ignoreHead && !head.equals(expectedHead)) {
+                throw new ConcurrentTransitionException("head moved");
+            }
+            String prev = unchained ? sha256("unchained" + log.size()) : head;
+            RecordedEvent recorded = new RecordedEvent(log.size() + 1, event, prev,
+                    sha256(prev + event + cycle));
+            log.add(recorded);
+            return recorded;
+        }
+
+        private static String sha256(String text) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
