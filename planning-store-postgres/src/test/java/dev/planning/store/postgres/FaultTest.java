@@ -194,9 +194,13 @@ class FaultTest {
     private static int waitForBlockedAppend(Connection blocker, CompletableFuture<RecordedEvent> append)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (PreparedStatement find = blocker.prepareStatement(
+        // Asked on a connection of its own in auto-commit: inside the blocker's transaction,
+        // pg_stat_activity would answer from the snapshot taken at its first read.
+        try (Connection watcher = TestServers.postgres().getConnection();
+                PreparedStatement find = watcher.prepareStatement(
                 "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                         + " AND query LIKE 'INSERT INTO planning_cycle%' AND pid <> pg_backend_pid()")) {
+            watcher.setAutoCommit(true);
             while (System.nanoTime() < deadline) {
                 if (append.isDone()) {
                     throw new AssertionError("the append ended before it reached the cycle row: " + append.handle(
