@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * @param url        the JDBC URL, never {@code null}
  * @param user       the user, when not in the URL
- * @param password   the password, when not in the URL or a {@code .pgpass} file
+ * @param password   the password, when not in the URL
  * @param repository the repository (tenant), never {@code null}
  * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
  * @param kafkaTopic the topic, never {@code null}
