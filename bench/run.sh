@@ -205,6 +205,13 @@ echo "load at the end: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "== results"
 java -cp "$bench_jar" dev.planning.bench.report.BenchReport "$out" || step_failed "the results table"
 echo "(Markdown: $out/table.md)"
+# B6, the central store (PostgreSQL, Kafka): its own script, so that it runs alone too.
+case "$mode" in
+  full) "$root/bench/store.sh" || step_failed "B6 (bench/store.sh)" ;;
+  quick) "$root/bench/store.sh" --quick || step_failed "B6 (bench/store.sh --quick)" ;;
+  smoke) echo "== B6: skipped in --smoke (run bench/store.sh --quick)" ;;
+esac
+
 if [ "${#failed[@]}" -gt 0 ]; then
   echo "FAILED steps: ${failed[*]}" >&2
   exit 1

@@ -25,7 +25,7 @@ public final class PlanningCommand implements Runnable {
      * registers every one, so the usage listing and picocli's suggestions stay complete.
      */
     private static final List<String> COMMANDS = List.of("init", "lint", "gate", "advance", "status", "import",
-            "digest", "report", "improve", "seal", "keys", "sign", "verify", "attest", "rules", "demo", "help");
+            "digest", "report", "improve", "seal", "keys", "sign", "verify", "attest", "rules", "store", "demo", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,6 +51,7 @@ public final class PlanningCommand implements Runnable {
             case "verify": return VerifyCommand.class;
             case "attest": return AttestCommand.class;
             case "rules": return RulesCommand.class;
+            case "store": return StoreCommand.class;
             case "demo": return DemoCommand.class;
             case "help": return CommandLine.HelpCommand.class;
             default: throw new IllegalArgumentException("no such command: " + name);
@@ -143,6 +144,10 @@ public final class PlanningCommand implements Runnable {
             }
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            StoreSelection.closeAll(err);
+        }
     }
 }

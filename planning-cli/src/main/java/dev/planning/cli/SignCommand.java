@@ -58,6 +58,8 @@ final class SignCommand implements Callable<Integer> {
         if (rulebook != null) {
             builder.rulebook(rulebook);
         }
+        // The central store, when $PLANNING_STORE_URL or $PLANNING_STORE_CONFIG names one.
+        StoreSelection.open(null).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
         // Refuse a key in the workspace before anything else reads the workspace.
         PrivateKeyFiles.requireSafe(root.toAbsolutePath().normalize(), key);
         PlanningWorkspace ws = builder.trustedKeys(trust.require(root, "sign")).build();

@@ -89,6 +89,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (rulebook != null) {
             builder.rulebook(rulebook);
         }
+        // The central store, when $PLANNING_STORE_URL or $PLANNING_STORE_CONFIG names one.
+        StoreSelection.open(null).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
         PlanningWorkspace ws = builder.build();
         TrustedKeys keys = trust.require(ws.root(), "verify signatures");
         if (checksumsOnly) {

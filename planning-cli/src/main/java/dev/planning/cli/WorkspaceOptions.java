@@ -16,6 +16,12 @@ final class WorkspaceOptions {
             description = "Rulebook directory (default: <workspace>/rulebook).")
     Path rulebook;
 
+    @Option(names = "--store", paramLabel = "FILE",
+            description = "Keep event logs in the PostgreSQL store this configuration file names (url, user,"
+                    + " password, repository, kafka.*); default: $PLANNING_STORE_CONFIG or $PLANNING_STORE_URL,"
+                    + " else the workspace's files. Never a URL or password here.")
+    Path store;
+
     /**
      * Opens the workspace and compiles its rulebook's policies first, for commands whose gates may
      * run them: a DRL error is then reported as bad input, at its file and line.
@@ -41,6 +47,7 @@ final class WorkspaceOptions {
         if (rulebook != null) {
             builder.rulebook(rulebook);
         }
+        StoreSelection.open(store).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
         return builder;
     }
 }

@@ -1,0 +1,89 @@
+package dev.planning.cli;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.store.postgres.OutboxRelay;
+import dev.planning.store.postgres.PostgresStore;
+import dev.planning.store.postgres.StoreConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses where events go: the workspace's files (the default), or the PostgreSQL store named by
+ * {@code --store FILE}, {@code $PLANNING_STORE_CONFIG} or {@code $PLANNING_STORE_URL} (see
+ * {@link StoreConfig}). Never takes a URL or password from the command line. Stores opened while a
+ * command runs are closed when it ends ({@link #closeAll()}); when Kafka is configured, the events
+ * the command committed are published first (those the broker does not take wait in the outbox).
+ */
+final class StoreSelection {
+
+    private static final List<Opened> OPENED = new ArrayList<>();
+
+    private StoreSelection() {
+    }
+
+    /** The configured store, opened, or empty for the workspace's files. */
+    static Optional<Opened> open(Path storeFile) {
+        if (storeFile != null && storeFile.toString().startsWith("jdbc:")) {
+            throw new InvalidInputException("--store names a store configuration file, not a URL: put the URL in"
+                    + " $PLANNING_STORE_URL or in the file's url= line (so no password shows on a command line)");
+        }
+        Optional<StoreConfig> config = StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv());
+        if (config.isEmpty()) {
+            return Optional.empty();
+        }
+        Opened opened = new Opened(config.get(), config.get().open());
+        synchronized (OPENED) {
+            OPENED.add(opened);
+        }
+        return Optional.of(opened);
+    }
+
+    /**
+     * Publishes what the commands committed (when Kafka is configured) and closes the stores. Events
+     * the broker did not take stay in the outbox; a warning on {@code err} says so.
+     */
+    static void closeAll(java.io.PrintWriter err) {
+        List<Opened> all;
+        synchronized (OPENED) {
+            all = new ArrayList<>(OPENED);
+            OPENED.clear();
+        }
+        for (Opened opened : all) {
+            try {
+                if (opened.config().kafkaBootstrap().isPresent()) {
+                    long waiting = publishOnce(opened);
+                    if (waiting > 0) {
+                        err.println("warning: " + waiting + " event(s) wait in the outbox (the broker did not take"
+                                + " them); they are published by the next run or by `planning store relay`");
+                    }
+                }
+            } catch (RuntimeException e) {
+                err.println("warning: events were not published (" + e.getMessage() + "); they wait in the"
+                        + " outbox for the next run or `planning store relay`");
+            } finally {
+                opened.store().close();
+            }
+        }
+    }
+
+    /**
+     * Drains the outbox once; returns how many events still wait. A broker that is down leaves the
+     * events waiting in the outbox for the next run (or {@code planning store relay}).
+     */
+    static long publishOnce(Opened opened) {
+        try (OutboxRelay relay = OutboxRelay.manual(opened.store().dataSource(),
+                OutboxRelay.producer(opened.config().kafkaProperties().orElseThrow()), opened.config().kafkaTopic(),
+                java.time.Duration.ofSeconds(5))) {
+            relay.drainOnce();
+            return relay.pending();
+        } catch (java.sql.SQLException e) {
+            throw new dev.planning.api.PlanningException("cannot read the outbox: " + e.getMessage(), null, e);
+        }
+    }
+
+    /** A store and the configuration it came from. */
+    record Opened(StoreConfig config, PostgresStore store) {
+    }
+}

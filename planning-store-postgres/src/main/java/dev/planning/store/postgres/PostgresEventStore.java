@@ -1,0 +1,384 @@
+package dev.planning.store.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.hash.Sha256;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The PostgreSQL {@link EventStore}: each cycle's log is the rows of {@code planning_event} for
+ * one repository, stream and cycle, one row per log line, holding the line's exact bytes (as the
+ * file store writes them), its {@code prev_sha256} and its own SHA-256.
+ *
+ * <p>Obtain one from {@link PostgresStore#eventStore()}. Guarantees, matching the file store's:
+ * <ul>
+ * <li><b>Compare-and-append across processes and hosts</b>: an append reads the cycle's head and
+ *     inserts line {@code n + 1}; the primary key {@code (repository, stream, cycle_id, seq)} admits
+ *     one row per position, so of two writers expecting the same head exactly one commits and the
+ *     other gets {@link ConcurrentTransitionException} (no application lock).</li>
+ * <li><b>Same hashes</b>: lines are encoded by the engine's codec, so a log moved between files and
+ *     the database keeps every hash (see {@link StoreMigration}).</li>
+ * <li><b>Verified reads</b>: {@link #read} recomputes each line's SHA-256 from its bytes and checks
+ *     the chain and the numbering; a broken one raises {@link EventLogCorruptedException} naming
+ *     the first bad line.</li>
+ * <li><b>Idempotent appends</b>: appending an event whose id the cycle already holds, with the same
+ *     expected head, returns the recorded event instead of a second copy. So an append whose
+ *     outcome was lost with the connection may be repeated safely; the store itself repeats it
+ *     while the connection is down (for the configured retry time).</li>
+ * <li><b>Atomic</b>: the event row, the cycle's portfolio row and (when enabled) the outbox row
+ *     are written in one transaction.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class PostgresEventStore implements EventStore {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Transactions transactions;
+    private final String repository;
+    private final boolean outbox;
+    private final EventLineCodec codec = new EventLineCodec();
+
+    PostgresEventStore(Transactions transactions, String repository, boolean outbox) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.outbox = outbox;
+    }
+
+    /** The repository (tenant) whose logs this store reads and writes. */
+    public String repository() {
+        return repository;
+    }
+
+    /** {@code postgresql:<repository>/<stream>/<cycle>}: how errors name a cycle's log. */
+    @Override
+    public String location(CycleRef cycle) {
+        return "postgresql:" + repository + "/" + cycle;
+    }
+
+    @Override
+    public List<RecordedEvent> read(CycleRef cycle) {
+        Objects.requireNonNull(cycle, "cycle");
+        List<Row> rows = transactions.inTransaction("read the event log of " + cycle,
+                connection -> rows(connection, cycle));
+        return verify(cycle, rows);
+    }
+
+    /** The exact bytes of each line of a cycle's log, chain verified (for export). */
+    public List<byte[]> lines(CycleRef cycle) {
+        List<Row> rows = transactions.inTransaction("read the event log of " + cycle,
+                connection -> rows(connection, cycle));
+        verify(cycle, rows);
+        List<byte[]> lines = new ArrayList<>(rows.size());
+        rows.forEach(row -> lines.add(row.line.clone()));
+        return lines;
+    }
+
+    /** The cycles of this repository that have at least one event, sorted by stream then cycle id. */
+    public List<CycleRef> cycles() {
+        return transactions.inTransaction("list cycles", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT stream, cycle_id FROM planning_cycle WHERE repository = ? ORDER BY stream, cycle_id")) {
+                select.setString(1, repository);
+                List<CycleRef> cycles = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        cycles.add(new CycleRef(rs.getString(1), rs.getString(2)));
+                    }
+                }
+                return cycles;
+            }
+        });
+    }
+
+    @Override
+    public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
+        Objects.requireNonNull(cycle, "cycle");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(expectedHead, "expectedHead");
+        if (!Sha256.isHash(expectedHead)) {
+            throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits, got " + expectedHead);
+        }
+        byte[] line = codec.encode(event, expectedHead);
+        if (line.length > FileEventStore.MAX_LINE_BYTES) {
+            throw new InvalidInputException("event " + event.id() + " is " + line.length
+                    + " bytes once encoded; an event line may be at most " + FileEventStore.MAX_LINE_BYTES
+                    + " bytes: keep its details short and put bulky data in evidence files",
+                    SourceLocation.ofFile(location(cycle)));
+        }
+        return transactions.inTransaction("append to the event log of " + cycle,
+                connection -> appendLine(connection, cycle, event, line, expectedHead));
+    }
+
+    /**
+     * Appends lines read from elsewhere (a file log), keeping their bytes: each must decode, chain
+     * to the one before and, for the first, to the cycle's current head. Lines the cycle already
+     * holds, byte for byte at the same position, are skipped, so an import can be repeated.
+     *
+     * @return how many lines were added
+     * @throws EventLogCorruptedException when the lines do not chain, or differ from lines already held
+     */
+    public int importLines(CycleRef cycle, List<byte[]> lines) {
+        return transactions.inTransaction("import the event log of " + cycle, connection -> {
+            List<Row> held = rows(connection, cycle);
+            verify(cycle, held);
+            int added = 0;
+            String previous = held.isEmpty() ? RecordedEvent.GENESIS : held.get(held.size() - 1).sha256;
+            for (int i = 0; i < lines.size(); i++) {
+                byte[] line = lines.get(i);
+                if (i < held.size()) {
+                    if (!Arrays.equals(held.get(i).line, line)) {
+                        throw corrupted(cycle, i + 1, "line " + (i + 1) + " differs from the line the database"
+                                + " already holds for this cycle; refusing to import a different history");
+                    }
+                    continue;
+                }
+                EventLineCodec.Line decoded = decode(cycle, i + 1, line);
+                if (!decoded.prevHash().equals(previous)) {
+                    throw corrupted(cycle, i + 1, "line " + (i + 1) + " does not chain to line " + i
+                            + ": expected prev_sha256 " + previous + ", found " + decoded.prevHash());
+                }
+                insert(connection, cycle, i + 1, decoded.event(), line, previous);
+                previous = Sha256.hex(line);
+                added++;
+            }
+            return added;
+        });
+    }
+
+    private RecordedEvent appendLine(Connection connection, CycleRef cycle, PlanningEvent event, byte[] line,
+            String expectedHead) throws SQLException {
+        Optional<RecordedEvent> already = recordedWithId(connection, cycle, event.id(), line);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        Head head = head(connection, cycle);
+        if (!head.sha256.equals(expectedHead)) {
+            throw concurrent(cycle, expectedHead, head.sha256);
+        }
+        int seq = head.seq + 1;
+        try {
+            insert(connection, cycle, seq, event, line, expectedHead);
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // Another writer took this position (or this event id) first: the loser's rows are
+                // rolled back with the transaction, and it learns which case it is from a fresh read.
+                connection.rollback();
+                Optional<RecordedEvent> mine = recordedWithId(connection, cycle, event.id(), line);
+                if (mine.isPresent()) {
+                    return mine.get();
+                }
+                throw concurrent(cycle, expectedHead, head(connection, cycle).sha256);
+            }
+            throw e;
+        }
+        return new RecordedEvent(seq, event, expectedHead, Sha256.hex(line));
+    }
+
+    private void insert(Connection connection, CycleRef cycle, int seq, PlanningEvent event, byte[] line,
+            String prevHash) throws SQLException {
+        String sha256 = Sha256.hex(line);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO planning_event (repository, stream, cycle_id, seq, event_id, event_type, from_state,"
+                        + " to_state, occurred_at, prev_sha256, sha256, line, details)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            insert.setString(1, repository);
+            insert.setString(2, cycle.stream());
+            insert.setString(3, cycle.cycleId());
+            insert.setInt(4, seq);
+            insert.setString(5, event.id());
+            insert.setString(6, event.type().name());
+            insert.setString(7, event.fromState().map(Enum::name).orElse(null));
+            insert.setString(8, event.toState().map(Enum::name).orElse(null));
+            insert.setTimestamp(9, Timestamp.from(event.timestamp()));
+            insert.setString(10, prevHash);
+            insert.setString(11, sha256);
+            insert.setBytes(12, line);
+            insert.setString(13, json(event.details()));
+            insert.executeUpdate();
+        }
+        CycleState before = seq == 1 ? CycleState.PLANNED : state(connection, cycle);
+        CycleState after = ProjectedState.next(before, event);
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO planning_cycle (repository, stream, cycle_id, state, events, head_sha256, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repository, stream, cycle_id) DO UPDATE"
+                        + " SET state = EXCLUDED.state, events = EXCLUDED.events,"
+                        + " head_sha256 = EXCLUDED.head_sha256, updated_at = EXCLUDED.updated_at")) {
+            upsert.setString(1, repository);
+            upsert.setString(2, cycle.stream());
+            upsert.setString(3, cycle.cycleId());
+            upsert.setString(4, after.name());
+            upsert.setInt(5, seq);
+            upsert.setString(6, sha256);
+            upsert.setTimestamp(7, Timestamp.from(event.timestamp()));
+            upsert.executeUpdate();
+        }
+        if (outbox) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO planning_outbox (repository, stream, cycle_id, seq, event_id, message)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, repository);
+                insert.setString(2, cycle.stream());
+                insert.setString(3, cycle.cycleId());
+                insert.setInt(4, seq);
+                insert.setString(5, event.id());
+                insert.setBytes(6, CloudEventEnvelope.encode(repository, cycle, seq, sha256, event.id(),
+                        event.type().name(), event.timestamp().toString(), line));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('planning_outbox', '')")) {
+                notify.execute();
+            }
+        }
+    }
+
+    private CycleState state(Connection connection, CycleRef cycle) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state FROM planning_cycle WHERE repository = ? AND stream = ? AND cycle_id = ?")) {
+            bind(select, cycle);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? CycleState.valueOf(rs.getString(1)) : CycleState.PLANNED;
+            }
+        }
+    }
+
+    /** The recorded event with this id, when its line is exactly {@code line}; refuses a different one. */
+    private Optional<RecordedEvent> recordedWithId(Connection connection, CycleRef cycle, String eventId, byte[] line)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, prev_sha256, sha256, line FROM planning_event"
+                        + " WHERE repository = ? AND stream = ? AND cycle_id = ? AND event_id = ?")) {
+            bind(select, cycle);
+            select.setString(4, eventId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                int seq = rs.getInt(1);
+                byte[] held = rs.getBytes(4);
+                if (!Arrays.equals(held, line)) {
+                    throw new InvalidInputException("event id " + eventId + " is already recorded as line " + seq
+                            + " of " + location(cycle) + " with different content; an event id names one event",
+                            new SourceLocation(location(cycle), seq, 0));
+                }
+                return Optional.of(new RecordedEvent(seq, codec.decode(held).event(), rs.getString(2),
+                        rs.getString(3)));
+            }
+        }
+    }
+
+    private Head head(Connection connection, CycleRef cycle) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, sha256 FROM planning_event WHERE repository = ? AND stream = ? AND cycle_id = ?"
+                        + " ORDER BY seq DESC LIMIT 1")) {
+            bind(select, cycle);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? new Head(rs.getInt(1), rs.getString(2)) : new Head(0, RecordedEvent.GENESIS);
+            }
+        }
+    }
+
+    private List<Row> rows(Connection connection, CycleRef cycle) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, prev_sha256, sha256, line FROM planning_event"
+                        + " WHERE repository = ? AND stream = ? AND cycle_id = ? ORDER BY seq")) {
+            bind(select, cycle);
+            select.setFetchSize(1000);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private List<RecordedEvent> verify(CycleRef cycle, List<Row> rows) {
+        List<RecordedEvent> events = new ArrayList<>(rows.size());
+        String previous = RecordedEvent.GENESIS;
+        for (int i = 0; i < rows.size(); i++) {
+            int number = i + 1;
+            Row row = rows.get(i);
+            if (row.seq != number) {
+                throw corrupted(cycle, number, "line " + number + " is missing: the next line held is " + row.seq);
+            }
+            EventLineCodec.Line decoded = decode(cycle, number, row.line);
+            String hash = Sha256.hex(row.line);
+            if (!hash.equals(row.sha256)) {
+                throw corrupted(cycle, number, "line " + number + " was edited: its SHA-256 is " + hash
+                        + " but " + row.sha256 + " was recorded with it");
+            }
+            if (!decoded.prevHash().equals(previous) || !row.prevHash.equals(previous)) {
+                throw corrupted(cycle, number, number == 1
+                        ? "line 1 does not start the chain: expected prev_sha256 " + previous
+                                + " (the genesis value), found " + decoded.prevHash()
+                        : "line " + number + " does not chain to line " + (number - 1) + ": expected prev_sha256 "
+                                + previous + " (the SHA-256 of line " + (number - 1) + "), found "
+                                + decoded.prevHash());
+            }
+            events.add(new RecordedEvent(number, decoded.event(), previous, hash));
+            previous = hash;
+        }
+        return events;
+    }
+
+    private EventLineCodec.Line decode(CycleRef cycle, int number, byte[] line) {
+        try {
+            return codec.decode(line);
+        } catch (InvalidInputException e) {
+            throw corrupted(cycle, number, "line " + number + " is not a readable planning event: " + e.getMessage());
+        }
+    }
+
+    private void bind(PreparedStatement statement, CycleRef cycle) throws SQLException {
+        statement.setString(1, repository);
+        statement.setString(2, cycle.stream());
+        statement.setString(3, cycle.cycleId());
+    }
+
+    private ConcurrentTransitionException concurrent(CycleRef cycle, String expected, String found) {
+        return new ConcurrentTransitionException("cycle " + cycle
+                + " changed while this transition was running: expected head " + expected
+                + ", found " + found + "; re-run to see its new state");
+    }
+
+    private EventLogCorruptedException corrupted(CycleRef cycle, int line, String message) {
+        return new EventLogCorruptedException(message, new SourceLocation(location(cycle), line, 0));
+    }
+
+    private static String json(java.util.Map<String, String> details) {
+        try {
+            return MAPPER.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Head(int seq, String sha256) {
+    }
+
+    private record Row(int seq, String prevHash, String sha256, byte[] line) {
+    }
+}

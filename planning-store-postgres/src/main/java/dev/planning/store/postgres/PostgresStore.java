@@ -1,0 +1,251 @@
+package dev.planning.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.store.CycleQueries;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * PostgreSQL as the system of record for planning events: the entry point of this module.
+ *
+ * <pre>{@code
+ * try (PostgresStore store = PostgresStore.builder()
+ *         .jdbcUrl("jdbc:postgresql://db.example.org/planning?sslmode=verify-full")  // TLS: in the URL
+ *         .user("planning").password(System.getenv("PLANNING_STORE_PASSWORD"))
+ *         .repository("acme/payments")    // the tenant: many workspaces share one database
+ *         .outbox(true)                   // also queue each event for Kafka (see OutboxRelay)
+ *         .build()) {                     // runs the versioned migrations, opens a HikariCP pool
+ *     PlanningWorkspace ws = Planning.builder().workspace(dir).eventStore(store.eventStore()).build();
+ *     store.queries().portfolio();
+ * }
+ * }</pre>
+ *
+ * <p>The schema is created and upgraded by Flyway migrations ({@code db/planning/V*__*.sql} in this
+ * jar, history in table {@code planning_schema_history}). Thread-safe; close it to close the pool
+ * (a data source passed in is left open).
+ *
+ * @since 0.1
+ */
+public final class PostgresStore implements AutoCloseable {
+
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,199}");
+
+    private final DataSource dataSource;
+    private final HikariDataSource owned;
+    private final PostgresEventStore eventStore;
+    private final PostgresCycleQueries queries;
+
+    private PostgresStore(Builder builder) {
+        this.owned = builder.dataSource == null ? pool(builder) : null;
+        this.dataSource = owned != null ? owned : builder.dataSource;
+        try {
+            if (builder.migrate) {
+                // Flyway holds two connections at once: migrate over the URL when the pool is ours,
+                // so that a pool of one connection does not starve it.
+                if (owned != null) {
+                    migrate(Flyway.configure(PostgresStore.class.getClassLoader())
+                            .dataSource(builder.jdbcUrl, builder.user, builder.password));
+                } else {
+                    migrate(dataSource);
+                }
+            }
+            Transactions transactions = new Transactions(dataSource, builder.retryFor);
+            this.eventStore = new PostgresEventStore(transactions, builder.repository, builder.outbox);
+            this.queries = new PostgresCycleQueries(transactions, builder.repository);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates or upgrades the schema to this version's migrations. */
+    public static void migrate(DataSource dataSource) {
+        migrate(Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(dataSource));
+    }
+
+    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+        try {
+            configuration
+                    .locations("classpath:db/planning")
+                    .table("planning_schema_history")
+                    .baselineOnMigrate(false)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new PlanningException("cannot migrate the planning schema: " + e.getMessage(), null, e);
+        }
+    }
+
+    /** The event store of the configured repository; never {@code null}. */
+    public PostgresEventStore eventStore() {
+        return eventStore;
+    }
+
+    /** Cross-cycle queries over the configured repository; never {@code null}. */
+    public CycleQueries queries() {
+        return queries;
+    }
+
+    /** The pool (or the data source given), e.g. for an {@link OutboxRelay}; never {@code null}. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    private static HikariDataSource pool(Builder builder) {
+        if (builder.jdbcUrl == null) {
+            throw new IllegalStateException("jdbcUrl(String) or dataSource(DataSource) is required");
+        }
+        if (!builder.jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new InvalidInputException("the store URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db),"
+                    + " found '" + redact(builder.jdbcUrl) + "'");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("planning-store");
+        config.setJdbcUrl(builder.jdbcUrl);
+        if (builder.user != null) {
+            config.setUsername(builder.user);
+        }
+        if (builder.password != null) {
+            config.setPassword(builder.password);
+        }
+        config.setMaximumPoolSize(builder.poolSize);
+        config.setConnectionTimeout(builder.connectTimeout.toMillis());
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new PlanningException("cannot connect to the store at " + redact(builder.jdbcUrl) + ": "
+                    + rootMessage(e), null, e);
+        }
+    }
+
+    /** The URL without its query string, which may carry credentials. */
+    static String redact(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?...";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** Configures a {@link PostgresStore}. */
+    public static final class Builder {
+
+        private String jdbcUrl;
+        private String user;
+        private String password;
+        private DataSource dataSource;
+        private String repository = "default";
+        private boolean outbox;
+        private boolean migrate = true;
+        private int poolSize = 10;
+        private Duration retryFor = Duration.ofSeconds(30);
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** A {@code jdbc:postgresql://} URL; TLS is configured here ({@code sslmode=verify-full}, ...). */
+        public Builder jdbcUrl(String url) {
+            this.jdbcUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /** The database user (or in the URL). */
+        public Builder user(String value) {
+            this.user = Objects.requireNonNull(value, "user");
+            return this;
+        }
+
+        /** The password; pass it from an environment variable or a secret store, never a command line. */
+        public Builder password(String value) {
+            this.password = Objects.requireNonNull(value, "password");
+            return this;
+        }
+
+        /** Uses this data source instead of opening a pool; it is not closed by {@link #close()}. */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = Objects.requireNonNull(value, "dataSource");
+            return this;
+        }
+
+        /**
+         * The repository (tenant) whose logs the store holds: letters, digits, {@code . _ / -}, at most
+         * 200 characters; default {@code default}.
+         */
+        public Builder repository(String value) {
+            Objects.requireNonNull(value, "repository");
+            if (!REPOSITORY.matcher(value).matches()) {
+                throw new InvalidInputException("invalid repository '" + value + "': expected 1-200 letters, digits,"
+                        + " '.', '_', '/' or '-', starting with a letter or digit (e.g. acme/payments)");
+            }
+            this.repository = value;
+            return this;
+        }
+
+        /** Whether each append also writes an outbox row for {@link OutboxRelay}; default off. */
+        public Builder outbox(boolean enabled) {
+            this.outbox = enabled;
+            return this;
+        }
+
+        /** Whether {@link #build()} runs the schema migrations; default on. */
+        public Builder migrate(boolean enabled) {
+            this.migrate = enabled;
+            return this;
+        }
+
+        /** The pool's maximum size; default 10. */
+        public Builder poolSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("poolSize must be at least 1");
+            }
+            this.poolSize = size;
+            return this;
+        }
+
+        /** How long a unit of work is retried while the database is unreachable; default 30 s. */
+        public Builder retryFor(Duration value) {
+            this.retryFor = Objects.requireNonNull(value, "retryFor");
+            return this;
+        }
+
+        /** How long to wait for a connection from the pool; default 5 s. */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Opens the pool and migrates the schema.
+         *
+         * @throws PlanningException when the database cannot be reached or migrated
+         */
+        public PostgresStore build() {
+            return new PostgresStore(this);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.planning.store.postgres;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Where the central store is and how to reach it, read from the environment or from a
+ * configuration file, never from a command line (so a password never shows in a process list or
+ * a shell history).
+ *
+ * <p>Environment variables: {@code PLANNING_STORE_URL} (a {@code jdbc:postgresql://} URL; TLS by its
+ * {@code sslmode}/{@code sslrootcert} parameters), {@code PLANNING_STORE_USER},
+ * {@code PLANNING_STORE_PASSWORD}, {@code PLANNING_STORE_REPOSITORY} (default {@code default}),
+ * {@code PLANNING_KAFKA_BOOTSTRAP} (enables the outbox) and {@code PLANNING_KAFKA_TOPIC} (default
+ * {@code planning.events}). {@code PLANNING_STORE_CONFIG} names a file instead.
+ *
+ * <p>A configuration file is UTF-8 {@code key=value} lines ({@code #} comments) with the keys
+ * {@code url}, {@code user}, {@code password}, {@code repository}, {@code kafka.bootstrap.servers},
+ * {@code kafka.topic}; any other key is refused, naming its line.
+ *
+ * @param url        the JDBC URL, never {@code null}
+ * @param user       the user, when not in the URL
+ * @param password   the password, when not in the URL
+ * @param repository the repository (tenant), never {@code null}
+ * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
+ * @param kafkaTopic the topic, never {@code null}
+ * @since 0.1
+ */
+public record StoreConfig(String url, Optional<String> user, Optional<String> password, String repository,
+        Optional<String> kafkaBootstrap, String kafkaTopic) {
+
+    /** The default topic. */
+    public static final String DEFAULT_TOPIC = "planning.events";
+
+    private static final Set<String> KEYS = Set.of("url", "user", "password", "repository",
+            "kafka.bootstrap.servers", "kafka.topic");
+
+    public StoreConfig {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
+        Objects.requireNonNull(kafkaTopic, "kafkaTopic");
+    }
+
+    /**
+     * The store configured by {@code file} when given, else by {@code PLANNING_STORE_CONFIG}, else
+     * by {@code PLANNING_STORE_URL} and its companions; empty when none is set (files are used).
+     *
+     * @throws InvalidInputException for an unreadable or invalid file
+     */
+    public static Optional<StoreConfig> resolve(Optional<Path> file, Map<String, String> env) {
+        if (file.isPresent()) {
+            return Optional.of(fromFile(file.get()));
+        }
+        String named = env.get("PLANNING_STORE_CONFIG");
+        if (named != null && !named.isBlank()) {
+            return Optional.of(fromFile(Path.of(named)));
+        }
+        String url = env.get("PLANNING_STORE_URL");
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoreConfig(url, opt(env.get("PLANNING_STORE_USER")),
+                opt(env.get("PLANNING_STORE_PASSWORD")),
+                opt(env.get("PLANNING_STORE_REPOSITORY")).orElse("default"),
+                opt(env.get("PLANNING_KAFKA_BOOTSTRAP")),
+                opt(env.get("PLANNING_KAFKA_TOPIC")).orElse(DEFAULT_TOPIC)));
+    }
+
+    /** Reads a configuration file (see the class comment). */
+    public static StoreConfig fromFile(Path file) {
+        String name = file.toString();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read store configuration " + name + ": " + e.getMessage(),
+                    SourceLocation.ofFile(name));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String key = eq < 0 ? line : line.substring(0, eq).strip();
+            if (eq < 0) {
+                errors.add(name + ":" + (i + 1) + ":1: expected key=value");
+            } else if (!KEYS.contains(key)) {
+                errors.add(name + ":" + (i + 1) + ":1: unknown key '" + key + "' (allowed: "
+                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+            } else if (values.put(key, line.substring(eq + 1).strip()) != null) {
+                errors.add(name + ":" + (i + 1) + ":1: key '" + key + "' is given twice");
+            }
+        }
+        if (!values.containsKey("url") || values.get("url").isEmpty()) {
+            errors.add(name + ": missing key 'url' (a jdbc:postgresql:// URL)");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(String.join("\n", errors), SourceLocation.ofFile(name));
+        }
+        return new StoreConfig(values.get("url"), opt(values.get("user")), opt(values.get("password")),
+                opt(values.get("repository")).orElse("default"), opt(values.get("kafka.bootstrap.servers")),
+                opt(values.get("kafka.topic")).orElse(DEFAULT_TOPIC));
+    }
+
+    /** Opens the store this configuration names, with the outbox on when Kafka is configured. */
+    public PostgresStore open() {
+        PostgresStore.Builder builder = PostgresStore.builder().jdbcUrl(url).repository(repository)
+                .outbox(kafkaBootstrap.isPresent());
+        user.ifPresent(builder::user);
+        password.ifPresent(builder::password);
+        return builder.build();
+    }
+
+    /** The producer properties for {@link OutboxRelay#producer(Properties)}, when Kafka is configured. */
+    public Optional<Properties> kafkaProperties() {
+        return kafkaBootstrap.map(servers -> {
+            Properties props = new Properties();
+            props.put("bootstrap.servers", servers);
+            return props;
+        });
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "StoreConfig[" + PostgresStore.redact(url) + ", repository=" + repository + "]";
+    }
+
+    private static Optional<String> opt(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.planning.store.postgres;
+
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Moves event logs between a workspace's files and the database, losslessly: a line keeps its
+ * exact bytes both ways, so every hash (and any manifest or signature quoting one) stays valid.
+ *
+ * <pre>{@code
+ * List<StoreMigration.Moved> in = StoreMigration.importFiles(workspace, WorkspaceLayout.DEFAULT, store.eventStore());
+ * List<StoreMigration.Moved> out = StoreMigration.exportFiles(store.eventStore(), otherDir, WorkspaceLayout.DEFAULT);
+ * }</pre>
+ *
+ * <p>Import reads each log with the file store (its hash chain verified; a torn last line, never
+ * acknowledged, is cut as the file store always does) and appends its lines to the cycle in the
+ * database; lines already there byte for byte are skipped, so an import can be repeated, and a
+ * cycle whose database history differs is refused. Export writes each cycle's lines, atomically,
+ * and refuses to replace a file that is not a prefix of the database's log.
+ *
+ * @since 0.1
+ */
+public final class StoreMigration {
+
+    private static final String SUFFIX = ".events.jsonl";
+
+    private StoreMigration() {
+    }
+
+    /**
+     * One cycle moved.
+     *
+     * @param cycle the cycle
+     * @param lines how many lines the log has
+     * @param added how many of them were new at the destination
+     */
+    public record Moved(CycleRef cycle, int lines, int added) {
+        public Moved {
+            Objects.requireNonNull(cycle, "cycle");
+        }
+    }
+
+    /** Imports every event log of the workspace, sorted by stream then cycle id. */
+    public static List<Moved> importFiles(Path workspace, WorkspaceLayout layout, PostgresEventStore store) {
+        FileEventStore files = new FileEventStore(workspace, layout);
+        List<Moved> moved = new ArrayList<>();
+        for (CycleRef cycle : fileCycles(workspace, layout)) {
+            List<RecordedEvent> events = files.read(cycle);
+            List<byte[]> lines = rawLines(files.logFile(cycle), layout.eventLog(cycle));
+            if (lines.size() != events.size()) {
+                throw new PlanningException(layout.eventLog(cycle) + " changed while it was being imported; run again",
+                        SourceLocation.ofFile(layout.eventLog(cycle)), null);
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                if (!Sha256.hex(lines.get(i)).equals(events.get(i).hash())) {
+                    throw new EventLogCorruptedException("line " + (i + 1) + " changed while it was being imported",
+                            new SourceLocation(layout.eventLog(cycle), i + 1, 0));
+                }
+            }
+            int added = store.importLines(cycle, lines);
+            moved.add(new Moved(cycle, lines.size(), added));
+        }
+        return moved;
+    }
+
+    /** Exports every cycle of the store's repository to event log files under {@code workspace}. */
+    public static List<Moved> exportFiles(PostgresEventStore store, Path workspace, WorkspaceLayout layout) {
+        List<Moved> moved = new ArrayList<>();
+        for (CycleRef cycle : store.cycles()) {
+            List<byte[]> lines = store.lines(cycle);
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            for (byte[] line : lines) {
+                content.writeBytes(line);
+                content.write('\n');
+            }
+            byte[] bytes = content.toByteArray();
+            String relative = layout.eventLog(cycle);
+            Path file = SafePaths.resolve(workspace.toAbsolutePath().normalize(), relative);
+            int held = 0;
+            if (Files.exists(file)) {
+                byte[] existing = read(file, relative);
+                if (existing.length > bytes.length || !Arrays.equals(existing, 0, existing.length, bytes, 0,
+                        existing.length)) {
+                    throw new InvalidInputException(relative + " already exists and is not a prefix of the database's"
+                            + " log of " + cycle + "; refusing to replace a different history",
+                            SourceLocation.ofFile(relative));
+                }
+                held = count(existing);
+                if (existing.length == bytes.length) {
+                    moved.add(new Moved(cycle, lines.size(), 0));
+                    continue;
+                }
+            }
+            AtomicFiles.write(file, bytes);
+            moved.add(new Moved(cycle, lines.size(), lines.size() - held));
+        }
+        return moved;
+    }
+
+    /** The cycles that have an event log file, sorted by stream then cycle id. */
+    static List<CycleRef> fileCycles(Path workspace, WorkspaceLayout layout) {
+        Path streams = workspace.resolve(layout.streamsRoot());
+        List<CycleRef> cycles = new ArrayList<>();
+        if (!Files.isDirectory(streams)) {
+            return cycles;
+        }
+        try (Stream<Path> dirs = Files.list(streams)) {
+            for (Path dir : dirs.sorted().toList()) {
+                String stream = layout.streamOfDirectory(dir.getFileName().toString());
+                Path events = dir.resolve("events");
+                if (stream == null || !Files.isDirectory(events)) {
+                    continue;
+                }
+                try (Stream<Path> logs = Files.list(events)) {
+                    for (Path log : logs.sorted().toList()) {
+                        String name = log.getFileName().toString();
+                        if (name.endsWith(SUFFIX)) {
+                            cycles.add(new CycleRef(stream, name.substring(0, name.length() - SUFFIX.length())));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new PlanningException("cannot list event logs under " + streams + ": " + e.getMessage(), null, e);
+        }
+        return cycles;
+    }
+
+    /** The log's lines without their line feeds; every line, including the last, must end with one. */
+    private static List<byte[]> rawLines(Path file, String relative) {
+        byte[] bytes = read(file, relative);
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lines.add(Arrays.copyOfRange(bytes, start, i));
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static int count(byte[] bytes) {
+        int lines = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private static byte[] read(Path file, String relative) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PlanningException("cannot read " + relative + ": " + e.getMessage(),
+                    SourceLocation.ofFile(relative), e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.planning.store.postgres;
+
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.EventStore;
+import dev.planning.testkit.store.EventStoreContract;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+
+/** The event store contract kit (planning-testkit), run against the PostgreSQL store on a real server. */
+class PostgresEventStoreContractTest extends EventStoreContract {
+
+    private final List<PostgresStore> opened = new ArrayList<>();
+
+    @Override
+    protected EventStore newStore() {
+        return open(TestServers.freshRepository());
+    }
+
+    @Override
+    protected EventStore newStoreSharingStorageWith(EventStore store) {
+        return open(((PostgresEventStore) store).repository());
+    }
+
+    @Override
+    protected boolean damageStoredEvent(EventStore store, CycleRef cycle, int line) {
+        try (Connection connection = TestServers.postgres().getConnection();
+                PreparedStatement damage = connection.prepareStatement(
+                        "UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'),"
+                                + " '\"contract\"', '\"mallory\"'), 'UTF8')"
+                                + " WHERE repository = ? AND stream = ? AND cycle_id = ? AND seq = ?")) {
+            damage.setString(1, ((PostgresEventStore) store).repository());
+            damage.setString(2, cycle.stream());
+            damage.setString(3, cycle.cycleId());
+            damage.setInt(4, line);
+            return damage.executeUpdate() == 1;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(PostgresStore::close);
+    }
+
+    private PostgresEventStore open(String repository) {
+        PostgresStore store = PostgresStore.builder().jdbcUrl(TestServers.jdbcUrl()).repository(repository)
+                .poolSize(2).migrate(false).build();
+        opened.add(store);
+        return store.eventStore();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.planning.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostgresEventStoreTest {
+
+    private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+
+    private PostgresStore store;
+    private PostgresEventStore events;
+
+    @BeforeEach
+    void open() {
+        store = TestServers.store(false);
+        events = store.eventStore();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void recordsTheSameLinesAndHashesAsTheFileStore(@TempDir Path workspace) {
+        FileEventStore files = new FileEventStore(workspace);
+        List<PlanningEvent> history = List.of(Events.created(CYCLE),
+                Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF));
+        String dbHead = RecordedEvent.GENESIS;
+        String fileHead = RecordedEvent.GENESIS;
+        for (PlanningEvent event : history) {
+            dbHead = events.append(CYCLE, event, dbHead).hash();
+            fileHead = files.append(CYCLE, event, fileHead).hash();
+        }
+        assertThat(dbHead).isEqualTo(fileHead);
+        assertThat(events.read(CYCLE)).isEqualTo(files.read(CYCLE));
+    }
+
+    @Test
+    void refusesAnAppendWhoseExpectedHeadIsStale() {
+        RecordedEvent first = events.append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS);
+        events.append(CYCLE, Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), first.hash());
+
+        assertThatThrownBy(() -> events.append(CYCLE,
+                Events.moved(CYCLE, CycleState.PLANNED, CycleState.PLANNED), first.hash()))
+                .isInstanceOf(ConcurrentTransitionException.class)
+                .hasMessageContaining("expected head " + first.hash());
+        assertThat(events.read(CYCLE)).hasSize(2);
+    }
+
+    @Test
+    void repeatingAnAppendWithTheSameEventIdRecordsItOnce() {
+        PlanningEvent created = Events.created(CYCLE);
+        RecordedEvent first = events.append(CYCLE, created, RecordedEvent.GENESIS);
+        RecordedEvent again = events.append(CYCLE, created, RecordedEvent.GENESIS);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(events.read(CYCLE)).hasSize(1);
+    }
+
+    @Test
+    void refusesAnEventIdAlreadyUsedForDifferentContent() {
+        PlanningEvent created = Events.created(CYCLE);
+        events.append(CYCLE, created, RecordedEvent.GENESIS);
+        PlanningEvent other = new PlanningEvent(created.id(), created.timestamp().plusSeconds(1), created.type(),
+                created.fromState(), created.toState(), created.entityId(), "someone-else", created.gateResults(),
+                created.details());
+
+        assertThatThrownBy(() -> events.append(CYCLE, other, RecordedEvent.GENESIS))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("already recorded as line 1");
+    }
+
+    @Test
+    void readNamesTheLineWhoseBytesWereEdited() throws Exception {
+        appendThree();
+        execute("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), '\"test\"',"
+                + " '\"mallory\"'), 'UTF8') WHERE repository = ? AND seq = 2");
+
+        assertThatThrownBy(() -> events.read(CYCLE))
+                .isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("line 2 was edited")
+                .extracting(e -> ((EventLogCorruptedException) e).location().orElseThrow().line())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void readNamesTheLineThatNoLongerChainsWhenAnEditAlsoFixedTheStoredHash() throws Exception {
+        appendThree();
+        execute("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), '\"test\"',"
+                + " '\"mallory\"'), 'UTF8') WHERE repository = ? AND seq = 2");
+        execute("UPDATE planning_event SET sha256 = encode(sha256(line), 'hex') WHERE repository = ? AND seq = 2");
+
+        assertThatThrownBy(() -> events.read(CYCLE))
+                .isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("line 3 does not chain to line 2");
+    }
+
+    @Test
+    void readNamesAMissingLine() throws Exception {
+        appendThree();
+        execute("DELETE FROM planning_event WHERE repository = ? AND seq = 2");
+
+        assertThatThrownBy(() -> events.read(CYCLE))
+                .isInstanceOf(EventLogCorruptedException.class)
+                .hasMessageContaining("line 2 is missing");
+    }
+
+    @Test
+    void repositoriesSharingTheDatabaseDoNotSeeEachOthersLogs() {
+        events.append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS);
+        try (PostgresStore other = TestServers.store(false)) {
+            assertThat(other.eventStore().read(CYCLE)).isEmpty();
+            other.eventStore().append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS);
+        }
+        assertThat(events.read(CYCLE)).hasSize(1);
+    }
+
+    @Test
+    void namesTheRepositoryAndCycleAsTheLogsLocation() {
+        assertThat(events.location(CYCLE)).isEqualTo("postgresql:" + events.repository() + "/fe/2025-09-02");
+    }
+
+    private void appendThree() {
+        String head = RecordedEvent.GENESIS;
+        head = events.append(CYCLE, Events.created(CYCLE), head).hash();
+        head = events.append(CYCLE, Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head).hash();
+        events.append(CYCLE, Events.moved(CYCLE, CycleState.READY_FOR_HANDOFF, CycleState.PLANNED), head);
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, events.repository());
+            statement.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.planning.store.postgres;
+
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import java.util.List;
+
+/**
+ * A child process of {@link RaceTest}: appends to one cycle until it has won {@code args[2]}
+ * times, re-reading the head after each loss; prints {@code wins losses}.
+ */
+public final class RaceWriter {
+
+    private RaceWriter() {
+    }
+
+    public static void main(String[] args) {
+        CycleRef cycle = new CycleRef("fe", "race");
+        int target = Integer.parseInt(args[2]);
+        int wins = 0;
+        int losses = 0;
+        try (PostgresStore store = PostgresStore.builder().jdbcUrl(args[0]).repository(args[1]).poolSize(1)
+                .migrate(false).build()) {
+            while (wins < target) {
+                List<RecordedEvent> log = store.eventStore().read(cycle);
+                String head = log.get(log.size() - 1).hash();
+                try {
+                    store.eventStore().append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.PLANNED), head);
+                    wins++;
+                } catch (ConcurrentTransitionException lost) {
+                    losses++;
+                }
+            }
+        }
+        System.out.println(wins + " " + losses);
+    }
+}

