@@ -2,7 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.store.CycleQueries;
-import dev.planning.engine.internal.workspace.WorkspaceLayout;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.StoreMigration;
 import java.io.PrintWriter;

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.ArtifactKind;
