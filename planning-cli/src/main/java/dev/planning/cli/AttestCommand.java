@@ -2,7 +2,6 @@ package dev.planning.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
@@ -15,6 +14,7 @@ import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.signing.CanonicalForm;
 import dev.planning.engine.internal.signing.PemSigner;
@@ -47,7 +47,7 @@ final class AttestCommand implements Callable<Integer> {
     private static final Set<DiscrepancyKind> BLOCKING = EnumSet.of(DiscrepancyKind.MANIFEST_INVALID,
             DiscrepancyKind.MANIFEST_NOT_CANONICAL, DiscrepancyKind.ARTIFACT_CHANGED, DiscrepancyKind.ARTIFACT_MISSING);
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.prettyJson();
 
     @Mixin
     WorkspaceOptions workspace;

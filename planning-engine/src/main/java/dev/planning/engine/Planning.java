@@ -1,5 +1,7 @@
 package dev.planning.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Gate;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Builds a {@link PlanningWorkspace}: the one entry point for applications embedding the engine.
@@ -47,6 +50,7 @@ import java.util.function.Supplier;
  * {@code evidence/{cycle}/} directory and records its path in the transition event
  * ({@code evidence.<gate>}); {@code dryRun} writes nothing.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Planning {
 
     /**

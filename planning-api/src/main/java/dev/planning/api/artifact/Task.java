@@ -1,5 +1,7 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.SourceLocation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One work item of a task breakdown: an epic, a story or a task.
@@ -42,6 +45,7 @@ import java.util.Optional;
  * @param location            where it is written (its {@code id} field), for findings
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Task(
         String id,
         TaskKind kind,

@@ -1,8 +1,11 @@
 package dev.planning.api.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.SourceLocation;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One thing a gate found: a stable code, a severity, a message a person understands, and what it
@@ -21,6 +24,7 @@ import java.util.Optional;
  * @param taskId   which task, when it concerns one
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Finding(
         String code,
         Severity severity,

@@ -1,5 +1,7 @@
 package dev.planning.api.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.lifecycle.CycleRef;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Everything a gate may look at for one cycle and one transition. Supplied by the engine;
@@ -19,6 +22,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface GateContext {
 
     /** The cycle being checked. */

@@ -1,5 +1,7 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskBreakdown;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The facts a governance evaluation judges: the cycle's plan and story map, the other streams'
@@ -30,6 +33,7 @@ import java.util.Optional;
  *                     stream's plan lacks the task
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record GovernanceInput(
         CycleRef cycle,
         TaskBreakdown tasks,

@@ -1,10 +1,13 @@
 package dev.planning.api.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What happened when a cycle was asked to advance: which transition, whether it was accepted,
@@ -22,6 +25,7 @@ import java.util.Optional;
  * @param eventId     the id of the recorded event
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record TransitionResult(
         CycleRef cycle,
         Transition transition,

@@ -1,8 +1,11 @@
 package dev.planning.api.signing;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The public keys verification accepts signatures from, each for one role (a key may be listed
@@ -13,6 +16,7 @@ import java.util.Optional;
  * @param source where they were read from (a trust file path), for messages
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record TrustedKeys(List<TrustedKey> keys, String source) {
 
     public TrustedKeys {

@@ -1,5 +1,7 @@
 package dev.planning.engine.internal.seal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.PlanningException;
@@ -15,6 +17,7 @@ import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +52,7 @@ final class VerdictCheck {
             {CycleState.PLANNED, CycleState.READY_FOR_HANDOFF},
             {CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED}};
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.json();
 
     private static final int MEMO_SIZE = 16;
 
@@ -60,14 +63,7 @@ final class VerdictCheck {
      * moment judged, the rulebook hash and every sealed artifact's digest. Only consulted when the
      * files in hand are exactly the sealed ones, so a hit is the same computation.
      */
-    private final Map<String, List<GateResult>> memo = new java.util.LinkedHashMap<>(MEMO_SIZE, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<GateResult>> eldest) {
-            return size() > MEMO_SIZE;
-        }
-    };
+    private final Cache<String, List<GateResult>> memo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
 
     VerdictCheck(Path workspace, VerdictRecomputer recomputer) {
         this.workspace = workspace;
@@ -189,16 +185,12 @@ final class VerdictCheck {
     }
 
     private List<GateResult> cached(String key, java.util.function.Supplier<List<GateResult>> compute) {
-        synchronized (memo) {
-            List<GateResult> hit = memo.get(key);
-            if (hit != null) {
-                return hit;
-            }
+        List<GateResult> hit = memo.getIfPresent(key);
+        if (hit != null) {
+            return hit;
         }
         List<GateResult> results = List.copyOf(compute.get());
-        synchronized (memo) {
-            memo.put(key, results);
-        }
+        memo.put(key, results);
         return results;
     }
 

@@ -4,4 +4,9 @@
  * under a base and a head rulebook with the {@code governance} gate and reports the violations the
  * change adds and resolves, and the cycles it would newly block.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.rules.internal.impact;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
