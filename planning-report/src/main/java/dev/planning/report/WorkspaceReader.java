@@ -222,7 +222,7 @@ final class WorkspaceReader {
         for (String field : List.of("violations", "waived")) {
             for (JsonNode v : evidence.path(field)) {
                 Map<String, String> values = new TreeMap<>();
-                v.path("metadata").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isValueNode()
+                v.path("metadata").properties().forEach(e -> values.put(e.getKey(), e.getValue().isValueNode()
                         ? e.getValue().asText() : e.getValue().toString()));
                 String rule = v.path("rule").asText("");
                 String item = v.path("item").asText("");
