@@ -76,6 +76,23 @@ class ModulePathIT {
         assertThat(output).contains("fe/2025-09-02 is now READY_FOR_HANDOFF").doesNotContain("Exception");
     }
 
+    @Test
+    void theCommandPrintsNoLoggingNoise() throws Exception {
+        // The governance gate compiles the rulebook with Drools, which logs when it has a provider
+        // and SLF4J prints a notice when it has none: the CLI's jar must print neither.
+        Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
+        Path jar = Path.of("..", "planning-cli", "target", "planning.jar").toAbsolutePath();
+        Path err = dir.resolve("err.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF")
+                .redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
+
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEmpty();
+    }
+
     /** The examples jar and its runtime closure, as jars. */
     private static List<Path> modulePath() throws IOException {
         List<Path> jars = new ArrayList<>();
