@@ -1,11 +1,16 @@
 package dev.planning.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * An event log whose hash chain is broken: a line was edited, deleted, reordered or inserted.
  * {@link #location()} names the log file and the first line that does not chain.
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public class EventLogCorruptedException extends PlanningException {
 
     private static final long serialVersionUID = 1L;

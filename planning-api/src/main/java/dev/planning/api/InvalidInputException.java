@@ -1,5 +1,9 @@
 package dev.planning.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * User input that cannot be used: a missing or unreadable file, malformed YAML, a value of the
  * wrong type, a path that escapes the workspace, an identifier of the wrong form.
@@ -9,6 +13,7 @@ package dev.planning.api;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public class InvalidInputException extends PlanningException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package dev.planning.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.lifecycle.CycleState;
+import org.apiguardian.api.API;
 
 /**
  * A requested transition that the lifecycle does not allow from the cycle's current state, for
@@ -8,6 +11,7 @@ import dev.planning.api.lifecycle.CycleState;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public class InvalidTransitionException extends PlanningException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package dev.planning.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Root of the framework's unchecked exceptions.
@@ -14,6 +17,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public class PlanningException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

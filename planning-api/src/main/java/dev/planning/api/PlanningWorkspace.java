@@ -1,6 +1,7 @@
 package dev.planning.api;
 
 import dev.planning.api.digest.DigestResult;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.HandoffManifest;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A workspace of planning cycles, judged by one rulebook: the entry point for applications.
@@ -49,6 +51,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface PlanningWorkspace {
 
     /** The workspace root, absolute. */

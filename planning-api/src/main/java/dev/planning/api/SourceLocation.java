@@ -1,6 +1,9 @@
 package dev.planning.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A place in a workspace file that a finding or an error is about.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param column 1-based column, or {@code 0} when unknown
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record SourceLocation(String file, int line, int column) {
 
     public SourceLocation {

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The API is what users compile against: it may use the JDK and itself, nothing else. */
+/** The API is what users compile against: it may use the JDK, itself and the @API stability annotation, nothing else. */
 class ApiLayeringTest {
 
     private static final JavaClasses API = new ClassFileImporter()
@@ -17,7 +17,7 @@ class ApiLayeringTest {
     @Test
     void apiDependsOnlyOnTheJdkAndItself() {
         classes().that().resideInAPackage("dev.planning.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.planning.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.planning.api..", "org.apiguardian.api..")
                 .because("planning-api must not expose engine, rules or third-party implementation types")
                 .check(API);
     }

@@ -5,6 +5,8 @@ import dev.planning.api.seal.Attestation;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.Signer;
 import dev.planning.engine.Planning;
+import dev.planning.api.signing.TrustedKeys;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.planning.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.event.PlanningEvent;
@@ -15,6 +14,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  */
 final class Reports {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.prettyJson();
 
     private Reports() {
     }

@@ -2,13 +2,13 @@ package dev.planning.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 final class SealReports {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.prettyJson();
 
     private SealReports() {
     }

@@ -1,6 +1,7 @@
 package dev.planning.engine;
 
 import dev.planning.api.InitResult;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
@@ -30,6 +31,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Builds a {@link PlanningWorkspace}: the one entry point for applications embedding the engine.
@@ -67,6 +69,7 @@ import java.util.stream.Collectors;
  * {@code evidence/{cycle}/} directory and records its path in the transition event
  * ({@code evidence.<gate>}); {@code dryRun} writes nothing.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Planning {
 
     /**

@@ -6,4 +6,9 @@
  * hold is a {@link org.apache.maven.plugin.MojoFailureException}, bad input a
  * {@link org.apache.maven.plugin.MojoExecutionException} naming the file, line and column.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.maven;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -1,5 +1,7 @@
 package dev.planning.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The workspace as a static, self-contained HTML site: {@code planning report --html OUT}.
@@ -48,6 +51,7 @@ import java.util.stream.Stream;
  * the inlined style sheet (by its hash); the charts are inline SVG drawn here. Deterministic: the
  * same workspace, keys and date give the same bytes (nothing reads the clock or the machine).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class HtmlReport {
 
     /** The file that marks a directory as a report this class wrote (and may therefore replace). */

@@ -1,8 +1,11 @@
 package dev.planning.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What {@link HtmlReport#write} wrote.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param cycles    how many cycles the site shows
  * @param attention how many items the "needs attention" list holds
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ReportResult(Path directory, Path index, List<String> files, int cycles, int attention) {
 
     /** Validates and copies. */

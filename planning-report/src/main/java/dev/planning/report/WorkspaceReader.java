@@ -24,6 +24,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.CycleDecisions;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class WorkspaceReader {
     /** Source views show files up to this size; a larger one is named, not shown. */
     static final long MAX_SOURCE_BYTES = 2L << 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.json();
     private static final Pattern LOCATION = Pattern.compile("^(.+?)(?::(\\d+))?(?::(\\d+))?$");
 
     private final PlanningWorkspace workspace;
@@ -221,7 +222,7 @@ final class WorkspaceReader {
         for (String field : List.of("violations", "waived")) {
             for (JsonNode v : evidence.path(field)) {
                 Map<String, String> values = new TreeMap<>();
-                v.path("metadata").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isValueNode()
+                v.path("metadata").properties().forEach(e -> values.put(e.getKey(), e.getValue().isValueNode()
                         ? e.getValue().asText() : e.getValue().toString()));
                 String rule = v.path("rule").asText("");
                 String item = v.path("item").asText("");

@@ -1,7 +1,10 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A user activity of the story map's backbone, with the stories under it.
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param stories its stories, in written order
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Activity(String id, String title, List<Story> stories) {
 
     public Activity {

@@ -1,7 +1,10 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A sealed artifact: its workspace-relative path, its SHA-256 and its size.
@@ -11,6 +14,7 @@ import java.util.regex.Pattern;
  * @param bytes  the file's size
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record ArtifactChecksum(String path, String sha256, long bytes) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");

@@ -2,9 +2,11 @@ package dev.planning.api.artifact;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import static org.apiguardian.api.API.Status.STABLE;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The governance controls recorded on a work item, which policies check: approvals, a review
@@ -29,6 +31,7 @@ import java.util.Optional;
  * @param dataHandlingNote    how personal data is handled
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Controls(
         List<String> approvals,
         Optional<String> reviewBoard,

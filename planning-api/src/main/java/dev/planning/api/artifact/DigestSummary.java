@@ -1,5 +1,7 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.gate.GateStatus;
 import java.time.Instant;
 import java.util.Collections;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The machine-readable part of a cycle digest (its front matter): enough for the next cycle to
@@ -28,6 +31,7 @@ import java.util.Optional;
  *                         input that was not measured is absent, never 0
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record DigestSummary(
         String version,
         String cycleId,

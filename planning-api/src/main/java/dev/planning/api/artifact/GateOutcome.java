@@ -1,9 +1,12 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.gate.GateStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A gate's result as recorded in a manifest or digest: status, evidence file, and when it ran.
@@ -13,6 +16,7 @@ import java.util.Optional;
  * @param at       when the gate ran
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record GateOutcome(GateStatus status, Optional<String> evidence, Instant at) {
 
     public GateOutcome {

@@ -1,9 +1,12 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.governance.Waiver;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The governance part of a manifest: the tags in force, the count of unwaived critical
@@ -15,6 +18,7 @@ import java.util.Optional;
  * @param decisionLogRef     workspace-relative path of the decision log
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record GovernanceSummary(
         List<String> tags, int criticalViolations, List<Waiver> waivers, Optional<String> decisionLogRef) {
 

@@ -1,5 +1,7 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The sealed record of a handoff ({@code handoff_manifest.yaml}): what was handed off (every
@@ -35,6 +38,7 @@ import java.util.Optional;
  * @param signatures      role signatures, in the order they were added
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record HandoffManifest(
         String version,
         String manifestId,

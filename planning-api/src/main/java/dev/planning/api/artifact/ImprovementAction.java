@@ -1,9 +1,12 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An improvement action from a cycle's decision log, listed in its digest and carried into the next
@@ -16,6 +19,7 @@ import java.util.Optional;
  * @param tags   governance tags the carried task gets ({@code "criticality:2"}); may be empty
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record ImprovementAction(String id, String action, String owner, Optional<LocalDate> due, List<String> tags) {
 
     public ImprovementAction {

@@ -1,7 +1,10 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A KPI as measured in one cycle. {@code actual} is empty when the KPI's inputs were missing:
@@ -14,6 +17,7 @@ import java.util.Optional;
  * @param direction {@code higher_is_better} or {@code lower_is_better}
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record KpiValue(String name, Optional<Double> actual, Optional<Double> target, String unit, String direction) {
 
     public KpiValue {

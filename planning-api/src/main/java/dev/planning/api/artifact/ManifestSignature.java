@@ -1,7 +1,10 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One role's signature over a manifest's canonical form.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param signedAt  when it was made
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record ManifestSignature(String role, String keyId, String algorithm, String value, Instant signedAt) {
 
     public ManifestSignature {

@@ -1,6 +1,9 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A horizontal release slice of the story map, such as "walking skeleton" or "release 1".
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param title the slice's name
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record ReleaseSlice(String id, String title) {
 
     public ReleaseSlice {

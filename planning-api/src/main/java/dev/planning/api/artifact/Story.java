@@ -1,8 +1,11 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.SourceLocation;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A story of the story map, under an activity of the backbone.
@@ -13,6 +16,7 @@ import java.util.Optional;
  * @param location where it is written in the story map's front matter
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Story(String id, String title, Optional<String> slice, SourceLocation location) {
 
     public Story {

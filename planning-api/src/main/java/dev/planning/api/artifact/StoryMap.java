@@ -1,8 +1,11 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A stream's story map for one cycle ({@code story_map.md}): the structured map from the YAML
@@ -18,6 +21,7 @@ import java.util.Optional;
  * @param source     the workspace-relative file it was read from
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record StoryMap(
         String version,
         String cycleId,

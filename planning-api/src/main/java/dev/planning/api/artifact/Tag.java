@@ -1,7 +1,10 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A governance tag: a plain label ({@code Release}) or a key and value ({@code Risk:Low},
@@ -11,6 +14,7 @@ import java.util.Optional;
  * @param value the value of a key/value tag
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Tag(String key, Optional<String> value) {
 
     public Tag {

@@ -2,10 +2,12 @@ package dev.planning.api.artifact;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import static org.apiguardian.api.API.Status.STABLE;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * The tags of a work item, in their written order. Keys compare case-insensitively, so
@@ -20,6 +22,7 @@ import java.util.OptionalInt;
  * @param values the tags, never {@code null}
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Tags(List<Tag> values) {
 
     /** No tags. */

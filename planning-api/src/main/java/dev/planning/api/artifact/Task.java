@@ -1,5 +1,7 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.SourceLocation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One work item of a task breakdown: an epic, a story or a task.
@@ -52,6 +55,7 @@ import java.util.Optional;
  *                            from a file; see {@link #locationOf(String)}
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Task(
         String id,
         TaskKind kind,

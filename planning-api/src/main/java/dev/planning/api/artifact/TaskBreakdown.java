@@ -1,9 +1,12 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A stream's plan for one cycle: the {@code *_task_breakdown.yaml} (or {@code be_backlog.yaml})
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param source      the workspace-relative file it was read from
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record TaskBreakdown(
         String version,
         String cycleId,

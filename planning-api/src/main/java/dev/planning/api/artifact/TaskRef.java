@@ -1,7 +1,10 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A dependency on another task: a local id ({@code FE-12}) or a cross-stream reference
@@ -11,6 +14,7 @@ import java.util.Optional;
  * @param id     the task id, never {@code null}
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record TaskRef(Optional<String> stream, String id) {
 
     public TaskRef {

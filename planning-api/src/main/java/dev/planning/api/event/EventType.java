@@ -1,10 +1,15 @@
 package dev.planning.api.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The kinds of event a cycle's log records.
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public enum EventType {
     /** The cycle was opened in {@code PLANNED}. */
     CYCLE_CREATED,

@@ -1,5 +1,7 @@
 package dev.planning.api.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
 import java.time.Instant;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One event of a cycle: the {@code event} part of the {@code planning_event} envelope.
@@ -31,6 +34,7 @@ import java.util.Optional;
  * @param details     further string facts (e.g. a manifest checksum, a refusal reason)
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record PlanningEvent(
         String id,
         Instant timestamp,

@@ -1,6 +1,9 @@
 package dev.planning.api.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An event as stored in a cycle's log: the event, its 1-based line number, the SHA-256 of the
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param hash     lower-case hex SHA-256 of this line's bytes, without the line feed
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record RecordedEvent(int line, PlanningEvent event, String prevHash, String hash) {
 
     /** The {@code prevHash} of a log's first line. */

@@ -1,5 +1,7 @@
 package dev.planning.api.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.SourceLocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * One thing a gate found: a stable code, a severity, a message a person understands, and what it
@@ -31,6 +34,7 @@ import java.util.stream.Collectors;
  * @param hint     how to fix it, when the check says (a governance rule's {@code @solution})
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Finding(
         String code,
         Severity severity,

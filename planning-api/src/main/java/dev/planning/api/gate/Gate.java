@@ -1,5 +1,9 @@
 package dev.planning.api.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A named quality check run at lifecycle transitions.
  *
@@ -25,6 +29,7 @@ package dev.planning.api.gate;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Gate {
 
     /** The name profiles refer to, e.g. {@code schema_lint}; {@code [a-z][a-z0-9_]*}. */

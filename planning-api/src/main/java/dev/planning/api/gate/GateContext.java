@@ -4,6 +4,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
 import dev.planning.api.artifact.HandoffManifest;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.governance.Waiver;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Everything a gate may look at for one cycle and one transition. Supplied by the engine;
@@ -58,6 +60,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface GateContext {
 
     /** The cycle being checked. */

@@ -1,10 +1,13 @@
 package dev.planning.api.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one gate concluded: its status, its findings, and evidence (JSON-compatible values:
@@ -17,6 +20,7 @@ import java.util.Objects;
  * @param evidence supporting data, insertion-ordered; may be empty
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GateResult(String gate, GateStatus status, List<Finding> findings, Map<String, Object> evidence) {
 
     public GateResult {

@@ -1,6 +1,9 @@
 package dev.planning.api.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What linting a workspace found: the files checked and every finding, sorted by file, line and
@@ -10,6 +13,7 @@ import java.util.List;
  * @param findings     every finding, sorted by file, line and column
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record LintReport(List<String> filesChecked, List<Finding> findings) {
 
     public LintReport {

@@ -1,6 +1,9 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.PlanningException;
+import org.apiguardian.api.API;
 
 /**
  * A governance evaluation that was stopped because it overran a bound: the rulebook's wall-clock
@@ -13,6 +16,7 @@ import dev.planning.api.PlanningException;
  *
  * @since 0.2
  */
+@API(status = STABLE, since = "0.1")
 public class EvaluationLimitException extends PlanningException {
 
     private static final long serialVersionUID = 1L;

@@ -1,10 +1,13 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The record of one governance evaluation: what was violated (with waivers applied), which rules
@@ -18,6 +21,7 @@ import java.util.Objects;
  * @param inputDigests   input name to SHA-256 of its content
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record GovernanceDecision(
         String rulebookHash,
         List<Violation> violations,

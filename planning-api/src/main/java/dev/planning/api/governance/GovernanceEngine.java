@@ -1,11 +1,16 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Judges a cycle against one rulebook's policies. Instances are built for one rulebook by a
  * {@link GovernanceEngineFactory} and are safe to use from several threads.
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public interface GovernanceEngine {
 
     /**

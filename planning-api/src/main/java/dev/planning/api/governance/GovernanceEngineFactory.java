@@ -1,6 +1,9 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.rulebook.Rulebook;
+import org.apiguardian.api.API;
 
 /**
  * Builds governance engines from rulebooks. Registered with
@@ -12,6 +15,7 @@ import dev.planning.api.rulebook.Rulebook;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public interface GovernanceEngineFactory {
 
     /**

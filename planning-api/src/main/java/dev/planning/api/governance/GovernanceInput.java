@@ -1,5 +1,7 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskRef;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The facts a governance evaluation judges: the cycle's plan and story map, the other streams'
@@ -41,6 +44,7 @@ import java.util.Optional;
  *                     stream's plan lacks the task
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record GovernanceInput(
         CycleRef cycle,
         TaskBreakdown tasks,

@@ -1,11 +1,14 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.SourceLocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One policy violation: which rule produced it, on which item, how serious, and why.
@@ -20,6 +23,7 @@ import java.util.Optional;
  *                 {@code approvals -> 1, required -> 3}); empty when it reported none
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Violation(
         String rule,
         String item,

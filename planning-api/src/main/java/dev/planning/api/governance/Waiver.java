@@ -1,7 +1,10 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.LocalDate;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An explicit, scoped exception to one rule for one item, recorded in the cycle's decision log.
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param expires  the last day it applies
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Waiver(String rule, String item, String reason, String approver, LocalDate expires) {
 
     public Waiver {

@@ -1,8 +1,11 @@
 package dev.planning.api.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.InvalidInputException;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The identity of a planning cycle: a stream ({@code fe}, {@code be}, {@code design}, ...) and a
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * @param cycleId the cycle id, never {@code null}
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record CycleRef(String stream, String cycleId) {
 
     private static final Pattern STREAM = Pattern.compile("[a-z][a-z0-9-]{0,31}");

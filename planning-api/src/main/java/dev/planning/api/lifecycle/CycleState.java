@@ -1,5 +1,9 @@
 package dev.planning.api.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The states of a planning cycle, in lifecycle order.
  *
@@ -8,6 +12,7 @@ package dev.planning.api.lifecycle;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public enum CycleState {
     /** Scope is being defined; the task breakdown and story map are drafted. */
     PLANNED,

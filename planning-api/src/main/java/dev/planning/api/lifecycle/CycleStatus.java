@@ -1,8 +1,11 @@
 package dev.planning.api.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.event.RecordedEvent;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A cycle's current state, folded from its event log, with the history it was folded from.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param history every recorded event, oldest first (accepted and refused transitions alike)
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record CycleStatus(CycleRef cycle, CycleState state, List<RecordedEvent> history) {
 
     public CycleStatus {

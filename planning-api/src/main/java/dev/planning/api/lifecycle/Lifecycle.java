@@ -1,7 +1,10 @@
 package dev.planning.api.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The allowed transitions of a planning cycle.
@@ -18,6 +21,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public final class Lifecycle {
 
     private static final List<Transition> TRANSITIONS = List.of(

@@ -1,6 +1,9 @@
 package dev.planning.api.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One allowed move between two states, with the name the design documents give it
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param name the transition's name, e.g. {@code package_artifacts}
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Transition(CycleState from, CycleState to, TransitionKind kind, String name) {
 
     public Transition {

@@ -1,5 +1,7 @@
 package dev.planning.api.lifecycle;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import java.util.Collections;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What happened when a cycle was asked to advance: which transition, whether it was accepted,
@@ -28,6 +31,7 @@ import java.util.Optional;
  *                    a gate whose evidence was not kept
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record TransitionResult(
         CycleRef cycle,
         Transition transition,

@@ -1,9 +1,12 @@
 package dev.planning.api.rulebook;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.lifecycle.CycleState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A named mapping from transitions to the gates that run at them, such as the {@code fe} and
@@ -13,6 +16,7 @@ import java.util.Optional;
  * @param steps one step per transition that has gates
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record GateProfile(String name, List<GateStep> steps) {
 
     public GateProfile {

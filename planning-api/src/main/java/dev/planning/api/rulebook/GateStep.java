@@ -1,10 +1,13 @@
 package dev.planning.api.rulebook;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Transition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The gates a profile runs at one transition, and where the cycle goes when they fail.
@@ -16,6 +19,7 @@ import java.util.Optional;
  *                  to stay where it is
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record GateStep(CycleState from, CycleState to, List<String> gates, Optional<CycleState> onFailure) {
 
     public GateStep {

@@ -1,9 +1,12 @@
 package dev.planning.api.rulebook;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One KPI as the rulebook defines it ({@code kpis:} in {@code rulebook.yaml}): a formula over
@@ -31,6 +34,7 @@ import java.util.Optional;
  * @param description what it measures, for readers of the digest
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record KpiDefinition(
         String name,
         String formula,

@@ -1,13 +1,17 @@
 package dev.planning.api.rulebook;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.InvalidInputException;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Which way a KPI improves: whether an actual above its target meets it, or one below.
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public enum KpiDirection {
     /** More is better: the target is a floor (coverage, pass rates). */
     HIGHER_IS_BETTER,

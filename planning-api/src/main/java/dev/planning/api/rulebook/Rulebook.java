@@ -1,5 +1,7 @@
 package dev.planning.api.rulebook;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A loaded rulebook: the settings of {@code rulebook.yaml}, the DRL rule files beside it, and the
@@ -26,6 +29,7 @@ import java.util.Objects;
  * @param kpis           the KPI definitions ({@code kpis:}), in written order; names are unique
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Rulebook(
         Path directory,
         String hash,

@@ -1,6 +1,9 @@
 package dev.planning.api.rulebook;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Which roles, and how many signers, must sign a cycle's handoff manifest before it may leave
@@ -10,6 +13,7 @@ import java.util.List;
  * @param required the requirements, all of which must hold; empty means no signature is required
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record SigningPolicy(List<SigningRequirement> required) {
 
     /** No signature required. */

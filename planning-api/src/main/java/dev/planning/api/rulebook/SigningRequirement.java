@@ -1,7 +1,10 @@
 package dev.planning.api.rulebook;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.signing.Roles;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One clause of a signing policy: at least {@code min} distinct keys, each trusted for one of
@@ -18,6 +21,7 @@ import java.util.List;
  * @param min   how many distinct signers of the group are needed, at least 1
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record SigningRequirement(List<String> roles, int min) {
 
     public SigningRequirement {

@@ -1,7 +1,10 @@
 package dev.planning.api.seal;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One thing verification found wrong, stated precisely: what kind, which file, what the manifest
@@ -19,6 +22,7 @@ import java.util.Optional;
  * @param message  one sentence for people, never {@code null}
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> expected, Optional<String> actual,
         String message) {
 

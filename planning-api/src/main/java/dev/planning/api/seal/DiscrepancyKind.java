@@ -1,10 +1,15 @@
 package dev.planning.api.seal;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The kinds of discrepancy verification reports.
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public enum DiscrepancyKind {
     /** The manifest cannot be read, is invalid against its schema, or is not where its cycle's manifest belongs. */
     MANIFEST_INVALID,

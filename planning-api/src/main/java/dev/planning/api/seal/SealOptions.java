@@ -1,7 +1,10 @@
 package dev.planning.api.seal;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How to seal a cycle.
@@ -16,6 +19,7 @@ import java.util.Optional;
  * @param notes           free text recorded in the manifest
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record SealOptions(boolean allowDirty, Optional<String> priorManifestId, Optional<String> notes) {
 
     public SealOptions {

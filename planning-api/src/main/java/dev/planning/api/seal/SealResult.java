@@ -1,10 +1,13 @@
 package dev.planning.api.seal;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.TransitionResult;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What sealing a cycle did: the {@code READY_FOR_HANDOFF -> PACKAGED} transition it attempted
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param manifestPath the manifest's workspace-relative path, when written
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record SealResult(CycleRef cycle, Optional<TransitionResult> transition, Optional<HandoffManifest> manifest,
         Optional<String> manifestPath) {
 

@@ -1,8 +1,11 @@
 package dev.planning.api.seal;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Sealing, signing or advancing a sealed cycle was refused. {@link #reason()} says why; the
@@ -11,6 +14,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public class SealingException extends PlanningException {
 
     private static final long serialVersionUID = 1L;

@@ -1,9 +1,12 @@
 package dev.planning.api.seal;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.artifact.ManifestSignature;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of verifying a sealed manifest: every discrepancy found, and what was checked.
@@ -23,6 +26,7 @@ import java.util.Optional;
  *                           sealed gate verdicts were recomputed, or that recomputation was skipped)
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record VerificationReport(String manifest, Optional<String> manifestId, int artifactsChecked,
         List<ManifestSignature> countedSignatures, List<String> chain, List<Discrepancy> discrepancies,
         List<Discrepancy> ignoredSignatures, List<String> notes) {

@@ -1,7 +1,10 @@
 package dev.planning.api.signing;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.InvalidInputException;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Signing role names ({@code PM}, {@code TechLead}, {@code QA}): 1-32 letters, digits, {@code _}
@@ -10,6 +13,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public final class Roles {
 
     private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");

@@ -1,9 +1,12 @@
 package dev.planning.api.signing;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.planning.api.InvalidInputException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The signature algorithms a manifest signature may use, with the identifier written in the
@@ -15,6 +18,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public enum SignatureAlgorithm {
     /** Ed25519 (RFC 8032). */
     ED25519("Ed25519"),

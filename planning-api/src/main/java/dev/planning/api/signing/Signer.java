@@ -1,5 +1,9 @@
 package dev.planning.api.signing;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Signs manifests on behalf of one role with one key: the SPI a PEM key file, a hardware security
  * module or a cloud KMS implements.
@@ -19,6 +23,7 @@ package dev.planning.api.signing;
  *
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public interface Signer {
 
     /** The role this signature is made for, e.g. {@code QA}; see {@link Roles}. Never {@code null}. */

@@ -1,7 +1,10 @@
 package dev.planning.api.signing;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.security.PublicKey;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A public key trusted to sign for one role.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param publicKey the key, never {@code null}
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record TrustedKey(String role, String keyId, SignatureAlgorithm algorithm, PublicKey publicKey) {
 
     public TrustedKey {

@@ -1,9 +1,11 @@
 package dev.planning.api.signing;
 
 import dev.planning.api.rulebook.SigningPolicy;
+import static org.apiguardian.api.API.Status.STABLE;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The public keys verification accepts signatures from, each for one role (a key may be listed
@@ -20,6 +22,7 @@ import java.util.Optional;
  *                {@link SigningPolicy#NONE} when it has none
  * @since 0.1
  */
+@API(status = STABLE, since = "0.1")
 public record TrustedKeys(List<TrustedKey> keys, String source, SigningPolicy signing) {
 
     public TrustedKeys {

@@ -1,7 +1,10 @@
 package dev.planning.api.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reads and writes a workspace's files by workspace-relative path ({@code /}-separated).
@@ -12,6 +15,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ArtifactStore {
 
     /** The file's bytes, or empty when it does not exist. */

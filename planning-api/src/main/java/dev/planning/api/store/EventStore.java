@@ -1,9 +1,12 @@
 package dev.planning.api.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Append-only, hash-chained event logs, one per cycle.
@@ -23,6 +26,7 @@ import java.util.List;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface EventStore {
 
     /**

@@ -1,7 +1,7 @@
 package dev.planning.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ final class CliTimings {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        JsonNode times = new ObjectMapper().readTree(file.toFile()).path("results").path(0).path("times");
+        JsonNode times = JsonMappers.json().readTree(file.toFile()).path("results").path(0).path("times");
         List<Double> ms = new ArrayList<>();
         times.forEach(t -> ms.add(t.asDouble() * 1000));
         return ms.isEmpty() ? Optional.empty() : Optional.of(Sample.of(ms, "ms"));

@@ -1,7 +1,7 @@
 package dev.planning.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public final class JmhResults {
     }
 
     private static void read(Path file, Map<String, Sample> samples) throws IOException {
-        for (JsonNode run : new ObjectMapper().readTree(file.toFile())) {
+        for (JsonNode run : JsonMappers.json().readTree(file.toFile())) {
             String benchmark = run.path("benchmark").asText();
             String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             StringBuilder key = new StringBuilder(name);

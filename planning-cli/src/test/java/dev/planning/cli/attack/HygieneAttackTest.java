@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * committed copy of the frontend example: every one ends in a non-zero lint, gate, advance or
  * import that names the problem, and a refusal writes nothing.
  */
+@Tag("slow")
 class HygieneAttackTest {
 
     private static final String FE12_TAGS = "tags: {criticality: 0, compliance: gdpr, data_classification: restricted}";

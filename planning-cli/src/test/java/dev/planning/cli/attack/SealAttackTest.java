@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Routes 1, 2, 4 and 7 of the issue, and variants: the verdict, the seal and its event, the prior
  * chain and the sealed inputs, each played by a contributor who commits files but holds no key.
  */
+@Tag("slow")
 class SealAttackTest {
 
     /** A criticality-0 task with no controls and no approvals: governance fails on it. */

@@ -36,6 +36,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X962Parameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each attack ends in a non-zero {@code verify}, {@code sign}, {@code advance} or {@code status}
  * that names the discrepancy; where a refusal is expected, nothing is written.
  */
+@Tag("slow")
 class SignatureAttackTest {
 
     private static final BigInteger P256_ORDER =

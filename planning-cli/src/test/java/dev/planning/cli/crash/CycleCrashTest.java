@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * remaining step starts.
  * Figures go to {@code target/crash-figures.txt}.
  */
+@Tag("slow")
 class CycleCrashTest {
 
     private static final int KILLS = Integer.getInteger("planning.crash.iterations", 6);

@@ -7,6 +7,7 @@ import dev.planning.cli.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * internal error, no file is written or changed except where the command is documented to write,
  * and the command finishes within a generous bound (a hang would fail; speed is not asserted).
  */
+@Tag("slow")
 class HostileInputTest {
 
     private static final Duration BOUND = Duration.ofSeconds(60);

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code planning.race.rounds} rounds of each (default 1 in {@code mvn verify}; the long run in
  * docs/RELIABILITY.md uses 25), with {@value #PROCESSES} processes and {@value #THREADS} threads.
  */
+@Tag("slow")
 class CycleRaceTest {
 
     private static final int ROUNDS = Integer.getInteger("planning.race.rounds", 1);

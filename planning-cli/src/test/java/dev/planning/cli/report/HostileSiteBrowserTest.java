@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,6 +29,7 @@ import org.openqa.selenium.WebElement;
  * SVG payloads, after a refused transition: the report shows them as text, nothing runs, and a
  * finding's link lands on its highlighted line.
  */
+@Tag("slow")
 class HostileSiteBrowserTest {
 
     static final String PAYLOAD = "document.title='pwned';window.pwned=1";

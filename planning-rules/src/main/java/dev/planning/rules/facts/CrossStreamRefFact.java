@@ -1,7 +1,10 @@
 package dev.planning.rules.facts;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.SourceLocation;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A dependency of a task on a task of a named stream ({@code be:PLN-BE-001}), and whether it
@@ -20,6 +23,7 @@ import java.util.Objects;
  * @param location      where the depending task is written
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CrossStreamRefFact(
         String fromTask, String stream, String id, boolean streamPresent, boolean resolved, SourceLocation location) {
 

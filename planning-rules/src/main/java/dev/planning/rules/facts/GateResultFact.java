@@ -1,9 +1,12 @@
 package dev.planning.rules.facts;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of a gate that ran before governance in the same transition, so that a policy can
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param warnings how many warning findings it reported
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GateResultFact(String gate, String status, int errors, int warnings) {
 
     public GateResultFact {

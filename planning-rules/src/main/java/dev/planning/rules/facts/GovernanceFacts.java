@@ -1,5 +1,7 @@
 package dev.planning.rules.facts;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.artifact.Activity;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Turns a governance input into the facts a session starts with: the rulebook's settings, one
@@ -28,6 +31,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class GovernanceFacts {
 
     private GovernanceFacts() {

@@ -1,10 +1,13 @@
 package dev.planning.rules.facts;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.ViolationSeverity;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -32,6 +35,7 @@ import org.kie.api.runtime.rule.RuleContext;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Report {
 
     /** The metadata key that sets a rule's severity. */

@@ -1,5 +1,7 @@
 package dev.planning.rules.facts;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.artifact.Tags;
 import dev.planning.api.rulebook.Rulebook;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The rulebook's settings, inserted as one fact so that rules read thresholds, the tag taxonomy
@@ -22,6 +25,7 @@ import java.util.Map;
  * @param requiredTags tag keys every item must carry
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<String>> taxonomy, List<String> requiredTags) {
 
     /** The tag key that carries an item's criticality. */

@@ -1,8 +1,11 @@
 package dev.planning.rules.facts;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Story;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One story of the cycle's story map, as rules see it.
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param location where it is written
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record StoryFact(String id, String title, String activity, String slice, SourceLocation location) {
 
     public StoryFact {

@@ -1,5 +1,7 @@
 package dev.planning.rules.facts;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.artifact.Task;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One work item of the cycle's plan (or of another stream's plan), as rules see it.
@@ -56,6 +59,7 @@ import java.util.Objects;
  * @param location           where it is written
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TaskFact(
         String id,
         String stream,

@@ -1,5 +1,7 @@
 package dev.planning.rules.facts;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.Violation;
 import dev.planning.api.governance.ViolationSeverity;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A violation a rule reported, inserted into the session so that other rules may reason about
@@ -22,6 +25,7 @@ import java.util.Optional;
  * @param facts    the values the rule compared, by name, in the order given
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ViolationFact(
         String rule,
         String item,

@@ -1,9 +1,12 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.governance.GovernanceDecision;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one rule test case.
@@ -15,6 +18,7 @@ import java.util.Optional;
  * @param decision   the decision, when the evaluation completed
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CaseResult(
         RuleTestCase testCase,
         List<ExpectedViolation> missing,

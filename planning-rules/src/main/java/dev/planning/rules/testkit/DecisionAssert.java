@@ -1,5 +1,7 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.Violation;
 import java.util.Arrays;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -16,6 +19,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class DecisionAssert extends AbstractAssert<DecisionAssert, GovernanceDecision> {
 
     DecisionAssert(GovernanceDecision actual) {

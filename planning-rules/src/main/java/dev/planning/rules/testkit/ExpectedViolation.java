@@ -1,9 +1,12 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.governance.Violation;
 import dev.planning.api.governance.Waiver;
 import java.util.Comparator;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A violation a test expects, by rule and item.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param item the item (task id, story id, ...)
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ExpectedViolation(String rule, String item) implements Comparable<ExpectedViolation> {
 
     private static final Comparator<ExpectedViolation> ORDER =

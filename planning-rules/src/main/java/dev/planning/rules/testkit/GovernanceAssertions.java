@@ -1,6 +1,9 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.governance.GovernanceDecision;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of the AssertJ-style assertions for governance decisions.
@@ -15,6 +18,7 @@ import dev.planning.api.governance.GovernanceDecision;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class GovernanceAssertions {
 
     private GovernanceAssertions() {

@@ -1,9 +1,12 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.GovernanceInput;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One rule test: given these facts, expect these violations (and, when {@code only}, no others).
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param source where the case is written
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RuleTestCase(
         String name, GovernanceInput given, List<ExpectedViolation> expect, boolean only, SourceLocation source) {
 

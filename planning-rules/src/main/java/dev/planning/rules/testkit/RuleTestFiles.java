@@ -1,5 +1,7 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.document.LocatedDocument;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Reads rule test files: YAML, one case per document (separate several with {@code ---}), each
@@ -47,6 +50,7 @@ import java.util.stream.Stream;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RuleTestFiles {
 
     private RuleTestFiles() {

@@ -2,12 +2,14 @@ package dev.planning.rules.testkit;
 
 import dev.planning.engine.internal.report.JUnitXml;
 import java.util.ArrayList;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of running rule test cases: each case's result and the rule coverage.
@@ -17,6 +19,7 @@ import java.util.TreeSet;
  * @param uncovered rules that no case made fire
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, SortedSet<String> uncovered) {
 
     public RuleTestReport {

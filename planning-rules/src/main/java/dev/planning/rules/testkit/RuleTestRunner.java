@@ -2,6 +2,7 @@ package dev.planning.rules.testkit;
 
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.PlanningException;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Runs rule test cases against a governance engine and reports, per case, what was missing or
@@ -26,6 +28,7 @@ import java.util.TreeSet;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RuleTestRunner {
 
     private final GovernanceEngine engine;

@@ -1,9 +1,12 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.api.governance.Violation;
 import dev.planning.api.governance.ViolationSeverity;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -13,6 +16,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ViolationAssert extends AbstractAssert<ViolationAssert, List<Violation>> {
 
     private final DecisionAssert decision;

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GateOutcome;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.governance.Waiver;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,12 +33,7 @@ import java.util.Map;
  */
 public final class ManifestWriter {
 
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build());
+    private static final ObjectMapper YAML = JsonMappers.manifestYaml();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

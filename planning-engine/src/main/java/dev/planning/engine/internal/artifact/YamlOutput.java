@@ -2,8 +2,7 @@ package dev.planning.engine.internal.artifact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import java.util.Map;
 
@@ -14,12 +13,7 @@ import java.util.Map;
  */
 public final class YamlOutput {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build());
+    private static final ObjectMapper MAPPER = JsonMappers.yaml();
 
     private YamlOutput() {
     }

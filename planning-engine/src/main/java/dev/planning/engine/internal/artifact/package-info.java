@@ -9,4 +9,9 @@
  * still run on an invalid file (duplicate ids, dangling references) work on the located document
  * instead; see {@code dev.planning.engine.internal.lint}.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.artifact;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

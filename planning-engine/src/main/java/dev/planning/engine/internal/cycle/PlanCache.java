@@ -1,5 +1,7 @@
 package dev.planning.engine.internal.cycle;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.engine.internal.artifact.StoryMapReader;
@@ -13,8 +15,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,8 +24,8 @@ import java.util.Optional;
  * <p>Every gate run needs the cycle's plan and story map and the other streams' plans; parsing
  * and validating a large plan costs far more than reading it. The file is still read on every request and its
  * SHA-256 compared with that of the bytes parsed before, so an edit is always seen, however
- * quickly it follows (modification times are too coarse for that). The cache keeps the
- * {@value #MAX_PLANS} most recently used plans. Thread-safe.
+ * quickly it follows (modification times are too coarse for that). The cache (Caffeine) keeps
+ * about {@value #MAX_PLANS} plans. Thread-safe.
  */
 final class PlanCache<T> {
 
@@ -46,12 +46,7 @@ final class PlanCache<T> {
 
     private final Parser<T> parser;
     private final Reader<T> reader;
-    private final Map<Path, Parsed<T>> parsed = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, Parsed<T>> eldest) {
-            return size() > MAX_PLANS;
-        }
-    };
+    private final Cache<Path, Parsed<T>> parsed = Caffeine.newBuilder().maximumSize(MAX_PLANS).build();
 
     PlanCache(Parser<T> parser, Reader<T> reader) {
         this.parser = parser;
@@ -83,11 +78,9 @@ final class PlanCache<T> {
             return reader.read(file, displayPath);
         }
         byte[] digest = sha256(content);
-        synchronized (parsed) {
-            Parsed<T> known = parsed.get(file);
-            if (known != null && known.displayPath().equals(displayPath) && Arrays.equals(known.sha256(), digest)) {
-                return known.model();
-            }
+        Parsed<T> known = parsed.getIfPresent(file);
+        if (known != null && known.displayPath().equals(displayPath) && Arrays.equals(known.sha256(), digest)) {
+            return known.model();
         }
         Optional<T> model;
         try {
@@ -95,9 +88,7 @@ final class PlanCache<T> {
         } catch (DocumentException e) {
             model = Optional.empty();
         }
-        synchronized (parsed) {
-            parsed.put(file, new Parsed<>(displayPath, digest, model));
-        }
+        parsed.put(file, new Parsed<>(displayPath, digest, model));
         return model;
     }
 

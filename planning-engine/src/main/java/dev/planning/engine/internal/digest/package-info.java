@@ -7,4 +7,9 @@
  * inputs always give the same bytes. {@link dev.planning.engine.internal.digest.DigestPublisher} is the
  * entry point.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.digest;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -13,4 +13,9 @@
  * {@link dev.planning.engine.internal.document.DocumentException} whose message says where and what was
  * expected.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.document;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

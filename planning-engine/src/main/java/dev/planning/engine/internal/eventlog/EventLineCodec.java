@@ -1,8 +1,6 @@
 package dev.planning.engine.internal.eventlog;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +10,7 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,9 +40,7 @@ public final class EventLineCodec {
     /** The envelope version this codec writes; it reads any {@code 1.x} version. */
     public static final String VERSION = "1.0.0";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = JsonMappers.strictJson();
 
     /**
      * One decoded line.

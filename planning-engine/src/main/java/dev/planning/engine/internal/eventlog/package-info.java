@@ -7,4 +7,9 @@
  * {@link dev.planning.api.store.EventStore}; {@link dev.planning.engine.internal.eventlog.EventLineCodec}
  * maps an event to its line and back.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.eventlog;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

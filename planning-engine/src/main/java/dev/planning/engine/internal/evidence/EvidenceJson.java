@@ -2,7 +2,6 @@ package dev.planning.engine.internal.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -11,6 +10,7 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class EvidenceJson {
     /** The {@code version} of the evidence format written. */
     public static final String VERSION = "1.0.0";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.prettyJson();
 
     private EvidenceJson() {
     }

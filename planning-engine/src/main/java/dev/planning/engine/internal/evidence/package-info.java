@@ -5,4 +5,9 @@
  * {@code evidence.<gate>}, which is how manifests and digests link to it
  * ({@link dev.planning.engine.internal.evidence.GateOutcomes}).
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.evidence;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

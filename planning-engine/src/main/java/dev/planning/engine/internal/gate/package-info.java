@@ -9,4 +9,9 @@
  * ({@code parity_coverage}); {@link dev.planning.engine.internal.gate.StreamThresholds} is how gates read the
  * rulebook's thresholds for one stream.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.gate;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

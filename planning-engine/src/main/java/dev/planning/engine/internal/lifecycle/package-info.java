@@ -8,4 +8,9 @@
  * state from it, and {@link dev.planning.engine.internal.lifecycle.LifecycleMachine} appends to it with
  * compare-and-append, so of two concurrent transitions exactly one is recorded.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.lifecycle;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -6,7 +6,6 @@ import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.api.rulebook.TagTaxonomy;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +49,7 @@ final class TaxonomyChecks {
                 }
             }
         } else if (tagsNode.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = tagsNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : tagsNode.properties()) {
                 if (entry.getKey().isBlank() || !entry.getValue().isValueNode()) {
                     continue;
                 }

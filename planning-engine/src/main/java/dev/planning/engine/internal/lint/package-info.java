@@ -8,4 +8,9 @@
  * exceptions, so one bad file does not hide the others. Finding codes are listed in
  * {@link dev.planning.engine.internal.lint.LintCodes}.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.lint;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

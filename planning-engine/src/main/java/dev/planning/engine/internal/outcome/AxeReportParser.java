@@ -2,13 +2,11 @@ package dev.planning.engine.internal.outcome;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +27,7 @@ public final class AxeReportParser {
     /** The result groups of an axe results object. */
     static final List<String> GROUPS = List.of("passes", "violations", "incomplete", "inapplicable");
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-            .build());
+    private static final ObjectMapper JSON = JsonMappers.toolReportJson();
 
     /**
      * Parses a results file.

@@ -8,4 +8,9 @@
  * out) and hardened: the XML parser loads no DTD and resolves no entity, so a hostile report can
  * neither read files nor expand without end, and every error names the file, line and column.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.outcome;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -5,4 +5,9 @@
  * of each finding), with one-line descriptions of the finding codes
  * ({@link dev.planning.engine.internal.report.RuleCatalog}).
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -149,7 +150,7 @@ public final class SchemaCatalog {
                 .build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(config));
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMappers.json();
         Map<ArtifactSchema, Schema> schemas = new EnumMap<>(ArtifactSchema.class);
         Map<ArtifactSchema, JsonNode> documents = new EnumMap<>(ArtifactSchema.class);
         for (ArtifactSchema schema : ArtifactSchema.values()) {

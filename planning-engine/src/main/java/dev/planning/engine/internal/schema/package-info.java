@@ -6,4 +6,9 @@
  * turns validation errors into {@link dev.planning.api.gate.Finding}s with a position and a message
  * a person understands ("task FE-12: `priority` must be one of P0, P1, P2, P3 (found "P9")").
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.schema;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -1,5 +1,7 @@
 package dev.planning.engine.internal.seal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.PlanningException;
@@ -18,6 +20,7 @@ import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine.Rerun;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +63,7 @@ final class VerdictCheck {
             {CycleState.PLANNED, CycleState.READY_FOR_HANDOFF},
             {CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED}};
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.json();
 
     private static final int MEMO_SIZE = 16;
 
@@ -71,14 +74,7 @@ final class VerdictCheck {
      * moment judged, the rulebook hash and every sealed artifact's digest. Only consulted when the
      * files in hand are exactly the sealed ones, so a hit is the same computation.
      */
-    private final Map<String, Rerun> memo = new java.util.LinkedHashMap<>(MEMO_SIZE, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Rerun> eldest) {
-            return size() > MEMO_SIZE;
-        }
-    };
+    private final Cache<String, Rerun> memo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
 
     private final EvidenceInputs inputs;
     private final WorkspaceLayout layout;
@@ -240,16 +236,12 @@ final class VerdictCheck {
     }
 
     private Rerun cached(String key, java.util.function.Supplier<Rerun> compute) {
-        synchronized (memo) {
-            Rerun hit = memo.get(key);
-            if (hit != null) {
-                return hit;
-            }
+        Rerun hit = memo.getIfPresent(key);
+        if (hit != null) {
+            return hit;
         }
         Rerun results = compute.get();
-        synchronized (memo) {
-            memo.put(key, results);
-        }
+        memo.put(key, results);
         return results;
     }
 

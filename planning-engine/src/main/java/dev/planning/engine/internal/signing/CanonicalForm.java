@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
  */
 public final class CanonicalForm {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.json();
 
     private CanonicalForm() {
     }

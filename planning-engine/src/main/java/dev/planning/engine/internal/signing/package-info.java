@@ -7,4 +7,9 @@
  * <p>BouncyCastle is used as an explicit provider instance, never installed globally, and only for
  * keys and signatures; hashing uses the JDK.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.signing;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Runs {@code planning.crash.iterations} kills (default 8, so {@code mvn verify} stays quick;
  * {@code -Dplanning.crash.iterations=200} for the long run documented in docs/RELIABILITY.md).
  */
+@Tag("slow")
 class CrashSafetyTest {
 
     private static final int ITERATIONS = Integer.getInteger("planning.crash.iterations", 8);

@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (re-rendered canonically, so that only the signatures and checksums can tell), each byte of each
  * signature, and bytes throughout a sealed artifact.
  */
+@Tag("slow")
 class TamperTest {
 
     @TempDir

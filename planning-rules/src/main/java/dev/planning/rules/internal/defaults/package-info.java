@@ -5,4 +5,9 @@
  *
  * @since 0.1
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.rules.internal.defaults;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -1,6 +1,8 @@
 package dev.planning.rules.internal.drools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,7 +11,6 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.planning.api.PlanningException;
 import dev.planning.api.governance.GovernanceInput;
-import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,16 +42,12 @@ public final class InputDigests {
      * Digests of the inputs most recently digested, by identity. The engine hands out one immutable
      * plan object per plan while its file is unchanged, and serializing a large plan to digest it
      * was a quarter of a warm governance gate run at 10,000 tasks; an equal plan read afresh is
-     * simply digested again. Keys hold their objects weakly, so an old plan is not kept alive.
+     * simply digested again. Keys are weak and compared by identity (Caffeine's {@code weakKeys()}),
+     * so an old plan is not kept alive.
      * Only plans and story maps are remembered: waivers are few and arrive in a new list each time.
      */
     private static final int RECENT_MAX = 512;
-    private static final Map<Identity, String> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Identity, String> eldest) {
-            return size() > RECENT_MAX;
-        }
-    };
+    private static final Cache<Object, String> RECENT = Caffeine.newBuilder().weakKeys().maximumSize(RECENT_MAX).build();
 
     private InputDigests() {
     }
@@ -65,17 +62,12 @@ public final class InputDigests {
     }
 
     private static String remembered(Object value) {
-        Identity key = new Identity(value);
-        synchronized (RECENT) {
-            String known = RECENT.get(key);
-            if (known != null) {
-                return known;
-            }
+        String known = RECENT.getIfPresent(value);
+        if (known != null) {
+            return known;
         }
         String digest = sha256(value);
-        synchronized (RECENT) {
-            RECENT.put(key, digest);
-        }
+        RECENT.put(value, digest);
         return digest;
     }
 
@@ -85,31 +77,6 @@ public final class InputDigests {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new PlanningException("cannot digest the governance input: " + e.getMessage(), null, e);
-        }
-    }
-
-    /** A key equal only to the very same object, which it does not keep alive. */
-    private static final class Identity {
-        private final WeakReference<Object> value;
-        private final int hash;
-
-        Identity(Object value) {
-            this.value = new WeakReference<>(value);
-            this.hash = System.identityHashCode(value);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (!(other instanceof Identity identity)) {
-                return false;
-            }
-            Object mine = value.get();
-            return mine != null && mine == identity.value.get();
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 }

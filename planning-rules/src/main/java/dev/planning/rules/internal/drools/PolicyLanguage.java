@@ -495,15 +495,17 @@ final class PolicyLanguage {
 
         private void element(BaseDescr element) {
             if (element instanceof AndDescr and) {
-                and.getDescrs().forEach(d -> element((BaseDescr) d));
+                and.getDescrs().forEach(this::element);
             } else if (element instanceof OrDescr or) {
-                or.getDescrs().forEach(d -> element((BaseDescr) d));
+                or.getDescrs().forEach(this::element);
             } else if (element instanceof NotDescr not) {
-                not.getDescrs().forEach(d -> element((BaseDescr) d));
+                not.getDescrs().forEach(this::element);
             } else if (element instanceof ExistsDescr exists) {
-                exists.getDescrs().forEach(d -> element((BaseDescr) d));
+                for (Object d : exists.getDescrs()) {
+                    element((BaseDescr) d);
+                }
             } else if (element instanceof ForallDescr forall) {
-                forall.getDescrs().forEach(d -> element((BaseDescr) d));
+                forall.getDescrs().forEach(this::element);
             } else if (element instanceof PatternDescr pattern) {
                 pattern(pattern);
             } else if (element instanceof EvalDescr eval) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * column; a harmless one must compile, and its evaluation must end (with a decision or a bounded
  * error) without starting a process, writing a file or leaving its worker thread running.
  */
+@Tag("slow")
 class HostileRulebookCorpusTest {
 
     private static final String REFUSED = "// expect: refused";

@@ -5,4 +5,9 @@
  * rulebook allows, dependencies due after the tasks that need them, and owners or teams planned
  * beyond the capacity model.
  */
+@API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.gate.crossstream;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -1,0 +1,87 @@
+package dev.planning.engine.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+/**
+ * The configured Jackson mappers, one factory method per role.
+ *
+ * <p>Each call returns a new mapper (a mapper is mutable; callers keep theirs in a
+ * {@code static final} field and never reconfigure it). The configurations fix bytes that tests,
+ * schemas and sealed hashes depend on: change one only together with the outputs it writes.
+ */
+public final class JsonMappers {
+
+    /** Nesting limit for JSON read from tools' report files. */
+    public static final int MAX_REPORT_DEPTH = 64;
+
+    private JsonMappers() {
+    }
+
+    /** Compact JSON with Jackson's defaults: hashing inputs, JSON read from trusted files, canonical forms. */
+    public static ObjectMapper json() {
+        return new ObjectMapper();
+    }
+
+    /** Indented JSON: command output ({@code --format json}), evidence files, SARIF. */
+    public static ObjectMapper prettyJson() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** JSON that must be exactly one value with unique keys: lines of the append-only event log. */
+    public static ObjectMapper strictJson() {
+        return new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * JSON written by other tools and imported (accessibility reports): unique keys, at most
+     * {@value #MAX_REPORT_DEPTH} levels deep, locations that quote the source.
+     */
+    public static ObjectMapper toolReportJson() {
+        return new ObjectMapper(JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_REPORT_DEPTH).build())
+                .build());
+    }
+
+    /** YAML artifacts the engine writes for people to read and edit (no document marker, plain scalars where safe). */
+    public static ObjectMapper yaml() {
+        return new ObjectMapper(yamlWriter().build());
+    }
+
+    /** {@link #yaml()} with multi-line strings as literal blocks: trust files, whose PEM keys span lines. */
+    public static ObjectMapper yamlWithLiteralBlocks() {
+        return new ObjectMapper(yamlWriter().enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build());
+    }
+
+    /**
+     * The handoff manifest's YAML: every string quoted and no line split, so the sealed bytes do
+     * not depend on a value's content or length.
+     */
+    public static ObjectMapper manifestYaml() {
+        return new ObjectMapper(YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .build());
+    }
+
+    private static com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder yamlWriter() {
+        return YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.planning.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** {@code planning-bom} lists every artifact of the build at the project's version. */
+class BomTest {
+
+    @Test
+    void theBomListsEveryModuleAtTheProjectVersion() throws Exception {
+        Document parent = read(Path.of("..", "pom.xml"));
+        Document bom = read(Path.of("..", "planning-bom", "pom.xml"));
+
+        List<String> modules = new ArrayList<>();
+        NodeList moduleNodes = parent.getElementsByTagName("module");
+        for (int i = 0; i < moduleNodes.getLength(); i++) {
+            String module = moduleNodes.item(i).getTextContent().strip();
+            if (!module.equals("planning-bom")) {
+                modules.add(text(read(Path.of("..", module, "pom.xml")).getDocumentElement(), "artifactId"));
+            }
+        }
+        List<String> listed = new ArrayList<>();
+        NodeList dependencies = bom.getElementsByTagName("dependency");
+        for (int i = 0; i < dependencies.getLength(); i++) {
+            Element dependency = (Element) dependencies.item(i);
+            assertThat(text(dependency, "groupId")).isEqualTo("dev.planning");
+            assertThat(text(dependency, "version")).isEqualTo("${project.version}");
+            listed.add(text(dependency, "artifactId"));
+        }
+
+        assertThat(modules).contains("planning-api", "planning-engine", "planning-cli");
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(modules);
+        assertThat(text(bom.getDocumentElement(), "version")).isEqualTo(text(parent.getDocumentElement(), "version"));
+    }
+
+    private static String text(Element element, String child) {
+        NodeList nodes = element.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element e && e.getTagName().equals(child)) {
+                return e.getTextContent().strip();
+            }
+        }
+        throw new AssertionError("no <" + child + "> in <" + element.getTagName() + ">");
+    }
+
+    private static Document read(Path pom) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(pom.toFile());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.planning.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The examples on the module path (issue #13, item 4): every planning jar names its module, and
+ * {@code EmbeddingExample} runs with the runtime closure on {@code --module-path}, with no
+ * {@code --add-opens}, {@code --add-reads} or class path. Runs after {@code package} (surefire's
+ * {@code jar-tests} execution), against the built jars.
+ */
+@EnabledIfSystemProperty(named = "examples.jar", matches = ".+",
+        disabledReason = "needs the built jars: runs in the jar-tests execution of mvn verify")
+class ModulePathIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyPlanningJarNamesItsModule() throws IOException {
+        List<Path> planningJars = new ArrayList<>(modulePath().stream()
+                .filter(jar -> jar.getFileName().toString().startsWith("planning-"))
+                .toList());
+        // Built before this module in the reactor, though not in the examples' closure.
+        Path examplesJar = Path.of(System.getProperty("examples.jar"));
+        String version = examplesJar.getFileName().toString().replaceFirst("^planning-examples-(.*)\\.jar$", "$1");
+        for (String module : List.of("planning-report", "planning-cli", "planning-maven-plugin")) {
+            planningJars.add(Path.of("..", module, "target", module + "-" + version + ".jar"));
+        }
+        assertThat(planningJars).extracting(jar -> jar.getFileName().toString())
+                .anyMatch(name -> name.startsWith("planning-api"))
+                .anyMatch(name -> name.startsWith("planning-engine"))
+                .anyMatch(name -> name.startsWith("planning-rules"))
+                .anyMatch(name -> name.startsWith("planning-examples"))
+                .anyMatch(name -> name.startsWith("planning-maven-plugin"));
+        for (Path jar : planningJars) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                String artifact = jar.getFileName().toString().replaceFirst("-\\d.*$", "");
+                assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).as(jar.toString())
+                        .isEqualTo("dev.planning." + artifact.substring("planning-".length()).replace("maven-plugin", "maven"));
+            }
+        }
+    }
+
+    @Test
+    void theLibraryShipsNoLoggingBinding() throws IOException {
+        // The embedder picks the SLF4J provider; the CLI alone brings slf4j-nop.
+        assertThat(modulePath()).extracting(jar -> jar.getFileName().toString())
+                .anyMatch(name -> name.startsWith("slf4j-api-"))
+                .noneMatch(name -> name.startsWith("slf4j-nop") || name.startsWith("slf4j-simple")
+                        || name.startsWith("logback-") || name.startsWith("log4j-slf4j") || name.startsWith("slf4j-jdk14")
+                        || name.startsWith("slf4j-reload4j"));
+    }
+
+    @Test
+    void theEmbeddingExampleRunsOnTheModulePath() throws Exception {
+        Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
+        String modulePath = String.join(File.pathSeparator, modulePath().stream().map(Path::toString).toList());
+        Path out = dir.resolve("out.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", modulePath,
+                // The planning jars are automatic modules, which cannot require the explicit modules
+                // they use (Jackson, BouncyCastle, ...); this resolves every module on the path.
+                "--add-modules", "ALL-MODULE-PATH",
+                "-m", "dev.planning.examples/dev.planning.examples.EmbeddingExample", ws.toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("fe/2025-09-02 is now READY_FOR_HANDOFF").doesNotContain("Exception");
+    }
+
+    @Test
+    void theCommandPrintsNoLoggingNoise() throws Exception {
+        // The governance gate compiles the rulebook with Drools, which logs when it has a provider
+        // and SLF4J prints a notice when it has none: the CLI's jar must print neither.
+        Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
+        Path jar = Path.of("..", "planning-cli", "target", "planning.jar").toAbsolutePath();
+        Path err = dir.resolve("err.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF")
+                .redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
+
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(err, StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** The examples jar and its runtime closure, as jars. */
+    private static List<Path> modulePath() throws IOException {
+        List<Path> jars = new ArrayList<>();
+        jars.add(Path.of(System.getProperty("examples.jar")));
+        String classpath = Files.readString(Path.of(System.getProperty("runtime.classpath.file")), StandardCharsets.UTF_8).strip();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            assertThat(path.toString()).as("the runtime closure is made of jars").endsWith(".jar");
+            jars.add(path);
+        }
+        return jars;
+    }
+}
