@@ -2,7 +2,7 @@ package dev.planning.store.postgres;
 
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
-import dev.planning.testkit.store.EventStoreContract;
+import dev.planning.testkit.store.DamageableEventStoreContract;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /** The event store contract kit (planning-testkit), run against the PostgreSQL store on a real server. */
-class PostgresEventStoreContractTest extends EventStoreContract {
+class PostgresEventStoreContractTest extends DamageableEventStoreContract {
 
     private final List<PostgresStore> opened = new ArrayList<>();
 
@@ -25,7 +25,7 @@ class PostgresEventStoreContractTest extends EventStoreContract {
     }
 
     @Override
-    protected boolean damageStoredEvent(EventStore store, CycleRef cycle, int line) {
+    protected void damageStoredEvent(EventStore store, CycleRef cycle, int line) {
         try (Connection connection = TestServers.postgres().getConnection();
                 PreparedStatement damage = connection.prepareStatement(
                         "UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'),"
@@ -35,7 +35,9 @@ class PostgresEventStoreContractTest extends EventStoreContract {
             damage.setString(2, cycle.stream());
             damage.setString(3, cycle.cycleId());
             damage.setInt(4, line);
-            return damage.executeUpdate() == 1;
+            if (damage.executeUpdate() != 1) {
+                throw new IllegalStateException("no event at line " + line + " to damage");
+            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.planning.api.ConcurrentTransitionException;
-import dev.planning.api.EventLogCorruptedException;
-import dev.planning.api.PlanningException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -29,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,9 +58,9 @@ import org.junit.jupiter.api.Timeout;
  *     (gate results and details in insertion order); reading twice gives the same history; the
  *     logs of different cycles are independent.</li>
  * <li><b>Hash chain</b>: the first event chains to {@link RecordedEvent#GENESIS}, every later one
- *     to the hash of the one before; hashes are 64 lower-case hex digits, distinct. With
- *     {@link #damageStoredEvent}, a damaged log is refused on read with
- *     {@link EventLogCorruptedException}.</li>
+ *     to the hash of the one before; hashes are 64 lower-case hex digits, distinct. Stores
+ *     whose storage can be edited from outside (files, a database) run
+ *     {@link DamageableEventStoreContract} too: a damaged log is refused on read.</li>
  * <li><b>Compare-and-append</b>: an append succeeds only when {@code expectedHead} is the log's
  *     current head (the genesis value for an empty log); a stale head, a head never written, or
  *     the genesis value on a non-empty log is refused with {@link ConcurrentTransitionException}
@@ -120,21 +117,6 @@ public abstract class EventStoreContract {
      */
     protected EventStore newStoreSharingStorageWith(EventStore store) {
         return store;
-    }
-
-    /**
-     * Damages the stored form of one event as someone editing the storage by hand would (changes
-     * a byte of the event's content without fixing any hash), so that the contract can show that
-     * {@link EventStore#read} verifies the chain. Optional: the default returns {@code false} and
-     * the test that needs it is skipped, saying so.
-     *
-     * @param store a store returned by {@link #newStore()} (or sharing its storage)
-     * @param cycle the cycle whose log to damage
-     * @param line  the 1-based line of the event to damage; never the last one
-     * @return {@code true} when the event was damaged, {@code false} when the store offers no way
-     */
-    protected boolean damageStoredEvent(EventStore store, CycleRef cycle, int line) {
-        return false;
     }
 
     /**
@@ -289,24 +271,6 @@ public abstract class EventStoreContract {
         }
         assertThat(read).extracting(RecordedEvent::hash).allMatch(h -> HASH.matcher(h).matches()).doesNotHaveDuplicates();
         assertThat(read.get(read.size() - 1).hash()).isEqualTo(head);
-    }
-
-    @Test
-    @DisplayName("a damaged event is refused on read, naming where the chain breaks")
-    void refusesADamagedLogOnRead() {
-        EventStore store = newStore();
-        String head = RecordedEvent.GENESIS;
-        for (int i = 0; i < 3; i++) {
-            head = store.append(CYCLE, newEvent(CYCLE), head).hash();
-        }
-        Assumptions.assumeTrue(damageStoredEvent(store, CYCLE, 2),
-                "this store offers no way to damage its storage (override damageStoredEvent to run this test)");
-
-        Throwable thrown = catchThrowable(() -> newStoreSharingStorageWith(store).read(CYCLE));
-
-        assertThat(thrown).isInstanceOf(EventLogCorruptedException.class);
-        assertThat(((PlanningException) thrown).location())
-                .hasValueSatisfying(l -> assertThat(l.line()).isBetween(2, 3));
     }
 
     // ---------------------------------------------------------------- compare-and-append

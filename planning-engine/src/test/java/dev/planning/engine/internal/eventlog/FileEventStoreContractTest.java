@@ -2,7 +2,7 @@ package dev.planning.engine.internal.eventlog;
 
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
-import dev.planning.testkit.store.EventStoreContract;
+import dev.planning.testkit.store.DamageableEventStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The file store meets the event store contract; instances sharing a workspace share its logs. */
-class FileEventStoreContractTest extends EventStoreContract {
+class FileEventStoreContractTest extends DamageableEventStoreContract {
 
     @TempDir
     Path temp;
@@ -40,13 +40,16 @@ class FileEventStoreContractTest extends EventStoreContract {
 
     /** Edits one byte of the line, as a hand edit of the log file would. */
     @Override
-    protected boolean damageStoredEvent(EventStore store, CycleRef cycle, int line) {
+    protected void damageStoredEvent(EventStore store, CycleRef cycle, int line) {
         Path log = ((FileEventStore) store).logFile(cycle);
         try {
             String[] lines = Files.readString(log, StandardCharsets.UTF_8).split("\n", -1);
-            lines[line - 1] = lines[line - 1].replace("\"triggered_by\":\"contract\"", "\"triggered_by\":\"c0ntract\"");
+            String damaged = lines[line - 1].replace("\"triggered_by\":\"contract\"", "\"triggered_by\":\"c0ntract\"");
+            if (damaged.equals(lines[line - 1])) {
+                throw new IllegalStateException("line " + line + " has no triggered_by to damage");
+            }
+            lines[line - 1] = damaged;
             Files.writeString(log, String.join("\n", lines), StandardCharsets.UTF_8);
-            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

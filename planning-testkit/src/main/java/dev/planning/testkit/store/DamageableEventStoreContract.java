@@ -1,0 +1,61 @@
+package dev.planning.testkit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.EventStore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event store contract for stores whose storage someone can edit from outside the store (a
+ * file, a database table): everything {@link EventStoreContract} asks, and that a log damaged in
+ * its storage is refused on read. A store held only in memory runs {@link EventStoreContract}.
+ *
+ * <pre>{@code
+ * class MyStoreContractTest extends DamageableEventStoreContract {
+ *     protected EventStore newStore() { ... }
+ *     protected void damageStoredEvent(EventStore store, CycleRef cycle, int line) { ... }
+ * }
+ * }</pre>
+ *
+ * @since 0.2
+ */
+public abstract class DamageableEventStoreContract extends EventStoreContract {
+
+    /** For subclasses. */
+    protected DamageableEventStoreContract() {
+    }
+
+    /**
+     * Damages the stored form of one event as someone editing the storage by hand would (changes
+     * a byte of the event's content without fixing any hash), so that the contract can show that
+     * {@link EventStore#read} verifies the chain.
+     *
+     * @param store a store returned by {@link #newStore()} (or sharing its storage)
+     * @param cycle the cycle whose log to damage
+     * @param line  the 1-based line of the event to damage; never the last one
+     */
+    protected abstract void damageStoredEvent(EventStore store, CycleRef cycle, int line);
+
+    @Test
+    @DisplayName("a damaged event is refused on read, naming where the chain breaks")
+    void refusesADamagedLogOnRead() {
+        EventStore store = newStore();
+        String head = RecordedEvent.GENESIS;
+        for (int i = 0; i < 3; i++) {
+            head = store.append(CYCLE, newEvent(CYCLE), head).hash();
+        }
+        damageStoredEvent(store, CYCLE, 2);
+
+        Throwable thrown = catchThrowable(() -> newStoreSharingStorageWith(store).read(CYCLE));
+
+        assertThat(thrown).isInstanceOf(EventLogCorruptedException.class);
+        assertThat(((PlanningException) thrown).location())
+                .hasValueSatisfying(l -> assertThat(l.line()).isBetween(2, 3));
+    }
+}
