@@ -10,7 +10,7 @@
  * <ul>
  *   <li>{@code testkit} reads rule-test cases with the engine's YAML and plan readers, so that a
  *       case's plan parses, and fails, exactly as the same plan in a workspace;</li>
- *   <li>{@code internal.impact} ({@code rules impact}) scans a whole workspace and runs the gate in
+ *   <li>{@code impact} ({@code rules diff}, public) scans a whole workspace and runs the gate in
  *       the engine's gate contexts under two rulebooks: it is a workspace tool, not a gate;</li>
  *   <li>{@code internal.defaults} writes the default rulebook with the engine's atomic file
  *       writes, so that {@code planning init} never leaves half a rulebook.</li>

@@ -52,8 +52,10 @@ class GovernanceThroughBuilderTest {
         GateResult lastDay = governanceOn(ws, "2030-01-05T23:00:00Z");
         GateResult dayAfter = governanceOn(ws, "2030-01-06T01:00:00Z");
 
-        assertThat(lastDay.status()).isEqualTo(GateStatus.PASS);
+        // On its last day the waiver still holds (nothing blocks), and it is warned about as expiring.
+        assertThat(lastDay.status()).isEqualTo(GateStatus.WARN);
         assertThat(lastDay.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("governance.waived"));
+        assertThat(lastDay.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("governance.waiver-expiring"));
         assertThat(dayAfter.status()).isEqualTo(GateStatus.FAIL);
         assertThat(dayAfter.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("governance.critical-approvals"));
     }
