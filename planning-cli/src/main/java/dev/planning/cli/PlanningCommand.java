@@ -1,9 +1,8 @@
 package dev.planning.cli;
 
+import dev.planning.rules.CompiledRulebooks;
 import dev.planning.api.PlanningException;
 import dev.planning.api.seal.SealingException;
-import dev.planning.rules.internal.drools.CompiledRulebookCache;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -100,12 +99,11 @@ public final class PlanningCommand implements Runnable {
 
     /**
      * Compiled rulebooks are kept across runs in the user's cache directory (see
-     * {@link CompiledRulebookCache}; {@code PLANNING_NO_CACHE=1} turns it off). Only the command-line
+     * {@link CompiledRulebooks}; {@code PLANNING_NO_CACHE=1} turns it off). Only the command-line
      * process does this; {@link #execute} (tests, embedders) leaves the library's default alone.
      */
     private static void useRulebookCache() {
-        CompiledRulebookCache.defaultDirectory(System.getenv())
-                .ifPresent(directory -> new DroolsGovernanceEngineFactory().useDiskCache(CompiledRulebookCache.at(directory)));
+        CompiledRulebooks.cacheAcrossRuns(System.getenv());
     }
 
     /**

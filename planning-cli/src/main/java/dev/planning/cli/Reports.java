@@ -14,7 +14,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
-import dev.planning.engine.internal.json.JsonMappers;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -28,7 +27,7 @@ import java.util.function.Supplier;
  */
 final class Reports {
 
-    private static final ObjectMapper JSON = JsonMappers.prettyJson();
+    private static final ObjectMapper JSON = CliJson.PRETTY;
 
     private Reports() {
     }

@@ -8,7 +8,6 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
-import dev.planning.engine.internal.json.JsonMappers;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import java.util.function.Supplier;
  */
 final class SealReports {
 
-    private static final ObjectMapper JSON = JsonMappers.prettyJson();
+    private static final ObjectMapper JSON = CliJson.PRETTY;
 
     private SealReports() {
     }

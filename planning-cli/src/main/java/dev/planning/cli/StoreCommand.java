@@ -211,6 +211,7 @@ final class StoreCommand implements Runnable {
         CommandSpec spec;
 
         @Override
+        @SuppressWarnings("try") // the relay works while the block waits; it is only closed
         public Integer call() throws Exception {
             StoreSelection.Opened opened = store.open();
             java.util.Properties props = opened.config().kafkaProperties().orElseThrow(() -> new InvalidInputException(

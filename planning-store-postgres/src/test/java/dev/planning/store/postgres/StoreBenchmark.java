@@ -184,6 +184,7 @@ public final class StoreBenchmark {
     }
 
     /** Appends events on 8 cycles at a steady pace with the relay running; lag percentiles in ms. */
+    @SuppressWarnings("try") // the relay runs while the block measures; it is only closed
     private static double[] publishLag(PostgresStore store, int total) throws Exception {
         String topic = "b6-" + UUID.randomUUID();
         Properties props = new Properties();
