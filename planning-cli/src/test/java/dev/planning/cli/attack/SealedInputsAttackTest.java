@@ -260,7 +260,7 @@ class SealedInputsAttackTest {
 
     /** A handoff sealed with a plug-in gate, verified where that gate is not on the class path. */
     @Test
-    void aPluginGateThatIsNotAvailableToVerifyFailsClosedWithANote() throws Exception {
+    void aPluginGateThatIsNotAvailableToVerifyIsRefusedBeforeAnythingRuns() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
         addPluginGate(ws);
         ws.commit("plan");
@@ -275,8 +275,9 @@ class SealedInputsAttackTest {
 
         CliRun verify = ws.verify();
 
-        assertFailsNaming(verify, 1, "VERDICT_CHANGED", "no gate of that name is available here",
-                "verdict of plug-in gate no_mallory not recomputed");
+        // The builder refuses a profile naming a gate it cannot find before anything runs (exit 2,
+        // located at the profile entry): the unrecomputable verdict never reaches a pass.
+        assertFailsNaming(verify, 2, "rulebook.yaml:", "names gate 'no_mallory'", "no gate of that name is available");
         // Where the gate is available, the same handoff verifies, saying the plug-in gate was re-run.
         VerificationReport report = team.verify(FE, TrustFile.readOutside(Path.of(ws.trust()), ws.root()));
         assertThat(report.discrepancies()).as(report.discrepancies().toString()).isEmpty();
