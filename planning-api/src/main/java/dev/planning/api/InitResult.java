@@ -1,5 +1,8 @@
 package dev.planning.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.lifecycle.CycleStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param cycle           the cycle opened, in {@code PLANNED}
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record InitResult(Path root, Optional<Path> createdRulebook, List<String> written, CycleStatus cycle) {
 
     public InitResult {

@@ -1,5 +1,8 @@
 package dev.planning.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +32,7 @@ import java.util.regex.Pattern;
  * @param rulebookDir the default rulebook directory, e.g. {@code rulebook}
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
 
     /** The layout of SPEC §3. */

@@ -1,5 +1,8 @@
 package dev.planning.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
@@ -38,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class InMemoryEventStore implements EventStore {
 
     private final EventLineCodec codec = new EventLineCodec();

@@ -77,7 +77,7 @@ class CiOutputTest {
                     + ":" + location.path("region").path("startLine").asInt());
         }
         assertThat(where).containsExactlyInAnyOrder(
-                "cross-stream.dangling@" + FE_PLAN + ":46",
+                "cross-stream.dangling@" + FE_PLAN + ":54",
                 "cross-stream.cycle@" + FE_PLAN + ":59",
                 "cross-stream.timeline@" + FE_PLAN + ":18",
                 "cross-stream.capacity@" + FE_PLAN + ":31");

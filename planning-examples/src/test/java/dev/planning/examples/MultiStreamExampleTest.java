@@ -74,7 +74,7 @@ class MultiStreamExampleTest {
                         f -> f.location().map(SourceLocation::toString).orElseThrow())
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(CrossStreamCodes.CYCLE, Optional.of("FE-14"), FE_PLAN + ":59:9"),
-                        org.assertj.core.groups.Tuple.tuple(CrossStreamCodes.DANGLING, Optional.of("FE-13"), FE_PLAN + ":46:9"),
+                        org.assertj.core.groups.Tuple.tuple(CrossStreamCodes.DANGLING, Optional.of("FE-13"), FE_PLAN + ":54:32"),
                         org.assertj.core.groups.Tuple.tuple(CrossStreamCodes.TIMELINE, Optional.of("FE-11"), FE_PLAN + ":18:9"),
                         org.assertj.core.groups.Tuple.tuple(CrossStreamCodes.CAPACITY, Optional.of("FE-12"), FE_PLAN + ":31:9"));
         assertThat(crossStream.findings()).extracting(Finding::message).anySatisfy(m -> assertThat(m)

@@ -62,9 +62,9 @@ class P0DueDateGateTest {
         Path settings = ws.resolve("rulebook/rulebook.yaml");
         Files.writeString(settings, Files.readString(settings)
                 .replace("gates: [schema_lint,", "gates: [p0_due_dates, schema_lint,"));
-        PlanningWorkspace without = Planning.builder().workspace(ws).build();
-
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> without.dryRun(CYCLE, CycleState.READY_FOR_HANDOFF))
-                .hasMessageContaining("p0_due_dates");
+        // The builder refuses it, located at the profile entry, before anything runs.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Planning.builder().workspace(ws).build())
+                .isInstanceOf(dev.planning.api.InvalidInputException.class)
+                .hasMessageContaining("rulebook.yaml:").hasMessageContaining("names gate 'p0_due_dates'");
     }
 }

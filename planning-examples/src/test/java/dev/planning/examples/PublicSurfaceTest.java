@@ -53,8 +53,6 @@ class PublicSurfaceTest {
      * shrinks and is emptied when that work is merged.
      */
     private static final Set<String> KNOWN_OFFENDERS = Set.of(
-            "dev.planning.engine.Planning$Builder#layout -> dev.planning.engine.internal.workspace.WorkspaceLayout",
-            "dev.planning.report.HtmlReport$Builder#layout -> dev.planning.engine.internal.workspace.WorkspaceLayout",
             "dev.planning.rules.testkit.RuleTestRunner#of -> dev.planning.rules.internal.drools.DroolsGovernanceEngine");
 
     /**

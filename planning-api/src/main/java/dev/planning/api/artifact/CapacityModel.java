@@ -1,5 +1,8 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.SourceLocation;
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -18,6 +21,7 @@ import java.util.Optional;
  * @param source the workspace-relative file it was read from
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record CapacityModel(Map<String, Budget> owners, Map<String, Team> teams, String source) {
 
     public CapacityModel {

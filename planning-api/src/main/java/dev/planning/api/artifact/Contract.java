@@ -1,5 +1,8 @@
 package dev.planning.api.artifact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.SourceLocation;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -18,6 +21,7 @@ import java.util.Optional;
  * @param location where the entry is written
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record Contract(String provider, String id, Status status, String owner, Optional<LocalDate> due,
         SourceLocation location) {
 

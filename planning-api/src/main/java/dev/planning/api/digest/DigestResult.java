@@ -1,5 +1,8 @@
 package dev.planning.api.digest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.artifact.DigestSummary;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import java.util.Optional;
  *                bytes and nothing was written
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record DigestResult(String path, DigestSummary summary, String sha256, Optional<String> eventId) {
 
     public DigestResult {

@@ -1,5 +1,8 @@
 package dev.planning.api.governance;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
@@ -15,6 +18,7 @@ import java.util.List;
  *
  * @since 0.2
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class WaiverHorizon {
 
     /** The rulebook threshold that sets the horizon, in days. */

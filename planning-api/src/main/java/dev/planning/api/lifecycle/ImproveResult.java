@@ -1,5 +1,8 @@
 package dev.planning.api.lifecycle;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.TransitionResult;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.Optional;
  * @param alreadyCarried ids of actions found there already (by origin), not added again
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record ImproveResult(CycleRef cycle, CycleRef next, Optional<TransitionResult> completion, String planPath,
         List<String> carried, List<String> alreadyCarried) {
 

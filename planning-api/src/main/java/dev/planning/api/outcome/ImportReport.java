@@ -1,5 +1,8 @@
 package dev.planning.api.outcome;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +17,7 @@ import java.util.Optional;
  *                imported and nothing changed
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record ImportReport(CycleRef cycle, List<ImportedFile> files, Optional<String> eventId) {
 
     public ImportReport {

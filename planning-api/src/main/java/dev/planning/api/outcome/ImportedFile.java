@@ -1,5 +1,8 @@
 package dev.planning.api.outcome;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param alreadyImported whether the same bytes were already stored (nothing was written)
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record ImportedFile(Path source, OutcomeKind kind, String path, boolean alreadyImported) {
 
     public ImportedFile {

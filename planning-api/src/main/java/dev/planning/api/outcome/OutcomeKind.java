@@ -1,5 +1,8 @@
 package dev.planning.api.outcome;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 
 /**
@@ -7,6 +10,7 @@ import java.util.Locale;
  * under {@code outcomes/{cycle}/}.
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public enum OutcomeKind {
     /** JUnit XML test results, Surefire or generic ({@code <testsuites>} or {@code <testsuite>}). */
     JUNIT,

@@ -1,5 +1,8 @@
 package dev.planning.api.rulebook;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.rulebook.Rulebook;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class TagTaxonomy {
 
     /** A taxonomy that governs no key: every value passes. */

@@ -1,5 +1,8 @@
 package dev.planning.api.seal;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param signatures   how many signatures the envelope carries
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record Attestation(String manifestPath, String envelope, int subjects, int signatures) {
 
     public Attestation {

@@ -1,5 +1,8 @@
 package dev.planning.api.signing;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param trustFile  {@code trust.yaml} in the same directory, listing the public key under the role
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record GeneratedKey(String role, String keyId, SignatureAlgorithm algorithm, Path privateKey, Path publicKey,
         Path trustFile) {
 

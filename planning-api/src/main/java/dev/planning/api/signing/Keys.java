@@ -1,5 +1,8 @@
 package dev.planning.api.signing;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import java.nio.file.Path;
 
 /**
@@ -21,6 +24,7 @@ import java.nio.file.Path;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public interface Keys {
 
     /** The name {@link #generate} gives the trust file it writes or extends: {@value}. */

@@ -1,5 +1,8 @@
 package dev.planning.api.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 /**
  * The kinds of file a workspace layout places for a cycle, as {@link WorkspaceFiles#path} finds
  * them. Gates name a kind instead of spelling a path, so that a workspace laid out differently (or
@@ -7,6 +10,7 @@ package dev.planning.api.store;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public enum ArtifactKind {
 
     /** The cycle's task breakdown (the backend's {@code backlog} file is accepted too). */

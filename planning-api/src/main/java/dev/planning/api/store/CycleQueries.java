@@ -1,5 +1,8 @@
 package dev.planning.api.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
@@ -27,6 +30,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public interface CycleQueries {
 
     /** Every cycle with at least one event and the state its events lead to, sorted by stream then cycle id. */

@@ -1,5 +1,8 @@
 package dev.planning.api.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public interface WorkspaceFiles {
 
     /**

@@ -1,5 +1,8 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 import dev.planning.api.artifact.Task;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
@@ -54,6 +57,7 @@ import java.util.TreeMap;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class GovernanceTestKit {
 
     /** The cycle tasks are judged in unless {@link #withCycle} says otherwise: {@code test/cycle-1}. */
