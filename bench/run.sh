@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite (issues 7 and 15): builds what it needs, runs B1-B4 (JMH) and B5 (cold
-# command line against `java -version`), then B6 (bench/store.sh) when present, and prints one
-# table: each target of issue 15 with its measured ratio and verdict, and the load average.
+# command line against `java -version`), prints one table (each target of issue 15 with its
+# measured ratio and verdict, and the load average), then B6 (bench/store.sh; not in --smoke).
 # Under 20 minutes on a 2-core machine once the workloads exist (the first run also generates
 # them: about two minutes more; they are kept in target/bench-data).
 #
@@ -193,19 +193,14 @@ else
 fi
 measure advance "$fresh" "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF
 
-# B6, the event stores (bench/store.sh, when present): given the mode and the results directory.
-if [ -x "$root/bench/store.sh" ]; then
-  echo "== B6 event stores"
-  "$root/bench/store.sh" "--$mode" "$out" || step_failed "B6 (bench/store.sh)"
-fi
-
 load_end="$(load1)"
 echo "$load_start $load_end" >"$out/load.txt"
 echo "load at the end: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "== results"
 java -cp "$bench_jar" dev.planning.bench.report.BenchReport "$out" || step_failed "the results table"
 echo "(Markdown: $out/table.md)"
-# B6, the central store (PostgreSQL, Kafka): its own script, so that it runs alone too.
+# B6, the event stores (PostgreSQL and Kafka beside the file store): bench/store.sh, its own script
+# so that it runs alone too, and prints its own table.
 case "$mode" in
   full) "$root/bench/store.sh" || step_failed "B6 (bench/store.sh)" ;;
   quick) "$root/bench/store.sh" --quick || step_failed "B6 (bench/store.sh --quick)" ;;
