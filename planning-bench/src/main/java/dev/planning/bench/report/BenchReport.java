@@ -49,7 +49,11 @@ public final class BenchReport {
         BenchReport report = new BenchReport(dir, Runtime.getRuntime().availableProcessors());
         List<Row> rows = report.rows();
         String load = report.load().map(l -> l + "\n").orElse("");
-        System.out.print(Table.text(rows) + load);
+        // UTF-8 whatever the locale: under LC_ALL=C the default stream turns the table's ± and – into ?.
+        java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8);
+        out.print(Table.text(rows) + load);
+        out.flush();
         Files.writeString(dir.resolve("table.md"), Table.markdown(rows) + (load.isEmpty() ? "" : "\n" + load));
     }
 
