@@ -54,9 +54,15 @@ import org.apiguardian.api.API;
  * throw a located {@link dev.planning.api.InvalidInputException} when the file exists but is
  * malformed; a gate that does not catch it fails with the message as a {@code gate.error} finding.
  *
- * <p>The {@code default} methods answer "nothing" (no waivers, no contracts, no trusted key) or,
- * for {@link #verifyManifest()}, refuse: a context that does not supply something never makes a
- * gate pass by leaving it out. The engine's contexts supply all of them.
+ * <p>Fail closed: the {@code default} methods that give the cycle's inputs ({@link #waivers()},
+ * {@link #contracts()}, {@link #capacity()}, {@link #manifest()} and {@link #verifyManifest()})
+ * refuse with a {@link PlanningException} naming the method, because "this context does not
+ * supply it" is not "the cycle has none": a gate that needs contracts must never pass against a
+ * context that simply leaves them out. A context that has none says so by overriding the method
+ * (an empty list, {@link Optional#empty()}). {@link #trustedKeys()} defaults to no trusted key,
+ * under which no signature counts. The engine's contexts and the test kit's
+ * {@code GateContextFixture} supply all of them; a gate run by the engine that meets a refusal
+ * fails with it as a {@code gate.error} finding.
  *
  * @since 0.1
  */
@@ -140,27 +146,30 @@ public interface GateContext {
      * The waivers of the cycle's decision log, in file order; empty when the cycle has none.
      *
      * @throws dev.planning.api.InvalidInputException when the decision log is malformed, located in it
+     * @throws PlanningException by default: a context that does not supply waivers must not let a gate pass
      */
     default List<Waiver> waivers() {
-        return List.of();
+        throw notSupplied("waivers()");
     }
 
     /**
      * The cross-stream contracts the cycle's stream declares; empty when it declares none.
      *
      * @throws dev.planning.api.InvalidInputException when the contracts file is malformed, located in it
+     * @throws PlanningException by default: a context that does not supply contracts must not let a gate pass
      */
     default List<Contract> contracts() {
-        return List.of();
+        throw notSupplied("contracts()");
     }
 
     /**
      * The workspace's capacity model, when it has one.
      *
      * @throws dev.planning.api.InvalidInputException when the capacity model is malformed, located in it
+     * @throws PlanningException by default: a context that does not supply the capacity model must not let a gate pass
      */
     default Optional<CapacityModel> capacity() {
-        return Optional.empty();
+        throw notSupplied("capacity()");
     }
 
     /**
@@ -177,9 +186,10 @@ public interface GateContext {
      * The cycle's sealed handoff manifest, when the cycle was sealed.
      *
      * @throws dev.planning.api.InvalidInputException when the manifest file exists but cannot be read
+     * @throws PlanningException by default: a context that does not supply the manifest must not let a gate pass
      */
     default Optional<HandoffManifest> manifest() {
-        return Optional.empty();
+        throw notSupplied("manifest()");
     }
 
     /**
@@ -191,6 +201,13 @@ public interface GateContext {
      * @throws PlanningException by default: a context that cannot verify must not let a gate pass
      */
     default VerificationReport verifyManifest() {
-        throw new PlanningException("this gate context cannot verify manifests (it is not the engine's)");
+        throw new PlanningException("this gate context cannot verify manifests (it is not the engine's):"
+                + " GateContext.verifyManifest() is not supplied, so a gate that needs it cannot pass");
+    }
+
+    private static PlanningException notSupplied(String method) {
+        return new PlanningException("this gate context does not supply GateContext." + method + ", so a gate that"
+                + " needs it cannot pass (the engine's contexts and GateContextFixture supply it; a context of"
+                + " your own must override it, with an empty value when there is none)");
     }
 }

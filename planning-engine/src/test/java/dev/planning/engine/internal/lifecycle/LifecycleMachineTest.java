@@ -25,6 +25,7 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
@@ -275,6 +276,24 @@ class LifecycleMachineTest {
         });
         assertThat(result.gate("after")).get().extracting(GateResult::status).isEqualTo(GateStatus.PASS);
         assertThat(events().get(1).gateResults()).containsEntry("lint", GateStatus.FAIL);
+    }
+
+    @Test
+    void aGateReadingAnInputItsContextDoesNotSupplyFailsTheAttempt() {
+        // The stub context implements only the required methods: contracts() refuses instead of answering "none".
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "contracts_needed")))
+                .gate(gate("contracts_needed", GateStatus.PASS, GateContext::contracts)).build();
+
+        TransitionResult result = machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.gate("contracts_needed")).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(GateStatus.FAIL);
+            assertThat(r.findings()).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo("gate.error");
+                assertThat(f.message()).contains("does not supply GateContext.contracts()");
+            });
+        });
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.planning.rules.internal.gate;
 
 import static dev.planning.rules.Inputs.goodTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.Task;
@@ -321,6 +323,42 @@ class GovernanceGateTest {
             assertThat(f.code()).isEqualTo("governance.evaluation");
             assertThat(f.message()).startsWith("rules fired more than 50 times").contains("again (51)");
         });
+    }
+
+    /**
+     * A third party's context over {@code full}: the required methods, and waivers only when asked;
+     * contracts never.
+     */
+    private static GateContext thirdParty(GateContext full, boolean suppliesWaivers) {
+        return new GateContext() {
+            public CycleRef cycle() { return full.cycle(); }
+            public Transition transition() { return full.transition(); }
+            public Path workspace() { return full.workspace(); }
+            public Rulebook rulebook() { return full.rulebook(); }
+            public Optional<TaskBreakdown> tasks() { return full.tasks(); }
+            public Optional<StoryMap> storyMap() { return full.storyMap(); }
+            public Map<String, TaskBreakdown> otherStreams() { return full.otherStreams(); }
+            public List<String> artifactPaths() { return full.artifactPaths(); }
+            public WorkspaceFiles files() { return full.files(); }
+            public Clock clock() { return Context.DEFAULT_CLOCK; }
+            public List<Waiver> waivers() { return suppliesWaivers ? List.of() : GateContext.super.waivers(); }
+        };
+    }
+
+    @Test
+    void refusesAContextThatDoesNotSupplyWaivers() {
+        GateContext context = thirdParty(context(goodTask("FE-1").build()), false);
+
+        assertThatThrownBy(() -> new GovernanceGate(new DroolsGovernanceEngineFactory()).evaluate(context))
+                .isInstanceOf(PlanningException.class).hasMessageContaining("GateContext.waivers()");
+    }
+
+    @Test
+    void refusesAContextThatDoesNotSupplyContracts() {
+        GateContext context = thirdParty(context(goodTask("FE-1").build()), true);
+
+        assertThatThrownBy(() -> new GovernanceGate(new DroolsGovernanceEngineFactory()).evaluate(context))
+                .isInstanceOf(PlanningException.class).hasMessageContaining("GateContext.contracts()");
     }
 
     @Test

@@ -1,16 +1,25 @@
 package dev.planning.engine.internal.gate.crossstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.PlanningException;
+import dev.planning.api.artifact.Contract;
+import dev.planning.api.artifact.StoryMap;
+import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.store.WorkspaceFiles;
 import dev.planning.engine.fixtures.GateWorkspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +48,40 @@ class CrossStreamConsistencyGateTest {
 
     private static List<Finding> withCode(GateResult result, String code) {
         return result.findings().stream().filter(f -> f.code().equals(code)).toList();
+    }
+
+    /** A third party's context over {@code full}: the required methods, and contracts only when asked; no capacity model. */
+    private static GateContext thirdParty(GateContext full, boolean suppliesContracts) {
+        return new GateContext() {
+            public CycleRef cycle() { return full.cycle(); }
+            public Transition transition() { return full.transition(); }
+            public Path workspace() { return full.workspace(); }
+            public Rulebook rulebook() { return full.rulebook(); }
+            public Optional<TaskBreakdown> tasks() { return full.tasks(); }
+            public Optional<StoryMap> storyMap() { return full.storyMap(); }
+            public Map<String, TaskBreakdown> otherStreams() { return full.otherStreams(); }
+            public List<String> artifactPaths() { return full.artifactPaths(); }
+            public WorkspaceFiles files() { return full.files(); }
+            public List<Contract> contracts() { return suppliesContracts ? List.of() : GateContext.super.contracts(); }
+        };
+    }
+
+    @Test
+    void refusesAContextThatDoesNotSupplyContracts() {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: Form}");
+        GateContext context = thirdParty(ws.context(FE), false);
+
+        assertThatThrownBy(() -> gate.evaluate(context)).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("GateContext.contracts()");
+    }
+
+    @Test
+    void refusesAContextThatDoesNotSupplyTheCapacityModel() {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: Form}");
+        GateContext context = thirdParty(ws.context(FE), true);
+
+        assertThatThrownBy(() -> gate.evaluate(context)).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("GateContext.capacity()");
     }
 
     @Test
