@@ -296,14 +296,15 @@ public final class Planning {
                 // Refused before anything runs or is recorded, not when a gate first needs the keys.
                 TrustFile.requireOutside(trustFile, root);
             }
-            Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()));
+            // Every located error of build() names its file workspace-relative when it lies in the workspace.
+            Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()), root);
             ClassLoader loader = loader();
             List<Gate> found = withContextLoader(loader, () -> {
                 List<Gate> all = allGates(loader);
                 GateCheck.compile(loaded, root, loader);
                 return all;
             });
-            GateCheck.requireGates(loaded, found.stream().map(Gate::name).collect(Collectors.toSet()));
+            GateCheck.requireGates(loaded, found.stream().map(Gate::name).collect(Collectors.toSet()), root);
             EventStore store = eventStore != null ? eventStore : new FileEventStore(root, layout);
             return new ArgumentCheckingWorkspace(
                     new FileWorkspace(root, layout, loaded, store, found, clock, triggeredBy, trust(root)));

@@ -61,11 +61,46 @@ class PlanningBuilderTest {
                     assertThat(e.getMessage()).contains("gate profile 'fe' names gate 'no_such_gate'")
                             .contains("schema_lint");
                     SourceLocation at = e.location().orElseThrow();
-                    assertThat(at.file()).endsWith("rulebook/rulebook.yaml");
+                    assertThat(at.file()).as("workspace-relative, as DRL errors are").isEqualTo("rulebook/rulebook.yaml");
                     assertThat(at.line()).isEqualTo(4);
                     assertThat(at.column()).isEqualTo(71);
                 });
         assertThat(Files.exists(workspace.resolve("frameworks/planning-fe/events"))).isFalse();
+    }
+
+    @Test
+    void locatesAnInvalidSettingWorkspaceRelative() {
+        Plans.write(workspace, "rulebook/rulebook.yaml", """
+                version: "1.0.0"
+                profiles:
+                  fe:
+                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint], colour: blue}
+                default_profile: fe
+                """);
+
+        assertThatThrownBy(() -> Planning.builder().workspace(workspace).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e ->
+                        assertThat(e.location()).hasValueSatisfying(at -> {
+                            assertThat(at.file()).isEqualTo("rulebook/rulebook.yaml");
+                            assertThat(at.line()).isEqualTo(4);
+                        }));
+    }
+
+    @Test
+    void locatesTheProfileEntryOfARulebookOutsideTheWorkspaceByItsAbsolutePath(@TempDir Path elsewhere) {
+        Plans.write(elsewhere, "rulebook.yaml", """
+                version: "1.0.0"
+                profiles:
+                  fe:
+                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [no_such_gate]}
+                default_profile: fe
+                """);
+
+        assertThatThrownBy(() -> Planning.builder().workspace(workspace).rulebook(elsewhere).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e ->
+                        assertThat(e.location()).hasValueSatisfying(at -> assertThat(at.file()).isEqualTo(
+                                elsewhere.toAbsolutePath().normalize().resolve("rulebook.yaml").toString()
+                                        .replace('\\', '/'))));
     }
 
     @Test

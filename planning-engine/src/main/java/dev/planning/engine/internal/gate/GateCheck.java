@@ -53,7 +53,7 @@ public final class GateCheck {
         } catch (InvalidInputException e) {
             // The compiler locates errors inside the rulebook; say where the rulebook is.
             Optional<SourceLocation> located = e.location().map(l -> new SourceLocation(
-                    prefix(rulebook, workspace) + l.file(), l.line(), l.column()));
+                    RulebookLoader.displayName(rulebook.directory(), workspace, l.file()), l.line(), l.column()));
             throw new InvalidInputException("the rulebook's policies do not compile: " + e.getMessage(),
                     located.orElse(null), e);
         }
@@ -62,10 +62,12 @@ public final class GateCheck {
     /**
      * Checks that every gate every profile names is among {@code available}.
      *
+     * @param workspace the workspace root: entries are located workspace-relative when the rulebook
+     *                  lies inside it, as {@link #compile} locates rule errors
      * @throws InvalidInputException one located error per missing gate entry (the first gives the
      *                               exception's location), listing the gates that are available
      */
-    public static void requireGates(Rulebook rulebook, Set<String> available) {
+    public static void requireGates(Rulebook rulebook, Set<String> available, Path workspace) {
         List<Finding> missing = new ArrayList<>();
         for (GateProfile profile : rulebook.profiles().values()) {
             for (int s = 0; s < profile.steps().size(); s++) {
@@ -78,7 +80,7 @@ public final class GateCheck {
                                 + " available gates: " + String.join(", ", new TreeSet<>(available))
                                 + " (register it in META-INF/services/" + Gate.class.getName()
                                 + " or pass it to Planning.builder().gate(...))",
-                                RulebookLoader.locateGate(rulebook, profile.name(), s, g)));
+                                RulebookLoader.locateGate(rulebook, workspace, profile.name(), s, g)));
                     }
                 }
             }
@@ -86,15 +88,5 @@ public final class GateCheck {
         if (!missing.isEmpty()) {
             throw ErrorList.exception("", missing, null);
         }
-    }
-
-    private static String prefix(Rulebook rulebook, Path workspace) {
-        Path root = workspace.toAbsolutePath().normalize();
-        Path dir = rulebook.directory().toAbsolutePath().normalize();
-        if (dir.equals(root)) {
-            return "";
-        }
-        Path shown = dir.startsWith(root) ? root.relativize(dir) : dir;
-        return shown.toString().replace('\\', '/') + "/";
     }
 }

@@ -56,6 +56,38 @@ public final class RulebookLoader {
      * @throws InvalidInputException when the directory or its settings are missing or invalid
      */
     public static Rulebook load(Path directory) {
+        return load(directory, displayPath(directory));
+    }
+
+    /**
+     * Loads a rulebook of a workspace: errors in its settings are located workspace-relative
+     * ({@code rulebook/rulebook.yaml:4:7}) when the rulebook lies inside the workspace, as the
+     * errors of its rule files and of its gate profiles are.
+     *
+     * @param workspace the workspace root
+     * @throws InvalidInputException when the directory or its settings are missing or invalid
+     */
+    public static Rulebook load(Path directory, Path workspace) {
+        return load(directory, displayName(directory, workspace, SETTINGS_FILE));
+    }
+
+    /**
+     * How a file of a rulebook is named in messages about a workspace: relative to the workspace
+     * when the rulebook lies inside it, absolute otherwise; {@code /} separators.
+     *
+     * @param directory the rulebook directory
+     * @param workspace the workspace root
+     * @param file      the file, relative to the rulebook directory
+     */
+    public static String displayName(Path directory, Path workspace, String file) {
+        Path root = workspace.toAbsolutePath().normalize();
+        Path dir = directory.toAbsolutePath().normalize();
+        Path shown = dir.equals(root) ? Path.of("") : dir.startsWith(root) ? root.relativize(dir) : dir;
+        String prefix = shown.toString().replace('\\', '/');
+        return prefix.isEmpty() ? file : prefix + "/" + file;
+    }
+
+    private static Rulebook load(Path directory, String shownSettings) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException("rulebook directory not found: " + directory
@@ -66,7 +98,7 @@ public final class RulebookLoader {
             throw new InvalidInputException("rulebook settings not found: " + settings
                     + " (expected rulebook.yaml with version, profiles and default_profile)");
         }
-        LocatedDocument document = YamlDocuments.read(settings, displayPath(directory));
+        LocatedDocument document = YamlDocuments.read(settings, shownSettings);
         List<Finding> problems = SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()
                 .filter(f -> f.severity() == Severity.ERROR)
                 .toList();
@@ -102,15 +134,16 @@ public final class RulebookLoader {
 
     /**
      * Where a gate name of a profile step is written in the rulebook's settings (the file alone
-     * when the settings cannot be read again).
+     * when the settings cannot be read again), named as {@link #displayName} names it.
      *
-     * @param profile the profile's name
-     * @param step    the step's index in the profile, as in {@link GateProfile#steps()}
-     * @param gate    the gate's index in the step, as in {@link GateStep#gates()}
+     * @param workspace the workspace root, which the location is relative to when the rulebook lies inside it
+     * @param profile   the profile's name
+     * @param step      the step's index in the profile, as in {@link GateProfile#steps()}
+     * @param gate      the gate's index in the step, as in {@link GateStep#gates()}
      */
-    public static SourceLocation locateGate(Rulebook rulebook, String profile, int step, int gate) {
+    public static SourceLocation locateGate(Rulebook rulebook, Path workspace, String profile, int step, int gate) {
         Path settings = rulebook.directory().resolve(SETTINGS_FILE);
-        String shown = displayPath(rulebook.directory());
+        String shown = displayName(rulebook.directory(), workspace, SETTINGS_FILE);
         try {
             LocatedDocument document = YamlDocuments.read(settings, shown);
             return document.locate("/profiles/" + profile.replace("~", "~0").replace("/", "~1") + "/" + step
