@@ -178,11 +178,13 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public List<GateResult> dryRun(CycleRef cycle, CycleState to) {
-        CycleState state = machine.status(cycle).state();
+        // One read of the log: the state the trust check needs and the attempt come from the same history.
+        List<RecordedEvent> history = machine.history(cycle);
+        CycleState state = machine.status(cycle, history).state();
         if (SealGuard.isSealed(state)) {
             guard.requireTrust("the gates of " + cycle + " from " + state + " to " + to);
         }
-        return machine.dryRun(cycle, to);
+        return machine.dryRun(cycle, to, history);
     }
 
     @Override

@@ -209,7 +209,15 @@ public final class LifecycleMachine {
      * @return one result per gate, in profile order
      */
     public List<GateResult> dryRun(CycleRef cycle, CycleState to) {
-        return runGates(cycle, prepare(cycle, to, store.read(cycle)));
+        return dryRun(cycle, to, store.read(cycle));
+    }
+
+    /**
+     * As {@link #dryRun(CycleRef, CycleState)}, from a history already read (by the caller, who
+     * needed the state first): the log is not read again.
+     */
+    public List<GateResult> dryRun(CycleRef cycle, CycleState to, List<RecordedEvent> history) {
+        return runGates(cycle, prepare(cycle, to, Objects.requireNonNull(history, "history")));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
@@ -131,5 +132,26 @@ class SealingStepTest {
         assertThat(result.accepted()).isFalse();
         assertThat(Files.exists(workspace.resolve(MANIFEST))).isFalse();
         assertThat(failing.status(CYCLE).state()).isEqualTo(CycleState.READY_FOR_HANDOFF);
+    }
+
+    @Test
+    void aDryRunOnASealedCycleReadsTheEventLogAsOftenAsTheMoveItPreviews() {
+        Path workspace = SealFixture.committedExample(dir);
+        CountingStore store = new CountingStore(new FileEventStore(workspace));
+        PlanningWorkspace ws = open(workspace, store);
+        ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF);
+        ws.advance(CYCLE, CycleState.PACKAGED);
+        ws.sign(CYCLE, SealFixture.PM);
+        ws.sign(CYCLE, SealFixture.TECH_LEAD);
+        ws.sign(CYCLE, SealFixture.QA);
+        store.reads.set(0);
+
+        List<GateResult> preview = ws.dryRun(CYCLE, CycleState.EXECUTED);
+        int dryRunReads = store.reads.getAndSet(0);
+        TransitionResult moved = ws.advance(CYCLE, CycleState.EXECUTED);
+
+        assertThat(preview).extracting(GateResult::gate).containsExactly("release_readiness");
+        assertThat(moved.accepted()).isTrue();
+        assertThat(dryRunReads).isEqualTo(store.reads.get());
     }
 }
