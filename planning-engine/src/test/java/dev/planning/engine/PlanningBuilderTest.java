@@ -104,6 +104,44 @@ class PlanningBuilderTest {
     }
 
     @Test
+    void aRulebookOfPoliciesAloneNeedsTheGatesOfTheDefaultProfile() {
+        Plans.write(workspace, "rulebook/rules/max-estimate.drl", "package policies;\n");
+
+        // The engine alone has no governance gate (planning-rules brings it).
+        assertThatThrownBy(() -> Planning.builder().workspace(workspace).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.getMessage()).contains("the default gate profile 'default'").contains("'governance'");
+                    assertThat(e.location()).hasValueSatisfying(at -> assertThat(at.file()).isEqualTo("rulebook/rules"));
+                });
+    }
+
+    @Test
+    void aRulebookOfPoliciesAloneBuildsWithTheDefaultProfile() {
+        Plans.write(workspace, "rulebook/rules/max-estimate.drl", "package policies;\n");
+        Plans.feWorkspace(workspace);
+
+        PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(named("governance")).build();
+
+        assertThat(ws.rulebook().profileFor("fe").name()).isEqualTo("default");
+        assertThat(ws.dryRun(CYCLE, CycleState.READY_FOR_HANDOFF)).extracting(GateResult::gate)
+                .containsExactly("schema_lint", "cross_stream_consistency", "parity_coverage", "governance");
+    }
+
+    private static Gate named(String name) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public GateResult evaluate(GateContext context) {
+                return GateResult.of(name, List.of(), Map.of());
+            }
+        };
+    }
+
+    @Test
     void namesEveryUnknownGateOnce() {
         rulebook("first_missing, schema_lint, second_missing");
 

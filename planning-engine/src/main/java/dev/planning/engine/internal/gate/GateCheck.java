@@ -10,6 +10,7 @@ import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.rulebook.DefaultProfile;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,10 @@ public final class GateCheck {
                 for (int g = 0; g < step.gates().size(); g++) {
                     String name = step.gates().get(g);
                     if (!available.contains(name)) {
-                        missing.add(Finding.error("rulebook.unknown-gate", "gate profile '" + profile.name() + "' names"
+                        String which = DefaultProfile.is(profile)
+                                ? "the default gate profile '" + profile.name() + "' (used when a rulebook sets no profiles)"
+                                : "gate profile '" + profile.name() + "'";
+                        missing.add(Finding.error("rulebook.unknown-gate", which + " names"
                                 + " gate '" + name + "' for " + step.key() + ", but no gate of that name is available;"
                                 + " available gates: " + String.join(", ", new TreeSet<>(available))
                                 + " (register it in META-INF/services/" + Gate.class.getName()

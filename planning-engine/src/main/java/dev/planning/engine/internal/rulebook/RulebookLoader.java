@@ -22,6 +22,7 @@ import dev.planning.engine.internal.metrics.KpiInputs;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,11 @@ import java.util.regex.Pattern;
  * {@code rulebook} schema, so errors name the line and column. Gate profiles are checked here,
  * not when a transition runs: each profile entry must name a transition the lifecycle allows
  * ({@code "PLANNED->READY_FOR_HANDOFF"}), and every stream must map to a defined profile.
+ *
+ * <p>A policy-only rulebook works too: settings without {@code profiles} (and then without
+ * {@code default_profile} and {@code streams}), or no {@code rulebook.yaml} at all beside
+ * {@code rules/*.drl} (version {@value DefaultProfile#UNVERSIONED}, no settings). Every stream then
+ * uses {@link DefaultProfile}. A directory with neither settings nor a rule file is refused.
  */
 public final class RulebookLoader {
 
@@ -94,9 +100,20 @@ public final class RulebookLoader {
                     + " (expected a directory with rulebook.yaml and rules/*.drl; `planning init` creates one)");
         }
         Path settings = dir.resolve(SETTINGS_FILE);
+        if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
+            List<String> rules = ruleFiles(dir);
+            if (rules.isEmpty()) {
+                throw new InvalidInputException("rulebook settings not found: " + settings
+                        + " (expected rulebook.yaml, or at least one policy in rules/*.drl)");
+            }
+            // Policies alone: no settings, the default profile.
+            return new Rulebook(dir, RulebookHasher.hash(dir), DefaultProfile.UNVERSIONED,
+                    Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE), Map.of(), DefaultProfile.NAME, Map.of(),
+                    List.of(), Map.of(), rules, SigningPolicy.NONE, List.of());
+        }
         if (!Files.isRegularFile(settings)) {
-            throw new InvalidInputException("rulebook settings not found: " + settings
-                    + " (expected rulebook.yaml with version, profiles and default_profile)");
+            throw new InvalidInputException("rulebook settings are not a file: " + settings
+                    + " (expected rulebook.yaml with at least a version)");
         }
         LocatedDocument document = YamlDocuments.read(settings, shownSettings);
         List<Finding> problems = SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()
@@ -114,9 +131,9 @@ public final class RulebookLoader {
                     dir,
                     RulebookHasher.hash(dir),
                     root.get("version").asText(),
-                    profiles(document),
+                    root.has("profiles") ? profiles(document) : Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE),
                     stringMap(root.path("streams")),
-                    root.get("default_profile").asText(),
+                    root.has("default_profile") ? root.get("default_profile").asText() : DefaultProfile.NAME,
                     taxonomy(root.path("taxonomy")),
                     strings(root.path("required_tags")),
                     thresholds(root.path("thresholds")),
@@ -143,6 +160,10 @@ public final class RulebookLoader {
      */
     public static SourceLocation locateGate(Rulebook rulebook, Path workspace, String profile, int step, int gate) {
         Path settings = rulebook.directory().resolve(SETTINGS_FILE);
+        if (!Files.isRegularFile(settings)) {
+            // A rulebook of policies alone: its default profile is written nowhere; name its rules.
+            return SourceLocation.ofFile(displayName(rulebook.directory(), workspace, "rules"));
+        }
         String shown = displayName(rulebook.directory(), workspace, SETTINGS_FILE);
         try {
             LocatedDocument document = YamlDocuments.read(settings, shown);

@@ -94,6 +94,70 @@ class RulebookLoaderTest {
     }
 
     @Test
+    void settingsWithoutProfilesGiveEveryStreamTheDefaultProfile() throws IOException {
+        Rulebook rulebook = load("""
+                version: "2.0.0"
+                thresholds: {max_estimate: 13}
+                """);
+
+        assertThat(rulebook.defaultProfile()).isEqualTo(DefaultProfile.NAME);
+        assertThat(rulebook.profiles()).containsOnlyKeys(DefaultProfile.NAME);
+        assertThat(rulebook.profileFor("fe")).isEqualTo(DefaultProfile.PROFILE);
+        assertThat(rulebook.profileFor("be")).isEqualTo(DefaultProfile.PROFILE);
+        assertThat(rulebook.threshold("max_estimate", 0)).isEqualTo(13.0);
+    }
+
+    @Test
+    void policiesWithoutSettingsFormARulebookWithTheDefaultProfile() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/max-estimate.drl"), "package policies;");
+
+        Rulebook rulebook = RulebookLoader.load(dir);
+
+        assertThat(rulebook.version()).isEqualTo(DefaultProfile.UNVERSIONED);
+        assertThat(rulebook.ruleFiles()).containsExactly("rules/max-estimate.drl");
+        assertThat(rulebook.hash()).isEqualTo(RulebookHasher.hash(dir));
+        assertThat(rulebook.profileFor("fe")).isEqualTo(DefaultProfile.PROFILE);
+        assertThat(rulebook.taxonomy()).isEmpty();
+        assertThat(rulebook.signing().required()).isEmpty();
+    }
+
+    @Test
+    void refusesADirectoryWithNeitherSettingsNorPolicies() {
+        assertThatThrownBy(() -> RulebookLoader.load(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rulebook settings not found")
+                .hasMessageContaining("rules/*.drl");
+    }
+
+    @Test
+    void refusesProfilesWithoutADefaultProfileLocated() {
+        assertThatThrownBy(() -> load(VALID.replace("default_profile: fe\n", "")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.getMessage()).contains("default_profile");
+                    assertThat(e.location()).isPresent();
+                });
+    }
+
+    @Test
+    void refusesStreamsWithoutProfiles() {
+        assertThatThrownBy(() -> load("""
+                version: "1"
+                streams: {be: be}
+                """))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("profiles");
+    }
+
+    @Test
+    void theDefaultProfileIsTheDefaultRulebooksFeProfile() {
+        Rulebook shipped = RulebookLoader.load(Path.of("..", "planning-rules", "src", "main", "resources", "dev",
+                "planning", "rules", "default-rulebook"));
+
+        assertThat(DefaultProfile.PROFILE.steps()).isEqualTo(shipped.profiles().get("fe").steps());
+    }
+
+    @Test
     void refusesAMissingDirectoryWithAHint() {
         assertThatThrownBy(() -> RulebookLoader.load(dir.resolve("missing")))
                 .isInstanceOf(InvalidInputException.class)

@@ -9,6 +9,7 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.engine.Planning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,6 +85,71 @@ class GovernanceThroughBuilderTest {
                     });
                 });
         assertThat(Files.readAllBytes(ws.resolve(LOG))).isEqualTo(log);
+    }
+
+    /** A CRITICAL policy: no estimate above the rulebook's {@code max_estimate} (5 unless set). */
+    private static final String MAX_ESTIMATE = """
+            package policies;
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.RulebookFacts;
+            import dev.planning.rules.facts.Report;
+            rule "max-estimate" @severity(CRITICAL)
+            when
+                $rb : RulebookFacts()
+                $t : TaskFact(effort > $rb.intThreshold("max_estimate", 5))
+            then
+                insert(Report.violation(kcontext, $t, $t.id() + " is estimated above the limit; split it"));
+            end
+            """;
+
+    /** The example workspace with its rulebook replaced by {@code files} (path relative to the rulebook). */
+    private Path withRulebook(java.util.Map<String, String> files) throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        try (Stream<Path> walk = Files.walk(ws.resolve("rulebook"))) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        for (var file : files.entrySet()) {
+            Path target = ws.resolve("rulebook").resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+        }
+        return ws;
+    }
+
+    @Test
+    void aRulebookOfPoliciesAloneBuildsAndJudgesWithTheDefaultProfile() throws IOException {
+        Path ws = withRulebook(java.util.Map.of("rules/max-estimate.drl", MAX_ESTIMATE));
+        PlanningWorkspace workspace = Planning.builder().workspace(ws)
+                .clock(Clock.fixed(Instant.parse("2025-09-02T12:00:00Z"), ZoneOffset.UTC)).build();
+
+        java.util.List<GateResult> results = workspace.dryRun(FE, CycleState.READY_FOR_HANDOFF);
+        TransitionResult attempt = workspace.advance(FE, CycleState.READY_FOR_HANDOFF);
+
+        assertThat(results).extracting(GateResult::gate)
+                .containsExactly("schema_lint", "cross_stream_consistency", "parity_coverage", "governance");
+        GateResult governance = results.get(3);
+        assertThat(governance.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(governance.findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("governance.max-estimate");
+            assertThat(f.taskId()).contains("FE-12");
+        });
+        assertThat(attempt.accepted()).isFalse();
+        var recorded = workspace.status(FE).history();
+        assertThat(recorded.get(recorded.size() - 1).event().details()).containsEntry("profile", "default");
+    }
+
+    @Test
+    void settingsWithoutProfilesKeepTheirThresholdsAndUseTheDefaultProfile() throws IOException {
+        Path ws = withRulebook(java.util.Map.of("rules/max-estimate.drl", MAX_ESTIMATE,
+                "rulebook.yaml", "version: \"1.0.0\"\nthresholds: {max_estimate: 8}\n"));
+        PlanningWorkspace workspace = Planning.builder().workspace(ws)
+                .clock(Clock.fixed(Instant.parse("2025-09-02T12:00:00Z"), ZoneOffset.UTC)).build();
+
+        GateResult governance = workspace.dryRun(FE, CycleState.READY_FOR_HANDOFF).stream()
+                .filter(r -> r.gate().equals("governance")).findFirst().orElseThrow();
+
+        assertThat(workspace.rulebook().version()).isEqualTo("1.0.0");
+        assertThat(governance.findings()).noneSatisfy(f -> assertThat(f.code()).isEqualTo("governance.max-estimate"));
     }
 
     private static Path copy(Path from, Path to) {
