@@ -160,7 +160,9 @@ public final class Planning {
     /**
      * Loads and validates a rulebook directory ({@code rulebook.yaml}, {@code rules/*.drl},
      * {@code tests/*.yaml}); its {@link Rulebook#hash()} is the rulebook hash
-     * ({@code planning rules hash}).
+     * ({@code planning rules hash}). A policy-only rulebook (settings without {@code profiles}, or
+     * {@code rules/*.drl} without {@code rulebook.yaml}) gives every stream the default gate
+     * profile, {@code default}: the {@code fe} profile of the rulebook {@link #init} writes.
      *
      * @throws InvalidInputException when the directory is missing or its settings are invalid, located
      */
