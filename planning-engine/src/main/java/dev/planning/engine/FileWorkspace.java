@@ -90,6 +90,11 @@ final class FileWorkspace implements PlanningWorkspace {
                     public VerificationReport verify(CycleRef cycle, TrustedKeys keys) {
                         return verifier.verify(cycle, keys);
                     }
+
+                    @Override
+                    public VerificationReport verify(CycleRef cycle, TrustedKeys keys, List<RecordedEvent> history) {
+                        return verifier.verify(cycle, keys, ManifestVerifier.Scope.FULL, history);
+                    }
                 });
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
@@ -104,6 +109,11 @@ final class FileWorkspace implements PlanningWorkspace {
                     @Override
                     public GateContext create(CycleRef cycle, Transition transition, Optional<Instant> judgedAt) {
                         return new ArtifactGateContext(environment, cycle, transition, judgedAt);
+                    }
+
+                    @Override
+                    public GateContext create(CycleRef cycle, Transition transition, List<RecordedEvent> history) {
+                        return new ArtifactGateContext(environment, cycle, transition, history);
                     }
                 })
                 // Made on first use, like the verifier: the guard and the sealer are built from this machine.

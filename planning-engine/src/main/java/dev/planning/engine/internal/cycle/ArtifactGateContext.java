@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.cycle;
 
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
 import dev.planning.api.artifact.HandoffManifest;
@@ -52,6 +53,7 @@ public final class ArtifactGateContext implements GateContext {
     private final Supplier<List<Contract>> contracts;
     private final Supplier<Optional<CapacityModel>> capacity;
     private final Supplier<TrustedKeys> trust;
+    private final Optional<List<RecordedEvent>> history;
 
     /** The context of a live run. */
     public ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition) {
@@ -61,6 +63,21 @@ public final class ArtifactGateContext implements GateContext {
     /** A context that judges as of {@code judgedAt} when given (see {@link GateContext#judgedAt()}). */
     public ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition,
             Optional<Instant> judgedAt) {
+        this(environment, cycle, transition, judgedAt, Optional.empty());
+    }
+
+    /**
+     * The context of a live attempt that already read the cycle's log: {@link #verifyManifest()}
+     * checks the seal event against {@code history} instead of reading the log again.
+     */
+    public ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition,
+            List<RecordedEvent> history) {
+        this(environment, cycle, transition, Optional.empty(), Optional.of(List.copyOf(history)));
+    }
+
+    private ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition,
+            Optional<Instant> judgedAt, Optional<List<RecordedEvent>> history) {
+        this.history = history;
         this.environment = Objects.requireNonNull(environment, "environment");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
         this.transition = Objects.requireNonNull(transition, "transition");
@@ -162,7 +179,8 @@ public final class ArtifactGateContext implements GateContext {
 
     @Override
     public VerificationReport verifyManifest() {
-        return environment.manifests().verify(cycle, trustedKeys());
+        return history.isPresent() ? environment.manifests().verify(cycle, trustedKeys(), history.get())
+                : environment.manifests().verify(cycle, trustedKeys());
     }
 
     /** An optional input file: absent is empty; present but malformed is a located exception. */

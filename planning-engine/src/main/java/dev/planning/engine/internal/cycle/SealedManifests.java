@@ -5,6 +5,8 @@ import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.event.RecordedEvent;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,4 +37,15 @@ public interface SealedManifests {
 
     /** Verifies the cycle's manifest as {@code planning verify} does. */
     VerificationReport verify(CycleRef cycle, TrustedKeys trust);
+
+    /**
+     * Verifies the cycle's manifest as {@code planning verify} does, with the cycle's log as the
+     * transition attempt read it, so that the log is not read again. By default, as
+     * {@link #verify(CycleRef, TrustedKeys)}.
+     *
+     * @param history the cycle's verified log, oldest first
+     */
+    default VerificationReport verify(CycleRef cycle, TrustedKeys trust, List<RecordedEvent> history) {
+        return verify(cycle, trust);
+    }
 }

@@ -24,4 +24,15 @@ public interface GateContextFactory {
     default GateContext create(CycleRef cycle, Transition transition, java.util.Optional<java.time.Instant> judgedAt) {
         return create(cycle, transition);
     }
+
+    /**
+     * The context for an attempt at {@code transition} of {@code cycle}, with the cycle's log as the
+     * attempt read it, so that what the gates check against the log (the seal event, when
+     * {@code release_readiness} verifies the manifest) does not read it again. By default the
+     * context of {@link #create(CycleRef, Transition)}.
+     */
+    default GateContext create(CycleRef cycle, Transition transition,
+            java.util.List<dev.planning.api.event.RecordedEvent> history) {
+        return create(cycle, transition);
+    }
 }

@@ -359,7 +359,7 @@ public final class LifecycleMachine {
         if (attempt.gates().isEmpty()) {
             return List.of();
         }
-        return GateRun.run(attempt.gates(), contexts.create(cycle, attempt.transition()));
+        return GateRun.run(attempt.gates(), contexts.create(cycle, attempt.transition(), attempt.history()));
     }
 
     /**

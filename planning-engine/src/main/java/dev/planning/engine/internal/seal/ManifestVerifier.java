@@ -12,6 +12,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
@@ -144,6 +145,22 @@ public final class ManifestVerifier {
      * as {@code MANIFEST_INVALID}.
      */
     public VerificationReport verify(CycleRef cycle, TrustedKeys trust, Scope scope) {
+        return verify(cycle, trust, scope, Optional.empty());
+    }
+
+    /**
+     * As {@link #verify(CycleRef, TrustedKeys, Scope)}, with the cycle's verified log as the caller
+     * already read it (a transition attempt): the seal event is checked against that history
+     * instead of reading the log again.
+     *
+     * @param history the cycle's log, oldest first, as verified on reading
+     */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust, Scope scope, List<RecordedEvent> history) {
+        return verify(cycle, trust, scope, Optional.of(List.copyOf(history)));
+    }
+
+    private VerificationReport verify(CycleRef cycle, TrustedKeys trust, Scope scope,
+            Optional<List<RecordedEvent>> history) {
         Objects.requireNonNull(scope, "scope");
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
@@ -152,7 +169,7 @@ public final class ManifestVerifier {
                     DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
                     "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
         }
-        return verify(file, path, Optional.of(cycle), trust, scope);
+        return verify(file, path, Optional.of(cycle), trust, scope, history);
     }
 
     /** Verifies a manifest file (inside or outside the workspace) in full. */
@@ -164,7 +181,7 @@ public final class ManifestVerifier {
     public VerificationReport verify(Path manifestFile, TrustedKeys trust, boolean recompute) {
         Path file = manifestFile.toAbsolutePath().normalize();
         return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust,
-                recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY);
+                recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY, Optional.empty());
     }
 
     /**
@@ -241,8 +258,9 @@ public final class ManifestVerifier {
         return new ArtifactCheck(found, pinned);
     }
 
+    /** @param history the expected cycle's log as the caller read it; empty to read it here */
     private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
-            Scope scope) {
+            Scope scope, Optional<List<RecordedEvent>> history) {
         List<Discrepancy> found = new ArrayList<>();
         List<Discrepancy> ignored = new ArrayList<>();
         ManifestReader.Read read;
@@ -274,7 +292,9 @@ public final class ManifestVerifier {
                     + ": " + String.join(", ", artifacts.pinned()));
         }
         ownCycle(manifest).ifPresent(cycle -> {
-            found.addAll(SealEventCheck.check(manifest, display, events, cycle));
+            // The history handed in is the expected cycle's: a manifest of another cycle reads its own log.
+            Optional<List<RecordedEvent>> given = history.filter(h -> expectedCycle.filter(cycle::equals).isPresent());
+            found.addAll(SealEventCheck.check(manifest, display, events, cycle, given));
             if (scope != Scope.SEALED_STATE) {
                 VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, scope != Scope.CHECKSUMS_ONLY,
                         rulebookSealed, changed.isEmpty());

@@ -12,6 +12,7 @@ import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks that a manifest and its {@code MANIFEST_SEALED} event anchor each other: the cycle's log
@@ -24,11 +25,13 @@ final class SealEventCheck {
     private SealEventCheck() {
     }
 
-    static List<Discrepancy> check(HandoffManifest manifest, String display, EventStore events, CycleRef cycle) {
+    /** @param read the cycle's log as the caller already read (and verified) it; empty to read it here */
+    static List<Discrepancy> check(HandoffManifest manifest, String display, EventStore events, CycleRef cycle,
+            Optional<List<RecordedEvent>> read) {
         List<Discrepancy> found = new ArrayList<>();
         List<RecordedEvent> history;
         try {
-            history = events.read(cycle);
+            history = read.isPresent() ? read.get() : events.read(cycle);
         } catch (PlanningException e) {
             found.add(Discrepancy.of(DiscrepancyKind.SEAL_EVENT_MISMATCH, events.location(cycle),
                     "the event log of " + cycle + " cannot be read, so the seal cannot be checked: " + e.getMessage()));

@@ -97,6 +97,18 @@ public final class SealGuard {
      *                          naming every discrepancy
      */
     public void check(CycleRef cycle, CycleState from, CycleState to) {
+        check(cycle, from, to, Optional.empty());
+    }
+
+    /**
+     * As {@link #check(CycleRef, CycleState, CycleState)}, with the cycle's log as the attempt read
+     * it: the seal event is checked against that history, not read again.
+     */
+    public void check(CycleRef cycle, CycleState from, CycleState to, List<RecordedEvent> history) {
+        check(cycle, from, to, Optional.of(history));
+    }
+
+    private void check(CycleRef cycle, CycleState from, CycleState to, Optional<List<RecordedEvent>> history) {
         HandoffManifest manifest = verifier.read(cycle).map(read -> read.manifest()).orElseThrow(() ->
                 new SealingException(SealingException.Reason.NOT_SEALED, "cycle " + cycle + " is sealed but has no"
                         + " manifest; run `planning seal` to complete sealing", null));
@@ -108,7 +120,9 @@ public final class SealGuard {
                     + " as prior_manifest_id", SourceLocation.ofFile(changed.get(0).file()));
         }
         if (to.ordinal() > from.ordinal()) {
-            VerificationReport report = verifier.verify(cycle, trust.get(), ManifestVerifier.Scope.SEALED_STATE);
+            VerificationReport report = history.isPresent()
+                    ? verifier.verify(cycle, trust.get(), ManifestVerifier.Scope.SEALED_STATE, history.get())
+                    : verifier.verify(cycle, trust.get(), ManifestVerifier.Scope.SEALED_STATE);
             if (!report.passed()) {
                 throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "cycle " + cycle + " may not"
                         + " move from " + from + " to " + to + ": its sealed manifest does not verify now: "
@@ -139,7 +153,7 @@ public final class SealGuard {
                 boolean gated = profile != null && profile.step(transition.from(), transition.to())
                         .map(GateStep::gates).filter(gates -> gates.contains(ReleaseReadinessGate.NAME)).isPresent();
                 if (!gated) {
-                    check(cycle, transition.from(), transition.to());
+                    check(cycle, transition.from(), transition.to(), history);
                 }
                 return Completion.NONE;
             }

@@ -135,7 +135,7 @@ class SealingStepTest {
     }
 
     @Test
-    void aDryRunOnASealedCycleReadsTheEventLogAsOftenAsTheMoveItPreviews() {
+    void aDryRunAndTheMoveOutOfASealedCycleEachReadTheEventLogOnce() {
         Path workspace = SealFixture.committedExample(dir);
         CountingStore store = new CountingStore(new FileEventStore(workspace));
         PlanningWorkspace ws = open(workspace, store);
@@ -152,6 +152,16 @@ class SealingStepTest {
 
         assertThat(preview).extracting(GateResult::gate).containsExactly("release_readiness");
         assertThat(moved.accepted()).isTrue();
-        assertThat(dryRunReads).isEqualTo(store.reads.get());
+        // release_readiness verifies the seal event against the history the attempt read.
+        assertThat(dryRunReads).isEqualTo(1);
+        assertThat(store.reads).hasValue(1);
+        store.reads.set(0);
+
+        // Out of EXECUTED the sealed-state guard verifies the manifest, on the same history.
+        ws.dryRun(CYCLE, CycleState.VALIDATED);
+        int guardedDryRunReads = store.reads.getAndSet(0);
+        ws.advance(CYCLE, CycleState.VALIDATED);
+        assertThat(guardedDryRunReads).isEqualTo(1);
+        assertThat(store.reads).hasValue(1);
     }
 }
