@@ -48,12 +48,11 @@ class PublicSurfaceTest {
             "org.jgrapht.", "org.commonmark.", "com.github.benmanes.caffeine.", "picocli.", "org.mvel2.");
 
     /**
-     * Known offenders, each {@code Type#member -> offending type}, to be replaced by the public API
-     * (issue #13, "one door": a public layout type, a public rule-test entry point); this list only
-     * shrinks and is emptied when that work is merged.
+     * Known offenders, each {@code Type#member -> offending type}, to be replaced by the public API;
+     * this list only shrinks (empty since {@code RuleTestRunner.of(DroolsGovernanceEngine)} left the
+     * public surface for {@code RuleTestRunner.forRulebook(Rulebook)}).
      */
-    private static final Set<String> KNOWN_OFFENDERS = Set.of(
-            "dev.planning.rules.testkit.RuleTestRunner#of -> dev.planning.rules.internal.drools.DroolsGovernanceEngine");
+    private static final Set<String> KNOWN_OFFENDERS = Set.of();
 
     /**
      * Justified for good: the DRL helper {@code Report.violation(drools, ...)} is called from rule

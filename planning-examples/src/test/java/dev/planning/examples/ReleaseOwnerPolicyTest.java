@@ -97,7 +97,8 @@ class ReleaseOwnerPolicyTest {
 
     @Test
     void itsYamlTestsPassWithFullCoverageThroughTheRunner() {
-        RuleTestReport report = RuleTestRunner.of(engine).run(RuleTestFiles.readRulebookTests(POLICY));
+        RuleTestReport report = RuleTestRunner.forRulebook(RulebookLoader.load(POLICY))
+                .run(RuleTestFiles.readRulebookTests(POLICY));
 
         assertThat(report.passed()).as(report.summary()).isTrue();
         assertThat(report.uncovered()).isEmpty();

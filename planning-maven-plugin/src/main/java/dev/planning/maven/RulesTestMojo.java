@@ -56,7 +56,7 @@ public final class RulesTestMojo extends PlanningMojo {
         } catch (InvalidInputException e) {
             throw inRulebook(e);
         }
-        RuleTestReport report = RuleTestRunner.of(engine).run(cases);
+        RuleTestReport report = new RuleTestRunner(engine, engine.ruleNames()).run(cases);
         boolean covered = failUnder == null || report.coveragePercent() >= failUnder;
         write("rules-test.junit.xml", junit(report, failUnder != null && failUnder >= 100));
         log(report.failures().stream().map(f -> "FAIL " + f.testCase().id() + " (" + f.testCase().source() + ")\n"

@@ -20,11 +20,13 @@ import org.apiguardian.api.API;
  * Runs rule test cases against a governance engine and reports, per case, what was missing or
  * unexpected, and which rules no case made fire.
  * <pre>{@code
- * DroolsGovernanceEngine engine = new DroolsGovernanceEngineFactory().create(rulebook);
- * RuleTestReport report = RuleTestRunner.of(engine)
+ * Rulebook rulebook = Planning.rulebook(Path.of("rulebook"));
+ * RuleTestReport report = RuleTestRunner.forRulebook(rulebook)
  *         .run(RuleTestFiles.readRulebookTests(rulebook.directory()));
  * System.out.print(report.summary());
  * }</pre>
+ *
+ * <p>For another {@link GovernanceEngine}, the constructor takes the engine and its rule names.
  *
  * @since 0.1
  */
@@ -61,8 +63,12 @@ public final class RuleTestRunner {
         return of(new DroolsGovernanceEngineFactory().create(Objects.requireNonNull(rulebook, "rulebook")));
     }
 
-    /** A runner for a Drools engine, covering every rule of its knowledge base. */
-    public static RuleTestRunner of(DroolsGovernanceEngine engine) {
+    /**
+     * A runner for a Drools engine already compiled, covering every rule of its knowledge base: for
+     * the test kit in this package. Not public, so that no implementation type is in the public
+     * surface; use {@link #forRulebook(Rulebook)}.
+     */
+    static RuleTestRunner of(DroolsGovernanceEngine engine) {
         return new RuleTestRunner(engine, engine.ruleNames());
     }
 

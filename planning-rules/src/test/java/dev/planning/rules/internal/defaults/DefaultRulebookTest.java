@@ -29,7 +29,7 @@ class DefaultRulebookTest {
         Rulebook rulebook = TestRulebooks.defaultRulebook(dir);
         DroolsGovernanceEngine engine = new DroolsGovernanceEngineFactory().create(rulebook);
 
-        RuleTestReport report = RuleTestRunner.of(engine).run(RuleTestFiles.readRulebookTests(dir));
+        RuleTestReport report = RuleTestRunner.forRulebook(rulebook).run(RuleTestFiles.readRulebookTests(dir));
 
         assertThat(report.results()).hasSizeGreaterThanOrEqualTo(engine.ruleNames().size());
         assertThat(report.passed()).as(report.summary()).isTrue();
