@@ -62,7 +62,7 @@ final class AttestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Signer> signers = keys.stream().map(k -> Planning.keys().pemSigner(roleOf(k), k)).toList();
+        List<Signer> signers = keys.stream().map(AttestCommand::signer).toList();
         if (summaries || testRunUrl != null) {
             return summarize(signers);
         }
@@ -91,14 +91,24 @@ final class AttestCommand implements Callable<Integer> {
         trust.require(ws.root(), "write verification summaries");
         VerificationSummaries written = testRunUrl == null ? ws.summarize(cycle.ref(), signers)
                 : ws.summarize(cycle.ref(), signers, testRunUrl);
-        spec.commandLine().getOut().println("wrote " + written.testResultPath() + " (in-toto Test Result "
-                + written.testResult() + ": " + written.passedTests() + " passed, " + written.warnedTests()
-                + " warned, " + written.failedTests() + " failed; " + written.signatures() + " DSSE signature(s))");
-        spec.commandLine().getOut().println("wrote " + written.verificationSummaryPath() + " (SLSA verification summary "
-                + written.verificationResult() + ", policy: rulebook sha256 " + ws.rulebook().hash() + "; "
-                + written.signatures() + " DSSE signature(s))");
+        spec.commandLine().getOut().print(describe(written, ws.rulebook().hash()));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** A PEM signer for a key file, its role taken from the file name ({@code QA.key.pem}). */
+    static Signer signer(Path key) {
+        return Planning.keys().pemSigner(roleOf(key), key);
+    }
+
+    /** Two lines, one per summary written. */
+    static String describe(VerificationSummaries written, String rulebookHash) {
+        return "wrote " + written.testResultPath() + " (in-toto Test Result " + written.testResult() + ": "
+                + written.passedTests() + " passed, " + written.warnedTests() + " warned, " + written.failedTests()
+                + " failed; " + written.signatures() + " DSSE signature(s))\n"
+                + "wrote " + written.verificationSummaryPath() + " (SLSA verification summary "
+                + written.verificationResult() + ", policy: rulebook sha256 " + rulebookHash + "; " + written.signatures()
+                + " DSSE signature(s))\n";
     }
 
     private static String roleOf(Path key) {
