@@ -288,8 +288,9 @@ public interface PlanningWorkspace {
      *                trusted keys (any role); never {@code null}
      * @return what was written
      * @throws SealingException           when the summaries exist already, the manifest does not
-     *                                    verify, no signer's key is trusted, or no JUnit outcome was
-     *                                    imported; nothing is written
+     *                                    verify, or no signer's key is trusted; nothing is written
+     * @throws InvalidInputException      when no JUnit outcome was imported, or a stored outcome no
+     *                                    longer reads; nothing is written
      * @throws InvalidTransitionException when the cycle never moved into {@code VALIDATED}
      */
     VerificationSummaries summarize(CycleRef cycle, List<Signer> signers);

@@ -8,6 +8,8 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.InvalidInputException;
 import dev.planning.report.CiReports;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,6 +63,15 @@ final class AdvanceCommand implements Callable<Integer> {
         CycleRef ref = cycle.existing(ws);
         // Read before anything is recorded: a key that cannot be read refuses the whole command.
         List<Signer> summarySigners = summaryKeys.stream().map(AttestCommand::signer).toList();
+        if (!summarySigners.isEmpty()) {
+            TrustedKeys keys = trust.require(ws.root(), "write verification summaries");
+            for (int i = 0; i < summarySigners.size(); i++) {
+                if (keys.withKeyId(summarySigners.get(i).keyId()).isEmpty()) {
+                    throw new InvalidInputException("--summary-key " + summaryKeys.get(i) + " is not a key of "
+                            + keys.source() + ": summaries it signed would not verify; nothing was recorded");
+                }
+            }
+        }
         Optional<SealResult> seal = to == CycleState.PACKAGED
                 && ws.status(ref).state() == CycleState.READY_FOR_HANDOFF
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();

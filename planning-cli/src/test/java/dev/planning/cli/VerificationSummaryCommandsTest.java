@@ -27,6 +27,13 @@ class VerificationSummaryCommandsTest {
                 keys.resolve("QA.key.pem").toString()));
         assertThat(wrong.exitCode()).isEqualTo(2);
         assertThat(wrong.err()).contains("--summary-key goes with --to VALIDATED");
+        CycleScript.ok("keys", "generate", "--role", "QA", "--out", dir.resolve("other").toString());
+        CliRun untrusted = CliRun.of(CycleScript.cycle(ws, "advance", "--to", "VALIDATED", "--trust", trust,
+                "--summary-key", dir.resolve("other/QA.key.pem").toString()));
+        assertThat(untrusted.exitCode()).isEqualTo(2);
+        assertThat(untrusted.err()).contains("is not a key of", "nothing was recorded");
+        assertThat(CycleScript.ok(CycleScript.cycle(ws, "status", "--trust", trust)).out())
+                .contains("fe/2025-09-02: EXECUTED");
 
         CliRun run = CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "VALIDATED", "--trust", trust,
                 "--summary-key", keys.resolve("QA.key.pem").toString(), "--format", "json"));

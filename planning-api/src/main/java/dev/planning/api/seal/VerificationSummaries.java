@@ -26,9 +26,9 @@ import org.apiguardian.api.API;
  * @param warnedTests             how many it lists as warned (skipped test cases)
  * @param failedTests             how many it lists as failed (failures and errors)
  * @param signatures              how many DSSE signatures each envelope carries
- * @since 0.3
+ * @since 0.2
  */
-@API(status = EXPERIMENTAL, since = "0.3")
+@API(status = EXPERIMENTAL, since = "0.2")
 public record VerificationSummaries(String testResultPath, String verificationSummaryPath, String testResult,
         String verificationResult, int passedTests, int warnedTests, int failedTests, int signatures) {
 
