@@ -20,8 +20,10 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.SealingException;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -265,4 +267,39 @@ public interface PlanningWorkspace {
      * @param signers who signs the envelope, at least one; never {@code null}
      */
     Attestation attest(CycleRef cycle, List<Signer> signers);
+
+    /**
+     * Writes the verification summaries of a cycle that reached {@code VALIDATED}, next to its
+     * evidence ({@code evidence/{cycle}/test-result.intoto.json} and
+     * {@code evidence/{cycle}/verification-summary.intoto.json}): an in-toto Statement v1 with the Test
+     * Result predicate, from the imported JUnit outcomes, and a SLSA Verification Summary Attestation
+     * v1, whose policy digest is the rulebook hash and whose input attestations are the sealed manifest
+     * and its signatures; each in a DSSE envelope signed by every signer. Both subjects are the sealed
+     * manifest and its artifacts. The files are written once, atomically, and never overwritten;
+     * {@link #verify(CycleRef, TrustedKeys)} checks them whenever they are present.
+     *
+     * <pre>{@code
+     * workspace.importOutcomes(cycle, List.of(Path.of("target/surefire-reports/TEST-CartTest.xml")));
+     * workspace.advance(cycle, CycleState.VALIDATED);
+     * VerificationSummaries written = workspace.summarize(cycle, List.of(qaSigner));
+     * }</pre>
+     *
+     * @param signers who signs both envelopes, at least one, each with a key of the workspace's
+     *                trusted keys (any role); never {@code null}
+     * @return what was written
+     * @throws SealingException           when the summaries exist already, the manifest does not
+     *                                    verify, or no signer's key is trusted; nothing is written
+     * @throws InvalidInputException      when no JUnit outcome was imported, or a stored outcome no
+     *                                    longer reads; nothing is written
+     * @throws InvalidTransitionException when the cycle never moved into {@code VALIDATED}
+     */
+    VerificationSummaries summarize(CycleRef cycle, List<Signer> signers);
+
+    /**
+     * As {@link #summarize(CycleRef, List)}, with the link to the test run (a CI run page) recorded
+     * as the Test Result predicate's {@code url}.
+     *
+     * @param testRun an absolute URI such as {@code https://github.com/org/repo/actions/runs/42}; never {@code null}
+     */
+    VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, URI testRun);
 }

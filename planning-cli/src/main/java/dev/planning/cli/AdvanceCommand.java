@@ -6,9 +6,14 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.VerificationSummaries;
+import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.InvalidInputException;
 import dev.planning.report.CiReports;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,13 +46,32 @@ final class AdvanceCommand implements Callable<Integer> {
             + " changes (or no git repository); the manifest records dirty: true.")
     boolean allowDirty;
 
+    @Option(names = "--summary-key", paramLabel = "FILE", description = "With --to VALIDATED: once the move is"
+            + " accepted, write the cycle's verification summaries (in-toto Test Result, SLSA VSA) signed with this"
+            + " PEM key, as `attest --summaries` does; repeat for several signatures.")
+    List<Path> summaryKeys = List.of();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (!summaryKeys.isEmpty() && to != CycleState.VALIDATED) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--summary-key goes with --to VALIDATED");
+        }
         PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         CycleRef ref = cycle.existing(ws);
+        // Read before anything is recorded: a key that cannot be read refuses the whole command.
+        List<Signer> summarySigners = summaryKeys.stream().map(AttestCommand::signer).toList();
+        if (!summarySigners.isEmpty()) {
+            TrustedKeys keys = trust.require(ws.root(), "write verification summaries");
+            for (int i = 0; i < summarySigners.size(); i++) {
+                if (keys.withKeyId(summarySigners.get(i).keyId()).isEmpty()) {
+                    throw new InvalidInputException("--summary-key " + summaryKeys.get(i) + " is not a key of "
+                            + keys.source() + ": summaries it signed would not verify; nothing was recorded");
+                }
+            }
+        }
         Optional<SealResult> seal = to == CycleState.PACKAGED
                 && ws.status(ref).state() == CycleState.READY_FOR_HANDOFF
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();
@@ -55,8 +79,14 @@ final class AdvanceCommand implements Callable<Integer> {
         Map<String, String> evidence = result.evidence();
         Map<String, Object> json = new LinkedHashMap<>(Reports.transition(result, evidence));
         seal.flatMap(SealResult::manifestPath).ifPresent(path -> json.put("manifest", path));
+        Optional<VerificationSummaries> summaries = result.accepted() && !summarySigners.isEmpty()
+                ? Optional.of(ws.summarize(ref, summarySigners)) : Optional.empty();
+        summaries.ifPresent(written -> json.put("summaries", Map.of("test_result", written.testResult(),
+                "test_result_path", written.testResultPath(), "verification_result", written.verificationResult(),
+                "verification_summary_path", written.verificationSummaryPath())));
         Reports.print(spec.commandLine().getOut(), format.format, json,
-                () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse(""),
+                () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse("")
+                        + summaries.map(w -> AttestCommand.describe(w, ws.rulebook().hash())).orElse(""),
                 () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
                 () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root(), Path.of("")),
                 () -> MarkdownReports.transition(result));

@@ -2,11 +2,11 @@ package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.seal.Attestation;
+import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.Signer;
 import dev.planning.engine.Planning;
-import dev.planning.api.signing.TrustedKeys;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,16 +15,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 
 /**
  * {@code planning attest}: the sealed manifest as an in-toto Statement v1 in a DSSE envelope,
- * signed with the given keys. Refused while the manifest does not hold (changed artifacts).
+ * signed with the given keys. Refused while the manifest does not hold (changed artifacts). With
+ * {@code --summaries}, the verification summaries of a {@code VALIDATED} cycle instead
+ * ({@link PlanningWorkspace#summarize}), written once beside its evidence.
  */
 @Command(name = "attest", mixinStandardHelpOptions = true,
-        description = "Write the sealed manifest as an in-toto Statement v1 (one subject per artifact) in a DSSE"
-                + " envelope signed with KEY(s); to stdout, or to --out FILE.")
+        description = {"Write the sealed manifest as an in-toto Statement v1 (one subject per artifact) in a DSSE"
+                + " envelope signed with KEY(s); to stdout, or to --out FILE.",
+                "With --summaries (a VALIDATED cycle, --trust FILE): write its in-toto Test Result statement (from the"
+                + " imported JUnit outcomes) and its SLSA Verification Summary Attestation (policy digest: the"
+                + " rulebook hash), each DSSE-signed with KEY(s), beside the cycle's evidence, once."})
 final class AttestCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,13 +46,27 @@ final class AttestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the envelope here (default: standard output).")
     Path out;
 
+    @Option(names = "--summaries", description = "Write the VALIDATED cycle's verification summaries beside its"
+            + " evidence (evidence/{cycle}/test-result.intoto.json, verification-summary.intoto.json); needs --trust.")
+    boolean summaries;
+
+    @Option(names = "--test-run-url", paramLabel = "URL", description = "With --summaries: the test run's page"
+            + " (e.g. the CI run), recorded as the Test Result's url.")
+    URI testRunUrl;
+
+    @Mixin
+    TrustOption trust;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        List<Signer> signers = keys.stream().map(AttestCommand::signer).toList();
+        if (summaries || testRunUrl != null) {
+            return summarize(signers);
+        }
         PlanningWorkspace ws = workspace.open();
-        List<Signer> signers = keys.stream().map(k -> Planning.keys().pemSigner(roleOf(k), k)).toList();
         Attestation attestation = ws.attest(cycle.ref(), signers);
         if (out == null) {
             spec.commandLine().getOut().print(attestation.envelope());
@@ -57,6 +77,38 @@ final class AttestCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    private int summarize(List<Signer> signers) {
+        if (!summaries) {
+            throw new ParameterException(spec.commandLine(), "--test-run-url goes with --summaries");
+        }
+        if (out != null) {
+            throw new ParameterException(spec.commandLine(), "--out does not go with --summaries: the summaries are"
+                    + " written beside the cycle's evidence");
+        }
+        PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
+        trust.require(ws.root(), "write verification summaries");
+        VerificationSummaries written = testRunUrl == null ? ws.summarize(cycle.ref(), signers)
+                : ws.summarize(cycle.ref(), signers, testRunUrl);
+        spec.commandLine().getOut().print(describe(written, ws.rulebook().hash()));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    /** A PEM signer for a key file, its role taken from the file name ({@code QA.key.pem}). */
+    static Signer signer(Path key) {
+        return Planning.keys().pemSigner(roleOf(key), key);
+    }
+
+    /** Two lines, one per summary written. */
+    static String describe(VerificationSummaries written, String rulebookHash) {
+        return "wrote " + written.testResultPath() + " (in-toto Test Result " + written.testResult() + ": "
+                + written.passedTests() + " passed, " + written.warnedTests() + " warned, " + written.failedTests()
+                + " failed; " + written.signatures() + " DSSE signature(s))\n"
+                + "wrote " + written.verificationSummaryPath() + " (SLSA verification summary "
+                + written.verificationResult() + ", policy: rulebook sha256 " + rulebookHash + "; " + written.signatures()
+                + " DSSE signature(s))\n";
     }
 
     private static String roleOf(Path key) {

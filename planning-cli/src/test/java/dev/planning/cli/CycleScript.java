@@ -41,6 +41,13 @@ public final class CycleScript {
 
     /** Advances {@code fe/2025-09-02} to VALIDATED: seals and signs on the way, imports the outcomes. */
     public static Path toValidated(Path ws, Path keys) {
+        toExecutedWithOutcomes(ws, keys);
+        ok(cycle(ws, "advance", "--to", "VALIDATED", "--trust", keys.resolve("trust.yaml").toString()));
+        return ws;
+    }
+
+    /** Advances {@code fe/2025-09-02} to EXECUTED, sealing and signing on the way, and imports the outcomes. */
+    public static Path toExecutedWithOutcomes(Path ws, Path keys) {
         String trust = keys.resolve("trust.yaml").toString();
         ok(cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
         ok(cycle(ws, "advance", "--to", "PACKAGED"));
@@ -59,7 +66,6 @@ public final class CycleScript {
             throw new java.io.UncheckedIOException(e);
         }
         ok(cycle(ws, "import", files.toArray(String[]::new)));
-        ok(cycle(ws, "advance", "--to", "VALIDATED", "--trust", trust));
         return ws;
     }
 

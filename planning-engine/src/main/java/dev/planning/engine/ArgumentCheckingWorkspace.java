@@ -16,6 +16,8 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.Attestation;
+import dev.planning.api.seal.VerificationSummaries;
+import java.net.URI;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
@@ -183,6 +185,17 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace {
     @Override
     public Attestation attest(CycleRef cycle, List<Signer> signers) {
         return delegate.attest(nonNull(cycle, "cycle"), elementsNonNull(signers, "signers"));
+    }
+
+    @Override
+    public VerificationSummaries summarize(CycleRef cycle, List<Signer> signers) {
+        return delegate.summarize(nonNull(cycle, "cycle"), elementsNonNull(signers, "signers"));
+    }
+
+    @Override
+    public VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, URI testRun) {
+        return delegate.summarize(nonNull(cycle, "cycle"), elementsNonNull(signers, "signers"),
+                nonNull(testRun, "testRun"));
     }
 
     @Override

@@ -44,6 +44,9 @@ import dev.planning.api.lifecycle.Transition;
 import java.time.Instant;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
+import dev.planning.engine.internal.seal.SummaryWriter;
+import dev.planning.api.seal.VerificationSummaries;
+import java.net.URI;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Path;
@@ -281,5 +284,28 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public Attestation attest(CycleRef cycle, List<Signer> signers) {
         return new Attester(root, layout).attest(cycle, verify(cycle, TrustedKeys.none()), signers);
+    }
+
+    @Override
+    public VerificationSummaries summarize(CycleRef cycle, List<Signer> signers) {
+        return summarize(cycle, signers, Optional.empty());
+    }
+
+    @Override
+    public VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, URI testRun) {
+        if (!testRun.isAbsolute()) {
+            throw new dev.planning.api.InvalidInputException("the test run's url " + testRun
+                    + " is not an absolute URI: expected e.g. https://ci.example.org/runs/42");
+        }
+        return summarize(cycle, signers, Optional.of(testRun));
+    }
+
+    private VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, Optional<URI> testRun) {
+        if (signers.isEmpty()) {
+            throw new dev.planning.api.InvalidInputException("a verification summary needs at least one signing key");
+        }
+        TrustedKeys keys = trust.get();
+        return new SummaryWriter(root, layout, rulebook, clock).write(machine.status(cycle), verifier.verify(cycle, keys),
+                signers, testRun, keys);
     }
 }

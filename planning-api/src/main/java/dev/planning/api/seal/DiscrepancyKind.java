@@ -60,5 +60,19 @@ public enum DiscrepancyKind {
      * now (checksums, rulebook, trusted signatures meeting the signing policy): a history past
      * {@code PACKAGED} that the signatures do not back, e.g. a rebuilt log.
      */
-    UNSIGNED_HISTORY
+    UNSIGNED_HISTORY,
+    /**
+     * A verification summary written at {@code VALIDATED} (the in-toto Test Result statement or the
+     * SLSA Verification Summary Attestation next to the cycle's evidence) cannot be trusted: it is not
+     * a DSSE envelope of an in-toto statement of the expected shape, or it carries no signature by a
+     * trusted key that verifies, or a signature by a trusted key that does not verify.
+     */
+    SUMMARY_INVALID,
+    /**
+     * A signed verification summary disagrees with what it summarizes: its subjects are not the sealed
+     * manifest and artifacts, its policy digest is not the sealed rulebook hash, its input attestations
+     * are not the manifest's signatures, its test results are not the imported outcomes, or it claims
+     * {@code PASSED} for a cycle whose log never moved into {@code VALIDATED}.
+     */
+    SUMMARY_MISMATCH
 }

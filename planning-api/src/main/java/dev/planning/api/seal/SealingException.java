@@ -44,7 +44,12 @@ public class SealingException extends PlanningException {
          * signing policy is not met, ...): it is not signed, and a cycle past {@code PACKAGED} does
          * not move, nor does its history count as approved.
          */
-        SEAL_NOT_VERIFIED
+        SEAL_NOT_VERIFIED,
+        /**
+         * The cycle's verification summaries (written at {@code VALIDATED}) exist already; like a
+         * sealed manifest, they are never overwritten.
+         */
+        ALREADY_SUMMARIZED
     }
 
     private final Reason reason;

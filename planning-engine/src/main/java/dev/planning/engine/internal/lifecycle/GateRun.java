@@ -18,7 +18,8 @@ import java.util.Optional;
  * attempt is still recorded, with the failure as a finding ({@code gate.error} for a
  * {@link PlanningException}, {@code gate.crashed} for anything else). The exception is an
  * {@link EvaluationLimitException}: an evaluation stopped by its bounds reached no verdict, so it
- * propagates and no attempt is recorded, as for a rulebook that does not compile.
+ * propagates and no attempt is recorded, as for a rulebook that does not compile. A finding about
+ * a file that does not exist is placed at the gate's profile entry ({@link MissingFileFindings}).
  */
 final class GateRun {
 
@@ -60,8 +61,9 @@ final class GateRun {
             return failed(name, new Finding(GATE_CRASHED, Severity.ERROR, "gate " + name + " returned no result",
                     Optional.empty(), Optional.empty()));
         }
-        return result.gate().equals(name) ? result
+        GateResult named = result.gate().equals(name) ? result
                 : new GateResult(name, result.status(), result.findings(), result.evidence());
+        return MissingFileFindings.relocate(name, named, context);
     }
 
     private static GateResult failed(String name, Finding finding) {

@@ -24,7 +24,9 @@ import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -83,10 +85,13 @@ public final class CycleLinter {
         Optional<Path> storyMapFile = existing(workspace, storyMapPath, findings);
         Optional<StoryMap> storyMap = Optional.empty();
         Optional<Set<String>> storyIds = Optional.empty();
+        // The plan that needs the cycle's task breakdown: where a missing one is reported.
+        Optional<SourceLocation> neededBy = Optional.empty();
         if (storyMapFile.isPresent()) {
             checked.add(storyMapPath);
             try {
                 MarkdownDocument markdown = MarkdownDocuments.read(storyMapFile.get(), storyMapPath);
+                neededBy = Optional.of(markdown.frontMatter().locateKey("/cycle_id"));
                 storyMap = collect(storyMapReader.read(markdown), findings);
                 storyIds = Optional.of(StoryMapChecks.check(markdown.frontMatter(), cycle, findings));
             } catch (DocumentException e) {
@@ -111,6 +116,9 @@ public final class CycleLinter {
         if (existing(workspace, decisionsPath, findings).isPresent()) {
             checked.add(decisionsPath);
             Optional<LocatedDocument> document = parseYaml(workspace, decisionsPath, findings);
+            if (document.isPresent() && neededBy.isEmpty()) {
+                neededBy = Optional.of(document.get().locateKey("/cycle_id"));
+            }
             if (document.isPresent()) {
                 waivers = collect(decisionLogReader.read(document.get()), findings).orElse(List.of());
                 DecisionLogChecks.check(document.get(), cycle, findings);
@@ -147,6 +155,9 @@ public final class CycleLinter {
             }
         }
 
+        if (tasksPath.isEmpty() && neededBy.isPresent()) {
+            relocateMissing(layout.taskBreakdownCandidates(cycle).get(0), neededBy.get(), findings);
+        }
         findings.sort(FindingOrder.READING);
         checked.sort(null);
         return new CycleLint(cycle, checked, findings, tasks, storyMap, waivers);
@@ -185,6 +196,23 @@ public final class CycleLinter {
                     Optional.empty()));
         }
         return Optional.of(present.get(0));
+    }
+
+    /**
+     * Moves the finding that {@code missing} is missing to the plan that needs it (a code host
+     * annotates only files it has), naming the missing path in its facts.
+     */
+    private static void relocateMissing(String missing, SourceLocation neededBy, List<Finding> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            if (finding.code().equals(LintCodes.FILE_MISSING)
+                    && finding.location().map(SourceLocation::file).filter(missing::equals).isPresent()) {
+                Map<String, String> facts = new LinkedHashMap<>(finding.facts());
+                facts.putIfAbsent("missing_file", missing);
+                findings.set(i, new Finding(finding.code(), finding.severity(), finding.message(),
+                        Optional.of(neededBy), finding.taskId(), facts, finding.hint()));
+            }
+        }
     }
 
     /** The file, when it exists; a path that escapes the workspace is reported, not followed. */

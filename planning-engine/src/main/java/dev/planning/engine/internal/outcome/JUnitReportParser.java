@@ -3,7 +3,9 @@ package dev.planning.engine.internal.outcome;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -14,7 +16,8 @@ import javax.xml.stream.XMLStreamReader;
  * most CI tools.
  *
  * <p>Counts come from the {@code <testcase>} elements: a case with a {@code <failure>} child
- * failed, with an {@code <error>} child errored, with a {@code <skipped>} child was skipped. A suite
+ * failed, with an {@code <error>} child errored, with a {@code <skipped>} child was skipped; each case
+ * is kept by name ({@code classname.name}; a case without a {@code name} is refused). A suite
  * whose {@code tests} attribute disagrees with the cases it holds is refused as a partial report,
  * as is a truncated or malformed file. Thread-safe.
  */
@@ -60,7 +63,7 @@ public final class JUnitReportParser {
                         throw new InvalidInputException("<testcase> outside any <testsuite>",
                                 SecureXml.locate(reader.getLocation(), displayPath));
                     }
-                    current = new Case(time(reader, displayPath));
+                    current = new Case(time(reader, displayPath), caseName(reader, displayPath));
                 } else if (current != null && (name.equals("failure") || name.equals("error")
                         || name.equals("skipped"))) {
                     current.outcome = current.outcome == null ? name : current.outcome;
@@ -90,7 +93,7 @@ public final class JUnitReportParser {
                     SourceLocation.ofFile(displayPath));
         }
         return new TestReport(totals.suites, totals.tests, totals.failures, totals.errors, totals.skipped,
-                totals.time);
+                totals.time, totals.cases);
     }
 
     private static int declaredTests(XMLStreamReader reader, String displayPath) {
@@ -108,6 +111,18 @@ public final class JUnitReportParser {
         }
         throw new InvalidInputException("tests=\"" + tests + "\" is not a count: expected a whole number >= 0",
                 SecureXml.locate(reader.getLocation(), displayPath));
+    }
+
+    /** {@code classname.name}, or {@code name} alone; a case without a name cannot be listed and is refused. */
+    private static String caseName(XMLStreamReader reader, String displayPath) {
+        String name = reader.getAttributeValue(null, "name");
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("<testcase> has no name attribute: expected the test's name, as in"
+                    + " <testcase classname=\"com.example.CartTest\" name=\"addsItem\">",
+                    SecureXml.locate(reader.getLocation(), displayPath));
+        }
+        String className = reader.getAttributeValue(null, "classname");
+        return className == null || className.isBlank() ? name.strip() : className.strip() + "." + name.strip();
     }
 
     private static double time(XMLStreamReader reader, String displayPath) {
@@ -148,10 +163,12 @@ public final class JUnitReportParser {
 
     private static final class Case {
         final double time;
+        final String name;
         String outcome;
 
-        Case(double time) {
+        Case(double time, String name) {
             this.time = time;
+            this.name = name;
         }
     }
 
@@ -162,17 +179,23 @@ public final class JUnitReportParser {
         int errors;
         int skipped;
         double time;
+        final List<TestReport.TestCase> cases = new ArrayList<>();
 
         void add(Case c) {
             tests++;
             time += c.time;
+            TestReport.Result result = TestReport.Result.PASSED;
             if ("failure".equals(c.outcome)) {
                 failures++;
+                result = TestReport.Result.FAILED;
             } else if ("error".equals(c.outcome)) {
                 errors++;
+                result = TestReport.Result.ERROR;
             } else if ("skipped".equals(c.outcome)) {
                 skipped++;
+                result = TestReport.Result.SKIPPED;
             }
+            cases.add(new TestReport.TestCase(c.name, result));
         }
     }
 }

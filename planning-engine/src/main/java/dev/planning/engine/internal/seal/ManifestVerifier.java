@@ -60,7 +60,9 @@ import java.util.stream.Collectors;
  * id claimed once, is canonical, meets the signing policy with trusted, distinct keys (when its
  * rulebook hash is the one in hand; otherwise its policy cannot be established and that is
  * reported), and its artifacts have the sealed SHA-256 at its {@code snapshot_rev}, read from git
- * objects. {@link #verify(CycleRef, TrustedKeys, boolean)} with {@code recompute = false} skips
+ * objects; the verification summaries written at {@code VALIDATED}, when present, are signed by a
+ * trusted key and state what the sealed manifest, the rulebook hash, the imported outcomes and the
+ * event log give ({@link SummaryCheck}). {@link #verify(CycleRef, TrustedKeys, boolean)} with {@code recompute = false} skips
  * only the recomputation, and says so in the report's notes.
  *
  * <pre>{@code
@@ -79,6 +81,7 @@ public final class ManifestVerifier {
     private final ManifestReader reader;
     private final EventStore events;
     private final VerdictCheck verdicts;
+    private final SummaryCheck summaries;
 
     /**
      * @param events     the cycles' event logs, to find each manifest's {@code MANIFEST_SEALED} event
@@ -92,6 +95,7 @@ public final class ManifestVerifier {
         this.reader = new ManifestReader(this.workspace);
         this.events = Objects.requireNonNull(events, "events");
         this.verdicts = new VerdictCheck(this.workspace, layout, Objects.requireNonNull(recomputer, "recomputer"));
+        this.summaries = new SummaryCheck(this.workspace, layout, rulebook, events);
     }
 
     /**
@@ -300,6 +304,7 @@ public final class ManifestVerifier {
                         rulebookSealed, changed.isEmpty());
                 found.addAll(verdict.discrepancies());
                 notes.addAll(verdict.notes());
+                found.addAll(summaries.check(manifest, cycle, trust, notes));
             }
         });
         ManifestIndex index = ManifestIndex.scan(workspace, layout);

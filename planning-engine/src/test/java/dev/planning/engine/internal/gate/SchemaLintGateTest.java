@@ -73,7 +73,9 @@ class SchemaLintGateTest {
         assertThat(result.status()).isEqualTo(GateStatus.FAIL);
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(LintCodes.FILE_MISSING);
-            assertThat(f.location().orElseThrow().file()).isEqualTo(Plans.TASKS_PATH);
+            // Reported at the plan that needs it (a code host annotates only files it has).
+            assertThat(f.location().orElseThrow().file()).isEqualTo(Plans.STORY_MAP_PATH);
+            assertThat(f.facts()).containsEntry("missing_file", Plans.TASKS_PATH);
         });
         assertThat(result.evidence()).containsEntry("codes", Map.of(LintCodes.FILE_MISSING, 1));
     }

@@ -204,6 +204,24 @@ class WorkspaceLinterTest {
     }
 
     @Test
+    void reportsAMissingTaskBreakdownAtThePlanThatNeedsIt() throws Exception {
+        Files.delete(workspace.resolve(Plans.TASKS_PATH));
+        filesBefore = Plans.filesUnder(workspace);
+        List<String> mapLines = Files.readAllLines(workspace.resolve(Plans.STORY_MAP_PATH));
+        int cycleIdLine = mapLines.indexOf(mapLines.stream().filter(l -> l.startsWith("cycle_id:")).findFirst()
+                .orElseThrow()) + 1;
+
+        Finding finding = only(lint());
+
+        assertThat(finding.location()).hasValueSatisfying(l -> {
+            assertThat(l.file()).isEqualTo(Plans.STORY_MAP_PATH);
+            assertThat(l.line()).isEqualTo(cycleIdLine);
+            assertThat(l.column()).isEqualTo(1);
+        });
+        assertThat(finding.facts()).containsEntry("missing_file", Plans.TASKS_PATH);
+    }
+
+    @Test
     void refusesACycleIdThatWouldLeaveTheWorkspace() {
         assertThatThrownBy(() -> linter.lint(workspace, Optional.of("fe"), Optional.of("../../etc")))
                 .isInstanceOf(InvalidInputException.class)

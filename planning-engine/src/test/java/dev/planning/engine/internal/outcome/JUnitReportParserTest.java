@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JUnitReportParserTest {
@@ -35,8 +36,26 @@ class JUnitReportParserTest {
     void countsASurefireReportFromItsTestCases() {
         TestReport report = parser.parse(bytes(SUREFIRE), "TEST-CheckoutTest.xml");
 
-        assertThat(report).isEqualTo(new TestReport(1, 4, 1, 1, 1, 0.101 + 0.2 + 0.011));
+        assertThat(report).isEqualTo(new TestReport(1, 4, 1, 1, 1, 0.101 + 0.2 + 0.011, List.of(
+                new TestReport.TestCase("dev.shop.CheckoutTest.paysByCard", TestReport.Result.PASSED),
+                new TestReport.TestCase("dev.shop.CheckoutTest.refusesExpiredCard", TestReport.Result.FAILED),
+                new TestReport.TestCase("dev.shop.CheckoutTest.appliesVoucher", TestReport.Result.ERROR),
+                new TestReport.TestCase("dev.shop.CheckoutTest.splitsPayment", TestReport.Result.SKIPPED))));
         assertThat(report.passed()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesATestCaseWithoutANameAtItsLine() {
+        String nameless = """
+                <testsuite name="s" tests="1">
+                  <testcase classname="dev.shop.CheckoutTest"/>
+                </testsuite>
+                """;
+
+        assertThatThrownBy(() -> parser.parse(bytes(nameless), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no name attribute")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(2));
     }
 
     @Test

@@ -1,0 +1,256 @@
+package dev.planning.engine.internal.seal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.PlanningException;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.OutcomeFiles;
+import dev.planning.engine.internal.signing.Attestations;
+import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a cycle's verification summaries, when present: each file is a DSSE envelope that verifies
+ * with a trusted key ({@link Attestations#open}; {@code SUMMARY_INVALID} otherwise), and its statement
+ * is what {@link Summaries} builds from the sealed manifest, the rulebook hash it records, the imported
+ * outcomes and the event log, field by field ({@code SUMMARY_MISMATCH} naming the field otherwise).
+ * What the statement may differ in: the Test Result's {@code url} (any absolute URI), the VSA's
+ * {@code timeVerified} (any timestamp) and its input attestations, which may name fewer of the
+ * manifest's signatures than it has now (a signature added after summarizing), but only signatures
+ * it has.
+ */
+final class SummaryCheck {
+
+    private static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final Rulebook rulebook;
+    private final EventStore events;
+
+    SummaryCheck(Path workspace, WorkspaceLayout layout, Rulebook rulebook, EventStore events) {
+        this.workspace = workspace;
+        this.layout = layout;
+        this.rulebook = rulebook;
+        this.events = events;
+    }
+
+    /** The discrepancies of the cycle's summaries; notes say which were checked. */
+    List<Discrepancy> check(HandoffManifest manifest, CycleRef cycle, TrustedKeys trust, List<String> notes) {
+        List<Discrepancy> found = new ArrayList<>();
+        String testResultPath = Summaries.testResultPath(layout, cycle);
+        String summaryPath = Summaries.verificationSummaryPath(layout, cycle);
+        Optional<byte[]> testResult = read(testResultPath, found);
+        Optional<byte[]> summary = read(summaryPath, found);
+        String manifestPath = layout.manifest(cycle);
+        testResult.flatMap(bytes -> open(testResultPath, bytes, trust, found, notes)).ifPresent(statement ->
+                compare(testResultPath, statement, expectedTestResult(manifest, manifestPath, cycle, statement,
+                        testResultPath, found), found));
+        summary.flatMap(bytes -> open(summaryPath, bytes, trust, found, notes)).ifPresent(statement -> {
+            if (testResult.isEmpty()) {
+                found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, summaryPath, testResultPath, "no file",
+                        "the verification summary names a test result attestation that does not exist"));
+                return;
+            }
+            compareSummary(summaryPath, statement, manifest, manifestPath, cycle, testResultPath,
+                    Sha256.hex(testResult.get()), found);
+        });
+        return found;
+    }
+
+    private Optional<byte[]> read(String path, List<Discrepancy> found) {
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+                found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_INVALID, path, "a regular file of at most "
+                        + MAX_BYTES + " bytes", "not one", "the verification summary cannot be read"));
+                return Optional.empty();
+            }
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_INVALID, path, "the verification summary cannot be read: "
+                    + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<JsonNode> open(String path, byte[] bytes, TrustedKeys trust, List<Discrepancy> found,
+            List<String> notes) {
+        Attestations.Opened opened = Attestations.open(bytes, trust);
+        opened.problems().forEach(problem -> found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_INVALID, path,
+                "the DSSE envelope cannot be trusted: " + problem)));
+        if (opened.problems().isEmpty()) {
+            notes.add("verification summary " + path + " verifies, signed by trusted key(s) "
+                    + String.join(", ", opened.signedBy()) + (opened.ignored().isEmpty() ? ""
+                            : "; signatures by untrusted keys ignored: " + String.join(", ", opened.ignored())));
+        }
+        return opened.problems().isEmpty() ? opened.statement() : Optional.empty();
+    }
+
+    private ObjectNode expectedTestResult(HandoffManifest manifest, String manifestPath, CycleRef cycle,
+            JsonNode statement, String path, List<Discrepancy> found) {
+        TestResults results;
+        try {
+            results = TestResults.of(workspace, new OutcomeFiles(workspace, layout, CoverageReader.NONE).read(cycle));
+        } catch (PlanningException e) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "the imported outcomes it states cannot be"
+                    + " read: " + e.describe()));
+            return null;
+        }
+        JsonNode url = statement.path("predicate").path("url");
+        Optional<URI> given = Optional.empty();
+        if (url.isTextual() && absoluteUri(url.textValue())) {
+            given = Optional.of(URI.create(url.textValue()));
+        } else if (!url.isMissingNode()) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "predicate.url: an absolute URI",
+                    shorten(url.toString()), "the test run's url is not an absolute URI"));
+        }
+        ObjectNode expected = Summaries.testResult(manifest, manifestPath, results, given);
+        if (!given.isPresent() && !url.isMissingNode()) {
+            ((ObjectNode) expected.get("predicate")).set("url", url);
+        }
+        return expected;
+    }
+
+    private void compareSummary(String path, JsonNode statement, HandoffManifest manifest, String manifestPath,
+            CycleRef cycle, String testResultPath, String testResultSha256, List<Discrepancy> found) {
+        JsonNode time = statement.path("predicate").path("timeVerified");
+        Instant timeVerified;
+        try {
+            timeVerified = Instant.parse(time.asText(""));
+        } catch (DateTimeParseException e) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "predicate.timeVerified: an RFC 3339 UTC"
+                    + " timestamp", shorten(time.toString()), "the time of verification is not a timestamp"));
+            return;
+        }
+        ObjectNode expected = Summaries.verificationSummary(manifest, manifestPath,
+                SafePaths.relativize(workspace, rulebook.directory()), testResultPath, testResultSha256, timeVerified);
+        ObjectNode predicate = (ObjectNode) expected.get("predicate");
+        // The timestamp is compared as the instant it states, not as text.
+        predicate.set("timeVerified", time);
+        boolean validated;
+        try {
+            validated = SummaryWriter.reachedValidated(events.read(cycle));
+        } catch (PlanningException e) {
+            validated = false;
+        }
+        if (!validated) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "verificationResult: no PASSED summary",
+                    "verificationResult " + statement.path("predicate").path("verificationResult"), "the event log of "
+                            + cycle + " never moved into VALIDATED, so no verification can have passed it"));
+        }
+        JsonNode inputs = statement.path("predicate").path("inputAttestations");
+        if (inputs.isArray() && inputs.size() >= 3) {
+            inputs(path, (ArrayNode) predicate.get("inputAttestations"), inputs, found);
+            // Checked entry by entry above; the field-by-field comparison below skips it.
+            predicate.set("inputAttestations", inputs);
+        }
+        compare(path, statement, expected, found);
+    }
+
+    /**
+     * The stated input attestations: the manifest as sealed first, the Test Result envelope as it is
+     * now last, and between them signatures of the manifest, each at most once (fewer than it has now
+     * when a signature was added after summarizing).
+     */
+    private static void inputs(String path, ArrayNode expected, JsonNode actual, List<Discrepancy> found) {
+        int last = actual.size() - 1;
+        if (!actual.get(0).equals(expected.get(0))) {
+            found.add(mismatch(path, "predicate.inputAttestations[0]", expected.get(0), actual.get(0),
+                    "the handoff manifest the summary names is not the sealed one"));
+        }
+        if (!actual.get(last).equals(expected.get(expected.size() - 1))) {
+            found.add(mismatch(path, "predicate.inputAttestations[" + last + "]", expected.get(expected.size() - 1),
+                    actual.get(last), "the test result attestation the summary names is not the one beside it:"
+                            + " it changed after the summary was signed"));
+        }
+        Set<JsonNode> signatures = new HashSet<>();
+        for (int i = 1; i < expected.size() - 1; i++) {
+            signatures.add(expected.get(i));
+        }
+        Set<JsonNode> seen = new HashSet<>();
+        for (int i = 1; i < last; i++) {
+            if (!signatures.contains(actual.get(i)) || !seen.add(actual.get(i))) {
+                found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "predicate.inputAttestations[" + i
+                        + "]: a signature of the manifest, named once", shorten(actual.get(i).toString()),
+                        "the summary names a signature the sealed manifest does not carry"));
+            }
+        }
+    }
+
+    private static Discrepancy mismatch(String path, String field, JsonNode expected, JsonNode actual, String message) {
+        return Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, field + " " + describe(expected),
+                field + " " + describe(actual), message);
+    }
+
+    /** One {@code SUMMARY_MISMATCH} per statement field (and predicate field) that differs. */
+    private static void compare(String path, JsonNode actual, ObjectNode expected, List<Discrepancy> found) {
+        if (expected == null) {
+            return;
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        expected.fieldNames().forEachRemaining(fields::add);
+        actual.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            if (field.equals("predicate") && actual.path(field).isObject()) {
+                Set<String> inner = new LinkedHashSet<>();
+                expected.get(field).fieldNames().forEachRemaining(inner::add);
+                actual.get(field).fieldNames().forEachRemaining(inner::add);
+                for (String name : inner) {
+                    differ(path, "predicate." + name, expected.get(field).path(name), actual.get(field).path(name),
+                            found);
+                }
+            } else {
+                differ(path, field, expected.path(field), actual.path(field), found);
+            }
+        }
+    }
+
+    private static void differ(String path, String field, JsonNode expected, JsonNode actual, List<Discrepancy> found) {
+        if (!expected.equals(actual)) {
+            found.add(mismatch(path, field, expected, actual, "the signed summary's " + field + " is not what the"
+                    + " sealed manifest, the rulebook hash, the imported outcomes and the event log give"));
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        return node.isMissingNode() ? "(absent)" : shorten(node.toString());
+    }
+
+    private static boolean absoluteUri(String text) {
+        try {
+            return new URI(text).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 160 ? text : text.substring(0, 157) + "...";
+    }
+}

@@ -1,0 +1,140 @@
+package dev.planning.engine.internal.seal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.InvalidTransitionException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.seal.VerificationSummaries;
+import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.outcome.CoverageReader;
+import dev.planning.engine.internal.outcome.OutcomeFiles;
+import dev.planning.engine.internal.signing.Attestations;
+import dev.planning.engine.internal.signing.CanonicalForm;
+import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes a {@code VALIDATED} cycle's verification summaries ({@link Summaries}), each in a DSSE
+ * envelope ({@link Attestations#envelope}), next to its evidence, once: refused, with nothing
+ * written, when the cycle never moved into {@code VALIDATED}, a summary file exists already, the
+ * sealed manifest does not verify now against the trusted keys, no JUnit outcome was imported, or
+ * the envelopes would not verify against the trusted keys (no signer's key is trusted). Each file
+ * is created atomically and never replaced.
+ */
+public final class SummaryWriter {
+
+    private static final ObjectMapper JSON = JsonMappers.prettyJson();
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final Rulebook rulebook;
+    private final Clock clock;
+
+    public SummaryWriter(Path workspace, WorkspaceLayout layout, Rulebook rulebook, Clock clock) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Writes both summaries.
+     *
+     * @param status the cycle's status (its history must hold an accepted move into {@code VALIDATED})
+     * @param report the cycle's manifest verified in full against {@code trust}, just now
+     * @param url    the test run's page, recorded as the Test Result's {@code url}
+     */
+    public VerificationSummaries write(CycleStatus status, VerificationReport report, List<? extends Signer> signers,
+            Optional<URI> url, TrustedKeys trust) {
+        CycleRef cycle = status.cycle();
+        if (!reachedValidated(status.history())) {
+            throw new InvalidTransitionException(status.state(), CycleState.VALIDATED, "cycle " + cycle
+                    + " never moved into VALIDATED: verification summaries are written once it has (state "
+                    + status.state() + ")");
+        }
+        String testResultPath = Summaries.testResultPath(layout, cycle);
+        String summaryPath = Summaries.verificationSummaryPath(layout, cycle);
+        for (String path : List.of(testResultPath, summaryPath)) {
+            if (Files.exists(SafePaths.resolve(workspace, path))) {
+                throw new SealingException(SealingException.Reason.ALREADY_SUMMARIZED, "the verification summaries of "
+                        + cycle + " are written already (" + path + "); they are never overwritten",
+                        SourceLocation.ofFile(path));
+            }
+        }
+        if (!report.passed()) {
+            throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "cannot summarize " + cycle
+                    + ": the sealed manifest does not verify: " + report.discrepancies().get(0).describe()
+                    + (report.discrepancies().size() > 1 ? " (and " + (report.discrepancies().size() - 1)
+                            + " more; run planning verify)" : ""), SourceLocation.ofFile(report.manifest()));
+        }
+        TestResults results = TestResults.of(workspace, new OutcomeFiles(workspace, layout, CoverageReader.NONE)
+                .read(cycle));
+        if (results.reports().isEmpty()) {
+            throw new InvalidInputException("cycle " + cycle + " has no imported JUnit report to summarize: import the"
+                    + " test results first (planning import ... TEST-*.xml)",
+                    SourceLocation.ofFile(layout.outcomesDir(cycle)));
+        }
+        String manifestPath = layout.manifest(cycle);
+        HandoffManifest manifest = new ManifestReader(workspace).read(SafePaths.resolve(workspace, manifestPath),
+                manifestPath).manifest();
+        byte[] testResult = envelope(Summaries.testResult(manifest, manifestPath, results, url), signers, trust,
+                testResultPath);
+        byte[] summary = envelope(Summaries.verificationSummary(manifest, manifestPath,
+                SafePaths.relativize(workspace, rulebook.directory()), testResultPath, Sha256.hex(testResult),
+                clock.instant()), signers, trust, summaryPath);
+        AtomicFiles.writeNew(SafePaths.resolve(workspace, testResultPath), testResult);
+        AtomicFiles.writeNew(SafePaths.resolve(workspace, summaryPath), summary);
+        return new VerificationSummaries(testResultPath, summaryPath, results.result(), "PASSED",
+                results.passed().size(), results.warned().size(), results.failed().size(), signers.size());
+    }
+
+    /** Whether the history holds an accepted transition into {@code VALIDATED}. */
+    static boolean reachedValidated(List<RecordedEvent> history) {
+        return history.stream().map(RecordedEvent::event).anyMatch(e -> e.type() == EventType.STATE_TRANSITION
+                && e.toState().orElse(null) == CycleState.VALIDATED);
+    }
+
+    /** The envelope's bytes, checked to verify against {@code trust} before anything is written. */
+    private static byte[] envelope(ObjectNode statement, List<? extends Signer> signers, TrustedKeys trust,
+            String path) {
+        ObjectNode envelope = Attestations.envelope(CanonicalForm.canonicalize(statement), signers);
+        byte[] bytes;
+        try {
+            bytes = (JSON.writeValueAsString(envelope) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        Attestations.Opened opened = Attestations.open(bytes, trust);
+        if (!opened.problems().isEmpty()) {
+            throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the verification summary " + path
+                    + " would not verify: " + String.join("; ", opened.problems()) + "; sign with a key of "
+                    + trust.source(), SourceLocation.ofFile(path));
+        }
+        return bytes;
+    }
+}
