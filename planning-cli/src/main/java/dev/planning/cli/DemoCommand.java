@@ -208,7 +208,8 @@ final class DemoCommand implements Callable<Integer> {
                     + LAYOUT.eventLog(cycle));
         }
         // Past PACKAGED, status checks each manifest against the trust file (kept outside the workspace).
-        o.println("Next: bin/planning status -w " + workspace + " --trust " + keys.resolve("trust.yaml"));
+        o.println("Next: bin/planning status -w " + workspace + " --trust " + keys.resolve("trust.yaml")
+                + (store != null ? " --store " + store : ""));
     }
 
     /**
