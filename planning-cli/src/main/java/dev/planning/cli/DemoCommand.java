@@ -67,6 +67,13 @@ final class DemoCommand implements Callable<Integer> {
                     + "non-empty directory is refused.")
     Path out;
 
+    @Option(names = "--store", paramLabel = "FILE",
+            description = "Record the demo's events in the PostgreSQL store this configuration file names (url, user,"
+                    + " password, repository, kafka.bootstrap.servers, kafka.topic); default: $PLANNING_STORE_CONFIG or"
+                    + " $PLANNING_STORE_URL, else the workspace's files. With Kafka configured, the events are"
+                    + " published to the topic when the demo ends. Never a URL or password here.")
+    Path store;
+
     @Spec
     CommandSpec spec;
 
@@ -98,7 +105,22 @@ final class DemoCommand implements Callable<Integer> {
         for (String role : ROLES) {
             Planning.keys().generate(role, SignatureAlgorithm.ED25519, keys);
         }
-        PlanningWorkspace ws = Planning.builder().workspace(workspace)
+        Planning.Builder builder = Planning.builder().workspace(workspace);
+        StoreSelection.open(store).ifPresent(opened -> {
+            for (CycleRef cycle : List.of(FIRST, SECOND)) {
+                if (!opened.store().eventStore().read(cycle).isEmpty()) {
+                    throw new InvalidInputException("the store's repository '"
+                            + opened.config().repository() + "' already holds cycle " + cycle
+                            + ": run the demo against a repository of its own (repository= in the store file,"
+                            + " or $PLANNING_STORE_REPOSITORY)");
+                }
+            }
+            o.println("events go to the PostgreSQL store, repository " + opened.config().repository()
+                    + opened.config().kafkaBootstrap().map(servers -> ", then to Kafka topic "
+                            + opened.config().kafkaTopic() + " at " + servers).orElse(""));
+            builder.eventStore(opened.store().eventStore());
+        });
+        PlanningWorkspace ws = builder
                 .trustedKeys(Planning.keys().readTrustFile(keys.resolve(Keys.TRUST_FILE))).triggeredBy("demo")
                 .clock(new SimulatedClock(java.time.Instant.parse("2025-09-02T08:00:00Z"), java.time.Duration.ofHours(4)))
                 .build();
@@ -186,7 +208,8 @@ final class DemoCommand implements Callable<Integer> {
                     + LAYOUT.eventLog(cycle));
         }
         // Past PACKAGED, status checks each manifest against the trust file (kept outside the workspace).
-        o.println("Next: bin/planning status -w " + workspace + " --trust " + keys.resolve("trust.yaml"));
+        o.println("Next: bin/planning status -w " + workspace + " --trust " + keys.resolve("trust.yaml")
+                + (store != null ? " --store " + store : ""));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.engine.Planning;
 import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.StoreMigration;
 import java.io.PrintWriter;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code planning store}: the central PostgreSQL store, chosen by {@code --store FILE},
  * {@code $PLANNING_STORE_CONFIG} or {@code $PLANNING_STORE_URL}: move logs between files and the
- * database, ask questions across cycles, publish the outbox to Kafka.
+ * database, ask questions across cycles (answered by the workspace's event log files when no store
+ * is configured), publish the outbox to Kafka.
  */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "The central PostgreSQL store (--store FILE, $PLANNING_STORE_CONFIG or $PLANNING_STORE_URL):"
@@ -90,23 +94,77 @@ final class StoreCommand implements Runnable {
         }
     }
 
+    /**
+     * Where the cross-cycle queries answer from: the configured PostgreSQL store, or else the
+     * workspace's event log files (the same questions, the same answers).
+     */
+    static final class QuerySource {
+        @Option(names = "--store", paramLabel = "FILE",
+                description = "Store configuration file (default: $PLANNING_STORE_CONFIG or $PLANNING_STORE_URL; with"
+                        + " none, the workspace's event log files answer).")
+        Path file;
+
+        @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = ".",
+                description = "Workspace whose event logs answer when no store is configured (default: the current"
+                        + " directory).")
+        Path workspace;
+
+        /** The queries and how the output names their source ({@code files} or {@code postgresql:<repository>}). */
+        Source open() {
+            return StoreSelection.open(file)
+                    .map(opened -> new Source(opened.store().queries(), "postgresql:" + opened.config().repository(),
+                            "repository " + opened.config().repository()))
+                    .orElseGet(() -> {
+                        if (!java.nio.file.Files.isDirectory(workspace)) {
+                            throw new InvalidInputException("no store configured and workspace " + workspace
+                                    + " is not a directory: give --store FILE, set PLANNING_STORE_CONFIG or"
+                                    + " PLANNING_STORE_URL, or -w a workspace");
+                        }
+                        return new Source(Planning.cycleQueries(workspace), "files",
+                                "the event logs of " + workspace);
+                    });
+        }
+    }
+
+    /** Queries, and their source as JSON ({@code store}) and text name it. */
+    record Source(CycleQueries queries, String name, String described) {
+    }
+
     @Command(name = "portfolio", mixinStandardHelpOptions = true,
-            description = "Every cycle of the repository and the state its events lead to.")
+            description = "Every cycle of the repository (or workspace) and the state its events lead to.")
     static final class Portfolio implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        StoreOption store;
+        QuerySource source;
+
+        @picocli.CommandLine.Mixin
+        FormatOption format;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            List<CycleQueries.CycleSummary> cycles = store.open().store().queries().portfolio();
-            for (CycleQueries.CycleSummary c : cycles) {
-                out.println(c.cycle() + "\t" + c.state() + "\t" + c.events() + " event(s)\tlast " + c.updatedAt());
-            }
-            out.println(cycles.size() + " cycle(s)");
+            Source from = source.open();
+            List<CycleQueries.CycleSummary> cycles = from.queries().portfolio();
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("store", from.name());
+            json.put("cycles", cycles.stream().map(c -> {
+                Map<String, Object> cycle = new LinkedHashMap<>();
+                cycle.put("cycle", c.cycle().toString());
+                cycle.put("state", c.state().name());
+                cycle.put("events", c.events());
+                cycle.put("updated_at", c.updatedAt().toString());
+                return cycle;
+            }).toList());
+            Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
+                StringBuilder text = new StringBuilder();
+                for (CycleQueries.CycleSummary c : cycles) {
+                    text.append(c.cycle()).append('\t').append(c.state()).append('\t').append(c.events())
+                            .append(" event(s)\tlast ").append(c.updatedAt()).append('\n');
+                }
+                return text.append(cycles.size()).append(" cycle(s) in ").append(from.described()).append('\n')
+                        .toString();
+            });
             return ExitCodes.OK;
         }
     }
@@ -115,7 +173,10 @@ final class StoreCommand implements Runnable {
             description = "Sealed cycles, not completed, that lack a signature of a required role.")
     static final class PendingSignatures implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        StoreOption store;
+        QuerySource source;
+
+        @picocli.CommandLine.Mixin
+        FormatOption format;
 
         @Option(names = "--role", paramLabel = "ROLE", required = true,
                 description = "A role that must sign (repeat for several), e.g. --role QA.")
@@ -126,24 +187,44 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            List<CycleQueries.PendingSignatures> pending = store.open().store().queries()
-                    .pendingSignatures(new LinkedHashSet<>(roles));
-            for (CycleQueries.PendingSignatures p : pending) {
-                out.println(p.cycle() + "\t" + p.state() + "\tsigned: " + String.join(",", p.signedRoles())
-                        + "\tmissing: " + String.join(",", p.missingRoles()));
-            }
-            out.println(pending.size() + " cycle(s) wait for signatures");
+            Source from = source.open();
+            List<CycleQueries.PendingSignatures> pending = from.queries().pendingSignatures(new LinkedHashSet<>(roles));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("store", from.name());
+            json.put("required_roles", new java.util.TreeSet<>(roles).stream().toList());
+            json.put("cycles", pending.stream().map(p -> {
+                Map<String, Object> cycle = new LinkedHashMap<>();
+                cycle.put("cycle", p.cycle().toString());
+                cycle.put("state", p.state().name());
+                cycle.put("signed_roles", p.signedRoles());
+                cycle.put("missing_roles", p.missingRoles());
+                return cycle;
+            }).toList());
+            Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
+                StringBuilder text = new StringBuilder();
+                for (CycleQueries.PendingSignatures p : pending) {
+                    text.append(p.cycle()).append('\t').append(p.state()).append("\tsigned: ")
+                            .append(String.join(",", p.signedRoles())).append("\tmissing: ")
+                            .append(String.join(",", p.missingRoles())).append('\n');
+                }
+                return text.append(pending.size()).append(" cycle(s) wait for signatures in ").append(from.described())
+                        .append('\n').toString();
+            });
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "expiring-waivers", mixinStandardHelpOptions = true,
-            description = "Waivers recorded as WAIVER_GRANTED events that expire on or before a date (default: in 7"
-                    + " days). Waivers kept only in decision log files are not events and are not listed.")
+            description = "Waivers recorded in the store as WAIVER_GRANTED events (an application records them with"
+                    + " PlanningWorkspace.record; no planning command does) whose 'expires' date is on or before a date"
+                    + " (default: in 7 days), expired ones included. Waivers in decision log files are not events and"
+                    + " are not listed: `planning lint` warns about those expiring within the rulebook's horizon.")
     static final class ExpiringWaivers implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        StoreOption store;
+        QuerySource source;
+
+        @picocli.CommandLine.Mixin
+        FormatOption format;
 
         @Option(names = "--until", paramLabel = "DATE", description = "Last expiry date to list (YYYY-MM-DD).")
         String until;
@@ -154,13 +235,31 @@ final class StoreCommand implements Runnable {
         @Override
         public Integer call() {
             LocalDate date = until == null ? LocalDate.now(ZoneOffset.UTC).plusDays(7) : date(until, "--until");
-            PrintWriter out = spec.commandLine().getOut();
-            List<CycleQueries.WaiverExpiry> waivers = store.open().store().queries().expiringWaivers(date);
-            for (CycleQueries.WaiverExpiry w : waivers) {
-                out.println(w.expires() + "\t" + w.cycle() + "\t" + w.rule().orElse("?") + " on " + w.item().orElse("?")
-                        + "\tapproved by " + w.approver().orElse("?") + "\t(" + w.eventId() + ")");
-            }
-            out.println(waivers.size() + " waiver(s) expire by " + date);
+            Source from = source.open();
+            List<CycleQueries.WaiverExpiry> waivers = from.queries().expiringWaivers(date);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("store", from.name());
+            json.put("until", date.toString());
+            json.put("waivers", waivers.stream().map(w -> {
+                Map<String, Object> waiver = new LinkedHashMap<>();
+                waiver.put("cycle", w.cycle().toString());
+                waiver.put("event_id", w.eventId());
+                waiver.put("expires", w.expires().toString());
+                waiver.put("rule", w.rule().orElse(null));
+                waiver.put("item", w.item().orElse(null));
+                waiver.put("approver", w.approver().orElse(null));
+                return waiver;
+            }).toList());
+            Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
+                StringBuilder text = new StringBuilder();
+                for (CycleQueries.WaiverExpiry w : waivers) {
+                    text.append(w.expires()).append('\t').append(w.cycle()).append('\t').append(w.rule().orElse("?"))
+                            .append(" on ").append(w.item().orElse("?")).append("\tapproved by ")
+                            .append(w.approver().orElse("?")).append("\t(").append(w.eventId()).append(")\n");
+                }
+                return text.append(waivers.size()).append(" waiver(s) expire by ").append(date).append(" in ")
+                        .append(from.described()).append('\n').toString();
+            });
             return ExitCodes.OK;
         }
     }
@@ -169,7 +268,10 @@ final class StoreCommand implements Runnable {
             description = "Refused transitions since a date or instant (default: the last 7 days), newest first.")
     static final class Refusals implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        StoreOption store;
+        QuerySource source;
+
+        @picocli.CommandLine.Mixin
+        FormatOption format;
 
         @Option(names = "--since", paramLabel = "WHEN", description = "YYYY-MM-DD or an ISO-8601 instant.")
         String since;
@@ -186,13 +288,35 @@ final class StoreCommand implements Runnable {
             if (limit < 1) {
                 throw new InvalidInputException("--limit must be at least 1, got " + limit);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            List<CycleQueries.Refusal> refusals = store.open().store().queries().recentRefusals(from, limit);
-            for (CycleQueries.Refusal r : refusals) {
-                out.println(r.at() + "\t" + r.cycle() + "\t" + r.from().map(Enum::name).orElse("?") + " -> "
-                        + r.requested().map(Enum::name).orElse("?") + "\t" + r.gateResults());
-            }
-            out.println(refusals.size() + " refusal(s) since " + from);
+            Source source = this.source.open();
+            List<CycleQueries.Refusal> refusals = source.queries().recentRefusals(from, limit);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("store", source.name());
+            json.put("since", from.toString());
+            json.put("limit", limit);
+            json.put("refusals", refusals.stream().map(r -> {
+                Map<String, Object> refusal = new LinkedHashMap<>();
+                refusal.put("cycle", r.cycle().toString());
+                refusal.put("event_id", r.eventId());
+                refusal.put("at", r.at().toString());
+                refusal.put("from", r.from().map(Enum::name).orElse(null));
+                refusal.put("requested", r.requested().map(Enum::name).orElse(null));
+                Map<String, String> gates = new LinkedHashMap<>();
+                r.gateResults().forEach((gate, status) -> gates.put(gate, status.name()));
+                refusal.put("gate_results", gates);
+                return refusal;
+            }).toList());
+            Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
+                StringBuilder text = new StringBuilder();
+                for (CycleQueries.Refusal r : refusals) {
+                    text.append(r.at()).append('\t').append(r.cycle()).append('\t')
+                            .append(r.from().map(Enum::name).orElse("?")).append(" -> ")
+                            .append(r.requested().map(Enum::name).orElse("?")).append('\t').append(r.gateResults())
+                            .append('\n');
+                }
+                return text.append(refusals.size()).append(" refusal(s) since ").append(from).append(" in ")
+                        .append(source.described()).append('\n').toString();
+            });
             return ExitCodes.OK;
         }
     }

@@ -29,7 +29,8 @@ class JsonOutputSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> COMMANDS = Set.of("lint", "gate", "advance", "status", "seal", "sign", "verify",
-            "import", "digest", "improve", "rules-test", "rules-diff");
+            "import", "digest", "improve", "rules-test", "rules-diff", "store-portfolio", "store-pending-signatures",
+            "store-expiring-waivers", "store-refusals");
 
     @TempDir
     Path dir;
@@ -69,6 +70,15 @@ class JsonOutputSchemaTest {
         check("advance", 0, CycleScript.cycle(ws, "advance", "--to", "IMPROVE", "--trust", trust));
         check("improve", 0, CycleScript.cycle(ws, "improve", "--next", "2025-09-16", "--trust", trust));
         check("status", 0, "status", "-w", ws.toString(), "--trust", trust);
+        // The cross-cycle queries, answered by the workspace's event logs (no store configured).
+        check("store-portfolio", 0, "store", "portfolio", "-w", ws.toString());
+        check("store-pending-signatures", 0, "store", "pending-signatures", "-w", ws.toString(), "--role", "PM",
+                "--role", "Security");
+        check("store-expiring-waivers", 0, "store", "expiring-waivers", "-w", ws.toString(), "--until", "2030-01-01");
+        Path refused = CliRun.copyOf("fe-critical", dir.resolve("refused"));
+        CliRun.of("advance", "-w", refused.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        check("store-refusals", 0, "store", "refusals", "-w", refused.toString(), "--since", "2000-01-01");
         check("rules-test", 0, "rules", "test", ws.resolve("rulebook").toString());
         check("rules-diff", 0, "rules", "diff", "-w", ws.toString(), "--base", "HEAD");
 

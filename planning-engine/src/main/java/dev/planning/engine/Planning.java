@@ -16,7 +16,9 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.gate.GateCheck;
 import dev.planning.engine.internal.gate.GateRegistry;
@@ -183,6 +185,24 @@ public final class Planning {
             throw new InvalidInputException("rulebook directory not found: " + directory);
         }
         return RulebookHasher.hash(directory);
+    }
+
+    /**
+     * Cross-cycle questions (portfolio, pending signatures, expiring waivers, recent refusals) over
+     * the event log files of a workspace, the same answers the PostgreSQL store gives over its rows:
+     * each question reads every {@code <stream>/events/*.events.jsonl} log, hash chain verified.
+     *
+     * @throws NullPointerException when an argument is {@code null}
+     * @since 0.2
+     */
+    public static CycleQueries cycleQueries(Path workspace, WorkspaceLayout layout) {
+        return EventLogQueries.ofWorkspace(Objects.requireNonNull(workspace, "workspace"),
+                Objects.requireNonNull(layout, "layout"));
+    }
+
+    /** {@link #cycleQueries(Path, WorkspaceLayout)} with the default layout. */
+    public static CycleQueries cycleQueries(Path workspace) {
+        return cycleQueries(workspace, WorkspaceLayout.DEFAULT);
     }
 
     /** Configures and builds a {@link PlanningWorkspace}; not thread-safe, reusable. */

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * Questions asked across every cycle of a store at once, answered from the recorded events: the
- * portfolio, handoffs waiting for signatures, waivers about to expire, recent refusals. A central
- * store (the PostgreSQL module) implements it; each answer is derived from events only, so it says
- * nothing an event does not record.
+ * portfolio, handoffs waiting for signatures, waivers about to expire, recent refusals. The
+ * PostgreSQL module implements it over its rows, and {@code Planning.cycleQueries(workspace)} over
+ * a workspace's event log files; each answer is derived from events only, so it says nothing an
+ * event does not record.
  *
  * <pre>{@code
  * for (CycleQueries.CycleSummary c : queries.portfolio()) {
@@ -45,8 +46,11 @@ public interface CycleQueries {
     /**
      * Waivers recorded by {@code WAIVER_GRANTED} events whose {@code expires} detail (an ISO date) is
      * on or before {@code until}, soonest first; already expired ones included, and one whose expiry
-     * cannot be read counts as expired ({@link LocalDate#MIN}). Waivers kept only in
-     * a decision log file, never recorded as events, are not seen.
+     * cannot be read counts as expired ({@link LocalDate#MIN}). Answered from the events the store
+     * holds, nothing else: an application records such an event with
+     * {@code PlanningWorkspace.record(cycle, EventType.WAIVER_GRANTED, details)} (details
+     * {@code expires}, and optionally {@code rule}, {@code item}, {@code approver}). Waivers kept
+     * only in a decision log file, never recorded as events, are not seen.
      */
     List<WaiverExpiry> expiringWaivers(LocalDate until);
 

@@ -1,6 +1,9 @@
 package dev.planning.store.postgres;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.eventlog.EventLineCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,13 +50,14 @@ import org.postgresql.PGConnection;
  * the last applied as a duplicate, and one beyond the next as an early copy) sees each cycle's events
  * exactly once, in order; the module's tests show it with the broker stopped under load.
  * One relay at a time works on a database (a PostgreSQL advisory lock); others wait.
- * It wakes on {@code NOTIFY planning_outbox} (sent by each append) and otherwise polls.
+ * It wakes on {@code NOTIFY planning_outbox} (sent by the database when an append queues a row) and otherwise polls.
  */
 public final class OutboxRelay implements AutoCloseable {
 
     /** The advisory lock key that makes one relay the active one. */
     private static final long LOCK_KEY = 0x706c616e6e696e67L;
     private static final int BATCH = 500;
+    private static final EventLineCodec CODEC = new EventLineCodec();
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
@@ -231,13 +235,30 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private static List<Row> next(Connection connection) throws SQLException {
+        // A row queued by an append names its event; the message is built from the event row here
+        // (rows queued by schema version 1 carry their message).
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, repository, stream, cycle_id, message FROM planning_outbox ORDER BY id LIMIT " + BATCH)) {
+                "SELECT o.id, o.repository, o.stream, o.cycle_id, o.message, o.seq, e.sha256, e.event_type, e.line"
+                        + " FROM planning_outbox o LEFT JOIN planning_event e ON e.repository = o.repository"
+                        + " AND e.stream = o.stream AND e.cycle_id = o.cycle_id AND e.seq = o.seq"
+                        + " ORDER BY o.id LIMIT " + BATCH)) {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4),
-                            rs.getBytes(5)));
+                    String repository = rs.getString(2);
+                    CycleRef cycle = new CycleRef(rs.getString(3), rs.getString(4));
+                    byte[] message = rs.getBytes(5);
+                    if (message == null) {
+                        byte[] line = rs.getBytes(9);
+                        if (line == null) {
+                            throw new SQLException("outbox row " + rs.getLong(1) + " names line " + rs.getInt(6)
+                                    + " of " + repository + "/" + cycle + ", which the event table does not hold");
+                        }
+                        PlanningEvent event = CODEC.decode(line).event();
+                        message = CloudEventEnvelope.encode(repository, cycle, rs.getInt(6), rs.getString(7),
+                                event.id(), rs.getString(8), event.timestamp().toString(), line);
+                    }
+                    rows.add(new Row(rs.getLong(1), CloudEventEnvelope.key(repository, cycle), message));
                 }
             }
             return rows;

@@ -36,19 +36,27 @@ final class PostgresCycleQueries implements CycleQueries {
         this.repository = repository;
     }
 
+    /**
+     * One indexed read of the per-cycle rows kept by each append, in one round trip (auto-commit, so
+     * no transaction to open and close, and every row in one fetch); the time travels as
+     * microseconds since the epoch, which is cheaper to read than a timestamp's text.
+     */
     @Override
     public List<CycleSummary> portfolio() {
-        return transactions.inTransaction("query the portfolio", connection -> {
+        return transactions.autoCommit("query the portfolio", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT stream, cycle_id, state, events, updated_at FROM planning_cycle WHERE repository = ?"
+                    "SELECT stream, cycle_id, state, events,"
+                            + " (extract(epoch FROM updated_at) * 1000000)::int8 FROM planning_cycle WHERE repository = ?"
                             + " ORDER BY stream, cycle_id")) {
                 select.setString(1, repository);
-                select.setFetchSize(5000);
                 List<CycleSummary> cycles = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
+                        long micros = rs.getLong(5);
                         cycles.add(new CycleSummary(new CycleRef(rs.getString(1), rs.getString(2)),
-                                CycleState.valueOf(rs.getString(3)), rs.getInt(4), rs.getTimestamp(5).toInstant()));
+                                CycleState.valueOf(rs.getString(3)), rs.getInt(4),
+                                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                                        Math.floorMod(micros, 1_000_000L) * 1000L)));
                     }
                 }
                 return cycles;

@@ -53,7 +53,6 @@ import java.util.Optional;
 public final class PostgresEventStore implements EventStore {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Transactions transactions;
     private final String repository;
@@ -127,8 +126,7 @@ public final class PostgresEventStore implements EventStore {
                     + " bytes: keep its details short and put bulky data in evidence files",
                     SourceLocation.ofFile(location(cycle)));
         }
-        return transactions.inTransaction("append to the event log of " + cycle,
-                connection -> appendLine(connection, cycle, event, line, expectedHead));
+        return appendLine(cycle, event, line, expectedHead);
     }
 
     /**
@@ -167,33 +165,126 @@ public final class PostgresEventStore implements EventStore {
         });
     }
 
-    private RecordedEvent appendLine(Connection connection, CycleRef cycle, PlanningEvent event, byte[] line,
-            String expectedHead) throws SQLException {
-        Optional<RecordedEvent> already = recordedWithId(connection, cycle, event.id(), line);
-        if (already.isPresent()) {
-            return already.get();
-        }
-        Head head = head(connection, cycle);
-        if (!head.sha256.equals(expectedHead)) {
-            throw concurrent(cycle, expectedHead, head.sha256);
-        }
-        int seq = head.seq + 1;
-        try {
-            insert(connection, cycle, seq, event, line, expectedHead);
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                // Another writer took this position (or this event id) first: the loser's rows are
-                // rolled back with the transaction, and it learns which case it is from a fresh read.
-                connection.rollback();
-                Optional<RecordedEvent> mine = recordedWithId(connection, cycle, event.id(), line);
-                if (mine.isPresent()) {
-                    return mine.get();
+    /**
+     * One round trip: a single statement, committed on its own, that finds the cycle's head, inserts
+     * the next line only when the head is the expected one, moves the portfolio row and (when
+     * enabled) queues the outbox row. {@code ON CONFLICT DO NOTHING} makes a lost race an empty
+     * result instead of an error; only then does the store read again, to tell a repeated append
+     * (same event id, same line) from a concurrent one.
+     */
+    private RecordedEvent appendLine(CycleRef cycle, PlanningEvent event, byte[] line, String expectedHead) {
+        String sha256 = Sha256.hex(line);
+        Object[] values = {repository, cycle.stream(), cycle.cycleId(), expectedHead, event.id(),
+            event.type().name(), event.fromState().map(Enum::name).orElse(null),
+            event.toState().map(Enum::name).orElse(null), Timestamp.from(event.timestamp()), sha256, line,
+            json(event.details()), ProjectedState.assigned(event).map(Enum::name).orElse(null)};
+        Statement statement = outbox ? APPEND_WITH_OUTBOX : APPEND;
+        for (int attempt = 1; ; attempt++) {
+            Integer seq = transactions.autoCommit("append to the event log of " + cycle, connection -> {
+                try (PreparedStatement append = statement.prepare(connection, values);
+                        ResultSet rs = append.executeQuery()) {
+                    rs.next();
+                    int inserted = rs.getInt(1);
+                    return rs.wasNull() ? null : inserted;
                 }
-                throw concurrent(cycle, expectedHead, head(connection, cycle).sha256);
+            });
+            if (seq != null) {
+                return new RecordedEvent(seq, event, expectedHead, sha256);
             }
-            throw e;
+            Outcome outcome = transactions.inTransaction("append to the event log of " + cycle,
+                    connection -> afterConflict(connection, cycle, event, line));
+            if (outcome.recorded != null) {
+                return outcome.recorded;
+            }
+            // The head still being the expected one means the competing insert was rolled back:
+            // the position is free again, so try again (bounded: each round lost to a writer).
+            if (!outcome.head.equals(expectedHead) || attempt == 3) {
+                throw concurrent(cycle, expectedHead, outcome.head);
+            }
         }
-        return new RecordedEvent(seq, event, expectedHead, Sha256.hex(line));
+    }
+
+    private Outcome afterConflict(Connection connection, CycleRef cycle, PlanningEvent event, byte[] line)
+            throws SQLException {
+        Optional<RecordedEvent> mine = recordedWithId(connection, cycle, event.id(), line);
+        return mine.isPresent() ? new Outcome(mine.get(), null) : new Outcome(null, head(connection, cycle).sha256);
+    }
+
+    /**
+     * The append statement. Parameters, numbered as in the text: 1 repository, 2 stream, 3 cycle,
+     * 4 expected head, 5 event id, 6 type, 7 from state, 8 to state, 9 time, 10 SHA-256 of the line,
+     * 11 line, 12 details, 13 the state the event assigns ({@code null}: the cycle keeps its own).
+     */
+    private static final String APPEND_CORE =
+            "WITH head AS ("
+            + " SELECT seq, sha256 FROM planning_event"
+            + " WHERE repository = ?1 AND stream = ?2 AND cycle_id = ?3 ORDER BY seq DESC LIMIT 1"
+            + "), pos AS ("
+            + " SELECT COALESCE((SELECT seq FROM head), 0) + 1 AS seq,"
+            + " COALESCE((SELECT sha256::text FROM head), '" + RecordedEvent.GENESIS + "') AS head"
+            + "), ev AS ("
+            + " INSERT INTO planning_event (repository, stream, cycle_id, seq, event_id, event_type, from_state,"
+            + " to_state, occurred_at, prev_sha256, sha256, line, details)"
+            + " SELECT ?1, ?2, ?3, pos.seq, ?5, ?6, ?7, ?8, ?9, ?4, ?10, ?11, ?12::jsonb FROM pos"
+            + " WHERE pos.head = ?4"
+            + " ON CONFLICT DO NOTHING RETURNING seq, occurred_at"
+            + "), cyc AS ("
+            + " INSERT INTO planning_cycle (repository, stream, cycle_id, state, events, head_sha256, updated_at)"
+            + " SELECT ?1, ?2, ?3, COALESCE(?13::text, 'PLANNED'), ev.seq, ?10, ev.occurred_at FROM ev"
+            + " ON CONFLICT (repository, stream, cycle_id) DO UPDATE"
+            + " SET state = COALESCE(?13::text, planning_cycle.state), events = EXCLUDED.events,"
+            + " head_sha256 = EXCLUDED.head_sha256, updated_at = EXCLUDED.updated_at"
+            + ")";
+
+    private static final Statement APPEND = new Statement(APPEND_CORE + " SELECT (SELECT seq FROM ev)");
+
+    private static final Statement APPEND_WITH_OUTBOX = new Statement(APPEND_CORE
+            + ", box AS ("
+            + " INSERT INTO planning_outbox (repository, stream, cycle_id, seq, event_id)"
+            + " SELECT ?1, ?2, ?3, ev.seq, ?5 FROM ev"
+            + ") SELECT (SELECT seq FROM ev)");
+
+    /**
+     * SQL whose parameters are numbered ({@code ?n}, each used any number of times): JDBC binds
+     * {@code ?} by position, so the text gets plain {@code ?} and each position its value's number.
+     */
+    private static final class Statement {
+        private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("\\?(\\d+)");
+
+        private final String sql;
+        private final int[] order;
+
+        Statement(String numbered) {
+            java.util.regex.Matcher matcher = NUMBERED.matcher(numbered);
+            List<Integer> positions = new ArrayList<>();
+            while (matcher.find()) {
+                positions.add(Integer.parseInt(matcher.group(1)));
+            }
+            this.sql = matcher.replaceAll("?");
+            this.order = positions.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        PreparedStatement prepare(Connection connection, Object[] values) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            try {
+                for (int i = 0; i < order.length; i++) {
+                    Object value = values[order[i] - 1];
+                    if (value == null) {
+                        statement.setNull(i + 1, java.sql.Types.VARCHAR);
+                    } else if (value instanceof byte[] bytes) {
+                        statement.setBytes(i + 1, bytes);
+                    } else if (value instanceof Timestamp time) {
+                        statement.setTimestamp(i + 1, time);
+                    } else {
+                        statement.setString(i + 1, (String) value);
+                    }
+                }
+                return statement;
+            } catch (SQLException | RuntimeException e) {
+                statement.close();
+                throw e;
+            }
+        }
     }
 
     private void insert(Connection connection, CycleRef cycle, int seq, PlanningEvent event, byte[] line,
@@ -236,19 +327,11 @@ public final class PostgresEventStore implements EventStore {
         }
         if (outbox) {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO planning_outbox (repository, stream, cycle_id, seq, event_id, message)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, repository);
-                insert.setString(2, cycle.stream());
-                insert.setString(3, cycle.cycleId());
+                    "INSERT INTO planning_outbox (repository, stream, cycle_id, seq, event_id) VALUES (?, ?, ?, ?, ?)")) {
+                bind(insert, cycle);
                 insert.setInt(4, seq);
                 insert.setString(5, event.id());
-                insert.setBytes(6, CloudEventEnvelope.encode(repository, cycle, seq, sha256, event.id(),
-                        event.type().name(), event.timestamp().toString(), line));
                 insert.executeUpdate();
-            }
-            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('planning_outbox', '')")) {
-                notify.execute();
             }
         }
     }
@@ -377,6 +460,9 @@ public final class PostgresEventStore implements EventStore {
     }
 
     private record Head(int seq, String sha256) {
+    }
+
+    private record Outcome(RecordedEvent recorded, String head) {
     }
 
     private record Row(int seq, String prevHash, String sha256, byte[] line) {

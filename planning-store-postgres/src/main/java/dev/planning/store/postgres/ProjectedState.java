@@ -15,6 +15,16 @@ final class ProjectedState {
     }
 
     static CycleState next(CycleState state, PlanningEvent event) {
+        return assigned(event).orElse(state);
+    }
+
+    /** The state {@code event} puts its cycle in, whatever it was; empty when the cycle keeps its state. */
+    static java.util.Optional<CycleState> assigned(PlanningEvent event) {
+        return java.util.Optional.ofNullable(assignedOrNull(event));
+    }
+
+    private static CycleState assignedOrNull(PlanningEvent event) {
+        CycleState state = null;
         switch (event.type()) {
             case CYCLE_CREATED:
                 return CycleState.PLANNED;

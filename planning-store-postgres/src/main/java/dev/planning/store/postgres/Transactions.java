@@ -49,6 +49,27 @@ final class Transactions {
         }
     }
 
+    /**
+     * Runs {@code work}, one statement, in auto-commit mode: the statement is its own transaction,
+     * committed in the same round trip. Retried as {@link #inTransaction}.
+     */
+    <T> T autoCommit(String what, Work<T> work) {
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        long pause = 50;
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!transient_(e) || System.nanoTime() - deadline > 0) {
+                    throw failure(what, e);
+                }
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 1000);
+        }
+    }
+
     private <T> T once(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

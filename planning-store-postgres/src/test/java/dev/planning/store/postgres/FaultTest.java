@@ -43,7 +43,7 @@ class FaultTest {
 
             CompletableFuture<RecordedEvent> append;
             try (Connection blocker = TestServers.postgres().getConnection()) {
-                // Hold the cycle's portfolio row: the append inserts its event row, then waits here.
+                // Hold the cycle's portfolio row: the append statement inserts its event row, then waits here.
                 blocker.setAutoCommit(false);
                 lockCycleRow(blocker, events.repository());
                 append = inThread(() -> events.append(CYCLE, next, head));
@@ -199,7 +199,7 @@ class FaultTest {
         try (Connection watcher = TestServers.postgres().getConnection();
                 PreparedStatement find = watcher.prepareStatement(
                 "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query LIKE 'INSERT INTO planning_cycle%' AND pid <> pg_backend_pid()")) {
+                        + " AND query LIKE '%INSERT INTO planning_cycle%' AND pid <> pg_backend_pid()")) {
             watcher.setAutoCommit(true);
             while (System.nanoTime() < deadline) {
                 if (append.isDone()) {

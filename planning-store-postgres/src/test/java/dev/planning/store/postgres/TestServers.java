@@ -2,6 +2,9 @@ package dev.planning.store.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +69,7 @@ final class TestServers {
                         .setConfigProp("transaction.state.log.min.isr", "1")
                         .setConfigProp("num.partitions", "4")
                         .build();
-                cluster.format();
+                formatQuietly(cluster);
                 cluster.startup();
                 cluster.waitForReadyBrokers();
                 kafka = cluster;
@@ -82,6 +85,21 @@ final class TestServers {
             }
         }
         return kafka;
+    }
+
+    /**
+     * Formats the cluster's storage. Kafka's storage formatter prints its bootstrap records to
+     * {@code System.out} (the test kit gives it no other stream, and no logging configuration
+     * reaches it): that output is discarded, so the build prints nothing of it.
+     */
+    static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(out);
+        }
     }
 
     static Map<String, Object> none() {

