@@ -203,7 +203,13 @@ public final class FileEventStore implements EventStore {
         String hash = Sha256.hex(line);
         int number = lines + 1;
         HEADS.put(key, LogHead.of(attributes(file), number, hash));
-        return new RecordedEvent(number, event, expectedHead, hash);
+        RecordedEvent recorded = new RecordedEvent(number, event, expectedHead, hash);
+        // The line just written extends what this store verified of the log, so the next read
+        // (which still compares every byte) need not decode it.
+        verified.computeIfPresent(key, (k, known) -> known.lines().size() == lines
+                && expectedHead.equals(lines == 0 ? RecordedEvent.GENESIS : known.events().get(lines - 1).hash())
+                ? known.plus(line, recorded) : null);
+        return recorded;
     }
 
     /** Writes the line and its line feed at {@code at} and forces them; undoes a partial write. */
@@ -295,6 +301,14 @@ public final class FileEventStore implements EventStore {
 
     /** The lines of a log as last verified, and their events. */
     private record Verified(List<byte[]> lines, List<RecordedEvent> events) {
+
+        Verified plus(byte[] line, RecordedEvent event) {
+            List<byte[]> moreLines = new ArrayList<>(lines);
+            moreLines.add(line);
+            List<RecordedEvent> moreEvents = new ArrayList<>(events);
+            moreEvents.add(event);
+            return new Verified(List.copyOf(moreLines), List.copyOf(moreEvents));
+        }
     }
 
     private static String chainBreak(int number, String expected, String found) {
