@@ -6,7 +6,7 @@
 # them: about two minutes more; they are kept in target/bench-data).
 #
 #   bench/run.sh            the full suite
-#   bench/run.sh --quick    one short iteration of everything, 1,000 tasks only (a few minutes)
+#   bench/run.sh --quick    one short iteration of everything at 1,000 tasks, and B2 at 10,000 (a few minutes)
 #   bench/run.sh --smoke    every step once on tiny inputs: checks that the script runs to the end
 #                           (CI runs it); its figures mean nothing
 #
@@ -82,6 +82,8 @@ case "$mode" in
   quick)
     echo "== B1-B4 (quick)"
     jmh quick 'GateBenchmark|GovernanceBenchmark|TransitionBenchmark|SealBenchmark' -p tasks=1000 -f 1 -wi 1 -w 1 -i 1 -r 1
+    echo "== B2 at 10,000 tasks (quick: three 1 s iterations, so that its ratio and spread are judged)"
+    jmh quick-b2 GovernanceBenchmark -p tasks=10000 -f 1 -wi 1 -w 1 -i 3 -r 1
     ;;
   full)
     echo "== B1 gates, 1k and 10k tasks"
@@ -89,7 +91,9 @@ case "$mode" in
     echo "== B1 gates, 100k tasks (fewer, longer iterations: one operation takes seconds)"
     jmh b1-large GateBenchmark -p tasks=100000 -f 1 -wi 2 -w 1 -i 5 -r 1
     echo "== B2 governance, Drools vs plain Java"
-    jmh b2 GovernanceBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
+    # -gc true: a full collection between iterations (not inside them), so that one iteration's
+    # garbage is not collected in the next one's time; both peers alike.
+    jmh b2 GovernanceBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2 -gc true
     echo "== B3 transitions, engine vs Spring Statemachine"
     jmh b3 TransitionBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
     echo "== B4 seal and verify vs sha256sum and in-memory SHA-256"

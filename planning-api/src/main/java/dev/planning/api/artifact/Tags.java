@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -24,6 +25,8 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public record Tags(List<Tag> values) {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,2}");
 
     /** No tags. */
     public static final Tags NONE = new Tags(List.of());
@@ -62,21 +65,29 @@ public record Tags(List<Tag> values) {
 
     /** The value of the first tag with this key. */
     public Optional<String> value(String key) {
-        return values.stream()
-                .filter(t -> t.key().equalsIgnoreCase(key))
-                .flatMap(t -> t.value().stream())
-                .findFirst();
+        // A loop, not a stream: governance reads several tags of every task of a plan.
+        for (Tag tag : values) {
+            if (tag.key().equalsIgnoreCase(key) && tag.value().isPresent()) {
+                return tag.value();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a tag with this key (valued or plain) is present. */
     public boolean has(String key) {
-        return values.stream().anyMatch(t -> t.key().equalsIgnoreCase(key));
+        for (Tag tag : values) {
+            if (tag.key().equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The {@code criticality} tag as a number ({@code 0} = critical), when present and numeric. */
     public OptionalInt criticality() {
         Optional<String> value = value("criticality");
-        if (value.isPresent() && value.get().matches("\\d{1,2}")) {
+        if (value.isPresent() && DIGITS.matcher(value.get()).matches()) {
             return OptionalInt.of(Integer.parseInt(value.get()));
         }
         return OptionalInt.empty();

@@ -5,16 +5,17 @@ import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Violation;
-import dev.planning.api.governance.ViolationSeverity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.internal.drools.InputDigests;
 import dev.planning.rules.facts.CrossStreamRefFact;
 import dev.planning.rules.facts.GovernanceFacts;
+import dev.planning.rules.facts.Report;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.TaskFact;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,31 @@ import java.util.TreeMap;
  */
 public final class PlainGovernanceEngine implements GovernanceEngine {
 
+    private static final String SOLUTION = Violation.SOLUTION;
     private static final Comparator<Violation> ORDER = Comparator.comparing(Violation::rule)
             .thenComparing(Violation::item)
             .thenComparing(Violation::message);
-    private static final Map<String, String> CRITICAL_ZERO = Map.of("severity", "CRITICAL", "policy", "critical-zero");
-    private static final Map<String, String> SOX = Map.of("severity", "HIGH", "control", "SOX-404");
-    private static final Map<String, String> GDPR = Map.of("severity", "HIGH", "control", "GDPR-Art-30");
-    private static final Map<String, String> CRITICAL = Map.of("severity", "CRITICAL");
-    private static final Map<String, String> MEDIUM = Map.of("severity", "MEDIUM");
+    /** Each rule's metadata as the default rulebook declares it ({@code @severity}, {@code @solution}, ...). */
+    private static final Map<String, Map<String, String>> METADATA = Map.ofEntries(
+            critical("critical-approvals",
+                    "Collect the missing approvals, or lower the criticality if the item is not critical"),
+            critical("critical-review-board", "Get the review board to sign off and record it in controls.review_board"),
+            critical("critical-emergency-contact", "Name who is called when the change fails in controls.emergency_contact"),
+            critical("critical-rollback-plan", "Describe how to undo the change in controls.rollback_plan"),
+            critical("critical-acceptance-criteria", "Add acceptance_criteria that say when the item is done"),
+            Map.entry("sox-audit-trail", Map.of("severity", "HIGH", "control", "SOX-404",
+                    SOLUTION, "Set controls.audit_trail: enhanced on the item")),
+            Map.entry("sox-change-freeze", Map.of("severity", "HIGH", "control", "SOX-404",
+                    SOLUTION, "Check the change-freeze calendar, then set controls.change_freeze_checked: true")),
+            Map.entry("gdpr-data-handling", Map.of("severity", "HIGH", "control", "GDPR-Art-30",
+                    SOLUTION, "Write how the item handles personal data in controls.data_handling_note")),
+            Map.entry("missing-owner", Map.of("severity", "CRITICAL",
+                    SOLUTION, "Set owner to the person or team accountable for the item")),
+            Map.entry("cross-stream-contract", Map.of("severity", "CRITICAL",
+                    SOLUTION, "Point the dependency at an existing task of the other stream, or declare the contract")),
+            Map.entry("required-tags", Map.of("severity", "MEDIUM", SOLUTION, "Add the missing tag to the item's tags")),
+            Map.entry("allowed-tag-values", Map.of("severity", "MEDIUM",
+                    SOLUTION, "Use one of the values the rulebook's tag taxonomy allows")));
 
     private final Rulebook rulebook;
     private final RulebookFacts settings;
@@ -64,9 +82,9 @@ public final class PlainGovernanceEngine implements GovernanceEngine {
                 compliance(task, reported);
                 hygiene(task, reported);
             } else if (fact instanceof CrossStreamRefFact ref && ref.streamPresent() && !ref.resolved()) {
-                reported.add(violation("cross-stream-contract", ref.fromTask(), ViolationSeverity.CRITICAL, CRITICAL,
-                        ref.fromTask() + " depends on " + ref.reference() + ", but the " + ref.stream()
-                                + " plan has no task " + ref.id(), ref.location()));
+                reported.add(violation("cross-stream-contract", ref.fromTask(), ref.fromTask() + " depends on "
+                        + ref.reference() + ", but the " + ref.stream() + " plan has no task " + ref.id(), ref.location(),
+                        "dependency", ref.reference(), "stream", ref.stream(), "task_found", false));
             }
         }
         Map<String, Integer> fired = new TreeMap<>();
@@ -97,70 +115,98 @@ public final class PlainGovernanceEngine implements GovernanceEngine {
         String is = t.id() + " is critical (criticality 0) but ";
         int required = settings.intThreshold("critical_approvals", 3);
         if (t.approvals() < required) {
-            out.add(critical("critical-approvals", t, is + "has " + t.approvals()
+            out.add(violation("critical-approvals", t, is + "has " + t.approvals()
                     + (t.approvals() == 1 ? " approval" : " approvals") + "; " + required
-                    + (required == 1 ? " is" : " are") + " required"));
+                    + (required == 1 ? " is" : " are") + " required",
+                    "criticality", 0, "approvals", t.approvals(), "required", required));
         }
         if (t.reviewBoard() == null) {
-            out.add(critical("critical-review-board", t, is + "has no review board sign-off (controls.review_board)"));
+            out.add(violation("critical-review-board", t, is + "has no review board sign-off (controls.review_board)",
+                    "criticality", 0, "review_board", null));
         }
         if (t.emergencyContact() == null) {
-            out.add(critical("critical-emergency-contact", t, is + "names no emergency contact (controls.emergency_contact)"));
+            out.add(violation("critical-emergency-contact", t,
+                    is + "names no emergency contact (controls.emergency_contact)",
+                    "criticality", 0, "emergency_contact", null));
         }
         if (t.rollbackPlan() == null) {
-            out.add(critical("critical-rollback-plan", t, is + "has no rollback plan (controls.rollback_plan)"));
+            out.add(violation("critical-rollback-plan", t, is + "has no rollback plan (controls.rollback_plan)",
+                    "criticality", 0, "rollback_plan", null));
         }
         if (t.acceptanceCriteria() == 0) {
-            out.add(critical("critical-acceptance-criteria", t, is + "has no acceptance criteria; say what done means"));
+            out.add(violation("critical-acceptance-criteria", t, is + "has no acceptance criteria; say what done means",
+                    "criticality", 0, "acceptance_criteria", 0, "required", 1));
         }
     }
 
     private static void compliance(TaskFact t, List<Violation> out) {
         if ("sox".equals(t.compliance())) {
             if (!"enhanced".equals(t.auditTrail())) {
-                out.add(violation("sox-audit-trail", t.id(), ViolationSeverity.HIGH, SOX, t.id()
-                        + " is a SOX item but its audit trail is "
+                out.add(violation("sox-audit-trail", t, t.id() + " is a SOX item but its audit trail is "
                         + (t.auditTrail() == null ? "not set" : "'" + t.auditTrail() + "'")
-                        + "; SOX requires controls.audit_trail: enhanced", t.location()));
+                        + "; SOX requires controls.audit_trail: enhanced",
+                        "compliance", "sox", "audit_trail", t.auditTrail(), "required", "enhanced"));
             }
             if (!t.changeFreezeChecked()) {
-                out.add(violation("sox-change-freeze", t.id(), ViolationSeverity.HIGH, SOX, t.id()
+                out.add(violation("sox-change-freeze", t, t.id()
                         + " is a SOX item but the change-freeze calendar was not checked"
-                        + " (controls.change_freeze_checked: true)", t.location()));
+                        + " (controls.change_freeze_checked: true)",
+                        "compliance", "sox", "change_freeze_checked", false, "required", true));
             }
         }
         if ("gdpr".equals(t.compliance()) && t.dataHandlingNote() == null) {
-            out.add(violation("gdpr-data-handling", t.id(), ViolationSeverity.HIGH, GDPR, t.id()
-                    + " is a GDPR item but has no data-handling note (controls.data_handling_note)", t.location()));
+            out.add(violation("gdpr-data-handling", t, t.id()
+                    + " is a GDPR item but has no data-handling note (controls.data_handling_note)",
+                    "compliance", "gdpr", "data_handling_note", null));
         }
     }
 
     private void hygiene(TaskFact t, List<Violation> out) {
         if (t.owner() == null) {
-            out.add(violation("missing-owner", t.id(), ViolationSeverity.CRITICAL, CRITICAL,
-                    t.id() + " has no owner; every item needs an accountable owner", t.location()));
+            out.add(violation("missing-owner", t, t.id() + " has no owner; every item needs an accountable owner",
+                    "owner", null));
         }
         for (String key : settings.requiredTags()) {
             if (!t.hasTagValue(key)) {
-                out.add(violation("required-tags", t.id(), ViolationSeverity.MEDIUM, MEDIUM, t.id() + " has no '" + key
-                        + "' tag; the rulebook requires " + settings.requiredTags(), t.location()));
+                out.add(violation("required-tags", t, t.id() + " has no '" + key + "' tag; the rulebook requires "
+                        + settings.requiredTags(),
+                        "tag", key, "value", null, "required_tags", settings.requiredTags()));
             }
         }
         for (String key : settings.taxonomyKeys()) {
             if (t.hasTagValue(key) && !settings.allows(key, t.tag(key))) {
-                out.add(violation("allowed-tag-values", t.id(), ViolationSeverity.MEDIUM, MEDIUM, t.id() + " has " + key
-                        + " '" + t.tag(key) + "', which the rulebook does not allow; expected one of "
-                        + settings.allowedValues(key), t.location()));
+                out.add(violation("allowed-tag-values", t, t.id() + " has " + key + " '" + t.tag(key)
+                        + "', which the rulebook does not allow; expected one of " + settings.allowedValues(key),
+                        "tag", key, "value", t.tag(key), "allowed", settings.allowedValues(key)));
             }
         }
     }
 
-    private static Violation critical(String rule, TaskFact t, String message) {
-        return violation(rule, t.id(), ViolationSeverity.CRITICAL, CRITICAL_ZERO, message, t.location());
+    private static Map.Entry<String, Map<String, String>> critical(String rule, String solution) {
+        return Map.entry(rule, Map.of("severity", "CRITICAL", "policy", "critical-zero", SOLUTION, solution));
     }
 
-    private static Violation violation(String rule, String item, ViolationSeverity severity,
-            Map<String, String> metadata, String message, SourceLocation location) {
-        return new Violation(rule, item, severity, message, metadata, Optional.ofNullable(location));
+    private static Violation violation(String rule, TaskFact t, String message, Object... facts) {
+        return violation(rule, t.id(), message, t.location(), facts);
+    }
+
+    /**
+     * A violation as {@code Report.violation} builds it in a rule's consequence: the rule's
+     * metadata, its severity, and the compared values as text ({@code null} as {@code not set},
+     * cut at {@value Report#MAX_FACT_LENGTH} characters).
+     */
+    private static Violation violation(String rule, String item, String message, SourceLocation location,
+            Object... facts) {
+        Map<String, String> metadata = METADATA.get(rule);
+        Map<String, String> compared = new LinkedHashMap<>();
+        for (int i = 0; i < facts.length; i += 2) {
+            String value = facts[i + 1] == null ? "not set" : String.valueOf(facts[i + 1]);
+            if (value.length() > Report.MAX_FACT_LENGTH) {
+                value = value.substring(0, Report.MAX_FACT_LENGTH) + "\u2026";
+            }
+            compared.put((String) facts[i], value);
+        }
+        return new Violation(rule, item, Report.severityOf(metadata.get("severity")), message, metadata,
+                Optional.ofNullable(location), compared);
     }
 }

@@ -51,6 +51,11 @@ public final class Machines {
     /** Opens a cycle and moves it through the six forward transitions to {@code COMPLETED}. */
     public static CycleState runCycle(LifecycleMachine machine, CycleRef cycle) {
         machine.create(cycle);
+        return advanceToCompleted(machine, cycle);
+    }
+
+    /** Moves a cycle just created (in {@code PLANNED}) through the six forward transitions. */
+    public static CycleState advanceToCompleted(LifecycleMachine machine, CycleRef cycle) {
         CycleState state = CycleState.PLANNED;
         for (CycleState to : FORWARD) {
             if (!machine.advance(cycle, to).accepted()) {

@@ -97,6 +97,21 @@ class BenchReportTest {
         assertThat(Table.text(rows).lines().count()).isEqualTo(rows.size() + 2);
     }
 
+    @Test
+    void judgesNoSpreadFromFewerThanThreeIterations() throws IOException {
+        Files.writeString(dir.resolve("jmh-quick.json"), """
+                [{"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.drools","params":{"tasks":"10000"},
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[30.0]]}},
+                 {"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.plainJava","params":{"tasks":"10000"},
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[20.0]]}}]
+                """);
+
+        Row spread = row(new BenchReport(dir, 2).rows(), "spread of the Drools runs (max/min), 10000 tasks");
+
+        assertThat(spread.ratio()).isEqualTo("n/a (1 iteration(s); needs 3)");
+        assertThat(spread.met()).isEmpty();
+    }
+
     private static Row row(List<Row> rows, String item) {
         return rows.stream().filter(r -> r.item().equals(item)).findFirst().orElseThrow();
     }

@@ -70,7 +70,28 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
             return true;
         }
         String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        return allowed.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(wanted));
+        // A loop, not a stream: rules call this for every task and tag key.
+        for (String a : allowed) {
+            if (a.toLowerCase(Locale.ROOT).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every tag of the task that has a taxonomy carries a value the taxonomy allows
+     * ({@link #allows}); tags without a value are not judged. A cheap pre-filter for a rule that
+     * reports each disallowed value (see the default {@code allowed-tag-values} rule).
+     */
+    public boolean allowsTagValuesOf(TaskFact task) {
+        for (Map.Entry<String, List<String>> entry : taxonomy.entrySet()) {
+            String key = entry.getKey();
+            if (task.hasTagValue(key) && !allows(key, task.tag(key))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -99,17 +120,35 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
             }
             present = true;
             String value = tag.value().map(String::strip).orElse("");
-            if (!value.matches("\\d{1,9}") || !allows(CRITICALITY, value)) {
+            if (!isNumber(value) || !allows(CRITICALITY, value)) {
                 return 0;
             }
             int number = Integer.parseInt(value);
             lowest = lowest == null ? number : Math.min(lowest, number);
         }
         if (!present) {
-            boolean required = requiredTags.stream().anyMatch(CRITICALITY::equalsIgnoreCase);
-            return required ? Integer.valueOf(0) : null;
+            for (String key : requiredTags) {
+                if (CRITICALITY.equalsIgnoreCase(key)) {
+                    return 0;
+                }
+            }
+            return null;
         }
         return lowest;
+    }
+
+    /** Whether text is 1 to 9 ASCII digits (what the pattern {@code \d{1,9}} matches), without compiling a pattern per task. */
+    private static boolean isNumber(String text) {
+        if (text.isEmpty() || text.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The allowed values of a key, for messages; empty when the key has no taxonomy. */

@@ -7,6 +7,7 @@ import dev.planning.api.artifact.Tag;
 import dev.planning.api.artifact.Task;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,6 +175,20 @@ public record TaskFact(
     public boolean hasTagValue(String key) {
         String value = tags.get(key.toLowerCase(Locale.ROOT));
         return value != null && !value.isEmpty();
+    }
+
+    /**
+     * Whether every one of these tag keys carries a non-empty value: a cheap pre-filter for a rule
+     * that reports each missing key (a rule with {@code from} runs its source for every task
+     * otherwise; see the default {@code required-tags} rule).
+     */
+    public boolean hasTagValues(Collection<String> keys) {
+        for (String key : keys) {
+            if (!hasTagValue(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value of a tag, or {@code null}; a plain label yields the empty string. */

@@ -1,9 +1,10 @@
 package dev.planning.engine.internal.eventlog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -62,29 +63,42 @@ public final class EventLineCodec {
         if (!Sha256.isHash(prevHash)) {
             throw new IllegalArgumentException("prevHash must be 64 lower-case hex digits, got " + prevHash);
         }
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("type", ENVELOPE_TYPE);
-        root.put("version", VERSION);
-        ObjectNode body = root.putObject("event");
-        body.put("id", event.id());
-        body.put("timestamp", event.timestamp().toString());
-        body.put("type", event.type().name());
-        ObjectNode payload = body.putObject("payload");
-        payload.put("from_state", event.fromState().map(Enum::name).orElse(null));
-        payload.put("to_state", event.toState().map(Enum::name).orElse(null));
-        payload.put("entity_id", event.entityId());
-        ObjectNode metadata = payload.putObject("metadata");
-        metadata.put("triggered_by", event.triggeredBy());
-        ObjectNode gates = metadata.putObject("gate_results");
-        event.gateResults().forEach((gate, status) -> gates.put(gate, status.name()));
-        ObjectNode details = metadata.putObject("details");
-        event.details().forEach(details::put);
-        root.put("prev_sha256", prevHash);
-        try {
-            return MAPPER.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
+        // Written field by field (the bytes Jackson writes for the same tree): building a tree for
+        // every event cost a transition more than the rest of the encoding.
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("type", ENVELOPE_TYPE);
+            json.writeStringField("version", VERSION);
+            json.writeObjectFieldStart("event");
+            json.writeStringField("id", event.id());
+            json.writeStringField("timestamp", event.timestamp().toString());
+            json.writeStringField("type", event.type().name());
+            json.writeObjectFieldStart("payload");
+            json.writeStringField("from_state", event.fromState().map(Enum::name).orElse(null));
+            json.writeStringField("to_state", event.toState().map(Enum::name).orElse(null));
+            json.writeStringField("entity_id", event.entityId());
+            json.writeObjectFieldStart("metadata");
+            json.writeStringField("triggered_by", event.triggeredBy());
+            json.writeObjectFieldStart("gate_results");
+            for (Map.Entry<String, GateStatus> gate : event.gateResults().entrySet()) {
+                json.writeStringField(gate.getKey(), gate.getValue().name());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("details");
+            for (Map.Entry<String, String> detail : event.details().entrySet()) {
+                json.writeStringField(detail.getKey(), detail.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject(); // metadata
+            json.writeEndObject(); // payload
+            json.writeEndObject(); // event
+            json.writeStringField("prev_sha256", prevHash);
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot serialize event " + event.id(), e);
         }
+        return out.toByteArray();
     }
 
     /**

@@ -22,7 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -74,6 +78,19 @@ public final class FileEventStore implements EventStore {
     private final Path workspace;
     private final WorkspaceLayout layout;
     private final EventLineCodec codec = new EventLineCodec();
+
+    /** The logs whose lines are remembered at most, and the longest log remembered. */
+    private static final int MAX_REMEMBERED_LOGS = 64;
+    private static final long MAX_REMEMBERED_BYTES = 1L << 20;
+
+    /** The lines last verified of recently read logs, by key (see {@link #verify}); least recently used first out. */
+    private final Map<Path, Verified> verified = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Path, Verified> eldest) {
+                    return size() > MAX_REMEMBERED_LOGS;
+                }
+            });
 
     /** A store for the logs of the workspace at {@code workspace}, placed by {@code layout}. */
     public FileEventStore(Path workspace, WorkspaceLayout layout) {
@@ -127,7 +144,7 @@ public final class FileEventStore implements EventStore {
                     return scan(cycle, file);
                 });
             }
-            List<RecordedEvent> events = verify(cycle, lines);
+            List<RecordedEvent> events = verify(cycle, key, lines);
             remember(key, file, lines, events);
             return events;
         } catch (NoSuchFileException e) {
@@ -186,7 +203,13 @@ public final class FileEventStore implements EventStore {
         String hash = Sha256.hex(line);
         int number = lines + 1;
         HEADS.put(key, LogHead.of(attributes(file), number, hash));
-        return new RecordedEvent(number, event, expectedHead, hash);
+        RecordedEvent recorded = new RecordedEvent(number, event, expectedHead, hash);
+        // The line just written extends what this store verified of the log, so the next read
+        // (which still compares every byte) need not decode it.
+        verified.computeIfPresent(key, (k, known) -> known.lines().size() == lines
+                && expectedHead.equals(lines == 0 ? RecordedEvent.GENESIS : known.events().get(lines - 1).hash())
+                ? known.plus(line, recorded) : null);
+        return recorded;
     }
 
     /** Writes the line and its line feed at {@code at} and forces them; undoes a partial write. */
@@ -230,10 +253,28 @@ public final class FileEventStore implements EventStore {
         }
     }
 
-    private List<RecordedEvent> verify(CycleRef cycle, LogLines lines) {
+    /**
+     * Decodes the lines and checks their chain. The lines of a prefix byte-for-byte equal to the
+     * lines this store last verified of the same log are not decoded again (the same bytes give the
+     * same events and the same hashes): a transition reads its log once and appends one line, so
+     * only the new line is decoded. Nothing is taken on trust: every byte read is compared.
+     */
+    private List<RecordedEvent> verify(CycleRef cycle, Path key, LogLines lines) {
         List<RecordedEvent> events = new ArrayList<>(lines.lines().size());
         String previous = RecordedEvent.GENESIS;
-        for (int i = 0; i < lines.lines().size(); i++) {
+        int start = 0;
+        Verified known = verified.get(key);
+        if (known != null) {
+            int common = Math.min(known.lines().size(), lines.lines().size());
+            while (start < common && Arrays.equals(known.lines().get(start), lines.lines().get(start))) {
+                start++;
+            }
+            events.addAll(known.events().subList(0, start));
+            if (start > 0) {
+                previous = events.get(start - 1).hash();
+            }
+        }
+        for (int i = start; i < lines.lines().size(); i++) {
             int number = i + 1;
             byte[] bytes = lines.lines().get(i);
             EventLineCodec.Line decoded;
@@ -250,7 +291,24 @@ public final class FileEventStore implements EventStore {
             events.add(new RecordedEvent(number, decoded.event(), previous, hash));
             previous = hash;
         }
+        if (lines.completeLength() <= MAX_REMEMBERED_BYTES) {
+            verified.put(key, new Verified(List.copyOf(lines.lines()), List.copyOf(events)));
+        } else {
+            verified.remove(key);
+        }
         return events;
+    }
+
+    /** The lines of a log as last verified, and their events. */
+    private record Verified(List<byte[]> lines, List<RecordedEvent> events) {
+
+        Verified plus(byte[] line, RecordedEvent event) {
+            List<byte[]> moreLines = new ArrayList<>(lines);
+            moreLines.add(line);
+            List<RecordedEvent> moreEvents = new ArrayList<>(events);
+            moreEvents.add(event);
+            return new Verified(List.copyOf(moreLines), List.copyOf(moreEvents));
+        }
     }
 
     private static String chainBreak(int number, String expected, String found) {

@@ -152,7 +152,7 @@ public final class LifecycleMachine {
     public TransitionResult advance(CycleRef cycle, CycleState to, List<TransitionStep> stepsToRun,
             List<RecordedEvent> history) {
         Attempt attempt = prepare(cycle, to, history);
-        List<TransitionStep.Completion> completions = stepsToRun.stream()
+        List<TransitionStep.Completion> completions = stepsToRun.isEmpty() ? List.of() : stepsToRun.stream()
                 .filter(step -> step.appliesTo(attempt.transition()))
                 .map(step -> Objects.requireNonNull(step.before(cycle, attempt.transition(), history), "completion"))
                 .toList();
@@ -181,6 +181,9 @@ public final class LifecycleMachine {
 
     /** Evidence paths keyed {@code evidence.<gate>}, keyed by gate name instead. */
     private static Map<String, String> byGate(Map<String, String> evidencePaths) {
+        if (evidencePaths.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> byGate = new LinkedHashMap<>();
         int prefix = GateOutcomes.detailKey("").length();
         evidencePaths.forEach((key, path) -> byGate.put(key.substring(prefix), path));
@@ -193,6 +196,9 @@ public final class LifecycleMachine {
      * loses a race leaves evidence that no event refers to, which is harmless.
      */
     private Map<String, String> writeEvidence(CycleRef cycle, Transition transition, List<GateResult> results) {
+        if (results.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> paths = new LinkedHashMap<>();
         Instant ranAt = clock.instant();
         for (GateResult result : results) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Resolves workspace-relative paths taken from files or users (a cycle id, an artifact path in a
@@ -17,6 +18,11 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class SafePaths {
+
+    /** The control characters (ASCII 0-31 and 127) a message shows as {@code ?}. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** A Windows drive prefix ({@code C:...}). */
+    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private SafePaths() {
     }
@@ -44,7 +50,7 @@ public final class SafePaths {
         if (relative.indexOf('\\') >= 0) {
             throw refuse(shown, "it contains a backslash; use / between directories");
         }
-        if (relative.startsWith("/") || relative.matches("^[A-Za-z]:.*")) {
+        if (relative.startsWith("/") || DRIVE.matcher(relative).matches()) {
             throw refuse(shown, "it is absolute; expected a path relative to the workspace");
         }
         for (String segment : relative.split("/")) {
@@ -108,6 +114,7 @@ public final class SafePaths {
 
     private static String printable(String text) {
         String shown = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+        // Every event-log access resolves a path: compile nothing when there is nothing to replace.
+        return shown.chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? CONTROL.matcher(shown).replaceAll("?") : shown;
     }
 }

@@ -3,6 +3,8 @@ package dev.planning.engine.internal.eventlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -52,6 +54,37 @@ class EventLineCodecTest {
         assertThat(codec.encode(decoded.event(), decoded.prevHash())).isEqualTo(line);
         assertThat(line).doesNotContain((byte) '\n');
         assertThat(text(line)).contains("\"from_state\":null");
+    }
+
+    @Test
+    void writesTheSameBytesAsJacksonWritesForTheEnvelopeTree() throws Exception {
+        // Logs written before the codec streamed its output were Jackson trees; their hashes must not change.
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("reason", "quotes \" and \\ backslash, tab\t, é, “unicode”, \u0001 control, \uD83D\uDE00");
+        details.put("empty", "");
+        PlanningEvent event = new PlanningEvent("evt_3", Instant.parse("2025-09-02T10:00:00.5Z"),
+                EventType.CYCLE_CREATED, Optional.empty(), Optional.of(CycleState.PLANNED), "fe/2025-09-02", "bob",
+                Map.of(), details);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("type", "planning_event");
+        root.put("version", "1.0.0");
+        ObjectNode body = root.putObject("event");
+        body.put("id", "evt_3");
+        body.put("timestamp", "2025-09-02T10:00:00.500Z");
+        body.put("type", "CYCLE_CREATED");
+        ObjectNode payload = body.putObject("payload");
+        payload.putNull("from_state");
+        payload.put("to_state", "PLANNED");
+        payload.put("entity_id", "fe/2025-09-02");
+        ObjectNode metadata = payload.putObject("metadata");
+        metadata.put("triggered_by", "bob");
+        metadata.putObject("gate_results");
+        ObjectNode written = metadata.putObject("details");
+        details.forEach(written::put);
+        root.put("prev_sha256", "cd".repeat(32));
+
+        assertThat(codec.encode(event, "cd".repeat(32))).isEqualTo(mapper.writeValueAsBytes(root));
     }
 
     @Test

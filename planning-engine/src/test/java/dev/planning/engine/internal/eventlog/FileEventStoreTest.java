@@ -126,6 +126,33 @@ class FileEventStoreTest {
     }
 
     @Test
+    void catchesALineEditedAfterTheSameStoreReadIt() throws Exception {
+        appendThree();
+        FileEventStore store = store();
+        assertThat(store.read(CYCLE)).hasSize(3);
+        List<String> lines = new ArrayList<>(rawLines());
+        // Same length, so size alone cannot tell: the store compares the bytes it read before.
+        lines.set(1, lines.get(1).replace("\"ci\"", "\"xx\""));
+        writeLines(lines);
+
+        assertThatThrownBy(() -> store.read(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class,
+                        e -> assertThat(e.getMessage()).contains("line 3 does not chain to line 2"));
+    }
+
+    @Test
+    void readsEventsAppendedAfterItsLastReadWithTheirNumbersAndHashes() {
+        List<RecordedEvent> first = appendThree();
+        FileEventStore store = store();
+        assertThat(store.read(CYCLE)).isEqualTo(first);
+
+        RecordedEvent fourth = store.append(CYCLE, event("evt_4"), first.get(2).hash());
+
+        assertThat(store.read(CYCLE)).hasSize(4).endsWith(fourth).startsWith(first.toArray(RecordedEvent[]::new));
+        assertThat(store().read(CYCLE)).isEqualTo(store.read(CYCLE));
+    }
+
+    @Test
     void reportsAnEditedLineAtTheFirstLineThatNoLongerChains() throws Exception {
         appendThree();
         List<String> lines = new ArrayList<>(rawLines());
