@@ -1,5 +1,7 @@
 package dev.planning.engine.internal.eventlog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
@@ -23,10 +25,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -84,13 +83,7 @@ public final class FileEventStore implements EventStore {
     private static final long MAX_REMEMBERED_BYTES = 1L << 20;
 
     /** The lines last verified of recently read logs, by key (see {@link #verify}); least recently used first out. */
-    private final Map<Path, Verified> verified = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Path, Verified> eldest) {
-                    return size() > MAX_REMEMBERED_LOGS;
-                }
-            });
+    private final Cache<Path, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_LOGS).build();
 
     /** A store for the logs of the workspace at {@code workspace}, placed by {@code layout}. */
     public FileEventStore(Path workspace, WorkspaceLayout layout) {
@@ -206,7 +199,7 @@ public final class FileEventStore implements EventStore {
         RecordedEvent recorded = new RecordedEvent(number, event, expectedHead, hash);
         // The line just written extends what this store verified of the log, so the next read
         // (which still compares every byte) need not decode it.
-        verified.computeIfPresent(key, (k, known) -> known.lines().size() == lines
+        verified.asMap().computeIfPresent(key, (k, known) -> known.lines().size() == lines
                 && expectedHead.equals(lines == 0 ? RecordedEvent.GENESIS : known.events().get(lines - 1).hash())
                 ? known.plus(line, recorded) : null);
         return recorded;
@@ -263,7 +256,7 @@ public final class FileEventStore implements EventStore {
         List<RecordedEvent> events = new ArrayList<>(lines.lines().size());
         String previous = RecordedEvent.GENESIS;
         int start = 0;
-        Verified known = verified.get(key);
+        Verified known = verified.getIfPresent(key);
         if (known != null) {
             int common = Math.min(known.lines().size(), lines.lines().size());
             while (start < common && Arrays.equals(known.lines().get(start), lines.lines().get(start))) {
@@ -294,7 +287,7 @@ public final class FileEventStore implements EventStore {
         if (lines.completeLength() <= MAX_REMEMBERED_BYTES) {
             verified.put(key, new Verified(List.copyOf(lines.lines()), List.copyOf(events)));
         } else {
-            verified.remove(key);
+            verified.invalidate(key);
         }
         return events;
     }

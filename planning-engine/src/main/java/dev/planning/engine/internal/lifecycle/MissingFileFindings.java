@@ -67,20 +67,6 @@ final class MissingFileFindings {
         }
     }
 
-    /** The location with its file relative to the workspace when the rulebook lies inside it. */
-    private static SourceLocation inWorkspace(SourceLocation located, Path workspace) {
-        try {
-            Path file = Path.of(located.file()).toAbsolutePath().normalize();
-            Path root = workspace.toAbsolutePath().normalize();
-            return file.startsWith(root)
-                    ? new SourceLocation(root.relativize(file).toString().replace('\\', '/'), located.line(),
-                            located.column())
-                    : located;
-        } catch (InvalidPathException e) {
-            return located;
-        }
-    }
-
     /** Where {@code gate} is named in the profile step of the context's transition, if it is. */
     private static Optional<SourceLocation> profileEntry(String gate, GateContext context) {
         GateProfile profile = context.rulebook().profileFor(context.cycle().stream());
@@ -92,8 +78,9 @@ final class MissingFileFindings {
             GateStep step = steps.get(s);
             int index = step.gates().indexOf(gate);
             if (step.from() == context.transition().from() && step.to() == context.transition().to() && index >= 0) {
-                SourceLocation located = RulebookLoader.locateGate(context.rulebook(), profile.name(), s, index);
-                return located.line() > 0 ? Optional.of(inWorkspace(located, context.workspace())) : Optional.empty();
+                SourceLocation located = RulebookLoader.locateGate(context.rulebook(), context.workspace(),
+                        profile.name(), s, index);
+                return located.line() > 0 ? Optional.of(located) : Optional.empty();
             }
         }
         return Optional.empty();
