@@ -85,7 +85,7 @@ public final class PlanningCommand implements Runnable {
      */
     public static void main(String[] args) {
         ExitGuard.install(System.err);
-        if (commandsFor(args).size() == 1) {
+        if (commandsFor(args).size() == 1 && mayCompile(args)) {
             useRulebookCache();
         }
         PrintWriter out = utf8(System.out);
@@ -95,6 +95,19 @@ public final class PlanningCommand implements Runnable {
         err.flush();
         ExitGuard.verdict(code);
         System.exit(code);
+    }
+
+    /**
+     * Whether a command may compile a rulebook's policies, and so use the compiled-rulebook cache:
+     * not those that never run a gate (turning the cache on loads the rule engine's factory, which
+     * they do not otherwise need). A command missing from this list only loses the cache.
+     */
+    static boolean mayCompile(String[] args) {
+        String command = args.length > 0 ? args[0] : "";
+        boolean checksumsOnly = Arrays.asList(args).contains("--checksums-only");
+        return !(command.equals("status") || command.equals("keys")
+                || command.equals("rules") && args.length > 1 && args[1].equals("hash")
+                || command.equals("verify") && checksumsOnly);
     }
 
     /**

@@ -2,11 +2,49 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
 
-/** The launcher registers only the subcommand it runs, and everything when it must list them. */
+/**
+ * The launcher registers only the subcommand it runs, and everything when it must list them; the
+ * commands that run no gate neither compile the rulebook's policies nor load the rule engine.
+ */
 class LazyCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommandsThatRunNoGateDoNotTurnOnTheCompiledRulebookCache() {
+        assertThat(PlanningCommand.mayCompile(new String[] {"status", "-w", "x"})).isFalse();
+        assertThat(PlanningCommand.mayCompile(new String[] {"rules", "hash", "x"})).isFalse();
+        assertThat(PlanningCommand.mayCompile(new String[] {"keys", "generate"})).isFalse();
+        assertThat(PlanningCommand.mayCompile(new String[] {"verify", "m.yaml", "--checksums-only"})).isFalse();
+        assertThat(PlanningCommand.mayCompile(new String[] {"verify", "m.yaml"})).isTrue();
+        assertThat(PlanningCommand.mayCompile(new String[] {"rules", "test", "x"})).isTrue();
+        assertThat(PlanningCommand.mayCompile(new String[] {"gate", "-w", "x"})).isTrue();
+        assertThat(PlanningCommand.mayCompile(new String[] {"lint"})).isTrue();
+    }
+
+    @Test
+    void statusDoesNotCompileThePoliciesWhileLintStillReportsTheBrokenFile() throws IOException {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Files.writeString(ws.resolve("rulebook/rules/zz-broken.drl"), "package rules;\n\nrule \"broken\"\nwhen\n"
+                + "    TaskFact(\nthen\nend\n", StandardCharsets.UTF_8);
+
+        CliRun status = CliRun.of("status", "-w", ws.toString());
+        CliRun lint = CliRun.of("lint", "-w", ws.toString());
+
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("fe");
+        assertThat(lint.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(lint.err()).contains("rulebook/rules/zz-broken.drl");
+    }
 
     @Test
     void aNamedCommandIsTheOnlyOneRegistered() {
