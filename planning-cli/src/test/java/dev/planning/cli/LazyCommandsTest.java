@@ -52,6 +52,15 @@ class LazyCommandsTest {
     }
 
     @Test
+    void theVersionAloneIsPrintedWithoutTheCommandModelAndReadsAsPicocliPrintsIt() {
+        assertThat(PlanningCommand.versionOnly(new String[] {"--version"})).isTrue();
+        assertThat(PlanningCommand.versionOnly(new String[] {"-V"})).isTrue();
+        assertThat(PlanningCommand.versionOnly(new String[] {"--version", "lint"})).isFalse();
+        assertThat(PlanningCommand.versionOnly(new String[] {"lint", "--version"})).isFalse();
+        assertThat(CliRun.of("--version").out().strip()).isEqualTo(new VersionProvider().getVersion()[0]);
+    }
+
+    @Test
     void theVersionAloneRegistersNoCommand() {
         assertThat(PlanningCommand.commandsFor(new String[] {"--version"})).isEmpty();
     }
@@ -79,6 +88,17 @@ class LazyCommandsTest {
         CliRun typo = CliRun.of("lnt");
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(typo.err()).contains("Did you mean: planning lint?");
+    }
+
+    @Test
+    void rulesRegistersOnlyTheNamedSubcommandAndListsAllOfThemInItsHelp() {
+        assertThat(RulesCommand.subcommandsFor(new String[] {"rules", "hash", "x"})).containsExactly("hash");
+        assertThat(RulesCommand.subcommandsFor(new String[] {"rules", "--help"})).containsExactly("hash", "test", "diff");
+        CliRun help = CliRun.of("rules", "--help");
+        for (String name : RulesCommand.SUBCOMMANDS) {
+            assertThat(help.out()).containsPattern("(?m)^  " + name + " ");
+            assertThat(RulesCommand.subcommandClass(name).getAnnotation(Command.class).name()).isEqualTo(name);
+        }
     }
 
     @Test
