@@ -85,7 +85,19 @@ public final class PlanningCommand implements Runnable {
      */
     public static void main(String[] args) {
         ExitGuard.install(System.err);
-        if (commandsFor(args).size() == 1) {
+        if (versionOnly(args)) {
+            // The version alone needs no command model: picocli's reflection over the annotations
+            // costs several times the JVM's own start (picocli's classes are Java 5 bytecode, which
+            // no class-data or ahead-of-time cache can hold). Same output as picocli's.
+            PrintWriter out = utf8(System.out);
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            ExitGuard.verdict(ExitCodes.OK);
+            System.exit(ExitCodes.OK);
+        }
+        if (commandsFor(args).size() == 1 && mayCompile(args)) {
             useRulebookCache();
         }
         PrintWriter out = utf8(System.out);
@@ -95,6 +107,24 @@ public final class PlanningCommand implements Runnable {
         err.flush();
         ExitGuard.verdict(code);
         System.exit(code);
+    }
+
+    /** Whether the arguments ask for the version and nothing else ({@code --version} or {@code -V}, once). */
+    static boolean versionOnly(String[] args) {
+        return args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
+    }
+
+    /**
+     * Whether a command may compile a rulebook's policies, and so use the compiled-rulebook cache:
+     * not those that never run a gate (turning the cache on loads the rule engine's factory, which
+     * they do not otherwise need). A command missing from this list only loses the cache.
+     */
+    static boolean mayCompile(String[] args) {
+        String command = args.length > 0 ? args[0] : "";
+        boolean checksumsOnly = Arrays.asList(args).contains("--checksums-only");
+        return !(command.equals("status") || command.equals("keys")
+                || command.equals("rules") && args.length > 1 && args[1].equals("hash")
+                || command.equals("verify") && checksumsOnly);
     }
 
     /**
@@ -119,6 +149,12 @@ public final class PlanningCommand implements Runnable {
         CommandLine cli = new CommandLine(new PlanningCommand());
         for (String name : commandsFor(args)) {
             cli.addSubcommand(name, commandClass(name));
+        }
+        CommandLine rules = cli.getSubcommands().get("rules");
+        if (rules != null) {
+            for (String name : RulesCommand.subcommandsFor(args)) {
+                rules.addSubcommand(name, RulesCommand.subcommandClass(name));
+            }
         }
         cli.setOut(out);
         cli.setErr(err);

@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.engine.Planning;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,9 +15,34 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planning rules ...}: commands for rulebook authors. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Rulebook tools: hash a rulebook, run its tests, preview a change's impact.",
-        subcommands = {RulesCommand.Hash.class, RulesCommand.Test.class, RulesDiffCommand.class})
+        // The subcommands are registered by PlanningCommand.execute, lazily: see subcommandsFor.
+        description = "Rulebook tools: hash a rulebook, run its tests, preview a change's impact.")
 final class RulesCommand implements Runnable {
+
+    /** The subcommands, in the order the help lists them. */
+    static final List<String> SUBCOMMANDS = List.of("hash", "test", "diff");
+
+    /**
+     * The subcommands to register for these arguments: only the named one for {@code rules NAME ...},
+     * all of them otherwise (help, none, an unknown one), as {@link PlanningCommand#commandsFor} does
+     * for the commands.
+     */
+    static List<String> subcommandsFor(String[] args) {
+        if (args.length > 1 && "rules".equals(args[0]) && SUBCOMMANDS.contains(args[1])) {
+            return List.of(args[1]);
+        }
+        return SUBCOMMANDS;
+    }
+
+    /** A subcommand's class (a switch: only the invoked one is loaded). */
+    static Class<?> subcommandClass(String name) {
+        switch (name) {
+            case "hash": return Hash.class;
+            case "test": return Test.class;
+            case "diff": return RulesDiffCommand.class;
+            default: throw new IllegalArgumentException("no such rules command: " + name);
+        }
+    }
 
     @Spec
     CommandSpec spec;

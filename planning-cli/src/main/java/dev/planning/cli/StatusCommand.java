@@ -46,7 +46,8 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
+        // Read-only: status runs no gate, so the rulebook's policies need not be compiled.
+        PlanningWorkspace ws = trust.apply(workspace.builder()).readOnly().build();
         List<CycleRef> selected = select(ws);
         List<CycleStatus> statuses = new ArrayList<>();
         List<EventLogCorruptedException> broken = new ArrayList<>();

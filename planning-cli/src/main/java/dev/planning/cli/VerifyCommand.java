@@ -91,6 +91,10 @@ final class VerifyCommand implements Callable<Integer> {
         }
         // The central store, when $PLANNING_STORE_URL or $PLANNING_STORE_CONFIG names one.
         StoreSelection.open(null).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
+        if (checksumsOnly) {
+            // No gate runs without the verdicts' recomputation: the policies need not be compiled.
+            builder.readOnly();
+        }
         PlanningWorkspace ws = builder.build();
         TrustedKeys keys = trust.require(ws.root(), "verify signatures");
         if (checksumsOnly) {

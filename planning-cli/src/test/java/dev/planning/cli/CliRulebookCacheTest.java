@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +20,16 @@ class CliRulebookCacheTest {
     Path dir;
 
     private int lint(Path workspace, String... environment) throws IOException, InterruptedException {
+        return cli(List.of("lint", "-w", workspace.toString()), environment);
+    }
+
+    /** Runs the command line in a process of its own, as the launcher does; returns its exit code. */
+    private int cli(List<String> arguments, String... environment) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder cli = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                PlanningCommand.class.getName(), "lint", "-w", workspace.toString())
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), PlanningCommand.class.getName()));
+        command.addAll(arguments);
+        ProcessBuilder cli = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
         cli.environment().remove("PLANNING_NO_CACHE");
         cli.environment().remove("JAVA_TOOL_OPTIONS");
@@ -50,6 +58,36 @@ class CliRulebookCacheTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------");
         });
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+    }
+
+    @Test
+    void gateAndAdvanceAreServedFromTheEntryLintStoredAndATamperedEntryIsCompiledAgain() throws Exception {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path cache = dir.resolve("cache");
+        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        Path entry = files(cache).get(0);
+        // A hit reads the entry and leaves it alone; a compilation would write it again.
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(entry, old);
+        List<String> cycle = List.of("-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF");
+
+        List<String> gate = new java.util.ArrayList<>(List.of("gate"));
+        gate.addAll(cycle);
+        assertThat(cli(gate, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(Files.getLastModifiedTime(entry)).isEqualTo(old);
+
+        // One byte of the payload changed: its hash no longer matches, so the rulebook is compiled
+        // again (the transition still judged correctly) and the entry replaced.
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length - 10] ^= 1;
+        Files.write(entry, bytes);
+        Files.setLastModifiedTime(entry, old);
+        List<String> advance = new java.util.ArrayList<>(List.of("advance"));
+        advance.addAll(cycle);
+        assertThat(cli(advance, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(Files.getLastModifiedTime(entry)).isNotEqualTo(old);
+        assertThat(Files.readAllBytes(entry)).isNotEqualTo(bytes);
     }
 
     @Test

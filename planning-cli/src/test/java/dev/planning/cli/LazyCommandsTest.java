@@ -2,15 +2,62 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
 
-/** The launcher registers only the subcommand it runs, and everything when it must list them. */
+/**
+ * The launcher registers only the subcommand it runs, and everything when it must list them; the
+ * commands that run no gate neither compile the rulebook's policies nor load the rule engine.
+ */
 class LazyCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommandsThatRunNoGateDoNotTurnOnTheCompiledRulebookCache() {
+        assertThat(PlanningCommand.mayCompile(new String[] {"status", "-w", "x"})).isFalse();
+        assertThat(PlanningCommand.mayCompile(new String[] {"rules", "hash", "x"})).isFalse();
+        assertThat(PlanningCommand.mayCompile(new String[] {"keys", "generate"})).isFalse();
+        assertThat(PlanningCommand.mayCompile(new String[] {"verify", "m.yaml", "--checksums-only"})).isFalse();
+        assertThat(PlanningCommand.mayCompile(new String[] {"verify", "m.yaml"})).isTrue();
+        assertThat(PlanningCommand.mayCompile(new String[] {"rules", "test", "x"})).isTrue();
+        assertThat(PlanningCommand.mayCompile(new String[] {"gate", "-w", "x"})).isTrue();
+        assertThat(PlanningCommand.mayCompile(new String[] {"lint"})).isTrue();
+    }
+
+    @Test
+    void statusDoesNotCompileThePoliciesWhileLintStillReportsTheBrokenFile() throws IOException {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Files.writeString(ws.resolve("rulebook/rules/zz-broken.drl"), "package rules;\n\nrule \"broken\"\nwhen\n"
+                + "    TaskFact(\nthen\nend\n", StandardCharsets.UTF_8);
+
+        CliRun status = CliRun.of("status", "-w", ws.toString());
+        CliRun lint = CliRun.of("lint", "-w", ws.toString());
+
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("fe");
+        assertThat(lint.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(lint.err()).contains("rulebook/rules/zz-broken.drl");
+    }
 
     @Test
     void aNamedCommandIsTheOnlyOneRegistered() {
         assertThat(PlanningCommand.commandsFor(new String[] {"lint", "-w", "x"})).containsExactly("lint");
+    }
+
+    @Test
+    void theVersionAloneIsPrintedWithoutTheCommandModelAndReadsAsPicocliPrintsIt() {
+        assertThat(PlanningCommand.versionOnly(new String[] {"--version"})).isTrue();
+        assertThat(PlanningCommand.versionOnly(new String[] {"-V"})).isTrue();
+        assertThat(PlanningCommand.versionOnly(new String[] {"--version", "lint"})).isFalse();
+        assertThat(PlanningCommand.versionOnly(new String[] {"lint", "--version"})).isFalse();
+        assertThat(CliRun.of("--version").out().strip()).isEqualTo(new VersionProvider().getVersion()[0]);
     }
 
     @Test
@@ -41,6 +88,17 @@ class LazyCommandsTest {
         CliRun typo = CliRun.of("lnt");
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(typo.err()).contains("Did you mean: planning lint?");
+    }
+
+    @Test
+    void rulesRegistersOnlyTheNamedSubcommandAndListsAllOfThemInItsHelp() {
+        assertThat(RulesCommand.subcommandsFor(new String[] {"rules", "hash", "x"})).containsExactly("hash");
+        assertThat(RulesCommand.subcommandsFor(new String[] {"rules", "--help"})).containsExactly("hash", "test", "diff");
+        CliRun help = CliRun.of("rules", "--help");
+        for (String name : RulesCommand.SUBCOMMANDS) {
+            assertThat(help.out()).containsPattern("(?m)^  " + name + " ");
+            assertThat(RulesCommand.subcommandClass(name).getAnnotation(Command.class).name()).isEqualTo(name);
+        }
     }
 
     @Test

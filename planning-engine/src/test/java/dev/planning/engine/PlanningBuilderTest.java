@@ -142,6 +142,16 @@ class PlanningBuilderTest {
     }
 
     @Test
+    void aReadOnlyBuildStillRefusesAProfileNamingAGateThatIsNotAvailable() {
+        rulebook("schema_lint, no_such_gate");
+        Plans.feWorkspace(workspace);
+
+        assertThatThrownBy(() -> Planning.builder().workspace(workspace).readOnly().build())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("gate profile 'fe' names gate 'no_such_gate'");
+    }
+
+    @Test
     void namesEveryUnknownGateOnce() {
         rulebook("first_missing, schema_lint, second_missing");
 

@@ -116,6 +116,22 @@ class GovernanceThroughBuilderTest {
         return ws;
     }
 
+    /** The example with a rule file that does not compile, and its log as it stands. */
+    private Path brokenRulebook() throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Planning.builder().workspace(ws).build().create(FE);
+        Files.writeString(ws.resolve("rulebook/rules/zz-broken.drl"), """
+                package rules;
+
+                rule "broken"
+                when
+                    TaskFact(
+                then
+                end
+                """, StandardCharsets.UTF_8);
+        return ws;
+    }
+
     @Test
     void aRulebookOfPoliciesAloneBuildsAndJudgesWithTheDefaultProfile() throws IOException {
         Path ws = withRulebook(java.util.Map.of("rules/max-estimate.drl", MAX_ESTIMATE));
@@ -150,6 +166,38 @@ class GovernanceThroughBuilderTest {
 
         assertThat(workspace.rulebook().version()).isEqualTo("1.0.0");
         assertThat(governance.findings()).noneSatisfy(f -> assertThat(f.code()).isEqualTo("governance.max-estimate"));
+    }
+
+    @Test
+    void aReadOnlyWorkspaceSkipsCompilingThePoliciesAndStillReadsStatus() throws IOException {
+        Path ws = brokenRulebook();
+
+        PlanningWorkspace readOnly = Planning.builder().workspace(ws).readOnly().build();
+
+        assertThat(readOnly.status(FE).state()).isEqualTo(CycleState.PLANNED);
+        assertThat(readOnly.cycles()).contains(FE);
+        assertThat(readOnly.manifest(FE)).isEmpty();
+    }
+
+    @Test
+    void aReadOnlyWorkspaceRefusesEverythingThatRunsAGateOrRecordsAndRecordsNothing() throws IOException {
+        Path ws = brokenRulebook();
+        byte[] log = Files.readAllBytes(ws.resolve(LOG));
+        PlanningWorkspace readOnly = Planning.builder().workspace(ws).readOnly().build();
+
+        assertThatThrownBy(() -> readOnly.dryRun(FE, CycleState.READY_FOR_HANDOFF))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("readOnly()");
+        assertThatThrownBy(() -> readOnly.advance(FE, CycleState.READY_FOR_HANDOFF))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("advance");
+        assertThatThrownBy(readOnly::lint).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> readOnly.seal(FE, dev.planning.api.seal.SealOptions.defaults()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> readOnly.verify(FE, new dev.planning.api.signing.TrustedKeys(java.util.List.of(), "none")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("verifyChecksumsOnly");
+        assertThatThrownBy(() -> readOnly.create(new CycleRef("fe", "2025-10-01")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(Files.readAllBytes(ws.resolve(LOG))).isEqualTo(log);
+        assertThat(ws.resolve("frameworks/planning-fe/events/2025-10-01.events.jsonl")).doesNotExist();
     }
 
     private static Path copy(Path from, Path to) {

@@ -1,0 +1,160 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/planning} picks its Java and its start-up cache as documented. It runs a copy of the
+ * launcher in a directory of its own, with fake JDKs (a {@code release} file and a {@code bin/java}
+ * that prints how it was called), so nothing is built and no JVM starts.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class LauncherTest {
+
+    private static final Path LAUNCHER = Path.of("..", "bin", "planning").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private Path root;
+    private Path jdks;
+    private Path path;
+    private Path tools;
+
+    @BeforeEach
+    void layout() throws IOException {
+        root = dir.resolve("repo");
+        Files.createDirectories(root.resolve("bin"));
+        Files.copy(LAUNCHER, root.resolve("bin/planning"));
+        executable(root.resolve("bin/planning"));
+        Files.createDirectories(root.resolve("planning-cli/target"));
+        // The jar is there and no source is newer (there are none): the launcher builds nothing.
+        Files.writeString(root.resolve("planning-cli/target/planning.jar"), "", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(root.resolve("planning-cli/target/planning.jar"), FileTime.fromMillis(1_000_000_000_000L));
+        jdks = Files.createDirectories(dir.resolve("jvm"));
+        path = Files.createDirectories(dir.resolve("path"));
+        // The only tools on the PATH besides the test's own java: the machine's java never counts.
+        tools = Files.createDirectories(dir.resolve("tools"));
+        for (String tool : List.of("find", "readlink", "flock", "mktemp", "nice", "rm", "mv")) {
+            for (String bin : List.of("/usr/bin/", "/bin/")) {
+                if (Files.isExecutable(Path.of(bin + tool)) && !Files.exists(tools.resolve(tool))) {
+                    Files.createSymbolicLink(tools.resolve(tool), Path.of(bin + tool));
+                }
+            }
+        }
+    }
+
+    private Path jdk(Path parent, String name, String version) throws IOException {
+        Path home = parent.resolve(name);
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"$0 $*\"\n", StandardCharsets.UTF_8);
+        executable(home.resolve("bin/java"));
+        return home;
+    }
+
+    private static void executable(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Runs the launcher; returns the line the fake java printed (its path, then its arguments). */
+    private String run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("bin/planning").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true);
+        launcher.environment().keySet().removeIf(name -> name.startsWith("PLANNING_") || name.equals("JAVA_HOME"));
+        launcher.environment().put("PATH", path + ":" + tools);
+        launcher.environment().put("PLANNING_JVM_DIR", jdks.toString());
+        launcher.environment().putAll(environment);
+        Process process = launcher.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void aJdk25AmongTheJdksIsPreferredToTheJava17OnThePath() throws Exception {
+        Path jdk17 = jdk(jdks, "jdk-17", "17.0.15");
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        Files.createSymbolicLink(path.resolve("java"), jdk17.resolve("bin/java"));
+
+        assertThat(run(Map.of(), "lint")).startsWith(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1")
+                .endsWith("-jar " + root.resolve("planning-cli/target/planning.jar") + " lint");
+    }
+
+    @Test
+    void planningJavaWinsAndMayNameAJdkDirectory() throws Exception {
+        jdk(jdks, "jdk-25", "25");
+        Path chosen = jdk(dir, "chosen-17", "17.0.2");
+
+        assertThat(run(Map.of("PLANNING_JAVA", chosen.toString()), "lint")).startsWith(chosen.resolve("bin/java") + " ");
+        assertThat(run(Map.of("PLANNING_JAVA", chosen.resolve("bin/java").toString()), "lint"))
+                .startsWith(chosen.resolve("bin/java") + " ");
+    }
+
+    @Test
+    void withoutAJdk25JavaHomeComesFirst() throws Exception {
+        Path home = jdk(dir, "home-17", "17.0.9");
+        jdk(jdks, "jdk-21", "21.0.3");
+        Files.createSymbolicLink(path.resolve("java"), jdk(dir, "path-17", "17.0.1").resolve("bin/java"));
+
+        assertThat(run(Map.of("JAVA_HOME", home.toString()), "lint")).startsWith(home.resolve("bin/java") + " ");
+    }
+
+    @Test
+    void theJavaOnThePathIsFollowedThroughLinksToItsJdksRelease() throws Exception {
+        Path jdk25 = jdk(dir, "elsewhere-25", "25.0.1");
+        Path alternatives = Files.createDirectories(dir.resolve("alternatives"));
+        Files.createSymbolicLink(alternatives.resolve("java"), jdk25.resolve("bin/java"));
+        Files.createSymbolicLink(path.resolve("java"), alternatives.resolve("java"));
+        jdk(jdks, "jdk-17", "17.0.15");
+        Path cache = root.resolve("planning-cli/target/planning-jdk25.aot");
+        Files.writeString(cache, "cache", StandardCharsets.UTF_8);
+
+        // Found as version 25 through the links, so it is chosen and its cache (named after 25) is mapped.
+        assertThat(run(Map.of(), "lint")).startsWith(path.resolve("java") + " ").contains("-XX:AOTCache=" + cache);
+    }
+
+    @Test
+    void anUpToDateCacheIsMappedExceptForTheCommandsThatLoadAlmostNothingOrWhenTurnedOff() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path cache = root.resolve("planning-cli/target/planning-jdk25.aot");
+        Files.writeString(cache, "cache", StandardCharsets.UTF_8);
+
+        assertThat(run(Map.of(), "status", "-w", "x")).contains("-XX:AOTCache=" + cache, "-Xlog:disable");
+        assertThat(run(Map.of(), "--version")).doesNotContain("-XX:AOTCache");
+        assertThat(run(Map.of(), "rules", "hash", "x")).doesNotContain("-XX:AOTCache");
+        assertThat(run(Map.of(), "rules", "test", "x")).contains("-XX:AOTCache=" + cache);
+        assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "status")).doesNotContain("-XX:AOTCache");
+        // Older than the jar: stale, not mapped (and no example to train on here, so nothing is recorded).
+        Files.setLastModifiedTime(cache, FileTime.fromMillis(1_000L));
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+    }
+
+    @Test
+    void onJava17TheClassDataArchiveIsMappedForEveryCommand() throws Exception {
+        Files.createSymbolicLink(path.resolve("java"), jdk(jdks, "jdk-17", "17.0.15").resolve("bin/java"));
+        Path archive = root.resolve("planning-cli/target/planning-jdk17.jsa");
+        Files.writeString(archive, "archive", StandardCharsets.UTF_8);
+
+        assertThat(run(Map.of(), "--version")).contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(run(Map.of(), "status")).contains("-XX:SharedArchiveFile=" + archive);
+    }
+}
