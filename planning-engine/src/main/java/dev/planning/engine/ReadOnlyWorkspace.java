@@ -20,8 +20,10 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +178,16 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
     @Override
     public Attestation attest(CycleRef cycle, List<Signer> signers) {
         throw refused("attest");
+    }
+
+    @Override
+    public VerificationSummaries summarize(CycleRef cycle, List<Signer> signers) {
+        throw refused("summarize");
+    }
+
+    @Override
+    public VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, URI testRun) {
+        throw refused("summarize");
     }
 
     @Override

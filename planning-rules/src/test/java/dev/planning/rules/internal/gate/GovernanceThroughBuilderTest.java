@@ -196,6 +196,8 @@ class GovernanceThroughBuilderTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("verifyChecksumsOnly");
         assertThatThrownBy(() -> readOnly.create(new CycleRef("fe", "2025-10-01")))
                 .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> readOnly.summarize(FE, java.util.List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("summarize");
         assertThat(Files.readAllBytes(ws.resolve(LOG))).isEqualTo(log);
         assertThat(ws.resolve("frameworks/planning-fe/events/2025-10-01.events.jsonl")).doesNotExist();
     }
