@@ -8,7 +8,6 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.report.CiReports;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,8 +52,8 @@ final class AdvanceCommand implements Callable<Integer> {
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();
         TransitionResult result = seal.flatMap(SealResult::transition).orElseGet(() -> ws.advance(ref, to));
         Map<String, String> evidence = result.evidence();
-        Map<String, Object> json = new LinkedHashMap<>(Reports.transition(result, evidence));
-        seal.flatMap(SealResult::manifestPath).ifPresent(path -> json.put("manifest", path));
+        Reports.TransitionJson json = Reports.transition(result, evidence,
+                seal.flatMap(SealResult::manifestPath).orElse(null));
         Reports.print(spec.commandLine().getOut(), format.format, json,
                 () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse(""),
                 () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
