@@ -37,10 +37,12 @@ final class DigestRenderer {
             throw new InvalidInputException("digest templates cannot include partials ({{> " + name
                     + "}}); put everything in one template", SourceLocation.ofFile(templateName));
         }) {
+            // Values are Markdown, not HTML: no HTML escaping, except that a '<' from a plan (an
+            // owner, a title) must not open raw HTML in a renderer that allows it (MkDocs, Pandoc).
             @Override
             public void encode(String value, Writer writer) {
                 try {
-                    writer.write(value);
+                    writer.write(value.replace("<", "&lt;"));
                 } catch (IOException e) {
                     throw new MustacheException("cannot write", e);
                 }

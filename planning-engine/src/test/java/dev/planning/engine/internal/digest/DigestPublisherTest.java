@@ -203,6 +203,27 @@ class DigestPublisherTest {
     }
 
     @Test
+    void textFromThePlanCannotOpenRawHtmlInTheMarkdown() {
+        runToValidated(FIRST);
+        CycleWorkspace.write(root.resolve(WorkspaceLayout.DEFAULT.decisionLog(FIRST)), """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                improvement_actions:
+                  - {id: IA-2025-09-02-1, action: "<img src=x onerror=alert(1)>", owner: "<script>x</script>", due: 2025-09-20}
+                """);
+
+        DigestResult result = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+
+        // The YAML front matter keeps the values as data; the Markdown body cannot carry raw HTML.
+        String text = read(result.path());
+        String body = text.substring(text.indexOf("---\n", 4) + 4);
+        assertThat(body)
+                .contains("| IA-2025-09-02-1 | &lt;img src=x onerror=alert(1)> | &lt;script>x&lt;/script> |")
+                .doesNotContain("<img").doesNotContain("<script");
+    }
+
+    @Test
     void warnsAboutWaiversExpiringWithinTheRulebooksHorizon() {
         runToValidated(FIRST);
         CycleWorkspace.write(root.resolve(WorkspaceLayout.DEFAULT.decisionLog(FIRST)), """
