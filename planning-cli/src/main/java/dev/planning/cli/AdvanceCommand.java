@@ -12,7 +12,6 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.InvalidInputException;
 import dev.planning.report.CiReports;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,13 +76,11 @@ final class AdvanceCommand implements Callable<Integer> {
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();
         TransitionResult result = seal.flatMap(SealResult::transition).orElseGet(() -> ws.advance(ref, to));
         Map<String, String> evidence = result.evidence();
-        Map<String, Object> json = new LinkedHashMap<>(Reports.transition(result, evidence));
-        seal.flatMap(SealResult::manifestPath).ifPresent(path -> json.put("manifest", path));
         Optional<VerificationSummaries> summaries = result.accepted() && !summarySigners.isEmpty()
                 ? Optional.of(ws.summarize(ref, summarySigners)) : Optional.empty();
-        summaries.ifPresent(written -> json.put("summaries", Map.of("test_result", written.testResult(),
-                "test_result_path", written.testResultPath(), "verification_result", written.verificationResult(),
-                "verification_summary_path", written.verificationSummaryPath())));
+        Reports.TransitionJson json = Reports.transition(result, evidence,
+                seal.flatMap(SealResult::manifestPath).orElse(null),
+                summaries.map(Reports.SummariesJson::of).orElse(null));
         Reports.print(spec.commandLine().getOut(), format.format, json,
                 () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse("")
                         + summaries.map(w -> AttestCommand.describe(w, ws.rulebook().hash())).orElse(""),

@@ -1,10 +1,10 @@
 package dev.planning.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.digest.DigestResult;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,17 +43,18 @@ final class DigestCommand implements Callable<Integer> {
         PlanningWorkspace ws = workspace.open();
         DigestResult result = template == null ? ws.digest(cycle.ref()) : ws.digest(cycle.ref(), template);
         long measured = result.summary().kpis().values().stream().filter(k -> k.measured()).count();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("path", result.path());
-        json.put("sha256", result.sha256());
-        json.put("written", result.written());
-        json.put("kpis_measured", measured);
-        json.put("kpis_total", result.summary().kpis().size());
-        result.summary().previousCycleId().ifPresent(p -> json.put("previous_cycle_id", p));
+        DigestJson json = new DigestJson(result.path(), result.sha256(), result.written(), measured,
+                result.summary().kpis().size(), result.summary().previousCycleId().orElse(null));
         Reports.print(spec.commandLine().getOut(), format.format, json, () ->
                 (result.written() ? "wrote " : "unchanged ") + result.path() + " (" + measured + " of "
                         + result.summary().kpis().size() + " KPIs measured"
                         + result.summary().previousCycleId().map(p -> ", compared with " + p).orElse("") + ")\n");
         return ExitCodes.OK;
+    }
+
+    /** {@code digest --format json}; {@code previous_cycle_id} only when there is a previous cycle. */
+    record DigestJson(String path, String sha256, boolean written, @JsonProperty("kpis_measured") long kpisMeasured,
+            @JsonProperty("kpis_total") int kpisTotal,
+            @JsonProperty("previous_cycle_id") @JsonInclude(JsonInclude.Include.NON_NULL) String previousCycleId) {
     }
 }

@@ -1,13 +1,12 @@
 package dev.planning.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.rules.impact.CycleImpact;
 import dev.planning.rules.impact.ImpactFinding;
 import dev.planning.rules.impact.RulebookImpact;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Renders {@code planning rules diff}: text, JSON and Markdown (for a pull-request comment). */
 final class ImpactReports {
@@ -28,22 +27,31 @@ final class ImpactReports {
         return text.toString();
     }
 
-    static Map<String, Object> json(RulebookImpact impact, String base, String head) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("base", Map.of("rulebook", base, "rulebook_hash", impact.baseHash()));
-        json.put("head", Map.of("rulebook", head, "rulebook_hash", impact.headHash()));
-        json.put("blocks_new", impact.blocksNew());
-        json.put("cycles", impact.cycles().stream().map(c -> {
-            Map<String, Object> cycle = new LinkedHashMap<>();
-            cycle.put("cycle", c.cycle().toString());
-            cycle.put("blocked_base", c.blockedBase());
-            cycle.put("blocked_head", c.blockedHead());
-            cycle.put("newly_blocked", c.newlyBlocked());
-            cycle.put("added", c.added().stream().map(ImpactReports::finding).toList());
-            cycle.put("resolved", c.resolved().stream().map(ImpactReports::finding).toList());
-            return cycle;
-        }).toList());
-        return json;
+    /** {@code rules diff --format json}. */
+    record ImpactJson(SideJson base, SideJson head, @JsonProperty("blocks_new") boolean blocksNew,
+            List<CycleJson> cycles) {
+    }
+
+    /** One side of the comparison: the rulebook shown and its hash. */
+    record SideJson(String rulebook, @JsonProperty("rulebook_hash") String rulebookHash) {
+    }
+
+    /** One cycle: blocked under each rulebook, and the findings the head adds and resolves. */
+    record CycleJson(String cycle, @JsonProperty("blocked_base") boolean blockedBase,
+            @JsonProperty("blocked_head") boolean blockedHead, @JsonProperty("newly_blocked") boolean newlyBlocked,
+            List<FindingJson> added, List<FindingJson> resolved) {
+    }
+
+    /** One finding of a rule. */
+    record FindingJson(String rule, String item, String severity, String message, String file, int line, int column) {
+    }
+
+    static ImpactJson json(RulebookImpact impact, String base, String head) {
+        return new ImpactJson(new SideJson(base, impact.baseHash()), new SideJson(head, impact.headHash()),
+                impact.blocksNew(), impact.cycles().stream().map(c -> new CycleJson(c.cycle().toString(),
+                        c.blockedBase(), c.blockedHead(), c.newlyBlocked(),
+                        c.added().stream().map(ImpactReports::finding).toList(),
+                        c.resolved().stream().map(ImpactReports::finding).toList())).toList());
     }
 
     static String markdown(RulebookImpact impact, String base, String head) {
@@ -103,15 +111,9 @@ final class ImpactReports {
         return f.severity().name().toLowerCase(Locale.ROOT);
     }
 
-    private static Map<String, Object> finding(ImpactFinding f) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rule", f.rule());
-        json.put("item", f.item().orElse(null));
-        json.put("severity", severity(f));
-        json.put("message", f.message());
-        json.put("file", f.location().map(l -> l.file()).orElse(null));
-        json.put("line", f.location().map(l -> l.line()).orElse(0));
-        json.put("column", f.location().map(l -> l.column()).orElse(0));
-        return json;
+    private static FindingJson finding(ImpactFinding f) {
+        return new FindingJson(f.rule(), f.item().orElse(null), severity(f), f.message(),
+                f.location().map(l -> l.file()).orElse(null), f.location().map(l -> l.line()).orElse(0),
+                f.location().map(l -> l.column()).orElse(0));
     }
 }

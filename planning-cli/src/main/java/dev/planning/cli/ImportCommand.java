@@ -1,11 +1,11 @@
 package dev.planning.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.outcome.ImportedFile;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,20 +45,19 @@ final class ImportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static Map<String, Object> json(ImportReport report) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", report.cycle().toString());
-        json.put("changed", report.changed());
-        json.put("files", report.files().stream().map(f -> {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("source", f.source().toString());
-            file.put("kind", f.kind().directory());
-            file.put("path", f.path());
-            file.put("already_imported", f.alreadyImported());
-            return file;
-        }).toList());
-        report.eventId().ifPresent(id -> json.put("event_id", id));
-        return json;
+    /** {@code import --format json}; {@code event_id} only when the import recorded an event. */
+    record ImportJson(String cycle, boolean changed, List<FileJson> files,
+            @JsonProperty("event_id") @JsonInclude(JsonInclude.Include.NON_NULL) String eventId) {
+    }
+
+    /** One imported file. */
+    record FileJson(String source, String kind, String path, @JsonProperty("already_imported") boolean alreadyImported) {
+    }
+
+    private static ImportJson json(ImportReport report) {
+        return new ImportJson(report.cycle().toString(), report.changed(), report.files().stream()
+                .map(f -> new FileJson(f.source().toString(), f.kind().directory(), f.path(), f.alreadyImported()))
+                .toList(), report.eventId().orElse(null));
     }
 
     private static String text(ImportReport report) {

@@ -1,8 +1,8 @@
 package dev.planning.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.api.lifecycle.ImproveResult;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,13 +39,8 @@ final class ImproveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImproveResult result = trust.apply(workspace.builder()).build().improve(cycle.ref(), next);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", result.cycle().toString());
-        json.put("completed", result.completed());
-        json.put("next", result.next().toString());
-        json.put("plan", result.planPath());
-        json.put("carried", result.carried());
-        json.put("already_carried", result.alreadyCarried());
+        ImproveJson json = new ImproveJson(result.cycle().toString(), result.completed(), result.next().toString(),
+                result.planPath(), result.carried(), result.alreadyCarried());
         Reports.print(spec.commandLine().getOut(), format.format, json, () -> text(result));
         return result.completed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
@@ -60,5 +55,10 @@ final class ImproveCommand implements Callable<Integer> {
                 + "carried " + result.carried().size() + " improvement action(s) into " + result.planPath()
                 + (result.alreadyCarried().isEmpty() ? "" : " (" + result.alreadyCarried().size() + " already there)")
                 + "\n";
+    }
+
+    /** {@code improve --format json}. */
+    record ImproveJson(String cycle, boolean completed, String next, String plan, List<String> carried,
+            @JsonProperty("already_carried") List<String> alreadyCarried) {
     }
 }

@@ -6,8 +6,6 @@ import dev.planning.report.ReportResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,14 +51,15 @@ final class ReportCommand implements Callable<Integer> {
                 .asOf(asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC))
                 .build()
                 .write(html);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("index", result.index().toString());
-        json.put("files", result.files().size());
-        json.put("cycles", result.cycles());
-        json.put("attention", result.attention());
+        ReportJson json = new ReportJson(result.index().toString(), result.files().size(), result.cycles(),
+                result.attention());
         Reports.print(spec.commandLine().getOut(), format.format, json, () -> "wrote " + result.index() + " ("
                 + result.files().size() + " pages, " + result.cycles() + " cycles, " + result.attention()
                 + " item(s) needing attention)\n");
         return ExitCodes.OK;
+    }
+
+    /** {@code report --format json}. */
+    record ReportJson(String index, int files, int cycles, int attention) {
     }
 }

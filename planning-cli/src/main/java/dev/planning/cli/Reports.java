@@ -1,6 +1,8 @@
 package dev.planning.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.EventLogCorruptedException;
@@ -8,15 +10,16 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.seal.VerificationSummaries;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -81,12 +84,12 @@ final class Reports {
         out.flush();
     }
 
-    static Map<String, Object> lint(LintReport report) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("passed", report.passed());
-        json.put("files", report.filesChecked());
-        json.put("findings", report.findings().stream().map(Reports::finding).toList());
-        return json;
+    /** {@code lint --format json}. */
+    record LintJson(boolean passed, List<String> files, List<FindingJson> findings) {
+    }
+
+    static LintJson lint(LintReport report) {
+        return new LintJson(report.passed(), report.filesChecked(), findings(report.findings()));
     }
 
     static String lintText(LintReport report) {
@@ -97,13 +100,13 @@ final class Reports {
         return text.toString();
     }
 
-    static Map<String, Object> gates(CycleRef cycle, CycleState to, List<GateResult> results) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", cycle.toString());
-        json.put("to", to.name());
-        json.put("passed", results.stream().allMatch(GateResult::passed));
-        json.put("gates", results.stream().map(Reports::gate).toList());
-        return json;
+    /** {@code gate --format json}: a dry run. */
+    record GatesJson(String cycle, String to, boolean passed, List<GateJson> gates) {
+    }
+
+    static GatesJson gates(CycleRef cycle, CycleState to, List<GateResult> results) {
+        return new GatesJson(cycle.toString(), to.name(), results.stream().allMatch(GateResult::passed),
+                results.stream().map(Reports::gate).toList());
     }
 
     static String gatesText(CycleRef cycle, CycleState to, List<GateResult> results) {
@@ -115,22 +118,41 @@ final class Reports {
         return text.toString();
     }
 
-    /** @param evidence each gate's evidence file, by gate name (empty when none was kept) */
-    static Map<String, Object> transition(TransitionResult result, Map<String, String> evidence) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", result.cycle().toString());
-        json.put("from", result.transition().from().name());
-        json.put("to", result.transition().to().name());
-        json.put("transition", result.transition().name());
-        json.put("accepted", result.accepted());
-        json.put("state", result.stateAfter().name());
-        json.put("event_id", result.eventId());
-        json.put("gates", result.gateResults().stream().map(r -> {
-            Map<String, Object> gate = gate(r);
-            gate.put("evidence", evidence.get(r.gate()));
-            return gate;
-        }).toList());
-        return json;
+    /**
+     * {@code advance --format json}.
+     *
+     * @param manifest the manifest a handoff wrote; the key is left out when none was
+     */
+    record TransitionJson(String cycle, String from, String to, String transition, boolean accepted, String state,
+            @JsonProperty("event_id") String eventId, List<AdvancedGateJson> gates,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String manifest,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SummariesJson summaries) {
+    }
+
+    /** The verification summaries `advance --to VALIDATED --summary-key` wrote. */
+    record SummariesJson(@JsonProperty("test_result") String testResult,
+            @JsonProperty("test_result_path") String testResultPath,
+            @JsonProperty("verification_result") String verificationResult,
+            @JsonProperty("verification_summary_path") String verificationSummaryPath) {
+
+        static SummariesJson of(VerificationSummaries written) {
+            return new SummariesJson(written.testResult(), written.testResultPath(), written.verificationResult(),
+                    written.verificationSummaryPath());
+        }
+    }
+
+    /**
+     * @param evidence each gate's evidence file, by gate name (empty when none was kept)
+     * @param manifest the manifest a handoff wrote, or {@code null}
+     * @param summaries the verification summaries written after the move, or {@code null}
+     */
+    static TransitionJson transition(TransitionResult result, Map<String, String> evidence, String manifest,
+            SummariesJson summaries) {
+        return new TransitionJson(result.cycle().toString(), result.transition().from().name(),
+                result.transition().to().name(), result.transition().name(), result.accepted(),
+                result.stateAfter().name(), result.eventId(),
+                result.gateResults().stream().map(r -> new AdvancedGateJson(r.gate(), r.status().name(),
+                        findings(r.findings()), evidence.get(r.gate()))).toList(), manifest, summaries);
     }
 
     static String transitionText(TransitionResult result, Map<String, String> evidence) {
@@ -143,18 +165,35 @@ final class Reports {
         return text.toString();
     }
 
-    static Map<String, Object> statuses(List<CycleStatus> statuses, List<EventLogCorruptedException> broken) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("chain_intact", broken.isEmpty());
-        json.put("cycles", statuses.stream().map(Reports::status).toList());
-        json.put("broken_logs", broken.stream().map(e -> {
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("file", e.location().map(l -> l.file()).orElse(null));
-            b.put("line", e.location().map(l -> l.line()).orElse(0));
-            b.put("message", e.getMessage());
-            return b;
-        }).toList());
-        return json;
+    /** {@code status --format json}. */
+    record StatusesJson(@JsonProperty("chain_intact") boolean chainIntact, List<StatusJson> cycles,
+            @JsonProperty("broken_logs") List<BrokenLogJson> brokenLogs,
+            @JsonProperty("unsigned_history") List<UnsignedJson> unsignedHistory) {
+    }
+
+    /** One cycle's state and history. */
+    record StatusJson(String cycle, String state, List<HistoryJson> history) {
+    }
+
+    /** One recorded event. */
+    record HistoryJson(int line, String id, String timestamp, String type,
+            @JsonProperty("from_state") String fromState, @JsonProperty("to_state") String toState,
+            @JsonProperty("gate_results") Map<String, GateStatus> gateResults, Map<String, String> details) {
+    }
+
+    /** An event log whose chain is broken. */
+    record BrokenLogJson(String file, int line, String message) {
+    }
+
+    /** A history entry that no trusted signature covers. */
+    record UnsignedJson(String file, String message) {
+    }
+
+    static StatusesJson statuses(List<CycleStatus> statuses, List<EventLogCorruptedException> broken,
+            List<UnsignedJson> unsigned) {
+        return new StatusesJson(broken.isEmpty(), statuses.stream().map(Reports::status).toList(),
+                broken.stream().map(e -> new BrokenLogJson(e.location().map(l -> l.file()).orElse(null),
+                        e.location().map(l -> l.line()).orElse(0), e.getMessage())).toList(), unsigned);
     }
 
     static String statusText(List<CycleStatus> statuses, List<EventLogCorruptedException> broken) {
@@ -182,23 +221,13 @@ final class Reports {
         return text.toString();
     }
 
-    private static Map<String, Object> status(CycleStatus status) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", status.cycle().toString());
-        json.put("state", status.state().name());
-        json.put("history", status.history().stream().map(r -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("line", r.line());
-            e.put("id", r.event().id());
-            e.put("timestamp", r.event().timestamp().toString());
-            e.put("type", r.event().type().name());
-            e.put("from_state", r.event().fromState().map(Enum::name).orElse(null));
-            e.put("to_state", r.event().toState().map(Enum::name).orElse(null));
-            e.put("gate_results", r.event().gateResults());
-            e.put("details", r.event().details());
-            return e;
-        }).toList());
-        return json;
+    private static StatusJson status(CycleStatus status) {
+        return new StatusJson(status.cycle().toString(), status.state().name(), status.history().stream()
+                .map(r -> new HistoryJson(r.line(), r.event().id(), r.event().timestamp().toString(),
+                        r.event().type().name(), r.event().fromState().map(Enum::name).orElse(null),
+                        r.event().toState().map(Enum::name).orElse(null), r.event().gateResults(),
+                        r.event().details()))
+                .toList());
     }
 
     private static void appendGates(StringBuilder text, List<GateResult> results) {
@@ -209,28 +238,32 @@ final class Reports {
         }
     }
 
-    private static Map<String, Object> gate(GateResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("gate", result.gate());
-        json.put("status", result.status().name());
-        json.put("findings", result.findings().stream().map(Reports::finding).toList());
-        return json;
+    /** One gate's result in a dry run. */
+    record GateJson(String gate, String status, List<FindingJson> findings) {
     }
 
-    private static Map<String, Object> finding(Finding f) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", f.code());
-        json.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("message", f.message());
-        json.put("file", f.location().map(l -> l.file()).orElse(null));
-        json.put("line", f.location().map(l -> l.line()).orElse(0));
-        json.put("column", f.location().map(l -> l.column()).orElse(0));
-        json.put("task", f.taskId().orElse(null));
-        if (!f.facts().isEmpty()) {
-            json.put("facts", f.facts());
-        }
-        f.hint().ifPresent(h -> json.put("hint", h));
-        return json;
+    /** One gate's result in an {@code advance}, with its evidence file ({@code null} when none was kept). */
+    record AdvancedGateJson(String gate, String status, List<FindingJson> findings, String evidence) {
+    }
+
+    /** One finding: file, line, column, code, severity, message and task; facts and hint when it has them. */
+    record FindingJson(String code, String severity, String message, String file, int line, int column, String task,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> facts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String hint) {
+    }
+
+    private static GateJson gate(GateResult result) {
+        return new GateJson(result.gate(), result.status().name(), findings(result.findings()));
+    }
+
+    static List<FindingJson> findings(List<Finding> findings) {
+        return findings.stream().map(Reports::finding).toList();
+    }
+
+    private static FindingJson finding(Finding f) {
+        return new FindingJson(f.code(), f.severity().name().toLowerCase(java.util.Locale.ROOT), f.message(),
+                f.location().map(l -> l.file()).orElse(null), f.location().map(l -> l.line()).orElse(0),
+                f.location().map(l -> l.column()).orElse(0), f.taskId().orElse(null), f.facts(), f.hint().orElse(null));
     }
 
     private static String summary(List<Finding> findings) {

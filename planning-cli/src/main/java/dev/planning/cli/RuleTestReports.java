@@ -1,10 +1,10 @@
 package dev.planning.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.api.governance.Violation;
 import dev.planning.rules.testkit.CaseResult;
-import dev.planning.rules.testkit.ExpectedViolation;
 import dev.planning.rules.testkit.RuleTestReport;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,23 +43,38 @@ final class RuleTestReports {
         return text.toString();
     }
 
-    static Map<String, Object> json(RuleTests.Outcome outcome, Optional<Double> failUnder) {
+    /** {@code rules test --format json}. */
+    record RuleTestsJson(String rulebook, @JsonProperty("rulebook_hash") String rulebookHash, boolean passed,
+            TestsJson tests, CoverageJson coverage, List<CaseJson> cases) {
+    }
+
+    /** How many cases ran, passed and failed. */
+    record TestsJson(int total, long passed, long failed) {
+    }
+
+    /** Rule coverage: the percentage (one decimal), the minimum asked for, every rule and those no case fired. */
+    record CoverageJson(double percent, @JsonProperty("fail_under") Double failUnder, List<String> rules,
+            List<String> uncovered) {
+    }
+
+    /** One case: where it is, whether it passed, the violations it missed or did not expect. */
+    record CaseJson(String id, String file, int line, String name, boolean passed, List<PairJson> missing,
+            List<PairJson> unexpected, String error, @JsonProperty("rules_fired") Map<String, Integer> rulesFired) {
+    }
+
+    /** A violation by rule and item; the message when the engine produced it. */
+    record PairJson(String rule, String item, @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
+    }
+
+    static RuleTestsJson json(RuleTests.Outcome outcome, Optional<Double> failUnder) {
         RuleTestReport report = outcome.report();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rulebook", outcome.rulebook().directory().toString());
-        json.put("rulebook_hash", outcome.rulebook().hash());
-        json.put("passed", report.passed() && failUnder.map(min -> report.coveragePercent() >= min).orElse(true));
         long passed = report.results().stream().filter(CaseResult::passed).count();
-        json.put("tests", Map.of("total", report.results().size(), "passed", passed,
-                "failed", report.results().size() - passed));
-        Map<String, Object> coverage = new LinkedHashMap<>();
-        coverage.put("percent", Math.round(report.coveragePercent() * 10) / 10.0);
-        coverage.put("fail_under", failUnder.orElse(null));
-        coverage.put("rules", List.copyOf(report.rules()));
-        coverage.put("uncovered", List.copyOf(report.uncovered()));
-        json.put("coverage", coverage);
-        json.put("cases", report.results().stream().map(RuleTestReports::result).toList());
-        return json;
+        return new RuleTestsJson(outcome.rulebook().directory().toString(), outcome.rulebook().hash(),
+                report.passed() && failUnder.map(min -> report.coveragePercent() >= min).orElse(true),
+                new TestsJson(report.results().size(), passed, report.results().size() - passed),
+                new CoverageJson(Math.round(report.coveragePercent() * 10) / 10.0, failUnder.orElse(null),
+                        List.copyOf(report.rules()), List.copyOf(report.uncovered())),
+                report.results().stream().map(RuleTestReports::result).toList());
     }
 
     /**
@@ -71,30 +86,13 @@ final class RuleTestReports {
         return outcome.report().junitXml(failUnder.map(min -> min >= 100).orElse(false));
     }
 
-    private static Map<String, Object> result(CaseResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", result.testCase().id());
-        json.put("file", result.testCase().source().file());
-        json.put("line", result.testCase().source().line());
-        json.put("name", result.testCase().name());
-        json.put("passed", result.passed());
-        json.put("missing", result.missing().stream().map(RuleTestReports::pair).toList());
-        json.put("unexpected", result.unexpected().stream().map(u -> {
-            Map<String, Object> pair = pair(u);
-            Optional<Violation> actual = result.decision()
-                    .flatMap(d -> d.violations().stream().filter(u::matches).findFirst());
-            actual.ifPresent(v -> pair.put("message", v.message()));
-            return pair;
-        }).toList());
-        json.put("error", result.error().orElse(null));
-        json.put("rules_fired", result.decision().map(d -> d.rulesFired()).orElse(Map.of()));
-        return json;
-    }
-
-    private static Map<String, Object> pair(ExpectedViolation v) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rule", v.rule());
-        json.put("item", v.item());
-        return json;
+    private static CaseJson result(CaseResult result) {
+        return new CaseJson(result.testCase().id(), result.testCase().source().file(), result.testCase().source().line(),
+                result.testCase().name(), result.passed(),
+                result.missing().stream().map(v -> new PairJson(v.rule(), v.item(), null)).toList(),
+                result.unexpected().stream().map(u -> new PairJson(u.rule(), u.item(), result.decision()
+                        .flatMap(d -> d.violations().stream().filter(u::matches).findFirst())
+                        .map(Violation::message).orElse(null))).toList(),
+                result.error().orElse(null), result.decision().map(d -> d.rulesFired()).orElse(Map.of()));
     }
 }

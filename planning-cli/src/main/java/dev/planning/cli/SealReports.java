@@ -1,17 +1,20 @@
 package dev.planning.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.GateResult;
+import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -53,25 +56,35 @@ final class SealReports {
         out.flush();
     }
 
-    static Map<String, Object> seal(SealResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", result.cycle().toString());
-        json.put("sealed", result.sealed());
-        result.manifestPath().ifPresent(path -> json.put("manifest", path));
-        result.manifest().ifPresent(m -> {
-            json.put("manifest_id", m.manifestId());
-            json.put("snapshot_rev", m.snapshotRev());
-            json.put("dirty", m.dirty());
-            json.put("rulebook_hash", m.rulebookHash());
-            json.put("artifacts", m.artifacts().stream().map(a -> Map.of("path", a.path(), "sha256", a.sha256(),
-                    "bytes", a.bytes())).toList());
-        });
-        result.transition().ifPresent(t -> {
-            json.put("accepted", t.accepted());
-            json.put("state", t.stateAfter().name());
-            json.put("gates", t.gateResults().stream().map(SealReports::gate).toList());
-        });
-        return json;
+    /**
+     * {@code seal --format json}: the manifest's keys when one was written, the transition's when the
+     * gates ran; the keys of what did not happen are left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SealJson(String cycle, boolean sealed, String manifest, @JsonProperty("manifest_id") String manifestId,
+            @JsonProperty("snapshot_rev") String snapshotRev, Boolean dirty,
+            @JsonProperty("rulebook_hash") String rulebookHash, List<ArtifactJson> artifacts, Boolean accepted,
+            String state, List<GateJson> gates) {
+    }
+
+    /** One sealed artifact. */
+    record ArtifactJson(String path, String sha256, long bytes) {
+    }
+
+    /** One gate of the handoff, its findings as one line each. */
+    record GateJson(String gate, String status, List<String> findings) {
+    }
+
+    static SealJson seal(SealResult result) {
+        Optional<HandoffManifest> m = result.manifest();
+        Optional<TransitionResult> t = result.transition();
+        return new SealJson(result.cycle().toString(), result.sealed(), result.manifestPath().orElse(null),
+                m.map(HandoffManifest::manifestId).orElse(null), m.map(HandoffManifest::snapshotRev).orElse(null),
+                m.map(HandoffManifest::dirty).orElse(null), m.map(HandoffManifest::rulebookHash).orElse(null),
+                m.map(x -> x.artifacts().stream().map(a -> new ArtifactJson(a.path(), a.sha256(), a.bytes())).toList())
+                        .orElse(null),
+                t.map(TransitionResult::accepted).orElse(null), t.map(x -> x.stateAfter().name()).orElse(null),
+                t.map(x -> x.gateResults().stream().map(SealReports::gate).toList()).orElse(null));
     }
 
     static String sealText(SealResult result) {
@@ -99,17 +112,16 @@ final class SealReports {
         return text.toString();
     }
 
-    static Map<String, Object> signed(String path, HandoffManifest manifest) {
+    /** {@code sign --format json}: the signature just added. */
+    record SignedJson(String manifest, @JsonProperty("manifest_id") String manifestId, String role,
+            @JsonProperty("key_id") String keyId, String algorithm, @JsonProperty("signed_at") String signedAt,
+            int signatures) {
+    }
+
+    static SignedJson signed(String path, HandoffManifest manifest) {
         ManifestSignature added = manifest.signatures().get(manifest.signatures().size() - 1);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("manifest", path);
-        json.put("manifest_id", manifest.manifestId());
-        json.put("role", added.role());
-        json.put("key_id", added.keyId());
-        json.put("algorithm", added.algorithm());
-        json.put("signed_at", added.signedAt().toString());
-        json.put("signatures", manifest.signatures().size());
-        return json;
+        return new SignedJson(path, manifest.manifestId(), added.role(), added.keyId(), added.algorithm(),
+                added.signedAt().toString(), manifest.signatures().size());
     }
 
     static String signedText(String path, HandoffManifest manifest) {
@@ -119,19 +131,28 @@ final class SealReports {
                         .toList()) + "\n";
     }
 
-    static Map<String, Object> verification(VerificationReport report) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("manifest", report.manifest());
-        json.put("manifest_id", report.manifestId().orElse(null));
-        json.put("passed", report.passed());
-        json.put("artifacts_checked", report.artifactsChecked());
-        json.put("signatures_counted", report.countedSignatures().stream().map(s -> Map.of("role", s.role(),
-                "key_id", s.keyId(), "algorithm", s.algorithm())).toList());
-        json.put("chain", report.chain());
-        json.put("discrepancies", report.discrepancies().stream().map(SealReports::discrepancy).toList());
-        json.put("notes", report.notes());
-        json.put("ignored_signatures", report.ignoredSignatures().stream().map(SealReports::discrepancy).toList());
-        return json;
+    /** {@code verify --format json}: every discrepancy with kind, file, expected, actual and message. */
+    record VerificationJson(String manifest, @JsonProperty("manifest_id") String manifestId, boolean passed,
+            @JsonProperty("artifacts_checked") int artifactsChecked,
+            @JsonProperty("signatures_counted") List<SignatureJson> signaturesCounted, List<String> chain,
+            List<DiscrepancyJson> discrepancies, List<String> notes,
+            @JsonProperty("ignored_signatures") List<DiscrepancyJson> ignoredSignatures) {
+    }
+
+    /** A signature that counted. */
+    record SignatureJson(String role, @JsonProperty("key_id") String keyId, String algorithm) {
+    }
+
+    /** One discrepancy. */
+    record DiscrepancyJson(String kind, String file, String expected, String actual, String message) {
+    }
+
+    static VerificationJson verification(VerificationReport report) {
+        return new VerificationJson(report.manifest(), report.manifestId().orElse(null), report.passed(),
+                report.artifactsChecked(), report.countedSignatures().stream()
+                        .map(s -> new SignatureJson(s.role(), s.keyId(), s.algorithm())).toList(),
+                report.chain(), report.discrepancies().stream().map(SealReports::discrepancy).toList(), report.notes(),
+                report.ignoredSignatures().stream().map(SealReports::discrepancy).toList());
     }
 
     static String verificationText(VerificationReport report) {
@@ -159,21 +180,12 @@ final class SealReports {
         return text.toString();
     }
 
-    private static Map<String, Object> discrepancy(Discrepancy d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("kind", d.kind().name());
-        json.put("file", d.file());
-        json.put("expected", d.expected().orElse(null));
-        json.put("actual", d.actual().orElse(null));
-        json.put("message", d.message());
-        return json;
+    private static DiscrepancyJson discrepancy(Discrepancy d) {
+        return new DiscrepancyJson(d.kind().name(), d.file(), d.expected().orElse(null), d.actual().orElse(null),
+                d.message());
     }
 
-    private static Map<String, Object> gate(GateResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("gate", result.gate());
-        json.put("status", result.status().name());
-        json.put("findings", result.findings().stream().map(f -> f.describe()).toList());
-        return json;
+    private static GateJson gate(GateResult result) {
+        return new GateJson(result.gate(), result.status().name(), result.findings().stream().map(f -> f.describe()).toList());
     }
 }

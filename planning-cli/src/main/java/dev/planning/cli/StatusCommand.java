@@ -6,7 +6,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
@@ -61,13 +60,8 @@ final class StatusCommand implements Callable<Integer> {
                 broken.add(e);
             }
         }
-        Map<String, Object> json = Reports.statuses(statuses, broken);
-        json.put("unsigned_history", unsigned.stream().map(d -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("file", d.file());
-            entry.put("message", d.message());
-            return entry;
-        }).toList());
+        Reports.StatusesJson json = Reports.statuses(statuses, broken,
+                unsigned.stream().map(d -> new Reports.UnsignedJson(d.file(), d.message())).toList());
         Reports.print(spec.commandLine().getOut(), format.format, json, () -> Reports.statusText(statuses, broken)
                 + unsigned.stream().map(d -> "UNSIGNED HISTORY: " + d.file() + ": " + d.message() + "\n")
                         .collect(Collectors.joining()));

@@ -20,7 +20,8 @@ class BomTest {
         Document bom = read(Path.of("..", "planning-bom", "pom.xml"));
 
         List<String> modules = new ArrayList<>();
-        NodeList moduleNodes = parent.getElementsByTagName("module");
+        // The reactor's <modules>, not other <module> elements (a plugin's configuration may have one).
+        NodeList moduleNodes = child(parent.getDocumentElement(), "modules").getElementsByTagName("module");
         for (int i = 0; i < moduleNodes.getLength(); i++) {
             String module = moduleNodes.item(i).getTextContent().strip();
             if (!module.equals("planning-bom")) {
@@ -42,10 +43,14 @@ class BomTest {
     }
 
     private static String text(Element element, String child) {
+        return child(element, child).getTextContent().strip();
+    }
+
+    private static Element child(Element element, String child) {
         NodeList nodes = element.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
             if (nodes.item(i) instanceof Element e && e.getTagName().equals(child)) {
-                return e.getTextContent().strip();
+                return e;
             }
         }
         throw new AssertionError("no <" + child + "> in <" + element.getTagName() + ">");

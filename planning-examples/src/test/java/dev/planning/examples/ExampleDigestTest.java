@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import dev.planning.cli.PlanningCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The first cycle of {@code planning demo} (the frontend example run with the outcomes in
+ * The first cycle of the demo scenario ({@link DemoScenario}, {@code planning demo}: the frontend example run with the outcomes in
  * {@code planning-examples/demo/outcomes/2025-09-02}), its digest published with the default rulebook, and every KPI of that digest recomputed here
  * from the raw files (plan YAML, event log JSON lines, JUnit XML through the JDK's DOM, axe JSON,
  * deployments YAML) without any of the engine's readers, inputs or formulas.
@@ -57,9 +56,9 @@ class ExampleDigestTest {
     @Test
     void everyKpiOfTheExampleDigestIsRecomputedFromTheImportedFiles() throws Exception {
         StringWriter out = new StringWriter();
-        int code = PlanningCommand.execute(new String[] {"demo", "--out", dir.resolve("demo").toString()},
-                new PrintWriter(out, true), new PrintWriter(out, true));
-        assertThat(code).as(out.toString()).isZero();
+        DemoScenario.Result result = DemoScenario.builder().directory(dir.resolve("demo"))
+                .output(new PrintWriter(out, true)).build().run();
+        assertThat(result.passed()).as(out.toString()).isTrue();
         Path root = dir.resolve("demo/workspace");
         String digestPath = "frameworks/planning-fe/digests/2025-09-02-digest.md";
 

@@ -7,8 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -16,10 +21,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The examples on the module path (issue #13, item 4): every planning jar names its module, and
- * {@code EmbeddingExample} runs with the runtime closure on {@code --module-path}, with no
- * {@code --add-opens}, {@code --add-reads} or class path. Runs after {@code package} (surefire's
- * {@code jar-tests} execution), against the built jars.
+ * The examples on the module path (issue #13, item 4): every planning jar names its module, the
+ * jars of the examples' closure carry module descriptors (requires, uses, provides), and
+ * {@code EmbeddingExample} runs with the runtime closure on {@code --module-path} and no other flag
+ * (no {@code --add-modules}, {@code --add-opens}, {@code --add-reads} or class path). Runs after
+ * {@code package} (surefire's {@code jar-tests} execution), against the built jars.
  */
 @EnabledIfSystemProperty(named = "examples.jar", matches = ".+",
         disabledReason = "needs the built jars: runs in the jar-tests execution of mvn verify")
@@ -55,6 +61,27 @@ class ModulePathIT {
     }
 
     @Test
+    void theLibraryJarsAreExplicitModulesThatDeclareTheirServices() throws IOException {
+        Map<String, ModuleDescriptor> modules = new HashMap<>();
+        for (ModuleReference reference : ModuleFinder.of(modulePath().toArray(Path[]::new)).findAll()) {
+            modules.put(reference.descriptor().name(), reference.descriptor());
+        }
+        for (String name : List.of("dev.planning.api", "dev.planning.engine", "dev.planning.rules",
+                "dev.planning.report", "dev.planning.examples")) {
+            assertThat(modules.get(name)).as(name).isNotNull();
+            assertThat(modules.get(name).isAutomatic()).as(name + " has a module descriptor").isFalse();
+        }
+        ModuleDescriptor engine = modules.get("dev.planning.engine");
+        assertThat(engine.uses()).contains("dev.planning.api.gate.Gate", "dev.planning.api.governance.GovernanceEngineFactory");
+        assertThat(engine.exports()).filteredOn(e -> !e.isQualified()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactly("dev.planning.engine");
+        assertThat(modules.get("dev.planning.rules").provides()).extracting(ModuleDescriptor.Provides::service)
+                .contains("dev.planning.api.gate.Gate", "dev.planning.api.governance.GovernanceEngineFactory");
+        assertThat(modules.get("dev.planning.rules").exports()).extracting(ModuleDescriptor.Exports::source)
+                .doesNotContain("dev.planning.rules.internal.drools", "dev.planning.rules.internal.gate");
+    }
+
+    @Test
     void theLibraryShipsNoLoggingBinding() throws IOException {
         // The embedder picks the SLF4J provider; the CLI alone brings slf4j-nop.
         assertThat(modulePath()).extracting(jar -> jar.getFileName().toString())
@@ -71,9 +98,6 @@ class ModulePathIT {
         Path out = dir.resolve("out.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path", modulePath,
-                // The planning jars are automatic modules, which cannot require the explicit modules
-                // they use (Jackson, BouncyCastle, ...); this resolves every module on the path.
-                "--add-modules", "ALL-MODULE-PATH",
                 "-m", "dev.planning.examples/dev.planning.examples.EmbeddingExample", ws.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();

@@ -1,15 +1,12 @@
 package dev.planning.examples;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import dev.planning.cli.PlanningCommand;
 
-/** Test helpers: temporary copies of the example workspaces, and the CLI run in-process. */
+/** Test helper: temporary copies of the example workspaces. */
 final class Workspaces {
 
     /** The examples module's directory of workspaces (tests run with the module as working directory). */
@@ -34,17 +31,5 @@ final class Workspaces {
             throw new UncheckedIOException(e);
         }
         return target;
-    }
-
-    /** The outcome of one CLI run. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    /** Runs {@code planning args...} in this JVM. */
-    static Run planning(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PlanningCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
     }
 }

@@ -6,7 +6,7 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import dev.planning.engine.internal.report.FindingReports;
+import dev.planning.report.CiReports;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,13 +58,13 @@ public final class GateMojo extends PlanningMojo {
         PlanningWorkspace ws = openCompiled(Optional.ofNullable(trust));
         List<GateResult> results = ws.dryRun(ref, target);
         String name = "gate-" + ref.stream() + "-" + ref.cycleId();
-        write(name + ".sarif", FindingReports.gatesSarif(ref, target.name(), results, ws.root(), baseDirectory.toPath()));
-        write(name + ".junit.xml", FindingReports.gatesJunit(ref, "-> " + target + " (dry run)", results));
+        write(name + ".sarif", CiReports.gatesSarif(ref, target.name(), results, ws.root(), baseDirectory.toPath()));
+        write(name + ".junit.xml", CiReports.gatesJunit(ref, "-> " + target + " (dry run)", results));
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (GateResult result : results) {
-            FindingReports.lines(result.findings(), Severity.ERROR).forEach(line -> errors.add(result.gate() + ": " + line));
-            FindingReports.lines(result.findings(), Severity.WARNING).forEach(line -> warnings.add(result.gate() + ": " + line));
+            lines(result.findings(), Severity.ERROR).forEach(line -> errors.add(result.gate() + ": " + line));
+            lines(result.findings(), Severity.WARNING).forEach(line -> warnings.add(result.gate() + ": " + line));
         }
         log(errors, warnings);
         String gates = results.stream().map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", "));

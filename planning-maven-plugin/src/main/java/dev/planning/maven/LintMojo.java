@@ -3,7 +3,7 @@ package dev.planning.maven;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
-import dev.planning.engine.internal.report.FindingReports;
+import dev.planning.report.CiReports;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -39,10 +39,10 @@ public final class LintMojo extends PlanningMojo {
         PlanningWorkspace ws = openCompiled(Optional.empty());
         LintReport report = stream != null && cycle != null ? ws.lint(stream, cycle)
                 : stream != null ? ws.lint(stream) : cycle != null ? ws.lintCycle(cycle) : ws.lint();
-        write("lint.sarif", FindingReports.lintSarif(report, ws.root(), baseDirectory.toPath()));
-        write("lint.junit.xml", FindingReports.lintJunit(report));
-        log(FindingReports.lines(report.findings(), Severity.ERROR),
-                FindingReports.lines(report.findings(), Severity.WARNING));
+        write("lint.sarif", CiReports.lintSarif(report, ws.root(), baseDirectory.toPath()));
+        write("lint.junit.xml", CiReports.lintJunit(report));
+        log(lines(report.findings(), Severity.ERROR),
+                lines(report.findings(), Severity.WARNING));
         String summary = report.errorCount() + " error(s), " + report.warningCount() + " warning(s) in "
                 + report.filesChecked().size() + " file(s)";
         return new Verdict(report.passed(), summary + (report.passed() ? "" : ": lint failed"));

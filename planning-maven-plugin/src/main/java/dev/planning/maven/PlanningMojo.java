@@ -4,13 +4,17 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Severity;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.seal.SealingException;
 import dev.planning.engine.Planning;
-import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -123,13 +127,39 @@ public abstract class PlanningMojo extends AbstractMojo {
     Path write(String fileName, String content) {
         Path file = outputDirectory.toPath().resolve(fileName);
         try {
-            java.nio.file.Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
             throw new InvalidInputException("cannot create report directory " + file.getParent() + ": " + e.getMessage());
         }
-        AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
+        writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
         getLog().debug("wrote " + file);
         return file;
+    }
+
+    /** A temporary file beside the report, then an atomic rename: a reader never sees half of it. */
+    private static void writeAtomically(Path file, byte[] content) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            Files.write(temp, content);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new PlanningException("cannot write " + file + ": " + e.getMessage());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // The rename consumed it, or the failure above is the one to report.
+                }
+            }
+        }
+    }
+
+    /** The findings of one severity, one line each. */
+    static List<String> lines(List<Finding> findings, Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).map(Finding::describe).toList();
     }
 
     /** Logs each line as an error or a warning. */

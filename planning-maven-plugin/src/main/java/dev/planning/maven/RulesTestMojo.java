@@ -2,20 +2,14 @@ package dev.planning.maven;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.internal.report.JUnitXml;
-import dev.planning.engine.internal.rulebook.RulebookLoader;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import dev.planning.engine.Planning;
 import dev.planning.rules.testkit.CaseResult;
 import dev.planning.rules.testkit.RuleTestCase;
 import dev.planning.rules.testkit.RuleTestFiles;
 import dev.planning.rules.testkit.RuleTestReport;
 import dev.planning.rules.testkit.RuleTestRunner;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -47,18 +41,18 @@ public final class RulesTestMojo extends PlanningMojo {
         if (failUnder != null && !(failUnder >= 0 && failUnder <= 100)) {
             throw new InvalidInputException("<failUnder> must be a percentage from 0 to 100 (found " + failUnder + ")");
         }
-        Rulebook rulebook = RulebookLoader.load(rulebookDirectory());
-        DroolsGovernanceEngine engine;
+        Rulebook rulebook = Planning.rulebook(rulebookDirectory());
+        RuleTestRunner runner;
         List<RuleTestCase> cases;
         try {
-            engine = new DroolsGovernanceEngineFactory().create(rulebook);
+            runner = RuleTestRunner.forRulebook(rulebook);
             cases = RuleTestFiles.readRulebookTests(rulebook.directory());
         } catch (InvalidInputException e) {
             throw inRulebook(e);
         }
-        RuleTestReport report = new RuleTestRunner(engine, engine.ruleNames()).run(cases);
+        RuleTestReport report = runner.run(cases);
         boolean covered = failUnder == null || report.coveragePercent() >= failUnder;
-        write("rules-test.junit.xml", junit(report, failUnder != null && failUnder >= 100));
+        write("rules-test.junit.xml", report.junitXml(failUnder != null && failUnder >= 100));
         log(report.failures().stream().map(f -> "FAIL " + f.testCase().id() + " (" + f.testCase().source() + ")\n"
                 + f.diff()).toList(), List.of());
         long passed = report.results().stream().filter(CaseResult::passed).count();
@@ -70,29 +64,5 @@ public final class RulesTestMojo extends PlanningMojo {
             summary = "no test cases in " + rulebook.directory().resolve("tests") + "; " + summary;
         }
         return new Verdict(report.passed() && covered, summary);
-    }
-
-    /** A suite per test file, and a {@code rule-coverage} suite failing uncovered rules when full coverage is required. */
-    static String junit(RuleTestReport report, boolean fullCoverage) {
-        Map<String, List<JUnitXml.TestCase>> byFile = new TreeMap<>();
-        for (CaseResult result : report.results()) {
-            String file = result.testCase().source().file();
-            JUnitXml.TestCase testCase = result.passed()
-                    ? JUnitXml.TestCase.passed(file, result.testCase().name())
-                    : JUnitXml.TestCase.failed(file, result.testCase().name(),
-                            new JUnitXml.Failure("RuleTestFailure", "violations differ from the expectation", result.diff()));
-            byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(testCase);
-        }
-        List<JUnitXml.Suite> suites = new ArrayList<>();
-        byFile.forEach((file, cases) -> suites.add(new JUnitXml.Suite(file, cases)));
-        List<JUnitXml.TestCase> coverage = new ArrayList<>();
-        for (String rule : report.rules()) {
-            coverage.add(report.uncovered().contains(rule) && fullCoverage
-                    ? JUnitXml.TestCase.failed("rule-coverage", rule,
-                            new JUnitXml.Failure("UncoveredRule", "no test fired rule " + rule, ""))
-                    : JUnitXml.TestCase.passed("rule-coverage", rule));
-        }
-        suites.add(new JUnitXml.Suite("rule-coverage", coverage));
-        return JUnitXml.render("planning rules test", suites);
     }
 }

@@ -4,17 +4,14 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
-import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
-import dev.planning.engine.internal.report.JUnitXml;
-import dev.planning.engine.internal.signing.TrustFile;
+import dev.planning.engine.Planning;
+import dev.planning.report.CiReports;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -63,7 +60,7 @@ public final class VerifyMojo extends PlanningMojo {
         TrustedKeys keys = trustedKeys(ws.root());
         VerificationReport report = byCycle ? ws.verify(new CycleRef(stream, cycle), keys)
                 : ws.verify(manifest.toPath(), keys);
-        write("verify.junit.xml", junit(report));
+        write("verify.junit.xml", CiReports.verificationJunit(report));
         log(report.discrepancies().stream().map(Discrepancy::describe).toList(), List.of());
         String summary = report.manifest() + ": " + report.artifactsChecked() + " artifact(s), "
                 + report.countedSignatures().size() + " signature(s) counted, " + report.discrepancies().size()
@@ -73,21 +70,8 @@ public final class VerifyMojo extends PlanningMojo {
 
     private TrustedKeys trustedKeys(Path root) {
         if (trust != null) {
-            return TrustFile.readOutside(trust.toPath(), root);
+            return Planning.keys().readTrustFile(trust.toPath(), root);
         }
         return new TrustedKeys(List.of(), "no trust file (configure <trust>, a file outside the workspace)");
-    }
-
-    /** One suite, a case per kind of check, failed when the report has discrepancies of that kind. */
-    static String junit(VerificationReport report) {
-        List<JUnitXml.TestCase> cases = new ArrayList<>();
-        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
-            List<Discrepancy> found = report.discrepancies(kind);
-            cases.add(found.isEmpty() ? JUnitXml.TestCase.passed("planning.verify", kind.name())
-                    : JUnitXml.TestCase.failed("planning.verify", kind.name(), new JUnitXml.Failure("VerificationFailure",
-                            found.size() + " discrepancy(ies): " + found.get(0).message(),
-                            found.stream().map(Discrepancy::describe).collect(Collectors.joining("\n")))));
-        }
-        return JUnitXml.render("planning verify", List.of(new JUnitXml.Suite(report.manifest(), cases)));
     }
 }

@@ -6,10 +6,16 @@ import org.apiguardian.api.API;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.VerificationReport;
 import dev.planning.engine.internal.report.FindingReports;
+import dev.planning.engine.internal.report.JUnitXml;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Lint and gate results in the formats CI systems read: JUnit XML (every CI server) and
@@ -62,5 +68,23 @@ public final class CiReports {
         return FindingReports.gatesSarif(Objects.requireNonNull(cycle, "cycle"), Objects.requireNonNull(target, "target"),
                 Objects.requireNonNull(results, "results"), Objects.requireNonNull(workspace, "workspace"),
                 Objects.requireNonNull(base, "base"));
+    }
+
+    /**
+     * A verification as JUnit XML: one suite named after the manifest, a case per kind of check
+     * ({@link DiscrepancyKind}), failed when the report has discrepancies of that kind (what the
+     * Maven plugin's {@code verify} goal writes).
+     */
+    public static String verificationJunit(VerificationReport report) {
+        Objects.requireNonNull(report, "report");
+        List<JUnitXml.TestCase> cases = new ArrayList<>();
+        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+            List<Discrepancy> found = report.discrepancies(kind);
+            cases.add(found.isEmpty() ? JUnitXml.TestCase.passed("planning.verify", kind.name())
+                    : JUnitXml.TestCase.failed("planning.verify", kind.name(), new JUnitXml.Failure("VerificationFailure",
+                            found.size() + " discrepancy(ies): " + found.get(0).message(),
+                            found.stream().map(Discrepancy::describe).collect(Collectors.joining("\n")))));
+        }
+        return JUnitXml.render("planning verify", List.of(new JUnitXml.Suite(report.manifest(), cases)));
     }
 }

@@ -197,7 +197,8 @@ class PublicSurfaceTest {
     }
 
     private static void addClassName(String entry, Set<String> names) {
-        if (entry.endsWith(".class") && !entry.endsWith("package-info.class") && !entry.startsWith("META-INF/")) {
+        if (entry.endsWith(".class") && !entry.endsWith("package-info.class") && !entry.endsWith("module-info.class")
+                && !entry.startsWith("META-INF/")) {
             names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
         }
     }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReleaseOwnerPolicyTest {
 
-    private static final Path POLICY = Path.of("policies/release-owner");
+    private static final Path POLICY = Path.of("..", "planning-examples", "policies", "release-owner");
     private static final LocalDate TODAY = LocalDate.of(2025, 9, 2);
 
     private static DroolsGovernanceEngine engine;

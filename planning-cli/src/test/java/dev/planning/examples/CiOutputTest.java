@@ -28,8 +28,14 @@ import org.xml.sax.InputSource;
 /** {@code planning lint} and {@code planning gate} in the formats CI reads, on the example workspaces. */
 class CiOutputTest {
 
-    private static final String BROKEN = "workspaces/multi-stream-broken";
-    private static final String FE_PLAN = BROKEN + "/frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
+    /** The example workspaces, from planning-cli (the tests' working directory). */
+    private static final String EXAMPLES = "../planning-examples/workspaces/";
+    private static final String BROKEN = EXAMPLES + "multi-stream-broken";
+    /**
+     * Workspace-relative: the workspace lies outside the working directory (planning-cli), the base
+     * SARIF paths are made relative to when it can (CiReportsTest covers a workspace inside it).
+     */
+    private static final String FE_PLAN = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
     private static Schema sarifSchema;
 
     private record Run(int exit, String out, String err) {
@@ -90,12 +96,12 @@ class CiOutputTest {
 
     @Test
     void lintSarifOfTheBrokenWorkspaceIsValidWithOneResultPerFinding() throws Exception {
-        Run run = planning("lint", "-w", "workspaces/broken", "--format", "sarif");
+        Run run = planning("lint", "-w", EXAMPLES + "broken", "--format", "sarif");
 
         assertThat(run.exit()).isEqualTo(1);
         JsonNode log = new ObjectMapper().readTree(run.out());
         assertThat(sarifSchema.validate(log)).isEmpty();
-        Run json = planning("lint", "-w", "workspaces/broken", "--format", "json");
+        Run json = planning("lint", "-w", EXAMPLES + "broken", "--format", "json");
         assertThat(log.path("runs").get(0).path("results").size())
                 .isEqualTo(new ObjectMapper().readTree(json.out()).path("findings").size()).isPositive();
     }
@@ -123,8 +129,8 @@ class CiOutputTest {
 
     @Test
     void thePassingExampleGivesAnEmptySarifLogAndAGreenJunitReport() throws Exception {
-        Run sarif = gate("workspaces/multi-stream", "fe", "sarif");
-        Run junit = gate("workspaces/multi-stream", "fe", "junit");
+        Run sarif = gate(EXAMPLES + "multi-stream", "fe", "sarif");
+        Run junit = gate(EXAMPLES + "multi-stream", "fe", "junit");
 
         assertThat(sarif.exit()).isZero();
         JsonNode log = new ObjectMapper().readTree(sarif.out());
@@ -137,7 +143,7 @@ class CiOutputTest {
 
     @Test
     void lintJunitHasOneCasePerFile() throws Exception {
-        Run run = planning("lint", "-w", "workspaces/multi-stream", "--format", "junit");
+        Run run = planning("lint", "-w", EXAMPLES + "multi-stream", "--format", "junit");
 
         assertThat(run.exit()).isZero();
         NodeList cases = xml(run.out()).getElementsByTagName("testcase");
@@ -147,7 +153,7 @@ class CiOutputTest {
 
     @Test
     void aCommandWithoutFindingsRefusesCiFormatsAsBadUsage() {
-        Run run = planning("status", "-w", "workspaces/multi-stream", "--format", "sarif");
+        Run run = planning("status", "-w", EXAMPLES + "multi-stream", "--format", "sarif");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--format sarif is not available").doesNotContain("Exception");
@@ -158,11 +164,11 @@ class CiOutputTest {
         javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory.newDefaultInstance()
                 .newSchema(CiOutputTest.class.getResource("/junit/jenkins-junit.xsd"));
         List<Run> runs = List.of(
-                planning("lint", "-w", "workspaces/broken", "--format", "junit"),
-                planning("lint", "-w", "workspaces/multi-stream", "--format", "junit"),
+                planning("lint", "-w", EXAMPLES + "broken", "--format", "junit"),
+                planning("lint", "-w", EXAMPLES + "multi-stream", "--format", "junit"),
                 gate(BROKEN, "fe", "junit"),
-                gate("workspaces/fe-critical", "fe", "junit"),
-                planning("rules", "test", "workspaces/fe-2025-09-02/rulebook", "--format", "junit"));
+                gate(EXAMPLES + "fe-critical", "fe", "junit"),
+                planning("rules", "test", EXAMPLES + "fe-2025-09-02/rulebook", "--format", "junit"));
         for (Run run : runs) {
             assertThat(run.out()).startsWith("<?xml");
             schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(new StringReader(run.out())));
