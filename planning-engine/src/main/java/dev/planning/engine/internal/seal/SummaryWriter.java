@@ -28,12 +28,15 @@ import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.signing.CanonicalForm;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,12 +82,10 @@ public final class SummaryWriter {
         }
         String testResultPath = Summaries.testResultPath(layout, cycle);
         String summaryPath = Summaries.verificationSummaryPath(layout, cycle);
-        for (String path : List.of(testResultPath, summaryPath)) {
-            if (Files.exists(SafePaths.resolve(workspace, path))) {
-                throw new SealingException(SealingException.Reason.ALREADY_SUMMARIZED, "the verification summaries of "
-                        + cycle + " are written already (" + path + "); they are never overwritten",
-                        SourceLocation.ofFile(path));
-            }
+        if (Files.exists(SafePaths.resolve(workspace, summaryPath))) {
+            throw new SealingException(SealingException.Reason.ALREADY_SUMMARIZED, "the verification summaries of "
+                    + cycle + " are written already (" + summaryPath + "); they are never overwritten",
+                    SourceLocation.ofFile(summaryPath));
         }
         if (!report.passed()) {
             throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "cannot summarize " + cycle
@@ -102,15 +103,48 @@ public final class SummaryWriter {
         String manifestPath = layout.manifest(cycle);
         HandoffManifest manifest = new ManifestReader(workspace).read(SafePaths.resolve(workspace, manifestPath),
                 manifestPath).manifest();
-        byte[] testResult = envelope(Summaries.testResult(manifest, manifestPath, results, url), signers, trust,
-                testResultPath);
+        ObjectNode testResultStatement = Summaries.testResult(manifest, manifestPath, results, url);
+        Optional<byte[]> written = writtenBefore(testResultPath, testResultStatement, trust);
+        byte[] testResult = written.orElseGet(() -> envelope(testResultStatement, signers, trust, testResultPath));
         byte[] summary = envelope(Summaries.verificationSummary(manifest, manifestPath,
                 SafePaths.relativize(workspace, rulebook.directory()), testResultPath, Sha256.hex(testResult),
                 clock.instant()), signers, trust, summaryPath);
-        AtomicFiles.writeNew(SafePaths.resolve(workspace, testResultPath), testResult);
+        if (written.isEmpty()) {
+            AtomicFiles.writeNew(SafePaths.resolve(workspace, testResultPath), testResult);
+        }
         AtomicFiles.writeNew(SafePaths.resolve(workspace, summaryPath), summary);
         return new VerificationSummaries(testResultPath, summaryPath, results.result(), "PASSED",
                 results.passed().size(), results.warned().size(), results.failed().size(), signers.size());
+    }
+
+    /**
+     * The Test Result an earlier run wrote before it stopped short of the verification summary
+     * (the two files are written one after the other): kept, never replaced, when it verifies against
+     * {@code trust} and states exactly what this run would; any other file in its place is refused.
+     */
+    private Optional<byte[]> writtenBefore(String path, ObjectNode statement, TrustedKeys trust) {
+        Path file = SafePaths.resolve(workspace, path);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SealingException(SealingException.Reason.ALREADY_SUMMARIZED, "cannot read " + path
+                    + ", which an earlier summary left: " + e.getMessage(), SourceLocation.ofFile(path));
+        }
+        Attestations.Opened opened = Attestations.open(bytes, trust);
+        boolean same = opened.problems().isEmpty() && opened.statement()
+                .map(found -> Arrays.equals(CanonicalForm.canonicalize(found), CanonicalForm.canonicalize(statement)))
+                .orElse(false);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !same) {
+            throw new SealingException(SealingException.Reason.ALREADY_SUMMARIZED, path + " exists without its"
+                    + " verification summary and is not the Test Result this cycle's outcomes give"
+                    + (opened.problems().isEmpty() ? "" : " (" + String.join("; ", opened.problems()) + ")")
+                    + "; it is never overwritten: move it aside to summarize again", SourceLocation.ofFile(path));
+        }
+        return Optional.of(bytes);
     }
 
     /** Whether the history holds an accepted transition into {@code VALIDATED}. */

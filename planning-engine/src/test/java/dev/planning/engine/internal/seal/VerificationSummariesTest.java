@@ -99,6 +99,33 @@ class VerificationSummariesTest {
     }
 
     @Test
+    void aRunThatStoppedBetweenTheTwoFilesIsCompletedAndTheTestResultKept() throws IOException {
+        workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
+        byte[] testResult = Files.readAllBytes(root.resolve(TEST_RESULT));
+        Files.delete(root.resolve(SUMMARY)); // as if the process died before the second write
+
+        workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
+
+        assertThat(Files.readAllBytes(root.resolve(TEST_RESULT))).isEqualTo(testResult);
+        assertThat(root.resolve(SUMMARY)).exists();
+        assertThat(workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies()).isEmpty();
+    }
+
+    @Test
+    void aTestResultLeftWithoutItsSummaryThatIsNotThisCyclesIsRefusedAndKept() throws IOException {
+        Path left = root.resolve(TEST_RESULT);
+        Files.createDirectories(left.getParent());
+        Files.writeString(left, "{\"payloadType\": \"application/vnd.in-toto+json\"}\n", StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(left);
+
+        assertThatThrownBy(() -> workspace.summarize(CYCLE, List.of(CycleWorkspace.PM)))
+                .isInstanceOf(SealingException.class)
+                .hasMessageContaining(TEST_RESULT);
+        assertThat(Files.readAllBytes(left)).isEqualTo(before);
+        assertThat(root.resolve(SUMMARY)).doesNotExist();
+    }
+
+    @Test
     void theTestResultStatesEachImportedTestByNameAndTheReportItCameFrom() throws IOException {
         workspace.summarize(CYCLE, List.of(CycleWorkspace.PM), URI.create("https://ci.example.org/runs/42"));
 
