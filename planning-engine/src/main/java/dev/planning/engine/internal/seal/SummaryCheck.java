@@ -162,7 +162,8 @@ final class SummaryCheck {
         if (!validated) {
             found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "verificationResult: no PASSED summary",
                     "verificationResult " + statement.path("predicate").path("verificationResult"), "the event log of "
-                            + cycle + " never moved into VALIDATED, so no verification can have passed it"));
+                            + cycle + " does not stand at VALIDATED or past it (never reached, or sent back since),"
+                            + " so no verification can have passed it"));
         }
         JsonNode inputs = statement.path("predicate").path("inputAttestations");
         if (inputs.isArray() && inputs.size() >= 3) {

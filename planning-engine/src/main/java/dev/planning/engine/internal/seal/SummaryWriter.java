@@ -77,8 +77,8 @@ public final class SummaryWriter {
         CycleRef cycle = status.cycle();
         if (!reachedValidated(status.history())) {
             throw new InvalidTransitionException(status.state(), CycleState.VALIDATED, "cycle " + cycle
-                    + " never moved into VALIDATED: verification summaries are written once it has (state "
-                    + status.state() + ")");
+                    + " is not validated (state " + status.state() + "): verification summaries are written for a cycle at"
+                    + " VALIDATED or past it, not before, and not after its validation failed");
         }
         String testResultPath = Summaries.testResultPath(layout, cycle);
         String summaryPath = Summaries.verificationSummaryPath(layout, cycle);
@@ -99,6 +99,11 @@ public final class SummaryWriter {
             throw new InvalidInputException("cycle " + cycle + " has no imported JUnit report to summarize: import the"
                     + " test results first (planning import ... TEST-*.xml)",
                     SourceLocation.ofFile(layout.outcomesDir(cycle)));
+        }
+        if (results.result().equals("FAILED")) {
+            throw new SealingException(SealingException.Reason.GATES_FAILED, "cannot summarize " + cycle
+                    + ": its imported test results hold failures (" + results.failed().size() + " failed), and a"
+                    + " verification summary of it would say PASSED", SourceLocation.ofFile(layout.outcomesDir(cycle)));
         }
         String manifestPath = layout.manifest(cycle);
         HandoffManifest manifest = new ManifestReader(workspace).read(SafePaths.resolve(workspace, manifestPath),
@@ -147,10 +152,18 @@ public final class SummaryWriter {
         return Optional.of(bytes);
     }
 
-    /** Whether the history holds an accepted transition into {@code VALIDATED}. */
+    /**
+     * Whether the cycle stands at {@code VALIDATED} or past it now: its last accepted transition went
+     * into {@code VALIDATED}, {@code IMPROVE} or {@code COMPLETED}. A cycle that reached
+     * {@code VALIDATED} and was then sent back ({@code validation_failed}) is not validated.
+     */
     static boolean reachedValidated(List<RecordedEvent> history) {
-        return history.stream().map(RecordedEvent::event).anyMatch(e -> e.type() == EventType.STATE_TRANSITION
-                && e.toState().orElse(null) == CycleState.VALIDATED);
+        return history.stream().map(RecordedEvent::event).filter(e -> e.type() == EventType.STATE_TRANSITION)
+                .reduce((first, second) -> second)
+                .flatMap(e -> e.toState())
+                .filter(state -> state == CycleState.VALIDATED || state == CycleState.IMPROVE
+                        || state == CycleState.COMPLETED)
+                .isPresent();
     }
 
     /** The envelope's bytes, checked to verify against {@code trust} before anything is written. */

@@ -297,6 +297,39 @@ class VerificationSummariesTest {
     }
 
     @Test
+    void aCycleSentBackFromValidatedIsNotSummarizedAndItsEarlierSummaryNoLongerVerifies() {
+        workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
+
+        assertThat(workspace.advance(CYCLE, CycleState.EXECUTED).accepted()).as("validation_failed").isTrue();
+
+        assertThat(workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies())
+                .anySatisfy(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_MISMATCH));
+    }
+
+    @Test
+    void refusesACycleSentBackFromValidated() {
+        assertThat(workspace.advance(CYCLE, CycleState.EXECUTED).accepted()).as("validation_failed").isTrue();
+
+        assertThatThrownBy(() -> workspace.summarize(CYCLE, List.of(CycleWorkspace.PM)))
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("is not validated (state EXECUTED)");
+        assertThat(root.resolve(SUMMARY)).doesNotExist();
+    }
+
+    @Test
+    void refusesTestResultsWithFailuresRatherThanSayPassed() throws IOException {
+        workspace.importOutcomes(CYCLE, List.of(report("TEST-PayTest.xml", """
+                <testsuite name="dev.shop.PayTest" tests="1">
+                  <testcase classname="dev.shop.PayTest" name="charges"><failure message="no"/></testcase>
+                </testsuite>
+                """)));
+
+        assertThatThrownBy(() -> workspace.summarize(CYCLE, List.of(CycleWorkspace.PM)))
+                .isInstanceOf(SealingException.class).hasMessageContaining("1 failed");
+        assertThat(root.resolve(TEST_RESULT)).doesNotExist();
+        assertThat(root.resolve(SUMMARY)).doesNotExist();
+    }
+
+    @Test
     void refusesACycleThatNeverMovedIntoValidated(@TempDir Path other) {
         CycleWorkspace.create(other, CYCLE.cycleId());
         PlanningWorkspace early = CycleWorkspace.open(other, Instant.parse("2025-09-02T08:00:00Z"));
@@ -305,7 +338,7 @@ class VerificationSummariesTest {
         CycleWorkspace.advance(early, CYCLE, CycleState.PACKAGED);
 
         assertThatThrownBy(() -> early.summarize(CYCLE, List.of(CycleWorkspace.PM)))
-                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("never moved into VALIDATED");
+                .isInstanceOf(InvalidTransitionException.class).hasMessageContaining("is not validated (state PACKAGED)");
         assertThat(other.resolve(SUMMARY)).doesNotExist();
     }
 
