@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
@@ -22,6 +23,9 @@ import javax.xml.stream.XMLStreamReader;
  * as is a truncated or malformed file. Thread-safe.
  */
 public final class JUnitReportParser {
+
+    /** The outcomes a test case can carry, strictest first; none (passed) last. */
+    private static final List<String> STRICTNESS = Arrays.asList("error", "failure", "skipped", null);
 
     /**
      * Parses a report.
@@ -66,7 +70,9 @@ public final class JUnitReportParser {
                     current = new Case(time(reader, displayPath), caseName(reader, displayPath));
                 } else if (current != null && (name.equals("failure") || name.equals("error")
                         || name.equals("skipped"))) {
-                    current.outcome = current.outcome == null ? name : current.outcome;
+                    // The strictest outcome counts, whatever the order: error, then failure, then skipped.
+                    current.outcome = STRICTNESS.indexOf(name) < STRICTNESS.indexOf(current.outcome) ? name
+                            : current.outcome;
                 }
             } else if (event == XMLStreamReader.END_ELEMENT) {
                 String name = reader.getLocalName();

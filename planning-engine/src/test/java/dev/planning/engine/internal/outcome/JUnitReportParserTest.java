@@ -45,6 +45,22 @@ class JUnitReportParserTest {
     }
 
     @Test
+    void aCaseSkippedAndFailedCountsAsFailedWhateverTheOrder() {
+        String both = """
+                <testsuite name="s" tests="2">
+                  <testcase classname="c" name="skippedThenFailed"><skipped/><failure message="x"/></testcase>
+                  <testcase classname="c" name="failedThenErred"><failure message="x"/><error message="y"/></testcase>
+                </testsuite>
+                """;
+
+        TestReport report = parser.parse(bytes(both), "TEST-c.xml");
+
+        assertThat(report.cases()).extracting(TestReport.TestCase::result)
+                .containsExactly(TestReport.Result.FAILED, TestReport.Result.ERROR);
+        assertThat(report.skipped()).isZero();
+    }
+
+    @Test
     void refusesATestCaseWithoutANameAtItsLine() {
         String nameless = """
                 <testsuite name="s" tests="1">
