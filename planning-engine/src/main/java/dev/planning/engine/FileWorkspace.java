@@ -305,7 +305,9 @@ final class FileWorkspace implements PlanningWorkspace {
             throw new dev.planning.api.InvalidInputException("a verification summary needs at least one signing key");
         }
         TrustedKeys keys = trust.get();
-        return new SummaryWriter(root, layout, rulebook, clock).write(machine.status(cycle), verifier.verify(cycle, keys),
-                signers, testRun, keys);
+        CycleStatus status = machine.status(cycle);
+        return new SummaryWriter(root, layout, rulebook, clock).write(status, verifier.verify(cycle, keys), signers,
+                testRun, keys, details -> machine.record(cycle, EventType.SUMMARIES_WRITTEN,
+                        details, status.history()));
     }
 }

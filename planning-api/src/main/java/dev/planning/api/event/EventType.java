@@ -29,6 +29,11 @@ public enum EventType {
     WAIVER_GRANTED,
     /** Execution outcomes were imported. */
     OUTCOMES_IMPORTED,
+    /**
+     * The verification summaries of a {@code VALIDATED} cycle were written (details: each file's
+     * workspace path and SHA-256, and the VSA's {@code timeVerified}).
+     */
+    SUMMARIES_WRITTEN,
     /** The cycle digest was published. */
     DIGEST_PUBLISHED,
     /** The cycle was closed. */

@@ -72,7 +72,14 @@ public enum DiscrepancyKind {
      * A signed verification summary disagrees with what it summarizes: its subjects are not the sealed
      * manifest and artifacts, its policy digest is not the sealed rulebook hash, its input attestations
      * are not the manifest's signatures, its test results are not the imported outcomes, or it claims
-     * {@code PASSED} for a cycle whose log never moved into {@code VALIDATED}.
+     * {@code PASSED} for a cycle whose log never moved into {@code VALIDATED}, its {@code timeVerified}
+     * lies outside [the move into {@code VALIDATED}, the {@code SUMMARIES_WRITTEN} event], or its file is
+     * not the one the {@code SUMMARIES_WRITTEN} event records (or no such event records it).
      */
-    SUMMARY_MISMATCH
+    SUMMARY_MISMATCH,
+    /**
+     * A verification summary the cycle's {@code SUMMARIES_WRITTEN} event records is gone: the log says
+     * the summaries were written, and the file is not there.
+     */
+    SUMMARY_MISSING
 }

@@ -75,7 +75,7 @@ public final class LifecycleMachine {
     /** The event types {@link #record} accepts: facts that do not move the cycle. */
     private static final Set<EventType> FACTS = Collections.unmodifiableSet(EnumSet.of(EventType.GATE_EVALUATED,
             EventType.MANIFEST_SEALED, EventType.SIGNATURE_ADDED, EventType.WAIVER_GRANTED,
-            EventType.OUTCOMES_IMPORTED, EventType.DIGEST_PUBLISHED));
+            EventType.OUTCOMES_IMPORTED, EventType.SUMMARIES_WRITTEN, EventType.DIGEST_PUBLISHED));
 
     private final EventStore store;
     private final Rulebook rulebook;
@@ -315,7 +315,8 @@ public final class LifecycleMachine {
      * outcomes, a published digest), with compare-and-append like a transition.
      *
      * @param type    one of {@code GATE_EVALUATED}, {@code MANIFEST_SEALED}, {@code SIGNATURE_ADDED},
-     *                {@code WAIVER_GRANTED}, {@code OUTCOMES_IMPORTED}, {@code DIGEST_PUBLISHED}
+     *                {@code WAIVER_GRANTED}, {@code OUTCOMES_IMPORTED}, {@code SUMMARIES_WRITTEN},
+     *                {@code DIGEST_PUBLISHED}
      * @param details string facts to record, e.g. the manifest's checksum
      * @throws IllegalArgumentException     for an event type that moves the cycle (use {@link #advance})
      * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}

@@ -95,7 +95,7 @@ public final class ManifestVerifier {
         this.reader = new ManifestReader(this.workspace);
         this.events = Objects.requireNonNull(events, "events");
         this.verdicts = new VerdictCheck(this.workspace, layout, Objects.requireNonNull(recomputer, "recomputer"));
-        this.summaries = new SummaryCheck(this.workspace, layout, rulebook, events);
+        this.summaries = new SummaryCheck(this.workspace, layout, events);
     }
 
     /**

@@ -8,10 +8,13 @@ import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Attestations;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -62,6 +65,21 @@ final class Summaries {
         return Sha256.hex(ManifestWriter.render(SealEventCheck.unsigned(manifest)));
     }
 
+    /**
+     * The VSA's {@code policy.uri}: the rulebook directory, workspace-relative, when it lies in the
+     * workspace (e.g. {@code rulebook}); otherwise {@code urn:planning:rulebook:sha256:<hash>}, so that
+     * no machine's absolute path ends up in a signed statement. {@code verify} does not compare it:
+     * the policy is identified by its digest, the rulebook hash.
+     */
+    static String policyUri(Path workspace, Rulebook rulebook) {
+        Path base = workspace.toAbsolutePath().normalize();
+        Path directory = rulebook.directory().toAbsolutePath().normalize();
+        if (directory.startsWith(base) && !directory.equals(base)) {
+            return SafePaths.relativize(base, directory);
+        }
+        return "urn:planning:rulebook:sha256:" + rulebook.hash();
+    }
+
     /** The statement's subjects: the manifest as sealed, then each sealed artifact. */
     static ArrayNode subjects(HandoffManifest manifest, String manifestPath) {
         ArrayNode subjects = NODES.arrayNode();
@@ -92,12 +110,12 @@ final class Summaries {
     /**
      * The Verification Summary statement.
      *
-     * @param rulebookPath       the rulebook directory, workspace-relative (the policy's {@code uri})
+     * @param policyUri          the policy's {@code uri} ({@link #policyUri})
      * @param testResultPath     the Test Result envelope, an input attestation
      * @param testResultSha256   the SHA-256 of that envelope file
-     * @param timeVerified       when the manifest was verified, to the second
+     * @param timeVerified       when the manifest was verified (by the writer's clock)
      */
-    static ObjectNode verificationSummary(HandoffManifest manifest, String manifestPath, String rulebookPath,
+    static ObjectNode verificationSummary(HandoffManifest manifest, String manifestPath, String policyUri,
             String testResultPath, String testResultSha256, Instant timeVerified) {
         ObjectNode statement = statement(manifest, manifestPath, VSA_TYPE);
         ObjectNode predicate = statement.putObject("predicate");
@@ -105,7 +123,7 @@ final class Summaries {
         predicate.put("timeVerified", ManifestWriter.time(timeVerified));
         predicate.put("resourceUri", manifestPath);
         ObjectNode policy = predicate.putObject("policy");
-        policy.put("uri", rulebookPath);
+        policy.put("uri", policyUri);
         policy.putObject("digest").put("sha256", manifest.rulebookHash());
         ArrayNode inputs = predicate.putArray("inputAttestations");
         inputs.add(descriptor(manifestPath, sealedDigest(manifest)).put("name", "handoff manifest"));

@@ -7,20 +7,21 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
-import dev.planning.engine.internal.outcome.CoverageReader;
-import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,18 +29,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Checks a cycle's verification summaries, when present: each file is a DSSE envelope that verifies
- * with a trusted key ({@link Attestations#open}; {@code SUMMARY_INVALID} otherwise), and its statement
- * is what {@link Summaries} builds from the sealed manifest, the rulebook hash it records, the imported
- * outcomes and the event log, field by field ({@code SUMMARY_MISMATCH} naming the field otherwise).
- * What the statement may differ in: the Test Result's {@code url} (any absolute URI), the VSA's
- * {@code timeVerified} (any timestamp) and its input attestations, which may name fewer of the
- * manifest's signatures than it has now (a signature added after summarizing), but only signatures
- * it has.
+ * Checks a cycle's verification summaries. The cycle's {@code SUMMARIES_WRITTEN} event anchors them:
+ * with one, each file it records must be there ({@code SUMMARY_MISSING}) with the SHA-256 it records
+ * ({@code SUMMARY_MISMATCH}); without one, a summary file that is there is a {@code SUMMARY_MISMATCH}.
+ * Each file present is a DSSE envelope that verifies with a trusted key ({@link Attestations#open};
+ * {@code SUMMARY_INVALID} otherwise), and its statement is what {@link Summaries} builds from the
+ * sealed manifest, the rulebook hash it records, the JUnit reports the move into {@code VALIDATED}
+ * judged ({@link JudgedOutcomes}) and the event log, field by field ({@code SUMMARY_MISMATCH} naming
+ * the field otherwise). What the statement may differ in: the Test Result's {@code url} (any absolute
+ * URI), the VSA's {@code policy.uri} (any non-empty string: the policy is its digest, and a checkout
+ * may keep the rulebook elsewhere), its {@code timeVerified} (any timestamp within [the move into
+ * {@code VALIDATED}, the {@code SUMMARIES_WRITTEN} event]) and its input attestations, which may name
+ * fewer of the manifest's signatures than it has now (a signature added after summarizing), but only
+ * signatures it has.
  */
 final class SummaryCheck {
 
@@ -47,13 +55,11 @@ final class SummaryCheck {
 
     private final Path workspace;
     private final WorkspaceLayout layout;
-    private final Rulebook rulebook;
     private final EventStore events;
 
-    SummaryCheck(Path workspace, WorkspaceLayout layout, Rulebook rulebook, EventStore events) {
+    SummaryCheck(Path workspace, WorkspaceLayout layout, EventStore events) {
         this.workspace = workspace;
         this.layout = layout;
-        this.rulebook = rulebook;
         this.events = events;
     }
 
@@ -62,12 +68,22 @@ final class SummaryCheck {
         List<Discrepancy> found = new ArrayList<>();
         String testResultPath = Summaries.testResultPath(layout, cycle);
         String summaryPath = Summaries.verificationSummaryPath(layout, cycle);
+        List<RecordedEvent> history;
+        try {
+            history = events.read(cycle);
+        } catch (PlanningException e) {
+            // The log's own damage is reported by the seal event check; no summary can be anchored in it.
+            history = List.of();
+        }
         Optional<byte[]> testResult = read(testResultPath, found);
         Optional<byte[]> summary = read(summaryPath, found);
+        Optional<RecordedEvent> written = recorded(history, cycle, testResultPath, summaryPath, testResult, summary,
+                found);
         String manifestPath = layout.manifest(cycle);
+        List<RecordedEvent> log = history;
         testResult.flatMap(bytes -> open(testResultPath, bytes, trust, found, notes)).ifPresent(statement ->
                 compare(testResultPath, statement, expectedTestResult(manifest, manifestPath, cycle, statement,
-                        testResultPath, found), found));
+                        testResultPath, log, found), found));
         summary.flatMap(bytes -> open(summaryPath, bytes, trust, found, notes)).ifPresent(statement -> {
             if (testResult.isEmpty()) {
                 found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, summaryPath, testResultPath, "no file",
@@ -75,9 +91,59 @@ final class SummaryCheck {
                 return;
             }
             compareSummary(summaryPath, statement, manifest, manifestPath, cycle, testResultPath,
-                    Sha256.hex(testResult.get()), found);
+                    Sha256.hex(testResult.get()), log, written, found);
         });
         return found;
+    }
+
+    /**
+     * The summaries against the cycle's {@code SUMMARIES_WRITTEN} event: with one, each file it names
+     * must be there ({@code SUMMARY_MISSING}) with the SHA-256 it records ({@code SUMMARY_MISMATCH});
+     * without one, a summary file that is there is not anchored in the log ({@code SUMMARY_MISMATCH}).
+     */
+    private Optional<RecordedEvent> recorded(List<RecordedEvent> history, CycleRef cycle, String testResultPath,
+            String summaryPath, Optional<byte[]> testResult, Optional<byte[]> summary, List<Discrepancy> found) {
+        List<RecordedEvent> events = history.stream()
+                .filter(e -> e.event().type() == EventType.SUMMARIES_WRITTEN).toList();
+        String log = layout.eventLog(cycle);
+        if (events.isEmpty()) {
+            for (String path : List.of(testResultPath, summaryPath)) {
+                if (Files.exists(SafePaths.resolve(workspace, path), LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "a SUMMARIES_WRITTEN event in "
+                            + log + " recording this file", "no such event", "the verification summary is not"
+                            + " recorded in the event log: written outside planning, or by a run that stopped before"
+                            + " recording it (planning attest --summaries completes such a run)"));
+                }
+            }
+            return Optional.empty();
+        }
+        if (events.size() > 1) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, log, "one SUMMARIES_WRITTEN event", events.size()
+                    + " (lines " + events.stream().map(e -> String.valueOf(e.line())).collect(Collectors.joining(", "))
+                    + ")", "the verification summaries are written once"));
+        }
+        RecordedEvent event = events.get(events.size() - 1);
+        anchored(event, SummaryWriter.TEST_RESULT, testResultPath, testResult, log, found);
+        anchored(event, SummaryWriter.VERIFICATION_SUMMARY, summaryPath, summary, log, found);
+        return Optional.of(event);
+    }
+
+    private void anchored(RecordedEvent event, String detail, String path, Optional<byte[]> bytes, String log,
+            List<Discrepancy> found) {
+        Map<String, String> details = event.event().details();
+        String where = "SUMMARIES_WRITTEN at line " + event.line() + " of " + log;
+        if (!path.equals(details.get(detail))) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, detail + " " + path, detail + " "
+                    + details.getOrDefault(detail, "(absent)"), "the " + where + " names another file"));
+        }
+        String sha256 = details.getOrDefault(detail + SummaryWriter.SHA256, "(absent)");
+        if (!Files.exists(SafePaths.resolve(workspace, path), LinkOption.NOFOLLOW_LINKS)) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISSING, path, "sha256 " + sha256, "no file",
+                    "the verification summary recorded by " + where + " is missing"));
+        } else if (bytes.isPresent() && !Sha256.hex(bytes.get()).equals(sha256)) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "sha256 " + sha256, "sha256 "
+                    + Sha256.hex(bytes.get()), "the verification summary is not the file recorded by " + where));
+        }
     }
 
     private Optional<byte[]> read(String path, List<Discrepancy> found) {
@@ -113,15 +179,25 @@ final class SummaryCheck {
     }
 
     private ObjectNode expectedTestResult(HandoffManifest manifest, String manifestPath, CycleRef cycle,
-            JsonNode statement, String path, List<Discrepancy> found) {
-        TestResults results;
+            JsonNode statement, String path, List<RecordedEvent> history, List<Discrepancy> found) {
+        JudgedOutcomes.Judged judged;
         try {
-            results = TestResults.of(workspace, new OutcomeFiles(workspace, layout, CoverageReader.NONE).read(cycle));
+            judged = JudgedOutcomes.read(workspace, layout, cycle, history);
         } catch (PlanningException e) {
-            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "the imported outcomes it states cannot be"
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "the judged outcomes it states cannot be"
                     + " read: " + e.describe()));
             return null;
         }
+        for (JudgedOutcomes.Problem problem : judged.problems()) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, problem.expected().orElse("the JUnit"
+                    + " reports the move into VALIDATED judged"), problem.actual().orElse("not available"),
+                    "the Test Result states what the move into VALIDATED judged, and " + problem.location() + ": "
+                            + problem.message()));
+        }
+        if (judged.results().isEmpty()) {
+            return null;
+        }
+        TestResults results = judged.results().get();
         JsonNode url = statement.path("predicate").path("url");
         Optional<URI> given = Optional.empty();
         if (url.isTextual() && absoluteUri(url.textValue())) {
@@ -138,7 +214,8 @@ final class SummaryCheck {
     }
 
     private void compareSummary(String path, JsonNode statement, HandoffManifest manifest, String manifestPath,
-            CycleRef cycle, String testResultPath, String testResultSha256, List<Discrepancy> found) {
+            CycleRef cycle, String testResultPath, String testResultSha256, List<RecordedEvent> history,
+            Optional<RecordedEvent> written, List<Discrepancy> found) {
         JsonNode time = statement.path("predicate").path("timeVerified");
         Instant timeVerified;
         try {
@@ -148,17 +225,26 @@ final class SummaryCheck {
                     + " timestamp", shorten(time.toString()), "the time of verification is not a timestamp"));
             return;
         }
-        ObjectNode expected = Summaries.verificationSummary(manifest, manifestPath,
-                SafePaths.relativize(workspace, rulebook.directory()), testResultPath, testResultSha256, timeVerified);
+        // The policy is identified by its digest (the rulebook hash); its uri only says where the writer
+        // found the rulebook, which another checkout may keep elsewhere: any non-empty string is taken.
+        JsonNode uri = statement.path("predicate").path("policy").path("uri");
+        String policyUri = uri.isTextual() && !uri.textValue().isEmpty() ? uri.textValue() : "a non-empty string";
+        ObjectNode expected = Summaries.verificationSummary(manifest, manifestPath, policyUri, testResultPath,
+                testResultSha256, timeVerified);
         ObjectNode predicate = (ObjectNode) expected.get("predicate");
-        // The timestamp is compared as the instant it states, not as text.
+        // The timestamp is compared as the instant it states, not as text, and within its bounds.
         predicate.set("timeVerified", time);
-        boolean validated;
-        try {
-            validated = SummaryWriter.reachedValidated(events.read(cycle));
-        } catch (PlanningException e) {
-            validated = false;
+        Optional<Instant> validatedAt = JudgedOutcomes.validatedMove(history).map(e -> e.event().timestamp());
+        Optional<Instant> writtenAt = written.map(e -> e.event().timestamp());
+        if (validatedAt.filter(timeVerified::isBefore).isPresent()
+                || writtenAt.filter(timeVerified::isAfter).isPresent()) {
+            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "predicate.timeVerified within ["
+                    + validatedAt.map(ManifestWriter::time).orElse("-") + ", "
+                    + writtenAt.map(ManifestWriter::time).orElse("-") + "]", "predicate.timeVerified "
+                    + ManifestWriter.time(timeVerified), "the summary says it verified the cycle before its move into"
+                    + " VALIDATED or after the SUMMARIES_WRITTEN event recorded it"));
         }
+        boolean validated = SummaryWriter.reachedValidated(history);
         if (!validated) {
             found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "verificationResult: no PASSED summary",
                     "verificationResult " + statement.path("predicate").path("verificationResult"), "the event log of "

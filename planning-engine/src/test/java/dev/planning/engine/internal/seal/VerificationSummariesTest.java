@@ -70,9 +70,25 @@ class VerificationSummariesTest {
 
     private PlanningWorkspace workspace;
 
+    /**
+     * The fixture's rulebook, with {@code parity_coverage} at {@code EXECUTED -> VALIDATED}: its evidence
+     * records the outcome files that move judged, which the Test Result states.
+     */
+    static final String RULEBOOK = CycleWorkspace.RULEBOOK.replace(
+            "    - {transition: \"PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}\n",
+            "    - {transition: \"PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}\n"
+                    + "    - {transition: \"EXECUTED->VALIDATED\", gates: [parity_coverage]}\n");
+
+    /** A fixture workspace whose move into VALIDATED runs parity_coverage. */
+    static void create(Path root) {
+        CycleWorkspace.create(root, CYCLE.cycleId());
+        CycleWorkspace.write(root.resolve("rulebook/rulebook.yaml"), RULEBOOK);
+    }
+
     @BeforeEach
     void validatedCycleWithTestsImported() throws IOException {
-        CycleWorkspace.create(root, CYCLE.cycleId());
+        assertThat(RULEBOOK).contains("EXECUTED->VALIDATED");
+        create(root);
         workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
         workspace.create(CYCLE);
         for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
@@ -102,7 +118,9 @@ class VerificationSummariesTest {
     void aRunThatStoppedBetweenTheTwoFilesIsCompletedAndTheTestResultKept() throws IOException {
         workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
         byte[] testResult = Files.readAllBytes(root.resolve(TEST_RESULT));
-        Files.delete(root.resolve(SUMMARY)); // as if the process died before the second write
+        // As if the process died before the second write (and so before the event).
+        Files.delete(root.resolve(SUMMARY));
+        dropLastEvent(EventType.SUMMARIES_WRITTEN);
 
         workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
 
@@ -196,14 +214,20 @@ class VerificationSummariesTest {
 
         List<Discrepancy> found = workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies();
 
-        assertThat(found).hasSize(2);
+        assertThat(found).hasSize(3);
+        // The SUMMARIES_WRITTEN event recorded another file.
         assertThat(found.get(0)).satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_MISMATCH);
+            assertThat(d.file()).isEqualTo(TEST_RESULT);
+            assertThat(d.message()).contains("not the file recorded by SUMMARIES_WRITTEN");
+        });
+        assertThat(found.get(1)).satisfies(d -> {
             assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_INVALID);
             assertThat(d.file()).isEqualTo(TEST_RESULT);
             assertThat(d.message()).contains("does not verify");
         });
         // The VSA names the test result by digest: it sees the change too.
-        assertThat(found.get(1)).satisfies(d -> {
+        assertThat(found.get(2)).satisfies(d -> {
             assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_MISMATCH);
             assertThat(d.file()).isEqualTo(SUMMARY);
             assertThat(d.message()).contains("test result attestation").contains("changed after");
@@ -221,8 +245,9 @@ class VerificationSummariesTest {
 
         List<Discrepancy> found = workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies();
 
-        assertThat(found).singleElement().satisfies(d -> {
-            assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_INVALID);
+        assertThat(found).extracting(Discrepancy::kind).containsExactly(DiscrepancyKind.SUMMARY_MISMATCH,
+                DiscrepancyKind.SUMMARY_INVALID);
+        assertThat(found.get(1)).satisfies(d -> {
             assertThat(d.file()).isEqualTo(SUMMARY);
             assertThat(d.message()).contains("no signature by a trusted key").contains(adversary.keyId());
         });
@@ -239,12 +264,14 @@ class VerificationSummariesTest {
         signature.put("sig", sig.substring(0, sig.length() - 3) + (char) (last ^ 1) + "==");
         Files.write(root.resolve(SUMMARY), JSON.writeValueAsBytes(envelope));
 
+        // The file is not the one SUMMARIES_WRITTEN recorded, and its signature does not verify.
         assertThat(workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies())
-                .extracting(Discrepancy::kind).containsExactly(DiscrepancyKind.SUMMARY_INVALID);
+                .extracting(Discrepancy::kind).containsExactly(DiscrepancyKind.SUMMARY_MISMATCH,
+                        DiscrepancyKind.SUMMARY_INVALID);
     }
 
     @Test
-    void outcomesImportedAfterSummarizingMakeTheTestResultAMismatchNamingTheField() throws IOException {
+    void outcomesImportedAfterSummarizingMakeTheTestResultAMismatchNamingTheReport() throws IOException {
         workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
         workspace.importOutcomes(CYCLE, List.of(report("TEST-PayTest.xml", """
                 <testsuite name="dev.shop.PayTest" tests="1">
@@ -254,10 +281,13 @@ class VerificationSummariesTest {
 
         List<Discrepancy> found = workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies();
 
-        assertThat(found).allSatisfy(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_MISMATCH));
-        assertThat(found).filteredOn(d -> d.file().equals(TEST_RESULT)).extracting(d -> d.expected().orElseThrow())
-                .anySatisfy(e -> assertThat(e).startsWith("predicate.result \"FAILED\""))
-                .anySatisfy(e -> assertThat(e).startsWith("predicate.failedTests [\"dev.shop.PayTest.paysByCard\"]"));
+        // The Test Result states what the move into VALIDATED judged; a report imported since was not.
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_MISMATCH);
+            assertThat(d.file()).isEqualTo(TEST_RESULT);
+            assertThat(d.expected()).hasValue("not judged");
+            assertThat(d.message()).contains("TEST-PayTest.xml was not judged by the move into VALIDATED");
+        });
     }
 
     @Test
@@ -268,7 +298,8 @@ class VerificationSummariesTest {
         Files.write(root.resolve(SUMMARY), JSON.writeValueAsBytes(
                 Attestations.envelope(CanonicalForm.canonicalize(statement), List.of(CycleWorkspace.PM))));
 
-        assertThat(workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies()).singleElement().satisfies(d -> {
+        assertThat(workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies())
+                .filteredOn(d -> d.expected().orElse("").startsWith("predicate.")).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_MISMATCH);
             assertThat(d.file()).isEqualTo(SUMMARY);
             assertThat(d.expected()).hasValueSatisfying(e -> assertThat(e).contains(workspace.rulebook().hash()));
@@ -281,9 +312,10 @@ class VerificationSummariesTest {
         workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
         Files.delete(root.resolve(TEST_RESULT));
 
-        assertThat(workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies()).singleElement()
-                .satisfies(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_MISMATCH))
-                .satisfies(d -> assertThat(d.file()).isEqualTo(SUMMARY));
+        assertThat(workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies())
+                .extracting(Discrepancy::kind, Discrepancy::file)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DiscrepancyKind.SUMMARY_MISSING, TEST_RESULT),
+                        org.assertj.core.groups.Tuple.tuple(DiscrepancyKind.SUMMARY_MISMATCH, SUMMARY));
     }
 
     @Test
@@ -316,22 +348,32 @@ class VerificationSummariesTest {
     }
 
     @Test
-    void refusesTestResultsWithFailuresRatherThanSayPassed() throws IOException {
-        workspace.importOutcomes(CYCLE, List.of(report("TEST-PayTest.xml", """
+    void refusesTestResultsWithFailuresRatherThanSayPassed(@TempDir Path other) throws IOException {
+        create(other);
+        // A rulebook that lets a failing test through VALIDATED: the summary still does not say PASSED.
+        CycleWorkspace.write(other.resolve("rulebook/rulebook.yaml"), RULEBOOK.replace("required_tags: []\n",
+                "required_tags: []\nthresholds:\n  tests_failed_max: 5\n"));
+        PlanningWorkspace failing = CycleWorkspace.open(other, Instant.parse("2025-09-02T08:00:00Z"));
+        failing.create(CYCLE);
+        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
+            CycleWorkspace.advance(failing, CYCLE, state);
+        }
+        failing.importOutcomes(CYCLE, List.of(report("TEST-PayTest.xml", """
                 <testsuite name="dev.shop.PayTest" tests="1">
                   <testcase classname="dev.shop.PayTest" name="charges"><failure message="no"/></testcase>
                 </testsuite>
                 """)));
+        assertThat(failing.advance(CYCLE, CycleState.VALIDATED).accepted()).isTrue();
 
-        assertThatThrownBy(() -> workspace.summarize(CYCLE, List.of(CycleWorkspace.PM)))
+        assertThatThrownBy(() -> failing.summarize(CYCLE, List.of(CycleWorkspace.PM)))
                 .isInstanceOf(SealingException.class).hasMessageContaining("1 failed");
-        assertThat(root.resolve(TEST_RESULT)).doesNotExist();
-        assertThat(root.resolve(SUMMARY)).doesNotExist();
+        assertThat(other.resolve(TEST_RESULT)).doesNotExist();
+        assertThat(other.resolve(SUMMARY)).doesNotExist();
     }
 
     @Test
     void refusesACycleThatNeverMovedIntoValidated(@TempDir Path other) {
-        CycleWorkspace.create(other, CYCLE.cycleId());
+        create(other);
         PlanningWorkspace early = CycleWorkspace.open(other, Instant.parse("2025-09-02T08:00:00Z"));
         early.create(CYCLE);
         CycleWorkspace.advance(early, CYCLE, CycleState.READY_FOR_HANDOFF);
@@ -344,7 +386,7 @@ class VerificationSummariesTest {
 
     @Test
     void refusesACycleWithoutImportedTestResults(@TempDir Path other) {
-        CycleWorkspace.create(other, CYCLE.cycleId());
+        create(other);
         PlanningWorkspace untested = CycleWorkspace.open(other, Instant.parse("2025-09-02T08:00:00Z"));
         untested.create(CYCLE);
         for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
@@ -353,8 +395,17 @@ class VerificationSummariesTest {
         }
 
         assertThatThrownBy(() -> untested.summarize(CYCLE, List.of(CycleWorkspace.PM)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no imported JUnit report");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no JUnit report judged by its move into VALIDATED");
         assertThat(other.resolve(TEST_RESULT)).doesNotExist();
+    }
+
+    /** Removes the log's last line, which must be an event of {@code type}: a run that stopped before it. */
+    private void dropLastEvent(EventType type) throws IOException {
+        Path log = root.resolve(LAYOUT.eventLog(CYCLE));
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines.get(lines.size() - 1)).contains("\"" + type.name() + "\"");
+        Files.write(log, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
     }
 
     private Path report(String name, String xml) throws IOException {
