@@ -34,6 +34,7 @@ import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
+import dev.planning.engine.internal.lint.DirectoryFindings;
 import dev.planning.engine.internal.lint.LintRules;
 import dev.planning.engine.internal.lint.WorkspaceLinter;
 import dev.planning.engine.internal.seal.ManifestVerifier;
@@ -164,6 +165,15 @@ final class FileWorkspace implements PlanningWorkspace {
         return layout;
     }
 
+    /**
+     * Lints, then places each finding about a whole directory at the rulebook entry that needs the
+     * directory, with a region ({@link DirectoryFindings}).
+     */
+    private LintReport lint(Optional<String> stream, Optional<String> cycleId) {
+        return DirectoryFindings.relocate(new WorkspaceLinter(layout).lint(root, stream, cycleId, lintRules()), root,
+                layout, rulebook);
+    }
+
     /** The lint rules of the rulebook, with waivers judged against the builder's clock. */
     private LintRules lintRules() {
         return LintRules.of(rulebook, java.time.LocalDate.now(clock));
@@ -171,17 +181,17 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public LintReport lint() {
-        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.empty(), lintRules());
+        return lint(Optional.empty(), Optional.empty());
     }
 
     @Override
     public LintReport lint(String stream) {
-        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.empty(), lintRules());
+        return lint(Optional.of(stream), Optional.empty());
     }
 
     @Override
     public LintReport lint(String stream, String cycleId) {
-        return new WorkspaceLinter(layout).lint(root, Optional.of(stream), Optional.of(cycleId), lintRules());
+        return lint(Optional.of(stream), Optional.of(cycleId));
     }
 
     @Override
@@ -258,7 +268,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public LintReport lintCycle(String cycleId) {
-        return new WorkspaceLinter(layout).lint(root, Optional.empty(), Optional.of(cycleId), lintRules());
+        return lint(Optional.empty(), Optional.of(cycleId));
     }
 
     @Override

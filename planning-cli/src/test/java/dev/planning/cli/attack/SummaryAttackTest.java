@@ -99,6 +99,18 @@ class SummaryAttackTest {
         });
     }
 
+    @Test
+    void deletingBothSummariesFailsVerifyNamingEach() throws Exception {
+        Files.delete(ws.resolve(TEST_RESULT));
+        Files.delete(ws.resolve(SUMMARY));
+
+        CliRun run = verify();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(TEST_RESULT + ": SUMMARY_MISSING", SUMMARY + ": SUMMARY_MISSING",
+                "verification FAILED");
+    }
+
     private CliRun verify() {
         return CliRun.of(CycleScript.cycle(ws, "verify", "--trust", trust()));
     }
