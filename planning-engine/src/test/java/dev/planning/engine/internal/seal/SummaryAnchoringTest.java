@@ -103,6 +103,23 @@ class SummaryAnchoringTest {
     }
 
     @Test
+    void aMoveIntoValidatedThatRanNoParityCoverageJudgedNothingAndIsNotSummarized(@TempDir Path other)
+            throws IOException {
+        CycleWorkspace.create(other, CYCLE.cycleId()); // its profile runs no gate at EXECUTED -> VALIDATED
+        PlanningWorkspace ungated = CycleWorkspace.open(other, Instant.parse("2025-09-02T08:00:00Z"));
+        ungated.create(CYCLE);
+        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
+            CycleWorkspace.advance(ungated, CYCLE, state);
+        }
+        ungated.importOutcomes(CYCLE, List.of(reports.resolve("TEST-CartTest.xml")));
+        assertThat(ungated.advance(CYCLE, CycleState.VALIDATED).accepted()).isTrue();
+
+        assertThatThrownBy(() -> ungated.summarize(CYCLE, List.of(CycleWorkspace.PM)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("ran no parity_coverage gate");
+        assertThat(other.resolve(TEST_RESULT)).doesNotExist();
+    }
+
+    @Test
     void aJUnitReportImportedAfterTheMoveIntoValidatedIsRefused() throws IOException {
         Path extra = reports.resolve("TEST-PayTest.xml");
         Files.writeString(extra, PASSING.replace("CartTest", "PayTest"), StandardCharsets.UTF_8);
