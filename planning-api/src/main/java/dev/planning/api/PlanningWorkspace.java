@@ -272,11 +272,14 @@ public interface PlanningWorkspace {
      * Writes the verification summaries of a cycle that reached {@code VALIDATED}, next to its
      * evidence ({@code evidence/{cycle}/test-result.intoto.json} and
      * {@code evidence/{cycle}/verification-summary.intoto.json}): an in-toto Statement v1 with the Test
-     * Result predicate, from the imported JUnit outcomes, and a SLSA Verification Summary Attestation
+     * Result predicate, from the JUnit reports the cycle's move into {@code VALIDATED} judged (as its
+     * {@code parity_coverage} evidence records them), and a SLSA Verification Summary Attestation
      * v1, whose policy digest is the rulebook hash and whose input attestations are the sealed manifest
      * and its signatures; each in a DSSE envelope signed by every signer. Both subjects are the sealed
-     * manifest and its artifacts. The files are written once, atomically, and never overwritten;
-     * {@link #verify(CycleRef, TrustedKeys)} checks them whenever they are present.
+     * manifest and its artifacts. The files are written once, atomically, and never overwritten, then
+     * {@code SUMMARIES_WRITTEN} records both files' SHA-256 (a run that stopped before the event is
+     * completed by the next); {@link #verify(CycleRef, TrustedKeys)} checks them whenever the event or a
+     * file is present, a missing one included.
      *
      * <pre>{@code
      * workspace.importOutcomes(cycle, List.of(Path.of("target/surefire-reports/TEST-CartTest.xml")));
@@ -287,10 +290,11 @@ public interface PlanningWorkspace {
      * @param signers who signs both envelopes, at least one, each with a key of the workspace's
      *                trusted keys (any role); never {@code null}
      * @return what was written
-     * @throws SealingException           when the summaries exist already, the manifest does not
+     * @throws SealingException           when the summaries were written already, the manifest does not
      *                                    verify, or no signer's key is trusted; nothing is written
-     * @throws InvalidInputException      when no JUnit outcome was imported, or a stored outcome no
-     *                                    longer reads; nothing is written
+     * @throws InvalidInputException      when the move into {@code VALIDATED} judged no JUnit report, or
+     *                                    a judged report changed, is gone or was joined by another since
+     *                                    (located at the file); nothing is written
      * @throws InvalidTransitionException when the cycle never moved into {@code VALIDATED}
      */
     VerificationSummaries summarize(CycleRef cycle, List<Signer> signers);
