@@ -304,7 +304,7 @@ public final class ManifestVerifier {
                         rulebookSealed, changed.isEmpty());
                 found.addAll(verdict.discrepancies());
                 notes.addAll(verdict.notes());
-                found.addAll(summaries.check(manifest, cycle, trust, notes));
+                found.addAll(summaries.check(manifest, cycle, trust, notes, given));
             }
         });
         ManifestIndex index = ManifestIndex.scan(workspace, layout);

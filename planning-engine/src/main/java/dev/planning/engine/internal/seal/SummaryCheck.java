@@ -63,14 +63,19 @@ final class SummaryCheck {
         this.events = events;
     }
 
-    /** The discrepancies of the cycle's summaries; notes say which were checked. */
-    List<Discrepancy> check(HandoffManifest manifest, CycleRef cycle, TrustedKeys trust, List<String> notes) {
+    /**
+     * The discrepancies of the cycle's summaries; notes say which were checked.
+     *
+     * @param given the cycle's history when the caller read it already (it is read otherwise)
+     */
+    List<Discrepancy> check(HandoffManifest manifest, CycleRef cycle, TrustedKeys trust, List<String> notes,
+            Optional<List<RecordedEvent>> given) {
         List<Discrepancy> found = new ArrayList<>();
         String testResultPath = Summaries.testResultPath(layout, cycle);
         String summaryPath = Summaries.verificationSummaryPath(layout, cycle);
         List<RecordedEvent> history;
         try {
-            history = events.read(cycle);
+            history = given.isPresent() ? given.get() : events.read(cycle);
         } catch (PlanningException e) {
             // The log's own damage is reported by the seal event check; no summary can be anchored in it.
             history = List.of();
