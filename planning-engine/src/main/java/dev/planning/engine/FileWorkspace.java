@@ -29,6 +29,8 @@ import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
+import dev.planning.engine.internal.cycle.ReusedGateResults;
+import dev.planning.engine.internal.gate.crossstream.CrossStreamConsistencyGate;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.SealedManifests;
@@ -103,7 +105,7 @@ final class FileWorkspace implements PlanningWorkspace {
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)
-                .gates(gates)
+                .gates(gates.stream().map(FileWorkspace::reusingResults).toList())
                 .gateContextFactory(new GateContextFactory() {
                     @Override
                     public GateContext create(CycleRef cycle, Transition transition) {
@@ -131,6 +133,15 @@ final class FileWorkspace implements PlanningWorkspace {
         this.clock = clock;
         this.guard = new SealGuard(verifier, trust);
         this.trust = trust;
+    }
+
+    /**
+     * The built-in cross-stream gate behind the engine's memo of its results (the gate keeps no
+     * state; the engine keeps its last result per cycle while the inputs are the same); every other
+     * gate as it is.
+     */
+    private static Gate reusingResults(Gate gate) {
+        return gate instanceof CrossStreamConsistencyGate ? new ReusedGateResults(gate) : gate;
     }
 
     private LifecycleMachine machine() {

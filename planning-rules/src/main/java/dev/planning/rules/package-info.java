@@ -5,15 +5,31 @@
  *
  * <p>The module depends on {@code planning-api} and Drools. The governance gate, the policy engine
  * and the facts use nothing of {@code planning-engine}: a gate sees the workspace only through its
- * context. Three packages use engine internals, for reasons of their own, and no other may (a test
- * checks both):
+ * context. Five classes use engine internals, each for a reason of its own, and no other class may
+ * use any; {@code RulesLayeringTest} holds exactly this list, class by class:
  * <ul>
- *   <li>{@code testkit} reads rule-test cases with the engine's YAML and plan readers, so that a
- *       case's plan parses, and fails, exactly as the same plan in a workspace;</li>
- *   <li>{@code impact} ({@code rules diff}, public) scans a whole workspace and runs the gate in
- *       the engine's gate contexts under two rulebooks: it is a workspace tool, not a gate;</li>
- *   <li>{@code internal.defaults} writes the default rulebook with the engine's atomic file
- *       writes, so that {@code planning init} never leaves half a rulebook.</li>
+ *   <li>{@code impact.RulebookImpact} ({@code rules diff}, public) is a workspace tool, not a gate: it
+ *       lists every cycle of a workspace ({@code WorkspaceScanner}), loads both rulebooks
+ *       ({@code RulebookLoader}), exports the base rulebook from git ({@code GitRepository}) and runs
+ *       the governance gate under each in the engine's own gate context ({@code GateEnvironment},
+ *       {@code CycleArtifacts}, {@code ArtifactGateContext}, {@code SealedManifests}), so that the
+ *       comparison judges exactly what {@code advance} would. The public facade cannot do it: it
+ *       runs a profile's gates under one rulebook, and the facade lives in the engine, which this
+ *       module may not depend on as a whole.</li>
+ *   <li>{@code testkit.CaseReader} reads rule-test cases with the engine's schema catalog
+ *       ({@code SchemaCatalog}, {@code ArtifactSchema}), plan and decision-log readers
+ *       ({@code TaskBreakdownReader}, {@code DecisionLogReader}, {@code ReadResult},
+ *       {@code LocatedDocument}), workspace plans ({@code CycleArtifacts}) and path checks
+ *       ({@code SafePaths}), so that a case's plan parses, and fails, exactly as the same plan in a
+ *       workspace;</li>
+ *   <li>{@code testkit.RuleTestFiles} parses rule-test files with the engine's located YAML
+ *       ({@code YamlDocuments}, {@code LocatedDocument}), for errors at file, line and column as
+ *       everywhere else;</li>
+ *   <li>{@code testkit.RuleTestReport} writes JUnit XML with the engine's writer ({@code JUnitXml}),
+ *       so that CI reads rule tests as it reads the CLI's other reports;</li>
+ *   <li>{@code internal.defaults.DefaultRulebook} writes the default rulebook with the engine's
+ *       atomic file writes ({@code AtomicFiles}), so that {@code planning init} never leaves half a
+ *       rulebook.</li>
  * </ul>
  *
  * @since 0.1

@@ -10,6 +10,8 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.outcome.CoverageOutcomes;
+import dev.planning.api.outcome.CycleOutcomes;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
@@ -29,11 +31,14 @@ import org.apiguardian.api.API;
  * read-only.
  *
  * <p>A gate sees the workspace only through its context: parsed plans, the files of the workspace
- * through the configured layout ({@link #files()}), the cycle's waivers, contracts and the capacity
- * model, today's date by the engine's clock ({@link #clock()}), the trusted keys and the sealed
- * manifest. A gate therefore keeps no layout, clock or path of its own, and can be stateless: the
- * engine builds one instance (through {@link java.util.ServiceLoader} or its builder) and hands it a
- * new context for every run.
+ * through the configured layout ({@link #files()}), the cycle's lint ({@link #lint()}), waivers,
+ * contracts and the capacity model, the outcomes imported after execution ({@link #outcomes()},
+ * {@link #previousCoverage()}), today's date by the engine's clock ({@link #clock()}), the trusted
+ * keys and the sealed manifest. A gate therefore keeps no layout, clock or path of its own and needs
+ * no file system: it can rely on these methods alone, and should be stateless (no fields but
+ * constants). The engine builds one instance (through {@link java.util.ServiceLoader} or its builder)
+ * and hands it a new context for every run; what is worth keeping between runs (parsed files, lint
+ * results) the engine's contexts keep, keyed by the files' content.
  *
  * <pre>{@code
  * public GateResult evaluate(GateContext context) {
@@ -55,7 +60,8 @@ import org.apiguardian.api.API;
  * malformed; a gate that does not catch it fails with the message as a {@code gate.error} finding.
  *
  * <p>Fail closed: the {@code default} methods that give the cycle's inputs ({@link #waivers()},
- * {@link #contracts()}, {@link #capacity()}, {@link #manifest()} and {@link #verifyManifest()})
+ * {@link #contracts()}, {@link #capacity()}, {@link #lint()}, {@link #outcomes()},
+ * {@link #previousCoverage()}, {@link #manifest()} and {@link #verifyManifest()})
  * refuse with a {@link PlanningException} naming the method, because "this context does not
  * supply it" is not "the cycle has none": a gate that needs contracts must never pass against a
  * context that simply leaves them out. A context that has none says so by overriding the method
@@ -76,8 +82,9 @@ public interface GateContext {
     Transition transition();
 
     /**
-     * The workspace root, absolute: for a gate that must hand a directory to a tool. Gates read
-     * files through {@link #files()}, which follows the configured layout.
+     * The workspace root, absolute: only for a gate that must hand a directory to an external tool.
+     * Gates read files through {@link #files()}, which follows the configured layout; the built-in
+     * gates never use this path (a test checks it), and a fixture's may not exist.
      */
     Path workspace();
 
@@ -170,6 +177,48 @@ public interface GateContext {
      */
     default Optional<CapacityModel> capacity() {
         throw notSupplied("capacity()");
+    }
+
+    /**
+     * The cycle's planning files checked as {@code planning lint} checks one cycle: the task
+     * breakdown (required), story map, decision log, retrospective and contracts file (when present)
+     * against their schemas, unique ids, references that resolve, tag values against the rulebook's
+     * taxonomy and waivers against its rule names (waiver expiry is left to the governance gate). A
+     * file that cannot be read or parsed is a finding, never an exception. The engine lints through
+     * its layout and reuses a cycle's report while the files' bytes and the rulebook are the same.
+     *
+     * @return the files checked and every finding, sorted by file, line and column; never {@code null}
+     * @throws PlanningException by default: a context that does not lint must not let a gate pass
+     */
+    default LintReport lint() {
+        throw notSupplied("lint()");
+    }
+
+    /**
+     * What was imported into the cycle's outcomes ({@code planning import}): the JUnit reports'
+     * totals, the coverage reports of its outcomes directory and the tasks its successful
+     * deployments list, each file with its workspace path and SHA-256; {@link
+     * CycleOutcomes#none} when nothing was imported. Coverage reports that cannot be read are
+     * listed as {@link CoverageOutcomes#problems()}, not thrown.
+     *
+     * @return never {@code null}
+     * @throws dev.planning.api.InvalidInputException when a stored test, accessibility or deployments
+     *         file no longer parses, located in it
+     * @throws PlanningException by default: a context that does not supply outcomes must not let a gate pass
+     */
+    default CycleOutcomes outcomes() {
+        throw notSupplied("outcomes()");
+    }
+
+    /**
+     * The coverage reports of the stream's previous cycle: the cycle just before this one in
+     * cycle-id order among those with planning files, so that a gate can judge a regression.
+     *
+     * @return empty when the stream has no earlier cycle; never {@code null}
+     * @throws PlanningException by default: a context that does not supply it must not let a gate pass
+     */
+    default Optional<CoverageOutcomes> previousCoverage() {
+        throw notSupplied("previousCoverage()");
     }
 
     /**

@@ -71,4 +71,22 @@ class GateContextDefaultsTest {
     void trustedKeysNotSuppliedTrustNoKey() {
         assertThat(MINIMAL.trustedKeys().keys()).isEmpty();
     }
+
+    @Test
+    void lintNotSuppliedRefusesNamingTheMethod() {
+        assertThatThrownBy(MINIMAL::lint).isExactlyInstanceOf(PlanningException.class)
+                .hasMessageContaining("does not supply GateContext.lint()");
+    }
+
+    @Test
+    void outcomesNotSuppliedRefuseNamingTheMethod() {
+        assertThatThrownBy(MINIMAL::outcomes).isExactlyInstanceOf(PlanningException.class)
+                .hasMessageContaining("does not supply GateContext.outcomes()");
+    }
+
+    @Test
+    void previousCoverageNotSuppliedRefusesNamingTheMethod() {
+        assertThatThrownBy(MINIMAL::previousCoverage).isExactlyInstanceOf(PlanningException.class)
+                .hasMessageContaining("does not supply GateContext.previousCoverage()");
+    }
 }

@@ -9,11 +9,16 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.LintReport;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.outcome.CoverageOutcome;
+import dev.planning.api.outcome.CoverageOutcomes;
+import dev.planning.api.outcome.CycleOutcomes;
+import dev.planning.api.outcome.TestOutcome;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.VerificationReport;
@@ -29,11 +34,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link GateContext} for testing a gate without an engine or a workspace on disk: every part of
@@ -57,9 +64,12 @@ import java.util.Optional;
  * layout ({@code frameworks/planning-{stream}/...}) unless {@link Builder#path} says otherwise;
  * {@link GateContext#artifactPaths()} lists the files given; the workspace path is
  * {@link #DEFAULT_WORKSPACE}, which does not exist (set {@link Builder#workspace} for a gate that
- * hands a directory to a tool). {@link GateContext#verifyManifest()} refuses, as the interface
- * does, unless a report is given with {@link Builder#verification}: a fixture never lets a gate
- * pass by leaving something out.
+ * hands a directory to a tool). Outcomes: none imported unless given ({@link Builder#testReport},
+ * {@link Builder#coverageReport}, {@link Builder#deployed}, {@link Builder#previousCoverage}), placed
+ * under the cycle's outcomes directory ({@link ArtifactKind#OUTCOMES}). {@link GateContext#lint()}
+ * and {@link GateContext#verifyManifest()} refuse, as the interface does, unless a report is given
+ * with {@link Builder#lint} or {@link Builder#verification}: a fixture never lets a gate pass by
+ * leaving something out (an empty lint would pass).
  *
  * <p>The context built is immutable; the builder is not thread-safe.
  *
@@ -116,6 +126,12 @@ public final class GateContextFixture {
         private TrustedKeys trustedKeys = TrustedKeys.none();
         private HandoffManifest manifest;
         private VerificationReport verification;
+        private LintReport lint;
+        private final List<TestOutcome> tests = new ArrayList<>();
+        private final List<CoverageOutcome> coverage = new ArrayList<>();
+        private final List<CoverageOutcomes.Unreadable> coverageProblems = new ArrayList<>();
+        private final Set<String> deployed = new HashSet<>();
+        private CoverageOutcomes previousCoverage;
 
         private Builder(CycleRef cycle) {
             this.cycle = Objects.requireNonNull(cycle, "cycle");
@@ -292,6 +308,47 @@ public final class GateContextFixture {
             return this;
         }
 
+        /** What {@link GateContext#lint()} reports: the files checked and the findings. */
+        public Builder lint(LintReport value) {
+            this.lint = Objects.requireNonNull(value, "lint");
+            return this;
+        }
+
+        /** An imported JUnit report of the cycle ({@link GateContext#outcomes()}), after those given before. */
+        public Builder testReport(TestOutcome value) {
+            tests.add(Objects.requireNonNull(value, "testReport"));
+            return this;
+        }
+
+        /** A coverage report of the cycle's outcomes directory, after those given before. */
+        public Builder coverageReport(CoverageOutcome value) {
+            coverage.add(Objects.requireNonNull(value, "coverageReport"));
+            return this;
+        }
+
+        /** A coverage report of the cycle's outcomes directory that could not be read. */
+        public Builder unreadableCoverage(CoverageOutcomes.Unreadable value) {
+            coverageProblems.add(Objects.requireNonNull(value, "unreadableCoverage"));
+            return this;
+        }
+
+        /** Tasks that the cycle's successful deployments list (delivered, whatever their status). */
+        public Builder deployed(String... taskIds) {
+            Arrays.stream(taskIds).forEach(id -> deployed.add(Objects.requireNonNull(id, "taskId")));
+            return this;
+        }
+
+        /** The coverage of the stream's previous cycle ({@link GateContext#previousCoverage()}); none by default. */
+        public Builder previousCoverage(CoverageOutcomes value) {
+            Objects.requireNonNull(value, "previousCoverage");
+            if (!value.cycle().stream().equals(cycle.stream()) || value.cycle().cycleId().compareTo(cycle.cycleId()) >= 0) {
+                throw new IllegalArgumentException("the previous coverage must be of an earlier cycle of stream "
+                        + cycle.stream() + ", not of " + value.cycle());
+            }
+            this.previousCoverage = value;
+            return this;
+        }
+
         /**
          * The context.
          *
@@ -315,11 +372,14 @@ public final class GateContextFixture {
                             Map.of("default", new GateProfile("default", List.of())), Map.of(), "default", taxonomy,
                             requiredTags, thresholds, List.of());
             Clock judging = judgedAt != null ? Clock.fixed(judgedAt, ZoneOffset.UTC) : clock;
+            CycleOutcomes outcomes = new CycleOutcomes(cycle, tests, new CoverageOutcomes(cycle,
+                    memory.path(cycle, ArtifactKind.OUTCOMES), coverage, coverageProblems), deployed);
             return new FixtureContext(cycle, transition, workspace, inForce, cyclePlan, Optional.ofNullable(storyMap),
                     Map.copyOf(otherStreams), artifactPaths != null ? artifactPaths : memory.paths(), memory,
                     List.copyOf(priorResults), Optional.ofNullable(judgedAt), judging, List.copyOf(waivers),
                     List.copyOf(contracts), Optional.ofNullable(capacity), trustedKeys, Optional.ofNullable(manifest),
-                    Optional.ofNullable(verification));
+                    Optional.ofNullable(verification), Optional.ofNullable(lint), outcomes,
+                    Optional.ofNullable(previousCoverage));
         }
     }
 
@@ -342,7 +402,17 @@ public final class GateContextFixture {
             Optional<CapacityModel> capacity,
             TrustedKeys trustedKeys,
             Optional<HandoffManifest> manifest,
-            Optional<VerificationReport> verification) implements GateContext {
+            Optional<VerificationReport> verification,
+            Optional<LintReport> givenLint,
+            CycleOutcomes outcomes,
+            Optional<CoverageOutcomes> previousCoverage) implements GateContext {
+
+        @Override
+        public LintReport lint() {
+            return givenLint.orElseThrow(() -> new PlanningException(
+                    "this fixture context was given no lint report (GateContextFixture.Builder.lint), so"
+                            + " GateContext.lint() refuses rather than report a clean lint"));
+        }
 
         @Override
         public LocalDate today() {

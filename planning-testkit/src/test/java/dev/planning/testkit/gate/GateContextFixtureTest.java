@@ -11,9 +11,14 @@ import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.LintReport;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.outcome.CoverageOutcome;
+import dev.planning.api.outcome.CoverageOutcomes;
+import dev.planning.api.outcome.OutcomeKind;
+import dev.planning.api.outcome.TestOutcome;
 import dev.planning.api.store.ArtifactKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -81,6 +86,50 @@ class GateContextFixtureTest {
         assertThat(context.transition().to()).isEqualTo(CycleState.READY_FOR_HANDOFF);
         assertThat(context.workspace()).isAbsolute().doesNotExist();
         assertThat(context.rulebook().thresholds()).isEmpty();
+        assertThat(context.outcomes().tests()).isEmpty();
+        assertThat(context.outcomes().coverage().reports()).isEmpty();
+        assertThat(context.outcomes().coverage().directory()).isEqualTo("frameworks/planning-fe/outcomes/2025-09-02");
+        assertThat(context.outcomes().deployedTaskIds()).isEmpty();
+        assertThat(context.previousCoverage()).isEmpty();
+    }
+
+    @Test
+    void refusesToLintUnlessGivenAReport() {
+        GateContext context = GateContextFixture.builder(CYCLE).build();
+
+        assertThatThrownBy(context::lint).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("no lint report").hasMessageContaining("GateContext.lint()");
+    }
+
+    @Test
+    void suppliesTheLintAndTheOutcomesGiven() {
+        LintReport lint = new LintReport(List.of("a.yaml"), List.of());
+        TestOutcome junit = new TestOutcome("frameworks/planning-fe/outcomes/2025-09-02/junit/1-TEST-a.xml",
+                "0".repeat(64), 3, 1, 0, 0);
+        CoverageOutcome jacoco = new CoverageOutcome("frameworks/planning-fe/outcomes/2025-09-02/jacoco/1-jacoco.xml",
+                "1".repeat(64), OutcomeKind.JACOCO, false, 8, 2, 0, 0);
+        CoverageOutcomes before = CoverageOutcomes.none(new CycleRef("fe", "2025-08-19"),
+                "frameworks/planning-fe/outcomes/2025-08-19");
+
+        GateContext context = GateContextFixture.builder(CYCLE).lint(lint).testReport(junit).coverageReport(jacoco)
+                .deployed("FE-1").previousCoverage(before).build();
+
+        assertThat(context.lint()).isSameAs(lint);
+        assertThat(context.outcomes().tests()).containsExactly(junit);
+        assertThat(context.outcomes().coverage().reports()).containsExactly(jacoco);
+        assertThat(context.outcomes().deployedTaskIds()).containsExactly("FE-1");
+        assertThat(context.previousCoverage()).contains(before);
+    }
+
+    @Test
+    void refusesAPreviousCoverageThatIsNotOfAnEarlierCycleOfTheStream() {
+        GateContextFixture.Builder builder = GateContextFixture.builder(CYCLE);
+
+        assertThatThrownBy(() -> builder.previousCoverage(CoverageOutcomes.none(new CycleRef("fe", "2025-09-16"),
+                "frameworks/planning-fe/outcomes/2025-09-16"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("earlier cycle of stream fe");
+        assertThatThrownBy(() -> builder.previousCoverage(CoverageOutcomes.none(new CycleRef("be", "2025-08-19"),
+                "frameworks/planning-be/outcomes/2025-08-19"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

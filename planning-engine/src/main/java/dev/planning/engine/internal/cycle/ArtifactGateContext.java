@@ -7,9 +7,12 @@ import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.LintReport;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.outcome.CoverageOutcomes;
+import dev.planning.api.outcome.CycleOutcomes;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
@@ -18,6 +21,7 @@ import dev.planning.engine.internal.artifact.CapacityReader;
 import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.artifact.ReadResult;
+import dev.planning.engine.internal.outcome.GateOutcomes;
 import dev.planning.engine.internal.workspace.LayoutFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
@@ -53,6 +57,9 @@ public final class ArtifactGateContext implements GateContext {
     private final Supplier<List<Contract>> contracts;
     private final Supplier<Optional<CapacityModel>> capacity;
     private final Supplier<TrustedKeys> trust;
+    private final Supplier<LintReport> lint;
+    private final Supplier<CycleOutcomes> outcomes;
+    private final Supplier<Optional<CoverageOutcomes>> previousCoverage;
     private final Optional<List<RecordedEvent>> history;
 
     /** The context of a live run. */
@@ -94,6 +101,10 @@ public final class ArtifactGateContext implements GateContext {
                 new ContractsReader()::read).orElse(List.of()));
         this.capacity = memoize(() -> readOptional(environment.layout().capacityModel(), new CapacityReader()::read));
         this.trust = memoize(environment.trust());
+        this.lint = memoize(() -> artifacts.lint(cycle, environment.rulebook()));
+        GateOutcomes imported = new GateOutcomes(environment.root(), environment.layout());
+        this.outcomes = memoize(() -> imported.read(cycle));
+        this.previousCoverage = memoize(() -> previousCycle(files, cycle).map(imported::coverage));
     }
 
     @Override
@@ -168,6 +179,21 @@ public final class ArtifactGateContext implements GateContext {
     }
 
     @Override
+    public LintReport lint() {
+        return lint.get();
+    }
+
+    @Override
+    public CycleOutcomes outcomes() {
+        return outcomes.get();
+    }
+
+    @Override
+    public Optional<CoverageOutcomes> previousCoverage() {
+        return previousCoverage.get();
+    }
+
+    @Override
     public TrustedKeys trustedKeys() {
         return trust.get();
     }
@@ -181,6 +207,13 @@ public final class ArtifactGateContext implements GateContext {
     public VerificationReport verifyManifest() {
         return history.isPresent() ? environment.manifests().verify(cycle, trustedKeys(), history.get())
                 : environment.manifests().verify(cycle, trustedKeys());
+    }
+
+    /** The stream's cycle just before this one in cycle-id order, among those with planning files. */
+    private static Optional<CycleRef> previousCycle(LayoutFiles files, CycleRef cycle) {
+        return files.cycles(cycle.stream()).stream()
+                .filter(other -> other.cycleId().compareTo(cycle.cycleId()) < 0)
+                .reduce((first, second) -> second);
     }
 
     /** An optional input file: absent is empty; present but malformed is a located exception. */

@@ -2,9 +2,14 @@ package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.StoryMapReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
+import dev.planning.engine.internal.lint.CycleLint;
+import dev.planning.engine.internal.lint.CycleLinter;
+import dev.planning.engine.internal.lint.LintRules;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
@@ -30,6 +35,7 @@ public final class CycleArtifacts {
     private final WorkspaceLayout layout;
     private final PlanCache<TaskBreakdown> plans = PlanCache.taskBreakdowns(new TaskBreakdownReader());
     private final PlanCache<StoryMap> storyMaps = PlanCache.storyMaps(new StoryMapReader());
+    private final LintMemo lints = new LintMemo();
 
     public CycleArtifacts(Path workspace, WorkspaceLayout layout) {
         this.workspace = workspace;
@@ -47,6 +53,19 @@ public final class CycleArtifacts {
     public Optional<TaskBreakdown> taskBreakdown(CycleRef cycle) {
         return taskBreakdownPath(cycle)
                 .flatMap(p -> plans.read(SafePaths.resolve(workspace, p), p));
+    }
+
+    /**
+     * The cycle's lint under a rulebook (its taxonomy and rule names; no waiver expiry), as the
+     * {@code schema_lint} gate judges it: reused while the files the linter reads and the rulebook's
+     * hash are unchanged ({@link LintMemo}).
+     */
+    public LintReport lint(CycleRef cycle, Rulebook rulebook) {
+        CycleLinter linter = new CycleLinter(layout);
+        return lints.get(workspace, cycle, rulebook.hash(), linter.inputs(cycle), () -> {
+            CycleLint lint = linter.lint(workspace, cycle, LintRules.of(rulebook));
+            return new LintReport(lint.filesChecked(), lint.findings());
+        });
     }
 
     /** The cycle's story map, when it exists and can be read. */

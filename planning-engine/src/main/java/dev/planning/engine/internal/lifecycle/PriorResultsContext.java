@@ -7,9 +7,12 @@ import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.LintReport;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.outcome.CoverageOutcomes;
+import dev.planning.api.outcome.CycleOutcomes;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
@@ -115,6 +118,21 @@ final class PriorResultsContext implements GateContext {
     @Override
     public Optional<CapacityModel> capacity() {
         return delegate.capacity();
+    }
+
+    @Override
+    public LintReport lint() {
+        return delegate.lint();
+    }
+
+    @Override
+    public CycleOutcomes outcomes() {
+        return delegate.outcomes();
+    }
+
+    @Override
+    public Optional<CoverageOutcomes> previousCoverage() {
+        return delegate.previousCoverage();
     }
 
     @Override

@@ -165,7 +165,8 @@ public final class CycleLinter {
 
     /**
      * Every workspace-relative path {@link #lint} may read for a cycle, present or not: the story
-     * map, the task breakdown's accepted names, the decision log and the contracts file. The lint
+     * map, the task breakdown's accepted names, the decision log, the retrospective and the
+     * contracts file. The lint
      * of a cycle depends on these files' existence and bytes and on nothing else, so callers may
      * reuse a result while they are unchanged.
      */
@@ -174,6 +175,7 @@ public final class CycleLinter {
         inputs.add(layout.storyMap(cycle));
         inputs.addAll(layout.taskBreakdownCandidates(cycle));
         inputs.add(layout.decisionLog(cycle));
+        inputs.add(layout.retrospective(cycle));
         inputs.add(layout.contracts(cycle));
         return List.copyOf(inputs);
     }

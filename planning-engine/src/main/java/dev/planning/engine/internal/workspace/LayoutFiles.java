@@ -17,10 +17,6 @@ import java.util.stream.Stream;
 /**
  * The {@link WorkspaceFiles} of a workspace directory laid out by a {@link WorkspaceLayout}: what
  * the engine's gate contexts hand to gates. Every path goes through {@link SafePaths}.
- *
- * <p>The engine's own gates need the layout itself (their readers take it); {@link #layoutOf}
- * recovers it from the files a context hands over, so that a configured layout reaches them
- * through the context and not through a constructor argument.
  */
 public final class LayoutFiles implements WorkspaceFiles {
 
@@ -39,21 +35,6 @@ public final class LayoutFiles implements WorkspaceFiles {
     /** The layout these files follow. */
     public WorkspaceLayout layout() {
         return layout;
-    }
-
-    /**
-     * The layout of a context's files: the engine's own files carry it; any other
-     * {@link WorkspaceFiles} is refused, since guessing {@link WorkspaceLayout#DEFAULT} would read
-     * the wrong files in silence.
-     *
-     * @throws PlanningException when the files are not the engine's
-     */
-    public static WorkspaceLayout layoutOf(WorkspaceFiles files) {
-        if (files instanceof LayoutFiles engine) {
-            return engine.layout;
-        }
-        throw new PlanningException("this gate reads the workspace with the engine's layout, but its context's files"
-                + " (" + files.getClass().getName() + ") are not the engine's; run it through Planning.builder()");
     }
 
     @Override

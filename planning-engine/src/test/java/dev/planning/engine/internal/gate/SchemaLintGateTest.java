@@ -2,15 +2,13 @@ package dev.planning.engine.internal.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.api.artifact.StoryMap;
-import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
-import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.fixtures.Plans;
@@ -19,9 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import dev.planning.api.store.WorkspaceFiles;
-import dev.planning.engine.internal.workspace.LayoutFiles;
+import dev.planning.engine.internal.cycle.ArtifactGateContext;
+import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.api.WorkspaceLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +28,17 @@ class SchemaLintGateTest {
     @TempDir
     Path workspace;
 
-    /** The gate reads the cycle, the workspace and the rulebook's taxonomy; everything else is unavailable. */
+    private GateEnvironment environment;
+
+    /** The engine's context of the workspace, one environment per test (so lint reports are kept between contexts). */
     private GateContext context(CycleRef cycle) {
-        return new GateContext() {
-            public CycleRef cycle() { return cycle; }
-            public Transition transition() { return Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow(); }
-            public Path workspace() { return workspace; }
-            public Rulebook rulebook() {
-                return new Rulebook(workspace.resolve("rulebook"), "ab".repeat(32), "1",
-                        Map.of("fe", new GateProfile("fe", List.of())), Map.of(), "fe",
-                        Map.of("criticality", List.of("0", "1", "2", "3")), List.of(), Map.of(), List.of());
-            }
-            public Optional<TaskBreakdown> tasks() { return Optional.empty(); }
-            public Optional<StoryMap> storyMap() { return Optional.empty(); }
-            public Map<String, TaskBreakdown> otherStreams() { return Map.of(); }
-            public List<String> artifactPaths() { return List.of(); }
-            public WorkspaceFiles files() { return new LayoutFiles(workspace, WorkspaceLayout.DEFAULT); }
-        };
+        if (environment == null) {
+            environment = GateEnvironment.of(workspace, WorkspaceLayout.DEFAULT, new Rulebook(workspace.resolve("rulebook"),
+                    "ab".repeat(32), "1", Map.of("fe", new GateProfile("fe", List.of())), Map.of(), "fe",
+                    Map.of("criticality", List.of("0", "1", "2", "3")), List.of(), Map.of(), List.of()));
+        }
+        return new ArtifactGateContext(environment, cycle,
+                Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF).orElseThrow());
     }
 
     @Test
@@ -96,13 +87,13 @@ class SchemaLintGateTest {
     }
 
     @Test
-    void reusesAResultOnlyWhileTheFilesAreByteForByteTheSame() {
+    void theEngineKeepsALintOnlyWhileTheFilesAreByteForByteTheSame() {
         Plans.feWorkspace(workspace);
         SchemaLintGate gate = new SchemaLintGate();
         CycleRef cycle = new CycleRef("fe", "2025-09-02");
 
-        GateResult first = gate.evaluate(context(cycle));
-        GateResult again = gate.evaluate(context(cycle));
+        LintReport first = context(cycle).lint();
+        LintReport again = context(cycle).lint();
         Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS.replace("[FE-1, \"be:PLN-BE-001\"]", "[FE-2]"));
         GateResult edited = gate.evaluate(context(cycle));
         Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS);
@@ -111,6 +102,20 @@ class SchemaLintGateTest {
         assertThat(again).isSameAs(first);
         assertThat(edited.passed()).isFalse();
         assertThat(restored.passed()).isTrue();
+    }
+
+    @Test
+    void seesAnEditedRetrospectiveNextToAKeptLint() {
+        Plans.feWorkspace(workspace);
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        LintReport before = context(cycle).lint();
+        Plans.write(workspace, WorkspaceLayout.DEFAULT.retrospective(cycle), "not: [valid\n");
+
+        LintReport after = context(cycle).lint();
+
+        assertThat(before.filesChecked()).doesNotContain(WorkspaceLayout.DEFAULT.retrospective(cycle));
+        assertThat(after.filesChecked()).contains(WorkspaceLayout.DEFAULT.retrospective(cycle));
+        assertThat(after.passed()).isFalse();
     }
 
     @Test

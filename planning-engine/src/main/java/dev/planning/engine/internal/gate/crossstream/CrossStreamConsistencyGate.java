@@ -13,11 +13,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.gate.StreamThresholds;
-import dev.planning.engine.internal.workspace.FileFingerprint;
-import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +41,8 @@ import java.util.function.Supplier;
  * by the gate of every stream it passes through. Without a contracts file nothing resolves by
  * contract; without a capacity model capacity is not checked.
  *
- * <p>A cycle's result is reused while its plans, contracts, capacity model and depth limit are
- * unchanged (see {@link ResultMemo}).
+ * <p>Everything it judges comes from the context (the plans, {@link GateContext#contracts()},
+ * {@link GateContext#capacity()}, the rulebook); the gate reads no file and keeps nothing.
  *
  * <p>Evidence: the streams and cycles compared, counts of tasks and dependencies, the references
  * resolved by contract, the cycles as paths, the deepest chain and the limit, and each budgeted
@@ -60,9 +55,6 @@ public final class CrossStreamConsistencyGate implements Gate {
 
     /** The depth limit when the rulebook sets no {@code max_dependency_depth}. */
     public static final int DEFAULT_MAX_DEPTH = 5;
-
-    /** Reused results keyed by the plans and files judged: no configuration, only memory. */
-    private final ResultMemo memo = new ResultMemo();
 
     /** The gate; the layout, contracts and capacity model come with each context. */
     public CrossStreamConsistencyGate() {
@@ -93,13 +85,7 @@ public final class CrossStreamConsistencyGate implements Gate {
         context.otherStreams().forEach(plans::putIfAbsent);
         int limit = (int) new StreamThresholds(context.rulebook(), cycle.stream())
                 .get("max_dependency_depth", DEFAULT_MAX_DEPTH);
-        Optional<byte[]> files = FileFingerprint.of(context.workspace(), List.of(
-                context.files().path(cycle, ArtifactKind.CONTRACTS), context.files().path(cycle, ArtifactKind.CAPACITY_MODEL)));
-        if (files.isEmpty()) {
-            return check(context, plans, limit);
-        }
-        return memo.get(new ResultMemo.Key(context.workspace().toAbsolutePath().normalize(), cycle, limit), plans,
-                files.get(), () -> check(context, plans, limit));
+        return check(context, plans, limit);
     }
 
     private GateResult check(GateContext context, Map<String, TaskBreakdown> plans, int limit) {

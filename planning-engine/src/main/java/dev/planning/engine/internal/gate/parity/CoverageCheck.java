@@ -1,14 +1,14 @@
 package dev.planning.engine.internal.gate.parity;
 
-import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.outcome.CoverageOutcome;
+import dev.planning.api.outcome.CoverageOutcomes;
 import dev.planning.engine.internal.gate.StreamThresholds;
+import dev.planning.engine.internal.outcome.Coverage;
 import dev.planning.engine.internal.outcome.CoverageKind;
-import dev.planning.engine.internal.outcome.CoverageReport;
-import dev.planning.engine.internal.outcome.CoverageReports;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +20,25 @@ import java.util.Optional;
  * set above 0 (no report at all is then an error too), and must not fall below the previous cycle's by
  * more than {@code coverage_regression_tolerance_pct} (default 0). The previous cycle is the
  * stream's cycle just before this one in cycle-id order, among those with planning files; its
- * coverage comes from its own outcomes directory.
+ * coverage comes from its own outcomes directory. Both come from the context.
  */
 final class CoverageCheck {
 
     private CoverageCheck() {
     }
 
-    static void check(CycleRef cycle, CoverageReports current, Optional<CycleRef> previousCycle,
-            Optional<CoverageReports> previous, StreamThresholds thresholds, Map<String, Object> evidence,
-            List<Finding> findings) {
-        for (InvalidInputException problem : current.problems()) {
+    static void check(CycleRef cycle, CoverageOutcomes current, Optional<CoverageOutcomes> previous,
+            StreamThresholds thresholds, Map<String, Object> evidence, List<Finding> findings) {
+        for (CoverageOutcomes.Unreadable problem : current.problems()) {
             findings.add(new Finding(ParityCodes.COVERAGE_UNREADABLE, Severity.ERROR, "coverage report unreadable: "
-                    + problem.getMessage(), Optional.of(problem.location().orElse(
-                    SourceLocation.ofFile(current.directory()))), Optional.empty()));
+                    + problem.message(), Optional.of(problem.location()), Optional.empty()));
         }
         double tolerance = thresholds.get("coverage_regression_tolerance_pct", 0);
         Map<String, Object> coverage = new LinkedHashMap<>();
         for (CoverageKind kind : CoverageKind.values()) {
             String minimumName = kind.key() + "_coverage_min";
             Optional<Double> minimum = thresholds.minimum(minimumName);
-            Optional<CoverageReport> report = current.total(kind);
+            Optional<Total> report = total(current, kind);
             if (report.isEmpty()) {
                 minimum.ifPresent(min -> findings.add(Finding.error(ParityCodes.COVERAGE_MISSING, "the rulebook requires "
                         + kind.key() + " coverage of at least " + PlanParity.percent(min) + "% (" + minimumName
@@ -62,15 +60,15 @@ final class CoverageCheck {
                         + (lines.isPresent() ? "%" : "") + ", below the rulebook's " + minimumName + " of "
                         + PlanParity.percent(minimum.get()) + "% (" + report.get().source() + ")", where));
             }
-            Optional<Double> before = previous.flatMap(p -> p.total(kind)).flatMap(r -> optional(r.lines().percent()));
+            Optional<Double> before = previous.flatMap(p -> total(p, kind)).flatMap(r -> optional(r.lines().percent()));
             if (before.isPresent() && lines.isPresent()) {
                 double delta = DeliveryParity.round(lines.get() - before.get());
-                entry.put("previous_cycle", previousCycle.orElseThrow().cycleId());
+                entry.put("previous_cycle", previous.orElseThrow().cycle().cycleId());
                 entry.put("previous_line_pct", DeliveryParity.round(before.get()));
                 entry.put("delta_pct", delta);
                 if (delta < -tolerance) {
                     findings.add(Finding.error(ParityCodes.COVERAGE_REGRESSION, kind.key() + " line coverage fell from "
-                            + DeliveryParity.round(before.get()) + "% in cycle " + previousCycle.orElseThrow().cycleId()
+                            + DeliveryParity.round(before.get()) + "% in cycle " + previous.orElseThrow().cycle().cycleId()
                             + " to " + DeliveryParity.round(lines.get()) + "% in " + cycle.cycleId() + " (" + delta
                             + " points, tolerance " + PlanParity.percent(tolerance) + ")", where));
                 }
@@ -78,6 +76,31 @@ final class CoverageCheck {
             coverage.put(kind.key(), entry);
         }
         evidence.put("coverage", coverage);
+    }
+
+    /**
+     * The summed coverage of one kind's reports, when there is any: named by its file when there is
+     * one, by the directory and the count when there are several.
+     */
+    private static Optional<Total> total(CoverageOutcomes outcomes, CoverageKind kind) {
+        List<CoverageOutcome> ofKind = outcomes.reports().stream()
+                .filter(report -> report.endToEnd() == (kind == CoverageKind.E2E)).toList();
+        if (ofKind.isEmpty()) {
+            return Optional.empty();
+        }
+        Coverage lines = Coverage.NONE;
+        Coverage branches = Coverage.NONE;
+        for (CoverageOutcome report : ofKind) {
+            lines = lines.plus(new Coverage(report.linesCovered(), report.linesMissed()));
+            branches = branches.plus(new Coverage(report.branchesCovered(), report.branchesMissed()));
+        }
+        String source = ofKind.size() == 1 ? ofKind.get(0).path()
+                : outcomes.directory() + " (" + ofKind.size() + " reports)";
+        return Optional.of(new Total(source, lines, branches));
+    }
+
+    /** A kind's coverage summed over its reports. */
+    private record Total(String source, Coverage lines, Coverage branches) {
     }
 
     private static Optional<Double> optional(java.util.OptionalDouble value) {

@@ -7,19 +7,14 @@ import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.outcome.CycleOutcomes;
+import dev.planning.api.store.ArtifactKind;
 import dev.planning.engine.internal.gate.StreamThresholds;
-import dev.planning.engine.internal.outcome.CoverageReports;
-import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.Delivery;
-import dev.planning.engine.internal.outcome.OutcomeFiles;
-import dev.planning.api.WorkspaceLayout;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
-import dev.planning.engine.internal.workspace.LayoutFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code parity_coverage} gate. What it checks depends on the transition it runs at:
@@ -28,10 +23,13 @@ import java.util.Optional;
  *     {@code PACKAGED}: every story of the story map has a task, every task links to a story, and
  *     the coverage the rulebook requires is planned (see {@code PlanParity});</li>
  * <li><b>post-execution</b>, at a transition into {@code EXECUTED} or later: planned vs delivered
- *     and scope variance from the items' statuses, and unit and e2e coverage read from the JaCoCo
- *     XML and LCOV reports in {@code outcomes/{cycle}/} against the rulebook's minimums and the
- *     previous cycle (see {@code DeliveryParity} and {@code CoverageCheck}).</li>
+ *     and scope variance from the items' statuses and the imported deployments, failed imported
+ *     tests, and unit and e2e coverage of the JaCoCo XML and LCOV reports in {@code outcomes/{cycle}/}
+ *     against the rulebook's minimums and the previous cycle (see {@code DeliveryParity},
+ *     {@code TestResults} and {@code CoverageCheck}).</li>
  * </ul>
+ * The outcomes come from the context ({@link GateContext#outcomes()},
+ * {@link GateContext#previousCoverage()}): the gate reads no file and keeps nothing.
  * Thresholds, all optional, from the rulebook: {@code unit_coverage_min}, {@code e2e_coverage_min}
  * (percent), {@code delivered_ratio_min} (0..1), {@code scope_variance_max_pct},
  * {@code coverage_regression_tolerance_pct}; each may be set per stream ({@link StreamThresholds}).
@@ -68,11 +66,10 @@ public final class ParityCoverageGate implements Gate {
     @Override
     public GateResult evaluate(GateContext context) {
         CycleRef cycle = context.cycle();
-        WorkspaceLayout layout = LayoutFiles.layoutOf(context.files());
         if (context.tasks().isEmpty()) {
+            String plan = context.files().path(cycle, ArtifactKind.TASK_BREAKDOWN);
             return GateResult.of(NAME, List.of(Finding.error(ParityCodes.NO_PLAN, "no readable task breakdown for "
-                    + cycle + "; parity needs the plan (run `planning lint`)",
-                    SourceLocation.ofFile(layout.taskBreakdown(cycle)))), Map.of());
+                    + cycle + "; parity needs the plan (run `planning lint`)", SourceLocation.ofFile(plan))), Map.of());
         }
         List<Finding> findings = new ArrayList<>();
         Map<String, Object> evidence = new LinkedHashMap<>();
@@ -80,19 +77,16 @@ public final class ParityCoverageGate implements Gate {
         StreamThresholds thresholds = new StreamThresholds(context.rulebook(), cycle.stream());
         evidence.put("mode", post ? "post_execution" : "planning");
         if (post) {
-            Delivery delivery = Delivery.read(context.workspace(), layout, cycle);
-            DeliveryParity.check(context.tasks().get(), context.storyMap(), delivery, thresholds, evidence, findings);
-            TestResults.check(new OutcomeFiles(context.workspace(), layout, CoverageReader.NONE).read(cycle), thresholds,
-                    evidence, findings);
-            CoverageReports current = CoverageReports.scan(context.workspace(), layout.outcomesDir(cycle));
-            Optional<CycleRef> previous = previousCycle(context);
-            Optional<CoverageReports> before = previous.map(p -> CoverageReports.scan(context.workspace(),
-                    layout.outcomesDir(p)));
-            CoverageCheck.check(cycle, current, previous, before, thresholds, evidence, findings);
+            CycleOutcomes outcomes = context.outcomes();
+            DeliveryParity.check(context.tasks().get(), context.storyMap(), new Delivery(outcomes.deployedTaskIds()),
+                    thresholds, evidence, findings);
+            TestResults.check(outcomes.tests(), thresholds, evidence, findings);
+            CoverageCheck.check(cycle, outcomes.coverage(), context.previousCoverage(), thresholds, evidence, findings);
         } else if (context.storyMap().isEmpty()) {
+            String storyMap = context.files().path(cycle, ArtifactKind.STORY_MAP);
             findings.add(Finding.error(ParityCodes.NO_STORY_MAP, "no readable story map for " + cycle
-                    + "; parity compares the plan with " + layout.storyMap(cycle) + " (run `planning lint`)",
-                    SourceLocation.ofFile(layout.storyMap(cycle))));
+                    + "; parity compares the plan with " + storyMap + " (run `planning lint`)",
+                    SourceLocation.ofFile(storyMap)));
         } else {
             PlanParity.check(context.tasks().get(), context.storyMap().get(), evidence, findings);
         }
@@ -100,13 +94,5 @@ public final class ParityCoverageGate implements Gate {
             PlanParity.checkTargets(context.tasks().get(), thresholds, evidence, findings);
         }
         return GateResult.of(NAME, findings, evidence);
-    }
-
-    /** The stream's cycle just before this one in cycle-id order, among those with planning files. */
-    private Optional<CycleRef> previousCycle(GateContext context) {
-        CycleRef cycle = context.cycle();
-        return context.files().cycles(cycle.stream()).stream()
-                .filter(other -> other.cycleId().compareTo(cycle.cycleId()) < 0)
-                .reduce((first, second) -> second);
     }
 }

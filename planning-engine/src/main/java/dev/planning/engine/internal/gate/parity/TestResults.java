@@ -2,9 +2,8 @@ package dev.planning.engine.internal.gate.parity;
 
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
+import dev.planning.api.outcome.TestOutcome;
 import dev.planning.engine.internal.gate.StreamThresholds;
-import dev.planning.engine.internal.outcome.OutcomeSet;
-import dev.planning.engine.internal.outcome.TestReport;
 import java.util.List;
 import java.util.Map;
 
@@ -21,23 +20,22 @@ final class TestResults {
     private TestResults() {
     }
 
-    static void check(OutcomeSet outcomes, StreamThresholds thresholds, Map<String, Object> evidence,
+    static void check(List<TestOutcome> tests, StreamThresholds thresholds, Map<String, Object> evidence,
             List<Finding> findings) {
-        if (outcomes.tests().isEmpty()) {
+        if (tests.isEmpty()) {
             return;
         }
         int total = 0;
         int failed = 0;
         String worst = null;
         int worstFailed = 0;
-        for (OutcomeSet.Stored<TestReport> stored : outcomes.tests()) {
-            TestReport report = stored.report();
+        for (TestOutcome report : tests) {
             total += report.tests();
-            int bad = report.failures() + report.errors();
+            int bad = report.failed();
             failed += bad;
             if (bad > worstFailed) {
                 worstFailed = bad;
-                worst = stored.path();
+                worst = report.path();
             }
         }
         evidence.put("tests_total", total);
