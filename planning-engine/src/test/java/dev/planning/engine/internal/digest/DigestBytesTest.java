@@ -47,7 +47,7 @@ class DigestBytesTest {
     private static void pin(String name, DigestContent content) {
         Map<String, String> actual = new LinkedHashMap<>();
         actual.put("digest/" + name + "-front-matter.yaml",
-                YamlOutput.renderBody(DigestFrontMatter.toMap(content.summary(), content.facts(), content.rows())));
+                YamlOutput.renderBody(DigestFrontMatter.toDocument(content.summary(), content.facts(), content.rows())));
         Map<String, Object> scope = DigestModel.scope(content);
         actual.put("digest/" + name + "-scope.json", json(scope) + "\n" + types(scope, "") + "\n");
         DigestRenderer.Template template = DigestRenderer.load(Optional.empty());
