@@ -48,6 +48,9 @@ class EvidenceJsonBytesTest {
         nested.put("a", List.of());
         evidence.put("nested", nested);
         evidence.put("opaque", new Opaque());
+        // A plug-in's Optional is written as its value (null when empty), no longer as "Optional[...]".
+        evidence.put("optional", Optional.of("present"));
+        evidence.put("optional_empty", Optional.empty());
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("approvals", "1");
         List<Finding> findings = List.of(
