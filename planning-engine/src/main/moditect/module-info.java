@@ -11,6 +11,7 @@ open module dev.planning.engine {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.fasterxml.jackson.datatype.jdk8;
     requires com.github.benmanes.caffeine;
     requires com.github.mustachejava;
     requires com.networknt.schema;

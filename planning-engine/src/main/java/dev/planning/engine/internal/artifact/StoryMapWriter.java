@@ -1,16 +1,14 @@
 package dev.planning.engine.internal.artifact;
 
-import dev.planning.api.artifact.Activity;
-import dev.planning.api.artifact.ReleaseSlice;
-import dev.planning.api.artifact.Story;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a {@link StoryMap} as {@code story_map.md}: the structured map as YAML front matter, then
@@ -23,41 +21,31 @@ public final class StoryMapWriter {
 
     /** The story map as Markdown with front matter. */
     public static String toMarkdown(StoryMap map) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("version", map.version());
-        root.put("cycle_id", map.cycleId());
-        root.put("stream", map.stream());
-        root.put("title", map.title());
-        List<Object> slices = new ArrayList<>();
-        for (ReleaseSlice slice : map.slices()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", slice.id());
-            out.put("title", slice.title());
-            slices.add(out);
-        }
-        if (!slices.isEmpty()) {
-            root.put("slices", slices);
-        }
-        List<Object> activities = new ArrayList<>();
-        for (Activity activity : map.activities()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", activity.id());
-            out.put("title", activity.title());
-            List<Object> stories = new ArrayList<>();
-            for (Story story : activity.stories()) {
-                Map<String, Object> storyOut = new LinkedHashMap<>();
-                storyOut.put("id", story.id());
-                storyOut.put("title", story.title());
-                story.slice().ifPresent(slice -> storyOut.put("slice", slice));
-                stories.add(storyOut);
-            }
-            if (!stories.isEmpty()) {
-                out.put("stories", stories);
-            }
-            activities.add(out);
-        }
-        root.put("activities", activities);
-        return "---\n" + YamlOutput.renderBody(root) + "---\n" + map.narrative();
+        FrontMatter front = new FrontMatter(map.version(), map.cycleId(), map.stream(), map.title(),
+                map.slices().stream().map(slice -> new Slice(slice.id(), slice.title())).toList(),
+                map.activities().stream().map(activity -> new ActivityEntry(activity.id(), activity.title(),
+                        activity.stories().stream().map(story -> new StoryEntry(story.id(), story.title(), story.slice()))
+                                .toList())).toList());
+        return "---\n" + YamlOutput.renderBody(front) + "---\n" + map.narrative();
+    }
+
+    /** The story map's front matter; {@code slices} only when there are some. */
+    @JsonPropertyOrder({"version", "cycle_id", "stream", "title", "slices", "activities"})
+    private record FrontMatter(String version, @JsonProperty("cycle_id") String cycleId, String stream, String title,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Slice> slices, List<ActivityEntry> activities) {
+    }
+
+    @JsonPropertyOrder({"id", "title"})
+    private record Slice(String id, String title) {
+    }
+
+    @JsonPropertyOrder({"id", "title", "stories"})
+    private record ActivityEntry(String id, String title,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StoryEntry> stories) {
+    }
+
+    @JsonPropertyOrder({"id", "title", "slice"})
+    private record StoryEntry(String id, String title, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> slice) {
     }
 
     /**

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
-import java.util.Map;
 
 /**
- * Renders ordered maps as YAML that people edit comfortably (no needless quotes, lists indented
+ * Renders ordered maps, and records annotated for Jackson, as YAML that people edit comfortably (no needless quotes, lists indented
  * under their key) and that the readers of this package read back to the same values. The first
  * line points editors at the artifact's schema.
  */
@@ -19,17 +18,17 @@ public final class YamlOutput {
     }
 
     /** The content as YAML, after a {@code yaml-language-server} schema comment line. */
-    public static String render(ArtifactSchema schema, Map<String, Object> content) {
+    public static String render(ArtifactSchema schema, Object content) {
         try {
             return "# yaml-language-server: $schema=" + schema.id() + "\n" + MAPPER.writeValueAsString(content);
         } catch (JsonProcessingException e) {
-            // Only maps, lists, strings, numbers and booleans are rendered, which always serialize.
+            // Only records, maps, lists, strings, numbers and booleans are rendered, which always serialize.
             throw new IllegalStateException("cannot render YAML", e);
         }
     }
 
     /** The YAML body alone, for front matter. */
-    public static String renderBody(Map<String, Object> content) {
+    public static String renderBody(Object content) {
         try {
             return MAPPER.writeValueAsString(content);
         } catch (JsonProcessingException e) {

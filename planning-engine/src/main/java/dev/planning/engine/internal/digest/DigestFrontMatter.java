@@ -1,5 +1,8 @@
 package dev.planning.engine.internal.digest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.artifact.DigestSummary;
@@ -77,59 +80,72 @@ public final class DigestFrontMatter {
                 kpis, gates, actions, text(root, "previous_cycle_id"), inputs);
     }
 
-    /** The front matter of a digest as an ordered map, ready for YAML. */
-    static Map<String, Object> toMap(DigestSummary summary, DigestFacts facts, List<KpiRow> rows) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("version", summary.version());
-        root.put("cycle_id", summary.cycleId());
-        root.put("stream", summary.stream());
-        root.put("title", facts.title());
-        root.put("generated_at", Figures.time(summary.generatedAt()));
-        summary.previousCycleId().ifPresent(id -> root.put("previous_cycle_id", id));
-        root.put("state", facts.state());
-        Map<String, Object> period = new LinkedHashMap<>();
-        period.put("start", Figures.time(facts.start()));
-        period.put("end", Figures.time(facts.end()));
-        root.put("period", period);
-        root.put("owners", facts.owners());
-        summary.snapshotRev().ifPresent(rev -> root.put("snapshot_rev", rev));
-        root.put("rulebook_hash", summary.rulebookHash());
-        facts.manifestPath().ifPresent(path -> root.put("manifest_path", path));
-        summary.manifestChecksum().ifPresent(sum -> root.put("manifest_checksum", sum));
-        Map<String, Object> inputs = new LinkedHashMap<>();
+    /** The front matter of a digest, ready for YAML (the {@code digest} schema's field order). */
+    static Document toDocument(DigestSummary summary, DigestFacts facts, List<KpiRow> rows) {
+        Map<String, Double> inputs = new LinkedHashMap<>();
         summary.inputs().forEach((name, value) -> inputs.put(name, Figures.stored(value)));
-        root.put("inputs", inputs);
-        Map<String, Object> kpis = new LinkedHashMap<>();
+        Map<String, Kpi> kpis = new LinkedHashMap<>();
         for (KpiRow row : rows) {
-            Map<String, Object> kpi = new LinkedHashMap<>();
-            kpi.put("actual", row.value().actual().map(Figures::stored).orElse(null));
-            kpi.put("target", row.value().target().orElse(null));
-            kpi.put("previous", row.previous().map(Figures::stored).orElse(null));
-            kpi.put("delta", row.delta().map(Figures::stored).orElse(null));
-            kpi.put("unit", row.value().unit());
-            kpi.put("direction", row.value().direction());
-            kpi.put("status", row.status());
-            kpi.put("trend", row.trend());
-            kpis.put(row.value().name(), kpi);
+            kpis.put(row.value().name(), new Kpi(row.value().actual().map(Figures::stored).orElse(null),
+                    row.value().target().orElse(null), row.previous().map(Figures::stored).orElse(null),
+                    row.delta().map(Figures::stored).orElse(null), row.value().unit(), row.value().direction(),
+                    row.status(), row.trend()));
         }
-        root.put("kpis", kpis);
-        Map<String, Object> gates = new LinkedHashMap<>();
+        Map<String, String> gates = new LinkedHashMap<>();
         summary.gates().forEach((gate, status) -> gates.put(gate, status.name()));
-        root.put("gates", gates);
-        List<Object> actions = new ArrayList<>();
-        for (ImprovementAction action : summary.improvementActions()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", action.id());
-            out.put("action", action.action());
-            out.put("owner", action.owner());
-            action.due().ifPresent(due -> out.put("due", due.toString()));
-            if (!action.tags().isEmpty()) {
-                out.put("tags", action.tags());
-            }
-            actions.add(out);
-        }
-        root.put("improvement_actions", actions);
-        return root;
+        List<Action> actions = summary.improvementActions().stream().map(action -> new Action(action.id(),
+                action.action(), action.owner(), action.due().map(Object::toString), action.tags())).toList();
+        return new Document(summary.version(), summary.cycleId(), summary.stream(), facts.title(),
+                Figures.time(summary.generatedAt()), summary.previousCycleId(), facts.state(),
+                new Period(Figures.time(facts.start()), Figures.time(facts.end())), facts.owners(),
+                summary.snapshotRev(), summary.rulebookHash(), facts.manifestPath(), summary.manifestChecksum(), inputs,
+                kpis, gates, actions);
+    }
+
+    /** A digest's front matter; absent optional fields are left out. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @JsonPropertyOrder({"version", "cycle_id", "stream", "title", "generated_at", "previous_cycle_id", "state", "period",
+        "owners", "snapshot_rev", "rulebook_hash", "manifest_path", "manifest_checksum", "inputs", "kpis", "gates",
+        "improvement_actions"})
+    record Document(
+            String version,
+            @JsonProperty("cycle_id") String cycleId,
+            String stream,
+            String title,
+            @JsonProperty("generated_at") String generatedAt,
+            @JsonProperty("previous_cycle_id") Optional<String> previousCycleId,
+            String state,
+            Period period,
+            List<String> owners,
+            @JsonProperty("snapshot_rev") Optional<String> snapshotRev,
+            @JsonProperty("rulebook_hash") String rulebookHash,
+            @JsonProperty("manifest_path") Optional<String> manifestPath,
+            @JsonProperty("manifest_checksum") Optional<String> manifestChecksum,
+            Map<String, Double> inputs,
+            Map<String, Kpi> kpis,
+            Map<String, String> gates,
+            @JsonProperty("improvement_actions") List<Action> improvementActions) {
+    }
+
+    /** The cycle's first and latest event. */
+    @JsonPropertyOrder({"start", "end"})
+    record Period(String start, String end) {
+    }
+
+    /** One KPI's figures; a figure not measured is written as {@code null}, never left out. */
+    @JsonPropertyOrder({"actual", "target", "previous", "delta", "unit", "direction", "status", "trend"})
+    record Kpi(Double actual, Double target, Double previous, Double delta, String unit, String direction,
+            String status, String trend) {
+    }
+
+    /** An improvement action; no {@code due} when unset, no {@code tags} when it has none. */
+    @JsonPropertyOrder({"id", "action", "owner", "due", "tags"})
+    record Action(
+            String id,
+            String action,
+            String owner,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> due,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) {
     }
 
     private static Optional<Double> number(JsonNode node) {

@@ -1,6 +1,9 @@
 package dev.planning.engine.internal.digest;
 
-import dev.planning.api.artifact.ImprovementAction;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.governance.Waiver;
@@ -8,20 +11,22 @@ import dev.planning.api.governance.WaiverHorizon;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.TransitionKind;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.metrics.KpiInput;
 import dev.planning.engine.internal.metrics.KpiInputCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import dev.planning.api.rulebook.KpiDirection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The scope a digest template renders: nested maps, lists, strings and booleans only. The names are
- * documented in {@code docs/digest.md} for authors of custom templates. Text placed in table cells
+ * The scope a digest template renders, described by records ({@link Scope}) and handed to the
+ * template as nested maps, lists, strings, numbers and booleans only. The names are documented in
+ * {@code docs/digest.md} for authors of custom templates. Text placed in table cells
  * has its {@code |} escaped so that a title cannot break a table.
  */
 final class DigestModel {
@@ -32,69 +37,182 @@ final class DigestModel {
     private DigestModel() {
     }
 
+    private static final ObjectMapper MAPPER = JsonMappers.json();
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    /**
+     * The scope as nested maps, lists, strings, numbers and booleans: the renderer resolves names
+     * in maps only, so a template never calls a method of a Java object.
+     */
     static Map<String, Object> scope(DigestContent content) {
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("title", content.facts().title());
-        scope.put("cycle_id", content.summary().cycleId());
-        scope.put("stream", content.summary().stream());
-        scope.put("state", content.facts().state());
-        scope.put("period_start", Figures.time(content.facts().start()));
-        scope.put("period_end", Figures.time(content.facts().end()));
-        scope.put("generated_at", Figures.time(content.summary().generatedAt()));
-        scope.put("snapshot_rev", content.summary().snapshotRev().orElse("not sealed"));
-        scope.put("rulebook_hash", content.summary().rulebookHash());
-        scope.put("owners", content.facts().owners().isEmpty() ? "none named" : cell(String.join(", ", content.facts().owners())));
-        scope.put("previous", content.summary().previousCycleId().orElse("no previous digest"));
-        kpis(content, scope);
-        gates(content, scope);
-        scope.put("lifecycle_chart", MermaidCharts.lifecycle(content.events()));
-        manifest(content, scope);
-        List<Object> changes = scopeChanges(content);
-        scope.put("scope_changes", changes);
-        scope.put("has_scope_changes", !changes.isEmpty());
-        decisions(content, scope);
-        inputs(content, scope);
-        return scope;
+        return MAPPER.convertValue(model(content), MAP);
     }
 
-    private static void kpis(DigestContent content, Map<String, Object> scope) {
-        List<Object> rows = new ArrayList<>();
-        List<Object> charts = new ArrayList<>();
+    /** The scope as records; each name is documented in {@code docs/digest.md}. */
+    static Scope model(DigestContent content) {
+        Kpis kpis = kpis(content);
+        List<Change> changes = scopeChanges(content);
+        List<Decision> decisions = content.decisions().decisions().stream().map(DigestModel::decision).toList();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(content.summary().generatedAt(), java.time.ZoneOffset.UTC);
+        List<WaiverRow> waivers = new ArrayList<>();
+        List<Expiring> expiring = new ArrayList<>();
+        for (Waiver waiver : content.decisions().waivers()) {
+            boolean soon = WaiverHorizon.expiring(waiver, today, content.waiverHorizonDays());
+            String expires = waiver.expires().toString() + (soon ? " (expiring)" : waiver.activeOn(today) ? "" : " (expired)");
+            waivers.add(new WaiverRow(cell(waiver.rule()), cell(waiver.item()), cell(waiver.reason()),
+                    cell(waiver.approver()), expires));
+            if (soon) {
+                expiring.add(new Expiring(cell(waiver.rule()), cell(waiver.item()), WaiverHorizon.describe(waiver, today)));
+            }
+        }
+        List<Action> actions = content.summary().improvementActions().stream().map(action -> new Action(action.id(),
+                cell(action.action()), cell(action.owner()), action.due().map(Object::toString).orElse("not set")))
+                .toList();
+        List<Input> inputs = new ArrayList<>();
+        content.summary().inputs().forEach((name, value) -> {
+            KpiInput doc = KpiInputCatalog.find(name).orElse(new KpiInput(name, "", "", ""));
+            inputs.add(new Input(name, Figures.shown(value), doc.unit(), doc.source()));
+        });
+        List<GateRow> gates = gates(content);
+        return new Scope(content.facts().title(), content.summary().cycleId(), content.summary().stream(),
+                content.facts().state(), Figures.time(content.facts().start()), Figures.time(content.facts().end()),
+                Figures.time(content.summary().generatedAt()), content.summary().snapshotRev().orElse("not sealed"),
+                content.summary().rulebookHash(),
+                content.facts().owners().isEmpty() ? "none named" : cell(String.join(", ", content.facts().owners())),
+                content.summary().previousCycleId().orElse("no previous digest"),
+                kpis.rows(), Integer.toString(kpis.rows().size()), Integer.toString(kpis.measured()),
+                Integer.toString(kpis.met()), Integer.toString(kpis.missed()), kpis.charts(), !kpis.charts().isEmpty(),
+                gates, !gates.isEmpty(), MermaidCharts.lifecycle(content.events()),
+                content.manifest().isPresent(), content.manifestExpected(), content.manifest().map(m -> manifest(content, m)),
+                changes, !changes.isEmpty(), decisions, !decisions.isEmpty(), waivers, !waivers.isEmpty(), expiring,
+                !expiring.isEmpty(), content.waiverHorizonDays(), actions, content.retrospectivePath(), !actions.isEmpty(),
+                inputs);
+    }
+
+    /** Everything a digest template can name. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Scope(
+            String title,
+            @JsonProperty("cycle_id") String cycleId,
+            String stream,
+            String state,
+            @JsonProperty("period_start") String periodStart,
+            @JsonProperty("period_end") String periodEnd,
+            @JsonProperty("generated_at") String generatedAt,
+            @JsonProperty("snapshot_rev") String snapshotRev,
+            @JsonProperty("rulebook_hash") String rulebookHash,
+            String owners,
+            String previous,
+            List<KpiLine> kpis,
+            @JsonProperty("kpis_total") String kpisTotal,
+            @JsonProperty("kpis_measured") String kpisMeasured,
+            @JsonProperty("kpis_met") String kpisMet,
+            @JsonProperty("kpis_missed") String kpisMissed,
+            @JsonProperty("trend_charts") List<Chart> trendCharts,
+            @JsonProperty("has_trend_charts") boolean hasTrendCharts,
+            List<GateRow> gates,
+            @JsonProperty("has_gates") boolean hasGates,
+            @JsonProperty("lifecycle_chart") String lifecycleChart,
+            @JsonProperty("has_manifest") boolean hasManifest,
+            @JsonProperty("manifest_expected") String manifestExpected,
+            Optional<Manifest> manifest,
+            @JsonProperty("scope_changes") List<Change> scopeChanges,
+            @JsonProperty("has_scope_changes") boolean hasScopeChanges,
+            List<Decision> decisions,
+            @JsonProperty("has_decisions") boolean hasDecisions,
+            List<WaiverRow> waivers,
+            @JsonProperty("has_waivers") boolean hasWaivers,
+            @JsonProperty("expiring_waivers") List<Expiring> expiringWaivers,
+            @JsonProperty("has_expiring_waivers") boolean hasExpiringWaivers,
+            @JsonProperty("waiver_horizon_days") int waiverHorizonDays,
+            List<Action> actions,
+            String retrospective,
+            @JsonProperty("has_actions") boolean hasActions,
+            List<Input> inputs) {
+    }
+
+    /** One row of the KPI table, every figure as shown. */
+    record KpiLine(String name, String description, String unit, String target, String actual,
+            @JsonProperty("actual_with_basis") String actualWithBasis, String basis, String sources, String previous,
+            String delta, String trend, String status) {
+    }
+
+    /** A trend chart (Mermaid) of one KPI. */
+    record Chart(String name, String chart) {
+    }
+
+    /** A gate's latest result. */
+    record GateRow(String name, String status, String at, String evidence) {
+    }
+
+    /** The handoff manifest's excerpt. */
+    record Manifest(String path, String link, String sha256, List<Field> fields, String signatures,
+            String verification, List<ArtifactRow> artifacts) {
+    }
+
+    /** A manifest identity field. */
+    record Field(String name, String value) {
+    }
+
+    /** An artifact the manifest lists, with the result of checking its hash. */
+    record ArtifactRow(String path, String sha256, String check) {
+    }
+
+    /** A change of the cycle's scope, as one sentence. */
+    record Change(String text) {
+    }
+
+    /** A recorded decision. */
+    record Decision(String id, String summary, String by) {
+    }
+
+    /** A waiver in force during the cycle. */
+    record WaiverRow(String rule, String item, String reason, String approver, String expires) {
+    }
+
+    /** A waiver that expires within the rulebook's horizon. */
+    record Expiring(String rule, String item, String when) {
+    }
+
+    /** An improvement action. */
+    record Action(String id, String action, String owner, String due) {
+    }
+
+    /** A measured input, with its unit and source. */
+    record Input(String name, String value, String unit, String source) {
+    }
+
+    private record Kpis(List<KpiLine> rows, List<Chart> charts, int measured, int met, int missed) {
+    }
+
+    private static Kpis kpis(DigestContent content) {
+        List<KpiLine> rows = new ArrayList<>();
+        List<Chart> charts = new ArrayList<>();
         int measured = 0;
         int met = 0;
         int missed = 0;
         for (KpiRow row : content.rows()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("name", row.value().name());
-            out.put("description", cell(row.description()));
-            out.put("unit", row.value().unit());
-            out.put("target", row.value().target().map(t -> (row.value().direction().equals("lower_is_better")
-                    ? "≤ " : "≥ ") + Figures.shown(t)).orElse("none"));
-            out.put("actual", row.value().actual().map(Figures::shown).orElse("not measured"));
-            out.put("actual_with_basis", row.value().actual().map(Figures::shown).orElse("not measured")
-                    + row.basis().map(b -> " (" + b + ")").orElse(""));
-            out.put("basis", row.basis().orElse(""));
-            out.put("sources", row.sources().isEmpty() ? "none" : row.sources().stream()
-                    .map(source -> sourceLink(content, source)).collect(Collectors.joining(", ")));
-            out.put("previous", row.previous().map(Figures::shown).orElse("n/a"));
-            out.put("delta", row.delta().map(Figures::signed).orElse("n/a"));
-            out.put("trend", trend(row));
-            out.put("status", status(row.status()));
-            rows.add(out);
+            rows.add(new KpiLine(row.value().name(), cell(row.description()), row.value().unit(),
+                    row.value().target().map(t -> (row.value().direction().equals("lower_is_better")
+                            ? "≤ " : "≥ ") + Figures.shown(t)).orElse("none"),
+                    row.value().actual().map(Figures::shown).orElse("not measured"),
+                    row.value().actual().map(Figures::shown).orElse("not measured")
+                            + row.basis().map(b -> " (" + b + ")").orElse(""),
+                    row.basis().orElse(""),
+                    row.sources().isEmpty() ? "none" : row.sources().stream()
+                            .map(source -> sourceLink(content, source)).collect(Collectors.joining(", ")),
+                    row.previous().map(Figures::shown).orElse("n/a"), row.delta().map(Figures::signed).orElse("n/a"),
+                    trend(row), status(row.status())));
             measured += row.value().measured() ? 1 : 0;
             met += row.status().equals("met") ? 1 : 0;
             missed += row.status().equals("missed") ? 1 : 0;
             if (row.history().size() >= 2 && mattersForAChart(row) && charts.size() < MAX_CHARTS) {
-                charts.add(Map.of("name", row.value().name(), "chart", MermaidCharts.trend(row)));
+                charts.add(new Chart(row.value().name(), MermaidCharts.trend(row)));
             }
         }
-        scope.put("kpis", rows);
-        scope.put("kpis_total", Integer.toString(rows.size()));
-        scope.put("kpis_measured", Integer.toString(measured));
-        scope.put("kpis_met", Integer.toString(met));
-        scope.put("kpis_missed", Integer.toString(missed));
-        scope.put("trend_charts", charts);
-        scope.put("has_trend_charts", !charts.isEmpty());
+        return new Kpis(rows, charts, measured, met, missed);
     }
 
     /**
@@ -144,62 +262,40 @@ final class DigestModel {
         };
     }
 
-    private static void gates(DigestContent content, Map<String, Object> scope) {
+    private static List<GateRow> gates(DigestContent content) {
         Path digestDir = Path.of(content.digestPath()).getParent();
-        List<Object> gates = new ArrayList<>();
-        for (DigestContent.GateRow gate : content.gates()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("name", gate.name());
-            out.put("status", gate.status().name());
-            out.put("at", Figures.time(gate.at()));
-            out.put("evidence", gate.evidence().map(e -> "[" + e + "](" + link(digestDir, e) + ")").orElse("none recorded"));
-            gates.add(out);
-        }
-        scope.put("gates", gates);
-        scope.put("has_gates", !gates.isEmpty());
+        return content.gates().stream().map(gate -> new GateRow(gate.name(), gate.status().name(), Figures.time(gate.at()),
+                gate.evidence().map(e -> "[" + e + "](" + link(digestDir, e) + ")").orElse("none recorded"))).toList();
     }
 
-    private static void manifest(DigestContent content, Map<String, Object> scope) {
-        scope.put("has_manifest", content.manifest().isPresent());
-        scope.put("manifest_expected", content.manifestExpected());
-        content.manifest().ifPresent(manifest -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("path", manifest.path());
-            out.put("link", link(Path.of(content.digestPath()).getParent(), manifest.path()));
-            out.put("sha256", manifest.sha256());
-            List<Object> fields = new ArrayList<>();
-            manifest.fields().forEach(f -> fields.add(Map.of("name", f.name(), "value", cell(f.value()))));
-            out.put("fields", fields);
-            out.put("signatures", manifest.signatureRoles().isEmpty() ? "none" : String.join(", ", manifest.signatureRoles()));
-            long changed = manifest.artifacts().stream().filter(a -> !a.check().equals("ok")).count();
-            out.put("verification", manifest.artifacts().size() + " listed, "
-                    + (changed == 0 ? "all match their recorded SHA-256" : changed + " no longer match (changed or missing)"));
-            List<Object> artifacts = new ArrayList<>();
-            manifest.artifacts().forEach(a -> artifacts.add(Map.of("path", cell(a.path()), "sha256", a.sha256(),
-                    "check", a.check())));
-            out.put("artifacts", artifacts);
-            scope.put("manifest", out);
-        });
+    private static Manifest manifest(DigestContent content, ManifestExcerpt manifest) {
+        long changed = manifest.artifacts().stream().filter(a -> !a.check().equals("ok")).count();
+        return new Manifest(manifest.path(), link(Path.of(content.digestPath()).getParent(), manifest.path()),
+                manifest.sha256(), manifest.fields().stream().map(f -> new Field(f.name(), cell(f.value()))).toList(),
+                manifest.signatureRoles().isEmpty() ? "none" : String.join(", ", manifest.signatureRoles()),
+                manifest.artifacts().size() + " listed, " + (changed == 0 ? "all match their recorded SHA-256"
+                        : changed + " no longer match (changed or missing)"),
+                manifest.artifacts().stream().map(a -> new ArtifactRow(cell(a.path()), a.sha256(), a.check())).toList());
     }
 
-    private static List<Object> scopeChanges(DigestContent content) {
-        List<Object> changes = new ArrayList<>();
+    private static List<Change> scopeChanges(DigestContent content) {
+        List<Change> changes = new ArrayList<>();
         for (PlanningEvent event : content.events()) {
             String at = Figures.time(event.timestamp());
             if (event.type() == EventType.PLAN_UPDATED) {
-                changes.add(Map.of("text", at + ": plan updated by " + event.triggeredBy()));
+                changes.add(new Change(at + ": plan updated by " + event.triggeredBy()));
             } else if (event.type() == EventType.TRANSITION_REFUSED) {
                 String movedTo = event.details().get(CycleFold.MOVED_TO);
-                changes.add(Map.of("text", at + ": " + event.fromState().map(Enum::name).orElse("?") + " to "
+                changes.add(new Change(at + ": " + event.fromState().map(Enum::name).orElse("?") + " to "
                         + event.toState().map(Enum::name).orElse("?") + " refused ("
                         + event.details().getOrDefault("reason", "gates failed") + ")"
                         + (movedTo != null ? ", cycle sent back to " + movedTo : "")));
             } else if (event.type() == EventType.STATE_TRANSITION && isBackward(event)) {
-                changes.add(Map.of("text", at + ": moved back from " + event.fromState().get() + " to "
+                changes.add(new Change(at + ": moved back from " + event.fromState().get() + " to "
                         + event.toState().get() + " (" + event.details().getOrDefault("transition", "") + ")"));
             }
         }
-        content.droppedTasks().forEach(task -> changes.add(Map.of("text", "task " + task.id() + " (" + task.title()
+        content.droppedTasks().forEach(task -> changes.add(new Change("task " + task.id() + " (" + task.title()
                 + ") dropped" + task.effort().map(e -> ", " + e.stripTrailingZeros().toPlainString() + " points").orElse(""))));
         return changes;
     }
@@ -213,54 +309,10 @@ final class DigestModel {
         return Lifecycle.find(from, to).map(t -> t.kind() == TransitionKind.BACKWARD).orElse(false);
     }
 
-    private static void decisions(DigestContent content, Map<String, Object> scope) {
-        List<Object> decisions = new ArrayList<>();
-        for (CycleDecisions.Decision decision : content.decisions().decisions()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", decision.id());
-            out.put("summary", decision.summary());
-            String by = decision.decidedBy().orElse("") + decision.date().map(d -> (decision.decidedBy().isPresent()
-                    ? ", " : "") + d).orElse("");
-            out.put("by", by);
-            decisions.add(out);
-        }
-        scope.put("decisions", decisions);
-        scope.put("has_decisions", !decisions.isEmpty());
-        List<Object> waivers = new ArrayList<>();
-        List<Object> expiring = new ArrayList<>();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(content.summary().generatedAt(), java.time.ZoneOffset.UTC);
-        for (Waiver waiver : content.decisions().waivers()) {
-            boolean soon = WaiverHorizon.expiring(waiver, today, content.waiverHorizonDays());
-            String expires = waiver.expires().toString() + (soon ? " (expiring)" : waiver.activeOn(today) ? "" : " (expired)");
-            waivers.add(Map.of("rule", cell(waiver.rule()), "item", cell(waiver.item()), "reason", cell(waiver.reason()),
-                    "approver", cell(waiver.approver()), "expires", expires));
-            if (soon) {
-                expiring.add(Map.of("rule", cell(waiver.rule()), "item", cell(waiver.item()),
-                        "when", WaiverHorizon.describe(waiver, today)));
-            }
-        }
-        scope.put("waivers", waivers);
-        scope.put("has_waivers", !waivers.isEmpty());
-        scope.put("expiring_waivers", expiring);
-        scope.put("has_expiring_waivers", !expiring.isEmpty());
-        scope.put("waiver_horizon_days", content.waiverHorizonDays());
-        List<Object> actions = new ArrayList<>();
-        for (ImprovementAction action : content.summary().improvementActions()) {
-            actions.add(Map.of("id", action.id(), "action", cell(action.action()), "owner", cell(action.owner()),
-                    "due", action.due().map(Object::toString).orElse("not set")));
-        }
-        scope.put("actions", actions);
-        scope.put("retrospective", content.retrospectivePath());
-        scope.put("has_actions", !actions.isEmpty());
-    }
-
-    private static void inputs(DigestContent content, Map<String, Object> scope) {
-        List<Object> inputs = new ArrayList<>();
-        content.summary().inputs().forEach((name, value) -> {
-            KpiInput doc = KpiInputCatalog.find(name).orElse(new KpiInput(name, "", "", ""));
-            inputs.add(Map.of("name", name, "value", Figures.shown(value), "unit", doc.unit(), "source", doc.source()));
-        });
-        scope.put("inputs", inputs);
+    private static Decision decision(CycleDecisions.Decision decision) {
+        String by = decision.decidedBy().orElse("") + decision.date().map(d -> (decision.decidedBy().isPresent()
+                ? ", " : "") + d).orElse("");
+        return new Decision(decision.id(), decision.summary(), by);
     }
 
     /** A workspace-relative path as a link relative to the digest's directory. */

@@ -115,7 +115,7 @@ public final class DigestPublisher {
     public String render(CycleRef cycle, Optional<Path> template) {
         DigestRenderer.Template body = DigestRenderer.load(template);
         DigestContent content = gather(cycle);
-        String frontMatter = YamlOutput.renderBody(DigestFrontMatter.toMap(content.summary(), content.facts(),
+        String frontMatter = YamlOutput.renderBody(DigestFrontMatter.toDocument(content.summary(), content.facts(),
                 content.rows()));
         return "---\n" + frontMatter + "---\n" + DigestRenderer.render(body.text(), body.name(),
                 DigestModel.scope(content));

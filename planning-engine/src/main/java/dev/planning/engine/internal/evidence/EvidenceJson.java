@@ -1,8 +1,9 @@
 package dev.planning.engine.internal.evidence;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.planning.api.gate.Finding;
@@ -12,6 +13,8 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.engine.internal.json.JsonMappers;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,45 +49,50 @@ public final class EvidenceJson {
      */
     public static ObjectNode of(CycleRef cycle, Transition transition, GateResult result, Instant at,
             String rulebookHash, Map<String, String> inputs) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("type", "gate_evidence");
-        root.put("version", VERSION);
-        root.put("gate", result.gate());
-        root.put("status", result.status().name());
-        ObjectNode cycleNode = root.putObject("cycle");
-        cycleNode.put("stream", cycle.stream());
-        cycleNode.put("cycle_id", cycle.cycleId());
-        ObjectNode transitionNode = root.putObject("transition");
-        transitionNode.put("from", transition.from().name());
-        transitionNode.put("to", transition.to().name());
-        transitionNode.put("name", transition.name());
-        root.put("at", at.toString());
-        root.put("rulebook_hash", rulebookHash);
-        ObjectNode inputNode = root.putObject("inputs");
-        inputs.forEach(inputNode::put);
-        ObjectNode summary = root.putObject("summary");
+        Map<String, Long> summary = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
             summary.put(severity.name().toLowerCase(Locale.ROOT),
                     result.findings().stream().filter(f -> f.severity() == severity).count());
         }
-        ArrayNode findings = root.putArray("findings");
-        result.findings().forEach(f -> findings.add(finding(f)));
-        ObjectNode evidence = root.putObject("evidence");
-        result.evidence().forEach((key, value) -> evidence.set(key, value(value)));
-        return root;
+        Map<String, JsonNode> evidence = new LinkedHashMap<>();
+        result.evidence().forEach((key, value) -> evidence.put(key, value(value)));
+        return JSON.valueToTree(new Document("gate_evidence", VERSION, result.gate(), result.status().name(),
+                new Cycle(cycle.stream(), cycle.cycleId()),
+                new Step(transition.from().name(), transition.to().name(), transition.name()), at.toString(),
+                rulebookHash, inputs, summary, result.findings().stream().map(FindingEntry::of).toList(), evidence));
     }
 
     /** One finding as JSON: code, severity, message, file, line, column, task. */
     public static ObjectNode finding(Finding f) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("code", f.code());
-        node.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-        node.put("message", f.message());
-        node.put("file", f.location().map(l -> l.file()).orElse(null));
-        node.put("line", f.location().map(l -> l.line()).orElse(0));
-        node.put("column", f.location().map(l -> l.column()).orElse(0));
-        node.put("task", f.taskId().orElse(null));
-        return node;
+        return JSON.valueToTree(FindingEntry.of(f));
+    }
+
+    /** The evidence document ({@code gate-evidence} schema), in its field order. */
+    @JsonPropertyOrder({"type", "version", "gate", "status", "cycle", "transition", "at", "rulebook_hash", "inputs",
+        "summary", "findings", "evidence"})
+    private record Document(String type, String version, String gate, String status, Cycle cycle, Step transition,
+            String at, @JsonProperty("rulebook_hash") String rulebookHash, Map<String, String> inputs,
+            Map<String, Long> summary, List<FindingEntry> findings, Map<String, JsonNode> evidence) {
+    }
+
+    @JsonPropertyOrder({"stream", "cycle_id"})
+    private record Cycle(String stream, @JsonProperty("cycle_id") String cycleId) {
+    }
+
+    @JsonPropertyOrder({"from", "to", "name"})
+    private record Step(String from, String to, String name) {
+    }
+
+    /** A finding; {@code file} and {@code task} are written as {@code null} when absent, never left out. */
+    @JsonPropertyOrder({"code", "severity", "message", "file", "line", "column", "task"})
+    private record FindingEntry(String code, String severity, String message, String file, int line, int column,
+            String task) {
+
+        static FindingEntry of(Finding f) {
+            return new FindingEntry(f.code(), f.severity().name().toLowerCase(Locale.ROOT), f.message(),
+                    f.location().map(l -> l.file()).orElse(null), f.location().map(l -> l.line()).orElse(0),
+                    f.location().map(l -> l.column()).orElse(0), f.taskId().orElse(null));
+        }
     }
 
     /** Pretty-printed UTF-8 JSON with a final newline. */

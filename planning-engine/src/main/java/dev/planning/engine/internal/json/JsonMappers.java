@@ -9,13 +9,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
  * The configured Jackson mappers, one factory method per role.
  *
  * <p>Each call returns a new mapper (a mapper is mutable; callers keep theirs in a
  * {@code static final} field and never reconfigure it). The configurations fix bytes that tests,
- * schemas and sealed hashes depend on: change one only together with the outputs it writes.
+ * schemas and sealed hashes depend on: change one only together with the outputs it writes
+ * (the golden files under {@code planning-engine/src/test/resources/golden/} pin them).
+ *
+ * <p>Writers describe a document's shape as records annotated for Jackson
+ * ({@code @JsonPropertyOrder} for the field order, {@code @JsonProperty} for snake_case names,
+ * {@code @JsonInclude(NON_ABSENT)} or {@code NON_EMPTY} for fields left out when absent or empty)
+ * and let one of these mappers write them; every mapper registers {@link Jdk8Module}, so an
+ * {@code Optional} component is written as its value, or left out when empty.
  */
 public final class JsonMappers {
 
@@ -27,17 +35,17 @@ public final class JsonMappers {
 
     /** Compact JSON with Jackson's defaults: hashing inputs, JSON read from trusted files, canonical forms. */
     public static ObjectMapper json() {
-        return new ObjectMapper();
+        return modules(new ObjectMapper());
     }
 
     /** Indented JSON: command output ({@code --format json}), evidence files, SARIF. */
     public static ObjectMapper prettyJson() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        return modules(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** JSON that must be exactly one value with unique keys: lines of the append-only event log. */
     public static ObjectMapper strictJson() {
-        return new ObjectMapper()
+        return modules(new ObjectMapper())
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -47,21 +55,21 @@ public final class JsonMappers {
      * {@value #MAX_REPORT_DEPTH} levels deep, locations that quote the source.
      */
     public static ObjectMapper toolReportJson() {
-        return new ObjectMapper(JsonFactory.builder()
+        return modules(new ObjectMapper(JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_REPORT_DEPTH).build())
-                .build());
+                .build()));
     }
 
     /** YAML artifacts the engine writes for people to read and edit (no document marker, plain scalars where safe). */
     public static ObjectMapper yaml() {
-        return new ObjectMapper(yamlWriter().build());
+        return modules(new ObjectMapper(yamlWriter().build()));
     }
 
     /** {@link #yaml()} with multi-line strings as literal blocks: trust files, whose PEM keys span lines. */
     public static ObjectMapper yamlWithLiteralBlocks() {
-        return new ObjectMapper(yamlWriter().enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build());
+        return modules(new ObjectMapper(yamlWriter().enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build()));
     }
 
     /**
@@ -69,12 +77,17 @@ public final class JsonMappers {
      * not depend on a value's content or length.
      */
     public static ObjectMapper manifestYaml() {
-        return new ObjectMapper(YAMLFactory.builder()
+        return modules(new ObjectMapper(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .disable(YAMLGenerator.Feature.SPLIT_LINES)
                 .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                .build());
+                .build()));
+    }
+
+    /** The modules every mapper has: {@code Optional} components of written records. */
+    private static ObjectMapper modules(ObjectMapper mapper) {
+        return mapper.registerModule(new Jdk8Module());
     }
 
     private static com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder yamlWriter() {

@@ -1,7 +1,6 @@
 package dev.planning.engine.internal.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
@@ -10,12 +9,14 @@ import dev.planning.engine.internal.json.JsonMappers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -82,7 +83,7 @@ public final class Sarif {
         private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         private final Map<String, Severity> worst = new LinkedHashMap<>();
         private final Map<String, String> hints = new LinkedHashMap<>();
-        private final ArrayNode results = JSON.createArrayNode();
+        private final List<SarifLog.Result> results = new ArrayList<>();
 
         private Builder(String toolName, String toolVersion) {
             this.toolName = Objects.requireNonNull(toolName, "toolName");
@@ -121,94 +122,65 @@ public final class Sarif {
 
         /** The log as a JSON tree. */
         public ObjectNode build() {
-            ObjectNode log = JSON.createObjectNode();
-            log.put("$schema", SCHEMA);
-            log.put("version", VERSION);
-            ObjectNode run = log.putArray("runs").addObject();
-            ObjectNode driver = run.putObject("tool").putObject("driver");
-            driver.put("name", toolName);
-            driver.put("version", toolVersion);
-            driver.put("informationUri", "https://planning.dev/");
-            ArrayNode rules = driver.putArray("rules");
-            ruleIndex.keySet().forEach(code -> rules.add(rule(code, worst.get(code), hints.get(code))));
-            if (category != null) {
-                run.putObject("automationDetails").put("id", category.endsWith("/") ? category : category + "/");
-            }
-            run.put("columnKind", "unicodeCodePoints");
-            run.set("results", results.deepCopy());
-            return log;
+            return JSON.valueToTree(log());
         }
 
         /** The log as pretty-printed JSON with a final newline. */
         public String render() {
             try {
-                return JSON.writeValueAsString(build()) + "\n";
+                return JSON.writeValueAsString(log()) + "\n";
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("a JSON tree always serializes", e);
+                throw new IllegalStateException("a SARIF log always serializes", e);
             }
         }
 
-        private ObjectNode result(Finding finding, String source) {
+        private SarifLog.Log log() {
+            List<SarifLog.Rule> rules = ruleIndex.keySet().stream()
+                    .map(code -> rule(code, worst.get(code), hints.get(code))).toList();
+            SarifLog.Run run = new SarifLog.Run(new SarifLog.Tool(new SarifLog.Driver(toolName, toolVersion,
+                    "https://planning.dev/", rules)),
+                    Optional.ofNullable(category).map(c -> new SarifLog.AutomationDetails(c.endsWith("/") ? c : c + "/")),
+                    "unicodeCodePoints", List.copyOf(results));
+            return new SarifLog.Log(SCHEMA, VERSION, List.of(run));
+        }
+
+        private SarifLog.Result result(Finding finding, String source) {
             int index = ruleIndex.computeIfAbsent(finding.code(), code -> ruleIndex.size());
             worst.merge(finding.code(), finding.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             finding.hint().ifPresent(h -> hints.putIfAbsent(finding.code(), h));
-            ObjectNode result = JSON.createObjectNode();
-            result.put("ruleId", finding.code());
-            result.put("ruleIndex", index);
-            result.put("level", level(finding.severity()));
             String values = finding.facts().isEmpty() ? "" : " (" + finding.factsLine() + ")";
             String fix = finding.hint().map(h -> " Fix: " + h).orElse("");
-            result.putObject("message").put("text", finding.message() + values + fix);
             SourceLocation where = finding.location().filter(l -> !l.file().isBlank())
                     .orElse(SourceLocation.ofFile(fallbackFile));
-            ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            ObjectNode artifact = physical.putObject("artifactLocation");
-            artifact.put("uri", uri.apply(where.file()));
-            artifact.put("uriBaseId", "%SRCROOT%");
-            ObjectNode region = physical.putObject("region");
-            region.put("startLine", Math.max(1, where.line()));
-            region.put("startColumn", where.line() > 0 ? Math.max(1, where.column()) : 1);
-            result.putObject("partialFingerprints").put("planningFinding/v2",
-                    fingerprint(finding.code(), where.file(), finding.taskId().orElse(""),
-                            DIGITS.matcher(finding.message()).replaceAll("#")));
-            ObjectNode properties = result.putObject("properties");
-            properties.put("source", source);
-            finding.taskId().ifPresent(task -> properties.put("task", task));
-            if (!finding.facts().isEmpty()) {
-                ObjectNode facts = properties.putObject("facts");
-                finding.facts().forEach(facts::put);
-            }
-            finding.hint().ifPresent(h -> properties.put("hint", h));
-            return result;
+            SarifLog.PhysicalLocation physical = new SarifLog.PhysicalLocation(
+                    new SarifLog.ArtifactLocation(uri.apply(where.file()), "%SRCROOT%"),
+                    new SarifLog.Region(Math.max(1, where.line()), where.line() > 0 ? Math.max(1, where.column()) : 1));
+            return new SarifLog.Result(finding.code(), index, level(finding.severity()),
+                    new SarifLog.Text(finding.message() + values + fix), List.of(new SarifLog.Location(physical)),
+                    new SarifLog.Fingerprints(fingerprint(finding.code(), where.file(), finding.taskId().orElse(""),
+                            DIGITS.matcher(finding.message()).replaceAll("#"))),
+                    new SarifLog.ResultProperties(source, finding.taskId(), finding.facts(), finding.hint()));
         }
 
-        private static ObjectNode rule(String code, Severity severity, String hint) {
+        private static SarifLog.Rule rule(String code, Severity severity, String hint) {
             String description = RuleCatalog.describe(code);
-            ObjectNode rule = JSON.createObjectNode();
-            rule.put("id", code);
-            rule.put("name", code);
-            rule.putObject("shortDescription").put("text", description);
-            rule.putObject("fullDescription").put("text", RuleCatalog.explain(code));
             String fix = hint != null ? hint : RuleCatalog.remedy(code);
-            ObjectNode help = rule.putObject("help");
-            help.put("text", description + " Fix: " + fix);
-            help.put("markdown", "**" + markdownEscape(code) + "**: " + markdownEscape(description)
-                    + "\n\n" + markdownEscape(RuleCatalog.explain(code)) + "\n\n**Fix:** " + markdownEscape(fix));
-            rule.putObject("defaultConfiguration").put("level", level(severity));
-            ObjectNode properties = rule.putObject("properties");
-            properties.put("security-severity", switch (severity) {
+            SarifLog.Help help = new SarifLog.Help(description + " Fix: " + fix, "**" + markdownEscape(code) + "**: "
+                    + markdownEscape(description) + "\n\n" + markdownEscape(RuleCatalog.explain(code)) + "\n\n**Fix:** "
+                    + markdownEscape(fix));
+            SarifLog.RuleProperties properties = new SarifLog.RuleProperties(switch (severity) {
                 case ERROR -> SEVERITY_ERROR;
                 case WARNING -> SEVERITY_WARNING;
                 case INFO -> SEVERITY_INFO;
-            });
-            properties.put("problem.severity", switch (severity) {
+            }, switch (severity) {
                 case ERROR -> "error";
                 case WARNING -> "warning";
                 case INFO -> "recommendation";
-            });
-            properties.putArray("tags").add("planning").add(code.substring(0, Math.max(0, code.indexOf('.')))
-                    .isEmpty() ? code : code.substring(0, code.indexOf('.')));
-            return rule;
+            }, List.of("planning", code.substring(0, Math.max(0, code.indexOf('.'))).isEmpty() ? code
+                    : code.substring(0, code.indexOf('.'))));
+            return new SarifLog.Rule(code, code, new SarifLog.Text(description),
+                    new SarifLog.Text(RuleCatalog.explain(code)), help, new SarifLog.Configuration(level(severity)),
+                    properties);
         }
 
         /** Escapes the characters Markdown would read as markup, so a rule's text renders as written. */

@@ -2,7 +2,7 @@ package dev.planning.engine.internal.signing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.planning.engine.internal.json.JsonMappers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
@@ -31,7 +31,7 @@ public final class Attester {
 
     private static final Set<DiscrepancyKind> BLOCKING = EnumSet.of(DiscrepancyKind.MANIFEST_INVALID,
             DiscrepancyKind.MANIFEST_NOT_CANONICAL, DiscrepancyKind.ARTIFACT_CHANGED, DiscrepancyKind.ARTIFACT_MISSING);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.prettyJson();
 
     private final Path root;
     private final WorkspaceLayout layout;

@@ -1,10 +1,10 @@
 package dev.planning.engine.internal.signing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.engine.internal.artifact.ManifestWriter;
@@ -41,14 +41,20 @@ public final class CanonicalForm {
     /** The signing input of a signature about to be made. */
     public static byte[] signingInput(HandoffManifest manifest, String role, String keyId, String algorithm,
             Instant signedAt) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.set("manifest", ManifestWriter.toJson(manifest, false));
-        ObjectNode signature = root.putObject("signature");
-        signature.put("role", role);
-        signature.put("key_id", keyId);
-        signature.put("algorithm", algorithm);
-        signature.put("signed_at", ManifestWriter.time(signedAt));
-        return canonicalize(root);
+        SigningInput input = new SigningInput(ManifestWriter.toJson(manifest, false),
+                new SignatureFields(role, keyId, algorithm, ManifestWriter.time(signedAt)));
+        return canonicalize(JSON.valueToTree(input));
+    }
+
+    /** What is signed; RFC 8785 orders the keys, so the record order is only for people. */
+    @JsonPropertyOrder({"manifest", "signature"})
+    private record SigningInput(JsonNode manifest, SignatureFields signature) {
+    }
+
+    /** The signature's own fields that the signature covers ({@code value} excluded). */
+    @JsonPropertyOrder({"role", "key_id", "algorithm", "signed_at"})
+    private record SignatureFields(String role, @JsonProperty("key_id") String keyId, String algorithm,
+            @JsonProperty("signed_at") String signedAt) {
     }
 
     /** The signing input an existing signature was made over. */

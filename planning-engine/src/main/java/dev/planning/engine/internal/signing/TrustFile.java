@@ -1,5 +1,8 @@
 package dev.planning.engine.internal.signing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The trust file ({@code trust.yaml}): the public keys whose signatures count, by role.
@@ -221,50 +225,58 @@ public final class TrustFile {
      * The file is replaced atomically.
      */
     public static void add(Path file, TrustedKey key) {
-        Map<String, List<Map<String, String>>> roles = new LinkedHashMap<>();
+        Map<String, List<Entry>> roles = new LinkedHashMap<>();
         SigningPolicy signing = SigningPolicy.NONE;
         if (Files.exists(file)) {
             TrustedKeys existingKeys = read(file);
             for (TrustedKey existing : existingKeys.keys()) {
-                roles.computeIfAbsent(existing.role(), r -> new ArrayList<>()).add(entry(existing));
+                roles.computeIfAbsent(existing.role(), r -> new ArrayList<>()).add(Entry.of(existing));
             }
             signing = existingKeys.signing();
         }
-        List<Map<String, String>> entries = roles.computeIfAbsent(key.role(), r -> new ArrayList<>());
-        if (entries.stream().noneMatch(e -> e.get("key_id").equals(key.keyId()))) {
-            entries.add(entry(key));
+        List<Entry> entries = roles.computeIfAbsent(key.role(), r -> new ArrayList<>());
+        if (entries.stream().noneMatch(e -> e.keyId().equals(key.keyId()))) {
+            entries.add(Entry.of(key));
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("version", "1.0");
-        root.put("roles", roles);
-        if (!signing.required().isEmpty()) {
-            // Kept as it was: adding a key never changes the keeper's signing policy.
-            root.put("signing", Map.of("required", signing.required().stream().map(r -> {
-                Map<String, Object> requirement = new LinkedHashMap<>();
-                requirement.put("roles", r.roles());
-                requirement.put("min", r.min());
-                return requirement;
-            }).toList()));
-        }
+        // Kept as it was: adding a key never changes the keeper's signing policy.
+        Optional<Signing> policy = signing.required().isEmpty() ? Optional.empty() : Optional.of(new Signing(
+                signing.required().stream().map(r -> new Requirement(r.roles(), r.min())).toList()));
         try {
             String text = "# Public keys trusted to sign handoff manifests, by role (`planning verify --trust`).\n"
-                    + YAML.writeValueAsString(root);
+                    + YAML.writeValueAsString(new Document("1.0", roles, policy));
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the trust file", e);
         }
     }
 
-    /** Where a key was first listed. */
-    private record Listed(String keyId, SourceLocation at) {
+    /** The trust file as written; {@code signing} only when the file had a policy. */
+    @JsonPropertyOrder({"version", "roles", "signing"})
+    private record Document(String version, Map<String, List<Entry>> roles,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Signing> signing) {
     }
 
-    private static Map<String, String> entry(TrustedKey key) {
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("key_id", key.keyId());
-        entry.put("algorithm", key.algorithm().id());
-        entry.put("public_key", PemKeys.publicKeyPem(key.publicKey()));
-        return entry;
+    /** One trusted key. */
+    @JsonPropertyOrder({"key_id", "algorithm", "public_key"})
+    private record Entry(@JsonProperty("key_id") String keyId, String algorithm,
+            @JsonProperty("public_key") String publicKey) {
+
+        static Entry of(TrustedKey key) {
+            return new Entry(key.keyId(), key.algorithm().id(), PemKeys.publicKeyPem(key.publicKey()));
+        }
+    }
+
+    /** The signatures a manifest needs. */
+    private record Signing(List<Requirement> required) {
+    }
+
+    /** At least {@code min} signatures by keys of these roles. */
+    @JsonPropertyOrder({"roles", "min"})
+    private record Requirement(List<String> roles, int min) {
+    }
+
+    /** Where a key was first listed. */
+    private record Listed(String keyId, SourceLocation at) {
     }
 
     private static TrustedKey entry(LocatedDocument document, String pointer, String role, JsonNode entry) {
