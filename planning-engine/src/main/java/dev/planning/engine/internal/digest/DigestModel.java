@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The scope a digest template renders: nested maps, lists, strings and booleans only. The names are
- * documented in {@code docs/digest.md} for authors of custom templates. Text placed in table cells
- * has its {@code |} escaped so that a title cannot break a table.
+ * documented in {@code docs/digest.md} for authors of custom templates. Text that comes from the
+ * plan (titles, owners, decisions, waivers, actions, actors) goes through {@link #cell}, so that it
+ * renders as text: it cannot open a link, an image, raw HTML or a code span, nor break a table.
  */
 final class DigestModel {
 
@@ -34,7 +35,7 @@ final class DigestModel {
 
     static Map<String, Object> scope(DigestContent content) {
         Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("title", content.facts().title());
+        scope.put("title", cell(content.facts().title()));
         scope.put("cycle_id", content.summary().cycleId());
         scope.put("stream", content.summary().stream());
         scope.put("state", content.facts().state());
@@ -187,19 +188,19 @@ final class DigestModel {
         for (PlanningEvent event : content.events()) {
             String at = Figures.time(event.timestamp());
             if (event.type() == EventType.PLAN_UPDATED) {
-                changes.add(Map.of("text", at + ": plan updated by " + event.triggeredBy()));
+                changes.add(Map.of("text", at + ": plan updated by " + cell(event.triggeredBy())));
             } else if (event.type() == EventType.TRANSITION_REFUSED) {
                 String movedTo = event.details().get(CycleFold.MOVED_TO);
                 changes.add(Map.of("text", at + ": " + event.fromState().map(Enum::name).orElse("?") + " to "
                         + event.toState().map(Enum::name).orElse("?") + " refused ("
-                        + event.details().getOrDefault("reason", "gates failed") + ")"
+                        + cell(event.details().getOrDefault("reason", "gates failed")) + ")"
                         + (movedTo != null ? ", cycle sent back to " + movedTo : "")));
             } else if (event.type() == EventType.STATE_TRANSITION && isBackward(event)) {
                 changes.add(Map.of("text", at + ": moved back from " + event.fromState().get() + " to "
-                        + event.toState().get() + " (" + event.details().getOrDefault("transition", "") + ")"));
+                        + event.toState().get() + " (" + cell(event.details().getOrDefault("transition", "")) + ")"));
             }
         }
-        content.droppedTasks().forEach(task -> changes.add(Map.of("text", "task " + task.id() + " (" + task.title()
+        content.droppedTasks().forEach(task -> changes.add(Map.of("text", "task " + cell(task.id()) + " (" + cell(task.title())
                 + ") dropped" + task.effort().map(e -> ", " + e.stripTrailingZeros().toPlainString() + " points").orElse(""))));
         return changes;
     }
@@ -217,11 +218,11 @@ final class DigestModel {
         List<Object> decisions = new ArrayList<>();
         for (CycleDecisions.Decision decision : content.decisions().decisions()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", decision.id());
-            out.put("summary", decision.summary());
+            out.put("id", cell(decision.id()));
+            out.put("summary", cell(decision.summary()));
             String by = decision.decidedBy().orElse("") + decision.date().map(d -> (decision.decidedBy().isPresent()
                     ? ", " : "") + d).orElse("");
-            out.put("by", by);
+            out.put("by", cell(by));
             decisions.add(out);
         }
         scope.put("decisions", decisions);
@@ -246,7 +247,7 @@ final class DigestModel {
         scope.put("waiver_horizon_days", content.waiverHorizonDays());
         List<Object> actions = new ArrayList<>();
         for (ImprovementAction action : content.summary().improvementActions()) {
-            actions.add(Map.of("id", action.id(), "action", cell(action.action()), "owner", cell(action.owner()),
+            actions.add(Map.of("id", cell(action.id()), "action", cell(action.action()), "owner", cell(action.owner()),
                     "due", action.due().map(Object::toString).orElse("not set")));
         }
         scope.put("actions", actions);
@@ -268,8 +269,8 @@ final class DigestModel {
         return digestDir.relativize(Path.of(target)).toString().replace('\\', '/');
     }
 
-    /** Text safe in a Markdown table cell. */
+    /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link MarkdownText}). */
     static String cell(String text) {
-        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return MarkdownText.escape(text);
     }
 }
