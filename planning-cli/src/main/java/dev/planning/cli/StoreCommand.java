@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             StoreCommand.PendingSignatures.class,
             StoreCommand.ExpiringWaivers.class,
             StoreCommand.Refusals.class,
-            StoreCommand.Relay.class
+            StoreCommand.Relay.class,
+            StoreCommand.Quarantined.class
         })
 final class StoreCommand implements Runnable {
 
@@ -370,8 +371,11 @@ final class StoreCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (once) {
                 long waiting = StoreSelection.publishOnce(opened);
-                out.println(waiting == 0 ? "outbox drained" : waiting + " event(s) still wait in the outbox");
-                return waiting == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+                int quarantined = StoreSelection.warnQuarantined(opened, spec.commandLine().getErr());
+                out.println(waiting == 0 && quarantined == 0 ? "outbox drained" : waiting
+                        + " event(s) still wait in the outbox" + (quarantined == 0 ? ""
+                                : ", " + quarantined + " quarantined (see `planning store quarantined`)"));
+                return waiting == 0 && quarantined == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
             }
             try (OutboxRelay relay = OutboxRelay.start(opened.store().dataSource(), OutboxRelay.producer(props),
                     opened.config().kafkaTopic())) {
@@ -379,6 +383,31 @@ final class StoreCommand implements Runnable {
                 Thread.currentThread().join();
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "quarantined", mixinStandardHelpOptions = true,
+            description = "Outbox rows the relay quarantined instead of publishing (a payload that does not match"
+                    + " its stored SHA-256, a missing event row, a record the broker refuses for good), each with its"
+                    + " reason and how many later events of its cycle wait behind it. Exit 1 when there is one.")
+    static final class Quarantined implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StoreOption store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StoreSelection.Opened opened = store.open();
+            List<OutboxRelay.Quarantined> rows = OutboxRelay.quarantined(opened.store().dataSource());
+            PrintWriter out = spec.commandLine().getOut();
+            for (OutboxRelay.Quarantined q : rows) {
+                out.println(q.id() + "\t" + q.repository() + "/" + q.cycle() + "\tline " + q.sequence() + "\t"
+                        + q.eventId() + "\tholding back " + q.heldBack() + "\t" + q.reason());
+            }
+            out.println(rows.size() + " quarantined outbox row(s)");
+            return rows.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }
 
