@@ -19,8 +19,9 @@ import java.util.Set;
  * Questions asked across every cycle of a store at once, answered from the recorded events: the
  * portfolio, handoffs waiting for signatures, waivers about to expire, recent refusals. The
  * PostgreSQL module implements it over its rows, and {@code Planning.cycleQueries(workspace)} over
- * a workspace's event log files; each answer is derived from events only, so it says nothing an
- * event does not record.
+ * a workspace's event log files; each answer is derived from the recorded events (the waivers a
+ * seal records included), except that a role counts as having signed only for a signature that
+ * verifies on the sealed manifest, never for an event alone (see {@link #pendingSignatures}).
  *
  * <pre>{@code
  * for (CycleQueries.CycleSummary c : queries.portfolio()) {
