@@ -35,10 +35,11 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>The history: {@code fe/a} only created; {@code fe/b} moved to {@code PACKAGED}, sealed (no
- * manifest: the events alone, so its PM {@code SIGNATURE_ADDED} event is a claim no signature backs), its seal recording the decision log's waiver expiring 2025-09-06, and three waivers
- * recorded as {@code WAIVER_GRANTED} (expiring 2025-09-05, 2025-12-31, and one without an expiry
- * date, which is always listed); {@code be/c} refused a move on 2025-09-03.
+ * <p>The history: {@code fe/a} only created; {@code fe/b} moved to {@code PACKAGED} and sealed,
+ * with no manifest (the events alone, so its PM {@code SIGNATURE_ADDED} event is a claim no
+ * signature backs), its seal recording the decision log's waiver expiring 2025-09-06, and three
+ * waivers recorded as {@code WAIVER_GRANTED} (expiring 2025-09-05, 2025-12-31, and one without an
+ * expiry date, which is always listed); {@code be/c} refused a move on 2025-09-03.
  *
  * @since 0.2
  */
@@ -46,7 +47,7 @@ public abstract class CycleQueriesContract {
 
     /** A cycle only created. */
     protected static final CycleRef PLANNED = new CycleRef("fe", "a");
-    /** A cycle sealed, signed by PM, with waivers. */
+    /** A cycle sealed, with a PM signature event (no signature backs it) and waivers. */
     protected static final CycleRef SEALED = new CycleRef("fe", "b");
     /** A cycle with a refused transition. */
     protected static final CycleRef REFUSED = new CycleRef("be", "c");
