@@ -39,6 +39,7 @@ open module dev.planning.engine {
     exports dev.planning.engine.internal.report to dev.planning.rules, dev.planning.report;
     exports dev.planning.engine.internal.rulebook to dev.planning.rules;
     exports dev.planning.engine.internal.schema to dev.planning.rules;
+    exports dev.planning.engine.internal.seal to dev.planning.store.postgres;
     exports dev.planning.engine.internal.workspace to dev.planning.rules, dev.planning.report,
             dev.planning.store.postgres;
 

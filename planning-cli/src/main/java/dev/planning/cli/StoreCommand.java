@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             StoreCommand.PendingSignatures.class,
             StoreCommand.ExpiringWaivers.class,
             StoreCommand.Refusals.class,
-            StoreCommand.Relay.class
+            StoreCommand.Relay.class,
+            StoreCommand.Quarantined.class
         })
 final class StoreCommand implements Runnable {
 
@@ -111,8 +112,17 @@ final class StoreCommand implements Runnable {
 
         /** The queries and how the output names their source ({@code files} or {@code postgresql:<repository>}). */
         Source open() {
+            return open(java.util.Optional.empty());
+        }
+
+        /**
+         * The queries, verifying signatures on the workspace's manifests against {@code trust} when
+         * given (without it, no signature counts as signed).
+         */
+        Source open(java.util.Optional<dev.planning.api.signing.TrustedKeys> trust) {
             return StoreSelection.open(file)
-                    .map(opened -> new Source(opened.store().queries(), "postgresql:" + opened.config().repository(),
+                    .map(opened -> new Source(trust.map(keys -> opened.store().queries(workspace, keys))
+                            .orElseGet(() -> opened.store().queries()), "postgresql:" + opened.config().repository(),
                             "repository " + opened.config().repository()))
                     .orElseGet(() -> {
                         if (!java.nio.file.Files.isDirectory(workspace)) {
@@ -120,7 +130,8 @@ final class StoreCommand implements Runnable {
                                     + " is not a directory: give --store FILE, set PLANNING_STORE_CONFIG or"
                                     + " PLANNING_STORE_URL, or -w a workspace");
                         }
-                        return new Source(Planning.cycleQueries(workspace), "files",
+                        return new Source(trust.map(keys -> Planning.cycleQueries(workspace, WorkspaceLayout.DEFAULT,
+                                keys)).orElseGet(() -> Planning.cycleQueries(workspace)), "files",
                                 "the event logs of " + workspace);
                     });
         }
@@ -170,10 +181,16 @@ final class StoreCommand implements Runnable {
     }
 
     @Command(name = "pending-signatures", mixinStandardHelpOptions = true,
-            description = "Sealed cycles, not completed, that lack a signature of a required role.")
+            description = "Sealed cycles, not completed, that lack a signature of a required role. A role counts as"
+                    + " signed only for a signature that verifies: in the cycle's manifest (under -w), by a key the"
+                    + " --trust file lists for the role; a SIGNATURE_ADDED event alone never does (it is shown as"
+                    + " unverified). Without --trust no signature is verified, so every required role is missing.")
     static final class PendingSignatures implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         QuerySource source;
+
+        @picocli.CommandLine.Mixin
+        TrustOption trust;
 
         @picocli.CommandLine.Mixin
         FormatOption format;
@@ -187,7 +204,9 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Source from = source.open();
+            java.util.Optional<dev.planning.api.signing.TrustedKeys> keys = trust.trust == null
+                    ? java.util.Optional.empty() : java.util.Optional.of(trust.read(source.workspace));
+            Source from = source.open(keys);
             List<CycleQueries.PendingSignatures> pending = from.queries().pendingSignatures(new LinkedHashSet<>(roles));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("store", from.name());
@@ -197,6 +216,7 @@ final class StoreCommand implements Runnable {
                 cycle.put("cycle", p.cycle().toString());
                 cycle.put("state", p.state().name());
                 cycle.put("signed_roles", p.signedRoles());
+                cycle.put("unverified_roles", p.unverifiedRoles());
                 cycle.put("missing_roles", p.missingRoles());
                 return cycle;
             }).toList());
@@ -204,21 +224,28 @@ final class StoreCommand implements Runnable {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.PendingSignatures p : pending) {
                     text.append(p.cycle()).append('\t').append(p.state()).append("\tsigned: ")
-                            .append(String.join(",", p.signedRoles())).append("\tmissing: ")
+                            .append(String.join(",", p.signedRoles()))
+                            .append(p.unverifiedRoles().isEmpty() ? "" : "\tunverified: "
+                                    + String.join(",", p.unverifiedRoles()))
+                            .append("\tmissing: ")
                             .append(String.join(",", p.missingRoles())).append('\n');
                 }
-                return text.append(pending.size()).append(" cycle(s) wait for signatures in ").append(from.described())
-                        .append('\n').toString();
+                text.append(pending.size()).append(" cycle(s) wait for signatures in ").append(from.described())
+                        .append('\n');
+                if (keys.isEmpty()) {
+                    text.append("no --trust file: no signature was verified, so none counts as signed\n");
+                }
+                return text.toString();
             });
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "expiring-waivers", mixinStandardHelpOptions = true,
-            description = "Waivers recorded in the store as WAIVER_GRANTED events (an application records them with"
-                    + " PlanningWorkspace.record; no planning command does) whose 'expires' date is on or before a date"
-                    + " (default: in 7 days), expired ones included. Waivers in decision log files are not events and"
-                    + " are not listed: `planning lint` warns about those expiring within the rulebook's horizon.")
+            description = "Waivers the store's events record (each sealed cycle's decision log waivers, recorded"
+                    + " with MANIFEST_SEALED, and WAIVER_GRANTED events an application records) that expire on or"
+                    + " before a date (default: in 7 days), expired ones included, and every waiver with no expiry"
+                    + " date (flagged 'no expiry'). A decision log's waivers are seen once its cycle is sealed.")
     static final class ExpiringWaivers implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         QuerySource source;
@@ -244,7 +271,8 @@ final class StoreCommand implements Runnable {
                 Map<String, Object> waiver = new LinkedHashMap<>();
                 waiver.put("cycle", w.cycle().toString());
                 waiver.put("event_id", w.eventId());
-                waiver.put("expires", w.expires().toString());
+                waiver.put("expires", w.expires().map(LocalDate::toString).orElse(null));
+                waiver.put("no_expiry", w.noExpiry());
                 waiver.put("rule", w.rule().orElse(null));
                 waiver.put("item", w.item().orElse(null));
                 waiver.put("approver", w.approver().orElse(null));
@@ -253,7 +281,7 @@ final class StoreCommand implements Runnable {
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.WaiverExpiry w : waivers) {
-                    text.append(w.expires()).append('\t').append(w.cycle()).append('\t').append(w.rule().orElse("?"))
+                    text.append(w.expires().map(LocalDate::toString).orElse("no expiry")).append('\t').append(w.cycle()).append('\t').append(w.rule().orElse("?"))
                             .append(" on ").append(w.item().orElse("?")).append("\tapproved by ")
                             .append(w.approver().orElse("?")).append("\t(").append(w.eventId()).append(")\n");
                 }
@@ -343,8 +371,11 @@ final class StoreCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (once) {
                 long waiting = StoreSelection.publishOnce(opened);
-                out.println(waiting == 0 ? "outbox drained" : waiting + " event(s) still wait in the outbox");
-                return waiting == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+                int quarantined = StoreSelection.warnQuarantined(opened, spec.commandLine().getErr());
+                out.println(waiting == 0 && quarantined == 0 ? "outbox drained" : waiting
+                        + " event(s) still wait in the outbox" + (quarantined == 0 ? ""
+                                : ", " + quarantined + " quarantined (see `planning store quarantined`)"));
+                return waiting == 0 && quarantined == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
             }
             try (OutboxRelay relay = OutboxRelay.start(opened.store().dataSource(), OutboxRelay.producer(props),
                     opened.config().kafkaTopic())) {
@@ -352,6 +383,31 @@ final class StoreCommand implements Runnable {
                 Thread.currentThread().join();
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "quarantined", mixinStandardHelpOptions = true,
+            description = "Outbox rows the relay quarantined instead of publishing (a payload that does not match"
+                    + " its stored SHA-256, a missing event row, a record the broker refuses for good), each with its"
+                    + " reason and how many later events of its cycle wait behind it. Exit 1 when there is one.")
+    static final class Quarantined implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StoreOption store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StoreSelection.Opened opened = store.open();
+            List<OutboxRelay.Quarantined> rows = OutboxRelay.quarantined(opened.store().dataSource());
+            PrintWriter out = spec.commandLine().getOut();
+            for (OutboxRelay.Quarantined q : rows) {
+                out.println(q.id() + "\t" + q.repository() + "/" + q.cycle() + "\tline " + q.sequence() + "\t"
+                        + q.eventId() + "\tholding back " + q.heldBack() + "\t" + q.reason());
+            }
+            out.println(rows.size() + " quarantined outbox row(s)");
+            return rows.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }
 

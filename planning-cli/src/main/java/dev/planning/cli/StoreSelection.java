@@ -58,6 +58,7 @@ final class StoreSelection {
                         err.println("warning: " + waiting + " event(s) wait in the outbox (the broker did not take"
                                 + " them); they are published by the next run or by `planning store relay`");
                     }
+                    warnQuarantined(opened, err);
                 }
             } catch (RuntimeException e) {
                 err.println("warning: events were not published (" + e.getMessage() + "); they wait in the"
@@ -78,6 +79,24 @@ final class StoreSelection {
                 java.time.Duration.ofSeconds(5))) {
             relay.drainOnce();
             return relay.pending();
+        } catch (java.sql.SQLException e) {
+            throw new dev.planning.api.PlanningException("cannot read the outbox: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * One warning line per quarantined outbox row (never published; its cycle's later events wait
+     * behind it); returns how many there are.
+     */
+    static int warnQuarantined(Opened opened, java.io.PrintWriter err) {
+        try {
+            List<OutboxRelay.Quarantined> rows = OutboxRelay.quarantined(opened.store().dataSource());
+            for (OutboxRelay.Quarantined q : rows) {
+                err.println("warning: outbox row " + q.id() + " (" + q.repository() + "/" + q.cycle() + " line "
+                        + q.sequence() + ", event " + q.eventId() + ") is quarantined, not published, holding back "
+                        + q.heldBack() + " later event(s) of its cycle: " + q.reason());
+            }
+            return rows.size();
         } catch (java.sql.SQLException e) {
             throw new dev.planning.api.PlanningException("cannot read the outbox: " + e.getMessage(), null, e);
         }

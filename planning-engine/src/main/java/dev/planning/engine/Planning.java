@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -192,13 +193,28 @@ public final class Planning {
      * Cross-cycle questions (portfolio, pending signatures, expiring waivers, recent refusals) over
      * the event log files of a workspace, the same answers the PostgreSQL store gives over its rows:
      * each question reads every {@code <stream>/events/*.events.jsonl} log, hash chain verified.
+     * Without a trust file no signature counts as signed ({@link CycleQueries#pendingSignatures}):
+     * use {@link #cycleQueries(Path, WorkspaceLayout, TrustedKeys)} to verify them.
      *
      * @throws NullPointerException when an argument is {@code null}
      * @since 0.2
      */
     public static CycleQueries cycleQueries(Path workspace, WorkspaceLayout layout) {
         return EventLogQueries.ofWorkspace(Objects.requireNonNull(workspace, "workspace"),
-                Objects.requireNonNull(layout, "layout"));
+                Objects.requireNonNull(layout, "layout"), Optional.empty());
+    }
+
+    /**
+     * {@link #cycleQueries(Path, WorkspaceLayout)}, with pending signatures answered from the
+     * signatures that verify: in each sealed cycle's manifest file, by a key {@code trust} lists
+     * for the role ({@code keys().readTrustFile(...)} reads a trust file).
+     *
+     * @throws NullPointerException when an argument is {@code null}
+     * @since 0.2
+     */
+    public static CycleQueries cycleQueries(Path workspace, WorkspaceLayout layout, TrustedKeys trust) {
+        return EventLogQueries.ofWorkspace(Objects.requireNonNull(workspace, "workspace"),
+                Objects.requireNonNull(layout, "layout"), Optional.of(Objects.requireNonNull(trust, "trust")));
     }
 
     /** {@link #cycleQueries(Path, WorkspaceLayout)} with the default layout. */

@@ -19,8 +19,9 @@ import java.util.Set;
  * Questions asked across every cycle of a store at once, answered from the recorded events: the
  * portfolio, handoffs waiting for signatures, waivers about to expire, recent refusals. The
  * PostgreSQL module implements it over its rows, and {@code Planning.cycleQueries(workspace)} over
- * a workspace's event log files; each answer is derived from events only, so it says nothing an
- * event does not record.
+ * a workspace's event log files; each answer is derived from the recorded events (the waivers a
+ * seal records included), except that a role counts as having signed only for a signature that
+ * verifies on the sealed manifest, never for an event alone (see {@link #pendingSignatures}).
  *
  * <pre>{@code
  * for (CycleQueries.CycleSummary c : queries.portfolio()) {
@@ -40,17 +41,26 @@ public interface CycleQueries {
     /**
      * Sealed cycles, not completed, that lack a signature of one or more of {@code requiredRoles}
      * (the roles of the rulebook's signing policy), sorted by stream then cycle id.
+     *
+     * <p>"Signed" means a signature that verifies: in the cycle's sealed manifest, over that
+     * manifest, by a key a trust file lists for the role. A {@code SIGNATURE_ADDED} event alone
+     * never makes a role signed (the log is not signed: anyone who can write it can add one); a role
+     * such an event claims without a signature that verifies is reported in
+     * {@link PendingSignatures#unverifiedRoles()} and stays missing. Queries built without a trust
+     * file and the manifests (the events alone) therefore report every role as missing.
      */
     List<PendingSignatures> pendingSignatures(Set<String> requiredRoles);
 
     /**
-     * Waivers recorded by {@code WAIVER_GRANTED} events whose {@code expires} detail (an ISO date) is
-     * on or before {@code until}, soonest first; already expired ones included, and one whose expiry
-     * cannot be read counts as expired ({@link LocalDate#MIN}). Answered from the events the store
-     * holds, nothing else: an application records such an event with
-     * {@code PlanningWorkspace.record(cycle, EventType.WAIVER_GRANTED, details)} (details
-     * {@code expires}, and optionally {@code rule}, {@code item}, {@code approver}). Waivers kept
-     * only in a decision log file, never recorded as events, are not seen.
+     * Waivers the store's events record that expire on or before {@code until} (already expired
+     * ones included), and every waiver with no expiry date (the riskiest: it never lapses); those
+     * without an expiry first, then soonest first. The waivers come from two events: the
+     * {@code MANIFEST_SEALED} event of each sealed cycle, which records every waiver of the cycle's
+     * decision log as it was sealed (rule, item, approver, expiry), and {@code WAIVER_GRANTED} events
+     * an application records with {@code PlanningWorkspace.record} (details {@code rule}, {@code item},
+     * {@code approver}, optionally {@code expires}). A waiver added to a decision log after its cycle
+     * was sealed, or in a cycle never sealed, is not seen. An expiry that cannot be read counts as
+     * already expired ({@link LocalDate#MIN}).
      */
     List<WaiverExpiry> expiringWaivers(LocalDate until);
 
@@ -76,16 +86,21 @@ public interface CycleQueries {
     /**
      * A sealed cycle and the roles that still have to sign.
      *
-     * @param cycle        the cycle, never {@code null}
-     * @param state        its state, never {@code null}
-     * @param signedRoles  roles with a {@code SIGNATURE_ADDED} event, sorted
-     * @param missingRoles required roles without one, sorted, never empty
+     * @param cycle           the cycle, never {@code null}
+     * @param state           its state, never {@code null}
+     * @param signedRoles     roles whose signature on the sealed manifest verifies, sorted
+     * @param unverifiedRoles roles a {@code SIGNATURE_ADDED} event claims but no signature that
+     *                        verifies backs (a forged event, an untrusted key, a changed manifest,
+     *                        or queries without a trust file), sorted
+     * @param missingRoles    required roles not in {@code signedRoles}, sorted, never empty
      */
-    record PendingSignatures(CycleRef cycle, CycleState state, List<String> signedRoles, List<String> missingRoles) {
+    record PendingSignatures(CycleRef cycle, CycleState state, List<String> signedRoles, List<String> unverifiedRoles,
+            List<String> missingRoles) {
         public PendingSignatures {
             Objects.requireNonNull(cycle, "cycle");
             Objects.requireNonNull(state, "state");
             signedRoles = List.copyOf(signedRoles);
+            unverifiedRoles = List.copyOf(unverifiedRoles);
             missingRoles = List.copyOf(missingRoles);
         }
     }
@@ -94,13 +109,13 @@ public interface CycleQueries {
      * A waiver and when it expires.
      *
      * @param cycle   the cycle whose log recorded it, never {@code null}
-     * @param eventId the {@code WAIVER_GRANTED} event, never {@code null}
-     * @param expires the expiry date, never {@code null}
+     * @param eventId the event that recorded it ({@code MANIFEST_SEALED} or {@code WAIVER_GRANTED}), never {@code null}
+     * @param expires the last day it applies; empty when the waiver has no expiry date
      * @param rule    the waived rule, when recorded
      * @param item    the waived item, when recorded
      * @param approver who approved it, when recorded
      */
-    record WaiverExpiry(CycleRef cycle, String eventId, LocalDate expires, Optional<String> rule,
+    record WaiverExpiry(CycleRef cycle, String eventId, Optional<LocalDate> expires, Optional<String> rule,
             Optional<String> item, Optional<String> approver) {
         public WaiverExpiry {
             Objects.requireNonNull(cycle, "cycle");
@@ -109,6 +124,11 @@ public interface CycleQueries {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(item, "item");
             Objects.requireNonNull(approver, "approver");
+        }
+
+        /** Whether the waiver has no expiry date: it never lapses. */
+        public boolean noExpiry() {
+            return expires.isEmpty();
         }
     }
 

@@ -77,6 +77,35 @@ class StoreCommandTest {
     }
 
     @Test
+    void anOutboxRowWhosePayloadWasChangedIsQuarantinedAndReported() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path store = dir.resolve("kafka-store.properties");
+        // A broker nobody listens on: good rows wait, a bad one is quarantined before any send.
+        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=acme/outbox\n"
+                + "kafka.bootstrap.servers=127.0.0.1:9\n", StandardCharsets.UTF_8);
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF", "--store", store.toString());
+        assertThat(advance.exitCode()).as(advance.err()).isZero();
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE planning_event SET line = line || '\\x20'::bytea"
+                    + " WHERE repository = 'acme/outbox' AND seq = 1")).isEqualTo(1);
+        }
+
+        CliRun relay = CliRun.of("store", "relay", "--once", "--store", store.toString());
+        CliRun quarantined = CliRun.of("store", "quarantined", "--store", store.toString());
+
+        assertThat(relay.exitCode()).as(relay.out() + relay.err()).isEqualTo(1);
+        assertThat(relay.err()).contains("acme/outbox/fe/2025-09-02 line 1").contains("is quarantined, not published")
+                .contains("the payload was changed");
+        assertThat(relay.out()).contains("1 quarantined");
+        assertThat(quarantined.exitCode()).isEqualTo(1);
+        assertThat(quarantined.out()).contains("acme/outbox/fe/2025-09-02\tline 1").contains("holding back 1")
+                .contains("1 quarantined outbox row(s)");
+        assertThat(relay.printedStackTrace()).isFalse();
+    }
+
+    @Test
     void refusesAUrlOnTheCommandLine() {
         CliRun run = CliRun.of("store", "portfolio", "--store", "jdbc:postgresql://db/planning?password=secret");
 

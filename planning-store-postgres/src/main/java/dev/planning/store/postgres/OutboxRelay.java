@@ -4,6 +4,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.hash.Sha256;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +24,9 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.postgresql.PGConnection;
 
 /**
@@ -49,6 +55,14 @@ import org.postgresql.PGConnection;
  * that applies a cycle's events by the envelope's {@code planningsequence} (dropping one at or below
  * the last applied as a duplicate, and one beyond the next as an early copy) sees each cycle's events
  * exactly once, in order; the module's tests show it with the broker stopped under load.
+ *
+ * <p>Every payload is checked before it is sent: the event row's line must hash to the SHA-256
+ * stored with it, chain to the stored previous hash, decode, and carry the outbox row's event id. A
+ * row that fails (or whose event row is missing, or that the broker refuses for good, such as a
+ * record too large) is never published: it is <em>quarantined</em> in its row with the reason,
+ * logged at WARN, and listed by {@link #quarantined()} ({@code planning store quarantined}). It
+ * holds back only its own cycle's later rows, so that cycle's order is kept; every other cycle
+ * goes on draining. Once the cause is repaired, {@link #release(long)} puts it back in line.
  * One relay at a time works on a database (a PostgreSQL advisory lock); others wait.
  * It wakes on {@code NOTIFY planning_outbox} (sent by the database when an append queues a row) and otherwise polls.
  */
@@ -58,6 +72,11 @@ public final class OutboxRelay implements AutoCloseable {
     private static final long LOCK_KEY = 0x706c616e6e696e67L;
     private static final int BATCH = 500;
     private static final EventLineCodec CODEC = new EventLineCodec();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboxRelay.class);
+    /** A row ready to publish ({@code o}): not quarantined, and no earlier row of its cycle is. */
+    private static final String READY = "o.quarantined_at IS NULL AND NOT EXISTS (SELECT 1 FROM planning_outbox q"
+            + " WHERE q.quarantined_at IS NOT NULL AND q.repository = o.repository AND q.stream = o.stream"
+            + " AND q.cycle_id = o.cycle_id AND q.id < o.id)";
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
@@ -123,7 +142,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * Publishes what the outbox holds now, once, on the calling thread (the relay thread does this
-     * in a loop).
+     * in a loop). Rows that cannot be published are quarantined on the way (see the class comment).
      *
      * @return how many rows were published and removed; 0 when another relay holds the lock
      */
@@ -141,13 +160,13 @@ public final class OutboxRelay implements AutoCloseable {
                     if (rows.isEmpty()) {
                         break;
                     }
-                    int sent = publish(rows);
-                    if (sent > 0) {
-                        delete(connection, rows.subList(0, sent));
-                        connection.commit();
-                        total += sent;
-                    }
-                    if (sent < rows.size() || !tryLock(connection)) {
+                    Round round = publish(rows);
+                    quarantine(connection, round.quarantined());
+                    delete(connection, round.published());
+                    connection.commit();
+                    total += round.published().size();
+                    if (round.retry() || round.published().isEmpty() && round.quarantined().isEmpty()
+                            || !tryLock(connection)) {
                         break;
                     }
                 }
@@ -164,13 +183,66 @@ public final class OutboxRelay implements AutoCloseable {
         return total;
     }
 
-    /** How many rows wait in the outbox. */
+    /** How many rows wait to be published: neither quarantined nor held back behind a quarantined row of their cycle. */
     public long pending() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT count(*) FROM planning_outbox")) {
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM planning_outbox o WHERE " + READY)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * A quarantined outbox row: never published, holding back its cycle's later rows.
+     *
+     * @param id         the outbox row, for {@link #release(long)}
+     * @param repository the repository (tenant)
+     * @param cycle      the cycle
+     * @param sequence   the event's line number in the cycle's log
+     * @param eventId    the event the row names
+     * @param reason     why it was not published
+     * @param heldBack   how many later rows of the cycle wait behind it
+     */
+    public record Quarantined(long id, String repository, CycleRef cycle, int sequence, String eventId, String reason,
+            long heldBack) {
+    }
+
+    /** The quarantined rows, oldest first. */
+    public List<Quarantined> quarantined() throws SQLException {
+        return quarantined(dataSource);
+    }
+
+    /** The quarantined rows of the outbox in {@code dataSource}, oldest first (no relay needed to read them). */
+    public static List<Quarantined> quarantined(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT q.id, q.repository, q.stream, q.cycle_id, q.seq,"
+                        + " q.event_id, q.quarantine_reason, (SELECT count(*) FROM planning_outbox o"
+                        + " WHERE o.repository = q.repository AND o.stream = q.stream AND o.cycle_id = q.cycle_id"
+                        + " AND o.id > q.id AND o.quarantined_at IS NULL)"
+                        + " FROM planning_outbox q WHERE q.quarantined_at IS NOT NULL ORDER BY q.id")) {
+            List<Quarantined> found = new ArrayList<>();
+            while (rs.next()) {
+                found.add(new Quarantined(rs.getLong(1), rs.getString(2), new CycleRef(rs.getString(3),
+                        rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Puts a quarantined row back in line, once its cause is repaired: the next round checks it
+     * again (and quarantines it again if it still cannot be published).
+     *
+     * @return whether such a quarantined row existed
+     */
+    public boolean release(long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE planning_outbox SET quarantined_at ="
+                        + " NULL, quarantine_reason = NULL WHERE id = ? AND quarantined_at IS NOT NULL")) {
+            update.setLong(1, id);
+            return update.executeUpdate() == 1;
         }
     }
 
@@ -234,61 +306,162 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * The next rows in {@code id} order that are ready: not quarantined, and no earlier row of their
+     * cycle quarantined. Each row's message is built from its event row, after the checks of the class
+     * comment; a row that fails them comes back with its reason and no message.
+     */
     private static List<Row> next(Connection connection) throws SQLException {
-        // A row queued by an append names its event; the message is built from the event row here
-        // (rows queued by schema version 1 carry their message).
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT o.id, o.repository, o.stream, o.cycle_id, o.message, o.seq, e.sha256, e.event_type, e.line"
+                "SELECT o.id, o.repository, o.stream, o.cycle_id, o.seq, o.event_id, e.sha256, e.prev_sha256,"
+                        + " e.event_type, e.line"
                         + " FROM planning_outbox o LEFT JOIN planning_event e ON e.repository = o.repository"
                         + " AND e.stream = o.stream AND e.cycle_id = o.cycle_id AND e.seq = o.seq"
-                        + " ORDER BY o.id LIMIT " + BATCH)) {
+                        + " WHERE " + READY + " ORDER BY o.id LIMIT " + BATCH)) {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    String repository = rs.getString(2);
-                    CycleRef cycle = new CycleRef(rs.getString(3), rs.getString(4));
-                    byte[] message = rs.getBytes(5);
-                    if (message == null) {
-                        byte[] line = rs.getBytes(9);
-                        if (line == null) {
-                            throw new SQLException("outbox row " + rs.getLong(1) + " names line " + rs.getInt(6)
-                                    + " of " + repository + "/" + cycle + ", which the event table does not hold");
-                        }
-                        PlanningEvent event = CODEC.decode(line).event();
-                        message = CloudEventEnvelope.encode(repository, cycle, rs.getInt(6), rs.getString(7),
-                                event.id(), rs.getString(8), event.timestamp().toString(), line);
-                    }
-                    rows.add(new Row(rs.getLong(1), CloudEventEnvelope.key(repository, cycle), message));
+                    rows.add(row(rs));
                 }
             }
             return rows;
         }
     }
 
-    /** Sends the rows and waits; returns the length of the acknowledged prefix. */
-    private int publish(List<Row> rows) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+    private static Row row(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        String repository = rs.getString(2);
+        CycleRef cycle = new CycleRef(rs.getString(3), rs.getString(4));
+        int seq = rs.getInt(5);
+        String eventId = rs.getString(6);
+        String key = CloudEventEnvelope.key(repository, cycle);
+        byte[] line = rs.getBytes(10);
+        if (line == null) {
+            return Row.bad(id, key, "names line " + seq + " of " + repository + "/" + cycle
+                    + ", which the event table does not hold");
+        }
+        String stored = rs.getString(7);
+        String actual = Sha256.hex(line);
+        if (!actual.equals(stored)) {
+            return Row.bad(id, key, "line " + seq + " of " + repository + "/" + cycle + " hashes to " + actual
+                    + " but " + stored + " is stored with it: the payload was changed");
+        }
+        EventLineCodec.Line decoded;
         try {
-            for (Row row : rows) {
-                sends.add(producer.send(new ProducerRecord<>(topic, row.key, row.message)));
+            decoded = CODEC.decode(line);
+        } catch (PlanningException e) {
+            return Row.bad(id, key, "line " + seq + " of " + repository + "/" + cycle + " does not decode: "
+                    + e.getMessage());
+        }
+        if (!decoded.prevHash().equals(rs.getString(8))) {
+            return Row.bad(id, key, "line " + seq + " of " + repository + "/" + cycle + " chains to "
+                    + decoded.prevHash() + " but " + rs.getString(8) + " is stored as its previous hash");
+        }
+        PlanningEvent event = decoded.event();
+        if (!event.id().equals(eventId)) {
+            return Row.bad(id, key, "line " + seq + " of " + repository + "/" + cycle + " holds event " + event.id()
+                    + ", not " + eventId + " as the outbox row says");
+        }
+        return new Row(id, key, CloudEventEnvelope.encode(repository, cycle, seq, stored, event.id(), rs.getString(9),
+                event.timestamp().toString(), line), null);
+    }
+
+    /**
+     * Sends the good rows, waits for the broker, and settles each cycle's rows in order: published
+     * up to the first row that is not; that row quarantined when it can never be published (a bad
+     * payload, a record the broker refuses for good), or left to retry (the broker unreachable); the
+     * cycle's later rows left in place either way.
+     */
+    private Round publish(List<Row> rows) {
+        Map<String, Boolean> blocked = new HashMap<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        boolean down = false;
+        for (Row row : rows) {
+            if (row.message == null || blocked.containsKey(row.key) || down) {
+                // Behind a bad row of its cycle, nothing is sent (no early copy); with the broker
+                // unreachable, nothing more is tried this round (each try would block).
+                blocked.put(row.key, Boolean.TRUE);
+                sends.add(null);
+                continue;
             }
-        } catch (RuntimeException e) {
-            lastFailure = e;
+            try {
+                sends.add(producer.send(new ProducerRecord<>(topic, row.key, row.message)));
+            } catch (RuntimeException e) {
+                // The producer refused before sending (closed, or blocked too long for metadata).
+                lastFailure = e;
+                down = true;
+                sends.add(null);
+            }
         }
         producer.flush();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
-        for (int i = 0; i < sends.size(); i++) {
+        List<Row> published = new ArrayList<>();
+        List<Row> quarantined = new ArrayList<>();
+        java.util.Set<String> stopped = new java.util.HashSet<>();
+        boolean retry = false;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (stopped.contains(row.key)) {
+                continue;
+            }
+            stopped.add(row.key);
+            if (row.message == null) {
+                quarantined.add(row);
+                continue;
+            }
+            Future<RecordMetadata> send = sends.get(i);
+            if (send == null) {
+                retry = true;
+                continue;
+            }
             try {
-                sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | TimeoutException e) {
+                send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                published.add(row);
+                stopped.remove(row.key);
+            } catch (ExecutionException e) {
                 lastFailure = e;
-                return i;
+                if (refusedForGood(e.getCause())) {
+                    quarantined.add(row.refused("the broker refuses it for good: " + e.getCause()));
+                } else {
+                    retry = true;
+                }
+            } catch (TimeoutException e) {
+                lastFailure = e;
+                retry = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PlanningException("interrupted while publishing the outbox", null, e);
             }
         }
-        return sends.size();
+        return new Round(published, quarantined, retry);
+    }
+
+    /**
+     * Whether a send failed for a reason of the record itself, so that sending it again can never
+     * succeed; anything else (the broker down, a topic or permission problem) holds for every row
+     * alike, and the rows wait instead.
+     */
+    private static boolean refusedForGood(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof InvalidRecordException
+                || cause instanceof SerializationException;
+    }
+
+    /** Marks rows quarantined with their reasons, and says so at WARN. */
+    private static void quarantine(Connection connection, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE planning_outbox SET quarantined_at ="
+                + " clock_timestamp(), quarantine_reason = ? WHERE id = ?")) {
+            for (Row row : rows) {
+                update.setString(1, row.reason);
+                update.setLong(2, row.id);
+                update.addBatch();
+                LOG.warn("outbox row {} ({}) quarantined, not published; its cycle's later events wait behind it: {}",
+                        row.id, row.key, row.reason);
+            }
+            update.executeBatch();
+        }
     }
 
     /**
@@ -296,6 +469,9 @@ public final class OutboxRelay implements AutoCloseable {
      * read (ids are taken at insert, visible at commit), so a range delete could drop it unsent.
      */
     private static void delete(Connection connection, List<Row> published) throws SQLException {
+        if (published.isEmpty()) {
+            return;
+        }
         Long[] ids = published.stream().map(Row::id).toArray(Long[]::new);
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM planning_outbox WHERE id = ANY (?)")) {
             delete.setArray(1, connection.createArrayOf("bigint", ids));
@@ -321,6 +497,18 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private record Row(long id, String key, byte[] message) {
+    /** An outbox row: its message, or (when it cannot be published) the reason. */
+    private record Row(long id, String key, byte[] message, String reason) {
+        static Row bad(long id, String key, String reason) {
+            return new Row(id, key, null, reason);
+        }
+
+        Row refused(String why) {
+            return new Row(id, key, null, why);
+        }
+    }
+
+    /** One round's outcome: rows published, rows to quarantine, and whether to stop and retry later. */
+    private record Round(List<Row> published, List<Row> quarantined, boolean retry) {
     }
 }

@@ -6,7 +6,12 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.api.event.EventType;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.eventlog.EventLogQueries;
+import dev.planning.engine.internal.seal.SignedRoles;
+import dev.planning.engine.internal.seal.WaiverFacts;
+import java.util.Optional;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +19,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,10 +34,13 @@ final class PostgresCycleQueries implements CycleQueries {
     private final Transactions transactions;
     private final String repository;
     private final EventLineCodec codec = new EventLineCodec();
+    private final Optional<SignedRoles> signatures;
 
-    PostgresCycleQueries(Transactions transactions, String repository) {
+    /** @param signatures checks which roles' signatures verify; without it no role counts as signed */
+    PostgresCycleQueries(Transactions transactions, String repository, Optional<SignedRoles> signatures) {
         this.transactions = transactions;
         this.repository = repository;
+        this.signatures = signatures;
     }
 
     /**
@@ -64,6 +71,11 @@ final class PostgresCycleQueries implements CycleQueries {
         });
     }
 
+    /**
+     * Sealed, not completed cycles with the roles their {@code SIGNATURE_ADDED} rows claim and their
+     * (last) {@code MANIFEST_SEALED} row's details; a role counts as signed only when its signature
+     * verifies ({@link SignedRoles}), never for a row alone.
+     */
     @Override
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
         Set<String> required = new TreeSet<>(requiredRoles);
@@ -71,7 +83,9 @@ final class PostgresCycleQueries implements CycleQueries {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT e.stream, e.cycle_id, c.state,"
                             + " array_remove(array_agg(DISTINCT CASE WHEN e.event_type = 'SIGNATURE_ADDED'"
-                            + " THEN e.details->>'role' END), NULL)"
+                            + " THEN e.details->>'role' END), NULL),"
+                            + " (array_agg(e.details::text ORDER BY e.seq DESC)"
+                            + " FILTER (WHERE e.event_type = 'MANIFEST_SEALED'))[1]"
                             + " FROM planning_event e JOIN planning_cycle c"
                             + " ON c.repository = e.repository AND c.stream = e.stream AND c.cycle_id = e.cycle_id"
                             + " WHERE e.repository = ? AND e.event_type IN ('MANIFEST_SEALED', 'SIGNATURE_ADDED')"
@@ -83,13 +97,12 @@ final class PostgresCycleQueries implements CycleQueries {
                 List<PendingSignatures> pending = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        Set<String> signed = new TreeSet<>(List.of((String[]) rs.getArray(4).getArray()));
-                        Set<String> missing = new TreeSet<>(required);
-                        missing.removeAll(signed);
-                        if (!missing.isEmpty()) {
-                            pending.add(new PendingSignatures(new CycleRef(rs.getString(1), rs.getString(2)),
-                                    CycleState.valueOf(rs.getString(3)), List.copyOf(signed), List.copyOf(missing)));
-                        }
+                        CycleRef cycle = new CycleRef(rs.getString(1), rs.getString(2));
+                        Set<String> claimed = new TreeSet<>(List.of((String[]) rs.getArray(4).getArray()));
+                        Map<String, String> sealed = details(rs.getString(5));
+                        Set<String> verified = signatures.map(s -> s.verified(cycle, sealed)).orElse(Set.of());
+                        EventLogQueries.of(cycle, CycleState.valueOf(rs.getString(3)), required, claimed, verified)
+                                .ifPresent(pending::add);
                     }
                 }
                 return pending;
@@ -97,29 +110,24 @@ final class PostgresCycleQueries implements CycleQueries {
         });
     }
 
+    /** The waivers of {@code MANIFEST_SEALED} and {@code WAIVER_GRANTED} rows, read as the file store reads them. */
     @Override
     public List<WaiverExpiry> expiringWaivers(LocalDate until) {
+        java.util.Objects.requireNonNull(until, "until");
         return transactions.inTransaction("query expiring waivers", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT stream, cycle_id, event_id, details FROM planning_event"
-                            + " WHERE repository = ? AND event_type = 'WAIVER_GRANTED' AND details->>'expires' IS NOT NULL")) {
+                    "SELECT stream, cycle_id, event_id, event_type, details FROM planning_event"
+                            + " WHERE repository = ? AND (event_type = 'WAIVER_GRANTED'"
+                            + " OR event_type = 'MANIFEST_SEALED' AND details->>'" + WaiverFacts.COUNT + "' IS NOT NULL)")) {
                 select.setString(1, repository);
                 List<WaiverExpiry> waivers = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        JsonNode details = json(rs.getString(4));
-                        // Fail closed: an expiry that cannot be read counts as already expired.
-                        LocalDate expires = date(details.path("expires").asText()).orElse(LocalDate.MIN);
-                        if (!expires.isAfter(until)) {
-                            waivers.add(new WaiverExpiry(new CycleRef(rs.getString(1), rs.getString(2)),
-                                    rs.getString(3), expires, text(details, "rule"), text(details, "item"),
-                                    text(details, "approver")));
-                        }
+                        waivers.addAll(WaiverFacts.of(new CycleRef(rs.getString(1), rs.getString(2)), rs.getString(3),
+                                EventType.valueOf(rs.getString(4)), details(rs.getString(5))));
                     }
                 }
-                waivers.sort(Comparator.comparing(WaiverExpiry::expires)
-                        .thenComparing(w -> w.cycle().toString()));
-                return waivers;
+                return WaiverFacts.expiringBy(waivers, until);
             }
         });
     }
@@ -150,24 +158,18 @@ final class PostgresCycleQueries implements CycleQueries {
         });
     }
 
-    private static JsonNode json(String text) throws SQLException {
+    /** A row's details as the event holds them: text values only (every detail an event records is text). */
+    private static Map<String, String> details(String text) throws SQLException {
+        JsonNode details;
         try {
-            return MAPPER.readTree(text);
+            details = MAPPER.readTree(text);
         } catch (IOException e) {
             throw new SQLException("unreadable details: " + e.getMessage(), e);
         }
+        Map<String, String> map = new LinkedHashMap<>();
+        details.fields().forEachRemaining(f -> map.put(f.getKey(), f.getValue().isTextual() ? f.getValue().textValue()
+                : f.getValue().toString()));
+        return map;
     }
 
-    private static Optional<LocalDate> date(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> text(JsonNode details, String field) {
-        JsonNode node = details.get(field);
-        return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
-    }
 }

@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.engine.internal.seal.SignedRoles;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -41,6 +44,8 @@ public final class PostgresStore implements AutoCloseable {
     private final HikariDataSource owned;
     private final PostgresEventStore eventStore;
     private final PostgresCycleQueries queries;
+    private final Transactions transactions;
+    private final String repository;
 
     private PostgresStore(Builder builder) {
         this.owned = builder.dataSource == null ? pool(builder) : null;
@@ -56,9 +61,10 @@ public final class PostgresStore implements AutoCloseable {
                     migrate(dataSource);
                 }
             }
-            Transactions transactions = new Transactions(dataSource, builder.retryFor);
+            this.transactions = new Transactions(dataSource, builder.retryFor);
+            this.repository = builder.repository;
             this.eventStore = new PostgresEventStore(transactions, builder.repository, builder.outbox);
-            this.queries = new PostgresCycleQueries(transactions, builder.repository);
+            this.queries = new PostgresCycleQueries(transactions, builder.repository, java.util.Optional.empty());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -93,9 +99,25 @@ public final class PostgresStore implements AutoCloseable {
         return eventStore;
     }
 
-    /** Cross-cycle queries over the configured repository; never {@code null}. */
+    /**
+     * Cross-cycle queries over the configured repository, from its rows alone; never {@code null}.
+     * The database holds events, not manifests, so these queries cannot verify a signature: no role
+     * counts as signed in {@link CycleQueries#pendingSignatures} (a role a {@code SIGNATURE_ADDED}
+     * row claims is reported unverified); use {@link #queries(java.nio.file.Path, TrustedKeys)}.
+     */
     public CycleQueries queries() {
         return queries;
+    }
+
+    /**
+     * Cross-cycle queries over the configured repository whose pending signatures count a role as
+     * signed only for a signature that verifies: in the cycle's manifest file under
+     * {@code workspace} (the manifests stay files), over the manifest its {@code MANIFEST_SEALED}
+     * row recorded, by a key {@code trust} lists for the role.
+     */
+    public CycleQueries queries(java.nio.file.Path workspace, TrustedKeys trust) {
+        return new PostgresCycleQueries(transactions, repository, java.util.Optional.of(
+                new SignedRoles(workspace, WorkspaceLayout.DEFAULT, trust)));
     }
 
     /** The pool (or the data source given), e.g. for an {@link OutboxRelay}; never {@code null}. */

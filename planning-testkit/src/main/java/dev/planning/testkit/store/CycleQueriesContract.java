@@ -35,9 +35,11 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>The history: {@code fe/a} only created; {@code fe/b} moved to {@code PACKAGED}, sealed, signed
- * by PM and holding two waivers (one expiring 2025-09-05, one 2025-12-31, one without an expiry
- * date is not a waiver that expires); {@code be/c} refused a move on 2025-09-03.
+ * <p>The history: {@code fe/a} only created; {@code fe/b} moved to {@code PACKAGED} and sealed,
+ * with no manifest (the events alone, so its PM {@code SIGNATURE_ADDED} event is a claim no
+ * signature backs), its seal recording the decision log's waiver expiring 2025-09-06, and three
+ * waivers recorded as {@code WAIVER_GRANTED} (expiring 2025-09-05, 2025-12-31, and one without an
+ * expiry date, which is always listed); {@code be/c} refused a move on 2025-09-03.
  *
  * @since 0.2
  */
@@ -45,7 +47,7 @@ public abstract class CycleQueriesContract {
 
     /** A cycle only created. */
     protected static final CycleRef PLANNED = new CycleRef("fe", "a");
-    /** A cycle sealed, signed by PM, with waivers. */
+    /** A cycle sealed, with a PM signature event (no signature backs it) and waivers. */
     protected static final CycleRef SEALED = new CycleRef("fe", "b");
     /** A cycle with a refused transition. */
     protected static final CycleRef REFUSED = new CycleRef("be", "c");
@@ -56,6 +58,8 @@ public abstract class CycleQueriesContract {
     private EventStore store;
     private CycleQueries queries;
     private String expiringWaiverId;
+    private String sealId;
+    private String noExpiryWaiverId;
 
     /**
      * A new store over new, empty storage (called once per test).
@@ -80,7 +84,11 @@ public abstract class CycleQueriesContract {
         String head = store.append(SEALED, created(SEALED), RecordedEvent.GENESIS).hash();
         head = append(SEALED, moved(SEALED, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
         head = append(SEALED, moved(SEALED, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED), head);
-        head = append(SEALED, fact(SEALED, EventType.MANIFEST_SEALED, Map.of("manifest_sha256", "x")), head);
+        PlanningEvent seal = fact(SEALED, EventType.MANIFEST_SEALED, Map.of("manifest_sha256", "x", "waivers", "1",
+                "waiver.1.rule", "missing-owner", "waiver.1.item", "FE-4", "waiver.1.approver", "lead",
+                "waiver.1.expires", "2025-09-06"));
+        sealId = seal.id();
+        head = append(SEALED, seal, head);
         head = append(SEALED, fact(SEALED, EventType.SIGNATURE_ADDED, Map.of("role", "PM")), head);
         PlanningEvent expiring = fact(SEALED, EventType.WAIVER_GRANTED,
                 Map.of("rule", "critical-zero", "item", "FE-1", "approver", "cto", "expires", "2025-09-05"));
@@ -88,7 +96,9 @@ public abstract class CycleQueriesContract {
         head = append(SEALED, expiring, head);
         head = append(SEALED, fact(SEALED, EventType.WAIVER_GRANTED,
                 Map.of("rule", "sox", "item", "FE-2", "expires", "2025-12-31")), head);
-        append(SEALED, fact(SEALED, EventType.WAIVER_GRANTED, Map.of("rule", "naming", "item", "FE-3")), head);
+        PlanningEvent noExpiry = fact(SEALED, EventType.WAIVER_GRANTED, Map.of("rule", "naming", "item", "FE-3"));
+        noExpiryWaiverId = noExpiry.id();
+        append(SEALED, noExpiry, head);
 
         head = store.append(REFUSED, created(REFUSED), RecordedEvent.GENESIS).hash();
         store.append(REFUSED, new PlanningEvent(nextId(), Instant.parse("2025-09-03T08:00:00Z"),
@@ -113,26 +123,33 @@ public abstract class CycleQueriesContract {
     }
 
     @Test
-    @DisplayName("pending signatures name the required roles a sealed cycle still lacks")
+    @DisplayName("pending signatures: a SIGNATURE_ADDED event alone never makes a role signed, it is only claimed")
     void pendingSignatures() {
         assertThat(queries.pendingSignatures(Set.of("PM", "QA", "TechLead")))
-                .containsExactly(new CycleQueries.PendingSignatures(SEALED, CycleState.PACKAGED, List.of("PM"),
-                        List.of("QA", "TechLead")));
-        assertThat(queries.pendingSignatures(Set.of("PM"))).isEmpty();
+                .containsExactly(new CycleQueries.PendingSignatures(SEALED, CycleState.PACKAGED, List.of(),
+                        List.of("PM"), List.of("PM", "QA", "TechLead")));
+        assertThat(queries.pendingSignatures(Set.of("PM")))
+                .extracting(CycleQueries.PendingSignatures::missingRoles).containsExactly(List.of("PM"));
     }
 
     @Test
-    @DisplayName("expiring waivers are the recorded waivers whose expiry is on or before the date")
+    @DisplayName("expiring waivers are the recorded and sealed waivers expiring on or before the date, and those with no expiry")
     void expiringWaivers() {
         assertThat(queries.expiringWaivers(LocalDate.parse("2025-09-07")))
-                .containsExactly(new CycleQueries.WaiverExpiry(SEALED, expiringWaiverId,
-                        LocalDate.parse("2025-09-05"), Optional.of("critical-zero"), Optional.of("FE-1"),
-                        Optional.of("cto")));
-        assertThat(queries.expiringWaivers(LocalDate.parse("2025-09-05"))).hasSize(1);
-        assertThat(queries.expiringWaivers(LocalDate.parse("2025-09-04"))).isEmpty();
+                .containsExactly(
+                        new CycleQueries.WaiverExpiry(SEALED, noExpiryWaiverId, Optional.empty(), Optional.of("naming"),
+                                Optional.of("FE-3"), Optional.empty()),
+                        new CycleQueries.WaiverExpiry(SEALED, expiringWaiverId, Optional.of(LocalDate.parse("2025-09-05")),
+                                Optional.of("critical-zero"), Optional.of("FE-1"), Optional.of("cto")),
+                        new CycleQueries.WaiverExpiry(SEALED, sealId, Optional.of(LocalDate.parse("2025-09-06")),
+                                Optional.of("missing-owner"), Optional.of("FE-4"), Optional.of("lead")));
+        assertThat(queries.expiringWaivers(LocalDate.parse("2025-09-05"))).hasSize(2);
+        assertThat(queries.expiringWaivers(LocalDate.parse("2025-09-04")))
+                .singleElement().satisfies(w -> assertThat(w.noExpiry()).isTrue());
         assertThat(queries.expiringWaivers(LocalDate.parse("2026-01-01")))
                 .extracting(CycleQueries.WaiverExpiry::expires)
-                .containsExactly(LocalDate.parse("2025-09-05"), LocalDate.parse("2025-12-31"));
+                .containsExactly(Optional.empty(), Optional.of(LocalDate.parse("2025-09-05")),
+                        Optional.of(LocalDate.parse("2025-09-06")), Optional.of(LocalDate.parse("2025-12-31")));
     }
 
     @Test

@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 /**
  * The scope a digest template renders, described by records ({@link Scope}) and handed to the
  * template as nested maps, lists, strings, numbers and booleans only. The names are documented in
- * {@code docs/digest.md} for authors of custom templates. Text placed in table cells
- * has its {@code |} escaped so that a title cannot break a table.
+ * {@code docs/digest.md} for authors of custom templates. Text that comes from the plan (titles,
+ * owners, decisions, waivers, actions, actors) goes through {@link #cell}, so that it renders as
+ * text: it cannot open a link, an image, raw HTML or a code span, nor break a table.
  */
 final class DigestModel {
 
@@ -67,7 +68,7 @@ final class DigestModel {
                 expiring.add(new Expiring(cell(waiver.rule()), cell(waiver.item()), WaiverHorizon.describe(waiver, today)));
             }
         }
-        List<Action> actions = content.summary().improvementActions().stream().map(action -> new Action(action.id(),
+        List<Action> actions = content.summary().improvementActions().stream().map(action -> new Action(cell(action.id()),
                 cell(action.action()), cell(action.owner()), action.due().map(Object::toString).orElse("not set")))
                 .toList();
         List<Input> inputs = new ArrayList<>();
@@ -76,7 +77,7 @@ final class DigestModel {
             inputs.add(new Input(name, Figures.shown(value), doc.unit(), doc.source()));
         });
         List<GateRow> gates = gates(content);
-        return new Scope(content.facts().title(), content.summary().cycleId(), content.summary().stream(),
+        return new Scope(cell(content.facts().title()), content.summary().cycleId(), content.summary().stream(),
                 content.facts().state(), Figures.time(content.facts().start()), Figures.time(content.facts().end()),
                 Figures.time(content.summary().generatedAt()), content.summary().snapshotRev().orElse("not sealed"),
                 content.summary().rulebookHash(),
@@ -283,19 +284,19 @@ final class DigestModel {
         for (PlanningEvent event : content.events()) {
             String at = Figures.time(event.timestamp());
             if (event.type() == EventType.PLAN_UPDATED) {
-                changes.add(new Change(at + ": plan updated by " + event.triggeredBy()));
+                changes.add(new Change(at + ": plan updated by " + cell(event.triggeredBy())));
             } else if (event.type() == EventType.TRANSITION_REFUSED) {
                 String movedTo = event.details().get(CycleFold.MOVED_TO);
                 changes.add(new Change(at + ": " + event.fromState().map(Enum::name).orElse("?") + " to "
                         + event.toState().map(Enum::name).orElse("?") + " refused ("
-                        + event.details().getOrDefault("reason", "gates failed") + ")"
+                        + cell(event.details().getOrDefault("reason", "gates failed")) + ")"
                         + (movedTo != null ? ", cycle sent back to " + movedTo : "")));
             } else if (event.type() == EventType.STATE_TRANSITION && isBackward(event)) {
                 changes.add(new Change(at + ": moved back from " + event.fromState().get() + " to "
-                        + event.toState().get() + " (" + event.details().getOrDefault("transition", "") + ")"));
+                        + event.toState().get() + " (" + cell(event.details().getOrDefault("transition", "")) + ")"));
             }
         }
-        content.droppedTasks().forEach(task -> changes.add(new Change("task " + task.id() + " (" + task.title()
+        content.droppedTasks().forEach(task -> changes.add(new Change("task " + cell(task.id()) + " (" + cell(task.title())
                 + ") dropped" + task.effort().map(e -> ", " + e.stripTrailingZeros().toPlainString() + " points").orElse(""))));
         return changes;
     }
@@ -312,7 +313,7 @@ final class DigestModel {
     private static Decision decision(CycleDecisions.Decision decision) {
         String by = decision.decidedBy().orElse("") + decision.date().map(d -> (decision.decidedBy().isPresent()
                 ? ", " : "") + d).orElse("");
-        return new Decision(decision.id(), decision.summary(), by);
+        return new Decision(cell(decision.id()), cell(decision.summary()), cell(by));
     }
 
     /** A workspace-relative path as a link relative to the digest's directory. */
@@ -320,8 +321,8 @@ final class DigestModel {
         return digestDir.relativize(Path.of(target)).toString().replace('\\', '/');
     }
 
-    /** Text safe in a Markdown table cell. */
+    /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link MarkdownText}). */
     static String cell(String text) {
-        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return MarkdownText.escape(text);
     }
 }

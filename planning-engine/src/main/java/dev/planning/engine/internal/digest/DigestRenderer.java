@@ -37,12 +37,13 @@ final class DigestRenderer {
             throw new InvalidInputException("digest templates cannot include partials ({{> " + name
                     + "}}); put everything in one template", SourceLocation.ofFile(templateName));
         }) {
-            // Values are Markdown, not HTML: no HTML escaping, except that a '<' from a plan (an
-            // owner, a title) must not open raw HTML in a renderer that allows it (MkDocs, Pandoc).
+            // Values are Markdown, not HTML: plan text arrives escaped (MarkdownText, "\\<"); any
+            // other '<' that is not backslash-escaped must still not open raw HTML in a renderer that
+            // allows it (MkDocs, Pandoc).
             @Override
             public void encode(String value, Writer writer) {
                 try {
-                    writer.write(value.replace("<", "&lt;"));
+                    writer.write(unescapedAngles(value));
                 } catch (IOException e) {
                     throw new MustacheException("cannot write", e);
                 }
@@ -61,6 +62,22 @@ final class DigestRenderer {
             throw new InvalidInputException("the digest template is not valid Mustache: " + e.getMessage(),
                     SourceLocation.ofFile(templateName), e);
         }
+    }
+
+    /** {@code value} with each {@code <} that is not backslash-escaped (odd run of {@code \\}) as {@code &lt;}. */
+    static String unescapedAngles(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        int backslashes = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '<' && backslashes % 2 == 0) {
+                out.append("&lt;");
+            } else {
+                out.append(c);
+            }
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+        }
+        return out.toString();
     }
 
     /** The template text: the user's file, or the shipped one. */

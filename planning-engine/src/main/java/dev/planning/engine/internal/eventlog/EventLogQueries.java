@@ -12,7 +12,10 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.lifecycle.CycleFold;
+import dev.planning.engine.internal.seal.SignedRoles;
+import dev.planning.engine.internal.seal.WaiverFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +23,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,20 +47,27 @@ public final class EventLogQueries implements CycleQueries {
 
     private final EventStore store;
     private final Supplier<List<CycleRef>> cycles;
+    private final Optional<SignedRoles> signatures;
 
     /**
-     * @param store  where the logs are read
-     * @param cycles the cycles with a log, asked again for each question
+     * @param store      where the logs are read
+     * @param cycles     the cycles with a log, asked again for each question
+     * @param signatures checks which roles' signatures verify; without it no role counts as signed
      */
-    public EventLogQueries(EventStore store, Supplier<List<CycleRef>> cycles) {
+    public EventLogQueries(EventStore store, Supplier<List<CycleRef>> cycles, Optional<SignedRoles> signatures) {
         this.store = Objects.requireNonNull(store, "store");
         this.cycles = Objects.requireNonNull(cycles, "cycles");
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
     }
 
-    /** The queries over a workspace's event log files ({@code <streams>/<stream>/events/*.events.jsonl}). */
-    public static EventLogQueries ofWorkspace(Path workspace, WorkspaceLayout layout) {
+    /**
+     * The queries over a workspace's event log files ({@code <streams>/<stream>/events/*.events.jsonl});
+     * signatures are checked on the workspace's manifests against {@code trust} (without it, none counts).
+     */
+    public static EventLogQueries ofWorkspace(Path workspace, WorkspaceLayout layout, Optional<TrustedKeys> trust) {
         Path root = workspace.toAbsolutePath().normalize();
-        return new EventLogQueries(new FileEventStore(root, layout), () -> logs(root, layout));
+        return new EventLogQueries(new FileEventStore(root, layout), () -> logs(root, layout),
+                trust.map(keys -> new SignedRoles(root, layout, keys)));
     }
 
     /** The cycles with an event log file, sorted by stream then cycle id. */
@@ -131,19 +140,34 @@ public final class EventLogQueries implements CycleQueries {
         Set<String> required = new TreeSet<>(requiredRoles);
         List<PendingSignatures> pending = new ArrayList<>();
         for (Log log : logs()) {
-            if (log.state == CycleState.COMPLETED || log.ofType(EventType.MANIFEST_SEALED).findAny().isEmpty()) {
+            Optional<PlanningEvent> sealed = log.ofType(EventType.MANIFEST_SEALED).reduce((first, last) -> last);
+            if (log.state == CycleState.COMPLETED || sealed.isEmpty()) {
                 continue;
             }
-            Set<String> signed = new TreeSet<>();
+            Set<String> claimed = new TreeSet<>();
             log.ofType(EventType.SIGNATURE_ADDED).map(e -> e.details().get("role")).filter(Objects::nonNull)
-                    .forEach(signed::add);
-            Set<String> missing = new TreeSet<>(required);
-            missing.removeAll(signed);
-            if (!missing.isEmpty()) {
-                pending.add(new PendingSignatures(log.cycle, log.state, List.copyOf(signed), List.copyOf(missing)));
-            }
+                    .forEach(claimed::add);
+            of(log.cycle, log.state, required, claimed, signatures.map(s -> s.verified(log.cycle,
+                    sealed.get().details())).orElse(Set.of())).ifPresent(pending::add);
         }
         return pending;
+    }
+
+    /**
+     * A cycle's pending signatures from what its events claim and what verifies (shared with the
+     * PostgreSQL store's queries, so both answer alike); empty when no required role is missing.
+     */
+    public static Optional<PendingSignatures> of(CycleRef cycle, CycleState state, Set<String> required,
+            Set<String> claimed, Set<String> verified) {
+        Set<String> missing = new TreeSet<>(required);
+        missing.removeAll(verified);
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> unverified = new TreeSet<>(claimed);
+        unverified.removeAll(verified);
+        return Optional.of(new PendingSignatures(cycle, state, List.copyOf(new TreeSet<>(verified)),
+                List.copyOf(unverified), List.copyOf(missing)));
     }
 
     @Override
@@ -151,18 +175,12 @@ public final class EventLogQueries implements CycleQueries {
         Objects.requireNonNull(until, "until");
         List<WaiverExpiry> waivers = new ArrayList<>();
         for (Log log : logs()) {
-            log.ofType(EventType.WAIVER_GRANTED).filter(e -> e.details().containsKey("expires")).forEach(e -> {
-                // Fail closed: an expiry that cannot be read counts as already expired.
-                LocalDate expires = date(e.details().get("expires")).orElse(LocalDate.MIN);
-                if (!expires.isAfter(until)) {
-                    waivers.add(new WaiverExpiry(log.cycle, e.id(), expires,
-                            Optional.ofNullable(e.details().get("rule")), Optional.ofNullable(e.details().get("item")),
-                            Optional.ofNullable(e.details().get("approver"))));
-                }
-            });
+            for (RecordedEvent recorded : log.events) {
+                PlanningEvent e = recorded.event();
+                waivers.addAll(WaiverFacts.of(log.cycle, e.id(), e.type(), e.details()));
+            }
         }
-        waivers.sort(Comparator.comparing(WaiverExpiry::expires).thenComparing(w -> w.cycle().toString()));
-        return waivers;
+        return WaiverFacts.expiringBy(waivers, until);
     }
 
     @Override
@@ -186,14 +204,6 @@ public final class EventLogQueries implements CycleQueries {
                 .thenComparing(f -> f.cycle, ORDER).thenComparing(Comparator.comparingInt((Found f) -> f.line).reversed()));
         return found.stream().limit(limit).map(f -> new Refusal(f.cycle, f.event.id(), f.event.timestamp(),
                 f.event.fromState(), f.event.toState(), f.event.gateResults())).toList();
-    }
-
-    private static Optional<LocalDate> date(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private record Log(CycleRef cycle, List<RecordedEvent> events, CycleState state) {

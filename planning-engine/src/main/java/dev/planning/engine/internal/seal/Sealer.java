@@ -211,6 +211,7 @@ public final class Sealer {
             java.util.function.BiConsumer<EventType, Map<String, String>> recorder) {
         String path = layout.manifest(cycle);
         String logHead = history.get(history.size() - 1).hash();
+        List<dev.planning.api.governance.Waiver> waivers = sealedWaivers(cycle);
         HandoffManifest manifest = builder.build(cycle, newId(cycle), history, sealing, sealingAt, logHead, git,
                 options, rulebookHash, actor, clock.instant());
         byte[] bytes = ManifestWriter.render(manifest);
@@ -222,8 +223,27 @@ public final class Sealer {
         details.put("snapshot_rev", manifest.snapshotRev());
         details.put("dirty", Boolean.toString(manifest.dirty()));
         details.put("event_log_head", logHead);
+        details.putAll(WaiverFacts.sealedDetails(waivers));
         recorder.accept(EventType.MANIFEST_SEALED, details);
         return manifest;
+    }
+
+    /**
+     * Every waiver of the decision log being sealed, recorded with the seal so that they are stored
+     * facts (the cross-cycle query of expiring waivers reads them); none without a decision log.
+     * One that does not read refuses the seal before the manifest is written.
+     */
+    private List<dev.planning.api.governance.Waiver> sealedWaivers(CycleRef cycle) {
+        String logPath = layout.decisionLog(cycle);
+        Path file = SafePaths.resolve(workspace, logPath);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        var read = new dev.planning.engine.internal.artifact.DecisionLogReader().read(file, logPath);
+        return read.model().orElseThrow(() -> new SealingException(SealingException.Reason.GATES_FAILED,
+                "the decision log " + logPath + " does not read, so its waivers cannot be recorded with the seal: "
+                        + read.findings().stream().map(dev.planning.api.gate.Finding::describe).collect(Collectors.joining("; "))
+                        + ". Nothing was sealed; fix it and seal again", SourceLocation.ofFile(logPath)));
     }
 
     /**

@@ -203,24 +203,69 @@ class DigestPublisherTest {
     }
 
     @Test
-    void textFromThePlanCannotOpenRawHtmlInTheMarkdown() {
+    void textFromThePlanRendersAsTextNeverAsLinksImagesHtmlOrCode() {
         runToValidated(FIRST);
         CycleWorkspace.write(root.resolve(WorkspaceLayout.DEFAULT.decisionLog(FIRST)), """
                 version: "1.0.0"
                 cycle_id: "2025-09-02"
                 stream: fe
+                decisions:
+                  - {id: "D-1", summary: "[x](javascript:alert(1)) and ![i](http://x/y.png)", decided_by: "`rm -rf`"}
                 improvement_actions:
-                  - {id: IA-2025-09-02-1, action: "<img src=x onerror=alert(1)>", owner: "<script>x</script>", due: 2025-09-20}
+                  - {id: IA-2025-09-02-1, action: "<img src=x onerror=alert(1)> a | b", owner: "<script>x</script>", due: 2025-09-20}
                 """);
 
         DigestResult result = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
 
-        // The YAML front matter keeps the values as data; the Markdown body cannot carry raw HTML.
+        // The YAML front matter keeps the values as data; the Markdown body renders them as text.
         String text = read(result.path());
         String body = text.substring(text.indexOf("---\n", 4) + 4);
-        assertThat(body)
-                .contains("| IA-2025-09-02-1 | &lt;img src=x onerror=alert(1)> | &lt;script>x&lt;/script> |")
-                .doesNotContain("<img").doesNotContain("<script");
+        assertThat(body).contains("\\<img src=x").contains("\\[x\\](javascript:").contains("\\!\\[i\\]");
+        org.commonmark.node.Node document = org.commonmark.parser.Parser.builder().build().parse(body);
+        List<String> links = new java.util.ArrayList<>();
+        List<String> code = new java.util.ArrayList<>();
+        StringBuilder rendered = new StringBuilder();
+        document.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Link link) {
+                links.add(link.getDestination());
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Image image) {
+                links.add("image " + image.getDestination());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlInline html) {
+                links.add("html " + html.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlBlock html) {
+                links.add("html " + html.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Code span) {
+                code.add(span.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Text t) {
+                rendered.append(t.getLiteral());
+            }
+        });
+        assertThat(links).as("links, images and HTML in the body").noneMatch(d -> d.startsWith("javascript:")
+                || d.startsWith("image") || d.startsWith("html") || d.startsWith("http://x"));
+        assertThat(code).as("code spans").doesNotContain("rm -rf");
+        assertThat(rendered.toString())
+                .contains("D-1: [x](javascript:alert(1)) and ![i](http://x/y.png) (`rm -rf`)")
+                .contains("| IA-2025-09-02-1 | <img src=x onerror=alert(1)> a | b | <script>x</script> | 2025-09-20 |");
+        // The pipe inside the action stays in its cell: the row still has four cells.
+        String row = body.lines().filter(l -> l.startsWith("| IA-2025-09-02-1")).findFirst().orElseThrow();
+        assertThat(row.split("(?<!\\\\)\\|", -1)).hasSize(6);
     }
 
     @Test

@@ -1,0 +1,196 @@
+package dev.planning.cli.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.EventType;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.cli.CliRun;
+import dev.planning.cli.CycleScript;
+import dev.planning.engine.Planning;
+import dev.planning.store.postgres.PostgresStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The facts the cross-cycle queries answer from, end to end through the CLI, on the workspace's files
+ * and on a real PostgreSQL server alike: sealing records the decision log's waivers, so
+ * {@code store expiring-waivers} lists them; {@code store pending-signatures} counts a role as signed
+ * only for a signature that verifies, never for a {@code SIGNATURE_ADDED} event alone.
+ */
+class SealedFactsQueriesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+    private static final String DECISION_LOG = "frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml";
+    private static EmbeddedPostgres postgres;
+    private static int repositories;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void sealingRecordsTheDecisionLogsWaiversAndTheFileStoreListsThem() throws Exception {
+        Path ws = sealedWithWaivers(Optional.empty());
+        recordWaiverWithoutExpiry(ws, Optional.empty());
+
+        expiringWaiversAreListed(ws, List.of());
+    }
+
+    @Test
+    void sealingRecordsTheDecisionLogsWaiversAndThePostgresStoreListsThem() throws Exception {
+        Path store = config();
+        Path ws = sealedWithWaivers(Optional.of(store));
+        recordWaiverWithoutExpiry(ws, Optional.of(store));
+
+        expiringWaiversAreListed(ws, List.of("--store", store.toString()));
+    }
+
+    @Test
+    void aForgedSignatureEventNeverCountsAsSignedOnFiles() throws Exception {
+        Path keys = CycleScript.keys(dir);
+        Path ws = sealedWithWaivers(Optional.empty());
+        signAsPmAndForgeQa(ws, keys, Optional.empty());
+
+        onlyVerifiedSignaturesCount(ws, keys, List.of());
+    }
+
+    @Test
+    void aForgedSignatureEventNeverCountsAsSignedInPostgres() throws Exception {
+        Path keys = CycleScript.keys(dir);
+        Path store = config();
+        Path ws = sealedWithWaivers(Optional.of(store));
+        signAsPmAndForgeQa(ws, keys, Optional.of(store));
+
+        onlyVerifiedSignaturesCount(ws, keys, List.of("--store", store.toString()));
+    }
+
+    private void expiringWaiversAreListed(Path ws, List<String> store) throws IOException {
+        CliRun soon = query(ws, store, "expiring-waivers", "--until", "2099-07-01");
+        CliRun all = query(ws, store, "expiring-waivers", "--until", "2100-01-01", "--format", "json");
+
+        assertThat(soon.exitCode()).as(soon.err()).isZero();
+        assertThat(soon.out())
+                .contains("no expiry\tfe/2025-09-02\tsox-audit-trail on FE-13\tapproved by app")
+                .contains("2099-06-30\tfe/2025-09-02\tcritical-approvals on FE-12\tapproved by cto-gina")
+                .doesNotContain("missing-owner")
+                .contains("2 waiver(s) expire by 2099-07-01");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        JsonNode waivers = JSON.readTree(all.out()).get("waivers");
+        assertThat(waivers).hasSize(3);
+        assertThat(waivers.get(0).get("no_expiry").asBoolean()).isTrue();
+        assertThat(waivers.get(0).get("expires").isNull()).isTrue();
+        assertThat(waivers.get(2).get("rule").asText()).isEqualTo("missing-owner");
+        assertThat(waivers.get(2).get("expires").asText()).isEqualTo("2099-12-31");
+        assertThat(waivers.get(2).get("approver").asText()).isEqualTo("pm-ana");
+    }
+
+    private void onlyVerifiedSignaturesCount(Path ws, Path keys, List<String> store) throws IOException {
+        String trust = keys.resolve("trust.yaml").toString();
+
+        CliRun verified = query(ws, store, "pending-signatures", "--role", "PM", "--role", "QA", "--role", "TechLead",
+                "--trust", trust, "--format", "json");
+        CliRun unverified = query(ws, store, "pending-signatures", "--role", "PM", "--role", "QA", "--role", "TechLead");
+
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        JsonNode cycle = JSON.readTree(verified.out()).at("/cycles/0");
+        assertThat(cycle.get("signed_roles").toString()).isEqualTo("[\"PM\"]");
+        assertThat(cycle.get("unverified_roles").toString()).isEqualTo("[\"QA\"]");
+        assertThat(cycle.get("missing_roles").toString()).isEqualTo("[\"QA\",\"TechLead\"]");
+        assertThat(unverified.exitCode()).as(unverified.err()).isZero();
+        assertThat(unverified.out()).contains("fe/2025-09-02\tPACKAGED\tsigned: \tunverified: PM,QA\tmissing: PM,QA,TechLead")
+                .contains("no --trust file: no signature was verified");
+    }
+
+    /** The example committed, a decision log with two waivers written, advanced to PACKAGED (sealed). */
+    private Path sealedWithWaivers(Optional<Path> store) throws Exception {
+        Path ws = CycleScript.committedExample(dir);
+        Files.createDirectories(ws.resolve(DECISION_LOG).getParent());
+        Files.writeString(ws.resolve(DECISION_LOG), """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                waivers:
+                  - {rule: critical-approvals, item: FE-12, reason: board meets later, approver: cto-gina, expires: 2099-06-30}
+                  - {rule: missing-owner, item: FE-13, reason: joins soon, approver: pm-ana, expires: 2099-12-31}
+                """, StandardCharsets.UTF_8);
+        for (String to : new String[] {"READY_FOR_HANDOFF", "PACKAGED"}) {
+            List<String> args = new ArrayList<>(List.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle",
+                    "2025-09-02", "--to", to, "--allow-dirty"));
+            store.ifPresent(file -> args.addAll(List.of("--store", file.toString())));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        }
+        return ws;
+    }
+
+    private void recordWaiverWithoutExpiry(Path ws, Optional<Path> store) {
+        withWorkspace(ws, store, Optional.empty(), workspace -> workspace.record(CYCLE, EventType.WAIVER_GRANTED,
+                Map.of("rule", "sox-audit-trail", "item", "FE-13", "approver", "app")));
+    }
+
+    /** PM signs for real; a QA signature is only claimed, by an event (a chained line, no signature). */
+    private void signAsPmAndForgeQa(Path ws, Path keys, Optional<Path> store) {
+        withWorkspace(ws, store, Optional.of(keys.resolve("trust.yaml")), workspace -> {
+            workspace.sign(CYCLE, Planning.keys().pemSigner("PM", keys.resolve("PM.key.pem")));
+            workspace.record(CYCLE, EventType.SIGNATURE_ADDED, Map.of("role", "QA", "key_id", "0".repeat(64)));
+        });
+    }
+
+    private void withWorkspace(Path ws, Optional<Path> store, Optional<Path> trust,
+            java.util.function.Consumer<PlanningWorkspace> action) {
+        Planning.Builder builder = Planning.builder().workspace(ws);
+        trust.ifPresent(builder::trustFile);
+        if (store.isEmpty()) {
+            action.accept(builder.build());
+            return;
+        }
+        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+                .repository(repository()).build()) {
+            action.accept(builder.eventStore(pg.eventStore()).build());
+        }
+    }
+
+    private static CliRun query(Path ws, List<String> store, String... args) {
+        List<String> all = new ArrayList<>(List.of("store"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("-w", ws.toString()));
+        all.addAll(store);
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    private String repository() {
+        return "acme/sealed-" + repositories;
+    }
+
+    private Path config() throws IOException {
+        repositories++;
+        Path file = dir.resolve("store.properties");
+        Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository()
+                + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+}

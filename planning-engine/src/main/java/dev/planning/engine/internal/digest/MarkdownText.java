@@ -1,0 +1,49 @@
+package dev.planning.engine.internal.digest;
+
+/**
+ * Plan-provided text made safe to place in the digest's Markdown, where it must render as the
+ * text it is: every ASCII punctuation character that can start Markdown structure inline (links
+ * and images, emphasis, code spans, raw HTML, entity references, autolinks, table cells) is
+ * backslash-escaped as CommonMark defines, a character that would start a block (a list item, a
+ * heading, a quote) is escaped where the value begins, and line breaks become spaces so a value
+ * stays on its line. A CommonMark renderer shows exactly the original characters; letters, digits
+ * and the punctuation that never starts inline structure ({@code - . , : ; / ? ' " ( ) @ $ % ^ =}) are kept
+ * as they are, so the Markdown stays readable.
+ */
+final class MarkdownText {
+
+    /** Punctuation that can open or close inline structure, or a table cell, anywhere in a line. */
+    private static final String INLINE = "\\`*_[]<>!|&~";
+    /** Characters that open a block (list item, heading, setext underline) where a value begins. */
+    private static final String LEADING = "-+=#";
+
+    private MarkdownText() {
+    }
+
+    /** {@code text} escaped for Markdown inline content (see the class comment). */
+    static String escape(String text) {
+        String flat = text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
+        StringBuilder out = new StringBuilder(flat.length() + 8);
+        for (int i = 0; i < flat.length(); i++) {
+            char c = flat.charAt(i);
+            if (INLINE.indexOf(c) >= 0 || i == 0 && LEADING.indexOf(c) >= 0 || orderedListMarker(flat, i)) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** A {@code .} or {@code )} right after the digits a value starts with ({@code 1. item}) opens an ordered list. */
+    private static boolean orderedListMarker(String text, int i) {
+        if (text.charAt(i) != '.' && text.charAt(i) != ')' || i == 0 || i > 9) {
+            return false;
+        }
+        for (int j = 0; j < i; j++) {
+            if (!Character.isDigit(text.charAt(j)) || text.charAt(j) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

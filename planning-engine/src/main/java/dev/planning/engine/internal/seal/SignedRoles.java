@@ -1,0 +1,88 @@
+package dev.planning.engine.internal.seal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.signing.ManifestSignatures;
+import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apiguardian.api.API;
+
+/**
+ * Which roles have signed a sealed cycle, by the signatures themselves: a role counts only for a
+ * signature in the cycle's manifest file that verifies ({@link ManifestSignatures.Check#VALID}) by a
+ * key the trust file lists for that role, on the manifest its {@code MANIFEST_SEALED} event
+ * recorded (same {@code manifest_id}, and the SHA-256 of its canonical rendering without
+ * signatures equal to the event's {@code manifest_sha256}). A {@code SIGNATURE_ADDED} event alone
+ * counts for nothing: the log is not signed, and anyone who can write it can add one. Fail closed:
+ * a manifest that is missing, does not read, or is not the sealed one yields no role.
+ */
+@API(status = INTERNAL)
+public final class SignedRoles {
+
+    private final Path workspace;
+    private final WorkspaceLayout layout;
+    private final TrustedKeys trust;
+    private final ManifestReader reader;
+
+    /**
+     * @param workspace where the manifests are
+     * @param layout    where a cycle's manifest lies
+     * @param trust     the keys trusted to sign, by role
+     */
+    public SignedRoles(Path workspace, WorkspaceLayout layout, TrustedKeys trust) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.trust = Objects.requireNonNull(trust, "trust");
+        this.reader = new ManifestReader(this.workspace);
+    }
+
+    /**
+     * The roles whose signature verifies on the cycle's sealed manifest.
+     *
+     * @param sealDetails the details of the cycle's {@code MANIFEST_SEALED} event
+     * @return sorted; empty when nothing verifies
+     */
+    public Set<String> verified(CycleRef cycle, Map<String, String> sealDetails) {
+        Set<String> roles = new TreeSet<>();
+        String path = layout.manifest(cycle);
+        HandoffManifest manifest;
+        try {
+            Path file = SafePaths.resolve(workspace, path);
+            if (!Files.isRegularFile(file)) {
+                return roles;
+            }
+            manifest = reader.read(file, path).manifest();
+        } catch (PlanningException | UncheckedIOException | IllegalArgumentException e) {
+            return roles;
+        }
+        boolean sealedOne = manifest.manifestId().equals(sealDetails.get("manifest_id"))
+                && manifest.stream().equals(cycle.stream()) && manifest.cycleId().equals(cycle.cycleId())
+                && Sha256.hex(ManifestWriter.render(SealEventCheck.unsigned(manifest)))
+                        .equals(sealDetails.get("manifest_sha256"));
+        if (!sealedOne) {
+            return roles;
+        }
+        for (ManifestSignature signature : manifest.signatures()) {
+            if (ManifestSignatures.check(manifest, signature, trust.withKeyId(signature.keyId()))
+                    == ManifestSignatures.Check.VALID) {
+                roles.add(signature.role());
+            }
+        }
+        return roles;
+    }
+}

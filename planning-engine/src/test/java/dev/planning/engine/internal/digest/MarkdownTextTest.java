@@ -1,0 +1,86 @@
+package dev.planning.engine.internal.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Plan text escaped for the digest renders, through a CommonMark parser, as exactly itself. */
+class MarkdownTextTest {
+
+    private static final Parser PARSER = Parser.builder().build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[x](javascript:alert(1))",
+        "![i](http://x/y.png)",
+        "<img src=x onerror=alert(1)>",
+        "<http://evil.example/>",
+        "`code` and ``more``",
+        "*strong* _em_ ~~gone~~",
+        "a | b | c",
+        "&lt; &amp; &#60;",
+        "\\[escaped\\] \\\\",
+        "- not a list",
+        "1. not a list",
+        "# not a heading",
+        "> not a quote",
+        "[ref]: http://x",
+        "line one\nline two",
+    })
+    void rendersAsTheTextItIs(String hostile) {
+        Node document = PARSER.parse(MarkdownText.escape(hostile));
+
+        assertThat(document.getFirstChild()).isInstanceOf(Paragraph.class);
+        assertThat(document.getFirstChild().getNext()).isNull();
+        assertThat(kindsOfInlineNodes(document.getFirstChild())).containsOnly(Text.class.getSimpleName());
+        assertThat(text(document)).isEqualTo(hostile.replace('\n', ' '));
+    }
+
+    @Test
+    void keepsCommonPunctuationReadable() {
+        assertThat(MarkdownText.escape("FE-12: Ship the form (v2), 50% done; see docs/a.md?"))
+                .isEqualTo("FE-12: Ship the form (v2), 50% done; see docs/a.md?");
+    }
+
+    @Test
+    void aPipeCannotAddATableCell() {
+        String row = "| " + MarkdownText.escape("a | b") + " | c |";
+
+        assertThat(row.split("(?<!\\\\)\\|", -1)).hasSize(4);
+    }
+
+    @Test
+    void anAngleBracketTheRendererLeavesEscapedIsNotEncodedTwice() {
+        assertThat(DigestRenderer.unescapedAngles(MarkdownText.escape("<b>"))).isEqualTo("\\<b\\>");
+        assertThat(DigestRenderer.unescapedAngles("\\\\<b>")).isEqualTo("\\\\&lt;b>");
+        assertThat(DigestRenderer.unescapedAngles("<b>")).isEqualTo("&lt;b>");
+    }
+
+    private static List<String> kindsOfInlineNodes(Node paragraph) {
+        List<String> kinds = new ArrayList<>();
+        for (Node n = paragraph.getFirstChild(); n != null; n = n.getNext()) {
+            kinds.add(n.getClass().getSimpleName());
+        }
+        return kinds;
+    }
+
+    private static String text(Node document) {
+        StringBuilder out = new StringBuilder();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+        });
+        return out.toString();
+    }
+}

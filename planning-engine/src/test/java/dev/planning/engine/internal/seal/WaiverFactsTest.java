@@ -1,0 +1,57 @@
+package dev.planning.engine.internal.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.event.EventType;
+import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.store.CycleQueries.WaiverExpiry;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WaiverFactsTest {
+
+    private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
+
+    @Test
+    void theWaiversASealRecordsReadBackAsTheyWere() {
+        Map<String, String> details = WaiverFacts.sealedDetails(List.of(
+                new Waiver("critical-approvals", "FE-12", "later", "cto", LocalDate.parse("2025-09-30")),
+                new Waiver("missing-owner", "FE-13", "soon", "pm", LocalDate.parse("2025-10-31"))));
+
+        assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.MANIFEST_SEALED, details)).containsExactly(
+                new WaiverExpiry(CYCLE, "evt_1", Optional.of(LocalDate.parse("2025-09-30")),
+                        Optional.of("critical-approvals"), Optional.of("FE-12"), Optional.of("cto")),
+                new WaiverExpiry(CYCLE, "evt_1", Optional.of(LocalDate.parse("2025-10-31")),
+                        Optional.of("missing-owner"), Optional.of("FE-13"), Optional.of("pm")));
+    }
+
+    @Test
+    void aSealedWaiverCountThatDoesNotReadIsListedAsAlreadyExpired() {
+        List<WaiverExpiry> found = WaiverFacts.of(CYCLE, "evt_1", EventType.MANIFEST_SEALED, Map.of("waivers", "two"));
+
+        assertThat(WaiverFacts.expiringBy(found, LocalDate.parse("2000-01-01")))
+                .singleElement().satisfies(w -> assertThat(w.expires()).contains(LocalDate.MIN));
+    }
+
+    @Test
+    void anExpiryThatDoesNotReadCountsAsExpiredAndNoneAsNoExpiry() {
+        List<WaiverExpiry> found = List.of(
+                WaiverFacts.of(CYCLE, "evt_1", EventType.WAIVER_GRANTED, Map.of("rule", "r", "expires", "soon")).get(0),
+                WaiverFacts.of(CYCLE, "evt_2", EventType.WAIVER_GRANTED, Map.of("rule", "r")).get(0));
+
+        assertThat(WaiverFacts.expiringBy(found, LocalDate.parse("2000-01-01")))
+                .extracting(WaiverExpiry::eventId, WaiverExpiry::noExpiry)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("evt_2", true),
+                        org.assertj.core.groups.Tuple.tuple("evt_1", false));
+    }
+
+    @Test
+    void otherEventsAndSealsWithoutWaiverDetailsRecordNone() {
+        assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.MANIFEST_SEALED, Map.of("manifest_id", "m"))).isEmpty();
+        assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.SIGNATURE_ADDED, Map.of("rule", "r"))).isEmpty();
+    }
+}

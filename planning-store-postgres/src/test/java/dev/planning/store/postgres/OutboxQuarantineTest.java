@@ -1,0 +1,144 @@
+package dev.planning.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay checks each payload before it publishes it and quarantines a row it cannot publish: the
+ * row is never sent, holds back only its own cycle's later events, and every other cycle drains
+ * (real PostgreSQL and Kafka servers, started by the tests).
+ */
+class OutboxQuarantineTest {
+
+    private static final CycleRef TAMPERED = new CycleRef("fe", "q1");
+    private static final CycleRef HEALTHY = new CycleRef("fe", "q2");
+
+    @Test
+    void aPayloadThatNoLongerMatchesItsHashIsQuarantinedAndHoldsBackOnlyItsCycle() throws Exception {
+        String topic = "planning.events." + UUID.randomUUID();
+        try (PostgresStore store = TestServers.store(true);
+                OutboxRelay relay = manual(store, topic, new Properties())) {
+            String repository = store.eventStore().repository();
+            try {
+                append(store, TAMPERED, 3);
+                append(store, HEALTHY, 2);
+                editLine(store, TAMPERED, 2, "line || '\\x20'::bytea");
+
+                relay.drainOnce();
+
+                List<OutboxRelay.Quarantined> quarantined = mine(relay, repository);
+                assertThat(quarantined).singleElement().satisfies(q -> {
+                    assertThat(q.cycle()).isEqualTo(TAMPERED);
+                    assertThat(q.sequence()).isEqualTo(2);
+                    assertThat(q.reason()).contains("the payload was changed");
+                    assertThat(q.heldBack()).isEqualTo(1);
+                });
+                CycleStateProjection projection = new CycleStateProjection();
+                List<ConsumerRecord<String, byte[]>> records = OutboxKafkaTest.consume(topic, store, projection, 3);
+                assertThat(records).hasSize(3);
+                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q1", 1),
+                        Map.entry(repository + "/fe/q2", 2));
+
+                // Repaired and released, the row and the one it held back go out, in order.
+                editLine(store, TAMPERED, 2, "substring(line FROM 1 FOR length(line) - 1)");
+                assertThat(relay.release(quarantined.get(0).id())).isTrue();
+                relay.drainOnce();
+
+                CycleStateProjection after = new CycleStateProjection();
+                OutboxKafkaTest.consume(topic, store, after, 5);
+                assertThat(after.sequences()).containsOnly(Map.entry(repository + "/fe/q1", 3),
+                        Map.entry(repository + "/fe/q2", 2));
+                assertThat(after.early()).isZero();
+                assertThat(mine(relay, repository)).isEmpty();
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesForGoodIsQuarantinedWhileOtherCyclesDrain() throws Exception {
+        String topic = "planning.events." + UUID.randomUUID();
+        Properties small = new Properties();
+        small.put("max.request.size", "4096");
+        try (PostgresStore store = TestServers.store(true);
+                OutboxRelay relay = manual(store, topic, small)) {
+            String repository = store.eventStore().repository();
+            try {
+                String head = store.eventStore().append(TAMPERED, Events.created(TAMPERED), RecordedEvent.GENESIS).hash();
+                store.eventStore().append(TAMPERED, Events.fact(TAMPERED, EventType.GATE_EVALUATED,
+                        Map.of("note", "x".repeat(8000))), head);
+                append(store, HEALTHY, 2);
+
+                relay.drainOnce();
+
+                assertThat(mine(relay, repository)).singleElement().satisfies(q -> {
+                    assertThat(q.cycle()).isEqualTo(TAMPERED);
+                    assertThat(q.sequence()).isEqualTo(2);
+                    assertThat(q.reason()).contains("refuses it for good").contains("RecordTooLarge");
+                });
+                CycleStateProjection projection = new CycleStateProjection();
+                OutboxKafkaTest.consume(topic, store, projection, 3);
+                assertThat(projection.sequences()).containsOnly(Map.entry(repository + "/fe/q1", 1),
+                        Map.entry(repository + "/fe/q2", 2));
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
+    private static OutboxRelay manual(PostgresStore store, String topic, Properties extra) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
+        props.putAll(extra);
+        return OutboxRelay.manual(store.dataSource(), OutboxRelay.producer(props), topic, Duration.ofSeconds(10));
+    }
+
+    private static void append(PostgresStore store, CycleRef cycle, int events) {
+        String head = store.eventStore().append(cycle, Events.created(cycle), RecordedEvent.GENESIS).hash();
+        for (int i = 1; i < events; i++) {
+            head = store.eventStore().append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.PLANNED), head)
+                    .hash();
+        }
+    }
+
+    /** Changes a stored line behind the store's back (as someone with write access to the table could). */
+    private static void editLine(PostgresStore store, CycleRef cycle, int seq, String expression) throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE planning_event SET line = " + expression
+                        + " WHERE repository = ? AND stream = ? AND cycle_id = ? AND seq = ?")) {
+            update.setString(1, store.eventStore().repository());
+            update.setString(2, cycle.stream());
+            update.setString(3, cycle.cycleId());
+            update.setInt(4, seq);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static List<OutboxRelay.Quarantined> mine(OutboxRelay relay, String repository) throws SQLException {
+        return relay.quarantined().stream().filter(q -> q.repository().equals(repository)).toList();
+    }
+
+    /** Leaves no row of this test's repository behind for the tests that share the server. */
+    private static void clearOutbox(PostgresStore store) throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM planning_outbox WHERE repository = ?")) {
+            delete.setString(1, store.eventStore().repository());
+            delete.executeUpdate();
+        }
+    }
+}
