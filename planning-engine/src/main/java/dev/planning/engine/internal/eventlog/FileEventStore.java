@@ -163,7 +163,8 @@ public final class FileEventStore implements EventStore {
     @Override
     public List<RecordedEvent> read(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
-        Path file = logFile(cycle);
+        SafePaths.Resolved log = locate(cycle);
+        Path file = log.path();
         try {
             PathLock.checkSidecar(file);
         } catch (IOException e) {
@@ -190,7 +191,7 @@ public final class FileEventStore implements EventStore {
                 before = null;
             }
             List<RecordedEvent> events = verify(cycle, file, lines);
-            remember(file, before, observed, lines, events);
+            remember(log, before, observed, lines, events);
             return events;
         } catch (NoSuchFileException e) {
             return List.of();
@@ -421,11 +422,13 @@ public final class FileEventStore implements EventStore {
     /**
      * Records the attributes the log had while it held the lines just verified: those taken before
      * reading ({@code before}, observed at {@code observed}), if the file shows the same ones after
-     * reading and its size is that of the lines (nothing changed during the read). Otherwise the
-     * lines stay remembered without attributes, and the next read compares every byte again.
+     * reading and its size is that of the lines (nothing changed during the read), with the head
+     * for the next append. Otherwise the lines stay remembered without attributes, and the next
+     * read compares every byte again.
      */
-    private void remember(Path file, BasicFileAttributes before, Instant observed, LogLines lines,
+    private void remember(SafePaths.Resolved log, BasicFileAttributes before, Instant observed, LogLines lines,
             List<RecordedEvent> events) throws IOException {
+        Path file = log.path();
         if (before == null || before.size() != lines.completeLength()) {
             return;
         }
@@ -433,6 +436,12 @@ public final class FileEventStore implements EventStore {
                 events.isEmpty() ? RecordedEvent.GENESIS : events.get(events.size() - 1).hash());
         if (!at.matches(attributes(file))) {
             return;
+        }
+        if (log.linkFree()) {
+            // The next append's head, as it would read it from the log's end (the file ends with
+            // the line feed of the last line read: its size is theirs). Behind a link, the key
+            // would cost a realpath: that append reads its head from the log instead.
+            HEADS.put(file, at);
         }
         boolean settled = before.lastModifiedTime().toInstant().plus(SETTLED_AFTER).isBefore(observed);
         verified.asMap().computeIfPresent(file, (k, known) -> known.lines().size() == lines.lines().size()
