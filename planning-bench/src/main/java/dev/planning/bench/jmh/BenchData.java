@@ -64,6 +64,20 @@ final class BenchData {
                 .sum();
     }
 
+    /**
+     * Heap in use right after a full collection ({@code System.gc()}, which the fork's collector
+     * honours): what the operation's state keeps alive, its garbage gone. Summed over the heap
+     * pools' usage after that collection, so it is a live size, not a sum of peaks.
+     */
+    static long heapAfterFullGc() {
+        System.gc();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getCollectionUsage)
+                .mapToLong(u -> u == null ? 0 : u.getUsed())
+                .sum();
+    }
+
     /** Writes a side result next to JMH's, for the report. */
     static void writeResult(String name, String value) {
         Path dir = Path.of(System.getProperty("bench.results", "target/bench-results"));

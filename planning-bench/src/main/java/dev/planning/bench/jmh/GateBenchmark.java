@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -26,8 +27,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * B1: every READY_FOR_HANDOFF gate of the rulebook's profiles (schema lint, governance, and the
  * cross-stream and parity gates once registered) over a whole synthetic workspace of N tasks,
  * warm: one operation dry-runs {@code PLANNED -> READY_FOR_HANDOFF} for every stream's plan of
- * every cycle, reading the files each time as the CLI would. The fork runs with a 1 GiB heap; its
- * peak heap use is written to {@code heap-B1-<N>.txt}.
+ * every cycle, reading the files each time as the CLI would. The fork runs with a 1 GiB heap.
+ *
+ * <p>Heap, written for the report: {@code heap-live-B1-<N>.txt}, the most heap in use just after
+ * any collection during the iterations ({@link LiveHeap}: the live size the 1 GiB budget is about,
+ * counted generously: after a young collection, old objects not yet examined count too);
+ * {@code heap-retained-B1-<N>.txt}, the heap in use after the full collection forced at the end of
+ * each iteration (what the workspace keeps between operations; the largest); and
+ * {@code heap-B1-<N>.txt}, the sum of the heap pools' peaks (an upper bound, garbage included).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +49,8 @@ public class GateBenchmark {
 
     private PlanningWorkspace workspace;
     private List<CycleRef> cycles;
+    private LiveHeap liveHeap;
+    private long liveAfterIteration;
 
     @Setup
     public void setUp() {
@@ -76,8 +85,28 @@ public class GateBenchmark {
                 .sum();
     }
 
+    /** Listens to the collections of the measured iterations (warm-up included: the most is kept). */
+    @Setup(Level.Iteration)
+    public void listen() {
+        if (liveHeap == null) {
+            liveHeap = new LiveHeap();
+        }
+    }
+
+    /** The heap the workspace keeps alive between operations: after a full collection. */
+    @TearDown(Level.Iteration)
+    public void collect() {
+        liveAfterIteration = Math.max(liveAfterIteration, BenchData.heapAfterFullGc());
+    }
+
     @TearDown
     public void recordHeap() {
         BenchData.writeResult("heap-B1-" + tasks + ".txt", Long.toString(BenchData.peakHeapBytes()));
+        BenchData.writeResult("heap-retained-B1-" + tasks + ".txt", Long.toString(liveAfterIteration));
+        long live = Math.max(liveAfterIteration, liveHeap == null ? 0 : liveHeap.maxAfterGc());
+        BenchData.writeResult("heap-live-B1-" + tasks + ".txt", Long.toString(live));
+        if (liveHeap != null) {
+            liveHeap.close();
+        }
     }
 }

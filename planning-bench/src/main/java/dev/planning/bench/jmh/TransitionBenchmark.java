@@ -39,8 +39,9 @@ import org.springframework.statemachine.StateMachine;
  * <p>The durable single-writer case ({@link #engineDurable}) times the six transitions of a cycle
  * created just before, outside the timed part ({@link CreatedCycle}): creating a log costs an
  * append and a force of its directory (the new file's name must survive a crash too), and is not a
- * transition. So each timed transition is one append and one {@code fsync}, and its rate is set
- * against {@code 1 / fsync latency}.
+ * transition. So each timed transition is one append and one sync ({@code fdatasync}: the data
+ * and the file's new size), and its rate is set against {@code 1 / fsync latency} as
+ * {@code dd oflag=dsync} measures it (a synchronous write that also grows its file).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

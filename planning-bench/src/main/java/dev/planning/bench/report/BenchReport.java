@@ -76,12 +76,31 @@ public final class BenchReport {
                 rows.add(new Row("B1", "all RFH gates, " + n + " tasks" + (method.endsWith("Parallel") ? ", plans in parallel" : ""),
                         s, "-", "-", target, Double.isNaN(limit) ? Optional.empty() : s.map(x -> x.median() <= limit)));
             }
-            Path heap = dir.resolve("heap-B1-" + n + ".txt");
-            if (Files.isRegularFile(heap)) {
-                double mib = Long.parseLong(Files.readString(heap).strip()) / (1024.0 * 1024);
-                rows.add(new Row("B1", "peak heap, " + n + " tasks (fork -Xmx1g)",
-                        Optional.of(Sample.of(List.of(mib), "MiB")), "-", "-", "<= 1,024 MiB", Optional.of(mib <= 1024)));
+            // The budget is about the live heap: the most in use after any collection (see
+            // GateBenchmark). The retained heap and the pools' peak sum are shown beside it.
+            Optional<Double> live = mebibytes("heap-live-B1-" + n + ".txt");
+            Optional<Double> retained = mebibytes("heap-retained-B1-" + n + ".txt");
+            Optional<Double> peaks = mebibytes("heap-B1-" + n + ".txt");
+            if (live.isPresent() || peaks.isPresent()) {
+                String beside = "after full GC " + retained.map(m -> Format.number(m) + " MiB").orElse("n/a")
+                        + "; pools' peak sum " + peaks.map(m -> Format.number(m) + " MiB").orElse("n/a");
+                rows.add(new Row("B1", "live heap (most in use after a GC), " + n + " tasks (fork -Xmx1g)",
+                        live.map(m -> Sample.of(List.of(m), "MiB")), beside, "-", "<= 1,024 MiB",
+                        live.map(m -> m <= 1024)));
             }
+        }
+    }
+
+    /** A byte count the benchmark wrote, in MiB. */
+    private Optional<Double> mebibytes(String name) throws IOException {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file).strip()) / (1024.0 * 1024));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

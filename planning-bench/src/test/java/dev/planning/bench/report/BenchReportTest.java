@@ -112,6 +112,25 @@ class BenchReportTest {
         assertThat(spread.met()).isEmpty();
     }
 
+    @Test
+    void judgesTheLiveHeapAndShowsThePoolsPeakSumBesideIt() throws IOException {
+        Files.writeString(dir.resolve("heap-live-B1-10000.txt"), (600L << 20) + "\n");
+        Files.writeString(dir.resolve("heap-retained-B1-10000.txt"), (200L << 20) + "\n");
+        Files.writeString(dir.resolve("heap-B1-10000.txt"), (1_100L << 20) + "\n");
+        Files.writeString(dir.resolve("heap-live-B1-100000.txt"), (1_100L << 20) + "\n");
+
+        List<Row> rows = new BenchReport(dir, 2).rows();
+
+        assertThat(row(rows, "live heap (most in use after a GC), 10000 tasks (fork -Xmx1g)")).satisfies(r -> {
+            assertThat(r.sample()).map(Sample::median).contains(600.0);
+            assertThat(r.peer()).isEqualTo("after full GC 200 MiB; pools' peak sum 1,100 MiB");
+            assertThat(r.target()).isEqualTo("<= 1,024 MiB");
+            assertThat(r.met()).contains(true);
+        });
+        assertThat(row(rows, "live heap (most in use after a GC), 100000 tasks (fork -Xmx1g)").met()).contains(false);
+        assertThat(rows).noneMatch(r -> r.item().equals("live heap (most in use after a GC), 1000 tasks (fork -Xmx1g)"));
+    }
+
     private static Row row(List<Row> rows, String item) {
         return rows.stream().filter(r -> r.item().equals(item)).findFirst().orElseThrow();
     }

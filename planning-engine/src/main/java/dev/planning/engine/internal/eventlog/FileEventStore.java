@@ -23,12 +23,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The file-system {@link EventStore}: one JSON-lines log per cycle, at
@@ -62,6 +62,14 @@ import java.util.concurrent.ConcurrentMap;
  *     own; a sealed manifest or signature that quotes the head hash can.</li>
  * <li><b>Cheap appends</b>: the head and line count of each log are remembered (validated by the
  *     file's identity, size and modification time); otherwise only the last line is hashed.</li>
+ * <li><b>Cheap reads</b>: a store remembers the lines it last verified or wrote of recently used logs
+ *     with the file's identity, size and modification time at that moment. A read whose log still
+ *     shows those attributes returns the remembered events without reading the file, but only once
+ *     the remembered modification time lies {@linkplain #SETTLED_AFTER well before} the moment it
+ *     was observed: a file changed within the same tick of the file system's clock may keep its
+ *     time, so until then (and on a platform without file identities) every byte is read and
+ *     compared. Any append by anyone changes the size, so it is always seen; an edit of the same
+ *     size is seen through the modification time. A new store verifies the whole log.</li>
  * </ul>
  * Lines longer than {@link #MAX_LINE_BYTES} are refused on write and reported on read.
  * Thread-safe; any number of instances may share a workspace.
@@ -71,18 +79,36 @@ public final class FileEventStore implements EventStore {
     /** The longest line, in bytes, that is written or read: 1 MiB. */
     public static final int MAX_LINE_BYTES = 1 << 20;
 
-    /** Keyed by the real path of each log, shared by all instances, like the in-JVM locks. */
-    private static final ConcurrentMap<Path, LogHead> HEADS = new ConcurrentHashMap<>();
+    /**
+     * The head of recently appended logs, keyed by the real path of each log, shared by all
+     * instances like the in-JVM locks; bounded, since a long-running process may touch any number
+     * of logs (a head that is not remembered is read from the log's last line).
+     */
+    private static final Cache<Path, LogHead> HEADS = Caffeine.newBuilder().maximumSize(1_024).build();
+
+    /**
+     * How long before the moment they were observed a log's remembered modification time must lie
+     * for a read to trust its attributes without reading the bytes: more than the coarsest
+     * timestamp granularity of common file systems (FAT: 2 s; ext4 without fine-grained
+     * timestamps: one scheduler tick), so that a later change cannot keep the same time.
+     */
+    static final Duration SETTLED_AFTER = Duration.ofSeconds(3);
 
     private final Path workspace;
     private final WorkspaceLayout layout;
     private final EventLineCodec codec = new EventLineCodec();
+    /** The workspace's real path, resolved on first use. */
+    private volatile Path realRoot;
 
     /** The logs whose lines are remembered at most, and the longest log remembered. */
     private static final int MAX_REMEMBERED_LOGS = 64;
     private static final long MAX_REMEMBERED_BYTES = 1L << 20;
 
-    /** The lines last verified of recently read logs, by key (see {@link #verify}); least recently used first out. */
+    /**
+     * The lines last verified of recently read logs (see {@link #verify}), by the log's path as this
+     * store resolves it (the file's identity, recorded with them, tells whether it is still the
+     * same file); least recently used first out.
+     */
     private final Cache<Path, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_LOGS).build();
 
     /** A store for the logs of the workspace at {@code workspace}, placed by {@code layout}. */
@@ -103,7 +129,29 @@ public final class FileEventStore implements EventStore {
      *         {@code events} directory, say) leads out of the workspace
      */
     public Path logFile(CycleRef cycle) {
-        return SafePaths.resolve(workspace, layout.eventLog(cycle));
+        return locate(cycle).path();
+    }
+
+    /** The log's path, checked by {@link SafePaths} under the workspace's real path (resolved once). */
+    private SafePaths.Resolved locate(CycleRef cycle) {
+        Path root = realRoot;
+        if (root == null) {
+            root = SafePaths.realWorkspace(workspace);
+            realRoot = root;
+        }
+        return SafePaths.resolveUnder(root, layout.eventLog(cycle));
+    }
+
+    /**
+     * The key of the log's locks and remembered head: its path with its directories' links
+     * resolved, as {@link PathLock#key} gives it; the path itself when no link is on the way
+     * (saving the {@code realpath} call on every append).
+     *
+     * @throws NoSuchFileException when the log's directory does not exist yet and there is a link
+     *         on the way (without one, the lock's own file cannot be made then)
+     */
+    private static Path lockKey(SafePaths.Resolved log) throws IOException {
+        return log.linkFree() ? log.path() : PathLock.key(log.path());
     }
 
     /** The workspace-relative path of a cycle's log, as errors name it. */
@@ -115,30 +163,35 @@ public final class FileEventStore implements EventStore {
     @Override
     public List<RecordedEvent> read(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
-        Path file = logFile(cycle);
+        SafePaths.Resolved log = locate(cycle);
+        Path file = log.path();
         try {
             PathLock.checkSidecar(file);
         } catch (IOException e) {
             throw new PlanningException("cannot read event log: " + e.getMessage(),
                     SourceLocation.ofFile(location(cycle)), e);
         }
-        if (!Files.exists(file)) {
-            return List.of();
-        }
         try {
+            // The clock first: a modification time is only "settled" if it lay well before the stat.
+            Instant observed = Instant.now();
+            BasicFileAttributes before = attributes(file);
+            Verified known = verified.getIfPresent(file);
+            if (known != null && known.unchanged(before)) {
+                return known.events();
+            }
             LogLines lines = scan(cycle, file);
-            Path key = PathLock.key(file);
             if (lines.torn()) {
-                lines = PathLock.holding(key, () -> {
+                lines = PathLock.holding(PathLock.key(file), () -> {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
                             StandardOpenOption.WRITE)) {
                         LogTail.cutTornLine(channel);
                     }
                     return scan(cycle, file);
                 });
+                before = null;
             }
-            List<RecordedEvent> events = verify(cycle, key, lines);
-            remember(key, file, lines, events);
+            List<RecordedEvent> events = verify(cycle, file, lines);
+            remember(log, before, observed, lines, events);
             return events;
         } catch (NoSuchFileException e) {
             return List.of();
@@ -163,11 +216,22 @@ public final class FileEventStore implements EventStore {
                     + " bytes: keep its details short and put bulky data in evidence files",
                     SourceLocation.ofFile(location(cycle)));
         }
-        Path file = logFile(cycle);
+        SafePaths.Resolved log = locate(cycle);
+        Path file = log.path();
         try {
-            Files.createDirectories(file.getParent());
-            Path key = PathLock.key(file);
-            return PathLock.holding(key, () -> appendLocked(cycle, key, file, event, line, expectedHead));
+            try {
+                Path key = lockKey(log);
+                return PathLock.holding(key, () -> appendLocked(cycle, key, file, event, line, expectedHead));
+            } catch (NoSuchFileException e) {
+                if (Files.isDirectory(file.getParent())) {
+                    throw e;
+                }
+                // The cycle's first event: its directories are made then, not probed on every
+                // append. Nothing was written: without the directory, no lock file and no log.
+                Files.createDirectories(file.getParent());
+                Path key = lockKey(locate(cycle));
+                return PathLock.holding(key, () -> appendLocked(cycle, key, file, event, line, expectedHead));
+            }
         } catch (IOException e) {
             throw new PlanningException("cannot append to event log: " + e.getMessage(),
                     SourceLocation.ofFile(location(cycle)), e);
@@ -176,12 +240,14 @@ public final class FileEventStore implements EventStore {
 
     private RecordedEvent appendLocked(CycleRef cycle, Path key, Path file, PlanningEvent event, byte[] line,
             String expectedHead) throws IOException {
-        boolean created = !Files.exists(file);
+        boolean created;
         int lines;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
-            LogTail.cutTornLine(channel);
             LogHead head = head(key, file, channel);
+            // An empty log is new (or left empty by a crash before its first line): its directory
+            // entry is forced too; forcing it again costs one more sync, never a lost name.
+            created = head.size() == 0;
             if (!head.hash().equals(expectedHead)) {
                 throw new ConcurrentTransitionException("cycle " + cycle
                         + " changed while this transition was running: expected head " + expectedHead
@@ -195,11 +261,13 @@ public final class FileEventStore implements EventStore {
         }
         String hash = Sha256.hex(line);
         int number = lines + 1;
-        HEADS.put(key, LogHead.of(attributes(file), number, hash));
+        LogHead written = LogHead.of(attributes(file), number, hash);
+        HEADS.put(key, written);
         RecordedEvent recorded = new RecordedEvent(number, event, expectedHead, hash);
-        // The line just written extends what this store verified of the log, so the next read
-        // (which still compares every byte) need not decode it.
-        verified.asMap().computeIfPresent(key, (k, known) -> known.lines().size() == lines
+        // The line just written extends what this store verified of the log, so the next read need
+        // not decode it. Observed right after the write, the attributes are never settled: that
+        // read still compares every byte.
+        verified.asMap().computeIfPresent(file, (k, known) -> known.lines().size() == lines
                 && expectedHead.equals(lines == 0 ? RecordedEvent.GENESIS : known.events().get(lines - 1).hash())
                 ? known.plus(line, recorded) : null);
         return recorded;
@@ -213,7 +281,15 @@ public final class FileEventStore implements EventStore {
             while (buffer.hasRemaining()) {
                 position += channel.write(buffer, position);
             }
-            channel.force(true);
+            // One sync, data only: force(false) is fdatasync(2) on Linux (FileDispatcherImpl.force0
+            // in the JDK's sources), which "does not flush modified metadata unless that metadata
+            // is needed in order to allow a subsequent data retrieval to be correctly handled.
+            // For example, changes to st_atime or st_mtime [...] do not require flushing because
+            // they are not necessary for a subsequent data read to be handled correctly. On the
+            // other hand, a change to the file size (st_size, as made by say ftruncate(2)), would
+            // require a metadata flush" (man 2 fdatasync). An append grows the file, so its new
+            // size is made durable with it; the modification time need not be.
+            channel.force(false);
         } catch (IOException e) {
             try {
                 channel.truncate(at);
@@ -225,13 +301,18 @@ public final class FileEventStore implements EventStore {
         }
     }
 
+    /**
+     * The log's head, remembered or read from its end. A remembered head whose file still has its
+     * identity, size and modification time also says the file ends with a complete line (its size
+     * was taken just after a whole line), so there is no torn line to look for.
+     */
     private static LogHead head(Path key, Path file, FileChannel channel) throws IOException {
-        BasicFileAttributes attributes = attributes(file);
-        LogHead known = HEADS.get(key);
-        if (known != null && known.matches(attributes)) {
+        LogHead known = HEADS.getIfPresent(key);
+        if (known != null && known.matches(attributes(file))) {
             return known;
         }
-        LogHead head = LogHead.of(attributes, LogTail.countLines(channel),
+        LogTail.cutTornLine(channel);
+        LogHead head = LogHead.of(attributes(file), LogTail.countLines(channel),
                 LogTail.lastLineHash(channel, MAX_LINE_BYTES));
         HEADS.put(key, head);
         return head;
@@ -252,11 +333,11 @@ public final class FileEventStore implements EventStore {
      * same events and the same hashes): a transition reads its log once and appends one line, so
      * only the new line is decoded. Nothing is taken on trust: every byte read is compared.
      */
-    private List<RecordedEvent> verify(CycleRef cycle, Path key, LogLines lines) {
+    private List<RecordedEvent> verify(CycleRef cycle, Path file, LogLines lines) {
         List<RecordedEvent> events = new ArrayList<>(lines.lines().size());
         String previous = RecordedEvent.GENESIS;
         int start = 0;
-        Verified known = verified.getIfPresent(key);
+        Verified known = verified.getIfPresent(file);
         if (known != null) {
             int common = Math.min(known.lines().size(), lines.lines().size());
             while (start < common && Arrays.equals(known.lines().get(start), lines.lines().get(start))) {
@@ -285,22 +366,42 @@ public final class FileEventStore implements EventStore {
             previous = hash;
         }
         if (lines.completeLength() <= MAX_REMEMBERED_BYTES) {
-            verified.put(key, new Verified(List.copyOf(lines.lines()), List.copyOf(events)));
+            verified.put(file, new Verified(List.copyOf(lines.lines()), List.copyOf(events), null, false));
         } else {
-            verified.invalidate(key);
+            verified.invalidate(file);
         }
         return events;
     }
 
-    /** The lines of a log as last verified, and their events. */
-    private record Verified(List<byte[]> lines, List<RecordedEvent> events) {
+    /**
+     * The lines of a log as last verified, their events, and, when known, the file's attributes
+     * while it held exactly these lines.
+     *
+     * @param at      the file's attributes with these lines, or {@code null} when not known
+     * @param settled whether {@code at}'s modification time lay {@link #SETTLED_AFTER} or more
+     *                before the moment it was observed
+     */
+    private record Verified(List<byte[]> lines, List<RecordedEvent> events, LogHead at, boolean settled) {
 
         Verified plus(byte[] line, RecordedEvent event) {
             List<byte[]> moreLines = new ArrayList<>(lines);
             moreLines.add(line);
             List<RecordedEvent> moreEvents = new ArrayList<>(events);
             moreEvents.add(event);
-            return new Verified(List.copyOf(moreLines), List.copyOf(moreEvents));
+            return new Verified(List.copyOf(moreLines), List.copyOf(moreEvents), null, false);
+        }
+
+        /**
+         * Whether a file with these attributes certainly still holds these lines: it is the same
+         * file (an identity is required: without one, nothing is trusted), of the same size, with
+         * the same modification time, and that time was settled when it was observed.
+         */
+        boolean unchanged(BasicFileAttributes now) {
+            return settled && at != null && at.fileKey() != null && at.matches(now);
+        }
+
+        Verified observed(LogHead attributes, boolean isSettled) {
+            return new Verified(lines, events, attributes, isSettled);
         }
     }
 
@@ -318,15 +419,33 @@ public final class FileEventStore implements EventStore {
         return new EventLogCorruptedException(message, new SourceLocation(location(cycle), line, 0));
     }
 
-    /** Remembers the head just read, unless the file moved on while it was being read. */
-    private static void remember(Path key, Path file, LogLines lines, List<RecordedEvent> events)
-            throws IOException {
-        BasicFileAttributes attributes = attributes(file);
-        if (attributes.size() != lines.completeLength()) {
+    /**
+     * Records the attributes the log had while it held the lines just verified: those taken before
+     * reading ({@code before}, observed at {@code observed}), if the file shows the same ones after
+     * reading and its size is that of the lines (nothing changed during the read), with the head
+     * for the next append. Otherwise the lines stay remembered without attributes, and the next
+     * read compares every byte again.
+     */
+    private void remember(SafePaths.Resolved log, BasicFileAttributes before, Instant observed, LogLines lines,
+            List<RecordedEvent> events) throws IOException {
+        Path file = log.path();
+        if (before == null || before.size() != lines.completeLength()) {
             return;
         }
-        String hash = events.isEmpty() ? RecordedEvent.GENESIS : events.get(events.size() - 1).hash();
-        HEADS.put(key, LogHead.of(attributes, events.size(), hash));
+        LogHead at = LogHead.of(before, events.size(),
+                events.isEmpty() ? RecordedEvent.GENESIS : events.get(events.size() - 1).hash());
+        if (!at.matches(attributes(file))) {
+            return;
+        }
+        if (log.linkFree()) {
+            // The next append's head, as it would read it from the log's end (the file ends with
+            // the line feed of the last line read: its size is theirs). Behind a link, the key
+            // would cost a realpath: that append reads its head from the log instead.
+            HEADS.put(file, at);
+        }
+        boolean settled = before.lastModifiedTime().toInstant().plus(SETTLED_AFTER).isBefore(observed);
+        verified.asMap().computeIfPresent(file, (k, known) -> known.lines().size() == lines.lines().size()
+                ? known.observed(at, settled) : known);
     }
 
     private static BasicFileAttributes attributes(Path file) throws IOException {

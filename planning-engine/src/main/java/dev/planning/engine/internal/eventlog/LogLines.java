@@ -2,10 +2,12 @@ package dev.planning.engine.internal.eventlog;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,25 +43,41 @@ record LogLines(List<byte[]> lines, long completeLength, boolean torn) {
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         long completeLength = 0;
         long position = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // A log is usually small and read whole on every transition: a buffer of its size (one
+            // byte more, to see the end in the same read), up to 64 KiB.
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(64 * 1024, channel.size() + 1));
+            byte[] bytes = buffer.array();
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while ((n = channel.read(buffer.clear())) > 0) {
                 int start = 0;
                 for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        append(current, buffer, start, i - start, lines.size() + 1, maxLineBytes);
-                        lines.add(current.toByteArray());
-                        current.reset();
+                    if (bytes[i] == '\n') {
+                        int lineNumber = lines.size() + 1;
+                        if (current.size() == 0) {
+                            // The whole line lies in this buffer: one copy.
+                            check(i - start, lineNumber, maxLineBytes);
+                            lines.add(Arrays.copyOfRange(bytes, start, i));
+                        } else {
+                            append(current, bytes, start, i - start, lineNumber, maxLineBytes);
+                            lines.add(current.toByteArray());
+                            current.reset();
+                        }
                         start = i + 1;
                         completeLength = position + i + 1;
                     }
                 }
-                append(current, buffer, start, n - start, lines.size() + 1, maxLineBytes);
+                append(current, bytes, start, n - start, lines.size() + 1, maxLineBytes);
                 position += n;
             }
         }
         return new LogLines(lines, completeLength, current.size() > 0);
+    }
+
+    private static void check(int length, int lineNumber, int maxLineBytes) throws LineTooLongException {
+        if (length > maxLineBytes) {
+            throw new LineTooLongException(lineNumber, maxLineBytes);
+        }
     }
 
     private static void append(ByteArrayOutputStream line, byte[] buffer, int offset, int length, int lineNumber,

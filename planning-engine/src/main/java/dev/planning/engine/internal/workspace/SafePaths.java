@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,30 @@ public final class SafePaths {
      * @return the absolute, normalized path under the workspace (not the link-resolved one)
      */
     public static Path resolve(Path workspace, String relative) {
+        return resolveUnder(realWorkspace(workspace), relative).path();
+    }
+
+    /**
+     * A path resolved by {@link #resolveUnder}.
+     *
+     * @param path     the absolute, normalized path under the workspace
+     * @param linkFree whether no existing entry on the way from the workspace down to it (itself
+     *                 included) is a symbolic link: then {@code path} is its own real path, as far
+     *                 as it exists
+     */
+    public record Resolved(Path path, boolean linkFree) {
+    }
+
+    /**
+     * Like {@link #resolve(Path, String)}, under a workspace whose real path the caller already
+     * holds (so that a caller resolving many paths resolves the workspace's links once), and also
+     * telling whether the path went through a symbolic link.
+     *
+     * @param realRoot the workspace's {@linkplain Path#toRealPath real path}
+     * @param relative the path inside it
+     * @throws InvalidInputException as {@link #resolve(Path, String)} does
+     */
+    public static Resolved resolveUnder(Path realRoot, String relative) {
         String shown = printable(relative);
         if (relative.isEmpty()) {
             throw refuse(shown, "it is empty");
@@ -58,7 +84,7 @@ public final class SafePaths {
                 throw refuse(shown, "it contains a '..' segment");
             }
         }
-        Path root = realWorkspace(workspace);
+        Path root = realRoot;
         Path target;
         try {
             target = root.resolve(relative).normalize();
@@ -68,8 +94,11 @@ public final class SafePaths {
         if (!target.startsWith(root)) {
             throw refuse(shown, "it resolves outside the workspace");
         }
+        if (noLinkBelow(root, target)) {
+            return new Resolved(target, true);
+        }
         requireInside(root, target, shown);
-        return target;
+        return new Resolved(target, false);
     }
 
     /** {@code file} relative to the workspace, with {@code /} separators, for display. */
@@ -80,7 +109,13 @@ public final class SafePaths {
         return relative.replace(path.getFileSystem().getSeparator(), "/");
     }
 
-    /** The longest existing prefix of the target must stay inside once links are followed. */
+    /**
+     * The longest existing prefix of the target must stay inside once links are followed. Called
+     * only for a path with a link on the way ({@link #noLinkBelow}): {@code root} is a real path,
+     * so without links the prefix is its own real path, inside. {@code toRealPath}, whose system
+     * call re-reads every entry from {@code /}, costs more than the few {@code lstat}s below the
+     * root (an event log is reached twice per transition, so this is on the durable writer's path).
+     */
     private static void requireInside(Path root, Path target, String shown) {
         Path existing = target;
         while (existing != null && !existing.equals(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -100,7 +135,36 @@ public final class SafePaths {
         }
     }
 
-    private static Path realWorkspace(Path workspace) {
+    /**
+     * Whether every entry of {@code target} below {@code root} that exists is a directory or file,
+     * not a symbolic link (entries after the first missing one do not exist either). False when it
+     * cannot tell (an entry that cannot be examined): the caller then resolves links the slow way.
+     */
+    private static boolean noLinkBelow(Path root, Path target) {
+        Path current = root;
+        for (Path name : root.relativize(target)) {
+            current = current.resolve(name);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+            if (attributes.isSymbolicLink() || attributes.isOther()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The workspace's real path.
+     *
+     * @throws InvalidInputException when it does not exist or cannot be read
+     */
+    public static Path realWorkspace(Path workspace) {
         try {
             return workspace.toRealPath();
         } catch (IOException e) {

@@ -20,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -285,6 +288,94 @@ class FileEventStoreTest {
         RecordedEvent third = store.append(CYCLE, event("evt_3"), sha256(rawLines().get(1)));
         assertThat(third.line()).isEqualTo(3);
         assertThat(store.read(CYCLE)).hasSize(3);
+    }
+
+    /** Sets the log's modification time back, as if it had last been written an hour ago. */
+    private FileTime settle() throws IOException {
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(log(), anHourAgo);
+        return anHourAgo;
+    }
+
+    @Test
+    void returnsTheRememberedEventsOfASettledLogWhoseIdentitySizeAndTimeAreUnchanged() throws Exception {
+        List<RecordedEvent> written = appendThree();
+        FileTime settled = settle();
+        FileEventStore store = store();
+        assertThat(store.read(CYCLE)).isEqualTo(written);
+        // An edit of the same size that also puts the old modification time back is not read: the
+        // attributes are what a read trusts once the log has settled (a new store reads every byte).
+        List<String> lines = new ArrayList<>(rawLines());
+        lines.set(1, lines.get(1).replace("\"ci\"", "\"xx\""));
+        writeLines(lines);
+        Files.setLastModifiedTime(log(), settled);
+
+        assertThat(store.read(CYCLE)).isEqualTo(written);
+        assertThatThrownBy(() -> store().read(CYCLE)).isInstanceOf(EventLogCorruptedException.class);
+    }
+
+    @Test
+    void comparesEveryByteOfALogWrittenTooRecentlyForItsTimeToTell() throws Exception {
+        appendThree();
+        FileEventStore store = store();
+        assertThat(store.read(CYCLE)).hasSize(3);
+        FileTime before = Files.getLastModifiedTime(log());
+        // A file system with a coarse clock may give an edit in the same tick the same time.
+        List<String> lines = new ArrayList<>(rawLines());
+        lines.set(1, lines.get(1).replace("\"ci\"", "\"xx\""));
+        writeLines(lines);
+        Files.setLastModifiedTime(log(), before);
+
+        assertThatThrownBy(() -> store.read(CYCLE))
+                .isInstanceOfSatisfying(EventLogCorruptedException.class,
+                        e -> assertThat(e.getMessage()).contains("line 3 does not chain to line 2"));
+    }
+
+    @Test
+    void seesALineAnotherStoreAppendedToASettledLogAndRefusesToForkTheChain() throws Exception {
+        List<RecordedEvent> written = appendThree();
+        settle();
+        FileEventStore store = store();
+        assertThat(store.read(CYCLE)).isEqualTo(written);
+
+        RecordedEvent fourth = store().append(CYCLE, event("evt_4"), written.get(2).hash());
+
+        assertThat(store.read(CYCLE)).hasSize(4).endsWith(fourth);
+        assertThatThrownBy(() -> store.append(CYCLE, event("evt_x"), written.get(2).hash()))
+                .isInstanceOf(ConcurrentTransitionException.class);
+        assertThat(store().read(CYCLE)).hasSize(4).endsWith(fourth);
+    }
+
+    @Test
+    void seesALineAppendedWithoutTheLockToASettledLog() throws Exception {
+        List<RecordedEvent> written = appendThree();
+        FileTime settled = settle();
+        FileEventStore store = store();
+        assertThat(store.read(CYCLE)).isEqualTo(written);
+        byte[] fourth = new EventLineCodec().encode(event("evt_4"), written.get(2).hash());
+        Files.write(log(), (new String(fourth, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        // Even with its old time put back, the log's size gives the append away.
+        Files.setLastModifiedTime(log(), settled);
+
+        assertThat(store.read(CYCLE)).hasSize(4).last().satisfies(e -> assertThat(e.hash()).isEqualTo(sha256(
+                new String(fourth, StandardCharsets.UTF_8))));
+        assertThatThrownBy(() -> store.append(CYCLE, event("evt_x"), written.get(2).hash()))
+                .isInstanceOf(ConcurrentTransitionException.class);
+    }
+
+    @Test
+    void appendsThroughAnEventsDirectoryThatIsALinkInsideTheWorkspace() throws Exception {
+        Files.createDirectories(workspace.resolve("elsewhere/events"));
+        Files.createDirectories(workspace.resolve("frameworks/planning-fe"));
+        Files.createSymbolicLink(workspace.resolve("frameworks/planning-fe/events"),
+                workspace.resolve("elsewhere/events"));
+
+        List<RecordedEvent> written = appendThree();
+
+        assertThat(store().read(CYCLE)).isEqualTo(written);
+        assertThat(workspace.resolve("elsewhere/events/2025-09-02.events.jsonl")).exists();
+        assertThat(workspace.resolve("elsewhere/events/2025-09-02.events.jsonl.lock")).exists();
     }
 
     @Test

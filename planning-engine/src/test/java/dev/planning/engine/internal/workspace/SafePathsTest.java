@@ -68,6 +68,30 @@ class SafePathsTest {
     }
 
     @Test
+    void saysWhetherAResolvedPathWentThroughASymbolicLink() throws Exception {
+        Files.createDirectories(workspace.resolve("real/sub"));
+        Files.createSymbolicLink(workspace.resolve("alias"), workspace.resolve("real"));
+        Path root = workspace.toRealPath();
+
+        assertThat(SafePaths.resolveUnder(root, "real/sub/file.yaml"))
+                .isEqualTo(new SafePaths.Resolved(root.resolve("real/sub/file.yaml"), true));
+        assertThat(SafePaths.resolveUnder(root, "real/missing/file.yaml").linkFree()).isTrue();
+        assertThat(SafePaths.resolveUnder(root, "alias/sub/file.yaml"))
+                .isEqualTo(new SafePaths.Resolved(root.resolve("alias/sub/file.yaml"), false));
+    }
+
+    @Test
+    void refusesALinkOutOfTheWorkspaceBelowADirectoryThatIsNoLink(@TempDir Path outside) throws Exception {
+        Files.createDirectories(workspace.resolve("frameworks/planning-fe"));
+        Files.createSymbolicLink(workspace.resolve("frameworks/planning-fe/events"), outside);
+
+        assertThatThrownBy(() -> SafePaths.resolveUnder(workspace.toRealPath(),
+                "frameworks/planning-fe/events/c.events.jsonl"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outside the workspace");
+    }
+
+    @Test
     void relativizesWithForwardSlashes() {
         assertThat(SafePaths.relativize(workspace, workspace.resolve("a/b/c.yaml"))).isEqualTo("a/b/c.yaml");
     }
