@@ -167,8 +167,9 @@ final class PostgresCycleQueries implements CycleQueries {
             throw new SQLException("unreadable details: " + e.getMessage(), e);
         }
         Map<String, String> map = new LinkedHashMap<>();
-        details.fields().forEachRemaining(f -> map.put(f.getKey(), f.getValue().isTextual() ? f.getValue().textValue()
-                : f.getValue().toString()));
+        for (Map.Entry<String, JsonNode> f : details.properties()) {
+            map.put(f.getKey(), f.getValue().isTextual() ? f.getValue().textValue() : f.getValue().toString());
+        }
         return map;
     }
 
