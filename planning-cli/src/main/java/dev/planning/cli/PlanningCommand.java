@@ -97,6 +97,24 @@ public final class PlanningCommand implements Runnable {
             ExitGuard.verdict(ExitCodes.OK);
             System.exit(ExitCodes.OK);
         }
+        java.util.Optional<java.nio.file.Path> hashed = rulesHashOnly(args);
+        if (hashed.isPresent()) {
+            // `rules hash DIR` alone: the hash needs no command model either (picocli's start is
+            // most of this command's time, measured in docs/BENCHMARKS.md). Same output, errors and
+            // exit codes as through picocli; anything else (an option, help) goes through picocli.
+            PrintWriter out = utf8(System.out);
+            PrintWriter err = utf8(System.err);
+            int code;
+            try {
+                code = RulesCommand.Hash.print(hashed.get(), out);
+            } catch (RuntimeException e) {
+                code = failure(e, err);
+            }
+            out.flush();
+            err.flush();
+            ExitGuard.verdict(code);
+            System.exit(code);
+        }
         if (commandsFor(args).size() == 1 && mayCompile(args)) {
             useRulebookCache();
         }
@@ -107,6 +125,23 @@ public final class PlanningCommand implements Runnable {
         err.flush();
         ExitGuard.verdict(code);
         System.exit(code);
+    }
+
+    /**
+     * The directory of {@code rules hash DIR} when the arguments are exactly that, with a directory
+     * argument picocli would take as it is (not an option, not an {@code @argument-file}, a valid
+     * path); empty otherwise.
+     */
+    static java.util.Optional<java.nio.file.Path> rulesHashOnly(String[] args) {
+        if (args.length != 3 || !"rules".equals(args[0]) || !"hash".equals(args[1]) || args[2].isEmpty()
+                || args[2].startsWith("-") || args[2].startsWith("@")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.nio.file.Path.of(args[2]));
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty(); // picocli reports it
+        }
     }
 
     /** Whether the arguments ask for the version and nothing else ({@code --version} or {@code -V}, once). */
@@ -144,6 +179,29 @@ public final class PlanningCommand implements Runnable {
         return new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
+    /**
+     * The exit code of a command that threw, after one line on {@code err}: a user's mistake gets
+     * one clear line, never a stack trace; anything else is an internal error.
+     */
+    static int failure(Exception ex, PrintWriter err) {
+        if (ex instanceof PlanningException planning) {
+            err.println("error: " + planning.describe());
+            // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
+            boolean checkFailed = planning instanceof SealingException sealing
+                    && (sealing.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED
+                            || sealing.reason() == SealingException.Reason.GATES_FAILED
+                            || sealing.reason() == SealingException.Reason.SEAL_NOT_VERIFIED);
+            return checkFailed ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT;
+        }
+        err.println("internal error: " + ex);
+        if (System.getenv("PLANNING_DEBUG") != null) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(set PLANNING_DEBUG=1 for the stack trace, and please report it)");
+        }
+        return ExitCodes.INTERNAL;
+    }
+
     /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new PlanningCommand());
@@ -159,25 +217,7 @@ public final class PlanningCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof PlanningException planning) {
-                // User errors get one clear line, never a stack trace.
-                err.println("error: " + planning.describe());
-                // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
-                boolean checkFailed = planning instanceof SealingException sealing
-                        && (sealing.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED
-                                || sealing.reason() == SealingException.Reason.GATES_FAILED
-                                || sealing.reason() == SealingException.Reason.SEAL_NOT_VERIFIED);
-                return checkFailed ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT;
-            }
-            err.println("internal error: " + ex);
-            if (System.getenv("PLANNING_DEBUG") != null) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("(set PLANNING_DEBUG=1 for the stack trace, and please report it)");
-            }
-            return ExitCodes.INTERNAL;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, err));
         try {
             return cli.execute(args);
         } finally {

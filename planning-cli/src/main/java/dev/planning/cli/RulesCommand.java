@@ -65,7 +65,12 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(Planning.rulebookHash(directory));
+            return print(directory, spec.commandLine().getOut());
+        }
+
+        /** Prints the rulebook hash of {@code directory}; returns the exit code (0). */
+        static int print(Path directory, java.io.PrintWriter out) {
+            out.println(Planning.rulebookHash(directory));
             return ExitCodes.OK;
         }
     }

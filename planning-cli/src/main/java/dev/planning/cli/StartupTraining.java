@@ -15,72 +15,184 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The training run {@code bin/planning} records its start-up cache from (a JVM's class-data or
- * ahead-of-time cache holds the classes one process loaded): the commands a user runs most, in one
+ * The training runs {@code bin/planning} records its start-up caches from (a JVM's class-data or
+ * ahead-of-time cache holds the classes one process loaded): the commands of one family, in one
  * process, on a copy of an example workspace in a temporary directory (the example itself is never
- * written): {@code --version}, {@code rules hash}, {@code lint}, a {@code gate} dry run,
- * {@code advance}, {@code seal}, {@code keys generate}, {@code sign}, {@code verify} with and
- * without {@code --checksums-only}, and {@code status}. Their output is discarded; the exit code is
- * 0 only when every step reached the verdict it should, so a recording that trained on failures is
- * thrown away by the launcher.
+ * written). Java 25's ahead-of-time cache loads every class it holds when the JVM starts, so one
+ * cache trained on every command would make each command pay for the classes of all the others:
+ * the launcher keeps one cache per family and picks it from the command it runs.
+ * <ul>
+ *   <li>{@code light}: {@code --version}, {@code rules hash};</li>
+ *   <li>{@code read}: {@code keys generate}, {@code verify --checksums-only}, {@code status}, on a
+ *       workspace {@code prepare} advanced, sealed and signed (in another process, so that the rule
+ *       engine's classes, which those steps load, stay out of this family's cache);</li>
+ *   <li>{@code rules}: {@code lint}, a {@code gate} dry run, {@code advance}, {@code seal},
+ *       {@code sign} and a full {@code verify} (which recomputes the sealed gate verdicts);</li>
+ *   <li>{@code all}: every step of the three (the single archive of Java 17 to 24, which the JVM
+ *       maps lazily).</li>
+ * </ul>
+ * Their output is discarded; the exit code is 0 only when every step reached the verdict it
+ * should, so a recording that trained on failures is thrown away by the launcher.
  *
- * <p>Not a user command: {@code java -cp planning.jar dev.planning.cli.StartupTraining EXAMPLE}.
+ * <p>Not a user command: {@code java -cp planning.jar dev.planning.cli.StartupTraining EXAMPLE
+ * [FAMILY]}, and {@code ... StartupTraining --prepare EXAMPLE DIR} for the workspace of {@code read}
+ * ({@code DIR} is created; the read family is then given {@code --prepared DIR} before the example).
  */
 final class StartupTraining {
+
+    /** The families of commands, each trained, recorded and mapped on its own (see the class comment). */
+    static final List<String> FAMILIES = List.of("light", "read", "rules", "all");
+
+    private static final String STREAM = "fe";
+    private static final String CYCLE = "2025-09-02";
 
     private StartupTraining() {
     }
 
     /**
-     * Runs the training over a copy of the example workspace {@code args[0]}.
+     * Runs the training of a family over a copy of the example workspace, or prepares the sealed
+     * workspace of the {@code read} family.
      *
-     * @param args the example workspace (the frontend example, cycle {@code fe/2025-09-02})
+     * @param args {@code EXAMPLE [FAMILY]}, {@code --prepared DIR EXAMPLE read} or
+     *     {@code --prepare EXAMPLE DIR}
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: StartupTraining EXAMPLE_WORKSPACE");
+        List<String> list = List.of(args);
+        if (list.size() == 3 && list.get(0).equals("--prepare")) {
+            Path dir = Path.of(list.get(2));
+            Files.createDirectories(dir);
+            System.exit(prepare(Path.of(list.get(1)), dir) == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED);
+        }
+        Path prepared = null;
+        if (list.size() >= 2 && list.get(0).equals("--prepared")) {
+            prepared = Path.of(list.get(1));
+            list = list.subList(2, list.size());
+        }
+        if (list.isEmpty() || list.size() > 2 || list.size() == 2 && !FAMILIES.contains(list.get(1))) {
+            System.err.println("usage: StartupTraining [--prepared DIR] EXAMPLE_WORKSPACE [" + String.join("|", FAMILIES)
+                    + "] | StartupTraining --prepare EXAMPLE_WORKSPACE DIR");
             System.exit(ExitCodes.BAD_INPUT);
         }
+        String family = list.size() == 2 ? list.get(1) : "all";
         Path scratch = Files.createTempDirectory("planning-training");
         int failed;
         try {
-            failed = run(Path.of(args[0]), scratch);
+            failed = run(Path.of(list.get(0)), scratch, family, prepared);
         } finally {
             delete(scratch);
         }
         System.exit(failed == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED);
     }
 
-    /** Runs every step; returns how many did not end with the expected exit code. */
+    /** Runs every step of all families; returns how many did not end with the expected exit code. */
     static int run(Path example, Path scratch) throws IOException {
+        return run(example, scratch, "all", null);
+    }
+
+    /**
+     * Runs every step of a family; returns how many did not end with the expected exit code. The
+     * {@code read} family works on {@code prepared} (a workspace {@link #prepare} advanced and
+     * sealed) when given, else prepares its own in this process.
+     */
+    static int run(Path example, Path scratch, String family, Path prepared) throws IOException {
         Path ws = scratch.resolve("ws");
+        if (family.equals("rules") || family.equals("all")) {
+            // The compiled-rulebook cache, as the command line uses it (private to this run: the
+            // user's own cache is left alone): stored by the first compilation, read by the later
+            // ones. Not for the other families, whose commands compile nothing and never turn it on.
+            CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", scratch.resolve("rulebook-cache").toString()));
+        }
+        List<String[]> steps = new ArrayList<>();
+        int failed = 0;
+        if (family.equals("light") || family.equals("all")) {
+            steps.add(new String[] {"--version"});
+            steps.add(new String[] {"rules", "hash", example.resolve("rulebook").toString()});
+        }
+        if (family.equals("rules") || family.equals("all")) {
+            copy(example, ws);
+            steps.addAll(rulesSteps(ws));
+        }
         Path keys = scratch.resolve("keys");
-        Path cache = scratch.resolve("rulebook-cache");
+        if (family.equals("read") || family.equals("all")) {
+            if (family.equals("all")) {
+                steps.addAll(signSteps(ws, keys));
+                steps.addAll(readSteps(ws, keys, scratch.resolve("more-keys")));
+            } else {
+                Path work = prepared;
+                if (work == null) {
+                    work = scratch.resolve("prepared");
+                    failed += prepare(example, work);
+                }
+                steps.addAll(readSteps(work.resolve("ws"), work.resolve("keys"), keys));
+            }
+        }
+        if (family.equals("rules") || family.equals("all")) {
+            if (family.equals("rules")) {
+                steps.addAll(signSteps(ws, keys));
+            }
+            steps.add(new String[] {"verify", "-w", ws.toString(), "--stream", STREAM, "--cycle", CYCLE, "--trust",
+                keys.resolve("trust.yaml").toString()});
+        }
+        failed += execute(steps);
+        return failed;
+    }
+
+    /**
+     * Copies the example into {@code dir/ws}, advances its cycle to {@code READY_FOR_HANDOFF}, seals
+     * it and signs its manifest by the three roles with keys in {@code dir/keys}; returns how many
+     * steps failed.
+     */
+    static int prepare(Path example, Path dir) throws IOException {
+        Path ws = dir.resolve("ws");
         copy(example, ws);
-        // The compiled-rulebook cache, as the command line uses it (private to this run: the user's
-        // own cache is left alone): stored by the first compilation, read by the later ones.
-        CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", cache.toString()));
+        CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", dir.resolve("rulebook-cache").toString()));
         String w = ws.toString();
-        String manifest = ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml").toString();
+        List<String[]> steps = new ArrayList<>();
+        steps.add(new String[] {"advance", "-w", w, "--stream", STREAM, "--cycle", CYCLE, "--to", "READY_FOR_HANDOFF"});
+        steps.add(new String[] {"seal", "-w", w, "--stream", STREAM, "--cycle", CYCLE, "--allow-dirty"});
+        steps.addAll(signSteps(ws, dir.resolve("keys")));
+        return execute(steps);
+    }
+
+    private static List<String[]> rulesSteps(Path ws) {
+        String w = ws.toString();
+        return List.of(
+                new String[] {"lint", "-w", w},
+                new String[] {"gate", "-w", w, "--stream", STREAM, "--cycle", CYCLE, "--to", "READY_FOR_HANDOFF"},
+                new String[] {"advance", "-w", w, "--stream", STREAM, "--cycle", CYCLE, "--to", "READY_FOR_HANDOFF"},
+                new String[] {"seal", "-w", w, "--stream", STREAM, "--cycle", CYCLE, "--allow-dirty"});
+    }
+
+    /**
+     * A key generated into {@code newKeys}, then the read-only checks over a sealed workspace signed
+     * with the keys in {@code keys}.
+     */
+    private static List<String[]> readSteps(Path ws, Path keys, Path newKeys) {
+        String w = ws.toString();
         String trust = keys.resolve("trust.yaml").toString();
         List<String[]> steps = new ArrayList<>();
-        steps.add(new String[] {"--version"});
-        steps.add(new String[] {"rules", "hash", ws.resolve("rulebook").toString()});
-        steps.add(new String[] {"lint", "-w", w});
-        steps.add(new String[] {"gate", "-w", w, "--stream", "fe", "--cycle", "2025-09-02", "--to", "READY_FOR_HANDOFF"});
-        steps.add(new String[] {"advance", "-w", w, "--stream", "fe", "--cycle", "2025-09-02", "--to", "READY_FOR_HANDOFF"});
-        steps.add(new String[] {"seal", "-w", w, "--stream", "fe", "--cycle", "2025-09-02", "--allow-dirty"});
+        steps.add(new String[] {"keys", "generate", "--role", "PM", "--out", newKeys.toString()});
+        steps.add(new String[] {"verify", "-w", w, "--stream", STREAM, "--cycle", CYCLE, "--trust", trust,
+            "--checksums-only"});
+        steps.add(new String[] {"status", "-w", w, "--trust", trust});
+        return steps;
+    }
+
+    /** Three keys and the three signatures of the sealed manifest. */
+    private static List<String[]> signSteps(Path ws, Path keys) {
+        String manifest = ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml").toString();
+        List<String[]> steps = new ArrayList<>();
         for (String role : List.of("PM", "TechLead", "QA")) {
             steps.add(new String[] {"keys", "generate", "--role", role, "--out", keys.toString()});
         }
         for (String role : List.of("PM", "TechLead", "QA")) {
             steps.add(new String[] {"sign", manifest, "--role", role, "--key", keys.resolve(role + ".key.pem").toString(),
-                "--trust", trust});
+                "--trust", keys.resolve("trust.yaml").toString()});
         }
-        steps.add(new String[] {"verify", "-w", w, "--stream", "fe", "--cycle", "2025-09-02", "--trust", trust,
-            "--checksums-only"});
-        steps.add(new String[] {"verify", "-w", w, "--stream", "fe", "--cycle", "2025-09-02", "--trust", trust});
-        steps.add(new String[] {"status", "-w", w, "--trust", trust});
+        return steps;
+    }
+
+    private static int execute(List<String[]> steps) {
         int failed = 0;
         PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         for (String[] step : steps) {

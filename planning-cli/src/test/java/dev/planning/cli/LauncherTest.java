@@ -125,7 +125,7 @@ class LauncherTest {
         Files.createSymbolicLink(alternatives.resolve("java"), jdk25.resolve("bin/java"));
         Files.createSymbolicLink(path.resolve("java"), alternatives.resolve("java"));
         jdk(jdks, "jdk-17", "17.0.15");
-        Path cache = root.resolve("planning-cli/target/planning-jdk25.aot");
+        Path cache = root.resolve("planning-cli/target/planning-jdk25-rules.aot");
         Files.writeString(cache, "cache", StandardCharsets.UTF_8);
 
         // Found as version 25 through the links, so it is chosen and its cache (named after 25) is mapped.
@@ -133,19 +133,39 @@ class LauncherTest {
     }
 
     @Test
-    void anUpToDateCacheIsMappedExceptForTheCommandsThatLoadAlmostNothingOrWhenTurnedOff() throws Exception {
+    void onJava25EachFamilyOfCommandsMapsItsOwnUpToDateCacheAndTheVersionAloneNone() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");
-        Path cache = root.resolve("planning-cli/target/planning-jdk25.aot");
-        Files.writeString(cache, "cache", StandardCharsets.UTF_8);
+        Path light = cache("light");
+        Path read = cache("read");
+        Path rules = cache("rules");
 
-        assertThat(run(Map.of(), "status", "-w", "x")).contains("-XX:AOTCache=" + cache, "-Xlog:disable");
         assertThat(run(Map.of(), "--version")).doesNotContain("-XX:AOTCache");
-        assertThat(run(Map.of(), "rules", "hash", "x")).doesNotContain("-XX:AOTCache");
-        assertThat(run(Map.of(), "rules", "test", "x")).contains("-XX:AOTCache=" + cache);
+        assertThat(run(Map.of(), "rules", "hash", "x")).contains("-XX:AOTCache=" + light);
+        assertThat(run(Map.of(), "status", "-w", "x")).contains("-XX:AOTCache=" + read, "-Xlog:disable");
+        assertThat(run(Map.of(), "keys", "generate")).contains("-XX:AOTCache=" + read);
+        assertThat(run(Map.of(), "verify", "-w", "x", "--checksums-only")).contains("-XX:AOTCache=" + read);
+        // A full verify recomputes the gate verdicts: the rule engine's family, as gate, lint and sign.
+        assertThat(run(Map.of(), "verify", "-w", "x")).contains("-XX:AOTCache=" + rules);
+        assertThat(run(Map.of(), "gate", "-w", "x")).contains("-XX:AOTCache=" + rules);
+        assertThat(run(Map.of(), "sign", "m.yaml")).contains("-XX:AOTCache=" + rules);
+        assertThat(run(Map.of(), "rules", "test", "x")).contains("-XX:AOTCache=" + rules);
         assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "status")).doesNotContain("-XX:AOTCache");
+    }
+
+    @Test
+    void aCacheOlderThanTheJarIsNotMapped() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path read = cache("read");
         // Older than the jar: stale, not mapped (and no example to train on here, so nothing is recorded).
-        Files.setLastModifiedTime(cache, FileTime.fromMillis(1_000L));
+        Files.setLastModifiedTime(read, FileTime.fromMillis(1_000L));
+
         assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+    }
+
+    private Path cache(String family) throws IOException {
+        Path cache = root.resolve("planning-cli/target/planning-jdk25-" + family + ".aot");
+        Files.writeString(cache, "cache", StandardCharsets.UTF_8);
+        return cache;
     }
 
     @Test

@@ -61,6 +61,47 @@ class LazyCommandsTest {
     }
 
     @Test
+    void rulesHashOfADirectoryAloneSkipsTheCommandModelAnythingElseGoesThroughPicocli() {
+        assertThat(PlanningCommand.rulesHashOnly(new String[] {"rules", "hash", "rulebook"})).contains(Path.of("rulebook"));
+        assertThat(PlanningCommand.rulesHashOnly(new String[] {"rules", "hash", "--help"})).isEmpty();
+        assertThat(PlanningCommand.rulesHashOnly(new String[] {"rules", "hash", "@args.txt"})).isEmpty();
+        assertThat(PlanningCommand.rulesHashOnly(new String[] {"rules", "hash", ""})).isEmpty();
+        assertThat(PlanningCommand.rulesHashOnly(new String[] {"rules", "hash", "a", "b"})).isEmpty();
+        assertThat(PlanningCommand.rulesHashOnly(new String[] {"rules", "test", "rulebook"})).isEmpty();
+    }
+
+    @Test
+    void rulesHashWithoutTheCommandModelPrintsAndFailsAsThroughPicocli() throws Exception {
+        Path rulebook = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws")).resolve("rulebook");
+        Path missing = dir.resolve("no-such-rulebook");
+        for (Path directory : new Path[] {rulebook, missing}) {
+            CliRun picocli = CliRun.of("rules", "hash", directory.toString());
+
+            String[] main = mainInAChildProcess("rules", "hash", directory.toString());
+
+            assertThat(main[0]).as("exit code").isEqualTo(String.valueOf(picocli.exitCode()));
+            assertThat(main[1]).as("standard output").isEqualTo(picocli.out());
+            assertThat(main[2]).as("standard error").isEqualTo(picocli.err());
+        }
+        assertThat(CliRun.of("rules", "hash", missing.toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    /** Exit code, standard output and standard error of the CLI's main() run in a JVM of its own. */
+    private String[] mainInAChildProcess(String... args) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp",
+                System.getProperty("java.class.path"), PlanningCommand.class.getName()));
+        command.addAll(java.util.List.of(args));
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder cli = new ProcessBuilder(command).redirectError(err.toFile());
+        cli.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = cli.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        return new String[] {String.valueOf(code), out, Files.readString(err, StandardCharsets.UTF_8)};
+    }
+
+    @Test
     void theVersionAloneRegistersNoCommand() {
         assertThat(PlanningCommand.commandsFor(new String[] {"--version"})).isEmpty();
     }

@@ -28,8 +28,9 @@ import java.util.Optional;
  * List<Finding> findings = SchemaCatalog.standard().validate(document, ArtifactSchema.TASK_BREAKDOWN);
  * }</pre>
  *
- * <p>Compiling the schemas costs tens of milliseconds, so {@link #standard()} does it once per
- * class loader. Thread-safe.
+ * <p>Compiling a schema costs milliseconds, all of them tens (a noticeable part of a short
+ * command's start-up), so each is compiled on its first use, once per class loader: a command
+ * compiles only the schemas of the files it reads. Thread-safe.
  */
 public final class SchemaCatalog {
 
@@ -48,12 +49,16 @@ public final class SchemaCatalog {
     /** Finding code: any other schema violation (length, range, count). */
     public static final String INVALID = "schema.invalid";
 
-    private final Map<ArtifactSchema, Schema> schemas;
-    private final Map<ArtifactSchema, JsonNode> documents;
+    private final SchemaRegistry registry;
+    private final ObjectMapper json;
+    /** Each schema compiled on first use; guarded by {@code this}. */
+    private final Map<ArtifactSchema, Schema> schemas = new EnumMap<>(ArtifactSchema.class);
+    /** Each schema document as shipped, read on first use; guarded by {@code this}. */
+    private final Map<ArtifactSchema, JsonNode> documents = new EnumMap<>(ArtifactSchema.class);
 
-    private SchemaCatalog(Map<ArtifactSchema, Schema> schemas, Map<ArtifactSchema, JsonNode> documents) {
-        this.schemas = schemas;
-        this.documents = documents;
+    private SchemaCatalog(SchemaRegistry registry, ObjectMapper json) {
+        this.registry = registry;
+        this.json = json;
     }
 
     /** The catalog of the shipped schemas, compiled on first use. */
@@ -68,8 +73,8 @@ public final class SchemaCatalog {
      *         empty when the document is valid
      */
     public List<Finding> validate(LocatedDocument document, ArtifactSchema schema) {
-        List<Error> errors = schemas.get(schema).validate(document.root());
-        SchemaFindings translator = new SchemaFindings(document, documents.get(schema));
+        List<Error> errors = compiled(schema).validate(document.root());
+        SchemaFindings translator = new SchemaFindings(document, document(schema));
         List<Finding> findings = new ArrayList<>(errors.size());
         for (Error error : errors) {
             if (isMisspeltElsewhere(error, errors)) {
@@ -140,29 +145,36 @@ public final class SchemaCatalog {
 
     /** The schema document itself (as shipped), e.g. to publish it or to check it. */
     public JsonNode schemaDocument(ArtifactSchema schema) {
-        return documents.get(schema).deepCopy();
+        return document(schema).deepCopy();
     }
 
-    private static SchemaCatalog load() {
+    /**
+     * An artifact's schema, compiled on its first use with its {@code $ref}s resolved (so the first
+     * validation is not the slow one, and a broken schema fails before any document is judged).
+     */
+    synchronized Schema compiled(ArtifactSchema schema) {
+        Schema compiled = schemas.get(schema);
+        if (compiled == null) {
+            compiled = registry.getSchema(SchemaLocation.of(schema.id()), document(schema));
+            compiled.initializeValidators();
+            schemas.put(schema, compiled);
+        }
+        return compiled;
+    }
+
+    private synchronized JsonNode document(ArtifactSchema schema) {
+        return documents.computeIfAbsent(schema, s -> readResource(json, s.resource()));
+    }
+
+    /** A new catalog, compiling nothing yet ({@link #standard()} is the one to use). */
+    static SchemaCatalog load() {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
                 .build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(config));
-        ObjectMapper json = JsonMappers.json();
-        Map<ArtifactSchema, Schema> schemas = new EnumMap<>(ArtifactSchema.class);
-        Map<ArtifactSchema, JsonNode> documents = new EnumMap<>(ArtifactSchema.class);
-        for (ArtifactSchema schema : ArtifactSchema.values()) {
-            JsonNode document = readResource(json, schema.resource());
-            Schema compiled = registry.getSchema(SchemaLocation.of(schema.id()), document);
-            // Resolve $refs now, so the first validation is not the slow one and a broken
-            // schema fails at load time rather than in the middle of a lint.
-            compiled.initializeValidators();
-            schemas.put(schema, compiled);
-            documents.put(schema, document);
-        }
-        return new SchemaCatalog(schemas, documents);
+        return new SchemaCatalog(registry, JsonMappers.json());
     }
 
     static JsonNode readResource(ObjectMapper json, String resource) {

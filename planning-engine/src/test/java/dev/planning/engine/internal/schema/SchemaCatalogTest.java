@@ -49,6 +49,17 @@ class SchemaCatalogTest {
         assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
     }
 
+    @ParameterizedTest
+    @EnumSource(ArtifactSchema.class)
+    void everyShippedSchemaCompilesOnItsFirstUseAndOnlyOnce(ArtifactSchema artifact) {
+        SchemaCatalog fresh = SchemaCatalog.load();
+
+        Schema compiled = fresh.compiled(artifact);
+
+        assertThat(compiled).isNotNull();
+        assertThat(fresh.compiled(artifact)).isSameAs(compiled);
+    }
+
     @Test
     void theMetaSchemaCheckRejectsABrokenSchema() throws Exception {
         JsonNode broken = new com.fasterxml.jackson.databind.ObjectMapper()

@@ -1,0 +1,49 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The training runs {@code bin/planning} records its start-up caches from: each family's steps reach
+ * the verdict they should on the frontend example (a training run with a failing step records no
+ * cache), and the example itself is left as it was.
+ */
+class StartupTrainingTest {
+
+    private static final Path EXAMPLE = Path.of("..", "planning-examples", "workspaces", "fe-2025-09-02")
+            .toAbsolutePath().normalize();
+
+    @TempDir
+    Path scratch;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"light", "read", "rules"})
+    void everyStepOfEachFamilySucceedsOnTheExample(String family) throws Exception {
+        long filesBefore = fileCount(EXAMPLE);
+
+        assertThat(StartupTraining.run(EXAMPLE, scratch, family, null)).isZero();
+        assertThat(fileCount(EXAMPLE)).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void theReadFamilyTrainsOnAWorkspacePreparedByAnotherRun() throws Exception {
+        Path prepared = scratch.resolve("prepared");
+        assertThat(StartupTraining.prepare(EXAMPLE, prepared)).isZero();
+        assertThat(prepared.resolve("keys/trust.yaml")).isRegularFile();
+
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "read", prepared)).isZero();
+    }
+
+    private static long fileCount(Path dir) throws Exception {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.count();
+        }
+    }
+}
