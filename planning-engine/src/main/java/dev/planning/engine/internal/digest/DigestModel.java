@@ -15,7 +15,10 @@ import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.metrics.KpiInput;
 import dev.planning.engine.internal.metrics.KpiInputCatalog;
-import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 import dev.planning.api.rulebook.KpiDirection;
@@ -237,7 +240,7 @@ final class DigestModel {
         String path = at < 0 ? source : source.substring(0, at);
         String suffix = at < 0 ? "" : source.substring(at);
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return "[" + cell(name) + "](" + link(Path.of(content.digestPath()).getParent(), path) + ")" + cell(suffix);
+        return "[" + cell(name) + "](" + link(content.digestPath(), path) + ")" + cell(suffix);
     }
 
     private static String trend(KpiRow row) {
@@ -264,14 +267,13 @@ final class DigestModel {
     }
 
     private static List<GateRow> gates(DigestContent content) {
-        Path digestDir = Path.of(content.digestPath()).getParent();
         return content.gates().stream().map(gate -> new GateRow(gate.name(), gate.status().name(), Figures.time(gate.at()),
-                gate.evidence().map(e -> "[" + e + "](" + link(digestDir, e) + ")").orElse("none recorded"))).toList();
+                gate.evidence().map(e -> "[" + cell(e) + "](" + link(content.digestPath(), e) + ")").orElse("none recorded"))).toList();
     }
 
     private static Manifest manifest(DigestContent content, ManifestExcerpt manifest) {
         long changed = manifest.artifacts().stream().filter(a -> !a.check().equals("ok")).count();
-        return new Manifest(manifest.path(), link(Path.of(content.digestPath()).getParent(), manifest.path()),
+        return new Manifest(manifest.path(), link(content.digestPath(), manifest.path()),
                 manifest.sha256(), manifest.fields().stream().map(f -> new Field(f.name(), cell(f.value()))).toList(),
                 manifest.signatureRoles().isEmpty() ? "none" : String.join(", ", manifest.signatureRoles()),
                 manifest.artifacts().size() + " listed, " + (changed == 0 ? "all match their recorded SHA-256"
@@ -316,9 +318,37 @@ final class DigestModel {
         return new Decision(cell(decision.id()), cell(decision.summary()), cell(by));
     }
 
-    /** A workspace-relative path as a link relative to the digest's directory. */
-    static String link(Path digestDir, String target) {
-        return digestDir.relativize(Path.of(target)).toString().replace('\\', '/');
+    /**
+     * A workspace-relative path as a link destination relative to the digest's directory: worked out
+     * on the {@code /}-separated text, not through {@link java.nio.file.Path}, so that a file name the
+     * platform charset cannot encode (any non-ASCII name under {@code LC_ALL=C}) still links; then
+     * percent-encoded as a URI reference (spaces, parentheses and non-ASCII included), so that the
+     * destination stays one Markdown link whatever the name holds.
+     */
+    static String link(String digestPath, String target) {
+        List<String> from = segments(digestPath);
+        from = from.isEmpty() ? from : from.subList(0, from.size() - 1);
+        List<String> to = segments(target);
+        int common = 0;
+        while (common < from.size() && common < to.size() && from.get(common).equals(to.get(common))) {
+            common++;
+        }
+        List<String> relative = new ArrayList<>(Collections.nCopies(from.size() - common, ".."));
+        relative.addAll(to.subList(common, to.size()));
+        if (!relative.isEmpty() && relative.get(0).contains(":")) {
+            relative.add(0, "."); // a colon in the first segment would read as a URI scheme
+        }
+        try {
+            return new URI(null, null, String.join("/", relative), null).toASCIIString()
+                    .replace("(", "%28").replace(")", "%29");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot link to " + target, e);
+        }
+    }
+
+    private static List<String> segments(String path) {
+        return Arrays.stream(path.replace('\\', '/').split("/")).filter(s -> !s.isEmpty() && !s.equals("."))
+                .toList();
     }
 
     /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link MarkdownText}). */
