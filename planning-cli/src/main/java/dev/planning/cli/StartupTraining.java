@@ -195,10 +195,16 @@ final class StartupTraining {
     private static int execute(List<String[]> steps) {
         int failed = 0;
         PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        for (String[] step : steps) {
-            if (PlanningCommand.execute(step, discard, discard) != ExitCodes.OK) {
-                failed++;
+        try {
+            for (String[] step : steps) {
+                if (PlanningCommand.execute(step, discard, discard) != ExitCodes.OK) {
+                    failed++;
+                }
             }
+        } finally {
+            // The run's private rulebook cache ends with it: nothing compiled later in this process
+            // (a test JVM, an embedder) writes into a scratch directory that may be gone.
+            CompiledRulebooks.noCacheAcrossRuns();
         }
         return failed;
     }

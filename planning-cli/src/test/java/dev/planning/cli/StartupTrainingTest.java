@@ -41,6 +41,34 @@ class StartupTrainingTest {
         assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "read", prepared)).isZero();
     }
 
+    @Test
+    void aTrainingRunsRulebookCacheEndsWithIt() throws Exception {
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "rules", null)).isZero();
+        Path cache = scratch.resolve("training/rulebook-cache");
+        long cached = fileCount(cache);
+
+        // A rulebook compiled later in this process (other rule text, so another key) is not kept there.
+        Path ws = scratch.resolve("later");
+        try (Stream<Path> walk = Files.walk(EXAMPLE)) {
+            for (Path from : (Iterable<Path>) walk::iterator) {
+                Path to = ws.resolve(EXAMPLE.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        try (Stream<Path> drl = Files.list(ws.resolve("rulebook/rules"))) {
+            Path file = drl.filter(p -> p.toString().endsWith(".drl")).findFirst().orElseThrow();
+            Files.writeString(file, Files.readString(file) + "\n// changed\n", java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.io.PrintWriter discard = new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+        PlanningCommand.execute(new String[] {"lint", "-w", ws.toString()}, discard, discard);
+
+        assertThat(fileCount(cache)).isEqualTo(cached);
+    }
+
     private static long fileCount(Path dir) throws Exception {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.count();

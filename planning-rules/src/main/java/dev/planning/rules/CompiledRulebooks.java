@@ -41,4 +41,15 @@ public final class CompiledRulebooks {
         directory.ifPresent(d -> new DroolsGovernanceEngineFactory().useDiskCache(CompiledRulebookCache.at(d)));
         return directory;
     }
+
+    /**
+     * Stops keeping compiled rulebooks across runs in this process, undoing
+     * {@link #cacheAcrossRuns}: later compilations neither read nor write a cache directory.
+     * Rulebooks already compiled stay in memory.
+     *
+     * @since 0.2
+     */
+    public static void noCacheAcrossRuns() {
+        new DroolsGovernanceEngineFactory().useDiskCache(null);
+    }
 }
