@@ -45,7 +45,8 @@ class StartupTrainingTest {
     void aTrainingRunsRulebookCacheEndsWithIt() throws Exception {
         assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "rules", null)).isZero();
         Path cache = scratch.resolve("training/rulebook-cache");
-        long cached = fileCount(cache);
+        // Absent when this JVM compiled the example's rulebook before (held in memory, never stored).
+        long cached = Files.exists(cache) ? fileCount(cache) : 0;
 
         // A rulebook compiled later in this process (other rule text, so another key) is not kept there.
         Path ws = scratch.resolve("later");
@@ -66,7 +67,7 @@ class StartupTrainingTest {
         java.io.PrintWriter discard = new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
         PlanningCommand.execute(new String[] {"lint", "-w", ws.toString()}, discard, discard);
 
-        assertThat(fileCount(cache)).isEqualTo(cached);
+        assertThat(Files.exists(cache) ? fileCount(cache) : 0).isEqualTo(cached);
     }
 
     private static long fileCount(Path dir) throws Exception {
