@@ -220,22 +220,39 @@ public final class FileEventStore implements EventStore {
         Path file = log.path();
         try {
             try {
-                Path key = lockKey(log);
-                return PathLock.holding(key, () -> appendLocked(cycle, key, file, event, line, expectedHead));
+                return appendHoldingLock(cycle, log, event, line, expectedHead);
             } catch (NoSuchFileException e) {
-                if (Files.isDirectory(file.getParent())) {
-                    throw e;
-                }
                 // The cycle's first event: its directories are made then, not probed on every
                 // append. Nothing was written: without the directory, no lock file and no log.
+                // Another writer may have made them since this one failed, so the append is tried
+                // once more whether or not the directory is still missing (createDirectories
+                // accepts one that exists).
                 Files.createDirectories(file.getParent());
-                Path key = lockKey(locate(cycle));
-                return PathLock.holding(key, () -> appendLocked(cycle, key, file, event, line, expectedHead));
+                return appendHoldingLock(cycle, locate(cycle), event, line, expectedHead);
             }
         } catch (IOException e) {
             throw new PlanningException("cannot append to event log: " + e.getMessage(),
                     SourceLocation.ofFile(location(cycle)), e);
         }
+    }
+
+    /**
+     * Takes the log's lock and appends. A {@link NoSuchFileException} from here means the lock
+     * could not be taken because the log's directory is missing, so nothing was written: one
+     * raised while appending, once the lock is held, is passed on as a plain
+     * {@link IOException} and never makes the caller try again.
+     */
+    private RecordedEvent appendHoldingLock(CycleRef cycle, SafePaths.Resolved log, PlanningEvent event,
+            byte[] line, String expectedHead) throws IOException {
+        Path file = log.path();
+        Path key = lockKey(log);
+        return PathLock.holding(key, () -> {
+            try {
+                return appendLocked(cycle, key, file, event, line, expectedHead);
+            } catch (NoSuchFileException e) {
+                throw new IOException(e.getFile() + " disappeared while appending", e);
+            }
+        });
     }
 
     private RecordedEvent appendLocked(CycleRef cycle, Path key, Path file, PlanningEvent event, byte[] line,

@@ -3,7 +3,15 @@ package dev.planning.engine.internal.eventlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +82,54 @@ class FileEventStoreRaceTest {
         });
 
         assertWholeChain(3 * each);
+    }
+
+    /**
+     * Writers racing the first event of a new stream all find its events directory missing; whichever of them
+     * makes it, the others must append (or lose the race on the head), never fail on the lock
+     * file of a directory that appeared meanwhile.
+     */
+    @Test
+    void racingFirstEventsOfNewStreamsNeverFailOnTheMissingDirectory() {
+        int writers = 4;
+        int cycles = 200;
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                for (int c = 0; c < cycles; c++) {
+                    CycleRef cycle = new CycleRef("s" + c, "2025-10-01");
+                    CyclicBarrier start = new CyclicBarrier(writers);
+                    List<Future<Boolean>> results = new ArrayList<>();
+                    for (int w = 0; w < writers; w++) {
+                        FileEventStore store = new FileEventStore(workspace);
+                        PlanningEvent event = firstEvent(cycle, "w" + w);
+                        results.add(pool.submit(() -> {
+                            start.await();
+                            try {
+                                store.append(cycle, event, RecordedEvent.GENESIS);
+                                return true;
+                            } catch (ConcurrentTransitionException lostTheRace) {
+                                return false;
+                            }
+                        }));
+                    }
+                    int won = 0;
+                    for (Future<Boolean> result : results) {
+                        won += result.get() ? 1 : 0;
+                    }
+                    assertThat(won).as("writers whose first event of %s landed", cycle).isEqualTo(1);
+                    assertThat(new FileEventStore(workspace).read(cycle)).hasSize(1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    private static PlanningEvent firstEvent(CycleRef cycle, String id) {
+        return new PlanningEvent(id, Instant.parse("2025-10-01T10:00:00Z"), EventType.STATE_TRANSITION,
+                Optional.empty(), Optional.of(CycleState.PLANNED), cycle.toString(), "ci", Map.of(),
+                Map.of("transition", "plan"));
     }
 
     private void assertWholeChain(int expected) {
