@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,7 @@ class CycleCrashTest {
         AtomicInteger acks = new AtomicInteger();
         AtomicInteger started = new AtomicInteger(first - 1);
         StringBuilder failure = new StringBuilder();
+        AtomicReference<IOException> readFailure = new AtomicReference<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -160,8 +162,8 @@ class CycleCrashTest {
                         failure.append(line);
                     }
                 }
-            } catch (IOException ignored) {
-                // the pipe breaks when the child is killed
+            } catch (IOException e) {
+                readFailure.set(e);
             }
         });
         reader.start();
@@ -171,9 +173,16 @@ class CycleCrashTest {
         }
         child.waitFor(delayMs, TimeUnit.MILLISECONDS);
         boolean killed = child.isAlive();
-        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush, no finally blocks
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        reader.join(10_000);
+        // SIGKILL: no shutdown hooks, no flush, no finally blocks. Sent through the process handle,
+        // which only signals: Process.destroyForcibly() also closes this side of the child's stdout,
+        // throwing away the lines still in the pipe, so under load acknowledgements (and a FAIL
+        // line) went unseen and the checks below checked less than the child had done.
+        child.toHandle().destroyForcibly();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        // The pipe's write end died with the child: the reader gets every line, then the end.
+        reader.join(120_000);
+        assertThat(reader.isAlive()).as("the child's output was read to the end").isFalse();
+        assertThat(readFailure.get()).as("reading the child's output").isNull();
         assertThat(failure).as("a step failed in the child").isEmpty();
         return new Run(acks.get(), killed);
     }
