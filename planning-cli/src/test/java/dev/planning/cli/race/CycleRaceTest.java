@@ -138,11 +138,13 @@ class CycleRaceTest {
             threads.add(thread);
         }
         Files.createFile(go);
+        // Hang guards, not measurements: on a loaded machine six racers' commands can take minutes.
         for (Thread thread : threads) {
-            thread.join(TimeUnit.MINUTES.toMillis(2));
+            thread.join(TimeUnit.MINUTES.toMillis(10));
+            assertThat(thread.isAlive()).as("a racing thread finished its commands").isFalse();
         }
         for (int p = 0; p < PROCESSES; p++) {
-            assertThat(children.get(p).waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(children.get(p).waitFor(10, TimeUnit.MINUTES)).as("a racing process finished").isTrue();
             for (String line = outputs.get(p).readLine(); line != null; line = outputs.get(p).readLine()) {
                 if (line.startsWith("EXIT ")) {
                     exits.add(Integer.parseInt(line.substring(5)));
