@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -233,7 +234,12 @@ public final class CompiledRulebookCache {
                     return false;
                 }
                 Files.createDirectories(directory.getParent());
-                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+                try {
+                    Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+                } catch (FileAlreadyExistsException madeMeanwhile) {
+                    // Another process (or thread) made it since the check above: it is checked below
+                    // like any existing directory, not given up on.
+                }
             }
             Path real = directory.toRealPath();
             if (inside(real, workspace.toRealPath()) || inside(real, rulebook.toRealPath())) {
