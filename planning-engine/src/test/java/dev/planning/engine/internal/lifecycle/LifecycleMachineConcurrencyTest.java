@@ -40,12 +40,12 @@ class LifecycleMachineConcurrencyTest {
 
     @Test
     void ofManyConcurrentAdvancesExactlyOneIsRecorded() {
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> race(false));
+        assertTimeoutPreemptively(Duration.ofMinutes(10), () -> race(false));
     }
 
     @Test
     void ofManyConcurrentAdvancesOnAnExistingCycleExactlyOneIsRecorded() {
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> race(true));
+        assertTimeoutPreemptively(Duration.ofMinutes(10), () -> race(true));
     }
 
     private void race(boolean createFirst) throws Exception {

