@@ -29,7 +29,7 @@ class OutboxQuarantineTest {
 
     @Test
     void aPayloadThatNoLongerMatchesItsHashIsQuarantinedAndHoldsBackOnlyItsCycle() throws Exception {
-        String topic = "planning.events." + UUID.randomUUID();
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
         try (PostgresStore store = TestServers.store(true);
                 OutboxRelay relay = manual(store, topic, new Properties())) {
             String repository = store.eventStore().repository();
@@ -72,7 +72,7 @@ class OutboxQuarantineTest {
 
     @Test
     void aRecordTheBrokerRefusesForGoodIsQuarantinedWhileOtherCyclesDrain() throws Exception {
-        String topic = "planning.events." + UUID.randomUUID();
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
         Properties small = new Properties();
         small.put("max.request.size", "4096");
         try (PostgresStore store = TestServers.store(true);

@@ -6,9 +6,18 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -72,6 +81,7 @@ final class TestServers {
                 formatQuietly(cluster);
                 cluster.startup();
                 cluster.waitForReadyBrokers();
+                warmUp(cluster);
                 kafka = cluster;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
@@ -85,6 +95,64 @@ final class TestServers {
             }
         }
         return kafka;
+    }
+
+    /**
+     * Does the broker's first-time work before any test publishes: a relay's producer blocks a few
+     * seconds at most (so a command never hangs on a slow broker), and on a loaded machine the
+     * first idempotent producer's id allocation through the KRaft controller can take longer than
+     * that. One record sent with the relay's producer settings and no deadline to speak of makes
+     * the broker ready.
+     */
+    private static void warmUp(KafkaClusterTestKit cluster) throws Exception {
+        String topic = "warm-up";
+        createTopic(cluster, topic);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", cluster.bootstrapServers());
+        props.put("max.block.ms", "300000");
+        props.put("request.timeout.ms", "300000");
+        props.put("delivery.timeout.ms", "600000");
+        try (Producer<String, byte[]> producer = OutboxRelay.producer(props)) {
+            producer.send(new ProducerRecord<>(topic, "warm-up", new byte[0])).get();
+        }
+    }
+
+    /**
+     * A new topic on the shared broker, every partition with a leader: a relay draining once finds
+     * it at once. (Created on first use instead, through the controller, it can outlast a one-shot
+     * drain's few seconds of metadata wait on a loaded machine; the drain then sends nothing.)
+     */
+    static String topic(String name) {
+        try {
+            createTopic(kafka(), name);
+            return name;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topic " + name, e);
+        }
+    }
+
+    private static void createTopic(KafkaClusterTestKit cluster, String topic) throws Exception {
+        try (Admin admin = Admin.create(
+                Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic,
+                    Optional.empty(), Optional.empty()))).all().get();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (true) {
+                try {
+                    var described = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                    if (!described.partitions().isEmpty()
+                            && described.partitions().stream().allMatch(p -> p.leader() != null)) {
+                        return;
+                    }
+                } catch (ExecutionException notYetKnown) {
+                    // UnknownTopicOrPartition until the broker has the controller's record
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " has no leader after 5 minutes");
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     /**
