@@ -49,10 +49,14 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + width + "," + height, "--hide-scrollbars", "--allow-file-access-from-files");
+        // Hang guards, not measurements: on a loaded machine the driver's start (20 s by default)
+        // and a script's run (30 s by default) can take longer.
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort()
+                .withTimeout(Duration.ofMinutes(3)).build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(3));
+        driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
         return new Browser(driver);
     }
 
@@ -62,7 +66,7 @@ final class Browser implements AutoCloseable {
 
     /** Runs axe-core (injected by the test only; the site carries no script) and returns serious or critical violations. */
     List<String> seriousViolations() {
-        Results results = new AxeBuilder().analyze(driver);
+        Results results = new AxeBuilder().setTimeout(180).analyze(driver); // seconds; its default is 30
         assertThat(results.getErrorMessage()).as("axe-core ran").isNull();
         return results.getViolations().stream()
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
