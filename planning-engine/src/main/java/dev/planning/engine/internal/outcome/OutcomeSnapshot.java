@@ -31,13 +31,19 @@ import java.util.stream.Stream;
  * (temporary files of an interrupted atomic write, and anything below a dot directory) are not
  * read. A file over {@link OutcomeFiles#MAX_BYTES}, a file that cannot be read, and an entry that is
  * a symbolic link or not a regular file (import writes regular files only; a link is never
- * followed) are {@linkplain #unreadable() unreadable}: the readers refuse them rather than skip
+ * followed), and files past {@link #MAX_TOTAL_BYTES} in all are {@linkplain #unreadable() unreadable}: the readers refuse them rather than skip
  * them, so no report can be hidden behind a link.
  */
 public final class OutcomeSnapshot {
 
     /** How deep below the outcomes directory files are read. */
     public static final int MAX_DEPTH = 4;
+
+    /**
+     * The most bytes read from one outcomes directory (256 MiB), as every file is held until it is
+     * parsed: files beyond it are unreadable rather than exhausting memory.
+     */
+    public static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
 
     /**
      * One file as read.
@@ -77,14 +83,15 @@ public final class OutcomeSnapshot {
      * @throws InvalidInputException when the path leaves the workspace or the directory cannot be listed
      */
     public static OutcomeSnapshot read(Path workspace, String directory) {
-        return read(workspace, directory, file -> { });
+        return read(workspace, directory, file -> { }, MAX_TOTAL_BYTES);
     }
 
     /**
      * As {@link #read(Path, String)}, calling {@code afterRead} with each file just after its bytes
-     * were read: a test seam to change a file between the read and anything computed from it.
+     * were read (a test seam to change a file between the read and anything computed from it), and
+     * reading at most {@code maxTotalBytes} in all.
      */
-    static OutcomeSnapshot read(Path workspace, String directory, Consumer<Path> afterRead) {
+    static OutcomeSnapshot read(Path workspace, String directory, Consumer<Path> afterRead, long maxTotalBytes) {
         Path dir = SafePaths.resolve(workspace, directory);
         List<File> files = new ArrayList<>();
         Map<String, InvalidInputException> unreadable = new LinkedHashMap<>();
@@ -96,6 +103,7 @@ public final class OutcomeSnapshot {
             }
             return new OutcomeSnapshot(directory, files, unreadable);
         }
+        long total = 0;
         for (Path entry : entries(dir, directory)) {
             String relative = dir.relativize(entry).toString().replace('\\', '/');
             String path = directory + "/" + relative;
@@ -120,8 +128,15 @@ public final class OutcomeSnapshot {
                         + " links: remove it, or import the file it stands for", SourceLocation.ofFile(path)));
                 continue;
             }
+            if (total + attributes.size() > maxTotalBytes) {
+                unreadable.put(path, new InvalidInputException("not read: the outcomes directory " + directory
+                        + " holds more than " + maxTotalBytes + " bytes of files; import fewer or smaller reports",
+                        SourceLocation.ofFile(path)));
+                continue;
+            }
             try {
                 byte[] content = bytes(entry, path);
+                total += content.length;
                 afterRead.accept(entry);
                 files.add(new File(path, relative, content, Sha256.hex(content)));
             } catch (InvalidInputException e) {

@@ -45,7 +45,7 @@ class OutcomeSnapshotTest {
         String path = write(CYCLE, "junit/0123456789ab-TEST-CartTest.xml", FAILING);
 
         CycleOutcomes outcomes = new GateOutcomes(workspace, LAYOUT).read(CYCLE,
-                OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(CYCLE), rewriteWith(PASSING)));
+                OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(CYCLE), rewriteWith(PASSING), OutcomeSnapshot.MAX_TOTAL_BYTES));
 
         assertThat(Files.readString(workspace.resolve(path))).isEqualTo(PASSING);
         assertThat(outcomes.tests()).singleElement().satisfies(t -> {
@@ -61,7 +61,7 @@ class OutcomeSnapshotTest {
             String path = write(cycle, "lcov/0123456789ab-lcov.info", LOW);
 
             CoverageOutcomes coverage = new GateOutcomes(workspace, LAYOUT).coverage(cycle,
-                    OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(cycle), rewriteWith(HIGH)));
+                    OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(cycle), rewriteWith(HIGH), OutcomeSnapshot.MAX_TOTAL_BYTES));
 
             assertThat(coverage.reports()).as(cycle.cycleId()).singleElement().satisfies(r -> {
                 assertThat(r.path()).isEqualTo(path);
@@ -77,11 +77,25 @@ class OutcomeSnapshotTest {
         write(CYCLE, "lcov/0123456789ab-lcov.info", HIGH);
         int[] reads = new int[1];
 
-        OutcomeSnapshot snapshot = OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(CYCLE), file -> reads[0]++);
+        OutcomeSnapshot snapshot = OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(CYCLE), file -> reads[0]++,
+                OutcomeSnapshot.MAX_TOTAL_BYTES);
         new GateOutcomes(workspace, LAYOUT).read(CYCLE, snapshot);
 
         assertThat(reads[0]).isEqualTo(2);
         assertThat(snapshot.digests()).containsValues(sha256(PASSING), sha256(HIGH));
+    }
+
+    @Test
+    void filesPastTheTotalLimitAreUnreadableAndTheirReportIsRefusedNotSkipped() throws IOException {
+        write(CYCLE, "junit/0123456789ab-TEST-a.xml", PASSING);
+        String second = write(CYCLE, "junit/0123456789ab-TEST-b.xml", FAILING);
+
+        OutcomeSnapshot snapshot = OutcomeSnapshot.read(workspace, LAYOUT.outcomesDir(CYCLE), file -> { },
+                PASSING.length() + 10);
+
+        assertThat(snapshot.unreadable()).containsOnlyKeys(second);
+        assertThatThrownBy(() -> new GateOutcomes(workspace, LAYOUT).read(CYCLE, snapshot))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("holds more than");
     }
 
     @Test
