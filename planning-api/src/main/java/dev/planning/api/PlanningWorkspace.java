@@ -262,7 +262,10 @@ public interface PlanningWorkspace {
     /**
      * The cycle's sealed manifest as an in-toto Statement v1 (one subject per artifact) in a DSSE
      * envelope signed by each signer. Refused with a {@link SealingException} when the manifest
-     * is missing, invalid, or an artifact changed since sealing (signatures are not required).
+     * is missing, invalid, or fails any check of verification that needs no trusted key (an
+     * artifact changed or unsealed, another rulebook, a gate verdict the sealed inputs do not
+     * re-derive, evidence that does not match, a manifest its seal event does not anchor);
+     * signatures and the signing policy are not required.
      *
      * @param signers who signs the envelope, at least one; never {@code null}
      */

@@ -304,7 +304,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public Attestation attest(CycleRef cycle, List<Signer> signers) {
-        return new Attester(root, layout).attest(cycle, verify(cycle, TrustedKeys.none()), signers);
+        return new Attester(root, layout).attest(cycle, () -> verify(cycle, TrustedKeys.none()), signers);
     }
 
     @Override

@@ -22,6 +22,8 @@ import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.outcome.GateOutcomes;
+import dev.planning.engine.internal.outcome.JudgedOutcomeFiles;
+import dev.planning.engine.internal.outcome.OutcomeSnapshot;
 import dev.planning.engine.internal.workspace.LayoutFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ import java.util.function.Supplier;
  * {@link #judgedAt()} when a sealed verdict is recomputed), the trusted keys and the sealed
  * manifests.
  */
-public final class ArtifactGateContext implements GateContext {
+public final class ArtifactGateContext implements GateContext, JudgedOutcomeFiles {
 
     private final GateEnvironment environment;
     private final CycleRef cycle;
@@ -58,6 +60,8 @@ public final class ArtifactGateContext implements GateContext {
     private final Supplier<Optional<CapacityModel>> capacity;
     private final Supplier<TrustedKeys> trust;
     private final Supplier<LintReport> lint;
+    private final Memo<OutcomeSnapshot> outcomeFiles;
+    private final Memo<Optional<OutcomeSnapshot>> previousOutcomeFiles;
     private final Supplier<CycleOutcomes> outcomes;
     private final Supplier<Optional<CoverageOutcomes>> previousCoverage;
     private final Optional<List<RecordedEvent>> history;
@@ -103,8 +107,13 @@ public final class ArtifactGateContext implements GateContext {
         this.trust = memoize(environment.trust());
         this.lint = memoize(() -> artifacts.lint(cycle, environment.rulebook()));
         GateOutcomes imported = new GateOutcomes(environment.root(), environment.layout());
-        this.outcomes = memoize(() -> imported.read(cycle));
-        this.previousCoverage = memoize(() -> previousCycle(files, cycle).map(imported::coverage));
+        // Each outcomes directory is read once: the gates parse, and the evidence hashes, the same bytes.
+        this.outcomeFiles = new Memo<>(() -> imported.snapshot(cycle));
+        Supplier<Optional<CycleRef>> previous = memoize(() -> previousCycle(files, cycle));
+        this.previousOutcomeFiles = new Memo<>(() -> previous.get().map(imported::snapshot));
+        this.outcomes = memoize(() -> imported.read(cycle, outcomeFiles.get()));
+        this.previousCoverage = memoize(() -> previous.get().flatMap(p -> previousOutcomeFiles.get()
+                .map(snapshot -> imported.coverage(p, snapshot))));
     }
 
     @Override
@@ -194,6 +203,17 @@ public final class ArtifactGateContext implements GateContext {
     }
 
     @Override
+    public Optional<Map<String, String>> judgedOutcomeDigests() {
+        Optional<OutcomeSnapshot> current = outcomeFiles.ifDone();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> digests = new java.util.TreeMap<>(current.get().digests());
+        previousOutcomeFiles.ifDone().flatMap(p -> p).ifPresent(p -> digests.putAll(p.digests()));
+        return Optional.of(java.util.Collections.unmodifiableMap(digests));
+    }
+
+    @Override
     public TrustedKeys trustedKeys() {
         return trust.get();
     }
@@ -223,6 +243,31 @@ public final class ArtifactGateContext implements GateContext {
             return Optional.empty();
         }
         return Optional.of(reader.apply(file, path).orThrow());
+    }
+
+    /** A value computed once, on first use, that can also be asked whether it was computed. */
+    private static final class Memo<T> implements Supplier<T> {
+        private final Supplier<T> supplier;
+        private T value;
+        private boolean done;
+
+        Memo(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (!done) {
+                value = supplier.get();
+                done = true;
+            }
+            return value;
+        }
+
+        /** The value if it was computed, without computing it. */
+        synchronized Optional<T> ifDone() {
+            return done ? Optional.of(value) : Optional.empty();
+        }
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

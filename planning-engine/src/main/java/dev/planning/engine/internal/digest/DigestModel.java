@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.governance.Waiver;
@@ -17,7 +18,6 @@ import dev.planning.engine.internal.metrics.KpiInput;
 import dev.planning.engine.internal.metrics.KpiInputCatalog;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
@@ -323,7 +323,11 @@ final class DigestModel {
      * on the {@code /}-separated text, not through {@link java.nio.file.Path}, so that a file name the
      * platform charset cannot encode (any non-ASCII name under {@code LC_ALL=C}) still links; then
      * percent-encoded as a URI reference (spaces, parentheses and non-ASCII included), so that the
-     * destination stays one Markdown link whatever the name holds.
+     * destination stays one Markdown link whatever the name holds. Both paths are normalized first
+     * ({@code .} segments dropped, {@code ..} taken back with the segment before it), so that the
+     * common directories are counted on the paths meant, not on their spelling.
+     *
+     * @throws InvalidInputException when a path climbs above the workspace ({@code ..} past its root)
      */
     static String link(String digestPath, String target) {
         List<String> from = segments(digestPath);
@@ -346,9 +350,21 @@ final class DigestModel {
         }
     }
 
+    /** The path's segments, normalized: empty and {@code .} segments dropped, {@code ..} resolved. */
     private static List<String> segments(String path) {
-        return Arrays.stream(path.replace('\\', '/').split("/")).filter(s -> !s.isEmpty() && !s.equals("."))
-                .toList();
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.replace('\\', '/').split("/")) {
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    throw new InvalidInputException("path '" + path + "' is refused as a digest link: its '..' climbs"
+                            + " above the workspace; expected a path relative to the workspace");
+                }
+                segments.remove(segments.size() - 1);
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        return segments;
     }
 
     /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link MarkdownText}). */

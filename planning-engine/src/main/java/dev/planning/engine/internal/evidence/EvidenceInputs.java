@@ -138,12 +138,30 @@ public final class EvidenceInputs {
      * read them.
      */
     public Map<String, String> digests(CycleRef cycle, String gate, boolean postExecution) {
+        return digests(cycle, gate, postExecution, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #digests(CycleRef, String, boolean)}, with the outcome files the gate's context read
+     * ({@code judgedOutcomes}: path to the SHA-256 of the bytes parsed) when it can tell: then exactly
+     * those are recorded for the outcomes, so that a file changed, added or removed after the gate
+     * read the directory is recorded as judged, not as found later. Without them the outcomes
+     * directory is hashed as it is now.
+     */
+    public Map<String, String> digests(CycleRef cycle, String gate, boolean postExecution,
+            java.util.Optional<Map<String, String>> judgedOutcomes) {
         List<String> paths = new java.util.ArrayList<>(paths(cycle).stream()
                 .filter(path -> judgedBy(gate, cycle, path)).toList());
-        if (postExecution && BY_GATE.getOrDefault(gate, EnumSet.allOf(Input.class)).contains(Input.OUTCOMES)) {
+        boolean outcomes = postExecution && BY_GATE.getOrDefault(gate, EnumSet.allOf(Input.class))
+                .contains(Input.OUTCOMES);
+        if (outcomes && judgedOutcomes.isEmpty()) {
             paths.addAll(outcomeFiles(cycle));
         }
-        return digests(paths);
+        Map<String, String> digests = digests(paths);
+        if (outcomes) {
+            judgedOutcomes.ifPresent(digests::putAll);
+        }
+        return digests;
     }
 
     /** The regular files under the cycle's outcomes directory, workspace-relative, sorted. */

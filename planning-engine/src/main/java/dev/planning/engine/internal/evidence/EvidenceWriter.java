@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.evidence;
 
+import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
@@ -30,4 +31,18 @@ public interface EvidenceWriter {
      * @throws dev.planning.api.PlanningException when it cannot be written
      */
     Optional<String> write(CycleRef cycle, Transition transition, GateResult result, Instant at, String rulebookHash);
+
+    /**
+     * Writes the evidence of one gate run that judged {@code judged}: a writer that records the
+     * inputs of the verdict takes from the context what the gate was given where the context can
+     * tell (the outcome files' SHA-256 of the bytes parsed, {@link
+     * dev.planning.engine.internal.outcome.JudgedOutcomeFiles}), rather than reading the files again.
+     * By default {@link #write(CycleRef, Transition, GateResult, Instant, String)}.
+     *
+     * @param judged the context the gate ran with
+     */
+    default Optional<String> write(CycleRef cycle, Transition transition, GateResult result, Instant at,
+            String rulebookHash, GateContext judged) {
+        return write(cycle, transition, result, at, rulebookHash);
+    }
 }

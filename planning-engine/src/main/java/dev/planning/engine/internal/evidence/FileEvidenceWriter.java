@@ -1,9 +1,11 @@
 package dev.planning.engine.internal.evidence;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.engine.internal.outcome.JudgedOutcomeFiles;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,9 +44,28 @@ public final class FileEvidenceWriter implements EvidenceWriter {
     @Override
     public Optional<String> write(CycleRef cycle, Transition transition, GateResult result, Instant at,
             String rulebookHash) {
+        return write(cycle, transition, result, at, rulebookHash, Optional.empty());
+    }
+
+    /**
+     * As {@link #write(CycleRef, Transition, GateResult, Instant, String)}; after execution, the
+     * outcome files the evidence records are those the context read, with the SHA-256 of the bytes
+     * the gate was given ({@link JudgedOutcomeFiles}), when the context can tell.
+     */
+    @Override
+    public Optional<String> write(CycleRef cycle, Transition transition, GateResult result, Instant at,
+            String rulebookHash, GateContext judged) {
+        Optional<Map<String, String>> outcomes = judged instanceof JudgedOutcomeFiles files
+                ? files.judgedOutcomeDigests() : Optional.empty();
+        return write(cycle, transition, result, at, rulebookHash, outcomes);
+    }
+
+    private Optional<String> write(CycleRef cycle, Transition transition, GateResult result, Instant at,
+            String rulebookHash, Optional<Map<String, String>> judgedOutcomes) {
         byte[] content = EvidenceJson.bytes(EvidenceJson.of(cycle, transition, result, at, rulebookHash,
                 inputs.digests(cycle, result.gate(),
-                        transition.to().compareTo(dev.planning.api.lifecycle.CycleState.EXECUTED) >= 0)));
+                        transition.to().compareTo(dev.planning.api.lifecycle.CycleState.EXECUTED) >= 0,
+                        judgedOutcomes)));
         String base = layout.evidenceDir(cycle) + "/" + STAMP.format(at) + "-" + transition.from() + "-"
                 + transition.to() + "-" + fileSafe(result.gate());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

@@ -156,13 +156,15 @@ public final class LifecycleMachine {
                 .filter(step -> step.appliesTo(attempt.transition()))
                 .map(step -> Objects.requireNonNull(step.before(cycle, attempt.transition(), history), "completion"))
                 .toList();
-        List<GateResult> results = runGates(cycle, attempt);
+        Optional<GateContext> judged = attempt.gates().isEmpty() ? Optional.empty()
+                : Optional.of(contexts.create(cycle, attempt.transition(), attempt.history()));
+        List<GateResult> results = judged.map(context -> GateRun.run(attempt.gates(), context)).orElse(List.of());
         boolean accepted = results.stream().allMatch(GateResult::passed);
         Optional<CycleState> movedTo = accepted ? Optional.empty() : attempt.onFailure();
         Map<String, String> context = new LinkedHashMap<>();
         context.put("profile", attempt.profile());
         context.put("rulebook_hash", rulebook.hash());
-        Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results);
+        Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results, judged);
         context.putAll(evidencePaths);
         List<RecordedEvent> appended = appendAfter(cycle, attempt.history(), () -> events.attempt(cycle,
                 attempt.transition(), results, accepted, movedTo, context));
@@ -195,14 +197,16 @@ public final class LifecycleMachine {
      * Written before the event is appended, so that the event can name them: an attempt that then
      * loses a race leaves evidence that no event refers to, which is harmless.
      */
-    private Map<String, String> writeEvidence(CycleRef cycle, Transition transition, List<GateResult> results) {
+    private Map<String, String> writeEvidence(CycleRef cycle, Transition transition, List<GateResult> results,
+            Optional<GateContext> judged) {
         if (results.isEmpty()) {
             return Map.of();
         }
         Map<String, String> paths = new LinkedHashMap<>();
         Instant ranAt = clock.instant();
         for (GateResult result : results) {
-            evidence.write(cycle, transition, result, ranAt, rulebook.hash())
+            (judged.isPresent() ? evidence.write(cycle, transition, result, ranAt, rulebook.hash(), judged.get())
+                    : evidence.write(cycle, transition, result, ranAt, rulebook.hash()))
                     .ifPresent(path -> paths.put(GateOutcomes.detailKey(result.gate()), path));
         }
         return paths;
@@ -245,10 +249,11 @@ public final class LifecycleMachine {
         if (resolved.isEmpty()) {
             return new Evaluation(List.of(), Map.of());
         }
-        List<GateResult> results = GateRun.run(resolved, contexts.create(cycle, transition, judgedAt));
+        GateContext judged = contexts.create(cycle, transition, judgedAt);
+        List<GateResult> results = GateRun.run(resolved, judged);
         Map<String, String> evidencePaths = new LinkedHashMap<>();
         if (keepEvidence) {
-            evidencePaths.putAll(byGate(writeEvidence(cycle, transition, results)));
+            evidencePaths.putAll(byGate(writeEvidence(cycle, transition, results, Optional.of(judged))));
         }
         return new Evaluation(results, evidencePaths);
     }

@@ -20,12 +20,7 @@ public interface CoverageReader {
         if (kind == OutcomeKind.JACOCO) {
             report = JacocoXml.parse(new java.io.ByteArrayInputStream(content), displayPath);
         } else if (kind == OutcomeKind.LCOV) {
-            try {
-                report = Lcov.parse(new java.io.StringReader(
-                        new String(content, java.nio.charset.StandardCharsets.UTF_8)), displayPath);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            report = Lcov.parse(content, displayPath);
         } else {
             return Optional.empty();
         }

@@ -1,11 +1,7 @@
 package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
-import dev.planning.engine.internal.workspace.SafePaths;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,14 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The coverage reports of one outcomes directory ({@code outcomes/{cycle}/} of a stream), found
  * by name and content: {@code *.xml} files named {@code *jacoco*} or whose root element is
  * {@code <report>} are JaCoCo reports (other XML, such as JUnit results, is skipped), {@code *.info} and {@code *.lcov} files
- * are LCOV tracefiles. The directory is searched {@value #MAX_DEPTH} levels deep; symbolic links
- * are not followed. Each report is unit or e2e by its path ({@link CoverageKind#ofPath}), and the
+ * are LCOV tracefiles. The directory is searched {@value #MAX_DEPTH} levels deep, each file read once
+ * ({@link OutcomeSnapshot}); symbolic links are not followed but reported as problems. Each report is unit or e2e by its path ({@link CoverageKind#ofPath}), and the
  * reports of one kind are summed.
  *
  * <pre>{@code
@@ -35,7 +30,7 @@ import java.util.stream.Stream;
 public record CoverageReports(String directory, List<Entry> reports, List<InvalidInputException> problems) {
 
     /** How deep below the outcomes directory reports are looked for. */
-    public static final int MAX_DEPTH = 4;
+    public static final int MAX_DEPTH = OutcomeSnapshot.MAX_DEPTH;
 
     public CoverageReports {
         reports = List.copyOf(reports);
@@ -47,8 +42,9 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
      *
      * @param kind   unit or e2e
      * @param report what it measured
+     * @param sha256 the SHA-256 of the bytes it was parsed from
      */
-    public record Entry(CoverageKind kind, CoverageReport report) {
+    public record Entry(CoverageKind kind, CoverageReport report, String sha256) {
     }
 
     /**
@@ -58,22 +54,26 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
      * @throws InvalidInputException when the directory path leaves the workspace
      */
     public static CoverageReports scan(Path workspace, String directory) {
-        Path dir = SafePaths.resolve(workspace, directory);
+        return of(OutcomeSnapshot.read(workspace, directory));
+    }
+
+    /**
+     * The coverage reports of a snapshot, each parsed from the bytes the snapshot read and carrying
+     * their SHA-256. An entry the snapshot could not read (too large, a link, not a regular file) is
+     * a problem, whatever its name: what it holds cannot be known, so it is not skipped.
+     */
+    public static CoverageReports of(OutcomeSnapshot snapshot) {
         List<Entry> reports = new ArrayList<>();
-        List<InvalidInputException> problems = new ArrayList<>();
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return new CoverageReports(directory, reports, problems);
-        }
-        for (Path file : files(dir)) {
-            String relative = dir.relativize(file).toString().replace('\\', '/');
-            String shown = directory + "/" + relative;
+        List<InvalidInputException> problems = new ArrayList<>(snapshot.unreadable().values());
+        for (OutcomeSnapshot.File file : snapshot.files()) {
             try {
-                read(file, shown).ifPresent(report -> reports.add(new Entry(CoverageKind.ofPath(relative), report)));
+                read(file).ifPresent(report -> reports.add(new Entry(CoverageKind.ofPath(file.relative()), report,
+                        file.sha256())));
             } catch (InvalidInputException e) {
                 problems.add(e);
             }
         }
-        return new CoverageReports(directory, reports, problems);
+        return new CoverageReports(snapshot.directory(), reports, problems);
     }
 
     /** The summed coverage of one kind, when any report of that kind was read. */
@@ -101,22 +101,14 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
         return totals;
     }
 
-    private static Optional<CoverageReport> read(Path file, String shown) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    private static Optional<CoverageReport> read(OutcomeSnapshot.File file) {
+        String name = file.name().toLowerCase(Locale.ROOT);
         if (name.endsWith(".info") || name.endsWith(".lcov")) {
-            return Optional.of(Lcov.read(file, shown));
+            return Optional.of(Lcov.parse(file.content(), file.path()));
         }
-        if (name.endsWith(".xml") && (name.contains("jacoco") || JacocoXml.isReport(file))) {
-            return Optional.of(JacocoXml.read(file, shown));
+        if (name.endsWith(".xml") && (name.contains("jacoco") || JacocoXml.isReport(file.content()))) {
+            return Optional.of(JacocoXml.parse(new ByteArrayInputStream(file.content()), file.path()));
         }
         return Optional.empty();
-    }
-
-    private static List<Path> files(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
-            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
     }
 }

@@ -9,9 +9,6 @@ import dev.planning.api.outcome.CoverageOutcomes;
 import dev.planning.api.outcome.CycleOutcomes;
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.outcome.TestOutcome;
-import dev.planning.engine.internal.hash.Sha256;
-import dev.planning.engine.internal.workspace.SafePaths;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,8 @@ import java.util.Objects;
  * A cycle's imported outcomes as the gates see them ({@link dev.planning.api.gate.GateContext#outcomes()}
  * and {@link dev.planning.api.gate.GateContext#previousCoverage()}): read from the workspace by the
  * layout with the engine's readers ({@link OutcomeFiles}, {@link CoverageReports}, {@link Delivery}),
- * each file with its workspace path and the SHA-256 that gate evidence records for it.
+ * each file with its workspace path and the SHA-256 that gate evidence records for it. Each file is
+ * read once ({@link OutcomeSnapshot}): its SHA-256 is of the very bytes parsed, never of a second read.
  */
 public final class GateOutcomes {
 
@@ -43,20 +41,40 @@ public final class GateOutcomes {
      * @throws InvalidInputException when a stored test, accessibility or deployments file no longer parses
      */
     public CycleOutcomes read(CycleRef cycle) {
-        OutcomeSet stored = new OutcomeFiles(workspace, layout, CoverageReader.NONE).read(cycle);
+        return read(cycle, OutcomeSnapshot.read(workspace, layout.outcomesDir(cycle)));
+    }
+
+    /**
+     * The cycle's outcomes as parsed from a snapshot of its outcomes directory: every file read once,
+     * each SHA-256 of the bytes parsed.
+     *
+     * @throws InvalidInputException when a stored test, accessibility or deployments file no longer parses
+     */
+    public CycleOutcomes read(CycleRef cycle, OutcomeSnapshot snapshot) {
+        OutcomeSet stored = new OutcomeFiles(workspace, layout, CoverageReader.NONE).read(snapshot);
         List<TestOutcome> tests = new ArrayList<>();
         for (OutcomeSet.Stored<TestReport> test : stored.tests()) {
             TestReport report = test.report();
-            tests.add(new TestOutcome(test.path(), sha256(test.path()), report.tests(), report.failures(),
+            tests.add(new TestOutcome(test.path(), test.sha256(), report.tests(), report.failures(),
                     report.errors(), report.skipped()));
         }
-        return new CycleOutcomes(cycle, tests, coverage(cycle), Delivery.of(stored).deployedTaskIds());
+        return new CycleOutcomes(cycle, tests, coverage(cycle, snapshot), Delivery.of(stored).deployedTaskIds());
+    }
+
+    /** A snapshot of the cycle's outcomes directory, for {@link #read(CycleRef, OutcomeSnapshot)}. */
+    public OutcomeSnapshot snapshot(CycleRef cycle) {
+        return OutcomeSnapshot.read(workspace, layout.outcomesDir(cycle));
     }
 
     /** The coverage reports of the cycle's outcomes directory; those that cannot be read are problems. */
     public CoverageOutcomes coverage(CycleRef cycle) {
-        String directory = layout.outcomesDir(cycle);
-        CoverageReports scanned = CoverageReports.scan(workspace, directory);
+        return coverage(cycle, snapshot(cycle));
+    }
+
+    /** The coverage reports of a snapshot of the cycle's outcomes directory, hashed from the bytes parsed. */
+    public CoverageOutcomes coverage(CycleRef cycle, OutcomeSnapshot snapshot) {
+        String directory = snapshot.directory();
+        CoverageReports scanned = CoverageReports.of(snapshot);
         List<CoverageOutcome> reports = new ArrayList<>();
         List<CoverageOutcomes.Unreadable> problems = new ArrayList<>();
         for (InvalidInputException problem : scanned.problems()) {
@@ -66,19 +84,10 @@ public final class GateOutcomes {
         for (CoverageReports.Entry entry : scanned.reports()) {
             CoverageReport report = entry.report();
             OutcomeKind format = report.format() == CoverageReport.Format.LCOV ? OutcomeKind.LCOV : OutcomeKind.JACOCO;
-            reports.add(new CoverageOutcome(report.source(), sha256(report.source()), format,
+            reports.add(new CoverageOutcome(report.source(), entry.sha256(), format,
                     entry.kind() == CoverageKind.E2E, report.lines().covered(), report.lines().missed(),
                     report.branches().covered(), report.branches().missed()));
         }
         return new CoverageOutcomes(cycle, directory, reports, problems);
-    }
-
-    private String sha256(String path) {
-        try {
-            return Sha256.file(SafePaths.resolve(workspace, path)).sha256();
-        } catch (UncheckedIOException e) {
-            throw new InvalidInputException("cannot read the stored outcome to hash it: " + e.getCause().getMessage(),
-                    SourceLocation.ofFile(path), e);
-        }
     }
 }

@@ -63,6 +63,20 @@ public final class JacocoXml {
         }
     }
 
+    /** Whether bytes are a JaCoCo XML report: well-formed up to a root element named {@code report}. */
+    public static boolean isReport(byte[] content) {
+        try (InputStream in = new java.io.ByteArrayInputStream(content)) {
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            try {
+                return firstElement(xml) && "report".equals(xml.getLocalName());
+            } finally {
+                xml.close();
+            }
+        } catch (IOException | XMLStreamException e) {
+            return false;
+        }
+    }
+
     /**
      * Parses a report from a stream (not closed).
      *

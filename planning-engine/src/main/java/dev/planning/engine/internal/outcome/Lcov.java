@@ -53,6 +53,23 @@ public final class Lcov {
     }
 
     /**
+     * Parses a tracefile's bytes (UTF-8; bytes that are not UTF-8 are refused, never replaced).
+     *
+     * @throws InvalidInputException when it is not UTF-8 text or not an LCOV tracefile
+     */
+    public static CoverageReport parse(byte[] content, String displayPath) {
+        try (Reader in = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            return parse(in, displayPath);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("the LCOV tracefile is not UTF-8 text", SourceLocation.ofFile(displayPath), e);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the LCOV tracefile: " + e.getMessage(),
+                    SourceLocation.ofFile(displayPath), e);
+        }
+    }
+
+    /**
      * Parses a tracefile from a reader (not closed).
      *
      * @throws InvalidInputException when it is not an LCOV tracefile

@@ -4,20 +4,19 @@ import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Reads back what {@link OutcomeImporter} stored for a cycle ({@code outcomes/{cycle}/<kind>/*}),
- * parsed, into an {@link OutcomeSet}. Files are read in name order. A stored file that no longer
- * parses (edited by hand) is an {@link InvalidInputException} naming it.
+ * parsed, into an {@link OutcomeSet}. Each file is read once ({@link OutcomeSnapshot}), parsed and
+ * hashed from the same bytes, in name order. A stored file that no longer parses (edited by hand),
+ * cannot be read, or is a symbolic link is an {@link InvalidInputException} naming it.
  */
 public final class OutcomeFiles {
 
@@ -41,62 +40,53 @@ public final class OutcomeFiles {
 
     /** The cycle's imported outcomes; empty lists when nothing was imported. */
     public OutcomeSet read(CycleRef cycle) {
-        String base = layout.outcomesDir(cycle);
+        return read(OutcomeSnapshot.read(workspace, layout.outcomesDir(cycle)));
+    }
+
+    /**
+     * The outcomes of a snapshot of the cycle's outcomes directory: each file parsed from the bytes
+     * the snapshot read, with the snapshot's SHA-256 of them.
+     *
+     * @throws InvalidInputException for the first stored file of a kind directory that cannot be read
+     *                               or parsed
+     */
+    public OutcomeSet read(OutcomeSnapshot snapshot) {
+        for (OutcomeKind kind : OutcomeKind.values()) {
+            String dir = snapshot.directory() + "/" + kind.directory() + "/";
+            for (Map.Entry<String, InvalidInputException> unreadable : snapshot.unreadable().entrySet()) {
+                String path = unreadable.getKey();
+                if (path.startsWith(dir) && path.indexOf('/', dir.length()) < 0
+                        || (snapshot.directory() + "/" + kind.directory()).equals(path)) {
+                    throw unreadable.getValue();
+                }
+            }
+        }
+        if (snapshot.unreadable().containsKey(snapshot.directory())) {
+            throw snapshot.unreadable().get(snapshot.directory());
+        }
         JUnitReportParser junit = new JUnitReportParser();
         AxeReportParser axe = new AxeReportParser();
         DeploymentLogReader deployments = new DeploymentLogReader();
         List<OutcomeSet.Stored<TestReport>> tests = new ArrayList<>();
-        for (String path : files(base, OutcomeKind.JUNIT)) {
-            tests.add(new OutcomeSet.Stored<>(path, junit.parse(bytes(path), path)));
+        for (OutcomeSnapshot.File file : snapshot.filesIn(OutcomeKind.JUNIT.directory())) {
+            tests.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), junit.parse(file.content(), file.path())));
         }
         List<OutcomeSet.Stored<CoverageSummary>> covered = new ArrayList<>();
         for (OutcomeKind kind : List.of(OutcomeKind.JACOCO, OutcomeKind.LCOV)) {
-            for (String path : files(base, kind)) {
-                coverage.read(kind, bytes(path), path).ifPresent(s -> covered.add(new OutcomeSet.Stored<>(path, s)));
+            for (OutcomeSnapshot.File file : snapshot.filesIn(kind.directory())) {
+                coverage.read(kind, file.content(), file.path())
+                        .ifPresent(s -> covered.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), s)));
             }
         }
-        covered.sort(java.util.Comparator.comparing(OutcomeSet.Stored::path));
+        covered.sort(Comparator.comparing(OutcomeSet.Stored::path));
         List<OutcomeSet.Stored<AccessibilityReport>> a11y = new ArrayList<>();
-        for (String path : files(base, OutcomeKind.AXE)) {
-            a11y.add(new OutcomeSet.Stored<>(path, axe.parse(bytes(path), path)));
+        for (OutcomeSnapshot.File file : snapshot.filesIn(OutcomeKind.AXE.directory())) {
+            a11y.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), axe.parse(file.content(), file.path())));
         }
         List<OutcomeSet.Stored<DeploymentLog>> logs = new ArrayList<>();
-        for (String path : files(base, OutcomeKind.DEPLOYMENTS)) {
-            logs.add(new OutcomeSet.Stored<>(path, deployments.parse(bytes(path), path)));
+        for (OutcomeSnapshot.File file : snapshot.filesIn(OutcomeKind.DEPLOYMENTS.directory())) {
+            logs.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), deployments.parse(file.content(), file.path())));
         }
         return new OutcomeSet(tests, covered, a11y, logs);
-    }
-
-    private List<String> files(String base, OutcomeKind kind) {
-        String dir = base + "/" + kind.directory();
-        Path directory = SafePaths.resolve(workspace, dir);
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(Files::isRegularFile)
-                    .map(p -> p.getFileName().toString())
-                    // Temporary files of an interrupted atomic write start with a dot.
-                    .filter(name -> !name.startsWith("."))
-                    .sorted()
-                    .map(name -> dir + "/" + name)
-                    .toList();
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot list " + dir + ": " + e.getMessage(), SourceLocation.ofFile(dir), e);
-        }
-    }
-
-    private byte[] bytes(String path) {
-        try {
-            Path file = SafePaths.resolve(workspace, path);
-            if (Files.size(file) > MAX_BYTES) {
-                throw new InvalidInputException("the stored outcome exceeds " + MAX_BYTES + " bytes",
-                        SourceLocation.ofFile(path));
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read the stored outcome: " + e.getMessage(),
-                    SourceLocation.ofFile(path), e);
-        }
     }
 }

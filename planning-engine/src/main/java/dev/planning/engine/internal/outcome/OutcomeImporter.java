@@ -91,8 +91,11 @@ public final class OutcomeImporter {
         // Every stored file that shares a candidate's name prefix is compared in full before anything
         // is written, so a crafted file under a colliding name refuses the whole import.
         List<Optional<String>> existing = new ArrayList<>();
+        Path realRoot = SafePaths.realWorkspace(workspace.root());
         for (Candidate candidate : candidates) {
-            existing.add(existing(layout.outcomesDir(cycle) + "/" + candidate.kind().directory(), candidate));
+            String dir = layout.outcomesDir(cycle) + "/" + candidate.kind().directory();
+            requireNoLink(realRoot, dir);
+            existing.add(existing(dir, candidate));
         }
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
@@ -162,6 +165,19 @@ public final class OutcomeImporter {
             return Optional.of(path);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Refuses a directory that is, or lies under, a symbolic link: import would write through it to
+     * wherever it points (inside the workspace, {@link SafePaths} keeps it there), for example into
+     * another cycle's outcomes or evidence; and the gates never read outcomes through links.
+     */
+    private static void requireNoLink(Path realRoot, String dir) {
+        if (!SafePaths.resolveUnder(realRoot, dir).linkFree()) {
+            throw new InvalidInputException("the outcomes directory " + dir + " is or lies under a symbolic link;"
+                    + " import never writes through links and the gates never read outcomes through them: replace"
+                    + " the link with a plain directory. Nothing was imported", SourceLocation.ofFile(dir));
+        }
     }
 
     /** The file's name with anything but letters, digits, dot, dash and underscore replaced. */

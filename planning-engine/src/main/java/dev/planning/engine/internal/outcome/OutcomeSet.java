@@ -32,12 +32,14 @@ public record OutcomeSet(List<Stored<TestReport>> tests, List<Stored<CoverageSum
      * One stored outcome file and what it holds.
      *
      * @param path   workspace-relative path
+     * @param sha256 the SHA-256 of the bytes {@code report} was parsed from
      * @param report the parsed content
      * @param <T>    the content's type
      */
-    public record Stored<T>(String path, T report) {
+    public record Stored<T>(String path, String sha256, T report) {
         public Stored {
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(sha256, "sha256");
             Objects.requireNonNull(report, "report");
         }
 

@@ -43,7 +43,7 @@ final class JudgedOutcomes {
     /** The gate whose evidence records the outcome files the move into {@code VALIDATED} judged. */
     static final String GATE = "parity_coverage";
 
-    private static final ObjectMapper JSON = JsonMappers.json();
+    private static final ObjectMapper JSON = JsonMappers.strictJson();
     private static final long MAX_EVIDENCE_BYTES = 32L * 1024 * 1024;
 
     private JudgedOutcomes() {
@@ -181,15 +181,16 @@ final class JudgedOutcomes {
         return judged;
     }
 
-    /** The JUnit reports stored for the cycle now, as {@link OutcomeFiles} reads them. */
+    /** The entries of the cycle's JUnit directory now: the files {@link OutcomeFiles} reads, and any link. */
     private static List<String> junitFiles(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
         String dir = layout.outcomesDir(cycle) + "/" + OutcomeKind.JUNIT.directory();
         Path directory = SafePaths.resolve(workspace, dir);
-        if (!Files.isDirectory(directory)) {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+            // Links count as present (never as judged: the gate refuses them), so one placed later is seen.
+            return entries.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> p.getFileName().toString()).filter(name -> !name.startsWith("."))
                     .sorted().map(name -> dir + "/" + name).toList();
         } catch (IOException e) {

@@ -63,7 +63,7 @@ final class VerdictCheck {
             {CycleState.PLANNED, CycleState.READY_FOR_HANDOFF},
             {CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED}};
 
-    private static final ObjectMapper JSON = JsonMappers.json();
+    private static final ObjectMapper JSON = JsonMappers.strictJson();
 
     private static final int MEMO_SIZE = 16;
 

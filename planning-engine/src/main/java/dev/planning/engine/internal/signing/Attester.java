@@ -16,21 +16,45 @@ import dev.planning.api.signing.Signer;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Attests a cycle's sealed manifest: an in-toto statement in a DSSE envelope ({@link Attestations}),
- * refused when the manifest is missing, invalid or no longer matches its artifacts. Signatures and
- * the signing policy are not required: an attestation says what was sealed, not who approved it.
+ * refused when the manifest does not verify in anything but its signatures: when it is missing,
+ * invalid or not canonical, no longer matches its artifacts, leaves a plan artifact unsealed, was
+ * judged under another rulebook than the one in hand, names a git revision that does not exist,
+ * records gate verdicts that its sealed inputs do not re-derive or evidence that does not match it,
+ * is not the manifest its {@code MANIFEST_SEALED} event anchors, or shares its id with another
+ * manifest. A keyholder's signature on the statement vouches for its gate results and governance,
+ * so a manifest forged by a hand without a key (SPEC §8) is not attested. Signatures and the
+ * signing policy are not required (no trust file is given): an attestation says what was sealed,
+ * not who approved it; its {@code approvals} list the manifest's signatures as recorded.
+ *
+ * <p>The statement is made from the manifest bytes read before verification, and only if the file
+ * still holds those bytes after it, so that what is attested is what was verified.
  */
 public final class Attester {
 
+    /**
+     * Everything verification finds that does not depend on trusted keys. Left out: the signature
+     * checks, the signing policy, the unsigned-history and summary checks (all judged against trusted
+     * keys, of which attest is given none) and the prior chain (whose check includes the prior
+     * manifest's signing policy).
+     */
     private static final Set<DiscrepancyKind> BLOCKING = EnumSet.of(DiscrepancyKind.MANIFEST_INVALID,
-            DiscrepancyKind.MANIFEST_NOT_CANONICAL, DiscrepancyKind.ARTIFACT_CHANGED, DiscrepancyKind.ARTIFACT_MISSING);
+            DiscrepancyKind.MANIFEST_NOT_CANONICAL, DiscrepancyKind.ARTIFACT_CHANGED, DiscrepancyKind.ARTIFACT_MISSING,
+            DiscrepancyKind.ARTIFACT_UNSEALED, DiscrepancyKind.RULEBOOK_CHANGED, DiscrepancyKind.SNAPSHOT_REV_MISSING,
+            DiscrepancyKind.VERDICT_CHANGED, DiscrepancyKind.EVIDENCE_MISMATCH, DiscrepancyKind.SEAL_EVENT_MISMATCH,
+            DiscrepancyKind.MANIFEST_ID_DUPLICATE);
     private static final ObjectMapper JSON = JsonMappers.prettyJson();
 
     private final Path root;
@@ -44,18 +68,33 @@ public final class Attester {
     /**
      * The attestation of {@code cycle}'s manifest.
      *
-     * @param report the manifest's verification (any trusted keys: only checksum discrepancies block)
-     * @throws SealingException when the manifest is missing, invalid or an artifact changed
+     * @param verification verifies the manifest (with any trusted keys: only what does not depend on
+     *                     them blocks, see {@link #BLOCKING})
+     * @throws SealingException when the manifest is missing, does not verify as above, or changed
+     *                          while it was verified
      */
-    public Attestation attest(CycleRef cycle, VerificationReport report, List<? extends Signer> signers) {
+    public Attestation attest(CycleRef cycle, Supplier<VerificationReport> verification,
+            List<? extends Signer> signers) {
+        String path = layout.manifest(cycle);
+        Path file = SafePaths.resolve(root, path);
+        Optional<byte[]> before = bytes(file);
+        VerificationReport report = verification.get();
         List<Discrepancy> blocking = report.discrepancies().stream().filter(d -> BLOCKING.contains(d.kind())).toList();
         if (!blocking.isEmpty()) {
             throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "cannot attest " + cycle
                     + ": " + blocking.get(0).describe() + (blocking.size() > 1 ? " (and " + (blocking.size() - 1)
                             + " more; run planning verify)" : ""), SourceLocation.ofFile(report.manifest()));
         }
-        String path = layout.manifest(cycle);
-        ManifestReader.Read read = new ManifestReader(root).read(SafePaths.resolve(root, path), path);
+        if (before.isEmpty()) {
+            throw new SealingException(SealingException.Reason.NOT_SEALED, "cannot attest " + cycle
+                    + ": its manifest cannot be read", SourceLocation.ofFile(path));
+        }
+        if (!Arrays.equals(before.get(), bytes(file).orElse(null))) {
+            throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "cannot attest " + cycle
+                    + ": the manifest changed while it was verified; run planning attest again",
+                    SourceLocation.ofFile(path));
+        }
+        ManifestReader.Read read = new ManifestReader(root).parse(before.get(), path);
         ObjectNode statement = Attestations.statement(read.manifest(), path, Sha256.hex(read.bytes()));
         ObjectNode envelope = Attestations.envelope(CanonicalForm.canonicalize(statement), signers);
         try {
@@ -63,6 +102,14 @@ public final class Attester {
                     signers.size());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<byte[]> bytes(Path file) {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return Optional.empty(); // verification reports the missing or unreadable manifest
         }
     }
 }

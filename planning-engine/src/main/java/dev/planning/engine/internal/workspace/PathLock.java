@@ -24,6 +24,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * because on POSIX systems closing <em>any</em> descriptor of a file drops the process's locks on
  * it, and readers open the file freely. The sidecar is empty and must not be deleted while a
  * process may be writing.
+ *
+ * <p>The in-JVM locks live only while used: an entry is made when the first thread asks for a key
+ * and dropped when the last thread that held or waited for it leaves, so an embedder that appends
+ * to many cycles over a long run keeps no lock per file it ever touched. The count of users is
+ * changed only inside the map's atomic {@code compute} for that key, so a lock that is held or
+ * waited for is never dropped nor replaced by a second lock for the same key.
  */
 public final class PathLock {
 
@@ -34,7 +40,13 @@ public final class PathLock {
         T run() throws IOException;
     }
 
-    private static final ConcurrentMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Path, Entry> IN_JVM = new ConcurrentHashMap<>();
+
+    /** A key's in-JVM lock and the threads that hold or wait for it ({@code users}, changed only in {@code compute}). */
+    private static final class Entry {
+        final ReentrantLock lock = new ReentrantLock();
+        int users;
+    }
 
     private PathLock() {
     }
@@ -111,17 +123,30 @@ public final class PathLock {
 
     /** Runs {@code body} holding both locks of the file whose {@link #key(Path) key} is given. */
     public static <T> T holding(Path key, Body<T> body) throws IOException {
-        ReentrantLock lock = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
-        lock.lock();
-        try (FileChannel channel = openSidecar(sidecar(key))) {
-            FileLock fileLock = channel.lock();
-            try {
-                return body.run();
+        Entry entry = IN_JVM.compute(key, (k, present) -> {
+            Entry used = present == null ? new Entry() : present;
+            used.users++;
+            return used;
+        });
+        try {
+            entry.lock.lock();
+            try (FileChannel channel = openSidecar(sidecar(key))) {
+                FileLock fileLock = channel.lock();
+                try {
+                    return body.run();
+                } finally {
+                    fileLock.release();
+                }
             } finally {
-                fileLock.release();
+                entry.lock.unlock();
             }
         } finally {
-            lock.unlock();
+            IN_JVM.computeIfPresent(key, (k, present) -> --present.users == 0 ? null : present);
         }
+    }
+
+    /** Whether a key has an in-JVM lock now (held or waited for); for tests. */
+    static boolean inUse(Path key) {
+        return IN_JVM.containsKey(key);
     }
 }

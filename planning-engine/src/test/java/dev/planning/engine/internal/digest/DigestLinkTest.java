@@ -1,6 +1,9 @@
 package dev.planning.engine.internal.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Link;
@@ -16,6 +19,23 @@ class DigestLinkTest {
         assertThat(DigestModel.link(DIGEST, "cycles/fe/2025-09-02/handoff/manifest.yaml")).isEqualTo("handoff/manifest.yaml");
         assertThat(DigestModel.link(DIGEST, "reports/junit.xml")).isEqualTo("../../../reports/junit.xml");
         assertThat(DigestModel.link(DIGEST, "cycles/fe/2025-08-19/digest.md")).isEqualTo("../2025-08-19/digest.md");
+    }
+
+    @Test
+    void dotAndDotDotSegmentsAreNormalizedBeforeTheCommonDirectoriesAreCounted() {
+        assertThat(DigestModel.link(DIGEST, "cycles/fe/x/../2025-09-02/./handoff/manifest.yaml"))
+                .isEqualTo("handoff/manifest.yaml");
+        assertThat(DigestModel.link("cycles/fe/./2025-09-02/../2025-09-02/digest.md", "cycles/fe/2025-08-19/digest.md"))
+                .isEqualTo("../2025-08-19/digest.md");
+        assertThat(DigestModel.link(DIGEST, "reports/../cycles/fe/2025-09-02/e.json")).isEqualTo("e.json");
+    }
+
+    @Test
+    void aPathClimbingAboveTheWorkspaceIsRefusedNamingIt() {
+        assertThatThrownBy(() -> DigestModel.link(DIGEST, "reports/../../etc/passwd"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'reports/../../etc/passwd'")
+                .hasMessageContaining("climbs above the workspace");
     }
 
     @Test

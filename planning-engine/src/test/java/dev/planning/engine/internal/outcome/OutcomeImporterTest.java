@@ -66,6 +66,27 @@ class OutcomeImporterTest {
     }
 
     @Test
+    void aKindDirectoryThatIsASymbolicLinkIsRefusedAndNothingIsWrittenWhereItPoints() throws IOException {
+        Path evidence = root.resolve("frameworks/planning-fe/evidence/2025-09-02");
+        Files.createDirectories(evidence);
+        Path junitDir = root.resolve("frameworks/planning-fe/outcomes/2025-09-02/junit");
+        Files.createDirectories(junitDir.getParent());
+        Files.createSymbolicLink(junitDir, junitDir.getParent().relativize(evidence));
+        int events = workspace.status(CYCLE).history().size();
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE,
+                List.of(report("TEST-a.xml", JUnitReportParserTest.SUREFIRE))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("symbolic link")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location()).hasValueSatisfying(
+                        l -> assertThat(l.file()).isEqualTo("frameworks/planning-fe/outcomes/2025-09-02/junit")));
+        try (Stream<Path> files = Files.list(evidence)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(workspace.status(CYCLE).history()).hasSize(events);
+    }
+
+    @Test
     void importingTheSameBytesTwiceChangesNothingEvenUnderAnotherName() throws IOException {
         Path junit = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
         new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit));

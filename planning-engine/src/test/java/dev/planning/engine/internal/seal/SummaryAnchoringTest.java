@@ -94,6 +94,34 @@ class SummaryAnchoringTest {
     }
 
     @Test
+    void anEvidenceFileWithADuplicateKeyIsRefusedRatherThanReadLastWins() throws IOException {
+        String evidence = events(EventType.STATE_TRANSITION).stream().map(e -> e.event().details()
+                .get("evidence.parity_coverage")).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElseThrow();
+        Path file = root.resolve(evidence);
+        // A reader that keeps the first "inputs" sees no JUnit report judged; Jackson's default keeps the last.
+        Files.writeString(file, Files.readString(file).replaceFirst("\\{", "{\n  \"inputs\" : { },"));
+
+        assertThatThrownBy(() -> workspace.summarize(CYCLE, List.of(CycleWorkspace.PM)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is not JSON")
+                .hasMessageContaining("Duplicate field 'inputs'");
+        assertThat(root.resolve(TEST_RESULT)).doesNotExist();
+    }
+
+    @Test
+    void aJUnitReportLinkedInAfterTheMoveIntoValidatedIsRefusedNotIgnored() throws IOException {
+        Path failing = root.resolve("docs/TEST-PayTest.xml");
+        Files.createDirectories(failing.getParent());
+        Files.writeString(failing, PASSING.replace("CartTest", "PayTest").replace("name=\"addsItem\"/>",
+                "name=\"addsItem\"><failure/></testcase>"), StandardCharsets.UTF_8);
+        Files.createSymbolicLink(storedReport().resolveSibling("000000000000-TEST-PayTest.xml"), failing);
+
+        assertThatThrownBy(() -> workspace.summarize(CYCLE, List.of(CycleWorkspace.PM)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("TEST-PayTest.xml was not judged");
+        assertThat(root.resolve(TEST_RESULT)).doesNotExist();
+    }
+
+    @Test
     void aJudgedJUnitReportThatIsGoneIsRefused() throws IOException {
         Files.delete(storedReport());
 

@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +64,88 @@ class PathLockTest {
 
         assertThatThrownBy(() -> PathLock.holding(PathLock.key(log), () -> "ran"))
                 .hasMessageContaining("is not a regular file");
+    }
+
+    @Test
+    void keepsNoInJvmLockForAKeyOnceNoThreadHoldsOrWaitsForIt() throws Exception {
+        List<Path> keys = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Path key = PathLock.key(dir.resolve("cycle-" + i + ".jsonl"));
+            keys.add(key);
+            PathLock.holding(key, () -> null);
+        }
+
+        assertThat(keys).noneMatch(PathLock::inUse);
+    }
+
+    @Test
+    void dropsTheLockOnlyAfterTheLastOfTwoOverlappingUsersLeaves() throws Exception {
+        Path key = PathLock.key(dir.resolve("a.jsonl"));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = pool.submit(() -> PathLock.holding(key, () -> {
+                held.countDown();
+                await(release);
+                return null;
+            }));
+            await(held);
+            Future<?> waiter = pool.submit(() -> PathLock.holding(key, () -> null));
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            waiter.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(PathLock.inUse(key)).isFalse();
+    }
+
+    @Test
+    void threadsRacingOnOneKeyStillExcludeEachOtherWhileItsLockComesAndGoes() throws Exception {
+        Path key = PathLock.key(dir.resolve("a.jsonl"));
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        PathLock.holding(key, () -> {
+                            if (inside.incrementAndGet() > 1) {
+                                overlaps.incrementAndGet();
+                            }
+                            Thread.yield();
+                            runs.incrementAndGet();
+                            inside.decrementAndGet();
+                            return null;
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(overlaps).hasValue(0);
+        assertThat(runs).hasValue(threads * 300);
+        assertThat(PathLock.inUse(key)).isFalse();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

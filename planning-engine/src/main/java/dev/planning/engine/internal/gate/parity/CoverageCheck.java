@@ -20,7 +20,8 @@ import java.util.Optional;
  * set above 0 (no report at all is then an error too), and must not fall below the previous cycle's by
  * more than {@code coverage_regression_tolerance_pct} (default 0). The previous cycle is the
  * stream's cycle just before this one in cycle-id order, among those with planning files; its
- * coverage comes from its own outcomes directory. Both come from the context.
+ * coverage comes from its own outcomes directory, and a report there that cannot be read is an
+ * error (it could hold the coverage this cycle fell from). Both come from the context.
  */
 final class CoverageCheck {
 
@@ -33,6 +34,11 @@ final class CoverageCheck {
             findings.add(new Finding(ParityCodes.COVERAGE_UNREADABLE, Severity.ERROR, "coverage report unreadable: "
                     + problem.message(), Optional.of(problem.location()), Optional.empty()));
         }
+        // Fail closed: an unreadable report of the previous cycle could hold the coverage this one fell from.
+        previous.ifPresent(p -> p.problems().forEach(problem -> findings.add(new Finding(
+                ParityCodes.COVERAGE_UNREADABLE, Severity.ERROR, "coverage report of the previous cycle "
+                        + p.cycle().cycleId() + " unreadable, so a regression cannot be ruled out: " + problem.message(),
+                Optional.of(problem.location()), Optional.empty()))));
         double tolerance = thresholds.get("coverage_regression_tolerance_pct", 0);
         Map<String, Object> coverage = new LinkedHashMap<>();
         for (CoverageKind kind : CoverageKind.values()) {

@@ -237,6 +237,23 @@ class ParityCoverageGateTest {
     }
 
     @Test
+    void anUnreadableCoverageReportOfThePreviousCycleFailsRatherThanSkippingTheRegressionCheck() {
+        ws.plan("fe", "2025-08-19", "{id: T-0, title: Old}")
+                .plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
+                .file(PREVIOUS_OUTCOMES + "/lcov.info", "SF:a\nLF:100\nLH:ninety\nend_of_record\n")
+                .file(OUTCOMES + "/lcov.info", "SF:a\nLF:100\nLH:10\nend_of_record\n");
+
+        GateResult result = afterExecution();
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(ParityCodes.COVERAGE_UNREADABLE);
+            assertThat(f.message()).contains("previous cycle 2025-08-19").contains("regression cannot be ruled out");
+            assertThat(f.location().orElseThrow().file()).isEqualTo(PREVIOUS_OUTCOMES + "/lcov.info");
+        });
+    }
+
+    @Test
     void theModeFollowsTheTransition() {
         assertThat(ParityCoverageGate.isPostExecution(CycleState.READY_FOR_HANDOFF)).isFalse();
         assertThat(ParityCoverageGate.isPostExecution(CycleState.PACKAGED)).isFalse();
