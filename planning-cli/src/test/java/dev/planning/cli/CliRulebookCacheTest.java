@@ -10,10 +10,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line process keeps compiled rulebooks in the cache directory it is given. */
+@Tag("slow")
+@Tag("subprocess")
 class CliRulebookCacheTest {
 
     @TempDir

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The steps of a team's day that used to trip people: each mistake gets one clear answer. */
 @Tag("slow")
+@Tag("daily-path")
+@Tag("subprocess")
 class DailyPathTest {
 
     @TempDir

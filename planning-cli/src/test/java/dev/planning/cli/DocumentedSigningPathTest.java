@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * build and {@code HOME} a temporary directory: every command must succeed, and no private key may
  * end up in the workspace or in git.
  */
+@Tag("slow")
+@Tag("subprocess")
 class DocumentedSigningPathTest {
 
     @TempDir

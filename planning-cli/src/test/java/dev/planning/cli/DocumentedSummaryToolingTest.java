@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * copy of the frontend example; then once more after one payload byte changed, when OpenSSL must
  * refuse the signature.
  */
+@Tag("slow")
+@Tag("subprocess")
 class DocumentedSummaryToolingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
@@ -71,6 +72,8 @@ class LazyCommandsTest {
     }
 
     @Test
+    @Tag("slow")
+    @Tag("subprocess")
     void rulesHashWithoutTheCommandModelPrintsAndFailsAsThroughPicocli() throws Exception {
         Path rulebook = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws")).resolve("rulebook");
         Path missing = dir.resolve("no-such-rulebook");

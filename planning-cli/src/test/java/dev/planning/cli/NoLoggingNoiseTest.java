@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code slf4j-nop}), compiling a rulebook and running its tests in a fresh JVM writes nothing to
  * standard error.
  */
+@Tag("slow")
+@Tag("subprocess")
 class NoLoggingNoiseTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +123,8 @@ class RulebookSafetyTest {
     }
 
     @Test
+    @Tag("slow")
+    @Tag("subprocess")
     void aRuleThatExitsTheProcessCannotForgeAPass() throws Exception {
         Path ws = workspace();
         // Only a trusted-mode rulebook can reach System.exit; the exit code must still not read as a pass.
@@ -134,6 +137,8 @@ class RulebookSafetyTest {
     }
 
     @Test
+    @Tag("slow")
+    @Tag("subprocess")
     void theHonestFailingRulebookStillExits1InAChildJvm() throws Exception {
         Child child = runCli(List.of(), gate(workspace()));
 
@@ -142,6 +147,8 @@ class RulebookSafetyTest {
     }
 
     @Test
+    @Tag("slow")
+    @Tag("subprocess")
     void aRuleThatExhaustsTheHeapEndsWithOneLineNamingItAndExit2() throws Exception {
         Path ws = workspace();
         StringBuilder doubling = new StringBuilder("String s = $t.id() + \"0123456789abcdef\";");

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,23 +23,33 @@ class SealingCommandsTest {
     private static final String TASKS = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
     private static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
 
+    /** The three signers' keys, made once: no test changes them (an RSA key takes the longest). */
+    @TempDir
+    static Path keyDir;
+
     @TempDir
     Path dir;
 
+    private static Path keys;
     private Path ws;
-    private Path keys;
     private String out;
     private String err;
 
-    @BeforeEach
-    void committedExampleAndKeys() throws Exception {
-        ws = CycleScript.committedExample(dir);
-        keys = dir.resolve("keys");
-        assertThat(run("keys", "generate", "--role", "PM", "--out", keys.toString())).isZero();
-        assertThat(run("keys", "generate", "--role", "TechLead", "--algorithm", "ecdsa-p256", "--out", keys.toString()))
+    @BeforeAll
+    static void keysOfTheThreeRoles() {
+        keys = keyDir.resolve("keys");
+        SealingCommandsTest generator = new SealingCommandsTest();
+        assertThat(generator.run("keys", "generate", "--role", "PM", "--out", keys.toString())).isZero();
+        assertThat(generator.run("keys", "generate", "--role", "TechLead", "--algorithm", "ecdsa-p256", "--out",
+                keys.toString())).isZero();
+        assertThat(generator.run("keys", "generate", "--role", "QA", "--algorithm", "rsa", "--out", keys.toString()))
                 .isZero();
-        assertThat(run("keys", "generate", "--role", "QA", "--algorithm", "rsa", "--out", keys.toString())).isZero();
-        assertThat(out).contains("QA.key.pem", "trust.yaml");
+        assertThat(generator.out).contains("QA.key.pem", "trust.yaml");
+    }
+
+    @BeforeEach
+    void committedExample() throws Exception {
+        ws = CycleScript.committedExample(dir);
     }
 
     private void sealAndSignAll() {

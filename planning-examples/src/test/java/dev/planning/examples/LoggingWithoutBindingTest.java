@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * cycle advanced. Runs {@link EmbeddingExample} in a JVM whose class path is this module's minus
  * every SLF4J binding.
  */
+@Tag("slow")
+@Tag("subprocess")
 class LoggingWithoutBindingTest {
 
     @TempDir

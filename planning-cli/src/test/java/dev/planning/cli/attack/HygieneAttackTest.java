@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * import that names the problem, and a refusal writes nothing.
  */
 @Tag("slow")
+@Tag("attack")
 class HygieneAttackTest {
 
     private static final String FE12_TAGS = "tags: {criticality: 0, compliance: gdpr, data_classification: restricted}";

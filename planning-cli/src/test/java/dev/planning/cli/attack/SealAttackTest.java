@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * chain and the sealed inputs, each played by a contributor who commits files but holds no key.
  */
 @Tag("slow")
+@Tag("attack")
 class SealAttackTest {
 
     /** A criticality-0 task with no controls and no approvals: governance fails on it. */

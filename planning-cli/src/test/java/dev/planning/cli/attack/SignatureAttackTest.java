@@ -47,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that names the discrepancy; where a refusal is expected, nothing is written.
  */
 @Tag("slow")
+@Tag("attack")
 class SignatureAttackTest {
 
     private static final BigInteger P256_ORDER =

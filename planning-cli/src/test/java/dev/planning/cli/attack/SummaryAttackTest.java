@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a key of their own. {@code verify} exits 1 naming the file each time.
  */
 @Tag("slow")
+@Tag("attack")
 class SummaryAttackTest {
 
     private static final String EVIDENCE = "frameworks/planning-fe/evidence/2025-09-02/";

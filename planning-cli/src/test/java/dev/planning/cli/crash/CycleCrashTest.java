@@ -43,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Figures go to {@code target/crash-figures.txt}.
  */
 @Tag("slow")
+@Tag("crash")
+@Tag("subprocess")
 class CycleCrashTest {
 
     private static final int KILLS = Integer.getInteger("planning.crash.iterations", 6);

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and the command finishes within a generous bound (a hang would fail; speed is not asserted).
  */
 @Tag("slow")
+@Tag("hostile")
 class HostileInputTest {
 
     private static final Duration BOUND = Duration.ofMinutes(5); // a hang guard: one command can take a minute on a loaded machine

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/RELIABILITY.md uses 25), with {@value #PROCESSES} processes and {@value #THREADS} threads.
  */
 @Tag("slow")
+@Tag("race")
+@Tag("subprocess")
 class CycleRaceTest {
 
     private static final int ROUNDS = Integer.getInteger("planning.race.rounds", 1);

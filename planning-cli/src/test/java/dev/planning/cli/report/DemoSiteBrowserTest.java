@@ -21,6 +21,7 @@ import org.openqa.selenium.interactions.Actions;
 
 /** The site {@code planning demo} writes, as a person sees it in Chromium. */
 @Tag("slow")
+@Tag("browser")
 class DemoSiteBrowserTest {
 
     @TempDir

@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
  * finding's link lands on its highlighted line.
  */
 @Tag("slow")
+@Tag("browser")
 class HostileSiteBrowserTest {
 
     static final String PAYLOAD = "document.title='pwned';window.pwned=1";

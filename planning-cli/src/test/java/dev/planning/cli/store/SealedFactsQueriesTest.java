@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code store expiring-waivers} lists them; {@code store pending-signatures} counts a role as signed
  * only for a signature that verifies, never for a {@code SIGNATURE_ADDED} event alone.
  */
+@Tag("slow")
+@Tag("servers")
 class SealedFactsQueriesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

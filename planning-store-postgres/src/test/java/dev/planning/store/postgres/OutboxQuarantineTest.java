@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * row is never sent, holds back only its own cycle's later events, and every other cycle drains
  * (real PostgreSQL and Kafka servers, started by the tests).
  */
+@Tag("slow")
+@Tag("servers")
 class OutboxQuarantineTest {
 
     private static final CycleRef TAMPERED = new CycleRef("fe", "q1");

@@ -8,8 +8,11 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 
 /** The event store contract kit (planning-testkit), run against the PostgreSQL store on a real server. */
+@Tag("slow")
+@Tag("servers")
 class PostgresEventStoreContractTest extends DamageableEventStoreContract {
 
     private final List<PostgresStore> opened = new ArrayList<>();

@@ -17,9 +17,12 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
+@Tag("servers")
 class PostgresEventStoreTest {
 
     private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");

@@ -17,8 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
+@Tag("servers")
+@Tag("race")
 class RaceTest {
 
     private static final CycleRef CYCLE = new CycleRef("fe", "race");

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("slow")
+@Tag("race")
+@Tag("subprocess")
 class FileEventStoreRaceTest {
 
     @TempDir

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dplanning.crash.iterations=200} for the long run documented in docs/RELIABILITY.md).
  */
 @Tag("slow")
+@Tag("crash")
+@Tag("subprocess")
 class CrashSafetyTest {
 
     private static final int ITERATIONS = Integer.getInteger("planning.crash.iterations", 8);

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * signature, and bytes throughout a sealed artifact.
  */
 @Tag("slow")
+@Tag("tamper")
 class TamperTest {
 
     @TempDir

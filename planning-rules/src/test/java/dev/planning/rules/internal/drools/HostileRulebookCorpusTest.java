@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * error) without starting a process, writing a file or leaving its worker thread running.
  */
 @Tag("slow")
+@Tag("hostile")
 class HostileRulebookCorpusTest {
 
     private static final String REFUSED = "// expect: refused";
