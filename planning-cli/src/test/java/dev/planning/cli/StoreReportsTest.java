@@ -1,18 +1,9 @@
 package dev.planning.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.CycleQueries;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -33,7 +24,7 @@ class StoreReportsTest {
     private static final Instant AT = Instant.parse("2025-09-02T10:00:00.120Z");
 
     @Test
-    void portfolioKeepsItsBytes() throws IOException {
+    void portfolioKeepsItsBytes() {
         assertGolden("portfolio.json", StoreReports.portfolio("postgresql:acme ü", List.of(
                 new CycleQueries.CycleSummary(FE, CycleState.READY_FOR_HANDOFF, 2, AT),
                 new CycleQueries.CycleSummary(BE, CycleState.PLANNED, 1, Instant.parse("2025-09-16T00:00:00Z")))));
@@ -41,7 +32,7 @@ class StoreReportsTest {
     }
 
     @Test
-    void pendingSignaturesKeepsItsBytes() throws IOException {
+    void pendingSignaturesKeepsItsBytes() {
         assertGolden("pending-signatures.json", StoreReports.pendingSignatures("files", List.of("QA", "PM", "QA"),
                 List.of(new CycleQueries.PendingSignatures(FE, CycleState.PACKAGED, List.of("PM"), List.of("QA"),
                         List.of("QA")), new CycleQueries.PendingSignatures(BE, CycleState.READY_FOR_HANDOFF,
@@ -49,7 +40,7 @@ class StoreReportsTest {
     }
 
     @Test
-    void expiringWaiversKeepsItsBytes() throws IOException {
+    void expiringWaiversKeepsItsBytes() {
         assertGolden("expiring-waivers.json", StoreReports.expiringWaivers("files", LocalDate.of(2025, 9, 9), List.of(
                 new CycleQueries.WaiverExpiry(FE, "ev-1", Optional.of(LocalDate.of(2025, 9, 5)),
                         Optional.of("missing-owner"), Optional.of("FE-1"), Optional.of("pm \"x\" ü")),
@@ -58,7 +49,7 @@ class StoreReportsTest {
     }
 
     @Test
-    void refusalsKeepsItsBytes() throws IOException {
+    void refusalsKeepsItsBytes() {
         Map<String, GateStatus> gates = new LinkedHashMap<>();
         gates.put("schema_lint", GateStatus.PASS);
         gates.put("governance", GateStatus.FAIL);
@@ -68,20 +59,7 @@ class StoreReportsTest {
                 new CycleQueries.Refusal(BE, "ev-4", AT, Optional.empty(), Optional.empty(), Map.of()))));
     }
 
-    private static void assertGolden(String name, Object json) throws IOException {
-        StringWriter written = new StringWriter();
-        Reports.print(new PrintWriter(written), OutputFormat.json, json, () -> "text");
-        String actual = written.toString();
-        String expected;
-        try (InputStream in = StoreReportsTest.class.getClassLoader().getResourceAsStream("golden/store/" + name)) {
-            expected = in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!actual.equals(expected)) {
-            Path out = Path.of("target", "golden-actual", "store", name);
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(expected).as("golden file golden/store/%s (actual bytes in target/golden-actual/)", name).isNotNull();
-        assertThat(actual).as("bytes of golden/store/%s", name).isEqualTo(expected);
+    private static void assertGolden(String name, Object json) {
+        CliGolden.assertMatches("store/" + name, CliGolden.printed(json));
     }
 }
