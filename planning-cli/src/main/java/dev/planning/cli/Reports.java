@@ -1,9 +1,7 @@
 package dev.planning.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.event.PlanningEvent;
@@ -18,8 +16,8 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.VerificationSummaries;
+import dev.planning.engine.PlanningJson;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,8 +27,6 @@ import java.util.function.Supplier;
  * ordered; every finding carries file, line, column, code, severity, message and task.
  */
 final class Reports {
-
-    private static final ObjectMapper JSON = CliJson.PRETTY;
 
     private Reports() {
     }
@@ -73,11 +69,7 @@ final class Reports {
             }
             out.print(ci.get());
         } else if (format == OutputFormat.json) {
-            try {
-                out.println(JSON.writeValueAsString(json));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.println(PlanningJson.write(json));
         } else {
             out.print(text.get());
         }

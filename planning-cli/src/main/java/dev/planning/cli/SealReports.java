@@ -1,9 +1,7 @@
 package dev.planning.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.GateResult;
@@ -11,8 +9,8 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.engine.PlanningJson;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,8 +20,6 @@ import java.util.function.Supplier;
  * discrepancy carries kind, file, expected, actual and message.
  */
 final class SealReports {
-
-    private static final ObjectMapper JSON = CliJson.PRETTY;
 
     private SealReports() {
     }
@@ -45,11 +41,7 @@ final class SealReports {
             throw new dev.planning.api.InvalidInputException("--format " + format
                     + " is not available for this command; use text or json" + (markdown != null ? " or markdown" : ""));
         } else if (format == OutputFormat.json) {
-            try {
-                out.println(JSON.writeValueAsString(json.get()));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.println(PlanningJson.write(json.get()));
         } else {
             out.print(text.get());
         }

@@ -12,10 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -157,16 +155,7 @@ final class StoreCommand implements Runnable {
         public Integer call() {
             Source from = source.open();
             List<CycleQueries.CycleSummary> cycles = from.queries().portfolio();
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("store", from.name());
-            json.put("cycles", cycles.stream().map(c -> {
-                Map<String, Object> cycle = new LinkedHashMap<>();
-                cycle.put("cycle", c.cycle().toString());
-                cycle.put("state", c.state().name());
-                cycle.put("events", c.events());
-                cycle.put("updated_at", c.updatedAt().toString());
-                return cycle;
-            }).toList());
+            Object json = StoreReports.portfolio(from.name(), cycles);
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.CycleSummary c : cycles) {
@@ -208,18 +197,7 @@ final class StoreCommand implements Runnable {
                     ? java.util.Optional.empty() : java.util.Optional.of(trust.read(source.workspace));
             Source from = source.open(keys);
             List<CycleQueries.PendingSignatures> pending = from.queries().pendingSignatures(new LinkedHashSet<>(roles));
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("store", from.name());
-            json.put("required_roles", new java.util.TreeSet<>(roles).stream().toList());
-            json.put("cycles", pending.stream().map(p -> {
-                Map<String, Object> cycle = new LinkedHashMap<>();
-                cycle.put("cycle", p.cycle().toString());
-                cycle.put("state", p.state().name());
-                cycle.put("signed_roles", p.signedRoles());
-                cycle.put("unverified_roles", p.unverifiedRoles());
-                cycle.put("missing_roles", p.missingRoles());
-                return cycle;
-            }).toList());
+            Object json = StoreReports.pendingSignatures(from.name(), roles, pending);
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.PendingSignatures p : pending) {
@@ -264,20 +242,7 @@ final class StoreCommand implements Runnable {
             LocalDate date = until == null ? LocalDate.now(ZoneOffset.UTC).plusDays(7) : date(until, "--until");
             Source from = source.open();
             List<CycleQueries.WaiverExpiry> waivers = from.queries().expiringWaivers(date);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("store", from.name());
-            json.put("until", date.toString());
-            json.put("waivers", waivers.stream().map(w -> {
-                Map<String, Object> waiver = new LinkedHashMap<>();
-                waiver.put("cycle", w.cycle().toString());
-                waiver.put("event_id", w.eventId());
-                waiver.put("expires", w.expires().map(LocalDate::toString).orElse(null));
-                waiver.put("no_expiry", w.noExpiry());
-                waiver.put("rule", w.rule().orElse(null));
-                waiver.put("item", w.item().orElse(null));
-                waiver.put("approver", w.approver().orElse(null));
-                return waiver;
-            }).toList());
+            Object json = StoreReports.expiringWaivers(from.name(), date, waivers);
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.WaiverExpiry w : waivers) {
@@ -318,22 +283,7 @@ final class StoreCommand implements Runnable {
             }
             Source source = this.source.open();
             List<CycleQueries.Refusal> refusals = source.queries().recentRefusals(from, limit);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("store", source.name());
-            json.put("since", from.toString());
-            json.put("limit", limit);
-            json.put("refusals", refusals.stream().map(r -> {
-                Map<String, Object> refusal = new LinkedHashMap<>();
-                refusal.put("cycle", r.cycle().toString());
-                refusal.put("event_id", r.eventId());
-                refusal.put("at", r.at().toString());
-                refusal.put("from", r.from().map(Enum::name).orElse(null));
-                refusal.put("requested", r.requested().map(Enum::name).orElse(null));
-                Map<String, String> gates = new LinkedHashMap<>();
-                r.gateResults().forEach((gate, status) -> gates.put(gate, status.name()));
-                refusal.put("gate_results", gates);
-                return refusal;
-            }).toList());
+            Object json = StoreReports.refusals(source.name(), from, limit, refusals);
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.Refusal r : refusals) {

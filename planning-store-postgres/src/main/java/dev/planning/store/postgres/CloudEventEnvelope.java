@@ -3,8 +3,8 @@ package dev.planning.store.postgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 final class CloudEventEnvelope {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.json();
 
     private CloudEventEnvelope() {
     }
@@ -36,20 +36,10 @@ final class CloudEventEnvelope {
 
     static byte[] encode(String repository, CycleRef cycle, int sequence, String sha256, String eventId,
             String eventType, String time, byte[] line) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("specversion", "1.0");
-        root.put("id", eventId);
-        root.put("source", "planning://" + repository + "/" + cycle);
-        root.put("type", "dev.planning." + eventType.toLowerCase(Locale.ROOT));
-        root.put("subject", cycle.toString());
-        root.put("time", time);
-        root.put("datacontenttype", "application/json");
-        root.put("planningrepository", repository);
-        root.put("planningsequence", sequence);
-        root.put("planningsha256", sha256);
         try {
-            root.set("data", MAPPER.readTree(line));
-            return MAPPER.writeValueAsBytes(root);
+            return MAPPER.writeValueAsBytes(new Envelope("1.0", eventId, "planning://" + repository + "/" + cycle,
+                    "dev.planning." + eventType.toLowerCase(Locale.ROOT), cycle.toString(), time, "application/json",
+                    repository, sequence, sha256, MAPPER.readTree(line)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot build the CloudEvents envelope of " + eventId, e);
         } catch (IOException e) {
@@ -64,5 +54,14 @@ final class CloudEventEnvelope {
         } catch (IOException e) {
             throw new IllegalArgumentException("not a CloudEvents JSON envelope: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The envelope's attributes, in the order written: the CloudEvents context attributes, this
+     * project's extension attributes, and the log line as {@code data}.
+     */
+    private record Envelope(String specversion, String id, String source, String type, String subject, String time,
+            String datacontenttype, String planningrepository, int planningsequence, String planningsha256,
+            JsonNode data) {
     }
 }

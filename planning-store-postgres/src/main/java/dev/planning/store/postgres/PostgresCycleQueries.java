@@ -8,6 +8,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.event.EventType;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
 /** {@link CycleQueries} over the event and cycle tables of one repository. */
 final class PostgresCycleQueries implements CycleQueries {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.json();
 
     private final Transactions transactions;
     private final String repository;

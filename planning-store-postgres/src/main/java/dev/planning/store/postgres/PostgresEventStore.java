@@ -12,6 +12,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import java.sql.Connection;
@@ -52,7 +53,7 @@ import java.util.Optional;
  */
 public final class PostgresEventStore implements EventStore {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.json();
 
     private final Transactions transactions;
     private final String repository;

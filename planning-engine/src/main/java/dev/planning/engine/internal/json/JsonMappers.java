@@ -17,13 +17,16 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
  * <p>Each call returns a new mapper (a mapper is mutable; callers keep theirs in a
  * {@code static final} field and never reconfigure it). The configurations fix bytes that tests,
  * schemas and sealed hashes depend on: change one only together with the outputs it writes
- * (the golden files under {@code planning-engine/src/test/resources/golden/} pin them).
+ * (the golden files under {@code src/test/resources/golden/} of the engine and the CLI pin them).
  *
  * <p>Writers describe a document's shape as records annotated for Jackson
- * ({@code @JsonPropertyOrder} for the field order, {@code @JsonProperty} for snake_case names,
- * {@code @JsonInclude(NON_ABSENT)} or {@code NON_EMPTY} for fields left out when absent or empty)
- * and let one of these mappers write them; every mapper registers {@link Jdk8Module}, so an
- * {@code Optional} component is written as its value, or left out when empty.
+ * ({@code @JsonPropertyOrder} for the field order, {@code @JsonProperty} or a record-wide
+ * {@code @JsonNaming(SnakeCaseStrategy)} for snake_case names, {@code @JsonInclude(NON_ABSENT)} or
+ * {@code NON_EMPTY} for fields left out when absent or empty) and let one of these mappers write
+ * them; every mapper registers {@link Jdk8Module}, so an {@code Optional} component is written as
+ * its value ({@code null} when empty, or left out under {@code NON_ABSENT}). Code outside the
+ * engine (the CLI, embedders) writes through {@link dev.planning.engine.PlanningJson}, which uses
+ * {@link #prettyJson()}.
  */
 public final class JsonMappers {
 

@@ -1,7 +1,9 @@
 package dev.planning.engine.internal.seal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
@@ -11,11 +13,13 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +49,7 @@ final class Summaries {
      */
     static final String LEVEL = "PLANNING_HANDOFF_VALIDATED";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper TREE = JsonMappers.json();
 
     private Summaries() {
     }
@@ -81,11 +85,11 @@ final class Summaries {
     }
 
     /** The statement's subjects: the manifest as sealed, then each sealed artifact. */
-    static ArrayNode subjects(HandoffManifest manifest, String manifestPath) {
-        ArrayNode subjects = NODES.arrayNode();
-        subjects.add(descriptor(manifestPath, sealedDigest(manifest)));
+    static List<Descriptor> subjects(HandoffManifest manifest, String manifestPath) {
+        List<Descriptor> subjects = new ArrayList<>();
+        subjects.add(Descriptor.of(manifestPath, sealedDigest(manifest)));
         for (ArtifactChecksum artifact : manifest.artifacts()) {
-            subjects.add(descriptor(artifact.path(), artifact.sha256()));
+            subjects.add(Descriptor.of(artifact.path(), artifact.sha256()));
         }
         return subjects;
     }
@@ -93,18 +97,11 @@ final class Summaries {
     /** The Test Result statement. */
     static ObjectNode testResult(HandoffManifest manifest, String manifestPath, TestResults results,
             Optional<URI> url) {
-        ObjectNode statement = statement(manifest, manifestPath, TEST_RESULT_TYPE);
-        ObjectNode predicate = statement.putObject("predicate");
-        predicate.put("result", results.result());
-        ArrayNode configuration = predicate.putArray("configuration");
-        for (TestResults.Report report : results.reports()) {
-            configuration.add(descriptor(report.path(), report.sha256()).put("mediaType", "application/xml"));
-        }
-        url.ifPresent(u -> predicate.put("url", u.toString()));
-        names(predicate.putArray("passedTests"), results.passed());
-        names(predicate.putArray("warnedTests"), results.warned());
-        names(predicate.putArray("failedTests"), results.failed());
-        return statement;
+        List<Descriptor> configuration = results.reports().stream()
+                .map(report -> new Descriptor(report.path(), new Digest(report.sha256()), "application/xml")).toList();
+        return tree(new Statement(Attestations.STATEMENT_TYPE, subjects(manifest, manifestPath), TEST_RESULT_TYPE,
+                new TestResultPredicate(results.result(), configuration, url.map(URI::toString), results.passed(),
+                        results.warned(), results.failed())));
     }
 
     /**
@@ -117,31 +114,19 @@ final class Summaries {
      */
     static ObjectNode verificationSummary(HandoffManifest manifest, String manifestPath, String policyUri,
             String testResultPath, String testResultSha256, Instant timeVerified) {
-        ObjectNode statement = statement(manifest, manifestPath, VSA_TYPE);
-        ObjectNode predicate = statement.putObject("predicate");
-        predicate.putObject("verifier").put("id", VERIFIER_ID);
-        predicate.put("timeVerified", ManifestWriter.time(timeVerified));
-        predicate.put("resourceUri", manifestPath);
-        ObjectNode policy = predicate.putObject("policy");
-        policy.put("uri", policyUri);
-        policy.putObject("digest").put("sha256", manifest.rulebookHash());
-        ArrayNode inputs = predicate.putArray("inputAttestations");
-        inputs.add(descriptor(manifestPath, sealedDigest(manifest)).put("name", "handoff manifest"));
+        List<Input> inputs = new ArrayList<>();
+        inputs.add(Descriptor.of("handoff manifest", sealedDigest(manifest)));
         List<ManifestSignature> signatures = manifest.signatures();
         for (int i = 0; i < signatures.size(); i++) {
             ManifestSignature signature = signatures.get(i);
-            ObjectNode input = NODES.objectNode();
-            input.put("uri", manifestPath + "#signatures/" + i);
-            input.putObject("digest").put("sha256", signatureDigest(signature));
-            input.put("name", "signature " + signature.role() + " " + signature.keyId());
-            inputs.add(input);
+            inputs.add(new SignatureInput(manifestPath + "#signatures/" + i, new Digest(signatureDigest(signature)),
+                    "signature " + signature.role() + " " + signature.keyId()));
         }
-        inputs.add(descriptor(testResultPath, testResultSha256).put("name", "test result")
-                .put("mediaType", Attestations.PAYLOAD_TYPE));
-        predicate.put("verificationResult", "PASSED");
-        predicate.putArray("verifiedLevels").add(LEVEL);
-        predicate.put("slsaVersion", "1.0");
-        return statement;
+        inputs.add(new Descriptor("test result", new Digest(testResultSha256), Attestations.PAYLOAD_TYPE));
+        return tree(new Statement(Attestations.STATEMENT_TYPE, subjects(manifest, manifestPath), VSA_TYPE,
+                new SummaryPredicate(new Verifier(VERIFIER_ID), ManifestWriter.time(timeVerified), manifestPath,
+                        new Policy(policyUri, new Digest(manifest.rulebookHash())), inputs, "PASSED", List.of(LEVEL),
+                        "1.0")));
     }
 
     /** The SHA-256 of a signature's raw bytes (its base64 {@code value} decoded). */
@@ -154,22 +139,60 @@ final class Summaries {
         }
     }
 
-    private static ObjectNode statement(HandoffManifest manifest, String manifestPath, String predicateType) {
-        ObjectNode statement = NODES.objectNode();
-        statement.put("_type", Attestations.STATEMENT_TYPE);
-        statement.set("subject", subjects(manifest, manifestPath));
-        statement.put("predicateType", predicateType);
-        return statement;
+    /** The statement as a tree: {@link SummaryCheck} compares trees, the envelope signs its canonical form. */
+    private static ObjectNode tree(Statement statement) {
+        return TREE.valueToTree(statement);
     }
 
-    private static ObjectNode descriptor(String name, String sha256) {
-        ObjectNode descriptor = NODES.objectNode();
-        descriptor.put("name", name);
-        descriptor.putObject("digest").put("sha256", sha256);
-        return descriptor;
+    /** An in-toto Statement v1. */
+    @JsonPropertyOrder({"_type", "subject", "predicateType", "predicate"})
+    record Statement(@JsonProperty("_type") String type, List<Descriptor> subject, String predicateType,
+            Object predicate) {
     }
 
-    private static void names(ArrayNode into, List<String> names) {
-        names.forEach(into::add);
+    /** The Test Result predicate; {@code url} only when the test run gave one. */
+    @JsonPropertyOrder({"result", "configuration", "url", "passedTests", "warnedTests", "failedTests"})
+    record TestResultPredicate(String result, List<Descriptor> configuration,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> url, List<String> passedTests,
+            List<String> warnedTests, List<String> failedTests) {
     }
+
+    /** The Verification Summary predicate. */
+    @JsonPropertyOrder({"verifier", "timeVerified", "resourceUri", "policy", "inputAttestations",
+        "verificationResult", "verifiedLevels", "slsaVersion"})
+    record SummaryPredicate(Verifier verifier, String timeVerified, String resourceUri, Policy policy,
+            List<Input> inputAttestations, String verificationResult, List<String> verifiedLevels,
+            String slsaVersion) {
+    }
+
+    /** The verifier's identity. */
+    record Verifier(String id) {
+    }
+
+    /** The policy verified against: where it was found, and its digest. */
+    record Policy(String uri, Digest digest) {
+    }
+
+    /** A SHA-256 digest set. */
+    record Digest(String sha256) {
+    }
+
+    /** An input attestation of the VSA: a resource descriptor, or a signature of the manifest. */
+    sealed interface Input permits Descriptor, SignatureInput {
+    }
+
+    /** A resource descriptor by name; {@code mediaType} only when given. */
+    @JsonPropertyOrder({"name", "digest", "mediaType"})
+    record Descriptor(String name, Digest digest, @JsonInclude(JsonInclude.Include.NON_NULL) String mediaType)
+            implements Input {
+        static Descriptor of(String name, String sha256) {
+            return new Descriptor(name, new Digest(sha256), null);
+        }
+    }
+
+    /** A signature of the manifest, as a VSA input: the manifest's uri with the signature's index. */
+    @JsonPropertyOrder({"uri", "digest", "name"})
+    record SignatureInput(String uri, Digest digest, String name) implements Input {
+    }
+
 }

@@ -1,14 +1,15 @@
 package dev.planning.engine.internal.signing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.PlanningException;
-import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
-import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKey;
@@ -51,7 +52,7 @@ public final class Attestations {
     /** The DSSE payload type of in-toto statements. */
     public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper TREE = JsonMappers.json();
     private static final ObjectMapper STRICT = JsonMappers.strictJson();
 
     private Attestations() {
@@ -64,32 +65,16 @@ public final class Attestations {
      * @param manifestSha256 the SHA-256 of the manifest file's bytes
      */
     public static ObjectNode statement(HandoffManifest manifest, String manifestPath, String manifestSha256) {
-        ObjectNode statement = NODES.objectNode();
-        statement.put("_type", STATEMENT_TYPE);
-        ArrayNode subjects = statement.putArray("subject");
-        for (ArtifactChecksum artifact : manifest.artifacts()) {
-            ObjectNode subject = subjects.addObject();
-            subject.put("name", artifact.path());
-            subject.putObject("digest").put("sha256", artifact.sha256());
-        }
-        statement.put("predicateType", PREDICATE_TYPE);
-        ObjectNode predicate = statement.putObject("predicate");
         ObjectNode full = ManifestWriter.toJson(manifest, false);
-        for (String field : List.of("manifest_id", "cycle_id", "stream", "sealed_at", "created_by", "snapshot_rev",
-                "dirty", "rulebook_hash", "prior_manifest_id", "gate_results", "governance")) {
-            if (full.has(field)) {
-                predicate.set(field, full.get(field));
-            }
-        }
-        ObjectNode file = predicate.putObject("manifest");
-        file.put("path", manifestPath);
-        file.putObject("digest").put("sha256", manifestSha256);
-        ArrayNode approvals = predicate.putArray("approvals");
-        for (ManifestSignature signature : manifest.signatures()) {
-            approvals.addObject().put("role", signature.role()).put("key_id", signature.keyId())
-                    .put("algorithm", signature.algorithm()).put("signed_at", ManifestWriter.time(signature.signedAt()));
-        }
-        return statement;
+        List<Subject> subjects = manifest.artifacts().stream()
+                .map(artifact -> new Subject(artifact.path(), new Digest(artifact.sha256()))).toList();
+        List<Approval> approvals = manifest.signatures().stream().map(signature -> new Approval(signature.role(),
+                signature.keyId(), signature.algorithm(), ManifestWriter.time(signature.signedAt()))).toList();
+        Predicate predicate = new Predicate(full.get("manifest_id"), full.get("cycle_id"), full.get("stream"),
+                full.get("sealed_at"), full.get("created_by"), full.get("snapshot_rev"), full.get("dirty"),
+                full.get("rulebook_hash"), full.get("prior_manifest_id"), full.get("gate_results"),
+                full.get("governance"), new ManifestFile(manifestPath, new Digest(manifestSha256)), approvals);
+        return TREE.valueToTree(new Statement(STATEMENT_TYPE, subjects, PREDICATE_TYPE, predicate));
     }
 
     /**
@@ -101,11 +86,8 @@ public final class Attestations {
         if (signers.isEmpty()) {
             throw new PlanningException("an attestation needs at least one signing key");
         }
-        ObjectNode envelope = NODES.objectNode();
-        envelope.put("payloadType", PAYLOAD_TYPE);
-        envelope.put("payload", Base64.getEncoder().encodeToString(payload));
-        ArrayNode signatures = envelope.putArray("signatures");
         byte[] pae = pae(PAYLOAD_TYPE, payload);
+        List<EnvelopeSignature> signatures = new ArrayList<>();
         for (Signer signer : signers) {
             byte[] sig = signer.sign(pae);
             if (sig == null || sig.length == 0) {
@@ -115,9 +97,9 @@ public final class Attestations {
                 // Only low-S signatures verify (Crypto.isHighS), as for manifest signatures.
                 sig = Crypto.lowS(sig);
             }
-            signatures.addObject().put("keyid", signer.keyId()).put("sig", Base64.getEncoder().encodeToString(sig));
+            signatures.add(new EnvelopeSignature(signer.keyId(), Base64.getEncoder().encodeToString(sig)));
         }
-        return envelope;
+        return TREE.valueToTree(new Envelope(PAYLOAD_TYPE, Base64.getEncoder().encodeToString(payload), signatures));
     }
 
     /**
@@ -254,5 +236,55 @@ public final class Attestations {
         out.writeBytes((" " + body.length + " ").getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(body);
         return out.toByteArray();
+    }
+
+    /** An in-toto Statement v1 of a sealed manifest. */
+    @JsonPropertyOrder({"_type", "subject", "predicateType", "predicate"})
+    private record Statement(@JsonProperty("_type") String type, List<Subject> subject, String predicateType,
+            Predicate predicate) {
+    }
+
+    /** A sealed artifact, by its workspace-relative path. */
+    @JsonPropertyOrder({"name", "digest"})
+    private record Subject(String name, Digest digest) {
+    }
+
+    /** A SHA-256 digest set. */
+    private record Digest(String sha256) {
+    }
+
+    /**
+     * The handoff predicate: the manifest's own fields as its writer renders them (a field the
+     * manifest leaves out is left out here too), the manifest file, and who approved it.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"manifest_id", "cycle_id", "stream", "sealed_at", "created_by", "snapshot_rev", "dirty",
+        "rulebook_hash", "prior_manifest_id", "gate_results", "governance", "manifest", "approvals"})
+    private record Predicate(JsonNode manifestId, JsonNode cycleId, JsonNode stream, JsonNode sealedAt,
+            JsonNode createdBy, JsonNode snapshotRev, JsonNode dirty, JsonNode rulebookHash,
+            JsonNode priorManifestId, JsonNode gateResults, JsonNode governance, ManifestFile manifest,
+            List<Approval> approvals) {
+    }
+
+    /** The manifest file the statement attests. */
+    @JsonPropertyOrder({"path", "digest"})
+    private record ManifestFile(String path, Digest digest) {
+    }
+
+    /** One signature of the manifest, without its value. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"role", "key_id", "algorithm", "signed_at"})
+    private record Approval(String role, String keyId, String algorithm, String signedAt) {
+    }
+
+    /** A DSSE envelope. */
+    @JsonPropertyOrder({"payloadType", "payload", "signatures"})
+    private record Envelope(String payloadType, String payload, List<EnvelopeSignature> signatures) {
+    }
+
+    /** One DSSE signature: the trust file's key id and the base64 signature. */
+    @JsonPropertyOrder({"keyid", "sig"})
+    private record EnvelopeSignature(String keyid, String sig) {
     }
 }

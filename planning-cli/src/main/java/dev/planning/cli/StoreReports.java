@@ -1,0 +1,89 @@
+package dev.planning.cli;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.planning.api.store.CycleQueries;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The {@code --format json} documents of the {@code store} queries, as records in the order their
+ * fields are written (snake_case names); a value a query did not record is written as {@code null}.
+ */
+final class StoreReports {
+
+    private StoreReports() {
+    }
+
+    /** {@code store portfolio}. */
+    record Portfolio(String store, List<Cycle> cycles) {
+    }
+
+    /** One cycle of the portfolio. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Cycle(String cycle, String state, int events, String updatedAt) {
+    }
+
+    static Portfolio portfolio(String name, List<CycleQueries.CycleSummary> cycles) {
+        return new Portfolio(name, cycles.stream().map(c -> new Cycle(c.cycle().toString(), c.state().name(),
+                c.events(), c.updatedAt().toString())).toList());
+    }
+
+    /** {@code store pending-signatures}: the roles asked for, sorted, and each cycle that lacks one. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PendingSignatures(String store, List<String> requiredRoles, List<Pending> cycles) {
+    }
+
+    /** One cycle waiting for signatures. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Pending(String cycle, String state, List<String> signedRoles, List<String> unverifiedRoles,
+            List<String> missingRoles) {
+    }
+
+    static PendingSignatures pendingSignatures(String name, List<String> roles,
+            List<CycleQueries.PendingSignatures> pending) {
+        return new PendingSignatures(name, List.copyOf(new TreeSet<>(roles)), pending.stream()
+                .map(p -> new Pending(p.cycle().toString(), p.state().name(), p.signedRoles(), p.unverifiedRoles(),
+                        p.missingRoles())).toList());
+    }
+
+    /** {@code store expiring-waivers}. */
+    record ExpiringWaivers(String store, String until, List<WaiverJson> waivers) {
+    }
+
+    /** One waiver; {@code expires}, {@code rule}, {@code item} and {@code approver} are null when not recorded. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record WaiverJson(String cycle, String eventId, String expires, boolean noExpiry, String rule, String item,
+            String approver) {
+    }
+
+    static ExpiringWaivers expiringWaivers(String name, LocalDate date, List<CycleQueries.WaiverExpiry> waivers) {
+        return new ExpiringWaivers(name, date.toString(), waivers.stream()
+                .map(w -> new WaiverJson(w.cycle().toString(), w.eventId(),
+                        w.expires().map(LocalDate::toString).orElse(null), w.noExpiry(), w.rule().orElse(null),
+                        w.item().orElse(null), w.approver().orElse(null))).toList());
+    }
+
+    /** {@code store refusals}. */
+    record Refusals(String store, String since, int limit, List<RefusalJson> refusals) {
+    }
+
+    /** One refused transition; {@code from} and {@code requested} are null when not recorded. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RefusalJson(String cycle, String eventId, String at, String from, String requested,
+            Map<String, String> gateResults) {
+    }
+
+    static Refusals refusals(String name, Instant from, int limit, List<CycleQueries.Refusal> refusals) {
+        return new Refusals(name, from.toString(), limit, refusals.stream().map(r -> {
+            Map<String, String> gates = new LinkedHashMap<>();
+            r.gateResults().forEach((gate, status) -> gates.put(gate, status.name()));
+            return new RefusalJson(r.cycle().toString(), r.eventId(), r.at().toString(),
+                    r.from().map(Enum::name).orElse(null), r.requested().map(Enum::name).orElse(null), gates);
+        }).toList());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.planning.engine;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.engine.internal.json.JsonMappers;
+import org.apiguardian.api.API;
+
+/**
+ * Writes values as the indented JSON of the command line's {@code --format json} outputs and the
+ * engine's evidence files, with the engine's one configured mapper: an embedder (or the CLI) gets
+ * the same bytes without configuring a JSON library of its own.
+ *
+ * <p>A value is a record, a list, a map, a string, a number, a boolean or {@code null}, nested as
+ * deep as needed. A record is written as an object with its components in declaration order; an
+ * {@code Optional} component is written as its value ({@code null} when empty). Records may carry
+ * Jackson's annotations ({@code @JsonProperty} for a name, {@code @JsonInclude} to leave out
+ * {@code null} or empty values, {@code @JsonNaming} for snake_case names): they are honoured, and
+ * nothing of Jackson appears in this class's signatures.
+ *
+ * <pre>{@code
+ * record Summary(String cycle, boolean passed, List<String> gates) {}
+ * String json = PlanningJson.write(new Summary("fe/2025-09-02", true, List.of("schema_lint")));
+ * // {
+ * //   "cycle" : "fe/2025-09-02",
+ * //   "passed" : true,
+ * //   "gates" : [ "schema_lint" ]
+ * // }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.2
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+public final class PlanningJson {
+
+    /** Thread-safe once configured, as Jackson documents; never reconfigured. */
+    private static final ObjectMapper PRETTY = JsonMappers.prettyJson();
+
+    private PlanningJson() {
+    }
+
+    /**
+     * The value as indented JSON, without a trailing line break.
+     *
+     * @param value what to write; {@code null} is written as {@code null}
+     * @return the JSON text, never {@code null}
+     * @throws IllegalArgumentException when the value holds something that has no JSON form (such
+     *                                  as an object with no properties); the message names its type
+     */
+    public static String write(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write a " + (value == null ? "null" : value.getClass().getName())
+                    + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

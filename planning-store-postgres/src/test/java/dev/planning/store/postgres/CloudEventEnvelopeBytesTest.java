@@ -1,0 +1,26 @@
+package dev.planning.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.lifecycle.CycleRef;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Pins the bytes of the CloudEvents envelope the outbox publishes: consumers parse them. */
+class CloudEventEnvelopeBytesTest {
+
+    @Test
+    void anEnvelopeKeepsItsBytesAndCarriesTheLogLineAsItsData() {
+        String line = "{\"type\":\"planning_event\",\"event_type\":\"STATE_TRANSITION\",\"n\":1.5,"
+                + "\"details\":{\"reason\":\"ü \\\"q\\\"\"},\"prev_sha256\":\"ab\"}";
+
+        byte[] message = CloudEventEnvelope.encode("acme", new CycleRef("fe", "2025-09-02"), 3, "cd".repeat(32),
+                "evt_1", "STATE_TRANSITION", "2025-09-02T10:00:00Z", line.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(message, StandardCharsets.UTF_8)).isEqualTo("{\"specversion\":\"1.0\",\"id\":\"evt_1\","
+                + "\"source\":\"planning://acme/fe/2025-09-02\",\"type\":\"dev.planning.state_transition\","
+                + "\"subject\":\"fe/2025-09-02\",\"time\":\"2025-09-02T10:00:00Z\","
+                + "\"datacontenttype\":\"application/json\",\"planningrepository\":\"acme\",\"planningsequence\":3,"
+                + "\"planningsha256\":\"" + "cd".repeat(32) + "\",\"data\":" + line + "}");
+    }
+}
