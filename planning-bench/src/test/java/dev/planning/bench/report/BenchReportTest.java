@@ -74,8 +74,8 @@ class BenchReportTest {
         });
         assertThat(row(rows, "disk: synchronous 4 KiB write growing the file (dd oflag=dsync, the floor)"))
                 .satisfies(r -> {
-                    assertThat(r.median()).isEqualTo("0.50 ms");
-                    assertThat(r.peer()).isEqualTo("overwriting in place 0.25 ms");
+                    assertThat(r.median()).isEqualTo("0.500 ms");
+                    assertThat(r.peer()).isEqualTo("overwriting in place 0.250 ms");
                 });
         assertThat(row(rows, "transition, durable (fsync per append)")).satisfies(r -> {
             assertThat(r.median()).isEqualTo("500 transitions/s");

@@ -91,8 +91,8 @@ public final class FileEventStore implements EventStore {
     private static final Cache<Path, LogHead> HEADS = small(1_024);
 
     /**
-     * How long before the moment they were observed a log's remembered modification time must lie
-     * for a read to trust its attributes without reading the bytes: more than the coarsest
+     * How long before the moment they were observed a log's remembered times (modification and change)
+     * must lie for a read to trust its attributes without reading the bytes: more than the coarsest
      * timestamp granularity of common file systems (FAT: 2 s; ext4 without fine-grained
      * timestamps: one scheduler tick), so that a later change cannot keep the same time.
      */
