@@ -54,6 +54,7 @@ class BenchReportTest {
         Files.writeString(dir.resolve("b5-first-recording.txt"), "8.0\n");
         Files.writeString(dir.resolve("b5-version.json"), "{\"results\":[{\"times\":[0.2]}]}");
         Files.writeString(dir.resolve("fsync-ms.txt"), "0.5\n");
+        Files.writeString(dir.resolve("fsync-inplace-ms.txt"), "0.25\n");
         Files.writeString(dir.resolve("load.txt"), "0.8 1.2\n");
 
         List<Row> rows = new BenchReport(dir, 2).rows();
@@ -71,6 +72,11 @@ class BenchReportTest {
             assertThat(r.ratio()).isEqualTo("1.33x");
             assertThat(r.met()).contains(true);
         });
+        assertThat(row(rows, "disk: synchronous 4 KiB write growing the file (dd oflag=dsync, the floor)"))
+                .satisfies(r -> {
+                    assertThat(r.median()).isEqualTo("0.500 ms");
+                    assertThat(r.peer()).isEqualTo("overwriting in place 0.250 ms");
+                });
         assertThat(row(rows, "transition, durable (fsync per append)")).satisfies(r -> {
             assertThat(r.median()).isEqualTo("500 transitions/s");
             assertThat(r.ratio()).isEqualTo("0.25x");

@@ -23,12 +23,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The file-system {@link EventStore}: one JSON-lines log per cycle, at
@@ -63,13 +65,15 @@ import java.util.Objects;
  * <li><b>Cheap appends</b>: the head and line count of each log are remembered (validated by the
  *     file's identity, size and modification time); otherwise only the last line is hashed.</li>
  * <li><b>Cheap reads</b>: a store remembers the lines it last verified or wrote of recently used logs
- *     with the file's identity, size and modification time at that moment. A read whose log still
- *     shows those attributes returns the remembered events without reading the file, but only once
- *     the remembered modification time lies {@linkplain #SETTLED_AFTER well before} the moment it
- *     was observed: a file changed within the same tick of the file system's clock may keep its
- *     time, so until then (and on a platform without file identities) every byte is read and
- *     compared. Any append by anyone changes the size, so it is always seen; an edit of the same
- *     size is seen through the modification time. A new store verifies the whole log.</li>
+ *     with the file's identity, size, modification time and change time ({@code ctime}, where the
+ *     file system keeps one) at that moment. A read whose log still shows those attributes returns
+ *     the remembered events without reading the file, but only once the later of the two times lies
+ *     {@linkplain #SETTLED_AFTER well before} the moment it was observed: a file changed within the
+ *     same tick of the file system's clock may keep its times, so until then (and on a platform
+ *     without file identities) every byte is read and compared. Any append by anyone changes the
+ *     size, so it is always seen; an edit of the same size changes the change time, which no user
+ *     can set back (on a file system without one, only the modification time tells, and an edit
+ *     that also sets it back is seen by the next store). A new store verifies the whole log.</li>
  * </ul>
  * Lines longer than {@link #MAX_LINE_BYTES} are refused on write and reported on read.
  * Thread-safe; any number of instances may share a workspace.
@@ -84,11 +88,11 @@ public final class FileEventStore implements EventStore {
      * instances like the in-JVM locks; bounded, since a long-running process may touch any number
      * of logs (a head that is not remembered is read from the log's last line).
      */
-    private static final Cache<Path, LogHead> HEADS = Caffeine.newBuilder().maximumSize(1_024).build();
+    private static final Cache<Path, LogHead> HEADS = small(1_024);
 
     /**
-     * How long before the moment they were observed a log's remembered modification time must lie
-     * for a read to trust its attributes without reading the bytes: more than the coarsest
+     * How long before the moment they were observed a log's remembered times (modification and change)
+     * must lie for a read to trust its attributes without reading the bytes: more than the coarsest
      * timestamp granularity of common file systems (FAT: 2 s; ext4 without fine-grained
      * timestamps: one scheduler tick), so that a later change cannot keep the same time.
      */
@@ -96,6 +100,7 @@ public final class FileEventStore implements EventStore {
 
     private final Path workspace;
     private final WorkspaceLayout layout;
+    private final Clock clock;
     private final EventLineCodec codec = new EventLineCodec();
     /** The workspace's real path, resolved on first use. */
     private volatile Path realRoot;
@@ -105,16 +110,33 @@ public final class FileEventStore implements EventStore {
     private static final long MAX_REMEMBERED_BYTES = 1L << 20;
 
     /**
-     * The lines last verified of recently read logs (see {@link #verify}), by the log's path as this
-     * store resolves it (the file's identity, recorded with them, tells whether it is still the
-     * same file); least recently used first out.
+     * The lines last verified of recently read logs (see {@link #verify}), by the log's path under
+     * the workspace (the file's identity, recorded with them, tells whether it is still the same
+     * file); least recently used first out.
      */
-    private final Cache<Path, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_LOGS).build();
+    private final Cache<String, Verified> verified = small(MAX_REMEMBERED_LOGS);
+
+    /** How many times this store read a log whole (tests tell a remembered read by it). */
+    private final AtomicLong wholeReads = new AtomicLong();
 
     /** A store for the logs of the workspace at {@code workspace}, placed by {@code layout}. */
     public FileEventStore(Path workspace, WorkspaceLayout layout) {
+        this(workspace, layout, Clock.systemUTC());
+    }
+
+    /** A store whose clock says when a log's attributes were observed (tests move it ahead). */
+    FileEventStore(Path workspace, WorkspaceLayout layout, Clock clock) {
         this.workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A small cache whose upkeep runs in the calling thread: by default Caffeine hands it to the
+     * common pool after writes, which wakes a thread for every append.
+     */
+    private static <K, V> Cache<K, V> small(int maximumSize) {
+        return Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
     }
 
     /** A store using the {@linkplain WorkspaceLayout#DEFAULT default layout}. */
@@ -129,17 +151,62 @@ public final class FileEventStore implements EventStore {
      *         {@code events} directory, say) leads out of the workspace
      */
     public Path logFile(CycleRef cycle) {
-        return locate(cycle).path();
+        return resolve(layout.eventLog(cycle)).path();
     }
 
-    /** The log's path, checked by {@link SafePaths} under the workspace's real path (resolved once). */
-    private SafePaths.Resolved locate(CycleRef cycle) {
+    /** The log's path, checked by {@link SafePaths} under the workspace's real path. */
+    private SafePaths.Resolved resolve(String relative) {
+        return SafePaths.resolveUnder(root(), relative);
+    }
+
+    /** The workspace's real path, resolved once. */
+    private Path root() {
         Path root = realRoot;
         if (root == null) {
             root = SafePaths.realWorkspace(workspace);
             realRoot = root;
         }
-        return SafePaths.resolveUnder(root, layout.eventLog(cycle));
+        return root;
+    }
+
+    /**
+     * A log's path as {@link #locate} checked it, and the log's stamp when asked for ({@code null}
+     * when it does not exist).
+     */
+    private record Located(SafePaths.Resolved log, FileStamp stamp) {
+    }
+
+    /** Which stamp of the log {@link #locate} is to take. */
+    private enum Stamp { NONE, BASIC, WITH_CHANGE_TIME }
+
+    /**
+     * The log's path, checked by {@link SafePaths} (every entry from the workspace down examined
+     * without following links), and the log's stamp: on a link-free path, the attributes that
+     * check read of the log itself, so that no second {@code stat} is made; behind a link (which
+     * the check allows inside the workspace), or with the change time, one more {@code stat}.
+     *
+     * @throws dev.planning.api.InvalidInputException when a symbolic link on the way leads out of
+     *         the workspace
+     */
+    private Located locate(String relative, Stamp stamp) throws IOException {
+        SafePaths.Examined examined = SafePaths.examineUnder(root(), relative);
+        SafePaths.Resolved log = examined.resolved();
+        if (stamp == Stamp.NONE) {
+            return new Located(log, null);
+        }
+        if (log.linkFree() && stamp == Stamp.BASIC) {
+            BasicFileAttributes last = examined.last();
+            return new Located(log, last == null ? null : FileStamp.of(last));
+        }
+        return new Located(log, stampOrNull(log.path(), stamp == Stamp.WITH_CHANGE_TIME));
+    }
+
+    private static FileStamp stampOrNull(Path file, boolean withChangeTime) throws IOException {
+        try {
+            return FileStamp.read(file, withChangeTime);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     /**
@@ -154,6 +221,11 @@ public final class FileEventStore implements EventStore {
         return log.linkFree() ? log.path() : PathLock.key(log.path());
     }
 
+    /** How many times this store has read a log whole; for tests. */
+    long wholeReads() {
+        return wholeReads.get();
+    }
+
     /** The workspace-relative path of a cycle's log, as errors name it. */
     @Override
     public String location(CycleRef cycle) {
@@ -163,35 +235,35 @@ public final class FileEventStore implements EventStore {
     @Override
     public List<RecordedEvent> read(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
-        SafePaths.Resolved log = locate(cycle);
-        Path file = log.path();
+        String relative = layout.eventLog(cycle);
         try {
+            // The clock first: a change is only "settled" if it lay well before the stat.
+            Instant observed = clock.instant();
+            Verified known = verified.getIfPresent(relative);
+            // The change time is needed only to trust a settled log's attributes.
+            Located located = locate(relative, known != null && known.settled() ? Stamp.WITH_CHANGE_TIME : Stamp.BASIC);
+            Path file = located.log().path();
             PathLock.checkSidecar(file);
-        } catch (IOException e) {
-            throw new PlanningException("cannot read event log: " + e.getMessage(),
-                    SourceLocation.ofFile(location(cycle)), e);
-        }
-        try {
-            // The clock first: a modification time is only "settled" if it lay well before the stat.
-            Instant observed = Instant.now();
-            BasicFileAttributes before = attributes(file);
-            Verified known = verified.getIfPresent(file);
+            FileStamp before = located.stamp();
+            if (before == null) {
+                return List.of();
+            }
             if (known != null && known.unchanged(before)) {
                 return known.events();
             }
-            LogLines lines = scan(cycle, file);
+            LogLines lines = scan(cycle, file, before.size());
             if (lines.torn()) {
                 lines = PathLock.holding(PathLock.key(file), () -> {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
                             StandardOpenOption.WRITE)) {
                         LogTail.cutTornLine(channel);
                     }
-                    return scan(cycle, file);
+                    return scan(cycle, file, -1);
                 });
                 before = null;
             }
-            List<RecordedEvent> events = verify(cycle, file, lines);
-            remember(log, before, observed, lines, events);
+            List<RecordedEvent> events = verify(cycle, relative, lines);
+            remember(relative, located.log(), before, observed, lines, events);
             return events;
         } catch (NoSuchFileException e) {
             return List.of();
@@ -216,11 +288,12 @@ public final class FileEventStore implements EventStore {
                     + " bytes: keep its details short and put bulky data in evidence files",
                     SourceLocation.ofFile(location(cycle)));
         }
-        SafePaths.Resolved log = locate(cycle);
-        Path file = log.path();
+        String relative = layout.eventLog(cycle);
         try {
+            SafePaths.Resolved log = locate(relative, Stamp.NONE).log();
+            Path file = log.path();
             try {
-                return appendHoldingLock(cycle, log, event, line, expectedHead);
+                return appendHoldingLock(cycle, relative, log, event, line, expectedHead);
             } catch (NoSuchFileException e) {
                 // The cycle's first event: its directories are made then, not probed on every
                 // append. Nothing was written: without the directory, no lock file and no log.
@@ -228,7 +301,7 @@ public final class FileEventStore implements EventStore {
                 // once more whether or not the directory is still missing (createDirectories
                 // accepts one that exists).
                 Files.createDirectories(file.getParent());
-                return appendHoldingLock(cycle, locate(cycle), event, line, expectedHead);
+                return appendHoldingLock(cycle, relative, locate(relative, Stamp.NONE).log(), event, line, expectedHead);
             }
         } catch (IOException e) {
             throw new PlanningException("cannot append to event log: " + e.getMessage(),
@@ -242,21 +315,21 @@ public final class FileEventStore implements EventStore {
      * raised while appending, once the lock is held, is passed on as a plain
      * {@link IOException} and never makes the caller try again.
      */
-    private RecordedEvent appendHoldingLock(CycleRef cycle, SafePaths.Resolved log, PlanningEvent event,
-            byte[] line, String expectedHead) throws IOException {
+    private RecordedEvent appendHoldingLock(CycleRef cycle, String relative, SafePaths.Resolved log,
+            PlanningEvent event, byte[] line, String expectedHead) throws IOException {
         Path file = log.path();
         Path key = lockKey(log);
         return PathLock.holding(key, () -> {
             try {
-                return appendLocked(cycle, key, file, event, line, expectedHead);
+                return appendLocked(cycle, relative, key, file, event, line, expectedHead);
             } catch (NoSuchFileException e) {
                 throw new IOException(e.getFile() + " disappeared while appending", e);
             }
         });
     }
 
-    private RecordedEvent appendLocked(CycleRef cycle, Path key, Path file, PlanningEvent event, byte[] line,
-            String expectedHead) throws IOException {
+    private RecordedEvent appendLocked(CycleRef cycle, String relative, Path key, Path file, PlanningEvent event,
+            byte[] line, String expectedHead) throws IOException {
         boolean created;
         int lines;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -278,13 +351,13 @@ public final class FileEventStore implements EventStore {
         }
         String hash = Sha256.hex(line);
         int number = lines + 1;
-        LogHead written = LogHead.of(attributes(file), number, hash);
+        LogHead written = LogHead.of(FileStamp.read(file, false), number, hash);
         HEADS.put(key, written);
         RecordedEvent recorded = new RecordedEvent(number, event, expectedHead, hash);
         // The line just written extends what this store verified of the log, so the next read need
         // not decode it. Observed right after the write, the attributes are never settled: that
         // read still compares every byte.
-        verified.asMap().computeIfPresent(file, (k, known) -> known.lines().size() == lines
+        verified.asMap().computeIfPresent(relative, (k, known) -> known.lines().size() == lines
                 && expectedHead.equals(lines == 0 ? RecordedEvent.GENESIS : known.events().get(lines - 1).hash())
                 ? known.plus(line, recorded) : null);
         return recorded;
@@ -325,19 +398,20 @@ public final class FileEventStore implements EventStore {
      */
     private static LogHead head(Path key, Path file, FileChannel channel) throws IOException {
         LogHead known = HEADS.getIfPresent(key);
-        if (known != null && known.matches(attributes(file))) {
+        if (known != null && known.matches(FileStamp.read(file, false))) {
             return known;
         }
         LogTail.cutTornLine(channel);
-        LogHead head = LogHead.of(attributes(file), LogTail.countLines(channel),
+        LogHead head = LogHead.of(FileStamp.read(file, false), LogTail.countLines(channel),
                 LogTail.lastLineHash(channel, MAX_LINE_BYTES));
         HEADS.put(key, head);
         return head;
     }
 
-    private LogLines scan(CycleRef cycle, Path file) throws IOException {
+    private LogLines scan(CycleRef cycle, Path file, long expectedSize) throws IOException {
+        wholeReads.incrementAndGet();
         try {
-            return LogLines.read(file, MAX_LINE_BYTES);
+            return LogLines.read(file, MAX_LINE_BYTES, expectedSize);
         } catch (LogLines.LineTooLongException e) {
             throw corrupted(cycle, e.line, "line " + e.line + " is longer than " + MAX_LINE_BYTES
                     + " bytes, the most an event line may be; the log is damaged or is not an event log");
@@ -350,11 +424,11 @@ public final class FileEventStore implements EventStore {
      * same events and the same hashes): a transition reads its log once and appends one line, so
      * only the new line is decoded. Nothing is taken on trust: every byte read is compared.
      */
-    private List<RecordedEvent> verify(CycleRef cycle, Path file, LogLines lines) {
+    private List<RecordedEvent> verify(CycleRef cycle, String relative, LogLines lines) {
         List<RecordedEvent> events = new ArrayList<>(lines.lines().size());
         String previous = RecordedEvent.GENESIS;
         int start = 0;
-        Verified known = verified.getIfPresent(file);
+        Verified known = verified.getIfPresent(relative);
         if (known != null) {
             int common = Math.min(known.lines().size(), lines.lines().size());
             while (start < common && Arrays.equals(known.lines().get(start), lines.lines().get(start))) {
@@ -383,22 +457,22 @@ public final class FileEventStore implements EventStore {
             previous = hash;
         }
         if (lines.completeLength() <= MAX_REMEMBERED_BYTES) {
-            verified.put(file, new Verified(List.copyOf(lines.lines()), List.copyOf(events), null, false));
+            verified.put(relative, new Verified(List.copyOf(lines.lines()), List.copyOf(events), null, false));
         } else {
-            verified.invalidate(file);
+            verified.invalidate(relative);
         }
         return events;
     }
 
     /**
-     * The lines of a log as last verified, their events, and, when known, the file's attributes
-     * while it held exactly these lines.
+     * The lines of a log as last verified, their events, and, when known, the file's stamp while
+     * it held exactly these lines.
      *
-     * @param at      the file's attributes with these lines, or {@code null} when not known
-     * @param settled whether {@code at}'s modification time lay {@link #SETTLED_AFTER} or more
-     *                before the moment it was observed
+     * @param at      the file's stamp with these lines, or {@code null} when not known
+     * @param settled whether {@code at}'s last change (modification or change time) lay
+     *                {@link #SETTLED_AFTER} or more before the moment it was observed
      */
-    private record Verified(List<byte[]> lines, List<RecordedEvent> events, LogHead at, boolean settled) {
+    private record Verified(List<byte[]> lines, List<RecordedEvent> events, FileStamp at, boolean settled) {
 
         Verified plus(byte[] line, RecordedEvent event) {
             List<byte[]> moreLines = new ArrayList<>(lines);
@@ -409,16 +483,16 @@ public final class FileEventStore implements EventStore {
         }
 
         /**
-         * Whether a file with these attributes certainly still holds these lines: it is the same
-         * file (an identity is required: without one, nothing is trusted), of the same size, with
-         * the same modification time, and that time was settled when it was observed.
+         * Whether a file with this stamp certainly still holds these lines: it is the same file (an
+         * identity is required: without one, nothing is trusted), of the same size, with the same
+         * modification and change times, and they were settled when they were observed.
          */
-        boolean unchanged(BasicFileAttributes now) {
-            return settled && at != null && at.fileKey() != null && at.matches(now);
+        boolean unchanged(FileStamp now) {
+            return settled && at != null && at.fileKey() != null && at.sameAs(now);
         }
 
-        Verified observed(LogHead attributes, boolean isSettled) {
-            return new Verified(lines, events, attributes, isSettled);
+        Verified observed(FileStamp stamp, boolean isSettled) {
+            return new Verified(lines, events, stamp, isSettled);
         }
     }
 
@@ -437,13 +511,18 @@ public final class FileEventStore implements EventStore {
     }
 
     /**
-     * Records the attributes the log had while it held the lines just verified: those taken before
-     * reading ({@code before}, observed at {@code observed}), if the file shows the same ones after
+     * Records the stamp the log had while it held the lines just verified: the one taken before
+     * reading ({@code before}, observed at {@code observed}), if the file shows the same after
      * reading and its size is that of the lines (nothing changed during the read), with the head
-     * for the next append. Otherwise the lines stay remembered without attributes, and the next
-     * read compares every byte again.
+     * for the next append. Otherwise the lines stay remembered without a stamp, and the next read
+     * compares every byte again.
+     *
+     * <p>A log modified less than {@link #SETTLED_AFTER} before {@code observed} cannot be settled
+     * (its change time is never earlier than its modification time): if the head for the next append
+     * is remembered already, as after this store's own append, there is nothing to record and the
+     * second {@code stat} is saved.
      */
-    private void remember(SafePaths.Resolved log, BasicFileAttributes before, Instant observed, LogLines lines,
+    private void remember(String relative, SafePaths.Resolved log, FileStamp before, Instant observed, LogLines lines,
             List<RecordedEvent> events) throws IOException {
         Path file = log.path();
         if (before == null || before.size() != lines.completeLength()) {
@@ -451,7 +530,12 @@ public final class FileEventStore implements EventStore {
         }
         LogHead at = LogHead.of(before, events.size(),
                 events.isEmpty() ? RecordedEvent.GENESIS : events.get(events.size() - 1).hash());
-        if (!at.matches(attributes(file))) {
+        boolean maySettle = before.modified().toInstant().plus(SETTLED_AFTER).isBefore(observed);
+        if (!maySettle && log.linkFree() && at.equals(HEADS.getIfPresent(file))) {
+            return;
+        }
+        FileStamp after = FileStamp.read(file, maySettle);
+        if (!at.matches(after)) {
             return;
         }
         if (log.linkFree()) {
@@ -460,13 +544,10 @@ public final class FileEventStore implements EventStore {
             // would cost a realpath: that append reads its head from the log instead.
             HEADS.put(file, at);
         }
-        boolean settled = before.lastModifiedTime().toInstant().plus(SETTLED_AFTER).isBefore(observed);
-        verified.asMap().computeIfPresent(file, (k, known) -> known.lines().size() == lines.lines().size()
-                ? known.observed(at, settled) : known);
-    }
-
-    private static BasicFileAttributes attributes(Path file) throws IOException {
-        return Files.readAttributes(file, BasicFileAttributes.class);
+        // A change made during the read would have set the change time after "observed".
+        boolean settled = maySettle && after.lastChange().plus(SETTLED_AFTER).isBefore(observed);
+        verified.asMap().computeIfPresent(relative, (k, known) -> known.lines().size() == lines.lines().size()
+                ? known.observed(after, settled) : known);
     }
 
     /** Makes a new file's directory entry durable; not every platform can open a directory. */

@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.eventlog;
 
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 
@@ -21,13 +20,12 @@ record LogHead(Object fileKey, long size, FileTime modified, int lines, String h
         Objects.requireNonNull(hash, "hash");
     }
 
-    static LogHead of(BasicFileAttributes attributes, int lines, String hash) {
-        return new LogHead(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(), lines, hash);
+    static LogHead of(FileStamp stamp, int lines, String hash) {
+        return new LogHead(stamp.fileKey(), stamp.size(), stamp.modified(), lines, hash);
     }
 
-    /** Whether this still describes a file with these attributes. */
-    boolean matches(BasicFileAttributes attributes) {
-        return Objects.equals(fileKey, attributes.fileKey()) && size == attributes.size()
-                && modified.equals(attributes.lastModifiedTime());
+    /** Whether this still describes a file with this stamp. */
+    boolean matches(FileStamp stamp) {
+        return Objects.equals(fileKey, stamp.fileKey()) && size == stamp.size() && modified.equals(stamp.modified());
     }
 }

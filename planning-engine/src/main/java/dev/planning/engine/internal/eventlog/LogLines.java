@@ -39,6 +39,15 @@ record LogLines(List<byte[]> lines, long completeLength, boolean torn) {
 
     /** Reads a whole log, refusing any line longer than {@code maxLineBytes}. */
     static LogLines read(Path file, int maxLineBytes) throws IOException {
+        return read(file, maxLineBytes, -1);
+    }
+
+    /**
+     * Reads a whole log, refusing any line longer than {@code maxLineBytes}; {@code expectedSize}
+     * (the size a {@code stat} just gave, or -1) only sizes the buffer, saving the channel's own
+     * {@code fstat}: every byte up to the end is read whatever it says.
+     */
+    static LogLines read(Path file, int maxLineBytes, long expectedSize) throws IOException {
         List<byte[]> lines = new ArrayList<>();
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         long completeLength = 0;
@@ -46,7 +55,8 @@ record LogLines(List<byte[]> lines, long completeLength, boolean torn) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             // A log is usually small and read whole on every transition: a buffer of its size (one
             // byte more, to see the end in the same read), up to 64 KiB.
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(64 * 1024, channel.size() + 1));
+            long size = expectedSize >= 0 ? expectedSize : channel.size();
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(64 * 1024, size + 1));
             byte[] bytes = buffer.array();
             int n;
             while ((n = channel.read(buffer.clear())) > 0) {

@@ -1,12 +1,13 @@
 package dev.planning.engine.internal.hash;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,13 +34,19 @@ import java.util.concurrent.Future;
  */
 public final class Sha256 {
 
-    /** The buffer for file hashing: 1 MiB, direct, measured as the sweet spot. */
-    private static final int BUFFER = 1 << 20;
+    /**
+     * The buffer for file hashing: a 64 KiB array, read into by {@link FileInputStream}. Of the read
+     * paths measured (docs/BENCHMARKS.md, "B3 durable, B4, B1 heap: third pass" and "fourth pass")
+     * none avoids copying the bytes twice (page cache to a native buffer, native buffer to the array
+     * the SHA-256 intrinsic reads); this one measured best per byte of CPU, with direct buffers of
+     * 256 KiB to 1 MiB within its noise, and memory-mapped files slower.
+     */
+    private static final int BUFFER = 64 << 10;
     private static final int MAX_THREADS = 8;
     /** Below this many bytes in all, starting threads costs more than hashing (about 1 GB/s per core). */
     private static final long PARALLEL_FROM = 8L << 20;
     private static final HexFormat HEX = HexFormat.of();
-    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
 
     private Sha256() {
     }
@@ -86,20 +93,31 @@ public final class Sha256 {
      */
     public static FileDigest file(Path file) {
         MessageDigest digest = newDigest();
-        ByteBuffer buffer = BUFFERS.get();
+        byte[] buffer = BUFFERS.get();
         long size = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            buffer.clear();
-            for (int n = channel.read(buffer); n >= 0; n = channel.read(buffer)) {
-                buffer.flip();
-                size += buffer.remaining();
-                digest.update(buffer);
-                buffer.clear();
+        try (InputStream in = open(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                size += n;
+                digest.update(buffer, 0, n);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " to hash it", e);
         }
         return new FileDigest(HEX.formatHex(digest.digest()), size);
+    }
+
+    /** A file of the default file system through {@link FileInputStream}; any other through its provider. */
+    private static InputStream open(Path file) throws IOException {
+        if (file.getFileSystem() == FileSystems.getDefault()) {
+            try {
+                return new FileInputStream(file.toFile());
+            } catch (FileNotFoundException e) {
+                // Opened again for the file system's own exception (NoSuchFileException, ...), as
+                // every other reader of the engine reports it.
+                return Files.newInputStream(file);
+            }
+        }
+        return Files.newInputStream(file);
     }
 
     /**

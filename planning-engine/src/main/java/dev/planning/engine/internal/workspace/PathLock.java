@@ -23,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code <file>.lock}, which other processes honour. The sidecar, rather than the file, is locked
  * because on POSIX systems closing <em>any</em> descriptor of a file drops the process's locks on
  * it, and readers open the file freely. The sidecar is empty and must not be deleted while a
- * process may be writing.
+ * process may be writing. Its channel is kept open between holds ({@link OpenSidecars}), and
+ * checked on each hold to still be the file the sidecar's name leads to.
  *
  * <p>The in-JVM locks live only while used: an entry is made when the first thread asks for a key
  * and dropped when the last thread that held or waited for it leaves, so an embedder that appends
@@ -130,12 +131,12 @@ public final class PathLock {
         });
         try {
             entry.lock.lock();
-            try (FileChannel channel = openSidecar(sidecar(key))) {
-                FileLock fileLock = channel.lock();
+            try {
+                FileLock fileLock = OpenSidecars.lock(key);
                 try {
                     return body.run();
                 } finally {
-                    fileLock.release();
+                    OpenSidecars.release(key, fileLock);
                 }
             } finally {
                 entry.lock.unlock();

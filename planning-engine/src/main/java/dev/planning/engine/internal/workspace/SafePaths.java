@@ -57,6 +57,17 @@ public final class SafePaths {
     }
 
     /**
+     * A path resolved by {@link #examineUnder}, with what the check saw of the path's last entry.
+     *
+     * @param resolved the path, as {@link #resolveUnder} gives it
+     * @param last     the last entry's attributes as read by the check, without following a link,
+     *                 when the path is {@linkplain Resolved#linkFree() link-free} and the entry
+     *                 exists; otherwise {@code null}
+     */
+    public record Examined(Resolved resolved, BasicFileAttributes last) {
+    }
+
+    /**
      * Like {@link #resolve(Path, String)}, under a workspace whose real path the caller already
      * holds (so that a caller resolving many paths resolves the workspace's links once), and also
      * telling whether the path went through a symbolic link.
@@ -66,6 +77,16 @@ public final class SafePaths {
      * @throws InvalidInputException as {@link #resolve(Path, String)} does
      */
     public static Resolved resolveUnder(Path realRoot, String relative) {
+        return examineUnder(realRoot, relative).resolved();
+    }
+
+    /**
+     * Like {@link #resolveUnder}, also handing over the attributes the check read of the path's
+     * last entry, so that a caller about to examine that file need not read them again.
+     *
+     * @throws InvalidInputException as {@link #resolve(Path, String)} does
+     */
+    public static Examined examineUnder(Path realRoot, String relative) {
         String shown = printable(relative);
         if (relative.isEmpty()) {
             throw refuse(shown, "it is empty");
@@ -94,11 +115,12 @@ public final class SafePaths {
         if (!target.startsWith(root)) {
             throw refuse(shown, "it resolves outside the workspace");
         }
-        if (noLinkBelow(root, target)) {
-            return new Resolved(target, true);
+        Walk walk = walk(root, target);
+        if (walk.linkFree()) {
+            return new Examined(new Resolved(target, true), walk.last());
         }
         requireInside(root, target, shown);
-        return new Resolved(target, false);
+        return new Examined(new Resolved(target, false), null);
     }
 
     /** {@code file} relative to the workspace, with {@code /} separators, for display. */
@@ -111,7 +133,7 @@ public final class SafePaths {
 
     /**
      * The longest existing prefix of the target must stay inside once links are followed. Called
-     * only for a path with a link on the way ({@link #noLinkBelow}): {@code root} is a real path,
+     * only for a path with a link on the way ({@link #walk}): {@code root} is a real path,
      * so without links the prefix is its own real path, inside. {@code toRealPath}, whose system
      * call re-reads every entry from {@code /}, costs more than the few {@code lstat}s below the
      * root (an event log is reached twice per transition, so this is on the durable writer's path).
@@ -136,27 +158,35 @@ public final class SafePaths {
     }
 
     /**
-     * Whether every entry of {@code target} below {@code root} that exists is a directory or file,
-     * not a symbolic link (entries after the first missing one do not exist either). False when it
-     * cannot tell (an entry that cannot be examined): the caller then resolves links the slow way.
+     * What {@link #walk} found: whether the path is link-free, and the attributes of its last entry
+     * when it exists and was examined.
      */
-    private static boolean noLinkBelow(Path root, Path target) {
+    private record Walk(boolean linkFree, BasicFileAttributes last) {
+    }
+
+    /**
+     * Whether every entry of {@code target} below {@code root} that exists is a directory or file,
+     * not a symbolic link (entries after the first missing one do not exist either). Not link-free
+     * when it cannot tell (an entry that cannot be examined): the caller then resolves links the
+     * slow way.
+     */
+    private static Walk walk(Path root, Path target) {
         Path current = root;
+        BasicFileAttributes attributes = null;
         for (Path name : root.relativize(target)) {
             current = current.resolve(name);
-            BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
-                return true;
+                return new Walk(true, null);
             } catch (IOException e) {
-                return false;
+                return new Walk(false, null);
             }
             if (attributes.isSymbolicLink() || attributes.isOther()) {
-                return false;
+                return new Walk(false, null);
             }
         }
-        return true;
+        return new Walk(true, current.equals(target) ? attributes : null);
     }
 
     /**

@@ -148,4 +148,63 @@ class PathLockTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void keepsTheSidecarOpenBetweenHolds() throws Exception {
+        Path log = dir.resolve("kept.jsonl");
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+
+        PathLock.holding(key, () -> "first");
+
+        assertThat(OpenSidecars.isKept(key)).isTrue();
+        assertThat(PathLock.holding(key, () -> "again")).isEqualTo("again");
+    }
+
+    @Test
+    void opensTheSidecarAgainWhenItWasDeletedWhileKeptOpen() throws Exception {
+        Path log = dir.resolve("deleted.jsonl");
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        PathLock.holding(key, () -> "kept");
+        Files.delete(PathLock.sidecar(log));
+
+        PathLock.holding(key, () -> "after the delete");
+
+        // Locking the deleted file would exclude nobody: the name is opened (made) again.
+        assertThat(PathLock.sidecar(log)).isRegularFile();
+    }
+
+    @Test
+    void refusesASidecarReplacedByALinkWhileKeptOpen() throws Exception {
+        Path log = dir.resolve("ws/replaced.jsonl");
+        Files.createDirectories(log.getParent());
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        PathLock.holding(key, () -> "kept");
+        Path target = dir.resolve("victim.txt");
+        Files.writeString(target, "keep");
+        Files.delete(PathLock.sidecar(log));
+        Files.createSymbolicLink(PathLock.sidecar(log), target);
+
+        assertThatThrownBy(() -> PathLock.holding(key, () -> "ran"))
+                .hasMessageContaining("is a symbolic link");
+        assertThat(OpenSidecars.isKept(key)).isFalse();
+        assertThat(Files.readString(target)).isEqualTo("keep");
+    }
+
+    @Test
+    void keepsAtMostTheLimitOfSidecarsOpen() throws Exception {
+        List<Path> keys = new ArrayList<>();
+        for (int i = 0; i < OpenSidecars.MAX_OPEN + 10; i++) {
+            Path log = dir.resolve("many-" + i + ".jsonl");
+            Files.createFile(PathLock.sidecar(log));
+            keys.add(PathLock.key(log));
+            PathLock.holding(keys.get(i), () -> "held");
+        }
+
+        assertThat(keys.stream().filter(OpenSidecars::isKept).count()).isLessThanOrEqualTo(OpenSidecars.MAX_OPEN);
+        // The most recently used are the ones kept.
+        assertThat(OpenSidecars.isKept(keys.get(keys.size() - 1))).isTrue();
+    }
 }

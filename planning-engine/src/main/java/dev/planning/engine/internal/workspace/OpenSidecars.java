@@ -1,0 +1,214 @@
+package dev.planning.engine.internal.workspace;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sidecar lock files' channels, kept open between holds, so that a writer appending again and
+ * again to one log does not open, inspect and close the sidecar on every append.
+ *
+ * <p>On POSIX systems closing <em>any</em> descriptor of a file drops the process's locks on it,
+ * so a channel closed while another thread of this JVM held the file's lock would silently end
+ * that thread's exclusion. Hence: a key's channels are opened, locked and closed only by the thread
+ * holding the key's in-JVM lock ({@link PathLock#holding}), which uses the kept channel under the
+ * kept channel's own {@code use} lock; a kept channel is closed only under that {@code use} lock,
+ * either by the key's holder or, to make room, by another thread that got it with
+ * {@code tryLock} (so nobody was using it) before it is removed from the map (so a holder that
+ * finds no kept channel knows none is left open). Kept channels are never left to the garbage
+ * collector, whose cleaner would close them at any moment: the map holds at most
+ * {@value #MAX_OPEN}, the least recently used closed first; when none can be closed, a hold closes
+ * its own channel when it ends, as before.
+ *
+ * <p>A kept channel is trusted only while the sidecar's name still leads to the file it has open:
+ * after taking the lock, the name is examined ({@code lstat}, never following a link) and its file
+ * identity compared with the one recorded when the channel was opened. A sidecar deleted and made
+ * again (say by {@code git clean -X}), or replaced by a link, is noticed then: the old channel is
+ * closed and the name opened again, refused if it is a link ({@link PathLock#openSidecar}).
+ */
+final class OpenSidecars {
+
+    /** The most sidecar channels kept open in a JVM. */
+    static final int MAX_OPEN = 64;
+
+    private static final ConcurrentMap<Path, Kept> OPEN = new ConcurrentHashMap<>();
+
+    /** A kept channel, the identity of the file it has open, and who uses it. */
+    private static final class Kept {
+        final FileChannel channel;
+        final Object fileKey;
+        /** Held while the channel is in use or being closed. */
+        final ReentrantLock use = new ReentrantLock();
+        /** Guarded by {@code use}. */
+        boolean closed;
+        volatile long lastUsed = System.nanoTime();
+
+        Kept(FileChannel channel, Object fileKey) {
+            this.channel = channel;
+            this.fileKey = fileKey;
+        }
+    }
+
+    private OpenSidecars() {
+    }
+
+    /**
+     * Takes the exclusive lock on the sidecar of the file whose key is given, through the kept
+     * channel when it still has the sidecar open, else through a newly opened one (kept when the
+     * file it opened is known). The caller holds the key's in-JVM lock.
+     *
+     * @return the lock, to be handed back to {@link #release} by the same thread
+     * @throws IOException naming the sidecar, when it is a link or not a regular file
+     */
+    static FileLock lock(Path key) throws IOException {
+        Path sidecar = PathLock.sidecar(key);
+        Kept kept = OPEN.get(key);
+        if (kept != null) {
+            kept.use.lock();
+            boolean inUse = false;
+            try {
+                if (!kept.closed) {
+                    FileLock lock = lockOrNull(kept.channel);
+                    if (lock != null && kept.fileKey.equals(fileKeyOrNull(sidecar))) {
+                        kept.lastUsed = System.nanoTime();
+                        inUse = true;
+                        return lock;
+                    }
+                    close(key, kept);
+                }
+            } finally {
+                if (!inUse) {
+                    kept.use.unlock();
+                }
+            }
+        }
+        BasicFileAttributes before = attributesOrNull(sidecar);
+        FileChannel channel = PathLock.openSidecar(sidecar);
+        FileLock lock;
+        try {
+            lock = channel.lock();
+        } catch (IOException | RuntimeException e) {
+            quietlyClose(channel);
+            throw e;
+        }
+        // Kept only when the file opened is known: the name led to the same file just before the
+        // open and just after it (a sidecar this open created is kept from its next hold on).
+        Object fileKey = before == null ? null : before.fileKey();
+        if (fileKey != null && fileKey.equals(fileKeyOrNull(sidecar)) && room(key)) {
+            Kept fresh = new Kept(channel, fileKey);
+            fresh.use.lock();
+            OPEN.put(key, fresh);
+        }
+        return lock;
+    }
+
+    /** Releases a lock from {@link #lock}; closes its channel unless it is kept. */
+    static void release(Path key, FileLock lock) throws IOException {
+        FileChannel channel = lock.channel();
+        Kept kept = OPEN.get(key);
+        if (kept != null && kept.channel == channel && kept.use.isHeldByCurrentThread()) {
+            try {
+                if (channel.isOpen()) {
+                    lock.release();
+                }
+            } finally {
+                kept.use.unlock();
+            }
+            return;
+        }
+        try {
+            if (channel.isOpen()) {
+                lock.release();
+            }
+        } finally {
+            channel.close();
+        }
+    }
+
+    /** Whether a channel on the key's sidecar is kept open now; for tests. */
+    static boolean isKept(Path key) {
+        return OPEN.containsKey(key);
+    }
+
+    /**
+     * Whether another channel may be kept: below the limit, or once the least recently used one
+     * that nobody is using was closed.
+     */
+    private static boolean room(Path key) {
+        if (OPEN.size() < MAX_OPEN) {
+            return true;
+        }
+        Map.Entry<Path, Kept> oldest = null;
+        for (Map.Entry<Path, Kept> entry : OPEN.entrySet()) {
+            if (!entry.getKey().equals(key) && (oldest == null || entry.getValue().lastUsed < oldest.getValue().lastUsed)) {
+                oldest = entry;
+            }
+        }
+        if (oldest == null) {
+            return false;
+        }
+        Kept victim = oldest.getValue();
+        if (!victim.use.tryLock()) {
+            return false;
+        }
+        try {
+            if (!victim.closed) {
+                close(oldest.getKey(), victim);
+            }
+        } finally {
+            victim.use.unlock();
+        }
+        return OPEN.size() < MAX_OPEN;
+    }
+
+    /** Closes a kept channel, then forgets it; the caller holds its {@code use} lock. */
+    private static void close(Path key, Kept kept) {
+        quietlyClose(kept.channel);
+        kept.closed = true;
+        OPEN.remove(key, kept);
+    }
+
+    /** The lock, or {@code null} when the kept channel was closed (by an interrupt, say). */
+    private static FileLock lockOrNull(FileChannel channel) throws IOException {
+        try {
+            return channel.lock();
+        } catch (ClosedChannelException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    private static BasicFileAttributes attributesOrNull(Path sidecar) throws IOException {
+        try {
+            return Files.readAttributes(sidecar, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** The identity of the regular file the name leads to (never through a link), else {@code null}. */
+    private static Object fileKeyOrNull(Path sidecar) throws IOException {
+        BasicFileAttributes attributes = attributesOrNull(sidecar);
+        return attributes != null && attributes.isRegularFile() ? attributes.fileKey() : null;
+    }
+
+    private static void quietlyClose(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing was written through it; its lock, if any, ends with the descriptor.
+        }
+    }
+}
