@@ -62,8 +62,13 @@ class PicocliBytecodeTest {
         Class<?> option = Class.forName("picocli.CommandLine$Model$OptionSpec", true, loader);
         Object command = spec.getMethod("create").invoke(null);
         Object builder = option.getMethod("builder", String[].class).invoke(null, (Object) new String[] {"-w"});
-        builder.getClass().getMethod("arity", String.class).invoke(builder, "1");
-        spec.getMethod("addOption", option).invoke(command, builder.getClass().getMethod("build").invoke(builder));
+        // Declared by a package-private superclass: reached through setAccessible.
+        java.lang.reflect.Method arity = builder.getClass().getMethod("arity", String.class);
+        arity.setAccessible(true);
+        arity.invoke(builder, "1");
+        java.lang.reflect.Method build = builder.getClass().getMethod("build");
+        build.setAccessible(true);
+        spec.getMethod("addOption", option).invoke(command, build.invoke(builder));
         Object cli = commandLine.getConstructor(Object.class).newInstance(command);
         Object result = commandLine.getMethod("parseArgs", String[].class).invoke(cli, (Object) new String[] {"-w", "x"});
         Object value = result.getClass().getMethod("matchedOptionValue", String.class, Object.class)
