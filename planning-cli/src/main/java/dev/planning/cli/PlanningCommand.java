@@ -86,9 +86,9 @@ public final class PlanningCommand implements Runnable {
     public static void main(String[] args) {
         ExitGuard.install(System.err);
         if (versionOnly(args)) {
-            // The version alone needs no command model: picocli's reflection over the annotations
-            // costs several times the JVM's own start (picocli's classes are Java 5 bytecode, which
-            // no class-data or ahead-of-time cache can hold). Same output as picocli's.
+            // The version alone needs no command model: picocli's first model, built by reflection
+            // over the annotations, costs about as much as the JVM's own start (measured in
+            // docs/BENCHMARKS.md). Same output as picocli's.
             PrintWriter out = utf8(System.out);
             for (String line : new VersionProvider().getVersion()) {
                 out.println(line);

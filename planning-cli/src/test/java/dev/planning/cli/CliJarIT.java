@@ -32,6 +32,24 @@ class CliJarIT {
     }
 
     @Test
+    void theRunnableJarsPicocliClassesAreJava8ClassFilesWithFramesSoTheStartUpCachesHoldThem() throws IOException {
+        int checked = 0;
+        try (JarFile jar = new JarFile(Path.of(System.getProperty("planning.jar")).toFile())) {
+            for (var entry : java.util.Collections.list(jar.entries())) {
+                if (entry.getName().startsWith("picocli/") && entry.getName().endsWith(".class")) {
+                    try (var in = new java.io.DataInputStream(jar.getInputStream(entry))) {
+                        in.readInt(); // magic
+                        in.readUnsignedShort(); // minor version
+                        assertThat(in.readUnsignedShort()).as(entry.getName()).isGreaterThanOrEqualTo(52);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
     void theRunnableJarPrintsNoLoggingNoise() throws Exception {
         // The governance gate compiles the rulebook with Drools, which logs when it has a provider
         // and SLF4J prints a notice when it has none: the CLI's jar must print neither.

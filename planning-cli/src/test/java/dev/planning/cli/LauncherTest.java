@@ -125,8 +125,7 @@ class LauncherTest {
         Files.createSymbolicLink(alternatives.resolve("java"), jdk25.resolve("bin/java"));
         Files.createSymbolicLink(path.resolve("java"), alternatives.resolve("java"));
         jdk(jdks, "jdk-17", "17.0.15");
-        Path cache = root.resolve("planning-cli/target/planning-jdk25-rules.aot");
-        Files.writeString(cache, "cache", StandardCharsets.UTF_8);
+        Path cache = ownerOnly(root.resolve("planning-cli/target/planning-jdk25-rules.aot"));
 
         // Found as version 25 through the links, so it is chosen and its cache (named after 25) is mapped.
         assertThat(run(Map.of(), "lint")).startsWith(path.resolve("java") + " ").contains("-XX:AOTCache=" + cache);
@@ -162,17 +161,33 @@ class LauncherTest {
         assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
     }
 
+    @Test
+    void aCacheOthersMayReadOrWriteIsNotMapped() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path read = cache("read");
+        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + read);
+
+        Files.setPosixFilePermissions(read, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+        Files.setPosixFilePermissions(read, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+    }
+
     private Path cache(String family) throws IOException {
-        Path cache = root.resolve("planning-cli/target/planning-jdk25-" + family + ".aot");
+        return ownerOnly(root.resolve("planning-cli/target/planning-jdk25-" + family + ".aot"));
+    }
+
+    /** A cache file as the launcher records it: readable and writable by its owner only. */
+    private static Path ownerOnly(Path cache) throws IOException {
         Files.writeString(cache, "cache", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rw-------"));
         return cache;
     }
 
     @Test
     void onJava17TheClassDataArchiveIsMappedForEveryCommand() throws Exception {
         Files.createSymbolicLink(path.resolve("java"), jdk(jdks, "jdk-17", "17.0.15").resolve("bin/java"));
-        Path archive = root.resolve("planning-cli/target/planning-jdk17.jsa");
-        Files.writeString(archive, "archive", StandardCharsets.UTF_8);
+        Path archive = ownerOnly(root.resolve("planning-cli/target/planning-jdk17.jsa"));
 
         assertThat(run(Map.of(), "--version")).contains("-XX:SharedArchiveFile=" + archive);
         assertThat(run(Map.of(), "status")).contains("-XX:SharedArchiveFile=" + archive);

@@ -36,7 +36,14 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * The three signature algorithms over BouncyCastle: key generation, key ids, signing and checking.
+ * The three signature algorithms: key generation, key ids, signing and checking.
+ *
+ * <p>Keys are generated, and signatures made and checked, by the JDK's own providers (SunEC has
+ * Ed25519 and ECDSA P-256, SunRsaSign RSA): the same algorithms and the same encodings as
+ * BouncyCastle's, without registering BouncyCastle's provider, which costs more CPU time than a
+ * short command's own work. BouncyCastle's provider is built only for a key the JDK cannot
+ * represent (a P-256 public key written with explicit curve parameters or a compressed point, see
+ * {@link PemKeys}): such a key is one of its classes, and its operations stay with it.
  *
  * <pre>{@code
  * KeyPair pair = Crypto.generate(SignatureAlgorithm.ED25519);
@@ -47,8 +54,10 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  */
 public final class Crypto {
 
-    /** The provider, used explicitly: never added to the JVM's provider list. */
-    static final Provider BC = new BouncyCastleProvider();
+    /** BouncyCastle's provider, built on first use; used explicitly, never added to the JVM's provider list. */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
 
     private static final int RSA_BITS = 3072;
 
@@ -60,25 +69,40 @@ public final class Crypto {
     private Crypto() {
     }
 
+    /** BouncyCastle's provider, built on first use (for keys the JDK cannot represent). */
+    static Provider bc() {
+        return Bc.PROVIDER;
+    }
+
+    /** Whether a key is one of BouncyCastle's own classes, whose operations stay with its provider. */
+    static boolean isBouncyCastleKey(Key key) {
+        return key.getClass().getName().startsWith("org.bouncycastle.");
+    }
+
+    private static Signature signatureFor(SignatureAlgorithm algorithm, Key key) throws GeneralSecurityException {
+        return isBouncyCastleKey(key) ? Signature.getInstance(jcaName(algorithm), bc())
+                : Signature.getInstance(jcaName(algorithm));
+    }
+
     /** A new key pair (RSA keys have 3072 bits, EC keys are on P-256). */
     public static KeyPair generate(SignatureAlgorithm algorithm) {
         try {
             KeyPairGenerator generator = switch (algorithm) {
-                case ED25519 -> KeyPairGenerator.getInstance("Ed25519", BC);
+                case ED25519 -> KeyPairGenerator.getInstance("Ed25519");
                 case ECDSA_P256_SHA256 -> {
-                    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC", BC);
+                    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
                     ec.initialize(new ECGenParameterSpec("secp256r1"));
                     yield ec;
                 }
                 case RSA_SHA256 -> {
-                    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA", BC);
+                    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
                     rsa.initialize(RSA_BITS);
                     yield rsa;
                 }
             };
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("BouncyCastle cannot generate " + algorithm.id() + " keys", e);
+            throw new IllegalStateException("the JDK cannot generate " + algorithm.id() + " keys", e);
         }
     }
 
@@ -163,7 +187,7 @@ public final class Crypto {
      */
     public static byte[] sign(SignatureAlgorithm algorithm, PrivateKey key, byte[] message) {
         try {
-            Signature signature = Signature.getInstance(jcaName(algorithm), BC);
+            Signature signature = signatureFor(algorithm, key);
             signature.initSign(key);
             signature.update(message);
             byte[] made = signature.sign();
@@ -185,7 +209,7 @@ public final class Crypto {
             return false;
         }
         try {
-            Signature signature = Signature.getInstance(jcaName(algorithm), BC);
+            Signature signature = signatureFor(algorithm, key);
             signature.initVerify(key);
             signature.update(message);
             return signature.verify(signatureBytes);

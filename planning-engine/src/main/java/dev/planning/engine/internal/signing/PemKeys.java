@@ -2,6 +2,7 @@ package dev.planning.engine.internal.signing;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,10 +18,18 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey;
 import org.bouncycastle.jce.interfaces.ECPrivateKey;
 import org.bouncycastle.jce.spec.ECParameterSpec;
@@ -39,6 +48,12 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * reads and writes. Private keys in the traditional OpenSSL forms ({@code RSA PRIVATE KEY},
  * {@code EC PRIVATE KEY}) are read too; encrypted keys are refused.
  *
+ * <p>BouncyCastle parses and writes the PEM and ASN.1; the keys themselves are the JDK's (built by
+ * its {@code KeyFactory} from the same DER), so checking a signature never builds BouncyCastle's
+ * provider. A key the JDK cannot represent byte for byte (a P-256 public key with explicit curve
+ * parameters or a compressed point) is read by BouncyCastle's provider, as before, and keeps its
+ * encoding and so its key id.
+ *
  * <pre>{@code
  * KeyPair pair = PemKeys.readPrivateKey(Path.of("keys/QA.key.pem"));   // the public half is derived
  * PublicKey key = PemKeys.parsePublicKey(pemText, "trust.yaml:12:5");
@@ -46,7 +61,14 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  */
 public final class PemKeys {
 
-    private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter().setProvider(Crypto.BC);
+    /** The DER prefix of an Ed25519 SubjectPublicKeyInfo, before the key's 32 bytes (RFC 8410). */
+    private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03,
+        0x21, 0x00};
+
+    /** BouncyCastle's key converter, built on first use: only for keys the JDK cannot represent. */
+    private static final class Converter {
+        static final JcaPEMKeyConverter INSTANCE = new JcaPEMKeyConverter().setProvider(Crypto.bc());
+    }
 
     private PemKeys() {
     }
@@ -95,10 +117,15 @@ public final class PemKeys {
         Object object = parseOne(read(file), source);
         try {
             if (object instanceof PEMKeyPair pair) {
-                return CONVERTER.getKeyPair(pair);
+                KeyPair jdk = jdkKeyPair(pair);
+                return jdk != null ? jdk : Converter.INSTANCE.getKeyPair(pair);
             }
             if (object instanceof PrivateKeyInfo info) {
-                PrivateKey key = CONVERTER.getPrivateKey(info);
+                KeyPair jdk = jdkKeyPair(info);
+                if (jdk != null) {
+                    return jdk;
+                }
+                PrivateKey key = Converter.INSTANCE.getPrivateKey(info);
                 return new KeyPair(publicOf(key, source), key);
             }
         } catch (IOException | GeneralSecurityException e) {
@@ -122,7 +149,8 @@ public final class PemKeys {
         Object object = parseOne(pem, source);
         if (object instanceof SubjectPublicKeyInfo info) {
             try {
-                return CONVERTER.getPublicKey(info);
+                PublicKey jdk = jdkPublicKey(info);
+                return jdk != null ? jdk : Converter.INSTANCE.getPublicKey(info);
             } catch (IOException e) {
                 throw new InvalidInputException("not a usable public key: " + e.getMessage(),
                         SourceLocation.ofFile(source));
@@ -137,18 +165,109 @@ public final class PemKeys {
         return parsePublicKey(read(file), file.toString());
     }
 
+    /**
+     * The JDK's key for a SubjectPublicKeyInfo, or {@code null} when the JDK cannot represent it
+     * exactly: another algorithm, explicit curve parameters, a compressed point, or any encoding
+     * the JDK's key would not give back byte for byte (so that a key's id never depends on which
+     * library read it). BouncyCastle reads those, as it always did.
+     */
+    private static PublicKey jdkPublicKey(SubjectPublicKeyInfo info) throws IOException {
+        String algorithm = jdkAlgorithm(info.getAlgorithm().getAlgorithm().getId());
+        if (algorithm == null) {
+            return null;
+        }
+        byte[] encoded = info.getEncoded(ASN1Encoding.DER);
+        try {
+            PublicKey key = KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(encoded));
+            return Arrays.equals(key.getEncoded(), encoded) ? key : null;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The JDK's key pair for a traditional OpenSSL key pair, or {@code null} (see {@link #jdkPublicKey}). */
+    private static KeyPair jdkKeyPair(PEMKeyPair pair) throws IOException {
+        PrivateKey key = jdkPrivateKey(pair.getPrivateKeyInfo());
+        PublicKey publicKey = key == null || pair.getPublicKeyInfo() == null ? null : jdkPublicKey(pair.getPublicKeyInfo());
+        return publicKey == null ? null : new KeyPair(publicKey, key);
+    }
+
+    /** The JDK's key pair for a PKCS#8 private key, its public half derived, or {@code null}. */
+    private static KeyPair jdkKeyPair(PrivateKeyInfo info) throws IOException {
+        PrivateKey key = jdkPrivateKey(info);
+        PublicKey publicKey = key == null ? null : jdkPublicOf(key);
+        return publicKey == null ? null : new KeyPair(publicKey, key);
+    }
+
+    private static PrivateKey jdkPrivateKey(PrivateKeyInfo info) throws IOException {
+        String algorithm = info == null ? null : jdkAlgorithm(info.getPrivateKeyAlgorithm().getAlgorithm().getId());
+        if (algorithm == null) {
+            return null;
+        }
+        try {
+            return KeyFactory.getInstance(algorithm)
+                    .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded(ASN1Encoding.DER)));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The JDK's name for a key algorithm OID, for the three key types this project signs with. */
+    private static String jdkAlgorithm(String oid) {
+        return switch (oid) {
+            case "1.3.101.112" -> "Ed25519";
+            case "1.2.840.10045.2.1" -> "EC";
+            case "1.2.840.113549.1.1.1" -> "RSA";
+            default -> null;
+        };
+    }
+
+    /**
+     * A JDK private key's public half, or {@code null} when it is not an Ed25519, P-256 or RSA CRT
+     * key. Ed25519 and P-256 points are computed with BouncyCastle's lightweight API (no provider).
+     */
+    private static PublicKey jdkPublicOf(PrivateKey key) {
+        try {
+            if (key instanceof EdECPrivateKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName())
+                    && ed.getBytes().isPresent()) {
+                byte[] seed = ed.getBytes().get();
+                byte[] point = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
+                Arrays.fill(seed, (byte) 0);
+                byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + point.length);
+                System.arraycopy(point, 0, spki, ED25519_SPKI_PREFIX.length, point.length);
+                return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+            }
+            if (key instanceof RSAPrivateCrtKey rsa) {
+                return KeyFactory.getInstance("RSA")
+                        .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            }
+            if (key instanceof java.security.interfaces.ECPrivateKey ec
+                    && Crypto.algorithmOf(ec, "private key") == SignatureAlgorithm.ECDSA_P256_SHA256) {
+                X9ECParameters p256 = CustomNamedCurves.getByName("secp256r1");
+                org.bouncycastle.math.ec.ECPoint q = p256.getG().multiply(ec.getS()).normalize();
+                java.security.spec.ECPoint w = new java.security.spec.ECPoint(q.getAffineXCoord().toBigInteger(),
+                        q.getAffineYCoord().toBigInteger());
+                return KeyFactory.getInstance("EC").generatePublic(new java.security.spec.ECPublicKeySpec(w,
+                        ec.getParams()));
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
     private static PublicKey publicOf(PrivateKey key, String source) throws GeneralSecurityException {
         if (key instanceof EdDSAPrivateKey ed) {
             return ed.getPublicKey();
         }
         if (key instanceof RSAPrivateCrtKey rsa) {
-            return KeyFactory.getInstance("RSA", Crypto.BC)
+            return KeyFactory.getInstance("RSA", Crypto.bc())
                     .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
         }
         if (key instanceof ECPrivateKey ec) {
             ECParameterSpec params = ec.getParameters();
             BigInteger d = ec.getD();
-            return KeyFactory.getInstance("EC", Crypto.BC)
+            return KeyFactory.getInstance("EC", Crypto.bc())
                     .generatePublic(new ECPublicKeySpec(params.getG().multiply(d).normalize(), params));
         }
         throw new InvalidInputException("unsupported private key type " + key.getAlgorithm()

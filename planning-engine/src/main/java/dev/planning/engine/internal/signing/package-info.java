@@ -4,8 +4,10 @@
  * manifest signature covers (RFC 8785 JSON canonicalization), and in-toto statements in DSSE
  * envelopes.
  *
- * <p>BouncyCastle is used as an explicit provider instance, never installed globally, and only for
- * keys and signatures; hashing uses the JDK.
+ * <p>Keys, signing and checking use the JDK's providers; BouncyCastle parses and writes PEM and
+ * ASN.1, and its provider (an explicit instance, never installed globally, built on first use)
+ * serves only keys the JDK cannot represent (explicit curve parameters, compressed points).
+ * Hashing uses the JDK.
  */
 @API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.signing;

@@ -52,7 +52,7 @@ class SignatureHygieneTest {
         byte[] low = Crypto.sign(SignatureAlgorithm.ECDSA_P256_SHA256, pair.getPrivate(), message(1));
         byte[] high = twin(low);
 
-        Signature plain = Signature.getInstance("SHA256withECDSA", Crypto.BC);
+        Signature plain = Signature.getInstance("SHA256withECDSA", Crypto.bc());
         plain.initVerify(pair.getPublic());
         plain.update(message(1));
         assertThat(plain.verify(high)).as("ECDSA itself accepts (r, n-s)").isTrue();
