@@ -271,18 +271,6 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-            private boolean done;
-
-            @Override
-            public synchronized T get() {
-                if (!done) {
-                    value = supplier.get();
-                    done = true;
-                }
-                return value;
-            }
-        };
+        return new Memo<>(supplier);
     }
 }

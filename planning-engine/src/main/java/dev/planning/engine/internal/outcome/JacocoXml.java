@@ -2,6 +2,7 @@ package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,23 +50,9 @@ public final class JacocoXml {
         }
     }
 
-    /** Whether a file is a JaCoCo XML report: well-formed up to a root element named {@code report}. */
-    public static boolean isReport(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
-            try {
-                return firstElement(xml) && "report".equals(xml.getLocalName());
-            } finally {
-                xml.close();
-            }
-        } catch (IOException | XMLStreamException e) {
-            return false;
-        }
-    }
-
     /** Whether bytes are a JaCoCo XML report: well-formed up to a root element named {@code report}. */
     public static boolean isReport(byte[] content) {
-        try (InputStream in = new java.io.ByteArrayInputStream(content)) {
+        try (InputStream in = new ByteArrayInputStream(content)) {
             XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
             try {
                 return firstElement(xml) && "report".equals(xml.getLocalName());
