@@ -6,13 +6,20 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,6 +27,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * Real servers for the tests, started once per test JVM: a PostgreSQL server from the
@@ -30,8 +38,9 @@ import org.apache.kafka.common.test.TestKitNodes;
 final class TestServers {
 
     private static final AtomicInteger REPOSITORIES = new AtomicInteger();
+    private static final AtomicReference<Running> KAFKA = new AtomicReference<>();
+    private static final AtomicBoolean HOOK = new AtomicBoolean();
     private static EmbeddedPostgres postgres;
-    private static KafkaClusterTestKit kafka;
 
     private TestServers() {
     }
@@ -66,35 +75,117 @@ final class TestServers {
                 .poolSize(4).build();
     }
 
-    /** The shared single-node KRaft cluster. */
+    /** The shared single-node KRaft cluster, stopped by {@link #stopKafka} or when the JVM exits. */
     static synchronized KafkaClusterTestKit kafka() {
-        if (kafka == null) {
+        Running running = KAFKA.get();
+        if (running != null) {
+            return running.cluster;
+        }
+        reportKafkaHalts();
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("planning-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Kafka broker's directory", e);
+        }
+        KafkaClusterTestKit cluster = null;
+        try {
+            // Our own directory, not the test kit's default: that one is removed by a shutdown hook of
+            // Kafka's own, which the JVM runs at the same time as the hook closing the broker; a broker
+            // whose log directory vanishes under it halts the JVM with status 1 (LogManager's log
+            // directory failure), so a run that printed everything still ended in an exit 1.
+            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                    .setBaseDirectory(directory).build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("num.partitions", "4")
+                    .build();
+            KAFKA.set(new Running(cluster, directory));
+            if (HOOK.compareAndSet(false, true)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestServers::stopKafkaAtExit, "planning-kafka-stop"));
+            }
+            formatQuietly(cluster);
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            warmUp(cluster);
+            return cluster;
+        } catch (Exception e) {
+            IllegalStateException failure = new IllegalStateException("cannot start the in-process Kafka broker", e);
             try {
-                KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                        .setConfigProp("offsets.topic.replication.factor", "1")
-                        .setConfigProp("offsets.topic.num.partitions", "1")
-                        .setConfigProp("transaction.state.log.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("num.partitions", "4")
-                        .build();
-                formatQuietly(cluster);
-                cluster.startup();
-                cluster.waitForReadyBrokers();
-                warmUp(cluster);
-                kafka = cluster;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        cluster.close();
-                    } catch (Exception ignored) {
-                        // The JVM is going away.
-                    }
-                }));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the in-process Kafka broker", e);
+                stopKafka();
+            } catch (Exception | Error cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            if (cluster == null) {
+                deleteTree(directory);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Stops the shared broker, then removes its directory: in that order, always (the reverse makes
+     * Kafka halt the JVM). Does nothing when no broker runs. The JVM's exit does the same.
+     */
+    static void stopKafka() throws Exception {
+        Running running = KAFKA.getAndSet(null);
+        if (running != null) {
+            try {
+                running.cluster.close();
+            } finally {
+                deleteTree(running.directory);
             }
         }
-        return kafka;
+    }
+
+    /** The shared broker's directory while it runs (for tests of the stop order). */
+    static Optional<Path> kafkaDirectory() {
+        Running running = KAFKA.get();
+        return running == null ? Optional.empty() : Optional.of(running.directory);
+    }
+
+    private static void stopKafkaAtExit() {
+        try {
+            stopKafka();
+        } catch (Exception e) {
+            System.err.println("planning tests: stopping the Kafka broker at exit failed: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    /**
+     * Kafka halts the JVM on a fatal broker fault (Exit.halt, status 1), and logs why through SLF4J,
+     * which the tests bind to nothing: so a halt would end the process with status 1 and no word.
+     * This says on stderr who halted and why, then halts as Kafka asked.
+     */
+    private static void reportKafkaHalts() {
+        Exit.setHaltProcedure((status, message) -> {
+            System.err.println("planning tests: the in-process Kafka broker halts the JVM with status " + status
+                    + (message == null ? "" : ": " + message) + " (a fatal broker fault, e.g. its log directory"
+                    + " failed); where:");
+            new Throwable("Kafka's Exit.halt").printStackTrace();
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        });
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the Kafka broker's directory " + root, e);
+        }
+    }
+
+    private record Running(KafkaClusterTestKit cluster, Path directory) {
     }
 
     /**
