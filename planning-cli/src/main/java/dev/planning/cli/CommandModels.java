@@ -54,6 +54,7 @@ final class CommandModels {
         }
     }
 
+    /** {@link StatusCommand}'s model, bound to {@code c} (its mixins created and its spec set). */
     static CommandSpec status(StatusCommand c) {
         CommandSpec spec = command("status", c, "Show the state and history of cycles, verifying each event log's"
                 + " hash chain, and, for every cycle past PACKAGED, that its sealed manifest verifies now against the"
@@ -73,6 +74,7 @@ final class CommandModels {
         return withStandardHelp(spec);
     }
 
+    /** {@link LintCommand}'s model, bound to {@code c} (its mixins created and its spec set). */
     static CommandSpec lint(LintCommand c) {
         CommandSpec spec = command("lint", c,
                 "Validate the workspace's artifacts against their schemas and check ids and references.");
@@ -88,6 +90,7 @@ final class CommandModels {
         return withStandardHelp(spec);
     }
 
+    /** {@link GateCommand}'s model, bound to {@code c} (its mixins created and its spec set). */
     static CommandSpec gate(GateCommand c) {
         CommandSpec spec = command("gate", c, "Run the gates of one transition without recording anything (a dry run).");
         c.workspace = new WorkspaceOptions();
@@ -103,6 +106,7 @@ final class CommandModels {
         return withStandardHelp(spec);
     }
 
+    /** {@link AdvanceCommand}'s model, bound to {@code c} (its mixins created and its spec set). */
     static CommandSpec advance(AdvanceCommand c) {
         CommandSpec spec = command("advance", c,
                 "Run the gates of one transition and record it in the cycle's event log.");
@@ -128,6 +132,7 @@ final class CommandModels {
         return withStandardHelp(spec);
     }
 
+    /** {@link VerifyCommand}'s model, bound to {@code c} (its mixins created and its spec set). */
     static CommandSpec verify(VerifyCommand c) {
         CommandSpec spec = command("verify", c, "Verify a sealed manifest: every checksum, the rulebook hash, every"
                 + " signature against the trust file, the signing policy, the prior_manifest_id chain and snapshot_rev,"
