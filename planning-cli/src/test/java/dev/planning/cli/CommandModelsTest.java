@@ -181,7 +181,7 @@ class CommandModelsTest {
         for (OptionSpec option : spec.options()) {
             text.append(describe(option)).append(" names=").append(List.of(option.names()))
                     .append(" negatable=").append(option.negatable()).append(" usageHelp=").append(option.usageHelp())
-                    .append(" versionHelp=").append(option.versionHelp()).append(" help=").append(option.help())
+                    .append(" versionHelp=").append(option.versionHelp())
                     .append(" fallback=").append(option.fallbackValue()).append(" order=").append(option.order())
                     .append('\n');
         }
