@@ -20,7 +20,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code planning advance}: run one transition's gates and record the attempt. */
+/**
+ * {@code planning advance}: run one transition's gates and record the attempt.
+ *
+ * <p>picocli's model of this command is built in code by {@link CommandModels}: an option added
+ * here must be added there too ({@code CommandModelsTest} fails until it is).
+ */
 @Command(name = "advance", mixinStandardHelpOptions = true,
         description = "Run the gates of one transition and record it in the cycle's event log.")
 final class AdvanceCommand implements Callable<Integer> {

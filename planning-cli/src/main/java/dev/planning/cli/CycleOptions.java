@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import dev.planning.api.lifecycle.CycleRef;
 import picocli.CommandLine.Option;
 
-/** The required {@code --stream} and {@code --cycle} options. */
+/**
+ * The required {@code --stream} and {@code --cycle} options.
+ *
+ * <p>For the commands {@link CommandModels} builds, picocli's model of these options is built there in
+ * code: an option added here must be added there too ({@code CommandModelsTest} fails until it is).
+ */
 final class CycleOptions {
 
     @Option(names = "--stream", paramLabel = "S", required = true, description = "Stream, e.g. fe, be, design.")

@@ -2,7 +2,12 @@ package dev.planning.cli;
 
 import picocli.CommandLine.Option;
 
-/** The {@code --format} option of commands that report findings. */
+/**
+ * The {@code --format} option of commands that report findings.
+ *
+ * <p>For the commands {@link CommandModels} builds, picocli's model of these options is built there in
+ * code: an option added here must be added there too ({@code CommandModelsTest} fails until it is).
+ */
 final class FormatOption {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code planning gate}: a dry run of one transition's gates; records nothing. */
+/**
+ * {@code planning gate}: a dry run of one transition's gates; records nothing.
+ *
+ * <p>picocli's model of this command is built in code by {@link CommandModels}: an option added
+ * here must be added there too ({@code CommandModelsTest} fails until it is).
+ */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = "Run the gates of one transition without recording anything (a dry run).")
 final class GateCommand implements Callable<Integer> {

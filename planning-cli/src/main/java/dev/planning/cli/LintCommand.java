@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code planning lint}: schema_lint over the workspace's artifacts. */
+/**
+ * {@code planning lint}: schema_lint over the workspace's artifacts.
+ *
+ * <p>picocli's model of this command is built in code by {@link CommandModels}: an option added
+ * here must be added there too ({@code CommandModelsTest} fails until it is).
+ */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Validate the workspace's artifacts against their schemas and check ids and references.")
 final class LintCommand implements Callable<Integer> {

@@ -204,9 +204,16 @@ public final class PlanningCommand implements Runnable {
 
     /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new PlanningCommand());
+        // The top-level command and the hot subcommands from models built in code (CommandModels),
+        // the others reflected from their annotations.
+        CommandLine cli = new CommandLine(CommandModels.planning(new PlanningCommand()));
         for (String name : commandsFor(args)) {
-            cli.addSubcommand(name, commandClass(name));
+            java.util.Optional<CommandLine.Model.CommandSpec> built = CommandModels.subcommand(name);
+            if (built.isPresent()) {
+                cli.addSubcommand(name, new CommandLine(built.get()));
+            } else {
+                cli.addSubcommand(name, commandClass(name));
+            }
         }
         CommandLine rules = cli.getSubcommands().get("rules");
         if (rules != null) {

@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
  * {@code planning status}: each cycle's state and history; verifies the event chain, and for every
  * cycle past {@code PACKAGED} that its sealed manifest verifies now (exit 1 otherwise, naming the
  * event that moved it past {@code PACKAGED}).
+ *
+ * <p>picocli's model of this command is built in code by {@link CommandModels}: an option added
+ * here must be added there too ({@code CommandModelsTest} fails until it is).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the state and history of cycles, verifying each event log's hash chain, and, for every"

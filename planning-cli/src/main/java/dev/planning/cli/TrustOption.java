@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The {@code --trust FILE} option: the public keys trusted to sign manifests, by role. */
+/**
+ * The {@code --trust FILE} option: the public keys trusted to sign manifests, by role.
+ *
+ * <p>For the commands {@link CommandModels} builds, picocli's model of these options is built there in
+ * code: an option added here must be added there too ({@code CommandModelsTest} fails until it is).
+ */
 final class TrustOption {
 
     @Option(names = "--trust", paramLabel = "FILE",

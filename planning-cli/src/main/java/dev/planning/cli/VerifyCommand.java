@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
  * chain, check the snapshot revision. Exit 0 verified, 1 any discrepancy (an unreadable or invalid
  * manifest included), 2 verification could not run (bad options, no or unreadable trust file or
  * rulebook).
+ *
+ * <p>picocli's model of this command is built in code by {@link CommandModels}: an option added
+ * here must be added there too ({@code CommandModelsTest} fails until it is).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify a sealed manifest: every checksum, the rulebook hash, every signature against the trust"

@@ -5,7 +5,12 @@ import dev.planning.engine.Planning;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code -w/--workspace} and {@code --rulebook} options, shared by workspace commands. */
+/**
+ * The {@code -w/--workspace} and {@code --rulebook} options, shared by workspace commands.
+ *
+ * <p>For the commands {@link CommandModels} builds, picocli's model of these options is built there in
+ * code: an option added here must be added there too ({@code CommandModelsTest} fails until it is).
+ */
 final class WorkspaceOptions {
 
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = ".",

@@ -132,6 +132,30 @@ class LauncherTest {
     }
 
     @Test
+    void theJavaOnThePathLinkedToAJdkAmongTheJdksIsKnownWithoutStartingReadlink() throws Exception {
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        jdk(jdks, "jdk-17", "17.0.15");
+        Path alternatives = Files.createDirectories(dir.resolve("alternatives"));
+        Files.createSymbolicLink(alternatives.resolve("java"), jdk25.resolve("bin/java"));
+        Files.createSymbolicLink(path.resolve("java"), alternatives.resolve("java"));
+        Files.delete(tools.resolve("readlink"));
+
+        // The same file as jdk-25's java (`-ef`): version 25, so the java on the PATH is chosen.
+        assertThat(run(Map.of(), "lint")).startsWith(path.resolve("java") + " ");
+    }
+
+    @Test
+    void aCacheWhosePermissionsCannotBeCheckedIsNotMapped() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path read = cache("read");
+        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + read);
+
+        // No `find` to tell who may write the cache: it is not mapped (fail closed).
+        Files.delete(tools.resolve("find"));
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+    }
+
+    @Test
     void onJava25EachFamilyOfCommandsMapsItsOwnUpToDateCacheAndTheVersionAloneNone() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");
         Path light = cache("light");
