@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.rules.impact.CycleImpact;
 import dev.planning.rules.impact.ImpactFinding;
@@ -7,6 +8,7 @@ import dev.planning.rules.impact.RulebookImpact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders {@code planning rules diff}: text, JSON and Markdown (for a pull-request comment). */
 final class ImpactReports {
@@ -42,8 +44,10 @@ final class ImpactReports {
             List<FindingJson> added, List<FindingJson> resolved) {
     }
 
-    /** One finding of a rule. */
-    record FindingJson(String rule, String item, String severity, String message, String file, int line, int column) {
+    /** One finding of a rule, with the values it compared and its fix hint when it has them. */
+    record FindingJson(String rule, String item, String severity, String message, String file, int line, int column,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> facts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String hint) {
     }
 
     static ImpactJson json(RulebookImpact impact, String base, String head) {
@@ -78,7 +82,7 @@ final class ImpactReports {
     }
 
     private static List<String> row(CycleImpact cycle, String change, ImpactFinding f) {
-        return List.of(cycle.cycle().toString(), change, f.rule(), f.item().orElse(""), severity(f), f.message());
+        return List.of(cycle.cycle().toString(), change, f.rule(), f.item().orElse(""), severity(f), explained(f));
     }
 
     private static String verdict(CycleImpact cycle) {
@@ -100,7 +104,13 @@ final class ImpactReports {
     }
 
     private static String line(ImpactFinding f) {
-        return severity(f) + " " + f.rule() + f.item().map(i -> " on " + i).orElse("") + ": " + f.message();
+        return severity(f) + " " + f.rule() + f.item().map(i -> " on " + i).orElse("") + ": " + explained(f);
+    }
+
+    /** The message, then the compared values in parentheses and the fix hint, as lint and the gates print them. */
+    private static String explained(ImpactFinding f) {
+        String values = f.facts().isEmpty() ? "" : " (" + f.factsLine() + ")";
+        return f.message() + values + f.hint().map(h -> "; fix: " + h).orElse("");
     }
 
     private static String status(boolean blocked) {
@@ -114,6 +124,6 @@ final class ImpactReports {
     private static FindingJson finding(ImpactFinding f) {
         return new FindingJson(f.rule(), f.item().orElse(null), severity(f), f.message(),
                 f.location().map(l -> l.file()).orElse(null), f.location().map(l -> l.line()).orElse(0),
-                f.location().map(l -> l.column()).orElse(0));
+                f.location().map(l -> l.column()).orElse(0), f.facts(), f.hint().orElse(null));
     }
 }

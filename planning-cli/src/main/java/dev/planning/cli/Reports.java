@@ -18,6 +18,7 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.engine.PlanningJson;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -65,7 +66,7 @@ final class Reports {
         if (format == OutputFormat.junit || format == OutputFormat.sarif || format == OutputFormat.markdown) {
             if (ci == null) {
                 throw new InvalidInputException("--format " + format + " is not available for this command;"
-                        + " use text or json");
+                        + " use " + available(junit, sarif, markdown));
             }
             out.print(ci.get());
         } else if (format == OutputFormat.json) {
@@ -74,6 +75,21 @@ final class Reports {
             out.print(text.get());
         }
         out.flush();
+    }
+
+    /** The formats a command offers, as the refusal of another one names them ("text, json or markdown"). */
+    private static String available(Supplier<String> junit, Supplier<String> sarif, Supplier<String> markdown) {
+        List<String> formats = new ArrayList<>(List.of("text", "json"));
+        if (junit != null) {
+            formats.add("junit");
+        }
+        if (sarif != null) {
+            formats.add("sarif");
+        }
+        if (markdown != null) {
+            formats.add("markdown");
+        }
+        return String.join(", ", formats.subList(0, formats.size() - 1)) + " or " + formats.get(formats.size() - 1);
     }
 
     /** {@code lint --format json}. */

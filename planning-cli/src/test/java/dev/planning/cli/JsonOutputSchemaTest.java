@@ -81,6 +81,13 @@ class JsonOutputSchemaTest {
         check("store-refusals", 0, "store", "refusals", "-w", refused.toString(), "--since", "2000-01-01");
         check("rules-test", 0, "rules", "test", ws.resolve("rulebook").toString());
         check("rules-diff", 0, "rules", "diff", "-w", ws.toString(), "--base", "HEAD");
+        // A change that adds a finding, so the schema of a finding (compared values, fix hint) is exercised too.
+        Path stricter = CliRun.copyOf("fe-2025-09-02", dir.resolve("stricter")).resolve("rulebook");
+        Path settings = stricter.resolve("rulebook.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("critical_approvals: 3", "critical_approvals: 4"));
+        JsonNode diff = check("rules-diff", 0, "rules", "diff", "-w", CliRun.example("fe-2025-09-02").toString(),
+                "--base", CliRun.example("fe-2025-09-02").resolve("rulebook").toString(), "--head", stricter.toString());
+        assertThat(diff.path("cycles").get(0).path("added").get(0).path("facts").path("required").asText()).isEqualTo("4");
 
         assertThat(validated).isEqualTo(new TreeSet<>(COMMANDS));
     }
@@ -97,13 +104,14 @@ class JsonOutputSchemaTest {
         }
     }
 
-    private void check(String command, int exit, String... args) throws Exception {
+    private JsonNode check(String command, int exit, String... args) throws Exception {
         String[] withFormat = Stream.concat(Stream.of(args), Stream.of("--format", "json")).toArray(String[]::new);
         CliRun run = CliRun.of(withFormat);
         assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.out() + run.err()).isEqualTo(exit);
         List<Error> errors = schema(command).validate(JSON.readTree(run.out()));
         assertThat(errors).as(command + " output:\n" + run.out()).isEmpty();
         validated.add(command);
+        return JSON.readTree(run.out());
     }
 
     private static JsonNode document(String command) throws Exception {

@@ -82,4 +82,13 @@ class MarkdownReportsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--format markdown is not available for this command");
     }
+
+    @Test
+    void aRefusedFormatNamesEveryFormatTheCommandOffers() {
+        CliRun run = CliRun.of("rules", "test", CliRun.example("fe-2025-09-02").resolve("rulebook").toString(),
+                "--format", "sarif");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--format sarif is not available for this command; use text, json, junit or markdown");
+    }
 }

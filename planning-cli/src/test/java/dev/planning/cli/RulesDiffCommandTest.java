@@ -79,6 +79,34 @@ class RulesDiffCommandTest {
     }
 
     @Test
+    void theTextShowsTheComparedValuesAndTheFixHintOfANewViolation() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--head", head.toString());
+
+        assertThat(run.out()).containsPattern("\\+ error critical-approvals on FE-\\d+: .*\\(criticality: 0, approvals: \\d+, "
+                + "required: 4\\); fix: Collect the missing approvals");
+    }
+
+    @Test
+    void jsonCarriesTheComparedValuesAndTheFixHintOfANewViolation() throws Exception {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--head", head.toString(), "--format", "json");
+
+        JsonNode added = new ObjectMapper().readTree(run.out()).path("cycles").get(0).path("added").get(0);
+        assertThat(added.path("facts").path("required").asText()).isEqualTo("4");
+        assertThat(added.path("facts").has("approvals")).isTrue();
+        assertThat(added.path("hint").asText()).startsWith("Collect the missing approvals");
+    }
+
+    @Test
+    void markdownShowsTheComparedValuesAndTheFixHintBesideTheMessage() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--head", head.toString(), "--format", "markdown");
+
+        assertThat(run.out()).contains("required\\: 4\\); fix\\: Collect the missing approvals");
+    }
+
+    @Test
     void anUnknownFailOnValueIsBadUsage() {
         CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
                 "--fail-on", "sometimes");

@@ -2,8 +2,12 @@ package dev.planning.rules.impact;
 
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Severity;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One governance finding that a rulebook change adds or resolves.
@@ -13,17 +17,33 @@ import java.util.Optional;
  * @param severity whether it blocks ({@link Severity#ERROR}) or warns
  * @param message  the message under the rulebook that reports it
  * @param location where in the workspace it points, when known
+ * @param facts    the values the rule compared under the rulebook that reports it (e.g.
+ *                 {@code approvals -> 3, required -> 5}), in the order the rule names them; empty when none
+ * @param hint     the rule's fix hint ({@code @solution}), when it has one
  */
 public record ImpactFinding(String rule, Optional<String> item, Severity severity, String message,
-        Optional<SourceLocation> location) {
+        Optional<SourceLocation> location, Map<String, String> facts, Optional<String> hint) {
 
-    /** Validates that no component is {@code null}. */
+    /** Validates that no component is {@code null}; keeps an unmodifiable copy of the facts in their order. */
     public ImpactFinding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(location, "location");
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(facts, "facts")));
+        Objects.requireNonNull(hint, "hint");
+    }
+
+    /** A finding without compared values and without a fix hint. */
+    public ImpactFinding(String rule, Optional<String> item, Severity severity, String message,
+            Optional<SourceLocation> location) {
+        this(rule, item, severity, message, location, Map.of(), Optional.empty());
+    }
+
+    /** The compared values as one line, {@code approvals: 3, required: 5}; empty when there are none. */
+    public String factsLine() {
+        return facts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     /** What identifies the finding across two rulebooks: rule, item and severity, not the wording. */

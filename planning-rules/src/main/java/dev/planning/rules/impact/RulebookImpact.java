@@ -151,7 +151,8 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         for (Finding f : result.findings()) {
             String rule = f.code().startsWith(GovernanceGate.NAME + ".")
                     ? f.code().substring(GovernanceGate.NAME.length() + 1) : f.code();
-            ImpactFinding impact = new ImpactFinding(rule, f.taskId(), f.severity(), f.message(), f.location());
+            ImpactFinding impact = new ImpactFinding(rule, f.taskId(), f.severity(), f.message(), f.location(),
+                    f.facts(), f.hint());
             findings.putIfAbsent(impact.key(), impact);
         }
         return findings;

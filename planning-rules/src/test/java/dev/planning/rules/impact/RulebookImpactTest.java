@@ -51,6 +51,20 @@ class RulebookImpactTest {
     }
 
     @Test
+    void aNewFindingCarriesTheValuesItsRuleComparedAndTheRulesFixHint() throws IOException {
+        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));
+        setApprovals(head, 4);
+
+        ImpactFinding added = RulebookImpact.compare(ws, ws.resolve("rulebook"), head, CLOCK).cycles().get(0)
+                .added().get(0);
+
+        assertThat(added.facts()).containsEntry("required", "4").containsKey("approvals");
+        assertThat(added.factsLine()).contains("required: 4");
+        assertThat(added.hint()).hasValueSatisfying(h -> assertThat(h).contains("Collect the missing approvals"));
+    }
+
+    @Test
     void loweringTheRequiredApprovalsResolvesTheCriticalViolationWithoutBlockingAnything() throws IOException {
         Path ws = copy(EXAMPLES.resolve("fe-critical"), dir.resolve("ws"));
         Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));

@@ -63,7 +63,7 @@ final class GateRun {
         }
         GateResult named = result.gate().equals(name) ? result
                 : new GateResult(name, result.status(), result.findings(), result.evidence());
-        return MissingFileFindings.relocate(name, named, context);
+        return WaiverFindings.locate(MissingFileFindings.relocate(name, named, context), context);
     }
 
     private static GateResult failed(String name, Finding finding) {

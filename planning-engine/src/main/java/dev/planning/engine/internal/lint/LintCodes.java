@@ -41,6 +41,9 @@ public final class LintCodes {
 
     /** A waiver in force that expires within the rulebook's horizon (a warning). */
     public static final String WAIVER_EXPIRING = "waiver.expiring";
+
+    /** A waiver whose last day is past: it waives nothing, and the violation it waived counts again (a warning). */
+    public static final String WAIVER_EXPIRED = "waiver.expired";
     /** A file whose {@code cycle_id} differs from the cycle its name says. */
     public static final String CYCLE_MISMATCH = "cycle.mismatch";
     /** A file whose {@code stream} differs from the stream directory it is in. */

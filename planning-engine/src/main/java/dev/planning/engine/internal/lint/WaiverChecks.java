@@ -66,25 +66,45 @@ final class WaiverChecks {
         }
     }
 
-    /** A waiver in force that expires within the horizon is a warning at its {@code expires}. */
+    /**
+     * A waiver in force that expires within the horizon is a warning at its {@code expires}; so is a
+     * waiver whose last day is past, which waives nothing any more (the gate counts the violation again).
+     */
     static void checkExpiring(LocatedDocument document, List<Waiver> waivers, LocalDate today, int horizonDays,
             List<Finding> findings) {
         List<String> elements = HeaderChecks.elements(document, "/waivers");
         for (int i = 0; i < waivers.size() && i < elements.size(); i++) {
             Waiver waiver = waivers.get(i);
-            if (WaiverHorizon.expiring(waiver, today, horizonDays)) {
+            if (!waiver.activeOn(today)) {
+                findings.add(new Finding(LintCodes.WAIVER_EXPIRED, Severity.WARNING, "waiver of " + waiver.rule()
+                        + " for " + waiver.item() + " expired on " + waiver.expires()
+                        + " and waives nothing; the violation it waived counts again",
+                        java.util.Optional.of(document.locate(elements.get(i) + "/expires")),
+                        java.util.Optional.of(waiver.item()),
+                        facts("expires", waiver.expires().toString(), "today", today.toString()),
+                        java.util.Optional.of("Fix the violation, or renew the waiver with its approver, or remove it")));
+            } else if (WaiverHorizon.expiring(waiver, today, horizonDays)) {
                 findings.add(new Finding(LintCodes.WAIVER_EXPIRING, Severity.WARNING, "waiver of " + waiver.rule()
                         + " for " + waiver.item() + " " + WaiverHorizon.describe(waiver, today)
                         + "; after that the violation it waives counts again (warned " + horizonDays
                         + " days ahead: thresholds." + WaiverHorizon.THRESHOLD + ")",
                         java.util.Optional.of(document.locate(elements.get(i) + "/expires")),
                         java.util.Optional.of(waiver.item()),
-                        Map.of("expires", waiver.expires().toString(),
+                        facts("expires", waiver.expires().toString(),
                                 "days_left", String.valueOf(WaiverHorizon.daysLeft(waiver, today)),
                                 "horizon_days", String.valueOf(horizonDays)),
                         java.util.Optional.of("Fix the waived violation, or renew the waiver with its approver")));
             }
         }
+    }
+
+    /** Compared values in the order the message names them (a {@code Map.of} has no stable order). */
+    private static Map<String, String> facts(String... namesAndValues) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            facts.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return facts;
     }
 
     private static int index(String elementPointer) {

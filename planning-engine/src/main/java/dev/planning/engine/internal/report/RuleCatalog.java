@@ -64,6 +64,7 @@ public final class RuleCatalog {
             Map.entry(LintCodes.WAIVER_UNKNOWN_RULE, "A waiver naming a rule the rulebook does not have."),
             Map.entry(LintCodes.WAIVER_UNKNOWN_ITEM, "A waiver naming an item that is no task or story of the cycle."),
             Map.entry(LintCodes.WAIVER_EXPIRING, "A waiver in force that expires within the rulebook's horizon."),
+            Map.entry(LintCodes.WAIVER_EXPIRED, "A waiver whose last day is past: it waives nothing any more."),
             Map.entry("governance.waiver-expiring", "A waiver in force that expires within the rulebook's horizon."),
             Map.entry("gate.error", "A gate could not run on its input."),
             Map.entry("gate.crashed", "A gate failed unexpectedly."));
@@ -110,6 +111,7 @@ public final class RuleCatalog {
             Map.entry("governance.unused-waiver", "Remove the waiver from the decision log."),
             Map.entry("governance.waiver-expiring", "Fix the waived violation, or renew the waiver with its approver."),
             Map.entry(LintCodes.WAIVER_EXPIRING, "Fix the waived violation, or renew the waiver with its approver."),
+            Map.entry(LintCodes.WAIVER_EXPIRED, "Fix the violation, or renew the waiver with its approver, or remove it."),
             Map.entry(LintCodes.WAIVER_UNKNOWN_ITEM, "Name a task or story id of the cycle, as suggested."));
 
     private RuleCatalog() {

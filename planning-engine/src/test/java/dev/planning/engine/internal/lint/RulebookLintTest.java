@@ -121,6 +121,45 @@ class RulebookLintTest {
     }
 
     @Test
+    void aWaiverWhoseLastDayIsPastIsAWarningAtItsExpiry() {
+        Plans.write(workspace, Plans.DECISIONS_PATH, """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                waivers:
+                  - {rule: critical-approvals, item: FE-12, reason: r, approver: a, expires: 2025-09-01}
+                  - {rule: missing-owner, item: FE-12, reason: r, approver: a, expires: 2025-09-02}
+                """);
+
+        LintReport report = lint(judgedOn("2025-09-02", 0));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.findings()).filteredOn(f -> f.code().equals(LintCodes.WAIVER_EXPIRED)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(dev.planning.api.gate.Severity.WARNING);
+                    assertThat(textAt(f.location().orElseThrow())).startsWith("2025-09-01");
+                    assertThat(f.message()).contains("critical-approvals for FE-12 expired on 2025-09-01 and waives nothing");
+                    assertThat(f.facts()).containsEntry("expires", "2025-09-01").containsEntry("today", "2025-09-02");
+                });
+    }
+
+    @Test
+    void anExpiringWaiversComparedValuesComeInTheOrderItsMessageNamesThem() {
+        Plans.write(workspace, Plans.DECISIONS_PATH, """
+                version: "1.0.0"
+                cycle_id: "2025-09-02"
+                stream: fe
+                waivers:
+                  - {rule: critical-approvals, item: FE-12, reason: r, approver: a, expires: 2025-09-10}
+                """);
+
+        // Map.of iterates in an order that changes from one JVM to the next: text, SARIF and JUnit differed run to run.
+        assertThat(lint(judgedOn("2025-09-02", 14)).findings())
+                .filteredOn(f -> f.code().equals(LintCodes.WAIVER_EXPIRING)).singleElement()
+                .satisfies(f -> assertThat(f.facts().keySet()).containsExactly("expires", "days_left", "horizon_days"));
+    }
+
+    @Test
     void aWaiverExpiringWithinTheHorizonIsAWarningAtItsExpiry() {
         Plans.write(workspace, Plans.DECISIONS_PATH, """
                 version: "1.0.0"

@@ -1,5 +1,6 @@
 package dev.planning.rules.internal.gate;
 
+import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.governance.GovernanceDecision;
@@ -19,7 +20,11 @@ final class DecisionReport {
     private DecisionReport() {
     }
 
-    static List<Finding> findings(GovernanceDecision decision, List<Waiver> waivers, LocalDate today) {
+    /**
+     * The decision's findings; an unused or expired waiver is reported at the decision log that holds
+     * it ({@code decisionLog}, a workspace path), so code hosts annotate that file and no other.
+     */
+    static List<Finding> findings(GovernanceDecision decision, List<Waiver> waivers, LocalDate today, String decisionLog) {
         List<Finding> findings = new ArrayList<>();
         for (Violation v : decision.violations()) {
             Severity severity = v.severity() == ViolationSeverity.CRITICAL ? Severity.ERROR : Severity.WARNING;
@@ -37,7 +42,8 @@ final class DecisionReport {
                     ? "matched no violation; remove it from the decision log"
                     : "expired on " + w.expires() + " and waives nothing";
             findings.add(new Finding("governance.unused-waiver", Severity.INFO,
-                    "waiver of " + w.rule() + " for " + w.item() + " " + why, Optional.empty(), Optional.of(w.item())));
+                    "waiver of " + w.rule() + " for " + w.item() + " " + why,
+                    Optional.of(SourceLocation.ofFile(decisionLog)), Optional.of(w.item())));
         }
         return findings;
     }

@@ -142,7 +142,7 @@ public final class GovernanceGate implements Gate {
         Set<String> flagged = taxonomy.stream().flatMap(f -> f.taskId().stream()).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>(taxonomy);
         // The taxonomy error already says what a policy's warning about the same value would say.
-        DecisionReport.findings(decision, waivers, today).stream()
+        DecisionReport.findings(decision, waivers, today, logPath).stream()
                 .filter(f -> !(f.code().equals(ALLOWED_VALUES) && f.taskId().filter(flagged::contains).isPresent()))
                 .forEach(findings::add);
         int horizon;
@@ -156,8 +156,7 @@ public final class GovernanceGate implements Gate {
             findings.add(new Finding(EXPIRING, Severity.WARNING, "waiver of " + w.rule() + " for " + w.item() + " "
                     + WaiverHorizon.describe(w, today) + "; after that the violation it waives counts again",
                     Optional.of(SourceLocation.ofFile(logPath)), Optional.of(w.item()),
-                    Map.of("expires", w.expires().toString(), "days_left", String.valueOf(WaiverHorizon.daysLeft(w, today)),
-                            "horizon_days", String.valueOf(horizon)),
+                    expiringFacts(w, today, horizon),
                     Optional.of("Fix the waived violation, or renew the waiver with its approver")));
         }
         Map<String, Object> evidence = new LinkedHashMap<>(DecisionReport.evidence(decision, waivers, today, logPath));
@@ -166,6 +165,15 @@ public final class GovernanceGate implements Gate {
         evidence.put("waiver_horizon_days", horizon);
         evidence.put("taxonomy_errors", taxonomy.size());
         return GateResult.of(NAME, findings, evidence);
+    }
+
+    /** What an expiring waiver's warning compared, in the order its message names them. */
+    private static Map<String, String> expiringFacts(Waiver waiver, LocalDate today, int horizon) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("expires", waiver.expires().toString());
+        facts.put("days_left", String.valueOf(WaiverHorizon.daysLeft(waiver, today)));
+        facts.put("horizon_days", String.valueOf(horizon));
+        return facts;
     }
 
     /** The cycle's declared contracts, as references into their provider streams. */

@@ -201,6 +201,20 @@ class GovernanceGateTest {
     }
 
     @Test
+    void anExpiringWaiversComparedValuesComeInTheOrderItsMessageNamesThem() throws IOException {
+        decisionLog("""
+                waivers:
+                  - {rule: missing-owner, item: FE-3, reason: owner joins Monday, approver: cto, expires: 2025-09-05}
+                """);
+
+        GateResult result = gateOn("2025-09-02").evaluate(context(goodTask("FE-3").owner(null).build()));
+
+        // Map.of iterates in an order that changes from one JVM to the next: text, SARIF and JUnit differed run to run.
+        assertThat(result.findings()).filteredOn(f -> f.code().equals(GovernanceGate.EXPIRING)).singleElement()
+                .satisfies(f -> assertThat(f.facts().keySet()).containsExactly("expires", "days_left", "horizon_days"));
+    }
+
+    @Test
     void expiredWaiverFailsTheGateAndSaysItExpired() throws IOException {
         decisionLog("""
                 waivers:
@@ -213,6 +227,19 @@ class GovernanceGateTest {
         assertThat(result.findings()).extracting(Finding::code)
                 .containsExactly("governance.missing-owner", "governance.unused-waiver");
         assertThat(result.findings().get(1).message()).isEqualTo("waiver of missing-owner for FE-3 expired on 2025-09-05 and waives nothing");
+    }
+
+    @Test
+    void anExpiredWaiverIsReportedAtTheDecisionLogThatHoldsIt() throws IOException {
+        decisionLog("""
+                waivers:
+                  - {rule: missing-owner, item: FE-3, reason: owner joins Monday, approver: cto, expires: 2025-09-05}
+                """);
+
+        GateResult result = gateOn("2025-09-06").evaluate(context(goodTask("FE-3").owner(null).build()));
+
+        assertThat(result.findings()).filteredOn(f -> f.code().equals("governance.unused-waiver")).singleElement()
+                .satisfies(f -> assertThat(f.location().orElseThrow().file()).isEqualTo(LOG));
     }
 
     @Test
