@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -65,14 +66,18 @@ public final class GovernanceGate implements Gate {
     /** The finding code of a waiver in force that expires within the rulebook's horizon (a warning). */
     public static final String EXPIRING = "governance.waiver-expiring";
 
-    private final GovernanceEngineFactory factory;
+    /** Given, or found on first use (a read-only workspace discovers the gate but never runs it). */
+    private final Supplier<GovernanceEngineFactory> factory;
 
     /**
      * The gate as {@link ServiceLoader} makes it: the first governance engine factory the loader of
-     * this class (or, failing that, the thread's context class loader) finds, else Drools.
+     * this class (or, failing that, the thread's context class loader when this gate is made) finds,
+     * else Drools. The factory is looked up when the gate first evaluates, so discovering the gate
+     * loads no rule engine.
      */
     public GovernanceGate() {
-        this(defaultFactory());
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.factory = new LazyFactory(() -> defaultFactory(context));
     }
 
     /**
@@ -81,13 +86,33 @@ public final class GovernanceGate implements Gate {
      * @param factory builds the engine for the context's rulebook
      */
     public GovernanceGate(GovernanceEngineFactory factory) {
-        this.factory = Objects.requireNonNull(factory, "factory");
+        GovernanceEngineFactory given = Objects.requireNonNull(factory, "factory");
+        this.factory = () -> given;
     }
 
-    private static GovernanceEngineFactory defaultFactory() {
+    /** @param context the thread's context class loader when the gate was made (null: the system loader) */
+    private static GovernanceEngineFactory defaultFactory(ClassLoader context) {
         return ServiceLoader.load(GovernanceEngineFactory.class, GovernanceGate.class.getClassLoader()).findFirst()
-                .or(() -> ServiceLoader.load(GovernanceEngineFactory.class).findFirst())
+                .or(() -> ServiceLoader.load(GovernanceEngineFactory.class, context).findFirst())
                 .orElseGet(DroolsGovernanceEngineFactory::new);
+    }
+
+    /** The default factory, looked up once, on first use, by whichever thread gets there first. */
+    private static final class LazyFactory implements Supplier<GovernanceEngineFactory> {
+        private final Supplier<GovernanceEngineFactory> lookup;
+        private GovernanceEngineFactory found;
+
+        LazyFactory(Supplier<GovernanceEngineFactory> lookup) {
+            this.lookup = lookup;
+        }
+
+        @Override
+        public synchronized GovernanceEngineFactory get() {
+            if (found == null) {
+                found = lookup.get();
+            }
+            return found;
+        }
     }
 
     @Override
@@ -182,7 +207,7 @@ public final class GovernanceGate implements Gate {
 
     private GovernanceEngine engine(GateContext context) {
         try {
-            return factory.create(context.rulebook());
+            return factory.get().create(context.rulebook());
         } catch (InvalidInputException e) {
             // The compiler locates errors inside the rulebook; findings are workspace-relative.
             Optional<SourceLocation> inWorkspace = e.location().map(l -> new SourceLocation(
