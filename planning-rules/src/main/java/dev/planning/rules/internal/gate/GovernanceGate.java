@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -66,18 +65,14 @@ public final class GovernanceGate implements Gate {
     /** The finding code of a waiver in force that expires within the rulebook's horizon (a warning). */
     public static final String EXPIRING = "governance.waiver-expiring";
 
-    /** Given, or found on first use (a read-only workspace discovers the gate but never runs it). */
-    private final Supplier<GovernanceEngineFactory> factory;
+    private final GovernanceEngineFactory factory;
 
     /**
      * The gate as {@link ServiceLoader} makes it: the first governance engine factory the loader of
-     * this class (or, failing that, the thread's context class loader when this gate is made) finds,
-     * else Drools. The factory is looked up when the gate first evaluates, so discovering the gate
-     * loads no rule engine.
+     * this class (or, failing that, the thread's context class loader) finds, else Drools.
      */
     public GovernanceGate() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        this.factory = new LazyFactory(() -> defaultFactory(context));
+        this(defaultFactory());
     }
 
     /**
@@ -86,33 +81,13 @@ public final class GovernanceGate implements Gate {
      * @param factory builds the engine for the context's rulebook
      */
     public GovernanceGate(GovernanceEngineFactory factory) {
-        GovernanceEngineFactory given = Objects.requireNonNull(factory, "factory");
-        this.factory = () -> given;
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
-    /** @param context the thread's context class loader when the gate was made (null: the system loader) */
-    private static GovernanceEngineFactory defaultFactory(ClassLoader context) {
+    private static GovernanceEngineFactory defaultFactory() {
         return ServiceLoader.load(GovernanceEngineFactory.class, GovernanceGate.class.getClassLoader()).findFirst()
-                .or(() -> ServiceLoader.load(GovernanceEngineFactory.class, context).findFirst())
+                .or(() -> ServiceLoader.load(GovernanceEngineFactory.class).findFirst())
                 .orElseGet(DroolsGovernanceEngineFactory::new);
-    }
-
-    /** The default factory, looked up once, on first use, by whichever thread gets there first. */
-    private static final class LazyFactory implements Supplier<GovernanceEngineFactory> {
-        private final Supplier<GovernanceEngineFactory> lookup;
-        private GovernanceEngineFactory found;
-
-        LazyFactory(Supplier<GovernanceEngineFactory> lookup) {
-            this.lookup = lookup;
-        }
-
-        @Override
-        public synchronized GovernanceEngineFactory get() {
-            if (found == null) {
-                found = lookup.get();
-            }
-            return found;
-        }
     }
 
     @Override
@@ -207,7 +182,7 @@ public final class GovernanceGate implements Gate {
 
     private GovernanceEngine engine(GateContext context) {
         try {
-            return factory.get().create(context.rulebook());
+            return factory.create(context.rulebook());
         } catch (InvalidInputException e) {
             // The compiler locates errors inside the rulebook; findings are workspace-relative.
             Optional<SourceLocation> inWorkspace = e.location().map(l -> new SourceLocation(
