@@ -319,8 +319,10 @@ public final class Planning {
 
         /**
          * Builds a workspace for reading only, which starts faster: {@link #build()} then skips the
-         * one check that needs the rule engine, compiling the rulebook's policies (the rulebook is
-         * still loaded and validated, and every gate a profile names must still be available). In
+         * checks that need an engine: compiling the rulebook's policies and its KPI formulas (the
+         * rulebook is still loaded and validated against its schema, and every gate a profile names
+         * must still be available; a KPI formula is compiled and checked whenever it is evaluated,
+         * which a read-only workspace never does). In
          * exchange the workspace serves only what runs no gate and records nothing:
          * {@link PlanningWorkspace#root root}, {@link PlanningWorkspace#rulebook rulebook},
          * {@link PlanningWorkspace#layout layout}, {@link PlanningWorkspace#cycles cycles},
@@ -360,7 +362,11 @@ public final class Planning {
                 TrustFile.requireOutside(trustFile, root);
             }
             // Every located error of build() names its file workspace-relative when it lies in the workspace.
-            Rulebook loaded = RulebookLoader.load(rulebook != null ? rulebook : root.resolve(layout.rulebookDir()), root);
+            Path rulebookDir = rulebook != null ? rulebook : root.resolve(layout.rulebookDir());
+            // Read-only: no KPI is evaluated, so the formulas are not compiled (KpiEvaluator compiles
+            // and checks each before it evaluates it).
+            Rulebook loaded = readOnly ? RulebookLoader.loadForReading(rulebookDir, root)
+                    : RulebookLoader.load(rulebookDir, root);
             ClassLoader loader = loader();
             List<Gate> found = withContextLoader(loader, () -> {
                 List<Gate> all = allGates(loader);

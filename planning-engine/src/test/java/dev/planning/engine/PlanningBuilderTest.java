@@ -152,6 +152,30 @@ class PlanningBuilderTest {
     }
 
     @Test
+    void aFormulaThatDoesNotCompileIsRefusedByAFullBuildAndByDigestButNotReadWhenNothingEvaluatesIt() {
+        Plans.write(workspace, "rulebook/rulebook.yaml", """
+                version: "1.0.0"
+                profiles:
+                  fe:
+                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
+                default_profile: fe
+                kpis:
+                  - {name: sneaky, formula: "done_tasks.getClass()", inputs: [done_tasks], unit: count, direction: higher_is_better}
+                """);
+        Plans.feWorkspace(workspace);
+
+        assertThatThrownBy(() -> Planning.builder().workspace(workspace).build())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("KPI 'sneaky'")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
+                        .isEqualTo("rulebook/rulebook.yaml"));
+        PlanningWorkspace readOnly = Planning.builder().workspace(workspace).readOnly().build();
+        assertThat(readOnly.status(new CycleRef("fe", "2025-09-02")).state()).isEqualTo(CycleState.PLANNED);
+        assertThatThrownBy(() -> readOnly.digest(new CycleRef("fe", "2025-09-02")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void namesEveryUnknownGateOnce() {
         rulebook("first_missing, schema_lint, second_missing");
 

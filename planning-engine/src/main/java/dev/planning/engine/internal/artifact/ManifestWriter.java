@@ -1,23 +1,22 @@
 package dev.planning.engine.internal.artifact;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.artifact.ArtifactChecksum;
+import dev.planning.api.artifact.GateOutcome;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.governance.Waiver;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Renders a {@link HandoffManifest} in its one canonical YAML form, which {@link ManifestReader}
@@ -36,8 +35,7 @@ public final class ManifestWriter {
 
     private static final ObjectMapper YAML = JsonMappers.manifestYaml();
 
-    /** Builds the tree {@link #toJson} returns; the YAML mapper writes the same records. */
-    private static final ObjectMapper JSON = JsonMappers.json();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ManifestWriter() {
     }
@@ -49,7 +47,7 @@ public final class ManifestWriter {
             return ("# yaml-language-server: $schema=" + ArtifactSchema.HANDOFF_MANIFEST.id() + "\n" + body)
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
-            // Only records of strings, integers, booleans, lists and maps are rendered, which always serialize.
+            // Only a tree of strings, integers, booleans, lists and objects is rendered, which always serializes.
             throw new IllegalStateException("cannot render a manifest as YAML", e);
         }
     }
@@ -60,86 +58,76 @@ public final class ManifestWriter {
      * @param withSignatures whether to include {@code signatures} (signatures cover the tree without them)
      */
     public static ObjectNode toJson(HandoffManifest manifest, boolean withSignatures) {
-        return JSON.valueToTree(document(manifest, withSignatures));
+        return document(manifest, withSignatures);
     }
 
     /** A signature's fields as a JSON object, {@code value} included. */
     public static ObjectNode signature(ManifestSignature signature) {
-        return JSON.valueToTree(Signature.of(signature));
+        ObjectNode node = NODES.objectNode();
+        node.put("role", signature.role());
+        node.put("key_id", signature.keyId());
+        node.put("algorithm", signature.algorithm());
+        node.put("value", signature.value());
+        node.put("signed_at", time(signature.signedAt()));
+        return node;
     }
 
-    private static Document document(HandoffManifest manifest, boolean withSignatures) {
-        Map<String, Gate> gates = new LinkedHashMap<>();
-        manifest.gateResults().forEach((name, outcome) -> gates.put(name, new Gate(outcome.status().name(),
-                outcome.evidence(), time(outcome.at()))));
-        GovernanceSummary governance = manifest.governance();
-        return new Document(manifest.version(), manifest.manifestId(), manifest.cycleId(), manifest.stream(),
-                manifest.sealed(), time(manifest.createdAt()), manifest.createdBy(), time(manifest.sealedAt()),
-                manifest.snapshotRev(), manifest.dirty(), manifest.rulebookHash(), manifest.eventLogHead(),
-                manifest.priorManifestId(), manifest.notes(),
-                manifest.artifacts().stream().map(a -> new Artifact(a.path(), a.sha256(), a.bytes())).toList(), gates,
-                new Governance(governance.tags(), governance.criticalViolations(), governance.waivers().stream()
-                        .map(w -> new WaiverEntry(w.rule(), w.item(), w.reason(), w.approver(), w.expires().toString()))
-                        .toList(), governance.decisionLogRef()),
-                withSignatures ? Optional.of(manifest.signatures().stream().map(Signature::of).toList())
-                        : Optional.empty());
-    }
-
-    /** The manifest document in schema field order; absent optional fields (and, unsigned, signatures) left out. */
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    @JsonPropertyOrder({"version", "manifest_id", "cycle_id", "stream", "sealed", "created_at", "created_by",
-        "sealed_at", "snapshot_rev", "dirty", "rulebook_hash", "event_log_head", "prior_manifest_id", "notes",
-        "artifacts", "gate_results", "governance", "signatures"})
-    private record Document(
-            String version,
-            @JsonProperty("manifest_id") String manifestId,
-            @JsonProperty("cycle_id") String cycleId,
-            String stream,
-            boolean sealed,
-            @JsonProperty("created_at") String createdAt,
-            @JsonProperty("created_by") String createdBy,
-            @JsonProperty("sealed_at") String sealedAt,
-            @JsonProperty("snapshot_rev") String snapshotRev,
-            boolean dirty,
-            @JsonProperty("rulebook_hash") String rulebookHash,
-            @JsonProperty("event_log_head") Optional<String> eventLogHead,
-            @JsonProperty("prior_manifest_id") Optional<String> priorManifestId,
-            Optional<String> notes,
-            List<Artifact> artifacts,
-            @JsonProperty("gate_results") Map<String, Gate> gateResults,
-            Governance governance,
-            Optional<List<Signature>> signatures) {
-    }
-
-    @JsonPropertyOrder({"path", "sha256", "bytes"})
-    private record Artifact(String path, String sha256, long bytes) {
-    }
-
-    @JsonPropertyOrder({"status", "evidence", "at"})
-    private record Gate(String status, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> evidence,
-            String at) {
-    }
-
-    @JsonPropertyOrder({"tags", "critical_violations", "waivers", "decision_log_ref"})
-    private record Governance(
-            List<String> tags,
-            @JsonProperty("critical_violations") int criticalViolations,
-            List<WaiverEntry> waivers,
-            @JsonInclude(JsonInclude.Include.NON_ABSENT) @JsonProperty("decision_log_ref") Optional<String> decisionLogRef) {
-    }
-
-    @JsonPropertyOrder({"rule", "item", "reason", "approver", "expires"})
-    private record WaiverEntry(String rule, String item, String reason, String approver, String expires) {
-    }
-
-    @JsonPropertyOrder({"role", "key_id", "algorithm", "value", "signed_at"})
-    private record Signature(String role, @JsonProperty("key_id") String keyId, String algorithm, String value,
-            @JsonProperty("signed_at") String signedAt) {
-
-        static Signature of(ManifestSignature signature) {
-            return new Signature(signature.role(), signature.keyId(), signature.algorithm(), signature.value(),
-                    time(signature.signedAt()));
+    /**
+     * The manifest document, built as a tree in schema field order (no data binding: building the
+     * bean serializers of records by reflection cost more than the rest of rendering); absent
+     * optional fields (and, unsigned, {@code signatures}) left out, lists always written.
+     */
+    private static ObjectNode document(HandoffManifest manifest, boolean withSignatures) {
+        ObjectNode root = NODES.objectNode();
+        root.put("version", manifest.version());
+        root.put("manifest_id", manifest.manifestId());
+        root.put("cycle_id", manifest.cycleId());
+        root.put("stream", manifest.stream());
+        root.put("sealed", manifest.sealed());
+        root.put("created_at", time(manifest.createdAt()));
+        root.put("created_by", manifest.createdBy());
+        root.put("sealed_at", time(manifest.sealedAt()));
+        root.put("snapshot_rev", manifest.snapshotRev());
+        root.put("dirty", manifest.dirty());
+        root.put("rulebook_hash", manifest.rulebookHash());
+        manifest.eventLogHead().ifPresent(head -> root.put("event_log_head", head));
+        manifest.priorManifestId().ifPresent(prior -> root.put("prior_manifest_id", prior));
+        manifest.notes().ifPresent(notes -> root.put("notes", notes));
+        ArrayNode artifacts = root.putArray("artifacts");
+        for (ArtifactChecksum artifact : manifest.artifacts()) {
+            ObjectNode node = artifacts.addObject();
+            node.put("path", artifact.path());
+            node.put("sha256", artifact.sha256());
+            node.put("bytes", artifact.bytes());
         }
+        ObjectNode gates = root.putObject("gate_results");
+        for (Map.Entry<String, GateOutcome> entry : manifest.gateResults().entrySet()) {
+            GateOutcome outcome = entry.getValue();
+            ObjectNode node = gates.putObject(entry.getKey());
+            node.put("status", outcome.status().name());
+            outcome.evidence().ifPresent(evidence -> node.put("evidence", evidence));
+            node.put("at", time(outcome.at()));
+        }
+        GovernanceSummary governance = manifest.governance();
+        ObjectNode summary = root.putObject("governance");
+        ArrayNode tags = summary.putArray("tags");
+        governance.tags().forEach(tags::add);
+        summary.put("critical_violations", governance.criticalViolations());
+        ArrayNode waivers = summary.putArray("waivers");
+        for (Waiver waiver : governance.waivers()) {
+            ObjectNode node = waivers.addObject();
+            node.put("rule", waiver.rule());
+            node.put("item", waiver.item());
+            node.put("reason", waiver.reason());
+            node.put("approver", waiver.approver());
+            node.put("expires", waiver.expires().toString());
+        }
+        governance.decisionLogRef().ifPresent(ref -> summary.put("decision_log_ref", ref));
+        if (withSignatures) {
+            ArrayNode signatures = root.putArray("signatures");
+            manifest.signatures().forEach(signature -> signatures.add(signature(signature)));
+        }
+        return root;
     }
 
     /** How manifests write times: UTC, {@code Z}, fractions only when not zero. */

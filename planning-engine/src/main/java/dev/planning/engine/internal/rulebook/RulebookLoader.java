@@ -62,7 +62,7 @@ public final class RulebookLoader {
      * @throws InvalidInputException when the directory or its settings are missing or invalid
      */
     public static Rulebook load(Path directory) {
-        return load(directory, displayPath(directory));
+        return load(directory, displayPath(directory), true);
     }
 
     /**
@@ -74,7 +74,22 @@ public final class RulebookLoader {
      * @throws InvalidInputException when the directory or its settings are missing or invalid
      */
     public static Rulebook load(Path directory, Path workspace) {
-        return load(directory, displayName(directory, workspace, SETTINGS_FILE));
+        return load(directory, displayName(directory, workspace, SETTINGS_FILE), true);
+    }
+
+    /**
+     * Loads a rulebook of a workspace for reading only, as {@link #load(Path, Path)} does but
+     * without compiling the KPI formulas (the JEXL engine is not started): for commands that
+     * evaluate no KPI. The settings are still read and validated against the schema in full, KPI
+     * names must still be unique and their inputs known; a formula is compiled, and refused when
+     * it does not compile or reads an input it does not list, by
+     * {@link dev.planning.engine.internal.metrics.KpiEvaluator#evaluate} before it is evaluated.
+     *
+     * @param workspace the workspace root
+     * @throws InvalidInputException when the directory or its settings are missing or invalid
+     */
+    public static Rulebook loadForReading(Path directory, Path workspace) {
+        return load(directory, displayName(directory, workspace, SETTINGS_FILE), false);
     }
 
     /**
@@ -93,7 +108,7 @@ public final class RulebookLoader {
         return prefix.isEmpty() ? file : prefix + "/" + file;
     }
 
-    private static Rulebook load(Path directory, String shownSettings) {
+    private static Rulebook load(Path directory, String shownSettings, boolean checkFormulas) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException("rulebook directory not found: " + directory
@@ -139,7 +154,7 @@ public final class RulebookLoader {
                     thresholds(root.path("thresholds")),
                     ruleFiles(dir),
                     signing(root.path("signing")),
-                    kpis(document));
+                    kpis(document, checkFormulas));
         } catch (InvalidInputException e) {
             if (e.location().isPresent()) {
                 throw e;
@@ -208,7 +223,7 @@ public final class RulebookLoader {
         return new GateStep(from, to, strings(node.get("gates")), onFailure);
     }
 
-    private static List<KpiDefinition> kpis(LocatedDocument document) {
+    private static List<KpiDefinition> kpis(LocatedDocument document, boolean checkFormulas) {
         List<KpiDefinition> kpis = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         JsonNode list = document.root().path("kpis");
@@ -231,10 +246,12 @@ public final class RulebookLoader {
                             + " reads the previous digest's value)", document.locate("/kpis/" + i + "/inputs/" + k));
                 }
             }
-            try {
-                KpiEvaluator.check(kpi);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.getMessage(), document.locate("/kpis/" + i + "/formula"), e);
+            if (checkFormulas) {
+                try {
+                    KpiEvaluator.check(kpi);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(e.getMessage(), document.locate("/kpis/" + i + "/formula"), e);
+                }
             }
             kpis.add(kpi);
         }

@@ -60,9 +60,12 @@ import java.util.Optional;
  */
 public final class TrustFile {
 
-    private static final ObjectMapper YAML = JsonMappers.yamlWithLiteralBlocks();
-
     private TrustFile() {
+    }
+
+    /** The writer, made when a trust file is first written (reading one never needs it). */
+    private static final class Writer {
+        static final ObjectMapper YAML = JsonMappers.yamlWithLiteralBlocks();
     }
 
     /**
@@ -243,7 +246,7 @@ public final class TrustFile {
                 signing.required().stream().map(r -> new Requirement(r.roles(), r.min())).toList()));
         try {
             String text = "# Public keys trusted to sign handoff manifests, by role (`planning verify --trust`).\n"
-                    + YAML.writeValueAsString(new Document("1.0", roles, policy));
+                    + Writer.YAML.writeValueAsString(new Document("1.0", roles, policy));
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the trust file", e);

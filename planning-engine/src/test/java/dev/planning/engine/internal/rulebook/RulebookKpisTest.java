@@ -59,6 +59,39 @@ class RulebookKpisTest {
     }
 
     @Test
+    void loadingForReadingLeavesTheFormulasUncompiledButEvaluatingOneStillRefusesIt() throws IOException {
+        Files.writeString(dir.resolve("rulebook.yaml"), BASE + """
+                  - {name: sneaky, formula: "done_tasks.getClass()", inputs: [done_tasks], unit: count, direction: higher_is_better}
+                """);
+
+        Rulebook forReading = RulebookLoader.loadForReading(dir, dir);
+
+        assertThat(forReading.kpis()).extracting(KpiDefinition::name).containsExactly("sneaky");
+        assertThatThrownBy(() -> new dev.planning.engine.internal.metrics.KpiEvaluator()
+                .evaluate(forReading.kpis(), java.util.Map.of("done_tasks", 1.0)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("KPI 'sneaky'");
+        assertThatThrownBy(() -> RulebookLoader.load(dir, dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("KPI 'sneaky'");
+    }
+
+    @Test
+    void loadingForReadingStillValidatesTheSettingsAndTheKpisInputs() throws IOException {
+        Files.writeString(dir.resolve("rulebook.yaml"), BASE + """
+                  - {name: typo, formula: "done_taks", inputs: [done_taks], unit: count, direction: higher_is_better}
+                """);
+
+        assertThatThrownBy(() -> RulebookLoader.loadForReading(dir, dir))
+                .hasMessageContaining("reads input 'done_taks', which is not a known KPI input");
+        Files.writeString(dir.resolve("rulebook.yaml"), BASE + """
+                  - {name: a, formula: "done_tasks", inputs: [done_tasks], unit: count, direction: up}
+                """);
+        assertThatThrownBy(() -> RulebookLoader.loadForReading(dir, dir))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("direction");
+    }
+
+    @Test
     void refusesAnUnknownInputNamingIt() {
         assertThatThrownBy(() -> load("""
                   - {name: typo, formula: "done_taks", inputs: [done_taks], unit: count, direction: higher_is_better}
