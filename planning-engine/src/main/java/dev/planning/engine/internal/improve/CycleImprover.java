@@ -72,9 +72,7 @@ public final class CycleImprover {
      *
      * @return the outcome; a refusal by the completion's gates is a result, and then nothing was written
      * @throws InvalidInputException when the cycle is not in {@code IMPROVE} (or already completed),
-     *                               no trusted key is in hand or its sealed manifest does not verify
-     *                               against them (checked first), it has no digest, or the next plan
-     *                               cannot take the actions
+     *                               has no digest, or the next plan cannot take the actions
      */
     public ImproveResult complete(CycleRef cycle, String nextCycleId) {
         CycleRef next = new CycleRef(cycle.stream(), nextCycleId);
@@ -85,14 +83,6 @@ public final class CycleImprover {
         if (status.state() != CycleState.IMPROVE && status.state() != CycleState.COMPLETED) {
             throw new InvalidInputException("cycle " + cycle + " is " + status.state()
                     + ": completing it needs IMPROVE (publish the digest, then advance to IMPROVE)");
-        }
-        // Trust before anything the repository says (the digest, the next plan): a cycle past PACKAGED
-        // is completed, or its actions carried, only when its sealed manifest verifies against trusted
-        // keys, a re-run on a COMPLETED cycle included (that move passes no gate to check it again).
-        List<dev.planning.api.seal.Discrepancy> unsigned = workspace.checkHistory(status);
-        if (!unsigned.isEmpty()) {
-            throw new InvalidInputException("cycle " + cycle + " is " + status.state() + ", but " + unsigned.get(0)
-                    .describe() + "; nothing was carried into " + next, SourceLocation.ofFile(unsigned.get(0).file()));
         }
         String digestPath = layout.digest(cycle);
         Path digestFile = SafePaths.resolve(workspace.root(), digestPath);

@@ -88,34 +88,6 @@ class CycleImproverTest {
     }
 
     @Test
-    void withoutTrustedKeysImproveIsRefusedOnTrustBeforeTheDigestIsLookedAt() throws Exception {
-        Files.delete(root.resolve(LAYOUT.digest(FIRST)));
-        PlanningWorkspace untrusted = dev.planning.engine.Planning.builder().workspace(root).build();
-
-        assertThatThrownBy(() -> new CycleImprover(untrusted).complete(FIRST, NEXT.cycleId()))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("trust")
-                .hasMessageNotContaining("has no digest");
-        assertThat(workspace.status(FIRST).state()).isEqualTo(CycleState.IMPROVE);
-        assertThat(root.resolve(LAYOUT.taskBreakdown(NEXT))).doesNotExist();
-    }
-
-    @Test
-    void aRerunOnACompletedCycleWhoseSignaturesWereRemovedIsRefused() throws Exception {
-        new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
-        Path plan = root.resolve(LAYOUT.taskBreakdown(NEXT));
-        byte[] before = Files.readAllBytes(plan);
-        Path manifest = root.resolve(LAYOUT.manifest(FIRST));
-        String text = Files.readString(manifest, java.nio.charset.StandardCharsets.UTF_8);
-        Files.writeString(manifest, text.substring(0, text.indexOf("signatures:")) + "signatures: []\n",
-                java.nio.charset.StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("UNSIGNED_HISTORY");
-        assertThat(Files.readAllBytes(plan)).isEqualTo(before);
-    }
-
-    @Test
     void mergesIntoAnExistingPlanAndARerunChangesNothing() throws Exception {
         CycleWorkspace.write(root.resolve(LAYOUT.taskBreakdown(NEXT)), CycleWorkspace.PLAN.formatted(NEXT.cycleId()));
         ImproveResult first = new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
