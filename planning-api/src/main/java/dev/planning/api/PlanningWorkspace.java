@@ -265,7 +265,10 @@ public interface PlanningWorkspace {
      * is missing, invalid, or fails any check of verification that needs no trusted key (an
      * artifact changed or unsealed, another rulebook, a gate verdict the sealed inputs do not
      * re-derive, evidence that does not match, a manifest its seal event does not anchor);
-     * signatures and the signing policy are not required.
+     * signatures and the signing policy are not required. The statement's {@code approvals} name
+     * only the manifest signatures that verify against the workspace's trusted keys (trust file),
+     * with {@code approvals_verified: true}; with no trusted key it names none and says
+     * {@code approvals_verified: false}: nothing in it suggests a signature was checked when none was.
      *
      * @param signers who signs the envelope, at least one; never {@code null}
      */

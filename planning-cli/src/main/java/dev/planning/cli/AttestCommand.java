@@ -21,17 +21,25 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code planning attest}: the sealed manifest as an in-toto Statement v1 in a DSSE envelope,
- * signed with the given keys. Refused while the manifest does not hold (changed artifacts). With
+ * signed with the given keys. Refused while the manifest does not hold (changed artifacts). Its
+ * approvals are the manifest's signatures that verify against {@code --trust}; without a trust
+ * file, none, and the command says so. With
  * {@code --summaries}, the verification summaries of a {@code VALIDATED} cycle instead
  * ({@link PlanningWorkspace#summarize}), written once beside its evidence.
  */
 @Command(name = "attest", mixinStandardHelpOptions = true,
         description = {"Write the sealed manifest as an in-toto Statement v1 (one subject per artifact) in a DSSE"
-                + " envelope signed with KEY(s); to stdout, or to --out FILE.",
+                + " envelope signed with KEY(s); to stdout, or to --out FILE. Its approvals are the manifest's"
+                + " signatures that verify against --trust FILE; without one, none are listed (approvals_verified:"
+                + " false).",
                 "With --summaries (a VALIDATED cycle, --trust FILE): write its in-toto Test Result statement (from the"
                 + " imported JUnit outcomes) and its SLSA Verification Summary Attestation (policy digest: the"
                 + " rulebook hash), each DSSE-signed with KEY(s), beside the cycle's evidence, once."})
 final class AttestCommand implements Callable<Integer> {
+
+    /** What an attestation made without a trust file says of the manifest's signatures. */
+    static final String NO_TRUST = "no --trust: the manifest's signatures were NOT verified, so the statement lists"
+            + " no approvals (approvals_verified: false); pass --trust FILE to list those that verify";
 
     @Mixin
     WorkspaceOptions workspace;
@@ -66,14 +74,20 @@ final class AttestCommand implements Callable<Integer> {
         if (summaries || testRunUrl != null) {
             return summarize(signers);
         }
-        PlanningWorkspace ws = workspace.open();
+        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
         Attestation attestation = ws.attest(cycle.ref(), signers);
+        String approvals = trust.trust == null ? NO_TRUST : "approvals: the manifest's signatures that verify against"
+                + " the trust file";
         if (out == null) {
             spec.commandLine().getOut().print(attestation.envelope());
+            if (trust.trust == null) {
+                spec.commandLine().getErr().println("note: " + NO_TRUST);
+                spec.commandLine().getErr().flush();
+            }
         } else {
             OutputFiles.write(out.toAbsolutePath(), attestation.envelope().getBytes(StandardCharsets.UTF_8));
             spec.commandLine().getOut().println("wrote " + out + " (in-toto statement, " + attestation.subjects()
-                    + " subjects, " + attestation.signatures() + " DSSE signature(s))");
+                    + " subjects, " + attestation.signatures() + " DSSE signature(s); " + approvals + ")");
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

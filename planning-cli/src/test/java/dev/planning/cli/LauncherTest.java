@@ -209,6 +209,29 @@ class LauncherTest {
     }
 
     @Test
+    void withCdsWaitALauncherWaitsForTheRecordingUnderWayAndMapsItsCache() throws Exception {
+        Files.createSymbolicLink(path.resolve("java"), jdk(jdks, "jdk-17", "17.0.15").resolve("bin/java"));
+        Path archive = root.resolve("planning-cli/target/planning-jdk17.jsa");
+        Path lock = root.resolve("planning-cli/target/.startup-cache.lock");
+        Path started = dir.resolve("started");
+        // Another recording holds the lock, then leaves an owner-only archive as it ends.
+        Process recording = new ProcessBuilder(tools.resolve("flock").toString(), lock.toString(), "/bin/sh", "-c",
+                "touch '" + started + "'; sleep 2; printf x > '" + archive + "'; chmod 600 '" + archive + "'")
+                .redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 600 && !Files.exists(started); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(started).exists();
+
+            assertThat(run(Map.of("PLANNING_CDS_WAIT", "1"), "status")).contains("-XX:SharedArchiveFile=" + archive);
+        } finally {
+            recording.destroyForcibly();
+            recording.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
+    @Test
     void onJava17TheClassDataArchiveIsMappedForEveryCommand() throws Exception {
         Files.createSymbolicLink(path.resolve("java"), jdk(jdks, "jdk-17", "17.0.15").resolve("bin/java"));
         Path archive = ownerOnly(root.resolve("planning-cli/target/planning-jdk17.jsa"));

@@ -140,6 +140,41 @@ class SealingCommandsTest {
         long artifacts = Files.readAllLines(ws.resolve(MANIFEST)).stream().filter(l -> l.trim().startsWith("- path:")).count();
         assertThat(artifacts).isGreaterThan(2);
         assertThat(out).contains(artifacts + " subjects");
+        assertThat(out).contains("signatures were NOT verified", "lists no approvals");
+        assertThat(predicate(envelope).get("approvals")).isEmpty();
+    }
+
+    @Test
+    void attestWithATrustFileListsTheSignaturesThatVerifyAsApprovals() throws Exception {
+        sealAndSignAll();
+        Path envelope = dir.resolve("attestation.json");
+
+        assertThat(run("attest", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--key",
+                keys.resolve("QA.key.pem").toString(), "--trust", keys.resolve("trust.yaml").toString(), "--out",
+                envelope.toString())).as(err).isZero();
+
+        assertThat(out).contains("approvals: the manifest's signatures that verify against the trust file")
+                .doesNotContain("NOT verified");
+        com.fasterxml.jackson.databind.JsonNode predicate = predicate(envelope);
+        assertThat(predicate.get("approvals_verified").asBoolean()).isTrue();
+        assertThat(predicate.get("approvals")).isNotEmpty();
+    }
+
+    @Test
+    void attestToStandardOutputWithoutATrustFileSaysNothingWasVerified() throws Exception {
+        sealAndSignAll();
+
+        assertThat(run("attest", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--key",
+                keys.resolve("QA.key.pem").toString())).as(err).isZero();
+
+        assertThat(out).contains("\"payloadType\"");
+        assertThat(err).contains("note: no --trust", "signatures were NOT verified");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode predicate(Path envelope) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        byte[] payload = java.util.Base64.getDecoder().decode(json.readTree(envelope.toFile()).get("payload").asText());
+        return json.readTree(payload).get("predicate");
     }
 
     @Test

@@ -304,7 +304,10 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public Attestation attest(CycleRef cycle, List<Signer> signers) {
-        return new Attester(root, layout).attest(cycle, () -> verify(cycle, TrustedKeys.none()), signers);
+        // The workspace's trusted keys check the signatures the statement lists as approvals; without
+        // any, it lists none (approvals_verified: false).
+        TrustedKeys keys = trust.get();
+        return new Attester(root, layout).attest(cycle, () -> verify(cycle, keys), !keys.keys().isEmpty(), signers);
     }
 
     @Override

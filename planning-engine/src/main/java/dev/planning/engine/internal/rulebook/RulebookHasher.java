@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -33,16 +34,75 @@ public final class RulebookHasher {
     private RulebookHasher() {
     }
 
+    /** The most a rulebook directory may hold, all files together: it is read whole into memory. */
+    public static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * A rulebook directory read once: every file's exact bytes and the hash over those bytes, so
+     * that whatever is taken from the snapshot (settings parsed, rules compiled) is what the hash
+     * names, even when the directory changes meanwhile.
+     *
+     * @param files the files' bytes by {@code ./relative/path}, in the recipe's byte order
+     * @param hash  the rulebook hash of exactly these bytes, lower-case hex
+     */
+    public record Snapshot(Map<String, byte[]> files, String hash) {
+
+        public Snapshot {
+            files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+        }
+
+        /**
+         * The bytes of a file, relative to the rulebook directory ({@code rules/a.drl}), as read.
+         *
+         * @return empty when the snapshot holds no such file
+         */
+        public Optional<byte[]> content(String relative) {
+            byte[] bytes = files.get("./" + relative);
+            return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
+        }
+    }
+
     /** The rulebook hash of a directory, lower-case hex. */
     public static String hash(Path directory) {
+        return read(directory).hash();
+    }
+
+    /**
+     * Reads every file of a rulebook directory once and hashes those bytes.
+     *
+     * @throws InvalidInputException when a file is a symbolic link, has a name the recipe cannot
+     *         list, cannot be read, or the files exceed {@link #MAX_TOTAL_BYTES} together
+     */
+    public static Snapshot read(Path directory) {
         List<String> paths = listFiles(directory);
-        List<Path> files = paths.stream().map(relative -> directory.resolve(relative.substring(2))).toList();
-        Map<Path, Sha256.FileDigest> digests = Sha256.files(files);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         StringBuilder listing = new StringBuilder();
-        for (int i = 0; i < paths.size(); i++) {
-            listing.append(digests.get(files.get(i)).sha256()).append("  ").append(paths.get(i)).append('\n');
+        long total = 0;
+        for (String relative : paths) {
+            Path file = directory.resolve(relative.substring(2));
+            byte[] bytes;
+            try {
+                // The size first, so an oversized file is never loaded whole; the bytes read then count.
+                if (total + Files.size(file) > MAX_TOTAL_BYTES) {
+                    throw tooLarge(directory);
+                }
+                bytes = Files.readAllBytes(file);
+                total += bytes.length;
+                if (total > MAX_TOTAL_BYTES) {
+                    throw tooLarge(directory);
+                }
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot read rulebook file " + relative + ": " + e.getMessage());
+            }
+            files.put(relative, bytes);
+            listing.append(Sha256.hex(bytes)).append("  ").append(relative).append('\n');
         }
-        return Sha256.hex(listing.toString().getBytes(StandardCharsets.UTF_8));
+        return new Snapshot(files, Sha256.hex(listing.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static InvalidInputException tooLarge(Path directory) {
+        return new InvalidInputException("rulebook directory holds more than " + MAX_TOTAL_BYTES
+                + " bytes; expected settings, policies and rule tests only: " + directory);
     }
 
     /** The files of a rulebook as {@code ./relative/path}, in the recipe's byte order. */

@@ -115,22 +115,23 @@ public final class RulebookLoader {
                     + " (expected a directory with rulebook.yaml and rules/*.drl; `planning init` creates one)");
         }
         Path settings = dir.resolve(SETTINGS_FILE);
-        if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
-            List<String> rules = ruleFiles(dir);
+        // Every file is read once: the hash, the settings and the list of rule files all come from
+        // these bytes, so a rulebook changed while it loads is never recorded under another's hash.
+        RulebookHasher.Snapshot snapshot = RulebookHasher.read(dir);
+        List<String> rules = ruleFiles(snapshot);
+        if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS) && snapshot.content(SETTINGS_FILE).isEmpty()) {
             if (rules.isEmpty()) {
                 throw new InvalidInputException("rulebook settings not found: " + settings
                         + " (expected rulebook.yaml, or at least one policy in rules/*.drl)");
             }
             // Policies alone: no settings, the default profile.
-            return new Rulebook(dir, RulebookHasher.hash(dir), DefaultProfile.UNVERSIONED,
+            return new Rulebook(dir, snapshot.hash(), DefaultProfile.UNVERSIONED,
                     Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE), Map.of(), DefaultProfile.NAME, Map.of(),
                     List.of(), Map.of(), rules, SigningPolicy.NONE, List.of());
         }
-        if (!Files.isRegularFile(settings)) {
-            throw new InvalidInputException("rulebook settings are not a file: " + settings
-                    + " (expected rulebook.yaml with at least a version)");
-        }
-        LocatedDocument document = YamlDocuments.read(settings, shownSettings);
+        byte[] settingsBytes = snapshot.content(SETTINGS_FILE).orElseThrow(() -> new InvalidInputException(
+                "rulebook settings are not a file: " + settings + " (expected rulebook.yaml with at least a version)"));
+        LocatedDocument document = YamlDocuments.parse(settingsBytes, shownSettings);
         List<Finding> problems = SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()
                 .filter(f -> f.severity() == Severity.ERROR)
                 .toList();
@@ -144,7 +145,7 @@ public final class RulebookLoader {
         try {
             return new Rulebook(
                     dir,
-                    RulebookHasher.hash(dir),
+                    snapshot.hash(),
                     root.get("version").asText(),
                     root.has("profiles") ? profiles(document) : Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE),
                     stringMap(root.path("streams")),
@@ -152,7 +153,7 @@ public final class RulebookLoader {
                     taxonomy(root.path("taxonomy")),
                     strings(root.path("required_tags")),
                     thresholds(root.path("thresholds")),
-                    ruleFiles(dir),
+                    rules,
                     signing(root.path("signing")),
                     kpis(document, checkFormulas));
         } catch (InvalidInputException e) {
@@ -289,8 +290,8 @@ public final class RulebookLoader {
         return values;
     }
 
-    private static List<String> ruleFiles(Path dir) {
-        return RulebookHasher.listFiles(dir).stream()
+    private static List<String> ruleFiles(RulebookHasher.Snapshot snapshot) {
+        return snapshot.files().keySet().stream()
                 .map(p -> p.substring(2))
                 .filter(p -> p.startsWith("rules/") && p.endsWith(".drl"))
                 .toList();

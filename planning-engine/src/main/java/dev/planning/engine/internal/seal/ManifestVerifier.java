@@ -173,7 +173,23 @@ public final class ManifestVerifier {
                     DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
                     "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
         }
-        return verify(file, path, Optional.of(cycle), trust, scope, history);
+        return verify(file, path, Optional.of(cycle), trust, scope, history, Optional.empty());
+    }
+
+    /**
+     * Verifies the bytes of a cycle's manifest that the caller read from its file (under the
+     * manifest's lock, when it goes on to change the file), with the checks of {@code scope}: the
+     * file is not read again, so what the caller does next with these bytes (sign them) is done to
+     * exactly what was verified.
+     *
+     * @param read the manifest as read from {@code layout.manifest(cycle)}
+     */
+    public VerificationReport verify(CycleRef cycle, TrustedKeys trust, Scope scope, ManifestReader.Read read) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(read, "read");
+        String path = layout.manifest(cycle);
+        return verify(SafePaths.resolve(workspace, path), path, Optional.of(cycle), trust, scope, Optional.empty(),
+                Optional.of(read));
     }
 
     /** Verifies a manifest file (inside or outside the workspace) in full. */
@@ -185,7 +201,7 @@ public final class ManifestVerifier {
     public VerificationReport verify(Path manifestFile, TrustedKeys trust, boolean recompute) {
         Path file = manifestFile.toAbsolutePath().normalize();
         return verify(file, SafePaths.relativize(workspace, file), Optional.empty(), trust,
-                recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY, Optional.empty());
+                recompute ? Scope.FULL : Scope.CHECKSUMS_ONLY, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -262,14 +278,17 @@ public final class ManifestVerifier {
         return new ArtifactCheck(found, pinned);
     }
 
-    /** @param history the expected cycle's log as the caller read it; empty to read it here */
+    /**
+     * @param history the expected cycle's log as the caller read it; empty to read it here
+     * @param handedIn the manifest as the caller read it from {@code file}; empty to read it here
+     */
     private VerificationReport verify(Path file, String display, Optional<CycleRef> expectedCycle, TrustedKeys trust,
-            Scope scope, Optional<List<RecordedEvent>> history) {
+            Scope scope, Optional<List<RecordedEvent>> history, Optional<ManifestReader.Read> handedIn) {
         List<Discrepancy> found = new ArrayList<>();
         List<Discrepancy> ignored = new ArrayList<>();
         ManifestReader.Read read;
         try {
-            read = reader.read(file, display);
+            read = handedIn.isPresent() ? handedIn.get() : reader.read(file, display);
         } catch (InvalidInputException e) {
             found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, e.describe()));
             return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found);

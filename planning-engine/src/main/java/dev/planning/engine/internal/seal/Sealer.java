@@ -288,7 +288,8 @@ public final class Sealer {
                             + " planning (its bytes are not the canonical rendering of its content); run"
                             + " `planning verify` and restore it before signing", SourceLocation.ofFile(path));
                 }
-                VerificationReport report = verifier.verify(cycle, trust, ManifestVerifier.Scope.BEFORE_SIGNING);
+                // The bytes just read are verified, and those same bytes are signed: the file is read once.
+                VerificationReport report = verifier.verify(cycle, trust, ManifestVerifier.Scope.BEFORE_SIGNING, read);
                 requireNewSigner(report, key, trust, path);
                 if (!report.passed()) {
                     throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "the manifest does not"

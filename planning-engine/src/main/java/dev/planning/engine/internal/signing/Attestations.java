@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKey;
@@ -61,19 +62,29 @@ public final class Attestations {
     /**
      * The in-toto statement of a sealed manifest.
      *
+     * <p>Its {@code approvals} name only signatures that were verified: with {@code verified}
+     * present, those signatures (the ones that verify against a trusted key of their role, once
+     * per key) and {@code approvals_verified: true}; without, none at all and
+     * {@code approvals_verified: false}. The manifest's signatures as recorded are never restated,
+     * since a keyholder's envelope over them would vouch for signatures no one checked.
+     *
      * @param manifestPath   the manifest file's workspace-relative path
      * @param manifestSha256 the SHA-256 of the manifest file's bytes
+     * @param verified       the manifest's signatures that verified against trusted keys; empty
+     *                       when no trusted key was given, so none were checked
      */
-    public static ObjectNode statement(HandoffManifest manifest, String manifestPath, String manifestSha256) {
+    public static ObjectNode statement(HandoffManifest manifest, String manifestPath, String manifestSha256,
+            Optional<List<ManifestSignature>> verified) {
         ObjectNode full = ManifestWriter.toJson(manifest, false);
         List<Subject> subjects = manifest.artifacts().stream()
                 .map(artifact -> new Subject(artifact.path(), new Digest(artifact.sha256()))).toList();
-        List<Approval> approvals = manifest.signatures().stream().map(signature -> new Approval(signature.role(),
+        List<Approval> approvals = verified.orElse(List.of()).stream().map(signature -> new Approval(signature.role(),
                 signature.keyId(), signature.algorithm(), ManifestWriter.time(signature.signedAt()))).toList();
         Predicate predicate = new Predicate(full.get("manifest_id"), full.get("cycle_id"), full.get("stream"),
                 full.get("sealed_at"), full.get("created_by"), full.get("snapshot_rev"), full.get("dirty"),
                 full.get("rulebook_hash"), full.get("prior_manifest_id"), full.get("gate_results"),
-                full.get("governance"), new ManifestFile(manifestPath, new Digest(manifestSha256)), approvals);
+                full.get("governance"), new ManifestFile(manifestPath, new Digest(manifestSha256)),
+                verified.isPresent(), approvals);
         return TREE.valueToTree(new Statement(STATEMENT_TYPE, subjects, PREDICATE_TYPE, predicate));
     }
 
@@ -255,16 +266,17 @@ public final class Attestations {
 
     /**
      * The handoff predicate: the manifest's own fields as its writer renders them (a field the
-     * manifest leaves out is left out here too), the manifest file, and who approved it.
+     * manifest leaves out is left out here too), the manifest file, whether its signatures were
+     * verified, and who approved it (verified signatures only).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"manifest_id", "cycle_id", "stream", "sealed_at", "created_by", "snapshot_rev", "dirty",
-        "rulebook_hash", "prior_manifest_id", "gate_results", "governance", "manifest", "approvals"})
+        "rulebook_hash", "prior_manifest_id", "gate_results", "governance", "manifest", "approvals_verified", "approvals"})
     private record Predicate(JsonNode manifestId, JsonNode cycleId, JsonNode stream, JsonNode sealedAt,
             JsonNode createdBy, JsonNode snapshotRev, JsonNode dirty, JsonNode rulebookHash,
             JsonNode priorManifestId, JsonNode gateResults, JsonNode governance, ManifestFile manifest,
-            List<Approval> approvals) {
+            boolean approvalsVerified, List<Approval> approvals) {
     }
 
     /** The manifest file the statement attests. */

@@ -36,8 +36,11 @@ import java.util.Set;
  * is not the manifest its {@code MANIFEST_SEALED} event anchors, or shares its id with another
  * manifest. A keyholder's signature on the statement vouches for its gate results and governance,
  * so a manifest forged by a hand without a key (SPEC §8) is not attested. Signatures and the
- * signing policy are not required (no trust file is given): an attestation says what was sealed,
- * not who approved it; its {@code approvals} list the manifest's signatures as recorded.
+ * signing policy are not required: an attestation says what was sealed. Its {@code approvals}
+ * name only the signatures that verified against the trusted keys given (once per key, for their
+ * role), with {@code approvals_verified: true}; with no trusted key, none, and
+ * {@code approvals_verified: false}: a signature nobody checked is never restated under a
+ * keyholder's envelope.
  *
  * <p>The statement is made from the manifest bytes read before verification, and only if the file
  * still holds those bytes after it, so that what is attested is what was verified.
@@ -68,12 +71,14 @@ public final class Attester {
     /**
      * The attestation of {@code cycle}'s manifest.
      *
-     * @param verification verifies the manifest (with any trusted keys: only what does not depend on
-     *                     them blocks, see {@link #BLOCKING})
+     * @param verification verifies the manifest (with the trusted keys: only what does not depend on
+     *                     them blocks, see {@link #BLOCKING}; its counted signatures are the approvals)
+     * @param keysGiven    whether {@code verification} had trusted keys to check signatures with;
+     *                     without, the statement lists no approvals
      * @throws SealingException when the manifest is missing, does not verify as above, or changed
      *                          while it was verified
      */
-    public Attestation attest(CycleRef cycle, Supplier<VerificationReport> verification,
+    public Attestation attest(CycleRef cycle, Supplier<VerificationReport> verification, boolean keysGiven,
             List<? extends Signer> signers) {
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(root, path);
@@ -95,7 +100,8 @@ public final class Attester {
                     SourceLocation.ofFile(path));
         }
         ManifestReader.Read read = new ManifestReader(root).parse(before.get(), path);
-        ObjectNode statement = Attestations.statement(read.manifest(), path, Sha256.hex(read.bytes()));
+        ObjectNode statement = Attestations.statement(read.manifest(), path, Sha256.hex(read.bytes()),
+                keysGiven ? Optional.of(report.countedSignatures()) : Optional.empty());
         ObjectNode envelope = Attestations.envelope(CanonicalForm.canonicalize(statement), signers);
         try {
             return new Attestation(path, JSON.writeValueAsString(envelope) + "\n", read.manifest().artifacts().size(),

@@ -22,6 +22,9 @@ import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.PathLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,9 +228,29 @@ public final class TrustFile {
 
     /**
      * Adds a key under a role, creating the file when missing; an entry already there is kept once.
-     * The file is replaced atomically.
+     *
+     * <p>The read, the change and the write happen under the file's {@link PathLock} (threads of
+     * this JVM and other processes alike), so two keys added at once both land; the file is
+     * replaced atomically, so a reader sees the old file or the new. The lock's sidecar,
+     * {@code trust.yaml.lock}, stays beside the file.
+     *
+     * @throws InvalidInputException when the existing file does not read (nothing is written)
+     * @throws UncheckedIOException  when the file cannot be locked
      */
     public static void add(Path file, TrustedKey key) {
+        try {
+            Path absolute = file.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            PathLock.holding(PathLock.key(absolute), () -> {
+                addUnlocked(absolute, key);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the trust file " + file + " to add a key", e);
+        }
+    }
+
+    private static void addUnlocked(Path file, TrustedKey key) {
         Map<String, List<Entry>> roles = new LinkedHashMap<>();
         SigningPolicy signing = SigningPolicy.NONE;
         if (Files.exists(file)) {

@@ -9,10 +9,10 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.fixtures.ChildJvms;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,23 +65,23 @@ class FileEventStoreRaceTest {
     }
 
     @Test
-    void racingJvmsNeverForkTheChain() {
+    void racingJvmsNeverForkTheChain() throws Exception {
         int each = 30;
-        assertTimeoutPreemptively(Duration.ofMinutes(10), () -> {
-            List<Process> processes = new ArrayList<>();
-            for (String prefix : List.of("jvmA", "jvmB")) {
-                processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), AppendRacer.class.getName(),
-                        workspace.toString(), String.valueOf(each), prefix)
-                        .redirectErrorStream(true).start());
-            }
-            AppendRacer.race(new FileEventStore(workspace), TestEvents.CYCLE, each, "here");
-            for (Process process : processes) {
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(process.waitFor()).as(output).isZero();
-                assertThat(output).contains("conflicts");
-            }
-        });
+        // Outside the guard: when the timeout fires (or an assertion fails), closing kills the children.
+        try (ChildJvms children = new ChildJvms()) {
+            assertTimeoutPreemptively(Duration.ofMinutes(10), () -> {
+                List<Process> processes = new ArrayList<>();
+                for (String prefix : List.of("jvmA", "jvmB")) {
+                    processes.add(children.start(AppendRacer.class, workspace.toString(), String.valueOf(each), prefix));
+                }
+                AppendRacer.race(new FileEventStore(workspace), TestEvents.CYCLE, each, "here");
+                for (Process process : processes) {
+                    String output = ChildJvms.output(process);
+                    assertThat(process.exitValue()).as(output).isZero();
+                    assertThat(output).contains("conflicts");
+                }
+            });
+        }
 
         assertWholeChain(3 * each);
     }

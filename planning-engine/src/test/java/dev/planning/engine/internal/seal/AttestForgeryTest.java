@@ -85,7 +85,7 @@ class AttestForgeryTest {
                     dev.planning.api.WorkspaceLayout.DEFAULT).attest(CYCLE, () -> {
                         write(forged);
                         return clean;
-                    }, List.of(SealFixture.QA)))
+                    }, false, List.of(SealFixture.QA)))
                     .isInstanceOf(SealingException.class)
                     .hasMessageContaining("changed while it was verified");
         } finally {

@@ -52,7 +52,8 @@ class AttestationsBytesTest {
                 Optional.of("m-2025-08-19-fe"), Optional.of("no"),
                 List.of(new ManifestSignature("lead", "k-1", "ed25519", "c2ln", AT.plusSeconds(120)),
                         new ManifestSignature("qa", "k-2", "ecdsa-p256-sha256", "c2lnMg==", AT.plusNanos(5))));
-        var statement = Attestations.statement(manifest, "handoff/m.yaml", "ee".repeat(32));
+        var statement = Attestations.statement(manifest, "handoff/m.yaml", "ee".repeat(32),
+                Optional.of(manifest.signatures()));
         byte[] canonical = CanonicalForm.canonicalize(statement);
         var envelope = Attestations.envelope(canonical, List.of(new FixedSigner("PM", "k-1", SignatureAlgorithm.ED25519),
                 new FixedSigner("QA", "k-3", SignatureAlgorithm.RSA_SHA256)));
@@ -69,6 +70,6 @@ class AttestationsBytesTest {
                 "", Optional.empty(), List.of(), Map.of(), new GovernanceSummary(List.of(), 0, List.of(), Optional.empty()),
                 Optional.empty(), Optional.empty(), List.of());
         Golden.assertMatches("attestation/statement-empty.json",
-                JsonMappers.prettyJson().writeValueAsString(Attestations.statement(manifest, "m.yaml", "")));
+                JsonMappers.prettyJson().writeValueAsString(Attestations.statement(manifest, "m.yaml", "", Optional.empty())));
     }
 }

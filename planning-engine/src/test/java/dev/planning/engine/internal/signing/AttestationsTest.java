@@ -41,7 +41,8 @@ class AttestationsTest {
         List<PemSigner> signers = List.of(new PemSigner("PM", Crypto.generate(SignatureAlgorithm.ED25519)),
                 new PemSigner("TechLead", Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256)),
                 new PemSigner("QA", Crypto.generate(SignatureAlgorithm.RSA_SHA256)));
-        ObjectNode statement = Attestations.statement(MANIFEST, "frameworks/planning-fe/manifests/m.yaml", "e".repeat(64));
+        ObjectNode statement = Attestations.statement(MANIFEST, "frameworks/planning-fe/manifests/m.yaml", "e".repeat(64),
+                Optional.empty());
 
         JsonNode envelope = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(
                 Attestations.envelope(CanonicalForm.canonicalize(statement), signers)));

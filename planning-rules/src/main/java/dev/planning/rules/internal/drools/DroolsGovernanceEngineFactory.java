@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds Drools governance engines, compiling each rulebook's DRL files once per
- * {@link Rulebook#hash()}.
+ * {@link Rulebook#hash()}. The files are compiled from one read of the rulebook directory whose
+ * bytes must hash to {@link Rulebook#hash()}: a rulebook changed since it was loaded is refused,
+ * so a cached engine always holds the rules its hash names.
  *
  * <p>Compiling DRL costs most of a second, so compiled rulebooks are kept in a bounded cache keyed
  * by hash; concurrent callers asking for the same hash wait for one compilation. Instances made
@@ -87,8 +89,8 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
     /**
      * The engine for a rulebook whose rule files are held in memory: {@code sources} maps each of
      * {@link Rulebook#ruleFiles()} to its DRL text (UTF-8), and the rulebook directory is not read.
-     * Cached by {@link Rulebook#hash()} like {@link #create(Rulebook)}, so the hash must identify
-     * the sources.
+     * Cached by {@link Rulebook#hash()} and the sources' own SHA-256, so a compiled engine is
+     * reused only for the same bytes.
      *
      * @throws dev.planning.api.InvalidInputException when a rule file has no source, leaves the
      *         policy language or does not compile, located at the file, line and column
@@ -96,7 +98,7 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
     public DroolsGovernanceEngine create(Rulebook rulebook, Map<String, String> sources) {
         Objects.requireNonNull(rulebook, "rulebook");
         Map<String, String> copy = Map.copyOf(sources);
-        return compilations.engineFor(rulebook, file -> {
+        return compilations.engineFor(rulebook, sourcesKey(rulebook, copy), file -> {
             String text = copy.get(file);
             if (text == null) {
                 throw new InvalidInputException("no DRL source given for rule file " + file + "; given: "
@@ -106,6 +108,27 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
             PolicyLanguage.requireSize(file, bytes.length);
             return bytes;
         });
+    }
+
+    /**
+     * The cache key of a rulebook compiled from sources in memory: its hash and the SHA-256 of
+     * every source by name, so the key follows the bytes compiled even when a caller reuses a hash.
+     */
+    private static String sourcesKey(Rulebook rulebook, Map<String, String> sources) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        for (Map.Entry<String, String> source : new java.util.TreeMap<>(sources).entrySet()) {
+            byte[] name = source.getKey().getBytes(StandardCharsets.UTF_8);
+            byte[] text = source.getValue().getBytes(StandardCharsets.UTF_8);
+            sha.update((name.length + ":" + text.length + ":").getBytes(StandardCharsets.UTF_8));
+            sha.update(name);
+            sha.update(text);
+        }
+        return rulebook.hash() + " sources " + java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     /** How many rulebooks this factory's cache has compiled so far (for monitoring and tests). */
@@ -124,12 +147,16 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
             this.compiler = new RulebookCompiler(classLoader);
         }
 
+        /**
+         * From the rulebook directory: keyed by the hash, which the compiler checks the bytes it
+         * compiles against (a directory that no longer hashes to it is refused, not cached).
+         */
         DroolsGovernanceEngine engineFor(Rulebook rulebook) {
-            return engineFor(rulebook, null);
+            return engineFor(rulebook, rulebook.hash(), null);
         }
 
-        DroolsGovernanceEngine engineFor(Rulebook rulebook, Function<String, byte[]> sources) {
-            DroolsGovernanceEngine cached = engines.get(rulebook.hash(), hash -> {
+        DroolsGovernanceEngine engineFor(Rulebook rulebook, String key, Function<String, byte[]> sources) {
+            DroolsGovernanceEngine cached = engines.get(key, k -> {
                 count.incrementAndGet();
                 return new DroolsGovernanceEngine(rulebook,
                         sources == null ? compiler.compile(rulebook) : compiler.compile(rulebook, sources));

@@ -4,8 +4,6 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.facts.Report;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,8 +45,39 @@ final class RulebookCompiler {
         this.diskCache = cache;
     }
 
+    /**
+     * Compiles the rulebook's rule files from its directory. The directory is read once
+     * ({@link RulebookSnapshot#read}): the rule files are compiled from those bytes, and only when
+     * those bytes hash to {@link Rulebook#hash()}, so what is compiled is exactly what that hash
+     * names (and what a seal records); a rulebook changed since it was loaded is refused.
+     */
     KieBase compile(Rulebook rulebook) {
-        return compile(rulebook, file -> read(rulebook.directory(), file));
+        Path directory = rulebook.directory();
+        for (String file : rulebook.ruleFiles()) {
+            Path path = directory.resolve(file).normalize();
+            if (!path.startsWith(directory.normalize())) {
+                throw new InvalidInputException("rule file escapes the rulebook directory; expected a path like"
+                        + " rules/x.drl", SourceLocation.ofFile(file));
+            }
+        }
+        RulebookSnapshot snapshot = RulebookSnapshot.read(directory);
+        for (String file : rulebook.ruleFiles()) {
+            if (snapshot.content(file).isEmpty()) {
+                throw new InvalidInputException("cannot read rule file: it is not a file of the rulebook directory "
+                        + directory, SourceLocation.ofFile(file));
+            }
+        }
+        if (!snapshot.hash().equals(rulebook.hash())) {
+            throw new InvalidInputException("the rulebook changed since it was loaded: its files hash to "
+                    + snapshot.hash() + ", not " + rulebook.hash() + "; nothing was compiled, so nothing is judged"
+                    + " under a hash that does not name its rules. Run the command again",
+                    SourceLocation.ofFile(directory.toString()));
+        }
+        return compile(rulebook, file -> {
+            byte[] content = snapshot.content(file).orElseThrow();
+            PolicyLanguage.requireSize(file, content.length);
+            return content;
+        });
     }
 
     /**
@@ -111,21 +140,6 @@ final class RulebookCompiler {
     static InvalidInputException tooDeep(String file) {
         return new InvalidInputException("rule file is nested too deeply to parse; expected conditions a few levels deep",
                 SourceLocation.ofFile(file));
-    }
-
-    private static byte[] read(Path directory, String file) {
-        Path path = directory.resolve(file).normalize();
-        if (!path.startsWith(directory.normalize())) {
-            throw new InvalidInputException("rule file escapes the rulebook directory; expected a path like rules/x.drl",
-                    SourceLocation.ofFile(file));
-        }
-        try {
-            // Check the size before reading, so an oversized file is never loaded whole.
-            PolicyLanguage.requireSize(file, Files.size(path));
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read rule file: " + e.getMessage(), SourceLocation.ofFile(file));
-        }
     }
 
     private static InvalidInputException compileError(KnowledgeBuilder builder, String currentFile) {
