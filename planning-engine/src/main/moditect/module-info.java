@@ -12,6 +12,7 @@ open module dev.planning.engine {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.fasterxml.jackson.datatype.jdk8;
+    requires com.fasterxml.jackson.datatype.jsr310;
     requires com.github.benmanes.caffeine;
     requires com.github.mustachejava;
     requires com.networknt.schema;
@@ -34,7 +35,7 @@ open module dev.planning.engine {
     exports dev.planning.engine.internal.eventlog to dev.planning.store.postgres;
     exports dev.planning.engine.internal.git to dev.planning.rules;
     exports dev.planning.engine.internal.hash to dev.planning.store.postgres;
-    exports dev.planning.engine.internal.json to dev.planning.report;
+    exports dev.planning.engine.internal.json to dev.planning.rules, dev.planning.report;
     exports dev.planning.engine.internal.lifecycle to dev.planning.store.postgres;
     exports dev.planning.engine.internal.report to dev.planning.rules, dev.planning.report;
     exports dev.planning.engine.internal.rulebook to dev.planning.rules;

@@ -9,8 +9,6 @@ open module dev.planning.rules {
     requires dev.planning.engine;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.datatype.jdk8;
-    requires com.fasterxml.jackson.datatype.jsr310;
     requires com.github.benmanes.caffeine;
     requires com.github.javaparser.core;
     requires org.drools.base;

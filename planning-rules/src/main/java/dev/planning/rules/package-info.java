@@ -4,9 +4,10 @@
  * ({@code testkit}).
  *
  * <p>The module depends on {@code planning-api} and Drools. The governance gate, the policy engine
- * and the facts use nothing of {@code planning-engine}: a gate sees the workspace only through its
- * context. Five classes use engine internals, each for a reason of its own, and no other class may
- * use any; {@code RulesLayeringTest} holds exactly this list, class by class:
+ * and the facts use nothing of {@code planning-engine} but its mapper factory: a gate sees the
+ * workspace only through its context. Six classes use engine internals, each for a reason of its
+ * own, and no other class may use any; {@code RulesLayeringTest} holds exactly this list, class by
+ * class:
  * <ul>
  *   <li>{@code impact.RulebookImpact} ({@code rules diff}, public) is a workspace tool, not a gate: it
  *       lists every cycle of a workspace ({@code WorkspaceScanner}), loads both rulebooks
@@ -27,6 +28,10 @@
  *       everywhere else;</li>
  *   <li>{@code testkit.RuleTestReport} writes JUnit XML with the engine's writer ({@code JUnitXml}),
  *       so that CI reads rule tests as it reads the CLI's other reports;</li>
+ *   <li>{@code internal.drools.InputDigests} renders the judged inputs in the canonical JSON that
+ *       their digests are taken of with a mapper from the engine's mapper factory
+ *       ({@code JsonMappers.canonicalJson()}), the one place that configures every Jackson mapper of
+ *       the library; the factory reads no file and sees no workspace;</li>
  *   <li>{@code internal.defaults.DefaultRulebook} writes the default rulebook with the engine's
  *       atomic file writes ({@code AtomicFiles}), so that {@code planning init} never leaves half a
  *       rulebook.</li>

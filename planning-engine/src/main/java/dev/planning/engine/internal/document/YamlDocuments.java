@@ -2,21 +2,18 @@ package dev.planning.engine.internal.document;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML planning files into {@link LocatedDocument}s, refusing hostile or malformed input
@@ -41,14 +38,10 @@ public final class YamlDocuments {
     /** The deepest nesting of mappings and sequences accepted. */
     public static final int MAX_DEPTH = 64;
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            .build();
+    /** The located YAML reader's configuration lives in the one mapper factory, {@link JsonMappers#locatedYaml}. */
+    private static final ObjectMapper MAPPER = JsonMappers.locatedYaml(MAX_DEPTH, MAX_BYTES);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    private static final YAMLFactory FACTORY = (YAMLFactory) MAPPER.getFactory();
 
     private YamlDocuments() {
     }
@@ -177,17 +170,6 @@ public final class YamlDocuments {
             return Map.of();
         }
         return Map.copyOf(keys);
-    }
-
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        // Belt and braces: Jackson reads events, not SnakeYAML's composed nodes, but if a future
-        // version composed nodes these limits would still hold.
-        options.setMaxAliasesForCollections(50);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit(MAX_BYTES);
-        return options;
     }
 
     private static void closeQuietly(JsonParser parser) {

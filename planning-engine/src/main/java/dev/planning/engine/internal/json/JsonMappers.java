@@ -5,14 +5,20 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The configured Jackson mappers, one factory method per role.
+ * The configured Jackson mappers, one factory method per role: every {@code ObjectMapper} of the
+ * library is made here.
  *
  * <p>Each call returns a new mapper (a mapper is mutable; callers keep theirs in a
  * {@code static final} field and never reconfigure it). The configurations fix bytes that tests,
@@ -62,6 +68,45 @@ public final class JsonMappers {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_REPORT_DEPTH).build())
+                .build()));
+    }
+
+    /**
+     * The canonical JSON of the governance inputs a decision judged, which their SHA-256 digests
+     * are taken of (the rules module's {@code InputDigests}): compact, properties and map keys
+     * sorted, absent values as {@code null}, dates in ISO-8601. Changing it changes every recorded
+     * input digest.
+     */
+    public static ObjectMapper canonicalJson() {
+        return JsonMapper.builder()
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    /**
+     * YAML planning files read as trees with source locations (the engine's {@code YamlDocuments}):
+     * duplicate keys refused, at most {@code maxDepth} levels of nesting, an empty value read as
+     * {@code null}, and SnakeYAML's own limits set as well (aliases, depth, duplicate keys,
+     * {@code maxCodePoints}). Its factory ({@code getFactory()}, a {@link YAMLFactory}) makes the
+     * parsers the located reader walks.
+     */
+    public static ObjectMapper locatedYaml(int maxDepth, int maxCodePoints) {
+        LoaderOptions options = new LoaderOptions();
+        // Belt and braces: Jackson reads events, not SnakeYAML's composed nodes, but if a future
+        // version composed nodes these limits would still hold.
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(maxDepth);
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(maxCodePoints);
+        return modules(new ObjectMapper(YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build()));
     }
 

@@ -3,14 +3,10 @@ package dev.planning.rules.internal.drools;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.planning.api.PlanningException;
 import dev.planning.api.governance.GovernanceInput;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,13 +26,8 @@ import java.util.Map;
  */
 public final class InputDigests {
 
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .addModule(new Jdk8Module())
-            .addModule(new JavaTimeModule())
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+    /** Configured, with every other mapper, in the engine's one mapper factory. */
+    private static final ObjectMapper CANONICAL = JsonMappers.canonicalJson();
 
     /**
      * Digests of the inputs most recently digested, by identity. The engine hands out one immutable
