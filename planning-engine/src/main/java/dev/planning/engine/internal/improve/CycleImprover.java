@@ -17,6 +17,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
@@ -72,7 +73,9 @@ public final class CycleImprover {
      *
      * @return the outcome; a refusal by the completion's gates is a result, and then nothing was written
      * @throws InvalidInputException when the cycle is not in {@code IMPROVE} (or already completed),
-     *                               has no digest, or the next plan cannot take the actions
+     *                               a completed cycle's sealed manifest does not verify against the
+     *                               trusted keys (checked first on a re-run), it has no digest, or the
+     *                               next plan cannot take the actions
      */
     public ImproveResult complete(CycleRef cycle, String nextCycleId) {
         CycleRef next = new CycleRef(cycle.stream(), nextCycleId);
@@ -83,6 +86,15 @@ public final class CycleImprover {
         if (status.state() != CycleState.IMPROVE && status.state() != CycleState.COMPLETED) {
             throw new InvalidInputException("cycle " + cycle + " is " + status.state()
                     + ": completing it needs IMPROVE (publish the digest, then advance to IMPROVE)");
+        }
+        // A re-run on a COMPLETED cycle moves nothing, so no lifecycle move checks its seal: check it
+        // here, before anything the repository says (the digest, the next plan) is read. From IMPROVE,
+        // the move to COMPLETED below checks it before anything is written.
+        List<Discrepancy> unsigned = status.state() == CycleState.COMPLETED
+                ? workspace.checkHistory(status) : List.of();
+        if (!unsigned.isEmpty()) {
+            throw new InvalidInputException("cycle " + cycle + " is " + status.state() + ", but " + unsigned.get(0)
+                    .describe() + "; nothing was carried into " + next, SourceLocation.ofFile(unsigned.get(0).file()));
         }
         String digestPath = layout.digest(cycle);
         Path digestFile = SafePaths.resolve(workspace.root(), digestPath);

@@ -88,6 +88,21 @@ class CycleImproverTest {
     }
 
     @Test
+    void aRerunOnACompletedCycleWhoseSignaturesWereRemovedIsRefused() throws Exception {
+        new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
+        Path plan = root.resolve(LAYOUT.taskBreakdown(NEXT));
+        byte[] before = Files.readAllBytes(plan);
+        Path manifest = root.resolve(LAYOUT.manifest(FIRST));
+        String text = Files.readString(manifest, java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(manifest, text.substring(0, text.indexOf("signatures:")) + "signatures: []\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("UNSIGNED_HISTORY");
+        assertThat(Files.readAllBytes(plan)).isEqualTo(before);
+    }
+
+    @Test
     void mergesIntoAnExistingPlanAndARerunChangesNothing() throws Exception {
         CycleWorkspace.write(root.resolve(LAYOUT.taskBreakdown(NEXT)), CycleWorkspace.PLAN.formatted(NEXT.cycleId()));
         ImproveResult first = new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
