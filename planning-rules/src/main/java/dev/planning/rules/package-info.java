@@ -4,8 +4,8 @@
  * ({@code testkit}).
  *
  * <p>The module depends on {@code planning-api} and Drools. The governance gate, the policy engine
- * and the facts use nothing of {@code planning-engine} but its mapper factory: a gate sees the
- * workspace only through its context. Six classes use engine internals, each for a reason of its
+ * and the facts use nothing of {@code planning-engine} but its mapper factory and its rulebook
+ * hasher: a gate sees the workspace only through its context. Seven classes use engine internals, each for a reason of its
  * own, and no other class may use any; {@code RulesLayeringTest} holds exactly this list, class by
  * class:
  * <ul>
@@ -32,6 +32,10 @@
  *       their digests are taken of with a mapper from the engine's mapper factory
  *       ({@code JsonMappers.canonicalJson()}), the one place that configures every Jackson mapper of
  *       the library; the factory reads no file and sees no workspace;</li>
+ *   <li>{@code internal.drools.RulebookCompiler} reads the rulebook directory once with the engine's
+ *       {@code RulebookHasher.read} and compiles those bytes only when they hash to the loaded
+ *       rulebook's hash: one implementation of the hash recipe, the one the loader used, so what is
+ *       compiled is exactly what the hash (and a seal) names;</li>
  *   <li>{@code internal.defaults.DefaultRulebook} writes the default rulebook with the engine's
  *       atomic file writes ({@code AtomicFiles}), so that {@code planning init} never leaves half a
  *       rulebook.</li>

@@ -3,6 +3,7 @@ package dev.planning.rules.internal.drools;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.rules.facts.Report;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class RulebookCompiler {
 
     /**
      * Compiles the rulebook's rule files from its directory. The directory is read once
-     * ({@link RulebookSnapshot#read}): the rule files are compiled from those bytes, and only when
+     * ({@link RulebookHasher#read}, the recipe the loader hashed it with): the rule files are compiled from those bytes, and only when
      * those bytes hash to {@link Rulebook#hash()}, so what is compiled is exactly what that hash
      * names (and what a seal records); a rulebook changed since it was loaded is refused.
      */
@@ -60,7 +61,7 @@ final class RulebookCompiler {
                         + " rules/x.drl", SourceLocation.ofFile(file));
             }
         }
-        RulebookSnapshot snapshot = RulebookSnapshot.read(directory);
+        RulebookHasher.Snapshot snapshot = RulebookHasher.read(directory);
         for (String file : rulebook.ruleFiles()) {
             if (snapshot.content(file).isEmpty()) {
                 throw new InvalidInputException("cannot read rule file: it is not a file of the rulebook directory "

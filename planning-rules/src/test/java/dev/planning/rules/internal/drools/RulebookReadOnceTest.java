@@ -65,17 +65,6 @@ class RulebookReadOnceTest {
     }
 
     @Test
-    void theCompilersHashIsTheEnginesRulebookHash() throws Exception {
-        Rulebook rulebook = TestRulebooks.defaultRulebook(dir.resolve("default"));
-        Files.createDirectories(dir.resolve("default/tests"));
-        Files.writeString(dir.resolve("default/tests/a case.yaml"), "x: 1\n", StandardCharsets.UTF_8);
-
-        assertThat(RulebookSnapshot.read(rulebook.directory()).hash())
-                .isEqualTo(dev.planning.engine.internal.rulebook.RulebookHasher.hash(rulebook.directory()))
-                .isNotEqualTo(rulebook.hash());
-    }
-
-    @Test
     void sourcesInMemoryUnderOneHashAreCompiledOncePerContent() {
         Rulebook rulebook = TestRulebooks.withRules(dir, Map.of("rules/a.drl", rule("first")), Map.of());
         DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
