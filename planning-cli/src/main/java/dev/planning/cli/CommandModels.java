@@ -186,9 +186,7 @@ final class CommandModels {
         CommandSpec mixin = CommandSpec.wrapWithoutInspection(o);
         mixin.addOption(option(OutputFormat.class, () -> o.format, v -> o.format = v, "--format")
                 .paramLabel("FORMAT").defaultValue("text")
-                .description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); junit and sarif"
-                        + " for lint, gate and advance; markdown for lint, gate, advance, verify, rules test and rules"
-                        + " diff.").build());
+                .description(FormatOption.DESCRIPTION).build());
         return mixin;
     }
 

@@ -10,8 +10,11 @@ import picocli.CommandLine.Option;
  */
 final class FormatOption {
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); junit and sarif"
-                    + " for lint, gate and advance; markdown for lint, gate, advance, verify, rules test and rules diff.")
+    /** The option's help text, shared with the model {@link CommandModels} builds in code. */
+    static final String DESCRIPTION = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); junit"
+            + " for lint, gate, advance and rules test; sarif for lint, gate and advance; markdown for lint, gate,"
+            + " advance, verify, rules test and rules diff.";
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = DESCRIPTION)
     OutputFormat format;
 }
