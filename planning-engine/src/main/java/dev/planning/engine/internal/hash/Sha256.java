@@ -41,7 +41,7 @@ public final class Sha256 {
      * the SHA-256 intrinsic reads); this one measured best per byte of CPU, with direct buffers of
      * 256 KiB to 1 MiB within its noise, and memory-mapped files slower.
      */
-    private static final int BUFFER = 64 << 10;
+    static final int BUFFER = 64 << 10;
     private static final int MAX_THREADS = 8;
     /** Below this many bytes in all, starting threads costs more than hashing (about 1 GB/s per core). */
     private static final long PARALLEL_FROM = 8L << 20;
@@ -130,7 +130,7 @@ public final class Sha256 {
     public static Map<Path, FileDigest> files(List<Path> files) {
         Map<Path, FileDigest> digests = new LinkedHashMap<>();
         int threads = Math.min(Math.min(files.size(), Runtime.getRuntime().availableProcessors()), MAX_THREADS);
-        if (threads <= 1 || totalSize(files) < PARALLEL_FROM) {
+        if (threads <= 1 || !worthThreads(files, Files::size)) {
             files.forEach(f -> digests.put(f, file(f)));
             return digests;
         }
@@ -151,17 +151,31 @@ public final class Sha256 {
         }
     }
 
-    /** The files' total size; unreadable files count as large, so that their error surfaces in order. */
-    private static long totalSize(List<Path> files) {
+    /** A file's size, as {@link Files#size} gives it. */
+    @FunctionalInterface
+    interface SizeOf {
+        long of(Path file) throws IOException;
+    }
+
+    /**
+     * Whether the files hold at least {@value #PARALLEL_FROM} bytes in all, asking their sizes only
+     * until they do (a {@code stat} per file, in the calling thread while the others wait: for 800
+     * files about 4% of hashing them, docs/BENCHMARKS.md "B4: fifth pass"). An unreadable file counts
+     * as large, so that its error surfaces in order from the parallel path.
+     */
+    static boolean worthThreads(List<Path> files, SizeOf sizeOf) {
         long total = 0;
         for (Path file : files) {
             try {
-                total += Files.size(file);
+                total += sizeOf.of(file);
             } catch (IOException e) {
-                return Long.MAX_VALUE;
+                return true;
+            }
+            if (total >= PARALLEL_FROM) {
+                return true;
             }
         }
-        return total;
+        return false;
     }
 
     private static FileDigest await(Future<FileDigest> future) {

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,56 @@ class Sha256Test {
                 assertThat(digests.get(file).sha256()).isEqualTo(Sha256.hex(Files.readAllBytes(file)));
             }
         }
+    }
+
+    @Test
+    void hashesFilesAroundTheBufferSizeLikeTheirBytes() throws Exception {
+        List<Path> files = new ArrayList<>();
+        Random random = new Random(13);
+        int[] sizes = {0, 1, Sha256.BUFFER - 1, Sha256.BUFFER, Sha256.BUFFER + 1, 2 * Sha256.BUFFER, (9 << 20) + 3};
+        for (int size : sizes) {
+            byte[] content = new byte[size];
+            random.nextBytes(content);
+            files.add(Files.write(dir.resolve("s" + size), content));
+        }
+
+        Map<Path, Sha256.FileDigest> parallel = Sha256.files(files);
+        for (int i = 0; i < sizes.length; i++) {
+            Path file = files.get(i);
+            String expected = Sha256.hex(Files.readAllBytes(file));
+            assertThat(Sha256.file(file)).isEqualTo(new Sha256.FileDigest(expected, sizes[i]));
+            assertThat(parallel.get(file)).isEqualTo(new Sha256.FileDigest(expected, sizes[i]));
+        }
+    }
+
+    @Test
+    void asksFileSizesOnlyUntilThereIsEnoughToShareAmongThreads() {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            files.add(dir.resolve("f" + i));
+        }
+        List<Path> asked = new ArrayList<>();
+
+        boolean worth = Sha256.worthThreads(files, file -> {
+            asked.add(file);
+            return 1 << 20;
+        });
+
+        assertThat(worth).isTrue();
+        assertThat(asked).containsExactlyElementsOf(files.subList(0, 8));
+    }
+
+    @Test
+    void smallFilesAreHashedInOneThreadAndAnUnreadableOneSendsThemToThePool() {
+        List<Path> files = List.of(dir.resolve("a"), dir.resolve("b"), dir.resolve("c"));
+
+        assertThat(Sha256.worthThreads(files, file -> 1000)).isFalse();
+        assertThat(Sha256.worthThreads(files, file -> {
+            if (file.endsWith("b")) {
+                throw new IOException("unreadable");
+            }
+            return 1000;
+        })).isTrue();
     }
 
     @Test
