@@ -34,7 +34,7 @@ public final class SignedWorkspaceSample {
      *
      * @param examples the example workspaces ({@code planning-examples/workspaces})
      * @param basedir  the sample project's directory
-     * @param tamper   whether to change one byte-range of a sealed artifact after signing
+     * @param tamper   whether to change a sealed artifact (the task breakdown) after signing
      */
     public static void create(Path examples, Path basedir, boolean tamper) throws IOException {
         Path workspace = MojoFixtures.copy(examples.resolve("fe-2025-09-02"), basedir.resolve("workspace"));
