@@ -71,6 +71,9 @@ class DocumentedSummaryToolingTest {
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         bash.environment().put("HOME", home.toString());
         bash.environment().put("PLANNING_CP", System.getProperty("java.class.path"));
+        // The recipe's mktemp directory is removed by its last line, which a failing verification
+        // (the tampered run) never reaches: it goes under this test's directory, not the system's.
+        bash.environment().put("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString());
         Process process = bash.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));

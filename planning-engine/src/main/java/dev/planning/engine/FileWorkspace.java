@@ -307,7 +307,9 @@ final class FileWorkspace implements PlanningWorkspace {
         // The workspace's trusted keys check the signatures the statement lists as approvals; without
         // any, it lists none (approvals_verified: false).
         TrustedKeys keys = trust.get();
-        return new Attester(root, layout).attest(cycle, () -> verify(cycle, keys), !keys.keys().isEmpty(), signers);
+        return new Attester(root, layout).attest(cycle,
+                read -> verifier.verify(cycle, keys, ManifestVerifier.Scope.FULL, read), () -> verify(cycle, keys),
+                !keys.keys().isEmpty(), signers);
     }
 
     @Override

@@ -17,8 +17,11 @@ final class MojoFixtures {
 
     /** A copy of the named example workspace under {@code dir}. */
     static Path copyOf(String example, Path dir) {
-        Path source = EXAMPLES.resolve(example);
-        Path target = dir.resolve(example);
+        return copy(EXAMPLES.resolve(example), dir.resolve(example));
+    }
+
+    /** A copy of the directory {@code source} at {@code target}. */
+    static Path copy(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(source.relativize(file).toString());

@@ -1,13 +1,16 @@
 package dev.planning.engine.internal.rulebook;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,6 +108,16 @@ public final class RulebookHasher {
                 + " bytes; expected settings, policies and rule tests only: " + directory);
     }
 
+    private static InvalidInputException cannotList(Path directory, IOException e) {
+        String where = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : directory.toString();
+        String why = e instanceof NoSuchFileException ? "not found"
+                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getClass().getSimpleName();
+        return new InvalidInputException("cannot list rulebook directory " + directory + " (" + why
+                + "); expected a readable directory of settings, policies and rule tests",
+                SourceLocation.ofFile(where), e);
+    }
+
     /** The files of a rulebook as {@code ./relative/path}, in the recipe's byte order. */
     static List<String> listFiles(Path directory) {
         List<String> paths = new ArrayList<>();
@@ -124,7 +137,10 @@ public final class RulebookHasher {
                 paths.add(relative);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list rulebook directory " + directory, e);
+            throw cannotList(directory, e);
+        } catch (UncheckedIOException e) {
+            // Files.walk reports a subdirectory it cannot list, or an entry it cannot stat, this way.
+            throw cannotList(directory, e.getCause());
         }
         paths.sort((a, b) -> Arrays.compareUnsigned(
                 a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));

@@ -53,6 +53,12 @@ final class SummaryCheck {
 
     private static final long MAX_BYTES = 32L * 1024 * 1024;
 
+    /** The Test Result attestation ({@code test-result.intoto.json}), in words. */
+    private static final String TEST_RESULT_FILE = "test result attestation";
+
+    /** The verification summary attestation ({@code verification-summary.intoto.json}), in words. */
+    private static final String SUMMARY_FILE = "verification summary";
+
     private final Path workspace;
     private final WorkspaceLayout layout;
     private final EventStore events;
@@ -115,8 +121,8 @@ final class SummaryCheck {
             for (String path : List.of(testResultPath, summaryPath)) {
                 if (Files.exists(SafePaths.resolve(workspace, path), LinkOption.NOFOLLOW_LINKS)) {
                     found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "a SUMMARIES_WRITTEN event in "
-                            + log + " recording this file", "no such event", "the verification summary is not"
-                            + " recorded in the event log: written outside planning, or by a run that stopped before"
+                            + log + " recording this file", "no such event", "the " + (path.equals(testResultPath)
+                                    ? TEST_RESULT_FILE : SUMMARY_FILE) + " is not recorded in the event log: written outside planning, or by a run that stopped before"
                             + " recording it (planning attest --summaries completes such a run)"));
                 }
             }
@@ -128,13 +134,19 @@ final class SummaryCheck {
                     + ")", "the verification summaries are written once"));
         }
         RecordedEvent event = events.get(events.size() - 1);
-        anchored(event, SummaryWriter.TEST_RESULT, testResultPath, testResult, log, found);
-        anchored(event, SummaryWriter.VERIFICATION_SUMMARY, summaryPath, summary, log, found);
+        anchored(event, SummaryWriter.TEST_RESULT, TEST_RESULT_FILE, testResultPath, testResult, log, found);
+        anchored(event, SummaryWriter.VERIFICATION_SUMMARY, SUMMARY_FILE, summaryPath, summary, log, found);
         return Optional.of(event);
     }
 
-    private void anchored(RecordedEvent event, String detail, String path, Optional<byte[]> bytes, String log,
-            List<Discrepancy> found) {
+    /**
+     * One of the two files the {@code SUMMARIES_WRITTEN} event anchors.
+     *
+     * @param what the file in words ({@link #TEST_RESULT_FILE}, {@link #SUMMARY_FILE}), so that a message
+     *             names the file that changed
+     */
+    private void anchored(RecordedEvent event, String detail, String what, String path, Optional<byte[]> bytes,
+            String log, List<Discrepancy> found) {
         Map<String, String> details = event.event().details();
         String where = "SUMMARIES_WRITTEN at line " + event.line() + " of " + log;
         if (!path.equals(details.get(detail))) {
@@ -144,10 +156,11 @@ final class SummaryCheck {
         String sha256 = details.getOrDefault(detail + SummaryWriter.SHA256, "(absent)");
         if (!Files.exists(SafePaths.resolve(workspace, path), LinkOption.NOFOLLOW_LINKS)) {
             found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISSING, path, "sha256 " + sha256, "no file",
-                    "the verification summary recorded by " + where + " is missing"));
+                    "the " + what + " recorded by " + where + " is missing"));
         } else if (bytes.isPresent() && !Sha256.hex(bytes.get()).equals(sha256)) {
             found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "sha256 " + sha256, "sha256 "
-                    + Sha256.hex(bytes.get()), "the verification summary is not the file recorded by " + where));
+                    + Sha256.hex(bytes.get()), "the " + what + " " + path + " is not the file recorded by " + where
+                            + ": it changed after it was written (expected the SHA-256 recorded there)"));
         }
     }
 

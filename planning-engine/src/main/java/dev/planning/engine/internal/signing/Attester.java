@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.engine.internal.json.JsonMappers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.Discrepancy;
@@ -16,12 +18,11 @@ import dev.planning.api.signing.Signer;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,8 +43,9 @@ import java.util.Set;
  * {@code approvals_verified: false}: a signature nobody checked is never restated under a
  * keyholder's envelope.
  *
- * <p>The statement is made from the manifest bytes read before verification, and only if the file
- * still holds those bytes after it, so that what is attested is what was verified.
+ * <p>The manifest file is read once: those bytes are verified and those same bytes are attested
+ * (as {@code sign} signs the bytes it verified), so a file rewritten meanwhile is never attested
+ * unverified.
  */
 public final class Attester {
 
@@ -71,51 +73,52 @@ public final class Attester {
     /**
      * The attestation of {@code cycle}'s manifest.
      *
-     * @param verification verifies the manifest (with the trusted keys: only what does not depend on
-     *                     them blocks, see {@link #BLOCKING}; its counted signatures are the approvals)
-     * @param keysGiven    whether {@code verification} had trusted keys to check signatures with;
+     * @param verifyRead   verifies the manifest as read here, without reading the file again (with
+     *                     the trusted keys: only what does not depend on them blocks, see
+     *                     {@link #BLOCKING}; its counted signatures are the approvals)
+     * @param verifyFile   verifies the cycle's manifest from its file: used only when it cannot be
+     *                     read here, to report why
+     * @param keysGiven    whether the verification had trusted keys to check signatures with;
      *                     without, the statement lists no approvals
-     * @throws SealingException when the manifest is missing, does not verify as above, or changed
-     *                          while it was verified
+     * @throws SealingException when the manifest is missing or does not verify as above
      */
-    public Attestation attest(CycleRef cycle, Supplier<VerificationReport> verification, boolean keysGiven,
-            List<? extends Signer> signers) {
+    public Attestation attest(CycleRef cycle, Function<ManifestReader.Read, VerificationReport> verifyRead,
+            Supplier<VerificationReport> verifyFile, boolean keysGiven, List<? extends Signer> signers) {
         String path = layout.manifest(cycle);
-        Path file = SafePaths.resolve(root, path);
-        Optional<byte[]> before = bytes(file);
-        VerificationReport report = verification.get();
+        Optional<ManifestReader.Read> read = read(SafePaths.resolve(root, path), path);
+        // The bytes just read are verified, and those same bytes are attested: the file is read once.
+        VerificationReport report = read.isPresent() ? verifyRead.apply(read.get()) : verifyFile.get();
         List<Discrepancy> blocking = report.discrepancies().stream().filter(d -> BLOCKING.contains(d.kind())).toList();
         if (!blocking.isEmpty()) {
             throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "cannot attest " + cycle
                     + ": " + blocking.get(0).describe() + (blocking.size() > 1 ? " (and " + (blocking.size() - 1)
                             + " more; run planning verify)" : ""), SourceLocation.ofFile(report.manifest()));
         }
-        if (before.isEmpty()) {
+        if (read.isEmpty()) {
             throw new SealingException(SealingException.Reason.NOT_SEALED, "cannot attest " + cycle
                     + ": its manifest cannot be read", SourceLocation.ofFile(path));
         }
-        if (!Arrays.equals(before.get(), bytes(file).orElse(null))) {
-            throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "cannot attest " + cycle
-                    + ": the manifest changed while it was verified; run planning attest again",
-                    SourceLocation.ofFile(path));
-        }
-        ManifestReader.Read read = new ManifestReader(root).parse(before.get(), path);
-        ObjectNode statement = Attestations.statement(read.manifest(), path, Sha256.hex(read.bytes()),
+        HandoffManifest manifest = read.get().manifest();
+        ObjectNode statement = Attestations.statement(manifest, path, Sha256.hex(read.get().bytes()),
                 keysGiven ? Optional.of(report.countedSignatures()) : Optional.empty());
         ObjectNode envelope = Attestations.envelope(CanonicalForm.canonicalize(statement), signers);
         try {
-            return new Attestation(path, JSON.writeValueAsString(envelope) + "\n", read.manifest().artifacts().size(),
+            return new Attestation(path, JSON.writeValueAsString(envelope) + "\n", manifest.artifacts().size(),
                     signers.size());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Optional<byte[]> bytes(Path file) {
+    /** The manifest as read and parsed; empty when it cannot be (verification then reports why). */
+    private Optional<ManifestReader.Read> read(Path file, String path) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(Files.readAllBytes(file));
-        } catch (IOException e) {
-            return Optional.empty(); // verification reports the missing or unreadable manifest
+            return Optional.of(new ManifestReader(root).read(file, path));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
         }
     }
 }

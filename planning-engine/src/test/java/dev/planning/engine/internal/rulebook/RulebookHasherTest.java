@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,5 +68,16 @@ class RulebookHasherTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("symbolic link")
                 .hasMessageContaining("./rules/link.drl");
+    }
+
+    @Test
+    void aDirectoryItCannotListIsBadInputLocatedAtThatDirectory() {
+        Path gone = dir.resolve("gone");
+        assertThatThrownBy(() -> RulebookHasher.read(gone))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.location()).map(SourceLocation::file).contains(gone.toString());
+                    assertThat(e.getMessage()).contains("cannot list rulebook directory " + gone)
+                            .contains("expected a readable directory");
+                });
     }
 }

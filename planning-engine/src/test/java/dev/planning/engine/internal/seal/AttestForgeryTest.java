@@ -75,19 +75,23 @@ class AttestForgeryTest {
     }
 
     @Test
-    void aManifestChangedWhileItWasVerifiedIsNotAttested() throws Exception {
+    void aManifestChangedWhileItWasVerifiedIsAttestedAsTheBytesVerified() throws Exception {
         Files.write(workspace.resolve(MANIFEST), sealedBytes);
         dev.planning.api.seal.VerificationReport clean = ws.verify(CYCLE, TrustedKeys.none());
         byte[] forged = (new String(sealedBytes, java.nio.charset.StandardCharsets.UTF_8) + "# edited\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
-            assertThatThrownBy(() -> new dev.planning.engine.internal.signing.Attester(workspace,
-                    dev.planning.api.WorkspaceLayout.DEFAULT).attest(CYCLE, () -> {
+            dev.planning.api.seal.Attestation attestation = new dev.planning.engine.internal.signing.Attester(
+                    workspace, dev.planning.api.WorkspaceLayout.DEFAULT).attest(CYCLE, read -> {
+                        assertThat(read.bytes()).isEqualTo(sealedBytes);
                         write(forged);
                         return clean;
-                    }, false, List.of(SealFixture.QA)))
-                    .isInstanceOf(SealingException.class)
-                    .hasMessageContaining("changed while it was verified");
+                    }, () -> {
+                        throw new AssertionError("the manifest was read: it is verified as read");
+                    }, false, List.of(SealFixture.QA));
+
+            assertThat(AttestReadsOnceTest.attestedManifestSha256(attestation))
+                    .isEqualTo(dev.planning.engine.internal.hash.Sha256.hex(sealedBytes));
         } finally {
             Files.write(workspace.resolve(MANIFEST), sealedBytes);
         }

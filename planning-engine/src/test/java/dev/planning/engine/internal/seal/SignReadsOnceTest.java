@@ -3,24 +3,14 @@ package dev.planning.engine.internal.seal;
 import static dev.planning.engine.internal.seal.SealFixture.CYCLE;
 import static dev.planning.engine.internal.seal.SealFixture.MANIFEST;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.SealOptions;
-import dev.planning.engine.internal.artifact.ManifestReader;
-import dev.planning.engine.internal.artifact.ManifestWriter;
-import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +35,7 @@ class SignReadsOnceTest {
         assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
         ws.seal(CYCLE, SealOptions.defaults().withNotes("as sealed"));
         sealed = Files.readAllBytes(workspace.resolve(MANIFEST));
-        // Canonical, so only verification (its sealed event, its hash) can tell it from the sealed one.
-        rewritten = ManifestWriter.render(withNotes(read(sealed), "rewritten after sealing"));
+        rewritten = ManifestSwap.rewritten(sealed, "rewritten after sealing");
     }
 
     /**
@@ -59,50 +48,21 @@ class SignReadsOnceTest {
     @Tag("race")
     void aManifestSwappedWhileSigningIsNeverSignedUnverified() throws Exception {
         sealAndRewrite();
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        int signedSealed = 0;
-        try {
-            Future<?> swapper = pool.submit(() -> {
-                Path file = workspace.resolve(MANIFEST);
-                for (long i = 0; !stop.get(); i++) {
-                    AtomicFiles.write(file, i % 2 == 0 ? rewritten : sealed);
+        int attempts = 150;
+        int signedSealed = ManifestSwap.whileSwapping(workspace.resolve(MANIFEST), rewritten, sealed, () -> {
+            int signed = 0;
+            for (int i = 0; i < attempts; i++) {
+                HandoffManifest result;
+                try {
+                    result = ws.sign(CYCLE, SealFixture.PM);
+                } catch (PlanningException refused) {
+                    continue; // read the rewritten bytes (or a lost race): refused, nothing signed
                 }
-                return null;
-            });
-            int attempts = 150;
-            signedSealed = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
-                int signed = 0;
-                for (int i = 0; i < attempts; i++) {
-                    HandoffManifest result;
-                    try {
-                        result = ws.sign(CYCLE, SealFixture.PM);
-                    } catch (PlanningException refused) {
-                        continue; // read the rewritten bytes (or a lost race): refused, nothing signed
-                    }
-                    assertThat(result.notes()).as("notes of the manifest signed at attempt %d", i)
-                            .contains("as sealed");
-                    signed++;
-                }
-                return signed;
-            });
-            stop.set(true);
-            swapper.get();
-        } finally {
-            stop.set(true);
-            pool.shutdownNow();
-        }
+                assertThat(result.notes()).as("notes of the manifest signed at attempt %d", i).contains("as sealed");
+                signed++;
+            }
+            return signed;
+        });
         assertThat(signedSealed).as("attempts that signed the sealed bytes").isPositive();
-    }
-
-    private static HandoffManifest read(byte[] bytes) {
-        return new ManifestReader(Path.of(".")).parse(bytes, MANIFEST).manifest();
-    }
-
-    private static HandoffManifest withNotes(HandoffManifest m, String notes) {
-        return new HandoffManifest(m.version(), m.manifestId(), m.cycleId(), m.stream(), m.sealed(), m.createdAt(),
-                m.createdBy(), m.sealedAt(), m.snapshotRev(), m.dirty(), m.rulebookHash(), m.eventLogHead(),
-                m.artifacts(), m.gateResults(), m.governance(), m.priorManifestId(), Optional.of(notes),
-                m.signatures());
     }
 }

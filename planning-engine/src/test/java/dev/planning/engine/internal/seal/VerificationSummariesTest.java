@@ -25,6 +25,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.signing.CanonicalForm;
 import dev.planning.engine.internal.signing.Crypto;
@@ -304,6 +305,23 @@ class VerificationSummariesTest {
             assertThat(d.file()).isEqualTo(SUMMARY);
             assertThat(d.expected()).hasValueSatisfying(e -> assertThat(e).contains(workspace.rulebook().hash()));
             assertThat(d.actual()).hasValueSatisfying(a -> assertThat(a).startsWith("predicate.policy"));
+        });
+    }
+
+    @Test
+    void aChangedTestResultIsReportedByItsOwnNameWithTheRecordedDigest() throws IOException {
+        workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
+        byte[] written = Files.readAllBytes(root.resolve(TEST_RESULT));
+        // One more byte of white space: still the same JSON, but not the file the log recorded.
+        Files.write(root.resolve(TEST_RESULT), (new String(written, StandardCharsets.UTF_8) + " ")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(workspace.verify(CYCLE, CycleWorkspace.TRUST).discrepancies())
+                .filteredOn(d -> d.file().equals(TEST_RESULT)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.SUMMARY_MISMATCH);
+            assertThat(d.message()).startsWith("the test result attestation " + TEST_RESULT
+                    + " is not the file recorded by SUMMARIES_WRITTEN").doesNotContain("verification summary");
+            assertThat(d.expected()).contains("sha256 " + Sha256.hex(written));
         });
     }
 

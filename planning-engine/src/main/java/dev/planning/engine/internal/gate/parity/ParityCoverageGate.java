@@ -63,6 +63,21 @@ public final class ParityCoverageGate implements Gate {
         return to.compareTo(CycleState.EXECUTED) >= 0;
     }
 
+    /**
+     * Why there is no story map to compare, and what to do. A story map is optional to lint (not
+     * every stream keeps one), so lint passes when it is absent: only a file that exists but cannot
+     * be read is sent to lint for the reason.
+     */
+    private static String noStoryMap(CycleRef cycle, String storyMap, boolean exists) {
+        if (exists) {
+            return "no readable story map for " + cycle + "; parity compares the plan with " + storyMap
+                    + " (run `planning lint` to see why it cannot be read)";
+        }
+        return "no story map for " + cycle + "; parity compares the plan with its story map: expected " + storyMap
+                + " (Markdown with YAML front matter listing activities and their stories), or a rulebook profile"
+                + " without " + NAME + " at this transition";
+    }
+
     @Override
     public GateResult evaluate(GateContext context) {
         CycleRef cycle = context.cycle();
@@ -84,9 +99,8 @@ public final class ParityCoverageGate implements Gate {
             CoverageCheck.check(cycle, outcomes.coverage(), context.previousCoverage(), thresholds, evidence, findings);
         } else if (context.storyMap().isEmpty()) {
             String storyMap = context.files().path(cycle, ArtifactKind.STORY_MAP);
-            findings.add(Finding.error(ParityCodes.NO_STORY_MAP, "no readable story map for " + cycle
-                    + "; parity compares the plan with " + storyMap + " (run `planning lint`)",
-                    SourceLocation.ofFile(storyMap)));
+            findings.add(Finding.error(ParityCodes.NO_STORY_MAP, noStoryMap(cycle, storyMap,
+                    context.files().exists(storyMap)), SourceLocation.ofFile(storyMap)));
         } else {
             PlanParity.check(context.tasks().get(), context.storyMap().get(), evidence, findings);
         }

@@ -100,4 +100,25 @@ class ParityCoverageGateOnFixtureTest {
                 .satisfies(f -> assertThat(f.location().orElseThrow().file())
                         .isEqualTo("frameworks/planning-fe/storymaps/2025-09-02-story_map.md"));
     }
+
+    @Test
+    void atPlanningAnAbsentStoryMapIsNotSentToLintWhichPassesWithoutOne() {
+        GateResult result = new ParityCoverageGate().evaluate(GateContextFixture.builder(FE)
+                .tasks(Task.builder("FE-1", "Pay").build()).build());
+
+        assertThat(result.findings()).filteredOn(f -> f.code().equals(ParityCodes.NO_STORY_MAP)).singleElement()
+                .satisfies(f -> assertThat(f.message()).doesNotContain("planning lint")
+                        .contains("expected frameworks/planning-fe/storymaps/2025-09-02-story_map.md")
+                        .contains("a rulebook profile without parity_coverage at this transition"));
+    }
+
+    @Test
+    void atPlanningAStoryMapThatExistsButCannotBeReadIsSentToLintForTheReason() {
+        GateResult result = new ParityCoverageGate().evaluate(GateContextFixture.builder(FE)
+                .tasks(Task.builder("FE-1", "Pay").build())
+                .file("frameworks/planning-fe/storymaps/2025-09-02-story_map.md", "---\n: [\n").build());
+
+        assertThat(result.findings()).filteredOn(f -> f.code().equals(ParityCodes.NO_STORY_MAP)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("run `planning lint` to see why it cannot be read"));
+    }
 }

@@ -1,0 +1,10 @@
+// The build passed: the manifest verified with every signature counted, and the JUnit report says so.
+def log = new File(basedir, 'build.log').getText('UTF-8')
+def planning = new File(basedir, 'target/planning')
+
+assert log =~ /planning verify: .*2025-09-02-handoff_manifest\.yaml: \d+ artifact\(s\), 3 signature\(s\) counted, 0 discrepancy\(ies\)/
+assert log.contains('BUILD SUCCESS')
+def junit = new groovy.xml.XmlSlurper().parse(new File(planning, 'verify.junit.xml'))
+assert junit.'**'.findAll { it.name() == 'testcase' }.size() > 0
+assert junit.'**'.findAll { it.name() == 'failure' }.size() == 0
+return true
