@@ -118,14 +118,26 @@ public final class RulebookHasher {
                 SourceLocation.ofFile(where), e);
     }
 
+    /** How deep the walk goes; a directory at this depth is refused (its files would not be hashed). */
+    static final int MAX_DEPTH = 16;
+
     /** The files of a rulebook as {@code ./relative/path}, in the recipe's byte order. */
     static List<String> listFiles(Path directory) {
         List<String> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(directory, 16, new FileVisitOption[0])) {
+        try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH, new FileVisitOption[0])) {
             for (Path path : (Iterable<Path>) walk::iterator) {
                 String relative = "./" + directory.relativize(path).toString().replace('\\', '/');
                 if (Files.isSymbolicLink(path)) {
                     throw new InvalidInputException("rulebook contains a symbolic link, which is not allowed: " + relative);
+                }
+                // The walk stops at MAX_DEPTH: a directory there would be left out of the hash while
+                // the documented coreutils recipe counts its files, so it is refused, not skipped.
+                if (directory.relativize(path).getNameCount() >= MAX_DEPTH
+                        && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new InvalidInputException("rulebook nests directories more than " + MAX_DEPTH
+                            + " levels deep at " + relative + "; expected settings, policies and rule tests"
+                            + " at most " + (MAX_DEPTH - 1) + " directories down",
+                            SourceLocation.ofFile(path.toString()));
                 }
                 if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     continue;

@@ -80,4 +80,34 @@ class RulebookHasherTest {
                             .contains("expected a readable directory");
                 });
     }
+
+    @Test
+    void aDirectoryDeeperThanTheWalkIsRefusedNotLeftOutOfTheHash() throws IOException {
+        rulebook();
+        Path deep = dir.resolve("rules");
+        for (int level = 1; level < RulebookHasher.MAX_DEPTH; level++) {
+            deep = deep.resolve("d");
+        }
+        Files.createDirectories(deep);
+        Files.writeString(deep.resolve("hidden.drl"), "package h;\n");
+        String refused = deep.toString();
+        assertThatThrownBy(() -> RulebookHasher.hash(dir))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.getMessage()).contains("more than " + RulebookHasher.MAX_DEPTH + " levels deep");
+                    assertThat(e.location()).map(SourceLocation::file).contains(refused);
+                });
+    }
+
+    @Test
+    void filesJustAboveTheDepthLimitAreHashed() throws IOException {
+        rulebook();
+        Path deep = dir.resolve("rules");
+        for (int level = 2; level < RulebookHasher.MAX_DEPTH; level++) {
+            deep = deep.resolve("d");
+        }
+        Files.createDirectories(deep);
+        String before = RulebookHasher.hash(dir);
+        Files.writeString(deep.resolve("kept.drl"), "package k;\n");
+        assertThat(RulebookHasher.hash(dir)).isNotEqualTo(before);
+    }
 }
