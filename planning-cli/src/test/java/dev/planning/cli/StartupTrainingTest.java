@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The training runs {@code bin/planning} records its start-up caches from: each family's steps reach
  * the verdict they should on the frontend example (a training run with a failing step records no
- * cache), and the example itself is left as it was.
+ * cache), and the example itself is left as it was. Isolated: a training run points the process-wide
+ * compiled-rulebook cache at its scratch directory while it runs, so no other test class may compile
+ * a rulebook meanwhile when classes run in parallel (the fast set).
  */
+@Isolated
 class StartupTrainingTest {
 
     private static final Path EXAMPLE = Path.of("..", "planning-examples", "workspaces", "fe-2025-09-02")

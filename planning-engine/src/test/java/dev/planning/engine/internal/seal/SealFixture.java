@@ -12,6 +12,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.PemSigner;
+import dev.planning.engine.internal.signing.TestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,11 +41,11 @@ final class SealFixture {
     static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
     private static final Path EXAMPLE = Path.of("../planning-examples/workspaces/fe-2025-09-02");
 
-    /** One signer per role, each with another algorithm. */
+    /** One signer per role, each with another algorithm (QA's RSA key is a fixed test key: generating one costs seconds). */
     static final PemSigner PM = new PemSigner("PM", Crypto.generate(SignatureAlgorithm.ED25519));
     static final KeyPair TECH_LEAD_KEYS = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
     static final PemSigner TECH_LEAD = new PemSigner("TechLead", TECH_LEAD_KEYS);
-    static final KeyPair QA_KEYS = Crypto.generate(SignatureAlgorithm.RSA_SHA256);
+    static final KeyPair QA_KEYS = TestKeys.rsa();
     static final PemSigner QA = new PemSigner("QA", QA_KEYS);
     static final TrustedKeys TRUST = trust(PM, TECH_LEAD, QA);
 

@@ -40,7 +40,7 @@ class AttestationsTest {
     void theEnvelopeVerifiesIndependentlyForEveryAlgorithmAndCarriesOneSubjectPerArtifact() throws Exception {
         List<PemSigner> signers = List.of(new PemSigner("PM", Crypto.generate(SignatureAlgorithm.ED25519)),
                 new PemSigner("TechLead", Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256)),
-                new PemSigner("QA", Crypto.generate(SignatureAlgorithm.RSA_SHA256)));
+                new PemSigner("QA", TestKeys.rsa()));
         ObjectNode statement = Attestations.statement(MANIFEST, "frameworks/planning-fe/manifests/m.yaml", "e".repeat(64),
                 Optional.empty());
 

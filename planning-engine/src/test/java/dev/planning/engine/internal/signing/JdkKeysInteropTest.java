@@ -11,6 +11,8 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,6 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdkKeysInteropTest {
 
     private static final byte[] MESSAGE = "the manifest's canonical form".getBytes(StandardCharsets.UTF_8);
+
+    /** One BouncyCastle key pair per algorithm for the whole class: no test changes it, and an RSA one takes seconds. */
+    private static final Map<SignatureAlgorithm, KeyPair> BOUNCY_CASTLE_PAIRS = new EnumMap<>(SignatureAlgorithm.class);
 
     @TempDir
     Path dir;
@@ -86,7 +91,16 @@ class JdkKeysInteropTest {
         assertThat(Files.exists(file)).isTrue();
     }
 
-    private static KeyPair bouncyCastlePair(SignatureAlgorithm algorithm) throws Exception {
+    private static synchronized KeyPair bouncyCastlePair(SignatureAlgorithm algorithm) throws Exception {
+        KeyPair made = BOUNCY_CASTLE_PAIRS.get(algorithm);
+        if (made == null) {
+            made = newBouncyCastlePair(algorithm);
+            BOUNCY_CASTLE_PAIRS.put(algorithm, made);
+        }
+        return made;
+    }
+
+    private static KeyPair newBouncyCastlePair(SignatureAlgorithm algorithm) throws Exception {
         KeyPairGenerator generator = switch (algorithm) {
             case ED25519 -> KeyPairGenerator.getInstance("Ed25519", Crypto.bc());
             case ECDSA_P256_SHA256 -> {

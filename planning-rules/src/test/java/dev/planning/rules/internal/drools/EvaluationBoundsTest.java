@@ -10,7 +10,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+/**
+ * The evaluation bounds. Isolated: a test here checks that no evaluation thread outlives a timeout,
+ * which another test class evaluating at the same time (classes run in parallel in the fast set)
+ * would make uncertain.
+ */
+@Isolated
 class EvaluationBoundsTest {
 
     // Each violation it reports matches it again: it fires until a bound stops it.
