@@ -184,13 +184,19 @@ class DemoStoreTest {
 
     @Test
     void withTheBrokerDownTheDemoSaysInOneLineWhyItsEventsWaitInTheOutbox() throws Exception {
+        // A database of its own: the events left in its outbox must not reach the other tests' topics.
+        String database = "down_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement create = connection.createStatement()) {
+            create.execute("CREATE DATABASE " + database);
+        }
         String repository = "demo/" + UUID.randomUUID();
         Path store = dir.resolve("down.properties");
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository
+        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", database) + "\nrepository=" + repository
                 + "\nkafka.bootstrap.servers=127.0.0.1:" + closedPort + "\nkafka.topic=down\n", StandardCharsets.UTF_8);
 
         CliRun demo = CliRun.of("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
