@@ -320,7 +320,7 @@ final class StoreCommand implements Runnable {
                     "no Kafka configured: set kafka.bootstrap.servers in the store file or $PLANNING_KAFKA_BOOTSTRAP"));
             PrintWriter out = spec.commandLine().getOut();
             if (once) {
-                long waiting = StoreSelection.publishOnce(opened);
+                long waiting = StoreSelection.publishOnce(opened).waiting();
                 int quarantined = StoreSelection.warnQuarantined(opened, spec.commandLine().getErr());
                 out.println(waiting == 0 && quarantined == 0 ? "outbox drained" : waiting
                         + " event(s) still wait in the outbox" + (quarantined == 0 ? ""

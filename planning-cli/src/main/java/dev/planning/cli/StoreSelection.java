@@ -53,10 +53,12 @@ final class StoreSelection {
         for (Opened opened : all) {
             try {
                 if (opened.config().kafkaBootstrap().isPresent()) {
-                    long waiting = publishOnce(opened);
-                    if (waiting > 0) {
-                        err.println("warning: " + waiting + " event(s) wait in the outbox (the broker did not take"
-                                + " them); they are published by the next run or by `planning store relay`");
+                    Published published = publishOnce(opened);
+                    if (published.waiting() > 0) {
+                        err.println("warning: " + published.waiting() + " event(s) wait in the outbox ("
+                                + published.cause().map(cause -> "the broker did not take them: " + cause)
+                                        .orElse("no send failed in this run: another relay may hold the outbox")
+                                + "); they are published by the next run or by `planning store relay`");
                     }
                     warnQuarantined(opened, err);
                 }
@@ -70,15 +72,16 @@ final class StoreSelection {
     }
 
     /**
-     * Drains the outbox once; returns how many events still wait. A broker that is down leaves the
-     * events waiting in the outbox for the next run (or {@code planning store relay}).
+     * Drains the outbox once; returns how many events still wait and, when a send failed, why. A
+     * broker that is down leaves the events waiting in the outbox for the next run (or
+     * {@code planning store relay}).
      */
-    static long publishOnce(Opened opened) {
+    static Published publishOnce(Opened opened) {
         try (OutboxRelay relay = OutboxRelay.manual(opened.store().dataSource(),
                 OutboxRelay.producer(opened.config().kafkaProperties().orElseThrow()), opened.config().kafkaTopic(),
                 java.time.Duration.ofSeconds(5))) {
             relay.drainOnce();
-            return relay.pending();
+            return new Published(relay.pending(), relay.lastFailure().map(StoreSelection::oneLine));
         } catch (java.sql.SQLException e) {
             throw new dev.planning.api.PlanningException("cannot read the outbox: " + e.getMessage(), null, e);
         }
@@ -100,6 +103,23 @@ final class StoreSelection {
         } catch (java.sql.SQLException e) {
             throw new dev.planning.api.PlanningException("cannot read the outbox: " + e.getMessage(), null, e);
         }
+    }
+
+    /** A failure as one line: its type and message, the cause's when it only wraps one (a send's future). */
+    static String oneLine(Throwable failure) {
+        Throwable shown = failure instanceof java.util.concurrent.ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String message = shown.getMessage() == null ? "" : ": " + shown.getMessage().strip().replaceAll("\\s+", " ");
+        return shown.getClass().getSimpleName() + message;
+    }
+
+    /**
+     * What one publishing round left.
+     *
+     * @param waiting how many events still wait in the outbox
+     * @param cause   the last send failure, in one line, when one failed
+     */
+    record Published(long waiting, Optional<String> cause) {
     }
 
     /** A store and the configuration it came from. */

@@ -74,6 +74,8 @@ class InitAndDemoTest {
         assertThat(second.exitCode()).isZero();
         Path ws = out.resolve("workspace/frameworks/planning-fe");
         assertThat(ws.resolve("events/2025-09-02.events.jsonl")).exists();
+        assertThat(first.out()).as("the Wrote: lines list the event logs written")
+                .contains("events/2025-09-02.events.jsonl", "events/2025-09-16.events.jsonl");
         assertThat(ws.resolve("manifests/2025-09-16-handoff_manifest.yaml")).exists();
         // After both cycles, including the retrospective, both sealed handoffs still verify.
         for (String cycle : new String[] {"2025-09-02", "2025-09-16"}) {

@@ -244,8 +244,10 @@ public final class DemoScenario {
         o.println("  workspace  " + workspace + " (a git repository)");
         o.println("  keys       " + keys + " (PM, TechLead, QA and trust.yaml)");
         for (CycleRef cycle : List.of(FIRST, SECOND)) {
-            o.println("  " + cycle + ": " + LAYOUT.manifest(cycle) + ", " + LAYOUT.digest(cycle) + ", "
-                    + LAYOUT.eventLog(cycle));
+            // Only what this run wrote: with another event store there is no event log file.
+            List<String> written = List.of(LAYOUT.manifest(cycle), LAYOUT.digest(cycle), LAYOUT.eventLog(cycle))
+                    .stream().filter(file -> Files.isRegularFile(workspace.resolve(file))).toList();
+            o.println("  " + cycle + ": " + String.join(", ", written));
         }
         // Past PACKAGED, status checks each manifest against the trust file (kept outside the workspace).
         o.println("Next: bin/planning status -w " + workspace + " --trust " + keys.resolve("trust.yaml")

@@ -156,6 +156,8 @@ class DemoStoreTest {
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.err()).doesNotContain("outbox");
         assertThat(eventFiles(out.resolve("workspace"))).as("no event log file in the workspace").isEmpty();
+        assertThat(wrote(demo.out())).as("the Wrote: lines list no event log file").isNotEmpty()
+                .noneMatch(line -> line.contains(".events.jsonl"));
         List<String> stored = storedEvents(repository);
         assertThat(stored).as("events in the database").hasSizeGreaterThan(10)
                 .anyMatch(e -> e.startsWith("fe/2025-09-02 ")).anyMatch(e -> e.startsWith("fe/2025-09-16 "));
@@ -178,6 +180,42 @@ class DemoStoreTest {
         assertThat(demo.exitCode()).isEqualTo(2);
         assertThat(demo.err()).contains("repository '" + repository + "' already holds cycle fe/2025-09-02");
         assertThat(demo.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    void withTheBrokerDownTheDemoSaysInOneLineWhyItsEventsWaitInTheOutbox() throws Exception {
+        // A database of its own: the events left in its outbox must not reach the other tests' topics.
+        String database = "down_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement create = connection.createStatement()) {
+            create.execute("CREATE DATABASE " + database);
+        }
+        String repository = "demo/" + UUID.randomUUID();
+        Path store = dir.resolve("down.properties");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", database) + "\nrepository=" + repository
+                + "\nkafka.bootstrap.servers=127.0.0.1:" + closedPort + "\nkafka.topic=down\n", StandardCharsets.UTF_8);
+
+        CliRun demo = CliRun.of("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
+
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.err().lines().filter(line -> line.contains("wait in the outbox")))
+                .singleElement().asString()
+                .matches("warning: [1-9][0-9]* event\\(s\\) wait in the outbox \\(the broker did not take them:"
+                        + " [A-Za-z]+Exception: [^()]+\\); they are published by the next run or by"
+                        + " `planning store relay`");
+        assertThat(demo.printedStackTrace()).isFalse();
+    }
+
+    /** The lines of the demo's "Wrote:" block. */
+    private static List<String> wrote(String out) {
+        List<String> lines = out.lines().toList();
+        int from = lines.indexOf("Wrote:");
+        assertThat(from).as("a Wrote: block in " + out).isNotNegative();
+        return lines.subList(from + 1, lines.size()).stream().takeWhile(line -> line.startsWith("  ")).toList();
     }
 
     private static List<Path> eventFiles(Path workspace) throws IOException {

