@@ -6,10 +6,15 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,9 +34,11 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("planning.chromedriver", "/usr/bin/chromedriver"));
 
     final ChromeDriver driver;
+    private final Path scratch;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path scratch) {
         this.driver = driver;
+        this.scratch = scratch;
     }
 
     /** Starts the browser at the given window size, or aborts/fails the test when it is not installed. */
@@ -51,13 +58,28 @@ final class Browser implements AutoCloseable {
                 "--window-size=" + width + "," + height, "--hide-scrollbars", "--allow-file-access-from-files");
         // Hang guards, not measurements: on a loaded machine the driver's start (20 s by default)
         // and a script's run (30 s by default) can take longer.
+        // Chromium leaves an org.chromium.Chromium.* directory in TMPDIR when it quits: the driver
+        // and the browser it starts get a temporary directory of the test's own, deleted on close.
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("planning-browser");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort()
+                .withEnvironment(Map.of("TMPDIR", scratch.toString()))
                 .withTimeout(Duration.ofMinutes(3)).build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver;
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            deleteTree(scratch);
+            throw e;
+        }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(3));
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
-        return new Browser(driver);
+        return new Browser(driver, scratch);
     }
 
     void open(Path file) {
@@ -80,6 +102,20 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the browser's temporary directory " + root, e);
+        }
     }
 }
