@@ -84,11 +84,7 @@ class RulebookHasherTest {
     @Test
     void aDirectoryDeeperThanTheWalkIsRefusedNotLeftOutOfTheHash() throws IOException {
         rulebook();
-        Path deep = dir.resolve("rules");
-        for (int level = 1; level < RulebookHasher.MAX_DEPTH; level++) {
-            deep = deep.resolve("d");
-        }
-        Files.createDirectories(deep);
+        Path deep = nested(RulebookHasher.MAX_DEPTH);
         Files.writeString(deep.resolve("hidden.drl"), "package h;\n");
         String refused = deep.toString();
         assertThatThrownBy(() -> RulebookHasher.hash(dir))
@@ -101,13 +97,18 @@ class RulebookHasherTest {
     @Test
     void filesJustAboveTheDepthLimitAreHashed() throws IOException {
         rulebook();
-        Path deep = dir.resolve("rules");
-        for (int level = 2; level < RulebookHasher.MAX_DEPTH; level++) {
-            deep = deep.resolve("d");
-        }
-        Files.createDirectories(deep);
+        Path deep = nested(RulebookHasher.MAX_DEPTH - 1);
         String before = RulebookHasher.hash(dir);
         Files.writeString(deep.resolve("kept.drl"), "package k;\n");
         assertThat(RulebookHasher.hash(dir)).isNotEqualTo(before);
+    }
+
+    /** A directory {@code depth} levels below the rulebook's root ({@code rules/d/d/...}), created. */
+    private Path nested(int depth) throws IOException {
+        Path deep = dir.resolve("rules");
+        for (int level = 1; level < depth; level++) {
+            deep = deep.resolve("d");
+        }
+        return Files.createDirectories(deep);
     }
 }
