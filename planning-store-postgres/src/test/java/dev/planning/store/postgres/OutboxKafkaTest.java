@@ -70,6 +70,31 @@ class OutboxKafkaTest {
     }
 
     @Test
+    void oneRelayPublishesEveryRepositoryOfTheDatabaseEachNamedInKeyAndEnvelope() throws Exception {
+        String topic = "planning.events." + UUID.randomUUID();
+        try (PostgresStore teamA = TestServers.store(true);
+                PostgresStore teamB = TestServers.store(true);
+                OutboxRelay relay = relay(teamA, topic)) {
+            CycleRef cycle = new CycleRef("fe", "shared-name");
+            teamA.eventStore().append(cycle, Events.created(cycle), RecordedEvent.GENESIS);
+            teamB.eventStore().append(cycle, Events.created(cycle), RecordedEvent.GENESIS);
+
+            List<ConsumerRecord<String, byte[]>> fromB = consume(topic, teamB, new CycleStateProjection(), 1);
+
+            String b = teamB.eventStore().repository();
+            assertThat(b).isNotEqualTo(teamA.eventStore().repository());
+            assertThat(fromB).singleElement().satisfies(record -> {
+                assertThat(record.key()).isEqualTo(b + "/fe/shared-name");
+                JsonNode envelope = CloudEventEnvelope.decode(record.value());
+                assertThat(envelope.get("planningrepository").asText()).isEqualTo(b);
+                assertThat(envelope.get("source").asText()).isEqualTo("planning://" + b + "/fe/shared-name");
+            });
+            assertThat(consume(topic, teamA, new CycleStateProjection(), 1)).singleElement()
+                    .satisfies(record -> assertThat(record.key()).isEqualTo(teamA.eventStore().repository() + "/fe/shared-name"));
+        }
+    }
+
+    @Test
     void eventsWaitInTheOutboxWhileTheBrokerIsDownAndDrainInOrderWhenItReturns() throws Exception {
         String topic = "planning.events." + UUID.randomUUID();
         BrokerServer broker = TestServers.kafka().brokers().values().iterator().next();
