@@ -119,7 +119,8 @@ public final class ManifestVerifier {
         /**
          * What a cycle past {@code PACKAGED} must still satisfy whenever it moves or its status is
          * shown: the manifest reads, is canonical and is the cycle's; it and its sealed event anchor
-         * each other; every sealed artifact is unchanged; the rulebook (whose signing policy
+         * each other; every sealed artifact is unchanged and no plan file of the cycle is unsealed
+         * (the gates of the later moves read the plan); the rulebook (whose signing policy
          * applies) is the sealed one; the signatures that count meet the signing policy.
          * Re-deriving gate verdicts, the prior chain and the git revision stay with {@link #FULL}.
          */
@@ -299,9 +300,9 @@ public final class ManifestVerifier {
         duplicatePaths(manifest, display).forEach(found::add);
         ArtifactCheck artifacts = artifacts(manifest);
         List<Discrepancy> changed = new ArrayList<>(artifacts.changed());
-        if (scope != Scope.SEALED_STATE) {
-            changed.addAll(unsealed(manifest));
-        }
+        // In every scope: a plan file of the cycle that appeared after sealing (a task breakdown under
+        // the preferred name beside a sealed backlog) is what the gates of the later moves would read.
+        changed.addAll(unsealed(manifest));
         found.addAll(changed);
         boolean rulebookSealed = manifest.rulebookHash().equals(rulebook.hash());
         if (!rulebookSealed) {
