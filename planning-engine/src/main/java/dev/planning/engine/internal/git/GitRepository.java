@@ -75,11 +75,6 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /** The root of the repository's work tree, which holds the workspace. */
-    public Path workTree() {
-        return repository.getWorkTree().toPath();
-    }
-
     /** The revision {@code HEAD} points at (40 hex digits); empty in a repository without commits. */
     public Optional<String> head() {
         try {

@@ -18,7 +18,6 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
-import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
@@ -86,30 +85,16 @@ public final class TrustFile {
     }
 
     /**
-     * Refuses a trust file inside {@code workspace} (following symbolic links), or anywhere in the
-     * work tree of the git repository that holds it (a workspace may be one directory of a larger
-     * repository, whose other files are as writable), as {@link #readOutside} does, without reading it.
+     * Refuses a trust file inside {@code workspace} (following symbolic links), as
+     * {@link #readOutside} does, without reading it.
      *
-     * @throws InvalidInputException when the file lies inside the workspace or its repository
+     * @throws InvalidInputException when the file lies inside the workspace
      */
     public static void requireOutside(Path file, Path workspace) {
-        Path real = realOrAbsolute(file);
-        if (real.startsWith(realOrAbsolute(workspace))) {
+        if (realOrAbsolute(file).startsWith(realOrAbsolute(workspace))) {
             throw new InvalidInputException("the trust file lies inside the workspace, where anyone who can commit"
                     + " can add a key to it; keep it outside the repository (CI configuration, a pinned path) and"
                     + " pass it with --trust", SourceLocation.ofFile(file.toString()));
-        }
-        // A workspace may be one directory of a larger repository: the rest of it is as writable.
-        if (Files.isDirectory(workspace)) {
-            Optional<GitRepository> git = GitRepository.find(workspace);
-            Optional<Path> workTree = git.map(repository -> realOrAbsolute(repository.workTree()));
-            git.ifPresent(GitRepository::close);
-            if (workTree.isPresent() && real.startsWith(workTree.get())) {
-                throw new InvalidInputException("the trust file lies inside the workspace's git repository ("
-                        + workTree.get() + "), where anyone who can commit can add a key to it; keep it outside the"
-                        + " repository (CI configuration, a pinned path) and pass it with --trust",
-                        SourceLocation.ofFile(file.toString()));
-            }
         }
     }
 
