@@ -106,7 +106,12 @@ public interface PlanningWorkspace {
     /**
      * Runs the gates of one transition without recording anything.
      *
+     * <p>From {@code PACKAGED} on, the sealed cycle is checked first exactly as {@link #advance}
+     * checks it, so a dry run never judges a plan other than the sealed one.
+     *
      * @throws InvalidTransitionException when the lifecycle does not allow the transition
+     * @throws SealingException           when the cycle is sealed and a sealed artifact changed, or its
+     *                                    manifest does not verify now (as {@link #advance} refuses)
      */
     List<GateResult> dryRun(CycleRef cycle, CycleState to);
 

@@ -19,6 +19,7 @@ import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.Discrepancy;
@@ -217,6 +218,11 @@ final class FileWorkspace implements PlanningWorkspace {
         CycleState state = machine.status(cycle, history).state();
         if (SealGuard.isSealed(state)) {
             guard.requireTrust("the gates of " + cycle + " from " + state + " to " + to);
+            // The dry run judges what advance would judge, or refuses as advance would: the guard of a
+            // sealed cycle runs first, so a plan changed after sealing never meets the gates.
+            TransitionStep sealed = guard.step(rulebook);
+            Lifecycle.find(state, to).filter(sealed::appliesTo)
+                    .ifPresent(transition -> sealed.before(cycle, transition, history));
         }
         return machine.dryRun(cycle, to, history);
     }

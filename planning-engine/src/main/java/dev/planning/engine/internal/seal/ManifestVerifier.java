@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningRequirement;
@@ -119,7 +120,8 @@ public final class ManifestVerifier {
         /**
          * What a cycle past {@code PACKAGED} must still satisfy whenever it moves or its status is
          * shown: the manifest reads, is canonical and is the cycle's; it and its sealed event anchor
-         * each other; every sealed artifact is unchanged; the rulebook (whose signing policy
+         * each other; every sealed artifact is unchanged and no plan file of the cycle is unsealed
+         * (the gates of the later moves read the plan); the rulebook (whose signing policy
          * applies) is the sealed one; the signatures that count meet the signing policy.
          * Re-deriving gate verdicts, the prior chain and the git revision stay with {@link #FULL}.
          */
@@ -297,11 +299,12 @@ public final class ManifestVerifier {
         canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
         checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
         duplicatePaths(manifest, display).forEach(found::add);
+        failedVerdicts(manifest, display).forEach(found::add);
         ArtifactCheck artifacts = artifacts(manifest);
         List<Discrepancy> changed = new ArrayList<>(artifacts.changed());
-        if (scope != Scope.SEALED_STATE) {
-            changed.addAll(unsealed(manifest));
-        }
+        // In every scope: a plan file of the cycle that appeared after sealing (a task breakdown under
+        // the preferred name beside a sealed backlog) is what the gates of the later moves would read.
+        changed.addAll(unsealed(manifest));
         found.addAll(changed);
         boolean rulebookSealed = manifest.rulebookHash().equals(rulebook.hash());
         if (!rulebookSealed) {
@@ -397,6 +400,23 @@ public final class ManifestVerifier {
         return manifest.artifacts().stream().map(ArtifactChecksum::path).filter(path -> !seen.add(path))
                 .map(path -> Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display,
                         "artifact " + path + " is listed more than once"))
+                .toList();
+    }
+
+    /**
+     * Every gate result the manifest records that is not a pass ({@code PASS} or {@code WARN}): a
+     * handoff is sealed only when every gate of its sealing steps passes, so a recorded failure was
+     * written by hand. Checked in every scope, whatever the recomputation says: a verdict recomputed
+     * as {@code FAIL} that agrees with a recorded {@code FAIL} is no less a failure.
+     */
+    private static List<Discrepancy> failedVerdicts(HandoffManifest manifest, String display) {
+        return manifest.gateResults().entrySet().stream()
+                .filter(entry -> entry.getValue().status() != GateStatus.PASS
+                        && entry.getValue().status() != GateStatus.WARN)
+                .map(entry -> Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, entry.getKey() + " PASS or WARN",
+                        entry.getKey() + " " + entry.getValue().status(), "the manifest records " + entry.getKey() + " "
+                                + entry.getValue().status() + ", but a handoff is sealed only when every gate of its"
+                                + " sealing steps passes: a failed verdict does not make a handoff"))
                 .toList();
     }
 

@@ -37,7 +37,15 @@ class CycleImproverTest {
 
     @BeforeEach
     void setUp() {
+        workspace = improving(root, false);
+    }
+
+    /** A workspace whose first cycle is in IMPROVE, sealed with or without a story map. */
+    private static PlanningWorkspace improving(Path root, boolean storyMap) {
         CycleWorkspace.create(root, FIRST.cycleId());
+        if (storyMap) {
+            CycleWorkspace.write(root.resolve(LAYOUT.storyMap(FIRST)), dev.planning.engine.fixtures.Plans.FE_STORY_MAP);
+        }
         CycleWorkspace.write(root.resolve(LAYOUT.decisionLog(FIRST)), """
                 version: "1.0.0"
                 cycle_id: "2025-09-02"
@@ -46,7 +54,7 @@ class CycleImproverTest {
                   - {id: IA-2025-09-02-1, action: Add e2e coverage for checkout, owner: bob, due: 2025-09-20, tags: ["criticality:2", "compliance:none"]}
                   - {id: IA-2025-09-02-2, action: Automate the axe run in CI, owner: carol}
                 """);
-        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+        PlanningWorkspace workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
         workspace.create(FIRST);
         for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED,
                 CycleState.VALIDATED)) {
@@ -54,6 +62,7 @@ class CycleImproverTest {
         }
         new DigestPublisher(workspace).publish(FIRST, Optional.empty());
         workspace.advance(FIRST, CycleState.IMPROVE);
+        return workspace;
     }
 
     @Test
@@ -75,16 +84,29 @@ class CycleImproverTest {
     }
 
     @Test
-    void opensTheNextCycleWithTheStoryMapCarriedOverSoLintAndTheParityGateAgree() throws Exception {
-        CycleWorkspace.write(root.resolve(LAYOUT.storyMap(FIRST)), dev.planning.engine.fixtures.Plans.FE_STORY_MAP);
+    void opensTheNextCycleWithTheStoryMapCarriedOverSoLintAndTheParityGateAgree(@TempDir Path withMap) throws Exception {
+        // The story map is sealed with the cycle: one written after sealing is an unsealed plan file,
+        // which stops the cycle (ARTIFACT_UNSEALED) rather than being carried over.
+        PlanningWorkspace workspace = improving(withMap, true);
 
         new CycleImprover(workspace).complete(FIRST, NEXT.cycleId());
 
-        java.nio.file.Path map = root.resolve(LAYOUT.storyMap(NEXT));
+        java.nio.file.Path map = withMap.resolve(LAYOUT.storyMap(NEXT));
         assertThat(map).exists();
         assertThat(java.nio.file.Files.readString(map, java.nio.charset.StandardCharsets.UTF_8))
                 .containsPattern("cycle_id: \"?" + NEXT.cycleId());
-        assertThat(new dev.planning.engine.internal.cycle.CycleArtifacts(root, LAYOUT).storyMap(NEXT)).isPresent();
+        assertThat(new dev.planning.engine.internal.cycle.CycleArtifacts(withMap, LAYOUT).storyMap(NEXT)).isPresent();
+    }
+
+    @Test
+    void aStoryMapWrittenAfterSealingStopsTheCycleAndIsNotCarriedOver() {
+        CycleWorkspace.write(root.resolve(LAYOUT.storyMap(FIRST)), dev.planning.engine.fixtures.Plans.FE_STORY_MAP);
+
+        assertThatThrownBy(() -> new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()))
+                .isInstanceOf(dev.planning.api.seal.SealingException.class)
+                .hasMessageContaining("ARTIFACT_UNSEALED").hasMessageContaining(LAYOUT.storyMap(FIRST));
+        assertThat(root.resolve(LAYOUT.storyMap(NEXT))).doesNotExist();
+        assertThat(workspace.status(FIRST).state()).isEqualTo(CycleState.IMPROVE);
     }
 
     @Test
