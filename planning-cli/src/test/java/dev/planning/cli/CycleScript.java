@@ -51,6 +51,21 @@ public final class CycleScript {
         }, dir.resolve("keys"));
     }
 
+    /**
+     * {@link #committedExample} in {@code dir/ws} and {@link #keys} in {@code dir/keys}, taken to
+     * VALIDATED by {@link #toValidated}: the steps run once per test JVM ({@link PreparedCopies}),
+     * each caller gets its own copy. Returns the workspace.
+     */
+    public static Path validatedExample(Path dir) {
+        return PreparedCopies.copy("fe-validated", template -> {
+            try {
+                toValidated(committedExample(template), keys(template));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, dir).resolve("ws");
+    }
+
     /** Advances {@code fe/2025-09-02} to VALIDATED: seals and signs on the way, imports the outcomes. */
     public static Path toValidated(Path ws, Path keys) {
         toExecutedWithOutcomes(ws, keys);
