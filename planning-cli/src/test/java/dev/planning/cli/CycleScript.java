@@ -19,24 +19,51 @@ public final class CycleScript {
     private CycleScript() {
     }
 
-    /** A committed copy of the frontend example under {@code dir/ws}. */
+    /**
+     * A committed copy of the frontend example under {@code dir/ws}: a copy of one repository made
+     * once per test JVM ({@link PreparedCopies}), so every test gets the same commit in its own copy.
+     */
     public static Path committedExample(Path dir) throws Exception {
-        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        return PreparedCopies.copy("fe-committed", CycleScript::commitExample, dir.resolve("ws"));
+    }
+
+    private static void commitExample(Path ws) {
+        CliRun.copyOf("fe-2025-09-02", ws);
         try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
             PersonIdent who = new PersonIdent("Tester", "tester@example.org");
             git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IllegalStateException(e);
         }
-        return ws;
     }
 
-    /** Keys for the three roles the default signing policy requires, and their trust file. */
+    /**
+     * Keys for the three roles the default signing policy requires, and their trust file, under
+     * {@code dir/keys}: generated with {@code keys generate} once per test JVM, each test getting
+     * its own copy of the same keys ({@link PreparedCopies}).
+     */
     public static Path keys(Path dir) {
-        Path keys = dir.resolve("keys");
-        for (String role : ROLES) {
-            ok("keys", "generate", "--role", role, "--out", keys.toString());
-        }
-        return keys;
+        return PreparedCopies.copy("keys", keys -> {
+            for (String role : ROLES) {
+                ok("keys", "generate", "--role", role, "--out", keys.toString());
+            }
+        }, dir.resolve("keys"));
+    }
+
+    /**
+     * {@link #committedExample} in {@code dir/ws} and {@link #keys} in {@code dir/keys}, taken to
+     * VALIDATED by {@link #toValidated}: the steps run once per test JVM ({@link PreparedCopies}),
+     * each caller gets its own copy. Returns the workspace.
+     */
+    public static Path validatedExample(Path dir) {
+        return PreparedCopies.copy("fe-validated", template -> {
+            try {
+                toValidated(committedExample(template), keys(template));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, dir).resolve("ws");
     }
 
     /** Advances {@code fe/2025-09-02} to VALIDATED: seals and signs on the way, imports the outcomes. */

@@ -28,7 +28,7 @@ class OutcomeCommandsTest {
     }
 
     private Path validated() throws Exception {
-        return CycleScript.toValidated(CycleScript.committedExample(dir), CycleScript.keys(dir));
+        return CycleScript.validatedExample(dir);
     }
 
     private Path file(String name, String content) throws Exception {

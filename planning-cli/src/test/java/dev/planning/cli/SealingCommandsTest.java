@@ -52,7 +52,22 @@ class SealingCommandsTest {
         ws = CycleScript.committedExample(dir);
     }
 
+    /**
+     * Points {@code ws} at a copy of the example advanced to READY_FOR_HANDOFF, sealed and signed by
+     * the three roles: the team's steps run once per class ({@link PreparedCopies}), each test
+     * works on its own copy.
+     */
     private void sealAndSignAll() {
+        ws = PreparedCopies.copy("sealing-commands-signed", template -> {
+            try {
+                new SealingCommandsTest().sealAndSignAll(CycleScript.committedExample(template));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, dir.resolve("signed")).resolve("ws");
+    }
+
+    private void sealAndSignAll(Path ws) {
         assertThat(run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
                 "READY_FOR_HANDOFF")).isZero();
         assertThat(run("seal", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02")).as(err).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
+import dev.planning.cli.PreparedCopies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,11 +70,21 @@ public final class AttackWorkspace {
         return new AttackWorkspace(ws, keys);
     }
 
-    /** {@link #planned}, advanced to READY_FOR_HANDOFF and sealed. */
+    /**
+     * {@link #planned}, advanced to READY_FOR_HANDOFF and sealed: a copy of a workspace and keys
+     * taken there once per test JVM ({@link PreparedCopies}).
+     */
     public static AttackWorkspace sealed(Path dir) throws Exception {
-        AttackWorkspace ws = planned(dir);
-        ws.sealNow();
-        return ws;
+        PreparedCopies.copy("attack-sealed", template -> prepared(template).sealNow(), dir);
+        return new AttackWorkspace(dir.resolve("ws"), dir.resolve("keys"));
+    }
+
+    private static AttackWorkspace prepared(Path template) {
+        try {
+            return planned(template);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The team's handoff of the workspace as it is: commit, advance to READY_FOR_HANDOFF, seal, commit. */
@@ -99,11 +110,17 @@ public final class AttackWorkspace {
                 "--trust", trust());
     }
 
-    /** {@link #sealed}, signed by PM, TechLead and QA (the example's signing policy), committed. */
+    /**
+     * {@link #sealed}, signed by PM, TechLead and QA (the example's signing policy), committed: a
+     * copy of a workspace and keys taken there once per test JVM ({@link PreparedCopies}).
+     */
     public static AttackWorkspace signed(Path dir) throws Exception {
-        AttackWorkspace ws = sealed(dir);
-        ws.signAll();
-        return ws;
+        PreparedCopies.copy("attack-signed", template -> {
+            AttackWorkspace ws = prepared(template);
+            ws.sealNow();
+            ws.signAll();
+        }, dir);
+        return new AttackWorkspace(dir.resolve("ws"), dir.resolve("keys"));
     }
 
     /** The workspace root. */

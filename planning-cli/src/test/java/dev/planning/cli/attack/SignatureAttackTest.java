@@ -196,7 +196,7 @@ class SignatureAttackTest {
 
     @Test
     void signOnACompletedCycleIsRefusedAndWritesNothing() throws Exception {
-        Path ws = CycleScript.toValidated(CycleScript.committedExample(dir), CycleScript.keys(dir));
+        Path ws = CycleScript.validatedExample(dir);
         String trust = dir.resolve("keys/trust.yaml").toString();
         CycleScript.ok(CycleScript.cycle(ws, "digest"));
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "IMPROVE", "--trust", trust));

@@ -43,9 +43,8 @@ class SummaryAttackTest {
 
     @BeforeEach
     void validatedAndSummarized() throws Exception {
-        ws = CycleScript.committedExample(dir);
-        keys = CycleScript.keys(dir);
-        CycleScript.toValidated(ws, keys);
+        ws = CycleScript.validatedExample(dir);
+        keys = dir.resolve("keys");
         CliRun written = CycleScript.ok(CycleScript.cycle(ws, "attest", "--summaries", "--key",
                 keys.resolve("QA.key.pem").toString(), "--trust", trust(), "--test-run-url",
                 "https://ci.example.org/runs/42"));

@@ -10,6 +10,7 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
+import dev.planning.engine.fixtures.PreparedCopies;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.PemSigner;
 import dev.planning.engine.internal.signing.TestKeys;
@@ -75,11 +76,26 @@ final class SealFixture {
         return workspace;
     }
 
-    /** The example, committed to a new repository. */
+    /**
+     * The example, committed to a new repository: a copy of one repository made once per test JVM
+     * ({@link PreparedCopies}), so every test gets the same commit in its own copy.
+     */
     static Path committedExample(Path dir) {
-        Path workspace = copyExample(dir);
-        commitAll(workspace, "initial plan");
-        return workspace;
+        return PreparedCopies.copy("seal-committed", template -> commitAll(copyExample(template), "initial plan"),
+                dir).resolve("ws");
+    }
+
+    /**
+     * {@link #committedExample} advanced to READY_FOR_HANDOFF by {@link #open}: a copy of a workspace
+     * taken there once per test JVM.
+     */
+    static Path readyExample(Path dir) {
+        return PreparedCopies.copy("seal-ready", template -> {
+            Path workspace = committedExample(template);
+            if (!open(workspace).advance(CYCLE, dev.planning.api.lifecycle.CycleState.READY_FOR_HANDOFF).accepted()) {
+                throw new IllegalStateException("the example did not reach READY_FOR_HANDOFF");
+            }
+        }, dir).resolve("ws");
     }
 
     static String commitAll(Path workspace, String message) {

@@ -105,7 +105,7 @@ class SealingTest {
 
     @Test
     void advancingToPackagedSeals() {
-        PlanningWorkspace ws = ready(SealFixture.committedExample(dir));
+        PlanningWorkspace ws = SealFixture.open(SealFixture.readyExample(dir));
 
         TransitionResult result = ws.advance(CYCLE, CycleState.PACKAGED);
 
@@ -115,8 +115,7 @@ class SealingTest {
 
     @Test
     void refusedGatesLeaveNoManifest() {
-        Path workspace = SealFixture.committedExample(dir);
-        ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
         PlanningWorkspace failing = SealFixture.open(workspace, SealFixture.governance(GateStatus.FAIL));
 
         SealResult result = failing.seal(CYCLE, SealOptions.defaults());
@@ -129,8 +128,8 @@ class SealingTest {
 
     @Test
     void uncommittedArtifactIsRefusedUnlessDirtySealingIsAllowed() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         SealFixture.write(workspace, TASKS, SealFixture.read(workspace, TASKS) + "# late edit\n");
 
         assertThatThrownBy(() -> ws.seal(CYCLE, SealOptions.defaults()))
@@ -146,8 +145,8 @@ class SealingTest {
 
     @Test
     void untrackedArtifactCountsAsUncommitted() throws Exception {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         Files.createDirectories(workspace.resolve("frameworks/planning-fe/decisions"));
         Files.writeString(workspace.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml"),
                 "waivers: []\n");
@@ -170,8 +169,8 @@ class SealingTest {
 
     @Test
     void sealingAgainIsRefusedAndSaysToOpenANewCycle() throws Exception {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         ws.seal(CYCLE, SealOptions.defaults());
         byte[] before = Files.readAllBytes(workspace.resolve(MANIFEST));
 
@@ -185,8 +184,8 @@ class SealingTest {
 
     @Test
     void signingAddsOneSignatureAndChangesNothingElse() throws Exception {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         ws.seal(CYCLE, SealOptions.defaults());
         String before = SealFixture.read(workspace, MANIFEST);
 
@@ -207,8 +206,8 @@ class SealingTest {
 
     @Test
     void aHandEditedManifestIsNotSigned() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         ws.seal(CYCLE, SealOptions.defaults());
         SealFixture.write(workspace, MANIFEST, SealFixture.read(workspace, MANIFEST).replace("\"fe\"", "'fe'"));
 
@@ -218,7 +217,7 @@ class SealingTest {
 
     @Test
     void signedByEveryRequiredRoleItVerifiesAndAdvancesToExecuted() {
-        PlanningWorkspace ws = ready(SealFixture.committedExample(dir));
+        PlanningWorkspace ws = SealFixture.open(SealFixture.readyExample(dir));
         sealedAndSigned(ws);
 
         VerificationReport report = ws.verify(CYCLE, TRUST);
@@ -233,8 +232,8 @@ class SealingTest {
 
     @Test
     void aSealedVerdictThatTheGatesNoLongerReachIsReportedAndChecksumsOnlySkipsTheRerun() {
-        Path workspace = SealFixture.committedExample(dir);
-        sealedAndSigned(ready(workspace));
+        Path workspace = SealFixture.readyExample(dir);
+        sealedAndSigned(SealFixture.open(workspace));
         // The same files and rulebook, judged again by a governance gate that now fails.
         PlanningWorkspace judgedAgain = SealFixture.open(workspace, SealFixture.governance(GateStatus.FAIL));
 
@@ -249,8 +248,8 @@ class SealingTest {
 
     @Test
     void aGovernanceSummaryTheRecomputedVerdictDoesNotReachIsReported() {
-        Path workspace = SealFixture.committedExample(dir);
-        sealedAndSigned(ready(workspace));
+        Path workspace = SealFixture.readyExample(dir);
+        sealedAndSigned(SealFixture.open(workspace));
         dev.planning.api.gate.Gate countsTwo = new dev.planning.api.gate.Gate() {
             @Override
             public String name() {
@@ -272,8 +271,8 @@ class SealingTest {
 
     @Test
     void theManifestRecordsTheLogHeadAndItsSealEventRecordsTheManifest() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         HandoffManifest manifest = ws.seal(CYCLE, SealOptions.defaults()).manifest().orElseThrow();
 
         var history = ws.status(CYCLE).history();
@@ -287,8 +286,8 @@ class SealingTest {
 
     @Test
     void aChangedArtifactIsNamedWithBothHashesAndStopsTheCycle() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         HandoffManifest manifest = sealedAndSigned(ws);
         String sealedHash = manifest.artifacts().get(0).sha256();
         SealFixture.write(workspace, TASKS, SealFixture.read(workspace, TASKS).replaceFirst("Checkout", "Checkouts"));
@@ -313,8 +312,8 @@ class SealingTest {
 
     @Test
     void afterExecutionAChangedArtifactRefusesEveryFurtherTransition() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         sealedAndSigned(ws);
         assertThat(ws.advance(CYCLE, CycleState.EXECUTED).accepted()).isTrue();
         SealFixture.write(workspace, TASKS, SealFixture.read(workspace, TASKS) + "\n");
@@ -328,7 +327,7 @@ class SealingTest {
 
     @Test
     void withoutOneRequiredSignatureTheThresholdFails() {
-        PlanningWorkspace ws = ready(SealFixture.committedExample(dir));
+        PlanningWorkspace ws = SealFixture.open(SealFixture.readyExample(dir));
         ws.seal(CYCLE, SealOptions.defaults());
         ws.sign(CYCLE, PM);
         ws.sign(CYCLE, TECH_LEAD);
@@ -344,8 +343,8 @@ class SealingTest {
 
     @Test
     void untrustedKeysWrongRolesAndRepeatedSignersDoNotCountAndAreOnlyNotes() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         ws.seal(CYCLE, SealOptions.defaults());
         ws.sign(CYCLE, PM);
         // Written around `sign`, which refuses all three: what a careless or hostile hand commits.
@@ -367,8 +366,8 @@ class SealingTest {
 
     @Test
     void signaturesThatWouldNotCountAreRefusedAndNothingIsWritten() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         ws.seal(CYCLE, SealOptions.defaults());
         ws.sign(CYCLE, PM);
         String before = SealFixture.read(workspace, MANIFEST);
@@ -389,8 +388,8 @@ class SealingTest {
 
     @Test
     void aManifestWhoseArtifactChangedIsNotSigned() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         ws.seal(CYCLE, SealOptions.defaults());
         SealFixture.write(workspace, TASKS, SealFixture.read(workspace, TASKS) + "\n");
         String before = SealFixture.read(workspace, MANIFEST);
@@ -432,8 +431,8 @@ class SealingTest {
 
     @Test
     void theRulebookInHandMustBeTheOneThatJudged() {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         sealedAndSigned(ws);
         SealFixture.write(workspace, "rulebook/rules/extra.drl", "package extra;\n");
 
@@ -444,8 +443,8 @@ class SealingTest {
 
     @Test
     void aReplacingCycleNamesItsPriorAndVerificationFollowsTheChain() throws Exception {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         HandoffManifest first = sealedAndSigned(ws);
         CycleRef next = new CycleRef("fe", "2025-09-16");
         String nextTasks = "frameworks/planning-fe/tasks/2025-09-16-fe_task_breakdown.yaml";
@@ -476,8 +475,8 @@ class SealingTest {
 
     @Test
     void theSnapshotRevisionMustBeACommitOfTheRepository() throws Exception {
-        Path workspace = SealFixture.committedExample(dir);
-        PlanningWorkspace ws = ready(workspace);
+        Path workspace = SealFixture.readyExample(dir);
+        PlanningWorkspace ws = SealFixture.open(workspace);
         sealedAndSigned(ws);
         // The same files in a repository with another history: the sealed revision is not in it.
         org.eclipse.jgit.util.FileUtils.delete(workspace.resolve(".git").toFile(),
@@ -515,7 +514,7 @@ class SealingTest {
 
     @Test
     void aMissingManifestIsADiscrepancyNotAnError() {
-        PlanningWorkspace ws = ready(SealFixture.committedExample(dir));
+        PlanningWorkspace ws = SealFixture.open(SealFixture.readyExample(dir));
 
         VerificationReport report = ws.verify(CYCLE, TRUST);
 

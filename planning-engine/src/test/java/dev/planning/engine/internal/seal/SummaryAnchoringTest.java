@@ -55,8 +55,12 @@ class SummaryAnchoringTest {
             </testsuite>
             """;
 
+    /** The validated fixture workspace, prepared once per JVM and copied here. */
     @TempDir
-    Path root;
+    Path dir;
+
+    /** The workspace: {@code dir/ws}. */
+    private Path root;
 
     @TempDir
     Path reports;
@@ -65,16 +69,8 @@ class SummaryAnchoringTest {
 
     @BeforeEach
     void validatedCycleWithTestsImported() throws IOException {
-        VerificationSummariesTest.create(root);
-        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
-        workspace.create(CYCLE);
-        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
-            assertThat(CycleWorkspace.advance(workspace, CYCLE, state).accepted()).as(state.name()).isTrue();
-        }
-        Path report = reports.resolve("TEST-CartTest.xml");
-        Files.writeString(report, PASSING, StandardCharsets.UTF_8);
-        workspace.importOutcomes(CYCLE, List.of(report));
-        assertThat(workspace.advance(CYCLE, CycleState.VALIDATED).accepted()).isTrue();
+        workspace = VerificationSummariesTest.validated("anchoring-validated", PASSING, dir);
+        root = dir.resolve("ws");
     }
 
     @Test
@@ -139,7 +135,7 @@ class SummaryAnchoringTest {
         for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
             CycleWorkspace.advance(ungated, CYCLE, state);
         }
-        ungated.importOutcomes(CYCLE, List.of(reports.resolve("TEST-CartTest.xml")));
+        ungated.importOutcomes(CYCLE, List.of(dir.resolve("reports/TEST-CartTest.xml"))); // the report the fixture imported
         assertThat(ungated.advance(CYCLE, CycleState.VALIDATED).accepted()).isTrue();
 
         assertThatThrownBy(() -> ungated.summarize(CYCLE, List.of(CycleWorkspace.PM)))

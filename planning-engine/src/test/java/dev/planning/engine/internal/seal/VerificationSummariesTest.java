@@ -25,6 +25,8 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.fixtures.GitFixture;
+import dev.planning.engine.fixtures.PreparedCopies;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.signing.CanonicalForm;
@@ -63,8 +65,12 @@ class VerificationSummariesTest {
             </testsuite>
             """;
 
+    /** The validated fixture workspaces, prepared once per JVM and copied here. */
     @TempDir
-    Path root;
+    Path dir;
+
+    /** The workspace: {@code dir/ws}. */
+    private Path root;
 
     @TempDir
     Path reports;
@@ -89,14 +95,44 @@ class VerificationSummariesTest {
     @BeforeEach
     void validatedCycleWithTestsImported() throws IOException {
         assertThat(RULEBOOK).contains("EXECUTED->VALIDATED");
-        create(root);
-        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
-        workspace.create(CYCLE);
-        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
-            assertThat(CycleWorkspace.advance(workspace, CYCLE, state).accepted()).as(state.name()).isTrue();
-        }
-        workspace.importOutcomes(CYCLE, List.of(report("TEST-CartTest.xml", JUNIT)));
-        assertThat(workspace.advance(CYCLE, CycleState.VALIDATED).accepted()).isTrue();
+        workspace = validated("summaries-validated", JUNIT, dir);
+        root = dir.resolve("ws");
+    }
+
+    /**
+     * The fixture workspace ({@link #create}) in {@code dir/ws}, committed, its clock starting at
+     * 2025-09-02T08:00Z and ticking one hour per reading, advanced to EXECUTED (the PM signing the
+     * handoff), {@code junit} imported as {@code TEST-CartTest.xml}, and advanced to VALIDATED. The
+     * steps run once per test JVM under {@code name} ({@link PreparedCopies}); each caller gets its
+     * own copy, whose clock goes on from where the prepared one stopped.
+     */
+    static PlanningWorkspace validated(String name, String junit, Path dir) throws IOException {
+        Instant start = Instant.parse("2025-09-02T08:00:00Z");
+        Path copy = PreparedCopies.copy(name, template -> {
+            try {
+                Path ws = template.resolve("ws");
+                create(ws);
+                GitFixture.commitAll(ws, "plan");
+                CycleWorkspace.HourlyClock clock = new CycleWorkspace.HourlyClock(start);
+                PlanningWorkspace workspace = CycleWorkspace.open(ws, clock, List.of());
+                workspace.create(CYCLE);
+                for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, CycleState.EXECUTED)) {
+                    assertThat(CycleWorkspace.advance(workspace, CYCLE, state).accepted()).as(state.name()).isTrue();
+                }
+                Path report = template.resolve("reports/TEST-CartTest.xml");
+                Files.createDirectories(report.getParent());
+                Files.writeString(report, junit, StandardCharsets.UTF_8);
+                workspace.importOutcomes(CYCLE, List.of(report));
+                assertThat(workspace.advance(CYCLE, CycleState.VALIDATED).accepted()).isTrue();
+                Files.writeString(template.resolve("clock-readings"), Long.toString(clock.readings()),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, dir);
+        long readings = Long.parseLong(Files.readString(copy.resolve("clock-readings"), StandardCharsets.UTF_8));
+        return CycleWorkspace.open(copy.resolve("ws"), new CycleWorkspace.HourlyClock(start.plusSeconds(3600 * readings)),
+                List.of());
     }
 
     @Test
