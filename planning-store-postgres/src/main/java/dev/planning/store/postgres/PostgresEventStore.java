@@ -179,8 +179,11 @@ public final class PostgresEventStore implements EventStore {
             event.type().name(), event.fromState().map(Enum::name).orElse(null),
             event.toState().map(Enum::name).orElse(null), Timestamp.from(event.timestamp()), sha256, line,
             json(event.details()), ProjectedState.assigned(event).map(Enum::name).orElse(null)};
-        Statement statement = outbox ? APPEND_WITH_OUTBOX : APPEND;
         for (int attempt = 1; ; attempt++) {
+            // The first attempt reads the head from the portfolio row; a retry from the event rows,
+            // so a cycle whose portfolio row is missing or behind still appends.
+            Statement statement = attempt == 1 ? (outbox ? APPEND_WITH_OUTBOX : APPEND)
+                    : (outbox ? APPEND_FROM_LOG_WITH_OUTBOX : APPEND_FROM_LOG);
             Integer seq = transactions.autoCommit("append to the event log of " + cycle, connection -> {
                 try (PreparedStatement append = statement.prepare(connection, values);
                         ResultSet rs = append.executeQuery()) {
@@ -202,8 +205,9 @@ public final class PostgresEventStore implements EventStore {
             if (outcome.recorded != null) {
                 return outcome.recorded;
             }
-            // The head still being the expected one means the competing insert was rolled back:
-            // the position is free again, so try again (bounded: each round lost to a writer).
+            // The head still being the expected one means the competing insert was rolled back, or
+            // the portfolio row did not name the head: try again, from the event rows (bounded: each
+            // round lost to a writer).
             if (!outcome.head.equals(expectedHead) || attempt == 3) {
                 throw concurrent(cycle, expectedHead, outcome.head);
             }
@@ -222,24 +226,26 @@ public final class PostgresEventStore implements EventStore {
     /**
      * The append statement. The head is the cycle's portfolio row ({@code planning_cycle}, written in
      * the same transaction as every event, so it names the last line), read by its primary key; a
-     * cycle without one is read from its last event row. (Reading the last event row by an index
-     * scan backwards costs PostgreSQL a check of every entry of the cycle on that index page: about
-     * 100,000 instructions of the statement's 550,000, benchmark B6.) A portfolio row behind its
-     * log (edited by hand) cannot insert a second line at a held position: the primary key refuses
-     * it, and the append fails as concurrent; one ahead of its log would leave a gap, which every
-     * read refuses as a missing line. The event row is a plain {@code INSERT}: {@code ON CONFLICT DO NOTHING} would check the
-     * unique indexes before inserting and again in the insertion. Parameters, numbered as in the text: 1 repository, 2 stream, 3 cycle,
-     * 4 expected head, 5 event id, 6 type, 7 from state, 8 to state, 9 time, 10 SHA-256 of the line,
+     * retry reads it from the last event row, so a cycle whose portfolio row is missing or behind
+     * still appends. (Reading the last event row by an index scan backwards costs PostgreSQL a check
+     * of every entry of the cycle on that index page: about 100,000 instructions of the statement's
+     * 550,000, benchmark B6.) A portfolio row behind its log (edited by hand) cannot insert a second
+     * line at a held position: the primary key refuses it. The event row is a plain {@code INSERT}:
+     * {@code ON CONFLICT DO NOTHING} would check the unique indexes before inserting and again in
+     * the insertion. Parameters, numbered as in the text: 1 repository, 2 stream, 3 cycle, 4
+     * expected head, 5 event id, 6 type, 7 from state, 8 to state, 9 time, 10 SHA-256 of the line,
      * 11 line, 12 details, 13 the state the event assigns ({@code null}: the cycle keeps its own).
      */
+    private static final String HEAD_FROM_PORTFOLIO = "WITH head AS ("
+            + " SELECT events AS seq, head_sha256 AS sha256 FROM planning_cycle"
+            + " WHERE repository = ?1 AND stream = ?2 AND cycle_id = ?3),";
+
+    private static final String HEAD_FROM_LOG = "WITH head AS ("
+            + " SELECT seq, sha256 FROM planning_event"
+            + " WHERE repository = ?1 AND stream = ?2 AND cycle_id = ?3 ORDER BY seq DESC LIMIT 1),";
+
     private static final String APPEND_CORE =
-            "WITH head AS ("
-            + "(SELECT events AS seq, head_sha256 AS sha256 FROM planning_cycle"
-            + " WHERE repository = ?1 AND stream = ?2 AND cycle_id = ?3)"
-            + " UNION ALL (SELECT seq, sha256 FROM planning_event"
-            + " WHERE repository = ?1 AND stream = ?2 AND cycle_id = ?3 ORDER BY seq DESC LIMIT 1)"
-            + " LIMIT 1"
-            + "), pos AS ("
+            " pos AS ("
             + " SELECT COALESCE((SELECT seq FROM head), 0) + 1 AS seq,"
             + " COALESCE((SELECT sha256::text FROM head), '" + RecordedEvent.GENESIS + "') AS head"
             + "), ev AS ("
@@ -256,13 +262,22 @@ public final class PostgresEventStore implements EventStore {
             + " head_sha256 = EXCLUDED.head_sha256, updated_at = EXCLUDED.updated_at"
             + ")";
 
-    private static final Statement APPEND = new Statement(APPEND_CORE + " SELECT (SELECT seq FROM ev)");
+    private static final String RESULT = " SELECT (SELECT seq FROM ev)";
 
-    private static final Statement APPEND_WITH_OUTBOX = new Statement(APPEND_CORE
-            + ", box AS ("
+    private static final String OUTBOX = ", box AS ("
             + " INSERT INTO planning_outbox (repository, stream, cycle_id, seq, event_id)"
             + " SELECT ?1, ?2, ?3, ev.seq, ?5 FROM ev"
-            + ") SELECT (SELECT seq FROM ev)");
+            + ")";
+
+    private static final Statement APPEND = new Statement(HEAD_FROM_PORTFOLIO + APPEND_CORE + RESULT);
+
+    private static final Statement APPEND_WITH_OUTBOX = new Statement(HEAD_FROM_PORTFOLIO + APPEND_CORE + OUTBOX
+            + RESULT);
+
+    private static final Statement APPEND_FROM_LOG = new Statement(HEAD_FROM_LOG + APPEND_CORE + RESULT);
+
+    private static final Statement APPEND_FROM_LOG_WITH_OUTBOX = new Statement(HEAD_FROM_LOG + APPEND_CORE + OUTBOX
+            + RESULT);
 
     /**
      * SQL whose parameters are numbered ({@code ?n}, each used any number of times): JDBC binds
