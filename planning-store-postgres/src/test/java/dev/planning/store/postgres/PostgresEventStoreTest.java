@@ -127,6 +127,36 @@ class PostgresEventStoreTest {
     }
 
     @Test
+    void appendsToACycleWhosePortfolioRowIsGone() throws Exception {
+        appendThree();
+        String head = events.read(CYCLE).get(2).hash();
+        execute("DELETE FROM planning_cycle WHERE repository = ?");
+
+        RecordedEvent fourth = events.append(CYCLE, Events.moved(CYCLE, CycleState.PLANNED, CycleState.PLANNED), head);
+
+        assertThat(fourth.line()).isEqualTo(4);
+        assertThat(events.read(CYCLE)).hasSize(4);
+    }
+
+    @Test
+    void aPortfolioRowBehindItsLogCannotPlaceASecondLineAtAHeldPosition() throws Exception {
+        appendThree();
+        String second = events.read(CYCLE).get(1).hash();
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement behind = connection.prepareStatement(
+                        "UPDATE planning_cycle SET events = 2, head_sha256 = ? WHERE repository = ?")) {
+            behind.setString(1, second);
+            behind.setString(2, events.repository());
+            behind.executeUpdate();
+        }
+
+        assertThatThrownBy(() -> events.append(CYCLE,
+                Events.moved(CYCLE, CycleState.PLANNED, CycleState.PLANNED), second))
+                .isInstanceOf(ConcurrentTransitionException.class);
+        assertThat(events.read(CYCLE)).hasSize(3);
+    }
+
+    @Test
     void repositoriesSharingTheDatabaseDoNotSeeEachOthersLogs() {
         events.append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS);
         try (PostgresStore other = TestServers.store(false)) {

@@ -178,9 +178,14 @@ public final class StoreBenchmark {
      * the min–max of each, and the ratio writer rate x commit latency per round.
      */
     private static List<String> oneWriterBesideCommits(PostgresStore store, int seconds) throws Exception {
+        int backend;
         try (Connection connection = store.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
+            try (java.sql.ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                backend = rs.getInt(1);
+            }
             // A logged table: a temporary one writes no WAL, so its commits are not flushed (not durable).
             statement.execute("CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, v text)");
             try (java.sql.ResultSet rs = statement.executeQuery("SELECT current_setting('synchronous_commit')")) {
@@ -201,13 +206,17 @@ public final class StoreBenchmark {
         double[] latency = new double[ROUNDS];
         double[] rate = new double[ROUNDS];
         double[] ratio = new double[ROUNDS];
+        // CPU per operation, this thread's and the pool's one backend's (its run time from
+        // /proc/<pid>/schedstat: the benchmark runs beside the server): where an append's time goes.
+        double[][] appendCpu = new double[2][ROUNDS];
+        double[][] probeCpu = new double[2][ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
             if (r % 2 == 0) {
-                latency[r] = commitMillis(store, PROBE_COMMITS);
-                rate[r] = appendFor(events, cycle, head, sliceMillis);
+                latency[r] = timed(backend, probeCpu, r, PROBE_COMMITS, () -> commitMillis(store, PROBE_COMMITS));
+                rate[r] = timed(backend, appendCpu, r, -1, () -> appendFor(events, cycle, head, sliceMillis));
             } else {
-                rate[r] = appendFor(events, cycle, head, sliceMillis);
-                latency[r] = commitMillis(store, PROBE_COMMITS);
+                rate[r] = timed(backend, appendCpu, r, -1, () -> appendFor(events, cycle, head, sliceMillis));
+                latency[r] = timed(backend, probeCpu, r, PROBE_COMMITS, () -> commitMillis(store, PROBE_COMMITS));
             }
             ratio[r] = rate[r] * latency[r] / 1000;
         }
@@ -222,7 +231,55 @@ public final class StoreBenchmark {
                 row("PostgreSQL durable transitions/s, 1 cycle(s) (median of the rounds; min–max)",
                         String.format("%.0f (%.0f–%.0f)", median(rate), min(rate), max(rate))),
                 row("one writer x commit latency (median of the per-round ratios; min–max; target ≥ 0.8x)",
-                        String.format("%.2fx (%.2f–%.2fx)", median(ratio), min(ratio), max(ratio))));
+                        String.format("%.2fx (%.2f–%.2fx)", median(ratio), min(ratio), max(ratio))),
+                row("CPU per append: writer thread; its backend (median of the rounds, µs)",
+                        String.format("%.0f; %s", median(appendCpu[0]), backendCpu(appendCpu[1]))),
+                row("CPU per probe commit: probe thread; its backend (median of the rounds, µs)",
+                        String.format("%.0f; %s", median(probeCpu[0]), backendCpu(probeCpu[1]))));
+    }
+
+    /** Appends made by {@link #appendFor}, to divide a slice's CPU time by. */
+    private static final AtomicLong APPENDS = new AtomicLong();
+
+    /** A measured slice returning its own figure (appends/s or ms per commit). */
+    @FunctionalInterface
+    private interface Slice {
+        double run() throws Exception;
+    }
+
+    /**
+     * Runs {@code slice} and stores, in {@code cpu[0][round]} and {@code cpu[1][round]}, the
+     * microseconds of this thread's CPU and of the backend's run time per operation ({@code ops}
+     * operations, or the appends counted when {@code ops} is negative); the backend's is negative
+     * when its schedstat cannot be read.
+     */
+    private static double timed(int backend, double[][] cpu, int round, int ops, Slice slice) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long appends = APPENDS.get();
+        long thread = threads.getCurrentThreadCpuTime();
+        long server = backendNanos(backend);
+        double figure = slice.run();
+        long serverAfter = backendNanos(backend);
+        long threadAfter = threads.getCurrentThreadCpuTime();
+        long n = ops >= 0 ? ops : APPENDS.get() - appends;
+        cpu[0][round] = (threadAfter - thread) / 1e3 / n;
+        cpu[1][round] = server < 0 || serverAfter < 0 ? -1 : (serverAfter - server) / 1e3 / n;
+        return figure;
+    }
+
+    /** Nanoseconds the backend process has run on a CPU, or -1 when that cannot be read. */
+    private static long backendNanos(int pid) {
+        try {
+            String schedstat = Files.readString(Path.of("/proc", Integer.toString(pid), "schedstat"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return Long.parseLong(schedstat.trim().split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String backendCpu(double[] micros) {
+        return min(micros) < 0 ? "n/a (no /proc/<pid>/schedstat)" : String.format("%.0f", median(micros));
     }
 
     /** Appends to {@code cycle} for {@code millis} from this thread, keeping {@code head}; appends/s. */
@@ -234,6 +291,7 @@ public final class StoreBenchmark {
         do {
             head[0] = events.append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.PLANNED), head[0]).hash();
             n++;
+            APPENDS.incrementAndGet();
             now = System.nanoTime();
         } while (now < end);
         return n / ((now - start) / 1e9);
