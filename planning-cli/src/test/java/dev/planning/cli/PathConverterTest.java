@@ -32,11 +32,11 @@ class PathConverterTest {
 
     @Test
     void aValueThatIsNoPathIsRefusedWithPicocliMessage() {
-        CommandLine.ParameterException ours = catchThrowableOfType(() -> new CommandLine(new Probe())
-                .registerConverter(Path.class, PlanningCommand::path).parseArgs("--file", "a\0b"),
-                CommandLine.ParameterException.class);
-        CommandLine.ParameterException picocli = catchThrowableOfType(() -> new CommandLine(new Probe())
-                .parseArgs("--file", "a\0b"), CommandLine.ParameterException.class);
+        CommandLine.ParameterException ours = catchThrowableOfType(CommandLine.ParameterException.class,
+                () -> new CommandLine(new Probe()).registerConverter(Path.class, PlanningCommand::path)
+                        .parseArgs("--file", "a\0b"));
+        CommandLine.ParameterException picocli = catchThrowableOfType(CommandLine.ParameterException.class,
+                () -> new CommandLine(new Probe()).parseArgs("--file", "a\0b"));
         assertThat(ours).hasMessage(picocli.getMessage());
         assertThat(ours.getMessage()).contains("--file", "Nul character");
     }
