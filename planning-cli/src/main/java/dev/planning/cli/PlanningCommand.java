@@ -202,6 +202,21 @@ public final class PlanningCommand implements Runnable {
         return ExitCodes.INTERNAL;
     }
 
+    /**
+     * A path option's value, as picocli's own converter gives it (same value, same message for a
+     * value that is no path) without its call through reflection, which spins method-handle
+     * classes at run time that no start-up cache holds (docs/BENCHMARKS.md, "Cold start, seventh
+     * pass").
+     */
+    static java.nio.file.Path path(String value) {
+        try {
+            return java.nio.file.Paths.get(value);
+        } catch (RuntimeException e) {
+            throw new CommandLine.TypeConversionException(String.format("cannot convert '%s' to %s (%s)", value,
+                    java.nio.file.Path.class, e));
+        }
+    }
+
     /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         // The top-level command and the hot subcommands from models built in code (CommandModels),
@@ -224,6 +239,8 @@ public final class PlanningCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Every subcommand is added by now, so the converter reaches each of them.
+        cli.registerConverter(java.nio.file.Path.class, PlanningCommand::path);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, err));
         try {
             return cli.execute(args);

@@ -147,8 +147,8 @@ class LauncherTest {
     @Test
     void aCacheWhosePermissionsCannotBeCheckedIsNotMapped() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");
-        Path read = cache("read");
-        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + read);
+        Path status = cache("status");
+        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + status);
 
         // No `find` to tell who may write the cache: it is not mapped (fail closed).
         Files.delete(tools.resolve("find"));
@@ -160,11 +160,12 @@ class LauncherTest {
         jdk(jdks, "jdk-25", "25.0.1");
         Path light = cache("light");
         Path read = cache("read");
+        Path status = cache("status");
         Path rules = cache("rules");
 
         assertThat(run(Map.of(), "--version")).doesNotContain("-XX:AOTCache");
         assertThat(run(Map.of(), "rules", "hash", "x")).contains("-XX:AOTCache=" + light);
-        assertThat(run(Map.of(), "status", "-w", "x")).contains("-XX:AOTCache=" + read, "-Xlog:disable");
+        assertThat(run(Map.of(), "status", "-w", "x")).contains("-XX:AOTCache=" + status, "-Xlog:disable");
         assertThat(run(Map.of(), "keys", "generate")).contains("-XX:AOTCache=" + read);
         assertThat(run(Map.of(), "verify", "-w", "x", "--checksums-only")).contains("-XX:AOTCache=" + read);
         // A full verify recomputes the gate verdicts: the rule engine's family, as gate, lint and sign.
@@ -178,9 +179,9 @@ class LauncherTest {
     @Test
     void aCacheOlderThanTheJarIsNotMapped() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");
-        Path read = cache("read");
+        Path status = cache("status");
         // Older than the jar: stale, not mapped (and no example to train on here, so nothing is recorded).
-        Files.setLastModifiedTime(read, FileTime.fromMillis(1_000L));
+        Files.setLastModifiedTime(status, FileTime.fromMillis(1_000L));
 
         assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
     }
@@ -188,12 +189,12 @@ class LauncherTest {
     @Test
     void aCacheOthersMayReadOrWriteIsNotMapped() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");
-        Path read = cache("read");
-        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + read);
+        Path status = cache("status");
+        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + status);
 
-        Files.setPosixFilePermissions(read, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setPosixFilePermissions(status, PosixFilePermissions.fromString("rw-rw-rw-"));
         assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
-        Files.setPosixFilePermissions(read, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(status, PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
     }
 

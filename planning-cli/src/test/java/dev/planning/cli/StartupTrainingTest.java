@@ -28,7 +28,7 @@ class StartupTrainingTest {
     Path scratch;
 
     @ParameterizedTest
-    @ValueSource(strings = {"light", "read", "rules"})
+    @ValueSource(strings = {"light", "read", "status", "rules"})
     void everyStepOfEachFamilySucceedsOnTheExample(String family) throws Exception {
         long filesBefore = fileCount(EXAMPLE);
 
@@ -43,6 +43,7 @@ class StartupTrainingTest {
         assertThat(prepared.resolve("keys/trust.yaml")).isRegularFile();
 
         assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "read", prepared)).isZero();
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("status-training"), "status", prepared)).isZero();
     }
 
     @Test

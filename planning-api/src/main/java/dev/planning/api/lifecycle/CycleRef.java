@@ -57,6 +57,24 @@ public record CycleRef(String stream, String cycleId) {
         return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
+    // equals and hashCode are written out, with the meaning a record's generated ones have: the
+    // generated ones are bootstrapped through invokedynamic (ObjectMethods) on first use, which
+    // spins method-handle classes at run time that no start-up cache holds (docs/BENCHMARKS.md,
+    // "Cold start, seventh pass").
+
+    /** Equal when both components are equal, as for any record. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof CycleRef that && stream.equals(that.stream)
+                && cycleId.equals(that.cycleId);
+    }
+
+    /** A hash of both components, as for any record. */
+    @Override
+    public int hashCode() {
+        return 31 * stream.hashCode() + cycleId.hashCode();
+    }
+
     /** {@code stream/cycleId}, the entity id used in events. */
     @Override
     public String toString() {

@@ -35,6 +35,24 @@ public record Transition(CycleState from, CycleState to, TransitionKind kind, St
         return from.name() + "->" + to.name();
     }
 
+    // equals and hashCode are written out, with the meaning a record's generated ones have: the
+    // generated ones are bootstrapped through invokedynamic (ObjectMethods) on first use, which
+    // spins method-handle classes at run time that no start-up cache holds (docs/BENCHMARKS.md,
+    // "Cold start, seventh pass").
+
+    /** Equal when all four components are equal, as for any record. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Transition that && from == that.from && to == that.to
+                && kind == that.kind && name.equals(that.name);
+    }
+
+    /** A hash of all four components, as for any record. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(from, to, kind, name);
+    }
+
     @Override
     public String toString() {
         return from + " -> " + to + " (" + name + ")";

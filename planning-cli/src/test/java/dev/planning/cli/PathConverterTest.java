@@ -1,0 +1,50 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The CLI converts path options itself ({@link PlanningCommand#path}, no reflective call): the
+ * value and the message for a value that is no path are picocli's own.
+ */
+class PathConverterTest {
+
+    @Command(name = "probe")
+    static final class Probe {
+        @Option(names = "--file")
+        Path file;
+    }
+
+    @Test
+    void aPathIsConvertedAsPicocliConvertsIt() {
+        Probe ours = new Probe();
+        Probe picocli = new Probe();
+        new CommandLine(ours).registerConverter(Path.class, PlanningCommand::path).parseArgs("--file", "a/../b c");
+        new CommandLine(picocli).parseArgs("--file", "a/../b c");
+        assertThat(ours.file).isEqualTo(picocli.file).isEqualTo(Path.of("a/../b c"));
+    }
+
+    @Test
+    void aValueThatIsNoPathIsRefusedWithPicocliMessage() {
+        CommandLine.ParameterException ours = catchThrowableOfType(CommandLine.ParameterException.class,
+                () -> new CommandLine(new Probe()).registerConverter(Path.class, PlanningCommand::path)
+                        .parseArgs("--file", "a\0b"));
+        CommandLine.ParameterException picocli = catchThrowableOfType(CommandLine.ParameterException.class,
+                () -> new CommandLine(new Probe()).parseArgs("--file", "a\0b"));
+        assertThat(ours).hasMessage(picocli.getMessage());
+        assertThat(ours.getMessage()).contains("--file", "Nul character");
+    }
+
+    @Test
+    void theCommandLineRefusesAWorkspaceThatIsNoPathInOneLine() {
+        CliRun status = CliRun.of("status", "-w", "a\0b");
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(status.err()).contains("cannot convert 'a\0b' to interface java.nio.file.Path");
+    }
+}
