@@ -56,10 +56,11 @@ class CliRulebookCacheTest {
         Path cache = dir.resolve("cache");
 
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
-        assertThat(files(cache)).singleElement().satisfies(entry -> {
-            assertThat(entry.getFileName().toString()).endsWith(".bin");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------");
-        });
+        // The compiled entry and the policy-language verdict beside it, both owner-only.
+        assertThat(files(cache)).map(f -> f.getFileName().toString().replaceAll("^[0-9a-f]{64}", "KEY"))
+                .containsExactlyInAnyOrder("KEY.bin", "KEY.policy");
+        assertThat(files(cache)).allSatisfy(entry ->
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------"));
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
     }
 
@@ -68,7 +69,8 @@ class CliRulebookCacheTest {
         Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         Path cache = dir.resolve("cache");
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
-        Path entry = files(cache).get(0);
+        Path entry = files(cache).stream().filter(f -> f.getFileName().toString().endsWith(".bin")).findFirst()
+                .orElseThrow();
         // A hit reads the entry and leaves it alone; a compilation would write it again.
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(entry, old);

@@ -55,6 +55,11 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  *       accepted) means "compile again", and the fresh compilation replaces the entry.</li>
  * </ul>
  *
+ * <p>Beside an entry, a policy-language verdict ({@code KEY.policy}): written only right after the
+ * check ran on exactly the key's bytes and passed, checked on reading exactly as an entry is
+ * (directory, owner-only file, size, header naming the key and the payload's SHA-256), and its
+ * payload must be the one "passed" text; anything else means "check again", never "trust".
+ *
  * <p>Used by the command line ({@link #defaultDirectory()}); an embedder turns it on with
  * {@link DroolsGovernanceEngineFactory#useDiskCache(CompiledRulebookCache)}.
  */
@@ -62,6 +67,18 @@ public final class CompiledRulebookCache {
 
     /** The first line of every entry; a new format changes it (and, through the key, the file name). */
     static final String MAGIC = "planning-compiled-rulebook 1";
+
+    /**
+     * The first line of every policy verdict ({@code KEY.policy}): the rule files with that key passed
+     * the policy-language check of this build of the engine (the key covers the engine's code).
+     */
+    static final String VERDICT_MAGIC = "planning-policy-verdict 1";
+
+    /** The one payload a verdict may hold; anything else means "check again". */
+    static final String VERDICT_PASSED = "policy-language restricted: passed\n";
+
+    /** Verdicts larger than this are not read. */
+    static final long MAX_VERDICT_BYTES = 4096;
 
     /** Entries larger than this are not read (the default rulebook's is about 110 KB). */
     static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
@@ -75,6 +92,7 @@ public final class CompiledRulebookCache {
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger stores = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final AtomicInteger verdictHits = new AtomicInteger();
 
     private CompiledRulebookCache(Path directory) {
         this.directory = directory;
@@ -127,7 +145,12 @@ public final class CompiledRulebookCache {
         return stores.get();
     }
 
-    /** How many entries were found but not used (wrong key, wrong hash, unreadable, refused classes). */
+    /** How many policy-language verdicts this cache has served (each one a check not run again). */
+    public int verdictHits() {
+        return verdictHits.get();
+    }
+
+    /** How many entries or verdicts were found but not used (wrong key, wrong hash, unreadable, refused classes). */
     public int rejected() {
         return rejected.get();
     }
@@ -187,25 +210,30 @@ public final class CompiledRulebookCache {
         if (!usableFor(rulebookDirectory, true)) {
             return;
         }
-        Path temporary = null;
         try {
             byte[] payload = serialize(packages);
             ByteArrayOutputStream entry = new ByteArrayOutputStream(payload.length + 200);
-            entry.writeBytes(header(key, payload).getBytes(StandardCharsets.UTF_8));
+            entry.writeBytes(header(MAGIC, key, payload).getBytes(StandardCharsets.UTF_8));
             entry.writeBytes(payload);
-            temporary = Files.createTempFile(directory, key, ".tmp",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-            Files.write(temporary, entry.toByteArray());
-            try {
-                Files.move(temporary, directory.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, directory.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            writeAtomically(key, key + ".bin", entry.toByteArray());
             stores.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             // A cache is an optimisation: failing to write one changes nothing else.
+        }
+    }
+
+    /** Writes a file of the cache owner-only and atomically (a temporary file, then a move). */
+    private void writeAtomically(String key, String name, byte[] bytes) throws IOException {
+        Path temporary = Files.createTempFile(directory, key, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        try {
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
         } finally {
             if (temporary != null) {
                 try {
@@ -214,6 +242,61 @@ public final class CompiledRulebookCache {
                     // nothing more to do
                 }
             }
+        }
+    }
+
+    /**
+     * Whether the rule files with this key passed the policy-language check in an earlier process
+     * (of this build: the key covers the engine's code). True only for a verdict written by
+     * {@link #storePolicyPassed} that checks out exactly as a compiled entry does: the directory
+     * usable for this rulebook, the file regular, owner-only and small, its header naming this key
+     * and the SHA-256 of its payload, and the payload the one "passed" text. Anything else (no
+     * verdict, another key, a tampered or unreadable file) is {@code false}: "check again".
+     */
+    boolean policyPassed(String key, Path rulebookDirectory) {
+        if (!usableFor(rulebookDirectory, false)) {
+            return false;
+        }
+        Path verdict = directory.resolve(key + ".policy");
+        if (!Files.isRegularFile(verdict, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            if (!ownerOnly(verdict, OWNER_ONLY_FILE) || Files.size(verdict) > MAX_VERDICT_BYTES) {
+                rejected.incrementAndGet();
+                return false;
+            }
+            Optional<byte[]> payload = payload(Files.readAllBytes(verdict), VERDICT_MAGIC, key);
+            if (payload.isPresent()
+                    && MessageDigest.isEqual(payload.get(), VERDICT_PASSED.getBytes(StandardCharsets.UTF_8))) {
+                verdictHits.incrementAndGet();
+                return true;
+            }
+            rejected.incrementAndGet();
+            return false;
+        } catch (IOException | RuntimeException e) {
+            rejected.incrementAndGet();
+            return false;
+        }
+    }
+
+    /**
+     * Records that the rule files with this key passed the policy-language check; called only right
+     * after the check ran on exactly those bytes and passed. A cache that cannot be written is left
+     * alone.
+     */
+    void storePolicyPassed(String key, Path rulebookDirectory) {
+        if (!usableFor(rulebookDirectory, true)) {
+            return;
+        }
+        byte[] payload = VERDICT_PASSED.getBytes(StandardCharsets.UTF_8);
+        try {
+            ByteArrayOutputStream entry = new ByteArrayOutputStream(256);
+            entry.writeBytes(header(VERDICT_MAGIC, key, payload).getBytes(StandardCharsets.UTF_8));
+            entry.writeBytes(payload);
+            writeAtomically(key, key + ".policy", entry.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            // A cache is an optimisation: failing to write one changes nothing else.
         }
     }
 
@@ -262,13 +345,18 @@ public final class CompiledRulebookCache {
         return allowed.containsAll(permissions) && owner.equals(System.getProperty("user.name"));
     }
 
-    private static String header(String key, byte[] payload) {
-        return MAGIC + "\nkey " + key + "\nsha256 " + HexFormat.of().formatHex(sha256().digest(payload)) + "\n\n";
+    private static String header(String magic, String key, byte[] payload) {
+        return magic + "\nkey " + key + "\nsha256 " + HexFormat.of().formatHex(sha256().digest(payload)) + "\n\n";
     }
 
     /** The payload of an entry whose header names this key and the payload's own SHA-256. */
     static Optional<byte[]> payload(byte[] entry, String key) {
-        String expectedStart = MAGIC + "\nkey " + key + "\nsha256 ";
+        return payload(entry, MAGIC, key);
+    }
+
+    /** The payload of a file of the cache whose header starts with {@code magic} and names this key and the payload's SHA-256. */
+    private static Optional<byte[]> payload(byte[] entry, String magic, String key) {
+        String expectedStart = magic + "\nkey " + key + "\nsha256 ";
         byte[] start = expectedStart.getBytes(StandardCharsets.UTF_8);
         int hashLength = 64;
         int payloadStart = start.length + hashLength + 2;
@@ -334,8 +422,11 @@ public final class CompiledRulebookCache {
 
         private static String fingerprint() {
             StringBuilder print = new StringBuilder(System.getProperty("java.vm.version", "?"));
+            // The policy-language check's code too (its verdicts are kept under the same key):
+            // the checker, Drools' DRL parser and JavaParser.
             for (Class<?> type : List.of(RulebookCompiler.class, dev.planning.rules.facts.Report.class,
-                    KnowledgeBuilderFactory.class, DroolsObjectInputStream.class)) {
+                    KnowledgeBuilderFactory.class, DroolsObjectInputStream.class, PolicyLanguage.class,
+                    org.drools.drl.parser.DrlParser.class, com.github.javaparser.JavaParser.class)) {
                 print.append('|').append(codeOf(type));
             }
             return print.toString();

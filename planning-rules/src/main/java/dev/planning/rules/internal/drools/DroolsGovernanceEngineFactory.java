@@ -77,7 +77,8 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
     /**
      * Keeps compiled rulebooks on disk across processes from now on: a rulebook whose rule files
      * were compiled before (by this build of the engine) is loaded from the cache instead of
-     * compiled. The policy-language check still runs on every rule file first. Applies to every
+     * compiled. The policy-language check still comes first (a "passed" verdict recorded for exactly
+     * the same rule files by this build, checked as an entry is, stands for it). Applies to every
      * factory sharing this one's in-memory cache (for the no-argument constructor: the process).
      *
      * @param cache the disk cache, or {@code null} to stop using one

@@ -96,11 +96,12 @@ final class RulebookCompiler {
         List<byte[]> contents = new ArrayList<>();
         for (String file : files) {
             byte[] content = sources.apply(file);
-            PolicyLanguage.check(file, content);
+            PolicyLanguage.requireSize(file, content.length);
             contents.add(content);
         }
         CompiledRulebookCache cache = diskCache;
         String key = cache == null ? null : CompiledRulebookCache.key(files, contents);
+        checkPolicyLanguage(files, contents, cache, key, rulebook.directory());
         Collection<KiePackage> packages = cache == null ? null
                 : cache.load(key, rulebook.directory(), classLoader).orElse(null);
         boolean compiled = packages == null;
@@ -115,6 +116,26 @@ final class RulebookCompiler {
             cache.store(key, packages, rulebook.directory());
         }
         return base;
+    }
+
+    /**
+     * The policy-language check of every file, before anything is compiled or loaded. With a disk
+     * cache, a verdict recorded by an earlier process for exactly these bytes (and this build of the
+     * checker: both are in the key) stands for the check; a missing, unreadable or tampered verdict
+     * means the check runs, and a pass is recorded. Nothing is recorded when the check is off
+     * ({@code planning.rules.mode=trusted}) or refuses.
+     */
+    private static void checkPolicyLanguage(List<String> files, List<byte[]> contents, CompiledRulebookCache cache,
+            String key, Path directory) {
+        if (!PolicyLanguage.enabled() || cache != null && cache.policyPassed(key, directory)) {
+            return;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            PolicyLanguage.check(files.get(i), contents.get(i));
+        }
+        if (cache != null) {
+            cache.storePolicyPassed(key, directory);
+        }
     }
 
     private Collection<KiePackage> compile(List<String> files, List<byte[]> contents) {

@@ -61,10 +61,53 @@ class CompiledRulebookCacheTest {
         return new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook)).evaluate(input(ownerless));
     }
 
+    /** The compiled entries ({@code KEY.bin}) of a cache directory. */
     private List<Path> entries(Path directory) throws IOException {
+        return files(directory, ".bin");
+    }
+
+    /** The policy-language verdicts ({@code KEY.policy}) of a cache directory. */
+    private List<Path> verdicts(Path directory) throws IOException {
+        return files(directory, ".policy");
+    }
+
+    private static List<Path> files(Path directory, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
         }
+    }
+
+    private static final String HOSTILE = RULE.replace(
+            "insert(Report.violation(kcontext, $t, $t.id() + \" has no owner\"));", "System.exit(3);");
+
+    private static String key(String drl) {
+        return CompiledRulebookCache.key(List.of("rules/a.drl"), List.of(drl.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Plants, under the hostile source's key, the good rulebook's verdict changed by {@code tamper},
+     * owner-only; then compiles the hostile source with a fresh cache, which must refuse it at the
+     * {@code System.exit} line: a verdict that does not check out is never trusted.
+     */
+    private void assertCheckedAgain(java.util.function.UnaryOperator<String> tamper) throws IOException {
+        Path directory = temp.resolve("cache");
+        decide(rulebook(RULE), compiler(CompiledRulebookCache.at(directory)));
+        Path verdict = verdicts(directory).get(0);
+        String good = Files.readString(verdict, StandardCharsets.ISO_8859_1);
+        String goodKey = verdict.getFileName().toString().replace(".policy", "");
+        Path planted = directory.resolve(key(HOSTILE) + ".policy");
+        Files.writeString(planted, tamper.apply(good.replace(goodKey, key(HOSTILE))), StandardCharsets.ISO_8859_1);
+        Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rw-------"));
+        Rulebook hostile = rulebook(HOSTILE);
+
+        CompiledRulebookCache again = CompiledRulebookCache.at(directory);
+        assertThatThrownBy(() -> compiler(again).compile(hostile))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("System.exit")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(9));
+        assertThat(again.verdictHits()).isZero();
+        assertThat(again.rejected()).isEqualTo(1);
+        assertThat(verdicts(directory)).hasSize(2);
     }
 
     @Test
@@ -87,8 +130,82 @@ class CompiledRulebookCacheTest {
         decide(rulebook(RULE), compiler(CompiledRulebookCache.at(directory)));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
-        assertThat(entries(directory)).singleElement().satisfies(entry ->
+        assertThat(entries(directory)).hasSize(1);
+        assertThat(verdicts(directory)).hasSize(1);
+        assertThat(files(directory, "")).hasSize(2).allSatisfy(entry ->
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------"));
+    }
+
+    @Test
+    void theNextProcessTakesThePolicyVerdictRecordedForTheSameRuleFilesInsteadOfCheckingAgain() throws IOException {
+        Rulebook rulebook = rulebook(RULE);
+        Path directory = temp.resolve("cache");
+        CompiledRulebookCache first = CompiledRulebookCache.at(directory);
+        decide(rulebook, compiler(first));
+        CompiledRulebookCache second = CompiledRulebookCache.at(directory);
+        decide(rulebook, compiler(second));
+
+        assertThat(first.verdictHits()).isZero();
+        assertThat(verdicts(directory)).singleElement().satisfies(verdict -> {
+            assertThat(verdict.getFileName().toString()).isEqualTo(key(RULE) + ".policy");
+            assertThat(Files.readString(verdict, StandardCharsets.UTF_8))
+                    .startsWith(CompiledRulebookCache.VERDICT_MAGIC + "\nkey " + key(RULE) + "\n")
+                    .endsWith("\n\n" + CompiledRulebookCache.VERDICT_PASSED);
+        });
+        assertThat(second.verdictHits()).isEqualTo(1);
+        assertThat(second.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void aRuleFileTheCheckRefusesLeavesNoVerdict() throws IOException {
+        Path directory = temp.resolve("cache");
+        Rulebook hostile = rulebook(HOSTILE);
+        CompiledRulebookCache cache = CompiledRulebookCache.at(directory);
+
+        assertThatThrownBy(() -> compiler(cache).compile(hostile)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("System.exit");
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void aVerdictWhosePayloadNoLongerHashesToItsHeaderMeansCheckAgain() throws IOException {
+        assertCheckedAgain(v -> v.replace("passed", "passeD"));
+    }
+
+    @Test
+    void aVerdictWithAnotherPayloadUnderAValidHashMeansCheckAgain() throws IOException {
+        assertCheckedAgain(v -> {
+            String payload = "policy-language trusted: passed\n";
+            String hash = java.util.HexFormat.of().formatHex(sha256(payload));
+            return v.substring(0, v.indexOf("sha256 ")) + "sha256 " + hash + "\n\n" + payload;
+        });
+    }
+
+    @Test
+    void aVerdictNamingAnotherKeyInItsHeaderMeansCheckAgain() throws IOException {
+        assertCheckedAgain(v -> v.replace("key " + key(HOSTILE), "key " + key(RULE)));
+    }
+
+    @Test
+    void aVerdictOthersMayWriteMeansCheckAgain() throws IOException {
+        Path directory = temp.resolve("cache");
+        Rulebook rulebook = rulebook(RULE);
+        decide(rulebook, compiler(CompiledRulebookCache.at(directory)));
+        Files.setPosixFilePermissions(verdicts(directory).get(0), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        CompiledRulebookCache again = CompiledRulebookCache.at(directory);
+        decide(rulebook, compiler(again));
+
+        assertThat(again.verdictHits()).isZero();
+        assertThat(again.rejected()).isEqualTo(1);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
