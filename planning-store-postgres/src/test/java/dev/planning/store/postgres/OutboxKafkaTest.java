@@ -91,6 +91,7 @@ class OutboxKafkaTest {
             });
             assertThat(consume(topic, teamA, new CycleStateProjection(), 1)).singleElement()
                     .satisfies(record -> assertThat(record.key()).isEqualTo(teamA.eventStore().repository() + "/fe/shared-name"));
+            assertThat(relay.pending()).as("both repositories' rows drained by the one relay").isZero();
         }
     }
 
