@@ -184,10 +184,13 @@ measure gate "true" "$cli" gate -w "$scratch" --stream fe --cycle 2025-09-02 --t
 
 # A sealed, signed manifest to verify: the example moved to READY_FOR_HANDOFF, sealed (no git
 # in the copy, hence --allow-dirty), and signed by the three roles the rulebook requires. Keys and
-# trust file outside the workspace: sign refuses private keys inside it, and verify a trust file
-# inside it.
+# trust file outside the workspace (sign refuses private keys inside it, and verify a trust file
+# inside it) and outside this repository, as a user keeps them: a trust file inside a git work tree
+# that holds the workspace costs a look at the git index (it is refused if git tracks it).
+keys_home="$(mktemp -d)"
+trap 'rm -rf -- "$keys_home"' EXIT
 sealed() {
-  local keys="$out/b5-keys" manifest="$scratch/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml"
+  local keys="$keys_home/b5-keys" manifest="$scratch/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml"
   "$fresh"
   rm -rf -- "$keys"
   "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >/dev/null &&
@@ -200,7 +203,7 @@ sealed() {
   done
 }
 if sealed >"$out/b5-sealing-output.txt" 2>&1; then
-  trust="$out/b5-keys/trust.yaml"
+  trust="$keys_home/b5-keys/trust.yaml"
   verify_cmd=("$cli" verify -w "$scratch" --stream fe --cycle 2025-09-02 --trust "$trust")
   "${verify_cmd[@]}" >"$out/b5-verify-output.txt" 2>&1 || step_failed "verify did not pass: see $out/b5-verify-output.txt"
   measure verify "true" "${verify_cmd[@]}"

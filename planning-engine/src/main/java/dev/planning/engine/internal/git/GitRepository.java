@@ -75,6 +75,39 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** The root of the repository's work tree (real path), which holds the workspace. */
+    public Path workTree() {
+        try {
+            return repository.getWorkTree().toPath().toRealPath();
+        } catch (IOException e) {
+            throw new PlanningException("cannot resolve the work tree of " + repository.getWorkTree() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether git tracks {@code file} (a path inside {@link #workTree()}): it is in the index or in
+     * {@code HEAD}'s tree, so it comes from a commit.
+     *
+     * @throws PlanningException when the index or {@code HEAD} cannot be read
+     */
+    public boolean tracks(Path file) {
+        String path = workTree().relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        try {
+            if (repository.readDirCache().findEntry(path) >= 0) {
+                return true;
+            }
+            ObjectId head = repository.resolve("HEAD^{tree}");
+            if (head == null) {
+                return false;
+            }
+            try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
+                return walk != null;
+            }
+        } catch (IOException e) {
+            throw new PlanningException("cannot read the git index or HEAD of " + workTree() + ": " + e.getMessage());
+        }
+    }
+
     /** The revision {@code HEAD} points at (40 hex digits); empty in a repository without commits. */
     public Optional<String> head() {
         try {

@@ -18,6 +18,7 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +79,8 @@ public final class TrustFile {
      * would prove self-consistency only, and the trust anchor would fail open (SPEC §8). The check
      * follows symbolic links, so a link from outside into the workspace is refused too.
      *
-     * @throws InvalidInputException when the file lies inside the workspace, or as {@link #read}
+     * @throws InvalidInputException when the file lies inside the workspace or is committed to its
+     *     repository ({@link #requireOutside}), or as {@link #read}
      */
     public static TrustedKeys readOutside(Path file, Path workspace) {
         requireOutside(file, workspace);
@@ -85,17 +88,59 @@ public final class TrustFile {
     }
 
     /**
-     * Refuses a trust file inside {@code workspace} (following symbolic links), as
-     * {@link #readOutside} does, without reading it.
+     * Refuses a trust file inside {@code workspace} (following symbolic links), or committed to the
+     * git repository that holds the workspace (tracked in its index or {@code HEAD}, the file or a
+     * link to it), as {@link #readOutside} does, without reading it. An untracked file in the
+     * repository's work tree (a secret the CI mounts, a git-ignored build output) is accepted: no
+     * commit put it there.
      *
-     * @throws InvalidInputException when the file lies inside the workspace
+     * @throws InvalidInputException when the file lies inside the workspace or is committed to its repository
      */
     public static void requireOutside(Path file, Path workspace) {
-        if (realOrAbsolute(file).startsWith(realOrAbsolute(workspace))) {
+        Path real = realOrAbsolute(file);
+        if (real.startsWith(realOrAbsolute(workspace))) {
             throw new InvalidInputException("the trust file lies inside the workspace, where anyone who can commit"
                     + " can add a key to it; keep it outside the repository (CI configuration, a pinned path) and"
                     + " pass it with --trust", SourceLocation.ofFile(file.toString()));
         }
+        // A workspace may be one directory of a larger repository (a monorepo's planning/): a file
+        // committed elsewhere in it (ci/trust.yaml) is as writable. An untracked file there (a CI
+        // secret mounted into the checkout, git-ignored build output) comes from no commit.
+        if (!Files.isDirectory(workspace)) {
+            return;
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        Path given = absolute.getParent() == null ? absolute
+                : realOrAbsolute(absolute.getParent()).resolve(absolute.getFileName().toString());
+        Optional<Path> root = enclosingWorkTree(realOrAbsolute(workspace));
+        if (root.isEmpty() || !(real.startsWith(root.get()) || given.startsWith(root.get()))) {
+            return; // the usual case, a trust file outside the repository: no need to open it
+        }
+        Optional<GitRepository> found = GitRepository.find(workspace);
+        if (found.isEmpty()) {
+            return;
+        }
+        try (GitRepository git = found.get()) {
+            Path workTree = git.workTree();
+            for (Path candidate : new LinkedHashSet<>(List.of(given, real))) {
+                if (candidate.startsWith(workTree) && git.tracks(candidate)) {
+                    throw new InvalidInputException("the trust file is committed to the workspace's git repository ("
+                            + workTree + "), where anyone who can commit can add a key to it; keep it outside the"
+                            + " repository (CI configuration, a pinned path) and pass it with --trust",
+                            SourceLocation.ofFile(file.toString()));
+                }
+            }
+        }
+    }
+
+    /** The nearest directory at or above {@code directory} holding a {@code .git} entry, as git finds it. */
+    private static Optional<Path> enclosingWorkTree(Path directory) {
+        for (Path d = directory; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Path realOrAbsolute(Path path) {

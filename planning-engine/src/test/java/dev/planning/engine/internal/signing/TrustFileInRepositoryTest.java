@@ -1,0 +1,112 @@
+package dev.planning.engine.internal.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Found in review: a workspace may be a directory of a larger repository (a monorepo's
+ * {@code planning/}). A trust file committed elsewhere in that repository ({@code ci/trust.yaml})
+ * lay outside the workspace, so it was read as a trust anchor, though whoever can commit to the
+ * repository can add a key to it (SPEC §8). A committed file (or a committed link to one) is
+ * refused; a file no commit put there (a CI secret, git-ignored build output) is read.
+ */
+class TrustFileInRepositoryTest {
+
+    @TempDir
+    Path dir;
+
+    private Path repository;
+    private Path workspace;
+
+    @BeforeEach
+    void monorepo() throws Exception {
+        repository = dir.resolve("repo");
+        workspace = Files.createDirectories(repository.resolve("planning"));
+        Files.writeString(workspace.resolve("README.md"), "plans\n");
+        Files.writeString(repository.resolve(".gitignore"), "target/\n");
+    }
+
+    @Test
+    void aTrustFileCommittedElsewhereInTheWorkspacesRepositoryIsRefused() throws Exception {
+        Path committed = trustFile(repository.resolve("ci"));
+        commitAll();
+
+        assertThatThrownBy(() -> TrustFile.readOutside(committed, workspace))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("committed to the workspace's git repository");
+    }
+
+    @Test
+    void aTrustFileOnlyStagedInTheRepositoryIsRefused() throws Exception {
+        commitAll();
+        Path staged = trustFile(repository.resolve("ci"));
+        try (Git git = Git.open(repository.toFile())) {
+            git.add().addFilepattern("ci/trust.yaml").call();
+        }
+
+        assertThatThrownBy(() -> TrustFile.readOutside(staged, workspace))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("committed to the workspace's git repository");
+    }
+
+    @Test
+    void aCommittedLinkInTheRepositoryToATrustFileOutsideIsRefused() throws Exception {
+        Path outside = trustFile(dir.resolve("elsewhere"));
+        Path link = Files.createDirectories(repository.resolve("ci")).resolve("trust.yaml");
+        Files.createSymbolicLink(link, outside);
+        commitAll();
+
+        assertThatThrownBy(() -> TrustFile.readOutside(link, workspace))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("committed to the workspace's git repository");
+    }
+
+    @Test
+    void anIgnoredTrustFileInTheRepositorysWorkTreeIsRead() throws Exception {
+        commitAll();
+        Path ignored = trustFile(repository.resolve("target/keys"));
+
+        TrustedKeys keys = TrustFile.readOutside(ignored, workspace);
+
+        assertThat(keys.keys()).hasSize(1);
+    }
+
+    @Test
+    void aTrustFileOutsideTheRepositoryIsRead() throws Exception {
+        commitAll();
+        Path outside = trustFile(dir.resolve("ci-config"));
+
+        TrustedKeys keys = TrustFile.readOutside(outside, workspace);
+
+        assertThat(keys.keys()).hasSize(1);
+    }
+
+    private void commitAll() throws Exception {
+        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("plans").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+    }
+
+    private static Path trustFile(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("trust.yaml");
+        PublicKey key = Crypto.generate(SignatureAlgorithm.ED25519).getPublic();
+        TrustFile.add(file, new TrustedKey("QA", Crypto.keyId(key), SignatureAlgorithm.ED25519, key));
+        return file;
+    }
+}
