@@ -85,7 +85,7 @@ final class FileWorkspace implements PlanningWorkspace {
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt) ->
                 machine().evaluateIn(cycle, transition, new ArtifactGateContext(new GateEnvironment(sealedRoot, layout,
                         rulebook, new CycleArtifacts(sealedRoot, layout), clock, trust, SealedManifests.NONE),
-                        cycle, transition, Optional.of(judgedAt))));
+                        cycle, transition, Optional.of(judgedAt))), clock);
         GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
                 clock, trust, new SealedManifests() {
                     @Override

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.seal;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
@@ -26,6 +27,7 @@ import dev.planning.api.WorkspaceLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -63,7 +65,10 @@ import java.util.stream.Collectors;
  * reported), and its artifacts have the sealed SHA-256 at its {@code snapshot_rev}, read from git
  * objects; the verification summaries written at {@code VALIDATED}, when present, are signed by a
  * trusted key and state what the sealed manifest, the rulebook hash, the imported outcomes and the
- * event log give ({@link SummaryCheck}). {@link #verify(CycleRef, TrustedKeys, boolean)} with {@code recompute = false} skips
+ * event log give ({@link SummaryCheck}); the waivers the handoff used (its governance summary, its
+ * sealed evidence, the recomputed verdicts) hold on a trusted day, the verifier's clock or the day of
+ * the latest trusted signature, and no timestamp written with the seal lies in the verifier's future
+ * ({@link TrustedDay}). {@link #verify(CycleRef, TrustedKeys, boolean)} with {@code recompute = false} skips
  * only the recomputation, and says so in the report's notes.
  *
  * <pre>{@code
@@ -83,13 +88,17 @@ public final class ManifestVerifier {
     private final EventStore events;
     private final VerdictCheck verdicts;
     private final SummaryCheck summaries;
+    private final Clock clock;
 
     /**
      * @param events     the cycles' event logs, to find each manifest's {@code MANIFEST_SEALED} event
      * @param recomputer runs gates again to re-derive sealed verdicts
+     * @param clock      the verifier's own clock: the waivers a handoff used must hold on its day (or on
+     *                   the day of the latest trusted signature), and no timestamp may lie beyond it
+     *                   ({@link TrustedDay})
      */
     public ManifestVerifier(Path workspace, WorkspaceLayout layout, Rulebook rulebook, EventStore events,
-            VerdictRecomputer recomputer) {
+            VerdictRecomputer recomputer, Clock clock) {
         this.workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
         this.layout = Objects.requireNonNull(layout, "layout");
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
@@ -97,6 +106,7 @@ public final class ManifestVerifier {
         this.events = Objects.requireNonNull(events, "events");
         this.verdicts = new VerdictCheck(this.workspace, layout, Objects.requireNonNull(recomputer, "recomputer"));
         this.summaries = new SummaryCheck(this.workspace, layout, events);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -313,6 +323,12 @@ public final class ManifestVerifier {
                     "the rulebook in hand is not the one that judged the handoff"));
         }
         List<String> notes = new ArrayList<>();
+        // What the trusted day judges once the signatures that count are known: every waiver the
+        // handoff used and every timestamp written with it, none of which a signature covered then.
+        List<TrustedDay.Used> waivers = new ArrayList<>();
+        manifest.governance().waivers().forEach(w -> waivers.add(TrustedDay.Used.of(display, w)));
+        List<TrustedDay.Stamp> stamps = new ArrayList<>(List.of(new TrustedDay.Stamp(display, "created_at",
+                manifest.createdAt()), new TrustedDay.Stamp(display, "sealed_at", manifest.sealedAt())));
         if (!artifacts.pinned().isEmpty()) {
             notes.add("inputs of other streams pinned to their sealed version at snapshot_rev " + manifest.snapshotRev()
                     + ": " + String.join(", ", artifacts.pinned()));
@@ -321,12 +337,17 @@ public final class ManifestVerifier {
             // The history handed in is the expected cycle's: a manifest of another cycle reads its own log.
             Optional<List<RecordedEvent>> given = history.filter(h -> expectedCycle.filter(cycle::equals).isPresent());
             found.addAll(SealEventCheck.check(manifest, display, events, cycle, given));
+            Optional<List<RecordedEvent>> log = given.or(() -> readLog(cycle));
+            log.ifPresent(all -> all.forEach(e -> stamps.add(new TrustedDay.Stamp(layout.eventLog(cycle) + ":"
+                    + e.line(), "at", e.event().timestamp()))));
             if (scope != Scope.SEALED_STATE) {
                 VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, scope != Scope.CHECKSUMS_ONLY,
                         rulebookSealed, changed.isEmpty());
                 found.addAll(verdict.discrepancies());
                 notes.addAll(verdict.notes());
-                found.addAll(summaries.check(manifest, cycle, trust, notes, given));
+                waivers.addAll(verdict.waivers());
+                stamps.addAll(verdict.stamps());
+                found.addAll(summaries.check(manifest, cycle, trust, notes, log));
             }
         });
         ManifestIndex index = ManifestIndex.scan(workspace, layout);
@@ -337,6 +358,9 @@ public final class ManifestVerifier {
                     + " is claimed by " + claims.size() + " files; a manifest id must name exactly one manifest"));
         }
         List<ManifestSignature> counted = signatures(manifest, display, trust, found, ignored);
+        TrustedDay day = TrustedDay.of(clock.instant(), counted, scope == Scope.BEFORE_SIGNING);
+        found.addAll(day.future(stamps));
+        found.addAll(day.waivers(waivers));
         if (scope != Scope.BEFORE_SIGNING) {
             threshold(counted, display, trust, found);
         }
@@ -347,6 +371,15 @@ public final class ManifestVerifier {
         }
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
                 chain, found, ignored, notes);
+    }
+
+    /** The cycle's log; empty when it cannot be read (the seal event check reports why). */
+    private Optional<List<RecordedEvent>> readLog(CycleRef cycle) {
+        try {
+            return Optional.of(events.read(cycle));
+        } catch (PlanningException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<CycleRef> ownCycle(HandoffManifest manifest) {

@@ -86,8 +86,12 @@ final class VerdictCheck {
         this.inputs = new EvidenceInputs(workspace, layout);
     }
 
-    /** What was found: discrepancies and notes for the report. */
-    record Outcome(List<Discrepancy> discrepancies, List<String> notes) {
+    /**
+     * What was found: discrepancies and notes for the report; the waivers the sealed and the recomputed
+     * verdicts used, and the {@code at} of each sealed evidence, for {@link TrustedDay} to judge.
+     */
+    record Outcome(List<Discrepancy> discrepancies, List<String> notes, List<TrustedDay.Used> waivers,
+            List<TrustedDay.Stamp> stamps) {
     }
 
     /**
@@ -103,9 +107,16 @@ final class VerdictCheck {
         manifest.artifacts().forEach(a -> sealed.putIfAbsent(a.path(), a));
         Map<Transition, List<String>> toRerun = new LinkedHashMap<>();
         Map<Transition, Instant> judgedAt = new LinkedHashMap<>();
+        List<TrustedDay.Used> waivers = new ArrayList<>();
+        List<TrustedDay.Stamp> stamps = new ArrayList<>();
         for (Map.Entry<String, GateOutcome> entry : manifest.gateResults().entrySet()) {
             String gate = entry.getKey();
             Optional<JsonNode> evidence = evidence(gate, entry.getValue(), sealed, manifest, cycle, display, found);
+            evidence.ifPresent(root -> {
+                String path = entry.getValue().evidence().orElseThrow();
+                waivers.addAll(TrustedDay.used(path, root));
+                instant(root.path("at").asText("")).ifPresent(at -> stamps.add(new TrustedDay.Stamp(path, "at", at)));
+            });
             if (evidence.isEmpty() || gate.equals(ReleaseReadinessGate.NAME)) {
                 continue; // release_readiness judges the seal itself, after it
             }
@@ -129,12 +140,12 @@ final class VerdictCheck {
         }
         if (!recompute) {
             notes.add("verdicts not recomputed (--checksums-only): the sealed gate results were taken as recorded");
-            return new Outcome(found, notes);
+            return new Outcome(found, notes, waivers, stamps);
         }
         if (!rulebookSealed || !inputsIntact) {
             notes.add("verdicts not recomputed: " + (!rulebookSealed ? "the rulebook in hand is not the sealed one"
                     : "sealed inputs changed") + " (reported above)");
-            return new Outcome(found, notes);
+            return new Outcome(found, notes, waivers, stamps);
         }
         List<String> recomputed = new ArrayList<>();
         List<String> pluginGates = new ArrayList<>();
@@ -160,6 +171,10 @@ final class VerdictCheck {
                     continue;
                 }
                 List<GateResult> results = rerun.results();
+                for (GateResult result : results) {
+                    // The recomputed verdict's waivers too: a sealed evidence file may leave one out.
+                    waivers.addAll(TrustedDay.used(display, result.evidence().get(TrustedDay.WAIVERS_USED)));
+                }
                 for (String gate : rerun.unavailable()) {
                     // Fail closed: a verdict that cannot be re-derived here is not taken on trust.
                     found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "gate " + gate + " to re-derive"
@@ -215,7 +230,7 @@ final class VerdictCheck {
                     + " implementation on this class path; their verdict may also depend on what they read beyond"
                     + " the sealed inputs (the clock, the network), which no seal pins");
         }
-        return new Outcome(found, notes);
+        return new Outcome(found, notes, waivers, stamps);
     }
 
     /**

@@ -23,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +37,9 @@ import java.util.Set;
  * judged under another rulebook than the one in hand, names a git revision that does not exist,
  * records gate verdicts that its sealed inputs do not re-derive or evidence that does not match it,
  * is not the manifest its {@code MANIFEST_SEALED} event anchors, or shares its id with another
- * manifest. A keyholder's signature on the statement vouches for its gate results and governance,
+ * manifest. That list is the complement of an allow-list ({@link #PASSING}, the findings judged
+ * against trusted keys): a finding of any kind not on it blocks, so a kind verification learns to
+ * report later blocks until it is deliberately allowed. A keyholder's signature on the statement vouches for its gate results and governance,
  * so a manifest forged by a hand without a key (SPEC §8) is not attested. Signatures and the
  * signing policy are not required: an attestation says what was sealed. Its {@code approvals}
  * name only the signatures that verified against the trusted keys given (once per key, for their
@@ -50,20 +54,31 @@ import java.util.Set;
 public final class Attester {
 
     /**
-     * Everything verification finds that does not depend on trusted keys. Left out: the signature
-     * checks, the signing policy, the unsigned-history and summary checks (all judged against trusted
-     * keys, of which attest is given none) and the prior chain (whose check includes the prior
-     * manifest's signing policy).
+     * The allow-list: the kinds that do not stop an attestation, because they are judged against
+     * trusted keys, of which attest may be given none: the signature checks, the signing policy, the
+     * unsigned-history and summary checks, and the prior chain (whose check includes the prior
+     * manifest's signing policy). Every other kind blocks ({@link #BLOCKS}), a kind added to
+     * {@link DiscrepancyKind} later included until it is listed here: fail closed.
      */
-    private static final Set<DiscrepancyKind> BLOCKING = EnumSet.of(DiscrepancyKind.MANIFEST_INVALID,
-            DiscrepancyKind.MANIFEST_NOT_CANONICAL, DiscrepancyKind.ARTIFACT_CHANGED, DiscrepancyKind.ARTIFACT_MISSING,
-            DiscrepancyKind.ARTIFACT_UNSEALED, DiscrepancyKind.RULEBOOK_CHANGED, DiscrepancyKind.SNAPSHOT_REV_MISSING,
-            DiscrepancyKind.VERDICT_CHANGED, DiscrepancyKind.EVIDENCE_MISMATCH, DiscrepancyKind.SEAL_EVENT_MISMATCH,
-            DiscrepancyKind.MANIFEST_ID_DUPLICATE);
-    private static final ObjectMapper JSON = JsonMappers.prettyJson();
+    static final Set<DiscrepancyKind> PASSING = Collections.unmodifiableSet(EnumSet.of(
+            DiscrepancyKind.SIGNATURE_INVALID, DiscrepancyKind.SIGNATURE_UNTRUSTED, DiscrepancyKind.SIGNATURE_WRONG_ROLE,
+            DiscrepancyKind.SIGNATURE_DUPLICATE, DiscrepancyKind.THRESHOLD_NOT_MET, DiscrepancyKind.PRIOR_MANIFEST,
+            DiscrepancyKind.UNSIGNED_HISTORY, DiscrepancyKind.SUMMARY_INVALID, DiscrepancyKind.SUMMARY_MISMATCH,
+            DiscrepancyKind.SUMMARY_MISSING));
+
+    /** Whether a finding of a kind stops an attestation: every kind not in {@link #PASSING}. */
+    static final Predicate<DiscrepancyKind> BLOCKS = blocking(PASSING);
+
+        private static final ObjectMapper JSON = JsonMappers.prettyJson();
 
     private final Path root;
     private final WorkspaceLayout layout;
+
+    /** Blocks every kind that is not in {@code passing}, and a missing kind. */
+    static Predicate<DiscrepancyKind> blocking(Set<DiscrepancyKind> passing) {
+        Set<DiscrepancyKind> allowed = Set.copyOf(passing);
+        return kind -> kind == null || !allowed.contains(kind);
+    }
 
     public Attester(Path root, WorkspaceLayout layout) {
         this.root = root;
@@ -75,7 +90,7 @@ public final class Attester {
      *
      * @param verifyRead   verifies the manifest as read here, without reading the file again (with
      *                     the trusted keys: only what does not depend on them blocks, see
-     *                     {@link #BLOCKING}; its counted signatures are the approvals)
+     *                     {@link #BLOCKS}; its counted signatures are the approvals)
      * @param verifyFile   verifies the cycle's manifest from its file: used only when it cannot be
      *                     read here, to report why
      * @param keysGiven    whether the verification had trusted keys to check signatures with;
@@ -88,7 +103,7 @@ public final class Attester {
         Optional<ManifestReader.Read> read = read(SafePaths.resolve(root, path), path);
         // The bytes just read are verified, and those same bytes are attested: the file is read once.
         VerificationReport report = read.isPresent() ? verifyRead.apply(read.get()) : verifyFile.get();
-        List<Discrepancy> blocking = report.discrepancies().stream().filter(d -> BLOCKING.contains(d.kind())).toList();
+        List<Discrepancy> blocking = report.discrepancies().stream().filter(d -> BLOCKS.test(d.kind())).toList();
         if (!blocking.isEmpty()) {
             throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "cannot attest " + cycle
                     + ": " + blocking.get(0).describe() + (blocking.size() > 1 ? " (and " + (blocking.size() - 1)
