@@ -45,7 +45,10 @@ public enum DiscrepancyKind {
     VERDICT_CHANGED,
     /**
      * A gate's sealed evidence does not match the manifest: its status or rulebook hash differs
-     * from the manifest's, or an input it judged is not sealed with the same SHA-256.
+     * from the manifest's, or an input it judged is not sealed with the same SHA-256. Also: a waiver
+     * the handoff used is not in force on a trusted day (the verifier's clock, or the day of the
+     * latest trusted signature), or a timestamp written with the seal (an event's or an evidence
+     * file's {@code at}, the manifest's {@code sealed_at}) lies in the future of the verifier's clock.
      */
     EVIDENCE_MISMATCH,
     /**

@@ -411,8 +411,10 @@ class SealingTest {
         List<TrustedKey> keys = new java.util.ArrayList<>(TRUST.keys());
         keys.add(new TrustedKey("QA", asQa.keyId(), SignatureAlgorithm.ECDSA_P256_SHA256, explicit));
         TrustedKeys trust = new TrustedKeys(keys, "two encodings");
+        // The fixture's clock: the governance stub's waiver holds on its day.
         PlanningWorkspace ws = Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
-                .trustedKeys(trust).triggeredBy("tester").build();
+                .trustedKeys(trust).clock(java.time.Clock.fixed(SealFixture.NOW, java.time.ZoneOffset.UTC))
+                .triggeredBy("tester").build();
         assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
         ws.seal(CYCLE, SealOptions.defaults());
         ws.sign(CYCLE, PM);

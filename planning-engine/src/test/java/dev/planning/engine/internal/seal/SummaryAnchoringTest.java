@@ -276,8 +276,13 @@ class SummaryAnchoringTest {
 
     @Test
     void refusesToSummarizeWithAClockBeforeTheMoveIntoValidated() {
+        Instant validated = events(EventType.STATE_TRANSITION).stream()
+                .filter(e -> e.event().toState().filter(CycleState.VALIDATED::equals).isPresent())
+                .reduce((a, b) -> b).orElseThrow().event().timestamp();
+        // A minute before the move: within the clock skew verification allows for the log's timestamps
+        // (further back, the log lies in the verifier's future and verification refuses first).
         PlanningWorkspace late = Planning.builder().workspace(root)
-                .clock(Clock.fixed(Instant.parse("2000-01-01T00:00:00Z"), ZoneOffset.UTC))
+                .clock(Clock.fixed(validated.minusSeconds(60), ZoneOffset.UTC))
                 .trustedKeys(CycleWorkspace.TRUST).triggeredBy("test").build();
 
         assertThatThrownBy(() -> late.summarize(CYCLE, List.of(CycleWorkspace.PM)))
