@@ -33,10 +33,11 @@ import java.util.Optional;
  *
  * <p>Obtain one from {@link PostgresStore#eventStore()}. Guarantees, matching the file store's:
  * <ul>
- * <li><b>Compare-and-append across processes and hosts</b>: an append reads the cycle's head and
- *     inserts line {@code n + 1}; the primary key {@code (repository, stream, cycle_id, seq)} admits
- *     one row per position, so of two writers expecting the same head exactly one commits and the
- *     other gets {@link ConcurrentTransitionException} (no application lock).</li>
+ * <li><b>Compare-and-append across processes and hosts</b>: an append is one call of the server
+ *     function {@code planning_append}, which checks the cycle's head and inserts line
+ *     {@code n + 1}; the primary key {@code (repository, stream, cycle_id, seq)} admits one row per
+ *     position, so of two writers expecting the same head exactly one commits and the other gets
+ *     {@link ConcurrentTransitionException} (no application lock).</li>
  * <li><b>Same hashes</b>: lines are encoded by the engine's codec, so a log moved between files and
  *     the database keeps every hash (see {@link StoreMigration}).</li>
  * <li><b>Verified reads</b>: {@link #read} recomputes each line's SHA-256 from its bytes and checks
@@ -167,32 +168,46 @@ public final class PostgresEventStore implements EventStore {
     }
 
     /**
-     * One round trip: a single statement, committed on its own, that finds the cycle's head, inserts
-     * the next line only when the head is the expected one, moves the portfolio row and (when
-     * enabled) queues the outbox row. A lost race is a unique violation (the position, or the event
-     * id, already held) or an empty result (the head moved); only then does the store read again,
-     * to tell a repeated append (same event id, same line) from a concurrent one.
+     * One round trip: a single call of the server function {@code planning_append} (migration V6),
+     * committed on its own, that checks the cycle's head, inserts the next line only when the head
+     * is the expected one, moves the portfolio row and (when enabled) queues the outbox row. A lost
+     * race is a unique violation (the position, or the event id, already held), an empty result
+     * (the head moved) or, when writers of two versions race one cycle during a rolling upgrade, a
+     * deadlock or serialization failure whose victim was rolled back whole: only then does the store
+     * read again, to tell a repeated append (same event id, same line) from a concurrent one.
      */
     private RecordedEvent appendLine(CycleRef cycle, PlanningEvent event, byte[] line, String expectedHead) {
         String sha256 = Sha256.hex(line);
-        Object[] values = {repository, cycle.stream(), cycle.cycleId(), expectedHead, event.id(),
-            event.type().name(), event.fromState().map(Enum::name).orElse(null),
-            event.toState().map(Enum::name).orElse(null), Timestamp.from(event.timestamp()), sha256, line,
-            json(event.details()), ProjectedState.assigned(event).map(Enum::name).orElse(null)};
+        String details = json(event.details());
+        String from = event.fromState().map(Enum::name).orElse(null);
+        String to = event.toState().map(Enum::name).orElse(null);
+        String assigned = ProjectedState.assigned(event).map(Enum::name).orElse(null);
+        Timestamp occurredAt = Timestamp.from(event.timestamp());
         for (int attempt = 1; ; attempt++) {
-            // The first attempt reads the head from the portfolio row; a retry from the event rows,
-            // so a cycle whose portfolio row is missing or behind still appends.
-            Statement statement = attempt == 1 ? (outbox ? APPEND_WITH_OUTBOX : APPEND)
-                    : (outbox ? APPEND_FROM_LOG_WITH_OUTBOX : APPEND_FROM_LOG);
             Integer seq = transactions.autoCommit("append to the event log of " + cycle, connection -> {
-                try (PreparedStatement append = statement.prepare(connection, values);
-                        ResultSet rs = append.executeQuery()) {
-                    rs.next();
-                    int inserted = rs.getInt(1);
-                    return rs.wasNull() ? null : inserted;
+                try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+                    append.setString(1, repository);
+                    append.setString(2, cycle.stream());
+                    append.setString(3, cycle.cycleId());
+                    append.setString(4, expectedHead);
+                    append.setString(5, event.id());
+                    append.setString(6, event.type().name());
+                    append.setString(7, from);
+                    append.setString(8, to);
+                    append.setTimestamp(9, occurredAt);
+                    append.setString(10, sha256);
+                    append.setBytes(11, line);
+                    append.setString(12, details);
+                    append.setString(13, assigned);
+                    append.setBoolean(14, outbox);
+                    try (ResultSet rs = append.executeQuery()) {
+                        rs.next();
+                        int inserted = rs.getInt(1);
+                        return rs.wasNull() ? null : inserted;
+                    }
                 } catch (SQLException e) {
-                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        return null; // a line at that position or with that event id: told apart below
+                    if (lostRace(e)) {
+                        return null; // told apart below: a repeated append, or a concurrent one
                     }
                     throw e;
                 }
@@ -205,9 +220,9 @@ public final class PostgresEventStore implements EventStore {
             if (outcome.recorded != null) {
                 return outcome.recorded;
             }
-            // The head still being the expected one means the competing insert was rolled back, or
-            // the portfolio row did not name the head: try again, from the event rows (bounded: each
-            // round lost to a writer).
+            // The head still being the expected one means the competing insert was rolled back (or
+            // this call was a deadlock's victim while the winner had not committed yet): try again
+            // (bounded: each round lost to a writer).
             if (!outcome.head.equals(expectedHead) || attempt == 3) {
                 throw concurrent(cycle, expectedHead, outcome.head);
             }
@@ -220,107 +235,34 @@ public final class PostgresEventStore implements EventStore {
         return mine.isPresent() ? new Outcome(mine.get(), null) : new Outcome(null, head(connection, cycle).sha256);
     }
 
+    /**
+     * Whether an append failed only because another writer of the cycle got there first: a unique
+     * violation ({@code 23505}: the position or the event id already held), a deadlock ({@code 40P01})
+     * or a serialization failure ({@code 40001}). The last two arise when an older client, whose
+     * statement locks the event row before the portfolio row, races this one (which locks the
+     * portfolio row first), or under a stricter default isolation level; PostgreSQL rolls the victim's
+     * transaction back whole, so nothing of the append was written.
+     */
+    static boolean lostRace(SQLException e) {
+        String state = e.getSQLState();
+        return UNIQUE_VIOLATION.equals(state) || DEADLOCK_DETECTED.equals(state)
+                || SERIALIZATION_FAILURE.equals(state);
+    }
+
     /** SQLSTATE of a unique violation: the primary key's position or the event id already held. */
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     /**
-     * The append statement. The head is the cycle's portfolio row ({@code planning_cycle}, written in
-     * the same transaction as every event, so it names the last line), read by its primary key; a
-     * retry reads it from the last event row, so a cycle whose portfolio row is missing or behind
-     * still appends. (Reading the last event row by an index scan backwards costs PostgreSQL a check
-     * of every entry of the cycle on that index page: about 100,000 instructions of the statement's
-     * 550,000, benchmark B6.) A portfolio row behind its log (edited by hand) cannot insert a second
-     * line at a held position: the primary key refuses it. The event row is a plain {@code INSERT}:
-     * {@code ON CONFLICT DO NOTHING} would check the unique indexes before inserting and again in
-     * the insertion. Parameters, numbered as in the text: 1 repository, 2 stream, 3 cycle, 4
-     * expected head, 5 event id, 6 type, 7 from state, 8 to state, 9 time, 10 SHA-256 of the line,
-     * 11 line, 12 details, 13 the state the event assigns ({@code null}: the cycle keeps its own).
+     * The append: one call of {@code planning_append} (db/planning/V6__append_function.sql), whose
+     * statements PostgreSQL plans once per connection. Parameters: 1 repository, 2 stream, 3 cycle,
+     * 4 expected head, 5 event id, 6 type, 7 from state, 8 to state, 9 time, 10 SHA-256 of the line,
+     * 11 line, 12 details (JSON), 13 the state the event assigns ({@code null}: the cycle keeps its
+     * own), 14 whether to queue an outbox row. Returns the new line's number, or {@code NULL} when
+     * the cycle's head is not the expected one.
      */
-    private static final String HEAD_FROM_PORTFOLIO = "WITH head AS ("
-            + " SELECT events AS seq, head_sha256 AS sha256 FROM planning_cycle"
-            + " WHERE repository = ?1 AND stream = ?2 AND cycle_id = ?3),";
-
-    private static final String HEAD_FROM_LOG = "WITH head AS ("
-            + " SELECT seq, sha256 FROM planning_event"
-            + " WHERE repository = ?1 AND stream = ?2 AND cycle_id = ?3 ORDER BY seq DESC LIMIT 1),";
-
-    private static final String APPEND_CORE =
-            " pos AS ("
-            + " SELECT COALESCE((SELECT seq FROM head), 0) + 1 AS seq,"
-            + " COALESCE((SELECT sha256::text FROM head), '" + RecordedEvent.GENESIS + "') AS head"
-            + "), ev AS ("
-            + " INSERT INTO planning_event (repository, stream, cycle_id, seq, event_id, event_type, from_state,"
-            + " to_state, occurred_at, prev_sha256, sha256, line, details)"
-            + " SELECT ?1, ?2, ?3, pos.seq, ?5, ?6, ?7, ?8, ?9, ?4, ?10, ?11, ?12::jsonb FROM pos"
-            + " WHERE pos.head = ?4"
-            + " RETURNING seq, occurred_at"
-            + "), cyc AS ("
-            + " INSERT INTO planning_cycle (repository, stream, cycle_id, state, events, head_sha256, updated_at)"
-            + " SELECT ?1, ?2, ?3, COALESCE(?13::text, 'PLANNED'), ev.seq, ?10, ev.occurred_at FROM ev"
-            + " ON CONFLICT (repository, stream, cycle_id) DO UPDATE"
-            + " SET state = COALESCE(?13::text, planning_cycle.state), events = EXCLUDED.events,"
-            + " head_sha256 = EXCLUDED.head_sha256, updated_at = EXCLUDED.updated_at"
-            + ")";
-
-    private static final String RESULT = " SELECT (SELECT seq FROM ev)";
-
-    private static final String OUTBOX = ", box AS ("
-            + " INSERT INTO planning_outbox (repository, stream, cycle_id, seq, event_id)"
-            + " SELECT ?1, ?2, ?3, ev.seq, ?5 FROM ev"
-            + ")";
-
-    private static final Statement APPEND = new Statement(HEAD_FROM_PORTFOLIO + APPEND_CORE + RESULT);
-
-    private static final Statement APPEND_WITH_OUTBOX = new Statement(HEAD_FROM_PORTFOLIO + APPEND_CORE + OUTBOX
-            + RESULT);
-
-    private static final Statement APPEND_FROM_LOG = new Statement(HEAD_FROM_LOG + APPEND_CORE + RESULT);
-
-    private static final Statement APPEND_FROM_LOG_WITH_OUTBOX = new Statement(HEAD_FROM_LOG + APPEND_CORE + OUTBOX
-            + RESULT);
-
-    /**
-     * SQL whose parameters are numbered ({@code ?n}, each used any number of times): JDBC binds
-     * {@code ?} by position, so the text gets plain {@code ?} and each position its value's number.
-     */
-    private static final class Statement {
-        private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("\\?(\\d+)");
-
-        private final String sql;
-        private final int[] order;
-
-        Statement(String numbered) {
-            java.util.regex.Matcher matcher = NUMBERED.matcher(numbered);
-            List<Integer> positions = new ArrayList<>();
-            while (matcher.find()) {
-                positions.add(Integer.parseInt(matcher.group(1)));
-            }
-            this.sql = matcher.replaceAll("?");
-            this.order = positions.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        PreparedStatement prepare(Connection connection, Object[] values) throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            try {
-                for (int i = 0; i < order.length; i++) {
-                    Object value = values[order[i] - 1];
-                    if (value == null) {
-                        statement.setNull(i + 1, java.sql.Types.VARCHAR);
-                    } else if (value instanceof byte[] bytes) {
-                        statement.setBytes(i + 1, bytes);
-                    } else if (value instanceof Timestamp time) {
-                        statement.setTimestamp(i + 1, time);
-                    } else {
-                        statement.setString(i + 1, (String) value);
-                    }
-                }
-                return statement;
-            } catch (SQLException | RuntimeException e) {
-                statement.close();
-                throw e;
-            }
-        }
-    }
+    private static final String APPEND = "SELECT planning_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
 
     private void insert(Connection connection, CycleRef cycle, int seq, PlanningEvent event, byte[] line,
             String prevHash) throws SQLException {

@@ -46,9 +46,10 @@ class FaultTest {
 
             CompletableFuture<RecordedEvent> append;
             try (Connection blocker = TestServers.postgres().getConnection()) {
-                // Hold the cycle's portfolio row: the append statement inserts its event row, then waits here.
+                // Hold the outbox table: the append moves the portfolio row and inserts its event row,
+                // then waits here to queue its outbox row, the last thing it writes.
                 blocker.setAutoCommit(false);
-                lockCycleRow(blocker, events.repository());
+                lockTable(blocker, "planning_outbox");
                 append = inThread(() -> events.append(CYCLE, next, head));
                 int victim = waitForBlockedAppend(blocker, append);
                 try (PreparedStatement kill = blocker.prepareStatement("SELECT pg_terminate_backend(?)")) {
@@ -81,8 +82,9 @@ class FaultTest {
             PlanningEvent next = Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF);
             CompletableFuture<RecordedEvent> append;
             try (Connection blocker = TestServers.postgres().getConnection()) {
+                // Hold the event table: the append moves the portfolio row, then waits here to insert its event row.
                 blocker.setAutoCommit(false);
-                lockCycleRow(blocker, events.repository());
+                lockTable(blocker, "planning_event");
                 append = inThread(() -> events.append(CYCLE, next, head));
                 int victim = waitForBlockedAppend(blocker, append);
                 try (PreparedStatement kill = blocker.prepareStatement("SELECT pg_terminate_backend(?)")) {
@@ -185,15 +187,14 @@ class FaultTest {
         }
     }
 
-    private static void lockCycleRow(Connection blocker, String repository) throws Exception {
-        try (PreparedStatement lock = blocker.prepareStatement(
-                "SELECT 1 FROM planning_cycle WHERE repository = ? FOR UPDATE")) {
-            lock.setString(1, repository);
-            lock.executeQuery().close();
+    /** Makes an insertion into {@code table} wait until the blocker's transaction ends (reads still go on). */
+    private static void lockTable(Connection blocker, String table) throws Exception {
+        try (PreparedStatement lock = blocker.prepareStatement("LOCK TABLE " + table + " IN SHARE MODE")) {
+            lock.execute();
         }
     }
 
-    /** The process id of the backend waiting for the cycle row, once it waits there. */
+    /** The process id of the backend whose append call waits for the blocker's lock, once it waits there. */
     private static int waitForBlockedAppend(Connection blocker, CompletableFuture<RecordedEvent> append)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -202,11 +203,11 @@ class FaultTest {
         try (Connection watcher = TestServers.postgres().getConnection();
                 PreparedStatement find = watcher.prepareStatement(
                 "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query LIKE '%INSERT INTO planning_cycle%' AND pid <> pg_backend_pid()")) {
+                        + " AND query LIKE '%planning_append(%' AND pid <> pg_backend_pid()")) {
             watcher.setAutoCommit(true);
             while (System.nanoTime() < deadline) {
                 if (append.isDone()) {
-                    throw new AssertionError("the append ended before it reached the cycle row: " + append.handle(
+                    throw new AssertionError("the append ended before it reached the blocker's lock: " + append.handle(
                             (value, error) -> error != null ? error.toString() : "recorded line " + value.line()).join());
                 }
                 try (ResultSet rs = find.executeQuery()) {
@@ -217,7 +218,7 @@ class FaultTest {
                 Thread.sleep(20);
             }
         }
-        throw new AssertionError("the append never reached the cycle row");
+        throw new AssertionError("the append never reached the blocker's lock");
     }
 
     private static int committedRows(String repository, String table) throws Exception {

@@ -173,7 +173,7 @@ public final class StoreBenchmark {
      * transaction (one single-row INSERT into a logged table, auto-commit, on a connection taken from
      * the store's pool for each commit, exactly as an append takes one), and the writer's appends
      * for a slice of the point's time (each append does all a real transition does: encode, hash,
-     * the compare-and-append statement with its portfolio row). Probe and writer alternate order
+     * the compare-and-append call with its portfolio row). Probe and writer alternate order
      * from round to round, so a drift of the machine's load falls on both. Reports the medians and
      * the min–max of each, and the ratio writer rate x commit latency per round.
      */
