@@ -66,7 +66,7 @@ final class AdvanceCommand implements Callable<Integer> {
         PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         CycleRef ref = cycle.existing(ws);
         // Read before anything is recorded: a key that cannot be read refuses the whole command.
-        List<Signer> summarySigners = summaryKeys.stream().map(AttestCommand::signer).toList();
+        List<Signer> summarySigners = summaryKeys.stream().map(key -> AttestCommand.signer(key, ws.root())).toList();
         if (!summarySigners.isEmpty()) {
             TrustedKeys keys = trust.require(ws.root(), "write verification summaries");
             for (int i = 0; i < summarySigners.size(); i++) {

@@ -5,7 +5,6 @@ import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.Signer;
-import dev.planning.engine.Planning;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ final class AttestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Signer> signers = keys.stream().map(AttestCommand::signer).toList();
+        List<Signer> signers = keys.stream().map(key -> signer(key, workspace.workspace)).toList();
         if (summaries || testRunUrl != null) {
             return summarize(signers);
         }
@@ -110,9 +109,13 @@ final class AttestCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** A PEM signer for a key file, its role taken from the file name ({@code QA.key.pem}). */
-    static Signer signer(Path key) {
-        return Planning.keys().pemSigner(roleOf(key), key);
+    /**
+     * A PEM signer for a key file, its role taken from the file name ({@code QA.key.pem}); refused
+     * as {@link PrivateKeyFiles#signer} refuses a key (inside the workspace or its repository, or
+     * shared with others).
+     */
+    static Signer signer(Path key, Path workspace) {
+        return PrivateKeyFiles.signer(roleOf(key), key, workspace);
     }
 
     /** Two lines, one per summary written. */

@@ -2,8 +2,11 @@ package dev.planning.cli;
 
 import dev.planning.api.signing.GeneratedKey;
 import dev.planning.engine.Planning;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +31,8 @@ final class KeysCommand implements Runnable {
     /** {@code planning keys generate --role ROLE [--algorithm A] --out DIR}. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write DIR/ROLE.key.pem (private, owner-only) and DIR/ROLE.pub.pem, and add the public key"
-                    + " under ROLE to DIR/trust.yaml (the file `verify --trust` reads). Keys are never overwritten.")
+                    + " under ROLE to DIR/trust.yaml (the file `verify --trust` reads). Keys are never overwritten."
+                    + " Warns when DIR lies in a git work tree: a committed key is leaked, and commands refuse it.")
     static final class Generate implements Callable<Integer> {
 
         @Option(names = "--role", paramLabel = "ROLE", required = true, description = "Role, e.g. PM, TechLead, QA.")
@@ -55,7 +59,34 @@ final class KeysCommand implements Runnable {
             o.println("  public key  " + key.publicKey());
             o.println("  trust file  " + key.trustFile());
             o.flush();
+            gitWorkTree(out).ifPresent(root -> {
+                PrintWriter e = spec.commandLine().getErr();
+                e.println("warning: " + key.privateKey() + " lies in the git work tree " + root + "; never commit it"
+                        + " (a committed key is a leaked key: sign, attest and advance refuse it). Keep keys outside"
+                        + " the repository, e.g. --out ~/.planning/keys, or git-ignore the directory");
+                e.flush();
+            });
             return ExitCodes.OK;
+        }
+
+        /**
+         * The nearest directory at or above {@code directory} holding a {@code .git} entry: the work
+         * tree a key written there could be committed to. A warning only: the key may be git-ignored,
+         * and commands that use a key refuse it once it is tracked.
+         */
+        private static Optional<Path> gitWorkTree(Path directory) {
+            Path start;
+            try {
+                start = directory.toRealPath();
+            } catch (IOException e) {
+                start = directory.toAbsolutePath().normalize();
+            }
+            for (Path d = start; d != null; d = d.getParent()) {
+                if (Files.exists(d.resolve(".git"))) {
+                    return Optional.of(d);
+                }
+            }
+            return Optional.empty();
         }
     }
 

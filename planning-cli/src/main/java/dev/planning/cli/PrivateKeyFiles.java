@@ -2,6 +2,8 @@ package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.signing.Signer;
+import dev.planning.engine.Planning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +14,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Key hygiene for commands that take a private key file ({@code sign}): the key must live outside
- * the workspace (a key in the repository is one {@code git add} away from being published, and
- * would be swept into a handoff) and, where the file system has POSIX permissions, be readable by
- * its owner only (mode 0600, as {@code keys generate} writes it), the rule ssh applies.
+ * Key hygiene for commands that take a private key file ({@code sign --key}, {@code attest --key},
+ * {@code advance --summary-key}): where the file system has POSIX permissions the key must be
+ * readable by its owner only (mode 0600, as {@code keys generate} writes it), the rule ssh applies;
+ * and it must lie outside the workspace and not be tracked by the git repository holding the
+ * workspace (the engine's {@link dev.planning.api.signing.Keys#pemSigner(String, Path, Path)}): a
+ * key in the repository is one {@code git add} away from being published, and a committed key is a
+ * key everyone who can read the repository holds (SPEC §8). A git-ignored or untracked key in the
+ * repository's work tree is accepted.
  */
 final class PrivateKeyFiles {
 
@@ -25,21 +31,26 @@ final class PrivateKeyFiles {
     private PrivateKeyFiles() {
     }
 
-    /** Refuses {@code key} when it is inside {@code workspace} or shared with group or others. */
-    static void requireSafe(Path workspace, Path key) {
+    /**
+     * A signer for {@code role} from {@code key}, when the key lies outside {@code workspace} and its
+     * repository and is owner-only ({@link #requireOwnerOnly}). Where it lies is judged first: a
+     * committed key, which a checkout leaves readable by all, is reported as committed.
+     *
+     * @throws InvalidInputException naming the file and why it is refused, or as the key reader does
+     */
+    static Signer signer(String role, Path key, Path workspace) {
+        Signer signer = Planning.keys().pemSigner(role, key, workspace.toAbsolutePath().normalize());
+        requireOwnerOnly(key);
+        return signer;
+    }
+
+    /** Refuses {@code key} when it is shared with group or others. */
+    static void requireOwnerOnly(Path key) {
         Path real;
         try {
             real = key.toRealPath();
         } catch (IOException e) {
             return; // a missing key is reported, with its name, by the key reader
-        }
-        try {
-            if (real.startsWith(workspace.toRealPath())) {
-                throw new InvalidInputException("the private key is inside the workspace; keep signing keys outside the"
-                        + " repository (expected a path such as ~/.planning/keys/ROLE.key.pem)", SourceLocation.ofFile(key.toString()));
-            }
-        } catch (IOException e) {
-            return;
         }
         PosixFileAttributeView posix = Files.getFileAttributeView(real, PosixFileAttributeView.class);
         if (posix == null) {

@@ -3,6 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.signing.Signer;
 import dev.planning.engine.Planning;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
@@ -60,16 +61,15 @@ final class SignCommand implements Callable<Integer> {
         }
         // The central store, when $PLANNING_STORE_URL or $PLANNING_STORE_CONFIG names one.
         StoreSelection.open(null).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
-        // Refuse a key in the workspace before anything else reads the workspace.
-        PrivateKeyFiles.requireSafe(root.toAbsolutePath().normalize(), key);
+        // Refuse a key in the workspace or its repository before anything else reads the workspace.
+        Signer signer = PrivateKeyFiles.signer(role, key, root);
         PlanningWorkspace ws = builder.trustedKeys(trust.require(root, "sign")).build();
         String expected = ws.layout().manifest(located.cycle());
         if (!ws.root().resolve(expected).normalize().equals(located.file())) {
             throw new InvalidInputException(manifest + " is not the sealed manifest of " + located.cycle()
                     + " in workspace " + ws.root() + " (expected " + expected + ")");
         }
-        PrivateKeyFiles.requireSafe(ws.root(), key);
-        HandoffManifest signed = ws.sign(located.cycle(), Planning.keys().pemSigner(role, key));
+        HandoffManifest signed = ws.sign(located.cycle(), signer);
         SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.signed(expected, signed),
                 () -> SealReports.signedText(expected, signed));
         return ExitCodes.OK;

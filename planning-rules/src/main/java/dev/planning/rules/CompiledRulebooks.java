@@ -18,7 +18,9 @@ import org.apiguardian.api.API;
  * and this build of the engine; anything else means "compile again". The policy-language check
  * runs on the rule files first; a "passed" verdict recorded in the same cache for exactly those
  * bytes (and this build of the checker), checked as an entry is, stands for it. The directory must
- * lie outside the workspace and be private to its owner (mode {@code 0700}), or it is not used (see {@code docs/SECURITY.md}).
+ * lie outside the workspace and be private to its owner (mode {@code 0700}), or it is not used; an
+ * entry or verdict that git tracks (a cache directory inside a checkout, whose files whoever can
+ * commit wrote) is never used either (see {@code docs/SECURITY.md}).
  *
  * @since 0.2
  */

@@ -4,8 +4,9 @@
  * ({@code testkit}).
  *
  * <p>The module depends on {@code planning-api} and Drools. The governance gate, the policy engine
- * and the facts use nothing of {@code planning-engine} but its mapper factory and its rulebook
- * hasher: a gate sees the workspace only through its context. Seven classes use engine internals, each for a reason of its
+ * and the facts use nothing of {@code planning-engine} but its mapper factory, its rulebook hasher
+ * and (for the compiled-rulebook cache) its committed-file check: a gate sees the workspace only
+ * through its context. Eight classes use engine internals, each for a reason of its
  * own, and no other class may use any; {@code RulesLayeringTest} holds exactly this list, class by
  * class:
  * <ul>
@@ -36,6 +37,10 @@
  *       {@code RulebookHasher.read} and compiles those bytes only when they hash to the loaded
  *       rulebook's hash: one implementation of the hash recipe, the one the loader used, so what is
  *       compiled is exactly what the hash (and a seal) names;</li>
+ *   <li>{@code internal.drools.CompiledRulebookCache} asks the engine's {@code OutsideRepository}
+ *       whether git tracks a cache entry or verdict (a cache directory in a checkout): the check the
+ *       trust file and private keys get, so a committed entry is never used; it reads the cache
+ *       directory's repository only, never the workspace;</li>
  *   <li>{@code internal.defaults.DefaultRulebook} writes the default rulebook with the engine's
  *       atomic file writes ({@code AtomicFiles}), so that {@code planning init} never leaves half a
  *       rulebook.</li>

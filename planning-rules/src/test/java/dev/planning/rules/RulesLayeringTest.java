@@ -42,14 +42,16 @@ class RulesLayeringTest {
             "dev.planning.rules.testkit.RuleTestReport", Set.of("report.JUnitXml"),
             "dev.planning.rules.internal.defaults.DefaultRulebook", Set.of("workspace.AtomicFiles"),
             "dev.planning.rules.internal.drools.InputDigests", Set.of("json.JsonMappers"),
-            "dev.planning.rules.internal.drools.RulebookCompiler", Set.of("rulebook.RulebookHasher"));
+            "dev.planning.rules.internal.drools.RulebookCompiler", Set.of("rulebook.RulebookHasher"),
+            "dev.planning.rules.internal.drools.CompiledRulebookCache", Set.of("git.OutsideRepository"));
 
     /**
-     * The engine classes the policy engine may use: the mapper factory, which reads nothing, and the
-     * rulebook hasher, which reads only the rulebook directory the compiler compiles.
+     * The engine classes the policy engine may use: the mapper factory, which reads nothing, the
+     * rulebook hasher, which reads only the rulebook directory the compiler compiles, and the
+     * committed-file check, which reads only the git repository holding the compiled-rulebook cache.
      */
-    private static final String POLICY_ENGINE_MAY_USE =
-            "dev\\.planning\\.engine\\.internal\\.(json\\.JsonMappers|rulebook\\.RulebookHasher)(\\$.*)?";
+    private static final String POLICY_ENGINE_MAY_USE = "dev\\.planning\\.engine\\.internal\\."
+            + "(json\\.JsonMappers|rulebook\\.RulebookHasher|git\\.OutsideRepository)(\\$.*)?";
 
     @Test
     void theGovernanceGatePoliciesAndFactsDoNotUseTheEngine() {
@@ -58,7 +60,8 @@ class RulesLayeringTest {
                 .should().dependOnClassesThat(resideInAPackage("dev.planning.engine..")
                         .and(not(nameMatching(POLICY_ENGINE_MAY_USE))))
                 .because("a gate sees the workspace only through its GateContext (the mapper factory reads nothing;"
-                        + " the rulebook hasher reads only the rulebook the compiler compiles)")
+                        + " the rulebook hasher reads only the rulebook the compiler compiles; the committed-file check"
+                        + " reads only the cache directory's repository)")
                 .check(RULES);
     }
 

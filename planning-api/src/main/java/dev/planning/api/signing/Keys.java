@@ -17,9 +17,10 @@ import java.nio.file.Path;
  * Signer signer = keys.pemSigner("QA", qa.privateKey());
  * }</pre>
  *
- * <p>Keys and trust files belong outside the workspace: a trust file inside it could be extended by
- * anyone who can commit, and a private key inside it would be committed. The workspace refuses
- * both when it uses them. Every method refuses a {@code null} argument with a
+ * <p>Keys and trust files belong outside the workspace and its repository: a trust file there could
+ * be extended by anyone who can commit, and a private key there is, or is one {@code git add} from
+ * being, readable by everyone who can read the repository. {@link #readTrustFile(Path, Path)} and
+ * {@link #pemSigner(String, Path, Path)} refuse them. Every method refuses a {@code null} argument with a
  * {@link NullPointerException} naming it.
  *
  * @since 0.1
@@ -64,4 +65,18 @@ public interface Keys {
      *                                                supported private key
      */
     Signer pemSigner(String role, Path keyFile);
+
+    /**
+     * As {@link #pemSigner(String, Path)}, refusing a key file that lies inside {@code workspace}
+     * (symbolic links resolved) or that git tracks in the repository holding the workspace (in its
+     * index or {@code HEAD}; the file, or a link to it): a committed key is a key everyone who can
+     * read the repository holds. A key file in the repository's work tree that git does not track
+     * (git-ignored, or a secret the CI mounts there) is read.
+     *
+     * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace or is
+     *                                                committed to its repository, or as
+     *                                                {@link #pemSigner(String, Path)}
+     * @since 0.2
+     */
+    Signer pemSigner(String role, Path keyFile, Path workspace);
 }

@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * <p>{@code rulebook.yaml} is read with the hardened YAML reader and validated against the
  * {@code rulebook} schema, so errors name the line and column. Gate profiles are checked here,
  * not when a transition runs: each profile entry must name a transition the lifecycle allows
- * ({@code "PLANNED->READY_FOR_HANDOFF"}), and every stream must map to a defined profile.
+ * ({@code "PLANNED->READY_FOR_HANDOFF"}) at most once per profile, naming each gate at most once, and
+ * every stream must map to a defined profile.
  *
  * <p>A policy-only rulebook works too: settings without {@code profiles} (and then without
  * {@code default_profile} and {@code streams}), or no {@code rulebook.yaml} at all beside
@@ -198,10 +199,22 @@ public final class RulebookLoader {
         Map<String, GateProfile> profiles = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : document.root().get("profiles").properties()) {
             List<GateStep> steps = new ArrayList<>();
+            // A transition named twice would keep one step silently (GateProfile.step takes the
+            // first), so a reader of the settings would see gates that never guard it: refused.
+            Map<String, SourceLocation> transitions = new LinkedHashMap<>();
             int index = 0;
             for (JsonNode step : entry.getValue()) {
                 String pointer = "/profiles/" + entry.getKey().replace("~", "~0").replace("/", "~1") + "/" + index++;
-                steps.add(step(entry.getKey(), step, document, pointer));
+                GateStep parsed = step(entry.getKey(), step, document, pointer);
+                String transition = parsed.from() + "->" + parsed.to();
+                SourceLocation at = document.locate(pointer + "/transition");
+                SourceLocation first = transitions.putIfAbsent(transition, at);
+                if (first != null) {
+                    throw new InvalidInputException("profile '" + entry.getKey() + "' names transition " + transition
+                            + " twice (first at " + first + "); list each transition once, with all its gates in"
+                            + " one step", at);
+                }
+                steps.add(parsed);
             }
             profiles.put(entry.getKey(), new GateProfile(entry.getKey(), steps));
         }
@@ -221,7 +234,16 @@ public final class RulebookLoader {
         Optional<CycleState> onFailure = node.hasNonNull("on_failure")
                 ? Optional.of(CycleState.parse(node.get("on_failure").asText()))
                 : Optional.empty();
-        return new GateStep(from, to, strings(node.get("gates")), onFailure);
+        List<String> gates = strings(node.get("gates"));
+        for (int g = 0; g < gates.size(); g++) {
+            int first = gates.indexOf(gates.get(g));
+            if (first < g) {
+                throw new InvalidInputException("profile '" + profile + "', transition " + from + "->" + to + ": gate '"
+                        + gates.get(g) + "' is named twice (first at " + document.locate(pointer + "/gates/" + first)
+                        + "); name each gate once per transition", document.locate(pointer + "/gates/" + g));
+            }
+        }
+        return new GateStep(from, to, gates, onFailure);
     }
 
     private static List<KpiDefinition> kpis(LocatedDocument document, boolean checkFormulas) {

@@ -5,6 +5,7 @@ import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.git.OutsideRepository;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -42,5 +43,28 @@ public final class FileKeys implements Keys {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(keyFile, "keyFile");
         return PemSigner.load(role, keyFile);
+    }
+
+    @Override
+    public Signer pemSigner(String role, Path keyFile, Path workspace) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(keyFile, "keyFile");
+        Objects.requireNonNull(workspace, "workspace");
+        requireOutside(keyFile, workspace);
+        return PemSigner.load(role, keyFile);
+    }
+
+    /**
+     * Refuses a private key file inside {@code workspace} or committed to its git repository
+     * ({@link OutsideRepository}), saying what to do: a committed key is leaked, so it is replaced.
+     */
+    static void requireOutside(Path keyFile, Path workspace) {
+        OutsideRepository.require(keyFile, workspace, "the private key lies inside the workspace, one `git add` away"
+                + " from being committed; keep signing keys outside the repository (expected a path such as"
+                + " ~/.planning/keys/ROLE.key.pem, where `planning keys generate --role ROLE --out ~/.planning/keys`"
+                + " writes one)", workTree -> "the private key is committed to the workspace's git repository ("
+                + workTree + "), so everyone who can read the repository holds it: treat it as leaked; generate a new"
+                + " key outside the repository (`planning keys generate --role ROLE --out ~/.planning/keys`), put its"
+                + " public key in the trust file in place of this one, and remove this file from the repository");
     }
 }

@@ -18,7 +18,7 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
-import dev.planning.engine.internal.git.GitRepository;
+import dev.planning.engine.internal.git.OutsideRepository;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,58 +96,14 @@ public final class TrustFile {
      * @throws InvalidInputException when the file lies inside the workspace or is committed to its repository
      */
     public static void requireOutside(Path file, Path workspace) {
-        Path real = realOrAbsolute(file);
-        if (real.startsWith(realOrAbsolute(workspace))) {
-            throw new InvalidInputException("the trust file lies inside the workspace, where anyone who can commit"
-                    + " can add a key to it; keep it outside the repository (CI configuration, a pinned path) and"
-                    + " pass it with --trust", SourceLocation.ofFile(file.toString()));
-        }
         // A workspace may be one directory of a larger repository (a monorepo's planning/): a file
         // committed elsewhere in it (ci/trust.yaml) is as writable. An untracked file there (a CI
         // secret mounted into the checkout, git-ignored build output) comes from no commit.
-        if (!Files.isDirectory(workspace)) {
-            return;
-        }
-        Path absolute = file.toAbsolutePath().normalize();
-        Path given = absolute.getParent() == null ? absolute
-                : realOrAbsolute(absolute.getParent()).resolve(absolute.getFileName().toString());
-        Optional<Path> root = enclosingWorkTree(realOrAbsolute(workspace));
-        if (root.isEmpty() || !(real.startsWith(root.get()) || given.startsWith(root.get()))) {
-            return; // the usual case, a trust file outside the repository: no need to open it
-        }
-        Optional<GitRepository> found = GitRepository.find(workspace);
-        if (found.isEmpty()) {
-            return;
-        }
-        try (GitRepository git = found.get()) {
-            Path workTree = git.workTree();
-            for (Path candidate : new LinkedHashSet<>(List.of(given, real))) {
-                if (candidate.startsWith(workTree) && git.tracks(candidate)) {
-                    throw new InvalidInputException("the trust file is committed to the workspace's git repository ("
-                            + workTree + "), where anyone who can commit can add a key to it; keep it outside the"
-                            + " repository (CI configuration, a pinned path) and pass it with --trust",
-                            SourceLocation.ofFile(file.toString()));
-                }
-            }
-        }
-    }
-
-    /** The nearest directory at or above {@code directory} holding a {@code .git} entry, as git finds it. */
-    private static Optional<Path> enclosingWorkTree(Path directory) {
-        for (Path d = directory; d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(".git"))) {
-                return Optional.of(d);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Path realOrAbsolute(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (java.io.IOException e) {
-            return path.toAbsolutePath().normalize();
-        }
+        OutsideRepository.require(file, workspace, "the trust file lies inside the workspace, where anyone who can"
+                + " commit can add a key to it; keep it outside the repository (CI configuration, a pinned path) and"
+                + " pass it with --trust", workTree -> "the trust file is committed to the workspace's git repository ("
+                + workTree + "), where anyone who can commit can add a key to it; keep it outside the repository (CI"
+                + " configuration, a pinned path) and pass it with --trust");
     }
 
     /**

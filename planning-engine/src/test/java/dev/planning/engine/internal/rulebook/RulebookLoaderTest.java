@@ -87,6 +87,35 @@ class RulebookLoaderTest {
     }
 
     @Test
+    void refusesAProfileNamingTheSameTransitionTwiceAtTheSecond() {
+        // Found in review: the second step was kept but never run (GateProfile.step takes the
+        // first), so a reader of the settings saw gates that did not guard the transition.
+        String fe = "    - {transition: \"PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}\n  be:";
+        assertThatThrownBy(() -> load(VALID.replace(fe, "    - {transition: \"PLANNED->READY_FOR_HANDOFF\","
+                        + " gates: [schema_lint]}\n    - {transition: \"PLANNED->READY_FOR_HANDOFF\", gates: [governance],"
+                        + " on_failure: PLANNED}\n  be:")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("profile 'fe' names transition PLANNED->READY_FOR_HANDOFF twice")
+                .hasMessageContaining("rulebook.yaml:9:")
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe()).contains("rulebook.yaml:10:"));
+    }
+
+    @Test
+    void refusesAStepNamingTheSameGateTwiceAtTheSecond() {
+        assertThatThrownBy(() -> load(VALID.replace("gates: [schema_lint], on_failure: PLANNED}",
+                        "gates: [schema_lint, governance, schema_lint], on_failure: PLANNED}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("profile 'be', transition PLANNED->READY_FOR_HANDOFF: gate 'schema_lint' is"
+                        + " named twice")
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe()).contains("rulebook.yaml:11:"));
+    }
+
+    @Test
+    void theSameTransitionInTwoProfilesIsAccepted() throws IOException {
+        assertThat(load(VALID).profiles()).containsKeys("fe", "be");
+    }
+
+    @Test
     void refusesAnUnknownField() {
         assertThatThrownBy(() -> load(VALID + "profile_typo: x\n"))
                 .isInstanceOf(InvalidInputException.class)

@@ -1,5 +1,6 @@
 package dev.planning.rules.internal.drools;
 
+import dev.planning.engine.internal.git.OutsideRepository;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,10 +56,27 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  *       accepted) means "compile again", and the fresh compilation replaces the entry.</li>
  * </ul>
  *
+ * <p>What the entry checks verify, and what they do not: the key and the payload's SHA-256 are
+ * integrity checks, not authentication. The key is computed from public data (the rule files, which
+ * the repository holds, and an engine fingerprint made of the JVM version and the paths, sizes and
+ * modification times of the engine's jars, none of them secret), and the recorded SHA-256 is of the
+ * entry's own payload; so anyone who can write a file into the directory can make an entry, or a
+ * verdict, that passes every content check, with any compiled rules in it (the deserialization
+ * filter limits the classes, not the rules). What keeps such a file out is where it may lie: the
+ * directory and file checks above (no other user can write there), and a third:
+ *
+ * <ul>
+ *   <li>an entry or verdict that git tracks, in the work tree holding the cache directory (a CI that
+ *       points {@code PLANNING_CACHE_DIR} at {@code .cache/planning} in its checkout), is never
+ *       used: whoever can commit wrote it, and a checkout made under umask 077 gives it the owner and
+ *       mode asked for above. A git-ignored cache directory in the checkout keeps working.</li>
+ * </ul>
+ *
  * <p>Beside an entry, a policy-language verdict ({@code KEY.policy}): written only right after the
  * check ran on exactly the key's bytes and passed, checked on reading exactly as an entry is
- * (directory, owner-only file, size, header naming the key and the payload's SHA-256), and its
- * payload must be the one "passed" text; anything else means "check again", never "trust".
+ * (directory, owner-only file, size, not tracked by git, header naming the key and the payload's
+ * SHA-256), and its payload must be the one "passed" text; anything else means "check again",
+ * never "trust".
  *
  * <p>Used by the command line ({@link #defaultDirectory()}); an embedder turns it on with
  * {@link DroolsGovernanceEngineFactory#useDiskCache(CompiledRulebookCache)}.
@@ -185,7 +203,7 @@ public final class CompiledRulebookCache {
             return Optional.empty();
         }
         try {
-            if (!ownerOnly(entry, OWNER_ONLY_FILE) || Files.size(entry) > MAX_ENTRY_BYTES) {
+            if (!ownerOnly(entry, OWNER_ONLY_FILE) || Files.size(entry) > MAX_ENTRY_BYTES || committed(entry)) {
                 rejected.incrementAndGet();
                 return Optional.empty();
             }
@@ -262,7 +280,7 @@ public final class CompiledRulebookCache {
             return false;
         }
         try {
-            if (!ownerOnly(verdict, OWNER_ONLY_FILE) || Files.size(verdict) > MAX_VERDICT_BYTES) {
+            if (!ownerOnly(verdict, OWNER_ONLY_FILE) || Files.size(verdict) > MAX_VERDICT_BYTES || committed(verdict)) {
                 rejected.incrementAndGet();
                 return false;
             }
@@ -331,6 +349,19 @@ public final class CompiledRulebookCache {
             return Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) && ownerOnly(directory, OWNER_ONLY_DIRECTORY);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
+        }
+    }
+
+    /**
+     * Whether git tracks a file of the cache (in the index or {@code HEAD} of the work tree holding
+     * the cache directory): then whoever can commit wrote it, and it is never used. A repository
+     * that cannot be read counts as tracking it.
+     */
+    private boolean committed(Path file) {
+        try {
+            return OutsideRepository.trackedIn(file, directory).isPresent();
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 

@@ -1,0 +1,107 @@
+package dev.planning.engine.internal.git;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Whether a file the engine is about to rely on could have come from a commit: the adversary of
+ * SPEC §8 can commit any file, so a trust file, a private key or a compiled-rulebook cache entry
+ * that git tracks in the repository holding the workspace (or the cache) is theirs to write or to
+ * read. One rule for all of them:
+ *
+ * <ul>
+ *   <li>a file inside the workspace (after following symbolic links) is refused outright;</li>
+ *   <li>a file elsewhere in the git work tree that holds the workspace (a monorepo's {@code ci/}
+ *       beside its {@code planning/}) is refused when git tracks it, in the index or in
+ *       {@code HEAD}, as given or as its links resolve: a committed link to a file outside is as
+ *       much the adversary's as the file;</li>
+ *   <li>a file there that no commit put there (a secret the CI mounts into the checkout, a
+ *       git-ignored build output) and a file outside any work tree are accepted.</li>
+ * </ul>
+ *
+ * <p>The repository is opened only when the file lies in the work tree, so the usual case, a file
+ * outside it, costs a walk up the directories and no git.
+ */
+public final class OutsideRepository {
+
+    private OutsideRepository() {
+    }
+
+    /**
+     * Refuses {@code file} when it lies inside {@code workspace} or git tracks it in the work tree
+     * that holds the workspace.
+     *
+     * @param inside    the message when the file lies inside the workspace
+     * @param committed the message when git tracks it, given the work tree's root
+     * @throws InvalidInputException with that message, located at the file as given
+     * @throws dev.planning.api.PlanningException when the repository's index or {@code HEAD} cannot be read
+     */
+    public static void require(Path file, Path workspace, String inside, Function<Path, String> committed) {
+        if (realOrAbsolute(file).startsWith(realOrAbsolute(workspace))) {
+            throw new InvalidInputException(inside, SourceLocation.ofFile(file.toString()));
+        }
+        Optional<Path> workTree = trackedIn(file, workspace);
+        if (workTree.isPresent()) {
+            throw new InvalidInputException(committed.apply(workTree.get()), SourceLocation.ofFile(file.toString()));
+        }
+    }
+
+    /**
+     * The root of the git work tree holding {@code directory}, when git tracks {@code file} there
+     * (in the index or in {@code HEAD}), the file as given (a link) or as its links resolve.
+     *
+     * @return empty when {@code directory} is in no work tree, or the file lies outside it, or git
+     *     does not track it
+     * @throws dev.planning.api.PlanningException when the repository's index or {@code HEAD} cannot be read
+     */
+    public static Optional<Path> trackedIn(Path file, Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        Path real = realOrAbsolute(file);
+        Path absolute = file.toAbsolutePath().normalize();
+        Path given = absolute.getParent() == null ? absolute
+                : realOrAbsolute(absolute.getParent()).resolve(absolute.getFileName().toString());
+        Optional<Path> root = enclosingWorkTree(realOrAbsolute(directory));
+        if (root.isEmpty() || !(real.startsWith(root.get()) || given.startsWith(root.get()))) {
+            return Optional.empty(); // the usual case, a file outside the repository: no need to open it
+        }
+        Optional<GitRepository> found = GitRepository.find(directory);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try (GitRepository git = found.get()) {
+            Path workTree = git.workTree();
+            for (Path candidate : new LinkedHashSet<>(List.of(given, real))) {
+                if (candidate.startsWith(workTree) && !candidate.equals(workTree) && git.tracks(candidate)) {
+                    return Optional.of(workTree);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The nearest directory at or above {@code directory} holding a {@code .git} entry, as git finds it. */
+    private static Optional<Path> enclosingWorkTree(Path directory) {
+        for (Path d = directory; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Path realOrAbsolute(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+}
