@@ -95,6 +95,43 @@ class CliRulebookCacheTest {
         assertThat(Files.readAllBytes(entry)).isNotEqualTo(bytes);
     }
 
+    private static Path cacheFile(Path cache, String suffix) throws IOException {
+        return files(cache).stream().filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void lintOnAHitLeavesEntryAndVerdictAloneButATamperedEntryOrVerdictIsComputedAgainNotTrusted() throws Exception {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path cache = dir.resolve("cache");
+        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        Path entry = cacheFile(cache, ".bin");
+        Path verdict = cacheFile(cache, ".policy");
+        byte[] goodEntry = Files.readAllBytes(entry);
+        byte[] goodVerdict = Files.readAllBytes(verdict);
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(entry, old);
+        Files.setLastModifiedTime(verdict, old);
+
+        // A hit: entry and verdict check out, nothing is compiled, checked or written.
+        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(Files.getLastModifiedTime(entry)).isEqualTo(old);
+        assertThat(Files.getLastModifiedTime(verdict)).isEqualTo(old);
+
+        // One byte of the entry's payload changed: lint compiles again and replaces it.
+        byte[] tampered = goodEntry.clone();
+        tampered[tampered.length - 10] ^= 1;
+        Files.write(entry, tampered);
+        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(Files.readAllBytes(entry)).isNotEqualTo(tampered);
+
+        // The verdict's payload changed: lint checks the rule files again and records the verdict anew.
+        byte[] tamperedVerdict = new String(goodVerdict, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("passed", "passeD").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(verdict, tamperedVerdict);
+        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(Files.readAllBytes(verdict)).isEqualTo(goodVerdict);
+    }
+
     @Test
     void noCacheMeansNothingIsWritten() throws Exception {
         Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));

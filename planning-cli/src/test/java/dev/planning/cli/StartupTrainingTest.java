@@ -47,6 +47,17 @@ class StartupTrainingTest {
     }
 
     @Test
+    void theRulesFamilyTrainsOnTheRulebookCachePreparedByAnotherRun() throws Exception {
+        Path prepared = scratch.resolve("prepared");
+        assertThat(StartupTraining.prepareRules(EXAMPLE, prepared)).isZero();
+
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "rules", prepared)).isZero();
+        // Its steps looked up (and, had this JVM not compiled the rulebook before, found) the
+        // prepared cache's entry: the run made no cache of its own.
+        assertThat(scratch.resolve("training/rulebook-cache")).doesNotExist();
+    }
+
+    @Test
     void aTrainingRunsRulebookCacheEndsWithIt() throws Exception {
         assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "rules", null)).isZero();
         Path cache = scratch.resolve("training/rulebook-cache");

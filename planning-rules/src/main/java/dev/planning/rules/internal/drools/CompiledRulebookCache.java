@@ -78,6 +78,12 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  * SHA-256), and its payload must be the one "passed" text; anything else means "check again",
  * never "trust".
  *
+ * <p>When both a verdict and an entry that checks out ({@link #holds}, which reads and hashes the
+ * entry but does not deserialize it) are stored for a key, the compiler builds no knowledge base
+ * until a session needs one ({@link CompiledRules}, which says why that is safe): {@code planning
+ * lint}, which only needs to know that the rulebook compiles, then never loads the packages. The
+ * entry is checked again when it is loaded, and a mismatch still means "compile again".
+ *
  * <p>Used by the command line ({@link #defaultDirectory()}); an embedder turns it on with
  * {@link DroolsGovernanceEngineFactory#useDiskCache(CompiledRulebookCache)}.
  */
@@ -221,6 +227,35 @@ public final class CompiledRulebookCache {
             rejected.incrementAndGet();
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether an entry under this key checks out, without loading it: every check {@link #load}
+     * makes before deserializing (the directory usable for this rulebook; the file regular,
+     * owner-only, not oversized and not tracked by git; its header naming this key and the SHA-256 of its payload),
+     * but not the deserialization itself. Used, with a stored policy verdict, to leave the
+     * knowledge base unbuilt until a session needs it ({@link CompiledRules}); {@link #load} checks
+     * the entry again then, so an entry changed in between means "compile again", never "trust".
+     * A rejected entry counts in {@link #rejected()}; a hit is counted only when it is loaded.
+     */
+    boolean holds(String key, Path rulebookDirectory) {
+        if (!usableFor(rulebookDirectory, false)) {
+            return false;
+        }
+        Path entry = directory.resolve(key + ".bin");
+        if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            if (ownerOnly(entry, OWNER_ONLY_FILE) && Files.size(entry) <= MAX_ENTRY_BYTES && !committed(entry)
+                    && payload(Files.readAllBytes(entry), key).isPresent()) {
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: as any entry that does not check out
+        }
+        rejected.incrementAndGet();
+        return false;
     }
 
     /** Stores the packages under this key; a cache that cannot be written is left alone. */

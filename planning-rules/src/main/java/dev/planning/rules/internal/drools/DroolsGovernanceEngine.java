@@ -45,14 +45,14 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     private static final long STOP_GRACE_MILLIS = 500;
 
     private final Rulebook rulebook;
-    private final KieBase kieBase;
+    private final CompiledRules rules;
     private final RulebookFacts rulebookFacts;
     private final int maxFirings;
     private final long maxEvaluationNanos;
 
-    DroolsGovernanceEngine(Rulebook rulebook, KieBase kieBase) {
+    DroolsGovernanceEngine(Rulebook rulebook, CompiledRules rules) {
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
-        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.rulebookFacts = RulebookFacts.of(rulebook);
         // One below Integer.MAX_VALUE so that the "one more" probe in evaluate cannot overflow.
         this.maxFirings = (int) Math.min(Integer.MAX_VALUE - 1,
@@ -80,7 +80,8 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     @Override
     public GovernanceDecision evaluate(GovernanceInput input) {
         Objects.requireNonNull(input, "input");
-        KieSession session = kieBase.newKieSession();
+        // The knowledge base of a rulebook served from the disk cache is built here, on first use.
+        KieSession session = rules.kieBase().newKieSession();
         FiringCounter counter = new FiringCounter();
         FutureTask<List<Violation>> task = new FutureTask<>(() -> fire(session, counter, input));
         Thread worker = new Thread(task, "planning-rules-evaluation");
@@ -177,7 +178,7 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     /** The names of every rule in the compiled rulebook, sorted. */
     public SortedSet<String> ruleNames() {
         SortedSet<String> names = new TreeSet<>();
-        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
+        rules.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
         return names;
     }
 
@@ -186,7 +187,13 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         return maxFirings;
     }
 
+    /** The knowledge base, built now if it was not yet. */
     KieBase kieBase() {
-        return kieBase;
+        return rules.kieBase();
+    }
+
+    /** The compiled rules, shared with engines of the same rulebook hash. */
+    CompiledRules rules() {
+        return rules;
     }
 }

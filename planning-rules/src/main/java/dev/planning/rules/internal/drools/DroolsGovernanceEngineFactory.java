@@ -163,7 +163,7 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
                         sources == null ? compiler.compile(rulebook) : compiler.compile(rulebook, sources));
             });
             // Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given.
-            return cached.rulebook().equals(rulebook) ? cached : new DroolsGovernanceEngine(rulebook, cached.kieBase());
+            return cached.rulebook().equals(rulebook) ? cached : new DroolsGovernanceEngine(rulebook, cached.rules());
         }
     }
 }

@@ -52,7 +52,7 @@ final class RulebookCompiler {
      * those bytes hash to {@link Rulebook#hash()}, so what is compiled is exactly what that hash
      * names (and what a seal records); a rulebook changed since it was loaded is refused.
      */
-    KieBase compile(Rulebook rulebook) {
+    CompiledRules compile(Rulebook rulebook) {
         Path directory = rulebook.directory();
         for (String file : rulebook.ruleFiles()) {
             Path path = directory.resolve(file).normalize();
@@ -84,8 +84,14 @@ final class RulebookCompiler {
     /**
      * Compiles the rulebook's rule files, reading each through {@code sources} (file name to
      * content) rather than from the rulebook directory: for rulebooks held in memory.
+     *
+     * <p>With a disk cache that holds both a valid entry and a stored policy-language verdict for
+     * exactly these bytes (and this build of the engine), nothing more is done now: the knowledge
+     * base is built from the entry when a session first needs it (see {@link CompiledRules} for why
+     * skipping is safe). Otherwise it is built now, from the entry when one checks out, else by
+     * compiling (and the result stored).
      */
-    KieBase compile(Rulebook rulebook, Function<String, byte[]> sources) {
+    CompiledRules compile(Rulebook rulebook, Function<String, byte[]> sources) {
         if (rulebook.ruleFiles().isEmpty()) {
             throw new InvalidInputException("the rulebook lists no rule files; expected at least one rules/*.drl",
                     SourceLocation.ofFile("rulebook.yaml"));
@@ -101,9 +107,26 @@ final class RulebookCompiler {
         }
         CompiledRulebookCache cache = diskCache;
         String key = cache == null ? null : CompiledRulebookCache.key(files, contents);
-        checkPolicyLanguage(files, contents, cache, key, rulebook.directory());
-        Collection<KiePackage> packages = cache == null ? null
-                : cache.load(key, rulebook.directory(), classLoader).orElse(null);
+        Path directory = rulebook.directory();
+        boolean verdictServed = checkPolicyLanguage(files, contents, cache, key, directory);
+        if (cache != null && verdictServed) {
+            if (cache.holds(key, directory)) {
+                return CompiledRules.lazy(() -> knowledgeBase(files, contents, cache, key, directory, true));
+            }
+            // No entry that checks out (holds counted a rejected one): compile, without reading it again.
+            return CompiledRules.built(knowledgeBase(files, contents, cache, key, directory, false));
+        }
+        return CompiledRules.built(knowledgeBase(files, contents, cache, key, directory, cache != null));
+    }
+
+    /**
+     * The knowledge base of these rule files: from the cache entry under {@code key} when
+     * {@code fromCache} and it checks out, else compiled (and stored, with a cache). The severities
+     * are checked either way.
+     */
+    private KieBase knowledgeBase(List<String> files, List<byte[]> contents, CompiledRulebookCache cache, String key,
+            Path directory, boolean fromCache) {
+        Collection<KiePackage> packages = fromCache ? cache.load(key, directory, classLoader).orElse(null) : null;
         boolean compiled = packages == null;
         if (compiled) {
             packages = compile(files, contents);
@@ -113,7 +136,7 @@ final class RulebookCompiler {
         base.addPackages(packages);
         checkSeverities(base);
         if (compiled && cache != null) {
-            cache.store(key, packages, rulebook.directory());
+            cache.store(key, packages, directory);
         }
         return base;
     }
@@ -124,11 +147,16 @@ final class RulebookCompiler {
      * checker: both are in the key) stands for the check; a missing, unreadable or tampered verdict
      * means the check runs, and a pass is recorded. Nothing is recorded when the check is off
      * ({@code planning.rules.mode=trusted}) or refuses.
+     *
+     * @return whether a stored verdict stood for the check (false when the check ran, or is off)
      */
-    private static void checkPolicyLanguage(List<String> files, List<byte[]> contents, CompiledRulebookCache cache,
+    private static boolean checkPolicyLanguage(List<String> files, List<byte[]> contents, CompiledRulebookCache cache,
             String key, Path directory) {
-        if (!PolicyLanguage.enabled() || cache != null && cache.policyPassed(key, directory)) {
-            return;
+        if (!PolicyLanguage.enabled()) {
+            return false;
+        }
+        if (cache != null && cache.policyPassed(key, directory)) {
+            return true;
         }
         for (int i = 0; i < files.size(); i++) {
             PolicyLanguage.check(files.get(i), contents.get(i));
@@ -136,6 +164,7 @@ final class RulebookCompiler {
         if (cache != null) {
             cache.storePolicyPassed(key, directory);
         }
+        return false;
     }
 
     private Collection<KiePackage> compile(List<String> files, List<byte[]> contents) {

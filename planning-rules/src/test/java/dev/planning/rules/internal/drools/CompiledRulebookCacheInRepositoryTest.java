@@ -131,6 +131,17 @@ class CompiledRulebookCacheInRepositoryTest {
     }
 
     @Test
+    void aCommittedEntryDoesNotCheckOutForTheLazyBuild() throws Exception {
+        Rulebook rulebook = rulebook(repository.resolve("planning"), RULE);
+        commitDoctoredEntry();
+
+        CompiledRulebookCache cache = CompiledRulebookCache.at(cacheDirectory);
+
+        assertThat(cache.holds(key(RULE), repository.resolve("planning/rulebook"))).isFalse();
+        assertThat(cache.rejected()).isEqualTo(1);
+    }
+
+    @Test
     void aGitIgnoredCacheInTheCheckoutKeepsWorking() throws Exception {
         Files.writeString(repository.resolve(".gitignore"), ".cache/\n");
         Rulebook rulebook = rulebook(repository.resolve("planning"), RULE);

@@ -1,0 +1,66 @@
+package dev.planning.rules.internal.drools;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.kie.api.KieBase;
+
+/**
+ * The compiled rules of one rulebook in this process: its Drools knowledge base, either built
+ * already or built lazily, at most once, the first time a session is really needed
+ * ({@link DroolsGovernanceEngine#evaluate}, {@link DroolsGovernanceEngine#ruleNames}).
+ *
+ * <p>The lazy form exists for a command that only needs to know that a rulebook compiles
+ * ({@code planning lint}): {@link RulebookCompiler} returns it only when the disk cache holds, for
+ * exactly the rule files' bytes and this build of the engine, both a valid compiled entry
+ * ({@link CompiledRulebookCache#holds}) and a stored policy-language verdict
+ * ({@link CompiledRulebookCache#policyPassed}). Skipping the build then changes no outcome: an
+ * entry is written only right after those bytes compiled without error and passed the severity
+ * check, and a verdict only right after the policy-language check passed on them, so "the rulebook
+ * compiles" is exactly what the skipped work would compute from the same bytes. When the base is
+ * built later, the entry is read and checked again (key, payload hash, class filter); an entry that
+ * no longer checks out means "compile again from the bytes read", whose errors surface then as
+ * {@link dev.planning.api.InvalidInputException}, never as a pass.
+ */
+final class CompiledRules {
+
+    private final Supplier<KieBase> build;
+    private volatile KieBase base;
+
+    private CompiledRules(KieBase base, Supplier<KieBase> build) {
+        this.base = base;
+        this.build = build;
+    }
+
+    /** Rules whose knowledge base is built already. */
+    static CompiledRules built(KieBase base) {
+        return new CompiledRules(Objects.requireNonNull(base, "base"), null);
+    }
+
+    /**
+     * Rules whose knowledge base {@code build} makes on first use; a build that throws is not
+     * remembered (the next use tries again), a build that returns is never repeated.
+     */
+    static CompiledRules lazy(Supplier<KieBase> build) {
+        return new CompiledRules(null, Objects.requireNonNull(build, "build"));
+    }
+
+    /** The knowledge base, built now if it was not yet (at most once, whatever the threads). */
+    KieBase kieBase() {
+        KieBase current = base;
+        if (current == null) {
+            synchronized (this) {
+                current = base;
+                if (current == null) {
+                    current = Objects.requireNonNull(build.get(), "built knowledge base");
+                    base = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Whether the knowledge base has been built (for tests). */
+    boolean isBuilt() {
+        return base != null;
+    }
+}
