@@ -1,5 +1,7 @@
 package dev.planning.engine.internal.signing;
 
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -11,8 +13,9 @@ import java.security.KeyPair;
  * {@code BigInteger}'s multiply intrinsics); this one is read from
  * {@code test-keys/rsa-3072.pem}, written once with
  * {@code openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072}. A test key only: it signs
- * nothing outside the tests. The tests of generation itself ({@code KeysAndTrustTest},
- * {@code JdkKeysInteropTest}) still generate theirs.
+ * nothing outside the tests. The tests of RSA generation itself ({@code KeysAndTrustTest},
+ * {@code JdkKeysInteropTest}, the CLI's {@code SealingCommandsTest}) still generate theirs, tagged
+ * {@code slow} and {@code keys}: the full build runs them, the fast set does not.
  */
 public final class TestKeys {
 
@@ -26,6 +29,22 @@ public final class TestKeys {
     /** The fixed RSA-3072 key pair, the same object on every call. */
     public static KeyPair rsa() {
         return Rsa.PAIR;
+    }
+
+    /**
+     * Writes the fixed pair as {@code role}'s key files in {@code directory} and adds it to the
+     * trust file there, the files {@link KeyFiles#generate} would write for a generated RSA key.
+     */
+    public static KeyFiles.Generated writeRsa(String role, Path directory) {
+        KeyPair pair = rsa();
+        Path privateFile = directory.resolve(role + ".key.pem");
+        Path publicFile = directory.resolve(role + ".pub.pem");
+        PemKeys.writePrivateKey(privateFile, pair.getPrivate());
+        PemKeys.writePublicKey(publicFile, pair.getPublic());
+        String keyId = Crypto.keyId(pair.getPublic());
+        Path trust = directory.resolve(KeyFiles.TRUST_FILE);
+        TrustFile.add(trust, new TrustedKey(role, keyId, SignatureAlgorithm.RSA_SHA256, pair.getPublic()));
+        return new KeyFiles.Generated(role, keyId, SignatureAlgorithm.RSA_SHA256, privateFile, publicFile, trust);
     }
 
     private static Path resource(String name) {
