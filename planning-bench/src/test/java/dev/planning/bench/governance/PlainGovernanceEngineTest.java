@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,10 @@ class PlainGovernanceEngineTest {
         rulebook = RulebookLoader.load(temp.resolve("rulebook"));
     }
 
+    /** A 6,000-task parity run (seconds): the full build runs it; the fast set keeps the one below. */
     @Test
+    @Tag("slow")
+    @Tag("workload")
     void decidesLikeDroolsOnTheSyntheticWorkload() {
         Map<String, TaskBreakdown> plans = WorkloadGenerator.plans(WorkloadSpec.of(6_000, 4), 0);
         GovernanceInput input = new GovernanceInput(CYCLE, plans.get("fe"),
