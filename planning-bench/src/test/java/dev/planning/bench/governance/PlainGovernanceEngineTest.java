@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +45,8 @@ class PlainGovernanceEngineTest {
 
     /** A 6,000-task parity run (seconds): the full build runs it; the fast set keeps the one below. */
     @Test
-    @Tag("slow")
-    @Tag("workload")
+    @org.junit.jupiter.api.Tag("slow")
+    @org.junit.jupiter.api.Tag("workload")
     void decidesLikeDroolsOnTheSyntheticWorkload() {
         Map<String, TaskBreakdown> plans = WorkloadGenerator.plans(WorkloadSpec.of(6_000, 4), 0);
         GovernanceInput input = new GovernanceInput(CYCLE, plans.get("fe"),
