@@ -2,8 +2,10 @@ package dev.planning.engine.internal.signing;
 
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 
@@ -20,7 +22,7 @@ import java.security.KeyPair;
 public final class TestKeys {
 
     private static final class Rsa {
-        static final KeyPair PAIR = PemKeys.readPrivateKey(resource("test-keys/rsa-3072.pem"));
+        static final KeyPair PAIR = readResource("test-keys/rsa-3072.pem");
     }
 
     private TestKeys() {
@@ -47,15 +49,24 @@ public final class TestKeys {
         return new KeyFiles.Generated(role, keyId, SignatureAlgorithm.RSA_SHA256, privateFile, publicFile, trust);
     }
 
-    private static Path resource(String name) {
-        URL url = TestKeys.class.getClassLoader().getResource(name);
-        if (url == null) {
-            throw new IllegalStateException("test resource missing: " + name);
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /**
+     * The key read from the resource through a temporary file of its own (owner-only, deleted at
+     * once): in the full build the CLI's tests read it from the engine's test jar, where it is no file.
+     */
+    private static KeyPair readResource(String name) {
+        try (InputStream in = TestKeys.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource missing: " + name);
+            }
+            Path file = Files.createTempFile("planning-test-key", ".pem");
+            try {
+                Files.write(file, in.readAllBytes());
+                return PemKeys.readPrivateKey(file);
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
