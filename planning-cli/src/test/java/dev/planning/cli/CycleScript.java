@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.PreparedCopies;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,9 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.PreparedCopies;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.signing.TestKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +26,12 @@ class SealingCommandsTest {
     private static final String TASKS = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
     private static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
 
-    /** The three signers' keys, made once: no test changes them (an RSA key takes the longest). */
+    /**
+     * The three signers' keys, made once: no test changes them. PM's and TechLead's are generated
+     * by {@code keys generate}; QA's is the engine tests' fixed RSA key written as {@code keys generate}
+     * would ({@link TestKeys#writeRsa}): generating an RSA key costs seconds, and
+     * {@link #keysGenerateWritesAnRsaKeyThatSigns} runs that in the full build.
+     */
     @TempDir
     static Path keyDir;
 
@@ -42,9 +50,26 @@ class SealingCommandsTest {
         assertThat(generator.run("keys", "generate", "--role", "PM", "--out", keys.toString())).isZero();
         assertThat(generator.run("keys", "generate", "--role", "TechLead", "--algorithm", "ecdsa-p256", "--out",
                 keys.toString())).isZero();
-        assertThat(generator.run("keys", "generate", "--role", "QA", "--algorithm", "rsa", "--out", keys.toString()))
-                .isZero();
-        assertThat(generator.out).contains("QA.key.pem", "trust.yaml");
+        assertThat(generator.out).contains("TechLead.key.pem", "trust.yaml");
+        TestKeys.writeRsa("QA", keys);
+    }
+
+    @Test
+    @Tag("slow")
+    @Tag("keys")
+    void keysGenerateWritesAnRsaKeyThatSigns() throws Exception {
+        sealAndSignAll();
+        Path rsaKeys = dir.resolve("rsa-keys");
+
+        assertThat(run("keys", "generate", "--role", "QA", "--algorithm", "rsa", "--out", rsaKeys.toString()))
+                .as(err).isZero();
+
+        assertThat(out).contains("QA.key.pem", "trust.yaml");
+        assertThat(Files.readString(rsaKeys.resolve("trust.yaml"))).contains("algorithm: RSA-SHA256");
+        Path envelope = dir.resolve("attestation.json");
+        assertThat(run("attest", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--key",
+                rsaKeys.resolve("QA.key.pem").toString(), "--out", envelope.toString())).as(err).isZero();
+        assertThat(Files.readString(envelope)).contains("\"keyid\"");
     }
 
     @BeforeEach

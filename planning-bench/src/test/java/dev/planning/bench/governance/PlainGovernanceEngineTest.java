@@ -43,7 +43,10 @@ class PlainGovernanceEngineTest {
         rulebook = RulebookLoader.load(temp.resolve("rulebook"));
     }
 
+    /** A 6,000-task parity run (seconds): the full build runs it; the fast set keeps the one below. */
     @Test
+    @org.junit.jupiter.api.Tag("slow")
+    @org.junit.jupiter.api.Tag("workload")
     void decidesLikeDroolsOnTheSyntheticWorkload() {
         Map<String, TaskBreakdown> plans = WorkloadGenerator.plans(WorkloadSpec.of(6_000, 4), 0);
         GovernanceInput input = new GovernanceInput(CYCLE, plans.get("fe"),

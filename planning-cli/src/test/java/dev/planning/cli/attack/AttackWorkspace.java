@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
-import dev.planning.cli.PreparedCopies;
+import dev.planning.engine.fixtures.PreparedCopies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

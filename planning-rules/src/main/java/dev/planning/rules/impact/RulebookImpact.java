@@ -115,9 +115,14 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      *         revision is unknown or the rulebook directory did not exist at it
      */
     public static RulebookImpact compareWithRevision(Path workspace, String revision, Path head, Clock clock) {
+        return compareWithRevision(workspace, revision, head, clock, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #compareWithRevision(Path, String, Path, Clock)}, the base rulebook's copy made in {@code scratch}. */
+    static RulebookImpact compareWithRevision(Path workspace, String revision, Path head, Clock clock, Path scratch) {
         Path temp;
         try {
-            temp = Files.createTempDirectory("planning-base-rulebook");
+            temp = Files.createTempDirectory(scratch, "planning-base-rulebook");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,13 +98,26 @@ class RulebookImpactTest {
         commit(ws);
         String committedHash = dev.planning.engine.internal.rulebook.RulebookHasher.hash(ws.resolve("rulebook"));
         setApprovals(ws.resolve("rulebook"), 4);
-        long tempsBefore = baseCopies();
+        // A scratch directory of the test's own: counting in the shared temporary directory raced
+        // with other builds' copies.
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
 
-        RulebookImpact impact = RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK);
+        RulebookImpact impact = RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK, scratch);
 
         assertThat(impact.baseHash()).isEqualTo(committedHash);
         assertThat(impact.blocksNew()).isTrue();
-        assertThat(baseCopies()).isEqualTo(tempsBefore);
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void theBaseRulebooksTemporaryCopyIsMadeInTheScratchDirectoryGiven() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("not-a-directory"), "x");
+
+        // Fails making its copy there, before it looks for a git repository.
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(dir, "HEAD", dir.resolve("rulebook"), CLOCK,
+                notADirectory)).isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
@@ -148,12 +162,6 @@ class RulebookImpactTest {
             git.add().addFilepattern(".").call();
             PersonIdent who = new PersonIdent("Tester", "tester@example.org");
             git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
-    }
-
-    private static long baseCopies() throws IOException {
-        try (Stream<Path> temps = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return temps.filter(p -> p.getFileName().toString().startsWith("planning-base-rulebook")).count();
         }
     }
 

@@ -16,7 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+/**
+ * The path locks and their kept sidecar channels. Isolated: the kept channels are process-wide and
+ * bounded ({@code OpenSidecars.MAX_OPEN}), so another test class writing event logs at the same time
+ * (classes run in parallel in the fast set) could close the one a test here checks is kept
+ * ({@code keepsTheSidecarOpenBetweenHolds} failed so once).
+ */
+@Isolated
 class PathLockTest {
 
     @TempDir
