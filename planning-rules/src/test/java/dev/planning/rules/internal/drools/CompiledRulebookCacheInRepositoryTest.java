@@ -35,18 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompiledRulebookCacheInRepositoryTest {
 
     /** The rulebook the repository shows: a task without an owner is a violation. */
-    private static final String RULE = """
-            package test;
-            import dev.planning.rules.facts.TaskFact;
-            import dev.planning.rules.facts.Report;
-            rule "owner-required"
-                @severity(CRITICAL)
-            when
-                $t : TaskFact(owner == null)
-            then
-                insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
-            end
-            """;
+    private static final String RULE = OwnerRequiredRule.DRL;
 
     /** What the adversary compiled instead: the same rule, which no task ever meets. */
     private static final String DOCTORED = RULE.replace("owner == null", "owner == \"nobody at all\"");

@@ -24,18 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The compiled-rulebook cache on disk: used when it checks out, "compile again" otherwise. */
 class CompiledRulebookCacheTest {
 
-    private static final String RULE = """
-            package test;
-            import dev.planning.rules.facts.TaskFact;
-            import dev.planning.rules.facts.Report;
-            rule "owner-required"
-                @severity(CRITICAL)
-            when
-                $t : TaskFact(owner == null)
-            then
-                insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
-            end
-            """;
+    private static final String RULE = OwnerRequiredRule.DRL;
 
     @TempDir
     Path temp;

@@ -27,18 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LazyCompiledRulesTest {
 
-    private static final String RULE = """
-            package test;
-            import dev.planning.rules.facts.TaskFact;
-            import dev.planning.rules.facts.Report;
-            rule "owner-required"
-                @severity(CRITICAL)
-            when
-                $t : TaskFact(owner == null)
-            then
-                insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
-            end
-            """;
+    private static final String RULE = OwnerRequiredRule.DRL;
 
     private static final String HOSTILE = RULE.replace(
             "insert(Report.violation(kcontext, $t, $t.id() + \" has no owner\"));", "System.exit(3);");
