@@ -69,7 +69,7 @@ public final class Attester {
     /** Whether a finding of a kind stops an attestation: every kind not in {@link #PASSING}. */
     static final Predicate<DiscrepancyKind> BLOCKS = blocking(PASSING);
 
-        private static final ObjectMapper JSON = JsonMappers.prettyJson();
+    private static final ObjectMapper JSON = JsonMappers.prettyJson();
 
     private final Path root;
     private final WorkspaceLayout layout;
