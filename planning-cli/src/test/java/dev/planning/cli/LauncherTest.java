@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -56,6 +58,21 @@ class LauncherTest {
                     Files.createSymbolicLink(tools.resolve(tool), Path.of(bin + tool));
                 }
             }
+        }
+    }
+
+    /**
+     * Removes the links the test made before JUnit deletes the temporary directory: JUnit warns on
+     * the build log for every link it finds there that points outside it (the tools linked above).
+     */
+    @AfterEach
+    void removeLinks() throws IOException {
+        List<Path> links;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            links = walk.filter(Files::isSymbolicLink).toList();
+        }
+        for (Path link : links) {
+            Files.delete(link);
         }
     }
 

@@ -2,9 +2,12 @@ package dev.planning.cli.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.fixtures.PreparedCopies;
+import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,6 +57,8 @@ public final class AttackWorkspace {
     public static final String DECISION_LOG = "frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml";
     public static final String CONTRACTS = "frameworks/planning-fe/contracts/2025-09-02-contracts.yaml";
     public static final String CAPACITY = "frameworks/capacity.yaml";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final Path keys;
@@ -222,6 +227,26 @@ public final class AttackWorkspace {
     /** {@code advance --to <state>} with the trust file outside the workspace. */
     public CliRun advance(String state) {
         return run(cycleArgs("advance", "--to", state, "--trust", trust()));
+    }
+
+    /**
+     * Rewrites an event log as a contributor without keys can: {@code edit} gets the parsed lines and
+     * returns the lines wanted, then every {@code prev_sha256} is recomputed so that the chain holds again.
+     */
+    public static void rewriteLog(Path log, UnaryOperator<List<ObjectNode>> edit) throws IOException {
+        List<ObjectNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            lines.add((ObjectNode) JSON.readTree(line));
+        }
+        StringBuilder text = new StringBuilder();
+        String previous = "0".repeat(64);
+        for (ObjectNode line : edit.apply(lines)) {
+            line.put("prev_sha256", previous);
+            String written = JSON.writeValueAsString(line);
+            previous = Sha256.hex(written.getBytes(StandardCharsets.UTF_8));
+            text.append(written).append('\n');
+        }
+        Files.writeString(log, text.toString(), StandardCharsets.UTF_8);
     }
 
     /** Every file of the workspace (outside {@code .git}) with its SHA-256, to show a refusal wrote nothing. */

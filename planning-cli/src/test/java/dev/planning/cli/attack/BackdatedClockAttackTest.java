@@ -1,23 +1,13 @@
 package dev.planning.cli.attack;
 
+import static dev.planning.cli.attack.BackdatedHandoff.sealAt;
+import static dev.planning.cli.attack.BackdatedHandoff.signedAt;
+import static dev.planning.cli.attack.BackdatedHandoff.signedTodayUnchecked;
+import static dev.planning.cli.attack.BackdatedHandoff.waivedPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.artifact.HandoffManifest;
-import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.lifecycle.CycleState;
 import dev.planning.cli.CliRun;
-import dev.planning.cli.CycleScript;
-import dev.planning.engine.Planning;
-import dev.planning.engine.internal.artifact.ManifestReader;
-import dev.planning.engine.internal.artifact.ManifestWriter;
-import dev.planning.engine.internal.signing.ManifestSignatures;
-import dev.planning.engine.internal.signing.PemSigner;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,46 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackdatedClockAttackTest {
 
-    private static final CycleRef FE = new CycleRef(AttackWorkspace.STREAM, AttackWorkspace.CYCLE);
-    private static final String EXPIRES = "2025-09-30";
-    private static final String BACKDATED = "2025-09-10T10:00:00Z";
+    private static final String EXPIRES = BackdatedHandoff.EXPIRES;
+    private static final String BACKDATED = BackdatedHandoff.BACKDATED;
 
     @TempDir
     Path dir;
-
-    /** The plan with FE-12 short of an approval and an expired waiver for it, committed; cycle PLANNED. */
-    private static AttackWorkspace waivedPlan(Path dir) throws Exception {
-        AttackWorkspace ws = AttackWorkspace.planned(dir);
-        ws.edit(AttackWorkspace.TASKS, t -> t.replace("approvals: [pm-dana, techlead-erik, qa-fay]",
-                "approvals: [pm-dana, techlead-erik]"));
-        ws.write(AttackWorkspace.DECISION_LOG, """
-                version: "1.0.0"
-                cycle_id: "2025-09-02"
-                stream: fe
-                waivers:
-                  - rule: critical-approvals
-                    item: FE-12
-                    reason: third approver on leave
-                    approver: cto-gina
-                    expires: %s
-                """.formatted(EXPIRES));
-        ws.commit("plan");
-        return ws;
-    }
-
-    /** The workspace run with a clock stopped at {@code at}: what anyone can do, key or none. */
-    private static PlanningWorkspace at(AttackWorkspace ws, String at) {
-        return Planning.builder().workspace(ws.root()).trustFile(Path.of(ws.trust()))
-                .clock(Clock.fixed(Instant.parse(at), ZoneOffset.UTC)).build();
-    }
-
-    /** Advances to READY_FOR_HANDOFF and seals with the clock at {@code at}, and commits. */
-    private static void sealAt(AttackWorkspace ws, String at) {
-        PlanningWorkspace planning = at(ws, at);
-        assertThat(planning.advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
-        assertThat(planning.advance(FE, CycleState.PACKAGED).accepted()).isTrue();
-        ws.commit("sealed");
-    }
 
     @Test
     void todaysClockRefusesTheExpiredWaiver() throws Exception {
@@ -106,16 +61,8 @@ class BackdatedClockAttackTest {
     void aBackdatedSealSignedTodayByAToolThatDidNotCheckFailsVerify() throws Exception {
         AttackWorkspace ws = waivedPlan(dir);
         sealAt(ws, BACKDATED);
-        // Keyholders sign today with something that does not verify first (a signer SPI, an older
-        // release): their signed_at is today, the waiver's lifetime is over.
-        HandoffManifest manifest = new ManifestReader(ws.root()).read(ws.path(AttackWorkspace.MANIFEST),
-                AttackWorkspace.MANIFEST).manifest();
-        for (String role : CycleScript.ROLES) {
-            manifest = ManifestSignatures.append(manifest, PemSigner.load(role, ws.keys().resolve(role + ".key.pem")),
-                    Instant.now());
-        }
-        Files.write(ws.path(AttackWorkspace.MANIFEST), ManifestWriter.render(manifest));
-        ws.commit("signed");
+        // The waiver's lifetime is over on the day the keyholders sign.
+        signedTodayUnchecked(ws);
 
         CliRun verify = ws.verify();
 
@@ -128,11 +75,7 @@ class BackdatedClockAttackTest {
     void aHandoffSealedAndSignedWhileTheWaiverHeldStillVerifiesAfterItExpired() throws Exception {
         AttackWorkspace ws = waivedPlan(dir);
         sealAt(ws, BACKDATED);
-        PlanningWorkspace team = at(ws, "2025-09-12T09:00:00Z");
-        for (String role : CycleScript.ROLES) {
-            team.sign(FE, PemSigner.load(role, ws.keys().resolve(role + ".key.pem")));
-        }
-        ws.commit("signed");
+        signedAt(ws, "2025-09-12T09:00:00Z");
 
         CliRun verify = ws.verify();
 

@@ -2,7 +2,6 @@ package dev.planning.cli.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
@@ -34,8 +33,6 @@ final class SignatureAttackFixture {
     static final String TASKS = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
     static final String LOG = "frameworks/planning-fe/events/2025-09-02.events.jsonl";
     static final String[] ROLES = {"PM", "TechLead", "QA"};
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dir;
     final Path ws;
@@ -142,19 +139,7 @@ final class SignatureAttackFixture {
      * holds again.
      */
     void rewriteLog(UnaryOperator<List<ObjectNode>> edit) throws IOException {
-        List<ObjectNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(ws.resolve(LOG), StandardCharsets.UTF_8)) {
-            lines.add((ObjectNode) JSON.readTree(line));
-        }
-        StringBuilder log = new StringBuilder();
-        String previous = "0".repeat(64);
-        for (ObjectNode line : edit.apply(lines)) {
-            line.put("prev_sha256", previous);
-            String text = JSON.writeValueAsString(line);
-            previous = Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
-            log.append(text).append('\n');
-        }
-        Files.writeString(ws.resolve(LOG), log.toString(), StandardCharsets.UTF_8);
+        AttackWorkspace.rewriteLog(ws.resolve(LOG), edit);
     }
 
     /** The arguments of a command on the cycle. */

@@ -132,8 +132,10 @@ public final class ManifestVerifier {
          * shown: the manifest reads, is canonical and is the cycle's; it and its sealed event anchor
          * each other; every sealed artifact is unchanged and no plan file of the cycle is unsealed
          * (the gates of the later moves read the plan); the rulebook (whose signing policy
-         * applies) is the sealed one; the signatures that count meet the signing policy.
-         * Re-deriving gate verdicts, the prior chain and the git revision stay with {@link #FULL}.
+         * applies) is the sealed one; the signatures that count meet the signing policy; the waivers
+         * the governance summary and the sealed evidence of the gate results list as used hold on
+         * the trusted day, and no timestamp of the manifest, that evidence or the log lies in the
+         * verifier's future ({@link TrustedDay}). Re-deriving gate verdicts, the prior chain and the git revision stay with {@link #FULL}.
          */
         SEALED_STATE
     }
@@ -340,7 +342,11 @@ public final class ManifestVerifier {
             Optional<List<RecordedEvent>> log = given.or(() -> readLog(cycle));
             log.ifPresent(all -> all.forEach(e -> stamps.add(new TrustedDay.Stamp(layout.eventLog(cycle) + ":"
                     + e.line(), "at", e.event().timestamp()))));
-            if (scope != Scope.SEALED_STATE) {
+            if (scope == Scope.SEALED_STATE) {
+                VerdictCheck.Outcome sealed = verdicts.sealedWaivers(manifest);
+                waivers.addAll(sealed.waivers());
+                stamps.addAll(sealed.stamps());
+            } else {
                 VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, scope != Scope.CHECKSUMS_ONLY,
                         rulebookSealed, changed.isEmpty());
                 found.addAll(verdict.discrepancies());

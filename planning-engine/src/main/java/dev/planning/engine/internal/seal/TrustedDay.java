@@ -85,6 +85,11 @@ final class TrustedDay {
         static Used of(String source, Waiver waiver) {
             return new Used(source, waiver.rule(), waiver.item(), Optional.of(waiver.expires()));
         }
+
+        /** Waivers that cannot be read at all ({@code what} says why): they hold on no day. */
+        static Used unreadable(String source, String what) {
+            return new Used(source, "(" + what + ")", "-", Optional.empty());
+        }
     }
 
     /** A timestamp a file records: {@code field} of {@code file}. */
@@ -98,7 +103,7 @@ final class TrustedDay {
             return used;
         }
         if (!(waiversUsed instanceof List<?> list)) {
-            used.add(new Used(source, "(unreadable " + WAIVERS_USED + ")", "-", Optional.empty()));
+            used.add(Used.unreadable(source, "unreadable " + WAIVERS_USED));
             return used;
         }
         for (Object item : list) {
@@ -117,7 +122,7 @@ final class TrustedDay {
             return used;
         }
         if (!list.isArray()) {
-            used.add(new Used(source, "(unreadable " + WAIVERS_USED + ")", "-", Optional.empty()));
+            used.add(Used.unreadable(source, "unreadable " + WAIVERS_USED));
             return used;
         }
         for (JsonNode waiver : list) {

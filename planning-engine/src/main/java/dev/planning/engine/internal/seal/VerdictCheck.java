@@ -112,11 +112,7 @@ final class VerdictCheck {
         for (Map.Entry<String, GateOutcome> entry : manifest.gateResults().entrySet()) {
             String gate = entry.getKey();
             Optional<JsonNode> evidence = evidence(gate, entry.getValue(), sealed, manifest, cycle, display, found);
-            evidence.ifPresent(root -> {
-                String path = entry.getValue().evidence().orElseThrow();
-                waivers.addAll(TrustedDay.used(path, root));
-                instant(root.path("at").asText("")).ifPresent(at -> stamps.add(new TrustedDay.Stamp(path, "at", at)));
-            });
+            evidence.ifPresent(root -> used(entry.getValue().evidence().orElseThrow(), root, waivers, stamps));
             if (evidence.isEmpty() || gate.equals(ReleaseReadinessGate.NAME)) {
                 continue; // release_readiness judges the seal itself, after it
             }
@@ -231,6 +227,63 @@ final class VerdictCheck {
                     + " the sealed inputs (the clock, the network), which no seal pins");
         }
         return new Outcome(found, notes, waivers, stamps);
+    }
+
+    /**
+     * What {@link ManifestVerifier.Scope#SEALED_STATE} gives {@link TrustedDay} to judge, without binding
+     * or re-deriving the verdicts: the waivers the sealed evidence of each of the manifest's gate
+     * results lists as used, and the {@code at} of each. The manifest's governance summary is not
+     * enough: whoever sealed wrote it, and it may leave out a waiver the evidence records. Fail
+     * closed: a gate result whose evidence is not a sealed artifact, or not a JSON object, counts as a waiver
+     * that cannot be read (it holds on no day); evidence missing or changed is reported by the
+     * artifact checks, and is read here as it was sealed or not at all.
+     */
+    Outcome sealedWaivers(HandoffManifest manifest) {
+        Map<String, ArtifactChecksum> sealed = new LinkedHashMap<>();
+        manifest.artifacts().forEach(a -> sealed.putIfAbsent(a.path(), a));
+        List<TrustedDay.Used> waivers = new ArrayList<>();
+        List<TrustedDay.Stamp> stamps = new ArrayList<>();
+        for (Map.Entry<String, GateOutcome> entry : manifest.gateResults().entrySet()) {
+            String path = entry.getValue().evidence().orElse(entry.getKey() + " (no evidence)");
+            ArtifactChecksum checksum = sealed.get(path);
+            if (checksum == null) {
+                waivers.add(TrustedDay.Used.unreadable(path, "the waivers of " + entry.getKey()
+                        + ": its evidence is not sealed"));
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(SafePaths.resolve(workspace, path));
+            } catch (IOException | PlanningException e) {
+                continue; // reported as ARTIFACT_MISSING
+            }
+            if (!Sha256.hex(bytes).equals(checksum.sha256())) {
+                continue; // reported as ARTIFACT_CHANGED
+            }
+            JsonNode root;
+            try {
+                root = JSON.readTree(bytes);
+            } catch (IOException e) {
+                root = null;
+            }
+            if (root == null || !root.isObject()) {
+                waivers.add(TrustedDay.Used.unreadable(path, "the waivers of " + entry.getKey()
+                        + ": its evidence is not a JSON object"));
+                continue;
+            }
+            used(path, root, waivers, stamps);
+        }
+        return new Outcome(List.of(), List.of(), waivers, stamps);
+    }
+
+    /**
+     * The waivers a sealed evidence file lists as used (under its {@code evidence}, where the gate's
+     * result puts them), and its {@code at}.
+     */
+    private static void used(String path, JsonNode document, List<TrustedDay.Used> waivers,
+            List<TrustedDay.Stamp> stamps) {
+        waivers.addAll(TrustedDay.used(path, document.path("evidence")));
+        instant(document.path("at").asText("")).ifPresent(at -> stamps.add(new TrustedDay.Stamp(path, "at", at)));
     }
 
     /**

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.engine.fixtures.Monorepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,21 +23,21 @@ class PrivateKeyInRepositoryTest {
     @TempDir
     Path dir;
 
+    private Monorepo mono;
     private Path repository;
     private Path workspace;
 
     @BeforeEach
-    void monorepo() throws Exception {
-        repository = dir.resolve("repo");
-        workspace = Files.createDirectories(repository.resolve("planning"));
-        Files.writeString(workspace.resolve("README.md"), "plans\n");
-        Files.writeString(repository.resolve(".gitignore"), "target/\n");
+    void monorepo() {
+        mono = Monorepo.in(dir);
+        repository = mono.repository();
+        workspace = mono.workspace();
     }
 
     @Test
     void aKeyCommittedElsewhereInTheWorkspacesRepositoryIsRefusedWithWhatToDo() throws Exception {
         Path key = key(repository.resolve("ci"));
-        commitAll();
+        mono.commitAll();
 
         assertThatThrownBy(() -> FileKeys.INSTANCE.pemSigner("QA", key, workspace))
                 .isInstanceOf(InvalidInputException.class)
@@ -49,11 +48,9 @@ class PrivateKeyInRepositoryTest {
 
     @Test
     void aKeyOnlyStagedIsRefused() throws Exception {
-        commitAll();
+        mono.commitAll();
         Path key = key(repository.resolve("ci"));
-        try (Git git = Git.open(repository.toFile())) {
-            git.add().addFilepattern("ci/QA.key.pem").call();
-        }
+        mono.stage("ci/QA.key.pem");
 
         assertThatThrownBy(() -> FileKeys.INSTANCE.pemSigner("QA", key, workspace))
                 .isInstanceOf(InvalidInputException.class)
@@ -65,7 +62,7 @@ class PrivateKeyInRepositoryTest {
         Path outside = key(dir.resolve("elsewhere"));
         Path link = Files.createDirectories(repository.resolve("ci")).resolve("QA.key.pem");
         Files.createSymbolicLink(link, outside);
-        commitAll();
+        mono.commitAll();
 
         assertThatThrownBy(() -> FileKeys.INSTANCE.pemSigner("QA", link, workspace))
                 .isInstanceOf(InvalidInputException.class)
@@ -74,7 +71,7 @@ class PrivateKeyInRepositoryTest {
 
     @Test
     void anUntrackedKeyInsideTheWorkspaceIsRefused() throws Exception {
-        commitAll();
+        mono.commitAll();
         Path key = key(workspace.resolve("keys"));
 
         assertThatThrownBy(() -> FileKeys.INSTANCE.pemSigner("QA", key, workspace))
@@ -84,7 +81,7 @@ class PrivateKeyInRepositoryTest {
 
     @Test
     void anIgnoredKeyInTheRepositorysWorkTreeIsRead() throws Exception {
-        commitAll();
+        mono.commitAll();
         Path key = key(repository.resolve("target/keys"));
 
         assertThat(FileKeys.INSTANCE.pemSigner("QA", key, workspace).role()).isEqualTo("QA");
@@ -92,18 +89,10 @@ class PrivateKeyInRepositoryTest {
 
     @Test
     void aKeyOutsideTheRepositoryIsRead() throws Exception {
-        commitAll();
+        mono.commitAll();
         Path key = key(dir.resolve("home/.planning/keys"));
 
         assertThat(FileKeys.INSTANCE.pemSigner("QA", key, workspace).role()).isEqualTo("QA");
-    }
-
-    private void commitAll() throws Exception {
-        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plans").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
     }
 
     private static Path key(Path directory) throws Exception {

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.engine.fixtures.Monorepo;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,21 +27,21 @@ class TrustFileInRepositoryTest {
     @TempDir
     Path dir;
 
+    private Monorepo mono;
     private Path repository;
     private Path workspace;
 
     @BeforeEach
-    void monorepo() throws Exception {
-        repository = dir.resolve("repo");
-        workspace = Files.createDirectories(repository.resolve("planning"));
-        Files.writeString(workspace.resolve("README.md"), "plans\n");
-        Files.writeString(repository.resolve(".gitignore"), "target/\n");
+    void monorepo() {
+        mono = Monorepo.in(dir);
+        repository = mono.repository();
+        workspace = mono.workspace();
     }
 
     @Test
     void aTrustFileCommittedElsewhereInTheWorkspacesRepositoryIsRefused() throws Exception {
         Path committed = trustFile(repository.resolve("ci"));
-        commitAll();
+        mono.commitAll();
 
         assertThatThrownBy(() -> TrustFile.readOutside(committed, workspace))
                 .isInstanceOf(InvalidInputException.class)
@@ -51,11 +50,9 @@ class TrustFileInRepositoryTest {
 
     @Test
     void aTrustFileOnlyStagedInTheRepositoryIsRefused() throws Exception {
-        commitAll();
+        mono.commitAll();
         Path staged = trustFile(repository.resolve("ci"));
-        try (Git git = Git.open(repository.toFile())) {
-            git.add().addFilepattern("ci/trust.yaml").call();
-        }
+        mono.stage("ci/trust.yaml");
 
         assertThatThrownBy(() -> TrustFile.readOutside(staged, workspace))
                 .isInstanceOf(InvalidInputException.class)
@@ -67,7 +64,7 @@ class TrustFileInRepositoryTest {
         Path outside = trustFile(dir.resolve("elsewhere"));
         Path link = Files.createDirectories(repository.resolve("ci")).resolve("trust.yaml");
         Files.createSymbolicLink(link, outside);
-        commitAll();
+        mono.commitAll();
 
         assertThatThrownBy(() -> TrustFile.readOutside(link, workspace))
                 .isInstanceOf(InvalidInputException.class)
@@ -76,7 +73,7 @@ class TrustFileInRepositoryTest {
 
     @Test
     void anIgnoredTrustFileInTheRepositorysWorkTreeIsRead() throws Exception {
-        commitAll();
+        mono.commitAll();
         Path ignored = trustFile(repository.resolve("target/keys"));
 
         TrustedKeys keys = TrustFile.readOutside(ignored, workspace);
@@ -86,20 +83,12 @@ class TrustFileInRepositoryTest {
 
     @Test
     void aTrustFileOutsideTheRepositoryIsRead() throws Exception {
-        commitAll();
+        mono.commitAll();
         Path outside = trustFile(dir.resolve("ci-config"));
 
         TrustedKeys keys = TrustFile.readOutside(outside, workspace);
 
         assertThat(keys.keys()).hasSize(1);
-    }
-
-    private void commitAll() throws Exception {
-        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plans").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
     }
 
     private static Path trustFile(Path directory) throws Exception {
