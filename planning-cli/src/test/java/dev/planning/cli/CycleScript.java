@@ -85,7 +85,15 @@ public final class CycleScript {
                     "--trust", trust);
         }
         ok(cycle(ws, "advance", "--to", "EXECUTED", "--trust", trust));
-        // What execution produced: tests, coverage, accessibility, deployments (the demo's inputs).
+        importOutcomes(ws);
+        return ws;
+    }
+
+    /**
+     * Imports what execution produced into {@code fe/2025-09-02}: tests, coverage, accessibility,
+     * deployments (the demo's inputs).
+     */
+    public static void importOutcomes(Path ws) {
         Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
         List<String> files;
         try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(outcomes)) {
@@ -94,7 +102,6 @@ public final class CycleScript {
             throw new java.io.UncheckedIOException(e);
         }
         ok(cycle(ws, "import", files.toArray(String[]::new)));
-        return ws;
     }
 
     public static String[] cycle(Path ws, String command, String... more) {

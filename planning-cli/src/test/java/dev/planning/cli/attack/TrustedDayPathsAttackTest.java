@@ -16,12 +16,14 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.cli.CliRun;
+import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.signing.TrustFile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The trusted day on the paths {@link BackdatedClockAttackTest} does not take: {@code attest},
@@ -35,27 +37,34 @@ class TrustedDayPathsAttackTest {
     /** A day no clock has reached. */
     private static final String FUTURE = "2999-01-01T00:00:00Z";
 
+    /** What names the expired waiver. */
+    private static final String EXPIRED = "the handoff used the waiver of critical-approvals for FE-12, which expired on "
+            + EXPIRES;
+    /** What names a timestamp in the future. */
+    private static final String IN_THE_FUTURE = "is in the future of the verifier's clock";
+
     @TempDir
     Path dir;
 
-    /** The backdated seal, signed today without checking, taken past PACKAGED with the backdated clock. */
-    private AttackWorkspace backdatedAndExecuted() throws Exception {
-        AttackWorkspace ws = waivedPlan(dir);
-        sealAt(ws, BACKDATED);
-        signedTodayUnchecked(ws);
-        assertThat(at(ws, BACKDATED).advance(FE, CycleState.EXECUTED).accepted()).isTrue();
-        ws.commit("executed");
-        return ws;
+    /** Exit 1, no stack trace, an {@code EVIDENCE_MISMATCH} and everything of {@code names} in the output. */
+    private static void fails(CliRun run, String... names) {
+        String output = run.out() + run.err();
+        assertThat(run.exitCode()).as(output).isEqualTo(1);
+        assertThat(output).contains("EVIDENCE_MISMATCH").contains(names);
+        assertThat(run.printedStackTrace()).isFalse();
     }
 
     /**
-     * {@link #backdatedAndExecuted}, but the waiver left out of the manifest's governance summary before
-     * the keyholders signed: only the sealed evidence still records it.
+     * The backdated seal, signed today without checking, taken past PACKAGED with the backdated clock;
+     * unless {@code inSummary}, the waiver was left out of the manifest's governance summary before
+     * the keyholders signed (only the sealed evidence still records it).
      */
-    private AttackWorkspace backdatedWithoutWaiversAndExecuted() throws Exception {
+    private AttackWorkspace backdatedAndExecuted(boolean inSummary) throws Exception {
         AttackWorkspace ws = waivedPlan(dir);
         sealAt(ws, BACKDATED);
-        waiversLeftOutOfTheManifest(ws);
+        if (!inSummary) {
+            waiversLeftOutOfTheManifest(ws);
+        }
         signedTodayUnchecked(ws);
         assertThat(at(ws, BACKDATED).advance(FE, CycleState.EXECUTED).accepted()).isTrue();
         ws.commit("executed");
@@ -79,17 +88,6 @@ class TrustedDayPathsAttackTest {
         return ws.run(ws.cycleArgs("status", "--trust", ws.trust()));
     }
 
-    /** Imports the example's outcomes, so that the cycle at EXECUTED could otherwise move on. */
-    private static void importOutcomes(AttackWorkspace ws) throws Exception {
-        Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
-        List<String> files;
-        try (Stream<Path> list = java.nio.file.Files.list(outcomes)) {
-            files = list.map(Path::toString).sorted().toList();
-        }
-        ws.ok(ws.cycleArgs("import", files.toArray(String[]::new)));
-        ws.commit("outcomes");
-    }
-
     @Test
     void attestRefusesABackdatedSeal() throws Exception {
         AttackWorkspace ws = waivedPlan(dir);
@@ -98,10 +96,8 @@ class TrustedDayPathsAttackTest {
 
         CliRun attest = attest(ws);
 
-        assertThat(attest.exitCode()).as(attest.out() + attest.err()).isNotZero();
-        assertThat(attest.out() + attest.err()).contains("EVIDENCE_MISMATCH", "critical-approvals", "FE-12",
-                "expired on " + EXPIRES).doesNotContain("\"payloadType\"");
-        assertThat(attest.printedStackTrace()).isFalse();
+        fails(attest, "cannot attest", EXPIRED);
+        assertThat(attest.out()).doesNotContain("\"payloadType\"");
         assertThat(before.changes(ws.snapshot())).isEmpty();
     }
 
@@ -112,10 +108,9 @@ class TrustedDayPathsAttackTest {
 
         CliRun attest = attest(ws);
 
-        assertThat(attest.exitCode()).as(attest.out() + attest.err()).isNotZero();
         // It names the first discrepancy (created_at, sealed_at and every event's at are all in the future).
-        assertThat(attest.out() + attest.err()).contains("EVIDENCE_MISMATCH", FUTURE, "in the future")
-                .doesNotContain("\"payloadType\"");
+        fails(attest, "cannot attest", FUTURE, IN_THE_FUTURE);
+        assertThat(attest.out()).doesNotContain("\"payloadType\"");
     }
 
     @Test
@@ -124,10 +119,7 @@ class TrustedDayPathsAttackTest {
         sealAt(ws, BACKDATED);
         signedTodayUnchecked(ws);
 
-        CliRun verify = ws.verify("--checksums-only");
-
-        assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
-        assertThat(verify.out()).contains("EVIDENCE_MISMATCH", "critical-approvals", "FE-12", "expired on " + EXPIRES);
+        fails(ws.verify("--checksums-only"), EXPIRED);
     }
 
     @Test
@@ -136,77 +128,33 @@ class TrustedDayPathsAttackTest {
         sealAt(ws, FUTURE);
         signedTodayUnchecked(ws);
 
-        CliRun verify = ws.verify("--checksums-only");
-
-        assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
-        assertThat(verify.out()).contains("EVIDENCE_MISMATCH", "sealed_at " + FUTURE, "in the future");
+        fails(ws.verify("--checksums-only"), "sealed_at " + FUTURE, IN_THE_FUTURE);
     }
 
-    @Test
-    void statusPastPackagedReportsTheExpiredWaiverOfABackdatedSeal() throws Exception {
-        AttackWorkspace ws = backdatedAndExecuted();
+    @ParameterizedTest(name = "waiver in the manifest's summary: {0}")
+    @ValueSource(booleans = {true, false})
+    void statusPastPackagedReportsTheExpiredWaiverOfABackdatedSeal(boolean inSummary) throws Exception {
+        AttackWorkspace ws = backdatedAndExecuted(inSummary);
 
-        CliRun status = status(ws);
-
-        assertThat(status.exitCode()).as(status.out()).isEqualTo(1);
-        assertThat(status.out()).contains("UNSIGNED HISTORY", "EVIDENCE_MISMATCH", "critical-approvals", "FE-12",
-                "expired on " + EXPIRES);
+        fails(status(ws), "UNSIGNED HISTORY", EXPIRED);
     }
 
-    @Test
-    void advancePastExecutedRefusesTheExpiredWaiverOfABackdatedSeal() throws Exception {
-        AttackWorkspace ws = backdatedAndExecuted();
-        importOutcomes(ws);
+    @ParameterizedTest(name = "waiver in the manifest's summary: {0}")
+    @ValueSource(booleans = {true, false})
+    void advancePastExecutedRefusesTheExpiredWaiverOfABackdatedSeal(boolean inSummary) throws Exception {
+        AttackWorkspace ws = backdatedAndExecuted(inSummary);
+        CycleScript.importOutcomes(ws.root());
+        ws.commit("outcomes");
 
-        CliRun advance = ws.advance("VALIDATED");
-
-        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isNotZero();
-        assertThat(advance.out() + advance.err()).contains("EVIDENCE_MISMATCH", "critical-approvals", "FE-12",
-                "expired on " + EXPIRES);
-        assertThat(advance.printedStackTrace()).isFalse();
+        fails(ws.advance("VALIDATED"), "may not move from EXECUTED to VALIDATED", EXPIRED);
     }
 
-    @Test
-    void verifyPastPackagedReportsTheExpiredWaiverOfABackdatedSeal() throws Exception {
-        AttackWorkspace ws = backdatedAndExecuted();
+    @ParameterizedTest(name = "waiver in the manifest's summary: {0}")
+    @ValueSource(booleans = {true, false})
+    void verifyPastPackagedReportsTheExpiredWaiverOfABackdatedSeal(boolean inSummary) throws Exception {
+        AttackWorkspace ws = backdatedAndExecuted(inSummary);
 
-        CliRun verify = ws.verify();
-
-        assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
-        assertThat(verify.out()).contains("EVIDENCE_MISMATCH", "critical-approvals", "FE-12", "expired on " + EXPIRES);
-    }
-
-    @Test
-    void statusPastPackagedReportsAnExpiredWaiverOnlyTheSealedEvidenceRecords() throws Exception {
-        AttackWorkspace ws = backdatedWithoutWaiversAndExecuted();
-
-        CliRun status = status(ws);
-
-        assertThat(status.exitCode()).as(status.out()).isEqualTo(1);
-        assertThat(status.out()).contains("UNSIGNED HISTORY", "EVIDENCE_MISMATCH", "critical-approvals", "FE-12",
-                "expired on " + EXPIRES);
-    }
-
-    @Test
-    void advancePastExecutedRefusesAnExpiredWaiverOnlyTheSealedEvidenceRecords() throws Exception {
-        AttackWorkspace ws = backdatedWithoutWaiversAndExecuted();
-        importOutcomes(ws);
-
-        CliRun advance = ws.advance("VALIDATED");
-
-        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isNotZero();
-        assertThat(advance.out() + advance.err()).contains("EVIDENCE_MISMATCH", "critical-approvals", "FE-12",
-                "expired on " + EXPIRES);
-    }
-
-    @Test
-    void verifyReportsAnExpiredWaiverOnlyTheSealedEvidenceRecords() throws Exception {
-        AttackWorkspace ws = backdatedWithoutWaiversAndExecuted();
-
-        CliRun verify = ws.verify();
-
-        assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
-        assertThat(verify.out()).contains("EVIDENCE_MISMATCH", "critical-approvals", "FE-12", "expired on " + EXPIRES);
+        fails(ws.verify(), EXPIRED);
     }
 
     @Test
@@ -216,10 +164,7 @@ class TrustedDayPathsAttackTest {
         waiversLeftOutOfTheManifest(ws);
         signedTodayUnchecked(ws);
 
-        CliRun verify = ws.verify("--checksums-only");
-
-        assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
-        assertThat(verify.out()).contains("EVIDENCE_MISMATCH", "critical-approvals", "FE-12", "expired on " + EXPIRES);
+        fails(ws.verify("--checksums-only"), EXPIRED);
     }
 
     @Test
@@ -241,32 +186,23 @@ class TrustedDayPathsAttackTest {
     void statusPastPackagedReportsAnEventDatedInTheFuture() throws Exception {
         AttackWorkspace ws = executedInTheFuture();
 
-        CliRun status = status(ws);
-
-        assertThat(status.exitCode()).as(status.out()).isEqualTo(1);
-        assertThat(status.out()).contains("UNSIGNED HISTORY", "EVIDENCE_MISMATCH", AttackWorkspace.LOG + ":",
-                "at " + FUTURE, "in the future");
+        fails(status(ws), "UNSIGNED HISTORY", AttackWorkspace.LOG + ":", "at " + FUTURE, IN_THE_FUTURE);
     }
 
     @Test
     void advancePastExecutedRefusesAnEventDatedInTheFuture() throws Exception {
         AttackWorkspace ws = executedInTheFuture();
-        importOutcomes(ws);
+        CycleScript.importOutcomes(ws.root());
+        ws.commit("outcomes");
 
-        CliRun advance = ws.advance("VALIDATED");
-
-        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isNotZero();
-        assertThat(advance.out() + advance.err()).contains("EVIDENCE_MISMATCH", "at " + FUTURE, "in the future");
+        fails(ws.advance("VALIDATED"), "may not move from EXECUTED to VALIDATED", "at " + FUTURE, IN_THE_FUTURE);
     }
 
     @Test
     void verifyPastPackagedReportsAnEventDatedInTheFuture() throws Exception {
         AttackWorkspace ws = executedInTheFuture();
 
-        CliRun verify = ws.verify();
-
-        assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
-        assertThat(verify.out()).contains("EVIDENCE_MISMATCH", "at " + FUTURE, "in the future");
+        fails(ws.verify(), "at " + FUTURE, IN_THE_FUTURE);
     }
 
     /** The verifier's clock; the seal below is written by a clock ahead of it. */
