@@ -40,7 +40,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>System properties: {@code bench.seconds} (per throughput point, default 5),
  * {@code bench.cycles} (portfolio size, default 10000), {@code bench.lagEvents} (default 2000),
  * {@code bench.only=one-writer} (only the one-writer point beside the commit probe, e.g. to compare
- * two builds).
+ * two builds), {@code bench.warmUpAppends} (the one-writer point's warm-up, at least this many
+ * appends, default 20000; 0: 1.5 s, as the other points).
  */
 public final class StoreBenchmark {
 
