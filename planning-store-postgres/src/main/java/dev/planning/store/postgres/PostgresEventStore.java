@@ -243,7 +243,7 @@ public final class PostgresEventStore implements EventStore {
      * portfolio row first), or under a stricter default isolation level; PostgreSQL rolls the victim's
      * transaction back whole, so nothing of the append was written.
      */
-    static boolean lostRace(SQLException e) {
+    private static boolean lostRace(SQLException e) {
         String state = e.getSQLState();
         return UNIQUE_VIOLATION.equals(state) || DEADLOCK_DETECTED.equals(state)
                 || SERIALIZATION_FAILURE.equals(state);

@@ -40,11 +40,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>System properties: {@code bench.seconds} (per throughput point, default 5),
  * {@code bench.cycles} (portfolio size, default 10000), {@code bench.lagEvents} (default 2000),
  * {@code bench.only=one-writer} (only the one-writer point beside the commit probe, e.g. to compare
- * two builds).
+ * two builds), {@code bench.warmUpAppends} (the one-writer point's warm-up, at least this many
+ * appends, default 20000; 0: 1.5 s, as the other points).
  */
 public final class StoreBenchmark {
 
     private static final long WARM_UP_MILLIS = 1500;
+    /**
+     * Appends of the one-writer point's warm-up, at least (with a probe commit every tenth): the
+     * JIT compiles a method with its optimising compiler (C2) only after some 10,000-15,000 calls,
+     * so 1.5 s (about 3,000 appends on a quiet machine) left the append path in profiled C1 code
+     * and C2 compiling it during the measured rounds. {@code bench.warmUpAppends=0}: the old warm-up.
+     */
+    private static final int WARM_UP_APPENDS = Integer.getInteger("bench.warmUpAppends", 20_000);
+    /** The warm-up then goes on, in chunks, until a chunk's JIT compilation time is below this. */
+    private static final long JIT_QUIET_MILLIS = 10;
+    private static final int WARM_UP_CHUNK = 1000;
     /** Rounds of the one-writer point, each a commit probe beside a slice of the writer's run. */
     private static final int ROUNDS = 7;
     private static final int PROBE_COMMITS = 100;
@@ -202,6 +213,7 @@ public final class StoreBenchmark {
         // Warm-up (pool connection open, statements prepared, code compiled): not counted.
         appendFor(events, cycle, head, WARM_UP_MILLIS);
         commitMillis(store, PROBE_COMMITS);
+        String warmUp = warmUp(store, events, cycle, head);
         long sliceMillis = Math.max(300, seconds * 1000L / ROUNDS);
         double[] latency = new double[ROUNDS];
         double[] rate = new double[ROUNDS];
@@ -224,6 +236,7 @@ public final class StoreBenchmark {
             throw new IllegalStateException("the one-cycle writer appended nothing");
         }
         return List.of(
+                row("one-writer warm-up (not counted)", warmUp),
                 row("PostgreSQL commit latency (one single-row INSERT, auto-commit, pooled connection as an append;"
                         + " median of " + ROUNDS + " rounds of " + PROBE_COMMITS + " commits interleaved with the"
                         + " 1-cycle writer; min–max)",
@@ -236,6 +249,37 @@ public final class StoreBenchmark {
                         String.format("%.0f; %s", median(appendCpu[0]), backendCpu(appendCpu[1]))),
                 row("CPU per probe commit: probe thread; its backend (median of the rounds, µs)",
                         String.format("%.0f; %s", median(probeCpu[0]), backendCpu(probeCpu[1]))));
+    }
+
+    /**
+     * Warms the append and the probe paths up until the JIT is done with them: at least
+     * {@link #WARM_UP_APPENDS} appends (a probe commit after every tenth), then chunks of
+     * {@link #WARM_UP_CHUNK} until one compiles for less than {@link #JIT_QUIET_MILLIS} ms (at most
+     * twice the minimum). Says what it did, for the table.
+     */
+    private static String warmUp(PostgresStore store, EventStore events, CycleRef cycle, String[] head)
+            throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (WARM_UP_APPENDS <= 0 || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return WARM_UP_MILLIS + " ms of appends, " + PROBE_COMMITS + " probe commits";
+        }
+        long start = System.nanoTime();
+        int appends = 0;
+        long compiled = Long.MAX_VALUE;
+        while (appends < WARM_UP_APPENDS || compiled >= JIT_QUIET_MILLIS && appends < 2 * WARM_UP_APPENDS) {
+            long before = jit.getTotalCompilationTime();
+            for (int i = 0; i < WARM_UP_CHUNK; i++) {
+                head[0] = events.append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.PLANNED),
+                        head[0]).hash();
+                if (i % 10 == 9) {
+                    commitMillis(store, 1);
+                }
+            }
+            appends += WARM_UP_CHUNK;
+            compiled = jit.getTotalCompilationTime() - before;
+        }
+        return String.format("%,d appends and %,d probe commits in %.1f s, then %d ms of JIT compilation per %,d appends",
+                appends, appends / 10, (System.nanoTime() - start) / 1e9, compiled, WARM_UP_CHUNK);
     }
 
     /** Appends made by {@link #appendFor}, to divide a slice's CPU time by. */
