@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * timestamp; and a timestamp in the future of the verifier's clock is an {@code EVIDENCE_MISMATCH}.
  * A handoff the team sealed and signed while the waiver held still verifies after it expires.
  */
+@Tag("slow")
+@Tag("attack")
 class BackdatedClockAttackTest {
 
     private static final CycleRef FE = new CycleRef(AttackWorkspace.STREAM, AttackWorkspace.CYCLE);
