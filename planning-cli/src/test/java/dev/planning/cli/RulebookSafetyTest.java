@@ -76,6 +76,8 @@ class RulebookSafetyTest {
     }
 
     @Test
+    @Tag("slow")
+    @Tag("hostile")
     void rulesTestStopsAnEvaluationPastTheRulebooksTimeLimitWithOneLineAndExit2() throws IOException {
         Path ws = workspace();
         echoForever(ws);
@@ -100,6 +102,8 @@ class RulebookSafetyTest {
     }
 
     @Test
+    @Tag("slow")
+    @Tag("hostile")
     void advanceStopsAnEvaluationPastTheRulebooksTimeLimitWithOneLineAndExit2() throws IOException {
         Path ws = workspace();
         echoForever(ws);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -16,8 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the verdict they should on the frontend example (a training run with a failing step records no
  * cache), and the example itself is left as it was. Isolated: a training run points the process-wide
  * compiled-rulebook cache at its scratch directory while it runs, so no other test class may compile
- * a rulebook meanwhile when classes run in parallel (the fast set).
+ * a rulebook meanwhile when classes run in parallel. Tagged {@code slow} and {@code training}: the
+ * full build runs it, the fast set does not (a training run is a whole family of commands, alone).
  */
+@Tag("slow")
+@Tag("training")
 @Isolated
 class StartupTrainingTest {
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.cli.CliRun;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * timestamp; and a timestamp in the future of the verifier's clock is an {@code EVIDENCE_MISMATCH}.
  * A handoff the team sealed and signed while the waiver held still verifies after it expires.
  */
+@Tag("slow")
+@Tag("attack")
 class BackdatedClockAttackTest {
 
     private static final String EXPIRES = BackdatedHandoff.EXPIRES;

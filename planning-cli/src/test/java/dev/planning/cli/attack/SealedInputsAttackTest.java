@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * while a change to this cycle's own files is still caught; plug-in gates are re-run, or reported
  * when they cannot be.
  */
+@Tag("slow")
+@Tag("attack")
 class SealedInputsAttackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

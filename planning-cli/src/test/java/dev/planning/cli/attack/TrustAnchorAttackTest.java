@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * workspace but holds no trusted key: running without the trust file, lowering the signing policy in
  * the repository. Each ends in a refusal that names what is missing, with nothing written.
  */
+@Tag("slow")
+@Tag("attack")
 class TrustAnchorAttackTest {
 
     private static final String NEEDS_TRUST = "needs --trust FILE (the trust file lies outside the workspace)";

@@ -20,6 +20,7 @@ import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.signing.TrustFile;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * contributor holds no key and runs planning with whatever clock they like ({@link BackdatedHandoff#at});
  * every command here but the set-up runs with the verifier's own clock.
  */
+@Tag("slow")
+@Tag("attack")
 class TrustedDayPathsAttackTest {
 
     /** A day no clock has reached. */
