@@ -129,24 +129,14 @@ final class LintResultCache {
      */
     static Optional<LintResultCache> of(Path workspaceOption, Path rulebookOption, Path storeOption, String stream,
             String cycle, OutputFormat format) {
-        return of(workspaceOption, rulebookOption, storeOption, stream, cycle, format, CODE.get());
+        return of(workspaceOption, rulebookOption, storeOption, stream, cycle, format, Code.VALUE);
     }
 
-    /** The code's fingerprint, taken once per process. */
-    private static final java.util.function.Supplier<String> CODE = new java.util.function.Supplier<>() {
-        private volatile String value;
-
-        @Override
-        public String get() {
-            String known = value;
-            if (known == null) {
-                known = CompiledRulebooks.fingerprint(List.of(LintResultCache.class, Planning.class, CiReports.class,
-                        LintReport.class));
-                value = known;
-            }
-            return known;
-        }
-    };
+    /** The code's fingerprint, taken once per process (when a key is first taken). */
+    private static final class Code {
+        static final String VALUE = CompiledRulebooks.fingerprint(List.of(LintResultCache.class, Planning.class,
+                CiReports.class, LintReport.class));
+    }
 
     /** As {@link #of(Path, Path, Path, String, String, OutputFormat)}, with the code's fingerprint given (tests). */
     static Optional<LintResultCache> of(Path workspaceOption, Path rulebookOption, Path storeOption, String stream,
@@ -205,7 +195,8 @@ final class LintResultCache {
             return;
         }
         try {
-            if (!inputs.key().equals(Optional.of(key))) {
+            // Another day meanwhile (lint judged waivers by the day it ran) or another byte: not kept.
+            if (!LocalDate.now(clock).equals(inputs.today()) || !inputs.key().equals(Optional.of(key))) {
                 return;
             }
             byte[] text = output.getBytes(StandardCharsets.UTF_8);

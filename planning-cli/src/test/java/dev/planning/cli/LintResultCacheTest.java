@@ -215,6 +215,20 @@ class LintResultCacheTest {
     }
 
     @Test
+    void aResultLintedAcrossMidnightIsNotKept() throws IOException {
+        LintResultCache.clock(Clock.fixed(Instant.parse("2030-01-01T23:59:59Z"), ZoneOffset.UTC));
+        LintResultCache keyed = LintResultCache.of(workspace, null, null, null, null, OutputFormat.text).orElseThrow();
+
+        LintResultCache.clock(Clock.fixed(Instant.parse("2030-01-02T00:00:01Z"), ZoneOffset.UTC));
+        keyed.store(ExitCodes.OK, "judged on the second of January\n");
+        assertThat(kept()).isEmpty();
+
+        LintResultCache.clock(Clock.fixed(Instant.parse("2030-01-01T23:59:59Z"), ZoneOffset.UTC));
+        keyed.store(ExitCodes.OK, "judged on the first of January\n");
+        assertThat(kept()).hasSize(1);
+    }
+
+    @Test
     void anotherBuildOfTheCodeNeverReadsAKeptResult() {
         lint();
         Optional<LintResultCache> same = LintResultCache.of(workspace, null, null, null, null, OutputFormat.text);
