@@ -3,7 +3,10 @@ package dev.planning.cli;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.LintReport;
 import dev.planning.report.CiReports;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,12 +39,29 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // An unchanged workspace's result from an earlier run (see LintResultCache), read before
+        // anything is parsed or compiled; otherwise lint, and keep what it printed and returned.
+        Optional<LintResultCache> cache = LintResultCache.of(workspace.workspace, workspace.rulebook, workspace.store,
+                stream, cycle, format.format);
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<LintResultCache.Stored> stored = cache.flatMap(LintResultCache::stored);
+        if (stored.isPresent()) {
+            out.print(stored.get().output());
+            out.flush();
+            return stored.get().exitCode();
+        }
+        LintResultCache.beforeLinting();
         PlanningWorkspace ws = workspace.openCompiled();
         LintReport report = stream != null && cycle != null ? ws.lint(stream, cycle)
                 : stream != null ? ws.lint(stream) : cycle != null ? ws.lintCycle(cycle) : ws.lint();
-        Reports.print(spec.commandLine().getOut(), format.format, Reports.lint(report), () -> Reports.lintText(report),
+        StringWriter printed = new StringWriter();
+        Reports.print(new PrintWriter(printed), format.format, Reports.lint(report), () -> Reports.lintText(report),
                 () -> CiReports.lintJunit(report), () -> CiReports.lintSarif(report, ws.root(), Path.of("")),
                 () -> MarkdownReports.lint(report));
-        return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        out.print(printed);
+        out.flush();
+        int code = report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        cache.ifPresent(c -> c.store(code, printed.toString()));
+        return code;
     }
 }

@@ -6,6 +6,7 @@ import dev.planning.api.seal.SealingException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -116,7 +117,7 @@ public final class PlanningCommand implements Runnable {
             System.exit(code);
         }
         if (commandsFor(args).size() == 1 && mayCompile(args)) {
-            useRulebookCache();
+            useRulebookCache(args[0]);
         }
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
@@ -166,9 +167,18 @@ public final class PlanningCommand implements Runnable {
      * Compiled rulebooks are kept across runs in the user's cache directory (see
      * {@link CompiledRulebooks}; {@code PLANNING_NO_CACHE=1} turns it off). Only the command-line
      * process does this; {@link #execute} (tests, embedders) leaves the library's default alone.
+     * So are {@code planning lint}'s results ({@link LintResultCache}), in the same directory; lint
+     * turns the compiled-rulebook cache on only when it has no kept result to print (turning it on
+     * loads the rule engine's factory, which printing a kept result does not need).
      */
-    private static void useRulebookCache() {
-        CompiledRulebooks.cacheAcrossRuns(System.getenv());
+    private static void useRulebookCache(String command) {
+        Map<String, String> environment = System.getenv();
+        if (command.equals("lint")) {
+            LintResultCache.acrossRuns(CompiledRulebooks.directory(environment), environment,
+                    () -> CompiledRulebooks.cacheAcrossRuns(environment));
+        } else {
+            CompiledRulebooks.cacheAcrossRuns(environment);
+        }
     }
 
     /**

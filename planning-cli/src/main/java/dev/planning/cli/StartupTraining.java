@@ -28,6 +28,10 @@ import java.util.stream.Stream;
  *       classes, which those steps load, stay out of this family's cache);</li>
  *   <li>{@code status}: {@code status} alone, on such a workspace (it loads about 800 classes
  *       fewer than the {@code read} family holds, measured in docs/BENCHMARKS.md);</li>
+ *   <li>{@code lint}: {@code lint} twice on a compiled-rulebook cache hit ({@code prepare-rules}): the
+ *       first lints and keeps its result, the second prints the kept result ({@link LintResultCache}),
+ *       so that a lint of an unchanged workspace maps a cache without the gates', sealing's and
+ *       signing's classes;</li>
  *   <li>{@code rules}: {@code lint}, a {@code gate} dry run, {@code advance}, {@code seal},
  *       {@code sign} and a full {@code verify} (which recomputes the sealed gate verdicts), on a
  *       compiled-rulebook cache {@code prepare-rules} filled in another process: the family trains
@@ -49,7 +53,7 @@ import java.util.stream.Stream;
 final class StartupTraining {
 
     /** The families of commands, each trained, recorded and mapped on its own (see the class comment). */
-    static final List<String> FAMILIES = List.of("light", "read", "status", "rules", "all");
+    static final List<String> FAMILIES = List.of("light", "read", "status", "lint", "rules", "all");
 
     private static final String STREAM = "fe";
     private static final String CYCLE = "2025-09-02";
@@ -108,6 +112,21 @@ final class StartupTraining {
      */
     static int run(Path example, Path scratch, String family, Path prepared) throws IOException {
         Path ws = scratch.resolve("ws");
+        if (family.equals("lint")) {
+            // lint alone, as a user runs it: on a compiled-rulebook cache hit (prepared), first linting
+            // (its result not yet kept), then printing the kept result of the unchanged workspace.
+            Path cache = (prepared != null ? prepared : scratch).resolve("rulebook-cache");
+            Map<String, String> environment = Map.of("PLANNING_CACHE_DIR", cache.toString());
+            LintResultCache.acrossRuns(CompiledRulebooks.directory(environment), environment,
+                    () -> CompiledRulebooks.cacheAcrossRuns(environment));
+            copy(example, ws);
+            String[] lint = {"lint", "-w", ws.toString()};
+            try {
+                return execute(List.of(lint, lint));
+            } finally {
+                LintResultCache.noCacheAcrossRuns();
+            }
+        }
         if (family.equals("rules") || family.equals("all")) {
             // The compiled-rulebook cache, as the command line uses it (private to this run: the
             // user's own cache is left alone): stored by the first compilation (or prepared), read

@@ -56,9 +56,10 @@ class CliRulebookCacheTest {
         Path cache = dir.resolve("cache");
 
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
-        // The compiled entry and the policy-language verdict beside it, both owner-only.
+        // The compiled entry, the policy-language verdict beside it and lint's kept result
+        // (LintResultCache, under a key of its own), all owner-only.
         assertThat(files(cache)).map(f -> f.getFileName().toString().replaceAll("^[0-9a-f]{64}", "KEY"))
-                .containsExactlyInAnyOrder("KEY.bin", "KEY.policy");
+                .containsExactlyInAnyOrder("KEY.bin", "KEY.policy", "KEY.lint");
         assertThat(files(cache)).allSatisfy(entry ->
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------"));
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
@@ -99,6 +100,41 @@ class CliRulebookCacheTest {
         return files(cache).stream().filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
     }
 
+    /**
+     * lint with its kept results removed first, so that it lints (and so opens the compiled rulebook)
+     * rather than print the kept result of the unchanged workspace.
+     */
+    private int lintAgain(Path workspace, Path cache) throws IOException, InterruptedException {
+        for (Path kept : files(cache)) {
+            if (kept.getFileName().toString().endsWith(".lint")) {
+                Files.delete(kept);
+            }
+        }
+        return lint(workspace, "PLANNING_CACHE_DIR", cache.toString());
+    }
+
+    @Test
+    void aKeptLintResultIsPrintedWithoutLoadingTheYamlSchemaOrRuleEngineClasses() throws Exception {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path cache = dir.resolve("cache");
+        assertThat(cli(List.of("lint", "-w", workspace.toString(), "--format", "json"), "PLANNING_CACHE_DIR",
+                cache.toString())).isZero();
+        String linted = Files.readString(dir.resolve("out.txt"));
+        Path classes = dir.resolve("classes.txt");
+
+        assertThat(cli(List.of("lint", "-w", workspace.toString(), "--format", "json"), "PLANNING_CACHE_DIR",
+                cache.toString(), "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes)).isZero();
+
+        assertThat(Files.readString(dir.resolve("out.txt"))).endsWith(linted).contains("\"passed\" : true");
+        String loaded = Files.readString(classes);
+        // No YAML, schema or JSON machinery and no rule engine: only the few classes the engine's
+        // fingerprint names (loaded to find their jar, never initialised) come from Drools.
+        assertThat(loaded).contains("dev.planning.cli.LintResultCache")
+                .doesNotContain("org.yaml.snakeyaml.", "com.networknt.", "com.fasterxml.jackson.", "org.drools.core.",
+                        "org.drools.compiler.", "org.drools.mvel.", "org.mvel2.", "org.kie.api.",
+                        "dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory");
+    }
+
     @Test
     void lintOnAHitLeavesEntryAndVerdictAloneButATamperedEntryOrVerdictIsComputedAgainNotTrusted() throws Exception {
         Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
@@ -113,7 +149,7 @@ class CliRulebookCacheTest {
         Files.setLastModifiedTime(verdict, old);
 
         // A hit: entry and verdict check out, nothing is compiled, checked or written.
-        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(lintAgain(workspace, cache)).isZero();
         assertThat(Files.getLastModifiedTime(entry)).isEqualTo(old);
         assertThat(Files.getLastModifiedTime(verdict)).isEqualTo(old);
 
@@ -121,14 +157,14 @@ class CliRulebookCacheTest {
         byte[] tampered = goodEntry.clone();
         tampered[tampered.length - 10] ^= 1;
         Files.write(entry, tampered);
-        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(lintAgain(workspace, cache)).isZero();
         assertThat(Files.readAllBytes(entry)).isNotEqualTo(tampered);
 
         // The verdict's payload changed: lint checks the rule files again and records the verdict anew.
         byte[] tamperedVerdict = new String(goodVerdict, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("passed", "passeD").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Files.write(verdict, tamperedVerdict);
-        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        assertThat(lintAgain(workspace, cache)).isZero();
         assertThat(Files.readAllBytes(verdict)).isEqualTo(goodVerdict);
     }
 

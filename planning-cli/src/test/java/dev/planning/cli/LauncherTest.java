@@ -157,7 +157,7 @@ class LauncherTest {
         Files.createSymbolicLink(alternatives.resolve("java"), jdk25.resolve("bin/java"));
         Files.createSymbolicLink(path.resolve("java"), alternatives.resolve("java"));
         jdk(jdks, "jdk-17", "17.0.15");
-        Path cache = ownerOnly(root.resolve("planning-cli/target/planning-jdk25-rules.aot"));
+        Path cache = ownerOnly(root.resolve("planning-cli/target/planning-jdk25-lint.aot"));
 
         // Found as version 25 through the links, so it is chosen and its cache (named after 25) is mapped.
         assertThat(run(Map.of(), "lint")).startsWith(path.resolve("java") + " ").contains("-XX:AOTCache=" + cache);
@@ -194,13 +194,16 @@ class LauncherTest {
         Path read = cache("read");
         Path status = cache("status");
         Path rules = cache("rules");
+        Path lint = cache("lint");
 
         assertThat(run(Map.of(), "--version")).doesNotContain("-XX:AOTCache");
         assertThat(run(Map.of(), "rules", "hash", "x")).contains("-XX:AOTCache=" + light);
         assertThat(run(Map.of(), "status", "-w", "x")).contains("-XX:AOTCache=" + status, "-Xlog:disable");
         assertThat(run(Map.of(), "keys", "generate")).contains("-XX:AOTCache=" + read);
         assertThat(run(Map.of(), "verify", "-w", "x", "--checksums-only")).contains("-XX:AOTCache=" + read);
-        // A full verify recomputes the gate verdicts: the rule engine's family, as gate, lint and sign.
+        // lint alone: its own cache, trained on a kept result and a compiled-rulebook cache hit.
+        assertThat(run(Map.of(), "lint", "-w", "x")).contains("-XX:AOTCache=" + lint);
+        // A full verify recomputes the gate verdicts: the rule engine's family, as gate and sign.
         assertThat(run(Map.of(), "verify", "-w", "x")).contains("-XX:AOTCache=" + rules);
         assertThat(run(Map.of(), "gate", "-w", "x")).contains("-XX:AOTCache=" + rules);
         assertThat(run(Map.of(), "sign", "m.yaml")).contains("-XX:AOTCache=" + rules);

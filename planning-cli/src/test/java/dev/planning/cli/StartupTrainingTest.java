@@ -32,7 +32,7 @@ class StartupTrainingTest {
     Path scratch;
 
     @ParameterizedTest
-    @ValueSource(strings = {"light", "read", "status", "rules"})
+    @ValueSource(strings = {"light", "read", "status", "lint", "rules"})
     void everyStepOfEachFamilySucceedsOnTheExample(String family) throws Exception {
         long filesBefore = fileCount(EXAMPLE);
 
@@ -48,6 +48,20 @@ class StartupTrainingTest {
 
         assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "read", prepared)).isZero();
         assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("status-training"), "status", prepared)).isZero();
+    }
+
+    @Test
+    void theLintFamilyLintsOnThePreparedRulebookCacheThenPrintsTheKeptResult() throws Exception {
+        Path prepared = scratch.resolve("prepared");
+        assertThat(StartupTraining.prepareRules(EXAMPLE, prepared)).isZero();
+        int served = LintResultCache.served();
+
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "lint", prepared)).isZero();
+
+        assertThat(LintResultCache.served()).isEqualTo(served + 1);
+        assertThat(scratch.resolve("training/rulebook-cache")).doesNotExist();
+        // The switch is off again once the training is over.
+        assertThat(LintResultCache.of(EXAMPLE, null, null, null, null, OutputFormat.text)).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.rules.internal.drools.CompiledRulebookCache;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +47,18 @@ public final class CompiledRulebooks {
     }
 
     /**
+     * The cache directory the environment names, as {@link #cacheAcrossRuns} would use it, without
+     * turning anything on (nor loading the rule engine).
+     *
+     * @param environment the process environment, usually {@link System#getenv()}
+     * @return the directory, or empty when the environment turns the cache off
+     * @since 0.2
+     */
+    public static Optional<Path> directory(Map<String, String> environment) {
+        return CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment, "environment"));
+    }
+
+    /**
      * Stops keeping compiled rulebooks across runs in this process, undoing
      * {@link #cacheAcrossRuns}: later compilations neither read nor write a cache directory.
      * Rulebooks already compiled stay in memory.
@@ -54,5 +67,57 @@ public final class CompiledRulebooks {
      */
     public static void noCacheAcrossRuns() {
         new DroolsGovernanceEngineFactory().useDiskCache(null);
+    }
+
+    /**
+     * The fingerprint of this build of the engine (the JVM and the code of the compiler, Drools, the
+     * fact classes and the policy-language check, which every compiled-rulebook key covers) followed
+     * by the code of the given classes (their jar's, or class file's, path, size and modification
+     * time): for the key of a result kept with {@link #storeResult}, so that another build never reads it.
+     *
+     * @param code the classes whose code the result depends on
+     * @return the fingerprint text
+     * @since 0.2
+     */
+    public static String fingerprint(List<Class<?>> code) {
+        return CompiledRulebookCache.fingerprint(List.copyOf(code));
+    }
+
+    /**
+     * A command's result kept in a compiled-rulebook cache directory ({@code KEY.KIND}, e.g. the
+     * command line's {@code planning lint}), when it checks out exactly as a compiled rulebook does:
+     * the directory outside the workspace and the rulebook and private to its owner, the file
+     * regular, owner-only, at most {@code maxBytes} and not tracked by git, its header naming the key
+     * and the SHA-256 of its payload. Anything else is empty: "compute again", never "trust". The
+     * checks are integrity, not authentication: the caller's key must cover every input of the result.
+     *
+     * @param directory the cache directory (as {@link #cacheAcrossRuns} returns it)
+     * @param kind      what the result is, lower-case letters (not {@code bin} or {@code policy})
+     * @param key       the result's key: 64 lower-case hex digits, a SHA-256 of every input
+     * @param maxBytes  a larger file is not read
+     * @param rulebook  the rulebook directory the result was computed with
+     * @param workspace the workspace it was computed over
+     * @return the payload stored by {@link #storeResult}
+     * @since 0.2
+     */
+    public static Optional<byte[]> readResult(Path directory, String kind, String key, long maxBytes, Path rulebook,
+            Path workspace) {
+        return CompiledRulebookCache.at(directory).readResult(key, kind, magic(kind), maxBytes, rulebook, workspace);
+    }
+
+    /**
+     * Keeps a command's result for {@link #readResult}: owner-only, atomically, with a header naming
+     * the key and the payload's SHA-256; nothing is written where a compiled rulebook would not be.
+     *
+     * @return whether it was written
+     * @since 0.2
+     */
+    public static boolean storeResult(Path directory, String kind, String key, byte[] payload, Path rulebook,
+            Path workspace) {
+        return CompiledRulebookCache.at(directory).storeResult(key, kind, magic(kind), payload, rulebook, workspace);
+    }
+
+    private static String magic(String kind) {
+        return "planning-kept-result " + kind + " 1";
     }
 }

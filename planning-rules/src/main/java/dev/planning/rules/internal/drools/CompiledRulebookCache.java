@@ -354,6 +354,114 @@ public final class CompiledRulebookCache {
     }
 
     /**
+     * A result another command keeps beside the entries ({@code KEY.SUFFIX}, e.g. {@code planning lint}'s
+     * findings), when it checks out exactly as an entry does: the directory usable for this rulebook
+     * and outside {@code workspace}, the file regular, owner-only, at most {@code maxBytes} and not
+     * tracked by git, its header starting with {@code magic} and naming this key and the SHA-256 of
+     * its payload. Anything else (no file, another key, a tampered, truncated, foreign or unreadable
+     * file) is empty: "compute again", never "trust". A file that is there but does not check out
+     * counts in {@link #rejected()}.
+     *
+     * @param key               the result's key, 64 lower-case hex digits (the caller's SHA-256 of every input)
+     * @param suffix            the file's suffix, lower-case letters, neither {@code bin} nor {@code policy}
+     * @param magic             the header's first line, naming the result's format
+     * @param maxBytes          a larger file is not read
+     * @param rulebookDirectory the rulebook the result was computed with
+     * @param workspace         the workspace the result was computed over
+     * @return the payload
+     */
+    public Optional<byte[]> readResult(String key, String suffix, String magic, long maxBytes, Path rulebookDirectory,
+            Path workspace) {
+        requireResultName(key, suffix);
+        if (!usableFor(rulebookDirectory, false) || !outside(workspace)) {
+            return Optional.empty();
+        }
+        Path file = directory.resolve(key + "." + suffix);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            if (ownerOnly(file, OWNER_ONLY_FILE) && Files.size(file) <= maxBytes && !committed(file)) {
+                Optional<byte[]> payload = payload(Files.readAllBytes(file), magic, key);
+                if (payload.isPresent()) {
+                    return payload;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: as any file that does not check out
+        }
+        rejected.incrementAndGet();
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps a result beside the entries ({@code KEY.SUFFIX}), read back by {@link #readResult}: owner-only
+     * and atomically, with the same header as an entry. Nothing is written when the directory is not
+     * usable for this rulebook or lies inside {@code workspace}; a cache that cannot be written is left alone.
+     *
+     * @return whether it was written
+     */
+    public boolean storeResult(String key, String suffix, String magic, byte[] payload, Path rulebookDirectory,
+            Path workspace) {
+        requireResultName(key, suffix);
+        // Outside the workspace before the directory may be made, and again once it exists (as links resolve).
+        if (!outside(workspace) || !usableFor(rulebookDirectory, true) || !outside(workspace)) {
+            return false;
+        }
+        try {
+            ByteArrayOutputStream file = new ByteArrayOutputStream(payload.length + 200);
+            file.writeBytes(header(magic, key, payload).getBytes(StandardCharsets.UTF_8));
+            file.writeBytes(payload);
+            writeAtomically(key, key + "." + suffix, file.toByteArray());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void requireResultName(String key, String suffix) {
+        if (!key.matches("[0-9a-f]{64}") || !suffix.matches("[a-z]{1,16}") || suffix.equals("bin")
+                || suffix.equals("policy")) {
+            throw new IllegalArgumentException("a result's key must be a lower-case hex SHA-256 and its suffix"
+                    + " lower-case letters other than bin and policy: " + key + "." + suffix);
+        }
+    }
+
+    /**
+     * Whether the directory lies outside the workspace, as given and as links resolve (a directory
+     * that does not exist yet, as given only; it is checked again once made).
+     */
+    private boolean outside(Path workspace) {
+        try {
+            Path given = workspace.toAbsolutePath().normalize();
+            if (inside(directory, given)) {
+                return false;
+            }
+            Path real = Files.exists(directory, LinkOption.NOFOLLOW_LINKS) ? directory.toRealPath() : directory;
+            return !Files.exists(workspace) || !inside(real, workspace.toRealPath());
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The engine's fingerprint (what every key of this cache covers: the JVM and the code of the
+     * compiler, Drools, the fact classes and the policy-language check), followed by the code of the
+     * given classes, each as its jar's (or class file's) path, size and modification time; for the
+     * keys of results kept beside the entries ({@link #readResult}).
+     *
+     * @param code classes whose code a result depends on
+     * @return the fingerprint text
+     */
+    public static String fingerprint(List<Class<?>> code) {
+        StringBuilder print = new StringBuilder(Fingerprint.VALUE);
+        for (Class<?> type : code) {
+            print.append('|').append(Fingerprint.codeOf(type));
+        }
+        return print.toString();
+    }
+
+    /**
      * Whether the directory may hold entries for this rulebook: outside the rulebook and its
      * workspace, owned by this user, owner-only. When {@code create}, a missing directory is created
      * owner-only.
