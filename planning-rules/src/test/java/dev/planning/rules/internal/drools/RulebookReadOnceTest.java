@@ -23,31 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RulebookReadOnceTest {
 
-    private static final String HEADER = """
-            package test;
-            import dev.planning.rules.facts.TaskFact;
-            import dev.planning.rules.facts.Report;
-            """;
-
-    private static String rule(String name) {
-        return HEADER + """
-                rule "%s"
-                    @severity(CRITICAL)
-                when
-                    $t : TaskFact(owner == null)
-                then
-                    insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
-                end
-                """.formatted(name);
-    }
-
     @TempDir
     Path dir;
 
     @Test
     void aRuleFileChangedAfterTheRulebookWasLoadedIsRefusedNotCompiledUnderTheOldHash() throws Exception {
-        Rulebook loaded = TestRulebooks.withRules(dir, Map.of("rules/a.drl", rule("owner-required")), Map.of());
-        Files.writeString(dir.resolve("rules/a.drl"), rule("swapped-in-after-loading"), StandardCharsets.UTF_8);
+        Rulebook loaded = TestRulebooks.withRules(dir, Map.of("rules/a.drl", OwnerRequiredRule.named("owner-required")), Map.of());
+        Files.writeString(dir.resolve("rules/a.drl"), OwnerRequiredRule.named("swapped-in-after-loading"), StandardCharsets.UTF_8);
         DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
 
         assertThatThrownBy(() -> factory.create(loaded))
@@ -66,15 +48,15 @@ class RulebookReadOnceTest {
 
     @Test
     void sourcesInMemoryUnderOneHashAreCompiledOncePerContent() {
-        Rulebook rulebook = TestRulebooks.withRules(dir, Map.of("rules/a.drl", rule("first")), Map.of());
+        Rulebook rulebook = TestRulebooks.withRules(dir, Map.of("rules/a.drl", OwnerRequiredRule.named("first")), Map.of());
         DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory(4, getClass().getClassLoader());
 
-        var first = factory.create(rulebook, Map.of("rules/a.drl", rule("first")));
-        var second = factory.create(rulebook, Map.of("rules/a.drl", rule("second")));
+        var first = factory.create(rulebook, Map.of("rules/a.drl", OwnerRequiredRule.named("first")));
+        var second = factory.create(rulebook, Map.of("rules/a.drl", OwnerRequiredRule.named("second")));
 
         assertThat(second.evaluate(input(List.of(goodTask("FE-1").owner(null).build()), List.of())).violations())
                 .extracting(v -> v.rule()).containsExactly("second");
-        assertThat(factory.create(rulebook, Map.of("rules/a.drl", rule("first"))).kieBase())
+        assertThat(factory.create(rulebook, Map.of("rules/a.drl", OwnerRequiredRule.named("first"))).kieBase())
                 .isSameAs(first.kieBase());
     }
 }
