@@ -31,6 +31,17 @@ class BenchReportTest {
     }
 
     @Test
+    void theIterationsOfEveryForkMakeOneSample() throws IOException {
+        Files.writeString(dir.resolve("jmh-b3.json"), """
+                [{"benchmark":"dev.planning.bench.jmh.TransitionBenchmark.engineInMemory","params":{},
+                  "primaryMetric":{"scoreUnit":"us/op","rawData":[[3.0,3.1,3.2],[2.5,2.6,2.7],[4.0,4.1,4.2]]}}]
+                """);
+
+        assertThat(JmhResults.readAll(dir).get("TransitionBenchmark.engineInMemory"))
+                .contains(new Sample(3.1, 2.5, 4.2, 9, "us/op"));
+    }
+
+    @Test
     void judgesEachTargetFromTheResultsOfOneRun() throws IOException {
         Files.writeString(dir.resolve("jmh-b2.json"), """
                 [{"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.drools","params":{"tasks":"100000"},
