@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,7 @@ class ModulePathIT {
 
     @Test
     void theEmbeddingExampleRunsOnTheModulePath() throws Exception {
-        Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
+        Path ws = copyExample("fe-2025-09-02", dir.resolve("ws"));
         String modulePath = String.join(File.pathSeparator, modulePath().stream().map(Path::toString).toList());
         Path out = dir.resolve("out.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -112,7 +113,23 @@ class ModulePathIT {
         assertThat(output).contains("fe/2025-09-02 is now READY_FOR_HANDOFF").doesNotContain("Exception");
     }
 
-    /** The examples jar and its runtime closure, as jars. */
+    /** A copy of an example workspace of this module (the examples' other tests, with their helpers, are in planning-examples-tests). */
+    private static Path copyExample(String name, Path target) throws IOException {
+        Path source = Path.of("workspaces", name).toAbsolutePath();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        return target;
+    }
+
+        /** The examples jar and its runtime closure, as jars. */
     private static List<Path> modulePath() throws IOException {
         List<Path> jars = new ArrayList<>();
         jars.add(Path.of(System.getProperty("examples.jar")));

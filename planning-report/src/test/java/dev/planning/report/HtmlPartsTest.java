@@ -1,0 +1,28 @@
+package dev.planning.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parts every page is made of: charts and the content security policy. The pages of a whole
+ * report are tested on an example workspace in planning-examples-tests ({@code HtmlReportTest}),
+ * which has the rule engine that report needs.
+ */
+class HtmlPartsTest {
+
+    @Test
+    void chartsAreTheSameBytesForTheSameInputs() {
+        List<Model.Point> points = List.of(new Model.Point("2025-09-02", 80), new Model.Point("2025-09-16", 93.3333));
+        String first = Svg.kpiChart("plan_accuracy", "percent", points, Optional.of(90.0));
+        assertThat(Svg.kpiChart("plan_accuracy", "percent", List.copyOf(points), Optional.of(90.0))).isEqualTo(first);
+        assertThat(first).contains(">80</text>", ">93.33</text>", "target 90", "class=\"target\"");
+    }
+
+    @Test
+    void thePolicyAllowsNoInlineStyleButTheStylesheetByItsHash() {
+        assertThat(Html.CSP).doesNotContain("unsafe-inline").contains("style-src '" + Html.sha256(Html.CSS) + "'");
+    }
+}
