@@ -46,6 +46,7 @@ import dev.planning.engine.internal.lifecycle.TransitionStep;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.lifecycle.Transition;
 import java.time.Instant;
+import dev.planning.engine.internal.seal.RecordedMoves;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.seal.Sealer;
 import dev.planning.engine.internal.seal.SummaryWriter;
@@ -132,7 +133,7 @@ final class FileWorkspace implements PlanningWorkspace {
                 .build();
         this.sealer = new Sealer(root, layout, machine, verifier, clock, triggeredBy);
         this.clock = clock;
-        this.guard = new SealGuard(verifier, trust);
+        this.guard = new SealGuard(verifier, trust, Optional.of(new RecordedMoves(machine, store::location)));
         this.trust = trust;
     }
 

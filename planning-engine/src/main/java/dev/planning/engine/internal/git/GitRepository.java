@@ -86,23 +86,31 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * Whether git tracks {@code file} (a path inside {@link #workTree()}): it is in the index or in
-     * {@code HEAD}'s tree, so it comes from a commit.
+     * {@code HEAD}'s tree, so it comes from a commit; or a directory above it is not a directory to
+     * git (a submodule's gitlink, a file, a link), so what lies there came from another commit that
+     * the repository names (a submodule's files are under no path of the repository's own).
      *
      * @throws PlanningException when the index or {@code HEAD} cannot be read
      */
     public boolean tracks(Path file) {
         String path = workTree().relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
         try {
-            if (repository.readDirCache().findEntry(path) >= 0) {
-                return true;
-            }
+            var index = repository.readDirCache();
             ObjectId head = repository.resolve("HEAD^{tree}");
-            if (head == null) {
-                return false;
+            // The path itself, then each directory above it: an index entry there is never a directory.
+            for (String at = path; !at.isEmpty(); at = at.lastIndexOf('/') < 0 ? "" : at.substring(0, at.lastIndexOf('/'))) {
+                if (index.findEntry(at) >= 0) {
+                    return true;
+                }
+                if (head != null) {
+                    try (TreeWalk walk = TreeWalk.forPath(repository, at, head)) {
+                        if (walk != null && (at.equals(path) || !FileMode.TREE.equals(walk.getFileMode(0)))) {
+                            return true;
+                        }
+                    }
+                }
             }
-            try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
-                return walk != null;
-            }
+            return false;
         } catch (IOException e) {
             throw new PlanningException("cannot read the git index or HEAD of " + workTree() + ": " + e.getMessage());
         }

@@ -259,6 +259,24 @@ public final class LifecycleMachine {
     }
 
     /**
+     * Runs again, recording nothing and writing no evidence, those gates the profile names for
+     * {@code transition} that {@code which} accepts, each judged as of {@code judgedAt}: how a move
+     * the log records past {@code PACKAGED} is re-derived before the cycle moves on or its status is
+     * shown ({@link dev.planning.engine.internal.seal.RecordedMoves}).
+     *
+     * @return the results in profile order; empty when the profile names no gate for it
+     * @throws PlanningException when the profile names a gate that is not registered
+     */
+    public List<GateResult> rerun(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
+            java.util.function.Predicate<String> which) {
+        Objects.requireNonNull(transition, "transition");
+        GateProfile profile = profileOf(cycle);
+        Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())
+                .map(GateStep::gates).orElse(List.of()).stream().filter(which).toList());
+        return resolved.isEmpty() ? List.of() : GateRun.run(resolved, contexts.create(cycle, transition, judgedAt));
+    }
+
+    /**
      * Runs the gates the profile names for {@code transition} over the given context (for example
      * one over the sealed inputs of a handoff, pinned in a directory of their own), recording
      * nothing: how {@code verify} re-derives a sealed verdict from exactly what was sealed.

@@ -50,14 +50,28 @@ public final class SealGuard {
 
     private final ManifestVerifier verifier;
     private final Supplier<TrustedKeys> trust;
+    private final Optional<RecordedMoves> moves;
 
     /**
+     * A guard that checks the sealed manifest only, not the moves recorded after the seal.
+     *
      * @param verifier verifies the workspace's manifests
      * @param trust    the keys trusted to sign, read when a check runs
      */
     public SealGuard(ManifestVerifier verifier, Supplier<TrustedKeys> trust) {
+        this(verifier, trust, Optional.empty());
+    }
+
+    /**
+     * @param verifier verifies the workspace's manifests
+     * @param trust    the keys trusted to sign, read when a check runs
+     * @param moves    judges again the moves the log records from {@code PACKAGED} on (see
+     *                 {@link RecordedMoves}), before a sealed cycle moves on and when its status is shown
+     */
+    public SealGuard(ManifestVerifier verifier, Supplier<TrustedKeys> trust, Optional<RecordedMoves> moves) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.trust = Objects.requireNonNull(trust, "trust");
+        this.moves = Objects.requireNonNull(moves, "moves");
     }
 
     /** Whether a cycle in this state is sealed. */
@@ -155,14 +169,28 @@ public final class SealGuard {
                 if (!gated) {
                     check(cycle, transition.from(), transition.to(), history);
                 }
+                if (transition.to().ordinal() > transition.from().ordinal()) {
+                    requireRecordedMoves(cycle, transition, history);
+                }
                 return Completion.NONE;
             }
         };
     }
 
+    /** Refuses a forward move when a move the log records from {@code PACKAGED} on is not backed by its gates now. */
+    private void requireRecordedMoves(CycleRef cycle, Transition transition, List<RecordedEvent> history) {
+        List<Discrepancy> unbacked = moves.map(m -> m.check(cycle, history)).orElse(List.of());
+        if (!unbacked.isEmpty()) {
+            throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "cycle " + cycle + " may not move"
+                    + " from " + transition.from() + " to " + transition.to() + ": " + unbacked.stream()
+                    .map(Discrepancy::describe).collect(Collectors.joining("; ")), null);
+        }
+    }
+
     /**
      * Checks that a cycle whose log says it is past {@code PACKAGED} has a sealed manifest that
-     * verifies now ({@link ManifestVerifier.Scope#SEALED_STATE}).
+     * verifies now ({@link ManifestVerifier.Scope#SEALED_STATE}), and that every move the log records
+     * from {@code PACKAGED} on is backed by its gates now ({@link RecordedMoves}).
      *
      * @param status the cycle's folded status and verified log
      * @param log    where the cycle's event log is, for messages
@@ -179,7 +207,7 @@ public final class SealGuard {
         requireTrust("the status of " + status.cycle() + " (" + status.state() + ", past PACKAGED)");
         VerificationReport report = verifier.verify(status.cycle(), trust.get(), ManifestVerifier.Scope.SEALED_STATE);
         if (report.passed()) {
-            return List.of();
+            return moves.map(m -> m.check(status.cycle(), status.history())).orElse(List.of());
         }
         Optional<RecordedEvent> claim = status.history().stream()
                 .filter(r -> r.event().type() == EventType.STATE_TRANSITION

@@ -251,15 +251,16 @@ final class VerdictCheck {
                         + ": its evidence is not sealed"));
                 continue;
             }
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(SafePaths.resolve(workspace, path));
-            } catch (IOException | PlanningException e) {
-                continue; // reported as ARTIFACT_MISSING
+            if (checksum.bytes() > MAX_EVIDENCE_BYTES) {
+                waivers.add(TrustedDay.Used.unreadable(path, "the waivers of " + entry.getKey() + ": its evidence is "
+                        + checksum.bytes() + " bytes, over the " + MAX_EVIDENCE_BYTES + " read"));
+                continue;
             }
-            if (!Sha256.hex(bytes).equals(checksum.sha256())) {
-                continue; // reported as ARTIFACT_CHANGED
+            Optional<byte[]> read = sealedBytes(path, checksum);
+            if (read.isEmpty()) {
+                continue; // reported as ARTIFACT_MISSING or ARTIFACT_CHANGED
             }
+            byte[] bytes = read.get();
             JsonNode root;
             try {
                 root = JSON.readTree(bytes);
@@ -303,6 +304,28 @@ final class VerdictCheck {
                         + " unwaived critical violation(s), the recomputed verdict finds " + count.intValue()));
     }
 
+    /** The largest evidence file read: gates write a few KiB; more is never loaded whole. */
+    static final long MAX_EVIDENCE_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * A sealed evidence file's bytes when they are the sealed ones; empty when it cannot be read or
+     * differs (the artifact check reports it). The size is compared first, so a file replaced by a
+     * huge one is never loaded (it ended the command with an OutOfMemoryError). Callers refuse sealed
+     * evidence over {@link #MAX_EVIDENCE_BYTES} before asking.
+     */
+    private Optional<byte[]> sealedBytes(String path, ArtifactChecksum checksum) {
+        try {
+            Path file = SafePaths.resolve(workspace, path);
+            if (checksum.bytes() > MAX_EVIDENCE_BYTES || Files.size(file) != checksum.bytes()) {
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return Sha256.hex(bytes).equals(checksum.sha256()) ? Optional.of(bytes) : Optional.empty();
+        } catch (IOException | PlanningException e) {
+            return Optional.empty();
+        }
+    }
+
     private Rerun cached(String key, java.util.function.Supplier<Rerun> compute) {
         Rerun hit = memo.getIfPresent(key);
         if (hit != null) {
@@ -329,15 +352,17 @@ final class VerdictCheck {
                     "the evidence of " + gate + " is not among the manifest's artifacts"));
             return Optional.empty();
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(SafePaths.resolve(workspace, path));
-        } catch (IOException | PlanningException e) {
-            return Optional.empty(); // reported as ARTIFACT_MISSING
+        if (checksum.bytes() > MAX_EVIDENCE_BYTES) {
+            found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "at most " + MAX_EVIDENCE_BYTES
+                    + " bytes", checksum.bytes() + " bytes", "the evidence of " + gate + " is larger than any a gate"
+                    + " writes; it is not read, and the verdict is not taken as recorded"));
+            return Optional.empty();
         }
-        if (!Sha256.hex(bytes).equals(checksum.sha256())) {
-            return Optional.empty(); // reported as ARTIFACT_CHANGED
+        Optional<byte[]> read = sealedBytes(path, checksum);
+        if (read.isEmpty()) {
+            return Optional.empty(); // reported as ARTIFACT_MISSING or ARTIFACT_CHANGED
         }
+        byte[] bytes = read.get();
         JsonNode root;
         try {
             root = JSON.readTree(bytes);

@@ -70,6 +70,38 @@ class SealedWaiversTest {
         assertThat(outcome.stamps()).containsExactly(new TrustedDay.Stamp("evidence/governance.json", "at", AT));
     }
 
+    /**
+     * Found by the attack review of 2026-12-03: the sealed evidence replaced by a file just over what
+     * one array holds (sparse: no disk is used) was read whole, and the check ended with an
+     * OutOfMemoryError. Its size differs from the sealed one, so it is not read (the artifact check
+     * reports the change).
+     */
+    @Test
+    void anEvidenceFileReplacedByAHugeOneIsNotRead() throws Exception {
+        sealedEvidence("governance", GOVERNANCE);
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(
+                workspace.resolve("evidence/governance.json").toFile(), "rw")) {
+            huge.setLength(Integer.MAX_VALUE + 2L);
+        }
+
+        VerdictCheck.Outcome outcome = judged();
+
+        assertThat(outcome.waivers()).isEmpty();
+        assertThat(outcome.stamps()).isEmpty();
+    }
+
+    @Test
+    void sealedEvidenceOverTheBoundIsNotReadAndHoldsOnNoDay() throws Exception {
+        sealedEvidence("governance", GOVERNANCE);
+        sealed.set(0, new ArtifactChecksum(sealed.get(0).path(), sealed.get(0).sha256(),
+                VerdictCheck.MAX_EVIDENCE_BYTES + 1));
+
+        assertThat(judged().waivers()).singleElement().satisfies(used -> {
+            assertThat(used.rule()).contains("over the " + VerdictCheck.MAX_EVIDENCE_BYTES + " read");
+            assertThat(used.expires()).isEmpty();
+        });
+    }
+
     @Test
     void aGateResultWhoseEvidenceIsNotSealedHoldsOnNoDay() {
         gates.put("governance", new GateOutcome(GateStatus.PASS, Optional.of("evidence/elsewhere.json"), AT));

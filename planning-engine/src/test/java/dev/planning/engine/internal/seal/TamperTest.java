@@ -116,6 +116,53 @@ class TamperTest {
         assertThat(missed).as("fields whose change verify missed").isEmpty();
     }
 
+    /**
+     * From the attack review of 2026-12-03 (closed before it; no test showed it): an artifact path
+     * listed twice, or written so that it names the same file another way or none of the
+     * workspace's, is a discrepancy of its own, not only a signature that no longer verifies (a
+     * manifest rewritten before anyone signs carries no signature to break).
+     */
+    @Test
+    void anArtifactPathListedTwiceOrNotNormalizedIsInvalidBesidesTheBrokenSignatures() throws Exception {
+        JsonNode tree = ManifestWriter.toJson(sealed, true);
+        String path = tree.at("/artifacts/0/path").asText();
+        Map<String, String> respelled = new java.util.LinkedHashMap<>();
+        respelled.put("./", "./" + path);
+        respelled.put("//", path.replaceFirst("/", "//"));
+        respelled.put("/.", path.replaceFirst("/", "/./"));
+        respelled.put("..", "x/../" + path);
+        respelled.put("absolute", workspace.resolve(path).toString());
+        respelled.put("trailing /", path + "/");
+        respelled.put("case-folded", path.toUpperCase(java.util.Locale.ROOT));
+        List<String> missed = new ArrayList<>();
+        try {
+            ObjectNode twice = tree.deepCopy();
+            ((ArrayNode) twice.get("artifacts")).add(twice.get("artifacts").get(0).deepCopy());
+            Files.write(workspace.resolve(MANIFEST), canonicalOrRaw(twice));
+            if (!ownDiscrepancy(ws.verify(CYCLE, TRUST))) {
+                missed.add("listed twice");
+            }
+            for (Map.Entry<String, String> spelling : respelled.entrySet()) {
+                ObjectNode copy = tree.deepCopy();
+                ((ObjectNode) copy.get("artifacts").get(0)).put("path", spelling.getValue());
+                Files.write(workspace.resolve(MANIFEST), canonicalOrRaw(copy));
+                if (!ownDiscrepancy(ws.verify(CYCLE, TRUST))) {
+                    missed.add(spelling.getKey() + ": " + spelling.getValue());
+                }
+            }
+        } finally {
+            Files.write(workspace.resolve(MANIFEST), sealedBytes);
+        }
+        assertThat(missed).as("artifact paths reported only through the signatures").isEmpty();
+    }
+
+    /** Whether the report fails on something besides the signatures and the threshold. */
+    private static boolean ownDiscrepancy(VerificationReport report) {
+        return !report.passed() && report.discrepancies().stream().map(d -> d.kind())
+                .anyMatch(k -> k == DiscrepancyKind.MANIFEST_INVALID || k == DiscrepancyKind.ARTIFACT_UNSEALED
+                        || k == DiscrepancyKind.ARTIFACT_MISSING);
+    }
+
     @Test
     void removingOrRepeatingASignatureIsDetected() throws Exception {
         JsonNode tree = ManifestWriter.toJson(sealed, true);

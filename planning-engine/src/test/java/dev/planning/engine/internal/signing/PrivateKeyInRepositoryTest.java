@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.Monorepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,19 @@ class PrivateKeyInRepositoryTest {
         mono.commitAll();
 
         assertThatThrownBy(() -> FileKeys.INSTANCE.pemSigner("QA", link, workspace))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("committed to the workspace's git repository");
+    }
+
+    /** A key a submodule brings came from a commit too (the repository names the submodule's commit). */
+    @Test
+    void aKeyThatASubmoduleOfTheWorkspacesRepositoryBringsIsRefused() throws Exception {
+        Path submodule = Files.createDirectories(repository.resolve("ci"));
+        Path key = key(submodule.resolve("keys"));
+        GitFixture.commitAll(submodule, "keys");
+        mono.commitAll();
+
+        assertThatThrownBy(() -> FileKeys.INSTANCE.pemSigner("QA", key, workspace))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("committed to the workspace's git repository");
     }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.Monorepo;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,27 @@ class TrustFileInRepositoryTest {
         mono.commitAll();
 
         assertThatThrownBy(() -> TrustFile.readOutside(link, workspace))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("committed to the workspace's git repository");
+    }
+
+    /**
+     * Found by the attack review of 2026-12-03: a file a submodule brings into the work tree is not
+     * in the workspace's repository's index or tree under its own path (git records only the
+     * submodule's commit, a gitlink), so it was read as a trust anchor; whoever can commit moves the
+     * gitlink (and {@code .gitmodules}) to a commit of their own.
+     */
+    @Test
+    void aTrustFileThatASubmoduleOfTheWorkspacesRepositoryBringsIsRefused() throws Exception {
+        Path submodule = Files.createDirectories(repository.resolve("ci"));
+        Path inSubmodule = trustFile(submodule.resolve("keys"));
+        GitFixture.commitAll(submodule, "keys");
+        mono.commitAll();
+        try (Git git = Git.open(repository.toFile())) {
+            assertThat(git.status().call().isClean()).as("the submodule is committed as a gitlink").isTrue();
+        }
+
+        assertThatThrownBy(() -> TrustFile.readOutside(inSubmodule, workspace))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("committed to the workspace's git repository");
     }

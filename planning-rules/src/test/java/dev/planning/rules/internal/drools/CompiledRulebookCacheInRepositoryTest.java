@@ -78,6 +78,11 @@ class CompiledRulebookCacheInRepositoryTest {
      * as a checkout under umask 077 leaves them.
      */
     private void commitDoctoredEntry() throws Exception {
+        plantDoctoredEntry();
+        commitAll();
+    }
+
+    private void plantDoctoredEntry() throws Exception {
         Path theirs = temp.resolve("their-cache");
         decide(rulebook(temp.resolve("their-workspace"), DOCTORED), compiler(CompiledRulebookCache.at(theirs)));
         Files.createDirectories(cacheDirectory);
@@ -88,7 +93,6 @@ class CompiledRulebookCacheInRepositoryTest {
             Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rw-------"));
         }
         Files.setPosixFilePermissions(cacheDirectory, PosixFilePermissions.fromString("rwx------"));
-        commitAll();
     }
 
     @Test
@@ -130,6 +134,28 @@ class CompiledRulebookCacheInRepositoryTest {
         assertThat(cache.rejected()).isEqualTo(1);
     }
 
+    /**
+     * Tried in the attack review of 2026-12-03 (closed before it): the same entry and verdict brought
+     * in by a submodule ({@code .cache} a repository of the adversary's, which the workspace's
+     * repository names by a gitlink) are under no path of the workspace's repository, but the work
+     * tree holding the cache directory is the submodule's, which tracks them.
+     */
+    @Test
+    void anEntryAndVerdictASubmoduleBringsAreNeverUsed() throws Exception {
+        Rulebook rulebook = rulebook(repository.resolve("planning"), RULE);
+        plantDoctoredEntry();
+        commit(repository.resolve(".cache"));
+        commitAll();
+
+        CompiledRulebookCache cache = CompiledRulebookCache.at(cacheDirectory);
+        GovernanceDecision decision = decide(rulebook, compiler(cache));
+
+        assertThat(decision.violations()).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("FE-1 has no owner"));
+        assertThat(cache.hits()).isZero();
+        assertThat(cache.verdictHits()).isZero();
+    }
+
     @Test
     void aGitIgnoredCacheInTheCheckoutKeepsWorking() throws Exception {
         Files.writeString(repository.resolve(".gitignore"), ".cache/\n");
@@ -149,6 +175,10 @@ class CompiledRulebookCacheInRepositoryTest {
     }
 
     private void commitAll() throws Exception {
+        commit(repository);
+    }
+
+    private static void commit(Path repository) throws Exception {
         try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
             PersonIdent who = new PersonIdent("Tester", "tester@example.org");
