@@ -63,7 +63,7 @@ final class AdvanceCommand implements Callable<Integer> {
         if (!summaryKeys.isEmpty() && to != CycleState.VALIDATED) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--summary-key goes with --to VALIDATED");
         }
-        PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
+        PlanningWorkspace ws = workspace.compiledForGates(trust.apply(workspace.builder()).build(), cycle.stream, to);
         CycleRef ref = cycle.existing(ws);
         // Read before anything is recorded: a key that cannot be read refuses the whole command.
         List<Signer> summarySigners = summaryKeys.stream().map(key -> AttestCommand.signer(key, ws.root())).toList();

@@ -43,7 +43,7 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
+        PlanningWorkspace ws = workspace.compiledForGates(trust.apply(workspace.builder()).build(), cycle.stream, to);
         CycleRef ref = cycle.existing(ws);
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),

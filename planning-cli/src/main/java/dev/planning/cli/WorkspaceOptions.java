@@ -1,8 +1,13 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.GateProfile;
 import dev.planning.engine.Planning;
+import dev.planning.rules.CompiledRulebooks;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +17,9 @@ import picocli.CommandLine.Option;
  * code: an option added here must be added there too ({@code CommandModelsTest} fails until it is).
  */
 final class WorkspaceOptions {
+
+    /** The name under which rulebook profiles run the rule engine's gate. */
+    private static final String GOVERNANCE_GATE = "governance";
 
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = ".",
             description = "Workspace directory (default: the current directory).")
@@ -38,6 +46,24 @@ final class WorkspaceOptions {
     /** Compiles an opened workspace's rulebook policies (see {@link #openCompiled()}) and returns it. */
     PlanningWorkspace compiled(PlanningWorkspace ws) {
         Rulebooks.compile(ws.rulebook(), rulebook != null ? rulebook : workspace.resolve("rulebook"));
+        return ws;
+    }
+
+    /**
+     * Compiles an opened workspace's rulebook policies, as {@link #compiled}, for a command that runs
+     * the gates of a transition to {@code to} in {@code stream} next: when the stream's profile runs
+     * the governance gate at a step to that state, the knowledge base of a rulebook served from the
+     * compiled-rulebook cache is built in the background while the gates before it run
+     * ({@link CompiledRulebooks#buildAhead}: same outcome; measured in docs/BENCHMARKS.md, tenth pass).
+     */
+    PlanningWorkspace compiledForGates(PlanningWorkspace ws, String stream, CycleState to) {
+        Optional<GovernanceEngine> engine = Rulebooks.compile(ws.rulebook(),
+                rulebook != null ? rulebook : workspace.resolve("rulebook"));
+        GateProfile profile = stream == null ? null : ws.rulebook().profileFor(stream);
+        if (engine.isPresent() && profile != null && profile.steps().stream()
+                .anyMatch(step -> step.to() == to && step.gates().contains(GOVERNANCE_GATE))) {
+            CompiledRulebooks.buildAhead(engine.get());
+        }
         return ws;
     }
 

@@ -187,6 +187,18 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         return maxFirings;
     }
 
+    /**
+     * Starts building this engine's knowledge base in a background daemon thread when it is not
+     * built yet (a rulebook served from the disk cache is built on first use): for a caller that
+     * will evaluate soon and has other work to do first. Changes no outcome: {@link #evaluate} waits
+     * for that build, and a build that failed in the background is done again there.
+     *
+     * @return whether a build was started
+     */
+    public boolean buildAhead() {
+        return rules.buildAhead();
+    }
+
     /** The knowledge base, built now if it was not yet. */
     KieBase kieBase() {
         return rules.kieBase();
