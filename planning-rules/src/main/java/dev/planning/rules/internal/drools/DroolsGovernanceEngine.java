@@ -11,6 +11,7 @@ import dev.planning.rules.facts.GovernanceFacts;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.ViolationFact;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -80,6 +81,17 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     @Override
     public GovernanceDecision evaluate(GovernanceInput input) {
         Objects.requireNonNull(input, "input");
+        // The input digests come first: while the knowledge base is built ahead in another thread
+        // (CompiledRulebooks.buildAhead), this one digests instead of waiting for it. A digest that
+        // fails is thrown only once the rules have fired, where it was thrown before, so an evaluation
+        // fails with the same error as ever.
+        Map<String, String> digests = null;
+        RuntimeException digestFailure = null;
+        try {
+            digests = InputDigests.of(input);
+        } catch (RuntimeException e) {
+            digestFailure = e;
+        }
         // The knowledge base of a rulebook served from the disk cache is built here, on first use.
         KieSession session = rules.kieBase().newKieSession();
         FiringCounter counter = new FiringCounter();
@@ -104,8 +116,11 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             throw translate(e.getCause(), counter);
         }
         WaiverApplication applied = WaiverApplication.apply(reported, input.waivers(), input.today());
+        if (digestFailure != null) {
+            throw digestFailure;
+        }
         return new GovernanceDecision(rulebook.hash(), applied.unwaived(), applied.waived(), applied.unused(),
-                counter.counts(), InputDigests.of(input));
+                counter.counts(), digests);
     }
 
     private List<Violation> fire(KieSession session, FiringCounter counter, GovernanceInput input) {
