@@ -82,9 +82,10 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     public GovernanceDecision evaluate(GovernanceInput input) {
         Objects.requireNonNull(input, "input");
         // The input digests come first: while the knowledge base is built ahead in another thread
-        // (CompiledRulebooks.buildAhead), this one digests instead of waiting for it. A digest that
-        // fails is thrown only once the rules have fired, where it was thrown before, so an evaluation
-        // fails with the same error as ever.
+        // (CompiledRulebooks.buildAhead), this one digests instead of waiting for it. (Not while the
+        // worker fires: the time limit must stop a runaway rule at once, not after a digest.) A digest
+        // that fails is thrown only once the rules have fired, where it was thrown before, so an
+        // evaluation fails with the same error as ever.
         Map<String, String> digests = null;
         RuntimeException digestFailure = null;
         try {
