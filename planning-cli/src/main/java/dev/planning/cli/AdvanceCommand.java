@@ -63,7 +63,7 @@ final class AdvanceCommand implements Callable<Integer> {
         if (!summaryKeys.isEmpty() && to != CycleState.VALIDATED) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--summary-key goes with --to VALIDATED");
         }
-        PlanningWorkspace ws = workspace.compiledForGates(trust.apply(workspace.builder()).build(), cycle.stream, to);
+        PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         CycleRef ref = cycle.existing(ws);
         // Read before anything is recorded: a key that cannot be read refuses the whole command.
         List<Signer> summarySigners = summaryKeys.stream().map(key -> AttestCommand.signer(key, ws.root())).toList();
@@ -76,6 +76,7 @@ final class AdvanceCommand implements Callable<Integer> {
                 }
             }
         }
+        workspace.buildAhead(ws, ref.stream(), to);
         Optional<SealResult> seal = to == CycleState.PACKAGED
                 && ws.status(ref).state() == CycleState.READY_FOR_HANDOFF
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();

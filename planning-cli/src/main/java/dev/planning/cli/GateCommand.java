@@ -43,8 +43,9 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanningWorkspace ws = workspace.compiledForGates(trust.apply(workspace.builder()).build(), cycle.stream, to);
+        PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         CycleRef ref = cycle.existing(ws);
+        workspace.buildAhead(ws, ref.stream(), to);
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results),

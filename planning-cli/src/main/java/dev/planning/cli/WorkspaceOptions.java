@@ -35,6 +35,9 @@ final class WorkspaceOptions {
                     + " else the workspace's files. Never a URL or password here.")
     Path store;
 
+    /** The governance engine {@link #compiled} compiled the rulebook with, if any. */
+    private Optional<GovernanceEngine> compiledEngine = Optional.empty();
+
     /**
      * Opens the workspace and compiles its rulebook's policies first, for commands whose gates may
      * run them: a DRL error is then reported as bad input, at its file and line.
@@ -45,26 +48,23 @@ final class WorkspaceOptions {
 
     /** Compiles an opened workspace's rulebook policies (see {@link #openCompiled()}) and returns it. */
     PlanningWorkspace compiled(PlanningWorkspace ws) {
-        Rulebooks.compile(ws.rulebook(), rulebook != null ? rulebook : workspace.resolve("rulebook"));
+        compiledEngine = Rulebooks.compile(ws.rulebook(), rulebook != null ? rulebook : workspace.resolve("rulebook"));
         return ws;
     }
 
     /**
-     * Compiles an opened workspace's rulebook policies, as {@link #compiled}, for a command that runs
-     * the gates of a transition to {@code to} in {@code stream} next: when the stream's profile runs
-     * the governance gate at a step to that state, the knowledge base of a rulebook served from the
-     * compiled-rulebook cache is built in the background while the gates before it run
+     * For a command about to run the gates of a transition to {@code to} in {@code stream}, once its
+     * arguments are checked: when the stream's profile runs the governance gate at a step to that
+     * state, the knowledge base of the rulebook {@link #compiled} served from the compiled-rulebook
+     * cache is built in the background while the gates before it run
      * ({@link CompiledRulebooks#buildAhead}: same outcome; measured in docs/BENCHMARKS.md, tenth pass).
      */
-    PlanningWorkspace compiledForGates(PlanningWorkspace ws, String stream, CycleState to) {
-        Optional<GovernanceEngine> engine = Rulebooks.compile(ws.rulebook(),
-                rulebook != null ? rulebook : workspace.resolve("rulebook"));
-        GateProfile profile = stream == null ? null : ws.rulebook().profileFor(stream);
-        if (engine.isPresent() && profile != null && profile.steps().stream()
+    void buildAhead(PlanningWorkspace ws, String stream, CycleState to) {
+        GateProfile profile = ws.rulebook().profileFor(stream);
+        if (compiledEngine.isPresent() && profile != null && profile.steps().stream()
                 .anyMatch(step -> step.to() == to && step.gates().contains(GOVERNANCE_GATE))) {
-            CompiledRulebooks.buildAhead(engine.get());
+            CompiledRulebooks.buildAhead(compiledEngine.get());
         }
-        return ws;
     }
 
     /** Opens the workspace with its rulebook. */
