@@ -76,6 +76,7 @@ final class AdvanceCommand implements Callable<Integer> {
                 }
             }
         }
+        workspace.buildAhead(ws, ref.stream(), to);
         Optional<SealResult> seal = to == CycleState.PACKAGED
                 && ws.status(ref).state() == CycleState.READY_FOR_HANDOFF
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();

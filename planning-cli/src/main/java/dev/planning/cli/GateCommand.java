@@ -45,6 +45,7 @@ final class GateCommand implements Callable<Integer> {
     public Integer call() {
         PlanningWorkspace ws = workspace.compiled(trust.apply(workspace.builder()).build());
         CycleRef ref = cycle.existing(ws);
+        workspace.buildAhead(ws, ref.stream(), to);
         List<GateResult> results = ws.dryRun(ref, to);
         Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
                 () -> Reports.gatesText(ref, to, results),

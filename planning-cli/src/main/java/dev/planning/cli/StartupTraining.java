@@ -32,6 +32,11 @@ import java.util.stream.Stream;
  *       first lints and keeps its result, the second prints the kept result ({@link LintResultCache}),
  *       so that a lint of an unchanged workspace maps a cache without the gates', sealing's and
  *       signing's classes;</li>
+ *   <li>{@code gate}: a {@code gate} dry run and an {@code advance}, both to {@code READY_FOR_HANDOFF}, on a
+ *       compiled-rulebook cache hit ({@code prepare-rules}): the two commands run most often, without
+ *       the classes of lint's result cache, sealing, signing, JGit and BouncyCastle that the
+ *       {@code rules} family holds (about 1,050 classes gate loaded for nothing, measured in
+ *       docs/BENCHMARKS.md, tenth pass);</li>
  *   <li>{@code rules}: {@code lint}, a {@code gate} dry run, {@code advance}, {@code seal},
  *       {@code sign} and a full {@code verify} (which recomputes the sealed gate verdicts), on a
  *       compiled-rulebook cache {@code prepare-rules} filled in another process: the family trains
@@ -53,7 +58,7 @@ import java.util.stream.Stream;
 final class StartupTraining {
 
     /** The families of commands, each trained, recorded and mapped on its own (see the class comment). */
-    static final List<String> FAMILIES = List.of("light", "read", "status", "lint", "rules", "all");
+    static final List<String> FAMILIES = List.of("light", "read", "status", "lint", "gate", "rules", "all");
 
     private static final String STREAM = "fe";
     private static final String CYCLE = "2025-09-02";
@@ -126,6 +131,14 @@ final class StartupTraining {
             } finally {
                 LintResultCache.noCacheAcrossRuns();
             }
+        }
+        if (family.equals("gate")) {
+            // gate and advance alone, as a user runs them: on a compiled-rulebook cache hit (prepared).
+            Path cache = (prepared != null ? prepared : scratch).resolve("rulebook-cache");
+            CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", cache.toString()));
+            copy(example, ws);
+            List<String[]> steps = new ArrayList<>(rulesSteps(ws).subList(1, 3));
+            return execute(steps);
         }
         if (family.equals("rules") || family.equals("all")) {
             // The compiled-rulebook cache, as the command line uses it (private to this run: the

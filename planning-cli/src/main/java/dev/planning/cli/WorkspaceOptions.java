@@ -1,8 +1,13 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.GateProfile;
 import dev.planning.engine.Planning;
+import dev.planning.rules.CompiledRulebooks;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +17,9 @@ import picocli.CommandLine.Option;
  * code: an option added here must be added there too ({@code CommandModelsTest} fails until it is).
  */
 final class WorkspaceOptions {
+
+    /** The name under which rulebook profiles run the rule engine's gate. */
+    private static final String GOVERNANCE_GATE = "governance";
 
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = ".",
             description = "Workspace directory (default: the current directory).")
@@ -27,6 +35,9 @@ final class WorkspaceOptions {
                     + " else the workspace's files. Never a URL or password here.")
     Path store;
 
+    /** The governance engine {@link #compiled} compiled the rulebook with, if any. */
+    private Optional<GovernanceEngine> compiledEngine = Optional.empty();
+
     /**
      * Opens the workspace and compiles its rulebook's policies first, for commands whose gates may
      * run them: a DRL error is then reported as bad input, at its file and line.
@@ -37,8 +48,23 @@ final class WorkspaceOptions {
 
     /** Compiles an opened workspace's rulebook policies (see {@link #openCompiled()}) and returns it. */
     PlanningWorkspace compiled(PlanningWorkspace ws) {
-        Rulebooks.compile(ws.rulebook(), rulebook != null ? rulebook : workspace.resolve("rulebook"));
+        compiledEngine = Rulebooks.compile(ws.rulebook(), rulebook != null ? rulebook : workspace.resolve("rulebook"));
         return ws;
+    }
+
+    /**
+     * For a command about to run the gates of a transition to {@code to} in {@code stream}, once its
+     * arguments are checked: when the stream's profile runs the governance gate at a step to that
+     * state, the knowledge base of the rulebook {@link #compiled} served from the compiled-rulebook
+     * cache is built in the background while the gates before it run
+     * ({@link CompiledRulebooks#buildAhead}: same outcome; measured in docs/BENCHMARKS.md, tenth pass).
+     */
+    void buildAhead(PlanningWorkspace ws, String stream, CycleState to) {
+        GateProfile profile = ws.rulebook().profileFor(stream);
+        if (compiledEngine.isPresent() && profile != null && profile.steps().stream()
+                .anyMatch(step -> step.to() == to && step.gates().contains(GOVERNANCE_GATE))) {
+            CompiledRulebooks.buildAhead(compiledEngine.get());
+        }
     }
 
     /** Opens the workspace with its rulebook. */

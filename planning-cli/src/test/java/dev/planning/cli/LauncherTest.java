@@ -195,6 +195,7 @@ class LauncherTest {
         Path status = cache("status");
         Path rules = cache("rules");
         Path lint = cache("lint");
+        Path gate = cache("gate");
 
         assertThat(run(Map.of(), "--version")).doesNotContain("-XX:AOTCache");
         assertThat(run(Map.of(), "rules", "hash", "x")).contains("-XX:AOTCache=" + light);
@@ -205,7 +206,14 @@ class LauncherTest {
         assertThat(run(Map.of(), "lint", "-w", "x")).contains("-XX:AOTCache=" + lint);
         // A full verify recomputes the gate verdicts: the rule engine's family, as gate and sign.
         assertThat(run(Map.of(), "verify", "-w", "x")).contains("-XX:AOTCache=" + rules);
-        assertThat(run(Map.of(), "gate", "-w", "x")).contains("-XX:AOTCache=" + rules);
+        // gate, and advance short of sealing or signing summaries: their own family.
+        assertThat(run(Map.of(), "gate", "-w", "x")).contains("-XX:AOTCache=" + gate);
+        assertThat(run(Map.of(), "advance", "-w", "x", "--to", "READY_FOR_HANDOFF")).contains("-XX:AOTCache=" + gate);
+        // Sealing (PACKAGED, however it is written) and signed summaries load the rules family's classes.
+        assertThat(run(Map.of(), "advance", "-w", "x", "--to", "PACKAGED")).contains("-XX:AOTCache=" + rules);
+        assertThat(run(Map.of(), "advance", "-w", "x", "--to=packaged")).contains("-XX:AOTCache=" + rules);
+        assertThat(run(Map.of(), "advance", "--to", "VALIDATED", "--summary-key", "k.pem"))
+                .contains("-XX:AOTCache=" + rules);
         assertThat(run(Map.of(), "sign", "m.yaml")).contains("-XX:AOTCache=" + rules);
         assertThat(run(Map.of(), "rules", "test", "x")).contains("-XX:AOTCache=" + rules);
         assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "status")).doesNotContain("-XX:AOTCache");

@@ -32,7 +32,7 @@ class StartupTrainingTest {
     Path scratch;
 
     @ParameterizedTest
-    @ValueSource(strings = {"light", "read", "status", "lint", "rules"})
+    @ValueSource(strings = {"light", "read", "status", "lint", "gate", "rules"})
     void everyStepOfEachFamilySucceedsOnTheExample(String family) throws Exception {
         long filesBefore = fileCount(EXAMPLE);
 
@@ -64,12 +64,13 @@ class StartupTrainingTest {
         assertThat(LintResultCache.of(EXAMPLE, null, null, null, null, OutputFormat.text)).isEmpty();
     }
 
-    @Test
-    void theRulesFamilyTrainsOnTheRulebookCachePreparedByAnotherRun() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"gate", "rules"})
+    void theRuleEngineFamiliesTrainOnTheRulebookCachePreparedByAnotherRun(String family) throws Exception {
         Path prepared = scratch.resolve("prepared");
         assertThat(StartupTraining.prepareRules(EXAMPLE, prepared)).isZero();
 
-        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "rules", prepared)).isZero();
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), family, prepared)).isZero();
         // Its steps looked up (and, had this JVM not compiled the rulebook before, found) the
         // prepared cache's entry: the run made no cache of its own.
         assertThat(scratch.resolve("training/rulebook-cache")).doesNotExist();

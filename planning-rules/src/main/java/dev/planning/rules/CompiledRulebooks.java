@@ -2,7 +2,9 @@ package dev.planning.rules;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.rules.internal.drools.CompiledRulebookCache;
+import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +69,22 @@ public final class CompiledRulebooks {
      */
     public static void noCacheAcrossRuns() {
         new DroolsGovernanceEngineFactory().useDiskCache(null);
+    }
+
+    /**
+     * Starts building, in a background daemon thread, the knowledge base of a governance engine
+     * whose rulebook was served from the cache and not built yet (it is otherwise built the first
+     * time the engine evaluates): for a caller that will run the governance gate soon and has other
+     * work to do first, such as the gates before it. Changes no outcome: an evaluation waits for that
+     * build, and one that failed in the background is done again, in the evaluating thread, with the
+     * same checks and errors.
+     *
+     * @param engine an engine, as {@code GovernanceEngineFactory.create} returns it
+     * @return whether a build was started: false for an engine built already or not this library's
+     * @since 0.2
+     */
+    public static boolean buildAhead(GovernanceEngine engine) {
+        return engine instanceof DroolsGovernanceEngine drools && drools.buildAhead();
     }
 
     /**

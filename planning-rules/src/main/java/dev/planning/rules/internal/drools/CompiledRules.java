@@ -59,6 +59,31 @@ final class CompiledRules {
         return current;
     }
 
+    /**
+     * Starts building the knowledge base in a daemon thread when it is not built yet, for a caller
+     * that will need it soon and has other work to do meanwhile (a command about to run the gates
+     * before the governance gate). {@link #kieBase()} then waits for that build rather than starting
+     * its own; a build that fails in the background is forgotten, and the next {@link #kieBase()}
+     * builds again in its own thread, so its error surfaces where it would have without this.
+     *
+     * @return whether a build was started (false when the base is built already)
+     */
+    boolean buildAhead() {
+        if (base != null) {
+            return false;
+        }
+        Thread ahead = new Thread(() -> {
+            try {
+                kieBase();
+            } catch (Throwable e) {
+                // Forgotten on purpose: the caller's own kieBase() builds again and throws in its thread.
+            }
+        }, "planning-rules-build-ahead");
+        ahead.setDaemon(true);
+        ahead.start();
+        return true;
+    }
+
     /** Whether the knowledge base has been built (for tests). */
     boolean isBuilt() {
         return base != null;

@@ -11,6 +11,7 @@ import dev.planning.rules.facts.GovernanceFacts;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.ViolationFact;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -80,6 +81,18 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     @Override
     public GovernanceDecision evaluate(GovernanceInput input) {
         Objects.requireNonNull(input, "input");
+        // The input digests come first: while the knowledge base is built ahead in another thread
+        // (CompiledRulebooks.buildAhead), this one digests instead of waiting for it. (Not while the
+        // worker fires: the time limit must stop a runaway rule at once, not after a digest.) A digest
+        // that fails is thrown only once the rules have fired, where it was thrown before, so an
+        // evaluation fails with the same error as ever.
+        Map<String, String> digests = null;
+        RuntimeException digestFailure = null;
+        try {
+            digests = InputDigests.of(input);
+        } catch (RuntimeException e) {
+            digestFailure = e;
+        }
         // The knowledge base of a rulebook served from the disk cache is built here, on first use.
         KieSession session = rules.kieBase().newKieSession();
         FiringCounter counter = new FiringCounter();
@@ -104,8 +117,11 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             throw translate(e.getCause(), counter);
         }
         WaiverApplication applied = WaiverApplication.apply(reported, input.waivers(), input.today());
+        if (digestFailure != null) {
+            throw digestFailure;
+        }
         return new GovernanceDecision(rulebook.hash(), applied.unwaived(), applied.waived(), applied.unused(),
-                counter.counts(), InputDigests.of(input));
+                counter.counts(), digests);
     }
 
     private List<Violation> fire(KieSession session, FiringCounter counter, GovernanceInput input) {
@@ -185,6 +201,18 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     /** The maximum number of rule firings per evaluation. */
     public int maxFirings() {
         return maxFirings;
+    }
+
+    /**
+     * Starts building this engine's knowledge base in a background daemon thread when it is not
+     * built yet (a rulebook served from the disk cache is built on first use): for a caller that
+     * will evaluate soon and has other work to do first. Changes no outcome: {@link #evaluate} waits
+     * for that build, and a build that failed in the background is done again there.
+     *
+     * @return whether a build was started
+     */
+    public boolean buildAhead() {
+        return rules.buildAhead();
     }
 
     /** The knowledge base, built now if it was not yet. */

@@ -163,7 +163,11 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
                         sources == null ? compiler.compile(rulebook) : compiler.compile(rulebook, sources));
             });
             // Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given.
-            return cached.rulebook().equals(rulebook) ? cached : new DroolsGovernanceEngine(rulebook, cached.rules());
+            // The same instance first: a record's first equals() spins its method handles (about 10 ms of
+            // a command's start, measured in docs/BENCHMARKS.md, tenth pass), and one command asks for
+            // the engine of the same rulebook object several times.
+            return cached.rulebook() == rulebook || cached.rulebook().equals(rulebook) ? cached
+                    : new DroolsGovernanceEngine(rulebook, cached.rules());
         }
     }
 }
