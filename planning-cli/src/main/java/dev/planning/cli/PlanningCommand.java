@@ -119,9 +119,6 @@ public final class PlanningCommand implements Runnable {
         if (commandsFor(args).size() == 1 && mayCompile(args)) {
             useRulebookCache(args[0]);
         }
-        // status and verify --checksums-only: the JDK's one-time set-ups they need first, on a second
-        // thread while this one builds the command line (StartupWarmup).
-        StartupWarmup.start(args);
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
         int code = execute(args, out, err);
