@@ -66,7 +66,8 @@ import org.apiguardian.api.API;
  * <p>{@link Builder#build()} validates before it hands anything out: the rulebook's policies must
  * compile and every gate a profile names must be available, or it throws an
  * {@link InvalidInputException} located at the DRL error or at the profile entry, and nothing is
- * recorded. A workspace built {@link Builder#readOnly() read-only} skips the compilation and in
+ * recorded. A workspace built {@link Builder#readOnly() read-only} skips the compilation, loads and
+ * validates its rulebook when an operation first needs it rather than in {@code build()}, and in
  * exchange refuses every operation that runs a gate or records an event.
  *
  * <p>{@code advance} writes each gate run's evidence as JSON under the cycle's
@@ -318,11 +319,20 @@ public final class Planning {
         }
 
         /**
-         * Builds a workspace for reading only, which starts faster: {@link #build()} then skips the
-         * checks that need an engine: compiling the rulebook's policies and its KPI formulas (the
-         * rulebook is still loaded and validated against its schema, and every gate a profile names
-         * must still be available; a KPI formula is compiled and checked whenever it is evaluated,
-         * which a read-only workspace never does). In
+         * Builds a workspace for reading only, which starts faster. It never compiles the rulebook's
+         * policies or its KPI formulas (a KPI formula is compiled and checked whenever it is
+         * evaluated, which a read-only workspace never does), and {@link #build()} does not load the
+         * rulebook: it checks only that the rulebook directory exists. The rulebook is loaded and
+         * validated (against its schema; every gate a profile names must be available) when an
+         * operation first needs it: {@link PlanningWorkspace#rulebook rulebook},
+         * {@link PlanningWorkspace#manifest manifest}, both
+         * {@link PlanningWorkspace#verifyChecksumsOnly(CycleRef, TrustedKeys) verifyChecksumsOnly}, and
+         * {@link PlanningWorkspace#checkHistory checkHistory} of a cycle past {@code PACKAGED} (whose
+         * signed manifest is checked under the rulebook's signing policy); an invalid rulebook throws
+         * its {@link InvalidInputException} from that operation, before anything is judged.
+         * {@link PlanningWorkspace#cycles cycles}, {@link PlanningWorkspace#status status} and the
+         * {@code checkHistory} of a cycle not past {@code PACKAGED} need no rulebook and answer even
+         * when it is invalid. In
          * exchange the workspace serves only what runs no gate and records nothing:
          * {@link PlanningWorkspace#root root}, {@link PlanningWorkspace#rulebook rulebook},
          * {@link PlanningWorkspace#layout layout}, {@link PlanningWorkspace#cycles cycles},
@@ -343,11 +353,12 @@ public final class Planning {
 
         /**
          * Loads the rulebook, finds the gates, validates, and assembles the workspace (see
-         * {@link #readOnly()} for the one check a read-only workspace skips).
+         * {@link #readOnly()} for what a read-only workspace skips, and what it validates later).
          *
          * @throws InvalidInputException when the workspace or rulebook is missing or invalid, when the
          *         rulebook's policies do not compile (located at the rule file, line and column), or when
-         *         a gate profile names a gate that is not available (located at the profile entry)
+         *         a gate profile names a gate that is not available (located at the profile entry); read-only,
+         *         when the workspace or the rulebook directory is missing (the rest is checked on first use)
          */
         public PlanningWorkspace build() {
             if (workspace == null) {
@@ -363,23 +374,44 @@ public final class Planning {
             }
             // Every located error of build() names its file workspace-relative when it lies in the workspace.
             Path rulebookDir = rulebook != null ? rulebook : root.resolve(layout.rulebookDir());
-            // Read-only: no KPI is evaluated, so the formulas are not compiled (KpiEvaluator compiles
-            // and checks each before it evaluates it).
-            Rulebook loaded = readOnly ? RulebookLoader.loadForReading(rulebookDir, root)
-                    : RulebookLoader.load(rulebookDir, root);
-            ClassLoader loader = loader();
-            List<Gate> found = withContextLoader(loader, () -> {
-                List<Gate> all = allGates(loader);
-                if (!readOnly) {
-                    GateCheck.compile(loaded, root, loader);
-                }
-                return all;
-            });
-            GateCheck.requireGates(loaded, found.stream().map(Gate::name).collect(Collectors.toSet()), root);
             EventStore store = eventStore != null ? eventStore : new FileEventStore(root, layout);
-            PlanningWorkspace built = new FileWorkspace(root, layout, loaded, store, found, clock, triggeredBy,
-                    trust(root));
-            return new ArgumentCheckingWorkspace(readOnly ? new ReadOnlyWorkspace(built) : built);
+            // Captured now: the builder is reusable, and a read-only workspace opens its rulebook later.
+            Opening opening = new Opening(root, rulebookDir, layout, store, loader(), List.copyOf(gates),
+                    serviceLoaderGates, clock, triggeredBy, trust(root));
+            if (!readOnly) {
+                return new ArgumentCheckingWorkspace(opening.open(true));
+            }
+            // A missing directory is refused at once (a mistyped --rulebook); the rulebook's content
+            // is loaded and validated when an operation first needs it (ReadOnlyWorkspace).
+            RulebookLoader.requireDirectory(rulebookDir);
+            return new ArgumentCheckingWorkspace(new ReadOnlyWorkspace(root, layout, store, () -> opening.open(false)));
+        }
+
+        /** What {@link #build()} was configured with, to open the workspace now or, read-only, later. */
+        private record Opening(Path root, Path rulebookDir, WorkspaceLayout layout, EventStore store,
+                ClassLoader loader, List<Gate> gates, boolean serviceLoaderGates, Clock clock, String triggeredBy,
+                Supplier<TrustedKeys> trust) {
+
+            /**
+             * Loads and validates the rulebook, finds the gates, checks that every gate a profile names
+             * is available and, when {@code compile}, compiles the policies; then assembles the workspace.
+             */
+            PlanningWorkspace open(boolean compile) {
+                // Read-only: no KPI is evaluated, so the formulas are not compiled (KpiEvaluator compiles
+                // and checks each before it evaluates it).
+                Rulebook loaded = compile ? RulebookLoader.load(rulebookDir, root)
+                        : RulebookLoader.loadForReading(rulebookDir, root);
+                List<Gate> found = withContextLoader(loader, () -> {
+                    List<Gate> all = (serviceLoaderGates ? GateRegistry.withServiceLoader(gates, loader)
+                            : GateRegistry.of(gates)).gates();
+                    if (compile) {
+                        GateCheck.compile(loaded, root, loader);
+                    }
+                    return all;
+                });
+                GateCheck.requireGates(loaded, found.stream().map(Gate::name).collect(Collectors.toSet()), root);
+                return new FileWorkspace(root, layout, loaded, store, found, clock, triggeredBy, trust);
+            }
         }
 
         private ClassLoader loader() {
@@ -418,10 +450,6 @@ public final class Planning {
             }
             Path file = trustFile;
             return () -> TrustFile.readOutside(file, root);
-        }
-
-        private List<Gate> allGates(ClassLoader loader) {
-            return (serviceLoaderGates ? GateRegistry.withServiceLoader(gates, loader) : GateRegistry.of(gates)).gates();
         }
 
         private static String defaultActor() {

@@ -23,25 +23,65 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine;
+import dev.planning.engine.internal.seal.SealGuard;
+import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The workspace {@link Planning.Builder#readOnly()} builds: its rulebook's policies were not
+ * The workspace {@link Planning.Builder#readOnly()} builds: its rulebook's policies are never
  * compiled, so it serves only what runs no gate and records nothing (an allow-list: the workspace,
  * its rulebook and cycles, a cycle's status and history check, its manifest, and verification
  * without re-deriving verdicts). Everything else throws an {@link IllegalStateException} before
  * anything runs, so a rulebook whose policies do not compile can never judge through it.
+ *
+ * <p>Its rulebook is loaded and validated (schema, profiles, every gate a profile names available)
+ * the first time an operation needs it, by {@code opener}; until then it reads only what needs no
+ * rulebook: its cycles, their statuses (folded from the verified event logs) and the history check
+ * of a cycle not past {@code PACKAGED}, which has no signed manifest to check. Every operation that
+ * reads the rulebook, the manifest or the trusted keys opens it first, so an invalid rulebook
+ * throws its {@code InvalidInputException} there, before anything is judged; a failed opening is
+ * not kept, and the next operation tries again.
  */
 final class ReadOnlyWorkspace implements PlanningWorkspace {
 
-    private final PlanningWorkspace delegate;
+    private final Path root;
+    private final WorkspaceLayout layout;
+    private final EventStore store;
+    private final Supplier<PlanningWorkspace> opener;
+    private volatile PlanningWorkspace opened;
 
-    ReadOnlyWorkspace(PlanningWorkspace delegate) {
-        this.delegate = delegate;
+    /**
+     * @param store  the event store {@code opener}'s workspace reads, for statuses before it is opened
+     * @param opener loads and validates the rulebook and assembles the full workspace; called at
+     *               most once successfully
+     */
+    ReadOnlyWorkspace(Path root, WorkspaceLayout layout, EventStore store, Supplier<PlanningWorkspace> opener) {
+        this.root = root;
+        this.layout = layout;
+        this.store = store;
+        this.opener = opener;
+    }
+
+    /** The workspace with its rulebook loaded and validated: opened on first use, once. */
+    private PlanningWorkspace delegate() {
+        PlanningWorkspace ws = opened;
+        if (ws == null) {
+            synchronized (this) {
+                ws = opened;
+                if (ws == null) {
+                    ws = opener.get();
+                    opened = ws;
+                }
+            }
+        }
+        return ws;
     }
 
     private static IllegalStateException refused(String operation) {
@@ -52,47 +92,50 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
 
     @Override
     public Path root() {
-        return delegate.root();
+        return root;
     }
 
     @Override
     public Rulebook rulebook() {
-        return delegate.rulebook();
+        return delegate().rulebook();
     }
 
     @Override
     public WorkspaceLayout layout() {
-        return delegate.layout();
+        return layout;
     }
 
     @Override
     public List<CycleRef> cycles() {
-        return delegate.cycles();
+        return new WorkspaceScanner(root, layout).cycles();
     }
 
     @Override
     public CycleStatus status(CycleRef cycle) {
-        return delegate.status(cycle);
+        return LifecycleMachine.status(store, cycle);
     }
 
     @Override
     public List<Discrepancy> checkHistory(CycleStatus status) {
-        return delegate.checkHistory(status);
+        // Past PACKAGED the history rests on the signed manifest, checked under the rulebook's
+        // signing policy: the rulebook is loaded and validated first. Before it there is nothing to
+        // check (SealGuard.history answers the same without reading anything).
+        return SealGuard.isPastPackaged(status.state()) ? delegate().checkHistory(status) : List.of();
     }
 
     @Override
     public Optional<HandoffManifest> manifest(CycleRef cycle) {
-        return delegate.manifest(cycle);
+        return delegate().manifest(cycle);
     }
 
     @Override
     public VerificationReport verifyChecksumsOnly(CycleRef cycle, TrustedKeys trust) {
-        return delegate.verifyChecksumsOnly(cycle, trust);
+        return delegate().verifyChecksumsOnly(cycle, trust);
     }
 
     @Override
     public VerificationReport verifyChecksumsOnly(Path manifestFile, TrustedKeys trust) {
-        return delegate.verifyChecksumsOnly(manifestFile, trust);
+        return delegate().verifyChecksumsOnly(manifestFile, trust);
     }
 
     @Override
@@ -192,6 +235,7 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
 
     @Override
     public String toString() {
-        return delegate.toString() + " (read-only)";
+        PlanningWorkspace ws = opened;
+        return (ws != null ? ws.toString() : "workspace " + root) + " (read-only)";
     }
 }

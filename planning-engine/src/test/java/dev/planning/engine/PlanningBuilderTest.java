@@ -142,13 +142,68 @@ class PlanningBuilderTest {
     }
 
     @Test
-    void aReadOnlyBuildStillRefusesAProfileNamingAGateThatIsNotAvailable() {
+    void aReadOnlyWorkspaceRefusesAProfileNamingAGateThatIsNotAvailableWhenItFirstNeedsTheRulebook() {
         rulebook("schema_lint, no_such_gate");
         Plans.feWorkspace(workspace);
+        dev.planning.api.signing.TrustedKeys none = new dev.planning.api.signing.TrustedKeys(List.of(), "none");
 
-        assertThatThrownBy(() -> Planning.builder().workspace(workspace).readOnly().build())
+        PlanningWorkspace readOnly = Planning.builder().workspace(workspace).readOnly().build();
+
+        assertThat(readOnly.cycles()).containsExactly(CYCLE);
+        assertThat(readOnly.status(CYCLE).state()).isEqualTo(CycleState.PLANNED);
+        assertThat(readOnly.checkHistory(readOnly.status(CYCLE))).isEmpty();
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable needsTheRulebook : List.<org.assertj.core.api
+                .ThrowableAssert.ThrowingCallable>of(readOnly::rulebook, () -> readOnly.manifest(CYCLE),
+                        () -> readOnly.verifyChecksumsOnly(CYCLE, none),
+                        () -> readOnly.verifyChecksumsOnly(workspace.resolve("handoff.yaml"), none))) {
+            assertThatThrownBy(needsTheRulebook).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                assertThat(e.getMessage()).contains("gate profile 'fe' names gate 'no_such_gate'");
+                assertThat(e.location().orElseThrow().file()).isEqualTo("rulebook/rulebook.yaml");
+            });
+        }
+    }
+
+    @Test
+    void aReadOnlyWorkspaceRefusesARulebookThatBreaksItsSchemaWhenItFirstNeedsIt() {
+        Plans.write(workspace, "rulebook/rulebook.yaml", """
+                version: "1.0.0"
+                profiles:
+                  fe:
+                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
+                default_profile: fe
+                no_such_setting: true
+                """);
+        Plans.feWorkspace(workspace);
+
+        PlanningWorkspace readOnly = Planning.builder().workspace(workspace).readOnly().build();
+
+        assertThat(readOnly.status(CYCLE).state()).isEqualTo(CycleState.PLANNED);
+        assertThatThrownBy(readOnly::rulebook).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.location().orElseThrow().file()).isEqualTo("rulebook/rulebook.yaml"));
+    }
+
+    @Test
+    void aReadOnlyWorkspaceTriesItsRulebookAgainAfterAFailedLoadAndThenKeepsIt() {
+        rulebook("schema_lint, no_such_gate");
+        Plans.feWorkspace(workspace);
+        PlanningWorkspace readOnly = Planning.builder().workspace(workspace).readOnly().build();
+        assertThatThrownBy(readOnly::rulebook).isInstanceOf(InvalidInputException.class);
+
+        rulebook("schema_lint");
+        String hash = readOnly.rulebook().hash();
+        rulebook("schema_lint, parity_coverage");
+
+        assertThat(readOnly.rulebook().hash()).as("loaded once, then kept").isEqualTo(hash);
+    }
+
+    @Test
+    void aReadOnlyBuildStillRefusesAMissingRulebookDirectory() {
+        Plans.feWorkspace(workspace);
+
+        assertThatThrownBy(() -> Planning.builder().workspace(workspace).rulebook(workspace.resolve("no-such-dir"))
+                .readOnly().build())
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("gate profile 'fe' names gate 'no_such_gate'");
+                .hasMessageContaining("rulebook directory not found");
     }
 
     @Test

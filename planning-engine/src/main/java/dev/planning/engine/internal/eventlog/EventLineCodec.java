@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.hash.Sha256;
-import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.json.JsonTrees;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,8 +40,6 @@ public final class EventLineCodec {
     /** The envelope version this codec writes; it reads any {@code 1.x} version. */
     public static final String VERSION = "1.0.0";
 
-    private static final ObjectMapper MAPPER = JsonMappers.strictJson();
-
     /**
      * One decoded line.
      *
@@ -66,7 +63,7 @@ public final class EventLineCodec {
         // Written field by field (the bytes Jackson writes for the same tree): building a tree for
         // every event cost a transition more than the rest of the encoding.
         ByteArrayBuilder out = new ByteArrayBuilder(512);
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = JsonTrees.factory().createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeStringField("type", ENVELOPE_TYPE);
             json.writeStringField("version", VERSION);
@@ -109,7 +106,9 @@ public final class EventLineCodec {
     public Line decode(byte[] line) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(line);
+            // The streaming parser into a tree, no ObjectMapper: `status` reads nothing else, and the
+            // first mapper of a process costs more than its logs (JsonTrees).
+            root = JsonTrees.readStrict(line).orElse(null);
         } catch (IOException e) {
             throw new InvalidInputException("not valid JSON: " + firstLine(e.getMessage()));
         }

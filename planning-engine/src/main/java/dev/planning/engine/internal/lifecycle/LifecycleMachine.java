@@ -104,7 +104,17 @@ public final class LifecycleMachine {
 
     /** The cycle's state, folded from its verified log, with that log as history. */
     public CycleStatus status(CycleRef cycle) {
-        return status(cycle, store.read(cycle));
+        return status(store, cycle);
+    }
+
+    /**
+     * The cycle's state, folded from its verified log in {@code store}, with that log as history: what
+     * {@link #status(CycleRef)} answers, without a machine (no rulebook, no gates), for a workspace
+     * that reads statuses before its rulebook is loaded.
+     */
+    public static CycleStatus status(EventStore store, CycleRef cycle) {
+        List<RecordedEvent> history = store.read(cycle);
+        return new CycleStatus(cycle, CycleFold.fold(store.location(cycle), history), history);
     }
 
     /** The cycle's state folded from a history already read, with that history. */

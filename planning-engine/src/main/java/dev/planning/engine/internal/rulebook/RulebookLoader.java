@@ -109,12 +109,22 @@ public final class RulebookLoader {
         return prefix.isEmpty() ? file : prefix + "/" + file;
     }
 
-    private static Rulebook load(Path directory, String shownSettings, boolean checkFormulas) {
-        Path dir = directory.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
+    /**
+     * Refuses a rulebook directory that does not exist, with the message {@link #load} gives for it:
+     * the one check a workspace built read-only makes before its rulebook is first needed.
+     *
+     * @throws InvalidInputException when {@code directory} is not a directory
+     */
+    public static void requireDirectory(Path directory) {
+        if (!Files.isDirectory(directory.toAbsolutePath().normalize())) {
             throw new InvalidInputException("rulebook directory not found: " + directory
                     + " (expected a directory with rulebook.yaml and rules/*.drl; `planning init` creates one)");
         }
+    }
+
+    private static Rulebook load(Path directory, String shownSettings, boolean checkFormulas) {
+        Path dir = directory.toAbsolutePath().normalize();
+        requireDirectory(directory);
         Path settings = dir.resolve(SETTINGS_FILE);
         // Every file is read once: the hash, the settings and the list of rule files all come from
         // these bytes, so a rulebook changed while it loads is never recorded under another's hash.
