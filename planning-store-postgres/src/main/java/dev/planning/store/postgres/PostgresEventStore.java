@@ -419,6 +419,12 @@ public final class PostgresEventStore implements EventStore {
     }
 
     private ConcurrentTransitionException concurrent(CycleRef cycle, String expected, String found) {
+        if (expected.equals(found)) {
+            // Each attempt lost to another writer's transaction that had not committed yet.
+            return new ConcurrentTransitionException("cycle " + cycle + " is being changed by another writer:"
+                    + " this transition lost to it three times while the head was still the expected " + expected
+                    + "; re-run to see its new state");
+        }
         return new ConcurrentTransitionException("cycle " + cycle
                 + " changed while this transition was running: expected head " + expected
                 + ", found " + found + "; re-run to see its new state");
