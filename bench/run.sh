@@ -76,10 +76,15 @@ jmh() {
   local rc
   set +e
   java -jar "$bench_jar" "$@" -rf json -rff "$out/jmh-$name.json" \
-    -jvmArgsPrepend "-Dbench.data=$data -Dbench.results=$out" 2>&1 | grep -E '^(# Run progress|Benchmark|[A-Z][A-Za-z]+Benchmark\.)'
+    -jvmArgsPrepend "-Dbench.data=$data -Dbench.results=$out" 2>&1 | tee "$out/jmh-$name.log" |
+    grep -E '^(# Run progress|Benchmark|[A-Z][A-Za-z]+Benchmark\.)'
   rc=${PIPESTATUS[0]}
   set -e
-  if [ "$rc" -ne 0 ] || [ ! -s "$out/jmh-$name.json" ]; then step_failed "JMH $name (exit $rc)"; fi
+  if [ "$rc" -ne 0 ] || [ ! -s "$out/jmh-$name.json" ]; then
+    # The filter above hides JMH's own errors (e.g. another JMH run holding /tmp/jmh.lock): show them.
+    grep -E 'ERROR|Exception|Error:' "$out/jmh-$name.log" | head -5 >&2 || true
+    step_failed "JMH $name (exit $rc; full output: $out/jmh-$name.log)"
+  fi
 }
 
 case "$mode" in
