@@ -241,6 +241,25 @@ class LauncherTest {
         assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
     }
 
+    /**
+     * Review of 2026-12-03: with {@code PLANNING_CDS_WAIT} the launcher mapped whatever cache was
+     * there once the recording lock was free, without the owner and permission checks, so an
+     * up-to-date gate cache others may write (or one of another family) was mapped. Now it is mapped
+     * only when it passes the same checks as without the variable.
+     */
+    @Test
+    void withCdsWaitACacheOthersMayWriteIsNotMapped() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path gate = cache("gate");
+        assertThat(run(Map.of("PLANNING_CDS_WAIT", "1"), "gate", "-w", "x")).contains("-XX:AOTCache=" + gate);
+
+        Files.setPosixFilePermissions(gate, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(run(Map.of("PLANNING_CDS_WAIT", "1"), "gate", "-w", "x")).doesNotContain("-XX:AOTCache");
+        Files.setPosixFilePermissions(gate, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run(Map.of("PLANNING_CDS_WAIT", "1"), "advance", "-w", "x", "--to", "EXECUTED"))
+                .doesNotContain("-XX:AOTCache");
+    }
+
     private Path cache(String family) throws IOException {
         return ownerOnly(root.resolve("planning-cli/target/planning-jdk25-" + family + ".aot"));
     }

@@ -55,4 +55,37 @@ class LazyRulebookAttackTest {
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(2);
         assertThat(verify.err()).contains("rulebook/rulebook.yaml").contains("no_such_setting");
     }
+
+    /**
+     * Review of 2026-12-03: {@code status} past {@code PACKAGED} now runs the gates of the moves
+     * recorded after the seal again, on a read-only workspace that does not compile the policies
+     * up front. A policy file broken after a cycle was validated with governance at
+     * {@code EXECUTED -> VALIDATED} never shows the cycle as backed: the changed rulebook breaks the
+     * seal's rulebook hash ({@code RULEBOOK_CHANGED}, {@code UNSIGNED HISTORY}), so status exits 1
+     * and prints no stack trace (closed before).
+     */
+    @Test
+    void aPolicyBrokenAfterAGovernedMovePastTheSealNeverLetsStatusPass() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.edit("rulebook/rulebook.yaml", r -> r.replace("{transition: \"EXECUTED->VALIDATED\", gates: [parity_coverage]}",
+                "{transition: \"EXECUTED->VALIDATED\", gates: [parity_coverage, governance]}"));
+        ws.sealNow();
+        ws.signAll();
+        assertThat(ws.advance("EXECUTED").exitCode()).isZero();
+        dev.planning.cli.CycleScript.importOutcomes(ws.root());
+        ws.commit("outcomes");
+        CliRun validated = ws.advance("VALIDATED");
+        assertThat(validated.exitCode()).as(validated.out() + validated.err()).isZero();
+        ws.commit("validated");
+        CliRun clean = ws.run(ws.cycleArgs("status", "--trust", ws.trust()));
+        assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
+
+        ws.edit("rulebook/rules/critical.drl", drl -> drl + "\nrule \"broken\" when then System.exit(0) end oops\n");
+        ws.commit("policy broken");
+        CliRun status = ws.run(ws.cycleArgs("status", "--trust", ws.trust()));
+
+        assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(1);
+        assertThat(status.out()).contains("UNSIGNED HISTORY", "RULEBOOK_CHANGED");
+        assertThat(status.printedStackTrace()).isFalse();
+    }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Found by the attack review of 2026-12-03: no signature covers an event after the seal, and the
@@ -59,6 +61,60 @@ class PostSealHistoryAttackTest {
         int forgedLine = Files.readAllLines(f.ws.resolve(LOG)).size();
 
         CliRun status = f.cycle("status", "--trust", trust);
+        assertFailsNaming(status, 1, "fe/2025-09-02: VALIDATED", "UNSIGNED HISTORY", LOG + ":" + forgedLine,
+                "event evt_forged", "EXECUTED -> VALIDATED", "parity_coverage FAIL");
+
+        Map<String, String> before = f.snapshot();
+        assertFailsNaming(f.cycle("advance", "--to", "IMPROVE", "--trust", trust), 1,
+                "may not move from VALIDATED to IMPROVE", "EXECUTED -> VALIDATED", "parity_coverage FAIL");
+        assertThat(f.snapshot()).as("refused advance writes nothing").isEqualTo(before);
+    }
+
+    /**
+     * Found by the review of 2026-12-03: only {@code STATE_TRANSITION} events were judged again, but
+     * the log's fold also moves a cycle on a {@code PLAN_UPDATED} or {@code CYCLE_COMPLETED} between
+     * states the lifecycle links, and on a {@code TRANSITION_REFUSED} whose details say
+     * {@code moved_to}. Each, written as {@code EXECUTED -> VALIDATED}, showed the cycle
+     * {@code VALIDATED} with exit 0 before; now the move it makes is judged again like any other.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PLAN_UPDATED", "CYCLE_COMPLETED", "TRANSITION_REFUSED"})
+    void aMoveIntoValidatedWrittenAsAnotherEventTypeIsNeitherShownNorTakenOn(String type) throws Exception {
+        SignatureAttackFixture f = SignatureAttackFixture.signed(dir);
+        String trust = f.trust.toString();
+        CycleScript.ok(f.cycleArgs("advance", "--to", "EXECUTED", "--trust", trust));
+        assertFailsNaming(f.cycle("advance", "--to", "VALIDATED", "--trust", trust), 1, "REFUSED",
+                "parity_coverage: FAIL");
+
+        f.rewriteLog(lines -> {
+            List<ObjectNode> forged = new ArrayList<>(lines.stream()
+                    .filter(l -> !l.at("/event/type").asText().equals("TRANSITION_REFUSED")).toList());
+            ObjectNode validated = forged.get(forged.size() - 1).deepCopy();
+            ObjectNode event = (ObjectNode) validated.get("event");
+            event.put("id", "evt_forged");
+            event.put("type", type);
+            ObjectNode payload = (ObjectNode) event.get("payload");
+            payload.put("from_state", "EXECUTED");
+            payload.put("to_state", "VALIDATED");
+            ObjectNode metadata = (ObjectNode) payload.get("metadata");
+            metadata.putObject("gate_results").put("parity_coverage", "PASS");
+            ObjectNode details = metadata.putObject("details");
+            if (type.equals("TRANSITION_REFUSED")) {
+                details.put("moved_to", "VALIDATED");
+            }
+            forged.add(validated);
+            return forged;
+        });
+        f.commit("history");
+        int forgedLine = Files.readAllLines(f.ws.resolve(LOG)).size();
+
+        CliRun status = f.cycle("status", "--trust", trust);
+        if (type.equals("CYCLE_COMPLETED")) {
+            // The fold refuses it: CYCLE_COMPLETED must lead to COMPLETED.
+            assertThat(status.exitCode()).as(status.out() + status.err()).isNotZero();
+            assertThat(status.out() + status.err()).doesNotContain("fe/2025-09-02: VALIDATED");
+            return;
+        }
         assertFailsNaming(status, 1, "fe/2025-09-02: VALIDATED", "UNSIGNED HISTORY", LOG + ":" + forgedLine,
                 "event evt_forged", "EXECUTED -> VALIDATED", "parity_coverage FAIL");
 

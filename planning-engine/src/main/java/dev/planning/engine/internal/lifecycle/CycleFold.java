@@ -55,7 +55,14 @@ public final class CycleFold {
         return state;
     }
 
-    private static CycleState apply(String source, CycleState state, RecordedEvent recorded, boolean first) {
+    /**
+     * The state one event leaves the cycle in, from {@code state}: the step {@link #fold} takes for
+     * each event (for callers that must see every move the fold makes, whatever the event's type).
+     *
+     * @param first whether the event is the log's first
+     * @throws EventLogCorruptedException when the event does not fit the history
+     */
+    public static CycleState apply(String source, CycleState state, RecordedEvent recorded, boolean first) {
         PlanningEvent event = recorded.event();
         switch (event.type()) {
             case CYCLE_CREATED:

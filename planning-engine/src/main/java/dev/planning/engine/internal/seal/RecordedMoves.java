@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.seal;
 
-import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateResult;
@@ -11,7 +10,9 @@ import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +32,14 @@ import java.util.stream.Collectors;
  * nothing), apart from {@code release_readiness}, which is the sealed manifest's verification the
  * caller makes anyway; a gate that does not pass now leaves a recorded move unbacked.
  *
+ * <p>Every move the log's fold makes counts, whatever its event's type. A move is judged as of its
+ * event's time, which the contributor writes, but not earlier than the latest time the seal's
+ * manifest records (its signatures' {@code signed_at}, its {@code sealed_at}): a waiver that expired
+ * before the keyholders signed cannot back a move after the seal.
+ *
  * <p>What this cannot see: inputs changed to fit (outcome files a contributor imports are judged as
- * they are), and waivers judged as of an event time the contributor wrote.
+ * they are), and a move dated between the latest signature and a waiver's expiry (the waiver held
+ * then, and no signature says when the move was made).
  */
 public final class RecordedMoves {
 
@@ -49,28 +56,39 @@ public final class RecordedMoves {
     }
 
     /**
-     * One discrepancy ({@link DiscrepancyKind#UNSIGNED_HISTORY}) per recorded forward move out of
-     * {@code PACKAGED} or later whose gates do not pass now, located at the event's line.
+     * One discrepancy ({@link DiscrepancyKind#UNSIGNED_HISTORY}) per forward move out of
+     * {@code PACKAGED} or later whose gates do not pass now, located at the event's line. A move is
+     * every change of state the log's fold makes ({@link CycleFold#apply}), whatever the event's
+     * type: a {@code PLAN_UPDATED} or a {@code TRANSITION_REFUSED} with {@code moved_to} moves the
+     * cycle as a {@code STATE_TRANSITION} does. Each is judged as of its event's time, but never
+     * earlier than {@code notBefore}: no signature covers that time, and a move out of a sealed state
+     * comes after the seal was signed.
      *
-     * @param history the cycle's verified log
+     * @param history   the cycle's verified log
+     * @param notBefore the earliest time a move after the seal may be judged as of (the latest time
+     *                  the seal's manifest records: its {@code sealed_at} and signatures' {@code signed_at})
      */
-    public List<Discrepancy> check(CycleRef cycle, List<RecordedEvent> history) {
+    public List<Discrepancy> check(CycleRef cycle, List<RecordedEvent> history, Instant notBefore) {
+        Objects.requireNonNull(notBefore, "notBefore");
         String log = logs.apply(cycle);
         List<Discrepancy> found = new ArrayList<>();
-        Set<Transition> judged = new HashSet<>();
-        for (RecordedEvent recorded : history) {
+        Set<String> judged = new HashSet<>();
+        CycleState state = CycleState.PLANNED;
+        for (int i = 0; i < history.size(); i++) {
+            RecordedEvent recorded = history.get(i);
             PlanningEvent event = recorded.event();
-            CycleState from = event.fromState().orElse(null);
-            CycleState to = event.toState().orElse(null);
-            if (event.type() != EventType.STATE_TRANSITION || from == null || to == null
-                    || from.ordinal() < CycleState.PACKAGED.ordinal() || to.ordinal() <= from.ordinal()) {
+            CycleState from = state;
+            CycleState to = CycleFold.apply(log, from, recorded, i == 0);
+            state = to;
+            if (from.ordinal() < CycleState.PACKAGED.ordinal() || to.ordinal() <= from.ordinal()) {
                 continue;
             }
             Optional<Transition> transition = Lifecycle.find(from, to);
-            if (transition.isEmpty() || !judged.add(transition.get())) {
+            Instant at = event.timestamp().isBefore(notBefore) ? notBefore : event.timestamp();
+            if (transition.isEmpty() || !judged.add(transition.get().key() + "@" + at)) {
                 continue;
             }
-            List<GateResult> failing = machine.rerun(cycle, transition.get(), Optional.of(event.timestamp()),
+            List<GateResult> failing = machine.rerun(cycle, transition.get(), Optional.of(at),
                     gate -> !gate.equals(ReleaseReadinessGate.NAME)).stream()
                     .filter(result -> result.status() == GateStatus.FAIL).toList();
             if (!failing.isEmpty()) {

@@ -11,6 +11,7 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
@@ -19,6 +20,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealingException;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -179,7 +181,7 @@ public final class SealGuard {
 
     /** Refuses a forward move when a move the log records from {@code PACKAGED} on is not backed by its gates now. */
     private void requireRecordedMoves(CycleRef cycle, Transition transition, List<RecordedEvent> history) {
-        List<Discrepancy> unbacked = moves.map(m -> m.check(cycle, history)).orElse(List.of());
+        List<Discrepancy> unbacked = moves.map(m -> m.check(cycle, history, signedSince(cycle))).orElse(List.of());
         if (!unbacked.isEmpty()) {
             throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "cycle " + cycle + " may not move"
                     + " from " + transition.from() + " to " + transition.to() + ": " + unbacked.stream()
@@ -207,7 +209,8 @@ public final class SealGuard {
         requireTrust("the status of " + status.cycle() + " (" + status.state() + ", past PACKAGED)");
         VerificationReport report = verifier.verify(status.cycle(), trust.get(), ManifestVerifier.Scope.SEALED_STATE);
         if (report.passed()) {
-            return moves.map(m -> m.check(status.cycle(), status.history())).orElse(List.of());
+            return moves.map(m -> m.check(status.cycle(), status.history(), signedSince(status.cycle())))
+                    .orElse(List.of());
         }
         Optional<RecordedEvent> claim = status.history().stream()
                 .filter(r -> r.event().type() == EventType.STATE_TRANSITION
@@ -222,6 +225,25 @@ public final class SealGuard {
                 event + " says cycle " + status.cycle() + " left PACKAGED, but its sealed manifest " + report.manifest()
                         + " does not verify now, so the history past PACKAGED is not backed by the signatures the"
                         + " policy asks for: " + describe(report)));
+    }
+
+    /**
+     * The latest time the cycle's sealed manifest records, its {@code sealed_at} and every
+     * signature's {@code signed_at}: no move after the seal is judged as of an earlier time
+     * ({@link RecordedMoves}). Any signature counts here, trusted or not: a later one only makes the
+     * judgement stricter.
+     */
+    private Instant signedSince(CycleRef cycle) {
+        HandoffManifest manifest = verifier.read(cycle).map(read -> read.manifest()).orElseThrow(() ->
+                new SealingException(SealingException.Reason.NOT_SEALED, "cycle " + cycle + " is sealed but has no"
+                        + " manifest; run `planning seal` to complete sealing", null));
+        Instant latest = manifest.sealedAt();
+        for (ManifestSignature signature : manifest.signatures()) {
+            if (signature.signedAt().isAfter(latest)) {
+                latest = signature.signedAt();
+            }
+        }
+        return latest;
     }
 
     private static String describe(PlanningEvent event, int line) {

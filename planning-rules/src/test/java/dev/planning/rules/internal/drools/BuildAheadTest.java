@@ -103,6 +103,38 @@ class BuildAheadTest {
         assertThat(CompiledRulebooks.buildAhead(engine)).isFalse();
     }
 
+    /**
+     * Review of 2026-12-03: the rule files change on disk, and the cache entry is spoiled, between the
+     * check of the rulebook and the background build. The build uses the bytes that were checked
+     * (read once, the entry's key taken over them), never the files as they are now: the decision is
+     * the checked rules', and the spoiled entry means "compile those bytes again".
+     */
+    @Test
+    void aBuildAheadUsesTheBytesThatWereCheckedNotTheFilesAsTheyAreNow() throws IOException {
+        Rulebook rulebook = rulebook();
+        Path cacheDir = temp.resolve("cache");
+        RulebookCompiler first = new RulebookCompiler(getClass().getClassLoader());
+        first.useDiskCache(CompiledRulebookCache.at(cacheDir));
+        GovernanceDecision expected = new DroolsGovernanceEngine(rulebook, first.compile(rulebook))
+                .evaluate(input(goodTask("FE-1").owner(null).build()));
+        assertThat(expected.violations()).isNotEmpty();
+        RulebookCompiler later = new RulebookCompiler(getClass().getClassLoader());
+        later.useDiskCache(CompiledRulebookCache.at(cacheDir));
+        CompiledRules rules = later.compile(rulebook);
+        assertThat(rules.isBuilt()).isFalse();
+
+        Files.writeString(rulebook.directory().resolve("rules/a.drl"), "package broken; rule \"x\" when then end oops");
+        try (java.util.stream.Stream<Path> entries = Files.walk(cacheDir)) {
+            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                Files.write(entry, new byte[] {1, 2, 3});
+            }
+        }
+        DroolsGovernanceEngine engine = new DroolsGovernanceEngine(rulebook, rules);
+        assertThat(CompiledRulebooks.buildAhead(engine)).isTrue();
+
+        assertThat(engine.evaluate(input(goodTask("FE-1").owner(null).build()))).isEqualTo(expected);
+    }
+
     @Test
     void anEngineNotOfThisLibraryIsLeftAlone() {
         GovernanceEngine foreign = input -> {
