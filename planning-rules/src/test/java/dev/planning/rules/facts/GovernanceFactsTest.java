@@ -74,4 +74,23 @@ class GovernanceFactsTest {
         assertThat(RULEBOOK.allows("compliance", "pci")).isFalse();
         assertThat(RULEBOOK.allows("unlisted", "anything")).isTrue();
     }
+
+    @Test
+    void forEachHandsOverTheFactsOfInTheirOrderEachTaskBeforeTheNext() {
+        Task first = Task.builder("FE-1", "x").dependencies(List.of(TaskRef.parse("be:B-9"))).build();
+        Task second = Task.builder("FE-2", "y").build();
+        TaskBreakdown be = new TaskBreakdown("1", "c", "be", Optional.empty(), List.of(Task.builder("B-1", "z").build()), "be.yaml");
+        GovernanceInput input = new GovernanceInput(new CycleRef("fe", "c"), Inputs.plan(first, second), Optional.empty(),
+                Map.of("be", be), List.of(), List.of(), Inputs.TODAY);
+        List<Object> handed = new java.util.ArrayList<>();
+
+        GovernanceFacts.forEach(input, RULEBOOK, handed::add);
+
+        assertThat(handed).isEqualTo(GovernanceFacts.of(input, RULEBOOK));
+        assertThat(handed).hasSize(4);
+        assertThat(handed.get(0)).isEqualTo(RULEBOOK);
+        assertThat(((TaskFact) handed.get(1)).id()).isEqualTo("FE-1");
+        assertThat(((CrossStreamRefFact) handed.get(2)).reference()).isEqualTo("be:B-9");
+        assertThat(((TaskFact) handed.get(3)).id()).isEqualTo("FE-2");
+    }
 }

@@ -13,6 +13,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngineFactory;
+import dev.planning.api.governance.Violation;
 import dev.planning.api.governance.ViolationSeverity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.rulebook.Rulebook;
@@ -261,6 +262,37 @@ class DroolsGovernanceEngineTest {
                         .hasMessageStartingWith("rules fired more than 500 times; a rule probably re-activates itself: forever (501), seed (1)"));
         // The engine is still usable afterwards: the failed session was disposed, not left behind.
         assertThat(engine.maxFirings()).isEqualTo(500);
+    }
+
+    @Test
+    void judgesNegationAndAccumulationOnlyOnceEveryFactIsIn() {
+        // Rules are matched as facts are inserted (eager activation); what fires must still be
+        // judged on all of them: "nobody owns anything" was true after the first task only, and
+        // the count of unowned tasks passed 2 before it reached 3.
+        String rules = HEADER + """
+                rule "nobody-owns-anything"
+                when
+                    not TaskFact(owner != null)
+                then
+                    insert(Report.violation(kcontext, "cycle", "no task has an owner"));
+                end
+
+                rule "many-unowned"
+                when
+                    $n : Number(intValue >= 2) from accumulate(TaskFact(owner == null), count(1))
+                then
+                    insert(Report.violation(kcontext, "cycle", $n + " tasks have no owner"));
+                end
+                """;
+        DroolsGovernanceEngine engine = engine(Map.of("rules/set.drl", rules), Map.of());
+
+        GovernanceDecision decision = engine.evaluate(input(List.of(goodTask("FE-1").owner(null).build(),
+                goodTask("FE-2").owner(null).build(), goodTask("FE-3").owner(null).build(), goodTask("FE-4").build()),
+                List.of()));
+
+        assertThat(decision.violations()).extracting(Violation::rule, Violation::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("many-unowned", "3 tasks have no owner"));
+        assertThat(decision.rulesFired()).containsExactly(Map.entry("many-unowned", 1));
     }
 
     @Test
