@@ -42,23 +42,7 @@ class PostSealHistoryAttackTest {
         assertFailsNaming(f.cycle("advance", "--to", "VALIDATED", "--trust", trust), 1, "REFUSED",
                 "parity_coverage: FAIL");
 
-        f.rewriteLog(lines -> {
-            List<ObjectNode> forged = new ArrayList<>(lines.stream()
-                    .filter(l -> !l.at("/event/type").asText().equals("TRANSITION_REFUSED")).toList());
-            ObjectNode validated = forged.get(forged.size() - 1).deepCopy();
-            ObjectNode event = (ObjectNode) validated.get("event");
-            event.put("id", "evt_forged");
-            ObjectNode payload = (ObjectNode) event.get("payload");
-            payload.put("from_state", "EXECUTED");
-            payload.put("to_state", "VALIDATED");
-            ObjectNode metadata = (ObjectNode) payload.get("metadata");
-            metadata.putObject("gate_results").put("parity_coverage", "PASS");
-            metadata.putObject("details");
-            forged.add(validated);
-            return forged;
-        });
-        f.commit("history");
-        int forgedLine = Files.readAllLines(f.ws.resolve(LOG)).size();
+        int forgedLine = forgeMoveIntoValidated(f, "STATE_TRANSITION");
 
         CliRun status = f.cycle("status", "--trust", trust);
         assertFailsNaming(status, 1, "fe/2025-09-02: VALIDATED", "UNSIGNED HISTORY", LOG + ":" + forgedLine,
@@ -86,27 +70,7 @@ class PostSealHistoryAttackTest {
         assertFailsNaming(f.cycle("advance", "--to", "VALIDATED", "--trust", trust), 1, "REFUSED",
                 "parity_coverage: FAIL");
 
-        f.rewriteLog(lines -> {
-            List<ObjectNode> forged = new ArrayList<>(lines.stream()
-                    .filter(l -> !l.at("/event/type").asText().equals("TRANSITION_REFUSED")).toList());
-            ObjectNode validated = forged.get(forged.size() - 1).deepCopy();
-            ObjectNode event = (ObjectNode) validated.get("event");
-            event.put("id", "evt_forged");
-            event.put("type", type);
-            ObjectNode payload = (ObjectNode) event.get("payload");
-            payload.put("from_state", "EXECUTED");
-            payload.put("to_state", "VALIDATED");
-            ObjectNode metadata = (ObjectNode) payload.get("metadata");
-            metadata.putObject("gate_results").put("parity_coverage", "PASS");
-            ObjectNode details = metadata.putObject("details");
-            if (type.equals("TRANSITION_REFUSED")) {
-                details.put("moved_to", "VALIDATED");
-            }
-            forged.add(validated);
-            return forged;
-        });
-        f.commit("history");
-        int forgedLine = Files.readAllLines(f.ws.resolve(LOG)).size();
+        int forgedLine = forgeMoveIntoValidated(f, type);
 
         CliRun status = f.cycle("status", "--trust", trust);
         if (type.equals("CYCLE_COMPLETED")) {
@@ -134,5 +98,36 @@ class PostSealHistoryAttackTest {
         assertThat(status.out()).contains("fe/2025-09-02: VALIDATED").doesNotContain("UNSIGNED HISTORY");
 
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "IMPROVE", "--trust", trust));
+    }
+
+    /**
+     * Drops the refusal from the log, appends the last line again as an event of {@code type} moving
+     * {@code EXECUTED -> VALIDATED} with {@code parity_coverage: PASS} (a {@code TRANSITION_REFUSED}
+     * saying {@code moved_to}), re-chains and commits the log.
+     *
+     * @return the forged line's number
+     */
+    private static int forgeMoveIntoValidated(SignatureAttackFixture f, String type) throws Exception {
+        f.rewriteLog(lines -> {
+            List<ObjectNode> forged = new ArrayList<>(lines.stream()
+                    .filter(l -> !l.at("/event/type").asText().equals("TRANSITION_REFUSED")).toList());
+            ObjectNode validated = forged.get(forged.size() - 1).deepCopy();
+            ObjectNode event = (ObjectNode) validated.get("event");
+            event.put("id", "evt_forged");
+            event.put("type", type);
+            ObjectNode payload = (ObjectNode) event.get("payload");
+            payload.put("from_state", "EXECUTED");
+            payload.put("to_state", "VALIDATED");
+            ObjectNode metadata = (ObjectNode) payload.get("metadata");
+            metadata.putObject("gate_results").put("parity_coverage", "PASS");
+            ObjectNode details = metadata.putObject("details");
+            if (type.equals("TRANSITION_REFUSED")) {
+                details.put("moved_to", "VALIDATED");
+            }
+            forged.add(validated);
+            return forged;
+        });
+        f.commit("history");
+        return Files.readAllLines(f.ws.resolve(LOG)).size();
     }
 }
