@@ -31,9 +31,11 @@ import java.util.UUID;
  * then runs rounds of each step interleaved (A B C ... A B C ...) and prints the median CPU per
  * operation of this thread and of the pool's backend ({@code /proc/<pid>/schedstat}):
  * <ul>
- * <li>{@code prepare}: the store's Java before the call (the event, its line, SHA-256, details, time), no database;</li>
+ * <li>{@code prepare}: the benchmark's event, its line, SHA-256, time and assigned state, no database;</li>
  * <li>{@code probe}: the benchmark's probe commit (one-row INSERT, pooled connection per commit);</li>
  * <li>{@code call}: the append's function call on a held connection and a held statement;</li>
+ * <li>{@code call-odt}, {@code call-text}: as {@code call}, the time bound as an {@code OffsetDateTime}, or as
+ *     ISO-8601 text the server casts, instead of a {@code Timestamp};</li>
  * <li>{@code call-pooled}: the same, with the connection borrowed and the statement prepared per call, as the store does;</li>
  * <li>{@code append}: {@link EventStore#append}, everything.</li>
  * </ul>
