@@ -87,6 +87,26 @@ jmh() {
   fi
 }
 
+# B2 as rounds of one-fork runs, the two peers taking turns at each size (Drools first in odd
+# rounds, plain Java first in even ones): the machine's speed moves between minutes (the plain peer
+# read 15.7 ms in one full run and 24.1 ms in the next, with every other CPU-bound figure of the run
+# 1.2-1.6x slower too; see docs/BENCHMARKS.md, "B2 forks and B3 durable: fifth pass"), and with
+# all of one peer's forks run before the other's such a move lands on one peer only. The table
+# joins each case's iterations of every round into one sample (median, spread over all of them).
+b2_rounds() {  # rounds, sizes (comma-separated), then JMH options for each fork
+  local rounds="$1" sizes="$2"; shift 2
+  local round n peer peers
+  for round in $(seq "$rounds"); do
+    for n in ${sizes//,/ }; do
+      peers="drools plainJava"
+      [ $((round % 2)) -eq 0 ] && peers="plainJava drools"
+      for peer in $peers; do
+        jmh "b2-$round-$n-$peer" "GovernanceBenchmark\\.$peer\$" -p "tasks=$n" -f 1 "$@"
+      done
+    done
+  done
+}
+
 case "$mode" in
   smoke)
     echo "== B1-B4 (smoke: one 100 ms iteration each, 1,000 tasks)"
@@ -96,17 +116,18 @@ case "$mode" in
     echo "== B1-B4 (quick)"
     jmh quick 'GateBenchmark|GovernanceBenchmark|TransitionBenchmark|SealBenchmark' -p tasks=1000 -f 1 -wi 1 -w 1 -i 1 -r 1
     echo "== B2 at 10,000 tasks (quick: three 1 s iterations, so that its ratio and spread are judged)"
-    jmh quick-b2 GovernanceBenchmark -p tasks=10000 -f 1 -wi 1 -w 1 -i 3 -r 1
+    b2_rounds 1 10000 -wi 1 -w 1 -i 3 -r 1
     ;;
   full)
     echo "== B1 gates, 1k and 10k tasks"
     jmh b1-small GateBenchmark -p tasks=1000,10000 -f 1 -wi 3 -w 2 -i 5 -r 2
     echo "== B1 gates, 100k tasks (fewer, longer iterations: one operation takes seconds)"
     jmh b1-large GateBenchmark -p tasks=100000 -f 1 -wi 2 -w 1 -i 5 -r 1
-    echo "== B2 governance, Drools vs plain Java"
+    echo "== B2 governance, Drools vs plain Java (three rounds, the peers taking turns)"
     # -gc true: a full collection between iterations (not inside them), so that one iteration's
-    # garbage is not collected in the next one's time; both peers alike.
-    jmh b2 GovernanceBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2 -gc true
+    # garbage is not collected in the next one's time; both peers alike. Three forks per case (as
+    # B3): each JVM's JIT and heap layout differ, and one fork cannot show how much.
+    b2_rounds 3 1000,10000,100000 -wi 3 -w 1 -i 3 -r 1 -gc true
     echo "== B3 transitions, engine vs Spring Statemachine"
     # Three forks of shorter runs, not one long one: each fork's JIT outcome differs (one fork per
     # run gave the same code 7.8x and 10.3x Spring on two quiet runs); JMH averages the forks'

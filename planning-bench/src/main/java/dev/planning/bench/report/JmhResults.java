@@ -16,6 +16,11 @@ import java.util.stream.Stream;
  * The results of JMH runs written with {@code -rf json}, by case: {@code GateBenchmark.allGates:tasks=10000}
  * (the simple class name, the method, then the parameters).
  *
+ * <p>A case's sample holds the measured iterations of every fork of every file that measured it:
+ * {@code bench/run.sh} runs B2 as several one-fork JMH runs, the two peers taking turns, so that
+ * a change in the machine's speed between minutes falls on both peers alike, and the table
+ * judges the spread over all of them.
+ *
  * @since 0.1
  */
 public final class JmhResults {
@@ -28,18 +33,24 @@ public final class JmhResults {
 
     /** Reads every {@code jmh*.json} result file of a directory, in name order; none gives no results. */
     public static JmhResults readAll(Path dir) throws IOException {
-        Map<String, Sample> samples = new LinkedHashMap<>();
+        Map<String, Measured> measured = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> all = Files.list(dir)) {
             files = all.filter(f -> f.getFileName().toString().matches("jmh.*\\.json")).sorted().toList();
         }
         for (Path file : files) {
-            read(file, samples);
+            read(file, measured);
         }
+        Map<String, Sample> samples = new LinkedHashMap<>();
+        measured.forEach((key, m) -> samples.put(key, Sample.of(m.values(), m.unit())));
         return new JmhResults(samples);
     }
 
-    private static void read(Path file, Map<String, Sample> samples) throws IOException {
+    /** A case's iterations so far, and their unit. */
+    private record Measured(List<Double> values, String unit) {
+    }
+
+    private static void read(Path file, Map<String, Measured> measured) throws IOException {
         for (JsonNode run : JsonMappers.json().readTree(file.toFile())) {
             String benchmark = run.path("benchmark").asText();
             String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
@@ -49,9 +60,16 @@ public final class JmhResults {
             JsonNode metric = run.path("primaryMetric");
             List<Double> values = new ArrayList<>();
             metric.path("rawData").forEach(fork -> fork.forEach(v -> values.add(v.asDouble())));
-            if (!values.isEmpty()) {
-                samples.put(key.toString(), Sample.of(values, metric.path("scoreUnit").asText()));
+            if (values.isEmpty()) {
+                continue;
             }
+            String unit = metric.path("scoreUnit").asText();
+            Measured known = measured.computeIfAbsent(key.toString(), k -> new Measured(new ArrayList<>(), unit));
+            if (!known.unit().equals(unit)) {
+                throw new IOException(file + ": " + key + " is in " + unit + " here and in " + known.unit()
+                        + " in an earlier file; its iterations cannot make one sample");
+            }
+            known.values().addAll(values);
         }
     }
 

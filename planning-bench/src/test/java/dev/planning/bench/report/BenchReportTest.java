@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,45 @@ class BenchReportTest {
 
         assertThat(JmhResults.readAll(dir).get("TransitionBenchmark.engineInMemory"))
                 .contains(new Sample(3.1, 2.5, 4.2, 9, "us/op"));
+    }
+
+    @Test
+    void theForksOfOneCaseInSeveralFilesMakeOneSample() throws IOException {
+        // B2 as bench/run.sh takes it: one-fork runs, the peers taking turns, one file each.
+        Files.writeString(dir.resolve("jmh-b2-1-drools.json"), """
+                [{"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.drools","params":{"tasks":"10000"},
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[30.0,31.0,32.0]]}}]
+                """);
+        Files.writeString(dir.resolve("jmh-b2-1-plain.json"), """
+                [{"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.plainJava","params":{"tasks":"10000"},
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[20.0,20.0,21.0]]}}]
+                """);
+        Files.writeString(dir.resolve("jmh-b2-2-drools.json"), """
+                [{"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.drools","params":{"tasks":"10000"},
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[45.0,46.0,47.0]]}}]
+                """);
+
+        JmhResults results = JmhResults.readAll(dir);
+
+        assertThat(results.get("GovernanceBenchmark.drools:tasks=10000")).contains(new Sample(38.5, 30.0, 47.0, 6, "ms/op"));
+        assertThat(results.get("GovernanceBenchmark.plainJava:tasks=10000")).contains(new Sample(20.0, 20.0, 21.0, 3, "ms/op"));
+        assertThat(BenchReport.spread(results.get("GovernanceBenchmark.drools:tasks=10000").orElseThrow()))
+                .isCloseTo(47.0 / 30.0, Offset.offset(1e-9));
+    }
+
+    @Test
+    void refusesOneCaseMeasuredInTwoUnits() throws IOException {
+        Files.writeString(dir.resolve("jmh-a.json"), """
+                [{"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.drools","params":{"tasks":"1000"},
+                  "primaryMetric":{"scoreUnit":"ms/op","rawData":[[3.0]]}}]
+                """);
+        Files.writeString(dir.resolve("jmh-b.json"), """
+                [{"benchmark":"dev.planning.bench.jmh.GovernanceBenchmark.drools","params":{"tasks":"1000"},
+                  "primaryMetric":{"scoreUnit":"us/op","rawData":[[3000.0]]}}]
+                """);
+
+        assertThatThrownBy(() -> JmhResults.readAll(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("GovernanceBenchmark.drools:tasks=1000").hasMessageContaining("us/op");
     }
 
     @Test
