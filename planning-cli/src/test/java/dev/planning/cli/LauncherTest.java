@@ -132,6 +132,19 @@ class LauncherTest {
     }
 
     @Test
+    void gateAndAdvanceRunWithTheSerialCollectorWhichPlanningJavaOptsOverrides() throws Exception {
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        String serial = jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ";
+        Map<String, String> noCache = Map.of("PLANNING_NO_CDS", "1");
+
+        assertThat(run(noCache, "gate", "-w", "x")).startsWith(serial);
+        assertThat(run(noCache, "advance", "-w", "x", "--to", "PACKAGED")).startsWith(serial);
+        assertThat(run(noCache, "lint")).doesNotContain("UseSerialGC");
+        assertThat(run(Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS", "-XX:-UseSerialGC -XX:+UseG1GC"), "gate"))
+                .contains(" -XX:+UseSerialGC -XX:-UseSerialGC -XX:+UseG1GC -jar ");
+    }
+
+    @Test
     void planningJavaWinsAndMayNameAJdkDirectory() throws Exception {
         jdk(jdks, "jdk-25", "25");
         Path chosen = jdk(dir, "chosen-17", "17.0.2");

@@ -4,9 +4,9 @@
  * ({@code testkit}).
  *
  * <p>The module depends on {@code planning-api} and Drools. The governance gate, the policy engine
- * and the facts use nothing of {@code planning-engine} but its mapper factory, its rulebook hasher
- * and (for the compiled-rulebook cache) its committed-file check: a gate sees the workspace only
- * through its context. Eight classes use engine internals, each for a reason of its
+ * and the facts use nothing of {@code planning-engine} but its rulebook hasher and (for the
+ * compiled-rulebook cache) its committed-file check: a gate sees the workspace only through its
+ * context. Seven classes use engine internals, each for a reason of its
  * own, and no other class may use any; {@code RulesLayeringTest} holds exactly this list, class by
  * class:
  * <ul>
@@ -29,10 +29,6 @@
  *       everywhere else;</li>
  *   <li>{@code testkit.RuleTestReport} writes JUnit XML with the engine's writer ({@code JUnitXml}),
  *       so that CI reads rule tests as it reads the CLI's other reports;</li>
- *   <li>{@code internal.drools.InputDigests} renders the judged inputs in the canonical JSON that
- *       their digests are taken of with a mapper from the engine's mapper factory
- *       ({@code JsonMappers.canonicalJson()}), the one place that configures every Jackson mapper of
- *       the library; the factory reads no file and sees no workspace;</li>
  *   <li>{@code internal.drools.RulebookCompiler} reads the rulebook directory once with the engine's
  *       {@code RulebookHasher.read} and compiles those bytes only when they hash to the loaded
  *       rulebook's hash: one implementation of the hash recipe, the one the loader used, so what is

@@ -41,17 +41,17 @@ class RulesLayeringTest {
             "dev.planning.rules.testkit.RuleTestFiles", Set.of("document.LocatedDocument", "document.YamlDocuments"),
             "dev.planning.rules.testkit.RuleTestReport", Set.of("report.JUnitXml"),
             "dev.planning.rules.internal.defaults.DefaultRulebook", Set.of("workspace.AtomicFiles"),
-            "dev.planning.rules.internal.drools.InputDigests", Set.of("json.JsonMappers"),
             "dev.planning.rules.internal.drools.RulebookCompiler", Set.of("rulebook.RulebookHasher"),
             "dev.planning.rules.internal.drools.CompiledRulebookCache", Set.of("git.OutsideRepository"));
 
     /**
-     * The engine classes the policy engine may use: the mapper factory, which reads nothing, the
-     * rulebook hasher, which reads only the rulebook directory the compiler compiles, and the
-     * committed-file check, which reads only the git repository holding the compiled-rulebook cache.
+     * The engine classes the policy engine may use: the rulebook hasher, which reads only the
+     * rulebook directory the compiler compiles, and the committed-file check, which reads only the git
+     * repository holding the compiled-rulebook cache. (The input digests no longer use the engine's
+     * mapper factory: {@code CanonicalInputs} writes the canonical JSON itself.)
      */
     private static final String POLICY_ENGINE_MAY_USE = "dev\\.planning\\.engine\\.internal\\."
-            + "(json\\.JsonMappers|rulebook\\.RulebookHasher|git\\.OutsideRepository)(\\$.*)?";
+            + "(rulebook\\.RulebookHasher|git\\.OutsideRepository)(\\$.*)?";
 
     @Test
     void theGovernanceGatePoliciesAndFactsDoNotUseTheEngine() {
@@ -59,8 +59,8 @@ class RulesLayeringTest {
                         "dev.planning.rules.internal.drools..", "dev.planning.rules.facts..")
                 .should().dependOnClassesThat(resideInAPackage("dev.planning.engine..")
                         .and(not(nameMatching(POLICY_ENGINE_MAY_USE))))
-                .because("a gate sees the workspace only through its GateContext (the mapper factory reads nothing;"
-                        + " the rulebook hasher reads only the rulebook the compiler compiles; the committed-file check"
+                .because("a gate sees the workspace only through its GateContext (the rulebook hasher reads only"
+                        + " the rulebook the compiler compiles; the committed-file check"
                         + " reads only the cache directory's repository)")
                 .check(RULES);
     }

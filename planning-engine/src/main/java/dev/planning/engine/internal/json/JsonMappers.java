@@ -75,7 +75,8 @@ public final class JsonMappers {
      * The canonical JSON of the governance inputs a decision judged, which their SHA-256 digests
      * are taken of (the rules module's {@code InputDigests}): compact, properties and map keys
      * sorted, absent values as {@code null}, dates in ISO-8601. Changing it changes every recorded
-     * input digest.
+     * input digest. The rules module writes these bytes without the mapper ({@code CanonicalInputs},
+     * for a cold command's start) and its test holds that writer to this mapper's output.
      */
     public static ObjectMapper canonicalJson() {
         return JsonMapper.builder()

@@ -1,23 +1,22 @@
 package dev.planning.rules.internal.drools;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.PlanningException;
 import dev.planning.api.governance.GovernanceInput;
-import dev.planning.engine.internal.json.JsonMappers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * SHA-256 digests of the inputs a decision judged, so an auditor can tell later whether a plan
  * changed since. The canonical rendering is compact JSON of the API records with properties and
- * map keys sorted, absent values as {@code null} and dates in ISO-8601.
+ * map keys sorted, absent values as {@code null} and dates in ISO-8601: the bytes the engine's
+ * {@code JsonMappers.canonicalJson()} writes, written by {@link CanonicalInputs} without the mapper.
  *
  * <p>Public so that other governance engines (such as the plain-Java peer in the benchmarks)
  * record the same digests as the Drools engine.
@@ -25,9 +24,6 @@ import java.util.Map;
  * @since 0.1
  */
 public final class InputDigests {
-
-    /** Configured, with every other mapper, in the engine's one mapper factory. */
-    private static final ObjectMapper CANONICAL = JsonMappers.canonicalJson();
 
     /**
      * Digests of the inputs most recently digested, by identity. The engine hands out one immutable
@@ -46,27 +42,27 @@ public final class InputDigests {
     /** {@code tasks}, {@code story_map} (when present) and {@code waivers} to lower-case hex SHA-256. */
     public static Map<String, String> of(GovernanceInput input) {
         Map<String, String> digests = new LinkedHashMap<>();
-        digests.put("tasks", remembered(input.tasks()));
-        input.storyMap().ifPresent(map -> digests.put("story_map", remembered(map)));
-        digests.put("waivers", sha256(input.waivers()));
+        digests.put("tasks", remembered(input.tasks(), () -> CanonicalInputs.of(input.tasks())));
+        input.storyMap().ifPresent(map -> digests.put("story_map", remembered(map, () -> CanonicalInputs.of(map))));
+        digests.put("waivers", sha256(CanonicalInputs.ofWaivers(input.waivers())));
         return digests;
     }
 
-    private static String remembered(Object value) {
+    private static String remembered(Object value, Supplier<String> canonical) {
         String known = RECENT.getIfPresent(value);
         if (known != null) {
             return known;
         }
-        String digest = sha256(value);
+        String digest = sha256(canonical.get());
         RECENT.put(value, digest);
         return digest;
     }
 
-    static String sha256(Object value) {
+    private static String sha256(String canonical) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new PlanningException("cannot digest the governance input: " + e.getMessage(), null, e);
         }
     }

@@ -183,10 +183,20 @@ final class PolicyLanguage {
     /** Accessor names of the fact classes: record components and public instance methods. */
     static final Set<String> FACT_ACCESSORS = factAccessors();
 
-    private static final ParserConfiguration JAVA = new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-            .setPreprocessUnicodeEscapes(true)
-            .setAttributeComments(false);
+    /**
+     * JavaParser's configuration, made when code is first parsed: its class initialisation (the
+     * language levels) cost a command on a compiled-rulebook cache hit about 5 ms, for a size check
+     * ({@link #requireSize}) that parses nothing (docs/BENCHMARKS.md, eleventh pass).
+     */
+    private static final class Java {
+        static final ParserConfiguration CONFIG = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setPreprocessUnicodeEscapes(true)
+                .setAttributeComments(false);
+
+        private Java() {
+        }
+    }
 
     private PolicyLanguage() {
     }
@@ -660,7 +670,7 @@ final class PolicyLanguage {
                 problems.add(origin.here("empty expression"));
                 return null;
             }
-            ParseResult<Expression> result = new JavaParser(JAVA).parseExpression(code);
+            ParseResult<Expression> result = new JavaParser(Java.CONFIG).parseExpression(code);
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 problems.add(origin.here("expression '" + oneLine(code) + "' is outside the policy language"
                         + " (MVEL-only syntax is refused); expected a Java expression over facts and literals"));
@@ -814,7 +824,7 @@ final class PolicyLanguage {
 
         private void consequence(RuleDescr rule, String code) {
             Origin origin = consequenceOrigin(rule);
-            ParseResult<BlockStmt> result = new JavaParser(JAVA).parseBlock("{" + code + "\n}");
+            ParseResult<BlockStmt> result = new JavaParser(Java.CONFIG).parseBlock("{" + code + "\n}");
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 problems.add(origin.here("consequence of rule '" + rule.getName() + "' is not plain Java the policy"
                         + " language accepts (MVEL-only syntax, modify/with blocks are refused)"));
