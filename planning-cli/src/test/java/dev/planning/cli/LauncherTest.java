@@ -92,9 +92,15 @@ class LauncherTest {
 
     /** Runs the launcher; returns the line the fake java printed (its path, then its arguments). */
     private String run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("bin/planning").toString()));
+        return runAs(root.resolve("bin/planning").toString(), null, environment, args);
+    }
+
+    /** Runs the launcher named by {@code launcherPath} (as written) from {@code workingDirectory} (this one when null). */
+    private String runAs(String launcherPath, java.io.File workingDirectory, Map<String, String> environment,
+            String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", launcherPath));
         command.addAll(List.of(args));
-        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true).directory(workingDirectory);
         launcher.environment().keySet().removeIf(name -> name.startsWith("PLANNING_") || name.equals("JAVA_HOME"));
         launcher.environment().put("PATH", path + ":" + tools);
         launcher.environment().put("PLANNING_JVM_DIR", jdks.toString());
@@ -174,6 +180,22 @@ class LauncherTest {
 
         // The same file as jdk-25's java (`-ef`): version 25, so the java on the PATH is chosen.
         assertThat(run(Map.of(), "lint")).startsWith(path.resolve("java") + " ");
+    }
+
+    @Test
+    void theRepositoryIsFoundAlikeHoweverTheLauncherIsNamed() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path status = cache("status");
+        // Absolute and plain (the launcher's path taken apart without a subshell), absolute with `..`,
+        // `.` or `//` in it, and relative: the same jar and start-up cache every time.
+        for (String launcher : List.of(root.resolve("bin/planning").toString(),
+                root.resolve("bin/../bin/planning").toString(), root + "/./bin/planning", root + "//bin/planning",
+                "repo/bin/planning")) {
+            assertThat(runAs(launcher, dir.toFile(), Map.of(), "status")).as(launcher)
+                    .contains("-XX:AOTCache=" + status, "-jar " + root.resolve("planning-cli/target/planning.jar"));
+        }
+        assertThat(runAs("./planning", root.resolve("bin").toFile(), Map.of(), "status"))
+                .contains("-XX:AOTCache=" + status);
     }
 
     @Test
