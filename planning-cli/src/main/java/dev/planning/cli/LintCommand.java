@@ -48,6 +48,7 @@ final class LintCommand implements Callable<Integer> {
         if (stored.isPresent()) {
             out.print(stored.get().output());
             out.flush();
+            LintHint.record(true);
             return stored.get().exitCode();
         }
         LintResultCache.beforeLinting();
@@ -61,7 +62,7 @@ final class LintCommand implements Callable<Integer> {
         out.print(printed);
         out.flush();
         int code = report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-        cache.ifPresent(c -> c.store(code, printed.toString()));
+        LintHint.record(cache.isPresent() && cache.get().store(code, printed.toString()));
         return code;
     }
 }

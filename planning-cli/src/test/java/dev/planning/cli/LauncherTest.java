@@ -183,6 +183,49 @@ class LauncherTest {
     }
 
     @Test
+    void lintMapsTheKeptResultsCacheOnlyWhenTheSameLintKeptOneLastTimeAndNothingChangedSince() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path lint = cache("lint");
+        Path lintKept = cache("lintkept");
+        Path cwd = dir.toRealPath();
+        Path workspace = Files.createDirectories(cwd.resolve("ws/plans"));
+        Files.writeString(workspace.resolve("plan.yaml"), "plan", StandardCharsets.UTF_8);
+        Path hint = root.resolve("planning-cli/target/.lint-hint");
+        String token = cwd + "\nlint -w ws";
+        FileTime before = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        FileTime after = FileTime.fromMillis(System.currentTimeMillis() + 60_000);
+        for (Path path : List.of(cwd.resolve("ws"), workspace, workspace.resolve("plan.yaml"))) {
+            Files.setLastModifiedTime(path, before);
+        }
+
+        // No hint yet: the lint family, and the JVM is told where to write the hint, and what.
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lint,
+                "-Dplanning.lint.hint.file=" + hint, "-Dplanning.lint.hint.token=" + token)
+                .doesNotContain("planning.lint.hint.guess");
+
+        // The JVM is told the guess, so that a kept result printed leaves the hint as it is.
+        Files.writeString(hint, token, StandardCharsets.UTF_8);
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lintKept, "-Dplanning.lint.hint.guess=kept");
+        assertThat(run(cwd, "lint", "--workspace=ws")).as("another command line").contains("-XX:AOTCache=" + lint);
+        assertThat(run(cwd, "lint", "-w", "ws", "--format", "json")).contains("-XX:AOTCache=" + lint);
+
+        // A file of the workspace changed after the hint was written: the lint family.
+        Files.setLastModifiedTime(workspace.resolve("plan.yaml"), after);
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lint);
+        Files.setLastModifiedTime(workspace.resolve("plan.yaml"), before);
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lintKept);
+
+        Files.delete(hint);
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lint);
+        // Other commands are not told about the hint.
+        assertThat(run(cwd, "status", "-w", "ws")).doesNotContain("planning.lint.hint");
+    }
+
+    private String run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return runAs(root.resolve("bin/planning").toString(), workingDirectory.toFile(), Map.of(), args);
+    }
+
+    @Test
     void theRepositoryIsFoundAlikeHoweverTheLauncherIsNamed() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");
         Path status = cache("status");
