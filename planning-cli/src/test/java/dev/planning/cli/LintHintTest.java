@@ -77,6 +77,22 @@ class LintHintTest {
     }
 
     @Test
+    void aLintThatEndsInAnErrorRemovesTheHintEvenWhenTheLauncherGuessedAKeptResult() throws Exception {
+        Path hint = dir.resolve(".lint-hint");
+        Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Files.writeString(workspace.resolve("rulebook/rulebook.yaml"), "profiles: [", StandardCharsets.UTF_8);
+        Files.writeString(hint, TOKEN, StandardCharsets.UTF_8);
+        System.setProperty(LintHint.FILE, hint.toString());
+        System.setProperty(LintHint.TOKEN, TOKEN);
+        System.setProperty(LintHint.GUESS, "kept");
+        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), Map.of(), () -> { });
+
+        assertThat(CliRun.of("lint", "-w", workspace.toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+
+        assertThat(hint).doesNotExist();
+    }
+
+    @Test
     void lintWritesTheTokenWhenItKeepsOrPrintsAKeptResultAndRemovesItWhenItCannotKeep() throws Exception {
         Path hint = dir.resolve(".lint-hint");
         Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
