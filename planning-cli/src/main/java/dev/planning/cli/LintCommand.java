@@ -48,8 +48,27 @@ final class LintCommand implements Callable<Integer> {
         if (stored.isPresent()) {
             out.print(stored.get().output());
             out.flush();
+            LintHint.record(true);
             return stored.get().exitCode();
         }
+        // Whatever happens from here (an error included), the launcher's next guess is told whether
+        // this lint kept its result.
+        boolean kept = false;
+        try {
+            Linted linted = lint(out);
+            kept = cache.isPresent() && cache.get().store(linted.code(), linted.printed());
+            return linted.code();
+        } finally {
+            LintHint.record(kept);
+        }
+    }
+
+    /** A lint's exit code and what it printed. */
+    private record Linted(int code, String printed) {
+    }
+
+    /** Lints and prints the report. */
+    private Linted lint(PrintWriter out) {
         LintResultCache.beforeLinting();
         PlanningWorkspace ws = workspace.openCompiled();
         LintReport report = stream != null && cycle != null ? ws.lint(stream, cycle)
@@ -60,8 +79,6 @@ final class LintCommand implements Callable<Integer> {
                 () -> MarkdownReports.lint(report));
         out.print(printed);
         out.flush();
-        int code = report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-        cache.ifPresent(c -> c.store(code, printed.toString()));
-        return code;
+        return new Linted(report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED, printed.toString());
     }
 }

@@ -189,26 +189,32 @@ final class LintResultCache {
     /**
      * Stores what lint printed and returned, when it is a normal result and the inputs still have
      * the key they had before lint ran (a file changed meanwhile: nothing is stored).
+     *
+     * @return whether the result was handed to the cache to keep (false: not a normal result, another
+     *     day or another key by now)
      */
-    void store(int exitCode, String output) {
+    boolean store(int exitCode, String output) {
         if (exitCode != ExitCodes.OK && exitCode != ExitCodes.CHECK_FAILED) {
-            return;
+            return false;
         }
         try {
             // Another day meanwhile (lint judged waivers by the day it ran) or another byte: not kept.
             if (!LocalDate.now(clock).equals(inputs.today()) || !inputs.key().equals(Optional.of(key))) {
-                return;
+                return false;
             }
             byte[] text = output.getBytes(StandardCharsets.UTF_8);
             byte[] payload = new byte[7 + text.length];
             System.arraycopy(("exit " + (exitCode == ExitCodes.OK ? 0 : 1) + "\n").getBytes(StandardCharsets.US_ASCII),
                     0, payload, 0, 7);
             System.arraycopy(text, 0, payload, 7, text.length);
-            if (payload.length <= MAX_RESULT_BYTES) {
-                CompiledRulebooks.storeResult(cache, KIND, key, payload, rulebook, workspace);
+            if (payload.length > MAX_RESULT_BYTES) {
+                return false;
             }
+            CompiledRulebooks.storeResult(cache, KIND, key, payload, rulebook, workspace);
+            return true;
         } catch (RuntimeException e) {
             // A cache is an optimisation: failing to write one changes nothing else.
+            return false;
         }
     }
 

@@ -32,6 +32,11 @@ import java.util.stream.Stream;
  *       first lints and keeps its result, the second prints the kept result ({@link LintResultCache}),
  *       so that a lint of an unchanged workspace maps a cache without the gates', sealing's and
  *       signing's classes;</li>
+ *   <li>{@code lintkept}: {@code lint} printing a kept result alone, the result kept by another
+ *       process ({@code prepare-lint}): the cache the launcher maps when the same {@code lint} kept or
+ *       printed a result last time and nothing in its workspace changed since ({@link LintHint}),
+ *       without the YAML, schema and linting classes the {@code lint} family holds (docs/BENCHMARKS.md,
+ *       eleventh pass); a run that finds no kept result to print fails, so no cache is recorded;</li>
  *   <li>{@code gate}: a {@code gate} dry run and an {@code advance}, both to {@code READY_FOR_HANDOFF}, on a
  *       compiled-rulebook cache hit ({@code prepare-rules}): the two commands run most often, without
  *       the classes of lint's result cache, sealing, signing, JGit and BouncyCastle that the
@@ -51,14 +56,15 @@ import java.util.stream.Stream;
  *
  * <p>Not a user command: {@code java -cp planning.jar dev.planning.cli.StartupTraining EXAMPLE
  * [FAMILY]}, {@code ... StartupTraining --prepare EXAMPLE DIR} for the workspace of {@code read}
- * and {@code status}, and {@code ... StartupTraining --prepare-rules EXAMPLE DIR} for the rulebook
- * cache of {@code rules} ({@code DIR} is created; the family is then given {@code --prepared DIR}
- * before the example).
+ * and {@code status}, {@code ... StartupTraining --prepare-rules EXAMPLE DIR} for the rulebook
+ * cache of {@code rules}, and {@code ... StartupTraining --prepare-lint EXAMPLE DIR} for the kept
+ * lint result of {@code lintkept} ({@code DIR} is created; the family is then given
+ * {@code --prepared DIR} before the example).
  */
 final class StartupTraining {
 
     /** The families of commands, each trained, recorded and mapped on its own (see the class comment). */
-    static final List<String> FAMILIES = List.of("light", "read", "status", "lint", "gate", "rules", "all");
+    static final List<String> FAMILIES = List.of("light", "read", "status", "lint", "lintkept", "gate", "rules", "all");
 
     private static final String STREAM = "fe";
     private static final String CYCLE = "2025-09-02";
@@ -75,11 +81,13 @@ final class StartupTraining {
      */
     public static void main(String[] args) throws IOException {
         List<String> list = List.of(args);
-        if (list.size() == 3 && (list.get(0).equals("--prepare") || list.get(0).equals("--prepare-rules"))) {
+        if (list.size() == 3 && (list.get(0).equals("--prepare") || list.get(0).equals("--prepare-rules")
+                || list.get(0).equals("--prepare-lint"))) {
             Path dir = Path.of(list.get(2));
             Files.createDirectories(dir);
             Path example = Path.of(list.get(1));
-            int failed = list.get(0).equals("--prepare") ? prepare(example, dir) : prepareRules(example, dir);
+            int failed = list.get(0).equals("--prepare") ? prepare(example, dir)
+                    : list.get(0).equals("--prepare-rules") ? prepareRules(example, dir) : prepareLint(example, dir);
             System.exit(failed == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED);
         }
         Path prepared = null;
@@ -89,7 +97,7 @@ final class StartupTraining {
         }
         if (list.isEmpty() || list.size() > 2 || list.size() == 2 && !FAMILIES.contains(list.get(1))) {
             System.err.println("usage: StartupTraining [--prepared DIR] EXAMPLE_WORKSPACE [" + String.join("|", FAMILIES)
-                    + "] | StartupTraining --prepare|--prepare-rules EXAMPLE_WORKSPACE DIR");
+                    + "] | StartupTraining --prepare|--prepare-rules|--prepare-lint EXAMPLE_WORKSPACE DIR");
             System.exit(ExitCodes.BAD_INPUT);
         }
         String family = list.size() == 2 ? list.get(1) : "all";
@@ -128,6 +136,23 @@ final class StartupTraining {
             String[] lint = {"lint", "-w", ws.toString()};
             try {
                 return execute(List.of(lint, lint));
+            } finally {
+                LintResultCache.noCacheAcrossRuns();
+            }
+        }
+        if (family.equals("lintkept")) {
+            // A kept result printed, and nothing else: the result kept by prepareLint in another process
+            // (for the same workspace path and working directory). No kept result: a failed step.
+            if (prepared == null) {
+                return 1;
+            }
+            Path cache = prepared.resolve("rulebook-cache");
+            Map<String, String> environment = Map.of("PLANNING_CACHE_DIR", cache.toString());
+            LintResultCache.acrossRuns(CompiledRulebooks.directory(environment), environment, () -> { });
+            int served = LintResultCache.served();
+            try {
+                int failed = execute(List.<String[]>of(new String[] {"lint", "-w", prepared.resolve("ws").toString()}));
+                return failed + (LintResultCache.served() > served ? 0 : 1);
             } finally {
                 LintResultCache.noCacheAcrossRuns();
             }
@@ -217,6 +242,23 @@ final class StartupTraining {
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[] {"lint", "-w", ws.toString()});
         return execute(steps);
+    }
+
+    /**
+     * Keeps a lint result for the example in {@code dir/ws}, its rulebook compiled into
+     * {@code dir/rulebook-cache} (as {@link #prepareRules}), where the same lint in another process
+     * from the same working directory finds it; returns how many steps failed.
+     */
+    static int prepareLint(Path example, Path dir) throws IOException {
+        Path cache = dir.resolve("rulebook-cache");
+        Map<String, String> environment = Map.of("PLANNING_CACHE_DIR", cache.toString());
+        LintResultCache.acrossRuns(CompiledRulebooks.directory(environment), environment,
+                () -> CompiledRulebooks.cacheAcrossRuns(environment));
+        try {
+            return prepareRules(example, dir);
+        } finally {
+            LintResultCache.noCacheAcrossRuns();
+        }
     }
 
     private static List<String[]> rulesSteps(Path ws) {

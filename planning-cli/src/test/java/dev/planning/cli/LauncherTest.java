@@ -92,9 +92,15 @@ class LauncherTest {
 
     /** Runs the launcher; returns the line the fake java printed (its path, then its arguments). */
     private String run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("bin/planning").toString()));
+        return runAs(root.resolve("bin/planning").toString(), null, environment, args);
+    }
+
+    /** Runs the launcher named by {@code launcherPath} (as written) from {@code workingDirectory} (this one when null). */
+    private String runAs(String launcherPath, java.io.File workingDirectory, Map<String, String> environment,
+            String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", launcherPath));
         command.addAll(List.of(args));
-        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true).directory(workingDirectory);
         launcher.environment().keySet().removeIf(name -> name.startsWith("PLANNING_") || name.equals("JAVA_HOME"));
         launcher.environment().put("PATH", path + ":" + tools);
         launcher.environment().put("PLANNING_JVM_DIR", jdks.toString());
@@ -187,6 +193,65 @@ class LauncherTest {
 
         // The same file as jdk-25's java (`-ef`): version 25, so the java on the PATH is chosen.
         assertThat(run(Map.of(), "lint")).startsWith(path.resolve("java") + " ");
+    }
+
+    @Test
+    void lintMapsTheKeptResultsCacheOnlyWhenTheSameLintKeptOneLastTimeAndNothingChangedSince() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path lint = cache("lint");
+        Path lintKept = cache("lintkept");
+        Path cwd = dir.toRealPath();
+        Path workspace = Files.createDirectories(cwd.resolve("ws/plans"));
+        Files.writeString(workspace.resolve("plan.yaml"), "plan", StandardCharsets.UTF_8);
+        Path hint = root.resolve("planning-cli/target/.lint-hint");
+        String token = cwd + "\nlint -w ws";
+        FileTime before = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        FileTime after = FileTime.fromMillis(System.currentTimeMillis() + 60_000);
+        for (Path path : List.of(cwd.resolve("ws"), workspace, workspace.resolve("plan.yaml"))) {
+            Files.setLastModifiedTime(path, before);
+        }
+
+        // No hint yet: the lint family, and the JVM is told where to write the hint, and what.
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lint,
+                "-Dplanning.lint.hint.file=" + hint, "-Dplanning.lint.hint.token=" + token)
+                .doesNotContain("planning.lint.hint.guess");
+
+        // The JVM is told the guess, so that a kept result printed leaves the hint as it is.
+        Files.writeString(hint, token, StandardCharsets.UTF_8);
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lintKept, "-Dplanning.lint.hint.guess=kept");
+        assertThat(run(cwd, "lint", "--workspace=ws")).as("another command line").contains("-XX:AOTCache=" + lint);
+        assertThat(run(cwd, "lint", "-w", "ws", "--format", "json")).contains("-XX:AOTCache=" + lint);
+
+        // A file of the workspace changed after the hint was written: the lint family.
+        Files.setLastModifiedTime(workspace.resolve("plan.yaml"), after);
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lint);
+        Files.setLastModifiedTime(workspace.resolve("plan.yaml"), before);
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lintKept);
+
+        Files.delete(hint);
+        assertThat(run(cwd, "lint", "-w", "ws")).contains("-XX:AOTCache=" + lint);
+        // Other commands are not told about the hint.
+        assertThat(run(cwd, "status", "-w", "ws")).doesNotContain("planning.lint.hint");
+    }
+
+    private String run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return runAs(root.resolve("bin/planning").toString(), workingDirectory.toFile(), Map.of(), args);
+    }
+
+    @Test
+    void theRepositoryIsFoundAlikeHoweverTheLauncherIsNamed() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path status = cache("status");
+        // Absolute and plain (the launcher's path taken apart without a subshell), absolute with `..`,
+        // `.` or `//` in it, and relative: the same jar and start-up cache every time.
+        for (String launcher : List.of(root.resolve("bin/planning").toString(),
+                root.resolve("bin/../bin/planning").toString(), root + "/./bin/planning", root + "//bin/planning",
+                "repo/bin/planning")) {
+            assertThat(runAs(launcher, dir.toFile(), Map.of(), "status")).as(launcher)
+                    .contains("-XX:AOTCache=" + status, "-jar " + root.resolve("planning-cli/target/planning.jar"));
+        }
+        assertThat(runAs("./planning", root.resolve("bin").toFile(), Map.of(), "status"))
+                .contains("-XX:AOTCache=" + status);
     }
 
     @Test

@@ -64,6 +64,28 @@ class StartupTrainingTest {
         assertThat(LintResultCache.of(EXAMPLE, null, null, null, null, OutputFormat.text)).isEmpty();
     }
 
+    @Test
+    void theLintKeptFamilyPrintsTheResultAnotherRunKeptAndNothingElse() throws Exception {
+        Path prepared = scratch.resolve("prepared");
+        assertThat(StartupTraining.prepareLint(EXAMPLE, prepared)).isZero();
+        int served = LintResultCache.served();
+
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "lintkept", prepared)).isZero();
+
+        assertThat(LintResultCache.served()).isEqualTo(served + 1);
+        assertThat(LintResultCache.of(EXAMPLE, null, null, null, null, OutputFormat.text)).isEmpty();
+    }
+
+    @Test
+    void theLintKeptFamilyFailsWhenThereIsNoKeptResultToPrint() throws Exception {
+        // Only the rulebook compiled: lint would lint, and a cache recorded from that is not lintkept's.
+        Path prepared = scratch.resolve("prepared");
+        assertThat(StartupTraining.prepareRules(EXAMPLE, prepared)).isZero();
+
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "lintkept", prepared)).isNotZero();
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("unprepared"), "lintkept", null)).isNotZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gate", "rules"})
     void theRuleEngineFamiliesTrainOnTheRulebookCachePreparedByAnotherRun(String family) throws Exception {

@@ -109,8 +109,6 @@ public final class CompiledRulebookCache {
 
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
-            "maxdepth=200;maxrefs=2000000;java.**;org.drools.**;org.kie.**;org.mvel2.**;dev.planning.rules.**;!*");
 
     private final Path directory;
     private final AtomicInteger hits = new AtomicInteger();
@@ -545,6 +543,17 @@ public final class CompiledRulebookCache {
         return actual.equals(recorded) ? Optional.of(payload) : Optional.empty();
     }
 
+    /**
+     * The classes an entry may hold, in a holder of its own: creating a filter initialises
+     * {@code ObjectInputFilter.Config}, which looks up the JVM's logging back end, and only reading an
+     * entry needs it, not the callers that only name the cache's directory (a kept {@code lint} result;
+     * docs/BENCHMARKS.md, eleventh pass).
+     */
+    private static final class Classes {
+        static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
+                "maxdepth=200;maxrefs=2000000;java.**;org.drools.**;org.kie.**;org.mvel2.**;dev.planning.rules.**;!*");
+    }
+
     private static byte[] serialize(Collection<KiePackage> packages) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
@@ -557,7 +566,7 @@ public final class CompiledRulebookCache {
             throws IOException, ClassNotFoundException {
         try (InputStream in = new ByteArrayInputStream(payload);
                 ObjectInputStream objects = new DroolsObjectInputStream(in, classLoader)) {
-            objects.setObjectInputFilter(CLASSES);
+            objects.setObjectInputFilter(Classes.FILTER);
             Object read = objects.readObject();
             if (!(read instanceof List<?> list)) {
                 throw new IOException("not a list of packages");

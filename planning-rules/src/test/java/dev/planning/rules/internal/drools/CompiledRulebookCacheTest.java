@@ -221,6 +221,37 @@ class CompiledRulebookCacheTest {
     }
 
     @Test
+    void anEntryWhoseHeaderChecksOutButWhichHoldsAClassOutsideTheAllowedOnesIsNotDeserialized() throws Exception {
+        Rulebook rulebook = rulebook(RULE);
+        Path directory = temp.resolve("cache");
+        GovernanceDecision compiled = decide(rulebook, compiler(CompiledRulebookCache.at(directory)));
+        Path entry = entries(directory).get(0);
+        // A list, as an entry holds, with a class the deserialization filter does not allow (Jackson's),
+        // under a header that names the entry's key and the payload's own SHA-256: only the filter stops it.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new java.util.ArrayList<>(List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("x"))));
+        }
+        byte[] payload = bytes.toByteArray();
+        String key = entry.getFileName().toString().replace(".bin", "");
+        String header = CompiledRulebookCache.MAGIC + "\nkey " + key + "\nsha256 "
+                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload))
+                + "\n\n";
+        java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
+        forged.writeBytes(header.getBytes(StandardCharsets.UTF_8));
+        forged.writeBytes(payload);
+        Files.write(entry, forged.toByteArray());
+        assertThat(CompiledRulebookCache.payload(Files.readAllBytes(entry), key)).contains(payload);
+
+        CompiledRulebookCache again = CompiledRulebookCache.at(directory);
+        GovernanceDecision decision = decide(rulebook, compiler(again));
+
+        assertThat(again.hits()).isZero();
+        assertThat(again.rejected()).isEqualTo(1);
+        assertThat(decision).isEqualTo(compiled);
+    }
+
+    @Test
     void anEntryRecordedUnderAnotherKeyIsNotUsed() throws IOException {
         Path directory = temp.resolve("cache");
         decide(rulebook(RULE), compiler(CompiledRulebookCache.at(directory)));

@@ -1,0 +1,123 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * The hint {@code bin/planning} guesses lint's start-up cache from ({@link LintHint}): the token is
+ * written when lint printed a kept result or kept its own, the file removed when it did neither.
+ * Isolated: the launcher hands the file and token over in system properties, which are process-wide.
+ */
+@Isolated
+class LintHintTest {
+
+    private static final String TOKEN = "/somewhere\nlint -w ws";
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(LintHint.FILE);
+        System.clearProperty(LintHint.TOKEN);
+        System.clearProperty(LintHint.GUESS);
+        LintResultCache.noCacheAcrossRuns();
+    }
+
+    @Test
+    void aKeptOutcomeWritesTheTokenWholeAndNothingBesideIt() throws Exception {
+        Path hint = dir.resolve(".lint-hint");
+        Files.writeString(hint, "an older token", StandardCharsets.UTF_8);
+
+        LintHint.record(true, hint.toString(), TOKEN);
+
+        assertThat(hint).hasContent(TOKEN);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(hint);
+        }
+    }
+
+    @Test
+    void anyOtherOutcomeRemovesTheHint() throws Exception {
+        Path hint = dir.resolve(".lint-hint");
+        Files.writeString(hint, TOKEN, StandardCharsets.UTF_8);
+
+        LintHint.record(false, hint.toString(), TOKEN);
+
+        assertThat(hint).doesNotExist();
+    }
+
+    @Test
+    void withoutTheLaunchersPropertiesNothingIsWritten() throws Exception {
+        LintHint.record(true, null, TOKEN);
+        LintHint.record(true, dir.resolve(".lint-hint").toString(), null);
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aHintThatCannotBeWrittenChangesNothingElse() {
+        // Its directory is missing: lint's outcome stands, nothing is thrown.
+        LintHint.record(true, dir.resolve("missing/.lint-hint").toString(), TOKEN);
+
+        assertThat(dir.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void aLintThatEndsInAnErrorRemovesTheHintEvenWhenTheLauncherGuessedAKeptResult() throws Exception {
+        Path hint = dir.resolve(".lint-hint");
+        Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Files.writeString(workspace.resolve("rulebook/rulebook.yaml"), "profiles: [", StandardCharsets.UTF_8);
+        Files.writeString(hint, TOKEN, StandardCharsets.UTF_8);
+        System.setProperty(LintHint.FILE, hint.toString());
+        System.setProperty(LintHint.TOKEN, TOKEN);
+        System.setProperty(LintHint.GUESS, "kept");
+        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), Map.of(), () -> { });
+
+        assertThat(CliRun.of("lint", "-w", workspace.toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+
+        assertThat(hint).doesNotExist();
+    }
+
+    @Test
+    void lintWritesTheTokenWhenItKeepsOrPrintsAKeptResultAndRemovesItWhenItCannotKeep() throws Exception {
+        Path hint = dir.resolve(".lint-hint");
+        Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        System.setProperty(LintHint.FILE, hint.toString());
+        System.setProperty(LintHint.TOKEN, TOKEN);
+        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), Map.of(), () -> { });
+
+        assertThat(CliRun.of("lint", "-w", workspace.toString()).exitCode()).isZero();
+        assertThat(hint).hasContent(TOKEN);
+        Files.delete(hint);
+        int served = LintResultCache.served();
+        assertThat(CliRun.of("lint", "-w", workspace.toString()).exitCode()).isZero();
+        assertThat(LintResultCache.served()).isEqualTo(served + 1);
+        assertThat(hint).hasContent(TOKEN);
+
+        // The launcher guessed the kept result from this hint: printing it leaves the hint alone.
+        System.setProperty(LintHint.GUESS, "kept");
+        FileTime written = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(hint, written);
+        assertThat(CliRun.of("lint", "-w", workspace.toString()).exitCode()).isZero();
+        assertThat(Files.getLastModifiedTime(hint)).isEqualTo(written);
+
+        // No results kept across runs (PLANNING_NO_CACHE): the next lint will lint, and the hint says so.
+        LintResultCache.noCacheAcrossRuns();
+        assertThat(CliRun.of("lint", "-w", workspace.toString()).exitCode()).isZero();
+        assertThat(hint).doesNotExist();
+    }
+}
