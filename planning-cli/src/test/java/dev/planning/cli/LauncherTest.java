@@ -338,6 +338,68 @@ class LauncherTest {
                 .doesNotContain("-XX:AOTCache");
     }
 
+    /**
+     * Review of 2026-12-03 (left open then): the cache file was checked, its directory not, so
+     * whoever may write {@code planning-cli/target} (or a directory above it) could put another
+     * file in its place between the check and the JVM's start. Now the cache is mapped only when
+     * every directory from the root down to the cache's belongs to root or the user and no one else
+     * may write it (a sticky directory such as {@code /tmp}, where others cannot move what is not
+     * theirs, is fine: this test's own directory lies under one).
+     */
+    @Test
+    void aCacheInADirectoryOthersMayWriteIsNotMapped() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path status = cache("status");
+        Path target = root.resolve("planning-cli/target");
+        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + status);
+
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(root.resolve("planning-cli"), PosixFilePermissions.fromString("rwxrwxr-x"));
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+        Files.setPosixFilePermissions(root.resolve("planning-cli"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx-w--w-"));
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + status);
+    }
+
+    @Test
+    void withCdsWaitACacheInADirectoryOthersMayWriteIsNotMapped() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path gate = cache("gate");
+        Path target = root.resolve("planning-cli/target");
+        assertThat(run(Map.of("PLANNING_CDS_WAIT", "1"), "gate", "-w", "x")).contains("-XX:AOTCache=" + gate);
+
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(run(Map.of("PLANNING_CDS_WAIT", "1"), "gate", "-w", "x")).doesNotContain("-XX:AOTCache");
+    }
+
+    @Test
+    void aCacheUnderALinkedDirectoryIsMappedByItsRealPathOrNotAtAll() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path status = cache("status");
+        Path linked = dir.resolve("linked");
+        Files.createSymbolicLink(linked, root);
+        root = linked;
+
+        // Launched through the link: the cache checked and the cache mapped are the same real file.
+        assertThat(run(Map.of(), "status")).contains("-XX:AOTCache=" + status.toRealPath());
+    }
+
+    @Test
+    void aCacheWhoseDirectoryIsALinkIsNotMapped() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.move(root.resolve("planning-cli/target"), elsewhere);
+        Files.createSymbolicLink(root.resolve("planning-cli/target"), elsewhere);
+        ownerOnly(elsewhere.resolve("planning-jdk25-status.aot"));
+
+        // Whoever may change the link's target could swap the cache: it is not mapped.
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+    }
+
     private Path cache(String family) throws IOException {
         return ownerOnly(root.resolve("planning-cli/target/planning-jdk25-" + family + ".aot"));
     }

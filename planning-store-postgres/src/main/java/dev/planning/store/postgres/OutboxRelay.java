@@ -47,7 +47,11 @@ import org.postgresql.PGConnection;
  * increasing ids because each append waits for the previous one's commit) and deletes a row only
  * after the broker acknowledged it and every row before it, so a broker outage leaves the rows in
  * place and they drain, in order, when it returns. A crash between the acknowledgement and the
- * delete publishes a row again: consumers deduplicate by the envelope's {@code id} (the event id).
+ * delete publishes a row again: consumers deduplicate by the envelope's {@code source} and
+ * {@code id} together, as CloudEvents defines an event's identity, never by {@code id} alone: an
+ * event id is unique within its cycle only, and a log imported by {@code planning store migrate} was
+ * written by whoever committed it and may repeat another cycle's ids (deduplicating by {@code id}
+ * alone would let such a log hide another cycle's events from the consumer).
  *
  * <p>Order, exactly: every row after the first unacknowledged one is sent again, after it. So when
  * a send fails while later ones of the same cycle succeed (a broker going down mid-batch), a later

@@ -2,6 +2,7 @@ package dev.planning.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.lifecycle.CycleRef;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -22,5 +23,23 @@ class CloudEventEnvelopeBytesTest {
                 + "\"subject\":\"fe/2025-09-02\",\"time\":\"2025-09-02T10:00:00Z\","
                 + "\"datacontenttype\":\"application/json\",\"planningrepository\":\"acme\",\"planningsequence\":3,"
                 + "\"planningsha256\":\"" + "cd".repeat(32) + "\",\"data\":" + line + "}");
+    }
+
+    @Test
+    void anEventIdRepeatedInAnotherCycleIsAnotherEventByItsSource() {
+        // Event ids are unique within a cycle only: a log imported by `store migrate` is written by
+        // whoever committed it and may repeat another cycle's ids, so an envelope is identified by
+        // source and id together (the CloudEvents rule the relay's Javadoc gives consumers).
+        byte[] line = "{\"type\":\"planning_event\"}".getBytes(StandardCharsets.UTF_8);
+
+        JsonNode genuine = CloudEventEnvelope.decode(CloudEventEnvelope.encode("acme", new CycleRef("fe", "2025-09-02"),
+                1, "ab".repeat(32), "evt_1", "CYCLE_CREATED", "2025-09-02T10:00:00Z", line));
+        JsonNode copied = CloudEventEnvelope.decode(CloudEventEnvelope.encode("acme", new CycleRef("fe", "2025-09-03"),
+                1, "ab".repeat(32), "evt_1", "CYCLE_CREATED", "2025-09-02T10:00:00Z", line));
+
+        assertThat(copied.get("id")).isEqualTo(genuine.get("id"));
+        assertThat(copied.get("source")).isNotEqualTo(genuine.get("source"));
+        assertThat(CloudEventEnvelope.key("acme", new CycleRef("fe", "2025-09-03")))
+                .isNotEqualTo(CloudEventEnvelope.key("acme", new CycleRef("fe", "2025-09-02")));
     }
 }

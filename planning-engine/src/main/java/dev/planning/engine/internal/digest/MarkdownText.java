@@ -3,17 +3,18 @@ package dev.planning.engine.internal.digest;
 /**
  * Plan-provided text made safe to place in the digest's Markdown, where it must render as the
  * text it is: every ASCII punctuation character that can start Markdown structure inline (links
- * and images, emphasis, code spans, raw HTML, entity references, autolinks, table cells) is
+ * and images, emphasis, code spans, raw HTML, entity references, autolinks, table cells, and
+ * GitHub's {@code $...$} math, which could draw a green "PASSED" from a task title) is
  * backslash-escaped as CommonMark defines, a character that would start a block (a list item, a
  * heading, a quote) is escaped where the value begins, and line breaks become spaces so a value
  * stays on its line. A CommonMark renderer shows exactly the original characters; letters, digits
- * and the punctuation that never starts inline structure ({@code - . , : ; / ? ' " ( ) @ $ % ^ =}) are kept
+ * and the punctuation that never starts inline structure ({@code - . , : ; / ? ' " ( ) @ % ^ =}) are kept
  * as they are, so the Markdown stays readable.
  */
 final class MarkdownText {
 
-    /** Punctuation that can open or close inline structure, or a table cell, anywhere in a line. */
-    private static final String INLINE = "\\`*_[]<>!|&~";
+    /** Punctuation that can open or close inline structure (GitHub's math too), or a table cell, anywhere in a line. */
+    private static final String INLINE = "\\`*_[]<>!|&~$";
     /** Characters that open a block (list item, heading, setext underline) where a value begins. */
     private static final String LEADING = "-+=#";
 

@@ -25,7 +25,11 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
  * parentheses and {@code cond ? a : b} over the inputs, which are numbers. Method calls, object
  * creation, assignments, loops, lambdas and pragmas are refused when the formula is compiled, and
  * the engine runs with {@link JexlPermissions#RESTRICTED} and over a plain map, so a rulebook cannot
- * reach Java classes. JEXL runs {@code strict}: reading an input that is absent is an error, which
+ * reach Java classes. A formula holds no quote, backquote or {@code ~}: without text there is no
+ * template and no pattern, so no regular expression (whose backtracking can run for hours on a short
+ * line) ever runs. A formula is at most {@value #MAX_LENGTH} characters, and one nested too deeply for
+ * the parser's or the interpreter's stack is refused like any other invalid formula, never left to
+ * escape as an error. JEXL runs {@code strict}: reading an input that is absent is an error, which
  * makes the KPI "not measured"; so does a division by zero or a result that is not a finite number.
  *
  * <pre>{@code
@@ -35,6 +39,12 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
  * <p>Thread-safe.
  */
 public final class KpiEvaluator {
+
+    /** The longest formula accepted, in characters. */
+    static final int MAX_LENGTH = 1_000;
+
+    /** Characters that start text ({@code ' " `}) or a pattern ({@code ~/../}, {@code =~}, {@code !~}). */
+    private static final String TEXT_OR_PATTERN = "'\"`~";
 
     private static final JexlFeatures FEATURES = new JexlFeatures()
             .script(false)
@@ -106,7 +116,13 @@ public final class KpiEvaluator {
             context.put(input, value);
         }
         try {
-            Object result = compile(kpi).execute(new MapContext(context));
+            Object result;
+            try {
+                result = compile(kpi).execute(new MapContext(context));
+            } catch (StackOverflowError e) {
+                // Nested deeper than this thread's stack: not measured, like any formula that cannot run.
+                return Optional.empty();
+            }
             if (result instanceof Number number && Double.isFinite(number.doubleValue())) {
                 return Optional.of(number.doubleValue());
             }
@@ -121,13 +137,31 @@ public final class KpiEvaluator {
     }
 
     private static JexlScript compile(KpiDefinition kpi) {
+        String formula = kpi.formula();
+        if (formula.length() > MAX_LENGTH) {
+            throw invalid(kpi, "it is " + formula.length() + " characters long, over the " + MAX_LENGTH + " allowed");
+        }
+        for (int i = 0; i < formula.length(); i++) {
+            if (TEXT_OR_PATTERN.indexOf(formula.charAt(i)) >= 0) {
+                throw invalid(kpi, "the character " + formula.charAt(i) + " at " + (i + 1)
+                        + "; text, templates and pattern matching are not allowed");
+            }
+        }
         try {
-            return JEXL.createScript(kpi.formula());
+            return JEXL.createScript(formula);
+        } catch (StackOverflowError e) {
+            throw invalid(kpi, "it is nested too deeply");
         } catch (JexlException e) {
             throw new InvalidInputException("KPI '" + kpi.name() + "': the formula `" + kpi.formula()
                     + "` is not allowed or does not parse (" + reason(e) + "); expected arithmetic over its inputs,"
                     + " e.g. done_tasks / planned_tasks * 100", null, e);
         }
+    }
+
+    private static InvalidInputException invalid(KpiDefinition kpi, String reason) {
+        return new InvalidInputException("KPI '" + kpi.name() + "': the formula `" + kpi.formula().substring(0,
+                Math.min(kpi.formula().length(), 80)) + "` is not allowed (" + reason
+                + "); expected arithmetic over its inputs, e.g. done_tasks / planned_tasks * 100");
     }
 
     private static String reason(JexlException e) {

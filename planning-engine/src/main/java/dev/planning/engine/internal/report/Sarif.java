@@ -183,9 +183,15 @@ public final class Sarif {
                     properties);
         }
 
-        /** Escapes the characters Markdown would read as markup, so a rule's text renders as written. */
+        /**
+         * Escapes the characters GitHub-flavoured Markdown reads as markup (emphasis, code, links and
+         * autolinks, HTML and entities, tables, strikethrough, mentions, math), and folds line breaks
+         * and control characters into spaces, so a rule's text (a rulebook's {@code @solution}
+         * among it) renders as written, on one line.
+         */
         private static String markdownEscape(String text) {
-            return text.replaceAll("([\\\\`*_{}\\[\\]()#+!|<>])", "\\\\$1");
+            return text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", " ")
+                    .replaceAll("([\\\\`*_{}\\[\\]()#+!|<>&~@:$])", "\\\\$1");
         }
     }
 

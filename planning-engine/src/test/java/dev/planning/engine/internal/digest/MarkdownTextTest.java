@@ -35,6 +35,7 @@ class MarkdownTextTest {
         "> not a quote",
         "[ref]: http://x",
         "line one\nline two",
+        "$\\color{green}{\\textsf{all gates PASSED}}$",
     })
     void rendersAsTheTextItIs(String hostile) {
         Node document = PARSER.parse(MarkdownText.escape(hostile));
@@ -49,6 +50,14 @@ class MarkdownTextTest {
     void keepsCommonPunctuationReadable() {
         assertThat(MarkdownText.escape("FE-12: Ship the form (v2), 50% done; see docs/a.md?"))
                 .isEqualTo("FE-12: Ship the form (v2), 50% done; see docs/a.md?");
+    }
+
+    @Test
+    void aDollarCannotOpenMathWhereGitHubRendersTheDigest() {
+        // GitHub renders $...$ in a Markdown file as math: a task title could show a green
+        // "PASSED" in the published digest. An escaped dollar is a literal one there too.
+        assertThat(MarkdownText.escape("$\\color{green}{\\textsf{PASSED}}$ costs $5"))
+                .isEqualTo("\\$\\\\color{green}{\\\\textsf{PASSED}}\\$ costs \\$5");
     }
 
     @Test

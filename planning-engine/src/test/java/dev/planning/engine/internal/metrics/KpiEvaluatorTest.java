@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
@@ -56,11 +57,11 @@ class KpiEvaluatorTest {
 
     @Test
     void refusesMethodCallsObjectCreationAndAssignments() {
-        for (String formula : List.of("a.getClass()", "new('java.io.File', 'x')", "a = 3", "var x = 1; x")) {
+        for (String formula : List.of("a.getClass()", "new('java.io.File', 'x')", "new(a)", "a = 3", "var x = 1; x")) {
             assertThatThrownBy(() -> KpiEvaluator.check(kpi(formula, "a")))
                     .as(formula)
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("is not allowed or does not parse");
+                    .hasMessageContaining("is not allowed");
         }
     }
 
@@ -68,6 +69,50 @@ class KpiEvaluatorTest {
     void refusesAFormulaReadingAnUndeclaredInput() {
         assertThatThrownBy(() -> KpiEvaluator.check(kpi("a / b", "a")))
                 .hasMessageContaining("the formula reads [b], which its inputs [a] do not list");
+    }
+
+    @Test
+    void refusesTextTemplatesAndPatternMatchingWhichCouldRunForever() {
+        // '(.*a){25}' against a line of a's backtracks for longer than any build waits; a formula
+        // over numbers needs no text, so no quote, template or pattern gets as far as running.
+        for (String formula : List.of("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' =~ '(.*a){25}'", "a + \"1\"",
+                "`${'aaaa!' =~ '(.*a){3}'}`", "a =~ ~/1.0/ ? 1 : 0", "a !~ ~/1.0/ ? 1 : 0")) {
+            assertThatThrownBy(() -> KpiEvaluator.check(kpi(formula, "a")))
+                    .as(formula)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("text, templates and pattern matching are not allowed");
+        }
+    }
+
+    @Test
+    void aFormulaNestedTooDeeplyIsRefusedRatherThanOverflowingTheStack() {
+        String nested = "(".repeat(5_000) + "a" + ")".repeat(5_000);
+        String chained = "a" + " + a".repeat(20_000);
+        for (String formula : List.of(nested, chained, "-".repeat(20_000) + "a")) {
+            assertThatThrownBy(() -> KpiEvaluator.check(kpi(formula, "a")))
+                    .as(formula.substring(0, 20))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("KPI 'k'");
+        }
+    }
+
+    @Test
+    void aFormulaDeepEnoughToOverflowWithinTheLengthBoundIsRefusedLocated() {
+        // 400 parentheses fit the length bound; on a small stack the parser runs out and that is
+        // an invalid formula, never an error that escapes the loader.
+        String nested = "(".repeat(400) + "a" + ")".repeat(400);
+        Throwable[] seen = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                KpiEvaluator.check(kpi(nested, "a"));
+            } catch (Throwable e) {
+                seen[0] = e;
+            }
+        }, "small-stack", 64 * 1024);
+        small.start();
+        assertThatCode(small::join).doesNotThrowAnyException();
+
+        assertThat(seen[0]).isInstanceOf(InvalidInputException.class).hasMessageContaining("KPI 'k'");
     }
 
     @Test

@@ -142,6 +142,21 @@ class SarifTest {
     }
 
     @Test
+    void aRulebooksFixHintRendersAsLiteralTextInTheRulesMarkdownHelp() {
+        // The hint is the rulebook's @solution (printable, one line): no link, autolink, mention,
+        // entity, strikethrough or math of its own in the help a code host renders as Markdown.
+        String hint = "See [docs](https://evil.example/fix) or www.x.example, ask @org/team, &lt;b&gt; ~~no~~ $x$ "
+                + "<https://evil.example> https://evil.example";
+        Finding explained = Finding.error("governance.critical-approvals", "too few", new SourceLocation(PLAN, 14, 5))
+                .explained(java.util.Map.of(), Optional.of(hint));
+        String markdown = Sarif.builder("planning", "0.1.0").add(List.of(explained), "governance").build()
+                .path("runs").get(0).path("tool").path("driver").path("rules").get(0).path("help").path("markdown").asText();
+
+        assertThat(markdown).contains("\\[docs\\]\\(https\\://evil.example/fix\\)", "\\@org/team", "\\&lt;b\\&gt;",
+                "\\~\\~no\\~\\~", "\\$x\\$", "\\<https\\://evil.example\\>", " https\\://evil.example");
+    }
+
+    @Test
     void aFingerprintSurvivesAMovedLineAndAChangedCount() {
         Finding before = Finding.error("governance.critical-approvals", "FE-12 has 1 approval; 3 are required",
                 new SourceLocation(PLAN, 14, 5)).withTask("FE-12");
