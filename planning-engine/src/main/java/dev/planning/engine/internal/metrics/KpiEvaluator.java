@@ -6,6 +6,7 @@ import dev.planning.api.rulebook.KpiDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +26,10 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
  * parentheses and {@code cond ? a : b} over the inputs, which are numbers. Method calls, object
  * creation, assignments, loops, lambdas and pragmas are refused when the formula is compiled, and
  * the engine runs with {@link JexlPermissions#RESTRICTED} and over a plain map, so a rulebook cannot
- * reach Java classes. A formula holds no quote, backquote or {@code ~}: without text there is no
- * template and no pattern, so no regular expression (whose backtracking can run for hours on a short
- * line) ever runs. A formula is at most {@value #MAX_LENGTH} characters, and one nested too deeply for
+ * reach Java classes. A formula is written only in the characters arithmetic over named inputs
+ * needs (ASCII letters, digits, {@code _}, spaces and {@code . + - * / % ( ) < > = ! & | ? :}): an
+ * allow-list, so there is no quote, hence no text, template or pattern, and no regular expression
+ * (whose backtracking can run for hours on a short line) ever runs, nor any collection literal. A formula is at most {@value #MAX_LENGTH} characters, and one nested too deeply for
  * the parser's or the interpreter's stack is refused like any other invalid formula, never left to
  * escape as an error. JEXL runs {@code strict}: reading an input that is absent is an error, which
  * makes the KPI "not measured"; so does a division by zero or a result that is not a finite number.
@@ -43,8 +45,12 @@ public final class KpiEvaluator {
     /** The longest formula accepted, in characters. */
     static final int MAX_LENGTH = 1_000;
 
-    /** Characters that start text ({@code ' " `}) or a pattern ({@code ~/../}, {@code =~}, {@code !~}). */
-    private static final String TEXT_OR_PATTERN = "'\"`~";
+    /**
+     * The characters a formula may hold besides ASCII letters and digits: those of arithmetic,
+     * comparison, logic and {@code ?:} over named inputs. No quote (text, templates), no {@code ~}
+     * (patterns), no brackets or braces (collections), no {@code ;} (statements).
+     */
+    private static final String OPERATORS = "_ .+-*/%()<>=!&|?:";
 
     private static final JexlFeatures FEATURES = new JexlFeatures()
             .script(false)
@@ -142,9 +148,13 @@ public final class KpiEvaluator {
             throw invalid(kpi, "it is " + formula.length() + " characters long, over the " + MAX_LENGTH + " allowed");
         }
         for (int i = 0; i < formula.length(); i++) {
-            if (TEXT_OR_PATTERN.indexOf(formula.charAt(i)) >= 0) {
-                throw invalid(kpi, "the character " + formula.charAt(i) + " at " + (i + 1)
-                        + "; text, templates and pattern matching are not allowed");
+            char c = formula.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || OPERATORS.indexOf(c) >= 0;
+            if (!allowed) {
+                throw invalid(kpi, "the character '" + (Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c)
+                        : String.valueOf(c)) + "' at " + (i + 1) + "; a formula holds only ASCII letters, digits, spaces"
+                        + " and " + OPERATORS.substring(2) + " (no text, templates, patterns or collections)");
             }
         }
         try {

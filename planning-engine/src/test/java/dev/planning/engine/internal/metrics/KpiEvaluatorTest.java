@@ -80,8 +80,29 @@ class KpiEvaluatorTest {
             assertThatThrownBy(() -> KpiEvaluator.check(kpi(formula, "a")))
                     .as(formula)
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("text, templates and pattern matching are not allowed");
+                    .hasMessageContaining("no text, templates, patterns or collections");
         }
+    }
+
+    @Test
+    void aFormulaHoldsOnlyTheCharactersOfArithmeticOverNamedInputs() {
+        // An allow-list: collections, statements, pragmas, other operators and non-ASCII letters are
+        // refused by character, located, before JEXL parses anything.
+        for (String formula : List.of("[a, 1][0]", "{a: 1}.size()", "a; a", "#pragma x 1\na", "a ^ 1",
+                "$a", "a\u0000", "\u00e4 + a", "a @ 1", "a\\1")) {
+            assertThatThrownBy(() -> KpiEvaluator.check(kpi(formula, "a")))
+                    .as(formula)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("KPI 'k'")
+                    .hasMessageContaining("' at ")
+                    .hasMessageContaining("a formula holds only ASCII letters, digits, spaces");
+        }
+    }
+
+    @Test
+    void everyCharacterOfArithmeticComparisonAndLogicIsAccepted() {
+        KpiEvaluator.check(kpi("a_1 >= 0.5 && !(a_1 == 2) || a_1 % 2 != 1 ? (a_1 + 1) * 2 / 4 - 1 : A_1 <= 3",
+                "a_1", "A_1"));
     }
 
     @Test
