@@ -132,7 +132,13 @@ case "$mode" in
     # Three forks of shorter runs, not one long one: each fork's JIT outcome differs (one fork per
     # run gave the same code 7.8x and 10.3x Spring on two quiet runs); JMH averages the forks'
     # iterations, for both peers alike, in about the same time as one fork of 3 + 5 x 2 s.
-    jmh b3 TransitionBenchmark -f 3 -wi 2 -w 1 -i 3 -r 1
+    jmh b3 'TransitionBenchmark\.(engineInMemory|springStatemachine)$' -f 3 -wi 2 -w 1 -i 3 -r 1
+    # The durable cases warm up longer: at a few thousand transitions a second, two 1 s warm-up
+    # iterations leave the JIT compiling through the measured ones (each fork's last iteration was
+    # its fastest in the quiet runs), and the writer is then measured half warm. bareDurable, the
+    # same appends without the engine, gets the same forks and iterations (docs/BENCHMARKS.md,
+    # "B3 durable: sixth pass").
+    jmh b3-durable 'TransitionBenchmark\.(engineDurable|bareDurable|engineDurableConcurrent)$' -f 3 -wi 8 -w 1 -i 3 -r 1
     echo "== B4 seal and verify vs sha256sum and in-memory SHA-256"
     jmh b4 SealBenchmark -f 1 -wi 3 -w 2 -i 5 -r 2
     ;;

@@ -2,6 +2,7 @@ package dev.planning.bench.jmh;
 
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.bench.lifecycle.BareAppends;
 import dev.planning.bench.lifecycle.InMemoryEventStore;
 import dev.planning.bench.lifecycle.Machines;
 import dev.planning.bench.lifecycle.SpringLifecycle;
@@ -98,6 +99,41 @@ public class TransitionBenchmark {
         public void create(TransitionBenchmark bench) {
             cycle = new CycleRef("fe", "C-" + bench.cycles.getAndIncrement());
             bench.durable.create(cycle);
+        }
+    }
+
+    /**
+     * The floor of {@link #engineDurable}, measured as it is: the same disk work without the
+     * engine ({@link BareAppends}: per operation a new log in the same kind of directory, created
+     * and forced outside the timed part, then six appends of a transition's length, each reading
+     * the file to its end and forced with {@code fdatasync}). {@code dd}'s probe in
+     * {@code bench/run.sh} takes 200 writes in a few tens of milliseconds; this takes the same
+     * forks, iterations and set-up as the writer, so both meet the same moments of the disk.
+     */
+    @Benchmark
+    @OperationsPerInvocation(TRANSITIONS)
+    public Path bareDurable(CreatedBareLog created) throws IOException {
+        for (int i = 0; i < TRANSITIONS; i++) {
+            created.bare.append(created.log);
+        }
+        return created.log;
+    }
+
+    /** A bare log created (and its directory forced) before each timed operation, as {@link CreatedCycle}. */
+    @State(Scope.Thread)
+    public static class CreatedBareLog {
+
+        BareAppends bare;
+        Path log;
+
+        @Setup(Level.Trial)
+        public void open(TransitionBenchmark bench) throws IOException {
+            bare = new BareAppends(Files.createDirectories(bench.workspace.resolve("frameworks/planning-bare/events")));
+        }
+
+        @Setup(Level.Invocation)
+        public void create(TransitionBenchmark bench) throws IOException {
+            log = bare.create("C-" + bench.cycles.getAndIncrement());
         }
     }
 

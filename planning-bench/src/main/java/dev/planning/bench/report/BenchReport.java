@@ -157,6 +157,15 @@ public final class BenchReport {
         rows.add(new Row("B3", "transition, durable (fsync per append)", durable,
                 "1/fsync " + fsyncPerSecond.map(f -> Format.number(f) + "/s").orElse("n/a") + " (growing writes)",
                 vsDisk.map(Format::ratio).orElse("n/a"), ">= 0.8x 1/fsync", vsDisk.map(r -> r >= 0.8)));
+        // The same writer against its own disk work without the engine, measured with the same
+        // set-up, forks and iterations (so in the same minutes of the disk as the writer, where dd's
+        // probe takes 200 writes at the start of the run): what the engine adds to each append.
+        Optional<Sample> bare = jmh.get("TransitionBenchmark.bareDurable")
+                .map(s -> s.map(us -> 1_000_000 / us, "appends/s"));
+        Optional<Double> vsBare = both(durable, bare, (d, b) -> d.median() / b.median());
+        rows.add(new Row("B3", "transition, durable, against the same appends without the engine", durable,
+                "bare appends " + bare.map(b -> Format.number(b.median()) + "/s").orElse("n/a") + " (same set-up)",
+                vsBare.map(Format::ratio).orElse("n/a"), "-", Optional.empty()));
         Optional<Sample> concurrent = jmh.get("TransitionBenchmark.engineDurableConcurrent")
                 .map(s -> s.map(perSecond -> perSecond, "transitions/s"));
         rows.add(new Row("B3", "transition, durable, 8 cycles at once (fsync per append)", concurrent, "-",

@@ -95,7 +95,9 @@ class BenchReportTest {
                 """);
         Files.writeString(dir.resolve("jmh-b3.json"), """
                 [{"benchmark":"dev.planning.bench.jmh.TransitionBenchmark.engineDurable","params":{},
-                  "primaryMetric":{"scoreUnit":"us/op","rawData":[[2000.0]]}}]
+                  "primaryMetric":{"scoreUnit":"us/op","rawData":[[2000.0]]}},
+                 {"benchmark":"dev.planning.bench.jmh.TransitionBenchmark.bareDurable","params":{},
+                  "primaryMetric":{"scoreUnit":"us/op","rawData":[[400.0]]}}]
                 """);
         Files.writeString(dir.resolve("b5-java-version.json"), "{\"results\":[{\"times\":[0.1,0.1,0.1]}]}");
         Files.writeString(dir.resolve("b5-lint.json"), "{\"results\":[{\"times\":[0.25,0.3,0.35]}]}");
@@ -132,6 +134,11 @@ class BenchReportTest {
             assertThat(r.median()).isEqualTo("500 transitions/s");
             assertThat(r.ratio()).isEqualTo("0.25x");
             assertThat(r.met()).contains(false);
+        });
+        assertThat(row(rows, "transition, durable, against the same appends without the engine")).satisfies(r -> {
+            assertThat(r.peer()).isEqualTo("bare appends 2,500/s (same set-up)");
+            assertThat(r.ratio()).isEqualTo("0.20x");
+            assertThat(r.met()).isEmpty();
         });
         assertThat(row(rows, "planning lint")).satisfies(r -> {
             assertThat(r.ratio()).isEqualTo("3.00x");

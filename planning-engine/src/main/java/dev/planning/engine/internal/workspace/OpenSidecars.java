@@ -9,9 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,8 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code tryLock} (so nobody was using it) before it is removed from the map (so a holder that
  * finds no kept channel knows none is left open). Kept channels are never left to the garbage
  * collector, whose cleaner would close them at any moment: the map holds at most
- * {@value #MAX_OPEN}, the least recently used closed first; when none can be closed, a hold closes
- * its own channel when it ends, as before.
+ * {@value #MAX_OPEN}, the least recently used closed first (the map keeps its entries in access
+ * order, so finding that one is not a scan of them all: a writer moving many cycles, each new
+ * cycle's first append making room, would otherwise walk every kept entry, cold in the cache after
+ * its sync); when none can be closed, a hold closes its own channel when it ends, as before.
  *
  * <p>A kept channel is trusted only while the sidecar's name still leads to the file it has open:
  * after taking the lock, the name is examined ({@code lstat}, never following a link) and its file
@@ -41,7 +43,8 @@ final class OpenSidecars {
     /** The most sidecar channels kept open in a JVM. */
     static final int MAX_OPEN = 64;
 
-    private static final ConcurrentMap<Path, Kept> OPEN = new ConcurrentHashMap<>();
+    /** The kept channels, least recently looked up first; guarded by itself, held only briefly. */
+    private static final Map<Path, Kept> OPEN = new LinkedHashMap<>(16, 0.75f, true);
 
     /** A kept channel, the identity of the file it has open, and who uses it. */
     private static final class Kept {
@@ -51,7 +54,6 @@ final class OpenSidecars {
         final ReentrantLock use = new ReentrantLock();
         /** Guarded by {@code use}. */
         boolean closed;
-        volatile long lastUsed = System.nanoTime();
 
         Kept(FileChannel channel, Object fileKey) {
             this.channel = channel;
@@ -72,7 +74,7 @@ final class OpenSidecars {
      */
     static FileLock lock(Path key) throws IOException {
         Path sidecar = PathLock.sidecar(key);
-        Kept kept = OPEN.get(key);
+        Kept kept = kept(key);
         if (kept != null) {
             kept.use.lock();
             boolean inUse = false;
@@ -80,7 +82,6 @@ final class OpenSidecars {
                 if (!kept.closed) {
                     FileLock lock = lockOrNull(kept.channel);
                     if (lock != null && kept.fileKey.equals(fileKeyOrNull(sidecar))) {
-                        kept.lastUsed = System.nanoTime();
                         inUse = true;
                         return lock;
                     }
@@ -107,7 +108,9 @@ final class OpenSidecars {
         if (fileKey != null && fileKey.equals(fileKeyOrNull(sidecar)) && room(key)) {
             Kept fresh = new Kept(channel, fileKey);
             fresh.use.lock();
-            OPEN.put(key, fresh);
+            synchronized (OPEN) {
+                OPEN.put(key, fresh);
+            }
         }
         return lock;
     }
@@ -115,7 +118,7 @@ final class OpenSidecars {
     /** Releases a lock from {@link #lock}; closes its channel unless it is kept. */
     static void release(Path key, FileLock lock) throws IOException {
         FileChannel channel = lock.channel();
-        Kept kept = OPEN.get(key);
+        Kept kept = kept(key);
         if (kept != null && kept.channel == channel && kept.use.isHeldByCurrentThread()) {
             try {
                 if (channel.isOpen()) {
@@ -137,7 +140,16 @@ final class OpenSidecars {
 
     /** Whether a channel on the key's sidecar is kept open now; for tests. */
     static boolean isKept(Path key) {
-        return OPEN.containsKey(key);
+        synchronized (OPEN) {
+            return OPEN.containsKey(key);
+        }
+    }
+
+    /** The key's kept channel, now the most recently used, or {@code null}. */
+    private static Kept kept(Path key) {
+        synchronized (OPEN) {
+            return OPEN.get(key);
+        }
     }
 
     /**
@@ -145,37 +157,45 @@ final class OpenSidecars {
      * that nobody is using was closed.
      */
     private static boolean room(Path key) {
-        if (OPEN.size() < MAX_OPEN) {
-            return true;
-        }
-        Map.Entry<Path, Kept> oldest = null;
-        for (Map.Entry<Path, Kept> entry : OPEN.entrySet()) {
-            if (!entry.getKey().equals(key) && (oldest == null || entry.getValue().lastUsed < oldest.getValue().lastUsed)) {
-                oldest = entry;
+        Path oldestKey = null;
+        Kept victim = null;
+        synchronized (OPEN) {
+            if (OPEN.size() < MAX_OPEN) {
+                return true;
+            }
+            // In access order: the first entry is the least recently used (the key's own, if it
+            // is there, is passed over as the scan did).
+            Iterator<Map.Entry<Path, Kept>> entries = OPEN.entrySet().iterator();
+            while (entries.hasNext() && victim == null) {
+                Map.Entry<Path, Kept> entry = entries.next();
+                if (!entry.getKey().equals(key)) {
+                    oldestKey = entry.getKey();
+                    victim = entry.getValue();
+                }
             }
         }
-        if (oldest == null) {
-            return false;
-        }
-        Kept victim = oldest.getValue();
-        if (!victim.use.tryLock()) {
+        if (victim == null || !victim.use.tryLock()) {
             return false;
         }
         try {
             if (!victim.closed) {
-                close(oldest.getKey(), victim);
+                close(oldestKey, victim);
             }
         } finally {
             victim.use.unlock();
         }
-        return OPEN.size() < MAX_OPEN;
+        synchronized (OPEN) {
+            return OPEN.size() < MAX_OPEN;
+        }
     }
 
     /** Closes a kept channel, then forgets it; the caller holds its {@code use} lock. */
     private static void close(Path key, Kept kept) {
         quietlyClose(kept.channel);
         kept.closed = true;
-        OPEN.remove(key, kept);
+        synchronized (OPEN) {
+            OPEN.remove(key, kept);
+        }
     }
 
     /** The lock, or {@code null} when the kept channel was closed (by an interrupt, say). */

@@ -215,4 +215,25 @@ class PathLockTest {
         // The most recently used are the ones kept.
         assertThat(OpenSidecars.isKept(keys.get(keys.size() - 1))).isTrue();
     }
+
+    @Test
+    void makesRoomByClosingTheLeastRecentlyUsedSidecarNotTheOneUsedAgain() throws Exception {
+        List<Path> keys = new ArrayList<>();
+        for (int i = 0; i <= OpenSidecars.MAX_OPEN; i++) {
+            Path log = dir.resolve("lru-" + i + ".jsonl");
+            Files.createFile(PathLock.sidecar(log));
+            keys.add(PathLock.key(log));
+        }
+        for (int i = 0; i < OpenSidecars.MAX_OPEN; i++) {
+            PathLock.holding(keys.get(i), () -> "held");
+        }
+        PathLock.holding(keys.get(0), () -> "used again, so now the most recent");
+
+        PathLock.holding(keys.get(OpenSidecars.MAX_OPEN), () -> "needs room");
+
+        assertThat(OpenSidecars.isKept(keys.get(OpenSidecars.MAX_OPEN))).isTrue();
+        assertThat(OpenSidecars.isKept(keys.get(0))).isTrue();
+        assertThat(OpenSidecars.isKept(keys.get(1))).isFalse();
+        assertThat(keys.subList(2, OpenSidecars.MAX_OPEN)).allSatisfy(key -> assertThat(OpenSidecars.isKept(key)).isTrue());
+    }
 }
