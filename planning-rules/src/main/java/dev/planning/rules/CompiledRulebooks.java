@@ -3,11 +3,9 @@ package dev.planning.rules;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.governance.GovernanceEngine;
-import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.rules.internal.drools.CompiledRulebookCache;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
-import dev.planning.rules.internal.drools.KeptRulebookSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +75,7 @@ public final class CompiledRulebooks {
     }
 
     private static void keepSettings(Optional<Path> directory) {
-        RulebookLoader.keepSettings(directory.map(d -> KeptRulebookSettings.in(CompiledRulebookCache.at(d))).orElse(null));
+        KeptRulebookSettings.keepIn(directory);
     }
 
     /**
@@ -102,7 +100,7 @@ public final class CompiledRulebooks {
      */
     public static void noCacheAcrossRuns() {
         new DroolsGovernanceEngineFactory().useDiskCache(null);
-        RulebookLoader.keepSettings(null);
+        KeptRulebookSettings.keepIn(Optional.empty());
     }
 
     /**

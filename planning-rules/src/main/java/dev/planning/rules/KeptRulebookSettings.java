@@ -1,6 +1,7 @@
-package dev.planning.rules.internal.drools;
+package dev.planning.rules;
 
 import dev.planning.engine.internal.rulebook.RulebookLoader;
+import dev.planning.rules.internal.drools.CompiledRulebookCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * errors. The checks are integrity, not authentication: what keeps a forged model out is that no
  * one else can write into the directory (see {@code docs/SECURITY.md}).
  */
-public final class KeptRulebookSettings implements RulebookLoader.KeptSettings {
+final class KeptRulebookSettings implements RulebookLoader.KeptSettings {
 
     /** The format of a key and a kept model; a new format changes it. */
     static final String FORMAT = "planning-rulebook-settings 1";
@@ -43,13 +44,14 @@ public final class KeptRulebookSettings implements RulebookLoader.KeptSettings {
     }
 
     /**
-     * Validated settings kept in this cache's directory.
+     * Keeps validated settings in this directory for the rest of the process ({@link RulebookLoader#keepSettings}),
+     * or nowhere when it is empty.
      *
-     * @param cache the compiled-rulebook cache whose directory holds them
-     * @return the store, for {@link RulebookLoader#keepSettings}
+     * @param directory the compiled-rulebook cache's directory, if any
      */
-    public static KeptRulebookSettings in(CompiledRulebookCache cache) {
-        return new KeptRulebookSettings(cache);
+    static void keepIn(Optional<Path> directory) {
+        RulebookLoader.keepSettings(directory.map(d -> new KeptRulebookSettings(CompiledRulebookCache.at(d)))
+                .orElse(null));
     }
 
     @Override
