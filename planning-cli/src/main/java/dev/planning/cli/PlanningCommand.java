@@ -118,6 +118,9 @@ public final class PlanningCommand implements Runnable {
         }
         if (commandsFor(args).size() == 1 && mayCompile(args)) {
             useRulebookCache(args[0]);
+        } else if (commandsFor(args).size() == 1 && args[0].equals("verify")) {
+            // verify --checksums-only compiles nothing but loads the rulebook: its validated settings.
+            CompiledRulebooks.keepValidatedSettings(System.getenv());
         }
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);

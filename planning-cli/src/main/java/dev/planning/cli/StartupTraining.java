@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *   <li>{@code light}: {@code --version}, {@code rules hash};</li>
  *   <li>{@code read}: {@code keys generate}, {@code verify --checksums-only}, on a workspace
  *       {@code prepare} advanced, sealed and signed (in another process, so that the rule engine's
- *       classes, which those steps load, stay out of this family's cache);</li>
+ *       classes, which those steps load, stay out of this family's cache), the rulebook's validated
+ *       settings read from the cache that process kept them in, as the command line reads them;</li>
  *   <li>{@code status}: {@code status} alone, on such a workspace (it loads about 800 classes
  *       fewer than the {@code read} family holds, measured in docs/BENCHMARKS.md);</li>
  *   <li>{@code lint}: {@code lint} twice on a compiled-rulebook cache hit ({@code prepare-rules}): the
@@ -196,6 +197,10 @@ final class StartupTraining {
                     failed += prepare(example, work);
                 }
                 if (family.equals("read")) {
+                    // verify --checksums-only as the command line runs it: the rulebook's validated settings
+                    // kept by the preparing process (which advanced and sealed with them), read from there.
+                    CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR",
+                            work.resolve("rulebook-cache").toString()));
                     steps.addAll(readSteps(work.resolve("ws"), work.resolve("keys"), keys));
                 } else {
                     steps.add(statusStep(work.resolve("ws"), work.resolve("keys")));
@@ -209,7 +214,13 @@ final class StartupTraining {
             steps.add(new String[] {"verify", "-w", ws.toString(), "--stream", STREAM, "--cycle", CYCLE, "--trust",
                 keys.resolve("trust.yaml").toString()});
         }
-        failed += execute(steps);
+        try {
+            failed += execute(steps);
+        } finally {
+            if (family.equals("read")) {
+                CompiledRulebooks.noCacheAcrossRuns(); // the process goes on in tests: keep nothing more
+            }
+        }
         return failed;
     }
 

@@ -56,10 +56,10 @@ class CliRulebookCacheTest {
         Path cache = dir.resolve("cache");
 
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
-        // The compiled entry, the policy-language verdict beside it and lint's kept result
-        // (LintResultCache, under a key of its own), all owner-only.
+        // The compiled entry, the policy-language verdict beside it, lint's kept result
+        // (LintResultCache) and the rulebook's validated settings (each under a key of its own), all owner-only.
         assertThat(files(cache)).map(f -> f.getFileName().toString().replaceAll("^[0-9a-f]{64}", "KEY"))
-                .containsExactlyInAnyOrder("KEY.bin", "KEY.policy", "KEY.lint");
+                .containsExactlyInAnyOrder("KEY.bin", "KEY.policy", "KEY.lint", "KEY.rulebook");
         assertThat(files(cache)).allSatisfy(entry ->
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------"));
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();

@@ -2,9 +2,11 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.rules.CompiledRulebooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,15 @@ class StartupTrainingTest {
 
     @TempDir
     Path scratch;
+
+    /**
+     * A training run leaves the compiled-rulebook cache (and the kept rulebook settings) pointed at its
+     * scratch directory: off again, so that a later test in this JVM neither reads nor re-creates it.
+     */
+    @AfterEach
+    void cacheNothingAcrossRuns() {
+        CompiledRulebooks.noCacheAcrossRuns();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"light", "read", "status", "lint", "gate", "rules"})

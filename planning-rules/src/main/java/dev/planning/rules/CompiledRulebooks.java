@@ -36,7 +36,8 @@ public final class CompiledRulebooks {
     /**
      * Keeps compiled rulebooks, for the rest of this process, in the cache directory the
      * environment names: {@code PLANNING_CACHE_DIR}, else {@code $XDG_CACHE_HOME/planning}, else
-     * {@code ~/.cache/planning}; none when {@code PLANNING_NO_CACHE=1}.
+     * {@code ~/.cache/planning}; none when {@code PLANNING_NO_CACHE=1}. The validated model of each
+     * rulebook's settings is kept there too ({@link #keepValidatedSettings}).
      *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the cache directory in use, or empty when the environment turns the cache off
@@ -45,7 +46,36 @@ public final class CompiledRulebooks {
         Objects.requireNonNull(environment, "environment");
         Optional<Path> directory = CompiledRulebookCache.defaultDirectory(environment);
         directory.ifPresent(d -> new DroolsGovernanceEngineFactory().useDiskCache(CompiledRulebookCache.at(d)));
+        keepSettings(directory);
         return directory;
+    }
+
+    /**
+     * Keeps, for the rest of this process, the validated model of each rulebook's settings
+     * ({@code rulebook.yaml}) in the cache directory the environment names (as {@link #cacheAcrossRuns}
+     * names it), so that loading the same settings again skips their parse, schema validation and KPI
+     * formulas' check; {@link #cacheAcrossRuns} does this too. Without compiling anything (nor loading
+     * the rule engine): for commands that load a rulebook but compile none.
+     *
+     * <p>A model is kept only for settings that validated in full, under a key over their exact bytes
+     * and this build's code, and read only when it checks out as a compiled rulebook does (the
+     * directory outside the workspace and private to its owner, the file owner-only and not tracked
+     * by git, its header naming the key and the payload's SHA-256); anything else means "parse and
+     * validate again", with the same errors.
+     *
+     * @param environment the process environment, usually {@link System#getenv()}
+     * @return the cache directory in use, or empty when the environment turns the cache off
+     * @since 0.2
+     */
+    public static Optional<Path> keepValidatedSettings(Map<String, String> environment) {
+        Optional<Path> directory = CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment,
+                "environment"));
+        keepSettings(directory);
+        return directory;
+    }
+
+    private static void keepSettings(Optional<Path> directory) {
+        KeptRulebookSettings.keepIn(directory);
     }
 
     /**
@@ -61,14 +91,16 @@ public final class CompiledRulebooks {
     }
 
     /**
-     * Stops keeping compiled rulebooks across runs in this process, undoing
-     * {@link #cacheAcrossRuns}: later compilations neither read nor write a cache directory.
+     * Stops keeping compiled rulebooks (and validated settings) across runs in this process, undoing
+     * {@link #cacheAcrossRuns} and {@link #keepValidatedSettings}: later compilations and loads neither
+     * read nor write a cache directory.
      * Rulebooks already compiled stay in memory.
      *
      * @since 0.2
      */
     public static void noCacheAcrossRuns() {
         new DroolsGovernanceEngineFactory().useDiskCache(null);
+        KeptRulebookSettings.keepIn(Optional.empty());
     }
 
     /**

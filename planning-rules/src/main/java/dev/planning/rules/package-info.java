@@ -6,7 +6,7 @@
  * <p>The module depends on {@code planning-api} and Drools. The governance gate, the policy engine
  * and the facts use nothing of {@code planning-engine} but its rulebook hasher and (for the
  * compiled-rulebook cache) its committed-file check: a gate sees the workspace only through its
- * context. Seven classes use engine internals, each for a reason of its
+ * context. Eight classes use engine internals, each for a reason of its
  * own, and no other class may use any; {@code RulesLayeringTest} holds exactly this list, class by
  * class:
  * <ul>
@@ -37,6 +37,10 @@
  *       whether git tracks a cache entry or verdict (a cache directory in a checkout): the check the
  *       trust file and private keys get, so a committed entry is never used; it reads the cache
  *       directory's repository only, never the workspace;</li>
+ *   <li>{@code KeptRulebookSettings} (package-private, behind {@code CompiledRulebooks}) gives the
+ *       engine's {@code RulebookLoader} a place to keep the validated model of a rulebook's settings
+ *       (in the compiled-rulebook cache's directory, checked as an entry is) and asks it which code
+ *       decides that model ({@code RulebookLoader.code()}), so that another build never reads it;</li>
  *   <li>{@code internal.defaults.DefaultRulebook} writes the default rulebook with the engine's
  *       atomic file writes ({@code AtomicFiles}), so that {@code planning init} never leaves half a
  *       rulebook.</li>

@@ -42,7 +42,8 @@ class RulesLayeringTest {
             "dev.planning.rules.testkit.RuleTestReport", Set.of("report.JUnitXml"),
             "dev.planning.rules.internal.defaults.DefaultRulebook", Set.of("workspace.AtomicFiles"),
             "dev.planning.rules.internal.drools.RulebookCompiler", Set.of("rulebook.RulebookHasher"),
-            "dev.planning.rules.internal.drools.CompiledRulebookCache", Set.of("git.OutsideRepository"));
+            "dev.planning.rules.internal.drools.CompiledRulebookCache", Set.of("git.OutsideRepository"),
+            "dev.planning.rules.KeptRulebookSettings", Set.of("rulebook.RulebookLoader"));
 
     /**
      * The engine classes the policy engine may use: the rulebook hasher, which reads only the

@@ -54,7 +54,70 @@ public final class RulebookLoader {
 
     private static final Pattern TRANSITION = Pattern.compile("\\s*([A-Za-z_]+)\\s*->\\s*([A-Za-z_]+)\\s*");
 
+    /** Where validated settings are kept across runs; none unless a process turns it on. */
+    private static volatile KeptSettings kept;
+
     private RulebookLoader() {
+    }
+
+    /**
+     * Where the model of settings that validated is kept across processes, so that loading the same
+     * {@code rulebook.yaml} again skips its parse, its schema validation and the KPI formulas' check:
+     * a pure function of the file's exact bytes and the loader's code. Used only by the loads of a
+     * workspace's rulebook ({@link #load(Path, Path)}, {@link #loadForReading(Path, Path)}).
+     *
+     * <p>Contract: {@link #read} returns a payload only for the exact bytes {@link #keep} was given
+     * with it, by this build of the loader (its key covers both), from a place no one else can write;
+     * anything else is empty. The loader keeps a model only after the settings validated in full, the
+     * KPI formulas included; it decodes a kept model strictly and through the {@link Rulebook} record's
+     * checks, and a payload that does not decode means "parse again". A hit never changes an error:
+     * settings that do not validate are never kept, and are parsed, and refused, as without it.
+     */
+    public interface KeptSettings {
+
+        /**
+         * The payload kept for exactly these settings bytes.
+         *
+         * @param settings  the exact bytes of {@code rulebook.yaml}, as loaded
+         * @param rulebook  the rulebook directory (absolute, normalised)
+         * @param workspace the workspace root
+         * @return the payload given to {@link #keep} for the same bytes, or empty
+         */
+        Optional<byte[]> read(byte[] settings, Path rulebook, Path workspace);
+
+        /**
+         * Keeps the payload for these settings bytes; failing to keep it changes nothing else.
+         *
+         * @param settings  the exact bytes of {@code rulebook.yaml}, which validated in full
+         * @param payload   the model to keep
+         * @param rulebook  the rulebook directory (absolute, normalised)
+         * @param workspace the workspace root
+         */
+        void keep(byte[] settings, byte[] payload, Path rulebook, Path workspace);
+    }
+
+    /**
+     * The classes whose code decides what {@link #load(Path, Path)} makes of a settings file: this
+     * loader, the API's records, the YAML reader, the schemas and their validator, the KPI formulas'
+     * check and JEXL. A {@link KeptSettings} covers their code (e.g. their jars) in its key, so that
+     * another build never reads a model this one kept.
+     *
+     * @return the classes, never empty
+     */
+    public static List<Class<?>> code() {
+        return List.of(RulebookLoader.class, Rulebook.class, YamlDocuments.class, SchemaCatalog.class,
+                KpiEvaluator.class, com.fasterxml.jackson.dataformat.yaml.YAMLFactory.class,
+                com.networknt.schema.SchemaRegistry.class, org.apache.commons.jexl3.JexlEngine.class);
+    }
+
+    /**
+     * Keeps validated settings across runs in {@code settings} for the rest of this process, or stops
+     * doing so ({@code null}).
+     *
+     * @param settings where to keep them, or {@code null} for nowhere
+     */
+    public static void keepSettings(KeptSettings settings) {
+        kept = settings;
     }
 
     /**
@@ -63,7 +126,7 @@ public final class RulebookLoader {
      * @throws InvalidInputException when the directory or its settings are missing or invalid
      */
     public static Rulebook load(Path directory) {
-        return load(directory, displayPath(directory), true);
+        return load(directory, null, displayPath(directory), true);
     }
 
     /**
@@ -75,7 +138,7 @@ public final class RulebookLoader {
      * @throws InvalidInputException when the directory or its settings are missing or invalid
      */
     public static Rulebook load(Path directory, Path workspace) {
-        return load(directory, displayName(directory, workspace, SETTINGS_FILE), true);
+        return load(directory, workspace, displayName(directory, workspace, SETTINGS_FILE), true);
     }
 
     /**
@@ -90,7 +153,7 @@ public final class RulebookLoader {
      * @throws InvalidInputException when the directory or its settings are missing or invalid
      */
     public static Rulebook loadForReading(Path directory, Path workspace) {
-        return load(directory, displayName(directory, workspace, SETTINGS_FILE), false);
+        return load(directory, workspace, displayName(directory, workspace, SETTINGS_FILE), false);
     }
 
     /**
@@ -122,7 +185,7 @@ public final class RulebookLoader {
         }
     }
 
-    private static Rulebook load(Path directory, String shownSettings, boolean checkFormulas) {
+    private static Rulebook load(Path directory, Path workspace, String shownSettings, boolean checkFormulas) {
         Path dir = directory.toAbsolutePath().normalize();
         requireDirectory(directory);
         Path settings = dir.resolve(SETTINGS_FILE);
@@ -142,6 +205,30 @@ public final class RulebookLoader {
         }
         byte[] settingsBytes = snapshot.content(SETTINGS_FILE).orElseThrow(() -> new InvalidInputException(
                 "rulebook settings are not a file: " + settings + " (expected rulebook.yaml with at least a version)"));
+        KeptSettings keptSettings = workspace != null ? kept : null;
+        if (keptSettings != null) {
+            // The model of exactly these bytes, kept when they validated in full (formulas included).
+            Optional<Rulebook> hit;
+            try {
+                hit = keptSettings.read(settingsBytes, dir, workspace)
+                        .flatMap(payload -> SettingsCodec.decode(payload, dir, snapshot.hash(), rules));
+            } catch (RuntimeException e) {
+                hit = Optional.empty(); // a store that fails is a miss, never an error of the rulebook
+            }
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+        }
+        Rulebook loaded = parse(dir, snapshot, rules, settingsBytes, shownSettings, checkFormulas);
+        if (keptSettings != null && checkFormulas) {
+            keptSettings.keep(settingsBytes, SettingsCodec.encode(loaded), dir, workspace);
+        }
+        return loaded;
+    }
+
+    /** Parses and validates the settings, with every error located in {@code shownSettings}. */
+    private static Rulebook parse(Path dir, RulebookHasher.Snapshot snapshot, List<String> rules, byte[] settingsBytes,
+            String shownSettings, boolean checkFormulas) {
         LocatedDocument document = YamlDocuments.parse(settingsBytes, shownSettings);
         List<Finding> problems = SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()
                 .filter(f -> f.severity() == Severity.ERROR)

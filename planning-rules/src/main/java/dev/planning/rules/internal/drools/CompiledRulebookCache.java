@@ -454,7 +454,23 @@ public final class CompiledRulebookCache {
     public static String fingerprint(List<Class<?>> code) {
         StringBuilder print = new StringBuilder(Fingerprint.VALUE);
         for (Class<?> type : code) {
-            print.append('|').append(Fingerprint.codeOf(type));
+            print.append('|').append(codeOf(type));
+        }
+        return print.toString();
+    }
+
+    /**
+     * The code of the given classes alone, as {@link #fingerprint} appends it (each class's jar or
+     * class file: path, size, modification time), after the JVM's version: for results that depend
+     * on neither the compiler nor Drools (computing it loads none of their classes).
+     *
+     * @param code classes whose code a result depends on
+     * @return the fingerprint text
+     */
+    public static String codeFingerprint(List<Class<?>> code) {
+        StringBuilder print = new StringBuilder(System.getProperty("java.vm.version", "?"));
+        for (Class<?> type : code) {
+            print.append('|').append(codeOf(type));
         }
         return print.toString();
     }
@@ -614,20 +630,20 @@ public final class CompiledRulebookCache {
             }
             return print.toString();
         }
+    }
 
-        /** The jar (or class file) a class came from, with its size and modification time. */
-        private static String codeOf(Class<?> type) {
-            try {
-                URL source = type.getProtectionDomain().getCodeSource().getLocation();
-                Path path = Path.of(source.toURI());
-                if (Files.isDirectory(path)) {
-                    path = path.resolve(type.getName().replace('.', '/') + ".class");
-                }
-                return path + ":" + Files.size(path) + ":" + Files.getLastModifiedTime(path).toMillis();
-            } catch (IOException | URISyntaxException | RuntimeException e) {
-                // No fingerprint: a random one, so nothing stored by another process is ever read.
-                return "unknown-" + new SecureRandom().nextLong();
+    /** The jar (or class file) a class came from, with its size and modification time. */
+    private static String codeOf(Class<?> type) {
+        try {
+            URL source = type.getProtectionDomain().getCodeSource().getLocation();
+            Path path = Path.of(source.toURI());
+            if (Files.isDirectory(path)) {
+                path = path.resolve(type.getName().replace('.', '/') + ".class");
             }
+            return path + ":" + Files.size(path) + ":" + Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // No fingerprint: a random one, so nothing stored by another process is ever read.
+            return "unknown-" + new SecureRandom().nextLong();
         }
     }
 }
