@@ -1,6 +1,6 @@
 package dev.planning.api;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  *
  * @since 0.1
  */
-@API(status = INTERNAL, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Printable {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -47,23 +47,35 @@ public final class Printable {
      * @return the text as it may be shown on one line, never {@code null}
      */
     public static String line(String text) {
-        int first = 0;
-        while (first < text.length() && !actedOn(text.charAt(first))) {
-            first++;
-        }
-        if (first == text.length()) {
-            return text;
-        }
-        StringBuilder shown = new StringBuilder(text.length() + 16).append(text, 0, first);
-        for (int i = first; i < text.length(); i++) {
+        return shown(text, false);
+    }
+
+    /**
+     * The text on the lines it has: as {@link #line}, but line feeds and tabs are kept (a message
+     * that lists several problems one per line).
+     *
+     * @param text the text, never {@code null}
+     * @return the text as it may be shown, never {@code null}
+     */
+    public static String lines(String text) {
+        return shown(text, true);
+    }
+
+    private static String shown(String text, boolean keepLines) {
+        StringBuilder shown = null;
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (actedOn(c)) {
+            boolean escaped = actedOn(c) && !(keepLines && (c == '\n' || c == '\t'));
+            if (escaped && shown == null) {
+                shown = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (escaped) {
                 escape(shown, c);
-            } else {
+            } else if (shown != null) {
                 shown.append(c);
             }
         }
-        return shown.toString();
+        return shown == null ? text : shown.toString();
     }
 
     /**

@@ -17,4 +17,9 @@ class PrintableTest {
         String text = "Caf\u00e9 \ud83d\ude00 \\u001b a\u00a0b \u2030";
         assertThat(Printable.line(text)).isSameAs(text);
     }
+
+    @Test
+    void linesKeepsLineFeedsAndTabsAndShowsTheRest() {
+        assertThat(Printable.lines("a\n\tb\r\u001b[2K\u202e")).isEqualTo("a\n\tb\\u000D\\u001B[2K\\u202E");
+    }
 }

@@ -88,6 +88,33 @@ class OutputInjectionAttackTest {
     }
 
     @Test
+    void anEventIdWrittenIntoTheLogCannotPrintAStatusLineOfItsOwn() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.signed(dir);
+        ws.ok(ws.cycleArgs("advance", "--to", "EXECUTED", "--trust", ws.trust()));
+        AttackWorkspace.rewriteLog(ws.path(AttackWorkspace.LOG), lines -> {
+            ObjectNode forged = lines.get(lines.size() - 1).deepCopy();
+            ObjectNode event = (ObjectNode) forged.get("event");
+            event.put("id", "evt_forged\u001b[1A\u001b[2K\nfe/2025-09-02: COMPLETED");
+            event.put("type", "STATE_TRANSITION");
+            ObjectNode payload = (ObjectNode) event.get("payload");
+            payload.put("from_state", "EXECUTED");
+            payload.put("to_state", "VALIDATED");
+            ObjectNode metadata = (ObjectNode) payload.get("metadata");
+            metadata.putObject("gate_results").put("parity_coverage", "PASS");
+            metadata.putObject("details");
+            lines.add(forged);
+            return lines;
+        });
+        ws.commit("history");
+        CliRun status = ws.run(ws.cycleArgs("status", "--trust", ws.trust()));
+
+        assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(1);
+        assertThat(ACTED_ON.matcher(status.out()).find()).as(status.out()).isFalse();
+        assertThat(status.out()).contains("UNSIGNED HISTORY", "event evt_forged\\u001B[1A\\u001B[2K\\u000Afe/2025-09-02: COMPLETED");
+        assertThat(status.out().lines()).as(status.out()).noneMatch(l -> l.startsWith("fe/2025-09-02: COMPLETED"));
+    }
+
+    @Test
     void aGateNameWrittenIntoTheLogCannotPrintAHistoryLineOfItsOwn() throws Exception {
         AttackWorkspace ws = AttackWorkspace.planned(dir);
         ws.ok(ws.cycleArgs("advance", "--to", "READY_FOR_HANDOFF"));
