@@ -231,7 +231,11 @@ public final class PlanningCommand implements Runnable {
     }
 
     /** Runs the CLI with the given output streams and returns the exit code (used by tests and embedders). */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter printed, PrintWriter printedErrors) {
+        // A plan's text quoted in a finding or an error never reaches the terminal as an escape
+        // sequence or a bidirectional control (ShownWriter); PrintWriter over a Writer keeps no buffer.
+        PrintWriter out = new PrintWriter(new ShownWriter(printed), true);
+        PrintWriter err = new PrintWriter(new ShownWriter(printedErrors), true);
         // The top-level command and the hot subcommands from models built in code (CommandModels),
         // the others reflected from their annotations.
         CommandLine cli = new CommandLine(CommandModels.planning(new PlanningCommand()));

@@ -3,6 +3,7 @@ package dev.planning.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -215,7 +216,8 @@ final class Reports {
                 e.fromState().ifPresent(s -> text.append("  ").append(s));
                 e.toState().ifPresent(s -> text.append(" -> ").append(s));
                 if (!e.gateResults().isEmpty()) {
-                    text.append("  ").append(e.gateResults());
+                    // Gate names are whatever the log says: on this line, whatever they hold.
+                    text.append("  ").append(Printable.line(e.gateResults().toString()));
                 }
                 text.append('\n');
             }

@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
@@ -66,7 +67,7 @@ final class StatusCommand implements Callable<Integer> {
         Reports.StatusesJson json = Reports.statuses(statuses, broken,
                 unsigned.stream().map(d -> new Reports.UnsignedJson(d.file(), d.message())).toList());
         Reports.print(spec.commandLine().getOut(), format.format, json, () -> Reports.statusText(statuses, broken)
-                + unsigned.stream().map(d -> "UNSIGNED HISTORY: " + d.file() + ": " + d.message() + "\n")
+                + unsigned.stream().map(d -> "UNSIGNED HISTORY: " + Printable.line(d.file() + ": " + d.message()) + "\n")
                         .collect(Collectors.joining()));
         return broken.isEmpty() && unsigned.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

@@ -1,5 +1,6 @@
 package dev.planning.report;
 
+import dev.planning.api.Printable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,14 +28,36 @@ final class Html {
     private Html() {
     }
 
-    /** A value as HTML text content (also safe in a quoted attribute and in inline SVG text). */
+    /**
+     * A value as HTML text content (also safe in a quoted attribute and in inline SVG text). C1
+     * controls, line and paragraph separators and bidirectional controls, which the encoder keeps
+     * and a browser acts on (an override reorders the rest of its line), are shown as
+     * {@code \u005cuXXXX}; line feeds, carriage returns and tabs are kept (source views).
+     */
     static String text(String value) {
-        return Encode.forHtml(value);
+        return Encode.forHtml(shown(value));
     }
 
-    /** A value as a quoted HTML attribute value. */
+    /** A value as a quoted HTML attribute value (shown as {@link #text} shows it). */
     static String attr(String value) {
-        return Encode.forHtmlAttribute(value);
+        return Encode.forHtmlAttribute(shown(value));
+    }
+
+    private static String shown(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean escape = c != '\n' && c != '\r' && c != '\t' && Printable.actedOn(c);
+            if (escape && out == null) {
+                out = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (escape) {
+                Printable.escape(out, c);
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     /**

@@ -22,6 +22,15 @@ class HtmlPartsTest {
     }
 
     @Test
+    void bidirectionalAndOtherInvisibleControlsAreShownAsEscapesAndLineEndsKept() {
+        // Fourth review of 2026-12-03: the encoder passed U+202E, C1 controls and U+2028 through, so a
+        // title could reorder the text after it on its line of the page.
+        assertThat(Html.text("a\u202e<b>\u009b\u2028\u2066c\n\td\r\n"))
+                .isEqualTo("a\\u202E&lt;b&gt;\\u009B\\u2028\\u2066c\n\td\r\n");
+        assertThat(Html.attr("x\u202ey")).isEqualTo("x\\u202Ey");
+    }
+
+    @Test
     void thePolicyAllowsNoInlineStyleButTheStylesheetByItsHash() {
         assertThat(Html.CSP).doesNotContain("unsafe-inline").contains("style-src '" + Html.sha256(Html.CSS) + "'");
     }

@@ -2,6 +2,7 @@ package dev.planning.api.gate;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -128,13 +129,15 @@ public record Finding(
 
     /**
      * {@code file:line:column: severity: message [code]}, the form compilers print, followed by the
-     * compared values in parentheses and the fix hint ({@code fix: ...}) when the finding has them.
+     * compared values in parentheses and the fix hint ({@code fix: ...}) when the finding has them;
+     * always one line: a line break, an escape sequence or a bidirectional control in the message (a
+     * plan's text it quotes) is shown as {@code \u005cuXXXX} ({@link Printable#line}).
      */
     public String describe() {
         String where = location.map(l -> l + ": ").orElse("");
         String values = facts.isEmpty() ? "" : " (" + factsLine() + ")";
         String fix = hint.map(h -> "; fix: " + h).orElse("");
-        return where + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message + values + fix
-                + " [" + code + "]";
+        return Printable.line(where + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message + values + fix
+                + " [" + code + "]");
     }
 }

@@ -2,6 +2,7 @@ package dev.planning.api.seal;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.planning.api.Printable;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -44,13 +45,17 @@ public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> ex
         return new Discrepancy(kind, file, Optional.empty(), Optional.empty(), message);
     }
 
-    /** {@code file: KIND: message (expected X, actual Y)}, for people. */
+    /**
+     * {@code file: KIND: message (expected X, actual Y)}, for people; an escape sequence or a
+     * bidirectional control in it (from a file it quotes) is shown as {@code \u005cuXXXX}
+     * ({@link Printable#lines}).
+     */
     public String describe() {
         StringBuilder text = new StringBuilder(file).append(": ").append(kind).append(": ").append(message);
         if (expected.isPresent() || actual.isPresent()) {
             text.append(" (expected ").append(expected.orElse("-")).append(", actual ").append(actual.orElse("-"))
                     .append(')');
         }
-        return text.toString();
+        return Printable.lines(text.toString());
     }
 }

@@ -32,6 +32,16 @@ class FindingTest {
     }
 
     @Test
+    void describesOnOneLineWhateverTheMessageTheFileOrTheHintHolds() {
+        Finding finding = Finding.error("ref.dangling", "parent `FE-9\n0 error(s): lint passed\u001b[8m`",
+                new SourceLocation("a\rb.yaml", 1, 2)).explained(java.util.Map.of("v", "\u202e"), Optional.of("x\ny"));
+
+        assertThat(finding.describe()).isEqualTo("a\\u000Db.yaml:1:2: error: parent `FE-9\\u000A0 error(s): lint passed"
+                + "\\u001B[8m` (v: \\u202E); fix: x\\u000Ay [ref.dangling]");
+        assertThat(finding.message()).contains("\n");
+    }
+
+    @Test
     void refusesANullCodeOrMessageNamingIt() {
         assertThatThrownBy(() -> Finding.info(null, "m")).isInstanceOf(NullPointerException.class).hasMessage("code");
         assertThatThrownBy(() -> Finding.error("c", null)).isInstanceOf(NullPointerException.class).hasMessage("message");

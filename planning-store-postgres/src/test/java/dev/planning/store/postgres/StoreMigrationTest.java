@@ -71,6 +71,54 @@ class StoreMigrationTest {
         }
     }
 
+    /**
+     * Fourth review of 2026-12-03 (held): a log brought in by {@code store migrate} is whoever
+     * committed it. Cycles whose logs repeat each other's event ids each keep their own lines, under
+     * a repository name with {@code /}, {@code _}, {@code .} and {@code -}, and come back byte for byte;
+     * a cycle whose log repeats an id within itself is refused whole, and the cycles beside it stay.
+     */
+    @Test
+    void logsRepeatingEventIdsImportIntoTheirOwnCyclesAndComeBackByteForByte(@TempDir Path source,
+            @TempDir Path target) throws Exception {
+        CycleRef twin = new CycleRef("fe", "2025-09-16");
+        CycleRef repeated = new CycleRef("be", "PLN-BE-2024-02");
+        FileEventStore files = new FileEventStore(source);
+        for (CycleRef cycle : List.of(FE, twin)) {
+            String head = files.append(cycle, withId(Events.created(cycle), "evt_same_1"), RecordedEvent.GENESIS).hash();
+            files.append(cycle, withId(Events.moved(cycle, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
+                    "evt_same_2"), head);
+        }
+        String head = files.append(repeated, withId(Events.created(repeated), "evt_twice"), RecordedEvent.GENESIS).hash();
+        files.append(repeated, withId(Events.moved(repeated, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
+                "evt_twice"), head);
+
+        try (PostgresStore store = PostgresStore.builder().jdbcUrl(TestServers.jdbcUrl())
+                .repository(TestServers.freshRepository() + "/a_b.c-d/x_y").poolSize(2).build()) {
+            assertThatThrownBy(() -> StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT, store.eventStore()))
+                    .isInstanceOf(dev.planning.api.PlanningException.class);
+            assertThat(store.eventStore().read(repeated)).isEmpty();
+            Files.delete(source.resolve(WorkspaceLayout.DEFAULT.eventLog(repeated)));
+
+            List<StoreMigration.Moved> imported = StoreMigration.importFiles(source, WorkspaceLayout.DEFAULT,
+                    store.eventStore());
+            StoreMigration.exportFiles(store.eventStore(), target, WorkspaceLayout.DEFAULT);
+
+            assertThat(imported).extracting(StoreMigration.Moved::lines).containsExactly(2, 2);
+            for (CycleRef cycle : List.of(FE, twin)) {
+                String log = WorkspaceLayout.DEFAULT.eventLog(cycle);
+                assertThat(Files.readAllBytes(target.resolve(log))).isEqualTo(Files.readAllBytes(source.resolve(log)));
+                assertThat(store.eventStore().read(cycle)).isEqualTo(files.read(cycle));
+            }
+            assertThat(store.eventStore().read(FE)).extracting(e -> e.event().id())
+                    .isEqualTo(store.eventStore().read(twin).stream().map(e -> e.event().id()).toList());
+        }
+    }
+
+    private static dev.planning.api.event.PlanningEvent withId(dev.planning.api.event.PlanningEvent event, String id) {
+        return new dev.planning.api.event.PlanningEvent(id, event.timestamp(), event.type(), event.fromState(),
+                event.toState(), event.entityId(), event.triggeredBy(), event.gateResults(), event.details());
+    }
+
     @Test
     void exportRefusesToReplaceAFileWithADifferentHistory(@TempDir Path source, @TempDir Path target) throws Exception {
         new FileEventStore(source).append(FE, Events.created(FE), RecordedEvent.GENESIS);

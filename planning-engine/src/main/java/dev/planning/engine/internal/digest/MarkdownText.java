@@ -1,5 +1,7 @@
 package dev.planning.engine.internal.digest;
 
+import dev.planning.api.Printable;
+
 /**
  * Plan-provided text made safe to place in the digest's Markdown, where it must render as the
  * text it is: every ASCII punctuation character that can start Markdown structure inline (links
@@ -7,9 +9,11 @@ package dev.planning.engine.internal.digest;
  * GitHub's {@code $...$} math, which could draw a green "PASSED" from a task title) is
  * backslash-escaped as CommonMark defines, a character that would start a block (a list item, a
  * heading, a quote) is escaped where the value begins, and line breaks become spaces so a value
- * stays on its line. A CommonMark renderer shows exactly the original characters; letters, digits
- * and the punctuation that never starts inline structure ({@code - . , : ; / ? ' " ( ) @ % ^ =}) are kept
- * as they are, so the Markdown stays readable.
+ * stays on its line. Other control characters (an escape sequence a terminal printing the file
+ * would act on), line and paragraph separators and bidirectional controls are written as
+ * {@code \u005cuXXXX} ({@link Printable}). A CommonMark renderer shows exactly the original
+ * characters but those; letters, digits and the punctuation that never starts inline structure
+ * ({@code - . , : ; / ? ' " ( ) @ % ^ =}) are kept as they are, so the Markdown stays readable.
  */
 final class MarkdownText {
 
@@ -27,6 +31,11 @@ final class MarkdownText {
         StringBuilder out = new StringBuilder(flat.length() + 8);
         for (int i = 0; i < flat.length(); i++) {
             char c = flat.charAt(i);
+            if (c != '\t' && Printable.actedOn(c)) {
+                // An escape sequence or a bidirectional control: shown as text, never acted on.
+                Printable.escape(out, c);
+                continue;
+            }
             if (INLINE.indexOf(c) >= 0 || i == 0 && LEADING.indexOf(c) >= 0 || orderedListMarker(flat, i)) {
                 out.append('\\');
             }

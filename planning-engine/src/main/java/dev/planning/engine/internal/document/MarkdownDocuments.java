@@ -3,6 +3,7 @@ package dev.planning.engine.internal.document;
 import dev.planning.api.SourceLocation;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.node.Node;
@@ -22,10 +23,24 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownDocuments {
 
-    private static final Parser PARSER = Parser.builder()
+    /**
+     * Blocks only: the front matter block is all that is used (the body is kept as text), and
+     * commonmark's inline parsing takes time quadratic in some bodies (a few hundred kilobytes of
+     * unclosed {@code <a} tags ran past a minute), so inline content is left unparsed.
+     */
+    static final Parser PARSER = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> { })
             .build();
+
+    /**
+     * The front-matter extension's own patterns (commonmark 0.25, {@code YamlFrontMatterBlockParser}):
+     * its block starts at a first line matching {@code BEGIN} and takes every later line up to and
+     * including the first that matches {@code END}, whatever the lines between hold.
+     */
+    private static final Pattern BEGIN = Pattern.compile("^-{3}(\\s.*)?");
+    private static final Pattern END = Pattern.compile("^(-{3}|\\.{3})(\\s.*)?");
 
     private MarkdownDocuments() {
     }
@@ -53,7 +68,7 @@ public final class MarkdownDocuments {
         String text = StrictText.decode(content, displayPath);
         Node first;
         try {
-            first = PARSER.parse(text).getFirstChild();
+            first = PARSER.parse(frontMatterPart(text)).getFirstChild();
         } catch (RuntimeException e) {
             // commonmark's front-matter extension scans the YAML itself and can fail on odd quoting
             // (a line holding only a quote): that is input it cannot read, not an internal error.
@@ -78,6 +93,38 @@ public final class MarkdownDocuments {
         LocatedDocument frontMatter = YamlDocuments.parseText(yaml, displayPath, spans.get(0).getLineIndex() + 1);
         int bodyStart = skipLineBreak(text, closing.getInputIndex() + closing.getLength());
         return new MarkdownDocument(frontMatter, text.substring(bodyStart), closing.getLineIndex() + 2);
+    }
+
+    /**
+     * The text commonmark needs to find the front matter: up to the end of the line that closes it
+     * (the whole text when none does), or only the first line when that opens none. What follows is
+     * the body, which is kept as text: block parsing takes time quadratic in some bodies too (100,000
+     * nested list markers, 200 KB, took 44 s), and the blocks before a line are parsed the same
+     * whatever follows it, so the front matter found is the one the whole text gives. Lines end as
+     * commonmark ends them: at {@code \n}, {@code \r\n} or {@code \r}.
+     */
+    static String frontMatterPart(String text) {
+        int end = lineEnd(text, 0);
+        if (!BEGIN.matcher(text.substring(0, end)).matches()) {
+            return text.substring(0, end);
+        }
+        int start = skipLineBreak(text, end);
+        while (start < text.length()) {
+            end = lineEnd(text, start);
+            if (END.matcher(text.substring(start, end)).matches()) {
+                return text.substring(0, end);
+            }
+            start = skipLineBreak(text, end);
+        }
+        return text;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isFence(String text, SourceSpan span) {

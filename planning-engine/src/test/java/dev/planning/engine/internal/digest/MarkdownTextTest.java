@@ -47,6 +47,14 @@ class MarkdownTextTest {
     }
 
     @Test
+    void aTitleCannotWriteEscapeSequencesOrBidiControlsIntoTheDigest() {
+        // Fourth review of 2026-12-03: they passed into the digest file as they were (shown by a
+        // terminal that prints the file, reordering a line where a renderer shows it).
+        assertThat(MarkdownText.escape("a\u001b[8mb\u202ec\u009b\u2028d\te"))
+                .isEqualTo("a\\u001B\\[8mb\\u202Ec\\u009B\\u2028d\te");
+    }
+
+    @Test
     void keepsCommonPunctuationReadable() {
         assertThat(MarkdownText.escape("FE-12: Ship the form (v2), 50% done; see docs/a.md?"))
                 .isEqualTo("FE-12: Ship the form (v2), 50% done; see docs/a.md?");

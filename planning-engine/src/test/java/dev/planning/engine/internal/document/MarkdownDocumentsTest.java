@@ -28,6 +28,33 @@ class MarkdownDocumentsTest {
         assertThat(doc.bodyLine()).isEqualTo(15);
     }
 
+    /**
+     * Fourth review of 2026-12-03: commonmark's inline parsing takes time quadratic in a body of
+     * unclosed tags ({@code <a <a <a ...}): 40,000 of them (120 KB) made {@code lint} take 44 s,
+     * 100,000 ran past a minute, and the 8 MiB a story map may hold would take hours; every command
+     * that reads the story map (lint, the gates, digest, report) hung on it; block parsing of 100,000
+     * nested list markers took 44 s. Only the front matter block is used, so the body is no longer
+     * parsed at all.
+     */
+    @Test
+    void aBodyOfUnclosedTagsOrNestedListsIsNotParsedAndIsKeptAsItIs() {
+        String body = "<a ".repeat(1_000_000) + "\n" + "[a](".repeat(200_000) + "\n" + "- ".repeat(1_000_000) + "x\n";
+        MarkdownDocument doc = parse("---\nversion: \"1\"\ntitle: T\n---\n" + body);
+
+        assertThat(doc.body()).isEqualTo(body);
+        assertThat(MarkdownDocuments.PARSER.parse("a *b* <c> [d](e)").getFirstChild().getFirstChild())
+                .as("no inline node is made").isNull();
+    }
+
+    @Test
+    void theFrontMatterEndsWhereCommonmarkEndsItWhateverTheLineEnds() {
+        assertThat(MarkdownDocuments.frontMatterPart("---\ra: 1\r\n--- x\n- - - y\n")).isEqualTo("---\ra: 1\r\n--- x");
+        assertThat(MarkdownDocuments.frontMatterPart("---\na: |\n  ---\n...\nbody")).isEqualTo("---\na: |\n  ---\n...");
+        assertThat(MarkdownDocuments.frontMatterPart("# title\n---\n- - x")).isEqualTo("# title");
+        assertThat(MarkdownDocuments.frontMatterPart("---\na: 1\n")).isEqualTo("---\na: 1\n");
+        assertThat(parse("---\r\nversion: \"1\"\r\n...\r\n- - body\r\n").body()).isEqualTo("- - body\r\n");
+    }
+
     @Test
     void acceptsCrlfLineEnds() {
         MarkdownDocument doc = parse("---\r\nversion: \"1\"\r\ntitle: T\r\n---\r\n# Body\r\n");

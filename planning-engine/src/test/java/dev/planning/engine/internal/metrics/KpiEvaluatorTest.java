@@ -100,6 +100,31 @@ class KpiEvaluatorTest {
     }
 
     @Test
+    void lettersDigitsAndOperatorsThatOnlyLookAsciiAreRefused() {
+        // Fourth review of 2026-12-03: characters that Character.isLetterOrDigit accepts, full-width
+        // operators and a unicode escape are refused by the allow-list (ASCII only), not by JEXL.
+        for (String formula : List.of("a \uff0b 1", "a + \uff11", "a + \u0663", "\u212a", "\u017f", "a\u00a0+ 1",
+                "a + \\u0031", "a \u2212 1")) {
+            assertThatThrownBy(() -> KpiEvaluator.check(kpi(formula, "a", "K", "s")))
+                    .as(formula)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("a formula holds only ASCII letters, digits, spaces");
+        }
+    }
+
+    @Test
+    void hugeLiteralsFunctionsAndNamespacesReachNothingAndAreNotMeasured() {
+        // Fourth review of 2026-12-03: JEXL's BigDecimal literals compute within its math context (no
+        // exact expansion of 10^999999999), and with no namespace or function registered a call
+        // resolves to nothing; each leaves the KPI unmeasured, at once.
+        for (String formula : List.of("1e999999999B * a", "(1e999999999B / 7B) - a", "Math:abs(a)", "a(a)",
+                "Runtime:getRuntime(a)")) {
+            List<KpiValue> values = evaluator.evaluate(List.of(kpi(formula, "a")), Map.of("a", 2.0));
+            assertThat(values.get(0).actual()).as(formula).isEmpty();
+        }
+    }
+
+    @Test
     void everyCharacterOfArithmeticComparisonAndLogicIsAccepted() {
         KpiEvaluator.check(kpi("a_1 >= 0.5 && !(a_1 == 2) || a_1 % 2 != 1 ? (a_1 + 1) * 2 / 4 - 1 : A_1 <= 3",
                 "a_1", "A_1"));

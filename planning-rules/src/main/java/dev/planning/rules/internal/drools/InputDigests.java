@@ -3,6 +3,7 @@ package dev.planning.rules.internal.drools;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.governance.GovernanceInput;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,10 +61,40 @@ public final class InputDigests {
 
     private static String sha256(String canonical) {
         try {
-            byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = utf8(canonical);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new PlanningException("cannot digest the governance input: " + e.getMessage(), null, e);
         }
+    }
+
+    /**
+     * The canonical JSON's UTF-8 bytes, an unpaired surrogate written as its JSON escape. A plan's
+     * YAML may hold one ({@code "\u005cuD800"}); UTF-8 cannot encode it and {@code getBytes} would
+     * write {@code ?}, giving the plan titled {@code a\u005cuD800} the digest of the plan titled
+     * {@code a?}. A surrogate stands only inside a JSON string, where the escape is the same
+     * character, and the generator writes a backslash of the text as {@code \\}, so the escape is
+     * never the text of another plan. Text without one (every plan but such) has the same bytes as before.
+     */
+    static byte[] utf8(String json) {
+        int first = 0;
+        while (first < json.length() && !Character.isSurrogate(json.charAt(first))) {
+            first++;
+        }
+        if (first == json.length()) {
+            return json.getBytes(StandardCharsets.UTF_8);
+        }
+        StringBuilder escaped = new StringBuilder(json.length() + 16).append(json, 0, first);
+        for (int i = first; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                escaped.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                Printable.escape(escaped, c);
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

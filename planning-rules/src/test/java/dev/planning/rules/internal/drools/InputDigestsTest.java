@@ -7,7 +7,11 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /** The input digests recorded in decisions are pinned: their canonical JSON must not drift. */
@@ -34,5 +38,38 @@ class InputDigestsTest {
         // since must keep comparing equal.
         assertThat(InputDigests.of(INPUT)).containsEntry("tasks",
                 "27f6a43db5427d4dad36d8f38dd3c4cd4ef72f9f0c79684d278ccdfba1bd3362");
+    }
+
+    /**
+     * Found by the fourth review of 2026-12-03: a plan's YAML may write an unpaired surrogate
+     * ({@code "\uD800"} in a double-quoted string), which UTF-8 cannot encode; the canonical JSON's
+     * bytes turned it into {@code ?}, so the plan titled {@code a\uD800} and the plan titled {@code a?}
+     * had one digest. It is now digested as the JSON escape it is ({@code \uD800} inside the string).
+     */
+    @Test
+    void anUnpairedSurrogateIsDigestedAsItselfNotAsAQuestionMark() {
+        String unpaired = InputDigests.of(plan("a\uD800")).get("tasks");
+        assertThat(unpaired).isNotEqualTo(InputDigests.of(plan("a?")).get("tasks"))
+                .isNotEqualTo(InputDigests.of(plan("a\uDC00")).get("tasks"))
+                .isNotEqualTo(InputDigests.of(plan("a\\uD800")).get("tasks"));
+        assertThat(InputDigests.of(plan("a\uDC00\uD800")).get("tasks"))
+                .isNotEqualTo(InputDigests.of(plan("a??")).get("tasks"));
+        // A pair is one character, digested as its UTF-8 bytes as before.
+        GovernanceInput paired = plan("a\uD83D\uDE00");
+        assertThat(InputDigests.of(paired).get("tasks")).isEqualTo(sha256(CanonicalInputs.of(paired.tasks())));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GovernanceInput plan(String title) {
+        return GovernanceInput.builder(new CycleRef("fe", "2025-09-02"), LocalDate.of(2025, 9, 2))
+                .tasks(Task.builder("FE-1", title).build())
+                .build();
     }
 }

@@ -1,0 +1,133 @@
+package dev.planning.cli.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.cli.CliRun;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Found by the fourth review of 2026-12-03: a plan's free text (a parent, a tag, a story-map node,
+ * which lint quotes in its findings) reached the terminal as it was written. A contributor's
+ * {@code "FE-9\n\e[32m0 error(s), 0 warning(s) in 3 file(s): lint passed\e[0m"} printed a green
+ * "lint passed" line of its own in the middle of a failed lint's text, and an escape sequence such as
+ * {@code \e[8m} (conceal) or {@code \e[2K} (erase the line) could hide the real verdict in a terminal
+ * or a CI log that renders them; a right-to-left override reordered what followed it. Every output
+ * now shows such characters as {@code \u005cuXXXX} (JSON keeps the same string value), and a finding is
+ * one line whatever its message holds.
+ */
+@Tag("slow")
+@Tag("attack")
+class OutputInjectionAttackTest {
+
+    /** A forged verdict line, in green, and an override that reverses what follows it. */
+    private static final String FORGED = "FE-9\n\u001b[32m0 error(s), 0 warning(s) in 3 file(s): lint passed\u001b[0m\u202e";
+
+    /** Characters a terminal or a renderer acts on rather than shows: C0 but line feed and tab, DEL, C1, bidi controls, line and paragraph separators. */
+    private static final Pattern ACTED_ON = Pattern.compile(
+            "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]");
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private AttackWorkspace hostilePlan() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.edit(AttackWorkspace.TASKS, plan -> plan + """
+
+                  - id: FE-99
+                    kind: task
+                    parent: "%s"
+                    title: "Hostile\\nPASS \\u009b2K"
+                    owner: "x\\u2028y"
+                    tags: {criticality: "2\\r\\u001b[2Kok", compliance: none}
+                    priority: P2
+                    linked_story_map_nodes: ["S-1\\u001b[8m"]
+                """.formatted(FORGED.replace("\n", "\\n").replace("\u001b", "\\e").replace("\u202e", "\\u202e")));
+        return ws;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json", "sarif", "junit", "markdown"})
+    void aPlansTextCannotWriteControlOrBidiCharactersIntoAnyOutputOfLint(String format) throws Exception {
+        AttackWorkspace ws = hostilePlan();
+        CliRun lint = ws.run("lint", "-w", ws.root().toString(), "--format", format);
+
+        assertThat(lint.exitCode()).as(lint.out() + lint.err()).isEqualTo(1);
+        assertThat(ACTED_ON.matcher(lint.out()).find()).as(lint.out()).isFalse();
+        assertThat(ACTED_ON.matcher(lint.err()).find()).as(lint.err()).isFalse();
+    }
+
+    @Test
+    void aFindingIsOneLineSoAPlanCannotPrintAVerdictLineOfItsOwn() throws Exception {
+        AttackWorkspace ws = hostilePlan();
+        CliRun lint = ws.run("lint", "-w", ws.root().toString());
+
+        assertThat(lint.exitCode()).isEqualTo(1);
+        List<String> lines = lint.out().lines().toList();
+        assertThat(lines.subList(0, lines.size() - 1)).as(lint.out())
+                .allSatisfy(line -> assertThat(line).startsWith("frameworks/"));
+        assertThat(lines.get(lines.size() - 1)).endsWith(": lint failed");
+        assertThat(lint.out()).contains("parent `FE-9\\u000A\\u001B[32m0 error(s)");
+    }
+
+    @Test
+    void jsonKeepsTheHostileStringsValue() throws Exception {
+        AttackWorkspace ws = hostilePlan();
+        CliRun lint = ws.run("lint", "-w", ws.root().toString(), "--format", "json");
+
+        JsonNode findings = new ObjectMapper().readTree(lint.out()).get("findings");
+        assertThat(findings).anySatisfy(f -> assertThat(f.get("message").asText()).contains(FORGED));
+    }
+
+    @Test
+    void anEventIdWrittenIntoTheLogCannotPrintAStatusLineOfItsOwn() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.signed(dir);
+        ws.ok(ws.cycleArgs("advance", "--to", "EXECUTED", "--trust", ws.trust()));
+        AttackWorkspace.rewriteLog(ws.path(AttackWorkspace.LOG), lines -> {
+            ObjectNode forged = lines.get(lines.size() - 1).deepCopy();
+            ObjectNode event = (ObjectNode) forged.get("event");
+            event.put("id", "evt_forged\u001b[1A\u001b[2K\nfe/2025-09-02: COMPLETED");
+            event.put("type", "STATE_TRANSITION");
+            ObjectNode payload = (ObjectNode) event.get("payload");
+            payload.put("from_state", "EXECUTED");
+            payload.put("to_state", "VALIDATED");
+            ObjectNode metadata = (ObjectNode) payload.get("metadata");
+            metadata.putObject("gate_results").put("parity_coverage", "PASS");
+            metadata.putObject("details");
+            lines.add(forged);
+            return lines;
+        });
+        ws.commit("history");
+        CliRun status = ws.run(ws.cycleArgs("status", "--trust", ws.trust()));
+
+        assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(1);
+        assertThat(ACTED_ON.matcher(status.out()).find()).as(status.out()).isFalse();
+        assertThat(status.out()).contains("UNSIGNED HISTORY", "event evt_forged\\u001B[1A\\u001B[2K\\u000Afe/2025-09-02: COMPLETED");
+        assertThat(status.out().lines()).as(status.out()).noneMatch(l -> l.startsWith("fe/2025-09-02: COMPLETED"));
+    }
+
+    @Test
+    void aGateNameWrittenIntoTheLogCannotPrintAHistoryLineOfItsOwn() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        ws.ok(ws.cycleArgs("advance", "--to", "READY_FOR_HANDOFF"));
+        AttackWorkspace.rewriteLog(ws.path(AttackWorkspace.LOG), lines -> {
+            ObjectNode metadata = (ObjectNode) lines.get(lines.size() - 1).at("/event/payload/metadata");
+            ((ObjectNode) metadata.get("gate_results")).put("x\n   9  2025-09-09T00:00:00Z  STATE_TRANSITION"
+                    + "  EXECUTED -> VALIDATED  {parity_coverage\u001b[2K", "PASS");
+            return lines;
+        });
+        CliRun status = ws.run(ws.cycleArgs("status"));
+
+        assertThat(ACTED_ON.matcher(status.out()).find()).as(status.out()).isFalse();
+        assertThat(status.out().lines()).as(status.out()).noneMatch(l -> l.contains("EXECUTED -> VALIDATED")
+                && !l.contains("READY_FOR_HANDOFF"));
+    }
+}
