@@ -23,8 +23,10 @@ import java.util.Optional;
  *       thread;</li>
  *   <li>{@code caffeine}: Caffeine's class initialisation, which asks {@code System.getLogger} for its
  *       logger and so sets up the JDK's logging back end;</li>
- *   <li>{@code exit-logger}: the logger {@code System.exit} asks for ({@code java.lang.Runtime}, since
- *       Java 17), whose first lookup searches the class path for a logging back end.</li>
+ *   <li>{@code exit-logger}: a logger named as the one {@code System.exit} asks for
+ *       ({@code java.lang.Runtime}, to log the exit at debug level): the first logger of a process
+ *       searches the class path for a logging back end, which {@code System.exit} otherwise does on the
+ *       main thread as the command ends.</li>
  * </ul>
  * Only class initialisation and look-ups the JDK caches: the JVM initialises a class once, whichever
  * thread asks first (a thread that needs it while the other is initialising it waits for it), so
