@@ -85,6 +85,8 @@ public final class PlanningCommand implements Runnable {
      * a non-zero code (see {@link ExitGuard}).
      */
     public static void main(String[] args) {
+        // First: what the command's main thread will need later is prepared beside it (StartupWarmUp).
+        StartupWarmUp.start(args);
         ExitGuard.install(System.err);
         if (versionOnly(args)) {
             // The version alone needs no command model: picocli's first model, built by reflection

@@ -315,6 +315,10 @@ final class StartupTraining {
     }
 
     private static int execute(List<String[]> steps) {
+        if (!steps.isEmpty()) {
+            // As the command's main does: so that the warm-up's own classes are in the start-up cache.
+            StartupWarmUp.start(steps.get(0));
+        }
         int failed = 0;
         PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         try {

@@ -297,6 +297,44 @@ class LauncherTest {
         assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "status")).doesNotContain("-XX:AOTCache");
     }
 
+    /**
+     * status and lint run on C1 alone, which uses no method profile: their caches are recorded without
+     * the training's profiles (which Java 25 would replay at every start); the other families' with them.
+     * The diagnostic flag comes with IgnoreUnrecognizedVMOptions, so a JDK without it still records.
+     */
+    @Test
+    void statusAndLintCachesAreRecordedWithoutTheTrainingsMethodProfiles() throws Exception {
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        Path calls = dir.resolve("java-calls");
+        // The fake java also notes every call, the training runs' included (their output is discarded).
+        Files.writeString(jdk25.resolve("bin/java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\necho \"$0 $*\"\n",
+                StandardCharsets.UTF_8);
+        executable(jdk25.resolve("bin/java"));
+        // The example the training runs copy; older than the jar, so that the launcher builds nothing.
+        Path example = Files.createDirectories(root.resolve("planning-examples/workspaces/fe-2025-09-02"));
+        for (Path made = example; !made.equals(root); made = made.getParent()) {
+            Files.setLastModifiedTime(made, FileTime.fromMillis(900_000_000_000L));
+        }
+        String withoutProfiles = "-XX:+UnlockDiagnosticVMOptions -XX:+IgnoreUnrecognizedVMOptions -XX:-AOTRecordTraining";
+
+        for (String[] command : List.of(new String[] {"status", "-w", "x"}, new String[] {"lint", "-w", "x"},
+                new String[] {"gate", "-w", "x"}, new String[] {"rules", "hash", "x"})) {
+            Files.deleteIfExists(calls);
+            String ran = run(Map.of("PLANNING_CDS_WAIT", "1"), command);
+
+            List<String> recordings = Files.readAllLines(calls, StandardCharsets.UTF_8).stream()
+                    .filter(call -> call.contains("-XX:AOTCacheOutput=")).toList();
+            assertThat(recordings).as(String.join(" ", command)).hasSize(1);
+            if (command[0].equals("status") || command[0].equals("lint")) {
+                assertThat(recordings.get(0)).contains(withoutProfiles);
+            } else {
+                assertThat(recordings.get(0)).doesNotContain("AOTRecordTraining");
+            }
+            // The command itself runs with the JVM's defaults either way.
+            assertThat(ran.lines().reduce((first, second) -> second).orElseThrow()).doesNotContain("AOTRecordTraining");
+        }
+    }
+
     @Test
     void aCacheOlderThanTheJarIsNotMapped() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");

@@ -1,0 +1,99 @@
+package dev.planning.cli;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Work the JVM does once per process, done ahead on a second thread while the command's own thread
+ * starts: a short command's main thread is its critical path, and on an idle second core it waits for
+ * nothing else (docs/BENCHMARKS.md, "Cold start, twelfth pass"). Each step is one the command's main
+ * thread would otherwise take itself, later, and that depends on nothing the command reads:
+ * <ul>
+ *   <li>{@code json}: jackson-core's parser classes initialised: the first parser initialises
+ *       {@code ParserMinimalBase}, whose constants are {@code BigDecimal}s, and Java 25's
+ *       {@code BigDecimal} computes 5<sup>65536</sup> when it is initialised (several milliseconds);</li>
+ *   <li>{@code sha256}: the first {@code MessageDigest.getInstance("SHA-256")}, which instantiates the
+ *       JDK's security providers;</li>
+ *   <li>{@code sha256-compiled}: the same, then {@value #COMPILED_BYTES} bytes of zeros hashed, so that
+ *       the JIT compiles SHA-256's compression function (a few hundred calls) before the command hashes
+ *       its own inputs: interpreted, the first blocks of a lint's inputs took about a quarter of its main
+ *       thread;</li>
+ *   <li>{@code caffeine}: Caffeine's class initialisation, which asks {@code System.getLogger} for its
+ *       logger and so sets up the JDK's logging back end;</li>
+ *   <li>{@code exit-logger}: a logger named as the one {@code System.exit} asks for
+ *       ({@code java.lang.Runtime}, to log the exit at debug level): the first logger of a process
+ *       searches the class path for a logging back end, which {@code System.exit} otherwise does on the
+ *       main thread as the command ends.</li>
+ * </ul>
+ * Only class initialisation and look-ups the JDK caches: the JVM initialises a class once, whichever
+ * thread asks first (a thread that needs it while the other is initialising it waits for it), so
+ * nothing a command computes, prints or checks depends on whether, or how far, the warm-up ran. A
+ * step that fails is dropped silently: the main thread meets the failure where it always did (a class
+ * whose initialisation failed on the warm-up thread is reported to it by the JVM as one that could not
+ * be initialised). The steps are picked by the command's name: {@code status} reads and hashes event logs,
+ * {@code lint} hashes its inputs to find a kept result; other commands start no thread.
+ */
+final class StartupWarmUp {
+
+    /** The classes the {@code json} and {@code caffeine} steps initialise (a test checks each exists). */
+    static final String JSON_PARSER = "com.fasterxml.jackson.core.base.ParserMinimalBase";
+    static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
+
+    /** The steps of each command that has some, in the order its main thread needs them. */
+    static final Map<String, List<String>> STEPS = Map.of(
+            "status", List.of("caffeine", "json", "sha256", "exit-logger"),
+            "lint", List.of("sha256-compiled", "exit-logger"));
+
+    /** How much {@code sha256-compiled} hashes: 512 blocks of SHA-256. */
+    static final int COMPILED_BYTES = 32 * 1024;
+
+    private StartupWarmUp() {
+    }
+
+    /** The steps for these command-line arguments: none unless the first names a command that has some. */
+    static List<String> stepsFor(String[] args) {
+        return args.length == 0 ? List.of() : STEPS.getOrDefault(args[0], List.of());
+    }
+
+    /**
+     * Starts the warm-up for these arguments on a daemon thread (which never keeps the JVM alive).
+     *
+     * @return the thread, or empty when the command has no steps
+     */
+    static Optional<Thread> start(String[] args) {
+        List<String> steps = stepsFor(args);
+        if (steps.isEmpty()) {
+            return Optional.empty();
+        }
+        Thread thread = new Thread(() -> run(steps), "planning-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return Optional.of(thread);
+    }
+
+    /** Runs the steps in order; one that fails is skipped. */
+    static void run(List<String> steps) {
+        for (String step : steps) {
+            try {
+                step(step);
+            } catch (ReflectiveOperationException | NoSuchAlgorithmException | RuntimeException | LinkageError e) {
+                // Ahead of time only: the main thread meets the failure where it always did.
+            }
+        }
+    }
+
+    private static void step(String step) throws ReflectiveOperationException, NoSuchAlgorithmException {
+        ClassLoader loader = StartupWarmUp.class.getClassLoader();
+        switch (step) {
+            case "json" -> Class.forName(JSON_PARSER, true, loader);
+            case "caffeine" -> Class.forName(CAFFEINE, true, loader);
+            case "sha256" -> MessageDigest.getInstance("SHA-256");
+            case "sha256-compiled" -> MessageDigest.getInstance("SHA-256").digest(new byte[COMPILED_BYTES]);
+            case "exit-logger" -> System.getLogger("java.lang.Runtime");
+            default -> throw new IllegalArgumentException("no warm-up step " + step);
+        }
+    }
+}
