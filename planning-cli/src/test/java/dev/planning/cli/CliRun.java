@@ -1,12 +1,11 @@
 package dev.planning.cli;
 
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** Runs the CLI in-process and captures what it printed. */
 public record CliRun(int exitCode, String out, String err) {
@@ -60,20 +59,7 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** A fresh copy of an example workspace, safe to modify. */
     public static Path copyOf(String name, Path target) {
-        Path source = example(name);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return WorkspaceCopies.copy(example(name), target);
     }
 
     /** Whether anything looks like a Java stack trace. */
