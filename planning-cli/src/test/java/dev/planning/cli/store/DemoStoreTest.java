@@ -106,7 +106,7 @@ class DemoStoreTest {
      * it at once (auto-creation on first use, through the controller, can outlast the one-shot
      * publish on a loaded machine: every event then waited in the outbox).
      */
-    private static void createTopic(String topic) throws Exception {
+    static void createTopic(String topic) throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -144,7 +144,7 @@ class DemoStoreTest {
         return CliRun.of(args);
     }
 
-    private Path storeFile(String repository, String topic) throws IOException {
+    Path storeFile(String repository, String topic) throws IOException {
         Path file = dir.resolve("store.properties");
         Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository
                 + "\nkafka.bootstrap.servers=" + kafka.bootstrapServers() + "\nkafka.topic=" + topic + "\n",
@@ -233,7 +233,7 @@ class DemoStoreTest {
     }
 
     /** {@code stream/cycle seq eventId} of each event the database holds for the repository. */
-    private static List<String> storedEvents(String repository) throws Exception {
+    static List<String> storedEvents(String repository) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT stream, cycle_id, seq, event_id"
                         + " FROM planning_event WHERE repository = ? ORDER BY stream, cycle_id, seq")) {
@@ -249,7 +249,7 @@ class DemoStoreTest {
     }
 
     /** The same form, from the CloudEvents envelopes on the topic. */
-    private static List<String> published(String topic, int expected) {
+    static List<String> published(String topic, int expected) {
         List<String> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : consume(topic, expected)) {
             JsonNode envelope = read(record.value());
@@ -260,7 +260,7 @@ class DemoStoreTest {
     }
 
     /** Within each partition, a cycle's envelopes come with sequence 1, 2, 3, ... */
-    private static boolean publishedInPartitionOrderAreSequential(String topic, int expected) {
+    static boolean publishedInPartitionOrderAreSequential(String topic, int expected) {
         java.util.Map<String, Integer> last = new java.util.HashMap<>();
         for (ConsumerRecord<String, byte[]> record : consume(topic, expected)) {
             int sequence = read(record.value()).get("planningsequence").asInt();
