@@ -11,10 +11,14 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The jars {@code mvn package} builds for the command line: the library jar names its module, and
- * the runnable jar prints no logging noise. Runs in the jar-tests execution, after package.
+ * the runnable jar prints no logging noise and leaves out Kafka's compression codecs, whose
+ * absence its producer reports in words. Runs in the jar-tests execution, after package.
  */
 @EnabledIfSystemProperty(named = "planning.jar", matches = ".+",
         disabledReason = "needs the built jars: runs in the jar-tests execution of mvn verify")
@@ -55,6 +59,66 @@ class CliJarIT {
         }
         assertThat(checked).isGreaterThan(10_000);
         assertThat(upgraded).isGreaterThan(300);
+    }
+
+    @Test
+    void theRunnableJarLeavesOutKafkasCompressionCodecs() throws IOException {
+        // The command's producer sets no compression.type, so it never reaches zstd-jni, lz4-java or
+        // snappy-java (10.6 MB with native libraries for every platform): the shade plugin leaves them out.
+        try (JarFile jar = new JarFile(Path.of(System.getProperty("planning.jar")).toFile())) {
+            java.util.List<String> names = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
+            assertThat(names).contains("org/apache/kafka/clients/producer/KafkaProducer.class",
+                    "dev/planning/store/postgres/OutboxRelay.class");
+            assertThat(names).noneMatch(name -> name.startsWith("com/github/luben/") || name.startsWith("net/jpountz/")
+                    || name.startsWith("org/xerial/snappy/") || name.contains("zstd-jni") || name.contains("snappyjava"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"zstd, com.github.luben:zstd-jni", "lz4, at.yawk.lz4:lz4-java", "snappy, org.xerial.snappy:snappy-java"})
+    void theRunnableJarsProducerRefusesACodecItLeavesOutInWords(String type, String library) throws Exception {
+        Throwable refused = producerFromTheJar(type);
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.getClass().getName()).isEqualTo("dev.planning.api.InvalidInputException");
+        assertThat(refused.getMessage()).startsWith("Kafka compression.type=" + type + " needs " + library
+                + ", which is not on the class path");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "gzip"})
+    void theRunnableJarsProducerTakesTheCodecsThatNeedNoLibrary(String type) throws Exception {
+        assertThat(producerFromTheJar(type)).isNull();
+    }
+
+    /**
+     * Builds {@code OutboxRelay.producer} with {@code compression.type=type} from the shaded jar's
+     * own classes alone (a class loader over the jar, above the JDK's), and closes it: what it
+     * threw, or {@code null}. A producer connects only when it sends, so no broker is needed.
+     */
+    private static Throwable producerFromTheJar(String type) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", "127.0.0.1:9");
+        props.put("compression.type", type);
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {Path.of(System.getProperty("planning.jar")).toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            // Kafka loads its configured classes (metrics reporters) through the context class loader.
+            thread.setContextClassLoader(loader);
+            Object producer;
+            try {
+                producer = loader.loadClass("dev.planning.store.postgres.OutboxRelay")
+                        .getMethod("producer", java.util.Properties.class).invoke(null, props);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                return e.getCause();
+            }
+            ((AutoCloseable) producer).close();
+            return null;
+        } finally {
+            thread.setContextClassLoader(context);
+        }
     }
 
     @Test

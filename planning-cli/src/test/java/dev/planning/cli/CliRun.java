@@ -1,12 +1,11 @@
 package dev.planning.cli;
 
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** Runs the CLI in-process and captures what it printed. */
 public record CliRun(int exitCode, String out, String err) {
@@ -18,6 +17,41 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /**
+     * Runs a built jar of the CLI ({@code java -jar jar args}) in a child JVM of this test's Java and
+     * captures what it printed; gives it five minutes.
+     */
+    public static CliRun ofJar(Path jar, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).start();
+            process.getOutputStream().close();
+            java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> read(process.getErrorStream()));
+            String out = read(process.getInputStream());
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("planning " + String.join(" ", args) + " did not finish in 5 minutes");
+            }
+            return new CliRun(process.exitValue(), out, err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String read(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Where the example workspaces are, from this module's directory (Maven's working directory). */
     public static Path example(String name) {
         return Path.of("..", "planning-examples", "workspaces", name).toAbsolutePath().normalize();
@@ -25,20 +59,7 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** A fresh copy of an example workspace, safe to modify. */
     public static Path copyOf(String name, Path target) {
-        Path source = example(name);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return WorkspaceCopies.copy(example(name), target);
     }
 
     /** Whether anything looks like a Java stack trace. */

@@ -1,11 +1,10 @@
 package dev.planning.examples;
 
-import static dev.planning.examples.Workspaces.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.planning.examples.Workspaces.Run;
+import dev.planning.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +31,14 @@ class FeCriticalTest {
 
     @BeforeEach
     void copyExample() {
-        workspace = Workspaces.copy("fe-critical", temp.resolve("fe-critical"));
+        workspace = CliRun.copyOf("fe-critical", temp.resolve("fe-critical"));
     }
 
-    private Run advance(String... extra) {
+    private CliRun advance(String... extra) {
         List<String> args = new ArrayList<>(List.of("advance", "-w", workspace.toString(), "--stream", "fe",
                 "--cycle", "2025-09-02", "--to", "READY_FOR_HANDOFF"));
         args.addAll(List.of(extra));
-        return planning(args.toArray(String[]::new));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private void waive(String rule, String item, String expires) throws IOException {
@@ -50,7 +49,7 @@ class FeCriticalTest {
 
     @Test
     void refusesReadyForHandoffAndSaysWhichRuleWhichItemAndWhy() {
-        Run run = advance();
+        CliRun run = advance();
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).contains("fe/2025-09-02: PLANNED -> READY_FOR_HANDOFF REFUSED")
@@ -62,7 +61,7 @@ class FeCriticalTest {
 
     @Test
     void theRefusalInJsonNamesTheRuleAndTheItem() throws IOException {
-        Run run = advance("--format", "json");
+        CliRun run = advance("--format", "json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -80,7 +79,7 @@ class FeCriticalTest {
     void aScopedWaiverLetsItAdvanceAndIsListedInTheResult() throws IOException {
         waive("critical-approvals", "FE-12", "2099-12-31");
 
-        Run run = advance();
+        CliRun run = advance();
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("READY_FOR_HANDOFF accepted")
@@ -94,7 +93,7 @@ class FeCriticalTest {
     void theWaiverIsListedInTheJsonResultToo() throws IOException {
         waive("critical-approvals", "FE-12", "2099-12-31");
 
-        Run run = advance("--format", "json");
+        CliRun run = advance("--format", "json");
 
         assertThat(run.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -111,7 +110,7 @@ class FeCriticalTest {
     void anExpiredWaiverDoesNotWaive() throws IOException {
         waive("critical-approvals", "FE-12", "2001-01-31");
 
-        Run run = advance();
+        CliRun run = advance();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("REFUSED").contains("FE-12 violates critical-approvals")
@@ -122,7 +121,7 @@ class FeCriticalTest {
     void aWaiverForAnotherItemDoesNotWaive() throws IOException {
         waive("critical-approvals", "FE-13", "2099-12-31");
 
-        Run run = advance();
+        CliRun run = advance();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("REFUSED").contains("FE-12 violates critical-approvals")
@@ -151,10 +150,10 @@ class FeCriticalTest {
         // Located relative to the workspace, as the builder reports a rulebook inside it.
         String where = "rulebook/rules/broken.drl:6:";
 
-        Run lint = planning("lint", "-w", workspace.toString());
-        Run advance = advance();
+        CliRun lint = CliRun.of("lint", "-w", workspace.toString());
+        CliRun advance = advance();
 
-        for (Run run : List.of(lint, advance)) {
+        for (CliRun run : List.of(lint, advance)) {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).startsWith("error: " + where).doesNotContain("Exception").doesNotContain("\tat ");
         }

@@ -1,6 +1,5 @@
 package dev.planning.examples;
 
-import static dev.planning.examples.Workspaces.planning;
 import static dev.planning.rules.testkit.GovernanceAssertions.assertThat;
 import static dev.planning.rules.testkit.GovernanceAssertions.v;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +14,8 @@ import dev.planning.api.governance.ViolationSeverity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.cli.CliRun;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
-import dev.planning.examples.Workspaces.Run;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.testkit.RuleTestFiles;
@@ -106,7 +105,7 @@ class ReleaseOwnerPolicyTest {
 
     @Test
     void itsYamlTestsPassWithFullCoverageThroughTheCommandLine() {
-        Run run = planning("rules", "test", POLICY.toString(), "--fail-under", "100");
+        CliRun run = CliRun.of("rules", "test", POLICY.toString(), "--fail-under", "100");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("6 passed, 0 failed").contains("rule coverage: 100.0% (4 of 4 rules)");

@@ -7,6 +7,7 @@ import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.PemSigner;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** The example workspaces of this module, and fresh copies of them to advance in. */
 final class Examples {
@@ -65,19 +65,6 @@ final class Examples {
 
     /** A copy of an example workspace under {@code target}, for tests that record events. */
     static Path copy(String name, Path target) {
-        Path source = workspace(name);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WorkspaceCopies.copy(workspace(name), target);
     }
 }

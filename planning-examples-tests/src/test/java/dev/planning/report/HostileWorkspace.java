@@ -5,6 +5,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.engine.Planning;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.stream.Stream;
 
 /**
  * The fe-critical example with attacker-chosen text in its plan titles, decision log and actor,
@@ -34,7 +34,7 @@ final class HostileWorkspace {
 
     /** Copies and patches the example into {@code dir}, opens it and makes the refused attempt. */
     static PlanningWorkspace create(Path dir) {
-        copy(Path.of("..", "planning-examples", "workspaces", "fe-critical").toAbsolutePath().normalize(), dir);
+        WorkspaceCopies.copy(Path.of("..", "planning-examples", "workspaces", "fe-critical").toAbsolutePath().normalize(), dir);
         try {
             Path plan = dir.resolve(PLAN);
             String text = Files.readString(plan, StandardCharsets.UTF_8)
@@ -65,20 +65,5 @@ final class HostileWorkspace {
 
     private static String yaml(String value) {
         return "'" + value.replace("'", "''") + "'";
-    }
-
-    static void copy(Path source, Path target) {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class HtmlReportTest {
     @Test
     void theSameWorkspaceGivesTheSameBytesWhereverItLies() {
         Path copy = dir.resolve("copy");
-        HostileWorkspace.copy(dir.resolve("ws"), copy);
+        WorkspaceCopies.copy(dir.resolve("ws"), copy);
         Map<String, byte[]> again = HtmlReport.builder(HostileWorkspace.open(copy)).asOf(AS_OF).build().render();
         assertThat(again.keySet()).containsExactlyElementsOf(site.keySet());
         site.forEach((path, bytes) -> assertThat(again.get(path)).as(path).isEqualTo(bytes));

@@ -1,11 +1,7 @@
 package dev.planning.maven;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /** Example workspaces copied into a test's temporary directory, and goals configured on them. */
 final class MojoFixtures {
@@ -17,24 +13,7 @@ final class MojoFixtures {
 
     /** A copy of the named example workspace under {@code dir}. */
     static Path copyOf(String example, Path dir) {
-        return copy(EXAMPLES.resolve(example), dir.resolve(example));
-    }
-
-    /** A copy of the directory {@code source} at {@code target}. */
-    static Path copy(Path source, Path target) {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return WorkspaceCopies.copy(EXAMPLES.resolve(example), dir.resolve(example));
     }
 
     /** The goal with its workspace, project directory and report directory set, as Maven would. */

@@ -7,6 +7,7 @@ import dev.planning.api.seal.SealOptions;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.Planning;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class SignedWorkspaceSample {
      * @param tamper   whether to change a sealed artifact (the task breakdown) after signing
      */
     public static void create(Path examples, Path basedir, boolean tamper) throws IOException {
-        Path workspace = MojoFixtures.copy(examples.resolve("fe-2025-09-02"), basedir.resolve("workspace"));
+        Path workspace = WorkspaceCopies.copy(examples.resolve("fe-2025-09-02"), basedir.resolve("workspace"));
         Path keyDir = Files.createDirectories(basedir.resolve("keys"));
         Keys keys = Planning.keys();
         List<String> roles = List.of("PM", "TechLead", "QA");

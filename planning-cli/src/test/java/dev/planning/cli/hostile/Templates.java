@@ -1,6 +1,7 @@
 package dev.planning.cli.hostile;
 
 import dev.planning.cli.CycleScript;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class Templates {
     /** Copies template {@code name} into {@code target} (which then holds {@code ws/}, and {@code keys/} when sealed). */
     static synchronized void copy(String name, Path target) {
         try {
-            copyTree(template(name), target);
+            WorkspaceCopies.copy(template(name), target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,19 +66,6 @@ final class Templates {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // nothing more can be done at shutdown
-        }
-    }
-
-    static void copyTree(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, LinkOption.NOFOLLOW_LINKS);
-                }
-            }
         }
     }
 }

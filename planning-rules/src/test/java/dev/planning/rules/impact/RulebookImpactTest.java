@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ class RulebookImpactTest {
 
     @Test
     void raisingTheRequiredApprovalsBlocksTheFrontendCycleThatPassesToday() throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
-        Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path head = WorkspaceCopies.copy(ws.resolve("rulebook"), dir.resolve("head"));
         setApprovals(head, 4);
 
         RulebookImpact impact = RulebookImpact.compare(ws, ws.resolve("rulebook"), head, CLOCK);
@@ -53,8 +54,8 @@ class RulebookImpactTest {
 
     @Test
     void aNewFindingCarriesTheValuesItsRuleComparedAndTheRulesFixHint() throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
-        Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path head = WorkspaceCopies.copy(ws.resolve("rulebook"), dir.resolve("head"));
         setApprovals(head, 4);
 
         ImpactFinding added = RulebookImpact.compare(ws, ws.resolve("rulebook"), head, CLOCK).cycles().get(0)
@@ -67,8 +68,8 @@ class RulebookImpactTest {
 
     @Test
     void loweringTheRequiredApprovalsResolvesTheCriticalViolationWithoutBlockingAnything() throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-critical"), dir.resolve("ws"));
-        Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-critical"), dir.resolve("ws"));
+        Path head = WorkspaceCopies.copy(ws.resolve("rulebook"), dir.resolve("head"));
         setApprovals(head, 2);
 
         RulebookImpact impact = RulebookImpact.compare(ws, ws.resolve("rulebook"), head, CLOCK);
@@ -94,7 +95,7 @@ class RulebookImpactTest {
 
     @Test
     void theBaseRulebookIsReadFromGitAtARevisionAndItsTemporaryCopyRemoved() throws Exception {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
         commit(ws);
         String committedHash = dev.planning.engine.internal.rulebook.RulebookHasher.hash(ws.resolve("rulebook"));
         setApprovals(ws.resolve("rulebook"), 4);
@@ -122,7 +123,7 @@ class RulebookImpactTest {
 
     @Test
     void anUnknownRevisionIsBadInputNamingIt() throws Exception {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
         commit(ws);
 
         assertThatThrownBy(() -> RulebookImpact.compareWithRevision(ws, "no-such-branch", ws.resolve("rulebook"), CLOCK))
@@ -131,7 +132,7 @@ class RulebookImpactTest {
 
     @Test
     void aWorkspaceOutsideGitIsBadInput() throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("plain"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("plain"));
 
         assertThatThrownBy(() -> RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not inside a git repository");
@@ -139,8 +140,8 @@ class RulebookImpactTest {
 
     @Test
     void aHeadRuleThatDoesNotCompileIsBadInputLocatedInItsFile() throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
-        Path head = copy(ws.resolve("rulebook"), dir.resolve("head"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path head = WorkspaceCopies.copy(ws.resolve("rulebook"), dir.resolve("head"));
         Path drl = head.resolve("rules/critical.drl");
         Files.writeString(drl, Files.readString(drl) + "\nrule \"broken\" when then oops( end\n");
 
@@ -163,19 +164,5 @@ class RulebookImpactTest {
             PersonIdent who = new PersonIdent("Tester", "tester@example.org");
             git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
         }
-    }
-
-    private static Path copy(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -1,5 +1,6 @@
 package dev.planning.store.postgres;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
@@ -128,6 +129,9 @@ public final class OutboxRelay implements AutoCloseable {
      * A producer fit for the relay: {@code acks=all}, idempotent (no reordering on retries), short
      * blocking so an outage is noticed quickly, string keys and byte values. {@code props} needs at
      * least {@code bootstrap.servers}.
+     *
+     * @throws InvalidInputException when {@code compression.type} names a codec whose library is not
+     *         on the class path (Kafka itself would fail only at the first send)
      */
     public static Producer<String, byte[]> producer(java.util.Properties props) {
         java.util.Properties all = new java.util.Properties();
@@ -139,9 +143,47 @@ public final class OutboxRelay implements AutoCloseable {
         all.put("delivery.timeout.ms", "8000");
         all.put("linger.ms", "0");
         all.putAll(props);
+        requireCodec(all, OutboxRelay::onClassPath);
         return new org.apache.kafka.clients.producer.KafkaProducer<>(all,
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
+    }
+
+    /**
+     * Refuses, in words, a {@code compression.type} whose codec library is not on the class path:
+     * Kafka would only fail at the first send, with a {@code NoClassDefFoundError}. The
+     * {@code planning} command's jar leaves the optional codecs out (it sets no compression);
+     * {@code gzip} is the JDK's own and always available.
+     *
+     * @param present whether a class of the given name can be loaded
+     * @throws InvalidInputException naming the missing library
+     */
+    static void requireCodec(java.util.Properties props, java.util.function.Predicate<String> present) {
+        Object type = props.get("compression.type");
+        if (type == null) {
+            return;
+        }
+        String name = type.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        String[] codec = switch (name) {
+            case "zstd" -> new String[] {"com.github.luben.zstd.Zstd", "com.github.luben:zstd-jni"};
+            case "lz4" -> new String[] {"net.jpountz.lz4.LZ4Factory", "at.yawk.lz4:lz4-java"};
+            case "snappy" -> new String[] {"org.xerial.snappy.Snappy", "org.xerial.snappy:snappy-java"};
+            default -> null;
+        };
+        if (codec != null && !present.test(codec[0])) {
+            throw new InvalidInputException("Kafka compression.type=" + name + " needs " + codec[1]
+                    + ", which is not on the class path (the planning command's jar leaves Kafka's codecs out"
+                    + " and publishes uncompressed): use compression.type=none or gzip, or add " + codec[1]);
+        }
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, org.apache.kafka.clients.producer.KafkaProducer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**

@@ -14,11 +14,11 @@ import dev.planning.engine.fixtures.PreparedCopies;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.PemSigner;
 import dev.planning.engine.internal.signing.TestKeys;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,9 +26,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * A copy of the frontend example workspace in a fresh git repository, signers for PM, TechLead and
@@ -60,20 +57,7 @@ final class SealFixture {
 
     /** The example workspace copied under {@code dir}, not yet committed. */
     static Path copyExample(Path dir) {
-        Path workspace = dir.resolve("ws");
-        try (Stream<Path> walk = Files.walk(EXAMPLE)) {
-            for (Path source : (Iterable<Path>) walk::iterator) {
-                Path target = workspace.resolve(EXAMPLE.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return workspace;
+        return WorkspaceCopies.copy(EXAMPLE, dir.resolve("ws"));
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.signing.CanonicalForm;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -293,17 +294,7 @@ class SummaryAnchoringTest {
     @Test
     void verifyingWithTheSameRulebookAtAnotherPathPasses(@TempDir Path elsewhere) throws IOException {
         workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));
-        Path copy = elsewhere.resolve("policies");
-        try (Stream<Path> files = Files.walk(root.resolve("rulebook"))) {
-            for (Path file : files.toList()) {
-                Path target = copy.resolve(root.resolve("rulebook").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        Path copy = WorkspaceCopies.copy(root.resolve("rulebook"), elsewhere.resolve("policies"));
         PlanningWorkspace moved = Planning.builder().workspace(root).rulebook(copy)
                 .trustedKeys(CycleWorkspace.TRUST).build();
         assertThat(moved.rulebook().hash()).isEqualTo(workspace.rulebook().hash());

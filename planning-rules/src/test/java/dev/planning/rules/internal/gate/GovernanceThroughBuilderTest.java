@@ -11,12 +11,11 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.engine.Planning;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +43,7 @@ class GovernanceThroughBuilderTest {
 
     @Test
     void waiversAreJudgedAgainstTheBuildersClock() throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-critical"), dir.resolve("ws"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-critical"), dir.resolve("ws"));
         Files.writeString(ws.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml"), """
                 waivers:
                   - {rule: critical-approvals, item: FE-12, reason: "board meets Monday", approver: cto-gina, expires: 2030-01-05}
@@ -63,7 +62,7 @@ class GovernanceThroughBuilderTest {
 
     @Test
     void aRulebookThatDoesNotCompileFailsBuildLocatedAndLeavesTheLogUntouched() throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
         Planning.builder().workspace(ws).build().create(FE);
         byte[] log = Files.readAllBytes(ws.resolve(LOG));
         Files.writeString(ws.resolve("rulebook/rules/zz-broken.drl"), """
@@ -104,7 +103,7 @@ class GovernanceThroughBuilderTest {
 
     /** The example workspace with its rulebook replaced by {@code files} (path relative to the rulebook). */
     private Path withRulebook(java.util.Map<String, String> files) throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
         try (Stream<Path> walk = Files.walk(ws.resolve("rulebook"))) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -118,7 +117,7 @@ class GovernanceThroughBuilderTest {
 
     /** The example with a rule file that does not compile, and its log as it stands. */
     private Path brokenRulebook() throws IOException {
-        Path ws = copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
         Planning.builder().workspace(ws).build().create(FE);
         Files.writeString(ws.resolve("rulebook/rules/zz-broken.drl"), """
                 package rules;
@@ -200,21 +199,5 @@ class GovernanceThroughBuilderTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("summarize");
         assertThat(Files.readAllBytes(ws.resolve(LOG))).isEqualTo(log);
         assertThat(ws.resolve("frameworks/planning-fe/events/2025-10-01.events.jsonl")).doesNotExist();
-    }
-
-    private static Path copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return to;
     }
 }
