@@ -34,11 +34,11 @@ class WorkspaceCopiesTest {
         Path copy = WorkspaceCopies.copy(source, dir.resolve("a/b/copy"));
 
         assertThat(copy).isEqualTo(dir.resolve("a/b/copy"));
-        assertThat(copy.resolve("frameworks/planning-fe/plans/tasks.yaml")).hasContent("tasks: [ü]\n");
-        assertThat(copy.resolve("rulebook.yaml")).hasContent("profiles: {}\n");
+        assertThat(copy.resolve("frameworks/planning-fe/plans/tasks.yaml")).usingCharset(StandardCharsets.UTF_8).hasContent("tasks: [ü]\n");
+        assertThat(copy.resolve("rulebook.yaml")).usingCharset(StandardCharsets.UTF_8).hasContent("profiles: {}\n");
         assertThat(copy.resolve("empty")).isEmptyDirectory();
         Files.writeString(copy.resolve("rulebook.yaml"), "changed\n", StandardCharsets.UTF_8);
-        assertThat(source.resolve("rulebook.yaml")).hasContent("profiles: {}\n");
+        assertThat(source.resolve("rulebook.yaml")).usingCharset(StandardCharsets.UTF_8).hasContent("profiles: {}\n");
     }
 
     @Test
@@ -49,7 +49,7 @@ class WorkspaceCopiesTest {
 
         WorkspaceCopies.copy(source, target);
 
-        assertThat(target.resolve("rulebook.yaml")).hasContent("profiles: {}\n");
+        assertThat(target.resolve("rulebook.yaml")).usingCharset(StandardCharsets.UTF_8).hasContent("profiles: {}\n");
     }
 
     @Test
