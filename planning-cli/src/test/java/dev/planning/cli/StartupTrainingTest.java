@@ -3,9 +3,11 @@ package dev.planning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.rules.CompiledRulebooks;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,22 @@ class StartupTrainingTest {
 
         assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "read", prepared)).isZero();
         assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("status-training"), "status", prepared)).isZero();
+    }
+
+    @Test
+    void thePreparedWorkspaceIsACommittedRepositoryWhoseCommitTheSealRecords() throws Exception {
+        Path prepared = scratch.resolve("prepared");
+        assertThat(StartupTraining.prepare(EXAMPLE, prepared)).isZero();
+
+        // As a user's workspace: the seal records the commit, so verify looks it up with JGit (trained).
+        try (Git git = Git.open(prepared.resolve("ws").toFile())) {
+            String head = git.getRepository().resolve("HEAD").name();
+            assertThat(prepared.resolve("ws/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml"))
+                    .content(StandardCharsets.UTF_8).contains("snapshot_rev: \"" + head + "\"");
+            try (Stream<Path> packs = Files.list(prepared.resolve("ws/.git/objects/pack"))) {
+                assertThat(packs.map(Path::toString)).as("objects packed, as a clone's").anyMatch(name -> name.endsWith(".pack"));
+            }
+        }
     }
 
     @Test
