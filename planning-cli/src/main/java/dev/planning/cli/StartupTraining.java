@@ -232,9 +232,9 @@ final class StartupTraining {
      * packed, advances its cycle to {@code READY_FOR_HANDOFF}, seals it and signs its manifest by the
      * three roles with keys in {@code dir/keys}; returns how many steps failed. In a repository, as a
      * user's workspace is: the seal records the commit, and {@code verify} (even
-     * {@code --checksums-only}) and {@code status} past the seal look it up with JGit, whose classes
-     * are then in the family's cache (outside one, about 390 classes were loaded from the jar at every
-     * such command: docs/BENCHMARKS.md, "The start-up caches trained in a git repository").
+     * {@code --checksums-only}) looks it up with JGit, whose classes are then in the {@code read}
+     * family's cache (outside one, about 390 classes were loaded from the jar at every such command:
+     * docs/BENCHMARKS.md, "The start-up caches trained in a git repository").
      */
     static int prepare(Path example, Path dir) throws IOException {
         Path ws = dir.resolve("ws");
@@ -346,7 +346,7 @@ final class StartupTraining {
     /**
      * Makes {@code ws} a git repository holding its files in one commit, its objects packed as a
      * cloned repository's are. Author and committer are fixed and the commit is never signed, so no
-     * user or system configuration is needed.
+     * name, e-mail or signing key needs to be configured.
      */
     private static void committed(Path ws) throws IOException {
         PersonIdent trainer = new PersonIdent("planning start-up training", "training@planning.invalid");
