@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -133,7 +136,7 @@ public final class OutboxRelay implements AutoCloseable {
      * @throws InvalidInputException when {@code compression.type} names a codec whose library is not
      *         on the class path (Kafka itself would fail only at the first send)
      */
-    public static Producer<String, byte[]> producer(java.util.Properties props) {
+    public static Producer<String, byte[]> producer(Properties props) {
         java.util.Properties all = new java.util.Properties();
         all.put("acks", "all");
         all.put("enable.idempotence", "true");
@@ -158,12 +161,12 @@ public final class OutboxRelay implements AutoCloseable {
      * @param present whether a class of the given name can be loaded
      * @throws InvalidInputException naming the missing library
      */
-    static void requireCodec(java.util.Properties props, java.util.function.Predicate<String> present) {
+    static void requireCodec(Properties props, Predicate<String> present) {
         Object type = props.get("compression.type");
         if (type == null) {
             return;
         }
-        String name = type.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        String name = type.toString().strip().toLowerCase(Locale.ROOT);
         String[] codec = switch (name) {
             case "zstd" -> new String[] {"com.github.luben.zstd.Zstd", "com.github.luben:zstd-jni"};
             case "lz4" -> new String[] {"net.jpountz.lz4.LZ4Factory", "at.yawk.lz4:lz4-java"};
