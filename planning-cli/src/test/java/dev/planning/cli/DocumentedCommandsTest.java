@@ -109,7 +109,7 @@ class DocumentedCommandsTest {
         Set<String> documented = documentedVariables();
         Set<String> read = readVariables();
         assertThat(documented).contains("PLANNING_STORE_URL", "PLANNING_NO_CACHE", "PLANNING_JAVA_OPTS");
-        assertThat(read).contains("PLANNING_DEBUG", "PLANNING_CDS_WAIT");
+        assertThat(read).contains("PLANNING_DEBUG", "PLANNING_CDS_WAIT", "PLANNING_PG_PORT");
         assertThat(documented).as("named in README.md or docs/*.md but read nowhere").isSubsetOf(read);
     }
 
@@ -130,8 +130,9 @@ class DocumentedCommandsTest {
 
     /**
      * The variables the main code reads ({@code getenv("PLANNING_...")}, or a constant named so that
-     * is passed to it: any {@code "PLANNING_..."} literal) and the launchers and benchmark scripts
-     * expand ({@code $PLANNING_...}, {@code ${PLANNING_...}}).
+     * is passed to it: any {@code "PLANNING_..."} literal), the local servers {@code bin/store-servers}
+     * starts, and the launchers and benchmark scripts expand ({@code $PLANNING_...},
+     * {@code ${PLANNING_...}}).
      */
     private static Set<String> readVariables() throws IOException {
         Set<String> names = new TreeSet<>();
@@ -149,6 +150,9 @@ class DocumentedCommandsTest {
                 }
             }
         }
+        // The local servers bin/store-servers runs (a test class of the store's module).
+        names.addAll(groups(literal, read(ROOT.resolve(
+                "planning-store-postgres/src/test/java/dev/planning/store/postgres/LocalServers.java"))));
         for (String dir : List.of("bin", "bench")) {
             try (Stream<Path> files = Files.list(ROOT.resolve(dir))) {
                 files.filter(Files::isRegularFile).forEach(p -> names.addAll(groups(expanded, read(p))));
