@@ -15,6 +15,11 @@ public class ConcurrentTransitionException extends PlanningException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Another writer changed the cycle first.
+     *
+     * @param message the message, for people
+     */
     public ConcurrentTransitionException(String message) {
         super(message);
     }

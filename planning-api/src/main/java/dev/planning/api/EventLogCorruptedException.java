@@ -15,6 +15,12 @@ public class EventLogCorruptedException extends PlanningException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A log whose hash chain breaks.
+     *
+     * @param message the message, for people
+     * @param location the log and the line where the chain breaks
+     */
     public EventLogCorruptedException(String message, SourceLocation location) {
         super(message, location, null);
     }

@@ -23,6 +23,16 @@ import java.util.Optional;
 @API(status = EXPERIMENTAL, since = "0.2")
 public record InitResult(Path root, Optional<Path> createdRulebook, List<String> written, CycleStatus cycle) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param root the workspace, absolute
+     * @param createdRulebook the rulebook directory, when the default rulebook was copied into it (it did not
+     *                        exist); empty when the workspace already had one
+     * @param written the files written, workspace-relative, in the order written; an existing file is never
+     *                replaced
+     * @param cycle the cycle opened, in {@code PLANNED}
+     */
     public InitResult {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(createdRulebook, "createdRulebook");

@@ -18,14 +18,32 @@ public class InvalidInputException extends PlanningException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Input that is wrong, concerning no file.
+     *
+     * @param message the message, for people
+     */
     public InvalidInputException(String message) {
         super(message);
     }
 
+    /**
+     * Input that is wrong at a location.
+     *
+     * @param message the message, for people
+     * @param location the file, line and column it concerns, or {@code null}
+     */
     public InvalidInputException(String message, SourceLocation location) {
         super(message, location, null);
     }
 
+    /**
+     * Input that is wrong at a location, found through another exception.
+     *
+     * @param message the message, for people
+     * @param location the file, line and column it concerns, or {@code null}
+     * @param cause what caused it, or {@code null}
+     */
     public InvalidInputException(String message, SourceLocation location, Throwable cause) {
         super(message, location, cause);
     }

@@ -16,21 +16,38 @@ public class InvalidTransitionException extends PlanningException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The state the refused move left. */
     private final CycleState from;
+    /** The state the refused move aimed at. */
     private final CycleState to;
 
+    /**
+     * A move the lifecycle does not allow.
+     *
+     * @param from the cycle's state
+     * @param to the state asked for
+     * @param message the message, for people
+     */
     public InvalidTransitionException(CycleState from, CycleState to, String message) {
         super(message);
         this.from = from;
         this.to = to;
     }
 
-    /** The state the cycle is in. */
+    /**
+     * The state the cycle is in.
+     *
+     * @return the state the cycle is in
+     */
     public CycleState from() {
         return from;
     }
 
-    /** The state that was requested. */
+    /**
+     * The state that was requested.
+     *
+     * @return the state that was requested
+     */
     public CycleState to() {
         return to;
     }

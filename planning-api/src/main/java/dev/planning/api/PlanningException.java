@@ -24,21 +24,41 @@ public class PlanningException extends RuntimeException {
 
     private final transient SourceLocation location;
 
+    /**
+     * An error that concerns no file.
+     *
+     * @param message the message, for people
+     */
     public PlanningException(String message) {
         this(message, null, null);
     }
 
+    /**
+     * An error, located when it concerns a file.
+     *
+     * @param message the message, for people
+     * @param location the file, line and column it concerns, or {@code null}
+     * @param cause what caused it, or {@code null}
+     */
     public PlanningException(String message, SourceLocation location, Throwable cause) {
         super(message, cause);
         this.location = location;
     }
 
-    /** Where the problem is, when it concerns a file. */
+    /**
+     * Where the problem is, when it concerns a file.
+     *
+     * @return where the problem is, when it concerns a file
+     */
     public Optional<SourceLocation> location() {
         return Optional.ofNullable(location);
     }
 
-    /** The message prefixed with the location ({@code file:line:column: message}), for people. */
+    /**
+     * The message prefixed with the location ({@code file:line:column: message}), for people.
+     *
+     * @return the message prefixed with the location ({@code file:line:column: message}), for people
+     */
     public String describe() {
         return location == null ? getMessage() : location + ": " + getMessage();
     }

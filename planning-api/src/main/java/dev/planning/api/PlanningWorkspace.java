@@ -56,21 +56,40 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface PlanningWorkspace {
 
-    /** The workspace root, absolute. */
+    /**
+     * The workspace root, absolute.
+     *
+     * @return the workspace root, absolute
+     */
     Path root();
 
-    /** The rulebook in force. */
+    /**
+     * The rulebook in force.
+     *
+     * @return the rulebook in force
+     */
     Rulebook rulebook();
 
-    /** The cycles that have a task breakdown in the workspace, sorted by stream then cycle id. */
+    /**
+     * The cycles that have a task breakdown in the workspace, sorted by stream then cycle id.
+     *
+     * @return the cycles that have a task breakdown in the workspace, sorted by stream then cycle id
+     */
     List<CycleRef> cycles();
 
-    /** Where the workspace's artifacts live (the builder's layout, {@link WorkspaceLayout#DEFAULT} by default). */
+    /**
+     * Where the workspace's artifacts live (the builder's layout, {@link WorkspaceLayout#DEFAULT} by default).
+     *
+     * @return where the workspace's artifacts live (the builder's layout, {@link WorkspaceLayout#DEFAULT} by
+     *         default)
+     */
     WorkspaceLayout layout();
 
     /**
      * Lints every artifact of the workspace (handoff manifests and the rulebook's taxonomy and rule
      * names included). Unreadable files are findings, not exceptions.
+     *
+     * @return the findings and the files checked
      */
     LintReport lint();
 
@@ -78,6 +97,7 @@ public interface PlanningWorkspace {
      * Lints the artifacts of one stream, as {@link #lint()}.
      *
      * @param stream a stream name such as {@code fe}; never {@code null}
+     * @return the findings and the files checked
      */
     LintReport lint(String stream);
 
@@ -86,6 +106,7 @@ public interface PlanningWorkspace {
      *
      * @param stream  a stream name such as {@code fe}; never {@code null}
      * @param cycleId a cycle id such as {@code 2025-09-02}; never {@code null}
+     * @return the findings and the files checked
      */
     LintReport lint(String stream, String cycleId);
 
@@ -94,12 +115,16 @@ public interface PlanningWorkspace {
      * shared by the streams), as {@link #lint()}.
      *
      * @param cycleId a cycle id such as {@code 2025-09-02}; never {@code null}
+     * @return the findings and the files checked
      */
     LintReport lintCycle(String cycleId);
 
     /**
      * Opens a cycle: records its {@code CYCLE_CREATED} event, in {@code PLANNED}. Does nothing for
      * a cycle that already has events.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @return the cycle's status after it (or as it was, when it had events)
      */
     CycleStatus create(CycleRef cycle);
 
@@ -109,6 +134,9 @@ public interface PlanningWorkspace {
      * <p>From {@code PACKAGED} on, the sealed cycle is checked first exactly as {@link #advance}
      * checks it, so a dry run never judges a plan other than the sealed one.
      *
+     * @param cycle the cycle; never {@code null}
+     * @param to the target state
+     * @return each gate's result, in the profile's order
      * @throws InvalidTransitionException when the lifecycle does not allow the transition
      * @throws SealingException           when the cycle is sealed and a sealed artifact changed, or its
      *                                    manifest does not verify now (as {@link #advance} refuses)
@@ -124,6 +152,9 @@ public interface PlanningWorkspace {
      * unless the transition's gates include {@code release_readiness}, which then fails and records
      * the refusal.
      *
+     * @param cycle the cycle; never {@code null}
+     * @param to the target state
+     * @return the attempt, accepted or refused, with the gate results that decided it
      * @throws InvalidTransitionException    when the lifecycle does not allow the transition
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
      * @throws SealingException              when sealing is refused, or a sealed artifact changed
@@ -137,6 +168,7 @@ public interface PlanningWorkspace {
      * @param type    {@code GATE_EVALUATED}, {@code MANIFEST_SEALED}, {@code SIGNATURE_ADDED},
      *                {@code WAIVER_GRANTED}, {@code OUTCOMES_IMPORTED} or {@code DIGEST_PUBLISHED}
      * @param details string facts to record, e.g. the paths imported
+     * @param cycle the cycle; never {@code null}
      * @return the recorded event
      * @throws IllegalArgumentException     for an event type that moves the cycle
      * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}
@@ -150,6 +182,8 @@ public interface PlanningWorkspace {
      * records {@code MANIFEST_SEALED} with the manifest's SHA-256. A {@code PACKAGED} cycle whose
      * sealing was interrupted before the manifest was written gets its manifest.
      *
+     * @param cycle the cycle; never {@code null}
+     * @param options how to seal ({@link SealOptions#defaults()} for the usual); never {@code null}
      * @return the transition attempt and, when the gates passed, the manifest
      * @throws SealingException           when the cycle is already sealed, or an artifact has
      *                                    uncommitted changes and {@code allowDirty} is not set
@@ -157,7 +191,12 @@ public interface PlanningWorkspace {
      */
     SealResult seal(CycleRef cycle, SealOptions options);
 
-    /** The cycle's sealed manifest, when it has one. */
+    /**
+     * The cycle's sealed manifest, when it has one.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @return the cycle's sealed manifest, when it has one
+     */
     Optional<HandoffManifest> manifest(CycleRef cycle);
 
     /**
@@ -168,6 +207,8 @@ public interface PlanningWorkspace {
      * signed already, and the manifest verifies as {@link #verify(CycleRef, TrustedKeys)} would,
      * the signing policy aside. A refusal writes nothing.
      *
+     * @param cycle the cycle; never {@code null}
+     * @param signer who signs, with a key trusted for its role; never {@code null}
      * @return the manifest with the signature appended
      * @throws SealingException           when the cycle has no sealed manifest, the signature would not
      *                                    count, or the manifest does not verify
@@ -184,28 +225,46 @@ public interface PlanningWorkspace {
      * every sealed verdict that is a function of sealed inputs under the sealed rulebook
      * ({@code VERDICT_CHANGED} when one disagrees). A missing manifest is a discrepancy, not an
      * exception. This is the check to run before trusting or signing a handoff.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @param trust the keys trusted to sign, by role; never {@code null}
+     * @return every discrepancy found (none when the manifest verifies) and the report's notes
      */
     VerificationReport verify(CycleRef cycle, TrustedKeys trust);
 
     /**
      * As {@link #verify(CycleRef, TrustedKeys)}, but without re-deriving the sealed verdicts
      * (cheaper: no gate runs); the report's notes say so.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @param trust the keys trusted to sign, by role; never {@code null}
+     * @return the discrepancies found, without re-derived verdicts
      */
     VerificationReport verifyChecksumsOnly(CycleRef cycle, TrustedKeys trust);
 
-    /** As {@link #verify(Path, TrustedKeys)}, without re-deriving the sealed verdicts. */
+    /**
+     * As {@link #verify(Path, TrustedKeys)}, without re-deriving the sealed verdicts.
+     *
+     * @param manifestFile the manifest, absolute or relative to the current directory; never {@code null}
+     * @param trust the keys trusted to sign, by role; never {@code null}
+     * @return the discrepancies found, without re-derived verdicts
+     */
     VerificationReport verifyChecksumsOnly(Path manifestFile, TrustedKeys trust);
 
     /**
      * Verifies a manifest file of this workspace, as {@link #verify(CycleRef, TrustedKeys)}.
      *
      * @param manifestFile the manifest, absolute or relative to the current directory
+     * @param trust the keys trusted to sign, by role; never {@code null}
+     * @return every discrepancy found (none when the manifest verifies) and the report's notes
      */
     VerificationReport verify(Path manifestFile, TrustedKeys trust);
 
     /**
      * The cycle's state and history, folded from its event log.
      *
+     * @param cycle the cycle; never {@code null}
+     * @return the cycle's state and history, folded from its event log
      * @throws EventLogCorruptedException when the log's hash chain is broken
      */
     CycleStatus status(CycleRef cycle);
@@ -235,6 +294,8 @@ public interface PlanningWorkspace {
      * }</pre>
      *
      * @param files the report files, at least one; never {@code null}
+     * @param cycle the cycle; never {@code null}
+     * @return the files stored (and those already there) under the cycle's outcomes directory
      * @throws InvalidInputException when a file cannot be read or recognised, naming it
      */
     ImportReport importOutcomes(CycleRef cycle, List<Path> files);
@@ -244,6 +305,9 @@ public interface PlanningWorkspace {
      * KPIs (with deltas against earlier digests), gate outcomes, the manifest excerpt, decisions,
      * improvement actions; records {@code DIGEST_PUBLISHED}. The same inputs give the same bytes; an
      * unchanged digest is not rewritten.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @return the digest's path, and whether it was written or found unchanged
      */
     DigestResult digest(CycleRef cycle);
 
@@ -251,6 +315,8 @@ public interface PlanningWorkspace {
      * As {@link #digest(CycleRef)}, with a Mustache template of one's own for the digest's body.
      *
      * @param template the template file; never {@code null}
+     * @param cycle the cycle; never {@code null}
+     * @return the digest's path, and whether it was written or found unchanged
      */
     DigestResult digest(CycleRef cycle, Path template);
 
@@ -261,6 +327,8 @@ public interface PlanningWorkspace {
      * exception; a re-run carries only what is missing.
      *
      * @param nextCycleId the next cycle's id, e.g. {@code 2025-09-16}; never {@code null}
+     * @param cycle the cycle; never {@code null}
+     * @return whether the cycle was completed, the next cycle and the improvement actions carried into it
      */
     ImproveResult improve(CycleRef cycle, String nextCycleId);
 
@@ -276,6 +344,9 @@ public interface PlanningWorkspace {
      * {@code approvals_verified: false}: nothing in it suggests a signature was checked when none was.
      *
      * @param signers who signs the envelope, at least one; never {@code null}
+     * @param cycle the cycle; never {@code null}
+     * @return the cycle's sealed manifest as an in-toto Statement v1 (one subject per artifact) in a DSSE
+     *         envelope signed by each signer
      */
     Attestation attest(CycleRef cycle, List<Signer> signers);
 
@@ -300,6 +371,7 @@ public interface PlanningWorkspace {
      *
      * @param signers who signs both envelopes, at least one, each with a key of the workspace's
      *                trusted keys (any role); never {@code null}
+     * @param cycle the cycle; never {@code null}
      * @return what was written
      * @throws SealingException           when the summaries were written already, the manifest does not
      *                                    verify, or no signer's key is trusted; nothing is written
@@ -314,7 +386,11 @@ public interface PlanningWorkspace {
      * As {@link #summarize(CycleRef, List)}, with the link to the test run (a CI run page) recorded
      * as the Test Result predicate's {@code url}.
      *
-     * @param testRun an absolute URI such as {@code https://github.com/org/repo/actions/runs/42}; never {@code null}
+     * @param testRun an absolute URI such as {@code https://github.com/org/repo/actions/runs/42}; never
+     *                {@code null}
+     * @param cycle the cycle; never {@code null}
+     * @param signers who signs the envelope, at least one; never {@code null}
+     * @return what was written
      */
     VerificationSummaries summarize(CycleRef cycle, List<Signer> signers, URI testRun);
 }

@@ -30,6 +30,11 @@ public final class Printable {
      * Whether a character is acted on rather than shown: C0 controls (line feed and tab included),
      * {@code DEL}, C1 controls, U+2028 and U+2029, and the bidirectional controls U+061C, U+200E,
      * U+200F, U+202A to U+202E and U+2066 to U+2069.
+     *
+     * @param c the character
+     * @return whether a character is acted on rather than shown: C0 controls (line feed and tab included),
+     *         {@code DEL}, C1 controls, U+2028 and U+2029, and the bidirectional controls U+061C, U+200E,
+     *         U+200F, U+202A to U+202E and U+2066 to U+2069
      */
     public static boolean actedOn(char c) {
         if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
@@ -82,6 +87,7 @@ public final class Printable {
      * Appends {@code c} as {@code \u005cuXXXX} (upper-case hexadecimal digits).
      *
      * @param to where to append, never {@code null}
+     * @param c the character
      */
     public static void escape(StringBuilder to, char c) {
         to.append('\\').append('u').append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])

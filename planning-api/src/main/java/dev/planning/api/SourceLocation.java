@@ -21,6 +21,13 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record SourceLocation(String file, int line, int column) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param file the file, never {@code null}
+     * @param line 1-based line, or {@code 0} when unknown
+     * @param column 1-based column, or {@code 0} when unknown
+     */
     public SourceLocation {
         Objects.requireNonNull(file, "file");
         if (line < 0 || column < 0) {
@@ -28,12 +35,21 @@ public record SourceLocation(String file, int line, int column) {
         }
     }
 
-    /** A location naming only a file. */
+    /**
+     * A location naming only a file.
+     *
+     * @param file the file, never {@code null}
+     * @return a location naming only a file
+     */
     public static SourceLocation ofFile(String file) {
         return new SourceLocation(file, 0, 0);
     }
 
-    /** Whether the line is known. */
+    /**
+     * Whether the line is known.
+     *
+     * @return whether the line is known
+     */
     public boolean hasLine() {
         return line > 0;
     }

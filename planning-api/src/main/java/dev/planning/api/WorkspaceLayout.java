@@ -40,53 +40,104 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
 
     private static final String STREAM_PREFIX = "planning-";
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param streamsRoot the directory holding {@code planning-{stream}} directories, e.g. {@code frameworks}
+     * @param rulebookDir the default rulebook directory, e.g. {@code rulebook}
+     */
     public WorkspaceLayout {
         Objects.requireNonNull(streamsRoot, "streamsRoot");
         Objects.requireNonNull(rulebookDir, "rulebookDir");
     }
 
-    /** {@code frameworks/planning-{stream}}. */
+    /**
+     * {@code frameworks/planning-{stream}}.
+     *
+     * @param stream a stream name such as {@code fe}
+     * @return {@code frameworks/planning-{stream}}
+     */
     public String streamDir(String stream) {
         return streamsRoot + "/" + STREAM_PREFIX + CycleRef.requireStream(stream);
     }
 
-    /** The stream name of a {@code planning-{stream}} directory name, or {@code null}. */
+    /**
+     * The stream name of a {@code planning-{stream}} directory name, or {@code null}.
+     *
+     * @param directoryName a directory name, e.g. {@code planning-fe}
+     * @return the stream name of a {@code planning-{stream}} directory name, or {@code null}
+     */
     public String streamOfDirectory(String directoryName) {
         return directoryName.startsWith(STREAM_PREFIX) ? directoryName.substring(STREAM_PREFIX.length()) : null;
     }
 
-    /** The preferred task breakdown path, {@code tasks/{cycle}-{stream}_task_breakdown.yaml}. */
+    /**
+     * The preferred task breakdown path, {@code tasks/{cycle}-{stream}_task_breakdown.yaml}.
+     *
+     * @param cycle the cycle
+     * @return the preferred task breakdown path, {@code tasks/{cycle}-{stream}_task_breakdown.yaml}
+     */
     public String taskBreakdown(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/tasks/" + cycle.cycleId() + "-" + cycle.stream() + "_task_breakdown.yaml";
     }
 
-    /** Every accepted task breakdown path, preferred first (the backend calls it a backlog). */
+    /**
+     * Every accepted task breakdown path, preferred first (the backend calls it a backlog).
+     *
+     * @param cycle the cycle
+     * @return every accepted task breakdown path, preferred first (the backend calls it a backlog)
+     */
     public List<String> taskBreakdownCandidates(CycleRef cycle) {
         return List.of(taskBreakdown(cycle),
                 streamDir(cycle.stream()) + "/tasks/" + cycle.cycleId() + "-" + cycle.stream() + "_backlog.yaml");
     }
 
-    /** {@code storymaps/{cycle}-story_map.md}. */
+    /**
+     * {@code storymaps/{cycle}-story_map.md}.
+     *
+     * @param cycle the cycle
+     * @return {@code storymaps/{cycle}-story_map.md} under the stream's directory
+     */
     public String storyMap(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/storymaps/" + cycle.cycleId() + "-story_map.md";
     }
 
-    /** {@code manifests/{cycle}-handoff_manifest.yaml}. */
+    /**
+     * {@code manifests/{cycle}-handoff_manifest.yaml}.
+     *
+     * @param cycle the cycle
+     * @return the manifest's workspace-relative path
+     */
     public String manifest(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/manifests/" + cycle.cycleId() + "-handoff_manifest.yaml";
     }
 
-    /** {@code digests/{cycle}-digest.md}. */
+    /**
+     * {@code digests/{cycle}-digest.md}.
+     *
+     * @param cycle the cycle
+     * @return the digest's workspace-relative path
+     */
     public String digest(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/digests/" + cycle.cycleId() + "-digest.md";
     }
 
-    /** {@code events/{cycle}.events.jsonl}. */
+    /**
+     * {@code events/{cycle}.events.jsonl}.
+     *
+     * @param cycle the cycle
+     * @return the event log's workspace-relative path
+     */
     public String eventLog(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/events/" + cycle.cycleId() + ".events.jsonl";
     }
 
-    /** {@code decisions/{cycle}-decision_log.yaml}: the cycle's waivers and decisions. */
+    /**
+     * {@code decisions/{cycle}-decision_log.yaml}: the cycle's waivers and decisions.
+     *
+     * @param cycle the cycle
+     * @return the decision log's workspace-relative path
+     */
     public String decisionLog(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/decisions/" + cycle.cycleId() + "-decision_log.yaml";
     }
@@ -94,12 +145,19 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
     /**
      * {@code contracts/{cycle}-contracts.yaml}: the cross-stream contracts the stream relies on in
      * the cycle (work other streams provide).
+     *
+     * @param cycle the cycle
+     * @return the contracts file's workspace-relative path
      */
     public String contracts(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/contracts/" + cycle.cycleId() + "-contracts.yaml";
     }
 
-    /** {@code frameworks/capacity.yaml}: the points per cycle of owners and teams, for every stream. */
+    /**
+     * {@code frameworks/capacity.yaml}: the points per cycle of owners and teams, for every stream.
+     *
+     * @return the capacity model's workspace-relative path
+     */
     public String capacityModel() {
         return streamsRoot + "/capacity.yaml";
     }
@@ -108,12 +166,20 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
      * {@code retros/{cycle}-retrospective.yaml}: the retrospective's decisions and improvement
      * actions, written after the handoff. Same format as the decision log, but never sealed, so a
      * cycle's retrospective does not change its sealed artifacts.
+     *
+     * @param cycle the cycle
+     * @return the retrospective's workspace-relative path
      */
     public String retrospective(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/retros/" + cycle.cycleId() + "-retrospective.yaml";
     }
 
-    /** {@code evidence/{cycle}}. */
+    /**
+     * {@code evidence/{cycle}}.
+     *
+     * @param cycle the cycle
+     * @return the evidence directory's workspace-relative path
+     */
     public String evidenceDir(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/evidence/" + cycle.cycleId();
     }
@@ -122,6 +188,12 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
      * The cycle id a stream's planning file is named for: the {@code {cycle}} of a task breakdown,
      * backlog, story map or decision log path of this layout; empty for any other path or an
      * invalid cycle id.
+     *
+     * @param stream a stream name such as {@code fe}
+     * @param relativePath a workspace-relative path
+     * @return the cycle id a stream's planning file is named for: the {@code {cycle}} of a task breakdown,
+     *         backlog, story map or decision log path of this layout; empty for any other path or an invalid
+     *         cycle id
      */
     public Optional<String> cycleIdOf(String stream, String relativePath) {
         String dir = Pattern.quote(streamDir(stream) + "/");
@@ -141,7 +213,12 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
         return Optional.empty();
     }
 
-    /** {@code outcomes/{cycle}}. */
+    /**
+     * {@code outcomes/{cycle}}.
+     *
+     * @param cycle the cycle
+     * @return the outcomes directory's workspace-relative path
+     */
     public String outcomesDir(CycleRef cycle) {
         return streamDir(cycle.stream()) + "/outcomes/" + cycle.cycleId();
     }

@@ -17,6 +17,13 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record Activity(String id, String title, List<Story> stories) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param id unique within the map
+     * @param title the activity, e.g. "Plan creation"
+     * @param stories its stories, in written order
+     */
     public Activity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

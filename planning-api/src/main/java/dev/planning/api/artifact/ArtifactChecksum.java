@@ -19,6 +19,13 @@ public record ArtifactChecksum(String path, String sha256, long bytes) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param path normalized, relative, {@code /}-separated, inside the workspace
+     * @param sha256 lower-case hex SHA-256 of the file's bytes
+     * @param bytes the file's size
+     */
     public ArtifactChecksum {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sha256, "sha256");

@@ -14,7 +14,7 @@ import java.util.Optional;
  * provides, that the consuming stream's dependencies may name before it is in the provider's plan.
  *
  * @param provider the providing stream, e.g. {@code be}
- * @param id       the provided item's id; {@code be:PLN-BE-009} names provider {@code be}, id {@code PLN-BE-009}
+ * @param id the provided item's id; {@code be:PLN-BE-009} names provider {@code be}, id {@code PLN-BE-009}
  * @param status   how firm it is
  * @param owner    who on the provider side answers for it
  * @param due      when the provider delivers it, if stated
@@ -25,6 +25,17 @@ import java.util.Optional;
 public record Contract(String provider, String id, Status status, String owner, Optional<LocalDate> due,
         SourceLocation location) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param provider the providing stream, e.g. {@code be}
+     * @param id the provided item's id; {@code be:PLN-BE-009} names provider {@code be}, id {@code
+     *           PLN-BE-009}
+     * @param status how firm it is
+     * @param owner who on the provider side answers for it
+     * @param due when the provider delivers it, if stated
+     * @param location where the entry is written
+     */
     public Contract {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(id, "id");
@@ -34,7 +45,11 @@ public record Contract(String provider, String id, Status status, String owner, 
         Objects.requireNonNull(location, "location");
     }
 
-    /** {@code provider:id}, the form dependencies use. */
+    /**
+     * {@code provider:id}, the form dependencies use.
+     *
+     * @return {@code provider:id}, the form dependencies use
+     */
     public String reference() {
         return provider + ":" + id;
     }
@@ -48,7 +63,12 @@ public record Contract(String provider, String id, Status status, String owner, 
         /** It exists. */
         DELIVERED;
 
-        /** The status as written in the file ({@code stub}, {@code agreed}, {@code delivered}). */
+        /**
+         * The status as written in the file ({@code stub}, {@code agreed}, {@code delivered}).
+         *
+         * @param text {@code stub}, {@code agreed} or {@code delivered}
+         * @return the status as written in the file ({@code stub}, {@code agreed}, {@code delivered})
+         */
         public static Status parse(String text) {
             return valueOf(text.toUpperCase(Locale.ROOT));
         }

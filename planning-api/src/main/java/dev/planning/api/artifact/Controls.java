@@ -45,6 +45,17 @@ public record Controls(
     public static final Controls NONE = new Controls(List.of(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), false, Optional.empty());
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param approvals who approved, one entry per approver
+     * @param reviewBoard the review board sign-off reference
+     * @param emergencyContact who to call
+     * @param rollbackPlan how to undo
+     * @param auditTrail {@code standard} or {@code enhanced}
+     * @param changeFreezeChecked whether the change-freeze calendar was checked
+     * @param dataHandlingNote how personal data is handled
+     */
     public Controls {
         approvals = List.copyOf(approvals);
         Objects.requireNonNull(reviewBoard, "reviewBoard");
@@ -54,12 +65,20 @@ public record Controls(
         Objects.requireNonNull(dataHandlingNote, "dataHandlingNote");
     }
 
-    /** A builder with nothing recorded; {@code build()} of an untouched builder equals {@link #NONE}. */
+    /**
+     * A builder with nothing recorded; {@code build()} of an untouched builder equals {@link #NONE}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder preset with these controls. */
+    /**
+     * A builder preset with these controls.
+     *
+     * @return a new builder preset with these values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.approvals = new ArrayList<>(approvals);
@@ -90,49 +109,89 @@ public record Controls(
         private Builder() {
         }
 
-        /** Who approved, one name per approver (replaces any set before). */
+        /**
+         * Who approved, one name per approver (replaces any set before).
+         *
+         * @param names who approved, one name per approver
+         * @return this builder
+         */
         public Builder approvals(String... names) {
             this.approvals = new ArrayList<>(Arrays.asList(names));
             return this;
         }
 
-        /** Who approved, one name per approver (replaces any set before). */
+        /**
+         * Who approved, one name per approver (replaces any set before).
+         *
+         * @param names who approved, one name per approver
+         * @return this builder
+         */
         public Builder approvals(List<String> names) {
             this.approvals = new ArrayList<>(names);
             return this;
         }
 
-        /** The review board sign-off reference. */
+        /**
+         * The review board sign-off reference.
+         *
+         * @param value the review board sign-off reference
+         * @return this builder
+         */
         public Builder reviewBoard(String value) {
             this.reviewBoard = value;
             return this;
         }
 
-        /** Who to call. */
+        /**
+         * Who to call.
+         *
+         * @param value who to call
+         * @return this builder
+         */
         public Builder emergencyContact(String value) {
             this.emergencyContact = value;
             return this;
         }
 
-        /** How to undo. */
+        /**
+         * How to undo.
+         *
+         * @param value how to undo
+         * @return this builder
+         */
         public Builder rollbackPlan(String value) {
             this.rollbackPlan = value;
             return this;
         }
 
-        /** {@code standard} or {@code enhanced}. */
+        /**
+         * {@code standard} or {@code enhanced}.
+         *
+         * @param value {@code standard} or {@code enhanced}
+         * @return this builder
+         */
         public Builder auditTrail(String value) {
             this.auditTrail = value;
             return this;
         }
 
-        /** Whether the change-freeze calendar was checked. */
+        /**
+         * Whether the change-freeze calendar was checked.
+         *
+         * @param value whether the change-freeze calendar was checked
+         * @return this builder
+         */
         public Builder changeFreezeChecked(boolean value) {
             this.changeFreezeChecked = value;
             return this;
         }
 
-        /** How personal data is handled. */
+        /**
+         * How personal data is handled.
+         *
+         * @param value how personal data is handled
+         * @return this builder
+         */
         public Builder dataHandlingNote(String value) {
             this.dataHandlingNote = value;
             return this;
@@ -141,6 +200,7 @@ public record Controls(
         /**
          * The controls.
          *
+         * @return the controls
          * @throws NullPointerException when an approval is {@code null}
          */
         public Controls build() {

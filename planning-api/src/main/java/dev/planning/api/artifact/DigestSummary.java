@@ -46,6 +46,23 @@ public record DigestSummary(
         Optional<String> previousCycleId,
         Map<String, Double> inputs) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param version the digest schema version
+     * @param cycleId the cycle
+     * @param stream the stream
+     * @param generatedAt when it was generated
+     * @param snapshotRev the sealed revision, when sealed
+     * @param rulebookHash the rulebook's hash
+     * @param manifestChecksum SHA-256 of the handoff manifest file, when sealed
+     * @param kpis every KPI, measured or not, by name
+     * @param gates the last outcome of each gate
+     * @param improvementActions actions carried to the next cycle
+     * @param previousCycleId the cycle deltas were computed against, when there was one
+     * @param inputs every measured KPI input by name, so each KPI can be recomputed; an input that was not
+     *               measured is absent, never 0
+     */
     public DigestSummary {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(cycleId, "cycleId");

@@ -19,6 +19,13 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record GateOutcome(GateStatus status, Optional<String> evidence, Instant at) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param status pass, warn or fail
+     * @param evidence workspace-relative path of the evidence JSON, when written
+     * @param at when the gate ran
+     */
     public GateOutcome {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(evidence, "evidence");

@@ -22,6 +22,14 @@ import org.apiguardian.api.API;
 public record GovernanceSummary(
         List<String> tags, int criticalViolations, List<Waiver> waivers, Optional<String> decisionLogRef) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param tags tags of the handed-off scope
+     * @param criticalViolations unwaived critical violations (must be 0 to seal)
+     * @param waivers waivers that applied
+     * @param decisionLogRef workspace-relative path of the decision log
+     */
     public GovernanceSummary {
         tags = List.copyOf(tags);
         waivers = List.copyOf(waivers);

@@ -59,6 +59,30 @@ public record HandoffManifest(
         Optional<String> notes,
         List<ManifestSignature> signatures) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param version the manifest schema version
+     * @param manifestId unique id of this manifest
+     * @param cycleId the cycle
+     * @param stream the stream
+     * @param sealed always {@code true} for a written manifest
+     * @param createdAt when it was built
+     * @param createdBy who built it
+     * @param sealedAt when it was sealed
+     * @param snapshotRev the git revision of the workspace
+     * @param dirty whether sealing was allowed over uncommitted changes
+     * @param rulebookHash SHA-256 of the rulebook that judged it
+     * @param eventLogHead the hash of the cycle's last event when it was sealed (the event before {@code
+     *                     MANIFEST_SEALED}), so that signatures cover the history up to the seal; empty only
+     *                     in manifests written before format 1.1, which verify refuses
+     * @param artifacts the sealed files
+     * @param gateResults gate name to outcome
+     * @param governance the governance summary
+     * @param priorManifestId the manifest this one replaces
+     * @param notes free text
+     * @param signatures role signatures, in the order they were added
+     */
     public HandoffManifest {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(manifestId, "manifestId");

@@ -22,6 +22,15 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record ImprovementAction(String id, String action, String owner, Optional<LocalDate> due, List<String> tags) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param id stable id, e.g. {@code IA-2025-09-02-1}; it becomes the carried task's id
+     * @param action what to do
+     * @param owner who does it
+     * @param due by when
+     * @param tags governance tags the carried task gets ({@code "criticality:2"}); may be empty
+     */
     public ImprovementAction {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(action, "action");
@@ -30,7 +39,14 @@ public record ImprovementAction(String id, String action, String owner, Optional
         tags = List.copyOf(tags);
     }
 
-    /** An action without tags. */
+    /**
+     * An action without tags.
+     *
+     * @param id stable id, e.g. {@code IA-2025-09-02-1}; it becomes the carried task's id
+     * @param action what to do
+     * @param owner who does it
+     * @param due by when
+     */
     public ImprovementAction(String id, String action, String owner, Optional<LocalDate> due) {
         this(id, action, owner, due, List.of());
     }

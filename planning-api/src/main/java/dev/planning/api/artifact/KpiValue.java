@@ -20,6 +20,15 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record KpiValue(String name, Optional<Double> actual, Optional<Double> target, String unit, String direction) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param name the KPI, e.g. {@code plan_accuracy}
+     * @param actual the measured value
+     * @param target the target from the rulebook
+     * @param unit e.g. {@code percent}, {@code days}
+     * @param direction {@code higher_is_better} or {@code lower_is_better}
+     */
     public KpiValue {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(actual, "actual");
@@ -28,7 +37,11 @@ public record KpiValue(String name, Optional<Double> actual, Optional<Double> ta
         Objects.requireNonNull(direction, "direction");
     }
 
-    /** Whether the KPI could be computed. */
+    /**
+     * Whether the KPI could be computed.
+     *
+     * @return whether the KPI could be computed
+     */
     public boolean measured() {
         return actual.isPresent();
     }

@@ -11,8 +11,12 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public enum Priority {
+    /** The highest priority. */
     P0,
+    /** High priority. */
     P1,
+    /** Normal priority. */
     P2,
+    /** The lowest priority. */
     P3
 }

@@ -15,6 +15,12 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record ReleaseSlice(String id, String title) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param id referenced by {@link Story#slice()}
+     * @param title the slice's name
+     */
     public ReleaseSlice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

@@ -19,6 +19,14 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record Story(String id, String title, Optional<String> slice, SourceLocation location) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param id unique within the map, e.g. {@code S-CHECKOUT-1}; tasks link to it
+     * @param title what the user can do
+     * @param slice the release slice it belongs to, by slice id
+     * @param location where it is written in the story map's front matter
+     */
     public Story {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

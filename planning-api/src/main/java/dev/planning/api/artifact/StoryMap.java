@@ -32,6 +32,18 @@ public record StoryMap(
         String narrative,
         String source) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param version the artifact schema version
+     * @param cycleId the cycle
+     * @param stream the stream
+     * @param title the map's title
+     * @param activities the backbone, in order
+     * @param slices the release slices, in order
+     * @param narrative the Markdown body, as written
+     * @param source the workspace-relative file it was read from
+     */
     public StoryMap {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(cycleId, "cycleId");
@@ -43,12 +55,21 @@ public record StoryMap(
         Objects.requireNonNull(source, "source");
     }
 
-    /** Every story of every activity, in order. */
+    /**
+     * Every story of every activity, in order.
+     *
+     * @return every story of every activity, in order
+     */
     public List<Story> stories() {
         return activities.stream().flatMap(a -> a.stories().stream()).toList();
     }
 
-    /** The story with this id. */
+    /**
+     * The story with this id.
+     *
+     * @param id a story id such as {@code S-CHECKOUT-2}
+     * @return the story with this id
+     */
     public Optional<Story> story(String id) {
         return stories().stream().filter(s -> s.id().equals(id)).findFirst();
     }

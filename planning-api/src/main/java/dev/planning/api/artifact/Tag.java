@@ -17,6 +17,12 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record Tag(String key, Optional<String> value) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param key the label, or the key of a key/value tag or blank
+     * @param value the value of a key/value tag
+     */
     public Tag {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
@@ -28,6 +34,9 @@ public record Tag(String key, Optional<String> value) {
     /**
      * Parses the list form: {@code Key:Value} becomes a key/value tag, anything without a colon a
      * plain label.
+     *
+     * @param text a tag as written in the list form
+     * @return the tag
      */
     public static Tag parse(String text) {
         int colon = text.indexOf(':');

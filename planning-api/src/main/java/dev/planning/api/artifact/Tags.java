@@ -31,6 +31,11 @@ public record Tags(List<Tag> values) {
     /** No tags. */
     public static final Tags NONE = new Tags(List.of());
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param values the tags, never {@code null}
+     */
     public Tags {
         values = List.copyOf(values);
     }
@@ -39,6 +44,8 @@ public record Tags(List<Tag> values) {
      * Tags in the list form, each parsed with {@link Tag#parse(String)}: {@code key:value} or a
      * plain label.
      *
+     * @param tags tags as written in the list form
+     * @return the tags, in the order given
      * @throws NullPointerException when a tag is {@code null}
      * @throws IllegalArgumentException when a tag is blank
      */
@@ -46,24 +53,45 @@ public record Tags(List<Tag> values) {
         return new Tags(Arrays.stream(tags).map(Tag::parse).toList());
     }
 
-    /** These tags and a key/value tag after them. */
+    /**
+     * These tags and a key/value tag after them.
+     *
+     * @param key the tag key
+     * @param value the tag's value
+     * @return a new {@code Tags}; these are unchanged
+     */
     public Tags with(String key, String value) {
         return with(new Tag(key, Optional.of(value)));
     }
 
-    /** These tags and a plain label after them. */
+    /**
+     * These tags and a plain label after them.
+     *
+     * @param label the plain label
+     * @return a new {@code Tags}; these are unchanged
+     */
     public Tags with(String label) {
         return with(new Tag(label, Optional.empty()));
     }
 
-    /** These tags and one more after them. */
+    /**
+     * These tags and one more after them.
+     *
+     * @param tag the tag
+     * @return a new {@code Tags}; these are unchanged
+     */
     public Tags with(Tag tag) {
         List<Tag> more = new ArrayList<>(values);
         more.add(tag);
         return new Tags(more);
     }
 
-    /** The value of the first tag with this key. */
+    /**
+     * The value of the first tag with this key.
+     *
+     * @param key the tag key, ignoring case
+     * @return the value of the first tag with this key
+     */
     public Optional<String> value(String key) {
         // A loop, not a stream: governance reads several tags of every task of a plan.
         for (Tag tag : values) {
@@ -74,7 +102,12 @@ public record Tags(List<Tag> values) {
         return Optional.empty();
     }
 
-    /** Whether a tag with this key (valued or plain) is present. */
+    /**
+     * Whether a tag with this key (valued or plain) is present.
+     *
+     * @param key the tag key, ignoring case
+     * @return whether a tag with this key (valued or plain) is present
+     */
     public boolean has(String key) {
         for (Tag tag : values) {
             if (tag.key().equalsIgnoreCase(key)) {
@@ -84,7 +117,11 @@ public record Tags(List<Tag> values) {
         return false;
     }
 
-    /** The {@code criticality} tag as a number ({@code 0} = critical), when present and numeric. */
+    /**
+     * The {@code criticality} tag as a number ({@code 0} = critical), when present and numeric.
+     *
+     * @return the {@code criticality} tag as a number ({@code 0} = critical), when present and numeric
+     */
     public OptionalInt criticality() {
         Optional<String> value = value("criticality");
         if (value.isPresent() && DIGITS.matcher(value.get()).matches()) {
@@ -93,7 +130,11 @@ public record Tags(List<Tag> values) {
         return OptionalInt.empty();
     }
 
-    /** The {@code compliance} tag, lower-cased, when present. */
+    /**
+     * The {@code compliance} tag, lower-cased, when present.
+     *
+     * @return the {@code compliance} tag, lower-cased, when present
+     */
     public Optional<String> compliance() {
         return value("compliance").map(v -> v.toLowerCase(Locale.ROOT));
     }

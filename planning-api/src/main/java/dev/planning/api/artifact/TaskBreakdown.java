@@ -29,6 +29,16 @@ public record TaskBreakdown(
         List<Task> tasks,
         String source) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param version the artifact schema version, e.g. {@code 1.0.0}
+     * @param cycleId the cycle it plans
+     * @param stream the stream it belongs to
+     * @param generatedAt when it was generated, if recorded
+     * @param tasks the work items, in written order
+     * @param source the workspace-relative file it was read from
+     */
     public TaskBreakdown {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(cycleId, "cycleId");
@@ -38,7 +48,12 @@ public record TaskBreakdown(
         Objects.requireNonNull(source, "source");
     }
 
-    /** The task with this id. */
+    /**
+     * The task with this id.
+     *
+     * @param id a task id such as {@code FE-12}
+     * @return the task with this id
+     */
     public Optional<Task> task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
     }
@@ -50,6 +65,8 @@ public record TaskBreakdown(
      * @param stream  the stream it belongs to, never {@code null}
      * @param cycleId the cycle it plans, never {@code null}
      * @param tasks   the work items, in order
+     * @return a plan held in memory (for tests and embedders): schema version {@code 1.0.0}, no generation
+     *         time, source {@code <memory>}
      */
     public static TaskBreakdown of(String stream, String cycleId, List<Task> tasks) {
         return new TaskBreakdown("1.0.0", cycleId, stream, Optional.empty(), tasks, "<memory>");

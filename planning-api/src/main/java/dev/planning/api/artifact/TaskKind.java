@@ -12,7 +12,10 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public enum TaskKind {
+    /** A large body of work, parent of stories and tasks. */
     EPIC,
+    /** A user-facing piece of work. */
     STORY,
+    /** A unit of work. */
     TASK
 }

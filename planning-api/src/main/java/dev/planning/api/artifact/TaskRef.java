@@ -17,12 +17,23 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record TaskRef(Optional<String> stream, String id) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param stream the other stream, for cross-stream references
+     * @param id the task id, never {@code null}
+     */
     public TaskRef {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(id, "id");
     }
 
-    /** Parses {@code ID} or {@code stream:ID}. */
+    /**
+     * Parses {@code ID} or {@code stream:ID}.
+     *
+     * @param text {@code ID} or {@code stream:ID}
+     * @return the reference
+     */
     public static TaskRef parse(String text) {
         int colon = text.indexOf(':');
         if (colon > 0) {
@@ -31,7 +42,11 @@ public record TaskRef(Optional<String> stream, String id) {
         return new TaskRef(Optional.empty(), text);
     }
 
-    /** Whether this reference points into another stream. */
+    /**
+     * Whether this reference points into another stream.
+     *
+     * @return whether this reference points into another stream
+     */
     public boolean isCrossStream() {
         return stream.isPresent();
     }

@@ -11,9 +11,14 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public enum TaskStatus {
+    /** Not started. */
     PLANNED,
+    /** Being worked on. */
     IN_PROGRESS,
+    /** Waiting on something. */
     BLOCKED,
+    /** Delivered. */
     DONE,
+    /** Taken out of the cycle's scope. */
     DROPPED
 }

@@ -20,6 +20,15 @@ import java.util.Optional;
 @API(status = EXPERIMENTAL, since = "0.2")
 public record DigestResult(String path, DigestSummary summary, String sha256, Optional<String> eventId) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param path the digest, workspace-relative
+     * @param summary its front matter
+     * @param sha256 SHA-256 of the digest file
+     * @param eventId the {@code DIGEST_PUBLISHED} event; empty when the file already had exactly these bytes
+     *                and nothing was written
+     */
     public DigestResult {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(summary, "summary");
@@ -27,7 +36,11 @@ public record DigestResult(String path, DigestSummary summary, String sha256, Op
         Objects.requireNonNull(eventId, "eventId");
     }
 
-    /** Whether the file was (re)written. */
+    /**
+     * Whether the file was (re)written.
+     *
+     * @return whether the file was (re)written
+     */
     public boolean written() {
         return eventId.isPresent();
     }

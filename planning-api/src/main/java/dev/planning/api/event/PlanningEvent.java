@@ -46,6 +46,19 @@ public record PlanningEvent(
         Map<String, GateStatus> gateResults,
         Map<String, String> details) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param id unique event id, never {@code null}
+     * @param timestamp when it happened, never {@code null}
+     * @param type what happened, never {@code null}
+     * @param fromState the state before, when the event concerns a transition
+     * @param toState the state after (or requested, for a refused transition)
+     * @param entityId what the event is about, normally {@code stream/cycleId}
+     * @param triggeredBy who or what caused it (a user, {@code ci}, {@code system})
+     * @param gateResults gate name to status, for events that ran gates; insertion-ordered
+     * @param details further string facts (e.g. a manifest checksum, a refusal reason)
+     */
     public PlanningEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(timestamp, "timestamp");

@@ -21,6 +21,14 @@ public record RecordedEvent(int line, PlanningEvent event, String prevHash, Stri
     /** The {@code prevHash} of a log's first line. */
     public static final String GENESIS = "0".repeat(64);
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param line 1-based line number in the log
+     * @param event the event, never {@code null}
+     * @param prevHash lower-case hex SHA-256 of the previous line; 64 zeros for the first line
+     * @param hash lower-case hex SHA-256 of this line's bytes, without the line feed
+     */
     public RecordedEvent {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(prevHash, "prevHash");

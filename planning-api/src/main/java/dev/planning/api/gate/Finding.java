@@ -45,6 +45,18 @@ public record Finding(
         Map<String, String> facts,
         Optional<String> hint) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param severity how serious it is
+     * @param message what is wrong and what was expected
+     * @param location where, when it concerns a file
+     * @param taskId which task, when it concerns one
+     * @param facts the values the check compared, in the order it names them (e.g. {@code approvals -> 1,
+     *              required -> 3}); empty when it reports none
+     * @param hint how to fix it, when the check says (a governance rule's {@code @solution})
+     */
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -59,7 +71,15 @@ public record Finding(
         Objects.requireNonNull(hint, "hint");
     }
 
-    /** A finding with no compared values and no fix hint. */
+    /**
+     * A finding with no compared values and no fix hint.
+     *
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param severity how serious it is
+     * @param message what is wrong and what was expected
+     * @param location where, when it concerns a file
+     * @param taskId which task, when it concerns one
+     */
     public Finding(String code, Severity severity, String message, Optional<SourceLocation> location,
             Optional<String> taskId) {
         this(code, severity, message, location, taskId, Map.of(), Optional.empty());
@@ -69,59 +89,121 @@ public record Finding(
      * A finding of any severity, without a location or a task; add them with
      * {@link #withLocation(SourceLocation)} and {@link #withTask(String)}.
      *
+     * @param severity how serious it is
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param message what is wrong and what was expected
+     * @return a finding of any severity, without a location or a task; add them with {@link
+     *         #withLocation(SourceLocation)} and {@link #withTask(String)}
      * @throws NullPointerException when an argument is {@code null}
      */
     public static Finding of(Severity severity, String code, String message) {
         return new Finding(code, severity, message, Optional.empty(), Optional.empty());
     }
 
-    /** An error (the gate fails), without a location. */
+    /**
+     * An error (the gate fails), without a location.
+     *
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param message what is wrong and what was expected
+     * @return an error (the gate fails), without a location
+     */
     public static Finding error(String code, String message) {
         return of(Severity.ERROR, code, message);
     }
 
-    /** An error (the gate fails) at a location; a {@code null} location means none. */
+    /**
+     * An error (the gate fails) at a location; a {@code null} location means none.
+     *
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param message what is wrong and what was expected
+     * @param location where, when it concerns a file
+     * @return an error (the gate fails) at a location; a {@code null} location means none
+     */
     public static Finding error(String code, String message, SourceLocation location) {
         return new Finding(code, Severity.ERROR, message, Optional.ofNullable(location), Optional.empty());
     }
 
-    /** A warning (the gate warns), without a location. */
+    /**
+     * A warning (the gate warns), without a location.
+     *
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param message what is wrong and what was expected
+     * @return a warning (the gate warns), without a location
+     */
     public static Finding warning(String code, String message) {
         return of(Severity.WARNING, code, message);
     }
 
-    /** A warning (the gate warns) at a location; a {@code null} location means none. */
+    /**
+     * A warning (the gate warns) at a location; a {@code null} location means none.
+     *
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param message what is wrong and what was expected
+     * @param location where, when it concerns a file
+     * @return a warning (the gate warns) at a location; a {@code null} location means none
+     */
     public static Finding warning(String code, String message, SourceLocation location) {
         return new Finding(code, Severity.WARNING, message, Optional.ofNullable(location), Optional.empty());
     }
 
-    /** A finding for the record (the gate's status is unaffected), without a location. */
+    /**
+     * A finding for the record (the gate's status is unaffected), without a location.
+     *
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param message what is wrong and what was expected
+     * @return a finding for the record (the gate's status is unaffected), without a location
+     */
     public static Finding info(String code, String message) {
         return of(Severity.INFO, code, message);
     }
 
-    /** A finding for the record at a location; a {@code null} location means none. */
+    /**
+     * A finding for the record at a location; a {@code null} location means none.
+     *
+     * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
+     * @param message what is wrong and what was expected
+     * @param location where, when it concerns a file
+     * @return a finding for the record at a location; a {@code null} location means none
+     */
     public static Finding info(String code, String message, SourceLocation location) {
         return new Finding(code, Severity.INFO, message, Optional.ofNullable(location), Optional.empty());
     }
 
-    /** The same finding, at a location; a {@code null} location means none. */
+    /**
+     * The same finding, at a location; a {@code null} location means none.
+     *
+     * @param where the location, or {@code null} for none
+     * @return the same finding, at a location; a {@code null} location means none
+     */
     public Finding withLocation(SourceLocation where) {
         return new Finding(code, severity, message, Optional.ofNullable(where), taskId);
     }
 
-    /** The same finding, about a task. */
+    /**
+     * The same finding, about a task.
+     *
+     * @param id the task's id
+     * @return the same finding, about a task
+     */
     public Finding withTask(String id) {
         return new Finding(code, severity, message, location, Optional.ofNullable(id), facts, hint);
     }
 
-    /** The same finding, explained: the values compared and how to fix it. */
+    /**
+     * The same finding, explained: the values compared and how to fix it.
+     *
+     * @param compared the values the check compared, by name, in order
+     * @param fix how to fix it, if there is advice
+     * @return the same finding, explained: the values compared and how to fix it
+     */
     public Finding explained(Map<String, String> compared, Optional<String> fix) {
         return new Finding(code, severity, message, location, taskId, compared, fix);
     }
 
     /**
      * The compared values as one line, {@code approvals: 1, required: 3}; empty when there are none.
+     *
+     * @return the compared values as one line, {@code approvals: 1, required: 3}; empty when there are none
      */
     public String factsLine() {
         return facts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
@@ -132,6 +214,8 @@ public record Finding(
      * compared values in parentheses and the fix hint ({@code fix: ...}) when the finding has them;
      * always one line: a line break, an escape sequence or a bidirectional control in the message (a
      * plan's text it quotes) is shown as {@code \u005cuXXXX} ({@link Printable#line}).
+     *
+     * @return the finding on one line, for people
      */
     public String describe() {
         String where = location.map(l -> l + ": ").orElse("");

@@ -32,13 +32,27 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface Gate {
 
-    /** The name profiles refer to, e.g. {@code schema_lint}; {@code [a-z][a-z0-9_]*}. */
+    /**
+     * The name profiles refer to, e.g. {@code schema_lint}; {@code [a-z][a-z0-9_]*}.
+     *
+     * @return the name profiles refer to, e.g
+     */
     String name();
 
-    /** Runs the check. Never returns {@code null}. */
+    /**
+     * Runs the check. Never returns {@code null}.
+     *
+     * @param context everything the gate may read: the cycle, its plans, the rulebook, the clock; never
+     *                {@code null}
+     * @return the verdict, its located findings and the evidence to keep
+     */
     GateResult evaluate(GateContext context);
 
-    /** One line saying what the gate checks, for listings. */
+    /**
+     * One line saying what the gate checks, for listings.
+     *
+     * @return one line, for listings
+     */
     default String description() {
         return name();
     }

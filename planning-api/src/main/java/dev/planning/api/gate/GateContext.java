@@ -75,32 +75,62 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface GateContext {
 
-    /** The cycle being checked. */
+    /**
+     * The cycle being checked.
+     *
+     * @return the cycle being checked
+     */
     CycleRef cycle();
 
-    /** The transition the gates run for (also in a dry run). */
+    /**
+     * The transition the gates run for (also in a dry run).
+     *
+     * @return the transition the gates run for (also in a dry run)
+     */
     Transition transition();
 
     /**
      * The workspace root, absolute: only for a gate that must hand a directory to an external tool.
      * Gates read files through {@link #files()}, which follows the configured layout; the built-in
      * gates never use this path (a test checks it), and a fixture's may not exist.
+     *
+     * @return the workspace root, absolute: only for a gate that must hand a directory to an external tool
      */
     Path workspace();
 
-    /** The rulebook in force. */
+    /**
+     * The rulebook in force.
+     *
+     * @return the rulebook in force
+     */
     Rulebook rulebook();
 
-    /** The cycle's task breakdown, when it exists and could be read. */
+    /**
+     * The cycle's task breakdown, when it exists and could be read.
+     *
+     * @return the cycle's task breakdown, when it exists and could be read
+     */
     Optional<TaskBreakdown> tasks();
 
-    /** The cycle's story map, when it exists and could be read. */
+    /**
+     * The cycle's story map, when it exists and could be read.
+     *
+     * @return the cycle's story map, when it exists and could be read
+     */
     Optional<StoryMap> storyMap();
 
-    /** The task breakdowns of the other streams of the workspace, by stream name. */
+    /**
+     * The task breakdowns of the other streams of the workspace, by stream name.
+     *
+     * @return the task breakdowns of the other streams of the workspace, by stream name
+     */
     Map<String, TaskBreakdown> otherStreams();
 
-    /** The cycle's artifact files, as workspace-relative paths with {@code /} separators. */
+    /**
+     * The cycle's artifact files, as workspace-relative paths with {@code /} separators.
+     *
+     * @return the cycle's artifact files, as workspace-relative paths with {@code /} separators
+     */
     List<String> artifactPaths();
 
     /**
@@ -144,7 +174,11 @@ public interface GateContext {
         return judgedAt().map(at -> Clock.fixed(at, ZoneOffset.UTC)).orElseGet(Clock::systemUTC);
     }
 
-    /** Today's date by {@link #clock()}, in the clock's time zone; what waivers expire against. */
+    /**
+     * Today's date by {@link #clock()}, in the clock's time zone; what waivers expire against.
+     *
+     * @return today's date by {@link #clock()}
+     */
     default LocalDate today() {
         return LocalDate.now(clock());
     }
@@ -152,6 +186,7 @@ public interface GateContext {
     /**
      * The waivers of the cycle's decision log, in file order; empty when the cycle has none.
      *
+     * @return the waivers of the cycle's decision log, in file order; empty when the cycle has none
      * @throws dev.planning.api.InvalidInputException when the decision log is malformed, located in it
      * @throws PlanningException by default: a context that does not supply waivers must not let a gate pass
      */
@@ -162,6 +197,7 @@ public interface GateContext {
     /**
      * The cross-stream contracts the cycle's stream declares; empty when it declares none.
      *
+     * @return the cross-stream contracts the cycle's stream declares; empty when it declares none
      * @throws dev.planning.api.InvalidInputException when the contracts file is malformed, located in it
      * @throws PlanningException by default: a context that does not supply contracts must not let a gate pass
      */
@@ -172,8 +208,10 @@ public interface GateContext {
     /**
      * The workspace's capacity model, when it has one.
      *
+     * @return the workspace's capacity model, when it has one
      * @throws dev.planning.api.InvalidInputException when the capacity model is malformed, located in it
-     * @throws PlanningException by default: a context that does not supply the capacity model must not let a gate pass
+     * @throws PlanningException by default: a context that does not supply the capacity model must not let a
+     *                           gate pass
      */
     default Optional<CapacityModel> capacity() {
         throw notSupplied("capacity()");
@@ -234,8 +272,10 @@ public interface GateContext {
     /**
      * The cycle's sealed handoff manifest, when the cycle was sealed.
      *
+     * @return the cycle's sealed handoff manifest, when the cycle was sealed
      * @throws dev.planning.api.InvalidInputException when the manifest file exists but cannot be read
-     * @throws PlanningException by default: a context that does not supply the manifest must not let a gate pass
+     * @throws PlanningException by default: a context that does not supply the manifest must not let a gate
+     *                           pass
      */
     default Optional<HandoffManifest> manifest() {
         throw notSupplied("manifest()");

@@ -23,6 +23,14 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record GateResult(String gate, GateStatus status, List<Finding> findings, Map<String, Object> evidence) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param gate the gate's name
+     * @param status pass, warn or fail
+     * @param findings what it found, in a stable order
+     * @param evidence supporting data, insertion-ordered; may be empty
+     */
     public GateResult {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(status, "status");
@@ -33,6 +41,12 @@ public record GateResult(String gate, GateStatus status, List<Finding> findings,
     /**
      * A result whose status follows from its findings: {@code FAIL} if any is an error,
      * {@code WARN} if any is a warning, {@code PASS} otherwise.
+     *
+     * @param gate the gate's name
+     * @param findings what it found, in a stable order
+     * @param evidence supporting data, insertion-ordered; may be empty
+     * @return a result whose status follows from its findings: {@code FAIL} if any is an error, {@code WARN}
+     *         if any is a warning, {@code PASS} otherwise
      */
     public static GateResult of(String gate, List<Finding> findings, Map<String, Object> evidence) {
         GateStatus status = GateStatus.PASS;
@@ -48,7 +62,11 @@ public record GateResult(String gate, GateStatus status, List<Finding> findings,
         return new GateResult(gate, status, findings, evidence);
     }
 
-    /** Whether this result lets a transition proceed (pass or warn). */
+    /**
+     * Whether this result lets a transition proceed (pass or warn).
+     *
+     * @return whether this result lets a transition proceed (pass or warn)
+     */
     public boolean passed() {
         return status != GateStatus.FAIL;
     }

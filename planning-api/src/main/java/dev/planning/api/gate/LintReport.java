@@ -16,22 +16,40 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LintReport(List<String> filesChecked, List<Finding> findings) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param filesChecked workspace-relative paths of the files checked, sorted
+     * @param findings every finding, sorted by file, line and column
+     */
     public LintReport {
         filesChecked = List.copyOf(filesChecked);
         findings = List.copyOf(findings);
     }
 
-    /** How many findings are errors. */
+    /**
+     * How many findings are errors.
+     *
+     * @return how many findings are errors
+     */
     public long errorCount() {
         return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     }
 
-    /** How many findings are warnings. */
+    /**
+     * How many findings are warnings.
+     *
+     * @return how many findings are warnings
+     */
     public long warningCount() {
         return findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
     }
 
-    /** Whether no finding is an error. */
+    /**
+     * Whether no finding is an error.
+     *
+     * @return whether no finding is an error
+     */
     public boolean passed() {
         return errorCount() == 0;
     }

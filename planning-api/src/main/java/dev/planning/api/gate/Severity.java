@@ -12,7 +12,10 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public enum Severity {
+    /** The gate fails. */
     ERROR,
+    /** The gate warns; it does not fail for it. */
     WARNING,
+    /** For the record; the gate's status is unaffected. */
     INFO
 }

@@ -31,9 +31,12 @@ public class EvaluationLimitException extends PlanningException {
         STACK
     }
 
+    /** Which bound was overrun. */
     private final Limit limit;
 
     /**
+     * An evaluation stopped at one of its bounds.
+     *
      * @param limit   the bound overrun
      * @param message a one-line message naming the rulebook and, where known, the rule
      */
@@ -42,7 +45,11 @@ public class EvaluationLimitException extends PlanningException {
         this.limit = limit;
     }
 
-    /** The bound the evaluation overran. */
+    /**
+     * The bound the evaluation overran.
+     *
+     * @return the bound the evaluation overran
+     */
     public Limit limit() {
         return limit;
     }

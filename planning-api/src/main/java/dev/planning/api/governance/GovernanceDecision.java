@@ -30,6 +30,16 @@ public record GovernanceDecision(
         Map<String, Integer> rulesFired,
         Map<String, String> inputDigests) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param rulebookHash the hash of the rulebook that judged
+     * @param violations unwaived violations, in a stable order
+     * @param waived violations covered by an active waiver
+     * @param unusedWaivers waivers that matched no violation
+     * @param rulesFired rule name to number of firings
+     * @param inputDigests input name to SHA-256 of its content
+     */
     public GovernanceDecision {
         Objects.requireNonNull(rulebookHash, "rulebookHash");
         violations = List.copyOf(violations);
@@ -39,7 +49,11 @@ public record GovernanceDecision(
         inputDigests = Collections.unmodifiableMap(new LinkedHashMap<>(inputDigests));
     }
 
-    /** Unwaived critical violations: Critical=0 holds when this is zero. */
+    /**
+     * Unwaived critical violations: Critical=0 holds when this is zero.
+     *
+     * @return the number of unwaived critical violations
+     */
     public long criticalCount() {
         return violations.stream().filter(v -> v.severity() == ViolationSeverity.CRITICAL).count();
     }

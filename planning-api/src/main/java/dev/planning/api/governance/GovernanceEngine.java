@@ -16,6 +16,9 @@ public interface GovernanceEngine {
     /**
      * Evaluates the facts into a decision; never {@code null}.
      *
+     * @param input the facts: the cycle's plan, other streams, gate results, waivers, the day; never {@code
+     *              null}
+     * @return the decision
      * @throws EvaluationLimitException when the evaluation overran its time, memory or stack bound
      */
     GovernanceDecision evaluate(GovernanceInput input);

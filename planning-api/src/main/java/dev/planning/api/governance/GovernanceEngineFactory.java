@@ -21,6 +21,8 @@ public interface GovernanceEngineFactory {
     /**
      * Builds an engine for a rulebook.
      *
+     * @param rulebook the rulebook whose policies the engine runs
+     * @return an engine for the rulebook
      * @throws dev.planning.api.InvalidInputException when the rulebook's rules do not compile,
      *         naming the file and line
      */

@@ -55,6 +55,20 @@ public record GovernanceInput(
         LocalDate today,
         List<TaskRef> contracts) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param cycle the cycle
+     * @param tasks its task breakdown
+     * @param storyMap its story map, when present
+     * @param otherStreams other streams' task breakdowns by stream
+     * @param gateResults results of gates that ran before governance in this transition
+     * @param waivers the waivers of the cycle's decision log
+     * @param today the day waivers are judged against
+     * @param contracts cross-stream references the cycle declares as contracts or stubs ({@code
+     *                  contracts/{cycle}-contracts.yaml}): they hold even where the other stream's plan lacks
+     *                  the task
+     */
     public GovernanceInput {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(tasks, "tasks");
@@ -66,7 +80,17 @@ public record GovernanceInput(
         contracts = List.copyOf(contracts);
     }
 
-    /** Facts without declared contracts. */
+    /**
+     * Facts without declared contracts.
+     *
+     * @param cycle the cycle
+     * @param tasks its task breakdown
+     * @param storyMap its story map, when present
+     * @param otherStreams other streams' task breakdowns by stream
+     * @param gateResults results of gates that ran before governance in this transition
+     * @param waivers the waivers of the cycle's decision log
+     * @param today the day waivers are judged against
+     */
     public GovernanceInput(CycleRef cycle, TaskBreakdown tasks, Optional<StoryMap> storyMap,
             Map<String, TaskBreakdown> otherStreams, List<GateResult> gateResults, List<Waiver> waivers,
             LocalDate today) {
@@ -79,6 +103,7 @@ public record GovernanceInput(
      *
      * @param cycle the cycle, never {@code null}
      * @param today the day waivers are judged against, never {@code null}
+     * @return a new builder
      */
     public static Builder builder(CycleRef cycle, LocalDate today) {
         return new Builder(cycle, today);
@@ -107,55 +132,101 @@ public record GovernanceInput(
             this.today = Objects.requireNonNull(today, "today");
         }
 
-        /** Adds tasks to the cycle's plan, after those added before. */
+        /**
+         * Adds tasks to the cycle's plan, after those added before.
+         *
+         * @param more tasks to the cycle's plan, after those added before
+         * @return this builder
+         */
         public Builder tasks(Task... more) {
             return tasks(Arrays.asList(more));
         }
 
-        /** Adds tasks to the cycle's plan, after those added before. */
+        /**
+         * Adds tasks to the cycle's plan, after those added before.
+         *
+         * @param more tasks to the cycle's plan, after those added before
+         * @return this builder
+         */
         public Builder tasks(List<Task> more) {
             more.forEach(t -> tasks.add(Objects.requireNonNull(t, "task")));
             return this;
         }
 
-        /** Sets the cycle's plan as a whole (instead of adding tasks). */
+        /**
+         * Sets the cycle's plan as a whole (instead of adding tasks).
+         *
+         * @param value the cycle's plan as a whole (instead of adding tasks)
+         * @return this builder
+         */
         public Builder plan(TaskBreakdown value) {
             this.plan = Objects.requireNonNull(value, "plan");
             return this;
         }
 
-        /** Sets the cycle's story map. */
+        /**
+         * Sets the cycle's story map.
+         *
+         * @param value the cycle's story map
+         * @return this builder
+         */
         public Builder storyMap(StoryMap value) {
             this.storyMap = Objects.requireNonNull(value, "storyMap");
             return this;
         }
 
-        /** Adds another stream's plan, made of these tasks, for cross-stream references. */
+        /**
+         * Adds another stream's plan, made of these tasks, for cross-stream references.
+         *
+         * @param stream the other stream's name
+         * @param streamTasks that stream's tasks
+         * @return this builder
+         */
         public Builder otherStream(String stream, Task... streamTasks) {
             Objects.requireNonNull(stream, "stream");
             return otherStream(TaskBreakdown.of(stream, cycle.cycleId(), Arrays.asList(streamTasks)));
         }
 
-        /** Adds another stream's plan, for cross-stream references. */
+        /**
+         * Adds another stream's plan, for cross-stream references.
+         *
+         * @param value another stream's plan, for cross-stream references
+         * @return this builder
+         */
         public Builder otherStream(TaskBreakdown value) {
             Objects.requireNonNull(value, "otherStream");
             otherStreams.put(value.stream(), value);
             return this;
         }
 
-        /** Adds the result of a gate that ran before governance. */
+        /**
+         * Adds the result of a gate that ran before governance.
+         *
+         * @param value the result of a gate that ran before governance
+         * @return this builder
+         */
         public Builder gateResult(GateResult value) {
             gateResults.add(Objects.requireNonNull(value, "gateResult"));
             return this;
         }
 
-        /** Adds a waiver of the decision log. */
+        /**
+         * Adds a waiver of the decision log.
+         *
+         * @param value a waiver of the decision log
+         * @return this builder
+         */
         public Builder waiver(Waiver value) {
             waivers.add(Objects.requireNonNull(value, "waiver"));
             return this;
         }
 
-        /** Adds declared contracts, as written ({@code be:PLN-BE-001}). */
+        /**
+         * Adds declared contracts, as written ({@code be:PLN-BE-001}).
+         *
+         * @param refs the contracts, as written
+         * @return this builder
+         */
         public Builder contracts(String... refs) {
             Arrays.stream(refs).map(TaskRef::parse).forEach(contracts::add);
             return this;
@@ -164,6 +235,7 @@ public record GovernanceInput(
         /**
          * The input.
          *
+         * @return the input
          * @throws IllegalStateException when both a plan and separate tasks were given
          */
         public GovernanceInput build() {

@@ -12,8 +12,12 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public enum ViolationSeverity {
+    /** Blocks a transition that requires Critical=0 until fixed or waived. */
     CRITICAL,
+    /** Serious. */
     HIGH,
+    /** Moderate. */
     MEDIUM,
+    /** Minor. */
     LOW
 }

@@ -36,8 +36,10 @@ public final class WaiverHorizon {
     /**
      * The rulebook's horizon in days.
      *
-     * @throws InvalidInputException, located at {@code rulebook.yaml}, when the threshold is not a
-     *                                whole number of days from 0 to {@value #MAX_DAYS}
+     * @param rulebook the rulebook in force
+     * @return the days before expiry from which a waiver in force is reported
+     * @throws InvalidInputException located at {@code rulebook.yaml}, when the threshold is not a
+     *                               whole number of days from 0 to {@value #MAX_DAYS}
      */
     public static int days(Rulebook rulebook) {
         Double value = rulebook.thresholds().get(THRESHOLD);
@@ -51,22 +53,48 @@ public final class WaiverHorizon {
         return value.intValue();
     }
 
-    /** Whether a waiver is in force on {@code today} and expires within {@code days} of it. */
+    /**
+     * Whether a waiver is in force on {@code today} and expires within {@code days} of it.
+     *
+     * @param waiver the waiver
+     * @param today the day judged
+     * @param days the horizon in days, as {@link #days(Rulebook)} gives it
+     * @return whether a waiver is in force on {@code today} and expires within {@code days} of it
+     */
     public static boolean expiring(Waiver waiver, LocalDate today, int days) {
         return waiver.activeOn(today) && !waiver.expires().isAfter(today.plusDays(days));
     }
 
-    /** The waivers of a list that are expiring, in their order. */
+    /**
+     * The waivers of a list that are expiring, in their order.
+     *
+     * @param waivers the waivers
+     * @param today the day judged
+     * @param days the horizon in days, as {@link #days(Rulebook)} gives it
+     * @return the waivers of a list that are expiring, in their order
+     */
     public static List<Waiver> expiring(List<Waiver> waivers, LocalDate today, int days) {
         return waivers.stream().filter(w -> expiring(w, today, days)).toList();
     }
 
-    /** Days from {@code today} to a waiver's expiry (0 when it expires today). */
+    /**
+     * Days from {@code today} to a waiver's expiry (0 when it expires today).
+     *
+     * @param waiver the waiver, which has an expiry
+     * @param today the day judged
+     * @return the days left, negative once it expired
+     */
     public static long daysLeft(Waiver waiver, LocalDate today) {
         return ChronoUnit.DAYS.between(today, waiver.expires());
     }
 
-    /** {@code "expires today"}, {@code "expires tomorrow"} or {@code "expires in 5 days (2025-09-12)"}. */
+    /**
+     * {@code "expires today"}, {@code "expires tomorrow"} or {@code "expires in 5 days (2025-09-12)"}.
+     *
+     * @param waiver the waiver, which has an expiry
+     * @param today the day judged
+     * @return when it expires, in words
+     */
     public static String describe(Waiver waiver, LocalDate today) {
         long left = daysLeft(waiver, today);
         String when = left == 0 ? "today" : left == 1 ? "tomorrow" : "in " + left + " days";

@@ -26,6 +26,12 @@ public record CycleRef(String stream, String cycleId) {
     private static final Pattern STREAM = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern CYCLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param stream the stream name, never {@code null}
+     * @param cycleId the cycle id, never {@code null}
+     */
     public CycleRef {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(cycleId, "cycleId");
@@ -33,7 +39,12 @@ public record CycleRef(String stream, String cycleId) {
         requireCycleId(cycleId);
     }
 
-    /** Checks a stream name, throwing {@link InvalidInputException} with the expected form. */
+    /**
+     * Checks a stream name, throwing {@link InvalidInputException} with the expected form.
+     *
+     * @param stream the stream name, never {@code null}
+     * @return the stream name, unchanged
+     */
     public static String requireStream(String stream) {
         if (!STREAM.matcher(stream).matches()) {
             throw new InvalidInputException("invalid stream '" + printable(stream)
@@ -42,7 +53,12 @@ public record CycleRef(String stream, String cycleId) {
         return stream;
     }
 
-    /** Checks a cycle id, throwing {@link InvalidInputException} with the expected form. */
+    /**
+     * Checks a cycle id, throwing {@link InvalidInputException} with the expected form.
+     *
+     * @param cycleId the cycle id, never {@code null}
+     * @return the cycle id, unchanged
+     */
     public static String requireCycleId(String cycleId) {
         if (!CYCLE_ID.matcher(cycleId).matches()) {
             throw new InvalidInputException("invalid cycle id '" + printable(cycleId)

@@ -29,7 +29,13 @@ public enum CycleState {
     /** The cycle is closed; nothing more may be recorded. */
     COMPLETED;
 
-    /** Parses a state name, ignoring case and accepting {@code -} for {@code _}. */
+    /**
+     * Parses a state name, ignoring case and accepting {@code -} for {@code _}.
+     *
+     * @param text a state name such as {@code READY_FOR_HANDOFF} or {@code ready-for-handoff}; never {@code
+     *             null}
+     * @return the state
+     */
     public static CycleState parse(String text) {
         String normalized = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
         for (CycleState state : values()) {

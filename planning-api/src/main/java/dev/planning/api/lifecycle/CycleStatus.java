@@ -18,6 +18,13 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record CycleStatus(CycleRef cycle, CycleState state, List<RecordedEvent> history) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param cycle the cycle, never {@code null}
+     * @param state the current state; {@link CycleState#PLANNED} for a cycle with no events yet
+     * @param history every recorded event, oldest first (accepted and refused transitions alike)
+     */
     public CycleStatus {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(state, "state");

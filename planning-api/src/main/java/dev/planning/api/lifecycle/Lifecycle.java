@@ -39,17 +39,32 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
-    /** Every allowed transition, forward ones first in chain order; never {@code null}. */
+    /**
+     * Every allowed transition, forward ones first in chain order; never {@code null}.
+     *
+     * @return every allowed transition, forward ones first in chain order
+     */
     public static List<Transition> transitions() {
         return TRANSITIONS;
     }
 
-    /** The transition from one state to another, or empty when the lifecycle does not allow it. */
+    /**
+     * The transition from one state to another, or empty when the lifecycle does not allow it.
+     *
+     * @param from the state the transition leaves
+     * @param to the target state
+     * @return the transition from one state to another, or empty when the lifecycle does not allow it
+     */
     public static Optional<Transition> find(CycleState from, CycleState to) {
         return TRANSITIONS.stream().filter(t -> t.from() == from && t.to() == to).findFirst();
     }
 
-    /** The transitions allowed from a state, in declaration order. */
+    /**
+     * The transitions allowed from a state, in declaration order.
+     *
+     * @param state the state
+     * @return the transitions allowed from a state, in declaration order
+     */
     public static List<Transition> from(CycleState state) {
         return TRANSITIONS.stream().filter(t -> t.from() == state).toList();
     }

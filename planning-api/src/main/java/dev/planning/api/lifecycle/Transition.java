@@ -18,6 +18,14 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record Transition(CycleState from, CycleState to, TransitionKind kind, String name) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param from the state the cycle must be in, never {@code null}
+     * @param to the state the cycle moves to, never {@code null}
+     * @param kind forward, backward or self
+     * @param name the transition's name, e.g. {@code package_artifacts}
+     */
     public Transition {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -25,12 +33,22 @@ public record Transition(CycleState from, CycleState to, TransitionKind kind, St
         Objects.requireNonNull(name, "name");
     }
 
-    /** {@code FROM->TO}, the key gate profiles use for this transition. */
+    /**
+     * {@code FROM->TO}, the key gate profiles use for this transition.
+     *
+     * @return {@code FROM->TO}
+     */
     public String key() {
         return key(from, to);
     }
 
-    /** The profile key of a pair of states: {@code FROM->TO}. */
+    /**
+     * The profile key of a pair of states: {@code FROM->TO}.
+     *
+     * @param from the state the transition leaves
+     * @param to the target state
+     * @return the profile key of a pair of states: {@code FROM->TO}
+     */
     public static String key(CycleState from, CycleState to) {
         return from.name() + "->" + to.name();
     }

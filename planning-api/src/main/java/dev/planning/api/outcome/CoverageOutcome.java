@@ -26,6 +26,17 @@ public record CoverageOutcome(String path, String sha256, OutcomeKind format, bo
         long linesMissed, long branchesCovered, long branchesMissed) {
 
     /**
+     * Checks the components; the class comment says what each holds.
+     *
+     * @param path where the report is stored, workspace-relative with {@code /} separators
+     * @param sha256 the SHA-256 of the file's bytes, 64 lowercase hexadecimal digits
+     * @param format {@link OutcomeKind#JACOCO} or {@link OutcomeKind#LCOV}
+     * @param endToEnd whether the report measures end-to-end tests: its path below the outcomes directory
+     *                 contains {@code e2e}, in any case
+     * @param linesCovered lines executed at least once
+     * @param linesMissed lines never executed
+     * @param branchesCovered branches taken ({@code 0} with {@code branchesMissed} when the report has none)
+     * @param branchesMissed branches never taken
      * @throws InvalidInputException when the path is not workspace-relative, the hash is not 64
      *                               lowercase hex digits, the format is not a coverage format or a
      *                               count is negative

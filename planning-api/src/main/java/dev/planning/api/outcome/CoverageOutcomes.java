@@ -29,6 +29,14 @@ import org.apiguardian.api.API;
 public record CoverageOutcomes(CycleRef cycle, String directory, List<CoverageOutcome> reports,
         List<Unreadable> problems) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param cycle the cycle whose outcomes these are
+     * @param directory the outcomes directory, workspace-relative
+     * @param reports the reports read, in path order
+     * @param problems the reports that could not be read, one each, in path order
+     */
     public CoverageOutcomes {
         Objects.requireNonNull(cycle, "cycle");
         Sha256Text.requirePath(directory);
@@ -36,7 +44,13 @@ public record CoverageOutcomes(CycleRef cycle, String directory, List<CoverageOu
         problems = List.copyOf(problems);
     }
 
-    /** No coverage report at all in {@code directory}. */
+    /**
+     * No coverage report at all in {@code directory}.
+     *
+     * @param cycle the cycle
+     * @param directory the outcomes directory, workspace-relative
+     * @return outcomes with no coverage report
+     */
     public static CoverageOutcomes none(CycleRef cycle, String directory) {
         return new CoverageOutcomes(cycle, directory, List.of(), List.of());
     }
@@ -50,6 +64,12 @@ public record CoverageOutcomes(CycleRef cycle, String directory, List<CoverageOu
      */
     @API(status = EXPERIMENTAL, since = "0.2")
     public record Unreadable(String message, SourceLocation location) {
+        /**
+         * Creates the record; the class comment says what each component holds.
+         *
+         * @param message what is wrong with it, naming the file
+         * @param location where: the file, and the line and column when known
+         */
         public Unreadable {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(location, "location");

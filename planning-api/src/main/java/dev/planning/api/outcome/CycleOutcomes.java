@@ -31,6 +31,15 @@ import org.apiguardian.api.API;
 public record CycleOutcomes(CycleRef cycle, List<TestOutcome> tests, CoverageOutcomes coverage,
         Set<String> deployedTaskIds) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param cycle the cycle
+     * @param tests the imported JUnit reports, in path order
+     * @param coverage the coverage reports of the cycle's outcomes directory
+     * @param deployedTaskIds ids of the tasks that the cycle's successful deployments list: delivered,
+     *                        whatever the (sealed) plan says
+     */
     public CycleOutcomes {
         Objects.requireNonNull(cycle, "cycle");
         tests = List.copyOf(tests);
@@ -41,7 +50,13 @@ public record CycleOutcomes(CycleRef cycle, List<TestOutcome> tests, CoverageOut
         }
     }
 
-    /** Nothing imported into the cycle, whose outcomes directory is {@code directory}. */
+    /**
+     * Nothing imported into the cycle, whose outcomes directory is {@code directory}.
+     *
+     * @param cycle the cycle
+     * @param directory the cycle's outcomes directory, workspace-relative
+     * @return outcomes with nothing imported
+     */
     public static CycleOutcomes none(CycleRef cycle, String directory) {
         return new CycleOutcomes(cycle, List.of(), CoverageOutcomes.none(cycle, directory), Set.of());
     }

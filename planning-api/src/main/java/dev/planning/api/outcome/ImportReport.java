@@ -20,13 +20,25 @@ import java.util.Optional;
 @API(status = EXPERIMENTAL, since = "0.2")
 public record ImportReport(CycleRef cycle, List<ImportedFile> files, Optional<String> eventId) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param cycle the cycle imported into
+     * @param files each file given, in the order given
+     * @param eventId the {@code OUTCOMES_IMPORTED} event recorded; empty when every file was already imported
+     *                and nothing changed
+     */
     public ImportReport {
         Objects.requireNonNull(cycle, "cycle");
         files = List.copyOf(files);
         Objects.requireNonNull(eventId, "eventId");
     }
 
-    /** Whether anything new was stored. */
+    /**
+     * Whether anything new was stored.
+     *
+     * @return whether anything new was stored
+     */
     public boolean changed() {
         return eventId.isPresent();
     }

@@ -18,6 +18,14 @@ import java.util.Objects;
 @API(status = EXPERIMENTAL, since = "0.2")
 public record ImportedFile(Path source, OutcomeKind kind, String path, boolean alreadyImported) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param source the file given to the import
+     * @param kind what it was detected to be
+     * @param path its workspace-relative path under {@code outcomes/{cycle}/}
+     * @param alreadyImported whether the same bytes were already stored (nothing was written)
+     */
     public ImportedFile {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(kind, "kind");

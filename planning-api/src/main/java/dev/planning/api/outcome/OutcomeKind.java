@@ -23,12 +23,20 @@ public enum OutcomeKind {
     /** The deployments / incidents / defects YAML file (schema {@code deployments/1.0.json}). */
     DEPLOYMENTS;
 
-    /** The directory name under {@code outcomes/{cycle}/}, e.g. {@code junit}. */
+    /**
+     * The directory name under {@code outcomes/{cycle}/}, e.g. {@code junit}.
+     *
+     * @return the directory name under {@code outcomes/{cycle}/}, e.g
+     */
     public String directory() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the kind holds coverage figures. */
+    /**
+     * Whether the kind holds coverage figures.
+     *
+     * @return whether the kind holds coverage figures
+     */
     public boolean isCoverage() {
         return this == JACOCO || this == LCOV;
     }

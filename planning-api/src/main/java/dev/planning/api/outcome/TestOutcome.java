@@ -27,6 +27,16 @@ import org.apiguardian.api.API;
 public record TestOutcome(String path, String sha256, int tests, int failures, int errors, int skipped) {
 
     /**
+     * Checks the components; the class comment says what each holds.
+     *
+     * @param path where the report is stored, workspace-relative with {@code /} separators ({@code
+     *             .../outcomes/{cycle}/junit/<hash>-TEST-x.xml}); never {@code null}
+     * @param sha256 the SHA-256 of the stored file's bytes, 64 lowercase hexadecimal digits: the value a
+     *               gate's evidence records for the file
+     * @param tests the {@code <testcase>} elements
+     * @param failures test cases with a {@code <failure>}
+     * @param errors test cases with an {@code <error>}
+     * @param skipped test cases with a {@code <skipped>}
      * @throws InvalidInputException when the path is not workspace-relative, the hash is not 64
      *                               lowercase hex digits, a count is negative, or failed, errored
      *                               and skipped cases outnumber the tests
@@ -43,7 +53,11 @@ public record TestOutcome(String path, String sha256, int tests, int failures, i
         }
     }
 
-    /** Failed plus errored test cases. */
+    /**
+     * Failed plus errored test cases.
+     *
+     * @return failures plus errors
+     */
     public int failed() {
         return failures + errors;
     }

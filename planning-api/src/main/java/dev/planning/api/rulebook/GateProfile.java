@@ -19,12 +19,24 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record GateProfile(String name, List<GateStep> steps) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param name the profile's name
+     * @param steps one step per transition that has gates
+     */
     public GateProfile {
         Objects.requireNonNull(name, "name");
         steps = List.copyOf(steps);
     }
 
-    /** The step for a transition, if the profile has one. */
+    /**
+     * The step for a transition, if the profile has one.
+     *
+     * @param from the state the transition leaves
+     * @param to the target state
+     * @return the step for a transition, if the profile has one
+     */
     public Optional<GateStep> step(CycleState from, CycleState to) {
         return steps.stream().filter(s -> s.from() == from && s.to() == to).findFirst();
     }

@@ -22,6 +22,15 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record GateStep(CycleState from, CycleState to, List<String> gates, Optional<CycleState> onFailure) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param from the state the transition leaves
+     * @param to the state the transition enters
+     * @param gates gate names, run in this order
+     * @param onFailure the state to move to when a gate fails (e.g. back to {@code PLANNED}); empty to stay
+     *                  where it is
+     */
     public GateStep {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -29,7 +38,11 @@ public record GateStep(CycleState from, CycleState to, List<String> gates, Optio
         Objects.requireNonNull(onFailure, "onFailure");
     }
 
-    /** The profile key, {@code FROM->TO}. */
+    /**
+     * The profile key, {@code FROM->TO}.
+     *
+     * @return the profile key, {@code FROM->TO}
+     */
     public String key() {
         return Transition.key(from, to);
     }

@@ -44,6 +44,17 @@ public record KpiDefinition(
         KpiDirection direction,
         String description) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param name unique within the rulebook, {@code [a-z][a-z0-9_]*}
+     * @param formula an expression over the inputs (JEXL syntax: arithmetic, comparisons, {@code ?:})
+     * @param inputs the input names the formula reads; all must be measured for the KPI to be
+     * @param unit e.g. {@code percent}, {@code days}, {@code count}
+     * @param target the target, when the rulebook sets one
+     * @param direction whether higher or lower actuals are better
+     * @param description what it measures, for readers of the digest
+     */
     public KpiDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(formula, "formula");

@@ -18,7 +18,11 @@ public enum KpiDirection {
     /** Less is better: the target is a ceiling (lead time, defects, failure rates). */
     LOWER_IS_BETTER;
 
-    /** The spelling used in {@code rulebook.yaml} and digests, e.g. {@code higher_is_better}. */
+    /**
+     * The spelling used in {@code rulebook.yaml} and digests, e.g. {@code higher_is_better}.
+     *
+     * @return the spelling used in {@code rulebook.yaml} and digests, e.g
+     */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -26,6 +30,8 @@ public enum KpiDirection {
     /**
      * Parses {@code higher_is_better} or {@code lower_is_better} (any case).
      *
+     * @param text the direction as written
+     * @return the direction
      * @throws InvalidInputException for any other text
      */
     public static KpiDirection parse(String text) {
@@ -38,7 +44,13 @@ public enum KpiDirection {
                 + "'; expected higher_is_better or lower_is_better");
     }
 
-    /** Whether {@code actual} meets {@code target} in this direction (equal meets). */
+    /**
+     * Whether {@code actual} meets {@code target} in this direction (equal meets).
+     *
+     * @param actual the measured value
+     * @param target the KPI's target
+     * @return whether {@code actual} meets {@code target} in this direction (equal meets)
+     */
     public boolean meets(double actual, double target) {
         return this == HIGHER_IS_BETTER ? actual >= target : actual <= target;
     }

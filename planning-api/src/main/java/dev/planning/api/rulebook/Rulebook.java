@@ -44,6 +44,22 @@ public record Rulebook(
         SigningPolicy signing,
         List<KpiDefinition> kpis) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param directory the rulebook directory, absolute
+     * @param hash lower-case hex SHA-256 over the rulebook's files (see the README recipe)
+     * @param version the rulebook's own version, as its authors number it
+     * @param profiles gate profiles by name
+     * @param streamProfiles which profile each stream uses; streams not listed use {@code defaultProfile}
+     * @param defaultProfile the profile for streams not listed
+     * @param taxonomy allowed values per tag key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}
+     * @param requiredTags tag keys every task must carry
+     * @param thresholds named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}
+     * @param ruleFiles the DRL files, relative to the directory, sorted
+     * @param signing the signing policy: which roles, and how many, must sign the handoff manifest
+     * @param kpis the KPI definitions ({@code kpis:}), in written order; names are unique
+     */
     public Rulebook {
         Objects.requireNonNull(signing, "signing");
         Objects.requireNonNull(directory, "directory");
@@ -77,7 +93,20 @@ public record Rulebook(
         }
     }
 
-    /** A rulebook without a signing policy ({@link SigningPolicy#NONE}) or KPI definitions. */
+    /**
+     * A rulebook without a signing policy ({@link SigningPolicy#NONE}) or KPI definitions.
+     *
+     * @param directory the rulebook directory, absolute
+     * @param hash lower-case hex SHA-256 over the rulebook's files (see the README recipe)
+     * @param version the rulebook's own version, as its authors number it
+     * @param profiles gate profiles by name
+     * @param streamProfiles which profile each stream uses; streams not listed use {@code defaultProfile}
+     * @param defaultProfile the profile for streams not listed
+     * @param taxonomy allowed values per tag key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}
+     * @param requiredTags tag keys every task must carry
+     * @param thresholds named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}
+     * @param ruleFiles the DRL files, relative to the directory, sorted
+     */
     public Rulebook(Path directory, String hash, String version, Map<String, GateProfile> profiles,
             Map<String, String> streamProfiles, String defaultProfile, Map<String, List<String>> taxonomy,
             List<String> requiredTags, Map<String, Double> thresholds, List<String> ruleFiles) {
@@ -85,12 +114,23 @@ public record Rulebook(
                 ruleFiles, SigningPolicy.NONE, List.of());
     }
 
-    /** The gate profile a stream uses. */
+    /**
+     * The gate profile a stream uses.
+     *
+     * @param stream a stream name such as {@code fe}
+     * @return the gate profile a stream uses
+     */
     public GateProfile profileFor(String stream) {
         return profiles.get(streamProfiles.getOrDefault(stream, defaultProfile));
     }
 
-    /** A threshold, or the fallback when the rulebook does not set it. */
+    /**
+     * A threshold, or the fallback when the rulebook does not set it.
+     *
+     * @param name the threshold's name, e.g. {@code critical_approvals}
+     * @param fallback the value when the rulebook sets none
+     * @return a threshold, or the fallback when the rulebook does not set it
+     */
     public double threshold(String name, double fallback) {
         return thresholds.getOrDefault(name, fallback);
     }

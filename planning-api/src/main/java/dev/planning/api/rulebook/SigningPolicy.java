@@ -19,6 +19,11 @@ public record SigningPolicy(List<SigningRequirement> required) {
     /** No signature required. */
     public static final SigningPolicy NONE = new SigningPolicy(List.of());
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param required the requirements, all of which must hold; empty means no signature is required
+     */
     public SigningPolicy {
         required = List.copyOf(required);
     }

@@ -24,6 +24,12 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record SigningRequirement(List<String> roles, int min) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param roles the role group, non-empty
+     * @param min how many distinct signers of the group are needed, at least 1
+     */
     public SigningRequirement {
         roles = List.copyOf(roles);
         if (roles.isEmpty()) {
@@ -35,7 +41,11 @@ public record SigningRequirement(List<String> roles, int min) {
         }
     }
 
-    /** {@code 1 of [PM]}, {@code 2 of [TechLead, QA]}. */
+    /**
+     * {@code 1 of [PM]}, {@code 2 of [TechLead, QA]}.
+     *
+     * @return the requirement in words, e.g. {@code 2 of [TechLead, QA]}
+     */
     public String describe() {
         return min + " of " + roles;
     }

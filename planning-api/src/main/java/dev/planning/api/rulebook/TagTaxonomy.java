@@ -53,22 +53,42 @@ public final class TagTaxonomy {
         this.allowed = Collections.unmodifiableMap(copy);
     }
 
-    /** The taxonomy of a rulebook. */
+    /**
+     * The taxonomy of a rulebook.
+     *
+     * @param rulebook the rulebook
+     * @return the taxonomy of a rulebook
+     */
     public static TagTaxonomy of(Rulebook rulebook) {
         return of(rulebook.taxonomy());
     }
 
-    /** A taxonomy from allowed values per key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}. */
+    /**
+     * A taxonomy from allowed values per key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}.
+     *
+     * @param taxonomy allowed values by tag key
+     * @return a taxonomy from allowed values per key, e.g
+     */
     public static TagTaxonomy of(Map<String, List<String>> taxonomy) {
         return new TagTaxonomy(Objects.requireNonNull(taxonomy, "taxonomy"));
     }
 
-    /** Whether the taxonomy lists allowed values for this key (ignoring case). */
+    /**
+     * Whether the taxonomy lists allowed values for this key (ignoring case).
+     *
+     * @param key the tag key
+     * @return whether the taxonomy lists allowed values for this key (ignoring case)
+     */
     public boolean governs(String key) {
         return allowed.containsKey(key.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** The allowed values of a key, in the rulebook's order; empty when it does not govern the key. */
+    /**
+     * The allowed values of a key, in the rulebook's order; empty when it does not govern the key.
+     *
+     * @param key the tag key
+     * @return the allowed values of a key, in the rulebook's order; empty when it does not govern the key
+     */
     public List<String> allowedValues(String key) {
         return allowed.getOrDefault(key.strip().toLowerCase(Locale.ROOT), List.of());
     }
@@ -76,6 +96,11 @@ public final class TagTaxonomy {
     /**
      * The allowed value a written value stands for, ignoring case and surrounding blanks; empty when
      * the key is governed and the value is not allowed (or absent). An ungoverned key accepts anything.
+     *
+     * @param key the tag key
+     * @param value the value as written
+     * @return the allowed value a written value stands for, ignoring case and surrounding blanks; empty when
+     *         the key is governed and the value is not allowed (or absent)
      */
     public Optional<String> canonical(String key, Optional<String> value) {
         if (!governs(key)) {
@@ -122,6 +147,13 @@ public final class TagTaxonomy {
      * characters are mapped ({@code O} to {@code 0}, {@code l} to {@code 1}), else the single
      * closest value within a small edit distance ({@code soxx} to {@code sox}, {@code gpdr} to
      * {@code gdpr}); empty when no value is clearly meant.
+     *
+     * @param key the tag key
+     * @param value the value as written
+     * @return the allowed value a mistyped one most likely meant: one that reads the same once look-alike
+     *         characters are mapped ({@code O} to {@code 0}, {@code l} to {@code 1}), else the single closest
+     *         value within a small edit distance ({@code soxx} to {@code sox}, {@code gpdr} to {@code gdpr});
+     *         empty when no value is clearly meant
      */
     public Optional<String> suggest(String key, String value) {
         String written = value.strip().toLowerCase(Locale.ROOT);
@@ -209,6 +241,17 @@ public final class TagTaxonomy {
     public record Problem(int index, String key, String value, Kind kind, List<String> allowed,
             Optional<String> suggestion, Optional<String> previous) {
 
+        /**
+         * Creates the record; the class comment says what each component holds.
+         *
+         * @param index the tag's position in the item's tags
+         * @param key the governed key, lower-cased
+         * @param value the value as written, stripped; empty for a plain label
+         * @param kind what is wrong
+         * @param allowed the allowed values of the key
+         * @param suggestion the allowed value most likely meant, for an unknown value
+         * @param previous the value given earlier, for a conflicting value
+         */
         public Problem {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
@@ -221,6 +264,10 @@ public final class TagTaxonomy {
         /**
          * The message for a person, prefixed with the item it concerns ({@code task FE-12}); for
          * {@code criticality} it says that governance counts the item as critical.
+         *
+         * @param subject the item concerned, e.g. {@code task FE-12}
+         * @return the message for a person, prefixed with the item it concerns ({@code task FE-12}); for
+         *         {@code criticality} it says that governance counts the item as critical
          */
         public String message(String subject) {
             String critical = key.equals(CRITICALITY)

@@ -18,6 +18,14 @@ import java.util.Objects;
 @API(status = EXPERIMENTAL, since = "0.2")
 public record Attestation(String manifestPath, String envelope, int subjects, int signatures) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param manifestPath the manifest attested, workspace-relative
+     * @param envelope the DSSE envelope, pretty-printed JSON ending with a line break
+     * @param subjects how many subjects (sealed artifacts) the statement names
+     * @param signatures how many signatures the envelope carries
+     */
     public Attestation {
         Objects.requireNonNull(manifestPath, "manifestPath");
         Objects.requireNonNull(envelope, "envelope");

@@ -27,6 +27,15 @@ import org.apiguardian.api.API;
 public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> expected, Optional<String> actual,
         String message) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param kind what is wrong, never {@code null}
+     * @param file the file concerned (workspace-relative where possible), never {@code null}
+     * @param expected what the manifest, rulebook or policy says
+     * @param actual what was found
+     * @param message one sentence for people, never {@code null}
+     */
     public Discrepancy {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(file, "file");
@@ -35,12 +44,28 @@ public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> ex
         Objects.requireNonNull(message, "message");
     }
 
-    /** A discrepancy with an expected and an actual value. */
+    /**
+     * A discrepancy with an expected and an actual value.
+     *
+     * @param kind what is wrong, never {@code null}
+     * @param file the file concerned (workspace-relative where possible), never {@code null}
+     * @param expected what the manifest, rulebook or policy says
+     * @param actual what was found
+     * @param message one sentence for people, never {@code null}
+     * @return a discrepancy with an expected and an actual value
+     */
     public static Discrepancy of(DiscrepancyKind kind, String file, String expected, String actual, String message) {
         return new Discrepancy(kind, file, Optional.of(expected), Optional.of(actual), message);
     }
 
-    /** A discrepancy without values to compare. */
+    /**
+     * A discrepancy without values to compare.
+     *
+     * @param kind what is wrong, never {@code null}
+     * @param file the file concerned (workspace-relative where possible), never {@code null}
+     * @param message one sentence for people, never {@code null}
+     * @return a discrepancy without values to compare
+     */
     public static Discrepancy of(DiscrepancyKind kind, String file, String message) {
         return new Discrepancy(kind, file, Optional.empty(), Optional.empty(), message);
     }
@@ -49,6 +74,8 @@ public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> ex
      * {@code file: KIND: message (expected X, actual Y)}, for people; an escape sequence or a
      * bidirectional control in it (from a file it quotes) is shown as {@code \u005cuXXXX}
      * ({@link Printable#lines}).
+     *
+     * @return the discrepancy on one line, for people
      */
     public String describe() {
         StringBuilder text = new StringBuilder(file).append(": ").append(kind).append(": ").append(message);

@@ -22,27 +22,54 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record SealOptions(boolean allowDirty, Optional<String> priorManifestId, Optional<String> notes) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param allowDirty seal even when an artifact has uncommitted changes (or the workspace is not in a git
+     *                   repository); the manifest then records {@code dirty: true}
+     * @param priorManifestId the id of the manifest this cycle's manifest replaces
+     * @param notes free text recorded in the manifest
+     */
     public SealOptions {
         Objects.requireNonNull(priorManifestId, "priorManifestId");
         Objects.requireNonNull(notes, "notes");
     }
 
-    /** Strict sealing: clean git state required, no prior manifest, no notes. */
+    /**
+     * Strict sealing: clean git state required, no prior manifest, no notes.
+     *
+     * @return the strict options
+     */
     public static SealOptions defaults() {
         return new SealOptions(false, Optional.empty(), Optional.empty());
     }
 
-    /** The same options, allowing uncommitted changes or not. */
+    /**
+     * The same options, allowing uncommitted changes or not.
+     *
+     * @param allow whether to seal artifacts with uncommitted changes
+     * @return the same options, allowing uncommitted changes or not
+     */
     public SealOptions withAllowDirty(boolean allow) {
         return new SealOptions(allow, priorManifestId, notes);
     }
 
-    /** The same options, naming the manifest this one replaces. */
+    /**
+     * The same options, naming the manifest this one replaces.
+     *
+     * @param id the prior manifest's id
+     * @return the same options, naming the manifest this one replaces
+     */
     public SealOptions withPriorManifestId(String id) {
         return new SealOptions(allowDirty, Optional.of(id), notes);
     }
 
-    /** The same options, with notes. */
+    /**
+     * The same options, with notes.
+     *
+     * @param text the notes
+     * @return the same options, with notes
+     */
     public SealOptions withNotes(String text) {
         return new SealOptions(allowDirty, priorManifestId, Optional.of(text));
     }

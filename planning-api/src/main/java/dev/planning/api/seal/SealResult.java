@@ -24,6 +24,14 @@ import org.apiguardian.api.API;
 public record SealResult(CycleRef cycle, Optional<TransitionResult> transition, Optional<HandoffManifest> manifest,
         Optional<String> manifestPath) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param cycle the cycle, never {@code null}
+     * @param transition the recorded transition attempt, when one was made
+     * @param manifest the sealed manifest; empty when the gates refused the transition
+     * @param manifestPath the manifest's workspace-relative path, when written
+     */
     public SealResult {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(transition, "transition");
@@ -31,7 +39,11 @@ public record SealResult(CycleRef cycle, Optional<TransitionResult> transition, 
         Objects.requireNonNull(manifestPath, "manifestPath");
     }
 
-    /** Whether a manifest was sealed. */
+    /**
+     * Whether a manifest was sealed.
+     *
+     * @return whether a manifest was sealed
+     */
     public boolean sealed() {
         return manifest.isPresent();
     }

@@ -52,14 +52,26 @@ public class SealingException extends PlanningException {
         ALREADY_SUMMARIZED
     }
 
+    /** Why sealing or a sealed check refused. */
     private final Reason reason;
 
+    /**
+     * A refusal of sealing, signing or of a move of a sealed cycle.
+     *
+     * @param reason why
+     * @param message the message, for people
+     * @param location the file, line and column it concerns, or {@code null}
+     */
     public SealingException(Reason reason, String message, SourceLocation location) {
         super(message, location, null);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why it was refused. */
+    /**
+     * Why it was refused.
+     *
+     * @return the reason
+     */
     public Reason reason() {
         return reason;
     }

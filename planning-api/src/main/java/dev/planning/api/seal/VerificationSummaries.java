@@ -32,6 +32,18 @@ import org.apiguardian.api.API;
 public record VerificationSummaries(String testResultPath, String verificationSummaryPath, String testResult,
         String verificationResult, int passedTests, int warnedTests, int failedTests, int signatures) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param testResultPath the Test Result envelope, workspace-relative, never {@code null}
+     * @param verificationSummaryPath the VSA envelope, workspace-relative, never {@code null}
+     * @param testResult {@code PASSED}, {@code WARNED} or {@code FAILED}, never {@code null}
+     * @param verificationResult {@code PASSED} or {@code FAILED}, never {@code null}
+     * @param passedTests how many tests the statement lists as passed
+     * @param warnedTests how many it lists as warned (skipped test cases)
+     * @param failedTests how many it lists as failed (failures and errors)
+     * @param signatures how many DSSE signatures each envelope carries
+     */
     public VerificationSummaries {
         Objects.requireNonNull(testResultPath, "testResultPath");
         Objects.requireNonNull(verificationSummaryPath, "verificationSummaryPath");

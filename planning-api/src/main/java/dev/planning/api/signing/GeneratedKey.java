@@ -22,6 +22,16 @@ import java.util.Objects;
 public record GeneratedKey(String role, String keyId, SignatureAlgorithm algorithm, Path privateKey, Path publicKey,
         Path trustFile) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param role the role the key signs for, e.g. {@code QA}
+     * @param keyId the key's id, as written in signatures and the trust file
+     * @param algorithm its algorithm
+     * @param privateKey {@code ROLE.key.pem}, to keep secret
+     * @param publicKey {@code ROLE.pub.pem}
+     * @param trustFile {@code trust.yaml} in the same directory, listing the public key under the role
+     */
     public GeneratedKey {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(keyId, "keyId");

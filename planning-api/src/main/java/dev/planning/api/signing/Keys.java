@@ -36,6 +36,10 @@ public interface Keys {
      * {@code ROLE.pub.pem}) and adds the public key under the role to {@code directory/trust.yaml}.
      * Never overwrites a key.
      *
+     * @param role the role, e.g. {@code QA}
+     * @param algorithm the key's algorithm
+     * @param directory where to write the key files, outside the workspace
+     * @return the key's role, algorithm, id and files
      * @throws dev.planning.api.InvalidInputException for an invalid role name, or when a key file of
      *                                                the role exists already
      */
@@ -44,6 +48,8 @@ public interface Keys {
     /**
      * Reads a trust file: the public keys trusted to sign, by role.
      *
+     * @param file the trust file
+     * @return the keys it trusts, by role, and its signing policy
      * @throws dev.planning.api.InvalidInputException when the file cannot be read or is invalid,
      *                                                with the line and column of each mistake
      */
@@ -53,6 +59,9 @@ public interface Keys {
      * As {@link #readTrustFile(Path)}, refusing a trust file that lies inside {@code workspace}
      * (symbolic links resolved): anyone who can commit could add a key to it.
      *
+     * @param file the trust file
+     * @param workspace the workspace root
+     * @return the keys it trusts, by role, and its signing policy
      * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace, or as
      *                                                {@link #readTrustFile(Path)}
      */
@@ -61,6 +70,9 @@ public interface Keys {
     /**
      * A signer for a role from a PEM private key file (PKCS#8: Ed25519, ECDSA P-256 or RSA).
      *
+     * @param role the role the signer signs as
+     * @param keyFile the PEM private key
+     * @return a signer for a role from a PEM private key file (PKCS#8: Ed25519, ECDSA P-256 or RSA)
      * @throws dev.planning.api.InvalidInputException when the file cannot be read or holds no
      *                                                supported private key
      */
@@ -73,6 +85,10 @@ public interface Keys {
      * read the repository holds. A key file in the repository's work tree that git does not track
      * (git-ignored, or a secret the CI mounts there) is read.
      *
+     * @param role the role the signer signs as
+     * @param keyFile the PEM private key
+     * @param workspace the workspace root
+     * @return the signer
      * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace or is
      *                                                committed to its repository, or as
      *                                                {@link #pemSigner(String, Path)}

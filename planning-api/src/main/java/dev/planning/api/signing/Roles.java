@@ -24,6 +24,7 @@ public final class Roles {
     /**
      * Checks a role name.
      *
+     * @param role the role name
      * @return the role
      * @throws InvalidInputException naming the expected form
      */

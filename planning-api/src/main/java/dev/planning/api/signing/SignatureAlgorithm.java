@@ -33,7 +33,11 @@ public enum SignatureAlgorithm {
         this.id = id;
     }
 
-    /** The identifier written in manifests and trust files, e.g. {@code ECDSA-P256-SHA256}. */
+    /**
+     * The identifier written in manifests and trust files, e.g. {@code ECDSA-P256-SHA256}.
+     *
+     * @return the identifier written in manifests and trust files, e.g
+     */
     public String id() {
         return id;
     }
@@ -41,6 +45,8 @@ public enum SignatureAlgorithm {
     /**
      * The algorithm with this identifier.
      *
+     * @param id an identifier such as {@code Ed25519}
+     * @return the algorithm with this identifier
      * @throws InvalidInputException naming the identifiers accepted
      */
     public static SignatureAlgorithm fromId(String id) {

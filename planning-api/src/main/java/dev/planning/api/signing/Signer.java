@@ -26,16 +26,27 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public interface Signer {
 
-    /** The role this signature is made for, e.g. {@code QA}; see {@link Roles}. Never {@code null}. */
+    /**
+     * The role this signature is made for, e.g. {@code QA}; see {@link Roles}. Never {@code null}.
+     *
+     * @return the role this signature is made for, e.g
+     */
     String role();
 
     /**
      * The key's id: lower-case hex SHA-256 of the DER-encoded SubjectPublicKeyInfo of its public
      * key, the id trust files list it under. Never {@code null}.
+     *
+     * @return the key's id: lower-case hex SHA-256 of the DER-encoded SubjectPublicKeyInfo of its public key,
+     *         the id trust files list it under
      */
     String keyId();
 
-    /** The algorithm of {@link #sign}. Never {@code null}. */
+    /**
+     * The algorithm of {@link #sign}. Never {@code null}.
+     *
+     * @return the algorithm of {@link #sign}
+     */
     SignatureAlgorithm algorithm();
 
     /**

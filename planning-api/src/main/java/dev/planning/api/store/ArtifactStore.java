@@ -18,22 +18,44 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface ArtifactStore {
 
-    /** The file's bytes, or empty when it does not exist. */
+    /**
+     * The file's bytes, or empty when it does not exist.
+     *
+     * @param path the workspace-relative path
+     * @return the file's bytes, or empty when it does not exist
+     */
     Optional<byte[]> read(String path);
 
-    /** Whether the file exists. */
+    /**
+     * Whether the file exists.
+     *
+     * @param path the workspace-relative path
+     * @return whether the file exists
+     */
     boolean exists(String path);
 
-    /** Replaces (or creates) the file atomically. */
+    /**
+     * Replaces (or creates) the file atomically.
+     *
+     * @param path the workspace-relative path
+     * @param content the file's new bytes
+     */
     void write(String path, byte[] content);
 
     /**
      * Creates the file atomically, refusing to replace an existing one (for sealed manifests).
      *
+     * @param path the workspace-relative path
+     * @param content the file's bytes
      * @throws dev.planning.api.InvalidInputException when the file already exists
      */
     void writeOnce(String path, byte[] content);
 
-    /** The files directly under a directory, as workspace-relative paths, sorted. */
+    /**
+     * The files directly under a directory, as workspace-relative paths, sorted.
+     *
+     * @param directory the workspace-relative directory
+     * @return the files directly under a directory, as workspace-relative paths, sorted
+     */
     List<String> list(String directory);
 }

@@ -35,7 +35,12 @@ import java.util.Set;
 @API(status = EXPERIMENTAL, since = "0.2")
 public interface CycleQueries {
 
-    /** Every cycle with at least one event and the state its events lead to, sorted by stream then cycle id. */
+    /**
+     * Every cycle with at least one event and the state its events lead to, sorted by stream then cycle id.
+     *
+     * @return every cycle with at least one event and the state its events lead to, sorted by stream then
+     *         cycle id
+     */
     List<CycleSummary> portfolio();
 
     /**
@@ -48,6 +53,9 @@ public interface CycleQueries {
      * such an event claims without a signature that verifies is reported in
      * {@link PendingSignatures#unverifiedRoles()} and stays missing. Queries built without a trust
      * file and the manifests (the events alone) therefore report every role as missing.
+     *
+     * @param requiredRoles the roles that must sign
+     * @return one entry per cycle with a role missing
      */
     List<PendingSignatures> pendingSignatures(Set<String> requiredRoles);
 
@@ -61,10 +69,19 @@ public interface CycleQueries {
      * {@code approver}, optionally {@code expires}). A waiver added to a decision log after its cycle
      * was sealed, or in a cycle never sealed, is not seen. An expiry that cannot be read counts as
      * already expired ({@link LocalDate#MIN}).
+     *
+     * @param until the last day
+     * @return the waivers, those without an expiry first
      */
     List<WaiverExpiry> expiringWaivers(LocalDate until);
 
-    /** Refused transitions at or after {@code since}, newest first, at most {@code limit}. */
+    /**
+     * Refused transitions at or after {@code since}, newest first, at most {@code limit}.
+     *
+     * @param since the earliest moment
+     * @param limit the most to return
+     * @return the refusals, newest first
+     */
     List<Refusal> recentRefusals(Instant since, int limit);
 
     /**
@@ -76,6 +93,14 @@ public interface CycleQueries {
      * @param updatedAt the timestamp of its last event, never {@code null}
      */
     record CycleSummary(CycleRef cycle, CycleState state, int events, Instant updatedAt) {
+        /**
+         * Creates the record; the class comment says what each component holds.
+         *
+         * @param cycle the cycle, never {@code null}
+         * @param state the state its events lead to, never {@code null}
+         * @param events how many events its log holds
+         * @param updatedAt the timestamp of its last event, never {@code null}
+         */
         public CycleSummary {
             Objects.requireNonNull(cycle, "cycle");
             Objects.requireNonNull(state, "state");
@@ -96,6 +121,17 @@ public interface CycleQueries {
      */
     record PendingSignatures(CycleRef cycle, CycleState state, List<String> signedRoles, List<String> unverifiedRoles,
             List<String> missingRoles) {
+        /**
+         * Creates the record; the class comment says what each component holds.
+         *
+         * @param cycle the cycle, never {@code null}
+         * @param state its state, never {@code null}
+         * @param signedRoles roles whose signature on the sealed manifest verifies, sorted
+         * @param unverifiedRoles roles a {@code SIGNATURE_ADDED} event claims but no signature that verifies
+         *                        backs (a forged event, an untrusted key, a changed manifest, or queries
+         *                        without a trust file), sorted
+         * @param missingRoles required roles not in {@code signedRoles}, sorted, never empty
+         */
         public PendingSignatures {
             Objects.requireNonNull(cycle, "cycle");
             Objects.requireNonNull(state, "state");
@@ -109,7 +145,8 @@ public interface CycleQueries {
      * A waiver and when it expires.
      *
      * @param cycle   the cycle whose log recorded it, never {@code null}
-     * @param eventId the event that recorded it ({@code MANIFEST_SEALED} or {@code WAIVER_GRANTED}), never {@code null}
+     * @param eventId the event that recorded it ({@code MANIFEST_SEALED} or {@code WAIVER_GRANTED}), never
+     *                {@code null}
      * @param expires the last day it applies; empty when the waiver has no expiry date
      * @param rule    the waived rule, when recorded
      * @param item    the waived item, when recorded
@@ -117,6 +154,17 @@ public interface CycleQueries {
      */
     record WaiverExpiry(CycleRef cycle, String eventId, Optional<LocalDate> expires, Optional<String> rule,
             Optional<String> item, Optional<String> approver) {
+        /**
+         * Creates the record; the class comment says what each component holds.
+         *
+         * @param cycle the cycle whose log recorded it, never {@code null}
+         * @param eventId the event that recorded it ({@code MANIFEST_SEALED} or {@code WAIVER_GRANTED}),
+         *                never {@code null}
+         * @param expires the last day it applies; empty when the waiver has no expiry date
+         * @param rule the waived rule, when recorded
+         * @param item the waived item, when recorded
+         * @param approver who approved it, when recorded
+         */
         public WaiverExpiry {
             Objects.requireNonNull(cycle, "cycle");
             Objects.requireNonNull(eventId, "eventId");
@@ -126,7 +174,11 @@ public interface CycleQueries {
             Objects.requireNonNull(approver, "approver");
         }
 
-        /** Whether the waiver has no expiry date: it never lapses. */
+        /**
+         * Whether the waiver has no expiry date: it never lapses.
+         *
+         * @return whether the waiver has no expiry date: it never lapses
+         */
         public boolean noExpiry() {
             return expires.isEmpty();
         }
@@ -144,6 +196,16 @@ public interface CycleQueries {
      */
     record Refusal(CycleRef cycle, String eventId, Instant at, Optional<CycleState> from,
             Optional<CycleState> requested, Map<String, GateStatus> gateResults) {
+        /**
+         * Creates the record; the class comment says what each component holds.
+         *
+         * @param cycle the cycle, never {@code null}
+         * @param eventId the {@code TRANSITION_REFUSED} event, never {@code null}
+         * @param at when, never {@code null}
+         * @param from the state it was refused in, when recorded
+         * @param requested the state that was asked for, when recorded
+         * @param gateResults gate name to status, in recorded order
+         */
         public Refusal {
             Objects.requireNonNull(cycle, "cycle");
             Objects.requireNonNull(eventId, "eventId");

@@ -33,6 +33,8 @@ public interface EventStore {
      * Reads a cycle's events, oldest first, verifying the hash chain. Empty when the cycle has no
      * log yet.
      *
+     * @param cycle the cycle
+     * @return the events, oldest first; empty for a cycle without a log
      * @throws dev.planning.api.EventLogCorruptedException when the chain is broken, naming the line
      * @throws NullPointerException when {@code cycle} is {@code null}
      */
@@ -42,6 +44,9 @@ public interface EventStore {
      * Appends an event if the log's last line still has the hash {@code expectedHead}
      * ({@link RecordedEvent#GENESIS} for an empty log).
      *
+     * @param cycle the cycle
+     * @param event the event
+     * @param expectedHead the hash the log's last line must have (64 zeros for an empty log)
      * @return the event as recorded
      * @throws dev.planning.api.ConcurrentTransitionException when the head moved (nothing is written)
      * @throws NullPointerException when an argument is {@code null}, naming it
@@ -52,6 +57,10 @@ public interface EventStore {
     /**
      * Where a cycle's log lives, as errors about it should name it (a file store returns the
      * workspace-relative path of the log file). Never {@code null}.
+     *
+     * @param cycle the cycle
+     * @return where a cycle's log lives, as errors about it should name it (a file store returns the
+     *         workspace-relative path of the log file)
      */
     default String location(CycleRef cycle) {
         return "event log of " + cycle;

@@ -33,6 +33,8 @@ public interface WorkspaceFiles {
      * preferred one; for {@link ArtifactKind#EVIDENCE} and {@link ArtifactKind#OUTCOMES}, the
      * directory.
      *
+     * @param cycle the cycle
+     * @param kind the kind of artifact
      * @return a workspace-relative path, never {@code null}
      */
     String path(CycleRef cycle, ArtifactKind kind);
@@ -47,12 +49,24 @@ public interface WorkspaceFiles {
      */
     Optional<byte[]> read(String path);
 
-    /** The bytes of a cycle's artifact, or empty when it does not exist: {@code read(path(cycle, kind))}. */
+    /**
+     * The bytes of a cycle's artifact, or empty when it does not exist: {@code read(path(cycle, kind))}.
+     *
+     * @param cycle the cycle
+     * @param kind the kind of artifact
+     * @return the bytes of a cycle's artifact, or empty when it does not exist: {@code read(path(cycle,
+     *         kind))}
+     */
     default Optional<byte[]> read(CycleRef cycle, ArtifactKind kind) {
         return read(path(cycle, kind));
     }
 
-    /** Whether a file exists. */
+    /**
+     * Whether a file exists.
+     *
+     * @param path the workspace-relative path
+     * @return whether a file exists
+     */
     default boolean exists(String path) {
         return read(path).isPresent();
     }
@@ -60,6 +74,7 @@ public interface WorkspaceFiles {
     /**
      * The files directly under a directory, workspace-relative, sorted.
      *
+     * @param directory the workspace-relative directory
      * @return never {@code null}; empty when the directory does not exist
      */
     List<String> list(String directory);
@@ -67,6 +82,7 @@ public interface WorkspaceFiles {
     /**
      * The cycles of a stream that have planning files in the workspace, by cycle id.
      *
+     * @param stream a stream name such as {@code fe}
      * @return never {@code null}; empty for a stream the workspace does not have
      */
     List<CycleRef> cycles(String stream);

@@ -91,6 +91,7 @@ public final class GateContextFixture {
      * A builder for a context of one cycle.
      *
      * @param cycle the cycle the gate checks, never {@code null}
+     * @return a new builder
      */
     public static Builder builder(CycleRef cycle) {
         return new Builder(cycle);
@@ -140,6 +141,9 @@ public final class GateContextFixture {
         /**
          * The transition the gate runs for.
          *
+         * @param from the state the transition leaves
+         * @param to the target state
+         * @return this builder
          * @throws IllegalArgumentException when the lifecycle has no such transition
          */
         public Builder transition(CycleState from, CycleState to) {
@@ -151,61 +155,115 @@ public final class GateContextFixture {
             return this;
         }
 
-        /** The workspace root the context reports (made absolute); nothing is read from it. */
+        /**
+         * The workspace root the context reports (made absolute); nothing is read from it.
+         *
+         * @param value the workspace root the context reports (made absolute); nothing is read from it
+         * @return this builder
+         */
         public Builder workspace(Path value) {
             this.workspace = Objects.requireNonNull(value, "workspace").toAbsolutePath();
             return this;
         }
 
-        /** The rulebook in force, instead of the fixture's (then no threshold, taxonomy or required tag may be set). */
+        /**
+         * The rulebook in force, instead of the fixture's (then no threshold, taxonomy or required tag may be set).
+         *
+         * @param value the rulebook in force, instead of the fixture's (then no threshold, taxonomy or
+         *              required tag may be set)
+         * @return this builder
+         */
         public Builder rulebook(Rulebook value) {
             this.rulebook = Objects.requireNonNull(value, "rulebook");
             return this;
         }
 
-        /** A threshold of the fixture's rulebook. */
+        /**
+         * A threshold of the fixture's rulebook.
+         *
+         * @param name the threshold's name, e.g. {@code critical_approvals}
+         * @param value the threshold's value
+         * @return this builder
+         */
         public Builder threshold(String name, double value) {
             thresholds.put(Objects.requireNonNull(name, "name"), value);
             return this;
         }
 
-        /** The allowed values of a tag key in the fixture's rulebook. */
+        /**
+         * The allowed values of a tag key in the fixture's rulebook.
+         *
+         * @param key the tag key, e.g. {@code compliance}
+         * @param allowed its allowed values
+         * @return this builder
+         */
         public Builder taxonomy(String key, String... allowed) {
             taxonomy.put(Objects.requireNonNull(key, "key"), List.of(allowed));
             return this;
         }
 
-        /** Tag keys every task must carry, in the fixture's rulebook. */
+        /**
+         * Tag keys every task must carry, in the fixture's rulebook.
+         *
+         * @param keys the tag keys
+         * @return this builder
+         */
         public Builder requiredTags(String... keys) {
             requiredTags.addAll(List.of(keys));
             return this;
         }
 
-        /** Tasks of the cycle's plan ({@link TaskBreakdown#of}), after those given before. */
+        /**
+         * Tasks of the cycle's plan ({@link TaskBreakdown#of}), after those given before.
+         *
+         * @param more tasks of the cycle's plan ({@link TaskBreakdown#of}), after those given before
+         * @return this builder
+         */
         public Builder tasks(Task... more) {
             Arrays.stream(more).forEach(t -> tasks.add(Objects.requireNonNull(t, "task")));
             return this;
         }
 
-        /** The cycle's plan as a whole, instead of {@link #tasks}. */
+        /**
+         * The cycle's plan as a whole, instead of {@link #tasks}.
+         *
+         * @param value the cycle's plan as a whole, instead of {@link #tasks}
+         * @return this builder
+         */
         public Builder plan(TaskBreakdown value) {
             this.plan = Objects.requireNonNull(value, "plan");
             return this;
         }
 
-        /** The cycle's story map. */
+        /**
+         * The cycle's story map.
+         *
+         * @param value the cycle's story map
+         * @return this builder
+         */
         public Builder storyMap(StoryMap value) {
             this.storyMap = Objects.requireNonNull(value, "storyMap");
             return this;
         }
 
-        /** Another stream's plan, made of these tasks. */
+        /**
+         * Another stream's plan, made of these tasks.
+         *
+         * @param stream the other stream's name
+         * @param streamTasks that stream's tasks
+         * @return this builder
+         */
         public Builder otherStream(String stream, Task... streamTasks) {
             Objects.requireNonNull(stream, "stream");
             return otherStream(TaskBreakdown.of(stream, cycle.cycleId(), Arrays.asList(streamTasks)));
         }
 
-        /** Another stream's plan. */
+        /**
+         * Another stream's plan.
+         *
+         * @param value another stream's plan
+         * @return this builder
+         */
         public Builder otherStream(TaskBreakdown value) {
             Objects.requireNonNull(value, "otherStream");
             otherStreams.put(value.stream(), value);
@@ -215,6 +273,9 @@ public final class GateContextFixture {
         /**
          * A workspace file, UTF-8, readable through {@link GateContext#files()}.
          *
+         * @param path the workspace-relative path
+         * @param content the file's text
+         * @return this builder
          * @throws dev.planning.api.InvalidInputException when the path is not workspace-relative
          */
         public Builder file(String path, String content) {
@@ -225,6 +286,9 @@ public final class GateContextFixture {
         /**
          * A workspace file, readable through {@link GateContext#files()}.
          *
+         * @param path the workspace-relative path
+         * @param content the file's bytes
+         * @return this builder
          * @throws dev.planning.api.InvalidInputException when the path is not workspace-relative
          */
         public Builder file(String path, byte[] content) {
@@ -236,109 +300,200 @@ public final class GateContextFixture {
         /**
          * Where {@link WorkspaceFiles#path} places an artifact kind of the cycle, instead of the
          * default layout (for a gate tested against another layout).
+         *
+         * @param kind the kind of artifact
+         * @param path the workspace-relative path to place it at
+         * @return this builder
          */
         public Builder path(ArtifactKind kind, String path) {
             paths.put(Objects.requireNonNull(kind, "kind"), MemoryFiles.check(path));
             return this;
         }
 
-        /** The cycle's artifact files, instead of the paths of the files given. */
+        /**
+         * The cycle's artifact files, instead of the paths of the files given.
+         *
+         * @param value the cycle's artifact files, instead of the paths of the files given
+         * @return this builder
+         */
         public Builder artifactPaths(String... value) {
             this.artifactPaths = Arrays.stream(value).map(MemoryFiles::check).toList();
             return this;
         }
 
-        /** Results of gates that ran before this one, in order, after those given before. */
+        /**
+         * Results of gates that ran before this one, in order, after those given before.
+         *
+         * @param results the earlier gates' results, in order
+         * @return this builder
+         */
         public Builder priorResults(GateResult... results) {
             Arrays.stream(results).forEach(r -> priorResults.add(Objects.requireNonNull(r, "priorResult")));
             return this;
         }
 
-        /** The clock the verdict is judged by. */
+        /**
+         * The clock the verdict is judged by.
+         *
+         * @param value the clock the verdict is judged by
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** A clock fixed at the start of this day, UTC. */
+        /**
+         * A clock fixed at the start of this day, UTC.
+         *
+         * @param value a clock fixed at the start of this day, UTC
+         * @return this builder
+         */
         public Builder today(LocalDate value) {
             Objects.requireNonNull(value, "today");
             return clock(Clock.fixed(value.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
         }
 
-        /** The moment a sealed verdict is recomputed at; the context's clock is then fixed there. */
+        /**
+         * The moment a sealed verdict is recomputed at; the context's clock is then fixed there.
+         *
+         * @param value the moment a sealed verdict is recomputed at; the context's clock is then fixed there
+         * @return this builder
+         */
         public Builder judgedAt(Instant value) {
             this.judgedAt = Objects.requireNonNull(value, "judgedAt");
             return this;
         }
 
-        /** Waivers of the cycle's decision log, after those given before. */
+        /**
+         * Waivers of the cycle's decision log, after those given before.
+         *
+         * @param more waivers of the cycle's decision log, after those given before
+         * @return this builder
+         */
         public Builder waivers(Waiver... more) {
             Arrays.stream(more).forEach(w -> waivers.add(Objects.requireNonNull(w, "waiver")));
             return this;
         }
 
-        /** Contracts the cycle's stream declares, after those given before. */
+        /**
+         * Contracts the cycle's stream declares, after those given before.
+         *
+         * @param more contracts the cycle's stream declares, after those given before
+         * @return this builder
+         */
         public Builder contracts(Contract... more) {
             Arrays.stream(more).forEach(c -> contracts.add(Objects.requireNonNull(c, "contract")));
             return this;
         }
 
-        /** The workspace's capacity model. */
+        /**
+         * The workspace's capacity model.
+         *
+         * @param value the workspace's capacity model
+         * @return this builder
+         */
         public Builder capacity(CapacityModel value) {
             this.capacity = Objects.requireNonNull(value, "capacity");
             return this;
         }
 
-        /** The keys trusted to sign manifests. */
+        /**
+         * The keys trusted to sign manifests.
+         *
+         * @param value the keys trusted to sign manifests
+         * @return this builder
+         */
         public Builder trustedKeys(TrustedKeys value) {
             this.trustedKeys = Objects.requireNonNull(value, "trustedKeys");
             return this;
         }
 
-        /** The cycle's sealed manifest. */
+        /**
+         * The cycle's sealed manifest.
+         *
+         * @param value the cycle's sealed manifest
+         * @return this builder
+         */
         public Builder manifest(HandoffManifest value) {
             this.manifest = Objects.requireNonNull(value, "manifest");
             return this;
         }
 
-        /** What {@link GateContext#verifyManifest()} reports. */
+        /**
+         * What {@link GateContext#verifyManifest()} reports.
+         *
+         * @param value what {@link GateContext#verifyManifest()} reports
+         * @return this builder
+         */
         public Builder verification(VerificationReport value) {
             this.verification = Objects.requireNonNull(value, "verification");
             return this;
         }
 
-        /** What {@link GateContext#lint()} reports: the files checked and the findings. */
+        /**
+         * What {@link GateContext#lint()} reports: the files checked and the findings.
+         *
+         * @param value what {@link GateContext#lint()} reports: the files checked and the findings
+         * @return this builder
+         */
         public Builder lint(LintReport value) {
             this.lint = Objects.requireNonNull(value, "lint");
             return this;
         }
 
-        /** An imported JUnit report of the cycle ({@link GateContext#outcomes()}), after those given before. */
+        /**
+         * An imported JUnit report of the cycle ({@link GateContext#outcomes()}), after those given before.
+         *
+         * @param value an imported JUnit report of the cycle ({@link GateContext#outcomes()}), after those
+         *              given before
+         * @return this builder
+         */
         public Builder testReport(TestOutcome value) {
             tests.add(Objects.requireNonNull(value, "testReport"));
             return this;
         }
 
-        /** A coverage report of the cycle's outcomes directory, after those given before. */
+        /**
+         * A coverage report of the cycle's outcomes directory, after those given before.
+         *
+         * @param value a coverage report of the cycle's outcomes directory, after those given before
+         * @return this builder
+         */
         public Builder coverageReport(CoverageOutcome value) {
             coverage.add(Objects.requireNonNull(value, "coverageReport"));
             return this;
         }
 
-        /** A coverage report of the cycle's outcomes directory that could not be read. */
+        /**
+         * A coverage report of the cycle's outcomes directory that could not be read.
+         *
+         * @param value a coverage report of the cycle's outcomes directory that could not be read
+         * @return this builder
+         */
         public Builder unreadableCoverage(CoverageOutcomes.Unreadable value) {
             coverageProblems.add(Objects.requireNonNull(value, "unreadableCoverage"));
             return this;
         }
 
-        /** Tasks that the cycle's successful deployments list (delivered, whatever their status). */
+        /**
+         * Tasks that the cycle's successful deployments list (delivered, whatever their status).
+         *
+         * @param taskIds the ids of the tasks deployed
+         * @return this builder
+         */
         public Builder deployed(String... taskIds) {
             Arrays.stream(taskIds).forEach(id -> deployed.add(Objects.requireNonNull(id, "taskId")));
             return this;
         }
 
-        /** The coverage of the stream's previous cycle ({@link GateContext#previousCoverage()}); none by default. */
+        /**
+         * The coverage of the stream's previous cycle ({@link GateContext#previousCoverage()}); none by default.
+         *
+         * @param value the coverage of the stream's previous cycle ({@link GateContext#previousCoverage()});
+         *              none by default
+         * @return this builder
+         */
         public Builder previousCoverage(CoverageOutcomes value) {
             Objects.requireNonNull(value, "previousCoverage");
             if (!value.cycle().stream().equals(cycle.stream()) || value.cycle().cycleId().compareTo(cycle.cycleId()) >= 0) {
@@ -352,6 +507,7 @@ public final class GateContextFixture {
         /**
          * The context.
          *
+         * @return the context
          * @throws IllegalStateException when both a plan and separate tasks were given, or both a
          *         rulebook and rulebook settings
          */
