@@ -1,0 +1,99 @@
+package dev.planning.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Javadoc of what users compile against, {@code planning-api} and {@code planning-testkit}, is
+ * complete and well-formed: the JDK's doclint, every group ({@code -Xdoclint:all/protected}: missing
+ * comments, {@code @param} and {@code @return}; syntax, HTML, references), finds nothing in either
+ * module's sources, as {@code javadoc} would report them.
+ */
+class PublicJavadocTest {
+
+    /** The repository's directory (tests run in planning-testkit). */
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    /** What doclint reports for these source trees, one line each; empty when nothing. */
+    static List<String> doclint(Path output, Path... sourceTrees) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac).as("a JDK's compiler").isNotNull();
+        List<Path> sources = new ArrayList<>();
+        for (Path tree : sourceTrees) {
+            try (Stream<Path> files = Files.walk(tree)) {
+                files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+            }
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("-proc:none", "-Xdoclint:all/protected", "-Xmaxwarns", "10000",
+                    "-encoding", "UTF-8", "-d", output.toString(), "-classpath", System.getProperty("java.class.path"));
+            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+        }
+        List<String> problems = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.NOTE) {
+                String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
+                problems.add(file + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void theApiAndTheTestKitHaveCompleteJavadoc(@TempDir Path output) throws IOException {
+        assertThat(doclint(output, ROOT.resolve("planning-api/src/main/java"), ROOT.resolve("planning-testkit/src/main/java")))
+                .isEmpty();
+    }
+
+    @Test
+    void anUndocumentedParameterOrReturnValueAndABrokenLinkAreFound(@TempDir Path dir) throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("src/x"));
+        Files.writeString(sources.resolve("Shown.java"), String.join("\n",
+                "package x;",
+                "/** A type. */",
+                "public final class Shown {",
+                "    private Shown() {",
+                "    }",
+                "    /** Adds one. */",
+                "    public static int next(int n) {",
+                "        return n + 1;",
+                "    }",
+                "    /**",
+                "     * See {@link #nowhere()}.",
+                "     *",
+                "     * @return nothing much",
+                "     */",
+                "    public static int twice() {",
+                "        return 2;",
+                "    }",
+                "    static int hidden(int n) {",
+                "        return n;",
+                "    }",
+                "}",
+                ""), StandardCharsets.UTF_8);
+
+        List<String> problems = doclint(Files.createDirectories(dir.resolve("out")), dir.resolve("src"));
+
+        assertThat(problems).anyMatch(p -> p.startsWith("Shown.java:7:") && p.contains("no @param for n"));
+        assertThat(problems).anyMatch(p -> p.startsWith("Shown.java:7:") && p.contains("no @return"));
+        assertThat(problems).anyMatch(p -> p.startsWith("Shown.java:11:") && p.contains("reference not found"));
+        assertThat(problems).noneMatch(p -> p.startsWith("Shown.java:18:"));
+    }
+}
