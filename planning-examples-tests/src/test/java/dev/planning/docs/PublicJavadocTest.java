@@ -1,4 +1,4 @@
-package dev.planning.testkit;
+package dev.planning.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The Javadoc of what users compile against, {@code planning-api} and {@code planning-testkit}, is
  * complete and well-formed: the JDK's doclint, every group ({@code -Xdoclint:all/protected}: missing
  * comments, {@code @param} and {@code @return}; syntax, HTML, references), finds nothing in either
- * module's sources, as {@code javadoc} would report them.
+ * module's sources, as {@code javadoc} would report them. It runs here, beside the CLI's tests in the
+ * fast set, rather than in the test kit, whose tests every later module waits for.
  */
 class PublicJavadocTest {
 
-    /** The repository's directory (tests run in planning-testkit). */
+    /** The repository's directory (tests run in planning-examples). */
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     /** What doclint reports for these source trees, one line each; empty when nothing. */
