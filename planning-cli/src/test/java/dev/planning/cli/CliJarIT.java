@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,10 +127,10 @@ class CliJarIT {
         // The governance gate compiles the rulebook with Drools, which logs when it has a provider
         // and SLF4J prints a notice when it has none: the CLI's jar must print neither.
         Path err = dir.resolve("err.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process process = new ProcessBuilder(ChildProcesses.java(
                 "-jar", System.getProperty("planning.jar"), "gate",
                 "-w", CliRun.copyOf("fe-2025-09-02", dir.resolve("ws")).toString(), "--stream", "fe", "--cycle", "2025-09-02",
-                "--to", "READY_FOR_HANDOFF")
+                "--to", "READY_FOR_HANDOFF"))
                 .redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
 

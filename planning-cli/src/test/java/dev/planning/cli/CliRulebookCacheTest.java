@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,7 @@ class CliRulebookCacheTest {
 
     /** Runs the command line in a process of its own, as the launcher does; returns its exit code. */
     private int cli(List<String> arguments, String... environment) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
+                List<String> command = new java.util.ArrayList<>(ChildProcesses.java("-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), PlanningCommand.class.getName()));
         command.addAll(arguments);
         ProcessBuilder cli = new ProcessBuilder(command)

@@ -2,6 +2,7 @@ package dev.planning.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class LoggingWithoutBindingTest {
                 .collect(Collectors.joining(File.pathSeparator));
         Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
         Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process process = new ProcessBuilder(ChildProcesses.javaLauncher(), ChildProcesses.temporaryDirectoryOption(),
                 "-cp", classPath, EmbeddingExample.class.getName(), ws.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile())

@@ -10,6 +10,7 @@ import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -144,9 +145,9 @@ class CycleCrashTest {
      * {@code target} starts (a later step when that one was quicker); returns the child's acks.
      */
     private static Run runAndKill(Path ws, Path keys, int first, int target, int delayMs) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process child = new ProcessBuilder(ChildProcesses.java(
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), CrashingCycle.class.getName(),
-                ws.toString(), keys.toString(), Integer.toString(first))
+                ws.toString(), keys.toString(), Integer.toString(first)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         AtomicInteger acks = new AtomicInteger();
