@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,7 @@ class DocumentedSigningPathTest {
         assertThat(home.resolve(".planning/keys/PM.key.pem")).exists();
         assertThat(ws.resolve("handoff.intoto.json")).exists();
         try (Git git = Git.open(ws.toFile())) {
-            List<String> committed = new java.util.ArrayList<>();
+            List<String> committed = new ArrayList<>();
             try (org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(git.getRepository())) {
                 walk.addTree(git.getRepository().parseCommit(git.getRepository().resolve("HEAD")).getTree());
                 walk.setRecursive(true);

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class LoggingWithoutBindingTest {
     void theLibraryModulesDeclareNoBindingOutsideTests() throws Exception {
         for (String module : List.of("planning-api", "planning-engine", "planning-rules", "planning-report")) {
             String pom = Files.readString(Path.of("..", module, "pom.xml"));
-            java.util.regex.Matcher dependency = java.util.regex.Pattern
+            Matcher dependency = Pattern
                     .compile("(?s)<dependency>(.*?)</dependency>").matcher(pom);
             while (dependency.find()) {
                 String body = dependency.group(1);
