@@ -89,7 +89,8 @@ final class Browser implements AutoCloseable {
      * The test JVM's temporary directory when its path is short, else {@code /tmp}: Chromium puts a
      * Unix socket at {@code TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket}, TMPDIR being
      * {@code DIR/browser<number>} here, 72 bytes below DIR; a socket's path holds at most 107 bytes,
-     * which a module's {@code target/test-tmp} in a checkout exceeds (the browser exits at start).
+     * which the build's per-module test directory ({@code /tmp/planning-tests-<time>-planning-cli}) exceeds
+     * (the browser exits at start).
      */
     private static Path shortTemporaryDirectory() {
         Path tmpdir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
