@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.signing.SignatureAlgorithm;
+import java.util.Locale;
 
 /** The {@code --algorithm} values of {@code planning keys generate}. */
 enum KeyAlgorithmOption {
@@ -23,6 +24,6 @@ enum KeyAlgorithmOption {
 
     /** Accepts {@code ecdsa-p256} as written in the docs, as well as the enum name. */
     static KeyAlgorithmOption parse(String text) {
-        return valueOf(text.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+        return valueOf(text.trim().toLowerCase(Locale.ROOT).replace('-', '_'));
     }
 }

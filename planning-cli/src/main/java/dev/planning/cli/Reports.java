@@ -2,9 +2,9 @@ package dev.planning.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
-import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
@@ -21,6 +21,7 @@ import dev.planning.engine.PlanningJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -281,7 +282,7 @@ final class Reports {
     }
 
     private static FindingJson finding(Finding f) {
-        return new FindingJson(f.code(), f.severity().name().toLowerCase(java.util.Locale.ROOT), f.message(),
+        return new FindingJson(f.code(), f.severity().name().toLowerCase(Locale.ROOT), f.message(),
                 f.location().map(l -> l.file()).orElse(null), f.location().map(l -> l.line()).orElse(0),
                 f.location().map(l -> l.column()).orElse(0), f.taskId().orElse(null), f.facts(), f.hint().orElse(null));
     }

@@ -1,8 +1,8 @@
 package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
-import dev.planning.api.store.CycleQueries;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.Planning;
 import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.StoreMigration;
@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,14 +112,14 @@ final class StoreCommand implements Runnable {
 
         /** The queries and how the output names their source ({@code files} or {@code postgresql:<repository>}). */
         Source open() {
-            return open(java.util.Optional.empty());
+            return open(Optional.empty());
         }
 
         /**
          * The queries, verifying signatures on the workspace's manifests against {@code trust} when
          * given (without it, no signature counts as signed).
          */
-        Source open(java.util.Optional<dev.planning.api.signing.TrustedKeys> trust) {
+        Source open(Optional<dev.planning.api.signing.TrustedKeys> trust) {
             return StoreSelection.open(file)
                     .map(opened -> new Source(trust.map(keys -> opened.store().queries(workspace, keys))
                             .orElseGet(() -> opened.store().queries()), "postgresql:" + opened.config().repository(),
@@ -193,8 +195,8 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            java.util.Optional<dev.planning.api.signing.TrustedKeys> keys = trust.trust == null
-                    ? java.util.Optional.empty() : java.util.Optional.of(trust.read(source.workspace));
+            Optional<dev.planning.api.signing.TrustedKeys> keys = trust.trust == null
+                    ? Optional.empty() : Optional.of(trust.read(source.workspace));
             Source from = source.open(keys);
             List<CycleQueries.PendingSignatures> pending = from.queries().pendingSignatures(new LinkedHashSet<>(roles));
             Object json = StoreReports.pendingSignatures(from.name(), roles, pending);
@@ -316,7 +318,7 @@ final class StoreCommand implements Runnable {
         @SuppressWarnings("try") // the relay works while the block waits; it is only closed
         public Integer call() throws Exception {
             StoreSelection.Opened opened = store.open();
-            java.util.Properties props = opened.config().kafkaProperties().orElseThrow(() -> new InvalidInputException(
+            Properties props = opened.config().kafkaProperties().orElseThrow(() -> new InvalidInputException(
                     "no Kafka configured: set kafka.bootstrap.servers in the store file or $PLANNING_KAFKA_BOOTSTRAP"));
             PrintWriter out = spec.commandLine().getOut();
             if (once) {

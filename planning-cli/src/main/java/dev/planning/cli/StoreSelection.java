@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Chooses where events go: the workspace's files (the default), or the PostgreSQL store named by
@@ -107,7 +108,7 @@ final class StoreSelection {
 
     /** A failure as one line: its type and message, the cause's when it only wraps one (a send's future). */
     static String oneLine(Throwable failure) {
-        Throwable shown = failure instanceof java.util.concurrent.ExecutionException && failure.getCause() != null
+        Throwable shown = failure instanceof ExecutionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         String message = shown.getMessage() == null ? "" : ": " + shown.getMessage().strip().replaceAll("\\s+", " ");
         return shown.getClass().getSimpleName() + message;

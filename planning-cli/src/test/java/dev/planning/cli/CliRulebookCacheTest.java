@@ -2,11 +2,13 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,8 +30,7 @@ class CliRulebookCacheTest {
 
     /** Runs the command line in a process of its own, as the launcher does; returns its exit code. */
     private int cli(List<String> arguments, String... environment) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
+                List<String> command = new ArrayList<>(ChildProcesses.java("-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), PlanningCommand.class.getName()));
         command.addAll(arguments);
         ProcessBuilder cli = new ProcessBuilder(command)
@@ -78,7 +79,7 @@ class CliRulebookCacheTest {
         List<String> cycle = List.of("-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF");
 
-        List<String> gate = new java.util.ArrayList<>(List.of("gate"));
+        List<String> gate = new ArrayList<>(List.of("gate"));
         gate.addAll(cycle);
         assertThat(cli(gate, "PLANNING_CACHE_DIR", cache.toString())).isZero();
         assertThat(Files.getLastModifiedTime(entry)).isEqualTo(old);
@@ -89,7 +90,7 @@ class CliRulebookCacheTest {
         bytes[bytes.length - 10] ^= 1;
         Files.write(entry, bytes);
         Files.setLastModifiedTime(entry, old);
-        List<String> advance = new java.util.ArrayList<>(List.of("advance"));
+        List<String> advance = new ArrayList<>(List.of("advance"));
         advance.addAll(cycle);
         assertThat(cli(advance, "PLANNING_CACHE_DIR", cache.toString())).isZero();
         assertThat(Files.getLastModifiedTime(entry)).isNotEqualTo(old);

@@ -1,11 +1,15 @@
 package dev.planning.cli;
 
+import dev.planning.testkit.process.ChildProcesses;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the CLI in-process and captures what it printed. */
 public record CliRun(int exitCode, String out, String err) {
@@ -22,16 +26,15 @@ public record CliRun(int exitCode, String out, String err) {
      * captures what it printed; gives it five minutes.
      */
     public static CliRun ofJar(Path jar, String... args) {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(java.util.List.of(args));
+        List<String> command = ChildProcesses.java("-jar", jar.toString());
+        command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
-            java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(
                     () -> read(process.getErrorStream()));
             String out = read(process.getInputStream());
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("planning " + String.join(" ", args) + " did not finish in 5 minutes");
             }

@@ -6,6 +6,7 @@ import dev.planning.engine.fixtures.PreparedCopies;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -96,7 +97,7 @@ public final class CycleScript {
     public static void importOutcomes(Path ws) {
         Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
         List<String> files;
-        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(outcomes)) {
+        try (Stream<Path> list = java.nio.file.Files.list(outcomes)) {
             files = list.map(Path::toString).sorted().toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,8 +88,7 @@ class DailyPathTest {
         Path tasks = ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
         String plan = Files.readString(tasks, StandardCharsets.UTF_8);
         Files.writeString(tasks, plan.replaceFirst("effort: \\d+", "effort: \"fünf → 5\""), StandardCharsets.UTF_8);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ProcessBuilder cli = new ProcessBuilder(ChildProcesses.javaLauncher(), ChildProcesses.temporaryDirectoryOption(), "-cp", System.getProperty("java.class.path"),
                 PlanningCommand.class.getName(), "lint", "-w", ws.toString()).redirectErrorStream(true);
         cli.environment().put("LC_ALL", "C");
         cli.environment().put("LANG", "C");

@@ -2,10 +2,12 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +39,15 @@ class DocumentedSigningPathTest {
         Path ws = CycleScript.committedExample(dir);
         Path home = Files.createDirectories(dir.resolve("home"));
         Path script = dir.resolve("workflow.sh");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = ChildProcesses.javaLauncher();
         Files.writeString(script, "set -euo pipefail\n"
-                + "planning() { \"" + java + "\" -XX:TieredStopAtLevel=1 -cp \"$PLANNING_CP\" "
+                + "planning() { \"" + java + "\" \"" + ChildProcesses.temporaryDirectoryOption()
+                + "\" -XX:TieredStopAtLevel=1 -cp \"$PLANNING_CP\" "
                 + PlanningCommand.class.getName() + " \"$@\"; }\n" + block, StandardCharsets.UTF_8);
 
         ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(ws.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        ChildProcesses.passTemporaryDirectory(bash);
         Map<String, String> env = bash.environment();
         env.put("HOME", home.toString());
         env.put("PLANNING_CP", System.getProperty("java.class.path"));
@@ -58,7 +62,7 @@ class DocumentedSigningPathTest {
         assertThat(home.resolve(".planning/keys/PM.key.pem")).exists();
         assertThat(ws.resolve("handoff.intoto.json")).exists();
         try (Git git = Git.open(ws.toFile())) {
-            List<String> committed = new java.util.ArrayList<>();
+            List<String> committed = new ArrayList<>();
             try (org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(git.getRepository())) {
                 walk.addTree(git.getRepository().parseCommit(git.getRepository().resolve("HEAD")).getTree());
                 walk.setRecursive(true);

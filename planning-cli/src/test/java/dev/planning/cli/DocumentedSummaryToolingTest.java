@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.testkit.process.ChildProcesses;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +63,10 @@ class DocumentedSummaryToolingTest {
         String block = doc.substring(start, doc.indexOf("```\n", start));
         assertThat(block).contains("jq", "base64 -d", "openssl pkeyutl -verify");
         Path script = dir.resolve("recipe.sh");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = ChildProcesses.javaLauncher();
         Files.writeString(script, "set -euo pipefail\n"
-                + "planning() { \"" + java + "\" -XX:TieredStopAtLevel=1 -cp \"$PLANNING_CP\" "
+                + "planning() { \"" + java + "\" \"" + ChildProcesses.temporaryDirectoryOption()
+                + "\" -XX:TieredStopAtLevel=1 -cp \"$PLANNING_CP\" "
                 + PlanningCommand.class.getName() + " \"$@\"; }\n" + block, StandardCharsets.UTF_8);
         Path out = dir.resolve("recipe.txt");
         ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(ws.toFile())

@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +105,8 @@ class LauncherTest {
         launcher.environment().keySet().removeIf(name -> name.startsWith("PLANNING_") || name.equals("JAVA_HOME"));
         launcher.environment().put("PATH", path + ":" + tools);
         launcher.environment().put("PLANNING_JVM_DIR", jdks.toString());
+        // mktemp's directories (the build log, a recording's training run) in the test JVM's temporary directory.
+        launcher.environment().put("TMPDIR", ChildProcesses.temporaryDirectory().toString());
         launcher.environment().putAll(environment);
         Process process = launcher.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

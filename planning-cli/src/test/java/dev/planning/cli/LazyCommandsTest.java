@@ -2,10 +2,12 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,10 +93,9 @@ class LazyCommandsTest {
 
     /** Exit code, standard output and standard error of the CLI's main() run in a JVM of its own. */
     private String[] mainInAChildProcess(String... args) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp",
-                System.getProperty("java.class.path"), PlanningCommand.class.getName()));
-        command.addAll(java.util.List.of(args));
+                List<String> command = ChildProcesses.java("-cp", System.getProperty("java.class.path"),
+                PlanningCommand.class.getName());
+        command.addAll(List.of(args));
         Path err = dir.resolve("err.txt");
         ProcessBuilder cli = new ProcessBuilder(command).redirectError(err.toFile());
         cli.environment().remove("JAVA_TOOL_OPTIONS");

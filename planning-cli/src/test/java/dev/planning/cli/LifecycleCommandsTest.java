@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class LifecycleCommandsTest {
     }
 
     private static String[] cycle(Path ws, String command, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(command, "-w", ws.toString(), "--stream", "fe",
+        List<String> args = new ArrayList<>(List.of(command, "-w", ws.toString(), "--stream", "fe",
                 "--cycle", "2025-09-02"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,7 +279,7 @@ class LintResultCacheTest {
         lint();
         Path entry = onlyKept();
         byte[] bytes = Files.readAllBytes(entry);
-        Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+        Files.write(entry, Arrays.copyOf(bytes, bytes.length - 5));
 
         Run again = lint();
 
@@ -380,7 +382,7 @@ class LintResultCacheTest {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

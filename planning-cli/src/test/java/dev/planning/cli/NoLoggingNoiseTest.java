@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class NoLoggingNoiseTest {
     @Test
     void rulesTestInAFreshJvmWritesNothingToStandardError() throws Exception {
         Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process process = new ProcessBuilder(ChildProcesses.javaLauncher(), ChildProcesses.temporaryDirectoryOption(),
                 "-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName(),
                 "rules", "test", CliRun.example("fe-2025-09-02").resolve("rulebook").toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

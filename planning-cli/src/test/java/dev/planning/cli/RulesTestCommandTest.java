@@ -69,7 +69,7 @@ class RulesTestCommandTest {
         org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(out.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         org.w3c.dom.NodeList cases = xml.getElementsByTagName("testcase");
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         org.w3c.dom.Element failed = null;
         for (int i = 0; i < cases.getLength(); i++) {
             org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);

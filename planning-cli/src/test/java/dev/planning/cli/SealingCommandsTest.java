@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.engine.fixtures.PreparedCopies;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.TestKeys;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -213,7 +213,7 @@ class SealingCommandsTest {
 
     private static com.fasterxml.jackson.databind.JsonNode predicate(Path envelope) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        byte[] payload = java.util.Base64.getDecoder().decode(json.readTree(envelope.toFile()).get("payload").asText());
+        byte[] payload = Base64.getDecoder().decode(json.readTree(envelope.toFile()).get("payload").asText());
         return json.readTree(payload).get("predicate");
     }
 

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -284,7 +285,7 @@ class PublicSurfaceTest {
         return IMPLEMENTATION_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
-    private static void walk(Type type, Set<Type> seen, java.util.function.Consumer<String> visit) {
+    private static void walk(Type type, Set<Type> seen, Consumer<String> visit) {
         if (type == null || !seen.add(type)) {
             return;
         }

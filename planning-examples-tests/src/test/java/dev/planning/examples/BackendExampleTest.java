@@ -11,6 +11,7 @@ import dev.planning.engine.Planning;
 import dev.planning.engine.internal.gate.parity.ParityCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,6 @@ class BackendExampleTest {
 
     private static final CycleRef BE = new CycleRef("be", "PLN-BE-2024-01");
     private static final String BACKLOG = "frameworks/planning-be/tasks/PLN-BE-2024-01-be_backlog.yaml";
-    private static final String OUTCOMES = "frameworks/planning-be/outcomes/PLN-BE-2024-01/";
 
     private static PlanningWorkspace open(Path dir) {
         return Planning.builder().workspace(dir).trustedKeys(Examples.TRUST).triggeredBy("example-test").build();
@@ -61,7 +61,7 @@ class BackendExampleTest {
                 """);
         Path jacoco = dir.resolve("incoming/jacoco.xml");
         Files.writeString(jacoco, "<report name=\"be\"><counter type=\"LINE\" missed=\"14\" covered=\"86\"/></report>");
-        new dev.planning.engine.internal.outcome.OutcomeImporter(ws).importFiles(BE, java.util.List.of(deployments, jacoco));
+        new dev.planning.engine.internal.outcome.OutcomeImporter(ws).importFiles(BE, List.of(deployments, jacoco));
         TransitionResult retried = ws.advance(BE, CycleState.EXECUTED);
         assertThat(retried.accepted()).as(retried.gateResults().toString()).isTrue();
     }

@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.planning.api.PlanningWorkspace;
-import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.lifecycle.CycleState;
-import dev.planning.engine.Planning;
-import dev.planning.engine.internal.digest.DigestPublisher;
-import dev.planning.api.digest.DigestResult;
-import dev.planning.engine.internal.outcome.OutcomeImporter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -47,7 +39,6 @@ class ExampleDigestTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CycleRef CYCLE = new CycleRef("fe", "2025-09-02");
     private static final Path OUTCOMES = Path.of("demo/outcomes/2025-09-02").toAbsolutePath();
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.planning.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class LoggingWithoutBindingTest {
                 .collect(Collectors.joining(File.pathSeparator));
         Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
         Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process process = new ProcessBuilder(ChildProcesses.javaLauncher(), ChildProcesses.temporaryDirectoryOption(),
                 "-cp", classPath, EmbeddingExample.class.getName(), ws.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile())
@@ -51,7 +54,7 @@ class LoggingWithoutBindingTest {
     void theLibraryModulesDeclareNoBindingOutsideTests() throws Exception {
         for (String module : List.of("planning-api", "planning-engine", "planning-rules", "planning-report")) {
             String pom = Files.readString(Path.of("..", module, "pom.xml"));
-            java.util.regex.Matcher dependency = java.util.regex.Pattern
+            Matcher dependency = Pattern
                     .compile("(?s)<dependency>(.*?)</dependency>").matcher(pom);
             while (dependency.find()) {
                 String body = dependency.group(1);

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,7 +46,7 @@ class PublicApiTest {
     static Stream<Arguments> nullArguments() {
         PlanningWorkspace ws = Planning.builder().workspace(Examples.workspace("fe-2025-09-02")).build();
         Path any = Path.of("x");
-        Map<String, ThrowingCallable> calls = new java.util.LinkedHashMap<>();
+        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("stream", () -> ws.lint(null));
         calls.put("cycleId", () -> ws.lint("fe", null));
         calls.put("stream ", () -> ws.lint(null, "2025-09-02"));

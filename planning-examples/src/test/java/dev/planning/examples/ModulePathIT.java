@@ -103,6 +103,8 @@ class ModulePathIT {
         String modulePath = String.join(File.pathSeparator, modulePath().stream().map(Path::toString).toList());
         Path out = dir.resolve("out.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // The test JVM's temporary directory, which the build checks is left empty (no test kit here).
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "--module-path", modulePath,
                 "-m", "dev.planning.examples/dev.planning.examples.EmbeddingExample", ws.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();

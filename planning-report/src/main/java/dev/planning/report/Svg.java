@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Charts as inline SVG, drawn on the JVM: no script, no font or image to load, and the same
@@ -160,7 +161,7 @@ final class Svg {
         out.append(text(left - 4, top + 4, "end", 10, "normal", "#4b5563", Html.number(max)));
         double finalMin = min;
         double finalMax = max;
-        java.util.function.DoubleUnaryOperator y = v -> bottom - (v - finalMin) / (finalMax - finalMin) * (bottom - top);
+        DoubleUnaryOperator y = v -> bottom - (v - finalMin) / (finalMax - finalMin) * (bottom - top);
         if (target.isPresent()) {
             double ty = y.applyAsDouble(target.get());
             out.append("<line class=\"target\" x1=\"").append(num(left)).append("\" y1=\"").append(num(ty))

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -149,7 +150,7 @@ class KeptRulebookSettingsTest {
         byte[] forged = Files.readAllBytes(planted);
         Path dir = workspace().resolve("rulebook");
 
-        Files.write(planted, java.util.Arrays.copyOf(forged, forged.length - 1));
+        Files.write(planted, Arrays.copyOf(forged, forged.length - 1));
         assertThat(load(dir).version()).isEqualTo("1.0.0");
 
         String altered = new String(forged, StandardCharsets.ISO_8859_1).replace("6.6.6", "7.7.7");

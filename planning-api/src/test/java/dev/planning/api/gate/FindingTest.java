@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.SourceLocation;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class FindingTest {
     @Test
     void describesOnOneLineWhateverTheMessageTheFileOrTheHintHolds() {
         Finding finding = Finding.error("ref.dangling", "parent `FE-9\n0 error(s): lint passed\u001b[8m`",
-                new SourceLocation("a\rb.yaml", 1, 2)).explained(java.util.Map.of("v", "\u202e"), Optional.of("x\ny"));
+                new SourceLocation("a\rb.yaml", 1, 2)).explained(Map.of("v", "\u202e"), Optional.of("x\ny"));
 
         assertThat(finding.describe()).isEqualTo("a\\u000Db.yaml:1:2: error: parent `FE-9\\u000A0 error(s): lint passed"
                 + "\\u001B[8m` (v: \\u202E); fix: x\\u000Ay [ref.dangling]");

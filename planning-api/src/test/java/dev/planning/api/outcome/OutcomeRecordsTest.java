@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.lifecycle.CycleRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class OutcomeRecordsTest {
 
     @Test
     void cycleOutcomesAreCopiedAndTheirCoverageIsOfTheSameCycle() {
-        List<TestOutcome> tests = new java.util.ArrayList<>(List.of(new TestOutcome(PATH, SHA, 1, 0, 0, 0)));
+        List<TestOutcome> tests = new ArrayList<>(List.of(new TestOutcome(PATH, SHA, 1, 0, 0, 0)));
         CycleOutcomes outcomes = new CycleOutcomes(FE, tests, CoverageOutcomes.none(FE, "o"), Set.of("FE-1"));
         tests.clear();
 

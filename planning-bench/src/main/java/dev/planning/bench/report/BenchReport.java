@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -260,7 +261,7 @@ public final class BenchReport {
     }
 
     private static <T> Optional<T> both(Optional<Sample> a, Optional<Sample> b,
-            java.util.function.BiFunction<Sample, Sample, T> f) {
+            BiFunction<Sample, Sample, T> f) {
         return a.isPresent() && b.isPresent() ? Optional.of(f.apply(a.get(), b.get())) : Optional.empty();
     }
 

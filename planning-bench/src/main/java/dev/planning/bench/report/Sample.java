@@ -2,6 +2,7 @@ package dev.planning.bench.report;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The measurements of one case: median and spread (minimum and maximum) of its iterations, in
@@ -28,7 +29,7 @@ public record Sample(double median, double min, double max, int count, String un
     }
 
     /** The same sample with every value passed through {@code f} (which may reverse the order). */
-    public Sample map(java.util.function.DoubleUnaryOperator f, String newUnit) {
+    public Sample map(DoubleUnaryOperator f, String newUnit) {
         double[] ends = {f.applyAsDouble(min), f.applyAsDouble(max)};
         Arrays.sort(ends);
         return new Sample(f.applyAsDouble(median), ends[0], ends[1], count, newUnit);

@@ -20,6 +20,7 @@ import dev.planning.rules.internal.defaults.DefaultRulebook;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +107,6 @@ class PlainGovernanceEngineTest {
     }
 
     private static Tags tags(String... values) {
-        return new Tags(java.util.Arrays.stream(values).map(Tag::parse).toList());
+        return new Tags(Arrays.stream(values).map(Tag::parse).toList());
     }
 }

@@ -3,7 +3,6 @@ package dev.planning.cli.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.PlanningWorkspace;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -56,7 +57,7 @@ final class HygieneAttackFixture {
     /** Replaces one exact piece of a file's text, failing when it is not there exactly once. */
     HygieneAttackFixture edit(String path, String from, String to) {
         String text = read(path);
-        assertThat(text.split(java.util.regex.Pattern.quote(from), -1)).as(from + " in " + path).hasSize(2);
+        assertThat(text.split(Pattern.quote(from), -1)).as(from + " in " + path).hasSize(2);
         write(path, text.replace(from, to));
         return this;
     }

@@ -7,7 +7,9 @@ import dev.planning.engine.internal.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +107,7 @@ class SealAttackTest {
         String plan = new String(oldPlan, StandardCharsets.UTF_8);
         String approvals = "      approvals: [pm-dana, techlead-erik, qa-fay]\n";
         assertThat(plan).contains(approvals);
-        ws.write(AttackWorkspace.TASKS, plan.replaceFirst(java.util.regex.Pattern.quote(approvals), ""));
+        ws.write(AttackWorkspace.TASKS, plan.replaceFirst(Pattern.quote(approvals), ""));
         byte[] newPlan = Files.readAllBytes(ws.path(AttackWorkspace.TASKS));
         String oldSha = Sha256.hex(oldPlan);
         String newSha = Sha256.hex(newPlan);
@@ -132,7 +134,7 @@ class SealAttackTest {
         assertThat(manifest).doesNotContain("-governance.json");
         ws.write(AttackWorkspace.MANIFEST, manifest);
         String manifestSha = Sha256.hex(manifest.getBytes(StandardCharsets.UTF_8));
-        List<String> log = new java.util.ArrayList<>(Files.readAllLines(ws.path(AttackWorkspace.LOG), StandardCharsets.UTF_8));
+        List<String> log = new ArrayList<>(Files.readAllLines(ws.path(AttackWorkspace.LOG), StandardCharsets.UTF_8));
         for (int i = 0; i < log.size(); i++) {
             if (log.get(i).contains("\"MANIFEST_SEALED\"")) {
                 log.set(i, log.get(i).replaceAll("\"manifest_sha256\":\"[0-9a-f]+\"",
@@ -302,7 +304,7 @@ class SealAttackTest {
     @Test
     void historyBeforeTheSealRewrittenWithARecomputedChainFailsVerify() throws Exception {
         AttackWorkspace ws = AttackWorkspace.signed(dir);
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(ws.path(AttackWorkspace.LOG),
+        List<String> lines = new ArrayList<>(Files.readAllLines(ws.path(AttackWorkspace.LOG),
                 StandardCharsets.UTF_8));
         assertThat(lines.get(1)).contains("\"to_state\":\"READY_FOR_HANDOFF\"", "\"triggered_by\":\"");
         lines.set(1, lines.get(1).replace("\"triggered_by\":\"", "\"triggered_by\":\"mallory-"));

@@ -9,7 +9,9 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -70,7 +72,7 @@ class ClassFileUpgradeTest {
         copyClasses(antlr, "org/antlr/runtime/", jar);
         Path out = dir.resolve("out.jar");
 
-        java.util.List<String> upgraded = ClassFileUpgrade.rewrite(jar, out);
+        List<String> upgraded = ClassFileUpgrade.rewrite(jar, out);
 
         Map<String, byte[]> classes = classesOf(out);
         assertThat(upgraded).hasSize(classes.size()).contains("org/antlr/runtime/Lexer.class");
@@ -114,7 +116,7 @@ class ClassFileUpgradeTest {
     private static Map<String, byte[]> classesOf(Path jar) throws IOException {
         Map<String, byte[]> classes = new HashMap<>();
         try (JarFile rewritten = new JarFile(jar.toFile())) {
-            for (JarEntry entry : java.util.Collections.list(rewritten.entries())) {
+            for (JarEntry entry : Collections.list(rewritten.entries())) {
                 if (entry.getName().endsWith(".class")) {
                     try (InputStream in = rewritten.getInputStream(entry)) {
                         classes.put(entry.getName(), in.readAllBytes());
@@ -143,7 +145,7 @@ class ClassFileUpgradeTest {
     private static void copyClasses(Path from, String prefix, Path into) throws IOException, URISyntaxException {
         try (JarFile source = new JarFile(from.toFile());
                 JarOutputStream copy = new JarOutputStream(Files.newOutputStream(into))) {
-            for (JarEntry entry : java.util.Collections.list(source.entries())) {
+            for (JarEntry entry : Collections.list(source.entries())) {
                 if (entry.getName().startsWith(prefix) && entry.getName().endsWith(".class")) {
                     copy.putNextEntry(new JarEntry(entry.getName()));
                     try (InputStream in = source.getInputStream(entry)) {

@@ -10,12 +10,14 @@ import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -144,9 +146,9 @@ class CycleCrashTest {
      * {@code target} starts (a later step when that one was quicker); returns the child's acks.
      */
     private static Run runAndKill(Path ws, Path keys, int first, int target, int delayMs) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process child = new ProcessBuilder(ChildProcesses.java(
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), CrashingCycle.class.getName(),
-                ws.toString(), keys.toString(), Integer.toString(first))
+                ws.toString(), keys.toString(), Integer.toString(first)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         AtomicInteger acks = new AtomicInteger();
@@ -225,7 +227,7 @@ class CycleCrashTest {
 
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

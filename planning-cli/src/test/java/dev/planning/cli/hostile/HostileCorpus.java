@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -89,7 +91,7 @@ final class HostileCorpus {
     private static List<Mutation> commonMutations() {
         List<Mutation> m = new ArrayList<>();
         for (int percent : new int[] {1, 3, 7, 12, 20, 33, 45, 60, 75, 90}) {
-            m.add(new Mutation("truncated at " + percent + "%", b -> java.util.Arrays.copyOf(b, b.length * percent / 100),
+            m.add(new Mutation("truncated at " + percent + "%", b -> Arrays.copyOf(b, b.length * percent / 100),
                     ANY));
         }
         m.add(new Mutation("empty file", b -> new byte[0], FAILS));
@@ -108,7 +110,7 @@ final class HostileCorpus {
         m.add(Mutation.text("9 MB of comments", s -> s + ("# " + "y".repeat(1022) + "\n").repeat(9 * 1024)));
         m.add(new Mutation("binary garbage", b -> {
             byte[] garbage = new byte[4096];
-            new java.util.Random(7).nextBytes(garbage);
+            new Random(7).nextBytes(garbage);
             return garbage;
         }, FAILS));
         m.add(Mutation.text("tab indentation", s -> s.replaceFirst("\n  ", "\n\t")));
@@ -209,12 +211,12 @@ final class HostileCorpus {
     }
 
     static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 
     static byte[] insertAt(byte[] a, int at, byte[] b) {
-        return concat(concat(java.util.Arrays.copyOf(a, at), b), java.util.Arrays.copyOfRange(a, at, a.length));
+        return concat(concat(Arrays.copyOf(a, at), b), Arrays.copyOfRange(a, at, a.length));
     }
 }

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.planning.cli.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileInputTest {
 
     private static final Duration BOUND = Duration.ofMinutes(5); // a hang guard: one command can take a minute on a loaded machine
-    private static final java.util.Map<String, Integer> EXITS = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final Map<String, Integer> EXITS = new ConcurrentSkipListMap<>();
 
     /** Exit code per case, for the figures in docs/RELIABILITY.md. */
     @org.junit.jupiter.api.AfterAll
@@ -48,7 +53,7 @@ class HostileInputTest {
         assertThat(names).hasSizeGreaterThanOrEqualTo(200).doesNotHaveDuplicates();
         // The case list, numbered as the parameterized test numbers them, for docs/RELIABILITY.md.
         java.nio.file.Files.createDirectories(Path.of("target"));
-        java.nio.file.Files.write(Path.of("target/hostile-corpus.txt"), java.util.stream.IntStream.range(0, names.size())
+        java.nio.file.Files.write(Path.of("target/hostile-corpus.txt"), IntStream.range(0, names.size())
                 .mapToObj(i -> "[" + (i + 1) + "] " + names.get(i)).toList());
     }
 
@@ -69,7 +74,7 @@ class HostileInputTest {
         assertThat(run.printedStackTrace()).as(shown).isFalse();
         assertThat(printed).as(shown).doesNotContain("internal error").doesNotContain("Exception:");
         if (run.exitCode() == 2) {
-            assertThat(java.util.Arrays.stream(hostile.mentions().toLowerCase().split("\\|")))
+            assertThat(Arrays.stream(hostile.mentions().toLowerCase().split("\\|")))
                     .as("the error names the file or option: " + shown).anyMatch(printed.toLowerCase()::contains);
             assertThat(run.err().strip().lines().count()).as("one-line error: " + shown).isLessThanOrEqualTo(3);
         } else if (run.exitCode() == 1) {
@@ -86,7 +91,7 @@ class HostileInputTest {
      * directory: JUnit warns on the build log for every link there that points outside it.
      */
     private static void removeLinks(Path dir) throws java.io.IOException {
-        java.util.List<Path> links;
+        List<Path> links;
         try (Stream<Path> walk = java.nio.file.Files.walk(dir)) {
             links = walk.filter(java.nio.file.Files::isSymbolicLink).toList();
         }

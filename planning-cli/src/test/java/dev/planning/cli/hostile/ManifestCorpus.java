@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Hostile handoff manifests, spoiled after sealing and signing: traversal in artifact, evidence
@@ -59,7 +61,7 @@ final class ManifestCorpus {
         // An exact duplicate is only a note (it never counts, and must not strand a cycle: see
         // SignatureAttackTest); a duplicate whose bytes changed is a signature that does not verify.
         verify(cases, "duplicated signature, the copy altered", s -> {
-            java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?m)^(  - role: .*\\n(    .*\\n)*)")
+            Matcher first = Pattern.compile("(?m)^(  - role: .*\\n(    .*\\n)*)")
                     .matcher(s);
             if (!first.find()) {
                 return s;

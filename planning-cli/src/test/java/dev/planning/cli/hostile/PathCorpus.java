@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Path traversal through cycle ids and stream names on every command, and symbolic links out of the workspace. */
 final class PathCorpus {
@@ -72,7 +73,7 @@ final class PathCorpus {
      * workspace, created as a copy of what was there when {@code copy} is set).
      */
     private static HostileCase link(String name, String path, String target, boolean copy,
-            java.util.function.Function<Path, String[]> args, String mentions) {
+            Function<Path, String[]> args, String mentions) {
         return new HostileCase("symlink: " + name, "plain", dir -> {
             Path link = dir.resolve(path);
             Path to = target.startsWith("/") ? Path.of(target) : dir.resolve(target);

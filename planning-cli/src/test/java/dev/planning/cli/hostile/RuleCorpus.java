@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Hostile rulebooks: DRL that is oversized, never stops firing, reaches outside the facts, or does
@@ -77,7 +78,7 @@ final class RuleCorpus {
                 RuleCorpus::gate, FAILS, "hostile.drl", List.of()));
     }
 
-    private static void rulebookYaml(List<HostileCase> cases, String name, java.util.function.UnaryOperator<String> change) {
+    private static void rulebookYaml(List<HostileCase> cases, String name, UnaryOperator<String> change) {
         cases.add(new HostileCase("rulebook.yaml: " + name, "plain", dir -> {
             var file = dir.resolve(HostileCorpus.RULEBOOK);
             Files.writeString(file, change.apply(Files.readString(file)));

@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** Every file under a directory with its SHA-256 (links by target), to show that a command wrote nothing. */
@@ -36,8 +38,8 @@ record TreeSnapshot(Map<String, String> files) {
     }
 
     /** The paths added, removed or changed between this snapshot and {@code after}. */
-    java.util.SortedSet<String> changes(TreeSnapshot after) {
-        java.util.SortedSet<String> changed = new java.util.TreeSet<>();
+    SortedSet<String> changes(TreeSnapshot after) {
+        SortedSet<String> changed = new TreeSet<>();
         for (var e : files.entrySet()) {
             if (!e.getValue().equals(after.files.get(e.getKey()))) {
                 changed.add(e.getKey());

@@ -10,6 +10,7 @@ import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ class CycleRaceTest {
     private static List<Integer> race(Path go, Function<Integer, List<String[]>> commands) throws Exception {
         List<Process> children = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
-            List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> args = new ArrayList<>(ChildProcesses.java(
                     "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), RacingCli.class.getName(),
                     go.toString()));
             List<String[]> list = commands.apply(p);

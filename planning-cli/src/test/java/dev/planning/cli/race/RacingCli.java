@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class RacingCli {
     }
 
     static List<String[]> split(List<String> args) {
-        List<String[]> commands = new java.util.ArrayList<>();
+        List<String[]> commands = new ArrayList<>();
         int from = 0;
         for (int i = 0; i <= args.size(); i++) {
             if (i == args.size() || args.get(i).equals(";;")) {

@@ -58,17 +58,20 @@ final class Browser implements AutoCloseable {
                 "--window-size=" + width + "," + height, "--hide-scrollbars", "--allow-file-access-from-files");
         // Hang guards, not measurements: on a loaded machine the driver's start (20 s by default)
         // and a script's run (30 s by default) can take longer.
-        // Chromium leaves an org.chromium.Chromium.* directory in TMPDIR when it quits: the driver
-        // and the browser it starts get a temporary directory of the test's own, deleted on close.
+        // Chromium leaves an org.chromium.Chromium.* directory in TMPDIR when it quits, and its
+        // settings store (dconf) a file in ~/.cache: the driver and the browser it starts get a
+        // temporary directory of the test's own as both, deleted on close.
         Path scratch;
         try {
-            scratch = Files.createTempDirectory("planning-browser");
+            scratch = Files.createTempDirectory(shortTemporaryDirectory(), "browser");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort()
-                .withEnvironment(Map.of("TMPDIR", scratch.toString()))
+                .withEnvironment(Map.of("TMPDIR", scratch.toString(), "HOME", scratch.toString(),
+                        "XDG_CACHE_HOME", scratch.resolve("cache").toString(),
+                        "XDG_CONFIG_HOME", scratch.resolve("config").toString()))
                 .withTimeout(Duration.ofMinutes(3)).build();
         ChromeDriver driver;
         try {
@@ -80,6 +83,18 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(3));
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
         return new Browser(driver, scratch);
+    }
+
+    /**
+     * The test JVM's temporary directory when its path is short, else {@code /tmp}: Chromium puts a
+     * Unix socket at {@code TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket}, TMPDIR being
+     * {@code DIR/browser<number>} here, 72 bytes below DIR; a socket's path holds at most 107 bytes,
+     * which the build's per-module test directory ({@code /tmp/planning-tests-<time>-planning-cli}) exceeds
+     * (the browser exits at start).
+     */
+    private static Path shortTemporaryDirectory() {
+        Path tmpdir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        return tmpdir.toString().length() <= 32 ? tmpdir : Path.of("/tmp");
     }
 
     void open(Path file) {

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -261,7 +262,7 @@ class DemoStoreTest {
 
     /** Within each partition, a cycle's envelopes come with sequence 1, 2, 3, ... */
     static boolean publishedInPartitionOrderAreSequential(String topic, int expected) {
-        java.util.Map<String, Integer> last = new java.util.HashMap<>();
+        Map<String, Integer> last = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : consume(topic, expected)) {
             int sequence = read(record.value()).get("planningsequence").asInt();
             Integer before = last.put(record.key(), sequence);

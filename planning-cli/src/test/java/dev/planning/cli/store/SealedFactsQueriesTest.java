@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -164,7 +165,7 @@ class SealedFactsQueriesTest {
     }
 
     private void withWorkspace(Path ws, Optional<Path> store, Optional<Path> trust,
-            java.util.function.Consumer<PlanningWorkspace> action) {
+            Consumer<PlanningWorkspace> action) {
         Planning.Builder builder = Planning.builder().workspace(ws);
         trust.ifPresent(builder::trustFile);
         if (store.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.planning.api.governance.ViolationSeverity;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -47,7 +48,7 @@ public final class Report {
     /** The longest text of one compared value; longer ones are cut with an ellipsis. */
     public static final int MAX_FACT_LENGTH = 200;
 
-    private static final java.util.regex.Pattern FACT_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,31}");
+    private static final Pattern FACT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
     /** The severity of a rule that does not declare one. */
     public static final ViolationSeverity DEFAULT_SEVERITY = ViolationSeverity.MEDIUM;

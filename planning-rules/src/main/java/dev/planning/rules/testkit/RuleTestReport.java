@@ -1,10 +1,12 @@
 package dev.planning.rules.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.planning.engine.internal.report.JUnitXml;
 import java.util.ArrayList;
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -52,7 +54,7 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
         }
         long passed = results.stream().filter(CaseResult::passed).count();
         out.append(passed).append(" passed, ").append(results.size() - passed).append(" failed\n");
-        out.append(String.format(java.util.Locale.ROOT, "rule coverage: %.1f%% (%d of %d rules)%n", coveragePercent(),
+        out.append(String.format(Locale.ROOT, "rule coverage: %.1f%% (%d of %d rules)%n", coveragePercent(),
                 rules.size() - uncovered.size(), rules.size()));
         if (!uncovered.isEmpty()) {
             out.append("rules no case fired: ").append(String.join(", ", uncovered)).append('\n');

@@ -10,6 +10,7 @@ import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.rules.Inputs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,7 @@ class GovernanceFactsTest {
         TaskBreakdown be = new TaskBreakdown("1", "c", "be", Optional.empty(), List.of(Task.builder("B-1", "z").build()), "be.yaml");
         GovernanceInput input = new GovernanceInput(new CycleRef("fe", "c"), Inputs.plan(first, second), Optional.empty(),
                 Map.of("be", be), List.of(), List.of(), Inputs.TODAY);
-        List<Object> handed = new java.util.ArrayList<>();
+        List<Object> handed = new ArrayList<>();
 
         GovernanceFacts.forEach(input, RULEBOOK, handed::add);
 

@@ -14,11 +14,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -137,7 +140,7 @@ public final class OutboxRelay implements AutoCloseable {
      *         on the class path (Kafka itself would fail only at the first send)
      */
     public static Producer<String, byte[]> producer(Properties props) {
-        java.util.Properties all = new java.util.Properties();
+        Properties all = new Properties();
         all.put("acks", "all");
         all.put("enable.idempotence", "true");
         all.put("max.in.flight.requests.per.connection", "5");
@@ -296,8 +299,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** The last failure of the relay thread (broker or database unreachable), if the last round failed. */
-    public java.util.Optional<Throwable> lastFailure() {
-        return java.util.Optional.ofNullable(lastFailure);
+    public Optional<Throwable> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     @Override
@@ -446,7 +449,7 @@ public final class OutboxRelay implements AutoCloseable {
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         List<Row> published = new ArrayList<>();
         List<Row> quarantined = new ArrayList<>();
-        java.util.Set<String> stopped = new java.util.HashSet<>();
+        Set<String> stopped = new HashSet<>();
         boolean retry = false;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);

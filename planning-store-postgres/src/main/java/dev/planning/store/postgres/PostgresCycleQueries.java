@@ -2,17 +2,16 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.CycleQueries;
-import dev.planning.api.event.EventType;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
-import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
+import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
-import java.util.Optional;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,9 +20,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -114,7 +115,7 @@ final class PostgresCycleQueries implements CycleQueries {
     /** The waivers of {@code MANIFEST_SEALED} and {@code WAIVER_GRANTED} rows, read as the file store reads them. */
     @Override
     public List<WaiverExpiry> expiringWaivers(LocalDate until) {
-        java.util.Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(until, "until");
         return transactions.inTransaction("query expiring waivers", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT stream, cycle_id, event_id, event_type, details FROM planning_event"

@@ -12,9 +12,9 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
-import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.json.JsonMappers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +23,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -434,7 +435,7 @@ public final class PostgresEventStore implements EventStore {
         return new EventLogCorruptedException(message, new SourceLocation(location(cycle), line, 0));
     }
 
-    private static String json(java.util.Map<String, String> details) {
+    private static String json(Map<String, String> details) {
         try {
             return MAPPER.writeValueAsString(details);
         } catch (JsonProcessingException e) {

@@ -10,6 +10,7 @@ import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.internal.seal.SignedRoles;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -64,7 +65,7 @@ public final class PostgresStore implements AutoCloseable {
             this.transactions = new Transactions(dataSource, builder.retryFor);
             this.repository = builder.repository;
             this.eventStore = new PostgresEventStore(transactions, builder.repository, builder.outbox);
-            this.queries = new PostgresCycleQueries(transactions, builder.repository, java.util.Optional.empty());
+            this.queries = new PostgresCycleQueries(transactions, builder.repository, Optional.empty());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -116,7 +117,7 @@ public final class PostgresStore implements AutoCloseable {
      * row recorded, by a key {@code trust} lists for the role.
      */
     public CycleQueries queries(java.nio.file.Path workspace, TrustedKeys trust) {
-        return new PostgresCycleQueries(transactions, repository, java.util.Optional.of(
+        return new PostgresCycleQueries(transactions, repository, Optional.of(
                 new SignedRoles(workspace, WorkspaceLayout.DEFAULT, trust)));
     }
 

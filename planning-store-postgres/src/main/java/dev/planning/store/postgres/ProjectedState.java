@@ -3,6 +3,7 @@ package dev.planning.store.postgres;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.lifecycle.CycleFold;
+import java.util.Optional;
 
 /**
  * The state a cycle is in after one more event, as the engine's fold computes it (accepted moves
@@ -19,8 +20,8 @@ final class ProjectedState {
     }
 
     /** The state {@code event} puts its cycle in, whatever it was; empty when the cycle keeps its state. */
-    static java.util.Optional<CycleState> assigned(PlanningEvent event) {
-        return java.util.Optional.ofNullable(assignedOrNull(event));
+    static Optional<CycleState> assigned(PlanningEvent event) {
+        return Optional.ofNullable(assignedOrNull(event));
     }
 
     private static CycleState assignedOrNull(PlanningEvent event) {

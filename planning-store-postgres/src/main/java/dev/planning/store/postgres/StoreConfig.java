@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where the central store is and how to reach it, read from the environment or from a
@@ -104,7 +105,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                 errors.add(name + ":" + (i + 1) + ":1: expected key=value");
             } else if (!KEYS.contains(key)) {
                 errors.add(name + ":" + (i + 1) + ":1: unknown key '" + key + "' (allowed: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                        + String.join(", ", new TreeSet<>(KEYS)) + ")");
             } else if (values.put(key, line.substring(eq + 1).strip()) != null) {
                 errors.add(name + ":" + (i + 1) + ":1: key '" + key + "' is given twice");
             }

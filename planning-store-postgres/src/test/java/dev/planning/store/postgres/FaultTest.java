@@ -16,15 +16,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -141,7 +143,7 @@ class FaultTest {
                 total += load.get(120, TimeUnit.SECONDS);
             }
 
-            Set<String> recorded = new java.util.HashSet<>();
+            Set<String> recorded = new HashSet<>();
             int rows = 0;
             for (int w = 0; w < writers; w++) {
                 List<RecordedEvent> log = store.eventStore().read(new CycleRef("fe", "load-" + w));
@@ -158,7 +160,7 @@ class FaultTest {
     }
 
     /** Runs on a thread of its own (the common pool may be busy, or have one thread on 2 cores). */
-    private static CompletableFuture<RecordedEvent> inThread(java.util.function.Supplier<RecordedEvent> work) {
+    private static CompletableFuture<RecordedEvent> inThread(Supplier<RecordedEvent> work) {
         CompletableFuture<RecordedEvent> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

@@ -12,9 +12,11 @@ import dev.planning.api.store.CycleQueries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kafka.server.BrokerServer;
@@ -104,7 +106,7 @@ class OutboxKafkaTest {
         try (PostgresStore store = TestServers.store(true);
                 OutboxRelay relay = relay(store, topic)) {
             Map<CycleRef, String> heads = new HashMap<>();
-            java.util.Set<String> appended = new java.util.HashSet<>();
+            Set<String> appended = new HashSet<>();
             for (CycleRef cycle : cycles) {
                 dev.planning.api.event.PlanningEvent created = Events.created(cycle);
                 heads.put(cycle, store.eventStore().append(cycle, created, RecordedEvent.GENESIS).hash());

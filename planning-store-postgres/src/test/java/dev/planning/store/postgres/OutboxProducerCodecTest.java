@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class OutboxProducerCodecTest {
     void refusesACodecWhoseLibraryIsAbsentNamingTheLibrary(String type, String library) {
         assertThatThrownBy(() -> OutboxRelay.requireCodec(compression(type), className -> false))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("Kafka compression.type=" + type.strip().toLowerCase(java.util.Locale.ROOT)
+                .hasMessageStartingWith("Kafka compression.type=" + type.strip().toLowerCase(Locale.ROOT)
                         + " needs " + library + ", which is not on the class path")
                 .hasMessageContaining("use compression.type=none or gzip");
     }

@@ -6,8 +6,8 @@ import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.testkit.process.ChildProcesses;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,10 +82,10 @@ class RaceTest {
         try (PostgresStore store = PostgresStore.builder().jdbcUrl(TestServers.jdbcUrl()).repository(repository)
                 .poolSize(1).build()) {
             store.eventStore().append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java = ChildProcesses.javaLauncher();
             List<Process> children = new ArrayList<>();
             for (int i = 0; i < processes; i++) {
-                children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                children.add(new ProcessBuilder(java, ChildProcesses.temporaryDirectoryOption(), "-cp", System.getProperty("java.class.path"),
                         RaceWriter.class.getName(), TestServers.jdbcUrl(), repository, String.valueOf(appendsEach))
                         .redirectErrorStream(true).start());
             }

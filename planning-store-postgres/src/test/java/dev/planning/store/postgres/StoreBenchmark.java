@@ -16,6 +16,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -442,7 +444,7 @@ public final class StoreBenchmark {
         Properties props = new Properties();
         props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
         Map<String, Long> committed = new ConcurrentHashMap<>();
-        List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> lags = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         Thread consumer = new Thread(() -> {
             Properties c = new Properties();
@@ -508,7 +510,7 @@ public final class StoreBenchmark {
 
     private static void deleteTree(Path root) throws Exception {
         try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -56,7 +57,7 @@ class TestServersTest {
         assertThat(entries(tmp)).as("left in the child's temp directory").isEmpty();
     }
 
-    private static java.util.List<Path> entries(Path dir) throws IOException {
+    private static List<Path> entries(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.toList();
         }

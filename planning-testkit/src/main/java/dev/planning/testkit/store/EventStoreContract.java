@@ -2,7 +2,6 @@ package dev.planning.testkit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.EventType;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -430,7 +431,7 @@ public abstract class EventStoreContract {
             List<RecordedEvent> log = base.read(CYCLE);
             assertThat(log).hasSize(threads * eventsPerThread);
             assertThat(log).extracting(RecordedEvent::line)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, log.size()).boxed().toList());
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, log.size()).boxed().toList());
             String previous = RecordedEvent.GENESIS;
             for (RecordedEvent event : log) {
                 assertThat(event.prevHash()).as("prevHash of line %d", event.line()).isEqualTo(previous);
@@ -469,7 +470,7 @@ public abstract class EventStoreContract {
         RecordedEvent first = store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
 
         for (String bad : List.of("", "abc", first.hash().substring(1), first.hash() + "0",
-                first.hash().toUpperCase(java.util.Locale.ROOT), "g".repeat(64), " " + first.hash().substring(1))) {
+                first.hash().toUpperCase(Locale.ROOT), "g".repeat(64), " " + first.hash().substring(1))) {
             assertThatThrownBy(() -> store.append(CYCLE, newEvent(CYCLE), bad))
                     .as("expected head '%s'", bad)
                     .isInstanceOf(IllegalArgumentException.class)

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -131,7 +132,7 @@ class EventStoreContractTest {
             }
             List<RecordedEvent> log = new ArrayList<>(logs.getOrDefault(cycle, List.of()));
             if (newestFirst) {
-                java.util.Collections.reverse(log);
+                Collections.reverse(log);
             }
             return log;
         }

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Controls;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Tag;
@@ -23,10 +24,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import dev.planning.api.SourceLocation;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -119,7 +120,7 @@ public final class TaskBreakdownReader {
 
     /** Where each field's key and each dependency entry of a task is written. */
     private static Map<String, SourceLocation> fieldLocations(LocatedDocument document, JsonNode node, String pointer) {
-        Map<String, SourceLocation> out = new java.util.HashMap<>();
+        Map<String, SourceLocation> out = new HashMap<>();
         node.fieldNames().forEachRemaining(name -> out.put(name, document.locateKey(Fields.pointer(pointer, name))));
         JsonNode dependencies = node.path("dependencies");
         for (int j = 0; j < dependencies.size(); j++) {

@@ -1,11 +1,11 @@
 package dev.planning.engine.internal.cycle;
 
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.governance.Waiver;
@@ -30,10 +30,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -208,9 +210,9 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> digests = new java.util.TreeMap<>(current.get().digests());
+        Map<String, String> digests = new TreeMap<>(current.get().digests());
         previousOutcomeFiles.ifDone().flatMap(p -> p).ifPresent(p -> digests.putAll(p.digests()));
-        return Optional.of(java.util.Collections.unmodifiableMap(digests));
+        return Optional.of(Collections.unmodifiableMap(digests));
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.planning.engine.internal.json.JsonTrees;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -173,7 +174,7 @@ public final class EventLineCodec {
             return EventType.valueOf(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("unknown event.type \"" + text + "\"; expected one of "
-                    + java.util.Arrays.toString(EventType.values()));
+                    + Arrays.toString(EventType.values()));
         }
     }
 
@@ -189,7 +190,7 @@ public final class EventLineCodec {
             return Optional.of(CycleState.valueOf(node.textValue()));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("unknown state \"" + node.textValue() + "\" at event.payload." + field
-                    + "; expected one of " + java.util.Arrays.toString(CycleState.values()));
+                    + "; expected one of " + Arrays.toString(CycleState.values()));
         }
     }
 
@@ -208,7 +209,7 @@ public final class EventLineCodec {
                 results.put(entry.getKey(), GateStatus.valueOf(status));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("gate_results." + entry.getKey() + " must be one of "
-                        + java.util.Arrays.toString(GateStatus.values()) + ", found " + entry.getValue());
+                        + Arrays.toString(GateStatus.values()) + ", found " + entry.getValue());
             }
         }
         return results;

@@ -1,19 +1,22 @@
 package dev.planning.engine.internal.evidence;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.EnumSet;
+import java.util.stream.Stream;
 
 /**
  * The files a gate of a cycle judges: the cycle's plan files (task breakdown, story map, decision
@@ -113,23 +116,23 @@ public final class EvidenceInputs {
      * file, or (any other plan file outside the cycle's evidence) another stream's plan; empty for
      * the cycle's evidence.
      */
-    public java.util.Optional<Input> kind(CycleRef cycle, String path) {
+    public Optional<Input> kind(CycleRef cycle, String path) {
         if (layout.taskBreakdownCandidates(cycle).contains(path)) {
-            return java.util.Optional.of(Input.TASKS);
+            return Optional.of(Input.TASKS);
         } else if (path.equals(layout.storyMap(cycle))) {
-            return java.util.Optional.of(Input.STORY_MAP);
+            return Optional.of(Input.STORY_MAP);
         } else if (path.equals(layout.decisionLog(cycle))) {
-            return java.util.Optional.of(Input.DECISION_LOG);
+            return Optional.of(Input.DECISION_LOG);
         } else if (path.equals(layout.contracts(cycle))) {
-            return java.util.Optional.of(Input.CONTRACTS);
+            return Optional.of(Input.CONTRACTS);
         } else if (path.equals(layout.capacityModel())) {
-            return java.util.Optional.of(Input.CAPACITY);
+            return Optional.of(Input.CAPACITY);
         } else if (path.startsWith(layout.evidenceDir(cycle) + "/")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } else if (path.startsWith(layout.outcomesDir(cycle) + "/")) {
-            return java.util.Optional.of(Input.OUTCOMES);
+            return Optional.of(Input.OUTCOMES);
         }
-        return java.util.Optional.of(Input.OTHER_STREAM);
+        return Optional.of(Input.OTHER_STREAM);
     }
 
     /**
@@ -138,7 +141,7 @@ public final class EvidenceInputs {
      * read them.
      */
     public Map<String, String> digests(CycleRef cycle, String gate, boolean postExecution) {
-        return digests(cycle, gate, postExecution, java.util.Optional.empty());
+        return digests(cycle, gate, postExecution, Optional.empty());
     }
 
     /**
@@ -149,8 +152,8 @@ public final class EvidenceInputs {
      * directory is hashed as it is now.
      */
     public Map<String, String> digests(CycleRef cycle, String gate, boolean postExecution,
-            java.util.Optional<Map<String, String>> judgedOutcomes) {
-        List<String> paths = new java.util.ArrayList<>(paths(cycle).stream()
+            Optional<Map<String, String>> judgedOutcomes) {
+        List<String> paths = new ArrayList<>(paths(cycle).stream()
                 .filter(path -> judgedBy(gate, cycle, path)).toList());
         boolean outcomes = postExecution && BY_GATE.getOrDefault(gate, EnumSet.allOf(Input.class))
                 .contains(Input.OUTCOMES);
@@ -170,7 +173,7 @@ public final class EvidenceInputs {
         if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .map(p -> layout.outcomesDir(cycle) + "/" + dir.relativize(p).toString().replace('\\', '/'))
                     .sorted().toList();

@@ -111,7 +111,7 @@ public final class EvidenceJson {
      */
     private static JsonNode value(Object value) {
         try {
-            return JSON.valueToTree(value instanceof Map<?, ?> map ? new java.util.LinkedHashMap<>(map) : value);
+            return JSON.valueToTree(value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
         } catch (IllegalArgumentException e) {
             return TextNode.valueOf(String.valueOf(value));
         }

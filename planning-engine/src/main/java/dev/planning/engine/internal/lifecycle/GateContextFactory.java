@@ -3,6 +3,8 @@ package dev.planning.engine.internal.lifecycle;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds what the gates of one transition look at (parsed artifacts, other streams, the rulebook).
@@ -21,7 +23,7 @@ public interface GateContextFactory {
      * The context for {@code transition} of {@code cycle}, judged as of {@code judgedAt} when given
      * (see {@link GateContext#judgedAt()}). By default the context of {@link #create(CycleRef, Transition)}.
      */
-    default GateContext create(CycleRef cycle, Transition transition, java.util.Optional<java.time.Instant> judgedAt) {
+    default GateContext create(CycleRef cycle, Transition transition, Optional<java.time.Instant> judgedAt) {
         return create(cycle, transition);
     }
 
@@ -32,7 +34,7 @@ public interface GateContextFactory {
      * context of {@link #create(CycleRef, Transition)}.
      */
     default GateContext create(CycleRef cycle, Transition transition,
-            java.util.List<dev.planning.api.event.RecordedEvent> history) {
+            List<dev.planning.api.event.RecordedEvent> history) {
         return create(cycle, transition);
     }
 }

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -278,7 +279,7 @@ public final class LifecycleMachine {
      * @throws PlanningException when the profile names a gate that is not registered
      */
     public List<GateResult> rerun(CycleRef cycle, Transition transition, Optional<Instant> judgedAt,
-            java.util.function.Predicate<String> which) {
+            Predicate<String> which) {
         Objects.requireNonNull(transition, "transition");
         GateProfile profile = profileOf(cycle);
         Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())

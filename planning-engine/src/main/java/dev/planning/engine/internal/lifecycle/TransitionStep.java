@@ -4,6 +4,8 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Work a lifecycle transition does besides running its gates: sealing the handoff when a cycle
@@ -23,15 +25,15 @@ public interface TransitionStep {
      * A step made on first use: for a step whose maker needs the machine it is registered with
      * (sealing signs and records through it).
      */
-    static TransitionStep late(java.util.function.Supplier<TransitionStep> maker) {
-        java.util.Objects.requireNonNull(maker, "maker");
+    static TransitionStep late(Supplier<TransitionStep> maker) {
+        Objects.requireNonNull(maker, "maker");
         return new TransitionStep() {
             private volatile TransitionStep step;
 
             private TransitionStep step() {
                 TransitionStep made = step;
                 if (made == null) {
-                    made = java.util.Objects.requireNonNull(maker.get(), "step");
+                    made = Objects.requireNonNull(maker.get(), "step");
                     step = made;
                 }
                 return made;

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.lint;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.Finding;
@@ -20,10 +21,10 @@ import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,7 +255,7 @@ public final class CycleLinter {
             return Optional.empty();
         }
         return tasks.map(plan -> {
-            Set<String> ids = new java.util.HashSet<>();
+            Set<String> ids = new HashSet<>();
             plan.tasks().forEach(t -> ids.add(t.id()));
             storyIds.ifPresent(ids::addAll);
             return ids;

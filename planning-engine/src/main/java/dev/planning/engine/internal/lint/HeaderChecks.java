@@ -5,6 +5,7 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.document.LocatedDocument;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** A planning file's own {@code cycle_id} and {@code stream} must agree with where it lies. */
 final class HeaderChecks {
@@ -32,7 +33,7 @@ final class HeaderChecks {
         if (!array.isArray()) {
             return List.of();
         }
-        return java.util.stream.IntStream.range(0, array.size())
+        return IntStream.range(0, array.size())
                 .filter(i -> array.get(i).isObject())
                 .mapToObj(i -> arrayPointer + "/" + i)
                 .toList();

@@ -9,7 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The checks of a task breakdown that its schema cannot express. They work on the located
@@ -80,7 +82,7 @@ final class TaskBreakdownChecks {
      */
     private static void foldIntoDuplicate(List<Finding> duplicates, List<Finding> references, List<Finding> findings) {
         List<Finding> dangling = references.stream().filter(f -> f.code().equals(LintCodes.REF_DANGLING)).toList();
-        Set<String> missing = new java.util.TreeSet<>();
+        Set<String> missing = new TreeSet<>();
         dangling.forEach(f -> {
             int start = f.message().indexOf('`');
             missing.add(f.message().substring(start + 1, f.message().indexOf('`', start + 1)));
@@ -94,7 +96,7 @@ final class TaskBreakdownChecks {
         }
         Finding duplicate = duplicates.get(0);
         String lines = dangling.stream().map(f -> f.location().map(l -> "line " + l.line()).orElse("?"))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         Finding folded = new Finding(duplicate.code(), duplicate.severity(), duplicate.message() + "; was it meant to be "
                 + String.join(" or ", missing) + "? " + (missing.size() == 1 ? "That id is" : "Those ids are")
                 + " referred to (" + lines + ") but no task has " + (missing.size() == 1 ? "it" : "them"),

@@ -5,12 +5,15 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.governance.WaiverHorizon;
-import java.time.LocalDate;
-import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.api.rulebook.TagTaxonomy;
+import dev.planning.engine.internal.document.LocatedDocument;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +51,7 @@ final class WaiverChecks {
      * of a mistyped id waives nothing; it is an error, with the id most likely meant.
      */
     static void checkItems(LocatedDocument document, Set<String> itemIds, String cycleId, List<Finding> findings) {
-        Set<String> known = new java.util.TreeSet<>(itemIds);
+        Set<String> known = new TreeSet<>(itemIds);
         known.add(cycleId);
         for (String waiver : HeaderChecks.elements(document, "/waivers")) {
             JsonNode item = document.root().at(waiver + "/item");
@@ -79,28 +82,28 @@ final class WaiverChecks {
                 findings.add(new Finding(LintCodes.WAIVER_EXPIRED, Severity.WARNING, "waiver of " + waiver.rule()
                         + " for " + waiver.item() + " expired on " + waiver.expires()
                         + " and waives nothing; the violation it waived counts again",
-                        java.util.Optional.of(document.locate(elements.get(i) + "/expires")),
-                        java.util.Optional.of(waiver.item()),
+                        Optional.of(document.locate(elements.get(i) + "/expires")),
+                        Optional.of(waiver.item()),
                         facts("expires", waiver.expires().toString(), "today", today.toString()),
-                        java.util.Optional.of("Fix the violation, or renew the waiver with its approver, or remove it")));
+                        Optional.of("Fix the violation, or renew the waiver with its approver, or remove it")));
             } else if (WaiverHorizon.expiring(waiver, today, horizonDays)) {
                 findings.add(new Finding(LintCodes.WAIVER_EXPIRING, Severity.WARNING, "waiver of " + waiver.rule()
                         + " for " + waiver.item() + " " + WaiverHorizon.describe(waiver, today)
                         + "; after that the violation it waives counts again (warned " + horizonDays
                         + " days ahead: thresholds." + WaiverHorizon.THRESHOLD + ")",
-                        java.util.Optional.of(document.locate(elements.get(i) + "/expires")),
-                        java.util.Optional.of(waiver.item()),
+                        Optional.of(document.locate(elements.get(i) + "/expires")),
+                        Optional.of(waiver.item()),
                         facts("expires", waiver.expires().toString(),
                                 "days_left", String.valueOf(WaiverHorizon.daysLeft(waiver, today)),
                                 "horizon_days", String.valueOf(horizonDays)),
-                        java.util.Optional.of("Fix the waived violation, or renew the waiver with its approver")));
+                        Optional.of("Fix the waived violation, or renew the waiver with its approver")));
             }
         }
     }
 
     /** Compared values in the order the message names them (a {@code Map.of} has no stable order). */
     private static Map<String, String> facts(String... namesAndValues) {
-        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        Map<String, String> facts = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             facts.put(namesAndValues[i], namesAndValues[i + 1]);
         }

@@ -4,13 +4,9 @@ import dev.planning.engine.internal.outcome.Delivery;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
-import dev.planning.engine.internal.outcome.DeploymentLog;
-import dev.planning.engine.internal.outcome.OutcomeSet;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 

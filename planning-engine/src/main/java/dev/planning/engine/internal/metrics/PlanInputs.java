@@ -7,7 +7,6 @@ import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.outcome.Delivery;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

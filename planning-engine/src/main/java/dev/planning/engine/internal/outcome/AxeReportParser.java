@@ -8,6 +8,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class AxeReportParser {
      */
     public AccessibilityReport parse(byte[] content, String displayPath) {
         JsonNode root = readJson(content, displayPath);
-        List<JsonNode> pages = new java.util.ArrayList<>();
+        List<JsonNode> pages = new ArrayList<>();
         if (root.isArray()) {
             root.forEach(pages::add);
         } else {

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.outcome;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public record DeploymentLog(Optional<Period> period, List<Deployment> deployment
      * from the deployment to the next successful deployment of the file (none yet: left out).
      */
     public List<Double> recoveryHours() {
-        List<Double> hours = new java.util.ArrayList<>();
+        List<Double> hours = new ArrayList<>();
         for (Deployment deployment : deployments) {
             List<Incident> linked = incidents.stream().filter(i -> i.causedBy().equals(Optional.of(deployment.id()))).toList();
             if (!linked.isEmpty()) {

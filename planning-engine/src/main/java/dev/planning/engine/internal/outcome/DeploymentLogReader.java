@@ -10,6 +10,7 @@ import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -138,7 +139,7 @@ public final class DeploymentLogReader {
             } else if (window != null) {
                 Instant earliest = start.minusSeconds((long) (window.asDouble() * 3600));
                 cause = deployments.stream().filter(d -> !d.time().isAfter(start) && !d.time().isBefore(earliest))
-                        .max(java.util.Comparator.comparing(DeploymentLog.Deployment::time)).map(DeploymentLog.Deployment::id);
+                        .max(Comparator.comparing(DeploymentLog.Deployment::time)).map(DeploymentLog.Deployment::id);
             } else {
                 throw new InvalidInputException("incident " + id + " names no deployment: add caused_by (the id of the"
                         + " deployment that caused it), or set incident_window_hours at the top of the file to link"

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -177,7 +178,7 @@ public final class Lcov {
             return counted(branchesFound, branchesHit, branchHits.values());
         }
 
-        private static Coverage counted(Long found, Long hit, java.util.Collection<Boolean> listed) {
+        private static Coverage counted(Long found, Long hit, Collection<Boolean> listed) {
             if (found != null && hit != null) {
                 return new Coverage(Math.min(hit, found), Math.max(found - hit, 0));
             }

@@ -2,7 +2,6 @@ package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.InvalidInputException;
-import dev.planning.api.SourceLocation;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;

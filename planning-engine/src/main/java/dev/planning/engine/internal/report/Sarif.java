@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Writes findings as a SARIF 2.1.0 log, the static-analysis format code hosts turn into
@@ -61,7 +62,7 @@ public final class Sarif {
     /** The {@code security-severity} of a code whose findings are all informational (GitHub: low). */
     public static final String SEVERITY_INFO = "2.0";
 
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private static final ObjectMapper JSON = JsonMappers.prettyJson();
 

@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +53,7 @@ public final class RulebookHasher {
     public record Snapshot(Map<String, byte[]> files, String hash) {
 
         public Snapshot {
-            files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+            files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         }
 
         /**
@@ -78,7 +80,7 @@ public final class RulebookHasher {
      */
     public static Snapshot read(Path directory) {
         List<String> paths = listFiles(directory);
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         StringBuilder listing = new StringBuilder();
         long total = 0;
         for (String relative : paths) {

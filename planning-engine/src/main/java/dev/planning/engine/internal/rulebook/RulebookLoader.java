@@ -25,10 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -345,7 +347,7 @@ public final class RulebookLoader {
 
     private static List<KpiDefinition> kpis(LocatedDocument document, boolean checkFormulas) {
         List<KpiDefinition> kpis = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         JsonNode list = document.root().path("kpis");
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);

@@ -1,7 +1,7 @@
 package dev.planning.engine.internal.scaffold;
 
-import dev.planning.engine.internal.lint.Placeholders;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.Activity;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.ReleaseSlice;
@@ -15,8 +15,8 @@ import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.artifact.StoryMapWriter;
 import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
+import dev.planning.engine.internal.lint.Placeholders;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ public final class StarterCycle {
 
     /** The starter task breakdown. */
     public static TaskBreakdown taskBreakdown(CycleRef cycle, WorkspaceLayout layout, Clock clock) {
-        String prefix = cycle.stream().toUpperCase(java.util.Locale.ROOT);
+        String prefix = cycle.stream().toUpperCase(Locale.ROOT);
         Tags tags = new Tags(List.of(Tag.parse("criticality:2"), Tag.parse("compliance:none")));
         // The default rulebook's unit_coverage_min asks every plan to state its coverage target.
         Tags epicTags = new Tags(List.of(Tag.parse("criticality:2"), Tag.parse("compliance:none"),

@@ -1,15 +1,17 @@
 package dev.planning.engine.internal.seal;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,15 +24,15 @@ final class ManifestIndex {
 
     private static final String SUFFIX = "-handoff_manifest.yaml";
 
-    private final Map<String, java.util.List<String>> pathsById;
+    private final Map<String, List<String>> pathsById;
 
-    private ManifestIndex(Map<String, java.util.List<String>> pathsById) {
+    private ManifestIndex(Map<String, List<String>> pathsById) {
         this.pathsById = pathsById;
     }
 
     /** Reads every stream's manifests; unreadable ones are left out (verifying them reports why). */
     static ManifestIndex scan(Path workspace, WorkspaceLayout layout) {
-        Map<String, java.util.List<String>> byId = new LinkedHashMap<>();
+        Map<String, List<String>> byId = new LinkedHashMap<>();
         ManifestReader reader = new ManifestReader(workspace);
         for (String stream : new WorkspaceScanner(workspace, layout).streams()) {
             String dir = layout.streamDir(stream) + "/manifests";
@@ -47,7 +49,7 @@ final class ManifestIndex {
                     String relative = dir + "/" + name;
                     try {
                         byId.computeIfAbsent(reader.read(file, relative).manifest().manifestId(),
-                                id -> new java.util.ArrayList<>()).add(relative);
+                                id -> new ArrayList<>()).add(relative);
                     } catch (InvalidInputException unreadable) {
                         // Not indexable; whoever verifies that manifest gets the error.
                     }
@@ -64,12 +66,12 @@ final class ManifestIndex {
      * one file, claims it (a forged file must not shadow a real manifest: see {@link #claims}).
      */
     Optional<String> path(String manifestId) {
-        java.util.List<String> paths = claims(manifestId);
+        List<String> paths = claims(manifestId);
         return paths.size() == 1 ? Optional.of(paths.get(0)) : Optional.empty();
     }
 
     /** Every manifest file of the workspace that claims this id, in file order. */
-    java.util.List<String> claims(String manifestId) {
-        return java.util.List.copyOf(pathsById.getOrDefault(manifestId, java.util.List.of()));
+    List<String> claims(String manifestId) {
+        return List.copyOf(pathsById.getOrDefault(manifestId, List.of()));
     }
 }

@@ -11,6 +11,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ public final class ReleaseReadinessGate implements Gate {
             message += "; sealed artifacts are immutable: open a new cycle whose manifest names "
                     + report.manifestId().orElse("this manifest") + " as prior_manifest_id";
         }
-        return new Finding("seal." + discrepancy.kind().name().toLowerCase(java.util.Locale.ROOT), Severity.ERROR,
+        return new Finding("seal." + discrepancy.kind().name().toLowerCase(Locale.ROOT), Severity.ERROR,
                 message, Optional.of(SourceLocation.ofFile(file)), Optional.empty());
     }
 }

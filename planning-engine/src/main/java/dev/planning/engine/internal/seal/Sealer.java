@@ -3,13 +3,15 @@ package dev.planning.engine.internal.seal;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.InvalidTransitionException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
-import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
@@ -24,13 +26,11 @@ import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lifecycle.TransitionStep;
-import dev.planning.api.lifecycle.Transition;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,8 +44,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Seals cycles and signs their manifests.
@@ -118,7 +121,7 @@ public final class Sealer {
      * @param options       how to seal
      * @param onSealed      told the manifest and its path once written
      */
-    public TransitionStep step(SealOptions options, java.util.function.BiConsumer<HandoffManifest, String> onSealed) {
+    public TransitionStep step(SealOptions options, BiConsumer<HandoffManifest, String> onSealed) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(onSealed, "onSealed");
         return new TransitionStep() {
@@ -179,7 +182,7 @@ public final class Sealer {
                             ? ": it was sealed already; to change the handoff open a new cycle" : ""));
         }
         if (!resume) {
-            java.util.concurrent.atomic.AtomicReference<HandoffManifest> sealed = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<HandoffManifest> sealed = new AtomicReference<>();
             TransitionResult result = machine.advance(cycle, CycleState.PACKAGED,
                     List.of(step(options, (manifest, written) -> sealed.set(manifest))), history);
             return new SealResult(cycle, Optional.of(result), Optional.ofNullable(sealed.get()),
@@ -208,7 +211,7 @@ public final class Sealer {
      */
     private HandoffManifest write(CycleRef cycle, List<RecordedEvent> history, LifecycleMachine.Evaluation sealing,
             java.time.Instant sealingAt, GitState git, SealOptions options,
-            java.util.function.BiConsumer<EventType, Map<String, String>> recorder) {
+            BiConsumer<EventType, Map<String, String>> recorder) {
         String path = layout.manifest(cycle);
         String logHead = history.get(history.size() - 1).hash();
         List<dev.planning.api.governance.Waiver> waivers = sealedWaivers(cycle);
@@ -345,7 +348,7 @@ public final class Sealer {
             }
         }
         boolean roleSigned = report.countedSignatures().stream().anyMatch(s -> s.role().equals(key.role()));
-        if (roleSigned && java.util.stream.Stream.concat(verifier.rulebook().signing().required().stream(),
+        if (roleSigned && Stream.concat(verifier.rulebook().signing().required().stream(),
                         trust.signing().required().stream())
                 .filter(r -> r.roles().contains(key.role()))
                 .allMatch(r -> report.countedSignatures().stream().filter(s -> r.roles().contains(s.role())).count()

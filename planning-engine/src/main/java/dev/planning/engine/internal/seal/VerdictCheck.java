@@ -1,10 +1,11 @@
 package dev.planning.engine.internal.seal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.planning.api.PlanningException;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.GateOutcome;
 import dev.planning.api.artifact.HandoffManifest;
@@ -18,9 +19,8 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.hash.Sha256;
-import dev.planning.engine.internal.lifecycle.LifecycleMachine.Rerun;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.lifecycle.LifecycleMachine.Rerun;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Binds each sealed gate verdict to its sealed evidence and inputs, and re-derives the verdicts
@@ -326,7 +327,7 @@ final class VerdictCheck {
         }
     }
 
-    private Rerun cached(String key, java.util.function.Supplier<Rerun> compute) {
+    private Rerun cached(String key, Supplier<Rerun> compute) {
         Rerun hit = memo.getIfPresent(key);
         if (hit != null) {
             return hit;

@@ -15,17 +15,18 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.json.JsonMappers;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import dev.planning.engine.internal.artifact.ManifestWriter;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 
 /**
  * A sealed manifest as an in-toto attestation: an
@@ -216,7 +217,7 @@ public final class Attestations {
     }
 
     private static boolean fieldsAre(JsonNode object, Set<String> names) {
-        Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         object.fieldNames().forEachRemaining(present::add);
         return present.equals(names);
     }

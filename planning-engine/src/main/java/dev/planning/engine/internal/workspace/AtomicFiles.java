@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Writes files so that a reader sees the old content or the new, never a mix, and a crash never
@@ -85,12 +86,12 @@ public final class AtomicFiles {
         }
     }
 
-    private static java.util.Optional<String> existingPermissions(Path file) {
+    private static Optional<String> existingPermissions(Path file) {
         try {
-            return java.util.Optional.of(java.nio.file.attribute.PosixFilePermissions.toString(
+            return Optional.of(java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(file)));
         } catch (IOException | UnsupportedOperationException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +68,7 @@ class DigestBytesTest {
     private static String types(Object value, String path) {
         StringBuilder out = new StringBuilder();
         if (value instanceof Map<?, ?> map) {
-            new java.util.TreeMap<>(map).forEach((k, v) -> out.append(types(v, path + "." + k)));
+            new TreeMap<>(map).forEach((k, v) -> out.append(types(v, path + "." + k)));
         } else if (value instanceof List<?> list) {
             out.append(path).append(": List\n");
             for (int i = 0; i < list.size(); i++) {

@@ -1,13 +1,14 @@
 package dev.planning.engine.internal.digest;
 
-import dev.planning.api.digest.DigestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
+import dev.planning.api.digest.DigestResult;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
@@ -16,12 +17,12 @@ import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.CoverageSummary;
 import dev.planning.engine.internal.outcome.OutcomeImporter;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,8 +223,8 @@ class DigestPublisherTest {
         String body = text.substring(text.indexOf("---\n", 4) + 4);
         assertThat(body).contains("\\<img src=x").contains("\\[x\\](javascript:").contains("\\!\\[i\\]");
         org.commonmark.node.Node document = org.commonmark.parser.Parser.builder().build().parse(body);
-        List<String> links = new java.util.ArrayList<>();
-        List<String> code = new java.util.ArrayList<>();
+        List<String> links = new ArrayList<>();
+        List<String> code = new ArrayList<>();
         StringBuilder rendered = new StringBuilder();
         document.accept(new org.commonmark.node.AbstractVisitor() {
             @Override
@@ -336,7 +337,7 @@ class DigestPublisherTest {
     }
 
     private void importOutcomes(CycleRef cycle, String... contents) {
-        List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < contents.length; i++) {
             Path file = reports.resolve(cycle.cycleId() + "-" + i + ".report");
             CycleWorkspace.write(file, contents[i]);

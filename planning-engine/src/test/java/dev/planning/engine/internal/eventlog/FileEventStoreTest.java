@@ -11,10 +11,10 @@ import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -257,7 +258,7 @@ class FileEventStoreTest {
         List<RecordedEvent> appended = appendThree();
         long complete = Files.size(log());
         byte[] next = new EventLineCodec().encode(event("evt_4"), appended.get(2).hash());
-        Files.write(log(), java.util.Arrays.copyOf(next, next.length / 2), StandardOpenOption.APPEND);
+        Files.write(log(), Arrays.copyOf(next, next.length / 2), StandardOpenOption.APPEND);
 
         List<RecordedEvent> read = store().read(CYCLE);
 

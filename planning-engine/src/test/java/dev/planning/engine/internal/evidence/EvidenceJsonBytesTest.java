@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Pins the exact bytes of evidence files, which verification hashes. */
@@ -43,7 +44,7 @@ class EvidenceJsonBytesTest {
         evidence.put("big", 12345678901L);
         evidence.put("flag", true);
         evidence.put("nothing", null);
-        Map<String, Object> nested = new java.util.TreeMap<>();
+        Map<String, Object> nested = new TreeMap<>();
         nested.put("z", "last");
         nested.put("a", List.of());
         evidence.put("nested", nested);

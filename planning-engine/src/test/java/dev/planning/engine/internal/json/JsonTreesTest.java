@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -119,9 +123,9 @@ class JsonTreesTest {
     }
 
     /** Hostile documents (review of 2026-12-03), each with whether the old reader refused it. */
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostile() {
-        java.util.List<org.junit.jupiter.params.provider.Arguments> cases = new java.util.ArrayList<>();
-        java.util.function.BiConsumer<String, byte[]> add = (name, value) ->
+    static Stream<org.junit.jupiter.params.provider.Arguments> hostile() {
+        List<org.junit.jupiter.params.provider.Arguments> cases = new ArrayList<>();
+        BiConsumer<String, byte[]> add = (name, value) ->
                 cases.add(org.junit.jupiter.params.provider.Arguments.of(name, value));
         add.accept("NaN", utf8("{\"a\":NaN}"));
         add.accept("Infinity", utf8("{\"a\":Infinity}"));

@@ -6,6 +6,7 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.testkit.process.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class CrashSafetyTest {
             int before = new FileEventStore(workspace).read(Fixtures.CYCLE).size();
             AtomicInteger acks = new AtomicInteger();
             AtomicReference<String> lastAck = new AtomicReference<>();
-            Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+            Process child = new ProcessBuilder(ChildProcesses.javaLauncher(), ChildProcesses.temporaryDirectoryOption(), "-cp", System.getProperty("java.class.path"),
                     CrashingAdvancer.class.getName(), workspace.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -98,10 +99,6 @@ class CrashSafetyTest {
             acknowledgedTotal += acked;
         }
         assertThat(acknowledgedTotal).isPositive();
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The folded state, read the way any later process would. */

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +96,7 @@ class LifecycleMachineConcurrencyTest {
         }
     }
 
-    private static java.util.function.Supplier<String> idsFor(int machine) {
+    private static Supplier<String> idsFor(int machine) {
         AtomicInteger next = new AtomicInteger();
         return () -> "evt_m" + machine + "_" + next.incrementAndGet();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -25,8 +26,8 @@ class JUnitXmlTest {
                         JUnitXml.TestCase.passed("planning.fe.2025-09-02", "schema_lint"),
                         JUnitXml.TestCase.failed("planning.fe.2025-09-02", "governance",
                                 new JUnitXml.Failure("gate failed", "1 error", "a.yaml:3:5: error: boom [x]")),
-                        new JUnitXml.TestCase("planning.fe.2025-09-02", "later", java.util.Optional.empty(),
-                                java.util.Optional.of("not run"), ""))),
+                        new JUnitXml.TestCase("planning.fe.2025-09-02", "later", Optional.empty(),
+                                Optional.of("not run"), ""))),
                 new JUnitXml.Suite("empty", List.of())));
 
         Element root = parse(xml).getDocumentElement();
@@ -49,8 +50,8 @@ class JUnitXmlTest {
         String xml = JUnitXml.render("planning gate", List.of(new JUnitXml.Suite("fe/2025-09-02", List.of(
                 JUnitXml.TestCase.passed("planning.fe", "schema_lint").withSystemOut("warning: x"),
                 JUnitXml.TestCase.failed("planning.fe", "governance", new JUnitXml.Failure("gate failed", "1 error", "boom")),
-                new JUnitXml.TestCase("planning.fe", "later", java.util.Optional.empty(),
-                        java.util.Optional.of("not run"), "")))));
+                new JUnitXml.TestCase("planning.fe", "later", Optional.empty(),
+                        Optional.of("not run"), "")))));
 
         Element root = parse(xml).getDocumentElement();
         assertThat(root.getAttribute("time")).isEqualTo("0.000");

@@ -8,6 +8,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +129,7 @@ class SarifTest {
     void comparedValuesAndTheFixHintAreInTheMessageAndTheProperties() {
         Finding explained = Finding.error("governance.critical-approvals", "FE-12 violates critical-approvals: too few",
                 new SourceLocation(PLAN, 14, 5)).withTask("FE-12")
-                .explained(java.util.Map.of("approvals", "1"), Optional.of("Collect the missing approvals"));
+                .explained(Map.of("approvals", "1"), Optional.of("Collect the missing approvals"));
         ObjectNode log = Sarif.builder("planning", "0.1.0").add(List.of(explained), "governance").build();
         JsonNode result = log.path("runs").get(0).path("results").get(0);
 
@@ -148,7 +149,7 @@ class SarifTest {
         String hint = "See [docs](https://evil.example/fix) or www.x.example, ask @org/team, &lt;b&gt; ~~no~~ $x$ "
                 + "<https://evil.example> https://evil.example";
         Finding explained = Finding.error("governance.critical-approvals", "too few", new SourceLocation(PLAN, 14, 5))
-                .explained(java.util.Map.of(), Optional.of(hint));
+                .explained(Map.of(), Optional.of(hint));
         String markdown = Sarif.builder("planning", "0.1.0").add(List.of(explained), "governance").build()
                 .path("runs").get(0).path("tool").path("driver").path("rules").get(0).path("help").path("markdown").asText();
 

@@ -11,6 +11,8 @@ import dev.planning.engine.internal.metrics.KpiInputCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +43,10 @@ class RulebookKpisTest {
                 """);
 
         assertThat(rulebook.kpis()).containsExactly(
-                new KpiDefinition("plan_accuracy", "done_tasks / planned_tasks * 100", java.util.List.of("done_tasks", "planned_tasks"),
+                new KpiDefinition("plan_accuracy", "done_tasks / planned_tasks * 100", List.of("done_tasks", "planned_tasks"),
                         "percent", Optional.of(90.0), KpiDirection.HIGHER_IS_BETTER, "Delivered."),
                 new KpiDefinition("unit_coverage_delta", "coverage_unit_line_pct - prev_coverage_unit_line_pct",
-                        java.util.List.of("coverage_unit_line_pct", "prev_coverage_unit_line_pct"), "percentage_points",
+                        List.of("coverage_unit_line_pct", "prev_coverage_unit_line_pct"), "percentage_points",
                         Optional.empty(), KpiDirection.HIGHER_IS_BETTER, ""));
     }
 
@@ -68,7 +70,7 @@ class RulebookKpisTest {
 
         assertThat(forReading.kpis()).extracting(KpiDefinition::name).containsExactly("sneaky");
         assertThatThrownBy(() -> new dev.planning.engine.internal.metrics.KpiEvaluator()
-                .evaluate(forReading.kpis(), java.util.Map.of("done_tasks", 1.0)))
+                .evaluate(forReading.kpis(), Map.of("done_tasks", 1.0)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("KPI 'sneaky'");
         assertThatThrownBy(() -> RulebookLoader.load(dir, dir))

@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The kept model of a rulebook's settings: the same rulebook back, or nothing. */
 class SettingsCodecTest {
@@ -45,7 +48,7 @@ class SettingsCodecTest {
         Rulebook loaded = RulebookLoader.load(rulebooks().findFirst().orElseThrow());
         Rulebook odd = new Rulebook(loaded.directory(), loaded.hash(), "v\u00e9 \ud83d\ude00 \"\\\n", loaded.profiles(),
                 loaded.streamProfiles(), loaded.defaultProfile(), loaded.taxonomy(), loaded.requiredTags(),
-                java.util.Map.of("nan", Double.NaN, "tiny", Double.MIN_VALUE, "neg", -0.0), loaded.ruleFiles(),
+                Map.of("nan", Double.NaN, "tiny", Double.MIN_VALUE, "neg", -0.0), loaded.ruleFiles(),
                 loaded.signing(), loaded.kpis());
 
         assertThat(decoded(odd)).isEqualTo(odd);
@@ -89,8 +92,8 @@ class SettingsCodecTest {
     void refusesAModelTheRulebookRecordRefuses() {
         Rulebook loaded = RulebookLoader.load(rulebooks().skip(1).findFirst().orElseThrow());
         Rulebook bare = new Rulebook(loaded.directory(), loaded.hash(), loaded.version(), loaded.profiles(),
-                loaded.streamProfiles(), loaded.defaultProfile(), java.util.Map.of(), java.util.List.of(),
-                java.util.Map.of(), loaded.ruleFiles(), dev.planning.api.rulebook.SigningPolicy.NONE, java.util.List.of());
+                loaded.streamProfiles(), loaded.defaultProfile(), Map.of(), List.of(),
+                Map.of(), loaded.ruleFiles(), dev.planning.api.rulebook.SigningPolicy.NONE, List.of());
         byte[] bytes = SettingsCodec.encode(bare);
         // The default profile's name is written last but for five empty counts: respelled, it names no profile.
         int at = bytes.length - 5 * 4 - loaded.defaultProfile().length();
@@ -101,7 +104,7 @@ class SettingsCodecTest {
         assertThat(SettingsCodec.decode(bytes, bare.directory(), bare.hash(), bare.ruleFiles())).isEmpty();
     }
 
-    private static java.util.Optional<Rulebook> decode(String latin1, Rulebook like) {
+    private static Optional<Rulebook> decode(String latin1, Rulebook like) {
         return SettingsCodec.decode(latin1.getBytes(StandardCharsets.ISO_8859_1), like.directory(), like.hash(),
                 like.ruleFiles());
     }

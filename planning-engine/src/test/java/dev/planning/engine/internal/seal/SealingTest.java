@@ -15,6 +15,7 @@ import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
@@ -24,23 +25,24 @@ import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.SealingException;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.Planning;
+import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
-import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.signing.PemKeys;
 import dev.planning.engine.internal.signing.PemSigner;
-import dev.planning.engine.Planning;
-import dev.planning.api.signing.TrustedKey;
-import dev.planning.api.signing.TrustedKeys;
-import dev.planning.api.gate.GateStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -258,8 +260,8 @@ class SealingTest {
 
             @Override
             public dev.planning.api.gate.GateResult evaluate(dev.planning.api.gate.GateContext context) {
-                return new dev.planning.api.gate.GateResult("governance", GateStatus.PASS, java.util.List.of(),
-                        java.util.Map.of("critical_violations", 2));
+                return new dev.planning.api.gate.GateResult("governance", GateStatus.PASS, List.of(),
+                        Map.of("critical_violations", 2));
             }
         };
 
@@ -408,7 +410,7 @@ class SealingTest {
         PublicKey explicit = PemKeys.parsePublicKey(explicitPem(TECH_LEAD.publicKey()), "x");
         PemSigner asQa = new PemSigner("QA", new KeyPair(explicit, SealFixture.TECH_LEAD_KEYS.getPrivate()));
         assertThat(asQa.keyId()).isNotEqualTo(TECH_LEAD.keyId());
-        List<TrustedKey> keys = new java.util.ArrayList<>(TRUST.keys());
+        List<TrustedKey> keys = new ArrayList<>(TRUST.keys());
         keys.add(new TrustedKey("QA", asQa.keyId(), SignatureAlgorithm.ECDSA_P256_SHA256, explicit));
         TrustedKeys trust = new TrustedKeys(keys, "two encodings");
         // The fixture's clock: the governance stub's waiver holds on its day.
@@ -539,7 +541,7 @@ class SealingTest {
                             new org.bouncycastle.asn1.x9.X962Parameters(
                                     org.bouncycastle.asn1.x9.ECNamedCurveTable.getByName("secp256r1"))),
                     info.getPublicKeyData().getBytes());
-            return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+            return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
                     .encodeToString(explicit.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

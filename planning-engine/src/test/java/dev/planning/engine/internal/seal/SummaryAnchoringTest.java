@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class SummaryAnchoringTest {
     @Test
     void anEvidenceFileWithADuplicateKeyIsRefusedRatherThanReadLastWins() throws IOException {
         String evidence = events(EventType.STATE_TRANSITION).stream().map(e -> e.event().details()
-                .get("evidence.parity_coverage")).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElseThrow();
+                .get("evidence.parity_coverage")).filter(Objects::nonNull).reduce((a, b) -> b).orElseThrow();
         Path file = root.resolve(evidence);
         // A reader that keeps the first "inputs" sees no JUnit report judged; Jackson's default keeps the last.
         Files.writeString(file, Files.readString(file).replaceFirst("\\{", "{\n  \"inputs\" : { },"));

@@ -27,8 +27,11 @@ import dev.planning.engine.internal.artifact.ManifestWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -126,14 +129,14 @@ class TamperTest {
     void anArtifactPathListedTwiceOrNotNormalizedIsInvalidBesidesTheBrokenSignatures() throws Exception {
         JsonNode tree = ManifestWriter.toJson(sealed, true);
         String path = tree.at("/artifacts/0/path").asText();
-        Map<String, String> respelled = new java.util.LinkedHashMap<>();
+        Map<String, String> respelled = new LinkedHashMap<>();
         respelled.put("./", "./" + path);
         respelled.put("//", path.replaceFirst("/", "//"));
         respelled.put("/.", path.replaceFirst("/", "/./"));
         respelled.put("..", "x/../" + path);
         respelled.put("absolute", workspace.resolve(path).toString());
         respelled.put("trailing /", path + "/");
-        respelled.put("case-folded", path.toUpperCase(java.util.Locale.ROOT));
+        respelled.put("case-folded", path.toUpperCase(Locale.ROOT));
         List<String> missed = new ArrayList<>();
         try {
             ObjectNode twice = tree.deepCopy();
@@ -231,7 +234,7 @@ class TamperTest {
                     missed.add(i);
                 }
             }
-            Files.write(tasks, java.util.Arrays.copyOf(original, original.length + 1));
+            Files.write(tasks, Arrays.copyOf(original, original.length + 1));
             assertThat(ws.verify(CYCLE, TRUST).discrepancies(DiscrepancyKind.ARTIFACT_CHANGED)).hasSize(1);
             Files.delete(tasks);
             assertThat(ws.verify(CYCLE, TRUST).discrepancies(DiscrepancyKind.ARTIFACT_MISSING)).hasSize(1);

@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -549,12 +550,12 @@ public final class CompiledRulebookCache {
         int hashLength = 64;
         int payloadStart = start.length + hashLength + 2;
         if (entry.length < payloadStart
-                || !MessageDigest.isEqual(start, java.util.Arrays.copyOf(entry, start.length))
+                || !MessageDigest.isEqual(start, Arrays.copyOf(entry, start.length))
                 || entry[start.length + hashLength] != '\n' || entry[start.length + hashLength + 1] != '\n') {
             return Optional.empty();
         }
         String recorded = new String(entry, start.length, hashLength, StandardCharsets.US_ASCII);
-        byte[] payload = java.util.Arrays.copyOfRange(entry, payloadStart, entry.length);
+        byte[] payload = Arrays.copyOfRange(entry, payloadStart, entry.length);
         String actual = HexFormat.of().formatHex(sha256().digest(payload));
         return actual.equals(recorded) ? Optional.of(payload) : Optional.empty();
     }

@@ -8,10 +8,13 @@ import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.rulebook.Rulebook;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Builds Drools governance engines, compiling each rulebook's DRL files once per
@@ -103,7 +106,7 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
             String text = copy.get(file);
             if (text == null) {
                 throw new InvalidInputException("no DRL source given for rule file " + file + "; given: "
-                        + new java.util.TreeSet<>(copy.keySet()), SourceLocation.ofFile(file));
+                        + new TreeSet<>(copy.keySet()), SourceLocation.ofFile(file));
             }
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             PolicyLanguage.requireSize(file, bytes.length);
@@ -122,14 +125,14 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        for (Map.Entry<String, String> source : new java.util.TreeMap<>(sources).entrySet()) {
+        for (Map.Entry<String, String> source : new TreeMap<>(sources).entrySet()) {
             byte[] name = source.getKey().getBytes(StandardCharsets.UTF_8);
             byte[] text = source.getValue().getBytes(StandardCharsets.UTF_8);
             sha.update((name.length + ":" + text.length + ":").getBytes(StandardCharsets.UTF_8));
             sha.update(name);
             sha.update(text);
         }
-        return rulebook.hash() + " sources " + java.util.HexFormat.of().formatHex(sha.digest());
+        return rulebook.hash() + " sources " + HexFormat.of().formatHex(sha.digest());
     }
 
     /** How many rulebooks this factory's cache has compiled so far (for monitoring and tests). */

@@ -37,9 +37,9 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.VarType;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.governance.Violation;
 import dev.planning.rules.facts.CrossStreamRefFact;
 import dev.planning.rules.facts.GateResultFact;
-import dev.planning.api.governance.Violation;
 import dev.planning.rules.facts.Report;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.StoryFact;
@@ -52,6 +52,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -902,7 +903,7 @@ final class PolicyLanguage {
                 case "TryStmt" -> "try";
                 case "ThrowStmt" -> "throw";
                 case "SwitchStmt", "SwitchExpr" -> "switch";
-                default -> name.replaceAll("(Expr|Stmt)$", "").toLowerCase(java.util.Locale.ROOT);
+                default -> name.replaceAll("(Expr|Stmt)$", "").toLowerCase(Locale.ROOT);
             };
         }
 

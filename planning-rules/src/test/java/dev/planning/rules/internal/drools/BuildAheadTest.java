@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;
@@ -124,7 +125,7 @@ class BuildAheadTest {
         assertThat(rules.isBuilt()).isFalse();
 
         Files.writeString(rulebook.directory().resolve("rules/a.drl"), "package broken; rule \"x\" when then end oops");
-        try (java.util.stream.Stream<Path> entries = Files.walk(cacheDir)) {
+        try (Stream<Path> entries = Files.walk(cacheDir)) {
             for (Path entry : entries.filter(Files::isRegularFile).toList()) {
                 Files.write(entry, new byte[] {1, 2, 3});
             }

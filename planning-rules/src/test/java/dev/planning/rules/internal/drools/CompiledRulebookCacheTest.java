@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +81,7 @@ class CompiledRulebookCacheTest {
      * owner-only; then compiles the hostile source with a fresh cache, which must refuse it at the
      * {@code System.exit} line: a verdict that does not check out is never trusted.
      */
-    private void assertCheckedAgain(java.util.function.UnaryOperator<String> tamper) throws IOException {
+    private void assertCheckedAgain(UnaryOperator<String> tamper) throws IOException {
         Path directory = temp.resolve("cache");
         decide(rulebook(RULE), compiler(CompiledRulebookCache.at(directory)));
         Path verdict = verdicts(directory).get(0);
@@ -165,7 +168,7 @@ class CompiledRulebookCacheTest {
     void aVerdictWithAnotherPayloadUnderAValidHashMeansCheckAgain() throws IOException {
         assertCheckedAgain(v -> {
             String payload = "policy-language trusted: passed\n";
-            String hash = java.util.HexFormat.of().formatHex(sha256(payload));
+            String hash = HexFormat.of().formatHex(sha256(payload));
             return v.substring(0, v.indexOf("sha256 ")) + "sha256 " + hash + "\n\n" + payload;
         });
     }
@@ -230,12 +233,12 @@ class CompiledRulebookCacheTest {
         // under a header that names the entry's key and the payload's own SHA-256: only the filter stops it.
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(new java.util.ArrayList<>(List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("x"))));
+            out.writeObject(new ArrayList<>(List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("x"))));
         }
         byte[] payload = bytes.toByteArray();
         String key = entry.getFileName().toString().replace(".bin", "");
         String header = CompiledRulebookCache.MAGIC + "\nkey " + key + "\nsha256 "
-                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload))
+                + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload))
                 + "\n\n";
         java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
         forged.writeBytes(header.getBytes(StandardCharsets.UTF_8));

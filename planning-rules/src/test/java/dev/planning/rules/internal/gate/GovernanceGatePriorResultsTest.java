@@ -8,7 +8,6 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.api.WorkspaceLayout;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;

@@ -20,6 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,10 +105,10 @@ class GovernanceThroughBuilderTest {
             """;
 
     /** The example workspace with its rulebook replaced by {@code files} (path relative to the rulebook). */
-    private Path withRulebook(java.util.Map<String, String> files) throws IOException {
+    private Path withRulebook(Map<String, String> files) throws IOException {
         Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("ws"));
         try (Stream<Path> walk = Files.walk(ws.resolve("rulebook"))) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         for (var file : files.entrySet()) {
             Path target = ws.resolve("rulebook").resolve(file.getKey());
@@ -133,11 +136,11 @@ class GovernanceThroughBuilderTest {
 
     @Test
     void aRulebookOfPoliciesAloneBuildsAndJudgesWithTheDefaultProfile() throws IOException {
-        Path ws = withRulebook(java.util.Map.of("rules/max-estimate.drl", MAX_ESTIMATE));
+        Path ws = withRulebook(Map.of("rules/max-estimate.drl", MAX_ESTIMATE));
         PlanningWorkspace workspace = Planning.builder().workspace(ws)
                 .clock(Clock.fixed(Instant.parse("2025-09-02T12:00:00Z"), ZoneOffset.UTC)).build();
 
-        java.util.List<GateResult> results = workspace.dryRun(FE, CycleState.READY_FOR_HANDOFF);
+        List<GateResult> results = workspace.dryRun(FE, CycleState.READY_FOR_HANDOFF);
         TransitionResult attempt = workspace.advance(FE, CycleState.READY_FOR_HANDOFF);
 
         assertThat(results).extracting(GateResult::gate)
@@ -155,7 +158,7 @@ class GovernanceThroughBuilderTest {
 
     @Test
     void settingsWithoutProfilesKeepTheirThresholdsAndUseTheDefaultProfile() throws IOException {
-        Path ws = withRulebook(java.util.Map.of("rules/max-estimate.drl", MAX_ESTIMATE,
+        Path ws = withRulebook(Map.of("rules/max-estimate.drl", MAX_ESTIMATE,
                 "rulebook.yaml", "version: \"1.0.0\"\nthresholds: {max_estimate: 8}\n"));
         PlanningWorkspace workspace = Planning.builder().workspace(ws)
                 .clock(Clock.fixed(Instant.parse("2025-09-02T12:00:00Z"), ZoneOffset.UTC)).build();
@@ -191,11 +194,11 @@ class GovernanceThroughBuilderTest {
         assertThatThrownBy(readOnly::lint).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> readOnly.seal(FE, dev.planning.api.seal.SealOptions.defaults()))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> readOnly.verify(FE, new dev.planning.api.signing.TrustedKeys(java.util.List.of(), "none")))
+        assertThatThrownBy(() -> readOnly.verify(FE, new dev.planning.api.signing.TrustedKeys(List.of(), "none")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("verifyChecksumsOnly");
         assertThatThrownBy(() -> readOnly.create(new CycleRef("fe", "2025-10-01")))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> readOnly.summarize(FE, java.util.List.of()))
+        assertThatThrownBy(() -> readOnly.summarize(FE, List.of()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("summarize");
         assertThat(Files.readAllBytes(ws.resolve(LOG))).isEqualTo(log);
         assertThat(ws.resolve("frameworks/planning-fe/events/2025-10-01.events.jsonl")).doesNotExist();

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.gate.crossstream;
 import dev.planning.api.artifact.TaskBreakdown;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ final class CrossStreamEvidence {
         evidence.put("dependencies", graph.edgeCount());
         evidence.put("resolved_by_contract", graph.resolvedByContract().stream()
                 .map(node -> pair("reference", node.name(), "status",
-                        node.contract().orElseThrow().status().name().toLowerCase(java.util.Locale.ROOT)))
+                        node.contract().orElseThrow().status().name().toLowerCase(Locale.ROOT)))
                 .toList());
         evidence.put("dangling", graph.dangling().stream()
                 .map(d -> d.from().name() + " -> " + d.reference()).toList());

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Coverage after execution. For each kind (unit, e2e) the reports in the cycle's outcomes are
@@ -109,7 +110,7 @@ final class CoverageCheck {
     private record Total(String source, Coverage lines, Coverage branches) {
     }
 
-    private static Optional<Double> optional(java.util.OptionalDouble value) {
+    private static Optional<Double> optional(OptionalDouble value) {
         return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
     }
 }

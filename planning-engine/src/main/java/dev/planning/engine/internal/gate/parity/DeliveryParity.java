@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.gate.parity;
 
-import dev.planning.engine.internal.outcome.Delivery;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Story;
 import dev.planning.api.artifact.StoryMap;
@@ -10,13 +9,13 @@ import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.engine.internal.gate.StreamThresholds;
+import dev.planning.engine.internal.outcome.Delivery;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Parity after execution, from the items' statuses. The planned items are
@@ -54,7 +53,7 @@ final class DeliveryParity {
         evidence.put("planned", planned);
         evidence.put("delivered", delivered);
         evidence.put("dropped", dropped);
-        Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
+        Map<String, Integer> statuses = new LinkedHashMap<>();
         byStatus.forEach((status, count) -> statuses.put(status.name().toLowerCase(Locale.ROOT), count));
         evidence.put("by_status", statuses);
         evidence.put("delivered_vs_planned_ratio", round(ratio));
