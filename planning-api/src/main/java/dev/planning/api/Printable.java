@@ -67,13 +67,52 @@ public final class Printable {
      * @return whether {@code codePoint} may be shown as it is
      */
     public static boolean shownAsItself(int codePoint) {
-        if (codePoint < 0x7f) {
-            return codePoint >= 0x20;
+        if (codePoint < 0x300) {
+            // ASCII, Latin-1, Latin Extended, IPA and spacing modifiers: all seen but the controls and
+            // the soft hyphen (everyCodePointIsJudgedByItsCategory checks this against the rule).
+            return codePoint < 0x7f ? codePoint >= 0x20 : codePoint >= 0xa0 && codePoint != 0xad;
         }
-        if (codePoint <= 0x9f) {
-            return false;
+        if (codePoint <= 0xffff) {
+            Page page = PAGES[codePoint >>> 8];
+            if (page != null) {
+                return (page.bits[codePoint >> 6 & 3] >>> codePoint & 1) != 0;
+            }
         }
-        return (SEEN >> Character.getType(codePoint) & 1) != 0 && !drawsNothing(codePoint);
+        return firstAsked(codePoint);
+    }
+
+    /** A code point outside the BMP, or the first of its page: judged, and its page remembered. */
+    private static boolean firstAsked(int codePoint) {
+        if (codePoint <= 0xffff) {
+            PAGES[codePoint >>> 8] = new Page(codePoint >>> 8);
+        }
+        return judged(codePoint);
+    }
+
+    /** The rule itself, for any code point (the pages below remember it for the BMP). */
+    private static boolean judged(int codePoint) {
+        return codePoint >= 0x20 && (codePoint < 0x7f || codePoint > 0x9f)
+                && (SEEN >> Character.getType(codePoint) & 1) != 0 && !drawsNothing(codePoint);
+    }
+
+    /**
+     * The BMP's answers by pages of 256 code points, each made the first time one of its code points
+     * is asked about, so that printing asks {@link Character#getType} once per code point and not once
+     * per character printed, and start-up makes none for text that is ASCII.
+     */
+    private static final Page[] PAGES = new Page[256];
+
+    /** 256 answers as bits; final, so a page another thread made is seen whole (a race makes it twice). */
+    private static final class Page {
+        final long[] bits = new long[4];
+
+        Page(int number) {
+            for (int i = 0; i < 256; i++) {
+                if (judged(number << 8 | i)) {
+                    bits[i >> 6] |= 1L << i;
+                }
+            }
+        }
     }
 
     /** Default_Ignorable_Code_Point characters of the categories shown (the rest are Cf or Cn). */

@@ -77,4 +77,28 @@ class PrintableTest {
         assertThat(Printable.line("x\ud83d")).isEqualTo("x\\uD83D");
         assertThat(Printable.line("\ude00x\ud83d\ud83d\ude00")).isEqualTo("\\uDE00x\\uD83D\ud83d\ude00");
     }
+
+    /** The short cuts taken for speed (the first pages, the pages remembered) give the rule's answer for every code point. */
+    @Test
+    void everyCodePointIsJudgedByItsCategory() {
+        int seenCategories = 0;
+        for (int type : new int[] {Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+            Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK,
+            Character.ENCLOSING_MARK, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+            Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+            Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+            Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+            Character.OTHER_SYMBOL, Character.SPACE_SEPARATOR}) {
+            seenCategories |= 1 << type;
+        }
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            boolean drawsNothing = c == 0x034f || c == 0x115f || c == 0x1160 || c == 0x17b4 || c == 0x17b5
+                    || c >= 0x180b && c <= 0x180f || c == 0x3164 || c >= 0xfe00 && c <= 0xfe0f || c == 0xffa0
+                    || c >= 0xe0000 && c <= 0xe0fff;
+            boolean expected = (seenCategories >> Character.getType(c) & 1) != 0 && !drawsNothing;
+            if (Printable.shownAsItself(c) != expected) {
+                assertThat(Printable.shownAsItself(c)).as(Integer.toHexString(c)).isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -50,22 +50,24 @@ final class ShownWriter extends FilterWriter {
         int start = offset;
         for (int i = offset; i < end; i++) {
             char c = text.charAt(i);
-            // Most of what is printed is ASCII: one test and on.
+            // Most of what is printed is ASCII: one test and on; then one look-up for other text.
             if (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t') {
                 continue;
             }
-            boolean last = i + 1 == end;
-            if (last && (c == '\r' || Character.isHighSurrogate(c))) {
-                out.write(text, start, i - start);
-                waiting = c;
-                return;
-            }
-            if (c == '\r' && text.charAt(i + 1) == '\n') {
-                continue;
-            }
-            int codePoint = text.codePointAt(i);
-            if (Printable.shownAsItself(codePoint)) {
-                i += Character.charCount(codePoint) - 1;
+            if (c != '\r' && !Character.isSurrogate(c)) {
+                if (Printable.shownAsItself(c)) {
+                    continue;
+                }
+            } else if (i + 1 == end) {
+                if (c == '\r' || Character.isHighSurrogate(c)) {
+                    out.write(text, start, i - start);
+                    waiting = c;
+                    return;
+                }
+            } else if (c == '\r' ? text.charAt(i + 1) == '\n'
+                    : Character.isHighSurrogate(c) && Character.isLowSurrogate(text.charAt(i + 1))
+                            && Printable.shownAsItself(Character.toCodePoint(c, text.charAt(i + 1)))) {
+                i++;
                 continue;
             }
             out.write(text, start, i - start);
