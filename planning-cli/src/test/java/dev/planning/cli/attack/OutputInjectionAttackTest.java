@@ -149,4 +149,24 @@ class OutputInjectionAttackTest {
         assertThat(status.out().lines()).as(status.out()).noneMatch(l -> l.contains("EXECUTED -> VALIDATED")
                 && !l.contains("READY_FOR_HANDOFF"));
     }
+
+    /**
+     * Fifth review of 2026-12-03: a discrepancy kept the line breaks of what it quotes, so a gate name
+     * written into the manifest printed verify's own "verified" line in the middle of a failed
+     * verify's text (exit 1 still), and in {@code sign}'s and {@code advance}'s refusals, which quote
+     * discrepancies. A line of a discrepancy now never starts where a verdict line does.
+     */
+    @Test
+    void aGateNameWrittenIntoTheManifestCannotPrintAVerifiedLineOfItsOwn() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.signed(dir);
+        String verified = AttackWorkspace.MANIFEST + ": 6 artifact(s) checked, 3 signature(s) counted (PM, QA, TechLead): verified";
+        ws.edit(AttackWorkspace.MANIFEST, m -> m.replaceFirst("\n  parity_coverage:\n",
+                java.util.regex.Matcher.quoteReplacement("\n  \"parity_coverage\\n" + verified + "\\n\u200bx\":\n")));
+        CliRun verify = ws.verify();
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).as(verify.out()).contains("verified");
+        assertThat(verify.out().lines()).as(verify.out()).noneMatch(l -> l.startsWith(verified));
+        assertThat(ACTED_ON.matcher(verify.out()).find()).as(verify.out()).isFalse();
+    }
 }
