@@ -6,11 +6,32 @@ import org.apiguardian.api.API;
 
 /**
  * Text from files a contributor writes (a plan's titles and references, a log's gate names), made
- * safe to show to people: the characters a terminal, a CI log or a text renderer acts on rather than
- * shows are written as {@code \u005cuXXXX}. Those are the control characters (C0, {@code DEL}, C1: the
- * escape sequences that colour, erase or hide text and move the cursor, a carriage return that
- * overwrites a line), the line and paragraph separators, and the bidirectional controls that make
- * text read otherwise than it is stored ("Trojan Source").
+ * safe to show to people: every character that is not {@linkplain #shownAsItself seen as itself} is
+ * written as {@code \u005cuXXXX}. This is the one rule every output uses (the command line's
+ * {@code ShownWriter}, the HTML report, the digest's Markdown, findings and discrepancies); each
+ * format only says which line breaks and tabs it keeps.
+ *
+ * <p>The rule is an allow-list on Unicode general categories, so what a newer Unicode adds, or a
+ * category nobody thought of, is escaped rather than passed:
+ * <ul>
+ *   <li><b>Shown as themselves</b>: letters (Lu, Ll, Lt, Lm, Lo), marks (Mn, Mc, Me: they draw on the
+ *       letter before them), numbers (Nd, Nl, No), punctuation (Pc, Pd, Ps, Pe, Pi, Pf, Po), symbols
+ *       (Sm, Sc, Sk, So, emoji among them) and space separators (Zs: a blank shows as a blank).</li>
+ *   <li><b>Escaped</b>: controls (Cc: the escape sequences that colour, erase or hide text and move
+ *       the cursor, a carriage return that overwrites a line, {@code DEL}, C1), format characters (Cf:
+ *       the bidirectional controls of "Trojan Source", zero-width spaces and joiners, the word joiner
+ *       and invisible operators, the soft hyphen, the byte order mark, tag characters), line and
+ *       paragraph separators (Zl, Zp), private use (Co: a font may draw anything), unassigned code
+ *       points (Cn, as the JVM's Unicode version knows them) and lone surrogates (Cs); and, in the
+ *       categories shown, the characters Unicode marks as drawing nothing (Default_Ignorable_Code_Point):
+ *       variation selectors, the combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
+ *       Mongolian free variation selectors. So two texts that differ look different: what is shown is
+ *       every character stored. The price: a zero-width joiner inside an emoji sequence, or a
+ *       zero-width non-joiner of Persian orthography, shows as its escape.</li>
+ * </ul>
+ * A character outside the Basic Multilingual Plane is judged as the code point its surrogate pair
+ * makes, and escaped as its two UTF-16 units ({@code \u005cuDB40\u005cuDC41}), so that in JSON the escape is
+ * the same value.
  *
  * <pre>{@code
  * Printable.line("FE-9\n\033[32mlint passed")   // FE-9\u005cu000A\u005cu001B[32mlint passed
@@ -23,36 +44,93 @@ public final class Printable {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    /** The general categories shown as themselves, as bits of {@link Character#getType}'s values. */
+    private static final int SEEN = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
+            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
+            | 1 << Character.NON_SPACING_MARK | 1 << Character.COMBINING_SPACING_MARK | 1 << Character.ENCLOSING_MARK
+            | 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER | 1 << Character.OTHER_NUMBER
+            | 1 << Character.CONNECTOR_PUNCTUATION | 1 << Character.DASH_PUNCTUATION | 1 << Character.START_PUNCTUATION
+            | 1 << Character.END_PUNCTUATION | 1 << Character.INITIAL_QUOTE_PUNCTUATION
+            | 1 << Character.FINAL_QUOTE_PUNCTUATION | 1 << Character.OTHER_PUNCTUATION | 1 << Character.MATH_SYMBOL
+            | 1 << Character.CURRENCY_SYMBOL | 1 << Character.MODIFIER_SYMBOL | 1 << Character.OTHER_SYMBOL
+            | 1 << Character.SPACE_SEPARATOR;
+
     private Printable() {
     }
 
     /**
-     * Whether a character is acted on rather than shown: C0 controls (line feed and tab included),
-     * {@code DEL}, C1 controls, U+2028 and U+2029, and the bidirectional controls U+061C, U+200E,
-     * U+200F, U+202A to U+202E and U+2066 to U+2069.
+     * Whether a character is shown as itself (see the class comment for the categories and why);
+     * every other character is written as {@code \u005cuXXXX}. Line feeds, carriage returns and tabs
+     * are not shown as themselves here: a format that keeps them says so.
      *
-     * @param c the character
-     * @return whether a character is acted on rather than shown: C0 controls (line feed and tab included),
-     *         {@code DEL}, C1 controls, U+2028 and U+2029, and the bidirectional controls U+061C, U+200E,
-     *         U+200F, U+202A to U+202E and U+2066 to U+2069
+     * @param codePoint a Unicode code point; a lone surrogate is not shown as itself
+     * @return whether {@code codePoint} may be shown as it is
      */
-    public static boolean actedOn(char c) {
-        if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
-            return true;
+    public static boolean shownAsItself(int codePoint) {
+        if (codePoint < 0x300) {
+            // ASCII, Latin-1, Latin Extended, IPA and spacing modifiers: all seen but the controls and
+            // the soft hyphen (everyCodePointIsJudgedByItsCategory checks this against the rule).
+            return codePoint < 0x7f ? codePoint >= 0x20 : codePoint >= 0xa0 && codePoint != 0xad;
         }
-        return c >= '\u2028' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u200e' || c == '\u200f'
-                || c == '\u061c';
+        if (codePoint <= 0xffff) {
+            Page page = PAGES[codePoint >>> 8];
+            if (page != null) {
+                return (page.bits[codePoint >> 6 & 3] >>> codePoint & 1) != 0;
+            }
+        }
+        return firstAsked(codePoint);
+    }
+
+    /** A code point outside the BMP, or the first of its page: judged, and its page remembered. */
+    private static boolean firstAsked(int codePoint) {
+        if (codePoint <= 0xffff) {
+            PAGES[codePoint >>> 8] = new Page(codePoint >>> 8);
+        }
+        return judged(codePoint);
+    }
+
+    /** The rule itself, for any code point (the pages below remember it for the BMP). */
+    private static boolean judged(int codePoint) {
+        return codePoint >= 0x20 && (codePoint < 0x7f || codePoint > 0x9f)
+                && (SEEN >> Character.getType(codePoint) & 1) != 0 && !drawsNothing(codePoint);
     }
 
     /**
-     * The text on one line, every character {@link #actedOn acted on} written as {@code \u005cuXXXX};
-     * the same string when there is none.
+     * The BMP's answers by pages of 256 code points, each made the first time one of its code points
+     * is asked about, so that printing asks {@link Character#getType} once per code point and not once
+     * per character printed, and start-up makes none for text that is ASCII.
+     */
+    private static final Page[] PAGES = new Page[256];
+
+    /** 256 answers as bits; final, so a page another thread made is seen whole (a race makes it twice). */
+    private static final class Page {
+        final long[] bits = new long[4];
+
+        Page(int number) {
+            for (int i = 0; i < 256; i++) {
+                if (judged(number << 8 | i)) {
+                    bits[i >> 6] |= 1L << i;
+                }
+            }
+        }
+    }
+
+    /** Default_Ignorable_Code_Point characters of the categories shown (the rest are Cf or Cn). */
+    private static boolean drawsNothing(int c) {
+        return c >= 0x034f && (c == 0x034f || c == 0x115f || c == 0x1160 || c == 0x17b4 || c == 0x17b5
+                || c >= 0x180b && c <= 0x180f || c == 0x3164 || c >= 0xfe00 && c <= 0xfe0f || c == 0xffa0
+                || c >= 0xe0000 && c <= 0xe0fff);
+    }
+
+    /**
+     * The text on one line, every character not {@linkplain #shownAsItself shown as itself} written as
+     * {@code \u005cuXXXX}; the same string when there is none.
      *
      * @param text the text, never {@code null}
      * @return the text as it may be shown on one line, never {@code null}
      */
     public static String line(String text) {
-        return shown(text, false);
+        return shown(text, "");
     }
 
     /**
@@ -63,22 +141,40 @@ public final class Printable {
      * @return the text as it may be shown, never {@code null}
      */
     public static String lines(String text) {
-        return shown(text, true);
+        return shown(text, "\n\t");
     }
 
-    private static String shown(String text, boolean keepLines) {
+    /**
+     * The text with every character not {@linkplain #shownAsItself shown as itself} written as
+     * {@code \u005cuXXXX}, but those of {@code kept} (the line breaks and tabs a format keeps, as
+     * {@code "\n\r\t"} for a source view); the same string when there is nothing to escape.
+     *
+     * @param text the text, never {@code null}
+     * @param kept the characters kept as they are besides those shown as themselves, never {@code null}
+     * @return the text as it may be shown, never {@code null}
+     */
+    public static String shown(String text, String kept) {
         StringBuilder shown = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean escaped = actedOn(c) && !(keepLines && (c == '\n' || c == '\t'));
+            if (c >= 0x20 && c < 0x7f) {
+                if (shown != null) {
+                    shown.append(c);
+                }
+                continue;
+            }
+            int codePoint = text.codePointAt(i);
+            int units = Character.charCount(codePoint);
+            boolean escaped = !shownAsItself(codePoint) && kept.indexOf(c) < 0;
             if (escaped && shown == null) {
                 shown = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             if (escaped) {
-                escape(shown, c);
+                escape(shown, codePoint);
             } else if (shown != null) {
-                shown.append(c);
+                shown.append(text, i, i + units);
             }
+            i += units - 1;
         }
         return shown == null ? text : shown.toString();
     }
@@ -87,10 +183,26 @@ public final class Printable {
      * Appends {@code c} as {@code \u005cuXXXX} (upper-case hexadecimal digits).
      *
      * @param to where to append, never {@code null}
-     * @param c the character
+     * @param c the character (a UTF-16 unit)
      */
     public static void escape(StringBuilder to, char c) {
         to.append('\\').append('u').append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
                 .append(HEX[c & 0xf]);
+    }
+
+    /**
+     * Appends a code point as {@code \u005cuXXXX}, or as its two UTF-16 units {@code \u005cuXXXX\u005cuXXXX} when it
+     * lies outside the Basic Multilingual Plane.
+     *
+     * @param to where to append, never {@code null}
+     * @param codePoint the code point
+     */
+    public static void escape(StringBuilder to, int codePoint) {
+        if (Character.isBmpCodePoint(codePoint)) {
+            escape(to, (char) codePoint);
+        } else {
+            escape(to, Character.highSurrogate(codePoint));
+            escape(to, Character.lowSurrogate(codePoint));
+        }
     }
 }

@@ -3,8 +3,22 @@ package dev.planning.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrintableTest {
+
+    private static String of(int codePoint) {
+        return new String(Character.toChars(codePoint));
+    }
+
+    private static String escaped(int codePoint) {
+        StringBuilder out = new StringBuilder();
+        for (char unit : Character.toChars(codePoint)) {
+            out.append(String.format("\\u%04X", (int) unit));
+        }
+        return out.toString();
+    }
 
     @Test
     void showsControlsSeparatorsAndBidiControlsAsEscapesOnOneLine() {
@@ -21,5 +35,70 @@ class PrintableTest {
     @Test
     void linesKeepsLineFeedsAndTabsAndShowsTheRest() {
         assertThat(Printable.lines("a\n\tb\r\u001b[2K\u202e")).isEqualTo("a\n\tb\\u000D\\u001B[2K\\u202E");
+    }
+
+    /**
+     * One character of each general category that is shown as itself, at the edges of the ranges
+     * where one is at hand: letters, marks, numbers, punctuation, symbols and space separators.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {'A', 'z', 0xE9, 0x01C5, 0x02B0, 0x05D0, 0x4E00, 0x0301, 0x0903, 0x20DD, '0', '9', 0x2160, 0xB2,
+        '_', '-', '(', ')', 0xAB, 0xBB, '!', '~', '+', '$', '^', 0xA9, ' ', 0xA0, 0x2000, 0x200A, 0x202F, 0x205F, 0x3000,
+        0x1F600, 0x1D400, 0x20000, 0xFDFD, 0xFE10, 0xFFFD})
+    void aCharacterOfACategoryThatIsSeenIsShownAsItself(int codePoint) {
+        String text = "a" + of(codePoint) + "b";
+        assertThat(Printable.line(text)).as(Character.getName(codePoint)).isSameAs(text);
+        assertThat(Printable.shownAsItself(codePoint)).isTrue();
+    }
+
+    /**
+     * Found by the fifth review of 2026-12-03: format characters (zero-width space, joiners, word
+     * joiner, invisible operators, soft hyphen, byte order mark, tag characters), private-use and
+     * unassigned code points, lone surrogates, variation selectors and the letters that draw nothing
+     * (Hangul fillers) passed through: two different texts looked the same, and tag characters
+     * carry text no one sees.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0x00, 0x1F, 0x7F, 0x80, 0x9F, 0xAD, 0x0600, 0x061C, 0x070F, 0x180E, 0x200B, 0x200C, 0x200D,
+        0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202E, 0x2060, 0x2064, 0x2066, 0x2069, 0x206A, 0x206F, 0xFEFF, 0xFFF9,
+        0xFFFB, 0xE0000, 0xE0001, 0xE0020, 0xE0041, 0xE007F, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0xF8FF, 0xF0000,
+        0x10FFFD, 0x0378, 0xFFFF, 0x10FFFF, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180D, 0x3164, 0xFFA0,
+        0xFE00, 0xFE0F, 0xE0100, 0xE01EF, 0x1BCA0, 0x1D173})
+    void aCharacterThatIsActedOnOrDrawsNothingIsShownAsItsEscape(int codePoint) {
+        assertThat(Printable.line("a" + of(codePoint) + "b")).as(Integer.toHexString(codePoint))
+                .isEqualTo("a" + escaped(codePoint) + "b");
+        assertThat(Printable.shownAsItself(codePoint)).isFalse();
+    }
+
+    @Test
+    void aSurrogatePairIsJudgedAsTheCharacterItMakesAndALoneHalfAsItself() {
+        assertThat(Printable.line("\ud83d\ude00")).isEqualTo("\ud83d\ude00");
+        assertThat(Printable.line("\udb40\udc41")).isEqualTo("\\uDB40\\uDC41");
+        assertThat(Printable.line("x\ud83d")).isEqualTo("x\\uD83D");
+        assertThat(Printable.line("\ude00x\ud83d\ud83d\ude00")).isEqualTo("\\uDE00x\\uD83D\ud83d\ude00");
+    }
+
+    /** The short cuts taken for speed (the first pages, the pages remembered) give the rule's answer for every code point. */
+    @Test
+    void everyCodePointIsJudgedByItsCategory() {
+        int seenCategories = 0;
+        for (int type : new int[] {Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+            Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK,
+            Character.ENCLOSING_MARK, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+            Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+            Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+            Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+            Character.OTHER_SYMBOL, Character.SPACE_SEPARATOR}) {
+            seenCategories |= 1 << type;
+        }
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            boolean drawsNothing = c == 0x034f || c == 0x115f || c == 0x1160 || c == 0x17b4 || c == 0x17b5
+                    || c >= 0x180b && c <= 0x180f || c == 0x3164 || c >= 0xfe00 && c <= 0xfe0f || c == 0xffa0
+                    || c >= 0xe0000 && c <= 0xe0fff;
+            boolean expected = (seenCategories >> Character.getType(c) & 1) != 0 && !drawsNothing;
+            if (Printable.shownAsItself(c) != expected) {
+                assertThat(Printable.shownAsItself(c)).as(Integer.toHexString(c)).isEqualTo(expected);
+            }
+        }
     }
 }

@@ -150,13 +150,13 @@ final class SealReports {
     static String verificationText(VerificationReport report) {
         StringBuilder text = new StringBuilder();
         for (Discrepancy d : report.discrepancies()) {
-            text.append(d.file()).append(": ").append(d.kind()).append(": ").append(d.message()).append('\n');
-            d.expected().ifPresent(e -> text.append("    expected: ").append(e).append('\n'));
-            d.actual().ifPresent(a -> text.append("    actual:   ").append(a).append('\n'));
+            text.append(indented(d.file() + ": " + d.kind() + ": " + d.message())).append('\n');
+            d.expected().ifPresent(e -> text.append("    expected: ").append(indented(e)).append('\n'));
+            d.actual().ifPresent(a -> text.append("    actual:   ").append(indented(a)).append('\n'));
         }
-        report.notes().forEach(note -> text.append("note: ").append(note).append('\n'));
+        report.notes().forEach(note -> text.append("note: ").append(indented(note)).append('\n'));
         for (Discrepancy d : report.ignoredSignatures()) {
-            text.append(d.file()).append(": note: ").append(d.kind()).append(": ").append(d.message()).append('\n');
+            text.append(indented(d.file() + ": note: " + d.kind() + ": " + d.message())).append('\n');
         }
         text.append(report.manifest()).append(": ").append(report.artifactsChecked()).append(" artifact(s) checked, ")
                 .append(report.countedSignatures().size()).append(" signature(s) counted");
@@ -170,6 +170,14 @@ final class SealReports {
         text.append(report.passed() ? ": verified\n" : ": " + report.discrepancies().size()
                 + " discrepancy(ies): verification FAILED\n");
         return text.toString();
+    }
+
+    /**
+     * A value a file may have put line breaks in (a gate name in a manifest), each line after the
+     * first indented, so that none can pass for the verdict line that ends the report.
+     */
+    private static String indented(String value) {
+        return value.replace("\n", "\n        ");
     }
 
     private static DiscrepancyJson discrepancy(Discrepancy d) {

@@ -3,6 +3,8 @@ package dev.planning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.Printable;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -48,5 +50,54 @@ class ShownWriterTest {
 
         assertThat(printed).doesNotContain("\u009b", "\u202e", "\u2028");
         assertThat(mapper.readTree(printed).get("message").asText()).isEqualTo(hostile);
+    }
+
+    /** {@code text} written {@code step} characters at a time (as a writer in front may cut it), then flushed. */
+    private static String shownInPieces(String text, int step) throws IOException {
+        StringWriter written = new StringWriter();
+        ShownWriter out = new ShownWriter(written);
+        for (int i = 0; i < text.length(); i += step) {
+            out.write(text, i, Math.min(step, text.length() - i));
+        }
+        out.flush();
+        return written.toString();
+    }
+
+    @Test
+    void aWindowsLineEndOrASurrogatePairCutBetweenTwoWritesIsShownAsInOne() throws IOException {
+        // Fifth review of 2026-12-03: "\r" ending one write was escaped though "\n" began the next.
+        String text = "a\r\nb\ud83d\ude00c\udb40\udc41d\r";
+        String whole = shownInPieces(text, text.length());
+        assertThat(whole).isEqualTo("a\r\nb\ud83d\ude00c\\uDB40\\uDC41d\\u000D");
+        for (int step = 1; step < text.length(); step++) {
+            assertThat(shownInPieces(text, step)).as("step " + step).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void aCarriageReturnOrHighSurrogateLeftWaitingIsWrittenAsItsEscapeOnFlushAndClose() throws IOException {
+        StringWriter written = new StringWriter();
+        ShownWriter out = new ShownWriter(written);
+        out.write("x\r");
+        assertThat(written).hasToString("x");
+        out.flush();
+        out.write("\n\ud83d");
+        out.close();
+        assertThat(written).hasToString("x\\u000D\n\\uD83D");
+    }
+
+    /**
+     * The one rule: every code point, cut into writes of seven characters, is shown exactly as
+     * {@link Printable} shows it with line feeds and tabs kept (a carriage return here never comes
+     * before a line feed).
+     */
+    @Test
+    void everyCodePointIsShownAsPrintableShowsIt() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+            all.appendCodePoint(codePoint).append(' ');
+        }
+        String text = all.toString();
+        assertThat(shownInPieces(text, 7)).isEqualTo(Printable.lines(text));
     }
 }

@@ -3,6 +3,7 @@ package dev.planning.maven;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
@@ -71,7 +72,7 @@ public abstract class PlanningMojo extends AbstractMojo {
             verdict = check();
         } catch (SealingException e) {
             if (e.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED) {
-                throw new MojoFailureException("planning " + goal() + ": " + e.describe());
+                throw new MojoFailureException("planning " + goal() + ": " + Printable.line(e.describe()));
             }
             throw badInput(e);
         } catch (PlanningException e) {
@@ -180,6 +181,8 @@ public abstract class PlanningMojo extends AbstractMojo {
     }
 
     private MojoExecutionException badInput(PlanningException e) {
-        return new MojoExecutionException("planning " + goal() + ": " + e.describe(), e);
+        // One line, each character the log would act on or not show written as \\uXXXX: the message may
+        // quote a file the contributor wrote (a name in rulebook.yaml, a token of an event log).
+        return new MojoExecutionException("planning " + goal() + ": " + Printable.line(e.describe()), e);
     }
 }

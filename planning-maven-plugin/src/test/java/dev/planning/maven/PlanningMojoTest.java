@@ -90,6 +90,20 @@ class PlanningMojoTest {
     }
 
     @Test
+    void anErrorQuotingTheWorkspacesTextReachesTheBuildLogEscaped() throws Exception {
+        // Fifth review of 2026-12-03: the goals put a bad-input error's message into the build's log
+        // as it was, so a name a contributor wrote into rulebook.yaml (quoted by the error) could
+        // write an escape sequence, a line break and a line of its own there.
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path settings = ws.resolve("rulebook/rulebook.yaml");
+        Files.writeString(settings, Files.readString(settings) + "\"x\\e[2K\\n[INFO] BUILD SUCCESS\\u200b\": 1\n");
+
+        assertThatThrownBy(gate(ws)::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("\\u001B[2K")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b", "\n", "\u200b"));
+    }
+
+    @Test
     void skipRunsNothing() throws Exception {
         GateMojo gate = gate(copyOf("fe-critical", dir));
         gate.skip = true;

@@ -29,10 +29,11 @@ final class Html {
     }
 
     /**
-     * A value as HTML text content (also safe in a quoted attribute and in inline SVG text). C1
-     * controls, line and paragraph separators and bidirectional controls, which the encoder keeps
-     * and a browser acts on (an override reorders the rest of its line), are shown as
-     * {@code \u005cuXXXX}; line feeds, carriage returns and tabs are kept (source views).
+     * A value as HTML text content (also safe in a quoted attribute and in inline SVG text). Every
+     * character {@link Printable} does not show as itself (C1 controls, line and paragraph separators,
+     * bidirectional controls, zero-width and other format characters, which the encoder keeps and a
+     * browser acts on or draws as nothing) is shown as {@code \u005cuXXXX}; line feeds, carriage
+     * returns and tabs are kept (source views).
      */
     static String text(String value) {
         return Encode.forHtml(shown(value));
@@ -44,20 +45,7 @@ final class Html {
     }
 
     private static String shown(String value) {
-        StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean escape = c != '\n' && c != '\r' && c != '\t' && Printable.actedOn(c);
-            if (escape && out == null) {
-                out = new StringBuilder(value.length() + 16).append(value, 0, i);
-            }
-            if (escape) {
-                Printable.escape(out, c);
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? value : out.toString();
+        return Printable.shown(value, "\n\r\t");
     }
 
     /**

@@ -31,6 +31,15 @@ class HtmlPartsTest {
     }
 
     @Test
+    void zeroWidthAndOtherFormatCharactersAreShownAsEscapesAndLettersAndEmojiAsThemselves() {
+        // Fifth review of 2026-12-03: the report showed them as nothing, so two different titles
+        // looked the same and tag characters carried text no reader saw.
+        assertThat(Html.text("a\u200bb\u200dc\u2060d\ufeffe\udb40\udc41f\ue000g\u00e9\ud83d\ude00"))
+                .isEqualTo("a\\u200Bb\\u200Dc\\u2060d\\uFEFFe\\uDB40\\uDC41f\\uE000g\u00e9\ud83d\ude00");
+        assertThat(Html.attr("x\u00ady")).isEqualTo("x\\u00ADy");
+    }
+
+    @Test
     void thePolicyAllowsNoInlineStyleButTheStylesheetByItsHash() {
         assertThat(Html.CSP).doesNotContain("unsafe-inline").contains("style-src '" + Html.sha256(Html.CSS) + "'");
     }

@@ -71,11 +71,11 @@ public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> ex
     }
 
     /**
-     * {@code file: KIND: message (expected X, actual Y)}, for people; an escape sequence or a
-     * bidirectional control in it (from a file it quotes) is shown as {@code \u005cuXXXX}
-     * ({@link Printable#lines}).
+     * {@code file: KIND: message (expected X, actual Y)}, for people; a character in it that is not
+     * shown as itself (from a file it quotes) is written as {@code \u005cuXXXX} ({@link Printable#lines}),
+     * and every line after the first is indented by four spaces.
      *
-     * @return the discrepancy on one line, for people
+     * @return the discrepancy, for people
      */
     public String describe() {
         StringBuilder text = new StringBuilder(file).append(": ").append(kind).append(": ").append(message);
@@ -83,6 +83,8 @@ public record Discrepancy(DiscrepancyKind kind, String file, Optional<String> ex
             text.append(" (expected ").append(expected.orElse("-")).append(", actual ").append(actual.orElse("-"))
                     .append(')');
         }
-        return Printable.lines(text.toString());
+        // A line break it quotes (a gate name in a manifest) starts an indented line, never one that
+        // could pass for a command's verdict line.
+        return Printable.lines(text.toString()).replace("\n", "\n    ");
     }
 }

@@ -31,9 +31,20 @@ class OutputInjectionAttackTest {
     /** A forged verdict line, in green, and an override that reverses what follows it. */
     private static final String FORGED = "FE-9\n\u001b[32m0 error(s), 0 warning(s) in 3 file(s): lint passed\u001b[0m\u202e";
 
-    /** Characters a terminal or a renderer acts on rather than shows: C0 but line feed and tab, DEL, C1, bidi controls, line and paragraph separators. */
+    /**
+     * Characters that draw nothing (fifth review of 2026-12-03): a zero-width space, joiner and
+     * invisible operator, a soft hyphen, a byte order mark, an isolate, a tag character, a variation
+     * selector and a Hangul filler, which passed through every format before.
+     */
+    private static final String INVISIBLE = "\u200b\u200d\u2064\u00ad\ufeff\u2066\udb40\udc41\ufe0f\u3164";
+
+    /**
+     * Characters a terminal or a renderer acts on rather than shows, or draws as nothing: controls but
+     * line feed and tab, format characters, surrogates, private use, unassigned, line and paragraph
+     * separators, and the invisible letters and marks above.
+     */
     private static final Pattern ACTED_ON = Pattern.compile(
-            "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]");
+            "[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}\\ufe00-\\ufe0f\\u3164&&[^\\n\\t]]");
 
     @TempDir
     java.nio.file.Path dir;
@@ -46,12 +57,20 @@ class OutputInjectionAttackTest {
                     kind: task
                     parent: "%s"
                     title: "Hostile\\nPASS \\u009b2K"
-                    owner: "x\\u2028y"
+                    owner: "x\\u2028y%s"
                     tags: {criticality: "2\\r\\u001b[2Kok", compliance: none}
                     priority: P2
                     linked_story_map_nodes: ["S-1\\u001b[8m"]
-                """.formatted(FORGED.replace("\n", "\\n").replace("\u001b", "\\e").replace("\u202e", "\\u202e")));
+                """.formatted(FORGED.replace("\n", "\\n").replace("\u001b", "\\e").replace("\u202e", "\\u202e") + yaml(INVISIBLE),
+                        yaml(INVISIBLE)));
         return ws;
+    }
+
+    /** {@code text} as YAML escapes, for a double-quoted scalar. */
+    private static String yaml(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(c > 0xffff ? String.format("\\U%08X", c) : String.format("\\u%04X", c)));
+        return out.toString();
     }
 
     @ParameterizedTest
@@ -129,5 +148,25 @@ class OutputInjectionAttackTest {
         assertThat(ACTED_ON.matcher(status.out()).find()).as(status.out()).isFalse();
         assertThat(status.out().lines()).as(status.out()).noneMatch(l -> l.contains("EXECUTED -> VALIDATED")
                 && !l.contains("READY_FOR_HANDOFF"));
+    }
+
+    /**
+     * Fifth review of 2026-12-03: a discrepancy kept the line breaks of what it quotes, so a gate name
+     * written into the manifest printed verify's own "verified" line in the middle of a failed
+     * verify's text (exit 1 still), and in {@code sign}'s and {@code advance}'s refusals, which quote
+     * discrepancies. A line of a discrepancy now never starts where a verdict line does.
+     */
+    @Test
+    void aGateNameWrittenIntoTheManifestCannotPrintAVerifiedLineOfItsOwn() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.signed(dir);
+        String verified = AttackWorkspace.MANIFEST + ": 6 artifact(s) checked, 3 signature(s) counted (PM, QA, TechLead): verified";
+        ws.edit(AttackWorkspace.MANIFEST, m -> m.replaceFirst("\n  parity_coverage:\n",
+                java.util.regex.Matcher.quoteReplacement("\n  \"parity_coverage\\n" + verified + "\\n\u200bx\":\n")));
+        CliRun verify = ws.verify();
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).as(verify.out()).contains("verified");
+        assertThat(verify.out().lines()).as(verify.out()).noneMatch(l -> l.startsWith(verified));
+        assertThat(ACTED_ON.matcher(verify.out()).find()).as(verify.out()).isFalse();
     }
 }

@@ -9,9 +9,9 @@ import dev.planning.api.Printable;
  * GitHub's {@code $...$} math, which could draw a green "PASSED" from a task title) is
  * backslash-escaped as CommonMark defines, a character that would start a block (a list item, a
  * heading, a quote) is escaped where the value begins, and line breaks become spaces so a value
- * stays on its line. Other control characters (an escape sequence a terminal printing the file
- * would act on), line and paragraph separators and bidirectional controls are written as
- * {@code \u005cuXXXX} ({@link Printable}). A CommonMark renderer shows exactly the original
+ * stays on its line. Every other character {@link Printable} does not show as itself (an escape
+ * sequence a terminal printing the file would act on, line and paragraph separators, bidirectional
+ * controls, zero-width and other invisible characters) is written as {@code \u005cuXXXX}. A CommonMark renderer shows exactly the original
  * characters but those; letters, digits and the punctuation that never starts inline structure
  * ({@code - . , : ; / ? ' " ( ) @ % ^ =}) are kept as they are, so the Markdown stays readable.
  */
@@ -31,9 +31,17 @@ final class MarkdownText {
         StringBuilder out = new StringBuilder(flat.length() + 8);
         for (int i = 0; i < flat.length(); i++) {
             char c = flat.charAt(i);
-            if (c != '\t' && Printable.actedOn(c)) {
-                // An escape sequence or a bidirectional control: shown as text, never acted on.
-                Printable.escape(out, c);
+            if (c >= 0x80 || c < 0x20 && c != '\t' || c == 0x7f) {
+                // An escape sequence, a bidirectional control, an invisible character: shown as its
+                // escape, never acted on; other non-ASCII text (a letter, an emoji) as it is.
+                int codePoint = flat.codePointAt(i);
+                int units = Character.charCount(codePoint);
+                if (Printable.shownAsItself(codePoint)) {
+                    out.append(flat, i, i + units);
+                } else {
+                    Printable.escape(out, codePoint);
+                }
+                i += units - 1;
                 continue;
             }
             if (INLINE.indexOf(c) >= 0 || i == 0 && LEADING.indexOf(c) >= 0 || orderedListMarker(flat, i)) {

@@ -55,6 +55,14 @@ class MarkdownTextTest {
     }
 
     @Test
+    void invisibleCharactersAreShownAsEscapesAndLettersAndEmojiAsThemselves() {
+        // Fifth review of 2026-12-03: zero-width and other format characters, tag characters and
+        // variation selectors passed into the digest: a title could hide text in it.
+        assertThat(MarkdownText.escape("a\u200bb\ufeffc\udb40\udc41d\ufe0fe\u3164f \u00e9\ud83d\ude00"))
+                .isEqualTo("a\\u200Bb\\uFEFFc\\uDB40\\uDC41d\\uFE0Fe\\u3164f \u00e9\ud83d\ude00");
+    }
+
+    @Test
     void keepsCommonPunctuationReadable() {
         assertThat(MarkdownText.escape("FE-12: Ship the form (v2), 50% done; see docs/a.md?"))
                 .isEqualTo("FE-12: Ship the form (v2), 50% done; see docs/a.md?");
