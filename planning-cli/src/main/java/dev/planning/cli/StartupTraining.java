@@ -53,10 +53,13 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  *       docs/BENCHMARKS.md, tenth pass);</li>
  *   <li>{@code rules}: {@code lint}, a {@code gate} dry run, {@code advance}, {@code seal},
  *       {@code sign} and a full {@code verify} (which recomputes the sealed gate verdicts), on a
- *       compiled-rulebook cache {@code prepare-rules} filled in another process: the family trains
+ *       compiled-rulebook cache {@code prepare-repository} filled in another process: the family trains
  *       on a cache hit, as a user's commands run after the first, so its cache holds the classes
  *       that path loads and not the DRL and Java compilers' (a command on a cache miss then loads
- *       those from the jar: slower, measured in docs/BENCHMARKS.md);</li>
+ *       those from the jar: slower, measured in docs/BENCHMARKS.md); and in the git repository that
+ *       process committed the workspace to, as a user's workspace lies in one, so that its cache holds
+ *       the classes of the repository's status ({@code seal}) and of the commit's look-up
+ *       ({@code verify});</li>
  *   <li>{@code all}: every step of the three (the single archive of Java 17 to 24, which the JVM
  *       maps lazily).</li>
  * </ul>
@@ -66,7 +69,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * <p>Not a user command: {@code java -cp planning.jar dev.planning.cli.StartupTraining EXAMPLE
  * [FAMILY]}, {@code ... StartupTraining --prepare EXAMPLE DIR} for the workspace of {@code read}
  * and {@code status}, {@code ... StartupTraining --prepare-rules EXAMPLE DIR} for the rulebook
- * cache of {@code rules}, and {@code ... StartupTraining --prepare-lint EXAMPLE DIR} for the kept
+ * cache of {@code lint} and {@code gate}, {@code ... StartupTraining --prepare-repository EXAMPLE DIR}
+ * for that cache and the committed workspace of {@code rules}, and
+ * {@code ... StartupTraining --prepare-lint EXAMPLE DIR} for the kept
  * lint result of {@code lintkept} ({@code DIR} is created; the family is then given
  * {@code --prepared DIR} before the example).
  */
@@ -86,17 +91,22 @@ final class StartupTraining {
      * workspace of the {@code read} and {@code status} families.
      *
      * @param args {@code EXAMPLE [FAMILY]}, {@code --prepared DIR EXAMPLE read|status|rules},
-     *     {@code --prepare EXAMPLE DIR} or {@code --prepare-rules EXAMPLE DIR}
+     *     {@code --prepare EXAMPLE DIR}, {@code --prepare-rules EXAMPLE DIR},
+     *     {@code --prepare-repository EXAMPLE DIR} or {@code --prepare-lint EXAMPLE DIR}
      */
     public static void main(String[] args) throws IOException {
         List<String> list = List.of(args);
         if (list.size() == 3 && (list.get(0).equals("--prepare") || list.get(0).equals("--prepare-rules")
-                || list.get(0).equals("--prepare-lint"))) {
+                || list.get(0).equals("--prepare-lint") || list.get(0).equals("--prepare-repository"))) {
             Path dir = Path.of(list.get(2));
             Files.createDirectories(dir);
             Path example = Path.of(list.get(1));
-            int failed = list.get(0).equals("--prepare") ? prepare(example, dir)
-                    : list.get(0).equals("--prepare-rules") ? prepareRules(example, dir) : prepareLint(example, dir);
+            int failed = switch (list.get(0)) {
+                case "--prepare" -> prepare(example, dir);
+                case "--prepare-rules" -> prepareRules(example, dir);
+                case "--prepare-repository" -> prepareRepository(example, dir);
+                default -> prepareLint(example, dir);
+            };
             System.exit(failed == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED);
         }
         Path prepared = null;
@@ -106,7 +116,7 @@ final class StartupTraining {
         }
         if (list.isEmpty() || list.size() > 2 || list.size() == 2 && !FAMILIES.contains(list.get(1))) {
             System.err.println("usage: StartupTraining [--prepared DIR] EXAMPLE_WORKSPACE [" + String.join("|", FAMILIES)
-                    + "] | StartupTraining --prepare|--prepare-rules|--prepare-lint EXAMPLE_WORKSPACE DIR");
+                    + "] | StartupTraining --prepare|--prepare-rules|--prepare-repository|--prepare-lint EXAMPLE_WORKSPACE DIR");
             System.exit(ExitCodes.BAD_INPUT);
         }
         String family = list.size() == 2 ? list.get(1) : "all";
@@ -130,10 +140,13 @@ final class StartupTraining {
      * {@code read} and {@code status} families work on {@code prepared} (a workspace {@link #prepare}
      * advanced and sealed) when given, else prepare their own in this process; the {@code rules}
      * family uses the rulebook cache in {@code prepared} ({@link #prepareRules}) when given, so that
-     * every step finds its rulebook compiled, else fills its own with its first step.
+     * every step finds its rulebook compiled, else fills its own with its first step, and works on
+     * the repository {@link #prepareRepository} committed there, if it did, else on a copy.
      */
     static int run(Path example, Path scratch, String family, Path prepared) throws IOException {
-        Path ws = scratch.resolve("ws");
+        Path ws = family.equals("rules") && prepared != null && Files.isDirectory(prepared.resolve("ws/.git"))
+                ? prepared.resolve("ws") // a repository prepareRepository committed: the rules family works on it
+                : scratch.resolve("ws");
         if (family.equals("lint")) {
             // lint alone, as a user runs it: on a compiled-rulebook cache hit (prepared), first linting
             // (its result not yet kept), then printing the kept result of the unchanged workspace.
@@ -189,7 +202,9 @@ final class StartupTraining {
             steps.add(new String[] {"rules", "hash", example.resolve("rulebook").toString()});
         }
         if (family.equals("rules") || family.equals("all")) {
-            copy(example, ws);
+            if (!Files.exists(ws)) {
+                copy(example, ws);
+            }
             steps.addAll(rulesSteps(ws));
         }
         Path keys = scratch.resolve("keys");
@@ -266,6 +281,24 @@ final class StartupTraining {
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[] {"lint", "-w", ws.toString()});
         return execute(steps);
+    }
+
+    /**
+     * As {@link #prepareRules}, the copy in {@code dir/ws} first made a git repository as
+     * {@link #prepare} makes one ({@link #committed}): the {@code rules} family then works on that
+     * copy, in a repository as a user's workspace is, so its {@code seal} records the commit after
+     * reading the repository's status, and its full {@code verify} looks the commit up; the classes of
+     * that path are then in its cache (outside one, a full {@code verify} in a repository loaded 167 of
+     * JGit's classes from the jar: docs/BENCHMARKS.md, "The start-up caches trained in a git
+     * repository"). Made in this process, so that JGit's porcelain (init, add, commit, gc) stays out of
+     * the family's cache. Returns how many steps failed.
+     */
+    static int prepareRepository(Path example, Path dir) throws IOException {
+        Path ws = dir.resolve("ws");
+        copy(example, ws);
+        committed(ws);
+        CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", dir.resolve("rulebook-cache").toString()));
+        return execute(List.<String[]>of(new String[] {"lint", "-w", ws.toString()}));
     }
 
     /**
@@ -350,8 +383,9 @@ final class StartupTraining {
 
     /**
      * Makes {@code ws} a git repository holding its files in one commit, its objects packed as a
-     * cloned repository's are. Author and committer are fixed and the commit is never signed, so no
-     * name, e-mail or signing key needs to be configured.
+     * cloned repository's are, and an empty commit on top left loose, as a user's newest commit is.
+     * Author and committer are fixed and the commits are never signed, so no name, e-mail or signing
+     * key needs to be configured.
      */
     private static void committed(Path ws) throws IOException {
         PersonIdent trainer = new PersonIdent("planning start-up training", "training@planning.invalid");
@@ -359,6 +393,10 @@ final class StartupTraining {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("training").setAuthor(trainer).setCommitter(trainer).setSign(false).call();
             git.gc().call();
+            // The newest commit loose beside the pack, as a user's last commit is until git packs it: the
+            // seal records it, and verify's lookup searches the packs, then reads it as a loose object.
+            git.commit().setMessage("training, after the pack").setAuthor(trainer).setCommitter(trainer)
+                    .setSign(false).setAllowEmpty(true).call();
         } catch (GitAPIException e) {
             throw new IOException("cannot commit the training workspace " + ws + ": " + e.getMessage(), e);
         }

@@ -76,7 +76,26 @@ class StartupTrainingTest {
             try (Stream<Path> packs = Files.list(prepared.resolve("ws/.git/objects/pack"))) {
                 assertThat(packs.map(Path::toString)).as("objects packed, as a clone's").anyMatch(name -> name.endsWith(".pack"));
             }
+            assertThat(prepared.resolve("ws/.git/objects/" + head.substring(0, 2) + "/" + head.substring(2)))
+                    .as("the newest commit loose, as a user's last commit").isRegularFile();
         }
+    }
+
+    @Test
+    void theRulesFamilyTrainsInARepositoryPreparedByAnotherRun() throws Exception {
+        Path prepared = scratch.resolve("prepared");
+        assertThat(StartupTraining.prepareRepository(EXAMPLE, prepared)).isZero();
+
+        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("training"), "rules", prepared)).isZero();
+        // It sealed the prepared repository's copy (so its seal read the repository's status and recorded
+        // the commit, and its full verify looked that commit up), on the prepared rulebook cache.
+        try (Git git = Git.open(prepared.resolve("ws").toFile())) {
+            String head = git.getRepository().resolve("HEAD").name();
+            assertThat(prepared.resolve("ws/frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml"))
+                    .content(StandardCharsets.UTF_8).contains("snapshot_rev: \"" + head + "\"");
+        }
+        assertThat(scratch.resolve("training/ws")).doesNotExist();
+        assertThat(scratch.resolve("training/rulebook-cache")).doesNotExist();
     }
 
     @Test

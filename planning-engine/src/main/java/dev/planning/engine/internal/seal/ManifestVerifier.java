@@ -18,7 +18,6 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
-import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
@@ -308,6 +307,10 @@ public final class ManifestVerifier {
             return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found);
         }
         HandoffManifest manifest = read.manifest();
+        // The git lookup of snapshot_rev (JGit: most of a short verification's own work in a work tree)
+        // runs beside the checks below, which do not depend on it; its answer is reported where it was.
+        Optional<SnapshotCheck> snapshot = scope == Scope.SEALED_STATE ? Optional.empty()
+                : Optional.of(SnapshotCheck.ahead(workspace, manifest, display));
         canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
         checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
         duplicatePaths(manifest, display).forEach(found::add);
@@ -373,7 +376,7 @@ public final class ManifestVerifier {
         List<String> chain = List.of(manifest.manifestId());
         if (scope != Scope.SEALED_STATE) {
             chain = chain(manifest, display, trust, found, index);
-            snapshot(manifest, display).ifPresent(found::add);
+            snapshot.orElseThrow().result().ifPresent(found::add);
         }
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
                 chain, found, ignored, notes);
@@ -631,25 +634,6 @@ public final class ManifestVerifier {
             prior = priorManifest.priorManifestId();
         }
         return chain;
-    }
-
-    private Optional<Discrepancy> snapshot(HandoffManifest manifest, String display) {
-        String rev = manifest.snapshotRev();
-        if (rev.equals(GitState.NONE)) {
-            return manifest.dirty() ? Optional.empty() : Optional.of(Discrepancy.of(
-                    DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "a git revision", "none",
-                    "snapshot_rev is none but the manifest does not record dirty: true"));
-        }
-        Optional<GitRepository> repository = GitRepository.find(workspace);
-        if (repository.isEmpty()) {
-            return Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev,
-                    "no git repository", "the workspace is not in a git repository, so snapshot_rev cannot be checked"));
-        }
-        try (GitRepository git = repository.get()) {
-            return git.hasCommit(rev) ? Optional.empty() : Optional.of(Discrepancy.of(
-                    DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev, "no such commit",
-                    "snapshot_rev " + rev + " is not a commit of the workspace's repository"));
-        }
     }
 
     private static String shortId(String keyId) {
