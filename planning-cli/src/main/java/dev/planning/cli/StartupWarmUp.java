@@ -15,6 +15,12 @@ import java.util.Optional;
  *   <li>{@code json}: jackson-core's parser classes initialised: the first parser initialises
  *       {@code ParserMinimalBase}, whose constants are {@code BigDecimal}s, and Java 25's
  *       {@code BigDecimal} computes 5<sup>65536</sup> when it is initialised (several milliseconds);</li>
+ *   <li>{@code mapper}: jackson-databind's {@code ObjectMapper} class initialised (its default settings,
+ *       {@code StdDateFormat}'s locale data among them), which the first YAML or JSON document read
+ *       through a mapper otherwise initialises on the main thread;</li>
+ *   <li>{@code yaml}: jackson-dataformat-yaml's {@code YAMLFactory} class initialised;</li>
+ *   <li>{@code schema}: the JSON Schema validator's {@code SchemaRegistry} class initialised (its
+ *       dialects and keyword tables), which the first schema a command validates against needs;</li>
  *   <li>{@code sha256}: the first {@code MessageDigest.getInstance("SHA-256")}, which instantiates the
  *       JDK's security providers;</li>
  *   <li>{@code sha256-compiled}: the same, then {@value #COMPILED_BYTES} bytes of zeros hashed, so that
@@ -34,18 +40,27 @@ import java.util.Optional;
  * step that fails is dropped silently: the main thread meets the failure where it always did (a class
  * whose initialisation failed on the warm-up thread is reported to it by the JVM as one that could not
  * be initialised). The steps are picked by the command's name: {@code status} reads and hashes event logs,
- * {@code lint} hashes its inputs to find a kept result; other commands start no thread.
+ * {@code lint} hashes its inputs to find a kept result, {@code gate} and {@code advance} read the
+ * rulebook and the cycle's YAML, hash them and validate them against schemas before the governance gate
+ * (their main thread reaches the point where it asks for the knowledge base to be built ahead sooner:
+ * docs/BENCHMARKS.md, "Cold start, thirteenth pass"); other commands start no thread.
  */
 final class StartupWarmUp {
 
     /** The classes the {@code json} and {@code caffeine} steps initialise (a test checks each exists). */
     static final String JSON_PARSER = "com.fasterxml.jackson.core.base.ParserMinimalBase";
     static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
+    /** The classes the {@code mapper}, {@code yaml} and {@code schema} steps initialise (a test checks each exists). */
+    static final String MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
+    static final String YAML = "com.fasterxml.jackson.dataformat.yaml.YAMLFactory";
+    static final String SCHEMA = "com.networknt.schema.SchemaRegistry";
 
     /** The steps of each command that has some, in the order its main thread needs them. */
     static final Map<String, List<String>> STEPS = Map.of(
             "status", List.of("caffeine", "json", "sha256", "exit-logger"),
-            "lint", List.of("sha256-compiled", "exit-logger"));
+            "lint", List.of("sha256-compiled", "exit-logger"),
+            "gate", List.of("json", "mapper", "yaml", "sha256", "schema", "exit-logger"),
+            "advance", List.of("json", "mapper", "yaml", "sha256", "schema", "exit-logger"));
 
     /** How much {@code sha256-compiled} hashes: 512 blocks of SHA-256. */
     static final int COMPILED_BYTES = 32 * 1024;
@@ -90,6 +105,9 @@ final class StartupWarmUp {
         switch (step) {
             case "json" -> Class.forName(JSON_PARSER, true, loader);
             case "caffeine" -> Class.forName(CAFFEINE, true, loader);
+            case "mapper" -> Class.forName(MAPPER, true, loader);
+            case "yaml" -> Class.forName(YAML, true, loader);
+            case "schema" -> Class.forName(SCHEMA, true, loader);
             case "sha256" -> MessageDigest.getInstance("SHA-256");
             case "sha256-compiled" -> MessageDigest.getInstance("SHA-256").digest(new byte[COMPILED_BYTES]);
             case "exit-logger" -> System.getLogger("java.lang.Runtime");

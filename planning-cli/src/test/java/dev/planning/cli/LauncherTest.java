@@ -301,12 +301,13 @@ class LauncherTest {
     }
 
     /**
-     * status and lint run on C1 alone, which uses no method profile: their caches are recorded without
-     * the training's profiles (which Java 25 would replay at every start); the other families' with them.
+     * status, lint and gate (gate and advance) run on C1 alone, which uses no method profile: their caches are
+     * recorded without the training's profiles (which Java 25 would replay at every start); the other
+     * families' with them.
      * The diagnostic flag comes with IgnoreUnrecognizedVMOptions, so a JDK without it still records.
      */
     @Test
-    void statusAndLintCachesAreRecordedWithoutTheTrainingsMethodProfiles() throws Exception {
+    void statusLintAndGateCachesAreRecordedWithoutTheTrainingsMethodProfiles() throws Exception {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
         Path calls = dir.resolve("java-calls");
         // The fake java also notes every call, the training runs' included (their output is discarded).
@@ -328,7 +329,7 @@ class LauncherTest {
             List<String> recordings = Files.readAllLines(calls, StandardCharsets.UTF_8).stream()
                     .filter(call -> call.contains("-XX:AOTCacheOutput=")).toList();
             assertThat(recordings).as(String.join(" ", command)).hasSize(1);
-            if (command[0].equals("status") || command[0].equals("lint")) {
+            if (command[0].equals("status") || command[0].equals("lint") || command[0].equals("gate")) {
                 assertThat(recordings.get(0)).contains(withoutProfiles);
             } else {
                 assertThat(recordings.get(0)).doesNotContain("AOTRecordTraining");

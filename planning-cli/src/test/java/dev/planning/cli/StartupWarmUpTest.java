@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Test;
 class StartupWarmUpTest {
 
     @Test
-    void statusAndLintHaveStepsInTheOrderTheirMainThreadNeedsThemOtherCommandsNone() {
+    void statusLintGateAndAdvanceHaveStepsInTheOrderTheirMainThreadNeedsThemOtherCommandsNone() {
         assertThat(StartupWarmUp.stepsFor(new String[] {"status", "-w", "ws"}))
                 .containsExactly("caffeine", "json", "sha256", "exit-logger");
         assertThat(StartupWarmUp.stepsFor(new String[] {"lint", "-w", "ws"})).containsExactly("sha256-compiled", "exit-logger");
-        assertThat(StartupWarmUp.stepsFor(new String[] {"gate", "-w", "ws"})).isEmpty();
+        assertThat(StartupWarmUp.stepsFor(new String[] {"gate", "-w", "ws"}))
+                .containsExactly("json", "mapper", "yaml", "sha256", "schema", "exit-logger");
+        assertThat(StartupWarmUp.stepsFor(new String[] {"advance", "-w", "ws"}))
+                .containsExactly("json", "mapper", "yaml", "sha256", "schema", "exit-logger");
+        assertThat(StartupWarmUp.stepsFor(new String[] {"verify", "-w", "ws"})).isEmpty();
         assertThat(StartupWarmUp.stepsFor(new String[] {"--version"})).isEmpty();
         assertThat(StartupWarmUp.stepsFor(new String[] {"help", "status"})).isEmpty();
         assertThat(StartupWarmUp.stepsFor(new String[0])).isEmpty();
@@ -49,11 +53,15 @@ class StartupWarmUpTest {
 
         assertThat(Class.forName(StartupWarmUp.JSON_PARSER, false, loader)).isNotNull();
         assertThat(Class.forName(StartupWarmUp.CAFFEINE, false, loader)).isNotNull();
+        assertThat(Class.forName(StartupWarmUp.MAPPER, false, loader)).isNotNull();
+        assertThat(Class.forName(StartupWarmUp.YAML, false, loader)).isNotNull();
+        assertThat(Class.forName(StartupWarmUp.SCHEMA, false, loader)).isNotNull();
     }
 
     @Test
     void aStepThatCannotRunIsSkippedAndTheOthersStillRun() {
-        List<String> steps = List.of("no-such-step", "json", "caffeine", "sha256", "sha256-compiled", "exit-logger");
+        List<String> steps = List.of("no-such-step", "json", "caffeine", "mapper", "yaml", "schema", "sha256",
+                "sha256-compiled", "exit-logger");
 
         assertThatCode(() -> StartupWarmUp.run(steps)).doesNotThrowAnyException();
     }
