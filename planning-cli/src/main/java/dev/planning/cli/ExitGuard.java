@@ -31,7 +31,16 @@ final class ExitGuard {
             }
             installed = true;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(hook(err));
+    }
+
+    /**
+     * The shutdown hook {@link #install} registers, not started. Apart so that the start-up training
+     * ({@link StartupTraining}, which must not install it: its process exits without a verdict) can
+     * make one, and the hook's classes are in the start-up caches like the rest of {@code main}'s.
+     */
+    static Thread hook(PrintStream err) {
+        return new Thread(() -> {
             Integer reached = verdict;
             if (reached == null) {
                 err.println("error: the process was told to exit before the command reached its verdict"
@@ -41,7 +50,7 @@ final class ExitGuard {
             } else if (reached != ExitCodes.OK) {
                 Runtime.getRuntime().halt(reached);
             }
-        }, "planning-exit-guard"));
+        }, "planning-exit-guard");
     }
 
     /** Records the CLI's verdict: from now on the process may exit, with this code. */

@@ -80,6 +80,22 @@ public final class PlanningCommand implements Runnable {
     }
 
     /**
+     * Tells picocli not to look for Groovy ({@value #NO_CLOSURES}; no command of this CLI is written in
+     * Groovy): otherwise its default factory's class initialisation asks the class path for
+     * {@code groovy.lang.Closure}, and that search opens the CLI's jar and indexes its ~28,000 entries on
+     * the main thread, though every class a command needs is in its start-up cache (docs/BENCHMARKS.md,
+     * "Cold start, thirteenth pass"). Left alone when set on the command line.
+     */
+    static void disableGroovyClosures() {
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
+        }
+    }
+
+    /** picocli's switch for Groovy closures in annotations. */
+    static final String NO_CLOSURES = "picocli.disable.closures";
+
+    /**
      * Runs the CLI and exits with its exit code. The process ends with code 0 only when the command
      * itself reached that verdict: any other way out (a rule calling {@code System.exit}) ends with
      * a non-zero code (see {@link ExitGuard}).
@@ -88,6 +104,7 @@ public final class PlanningCommand implements Runnable {
         // First: what the command's main thread will need later is prepared beside it (StartupWarmUp).
         StartupWarmUp.start(args);
         ExitGuard.install(System.err);
+        disableGroovyClosures();
         if (versionOnly(args)) {
             // The version alone needs no command model: picocli's first model, built by reflection
             // over the annotations, costs about as much as the JVM's own start (measured in

@@ -21,8 +21,6 @@ import java.util.Optional;
  *       the JIT compiles SHA-256's compression function (a few hundred calls) before the command hashes
  *       its own inputs: interpreted, the first blocks of a lint's inputs took about a quarter of its main
  *       thread;</li>
- *   <li>{@code caffeine}: Caffeine's class initialisation, which asks {@code System.getLogger} for its
- *       logger and so sets up the JDK's logging back end;</li>
  *   <li>{@code exit-logger}: a logger named as the one {@code System.exit} asks for
  *       ({@code java.lang.Runtime}, to log the exit at debug level): the first logger of a process
  *       searches the class path for a logging back end, which {@code System.exit} otherwise does on the
@@ -38,13 +36,12 @@ import java.util.Optional;
  */
 final class StartupWarmUp {
 
-    /** The classes the {@code json} and {@code caffeine} steps initialise (a test checks each exists). */
+    /** The class the {@code json} step initialises (a test checks it exists). */
     static final String JSON_PARSER = "com.fasterxml.jackson.core.base.ParserMinimalBase";
-    static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
 
     /** The steps of each command that has some, in the order its main thread needs them. */
     static final Map<String, List<String>> STEPS = Map.of(
-            "status", List.of("caffeine", "json", "sha256", "exit-logger"),
+            "status", List.of("json", "sha256", "exit-logger"),
             "lint", List.of("sha256-compiled", "exit-logger"));
 
     /** How much {@code sha256-compiled} hashes: 512 blocks of SHA-256. */
@@ -89,7 +86,6 @@ final class StartupWarmUp {
         ClassLoader loader = StartupWarmUp.class.getClassLoader();
         switch (step) {
             case "json" -> Class.forName(JSON_PARSER, true, loader);
-            case "caffeine" -> Class.forName(CAFFEINE, true, loader);
             case "sha256" -> MessageDigest.getInstance("SHA-256");
             case "sha256-compiled" -> MessageDigest.getInstance("SHA-256").digest(new byte[COMPILED_BYTES]);
             case "exit-logger" -> System.getLogger("java.lang.Runtime");

@@ -17,7 +17,7 @@ class StartupWarmUpTest {
     @Test
     void statusAndLintHaveStepsInTheOrderTheirMainThreadNeedsThemOtherCommandsNone() {
         assertThat(StartupWarmUp.stepsFor(new String[] {"status", "-w", "ws"}))
-                .containsExactly("caffeine", "json", "sha256", "exit-logger");
+                .containsExactly("json", "sha256", "exit-logger");
         assertThat(StartupWarmUp.stepsFor(new String[] {"lint", "-w", "ws"})).containsExactly("sha256-compiled", "exit-logger");
         assertThat(StartupWarmUp.stepsFor(new String[] {"gate", "-w", "ws"})).isEmpty();
         assertThat(StartupWarmUp.stepsFor(new String[] {"--version"})).isEmpty();
@@ -44,16 +44,15 @@ class StartupWarmUpTest {
     }
 
     @Test
-    void theClassesItInitialisesAreOnTheCommandsClassPath() throws ClassNotFoundException {
+    void theClassItInitialisesIsOnTheCommandsClassPath() throws ClassNotFoundException {
         ClassLoader loader = StartupWarmUp.class.getClassLoader();
 
         assertThat(Class.forName(StartupWarmUp.JSON_PARSER, false, loader)).isNotNull();
-        assertThat(Class.forName(StartupWarmUp.CAFFEINE, false, loader)).isNotNull();
     }
 
     @Test
     void aStepThatCannotRunIsSkippedAndTheOthersStillRun() {
-        List<String> steps = List.of("no-such-step", "json", "caffeine", "sha256", "sha256-compiled", "exit-logger");
+        List<String> steps = List.of("no-such-step", "json", "sha256", "sha256-compiled", "exit-logger");
 
         assertThatCode(() -> StartupWarmUp.run(steps)).doesNotThrowAnyException();
     }
