@@ -53,6 +53,42 @@ final class ExitGuard {
         }, "planning-exit-guard");
     }
 
+    /**
+     * Whether {@code main} may end by returning instead of calling {@code System.exit}: only for exit code
+     * 0 ({@link ExitCodes#OK}), and only when every other live thread is a daemon, so that the JVM ends
+     * at once, with code 0, after running the same shutdown hooks (this guard's among them). What that
+     * saves: Java 17+'s {@code Runtime.exit} asks {@code System.getLogger} whether to log the exit, and
+     * the process's first logger searches the class path for a logging back end (opening and indexing
+     * the CLI's jar, ~28,000 entries) and sets up {@code java.util.logging}, though no command logs
+     * (docs/BENCHMARKS.md, "Cold start, thirteenth pass"). A non-zero code, or a thread that would keep
+     * the JVM alive (or threads too many to count), goes through {@code System.exit} as before.
+     */
+    static boolean mayReturn(int code) {
+        if (code != ExitCodes.OK) {
+            return false;
+        }
+        Thread current = Thread.currentThread();
+        ThreadGroup root = current.getThreadGroup();
+        while (root != null && root.getParent() != null) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            return false;
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        if (count == threads.length) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            Thread thread = threads[i];
+            if (thread != current && !thread.isDaemon() && thread.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Records the CLI's verdict: from now on the process may exit, with this code. */
     static void verdict(int code) {
         verdict = code;

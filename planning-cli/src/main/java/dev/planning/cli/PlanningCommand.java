@@ -114,8 +114,8 @@ public final class PlanningCommand implements Runnable {
                 out.println(line);
             }
             out.flush();
-            ExitGuard.verdict(ExitCodes.OK);
-            System.exit(ExitCodes.OK);
+            exit(ExitCodes.OK);
+            return;
         }
         java.util.Optional<java.nio.file.Path> hashed = rulesHashOnly(args);
         if (hashed.isPresent()) {
@@ -132,8 +132,8 @@ public final class PlanningCommand implements Runnable {
             }
             out.flush();
             err.flush();
-            ExitGuard.verdict(code);
-            System.exit(code);
+            exit(code);
+            return;
         }
         if (commandsFor(args).size() == 1 && mayCompile(args)) {
             useRulebookCache(args[0]);
@@ -146,8 +146,19 @@ public final class PlanningCommand implements Runnable {
         int code = execute(args, out, err);
         out.flush();
         err.flush();
+        exit(code);
+    }
+
+    /**
+     * Ends the command with its verdict: through {@code System.exit}, or, for exit code 0 with no other
+     * thread keeping the JVM alive, by returning from {@code main} ({@link ExitGuard#mayReturn}), which
+     * ends the process with the same code and shutdown hooks.
+     */
+    private static void exit(int code) {
         ExitGuard.verdict(code);
-        System.exit(code);
+        if (!ExitGuard.mayReturn(code)) {
+            System.exit(code);
+        }
     }
 
     /**

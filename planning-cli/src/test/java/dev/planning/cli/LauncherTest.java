@@ -112,6 +112,34 @@ class LauncherTest {
         return output;
     }
 
+    /**
+     * How the launcher starts the CLI: the jar on the class path and the main class named, never
+     * {@code -jar} (whose manifest read opens and indexes the whole jar before {@code main}).
+     */
+    private String onClassPath() {
+        return "-cp " + root.resolve("planning-cli/target/planning.jar") + " " + PlanningCommand.class.getName();
+    }
+
+    @Test
+    void theJarIsPutOnTheClassPathWithTheMainClassNamedNotRunWithDashJar() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+
+        for (String command : List.of("status", "lint", "gate", "--version")) {
+            assertThat(run(Map.of(), command)).as(command)
+                    .endsWith(" " + onClassPath() + " " + command)
+                    .doesNotContain(" -jar ");
+        }
+    }
+
+    @Test
+    void theMainClassTheLauncherNamesIsTheJarsMainClass() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+
+        assertThat(pom).contains("<mainClass>" + PlanningCommand.class.getName() + "</mainClass>");
+        assertThat(Files.readString(LAUNCHER, StandardCharsets.UTF_8))
+                .contains("\nmain_class=" + PlanningCommand.class.getName() + "\n");
+    }
+
     @Test
     void aJdk25AmongTheJdksIsPreferredToTheJava17OnThePath() throws Exception {
         Path jdk17 = jdk(jdks, "jdk-17", "17.0.15");
@@ -119,13 +147,13 @@ class LauncherTest {
         Files.createSymbolicLink(path.resolve("java"), jdk17.resolve("bin/java"));
 
         assertThat(run(Map.of(), "lint")).startsWith(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1")
-                .endsWith("-jar " + root.resolve("planning-cli/target/planning.jar") + " lint");
+                .endsWith(onClassPath() + " lint");
     }
 
     @Test
     void everyCommandRunsWithC1WhichPlanningJavaOptsOverrides() throws Exception {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
-        String jar = " -jar " + root.resolve("planning-cli/target/planning.jar");
+        String jar = " " + onClassPath();
 
         assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "status"))
                 .isEqualTo(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1" + jar
@@ -140,14 +168,14 @@ class LauncherTest {
     @Test
     void gateAndAdvanceRunWithTheSerialCollectorWhichPlanningJavaOptsOverrides() throws Exception {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
-        String serial = jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ";
+        String serial = jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp ";
         Map<String, String> noCache = Map.of("PLANNING_NO_CDS", "1");
 
         assertThat(run(noCache, "gate", "-w", "x")).startsWith(serial);
         assertThat(run(noCache, "advance", "-w", "x", "--to", "PACKAGED")).startsWith(serial);
         assertThat(run(noCache, "lint")).doesNotContain("UseSerialGC");
         assertThat(run(Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS", "-XX:-UseSerialGC -XX:+UseG1GC"), "gate"))
-                .contains(" -XX:+UseSerialGC -XX:-UseSerialGC -XX:+UseG1GC -jar ");
+                .contains(" -XX:+UseSerialGC -XX:-UseSerialGC -XX:+UseG1GC -cp ");
     }
 
     @Test
@@ -248,7 +276,7 @@ class LauncherTest {
                 root.resolve("bin/../bin/planning").toString(), root + "/./bin/planning", root + "//bin/planning",
                 "repo/bin/planning")) {
             assertThat(runAs(launcher, dir.toFile(), Map.of(), "status")).as(launcher)
-                    .contains("-XX:AOTCache=" + status, "-jar " + root.resolve("planning-cli/target/planning.jar"));
+                    .contains("-XX:AOTCache=" + status, onClassPath());
         }
         assertThat(runAs("./planning", root.resolve("bin").toFile(), Map.of(), "status"))
                 .contains("-XX:AOTCache=" + status);

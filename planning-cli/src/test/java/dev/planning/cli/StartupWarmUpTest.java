@@ -17,7 +17,7 @@ class StartupWarmUpTest {
     @Test
     void statusAndLintHaveStepsInTheOrderTheirMainThreadNeedsThemOtherCommandsNone() {
         assertThat(StartupWarmUp.stepsFor(new String[] {"status", "-w", "ws"}))
-                .containsExactly("json", "sha256", "exit-logger");
+                .containsExactly("json", "sha256");
         assertThat(StartupWarmUp.stepsFor(new String[] {"lint", "-w", "ws"})).containsExactly("sha256-compiled", "exit-logger");
         assertThat(StartupWarmUp.stepsFor(new String[] {"gate", "-w", "ws"})).isEmpty();
         assertThat(StartupWarmUp.stepsFor(new String[] {"--version"})).isEmpty();
