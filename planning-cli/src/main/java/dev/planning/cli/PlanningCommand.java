@@ -80,20 +80,43 @@ public final class PlanningCommand implements Runnable {
     }
 
     /**
-     * Tells picocli not to look for Groovy ({@value #NO_CLOSURES}; no command of this CLI is written in
-     * Groovy): otherwise its default factory's class initialisation asks the class path for
-     * {@code groovy.lang.Closure}, and that search opens the CLI's jar and indexes its ~28,000 entries on
-     * the main thread, though every class a command needs is in its start-up cache (docs/BENCHMARKS.md,
-     * "Cold start, thirteenth pass"). Left alone when set on the command line.
+     * Two of picocli's switches, each left alone when set on the command line, that spare a command work
+     * picocli does before parsing and that no command of this CLI needs (docs/BENCHMARKS.md, "Cold
+     * start, thirteenth pass"):
+     * <ul>
+     *   <li>{@value #NO_CLOSURES}: no command is written in Groovy; otherwise picocli's default factory
+     *       asks the class path for {@code groovy.lang.Closure}, and that search opens the CLI's jar and
+     *       indexes its ~28,000 entries on the main thread, though every class a command needs is in its
+     *       start-up cache;</li>
+     *   <li>{@value #CONVERTER_EXCLUDES}: the built-in converters of option types no command has
+     *       ({@value #UNUSED_CONVERTERS}); otherwise each is registered by loading and initialising its
+     *       class and looking its factory method up, {@code java.time.MonthDay}'s and
+     *       {@code OffsetDateTime}'s formatters built on the way (a test checks that no option of any
+     *       command has such a type).</li>
+     * </ul>
      */
-    static void disableGroovyClosures() {
+    static void configurePicocli() {
         if (System.getProperty(NO_CLOSURES) == null) {
             System.setProperty(NO_CLOSURES, "true");
+        }
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
         }
     }
 
     /** picocli's switch for Groovy closures in annotations. */
     static final String NO_CLOSURES = "picocli.disable.closures";
+
+    /** picocli's list of built-in converters not to register: regular expressions over class names. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * The built-in converters no option needs: {@code java.sql}'s, and {@code java.time}'s but the
+     * {@code Local} ones ({@code report --as-of} is a {@code LocalDate}). One short expression: picocli
+     * compiles it again for every converter it considers (a look-ahead excluding all but
+     * {@code LocalDate} cost about as much to compile, interpreted, as it saved).
+     */
+    static final String UNUSED_CONVERTERS = "java\\.(sql|time\\.[DIMOPYZ]).*";
 
     /**
      * Runs the CLI and exits with its exit code. The process ends with code 0 only when the command
@@ -104,7 +127,7 @@ public final class PlanningCommand implements Runnable {
         // First: what the command's main thread will need later is prepared beside it (StartupWarmUp).
         StartupWarmUp.start(args);
         ExitGuard.install(System.err);
-        disableGroovyClosures();
+        configurePicocli();
         if (versionOnly(args)) {
             // The version alone needs no command model: picocli's first model, built by reflection
             // over the annotations, costs about as much as the JVM's own start (measured in

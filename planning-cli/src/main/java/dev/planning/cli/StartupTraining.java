@@ -338,7 +338,7 @@ final class StartupTraining {
             // the start-up cache (the guard made, not installed: this process exits without a verdict).
             StartupWarmUp.start(steps.get(0));
             ExitGuard.hook(System.err);
-            PlanningCommand.disableGroovyClosures();
+            PlanningCommand.configurePicocli();
         }
         int failed = 0;
         PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
