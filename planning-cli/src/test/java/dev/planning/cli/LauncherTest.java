@@ -155,9 +155,9 @@ class LauncherTest {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
         String jar = " " + onClassPath();
 
-        assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "status"))
+        assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "verify"))
                 .isEqualTo(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1" + jar
-                        + " status");
+                        + " verify");
         // The JVM takes the last of a flag given twice: the user's options come after the launcher's.
         assertThat(run(Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS",
                 "-XX:TieredStopAtLevel=4"), "--version"))
@@ -166,7 +166,7 @@ class LauncherTest {
     }
 
     @Test
-    void gateAndAdvanceRunWithTheSerialCollectorWhichPlanningJavaOptsOverrides() throws Exception {
+    void gateAdvanceAndStatusRunWithTheSerialCollectorWhichPlanningJavaOptsOverrides() throws Exception {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
         String serial = jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp ";
         Map<String, String> noCache = Map.of("PLANNING_NO_CDS", "1");
@@ -174,6 +174,8 @@ class LauncherTest {
         assertThat(run(noCache, "gate", "-w", "x")).startsWith(serial);
         assertThat(run(noCache, "advance", "-w", "x", "--to", "PACKAGED")).startsWith(serial);
         assertThat(run(noCache, "lint")).doesNotContain("UseSerialGC");
+        assertThat(run(noCache, "status", "-w", "x"))
+                .startsWith(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp ");
         assertThat(run(Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS", "-XX:-UseSerialGC -XX:+UseG1GC"), "gate"))
                 .contains(" -XX:+UseSerialGC -XX:-UseSerialGC -XX:+UseG1GC -cp ");
     }
