@@ -31,7 +31,16 @@ final class ExitGuard {
             }
             installed = true;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(hook(err));
+    }
+
+    /**
+     * The shutdown hook {@link #install} registers, not started. Apart so that the start-up training
+     * ({@link StartupTraining}, which must not install it: its process exits without a verdict) can
+     * make one, and the hook's classes are in the start-up caches like the rest of {@code main}'s.
+     */
+    static Thread hook(PrintStream err) {
+        return new Thread(() -> {
             Integer reached = verdict;
             if (reached == null) {
                 err.println("error: the process was told to exit before the command reached its verdict"
@@ -41,7 +50,43 @@ final class ExitGuard {
             } else if (reached != ExitCodes.OK) {
                 Runtime.getRuntime().halt(reached);
             }
-        }, "planning-exit-guard"));
+        }, "planning-exit-guard");
+    }
+
+    /**
+     * Whether {@code main} may end by returning instead of calling {@code System.exit}: only for exit code
+     * 0 ({@link ExitCodes#OK}), and only when every other live thread is a daemon, so that the JVM ends
+     * at once, with code 0, after running the same shutdown hooks (this guard's among them). What that
+     * saves: Java 17+'s {@code Runtime.exit} asks {@code System.getLogger} whether to log the exit, and
+     * the process's first logger searches the class path for a logging back end (opening and indexing
+     * the CLI's jar, ~28,000 entries) and sets up {@code java.util.logging}, though no command logs
+     * (docs/BENCHMARKS.md, "Cold start, thirteenth pass"). A non-zero code, or a thread that would keep
+     * the JVM alive (or threads too many to count), goes through {@code System.exit} as before.
+     */
+    static boolean mayReturn(int code) {
+        if (code != ExitCodes.OK) {
+            return false;
+        }
+        Thread current = Thread.currentThread();
+        ThreadGroup root = current.getThreadGroup();
+        while (root != null && root.getParent() != null) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            return false;
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        if (count == threads.length) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            Thread thread = threads[i];
+            if (thread != current && !thread.isDaemon() && thread.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records the CLI's verdict: from now on the process may exit, with this code. */

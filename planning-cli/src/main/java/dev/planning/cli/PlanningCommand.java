@@ -80,6 +80,45 @@ public final class PlanningCommand implements Runnable {
     }
 
     /**
+     * Two of picocli's switches, each left alone when set on the command line, that spare a command work
+     * picocli does before parsing and that no command of this CLI needs (docs/BENCHMARKS.md, "Cold
+     * start, thirteenth pass"):
+     * <ul>
+     *   <li>{@value #NO_CLOSURES}: no command is written in Groovy; otherwise picocli's default factory
+     *       asks the class path for {@code groovy.lang.Closure}, and that search opens the CLI's jar and
+     *       indexes its ~28,000 entries on the main thread, though every class a command needs is in its
+     *       start-up cache;</li>
+     *   <li>{@value #CONVERTER_EXCLUDES}: the built-in converters of option types no command has
+     *       ({@value #UNUSED_CONVERTERS}); otherwise each is registered by loading and initialising its
+     *       class and looking its factory method up, {@code java.time.MonthDay}'s and
+     *       {@code OffsetDateTime}'s formatters built on the way (a test checks that no option of any
+     *       command has such a type).</li>
+     * </ul>
+     */
+    static void configurePicocli() {
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
+        }
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+        }
+    }
+
+    /** picocli's switch for Groovy closures in annotations. */
+    static final String NO_CLOSURES = "picocli.disable.closures";
+
+    /** picocli's list of built-in converters not to register: regular expressions over class names. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * The built-in converters no option needs: {@code java.sql}'s, and {@code java.time}'s but the
+     * {@code Local} ones ({@code report --as-of} is a {@code LocalDate}). One short expression: picocli
+     * compiles it again for every converter it considers (a look-ahead excluding all but
+     * {@code LocalDate} cost about as much to compile, interpreted, as it saved).
+     */
+    static final String UNUSED_CONVERTERS = "java\\.(sql|time\\.[DIMOPYZ]).*";
+
+    /**
      * Runs the CLI and exits with its exit code. The process ends with code 0 only when the command
      * itself reached that verdict: any other way out (a rule calling {@code System.exit}) ends with
      * a non-zero code (see {@link ExitGuard}).
@@ -88,6 +127,7 @@ public final class PlanningCommand implements Runnable {
         // First: what the command's main thread will need later is prepared beside it (StartupWarmUp).
         StartupWarmUp.start(args);
         ExitGuard.install(System.err);
+        configurePicocli();
         if (versionOnly(args)) {
             // The version alone needs no command model: picocli's first model, built by reflection
             // over the annotations, costs about as much as the JVM's own start (measured in
@@ -97,8 +137,8 @@ public final class PlanningCommand implements Runnable {
                 out.println(line);
             }
             out.flush();
-            ExitGuard.verdict(ExitCodes.OK);
-            System.exit(ExitCodes.OK);
+            exit(ExitCodes.OK);
+            return;
         }
         java.util.Optional<java.nio.file.Path> hashed = rulesHashOnly(args);
         if (hashed.isPresent()) {
@@ -115,8 +155,8 @@ public final class PlanningCommand implements Runnable {
             }
             out.flush();
             err.flush();
-            ExitGuard.verdict(code);
-            System.exit(code);
+            exit(code);
+            return;
         }
         if (commandsFor(args).size() == 1 && mayCompile(args)) {
             useRulebookCache(args[0]);
@@ -129,8 +169,19 @@ public final class PlanningCommand implements Runnable {
         int code = execute(args, out, err);
         out.flush();
         err.flush();
+        exit(code);
+    }
+
+    /**
+     * Ends the command with its verdict: through {@code System.exit}, or, for exit code 0 with no other
+     * thread keeping the JVM alive, by returning from {@code main} ({@link ExitGuard#mayReturn}), which
+     * ends the process with the same code and shutdown hooks.
+     */
+    private static void exit(int code) {
         ExitGuard.verdict(code);
-        System.exit(code);
+        if (!ExitGuard.mayReturn(code)) {
+            System.exit(code);
+        }
     }
 
     /**

@@ -238,7 +238,7 @@ final class StartupTraining {
                 keys.resolve("trust.yaml").toString()});
         }
         try {
-            failed += execute(steps);
+            failed += execute(steps, !family.equals("status"));
         } finally {
             if (family.equals("read")) {
                 CompiledRulebooks.noCacheAcrossRuns(); // the process goes on in tests: keep nothing more
@@ -361,9 +361,22 @@ final class StartupTraining {
     }
 
     private static int execute(List<String[]> steps) {
+        return execute(steps, true);
+    }
+
+    /**
+     * Runs the steps as the command's {@code main} would, counting those that did not end with
+     * {@link ExitCodes#OK}; {@code rulebookCache}: whether the run may have turned the compiled-rulebook
+     * cache on (a family whose commands never do, {@code status}, does not load its classes to turn it
+     * off: the JVM loads every class of a start-up cache at every start, used or not).
+     */
+    private static int execute(List<String[]> steps, boolean rulebookCache) {
         if (!steps.isEmpty()) {
-            // As the command's main does: so that the warm-up's own classes are in the start-up cache.
+            // As the command's main does: so that the warm-up's and the exit guard's own classes are in
+            // the start-up cache (the guard made, not installed: this process exits without a verdict).
             StartupWarmUp.start(steps.get(0));
+            ExitGuard.hook(System.err);
+            PlanningCommand.configurePicocli();
         }
         int failed = 0;
         PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
@@ -376,7 +389,9 @@ final class StartupTraining {
         } finally {
             // The run's private rulebook cache ends with it: nothing compiled later in this process
             // (a test JVM, an embedder) writes into a scratch directory that may be gone.
-            CompiledRulebooks.noCacheAcrossRuns();
+            if (rulebookCache) {
+                CompiledRulebooks.noCacheAcrossRuns();
+            }
         }
         return failed;
     }

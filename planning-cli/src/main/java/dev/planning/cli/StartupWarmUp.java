@@ -27,12 +27,12 @@ import java.util.Optional;
  *       the JIT compiles SHA-256's compression function (a few hundred calls) before the command hashes
  *       its own inputs: interpreted, the first blocks of a lint's inputs took about a quarter of its main
  *       thread;</li>
- *   <li>{@code caffeine}: Caffeine's class initialisation, which asks {@code System.getLogger} for its
- *       logger and so sets up the JDK's logging back end;</li>
  *   <li>{@code exit-logger}: a logger named as the one {@code System.exit} asks for
  *       ({@code java.lang.Runtime}, to log the exit at debug level): the first logger of a process
  *       searches the class path for a logging back end, which {@code System.exit} otherwise does on the
- *       main thread as the command ends.</li>
+ *       main thread as the command ends, when it ends by {@code System.exit} (not {@code status}'s: it
+ *       ends with code 0 by returning from {@code main}, where it can, and asks for no logger; see
+ *       {@link ExitGuard#mayReturn}).</li>
  * </ul>
  * Only class initialisation and look-ups the JDK caches: the JVM initialises a class once, whichever
  * thread asks first (a thread that needs it while the other is initialising it waits for it), so
@@ -47,9 +47,8 @@ import java.util.Optional;
  */
 final class StartupWarmUp {
 
-    /** The classes the {@code json} and {@code caffeine} steps initialise (a test checks each exists). */
+    /** The class the {@code json} step initialises (a test checks it exists). */
     static final String JSON_PARSER = "com.fasterxml.jackson.core.base.ParserMinimalBase";
-    static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
     /** The classes the {@code mapper}, {@code yaml} and {@code schema} steps initialise (a test checks each exists). */
     static final String MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
     static final String YAML = "com.fasterxml.jackson.dataformat.yaml.YAMLFactory";
@@ -57,7 +56,7 @@ final class StartupWarmUp {
 
     /** The steps of each command that has some, in the order its main thread needs them. */
     static final Map<String, List<String>> STEPS = Map.of(
-            "status", List.of("caffeine", "json", "sha256", "exit-logger"),
+            "status", List.of("json", "sha256"),
             "lint", List.of("sha256-compiled", "exit-logger"),
             "gate", List.of("json", "mapper", "yaml", "sha256", "schema", "exit-logger"),
             "advance", List.of("json", "mapper", "yaml", "sha256", "schema", "exit-logger"));
@@ -104,7 +103,6 @@ final class StartupWarmUp {
         ClassLoader loader = StartupWarmUp.class.getClassLoader();
         switch (step) {
             case "json" -> Class.forName(JSON_PARSER, true, loader);
-            case "caffeine" -> Class.forName(CAFFEINE, true, loader);
             case "mapper" -> Class.forName(MAPPER, true, loader);
             case "yaml" -> Class.forName(YAML, true, loader);
             case "schema" -> Class.forName(SCHEMA, true, loader);

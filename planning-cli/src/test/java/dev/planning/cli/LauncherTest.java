@@ -115,6 +115,34 @@ class LauncherTest {
         return output;
     }
 
+    /**
+     * How the launcher starts the CLI: the jar on the class path and the main class named, never
+     * {@code -jar} (whose manifest read opens and indexes the whole jar before {@code main}).
+     */
+    private String onClassPath() {
+        return "-cp " + root.resolve("planning-cli/target/planning.jar") + " " + PlanningCommand.class.getName();
+    }
+
+    @Test
+    void theJarIsPutOnTheClassPathWithTheMainClassNamedNotRunWithDashJar() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+
+        for (String command : List.of("status", "lint", "gate", "--version")) {
+            assertThat(run(Map.of(), command)).as(command)
+                    .endsWith(" " + onClassPath() + " " + command)
+                    .doesNotContain(" -jar ");
+        }
+    }
+
+    @Test
+    void theMainClassTheLauncherNamesIsTheJarsMainClass() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+
+        assertThat(pom).contains("<mainClass>" + PlanningCommand.class.getName() + "</mainClass>");
+        assertThat(Files.readString(LAUNCHER, StandardCharsets.UTF_8))
+                .contains("\nmain_class=" + PlanningCommand.class.getName() + "\n");
+    }
+
     @Test
     void aJdk25AmongTheJdksIsPreferredToTheJava17OnThePath() throws Exception {
         Path jdk17 = jdk(jdks, "jdk-17", "17.0.15");
@@ -122,17 +150,17 @@ class LauncherTest {
         Files.createSymbolicLink(path.resolve("java"), jdk17.resolve("bin/java"));
 
         assertThat(run(Map.of(), "lint")).startsWith(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1")
-                .endsWith("-jar " + root.resolve("planning-cli/target/planning.jar") + " lint");
+                .endsWith(onClassPath() + " lint");
     }
 
     @Test
     void everyCommandRunsWithC1WhichPlanningJavaOptsOverrides() throws Exception {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
-        String jar = " -jar " + root.resolve("planning-cli/target/planning.jar");
+        String jar = " " + onClassPath();
 
-        assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "status"))
+        assertThat(run(Map.of("PLANNING_NO_CDS", "1"), "verify"))
                 .isEqualTo(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1" + jar
-                        + " status");
+                        + " verify");
         // The JVM takes the last of a flag given twice: the user's options come after the launcher's.
         assertThat(run(Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS",
                 "-XX:TieredStopAtLevel=4"), "--version"))
@@ -141,16 +169,18 @@ class LauncherTest {
     }
 
     @Test
-    void gateAndAdvanceRunWithTheSerialCollectorWhichPlanningJavaOptsOverrides() throws Exception {
+    void gateAdvanceAndStatusRunWithTheSerialCollectorWhichPlanningJavaOptsOverrides() throws Exception {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
-        String serial = jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ";
+        String serial = jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp ";
         Map<String, String> noCache = Map.of("PLANNING_NO_CDS", "1");
 
         assertThat(run(noCache, "gate", "-w", "x")).startsWith(serial);
         assertThat(run(noCache, "advance", "-w", "x", "--to", "PACKAGED")).startsWith(serial);
         assertThat(run(noCache, "lint")).doesNotContain("UseSerialGC");
+        assertThat(run(noCache, "status", "-w", "x"))
+                .startsWith(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp ");
         assertThat(run(Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS", "-XX:-UseSerialGC -XX:+UseG1GC"), "gate"))
-                .contains(" -XX:+UseSerialGC -XX:-UseSerialGC -XX:+UseG1GC -jar ");
+                .contains(" -XX:+UseSerialGC -XX:-UseSerialGC -XX:+UseG1GC -cp ");
     }
 
     @Test
@@ -251,7 +281,7 @@ class LauncherTest {
                 root.resolve("bin/../bin/planning").toString(), root + "/./bin/planning", root + "//bin/planning",
                 "repo/bin/planning")) {
             assertThat(runAs(launcher, dir.toFile(), Map.of(), "status")).as(launcher)
-                    .contains("-XX:AOTCache=" + status, "-jar " + root.resolve("planning-cli/target/planning.jar"));
+                    .contains("-XX:AOTCache=" + status, onClassPath());
         }
         assertThat(runAs("./planning", root.resolve("bin").toFile(), Map.of(), "status"))
                 .contains("-XX:AOTCache=" + status);

@@ -17,7 +17,7 @@ class StartupWarmUpTest {
     @Test
     void statusLintGateAndAdvanceHaveStepsInTheOrderTheirMainThreadNeedsThemOtherCommandsNone() {
         assertThat(StartupWarmUp.stepsFor(new String[] {"status", "-w", "ws"}))
-                .containsExactly("caffeine", "json", "sha256", "exit-logger");
+                .containsExactly("json", "sha256");
         assertThat(StartupWarmUp.stepsFor(new String[] {"lint", "-w", "ws"})).containsExactly("sha256-compiled", "exit-logger");
         assertThat(StartupWarmUp.stepsFor(new String[] {"gate", "-w", "ws"}))
                 .containsExactly("json", "mapper", "yaml", "sha256", "schema", "exit-logger");
@@ -48,11 +48,10 @@ class StartupWarmUpTest {
     }
 
     @Test
-    void theClassesItInitialisesAreOnTheCommandsClassPath() throws ClassNotFoundException {
+    void theClassItInitialisesIsOnTheCommandsClassPath() throws ClassNotFoundException {
         ClassLoader loader = StartupWarmUp.class.getClassLoader();
 
         assertThat(Class.forName(StartupWarmUp.JSON_PARSER, false, loader)).isNotNull();
-        assertThat(Class.forName(StartupWarmUp.CAFFEINE, false, loader)).isNotNull();
         assertThat(Class.forName(StartupWarmUp.MAPPER, false, loader)).isNotNull();
         assertThat(Class.forName(StartupWarmUp.YAML, false, loader)).isNotNull();
         assertThat(Class.forName(StartupWarmUp.SCHEMA, false, loader)).isNotNull();
@@ -60,7 +59,7 @@ class StartupWarmUpTest {
 
     @Test
     void aStepThatCannotRunIsSkippedAndTheOthersStillRun() {
-        List<String> steps = List.of("no-such-step", "json", "caffeine", "mapper", "yaml", "schema", "sha256",
+        List<String> steps = List.of("no-such-step", "json", "mapper", "yaml", "schema", "sha256",
                 "sha256-compiled", "exit-logger");
 
         assertThatCode(() -> StartupWarmUp.run(steps)).doesNotThrowAnyException();

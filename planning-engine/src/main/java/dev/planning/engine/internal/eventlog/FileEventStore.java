@@ -1,7 +1,5 @@
 package dev.planning.engine.internal.eventlog;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
@@ -88,7 +86,7 @@ public final class FileEventStore implements EventStore {
      * instances like the in-JVM locks; bounded, since a long-running process may touch any number
      * of logs (a head that is not remembered is read from the log's last line).
      */
-    private static final Cache<Path, LogHead> HEADS = small(1_024);
+    private static final RecentlyUsed<Path, LogHead> HEADS = new RecentlyUsed<>(1_024);
 
     /**
      * How long before the moment they were observed a log's remembered times (modification and change)
@@ -114,7 +112,7 @@ public final class FileEventStore implements EventStore {
      * the workspace (the file's identity, recorded with them, tells whether it is still the same
      * file); least recently used first out.
      */
-    private final Cache<String, Verified> verified = small(MAX_REMEMBERED_LOGS);
+    private final RecentlyUsed<String, Verified> verified = new RecentlyUsed<>(MAX_REMEMBERED_LOGS);
 
     /** How many times this store read a log whole (tests tell a remembered read by it). */
     private final AtomicLong wholeReads = new AtomicLong();
@@ -129,14 +127,6 @@ public final class FileEventStore implements EventStore {
         this.workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
         this.layout = Objects.requireNonNull(layout, "layout");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /**
-     * A small cache whose upkeep runs in the calling thread: by default Caffeine hands it to the
-     * common pool after writes, which wakes a thread for every append.
-     */
-    private static <K, V> Cache<K, V> small(int maximumSize) {
-        return Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
     }
 
     /** A store using the {@linkplain WorkspaceLayout#DEFAULT default layout}. */
@@ -239,7 +229,7 @@ public final class FileEventStore implements EventStore {
         try {
             // The clock first: a change is only "settled" if it lay well before the stat.
             Instant observed = clock.instant();
-            Verified known = verified.getIfPresent(relative);
+            Verified known = verified.get(relative);
             // The change time is needed only to trust a settled log's attributes.
             Located located = locate(relative, known != null && known.settled() ? Stamp.WITH_CHANGE_TIME : Stamp.BASIC);
             Path file = located.log().path();
@@ -357,7 +347,7 @@ public final class FileEventStore implements EventStore {
         // The line just written extends what this store verified of the log, so the next read need
         // not decode it. Observed right after the write, the attributes are never settled: that
         // read still compares every byte.
-        verified.asMap().computeIfPresent(relative, (k, known) -> known.lines().size() == lines
+        verified.computeIfPresent(relative, (k, known) -> known.lines().size() == lines
                 && expectedHead.equals(lines == 0 ? RecordedEvent.GENESIS : known.events().get(lines - 1).hash())
                 ? known.plus(line, recorded) : null);
         return recorded;
@@ -397,7 +387,7 @@ public final class FileEventStore implements EventStore {
      * was taken just after a whole line), so there is no torn line to look for.
      */
     private static LogHead head(Path key, Path file, FileChannel channel) throws IOException {
-        LogHead known = HEADS.getIfPresent(key);
+        LogHead known = HEADS.get(key);
         if (known != null && known.matches(FileStamp.read(file, false))) {
             return known;
         }
@@ -428,7 +418,7 @@ public final class FileEventStore implements EventStore {
         List<RecordedEvent> events = new ArrayList<>(lines.lines().size());
         String previous = RecordedEvent.GENESIS;
         int start = 0;
-        Verified known = verified.getIfPresent(relative);
+        Verified known = verified.get(relative);
         if (known != null) {
             int common = Math.min(known.lines().size(), lines.lines().size());
             while (start < common && Arrays.equals(known.lines().get(start), lines.lines().get(start))) {
@@ -459,7 +449,7 @@ public final class FileEventStore implements EventStore {
         if (lines.completeLength() <= MAX_REMEMBERED_BYTES) {
             verified.put(relative, new Verified(List.copyOf(lines.lines()), List.copyOf(events), null, false));
         } else {
-            verified.invalidate(relative);
+            verified.remove(relative);
         }
         return events;
     }
@@ -531,7 +521,7 @@ public final class FileEventStore implements EventStore {
         LogHead at = LogHead.of(before, events.size(),
                 events.isEmpty() ? RecordedEvent.GENESIS : events.get(events.size() - 1).hash());
         boolean maySettle = before.modified().toInstant().plus(SETTLED_AFTER).isBefore(observed);
-        if (!maySettle && log.linkFree() && at.equals(HEADS.getIfPresent(file))) {
+        if (!maySettle && log.linkFree() && at.equals(HEADS.get(file))) {
             return;
         }
         FileStamp after = FileStamp.read(file, maySettle);
@@ -546,7 +536,7 @@ public final class FileEventStore implements EventStore {
         }
         // A change made during the read would have set the change time after "observed".
         boolean settled = maySettle && after.lastChange().plus(SETTLED_AFTER).isBefore(observed);
-        verified.asMap().computeIfPresent(relative, (k, known) -> known.lines().size() == lines.lines().size()
+        verified.computeIfPresent(relative, (k, known) -> known.lines().size() == lines.lines().size()
                 ? known.observed(after, settled) : known);
     }
 
