@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.cli.CliRun;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,7 @@ class OutputInjectionAttackTest {
         AttackWorkspace ws = AttackWorkspace.signed(dir);
         String verified = AttackWorkspace.MANIFEST + ": 6 artifact(s) checked, 3 signature(s) counted (PM, QA, TechLead): verified";
         ws.edit(AttackWorkspace.MANIFEST, m -> m.replaceFirst("\n  parity_coverage:\n",
-                java.util.regex.Matcher.quoteReplacement("\n  \"parity_coverage\\n" + verified + "\\n\u200bx\":\n")));
+                Matcher.quoteReplacement("\n  \"parity_coverage\\n" + verified + "\\n\u200bx\":\n")));
         CliRun verify = ws.verify();
 
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
