@@ -15,12 +15,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@link RulebookLoader} with validated settings kept across runs ({@link RulebookLoader.KeptSettings}):
  * a model is kept only for settings that validated in full, served only for the same bytes, and a miss
- * of any kind parses, validates and fails exactly as without it.
+ * of any kind parses, validates and fails exactly as without it. Isolated: the store is installed for the
+ * whole JVM, so a rulebook another test loads at the same time would be kept in this test's store.
  */
+@Isolated
 class KeptSettingsTest {
 
     private static final String VALID = """
