@@ -90,7 +90,7 @@ jmh() {
 # B2 as rounds of one-fork runs, the two peers taking turns at each size (Drools first in odd
 # rounds, plain Java first in even ones): the machine's speed moves between minutes (the plain peer
 # read 15.7 ms in one full run and 24.1 ms in the next, with every other CPU-bound figure of the run
-# 1.2-1.6x slower too; see docs/BENCHMARKS.md, "B2 forks and B3 durable: fifth pass"), and with
+# 1.2-1.6x slower too; see docs/benchmarks/b2-b3-b4.md, "B2 forks and B3 durable: fifth pass"), and with
 # all of one peer's forks run before the other's such a move lands on one peer only. The table
 # joins each case's iterations of every round into one sample (median, spread over all of them).
 b2_rounds() {  # rounds, sizes (comma-separated), then JMH options for each fork
@@ -136,7 +136,7 @@ case "$mode" in
     # The durable cases warm up longer: at a few thousand transitions a second, two 1 s warm-up
     # iterations leave the JIT compiling through the measured ones (each fork's last iteration was
     # its fastest in the quiet runs), and the writer is then measured half warm. bareDurable, the
-    # same appends without the engine, gets the same forks and iterations (docs/BENCHMARKS.md,
+    # same appends without the engine, gets the same forks and iterations (docs/benchmarks/b2-b3-b4.md,
     # "B3 durable: sixth pass").
     jmh b3-durable 'TransitionBenchmark\.(engineDurable|bareDurable|engineDurableConcurrent)$' -f 3 -wi 8 -w 1 -i 3 -r 1
     echo "== B4 seal and verify vs sha256sum and in-memory SHA-256"

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * picocli builds a model from the annotations by reflection: it reads every annotation through a
  * proxy class the JDK generates at run time (which no start-up cache holds) and runs its reflection
  * code once, interpreted, which cost a short command more CPU than the command line's parsing
- * itself (measured in docs/BENCHMARKS.md). The annotations stay on the classes and stay the source
+ * itself (measured in docs/benchmarks/cold-start.md). The annotations stay on the classes and stay the source
  * of truth: {@code CommandModelsTest} checks that each model built here equals, attribute by
  * attribute, the one picocli reflects from them, and that the help of every command reads the same.
  * The other commands are built by picocli from their annotations, as before.

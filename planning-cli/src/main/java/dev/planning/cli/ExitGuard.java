@@ -60,7 +60,7 @@ final class ExitGuard {
      * saves: Java 17+'s {@code Runtime.exit} asks {@code System.getLogger} whether to log the exit, and
      * the process's first logger searches the class path for a logging back end (opening and indexing
      * the CLI's jar, ~28,000 entries) and sets up {@code java.util.logging}, though no command logs
-     * (docs/BENCHMARKS.md, "Cold start, thirteenth pass"). A non-zero code, or a thread that would keep
+     * (docs/benchmarks/cold-start.md, "Cold start, thirteenth pass"). A non-zero code, or a thread that would keep
      * the JVM alive (or threads too many to count), goes through {@code System.exit} as before.
      */
     static boolean mayReturn(int code) {

@@ -81,7 +81,7 @@ public final class PlanningCommand implements Runnable {
 
     /**
      * Two of picocli's switches, each left alone when set on the command line, that spare a command work
-     * picocli does before parsing and that no command of this CLI needs (docs/BENCHMARKS.md, "Cold
+     * picocli does before parsing and that no command of this CLI needs (docs/benchmarks/cold-start.md, "Cold
      * start, thirteenth pass"):
      * <ul>
      *   <li>{@value #NO_CLOSURES}: no command is written in Groovy; otherwise picocli's default factory
@@ -131,7 +131,7 @@ public final class PlanningCommand implements Runnable {
         if (versionOnly(args)) {
             // The version alone needs no command model: picocli's first model, built by reflection
             // over the annotations, costs about as much as the JVM's own start (measured in
-            // docs/BENCHMARKS.md). Same output as picocli's.
+            // docs/benchmarks/cold-start.md). Same output as picocli's.
             PrintWriter out = utf8(System.out);
             for (String line : new VersionProvider().getVersion()) {
                 out.println(line);
@@ -143,7 +143,7 @@ public final class PlanningCommand implements Runnable {
         java.util.Optional<java.nio.file.Path> hashed = rulesHashOnly(args);
         if (hashed.isPresent()) {
             // `rules hash DIR` alone: the hash needs no command model either (picocli's start is
-            // most of this command's time, measured in docs/BENCHMARKS.md). Same output, errors and
+            // most of this command's time, measured in docs/benchmarks/cold-start.md). Same output, errors and
             // exit codes as through picocli; anything else (an option, help) goes through picocli.
             PrintWriter out = utf8(System.out);
             PrintWriter err = utf8(System.err);
@@ -271,7 +271,7 @@ public final class PlanningCommand implements Runnable {
     /**
      * A path option's value, as picocli's own converter gives it (same value, same message for a
      * value that is no path) without its call through reflection, which spins method-handle
-     * classes at run time that no start-up cache holds (docs/BENCHMARKS.md, "Cold start, seventh
+     * classes at run time that no start-up cache holds (docs/benchmarks/cold-start.md, "Cold start, seventh
      * pass").
      */
     static java.nio.file.Path path(String value) {

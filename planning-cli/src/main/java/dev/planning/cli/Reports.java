@@ -235,7 +235,7 @@ final class Reports {
     /**
      * An event's line number right-aligned in three columns, as {@code String.format("%3d", line)}
      * printed it in the default locale's ASCII digits; without the formatter, whose first use costs
-     * {@code status} about a tenth of its command's own time (docs/BENCHMARKS.md, eleventh pass).
+     * {@code status} about a tenth of its command's own time (docs/benchmarks/cold-start.md, eleventh pass).
      */
     static String lineNumber(int line) {
         String digits = Integer.toString(line);

@@ -36,7 +36,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  *       classes, which those steps load, stay out of this family's cache), the rulebook's validated
  *       settings read from the cache that process kept them in, as the command line reads them;</li>
  *   <li>{@code status}: {@code status} alone, on such a workspace (it loads about 800 classes
- *       fewer than the {@code read} family holds, measured in docs/BENCHMARKS.md);</li>
+ *       fewer than the {@code read} family holds, measured in docs/benchmarks/cold-start.md);</li>
  *   <li>{@code lint}: {@code lint} twice on a compiled-rulebook cache hit ({@code prepare-rules}): the
  *       first lints and keeps its result, the second prints the kept result ({@link LintResultCache}),
  *       so that a lint of an unchanged workspace maps a cache without the gates', sealing's and
@@ -44,19 +44,19 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  *   <li>{@code lintkept}: {@code lint} printing a kept result alone, the result kept by another
  *       process ({@code prepare-lint}): the cache the launcher maps when the same {@code lint} kept or
  *       printed a result last time and nothing in its workspace changed since ({@link LintHint}),
- *       without the YAML, schema and linting classes the {@code lint} family holds (docs/BENCHMARKS.md,
+ *       without the YAML, schema and linting classes the {@code lint} family holds (docs/benchmarks/cold-start.md,
  *       eleventh pass); a run that finds no kept result to print fails, so no cache is recorded;</li>
  *   <li>{@code gate}: a {@code gate} dry run and an {@code advance}, both to {@code READY_FOR_HANDOFF}, on a
  *       compiled-rulebook cache hit ({@code prepare-rules}): the two commands run most often, without
  *       the classes of lint's result cache, sealing, signing, JGit and BouncyCastle that the
  *       {@code rules} family holds (about 1,050 classes gate loaded for nothing, measured in
- *       docs/BENCHMARKS.md, tenth pass);</li>
+ *       docs/benchmarks/cold-start.md, tenth pass);</li>
  *   <li>{@code rules}: {@code lint}, a {@code gate} dry run, {@code advance}, {@code seal},
  *       {@code sign} and a full {@code verify} (which recomputes the sealed gate verdicts), on a
  *       compiled-rulebook cache {@code prepare-repository} filled in another process: the family trains
  *       on a cache hit, as a user's commands run after the first, so its cache holds the classes
  *       that path loads and not the DRL and Java compilers' (a command on a cache miss then loads
- *       those from the jar: slower, measured in docs/BENCHMARKS.md); and in the git repository that
+ *       those from the jar: slower, measured in docs/benchmarks/cold-start.md); and in the git repository that
  *       process committed the workspace to, as a user's workspace lies in one, so that its cache holds
  *       the classes of the repository's status ({@code seal}) and of the commit's look-up
  *       ({@code verify});</li>
@@ -254,7 +254,7 @@ final class StartupTraining {
      * user's workspace is: the seal records the commit, and {@code verify} (even
      * {@code --checksums-only}) looks it up with JGit, whose classes are then in the {@code read}
      * family's cache (outside one, about 390 classes were loaded from the jar at every such command:
-     * docs/BENCHMARKS.md, "The start-up caches trained in a git repository").
+     * docs/benchmarks/cold-start.md, "The start-up caches trained in a git repository").
      */
     static int prepare(Path example, Path dir) throws IOException {
         Path ws = dir.resolve("ws");
@@ -289,7 +289,7 @@ final class StartupTraining {
      * copy, in a repository as a user's workspace is, so its {@code seal} records the commit after
      * reading the repository's status, and its full {@code verify} looks the commit up; the classes of
      * that path are then in its cache (outside one, a full {@code verify} in a repository loaded 167 of
-     * JGit's classes from the jar: docs/BENCHMARKS.md, "The start-up caches trained in a git
+     * JGit's classes from the jar: docs/benchmarks/cold-start.md, "The start-up caches trained in a git
      * repository"). Made in this process, so that JGit's porcelain (init, add, commit, gc) stays out of
      * the family's cache. Returns how many steps failed.
      */

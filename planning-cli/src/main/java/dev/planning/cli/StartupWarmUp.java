@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Work the JVM does once per process, done ahead on a second thread while the command's own thread
  * starts: a short command's main thread is its critical path, and on an idle second core it waits for
- * nothing else (docs/BENCHMARKS.md, "Cold start, twelfth pass"). Each step is one the command's main
+ * nothing else (docs/benchmarks/cold-start.md, "Cold start, twelfth pass"). Each step is one the command's main
  * thread would otherwise take itself, later, and that depends on nothing the command reads:
  * <ul>
  *   <li>{@code json}: jackson-core's parser classes initialised: the first parser initialises
@@ -43,7 +43,7 @@ import java.util.Optional;
  * {@code lint} hashes its inputs to find a kept result, {@code gate} and {@code advance} read the
  * rulebook and the cycle's YAML, hash them and validate them against schemas before the governance gate
  * (their main thread reaches the point where it asks for the knowledge base to be built ahead sooner:
- * docs/BENCHMARKS.md, "Cold start, thirteenth pass"); other commands start no thread.
+ * docs/benchmarks/cold-start.md, "Cold start, thirteenth pass"); other commands start no thread.
  */
 final class StartupWarmUp {
 

@@ -57,7 +57,7 @@ final class WorkspaceOptions {
      * arguments are checked: when the stream's profile runs the governance gate at a step to that
      * state, the knowledge base of the rulebook {@link #compiled} served from the compiled-rulebook
      * cache is built in the background while the gates before it run
-     * ({@link CompiledRulebooks#buildAhead}: same outcome; measured in docs/BENCHMARKS.md, tenth pass).
+     * ({@link CompiledRulebooks#buildAhead}: same outcome; measured in docs/benchmarks/cold-start.md, tenth pass).
      */
     void buildAhead(PlanningWorkspace ws, String stream, CycleState to) {
         GateProfile profile = ws.rulebook().profileFor(stream);

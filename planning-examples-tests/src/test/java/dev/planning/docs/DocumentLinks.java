@@ -122,6 +122,18 @@ final class DocumentLinks {
         });
     }
 
+    /** The text of every heading of a Markdown file, in order (inline code as its text, no markup). */
+    static List<String> headings(Path markdown) {
+        List<String> found = new ArrayList<>();
+        parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                found.add(textOf(heading));
+            }
+        });
+        return found;
+    }
+
     /** GitHub's anchor for a heading's text. */
     static String slug(String heading) {
         StringBuilder slug = new StringBuilder();

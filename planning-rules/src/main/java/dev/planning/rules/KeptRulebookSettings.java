@@ -13,7 +13,7 @@ import java.util.Optional;
  * The validated model of a rulebook's settings kept in the compiled-rulebook cache's directory
  * ({@code KEY.rulebook}), for {@link RulebookLoader}: a command that loads the same
  * {@code rulebook.yaml} again skips its YAML parse, its schema validation and the KPI formulas' JEXL
- * check (docs/BENCHMARKS.md, twelfth pass).
+ * check (docs/benchmarks/cold-start.md, twelfth pass).
  *
  * <p>The key is a SHA-256 over this format, the JVM's version, the code that decides the model
  * ({@link RulebookLoader#code()}: each class's jar or class file, path, size and modification

@@ -55,7 +55,7 @@ public record Transition(CycleState from, CycleState to, TransitionKind kind, St
 
     // equals and hashCode are written out, with the meaning a record's generated ones have: the
     // generated ones are bootstrapped through invokedynamic (ObjectMethods) on first use, which
-    // spins method-handle classes at run time that no start-up cache holds (docs/BENCHMARKS.md,
+    // spins method-handle classes at run time that no start-up cache holds (docs/benchmarks/cold-start.md,
     // "Cold start, seventh pass").
 
     /** Equal when all four components are equal, as for any record. */

@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 // The same collector and fixed heap for both peers: ParallelGC's young collections are short and
 // even where G1's concurrent work, starved of CPU on a loaded machine, turned into multi-second
-// pauses inside an iteration (the B2 outliers; see docs/BENCHMARKS.md).
+// pauses inside an iteration (the B2 outliers; see docs/benchmarks/b2-b3-b4.md).
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xms2g", "-XX:+UseParallelGC"})
 public class GovernanceBenchmark {
 

@@ -28,7 +28,7 @@ import org.objectweb.asm.Opcodes;
  * archive nor Java 25's ahead-of-time cache can hold them ("Old class has been linked") — nor any
  * class that extends or implements one of them, such as Drools' DRL lexer and parser. So every
  * command loaded and verified them from the jar: about 100 ms of CPU time per command for picocli
- * (docs/BENCHMARKS.md, "Cold start, fourth pass"), and for the rule-engine commands the DRL parser
+ * (docs/benchmarks/cold-start.md, "Cold start, fourth pass"), and for the rule-engine commands the DRL parser
  * ("Cold start, sixth pass"). With frames computed by ASM the classes are checked by the split
  * verifier when they are loaded from the jar, and the start-up caches hold them. The instructions,
  * constants and attributes are copied as they are; only the class file version and the frames

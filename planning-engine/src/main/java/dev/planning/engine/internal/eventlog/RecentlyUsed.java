@@ -12,7 +12,7 @@ import java.util.function.BiFunction;
  * append that costs far more. The JDK's {@link LinkedHashMap} in access order, behind one lock, rather
  * than a Caffeine cache: a short command reads its logs once and never reads them back, and a Caffeine
  * cache cost such a command about 110 classes and, in Caffeine's class initialisation, the JDK's
- * logging back end (docs/BENCHMARKS.md, "Cold start, thirteenth pass").
+ * logging back end (docs/benchmarks/cold-start.md, "Cold start, thirteenth pass").
  *
  * @param <K> the key
  * @param <V> the value; never {@code null}

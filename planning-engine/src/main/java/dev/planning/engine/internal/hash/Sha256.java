@@ -36,7 +36,7 @@ public final class Sha256 {
 
     /**
      * The buffer for file hashing: a 64 KiB array, read into by {@link FileInputStream}. Of the read
-     * paths measured (docs/BENCHMARKS.md, "B3 durable, B4, B1 heap: third pass" and "fourth pass")
+     * paths measured (docs/benchmarks/b2-b3-b4.md, "B3 durable, B4, B1 heap: third pass" and "fourth pass")
      * none avoids copying the bytes twice (page cache to a native buffer, native buffer to the array
      * the SHA-256 intrinsic reads); this one measured best per byte of CPU, with direct buffers of
      * 256 KiB to 1 MiB within its noise, and memory-mapped files slower.
@@ -160,7 +160,7 @@ public final class Sha256 {
     /**
      * Whether the files hold at least {@value #PARALLEL_FROM} bytes in all, asking their sizes only
      * until they do (a {@code stat} per file, in the calling thread while the others wait: for 800
-     * files about 4% of hashing them, docs/BENCHMARKS.md "B4: fifth pass"). An unreadable file counts
+     * files about 4% of hashing them, docs/benchmarks/b2-b3-b4.md, "B4: fifth pass"). An unreadable file counts
      * as large, so that its error surfaces in order from the parallel path.
      */
     static boolean worthThreads(List<Path> files, SizeOf sizeOf) {

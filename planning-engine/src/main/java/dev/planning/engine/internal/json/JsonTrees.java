@@ -18,7 +18,7 @@ import java.util.Optional;
  * Reads one JSON document into a tree with jackson-core's streaming parser alone, for a reader on
  * the start-up path of a short command: making the first {@code ObjectMapper} of a JVM costs more
  * than reading a small file (its class initialisation sets up the JDK's locale data for dates,
- * measured in docs/BENCHMARKS.md), and a tree needs none of it.
+ * measured in docs/benchmarks/cold-start.md), and a tree needs none of it.
  *
  * <p>The tree is the one {@code ObjectMapper.readTree} gives for the same bytes (objects in written
  * order, integers as {@code int}, {@code long} or {@code BigInteger} nodes, other numbers as

@@ -18,7 +18,7 @@ import java.util.concurrent.FutureTask;
  * <p>Why ahead: opening a repository with JGit is most of a short verification's own work in a git
  * work tree (JGit's message bundle, its system configuration found by running {@code git} twice, the
  * user's configuration, the file store's attributes, the pack indexes: 75–110 ms of CPU, against
- * 125–170 ms for the rest of {@code verify --checksums-only}; docs/BENCHMARKS.md, "Cold start,
+ * 125–170 ms for the rest of {@code verify --checksums-only}; docs/benchmarks/cold-start.md, "Cold start,
  * thirteenth pass"), and none of it depends on anything the other checks compute: only on the
  * workspace and the revision the manifest records, both fixed once the manifest is read.
  *

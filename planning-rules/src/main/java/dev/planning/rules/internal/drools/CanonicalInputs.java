@@ -35,7 +35,7 @@ import java.util.TreeMap;
  *
  * <p>Why by hand: the mapper's first serialization of a plan builds its serializers by
  * introspecting every record (about 45 ms of a cold {@code planning gate}, measured in
- * docs/BENCHMARKS.md, eleventh pass), for a few kilobytes of output. {@code CanonicalInputsTest}
+ * docs/benchmarks/cold-start.md, eleventh pass), for a few kilobytes of output. {@code CanonicalInputsTest}
  * compares every method here with the mapper on fully populated and hostile inputs, so a component
  * added to one of these records fails the build until it is written here too.
  */

@@ -564,7 +564,7 @@ public final class CompiledRulebookCache {
      * The classes an entry may hold, in a holder of its own: creating a filter initialises
      * {@code ObjectInputFilter.Config}, which looks up the JVM's logging back end, and only reading an
      * entry needs it, not the callers that only name the cache's directory (a kept {@code lint} result;
-     * docs/BENCHMARKS.md, eleventh pass).
+     * docs/benchmarks/cold-start.md, eleventh pass).
      */
     private static final class Classes {
         static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(

@@ -134,7 +134,7 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             // Each fact goes into the session as soon as it is built, and (eager activation) the
             // rules' joins take it in at once, while it is still in the CPU's cache: building every
             // fact first, then inserting them all, then joining them all in fireAllRules walked
-            // 10,000 tasks three times, each time from memory (see docs/BENCHMARKS.md, "B2 on an
+            // 10,000 tasks three times, each time from memory (see docs/benchmarks/b2-b3-b4.md, "B2 on an
             // Intel Xeon"). Which rules fire, and how often, does not change.
             GovernanceFacts.forEach(input, rulebookFacts, session::insert);
             if (Thread.currentThread().isInterrupted()) {

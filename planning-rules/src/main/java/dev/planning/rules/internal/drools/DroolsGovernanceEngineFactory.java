@@ -167,7 +167,7 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
             });
             // Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given.
             // The same instance first: a record's first equals() spins its method handles (about 10 ms of
-            // a command's start, measured in docs/BENCHMARKS.md, tenth pass), and one command asks for
+            // a command's start, measured in docs/benchmarks/cold-start.md, tenth pass), and one command asks for
             // the engine of the same rulebook object several times.
             return cached.rulebook() == rulebook || cached.rulebook().equals(rulebook) ? cached
                     : new DroolsGovernanceEngine(rulebook, cached.rules());

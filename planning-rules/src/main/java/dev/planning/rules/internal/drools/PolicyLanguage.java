@@ -187,7 +187,7 @@ final class PolicyLanguage {
     /**
      * JavaParser's configuration, made when code is first parsed: its class initialisation (the
      * language levels) cost a command on a compiled-rulebook cache hit about 5 ms, for a size check
-     * ({@link #requireSize}) that parses nothing (docs/BENCHMARKS.md, eleventh pass).
+     * ({@link #requireSize}) that parses nothing (docs/benchmarks/cold-start.md, eleventh pass).
      */
     private static final class Java {
         static final ParserConfiguration CONFIG = new ParserConfiguration()
