@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * What README.md and docs/*.md tell users to type exists: every {@code planning} command, subcommand,
- * option and listed option value they show is in the CLI's picocli model ({@link DocumentedCommands}),
+ * What README.md and the Markdown files under docs/ (docs/benchmarks/ included) tell users to type
+ * exists: every {@code planning} command, subcommand, option and listed option value they show is in
+ * the CLI's picocli model ({@link DocumentedCommands}),
  * and every {@code PLANNING_...} environment variable they name is read by the code or the launcher,
  * and every one the code reads is documented. Beside {@code DocumentationLinksTest}
  * (planning-examples-tests), which checks the documents' links.
@@ -53,7 +54,7 @@ class DocumentedCommandsTest {
     }
 
     static Stream<Path> documents() throws IOException {
-        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+        try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
             return Stream.concat(Stream.of(ROOT.resolve("README.md")),
                     docs.filter(p -> p.toString().endsWith(".md")).sorted().toList().stream());
         }

@@ -67,7 +67,10 @@ final class DocumentReferences {
         return files;
     }
 
-    /** What is wrong with the documents {@code file} names, one line each ({@code file:line: what}); empty when nothing. */
+    /**
+     * What is wrong with the documents {@code file} names, one line each ({@code file:line: what},
+     * the line where the comment or paragraph starts); empty when nothing.
+     */
     List<String> problems(Path file) {
         Path relative = root.relativize(file.toAbsolutePath().normalize());
         String name = relative.toString().replace('\\', '/');
