@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li>the format of these files and the code: the compiled-rulebook cache's engine fingerprint
- *       (the JVM, the compiler, Drools, the policy-language check) and the jars of the command line,
+ *       (the JVM, the compiler, Drools, the policy-language check and whether it is on) and the jars of the command line,
  *       the engine, the reports and the API ({@link CompiledRulebooks#fingerprint});</li>
  *   <li>the command: the workspace and rulebook as written and as absolute paths, the working
  *       directory (SARIF names files relative to it), {@code --stream}, {@code --cycle},

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -140,7 +141,7 @@ public final class PlanningCommand implements Runnable {
             exit(ExitCodes.OK);
             return;
         }
-        java.util.Optional<java.nio.file.Path> hashed = rulesHashOnly(args);
+        Optional<java.nio.file.Path> hashed = rulesHashOnly(args);
         if (hashed.isPresent()) {
             // `rules hash DIR` alone: the hash needs no command model either (picocli's start is
             // most of this command's time, measured in docs/benchmarks/cold-start.md). Same output, errors and
@@ -189,15 +190,15 @@ public final class PlanningCommand implements Runnable {
      * argument picocli would take as it is (not an option, not an {@code @argument-file}, a valid
      * path); empty otherwise.
      */
-    static java.util.Optional<java.nio.file.Path> rulesHashOnly(String[] args) {
+    static Optional<java.nio.file.Path> rulesHashOnly(String[] args) {
         if (args.length != 3 || !"rules".equals(args[0]) || !"hash".equals(args[1]) || args[2].isEmpty()
                 || args[2].startsWith("-") || args[2].startsWith("@")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(java.nio.file.Path.of(args[2]));
+            return Optional.of(java.nio.file.Path.of(args[2]));
         } catch (java.nio.file.InvalidPathException e) {
-            return java.util.Optional.empty(); // picocli reports it
+            return Optional.empty(); // picocli reports it
         }
     }
 
@@ -293,7 +294,7 @@ public final class PlanningCommand implements Runnable {
         // the others reflected from their annotations.
         CommandLine cli = new CommandLine(CommandModels.planning(new PlanningCommand()));
         for (String name : commandsFor(args)) {
-            java.util.Optional<CommandLine.Model.CommandSpec> built = CommandModels.subcommand(name);
+            Optional<CommandLine.Model.CommandSpec> built = CommandModels.subcommand(name);
             if (built.isPresent()) {
                 cli.addSubcommand(name, new CommandLine(built.get()));
             } else {

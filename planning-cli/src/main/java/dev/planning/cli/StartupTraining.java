@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import dev.planning.examples.OwnRepositories;
 import dev.planning.rules.CompiledRulebooks;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,12 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * The training runs {@code bin/planning} records its start-up caches from (a JVM's class-data or
@@ -404,7 +401,7 @@ final class StartupTraining {
      */
     private static void committed(Path ws) throws IOException {
         PersonIdent trainer = new PersonIdent("planning start-up training", "training@planning.invalid");
-        try (Repository repository = newRepository(ws); Git git = Git.wrap(repository)) {
+        try (Repository repository = OwnRepositories.create(ws); Git git = Git.wrap(repository)) {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("training").setAuthor(trainer).setCommitter(trainer).setSign(false).call();
             git.gc().call();
@@ -415,30 +412,6 @@ final class StartupTraining {
         } catch (GitAPIException e) {
             throw new IOException("cannot commit the training workspace " + ws + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A new repository for {@code workTree} alone, its HEAD on {@code main}. Not {@code Git.init()},
-     * which reads {@code GIT_DIR}, {@code GIT_INDEX_FILE}, {@code GIT_OBJECT_DIRECTORY} and
-     * {@code GIT_WORK_TREE} from the environment: run inside a git hook or a CI step that exports them,
-     * it committed these files onto the user's own branch and replaced their index. Its own hooks
-     * directory (empty) and no attributes file, so that neither the hooks of the user's
-     * {@code core.hooksPath} nor the filters of their {@code core.attributesFile} run on a commit they
-     * never made.
-     */
-    private static Repository newRepository(Path workTree) throws IOException {
-        Path gitDir = workTree.resolve(".git").toAbsolutePath();
-        Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(workTree.toFile())
-                .build();
-        repository.create();
-        StoredConfig config = repository.getConfig();
-        config.setString("core", null, "hooksPath", gitDir.resolve("hooks").toString());
-        config.setString("core", null, "attributesFile", gitDir.resolve("info").resolve("no-attributes").toString());
-        config.save();
-        RefUpdate head = repository.updateRef(Constants.HEAD);
-        head.disableRefLog();
-        head.link("refs/heads/main");
-        return repository;
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -7,7 +7,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
 import java.util.concurrent.Callable;

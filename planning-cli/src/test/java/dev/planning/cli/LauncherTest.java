@@ -168,6 +168,23 @@ class LauncherTest {
                         + " -XX:TieredStopAtLevel=4" + jar + " --version");
     }
 
+    /**
+     * How a user of {@code bin/planning} turns the policy-language check off (docs/rules.md): the
+     * property reaches the command's JVM, once, with a start-up cache mapped as without it.
+     */
+    @Test
+    void theRulesModeReachesEveryCommandThroughPlanningJavaOpts() throws Exception {
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        Path cache = cache("gate");
+
+        String line = run(Map.of("PLANNING_JAVA_OPTS", "-Dplanning.rules.mode=trusted"), "gate", "-w", "ws");
+
+        assertThat(line).startsWith(jdk25.resolve("bin/java") + " ")
+                .contains(" -XX:AOTCache=" + cache + " ")
+                .endsWith(" -Dplanning.rules.mode=trusted " + onClassPath() + " gate -w ws");
+        assertThat(line.split("-Dplanning.rules.mode=", -1)).hasSize(2);
+    }
+
     @Test
     void gateAdvanceAndStatusRunWithTheSerialCollectorWhichPlanningJavaOptsOverrides() throws Exception {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");

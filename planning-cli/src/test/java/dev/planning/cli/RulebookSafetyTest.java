@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -169,17 +170,45 @@ class RulebookSafetyTest {
                 .contains("ran out of memory in rule 'payload'");
     }
 
+    @Test
+    @Tag("slow")
+    @Tag("subprocess")
+    void aLintKeptWithTheCheckOffIsNotServedToALintWithTheCheckOn() throws Exception {
+        Path ws = workspace();
+        addRule(ws, "System.getProperties().setProperty(\"pwned\", \"yes\");");
+        // Both runs keep lint results, in one cache directory of the test's own (docs/rules.md).
+        Map<String, String> cache = Map.of("PLANNING_CACHE_DIR", dir.resolve("cache").toString());
+        String[] lint = {"lint", "-w", ws.toString()};
+
+        Child trusted = runCli(List.of("-Dplanning.rules.mode=trusted"), cache, lint);
+        Child restricted = runCli(List.of(), cache, lint);
+
+        assertThat(trusted.exit()).as(trusted.output()).isNotEqualTo(2);
+        assertThat(restricted.exit()).as(restricted.output()).isEqualTo(2);
+        assertThat(restricted.output()).contains("rules/critical.drl:").contains("outside the policy language");
+    }
+
     private record Child(int exit, String output) {
     }
 
     private Child runCli(List<String> jvmOptions, String... args) throws Exception {
+        return runCli(jvmOptions, Map.of(), args);
+    }
+
+    /** The CLI in a child JVM; with a cache directory in {@code cache}, it keeps lint results there. */
+    private Child runCli(List<String> jvmOptions, Map<String, String> cache, String... args) throws Exception {
         List<String> command = new ArrayList<>(ChildProcesses.java(
                 "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName()));
         command.addAll(List.of(args));
         Path output = dir.resolve("child.out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        if (!cache.isEmpty()) {
+            builder.environment().remove("PLANNING_NO_CACHE");
+            builder.environment().putAll(cache);
+        }
+        Process process = builder.start();
         // A hang guard, not a measurement: a cold JVM compiling a rulebook can take minutes under load.
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();

@@ -86,7 +86,11 @@ public final class Planning {
     private Planning() {
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -106,6 +110,7 @@ public final class Planning {
      *
      * @param workspace the workspace directory, created when missing; never {@code null}
      * @param cycle     the cycle to open; never {@code null}
+     * @return what was scaffolded: the files written and the cycle opened
      * @throws InvalidInputException when the cycle's plan or story map already exists ("already
      *                               exists", nothing replaced), the workspace cannot be created, or
      *                               its rulebook is invalid
@@ -118,6 +123,11 @@ public final class Planning {
     /**
      * As {@link #init(Path, CycleRef)}, with the rulebook in {@code rulebook} (the default rulebook is
      * copied there when the directory does not exist).
+     *
+     * @param workspace the workspace directory
+     * @param rulebook the rulebook directory
+     * @param cycle the stream and cycle
+     * @return what was scaffolded: the files written and the cycle opened
      */
     public static InitResult init(Path workspace, Path rulebook, CycleRef cycle) {
         Objects.requireNonNull(workspace, "workspace");
@@ -135,6 +145,7 @@ public final class Planning {
      * (no end-of-line conversion, so hashed files stay byte-exact) that {@link #init} writes, where
      * absent: for a workspace made some other way, e.g. copied from a template.
      *
+     * @param workspace the workspace directory, where the two files are written
      * @return the names written; empty when both exist
      */
     public static List<String> writeGitFiles(Path workspace) {
@@ -146,6 +157,8 @@ public final class Planning {
      * stream and cycle it seals, for example). It checks the manifest's form, not its content:
      * {@link PlanningWorkspace#verify(Path, TrustedKeys)} does that.
      *
+     * @param file the manifest file
+     * @return the manifest as written
      * @throws InvalidInputException when the file cannot be read or is not a valid manifest, located
      */
     public static HandoffManifest readManifest(Path file) {
@@ -157,6 +170,8 @@ public final class Planning {
     /**
      * Key pairs, trust files and PEM signers ({@code planning keys generate}, {@code --trust},
      * {@code --key}).
+     *
+     * @return the key and trust-file operations
      */
     public static Keys keys() {
         return FileKeys.INSTANCE;
@@ -169,6 +184,8 @@ public final class Planning {
      * {@code rules/*.drl} without {@code rulebook.yaml}) gives every stream the default gate
      * profile, {@code default}: the {@code fe} profile of the rulebook {@link #init} writes.
      *
+     * @param directory the rulebook directory
+     * @return the rulebook, validated
      * @throws InvalidInputException when the directory is missing or its settings are invalid, located
      */
     public static Rulebook rulebook(Path directory) {
@@ -179,6 +196,8 @@ public final class Planning {
      * The SHA-256 rulebook hash of a directory, as {@code planning rules hash} prints it and the
      * coreutils recipe of the README recomputes it; the files need not form a valid rulebook.
      *
+     * @param directory the rulebook directory
+     * @return the rulebook hash, 64 lower-case hex digits
      * @throws InvalidInputException when the directory is missing, or holds a symbolic link or a file
      *                               name the recipe cannot reproduce
      */
@@ -197,6 +216,9 @@ public final class Planning {
      * Without a trust file no signature counts as signed ({@link CycleQueries#pendingSignatures}):
      * use {@link #cycleQueries(Path, WorkspaceLayout, TrustedKeys)} to verify them.
      *
+     * @param workspace the workspace directory
+     * @param layout where artifacts live in the workspace
+     * @return the queries over the workspace's event logs
      * @throws NullPointerException when an argument is {@code null}
      * @since 0.2
      */
@@ -210,6 +232,10 @@ public final class Planning {
      * signatures that verify: in each sealed cycle's manifest file, by a key {@code trust} lists
      * for the role ({@code keys().readTrustFile(...)} reads a trust file).
      *
+     * @param workspace the workspace directory
+     * @param layout where artifacts live in the workspace
+     * @param trust the keys trusted to sign manifests
+     * @return the queries over the workspace's event logs
      * @throws NullPointerException when an argument is {@code null}
      * @since 0.2
      */
@@ -218,7 +244,12 @@ public final class Planning {
                 Objects.requireNonNull(layout, "layout"), Optional.of(Objects.requireNonNull(trust, "trust")));
     }
 
-    /** {@link #cycleQueries(Path, WorkspaceLayout)} with the default layout. */
+    /**
+     * {@link #cycleQueries(Path, WorkspaceLayout)} with the default layout.
+     *
+     * @param workspace the workspace directory
+     * @return the queries over the workspace's event logs
+     */
     public static CycleQueries cycleQueries(Path workspace) {
         return cycleQueries(workspace, WorkspaceLayout.DEFAULT);
     }
@@ -242,37 +273,67 @@ public final class Planning {
         private Builder() {
         }
 
-        /** The workspace directory (required). */
+        /**
+         * The workspace directory (required).
+         *
+         * @param dir the workspace directory (required)
+         * @return this builder
+         */
         public Builder workspace(Path dir) {
             this.workspace = Objects.requireNonNull(dir, "workspace");
             return this;
         }
 
-        /** The rulebook directory; default {@code <workspace>/rulebook}. */
+        /**
+         * The rulebook directory; default {@code <workspace>/rulebook}.
+         *
+         * @param dir the rulebook directory; default {@code <workspace>/rulebook}
+         * @return this builder
+         */
         public Builder rulebook(Path dir) {
             this.rulebook = Objects.requireNonNull(dir, "rulebook");
             return this;
         }
 
-        /** Where artifacts live; default {@link WorkspaceLayout#DEFAULT}. */
+        /**
+         * Where artifacts live; default {@link WorkspaceLayout#DEFAULT}.
+         *
+         * @param value where artifacts live; default {@link WorkspaceLayout#DEFAULT}
+         * @return this builder
+         */
         public Builder layout(WorkspaceLayout value) {
             this.layout = Objects.requireNonNull(value, "layout");
             return this;
         }
 
-        /** Adds a gate, replacing a registered gate of the same name. */
+        /**
+         * Adds a gate, replacing a registered gate of the same name.
+         *
+         * @param gate the gate
+         * @return this builder
+         */
         public Builder gate(Gate gate) {
             gates.add(Objects.requireNonNull(gate, "gate"));
             return this;
         }
 
-        /** Whether to add the gates registered with {@link ServiceLoader}; default {@code true}. */
+        /**
+         * Whether to add the gates registered with {@link ServiceLoader}; default {@code true}.
+         *
+         * @param enabled whether to add the gates registered with {@link ServiceLoader}; default {@code true}
+         * @return this builder
+         */
         public Builder serviceLoaderGates(boolean enabled) {
             this.serviceLoaderGates = enabled;
             return this;
         }
 
-        /** The event store; default the hash-chained files under the workspace. */
+        /**
+         * The event store; default the hash-chained files under the workspace.
+         *
+         * @param store the event store; default the hash-chained files under the workspace
+         * @return this builder
+         */
         public Builder eventStore(EventStore store) {
             this.eventStore = Objects.requireNonNull(store, "eventStore");
             return this;
@@ -282,6 +343,9 @@ public final class Planning {
          * The class loader gates and the governance engine are found with; default the thread's
          * context class loader when {@link #build()} runs (the engine's own when there is none). The
          * engine's built-in gates are found as well when this loader does not see them.
+         *
+         * @param loader the class loader gates and the governance engine are found with; default the thread's context class loader when {@link #build()} runs (the engine's own when there is none)
+         * @return this builder
          */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "classLoader");
@@ -291,6 +355,9 @@ public final class Planning {
         /**
          * The clock events are stamped with and gates judge by (waivers expire against its date);
          * default UTC system time.
+         *
+         * @param value the clock events are stamped with and gates judge by (waivers expire against its date); default UTC system time
+         * @return this builder
          */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
@@ -300,19 +367,32 @@ public final class Planning {
         /**
          * The trust file of signing keys, read when signatures are checked; it must lie outside the
          * workspace (an {@code InvalidInputException} when it is used otherwise). No default.
+         *
+         * @param file the trust file of signing keys, read when signatures are checked; it must lie outside the workspace (an {@code InvalidInputException} when it is used otherwise)
+         * @return this builder
          */
         public Builder trustFile(Path file) {
             this.trustFile = Objects.requireNonNull(file, "trustFile");
             return this;
         }
 
-        /** The keys trusted to sign manifests, instead of a trust file. */
+        /**
+         * The keys trusted to sign manifests, instead of a trust file.
+         *
+         * @param keys the keys trusted to sign manifests, instead of a trust file
+         * @return this builder
+         */
         public Builder trustedKeys(TrustedKeys keys) {
             this.trustedKeys = Objects.requireNonNull(keys, "trustedKeys");
             return this;
         }
 
-        /** Who is recorded as triggering events; default {@code $PLANNING_ACTOR} or the OS user. */
+        /**
+         * Who is recorded as triggering events; default {@code $PLANNING_ACTOR} or the OS user.
+         *
+         * @param actor who is recorded as triggering events; default {@code $PLANNING_ACTOR} or the OS user
+         * @return this builder
+         */
         public Builder triggeredBy(String actor) {
             this.triggeredBy = Objects.requireNonNull(actor, "triggeredBy");
             return this;
@@ -355,6 +435,7 @@ public final class Planning {
          * Loads the rulebook, finds the gates, validates, and assembles the workspace (see
          * {@link #readOnly()} for what a read-only workspace skips, and what it validates later).
          *
+         * @return the workspace
          * @throws InvalidInputException when the workspace or rulebook is missing or invalid, when the
          *         rulebook's policies do not compile (located at the rule file, line and column), or when
          *         a gate profile names a gate that is not available (located at the profile entry); read-only,

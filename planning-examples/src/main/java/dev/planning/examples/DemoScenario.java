@@ -53,11 +53,8 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
@@ -295,7 +292,7 @@ public final class DemoScenario {
     private void commit(String message) {
         try (Repository repository = Files.isDirectory(workspace.resolve(".git"))
                 ? new FileRepositoryBuilder().setGitDir(workspace.resolve(".git").toFile()).setMustExist(true).build()
-                : newRepository(workspace); Git git = Git.wrap(repository)) {
+                : OwnRepositories.create(workspace); Git git = Git.wrap(repository)) {
             git.add().addFilepattern(".").call();
             PersonIdent who = new PersonIdent("Planning Demo", "demo@planning.dev");
             git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
@@ -304,30 +301,6 @@ public final class DemoScenario {
         } catch (GitAPIException e) {
             throw new IllegalStateException("git failed: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A new repository for {@code workTree} alone, its HEAD on {@code main}. Not {@code Git.init()},
-     * which reads {@code GIT_DIR}, {@code GIT_INDEX_FILE}, {@code GIT_OBJECT_DIRECTORY} and
-     * {@code GIT_WORK_TREE} from the environment: run inside a git hook or a CI step that exports them,
-     * it committed these files onto the user's own branch and replaced their index. Its own hooks
-     * directory (empty) and no attributes file, so that neither the hooks of the user's
-     * {@code core.hooksPath} nor the filters of their {@code core.attributesFile} run on a commit they
-     * never made.
-     */
-    private static Repository newRepository(Path workTree) throws IOException {
-        Path gitDir = workTree.resolve(".git").toAbsolutePath();
-        Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(workTree.toFile())
-                .build();
-        repository.create();
-        StoredConfig config = repository.getConfig();
-        config.setString("core", null, "hooksPath", gitDir.resolve("hooks").toString());
-        config.setString("core", null, "attributesFile", gitDir.resolve("info").resolve("no-attributes").toString());
-        config.save();
-        RefUpdate head = repository.updateRef(Constants.HEAD);
-        head.disableRefLog();
-        head.link("refs/heads/main");
-        return repository;
     }
 
     /** Copies a directory of classpath resources (in this jar, or on disk in a build) to a directory. */

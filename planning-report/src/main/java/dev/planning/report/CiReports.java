@@ -38,12 +38,24 @@ public final class CiReports {
     private CiReports() {
     }
 
-    /** Lint as JUnit XML: one test case per file checked, failed when the file has errors. */
+    /**
+     * Lint as JUnit XML: one test case per file checked, failed when the file has errors.
+     *
+     * @param report the lint report
+     * @return the JUnit XML text
+     */
     public static String lintJunit(LintReport report) {
         return FindingReports.lintJunit(Objects.requireNonNull(report, "report"));
     }
 
-    /** Lint as SARIF 2.1.0, paths relative to {@code base} when the workspace lies inside it. */
+    /**
+     * Lint as SARIF 2.1.0, paths relative to {@code base} when the workspace lies inside it.
+     *
+     * @param report the lint report
+     * @param workspace the workspace directory
+     * @param base the directory paths are relative to
+     * @return the SARIF JSON text
+     */
     public static String lintSarif(LintReport report, Path workspace, Path base) {
         return FindingReports.lintSarif(Objects.requireNonNull(report, "report"),
                 Objects.requireNonNull(workspace, "workspace"), Objects.requireNonNull(base, "base"));
@@ -53,6 +65,9 @@ public final class CiReports {
      * A transition's gate results as JUnit XML: one test case per gate.
      *
      * @param transition how the suite names the transition, e.g. {@code PLANNED->READY_FOR_HANDOFF}
+     * @param cycle the stream and cycle
+     * @param results the gate results, in the order they ran
+     * @return the JUnit XML text
      */
     public static String gatesJunit(CycleRef cycle, String transition, List<GateResult> results) {
         return FindingReports.gatesJunit(Objects.requireNonNull(cycle, "cycle"),
@@ -63,6 +78,11 @@ public final class CiReports {
      * A transition's gate results as SARIF 2.1.0.
      *
      * @param target the target state's name, e.g. {@code READY_FOR_HANDOFF}, part of the run's category
+     * @param cycle the stream and cycle
+     * @param results the gate results, in the order they ran
+     * @param workspace the workspace directory
+     * @param base the directory paths are relative to
+     * @return the SARIF JSON text
      */
     public static String gatesSarif(CycleRef cycle, String target, List<GateResult> results, Path workspace, Path base) {
         return FindingReports.gatesSarif(Objects.requireNonNull(cycle, "cycle"), Objects.requireNonNull(target, "target"),
@@ -74,6 +94,9 @@ public final class CiReports {
      * A verification as JUnit XML: one suite named after the manifest, a case per kind of check
      * ({@link DiscrepancyKind}), failed when the report has discrepancies of that kind (what the
      * Maven plugin's {@code verify} goal writes).
+     *
+     * @param report the verification report
+     * @return the JUnit XML text
      */
     public static String verificationJunit(VerificationReport report) {
         Objects.requireNonNull(report, "report");

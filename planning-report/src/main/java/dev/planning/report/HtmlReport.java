@@ -69,7 +69,12 @@ public final class HtmlReport {
         this.asOf = builder.asOf;
     }
 
-    /** A builder for the report of {@code workspace}. */
+    /**
+     * A builder for the report of {@code workspace}.
+     *
+     * @param workspace the workspace to report on
+     * @return a builder for the report of {@code workspace}
+     */
     public static Builder builder(PlanningWorkspace workspace) {
         return new Builder(workspace);
     }
@@ -77,6 +82,8 @@ public final class HtmlReport {
     /**
      * The site's files without writing them: path relative to the site root, UTF-8 bytes, in path
      * order.
+     *
+     * @return the site's files without writing them
      */
     public Map<String, byte[]> render() {
         Model.Site site = new WorkspaceReader(workspace, layout, trust, asOf).read();
@@ -89,6 +96,8 @@ public final class HtmlReport {
      * Renders the site and writes it to {@code directory}: into a new sibling directory first,
      * which then replaces {@code directory}, so a reader never sees half a site.
      *
+     * @param directory the site's directory
+     * @return what was written
      * @throws InvalidInputException when {@code directory} exists, is not empty and is not an
      *                               earlier report (it holds no {@value #MARKER} file), or lies
      *                               inside the workspace's rulebook or streams
@@ -189,25 +198,44 @@ public final class HtmlReport {
             this.workspace = Objects.requireNonNull(workspace, "workspace");
         }
 
-        /** Where artifacts live; default {@link WorkspaceLayout#DEFAULT}. */
+        /**
+         * Where artifacts live; default {@link WorkspaceLayout#DEFAULT}.
+         *
+         * @param value where artifacts live; default {@link WorkspaceLayout#DEFAULT}
+         * @return this builder
+         */
         public Builder layout(WorkspaceLayout value) {
             this.layout = Objects.requireNonNull(value, "layout");
             return this;
         }
 
-        /** The keys manifests are verified against; without them, signatures are shown as not verified. */
+        /**
+         * The keys manifests are verified against; without them, signatures are shown as not verified.
+         *
+         * @param keys the keys manifests are verified against; without them, signatures are shown as not verified
+         * @return this builder
+         */
         public Builder trustedKeys(TrustedKeys keys) {
             this.trust = Objects.requireNonNull(keys, "trustedKeys");
             return this;
         }
 
-        /** The day waivers are judged against (expired, expiring within two weeks); required. */
+        /**
+         * The day waivers are judged against (expired, expiring within two weeks); required.
+         *
+         * @param day the day waivers are judged against (expired, expiring within two weeks); required
+         * @return this builder
+         */
         public Builder asOf(LocalDate day) {
             this.asOf = Objects.requireNonNull(day, "asOf");
             return this;
         }
 
-        /** The report. */
+        /**
+         * The report.
+         *
+         * @return the report
+         */
         public HtmlReport build() {
             if (asOf == null) {
                 throw new IllegalStateException("asOf(LocalDate) is required: the report does not read the clock");

@@ -159,6 +159,12 @@ public final class CompiledRulebooks {
      * Keeps a command's result for {@link #readResult}: owner-only, atomically, with a header naming
      * the key and the payload's SHA-256; nothing is written where a compiled rulebook would not be.
      *
+     * @param directory the cache directory
+     * @param kind what the result is (its file extension), e.g. {@code lint}
+     * @param key the result's key, over everything it depends on
+     * @param payload the result's bytes
+     * @param rulebook the rulebook directory, which the cache directory must lie outside
+     * @param workspace the workspace directory, which the cache directory must lie outside
      * @return whether it was written
      * @since 0.2
      */

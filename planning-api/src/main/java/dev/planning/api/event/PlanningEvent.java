@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +68,7 @@ public record PlanningEvent(
         Objects.requireNonNull(toState, "toState");
         Objects.requireNonNull(entityId, "entityId");
         Objects.requireNonNull(triggeredBy, "triggeredBy");
-        gateResults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(gateResults));
-        details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        gateResults = Collections.unmodifiableMap(new LinkedHashMap<>(gateResults));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 }

@@ -6,6 +6,7 @@ import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -221,7 +222,7 @@ public record Finding(
         String where = location.map(l -> l + ": ").orElse("");
         String values = facts.isEmpty() ? "" : " (" + factsLine() + ")";
         String fix = hint.map(h -> "; fix: " + h).orElse("");
-        return Printable.line(where + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message + values + fix
+        return Printable.line(where + severity.name().toLowerCase(Locale.ROOT) + ": " + message + values + fix
                 + " [" + code + "]");
     }
 }

@@ -2,6 +2,8 @@ package dev.planning.api.lifecycle;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Arrays;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -37,13 +39,13 @@ public enum CycleState {
      * @return the state
      */
     public static CycleState parse(String text) {
-        String normalized = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (CycleState state : values()) {
             if (state.name().equals(normalized)) {
                 return state;
             }
         }
         throw new IllegalArgumentException("unknown state '" + text + "'; expected one of "
-                + java.util.Arrays.toString(values()));
+                + Arrays.toString(values()));
     }
 }

@@ -5,10 +5,12 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.planning.api.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -75,7 +77,7 @@ public record Rulebook(
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         ruleFiles = List.copyOf(ruleFiles);
         kpis = List.copyOf(kpis);
-        java.util.Set<String> kpiNames = new java.util.HashSet<>();
+        Set<String> kpiNames = new HashSet<>();
         for (KpiDefinition kpi : kpis) {
             if (!kpiNames.add(kpi.name())) {
                 throw new InvalidInputException("KPI '" + kpi.name() + "' is defined twice");

@@ -1,19 +1,20 @@
 package dev.planning.api.store;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import org.apiguardian.api.API;
 
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Questions asked across every cycle of a store at once, answered from the recorded events: the
@@ -212,7 +213,7 @@ public interface CycleQueries {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(requested, "requested");
-            gateResults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(gateResults));
+            gateResults = Collections.unmodifiableMap(new LinkedHashMap<>(gateResults));
         }
     }
 }

@@ -27,6 +27,16 @@ import org.apiguardian.api.API;
 public record CrossStreamRefFact(
         String fromTask, String stream, String id, boolean streamPresent, boolean resolved, SourceLocation location) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param fromTask the id of the task that depends
+     * @param stream the referenced stream
+     * @param id the referenced task id
+     * @param streamPresent whether the referenced stream's plan was available
+     * @param resolved whether the reference holds (see above)
+     * @param location where the depending task is written
+     */
     public CrossStreamRefFact {
         Objects.requireNonNull(fromTask, "fromTask");
         Objects.requireNonNull(stream, "stream");
@@ -34,7 +44,11 @@ public record CrossStreamRefFact(
         Objects.requireNonNull(location, "location");
     }
 
-    /** The reference as written, {@code stream:id}. */
+    /**
+     * The reference as written, {@code stream:id}.
+     *
+     * @return the reference as written, {@code stream:id}
+     */
     public String reference() {
         return stream + ":" + id;
     }

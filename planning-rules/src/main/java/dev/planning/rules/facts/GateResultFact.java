@@ -21,12 +21,25 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record GateResultFact(String gate, String status, int errors, int warnings) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param gate the gate's name
+     * @param status {@code pass}, {@code warn} or {@code fail}
+     * @param errors how many error findings it reported
+     * @param warnings how many warning findings it reported
+     */
     public GateResultFact {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(status, "status");
     }
 
-    /** The fact for a gate result. */
+    /**
+     * The fact for a gate result.
+     *
+     * @param result the gate's result
+     * @return the fact for a gate result
+     */
     public static GateResultFact of(GateResult result) {
         int errors = (int) result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         int warnings = (int) result.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();

@@ -38,7 +38,13 @@ public final class GovernanceFacts {
     private GovernanceFacts() {
     }
 
-    /** The facts to insert, in a stable order. */
+    /**
+     * The facts to insert, in a stable order.
+     *
+     * @param input what governance judges
+     * @param rulebook the rulebook
+     * @return the facts to insert, in a stable order
+     */
     public static List<Object> of(GovernanceInput input, RulebookFacts rulebook) {
         List<Object> facts = new ArrayList<>();
         forEach(input, rulebook, facts::add);
@@ -50,6 +56,9 @@ public final class GovernanceFacts {
      * An engine that inserts each fact here touches it while it is still in the CPU's cache,
      * instead of building every fact first and walking them all again to insert them.
      *
+     * @param input what governance judges
+     * @param rulebook the rulebook
+     * @param sink receives each fact
      * @since 0.1
      */
     public static void forEach(GovernanceInput input, RulebookFacts rulebook, Consumer<Object> sink) {

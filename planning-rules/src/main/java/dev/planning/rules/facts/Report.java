@@ -56,42 +56,102 @@ public final class Report {
     private Report() {
     }
 
-    /** A violation on a task. */
+    /**
+     * A violation on a task.
+     *
+     * @param kcontext the consequence's {@code kcontext}
+     * @param task the task at fault
+     * @param message what is wrong, in words for the plan's owner
+     * @return a violation on a task
+     */
     public static ViolationFact violation(RuleContext kcontext, TaskFact task, String message) {
         return build(kcontext, task.id(), task.location(), message);
     }
 
-    /** A violation on a story. */
+    /**
+     * A violation on a story.
+     *
+     * @param kcontext the consequence's {@code kcontext}
+     * @param story the story at fault
+     * @param message what is wrong, in words for the plan's owner
+     * @return a violation on a story
+     */
     public static ViolationFact violation(RuleContext kcontext, StoryFact story, String message) {
         return build(kcontext, story.id(), story.location(), message);
     }
 
-    /** A violation on the task that holds a cross-stream reference. */
+    /**
+     * A violation on the task that holds a cross-stream reference.
+     *
+     * @param kcontext the consequence's {@code kcontext}
+     * @param ref the cross-stream reference whose task is at fault
+     * @param message what is wrong, in words for the plan's owner
+     * @return a violation on the task that holds a cross-stream reference
+     */
     public static ViolationFact violation(RuleContext kcontext, CrossStreamRefFact ref, String message) {
         return build(kcontext, ref.fromTask(), ref.location(), message);
     }
 
-    /** A violation on any item, with no location (e.g. the cycle itself). */
+    /**
+     * A violation on any item, with no location (e.g. the cycle itself).
+     *
+     * @param kcontext the consequence's {@code kcontext}
+     * @param item the id of the item at fault
+     * @param message what is wrong, in words for the plan's owner
+     * @return a violation on any item, with no location
+     */
     public static ViolationFact violation(RuleContext kcontext, String item, String message) {
         return build(kcontext, item, null, message);
     }
 
-    /** A violation on a task, with the values the rule compared as name/value pairs. */
+    /**
+     * A violation on a task, with the values the rule compared as name/value pairs.
+     *
+     * @param kcontext the consequence's {@code kcontext}
+     * @param task the task at fault
+     * @param message what is wrong, in words for the plan's owner
+     * @param facts the compared values, as name/value pairs
+     * @return a violation on a task, with the values the rule compared as name/value pairs
+     */
     public static ViolationFact violation(RuleContext kcontext, TaskFact task, String message, Object... facts) {
         return build(kcontext, task.id(), task.location(), message, facts);
     }
 
-    /** A violation on a story, with the values the rule compared as name/value pairs. */
+    /**
+     * A violation on a story, with the values the rule compared as name/value pairs.
+     *
+     * @param kcontext the consequence's {@code kcontext}
+     * @param story the story at fault
+     * @param message what is wrong, in words for the plan's owner
+     * @param facts the compared values, as name/value pairs
+     * @return a violation on a story, with the values the rule compared as name/value pairs
+     */
     public static ViolationFact violation(RuleContext kcontext, StoryFact story, String message, Object... facts) {
         return build(kcontext, story.id(), story.location(), message, facts);
     }
 
-    /** A violation on a cross-stream reference's task, with the values compared as name/value pairs. */
+    /**
+     * A violation on a cross-stream reference's task, with the values compared as name/value pairs.
+     *
+     * @param kcontext the consequence's {@code kcontext}
+     * @param ref the cross-stream reference whose task is at fault
+     * @param message what is wrong, in words for the plan's owner
+     * @param facts the compared values, as name/value pairs
+     * @return a violation on a cross-stream reference's task, with the values compared as name/value pairs
+     */
     public static ViolationFact violation(RuleContext kcontext, CrossStreamRefFact ref, String message, Object... facts) {
         return build(kcontext, ref.fromTask(), ref.location(), message, facts);
     }
 
-    /** A violation on any item, with the values the rule compared as name/value pairs. */
+    /**
+     * A violation on any item, with the values the rule compared as name/value pairs.
+     *
+     * @param kcontext the consequence's {@code kcontext}
+     * @param item the id of the item at fault
+     * @param message what is wrong, in words for the plan's owner
+     * @param facts the compared values, as name/value pairs
+     * @return a violation on any item, with the values the rule compared as name/value pairs
+     */
     public static ViolationFact violation(RuleContext kcontext, String item, String message, Object... facts) {
         return build(kcontext, item, null, message, facts);
     }
@@ -139,6 +199,8 @@ public final class Report {
     /**
      * The severity a {@code @severity} value names; {@link #DEFAULT_SEVERITY} for {@code null}.
      *
+     * @param value the value of {@code @severity}, or {@code null}
+     * @return the severity a {@code @severity} value names
      * @throws IllegalArgumentException for any other value
      */
     public static ViolationSeverity severityOf(String value) {

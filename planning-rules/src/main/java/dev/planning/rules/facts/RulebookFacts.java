@@ -31,6 +31,13 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
     /** The tag key that carries an item's criticality. */
     public static final String CRITICALITY = "criticality";
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param thresholds named numbers from {@code rulebook.yaml}
+     * @param taxonomy allowed values per tag key
+     * @param requiredTags tag keys every item must carry
+     */
     public RulebookFacts {
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         Map<String, List<String>> copied = new LinkedHashMap<>();
@@ -39,23 +46,44 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
         requiredTags = List.copyOf(requiredTags);
     }
 
-    /** The settings of a rulebook. */
+    /**
+     * The settings of a rulebook.
+     *
+     * @param rulebook the rulebook
+     * @return the settings of a rulebook
+     */
     public static RulebookFacts of(Rulebook rulebook) {
         return new RulebookFacts(rulebook.thresholds(), rulebook.taxonomy(), rulebook.requiredTags());
     }
 
-    /** A threshold, or the fallback when the rulebook does not set it. */
+    /**
+     * A threshold, or the fallback when the rulebook does not set it.
+     *
+     * @param name the threshold's name
+     * @param fallback the value when the rulebook does not set it
+     * @return a threshold, or the fallback when the rulebook does not set it
+     */
     public double threshold(String name, double fallback) {
         return thresholds.getOrDefault(name, fallback);
     }
 
-    /** A threshold as a whole number (rounded down), or the fallback. */
+    /**
+     * A threshold as a whole number (rounded down), or the fallback.
+     *
+     * @param name the threshold's name
+     * @param fallback the value when the rulebook does not set it
+     * @return a threshold as a whole number (rounded down), or the fallback
+     */
     public int intThreshold(String name, int fallback) {
         Double value = thresholds.get(name);
         return value == null ? fallback : (int) Math.floor(value);
     }
 
-    /** The tag keys that have a list of allowed values. */
+    /**
+     * The tag keys that have a list of allowed values.
+     *
+     * @return the tag keys that have a list of allowed values
+     */
     public List<String> taxonomyKeys() {
         return List.copyOf(taxonomy.keySet());
     }
@@ -63,6 +91,10 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
     /**
      * Whether a value is allowed for a tag key, ignoring case. A key without a taxonomy allows
      * everything.
+     *
+     * @param key the tag key
+     * @param value the tag's value
+     * @return whether a value is allowed for a tag key, ignoring case
      */
     public boolean allows(String key, String value) {
         List<String> allowed = taxonomy.get(key);
@@ -83,6 +115,9 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
      * Whether every tag of the task that has a taxonomy carries a value the taxonomy allows
      * ({@link #allows}); tags without a value are not judged. A cheap pre-filter for a rule that
      * reports each disallowed value (see the default {@code allowed-tag-values} rule).
+     *
+     * @param task the task
+     * @return whether every tag of the task that has a taxonomy carries an allowed value
      */
     public boolean allowsTagValuesOf(TaskFact task) {
         for (Map.Entry<String, List<String>> entry : taxonomy.entrySet()) {
@@ -151,7 +186,12 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
         return true;
     }
 
-    /** The allowed values of a key, for messages; empty when the key has no taxonomy. */
+    /**
+     * The allowed values of a key, for messages; empty when the key has no taxonomy.
+     *
+     * @param key the tag key
+     * @return the allowed values of a key, for messages; empty when the key has no taxonomy
+     */
     public List<String> allowedValues(String key) {
         return taxonomy.getOrDefault(key, List.of());
     }

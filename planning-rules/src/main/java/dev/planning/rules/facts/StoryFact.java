@@ -20,6 +20,15 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record StoryFact(String id, String title, String activity, String slice, SourceLocation location) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param id the story id
+     * @param title what the user can do
+     * @param activity the title of the backbone activity it sits under
+     * @param slice its release slice id, or {@code null}
+     * @param location where it is written
+     */
     public StoryFact {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -27,7 +36,13 @@ public record StoryFact(String id, String title, String activity, String slice, 
         Objects.requireNonNull(location, "location");
     }
 
-    /** The fact for a story under an activity. */
+    /**
+     * The fact for a story under an activity.
+     *
+     * @param story the story
+     * @param activity the title of the activity it sits under
+     * @return the fact for a story under an activity
+     */
     public static StoryFact of(Story story, String activity) {
         return new StoryFact(story.id(), story.title(), activity, Text.orNull(story.slice()), story.location());
     }

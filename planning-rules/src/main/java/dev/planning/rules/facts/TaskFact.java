@@ -94,6 +94,41 @@ public record TaskFact(
         String origin,
         SourceLocation location) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param id the task id
+     * @param stream the stream whose plan holds it
+     * @param kind {@code epic}, {@code story} or {@code task}
+     * @param parent the enclosing item's id, or {@code null}
+     * @param title the title
+     * @param owner the owner, or {@code null}
+     * @param criticality the {@code criticality} tag as a number (0 = critical), or {@code null}; read fail-closed when built with the rulebook's settings (see {@link RulebookFacts#criticalityOf(dev.planning.api.artifact.Tags)})
+     * @param compliance the {@code compliance} tag, lower-cased, or {@code null}
+     * @param dataClassification the {@code data_classification} tag, lower-cased, or {@code null}
+     * @param tags every tag, key (lower-cased) to value
+     * @param approvals how many approvals are recorded
+     * @param approvalNames who approved
+     * @param reviewBoard the review board sign-off, or {@code null}
+     * @param emergencyContact the emergency contact, or {@code null}
+     * @param rollbackPlan the rollback plan, or {@code null}
+     * @param auditTrail the audit-trail level, lower-cased, or {@code null}
+     * @param changeFreezeChecked whether the change-freeze calendar was checked
+     * @param dataHandlingNote the data-handling note, or {@code null}
+     * @param acceptanceCriteria how many acceptance criteria it has
+     * @param dependencies its dependencies as written ({@code FE-2}, {@code be:PLN-BE-001})
+     * @param description the description, or {@code null}
+     * @param priority {@code P0} (highest) to {@code P3}, or {@code null}
+     * @param effort the estimate in points, or {@code null} when it has none
+     * @param status {@code planned}, {@code in_progress}, {@code blocked}, {@code done} or {@code dropped}
+     * @param due the due date, or {@code null}
+     * @param risk the risk as written, lower-cased ({@code low}, {@code medium}, {@code high} or free text), or {@code null}
+     * @param plannedIn the cycle or sprint it is planned in, or {@code null}
+     * @param storyNodes the story-map node ids it delivers
+     * @param artifacts the files it produces
+     * @param origin where it came from (e.g. the digest whose improvement action it carries), or {@code null}
+     * @param location where it is written
+     */
     public TaskFact {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(stream, "stream");
@@ -112,6 +147,10 @@ public record TaskFact(
      * The fact for a task of a stream's plan, with the {@code criticality} tag read as written (a
      * value that is not a number is {@code null}). Governance builds facts with
      * {@link #of(Task, String, RulebookFacts)} instead, which fails closed.
+     *
+     * @param task the task
+     * @param stream the stream whose plan holds it
+     * @return the fact for the task
      */
     public static TaskFact of(Task task, String stream) {
         return of(task, stream, task.tags().criticality().isPresent() ? task.tags().criticality().getAsInt() : null);
@@ -120,6 +159,11 @@ public record TaskFact(
     /**
      * The fact for a task of a stream's plan as governance judges it: a criticality the rulebook
      * cannot classify counts as critical ({@link RulebookFacts#criticalityOf}).
+     *
+     * @param task the task
+     * @param stream the stream whose plan holds it
+     * @param rulebook the rulebook's settings, which classify criticality
+     * @return the fact for the task, as governance judges it
      */
     public static TaskFact of(Task task, String stream, RulebookFacts rulebook) {
         return of(task, stream, rulebook.criticalityOf(task.tags()));
@@ -166,12 +210,22 @@ public record TaskFact(
                 task.location());
     }
 
-    /** Whether a tag with this key is present, with or without a value. */
+    /**
+     * Whether a tag with this key is present, with or without a value.
+     *
+     * @param key the tag key
+     * @return whether a tag with this key is present, with or without a value
+     */
     public boolean hasTag(String key) {
         return tags.containsKey(key.toLowerCase(Locale.ROOT));
     }
 
-    /** Whether a tag with this key carries a non-empty value. */
+    /**
+     * Whether a tag with this key carries a non-empty value.
+     *
+     * @param key the tag key
+     * @return whether a tag with this key carries a non-empty value
+     */
     public boolean hasTagValue(String key) {
         String value = tags.get(key.toLowerCase(Locale.ROOT));
         return value != null && !value.isEmpty();
@@ -181,6 +235,9 @@ public record TaskFact(
      * Whether every one of these tag keys carries a non-empty value: a cheap pre-filter for a rule
      * that reports each missing key (a rule with {@code from} runs its source for every task
      * otherwise; see the default {@code required-tags} rule).
+     *
+     * @param keys the tag keys
+     * @return whether every one of these tag keys carries a non-empty value
      */
     public boolean hasTagValues(Collection<String> keys) {
         for (String key : keys) {
@@ -191,12 +248,21 @@ public record TaskFact(
         return true;
     }
 
-    /** The value of a tag, or {@code null}; a plain label yields the empty string. */
+    /**
+     * The value of a tag, or {@code null}; a plain label yields the empty string.
+     *
+     * @param key the tag key
+     * @return the value of a tag, or {@code null}; a plain label yields the empty string
+     */
     public String tag(String key) {
         return tags.get(key.toLowerCase(Locale.ROOT));
     }
 
-    /** Whether it is critical: criticality 0. */
+    /**
+     * Whether it is critical: criticality 0.
+     *
+     * @return whether it is critical: criticality 0
+     */
     public boolean isCritical() {
         return criticality != null && criticality == 0;
     }

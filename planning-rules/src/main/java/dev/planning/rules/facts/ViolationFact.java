@@ -35,6 +35,17 @@ public record ViolationFact(
         SourceLocation location,
         Map<String, String> facts) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param rule the reporting rule's name
+     * @param item the item it concerns (task id, story id, ...)
+     * @param severity how serious, from the rule's {@code @severity} metadata
+     * @param message why, in words a person understands
+     * @param metadata the rule's metadata as text ({@code severity}, {@code control}, ...)
+     * @param location where the item is written, or {@code null}
+     * @param facts the values the rule compared, by name, in the order given
+     */
     public ViolationFact {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(item, "item");
@@ -44,13 +55,26 @@ public record ViolationFact(
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     }
 
-    /** A violation that reports no compared values. */
+    /**
+     * A violation that reports no compared values.
+     *
+     * @param rule the reporting rule's name
+     * @param item the item it concerns (task id, story id, ...)
+     * @param severity how serious, from the rule's {@code @severity} metadata
+     * @param message why, in words a person understands
+     * @param metadata the rule's metadata as text ({@code severity}, {@code control}, ...)
+     * @param location where the item is written, or {@code null}
+     */
     public ViolationFact(String rule, String item, ViolationSeverity severity, String message,
             Map<String, String> metadata, SourceLocation location) {
         this(rule, item, severity, message, metadata, location, Map.of());
     }
 
-    /** The API value. */
+    /**
+     * The API value.
+     *
+     * @return the API value
+     */
     public Violation toViolation() {
         return new Violation(rule, item, severity, message, metadata, Optional.ofNullable(location), facts);
     }

@@ -24,7 +24,17 @@ import java.util.stream.Collectors;
 public record ImpactFinding(String rule, Optional<String> item, Severity severity, String message,
         Optional<SourceLocation> location, Map<String, String> facts, Optional<String> hint) {
 
-    /** Validates that no component is {@code null}; keeps an unmodifiable copy of the facts in their order. */
+    /**
+     * Validates that no component is {@code null}; keeps an unmodifiable copy of the facts in their order.
+     *
+     * @param rule the rule (the finding's code without its {@code governance.} prefix), never {@code null}
+     * @param item the task it concerns, or empty when it concerns the plan as a whole
+     * @param severity whether it blocks ({@link Severity#ERROR}) or warns
+     * @param message the message under the rulebook that reports it
+     * @param location where in the workspace it points, when known
+     * @param facts the values the rule compared under the rulebook that reports it (e.g. {@code approvals -> 3, required -> 5}), in the order the rule names them; empty when none
+     * @param hint the rule's fix hint ({@code @solution}), when it has one
+     */
     public ImpactFinding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(item, "item");
@@ -35,13 +45,25 @@ public record ImpactFinding(String rule, Optional<String> item, Severity severit
         Objects.requireNonNull(hint, "hint");
     }
 
-    /** A finding without compared values and without a fix hint. */
+    /**
+     * A finding without compared values and without a fix hint.
+     *
+     * @param rule the rule (the finding's code without its {@code governance.} prefix), never {@code null}
+     * @param item the task it concerns, or empty when it concerns the plan as a whole
+     * @param severity whether it blocks ({@link Severity#ERROR}) or warns
+     * @param message the message under the rulebook that reports it
+     * @param location where in the workspace it points, when known
+     */
     public ImpactFinding(String rule, Optional<String> item, Severity severity, String message,
             Optional<SourceLocation> location) {
         this(rule, item, severity, message, location, Map.of(), Optional.empty());
     }
 
-    /** The compared values as one line, {@code approvals: 3, required: 5}; empty when there are none. */
+    /**
+     * The compared values as one line, {@code approvals: 3, required: 5}; empty when there are none.
+     *
+     * @return the compared values as one line, {@code approvals: 3, required: 5}
+     */
     public String factsLine() {
         return facts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
     }

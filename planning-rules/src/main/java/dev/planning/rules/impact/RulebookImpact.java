@@ -53,19 +53,33 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     private static final Comparator<ImpactFinding> ORDER = Comparator.comparing(ImpactFinding::rule)
             .thenComparing(f -> f.item().orElse("")).thenComparing(ImpactFinding::severity);
 
-    /** Validates and copies the list. */
+    /**
+     * Validates and copies the list.
+     *
+     * @param baseHash the base rulebook's hash
+     * @param headHash the head rulebook's hash
+     * @param cycles every cycle of the workspace, in the workspace's order
+     */
     public RulebookImpact {
         Objects.requireNonNull(baseHash, "baseHash");
         Objects.requireNonNull(headHash, "headHash");
         cycles = List.copyOf(cycles);
     }
 
-    /** Whether the change would block a cycle that passes governance today. */
+    /**
+     * Whether the change would block a cycle that passes governance today.
+     *
+     * @return whether the change would block a cycle that passes governance today
+     */
     public boolean blocksNew() {
         return cycles.stream().anyMatch(CycleImpact::newlyBlocked);
     }
 
-    /** The cycles the change makes a difference to. */
+    /**
+     * The cycles the change makes a difference to.
+     *
+     * @return the cycles the change makes a difference to
+     */
     public List<CycleImpact> changed() {
         return cycles.stream().filter(CycleImpact::changed).toList();
     }
@@ -77,6 +91,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      * @param base      the rulebook before the change
      * @param head      the rulebook after the change
      * @param clock     today's date for waiver expiry
+     * @return the impact on every cycle
      * @throws InvalidInputException when a rulebook is missing or invalid or does not compile
      *         (located at its file, line and column), or the workspace is missing
      */
@@ -111,6 +126,11 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      * files as they were at {@code revision} in the repository holding the workspace, written to a
      * temporary directory that is removed afterwards.
      *
+     * @param workspace the workspace directory
+     * @param revision the git revision the base rulebook is read at
+     * @param head the rulebook directory after the change
+     * @param clock the clock
+     * @return the impact on every cycle
      * @throws InvalidInputException also when the workspace is not in a git repository, the
      *         revision is unknown or the rulebook directory did not exist at it
      */

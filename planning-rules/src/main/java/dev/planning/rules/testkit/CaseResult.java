@@ -26,6 +26,15 @@ public record CaseResult(
         Optional<String> error,
         Optional<GovernanceDecision> decision) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param testCase the case
+     * @param missing expected violations that did not occur
+     * @param unexpected violations that occurred but were not expected (only for {@code only} cases)
+     * @param error why the evaluation itself failed (e.g. a runaway rule), if it did
+     * @param decision the decision, when the evaluation completed
+     */
     public CaseResult {
         Objects.requireNonNull(testCase, "testCase");
         missing = List.copyOf(missing);
@@ -34,7 +43,11 @@ public record CaseResult(
         Objects.requireNonNull(decision, "decision");
     }
 
-    /** Whether the case holds. */
+    /**
+     * Whether the case holds.
+     *
+     * @return whether the case holds
+     */
     public boolean passed() {
         return error.isEmpty() && missing.isEmpty() && unexpected.isEmpty();
     }
@@ -42,6 +55,8 @@ public record CaseResult(
     /**
      * What differs, one line each ({@code - missing: rule on item}, {@code + unexpected: rule on
      * item: message}, {@code ! error: ...}); empty when the case passed.
+     *
+     * @return what differs, one line each ({@code - missing: rule on item}, {@code + unexpected: rule on item: message}, {@code ! error: ...})
      */
     public String diff() {
         StringBuilder out = new StringBuilder();

@@ -29,6 +29,9 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Governa
     /**
      * Asserts at least one unwaived violation of a rule; narrow it with
      * {@link ViolationAssert#on(String)} and friends.
+     *
+     * @param rule the rule's name
+     * @return an assertion over that rule's unwaived violations
      */
     public ViolationAssert hasViolation(String rule) {
         isNotNull();
@@ -39,7 +42,12 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Governa
         return new ViolationAssert(this, rule, ofRule, actual.violations());
     }
 
-    /** Asserts that no unwaived violation of a rule exists. */
+    /**
+     * Asserts that no unwaived violation of a rule exists.
+     *
+     * @param rule the rule's name
+     * @return this assertion
+     */
     public DecisionAssert hasNoViolation(String rule) {
         isNotNull();
         List<Violation> ofRule = actual.violations().stream().filter(v -> v.rule().equals(rule)).toList();
@@ -49,7 +57,11 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Governa
         return this;
     }
 
-    /** Asserts that no unwaived violation remains. */
+    /**
+     * Asserts that no unwaived violation remains.
+     *
+     * @return this assertion
+     */
     public DecisionAssert hasNoViolations() {
         isNotNull();
         if (!actual.violations().isEmpty()) {
@@ -58,7 +70,12 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Governa
         return this;
     }
 
-    /** Asserts that the unwaived violations are exactly these (rule, item) pairs, in any order. */
+    /**
+     * Asserts that the unwaived violations are exactly these (rule, item) pairs, in any order.
+     *
+     * @param expected the expected (rule, item) pairs
+     * @return this assertion
+     */
     public DecisionAssert hasOnlyViolations(ExpectedViolation... expected) {
         isNotNull();
         SortedSet<ExpectedViolation> wanted = new TreeSet<>(Arrays.asList(expected));
@@ -74,7 +91,12 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Governa
         return this;
     }
 
-    /** Asserts that these (rule, item) pairs were waived by an active waiver. */
+    /**
+     * Asserts that these (rule, item) pairs were waived by an active waiver.
+     *
+     * @param expected the expected (rule, item) pairs
+     * @return this assertion
+     */
     public DecisionAssert hasWaived(ExpectedViolation... expected) {
         isNotNull();
         SortedSet<ExpectedViolation> found = pairs(actual.waived());
@@ -87,7 +109,13 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Governa
         return this;
     }
 
-    /** Asserts that a waiver for this rule and item was reported unused (matched nothing or expired). */
+    /**
+     * Asserts that a waiver for this rule and item was reported unused (matched nothing or expired).
+     *
+     * @param rule the rule's name
+     * @param item the item's id
+     * @return this assertion
+     */
     public DecisionAssert hasUnusedWaiver(String rule, String item) {
         isNotNull();
         boolean present = actual.unusedWaivers().stream().anyMatch(w -> w.rule().equals(rule) && w.item().equals(item));
@@ -98,7 +126,12 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Governa
         return this;
     }
 
-    /** Asserts how many unwaived critical violations remain (Critical=0 holds at zero). */
+    /**
+     * Asserts how many unwaived critical violations remain (Critical=0 holds at zero).
+     *
+     * @param expected the expected count
+     * @return this assertion
+     */
     public DecisionAssert hasCriticalCount(long expected) {
         isNotNull();
         if (actual.criticalCount() != expected) {
@@ -108,7 +141,12 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Governa
         return this;
     }
 
-    /** Asserts that a rule fired at least once. */
+    /**
+     * Asserts that a rule fired at least once.
+     *
+     * @param rule the rule's name
+     * @return this assertion
+     */
     public DecisionAssert hasFired(String rule) {
         isNotNull();
         if (!actual.rulesFired().containsKey(rule)) {

@@ -21,22 +21,43 @@ public record ExpectedViolation(String rule, String item) implements Comparable<
     private static final Comparator<ExpectedViolation> ORDER =
             Comparator.comparing(ExpectedViolation::rule).thenComparing(ExpectedViolation::item);
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param rule the rule's name
+     * @param item the item (task id, story id, ...)
+     */
     public ExpectedViolation {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(item, "item");
     }
 
-    /** The rule and item of an actual violation. */
+    /**
+     * The rule and item of an actual violation.
+     *
+     * @param violation an actual violation
+     * @return the rule and item of the violation
+     */
     public static ExpectedViolation of(Violation violation) {
         return new ExpectedViolation(violation.rule(), violation.item());
     }
 
-    /** The rule and item a waiver names. */
+    /**
+     * The rule and item a waiver names.
+     *
+     * @param waiver the waiver
+     * @return the rule and item the waiver names
+     */
     public static ExpectedViolation of(Waiver waiver) {
         return new ExpectedViolation(waiver.rule(), waiver.item());
     }
 
-    /** Whether an actual violation has this rule and item. */
+    /**
+     * Whether an actual violation has this rule and item.
+     *
+     * @param violation an actual violation
+     * @return whether an actual violation has this rule and item
+     */
     public boolean matches(Violation violation) {
         return rule.equals(violation.rule()) && item.equals(violation.item());
     }

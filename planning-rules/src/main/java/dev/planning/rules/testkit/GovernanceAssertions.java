@@ -24,12 +24,23 @@ public final class GovernanceAssertions {
     private GovernanceAssertions() {
     }
 
-    /** Assertions over a decision. */
+    /**
+     * Assertions over a decision.
+     *
+     * @param decision the decision to assert on
+     * @return an assertion over the decision
+     */
     public static DecisionAssert assertThat(GovernanceDecision decision) {
         return new DecisionAssert(decision);
     }
 
-    /** A violation expected by rule and item. */
+    /**
+     * A violation expected by rule and item.
+     *
+     * @param rule the rule's name
+     * @param item the item's id
+     * @return the expected violation
+     */
     public static ExpectedViolation v(String rule, String item) {
         return new ExpectedViolation(rule, item);
     }

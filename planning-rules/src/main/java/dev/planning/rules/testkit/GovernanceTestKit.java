@@ -90,6 +90,7 @@ public final class GovernanceTestKit {
      * A kit for one DRL text, compiled as {@value #SINGLE_FILE}.
      *
      * @param drl the rule file's text, never {@code null}
+     * @return the kit
      * @throws dev.planning.api.InvalidInputException when the text leaves the policy language or
      *         does not compile, located at {@value #SINGLE_FILE}, line and column
      */
@@ -103,6 +104,7 @@ public final class GovernanceTestKit {
      * name order, as a rulebook's files are.
      *
      * @param files file name to DRL text; at least one
+     * @return the kit
      * @throws IllegalArgumentException when no file is given
      * @throws dev.planning.api.InvalidInputException when a file leaves the policy language or does
      *         not compile, located at its name, line and column
@@ -124,13 +126,20 @@ public final class GovernanceTestKit {
      * own thresholds, taxonomy and required tags.
      *
      * @param rulebook the rulebook, never {@code null}
+     * @return the kit
      */
     public static GovernanceTestKit fromRulebook(Rulebook rulebook) {
         Objects.requireNonNull(rulebook, "rulebook");
         return new GovernanceTestKit(null, rulebook, DEFAULT_CYCLE, DEFAULT_TODAY);
     }
 
-    /** This kit with a threshold set ({@code RulebookFacts.threshold(name, fallback)} reads it). */
+    /**
+     * This kit with a threshold set ({@code RulebookFacts.threshold(name, fallback)} reads it).
+     *
+     * @param name the threshold's name
+     * @param value its value
+     * @return a copy of this kit with the threshold set
+     */
     public GovernanceTestKit withThreshold(String name, double value) {
         Objects.requireNonNull(name, "name");
         Map<String, Double> thresholds = new LinkedHashMap<>(rulebook.thresholds());
@@ -138,7 +147,13 @@ public final class GovernanceTestKit {
         return with(thresholds, rulebook.taxonomy(), rulebook.requiredTags());
     }
 
-    /** This kit with the allowed values of a tag key ({@code RulebookFacts.allows(key, value)}). */
+    /**
+     * This kit with the allowed values of a tag key ({@code RulebookFacts.allows(key, value)}).
+     *
+     * @param key the tag key
+     * @param allowed the values allowed for it
+     * @return a copy of this kit with the taxonomy set
+     */
     public GovernanceTestKit withTaxonomy(String key, String... allowed) {
         Objects.requireNonNull(key, "key");
         Map<String, List<String>> taxonomy = new LinkedHashMap<>(rulebook.taxonomy());
@@ -146,52 +161,98 @@ public final class GovernanceTestKit {
         return with(rulebook.thresholds(), taxonomy, rulebook.requiredTags());
     }
 
-    /** This kit with the tag keys every task must carry (replacing any given before). */
+    /**
+     * This kit with the tag keys every task must carry (replacing any given before).
+     *
+     * @param keys the required tag keys
+     * @return a copy of this kit with these required tags
+     */
     public GovernanceTestKit withRequiredTags(String... keys) {
         return with(rulebook.thresholds(), rulebook.taxonomy(), List.of(keys));
     }
 
-    /** This kit judging tasks in another cycle (its stream is each {@code TaskFact.stream}). */
+    /**
+     * This kit judging tasks in another cycle (its stream is each {@code TaskFact.stream}).
+     *
+     * @param value the cycle
+     * @return a copy of this kit judging in that cycle
+     */
     public GovernanceTestKit withCycle(CycleRef value) {
         return new GovernanceTestKit(sources, rulebook, Objects.requireNonNull(value, "cycle"), today);
     }
 
-    /** This kit judging waivers against another day. */
+    /**
+     * This kit judging waivers against another day.
+     *
+     * @param value the day
+     * @return a copy of this kit judging on that day
+     */
     public GovernanceTestKit withToday(LocalDate value) {
         return new GovernanceTestKit(sources, rulebook, cycle, Objects.requireNonNull(value, "today"));
     }
 
-    /** Judges these tasks as the kit's cycle's plan, on the kit's day, with nothing else. */
+    /**
+     * Judges these tasks as the kit's cycle's plan, on the kit's day, with nothing else.
+     *
+     * @param tasks the tasks
+     * @return the decision
+     */
     public GovernanceDecision evaluate(Task... tasks) {
         return evaluate(input().tasks(tasks).build());
     }
 
-    /** Judges an input (build one with {@link #input()}). */
+    /**
+     * Judges an input (build one with {@link #input()}).
+     *
+     * @param input the input
+     * @return the decision
+     */
     public GovernanceDecision evaluate(GovernanceInput input) {
         return engine.evaluate(Objects.requireNonNull(input, "input"));
     }
 
-    /** A builder for an input in the kit's cycle, judged on the kit's day. */
+    /**
+     * A builder for an input in the kit's cycle, judged on the kit's day.
+     *
+     * @return a builder for an input in the kit's cycle, judged on the kit's day
+     */
     public GovernanceInput.Builder input() {
         return GovernanceInput.builder(cycle, today);
     }
 
-    /** Runs rule test cases (as read by {@link RuleTestFiles}) against the kit's rules. */
+    /**
+     * Runs rule test cases (as read by {@link RuleTestFiles}) against the kit's rules.
+     *
+     * @param cases the cases, in order
+     * @return each case's result and the rule coverage
+     */
     public RuleTestReport run(List<RuleTestCase> cases) {
         return RuleTestRunner.of(engine).run(cases);
     }
 
-    /** The names of the kit's rules. */
+    /**
+     * The names of the kit's rules.
+     *
+     * @return the names of the kit's rules
+     */
     public SortedSet<String> ruleNames() {
         return engine.ruleNames();
     }
 
-    /** The governance engine behind the kit. */
+    /**
+     * The governance engine behind the kit.
+     *
+     * @return the governance engine behind the kit
+     */
     public GovernanceEngine engine() {
         return engine;
     }
 
-    /** The rulebook the kit judges with (for DRL text, one held in memory with a single empty profile). */
+    /**
+     * The rulebook the kit judges with (for DRL text, one held in memory with a single empty profile).
+     *
+     * @return the rulebook the kit judges with (for DRL text, one held in memory with a single empty profile)
+     */
     public Rulebook rulebook() {
         return rulebook;
     }

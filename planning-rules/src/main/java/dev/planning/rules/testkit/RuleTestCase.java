@@ -22,6 +22,15 @@ import org.apiguardian.api.API;
 public record RuleTestCase(
         String name, GovernanceInput given, List<ExpectedViolation> expect, boolean only, SourceLocation source) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param name what the case shows, e.g. "critical item needs three approvals"
+     * @param given the facts to judge
+     * @param expect the unwaived violations expected, by rule and item
+     * @param only whether any other unwaived violation fails the case (the file format's default)
+     * @param source where the case is written
+     */
     public RuleTestCase {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(given, "given");
@@ -33,6 +42,8 @@ public record RuleTestCase(
      * The case's stable, unique name: its file and its name, {@code tests/critical.yaml::critical
      * item needs three approvals}. Names are unique within a file ({@link RuleTestFiles} refuses
      * duplicates), so ids are unique within a rulebook.
+     *
+     * @return the case's stable, unique name
      */
     public String id() {
         return source.file() + "::" + name;

@@ -62,6 +62,7 @@ public final class RuleTestFiles {
      * relative to the rulebook directory ({@code tests/critical.yaml}).
      *
      * @param rulebookDirectory the rulebook directory
+     * @return the cases, files in name order
      * @throws InvalidInputException for the first file that cannot be read
      */
     public static List<RuleTestCase> readRulebookTests(Path rulebookDirectory) {
@@ -85,6 +86,7 @@ public final class RuleTestFiles {
      *
      * @param file        the file to read
      * @param displayName how locations name the file (e.g. relative to the rulebook)
+     * @return the cases of one file
      * @throws InvalidInputException when the file is not valid YAML, a case does not follow the
      *         format, or two cases share a name
      */

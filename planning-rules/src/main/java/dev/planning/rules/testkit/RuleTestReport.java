@@ -24,28 +24,51 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, SortedSet<String> uncovered) {
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param results one per case, in the order run
+     * @param rules every rule of the rulebook
+     * @param uncovered rules that no case made fire
+     */
     public RuleTestReport {
         results = List.copyOf(results);
         rules = Collections.unmodifiableSortedSet(new TreeSet<>(rules));
         uncovered = Collections.unmodifiableSortedSet(new TreeSet<>(uncovered));
     }
 
-    /** Whether every case passed. */
+    /**
+     * Whether every case passed.
+     *
+     * @return whether every case passed
+     */
     public boolean passed() {
         return results.stream().allMatch(CaseResult::passed);
     }
 
-    /** The cases that failed. */
+    /**
+     * The cases that failed.
+     *
+     * @return the cases that failed
+     */
     public List<CaseResult> failures() {
         return results.stream().filter(r -> !r.passed()).toList();
     }
 
-    /** The share of rules that fired in at least one case, 0-100; 100 for a rulebook without rules. */
+    /**
+     * The share of rules that fired in at least one case, 0-100; 100 for a rulebook without rules.
+     *
+     * @return the share of rules that fired in at least one case, 0-100
+     */
     public double coveragePercent() {
         return rules.isEmpty() ? 100.0 : 100.0 * (rules.size() - uncovered.size()) / rules.size();
     }
 
-    /** A plain-text summary: failures with their diffs, then the counts and coverage. */
+    /**
+     * A plain-text summary: failures with their diffs, then the counts and coverage.
+     *
+     * @return a plain-text summary: failures with their diffs, then the counts and coverage
+     */
     public String summary() {
         StringBuilder out = new StringBuilder();
         for (CaseResult failure : failures()) {
@@ -67,6 +90,9 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
      * test file (the class name is the file, the case name its name, both stable), plus a
      * {@code rule-coverage} suite with a case per rule, failed when no case fired it and
      * {@code strictCoverage} is set.
+     *
+     * @param strictCoverage whether a rule no case fired fails its {@code rule-coverage} case
+     * @return the JUnit XML text
      */
     public String junitXml(boolean strictCoverage) {
         Map<String, List<JUnitXml.TestCase>> byFile = new TreeMap<>();

@@ -57,6 +57,8 @@ public final class RuleTestRunner {
      *         .run(RuleTestFiles.readRulebookTests(rulebook.directory()));
      * }</pre>
      *
+     * @param rulebook the rulebook
+     * @return the runner
      * @throws dev.planning.api.InvalidInputException when a policy does not compile, located
      */
     public static RuleTestRunner forRulebook(Rulebook rulebook) {
@@ -72,7 +74,12 @@ public final class RuleTestRunner {
         return new RuleTestRunner(engine, engine.ruleNames());
     }
 
-    /** Runs every case, in order; a case that cannot be evaluated fails with its error. */
+    /**
+     * Runs every case, in order; a case that cannot be evaluated fails with its error.
+     *
+     * @param cases the cases, in order
+     * @return each case's result and the rule coverage
+     */
     public RuleTestReport run(List<RuleTestCase> cases) {
         List<CaseResult> results = new ArrayList<>();
         SortedSet<String> uncovered = new TreeSet<>(rules);

@@ -32,27 +32,52 @@ public final class ViolationAssert extends AbstractAssert<ViolationAssert, List<
         this.narrowedBy = "rule <" + rule + ">";
     }
 
-    /** Keeps the violations on an item. */
+    /**
+     * Keeps the violations on an item.
+     *
+     * @param item the item's id
+     * @return an assertion over the violations kept
+     */
     public ViolationAssert on(String item) {
         return narrow("item <" + item + ">", v -> v.item().equals(item));
     }
 
-    /** Keeps the violations of a severity. */
+    /**
+     * Keeps the violations of a severity.
+     *
+     * @param severity the severity
+     * @return an assertion over the violations kept
+     */
     public ViolationAssert withSeverity(ViolationSeverity severity) {
         return narrow("severity <" + severity + ">", v -> v.severity() == severity);
     }
 
-    /** Keeps the violations whose message contains a text. */
+    /**
+     * Keeps the violations whose message contains a text.
+     *
+     * @param text the text the message must contain
+     * @return an assertion over the violations kept
+     */
     public ViolationAssert withMessageContaining(String text) {
         return narrow("message containing <" + text + ">", v -> v.message().contains(text));
     }
 
-    /** Keeps the violations whose rule metadata has this key and value. */
+    /**
+     * Keeps the violations whose rule metadata has this key and value.
+     *
+     * @param key the metadata key
+     * @param value its value
+     * @return an assertion over the violations kept
+     */
     public ViolationAssert withMetadata(String key, String value) {
         return narrow("metadata <" + key + "=" + value + ">", v -> value.equals(v.metadata().get(key)));
     }
 
-    /** Back to the decision, for further assertions. */
+    /**
+     * Back to the decision, for further assertions.
+     *
+     * @return the assertion over the decision
+     */
     public DecisionAssert and() {
         return decision;
     }

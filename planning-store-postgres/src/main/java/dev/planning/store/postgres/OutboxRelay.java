@@ -109,12 +109,28 @@ public final class OutboxRelay implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts a relay thread with the default poll (1 s, woken early by notifications) and send timeout (10 s). */
+    /**
+     * Starts a relay thread with the default poll (1 s, woken early by notifications) and send timeout (10 s).
+     *
+     * @param dataSource the database whose outbox it publishes
+     * @param producer the Kafka producer it publishes with ({@link #producer(Properties)}); closed with the relay
+     * @param topic the topic it publishes to
+     * @return the running relay
+     */
     public static OutboxRelay start(DataSource dataSource, Producer<String, byte[]> producer, String topic) {
         return start(dataSource, producer, topic, Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
-    /** Starts a relay thread. The relay closes {@code producer} when it is closed. */
+    /**
+     * Starts a relay thread. The relay closes {@code producer} when it is closed.
+     *
+     * @param dataSource the database whose outbox it publishes
+     * @param producer the Kafka producer it publishes with ({@link #producer(Properties)}); closed with the relay
+     * @param topic the topic it publishes to
+     * @param poll how long it waits for a notification after a round that published nothing
+     * @param sendTimeout how long a round waits for the broker to acknowledge what it sent
+     * @return the running relay
+     */
     public static OutboxRelay start(DataSource dataSource, Producer<String, byte[]> producer, String topic,
             Duration poll, Duration sendTimeout) {
         OutboxRelay relay = new OutboxRelay(dataSource, producer, topic, poll, sendTimeout);
@@ -125,6 +141,12 @@ public final class OutboxRelay implements AutoCloseable {
     /**
      * A relay without its thread, for a caller that drains on its own schedule with
      * {@link #drainOnce()} (a command-line run publishing what it committed, say).
+     *
+     * @param dataSource the database whose outbox it publishes
+     * @param producer the Kafka producer it publishes with ({@link #producer(Properties)}); closed with the relay
+     * @param topic the topic it publishes to
+     * @param sendTimeout how long a round waits for the broker to acknowledge what it sent
+     * @return the relay, not started
      */
     public static OutboxRelay manual(DataSource dataSource, Producer<String, byte[]> producer, String topic,
             Duration sendTimeout) {
@@ -136,6 +158,8 @@ public final class OutboxRelay implements AutoCloseable {
      * blocking so an outage is noticed quickly, string keys and byte values. {@code props} needs at
      * least {@code bootstrap.servers}.
      *
+     * @param props the producer's properties, at least {@code bootstrap.servers}; applied over the defaults above
+     * @return the producer
      * @throws InvalidInputException when {@code compression.type} names a codec whose library is not
      *         on the class path (Kafka itself would fail only at the first send)
      */
@@ -197,6 +221,7 @@ public final class OutboxRelay implements AutoCloseable {
      * in a loop). Rows that cannot be published are quarantined on the way (see the class comment).
      *
      * @return how many rows were published and removed; 0 when another relay holds the lock
+     * @throws SQLException when the database cannot be reached or the statement fails
      */
     public int drainOnce() throws SQLException {
         int total = 0;
@@ -235,7 +260,12 @@ public final class OutboxRelay implements AutoCloseable {
         return total;
     }
 
-    /** How many rows wait to be published: neither quarantined nor held back behind a quarantined row of their cycle. */
+    /**
+     * How many rows wait to be published: neither quarantined nor held back behind a quarantined row of their cycle.
+     *
+     * @return how many rows wait to be published
+     * @throws SQLException when the database cannot be reached or the statement fails
+     */
     public long pending() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
@@ -260,12 +290,23 @@ public final class OutboxRelay implements AutoCloseable {
             long heldBack) {
     }
 
-    /** The quarantined rows, oldest first. */
+    /**
+     * The quarantined rows, oldest first.
+     *
+     * @return the quarantined rows, oldest first
+     * @throws SQLException when the database cannot be reached or the statement fails
+     */
     public List<Quarantined> quarantined() throws SQLException {
         return quarantined(dataSource);
     }
 
-    /** The quarantined rows of the outbox in {@code dataSource}, oldest first (no relay needed to read them). */
+    /**
+     * The quarantined rows of the outbox in {@code dataSource}, oldest first (no relay needed to read them).
+     *
+     * @param dataSource the database whose outbox is read
+     * @return the quarantined rows, oldest first
+     * @throws SQLException when the database cannot be reached or the statement fails
+     */
     public static List<Quarantined> quarantined(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
@@ -287,7 +328,9 @@ public final class OutboxRelay implements AutoCloseable {
      * Puts a quarantined row back in line, once its cause is repaired: the next round checks it
      * again (and quarantines it again if it still cannot be published).
      *
+     * @param id the row's id, as {@link #quarantined()} lists it
      * @return whether such a quarantined row existed
+     * @throws SQLException when the database cannot be reached or the statement fails
      */
     public boolean release(long id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
@@ -298,7 +341,11 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** The last failure of the relay thread (broker or database unreachable), if the last round failed. */
+    /**
+     * The last failure of the relay thread (broker or database unreachable), if the last round failed.
+     *
+     * @return the last failure of the relay thread (broker or database unreachable), if the last round failed
+     */
     public Optional<Throwable> lastFailure() {
         return Optional.ofNullable(lastFailure);
     }

@@ -68,7 +68,11 @@ public final class PostgresEventStore implements EventStore {
         this.outbox = outbox;
     }
 
-    /** The repository (tenant) whose logs this store reads and writes. */
+    /**
+     * The repository (tenant) whose logs this store reads and writes.
+     *
+     * @return the repository (tenant) whose logs this store reads and writes
+     */
     public String repository() {
         return repository;
     }
@@ -87,7 +91,12 @@ public final class PostgresEventStore implements EventStore {
         return verify(cycle, rows);
     }
 
-    /** The exact bytes of each line of a cycle's log, chain verified (for export). */
+    /**
+     * The exact bytes of each line of a cycle's log, chain verified (for export).
+     *
+     * @param cycle the stream and cycle
+     * @return the exact bytes of each line of a cycle's log, chain verified (for export)
+     */
     public List<byte[]> lines(CycleRef cycle) {
         List<Row> rows = transactions.inTransaction("read the event log of " + cycle,
                 connection -> rows(connection, cycle));
@@ -97,7 +106,11 @@ public final class PostgresEventStore implements EventStore {
         return lines;
     }
 
-    /** The cycles of this repository that have at least one event, sorted by stream then cycle id. */
+    /**
+     * The cycles of this repository that have at least one event, sorted by stream then cycle id.
+     *
+     * @return the cycles of this repository that have at least one event, sorted by stream then cycle id
+     */
     public List<CycleRef> cycles() {
         return transactions.inTransaction("list cycles", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
@@ -137,6 +150,8 @@ public final class PostgresEventStore implements EventStore {
      * to the one before and, for the first, to the cycle's current head. Lines the cycle already
      * holds, byte for byte at the same position, are skipped, so an import can be repeated.
      *
+     * @param cycle the stream and cycle
+     * @param lines the lines, oldest first, each without its line break
      * @return how many lines were added
      * @throws EventLogCorruptedException when the lines do not chain, or differ from lines already held
      */

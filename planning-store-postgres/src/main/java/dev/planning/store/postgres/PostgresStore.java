@@ -72,12 +72,20 @@ public final class PostgresStore implements AutoCloseable {
         }
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Creates or upgrades the schema to this version's migrations. */
+    /**
+     * Creates or upgrades the schema to this version's migrations.
+     *
+     * @param dataSource the database
+     */
     public static void migrate(DataSource dataSource) {
         migrate(Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(dataSource));
     }
@@ -95,7 +103,11 @@ public final class PostgresStore implements AutoCloseable {
         }
     }
 
-    /** The event store of the configured repository; never {@code null}. */
+    /**
+     * The event store of the configured repository; never {@code null}.
+     *
+     * @return the event store of the configured repository; never {@code null}
+     */
     public PostgresEventStore eventStore() {
         return eventStore;
     }
@@ -105,6 +117,8 @@ public final class PostgresStore implements AutoCloseable {
      * The database holds events, not manifests, so these queries cannot verify a signature: no role
      * counts as signed in {@link CycleQueries#pendingSignatures} (a role a {@code SIGNATURE_ADDED}
      * row claims is reported unverified); use {@link #queries(java.nio.file.Path, TrustedKeys)}.
+     *
+     * @return the queries
      */
     public CycleQueries queries() {
         return queries;
@@ -115,13 +129,21 @@ public final class PostgresStore implements AutoCloseable {
      * signed only for a signature that verifies: in the cycle's manifest file under
      * {@code workspace} (the manifests stay files), over the manifest its {@code MANIFEST_SEALED}
      * row recorded, by a key {@code trust} lists for the role.
+     *
+     * @param workspace the workspace whose manifest files the signatures are read from
+     * @param trust the keys trusted to sign manifests
+     * @return the queries
      */
     public CycleQueries queries(java.nio.file.Path workspace, TrustedKeys trust) {
         return new PostgresCycleQueries(transactions, repository, Optional.of(
                 new SignedRoles(workspace, WorkspaceLayout.DEFAULT, trust)));
     }
 
-    /** The pool (or the data source given), e.g. for an {@link OutboxRelay}; never {@code null}. */
+    /**
+     * The pool (or the data source given), e.g. for an {@link OutboxRelay}; never {@code null}.
+     *
+     * @return the pool, or the data source given
+     */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -191,25 +213,45 @@ public final class PostgresStore implements AutoCloseable {
         private Builder() {
         }
 
-        /** A {@code jdbc:postgresql://} URL; TLS is configured here ({@code sslmode=verify-full}, ...). */
+        /**
+         * A {@code jdbc:postgresql://} URL; TLS is configured here ({@code sslmode=verify-full}, ...).
+         *
+         * @param url a {@code jdbc:postgresql://} URL; TLS is configured here ({@code sslmode=verify-full}, ...)
+         * @return this builder
+         */
         public Builder jdbcUrl(String url) {
             this.jdbcUrl = Objects.requireNonNull(url, "url");
             return this;
         }
 
-        /** The database user (or in the URL). */
+        /**
+         * The database user (or in the URL).
+         *
+         * @param value the database user (or in the URL)
+         * @return this builder
+         */
         public Builder user(String value) {
             this.user = Objects.requireNonNull(value, "user");
             return this;
         }
 
-        /** The password; pass it from an environment variable or a secret store, never a command line. */
+        /**
+         * The password; pass it from an environment variable or a secret store, never a command line.
+         *
+         * @param value the password; pass it from an environment variable or a secret store, never a command line
+         * @return this builder
+         */
         public Builder password(String value) {
             this.password = Objects.requireNonNull(value, "password");
             return this;
         }
 
-        /** Uses this data source instead of opening a pool; it is not closed by {@link #close()}. */
+        /**
+         * Uses this data source instead of opening a pool; it is not closed by {@link #close()}.
+         *
+         * @param value the data source
+         * @return this builder
+         */
         public Builder dataSource(DataSource value) {
             this.dataSource = Objects.requireNonNull(value, "dataSource");
             return this;
@@ -218,6 +260,9 @@ public final class PostgresStore implements AutoCloseable {
         /**
          * The repository (tenant) whose logs the store holds: letters, digits, {@code . _ / -}, at most
          * 200 characters; default {@code default}.
+         *
+         * @param value the repository's name
+         * @return this builder
          */
         public Builder repository(String value) {
             Objects.requireNonNull(value, "repository");
@@ -229,19 +274,34 @@ public final class PostgresStore implements AutoCloseable {
             return this;
         }
 
-        /** Whether each append also writes an outbox row for {@link OutboxRelay}; default off. */
+        /**
+         * Whether each append also writes an outbox row for {@link OutboxRelay}; default off.
+         *
+         * @param enabled whether each append also writes an outbox row for {@link OutboxRelay}; default off
+         * @return this builder
+         */
         public Builder outbox(boolean enabled) {
             this.outbox = enabled;
             return this;
         }
 
-        /** Whether {@link #build()} runs the schema migrations; default on. */
+        /**
+         * Whether {@link #build()} runs the schema migrations; default on.
+         *
+         * @param enabled whether {@link #build()} runs the schema migrations; default on
+         * @return this builder
+         */
         public Builder migrate(boolean enabled) {
             this.migrate = enabled;
             return this;
         }
 
-        /** The pool's maximum size; default 10. */
+        /**
+         * The pool's maximum size; default 10.
+         *
+         * @param size the pool's maximum size; default 10
+         * @return this builder
+         */
         public Builder poolSize(int size) {
             if (size < 1) {
                 throw new IllegalArgumentException("poolSize must be at least 1");
@@ -250,13 +310,23 @@ public final class PostgresStore implements AutoCloseable {
             return this;
         }
 
-        /** How long a unit of work is retried while the database is unreachable; default 30 s. */
+        /**
+         * How long a unit of work is retried while the database is unreachable; default 30 s.
+         *
+         * @param value how long; default 30 s
+         * @return this builder
+         */
         public Builder retryFor(Duration value) {
             this.retryFor = Objects.requireNonNull(value, "retryFor");
             return this;
         }
 
-        /** How long to wait for a connection from the pool; default 5 s. */
+        /**
+         * How long to wait for a connection from the pool; default 5 s.
+         *
+         * @param value how long; default 5 s
+         * @return this builder
+         */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
             return this;
@@ -265,6 +335,7 @@ public final class PostgresStore implements AutoCloseable {
         /**
          * Opens the pool and migrates the schema.
          *
+         * @return the open store; the caller closes it
          * @throws PlanningException when the database cannot be reached or migrated
          */
         public PostgresStore build() {

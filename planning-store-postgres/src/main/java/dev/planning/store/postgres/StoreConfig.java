@@ -48,6 +48,16 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
     private static final Set<String> KEYS = Set.of("url", "user", "password", "repository",
             "kafka.bootstrap.servers", "kafka.topic");
 
+    /**
+     * Creates the record; the class comment says what each component holds.
+     *
+     * @param url the JDBC URL, never {@code null}
+     * @param user the user, when not in the URL
+     * @param password the password, when not in the URL
+     * @param repository the repository (tenant), never {@code null}
+     * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
+     * @param kafkaTopic the topic, never {@code null}
+     */
     public StoreConfig {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(user, "user");
@@ -61,6 +71,9 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      * The store configured by {@code file} when given, else by {@code PLANNING_STORE_CONFIG}, else
      * by {@code PLANNING_STORE_URL} and its companions; empty when none is set (files are used).
      *
+     * @param file a configuration file ({@code --store}), if given
+     * @param env the process environment
+     * @return the configured store, if any
      * @throws InvalidInputException for an unreadable or invalid file
      */
     public static Optional<StoreConfig> resolve(Optional<Path> file, Map<String, String> env) {
@@ -82,7 +95,12 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                 opt(env.get("PLANNING_KAFKA_TOPIC")).orElse(DEFAULT_TOPIC)));
     }
 
-    /** Reads a configuration file (see the class comment). */
+    /**
+     * Reads a configuration file (see the class comment).
+     *
+     * @param file the configuration file
+     * @return the configuration it holds
+     */
     public static StoreConfig fromFile(Path file) {
         String name = file.toString();
         List<String> lines;
@@ -121,7 +139,11 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                 opt(values.get("kafka.topic")).orElse(DEFAULT_TOPIC));
     }
 
-    /** Opens the store this configuration names, with the outbox on when Kafka is configured. */
+    /**
+     * Opens the store this configuration names, with the outbox on when Kafka is configured.
+     *
+     * @return the open store; the caller closes it
+     */
     public PostgresStore open() {
         PostgresStore.Builder builder = PostgresStore.builder().jdbcUrl(url).repository(repository)
                 .outbox(kafkaBootstrap.isPresent());
@@ -130,7 +152,11 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         return builder.build();
     }
 
-    /** The producer properties for {@link OutboxRelay#producer(Properties)}, when Kafka is configured. */
+    /**
+     * The producer properties for {@link OutboxRelay#producer(Properties)}, when Kafka is configured.
+     *
+     * @return the producer properties, when Kafka is configured
+     */
     public Optional<Properties> kafkaProperties() {
         return kafkaBootstrap.map(servers -> {
             Properties props = new Properties();

@@ -53,12 +53,26 @@ public final class StoreMigration {
      * @param added how many of them were new at the destination
      */
     public record Moved(CycleRef cycle, int lines, int added) {
+        /**
+         * Creates the record; the class comment says what each component holds.
+         *
+         * @param cycle the cycle
+         * @param lines how many lines the log has
+         * @param added how many of them were new at the destination
+         */
         public Moved {
             Objects.requireNonNull(cycle, "cycle");
         }
     }
 
-    /** Imports every event log of the workspace, sorted by stream then cycle id. */
+    /**
+     * Imports every event log of the workspace, sorted by stream then cycle id.
+     *
+     * @param workspace the workspace directory
+     * @param layout where artifacts live in the workspace
+     * @param store the store the logs are imported into
+     * @return one entry per cycle, in that order
+     */
     public static List<Moved> importFiles(Path workspace, WorkspaceLayout layout, PostgresEventStore store) {
         FileEventStore files = new FileEventStore(workspace, layout);
         List<Moved> moved = new ArrayList<>();
@@ -81,7 +95,14 @@ public final class StoreMigration {
         return moved;
     }
 
-    /** Exports every cycle of the store's repository to event log files under {@code workspace}. */
+    /**
+     * Exports every cycle of the store's repository to event log files under {@code workspace}.
+     *
+     * @param store the store whose repository is exported
+     * @param workspace the workspace the files are written under
+     * @param layout where artifacts live in the workspace
+     * @return one entry per cycle
+     */
     public static List<Moved> exportFiles(PostgresEventStore store, Path workspace, WorkspaceLayout layout) {
         List<Moved> moved = new ArrayList<>();
         for (CycleRef cycle : store.cycles()) {

@@ -3,7 +3,10 @@ package dev.planning.engine.internal.outcome;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -42,14 +45,10 @@ public final class Lcov {
      * @throws InvalidInputException when it cannot be read or is not an LCOV tracefile
      */
     public static CoverageReport read(Path file, String displayPath) {
-        try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            return parse(in, displayPath);
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("the LCOV tracefile is not UTF-8 text", SourceLocation.ofFile(displayPath), e);
+        try (InputStream in = Files.newInputStream(file)) {
+            return parseUtf8(in, displayPath);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the LCOV tracefile: " + e.getMessage(),
-                    SourceLocation.ofFile(displayPath), e);
+            throw unreadable(e, displayPath);
         }
     }
 
@@ -59,15 +58,27 @@ public final class Lcov {
      * @throws InvalidInputException when it is not UTF-8 text or not an LCOV tracefile
      */
     public static CoverageReport parse(byte[] content, String displayPath) {
-        try (Reader in = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            return parse(in, displayPath);
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("the LCOV tracefile is not UTF-8 text", SourceLocation.ofFile(displayPath), e);
+        try {
+            return parseUtf8(new ByteArrayInputStream(content), displayPath);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the LCOV tracefile: " + e.getMessage(),
-                    SourceLocation.ofFile(displayPath), e);
+            throw unreadable(e, displayPath);
         }
+    }
+
+    /** Parses UTF-8 from {@code in} (closed), refusing bytes that are not UTF-8 rather than replacing them. */
+    private static CoverageReport parseUtf8(InputStream in, String displayPath) throws IOException {
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            return parse(reader, displayPath);
+        }
+    }
+
+    private static InvalidInputException unreadable(IOException e, String displayPath) {
+        if (e instanceof CharacterCodingException) {
+            return new InvalidInputException("the LCOV tracefile is not UTF-8 text", SourceLocation.ofFile(displayPath), e);
+        }
+        return new InvalidInputException("cannot read the LCOV tracefile: " + e.getMessage(),
+                SourceLocation.ofFile(displayPath), e);
     }
 
     /**

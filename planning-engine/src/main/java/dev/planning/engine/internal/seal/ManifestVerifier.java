@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -401,7 +403,7 @@ public final class ManifestVerifier {
 
     /** The first line where the file departs from the canonical rendering, if it does. */
     static Optional<Discrepancy> canonical(byte[] actual, byte[] expected, String display) {
-        if (java.util.Arrays.equals(actual, expected)) {
+        if (Arrays.equals(actual, expected)) {
             return Optional.empty();
         }
         String[] want = new String(expected, StandardCharsets.UTF_8).split("\n", -1);
@@ -498,7 +500,7 @@ public final class ManifestVerifier {
     private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,
             List<Discrepancy> found, List<Discrepancy> ignored) {
         List<ManifestSignature> counted = new ArrayList<>();
-        Map<String, String> signers = new java.util.HashMap<>();
+        Map<String, String> signers = new HashMap<>();
         for (int i = 0; i < manifest.signatures().size(); i++) {
             ManifestSignature signature = manifest.signatures().get(i);
             String where = display + " signatures[" + i + "]";

@@ -14,8 +14,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +37,15 @@ import java.util.stream.Stream;
  * artifact of the sealed cycle itself that changed is still a discrepancy ({@link ManifestVerifier}).
  */
 final class SealedInputs implements AutoCloseable {
+
+    /** What the names of {@link #pin}'s directories start with. */
+    static final String PREFIX = "planning-sealed-";
+
+    /** A name {@link #pin} gives: the prefix, its process's id and start (epoch millis), then {@code Files}' random part. */
+    static final Pattern OWNED = Pattern.compile(Pattern.quote(PREFIX) + "([0-9]{1,19})-([0-9]{1,19})-[0-9]+");
+
+    /** How long a left directory must have been untouched before {@link #sweep} removes it. */
+    static final Duration STALE = Duration.ofHours(1);
 
     private final Path workspace;
     private final HandoffManifest manifest;
@@ -88,17 +103,21 @@ final class SealedInputs implements AutoCloseable {
 
     /**
      * Writes every sealed input with its sealed bytes into a new temporary directory, at its
-     * workspace-relative path; the caller deletes it with {@link #delete}.
+     * workspace-relative path; the caller deletes it with {@link #delete}. The directory's name
+     * carries this process's id and start ({@link #OWNED}), and what a process that was killed before
+     * its {@code delete} left is swept first ({@link #sweep}).
      *
      * @throws IllegalStateException when a sealed input's sealed bytes cannot be found
      */
     Path pin() {
         Path root;
         try {
-            root = Files.createTempDirectory("planning-sealed-");
+            root = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-" + started(ProcessHandle.current())
+                    + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        sweep(root.getParent(), root, Instant.now());
         try {
             for (ArtifactChecksum artifact : manifest.artifacts()) {
                 if (!isInput(artifact.path())) {
@@ -119,6 +138,52 @@ final class SealedInputs implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * Removes the directories of {@link #pin} that their process left when it was killed (by
+     * {@code kill -9}, a CI timeout) before it could delete them, in {@code directory} (the temporary
+     * directory). Only what this code made and only when its process is gone: a directory (not a link)
+     * named as {@link #OWNED} says, with the same owner as {@code ours} (this process's own new one),
+     * untouched for {@link #STALE} (so never one a process in another PID namespace that shares the
+     * temporary directory is still writing or reading), whose process id is not running, or runs a
+     * process that started at another time (the id was reused). A directory it cannot judge or
+     * delete stays; nothing here fails the caller.
+     */
+    static void sweep(Path directory, Path ours, Instant now) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            UserPrincipal owner = Files.getOwner(ours, LinkOption.NOFOLLOW_LINKS);
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Matcher name = OWNED.matcher(entry.getFileName().toString());
+                if (entry.equals(ours) || !name.matches()) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isDirectory() && owner.equals(Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS))
+                            && attributes.lastModifiedTime().toInstant().isBefore(now.minus(STALE))
+                            && !running(Long.parseLong(name.group(1)), Long.parseLong(name.group(2)))) {
+                        delete(entry);
+                    }
+                } catch (IOException | UncheckedIOException | NumberFormatException | SecurityException e) {
+                    // Gone meanwhile, not ours to judge, or not deletable: left as it is.
+                }
+            }
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            // An unreadable temporary directory: nothing swept this time.
+        }
+    }
+
+    /** Whether process {@code pid} runs and started at {@code started} (epoch millis; 0: not known, so any). */
+    private static boolean running(long pid, long started) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        return process.isPresent() && (started == 0 || started(process.get()) == 0 || started(process.get()) == started);
+    }
+
+    /** When a process started, in epoch millis; 0 when the platform does not say. */
+    private static long started(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
     /** Deletes a directory {@link #pin} wrote. */

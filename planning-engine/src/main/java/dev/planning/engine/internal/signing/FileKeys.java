@@ -23,9 +23,7 @@ public final class FileKeys implements Keys {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(directory, "directory");
-        KeyFiles.Generated key = KeyFiles.generate(role, algorithm, directory);
-        return new GeneratedKey(key.role(), key.keyId(), key.algorithm(), key.privateKey(), key.publicKey(),
-                key.trustFile());
+        return KeyFiles.generate(role, algorithm, directory);
     }
 
     @Override

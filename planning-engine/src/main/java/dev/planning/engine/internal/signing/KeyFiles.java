@@ -2,20 +2,20 @@ package dev.planning.engine.internal.signing;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.Objects;
 
 /**
  * Generates a role's key pair as files: {@code DIR/<role>.key.pem} (private, owner-only),
  * {@code DIR/<role>.pub.pem}, and the public key added under its role to {@code DIR/trust.yaml}.
  *
  * <pre>{@code
- * KeyFiles.Generated qa = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, Path.of("keys"));
+ * GeneratedKey qa = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, Path.of("keys"));
  * Signer signer = PemSigner.load("QA", qa.privateKey());
  * }</pre>
  */
@@ -28,34 +28,12 @@ public final class KeyFiles {
     }
 
     /**
-     * What {@link #generate} wrote.
-     *
-     * @param role       the role
-     * @param keyId      the key's id
-     * @param algorithm  its algorithm
-     * @param privateKey the private key file
-     * @param publicKey  the public key file
-     * @param trustFile  the trust file it was added to
-     */
-    public record Generated(String role, String keyId, SignatureAlgorithm algorithm, Path privateKey, Path publicKey,
-            Path trustFile) {
-
-        public Generated {
-            Objects.requireNonNull(role, "role");
-            Objects.requireNonNull(keyId, "keyId");
-            Objects.requireNonNull(algorithm, "algorithm");
-            Objects.requireNonNull(privateKey, "privateKey");
-            Objects.requireNonNull(publicKey, "publicKey");
-            Objects.requireNonNull(trustFile, "trustFile");
-        }
-    }
-
-    /**
      * Generates and writes a key pair for a role. Existing key files are never overwritten.
      *
+     * @return what it wrote, as {@link dev.planning.api.signing.Keys#generate} returns it
      * @throws dev.planning.api.InvalidInputException when the role is malformed or a key file exists
      */
-    public static Generated generate(String role, SignatureAlgorithm algorithm, Path directory) {
+    public static GeneratedKey generate(String role, SignatureAlgorithm algorithm, Path directory) {
         Roles.require(role);
         Path privateFile = directory.resolve(role + ".key.pem");
         Path publicFile = directory.resolve(role + ".pub.pem");
@@ -72,6 +50,6 @@ public final class KeyFiles {
         String keyId = Crypto.keyId(pair.getPublic());
         Path trust = directory.resolve(TRUST_FILE);
         TrustFile.add(trust, new TrustedKey(role, keyId, algorithm, pair.getPublic()));
-        return new Generated(role, keyId, algorithm, privateFile, publicFile, trust);
+        return new GeneratedKey(role, keyId, algorithm, privateFile, publicFile, trust);
     }
 }

@@ -7,6 +7,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,21 @@ class LcovTest {
         assertThatThrownBy(() -> Lcov.read(file, "lcov.info"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void readsAFileAndItsBytesAlikeAndRefusesBytesThatAreNotUtf8InBoth(@TempDir Path dir) throws IOException {
+        byte[] tracefile = "SF:a.js\nLF:4\nLH:3\nend_of_record\n".getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("lcov.info"), tracefile);
+        byte[] notUtf8 = {'S', 'F', ':', (byte) 0xC3, (byte) 0x28, '\n'};
+
+        assertThat(Lcov.parse(tracefile, "lcov.info")).isEqualTo(Lcov.read(file, "lcov.info"));
+        assertThatThrownBy(() -> Lcov.parse(notUtf8, "lcov.info"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not UTF-8")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().map(SourceLocation::file)).contains("lcov.info"));
+        assertThatThrownBy(() -> Lcov.read(dir.resolve("missing.info"), "missing.info"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot read the LCOV tracefile");
     }
 }

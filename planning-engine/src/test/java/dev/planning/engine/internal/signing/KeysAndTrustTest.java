@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.hash.Sha256;
@@ -37,7 +38,7 @@ class KeysAndTrustTest {
     }
 
     private void generatedKeyFilesSignVerifyAndAreTrusted(SignatureAlgorithm algorithm) throws Exception {
-        KeyFiles.Generated key = KeyFiles.generate("QA", algorithm, dir);
+        GeneratedKey key = KeyFiles.generate("QA", algorithm, dir);
 
         assertThat(key.privateKey()).hasFileName("QA.key.pem");
         assertThat(Files.readString(key.privateKey())).startsWith("-----BEGIN PRIVATE KEY-----");
@@ -81,7 +82,7 @@ class KeysAndTrustTest {
 
     @Test
     void aTrustEntryWhoseKeyIdIsNotItsKeysFingerprintIsRefusedAtItsLine() throws Exception {
-        KeyFiles.Generated key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+        GeneratedKey key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
         Path trust = key.trustFile();
         Files.writeString(trust, Files.readString(trust).replace(key.keyId(), "ab".repeat(32)));
 
@@ -92,7 +93,7 @@ class KeysAndTrustTest {
 
     @Test
     void malformedKeyFilesAreRefusedClearly() throws Exception {
-        KeyFiles.Generated key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+        GeneratedKey key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
         Path text = Files.writeString(dir.resolve("not-a-key.pem"), "hello\n");
 
         assertThatThrownBy(() -> PemSigner.load("QA", key.publicKey())).isInstanceOf(InvalidInputException.class)
@@ -106,7 +107,7 @@ class KeysAndTrustTest {
     @Test
     void aTrustFilesSigningPolicyIsReadAndKeptWhenAKeyIsAdded() throws Exception {
         KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
-        KeyFiles.Generated qa = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+        GeneratedKey qa = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
         Files.writeString(qa.trustFile(), Files.readString(qa.trustFile())
                 + "signing:\n  required:\n    - {roles: [PM, QA], min: 2}\n", StandardCharsets.UTF_8);
 
@@ -120,7 +121,7 @@ class KeysAndTrustTest {
 
     @Test
     void aTrustFileWithoutASigningSectionAddsNoRequirement() {
-        KeyFiles.Generated pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+        GeneratedKey pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
 
         assertThat(TrustFile.read(pm.trustFile()).signing().required()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.signing;
 
+import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class TestKeys {
      * Writes the fixed pair as {@code role}'s key files in {@code directory} and adds it to the
      * trust file there, the files {@link KeyFiles#generate} would write for a generated RSA key.
      */
-    public static KeyFiles.Generated writeRsa(String role, Path directory) {
+    public static GeneratedKey writeRsa(String role, Path directory) {
         KeyPair pair = rsa();
         Path privateFile = directory.resolve(role + ".key.pem");
         Path publicFile = directory.resolve(role + ".pub.pem");
@@ -46,7 +47,7 @@ public final class TestKeys {
         String keyId = Crypto.keyId(pair.getPublic());
         Path trust = directory.resolve(KeyFiles.TRUST_FILE);
         TrustFile.add(trust, new TrustedKey(role, keyId, SignatureAlgorithm.RSA_SHA256, pair.getPublic()));
-        return new KeyFiles.Generated(role, keyId, SignatureAlgorithm.RSA_SHA256, privateFile, publicFile, trust);
+        return new GeneratedKey(role, keyId, SignatureAlgorithm.RSA_SHA256, privateFile, publicFile, trust);
     }
 
     /**

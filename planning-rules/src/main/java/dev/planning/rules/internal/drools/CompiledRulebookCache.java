@@ -445,15 +445,22 @@ public final class CompiledRulebookCache {
 
     /**
      * The engine's fingerprint (what every key of this cache covers: the JVM and the code of the
-     * compiler, Drools, the fact classes and the policy-language check), followed by the code of the
-     * given classes, each as its jar's (or class file's) path, size and modification time; for the
-     * keys of results kept beside the entries ({@link #readResult}).
+     * compiler, Drools, the fact classes and the policy-language check), whether that check is on in
+     * this process ({@code planning.rules.mode}), then the code of the given classes, each as its
+     * jar's (or class file's) path, size and modification time; for the keys of results kept beside
+     * the entries ({@link #readResult}). The mode is in it because a result reached with the check off
+     * (a lint that passed a rulebook the check refuses) must never stand for one with the check on.
      *
      * @param code classes whose code a result depends on
      * @return the fingerprint text
      */
     public static String fingerprint(List<Class<?>> code) {
         StringBuilder print = new StringBuilder(Fingerprint.VALUE);
+        // PolicyLanguage.enabled(), read without initialising the checker (a kept lint result needs none
+        // of it): both names are compile-time constants.
+        boolean trusted = PolicyLanguage.TRUSTED_MODE.equalsIgnoreCase(
+                System.getProperty(PolicyLanguage.MODE_PROPERTY, "restricted"));
+        print.append(trusted ? "|mode=trusted" : "|mode=restricted");
         for (Class<?> type : code) {
             print.append('|').append(codeOf(type));
         }

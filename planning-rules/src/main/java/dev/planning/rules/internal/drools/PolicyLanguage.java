@@ -115,6 +115,9 @@ final class PolicyLanguage {
     /** System property that turns the policy-language check off ({@code trusted}); default {@code restricted}. */
     static final String MODE_PROPERTY = "planning.rules.mode";
 
+    /** The value of {@link #MODE_PROPERTY} (any case) that turns the check off. */
+    static final String TRUSTED_MODE = "trusted";
+
     private static final String FACTS_PACKAGE = "dev.planning.rules.facts.";
 
     /** The deepest bracket nesting accepted, counted over the whole file (comments and strings too). */
@@ -204,7 +207,7 @@ final class PolicyLanguage {
 
     /** Whether the check is on (it is unless {@code -Dplanning.rules.mode=trusted}). */
     static boolean enabled() {
-        return !"trusted".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "restricted"));
+        return !TRUSTED_MODE.equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "restricted"));
     }
 
     /** Refuses a DRL file over {@link #MAX_DRL_BYTES}, in either mode: nobody writes a policy that long. */

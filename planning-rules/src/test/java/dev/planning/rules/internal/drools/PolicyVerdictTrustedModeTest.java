@@ -9,7 +9,9 @@ import dev.planning.rules.TestRulebooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A compilation with the policy-language check turned off ({@code planning.rules.mode=trusted})
- * records no "passed" verdict, so a later process with the check on still checks. Isolated: it
- * sets a system property the whole JVM reads.
+ * records no "passed" verdict, so a later process with the check on still checks; and a result kept
+ * beside the cache's entries (a lint's) is keyed on the mode. Isolated: it sets a system property the
+ * whole JVM reads.
  */
 @Isolated
 class PolicyVerdictTrustedModeTest {
@@ -69,5 +72,30 @@ class PolicyVerdictTrustedModeTest {
         RulebookCompiler compiler = new RulebookCompiler(PolicyVerdictTrustedModeTest.class.getClassLoader());
         compiler.useDiskCache(cache);
         return compiler;
+    }
+
+    @Test
+    void theKeyOfAKeptResultDiffersWithTheModeSoOneReachedWithTheCheckOffNeverStandsForIt() {
+        List<Class<?>> code = List.of(PolicyVerdictTrustedModeTest.class);
+        String restricted = CompiledRulebookCache.fingerprint(code);
+        String trusted = withMode("TRUSTED", () -> CompiledRulebookCache.fingerprint(code));
+
+        assertThat(trusted).isNotEqualTo(restricted);
+        assertThat(withMode("restricted", () -> CompiledRulebookCache.fingerprint(code))).isEqualTo(restricted);
+        assertThat(withMode("trusted", () -> CompiledRulebookCache.fingerprint(code))).isEqualTo(trusted);
+    }
+
+    private static <T> T withMode(String mode, Supplier<T> action) {
+        String before = System.getProperty(PolicyLanguage.MODE_PROPERTY);
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, mode);
+        try {
+            return action.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+            } else {
+                System.setProperty(PolicyLanguage.MODE_PROPERTY, before);
+            }
+        }
     }
 }
