@@ -444,6 +444,18 @@ public final class CompiledRulebookCache {
     }
 
     /**
+     * Whether rule files are held to the policy language in this process, as now decided: yes unless
+     * {@code -Dplanning.rules.mode=trusted} (read on every call, as the check reads it). A result kept
+     * across runs that depends on it (a {@code planning lint} result) must cover it in its key: a
+     * result linted with the check off is not what lint says with it on.
+     *
+     * @return true unless the policy-language check is turned off
+     */
+    public static boolean policyLanguageChecked() {
+        return !"trusted".equalsIgnoreCase(System.getProperty(PolicyLanguage.MODE_PROPERTY, "restricted"));
+    }
+
+    /**
      * The engine's fingerprint (what every key of this cache covers: the JVM and the code of the
      * compiler, Drools, the fact classes and the policy-language check), followed by the code of the
      * given classes, each as its jar's (or class file's) path, size and modification time; for the

@@ -204,7 +204,7 @@ final class PolicyLanguage {
 
     /** Whether the check is on (it is unless {@code -Dplanning.rules.mode=trusted}). */
     static boolean enabled() {
-        return !"trusted".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "restricted"));
+        return CompiledRulebookCache.policyLanguageChecked();
     }
 
     /** Refuses a DRL file over {@link #MAX_DRL_BYTES}, in either mode: nobody writes a policy that long. */

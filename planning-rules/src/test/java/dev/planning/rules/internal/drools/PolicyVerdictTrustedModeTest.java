@@ -65,6 +65,29 @@ class PolicyVerdictTrustedModeTest {
         assertThat(checked.hits()).isZero();
     }
 
+    @Test
+    void anEngineCompiledWithTheCheckOffIsNotServedToALaterCompilationWithItOn() throws IOException {
+        Rulebook rulebook = TestRulebooks.withRules(Files.createDirectories(temp.resolve("one/rulebook")),
+                Map.of("rules/a.drl", OUTSIDE_THE_LANGUAGE), Map.of());
+        DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory(4,
+                PolicyVerdictTrustedModeTest.class.getClassLoader());
+        String before = System.getProperty(PolicyLanguage.MODE_PROPERTY);
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, "trusted");
+        try {
+            factory.create(rulebook);
+        } finally {
+            if (before == null) {
+                System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+            } else {
+                System.setProperty(PolicyLanguage.MODE_PROPERTY, before);
+            }
+        }
+
+        assertThatThrownBy(() -> factory.create(rulebook))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("System.exit");
+    }
+
     private static RulebookCompiler compiler(CompiledRulebookCache cache) {
         RulebookCompiler compiler = new RulebookCompiler(PolicyVerdictTrustedModeTest.class.getClassLoader());
         compiler.useDiskCache(cache);
