@@ -41,10 +41,9 @@ class ReportAttackTest {
     @Test
     void aFindingCannotPublishAFileOfTheGitDirectory() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(ws.resolve(".git/config"), Files.readString(ws.resolve(".git/config"))
-                    + "[http \"https://github.com/\"]\n\textraheader = " + SECRET + "\n");
-        }
+        Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call().close();
+        Files.writeString(ws.resolve(".git/config"), Files.readString(ws.resolve(".git/config"))
+                + "[http \"https://github.com/\"]\n\textraheader = " + SECRET + "\n");
         CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
                 "READY_FOR_HANDOFF");
         assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();

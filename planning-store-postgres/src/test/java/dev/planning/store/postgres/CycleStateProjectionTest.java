@@ -10,6 +10,7 @@ import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +58,8 @@ class CycleStateProjectionTest {
         }
 
         assertThat(projection.states()).containsOnly(
-                java.util.Map.entry("acme/" + ONE, CycleState.READY_FOR_HANDOFF),
-                java.util.Map.entry("acme/" + TWO, CycleState.READY_FOR_HANDOFF));
+                Map.entry("acme/" + ONE, CycleState.READY_FOR_HANDOFF),
+                Map.entry("acme/" + TWO, CycleState.READY_FOR_HANDOFF));
     }
 
     @Test
@@ -73,7 +74,7 @@ class CycleStateProjectionTest {
 
         assertThat(projection.early()).isEqualTo(1);
         assertThat(projection.duplicates()).isEqualTo(2);
-        assertThat(projection.sequences()).containsOnly(java.util.Map.entry("acme/" + ONE, 2));
-        assertThat(projection.states()).containsOnly(java.util.Map.entry("acme/" + ONE, CycleState.READY_FOR_HANDOFF));
+        assertThat(projection.sequences()).containsOnly(Map.entry("acme/" + ONE, 2));
+        assertThat(projection.states()).containsOnly(Map.entry("acme/" + ONE, CycleState.READY_FOR_HANDOFF));
     }
 }
