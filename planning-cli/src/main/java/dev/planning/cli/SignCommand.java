@@ -60,7 +60,7 @@ final class SignCommand implements Callable<Integer> {
             builder.rulebook(rulebook);
         }
         // The central store, when $PLANNING_STORE_URL or $PLANNING_STORE_CONFIG names one.
-        StoreSelection.open(null).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
+        StoreSelection.open(null, root).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
         // Refuse a key in the workspace or its repository before anything else reads the workspace.
         Signer signer = PrivateKeyFiles.signer(role, key, root);
         PlanningWorkspace ws = builder.trustedKeys(trust.require(root, "sign")).build();

@@ -57,7 +57,12 @@ final class StoreCommand implements Runnable {
         Path file;
 
         StoreSelection.Opened open() {
-            return StoreSelection.open(file).orElseThrow(() -> new InvalidInputException(
+            return open(null);
+        }
+
+        /** The store for a command over {@code workspace} ({@code null}: none; see {@link StoreSelection#open(Path, Path)}). */
+        StoreSelection.Opened open(Path workspace) {
+            return StoreSelection.open(file, workspace).orElseThrow(() -> new InvalidInputException(
                     "no store configured: give --store FILE, or set PLANNING_STORE_CONFIG or PLANNING_STORE_URL"));
         }
     }
@@ -81,7 +86,7 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            StoreSelection.Opened opened = store.open();
+            StoreSelection.Opened opened = store.open(workspace);
             List<StoreMigration.Moved> moved = toFiles
                     ? StoreMigration.exportFiles(opened.store().eventStore(), workspace, WorkspaceLayout.DEFAULT)
                     : StoreMigration.importFiles(workspace, WorkspaceLayout.DEFAULT, opened.store().eventStore());
@@ -120,7 +125,7 @@ final class StoreCommand implements Runnable {
          * given (without it, no signature counts as signed).
          */
         Source open(Optional<dev.planning.api.signing.TrustedKeys> trust) {
-            return StoreSelection.open(file)
+            return StoreSelection.open(file, workspace)
                     .map(opened -> new Source(trust.map(keys -> opened.store().queries(workspace, keys))
                             .orElseGet(() -> opened.store().queries()), "postgresql:" + opened.config().repository(),
                             "repository " + opened.config().repository()))

@@ -24,13 +24,23 @@ final class StoreSelection {
     private StoreSelection() {
     }
 
-    /** The configured store, opened, or empty for the workspace's files. */
+    /** The configured store, opened, or empty for the workspace's files (no workspace: see {@link #open(Path, Path)}). */
     static Optional<Opened> open(Path storeFile) {
+        return open(storeFile, null);
+    }
+
+    /**
+     * The configured store for a command over {@code workspace} ({@code null}: none), opened, or empty
+     * for the workspace's files; a configuration file inside the workspace, or one git tracks, is
+     * refused before anything connects ({@link StoreConfig#resolve(Optional, java.util.Map, Optional)}).
+     */
+    static Optional<Opened> open(Path storeFile, Path workspace) {
         if (storeFile != null && storeFile.toString().startsWith("jdbc:")) {
             throw new InvalidInputException("--store names a store configuration file, not a URL: put the URL in"
                     + " $PLANNING_STORE_URL or in the file's url= line (so no password shows on a command line)");
         }
-        Optional<StoreConfig> config = StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv());
+        Optional<StoreConfig> config = StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv(),
+                Optional.ofNullable(workspace));
         if (config.isEmpty()) {
             return Optional.empty();
         }

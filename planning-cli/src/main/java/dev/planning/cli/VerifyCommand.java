@@ -93,7 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
             builder.rulebook(rulebook);
         }
         // The central store, when $PLANNING_STORE_URL or $PLANNING_STORE_CONFIG names one.
-        StoreSelection.open(null).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
+        StoreSelection.open(null, root != null ? root : Path.of(".")).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
         if (checksumsOnly) {
             // No gate runs without the verdicts' recomputation: the policies need not be compiled.
             builder.readOnly();

@@ -78,7 +78,7 @@ final class WorkspaceOptions {
         if (rulebook != null) {
             builder.rulebook(rulebook);
         }
-        StoreSelection.open(store).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
+        StoreSelection.open(store, workspace).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
         return builder;
     }
 }

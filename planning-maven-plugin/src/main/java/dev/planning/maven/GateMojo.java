@@ -38,7 +38,10 @@ public final class GateMojo extends PlanningMojo {
     @Parameter(property = "planning.to", required = true)
     String to;
 
-    /** Trust file of signing keys by role; default {@code <workspace>/trust.yaml} when it exists. */
+    /**
+     * Trust file of signing keys by role: a file outside the workspace and not tracked by git (one there is
+     * refused). No default: no file of the workspace is ever read as a trust file.
+     */
     @Parameter(property = "planning.trust")
     File trust;
 

@@ -37,7 +37,10 @@ public final class VerifyMojo extends PlanningMojo {
     @Parameter(property = "planning.manifest")
     File manifest;
 
-    /** Trust file of signing keys by role; default {@code <workspace>/trust.yaml} when it exists. */
+    /**
+     * Trust file of signing keys by role: a file outside the workspace and not tracked by git (one there is
+     * refused). No default: no file of the workspace is ever read as a trust file.
+     */
     @Parameter(property = "planning.trust")
     File trust;
 

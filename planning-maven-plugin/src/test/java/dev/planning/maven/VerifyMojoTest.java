@@ -51,6 +51,27 @@ class VerifyMojoTest {
                 .contains("<failure", "VerificationFailure");
     }
 
+    /**
+     * Sixth review: the goals' documentation said a workspace's {@code trust.yaml} was the default
+     * trust file. It is not (a contributor writes that file): a handoff signed only by keys that
+     * file lists, verified without {@code <trust>}, fails the build.
+     */
+    @Test
+    void theWorkspacesOwnTrustFileIsNeverTheDefault() throws Exception {
+        Path basedir = dir.resolve("sample");
+        SignedWorkspaceSample.create(MojoFixtures.EXAMPLES, basedir, false);
+        Path ws = basedir.resolve("workspace");
+        java.nio.file.Files.copy(basedir.resolve("keys/trust.yaml"), ws.resolve("trust.yaml"));
+        VerifyMojo goal = verify(ws);
+        goal.stream = "fe";
+        goal.cycle = "2025-09-02";
+
+        assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("0 signature(s) counted");
+        goal.trust = basedir.resolve("keys/trust.yaml").toFile();
+        goal.execute();
+    }
+
     @Test
     void aCycleWithoutManifestFailsVerificationAsTheCommandLineDoes() {
         VerifyMojo goal = verify(copyOf("fe-2025-09-02", dir));

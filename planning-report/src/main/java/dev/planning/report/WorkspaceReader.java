@@ -200,6 +200,9 @@ final class WorkspaceReader {
         JsonNode root;
         try {
             Path file = SafePaths.resolve(workspace.root(), evidencePath.get());
+            if (inGitDirectory(evidencePath.get())) {
+                throw new IOException("a file of the git directory is never read");
+            }
             root = JSON.readTree(Files.readAllBytes(file));
             if (root == null || !root.isObject() || !"gate_evidence".equals(root.path("type").asText())) {
                 throw new IOException("not a gate_evidence document");
@@ -380,6 +383,22 @@ final class WorkspaceReader {
         return out;
     }
 
+    /**
+     * Whether a workspace-relative path a file names (a finding's file, an evidence path in the log)
+     * lies in a git directory: a segment {@code .git}, in any case (case-insensitive file systems). The
+     * report is published, and the git directory is the checkout's, not the repository's: a CI keeps
+     * its token there ({@code .git/config}), which no commit can write or read, so the site never shows
+     * or reads it.
+     */
+    static boolean inGitDirectory(String relative) {
+        for (String segment : relative.split("[/\\\\]", -1)) {
+            if (segment.strip().equalsIgnoreCase(".git")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A location written as {@code file:line:column}. */
     record Location(String file, int line, int column) {
     }
@@ -402,6 +421,11 @@ final class WorkspaceReader {
         String page = Pages.sourcePage(path);
         try {
             Path file = SafePaths.resolve(workspace.root(), path);
+            if (inGitDirectory(path)) {
+                // The checkout's own files (.git/config holds a CI's token), which no commit writes.
+                return new Model.SourceFile(path, page, Optional.empty(), "a file of the git directory is not shown",
+                        marks);
+            }
             if (!Files.isRegularFile(file)) {
                 return new Model.SourceFile(path, page, Optional.empty(), "the file is not in the workspace", marks);
             }

@@ -134,6 +134,19 @@ public final class CompiledRulebooks {
     }
 
     /**
+     * Whether rule files are held to the policy language in this process (unless
+     * {@code -Dplanning.rules.mode=trusted}), as the check decides it now: for the key of a result kept
+     * with {@link #storeResult} that depends on it, so that a result computed with the check off is
+     * never read with it on.
+     *
+     * @return true unless the policy-language check is turned off
+     * @since 0.2
+     */
+    public static boolean policyLanguageChecked() {
+        return CompiledRulebookCache.policyLanguageChecked();
+    }
+
+    /**
      * A command's result kept in a compiled-rulebook cache directory ({@code KEY.KIND}, e.g. the
      * command line's {@code planning lint}), when it checks out exactly as a compiled rulebook does:
      * the directory outside the workspace and the rulebook and private to its owner, the file

@@ -413,7 +413,7 @@ public final class OutboxRelay implements AutoCloseable {
     private static List<Row> next(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT o.id, o.repository, o.stream, o.cycle_id, o.seq, o.event_id, e.sha256, e.prev_sha256,"
-                        + " e.event_type, e.line"
+                        + " e.line"
                         + " FROM planning_outbox o LEFT JOIN planning_event e ON e.repository = o.repository"
                         + " AND e.stream = o.stream AND e.cycle_id = o.cycle_id AND e.seq = o.seq"
                         + " WHERE " + READY + " ORDER BY o.id LIMIT " + BATCH)) {
@@ -434,7 +434,7 @@ public final class OutboxRelay implements AutoCloseable {
         int seq = rs.getInt(5);
         String eventId = rs.getString(6);
         String key = CloudEventEnvelope.key(repository, cycle);
-        byte[] line = rs.getBytes(10);
+        byte[] line = rs.getBytes(9);
         if (line == null) {
             return Row.bad(id, key, "names line " + seq + " of " + repository + "/" + cycle
                     + ", which the event table does not hold");
@@ -461,8 +461,9 @@ public final class OutboxRelay implements AutoCloseable {
             return Row.bad(id, key, "line " + seq + " of " + repository + "/" + cycle + " holds event " + event.id()
                     + ", not " + eventId + " as the outbox row says");
         }
-        return new Row(id, key, CloudEventEnvelope.encode(repository, cycle, seq, stored, event.id(), rs.getString(9),
-                event.timestamp().toString(), line), null);
+        // Every attribute from the checked line (the type too, not the event_type column, which no check covers).
+        return new Row(id, key, CloudEventEnvelope.encode(repository, cycle, seq, stored, event.id(),
+                event.type().name(), event.timestamp().toString(), line), null);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.planning.store.postgres;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.git.OutsideRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,12 +78,36 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      * @throws InvalidInputException for an unreadable or invalid file
      */
     public static Optional<StoreConfig> resolve(Optional<Path> file, Map<String, String> env) {
+        return resolve(file, env, Optional.empty());
+    }
+
+    /**
+     * As {@link #resolve(Optional, Map)}, for a command over {@code workspace}: a configuration file
+     * is read only from outside the repository. It names the server and the repository (tenant)
+     * whose cycles the workspace's events are read from and written to, so a file that anyone who can
+     * commit may edit would let them move this workspace's history into another tenant's cycles, or
+     * read another's as this one's, with the credentials the runner holds (a {@code .pgpass}, a client
+     * certificate, a trusted network). Refused, before anything connects: a file inside the workspace
+     * (links followed), and a file, or a link to one, that git tracks in the work tree holding the
+     * workspace or the file (as a trust file is refused). A file there that no commit put in place (a
+     * secret the CI mounts) is read.
+     *
+     * @param file      the {@code --store} file, when given
+     * @param env       the environment ({@code PLANNING_STORE_CONFIG}, {@code PLANNING_STORE_URL}, ...)
+     * @param workspace the workspace the command works on, when it has one
+     * @return the configuration, or empty when none is set (files are used)
+     * @throws InvalidInputException for an unreadable or invalid file, or one inside the workspace or
+     *         tracked by git
+     * @since 0.2
+     */
+    public static Optional<StoreConfig> resolve(Optional<Path> file, Map<String, String> env,
+            Optional<Path> workspace) {
         if (file.isPresent()) {
-            return Optional.of(fromFile(file.get()));
+            return Optional.of(fromFileOutside(file.get(), workspace));
         }
         String named = env.get("PLANNING_STORE_CONFIG");
         if (named != null && !named.isBlank()) {
-            return Optional.of(fromFile(Path.of(named)));
+            return Optional.of(fromFileOutside(Path.of(named), workspace));
         }
         String url = env.get("PLANNING_STORE_URL");
         if (url == null || url.isBlank()) {
@@ -95,8 +120,29 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                 opt(env.get("PLANNING_KAFKA_TOPIC")).orElse(DEFAULT_TOPIC)));
     }
 
+    private static StoreConfig fromFileOutside(Path file, Optional<Path> workspace) {
+        String why = ", where anyone who can commit chooses the server and the repository (tenant) this"
+                + " workspace's events are read from and written to; keep it outside the repository and name it"
+                + " with --store or PLANNING_STORE_CONFIG";
+        if (workspace.isPresent()) {
+            OutsideRepository.require(file, workspace.get(), "the store configuration lies inside the workspace" + why,
+                    workTree -> "the store configuration is committed to the workspace's git repository (" + workTree
+                            + ")" + why);
+        }
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (parent != null) {
+            Optional<Path> workTree = OutsideRepository.trackedIn(file, parent);
+            if (workTree.isPresent()) {
+                throw new InvalidInputException("the store configuration is committed to a git repository ("
+                        + workTree.get() + ")" + why, SourceLocation.ofFile(file.toString()));
+            }
+        }
+        return fromFile(file);
+    }
+
     /**
-     * Reads a configuration file (see the class comment).
+     * Reads a configuration file (see the class comment), wherever it lies: the commands take it
+     * through {@link #resolve(Optional, Map, Optional)}, which reads it only from outside the repository.
      *
      * @param file the configuration file
      * @return the configuration it holds

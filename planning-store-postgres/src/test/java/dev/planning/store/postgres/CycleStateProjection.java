@@ -17,7 +17,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * CloudEvents on the topic. It applies a cycle's events by their {@code planningsequence}: one at
  * or below the last applied is a duplicate (delivery is at least once); one further ahead than the
  * next is an early copy that overtook a failed send, which the relay always sends again after its
- * predecessor, so it is skipped now and applied when it comes again in order.
+ * predecessor, so it is skipped now and applied when it comes again in order. An event is identified
+ * by its {@code source} and {@code id} together (CloudEvents' rule): ids are unique within a cycle only,
+ * and a log {@code store migrate} imported may repeat another cycle's.
  */
 final class CycleStateProjection {
 
@@ -25,6 +27,7 @@ final class CycleStateProjection {
 
     private final EventLineCodec codec = new EventLineCodec();
     private final Set<String> applied = new HashSet<>();
+    private final Set<String> appliedIds = new HashSet<>();
     private final Map<String, CycleState> states = new HashMap<>();
     private final Map<String, Integer> sequences = new HashMap<>();
     private int duplicates;
@@ -44,9 +47,10 @@ final class CycleStateProjection {
             early++;
             return false;
         }
-        if (!applied.add(id)) {
+        if (!applied.add(envelope.get("source").asText() + " " + id)) {
             throw new IllegalStateException(record.key() + ": event id " + id + " applied twice");
         }
+        appliedIds.add(id);
         sequences.put(record.key(), sequence);
         byte[] line = MAPPER.writeValueAsString(envelope.get("data")).getBytes(StandardCharsets.UTF_8);
         PlanningEvent event = codec.decode(line).event();
@@ -70,8 +74,13 @@ final class CycleStateProjection {
         return early;
     }
 
-    /** The event ids applied, each once. */
+    /** The event ids applied (an id two cycles share, once). */
     Set<String> applied() {
-        return Set.copyOf(applied);
+        return Set.copyOf(appliedIds);
+    }
+
+    /** How many events were applied, each (source, id) once. */
+    int appliedCount() {
+        return applied.size();
     }
 }

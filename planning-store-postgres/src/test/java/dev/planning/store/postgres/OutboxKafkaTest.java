@@ -168,7 +168,7 @@ class OutboxKafkaTest {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (projection.applied().size() < count && System.nanoTime() < deadline) {
+            while (projection.appliedCount() < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (!record.key().startsWith(mine)) {
                         continue;

@@ -104,6 +104,42 @@ class OutboxQuarantineTest {
         }
     }
 
+    /**
+     * Sixth review: the envelope's {@code type} (what consumers route by) was the event table's
+     * {@code event_type} column, which the relay's checks of the line do not cover; an edit of that
+     * column alone published a {@code STATE_TRANSITION} line as {@code dev.planning.manifest_sealed}.
+     */
+    @Test
+    void theEnvelopesTypeIsTheLinesNotAnEditedColumns() throws Exception {
+        String topic = TestServers.topic("planning.events." + UUID.randomUUID());
+        try (PostgresStore store = TestServers.store(true);
+                OutboxRelay relay = manual(store, topic, new Properties())) {
+            try {
+                append(store, TAMPERED, 2);
+                try (Connection connection = store.dataSource().getConnection();
+                        PreparedStatement update = connection.prepareStatement("UPDATE planning_event"
+                                + " SET event_type = 'MANIFEST_SEALED' WHERE repository = ? AND stream = ?"
+                                + " AND cycle_id = ? AND seq = 2")) {
+                    update.setString(1, store.eventStore().repository());
+                    update.setString(2, TAMPERED.stream());
+                    update.setString(3, TAMPERED.cycleId());
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+
+                relay.drainOnce();
+
+                List<ConsumerRecord<String, byte[]>> records = OutboxKafkaTest.consume(topic, store,
+                        new CycleStateProjection(), 2);
+                assertThat(records).hasSize(2);
+                com.fasterxml.jackson.databind.JsonNode second = CloudEventEnvelope.decode(records.get(1).value());
+                assertThat(second.get("planningsequence").asInt()).isEqualTo(2);
+                assertThat(second.get("type").asText()).isEqualTo("dev.planning.state_transition");
+            } finally {
+                clearOutbox(store);
+            }
+        }
+    }
+
     private static OutboxRelay manual(PostgresStore store, String topic, Properties extra) {
         Properties props = new Properties();
         props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());

@@ -444,23 +444,33 @@ public final class CompiledRulebookCache {
     }
 
     /**
+     * Whether rule files are held to the policy language in this process, as now decided: yes unless
+     * {@code -Dplanning.rules.mode=trusted} (read on every call, as the check reads it). A result kept
+     * across runs that depends on it (a {@code planning lint} result) must cover it in its key: a
+     * result linted with the check off is not what lint says with it on.
+     *
+     * @return true unless the policy-language check is turned off
+     */
+    public static boolean policyLanguageChecked() {
+        // PolicyLanguage.enabled(), read without initialising the checker (a kept lint result needs none
+        // of it): both names are compile-time constants.
+        return !PolicyLanguage.TRUSTED_MODE.equalsIgnoreCase(
+                System.getProperty(PolicyLanguage.MODE_PROPERTY, "restricted"));
+    }
+
+    /**
      * The engine's fingerprint (what every key of this cache covers: the JVM and the code of the
-     * compiler, Drools, the fact classes and the policy-language check), whether that check is on in
-     * this process ({@code planning.rules.mode}), then the code of the given classes, each as its
-     * jar's (or class file's) path, size and modification time; for the keys of results kept beside
-     * the entries ({@link #readResult}). The mode is in it because a result reached with the check off
-     * (a lint that passed a rulebook the check refuses) must never stand for one with the check on.
+     * compiler, Drools, the fact classes and the policy-language check), followed by the code of the
+     * given classes, each as its jar's (or class file's) path, size and modification time; for the
+     * keys of results kept beside the entries ({@link #readResult}). A result that depends on whether
+     * the policy-language check is on names {@link #policyLanguageChecked} in its key as well, read
+     * for each key (this text is taken once per process).
      *
      * @param code classes whose code a result depends on
      * @return the fingerprint text
      */
     public static String fingerprint(List<Class<?>> code) {
         StringBuilder print = new StringBuilder(Fingerprint.VALUE);
-        // PolicyLanguage.enabled(), read without initialising the checker (a kept lint result needs none
-        // of it): both names are compile-time constants.
-        boolean trusted = PolicyLanguage.TRUSTED_MODE.equalsIgnoreCase(
-                System.getProperty(PolicyLanguage.MODE_PROPERTY, "restricted"));
-        print.append(trusted ? "|mode=trusted" : "|mode=restricted");
         for (Class<?> type : code) {
             print.append('|').append(codeOf(type));
         }

@@ -160,7 +160,10 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         }
 
         DroolsGovernanceEngine engineFor(Rulebook rulebook, String key, Function<String, byte[]> sources) {
-            DroolsGovernanceEngine cached = engines.get(key, k -> {
+            // Rules compiled with the policy-language check off (trusted mode) were never checked:
+            // they are kept under a key of their own, never served to a compilation with the check on.
+            String modeKey = PolicyLanguage.enabled() ? key : "trusted " + key;
+            DroolsGovernanceEngine cached = engines.get(modeKey, k -> {
                 count.incrementAndGet();
                 return new DroolsGovernanceEngine(rulebook,
                         sources == null ? compiler.compile(rulebook) : compiler.compile(rulebook, sources));

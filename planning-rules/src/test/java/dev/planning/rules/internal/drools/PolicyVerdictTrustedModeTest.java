@@ -9,7 +9,6 @@ import dev.planning.rules.TestRulebooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -68,6 +67,29 @@ class PolicyVerdictTrustedModeTest {
         assertThat(checked.hits()).isZero();
     }
 
+    @Test
+    void anEngineCompiledWithTheCheckOffIsNotServedToALaterCompilationWithItOn() throws IOException {
+        Rulebook rulebook = TestRulebooks.withRules(Files.createDirectories(temp.resolve("one/rulebook")),
+                Map.of("rules/a.drl", OUTSIDE_THE_LANGUAGE), Map.of());
+        DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory(4,
+                PolicyVerdictTrustedModeTest.class.getClassLoader());
+        String before = System.getProperty(PolicyLanguage.MODE_PROPERTY);
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, "trusted");
+        try {
+            factory.create(rulebook);
+        } finally {
+            if (before == null) {
+                System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+            } else {
+                System.setProperty(PolicyLanguage.MODE_PROPERTY, before);
+            }
+        }
+
+        assertThatThrownBy(() -> factory.create(rulebook))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("System.exit");
+    }
+
     private static RulebookCompiler compiler(CompiledRulebookCache cache) {
         RulebookCompiler compiler = new RulebookCompiler(PolicyVerdictTrustedModeTest.class.getClassLoader());
         compiler.useDiskCache(cache);
@@ -75,14 +97,11 @@ class PolicyVerdictTrustedModeTest {
     }
 
     @Test
-    void theKeyOfAKeptResultDiffersWithTheModeSoOneReachedWithTheCheckOffNeverStandsForIt() {
-        List<Class<?>> code = List.of(PolicyVerdictTrustedModeTest.class);
-        String restricted = CompiledRulebookCache.fingerprint(code);
-        String trusted = withMode("TRUSTED", () -> CompiledRulebookCache.fingerprint(code));
-
-        assertThat(trusted).isNotEqualTo(restricted);
-        assertThat(withMode("restricted", () -> CompiledRulebookCache.fingerprint(code))).isEqualTo(restricted);
-        assertThat(withMode("trusted", () -> CompiledRulebookCache.fingerprint(code))).isEqualTo(trusted);
+    void whetherTheCheckIsOnIsReadOnEveryCallInAnyCaseSoAKeyTakenAfterTheModeChangesNamesIt() {
+        assertThat(withMode("TRUSTED", CompiledRulebookCache::policyLanguageChecked)).isFalse();
+        assertThat(withMode("trusted", CompiledRulebookCache::policyLanguageChecked)).isFalse();
+        assertThat(withMode("restricted", CompiledRulebookCache::policyLanguageChecked)).isTrue();
+        assertThat(withMode("anything else", CompiledRulebookCache::policyLanguageChecked)).isTrue();
     }
 
     private static <T> T withMode(String mode, Supplier<T> action) {

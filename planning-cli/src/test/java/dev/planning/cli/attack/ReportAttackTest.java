@@ -1,0 +1,79 @@
+package dev.planning.cli.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.cli.CliRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code planning report --html} over files a contributor without keys wrote (sixth review). The site
+ * is published (a CI artifact, a pages site), so it must show nothing the contributor could not
+ * already read: a gate evidence file names the files its findings point at, and the report shows each
+ * such file's text as a source page.
+ */
+@Tag("slow")
+@Tag("attack")
+class ReportAttackTest {
+
+    private static final String SECRET = "AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A CI checkout keeps its token in {@code .git/config} ({@code http.extraheader}); no commit can
+     * write or read that file. A finding whose {@code file} is {@code .git/config} made the report
+     * publish it as a source page.
+     */
+    @Test
+    void aFindingCannotPublishAFileOfTheGitDirectory() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call().close();
+        Files.writeString(ws.resolve(".git/config"), Files.readString(ws.resolve(".git/config"))
+                + "[http \"https://github.com/\"]\n\textraheader = " + SECRET + "\n");
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+        Path evidence;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            evidence = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(evidence.toFile());
+        ArrayNode findings = root.withArray("findings");
+        for (String file : List.of(".git/config", ".GIT/config", "./.git/config", "frameworks/../.git/config")) {
+            findings.addObject().put("code", "x").put("severity", "ERROR").put("message", "see here")
+                    .put("file", file).put("line", 1).put("column", 1);
+        }
+        Files.writeString(evidence, JSON.writeValueAsString(root));
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(everything(site)).doesNotContain("eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA").doesNotContain("extraheader")
+                .doesNotContain("repositoryformatversion");
+    }
+
+    private static String everything(Path site) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+}
