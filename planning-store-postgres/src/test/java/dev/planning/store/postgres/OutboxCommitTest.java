@@ -91,6 +91,7 @@ class OutboxCommitTest {
             assertThat(records).singleElement().satisfies(record -> assertThat(
                     CloudEventEnvelope.decode(record.value()).get("id").asText()).isEqualTo(committed.id()));
             assertThat(store.eventStore().read(CYCLE)).extracting(r -> r.event().id()).containsExactly(committed.id());
+            assertThat(relay.quarantined()).as("no outbox row ever stood without its committed event").isEmpty();
         }
     }
 
