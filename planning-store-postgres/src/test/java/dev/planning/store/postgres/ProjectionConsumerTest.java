@@ -37,6 +37,7 @@ class ProjectionConsumerTest {
                     key + " 1 dev.planning.cycle_created",
                     key + " 2 dev.planning.state_transition",
                     key + " READY_FOR_HANDOFF");
+            assertThat(relay.pending()).isZero();
         }
     }
 }
