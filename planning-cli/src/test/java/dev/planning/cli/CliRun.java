@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -26,10 +27,39 @@ public record CliRun(int exitCode, String out, String err) {
      * captures what it printed; gives it five minutes.
      */
     public static CliRun ofJar(Path jar, String... args) {
-        List<String> command = ChildProcesses.java("-jar", jar.toString());
+        return ofJar(jar, Map.of(), args);
+    }
+
+    /**
+     * {@link #ofJar(Path, String...)} with {@code environment} added to the inherited environment
+     * (an empty value removes the variable).
+     */
+    public static CliRun ofJar(Path jar, Map<String, String> environment, String... args) {
+        return inChild(ChildProcesses.java("-jar", jar.toString()), environment, args);
+    }
+
+    /**
+     * Runs the CLI's main class on this test's class path in a child JVM, with {@code environment}
+     * added to the inherited environment (an empty value removes the variable): for what only a
+     * process shows, such as settings read from the environment.
+     */
+    public static CliRun inChildJvm(Map<String, String> environment, String... args) {
+        return inChild(ChildProcesses.java("-cp", System.getProperty("java.class.path"),
+                PlanningCommand.class.getName()), environment, args);
+    }
+
+    private static CliRun inChild(List<String> command, Map<String, String> environment, String... args) {
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            environment.forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
+            Process process = builder.start();
             process.getOutputStream().close();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(
                     () -> read(process.getErrorStream()));

@@ -145,6 +145,14 @@ class DemoStoreTest {
         return CliRun.of(args);
     }
 
+    /**
+     * Runs the CLI in a process of its own with {@code environment} added: in a child JVM on the
+     * test class path here; {@link ShadedJarStoreIT} runs the shaded jar.
+     */
+    CliRun runWithEnvironment(Map<String, String> environment, String... args) {
+        return CliRun.inChildJvm(environment, args);
+    }
+
     Path storeFile(String repository, String topic) throws IOException {
         Path file = dir.resolve("store.properties");
         Files.writeString(file, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=" + repository
@@ -173,6 +181,50 @@ class DemoStoreTest {
         // Every committed event reached the topic, once, each cycle's in sequence (key = the cycle).
         assertThat(published(topic, stored.size())).containsExactlyInAnyOrderElementsOf(stored);
         assertThat(publishedInPartitionOrderAreSequential(topic, stored.size())).isTrue();
+    }
+
+    /**
+     * The README's local use, in a process of its own: the store and the topic named by the
+     * environment alone ({@code PLANNING_STORE_URL}, {@code PLANNING_STORE_REPOSITORY},
+     * {@code PLANNING_KAFKA_BOOTSTRAP}, {@code PLANNING_KAFKA_TOPIC}; no {@code --store}): the demo
+     * records its cycles in PostgreSQL, every event reaches the topic, and {@code store portfolio}
+     * from the same environment lists both cycles. A fresh JVM may spend the command's 3 s for the
+     * broker on its first metadata request (see {@link ShadedJarStoreIT}): then, and only then, the
+     * next command ({@code store quarantined}, which publishes what waits) is allowed to publish.
+     */
+    @Test
+    void theEnvironmentAloneSelectsTheStoreAndTheTopic() throws Exception {
+        String repository = "env/" + UUID.randomUUID();
+        String topic = "env-events-" + UUID.randomUUID();
+        createTopic(topic);
+        Map<String, String> environment = Map.of(
+                "PLANNING_STORE_CONFIG", "",
+                "PLANNING_STORE_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                "PLANNING_STORE_REPOSITORY", repository,
+                "PLANNING_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+                "PLANNING_KAFKA_TOPIC", topic);
+        Path out = dir.resolve("demo");
+
+        CliRun demo = runWithEnvironment(environment, "demo", "--out", out.toString());
+
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        CliRun last = demo;
+        for (int next = 0; next < 3 && last.err().contains("wait in the outbox"); next++) {
+            assertThat(last.err()).as("only a broker's timeout may leave events waiting")
+                    .contains("the broker did not take them: TimeoutException");
+            last = runWithEnvironment(environment, "store", "quarantined");
+            assertThat(last.exitCode()).as(last.out() + last.err()).isZero();
+        }
+        assertThat(last.err()).doesNotContain("outbox");
+        assertThat(eventFiles(out.resolve("workspace"))).as("no event log file in the workspace").isEmpty();
+        List<String> stored = storedEvents(repository);
+        assertThat(stored).as("events in the database").hasSizeGreaterThan(10)
+                .anyMatch(e -> e.startsWith("fe/2025-09-02 ")).anyMatch(e -> e.startsWith("fe/2025-09-16 "));
+        assertThat(published(topic, stored.size())).containsExactlyInAnyOrderElementsOf(stored);
+        CliRun portfolio = runWithEnvironment(environment, "store", "portfolio");
+        assertThat(portfolio.exitCode()).as(portfolio.err()).isZero();
+        assertThat(portfolio.out()).contains("fe/2025-09-02\tCOMPLETED", "fe/2025-09-16\t",
+                "2 cycle(s) in repository " + repository);
     }
 
     @Test

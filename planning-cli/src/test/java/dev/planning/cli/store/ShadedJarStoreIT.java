@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.cli.CliRun;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,6 +23,11 @@ class ShadedJarStoreIT extends DemoStoreTest {
     @Override
     CliRun run(String... args) {
         return CliRun.ofJar(Path.of(System.getProperty("planning.jar")), args);
+    }
+
+    @Override
+    CliRun runWithEnvironment(Map<String, String> environment, String... args) {
+        return CliRun.ofJar(Path.of(System.getProperty("planning.jar")), environment, args);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.planning.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.cli.CliRun;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -58,6 +60,29 @@ class StoreCommandTest {
         assertThat(status.out()).contains("READY_FOR_HANDOFF");
         assertThat(portfolio.exitCode()).as(portfolio.err()).isZero();
         assertThat(portfolio.out()).contains("fe/2025-09-02\tREADY_FOR_HANDOFF").contains("1 cycle(s)");
+    }
+
+    @Test
+    void aRefusedAdvanceIsRecordedInTheDatabaseAndListedByRefusals() throws IOException {
+        Path ws = CliRun.copyOf("fe-critical", dir.resolve("ws"));
+        Path store = config("acme/refused");
+
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF", "--store", store.toString());
+        CliRun refusals = CliRun.of("store", "refusals", "--since", "2000-01-01", "--store", store.toString());
+        CliRun json = CliRun.of("store", "refusals", "--since", "2000-01-01", "--format", "json",
+                "--store", store.toString());
+
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isEqualTo(1);
+        assertThat(ws.resolve(LOG)).as("recorded in the database, not in a file").doesNotExist();
+        assertThat(refusals.exitCode()).as(refusals.err()).isZero();
+        assertThat(refusals.out()).contains("fe/2025-09-02").contains("READY_FOR_HANDOFF")
+                .contains("1 refusal(s) since 2000-01-01T00:00:00Z in repository acme/refused");
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("store").asText()).isEqualTo("postgresql:acme/refused");
+        assertThat(report.at("/refusals/0/cycle").asText()).isEqualTo("fe/2025-09-02");
+        assertThat(report.at("/refusals/0/requested").asText()).isEqualTo("READY_FOR_HANDOFF");
+        assertThat(report.at("/refusals/0/gate_results").toString()).contains("FAIL");
     }
 
     @Test
