@@ -1,8 +1,11 @@
 package dev.planning.testkit.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apiguardian.api.API;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -90,6 +93,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class EventStoreContract {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
