@@ -17,6 +17,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.EventLines;
 import dev.planning.engine.Planning;
+import dev.planning.testkit.signing.SignerContract;
 import dev.planning.testkit.store.EventStoreContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
@@ -40,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What a team embedding the library writes for itself, with exported packages only (checked from
  * an outside Maven project on 2026-12-04, docs/testing.md): an event store of its own on the log's
  * public line format, which passes the store contract; signers that hold their keys in memory (as
- * an HSM or KMS would), trusted in code rather than through a trust file; and the whole handoff
+ * an HSM or KMS would), which pass the signer contract, trusted in code rather than through a trust
+ * file; and the whole handoff
  * over both, through {@code EXECUTED}.
  */
 class OwnExtensionsTest {
@@ -113,6 +116,29 @@ class OwnExtensionsTest {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    @Nested
+    class MemorySignerContract extends SignerContract {
+        private final KeyPair pair = p256OrFail();
+
+        @Override
+        protected Signer newSigner() {
+            return new MemorySigner("QA", pair);
+        }
+
+        @Override
+        protected PublicKey publicKey(Signer signer) {
+            return pair.getPublic();
+        }
+    }
+
+    static KeyPair p256OrFail() {
+        try {
+            return p256();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
