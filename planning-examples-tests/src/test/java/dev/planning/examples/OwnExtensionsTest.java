@@ -19,6 +19,7 @@ import dev.planning.engine.EventLines;
 import dev.planning.engine.Planning;
 import dev.planning.testkit.signing.SignerContract;
 import dev.planning.testkit.store.EventStoreContract;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -188,7 +189,7 @@ class OwnExtensionsTest {
         Files.createDirectories(log.getParent());
         StringBuilder text = new StringBuilder();
         for (byte[] line : store.lines.get(FE)) {
-            text.append(new String(line, java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+            text.append(new String(line, StandardCharsets.UTF_8)).append('\n');
         }
         Files.writeString(log, text);
         PlanningWorkspace onFiles = Planning.builder().workspace(ws).trustedKeys(trust).build();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Task;
-import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
