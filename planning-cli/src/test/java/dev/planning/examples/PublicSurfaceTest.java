@@ -7,6 +7,7 @@ import dev.planning.cli.PlanningCommand;
 import dev.planning.engine.Planning;
 import dev.planning.report.HtmlReport;
 import dev.planning.rules.facts.TaskFact;
+import dev.planning.testkit.store.EventStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -41,7 +42,8 @@ class PublicSurfaceTest {
 
     /** The API and entry-point packages: {@code ..} means the package and its sub-packages. */
     private static final List<String> PUBLIC_PACKAGES = List.of("dev.planning.api..", "dev.planning.engine",
-            "dev.planning.rules.testkit", "dev.planning.rules.facts", "dev.planning.report");
+            "dev.planning.rules", "dev.planning.rules.testkit", "dev.planning.rules.facts", "dev.planning.rules.impact",
+            "dev.planning.report", "dev.planning.testkit..");
 
     /** Types that must not appear in a public signature, by package prefix. */
     private static final List<String> IMPLEMENTATION_PREFIXES = List.of("com.fasterxml.jackson.", "org.drools.",
@@ -65,7 +67,7 @@ class PublicSurfaceTest {
 
     /** One class of each jar that holds API, entry-point or implementation packages. */
     private static final List<Class<?>> ANCHORS = List.of(PlanningWorkspace.class, Planning.class, TaskFact.class,
-            HtmlReport.class, PlanningCommand.class);
+            HtmlReport.class, PlanningCommand.class, EventStoreContract.class);
 
     private static final List<Class<?>> PUBLIC_TYPES = publicTypes();
 
@@ -98,7 +100,9 @@ class PublicSurfaceTest {
         assertThat(unmarked).as("public types without @API(status = ...)").isEmpty();
         assertThat(PUBLIC_TYPES).extracting(Class::getName)
                 .contains("dev.planning.api.PlanningWorkspace", "dev.planning.engine.Planning",
-                        "dev.planning.report.HtmlReport");
+                        "dev.planning.report.HtmlReport", "dev.planning.api.DocumentException",
+                        "dev.planning.engine.EventLines", "dev.planning.testkit.store.EventStoreContract",
+                        "dev.planning.testkit.gate.GateContextFixture", "dev.planning.rules.impact.RulebookImpact");
     }
 
     @Test

@@ -15,9 +15,8 @@ import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.cli.CliRun;
-import dev.planning.engine.internal.rulebook.RulebookLoader;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import dev.planning.engine.Planning;
+import dev.planning.rules.testkit.GovernanceTestKit;
 import dev.planning.rules.testkit.RuleTestFiles;
 import dev.planning.rules.testkit.RuleTestReport;
 import dev.planning.rules.testkit.RuleTestRunner;
@@ -32,19 +31,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A custom policy ({@code policies/release-owner}) tested in isolation with the JUnit test kit:
- * build the facts in Java, evaluate them with the compiled rulebook, assert on the decision.
+ * build the facts in Java, evaluate them with the compiled rulebook, assert on the decision. Public
+ * packages only, as docs/rules.md shows it to rule authors.
  */
 class ReleaseOwnerPolicyTest {
 
     private static final Path POLICY = Path.of("..", "planning-examples", "policies", "release-owner");
     private static final LocalDate TODAY = LocalDate.of(2025, 9, 2);
 
-    private static DroolsGovernanceEngine engine;
+    private static GovernanceTestKit kit;
 
     @BeforeAll
     static void compilePolicy() {
-        Rulebook rulebook = RulebookLoader.load(POLICY);
-        engine = new DroolsGovernanceEngineFactory().create(rulebook);
+        Rulebook rulebook = Planning.rulebook(POLICY);
+        kit = GovernanceTestKit.fromRulebook(rulebook);                // compiled once per hash
     }
 
     private static Task.Builder task(String id, String... tags) {
@@ -54,7 +54,7 @@ class ReleaseOwnerPolicyTest {
     private static GovernanceDecision judge(List<Waiver> waivers, Task.Builder... tasks) {
         TaskBreakdown plan = new TaskBreakdown("1.0.0", "2025-09-02", "fe", Optional.empty(),
                 Arrays.stream(tasks).map(Task.Builder::build).toList(), "plan.yaml");
-        return engine.evaluate(new GovernanceInput(new CycleRef("fe", "2025-09-02"), plan, Optional.empty(), Map.of(),
+        return kit.evaluate(new GovernanceInput(new CycleRef("fe", "2025-09-02"), plan, Optional.empty(), Map.of(),
                 List.of(), waivers, TODAY));
     }
 
@@ -96,7 +96,7 @@ class ReleaseOwnerPolicyTest {
 
     @Test
     void itsYamlTestsPassWithFullCoverageThroughTheRunner() {
-        RuleTestReport report = RuleTestRunner.forRulebook(RulebookLoader.load(POLICY))
+        RuleTestReport report = RuleTestRunner.forRulebook(Planning.rulebook(POLICY))
                 .run(RuleTestFiles.readRulebookTests(POLICY));
 
         assertThat(report.passed()).as(report.summary()).isTrue();

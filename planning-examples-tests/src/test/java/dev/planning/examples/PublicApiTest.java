@@ -3,6 +3,7 @@ package dev.planning.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.DocumentException;
 import dev.planning.api.InitResult;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
@@ -20,8 +21,10 @@ import dev.planning.api.seal.SealingException;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.Planning;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -181,5 +184,39 @@ class PublicApiTest {
         assertThat(Planning.rulebookHash(rulebook)).isEqualTo(Planning.rulebook(rulebook).hash());
         assertThatThrownBy(() -> Planning.rulebookHash(dir.resolve("missing")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("rulebook directory not found");
+    }
+
+    static Stream<Arguments> filesThatAreNotYaml() {
+        return Stream.of(
+                Arguments.of("readManifest", (Reader) (bad, ws) -> Planning.readManifest(bad)),
+                Arguments.of("readTrustFile", (Reader) (bad, ws) -> Planning.keys().readTrustFile(bad)),
+                Arguments.of("rulebook", (Reader) (bad, ws) -> {
+                    Files.copy(bad, ws.resolve("rulebook/rulebook.yaml"), StandardCopyOption.REPLACE_EXISTING);
+                    return Planning.rulebook(ws.resolve("rulebook"));
+                }),
+                Arguments.of("build", (Reader) (bad, ws) -> {
+                    Files.copy(bad, ws.resolve("rulebook/rulebook.yaml"), StandardCopyOption.REPLACE_EXISTING);
+                    return Planning.builder().workspace(ws).build();
+                }),
+                Arguments.of("importOutcomes", (Reader) (bad, ws) ->
+                        Planning.builder().workspace(ws).build().importOutcomes(FE, List.of(bad))));
+    }
+
+    /** A call of the public API on a file that is not YAML. */
+    interface Reader {
+        Object read(Path bad, Path workspace) throws Exception;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filesThatAreNotYaml")
+    void aFileThatIsNotYamlIsADocumentExceptionOfTheApiWithItsCode(String call, Reader reader) throws Exception {
+        Path ws = Examples.copy("fe-2025-09-02", dir.resolve("ws"));
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "a: [1\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> reader.read(bad, ws))
+                .isExactlyInstanceOf(DocumentException.class)
+                .satisfies(e -> assertThat(((DocumentException) e).code()).isEqualTo(DocumentException.YAML_SYNTAX))
+                .satisfies(e -> assertThat(((DocumentException) e).location()).isPresent());
     }
 }

@@ -35,7 +35,7 @@ public interface Gate {
     /**
      * The name profiles refer to, e.g. {@code schema_lint}; {@code [a-z][a-z0-9_]*}.
      *
-     * @return the name profiles refer to, e.g
+     * @return the name profiles refer to, e.g. {@code schema_lint}; {@code [a-z][a-z0-9_]*}
      */
     String name();
 

@@ -7,8 +7,12 @@ import org.apiguardian.api.API;
 
 /**
  * Builds governance engines from rulebooks. Registered with
- * {@code META-INF/services/dev.planning.api.governance.GovernanceEngineFactory}; the engine uses
- * the first one found, or the one passed to its builder.
+ * {@code META-INF/services/dev.planning.api.governance.GovernanceEngineFactory}, the
+ * {@code governance} gate uses the first one its class loader finds (which one is first depends on
+ * the class path's order when there are several; {@code planning-rules} registers Drools'); to
+ * choose one explicitly, pass the gate it makes to the workspace builder:
+ * {@code Planning.builder().gate(GovernanceGates.withEngine(factory))} ({@code dev.planning.rules}).
+ * Test an engine as the gate uses it with the {@code planning-testkit}'s {@code GateContextFixture}.
  *
  * <p>Building may be expensive (compiling rules); implementations should reuse what they built
  * for a rulebook with the same {@link Rulebook#hash()}.

@@ -26,7 +26,7 @@ public enum OutcomeKind {
     /**
      * The directory name under {@code outcomes/{cycle}/}, e.g. {@code junit}.
      *
-     * @return the directory name under {@code outcomes/{cycle}/}, e.g
+     * @return the directory name under {@code outcomes/{cycle}/}, e.g. {@code junit}
      */
     public String directory() {
         return name().toLowerCase(Locale.ROOT);

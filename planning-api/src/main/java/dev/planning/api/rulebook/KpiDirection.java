@@ -21,7 +21,7 @@ public enum KpiDirection {
     /**
      * The spelling used in {@code rulebook.yaml} and digests, e.g. {@code higher_is_better}.
      *
-     * @return the spelling used in {@code rulebook.yaml} and digests, e.g
+     * @return the spelling used in {@code rulebook.yaml} and digests, e.g. {@code higher_is_better}
      */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -67,7 +67,7 @@ public final class TagTaxonomy {
      * A taxonomy from allowed values per key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}.
      *
      * @param taxonomy allowed values by tag key
-     * @return a taxonomy from allowed values per key, e.g
+     * @return a taxonomy from allowed values per key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}
      */
     public static TagTaxonomy of(Map<String, List<String>> taxonomy) {
         return new TagTaxonomy(Objects.requireNonNull(taxonomy, "taxonomy"));

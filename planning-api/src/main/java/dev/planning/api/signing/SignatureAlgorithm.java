@@ -36,7 +36,7 @@ public enum SignatureAlgorithm {
     /**
      * The identifier written in manifests and trust files, e.g. {@code ECDSA-P256-SHA256}.
      *
-     * @return the identifier written in manifests and trust files, e.g
+     * @return the identifier written in manifests and trust files, e.g. {@code ECDSA-P256-SHA256}
      */
     public String id() {
         return id;

@@ -21,6 +21,10 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
+ * <p>An ECDSA signer may return either of a signature's two equivalent forms (high or low
+ * {@code S}, as a KMS does): the engine keeps the low-S one. The {@code planning-testkit} module's
+ * {@code SignerContract} checks an implementation against the JDK's verifier, as verification will.
+ *
  * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
@@ -29,7 +33,7 @@ public interface Signer {
     /**
      * The role this signature is made for, e.g. {@code QA}; see {@link Roles}. Never {@code null}.
      *
-     * @return the role this signature is made for, e.g
+     * @return the role this signature is made for, e.g. {@code QA}
      */
     String role();
 

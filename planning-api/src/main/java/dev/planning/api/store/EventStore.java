@@ -21,6 +21,14 @@ import org.apiguardian.api.API;
  * {@link dev.planning.api.ConcurrentTransitionException}, after which the caller re-reads the log
  * and finds its event there.
  *
+ * <p>{@link #read} returns a snapshot: later appends do not change a list already returned, and a
+ * caller's change to it (when the list allows one) does not reach the store. A line's
+ * {@link RecordedEvent#hash() hash} must commit to the whole history before it (the file store's
+ * is the SHA-256 of the line, which holds its {@code prev_sha256}), because the head hash is what
+ * a sealed manifest's {@code MANIFEST_SEALED} event and a compare-and-append rely on; a store that
+ * should hold the same lines and hashes as the file store (so that a log can move between them)
+ * encodes each event with {@code dev.planning.engine.EventLines}.
+ *
  * <p>The {@code planning-testkit} module's {@code EventStoreContract} checks these promises; every
  * implementation should run it in its tests.
  *

@@ -1,5 +1,8 @@
 package dev.planning.rules.impact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.planning.api.lifecycle.CycleRef;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param added        findings under the head rulebook that the base rulebook does not report
  * @param resolved     findings under the base rulebook that the head rulebook no longer reports
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record CycleImpact(CycleRef cycle, boolean blockedBase, boolean blockedHead, List<ImpactFinding> added,
         List<ImpactFinding> resolved) {
 

@@ -1,5 +1,8 @@
 package dev.planning.rules.impact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Severity;
 import java.util.Collections;
@@ -21,6 +24,7 @@ import java.util.stream.Collectors;
  *                 {@code approvals -> 3, required -> 5}), in the order the rule names them; empty when none
  * @param hint     the rule's fix hint ({@code @solution}), when it has one
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record ImpactFinding(String rule, Optional<String> item, Severity severity, String message,
         Optional<SourceLocation> location, Map<String, String> facts, Optional<String> hint) {
 

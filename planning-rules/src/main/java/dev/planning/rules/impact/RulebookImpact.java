@@ -1,5 +1,8 @@
 package dev.planning.rules.impact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
@@ -46,6 +49,7 @@ import java.util.stream.Stream;
  * @param headHash the head rulebook's hash
  * @param cycles   every cycle of the workspace, in the workspace's order
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public record RulebookImpact(String baseHash, String headHash, List<CycleImpact> cycles) {
 
     private static final Transition HANDOFF = Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)

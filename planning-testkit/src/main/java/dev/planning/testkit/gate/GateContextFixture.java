@@ -1,5 +1,8 @@
 package dev.planning.testkit.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.CapacityModel;
 import dev.planning.api.artifact.Contract;
@@ -75,6 +78,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class GateContextFixture {
 
     /** The instant the default clock is fixed at: 2025-09-02T09:00:00Z. */

@@ -1,8 +1,11 @@
 package dev.planning.testkit.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apiguardian.api.API;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.Test;
  *
  * @since 0.2
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public abstract class CycleQueriesContract {
 
     /** A cycle only created. */

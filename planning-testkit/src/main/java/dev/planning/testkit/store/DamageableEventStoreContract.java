@@ -1,8 +1,11 @@
 package dev.planning.testkit.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import org.apiguardian.api.API;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.event.RecordedEvent;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
  *
  * @since 0.2
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 public abstract class DamageableEventStoreContract extends EventStoreContract {
 
     /** For subclasses. */

@@ -1,8 +1,11 @@
 package dev.planning.testkit.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apiguardian.api.API;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -58,8 +61,12 @@ import org.junit.jupiter.api.Timeout;
  *     consecutive 1-based line numbers, equal to what {@code append} returned, every field intact
  *     (gate results and details in insertion order); reading twice gives the same history; the
  *     logs of different cycles are independent.</li>
+ * <li><b>Snapshots</b>: a history once read does not change with later appends, and changing the
+ *     list returned (when it allows that) does not change the store.</li>
  * <li><b>Hash chain</b>: the first event chains to {@link RecordedEvent#GENESIS}, every later one
- *     to the hash of the one before; hashes are 64 lower-case hex digits, distinct. Stores
+ *     to the hash of the one before; hashes are 64 lower-case hex digits, distinct, and each commits
+ *     to the history before it (the same event appended after different histories gets different
+ *     hashes), so that a log's head anchors all of it. Stores
  *     whose storage can be edited from outside (files, a database) run
  *     {@link DamageableEventStoreContract} too: a damaged log is refused on read.</li>
  * <li><b>Compare-and-append</b>: an append succeeds only when {@code expectedHead} is the log's
@@ -86,6 +93,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class EventStoreContract {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
@@ -224,6 +232,28 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    @DisplayName("a history once read is a snapshot: later appends and changes to it reach neither it nor the store")
+    void aReadHistoryIsASnapshot() {
+        EventStore store = newStore();
+        CycleRef fresh = new CycleRef(CYCLE.stream(), "2025-10-14");
+        RecordedEvent first = store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        List<RecordedEvent> before = store.read(CYCLE);
+        List<RecordedEvent> none = store.read(fresh);
+
+        store.append(CYCLE, newEvent(CYCLE), first.hash());
+        store.append(fresh, newEvent(fresh), RecordedEvent.GENESIS);
+
+        assertThat(before).containsExactly(first);
+        assertThat(none).isEmpty();
+        try {
+            before.clear();
+        } catch (UnsupportedOperationException expected) {
+            // an unmodifiable snapshot is the usual answer
+        }
+        assertThat(store.read(CYCLE)).hasSize(2);
+    }
+
+    @Test
     @DisplayName("the logs of different cycles are independent")
     void keepsCyclesApart() {
         EventStore store = newStore();
@@ -275,6 +305,22 @@ public abstract class EventStoreContract {
     }
 
     // ---------------------------------------------------------------- compare-and-append
+
+    @Test
+    @DisplayName("a hash commits to the history before it: the same event after different histories hashes differently")
+    void aHashCommitsToTheHistoryBeforeIt() {
+        EventStore one = newStore();
+        EventStore other = newStore();
+        RecordedEvent oneFirst = one.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        RecordedEvent otherFirst = other.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        PlanningEvent same = newEvent(CYCLE);
+
+        RecordedEvent oneSecond = one.append(CYCLE, same, oneFirst.hash());
+        RecordedEvent otherSecond = other.append(CYCLE, same, otherFirst.hash());
+
+        assertThat(oneSecond.hash()).as("a head that does not cover the earlier lines cannot anchor them")
+                .isNotEqualTo(otherSecond.hash());
+    }
 
     @Test
     @DisplayName("each append expects the head the previous one returned")

@@ -1,5 +1,8 @@
 package dev.planning.testkit.workspace;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import java.util.stream.Stream;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class WorkspaceCopies {
 
     private WorkspaceCopies() {

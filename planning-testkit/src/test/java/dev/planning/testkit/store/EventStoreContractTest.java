@@ -32,7 +32,7 @@ class EventStoreContractTest {
         Events tests = run(SoundStoreContract.class);
 
         assertThat(tests.failed().count()).as(failures(tests).toString()).isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(19);
+        assertThat(tests.succeeded().count()).isEqualTo(21);
         assertThat(tests.skipped().count()).isZero();
         assertThat(tests.aborted().count()).isZero();
     }
@@ -60,6 +60,16 @@ class EventStoreContractTest {
     void failsAStoreThatAcceptsAMalformedHeadOrNull() {
         assertThat(failures(run(LaxInputContract.class))).contains("refusesAMalformedExpectedHead",
                 "refusesNullArguments");
+    }
+
+    @Test
+    void failsAStoreWhoseReadIsALiveView() {
+        assertThat(failures(run(LiveViewContract.class))).contains("aReadHistoryIsASnapshot");
+    }
+
+    @Test
+    void failsAStoreWhoseHashIgnoresTheHistory() {
+        assertThat(failures(run(HistoryBlindContract.class))).containsExactly("aHashCommitsToTheHistoryBeforeIt");
     }
 
     private static Events run(Class<?> contract) {
@@ -110,12 +120,34 @@ class EventStoreContractTest {
         }
     }
 
+    static class LiveViewContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.liveView = true;
+            return store;
+        }
+    }
+
+    static class HistoryBlindContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.historyBlind = true;
+            return store;
+        }
+    }
+
     /** A small in-memory store, sound unless told to break one promise. */
     private static final class MapStore implements EventStore {
         private final boolean ignoreHead;
         private final boolean unchained;
         private final boolean newestFirst;
         private final boolean lax;
+        /** Returns the stored list itself: later appends show through, and a caller can change it. */
+        private boolean liveView;
+        /** Hashes the event alone, not the history it follows: the head anchors nothing before it. */
+        private boolean historyBlind;
         private final Map<CycleRef, List<RecordedEvent>> logs = new HashMap<>();
 
         MapStore(boolean ignoreHead, boolean unchained, boolean newestFirst, boolean lax) {
@@ -129,6 +161,9 @@ class EventStoreContractTest {
         public synchronized List<RecordedEvent> read(CycleRef cycle) {
             if (!lax) {
                 Objects.requireNonNull(cycle, "cycle");
+            }
+            if (liveView) {
+                return logs.computeIfAbsent(cycle, c -> new ArrayList<>());
             }
             List<RecordedEvent> log = new ArrayList<>(logs.getOrDefault(cycle, List.of()));
             if (newestFirst) {
@@ -153,7 +188,7 @@ class EventStoreContractTest {
             }
             String prev = unchained ? sha256("unchained" + log.size()) : head;
             RecordedEvent recorded = new RecordedEvent(log.size() + 1, event, prev,
-                    sha256(prev + event + cycle));
+                    historyBlind ? sha256(event + "" + cycle) : sha256(prev + event + cycle));
             log.add(recorded);
             return recorded;
         }

@@ -3,7 +3,7 @@ package dev.planning.engine.internal.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.artifact.Contract;
 import dev.planning.api.gate.Finding;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;

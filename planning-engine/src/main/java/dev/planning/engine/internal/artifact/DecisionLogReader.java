@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.governance.Waiver;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;

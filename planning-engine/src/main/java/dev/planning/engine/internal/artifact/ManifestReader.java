@@ -11,7 +11,7 @@ import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.Waiver;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;

@@ -6,7 +6,7 @@ import dev.planning.api.artifact.ReleaseSlice;
 import dev.planning.api.artifact.Story;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.gate.Finding;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.MarkdownDocument;
 import dev.planning.engine.internal.document.MarkdownDocuments;

@@ -14,7 +14,7 @@ import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.gate.Finding;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;

@@ -6,7 +6,7 @@ import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.engine.internal.artifact.StoryMapReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.document.YamlDocuments;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.document;
 
+import dev.planning.api.DocumentException;
 import dev.planning.api.SourceLocation;
 import java.io.IOException;
 import java.nio.ByteBuffer;

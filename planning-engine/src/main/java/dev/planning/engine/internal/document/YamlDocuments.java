@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.document;
 
+import dev.planning.api.DocumentException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

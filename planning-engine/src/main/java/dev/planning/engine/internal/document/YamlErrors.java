@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.document;
 
+import dev.planning.api.DocumentException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -10,7 +10,7 @@
  *
  * <p>The readers are hardened against hostile input: strict UTF-8, a size limit, a nesting limit,
  * no aliases (so no alias-expansion bombs), no duplicate keys. Every problem becomes a
- * {@link dev.planning.engine.internal.document.DocumentException} whose message says where and what was
+ * {@link dev.planning.api.DocumentException} whose message says where and what was
  * expected.
  */
 @API(status = INTERNAL, since = "0.1")

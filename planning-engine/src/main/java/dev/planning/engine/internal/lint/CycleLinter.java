@@ -14,7 +14,7 @@ import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.artifact.StoryMapReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownReader;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.MarkdownDocument;
 import dev.planning.engine.internal.document.MarkdownDocuments;

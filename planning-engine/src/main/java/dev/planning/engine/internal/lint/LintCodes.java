@@ -1,6 +1,6 @@
 package dev.planning.engine.internal.lint;
 
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 
 /**

@@ -15,7 +15,7 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ErrorList;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.git.OutsideRepository;

@@ -6,7 +6,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.governance.Waiver;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.nio.file.Path;

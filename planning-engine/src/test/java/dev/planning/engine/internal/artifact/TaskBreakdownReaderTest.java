@@ -10,7 +10,7 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.gate.Finding;
-import dev.planning.engine.internal.document.DocumentException;
+import dev.planning.api.DocumentException;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.math.BigDecimal;

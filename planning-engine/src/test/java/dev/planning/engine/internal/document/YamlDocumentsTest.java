@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.document;
 
+import dev.planning.api.DocumentException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
