@@ -76,6 +76,7 @@ public final class CompiledRulebooks {
 
     private static void keepSettings(Optional<Path> directory) {
         KeptRulebookSettings.keepIn(directory);
+        KeptDocumentParses.keepIn(directory);
     }
 
     /**
@@ -101,6 +102,7 @@ public final class CompiledRulebooks {
     public static void noCacheAcrossRuns() {
         new DroolsGovernanceEngineFactory().useDiskCache(null);
         KeptRulebookSettings.keepIn(Optional.empty());
+        KeptDocumentParses.keepIn(Optional.empty());
     }
 
     /**
