@@ -55,21 +55,14 @@ final class KeptDocumentParses implements KeptParses.Store {
 
     @Override
     public Optional<byte[]> read(String kind, List<Class<?>> code, byte[] bytes, Path workspace) {
-        // The cache's checks take a rulebook directory: the directory must lie outside it and outside its
-        // parent, so the workspace's own rulebook place asks for "outside the workspace".
-        return cache.readResult(key(kind, code, bytes), kind, FORMAT + " " + kind, MAX_BYTES, place(workspace),
-                workspace);
+        return cache.readResult(key(kind, code, bytes), kind, FORMAT + " " + kind, MAX_BYTES, workspace);
     }
 
     @Override
     public void keep(String kind, List<Class<?>> code, byte[] bytes, byte[] payload, Path workspace) {
         if (payload.length <= MAX_BYTES - 1024) {
-            cache.storeResult(key(kind, code, bytes), kind, FORMAT + " " + kind, payload, place(workspace), workspace);
+            cache.storeResult(key(kind, code, bytes), kind, FORMAT + " " + kind, payload, workspace);
         }
-    }
-
-    private static Path place(Path workspace) {
-        return workspace.toAbsolutePath().normalize().resolve("rulebook");
     }
 
     /** The key of these bytes read as {@code kind} with this build of {@code code}. */
