@@ -37,7 +37,8 @@ public final class CompiledRulebooks {
      * Keeps compiled rulebooks, for the rest of this process, in the cache directory the
      * environment names: {@code PLANNING_CACHE_DIR}, else {@code $XDG_CACHE_HOME/planning}, else
      * {@code ~/.cache/planning}; none when {@code PLANNING_NO_CACHE=1}. The validated model of each
-     * rulebook's settings is kept there too ({@link #keepValidatedSettings}).
+     * rulebook's settings is kept there too ({@link #keepValidatedSettings}), and so are the parses of
+     * trust files and sealed manifests.
      *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the cache directory in use, or empty when the environment turns the cache off
@@ -56,6 +57,11 @@ public final class CompiledRulebooks {
      * names it), so that loading the same settings again skips their parse, schema validation and KPI
      * formulas' check; {@link #cacheAcrossRuns} does this too. Without compiling anything (nor loading
      * the rule engine): for commands that load a rulebook but compile none.
+     *
+     * <p>The parses of trust files and sealed manifests that read without error are kept there too, under
+     * the same checks, keyed by their exact bytes and the reader's code: reading the same bytes again
+     * skips their YAML parse and schema validation (and a manifest's renderings), never a check of the
+     * verification (each signature, checksum, the event log, the sealed commit and every date still run).
      *
      * <p>A model is kept only for settings that validated in full, under a key over their exact bytes
      * and this build's code, and read only when it checks out as a compiled rulebook does (the
@@ -76,6 +82,7 @@ public final class CompiledRulebooks {
 
     private static void keepSettings(Optional<Path> directory) {
         KeptRulebookSettings.keepIn(directory);
+        KeptDocumentParses.keepIn(directory);
     }
 
     /**
@@ -101,6 +108,7 @@ public final class CompiledRulebooks {
     public static void noCacheAcrossRuns() {
         new DroolsGovernanceEngineFactory().useDiskCache(null);
         KeptRulebookSettings.keepIn(Optional.empty());
+        KeptDocumentParses.keepIn(Optional.empty());
     }
 
     /**

@@ -6,7 +6,7 @@
  * <p>The module depends on {@code planning-api} and Drools. The governance gate, the policy engine
  * and the facts use nothing of {@code planning-engine} but its rulebook hasher and (for the
  * compiled-rulebook cache) its committed-file check: a gate sees the workspace only through its
- * context. Eight classes use engine internals, each for a reason of its
+ * context. Nine classes use engine internals, each for a reason of its
  * own, and no other class may use any; {@code RulesLayeringTest} holds exactly this list, class by
  * class:
  * <ul>
@@ -41,6 +41,10 @@
  *       engine's {@code RulebookLoader} a place to keep the validated model of a rulebook's settings
  *       (in the compiled-rulebook cache's directory, checked as an entry is) and asks it which code
  *       decides that model ({@code RulebookLoader.code()}), so that another build never reads it;</li>
+ *   <li>{@code KeptDocumentParses} (package-private, behind {@code CompiledRulebooks}) gives the engine's
+ *       {@code KeptParses} a place to keep the parses of trust files and sealed manifests that read
+ *       without error (in the same directory, checked as an entry is), keyed by their exact bytes and the
+ *       code each reader names;</li>
  *   <li>{@code internal.defaults.DefaultRulebook} writes the default rulebook with the engine's
  *       atomic file writes ({@code AtomicFiles}), so that {@code planning init} never leaves half a
  *       rulebook.</li>

@@ -26,15 +26,20 @@ import java.util.Objects;
  */
 public final class CapacityReader {
 
+    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
     private final SchemaCatalog catalog;
 
     /** A reader using the shipped schemas. */
     public CapacityReader() {
-        this(SchemaCatalog.standard());
+        this.catalog = null; // the shipped schemas, loaded when a file is first read
     }
 
     public CapacityReader(SchemaCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    private SchemaCatalog catalog() {
+        return catalog != null ? catalog : SchemaCatalog.standard();
     }
 
     /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
@@ -48,7 +53,7 @@ public final class CapacityReader {
 
     /** Validates a parsed document against the capacity schema and builds the model. */
     public ReadResult<CapacityModel> read(LocatedDocument document) {
-        List<Finding> findings = catalog.validate(document, ArtifactSchema.CAPACITY);
+        List<Finding> findings = catalog().validate(document, ArtifactSchema.CAPACITY);
         if (!findings.isEmpty()) {
             return ReadResult.failed(findings);
         }

@@ -26,15 +26,20 @@ import java.util.Objects;
  */
 public final class ContractsReader {
 
+    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
     private final SchemaCatalog catalog;
 
     /** A reader using the shipped schemas. */
     public ContractsReader() {
-        this(SchemaCatalog.standard());
+        this.catalog = null; // the shipped schemas, loaded when a file is first read
     }
 
     public ContractsReader(SchemaCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    private SchemaCatalog catalog() {
+        return catalog != null ? catalog : SchemaCatalog.standard();
     }
 
     /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
@@ -48,7 +53,7 @@ public final class ContractsReader {
 
     /** Validates a parsed document against the contracts schema and builds the entries. */
     public ReadResult<List<Contract>> read(LocatedDocument document) {
-        List<Finding> findings = catalog.validate(document, ArtifactSchema.CONTRACTS);
+        List<Finding> findings = catalog().validate(document, ArtifactSchema.CONTRACTS);
         if (!findings.isEmpty()) {
             return ReadResult.failed(findings);
         }

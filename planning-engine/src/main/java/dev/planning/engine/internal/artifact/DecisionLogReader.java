@@ -22,15 +22,20 @@ import java.util.Objects;
  */
 public final class DecisionLogReader {
 
+    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
     private final SchemaCatalog catalog;
 
     /** A reader using the shipped schemas. */
     public DecisionLogReader() {
-        this(SchemaCatalog.standard());
+        this.catalog = null; // the shipped schemas, loaded when a file is first read
     }
 
     public DecisionLogReader(SchemaCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    private SchemaCatalog catalog() {
+        return catalog != null ? catalog : SchemaCatalog.standard();
     }
 
     /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
@@ -44,7 +49,7 @@ public final class DecisionLogReader {
 
     /** Validates a parsed document against the decision-log schema and returns its waivers. */
     public ReadResult<List<Waiver>> read(LocatedDocument document) {
-        List<Finding> findings = catalog.validate(document, ArtifactSchema.DECISION_LOG);
+        List<Finding> findings = catalog().validate(document, ArtifactSchema.DECISION_LOG);
         if (!findings.isEmpty()) {
             return ReadResult.failed(findings);
         }

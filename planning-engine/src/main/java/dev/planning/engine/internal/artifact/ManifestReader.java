@@ -42,11 +42,18 @@ import java.util.Optional;
 public final class ManifestReader {
 
     private final Path workspace;
+    /** The schemas to validate with; {@code null} for the standard ones, loaded when first needed. */
     private final SchemaCatalog catalog;
 
-    /** @param workspace the workspace the manifest's artifact paths are relative to */
+    /**
+     * A reader that validates with the standard schemas ({@link SchemaCatalog#standard}), loaded when a
+     * manifest is first parsed (a kept parse needs none).
+     *
+     * @param workspace the workspace the manifest's artifact paths are relative to
+     */
     public ManifestReader(Path workspace) {
-        this(workspace, SchemaCatalog.standard());
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.catalog = null;
     }
 
     public ManifestReader(Path workspace, SchemaCatalog catalog) {
@@ -54,16 +61,18 @@ public final class ManifestReader {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
+    private SchemaCatalog catalog() {
+        return catalog != null ? catalog : SchemaCatalog.standard();
+    }
+
     /**
-     * A manifest as read: the model, the exact bytes it was read from, and its document (for
-     * locating fields).
+     * A manifest as read: the model and the exact bytes it was read from.
      */
-    public record Read(HandoffManifest manifest, byte[] bytes, LocatedDocument document) {
+    public record Read(HandoffManifest manifest, byte[] bytes) {
 
         public Read {
             Objects.requireNonNull(manifest, "manifest");
             bytes = bytes.clone();
-            Objects.requireNonNull(document, "document");
         }
 
         /** The bytes read, a copy. */
@@ -99,7 +108,7 @@ public final class ManifestReader {
         } catch (DocumentException e) {
             return List.of(e.toFinding());
         }
-        List<Finding> findings = catalog.validate(document, ArtifactSchema.HANDOFF_MANIFEST);
+        List<Finding> findings = catalog().validate(document, ArtifactSchema.HANDOFF_MANIFEST);
         if (!findings.isEmpty()) {
             return List.copyOf(findings);
         }
@@ -118,11 +127,11 @@ public final class ManifestReader {
     /** Parses manifest bytes, as {@link #read}. */
     public Read parse(byte[] bytes, String displayPath) {
         LocatedDocument document = YamlDocuments.parse(bytes, displayPath);
-        List<Finding> findings = catalog.validate(document, ArtifactSchema.HANDOFF_MANIFEST);
+        List<Finding> findings = catalog().validate(document, ArtifactSchema.HANDOFF_MANIFEST);
         if (!findings.isEmpty()) {
             throw ErrorList.exception("invalid handoff manifest", findings, document.fileLocation());
         }
-        return new Read(model(document), bytes, document);
+        return new Read(model(document), bytes);
     }
 
     private HandoffManifest model(LocatedDocument document) {
@@ -184,6 +193,42 @@ public final class ManifestReader {
                 decisionLog);
     }
 
+    /**
+     * Whether this reader validates with the standard schemas ({@link SchemaCatalog#standard}): only
+     * then is a manifest's parse what a kept parse of the same bytes holds.
+     */
+    public boolean standardSchemas() {
+        return catalog == null || catalog == SchemaCatalog.standard();
+    }
+
+    /**
+     * Whether every path a model names (artifacts, gate evidence, the decision log) passes the checks
+     * {@link #read} makes against this reader's workspace: for a model kept from an earlier parse of
+     * the same bytes, whose paths are checked again on every read (false means "parse again", which
+     * reports the path with its line and column).
+     */
+    public boolean pathsHold(HandoffManifest manifest) {
+        List<String> paths = new ArrayList<>();
+        manifest.artifacts().forEach(artifact -> paths.add(artifact.path()));
+        manifest.gateResults().values().forEach(gate -> gate.evidence().ifPresent(paths::add));
+        manifest.governance().decisionLogRef().ifPresent(paths::add);
+        for (String path : paths) {
+            try {
+                SafePaths.resolve(workspace, path);
+            } catch (InvalidInputException e) {
+                return false;
+            }
+            if (!normalized(path)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean normalized(String path) {
+        return !(path.startsWith("./") || path.contains("//") || path.endsWith("/") || path.contains("/./"));
+    }
+
     /** A path taken from the manifest must stay inside the workspace, and be written normalized. */
     private void checkPath(LocatedDocument document, String pointer, String path) {
         SourceLocation location = document.locate(pointer);
@@ -192,7 +237,7 @@ public final class ManifestReader {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.getMessage(), location, e);
         }
-        if (path.startsWith("./") || path.contains("//") || path.endsWith("/") || path.contains("/./")) {
+        if (!normalized(path)) {
             throw new InvalidInputException("path '" + path + "' is not normalized: expected a workspace-relative path"
                     + " without '.', empty segments or a trailing '/'", location);
         }

@@ -23,15 +23,20 @@ import java.util.Objects;
  */
 public final class StoryMapReader {
 
+    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
     private final SchemaCatalog catalog;
 
     /** A reader using the shipped schemas. */
     public StoryMapReader() {
-        this(SchemaCatalog.standard());
+        this.catalog = null; // the shipped schemas, loaded when a file is first read
     }
 
     public StoryMapReader(SchemaCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    private SchemaCatalog catalog() {
+        return catalog != null ? catalog : SchemaCatalog.standard();
     }
 
     /** Reads a file; an unreadable file or missing front matter gives a failed result with one finding. */
@@ -46,7 +51,7 @@ public final class StoryMapReader {
     /** Validates the front matter against the story-map schema and builds the model. */
     public ReadResult<StoryMap> read(MarkdownDocument markdown) {
         LocatedDocument document = markdown.frontMatter();
-        List<Finding> findings = catalog.validate(document, ArtifactSchema.STORY_MAP);
+        List<Finding> findings = catalog().validate(document, ArtifactSchema.STORY_MAP);
         if (!findings.isEmpty()) {
             return ReadResult.failed(findings);
         }

@@ -46,15 +46,23 @@ import java.util.Optional;
  */
 public final class TaskBreakdownReader {
 
+    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
     private final SchemaCatalog catalog;
 
-    /** A reader using the shipped schemas. */
+    /**
+     * A reader using the shipped schemas, loaded when a file is first read (a workspace opened for a
+     * command that reads no task breakdown loads none).
+     */
     public TaskBreakdownReader() {
-        this(SchemaCatalog.standard());
+        this.catalog = null;
     }
 
     public TaskBreakdownReader(SchemaCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    private SchemaCatalog catalog() {
+        return catalog != null ? catalog : SchemaCatalog.standard();
     }
 
     /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
@@ -68,7 +76,7 @@ public final class TaskBreakdownReader {
 
     /** Validates a parsed document against the task-breakdown schema and builds the model. */
     public ReadResult<TaskBreakdown> read(LocatedDocument document) {
-        List<Finding> findings = catalog.validate(document, ArtifactSchema.TASK_BREAKDOWN);
+        List<Finding> findings = catalog().validate(document, ArtifactSchema.TASK_BREAKDOWN);
         if (!findings.isEmpty()) {
             return ReadResult.failed(findings);
         }
@@ -102,7 +110,7 @@ public final class TaskBreakdownReader {
                 .put("version", "1.0.0").put("cycle_id", "embedded").put("stream", "embedded");
         wrapper.set("tasks", list);
         LocatedDocument embedded = document.withRoot(wrapper);
-        List<Finding> findings = catalog.validate(embedded, ArtifactSchema.TASK_BREAKDOWN);
+        List<Finding> findings = catalog().validate(embedded, ArtifactSchema.TASK_BREAKDOWN);
         if (!findings.isEmpty()) {
             return ReadResult.failed(findings);
         }

@@ -39,10 +39,16 @@ public final class YamlDocuments {
     /** The deepest nesting of mappings and sequences accepted. */
     public static final int MAX_DEPTH = 64;
 
-    /** The located YAML reader's configuration lives in the one mapper factory, {@link JsonMappers#locatedYaml}. */
-    private static final ObjectMapper MAPPER = JsonMappers.locatedYaml(MAX_DEPTH, MAX_BYTES);
+    /**
+     * The located YAML reader, made when a document is first parsed (reading a file's bytes alone, as a
+     * reader with a kept parse does, needs no mapper). Its configuration lives in the one mapper
+     * factory, {@link JsonMappers#locatedYaml}.
+     */
+    private static final class Parsing {
+        static final ObjectMapper MAPPER = JsonMappers.locatedYaml(MAX_DEPTH, MAX_BYTES);
 
-    private static final YAMLFactory FACTORY = (YAMLFactory) MAPPER.getFactory();
+        static final YAMLFactory FACTORY = (YAMLFactory) MAPPER.getFactory();
+    }
 
     private YamlDocuments() {
     }
@@ -93,11 +99,11 @@ public final class YamlDocuments {
         String text = StrictText.decode(StrictText.readBytes(file, displayPath, MAX_BYTES), displayPath);
         JsonParser parser = null;
         try {
-            parser = new AliasRefusingParser(FACTORY.createParser(text));
+            parser = new AliasRefusingParser(Parsing.FACTORY.createParser(text));
             List<LocatedDocument> documents = new ArrayList<>();
             while (parser.nextToken() != null) {
                 int line = parser.currentTokenLocation().getLineNr();
-                JsonNode root = MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
+                JsonNode root = Parsing.MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
                 if (root == null || root.isMissingNode() || root.isNull()) {
                     throw new DocumentException(DocumentException.YAML_SYNTAX,
                             "the document is empty; expected a YAML mapping (key: value lines)",
@@ -128,8 +134,8 @@ public final class YamlDocuments {
     static LocatedDocument parseText(String text, String displayPath, int lineOffset) {
         JsonParser parser = null;
         try {
-            parser = new AliasRefusingParser(FACTORY.createParser(text));
-            JsonNode root = MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
+            parser = new AliasRefusingParser(Parsing.FACTORY.createParser(text));
+            JsonNode root = Parsing.MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
             if (root == null || root.isMissingNode()) {
                 throw new DocumentException(DocumentException.YAML_SYNTAX,
                         "the document is empty; expected a YAML mapping (key: value lines)",
@@ -155,7 +161,7 @@ public final class YamlDocuments {
      */
     static Map<String, SourceLocation> keyLocations(String text, String displayPath, int lineOffset) {
         Map<String, SourceLocation> keys = new HashMap<>();
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        try (JsonParser parser = Parsing.FACTORY.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.FIELD_NAME) {

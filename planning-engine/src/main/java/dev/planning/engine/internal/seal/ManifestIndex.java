@@ -2,6 +2,7 @@ package dev.planning.engine.internal.seal;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
@@ -32,6 +33,17 @@ final class ManifestIndex {
 
     /** Reads every stream's manifests; unreadable ones are left out (verifying them reports why). */
     static ManifestIndex scan(Path workspace, WorkspaceLayout layout) {
+        return scan(workspace, layout, null, null);
+    }
+
+    /**
+     * Reads every stream's manifests, as {@link #scan(Path, WorkspaceLayout)}, except the one at
+     * {@code knownPath}, which the caller read already as {@code known} (its verification reads it once).
+     *
+     * @param knownPath the workspace-relative path of the manifest the caller read, or {@code null}
+     * @param known     that manifest, or {@code null}
+     */
+    static ManifestIndex scan(Path workspace, WorkspaceLayout layout, String knownPath, HandoffManifest known) {
         Map<String, List<String>> byId = new LinkedHashMap<>();
         ManifestReader reader = new ManifestReader(workspace);
         for (String stream : new WorkspaceScanner(workspace, layout).streams()) {
@@ -48,8 +60,9 @@ final class ManifestIndex {
                     }
                     String relative = dir + "/" + name;
                     try {
-                        byId.computeIfAbsent(reader.read(file, relative).manifest().manifestId(),
-                                id -> new ArrayList<>()).add(relative);
+                        String id = known != null && relative.equals(knownPath) ? known.manifestId()
+                                : ManifestForms.read(reader, workspace, file, relative).read().manifest().manifestId();
+                        byId.computeIfAbsent(id, key -> new ArrayList<>()).add(relative);
                     } catch (InvalidInputException unreadable) {
                         // Not indexable; whoever verifies that manifest gets the error.
                     }

@@ -17,7 +17,6 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.artifact.ManifestReader;
-import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
@@ -302,8 +301,15 @@ public final class ManifestVerifier {
         List<Discrepancy> found = new ArrayList<>();
         List<Discrepancy> ignored = new ArrayList<>();
         ManifestReader.Read read;
+        ManifestForms forms;
         try {
-            read = handedIn.isPresent() ? handedIn.get() : reader.read(file, display);
+            // Read once: the model, and the forms a verification derives from it (kept across runs
+            // for exactly these bytes when a store is in use: ManifestForms).
+            ManifestForms.Reading reading = handedIn.isPresent()
+                    ? new ManifestForms.Reading(handedIn.get(), ManifestForms.of(handedIn.get().manifest()))
+                    : ManifestForms.read(reader, workspace, file, display);
+            read = reading.read();
+            forms = reading.forms();
         } catch (InvalidInputException e) {
             found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, display, e.describe()));
             return new VerificationReport(display, Optional.empty(), 0, List.of(), List.of(), found);
@@ -313,7 +319,9 @@ public final class ManifestVerifier {
         // runs beside the checks below, which do not depend on it; its answer is reported where it was.
         Optional<SnapshotCheck> snapshot = scope == Scope.SEALED_STATE ? Optional.empty()
                 : Optional.of(SnapshotCheck.ahead(workspace, manifest, display));
-        canonical(read.bytes(), ManifestWriter.render(manifest), display).ifPresent(found::add);
+        if (!forms.canonical(read.bytes())) {
+            canonical(read.bytes(), forms.rendered(), display).ifPresent(found::add);
+        }
         checkPlace(manifest, display, expectedCycle).ifPresent(found::add);
         duplicatePaths(manifest, display).forEach(found::add);
         failedVerdicts(manifest, display).forEach(found::add);
@@ -343,7 +351,7 @@ public final class ManifestVerifier {
         ownCycle(manifest).ifPresent(cycle -> {
             // The history handed in is the expected cycle's: a manifest of another cycle reads its own log.
             Optional<List<RecordedEvent>> given = history.filter(h -> expectedCycle.filter(cycle::equals).isPresent());
-            found.addAll(SealEventCheck.check(manifest, display, events, cycle, given));
+            found.addAll(SealEventCheck.check(manifest, forms::unsignedSha256, display, events, cycle, given));
             Optional<List<RecordedEvent>> log = given.or(() -> readLog(cycle));
             log.ifPresent(all -> all.forEach(e -> stamps.add(new TrustedDay.Stamp(layout.eventLog(cycle) + ":"
                     + e.line(), "at", e.event().timestamp()))));
@@ -361,14 +369,15 @@ public final class ManifestVerifier {
                 found.addAll(summaries.check(manifest, cycle, trust, notes, log));
             }
         });
-        ManifestIndex index = ManifestIndex.scan(workspace, layout);
+        // The index of the workspace's manifests takes this one as read here rather than reading it again.
+        ManifestIndex index = ManifestIndex.scan(workspace, layout, display, manifest);
         List<String> claims = index.claims(manifest.manifestId());
         if (claims.size() > 1) {
             found.add(Discrepancy.of(DiscrepancyKind.MANIFEST_ID_DUPLICATE, display, "one file with manifest_id "
                     + manifest.manifestId(), String.join(", ", claims), "manifest_id " + manifest.manifestId()
                     + " is claimed by " + claims.size() + " files; a manifest id must name exactly one manifest"));
         }
-        List<ManifestSignature> counted = signatures(manifest, display, trust, found, ignored);
+        List<ManifestSignature> counted = signatures(manifest, forms, display, trust, found, ignored);
         TrustedDay day = TrustedDay.of(clock.instant(), counted, scope == Scope.BEFORE_SIGNING);
         found.addAll(day.future(stamps));
         found.addAll(day.waivers(waivers));
@@ -497,8 +506,8 @@ public final class ManifestVerifier {
      * once by its identity ({@link Crypto#identity}), not by its {@code key_id}, so one key under
      * two encodings or several roles is one signer.
      */
-    private static List<ManifestSignature> signatures(HandoffManifest manifest, String display, TrustedKeys trust,
-            List<Discrepancy> found, List<Discrepancy> ignored) {
+    private static List<ManifestSignature> signatures(HandoffManifest manifest, ManifestForms forms, String display,
+            TrustedKeys trust, List<Discrepancy> found, List<Discrepancy> ignored) {
         List<ManifestSignature> counted = new ArrayList<>();
         Map<String, String> signers = new HashMap<>();
         for (int i = 0; i < manifest.signatures().size(); i++) {
@@ -506,7 +515,8 @@ public final class ManifestVerifier {
             String where = display + " signatures[" + i + "]";
             String who = "signature " + (i + 1) + " (role " + signature.role() + ", key " + shortId(signature.keyId()) + ")";
             List<TrustedKey> keys = trust.withKeyId(signature.keyId());
-            switch (ManifestSignatures.check(manifest, signature, keys)) {
+            int index = i;
+            switch (ManifestSignatures.check(signature, keys, () -> forms.signingInput(index))) {
                 case VALID -> {
                     String identity = Crypto.identity(keys.get(0).publicKey());
                     String earlier = signers.putIfAbsent(identity, signature.role());
@@ -604,17 +614,24 @@ public final class ManifestVerifier {
                         "prior_manifest_id " + id + " names no readable manifest in the workspace"));
                 break;
             }
-            ManifestReader.Read read = reader.read(SafePaths.resolve(workspace, path.get()), path.get());
+            ManifestForms.Reading reading = ManifestForms.read(reader, workspace, SafePaths.resolve(workspace,
+                    path.get()), path.get());
+            ManifestReader.Read read = reading.read();
+            ManifestForms priorForms = reading.forms();
             HandoffManifest priorManifest = read.manifest();
-            canonical(read.bytes(), ManifestWriter.render(priorManifest), path.get()).ifPresent(d -> found.add(
-                    Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, d.file(), d.expected().orElse("-"),
-                            d.actual().orElse("-"), "prior manifest " + id + ": " + d.message())));
+            if (!priorForms.canonical(read.bytes())) {
+                canonical(read.bytes(), priorForms.rendered(), path.get()).ifPresent(d -> found.add(
+                        Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, d.file(), d.expected().orElse("-"),
+                                d.actual().orElse("-"), "prior manifest " + id + ": " + d.message())));
+            }
             List<ManifestSignature> counted = new ArrayList<>();
             Set<String> signers = new HashSet<>();
-            for (ManifestSignature signature : priorManifest.signatures()) {
+            for (int i = 0; i < priorManifest.signatures().size(); i++) {
+                ManifestSignature signature = priorManifest.signatures().get(i);
+                int at = i;
                 List<TrustedKey> keys = trust.withKeyId(signature.keyId());
                 ManifestSignatures.Check check = keys.isEmpty() ? ManifestSignatures.Check.UNTRUSTED
-                        : ManifestSignatures.check(priorManifest, signature, keys);
+                        : ManifestSignatures.check(signature, keys, () -> priorForms.signingInput(at));
                 if (check == ManifestSignatures.Check.INVALID || check == ManifestSignatures.Check.HIGH_S) {
                     found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(),
                             "valid signatures", "invalid signature by role " + signature.role(),

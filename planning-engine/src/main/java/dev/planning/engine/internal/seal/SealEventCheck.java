@@ -8,11 +8,10 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.store.EventStore;
-import dev.planning.engine.internal.artifact.ManifestWriter;
-import dev.planning.engine.internal.hash.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Checks that a manifest and its {@code MANIFEST_SEALED} event anchor each other: the cycle's log
@@ -25,9 +24,13 @@ final class SealEventCheck {
     private SealEventCheck() {
     }
 
-    /** @param read the cycle's log as the caller already read (and verified) it; empty to read it here */
-    static List<Discrepancy> check(HandoffManifest manifest, String display, EventStore events, CycleRef cycle,
-            Optional<List<RecordedEvent>> read) {
+    /**
+     * @param unsignedSha256 the SHA-256 of the manifest's rendering without signatures (ManifestForms), asked
+     *                       for once the event is found
+     * @param read           the cycle's log as the caller already read (and verified) it; empty to read it here
+     */
+    static List<Discrepancy> check(HandoffManifest manifest, Supplier<String> unsignedSha256, String display,
+            EventStore events, CycleRef cycle, Optional<List<RecordedEvent>> read) {
         List<Discrepancy> found = new ArrayList<>();
         List<RecordedEvent> history;
         try {
@@ -58,7 +61,7 @@ final class SealEventCheck {
                     "manifest_id " + id, "MANIFEST_SEALED records another manifest than " + display));
         }
         String expected = sealed.event().details().get("manifest_sha256");
-        String actual = Sha256.hex(ManifestWriter.render(unsigned(manifest)));
+        String actual = unsignedSha256.get();
         if (!actual.equals(expected)) {
             found.add(Discrepancy.of(DiscrepancyKind.SEAL_EVENT_MISMATCH, display, "manifest_sha256 " + expected,
                     "manifest_sha256 " + actual, "the manifest (without its signatures) is not the one "

@@ -49,7 +49,10 @@ final class Summaries {
      */
     static final String LEVEL = "PLANNING_HANDOFF_VALIDATED";
 
-    private static final ObjectMapper TREE = JsonMappers.json();
+    /** The mapper summaries are built with, made when one is first built (naming their paths needs none). */
+    private static final class Tree {
+        static final ObjectMapper MAPPER = JsonMappers.json();
+    }
 
     private Summaries() {
     }
@@ -141,7 +144,7 @@ final class Summaries {
 
     /** The statement as a tree: {@link SummaryCheck} compares trees, the envelope signs its canonical form. */
     private static ObjectNode tree(Statement statement) {
-        return TREE.valueToTree(statement);
+        return Tree.MAPPER.valueToTree(statement);
     }
 
     /** An in-toto Statement v1. */

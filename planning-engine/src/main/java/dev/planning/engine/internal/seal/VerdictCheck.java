@@ -2,6 +2,7 @@ package dev.planning.engine.internal.seal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.planning.api.PlanningException;
@@ -20,6 +21,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.json.JsonTrees;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine.Rerun;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
@@ -64,7 +66,26 @@ final class VerdictCheck {
             {CycleState.PLANNED, CycleState.READY_FOR_HANDOFF},
             {CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED}};
 
-    private static final ObjectMapper JSON = JsonMappers.strictJson();
+    /** The mapper evidence was read with, made only to word an error (see {@link #readEvidence}). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = JsonMappers.strictJson();
+    }
+
+    /**
+     * Evidence JSON as a tree: what the strict mapper's {@code readTree} gives (a key twice in one object
+     * or anything after the value refused; no content: a missing node), read with the streaming parser
+     * alone ({@link JsonTrees}), since a mapper's first use costs a short {@code verify} more than its
+     * evidence. When the bytes do not read, the mapper reads them to give its own error message.
+     */
+    static JsonNode readEvidence(byte[] bytes) throws IOException {
+        Optional<JsonNode> tree;
+        try {
+            tree = JsonTrees.readStrict(bytes);
+        } catch (IOException e) {
+            return Mapper.JSON.readTree(bytes);
+        }
+        return tree.orElse(MissingNode.getInstance());
+    }
 
     private static final int MEMO_SIZE = 16;
 
@@ -264,7 +285,7 @@ final class VerdictCheck {
             byte[] bytes = read.get();
             JsonNode root;
             try {
-                root = JSON.readTree(bytes);
+                root = readEvidence(bytes);
             } catch (IOException e) {
                 root = null;
             }
@@ -366,7 +387,7 @@ final class VerdictCheck {
         byte[] bytes = read.get();
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = readEvidence(bytes);
         } catch (IOException e) {
             found.add(Discrepancy.of(DiscrepancyKind.EVIDENCE_MISMATCH, path, "the evidence of " + gate
                     + " is not JSON: " + e.getMessage()));

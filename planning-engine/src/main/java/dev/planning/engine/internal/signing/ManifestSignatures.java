@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Making and checking manifest signatures over the {@link CanonicalForm}.
@@ -88,6 +89,18 @@ public final class ManifestSignatures {
      * @param trusted the trust entries of the signature's key id (any role)
      */
     public static Check check(HandoffManifest manifest, ManifestSignature signature, List<TrustedKey> trusted) {
+        return check(signature, trusted, () -> CanonicalForm.signingInput(manifest, signature));
+    }
+
+    /**
+     * Checks one signature against the keys trusted for its role, over its signing input as the caller
+     * has it: {@link CanonicalForm#signingInput} of the signature's manifest, computed now or kept with
+     * the manifest's parse for exactly its bytes. The signature itself is verified every time.
+     *
+     * @param trusted      the trust entries of the signature's key id (any role)
+     * @param signingInput the signature's signing input, asked for only when a key can check it
+     */
+    public static Check check(ManifestSignature signature, List<TrustedKey> trusted, Supplier<byte[]> signingInput) {
         if (trusted.isEmpty()) {
             return Check.UNTRUSTED;
         }
@@ -111,7 +124,7 @@ public final class ManifestSignatures {
         if (key.algorithm() == SignatureAlgorithm.ECDSA_P256_SHA256 && Crypto.isHighS(value)) {
             return Check.HIGH_S;
         }
-        return Crypto.verify(key.algorithm(), key.publicKey(), CanonicalForm.signingInput(manifest, signature), value)
+        return Crypto.verify(key.algorithm(), key.publicKey(), signingInput.get(), value)
                 ? Check.VALID : Check.INVALID;
     }
 }

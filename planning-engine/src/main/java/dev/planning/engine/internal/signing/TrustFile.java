@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
@@ -16,6 +15,7 @@ import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.api.DocumentException;
+import dev.planning.engine.internal.document.KeptParses;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.git.OutsideRepository;
@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The trust file ({@code trust.yaml}): the public keys whose signatures count, by role.
@@ -83,7 +84,7 @@ public final class TrustFile {
      */
     public static TrustedKeys readOutside(Path file, Path workspace) {
         requireOutside(file, workspace);
-        return read(file);
+        return read(file, workspace);
     }
 
     /**
@@ -112,19 +113,64 @@ public final class TrustFile {
      * @throws InvalidInputException when it is missing, malformed, or an entry does not hold together
      */
     public static TrustedKeys read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads a trust file for a workspace: with a {@link KeptParses} store in use, the values of a file
+     * that read without error are kept for its exact bytes ({@link TrustValues}), and the same bytes
+     * read again skip the YAML parse and the schema validation; every key is still decoded from its PEM
+     * text and checked against its {@code key_id} and {@code algorithm}, and the signing policy against
+     * the keys, on every read. A kept entry that does not decode, or whose keys do not check out,
+     * means "parse again", with the errors located as without it.
+     */
+    private static TrustedKeys read(Path file, Path workspace) {
         String display = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("trust file not found (expected trust.yaml listing public keys by role;"
                     + " `planning keys generate --role ROLE --out DIR` creates one)", SourceLocation.ofFile(display));
         }
-        LocatedDocument document = YamlDocuments.read(file, display);
+        byte[] bytes = YamlDocuments.readBytes(file, display);
+        if (workspace != null) {
+            Optional<TrustedKeys> kept = KeptParses.read(TrustValues.KIND, TrustValues.code(), bytes, workspace)
+                    .flatMap(TrustValues::decode)
+                    .flatMap(values -> fromValues(values, display));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        LocatedDocument document = YamlDocuments.parse(bytes, display);
         List<Finding> errors = new ArrayList<>();
-        List<TrustedKey> keys = keys(document, errors);
-        SigningPolicy signing = signing(document, keys, errors);
+        List<Finding> schema = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
+        if (!schema.isEmpty()) {
+            throw ErrorList.exception("invalid trust file", schema, document.fileLocation());
+        }
+        TrustValues values = TrustValues.of(document);
+        List<TrustedKey> keys = keys(values, document::locate, errors);
+        SigningPolicy signing = signing(values, keys, document::locate, errors);
         if (!errors.isEmpty()) {
             throw ErrorList.exception("invalid trust file", errors, document.fileLocation());
         }
+        if (workspace != null && KeptParses.active()) {
+            KeptParses.keep(TrustValues.KIND, TrustValues.code(), bytes, values.encode(), workspace);
+        }
         return new TrustedKeys(keys, display, signing);
+    }
+
+    /**
+     * The keys of kept values, checked as on a parse; empty when anything does not hold (the file is
+     * then parsed again, and its errors located).
+     */
+    private static Optional<TrustedKeys> fromValues(TrustValues values, String display) {
+        try {
+            List<Finding> errors = new ArrayList<>();
+            SourceLocation file = SourceLocation.ofFile(display);
+            List<TrustedKey> keys = keys(values, pointer -> file, errors);
+            SigningPolicy signing = signing(values, keys, pointer -> file, errors);
+            return errors.isEmpty() ? Optional.of(new TrustedKeys(keys, display, signing)) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -132,29 +178,28 @@ public final class TrustFile {
      * section); a role it requires that has no key in the file is an error (the policy could never
      * be met).
      */
-    private static SigningPolicy signing(LocatedDocument document, List<TrustedKey> keys, List<Finding> errors) {
-        JsonNode node = document.root().path("signing").path("required");
-        if (!errors.isEmpty() || !node.isArray()) {
+    private static SigningPolicy signing(TrustValues values, List<TrustedKey> keys,
+            Function<String, SourceLocation> locate, List<Finding> errors) {
+        if (!errors.isEmpty() || values.required().isEmpty()) {
             return SigningPolicy.NONE;
         }
+        List<TrustValues.Requirement> entries = values.required().get();
         List<SigningRequirement> required = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode entry = node.get(i);
-            List<String> roles = new ArrayList<>();
-            entry.path("roles").forEach(role -> roles.add(role.asText()));
+        for (int i = 0; i < entries.size(); i++) {
+            TrustValues.Requirement entry = entries.get(i);
+            List<String> roles = entry.roles();
             for (int r = 0; r < roles.size(); r++) {
                 String role = roles.get(r);
                 if (keys.stream().noneMatch(k -> k.role().equals(role))) {
                     errors.add(Finding.error(SchemaCatalog.INVALID, "signing requires role " + role + ", which has no"
                             + " key in this trust file; the policy could never be met (add the role's key under"
-                            + " roles, or remove it here)", document.locate("/signing/required/" + i + "/roles/" + r)));
+                            + " roles, or remove it here)", locate.apply("/signing/required/" + i + "/roles/" + r)));
                 }
             }
             try {
-                required.add(new SigningRequirement(roles, entry.path("min").asInt()));
+                required.add(new SigningRequirement(roles, entry.min()));
             } catch (IllegalArgumentException | InvalidInputException e) {
-                errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
-                        document.locate("/signing/required/" + i)));
+                errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(), locate.apply("/signing/required/" + i)));
             }
         }
         return new SigningPolicy(required);
@@ -175,9 +220,14 @@ public final class TrustFile {
         } catch (DocumentException e) {
             return List.of(e.toFinding());
         }
+        List<Finding> schema = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
+        if (!schema.isEmpty()) {
+            return List.copyOf(schema);
+        }
         List<Finding> errors = new ArrayList<>();
-        List<TrustedKey> keys = keys(document, errors);
-        signing(document, keys, errors);
+        TrustValues values = TrustValues.of(document);
+        List<TrustedKey> keys = keys(values, document::locate, errors);
+        signing(values, keys, document::locate, errors);
         if (errors.isEmpty()) {
             try {
                 new TrustedKeys(keys, display);
@@ -189,39 +239,31 @@ public final class TrustFile {
         return List.copyOf(errors);
     }
 
-    /** The keys of a schema-valid document; every problem is added to {@code errors}. */
-    private static List<TrustedKey> keys(LocatedDocument document, List<Finding> errors) {
-        List<Finding> schema = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
-        if (!schema.isEmpty()) {
-            errors.addAll(schema);
-            return List.of();
-        }
+    /** The keys of a schema-valid document's values; every problem is added to {@code errors}. */
+    private static List<TrustedKey> keys(TrustValues values, Function<String, SourceLocation> locate,
+            List<Finding> errors) {
         List<TrustedKey> keys = new ArrayList<>();
         Map<String, Listed> identities = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> role : document.root().get("roles").properties()) {
-            int index = 0;
-            for (JsonNode entry : role.getValue()) {
-                String pointer = "/roles/" + role.getKey() + "/" + index++;
-                TrustedKey key;
-                try {
-                    key = entry(document, pointer, role.getKey(), entry);
-                } catch (InvalidInputException e) {
-                    errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(),
-                            e.location().orElse(document.locate(pointer))));
-                    continue;
-                }
-                Listed first = identities.putIfAbsent(Crypto.identity(key.publicKey()), new Listed(key.keyId(),
-                        document.locate(pointer + "/key_id")));
-                if (first != null && !first.keyId().equals(key.keyId())) {
-                    // One key in two encodings would get two key ids and could count as two signers.
-                    errors.add(Finding.error(SchemaCatalog.INVALID, "this public_key is the key already listed as key_id "
-                            + first.keyId() + " at " + first.at() + ", in another encoding (explicit curve parameters,"
-                            + " a compressed point or other algorithm parameters); list each key once, in one"
-                            + " encoding", document.locate(pointer + "/public_key")));
-                    continue;
-                }
-                keys.add(key);
+        for (TrustValues.Listing listing : values.keys()) {
+            String pointer = "/roles/" + listing.role() + "/" + listing.index();
+            TrustedKey key;
+            try {
+                key = entry(locate, pointer, listing);
+            } catch (InvalidInputException e) {
+                errors.add(Finding.error(SchemaCatalog.INVALID, e.getMessage(), e.location().orElse(locate.apply(pointer))));
+                continue;
             }
+            Listed first = identities.putIfAbsent(Crypto.identity(key.publicKey()), new Listed(key.keyId(),
+                    locate.apply(pointer + "/key_id")));
+            if (first != null && !first.keyId().equals(key.keyId())) {
+                // One key in two encodings would get two key ids and could count as two signers.
+                errors.add(Finding.error(SchemaCatalog.INVALID, "this public_key is the key already listed as key_id "
+                        + first.keyId() + " at " + first.at() + ", in another encoding (explicit curve parameters,"
+                        + " a compressed point or other algorithm parameters); list each key once, in one"
+                        + " encoding", locate.apply(pointer + "/public_key")));
+                continue;
+            }
+            keys.add(key);
         }
         return keys;
     }
@@ -305,26 +347,27 @@ public final class TrustFile {
     private record Listed(String keyId, SourceLocation at) {
     }
 
-    private static TrustedKey entry(LocatedDocument document, String pointer, String role, JsonNode entry) {
-        SourceLocation at = document.locate(pointer + "/public_key");
+    private static TrustedKey entry(Function<String, SourceLocation> locate, String pointer,
+            TrustValues.Listing listing) {
+        SourceLocation at = locate.apply(pointer + "/public_key");
         PublicKey key;
         try {
-            key = PemKeys.parsePublicKey(entry.get("public_key").asText(), at.toString());
+            key = PemKeys.parsePublicKey(listing.publicKey(), at.toString());
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.getMessage(), at, e);
         }
-        String keyId = entry.get("key_id").asText();
+        String keyId = listing.keyId();
         String actualId = Crypto.keyId(key);
         if (!actualId.equals(keyId)) {
             throw new InvalidInputException("key_id " + keyId + " is not the fingerprint of this public_key, which is "
-                    + actualId, document.locate(pointer + "/key_id"));
+                    + actualId, locate.apply(pointer + "/key_id"));
         }
-        SignatureAlgorithm algorithm = SignatureAlgorithm.fromId(entry.get("algorithm").asText());
+        SignatureAlgorithm algorithm = SignatureAlgorithm.fromId(listing.algorithm());
         SignatureAlgorithm actual = Crypto.algorithmOf(key, at.toString());
         if (actual != algorithm) {
             throw new InvalidInputException("algorithm " + algorithm.id() + " does not match the public key, which is "
-                    + actual.id(), document.locate(pointer + "/algorithm"));
+                    + actual.id(), locate.apply(pointer + "/algorithm"));
         }
-        return new TrustedKey(role, keyId, algorithm, key);
+        return new TrustedKey(listing.role(), keyId, algorithm, key);
     }
 }

@@ -375,6 +375,10 @@ public final class CompiledRulebookCache {
         if (!usableFor(rulebookDirectory, false) || !outside(workspace)) {
             return Optional.empty();
         }
+        return readChecked(key, suffix, magic, maxBytes);
+    }
+
+    private Optional<byte[]> readChecked(String key, String suffix, String magic, long maxBytes) {
         Path file = directory.resolve(key + "." + suffix);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -407,6 +411,10 @@ public final class CompiledRulebookCache {
         if (!outside(workspace) || !usableFor(rulebookDirectory, true) || !outside(workspace)) {
             return false;
         }
+        return writeResult(key, suffix, magic, payload);
+    }
+
+    private boolean writeResult(String key, String suffix, String magic, byte[] payload) {
         try {
             ByteArrayOutputStream file = new ByteArrayOutputStream(payload.length + 200);
             file.writeBytes(header(magic, key, payload).getBytes(StandardCharsets.UTF_8));
@@ -416,6 +424,36 @@ public final class CompiledRulebookCache {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * A result about a workspace that names no rulebook (a document's parse, e.g. a trust file's), as
+     * {@link #readResult(String, String, String, long, Path, Path)} reads one: the directory outside the
+     * workspace and private to its owner; the file regular, owner-only, at most {@code maxBytes}, not
+     * tracked by git, its header starting with {@code magic} and naming this key and its payload's SHA-256.
+     * Anything else is empty.
+     */
+    public Optional<byte[]> readResult(String key, String suffix, String magic, long maxBytes, Path workspace) {
+        requireResultName(key, suffix);
+        if (!usableOutside(workspace, false) || !outside(workspace)) {
+            return Optional.empty();
+        }
+        return readChecked(key, suffix, magic, maxBytes);
+    }
+
+    /**
+     * Keeps a result about a workspace that names no rulebook, read back by
+     * {@link #readResult(String, String, String, long, Path)}; as {@link #storeResult(String, String, String,
+     * byte[], Path, Path)} otherwise.
+     *
+     * @return whether it was written
+     */
+    public boolean storeResult(String key, String suffix, String magic, byte[] payload, Path workspace) {
+        requireResultName(key, suffix);
+        if (!outside(workspace) || !usableOutside(workspace, true) || !outside(workspace)) {
+            return false;
+        }
+        return writeResult(key, suffix, magic, payload);
     }
 
     private static void requireResultName(String key, String suffix) {
@@ -499,11 +537,25 @@ public final class CompiledRulebookCache {
      * owner-only.
      */
     boolean usableFor(Path rulebookDirectory, boolean create) {
+        Path rulebook = rulebookDirectory.toAbsolutePath().normalize();
+        return usableOutside(List.of(rulebook.getParent() == null ? rulebook : rulebook.getParent(), rulebook), create);
+    }
+
+    /**
+     * Whether the directory may hold results about a workspace: outside it, owned by this user,
+     * owner-only ({@link #usableFor} with the workspace alone, for results that name no rulebook).
+     */
+    private boolean usableOutside(Path workspace, boolean create) {
+        return usableOutside(List.of(workspace.toAbsolutePath().normalize()), create);
+    }
+
+    /** Whether the directory lies outside each of {@code containers} (as given and as links resolve) and is private. */
+    private boolean usableOutside(List<Path> containers, boolean create) {
         try {
-            Path rulebook = rulebookDirectory.toAbsolutePath().normalize();
-            Path workspace = rulebook.getParent() == null ? rulebook : rulebook.getParent();
-            if (inside(directory, workspace) || inside(directory, rulebook)) {
-                return false;
+            for (Path container : containers) {
+                if (inside(directory, container)) {
+                    return false;
+                }
             }
             if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
                 if (!create) {
@@ -518,8 +570,10 @@ public final class CompiledRulebookCache {
                 }
             }
             Path real = directory.toRealPath();
-            if (inside(real, workspace.toRealPath()) || inside(real, rulebook.toRealPath())) {
-                return false;
+            for (Path container : containers) {
+                if (Files.exists(container) && inside(real, container.toRealPath())) {
+                    return false;
+                }
             }
             return Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) && ownerOnly(directory, OWNER_ONLY_DIRECTORY);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
