@@ -213,12 +213,8 @@ PLANNING_CDS_WAIT=1 "$cli" lint -w "$scratch" >/dev/null 2>&1 || true
 # The same lint again prints the result the first kept, so the launcher guesses the lintkept family
 # (eleventh pass) and records its cache now; the measured lint below maps it.
 PLANNING_CDS_WAIT=1 "$cli" lint -w "$scratch" >/dev/null 2>&1 || true
-# (lint has a family of its own since the ninth pass, gate and advance since the tenth: the gate family;
-# since the fourteenth, gate and advance each a family of its own.) The advance moves the copy's cycle:
-# a fresh copy again afterwards for the measured runs.
+# (lint has a family of its own since the ninth pass, gate and advance since the tenth: the gate family.)
 PLANNING_CDS_WAIT=1 "$cli" gate -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >/dev/null 2>&1 || true
-PLANNING_CDS_WAIT=1 "$cli" advance -w "$scratch" --stream fe --cycle 2025-09-02 --to READY_FOR_HANDOFF >/dev/null 2>&1 || true
-"$fresh"
 # The rules family (seal, sign, a full verify): a full verify fails here, on an unsealed cycle, after
 # its family's cache is recorded; without it the sealing below would record it in the background
 # while verify is measured.

@@ -46,12 +46,11 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  *       printed a result last time and nothing in its workspace changed since ({@link LintHint}),
  *       without the YAML, schema and linting classes the {@code lint} family holds (docs/BENCHMARKS.md,
  *       eleventh pass); a run that finds no kept result to print fails, so no cache is recorded;</li>
- *   <li>{@code gate}: a {@code gate} dry run to {@code READY_FOR_HANDOFF}, on a compiled-rulebook cache hit
- *       ({@code prepare-rules}), without the classes of lint's result cache, sealing, signing, JGit and
- *       BouncyCastle that the {@code rules} family holds (about 1,050 classes gate loaded for nothing,
- *       measured in docs/BENCHMARKS.md, tenth pass), and without {@code advance}'s (its evidence files,
- *       event log and their JSON serializers: docs/benchmarks/cold-start-14-gate.md);</li>
- *   <li>{@code advance}: an {@code advance} to {@code READY_FOR_HANDOFF} alone, on such a cache hit;</li>
+ *   <li>{@code gate}: a {@code gate} dry run and an {@code advance}, both to {@code READY_FOR_HANDOFF}, on a
+ *       compiled-rulebook cache hit ({@code prepare-rules}): the two commands run most often, without
+ *       the classes of lint's result cache, sealing, signing, JGit and BouncyCastle that the
+ *       {@code rules} family holds (about 1,050 classes gate loaded for nothing, measured in
+ *       docs/BENCHMARKS.md, tenth pass);</li>
  *   <li>{@code rules}: {@code lint}, a {@code gate} dry run, {@code advance}, {@code seal},
  *       {@code sign} and a full {@code verify} (which recomputes the sealed gate verdicts), on a
  *       compiled-rulebook cache {@code prepare-repository} filled in another process: the family trains
@@ -70,7 +69,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * <p>Not a user command: {@code java -cp planning.jar dev.planning.cli.StartupTraining EXAMPLE
  * [FAMILY]}, {@code ... StartupTraining --prepare EXAMPLE DIR} for the workspace of {@code read}
  * and {@code status}, {@code ... StartupTraining --prepare-rules EXAMPLE DIR} for the rulebook
- * cache of {@code lint}, {@code gate} and {@code advance}, {@code ... StartupTraining --prepare-repository EXAMPLE DIR}
+ * cache of {@code lint} and {@code gate}, {@code ... StartupTraining --prepare-repository EXAMPLE DIR}
  * for that cache and the committed workspace of {@code rules}, and
  * {@code ... StartupTraining --prepare-lint EXAMPLE DIR} for the kept
  * lint result of {@code lintkept} ({@code DIR} is created; the family is then given
@@ -79,8 +78,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 final class StartupTraining {
 
     /** The families of commands, each trained, recorded and mapped on its own (see the class comment). */
-    static final List<String> FAMILIES = List.of("light", "read", "status", "lint", "lintkept", "gate", "advance", "rules",
-            "all");
+    static final List<String> FAMILIES = List.of("light", "read", "status", "lint", "lintkept", "gate", "rules", "all");
 
     private static final String STREAM = "fe";
     private static final String CYCLE = "2025-09-02";
@@ -181,13 +179,13 @@ final class StartupTraining {
                 LintResultCache.noCacheAcrossRuns();
             }
         }
-        if (family.equals("gate") || family.equals("advance")) {
-            // gate, or advance, alone, as a user runs it: on a compiled-rulebook cache hit (prepared).
+        if (family.equals("gate")) {
+            // gate and advance alone, as a user runs them: on a compiled-rulebook cache hit (prepared).
             Path cache = (prepared != null ? prepared : scratch).resolve("rulebook-cache");
             CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", cache.toString()));
             copy(example, ws);
-            int step = family.equals("gate") ? 1 : 2;
-            return execute(List.<String[]>of(rulesSteps(ws).get(step)));
+            List<String[]> steps = new ArrayList<>(rulesSteps(ws).subList(1, 3));
+            return execute(steps);
         }
         if (family.equals("rules") || family.equals("all")) {
             // The compiled-rulebook cache, as the command line uses it (private to this run: the

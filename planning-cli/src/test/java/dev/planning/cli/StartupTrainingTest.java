@@ -45,31 +45,12 @@ class StartupTrainingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"light", "read", "status", "lint", "gate", "advance", "rules"})
+    @ValueSource(strings = {"light", "read", "status", "lint", "gate", "rules"})
     void everyStepOfEachFamilySucceedsOnTheExample(String family) throws Exception {
         long filesBefore = fileCount(EXAMPLE);
 
         assertThat(StartupTraining.run(EXAMPLE, scratch, family, null)).isZero();
         assertThat(fileCount(EXAMPLE)).isEqualTo(filesBefore);
-    }
-
-    /**
-     * gate and advance are families of their own (each cache holds one command's classes): the gate
-     * family's run is a dry run that moves nothing, the advance family's run moves the cycle (its
-     * event log and evidence written).
-     */
-    @Test
-    void theGateFamilyTrainsOnADryRunAloneAndTheAdvanceFamilyOnAnAdvance() throws Exception {
-        Path events = Path.of("ws", "frameworks", "planning-fe", "events", "2025-09-02.events.jsonl");
-        Path evidence = Path.of("ws", "frameworks", "planning-fe", "evidence");
-
-        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("gate"), "gate", null)).isZero();
-        assertThat(scratch.resolve("gate").resolve(events)).doesNotExist();
-        assertThat(scratch.resolve("gate").resolve(evidence)).doesNotExist();
-
-        assertThat(StartupTraining.run(EXAMPLE, scratch.resolve("advance"), "advance", null)).isZero();
-        assertThat(scratch.resolve("advance").resolve(events)).isRegularFile();
-        assertThat(scratch.resolve("advance").resolve(evidence)).isDirectory();
     }
 
     @Test
@@ -154,7 +135,7 @@ class StartupTrainingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gate", "advance", "rules"})
+    @ValueSource(strings = {"gate", "rules"})
     void theRuleEngineFamiliesTrainOnTheRulebookCachePreparedByAnotherRun(String family) throws Exception {
         Path prepared = scratch.resolve("prepared");
         assertThat(StartupTraining.prepareRules(EXAMPLE, prepared)).isZero();
