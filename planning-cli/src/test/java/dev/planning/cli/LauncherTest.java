@@ -188,7 +188,7 @@ class LauncherTest {
     @Test
     void gateAdvanceAndStatusRunWithTheSerialCollectorWhichPlanningJavaOptsOverrides() throws Exception {
         Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
-        String serial = jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp ";
+        String serial = jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.reflect.useNativeAccessorOnly=true -cp ";
         Map<String, String> noCache = Map.of("PLANNING_NO_CDS", "1");
 
         assertThat(run(noCache, "gate", "-w", "x")).startsWith(serial);
@@ -197,7 +197,44 @@ class LauncherTest {
         assertThat(run(noCache, "status", "-w", "x"))
                 .startsWith(jdk25.resolve("bin/java") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp ");
         assertThat(run(Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS", "-XX:-UseSerialGC -XX:+UseG1GC"), "gate"))
-                .contains(" -XX:+UseSerialGC -XX:-UseSerialGC -XX:+UseG1GC -cp ");
+                .contains(" -XX:+UseSerialGC -Djdk.reflect.useNativeAccessorOnly=true -XX:-UseSerialGC -XX:+UseG1GC -cp ");
+    }
+
+    /**
+     * gate and advance reflect through the JVM's native accessors, not method handles spun per member
+     * (docs/benchmarks/cold-start-14-gate.md), and so do their start-up caches' training runs, so that a
+     * cache holds what the command loads; the other commands keep the JVM's default, and PLANNING_JAVA_OPTS,
+     * which comes last, restores it.
+     */
+    @Test
+    void gateAndAdvanceAndTheirTrainingReflectThroughNativeAccessorsWhichPlanningJavaOptsOverrides() throws Exception {
+        Path jdk25 = jdk(jdks, "jdk-25", "25.0.1");
+        Path calls = dir.resolve("java-calls");
+        Files.writeString(jdk25.resolve("bin/java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\necho \"$0 $*\"\n",
+                StandardCharsets.UTF_8);
+        executable(jdk25.resolve("bin/java"));
+        Path example = Files.createDirectories(root.resolve("planning-examples/workspaces/fe-2025-09-02"));
+        for (Path made = example; !made.equals(root); made = made.getParent()) {
+            Files.setLastModifiedTime(made, FileTime.fromMillis(900_000_000_000L));
+        }
+        String nativeOnly = "-Djdk.reflect.useNativeAccessorOnly=true";
+
+        for (String[] command : List.of(new String[] {"gate", "-w", "x"},
+                new String[] {"advance", "-w", "x", "--to", "READY_FOR_HANDOFF"})) {
+            Files.deleteIfExists(calls);
+            String ran = run(Map.of("PLANNING_CDS_WAIT", "1"), command);
+
+            List<String> javaCalls = Files.readAllLines(calls, StandardCharsets.UTF_8);
+            // The preparing run, the recording run and the command itself.
+            assertThat(javaCalls).as(command[0]).hasSize(3).allSatisfy(call -> assertThat(call).contains(nativeOnly));
+            assertThat(ran).contains(nativeOnly);
+        }
+        Map<String, String> noCache = Map.of("PLANNING_NO_CDS", "1");
+        for (String command : List.of("lint", "status", "verify", "seal", "sign", "--version")) {
+            assertThat(run(noCache, command)).as(command).doesNotContain("jdk.reflect");
+        }
+        assertThat(run(Map.of("PLANNING_NO_CDS", "1", "PLANNING_JAVA_OPTS", "-Djdk.reflect.useNativeAccessorOnly=false"),
+                "gate")).contains(nativeOnly + " -Djdk.reflect.useNativeAccessorOnly=false -cp ");
     }
 
     @Test
