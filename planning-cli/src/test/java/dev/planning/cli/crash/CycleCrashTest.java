@@ -61,6 +61,9 @@ class CycleCrashTest {
         Path template = dir.resolve("template");
         CycleScript.committedExample(template);
         Path keys = CycleScript.keys(dir);
+        // A child killed in verify leaves its pinned sealed inputs (planning-sealed-*) in its temporary
+        // directory, as a crash would: one inside this test's directory, removed with it.
+        Path childTemp = Files.createDirectories(dir.resolve("child-tmp"));
         Random random = new Random(Long.getLong("planning.crash.seed", 20251127L));
         Map<String, Integer> killsDuring = new TreeMap<>();
         int acknowledged = 0;
@@ -86,7 +89,7 @@ class CycleCrashTest {
                 next = 0;
             }
             // Kill anywhere: a gate run, the seal, a signature, the import, the digest, or between them.
-            Run run = runAndKill(ws, keys, next, target, random.nextInt(MAX_DELAY_MS));
+            Run run = runAndKill(ws, keys, childTemp, next, target, random.nextInt(MAX_DELAY_MS));
             int acked = run.acks();
             acknowledged += acked;
             String inFlight = next + acked < cycle.size() ? cycle.get(next + acked).name().split(" ")[0] : "none";
@@ -143,11 +146,13 @@ class CycleCrashTest {
 
     /**
      * Runs the cycle from step {@code first} in a child JVM and SIGKILLs it {@code delayMs} after step
-     * {@code target} starts (a later step when that one was quicker); returns the child's acks.
+     * {@code target} starts (a later step when that one was quicker), with {@code temp} as its
+     * temporary directory; returns the child's acks.
      */
-    private static Run runAndKill(Path ws, Path keys, int first, int target, int delayMs) throws Exception {
+    private static Run runAndKill(Path ws, Path keys, Path temp, int first, int target, int delayMs) throws Exception {
         Process child = new ProcessBuilder(ChildProcesses.java(
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), CrashingCycle.class.getName(),
+                // After ChildProcesses' own -Djava.io.tmpdir, so this one wins.
+                "-Djava.io.tmpdir=" + temp.toAbsolutePath(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), CrashingCycle.class.getName(),
                 ws.toString(), keys.toString(), Integer.toString(first)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
