@@ -9,10 +9,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.InvalidObjectException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stream compiled-rulebook entries are read with: the allow-list holds in nested streams too. */
 class EntryObjectStreamTest {
@@ -100,5 +106,49 @@ class EntryObjectStreamTest {
         assertThat(objects.get(0)).isEqualTo("rule");
         assertThat((byte[]) objects.get(1)).isEqualTo(nested);
         assertThat((byte[]) objects.get(2)).isEqualTo(classBytes);
+    }
+
+    @Test
+    void aJvmWideFilterFactoryThatAllowsEverythingDoesNotWidenTheList(@TempDir Path dir) throws Exception {
+        // A JVM of its own: a factory can be set only before the JVM's first ObjectInputStream.
+        Path out = dir.resolve("out.txt");
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                UnderAnAllowEverythingFactory.class.getName()).redirectErrorStream(true).redirectOutput(out.toFile());
+        child.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = child.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo("""
+                factory set
+                in the entry: refused, 0 read
+                nested: refused, 0 read
+                """);
+        assertThat(process.exitValue()).isZero();
+    }
+
+    /** Sets a factory that replaces every stream's filter with "allow everything", then reads two witnesses. */
+    static final class UnderAnAllowEverythingFactory {
+
+        public static void main(String[] arguments) throws IOException {
+            ObjectInputFilter.Config.setSerialFilterFactory(
+                    (current, requested) -> info -> ObjectInputFilter.Status.ALLOWED);
+            System.out.println("factory set");
+            report("in the entry", stream(new DeserializationWitness()));
+            report("nested", stream(stream("Rule_a", new DeserializationWitness())));
+        }
+
+        private static void report(String where, byte[] stream) {
+            String outcome;
+            try {
+                read(stream);
+                outcome = "read";
+            } catch (InvalidClassException e) {
+                outcome = "refused";
+            } catch (IOException | ClassNotFoundException e) {
+                outcome = e.toString();
+            }
+            System.out.println(where + ": " + outcome + ", " + DeserializationWitness.READ.get() + " read");
+        }
     }
 }
