@@ -2,15 +2,30 @@ package dev.planning.api.signing;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.planning.api.InvalidInputException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.util.HexFormat;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
  * A public key trusted to sign for one role.
  *
+ * <p>The key id must be the key's own fingerprint ({@link #keyIdOf}): the constructor refuses any
+ * other. Verification finds a signature's keys by the id the signature names, and counts a key
+ * once; a key filed under another key's id could be found for that other key's signatures and
+ * count as a second signer.
+ *
+ * <pre>{@code
+ * PublicKey qa = ...;                     // from a PEM file, an HSM, a KMS
+ * TrustedKey trusted = new TrustedKey("QA", TrustedKey.keyIdOf(qa), SignatureAlgorithm.ED25519, qa);
+ * }</pre>
+ *
  * @param role      the role it may sign for, never {@code null}
- * @param keyId     lower-case hex SHA-256 of the key's DER SubjectPublicKeyInfo, never {@code null}
+ * @param keyId     lower-case hex SHA-256 of the key's DER SubjectPublicKeyInfo ({@link #keyIdOf}),
+ *                  never {@code null}
  * @param algorithm the algorithm it signs with, never {@code null}
  * @param publicKey the key, never {@code null}
  * @since 0.1
@@ -22,14 +37,48 @@ public record TrustedKey(String role, String keyId, SignatureAlgorithm algorithm
      * Creates the record; the class comment says what each component holds.
      *
      * @param role the role it may sign for, never {@code null}
-     * @param keyId lower-case hex SHA-256 of the key's DER SubjectPublicKeyInfo, never {@code null}
+     * @param keyId lower-case hex SHA-256 of the key's DER SubjectPublicKeyInfo ({@link #keyIdOf}),
+     *              never {@code null}
      * @param algorithm the algorithm it signs with, never {@code null}
      * @param publicKey the key, never {@code null}
+     * @throws InvalidInputException for an invalid role name ({@link Roles}), a public key without an
+     *                               encoding, or a {@code keyId} that is not {@code keyIdOf(publicKey)}
+     *                               (another key's id, upper-case hex, any other text)
+     * @throws NullPointerException  for a {@code null} key id, algorithm or key
      */
     public TrustedKey {
         Roles.require(role);
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(publicKey, "publicKey");
+        String fingerprint = keyIdOf(publicKey);
+        if (!fingerprint.equals(keyId)) {
+            throw new InvalidInputException("key id '" + keyId.replaceAll("\\p{Cntrl}", "?") + "' of role " + role
+                    + " is not the fingerprint of its public key, which is " + fingerprint
+                    + " (lower-case hex SHA-256 of the key's DER SubjectPublicKeyInfo)");
+        }
+    }
+
+    /**
+     * A public key's id, as trust files, signers ({@link Signer#keyId()}) and signatures write it:
+     * the lower-case hex SHA-256 of its DER-encoded SubjectPublicKeyInfo
+     * ({@link PublicKey#getEncoded()}).
+     *
+     * @param publicKey the key, never {@code null}
+     * @return 64 lower-case hex digits
+     * @throws InvalidInputException when the key has no encoding ({@code getEncoded()} returns {@code null})
+     * @since 0.2
+     */
+    public static String keyIdOf(PublicKey publicKey) {
+        byte[] encoded = Objects.requireNonNull(publicKey, "publicKey").getEncoded();
+        if (encoded == null) {
+            throw new InvalidInputException("the public key (" + publicKey.getAlgorithm() + ") has no encoding,"
+                    + " so it has no key id");
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -53,8 +52,9 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  *       cache is not used at all;</li>
  *   <li>an entry names its key and the SHA-256 of its payload; a different key, a payload that does
  *       not hash to the recorded value, an unreadable or oversized file, or a payload that does not
- *       deserialize into Drools packages (only Drools, KIE, MVEL, JDK and planning classes are
- *       accepted) means "compile again", and the fresh compilation replaces the entry.</li>
+ *       deserialize into Drools packages (only Drools, KIE, MVEL, JDK and the rules module's classes
+ *       are accepted, in the entry's stream and in the streams Drools nests in it:
+ *       {@link EntryObjectStream}) means "compile again", and the fresh compilation replaces the entry.</li>
  * </ul>
  *
  * <p>What the entry checks verify, and what they do not: the key and the payload's SHA-256 are
@@ -631,17 +631,6 @@ public final class CompiledRulebookCache {
         return actual.equals(recorded) ? Optional.of(payload) : Optional.empty();
     }
 
-    /**
-     * The classes an entry may hold, in a holder of its own: creating a filter initialises
-     * {@code ObjectInputFilter.Config}, which looks up the JVM's logging back end, and only reading an
-     * entry needs it, not the callers that only name the cache's directory (a kept {@code lint} result;
-     * docs/benchmarks/cold-start.md, eleventh pass).
-     */
-    private static final class Classes {
-        static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-                "maxdepth=200;maxrefs=2000000;java.**;org.drools.**;org.kie.**;org.mvel2.**;dev.planning.rules.**;!*");
-    }
-
     private static byte[] serialize(Collection<KiePackage> packages) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
@@ -653,8 +642,7 @@ public final class CompiledRulebookCache {
     private static Collection<KiePackage> deserialize(byte[] payload, ClassLoader classLoader)
             throws IOException, ClassNotFoundException {
         try (InputStream in = new ByteArrayInputStream(payload);
-                ObjectInputStream objects = new DroolsObjectInputStream(in, classLoader)) {
-            objects.setObjectInputFilter(Classes.FILTER);
+                ObjectInputStream objects = new EntryObjectStream(in, classLoader)) {
             Object read = objects.readObject();
             if (!(read instanceof List<?> list)) {
                 throw new IOException("not a list of packages");

@@ -255,6 +255,52 @@ class CompiledRulebookCacheTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aClassOutsideTheAllowedOnesInsideDroolsOwnNestedStreamIsNotDeserialized() throws Exception {
+        Rulebook rulebook = rulebook(RULE);
+        Path directory = temp.resolve("cache");
+        GovernanceDecision compiled = decide(rulebook, compiler(CompiledRulebookCache.at(directory)));
+        Path entry = entries(directory).get(0);
+        // Drools' JavaDialectRuntimeData (an allowed class) writes its class store as a byte array and
+        // reads it back with an ObjectInputStream of its own, which the entry's filter does not cover.
+        // A witness of a package no filter allows, hidden in that store, under a header that checks out.
+        org.drools.core.rule.JavaDialectRuntimeData data = new org.drools.core.rule.JavaDialectRuntimeData();
+        ((Map) data.getStore()).put("Forged", new dev.planning.outside.DeserializationWitness());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new org.drools.base.common.DroolsObjectOutputStream(bytes)) {
+            out.writeObject(new ArrayList<>(List.of(data)));
+        }
+        forge(entry, bytes.toByteArray());
+        int before = dev.planning.outside.DeserializationWitness.READ.get();
+
+        CompiledRulebookCache again = CompiledRulebookCache.at(directory);
+        GovernanceDecision decision = decide(rulebook, compiler(again));
+
+        assertThat(dev.planning.outside.DeserializationWitness.READ.get()).isEqualTo(before);
+        assertThat(again.hits()).isZero();
+        assertThat(again.rejected()).isEqualTo(1);
+        assertThat(again.stores()).isEqualTo(1);
+        assertThat(decision).isEqualTo(compiled);
+        assertThat(CompiledRulebookCache.at(directory)).satisfies(third -> {
+            assertThat(decide(rulebook, compiler(third))).isEqualTo(compiled);
+            assertThat(third.hits()).isEqualTo(1);
+        });
+    }
+
+    /** Replaces an entry's payload, under a header naming its key and the payload's own SHA-256. */
+    private static void forge(Path entry, byte[] payload) throws Exception {
+        String key = entry.getFileName().toString().replace(".bin", "");
+        String header = CompiledRulebookCache.MAGIC + "\nkey " + key + "\nsha256 "
+                + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload))
+                + "\n\n";
+        java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
+        forged.writeBytes(header.getBytes(StandardCharsets.UTF_8));
+        forged.writeBytes(payload);
+        Files.write(entry, forged.toByteArray());
+        assertThat(CompiledRulebookCache.payload(Files.readAllBytes(entry), key)).contains(payload);
+    }
+
+    @Test
     void anEntryRecordedUnderAnotherKeyIsNotUsed() throws IOException {
         Path directory = temp.resolve("cache");
         decide(rulebook(RULE), compiler(CompiledRulebookCache.at(directory)));
