@@ -46,7 +46,10 @@ public record KafkaSecurity(Map<String, String> settings) {
     /** No security settings: a plain ({@code PLAINTEXT}) connection, as Kafka's client defaults. */
     public static final KafkaSecurity NONE = new KafkaSecurity(Map.of());
 
-    /** The keys a store file may give, in a store file's spelling; {@link #environmentName(String)} gives each one's variable. */
+    /**
+     * The keys a store file may give, as a store file spells them;
+     * {@link #environmentName(String)} names each one's environment variable.
+     */
     public static final List<String> KEYS = List.of("kafka.security.protocol", "kafka.ssl.truststore.location",
             "kafka.ssl.truststore.type", "kafka.ssl.truststore.password", "kafka.ssl.keystore.location",
             "kafka.ssl.keystore.type", "kafka.ssl.keystore.password", "kafka.ssl.key.password",

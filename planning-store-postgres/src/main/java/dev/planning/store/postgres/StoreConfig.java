@@ -147,8 +147,8 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
             }
             String key = byVariable.get(variable);
             if (key == null) {
-                errors.add(variable + ": unknown Kafka variable (allowed: PLANNING_KAFKA_BOOTSTRAP, PLANNING_KAFKA_TOPIC, "
-                        + String.join(", ", byVariable.keySet()) + "; other client settings are not read, as some"
+                errors.add(variable + ": unknown Kafka variable (allowed: PLANNING_KAFKA_BOOTSTRAP,"
+                        + " PLANNING_KAFKA_TOPIC, " + String.join(", ", byVariable.keySet()) + "; other client settings are not read, as some"
                         + " name a class to load)");
             } else {
                 security.put(key, value);

@@ -36,8 +36,8 @@ class KafkaSecurityTest {
                     ? "org.apache.kafka.common.security.plain.PlainLoginModule"
                     : "org.apache.kafka.common.security.scram.ScramLoginModule");
             assertThat(entry.getControlFlag()).isEqualTo(AppConfigurationEntry.LoginModuleControlFlag.REQUIRED);
-            assertThat(Map.<String, Object>copyOf(entry.getOptions())).containsOnly(Map.<String, Object>entry("username", "user " + secret),
-                    Map.<String, Object>entry("password", secret));
+            Map<String, Object> options = Map.copyOf(entry.getOptions());
+            assertThat(options).containsOnly(Map.entry("username", "user " + secret), Map.entry("password", secret));
         }
     }
 }
