@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -43,9 +42,6 @@ import java.util.function.Function;
  */
 public record KafkaSecurity(Map<String, String> settings) {
 
-    /** No security settings: a plain ({@code PLAINTEXT}) connection, as Kafka's client defaults. */
-    public static final KafkaSecurity NONE = new KafkaSecurity(Map.of());
-
     /**
      * The keys a store file may give, as a store file spells them;
      * {@link #environmentName(String)} names each one's environment variable.
@@ -56,6 +52,21 @@ public record KafkaSecurity(Map<String, String> settings) {
             "kafka.ssl.endpoint.identification.algorithm", "kafka.sasl.mechanism", "kafka.sasl.username",
             "kafka.sasl.password");
 
+    /** Each key's environment variable, spelled out so that a search for the variable finds it. */
+    private static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("kafka.security.protocol", "PLANNING_KAFKA_SECURITY_PROTOCOL"),
+            Map.entry("kafka.ssl.truststore.location", "PLANNING_KAFKA_SSL_TRUSTSTORE_LOCATION"),
+            Map.entry("kafka.ssl.truststore.type", "PLANNING_KAFKA_SSL_TRUSTSTORE_TYPE"),
+            Map.entry("kafka.ssl.truststore.password", "PLANNING_KAFKA_SSL_TRUSTSTORE_PASSWORD"),
+            Map.entry("kafka.ssl.keystore.location", "PLANNING_KAFKA_SSL_KEYSTORE_LOCATION"),
+            Map.entry("kafka.ssl.keystore.type", "PLANNING_KAFKA_SSL_KEYSTORE_TYPE"),
+            Map.entry("kafka.ssl.keystore.password", "PLANNING_KAFKA_SSL_KEYSTORE_PASSWORD"),
+            Map.entry("kafka.ssl.key.password", "PLANNING_KAFKA_SSL_KEY_PASSWORD"),
+            Map.entry("kafka.ssl.endpoint.identification.algorithm",
+                    "PLANNING_KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM"),
+            Map.entry("kafka.sasl.mechanism", "PLANNING_KAFKA_SASL_MECHANISM"),
+            Map.entry("kafka.sasl.username", "PLANNING_KAFKA_SASL_USERNAME"),
+            Map.entry("kafka.sasl.password", "PLANNING_KAFKA_SASL_PASSWORD"));
     private static final String PROTOCOL = "kafka.security.protocol";
     private static final String MECHANISM = "kafka.sasl.mechanism";
     private static final String USERNAME = "kafka.sasl.username";
@@ -68,6 +79,9 @@ public record KafkaSecurity(Map<String, String> settings) {
     private static final List<String> MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
     private static final List<String> ENDPOINT_CHECKS = List.of("https", "none");
 
+    /** No security settings: a plain ({@code PLAINTEXT}) connection, as Kafka's client defaults. */
+    public static final KafkaSecurity NONE = new KafkaSecurity(Map.of());
+
     /**
      * Creates the settings, checked as a store file's are.
      *
@@ -76,7 +90,7 @@ public record KafkaSecurity(Map<String, String> settings) {
      *         every setting missing or without effect; never showing a password
      */
     public KafkaSecurity {
-        settings = Map.copyOf(new TreeMap<>(Objects.requireNonNull(settings, "settings")));
+        settings = Map.copyOf(Objects.requireNonNull(settings, "settings"));
         List<String> problems = problems(settings, key -> key + ": ");
         if (!problems.isEmpty()) {
             throw new InvalidInputException(String.join("\n", problems));
@@ -90,9 +104,14 @@ public record KafkaSecurity(Map<String, String> settings) {
      *
      * @param key one of {@link #KEYS}
      * @return its environment variable's name
+     * @throws IllegalArgumentException for a key not in {@link #KEYS}
      */
     public static String environmentName(String key) {
-        return "PLANNING_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+        String variable = VARIABLES.get(key);
+        if (variable == null) {
+            throw new IllegalArgumentException("not a Kafka security key: " + key);
+        }
+        return variable;
     }
 
     /**

@@ -142,14 +142,15 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         Map<String, String> security = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         new TreeMap<>(env).forEach((variable, value) -> {
-            if (!variable.startsWith("PLANNING_KAFKA_") || ENVIRONMENT_KAFKA.contains(variable)) {
+            // A blank variable counts as unset, as PLANNING_STORE_URL's companions do.
+            if (!variable.startsWith("PLANNING_KAFKA_") || ENVIRONMENT_KAFKA.contains(variable) || value.isBlank()) {
                 return;
             }
             String key = byVariable.get(variable);
             if (key == null) {
                 errors.add(variable + ": unknown Kafka variable (allowed: PLANNING_KAFKA_BOOTSTRAP,"
-                        + " PLANNING_KAFKA_TOPIC, " + String.join(", ", byVariable.keySet()) + "; other client settings are not read, as some"
-                        + " name a class to load)");
+                        + " PLANNING_KAFKA_TOPIC, " + String.join(", ", byVariable.keySet())
+                        + "; other client settings are not read, as some name a class to load)");
             } else {
                 security.put(key, value);
             }

@@ -183,6 +183,7 @@ class StoreConfigTest {
                 "PLANNING_KAFKA_SASL_USERNAME", "planner",
                 "PLANNING_KAFKA_SASL_PASSWORD", "s3cret"));
         env.put("PATH", "/usr/bin");
+        env.put("PLANNING_KAFKA_SSL_KEYSTORE_PASSWORD", " ");
 
         StoreConfig config = StoreConfig.resolve(Optional.empty(), env).orElseThrow();
 
