@@ -27,8 +27,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "FILE",
             description = "Record the demo's events in the PostgreSQL store this configuration file names (url, user,"
-                    + " password, repository, kafka.bootstrap.servers, kafka.topic); default: $PLANNING_STORE_CONFIG or"
-                    + " $PLANNING_STORE_URL, else the workspace's files. With Kafka configured, the events are"
+                    + " password, repository, kafka.bootstrap.servers, kafka.topic, kafka.security.protocol,"
+                    + " kafka.ssl.*, kafka.sasl.*); default: $PLANNING_STORE_CONFIG or $PLANNING_STORE_URL, else the workspace's files. With Kafka configured, the events are"
                     + " published to the topic when the demo ends. Never a URL or password here.")
     Path store;
 

@@ -154,4 +154,21 @@ class StoreCommandTest {
         assertThat(run.err()).contains("bad.properties:2:1: unknown key 'passwd'")
                 .contains("bad.properties:3:1: expected key=value");
     }
+
+    @Test
+    void refusesAKafkaSettingOffTheListAndABadOneWithTheirLinesAndNoPassword() throws IOException {
+        Path file = dir.resolve("kafka.properties");
+        Files.write(file, List.of("url=jdbc:postgresql://localhost/x", "kafka.bootstrap.servers=127.0.0.1:9",
+                "kafka.interceptor.classes=evil.Interceptor", "kafka.security.protocol=SASL_SSL",
+                "kafka.sasl.mechanism=GSSAPI", "kafka.sasl.username=u", "kafka.sasl.password=CLI-SECRET"),
+                StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("store", "portfolio", "--store", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("kafka.properties:3:1: unknown key 'kafka.interceptor.classes'")
+                .contains("kafka.properties:5:1: kafka.sasl.mechanism 'GSSAPI' is not allowed")
+                .doesNotContain("CLI-SECRET");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
 }

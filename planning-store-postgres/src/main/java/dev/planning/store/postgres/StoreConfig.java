@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,11 +28,14 @@ import java.util.TreeSet;
  * {@code sslmode}/{@code sslrootcert} parameters), {@code PLANNING_STORE_USER},
  * {@code PLANNING_STORE_PASSWORD}, {@code PLANNING_STORE_REPOSITORY} (default {@code default}),
  * {@code PLANNING_KAFKA_BOOTSTRAP} (enables the outbox) and {@code PLANNING_KAFKA_TOPIC} (default
- * {@code planning.events}). {@code PLANNING_STORE_CONFIG} names a file instead.
+ * {@code planning.events}), and the Kafka client's security settings of {@link KafkaSecurity}
+ * ({@code PLANNING_KAFKA_SECURITY_PROTOCOL}, {@code PLANNING_KAFKA_SASL_PASSWORD}, ...; any other
+ * {@code PLANNING_KAFKA_} variable is refused). {@code PLANNING_STORE_CONFIG} names a file instead.
  *
  * <p>A configuration file is UTF-8 {@code key=value} lines ({@code #} comments) with the keys
  * {@code url}, {@code user}, {@code password}, {@code repository}, {@code kafka.bootstrap.servers},
- * {@code kafka.topic}; any other key is refused, naming its line.
+ * {@code kafka.topic} and the {@link KafkaSecurity#KEYS}; any other key is refused, naming its line,
+ * and every bad line is reported, not only the first.
  *
  * @param url        the JDBC URL, never {@code null}
  * @param user       the user, when not in the URL
@@ -38,16 +43,17 @@ import java.util.TreeSet;
  * @param repository the repository (tenant), never {@code null}
  * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
  * @param kafkaTopic the topic, never {@code null}
+ * @param kafkaSecurity how the Kafka client reaches the broker (TLS, SASL), never {@code null}
  * @since 0.1
  */
 public record StoreConfig(String url, Optional<String> user, Optional<String> password, String repository,
-        Optional<String> kafkaBootstrap, String kafkaTopic) {
+        Optional<String> kafkaBootstrap, String kafkaTopic, KafkaSecurity kafkaSecurity) {
 
     /** The default topic. */
     public static final String DEFAULT_TOPIC = "planning.events";
 
-    private static final Set<String> KEYS = Set.of("url", "user", "password", "repository",
-            "kafka.bootstrap.servers", "kafka.topic");
+    private static final Set<String> KEYS = keys();
+    private static final Set<String> ENVIRONMENT_KAFKA = Set.of("PLANNING_KAFKA_BOOTSTRAP", "PLANNING_KAFKA_TOPIC");
 
     /**
      * Creates the record; the class comment says what each component holds.
@@ -58,6 +64,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      * @param repository the repository (tenant), never {@code null}
      * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
      * @param kafkaTopic the topic, never {@code null}
+     * @param kafkaSecurity how the Kafka client reaches the broker, never {@code null}
      */
     public StoreConfig {
         Objects.requireNonNull(url, "url");
@@ -66,6 +73,22 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
         Objects.requireNonNull(kafkaTopic, "kafkaTopic");
+        Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
+    }
+
+    /**
+     * A configuration whose Kafka client connects without TLS or SASL ({@link KafkaSecurity#NONE}).
+     *
+     * @param url the JDBC URL, never {@code null}
+     * @param user the user, when not in the URL
+     * @param password the password, when not in the URL
+     * @param repository the repository (tenant), never {@code null}
+     * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
+     * @param kafkaTopic the topic, never {@code null}
+     */
+    public StoreConfig(String url, Optional<String> user, Optional<String> password, String repository,
+            Optional<String> kafkaBootstrap, String kafkaTopic) {
+        this(url, user, password, repository, kafkaBootstrap, kafkaTopic, KafkaSecurity.NONE);
     }
 
     /**
@@ -113,11 +136,38 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
+        Optional<String> bootstrap = opt(env.get("PLANNING_KAFKA_BOOTSTRAP"));
+        Map<String, String> byVariable = new TreeMap<>();
+        KafkaSecurity.KEYS.forEach(key -> byVariable.put(KafkaSecurity.environmentName(key), key));
+        Map<String, String> security = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        new TreeMap<>(env).forEach((variable, value) -> {
+            // A blank variable counts as unset, as PLANNING_STORE_URL's companions do.
+            if (!variable.startsWith("PLANNING_KAFKA_") || ENVIRONMENT_KAFKA.contains(variable) || value.isBlank()) {
+                return;
+            }
+            String key = byVariable.get(variable);
+            if (key == null) {
+                errors.add(variable + ": unknown Kafka variable (allowed: PLANNING_KAFKA_BOOTSTRAP,"
+                        + " PLANNING_KAFKA_TOPIC, " + String.join(", ", byVariable.keySet())
+                        + "; other client settings are not read, as some name a class to load)");
+            } else {
+                security.put(key, value);
+            }
+        });
+        errors.addAll(KafkaSecurity.problems(security, key -> KafkaSecurity.environmentName(key) + ": "));
+        if (!security.isEmpty() && bootstrap.isEmpty()) {
+            errors.add("PLANNING_KAFKA_BOOTSTRAP: not set, so the Kafka security variables ("
+                    + String.join(", ", security.keySet().stream().map(KafkaSecurity::environmentName).toList())
+                    + ") have no effect");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the store's environment is invalid:\n" + String.join("\n", errors));
+        }
         return Optional.of(new StoreConfig(url, opt(env.get("PLANNING_STORE_USER")),
                 opt(env.get("PLANNING_STORE_PASSWORD")),
-                opt(env.get("PLANNING_STORE_REPOSITORY")).orElse("default"),
-                opt(env.get("PLANNING_KAFKA_BOOTSTRAP")),
-                opt(env.get("PLANNING_KAFKA_TOPIC")).orElse(DEFAULT_TOPIC)));
+                opt(env.get("PLANNING_STORE_REPOSITORY")).orElse("default"), bootstrap,
+                opt(env.get("PLANNING_KAFKA_TOPIC")).orElse(DEFAULT_TOPIC), new KafkaSecurity(security)));
     }
 
     private static StoreConfig fromFileOutside(Path file, Optional<Path> workspace) {
@@ -157,6 +207,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                     SourceLocation.ofFile(name));
         }
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -169,10 +220,26 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                 errors.add(name + ":" + (i + 1) + ":1: expected key=value");
             } else if (!KEYS.contains(key)) {
                 errors.add(name + ":" + (i + 1) + ":1: unknown key '" + key + "' (allowed: "
-                        + String.join(", ", new TreeSet<>(KEYS)) + ")");
+                        + String.join(", ", new TreeSet<>(KEYS)) + (key.startsWith("kafka.")
+                                ? "; other Kafka client settings are not read, as some name a class to load" : "")
+                        + ")");
             } else if (values.put(key, line.substring(eq + 1).strip()) != null) {
                 errors.add(name + ":" + (i + 1) + ":1: key '" + key + "' is given twice");
+            } else {
+                lineOf.put(key, i + 1);
             }
+        }
+        Map<String, String> security = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (KafkaSecurity.KEYS.contains(key)) {
+                security.put(key, value);
+            }
+        });
+        errors.addAll(KafkaSecurity.problems(security, key -> name + ":" + lineOf.get(key) + ":1: "));
+        if (!security.isEmpty() && opt(values.get("kafka.bootstrap.servers")).isEmpty()) {
+            String first = security.keySet().iterator().next();
+            errors.add(name + ":" + lineOf.get(first) + ":1: " + first + " without kafka.bootstrap.servers has no"
+                    + " effect (no events are published)");
         }
         if (!values.containsKey("url") || values.get("url").isEmpty()) {
             errors.add(name + ": missing key 'url' (a jdbc:postgresql:// URL)");
@@ -182,7 +249,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         }
         return new StoreConfig(values.get("url"), opt(values.get("user")), opt(values.get("password")),
                 opt(values.get("repository")).orElse("default"), opt(values.get("kafka.bootstrap.servers")),
-                opt(values.get("kafka.topic")).orElse(DEFAULT_TOPIC));
+                opt(values.get("kafka.topic")).orElse(DEFAULT_TOPIC), new KafkaSecurity(security));
     }
 
     /**
@@ -199,22 +266,32 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
     }
 
     /**
-     * The producer properties for {@link OutboxRelay#producer(Properties)}, when Kafka is configured.
+     * The client properties for {@link OutboxRelay#producer(Properties)} (or a consumer of the
+     * topic), when Kafka is configured: the bootstrap servers and the {@link KafkaSecurity} settings.
      *
-     * @return the producer properties, when Kafka is configured
+     * @return the client properties, when Kafka is configured
      */
     public Optional<Properties> kafkaProperties() {
         return kafkaBootstrap.map(servers -> {
             Properties props = new Properties();
             props.put("bootstrap.servers", servers);
+            kafkaSecurity.applyTo(props);
             return props;
         });
     }
 
-    /** Never shows the password. */
+    /** Never shows a password. */
     @Override
     public String toString() {
-        return "StoreConfig[" + PostgresStore.redact(url) + ", repository=" + repository + "]";
+        return "StoreConfig[" + PostgresStore.redact(url) + ", repository=" + repository
+                + (kafkaSecurity.settings().isEmpty() ? "" : ", " + kafkaSecurity) + "]";
+    }
+
+    private static Set<String> keys() {
+        Set<String> keys = new HashSet<>(Set.of("url", "user", "password", "repository",
+                "kafka.bootstrap.servers", "kafka.topic"));
+        keys.addAll(KafkaSecurity.KEYS);
+        return Set.copyOf(keys);
     }
 
     private static Optional<String> opt(String value) {

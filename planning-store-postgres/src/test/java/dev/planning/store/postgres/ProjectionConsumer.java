@@ -39,8 +39,19 @@ public final class ProjectionConsumer {
      */
     static CycleStateProjection run(String bootstrap, String topic, Duration duration, int enough, PrintStream out)
             throws Exception {
+        Properties client = new Properties();
+        client.put("bootstrap.servers", bootstrap);
+        return run(client, topic, duration, enough, out);
+    }
+
+    /**
+     * As {@link #run(String, String, Duration, int, PrintStream)}, connecting with {@code client}:
+     * a store configuration's {@link StoreConfig#kafkaProperties()} (bootstrap servers, TLS, SASL).
+     */
+    static CycleStateProjection run(Properties client, String topic, Duration duration, int enough, PrintStream out)
+            throws Exception {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(client);
         props.put("group.id", "planning-projection-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
         CycleStateProjection projection = new CycleStateProjection();

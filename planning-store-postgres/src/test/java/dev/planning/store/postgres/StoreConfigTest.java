@@ -136,6 +136,187 @@ class StoreConfigTest {
                 .contains("jdbc:postgresql://db/planning?...");
     }
 
+    @Test
+    void aFileReadsEveryKafkaSecurityKeyIntoTheClientsPropertiesAndBuildsTheSaslLoginItself() throws Exception {
+        Path truststore = Files.writeString(dir.resolve("trust.p12"), "not read here");
+        Path keystore = Files.writeString(dir.resolve("client.p12"), "not read here");
+        Path file = file("url=" + TLS_URL, "kafka.bootstrap.servers=kafka-1:9093",
+                "kafka.security.protocol=SASL_SSL",
+                "kafka.ssl.truststore.location=" + truststore, "kafka.ssl.truststore.type=PKCS12",
+                "kafka.ssl.truststore.password=trust-pw",
+                "kafka.ssl.keystore.location=" + keystore, "kafka.ssl.keystore.type=PKCS12",
+                "kafka.ssl.keystore.password=store-pw", "kafka.ssl.key.password=key-pw",
+                "kafka.ssl.endpoint.identification.algorithm=https",
+                "kafka.sasl.mechanism=SCRAM-SHA-512", "kafka.sasl.username=planner",
+                "kafka.sasl.password=pa\"ss\\word; x=y");
+
+        StoreConfig config = StoreConfig.fromFile(file);
+
+        assertThat(config.kafkaSecurity().settings()).hasSize(KafkaSecurity.KEYS.size());
+        assertThat(config.kafkaProperties().orElseThrow()).containsOnly(
+                Map.entry("bootstrap.servers", "kafka-1:9093"),
+                Map.entry("security.protocol", "SASL_SSL"),
+                Map.entry("ssl.truststore.location", truststore.toString()),
+                Map.entry("ssl.truststore.type", "PKCS12"),
+                Map.entry("ssl.truststore.password", "trust-pw"),
+                Map.entry("ssl.keystore.location", keystore.toString()),
+                Map.entry("ssl.keystore.type", "PKCS12"),
+                Map.entry("ssl.keystore.password", "store-pw"),
+                Map.entry("ssl.key.password", "key-pw"),
+                Map.entry("ssl.endpoint.identification.algorithm", "https"),
+                Map.entry("sasl.mechanism", "SCRAM-SHA-512"),
+                Map.entry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"planner\" password=\"pa\\\"ss\\\\word; x=y\";"));
+    }
+
+    @Test
+    void everyKafkaSecurityVariableIsReadFromTheEnvironment() throws Exception {
+        Path truststore = Files.writeString(dir.resolve("ca.pem"), "not read here");
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "PLANNING_STORE_URL", TLS_URL,
+                "PLANNING_KAFKA_BOOTSTRAP", "kafka-1:9093",
+                "PLANNING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "PLANNING_KAFKA_SSL_TRUSTSTORE_LOCATION", truststore.toString(),
+                "PLANNING_KAFKA_SSL_TRUSTSTORE_TYPE", "PEM",
+                "PLANNING_KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM", "none",
+                "PLANNING_KAFKA_SASL_MECHANISM", "PLAIN",
+                "PLANNING_KAFKA_SASL_USERNAME", "planner",
+                "PLANNING_KAFKA_SASL_PASSWORD", "s3cret"));
+        env.put("PATH", "/usr/bin");
+        env.put("PLANNING_KAFKA_SSL_KEYSTORE_PASSWORD", " ");
+
+        StoreConfig config = StoreConfig.resolve(Optional.empty(), env).orElseThrow();
+
+        assertThat(config.kafkaProperties().orElseThrow())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("ssl.truststore.location", truststore.toString())
+                .containsEntry("ssl.truststore.type", "PEM")
+                .as("none, written out, is Kafka's empty value: no host-name check")
+                .containsEntry("ssl.endpoint.identification.algorithm", "")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                        + " username=\"planner\" password=\"s3cret\";")
+                .hasSize(7);
+        for (String key : KafkaSecurity.KEYS) {
+            assertThat(KafkaSecurity.environmentName(key)).startsWith("PLANNING_KAFKA_")
+                    .isEqualTo("PLANNING_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        }
+    }
+
+    @Test
+    void aKafkaKeyOffTheListIsRefusedWithItsLineEvenOneThatWouldLoadAClass() throws Exception {
+        Path file = file("url=jdbc:postgresql://db/x", "kafka.bootstrap.servers=k:9092",
+                "kafka.interceptor.classes=evil.Interceptor",
+                "kafka.sasl.jaas.config=evil.LoginModule required;",
+                "kafka.sasl.login.callback.handler.class=evil.Handler",
+                "kafka.ssl.engine.factory.class=evil.Factory");
+
+        assertThatThrownBy(() -> StoreConfig.fromFile(file))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(file + ":3:1: unknown key 'kafka.interceptor.classes'")
+                .hasMessageContaining(file + ":4:1: unknown key 'kafka.sasl.jaas.config'")
+                .hasMessageContaining(file + ":5:1: unknown key 'kafka.sasl.login.callback.handler.class'")
+                .hasMessageContaining(file + ":6:1: unknown key 'kafka.ssl.engine.factory.class'")
+                .hasMessageContaining("kafka.sasl.username")
+                .hasMessageContaining("some name a class to load");
+        assertThatThrownBy(() -> new KafkaSecurity(Map.of("kafka.interceptor.classes", "evil.Interceptor")))
+                .as("nor can the record be built around the check")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown Kafka setting 'kafka.interceptor.classes'");
+    }
+
+    @Test
+    void anUnknownKafkaVariableIsRefusedByName() {
+        assertThatThrownBy(() -> StoreConfig.resolve(Optional.empty(), Map.of(
+                "PLANNING_STORE_URL", TLS_URL, "PLANNING_KAFKA_BOOTSTRAP", "k:9092",
+                "PLANNING_KAFKA_SASL_JAAS_CONFIG", "evil.LoginModule required;",
+                "PLANNING_KAFKA_INTERCEPTOR_CLASSES", "evil.Interceptor")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("PLANNING_KAFKA_SASL_JAAS_CONFIG: unknown Kafka variable")
+                .hasMessageContaining("PLANNING_KAFKA_INTERCEPTOR_CLASSES: unknown Kafka variable")
+                .hasMessageContaining("PLANNING_KAFKA_SASL_PASSWORD");
+    }
+
+    @Test
+    void everyBadKafkaValueOfAFileIsReportedWithItsLine() throws Exception {
+        Path file = file("url=jdbc:postgresql://db/x", "kafka.bootstrap.servers=k:9092",
+                "kafka.security.protocol=SASL_SSL",
+                "kafka.ssl.truststore.type=P12",
+                "kafka.ssl.endpoint.identification.algorithm=",
+                "kafka.sasl.mechanism=GSSAPI",
+                "kafka.ssl.keystore.location=" + dir.resolve("absent.p12"));
+
+        assertThatThrownBy(() -> StoreConfig.fromFile(file))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(file + ":4:1: kafka.ssl.truststore.type 'P12' is not allowed (allowed: PEM,"
+                        + " PKCS12, JKS)")
+                .hasMessageContaining(file + ":4:1: kafka.ssl.truststore.type is given without"
+                        + " kafka.ssl.truststore.location")
+                .hasMessageContaining(file + ":5:1: kafka.ssl.endpoint.identification.algorithm has no value")
+                .hasMessageContaining(file + ":6:1: kafka.sasl.mechanism 'GSSAPI' is not allowed (allowed: PLAIN,"
+                        + " SCRAM-SHA-256, SCRAM-SHA-512)")
+                .hasMessageContaining(file + ":7:1: kafka.ssl.keystore.location names no file: "
+                        + dir.resolve("absent.p12"))
+                .hasMessageContaining(file + ":3:1: kafka.security.protocol SASL_SSL needs kafka.sasl.username")
+                .hasMessageContaining(file + ":3:1: kafka.security.protocol SASL_SSL needs kafka.sasl.password");
+        Path protocol = file("url=jdbc:postgresql://db/x", "kafka.bootstrap.servers=k:9092",
+                "kafka.security.protocol=TLS");
+        assertThatThrownBy(() -> StoreConfig.fromFile(protocol))
+                .hasMessageContaining(protocol + ":3:1: kafka.security.protocol 'TLS' is not allowed (allowed:"
+                        + " PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL)");
+    }
+
+    @Test
+    void settingsWithoutEffectAreRefusedRatherThanIgnored() throws Exception {
+        Path file = file("url=jdbc:postgresql://db/x", "kafka.bootstrap.servers=k:9092",
+                "kafka.security.protocol=SASL_PLAINTEXT", "kafka.sasl.mechanism=PLAIN", "kafka.sasl.username=u",
+                "kafka.sasl.password=p", "kafka.ssl.endpoint.identification.algorithm=none");
+        Path noBroker = file("url=jdbc:postgresql://db/x", "kafka.security.protocol=SSL");
+
+        assertThatThrownBy(() -> StoreConfig.fromFile(file))
+                .hasMessageContaining(file + ":7:1: kafka.ssl.endpoint.identification.algorithm has no effect with"
+                        + " kafka.security.protocol SASL_PLAINTEXT");
+        assertThatThrownBy(() -> StoreConfig.fromFile(noBroker))
+                .hasMessageContaining(noBroker + ":2:1: kafka.security.protocol without kafka.bootstrap.servers");
+        assertThatThrownBy(() -> StoreConfig.resolve(Optional.empty(), Map.of("PLANNING_STORE_URL", TLS_URL,
+                "PLANNING_KAFKA_SASL_MECHANISM", "PLAIN")))
+                .hasMessageContaining("PLANNING_KAFKA_SASL_MECHANISM: kafka.sasl.mechanism has no effect with"
+                        + " kafka.security.protocol PLAINTEXT")
+                .hasMessageContaining("PLANNING_KAFKA_BOOTSTRAP: not set");
+    }
+
+    @Test
+    void noPasswordShowsInAnyMessageOrText() throws Exception {
+        Path pem = Files.writeString(dir.resolve("ca.pem"), "not read here");
+        Path file = file("url=jdbc:postgresql://db/x", "kafka.bootstrap.servers=k:9092",
+                "kafka.security.protocol=SASL_PLAINTEXT", "kafka.sasl.mechanism=SCRAM-SHA-256",
+                "kafka.sasl.username=u", "kafka.sasl.password=SASL-SECRET-1",
+                "kafka.ssl.truststore.location=" + pem, "kafka.ssl.truststore.type=PEM",
+                "kafka.ssl.truststore.password=TRUST-SECRET-2", "kafka.ssl.key.password=KEY-SECRET-3");
+        Map<String, String> env = Map.of("PLANNING_STORE_URL", TLS_URL, "PLANNING_KAFKA_BOOTSTRAP", "k:9092",
+                "PLANNING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "PLANNING_KAFKA_SASL_MECHANISM", "PLAIN",
+                "PLANNING_KAFKA_SASL_USERNAME", "u", "PLANNING_KAFKA_SASL_PASSWORD", "ENV-SECRET-4\n",
+                "PLANNING_KAFKA_SSL_KEYSTORE_PASSWORD", "STORE-SECRET-5");
+
+        assertThatThrownBy(() -> StoreConfig.fromFile(file))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("kafka.ssl.truststore.password is not supported for a PEM truststore")
+                .hasMessageContaining("kafka.ssl.key.password is given without kafka.ssl.keystore.location")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
+        assertThatThrownBy(() -> StoreConfig.resolve(Optional.empty(), env))
+                .hasMessageContaining("PLANNING_KAFKA_SASL_PASSWORD: kafka.sasl.password holds a control character")
+                .hasMessageContaining("PLANNING_KAFKA_SSL_KEYSTORE_PASSWORD: kafka.ssl.keystore.password is given"
+                        + " without kafka.ssl.keystore.location")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
+        StoreConfig good = new StoreConfig(TLS_URL, Optional.empty(), Optional.empty(), "r", Optional.of("k:9092"),
+                "t", new KafkaSecurity(Map.of("kafka.security.protocol", "SASL_PLAINTEXT",
+                        "kafka.sasl.mechanism", "PLAIN", "kafka.sasl.username", "u",
+                        "kafka.sasl.password", "GOOD-SECRET-6")));
+        assertThat(good.toString()).contains("kafka.sasl.username=u", "kafka.sasl.password=(hidden)")
+                .doesNotContain("SECRET");
+        assertThat(good.kafkaSecurity().toString()).doesNotContain("SECRET");
+    }
+
     private Path file(String... lines) throws Exception {
         Path file = Files.createTempFile(dir, "store", ".properties");
         Files.write(file, List.of(lines), StandardCharsets.UTF_8);

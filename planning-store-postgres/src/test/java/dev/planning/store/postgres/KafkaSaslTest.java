@@ -1,0 +1,177 @@
+package dev.planning.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A broker that requires a SASL login (PLAIN over SASL_PLAINTEXT, a listener of its own) reached
+ * through the store file's Kafka settings, as the {@code planning} command reaches it: with the
+ * right user name and password the relay publishes the committed events and a consumer with the
+ * same settings reads them; with a wrong password, or none, the broker refuses the client, the
+ * relay says why, and the events wait in the outbox, to be published once the password is right.
+ * The password holds a quote, a backslash and a semicolon, so the login entry built from it must
+ * quote it exactly for the broker to accept it.
+ */
+@Tag("slow")
+@Tag("servers")
+class KafkaSaslTest {
+
+    private static final String USER = "planner";
+    private static final String PASSWORD = "pa\"ss\\word; x=y";
+    private static final CycleRef CYCLE = new CycleRef("fe", "sasl");
+
+    private static SecuredBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBrokerRequiringSasl() throws Exception {
+        broker = SecuredBroker.start(SecurityProtocol.SASL_PLAINTEXT, Map.of(
+                // No authorizer: the test is about the login, not about ACLs.
+                "authorizer.class.name", "",
+                "listener.name.external.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\""
+                        + " password=\"broker-secret\" user_broker=\"broker-secret\" user_" + USER + "="
+                        + KafkaSecurity.jaasQuoted(PASSWORD) + ";"));
+        Properties client = new Properties();
+        client.put("bootstrap.servers", broker.bootstrapServers());
+        new KafkaSecurity(sasl(PASSWORD)).applyTo(client);
+        broker.warmUp(client);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void withTheRightPasswordTheEventsArriveAndAConsumerWithTheSameSettingsReadsThem() throws Exception {
+        StoreConfig config = StoreConfig.fromFile(storeFile(sasl(PASSWORD)));
+        String topic = topic(config);
+        try (PostgresStore store = config.open();
+                OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
+                        OutboxRelay.producer(config.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
+            appendTwo(store);
+
+            assertThat(relay.drainOnce()).isEqualTo(2);
+            assertThat(relay.pending()).isZero();
+            assertThat(relay.lastFailure()).isEmpty();
+        }
+        CycleStateProjection projection = ProjectionConsumer.run(config.kafkaProperties().orElseThrow(), topic,
+                Duration.ofSeconds(60), 2, quiet());
+        assertThat(projection.applied()).hasSize(2);
+        assertThat(projection.states()).containsValue(CycleState.READY_FOR_HANDOFF);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedInWordsAndTheEventsWaitUntilThePasswordIsRight() throws Exception {
+        StoreConfig wrong = StoreConfig.fromFile(storeFile(sasl("not-" + PASSWORD)));
+        StoreConfig right = StoreConfig.fromFile(storeFile(sasl(PASSWORD)));
+        String topic = topic(right);
+        try (PostgresStore store = wrong.open()) {
+            appendTwo(store);
+            try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
+                    OutboxRelay.producer(wrong.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
+                assertThat(relay.drainOnce()).isZero();
+                assertThat(relay.pending()).as("nothing lost: both wait in the outbox").isEqualTo(2);
+                Throwable failure = relay.lastFailure().orElseThrow();
+                assertThat(causes(failure)).anySatisfy(cause -> assertThat(cause)
+                        .isInstanceOf(SaslAuthenticationException.class)
+                        .hasMessageContaining("Authentication failed"));
+                assertThat(causes(failure)).allSatisfy(cause -> assertThat(String.valueOf(cause.getMessage()))
+                        .doesNotContain(PASSWORD));
+            }
+            try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
+                    OutboxRelay.producer(right.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
+                assertThat(relay.drainOnce()).isEqualTo(2);
+                assertThat(relay.pending()).isZero();
+            }
+        }
+        assertThat(ProjectionConsumer.run(right.kafkaProperties().orElseThrow(), topic, Duration.ofSeconds(60), 2,
+                quiet()).applied()).hasSize(2);
+    }
+
+    @Test
+    void aClientWithoutTheSaslSettingsIsNotServed() throws Exception {
+        StoreConfig plain = StoreConfig.fromFile(storeFile(Map.of()));
+        String topic = topic(StoreConfig.fromFile(storeFile(sasl(PASSWORD))));
+        try (PostgresStore store = plain.open();
+                OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
+                        OutboxRelay.producer(plain.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(10))) {
+            appendTwo(store);
+
+            assertThat(relay.drainOnce()).isZero();
+            assertThat(relay.pending()).isEqualTo(2);
+            assertThat(relay.lastFailure()).isPresent();
+        }
+    }
+
+    static Map<String, String> sasl(String password) {
+        return Map.of("kafka.security.protocol", "SASL_PLAINTEXT", "kafka.sasl.mechanism", "PLAIN",
+                "kafka.sasl.username", USER, "kafka.sasl.password", password);
+    }
+
+    /** A store file naming a database of its own (one relay drains a whole database) and the broker. */
+    private Path storeFile(Map<String, String> kafka) throws Exception {
+        String database = "kafka_sasl_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = TestServers.postgres().getConnection(); Statement create = admin.createStatement()) {
+            create.execute("CREATE DATABASE " + database);
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "url=" + TestServers.jdbcUrl().replace("/postgres?", "/" + database + "?"),
+                "repository=sasl", "kafka.bootstrap.servers=" + broker.bootstrapServers()));
+        kafka.forEach((key, value) -> lines.add(key + "=" + value));
+        Path file = Files.createTempFile(dir, "store", ".properties");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static String topic(StoreConfig config) throws Exception {
+        String topic = "planning.events." + UUID.randomUUID();
+        broker.createTopic(topic, config.kafkaProperties().orElseThrow());
+        return topic;
+    }
+
+    private static void appendTwo(PostgresStore store) {
+        String head = store.eventStore().append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS).hash();
+        store.eventStore().append(CYCLE, Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+    }
+
+    static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}

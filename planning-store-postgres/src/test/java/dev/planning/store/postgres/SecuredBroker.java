@@ -1,0 +1,165 @@
+package dev.planning.store.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import javax.security.auth.login.Configuration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A single-node KRaft broker of one test class, whose client listener ({@code EXTERNAL}) requires
+ * TLS or SASL, unlike the shared plain one of {@link TestServers}: configured by broker properties
+ * given here, in a directory of its own removed on close. The controller's listener stays plain.
+ *
+ * <p>Kafka's test kit, for a SASL listener with PLAIN, writes a JAAS file of its own and points the
+ * JVM-wide {@code java.security.auth.login.config} at it; close removes the file (the test kit does)
+ * and puts the property back as it was, so no later test sees it.
+ */
+final class SecuredBroker {
+
+    private static final String JAAS = "java.security.auth.login.config";
+
+    private final KafkaClusterTestKit cluster;
+    private final Path directory;
+    private final String jaasBefore;
+
+    private SecuredBroker(KafkaClusterTestKit cluster, Path directory, String jaasBefore) {
+        this.cluster = cluster;
+        this.directory = directory;
+        this.jaasBefore = jaasBefore;
+    }
+
+    /**
+     * Starts a broker whose client listener speaks {@code protocol} as the test kit knows it
+     * (PLAINTEXT or SASL_PLAINTEXT; TLS is given by {@code listener.security.protocol.map} in
+     * {@code props}), with {@code props} over the single-node defaults.
+     */
+    static SecuredBroker start(SecurityProtocol protocol, Map<String, String> props) throws Exception {
+        Path directory = Files.createTempDirectory("planning-kafka-secured-");
+        String jaasBefore = System.getProperty(JAAS);
+        KafkaClusterTestKit cluster = null;
+        try {
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(directory)
+                    .setBrokerListenerName(new ListenerName("EXTERNAL")).setBrokerSecurityProtocol(protocol).build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("num.partitions", "1");
+            props.forEach(builder::setConfigProp);
+            cluster = builder.build();
+            TestServers.formatQuietly(cluster);
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new SecuredBroker(cluster, directory, jaasBefore);
+        } catch (Exception | Error e) {
+            try {
+                if (cluster != null) {
+                    cluster.close();
+                }
+            } catch (Exception cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            restoreJaas(jaasBefore);
+            deleteTree(directory);
+            throw e;
+        }
+    }
+
+    /** The client listener's bootstrap servers ({@code localhost:PORT}). */
+    String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /**
+     * Sends one record to a topic of its own with the relay's producer settings and no deadline to
+     * speak of, through a client configured by {@code client}: the first idempotent producer's id
+     * allocation can outlast the relay's few seconds of blocking on a loaded machine.
+     */
+    void warmUp(Properties client) throws Exception {
+        createTopic("warm-up", client);
+        Properties patient = new Properties();
+        patient.putAll(client);
+        patient.put("max.block.ms", "300000");
+        patient.put("request.timeout.ms", "300000");
+        patient.put("delivery.timeout.ms", "600000");
+        try (Producer<String, byte[]> producer = OutboxRelay.producer(patient)) {
+            producer.send(new ProducerRecord<>("warm-up", "warm-up", new byte[0])).get();
+        }
+    }
+
+    /** Creates {@code topic} through a client configured by {@code client}; waits until its partition has a leader. */
+    void createTopic(String topic, Properties client) throws Exception {
+        Map<String, Object> admin = new java.util.HashMap<>();
+        client.forEach((key, value) -> admin.put(key.toString(), value));
+        try (Admin created = Admin.create(admin)) {
+            created.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (true) {
+                try {
+                    var described = created.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                    if (!described.partitions().isEmpty()
+                            && described.partitions().stream().allMatch(p -> p.leader() != null)) {
+                        break;
+                    }
+                } catch (ExecutionException notYetKnown) {
+                    // UnknownTopicOrPartition until the broker has the controller's record
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " has no leader after 5 minutes");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** Stops the broker, removes its directory and puts the JAAS property back. */
+    void close() throws Exception {
+        try {
+            cluster.close();
+        } finally {
+            restoreJaas(jaasBefore);
+            deleteTree(directory);
+        }
+    }
+
+    private static void restoreJaas(String before) {
+        if (before == null) {
+            System.clearProperty(JAAS);
+        } else {
+            System.setProperty(JAAS, before);
+        }
+        Configuration.setConfiguration(null);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the broker's directory " + root, e);
+        }
+    }
+}
