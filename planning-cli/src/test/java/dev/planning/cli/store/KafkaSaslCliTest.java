@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ class KafkaSaslCliTest {
             Configuration.setConfiguration(null);
             if (kafkaDirectory != null && Files.exists(kafkaDirectory)) {
                 try (var walk = Files.walk(kafkaDirectory)) {
-                    for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(path);
                     }
                 }

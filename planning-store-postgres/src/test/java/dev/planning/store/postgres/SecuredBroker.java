@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +109,7 @@ final class SecuredBroker {
 
     /** Creates {@code topic} through a client configured by {@code client}; waits until its partition has a leader. */
     void createTopic(String topic, Properties client) throws Exception {
-        Map<String, Object> admin = new java.util.HashMap<>();
+        Map<String, Object> admin = new HashMap<>();
         client.forEach((key, value) -> admin.put(key.toString(), value));
         try (Admin created = Admin.create(admin)) {
             created.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();

@@ -7,7 +7,9 @@ import dev.planning.api.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -172,7 +174,7 @@ class StoreConfigTest {
     @Test
     void everyKafkaSecurityVariableIsReadFromTheEnvironment() throws Exception {
         Path truststore = Files.writeString(dir.resolve("ca.pem"), "not read here");
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "PLANNING_STORE_URL", TLS_URL,
                 "PLANNING_KAFKA_BOOTSTRAP", "kafka-1:9093",
                 "PLANNING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
@@ -199,7 +201,7 @@ class StoreConfigTest {
                 .hasSize(7);
         for (String key : KafkaSecurity.KEYS) {
             assertThat(KafkaSecurity.environmentName(key)).startsWith("PLANNING_KAFKA_")
-                    .isEqualTo("PLANNING_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+                    .isEqualTo("PLANNING_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
         }
     }
 
