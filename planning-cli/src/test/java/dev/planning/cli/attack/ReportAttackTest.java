@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.cli.CliRun;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,33 @@ class ReportAttackTest {
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(everything(site)).doesNotContain("eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA").doesNotContain("extraheader")
                 .doesNotContain("repositoryformatversion");
+    }
+
+    /**
+     * Seventh review (2026-12-04): the evidence file a refused or accepted move names (the event log's
+     * {@code evidence.GATE}, which the contributor writes) was read whole, whatever its size: one of
+     * 3 GiB ended the report with an {@code OutOfMemoryError}, no site written. Evidence over the bound
+     * {@code verify} keeps (32 MiB) is now not read, and the report says so at that gate.
+     */
+    @Test
+    void anEvidenceFileOverTheBoundIsNotReadAndTheReportIsStillWritten() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+        Path evidence;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            evidence = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+        }
+        try (RandomAccessFile huge = new RandomAccessFile(evidence.toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: no disk, but a 3 GiB file to whoever reads it
+        }
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(everything(site)).contains("is over the 32 MiB");
     }
 
     private static String everything(Path site) throws IOException {
