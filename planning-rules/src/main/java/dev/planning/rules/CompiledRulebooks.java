@@ -41,6 +41,10 @@ public final class CompiledRulebooks {
      * rulebook's settings is kept there too ({@link #keepValidatedSettings}), and so are the parses of
      * trust files and sealed manifests.
      *
+     * <p>Compiled rulebooks stop being kept on disk, for the rest of the process, once a workspace that
+     * holds the directory (as given or as links resolve) is opened with {@code Planning.builder()}: with
+     * a rulebook outside the workspace, an entry lying there could otherwise judge its plans.
+     *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the cache directory in use, or empty when the environment turns the cache off
      */
