@@ -24,6 +24,7 @@ import dev.planning.engine.internal.gate.GateCheck;
 import dev.planning.engine.internal.gate.GateRegistry;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.signing.TrustFile;
+import dev.planning.engine.internal.workspace.OpenedWorkspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -449,6 +450,8 @@ public final class Planning {
             if (!Files.isDirectory(root)) {
                 throw new InvalidInputException("workspace directory not found: " + workspace);
             }
+            // Before any rulebook is loaded or compiled: a cache kept across runs learns the workspace.
+            OpenedWorkspaces.opened(root);
             if (trustFile != null) {
                 // Refused before anything runs or is recorded, not when a gate first needs the keys.
                 TrustFile.requireOutside(trustFile, root);

@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,11 @@ final class WorkspaceReader {
     static final int EXPIRY_WARNING_DAYS = 14;
     /** Source views show files up to this size; a larger one is named, not shown. */
     static final long MAX_SOURCE_BYTES = 2L << 20;
+    /**
+     * Gate evidence files are read up to this size, the bound {@code verify} reads sealed evidence to; a
+     * larger one is named, not read (an event log, which anyone who commits writes, may name any file).
+     */
+    static final long MAX_EVIDENCE_BYTES = 32L << 20;
 
     private static final ObjectMapper JSON = JsonMappers.json();
     private static final Pattern LOCATION = Pattern.compile("^(.+?)(?::(\\d+))?(?::(\\d+))?$");
@@ -67,6 +73,8 @@ final class WorkspaceReader {
     private final Optional<TrustedKeys> trust;
     private final LocalDate asOf;
     private final CycleArtifacts artifacts;
+    /** Each evidence file read once, however many attempts name it. */
+    private final Map<String, EvidenceRead> evidenceRead = new HashMap<>();
 
     WorkspaceReader(PlanningWorkspace workspace, WorkspaceLayout layout, Optional<TrustedKeys> trust, LocalDate asOf) {
         this.workspace = workspace;
@@ -193,24 +201,44 @@ final class WorkspaceReader {
         return List.copyOf(attempts);
     }
 
+    /** A gate evidence file as read once for the report: its document, or why it could not be read. */
+    private record EvidenceRead(JsonNode root, String error) {
+    }
+
+    /**
+     * Reads a gate evidence file the event log names (the contributor's text): inside the workspace,
+     * not of the git directory, at most {@link #MAX_EVIDENCE_BYTES}, a {@code gate_evidence} document.
+     */
+    private EvidenceRead readEvidence(String evidencePath) {
+        try {
+            Path file = SafePaths.resolve(workspace.root(), evidencePath);
+            if (inGitDirectory(evidencePath)) {
+                throw new IOException("a file of the git directory is never read");
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_EVIDENCE_BYTES) {
+                throw new IOException("the file is over the " + (MAX_EVIDENCE_BYTES >> 20) + " MiB gate evidence"
+                        + " is read up to");
+            }
+            JsonNode root = JSON.readTree(Files.readAllBytes(file));
+            if (root == null || !root.isObject() || !"gate_evidence".equals(root.path("type").asText())) {
+                throw new IOException("not a gate_evidence document");
+            }
+            return new EvidenceRead(root, "");
+        } catch (IOException | PlanningException e) {
+            return new EvidenceRead(null, e.getMessage());
+        }
+    }
+
     private Model.GateRun gateRun(String gate, String status, Optional<String> evidencePath, List<Waiver> waivers) {
         if (evidencePath.isEmpty()) {
             return new Model.GateRun(gate, status, evidencePath, List.of(), List.of(), Optional.empty());
         }
-        JsonNode root;
-        try {
-            Path file = SafePaths.resolve(workspace.root(), evidencePath.get());
-            if (inGitDirectory(evidencePath.get())) {
-                throw new IOException("a file of the git directory is never read");
-            }
-            root = JSON.readTree(Files.readAllBytes(file));
-            if (root == null || !root.isObject() || !"gate_evidence".equals(root.path("type").asText())) {
-                throw new IOException("not a gate_evidence document");
-            }
-        } catch (IOException | PlanningException e) {
+        EvidenceRead read = evidenceRead.computeIfAbsent(evidencePath.get(), this::readEvidence);
+        if (read.root() == null) {
             return new Model.GateRun(gate, status, evidencePath, List.of(), List.of(), Optional.of(
-                    "evidence " + evidencePath.get() + " of gate " + gate + " cannot be read: " + e.getMessage()));
+                    "evidence " + evidencePath.get() + " of gate " + gate + " cannot be read: " + read.error()));
         }
+        JsonNode root = read.root();
         List<Model.FindingRow> findings = new ArrayList<>();
         for (JsonNode f : root.path("findings")) {
             int line = f.path("line").asInt(0);

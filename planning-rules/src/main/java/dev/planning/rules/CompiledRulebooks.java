@@ -3,6 +3,7 @@ package dev.planning.rules;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.governance.GovernanceEngine;
+import dev.planning.engine.internal.workspace.OpenedWorkspaces;
 import dev.planning.rules.internal.drools.CompiledRulebookCache;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
@@ -40,15 +41,37 @@ public final class CompiledRulebooks {
      * rulebook's settings is kept there too ({@link #keepValidatedSettings}), and so are the parses of
      * trust files and sealed manifests.
      *
+     * <p>Compiled rulebooks stop being kept on disk, for the rest of the process, once a workspace that
+     * holds the directory (as given or as links resolve) is opened with {@code Planning.builder()}: with
+     * a rulebook outside the workspace, an entry lying there could otherwise judge its plans.
+     *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the cache directory in use, or empty when the environment turns the cache off
      */
     public static Optional<Path> cacheAcrossRuns(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
         Optional<Path> directory = CompiledRulebookCache.defaultDirectory(environment);
-        directory.ifPresent(d -> new DroolsGovernanceEngineFactory().useDiskCache(CompiledRulebookCache.at(d)));
+        directory.ifPresent(d -> useDiskCache(CompiledRulebookCache.at(d)));
         keepSettings(directory);
         return directory;
+    }
+
+    /**
+     * Keeps compiled rulebooks in {@code cache} until a workspace is opened ({@code Planning.builder().build()})
+     * that holds its directory, as given or as links resolve: from then on none are kept on disk in this
+     * process. The compiler is told only the rulebook's directory, so with a rulebook outside the
+     * workspace a cache directory inside it would be used, and there, in a workspace that is no git
+     * checkout (an archive unpacked), an entry and a "passed" verdict for the real rule files' key may
+     * lie, made from doctored rules (docs/SECURITY.md, seventh review).
+     */
+    private static void useDiskCache(CompiledRulebookCache cache) {
+        DroolsGovernanceEngineFactory factory = new DroolsGovernanceEngineFactory();
+        factory.useDiskCache(cache);
+        OpenedWorkspaces.listen(root -> {
+            if (!cache.liesOutside(root)) {
+                factory.useDiskCache(null);
+            }
+        });
     }
 
     /**
@@ -107,6 +130,7 @@ public final class CompiledRulebooks {
      */
     public static void noCacheAcrossRuns() {
         new DroolsGovernanceEngineFactory().useDiskCache(null);
+        OpenedWorkspaces.listen(null);
         KeptRulebookSettings.keepIn(Optional.empty());
         KeptDocumentParses.keepIn(Optional.empty());
     }

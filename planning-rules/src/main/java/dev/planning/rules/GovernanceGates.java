@@ -26,6 +26,11 @@ import org.apiguardian.api.API;
  * registered factory (Drools when {@code planning-rules} is on the class path), so a rulebook
  * whose rules do not compile is refused either way.
  *
+ * <p>The engine's decision must name the hash of the rulebook its factory was given
+ * ({@code GovernanceDecision.rulebookHash}, as {@code Rulebook.hash()}): a decision about another
+ * rulebook (a factory that kept an engine built for an earlier one), or no decision, fails the gate,
+ * as a factory or an engine that throws does.
+ *
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")

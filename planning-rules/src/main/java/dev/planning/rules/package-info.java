@@ -45,6 +45,9 @@
  *       {@code KeptParses} a place to keep the parses of trust files and sealed manifests that read
  *       without error (in the same directory, checked as an entry is), keyed by their exact bytes and the
  *       code each reader names;</li>
+ *   <li>{@code CompiledRulebooks} listens to the engine's {@code OpenedWorkspaces}, so that the compiled
+ *       rulebooks it keeps across runs stop being kept once a workspace that holds their directory is
+ *       opened (the compiler is told only the rulebook's directory);</li>
  *   <li>{@code internal.defaults.DefaultRulebook} writes the default rulebook with the engine's
  *       atomic file writes ({@code AtomicFiles}), so that {@code planning init} never leaves half a
  *       rulebook.</li>

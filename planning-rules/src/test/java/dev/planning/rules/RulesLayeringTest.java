@@ -44,7 +44,8 @@ class RulesLayeringTest {
             "dev.planning.rules.internal.drools.RulebookCompiler", Set.of("rulebook.RulebookHasher"),
             "dev.planning.rules.internal.drools.CompiledRulebookCache", Set.of("git.OutsideRepository"),
             "dev.planning.rules.KeptRulebookSettings", Set.of("rulebook.RulebookLoader"),
-            "dev.planning.rules.KeptDocumentParses", Set.of("document.KeptParses"));
+            "dev.planning.rules.KeptDocumentParses", Set.of("document.KeptParses"),
+            "dev.planning.rules.CompiledRulebooks", Set.of("workspace.OpenedWorkspaces"));
 
     /**
      * The engine classes the policy engine may use: the rulebook hasher, which reads only the

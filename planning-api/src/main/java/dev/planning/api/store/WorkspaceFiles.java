@@ -45,7 +45,8 @@ public interface WorkspaceFiles {
      * @param path workspace-relative
      * @return the content, or empty when the file does not exist
      * @throws dev.planning.api.InvalidInputException when the path escapes the workspace
-     * @throws dev.planning.api.PlanningException     when the file exists but cannot be read
+     * @throws dev.planning.api.PlanningException     when the file exists but cannot be read (the workspace's
+     *                                               own files: also when it is over 32 MiB, which is not read)
      */
     Optional<byte[]> read(String path);
 

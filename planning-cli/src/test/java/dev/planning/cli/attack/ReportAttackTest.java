@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.cli.CliRun;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,71 @@ class ReportAttackTest {
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(everything(site)).doesNotContain("eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA").doesNotContain("extraheader")
                 .doesNotContain("repositoryformatversion");
+    }
+
+    /**
+     * Seventh review (2026-12-04), held: a finding naming a file the contributor committed as a
+     * symbolic link to a file outside the workspace (the runner's own secrets), in the evidence and as
+     * a gate evidence file the event log names replaced by such a link: neither is read through the link.
+     */
+    @Test
+    void aFindingOrAnEvidencePathThroughALinkOutOfTheWorkspaceIsNotRead() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path secret = Files.writeString(dir.resolve("runner-secret.txt"), SECRET + "\n");
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+        Files.createSymbolicLink(ws.resolve("notes.txt"), secret);
+        Path evidence;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            evidence = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(evidence.toFile());
+        root.withArray("findings").addObject().put("code", "x").put("severity", "ERROR").put("message", "see here")
+                .put("file", "notes.txt").put("line", 1).put("column", 1);
+        Files.writeString(evidence, JSON.writeValueAsString(root));
+        // The second gate's evidence (the event log names it) replaced by a link to the secret.
+        Path linked;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            linked = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().skip(1).findFirst()
+                    .orElseThrow();
+        }
+        Files.delete(linked);
+        Files.createSymbolicLink(linked, secret);
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(everything(site)).contains("notes.txt").doesNotContain("eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA");
+        assertThat(report.out() + report.err()).doesNotContain("eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA");
+    }
+
+    /**
+     * Seventh review (2026-12-04): the evidence file a refused or accepted move names (the event log's
+     * {@code evidence.GATE}, which the contributor writes) was read whole, whatever its size: one of
+     * 3 GiB ended the report with an {@code OutOfMemoryError}, no site written. Evidence over the bound
+     * {@code verify} keeps (32 MiB) is now not read, and the report says so at that gate.
+     */
+    @Test
+    void anEvidenceFileOverTheBoundIsNotReadAndTheReportIsStillWritten() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+        Path evidence;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            evidence = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+        }
+        try (RandomAccessFile huge = new RandomAccessFile(evidence.toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: no disk, but a 3 GiB file to whoever reads it
+        }
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(everything(site)).contains("is over the 32 MiB");
     }
 
     private static String everything(Path site) throws IOException {

@@ -102,7 +102,8 @@ public final class DigestPublisher {
         DigestSummary summary = checkFrontMatter(bytes, path);
         Path file = SafePaths.resolve(workspace.root(), path);
         String sha256 = ManifestExcerpt.sha256(bytes);
-        if (Files.isRegularFile(file) && Arrays.equals(read(file, path), bytes)) {
+        // Compared only at the new digest's size: the file there is anyone's who commits, of any size.
+        if (Files.isRegularFile(file) && size(file) == bytes.length && Arrays.equals(read(file, path), bytes)) {
             return new DigestResult(path, summary, sha256, Optional.empty());
         }
         AtomicFiles.write(file, bytes);
@@ -243,6 +244,15 @@ public final class DigestPublisher {
             return DigestFrontMatter.read(MarkdownDocuments.parse(bytes, path).frontMatter());
         } catch (InvalidInputException e) {
             throw new IllegalStateException("generated digest front matter is invalid: " + e.describe(), e);
+        }
+    }
+
+    /** The file's size, or -1 when it cannot be told (it is then written anew). */
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

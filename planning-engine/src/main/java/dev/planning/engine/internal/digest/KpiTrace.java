@@ -5,7 +5,6 @@ import dev.planning.engine.internal.metrics.KpiInput;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -84,11 +83,9 @@ final class KpiTrace {
     }
 
     private String hashed(String path) {
-        try {
-            byte[] bytes = Files.readAllBytes(root.resolve(path));
-            return path + "@" + ManifestExcerpt.sha256(bytes).substring(0, 8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + " to cite it", e);
-        }
+        // Read in blocks: a file anyone who commits writes may be of any size.
+        return path + "@" + ManifestExcerpt.streamedSha256(root.resolve(path))
+                .orElseThrow(() -> new UncheckedIOException(new IOException("cannot read " + path + " to cite it")))
+                .substring(0, 8);
     }
 }

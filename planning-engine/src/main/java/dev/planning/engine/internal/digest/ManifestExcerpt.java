@@ -5,13 +5,16 @@ import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,7 +64,8 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        byte[] bytes = bytes(file);
+        // Bounded as every YAML document is: the manifest is a file anyone who commits writes.
+        byte[] bytes = YamlDocuments.readBytes(file, path);
         LocatedDocument document = YamlDocuments.parse(bytes, path);
         JsonNode root = document.root();
         List<Field> fields = new ArrayList<>();
@@ -71,10 +75,12 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
             }
         }
         List<Artifact> artifacts = new ArrayList<>();
+        Map<String, Optional<String>> hashes = new HashMap<>(); // each file hashed once, however often listed
         for (JsonNode artifact : root.path("artifacts")) {
             String artifactPath = artifact.path("path").asText("");
             String recorded = artifact.path("sha256").asText("");
-            artifacts.add(new Artifact(artifactPath, recorded, check(workspace, artifactPath, recorded)));
+            artifacts.add(new Artifact(artifactPath, recorded, check(workspace, artifactPath, recorded,
+                    artifact.path("bytes").asLong(-1), hashes)));
         }
         List<String> roles = new ArrayList<>();
         root.path("signatures").forEach(s -> roles.add(s.path("role").asText("?")));
@@ -83,24 +89,41 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
                 critical.canConvertToInt() && critical.isIntegralNumber() ? Optional.of(critical.asInt()) : Optional.empty()));
     }
 
-    private static String check(Path workspace, String path, String recorded) {
+    /**
+     * {@code ok} when the file has the recorded size (when one is recorded) and SHA-256, {@code changed}
+     * when it does not (a file of another size is not read; one of that size is read in blocks), {@code missing} when it is not a file of the workspace.
+     */
+    private static String check(Path workspace, String path, String recorded, long recordedBytes,
+            Map<String, Optional<String>> hashes) {
         try {
             Path file = SafePaths.resolve(workspace, path);
             if (!Files.isRegularFile(file)) {
                 return "missing";
             }
-            return sha256(bytes(file)).equals(recorded) ? "ok" : "changed";
-        } catch (RuntimeException e) {
+            if (recordedBytes >= 0 && Files.size(file) != recordedBytes) {
+                return "changed";
+            }
+            Optional<String> actual = hashes.computeIfAbsent(path, p -> streamedSha256(file));
+            return actual.isPresent() && actual.get().equals(recorded) ? "ok" : "changed";
+        } catch (IOException | RuntimeException e) {
             // A path that escapes the workspace cannot be checked: report it, do not follow it.
             return "missing";
         }
     }
 
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
+    /** The SHA-256 of a file, read in blocks; empty when it cannot be read. */
+    static Optional<String> streamedSha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[64 * 1024];
+            for (int n = in.read(block); n >= 0; n = in.read(block)) {
+                sha.update(block, 0, n);
+            }
+            return Optional.of(HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
-            throw new dev.planning.api.InvalidInputException("cannot read " + file + ": " + e.getMessage());
+            return Optional.empty();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
  */
 final class SummaryCheck {
 
-    private static final long MAX_BYTES = 32L * 1024 * 1024;
+    static final long MAX_BYTES = 32L * 1024 * 1024;
 
     /** The Test Result attestation ({@code test-result.intoto.json}), in words. */
     private static final String TEST_RESULT_FILE = "test result attestation";

@@ -205,6 +205,10 @@ public final class SummaryWriter {
         }
         byte[] bytes;
         try {
+            // Bounded as verify reads summaries: the file there is anyone's who commits, of any size.
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) > SummaryCheck.MAX_BYTES) {
+                throw new IOException("it is over " + (SummaryCheck.MAX_BYTES >> 20) + " MiB");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SealingException(SealingException.Reason.ALREADY_SUMMARIZED, "cannot read " + path

@@ -23,6 +23,9 @@ public final class LayoutFiles implements WorkspaceFiles {
     private final Path root;
     private final WorkspaceLayout layout;
 
+    /** Files larger than this are not read ({@link #read}); the bound evidence and outcomes are read to. */
+    public static final long MAX_BYTES = 32L * 1024 * 1024;
+
     /**
      * @param root   the workspace root, absolute
      * @param layout where artifacts live
@@ -64,6 +67,11 @@ public final class LayoutFiles implements WorkspaceFiles {
             return Optional.empty();
         }
         try {
+            // Any file of the workspace is anyone's who commits, of any size: read up to the bound.
+            if (Files.size(file) > MAX_BYTES) {
+                throw new PlanningException("cannot read " + path + ": it is over the " + (MAX_BYTES >> 20)
+                        + " MiB a workspace file is read up to", SourceLocation.ofFile(path), null);
+            }
             return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new PlanningException("cannot read " + path + ": " + e.getMessage(), SourceLocation.ofFile(path), e);

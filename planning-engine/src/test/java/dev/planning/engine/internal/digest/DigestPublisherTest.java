@@ -324,6 +324,27 @@ class DigestPublisherTest {
                 .hasMessageContaining("has no event log");
     }
 
+    /**
+     * Seventh review (2026-12-04): the digest already at the digest's path (a file anyone who commits
+     * writes) was read whole to see whether it changed: one of 3 GiB ended the publication with an
+     * {@code OutOfMemoryError}. A file of another size is now replaced without being read.
+     */
+    @Test
+    void aHugeFileAtTheDigestsPathIsReplacedWithoutBeingRead() throws Exception {
+        runToValidated(FIRST);
+        Path existing = root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST));
+        Files.createDirectories(existing.getParent());
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(existing.toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: no disk, but a 3 GiB file to whoever reads it
+        }
+
+        DigestResult result = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+
+        assertThat(result.eventId()).isPresent();
+        assertThat(Files.size(existing)).isLessThan(1L << 20);
+        assertThat(read(result.path())).contains("plan_accuracy");
+    }
+
     private DigestPublisher publisher(CoverageReader coverage) {
         return new DigestPublisher(workspace, WorkspaceLayout.DEFAULT, coverage);
     }

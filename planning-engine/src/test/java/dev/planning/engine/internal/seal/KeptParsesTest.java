@@ -118,6 +118,50 @@ class KeptParsesTest {
         assertThat(second).isEqualTo(without);
     }
 
+    /**
+     * Seventh review (2026-12-04): a parse kept for a manifest in one workspace, served for the same
+     * bytes in another (a copy of the checkout) whose sealed files' directory is a symbolic link out of
+     * it: the paths are checked against the workspace read for, the kept parse is not used, and the
+     * verdict is the one verification gives there without a store.
+     */
+    @Test
+    void aParseKeptInOneWorkspaceIsNotUsedInAnotherWhereItsPathsLeaveIt() throws Exception {
+        MemoryStore store = new MemoryStore();
+        KeptParses.keepIn(store);
+        verify(true);
+        assertThat(store.kept).hasSize(1);
+        Path copy = dir.resolve("copy-" + System.nanoTime());
+        try (var files = Files.walk(workspace)) {
+            for (Path from : files.toList()) {
+                Path to = copy.resolve(workspace.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        String sealedFile = new ManifestReader(workspace).read(workspace.resolve(MANIFEST), MANIFEST).manifest()
+                .artifacts().get(0).path();
+        Path directory = copy.resolve(sealedFile).getParent();
+        Path outside = Files.createDirectories(dir.resolve("outside-" + System.nanoTime()));
+        try (var files = Files.list(directory)) {
+            for (Path from : files.toList()) {
+                Files.move(from, outside.resolve(from.getFileName()));
+            }
+        }
+        Files.delete(directory);
+        Files.createSymbolicLink(directory, outside);
+        int hitsBefore = store.hits;
+
+        String kept = describe(SealFixture.open(copy).verify(CYCLE, TRUST));
+        KeptParses.keepIn(null);
+        String without = describe(SealFixture.open(copy).verify(CYCLE, TRUST));
+
+        assertThat(store.hits).as("the kept parse was looked up").isGreaterThan(hitsBefore);
+        assertThat(kept).isEqualTo(without).startsWith("false ");
+    }
+
     @Test
     void theKeptFormsAreTheOnesComputedFromTheModel() throws Exception {
         MemoryStore store = new MemoryStore();

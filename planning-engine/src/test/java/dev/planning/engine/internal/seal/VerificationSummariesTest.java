@@ -151,6 +151,24 @@ class VerificationSummariesTest {
         assertThat(Files.readAllBytes(root.resolve(SUMMARY))).isEqualTo(before);
     }
 
+    /**
+     * Seventh review (2026-12-04): a file of 3 GiB committed where the Test Result goes was read whole
+     * before it was judged, ending {@code summarize} with an {@code OutOfMemoryError}; it is refused
+     * unread now, as any other file there is.
+     */
+    @Test
+    void aHugeFileWhereTheTestResultGoesIsRefusedUnread() throws IOException {
+        Path file = root.resolve(TEST_RESULT);
+        Files.createDirectories(file.getParent());
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: no disk, but a 3 GiB file to whoever reads it
+        }
+
+        assertThatThrownBy(() -> workspace.summarize(CYCLE, List.of(CycleWorkspace.PM)))
+                .isInstanceOf(SealingException.class)
+                .satisfies(e -> assertThat(((SealingException) e).reason()).isEqualTo(SealingException.Reason.ALREADY_SUMMARIZED));
+    }
+
     @Test
     void aRunThatStoppedBetweenTheTwoFilesIsCompletedAndTheTestResultKept() throws IOException {
         workspace.summarize(CYCLE, List.of(CycleWorkspace.PM));

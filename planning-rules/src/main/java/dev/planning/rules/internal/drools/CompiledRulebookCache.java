@@ -465,6 +465,17 @@ public final class CompiledRulebookCache {
     }
 
     /**
+     * Whether this cache's directory lies outside {@code workspace}, as given and as links resolve (a
+     * directory that does not exist yet: as given); false when that cannot be told.
+     *
+     * @param workspace a workspace root
+     * @return whether results about it, and compiled rulebooks used for it, may be kept here
+     */
+    public boolean liesOutside(Path workspace) {
+        return outside(workspace);
+    }
+
+    /**
      * Whether the directory lies outside the workspace, as given and as links resolve (a directory
      * that does not exist yet, as given only; it is checked again once made).
      */

@@ -138,6 +138,14 @@ public final class GovernanceGate implements Gate {
         } catch (PlanningException e) {
             return failure("governance.evaluation", e);
         }
+        if (decision == null || !decision.rulebookHash().equals(context.rulebook().hash())) {
+            // An engine of one's own (GovernanceGates.withEngine) that kept an engine built for another
+            // rulebook, or returned nothing, reached no verdict on this one: never a pass.
+            return failure("governance.evaluation", new PlanningException(decision == null
+                    ? "the governance engine returned no decision"
+                    : "the governance engine judged rulebook " + decision.rulebookHash() + ", not this cycle's rulebook "
+                            + context.rulebook().hash() + "; its factory must build the engine for the rulebook it is given"));
+        }
         List<Finding> taxonomy = TaxonomyFindings.of(context.tasks().get(), TagTaxonomy.of(context.rulebook()));
         Set<String> flagged = taxonomy.stream().flatMap(f -> f.taskId().stream()).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>(taxonomy);

@@ -1,0 +1,71 @@
+package dev.planning.engine.internal.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seventh review (2026-12-04): the digest's excerpt of a cycle's manifest read the manifest, and each
+ * artifact it lists, whole, whatever their size: a manifest or an artifact (files anyone who commits
+ * writes) of 3 GiB ended {@code planning digest} with an {@code OutOfMemoryError}. The manifest is now
+ * read up to the bound every YAML document is read to, and an artifact whose size is not the recorded
+ * one is "changed" without being read.
+ */
+class ManifestExcerptAttackTest {
+
+    private static final String SHA = "a".repeat(64);
+
+    @TempDir
+    Path workspace;
+
+    private static void sparse(Path file, long length) throws IOException {
+        try (RandomAccessFile huge = new RandomAccessFile(file.toFile(), "rw")) {
+            huge.setLength(length); // no disk, but a file of that size to whoever reads it
+        }
+    }
+
+    private void manifest(String artifacts) throws IOException {
+        Files.writeString(workspace.resolve("manifest.yaml"), "manifest_id: m-1\nartifacts:\n" + artifacts,
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anArtifactReplacedByAHugeFileIsChangedWithoutBeingRead() throws IOException {
+        manifest("  - {path: plan.yaml, sha256: " + SHA + ", bytes: 12}\n");
+        sparse(workspace.resolve("plan.yaml"), 3L << 30);
+
+        ManifestExcerpt excerpt = ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow();
+
+        assertThat(excerpt.artifacts()).extracting(ManifestExcerpt.Artifact::check).containsExactly("changed");
+        assertThat(excerpt.intact()).isFalse();
+    }
+
+    @Test
+    void aHugeManifestIsRefusedAsTooLargeNotRead() throws IOException {
+        sparse(workspace.resolve("manifest.yaml"), 3L << 30);
+
+        assertThatThrownBy(() -> ManifestExcerpt.read(workspace, "manifest.yaml"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void anArtifactOfTheRecordedSizeAndHashIsStillOk() throws IOException {
+        byte[] plan = "tasks: []\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(workspace.resolve("plan.yaml"), plan);
+        manifest("  - {path: plan.yaml, sha256: " + ManifestExcerpt.sha256(plan) + ", bytes: " + plan.length + "}\n"
+                + "  - {path: plan.yaml, sha256: " + ManifestExcerpt.sha256(plan) + ", bytes: " + (plan.length + 1)
+                + "}\n");
+
+        ManifestExcerpt excerpt = ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow();
+
+        assertThat(excerpt.artifacts()).extracting(ManifestExcerpt.Artifact::check).containsExactly("ok", "changed");
+    }
+}
