@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
-import java.io.IOException;
-import java.io.Writer;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +19,6 @@ import java.util.UUID;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -71,7 +52,7 @@ class KafkaTlsTest {
 
     @BeforeAll
     static void startBrokerRequiringMutualTls() throws Exception {
-        Authority ca = Authority.create("planning test Kafka CA");
+        TestAuthority ca = TestAuthority.create("planning test Kafka CA");
         caFile = ca.writeCertificate(certificates.resolve("ca.pem"));
         Path brokerFile = ca.issue("localhost", true, certificates.resolve("broker.pem"));
         clientFile = ca.issue("planner", false, certificates.resolve("client.pem"));
@@ -196,69 +177,5 @@ class KafkaTlsTest {
     private static void appendTwo(PostgresStore store) {
         String head = store.eventStore().append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS).hash();
         store.eventStore().append(CYCLE, Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
-    }
-
-    /** A certificate authority of the test: an EC P-256 key and a self-signed certificate (as {@code TlsTest}'s). */
-    private record Authority(X500Name name, KeyPair keys, X509CertificateHolder certificate) {
-
-        static Authority create(String commonName) throws Exception {
-            X500Name name = new X500Name("CN=" + commonName);
-            KeyPair keys = ecKeys();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, notBefore(),
-                    notAfter(), name, keys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            return new Authority(name, keys, builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
-                    .build(keys.getPrivate())));
-        }
-
-        Path writeCertificate(Path file) throws IOException {
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-                    JcaPEMWriter pem = new JcaPEMWriter(out)) {
-                pem.writeObject(certificate);
-            }
-            return file;
-        }
-
-        /**
-         * A PEM key store as Kafka reads one: an unencrypted PKCS#8 key, then the certificate for
-         * {@code commonName}, which is also its one DNS name when {@code server}.
-         */
-        Path issue(String commonName, boolean server, Path file) throws Exception {
-            KeyPair owned = ecKeys();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                    BigInteger.valueOf(System.nanoTime()), notBefore(), notAfter(), new X500Name("CN=" + commonName),
-                    owned.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            if (server) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(new GeneralName(GeneralName.dNSName, commonName)));
-            }
-            X509CertificateHolder issued = builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
-                    .build(keys.getPrivate()));
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-                out.write("-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64,
-                        "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(owned.getPrivate().getEncoded())
-                        + "\n-----END PRIVATE KEY-----\n");
-                JcaPEMWriter pem = new JcaPEMWriter(out);
-                pem.writeObject(issued);
-                pem.flush();
-            }
-            return file;
-        }
-
-        private static KeyPair ecKeys() throws Exception {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        }
-
-        private static Date notBefore() {
-            return Date.from(Instant.now().minus(Duration.ofDays(1)));
-        }
-
-        private static Date notAfter() {
-            return Date.from(Instant.now().plus(Duration.ofDays(1)));
-        }
     }
 }

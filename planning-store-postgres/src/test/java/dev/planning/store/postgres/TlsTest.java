@@ -8,32 +8,10 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.Writer;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -63,9 +41,9 @@ class TlsTest {
 
     @BeforeAll
     static void startServerWithTls() throws Exception {
-        Authority authority = Authority.create("planning test CA");
+        TestAuthority authority = TestAuthority.create("planning test CA");
         trustedRoot = authority.writeCertificate(certificates.resolve("root.crt"));
-        otherRoot = Authority.create("another CA").writeCertificate(certificates.resolve("other-root.crt"));
+        otherRoot = TestAuthority.create("another CA").writeCertificate(certificates.resolve("other-root.crt"));
         Path serverCertificate = certificates.resolve("server.crt");
         Path serverKey = certificates.resolve("server.key");
         authority.issueServerCertificate("localhost", serverCertificate, serverKey);
@@ -136,64 +114,5 @@ class TlsTest {
                 .migrate(false).build())
                 .isInstanceOf(PlanningException.class)
                 .hasMessageContaining("cannot connect to the store at");
-    }
-
-    /** A certificate authority of the test: an EC P-256 key and a self-signed certificate. */
-    private record Authority(X500Name name, KeyPair keys, X509CertificateHolder certificate) {
-
-        static Authority create(String commonName) throws Exception {
-            X500Name name = new X500Name("CN=" + commonName);
-            KeyPair keys = ecKeys();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, notBefore(),
-                    notAfter(), name, keys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            return new Authority(name, keys, builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
-                    .build(keys.getPrivate())));
-        }
-
-        Path writeCertificate(Path file) throws IOException {
-            pem(file, certificate);
-            return file;
-        }
-
-        /** A certificate for {@code host} (its only name), and its key readable by its owner only, as PostgreSQL demands. */
-        void issueServerCertificate(String host, Path certificateFile, Path keyFile) throws Exception {
-            KeyPair serverKeys = ecKeys();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.TWO, notBefore(),
-                    notAfter(), new X500Name("CN=" + host), serverKeys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(new GeneralName(GeneralName.dNSName, host)));
-            pem(certificateFile, builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            // PKCS#8 ("PRIVATE KEY"), the JDK's own encoding: PostgreSQL's OpenSSL refused BouncyCastle's
-            // traditional "EC PRIVATE KEY" form of the same key ("EC lib").
-            Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(serverKeys.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
-        }
-
-        private static KeyPair ecKeys() throws Exception {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        }
-
-        private static Date notBefore() {
-            return Date.from(Instant.now().minus(Duration.ofDays(1)));
-        }
-
-        private static Date notAfter() {
-            return Date.from(Instant.now().plus(Duration.ofDays(1)));
-        }
-
-        private static void pem(Path file, Object object) throws IOException {
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-                    JcaPEMWriter pem = new JcaPEMWriter(out)) {
-                pem.writeObject(object);
-            }
-        }
     }
 }
