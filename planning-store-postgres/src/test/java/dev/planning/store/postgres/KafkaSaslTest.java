@@ -2,22 +2,17 @@ package dev.planning.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.AfterAll;
@@ -72,12 +67,13 @@ class KafkaSaslTest {
 
     @Test
     void withTheRightPasswordTheEventsArriveAndAConsumerWithTheSameSettingsReadsThem() throws Exception {
-        StoreConfig config = StoreConfig.fromFile(storeFile(sasl(PASSWORD)));
-        String topic = topic(config);
+        StoreConfig config = StoreConfig.fromFile(SecuredBroker.storeFile(dir, "sasl", broker.bootstrapServers(),
+                sasl(PASSWORD)));
+        String topic = broker.newTopic(config);
         try (PostgresStore store = config.open();
                 OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
                         OutboxRelay.producer(config.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
-            appendTwo(store);
+            SecuredBroker.appendTwo(store, CYCLE);
 
             assertThat(relay.drainOnce()).isEqualTo(2);
             assertThat(relay.pending()).isZero();
@@ -91,11 +87,13 @@ class KafkaSaslTest {
 
     @Test
     void aWrongPasswordIsRefusedInWordsAndTheEventsWaitUntilThePasswordIsRight() throws Exception {
-        StoreConfig wrong = StoreConfig.fromFile(storeFile(sasl("not-" + PASSWORD)));
-        StoreConfig right = StoreConfig.fromFile(storeFile(sasl(PASSWORD)));
-        String topic = topic(right);
+        StoreConfig wrong = StoreConfig.fromFile(SecuredBroker.storeFile(dir, "sasl", broker.bootstrapServers(),
+                sasl("not-" + PASSWORD)));
+        StoreConfig right = StoreConfig.fromFile(SecuredBroker.storeFile(dir, "sasl", broker.bootstrapServers(),
+                sasl(PASSWORD)));
+        String topic = broker.newTopic(right);
         try (PostgresStore store = wrong.open()) {
-            appendTwo(store);
+            SecuredBroker.appendTwo(store, CYCLE);
             try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
                     OutboxRelay.producer(wrong.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
                 assertThat(relay.drainOnce()).isZero();
@@ -119,12 +117,14 @@ class KafkaSaslTest {
 
     @Test
     void aClientWithoutTheSaslSettingsIsNotServed() throws Exception {
-        StoreConfig plain = StoreConfig.fromFile(storeFile(Map.of()));
-        String topic = topic(StoreConfig.fromFile(storeFile(sasl(PASSWORD))));
+        StoreConfig plain = StoreConfig.fromFile(SecuredBroker.storeFile(dir, "sasl", broker.bootstrapServers(),
+                Map.of()));
+        String topic = broker.newTopic(StoreConfig.fromFile(SecuredBroker.storeFile(dir, "sasl",
+                broker.bootstrapServers(), sasl(PASSWORD))));
         try (PostgresStore store = plain.open();
                 OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
                         OutboxRelay.producer(plain.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(10))) {
-            appendTwo(store);
+            SecuredBroker.appendTwo(store, CYCLE);
 
             assertThat(relay.drainOnce()).isZero();
             assertThat(relay.pending()).isEqualTo(2);
@@ -135,32 +135,6 @@ class KafkaSaslTest {
     static Map<String, String> sasl(String password) {
         return Map.of("kafka.security.protocol", "SASL_PLAINTEXT", "kafka.sasl.mechanism", "PLAIN",
                 "kafka.sasl.username", USER, "kafka.sasl.password", password);
-    }
-
-    /** A store file naming a database of its own (one relay drains a whole database) and the broker. */
-    private Path storeFile(Map<String, String> kafka) throws Exception {
-        String database = "kafka_sasl_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = TestServers.postgres().getConnection(); Statement create = admin.createStatement()) {
-            create.execute("CREATE DATABASE " + database);
-        }
-        List<String> lines = new ArrayList<>(List.of(
-                "url=" + TestServers.jdbcUrl().replace("/postgres?", "/" + database + "?"),
-                "repository=sasl", "kafka.bootstrap.servers=" + broker.bootstrapServers()));
-        kafka.forEach((key, value) -> lines.add(key + "=" + value));
-        Path file = Files.createTempFile(dir, "store", ".properties");
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static String topic(StoreConfig config) throws Exception {
-        String topic = "planning.events." + UUID.randomUUID();
-        broker.createTopic(topic, config.kafkaProperties().orElseThrow());
-        return topic;
-    }
-
-    private static void appendTwo(PostgresStore store) {
-        String head = store.eventStore().append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS).hash();
-        store.eventStore().append(CYCLE, Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
     }
 
     static List<Throwable> causes(Throwable failure) {

@@ -2,20 +2,12 @@ package dev.planning.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.lifecycle.CycleState;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
@@ -65,7 +57,7 @@ class KafkaTlsTest {
         props.put("ssl.truststore.location", caFile.toString());
         props.put("ssl.client.auth", "required");
         broker = SecuredBroker.start(SecurityProtocol.PLAINTEXT, props);
-        broker.warmUp(StoreConfig.fromFile(storeFile(certificates, broker.bootstrapServers(), tls(true)))
+        broker.warmUp(StoreConfig.fromFile(SecuredBroker.storeFile(certificates, "tls", broker.bootstrapServers(), tls(true)))
                 .kafkaProperties().orElseThrow());
     }
 
@@ -78,12 +70,12 @@ class KafkaTlsTest {
 
     @Test
     void trustingTheCaAndShowingItsCertificateTheClientPublishesAndReads() throws Exception {
-        StoreConfig config = StoreConfig.fromFile(storeFile(dir, broker.bootstrapServers(), tls(true)));
-        String topic = topic(config);
+        StoreConfig config = StoreConfig.fromFile(SecuredBroker.storeFile(dir, "tls", broker.bootstrapServers(), tls(true)));
+        String topic = broker.newTopic(config);
         try (PostgresStore store = config.open();
                 OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
                         OutboxRelay.producer(config.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
-            appendTwo(store);
+            SecuredBroker.appendTwo(store, CYCLE);
 
             assertThat(relay.drainOnce()).isEqualTo(2);
             assertThat(relay.pending()).isZero();
@@ -96,12 +88,12 @@ class KafkaTlsTest {
     void aBrokerReachedByANameItsCertificateDoesNotCarryIsRefusedAndTheEventsWait() throws Exception {
         String byAddress = broker.bootstrapServers().replace("localhost", "127.0.0.1");
         assertThat(byAddress).startsWith("127.0.0.1:");
-        StoreConfig config = StoreConfig.fromFile(storeFile(dir, byAddress, tls(true)));
+        StoreConfig config = StoreConfig.fromFile(SecuredBroker.storeFile(dir, "tls", byAddress, tls(true)));
         try (PostgresStore store = config.open();
                 OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
                         OutboxRelay.producer(config.kafkaProperties().orElseThrow()), "planning.events",
                         Duration.ofSeconds(10))) {
-            appendTwo(store);
+            SecuredBroker.appendTwo(store, CYCLE);
 
             assertThat(relay.drainOnce()).isZero();
             assertThat(relay.pending()).as("nothing lost: both wait in the outbox").isEqualTo(2);
@@ -117,12 +109,12 @@ class KafkaTlsTest {
         String byAddress = broker.bootstrapServers().replace("localhost", "127.0.0.1");
         Map<String, String> unchecked = new HashMap<>(tls(true));
         unchecked.put("kafka.ssl.endpoint.identification.algorithm", "none");
-        StoreConfig config = StoreConfig.fromFile(storeFile(dir, byAddress, unchecked));
-        String topic = topic(config);
+        StoreConfig config = StoreConfig.fromFile(SecuredBroker.storeFile(dir, "tls", byAddress, unchecked));
+        String topic = broker.newTopic(config);
         try (PostgresStore store = config.open();
                 OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
                         OutboxRelay.producer(config.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
-            appendTwo(store);
+            SecuredBroker.appendTwo(store, CYCLE);
 
             assertThat(relay.drainOnce()).isEqualTo(2);
         }
@@ -130,12 +122,13 @@ class KafkaTlsTest {
 
     @Test
     void aClientWithoutItsOwnCertificateIsRefusedByTheBroker() throws Exception {
-        StoreConfig config = StoreConfig.fromFile(storeFile(dir, broker.bootstrapServers(), tls(false)));
+        StoreConfig config = StoreConfig.fromFile(
+                SecuredBroker.storeFile(dir, "tls", broker.bootstrapServers(), tls(false)));
         try (PostgresStore store = config.open();
                 OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
                         OutboxRelay.producer(config.kafkaProperties().orElseThrow()), "planning.events",
                         Duration.ofSeconds(10))) {
-            appendTwo(store);
+            SecuredBroker.appendTwo(store, CYCLE);
 
             assertThat(relay.drainOnce()).isZero();
             assertThat(relay.pending()).isEqualTo(2);
@@ -153,29 +146,4 @@ class KafkaTlsTest {
         return settings;
     }
 
-    /** A store file in {@code dir} naming a database of its own (one relay drains a whole database) and the broker. */
-    private static Path storeFile(Path dir, String bootstrap, Map<String, String> kafka) throws Exception {
-        String database = "kafka_tls_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = TestServers.postgres().getConnection(); Statement create = admin.createStatement()) {
-            create.execute("CREATE DATABASE " + database);
-        }
-        List<String> lines = new ArrayList<>(List.of(
-                "url=" + TestServers.jdbcUrl().replace("/postgres?", "/" + database + "?"),
-                "repository=tls", "kafka.bootstrap.servers=" + bootstrap));
-        kafka.forEach((key, value) -> lines.add(key + "=" + value));
-        Path file = Files.createTempFile(dir, "store", ".properties");
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static String topic(StoreConfig config) throws Exception {
-        String topic = "planning.events." + UUID.randomUUID();
-        broker.createTopic(topic, config.kafkaProperties().orElseThrow());
-        return topic;
-    }
-
-    private static void appendTwo(PostgresStore store) {
-        String head = store.eventStore().append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS).hash();
-        store.eventStore().append(CYCLE, Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
-    }
 }

@@ -1,17 +1,25 @@
 package dev.planning.store.postgres;
 
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import javax.security.auth.login.Configuration;
@@ -105,6 +113,37 @@ final class SecuredBroker {
         try (Producer<String, byte[]> producer = OutboxRelay.producer(patient)) {
             producer.send(new ProducerRecord<>("warm-up", "warm-up", new byte[0])).get();
         }
+    }
+
+    /** Creates a topic of a fresh name through a client configured as {@code config} says; returns its name. */
+    String newTopic(StoreConfig config) throws Exception {
+        String topic = "planning.events." + UUID.randomUUID();
+        createTopic(topic, config.kafkaProperties().orElseThrow());
+        return topic;
+    }
+
+    /**
+     * A store file in {@code dir} naming a database of its own (one relay drains a whole database),
+     * the tenant {@code repository}, the broker at {@code bootstrap} and the {@code kafka} settings.
+     */
+    static Path storeFile(Path dir, String repository, String bootstrap, Map<String, String> kafka) throws Exception {
+        String database = "kafka_" + repository + "_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = TestServers.postgres().getConnection(); Statement create = admin.createStatement()) {
+            create.execute("CREATE DATABASE " + database);
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "url=" + TestServers.jdbcUrl().replace("/postgres?", "/" + database + "?"),
+                "repository=" + repository, "kafka.bootstrap.servers=" + bootstrap));
+        kafka.forEach((key, value) -> lines.add(key + "=" + value));
+        Path file = Files.createTempFile(dir, "store", ".properties");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Appends two events to {@code cycle}: its creation and its move to READY_FOR_HANDOFF. */
+    static void appendTwo(PostgresStore store, CycleRef cycle) {
+        String head = store.eventStore().append(cycle, Events.created(cycle), RecordedEvent.GENESIS).hash();
+        store.eventStore().append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
     }
 
     /** Creates {@code topic} through a client configured by {@code client}; waits until its partition has a leader. */
