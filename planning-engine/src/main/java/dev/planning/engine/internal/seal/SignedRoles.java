@@ -7,15 +7,19 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,7 +32,10 @@ import org.apiguardian.api.API;
  * key the trust file lists for that role, on the manifest its {@code MANIFEST_SEALED} event
  * recorded (same {@code manifest_id}, and the SHA-256 of its canonical rendering without
  * signatures equal to the event's {@code manifest_sha256}). A {@code SIGNATURE_ADDED} event alone
- * counts for nothing: the log is not signed, and anyone who can write it can add one. Fail closed:
+ * counts for nothing: the log is not signed, and anyone who can write it can add one. A key counts
+ * once, by its identity ({@link Crypto#identity}), for the role of its first signature that
+ * verifies, as {@code verify} counts it: one key trusted for two roles that signed as both signed
+ * for one of them. Fail closed:
  * a manifest that is missing, does not read, or is not the sealed one yields no role.
  */
 @API(status = INTERNAL)
@@ -77,9 +84,13 @@ public final class SignedRoles {
         if (!sealedOne) {
             return roles;
         }
+        // A key counts once, by identity, for the role of its first signature that verifies, as in
+        // ManifestVerifier: a key trusted for two roles that signed as both is one signer, not two roles.
+        Set<String> signers = new HashSet<>();
         for (ManifestSignature signature : manifest.signatures()) {
-            if (ManifestSignatures.check(manifest, signature, trust.withKeyId(signature.keyId()))
-                    == ManifestSignatures.Check.VALID) {
+            List<TrustedKey> keys = trust.withKeyId(signature.keyId());
+            if (ManifestSignatures.check(manifest, signature, keys) == ManifestSignatures.Check.VALID
+                    && signers.add(Crypto.identity(keys.get(0).publicKey()))) {
                 roles.add(signature.role());
             }
         }
