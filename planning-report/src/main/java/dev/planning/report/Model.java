@@ -46,7 +46,7 @@ final class Model {
         }
     }
 
-    /** A signing requirement and how far the manifest's signatures meet it. */
+    /** A signing requirement and how far the manifest's verified signatures meet it (none without keys). */
     record SigningRow(String requirement, List<String> roles, int min, int signed, boolean met) {
     }
 

@@ -144,7 +144,7 @@ final class WorkspaceReader {
                 problems.add("manifest " + layout.manifest(ref) + " cannot be verified: " + e.getMessage());
             }
         }
-        List<Model.SigningRow> signing = signing(manifest, verification);
+        List<Model.SigningRow> signing = signing(verification);
         CycleDecisions decisions = new CycleDecisions(List.of(), List.of(), List.of());
         try {
             decisions = CycleDecisions.readAll(workspace.root(), layout, ref);
@@ -286,10 +286,11 @@ final class WorkspaceReader {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 
-    private List<Model.SigningRow> signing(Optional<HandoffManifest> manifest, Optional<VerificationReport> verification) {
+    private List<Model.SigningRow> signing(Optional<VerificationReport> verification) {
         List<Model.SigningRow> rows = new ArrayList<>();
-        List<ManifestSignature> counted = verification.map(VerificationReport::countedSignatures)
-                .orElse(manifest.map(HandoffManifest::signatures).orElse(List.of()));
+        // Only signatures that verified count: without keys (or when verification could not run), a
+        // signature is text anyone who can commit may write, so no requirement shows as met.
+        List<ManifestSignature> counted = verification.map(VerificationReport::countedSignatures).orElse(List.of());
         for (SigningRequirement requirement : workspace.rulebook().signing().required()) {
             int signed = (int) counted.stream().filter(s -> requirement.roles().contains(s.role())).count();
             rows.add(new Model.SigningRow(requirement.describe(), requirement.roles(), requirement.min(), signed,
