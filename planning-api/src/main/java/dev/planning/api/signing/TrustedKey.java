@@ -3,9 +3,13 @@ package dev.planning.api.signing;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.planning.api.InvalidInputException;
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
+import java.security.interfaces.RSAKey;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -16,7 +20,10 @@ import org.apiguardian.api.API;
  * <p>The key id must be the key's own fingerprint ({@link #keyIdOf}): the constructor refuses any
  * other. Verification finds a signature's keys by the id the signature names, and counts a key
  * once; a key filed under another key's id could be found for that other key's signatures and
- * count as a second signer.
+ * count as a second signer. The algorithm must be the key's own, as a trust file's entries are
+ * checked: Ed25519 for an Ed25519 key, ECDSA-P256-SHA256 for an EC key on P-256, RSA-SHA256 for an
+ * RSA key of at least 2048 bits; any other key (another curve, Ed448, DSA, a shorter RSA modulus)
+ * is refused.
  *
  * <pre>{@code
  * PublicKey qa = ...;                     // from a PEM file, an HSM, a KMS
@@ -42,8 +49,10 @@ public record TrustedKey(String role, String keyId, SignatureAlgorithm algorithm
      * @param algorithm the algorithm it signs with, never {@code null}
      * @param publicKey the key, never {@code null}
      * @throws InvalidInputException for an invalid role name ({@link Roles}), a public key without an
-     *                               encoding, or a {@code keyId} that is not {@code keyIdOf(publicKey)}
-     *                               (another key's id, upper-case hex, any other text)
+     *                               encoding, a {@code keyId} that is not {@code keyIdOf(publicKey)}
+     *                               (another key's id, upper-case hex, any other text), an
+     *                               {@code algorithm} that is not the key's, or a key of another type
+     *                               than Ed25519, EC on P-256 and RSA of at least 2048 bits
      * @throws NullPointerException  for a {@code null} key id, algorithm or key
      */
     public TrustedKey {
@@ -57,6 +66,46 @@ public record TrustedKey(String role, String keyId, SignatureAlgorithm algorithm
                     + " is not the fingerprint of its public key, which is " + fingerprint
                     + " (lower-case hex SHA-256 of the key's DER SubjectPublicKeyInfo)");
         }
+        SignatureAlgorithm actual = algorithmOf(publicKey, role);
+        if (actual != algorithm) {
+            throw new InvalidInputException("algorithm " + algorithm.id() + " of role " + role
+                    + " is not its public key's, which is " + actual.id());
+        }
+    }
+
+    /** The smallest RSA modulus trusted, in bits (NIST SP 800-57's floor; {@code keys generate} makes 3072). */
+    private static final int MIN_RSA_BITS = 2048;
+
+    /** P-256's order n: comparing it identifies the curve whatever name a provider gives it. */
+    private static final BigInteger P256_ORDER =
+            new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+
+    /**
+     * The algorithm a key signs with, by its type (as a trust file's entries are checked); keys of
+     * other types, other curves, and RSA keys under {@value #MIN_RSA_BITS} bits are refused.
+     */
+    private static SignatureAlgorithm algorithmOf(PublicKey key, String role) {
+        if (key instanceof RSAKey rsa) {
+            int bits = rsa.getModulus().bitLength();
+            if (bits < MIN_RSA_BITS) {
+                throw new InvalidInputException("the RSA key of role " + role + " has " + bits + " bits; trusted RSA"
+                        + " keys have at least " + MIN_RSA_BITS + " (`planning keys generate --algorithm rsa` makes 3072)");
+            }
+            return SignatureAlgorithm.RSA_SHA256;
+        }
+        if (key instanceof ECKey ec) {
+            if (P256_ORDER.equals(ec.getParams().getOrder())) {
+                return SignatureAlgorithm.ECDSA_P256_SHA256;
+            }
+            throw new InvalidInputException("the EC key of role " + role + " is not on the P-256 curve (secp256r1),"
+                    + " the only curve manifest signatures use");
+        }
+        if ("Ed25519".equalsIgnoreCase(key.getAlgorithm())
+                || key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
+            return SignatureAlgorithm.ED25519;
+        }
+        throw new InvalidInputException("the public key of role " + role + " is of an unsupported key type ("
+                + key.getAlgorithm() + "); expected an Ed25519, ECDSA P-256 or RSA key");
     }
 
     /**

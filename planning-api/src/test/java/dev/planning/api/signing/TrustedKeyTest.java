@@ -77,6 +77,69 @@ class TrustedKeyTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no encoding");
     }
 
+    /**
+     * Eighth review: an embedder declares the algorithm beside the key, and the declaration was taken
+     * as given. An Ed25519 key declared RSA-SHA256 (or any mismatch) never verified a signature, so
+     * the keyholder's signatures were all {@code SIGNATURE_INVALID}, a failure that names the
+     * signatures rather than the trust entry that caused it.
+     */
+    @Test
+    void refusesAnAlgorithmThatIsNotTheKeys() throws GeneralSecurityException {
+        PublicKey ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        PublicKey ec = ecKey();
+
+        assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(ed25519), SignatureAlgorithm.RSA_SHA256, ed25519))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("algorithm RSA-SHA256 of role QA is not its public key's, which is Ed25519");
+        assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(ec), SignatureAlgorithm.ED25519, ec))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("algorithm Ed25519 of role QA is not its public key's, which is ECDSA-P256-SHA256");
+    }
+
+    /**
+     * Keys no manifest signature may use: EC on another curve than P-256 (a P-384 key declared
+     * ECDSA-P256-SHA256 verified SHA256withECDSA signatures, judged high-S against P-256's order),
+     * Ed448, DSA, and RSA keys under 2048 bits (a 1024-bit modulus is within reach of a well-funded
+     * factoring effort; a 512-bit one of anyone's: every signature it "made" would count).
+     */
+    @Test
+    void refusesKeysOfOtherCurvesTypesAndRsaKeysUnder2048Bits() throws GeneralSecurityException {
+        KeyPairGenerator p384 = KeyPairGenerator.getInstance("EC");
+        p384.initialize(384);
+        PublicKey ec384 = p384.generateKeyPair().getPublic();
+        PublicKey ed448 = KeyPairGenerator.getInstance("Ed448").generateKeyPair().getPublic();
+        PublicKey dsa = KeyPairGenerator.getInstance("DSA").generateKeyPair().getPublic();
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        PublicKey rsa1024 = rsa.generateKeyPair().getPublic();
+
+        assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(ec384), SignatureAlgorithm.ECDSA_P256_SHA256,
+                ec384)).isInstanceOf(InvalidInputException.class).hasMessageContaining("P-256");
+        assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(ed448), SignatureAlgorithm.ED25519, ed448))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unsupported key type");
+        assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(dsa), SignatureAlgorithm.RSA_SHA256, dsa))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unsupported key type");
+        assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(rsa1024), SignatureAlgorithm.RSA_SHA256,
+                rsa1024)).isInstanceOf(InvalidInputException.class).hasMessageContaining("1024 bits")
+                .hasMessageContaining("at least 2048");
+    }
+
+    @Test
+    void acceptsEachSupportedAlgorithmWithItsOwnKey() throws GeneralSecurityException {
+        PublicKey ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        PublicKey ec = ecKey();
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        PublicKey rsa2048 = rsa.generateKeyPair().getPublic();
+
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(ed25519), SignatureAlgorithm.ED25519, ed25519).algorithm())
+                .isEqualTo(SignatureAlgorithm.ED25519);
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(ec), SignatureAlgorithm.ECDSA_P256_SHA256, ec).algorithm())
+                .isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(rsa2048), SignatureAlgorithm.RSA_SHA256, rsa2048).algorithm())
+                .isEqualTo(SignatureAlgorithm.RSA_SHA256);
+    }
+
     private static PublicKey ecKey() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);

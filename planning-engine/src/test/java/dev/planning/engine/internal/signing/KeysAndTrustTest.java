@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,24 @@ class KeysAndTrustTest {
         assertThatThrownBy(() -> TrustFile.read(trust)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not the fingerprint")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(5));
+    }
+
+    /** Eighth review: an RSA key under 2048 bits in the keeper's trust file is refused at its entry. */
+    @Test
+    void aTrustEntryWithAnRsaKeyUnder2048BitsIsRefusedAtItsLine() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        PublicKey weak = generator.generateKeyPair().getPublic();
+        String pem = PemKeys.publicKeyPem(weak).strip().replace("\n", "\n        ");
+        Path trust = Files.writeString(dir.resolve("trust.yaml"), "version: \"1.0\"\nroles:\n  QA:\n"
+                + "    - key_id: " + Crypto.keyId(weak) + "\n      algorithm: RSA-SHA256\n      public_key: |\n        "
+                + pem + "\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> TrustFile.read(trust)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has 1024 bits").hasMessageContaining("at least 2048")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(4));
+        assertThat(TrustFile.check(trust, "trust.yaml")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("has 1024 bits"));
     }
 
     @Test
