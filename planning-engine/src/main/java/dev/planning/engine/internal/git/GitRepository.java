@@ -2,21 +2,28 @@ package dev.planning.engine.internal.git;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -177,26 +184,84 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * The bytes of a workspace file as committed at {@code revision}, read from git objects.
+     * The most a file is read whole from git objects: the bound the workspace's own files are read to
+     * ({@code LayoutFiles.MAX_BYTES}). A blob's size is known before it is read, so a larger one is
+     * never read (JGit would refuse one over its large-object threshold with an unchecked exception,
+     * and read one under it whole).
+     */
+    public static final long MAX_READ_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * The bytes of a workspace file as committed at {@code revision}, read from git objects, when the
+     * committed file has exactly {@code bytes} bytes (a sealed size) and that is at most
+     * {@link #MAX_READ_BYTES}; a file of any other size is not read.
+     *
+     * @param path  workspace-relative, {@code /} separators
+     * @param bytes the size the caller expects
+     * @return empty when the revision is not a commit, has no such regular file, or the file has
+     *         another size or is over the bound
+     */
+    public Optional<byte[]> read(String revision, String path, long bytes) {
+        if (bytes < 0 || bytes > MAX_READ_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ObjectId> blob = blob(revision, path);
+            if (blob.isEmpty()) {
+                return Optional.empty();
+            }
+            ObjectLoader loader = repository.open(blob.get());
+            return loader.getSize() == bytes ? Optional.of(loader.getBytes((int) bytes)) : Optional.empty();
+        } catch (LargeObjectException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure("read " + path + " at " + revision, e);
+        }
+    }
+
+    /**
+     * The SHA-256 and size of a workspace file as committed at {@code revision}, streamed from git
+     * objects in blocks (never held whole, whatever its size).
      *
      * @param path workspace-relative, {@code /} separators
-     * @return empty when the revision is not a commit or has no such file
+     * @return empty when the revision is not a commit or has no such regular file
      */
-    public Optional<byte[]> read(String revision, String path) {
+    public Optional<Sha256.FileDigest> digest(String revision, String path) {
+        try {
+            Optional<ObjectId> blob = blob(revision, path);
+            if (blob.isEmpty()) {
+                return Optional.empty();
+            }
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            try (InputStream in = repository.open(blob.get()).openStream()) {
+                byte[] block = new byte[64 * 1024];
+                for (int n = in.read(block); n >= 0; n = in.read(block)) {
+                    sha256.update(block, 0, n);
+                    size += n;
+                }
+            }
+            return Optional.of(new Sha256.FileDigest(HexFormat.of().formatHex(sha256.digest()), size));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        } catch (IOException e) {
+            throw failure("read " + path + " at " + revision, e);
+        }
+    }
+
+    /** The blob of a regular file at a revision; empty when the revision is not a commit or has no such file. */
+    private Optional<ObjectId> blob(String revision, String path) throws IOException {
         if (!hasCommit(revision)) {
             return Optional.empty();
         }
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
             try (TreeWalk tree = TreeWalk.forPath(repository, prefix + path, commit.getTree())) {
-                if (tree == null || (tree.getFileMode(0).getBits() & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
-                        != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
+                if (tree == null || (tree.getFileMode(0).getBits() & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                     return Optional.empty();
                 }
-                return Optional.of(repository.open(tree.getObjectId(0)).getBytes());
+                return Optional.of(tree.getObjectId(0));
             }
-        } catch (IOException e) {
-            throw failure("read " + path + " at " + revision, e);
         }
     }
 
@@ -248,8 +313,13 @@ public final class GitRepository implements AutoCloseable {
                     if (!file.startsWith(root) || file.equals(root)) {
                         throw new InvalidInputException("unsafe path " + tree.getPathString() + " at revision " + revision);
                     }
+                    ObjectLoader loader = repository.open(tree.getObjectId(0));
+                    if (loader.getSize() > MAX_READ_BYTES) {
+                        throw new InvalidInputException(tree.getPathString() + " at revision " + revision + " has "
+                                + loader.getSize() + " bytes, over the " + (MAX_READ_BYTES >> 20) + " MiB a file is read to");
+                    }
                     Files.createDirectories(file.getParent());
-                    Files.write(file, repository.open(tree.getObjectId(0)).getBytes(), StandardOpenOption.CREATE_NEW);
+                    Files.write(file, loader.getBytes((int) MAX_READ_BYTES), StandardOpenOption.CREATE_NEW);
                     files++;
                 }
                 return files;

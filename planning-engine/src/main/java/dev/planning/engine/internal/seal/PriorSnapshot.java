@@ -47,7 +47,8 @@ final class PriorSnapshot {
                 return found;
             }
             for (ArtifactChecksum artifact : prior.artifacts()) {
-                Optional<byte[]> bytes = git.read(rev, artifact.path());
+                // Streamed: a prior artifact (evidence included) may be of any size at that commit.
+                Optional<Sha256.FileDigest> bytes = git.digest(rev, artifact.path());
                 boolean evidence = artifact.path().contains("/evidence/");
                 if (bytes.isEmpty()) {
                     if (!evidence) {
@@ -57,8 +58,8 @@ final class PriorSnapshot {
                     }
                     continue;
                 }
-                String actual = Sha256.hex(bytes.get());
-                if (!actual.equals(artifact.sha256()) || bytes.get().length != artifact.bytes()) {
+                String actual = bytes.get().sha256();
+                if (!actual.equals(artifact.sha256()) || bytes.get().bytes() != artifact.bytes()) {
                     found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, artifact.path(), "sha256 "
                             + artifact.sha256() + " at " + rev, "sha256 " + actual, "prior manifest " + id
                                     + ": the artifact at its snapshot_rev is not the one it seals"));

@@ -75,12 +75,16 @@ final class SealedInputs implements AutoCloseable {
         return inputs.kind(cycle, path).isPresent();
     }
 
-    /** The artifact's sealed bytes, from git at {@code snapshot_rev} first, else the work tree; empty when neither has them. */
+    /**
+     * The artifact's sealed bytes, from git at {@code snapshot_rev} first, else the work tree; empty when
+     * neither has them. Neither is read unless it has the sealed size, and that is at most
+     * {@link GitRepository#MAX_READ_BYTES}.
+     */
     Optional<byte[]> sealedBytes(ArtifactChecksum artifact) {
         if (!manifest.snapshotRev().equals(GitState.NONE)) {
             Optional<byte[]> committed = git().flatMap(repository -> {
                 try {
-                    return repository.read(manifest.snapshotRev(), artifact.path());
+                    return repository.read(manifest.snapshotRev(), artifact.path(), artifact.bytes());
                 } catch (PlanningException e) {
                     return Optional.empty();
                 }
@@ -91,8 +95,11 @@ final class SealedInputs implements AutoCloseable {
         }
         try {
             Path file = SafePaths.resolve(workspace, artifact.path());
-            // Of the sealed size or not read: the file is anyone's who commits, of any size.
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == artifact.bytes()) {
+            // Of the sealed size or not read: the file is anyone's who commits, of any size; and the sealed
+            // size is the manifest's, which anyone may edit: an input over the bound its gates read to is
+            // never read (it could not have been judged), whatever size the manifest claims.
+            if (artifact.bytes() <= GitRepository.MAX_READ_BYTES
+                    && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == artifact.bytes()) {
                 byte[] bytes = Files.readAllBytes(file);
                 return matches(bytes, artifact) ? Optional.of(bytes) : Optional.empty();
             }

@@ -1,7 +1,11 @@
 package dev.planning.engine.internal.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.engine.internal.hash.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +55,32 @@ class GitRepositoryTest {
             git.add().addFilepattern("plans/ws/b.yaml").call();
             try (GitRepository repository = GitRepository.find(workspace).orElseThrow()) {
                 assertThat(repository.uncommitted(List.of("b.yaml"))).as("staged is not committed").containsExactly("b.yaml");
+            }
+        }
+    }
+
+    /**
+     * Eighth review: a blob over JGit's large-object threshold (50 MiB) made {@code getBytes()} throw
+     * JGit's unchecked {@code LargeObjectException} out of every reader (a prior manifest's artifact, a
+     * rulebook at a revision). Reads are now sized and bounded, and a prior artifact is hashed in blocks.
+     */
+    @Test
+    void aBlobOverJGitsLargeObjectThresholdIsHashedInBlocksAndNeverReadWhole() throws Exception {
+        byte[] large = new byte[60 << 20];
+        large[large.length - 1] = 1;
+        Files.createDirectories(dir.resolve("rules"));
+        Files.write(dir.resolve("rules/big.drl"), large);
+        Files.writeString(dir.resolve("a.yaml"), "a\n");
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            String head = commit(git, "a large blob");
+            try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
+                assertThat(repository.digest(head, "rules/big.drl")).hasValue(new Sha256.FileDigest(Sha256.hex(large),
+                        large.length));
+                assertThat(repository.read(head, "rules/big.drl", large.length)).isEmpty();
+                assertThat(repository.read(head, "a.yaml", 2)).hasValue("a\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(repository.read(head, "a.yaml", 3)).as("another size is not read").isEmpty();
+                assertThatThrownBy(() -> repository.exportDirectory(head, dir.resolve("rules"), dir.resolve("out")))
+                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("over the 32 MiB");
             }
         }
     }
