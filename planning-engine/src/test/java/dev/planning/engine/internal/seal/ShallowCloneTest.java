@@ -1,0 +1,53 @@
+package dev.planning.engine.internal.seal;
+
+import static dev.planning.engine.internal.seal.SealFixture.CYCLE;
+import static dev.planning.engine.internal.seal.SealFixture.PM;
+import static dev.planning.engine.internal.seal.SealFixture.QA;
+import static dev.planning.engine.internal.seal.SealFixture.TECH_LEAD;
+import static dev.planning.engine.internal.seal.SealFixture.TRUST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.VerificationReport;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Eighth review (2026-12-04), held: a CI checkout is often shallow ({@code --depth 1}). When the commit
+ * a handoff was sealed at is not in it, {@code verify}, also with {@code --checksums-only}, reports the
+ * sealed commit missing and fails; it never passes on the work tree's checksums alone.
+ */
+class ShallowCloneTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aShallowCloneWithoutTheSealedCommitFailsVerificationNamingIt() throws Exception {
+        Path origin = SealFixture.readyExample(tmp.resolve("origin"));
+        PlanningWorkspace ws = SealFixture.open(origin);
+        String sealedAt = ws.seal(CYCLE, SealOptions.defaults()).manifest().orElseThrow().snapshotRev();
+        ws.sign(CYCLE, PM);
+        ws.sign(CYCLE, TECH_LEAD);
+        ws.sign(CYCLE, QA);
+        SealFixture.commitAll(origin, "sealed and signed");
+        assertThat(ws.verify(CYCLE, TRUST).passed()).as("the full clone verifies").isTrue();
+        Path clone = tmp.resolve("clone");
+        Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile()).setDepth(1).call().close();
+
+        PlanningWorkspace shallow = SealFixture.open(clone);
+        VerificationReport full = shallow.verify(CYCLE, TRUST);
+        VerificationReport checksums = shallow.verifyChecksumsOnly(CYCLE, TRUST);
+
+        for (VerificationReport report : new VerificationReport[] {full, checksums}) {
+            assertThat(report.passed()).isFalse();
+            assertThat(report.discrepancies()).filteredOn(d -> d.kind() == DiscrepancyKind.SNAPSHOT_REV_MISSING)
+                    .singleElement().extracting(Discrepancy::describe).asString().contains(sealedAt);
+        }
+    }
+}
