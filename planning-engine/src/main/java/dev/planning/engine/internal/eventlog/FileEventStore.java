@@ -114,6 +114,13 @@ public final class FileEventStore implements EventStore {
      */
     private final RecentlyUsed<String, Verified> verified = new RecentlyUsed<>(MAX_REMEMBERED_LOGS);
 
+    /**
+     * The routes of recently reached logs (their paths checked as text, see {@link SafePaths.Route}),
+     * by the log's path under the workspace: a transition reaches its log twice, and the text checks
+     * give the same answer every time. What the file system holds is examined on every use.
+     */
+    private final RecentlyUsed<String, SafePaths.Route> routes = new RecentlyUsed<>(MAX_REMEMBERED_LOGS);
+
     /** How many times this store read a log whole (tests tell a remembered read by it). */
     private final AtomicLong wholeReads = new AtomicLong();
 
@@ -179,7 +186,12 @@ public final class FileEventStore implements EventStore {
      *         the workspace
      */
     private Located locate(String relative, Stamp stamp) throws IOException {
-        SafePaths.Examined examined = SafePaths.examineUnder(root(), relative);
+        SafePaths.Route route = routes.get(relative);
+        if (route == null) {
+            route = SafePaths.route(root(), relative);
+            routes.put(relative, route);
+        }
+        SafePaths.Examined examined = route.examine();
         SafePaths.Resolved log = examined.resolved();
         if (stamp == Stamp.NONE) {
             return new Located(log, null);

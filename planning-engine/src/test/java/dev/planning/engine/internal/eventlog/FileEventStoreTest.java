@@ -421,6 +421,27 @@ class FileEventStoreTest {
     }
 
     @Test
+    void refusesAnAppendOnceTheEventsDirectoryWasSwappedForALinkOutOfTheWorkspaceAfterTheRead(@TempDir Path outside)
+            throws Exception {
+        FileEventStore store = store();
+        RecordedEvent first = store.append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+        List<RecordedEvent> read = store.read(CYCLE);
+        // Between the read and the append (say, a checkout while the gates ran), the directory is
+        // moved out of the workspace and a link to it takes its place.
+        Path events = log().getParent();
+        Path moved = outside.resolve("events");
+        Files.move(events, moved);
+        Files.createSymbolicLink(events, moved);
+        byte[] before = Files.readAllBytes(moved.resolve(log().getFileName()));
+
+        assertThatThrownBy(() -> store.append(CYCLE, event("evt_2"), read.get(0).hash()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outside the workspace");
+        assertThat(read).containsExactly(first);
+        assertThat(Files.readAllBytes(moved.resolve(log().getFileName()))).isEqualTo(before);
+    }
+
+    @Test
     void refusesAnEventTooLargeForOneLine() {
         PlanningEvent huge = new PlanningEvent("evt_big", event("x").timestamp(), event("x").type(),
                 event("x").fromState(), event("x").toState(), CYCLE.toString(), "ci", Map.of(),
