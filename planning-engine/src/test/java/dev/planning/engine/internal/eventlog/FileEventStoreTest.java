@@ -442,6 +442,38 @@ class FileEventStoreTest {
     }
 
     @Test
+    void appendsToTheFileTheLogsNameLeadsToNotToTheOneAnEarlierAppendKeptOpen() throws Exception {
+        List<RecordedEvent> written = appendThree();
+        Path old = workspace.resolve("old-log");
+        Files.createLink(old, log());
+        // The same lines, in a new file put in the log's place (as a checkout writes it).
+        Path fresh = workspace.resolve("fresh-log");
+        Files.copy(log(), fresh);
+        Files.move(fresh, log(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        store().append(CYCLE, event("evt_4"), written.get(2).hash());
+
+        assertThat(rawLines()).hasSize(4);
+        assertThat(Files.readAllLines(old, StandardCharsets.UTF_8)).hasSize(3);
+        assertThat(store().read(CYCLE)).hasSize(4);
+    }
+
+    @Test
+    void startsALogDeletedBetweenAppendsAgainInsteadOfWritingToTheDeletedFile() throws Exception {
+        appendThree();
+        Path old = workspace.resolve("old-log");
+        Files.createLink(old, log());
+        Files.delete(log());
+
+        RecordedEvent first = store().append(CYCLE, event("evt_again"), RecordedEvent.GENESIS);
+
+        assertThat(first.line()).isEqualTo(1);
+        assertThat(rawLines()).hasSize(1);
+        assertThat(Files.readAllLines(old, StandardCharsets.UTF_8)).hasSize(3);
+    }
+
+    @Test
     void refusesAnEventTooLargeForOneLine() {
         PlanningEvent huge = new PlanningEvent("evt_big", event("x").timestamp(), event("x").type(),
                 event("x").fromState(), event("x").toState(), CYCLE.toString(), "ci", Map.of(),
