@@ -257,7 +257,7 @@ public final class FileEventStore implements EventStore {
             if (known != null && known.unchanged(before)) {
                 return known.events();
             }
-            LogLines lines = scan(cycle, file, before.size());
+            LogLines lines = scan(cycle, located.log(), before);
             if (lines.torn()) {
                 lines = PathLock.holding(PathLock.key(file), () -> {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
@@ -452,9 +452,32 @@ public final class FileEventStore implements EventStore {
         try {
             return LogLines.read(file, MAX_LINE_BYTES, expectedSize);
         } catch (LogLines.LineTooLongException e) {
-            throw corrupted(cycle, e.line, "line " + e.line + " is longer than " + MAX_LINE_BYTES
-                    + " bytes, the most an event line may be; the log is damaged or is not an event log");
+            throw tooLong(cycle, e);
         }
+    }
+
+    /**
+     * Reads the whole log whose stamp ({@code before}) the read just took from its name: on a
+     * link-free path, through the channel an append kept open with the lock when it is kept for
+     * that file (its identity) and free; otherwise by name. Every byte is read either way.
+     */
+    private LogLines scan(CycleRef cycle, SafePaths.Resolved log, FileStamp before) throws IOException {
+        if (!log.linkFree()) {
+            return scan(cycle, log.path(), before.size());
+        }
+        wholeReads.incrementAndGet();
+        try {
+            return PathLock.reading(log.path(), before.fileKey(),
+                    channel -> LogLines.read(channel, MAX_LINE_BYTES, before.size()),
+                    () -> LogLines.read(log.path(), MAX_LINE_BYTES, before.size()));
+        } catch (LogLines.LineTooLongException e) {
+            throw tooLong(cycle, e);
+        }
+    }
+
+    private EventLogCorruptedException tooLong(CycleRef cycle, LogLines.LineTooLongException e) {
+        return corrupted(cycle, e.line, "line " + e.line + " is longer than " + MAX_LINE_BYTES
+                + " bytes, the most an event line may be; the log is damaged or is not an event log");
     }
 
     /**

@@ -163,6 +163,11 @@ final class OpenSidecars {
         }
     }
 
+    /** The key's kept entry, or {@code null}; for readers, who use its channels under its {@code use} lock only. */
+    static Kept keptOrNull(Path key) {
+        return kept(key);
+    }
+
     /** The key's kept channel, now the most recently used, or {@code null}. */
     private static Kept kept(Path key) {
         synchronized (OPEN) {

@@ -112,6 +112,39 @@ public final class PathLock {
         }
     }
 
+    /** Reads a file through a channel open on it. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        /** The reading; positional reads only (the channel may be shared with the lock's holders). */
+        T read(FileChannel channel) throws IOException;
+    }
+
+    /**
+     * Reads a file without taking its locks, through the channel on it kept with its lock
+     * ({@link Held#keep}) when one is kept for the file whose identity is {@code fileKey} (as the
+     * caller just read it from the file's name) and no holder of the lock is using it now;
+     * otherwise {@code otherwise} reads it (opening it by name). A reader holds the kept channel
+     * only while reading, so a holder waits at most that long, and the channel is never closed
+     * under it.
+     *
+     * @param key     the file's {@link #key(Path) key}
+     * @param fileKey the file's identity as last read from its name, or {@code null} (then
+     *                {@code otherwise} reads)
+     */
+    public static <T> T reading(Path key, Object fileKey, Reader<T> reader, Body<T> otherwise) throws IOException {
+        OpenSidecars.Kept kept = fileKey == null ? null : OpenSidecars.keptOrNull(key);
+        if (kept != null && kept.use.tryLock()) {
+            try {
+                if (!kept.closed && kept.data != null && kept.data.isOpen() && fileKey.equals(kept.dataKey)) {
+                    return reader.read(kept.data);
+                }
+            } finally {
+                kept.use.unlock();
+            }
+        }
+        return otherwise.run();
+    }
+
     private static final ConcurrentMap<Path, Entry> IN_JVM = new ConcurrentHashMap<>();
 
     /** A key's in-JVM lock and the threads that hold or wait for it ({@code users}, changed only in {@code compute}). */

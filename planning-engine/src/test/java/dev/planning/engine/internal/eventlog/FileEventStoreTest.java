@@ -460,6 +460,19 @@ class FileEventStoreTest {
     }
 
     @Test
+    void readsTheFileTheLogsNameLeadsToNotTheOneAnEarlierAppendKeptOpen() throws Exception {
+        appendThree();
+        List<String> lines = rawLines();
+        // Two of the three lines, in a new file put in the log's place.
+        Path fresh = workspace.resolve("fresh-log");
+        Files.write(fresh, (lines.get(0) + "\n" + lines.get(1) + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.move(fresh, log(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(store().read(CYCLE)).hasSize(2);
+    }
+
+    @Test
     void startsALogDeletedBetweenAppendsAgainInsteadOfWritingToTheDeletedFile() throws Exception {
         appendThree();
         Path old = workspace.resolve("old-log");

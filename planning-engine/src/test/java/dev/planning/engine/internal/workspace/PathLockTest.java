@@ -315,4 +315,50 @@ class PathLockTest {
             channel.close();
         }
     }
+
+    @Test
+    void readsThroughAChannelKeptWithTheLockOnlyForTheFileItWasKeptFor() throws Exception {
+        Path log = Files.createFile(dir.resolve("read.jsonl"));
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        PathLock.holding(key, () -> "sidecar kept from now on");
+        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+
+        assertThat(PathLock.reading(key, fileKey, c -> c == channel ? "kept" : "another", () -> "by name"))
+                .isEqualTo("kept");
+        assertThat(PathLock.reading(key, "another file", c -> "kept", () -> "by name")).isEqualTo("by name");
+        assertThat(PathLock.reading(key, null, c -> "kept", () -> "by name")).isEqualTo("by name");
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void readsByNameWhileAHolderOfTheLockUsesTheKeptChannel() throws Exception {
+        Path log = Files.createFile(dir.resolve("busy.jsonl"));
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        PathLock.holding(key, () -> "sidecar kept from now on");
+        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = pool.submit(() -> PathLock.holding(key, () -> {
+                holding.countDown();
+                await(done);
+                return null;
+            }));
+            await(holding);
+
+            assertThat(PathLock.reading(key, fileKey, c -> "kept", () -> "by name")).isEqualTo("by name");
+            done.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        } finally {
+            done.countDown();
+            pool.shutdownNow();
+        }
+    }
 }
