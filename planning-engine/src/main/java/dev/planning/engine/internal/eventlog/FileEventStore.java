@@ -114,6 +114,13 @@ public final class FileEventStore implements EventStore {
      */
     private final RecentlyUsed<String, Verified> verified = new RecentlyUsed<>(MAX_REMEMBERED_LOGS);
 
+    /**
+     * The routes of recently reached logs (their paths checked as text, see {@link SafePaths.Route}),
+     * by the log's path under the workspace: a transition reaches its log twice, and the text checks
+     * give the same answer every time. What the file system holds is examined on every use.
+     */
+    private final RecentlyUsed<String, SafePaths.Route> routes = new RecentlyUsed<>(MAX_REMEMBERED_LOGS);
+
     /** How many times this store read a log whole (tests tell a remembered read by it). */
     private final AtomicLong wholeReads = new AtomicLong();
 
@@ -166,8 +173,12 @@ public final class FileEventStore implements EventStore {
     private record Located(SafePaths.Resolved log, FileStamp stamp) {
     }
 
-    /** Which stamp of the log {@link #locate} is to take. */
-    private enum Stamp { NONE, BASIC, WITH_CHANGE_TIME }
+    /**
+     * Which stamp of the log {@link #locate} is to take: only the one the path check read itself
+     * (on a link-free path; no {@code stat} of its own, else none); the basic one; the basic one
+     * with the change time.
+     */
+    private enum Stamp { SEEN, BASIC, WITH_CHANGE_TIME }
 
     /**
      * The log's path, checked by {@link SafePaths} (every entry from the workspace down examined
@@ -179,14 +190,19 @@ public final class FileEventStore implements EventStore {
      *         the workspace
      */
     private Located locate(String relative, Stamp stamp) throws IOException {
-        SafePaths.Examined examined = SafePaths.examineUnder(root(), relative);
-        SafePaths.Resolved log = examined.resolved();
-        if (stamp == Stamp.NONE) {
-            return new Located(log, null);
+        SafePaths.Route route = routes.get(relative);
+        if (route == null) {
+            route = SafePaths.route(root(), relative);
+            routes.put(relative, route);
         }
-        if (log.linkFree() && stamp == Stamp.BASIC) {
+        SafePaths.Examined examined = route.examine();
+        SafePaths.Resolved log = examined.resolved();
+        if (log.linkFree() && (stamp == Stamp.BASIC || stamp == Stamp.SEEN)) {
             BasicFileAttributes last = examined.last();
             return new Located(log, last == null ? null : FileStamp.of(last));
+        }
+        if (stamp == Stamp.SEEN) {
+            return new Located(log, null);
         }
         return new Located(log, stampOrNull(log.path(), stamp == Stamp.WITH_CHANGE_TIME));
     }
@@ -241,7 +257,7 @@ public final class FileEventStore implements EventStore {
             if (known != null && known.unchanged(before)) {
                 return known.events();
             }
-            LogLines lines = scan(cycle, file, before.size());
+            LogLines lines = scan(cycle, located.log(), before);
             if (lines.torn()) {
                 lines = PathLock.holding(PathLock.key(file), () -> {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
@@ -280,10 +296,10 @@ public final class FileEventStore implements EventStore {
         }
         String relative = layout.eventLog(cycle);
         try {
-            SafePaths.Resolved log = locate(relative, Stamp.NONE).log();
-            Path file = log.path();
+            Located located = locate(relative, Stamp.SEEN);
+            Path file = located.log().path();
             try {
-                return appendHoldingLock(cycle, relative, log, event, line, expectedHead);
+                return appendHoldingLock(cycle, relative, located, event, line, expectedHead);
             } catch (NoSuchFileException e) {
                 // The cycle's first event: its directories are made then, not probed on every
                 // append. Nothing was written: without the directory, no lock file and no log.
@@ -291,7 +307,7 @@ public final class FileEventStore implements EventStore {
                 // once more whether or not the directory is still missing (createDirectories
                 // accepts one that exists).
                 Files.createDirectories(file.getParent());
-                return appendHoldingLock(cycle, relative, locate(relative, Stamp.NONE).log(), event, line, expectedHead);
+                return appendHoldingLock(cycle, relative, locate(relative, Stamp.SEEN), event, line, expectedHead);
             }
         } catch (IOException e) {
             throw new PlanningException("cannot append to event log: " + e.getMessage(),
@@ -305,26 +321,55 @@ public final class FileEventStore implements EventStore {
      * raised while appending, once the lock is held, is passed on as a plain
      * {@link IOException} and never makes the caller try again.
      */
-    private RecordedEvent appendHoldingLock(CycleRef cycle, String relative, SafePaths.Resolved log,
+    private RecordedEvent appendHoldingLock(CycleRef cycle, String relative, Located located,
             PlanningEvent event, byte[] line, String expectedHead) throws IOException {
+        SafePaths.Resolved log = located.log();
         Path file = log.path();
         Path key = lockKey(log);
-        return PathLock.holding(key, () -> {
+        // The log's identity as the path check saw it, just before the lock (on a link-free path,
+        // from the check's own lstat): with the identity read after opening, it tells which file
+        // a channel opened by name has open.
+        Object seen = located.stamp() == null ? null : located.stamp().fileKey();
+        return PathLock.holding(key, held -> {
             try {
-                return appendLocked(cycle, relative, key, file, event, line, expectedHead);
+                return appendLocked(cycle, relative, key, file, seen, held, event, line, expectedHead);
             } catch (NoSuchFileException e) {
                 throw new IOException(e.getFile() + " disappeared while appending", e);
             }
         });
     }
 
-    private RecordedEvent appendLocked(CycleRef cycle, String relative, Path key, Path file, PlanningEvent event,
-            byte[] line, String expectedHead) throws IOException {
+    /**
+     * Appends under the lock. The log's channel is the one an earlier append kept with the lock
+     * when the log's name still leads to the file it has open (the stamp read here, under the
+     * lock, which the head is checked against anyway); otherwise the log is opened by name, and the
+     * channel kept when the name led to the same file just before the open (the path check's
+     * identity) and just after it.
+     */
+    private RecordedEvent appendLocked(CycleRef cycle, String relative, Path key, Path file, Object seen,
+            PathLock.Held held, PlanningEvent event, byte[] line, String expectedHead) throws IOException {
         boolean created;
         int lines;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            LogHead head = head(key, file, channel);
+        FileStamp now = null;
+        FileChannel channel = null;
+        if (seen != null && seen.equals(held.keptFileKey())) {
+            now = stampOrNull(file, false);
+            channel = now == null ? null : held.kept(now.fileKey());
+        }
+        boolean kept = channel != null;
+        if (!kept) {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        }
+        try {
+            if (!kept) {
+                now = FileStamp.read(file, false);
+                kept = seen != null && seen.equals(now.fileKey()) && held.keep(channel, now.fileKey());
+                if (!kept) {
+                    held.drop();
+                }
+            }
+            LogHead head = head(key, file, now, channel);
             // An empty log is new (or left empty by a crash before its first line): its directory
             // entry is forced too; forcing it again costs one more sync, never a lost name.
             created = head.size() == 0;
@@ -335,6 +380,10 @@ public final class FileEventStore implements EventStore {
             }
             write(channel, line, head.size());
             lines = head.lines();
+        } finally {
+            if (!kept) {
+                channel.close();
+            }
         }
         if (created) {
             forceDirectory(file.getParent());
@@ -386,9 +435,9 @@ public final class FileEventStore implements EventStore {
      * identity, size and modification time also says the file ends with a complete line (its size
      * was taken just after a whole line), so there is no torn line to look for.
      */
-    private static LogHead head(Path key, Path file, FileChannel channel) throws IOException {
+    private static LogHead head(Path key, Path file, FileStamp now, FileChannel channel) throws IOException {
         LogHead known = HEADS.get(key);
-        if (known != null && known.matches(FileStamp.read(file, false))) {
+        if (known != null && known.matches(now)) {
             return known;
         }
         LogTail.cutTornLine(channel);
@@ -403,9 +452,32 @@ public final class FileEventStore implements EventStore {
         try {
             return LogLines.read(file, MAX_LINE_BYTES, expectedSize);
         } catch (LogLines.LineTooLongException e) {
-            throw corrupted(cycle, e.line, "line " + e.line + " is longer than " + MAX_LINE_BYTES
-                    + " bytes, the most an event line may be; the log is damaged or is not an event log");
+            throw tooLong(cycle, e);
         }
+    }
+
+    /**
+     * Reads the whole log whose stamp ({@code before}) the read just took from its name: on a
+     * link-free path, through the channel an append kept open with the lock when it is kept for
+     * that file (its identity) and free; otherwise by name. Every byte is read either way.
+     */
+    private LogLines scan(CycleRef cycle, SafePaths.Resolved log, FileStamp before) throws IOException {
+        if (!log.linkFree()) {
+            return scan(cycle, log.path(), before.size());
+        }
+        wholeReads.incrementAndGet();
+        try {
+            return PathLock.reading(log.path(), before.fileKey(),
+                    channel -> LogLines.read(channel, MAX_LINE_BYTES, before.size()),
+                    () -> LogLines.read(log.path(), MAX_LINE_BYTES, before.size()));
+        } catch (LogLines.LineTooLongException e) {
+            throw tooLong(cycle, e);
+        }
+    }
+
+    private EventLogCorruptedException tooLong(CycleRef cycle, LogLines.LineTooLongException e) {
+        return corrupted(cycle, e.line, "line " + e.line + " is longer than " + MAX_LINE_BYTES
+                + " bytes, the most an event line may be; the log is damaged or is not an event log");
     }
 
     /**

@@ -48,18 +48,29 @@ record LogLines(List<byte[]> lines, long completeLength, boolean torn) {
      * {@code fstat}: every byte up to the end is read whatever it says.
      */
     static LogLines read(Path file, int maxLineBytes, long expectedSize) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return read(channel, maxLineBytes, expectedSize);
+        }
+    }
+
+    /**
+     * Reads a whole log from a channel open on it, from its first byte to its end, as
+     * {@link #read(Path, int, long)} does; positional reads only, so a channel shared with an
+     * appender (under that appender's exclusion) is not moved.
+     */
+    static LogLines read(FileChannel channel, int maxLineBytes, long expectedSize) throws IOException {
         List<byte[]> lines = new ArrayList<>();
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         long completeLength = 0;
         long position = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        {
             // A log is usually small and read whole on every transition: a buffer of its size (one
             // byte more, to see the end in the same read), up to 64 KiB.
             long size = expectedSize >= 0 ? expectedSize : channel.size();
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(64 * 1024, size + 1));
             byte[] bytes = buffer.array();
             int n;
-            while ((n = channel.read(buffer.clear())) > 0) {
+            while ((n = channel.read(buffer.clear(), position)) > 0) {
                 int start = 0;
                 for (int i = 0; i < n; i++) {
                     if (bytes[i] == '\n') {

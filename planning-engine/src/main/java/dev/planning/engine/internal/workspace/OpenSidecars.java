@@ -46,14 +46,22 @@ final class OpenSidecars {
     /** The kept channels, least recently looked up first; guarded by itself, held only briefly. */
     private static final Map<Path, Kept> OPEN = new LinkedHashMap<>(16, 0.75f, true);
 
-    /** A kept channel, the identity of the file it has open, and who uses it. */
-    private static final class Kept {
+    /**
+     * A kept channel, the identity of the file it has open, and who uses it; and, when a hold kept
+     * one ({@link PathLock.Held#keep}), a channel on the locked file itself with that file's
+     * identity, closed with the sidecar's.
+     */
+    static final class Kept {
         final FileChannel channel;
         final Object fileKey;
         /** Held while the channel is in use or being closed. */
         final ReentrantLock use = new ReentrantLock();
         /** Guarded by {@code use}. */
         boolean closed;
+        /** The locked file's channel kept by a hold, or {@code null}; guarded by {@code use}. */
+        FileChannel data;
+        /** The identity of the file {@code data} has open; guarded by {@code use}. */
+        Object dataKey;
 
         Kept(FileChannel channel, Object fileKey) {
             this.channel = channel;
@@ -65,14 +73,22 @@ final class OpenSidecars {
     }
 
     /**
+     * A lock taken by {@link #lock}: the file lock, and the kept entry it went through, whose
+     * {@code use} lock the holder holds until {@link #release} ({@code null} when the channel is not
+     * kept).
+     */
+    record Hold(FileLock lock, Kept kept) {
+    }
+
+    /**
      * Takes the exclusive lock on the sidecar of the file whose key is given, through the kept
      * channel when it still has the sidecar open, else through a newly opened one (kept when the
      * file it opened is known). The caller holds the key's in-JVM lock.
      *
-     * @return the lock, to be handed back to {@link #release} by the same thread
+     * @return the hold, to be handed back to {@link #release} by the same thread
      * @throws IOException naming the sidecar, when it is a link or not a regular file
      */
-    static FileLock lock(Path key) throws IOException {
+    static Hold lock(Path key) throws IOException {
         Path sidecar = PathLock.sidecar(key);
         Kept kept = kept(key);
         if (kept != null) {
@@ -83,7 +99,7 @@ final class OpenSidecars {
                     FileLock lock = lockOrNull(kept.channel);
                     if (lock != null && kept.fileKey.equals(fileKeyOrNull(sidecar))) {
                         inUse = true;
-                        return lock;
+                        return new Hold(lock, kept);
                     }
                     close(key, kept);
                 }
@@ -111,15 +127,17 @@ final class OpenSidecars {
             synchronized (OPEN) {
                 OPEN.put(key, fresh);
             }
+            return new Hold(lock, fresh);
         }
-        return lock;
+        return new Hold(lock, null);
     }
 
     /** Releases a lock from {@link #lock}; closes its channel unless it is kept. */
-    static void release(Path key, FileLock lock) throws IOException {
+    static void release(Path key, Hold hold) throws IOException {
+        FileLock lock = hold.lock();
         FileChannel channel = lock.channel();
         Kept kept = kept(key);
-        if (kept != null && kept.channel == channel && kept.use.isHeldByCurrentThread()) {
+        if (kept != null && kept == hold.kept() && kept.channel == channel && kept.use.isHeldByCurrentThread()) {
             try {
                 if (channel.isOpen()) {
                     lock.release();
@@ -143,6 +161,11 @@ final class OpenSidecars {
         synchronized (OPEN) {
             return OPEN.containsKey(key);
         }
+    }
+
+    /** The key's kept entry, or {@code null}; for readers, who use its channels under its {@code use} lock only. */
+    static Kept keptOrNull(Path key) {
+        return kept(key);
     }
 
     /** The key's kept channel, now the most recently used, or {@code null}. */
@@ -189,9 +212,13 @@ final class OpenSidecars {
         }
     }
 
-    /** Closes a kept channel, then forgets it; the caller holds its {@code use} lock. */
+    /**
+     * Closes a kept channel (and the locked file's channel kept with it), then forgets it; the
+     * caller holds its {@code use} lock.
+     */
     private static void close(Path key, Kept kept) {
         quietlyClose(kept.channel);
+        dropData(kept);
         kept.closed = true;
         synchronized (OPEN) {
             OPEN.remove(key, kept);
@@ -222,6 +249,15 @@ final class OpenSidecars {
     private static Object fileKeyOrNull(Path sidecar) throws IOException {
         BasicFileAttributes attributes = attributesOrNull(sidecar);
         return attributes != null && attributes.isRegularFile() ? attributes.fileKey() : null;
+    }
+
+    /** Closes and forgets the locked file's channel kept with {@code kept}; the caller holds its {@code use} lock. */
+    static void dropData(Kept kept) {
+        if (kept.data != null) {
+            quietlyClose(kept.data);
+            kept.data = null;
+            kept.dataKey = null;
+        }
     }
 
     private static void quietlyClose(FileChannel channel) {

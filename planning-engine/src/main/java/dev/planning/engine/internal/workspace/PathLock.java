@@ -2,7 +2,6 @@ package dev.planning.engine.internal.workspace;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * between processes.
  *
  * <p>Threads of this JVM queue on a lock keyed by the file's real path (shared by every user of
- * this class); the holder then takes an exclusive {@link FileLock} on the sidecar file
+ * this class); the holder then takes an exclusive {@link java.nio.channels.FileLock} on the sidecar file
  * {@code <file>.lock}, which other processes honour. The sidecar, rather than the file, is locked
  * because on POSIX systems closing <em>any</em> descriptor of a file drops the process's locks on
  * it, and readers open the file freely. The sidecar is empty and must not be deleted while a
@@ -39,6 +38,111 @@ public final class PathLock {
     public interface Body<T> {
         /** The work; may throw {@link IOException}, which {@link #holding} passes on. */
         T run() throws IOException;
+    }
+
+    /** The work done while holding the lock, with the {@link Held hold} (to keep a channel on the file). */
+    @FunctionalInterface
+    public interface HeldBody<T> {
+        /** The work; may throw {@link IOException}, which {@link #holding(Path, HeldBody)} passes on. */
+        T run(Held held) throws IOException;
+    }
+
+    /**
+     * The hold of a file's locks, as its body sees it: a channel on the locked file itself may be
+     * kept open with the sidecar's between holds, so that a writer appending again and again does
+     * not open and close the file each time. Such a channel is closed with the sidecar's channel
+     * (when the sidecar is found replaced, or to make room), and used only by the lock's holder.
+     * What the caller keeps it with is the identity ({@link java.nio.file.attribute.BasicFileAttributes#fileKey()})
+     * of the file it has open: a later hold gets it back only for that identity, which the caller
+     * reads anew, under the lock, from the file's name. Valid only inside the body.
+     */
+    public static final class Held {
+
+        private final OpenSidecars.Kept kept;
+
+        private Held(OpenSidecars.Kept kept) {
+            this.kept = kept;
+        }
+
+        /** The identity a channel on the locked file was kept for by an earlier hold, or {@code null}. */
+        public Object keptFileKey() {
+            return kept == null || kept.data == null ? null : kept.dataKey;
+        }
+
+        /** Closes and forgets the channel on the locked file kept by an earlier hold, if any. */
+        public void drop() {
+            if (kept != null) {
+                OpenSidecars.dropData(kept);
+            }
+        }
+
+        /**
+         * The channel on the locked file kept by an earlier hold, if it is open and was kept for the
+         * file whose identity is {@code fileKey}; otherwise {@code null}, and a channel kept for
+         * another file (or closed meanwhile, by an interrupt say) is closed and forgotten.
+         */
+        public FileChannel kept(Object fileKey) {
+            if (kept == null || kept.data == null) {
+                return null;
+            }
+            if (fileKey != null && fileKey.equals(kept.dataKey) && kept.data.isOpen()) {
+                return kept.data;
+            }
+            OpenSidecars.dropData(kept);
+            return null;
+        }
+
+        /**
+         * Keeps {@code channel}, open on the locked file whose identity is {@code fileKey}, for later
+         * holds, closing one kept before.
+         *
+         * @return whether it is kept; when not (the sidecar's own channel is not kept), the caller
+         *         closes it
+         */
+        public boolean keep(FileChannel channel, Object fileKey) {
+            if (kept == null || fileKey == null) {
+                return false;
+            }
+            if (kept.data != channel) {
+                OpenSidecars.dropData(kept);
+            }
+            kept.data = channel;
+            kept.dataKey = fileKey;
+            return true;
+        }
+    }
+
+    /** Reads a file through a channel open on it. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        /** The reading; positional reads only (the channel may be shared with the lock's holders). */
+        T read(FileChannel channel) throws IOException;
+    }
+
+    /**
+     * Reads a file without taking its locks, through the channel on it kept with its lock
+     * ({@link Held#keep}) when one is kept for the file whose identity is {@code fileKey} (as the
+     * caller just read it from the file's name) and no holder of the lock is using it now;
+     * otherwise {@code otherwise} reads it (opening it by name). A reader holds the kept channel
+     * only while reading, so a holder waits at most that long, and the channel is never closed
+     * under it.
+     *
+     * @param key     the file's {@link #key(Path) key}
+     * @param fileKey the file's identity as last read from its name, or {@code null} (then
+     *                {@code otherwise} reads)
+     */
+    public static <T> T reading(Path key, Object fileKey, Reader<T> reader, Body<T> otherwise) throws IOException {
+        OpenSidecars.Kept kept = fileKey == null ? null : OpenSidecars.keptOrNull(key);
+        if (kept != null && kept.use.tryLock()) {
+            try {
+                if (!kept.closed && kept.data != null && kept.data.isOpen() && fileKey.equals(kept.dataKey)) {
+                    return reader.read(kept.data);
+                }
+            } finally {
+                kept.use.unlock();
+            }
+        }
+        return otherwise.run();
     }
 
     private static final ConcurrentMap<Path, Entry> IN_JVM = new ConcurrentHashMap<>();
@@ -124,6 +228,14 @@ public final class PathLock {
 
     /** Runs {@code body} holding both locks of the file whose {@link #key(Path) key} is given. */
     public static <T> T holding(Path key, Body<T> body) throws IOException {
+        return holding(key, held -> body.run());
+    }
+
+    /**
+     * Runs {@code body} holding both locks of the file whose {@link #key(Path) key} is given, with
+     * the hold, through which it may keep a channel on the file for later holds.
+     */
+    public static <T> T holding(Path key, HeldBody<T> body) throws IOException {
         Entry entry = IN_JVM.compute(key, (k, present) -> {
             Entry used = present == null ? new Entry() : present;
             used.users++;
@@ -132,11 +244,11 @@ public final class PathLock {
         try {
             entry.lock.lock();
             try {
-                FileLock fileLock = OpenSidecars.lock(key);
+                OpenSidecars.Hold hold = OpenSidecars.lock(key);
                 try {
-                    return body.run();
+                    return body.run(new Held(hold.kept()));
                 } finally {
-                    OpenSidecars.release(key, fileLock);
+                    OpenSidecars.release(key, hold);
                 }
             } finally {
                 entry.lock.unlock();

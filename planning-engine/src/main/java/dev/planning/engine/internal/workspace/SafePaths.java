@@ -87,6 +87,72 @@ public final class SafePaths {
      * @throws InvalidInputException as {@link #resolve(Path, String)} does
      */
     public static Examined examineUnder(Path realRoot, String relative) {
+        return route(realRoot, relative).examine();
+    }
+
+    /**
+     * A workspace-relative path checked as text, before any file is looked at: the path under the
+     * workspace and the path of each entry from the workspace down to it. The text checks of
+     * {@link #resolve(Path, String)} depend on nothing but the root and the text, so a caller that
+     * reaches the same path again and again (an event log, twice per transition) may keep its route;
+     * what the file system holds is examined anew on every {@link #examine()}.
+     *
+     * @see #route(Path, String)
+     * @since 0.1
+     */
+    public static final class Route {
+
+        private final Path root;
+        private final Path target;
+        private final String shown;
+        /** Each entry below the root, from the first to {@code target} itself. */
+        private final Path[] entries;
+
+        private Route(Path root, Path target, String shown) {
+            this.root = root;
+            this.target = target;
+            this.shown = shown;
+            Path relative = root.relativize(target);
+            this.entries = new Path[relative.getNameCount()];
+            Path current = root;
+            for (int i = 0; i < entries.length; i++) {
+                current = current.resolve(relative.getName(i));
+                entries[i] = current;
+            }
+        }
+
+        /** The absolute, normalized path under the workspace (not the link-resolved one); never {@code null}. */
+        public Path path() {
+            return target;
+        }
+
+        /**
+         * Examines the path as it is now: every existing entry from the workspace down is read
+         * without following links ({@code lstat}); through a link, the longest existing prefix must
+         * resolve inside the workspace.
+         *
+         * @throws InvalidInputException as {@link SafePaths#resolve(Path, String)} does
+         */
+        public Examined examine() {
+            Walk walk = walk(entries, target);
+            if (walk.linkFree()) {
+                return new Examined(new Resolved(target, true), walk.last());
+            }
+            requireInside(root, target, shown);
+            return new Examined(new Resolved(target, false), null);
+        }
+    }
+
+    /**
+     * Checks a workspace-relative path as text (no file is looked at), refusing what
+     * {@link #resolve(Path, String)} refuses before it looks at the file system.
+     *
+     * @param realRoot the workspace's {@linkplain Path#toRealPath real path}
+     * @param relative the path inside it
+     * @return its route, to {@linkplain Route#examine() examine} now or later; never {@code null}
+     * @throws InvalidInputException as {@link #resolve(Path, String)} does
+     */
+    public static Route route(Path realRoot, String relative) {
         String shown = printable(relative);
         if (relative.isEmpty()) {
             throw refuse(shown, "it is empty");
@@ -115,12 +181,7 @@ public final class SafePaths {
         if (!target.startsWith(root)) {
             throw refuse(shown, "it resolves outside the workspace");
         }
-        Walk walk = walk(root, target);
-        if (walk.linkFree()) {
-            return new Examined(new Resolved(target, true), walk.last());
-        }
-        requireInside(root, target, shown);
-        return new Examined(new Resolved(target, false), null);
+        return new Route(root, target, shown);
     }
 
     /** {@code file} relative to the workspace, with {@code /} separators, for display. */
@@ -165,16 +226,16 @@ public final class SafePaths {
     }
 
     /**
-     * Whether every entry of {@code target} below {@code root} that exists is a directory or file,
-     * not a symbolic link (entries after the first missing one do not exist either). Not link-free
-     * when it cannot tell (an entry that cannot be examined): the caller then resolves links the
-     * slow way.
+     * Whether every entry of the path that exists ({@code entries}, from the one below the root
+     * down to the target) is a directory or file, not a symbolic link (entries after the first
+     * missing one do not exist either). Not link-free when it cannot tell (an entry that cannot be
+     * examined): the caller then resolves links the slow way.
      */
-    private static Walk walk(Path root, Path target) {
-        Path current = root;
+    private static Walk walk(Path[] entries, Path target) {
+        Path current = null;
         BasicFileAttributes attributes = null;
-        for (Path name : root.relativize(target)) {
-            current = current.resolve(name);
+        for (Path entry : entries) {
+            current = entry;
             try {
                 attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
@@ -186,7 +247,7 @@ public final class SafePaths {
                 return new Walk(false, null);
             }
         }
-        return new Walk(true, current.equals(target) ? attributes : null);
+        return new Walk(true, target.equals(current) ? attributes : null);
     }
 
     /**

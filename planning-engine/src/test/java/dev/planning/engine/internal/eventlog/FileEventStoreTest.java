@@ -421,6 +421,72 @@ class FileEventStoreTest {
     }
 
     @Test
+    void refusesAnAppendOnceTheEventsDirectoryWasSwappedForALinkOutOfTheWorkspaceAfterTheRead(@TempDir Path outside)
+            throws Exception {
+        FileEventStore store = store();
+        RecordedEvent first = store.append(CYCLE, event("evt_1"), RecordedEvent.GENESIS);
+        List<RecordedEvent> read = store.read(CYCLE);
+        // Between the read and the append (say, a checkout while the gates ran), the directory is
+        // moved out of the workspace and a link to it takes its place.
+        Path events = log().getParent();
+        Path moved = outside.resolve("events");
+        Files.move(events, moved);
+        Files.createSymbolicLink(events, moved);
+        byte[] before = Files.readAllBytes(moved.resolve(log().getFileName()));
+
+        assertThatThrownBy(() -> store.append(CYCLE, event("evt_2"), read.get(0).hash()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outside the workspace");
+        assertThat(read).containsExactly(first);
+        assertThat(Files.readAllBytes(moved.resolve(log().getFileName()))).isEqualTo(before);
+    }
+
+    @Test
+    void appendsToTheFileTheLogsNameLeadsToNotToTheOneAnEarlierAppendKeptOpen() throws Exception {
+        List<RecordedEvent> written = appendThree();
+        Path old = workspace.resolve("old-log");
+        Files.createLink(old, log());
+        // The same lines, in a new file put in the log's place (as a checkout writes it).
+        Path fresh = workspace.resolve("fresh-log");
+        Files.copy(log(), fresh);
+        Files.move(fresh, log(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        store().append(CYCLE, event("evt_4"), written.get(2).hash());
+
+        assertThat(rawLines()).hasSize(4);
+        assertThat(Files.readAllLines(old, StandardCharsets.UTF_8)).hasSize(3);
+        assertThat(store().read(CYCLE)).hasSize(4);
+    }
+
+    @Test
+    void readsTheFileTheLogsNameLeadsToNotTheOneAnEarlierAppendKeptOpen() throws Exception {
+        appendThree();
+        List<String> lines = rawLines();
+        // Two of the three lines, in a new file put in the log's place.
+        Path fresh = workspace.resolve("fresh-log");
+        Files.write(fresh, (lines.get(0) + "\n" + lines.get(1) + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.move(fresh, log(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(store().read(CYCLE)).hasSize(2);
+    }
+
+    @Test
+    void startsALogDeletedBetweenAppendsAgainInsteadOfWritingToTheDeletedFile() throws Exception {
+        appendThree();
+        Path old = workspace.resolve("old-log");
+        Files.createLink(old, log());
+        Files.delete(log());
+
+        RecordedEvent first = store().append(CYCLE, event("evt_again"), RecordedEvent.GENESIS);
+
+        assertThat(first.line()).isEqualTo(1);
+        assertThat(rawLines()).hasSize(1);
+        assertThat(Files.readAllLines(old, StandardCharsets.UTF_8)).hasSize(3);
+    }
+
+    @Test
     void refusesAnEventTooLargeForOneLine() {
         PlanningEvent huge = new PlanningEvent("evt_big", event("x").timestamp(), event("x").type(),
                 event("x").fromState(), event("x").toState(), CYCLE.toString(), "ci", Map.of(),

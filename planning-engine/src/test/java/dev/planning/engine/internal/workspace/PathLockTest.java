@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -235,5 +238,127 @@ class PathLockTest {
         assertThat(OpenSidecars.isKept(keys.get(0))).isTrue();
         assertThat(OpenSidecars.isKept(keys.get(1))).isFalse();
         assertThat(keys.subList(2, OpenSidecars.MAX_OPEN)).allSatisfy(key -> assertThat(OpenSidecars.isKept(key)).isTrue());
+    }
+
+    @Test
+    void givesAChannelKeptWithTheLockBackOnlyForTheFileItWasKeptFor() throws Exception {
+        Path log = Files.createFile(dir.resolve("data.jsonl"));
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        PathLock.holding(key, () -> "sidecar kept from now on");
+
+        boolean keptIt = PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+        FileChannel again = PathLock.holding(key, (PathLock.HeldBody<FileChannel>) held -> held.kept(fileKey));
+        FileChannel forAnother = PathLock.holding(key, (PathLock.HeldBody<FileChannel>) held -> held.kept("another file"));
+
+        assertThat(keptIt).isTrue();
+        assertThat(again).isSameAs(channel);
+        assertThat(forAnother).isNull();
+        // Asked for another file, the kept channel is closed and forgotten.
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(PathLock.holding(key, (PathLock.HeldBody<Object>) PathLock.Held::keptFileKey)).isNull();
+    }
+
+    @Test
+    void closesAChannelKeptWithTheLockWhenTheSidecarIsFoundReplaced() throws Exception {
+        Path log = Files.createFile(dir.resolve("replaced-data.jsonl"));
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        PathLock.holding(key, () -> "sidecar kept from now on");
+        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+
+        Files.delete(PathLock.sidecar(log));
+        Files.createFile(PathLock.sidecar(log));
+
+        FileChannel after = PathLock.holding(key, (PathLock.HeldBody<FileChannel>) held -> held.kept(fileKey));
+        assertThat(after).isNull();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void closesAChannelKeptWithTheLockWhenItsSidecarIsClosedToMakeRoom() throws Exception {
+        List<Path> keys = new ArrayList<>();
+        for (int i = 0; i <= OpenSidecars.MAX_OPEN; i++) {
+            Path log = dir.resolve("room-" + i + ".jsonl");
+            Files.createFile(PathLock.sidecar(log));
+            keys.add(PathLock.key(log));
+        }
+        Path first = Files.createFile(dir.resolve("room-0.jsonl"));
+        Object fileKey = Files.readAttributes(first, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(first, StandardOpenOption.READ);
+        PathLock.holding(keys.get(0), () -> "sidecar kept from now on");
+        PathLock.holding(keys.get(0), (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+
+        for (int i = 1; i <= OpenSidecars.MAX_OPEN; i++) {
+            PathLock.holding(keys.get(i), () -> "held");
+        }
+
+        assertThat(OpenSidecars.isKept(keys.get(0))).isFalse();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void keepsNoChannelWithALockWhoseSidecarItselfIsNotKept() throws Exception {
+        Path log = Files.createFile(dir.resolve("new-sidecar.jsonl"));
+        Path key = PathLock.key(log);
+        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        try {
+            // The sidecar this hold creates is not kept (its identity is not known), so neither is the channel.
+            boolean keptIt = PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+            assertThat(keptIt).isFalse();
+        } finally {
+            channel.close();
+        }
+    }
+
+    @Test
+    void readsThroughAChannelKeptWithTheLockOnlyForTheFileItWasKeptFor() throws Exception {
+        Path log = Files.createFile(dir.resolve("read.jsonl"));
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        PathLock.holding(key, () -> "sidecar kept from now on");
+        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+
+        assertThat(PathLock.reading(key, fileKey, c -> c == channel ? "kept" : "another", () -> "by name"))
+                .isEqualTo("kept");
+        assertThat(PathLock.reading(key, "another file", c -> "kept", () -> "by name")).isEqualTo("by name");
+        assertThat(PathLock.reading(key, null, c -> "kept", () -> "by name")).isEqualTo("by name");
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void readsByNameWhileAHolderOfTheLockUsesTheKeptChannel() throws Exception {
+        Path log = Files.createFile(dir.resolve("busy.jsonl"));
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        PathLock.holding(key, () -> "sidecar kept from now on");
+        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = pool.submit(() -> PathLock.holding(key, () -> {
+                holding.countDown();
+                await(done);
+                return null;
+            }));
+            await(holding);
+
+            assertThat(PathLock.reading(key, fileKey, c -> "kept", () -> "by name")).isEqualTo("by name");
+            done.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        } finally {
+            done.countDown();
+            pool.shutdownNow();
+        }
     }
 }

@@ -92,6 +92,27 @@ class SafePathsTest {
     }
 
     @Test
+    void aKeptRouteExaminesTheFileSystemAgainOnEveryUse(@TempDir Path outside) throws Exception {
+        Path events = Files.createDirectories(workspace.resolve("frameworks/planning-fe/events"));
+        SafePaths.Route route = SafePaths.route(workspace.toRealPath(), "frameworks/planning-fe/events/c.events.jsonl");
+        assertThat(route.examine().resolved().linkFree()).isTrue();
+
+        Files.delete(events);
+        Files.createSymbolicLink(events, outside);
+
+        assertThatThrownBy(route::examine)
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outside the workspace");
+    }
+
+    @Test
+    void aRouteIsRefusedAsTextBeforeAnyFileIsLookedAt() {
+        assertThatThrownBy(() -> SafePaths.route(workspace.resolve("does-not-exist"), "a/../../b"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'..' segment");
+    }
+
+    @Test
     void relativizesWithForwardSlashes() {
         assertThat(SafePaths.relativize(workspace, workspace.resolve("a/b/c.yaml"))).isEqualTo("a/b/c.yaml");
     }
