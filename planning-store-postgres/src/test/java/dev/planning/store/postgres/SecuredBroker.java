@@ -25,8 +25,12 @@ import java.util.stream.Stream;
 import javax.security.auth.login.Configuration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -123,11 +127,12 @@ final class SecuredBroker {
     }
 
     /**
-     * A store file in {@code dir} naming a database of its own (one relay drains a whole database),
+     * A store file in {@code dir} naming a database of its own (one relay drains a whole database;
+     * named after {@code repository}, each character other than a letter, digit or {@code _} as {@code _}),
      * the tenant {@code repository}, the broker at {@code bootstrap} and the {@code kafka} settings.
      */
     static Path storeFile(Path dir, String repository, String bootstrap, Map<String, String> kafka) throws Exception {
-        String database = "kafka_" + repository + "_" + UUID.randomUUID().toString().replace("-", "");
+        String database = "kafka_" + repository.replaceAll("[^A-Za-z0-9_]", "_") + "_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = TestServers.postgres().getConnection(); Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE " + database);
         }
@@ -146,12 +151,21 @@ final class SecuredBroker {
         store.eventStore().append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
     }
 
-    /** Creates {@code topic} through a client configured by {@code client}; waits until its partition has a leader. */
+    /**
+     * Creates {@code topic}, unless it exists, through a client configured by {@code client}; waits
+     * until its partition has a leader.
+     */
     void createTopic(String topic, Properties client) throws Exception {
         Map<String, Object> admin = new HashMap<>();
         client.forEach((key, value) -> admin.put(key.toString(), value));
         try (Admin created = Admin.create(admin)) {
-            created.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+            try {
+                created.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (true) {
                 try {
@@ -168,6 +182,21 @@ final class SecuredBroker {
                 }
                 Thread.sleep(50);
             }
+        }
+    }
+
+    /**
+     * Gives {@code user} a SCRAM credential for {@code mechanism} (4,096 iterations, Kafka's least),
+     * the KRaft way: an {@code AlterUserScramCredentials} request through a client configured by
+     * {@code client}, which the controller keeps in the cluster's metadata.
+     */
+    void createScramCredential(Properties client, ScramMechanism mechanism, String user, String password)
+            throws Exception {
+        Map<String, Object> admin = new HashMap<>();
+        client.forEach((key, value) -> admin.put(key.toString(), value));
+        try (Admin created = Admin.create(admin)) {
+            created.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(mechanism, 4096), password))).all().get();
         }
     }
 
@@ -190,7 +219,7 @@ final class SecuredBroker {
         Configuration.setConfiguration(null);
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
