@@ -485,7 +485,12 @@ public final class OutboxRelay implements AutoCloseable {
                 continue;
             }
             try {
-                sends.add(producer.send(new ProducerRecord<>(topic, row.key, row.message)));
+                Future<RecordMetadata> send = producer.send(new ProducerRecord<>(topic, row.key, row.message));
+                sends.add(send);
+                // Kafka's producer returns most refusals as a future that has already failed, after
+                // blocking up to max.block.ms: a refused login, metadata not had in time. Each further
+                // send would block as long again, so nothing more is tried this round.
+                down = refusedBeforeSending(send);
             } catch (RuntimeException e) {
                 // The producer refused before sending (closed, or blocked too long for metadata).
                 lastFailure = e;
@@ -534,6 +539,25 @@ public final class OutboxRelay implements AutoCloseable {
             }
         }
         return new Round(published, quarantined, retry);
+    }
+
+    /**
+     * Whether {@code send} has already failed, for a reason that holds for every record alike (not
+     * {@link #refusedForGood one of the record itself}): the producer refused it before sending.
+     */
+    private static boolean refusedBeforeSending(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return !refusedForGood(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
