@@ -1,5 +1,6 @@
 package dev.planning.store.postgres;
 
+import dev.planning.api.lifecycle.CycleState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,6 +172,29 @@ public final class SaslSslBroker {
         client.put("bootstrap.servers", bootstrapServers());
         new KafkaSecurity(kafka).applyTo(client);
         return client;
+    }
+
+    /**
+     * What the consumer example ({@link ProjectionConsumer}) rebuilt from {@code topic}, read from
+     * its start with {@code kafka}'s login until {@code expected} events were applied or a minute
+     * passed.
+     *
+     * @param applied    how many events were applied, each once
+     * @param sequences  each cycle's last applied sequence: a cycle's events all arrived, in order,
+     *                   when it is the cycle's event count
+     * @param states     each cycle's state, as its events lead to it
+     * @param duplicates how many records were copies of one applied before
+     */
+    public record Projected(int applied, Map<String, Integer> sequences, Map<String, CycleState> states,
+            int duplicates) {
+    }
+
+    /** Reads {@code topic} as {@link Projected} says. */
+    public Projected project(Map<String, String> kafka, String topic, int expected) throws Exception {
+        CycleStateProjection projection = ProjectionConsumer.run(client(kafka), topic, Duration.ofSeconds(60),
+                expected, KafkaSaslTest.quiet());
+        return new Projected(projection.appliedCount(), projection.sequences(), projection.states(),
+                projection.duplicates());
     }
 
     /**
