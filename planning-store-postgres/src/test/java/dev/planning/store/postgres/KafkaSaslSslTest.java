@@ -3,7 +3,6 @@ package dev.planning.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.lifecycle.CycleState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -62,34 +61,8 @@ class KafkaSaslSslTest {
             default -> SaslSslBroker.SCRAM_512_PASSWORD;
         };
         String user = mechanism.equals("PLAIN") ? SaslSslBroker.PLAIN_USER : SaslSslBroker.SCRAM_USER;
-        Map<String, String> right = broker.settings(mechanism, user, password);
-        StoreConfig wrong = StoreConfig.fromFile(broker.storeFile(dir, "saslssl",
-                broker.settings(mechanism, user, "not-" + password)));
-        String topic = broker.newTopic(right);
-        try (PostgresStore store = wrong.open()) {
-            SecuredBroker.appendTwo(store, CYCLE);
-            try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
-                    OutboxRelay.producer(wrong.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
-                assertThat(relay.drainOnce()).isZero();
-                assertThat(relay.pending()).as("nothing lost: both wait in the outbox").isEqualTo(2);
-                List<Throwable> causes = KafkaSaslTest.causes(relay.lastFailure().orElseThrow());
-                assertThat(causes).anySatisfy(cause -> assertThat(cause)
-                        .isInstanceOf(SaslAuthenticationException.class)
-                        .hasMessageContaining("Authentication failed"));
-                assertThat(causes).allSatisfy(cause -> assertThat(String.valueOf(cause.getMessage()))
-                        .doesNotContain(password));
-            }
-            try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
-                    OutboxRelay.producer(broker.client(right)), topic, Duration.ofSeconds(30))) {
-                assertThat(relay.drainOnce()).isEqualTo(2);
-                assertThat(relay.pending()).isZero();
-                assertThat(relay.lastFailure()).isEmpty();
-            }
-        }
-        CycleStateProjection projection = ProjectionConsumer.run(broker.client(right), topic, Duration.ofSeconds(60),
-                2, KafkaSaslTest.quiet());
-        assertThat(projection.applied()).hasSize(2);
-        assertThat(projection.states()).containsValue(CycleState.READY_FOR_HANDOFF);
+        KafkaSaslTest.refusedThenPublished(broker.secured(), dir, broker.settings(mechanism, user, "not-" + password),
+                broker.settings(mechanism, user, password));
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class SaslSslBroker {
             TestAuthority ca = TestAuthority.create("planning test Kafka SASL_SSL CA");
             Path caFile = ca.writeCertificate(certificates.resolve("ca.pem"));
             Path brokerFile = ca.issue("localhost", true, certificates.resolve("broker.pem"));
-            Map<String, String> props = new HashMap<>();
+            Map<String, String> props = new HashMap<>(SecuredBroker.saslListener(Map.of(PLAIN_USER, PLAIN_PASSWORD)));
             // The test kit builds a SASL_PLAINTEXT listener; the map makes it SASL over TLS.
             props.put("listener.security.protocol.map", "EXTERNAL:SASL_SSL,CONTROLLER:PLAINTEXT");
             props.put("ssl.keystore.type", "PEM");
@@ -81,26 +81,18 @@ public final class SaslSslBroker {
             // The broker's own client (inter-broker, over the same listener) trusts the same CA.
             props.put("ssl.truststore.type", "PEM");
             props.put("ssl.truststore.location", caFile.toString());
-            props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
-            props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-            // No authorizer: the tests are about the login, not about ACLs.
-            props.put("authorizer.class.name", "");
-            props.put("listener.name.external.plain.sasl.jaas.config",
-                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\""
-                            + " password=\"broker-secret\" user_broker=\"broker-secret\" user_" + PLAIN_USER + "="
-                            + KafkaSecurity.jaasQuoted(PLAIN_PASSWORD) + ";");
-            for (String scram : new String[] {"scram-sha-256", "scram-sha-512"}) {
-                props.put("listener.name.external." + scram + ".sasl.jaas.config",
-                        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
-            }
             broker = SecuredBroker.start(SecurityProtocol.SASL_PLAINTEXT, props);
             SaslSslBroker running = new SaslSslBroker(broker, certificates, caFile);
-            Properties asBroker = running.client(running.settings("PLAIN", "broker", "broker-secret"));
-            broker.warmUp(asBroker);
-            broker.createScramCredential(asBroker, ScramMechanism.SCRAM_SHA_256, SCRAM_USER, SCRAM_256_PASSWORD);
-            broker.createScramCredential(asBroker, ScramMechanism.SCRAM_SHA_512, SCRAM_USER, SCRAM_512_PASSWORD);
-            running.awaitLogin(running.scram256(SCRAM_256_PASSWORD));
-            running.awaitLogin(running.scram512(SCRAM_512_PASSWORD));
+            Map<String, String> asBroker = new HashMap<>(SecuredBroker.asBroker("SASL_SSL"));
+            asBroker.putAll(Map.of("kafka.ssl.truststore.location", caFile.toString(), "kafka.ssl.truststore.type",
+                    "PEM"));
+            broker.warmUp(running.client(asBroker));
+            broker.createScramCredential(running.client(asBroker), ScramMechanism.SCRAM_SHA_256, SCRAM_USER,
+                    SCRAM_256_PASSWORD);
+            broker.createScramCredential(running.client(asBroker), ScramMechanism.SCRAM_SHA_512, SCRAM_USER,
+                    SCRAM_512_PASSWORD);
+            broker.awaitLogin(running.client(running.scram256(SCRAM_256_PASSWORD)));
+            broker.awaitLogin(running.client(running.scram512(SCRAM_512_PASSWORD)));
             return running;
         } catch (Exception | Error e) {
             try {
@@ -118,6 +110,11 @@ public final class SaslSslBroker {
     /** The client listener's bootstrap servers ({@code localhost:PORT}). */
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** The broker, for this package's tests. */
+    SecuredBroker secured() {
+        return broker;
     }
 
     /** The test CA's certificate (PEM), which signed the broker's. */
@@ -195,26 +192,6 @@ public final class SaslSslBroker {
                 expected, KafkaSaslTest.quiet());
         return new Projected(projection.appliedCount(), projection.sequences(), projection.states(),
                 projection.duplicates());
-    }
-
-    /**
-     * Publishes one record with {@code kafka}'s login, again until it goes through: a SCRAM
-     * credential reaches the broker's cache through the metadata log, a moment after the
-     * controller accepted it.
-     */
-    private void awaitLogin(Map<String, String> kafka) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            try {
-                broker.warmUp(client(kafka));
-                return;
-            } catch (Exception notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(200);
-            }
-        }
     }
 
     /** Stops the broker and removes its directory, the certificates and the JAAS property. */

@@ -76,7 +76,9 @@ final class SecuredBroker {
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("num.partitions", "1");
+                    .setConfigProp("num.partitions", "1")
+                    // Each test's consumer joins a group of its own: no waiting for more members.
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0");
             props.forEach(builder::setConfigProp);
             cluster = builder.build();
             TestServers.formatQuietly(cluster);
@@ -95,6 +97,35 @@ final class SecuredBroker {
             deleteTree(directory);
             throw e;
         }
+    }
+
+    /**
+     * The broker properties of a SASL client listener ({@code EXTERNAL}) offering PLAIN and both
+     * SCRAMs: the broker logs in to itself with PLAIN as {@code broker}; {@code plainUsers} are
+     * PLAIN's users and their passwords; SCRAM's are created once the broker runs
+     * ({@link #createScramCredential}). No authorizer: the tests are about the login, not ACLs.
+     */
+    static Map<String, String> saslListener(Map<String, String> plainUsers) {
+        Map<String, String> props = new HashMap<>();
+        props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
+        props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        props.put("authorizer.class.name", "");
+        StringBuilder plain = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"broker\" password=\"broker-secret\" user_broker=\"broker-secret\"");
+        plainUsers.forEach((user, password) -> plain.append(" user_").append(user).append('=')
+                .append(KafkaSecurity.jaasQuoted(password)));
+        props.put("listener.name.external.plain.sasl.jaas.config", plain.append(';').toString());
+        for (String scram : List.of("scram-sha-256", "scram-sha-512")) {
+            props.put("listener.name.external." + scram + ".sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+        return props;
+    }
+
+    /** The client settings (store file keys) with which the broker logs in to itself over {@code protocol}. */
+    static Map<String, String> asBroker(String protocol) {
+        return Map.of("kafka.security.protocol", protocol, "kafka.sasl.mechanism", "PLAIN",
+                "kafka.sasl.username", "broker", "kafka.sasl.password", "broker-secret");
     }
 
     /** The client listener's bootstrap servers ({@code localhost:PORT}). */
@@ -199,6 +230,26 @@ final class SecuredBroker {
         try (Admin created = Admin.create(admin)) {
             created.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                     new ScramCredentialInfo(mechanism, 4096), password))).all().get();
+        }
+    }
+
+    /**
+     * Publishes one record through a client configured by {@code client}, again until it goes
+     * through: a SCRAM credential reaches the broker's cache through the metadata log, a moment
+     * after the controller accepted it.
+     */
+    void awaitLogin(Properties client) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                warmUp(client);
+                return;
+            } catch (Exception notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
