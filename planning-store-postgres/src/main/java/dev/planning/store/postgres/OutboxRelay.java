@@ -53,7 +53,9 @@ import org.postgresql.PGConnection;
  * uncommitted is published; the relay sends rows in {@code id} order (a cycle's rows get
  * increasing ids because each append waits for the previous one's commit) and deletes a row only
  * after the broker acknowledged it and every row before it, so a broker outage leaves the rows in
- * place and they drain, in order, when it returns. A crash between the acknowledgement and the
+ * place and they drain, in order, when it returns. A send the producer refuses before sending (a
+ * login the broker refused, metadata not had within {@code max.block.ms}) ends the round, the rows
+ * left waiting: one blocked send per round, not one per waiting row. A crash between the acknowledgement and the
  * delete publishes a row again: consumers deduplicate by the envelope's {@code source} and
  * {@code id} together, as CloudEvents defines an event's identity, never by {@code id} alone: an
  * event id is unique within its cycle only, and a log imported by {@code planning store migrate} was
