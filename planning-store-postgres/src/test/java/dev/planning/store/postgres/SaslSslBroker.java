@@ -132,11 +132,6 @@ public final class SaslSslBroker {
                 "kafka.sasl.password", password);
     }
 
-    /** {@link #settings} for {@link #PLAIN_USER} with PLAIN and {@code password}. */
-    public Map<String, String> plain(String password) {
-        return settings("PLAIN", PLAIN_USER, password);
-    }
-
     /** {@link #settings} for {@link #SCRAM_USER} with SCRAM-SHA-256 and {@code password}. */
     public Map<String, String> scram256(String password) {
         return settings("SCRAM-SHA-256", SCRAM_USER, password);

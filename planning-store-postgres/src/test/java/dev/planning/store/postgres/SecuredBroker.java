@@ -160,8 +160,8 @@ final class SecuredBroker {
     /**
      * A store file in {@code dir} naming a database of its own (one relay drains a whole database;
      * named after {@code repository}, each character other than a letter, digit or {@code _} as
-     * {@code _}),
-     * the tenant {@code repository}, the broker at {@code bootstrap} and the {@code kafka} settings.
+     * {@code _}), the tenant {@code repository}, the broker at {@code bootstrap} and the
+     * {@code kafka} settings.
      */
     static Path storeFile(Path dir, String repository, String bootstrap, Map<String, String> kafka) throws Exception {
         String database = "kafka_" + repository.replaceAll("[^A-Za-z0-9_]", "_") + "_"
