@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -79,7 +80,7 @@ class OutboxRefusedSendTest {
     /** A Kafka producer stand-in: records each send's key; a send fails at once with what {@code failure} gives. */
     @SuppressWarnings("unchecked")
     private static Producer<String, byte[]> producer(List<String> sent,
-            java.util.function.Function<ProducerRecord<String, byte[]>, RuntimeException> failure) {
+            Function<ProducerRecord<String, byte[]>, RuntimeException> failure) {
         return (Producer<String, byte[]>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
                 new Class<?>[] {Producer.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "send" -> {
