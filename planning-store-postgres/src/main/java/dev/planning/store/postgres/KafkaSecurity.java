@@ -32,6 +32,10 @@ import java.util.function.Function;
  * kafka.sasl.password=...
  * }</pre>
  *
+ * <p>The SASL mechanisms are PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512; OAUTHBEARER and GSSAPI
+ * (Kerberos) are refused, with the reason, as they need a login callback class or a Kerberos
+ * set-up that these settings do not give.
+ *
  * <p>Host-name checking of the broker's certificate is Kafka's default ({@code https}); turning it
  * off takes {@code kafka.ssl.endpoint.identification.algorithm=none}, written out. Passwords never
  * appear in a message of this class nor in its {@link #toString()}.
@@ -77,6 +81,9 @@ public record KafkaSecurity(Map<String, String> settings) {
     private static final List<String> PROTOCOLS = List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
     private static final List<String> STORE_TYPES = List.of("PEM", "PKCS12", "JKS");
     private static final List<String> MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
+    /** Why the other mechanisms Kafka knows are refused, said where one is. */
+    private static final String NOT_OFFERED = "; OAUTHBEARER and GSSAPI are not offered: they take a login callback"
+            + " class or a Kerberos set-up, which a store file does not give";
     private static final List<String> ENDPOINT_CHECKS = List.of("https", "none");
 
     /** No security settings: a plain ({@code PLAINTEXT}) connection, as Kafka's client defaults. */
@@ -147,7 +154,8 @@ public record KafkaSecurity(Map<String, String> settings) {
             };
             if (allowed != null && !allowed.contains(value)) {
                 problems.add(at + key + " " + shown + " is not allowed (allowed: " + String.join(", ", allowed)
-                        + (key.equals(ENDPOINT) ? "; none turns the broker's host-name check off" : "") + ")");
+                        + (key.equals(ENDPOINT) ? "; none turns the broker's host-name check off" : "")
+                        + (key.equals(MECHANISM) ? NOT_OFFERED : "") + ")");
             }
             if (key.endsWith(".location") && !Files.isRegularFile(Path.of(value))) {
                 problems.add(at + key + " names no file: " + value);

@@ -53,7 +53,9 @@ import org.postgresql.PGConnection;
  * uncommitted is published; the relay sends rows in {@code id} order (a cycle's rows get
  * increasing ids because each append waits for the previous one's commit) and deletes a row only
  * after the broker acknowledged it and every row before it, so a broker outage leaves the rows in
- * place and they drain, in order, when it returns. A crash between the acknowledgement and the
+ * place and they drain, in order, when it returns. A send the producer refuses before sending (a
+ * login the broker refused, metadata not had within {@code max.block.ms}) ends the round, the rows
+ * left waiting: one blocked send per round, not one per waiting row. A crash between the acknowledgement and the
  * delete publishes a row again: consumers deduplicate by the envelope's {@code source} and
  * {@code id} together, as CloudEvents defines an event's identity, never by {@code id} alone: an
  * event id is unique within its cycle only, and a log imported by {@code planning store migrate} was
@@ -485,7 +487,12 @@ public final class OutboxRelay implements AutoCloseable {
                 continue;
             }
             try {
-                sends.add(producer.send(new ProducerRecord<>(topic, row.key, row.message)));
+                Future<RecordMetadata> send = producer.send(new ProducerRecord<>(topic, row.key, row.message));
+                sends.add(send);
+                // Kafka's producer returns most refusals as a future that has already failed, after
+                // blocking up to max.block.ms: a refused login, metadata not had in time. Each further
+                // send would block as long again, so nothing more is tried this round.
+                down = refusedBeforeSending(send);
             } catch (RuntimeException e) {
                 // The producer refused before sending (closed, or blocked too long for metadata).
                 lastFailure = e;
@@ -534,6 +541,25 @@ public final class OutboxRelay implements AutoCloseable {
             }
         }
         return new Round(published, quarantined, retry);
+    }
+
+    /**
+     * Whether {@code send} has already failed, for a reason that holds for every record alike (not
+     * {@link #refusedForGood one of the record itself}): the producer refused it before sending.
+     */
+    private static boolean refusedBeforeSending(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return !refusedForGood(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

@@ -25,8 +25,12 @@ import java.util.stream.Stream;
 import javax.security.auth.login.Configuration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -72,7 +76,9 @@ final class SecuredBroker {
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("num.partitions", "1");
+                    .setConfigProp("num.partitions", "1")
+                    // Each test's consumer joins a group of its own: no waiting for more members.
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0");
             props.forEach(builder::setConfigProp);
             cluster = builder.build();
             TestServers.formatQuietly(cluster);
@@ -91,6 +97,35 @@ final class SecuredBroker {
             deleteTree(directory);
             throw e;
         }
+    }
+
+    /**
+     * The broker properties of a SASL client listener ({@code EXTERNAL}) offering PLAIN and both
+     * SCRAMs: the broker logs in to itself with PLAIN as {@code broker}; {@code plainUsers} are
+     * PLAIN's users and their passwords; SCRAM's are created once the broker runs
+     * ({@link #createScramCredential}). No authorizer: the tests are about the login, not ACLs.
+     */
+    static Map<String, String> saslListener(Map<String, String> plainUsers) {
+        Map<String, String> props = new HashMap<>();
+        props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
+        props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        props.put("authorizer.class.name", "");
+        StringBuilder plain = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"broker\" password=\"broker-secret\" user_broker=\"broker-secret\"");
+        plainUsers.forEach((user, password) -> plain.append(" user_").append(user).append('=')
+                .append(KafkaSecurity.jaasQuoted(password)));
+        props.put("listener.name.external.plain.sasl.jaas.config", plain.append(';').toString());
+        for (String scram : List.of("scram-sha-256", "scram-sha-512")) {
+            props.put("listener.name.external." + scram + ".sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+        return props;
+    }
+
+    /** The client settings (store file keys) with which the broker logs in to itself over {@code protocol}. */
+    static Map<String, String> asBroker(String protocol) {
+        return Map.of("kafka.security.protocol", protocol, "kafka.sasl.mechanism", "PLAIN",
+                "kafka.sasl.username", "broker", "kafka.sasl.password", "broker-secret");
     }
 
     /** The client listener's bootstrap servers ({@code localhost:PORT}). */
@@ -123,11 +158,14 @@ final class SecuredBroker {
     }
 
     /**
-     * A store file in {@code dir} naming a database of its own (one relay drains a whole database),
-     * the tenant {@code repository}, the broker at {@code bootstrap} and the {@code kafka} settings.
+     * A store file in {@code dir} naming a database of its own (one relay drains a whole database;
+     * named after {@code repository}, each character other than a letter, digit or {@code _} as
+     * {@code _}), the tenant {@code repository}, the broker at {@code bootstrap} and the
+     * {@code kafka} settings.
      */
     static Path storeFile(Path dir, String repository, String bootstrap, Map<String, String> kafka) throws Exception {
-        String database = "kafka_" + repository + "_" + UUID.randomUUID().toString().replace("-", "");
+        String database = "kafka_" + repository.replaceAll("[^A-Za-z0-9_]", "_") + "_"
+                + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = TestServers.postgres().getConnection(); Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE " + database);
         }
@@ -146,12 +184,21 @@ final class SecuredBroker {
         store.eventStore().append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
     }
 
-    /** Creates {@code topic} through a client configured by {@code client}; waits until its partition has a leader. */
+    /**
+     * Creates {@code topic}, unless it exists, through a client configured by {@code client}; waits
+     * until its partition has a leader.
+     */
     void createTopic(String topic, Properties client) throws Exception {
         Map<String, Object> admin = new HashMap<>();
         client.forEach((key, value) -> admin.put(key.toString(), value));
         try (Admin created = Admin.create(admin)) {
-            created.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+            try {
+                created.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (true) {
                 try {
@@ -167,6 +214,41 @@ final class SecuredBroker {
                     throw new IllegalStateException("topic " + topic + " has no leader after 5 minutes");
                 }
                 Thread.sleep(50);
+            }
+        }
+    }
+
+    /**
+     * Gives {@code user} a SCRAM credential for {@code mechanism} (4,096 iterations, Kafka's least),
+     * the KRaft way: an {@code AlterUserScramCredentials} request through a client configured by
+     * {@code client}, which the controller keeps in the cluster's metadata.
+     */
+    void createScramCredential(Properties client, ScramMechanism mechanism, String user, String password)
+            throws Exception {
+        Map<String, Object> admin = new HashMap<>();
+        client.forEach((key, value) -> admin.put(key.toString(), value));
+        try (Admin created = Admin.create(admin)) {
+            created.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(mechanism, 4096), password))).all().get();
+        }
+    }
+
+    /**
+     * Publishes one record through a client configured by {@code client}, again until it goes
+     * through: a SCRAM credential reaches the broker's cache through the metadata log, a moment
+     * after the controller accepted it.
+     */
+    void awaitLogin(Properties client) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                warmUp(client);
+                return;
+            } catch (Exception notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
             }
         }
     }
@@ -190,7 +272,7 @@ final class SecuredBroker {
         Configuration.setConfiguration(null);
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -256,7 +256,7 @@ class StoreConfigTest {
                         + " kafka.ssl.truststore.location")
                 .hasMessageContaining(file + ":5:1: kafka.ssl.endpoint.identification.algorithm has no value")
                 .hasMessageContaining(file + ":6:1: kafka.sasl.mechanism 'GSSAPI' is not allowed (allowed: PLAIN,"
-                        + " SCRAM-SHA-256, SCRAM-SHA-512)")
+                        + " SCRAM-SHA-256, SCRAM-SHA-512; OAUTHBEARER and GSSAPI are not offered")
                 .hasMessageContaining(file + ":7:1: kafka.ssl.keystore.location names no file: "
                         + dir.resolve("absent.p12"))
                 .hasMessageContaining(file + ":3:1: kafka.security.protocol SASL_SSL needs kafka.sasl.username")
