@@ -56,12 +56,6 @@ final class CacheEviction {
     /** A temporary file older than this is a crashed writer's, and is deleted. */
     static final Duration STALE_TEMPORARY = Duration.ofHours(1);
 
-    /** The names of the files the cache keeps: a key and a suffix. */
-    private static final Pattern KEPT = Pattern.compile("[0-9a-f]{64}\\.[a-z]{1,16}");
-
-    /** The names of the cache's temporary files ({@code Files.createTempFile(directory, key, ".tmp")}). */
-    private static final Pattern TEMPORARY = Pattern.compile("[0-9a-f]{64}[0-9]{1,20}\\.tmp");
-
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = Set.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = Set.of(PosixFilePermission.OWNER_READ,
@@ -158,8 +152,8 @@ final class CacheEviction {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
                 for (Path file : files) {
                     String name = file.getFileName().toString();
-                    boolean named = KEPT.matcher(name).matches();
-                    if (!named && !TEMPORARY.matcher(name).matches()) {
+                    boolean named = Names.KEPT.matcher(name).matches();
+                    if (!named && !Names.TEMPORARY.matcher(name).matches()) {
                         continue;
                     }
                     PosixFileAttributes attributes = ownedFile(file);
@@ -223,7 +217,7 @@ final class CacheEviction {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path file : entries) {
                 String name = file.getFileName().toString();
-                if (!KEPT.matcher(name).matches() && !TEMPORARY.matcher(name).matches()) {
+                if (!Names.KEPT.matcher(name).matches() && !Names.TEMPORARY.matcher(name).matches()) {
                     continue;
                 }
                 PosixFileAttributes attributes = ownedFile(file);
@@ -248,7 +242,7 @@ final class CacheEviction {
         long bytes = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path file : entries) {
-                if (KEPT.matcher(file.getFileName().toString()).matches()) {
+                if (Names.KEPT.matcher(file.getFileName().toString()).matches()) {
                     PosixFileAttributes attributes = ownedFile(file);
                     if (attributes != null) {
                         files++;
@@ -318,5 +312,14 @@ final class CacheEviction {
     }
 
     private record Kept(Path file, long size, FileTime used) {
+    }
+
+    /** The cache's file names, compiled only when a sweep or a clear needs them (a cache hit does not). */
+    private static final class Names {
+        /** The names of the files the cache keeps: a key and a suffix. */
+        static final Pattern KEPT = Pattern.compile("[0-9a-f]{64}\\.[a-z]{1,16}");
+
+        /** The names of the cache's temporary files ({@code Files.createTempFile(directory, key, ".tmp")}). */
+        static final Pattern TEMPORARY = Pattern.compile("[0-9a-f]{64}[0-9]{1,20}\\.tmp");
     }
 }
