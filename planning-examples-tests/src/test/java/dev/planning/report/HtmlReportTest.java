@@ -52,6 +52,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void changingTheBytesRenderGaveChangesNeitherTheMapNorAnotherRendering() {
+        Map<String, byte[]> rendered = HtmlReport.builder(workspace).asOf(AS_OF).build().render();
+        byte[] index = rendered.get("index.html");
+
+        rendered.get("index.html")[0] ^= 1;
+        rendered.values().forEach(bytes -> java.util.Arrays.fill(bytes, (byte) 0));
+        rendered.entrySet().forEach(entry -> entry.getValue()[0] = 'X');
+
+        assertThat(rendered.get("index.html")).isEqualTo(index).isEqualTo(site.get("index.html"));
+        rendered.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(site.get(path)));
+        assertThatThrownBy(() -> rendered.put("index.html", new byte[0])).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> rendered.remove("index.html")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(rendered::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(rendered.keySet()).containsExactlyElementsOf(site.keySet());
+    }
+
+    @Test
     void siteHasPortfolioCyclePageAndASourceViewOfThePlan() {
         assertThat(site.keySet()).contains("index.html", "cycles/fe--2025-09-02.html")
                 .anyMatch(p -> p.startsWith("source/") && p.contains("fe_task_breakdown.yaml"));
