@@ -1,13 +1,8 @@
 package dev.planning.rules.internal.drools;
 
-import static dev.planning.rules.Inputs.goodTask;
-import static dev.planning.rules.Inputs.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.planning.api.governance.GovernanceDecision;
-import dev.planning.api.rulebook.Rulebook;
-import dev.planning.rules.TestRulebooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -238,23 +233,6 @@ class CacheEvictionTest {
     }
 
     @Test
-    void anEntryEvictedUnderAReaderMeansCompilingAgainWithTheSameDecision() throws IOException {
-        Rulebook rulebook = TestRulebooks.withRules(Files.createDirectories(workspace().resolve("rulebook")),
-                Map.of("rules/a.drl", OwnerRequiredRule.DRL), Map.of());
-        GovernanceDecision compiled = decide(rulebook, compiler(CompiledRulebookCache.at(cache())).compile(rulebook));
-        CompiledRulebookCache cache = CompiledRulebookCache.at(cache());
-        CompiledRules rules = compiler(cache).compile(rulebook); // holds the entry: nothing built yet
-        assertThat(rules.isBuilt()).isFalse();
-
-        assertThat(cache.clear()[0]).isEqualTo(2); // the entry and the verdict, as another process's sweep
-        GovernanceDecision decision = decide(rulebook, rules);
-
-        assertThat(decision).isEqualTo(compiled);
-        assertThat(cache.hits()).isZero();
-        assertThat(cache.stores()).isEqualTo(1);
-    }
-
-    @Test
     void theBoundFollowsTheEnvironmentAndABadValueMeansTheDefault() {
         CacheEviction set = CacheEviction.from(Map.of("PLANNING_CACHE_MAX_BYTES", "64M", "PLANNING_CACHE_MAX_FILES", "300"));
         assertThat(set.maxBytes()).isEqualTo(64L << 20);
@@ -279,15 +257,5 @@ class CacheEvictionTest {
         // A sweep after the first write and after every eleventh since: never more than 80 + 10 files.
         assertThat(names().size()).isLessThanOrEqualTo(90).isGreaterThanOrEqualTo(80);
         assertThat(Files.exists(cache().resolve(key(99) + ".lint"), LinkOption.NOFOLLOW_LINKS)).isTrue();
-    }
-
-    private static RulebookCompiler compiler(CompiledRulebookCache cache) {
-        RulebookCompiler compiler = new RulebookCompiler(CacheEvictionTest.class.getClassLoader());
-        compiler.useDiskCache(cache);
-        return compiler;
-    }
-
-    private static GovernanceDecision decide(Rulebook rulebook, CompiledRules rules) {
-        return new DroolsGovernanceEngine(rulebook, rules).evaluate(input(goodTask("FE-1").owner(null).build()));
     }
 }
