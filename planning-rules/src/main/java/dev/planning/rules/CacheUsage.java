@@ -21,7 +21,16 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.2")
 public record CacheUsage(Path directory, long files, long bytes, long maxBytes, int maxFiles) {
 
-    /** Checks the values: a directory, counts not negative, a positive bound. */
+    /**
+     * Checks the values: a directory, counts not negative, a positive bound.
+     *
+     * @param directory the cache directory
+     * @param files     how many of the cache's files
+     * @param bytes     their total size in bytes
+     * @param maxBytes  the most bytes a sweep leaves, positive
+     * @param maxFiles  the most files a sweep leaves, positive
+     * @throws IllegalArgumentException when a count is negative or a bound not positive
+     */
     public CacheUsage {
         Objects.requireNonNull(directory, "directory");
         if (files < 0 || bytes < 0 || maxBytes < 1 || maxFiles < 1) {
