@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class HtmlReportTest {
         byte[] index = rendered.get("index.html");
 
         rendered.get("index.html")[0] ^= 1;
-        rendered.values().forEach(bytes -> java.util.Arrays.fill(bytes, (byte) 0));
+        rendered.values().forEach(bytes -> Arrays.fill(bytes, (byte) 0));
         rendered.entrySet().forEach(entry -> entry.getValue()[0] = 'X');
 
         assertThat(rendered.get("index.html")).isEqualTo(index).isEqualTo(site.get("index.html"));

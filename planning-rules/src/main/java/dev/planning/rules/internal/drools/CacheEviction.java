@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -94,25 +95,25 @@ final class CacheEviction {
     }
 
     /** A size with an optional {@code K}, {@code M} or {@code G} suffix (powers of 1024); empty when not one. */
-    static java.util.OptionalLong size(String text) {
+    static OptionalLong size(String text) {
         if (text == null || !text.strip().matches("(?i)[0-9]{1,18}[kmg]?")) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         String value = text.strip().toUpperCase(Locale.ROOT);
         char unit = value.charAt(value.length() - 1);
         int shift = unit == 'K' ? 10 : unit == 'M' ? 20 : unit == 'G' ? 30 : 0;
         long number = Long.parseLong(shift == 0 ? value : value.substring(0, value.length() - 1));
         if (number < 1 || number > (Long.MAX_VALUE >> shift)) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
-        return java.util.OptionalLong.of(number << shift);
+        return OptionalLong.of(number << shift);
     }
 
-    private static java.util.OptionalLong count(String text) {
+    private static OptionalLong count(String text) {
         if (text == null || !text.strip().matches("[0-9]{1,9}") || Long.parseLong(text.strip()) < 1) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
-        return java.util.OptionalLong.of(Long.parseLong(text.strip()));
+        return OptionalLong.of(Long.parseLong(text.strip()));
     }
 
     /**
