@@ -216,7 +216,7 @@ public final class PlanningCommand implements Runnable {
         String command = args.length > 0 ? args[0] : "";
         boolean checksumsOnly = Arrays.asList(args).contains("--checksums-only");
         return !(command.equals("status") || command.equals("keys")
-                || command.equals("rules") && args.length > 1 && args[1].equals("hash")
+                || command.equals("rules") && args.length > 1 && (args[1].equals("hash") || args[1].equals("cache"))
                 || command.equals("verify") && checksumsOnly);
     }
 

@@ -1,7 +1,12 @@
 package dev.planning.cli;
 
 import dev.planning.engine.Planning;
+import dev.planning.rules.CacheUsage;
+import dev.planning.rules.CompiledRulebooks;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,11 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code planning rules ...}: commands for rulebook authors. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         // The subcommands are registered by PlanningCommand.execute, lazily: see subcommandsFor.
-        description = "Rulebook tools: hash a rulebook, run its tests, preview a change's impact.")
+        description = "Rulebook tools: hash a rulebook, run its tests, preview a change's impact, show or clear the cache.")
 final class RulesCommand implements Runnable {
 
     /** The subcommands, in the order the help lists them. */
-    static final List<String> SUBCOMMANDS = List.of("hash", "test", "diff");
+    static final List<String> SUBCOMMANDS = List.of("hash", "test", "diff", "cache");
 
     /**
      * The subcommands to register for these arguments: only the named one for {@code rules NAME ...},
@@ -40,6 +45,7 @@ final class RulesCommand implements Runnable {
             case "hash": return Hash.class;
             case "test": return Test.class;
             case "diff": return RulesDiffCommand.class;
+            case "cache": return Cache.class;
             default: throw new IllegalArgumentException("no such rules command: " + name);
         }
     }
@@ -71,6 +77,48 @@ final class RulesCommand implements Runnable {
         /** Prints the rulebook hash of {@code directory}; returns the exit code (0). */
         static int print(Path directory, java.io.PrintWriter out) {
             out.println(Planning.rulebookHash(directory));
+            return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * {@code planning rules cache [--clear]}: shows what the cache directory of compiled rulebooks and
+     * kept results holds and its bound, or deletes every file the cache wrote there
+     * ({@link CompiledRulebooks#cacheUsage}, {@link CompiledRulebooks#clearCache}).
+     */
+    @Command(name = "cache", mixinStandardHelpOptions = true,
+            description = "Show the cache directory (compiled rulebooks, kept results), its size and bound;"
+                    + " --clear deletes every file the cache wrote there.")
+    static final class Cache implements Callable<Integer> {
+
+        @Option(names = "--clear", description = "Delete every file the cache wrote (nothing else).")
+        boolean clear;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return run(System.getenv(), clear, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
+        /** Shows or clears the cache the environment names; returns the exit code (0, or 2 for a directory not the cache's). */
+        static int run(Map<String, String> environment, boolean clear, PrintWriter out, PrintWriter err) {
+            Optional<CacheUsage> usage;
+            try {
+                usage = clear ? CompiledRulebooks.clearCache(environment) : CompiledRulebooks.cacheUsage(environment);
+            } catch (UncheckedIOException e) {
+                err.println("planning: the cache directory is not usable: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            if (usage.isEmpty()) {
+                out.println("no cache (PLANNING_NO_CACHE is set, or no home directory)");
+                return ExitCodes.OK;
+            }
+            CacheUsage u = usage.get();
+            out.println("directory " + u.directory());
+            out.println((clear ? "deleted " : "holds ") + u.files() + " files, " + u.bytes() + " bytes");
+            out.println("bound " + u.maxFiles() + " files, " + u.maxBytes() + " bytes");
             return ExitCodes.OK;
         }
     }

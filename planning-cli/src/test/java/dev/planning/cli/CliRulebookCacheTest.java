@@ -73,8 +73,9 @@ class CliRulebookCacheTest {
         assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
         Path entry = files(cache).stream().filter(f -> f.getFileName().toString().endsWith(".bin")).findFirst()
                 .orElseThrow();
-        // A hit reads the entry and leaves it alone; a compilation would write it again.
-        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        // A hit reads the entry and leaves it alone; a compilation would write it again. (Half an hour
+        // old: a hit moves the time of an entry over an hour old to now, its use for eviction.)
+        FileTime old = halfAnHourAgo();
         Files.setLastModifiedTime(entry, old);
         List<String> cycle = List.of("-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02",
                 "--to", "READY_FOR_HANDOFF");
@@ -95,6 +96,30 @@ class CliRulebookCacheTest {
         assertThat(cli(advance, "PLANNING_CACHE_DIR", cache.toString())).isZero();
         assertThat(Files.getLastModifiedTime(entry)).isNotEqualTo(old);
         assertThat(Files.readAllBytes(entry)).isNotEqualTo(bytes);
+    }
+
+    /** A modification time a hit leaves as it is (a file over an hour old has its time moved to now when used). */
+    private static FileTime halfAnHourAgo() {
+        return FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofMinutes(30))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void aHitMovesTheTimeOfAnEntryOverAnHourOldToNowAndRewritesNothing() throws Exception {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path cache = dir.resolve("cache");
+        assertThat(lint(workspace, "PLANNING_CACHE_DIR", cache.toString())).isZero();
+        Path entry = cacheFile(cache, ".bin");
+        byte[] bytes = Files.readAllBytes(entry);
+        Object inode = Files.getAttribute(entry, "unix:ino");
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(entry, old);
+
+        assertThat(lintAgain(workspace, cache)).isZero();
+
+        assertThat(Files.getLastModifiedTime(entry).toInstant()).isAfter(java.time.Instant.now().minusSeconds(600));
+        assertThat(Files.getAttribute(entry, "unix:ino")).isEqualTo(inode); // the same file, not written again
+        assertThat(Files.readAllBytes(entry)).isEqualTo(bytes);
     }
 
     private static Path cacheFile(Path cache, String suffix) throws IOException {
@@ -145,7 +170,7 @@ class CliRulebookCacheTest {
         Path verdict = cacheFile(cache, ".policy");
         byte[] goodEntry = Files.readAllBytes(entry);
         byte[] goodVerdict = Files.readAllBytes(verdict);
-        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        FileTime old = halfAnHourAgo(); // younger than the hour after which a hit records its use
         Files.setLastModifiedTime(entry, old);
         Files.setLastModifiedTime(verdict, old);
 

@@ -138,7 +138,7 @@ class LazyCommandsTest {
     @Test
     void rulesRegistersOnlyTheNamedSubcommandAndListsAllOfThemInItsHelp() {
         assertThat(RulesCommand.subcommandsFor(new String[] {"rules", "hash", "x"})).containsExactly("hash");
-        assertThat(RulesCommand.subcommandsFor(new String[] {"rules", "--help"})).containsExactly("hash", "test", "diff");
+        assertThat(RulesCommand.subcommandsFor(new String[] {"rules", "--help"})).containsExactly("hash", "test", "diff", "cache");
         CliRun help = CliRun.of("rules", "--help");
         for (String name : RulesCommand.SUBCOMMANDS) {
             assertThat(help.out()).containsPattern("(?m)^  " + name + " ");

@@ -2,20 +2,12 @@ package dev.planning.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.Doclint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +29,7 @@ class PublicJavadocTest {
      * against: each module's packages that are not {@code internal} (the engine's {@code internal}
      * packages are exported only to the project's own modules, and marked {@code @API(INTERNAL)}).
      * {@code planning-store-postgres}'s, whose libraries are not on this module's class path, is
-     * checked the same way in that module ({@code StoreJavadocTest}).
+     * checked the same way in that module ({@code StoreJavadocTest}, with the same {@link Doclint}).
      */
     static final List<String> EXPORTED_PACKAGES = List.of(
             "planning-engine/src/main/java/dev/planning/engine",
@@ -49,37 +41,7 @@ class PublicJavadocTest {
 
     /** What doclint reports for these source trees, one line each; empty when nothing. */
     static List<String> doclint(Path output, Path... sourceTrees) throws IOException {
-        List<Path> sources = new ArrayList<>();
-        for (Path tree : sourceTrees) {
-            try (Stream<Path> files = Files.walk(tree)) {
-                files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
-            }
-        }
-        return doclint(output, sources);
-    }
-
-    /**
-     * What doclint reports for these source files, one line each; empty when nothing. The other
-     * classes they use are read from this JVM's class path, and reported on only where these files
-     * refer to them wrongly.
-     */
-    static List<String> doclint(Path output, List<Path> sources) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac).as("a JDK's compiler").isNotNull();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-proc:none", "-Xdoclint:all/protected", "-Xmaxwarns", "10000",
-                    "-encoding", "UTF-8", "-d", output.toString(), "-classpath", System.getProperty("java.class.path"));
-            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-        }
-        List<String> problems = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.NOTE) {
-                String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
-                problems.add(file + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
-            }
-        }
-        return problems;
+        return Doclint.problems(output, Doclint.sourcesUnder(sourceTrees));
     }
 
     @Test
@@ -90,15 +52,10 @@ class PublicJavadocTest {
 
     @Test
     void theExportedPackagesOfTheEngineRulesAndReportHaveCompleteJavadoc(@TempDir Path output) throws IOException {
-        List<Path> sources = new ArrayList<>();
-        for (String pkg : EXPORTED_PACKAGES) {
-            try (Stream<Path> files = Files.list(ROOT.resolve(pkg))) {
-                files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
-            }
-        }
+        List<Path> sources = Doclint.sourcesIn(EXPORTED_PACKAGES.stream().map(ROOT::resolve).toList());
         assertThat(sources).hasSizeGreaterThan(40);
 
-        assertThat(doclint(output, sources)).isEmpty();
+        assertThat(Doclint.problems(output, sources)).isEmpty();
     }
 
     @Test

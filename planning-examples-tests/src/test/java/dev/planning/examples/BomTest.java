@@ -44,6 +44,21 @@ class BomTest {
         assertThat(text(bom.getDocumentElement(), "version")).isEqualTo(text(parent.getDocumentElement(), "version"));
     }
 
+    /**
+     * The BOM pins no third-party version, so an offline build from a repository this build warmed
+     * warns about the POMs of the Jackson version {@code json-schema-validator} asks for; the README
+     * tells embedders which {@code jackson-bom} to import beside it, which must be the build's own.
+     */
+    @Test
+    void theReadmeNamesTheJacksonVersionTheBuildUsesForAnOfflineBuild() throws Exception {
+        String jackson = text(child(read(Path.of("..", "pom.xml")).getDocumentElement(), "properties"),
+                "jackson.version");
+        String readme = Files.readString(Path.of("..", "README.md"), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(readme).contains("`com.fasterxml.jackson:jackson-bom` at `" + jackson + "`")
+                .contains("the planning jars' " + jackson);
+    }
+
     private static String text(Element element, String child) {
         return child(element, child).getTextContent().strip();
     }

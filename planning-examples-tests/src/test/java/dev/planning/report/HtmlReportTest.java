@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,23 @@ class HtmlReportTest {
         Map<String, byte[]> again = HtmlReport.builder(HostileWorkspace.open(copy)).asOf(AS_OF).build().render();
         assertThat(again.keySet()).containsExactlyElementsOf(site.keySet());
         site.forEach((path, bytes) -> assertThat(again.get(path)).as(path).isEqualTo(bytes));
+    }
+
+    @Test
+    void changingTheBytesRenderGaveChangesNeitherTheMapNorAnotherRendering() {
+        Map<String, byte[]> rendered = HtmlReport.builder(workspace).asOf(AS_OF).build().render();
+        byte[] index = rendered.get("index.html");
+
+        rendered.get("index.html")[0] ^= 1;
+        rendered.values().forEach(bytes -> Arrays.fill(bytes, (byte) 0));
+        rendered.entrySet().forEach(entry -> entry.getValue()[0] = 'X');
+
+        assertThat(rendered.get("index.html")).isEqualTo(index).isEqualTo(site.get("index.html"));
+        rendered.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(site.get(path)));
+        assertThatThrownBy(() -> rendered.put("index.html", new byte[0])).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> rendered.remove("index.html")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(rendered::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(rendered.keySet()).containsExactlyElementsOf(site.keySet());
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,13 +82,18 @@ public final class HtmlReport {
      * The site's files without writing them: path relative to the site root, UTF-8 bytes, in path
      * order.
      *
-     * @return the site's files without writing them
+     * <p>The map is unmodifiable and so are its contents: each array it gives ({@code get}, or an
+     * entry or value iterated) is a fresh copy of the page's bytes, so changing one changes neither
+     * the map (a later {@code get} gives the bytes as rendered) nor anything else. Each call renders
+     * the site afresh.
+     *
+     * @return the site's files without writing them, never {@code null}
      */
     public Map<String, byte[]> render() {
         Model.Site site = new WorkspaceReader(workspace, layout, trust, asOf).read();
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
         Pages.all(site).forEach((path, html) -> files.put(path, html.getBytes(StandardCharsets.UTF_8)));
-        return Collections.unmodifiableMap(files);
+        return new RenderedFiles(files);
     }
 
     /**

@@ -218,6 +218,50 @@ public final class CompiledRulebooks {
         return CompiledRulebookCache.at(directory).storeResult(key, kind, magic(kind), payload, rulebook, workspace);
     }
 
+    /**
+     * What the cache directory the environment names holds (as {@link #cacheAcrossRuns} names it): the
+     * files the cache wrote there and their size, and the bound it is kept within ({@code
+     * PLANNING_CACHE_MAX_BYTES}, default 256 MiB, a number of bytes or one with a {@code K}, {@code M} or
+     * {@code G} suffix; {@code PLANNING_CACHE_MAX_FILES}, default 2,000). Whenever a process writes a new
+     * file there, the least recently used files are deleted until the cache is within that bound again.
+     *
+     * @param environment the process environment, usually {@link System#getenv()}
+     * @return the usage, or empty when the environment turns the cache off
+     * @throws java.io.UncheckedIOException when the directory cannot be listed
+     * @since 0.2
+     */
+    public static Optional<CacheUsage> cacheUsage(Map<String, String> environment) {
+        return CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment, "environment"))
+                .map(directory -> usage(directory, environment, false));
+    }
+
+    /**
+     * Deletes every file the cache wrote in the directory the environment names (compiled rulebooks,
+     * verdicts, kept settings, parses and results, temporary files) and nothing else: no link, no file
+     * of another user or open to others, no file git tracks, nothing the cache does not name. A missing
+     * directory is left missing. The next commands compute everything again.
+     *
+     * @param environment the process environment, usually {@link System#getenv()}
+     * @return what was deleted, or empty when the environment turns the cache off
+     * @throws java.io.UncheckedIOException when the directory is a link, another user's or open to
+     *     others (nothing is deleted), or cannot be listed
+     * @since 0.2
+     */
+    public static Optional<CacheUsage> clearCache(Map<String, String> environment) {
+        return CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment, "environment"))
+                .map(directory -> usage(directory, environment, true));
+    }
+
+    private static CacheUsage usage(Path directory, Map<String, String> environment, boolean clear) {
+        CompiledRulebookCache cache = CompiledRulebookCache.at(directory, environment);
+        try {
+            long[] counted = clear ? cache.clear() : cache.usage();
+            return new CacheUsage(cache.directory(), counted[0], counted[1], cache.maxBytes(), cache.maxFiles());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
     private static String magic(String kind) {
         return "planning-kept-result " + kind + " 1";
     }

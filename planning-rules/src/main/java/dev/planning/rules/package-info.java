@@ -37,6 +37,9 @@
  *       whether git tracks a cache entry or verdict (a cache directory in a checkout): the check the
  *       trust file and private keys get, so a committed entry is never used; it reads the cache
  *       directory's repository only, never the workspace;</li>
+ *   <li>{@code internal.drools.CacheEviction} asks {@code OutsideRepository} the same before deleting a
+ *       file of the cache directory to keep it within its bound: a file git tracks belongs to a
+ *       checkout, and is never deleted;</li>
  *   <li>{@code KeptRulebookSettings} (package-private, behind {@code CompiledRulebooks}) gives the
  *       engine's {@code RulebookLoader} a place to keep the validated model of a rulebook's settings
  *       (in the compiled-rulebook cache's directory, checked as an entry is) and asks it which code

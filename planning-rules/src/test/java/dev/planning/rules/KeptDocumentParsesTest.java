@@ -1,5 +1,7 @@
 package dev.planning.rules;
 
+import static dev.planning.rules.KeptFiles.forgeConsistently;
+import static dev.planning.rules.KeptFiles.writeOwnerOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,8 +20,8 @@ import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +36,24 @@ class KeptDocumentParsesTest {
     @TempDir
     Path temp;
 
+    private KeptFiles files;
+
+    @BeforeEach
+    void files() {
+        files = new KeptFiles(temp, ".trust");
+    }
+
     @AfterEach
     void keepNothing() {
         CompiledRulebooks.noCacheAcrossRuns();
     }
 
     private Path workspace() throws IOException {
-        return Files.createDirectories(temp.resolve("workspace"));
+        return files.workspace();
     }
 
     private Path cache() {
-        return temp.resolve("cache");
+        return files.cache();
     }
 
     /** A trust file outside the workspace listing one fresh Ed25519 key for role lead. */
@@ -57,21 +66,11 @@ class KeptDocumentParsesTest {
 
     /** Reads as a new process of the command line would, with parses kept in {@link #cache()}. */
     private TrustedKeys read(Path trust) throws IOException {
-        CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR", cache().toString()));
-        try {
-            return TrustFile.readOutside(trust, workspace());
-        } finally {
-            CompiledRulebooks.noCacheAcrossRuns();
-        }
+        return files.inNewProcess(() -> TrustFile.readOutside(trust, workspace()));
     }
 
     private List<Path> kept() throws IOException {
-        if (!Files.isDirectory(cache())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(cache())) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".trust")).toList();
-        }
+        return files.kept();
     }
 
     private static String keyId(TrustedKeys keys) {
@@ -89,14 +88,6 @@ class KeptDocumentParsesTest {
         return own;
     }
 
-    /** Rewrites a planted file so that its header names the key it is filed under (header and hash consistent). */
-    private static void forgeConsistently(Path planted) throws IOException {
-        String text = new String(Files.readAllBytes(planted), StandardCharsets.ISO_8859_1);
-        String otherKey = text.substring(text.indexOf("key ") + 4, text.indexOf("key ") + 68);
-        String name = planted.getFileName().toString();
-        Files.write(planted, text.replace(otherKey, name.substring(0, name.indexOf('.')))
-                .getBytes(StandardCharsets.ISO_8859_1));
-    }
 
     @Test
     void keepsTheParseOfAValidTrustFileOwnerOnlyAndServesItToTheNextRead() throws IOException {
@@ -199,10 +190,5 @@ class KeptDocumentParsesTest {
 
         assertThat(keyId(read(trust))).isEqualTo(keyId(TrustFile.read(other)));
         assertThat(kept()).hasSize(2);
-    }
-
-    private static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-        Files.write(file, bytes);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.planning.rules;
 
+import static dev.planning.rules.KeptFiles.forgeConsistently;
+import static dev.planning.rules.KeptFiles.writeOwnerOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,13 +46,20 @@ class KeptRulebookSettingsTest {
     @TempDir
     Path temp;
 
+    private KeptFiles files;
+
+    @BeforeEach
+    void files() {
+        files = new KeptFiles(temp, ".rulebook");
+    }
+
     @AfterEach
     void keepNothing() {
         CompiledRulebooks.noCacheAcrossRuns();
     }
 
     private Path workspace() throws IOException {
-        return Files.createDirectories(temp.resolve("workspace"));
+        return files.workspace();
     }
 
     private Path rulebook(String settings) throws IOException {
@@ -60,26 +69,16 @@ class KeptRulebookSettingsTest {
     }
 
     private Path cache() {
-        return temp.resolve("cache");
+        return files.cache();
     }
 
     /** Loads as a new process of the command line would, with settings kept in {@link #cache()}. */
     private Rulebook load(Path rulebook) throws IOException {
-        CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR", cache().toString()));
-        try {
-            return RulebookLoader.load(rulebook, workspace());
-        } finally {
-            CompiledRulebooks.noCacheAcrossRuns();
-        }
+        return files.inNewProcess(() -> RulebookLoader.load(rulebook, workspace()));
     }
 
     private List<Path> kept() throws IOException {
-        if (!Files.isDirectory(cache())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(cache())) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".rulebook")).toList();
-        }
+        return files.kept();
     }
 
     /** Keeps OTHER's model, then puts it where VALID's bytes would find it (its file renamed to their key). */
@@ -96,14 +95,6 @@ class KeptRulebookSettingsTest {
         return planted;
     }
 
-    /** Rewrites a kept file so that it holds OTHER's model under VALID's key, header and hash consistent. */
-    private void forgeConsistently(Path planted) throws IOException {
-        byte[] bytes = Files.readAllBytes(planted);
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        String otherKey = text.substring(text.indexOf("key ") + 4, text.indexOf("key ") + 68);
-        String validKey = KeptRulebookSettings.key(VALID.getBytes(StandardCharsets.UTF_8));
-        Files.write(planted, text.replace(otherKey, validKey).getBytes(StandardCharsets.ISO_8859_1));
-    }
 
     @Test
     void keepsTheModelOfValidSettingsOwnerOnlyAndServesItToTheNextProcess() throws IOException {
@@ -209,10 +200,5 @@ class KeptRulebookSettingsTest {
         String code = CompiledRulebookCache.codeFingerprint(RulebookLoader.code());
         assertThat(code).startsWith(System.getProperty("java.vm.version") + "|");
         assertThat(code.split("\\|")).hasSize(RulebookLoader.code().size() + 1);
-    }
-
-    private static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-        Files.write(file, bytes);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 }

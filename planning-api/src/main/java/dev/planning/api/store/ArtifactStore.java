@@ -23,6 +23,8 @@ public interface ArtifactStore {
      *
      * @param path the workspace-relative path
      * @return the file's bytes, or empty when it does not exist
+     * @throws dev.planning.api.PlanningException when the file exists but cannot be read; the workspace's
+     *     own files ({@code FileArtifactStore}): also when it is over 32 MiB, which is not read
      */
     Optional<byte[]> read(String path);
 

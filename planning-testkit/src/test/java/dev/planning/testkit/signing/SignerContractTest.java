@@ -1,7 +1,8 @@
 package dev.planning.testkit.signing;
 
+import static dev.planning.testkit.ContractRuns.failures;
+import static dev.planning.testkit.ContractRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
@@ -15,10 +16,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /** The contract passes sound signers and fails signers that break the SPI's promises. */
@@ -52,17 +50,6 @@ class SignerContractTest {
     void failsASignerThatNamesAnotherAlgorithmOrAnInvalidRole() {
         assertThat(failures(run(WrongAlgorithm.class))).contains("theAlgorithmIsThePublicKeys");
         assertThat(failures(run(BadRole.class))).containsExactly("theRoleIsAValidRoleName");
-    }
-
-    private static Events run(Class<?> contract) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
-    }
-
-    private static Set<String> failures(Events tests) {
-        Set<String> names = new TreeSet<>();
-        tests.failed().stream().forEach(e -> names.add(e.getTestDescriptor().getLegacyReportingName()
-                .replaceAll("\\(.*", "")));
-        return names;
     }
 
     // Contract runs, selected explicitly above (nested classes are not picked up by Surefire).

@@ -1,7 +1,8 @@
 package dev.planning.testkit.store;
 
+import static dev.planning.testkit.ContractRuns.failures;
+import static dev.planning.testkit.ContractRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.event.PlanningEvent;
@@ -18,10 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /** The contract passes a sound store and fails stores that break its promises. */
@@ -70,17 +68,6 @@ class EventStoreContractTest {
     @Test
     void failsAStoreWhoseHashIgnoresTheHistory() {
         assertThat(failures(run(HistoryBlindContract.class))).containsExactly("aHashCommitsToTheHistoryBeforeIt");
-    }
-
-    private static Events run(Class<?> contract) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
-    }
-
-    private static Set<String> failures(Events tests) {
-        Set<String> names = new TreeSet<>();
-        tests.failed().stream().forEach(e -> names.add(e.getTestDescriptor().getLegacyReportingName()
-                .replaceAll("\\(.*", "")));
-        return names;
     }
 
     // Contract runs, selected explicitly above (nested classes are not picked up by Surefire).

@@ -4,6 +4,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.store.ArtifactStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,7 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * The default {@link ArtifactStore}: the files of a workspace directory. Every path goes through
- * {@link SafePaths}, every write through {@link AtomicFiles}.
+ * {@link SafePaths}, every write through {@link AtomicFiles}. A file is read up to {@link #MAX_BYTES}
+ * (32 MiB, the bound {@link LayoutFiles#read} and the workspace's other readers keep): anyone who
+ * commits may write a file of any size, and a larger one is refused unread, with a
+ * {@link PlanningException}, instead of filling the heap.
  *
  * <pre>{@code
  * ArtifactStore store = new FileArtifactStore(Path.of("."));
@@ -22,6 +26,9 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class FileArtifactStore implements ArtifactStore {
+
+    /** Files larger than this are not read ({@link #read}): the bound of {@link LayoutFiles#MAX_BYTES}. */
+    public static final long MAX_BYTES = LayoutFiles.MAX_BYTES;
 
     private final Path workspace;
 
@@ -35,11 +42,33 @@ public final class FileArtifactStore implements ArtifactStore {
         return workspace;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads at most {@link #MAX_BYTES}: a file whose size is over it is refused before a byte is
+     * read, and one that grows past it while being read is refused too (the read stops one byte past
+     * the bound).
+     *
+     * @throws PlanningException when the file is over {@link #MAX_BYTES} or cannot be read
+     */
     @Override
     public Optional<byte[]> read(String path) {
         Path file = SafePaths.resolve(workspace, path);
         try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw overBound(path);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw overBound(path);
+            }
+            return Optional.of(bytes);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -76,6 +105,11 @@ public final class FileArtifactStore implements ArtifactStore {
         } catch (IOException e) {
             throw failure(directory, "cannot be listed", e);
         }
+    }
+
+    private static PlanningException overBound(String path) {
+        return new PlanningException("cannot read " + path + ": it is over the " + (MAX_BYTES >> 20)
+                + " MiB a workspace file is read up to", SourceLocation.ofFile(path), null);
     }
 
     private static PlanningException failure(String path, String what, IOException e) {

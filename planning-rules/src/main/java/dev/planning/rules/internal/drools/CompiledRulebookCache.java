@@ -112,23 +112,94 @@ public final class CompiledRulebookCache {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Path directory;
+    private final CacheEviction eviction;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger stores = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger verdictHits = new AtomicInteger();
 
-    private CompiledRulebookCache(Path directory) {
+    private CompiledRulebookCache(Path directory, CacheEviction eviction) {
         this.directory = directory;
+        this.eviction = eviction;
     }
 
     /**
-     * A cache in the given directory, created (owner-only) on first store when missing.
+     * A cache in the given directory, created (owner-only) on first store when missing, bounded as the
+     * process environment says ({@code PLANNING_CACHE_MAX_BYTES}, default 256 MiB;
+     * {@code PLANNING_CACHE_MAX_FILES}, default 2,000; see {@link #bounded}).
      *
      * @param directory where entries are kept; made absolute
      * @return the cache
      */
     public static CompiledRulebookCache at(Path directory) {
-        return new CompiledRulebookCache(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize());
+        return new CompiledRulebookCache(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize(),
+                CacheEviction.from(System.getenv()));
+    }
+
+    /**
+     * A cache in the given directory bounded as {@code environment} says ({@code PLANNING_CACHE_MAX_BYTES},
+     * {@code PLANNING_CACHE_MAX_FILES}; a value that is not a positive number means the default).
+     *
+     * @param directory   where entries are kept; made absolute
+     * @param environment the process environment, usually {@link System#getenv()}
+     * @return the cache
+     */
+    public static CompiledRulebookCache at(Path directory, Map<String, String> environment) {
+        return new CompiledRulebookCache(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize(),
+                CacheEviction.from(Objects.requireNonNull(environment, "environment")));
+    }
+
+    /**
+     * This cache's directory with another bound. After this process writes a file there (a new entry,
+     * verdict or result; on its first write, and again once an eighth of the bound was written since),
+     * the files the cache named are deleted, least recently used first (a file's modification time,
+     * which a read that finds it checking out moves to now when it is more than an hour old), until at
+     * most {@code maxBytes} and {@code maxFiles} remain; the file just written is kept. Only regular,
+     * owner-only files of the current user whose names the cache gives ({@code KEY.SUFFIX}, and its
+     * temporary files once an hour old) are deleted, never a link, a file git tracks or anything else
+     * in the directory, and only in a directory that passes the checks a cache must pass to be used.
+     * An entry deleted under a reader means "compute again".
+     *
+     * @param maxBytes the most bytes the cache's files may hold after a sweep, positive
+     * @param maxFiles the most files the cache may hold after a sweep, positive
+     * @return a cache of the same directory with that bound
+     * @throws IllegalArgumentException when either is not positive
+     */
+    public CompiledRulebookCache bounded(long maxBytes, int maxFiles) {
+        return new CompiledRulebookCache(directory, new CacheEviction(maxBytes, maxFiles));
+    }
+
+    /** The most bytes the cache's files hold after a sweep ({@link #bounded}). */
+    public long maxBytes() {
+        return eviction.maxBytes();
+    }
+
+    /** The most files the cache holds after a sweep ({@link #bounded}). */
+    public int maxFiles() {
+        return eviction.maxFiles();
+    }
+
+    /**
+     * The files this cache named in its directory, as a sweep counts them: how many and their total
+     * size ({@code {0, 0}} when the directory is missing or fails the checks a cache must pass).
+     *
+     * @return {@code {files, bytes}}
+     * @throws IOException when the directory cannot be listed
+     */
+    public long[] usage() throws IOException {
+        return CacheEviction.usage(directory);
+    }
+
+    /**
+     * Deletes every file this cache named in its directory (entries, verdicts, kept results, temporary
+     * files), and nothing else: no link, no file of another user or open to others, no file git tracks,
+     * nothing with another name. A missing directory is left missing.
+     *
+     * @return {@code {files, bytes}} deleted
+     * @throws IOException when the directory is a link, another user's or open to others, or cannot be listed
+     */
+    public long[] clear() throws IOException {
+        return CacheEviction.clear(directory);
     }
 
     /**
@@ -220,6 +291,7 @@ public final class CompiledRulebookCache {
             }
             Collection<KiePackage> packages = deserialize(payload.get(), classLoader);
             hits.incrementAndGet();
+            CacheEviction.markUsed(entry);
             return Optional.of(packages);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             // Anything unexpected in an entry: never trust it, compile again.
@@ -248,6 +320,7 @@ public final class CompiledRulebookCache {
         try {
             if (ownerOnly(entry, OWNER_ONLY_FILE) && Files.size(entry) <= MAX_ENTRY_BYTES && !committed(entry)
                     && payload(Files.readAllBytes(entry), key).isPresent()) {
+                CacheEviction.markUsed(entry);
                 return true;
             }
         } catch (IOException | RuntimeException e) {
@@ -286,6 +359,7 @@ public final class CompiledRulebookCache {
                 Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
+            eviction.written(directory, directory.resolve(name), bytes.length);
         } finally {
             if (temporary != null) {
                 try {
@@ -322,6 +396,7 @@ public final class CompiledRulebookCache {
             if (payload.isPresent()
                     && MessageDigest.isEqual(payload.get(), VERDICT_PASSED.getBytes(StandardCharsets.UTF_8))) {
                 verdictHits.incrementAndGet();
+                CacheEviction.markUsed(verdict);
                 return true;
             }
             rejected.incrementAndGet();
@@ -387,6 +462,7 @@ public final class CompiledRulebookCache {
             if (ownerOnly(file, OWNER_ONLY_FILE) && Files.size(file) <= maxBytes && !committed(file)) {
                 Optional<byte[]> payload = payload(Files.readAllBytes(file), magic, key);
                 if (payload.isPresent()) {
+                    CacheEviction.markUsed(file);
                     return payload;
                 }
             }

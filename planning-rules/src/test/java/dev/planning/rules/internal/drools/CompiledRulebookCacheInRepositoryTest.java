@@ -174,6 +174,23 @@ class CompiledRulebookCacheInRepositoryTest {
         }
     }
 
+    @Test
+    void aCommittedFileIsNeverEvictedASweepDeletesOnlyTheCachesOwnUntrackedFiles() throws Exception {
+        commitDoctoredEntry();
+        Path tracked = cacheDirectory.resolve(key(RULE) + ".bin");
+        Files.setLastModifiedTime(tracked, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path untracked = cacheDirectory.resolve(key(DOCTORED) + ".lint");
+        Files.writeString(untracked, "written after the commit");
+        Files.setPosixFilePermissions(untracked, PosixFilePermissions.fromString("rw-------"));
+        Files.setLastModifiedTime(untracked, java.nio.file.attribute.FileTime.fromMillis(1000));
+
+        new CacheEviction(1, 1).sweep(cacheDirectory, null);
+
+        assertThat(tracked).exists();
+        assertThat(cacheDirectory.resolve(key(RULE) + ".policy")).exists();
+        assertThat(untracked).doesNotExist();
+    }
+
     private void commitAll() throws Exception {
         commit(repository);
     }

@@ -112,6 +112,23 @@ class LazyCompiledRulesTest {
     }
 
     @Test
+    void anEntryEvictedAfterTheCheckIsCompiledAgainWhenTheSessionIsNeeded() throws IOException {
+        Rulebook rulebook = rulebook(RULE);
+        GovernanceDecision compiled = firstProcess(rulebook);
+        CompiledRulebookCache cache = CompiledRulebookCache.at(cacheDirectory());
+        CompiledRules rules = compiler(cache).compile(rulebook);
+        assertThat(rules.isBuilt()).isFalse();
+
+        // Another process's sweep (or planning rules cache --clear) deletes the entry and the verdict.
+        assertThat(cache.clear()[0]).isEqualTo(2);
+        GovernanceDecision decision = decide(rulebook, rules);
+
+        assertThat(decision).isEqualTo(compiled);
+        assertThat(cache.hits()).isZero();
+        assertThat(cache.stores()).isEqualTo(1);
+    }
+
+    @Test
     void aTamperedEntryWithAValidVerdictIsCompiledAtOnceNotLeftForLater() throws IOException {
         Rulebook rulebook = rulebook(RULE);
         GovernanceDecision compiled = firstProcess(rulebook);
