@@ -87,6 +87,18 @@ class RulesCacheCommandTest {
     }
 
     @Test
+    void showingADirectoryOthersMayReadIsRefusedToo() throws IOException {
+        Path cache = cache();
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run refused = run(Map.of("PLANNING_CACHE_DIR", cache.toString()), false);
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).startsWith("planning: the cache directory is not usable: ").doesNotContain("\tat ");
+        assertThat(refused.out()).isEmpty();
+    }
+
+    @Test
     void withTheCacheTurnedOffThereIsNothingToShowOrClear() {
         Run off = run(Map.of("PLANNING_NO_CACHE", "1"), true);
 

@@ -227,7 +227,8 @@ public final class CompiledRulebooks {
      *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the usage, or empty when the environment turns the cache off
-     * @throws java.io.UncheckedIOException when the directory cannot be listed
+     * @throws java.io.UncheckedIOException when the directory is a link, another user's or open to
+     *     others (the cache neither uses nor sweeps such a directory), or cannot be listed
      * @since 0.2
      */
     public static Optional<CacheUsage> cacheUsage(Map<String, String> environment) {

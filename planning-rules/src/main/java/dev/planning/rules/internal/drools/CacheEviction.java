@@ -209,10 +209,7 @@ final class CacheEviction {
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return new long[] {0, 0};
         }
-        if (!privateDirectory(directory)) {
-            throw new IOException("not a private cache directory (a link, another user's, or open to others): "
-                    + directory);
-        }
+        refuseUnlessPrivate(directory);
         long files = 0;
         long bytes = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
@@ -233,12 +230,15 @@ final class CacheEviction {
 
     /**
      * The files the cache named in {@code directory} that a sweep counts: how many, and their bytes;
-     * {@code {0, 0}} for a directory that is missing or fails the checks.
+     * {@code {0, 0}} for a missing directory.
+     *
+     * @throws IOException when the directory fails the checks (the cache would neither use nor sweep it)
      */
     static long[] usage(Path directory) throws IOException {
-        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS) || !privateDirectory(directory)) {
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return new long[] {0, 0};
         }
+        refuseUnlessPrivate(directory);
         long files = 0;
         long bytes = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
@@ -253,6 +253,13 @@ final class CacheEviction {
             }
         }
         return new long[] {files, bytes};
+    }
+
+    private static void refuseUnlessPrivate(Path directory) throws IOException {
+        if (!privateDirectory(directory)) {
+            throw new IOException("not a private cache directory (a link, another user's, or open to others): "
+                    + directory);
+        }
     }
 
     /**
