@@ -263,13 +263,11 @@ class PathLockTest {
 
     @Test
     void closesAChannelKeptWithTheLockWhenTheSidecarIsFoundReplaced() throws Exception {
-        Path log = Files.createFile(dir.resolve("replaced-data.jsonl"));
-        Files.createFile(PathLock.sidecar(log));
-        Path key = PathLock.key(log);
-        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
-        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
-        PathLock.holding(key, () -> "sidecar kept from now on");
-        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+        KeptChannel kept = keptChannel("replaced-data.jsonl");
+        Path log = kept.log();
+        Path key = kept.key();
+        Object fileKey = kept.fileKey();
+        FileChannel channel = kept.channel();
 
         Files.delete(PathLock.sidecar(log));
         Files.createFile(PathLock.sidecar(log));
@@ -318,13 +316,10 @@ class PathLockTest {
 
     @Test
     void readsThroughAChannelKeptWithTheLockOnlyForTheFileItWasKeptFor() throws Exception {
-        Path log = Files.createFile(dir.resolve("read.jsonl"));
-        Files.createFile(PathLock.sidecar(log));
-        Path key = PathLock.key(log);
-        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
-        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
-        PathLock.holding(key, () -> "sidecar kept from now on");
-        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+        KeptChannel kept = keptChannel("read.jsonl");
+        Path key = kept.key();
+        Object fileKey = kept.fileKey();
+        FileChannel channel = kept.channel();
 
         assertThat(PathLock.reading(key, fileKey, c -> c == channel ? "kept" : "another", () -> "by name"))
                 .isEqualTo("kept");
@@ -335,13 +330,9 @@ class PathLockTest {
 
     @Test
     void readsByNameWhileAHolderOfTheLockUsesTheKeptChannel() throws Exception {
-        Path log = Files.createFile(dir.resolve("busy.jsonl"));
-        Files.createFile(PathLock.sidecar(log));
-        Path key = PathLock.key(log);
-        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
-        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
-        PathLock.holding(key, () -> "sidecar kept from now on");
-        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+        KeptChannel kept = keptChannel("busy.jsonl");
+        Path key = kept.key();
+        Object fileKey = kept.fileKey();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -360,5 +351,20 @@ class PathLockTest {
             done.countDown();
             pool.shutdownNow();
         }
+    }
+
+    /** A log whose sidecar is kept open, with a channel on the log kept with its lock. */
+    private record KeptChannel(Path log, Path key, Object fileKey, FileChannel channel) {
+    }
+
+    private KeptChannel keptChannel(String name) throws IOException {
+        Path log = Files.createFile(dir.resolve(name));
+        Files.createFile(PathLock.sidecar(log));
+        Path key = PathLock.key(log);
+        Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        PathLock.holding(key, () -> "sidecar kept from now on");
+        PathLock.holding(key, (PathLock.HeldBody<Boolean>) held -> held.keep(channel, fileKey));
+        return new KeptChannel(log, key, fileKey, channel);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -206,26 +207,8 @@ final class CacheEviction {
      * must pass; returns how many files and bytes were deleted.
      */
     static long[] clear(Path directory) throws IOException {
-        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return new long[] {0, 0};
-        }
-        refuseUnlessPrivate(directory);
-        long files = 0;
-        long bytes = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path file : entries) {
-                String name = file.getFileName().toString();
-                if (!Names.KEPT.matcher(name).matches() && !Names.TEMPORARY.matcher(name).matches()) {
-                    continue;
-                }
-                PosixFileAttributes attributes = ownedFile(file);
-                if (attributes != null && delete(directory, file)) {
-                    files++;
-                    bytes += attributes.size();
-                }
-            }
-        }
-        return new long[] {files, bytes};
+        return count(directory, name -> Names.KEPT.matcher(name).matches() || Names.TEMPORARY.matcher(name).matches(),
+                true);
     }
 
     /**
@@ -235,6 +218,14 @@ final class CacheEviction {
      * @throws IOException when the directory fails the checks (the cache would neither use nor sweep it)
      */
     static long[] usage(Path directory) throws IOException {
+        return count(directory, name -> Names.KEPT.matcher(name).matches(), false);
+    }
+
+    /**
+     * Counts (and deletes, when {@code delete}) the files of {@code directory} whose names {@code
+     * named} accepts and that are the user's own, private, regular files; a missing directory holds none.
+     */
+    private static long[] count(Path directory, Predicate<String> named, boolean delete) throws IOException {
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return new long[] {0, 0};
         }
@@ -243,12 +234,13 @@ final class CacheEviction {
         long bytes = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path file : entries) {
-                if (Names.KEPT.matcher(file.getFileName().toString()).matches()) {
-                    PosixFileAttributes attributes = ownedFile(file);
-                    if (attributes != null) {
-                        files++;
-                        bytes += attributes.size();
-                    }
+                if (!named.test(file.getFileName().toString())) {
+                    continue;
+                }
+                PosixFileAttributes attributes = ownedFile(file);
+                if (attributes != null && (!delete || delete(directory, file))) {
+                    files++;
+                    bytes += attributes.size();
                 }
             }
         }
