@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -102,10 +101,10 @@ class KafkaSaslTest {
                 assertThat(relay.drainOnce()).isZero();
                 assertThat(relay.pending()).as("nothing lost: both wait in the outbox").isEqualTo(2);
                 Throwable failure = relay.lastFailure().orElseThrow();
-                assertThat(causes(failure)).anySatisfy(cause -> assertThat(cause)
+                assertThat(SecuredBroker.causes(failure)).anySatisfy(cause -> assertThat(cause)
                         .isInstanceOf(SaslAuthenticationException.class)
                         .hasMessageContaining("Authentication failed"));
-                assertThat(causes(failure)).allSatisfy(cause -> assertThat(String.valueOf(cause.getMessage()))
+                assertThat(SecuredBroker.causes(failure)).allSatisfy(cause -> assertThat(String.valueOf(cause.getMessage()))
                         .doesNotContain(PASSWORD));
             }
             try (OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
@@ -162,7 +161,7 @@ class KafkaSaslTest {
                     OutboxRelay.producer(refused.kafkaProperties().orElseThrow()), topic, Duration.ofSeconds(30))) {
                 assertThat(relay.drainOnce()).isZero();
                 assertThat(relay.pending()).as("nothing lost: both wait in the outbox").isEqualTo(2);
-                List<Throwable> causes = causes(relay.lastFailure().orElseThrow());
+                List<Throwable> causes = SecuredBroker.causes(relay.lastFailure().orElseThrow());
                 assertThat(causes).anySatisfy(cause -> assertThat(cause)
                         .isInstanceOf(SaslAuthenticationException.class)
                         .hasMessageContaining("Authentication failed"));
@@ -196,14 +195,6 @@ class KafkaSaslTest {
     static Map<String, String> sasl(String password) {
         return Map.of("kafka.security.protocol", "SASL_PLAINTEXT", "kafka.sasl.mechanism", "PLAIN",
                 "kafka.sasl.username", USER, "kafka.sasl.password", password);
-    }
-
-    static List<Throwable> causes(Throwable failure) {
-        List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
-            chain.add(t);
-        }
-        return chain;
     }
 
     static PrintStream quiet() {

@@ -55,7 +55,7 @@ class OutboxRefusedSendTest {
 
             assertThat(sent).as("one try, not one per waiting row").hasSize(1);
             assertThat(relay.pending()).isEqualTo(6);
-            assertThat(KafkaSaslTest.causes(relay.lastFailure().orElseThrow())).contains(refused);
+            assertThat(SecuredBroker.causes(relay.lastFailure().orElseThrow())).contains(refused);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.planning.store.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
@@ -182,6 +184,34 @@ final class SecuredBroker {
     static void appendTwo(PostgresStore store, CycleRef cycle) {
         String head = store.eventStore().append(cycle, Events.created(cycle), RecordedEvent.GENESIS).hash();
         store.eventStore().append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+    }
+
+    /**
+     * Appends two events to {@code cycle} through the store {@code storeFile} configures and runs its
+     * relay once: asserts that nothing was sent and both events wait in the outbox; returns the chain of
+     * causes of the relay's failure.
+     */
+    static List<Throwable> refusedSends(Path storeFile, CycleRef cycle) throws Exception {
+        StoreConfig config = StoreConfig.fromFile(storeFile);
+        try (PostgresStore store = config.open();
+                OutboxRelay relay = OutboxRelay.manual(store.dataSource(),
+                        OutboxRelay.producer(config.kafkaProperties().orElseThrow()), "planning.events",
+                        Duration.ofSeconds(10))) {
+            appendTwo(store, cycle);
+
+            assertThat(relay.drainOnce()).isZero();
+            assertThat(relay.pending()).as("nothing lost: both wait in the outbox").isEqualTo(2);
+            return causes(relay.lastFailure().orElseThrow());
+        }
+    }
+
+    /** {@code failure} and its causes, outermost first. */
+    static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 
     /**
