@@ -181,10 +181,11 @@ public final class CompiledRulebookCache {
 
     /**
      * The files this cache named in its directory, as a sweep counts them: how many and their total
-     * size ({@code {0, 0}} when the directory is missing or fails the checks a cache must pass).
+     * size ({@code {0, 0}} when the directory is missing).
      *
      * @return {@code {files, bytes}}
-     * @throws IOException when the directory cannot be listed
+     * @throws IOException when the directory is a link, another user's or open to others (the checks a
+     *     cache must pass to be used), or cannot be listed
      */
     public long[] usage() throws IOException {
         return CacheEviction.usage(directory);
