@@ -1,14 +1,16 @@
 package dev.planning.rules.internal.drools;
 
 import dev.planning.engine.internal.git.OutsideRepository;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
@@ -144,34 +146,32 @@ final class CacheEviction {
      * @return how many files were deleted
      */
     int sweep(Path directory, Path keep) {
-        try {
-            if (!privateDirectory(directory)) {
+        try (OpenDirectory open = OpenDirectory.ifPrivate(directory)) {
+            if (open == null) {
                 return 0;
             }
             List<Kept> kept = new ArrayList<>();
             List<Path> stale = new ArrayList<>();
             Instant staleBefore = Instant.now().minus(STALE_TEMPORARY);
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-                for (Path file : files) {
-                    String name = file.getFileName().toString();
-                    boolean named = Names.KEPT.matcher(name).matches();
-                    if (!named && !Names.TEMPORARY.matcher(name).matches()) {
-                        continue;
-                    }
-                    PosixFileAttributes attributes = ownedFile(file);
-                    if (attributes == null) {
-                        continue;
-                    }
-                    if (named) {
-                        kept.add(new Kept(file, attributes.size(), attributes.lastModifiedTime()));
-                    } else if (attributes.lastModifiedTime().toInstant().isBefore(staleBefore)) {
-                        stale.add(file);
-                    }
+            for (Path file : open.entries()) {
+                String name = file.getFileName().toString();
+                boolean named = Names.KEPT.matcher(name).matches();
+                if (!named && !Names.TEMPORARY.matcher(name).matches()) {
+                    continue;
+                }
+                PosixFileAttributes attributes = open.ownedFile(file);
+                if (attributes == null) {
+                    continue;
+                }
+                if (named) {
+                    kept.add(new Kept(file, attributes.size(), attributes.lastModifiedTime()));
+                } else if (attributes.lastModifiedTime().toInstant().isBefore(staleBefore)) {
+                    stale.add(file);
                 }
             }
             int deleted = 0;
             for (Path file : stale) {
-                deleted += delete(directory, file) ? 1 : 0;
+                deleted += open.delete(file) ? 1 : 0;
             }
             long bytes = kept.stream().mapToLong(Kept::size).sum();
             int count = kept.size();
@@ -186,7 +186,7 @@ final class CacheEviction {
                 if (file.file().equals(keep)) {
                     continue;
                 }
-                if (delete(directory, file.file())) {
+                if (open.delete(file.file())) {
                     deleted++;
                 }
                 // Gone either way (deleted now, or by another process sweeping at the same time); a file
@@ -223,22 +223,25 @@ final class CacheEviction {
 
     /**
      * Counts (and deletes, when {@code delete}) the files of {@code directory} whose names {@code
-     * named} accepts and that are the user's own, private, regular files; a missing directory holds none.
+     * named} accepts and that are the user's own, private, regular files; a missing directory holds none; a directory that fails the checks is refused ({@link IOException}).
      */
-    private static long[] count(Path directory, Predicate<String> named, boolean delete) throws IOException {
+    static long[] count(Path directory, Predicate<String> named, boolean delete) throws IOException {
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return new long[] {0, 0};
         }
-        refuseUnlessPrivate(directory);
         long files = 0;
         long bytes = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path file : entries) {
+        try (OpenDirectory open = OpenDirectory.ifPrivate(directory)) {
+            if (open == null) {
+                throw new IOException("not a private cache directory (a link, another user's, or open to others): "
+                        + directory);
+            }
+            for (Path file : open.entries()) {
                 if (!named.test(file.getFileName().toString())) {
                     continue;
                 }
-                PosixFileAttributes attributes = ownedFile(file);
-                if (attributes != null && (!delete || delete(directory, file))) {
+                PosixFileAttributes attributes = open.ownedFile(file);
+                if (attributes != null && (!delete || open.delete(file))) {
                     files++;
                     bytes += attributes.size();
                 }
@@ -247,12 +250,6 @@ final class CacheEviction {
         return new long[] {files, bytes};
     }
 
-    private static void refuseUnlessPrivate(Path directory) throws IOException {
-        if (!privateDirectory(directory)) {
-            throw new IOException("not a private cache directory (a link, another user's, or open to others): "
-                    + directory);
-        }
-    }
 
     /**
      * Records that a file of the cache was just used (it checked out): moves its modification time to
@@ -271,43 +268,99 @@ final class CacheEviction {
         }
     }
 
-    /** The directory is no link, a directory, the current user's and owner-only. */
-    private static boolean privateDirectory(Path directory) throws IOException {
-        PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
+    /** Whether {@code attributes} are of a directory (no link) of the current user, owner-only. */
+    private static boolean privateDirectory(PosixFileAttributes attributes) {
         return attributes.isDirectory() && OWNER_ONLY_DIRECTORY.containsAll(attributes.permissions())
                 && attributes.owner().getName().equals(System.getProperty("user.name"));
     }
 
-    /** The file's attributes when it is a regular file (no link), the current user's and owner-only; else null. */
-    private static PosixFileAttributes ownedFile(Path file) {
-        try {
-            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            boolean ours = attributes.isRegularFile() && OWNER_ONLY_FILE.containsAll(attributes.permissions())
-                    && attributes.owner().getName().equals(System.getProperty("user.name"));
-            return ours ? attributes : null;
-        } catch (IOException | RuntimeException e) {
-            return null; // gone meanwhile, or unreadable: not the sweep's to touch
-        }
+    /** Whether {@code attributes} are of a regular file (no link) of the current user, owner-only. */
+    private static boolean ownedFile(PosixFileAttributes attributes) {
+        return attributes.isRegularFile() && OWNER_ONLY_FILE.containsAll(attributes.permissions())
+                && attributes.owner().getName().equals(System.getProperty("user.name"));
     }
 
     /**
-     * Deletes a file of the cache unless git tracks it (then it belongs to a checkout, not to the
-     * cache); {@code Files.delete} removes a name, never what a link points to. False when it was not
-     * deleted by this call.
+     * The cache directory, checked and open: its entries are listed, examined and deleted relative to
+     * the directory that passed the checks, not by its name again, where the platform allows
+     * ({@link SecureDirectoryStream}, as on Linux): a directory swapped for a link after the check (by
+     * someone who may write its parent) is then not the one files are deleted from.
      */
-    private static boolean delete(Path directory, Path file) {
-        try {
-            if (OutsideRepository.trackedIn(file, directory).isPresent()) {
-                return false;
+    private static final class OpenDirectory implements Closeable {
+
+        private final Path directory;
+        private final DirectoryStream<Path> stream;
+        private final SecureDirectoryStream<Path> secure;
+
+        private OpenDirectory(Path directory, DirectoryStream<Path> stream) {
+            this.directory = directory;
+            this.stream = stream;
+            this.secure = stream instanceof SecureDirectoryStream<Path> relative ? relative : null;
+        }
+
+        /**
+         * The directory open, when it is no link, the user's and owner-only, and (where the platform
+         * lets the open directory be examined) the directory opened is the one checked; else null.
+         */
+        static OpenDirectory ifPrivate(Path directory) throws IOException {
+            PosixFileAttributes checked = Files.readAttributes(directory, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!privateDirectory(checked)) {
+                return null;
             }
-            Files.delete(file);
-            return true;
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return false;
+            OpenDirectory open = new OpenDirectory(directory, Files.newDirectoryStream(directory));
+            if (open.secure != null) {
+                PosixFileAttributes opened = open.secure.getFileAttributeView(PosixFileAttributeView.class)
+                        .readAttributes();
+                if (!privateDirectory(opened) || checked.fileKey() == null
+                        || !checked.fileKey().equals(opened.fileKey())) {
+                    open.close();
+                    return null;
+                }
+            }
+            return open;
+        }
+
+        Iterable<Path> entries() {
+            return stream;
+        }
+
+        /** The file's attributes when it is a regular file (no link), the user's and owner-only; else null. */
+        PosixFileAttributes ownedFile(Path file) {
+            try {
+                PosixFileAttributes attributes = secure == null
+                        ? Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        : secure.getFileAttributeView(file.getFileName(), PosixFileAttributeView.class,
+                                LinkOption.NOFOLLOW_LINKS).readAttributes();
+                return CacheEviction.ownedFile(attributes) ? attributes : null;
+            } catch (IOException | RuntimeException e) {
+                return null; // gone meanwhile, or unreadable: not the sweep's to touch
+            }
+        }
+
+        /**
+         * Deletes a file of the cache unless git tracks it (then it belongs to a checkout, not to the
+         * cache); removes a name, never what a link points to. False when it was not deleted by this call.
+         */
+        boolean delete(Path file) {
+            try {
+                if (OutsideRepository.trackedIn(file, directory).isPresent()) {
+                    return false;
+                }
+                if (secure == null) {
+                    Files.delete(file);
+                } else {
+                    secure.deleteFile(file.getFileName());
+                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false; // gone meanwhile (another sweep), or not ours to delete
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
         }
     }
 

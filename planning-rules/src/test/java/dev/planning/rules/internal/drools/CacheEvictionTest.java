@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,6 +178,37 @@ class CacheEvictionTest {
         assertThat(new CacheEviction(1, 1).sweep(link, null)).isZero();
         assertThatThrownBy(() -> CacheEviction.clear(link)).isInstanceOf(IOException.class);
         assertThat(names()).hasSize(5);
+    }
+
+    @Test
+    void aDirectorySwappedForALinkAfterItsCheckIsNotWhereFilesAreDeleted() throws IOException {
+        Path entry = kept(1, 10, 1);
+        // The user's own file elsewhere, named and protected like a cache entry.
+        Path victim = Files.createDirectory(temp.resolve("victim"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path theirs = Files.write(victim.resolve(entry.getFileName()), new byte[10]);
+        Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rw-------"));
+        Path moved = temp.resolve("cache-moved");
+        AtomicBoolean swapped = new AtomicBoolean();
+
+        // Someone who may write the cache directory's parent swaps it for a link once it was checked
+        // and opened (here: as its first entry is looked at).
+        long[] cleared = CacheEviction.count(cache(), name -> {
+            if (swapped.compareAndSet(false, true)) {
+                try {
+                    Files.move(temp.resolve("cache"), moved);
+                    Files.createSymbolicLink(temp.resolve("cache"), victim);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return true;
+        }, true);
+
+        assertThat(swapped).isTrue();
+        assertThat(theirs).exists();
+        assertThat(moved.resolve(entry.getFileName())).doesNotExist();
+        assertThat(cleared[0]).isEqualTo(1);
     }
 
     @Test
