@@ -7,6 +7,8 @@ import dev.planning.engine.internal.workspace.OpenedWorkspaces;
 import dev.planning.rules.internal.drools.CompiledRulebookCache;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -227,7 +229,7 @@ public final class CompiledRulebooks {
      *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the usage, or empty when the environment turns the cache off
-     * @throws java.io.UncheckedIOException when the directory is a link, another user's or open to
+     * @throws UncheckedIOException when the directory is a link, another user's or open to
      *     others (the cache neither uses nor sweeps such a directory), or cannot be listed
      * @since 0.2
      */
@@ -244,7 +246,7 @@ public final class CompiledRulebooks {
      *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return what was deleted, or empty when the environment turns the cache off
-     * @throws java.io.UncheckedIOException when the directory is a link, another user's or open to
+     * @throws UncheckedIOException when the directory is a link, another user's or open to
      *     others (nothing is deleted), or cannot be listed
      * @since 0.2
      */
@@ -258,8 +260,8 @@ public final class CompiledRulebooks {
         try {
             long[] counted = clear ? cache.clear() : cache.usage();
             return new CacheUsage(cache.directory(), counted[0], counted[1], cache.maxBytes(), cache.maxFiles());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

@@ -63,34 +63,32 @@ record LogLines(List<byte[]> lines, long completeLength, boolean torn) {
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         long completeLength = 0;
         long position = 0;
-        {
-            // A log is usually small and read whole on every transition: a buffer of its size (one
-            // byte more, to see the end in the same read), up to 64 KiB.
-            long size = expectedSize >= 0 ? expectedSize : channel.size();
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(64 * 1024, size + 1));
-            byte[] bytes = buffer.array();
-            int n;
-            while ((n = channel.read(buffer.clear(), position)) > 0) {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (bytes[i] == '\n') {
-                        int lineNumber = lines.size() + 1;
-                        if (current.size() == 0) {
-                            // The whole line lies in this buffer: one copy.
-                            check(i - start, lineNumber, maxLineBytes);
-                            lines.add(Arrays.copyOfRange(bytes, start, i));
-                        } else {
-                            append(current, bytes, start, i - start, lineNumber, maxLineBytes);
-                            lines.add(current.toByteArray());
-                            current.reset();
-                        }
-                        start = i + 1;
-                        completeLength = position + i + 1;
+        // A log is usually small and read whole on every transition: a buffer of its size (one
+        // byte more, to see the end in the same read), up to 64 KiB.
+        long size = expectedSize >= 0 ? expectedSize : channel.size();
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(64 * 1024, size + 1));
+        byte[] bytes = buffer.array();
+        int n;
+        while ((n = channel.read(buffer.clear(), position)) > 0) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (bytes[i] == '\n') {
+                    int lineNumber = lines.size() + 1;
+                    if (current.size() == 0) {
+                        // The whole line lies in this buffer: one copy.
+                        check(i - start, lineNumber, maxLineBytes);
+                        lines.add(Arrays.copyOfRange(bytes, start, i));
+                    } else {
+                        append(current, bytes, start, i - start, lineNumber, maxLineBytes);
+                        lines.add(current.toByteArray());
+                        current.reset();
                     }
+                    start = i + 1;
+                    completeLength = position + i + 1;
                 }
-                append(current, bytes, start, n - start, lines.size() + 1, maxLineBytes);
-                position += n;
             }
+            append(current, bytes, start, n - start, lines.size() + 1, maxLineBytes);
+            position += n;
         }
         return new LogLines(lines, completeLength, current.size() > 0);
     }
