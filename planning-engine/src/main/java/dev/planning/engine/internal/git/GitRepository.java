@@ -57,6 +57,8 @@ public final class GitRepository implements AutoCloseable {
      * The repository containing a workspace, searching the workspace and its parents.
      *
      * @return empty when the workspace is not inside a git work tree
+     * @throws PlanningException when the repository cannot be opened, or uses an object format other
+     *         than SHA-1 ({@code extensions.objectFormat}), which JGit would misread
      */
     public static Optional<GitRepository> find(Path workspace) {
         try {
@@ -66,6 +68,15 @@ public final class GitRepository implements AutoCloseable {
                 return Optional.empty();
             }
             Repository repository = builder.setMustExist(true).build();
+            String format = repository.getConfig().getString("extensions", null, "objectformat");
+            if (format != null && !format.equalsIgnoreCase("sha1")) {
+                // JGit opens such a repository and reads its object ids cut to 40 digits: HEAD, the
+                // index and every object would be misread. Refuse it by name, before anything is read.
+                repository.close();
+                throw new PlanningException("the git repository of " + workspace + " uses the object format '"
+                        + format + "', which this tool cannot read (JGit reads SHA-1 repositories only): seal,"
+                        + " verify and the checks of trust files and keys need a SHA-1 repository");
+            }
             if (repository.isBare()) {
                 repository.close();
                 return Optional.empty();
