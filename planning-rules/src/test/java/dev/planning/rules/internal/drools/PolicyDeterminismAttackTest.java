@@ -1,0 +1,67 @@
+package dev.planning.rules.internal.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.governance.ViolationSeverity;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenth review (2026-12-04): a verdict must be recomputable ({@code verify} runs the rules again in
+ * another process), which is why {@code LocalDate.now()} is outside the policy language. So was
+ * not {@code hashCode}: on a {@code ViolationFact}'s {@code severity} (an enum) it is the JVM's
+ * identity hash, which depends on what the process hashed before, so a rule such as
+ * {@code ViolationFact(severity.hashCode() % 2 == 0)} could report a critical violation at
+ * {@code advance} and none at {@code verify}, or the reverse. {@code hashCode} is no longer a method
+ * a policy may call; no shipped or example rule used it.
+ */
+class PolicyDeterminismAttackTest {
+
+    private static final String HEAD = """
+            package dev.planning.rules.custom;
+
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.ViolationFact;
+            import dev.planning.rules.facts.Report;
+            """;
+
+    @Test
+    void aSeveritysHashIsTheJvmsIdentityHashNotAValue() {
+        assertThat(ViolationSeverity.CRITICAL.hashCode()).isEqualTo(System.identityHashCode(ViolationSeverity.CRITICAL));
+    }
+
+    static Stream<Arguments> hashes() {
+        return Stream.of(
+                Arguments.of("rule coin when\n    $v : ViolationFact(severity.hashCode() % 2 == 0)\n"
+                        + "then insert(Report.violation(kcontext, \"cycle\", \"coin\")); end\n", 8),
+                Arguments.of("rule coin when\n    $v : ViolationFact(severity.hashCode % 2 == 0)\n"
+                        + "then insert(Report.violation(kcontext, \"cycle\", \"coin\")); end\n", 8),
+                Arguments.of("rule coin when\n    $v : ViolationFact(hashCode % 2 == 0)\n"
+                        + "then insert(Report.violation(kcontext, \"cycle\", \"coin\")); end\n", 8),
+                Arguments.of("rule coin when\n    $v : ViolationFact()\n    eval($v.hashCode() % 2 == 0)\n"
+                        + "then insert(Report.violation(kcontext, \"cycle\", \"coin\")); end\n", 9),
+                Arguments.of("rule coin when\n    $v : ViolationFact()\nthen\n    int h = $v.severity().hashCode();\n"
+                        + "    if (h % 2 == 0) { insert(Report.violation(kcontext, \"cycle\", \"coin\")); }\nend\n", 10));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hashes")
+    void aRuleThatReadsAnIdentityHashIsRefusedLocated(String rule, int line) {
+        String drl = HEAD + "\n" + rule;
+
+        assertThatThrownBy(() -> PolicyLanguage.check("rules/coin.drl", drl.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("hashCode")
+                .satisfies(e -> {
+                    var where = ((InvalidInputException) e).location().orElseThrow();
+                    assertThat(where.file()).isEqualTo("rules/coin.drl");
+                    assertThat(where.line()).isEqualTo(line);
+                });
+    }
+}
