@@ -3,11 +3,14 @@ package dev.planning.engine.internal.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.format.DateTimeFormat;
 import com.networknt.schema.path.PathType;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
@@ -15,6 +18,9 @@ import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -172,7 +178,9 @@ public final class SchemaCatalog {
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        // Draft 2020-12 as it is, but for "date-time": see JavaTimeDateTime.
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012()).format(new JavaTimeDateTime()).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
                 builder -> builder.schemaRegistryConfig(config));
         return new SchemaCatalog(registry, JsonMappers.json());
     }
@@ -185,6 +193,30 @@ public final class SchemaCatalog {
             return json.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema resource " + resource, e);
+        }
+    }
+
+    /**
+     * RFC 3339 date-time as the validator reads it, and also as {@code java.time} parses it
+     * ({@link OffsetDateTime#parse}, {@link Instant#parse}), which every reader of a valid document
+     * then does without a check of its own: RFC 3339 lets a space stand for the {@code T}, the
+     * validator took it, and the readers threw {@code DateTimeParseException} out of a valid document
+     * (a deployments file, a digest's front matter) instead of a located error (tenth review,
+     * {@code DeploymentTimesAttackTest}).
+     */
+    private static final class JavaTimeDateTime extends DateTimeFormat {
+        @Override
+        public boolean matches(ExecutionContext executionContext, String value) {
+            if (!super.matches(executionContext, value)) {
+                return false;
+            }
+            try {
+                OffsetDateTime.parse(value);
+                Instant.parse(value);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
         }
     }
 
