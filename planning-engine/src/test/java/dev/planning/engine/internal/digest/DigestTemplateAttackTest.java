@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ class DigestTemplateAttackTest {
     @Test
     void aBodyLargerThanTheBoundIsRefusedEvenWithFewPasses() {
         // 1,000 passes of one section, each writing 64 KiB of the template's own text: 64 MiB of body.
-        Map<String, Object> scope = Map.of("rows", java.util.Collections.nCopies(1000, Map.of("x", "1")));
+        Map<String, Object> scope = Map.of("rows", Collections.nCopies(1000, Map.of("x", "1")));
         String template = "{{#rows}}" + "y".repeat(64 * 1024) + "{{/rows}}";
 
         assertThatThrownBy(() -> DigestRenderer.render(template, "wide.mustache", scope))

@@ -7,10 +7,10 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.governance.ViolationSeverity;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Tenth review (2026-12-04): a verdict must be recomputable ({@code verify} runs the rules again in
