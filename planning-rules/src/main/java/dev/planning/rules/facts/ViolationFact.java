@@ -71,6 +71,19 @@ public record ViolationFact(
     }
 
     /**
+     * A hash of the values, the severity by its name: an enum's own hash is the JVM's identity hash,
+     * which differs between processes, and a rule that collects violations into a set
+     * ({@code Set() from collect(ViolationFact())}) iterates them in hash order, so a verdict
+     * recomputed by {@code verify} could differ from the one sealed. Equal violations hash alike.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(rule, item, severity.name(), message, metadata, location, facts);
+    }
+
+    /**
      * The API value.
      *
      * @return the API value

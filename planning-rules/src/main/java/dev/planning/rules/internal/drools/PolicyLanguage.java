@@ -165,7 +165,7 @@ final class PolicyLanguage {
 
     /** Built-in accumulate functions. */
     private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
-            "collectList", "collectSet");
+            "collectList"); // no collectSet: a set of severities iterates in identity-hash order (tenth review)
 
     /** Rule attributes a policy may set; every other attribute (dialect, timers, agenda groups...) is refused. */
     private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop");

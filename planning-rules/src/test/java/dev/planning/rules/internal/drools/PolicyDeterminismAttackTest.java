@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.governance.ViolationSeverity;
+import dev.planning.rules.facts.ViolationFact;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +36,39 @@ class PolicyDeterminismAttackTest {
     @Test
     void aSeveritysHashIsTheJvmsIdentityHashNotAValue() {
         assertThat(ViolationSeverity.CRITICAL.hashCode()).isEqualTo(System.identityHashCode(ViolationSeverity.CRITICAL));
+    }
+
+    /**
+     * A rule may still collect violations into a set ({@code Set() from collect(ViolationFact())}),
+     * which iterates in hash order: a violation's hash is its values', the same in every process, so
+     * it is pinned here (before, it took in the severity's identity hash and was another number in
+     * each JVM).
+     */
+    @Test
+    void aViolationsHashIsTheSameInEveryProcess() {
+        ViolationFact violation = new ViolationFact("critical-approvals", "FE-1", ViolationSeverity.CRITICAL,
+                "FE-1 needs 3 approvals", Map.of("severity", "CRITICAL"), null);
+
+        assertThat(violation.hashCode()).isEqualTo(PINNED_HASH);
+    }
+
+    /** The hash of the violation above, computed once: values only. */
+    private static final int PINNED_HASH = 1681489148;
+
+    @Test
+    void collectingSeveritiesIntoASetIsRefusedLocated() {
+        String drl = HEAD + """
+                import java.util.Set;
+                rule coin when
+                    $s : Set() from accumulate($v : ViolationFact(), collectSet($v.severity()))
+                    eval($s.toString().startsWith("[CRITICAL"))
+                then insert(Report.violation(kcontext, "cycle", "coin")); end
+                """;
+
+        assertThatThrownBy(() -> PolicyLanguage.check("rules/coin.drl", drl.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("collectSet")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(8));
     }
 
     static Stream<Arguments> hashes() {
