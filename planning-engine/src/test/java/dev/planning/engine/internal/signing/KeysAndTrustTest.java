@@ -125,6 +125,20 @@ class KeysAndTrustTest {
     }
 
     @Test
+    void aDirectoryGivenAsTheTrustFileIsNamedAsOneWithTheFileInIt() throws Exception {
+        GeneratedKey key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+
+        assertThatThrownBy(() -> TrustFile.read(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is a directory, not a trust file")
+                .hasMessageContaining(key.trustFile().toString())
+                .hasMessageNotContaining("not found");
+        assertThatThrownBy(() -> TrustFile.read(Files.createDirectory(dir.resolve("empty"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is a directory, not a trust file")
+                .hasMessageContaining("planning keys generate --out DIR");
+    }
+
+    @Test
     void aTrustFilesSigningPolicyIsReadAndKeptWhenAKeyIsAdded() throws Exception {
         KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
         GeneratedKey qa = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
