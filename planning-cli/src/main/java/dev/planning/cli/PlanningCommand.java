@@ -153,6 +153,9 @@ public final class PlanningCommand implements Runnable {
                 code = RulesCommand.Hash.print(hashed.get(), out);
             } catch (RuntimeException e) {
                 code = failure(e, err);
+                if (code == ExitCodes.BAD_INPUT) {
+                    LocaleHint.forFailure(args).ifPresent(err::println);
+                }
             }
             out.flush();
             err.flush();
@@ -314,7 +317,11 @@ public final class PlanningCommand implements Runnable {
         cli.registerConverter(java.nio.file.Path.class, PlanningCommand::path);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, err));
         try {
-            return cli.execute(args);
+            int code = cli.execute(args);
+            if (code == ExitCodes.BAD_INPUT) {
+                LocaleHint.forFailure(args).ifPresent(err::println);
+            }
+            return code;
         } finally {
             StoreSelection.closeAll(err);
         }

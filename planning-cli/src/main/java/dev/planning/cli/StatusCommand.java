@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.lifecycle.CycleRef;
@@ -71,13 +72,35 @@ final class StatusCommand implements Callable<Integer> {
         return broken.isEmpty() && unsigned.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
+    /**
+     * The cycles to show. A stream or cycle id that is not valid is refused (exit 2) as by every other
+     * command, and so is one cycle that does not exist: its status would otherwise read {@code PLANNED}.
+     */
     private List<CycleRef> select(PlanningWorkspace ws) {
-        if (stream != null && cycle != null) {
-            return List.of(new CycleRef(stream, cycle));
+        if (stream != null) {
+            CycleRef.requireStream(stream);
         }
-        return ws.cycles().stream()
+        if (cycle != null) {
+            CycleRef.requireCycleId(cycle);
+        }
+        if (stream != null && cycle != null) {
+            CycleOptions one = new CycleOptions();
+            one.stream = stream;
+            one.cycle = cycle;
+            return List.of(one.existing(ws));
+        }
+        List<CycleRef> all = ws.cycles();
+        List<CycleRef> matching = all.stream()
                 .filter(c -> stream == null || c.stream().equals(stream))
                 .filter(c -> cycle == null || c.cycleId().equals(cycle))
                 .toList();
+        if (matching.isEmpty() && (stream != null || cycle != null)) {
+            String filter = stream != null ? "of stream " + stream : "with id " + cycle;
+            String known = all.isEmpty() ? "the workspace has no cycle yet"
+                    : "its cycles: " + all.stream().limit(10).map(CycleRef::toString).collect(Collectors.joining(", "))
+                            + (all.size() > 10 ? ", ... (" + all.size() + " in all)" : "");
+            throw new InvalidInputException("no cycle " + filter + " in " + ws.root() + "; " + known);
+        }
+        return matching;
     }
 }

@@ -123,4 +123,34 @@ class LifecycleCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown state 'SHIPPED'");
     }
+
+    @Test
+    void statusOfACycleThatDoesNotExistIsBadUsageNotPlanned() {
+        Path ws = workspace();
+        CliRun run = CliRun.of("status", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-03");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).doesNotContain("PLANNED");
+        assertThat(run.err()).contains("no such cycle fe/2025-09-03").contains("planning init");
+    }
+
+    @Test
+    void statusRefusesAStreamNameThatCannotExistAsLintDoes() {
+        CliRun run = CliRun.of("status", "-w", workspace().toString(), "--stream", "FE");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid stream 'FE'").contains("lower-case");
+    }
+
+    @Test
+    void statusWithAFilterThatMatchesNoCycleNamesTheFilterAndTheCyclesThereAre() {
+        Path ws = workspace();
+        CliRun stream = CliRun.of("status", "-w", ws.toString(), "--stream", "fx");
+        CliRun cycle = CliRun.of("status", "-w", ws.toString(), "--cycle", "2025-09-03");
+
+        assertThat(stream.exitCode()).isEqualTo(2);
+        assertThat(stream.err()).contains("no cycle of stream fx").contains("its cycles: fe/2025-09-02");
+        assertThat(cycle.exitCode()).isEqualTo(2);
+        assertThat(cycle.err()).contains("no cycle with id 2025-09-03").contains("fe/2025-09-02");
+    }
 }

@@ -7,9 +7,11 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
+import dev.planning.api.gate.Finding;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
@@ -80,10 +82,26 @@ public final class OutcomeImporter {
             throw new InvalidInputException("cycle " + cycle + " is COMPLETED: outcomes can no longer be imported");
         }
         List<Candidate> candidates = new ArrayList<>();
+        // Every file is read and recognised before one is refused, so that all the bad files of one
+        // call are named at once (nothing is stored while any is bad).
+        List<InvalidInputException> refused = new ArrayList<>();
         for (Path file : files) {
             String display = file.toString().replace('\\', '/');
-            byte[] content = read(file, display);
-            candidates.add(new Candidate(file, content, detector.inspect(content, display), sha256(content)));
+            try {
+                byte[] content = read(file, display);
+                candidates.add(new Candidate(file, content, detector.inspect(content, display), sha256(content)));
+            } catch (InvalidInputException e) {
+                refused.add(e);
+            }
+        }
+        if (refused.size() == 1) {
+            throw refused.get(0);
+        }
+        if (!refused.isEmpty()) {
+            List<Finding> errors = refused.stream()
+                    .map(e -> Finding.error("outcome.invalid", e.getMessage(), e.location().orElse(null)))
+                    .toList();
+            throw ErrorList.exception("nothing imported", errors, null);
         }
         List<ImportedFile> imported = new ArrayList<>();
         Map<String, String> details = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.metrics.KpiEvaluator;
@@ -236,10 +237,9 @@ public final class RulebookLoader {
                 .filter(f -> f.severity() == Severity.ERROR)
                 .toList();
         if (!problems.isEmpty()) {
-            Finding first = problems.get(0);
-            String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; run `planning lint`)" : "";
-            throw new InvalidInputException("invalid rulebook: " + first.message() + more,
-                    first.location().orElse(document.fileLocation()));
+            // Every error, each at its line: `planning lint` itself stops here, so there is no
+            // later command that would list the rest.
+            throw ErrorList.exception("invalid rulebook", problems, document.fileLocation());
         }
         JsonNode root = document.root();
         try {

@@ -282,7 +282,12 @@ public final class PemKeys {
             }
             return object;
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException("malformed PEM: " + e.getMessage(), SourceLocation.ofFile(source));
+            // BouncyCastle's message names its own exception classes ("problem extracting key:
+            // java.lang.IllegalArgumentException: ..."): the user is told what is wrong, the detail kept without them.
+            String detail = String.valueOf(e.getMessage()).replaceAll("\\b[a-z]\\w*(\\.[a-z]\\w*)*\\.[A-Z]\\w*(Exception|Error): ", "");
+            throw new InvalidInputException("malformed PEM: the text between its -----BEGIN and -----END lines does not"
+                    + " decode as a key (" + detail + "); copy the key again from its .pub.pem file",
+                    SourceLocation.ofFile(source));
         }
     }
 

@@ -127,6 +127,13 @@ public final class TrustFile {
     private static TrustedKeys read(Path file, Path workspace) {
         String display = file.toString();
         if (!Files.isRegularFile(file)) {
+            if (Files.isDirectory(file)) {
+                // `--trust ~/.planning/keys`, the directory `keys generate --out` was given.
+                throw new InvalidInputException("is a directory, not a trust file: pass the trust file itself ("
+                        + (Files.isRegularFile(file.resolve("trust.yaml")) ? file.resolve("trust.yaml")
+                                : "the trust.yaml `planning keys generate --out DIR` writes")
+                        + ")", SourceLocation.ofFile(display));
+            }
             throw new InvalidInputException("trust file not found (expected trust.yaml listing public keys by role;"
                     + " `planning keys generate --role ROLE --out DIR` creates one)", SourceLocation.ofFile(display));
         }

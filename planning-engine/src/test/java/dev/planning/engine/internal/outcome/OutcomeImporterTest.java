@@ -114,6 +114,22 @@ class OutcomeImporterTest {
     }
 
     @Test
+    void namesEveryBadFileOfOneImportAndStoresNothing() throws IOException {
+        Path good = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
+        Path csv = report("coverage.csv", "file,lines\ncart.js,10\n");
+        Path jacoco = report("jacoco.xml", "<report name=\"shop\"><counter type=\"LINE\" missed=\"1\"");
+        Path missing = reports.resolve("nope.xml");
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(good, csv, jacoco, missing)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nothing imported: 3 errors")
+                .hasMessageContaining("coverage.csv").hasMessageContaining("expected JUnit XML")
+                .hasMessageContaining("jacoco.xml").hasMessageContaining("malformed XML")
+                .hasMessageContaining("nope.xml").hasMessageContaining("file not found");
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    @Test
     void refusesAFileOfNoKnownKind() {
         Path csv = report("coverage.csv", "file,lines\ncart.js,10\n");
 

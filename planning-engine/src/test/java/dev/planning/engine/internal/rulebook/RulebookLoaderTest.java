@@ -123,6 +123,17 @@ class RulebookLoaderTest {
     }
 
     @Test
+    void namesEverySchemaErrorOfTheSettingsEachAtItsLine() {
+        // `planning lint` stops at an invalid rulebook, so its message is the only place they are listed.
+        assertThatThrownBy(() -> load(VALID.replaceFirst("version: \"1.0.0\"", "version: [1]") + "profile_typo: x\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("invalid rulebook: 2 errors")
+                .hasMessageContaining("`version` must be a string")
+                .hasMessageContaining("unknown field `profile_typo`")
+                .hasMessageNotContaining("run `planning lint`");
+    }
+
+    @Test
     void settingsWithoutProfilesGiveEveryStreamTheDefaultProfile() throws IOException {
         Rulebook rulebook = load("""
                 version: "2.0.0"

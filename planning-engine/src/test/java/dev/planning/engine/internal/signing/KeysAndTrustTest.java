@@ -125,6 +125,32 @@ class KeysAndTrustTest {
     }
 
     @Test
+    void aDirectoryGivenAsTheTrustFileIsNamedAsOneWithTheFileInIt() throws Exception {
+        GeneratedKey key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+
+        assertThatThrownBy(() -> TrustFile.read(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is a directory, not a trust file")
+                .hasMessageContaining(key.trustFile().toString())
+                .hasMessageNotContaining("not found");
+        assertThatThrownBy(() -> TrustFile.read(Files.createDirectory(dir.resolve("empty"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is a directory, not a trust file")
+                .hasMessageContaining("planning keys generate --out DIR");
+    }
+
+    @Test
+    void aTrustFileWhoseKeyTextWasDamagedSaysSoWithoutJavaClassNames() throws Exception {
+        GeneratedKey key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+        String text = Files.readString(key.trustFile(), StandardCharsets.UTF_8);
+        Files.writeString(key.trustFile(), text.replace("MCow", "XXXX"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> TrustFile.read(key.trustFile())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not decode as a key")
+                .hasMessageNotContaining("java.lang.")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void aTrustFilesSigningPolicyIsReadAndKeptWhenAKeyIsAdded() throws Exception {
         KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
         GeneratedKey qa = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
