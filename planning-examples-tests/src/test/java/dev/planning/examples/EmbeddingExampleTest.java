@@ -7,10 +7,7 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.outcome.OutcomeKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,16 +68,7 @@ class EmbeddingExampleTest {
 
     @Test
     void theReadmeShowsEveryTaggedRegionVerbatim() throws Exception {
-        String source = Files.readString(SOURCE);
-        String readme = Files.readString(Path.of("..", "README.md"));
-        Matcher m = Pattern.compile("(?s)// tag::([a-z]+)\\[\\]\\n(.*?)\\s*// end::\\1\\[\\]").matcher(source);
-        List<String> tags = new ArrayList<>();
-        while (m.find()) {
-            tags.add(m.group(1));
-            String snippet = m.group(2).stripIndent().strip();
-            assertThat(readme).as("README.md must contain the region " + m.group(1) + " of EmbeddingExample verbatim")
-                    .contains(snippet);
-        }
+        List<String> tags = ReadmeRegions.assertShownVerbatim(SOURCE, "EmbeddingExample");
         assertThat(tags).containsExactly("embed", "init", "rules", "keys", "open", "gate", "seal", "attest", "import",
                 "digest", "improve", "status");
     }
