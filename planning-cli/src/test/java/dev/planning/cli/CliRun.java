@@ -48,7 +48,7 @@ public record CliRun(int exitCode, String out, String err) {
                 PlanningCommand.class.getName()), environment, args);
     }
 
-    private static CliRun inChild(List<String> command, Map<String, String> environment, String... args) {
+    static CliRun inChild(List<String> command, Map<String, String> environment, String... args) {
         command.addAll(List.of(args));
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
