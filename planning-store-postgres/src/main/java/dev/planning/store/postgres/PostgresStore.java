@@ -158,7 +158,7 @@ public final class PostgresStore implements AutoCloseable {
      *
      * <p>It cannot catch a consistent rewrite of a cycle: whoever can write the database can
      * replace a cycle's rows with another chain that hashes, chains and folds (as with log files,
-     * only a sealed manifest's signed digest or a copy kept elsewhere shows that). The queries
+     * only a copy kept elsewhere, such as the events published to Kafka, shows that). The queries
      * ({@link #queries()}) stay fast and do not check the lines; run this check to know the rows
      * they read agree with the record.
      *
