@@ -5,6 +5,7 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.Planning;
 import dev.planning.store.postgres.OutboxRelay;
+import dev.planning.store.postgres.PostgresStore;
 import dev.planning.store.postgres.StoreMigration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
             StoreCommand.ExpiringWaivers.class,
             StoreCommand.Refusals.class,
             StoreCommand.Relay.class,
-            StoreCommand.Quarantined.class
+            StoreCommand.Quarantined.class,
+            StoreCommand.Check.class
         })
 final class StoreCommand implements Runnable {
 
@@ -365,6 +367,40 @@ final class StoreCommand implements Runnable {
             }
             out.println(rows.size() + " quarantined outbox row(s)");
             return rows.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Read every row of the repository in one snapshot and check each cycle: lines numbered"
+                    + " 1, 2, 3, ..., each hashing to its stored SHA-256 and chaining to the previous one, each a"
+                    + " readable event whose columns (type, details, time, states) are the line's, and the"
+                    + " portfolio row the fold of the lines. Lists every mistake, one per line; exit 1 when there"
+                    + " is one. A consistent rewrite of a cycle's rows is not caught.")
+    static final class Check implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StoreOption store;
+
+        @picocli.CommandLine.Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            StoreSelection.Opened opened = store.open();
+            PostgresStore.CheckResult result = opened.store().check();
+            Object json = StoreReports.check("postgresql:" + result.repository(), result);
+            Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
+                StringBuilder text = new StringBuilder();
+                for (PostgresStore.Mistake m : result.mistakes()) {
+                    text.append(m).append('\n');
+                }
+                return text.append(result.ok() ? "ok: " : result.mistakes().size() + " mistake(s): ")
+                        .append("checked ").append(result.cycles()).append(" cycle(s), ").append(result.lines())
+                        .append(" line(s) in repository ").append(result.repository()).append('\n').toString();
+            });
+            return result.ok() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.planning.cli;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.store.postgres.PostgresStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -85,5 +86,19 @@ final class StoreReports {
             return new RefusalJson(r.cycle().toString(), r.eventId(), r.at().toString(),
                     r.from().map(Enum::name).orElse(null), r.requested().map(Enum::name).orElse(null), gates);
         }).toList());
+    }
+
+    /** {@code store check}: what was read and every mistake ({@code ok} when there is none). */
+    record Check(String store, boolean ok, int cycles, long lines, List<MistakeJson> mistakes) {
+    }
+
+    /** One mistake: where ({@code cycle} is stream/cycle) and what was expected and found. */
+    record MistakeJson(String location, String cycle, int line, String message) {
+    }
+
+    static Check check(String name, PostgresStore.CheckResult result) {
+        return new Check(name, result.ok(), result.cycles(), result.lines(), result.mistakes().stream()
+                .map(m -> new MistakeJson(m.location(), m.stream() + "/" + m.cycle(), m.line(), m.message()))
+                .toList());
     }
 }

@@ -134,6 +134,59 @@ class StoreCommandTest {
     }
 
     @Test
+    void checkExitsZeroOnACleanStoreAndOneNamingEachEditedRow() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path store = config("acme/check");
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF", "--store", store.toString());
+        assertThat(advance.exitCode()).as(advance.err()).isZero();
+
+        CliRun clean = CliRun.of("store", "check", "--store", store.toString());
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE planning_event SET line = line || '\\x20'::bytea"
+                    + " WHERE repository = 'acme/check' AND seq = 1")).isEqualTo(1);
+            assertThat(statement.executeUpdate("UPDATE planning_cycle SET state = 'COMPLETED'"
+                    + " WHERE repository = 'acme/check'")).isEqualTo(1);
+        }
+        CliRun edited = CliRun.of("store", "check", "--store", store.toString());
+        CliRun json = CliRun.of("store", "check", "--format", "json", "--store", store.toString());
+
+        assertThat(clean.exitCode()).as(clean.err()).isZero();
+        assertThat(clean.out()).isEqualTo("ok: checked 1 cycle(s), 2 line(s) in repository acme/check\n");
+        assertThat(edited.exitCode()).as(edited.err()).isEqualTo(1);
+        assertThat(edited.out().lines().toList()).hasSize(3).satisfiesExactly(
+                line -> assertThat(line).startsWith("postgresql:acme/check/fe/2025-09-02:1: line 1 was edited:"),
+                line -> assertThat(line).isEqualTo("postgresql:acme/check/fe/2025-09-02:2: the portfolio row's"
+                        + " state: expected READY_FOR_HANDOFF (the fold of the lines), found COMPLETED"),
+                line -> assertThat(line).isEqualTo("2 mistake(s): checked 1 cycle(s), 2 line(s) in repository"
+                        + " acme/check"));
+        assertThat(json.exitCode()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("store").asText()).isEqualTo("postgresql:acme/check");
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.at("/mistakes/1/cycle").asText()).isEqualTo("fe/2025-09-02");
+        assertThat(report.at("/mistakes/1/line").asInt()).isEqualTo(2);
+        assertThat(report.at("/mistakes/1/message").asText()).contains("found COMPLETED");
+        assertThat(schema("store-check").validate(report)).isEmpty();
+        assertThat(schema("store-check").validate(new ObjectMapper().readTree("{\"surprise\": true}"))).isNotEmpty();
+        assertThat(edited.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    void checkWithAMissingStoreFileOrAFormatItDoesNotWriteIsAUsageError() throws IOException {
+        CliRun missing = CliRun.of("store", "check", "--store", dir.resolve("missing.properties").toString());
+        CliRun junit = CliRun.of("store", "check", "--format", "junit", "--store", config("acme/check-usage").toString());
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("missing.properties").doesNotContain("Unmatched");
+        assertThat(junit.exitCode()).isEqualTo(2);
+        assertThat(junit.err()).contains("--format junit is not available for this command");
+        assertThat(missing.printedStackTrace()).isFalse();
+        assertThat(junit.printedStackTrace()).isFalse();
+    }
+
+    @Test
     void refusesAUrlOnTheCommandLine() {
         CliRun run = CliRun.of("store", "portfolio", "--store", "jdbc:postgresql://db/planning?password=secret");
 
@@ -170,5 +223,18 @@ class StoreCommandTest {
                 .contains("kafka.properties:5:1: kafka.sasl.mechanism 'GSSAPI' is not allowed")
                 .doesNotContain("CLI-SECRET");
         assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    private static com.networknt.schema.Schema schema(String command) throws IOException {
+        try (java.io.InputStream in = StoreCommandTest.class.getResourceAsStream(
+                "/schemas/output/" + command + "/1.0.json")) {
+            assertThat(in).as("schema of " + command).isNotNull();
+            JsonNode document = new ObjectMapper().readTree(in);
+            com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                    .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(com.networknt.schema.SchemaLocation.of(document.path("$id").asText()), document);
+            schema.initializeValidators();
+            return schema;
+        }
     }
 }

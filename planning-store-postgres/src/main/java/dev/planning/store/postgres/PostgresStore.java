@@ -9,6 +9,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.internal.seal.SignedRoles;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,6 +35,10 @@ import org.flywaydb.core.api.FlywayException;
  * <p>The schema is created and upgraded by Flyway migrations ({@code db/planning/V*__*.sql} in this
  * jar, history in table {@code planning_schema_history}). Thread-safe; close it to close the pool
  * (a data source passed in is left open).
+ *
+ * <p>Reading a cycle ({@link PostgresEventStore#read}) re-hashes and chain-checks its lines; the
+ * cross-cycle {@link #queries()} read the other columns and stay fast; {@link #check()} checks a
+ * whole repository's rows against their lines on demand ({@code planning store check}).
  *
  * @since 0.1
  */
@@ -117,6 +122,8 @@ public final class PostgresStore implements AutoCloseable {
      * The database holds events, not manifests, so these queries cannot verify a signature: no role
      * counts as signed in {@link CycleQueries#pendingSignatures} (a role a {@code SIGNATURE_ADDED}
      * row claims is reported unverified); use {@link #queries(java.nio.file.Path, TrustedKeys)}.
+     * The queries answer from the rows' columns and the portfolio rows as the appends wrote them,
+     * without re-hashing the lines (fast); {@link #check()} checks those against the lines.
      *
      * @return the queries
      */
@@ -137,6 +144,90 @@ public final class PostgresStore implements AutoCloseable {
     public CycleQueries queries(java.nio.file.Path workspace, TrustedKeys trust) {
         return new PostgresCycleQueries(transactions, repository, Optional.of(
                 new SignedRoles(workspace, WorkspaceLayout.DEFAULT, trust)));
+    }
+
+    /**
+     * Checks every row of the configured repository, in one snapshot, and reports every mistake
+     * found (the check does not stop at the first). Per cycle: the lines are numbered 1, 2, 3, ...;
+     * each line hashes to the SHA-256 stored with it and chains to the previous line's (in the line
+     * and in the row's {@code prev_sha256}); each decodes as a planning event; the columns the
+     * cross-cycle queries read ({@code event_id}, {@code event_type}, {@code from_state},
+     * {@code to_state}, {@code occurred_at}, {@code details}) are the line's; and the cycle's
+     * {@code planning_cycle} row (state, events, head, updated_at) is the fold of its lines. A
+     * {@code planning_cycle} row with no lines is a mistake too.
+     *
+     * <p>It cannot catch a consistent rewrite of a cycle: whoever can write the database can
+     * replace a cycle's rows with another chain that hashes, chains and folds (as with log files,
+     * only a copy kept elsewhere, such as the events published to Kafka, shows that). The queries
+     * ({@link #queries()}) stay fast and do not check the lines; run this check to know the rows
+     * they read agree with the record.
+     *
+     * @return what was checked and every mistake, sorted by stream, cycle and line
+     * @throws PlanningException when the database cannot be read
+     */
+    public CheckResult check() {
+        return new StoreCheck(transactions, repository).run();
+    }
+
+    /**
+     * What {@link #check()} read and found.
+     *
+     * @param repository the repository (tenant) checked
+     * @param cycles     how many cycles it holds (with lines, or only a {@code planning_cycle} row)
+     * @param lines      how many event rows it holds
+     * @param mistakes   every mistake, one per entry; empty when every check holds
+     */
+    public record CheckResult(String repository, int cycles, long lines, List<Mistake> mistakes) {
+
+        /**
+         * A result; {@code mistakes} is copied.
+         *
+         * @param repository the repository (tenant) checked
+         * @param cycles     how many cycles it holds
+         * @param lines      how many event rows it holds
+         * @param mistakes   every mistake
+         */
+        public CheckResult {
+            Objects.requireNonNull(repository, "repository");
+            mistakes = List.copyOf(mistakes);
+        }
+
+        /**
+         * Whether every check held.
+         *
+         * @return whether there is no mistake
+         */
+        public boolean ok() {
+            return mistakes.isEmpty();
+        }
+    }
+
+    /**
+     * One mistake {@link #check()} found: where, and what was expected and found.
+     *
+     * @param repository the repository (tenant)
+     * @param stream     the row's stream
+     * @param cycle      the row's cycle id
+     * @param line       the line (event row number) it concerns; for a {@code planning_cycle} row, the
+     *                   line it names or should name
+     * @param message    what was expected and what was found
+     */
+    public record Mistake(String repository, String stream, String cycle, int line, String message) {
+
+        /**
+         * Where the mistake is, as the store's errors name a line:
+         * {@code postgresql:<repository>/<stream>/<cycle>:<line>}.
+         *
+         * @return the location
+         */
+        public String location() {
+            return "postgresql:" + repository + "/" + stream + "/" + cycle + ":" + line;
+        }
+
+        @Override
+        public String toString() {
+            return location() + ": " + message;
+        }
     }
 
     /**

@@ -42,7 +42,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>System properties: {@code bench.seconds} (per throughput point, default 5),
  * {@code bench.cycles} (portfolio size, default 10000), {@code bench.lagEvents} (default 2000),
  * {@code bench.only=one-writer} (only the one-writer point beside the commit probe, e.g. to compare
- * two builds), {@code bench.warmUpAppends} (the one-writer point's warm-up, at least this many
+ * two builds), {@code bench.only=check} (only {@code store check} beside the portfolio, on
+ * {@code bench.cycles} cycles of 10 events), {@code bench.warmUpAppends} (the one-writer point's warm-up, at least this many
  * appends, default 20000; 0: 1.5 s, as the other points).
  */
 public final class StoreBenchmark {
@@ -108,6 +109,17 @@ public final class StoreBenchmark {
                 printTable(rows);
                 return;
             }
+            if ("check".equals(System.getProperty("bench.only"))) {
+                stage("fills " + portfolioCycles + " cycles and times store check beside the portfolio");
+                try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("check").poolSize(8)
+                        .build()) {
+                    fill(store.eventStore(), portfolioCycles, 10);
+                    rows.addAll(checkBesidePortfolio(store, portfolioCycles));
+                }
+                stage("stops PostgreSQL");
+                printTable(rows);
+                return;
+            }
             for (int concurrency : new int[] {1, 8, 64}) {
                 stage("measures PostgreSQL appends from " + concurrency + " cycle(s)");
                 try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("bench-" + concurrency)
@@ -154,6 +166,47 @@ public final class StoreBenchmark {
             deleteTree(scratch);
         }
         printTable(rows);
+    }
+
+    /**
+     * {@link PostgresStore#check()} and the portfolio, interleaved (one warm-up round each, then 7
+     * rounds): wall clock and this JVM's CPU time (the server's is not counted) per run.
+     */
+    private static List<String> checkBesidePortfolio(PostgresStore store, int cycles) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        int rounds = 7;
+        double[] checkWall = new double[rounds];
+        double[] checkCpu = new double[rounds];
+        double[] portfolioWall = new double[rounds];
+        for (int i = -1; i < rounds; i++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            PostgresStore.CheckResult result = store.check();
+            long wall = System.nanoTime() - start;
+            long used = threads.getCurrentThreadCpuTime() - cpu;
+            if (!result.ok() || result.cycles() != cycles || result.lines() != cycles * 10L) {
+                throw new IllegalStateException("check: " + result.cycles() + " cycles, " + result.lines()
+                        + " lines, mistakes " + result.mistakes().subList(0, Math.min(3, result.mistakes().size())));
+            }
+            start = System.nanoTime();
+            int size = store.queries().portfolio().size();
+            long portfolio = System.nanoTime() - start;
+            if (size != cycles) {
+                throw new IllegalStateException("portfolio has " + size + " cycles");
+            }
+            if (i >= 0) {
+                checkWall[i] = wall / 1e6;
+                checkCpu[i] = used / 1e6;
+                portfolioWall[i] = portfolio / 1e6;
+            }
+        }
+        return List.of(
+                row("store check, " + cycles + " cycles of 10 events, wall (median of " + rounds + "; best; worst)",
+                        String.format("%.0f ms; %.0f ms; %.0f ms", median(checkWall), min(checkWall), max(checkWall))),
+                row("store check, client JVM CPU of the calling thread (median; best)",
+                        String.format("%.0f ms; %.0f ms", median(checkCpu), min(checkCpu))),
+                row("portfolio query, same store, interleaved (median; best)",
+                        String.format("%.1f ms; %.1f ms", median(portfolioWall), min(portfolioWall))));
     }
 
     private static void printTable(List<String> rows) {

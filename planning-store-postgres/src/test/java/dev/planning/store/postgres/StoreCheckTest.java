@@ -1,0 +1,258 @@
+package dev.planning.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link PostgresStore#check()} reports each edit of the rows made with SQL after they were
+ * committed (the edits of pgrows' tamper cases), every one, one mistake per line naming the
+ * repository, stream, cycle and line; a store nobody edited checks clean (real PostgreSQL server,
+ * started by the tests).
+ */
+@Tag("slow")
+@Tag("servers")
+class StoreCheckTest {
+
+    /** Created, moved to PACKAGED, sealed (one waiver), a waiver granted, PM claims a signature: 6 lines. */
+    private static final CycleRef SEALED = new CycleRef("fe", "sealed");
+    /** Created, moved to READY_FOR_HANDOFF, a refused move to PACKAGED: 3 lines. */
+    private static final CycleRef REFUSED = new CycleRef("be", "refused");
+    private static final Instant REFUSED_AT = Instant.parse("2025-09-03T09:00:00Z");
+
+    private PostgresStore store;
+    private String at;
+
+    @BeforeEach
+    void writeHistory() {
+        store = TestServers.store(false);
+        at = "postgresql:" + store.eventStore().repository() + "/";
+        String head = append(SEALED, Events.created(SEALED), RecordedEvent.GENESIS);
+        head = append(SEALED, Events.moved(SEALED, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+        head = append(SEALED, Events.moved(SEALED, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED), head);
+        head = append(SEALED, Events.fact(SEALED, EventType.MANIFEST_SEALED, Map.of("manifest_sha256", "x",
+                "waivers", "1", "waiver.1.rule", "missing-owner", "waiver.1.item", "FE-4",
+                "waiver.1.expires", "2025-09-06")), head);
+        head = append(SEALED, Events.fact(SEALED, EventType.WAIVER_GRANTED, Map.of("rule", "critical-zero",
+                "item", "FE-1", "expires", "2025-09-05")), head);
+        append(SEALED, Events.fact(SEALED, EventType.SIGNATURE_ADDED, Map.of("role", "PM")), head);
+        head = append(REFUSED, Events.created(REFUSED), RecordedEvent.GENESIS);
+        head = append(REFUSED, Events.moved(REFUSED, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head);
+        append(REFUSED, Events.refused(REFUSED, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED, REFUSED_AT), head);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aStoreNobodyEditedChecksClean() {
+        PostgresStore.CheckResult result = store.check();
+
+        assertThat(result.mistakes()).isEmpty();
+        assertThat(result.ok()).isTrue();
+        assertThat(result.cycles()).isEqualTo(2);
+        assertThat(result.lines()).isEqualTo(9);
+    }
+
+    @Test
+    void anEditedStateOrTimeInThePortfolioRowIsReportedForEachCycle() throws SQLException {
+        sql("UPDATE planning_cycle SET state = 'COMPLETED', updated_at = '2030-01-01T00:00:00Z' WHERE repository = ?");
+
+        assertThat(reported()).containsExactly(
+                at + "be/refused:3: the portfolio row's state: expected READY_FOR_HANDOFF (the fold of the lines),"
+                        + " found COMPLETED",
+                at + "be/refused:3: the portfolio row's updated_at: expected " + REFUSED_AT + " (line 3's time),"
+                        + " found 2030-01-01T00:00:00Z",
+                at + "fe/sealed:6: the portfolio row's state: expected PACKAGED (the fold of the lines),"
+                        + " found COMPLETED",
+                at + "fe/sealed:6: the portfolio row's updated_at: expected " + Events.T0.plusSeconds(120)
+                        + " (line 6's time), found 2030-01-01T00:00:00Z");
+    }
+
+    @Test
+    void aPortfolioRowNamingAnotherHeadIsReported() throws SQLException {
+        sql("UPDATE planning_cycle SET events = 2, head_sha256 = (SELECT sha256 FROM planning_event e"
+                + " WHERE e.repository = planning_cycle.repository AND e.stream = planning_cycle.stream"
+                + " AND e.cycle_id = planning_cycle.cycle_id AND e.seq = 2) WHERE repository = ? AND cycle_id = 'refused'");
+
+        assertThat(reported()).hasSize(2).allMatch(m -> m.startsWith(at + "be/refused:3: the portfolio row's"))
+                .anyMatch(m -> m.contains("events: expected 3 (the last line), found 2"))
+                .anyMatch(m -> m.contains("head_sha256: expected"));
+    }
+
+    @Test
+    void anEditedLineIsReported() throws SQLException {
+        sql("UPDATE planning_event SET line = line || '\\x20'::bytea WHERE repository = ? AND cycle_id = 'refused'"
+                + " AND seq = 3");
+
+        assertThat(reported()).singleElement().asString().startsWith(at + "be/refused:3: line 3 was edited:"
+                + " expected SHA-256 ");
+    }
+
+    @Test
+    void aLineWhoseRowHashWasRewrittenToMatchBreaksTheChainOfTheNextRow() throws SQLException {
+        sql("UPDATE planning_event SET line = line || '\\x20'::bytea WHERE repository = ? AND cycle_id = 'refused'"
+                + " AND seq = 2");
+        sql("UPDATE planning_event SET sha256 = encode(sha256(line), 'hex') WHERE repository = ?"
+                + " AND cycle_id = 'refused' AND seq = 2");
+
+        assertThat(reported()).singleElement().asString().startsWith(at + "be/refused:3: line 3's row does not chain"
+                + " to line 2: expected prev_sha256 ");
+    }
+
+    @Test
+    void aRowWhosePreviousHashWasRewrittenIsReported() throws SQLException {
+        String line1 = sha(REFUSED, 1);
+        sql("UPDATE planning_event SET prev_sha256 = repeat('a', 64) WHERE repository = ? AND cycle_id = 'refused'"
+                + " AND seq = 2");
+
+        assertThat(reported()).containsExactly(
+                at + "be/refused:2: line 2's row does not chain to line 1: expected prev_sha256 " + line1
+                        + ", found " + "a".repeat(64),
+                at + "be/refused:2: line 2 does not chain to line 1: expected prev_sha256 " + "a".repeat(64)
+                        + " (stored in its row), found " + line1 + " in the line");
+    }
+
+    @Test
+    void aSealOrSignatureRetypedOrEmptiedIsReported() throws SQLException {
+        sql("UPDATE planning_event SET event_type = 'GATE_EVALUATED', details = '{}' WHERE repository = ?"
+                + " AND event_type IN ('MANIFEST_SEALED', 'SIGNATURE_ADDED')");
+
+        List<String> reported = reported();
+        assertThat(reported).hasSize(4);
+        assertThat(reported.get(0)).isEqualTo(at + "fe/sealed:4: line 4's event_type: expected 'MANIFEST_SEALED'"
+                + " (in the line), found 'GATE_EVALUATED'");
+        assertThat(reported.get(1)).startsWith(at + "fe/sealed:4: line 4's details: expected {").endsWith(
+                "(in the line), found {}");
+        assertThat(reported.get(2)).isEqualTo(at + "fe/sealed:6: line 6's event_type: expected 'SIGNATURE_ADDED'"
+                + " (in the line), found 'GATE_EVALUATED'");
+        assertThat(reported.get(3)).isEqualTo(at + "fe/sealed:6: line 6's details: expected {\"role\":\"PM\"}"
+                + " (in the line), found {}");
+    }
+
+    @Test
+    void aWaiverMadeToLookUnexpiredIsReported() throws SQLException {
+        sql("UPDATE planning_event SET details = jsonb_set(details, '{expires}', '\"2099-01-01\"')"
+                + " WHERE repository = ? AND event_type = 'WAIVER_GRANTED'");
+
+        assertThat(reported()).singleElement().asString().startsWith(at + "fe/sealed:5: line 5's details: expected {")
+                .contains("\"expires\":\"2025-09-05\"").contains("found {").contains("\"expires\": \"2099-01-01\"");
+    }
+
+    @Test
+    void aRefusalRetypedMovedInTimeOrGivenOtherStatesIsReported() throws SQLException {
+        sql("UPDATE planning_event SET event_type = 'STATE_TRANSITION', occurred_at = '2000-01-01T00:00:00Z',"
+                + " from_state = 'PLANNED', to_state = NULL WHERE repository = ? AND event_type = 'TRANSITION_REFUSED'");
+
+        assertThat(reported()).containsExactly(
+                at + "be/refused:3: line 3's event_type: expected 'TRANSITION_REFUSED' (in the line),"
+                        + " found 'STATE_TRANSITION'",
+                at + "be/refused:3: line 3's from_state: expected 'READY_FOR_HANDOFF' (in the line), found 'PLANNED'",
+                at + "be/refused:3: line 3's to_state: expected 'PACKAGED' (in the line), found NULL",
+                at + "be/refused:3: line 3's occurred_at: expected " + REFUSED_AT + " (in the line),"
+                        + " found 2000-01-01T00:00:00Z");
+    }
+
+    @Test
+    void aLoggedCycleWithoutItsPortfolioRowIsReported() throws SQLException {
+        sql("DELETE FROM planning_cycle WHERE repository = ? AND cycle_id = 'sealed'");
+
+        assertThat(reported()).containsExactly(
+                at + "fe/sealed:6: the log has 6 line(s) but no portfolio row (planning_cycle)");
+    }
+
+    @Test
+    void aPortfolioRowWithNoLinesIsReported() throws SQLException {
+        sql("INSERT INTO planning_cycle (repository, stream, cycle_id, state, events, head_sha256, updated_at)"
+                + " VALUES (?, 'qa', 'ghost', 'COMPLETED', 4, repeat('b', 64), now())");
+
+        PostgresStore.CheckResult result = store.check();
+        assertThat(result.cycles()).isEqualTo(3);
+        assertThat(result.mistakes()).extracting(Object::toString).containsExactly(at + "qa/ghost:4: its portfolio"
+                + " row (state COMPLETED, 4 event(s), head " + "b".repeat(64) + ") names a cycle of which the event"
+                + " table holds no line");
+    }
+
+    @Test
+    void aDeletedLineIsReportedOnce() throws SQLException {
+        sql("DELETE FROM planning_event WHERE repository = ? AND cycle_id = 'refused' AND seq = 2");
+
+        assertThat(reported()).containsExactly(
+                at + "be/refused:2: line 2 is missing: expected line 2, found line 3 next");
+    }
+
+    @Test
+    void aLineThatIsNoEventIsReported() throws SQLException {
+        sql("UPDATE planning_event SET line = convert_to('not an event', 'UTF8'),"
+                + " sha256 = encode(sha256(convert_to('not an event', 'UTF8')), 'hex')"
+                + " WHERE repository = ? AND cycle_id = 'refused' AND seq = 3");
+
+        assertThat(reported()).hasSize(2)
+                .anyMatch(m -> m.startsWith(at + "be/refused:3: line 3 is not a readable planning event: "))
+                .anyMatch(m -> m.startsWith(at + "be/refused:3: the portfolio row's head_sha256: expected "));
+    }
+
+    @Test
+    void everyFailingCycleIsReported() throws SQLException {
+        sql("UPDATE planning_event SET line = line || '\\x20'::bytea WHERE repository = ? AND seq = 2");
+
+        assertThat(reported()).hasSize(2)
+                .anyMatch(m -> m.startsWith(at + "be/refused:2: line 2 was edited"))
+                .anyMatch(m -> m.startsWith(at + "fe/sealed:2: line 2 was edited"));
+    }
+
+    @Test
+    void anotherRepositorysRowsAreNotRead() throws SQLException {
+        try (PostgresStore other = TestServers.store(false)) {
+            CycleRef cycle = new CycleRef("fe", "other");
+            other.eventStore().append(cycle, Events.created(cycle), RecordedEvent.GENESIS);
+            try (Connection connection = other.dataSource().getConnection();
+                    PreparedStatement edit = connection.prepareStatement(
+                            "UPDATE planning_cycle SET state = 'COMPLETED' WHERE repository = ?")) {
+                edit.setString(1, other.eventStore().repository());
+                assertThat(edit.executeUpdate()).isEqualTo(1);
+            }
+
+            assertThat(store.check().ok()).isTrue();
+            assertThat(other.check().mistakes()).hasSize(1);
+        }
+    }
+
+    private List<String> reported() {
+        PostgresStore.CheckResult result = store.check();
+        assertThat(result.ok()).isEqualTo(result.mistakes().isEmpty());
+        return result.mistakes().stream().map(Object::toString).toList();
+    }
+
+    private String sha(CycleRef cycle, int line) {
+        return store.eventStore().read(cycle).get(line - 1).hash();
+    }
+
+    private String append(CycleRef cycle, PlanningEvent event, String head) {
+        return store.eventStore().append(cycle, event, head).hash();
+    }
+
+    private void sql(String update) throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(update)) {
+            statement.setString(1, store.eventStore().repository());
+            assertThat(statement.executeUpdate()).isPositive();
+        }
+    }
+}
