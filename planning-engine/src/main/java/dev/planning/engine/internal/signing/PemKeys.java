@@ -113,7 +113,7 @@ public final class PemKeys {
      */
     public static KeyPair readPrivateKey(Path file) {
         String source = file.toString();
-        Object object = parseOne(read(file), source);
+        Object object = parseOne(read(file), source, "is it the private key `planning keys generate` wrote?");
         try {
             if (object instanceof PEMKeyPair pair) {
                 KeyPair jdk = jdkKeyPair(pair);
@@ -145,7 +145,7 @@ public final class PemKeys {
      * @throws InvalidInputException when the text is not a supported PEM public key
      */
     public static PublicKey parsePublicKey(String pem, String source) {
-        Object object = parseOne(pem, source);
+        Object object = parseOne(pem, source, "copy the key again from its .pub.pem file");
         if (object instanceof SubjectPublicKeyInfo info) {
             try {
                 PublicKey jdk = jdkPublicKey(info);
@@ -273,7 +273,7 @@ public final class PemKeys {
                 + "; expected Ed25519, ECDSA P-256 or RSA", SourceLocation.ofFile(source));
     }
 
-    private static Object parseOne(String text, String source) {
+    private static Object parseOne(String text, String source, String remedy) {
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object object = parser.readObject();
             if (object == null) {
@@ -286,7 +286,7 @@ public final class PemKeys {
             // java.lang.IllegalArgumentException: ..."): the user is told what is wrong, the detail kept without them.
             String detail = String.valueOf(e.getMessage()).replaceAll("\\b[a-z]\\w*(\\.[a-z]\\w*)*\\.[A-Z]\\w*(Exception|Error): ", "");
             throw new InvalidInputException("malformed PEM: the text between its -----BEGIN and -----END lines does not"
-                    + " decode as a key (" + detail + "); copy the key again from its .pub.pem file",
+                    + " decode as a key (" + detail + "); " + remedy,
                     SourceLocation.ofFile(source));
         }
     }
