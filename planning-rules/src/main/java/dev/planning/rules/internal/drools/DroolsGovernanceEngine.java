@@ -54,6 +54,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     private final RulebookFacts rulebookFacts;
     private final int maxFirings;
     private final long maxEvaluationNanos;
+    private final boolean operatorCapped;
+    private final long maxJoin;
+    private volatile List<JoinBound.Shape> shapes;
 
     DroolsGovernanceEngine(Rulebook rulebook, CompiledRules rules) {
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
@@ -64,8 +67,12 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
                 Math.max(1, rulebook.threshold(MAX_RULE_FIRINGS, DEFAULT_MAX_RULE_FIRINGS)));
         // Between 1 ms and one day; a value that is not a positive number falls back to the default.
         double seconds = rulebook.threshold(MAX_EVALUATION_SECONDS, DEFAULT_MAX_EVALUATION_SECONDS);
-        this.maxEvaluationNanos = (long) (1e9 * (seconds > 0 ? Math.min(86_400, Math.max(0.001, seconds))
-                : DEFAULT_MAX_EVALUATION_SECONDS));
+        double asked = seconds > 0 ? Math.min(86_400, Math.max(0.001, seconds)) : DEFAULT_MAX_EVALUATION_SECONDS;
+        // The operator's cap bounds whatever the rulebook says: the rulebook may only lower it.
+        OperatorLimits operator = OperatorLimits.current();
+        this.operatorCapped = operator.maxSeconds() < asked;
+        this.maxEvaluationNanos = (long) (1e9 * Math.min(asked, operator.maxSeconds()));
+        this.maxJoin = operator.maxJoin();
     }
 
     /**
@@ -97,6 +104,10 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         } catch (RuntimeException e) {
             digestFailure = e;
         }
+        // Before any fact goes in: a rule whose conditions may join more combinations of facts than
+        // the bound is refused, whatever the machine (a join is one network evaluation, which the
+        // time limit's halt() does not stop).
+        checkJoins(input);
         // The knowledge base of a rulebook served from the disk cache is built here, on first use.
         KieSession session = rules.kieBase().newKieSession(SessionSettings.EAGER, null);
         FiringCounter counter = new FiringCounter();
@@ -110,7 +121,8 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         } catch (TimeoutException e) {
             stop(session, worker);
             throw new EvaluationLimitException(EvaluationLimitException.Limit.TIME, "rulebook " + name()
-                    + " did not reach a decision within " + seconds() + " s (thresholds." + MAX_EVALUATION_SECONDS
+                    + " did not reach a decision within " + seconds() + " s (" + (operatorCapped
+                            ? "the operator's " + OperatorLimits.SECONDS_PROPERTY : "thresholds." + MAX_EVALUATION_SECONDS)
                     + "); rule" + (counter.current() == null ? "s were still matching or firing" : " '" + counter.current()
                     + "' was running") + "; evaluation stopped");
         } catch (InterruptedException e) {
@@ -126,6 +138,27 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         }
         return new GovernanceDecision(rulebook.hash(), applied.unwaived(), applied.waived(), applied.unused(),
                 counter.counts(), digests);
+    }
+
+    private void checkJoins(GovernanceInput input) {
+        List<JoinBound.Shape> known = shapes;
+        if (known == null) {
+            known = JoinBound.shapes(rules.kieBase());
+            shapes = known;
+        }
+        JoinBound.Counts counts = JoinBound.Counts.of(input, rulebookFacts, maxFirings);
+        JoinBound.firstExcess(known, counts, maxJoin).ifPresent(excess -> {
+            String rule = "rule '" + excess.shape().rule() + "'"
+                    + (excess.shape().file().isEmpty() ? "" : " (" + excess.shape().file() + ")");
+            throw new EvaluationLimitException(EvaluationLimitException.Limit.JOIN, "rulebook " + name() + ": " + rule
+                    + (excess.combinations() == null
+                            ? " has a condition whose work cannot be bounded (" + excess.terms() + ")"
+                            : " may join " + String.format(java.util.Locale.ROOT, "%,d", excess.combinations())
+                                    + " combinations of facts (" + excess.terms() + "), more than "
+                                    + String.format(java.util.Locale.ROOT, "%,d", maxJoin) + " ("
+                                    + OperatorLimits.JOIN_PROPERTY + ")")
+                    + "; evaluation refused before it started");
+        });
     }
 
     private List<Violation> fire(KieSession session, FiringCounter counter, GovernanceInput input) {
