@@ -41,7 +41,11 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
 
     private static final int DEFAULT_MAX_RULE_FIRINGS = 100_000;
 
-    /** The threshold that bounds the wall-clock time of one evaluation, in seconds. */
+    /**
+     * The threshold that bounds the wall-clock time of one evaluation, in seconds; the operator's
+     * {@code planning.rules.maxEvaluationSeconds} (or {@code PLANNING_RULES_MAX_EVALUATION_SECONDS},
+     * default 60) bounds it in turn.
+     */
     public static final String MAX_EVALUATION_SECONDS = "max_evaluation_seconds";
 
     /** The wall-clock limit of one evaluation when the rulebook sets none. */
@@ -78,16 +82,22 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     /**
      * Judges the input. Waivers are applied against {@link GovernanceInput#today()}.
      *
-     * <p>The rules run in a worker thread bounded by the rulebook's {@code max_evaluation_seconds}
-     * (default {@value #DEFAULT_MAX_EVALUATION_SECONDS} s): past it the session is halted, the worker
-     * interrupted, and this method throws at once. The policy language admits no loops, so a halted
-     * session stops at the next rule firing; a consequence stuck inside one call (a pathological
-     * {@code matches} pattern) cannot be stopped and is left to end on its own, in a daemon thread.
+     * <p>Before any fact goes in, a rule whose conditions may join more combinations of facts than
+     * the operator's bound ({@code planning.rules.maxJoinCombinations}, default 100,000,000) is
+     * refused: the product, over the rule's patterns, of the facts each can match, from the fact
+     * counts, so no machine decides it. The rules then run in a worker thread bounded by the
+     * rulebook's {@code max_evaluation_seconds} (default {@value #DEFAULT_MAX_EVALUATION_SECONDS} s),
+     * itself bounded by the operator's {@code planning.rules.maxEvaluationSeconds} (default 60 s):
+     * past it the session is halted, the worker interrupted, and this method throws at once. The
+     * policy language admits no loops, so a halted session stops at the next rule firing; the
+     * matching in progress (at most the join bound's combinations) and a consequence stuck inside
+     * one call (a pathological {@code matches} pattern) cannot be stopped and are left to end on
+     * their own, in a daemon thread.
      *
      * @throws PlanningException when rules fire more than the rulebook's {@code max_rule_firings}
      *         times, which almost always means a rule re-activates itself
-     * @throws EvaluationLimitException when the evaluation overruns its wall-clock limit, or a rule
-     *         exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
+     * @throws EvaluationLimitException when a rule's join exceeds the bound, the evaluation overruns
+     *         its wall-clock limit, or a rule exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
      */
     @Override
     public GovernanceDecision evaluate(GovernanceInput input) {
