@@ -11,6 +11,7 @@ import dev.planning.rules.facts.GovernanceFacts;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.ViolationFact;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -163,9 +164,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             throw new EvaluationLimitException(EvaluationLimitException.Limit.JOIN, "rulebook " + name() + ": " + rule
                     + (excess.combinations() == null
                             ? " has a condition whose work cannot be bounded (" + excess.terms() + ")"
-                            : " may join " + String.format(java.util.Locale.ROOT, "%,d", excess.combinations())
+                            : " may join " + String.format(Locale.ROOT, "%,d", excess.combinations())
                                     + " combinations of facts (" + excess.terms() + "), more than "
-                                    + String.format(java.util.Locale.ROOT, "%,d", maxJoin) + " ("
+                                    + String.format(Locale.ROOT, "%,d", maxJoin) + " ("
                                     + OperatorLimits.JOIN_PROPERTY + ")")
                     + "; evaluation refused before it started");
         });

@@ -12,9 +12,12 @@ import dev.planning.rules.facts.TaskFact;
 import dev.planning.rules.facts.ViolationFact;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Accumulate;
@@ -112,7 +115,7 @@ final class JoinBound {
         }
 
         Counts withViolations(long violations) {
-            Map<Class<?>, Long> copy = new java.util.HashMap<>(facts);
+            Map<Class<?>, Long> copy = new HashMap<>(facts);
             copy.put(ViolationFact.class, violations);
             return new Counts(Map.copyOf(copy), rulebookCollection, longestTaskList);
         }
@@ -153,7 +156,7 @@ final class JoinBound {
                 shapes.add(new Shape(rule.getName(), file, List.copyOf(factors)));
             }
         }
-        shapes.sort(java.util.Comparator.comparing(Shape::file).thenComparing(Shape::rule));
+        shapes.sort(Comparator.comparing(Shape::file).thenComparing(Shape::rule));
         return List.copyOf(shapes);
     }
 
@@ -210,7 +213,7 @@ final class JoinBound {
     }
 
     /** The fact types other than the rulebook's whose lists a from may read; only a task's hold lists. */
-    private static final java.util.Set<Class<?>> FACTS = java.util.Set.of(TaskFact.class, StoryFact.class,
+    private static final Set<Class<?>> FACTS = Set.of(TaskFact.class, StoryFact.class,
             CrossStreamRefFact.class, GateResultFact.class, ViolationFact.class);
 
     /**
