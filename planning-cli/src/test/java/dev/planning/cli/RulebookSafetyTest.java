@@ -118,6 +118,54 @@ class RulebookSafetyTest {
         assertThat(run.err().strip()).doesNotContain("\n").contains("did not reach a decision within 1 s");
     }
 
+    @Test
+    @Tag("slow")
+    @Tag("subprocess")
+    @Tag("hostile")
+    void gateRefusesARuleWhoseJoinExceedsTheOperatorsBoundBeforeEvaluatingWithOneLineAndExit2() throws Exception {
+        Path ws = workspace();
+        Path file = ws.resolve(CRITICAL);
+        // Every task × every task × every task: 216 combinations of the workspace's 6 tasks.
+        Files.writeString(file, Files.readString(file) + "\nrule \"cube\"\nwhen\n    $a : TaskFact()\n    $b : TaskFact()\n"
+                + "    $c : TaskFact(approvals > $a.approvals() + $b.approvals() + 1000)\nthen\n"
+                + "    insert(Report.violation(kcontext, $c, \"never\"));\nend\n", StandardCharsets.UTF_8);
+
+        Child child = runCli(List.of("-Dplanning.rules.maxJoinCombinations=100"), gate(ws));
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(2);
+        assertThat(child.output().strip()).doesNotContain("\n")
+                .contains("rule 'cube' (rules/critical.drl) may join 216 combinations of facts"
+                        + " (TaskFact 6 × TaskFact 6 × TaskFact 6), more than 100 (planning.rules.maxJoinCombinations)");
+    }
+
+    @Test
+    @Tag("slow")
+    @Tag("subprocess")
+    @Tag("hostile")
+    void theOperatorsTimeLimitBoundsARulebookThatAsksForADay() throws Exception {
+        Path ws = workspace();
+        echoForever(ws);
+        Path yaml = ws.resolve("rulebook/rulebook.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("max_evaluation_seconds: 1", "max_evaluation_seconds: 86400"));
+
+        Child child = runCli(List.of("-Dplanning.rules.maxEvaluationSeconds=1"), gate(ws));
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(2);
+        assertThat(child.output().strip()).doesNotContain("\n")
+                .contains("did not reach a decision within 1 s (the operator's planning.rules.maxEvaluationSeconds)");
+    }
+
+    @Test
+    @Tag("slow")
+    @Tag("subprocess")
+    void anOperatorLimitThatIsNotANumberEndsWithOneLineAndExit2() throws Exception {
+        Child child = runCli(List.of("-Dplanning.rules.maxEvaluationSeconds=ten"), gate(workspace()));
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(2);
+        assertThat(child.output().strip()).isEqualTo("error: operator limit planning.rules.maxEvaluationSeconds"
+                + " (or PLANNING_RULES_MAX_EVALUATION_SECONDS) is 'ten'; expected a number of seconds from 0.001 to 86400");
+    }
+
     private static void echoForever(Path ws) throws IOException {
         Path yaml = ws.resolve("rulebook/rulebook.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("max_rule_firings: 100000",

@@ -7,8 +7,9 @@ import org.apiguardian.api.API;
 
 /**
  * A governance evaluation that was stopped because it overran a bound: the rulebook's wall-clock
- * limit ({@code thresholds.max_evaluation_seconds}, 10 s by default), the memory or the stack of
- * the process. The rulebook, not the plan, is at fault: the message names the rulebook (and the
+ * limit ({@code thresholds.max_evaluation_seconds}, 10 s by default, capped by the operator), the
+ * memory or the stack of the process; or refused before it started because one rule's conditions
+ * may join more combinations of facts than the operator's bound. The rulebook, not the plan, is at fault: the message names the rulebook (and the
  * rule, where one was firing), and the command line maps it to exit code 2.
  *
  * <p>Gates and the rule test kit do not turn it into a finding or a failed case: no verdict is
@@ -28,7 +29,12 @@ public class EvaluationLimitException extends PlanningException {
         /** The heap ({@link OutOfMemoryError}). */
         MEMORY,
         /** The stack ({@link StackOverflowError}). */
-        STACK
+        STACK,
+        /**
+         * The combinations of facts one rule's conditions may join in the worst case, checked
+         * before evaluation from the fact counts (no time passes, so no machine decides it).
+         */
+        JOIN
     }
 
     /** Which bound was overrun. */

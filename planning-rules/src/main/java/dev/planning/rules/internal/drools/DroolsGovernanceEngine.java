@@ -11,6 +11,7 @@ import dev.planning.rules.facts.GovernanceFacts;
 import dev.planning.rules.facts.RulebookFacts;
 import dev.planning.rules.facts.ViolationFact;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -41,7 +42,11 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
 
     private static final int DEFAULT_MAX_RULE_FIRINGS = 100_000;
 
-    /** The threshold that bounds the wall-clock time of one evaluation, in seconds. */
+    /**
+     * The threshold that bounds the wall-clock time of one evaluation, in seconds; the operator's
+     * {@code planning.rules.maxEvaluationSeconds} (or {@code PLANNING_RULES_MAX_EVALUATION_SECONDS},
+     * default 60) bounds it in turn.
+     */
     public static final String MAX_EVALUATION_SECONDS = "max_evaluation_seconds";
 
     /** The wall-clock limit of one evaluation when the rulebook sets none. */
@@ -54,6 +59,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     private final RulebookFacts rulebookFacts;
     private final int maxFirings;
     private final long maxEvaluationNanos;
+    private final boolean operatorCapped;
+    private final long maxJoin;
+    private volatile List<JoinBound.Shape> shapes;
 
     DroolsGovernanceEngine(Rulebook rulebook, CompiledRules rules) {
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
@@ -64,23 +72,33 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
                 Math.max(1, rulebook.threshold(MAX_RULE_FIRINGS, DEFAULT_MAX_RULE_FIRINGS)));
         // Between 1 ms and one day; a value that is not a positive number falls back to the default.
         double seconds = rulebook.threshold(MAX_EVALUATION_SECONDS, DEFAULT_MAX_EVALUATION_SECONDS);
-        this.maxEvaluationNanos = (long) (1e9 * (seconds > 0 ? Math.min(86_400, Math.max(0.001, seconds))
-                : DEFAULT_MAX_EVALUATION_SECONDS));
+        double asked = seconds > 0 ? Math.min(86_400, Math.max(0.001, seconds)) : DEFAULT_MAX_EVALUATION_SECONDS;
+        // The operator's cap bounds whatever the rulebook says: the rulebook may only lower it.
+        OperatorLimits operator = OperatorLimits.current();
+        this.operatorCapped = operator.maxSeconds() < asked;
+        this.maxEvaluationNanos = (long) (1e9 * Math.min(asked, operator.maxSeconds()));
+        this.maxJoin = operator.maxJoin();
     }
 
     /**
      * Judges the input. Waivers are applied against {@link GovernanceInput#today()}.
      *
-     * <p>The rules run in a worker thread bounded by the rulebook's {@code max_evaluation_seconds}
-     * (default {@value #DEFAULT_MAX_EVALUATION_SECONDS} s): past it the session is halted, the worker
-     * interrupted, and this method throws at once. The policy language admits no loops, so a halted
-     * session stops at the next rule firing; a consequence stuck inside one call (a pathological
-     * {@code matches} pattern) cannot be stopped and is left to end on its own, in a daemon thread.
+     * <p>Before any fact goes in, a rule whose conditions may join more combinations of facts than
+     * the operator's bound ({@code planning.rules.maxJoinCombinations}, default 100,000,000) is
+     * refused: the product, over the rule's patterns, of the facts each can match, from the fact
+     * counts, so no machine decides it. The rules then run in a worker thread bounded by the
+     * rulebook's {@code max_evaluation_seconds} (default {@value #DEFAULT_MAX_EVALUATION_SECONDS} s),
+     * itself bounded by the operator's {@code planning.rules.maxEvaluationSeconds} (default 60 s):
+     * past it the session is halted, the worker interrupted, and this method throws at once. The
+     * policy language admits no loops, so a halted session stops at the next rule firing; the
+     * matching in progress (at most the join bound's combinations) and a consequence stuck inside
+     * one call (a pathological {@code matches} pattern) cannot be stopped and are left to end on
+     * their own, in a daemon thread.
      *
      * @throws PlanningException when rules fire more than the rulebook's {@code max_rule_firings}
      *         times, which almost always means a rule re-activates itself
-     * @throws EvaluationLimitException when the evaluation overruns its wall-clock limit, or a rule
-     *         exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
+     * @throws EvaluationLimitException when a rule's join exceeds the bound, the evaluation overruns
+     *         its wall-clock limit, or a rule exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
      */
     @Override
     public GovernanceDecision evaluate(GovernanceInput input) {
@@ -97,6 +115,10 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         } catch (RuntimeException e) {
             digestFailure = e;
         }
+        // Before any fact goes in: a rule whose conditions may join more combinations of facts than
+        // the bound is refused, whatever the machine (a join is one network evaluation, which the
+        // time limit's halt() does not stop).
+        checkJoins(input);
         // The knowledge base of a rulebook served from the disk cache is built here, on first use.
         KieSession session = rules.kieBase().newKieSession(SessionSettings.EAGER, null);
         FiringCounter counter = new FiringCounter();
@@ -110,7 +132,8 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         } catch (TimeoutException e) {
             stop(session, worker);
             throw new EvaluationLimitException(EvaluationLimitException.Limit.TIME, "rulebook " + name()
-                    + " did not reach a decision within " + seconds() + " s (thresholds." + MAX_EVALUATION_SECONDS
+                    + " did not reach a decision within " + seconds() + " s (" + (operatorCapped
+                            ? "the operator's " + OperatorLimits.SECONDS_PROPERTY : "thresholds." + MAX_EVALUATION_SECONDS)
                     + "); rule" + (counter.current() == null ? "s were still matching or firing" : " '" + counter.current()
                     + "' was running") + "; evaluation stopped");
         } catch (InterruptedException e) {
@@ -126,6 +149,27 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         }
         return new GovernanceDecision(rulebook.hash(), applied.unwaived(), applied.waived(), applied.unused(),
                 counter.counts(), digests);
+    }
+
+    private void checkJoins(GovernanceInput input) {
+        List<JoinBound.Shape> known = shapes;
+        if (known == null) {
+            known = JoinBound.shapes(rules.kieBase());
+            shapes = known;
+        }
+        JoinBound.Counts counts = JoinBound.Counts.of(input, rulebookFacts, maxFirings);
+        JoinBound.firstExcess(known, counts, maxJoin).ifPresent(excess -> {
+            String rule = "rule '" + excess.shape().rule() + "'"
+                    + (excess.shape().file().isEmpty() ? "" : " (" + excess.shape().file() + ")");
+            throw new EvaluationLimitException(EvaluationLimitException.Limit.JOIN, "rulebook " + name() + ": " + rule
+                    + (excess.combinations() == null
+                            ? " has a condition whose work cannot be bounded (" + excess.terms() + ")"
+                            : " may join " + String.format(Locale.ROOT, "%,d", excess.combinations())
+                                    + " combinations of facts (" + excess.terms() + "), more than "
+                                    + String.format(Locale.ROOT, "%,d", maxJoin) + " ("
+                                    + OperatorLimits.JOIN_PROPERTY + ")")
+                    + "; evaluation refused before it started");
+        });
     }
 
     private List<Violation> fire(KieSession session, FiringCounter counter, GovernanceInput input) {

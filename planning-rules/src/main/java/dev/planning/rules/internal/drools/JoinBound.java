@@ -1,0 +1,280 @@
+package dev.planning.rules.internal.drools;
+
+import dev.planning.api.artifact.Activity;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.artifact.TaskRef;
+import dev.planning.api.governance.GovernanceInput;
+import dev.planning.rules.facts.CrossStreamRefFact;
+import dev.planning.rules.facts.GateResultFact;
+import dev.planning.rules.facts.RulebookFacts;
+import dev.planning.rules.facts.StoryFact;
+import dev.planning.rules.facts.TaskFact;
+import dev.planning.rules.facts.ViolationFact;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Accumulate;
+import org.drools.base.rule.Collect;
+import org.drools.base.rule.Declaration;
+import org.drools.base.rule.EvalCondition;
+import org.drools.base.rule.Forall;
+import org.drools.base.rule.From;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.PatternSource;
+import org.drools.base.rule.RuleConditionElement;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * A static, machine-independent bound on the work of a rule's conditions, checked before any fact
+ * is inserted. Drools matches a rule's patterns in one network evaluation that neither
+ * {@code halt()} nor an interrupt stops; its work is at most the number of combinations of facts
+ * the patterns can join, which is at most the product over the rule's patterns (every pattern:
+ * in {@code not}, {@code exists}, {@code forall}, {@code or}, {@code accumulate} and {@code collect}
+ * as well) of the number of facts each can match, counting no index. That product is computed from
+ * the compiled rules (so also for a rulebook served from the cache or in trusted mode) and the
+ * input's counts; a rule whose product exceeds the bound is refused, naming it, before evaluation.
+ *
+ * <p>What a pattern counts: the facts of its type and of every fact type assignable to it (a
+ * {@link RulebookFacts} is one; {@link ViolationFact}s, which rules insert, count as the firing
+ * bound); a {@code from} over an accessor of the rulebook's facts the largest collection the
+ * rulebook holds; any other {@code from} (over a bound variable, a collected list or a fact's
+ * list) the number of facts plus the longest list a task holds; the result of {@code collect} or
+ * {@code accumulate} one (its source patterns count on their own). A condition element of any
+ * other kind cannot be bounded and refuses its rule.
+ */
+final class JoinBound {
+
+    /** One rule's patterns, as the facts each can match. */
+    record Shape(String rule, String file, List<Factor> factors) {
+    }
+
+    /** What one pattern can match. */
+    sealed interface Factor permits Facts, FromFacts, FromOther, Unbounded {
+    }
+
+    /** A pattern over the facts of a type. */
+    record Facts(Class<?> type) implements Factor {
+    }
+
+    /**
+     * A {@code from} over fact variables only ({@code from $rb.requiredTags()}, {@code from $t.dependencies()}):
+     * at most the longest collection the rulebook's facts hold, or a task's, as the variables are.
+     */
+    record FromFacts(boolean rulebook, boolean tasks) implements Factor {
+    }
+
+    /** Any other {@code from} (a collected list, a field variable). */
+    record FromOther() implements Factor {
+    }
+
+    /** A condition element this bound does not know. */
+    record Unbounded(String what) implements Factor {
+    }
+
+    /** The number of facts of each type in one evaluation, and the longest collections. */
+    record Counts(Map<Class<?>, Long> facts, long rulebookCollection, long longestTaskList) {
+
+        static Counts of(GovernanceInput input, RulebookFacts rulebook, long violations) {
+            long tasks = 0;
+            long refs = 0;
+            long longest = 0;
+            for (Task task : input.tasks().tasks()) {
+                tasks++;
+                for (TaskRef ref : task.dependencies()) {
+                    if (ref.isCrossStream()) {
+                        refs++;
+                    }
+                }
+                longest = Math.max(longest, Math.max(Math.max(task.dependencies().size(), task.tags().values().size()),
+                        Math.max(Math.max(task.storyNodes().size(), task.artifacts().size()),
+                                task.controls().approvals().size())));
+            }
+            long stories = 0;
+            if (input.storyMap().isPresent()) {
+                for (Activity activity : input.storyMap().get().activities()) {
+                    stories += activity.stories().size();
+                }
+            }
+            long rulebookCollection = Math.max(Math.max(rulebook.thresholds().size(), rulebook.taxonomy().size()),
+                    rulebook.requiredTags().size());
+            for (List<String> values : rulebook.taxonomy().values()) {
+                rulebookCollection = Math.max(rulebookCollection, values.size());
+            }
+            return new Counts(Map.of(RulebookFacts.class, 1L, TaskFact.class, tasks, CrossStreamRefFact.class, refs,
+                    StoryFact.class, stories, GateResultFact.class, (long) input.gateResults().size(),
+                    ViolationFact.class, violations), rulebookCollection, longest);
+        }
+
+        Counts withViolations(long violations) {
+            Map<Class<?>, Long> copy = new HashMap<>(facts);
+            copy.put(ViolationFact.class, violations);
+            return new Counts(Map.copyOf(copy), rulebookCollection, longestTaskList);
+        }
+
+        long total() {
+            return facts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The facts a pattern of this type can match: those of every fact type assignable to it. */
+        long of(Class<?> type) {
+            long n = 0;
+            for (var e : facts.entrySet()) {
+                if (type.isAssignableFrom(e.getKey())) {
+                    n += e.getValue();
+                }
+            }
+            return n;
+        }
+    }
+
+    private JoinBound() {
+    }
+
+    /** Each rule's shape, from the compiled rules. */
+    static List<Shape> shapes(KieBase kieBase) {
+        List<Shape> shapes = new ArrayList<>();
+        for (var kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                List<Factor> factors = new ArrayList<>();
+                String file = "";
+                if (rule instanceof RuleImpl impl) {
+                    walk(impl.getLhs(), factors);
+                    file = impl.getResource() == null || impl.getResource().getSourcePath() == null ? ""
+                            : impl.getResource().getSourcePath();
+                } else {
+                    factors.add(new Unbounded(rule.getClass().getName()));
+                }
+                shapes.add(new Shape(rule.getName(), file, List.copyOf(factors)));
+            }
+        }
+        shapes.sort(Comparator.comparing(Shape::file).thenComparing(Shape::rule));
+        return List.copyOf(shapes);
+    }
+
+    private static void walk(RuleConditionElement element, List<Factor> factors) {
+        if (element instanceof GroupElement group) {
+            for (RuleConditionElement child : group.getChildren()) {
+                walk(child, factors);
+            }
+        } else if (element instanceof Pattern pattern) {
+            PatternSource source = pattern.getSource();
+            if (source == null) {
+                factors.add(pattern.getObjectType() instanceof ClassObjectType type ? new Facts(type.getClassType())
+                        : new Unbounded("pattern over " + pattern.getObjectType()));
+            } else if (source instanceof From from) {
+                factors.add(fromFacts(from));
+            } else if (source instanceof Collect collect) {
+                walk(collect.getSourcePattern(), factors);
+            } else if (source instanceof Accumulate accumulate) {
+                walk(accumulate.getSource(), factors);
+            } else {
+                factors.add(new Unbounded(source.getClass().getSimpleName()));
+            }
+        } else if (element instanceof Forall forall) {
+            walk(forall.getBasePattern(), factors);
+            for (Pattern pattern : forall.getRemainingPatterns()) {
+                walk(pattern, factors);
+            }
+        } else if (element instanceof EvalCondition) {
+            return; // one test per combination already counted
+        } else {
+            factors.add(new Unbounded(element == null ? "nothing" : element.getClass().getSimpleName()));
+        }
+    }
+
+    /** A {@code from} whose expression reads only variables bound to whole facts, or any other. */
+    private static Factor fromFacts(From from) {
+        boolean rulebook = false;
+        boolean tasks = false;
+        for (Declaration declaration : from.getDataProvider().getRequiredDeclarations()) {
+            Pattern pattern = declaration.getPattern();
+            if (!declaration.isPatternDeclaration() || pattern == null || pattern.getSource() != null
+                    || !(pattern.getObjectType() instanceof ClassObjectType type)) {
+                return new FromOther();
+            }
+            if (type.getClassType() == RulebookFacts.class) {
+                rulebook = true;
+            } else if (FACTS.contains(type.getClassType())) {
+                tasks = true;
+            } else {
+                return new FromOther();
+            }
+        }
+        return rulebook || tasks ? new FromFacts(rulebook, tasks) : new FromOther();
+    }
+
+    /** The fact types other than the rulebook's whose lists a from may read; only a task's hold lists. */
+    private static final Set<Class<?>> FACTS = Set.of(TaskFact.class, StoryFact.class,
+            CrossStreamRefFact.class, GateResultFact.class, ViolationFact.class);
+
+    /**
+     * The first rule whose worst-case number of combinations exceeds {@code bound}, with that
+     * number (exact, however large), or nothing when every rule is within it.
+     *
+     * <p>Two moments are counted, the work each does before the time limit's {@code halt()} can
+     * stop it: inserting the input's facts (no violation exists yet), and the propagation of one
+     * violation a firing inserts (it is one of the combinations' facts; the violations already
+     * there count as the firing bound).
+     */
+    static Optional<Excess> firstExcess(List<Shape> shapes, Counts counts, long bound) {
+        BigInteger limit = BigInteger.valueOf(bound);
+        Counts beforeFiring = counts.withViolations(0);
+        for (Shape shape : shapes) {
+            for (Factor factor : shape.factors()) {
+                if (factor instanceof Unbounded unbounded) {
+                    return Optional.of(new Excess(shape, null, unbounded.what()));
+                }
+            }
+            Excess worst = product(shape, beforeFiring, -1);
+            for (int i = 0; i < shape.factors().size(); i++) {
+                if (shape.factors().get(i) instanceof Facts facts && facts.type().isAssignableFrom(ViolationFact.class)) {
+                    Excess afterFiring = product(shape, counts, i);
+                    if (afterFiring.combinations().compareTo(worst.combinations()) > 0) {
+                        worst = afterFiring;
+                    }
+                }
+            }
+            if (worst.combinations().compareTo(limit) > 0) {
+                return Optional.of(worst);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The product of a rule's factors; the one at {@code inserted} is the one violation just inserted. */
+    private static Excess product(Shape shape, Counts counts, int inserted) {
+        BigInteger product = BigInteger.ONE;
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < shape.factors().size(); i++) {
+            Factor factor = shape.factors().get(i);
+            long n;
+            String name;
+            if (factor instanceof Facts facts) {
+                n = i == inserted ? 1 : counts.of(facts.type());
+                name = i == inserted ? "the violation a firing inserts" : facts.type().getSimpleName();
+            } else if (factor instanceof FromFacts from) {
+                n = Math.max(from.rulebook() ? counts.rulebookCollection() : 1, from.tasks() ? counts.longestTaskList() : 1);
+                name = "from";
+            } else {
+                n = counts.total() + counts.longestTaskList();
+                name = "from a list";
+            }
+            product = product.multiply(BigInteger.valueOf(Math.max(1, n)));
+            terms.add(name + " " + Math.max(1, n));
+        }
+        return new Excess(shape, product, String.join(" × ", terms));
+    }
+
+    /** A rule over the bound: its worst case (null when it cannot be bounded) and how it was counted. */
+    record Excess(Shape shape, BigInteger combinations, String terms) {
+    }
+}

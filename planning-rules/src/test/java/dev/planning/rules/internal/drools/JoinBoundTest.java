@@ -1,0 +1,102 @@
+package dev.planning.rules.internal.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.rules.TestRulebooks;
+import dev.planning.rules.facts.CrossStreamRefFact;
+import dev.planning.rules.facts.GateResultFact;
+import dev.planning.rules.facts.RulebookFacts;
+import dev.planning.rules.facts.StoryFact;
+import dev.planning.rules.facts.TaskFact;
+import dev.planning.rules.facts.ViolationFact;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the static join bound counts a rule's worst case, from the compiled rules and the fact counts. */
+class JoinBoundTest {
+
+    private static final String HEADER = """
+            package dev.planning.rules.joins;
+
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.StoryFact;
+            import dev.planning.rules.facts.RulebookFacts;
+            import dev.planning.rules.facts.ViolationFact;
+            import dev.planning.rules.facts.Report;
+            import java.util.List;
+
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** 1,000 tasks, 10 stories, 5 required tags, a task holding at most 7 dependencies; 100 firings. */
+    private static final JoinBound.Counts COUNTS = new JoinBound.Counts(Map.of(RulebookFacts.class, 1L,
+            TaskFact.class, 1000L, StoryFact.class, 10L, CrossStreamRefFact.class, 0L, GateResultFact.class, 0L,
+            ViolationFact.class, 100L), 5, 7);
+
+    private BigInteger worst(String when) {
+        var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(TestRulebooks.withRules(dir,
+                Map.of("rules/r.drl", HEADER + "rule \"r\"\nwhen\n" + when + "\nthen\nend\n"), Map.of()));
+        List<JoinBound.Shape> shapes = JoinBound.shapes(engine.kieBase());
+        assertThat(shapes).extracting(JoinBound.Shape::rule).containsExactly("r");
+        return JoinBound.firstExcess(shapes, COUNTS, 0).orElseThrow().combinations();
+    }
+
+    @Test
+    void aPatternCountsTheFactsOfItsType() {
+        assertThat(worst("$t : TaskFact()")).isEqualTo(1000);
+        assertThat(worst("$rb : RulebookFacts() $s : StoryFact()")).isEqualTo(10);
+    }
+
+    @Test
+    void joinedPatternsMultiplyWhateverTheirConstraintsSay() {
+        assertThat(worst("$a : TaskFact() $b : TaskFact(id == $a.parent())")).isEqualTo(1_000_000);
+        assertThat(worst("$a : TaskFact() $b : TaskFact() $c : StoryFact()")).isEqualTo(10_000_000);
+    }
+
+    @Test
+    void patternsInsideNotExistsOrForallAndAccumulateCountToo() {
+        assertThat(worst("$a : TaskFact() not TaskFact(parent == $a.id())")).isEqualTo(1_000_000);
+        assertThat(worst("$a : TaskFact() exists StoryFact()")).isEqualTo(10_000);
+        assertThat(worst("$a : TaskFact() $n : Number() from accumulate(TaskFact(owner == $a.owner()), count(1))"))
+                .isEqualTo(1_000_000);
+        assertThat(worst("$a : TaskFact() $l : List() from collect(StoryFact())")).isEqualTo(10_000);
+        assertThat(worst("forall($a : TaskFact() StoryFact(id == $a.id()))")).isEqualTo(10_000);
+        assertThat(worst("$a : TaskFact() or $b : StoryFact()")).isEqualTo(10_000);
+    }
+
+    @Test
+    void aFromOverTheRulebooksOrATasksListCountsItsLongestAndAnyOtherFromEveryFact() {
+        assertThat(worst("$rb : RulebookFacts() $k : String() from $rb.requiredTags()")).isEqualTo(5);
+        assertThat(worst("$t : TaskFact() $d : String() from $t.dependencies()")).isEqualTo(7000);
+        // A collected list may hold every fact: 1 + 1000 + 10 facts (no violation before a firing, and no
+        // pattern here matches one after), and the longest task list; × the 1,000 collected tasks.
+        assertThat(worst("$l : List() from collect(TaskFact()) $t : TaskFact() from $l")).isEqualTo(1000L * 1018);
+    }
+
+    @Test
+    void violationsCountAsNoneBeforeTheFirstFiringAndOneJoinsThoseAlreadyInsertedAfter() {
+        // The echo rule: each propagation is one violation, stopped between firings.
+        assertThat(worst("$v : ViolationFact()")).isEqualTo(1);
+        // One new violation × the 100 already there × 1,000 tasks.
+        assertThat(worst("$v : ViolationFact() $w : ViolationFact() $t : TaskFact()")).isEqualTo(100_000);
+    }
+
+    @Test
+    void aRuleOverTheBoundIsReportedWithItsTermsAndOneWithinItIsNot() {
+        var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(TestRulebooks.withRules(dir,
+                Map.of("rules/r.drl", HEADER + "rule \"small\" when $t : TaskFact() then end\n"
+                        + "rule \"square\" when $a : TaskFact() $b : TaskFact() then end\n"), Map.of()));
+        List<JoinBound.Shape> shapes = JoinBound.shapes(engine.kieBase());
+
+        assertThat(JoinBound.firstExcess(shapes, COUNTS, 1_000_000)).isEmpty();
+        var excess = JoinBound.firstExcess(shapes, COUNTS, 999_999).orElseThrow();
+        assertThat(excess.shape().rule()).isEqualTo("square");
+        assertThat(excess.terms()).isEqualTo("TaskFact 1000 × TaskFact 1000");
+    }
+}
