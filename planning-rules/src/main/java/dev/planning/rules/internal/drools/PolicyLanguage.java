@@ -100,7 +100,9 @@ import org.drools.drl.parser.DroolsParserException;
  * constraints made of fact accessors, bound variables, literals, comparisons and the operators
  * {@code contains}, {@code memberOf}, {@code matches}; {@code not}, {@code exists}, {@code forall},
  * {@code or}, {@code eval}; {@code from} over an accessor of a bound fact; {@code collect};
- * {@code accumulate} with the built-in functions; consequences made of local variables,
+ * {@code accumulate} with the built-in functions (a {@code ViolationFact} or {@code Object()} pattern
+ * only outside {@code not}, {@code forall}, {@code collect} and {@code accumulate}: rules insert
+ * violations, so a verdict must not see how many there are yet); consequences made of local variables,
  * {@code if}, and {@code insert(Report.violation(kcontext, ...))}. Refused, each with the file, line
  * and column: everything else (globals, functions, {@code declare}, queries, dialect and other
  * attributes, static calls other than {@code Math} and {@code Report.violation}, constructors,
@@ -367,6 +369,11 @@ final class PolicyLanguage {
         private final Set<String> bound = new HashSet<>();
         /** Local variables of the consequence being checked. */
         private final Set<String> locals = new HashSet<>();
+        /**
+         * The enclosing {@code not}, {@code forall}, {@code collect} or {@code accumulate} while its
+         * patterns are walked, else {@code null}: there a pattern may not match a violation.
+         */
+        private String shrinking;
 
         private final String text;
 
@@ -516,13 +523,13 @@ final class PolicyLanguage {
             } else if (element instanceof OrDescr or) {
                 or.getDescrs().forEach(this::element);
             } else if (element instanceof NotDescr not) {
-                not.getDescrs().forEach(this::element);
+                within("not", () -> not.getDescrs().forEach(this::element));
             } else if (element instanceof ExistsDescr exists) {
                 for (Object d : exists.getDescrs()) {
                     element((BaseDescr) d);
                 }
             } else if (element instanceof ForallDescr forall) {
-                forall.getDescrs().forEach(this::element);
+                within("forall", () -> forall.getDescrs().forEach(this::element));
             } else if (element instanceof PatternDescr pattern) {
                 pattern(pattern);
             } else if (element instanceof EvalDescr eval) {
@@ -538,6 +545,17 @@ final class PolicyLanguage {
             }
         }
 
+        /** Walks {@code walk} inside {@code construct} (the outermost such construct is the one named). */
+        private void within(String construct, Runnable walk) {
+            String outer = shrinking;
+            shrinking = outer == null ? construct : outer;
+            try {
+                walk.run();
+            } finally {
+                shrinking = outer;
+            }
+        }
+
         private void pattern(PatternDescr pattern) {
             String type = pattern.getObjectType() == null ? "" : pattern.getObjectType().strip();
             String simple = type.startsWith(FACTS_PACKAGE) ? type.substring(FACTS_PACKAGE.length()) : type;
@@ -546,6 +564,15 @@ final class PolicyLanguage {
             } else if (!FACT_TYPES.contains(simple) && !VALUE_TYPES.contains(simple)) {
                 refuse(pattern, "pattern type " + type + " is outside the policy language; expected one of "
                         + new TreeSet<>(FACT_TYPES) + " or a value type " + new TreeSet<>(VALUE_TYPES));
+            }
+            if (shrinking != null && pattern.getSource() == null
+                    && (simple.equals("ViolationFact") || simple.equals("Object"))) {
+                // Stratification: violations are the facts rules insert. Under not/forall a match can
+                // be undone by a later insert, and a collect/accumulate sees how many there are so far,
+                // so what such a rule reports would depend on the order rules fire in.
+                refuse(pattern, simple + " under " + shrinking + " is refused: violations are what rules insert,"
+                        + " so the rule would judge whatever the order rules fire in left; match violations only"
+                        + " as they grow, e.g. $v : ViolationFact(...) or exists ViolationFact(...)");
             }
             if (!pattern.getBehaviors().isEmpty()) {
                 refuse(pattern, "sliding windows (over window:...) are refused");
@@ -577,7 +604,7 @@ final class PolicyLanguage {
                 if (collect.getInputPattern() == null) {
                     refuse(where, "collect needs one pattern over the facts");
                 } else {
-                    pattern(collect.getInputPattern());
+                    within("collect", () -> pattern(collect.getInputPattern()));
                 }
             } else if (source instanceof AccumulateDescr accumulate) {
                 accumulate(accumulate, where);
@@ -617,7 +644,7 @@ final class PolicyLanguage {
                 return;
             }
             if (accumulate.getInput() != null) {
-                element(accumulate.getInput());
+                within("accumulate", () -> element(accumulate.getInput()));
             }
             for (var function : accumulate.getFunctions()) {
                 if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
