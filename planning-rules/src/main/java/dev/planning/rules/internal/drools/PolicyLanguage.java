@@ -102,9 +102,10 @@ import org.drools.drl.parser.DroolsParserException;
  * {@code or}, {@code eval}; {@code from} over an accessor of a bound fact; {@code collect};
  * {@code accumulate} with the built-in functions (a {@code ViolationFact} or {@code Object()} pattern
  * only outside {@code not}, {@code forall}, {@code collect} and {@code accumulate}: rules insert
- * violations, so a verdict must not see how many there are yet); at most {@value #MAX_ALTERNATIVES}
- * alternatives per rule once its {@code or}s are multiplied out, and at most {@value #MAX_EXPRESSION}
- * characters per expression and consequence; consequences made of local variables,
+ * violations, so a verdict must not see how many there are yet; no {@code no-loop}, for the same
+ * reason); at most {@value #MAX_ALTERNATIVES} alternatives per rule once its {@code or}s are
+ * multiplied out, and at most {@value #MAX_EXPRESSION} characters and {@value #MAX_OPERATORS}
+ * operators per expression and consequence; consequences made of local variables,
  * {@code if}, and {@code insert(Report.violation(kcontext, ...))}. Refused, each with the file, line
  * and column: everything else (globals, functions, {@code declare}, queries, dialect and other
  * attributes, static calls other than {@code Math} and {@code Report.violation}, constructors,
@@ -192,7 +193,9 @@ final class PolicyLanguage {
             "collectList"); // no collectSet: a set of severities iterates in identity-hash order (tenth review)
 
     /** Rule attributes a policy may set; every other attribute (dialect, timers, agenda groups...) is refused. */
-    private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop");
+    private static final Set<String> ATTRIBUTES = Set.of("salience");
+    // No no-loop: with modify/update refused, all it does is hide a rule's own inserts from the rule,
+    // so which matches fire depends on whether a fact came before or after the rule's insert (eleventh review).
 
     private static final Pattern ANNOTATION_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
     private static final Pattern ANNOTATION_VALUE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|\"[^\"\\\\]*\"|-?[0-9]+");

@@ -127,6 +127,30 @@ class RuleOrderDeterminismAttackTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(9));
     }
 
+    /**
+     * {@code no-loop} hides a rule's own inserts from the rule. With {@code s} reporting each of three
+     * tasks, {@code q} one item, and {@code r} (no-loop) pairing each {@code s} violation with each
+     * {@code q} or {@code r} one, {@code r} reported 3 critical violations with {@code s} written
+     * before it and 7 with {@code s} after (a pair is hidden when the {@code r} violation came last),
+     * on the same facts, before the fix. Without {@code modify}/{@code update}, which the language
+     * refuses, hiding inserts is all it did.
+     */
+    @Test
+    void noLoopIsRefusedLocated() {
+        String drl = HEAD + """
+
+                rule r @severity(CRITICAL) no-loop when
+                    $a : ViolationFact(rule == "s")
+                    $b : ViolationFact(rule == "q" || rule == "r")
+                then insert(Report.violation(kcontext, $a.item() + "/" + $b.item(), "r")); end
+                """;
+
+        assertThatThrownBy(() -> PolicyLanguage.check("rules/order.drl", drl.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rule attribute 'no-loop' is refused")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(8));
+    }
+
     @Test
     void rulesThatReadViolationsPositivelyJudgeAlikeInEitherOrder() throws Exception {
         String seed = """
