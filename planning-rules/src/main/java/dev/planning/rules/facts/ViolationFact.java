@@ -14,7 +14,9 @@ import org.apiguardian.api.API;
 
 /**
  * A violation a rule reported, inserted into the session so that other rules may reason about
- * violations too. Build one with {@link Report}, which fills the rule's name and metadata.
+ * violations too, as they grow: the policy language refuses one under {@code not}, {@code forall},
+ * {@code collect} or {@code accumulate}, whose result would depend on the order rules fire in. Build
+ * one with {@link Report}, which fills the rule's name and metadata.
  *
  * @param rule     the reporting rule's name
  * @param item     the item it concerns (task id, story id, ...)
@@ -72,9 +74,10 @@ public record ViolationFact(
 
     /**
      * A hash of the values, the severity by its name: an enum's own hash is the JVM's identity hash,
-     * which differs between processes, and a rule that collects violations into a set
-     * ({@code Set() from collect(ViolationFact())}) iterates them in hash order, so a verdict
-     * recomputed by {@code verify} could differ from the one sealed. Equal violations hash alike.
+     * which differs between processes, and anything that puts violations in a hash set (as
+     * {@code Set() from collect(ViolationFact())} did before the policy language refused collecting
+     * violations) iterates them in hash order, so a verdict recomputed by {@code verify} could
+     * differ from the one sealed. Equal violations hash alike.
      *
      * @return the hash
      */

@@ -53,10 +53,12 @@ public final class JUnitReportParser {
         Deque<Suite> suites = new ArrayDeque<>();
         Totals totals = new Totals();
         Case current = null;
+        int depth = 0;
         // The reader stands on the root element: handle it like any other start tag.
         int event = XMLStreamReader.START_ELEMENT;
         while (true) {
             if (event == XMLStreamReader.START_ELEMENT) {
+                SecureXml.requireDepth(++depth, reader, displayPath);
                 String name = reader.getLocalName();
                 if (name.equals("testsuite")) {
                     suites.push(new Suite(declaredTests(reader, displayPath),
@@ -75,6 +77,7 @@ public final class JUnitReportParser {
                             : current.outcome;
                 }
             } else if (event == XMLStreamReader.END_ELEMENT) {
+                depth--;
                 String name = reader.getLocalName();
                 if (name.equals("testcase") && current != null) {
                     totals.add(current);

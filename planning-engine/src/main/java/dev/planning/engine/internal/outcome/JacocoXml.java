@@ -87,7 +87,7 @@ public final class JacocoXml {
             while (depth > 0) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
+                    SecureXml.requireDepth(++depth, xml, displayPath);
                     if (depth == 2 && "counter".equals(xml.getLocalName())) {
                         String type = xml.getAttributeValue(null, "type");
                         if ("LINE".equals(type)) {

@@ -17,6 +17,9 @@ public final class SecureXml {
 
     private static final XMLInputFactory FACTORY = factory();
 
+    /** How deep elements may nest (a JUnit or JaCoCo report nests a few levels). */
+    static final int MAX_DEPTH = 64;
+
     private SecureXml() {
     }
 
@@ -45,6 +48,19 @@ public final class SecureXml {
             throw malformed(e, displayPath);
         }
         throw new InvalidInputException("the XML document has no root element", SourceLocation.ofFile(displayPath));
+    }
+
+    /**
+     * Refuses an element nested deeper than {@link #MAX_DEPTH}: the parser and the readers keep one
+     * entry per open element, so a file of start tags alone would hold millions.
+     *
+     * @throws InvalidInputException located at the element, when {@code depth} is past the bound
+     */
+    public static void requireDepth(int depth, XMLStreamReader reader, String displayPath) {
+        if (depth > MAX_DEPTH) {
+            throw new InvalidInputException("elements nested more than " + MAX_DEPTH + " deep; a test or coverage"
+                    + " report nests a few levels", locate(reader.getLocation(), displayPath));
+        }
     }
 
     /** A located error for a parse failure (truncated or malformed XML). */

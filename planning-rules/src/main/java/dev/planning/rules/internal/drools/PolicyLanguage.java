@@ -100,7 +100,12 @@ import org.drools.drl.parser.DroolsParserException;
  * constraints made of fact accessors, bound variables, literals, comparisons and the operators
  * {@code contains}, {@code memberOf}, {@code matches}; {@code not}, {@code exists}, {@code forall},
  * {@code or}, {@code eval}; {@code from} over an accessor of a bound fact; {@code collect};
- * {@code accumulate} with the built-in functions; consequences made of local variables,
+ * {@code accumulate} with the built-in functions (a {@code ViolationFact} or {@code Object()} pattern
+ * only outside {@code not}, {@code forall}, {@code collect} and {@code accumulate}: rules insert
+ * violations, so a verdict must not see how many there are yet; no {@code no-loop}, for the same
+ * reason); at most {@value #MAX_ALTERNATIVES} alternatives per rule once its {@code or}s are
+ * multiplied out, and at most {@value #MAX_EXPRESSION} characters and {@value #MAX_OPERATORS}
+ * operators per expression and consequence; consequences made of local variables,
  * {@code if}, and {@code insert(Report.violation(kcontext, ...))}. Refused, each with the file, line
  * and column: everything else (globals, functions, {@code declare}, queries, dialect and other
  * attributes, static calls other than {@code Math} and {@code Report.violation}, constructors,
@@ -122,6 +127,26 @@ final class PolicyLanguage {
 
     /** The deepest bracket nesting accepted, counted over the whole file (comments and strings too). */
     static final int MAX_NESTING = 64;
+
+    /** The most alternatives a rule's {@code or}s may expand to (Drools compiles one rule per alternative). */
+    static final int MAX_ALTERNATIVES = 64;
+
+    /**
+     * The longest expression (constraint, eval, from, accumulate argument) and consequence, in
+     * characters (the default rulebook's longest is 400).
+     */
+    static final int MAX_EXPRESSION = 4000;
+
+    /**
+     * The most operators, dots and opening brackets an expression or consequence may hold, outside
+     * its string and character literals (the default rulebook's most is 31): each can add a level
+     * to the tree the parsers build and then walk recursively ({@code !!!...}, {@code a ? b : c ? ...},
+     * {@code .trim().trim()...}, {@code else if} chains), so this bounds how deep it is.
+     */
+    static final int MAX_OPERATORS = 128;
+
+    /** Where counting alternatives stops (no overflow); anything past {@link #MAX_ALTERNATIVES} is refused anyway. */
+    private static final long ALTERNATIVES_CAP = 1L << 40;
 
     /** The most lines a refusal prints: two mistakes in full, then the locations of the rest. */
     private static final int MAX_LINES = 3;
@@ -168,7 +193,9 @@ final class PolicyLanguage {
             "collectList"); // no collectSet: a set of severities iterates in identity-hash order (tenth review)
 
     /** Rule attributes a policy may set; every other attribute (dialect, timers, agenda groups...) is refused. */
-    private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop");
+    private static final Set<String> ATTRIBUTES = Set.of("salience");
+    // No no-loop: with modify/update refused, all it does is hide a rule's own inserts from the rule,
+    // so which matches fire depends on whether a fact came before or after the rule's insert (eleventh review).
 
     private static final Pattern ANNOTATION_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
     private static final Pattern ANNOTATION_VALUE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|\"[^\"\\\\]*\"|-?[0-9]+");
@@ -367,6 +394,11 @@ final class PolicyLanguage {
         private final Set<String> bound = new HashSet<>();
         /** Local variables of the consequence being checked. */
         private final Set<String> locals = new HashSet<>();
+        /**
+         * The enclosing {@code not}, {@code forall}, {@code collect} or {@code accumulate} while its
+         * patterns are walked, else {@code null}: there a pattern may not match a violation.
+         */
+        private String shrinking;
 
         private final String text;
 
@@ -468,6 +500,13 @@ final class PolicyLanguage {
             }
             if (rule.getLhs() != null) {
                 element(rule.getLhs());
+                long alternatives = alternatives(rule.getLhs());
+                if (alternatives > MAX_ALTERNATIVES) {
+                    // Drools compiles one rule per alternative, with no time bound: refuse before it expands them.
+                    refuse(rule, "rule '" + rule.getName() + "' expands to " + (alternatives >= ALTERNATIVES_CAP
+                            ? "more than " + ALTERNATIVES_CAP : String.valueOf(alternatives)) + " alternatives"
+                            + " (its ors multiplied out); expected at most " + MAX_ALTERNATIVES + ": write separate rules");
+                }
             }
             Object consequence = rule.getConsequence();
             if (consequence != null && !(consequence instanceof String)) {
@@ -475,6 +514,92 @@ final class PolicyLanguage {
             } else if (consequence != null) {
                 consequence(rule, (String) consequence);
             }
+        }
+
+        /** How many rules Drools makes of these conditions: ors add up, everything else multiplies (an upper bound). */
+        private static long alternatives(BaseDescr element) {
+            if (element instanceof OrDescr or) {
+                long sum = 0;
+                for (BaseDescr d : or.getDescrs()) {
+                    sum = Math.min(ALTERNATIVES_CAP, sum + alternatives(d));
+                }
+                return Math.max(1, sum);
+            }
+            List<?> parts;
+            if (element instanceof AndDescr and) {
+                parts = and.getDescrs();
+            } else if (element instanceof NotDescr not) {
+                parts = not.getDescrs();
+            } else if (element instanceof ExistsDescr exists) {
+                parts = exists.getDescrs();
+            } else if (element instanceof ForallDescr forall) {
+                parts = forall.getDescrs();
+            } else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof CollectDescr collect
+                    && collect.getInputPattern() != null) {
+                parts = List.of(collect.getInputPattern());
+            } else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof AccumulateDescr accumulate
+                    && accumulate.getInput() != null) {
+                parts = List.of(accumulate.getInput());
+            } else {
+                return 1;
+            }
+            long product = 1;
+            for (Object part : parts) {
+                long each = part instanceof BaseDescr d ? alternatives(d) : 1;
+                product = each > ALTERNATIVES_CAP / product ? ALTERNATIVES_CAP : Math.min(ALTERNATIVES_CAP, product * each);
+            }
+            return product;
+        }
+
+        /**
+         * Refuses (and reports whether it did) an expression or consequence past {@link #MAX_EXPRESSION}
+         * characters or {@link #MAX_OPERATORS} operators. A chain of operators parses to a tree as deep
+         * as it is long, and parsing and walking it recurse: past some depth the stack the JVM has left
+         * decides the outcome. Refused on the text, before any parser.
+         */
+        private boolean tooLong(String code, Origin origin, String what) {
+            if (code == null) {
+                return false;
+            }
+            if (code.length() > MAX_EXPRESSION) {
+                problems.add(origin.here(what + " longer than " + MAX_EXPRESSION + " characters (" + code.length()
+                        + ") is refused; split the rule, or expose the value as a fact field"));
+                return true;
+            }
+            int operators = operators(code);
+            if (operators > MAX_OPERATORS) {
+                problems.add(origin.here(what + " with more than " + MAX_OPERATORS + " operators, dots and opening"
+                        + " brackets (" + operators + ") is refused; split the rule, or expose the value as a fact field"));
+                return true;
+            }
+            return false;
+        }
+
+        /** Operators, dots and opening brackets outside string and character literals and comments. */
+        private static int operators(String code) {
+            int count = 0;
+            char quote = 0;
+            for (int i = 0; i < code.length(); i++) {
+                char c = code.charAt(i);
+                if (quote == 0 && code.startsWith("//", i)) {
+                    int end = code.indexOf('\n', i);
+                    i = end < 0 ? code.length() : end;
+                } else if (quote == 0 && code.startsWith("/*", i)) {
+                    int end = code.indexOf("*/", i + 2);
+                    i = end < 0 ? code.length() : end + 1;
+                } else if (quote != 0) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if ("!~-+*/%&|^?:<>=.([".indexOf(c) >= 0) {
+                    count++;
+                }
+            }
+            return count;
         }
 
         private void annotation(AnnotationDescr annotation, BaseDescr where) {
@@ -516,13 +641,13 @@ final class PolicyLanguage {
             } else if (element instanceof OrDescr or) {
                 or.getDescrs().forEach(this::element);
             } else if (element instanceof NotDescr not) {
-                not.getDescrs().forEach(this::element);
+                within("not", () -> not.getDescrs().forEach(this::element));
             } else if (element instanceof ExistsDescr exists) {
                 for (Object d : exists.getDescrs()) {
                     element((BaseDescr) d);
                 }
             } else if (element instanceof ForallDescr forall) {
-                forall.getDescrs().forEach(this::element);
+                within("forall", () -> forall.getDescrs().forEach(this::element));
             } else if (element instanceof PatternDescr pattern) {
                 pattern(pattern);
             } else if (element instanceof EvalDescr eval) {
@@ -538,6 +663,17 @@ final class PolicyLanguage {
             }
         }
 
+        /** Walks {@code walk} inside {@code construct} (the outermost such construct is the one named). */
+        private void within(String construct, Runnable walk) {
+            String outer = shrinking;
+            shrinking = outer == null ? construct : outer;
+            try {
+                walk.run();
+            } finally {
+                shrinking = outer;
+            }
+        }
+
         private void pattern(PatternDescr pattern) {
             String type = pattern.getObjectType() == null ? "" : pattern.getObjectType().strip();
             String simple = type.startsWith(FACTS_PACKAGE) ? type.substring(FACTS_PACKAGE.length()) : type;
@@ -546,6 +682,15 @@ final class PolicyLanguage {
             } else if (!FACT_TYPES.contains(simple) && !VALUE_TYPES.contains(simple)) {
                 refuse(pattern, "pattern type " + type + " is outside the policy language; expected one of "
                         + new TreeSet<>(FACT_TYPES) + " or a value type " + new TreeSet<>(VALUE_TYPES));
+            }
+            if (shrinking != null && pattern.getSource() == null
+                    && (simple.equals("ViolationFact") || simple.equals("Object"))) {
+                // Stratification: violations are the facts rules insert. Under not/forall a match can
+                // be undone by a later insert, and a collect/accumulate sees how many there are so far,
+                // so what such a rule reports would depend on the order rules fire in.
+                refuse(pattern, simple + " under " + shrinking + " is refused: violations are what rules insert,"
+                        + " so the rule would judge whatever the order rules fire in left; match violations only"
+                        + " as they grow, e.g. $v : ViolationFact(...) or exists ViolationFact(...)");
             }
             if (!pattern.getBehaviors().isEmpty()) {
                 refuse(pattern, "sliding windows (over window:...) are refused");
@@ -577,7 +722,7 @@ final class PolicyLanguage {
                 if (collect.getInputPattern() == null) {
                     refuse(where, "collect needs one pattern over the facts");
                 } else {
-                    pattern(collect.getInputPattern());
+                    within("collect", () -> pattern(collect.getInputPattern()));
                 }
             } else if (source instanceof AccumulateDescr accumulate) {
                 accumulate(accumulate, where);
@@ -617,7 +762,7 @@ final class PolicyLanguage {
                 return;
             }
             if (accumulate.getInput() != null) {
-                element(accumulate.getInput());
+                within("accumulate", () -> element(accumulate.getInput()));
             }
             for (var function : accumulate.getFunctions()) {
                 if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
@@ -635,6 +780,9 @@ final class PolicyLanguage {
 
         private void constraint(ExprConstraintDescr constraint) {
             Origin origin = Origin.of(constraint);
+            if (tooLong(constraint.getExpression(), origin, "a constraint")) {
+                return;
+            }
             ConstraintConnectiveDescr tree;
             try {
                 tree = exprParser.parse(constraint.getExpression());
@@ -675,6 +823,9 @@ final class PolicyLanguage {
         private Expression parseExpression(String code, Origin origin) {
             if (code == null || code.isBlank()) {
                 problems.add(origin.here("empty expression"));
+                return null;
+            }
+            if (tooLong(code, origin, "an expression")) {
                 return null;
             }
             ParseResult<Expression> result = new JavaParser(Java.CONFIG).parseExpression(code);
@@ -831,6 +982,9 @@ final class PolicyLanguage {
 
         private void consequence(RuleDescr rule, String code) {
             Origin origin = consequenceOrigin(rule);
+            if (tooLong(code, origin, "the consequence of rule '" + rule.getName() + "'")) {
+                return;
+            }
             ParseResult<BlockStmt> result = new JavaParser(Java.CONFIG).parseBlock("{" + code + "\n}");
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 problems.add(origin.here("consequence of rule '" + rule.getName() + "' is not plain Java the policy"
