@@ -2,13 +2,10 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.planning.api.PlanningException;
 import dev.planning.api.event.PlanningEvent;
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
-import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.sql.Connection;
@@ -20,15 +17,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The full check of one repository behind {@link PostgresStore#check()}: every row of
  * {@code planning_event} and {@code planning_cycle} read in one snapshot ({@code REPEATABLE READ},
  * read only), every cycle checked, every mistake reported (the check does not stop at the first).
- * One cycle's rows are held at a time.
+ * The rows are streamed (a server-side cursor, {@value #FETCH} rows a round trip), each cycle's
+ * rows walked by {@link ChainWalk} as they arrive, its portfolio row joined to them: what is held
+ * is one row, one cycle's running state and the mistakes, whatever the number of cycles.
  */
 final class StoreCheck {
 
@@ -36,6 +32,26 @@ final class StoreCheck {
     private static final Comparator<PostgresStore.Mistake> ORDER = Comparator
             .comparing(PostgresStore.Mistake::stream).thenComparing(PostgresStore.Mistake::cycle)
             .thenComparingInt(PostgresStore.Mistake::line);
+
+    /** Rows fetched a round trip: with auto-commit off, the driver reads through a cursor. */
+    static final int FETCH = 1000;
+
+    /**
+     * Every event row in line order, each with its cycle's portfolio row (its columns {@code NULL}
+     * when there is none).
+     */
+    private static final String EVENTS = "SELECT e.stream, e.cycle_id, e.seq, e.event_id, e.event_type,"
+            + " e.from_state, e.to_state, (extract(epoch FROM e.occurred_at) * 1000000)::int8, e.prev_sha256,"
+            + " e.sha256, e.line, e.details::text, c.cycle_id IS NOT NULL, c.state, c.events, c.head_sha256,"
+            + " (extract(epoch FROM c.updated_at) * 1000000)::int8"
+            + " FROM planning_event e LEFT JOIN planning_cycle c ON c.repository = e.repository"
+            + " AND c.stream = e.stream AND c.cycle_id = e.cycle_id"
+            + " WHERE e.repository = ? ORDER BY e.stream, e.cycle_id, e.seq";
+
+    /** The portfolio rows of which the event table holds no line. */
+    private static final String ORPHANS = "SELECT c.stream, c.cycle_id, c.state, c.events, c.head_sha256"
+            + " FROM planning_cycle c WHERE c.repository = ? AND NOT EXISTS (SELECT 1 FROM planning_event e"
+            + " WHERE e.repository = c.repository AND e.stream = c.stream AND e.cycle_id = c.cycle_id)";
 
     private final Transactions transactions;
     private final String repository;
@@ -52,134 +68,116 @@ final class StoreCheck {
                 snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             Run run = new Run();
-            Map<Key, Projection> projections = projections(connection);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT stream, cycle_id, seq, event_id, event_type, from_state, to_state,"
-                            + " (extract(epoch FROM occurred_at) * 1000000)::int8, prev_sha256, sha256, line,"
-                            + " details::text FROM planning_event WHERE repository = ?"
-                            + " ORDER BY stream, cycle_id, seq")) {
+            try (PreparedStatement select = connection.prepareStatement(EVENTS)) {
                 select.setString(1, repository);
-                select.setFetchSize(1000);
+                select.setFetchSize(FETCH);
                 try (ResultSet rs = select.executeQuery()) {
-                    Key current = null;
-                    List<Row> rows = new ArrayList<>();
+                    CycleCheck current = null;
                     while (rs.next()) {
-                        Key key = new Key(rs.getString(1), rs.getString(2));
-                        if (!key.equals(current)) {
+                        String stream = rs.getString(1);
+                        String cycle = rs.getString(2);
+                        if (current == null || !current.key.stream.equals(stream) || !current.key.cycle.equals(cycle)) {
                             if (current != null) {
-                                cycle(run, current, rows, projections.remove(current));
+                                current.end();
                             }
-                            current = key;
-                            rows = new ArrayList<>();
+                            current = new CycleCheck(run, new Key(stream, cycle), rs.getBoolean(13)
+                                    ? new Projection(rs.getString(14), rs.getInt(15), rs.getString(16), rs.getLong(17))
+                                    : null);
                         }
-                        rows.add(new Row(rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        current.row(new Row(rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                                 rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getBytes(11),
                                 rs.getString(12)));
                     }
                     if (current != null) {
-                        cycle(run, current, rows, projections.remove(current));
+                        current.end();
                     }
                 }
             }
-            for (Map.Entry<Key, Projection> orphan : projections.entrySet()) {
-                run.cycles++;
-                Projection p = orphan.getValue();
-                run.add(orphan.getKey(), p.events, "its portfolio row (state " + p.state + ", " + p.events
-                        + " event(s), head " + p.head + ") names a cycle of which the event table holds no line");
-            }
+            orphans(connection, run);
             run.mistakes.sort(ORDER);
             return new PostgresStore.CheckResult(repository, run.cycles, run.lines, List.copyOf(run.mistakes));
         });
     }
 
-    private Map<Key, Projection> projections(Connection connection) throws SQLException {
-        Map<Key, Projection> projections = new TreeMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT stream, cycle_id, state, events, head_sha256,"
-                        + " (extract(epoch FROM updated_at) * 1000000)::int8 FROM planning_cycle WHERE repository = ?")) {
+    private void orphans(Connection connection, Run run) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(ORPHANS)) {
             select.setString(1, repository);
-            select.setFetchSize(1000);
+            select.setFetchSize(FETCH);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    projections.put(new Key(rs.getString(1), rs.getString(2)),
-                            new Projection(rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6)));
+                    run.cycles++;
+                    Key key = new Key(rs.getString(1), rs.getString(2));
+                    int events = rs.getInt(4);
+                    run.add(key, events, "its portfolio row (state " + rs.getString(3) + ", " + events
+                            + " event(s), head " + rs.getString(5) + ") names a cycle of which the event table holds"
+                            + " no line");
                 }
             }
         }
-        return projections;
     }
 
-    /** Checks one cycle's rows (ordered by line number) and its portfolio row ({@code null} when none). */
-    private void cycle(Run run, Key key, List<Row> rows, Projection projection) {
-        run.cycles++;
-        run.lines += rows.size();
-        try {
-            new CycleRef(key.stream, key.cycle);
-        } catch (IllegalArgumentException e) {
-            run.add(key, rows.get(0).seq, "the rows do not name a cycle: " + e.getMessage());
-        }
-        String previous = RecordedEvent.GENESIS;
+    /** One cycle's check, row by row (in line order), then its portfolio row ({@code null} when none). */
+    private final class CycleCheck {
+        final Run run;
+        final Key key;
+        final Projection projection;
+        final ChainWalk walk;
         CycleState state = CycleState.PLANNED;
-        boolean folded = true;
-        Instant last = null;
-        int expected = 1;
-        for (Row row : rows) {
-            int n = row.seq;
-            boolean gap = n != expected;
-            if (gap) {
-                run.add(key, expected, "line " + expected + " is missing: expected line " + expected
-                        + ", found line " + n + " next");
-                folded = false;
+        Instant last;
+        Row head;
+
+        CycleCheck(Run run, Key key, Projection projection) {
+            this.run = run;
+            this.key = key;
+            this.projection = projection;
+            this.walk = new ChainWalk(codec, (line, message) -> run.add(key, line, message));
+            run.cycles++;
+        }
+
+        void row(Row row) {
+            if (head == null) {
+                try {
+                    new CycleRef(key.stream, key.cycle);
+                } catch (IllegalArgumentException e) {
+                    run.add(key, row.seq, "the rows do not name a cycle: " + e.getMessage());
+                }
             }
-            expected = n + 1;
-            String hash = Sha256.hex(row.line);
-            if (!hash.equals(row.sha256)) {
-                run.add(key, n, "line " + n + " was edited: expected SHA-256 " + row.sha256
-                        + " (stored with it), found " + hash);
-            }
-            String from = n == 1 ? "the genesis value" : "line " + (n - 1);
-            if (!gap && !previous.equals(row.prevHash)) {
-                run.add(key, n, "line " + n + "'s row does not chain to " + from + ": expected prev_sha256 "
-                        + previous + ", found " + row.prevHash);
-            }
-            previous = row.sha256;
-            EventLineCodec.Line decoded;
-            try {
-                decoded = codec.decode(row.line);
-            } catch (PlanningException e) {
-                run.add(key, n, "line " + n + " is not a readable planning event: " + e.getMessage());
-                folded = false;
+            run.lines++;
+            head = row;
+            ChainWalk.Step step = walk.next(row.seq, row.prevHash, row.sha256, row.line);
+            if (step.line() == null) {
                 last = null;
-                continue;
+                return;
             }
-            if (!decoded.prevHash().equals(row.prevHash)) {
-                run.add(key, n, "line " + n + " does not chain to " + from + ": expected prev_sha256 "
-                        + row.prevHash + " (stored in its row), found " + decoded.prevHash() + " in the line");
+            PlanningEvent event = step.line().event();
+            if (!step.edited()) {
+                columns(run, key, row, event);
             }
-            columns(run, key, row, decoded.event());
-            state = ProjectedState.next(state, decoded.event());
-            last = decoded.event().timestamp();
+            state = ProjectedState.next(state, event);
+            last = event.timestamp();
         }
-        Row head = rows.get(rows.size() - 1);
-        if (projection == null) {
-            run.add(key, head.seq, "the log has " + head.seq + " line(s) but no portfolio row (planning_cycle)");
-            return;
-        }
-        if (projection.events != head.seq) {
-            run.add(key, head.seq, "the portfolio row's events: expected " + head.seq + " (the last line), found "
-                    + projection.events);
-        }
-        if (!head.sha256.equals(projection.head)) {
-            run.add(key, head.seq, "the portfolio row's head_sha256: expected " + head.sha256 + " (line " + head.seq
-                    + "'s), found " + projection.head);
-        }
-        if (folded && !state.name().equals(projection.state)) {
-            run.add(key, head.seq, "the portfolio row's state: expected " + state + " (the fold of the lines), found "
-                    + projection.state);
-        }
-        if (last != null && !sameMicros(last, projection.updatedMicros)) {
-            run.add(key, head.seq, "the portfolio row's updated_at: expected " + last + " (line " + head.seq
-                    + "'s time), found " + instant(projection.updatedMicros));
+
+        void end() {
+            if (projection == null) {
+                run.add(key, head.seq, "the log has " + head.seq + " line(s) but no portfolio row (planning_cycle)");
+                return;
+            }
+            if (projection.events != head.seq) {
+                run.add(key, head.seq, "the portfolio row's events: expected " + head.seq + " (the last line), found "
+                        + projection.events);
+            }
+            if (!head.sha256.equals(projection.head)) {
+                run.add(key, head.seq, "the portfolio row's head_sha256: expected " + head.sha256 + " (line "
+                        + head.seq + "'s), found " + projection.head);
+            }
+            if (walk.intact() && !state.name().equals(projection.state)) {
+                run.add(key, head.seq, "the portfolio row's state: expected " + state + " (the fold of the lines),"
+                        + " found " + projection.state);
+            }
+            if (last != null && !sameMicros(last, projection.updatedMicros)) {
+                run.add(key, head.seq, "the portfolio row's updated_at: expected " + last + " (line " + head.seq
+                        + "'s time), found " + instant(projection.updatedMicros));
+            }
         }
     }
 
@@ -207,14 +205,7 @@ final class StoreCheck {
     }
 
     private static void column(Run run, Key key, int n, String column, String expected, String found) {
-        if (!Objects.equals(expected, found)) {
-            run.add(key, n, "line " + n + "'s " + column + ": expected " + show(expected) + " (in the line), found "
-                    + show(found));
-        }
-    }
-
-    private static String show(String value) {
-        return value == null ? "NULL" : "'" + value + "'";
+        ChainWalk.column((line, message) -> run.add(key, line, message), n, column, expected, found);
     }
 
     /** Whether {@code micros} is {@code instant} as a {@code timestamptz} holds it (to the microsecond). */
@@ -239,12 +230,7 @@ final class StoreCheck {
         }
     }
 
-    private record Key(String stream, String cycle) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = stream.compareTo(o.stream);
-            return c != 0 ? c : cycle.compareTo(o.cycle);
-        }
+    private record Key(String stream, String cycle) {
     }
 
     private record Projection(String state, int events, String head, long updatedMicros) {
