@@ -41,9 +41,9 @@ final class StoreCheck {
      * when there is none).
      */
     private static final String EVENTS = "SELECT e.stream, e.cycle_id, e.seq, e.event_id, e.event_type,"
-            + " e.from_state, e.to_state, (extract(epoch FROM e.occurred_at) * 1000000)::int8, e.prev_sha256,"
-            + " e.sha256, e.line, e.details::text, c.cycle_id IS NOT NULL, c.state, c.events, c.head_sha256,"
-            + " (extract(epoch FROM c.updated_at) * 1000000)::int8"
+            + " e.from_state, e.to_state, " + Micros.of("e.occurred_at") + ", e.prev_sha256, e.sha256, e.line,"
+            + " e.details::text, c.cycle_id IS NOT NULL, c.state, c.events, c.head_sha256, "
+            + Micros.of("c.updated_at")
             + " FROM planning_event e LEFT JOIN planning_cycle c ON c.repository = e.repository"
             + " AND c.stream = e.stream AND c.cycle_id = e.cycle_id"
             + " WHERE e.repository = ? ORDER BY e.stream, e.cycle_id, e.seq";
@@ -174,9 +174,9 @@ final class StoreCheck {
                 run.add(key, head.seq, "the portfolio row's state: expected " + state + " (the fold of the lines),"
                         + " found " + projection.state);
             }
-            if (last != null && !sameMicros(last, projection.updatedMicros)) {
+            if (last != null && !Micros.same(last, projection.updatedMicros)) {
                 run.add(key, head.seq, "the portfolio row's updated_at: expected " + last + " (line " + head.seq
-                        + "'s time), found " + instant(projection.updatedMicros));
+                        + "'s time), found " + Micros.instant(projection.updatedMicros));
             }
         }
     }
@@ -188,9 +188,9 @@ final class StoreCheck {
         column(run, key, n, "event_type", event.type().name(), row.eventType);
         column(run, key, n, "from_state", event.fromState().map(Enum::name).orElse(null), row.fromState);
         column(run, key, n, "to_state", event.toState().map(Enum::name).orElse(null), row.toState);
-        if (!sameMicros(event.timestamp(), row.occurredMicros)) {
+        if (!Micros.same(event.timestamp(), row.occurredMicros)) {
             run.add(key, n, "line " + n + "'s occurred_at: expected " + event.timestamp() + " (in the line), found "
-                    + instant(row.occurredMicros));
+                    + Micros.instant(row.occurredMicros));
         }
         JsonNode details;
         try {
@@ -206,18 +206,6 @@ final class StoreCheck {
 
     private static void column(Run run, Key key, int n, String column, String expected, String found) {
         ChainWalk.column((line, message) -> run.add(key, line, message), n, column, expected, found);
-    }
-
-    /** Whether {@code micros} is {@code instant} as a {@code timestamptz} holds it (to the microsecond). */
-    private static boolean sameMicros(Instant instant, long micros) {
-        long nanos = Math.floorMod(instant.getNano(), 1000);
-        long truncated = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-                instant.getNano() / 1000);
-        return micros == truncated || nanos >= 500 && micros == truncated + 1;
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
 
     private final class Run {
