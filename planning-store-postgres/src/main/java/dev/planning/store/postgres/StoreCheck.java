@@ -8,7 +8,6 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,9 +21,10 @@ import java.util.List;
  * The full check of one repository behind {@link PostgresStore#check()}: every row of
  * {@code planning_event} and {@code planning_cycle} read in one snapshot ({@code REPEATABLE READ},
  * read only), every cycle checked, every mistake reported (the check does not stop at the first).
- * The rows are streamed (a server-side cursor, {@value #FETCH} rows a round trip), each cycle's
- * rows walked by {@link ChainWalk} as they arrive, its portfolio row joined to them: what is held
- * is one row, one cycle's running state and the mistakes, whatever the number of cycles.
+ * The event rows and the portfolio rows are streamed side by side (two server-side cursors,
+ * {@value #FETCH} rows a round trip), each cycle's rows walked by {@link ChainWalk} as they arrive:
+ * what is held is one row of each, one cycle's running state and the mistakes, whatever the number
+ * of cycles.
  */
 final class StoreCheck {
 
@@ -36,22 +36,19 @@ final class StoreCheck {
     /** Rows fetched a round trip: with auto-commit off, the driver reads through a cursor. */
     static final int FETCH = 1000;
 
-    /**
-     * Every event row in line order, each with its cycle's portfolio row (its columns {@code NULL}
-     * when there is none).
-     */
-    private static final String EVENTS = "SELECT e.stream, e.cycle_id, e.seq, e.event_id, e.event_type,"
-            + " e.from_state, e.to_state, " + Micros.of("e.occurred_at") + ", e.prev_sha256, e.sha256, e.line,"
-            + " e.details::text, c.cycle_id IS NOT NULL, c.state, c.events, c.head_sha256, "
-            + Micros.of("c.updated_at")
-            + " FROM planning_event e LEFT JOIN planning_cycle c ON c.repository = e.repository"
-            + " AND c.stream = e.stream AND c.cycle_id = e.cycle_id"
-            + " WHERE e.repository = ? ORDER BY e.stream, e.cycle_id, e.seq";
+    /** Every event row, in line order (the primary key's). */
+    private static final String EVENTS = "SELECT stream, cycle_id, seq, event_id, event_type, from_state, to_state, "
+            + Micros.of("occurred_at") + ", prev_sha256, sha256, line, details::text FROM planning_event"
+            + " WHERE repository = ? ORDER BY stream, cycle_id, seq";
 
-    /** The portfolio rows of which the event table holds no line. */
-    private static final String ORPHANS = "SELECT c.stream, c.cycle_id, c.state, c.events, c.head_sha256"
-            + " FROM planning_cycle c WHERE c.repository = ? AND NOT EXISTS (SELECT 1 FROM planning_event e"
-            + " WHERE e.repository = c.repository AND e.stream = c.stream AND e.cycle_id = c.cycle_id)";
+    /**
+     * Every portfolio row in the same order of cycles, and whether the event table holds a line of
+     * its cycle (one probe of the event table's primary key each).
+     */
+    private static final String PORTFOLIO = "SELECT c.stream, c.cycle_id, c.state, c.events, c.head_sha256, "
+            + Micros.of("c.updated_at") + ", (SELECT e.seq FROM planning_event e WHERE e.repository = c.repository"
+            + " AND e.stream = c.stream AND e.cycle_id = c.cycle_id ORDER BY e.seq LIMIT 1) IS NOT NULL"
+            + " FROM planning_cycle c WHERE c.repository = ? ORDER BY c.stream, c.cycle_id";
 
     private final Transactions transactions;
     private final String repository;
@@ -62,16 +59,26 @@ final class StoreCheck {
         this.repository = repository;
     }
 
+    /**
+     * Both cursors are read side by side in one pass. The cycles with lines come in the same order
+     * from both (the same columns ordered the same way), so a cycle's portfolio row is the next one
+     * with lines, or it has none: no comparison of names in Java, whose order may not be the
+     * database's collation.
+     */
     PostgresStore.CheckResult run() {
         return transactions.inTransaction("check the store", connection -> {
             try (Statement snapshot = connection.createStatement()) {
                 snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             Run run = new Run();
-            try (PreparedStatement select = connection.prepareStatement(EVENTS)) {
-                select.setString(1, repository);
-                select.setFetchSize(FETCH);
-                try (ResultSet rs = select.executeQuery()) {
+            try (PreparedStatement events = connection.prepareStatement(EVENTS);
+                    PreparedStatement portfolio = connection.prepareStatement(PORTFOLIO)) {
+                events.setString(1, repository);
+                events.setFetchSize(FETCH);
+                portfolio.setString(1, repository);
+                portfolio.setFetchSize(FETCH);
+                try (ResultSet rs = events.executeQuery(); ResultSet cycles = portfolio.executeQuery()) {
+                    PortfolioRows rows = new PortfolioRows(cycles, run);
                     CycleCheck current = null;
                     while (rs.next()) {
                         String stream = rs.getString(1);
@@ -80,9 +87,8 @@ final class StoreCheck {
                             if (current != null) {
                                 current.end();
                             }
-                            current = new CycleCheck(run, new Key(stream, cycle), rs.getBoolean(13)
-                                    ? new Projection(rs.getString(14), rs.getInt(15), rs.getString(16), rs.getLong(17))
-                                    : null);
+                            Key key = new Key(stream, cycle);
+                            current = new CycleCheck(run, key, rows.of(key));
                         }
                         current.row(new Row(rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                                 rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getBytes(11),
@@ -91,26 +97,68 @@ final class StoreCheck {
                     if (current != null) {
                         current.end();
                     }
+                    rows.rest();
                 }
             }
-            orphans(connection, run);
             run.mistakes.sort(ORDER);
             return new PostgresStore.CheckResult(repository, run.cycles, run.lines, List.copyOf(run.mistakes));
         });
     }
 
-    private void orphans(Connection connection, Run run) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(ORPHANS)) {
-            select.setString(1, repository);
-            select.setFetchSize(FETCH);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+    /**
+     * The portfolio rows, read as the event rows' cycles come: a row whose cycle has no line is
+     * reported as it is passed.
+     */
+    private final class PortfolioRows {
+        private final ResultSet rs;
+        private final Run run;
+        private Key nextKey;
+        private Projection next;
+        private boolean done;
+
+        PortfolioRows(ResultSet rs, Run run) {
+            this.rs = rs;
+            this.run = run;
+        }
+
+        /** The portfolio row of {@code key}, the next cycle with lines; {@code null} when it has none. */
+        Projection of(Key key) throws SQLException {
+            advance();
+            if (next != null && nextKey.equals(key)) {
+                Projection found = next;
+                next = null;
+                return found;
+            }
+            return null;
+        }
+
+        /** After the last line: the rows left, each a cycle with no line. */
+        void rest() throws SQLException {
+            advance();
+            if (next != null) {
+                // Its cycle has lines, yet no cycle of the event rows was its: the two orders differ.
+                throw new IllegalStateException("store check: the portfolio row of " + nextKey.stream + "/"
+                        + nextKey.cycle + " was not met among the event rows' cycles");
+            }
+        }
+
+        /** Moves to the next portfolio row of a cycle with lines, reporting those without on the way. */
+        private void advance() throws SQLException {
+            while (next == null && !done) {
+                if (!rs.next()) {
+                    done = true;
+                    return;
+                }
+                Key key = new Key(rs.getString(1), rs.getString(2));
+                Projection projection = new Projection(rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6));
+                if (rs.getBoolean(7)) {
+                    nextKey = key;
+                    next = projection;
+                } else {
                     run.cycles++;
-                    Key key = new Key(rs.getString(1), rs.getString(2));
-                    int events = rs.getInt(4);
-                    run.add(key, events, "its portfolio row (state " + rs.getString(3) + ", " + events
-                            + " event(s), head " + rs.getString(5) + ") names a cycle of which the event table holds"
-                            + " no line");
+                    run.add(key, projection.events, "its portfolio row (state " + projection.state + ", "
+                            + projection.events + " event(s), head " + projection.head + ") names a cycle of which"
+                            + " the event table holds no line");
                 }
             }
         }

@@ -269,6 +269,24 @@ class StoreCheckTest {
     }
 
     @Test
+    void portfolioRowsAndLogsAreMatchedWhereverAMissingOneFallsInTheOrder() throws SQLException {
+        sql("DELETE FROM planning_cycle WHERE repository = ? AND cycle_id = 'refused'");
+        sql("INSERT INTO planning_cycle (repository, stream, cycle_id, state, events, head_sha256, updated_at)"
+                + " VALUES (?, 'aa', 'first', 'PLANNED', 1, repeat('b', 64), now())");
+        sql("INSERT INTO planning_cycle (repository, stream, cycle_id, state, events, head_sha256, updated_at)"
+                + " VALUES (?, 'ca', 'between', 'PLANNED', 2, repeat('c', 64), now())");
+
+        PostgresStore.CheckResult result = store.check();
+        assertThat(result.cycles()).isEqualTo(4);
+        assertThat(result.mistakes()).extracting(Object::toString).containsExactly(
+                at + "aa/first:1: its portfolio row (state PLANNED, 1 event(s), head " + "b".repeat(64) + ") names a"
+                        + " cycle of which the event table holds no line",
+                at + "be/refused:3: the log has 3 line(s) but no portfolio row (planning_cycle)",
+                at + "ca/between:2: its portfolio row (state PLANNED, 2 event(s), head " + "c".repeat(64) + ")"
+                        + " names a cycle of which the event table holds no line");
+    }
+
+    @Test
     void aDeletedLineIsReportedOnce() throws SQLException {
         sql("DELETE FROM planning_event WHERE repository = ? AND cycle_id = 'refused' AND seq = 2");
 
