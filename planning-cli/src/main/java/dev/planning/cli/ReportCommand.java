@@ -6,9 +6,7 @@ import dev.planning.report.ReportResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +36,7 @@ final class ReportCommand implements Callable<Integer> {
                     + "is refused. Open OUT/index.html.")
     Path html;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDate.class,
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateOptions.Day.class,
             description = "The day waivers are judged against, YYYY-MM-DD (default: today, UTC).")
     LocalDate asOf;
 
@@ -59,22 +57,6 @@ final class ReportCommand implements Callable<Integer> {
                 + result.files().size() + " pages, " + result.cycles() + " cycles, " + result.attention()
                 + " item(s) needing attention)\n");
         return ExitCodes.OK;
-    }
-
-    /**
-     * {@code --as-of}: a date as {@code YYYY-MM-DD}; anything else is refused in the user's terms, not
-     * with {@code java.time}'s exception and class names.
-     */
-    static final class IsoDate implements CommandLine.ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a date YYYY-MM-DD, such as 2025-09-02");
-            }
-        }
     }
 
     /** {@code report --format json}. */

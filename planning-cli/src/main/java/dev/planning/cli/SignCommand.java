@@ -55,12 +55,7 @@ final class SignCommand implements Callable<Integer> {
         Path root = workspace != null ? workspace : located.workspace().orElseThrow(() -> new InvalidInputException(
                 "cannot tell which workspace " + manifest + " belongs to: it is not at "
                         + WorkspaceLayout.DEFAULT.manifest(located.cycle()) + " under a workspace; pass -w DIR"));
-        Planning.Builder builder = Planning.builder().workspace(root);
-        if (rulebook != null) {
-            builder.rulebook(rulebook);
-        }
-        // The central store, when $PLANNING_STORE_URL or $PLANNING_STORE_CONFIG names one.
-        StoreSelection.open(null, root).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
+        Planning.Builder builder = WorkspaceOptions.builder(root, rulebook, null);
         // Refuse a key in the workspace or its repository before anything else reads the workspace.
         Signer signer = PrivateKeyFiles.signer(role, key, root);
         PlanningWorkspace ws = builder.trustedKeys(trust.require(root, "sign")).build();

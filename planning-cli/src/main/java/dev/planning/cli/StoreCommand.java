@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -240,15 +239,16 @@ final class StoreCommand implements Runnable {
         @picocli.CommandLine.Mixin
         FormatOption format;
 
-        @Option(names = "--until", paramLabel = "DATE", description = "Last expiry date to list (YYYY-MM-DD).")
-        String until;
+        @Option(names = "--until", paramLabel = "DATE", converter = DateOptions.Day.class,
+                description = "Last expiry date to list (YYYY-MM-DD).")
+        LocalDate until;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            LocalDate date = until == null ? LocalDate.now(ZoneOffset.UTC).plusDays(7) : date(until, "--until");
+            LocalDate date = until == null ? LocalDate.now(ZoneOffset.UTC).plusDays(7) : until;
             Source from = source.open();
             List<CycleQueries.WaiverExpiry> waivers = from.queries().expiringWaivers(date);
             Object json = StoreReports.expiringWaivers(from.name(), date, waivers);
@@ -275,8 +275,9 @@ final class StoreCommand implements Runnable {
         @picocli.CommandLine.Mixin
         FormatOption format;
 
-        @Option(names = "--since", paramLabel = "WHEN", description = "YYYY-MM-DD or an ISO-8601 instant.")
-        String since;
+        @Option(names = "--since", paramLabel = "WHEN", converter = DateOptions.DayOrInstant.class,
+                description = "YYYY-MM-DD or an ISO-8601 instant.")
+        Instant since;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most this many (default 50).")
         int limit;
@@ -286,7 +287,7 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Instant from = since == null ? Instant.now().minusSeconds(7 * 86400L) : instant(since);
+            Instant from = since == null ? Instant.now().minusSeconds(7 * 86400L) : since;
             if (limit < 1) {
                 throw new InvalidInputException("--limit must be at least 1, got " + limit);
             }
@@ -401,24 +402,6 @@ final class StoreCommand implements Runnable {
                         .append(" line(s) in repository ").append(result.repository()).append('\n').toString();
             });
             return result.ok() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-        }
-    }
-
-    private static LocalDate date(String text, String option) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(option + " '" + text + "' is not a date such as 2025-09-02");
-        }
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("--since '" + text + "' is not a date (2025-09-02) or an instant"
-                    + " (2025-09-02T10:00:00Z)");
         }
     }
 }

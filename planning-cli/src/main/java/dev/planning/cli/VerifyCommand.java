@@ -88,12 +88,7 @@ final class VerifyCommand implements Callable<Integer> {
                         List.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, manifest.toString(), e.describe()))));
             }
         }
-        Planning.Builder builder = Planning.builder().workspace(root != null ? root : Path.of("."));
-        if (rulebook != null) {
-            builder.rulebook(rulebook);
-        }
-        // The central store, when $PLANNING_STORE_URL or $PLANNING_STORE_CONFIG names one.
-        StoreSelection.open(null, root != null ? root : Path.of(".")).ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
+        Planning.Builder builder = WorkspaceOptions.builder(root != null ? root : Path.of("."), rulebook, null);
         if (checksumsOnly) {
             // No gate runs without the verdicts' recomputation: the policies need not be compiled.
             builder.readOnly();

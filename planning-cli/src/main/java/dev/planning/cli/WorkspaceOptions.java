@@ -74,6 +74,16 @@ final class WorkspaceOptions {
 
     /** A builder for the workspace with its rulebook, for commands that configure more. */
     Planning.Builder builder() {
+        return builder(workspace, rulebook, store);
+    }
+
+    /**
+     * A builder for {@code workspace} with {@code rulebook} ({@code null}: the workspace's own) and its
+     * event logs in the central store that {@code store} ({@code null}: {@code $PLANNING_STORE_CONFIG} or
+     * {@code $PLANNING_STORE_URL}) names, else in the workspace's files: every command that opens a
+     * workspace reads and writes its logs where the others do.
+     */
+    static Planning.Builder builder(Path workspace, Path rulebook, Path store) {
         Planning.Builder builder = Planning.builder().workspace(workspace);
         if (rulebook != null) {
             builder.rulebook(rulebook);

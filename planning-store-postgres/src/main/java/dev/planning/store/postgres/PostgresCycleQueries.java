@@ -54,18 +54,14 @@ final class PostgresCycleQueries implements CycleQueries {
     public List<CycleSummary> portfolio() {
         return transactions.autoCommit("query the portfolio", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT stream, cycle_id, state, events,"
-                            + " (extract(epoch FROM updated_at) * 1000000)::int8 FROM planning_cycle WHERE repository = ?"
-                            + " ORDER BY stream, cycle_id")) {
+                    "SELECT stream, cycle_id, state, events, " + Micros.of("updated_at")
+                            + " FROM planning_cycle WHERE repository = ? ORDER BY stream, cycle_id")) {
                 select.setString(1, repository);
                 List<CycleSummary> cycles = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        long micros = rs.getLong(5);
                         cycles.add(new CycleSummary(new CycleRef(rs.getString(1), rs.getString(2)),
-                                CycleState.valueOf(rs.getString(3)), rs.getInt(4),
-                                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                                        Math.floorMod(micros, 1_000_000L) * 1000L)));
+                                CycleState.valueOf(rs.getString(3)), rs.getInt(4), Micros.instant(rs.getLong(5))));
                     }
                 }
                 return cycles;

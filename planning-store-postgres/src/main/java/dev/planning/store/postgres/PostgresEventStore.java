@@ -158,7 +158,10 @@ public final class PostgresEventStore implements EventStore {
     public int importLines(CycleRef cycle, List<byte[]> lines) {
         return transactions.inTransaction("import the event log of " + cycle, connection -> {
             List<Row> held = rows(connection, cycle);
-            verify(cycle, held);
+            ChainWalk walk = walk(cycle);
+            for (Row row : held) {
+                walk.next(row.seq, row.prevHash, row.sha256, row.line);
+            }
             int added = 0;
             String previous = held.isEmpty() ? RecordedEvent.GENESIS : held.get(held.size() - 1).sha256;
             for (int i = 0; i < lines.size(); i++) {
@@ -170,13 +173,11 @@ public final class PostgresEventStore implements EventStore {
                     }
                     continue;
                 }
-                EventLineCodec.Line decoded = decode(cycle, i + 1, line);
-                if (!decoded.prevHash().equals(previous)) {
-                    throw corrupted(cycle, i + 1, "line " + (i + 1) + " does not chain to line " + i
-                            + ": expected prev_sha256 " + previous + ", found " + decoded.prevHash());
-                }
+                // The walk goes on past the held rows: a new line must chain to the one before it.
+                String sha256 = Sha256.hex(line);
+                EventLineCodec.Line decoded = walk.next(i + 1, previous, sha256, line).line();
                 insert(connection, cycle, i + 1, decoded.event(), line, previous);
-                previous = Sha256.hex(line);
+                previous = sha256;
                 added++;
             }
             return added;
@@ -391,41 +392,22 @@ public final class PostgresEventStore implements EventStore {
         }
     }
 
+    /** The events of {@code rows}, walked as {@link ChainWalk} walks them; the first mistake is thrown. */
     private List<RecordedEvent> verify(CycleRef cycle, List<Row> rows) {
         List<RecordedEvent> events = new ArrayList<>(rows.size());
-        String previous = RecordedEvent.GENESIS;
-        for (int i = 0; i < rows.size(); i++) {
-            int number = i + 1;
-            Row row = rows.get(i);
-            if (row.seq != number) {
-                throw corrupted(cycle, number, "line " + number + " is missing: the next line held is " + row.seq);
-            }
-            EventLineCodec.Line decoded = decode(cycle, number, row.line);
-            String hash = Sha256.hex(row.line);
-            if (!hash.equals(row.sha256)) {
-                throw corrupted(cycle, number, "line " + number + " was edited: its SHA-256 is " + hash
-                        + " but " + row.sha256 + " was recorded with it");
-            }
-            if (!decoded.prevHash().equals(previous) || !row.prevHash.equals(previous)) {
-                throw corrupted(cycle, number, number == 1
-                        ? "line 1 does not start the chain: expected prev_sha256 " + previous
-                                + " (the genesis value), found " + decoded.prevHash()
-                        : "line " + number + " does not chain to line " + (number - 1) + ": expected prev_sha256 "
-                                + previous + " (the SHA-256 of line " + (number - 1) + "), found "
-                                + decoded.prevHash());
-            }
-            events.add(new RecordedEvent(number, decoded.event(), previous, hash));
-            previous = hash;
+        ChainWalk walk = walk(cycle);
+        for (Row row : rows) {
+            EventLineCodec.Line decoded = walk.next(row.seq, row.prevHash, row.sha256, row.line).line();
+            events.add(new RecordedEvent(row.seq, decoded.event(), decoded.prevHash(), row.sha256));
         }
         return events;
     }
 
-    private EventLineCodec.Line decode(CycleRef cycle, int number, byte[] line) {
-        try {
-            return codec.decode(line);
-        } catch (InvalidInputException e) {
-            throw corrupted(cycle, number, "line " + number + " is not a readable planning event: " + e.getMessage());
-        }
+    /** A walk along one cycle's rows that throws its first mistake as {@link EventLogCorruptedException}. */
+    private ChainWalk walk(CycleRef cycle) {
+        return new ChainWalk(codec, (line, message) -> {
+            throw corrupted(cycle, line, message);
+        });
     }
 
     private void bind(PreparedStatement statement, CycleRef cycle) throws SQLException {

@@ -2,16 +2,12 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.planning.api.PlanningException;
 import dev.planning.api.event.PlanningEvent;
-import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
-import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,15 +16,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The full check of one repository behind {@link PostgresStore#check()}: every row of
  * {@code planning_event} and {@code planning_cycle} read in one snapshot ({@code REPEATABLE READ},
  * read only), every cycle checked, every mistake reported (the check does not stop at the first).
- * One cycle's rows are held at a time.
+ * The event rows and the portfolio rows are streamed side by side (two server-side cursors,
+ * {@value #FETCH} rows a round trip), each cycle's rows walked by {@link ChainWalk} as they arrive:
+ * what is held is one row of each, one cycle's running state and the mistakes, whatever the number
+ * of cycles.
  */
 final class StoreCheck {
 
@@ -36,6 +32,23 @@ final class StoreCheck {
     private static final Comparator<PostgresStore.Mistake> ORDER = Comparator
             .comparing(PostgresStore.Mistake::stream).thenComparing(PostgresStore.Mistake::cycle)
             .thenComparingInt(PostgresStore.Mistake::line);
+
+    /** Rows fetched a round trip: with auto-commit off, the driver reads through a cursor. */
+    static final int FETCH = 1000;
+
+    /** Every event row, in line order (the primary key's). */
+    private static final String EVENTS = "SELECT stream, cycle_id, seq, event_id, event_type, from_state, to_state, "
+            + Micros.of("occurred_at") + ", prev_sha256, sha256, line, details::text FROM planning_event"
+            + " WHERE repository = ? ORDER BY stream, cycle_id, seq";
+
+    /**
+     * Every portfolio row in the same order of cycles, and whether the event table holds a line of
+     * its cycle (one probe of the event table's primary key each).
+     */
+    private static final String PORTFOLIO = "SELECT c.stream, c.cycle_id, c.state, c.events, c.head_sha256, "
+            + Micros.of("c.updated_at") + ", (SELECT e.seq FROM planning_event e WHERE e.repository = c.repository"
+            + " AND e.stream = c.stream AND e.cycle_id = c.cycle_id ORDER BY e.seq LIMIT 1) IS NOT NULL"
+            + " FROM planning_cycle c WHERE c.repository = ? ORDER BY c.stream, c.cycle_id";
 
     private final Transactions transactions;
     private final String repository;
@@ -46,140 +59,173 @@ final class StoreCheck {
         this.repository = repository;
     }
 
+    /**
+     * Both cursors are read side by side in one pass. The cycles with lines come in the same order
+     * from both (the same columns ordered the same way), so a cycle's portfolio row is the next one
+     * with lines, or it has none: no comparison of names in Java, whose order may not be the
+     * database's collation.
+     */
     PostgresStore.CheckResult run() {
         return transactions.inTransaction("check the store", connection -> {
             try (Statement snapshot = connection.createStatement()) {
                 snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             Run run = new Run();
-            Map<Key, Projection> projections = projections(connection);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT stream, cycle_id, seq, event_id, event_type, from_state, to_state,"
-                            + " (extract(epoch FROM occurred_at) * 1000000)::int8, prev_sha256, sha256, line,"
-                            + " details::text FROM planning_event WHERE repository = ?"
-                            + " ORDER BY stream, cycle_id, seq")) {
-                select.setString(1, repository);
-                select.setFetchSize(1000);
-                try (ResultSet rs = select.executeQuery()) {
-                    Key current = null;
-                    List<Row> rows = new ArrayList<>();
+            try (PreparedStatement events = connection.prepareStatement(EVENTS);
+                    PreparedStatement portfolio = connection.prepareStatement(PORTFOLIO)) {
+                events.setString(1, repository);
+                events.setFetchSize(FETCH);
+                portfolio.setString(1, repository);
+                portfolio.setFetchSize(FETCH);
+                try (ResultSet rs = events.executeQuery(); ResultSet cycles = portfolio.executeQuery()) {
+                    PortfolioRows rows = new PortfolioRows(cycles, run);
+                    CycleCheck current = null;
                     while (rs.next()) {
-                        Key key = new Key(rs.getString(1), rs.getString(2));
-                        if (!key.equals(current)) {
+                        String stream = rs.getString(1);
+                        String cycle = rs.getString(2);
+                        if (current == null || !current.key.stream.equals(stream) || !current.key.cycle.equals(cycle)) {
                             if (current != null) {
-                                cycle(run, current, rows, projections.remove(current));
+                                current.end();
                             }
-                            current = key;
-                            rows = new ArrayList<>();
+                            Key key = new Key(stream, cycle);
+                            current = new CycleCheck(run, key, rows.of(key));
                         }
-                        rows.add(new Row(rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        current.row(new Row(rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                                 rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getBytes(11),
                                 rs.getString(12)));
                     }
                     if (current != null) {
-                        cycle(run, current, rows, projections.remove(current));
+                        current.end();
                     }
+                    rows.rest();
                 }
-            }
-            for (Map.Entry<Key, Projection> orphan : projections.entrySet()) {
-                run.cycles++;
-                Projection p = orphan.getValue();
-                run.add(orphan.getKey(), p.events, "its portfolio row (state " + p.state + ", " + p.events
-                        + " event(s), head " + p.head + ") names a cycle of which the event table holds no line");
             }
             run.mistakes.sort(ORDER);
             return new PostgresStore.CheckResult(repository, run.cycles, run.lines, List.copyOf(run.mistakes));
         });
     }
 
-    private Map<Key, Projection> projections(Connection connection) throws SQLException {
-        Map<Key, Projection> projections = new TreeMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT stream, cycle_id, state, events, head_sha256,"
-                        + " (extract(epoch FROM updated_at) * 1000000)::int8 FROM planning_cycle WHERE repository = ?")) {
-            select.setString(1, repository);
-            select.setFetchSize(1000);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    projections.put(new Key(rs.getString(1), rs.getString(2)),
-                            new Projection(rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6)));
+    /**
+     * The portfolio rows, read as the event rows' cycles come: a row whose cycle has no line is
+     * reported as it is passed.
+     */
+    private final class PortfolioRows {
+        private final ResultSet rs;
+        private final Run run;
+        private Key nextKey;
+        private Projection next;
+        private boolean done;
+
+        PortfolioRows(ResultSet rs, Run run) {
+            this.rs = rs;
+            this.run = run;
+        }
+
+        /** The portfolio row of {@code key}, the next cycle with lines; {@code null} when it has none. */
+        Projection of(Key key) throws SQLException {
+            advance();
+            if (next != null && nextKey.equals(key)) {
+                Projection found = next;
+                next = null;
+                return found;
+            }
+            return null;
+        }
+
+        /** After the last line: the rows left, each a cycle with no line. */
+        void rest() throws SQLException {
+            advance();
+            if (next != null) {
+                // Its cycle has lines, yet no cycle of the event rows was its: the two orders differ.
+                throw new IllegalStateException("store check: the portfolio row of " + nextKey.stream + "/"
+                        + nextKey.cycle + " was not met among the event rows' cycles");
+            }
+        }
+
+        /** Moves to the next portfolio row of a cycle with lines, reporting those without on the way. */
+        private void advance() throws SQLException {
+            while (next == null && !done) {
+                if (!rs.next()) {
+                    done = true;
+                    return;
+                }
+                Key key = new Key(rs.getString(1), rs.getString(2));
+                Projection projection = new Projection(rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6));
+                if (rs.getBoolean(7)) {
+                    nextKey = key;
+                    next = projection;
+                } else {
+                    run.cycles++;
+                    run.add(key, projection.events, "its portfolio row (state " + projection.state + ", "
+                            + projection.events + " event(s), head " + projection.head + ") names a cycle of which"
+                            + " the event table holds no line");
                 }
             }
         }
-        return projections;
     }
 
-    /** Checks one cycle's rows (ordered by line number) and its portfolio row ({@code null} when none). */
-    private void cycle(Run run, Key key, List<Row> rows, Projection projection) {
-        run.cycles++;
-        run.lines += rows.size();
-        try {
-            new CycleRef(key.stream, key.cycle);
-        } catch (IllegalArgumentException e) {
-            run.add(key, rows.get(0).seq, "the rows do not name a cycle: " + e.getMessage());
-        }
-        String previous = RecordedEvent.GENESIS;
+    /** One cycle's check, row by row (in line order), then its portfolio row ({@code null} when none). */
+    private final class CycleCheck {
+        final Run run;
+        final Key key;
+        final Projection projection;
+        final ChainWalk walk;
         CycleState state = CycleState.PLANNED;
-        boolean folded = true;
-        Instant last = null;
-        int expected = 1;
-        for (Row row : rows) {
-            int n = row.seq;
-            boolean gap = n != expected;
-            if (gap) {
-                run.add(key, expected, "line " + expected + " is missing: expected line " + expected
-                        + ", found line " + n + " next");
-                folded = false;
+        Instant last;
+        Row head;
+
+        CycleCheck(Run run, Key key, Projection projection) {
+            this.run = run;
+            this.key = key;
+            this.projection = projection;
+            this.walk = new ChainWalk(codec, (line, message) -> run.add(key, line, message));
+            run.cycles++;
+        }
+
+        void row(Row row) {
+            if (head == null) {
+                try {
+                    new CycleRef(key.stream, key.cycle);
+                } catch (IllegalArgumentException e) {
+                    run.add(key, row.seq, "the rows do not name a cycle: " + e.getMessage());
+                }
             }
-            expected = n + 1;
-            String hash = Sha256.hex(row.line);
-            if (!hash.equals(row.sha256)) {
-                run.add(key, n, "line " + n + " was edited: expected SHA-256 " + row.sha256
-                        + " (stored with it), found " + hash);
-            }
-            String from = n == 1 ? "the genesis value" : "line " + (n - 1);
-            if (!gap && !previous.equals(row.prevHash)) {
-                run.add(key, n, "line " + n + "'s row does not chain to " + from + ": expected prev_sha256 "
-                        + previous + ", found " + row.prevHash);
-            }
-            previous = row.sha256;
-            EventLineCodec.Line decoded;
-            try {
-                decoded = codec.decode(row.line);
-            } catch (PlanningException e) {
-                run.add(key, n, "line " + n + " is not a readable planning event: " + e.getMessage());
-                folded = false;
+            run.lines++;
+            head = row;
+            ChainWalk.Step step = walk.next(row.seq, row.prevHash, row.sha256, row.line);
+            if (step.line() == null) {
                 last = null;
-                continue;
+                return;
             }
-            if (!decoded.prevHash().equals(row.prevHash)) {
-                run.add(key, n, "line " + n + " does not chain to " + from + ": expected prev_sha256 "
-                        + row.prevHash + " (stored in its row), found " + decoded.prevHash() + " in the line");
+            PlanningEvent event = step.line().event();
+            if (!step.edited()) {
+                columns(run, key, row, event);
             }
-            columns(run, key, row, decoded.event());
-            state = ProjectedState.next(state, decoded.event());
-            last = decoded.event().timestamp();
+            state = ProjectedState.next(state, event);
+            last = event.timestamp();
         }
-        Row head = rows.get(rows.size() - 1);
-        if (projection == null) {
-            run.add(key, head.seq, "the log has " + head.seq + " line(s) but no portfolio row (planning_cycle)");
-            return;
-        }
-        if (projection.events != head.seq) {
-            run.add(key, head.seq, "the portfolio row's events: expected " + head.seq + " (the last line), found "
-                    + projection.events);
-        }
-        if (!head.sha256.equals(projection.head)) {
-            run.add(key, head.seq, "the portfolio row's head_sha256: expected " + head.sha256 + " (line " + head.seq
-                    + "'s), found " + projection.head);
-        }
-        if (folded && !state.name().equals(projection.state)) {
-            run.add(key, head.seq, "the portfolio row's state: expected " + state + " (the fold of the lines), found "
-                    + projection.state);
-        }
-        if (last != null && !sameMicros(last, projection.updatedMicros)) {
-            run.add(key, head.seq, "the portfolio row's updated_at: expected " + last + " (line " + head.seq
-                    + "'s time), found " + instant(projection.updatedMicros));
+
+        void end() {
+            if (projection == null) {
+                run.add(key, head.seq, "the log has " + head.seq + " line(s) but no portfolio row (planning_cycle)");
+                return;
+            }
+            if (projection.events != head.seq) {
+                run.add(key, head.seq, "the portfolio row's events: expected " + head.seq + " (the last line), found "
+                        + projection.events);
+            }
+            if (!head.sha256.equals(projection.head)) {
+                run.add(key, head.seq, "the portfolio row's head_sha256: expected " + head.sha256 + " (line "
+                        + head.seq + "'s), found " + projection.head);
+            }
+            if (walk.intact() && !state.name().equals(projection.state)) {
+                run.add(key, head.seq, "the portfolio row's state: expected " + state + " (the fold of the lines),"
+                        + " found " + projection.state);
+            }
+            if (last != null && !Micros.same(last, projection.updatedMicros)) {
+                run.add(key, head.seq, "the portfolio row's updated_at: expected " + last + " (line " + head.seq
+                        + "'s time), found " + Micros.instant(projection.updatedMicros));
+            }
         }
     }
 
@@ -190,9 +236,9 @@ final class StoreCheck {
         column(run, key, n, "event_type", event.type().name(), row.eventType);
         column(run, key, n, "from_state", event.fromState().map(Enum::name).orElse(null), row.fromState);
         column(run, key, n, "to_state", event.toState().map(Enum::name).orElse(null), row.toState);
-        if (!sameMicros(event.timestamp(), row.occurredMicros)) {
+        if (!Micros.same(event.timestamp(), row.occurredMicros)) {
             run.add(key, n, "line " + n + "'s occurred_at: expected " + event.timestamp() + " (in the line), found "
-                    + instant(row.occurredMicros));
+                    + Micros.instant(row.occurredMicros));
         }
         JsonNode details;
         try {
@@ -207,26 +253,7 @@ final class StoreCheck {
     }
 
     private static void column(Run run, Key key, int n, String column, String expected, String found) {
-        if (!Objects.equals(expected, found)) {
-            run.add(key, n, "line " + n + "'s " + column + ": expected " + show(expected) + " (in the line), found "
-                    + show(found));
-        }
-    }
-
-    private static String show(String value) {
-        return value == null ? "NULL" : "'" + value + "'";
-    }
-
-    /** Whether {@code micros} is {@code instant} as a {@code timestamptz} holds it (to the microsecond). */
-    private static boolean sameMicros(Instant instant, long micros) {
-        long nanos = Math.floorMod(instant.getNano(), 1000);
-        long truncated = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-                instant.getNano() / 1000);
-        return micros == truncated || nanos >= 500 && micros == truncated + 1;
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        ChainWalk.column((line, message) -> run.add(key, line, message), n, column, expected, found);
     }
 
     private final class Run {
@@ -239,12 +266,7 @@ final class StoreCheck {
         }
     }
 
-    private record Key(String stream, String cycle) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = stream.compareTo(o.stream);
-            return c != 0 ? c : cycle.compareTo(o.cycle);
-        }
+    private record Key(String stream, String cycle) {
     }
 
     private record Projection(String state, int events, String head, long updatedMicros) {

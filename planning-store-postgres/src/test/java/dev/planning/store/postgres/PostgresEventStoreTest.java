@@ -117,6 +117,20 @@ class PostgresEventStoreTest {
     }
 
     @Test
+    void readRefusesARowWhosePreviousHashColumnWasRewrittenThoughItsLineStillChains() throws Exception {
+        appendThree();
+        String line1 = events.read(CYCLE).get(0).hash();
+        execute("UPDATE planning_event SET prev_sha256 = repeat('a', 64) WHERE repository = ? AND seq = 2");
+
+        assertThatThrownBy(() -> events.read(CYCLE))
+                .isInstanceOf(EventLogCorruptedException.class)
+                .hasMessage("line 2's prev_sha256: expected '" + line1 + "' (in the line), found '" + "a".repeat(64)
+                        + "'")
+                .extracting(e -> ((EventLogCorruptedException) e).location().orElseThrow().line())
+                .isEqualTo(2);
+    }
+
+    @Test
     void readNamesAMissingLine() throws Exception {
         appendThree();
         execute("DELETE FROM planning_event WHERE repository = ? AND seq = 2");

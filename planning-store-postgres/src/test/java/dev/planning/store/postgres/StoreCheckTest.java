@@ -107,26 +107,105 @@ class StoreCheckTest {
 
     @Test
     void aLineWhoseRowHashWasRewrittenToMatchBreaksTheChainOfTheNextRow() throws SQLException {
+        String old = sha(REFUSED, 2);
         sql("UPDATE planning_event SET line = line || '\\x20'::bytea WHERE repository = ? AND cycle_id = 'refused'"
                 + " AND seq = 2");
         sql("UPDATE planning_event SET sha256 = encode(sha256(line), 'hex') WHERE repository = ?"
                 + " AND cycle_id = 'refused' AND seq = 2");
 
-        assertThat(reported()).singleElement().asString().startsWith(at + "be/refused:3: line 3's row does not chain"
-                + " to line 2: expected prev_sha256 ");
+        assertThat(reported()).singleElement().asString().startsWith(at + "be/refused:3: line 3 does not chain"
+                + " to line 2: expected prev_sha256 ").endsWith(" (the SHA-256 of line 2), found " + old + " in the line");
     }
 
     @Test
-    void aRowWhosePreviousHashWasRewrittenIsReported() throws SQLException {
+    void aRewrittenStoredHashIsOneMistakeNotAlsoABrokenLinkOfTheNextLine() throws SQLException {
+        String line2 = sha(REFUSED, 2);
+        sql("UPDATE planning_event SET sha256 = repeat('c', 64) WHERE repository = ? AND cycle_id = 'refused'"
+                + " AND seq = 2");
+
+        assertThat(reported()).containsExactly(at + "be/refused:2: line 2 was edited: expected SHA-256 "
+                + "c".repeat(64) + " (stored with it), found " + line2);
+    }
+
+    @Test
+    void anEditOfTheHashALineCarriesIsOneMistake() throws SQLException {
+        String line1 = sha(REFUSED, 1);
+        sql("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), '" + line1 + "', '"
+                + "d".repeat(64) + "'), 'UTF8') WHERE repository = ? AND cycle_id = 'refused' AND seq = 2");
+
+        assertThat(reported()).singleElement().asString().startsWith(at + "be/refused:2: line 2 was edited:");
+    }
+
+    @Test
+    void anEditedLineIsNotAlsoComparedWithItsColumns() throws SQLException {
+        sql("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), '\"PM\"', '\"QA\"'),"
+                + " 'UTF8') WHERE repository = ? AND cycle_id = 'sealed' AND seq = 6");
+
+        assertThat(reported()).singleElement().asString().startsWith(at + "fe/sealed:6: line 6 was edited:");
+    }
+
+    @Test
+    void anEditedLineThatNoLongerDecodesIsOneMistake() throws SQLException {
+        sql("UPDATE planning_event SET line = convert_to('not an event', 'UTF8') WHERE repository = ?"
+                + " AND cycle_id = 'refused' AND seq = 2");
+
+        assertThat(reported()).singleElement().asString().startsWith(at + "be/refused:2: line 2 was edited:");
+    }
+
+    @Test
+    void aRowWhosePreviousHashWasRewrittenIsOneMistake() throws SQLException {
         String line1 = sha(REFUSED, 1);
         sql("UPDATE planning_event SET prev_sha256 = repeat('a', 64) WHERE repository = ? AND cycle_id = 'refused'"
                 + " AND seq = 2");
 
+        assertThat(reported()).containsExactly(at + "be/refused:2: line 2's prev_sha256: expected '" + line1
+                + "' (in the line), found '" + "a".repeat(64) + "'");
+    }
+
+    @Test
+    void twoRowsWhosePreviousHashesWereRewrittenAreTwoMistakes() throws SQLException {
+        String refused1 = sha(REFUSED, 1);
+        String sealed4 = sha(SEALED, 4);
+        sql("UPDATE planning_event SET prev_sha256 = repeat('a', 64) WHERE repository = ? AND cycle_id = 'refused'"
+                + " AND seq = 2");
+        sql("UPDATE planning_event SET prev_sha256 = repeat('b', 64) WHERE repository = ? AND cycle_id = 'sealed'"
+                + " AND seq = 5");
+
         assertThat(reported()).containsExactly(
-                at + "be/refused:2: line 2's row does not chain to line 1: expected prev_sha256 " + line1
-                        + ", found " + "a".repeat(64),
-                at + "be/refused:2: line 2 does not chain to line 1: expected prev_sha256 " + "a".repeat(64)
-                        + " (stored in its row), found " + line1 + " in the line");
+                at + "be/refused:2: line 2's prev_sha256: expected '" + refused1 + "' (in the line), found '"
+                        + "a".repeat(64) + "'",
+                at + "fe/sealed:5: line 5's prev_sha256: expected '" + sealed4 + "' (in the line), found '"
+                        + "b".repeat(64) + "'");
+    }
+
+    @Test
+    void aFirstLineThatDoesNotStartTheChainIsReported() throws SQLException {
+        // Line 1 rewritten to chain to something, its stored hash to match: its link and line 2's break.
+        String line1 = sha(REFUSED, 1);
+        sql("UPDATE planning_event SET line = convert_to(replace(convert_from(line, 'UTF8'), '"
+                + RecordedEvent.GENESIS + "', '" + "e".repeat(64) + "'), 'UTF8'), prev_sha256 = repeat('e', 64)"
+                + " WHERE repository = ? AND cycle_id = 'refused' AND seq = 1");
+        sql("UPDATE planning_event SET sha256 = encode(sha256(line), 'hex') WHERE repository = ?"
+                + " AND cycle_id = 'refused' AND seq = 1");
+
+        assertThat(reported()).containsExactly(
+                at + "be/refused:1: line 1 does not start the chain: expected prev_sha256 " + RecordedEvent.GENESIS
+                        + " (the genesis value), found " + "e".repeat(64) + " in the line",
+                at + "be/refused:2: line 2 does not chain to line 1: expected prev_sha256 " + shaAfterEdit()
+                        + " (the SHA-256 of line 1), found " + line1 + " in the line");
+    }
+
+    @Test
+    void aCheckReadsPastOneFetchOfRows() {
+        CycleRef many = new CycleRef("qa", "many");
+        String head = append(many, Events.created(many), RecordedEvent.GENESIS);
+        for (int i = 0; i < StoreCheck.FETCH; i++) {
+            head = append(many, Events.moved(many, CycleState.PLANNED, CycleState.PLANNED), head);
+        }
+
+        PostgresStore.CheckResult result = store.check();
+        assertThat(result.mistakes()).isEmpty();
+        assertThat(result.lines()).isEqualTo(9 + StoreCheck.FETCH + 1);
     }
 
     @Test
@@ -190,6 +269,24 @@ class StoreCheckTest {
     }
 
     @Test
+    void portfolioRowsAndLogsAreMatchedWhereverAMissingOneFallsInTheOrder() throws SQLException {
+        sql("DELETE FROM planning_cycle WHERE repository = ? AND cycle_id = 'refused'");
+        sql("INSERT INTO planning_cycle (repository, stream, cycle_id, state, events, head_sha256, updated_at)"
+                + " VALUES (?, 'aa', 'first', 'PLANNED', 1, repeat('b', 64), now())");
+        sql("INSERT INTO planning_cycle (repository, stream, cycle_id, state, events, head_sha256, updated_at)"
+                + " VALUES (?, 'ca', 'between', 'PLANNED', 2, repeat('c', 64), now())");
+
+        PostgresStore.CheckResult result = store.check();
+        assertThat(result.cycles()).isEqualTo(4);
+        assertThat(result.mistakes()).extracting(Object::toString).containsExactly(
+                at + "aa/first:1: its portfolio row (state PLANNED, 1 event(s), head " + "b".repeat(64) + ") names a"
+                        + " cycle of which the event table holds no line",
+                at + "be/refused:3: the log has 3 line(s) but no portfolio row (planning_cycle)",
+                at + "ca/between:2: its portfolio row (state PLANNED, 2 event(s), head " + "c".repeat(64) + ")"
+                        + " names a cycle of which the event table holds no line");
+    }
+
+    @Test
     void aDeletedLineIsReportedOnce() throws SQLException {
         sql("DELETE FROM planning_event WHERE repository = ? AND cycle_id = 'refused' AND seq = 2");
 
@@ -238,6 +335,19 @@ class StoreCheckTest {
         PostgresStore.CheckResult result = store.check();
         assertThat(result.ok()).isEqualTo(result.mistakes().isEmpty());
         return result.mistakes().stream().map(Object::toString).toList();
+    }
+
+    /** The SHA-256 column of line 1 of the refused cycle, as the edits left it. */
+    private String shaAfterEdit() throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT sha256 FROM planning_event"
+                        + " WHERE repository = ? AND cycle_id = 'refused' AND seq = 1")) {
+            select.setString(1, store.eventStore().repository());
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
     }
 
     private String sha(CycleRef cycle, int line) {
