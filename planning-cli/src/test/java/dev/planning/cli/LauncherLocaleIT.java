@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +99,7 @@ class LauncherLocaleIT {
     private CliRun run(List<String> prefix, Map<String, String> locale, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());
-        Map<String, String> environment = new java.util.HashMap<>(locale);
+        Map<String, String> environment = new HashMap<>(locale);
         environment.put("PLANNING_JAVA", ChildProcesses.javaLauncher());
         environment.put("PLANNING_NO_CDS", "1");
         environment.put("PLANNING_JAVA_OPTS", ChildProcesses.temporaryDirectoryOption());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -578,7 +579,7 @@ class LauncherTest {
         Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=${LC_ALL-unset} LC_CTYPE=${LC_CTYPE-unset} LANG=${LANG-unset}\"\n",
                 StandardCharsets.UTF_8);
         executable(java);
-        Map<String, String> environment = new java.util.HashMap<>(locale);
+        Map<String, String> environment = new HashMap<>(locale);
         environment.put("PLANNING_JAVA", java.toString());
         environment.put("PLANNING_NO_CDS", "1");
         List<String> command = List.of("/bin/bash", root.resolve("bin/planning").toString(), "lint");
