@@ -39,6 +39,19 @@ class InitAndDemoTest {
     }
 
     @Test
+    void theCommandsInitAndAMissingCycleSuggestQuoteAPathAShellWouldSplit() {
+        Path ws = dir.resolve("my ws");
+
+        CliRun init = CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
+        CliRun gate = CliRun.of("gate", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-19", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertThat(init.out()).endsWith(", then `planning lint -w '" + ws + "'`\n");
+        assertThat(gate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gate.err()).contains("create it with `planning init -w '" + ws + "' --stream web --cycle 2026-01-19`");
+    }
+
+    @Test
     void initNeverReplacesAnExistingFile() throws Exception {
         Path ws = dir.resolve("new");
         CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
