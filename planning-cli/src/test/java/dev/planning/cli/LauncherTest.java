@@ -619,6 +619,27 @@ class LauncherTest {
         assertThat(locale(Map.of("LC_CTYPE", "xx_YY@latin"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=xx_YY@latin LANG=unset\n");
     }
 
+    /**
+     * A named locale that is not UTF-8 gives way to its UTF-8 twin when that is installed, so its
+     * language stays: here the C.UTF-8 locale's files installed as {@code xx_YY.utf8} under
+     * {@code LOCPATH}, as glibc finds them.
+     */
+    @Test
+    void aNamedLocaleGivesWayToItsUtf8TwinWhenThatIsInstalled() throws Exception {
+        Path installed = Path.of("/usr/lib/locale/C.utf8");
+        Path locales = Files.createDirectories(dir.resolve("locales"));
+        try (Stream<Path> files = Files.walk(installed)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, locales.resolve("xx_YY.utf8").resolve(installed.relativize(file).toString()));
+            }
+        }
+
+        assertThat(locale(Map.of("LANG", "xx_YY.ISO-8859-1", "LOCPATH", locales.toString())))
+                .isEqualTo("LC_ALL=xx_YY.UTF-8 LC_CTYPE=unset LANG=xx_YY.ISO-8859-1\n");
+        assertThat(locale(Map.of("LC_CTYPE", "xx_YY", "LOCPATH", locales.toString())))
+                .isEqualTo("LC_ALL=xx_YY.UTF-8 LC_CTYPE=xx_YY LANG=unset\n");
+    }
+
     @Test
     void aUtf8LocaleIsLeftAsItIs() throws Exception {
         assertThat(locale(Map.of("LC_ALL", "C.UTF-8"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=unset\n");
