@@ -37,7 +37,7 @@ final class AdvanceCommand implements Callable<Integer> {
     CycleOptions cycle;
 
     @Mixin
-    FormatOption format;
+    FormatOption.Every format;
 
     @Mixin
     TrustOption trust;

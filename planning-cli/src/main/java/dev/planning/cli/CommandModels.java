@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -79,7 +80,7 @@ final class CommandModels {
         CommandSpec spec = command("lint", c,
                 "Validate the workspace's artifacts against their schemas and check ids and references.");
         c.workspace = new WorkspaceOptions();
-        c.format = new FormatOption();
+        c.format = new FormatOption.Every();
         spec.addMixin("workspace", workspace(c.workspace));
         spec.addMixin("format", format(c.format));
         spec.addOption(option(String.class, () -> c.stream, v -> c.stream = v, "--stream").paramLabel("S")
@@ -95,7 +96,7 @@ final class CommandModels {
         CommandSpec spec = command("gate", c, "Run the gates of one transition without recording anything (a dry run).");
         c.workspace = new WorkspaceOptions();
         c.cycle = new CycleOptions();
-        c.format = new FormatOption();
+        c.format = new FormatOption.Every();
         c.trust = new TrustOption();
         spec.addMixin("workspace", workspace(c.workspace));
         spec.addMixin("cycle", cycle(c.cycle));
@@ -112,7 +113,7 @@ final class CommandModels {
                 "Run the gates of one transition and record it in the cycle's event log.");
         c.workspace = new WorkspaceOptions();
         c.cycle = new CycleOptions();
-        c.format = new FormatOption();
+        c.format = new FormatOption.Every();
         c.trust = new TrustOption();
         spec.addMixin("workspace", workspace(c.workspace));
         spec.addMixin("cycle", cycle(c.cycle));
@@ -160,7 +161,7 @@ final class CommandModels {
                 .initialValue(c.checksumsOnly).paramLabel("<checksumsOnly>")
                 .description("Skip re-deriving the sealed gate verdicts from the sealed inputs (no gate runs; the"
                         + " output says the verdicts were not recomputed).").build());
-        c.format = new FormatOption();
+        c.format = new FormatOption.WithMarkdown();
         spec.addMixin("format", format(c.format));
         c.spec = spec;
         return withStandardHelp(spec);
@@ -181,12 +182,28 @@ final class CommandModels {
         return mixin;
     }
 
-    /** {@link FormatOption}: {@code --format}. */
+    /** {@link FormatOption}: {@code --format}, text or JSON. */
     static CommandSpec format(FormatOption o) {
+        return format(o, () -> o.format, v -> o.format = v, new FormatOption.TextOrJson(), FormatOption.DESCRIPTION);
+    }
+
+    /** {@link FormatOption.WithMarkdown}: {@code --format}, text, JSON or Markdown. */
+    static CommandSpec format(FormatOption.WithMarkdown o) {
+        return format(o, () -> o.format, v -> o.format = v, new FormatOption.OrMarkdown(),
+                FormatOption.WithMarkdown.DESCRIPTION);
+    }
+
+    /** {@link FormatOption.Every}: {@code --format}, every format. */
+    static CommandSpec format(FormatOption.Every o) {
+        return format(o, () -> o.format, v -> o.format = v, new FormatOption.Any(), FormatOption.Every.DESCRIPTION);
+    }
+
+    private static CommandSpec format(Object o, Supplier<OutputFormat> getter, Consumer<OutputFormat> setter,
+            ITypeConverter<OutputFormat> converter, String description) {
         CommandSpec mixin = CommandSpec.wrapWithoutInspection(o);
-        mixin.addOption(option(OutputFormat.class, () -> o.format, v -> o.format = v, "--format")
-                .paramLabel("FORMAT").defaultValue("text")
-                .description(FormatOption.DESCRIPTION).build());
+        mixin.addOption(option(OutputFormat.class, getter, setter, "--format")
+                .paramLabel("FORMAT").defaultValue("text").converters(converter)
+                .description(description).build());
         return mixin;
     }
 

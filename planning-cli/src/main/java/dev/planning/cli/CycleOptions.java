@@ -6,6 +6,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.examples.DemoScenario;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +41,8 @@ final class CycleOptions {
                 .anyMatch(path -> Files.exists(ws.root().resolve(path)));
         if (!hasPlan && ws.status(ref).history().isEmpty()) {
             throw new InvalidInputException("no such cycle " + ref + ": it has no event log and no task breakdown ("
-                    + layout.taskBreakdown(ref) + "); create it with `planning init -w " + ws.root() + " --stream "
+                    + layout.taskBreakdown(ref) + "); create it with `planning init -w "
+                    + DemoScenario.shellWord(ws.root().toString()) + " --stream "
                     + ref.stream() + " --cycle " + ref.cycleId() + "`, or see `planning status`",
                     SourceLocation.ofFile(layout.eventLog(ref)));
         }

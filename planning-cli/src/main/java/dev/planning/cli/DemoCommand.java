@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
                     + opened.config().kafkaBootstrap().map(servers -> ", then to Kafka topic "
                             + opened.config().kafkaTopic() + " at " + servers).orElse(""));
             return builder.eventStore(opened.store().eventStore());
-        }).statusOptions(store != null ? " --store " + store : ""));
+        }).statusOptions(store != null ? " --store " + DemoScenario.shellWord(store.toString()) : ""));
         DemoScenario.Result result = demo.build().run();
         return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

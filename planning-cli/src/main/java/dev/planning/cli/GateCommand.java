@@ -29,7 +29,7 @@ final class GateCommand implements Callable<Integer> {
     CycleOptions cycle;
 
     @Mixin
-    FormatOption format;
+    FormatOption.Every format;
 
     @Mixin
     TrustOption trust;

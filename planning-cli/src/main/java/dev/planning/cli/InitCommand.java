@@ -3,6 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.InitResult;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.Planning;
+import dev.planning.examples.DemoScenario;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ final class InitCommand implements Callable<Integer> {
         result.written().forEach(p -> out.println("created " + p));
         out.println("opened cycle " + ref + " in PLANNED");
         out.println("next: edit the files above (lint refuses the placeholders: owner `change-me`, the task's"
-                + " description and acceptance criterion), then `planning lint -w " + workspace.workspace + "`");
+                + " description and acceptance criterion), then `planning lint -w "
+                + DemoScenario.shellWord(workspace.workspace.toString()) + "`");
         return ExitCodes.OK;
     }
 }

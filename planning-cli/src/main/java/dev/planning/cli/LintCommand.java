@@ -26,7 +26,7 @@ final class LintCommand implements Callable<Integer> {
     WorkspaceOptions workspace;
 
     @Mixin
-    FormatOption format;
+    FormatOption.Every format;
 
     @Option(names = "--stream", paramLabel = "S", description = "Only this stream.")
     String stream;

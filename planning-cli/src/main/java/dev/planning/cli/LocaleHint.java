@@ -7,7 +7,9 @@ import java.util.Optional;
  * The note added to a bad-usage error when the locale's character set cannot represent a
  * non-ASCII name: under {@code LC_ALL=C} the JVM reads the arguments and the current directory in
  * ASCII, so {@code Wörk} arrives as {@code W\uFFFD\uFFFDrk}, and a path that exists is reported
- * as not found or as no path. Only looked at after a command failed.
+ * as not found or as no path. Only looked at after a command failed. {@code bin/planning} runs the JVM
+ * under an installed UTF-8 locale when the user's is not one, so the note is for the CLI run from
+ * Java (an embedder, the jar) and for a machine with no UTF-8 locale installed.
  */
 final class LocaleHint {
 

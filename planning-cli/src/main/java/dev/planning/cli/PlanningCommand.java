@@ -77,7 +77,8 @@ public final class PlanningCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     /**
@@ -316,6 +317,7 @@ public final class PlanningCommand implements Runnable {
         // Every subcommand is added by now, so the converter reaches each of them.
         cli.registerConverter(java.nio.file.Path.class, PlanningCommand::path);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, err));
+        UsageErrors.install(cli, err);
         try {
             int code = cli.execute(args);
             if (code == ExitCodes.BAD_INPUT) {

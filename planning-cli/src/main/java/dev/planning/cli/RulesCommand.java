@@ -55,7 +55,8 @@ final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a rules subcommand is required");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a rules subcommand is required: one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** {@code planning rules hash DIR}: prints the rulebook hash (see the README for the coreutils recipe). */
@@ -137,12 +138,12 @@ final class RulesCommand implements Runnable {
         @Parameters(paramLabel = "DIR", description = "Rulebook directory.")
         Path directory;
 
-        @Option(names = "--fail-under", paramLabel = "PERCENT",
+        @Option(names = "--fail-under", paramLabel = "PERCENT", converter = Percent.class,
                 description = "Fail when fewer than PERCENT of the rules (0-100) fired in some test.")
         Double failUnder;
 
         @Mixin
-        FormatOption format;
+        FormatOption.WithJunitAndMarkdown format;
 
         @Spec
         CommandSpec spec;
@@ -160,6 +161,22 @@ final class RulesCommand implements Runnable {
                     () -> MarkdownReports.ruleTests(outcome, minimum));
             boolean covered = minimum.map(min -> outcome.report().coveragePercent() >= min).orElse(true);
             return outcome.report().passed() && covered ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+    }
+
+    /**
+     * {@code --fail-under}: a number written in digits with an optional fraction ({@code 80},
+     * {@code 92.5}); anything else is refused in the user's terms, not as picocli's "is not a double".
+     * The range, 0 to 100, is checked when the command runs.
+     */
+    static final class Percent implements picocli.CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            if (!value.matches("[0-9]{1,9}(\\.[0-9]{1,9})?")) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a number from 0 to 100, such as 80 or 92.5");
+            }
+            return Double.valueOf(value);
         }
     }
 }

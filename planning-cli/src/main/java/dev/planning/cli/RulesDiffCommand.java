@@ -41,7 +41,7 @@ final class RulesDiffCommand implements Callable<Integer> {
     WorkspaceOptions workspace;
 
     @Mixin
-    FormatOption format;
+    FormatOption.WithMarkdown format;
 
     @Spec
     CommandSpec spec;

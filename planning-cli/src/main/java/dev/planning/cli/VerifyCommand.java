@@ -62,7 +62,7 @@ final class VerifyCommand implements Callable<Integer> {
     boolean checksumsOnly;
 
     @Mixin
-    FormatOption format;
+    FormatOption.WithMarkdown format;
 
     @Spec
     CommandSpec spec;

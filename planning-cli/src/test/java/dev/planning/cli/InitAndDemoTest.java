@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.examples.DemoScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,19 @@ class InitAndDemoTest {
     }
 
     @Test
+    void theCommandsInitAndAMissingCycleSuggestQuoteAPathAShellWouldSplit() {
+        Path ws = dir.resolve("my ws");
+
+        CliRun init = CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
+        CliRun gate = CliRun.of("gate", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-19", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertThat(init.out()).endsWith(", then `planning lint -w '" + ws + "'`\n");
+        assertThat(gate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gate.err()).contains("create it with `planning init -w '" + ws + "' --stream web --cycle 2026-01-19`");
+    }
+
+    @Test
     void initNeverReplacesAnExistingFile() throws Exception {
         Path ws = dir.resolve("new");
         CliRun.of("init", "-w", ws.toString(), "--stream", "web", "--cycle", "2026-01-05");
@@ -62,8 +76,9 @@ class InitAndDemoTest {
     }
 
     @Test
-    void demoRunsTheExampleCycleAndCanBeRunAgain() {
-        Path out = dir.resolve("demo");
+    void demoRunsTheExampleCycleAndCanBeRunAgain() throws Exception {
+        // A space and a quote in the path: the command printed at the end must paste into a shell as it is.
+        Path out = dir.resolve("demo's out");
         CliRun first = CliRun.of("demo", "--out", out.toString());
         CliRun second = CliRun.of("demo", "--out", out.toString());
 
@@ -85,13 +100,31 @@ class InitAndDemoTest {
         }
         // The command the demo suggests next runs as printed and finds every history backed by signatures.
         String next = second.out().lines().filter(l -> l.startsWith("Next: bin/planning ")).findFirst().orElseThrow();
-        CliRun status = CliRun.of(next.substring("Next: bin/planning ".length()).split(" "));
+        assertThat(next).isEqualTo("Next: bin/planning status -w '" + dir + "/demo'\\''s out/workspace' --trust '" + dir
+                + "/demo'\\''s out/keys/trust.yaml'");
+        CliRun status = CliRun.of(shellWords(next.substring("Next: bin/planning ".length())));
         assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
         assertThat(status.out()).doesNotContain("UNSIGNED HISTORY");
         // The second cycle's digest compares with the first: delta and trend per KPI.
         assertThat(ws.resolve("digests/2025-09-16-digest.md")).content(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("previous_cycle_id: 2025-09-02")
                 .contains("| unit_coverage_pct | percent | ≥ 80 | 90 | 80 | +10 | ↑ 80 → 90 | ✅ met | [");
+    }
+
+    /** The words bash reads from {@code line}. */
+    private static String[] shellWords(String line) throws Exception {
+        Process bash = new ProcessBuilder("bash", "-c", "printf '%s\\0' " + line).start();
+        String words = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).isZero();
+        return words.split("\0");
+    }
+
+    @Test
+    void aWordOfACommandPrintedToBeCopiedIsQuotedWhenAShellWouldReadItOtherwise() {
+        assertThat(DemoScenario.shellWord("/tmp/a_b-c.d/e=f:g,h+i@j%k")).isEqualTo("/tmp/a_b-c.d/e=f:g,h+i@j%k");
+        assertThat(DemoScenario.shellWord("/tmp/nc W\u00f6rk \u00fc")).isEqualTo("'/tmp/nc W\u00f6rk \u00fc'");
+        assertThat(DemoScenario.shellWord("it's $HOME")).isEqualTo("'it'\\''s $HOME'");
+        assertThat(DemoScenario.shellWord("")).isEqualTo("''");
     }
 
     @Test

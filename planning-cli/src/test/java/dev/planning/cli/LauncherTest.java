@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -567,5 +568,82 @@ class LauncherTest {
 
         assertThat(run(Map.of(), "--version")).contains("-XX:SharedArchiveFile=" + archive);
         assertThat(run(Map.of(), "status")).contains("-XX:SharedArchiveFile=" + archive);
+    }
+
+    /**
+     * Runs the launcher under the locale variables given (the others removed) with a Java that
+     * prints the ones it was started with; returns everything printed, standard error included.
+     */
+    private String locale(Map<String, String> locale) throws IOException, InterruptedException {
+        Path java = root.resolve("locale-java");
+        Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=${LC_ALL-unset} LC_CTYPE=${LC_CTYPE-unset} LANG=${LANG-unset}\"\n",
+                StandardCharsets.UTF_8);
+        executable(java);
+        Map<String, String> environment = new HashMap<>(locale);
+        environment.put("PLANNING_JAVA", java.toString());
+        environment.put("PLANNING_NO_CDS", "1");
+        List<String> command = List.of("/bin/bash", root.resolve("bin/planning").toString(), "lint");
+        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true);
+        launcher.environment().keySet().removeIf(name -> name.startsWith("PLANNING_") || name.startsWith("LC_")
+                || name.equals("LANG") || name.equals("LANGUAGE") || name.equals("LOCPATH"));
+        launcher.environment().put("PATH", path + ":" + tools);
+        launcher.environment().putAll(environment);
+        Process process = launcher.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return output;
+    }
+
+    /**
+     * Java decodes file names in the locale's character set: under C, POSIX or no locale at all the
+     * launcher runs it under C.UTF-8, so that a path with non-ASCII letters names its file
+     * (end to end: {@code LauncherLocaleIT}).
+     */
+    @Test
+    void underTheCLocaleOrNoneJavaRunsUnderCUtf8() throws Exception {
+        assertThat(locale(Map.of("LC_ALL", "C"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=unset\n");
+        assertThat(locale(Map.of("LANG", "POSIX"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=POSIX\n");
+        assertThat(locale(Map.of("LC_CTYPE", "C", "LANG", "C.UTF-8")))
+                .isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=C LANG=C.UTF-8\n");
+        assertThat(locale(Map.of())).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=unset\n");
+    }
+
+    /**
+     * A locale that is not installed leaves the C locale, whatever its name says: the launcher runs
+     * Java under C.UTF-8 too (bash's own warning about the user's locale aside, it adds none).
+     */
+    @Test
+    void underALocaleThatIsNotInstalledJavaRunsUnderCUtf8WithoutAWarningOfTheLaunchers() throws Exception {
+        assertThat(locale(Map.of("LANG", "xx_YY.UTF-8"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=xx_YY.UTF-8\n");
+        assertThat(locale(Map.of("LANG", "xx_YY.ISO-8859-1"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=xx_YY.ISO-8859-1\n");
+        assertThat(locale(Map.of("LC_CTYPE", "xx_YY@latin"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=xx_YY@latin LANG=unset\n");
+    }
+
+    /**
+     * A named locale that is not UTF-8 gives way to its UTF-8 twin when that is installed, so its
+     * language stays: here the C.UTF-8 locale's files installed as {@code xx_YY.utf8} under
+     * {@code LOCPATH}, as glibc finds them.
+     */
+    @Test
+    void aNamedLocaleGivesWayToItsUtf8TwinWhenThatIsInstalled() throws Exception {
+        Path installed = Path.of("/usr/lib/locale/C.utf8");
+        Path locales = Files.createDirectories(dir.resolve("locales"));
+        try (Stream<Path> files = Files.walk(installed)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, locales.resolve("xx_YY.utf8").resolve(installed.relativize(file).toString()));
+            }
+        }
+
+        assertThat(locale(Map.of("LANG", "xx_YY.ISO-8859-1", "LOCPATH", locales.toString())))
+                .isEqualTo("LC_ALL=xx_YY.UTF-8 LC_CTYPE=unset LANG=xx_YY.ISO-8859-1\n");
+        assertThat(locale(Map.of("LC_CTYPE", "xx_YY", "LOCPATH", locales.toString())))
+                .isEqualTo("LC_ALL=xx_YY.UTF-8 LC_CTYPE=xx_YY LANG=unset\n");
+    }
+
+    @Test
+    void aUtf8LocaleIsLeftAsItIs() throws Exception {
+        assertThat(locale(Map.of("LC_ALL", "C.UTF-8"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=unset\n");
+        assertThat(locale(Map.of("LANG", "C.utf8"))).isEqualTo("LC_ALL=unset LC_CTYPE=unset LANG=C.utf8\n");
+        assertThat(locale(Map.of("LC_CTYPE", "C.UTF-8", "LANG", "C"))).isEqualTo("LC_ALL=unset LC_CTYPE=C.UTF-8 LANG=C\n");
     }
 }

@@ -132,7 +132,7 @@ class LazyCommandsTest {
         }
         CliRun typo = CliRun.of("lnt");
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(typo.err()).contains("Did you mean: planning lint?");
+        assertThat(typo.err()).contains("; did you mean lint?");
     }
 
     @Test

@@ -80,7 +80,7 @@ class MarkdownReportsTest {
         CliRun run = CliRun.of("status", "-w", CliRun.example("fe-2025-09-02").toString(), "--format", "markdown");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--format markdown is not available for this command");
+        assertThat(run.err()).contains("'markdown' is not available for this command; use text or json");
     }
 
     @Test
@@ -89,6 +89,6 @@ class MarkdownReportsTest {
                 "--format", "sarif");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--format sarif is not available for this command; use text, json, junit or markdown");
+        assertThat(run.err()).contains("'sarif' is not available for this command; use text, json, junit or markdown");
     }
 }

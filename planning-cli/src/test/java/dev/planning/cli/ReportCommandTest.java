@@ -52,7 +52,7 @@ class ReportCommandTest {
         CliRun run = CliRun.of("report", "--html", dir.resolve("site").toString(), "--as-of", "2025-13-01");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("Invalid value for option '--as-of': '2025-13-01' is not a date YYYY-MM-DD")
+        assertThat(run.err()).contains("invalid value for option '--as-of': '2025-13-01' is not a date YYYY-MM-DD")
                 .doesNotContain("java.time").doesNotContain("Exception");
         assertThat(dir.resolve("site")).doesNotExist();
     }

@@ -156,7 +156,7 @@ class CiOutputTest {
         Run run = planning("status", "-w", EXAMPLES + "multi-stream", "--format", "sarif");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("--format sarif is not available").doesNotContain("Exception");
+        assertThat(run.err()).contains("'sarif' is not available for this command; use text or json").doesNotContain("Exception");
     }
 
     @Test

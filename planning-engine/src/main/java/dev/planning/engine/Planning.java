@@ -25,6 +25,7 @@ import dev.planning.engine.internal.gate.GateRegistry;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.workspace.OpenedWorkspaces;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -205,7 +206,7 @@ public final class Planning {
     public static String rulebookHash(Path directory) {
         Objects.requireNonNull(directory, "directory");
         if (!Files.isDirectory(directory)) {
-            throw new InvalidInputException("rulebook directory not found: " + directory);
+            throw new InvalidInputException("rulebook directory not found: " + SafePaths.shown(directory));
         }
         return RulebookHasher.hash(directory);
     }
@@ -448,7 +449,7 @@ public final class Planning {
             }
             Path root = workspace.toAbsolutePath().normalize();
             if (!Files.isDirectory(root)) {
-                throw new InvalidInputException("workspace directory not found: " + workspace);
+                throw new InvalidInputException("workspace directory not found: " + SafePaths.shown(workspace));
             }
             // Before any rulebook is loaded or compiled: a cache kept across runs learns the workspace.
             OpenedWorkspaces.opened(root);

@@ -252,8 +252,24 @@ public final class DemoScenario {
             o.println("  " + cycle + ": " + String.join(", ", written));
         }
         // Past PACKAGED, status checks each manifest against the trust file (kept outside the workspace).
-        o.println("Next: bin/planning status -w " + workspace + " --trust " + keys.resolve("trust.yaml")
-                + statusOptions);
+        o.println("Next: bin/planning status -w " + shellWord(workspace.toString()) + " --trust "
+                + shellWord(keys.resolve("trust.yaml").toString()) + statusOptions);
+    }
+
+    /**
+     * {@code text} as one word of a POSIX shell's command line, for a command printed to be copied:
+     * as it is when it holds only characters no shell reads specially (letters and digits of ASCII and
+     * {@code _ . / = : , + @ % -}), else in single quotes, a quote inside written {@code '\''}; so a path
+     * with a space or non-ASCII letters pastes as one argument.
+     *
+     * @param text the word
+     * @return the word as a shell reads it back
+     */
+    public static String shellWord(String text) {
+        if (!text.isEmpty() && text.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_./=:,+@%-".indexOf(c) >= 0))) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** One aligned line: name, value, unit, and the previous cycle's value in brackets. */
@@ -507,7 +523,7 @@ public final class DemoScenario {
         /**
          * Options the follow-up {@code status} command printed at the end needs besides the
          * workspace and the trust file (for example {@code " --store FILE"} when the events went to
-         * another store); empty by default.
+         * another store, each word as {@link DemoScenario#shellWord} writes it); empty by default.
          */
         public Builder statusOptions(String value) {
             this.statusOptions = Objects.requireNonNull(value, "statusOptions");

@@ -181,7 +181,7 @@ class StoreCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("missing.properties").doesNotContain("Unmatched");
         assertThat(junit.exitCode()).isEqualTo(2);
-        assertThat(junit.err()).contains("--format junit is not available for this command");
+        assertThat(junit.err()).contains("'junit' is not available for this command; use text or json");
         assertThat(missing.printedStackTrace()).isFalse();
         assertThat(junit.printedStackTrace()).isFalse();
     }

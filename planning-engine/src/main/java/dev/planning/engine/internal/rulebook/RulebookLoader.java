@@ -22,6 +22,7 @@ import dev.planning.engine.internal.metrics.KpiEvaluator;
 import dev.planning.engine.internal.metrics.KpiInputs;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -183,8 +184,8 @@ public final class RulebookLoader {
      */
     public static void requireDirectory(Path directory) {
         if (!Files.isDirectory(directory.toAbsolutePath().normalize())) {
-            throw new InvalidInputException("rulebook directory not found: " + directory
-                    + " (expected a directory with rulebook.yaml and rules/*.drl; `planning init` creates one)");
+            throw new InvalidInputException("rulebook directory not found: " + SafePaths.shown(directory)
+                    + "; expected a directory with rulebook.yaml and rules/*.drl (`planning init` creates one)");
         }
     }
 

@@ -199,6 +199,18 @@ public final class SafePaths {
      * call re-reads every entry from {@code /}, costs more than the few {@code lstat}s below the
      * root (an event log is reached twice per transition, so this is on the durable writer's path).
      */
+    /**
+     * A path as the user gave it, then, when it is relative or not normalized, the absolute path it
+     * resolved to: {@code nope (/home/me/nope)}; for messages that name a path the user gave.
+     *
+     * @param given the path as given
+     * @return the text to show
+     */
+    public static String shown(Path given) {
+        String resolved = given.toAbsolutePath().normalize().toString();
+        return resolved.equals(given.toString()) ? resolved : given + " (" + resolved + ")";
+    }
+
     private static void requireInside(Path root, Path target, String shown) {
         Path existing = target;
         while (existing != null && !existing.equals(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {

@@ -1,0 +1,83 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A command line that cannot be read is refused in one line that says what the command takes there,
+ * then names the help to read, exit 2 ({@link UsageErrors}); a path given relative is shown with
+ * where it resolved.
+ */
+class UsageErrorsTest {
+
+    private static final String COMMANDS = "init, lint, gate, advance, status, import, digest, report, improve, seal,"
+            + " keys, sign, verify, attest, rules, store, demo, help";
+
+    @Test
+    void anUnknownOptionNamesTheCommandsOptionsAndItsHelp() {
+        assertRefused(CliRun.of("lint", "--nope"), "unknown option '--nope'; planning lint takes --cycle, --format,"
+                + " --help, --rulebook, --store, --stream, --version, --workspace", "planning lint");
+    }
+
+    @Test
+    void anUnknownCommandNamesTheCommandsAndTheLikelyOnes() {
+        assertRefused(CliRun.of("stat"), "unknown command 'stat'; planning takes " + COMMANDS
+                + "; did you mean status, attest or gate?", "planning");
+        assertRefused(CliRun.of("rules", "frob"), "unknown command 'frob'; planning rules takes hash, test, diff, cache",
+                "planning rules");
+    }
+
+    @Test
+    void noCommandNamesTheCommands() {
+        assertRefused(CliRun.of(), "a command is required: one of " + COMMANDS, "planning");
+        assertRefused(CliRun.of("rules"), "a rules subcommand is required: one of hash, test, diff, cache",
+                "planning rules");
+    }
+
+    @Test
+    void anArgumentTooManySaysWhatTheCommandTakes() {
+        assertRefused(CliRun.of("lint", "extra"), "unexpected argument 'extra'; planning lint takes options only",
+                "planning lint");
+        assertRefused(CliRun.of("verify", "a.yaml", "b.yaml"), "unexpected argument 'b.yaml'; planning verify takes MANIFEST",
+                "planning verify");
+    }
+
+    @Test
+    void aMissingValueOrOptionSaysWhichAndWhatItHolds() {
+        assertRefused(CliRun.of("lint", "-w"), "missing required parameter for option '--workspace' (DIR)", "planning lint");
+        assertRefused(CliRun.of("gate", "--stream", "fe"), "missing required options: '--cycle=C', '--to=STATE'",
+                "planning gate");
+    }
+
+    @Test
+    void aPercentThatIsNoNumberIsRefusedInTheUsersTerms() {
+        assertRefused(CliRun.of("rules", "test", "rb", "--fail-under", "abc"), "invalid value for option '--fail-under':"
+                + " 'abc' is not a number from 0 to 100, such as 80 or 92.5", "planning rules test");
+        assertRefused(CliRun.of("rules", "test", "rb", "--fail-under", "1e2"), "invalid value for option '--fail-under':"
+                + " '1e2' is not a number from 0 to 100, such as 80 or 92.5", "planning rules test");
+    }
+
+    @Test
+    void aRelativeWorkspaceOrRulebookThatIsNotThereIsShownWithWhereItResolved() {
+        Path here = Path.of("").toAbsolutePath();
+
+        CliRun workspace = CliRun.of("lint", "-w", "no-such-workspace/../missing");
+        CliRun rulebook = CliRun.of("rules", "hash", "no-such-rulebook");
+        CliRun absolute = CliRun.of("lint", "-w", here.resolve("missing").toString());
+
+        assertThat(workspace.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(workspace.err()).isEqualTo("error: workspace directory not found: no-such-workspace/../missing ("
+                + here.resolve("missing") + ")\n");
+        assertThat(rulebook.err()).isEqualTo("error: rulebook directory not found: no-such-rulebook ("
+                + here.resolve("no-such-rulebook") + ")\n");
+        assertThat(absolute.err()).isEqualTo("error: workspace directory not found: " + here.resolve("missing") + "\n");
+    }
+
+    private static void assertRefused(CliRun run, String error, String command) {
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: " + error + "\nsee '" + command + " --help'\n");
+    }
+}
