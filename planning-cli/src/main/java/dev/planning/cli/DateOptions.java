@@ -12,8 +12,8 @@ import picocli.CommandLine.TypeConversionException;
  * The converters of every option that takes a date ({@code report --as-of}, {@code store
  * expiring-waivers --until}) or a date or instant ({@code store refusals --since}): one parse, and one
  * message for a value that is not one, in the user's terms and without {@code java.time}'s exception
- * and class names. picocli puts the option before it ({@code Invalid value for option '--until': ...})
- * and ends the command with exit code 2.
+ * and class names. picocli puts the option before it, and {@link UsageErrors} reports it as one line
+ * ({@code error: invalid value for option '--until': ...}) with the help to read, exit code 2.
  */
 final class DateOptions {
 

@@ -44,8 +44,9 @@ class DateOptionsTest {
         CliRun run = CliRun.of(command(option, value));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("Invalid value for option '" + option + "': '" + value
-                + "' is not a date YYYY-MM-DD").doesNotContain("java.time").doesNotContain("Exception");
+        assertThat(run.err()).startsWith("error: invalid value for option '" + option + "': '" + value
+                + "' is not a date YYYY-MM-DD").endsWith("\nsee 'planning " + commandOf(option) + " --help'\n")
+                .hasLineCount(2).doesNotContain("java.time").doesNotContain("Exception");
         assertThat(run.printedStackTrace()).isFalse();
         assertThat(dir.resolve("site")).doesNotExist();
     }
@@ -55,8 +56,9 @@ class DateOptionsTest {
         CliRun run = CliRun.of(command("--since", "2025-09-02T25:00:00Z"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("Invalid value for option '--since': '2025-09-02T25:00:00Z' is not a date"
-                + " YYYY-MM-DD or an instant YYYY-MM-DDThh:mm:ssZ, such as 2025-09-02 or 2025-09-02T10:00:00Z");
+        assertThat(run.err()).isEqualTo("error: invalid value for option '--since': '2025-09-02T25:00:00Z' is not a date"
+                + " YYYY-MM-DD or an instant YYYY-MM-DDThh:mm:ssZ, such as 2025-09-02 or 2025-09-02T10:00:00Z\n"
+                + "see 'planning store refusals --help'\n");
     }
 
     @Test
@@ -73,8 +75,17 @@ class DateOptionsTest {
         for (String option : List.of("--as-of", "--until", "--since")) {
             CliRun run = CliRun.of(command(option, "2024-02-29"));
 
-            assertThat(run.err()).as(option).doesNotContain("Invalid value").contains(dir.resolve("none").toString());
+            assertThat(run.err()).as(option).doesNotContainIgnoringCase("invalid value").contains(dir.resolve("none").toString());
         }
+    }
+
+    private static String commandOf(String option) {
+        return switch (option) {
+            case "--as-of" -> "report";
+            case "--until" -> "store expiring-waivers";
+            case "--since" -> "store refusals";
+            default -> throw new IllegalArgumentException(option);
+        };
     }
 
     /** The command of {@code option}, on a workspace that does not exist: only a bad date stops it before that. */

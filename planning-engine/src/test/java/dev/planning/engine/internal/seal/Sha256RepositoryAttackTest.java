@@ -9,13 +9,12 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.SealOptions;
+import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.internal.git.OutsideRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +37,8 @@ class Sha256RepositoryAttackTest {
         sha256Repository(ws);
         PlanningWorkspace planning = SealFixture.open(ws);
         assertThat(planning.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
-        git(ws, "add", "-A");
-        git(ws, "commit", "-q", "-m", "ready for handoff");
+        GitFixture.cli(ws, "add", "-A");
+        GitFixture.cli(ws, "commit", "-q", "-m", "ready for handoff");
 
         assertThatThrownBy(() -> planning.seal(CYCLE, SealOptions.defaults()))
                 .isInstanceOf(PlanningException.class)
@@ -61,32 +60,10 @@ class Sha256RepositoryAttackTest {
 
     /** Makes {@code dir} a SHA-256 repository with everything in it committed. */
     private static void sha256Repository(Path dir) throws IOException, InterruptedException {
-        assumeTrue(run(dir, "git", "init", "-q", "--object-format=sha256", "-b", "main", ".") == 0,
+        assumeTrue(GitFixture.cliInit(dir, "--object-format=sha256"),
                 "the git command cannot make a SHA-256 repository here");
-        git(dir, "add", "-A");
-        git(dir, "commit", "-q", "-m", "initial");
-        assertThat(git(dir, "rev-parse", "HEAD")).hasSize(64);
-    }
-
-    private static String git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Tester",
-                "-c", "user.email=tester@example.org", "-c", "commit.gpgsign=false"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + ": " + out);
-        }
-        return out.strip();
-    }
-
-    private static int run(Path dir, String... command) throws InterruptedException {
-        try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor();
-        } catch (IOException e) {
-            return -1; // no git command
-        }
+        GitFixture.cli(dir, "add", "-A");
+        GitFixture.cli(dir, "commit", "-q", "-m", "initial");
+        assertThat(GitFixture.cli(dir, "rev-parse", "HEAD")).hasSize(64);
     }
 }
