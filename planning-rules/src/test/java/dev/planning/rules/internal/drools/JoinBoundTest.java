@@ -80,6 +80,16 @@ class JoinBoundTest {
     }
 
     @Test
+    void aFromOverAnAccumulatedListCountsEveryCombinationItsSourceCanCollect() {
+        // collectList over three joined task patterns holds up to 1,000^3 elements (review12): two froms
+        // over it join 10^18 combinations, which counting the list as every fact (1,018) put at 10^15.
+        BigInteger list = BigInteger.valueOf(1000).pow(3);
+        assertThat(worst("$l : List() from accumulate(TaskFact($a : id) and TaskFact() and TaskFact(), collectList($a))\n"
+                + "$x : Object() from $l\n$y : Object() from $l"))
+                .isGreaterThanOrEqualTo(list.multiply(list));
+    }
+
+    @Test
     void violationsCountAsNoneBeforeTheFirstFiringAndOneJoinsThoseAlreadyInsertedAfter() {
         // The echo rule: each propagation is one violation, stopped between firings.
         assertThat(worst("$v : ViolationFact()")).isEqualTo(1);
