@@ -89,10 +89,15 @@ final class JoinBound {
     record Unbounded(String what) implements Factor {
     }
 
-    /** The number of facts of each type in one evaluation, and the longest collections. */
-    record Counts(Map<Class<?>, Long> facts, long rulebookCollection, long longestTaskList) {
+    /**
+     * The number of facts of each type in one evaluation, the longest collections, and the most
+     * violations one firing inserts.
+     */
+    record Counts(Map<Class<?>, Long> facts, long rulebookCollection, long longestTaskList, long perFiring) {
 
-        static Counts of(GovernanceInput input, RulebookFacts rulebook, long violations) {
+        /** The counts of {@code input}, with up to {@code firings} firings of {@code perFiring} inserts each. */
+        static Counts of(GovernanceInput input, RulebookFacts rulebook, long firings, long perFiring) {
+            long violations = firings > Long.MAX_VALUE / Math.max(1, perFiring) ? Long.MAX_VALUE : firings * perFiring;
             long tasks = 0;
             long refs = 0;
             long longest = 0;
@@ -120,17 +125,21 @@ final class JoinBound {
             }
             return new Counts(Map.of(RulebookFacts.class, 1L, TaskFact.class, tasks, CrossStreamRefFact.class, refs,
                     StoryFact.class, stories, GateResultFact.class, (long) input.gateResults().size(),
-                    ViolationFact.class, violations), rulebookCollection, longest);
+                    ViolationFact.class, violations), rulebookCollection, longest, perFiring);
         }
 
         Counts withViolations(long violations) {
             Map<Class<?>, Long> copy = new HashMap<>(facts);
             copy.put(ViolationFact.class, violations);
-            return new Counts(Map.copyOf(copy), rulebookCollection, longestTaskList);
+            return new Counts(Map.copyOf(copy), rulebookCollection, longestTaskList, perFiring);
         }
 
         long total() {
-            return facts.values().stream().mapToLong(Long::longValue).sum();
+            long n = 0;
+            for (long count : facts.values()) {
+                n = n > Long.MAX_VALUE - count ? Long.MAX_VALUE : n + count;
+            }
+            return n;
         }
 
         /** The facts a pattern of this type can match: those of every fact type assignable to it. */
@@ -138,7 +147,7 @@ final class JoinBound {
             long n = 0;
             for (var e : facts.entrySet()) {
                 if (type.isAssignableFrom(e.getKey())) {
-                    n += e.getValue();
+                    n = n > Long.MAX_VALUE - e.getValue() ? Long.MAX_VALUE : n + e.getValue();
                 }
             }
             return n;
@@ -235,9 +244,9 @@ final class JoinBound {
      * number (exact, however large), or nothing when every rule is within it.
      *
      * <p>Two moments are counted, the work each does before the time limit's {@code halt()} can
-     * stop it: inserting the input's facts (no violation exists yet), and the propagation of one
-     * violation a firing inserts (it is one of the combinations' facts; the violations already
-     * there count as the firing bound).
+     * stop it: inserting the input's facts (no violation exists yet), and the propagation of the
+     * violations one firing inserts (at most {@link Counts#perFiring()}, joined at once; the violations
+     * already there count as the firing bound times that).
      */
     static Optional<Excess> firstExcess(List<Shape> shapes, Counts counts, long bound) {
         BigInteger limit = BigInteger.valueOf(bound);
@@ -274,7 +283,7 @@ final class JoinBound {
             BigInteger n = count(factor, counts, i == inserted, list);
             String name;
             if (factor instanceof Facts facts) {
-                name = i == inserted ? "the violation a firing inserts" : facts.type().getSimpleName();
+                name = i == inserted ? "the violations a firing inserts" : facts.type().getSimpleName();
             } else if (factor instanceof FromFacts) {
                 name = "from";
             } else {
@@ -309,7 +318,7 @@ final class JoinBound {
     /** The facts or elements one factor can match, at least one. */
     private static BigInteger count(Factor factor, Counts counts, boolean inserted, BigInteger list) {
         if (factor instanceof Facts facts) {
-            return BigInteger.valueOf(Math.max(1, inserted ? 1 : counts.of(facts.type())));
+            return BigInteger.valueOf(Math.max(1, inserted ? counts.perFiring() : counts.of(facts.type())));
         } else if (factor instanceof FromFacts from) {
             return BigInteger.valueOf(Math.max(1, Math.max(from.rulebook() ? counts.rulebookCollection() : 1,
                     from.tasks() ? counts.longestTaskList() : 1)));

@@ -37,7 +37,7 @@ class JoinBoundTest {
     /** 1,000 tasks, 10 stories, 5 required tags, a task holding at most 7 dependencies; 100 firings. */
     private static final JoinBound.Counts COUNTS = new JoinBound.Counts(Map.of(RulebookFacts.class, 1L,
             TaskFact.class, 1000L, StoryFact.class, 10L, CrossStreamRefFact.class, 0L, GateResultFact.class, 0L,
-            ViolationFact.class, 100L), 5, 7);
+            ViolationFact.class, 100L), 5, 7, 1);
 
     private BigInteger worst(String when) {
         var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(TestRulebooks.withRules(dir,
@@ -95,6 +95,19 @@ class JoinBoundTest {
         assertThat(worst("$v : ViolationFact()")).isEqualTo(1);
         // One new violation × the 100 already there × 1,000 tasks.
         assertThat(worst("$v : ViolationFact() $w : ViolationFact() $t : TaskFact()")).isEqualTo(100_000);
+    }
+
+    @Test
+    void aFiringThatMayInsertSeveralViolationsJoinsThemAllAtOnce() {
+        // A consequence may insert up to 8 (PolicyLanguage.MAX_INSERTS): 8 new violations × the 800 that
+        // 100 firings may have inserted × 1,000 tasks (review12; one per firing was counted before).
+        var counts = new JoinBound.Counts(Map.of(RulebookFacts.class, 1L, TaskFact.class, 1000L,
+                ViolationFact.class, 800L), 5, 7, 8);
+        var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(TestRulebooks.withRules(dir,
+                Map.of("rules/r.drl", HEADER + "rule \"r\" when $v : ViolationFact() $w : ViolationFact() $t : TaskFact()"
+                        + " then end\n"), Map.of()));
+        assertThat(JoinBound.firstExcess(JoinBound.shapes(engine.kieBase()), counts, 0).orElseThrow().combinations())
+                .isEqualTo(8L * 800 * 1000);
     }
 
     @Test
