@@ -106,7 +106,8 @@ import org.drools.drl.parser.DroolsParserException;
  * reason); at most {@value #MAX_ALTERNATIVES} alternatives per rule once its {@code or}s are
  * multiplied out, and at most {@value #MAX_EXPRESSION} characters and {@value #MAX_OPERATORS}
  * operators per expression and consequence; consequences made of local variables,
- * {@code if}, and {@code insert(Report.violation(kcontext, ...))}. Refused, each with the file, line
+ * {@code if}, and {@code insert(Report.violation(kcontext, ...))}, at most {@value #MAX_INSERTS} inserts
+ * each. Refused, each with the file, line
  * and column: everything else (globals, functions, {@code declare}, queries, dialect and other
  * attributes, static calls other than {@code Math} and {@code Report.violation}, constructors,
  * lambdas, method references, loops, {@code modify}/{@code update}/{@code retract}, MVEL-only
