@@ -157,7 +157,7 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             known = JoinBound.shapes(rules.kieBase());
             shapes = known;
         }
-        JoinBound.Counts counts = JoinBound.Counts.of(input, rulebookFacts, maxFirings);
+        JoinBound.Counts counts = JoinBound.Counts.of(input, rulebookFacts, maxFirings, PolicyLanguage.MAX_INSERTS);
         JoinBound.firstExcess(known, counts, maxJoin).ifPresent(excess -> {
             String rule = "rule '" + excess.shape().rule() + "'"
                     + (excess.shape().file().isEmpty() ? "" : " (" + excess.shape().file() + ")");

@@ -47,14 +47,23 @@ import org.kie.api.definition.rule.Rule;
  * {@link RulebookFacts} is one; {@link ViolationFact}s, which rules insert, count as the firing
  * bound); a {@code from} over an accessor of the rulebook's facts the largest collection the
  * rulebook holds; any other {@code from} (over a bound variable, a collected list or a fact's
- * list) the number of facts plus the longest list a task holds; the result of {@code collect} or
- * {@code accumulate} one (its source patterns count on their own). A condition element of any
- * other kind cannot be bounded and refuses its rule.
+ * list) the number of facts plus the longest list a task holds, or, when more, the most elements a
+ * {@code collect} or {@code accumulate} of the rule can gather (the product of its source's
+ * patterns: {@code collectList} over joined patterns holds one element per combination); the
+ * result of {@code collect} or {@code accumulate} one (its source patterns count on their own).
+ * A condition element of any other kind cannot be bounded and refuses its rule.
  */
 final class JoinBound {
 
-    /** One rule's patterns, as the facts each can match. */
-    record Shape(String rule, String file, List<Factor> factors) {
+    /**
+     * One rule's patterns, as the facts each can match, and the source of each {@code collect} and
+     * {@code accumulate} (a range of {@code factors}), whose list a {@code from} may walk.
+     */
+    record Shape(String rule, String file, List<Factor> factors, List<Collected> collected) {
+    }
+
+    /** The factors {@code [from, to)} of one {@code collect} or {@code accumulate} source. */
+    record Collected(int from, int to) {
     }
 
     /** What one pattern can match. */
@@ -80,10 +89,15 @@ final class JoinBound {
     record Unbounded(String what) implements Factor {
     }
 
-    /** The number of facts of each type in one evaluation, and the longest collections. */
-    record Counts(Map<Class<?>, Long> facts, long rulebookCollection, long longestTaskList) {
+    /**
+     * The number of facts of each type in one evaluation, the longest collections, and the most
+     * violations one firing inserts.
+     */
+    record Counts(Map<Class<?>, Long> facts, long rulebookCollection, long longestTaskList, long perFiring) {
 
-        static Counts of(GovernanceInput input, RulebookFacts rulebook, long violations) {
+        /** The counts of {@code input}, with up to {@code firings} firings of {@code perFiring} inserts each. */
+        static Counts of(GovernanceInput input, RulebookFacts rulebook, long firings, long perFiring) {
+            long violations = firings > Long.MAX_VALUE / Math.max(1, perFiring) ? Long.MAX_VALUE : firings * perFiring;
             long tasks = 0;
             long refs = 0;
             long longest = 0;
@@ -111,17 +125,21 @@ final class JoinBound {
             }
             return new Counts(Map.of(RulebookFacts.class, 1L, TaskFact.class, tasks, CrossStreamRefFact.class, refs,
                     StoryFact.class, stories, GateResultFact.class, (long) input.gateResults().size(),
-                    ViolationFact.class, violations), rulebookCollection, longest);
+                    ViolationFact.class, violations), rulebookCollection, longest, perFiring);
         }
 
         Counts withViolations(long violations) {
             Map<Class<?>, Long> copy = new HashMap<>(facts);
             copy.put(ViolationFact.class, violations);
-            return new Counts(Map.copyOf(copy), rulebookCollection, longestTaskList);
+            return new Counts(Map.copyOf(copy), rulebookCollection, longestTaskList, perFiring);
         }
 
         long total() {
-            return facts.values().stream().mapToLong(Long::longValue).sum();
+            long n = 0;
+            for (long count : facts.values()) {
+                n = n > Long.MAX_VALUE - count ? Long.MAX_VALUE : n + count;
+            }
+            return n;
         }
 
         /** The facts a pattern of this type can match: those of every fact type assignable to it. */
@@ -129,7 +147,7 @@ final class JoinBound {
             long n = 0;
             for (var e : facts.entrySet()) {
                 if (type.isAssignableFrom(e.getKey())) {
-                    n += e.getValue();
+                    n = n > Long.MAX_VALUE - e.getValue() ? Long.MAX_VALUE : n + e.getValue();
                 }
             }
             return n;
@@ -145,25 +163,26 @@ final class JoinBound {
         for (var kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 List<Factor> factors = new ArrayList<>();
+                List<Collected> collected = new ArrayList<>();
                 String file = "";
                 if (rule instanceof RuleImpl impl) {
-                    walk(impl.getLhs(), factors);
+                    walk(impl.getLhs(), factors, collected);
                     file = impl.getResource() == null || impl.getResource().getSourcePath() == null ? ""
                             : impl.getResource().getSourcePath();
                 } else {
                     factors.add(new Unbounded(rule.getClass().getName()));
                 }
-                shapes.add(new Shape(rule.getName(), file, List.copyOf(factors)));
+                shapes.add(new Shape(rule.getName(), file, List.copyOf(factors), List.copyOf(collected)));
             }
         }
         shapes.sort(Comparator.comparing(Shape::file).thenComparing(Shape::rule));
         return List.copyOf(shapes);
     }
 
-    private static void walk(RuleConditionElement element, List<Factor> factors) {
+    private static void walk(RuleConditionElement element, List<Factor> factors, List<Collected> collected) {
         if (element instanceof GroupElement group) {
             for (RuleConditionElement child : group.getChildren()) {
-                walk(child, factors);
+                walk(child, factors, collected);
             }
         } else if (element instanceof Pattern pattern) {
             PatternSource source = pattern.getSource();
@@ -173,16 +192,20 @@ final class JoinBound {
             } else if (source instanceof From from) {
                 factors.add(fromFacts(from));
             } else if (source instanceof Collect collect) {
-                walk(collect.getSourcePattern(), factors);
+                int from = factors.size();
+                walk(collect.getSourcePattern(), factors, collected);
+                collected.add(new Collected(from, factors.size()));
             } else if (source instanceof Accumulate accumulate) {
-                walk(accumulate.getSource(), factors);
+                int from = factors.size();
+                walk(accumulate.getSource(), factors, collected);
+                collected.add(new Collected(from, factors.size()));
             } else {
                 factors.add(new Unbounded(source.getClass().getSimpleName()));
             }
         } else if (element instanceof Forall forall) {
-            walk(forall.getBasePattern(), factors);
+            walk(forall.getBasePattern(), factors, collected);
             for (Pattern pattern : forall.getRemainingPatterns()) {
-                walk(pattern, factors);
+                walk(pattern, factors, collected);
             }
         } else if (element instanceof EvalCondition) {
             return; // one test per combination already counted
@@ -221,9 +244,9 @@ final class JoinBound {
      * number (exact, however large), or nothing when every rule is within it.
      *
      * <p>Two moments are counted, the work each does before the time limit's {@code halt()} can
-     * stop it: inserting the input's facts (no violation exists yet), and the propagation of one
-     * violation a firing inserts (it is one of the combinations' facts; the violations already
-     * there count as the firing bound).
+     * stop it: inserting the input's facts (no violation exists yet), and the propagation of the
+     * violations one firing inserts (at most {@link Counts#perFiring()}, joined at once; the violations
+     * already there count as the firing bound times that).
      */
     static Optional<Excess> firstExcess(List<Shape> shapes, Counts counts, long bound) {
         BigInteger limit = BigInteger.valueOf(bound);
@@ -252,26 +275,55 @@ final class JoinBound {
 
     /** The product of a rule's factors; the one at {@code inserted} is the one violation just inserted. */
     private static Excess product(Shape shape, Counts counts, int inserted) {
+        BigInteger list = longestList(shape, counts);
         BigInteger product = BigInteger.ONE;
         List<String> terms = new ArrayList<>();
         for (int i = 0; i < shape.factors().size(); i++) {
             Factor factor = shape.factors().get(i);
-            long n;
+            BigInteger n = count(factor, counts, i == inserted, list);
             String name;
             if (factor instanceof Facts facts) {
-                n = i == inserted ? 1 : counts.of(facts.type());
-                name = i == inserted ? "the violation a firing inserts" : facts.type().getSimpleName();
-            } else if (factor instanceof FromFacts from) {
-                n = Math.max(from.rulebook() ? counts.rulebookCollection() : 1, from.tasks() ? counts.longestTaskList() : 1);
+                name = i == inserted ? "the violations a firing inserts" : facts.type().getSimpleName();
+            } else if (factor instanceof FromFacts) {
                 name = "from";
             } else {
-                n = counts.total() + counts.longestTaskList();
                 name = "from a list";
             }
-            product = product.multiply(BigInteger.valueOf(Math.max(1, n)));
-            terms.add(name + " " + Math.max(1, n));
+            product = product.multiply(n);
+            terms.add(name + " " + n);
         }
         return new Excess(shape, product, String.join(" × ", terms));
+    }
+
+    /**
+     * The most elements a list a {@code from} walks may hold: every fact and the longest task list,
+     * or what a {@code collect} or {@code accumulate} ({@code collectList}) of the rule gathers, one
+     * element per combination of its source (a source may walk a list gathered before it, so the
+     * sources are counted again until none grows: at most once per source).
+     */
+    private static BigInteger longestList(Shape shape, Counts counts) {
+        BigInteger list = BigInteger.valueOf(counts.total()).add(BigInteger.valueOf(counts.longestTaskList()));
+        for (int pass = 0; pass < shape.collected().size(); pass++) {
+            for (Collected source : shape.collected()) {
+                BigInteger gathered = BigInteger.ONE;
+                for (int i = source.from(); i < source.to(); i++) {
+                    gathered = gathered.multiply(count(shape.factors().get(i), counts, false, list));
+                }
+                list = list.max(gathered);
+            }
+        }
+        return list;
+    }
+
+    /** The facts or elements one factor can match, at least one. */
+    private static BigInteger count(Factor factor, Counts counts, boolean inserted, BigInteger list) {
+        if (factor instanceof Facts facts) {
+            return BigInteger.valueOf(Math.max(1, inserted ? counts.perFiring() : counts.of(facts.type())));
+        } else if (factor instanceof FromFacts from) {
+            return BigInteger.valueOf(Math.max(1, Math.max(from.rulebook() ? counts.rulebookCollection() : 1,
+                    from.tasks() ? counts.longestTaskList() : 1)));
+        }
+        return list.max(BigInteger.ONE);
     }
 
     /** A rule over the bound: its worst case (null when it cannot be bounded) and how it was counted. */

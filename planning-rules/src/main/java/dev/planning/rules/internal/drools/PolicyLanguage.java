@@ -106,7 +106,8 @@ import org.drools.drl.parser.DroolsParserException;
  * reason); at most {@value #MAX_ALTERNATIVES} alternatives per rule once its {@code or}s are
  * multiplied out, and at most {@value #MAX_EXPRESSION} characters and {@value #MAX_OPERATORS}
  * operators per expression and consequence; consequences made of local variables,
- * {@code if}, and {@code insert(Report.violation(kcontext, ...))}. Refused, each with the file, line
+ * {@code if}, and {@code insert(Report.violation(kcontext, ...))}, at most {@value #MAX_INSERTS} inserts
+ * each. Refused, each with the file, line
  * and column: everything else (globals, functions, {@code declare}, queries, dialect and other
  * attributes, static calls other than {@code Math} and {@code Report.violation}, constructors,
  * lambdas, method references, loops, {@code modify}/{@code update}/{@code retract}, MVEL-only
@@ -124,6 +125,13 @@ final class PolicyLanguage {
     static final String TRUSTED_MODE = "trusted";
 
     private static final String FACTS_PACKAGE = "dev.planning.rules.facts.";
+
+    /**
+     * The most {@code insert} calls one consequence may hold: the language has no loops, so no firing
+     * inserts more violations than that, and the join bound counts as many per firing (the shipped
+     * rules insert one).
+     */
+    static final int MAX_INSERTS = 8;
 
     /** The deepest bracket nesting accepted, counted over the whole file (comments and strings too). */
     static final int MAX_NESTING = 64;
@@ -990,6 +998,12 @@ final class PolicyLanguage {
                 problems.add(origin.here("consequence of rule '" + rule.getName() + "' is not plain Java the policy"
                         + " language accepts (MVEL-only syntax, modify/with blocks are refused)"));
                 return;
+            }
+            int inserts = result.getResult().get().findAll(MethodCallExpr.class,
+                    c -> c.getScope().isEmpty() && c.getNameAsString().equals("insert")).size();
+            if (inserts > MAX_INSERTS) {
+                problems.add(origin.here("the consequence of rule '" + rule.getName() + "' inserts " + inserts
+                        + " violations; a consequence may insert at most " + MAX_INSERTS));
             }
             // The "{" shifts the first line's columns by one.
             Origin shifted = new Origin(origin.line(), origin.column() == 0 ? 0 : origin.column() - 1);

@@ -37,7 +37,7 @@ class JoinBoundTest {
     /** 1,000 tasks, 10 stories, 5 required tags, a task holding at most 7 dependencies; 100 firings. */
     private static final JoinBound.Counts COUNTS = new JoinBound.Counts(Map.of(RulebookFacts.class, 1L,
             TaskFact.class, 1000L, StoryFact.class, 10L, CrossStreamRefFact.class, 0L, GateResultFact.class, 0L,
-            ViolationFact.class, 100L), 5, 7);
+            ViolationFact.class, 100L), 5, 7, 1);
 
     private BigInteger worst(String when) {
         var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(TestRulebooks.withRules(dir,
@@ -80,11 +80,34 @@ class JoinBoundTest {
     }
 
     @Test
+    void aFromOverAnAccumulatedListCountsEveryCombinationItsSourceCanCollect() {
+        // collectList over three joined task patterns holds up to 1,000^3 elements (review12): two froms
+        // over it join 10^18 combinations, which counting the list as every fact (1,018) put at 10^15.
+        BigInteger list = BigInteger.valueOf(1000).pow(3);
+        assertThat(worst("$l : List() from accumulate(TaskFact($a : id) and TaskFact() and TaskFact(), collectList($a))\n"
+                + "$x : Object() from $l\n$y : Object() from $l"))
+                .isGreaterThanOrEqualTo(list.multiply(list));
+    }
+
+    @Test
     void violationsCountAsNoneBeforeTheFirstFiringAndOneJoinsThoseAlreadyInsertedAfter() {
         // The echo rule: each propagation is one violation, stopped between firings.
         assertThat(worst("$v : ViolationFact()")).isEqualTo(1);
         // One new violation × the 100 already there × 1,000 tasks.
         assertThat(worst("$v : ViolationFact() $w : ViolationFact() $t : TaskFact()")).isEqualTo(100_000);
+    }
+
+    @Test
+    void aFiringThatMayInsertSeveralViolationsJoinsThemAllAtOnce() {
+        // A consequence may insert up to 8 (PolicyLanguage.MAX_INSERTS): 8 new violations × the 800 that
+        // 100 firings may have inserted × 1,000 tasks (review12; one per firing was counted before).
+        var counts = new JoinBound.Counts(Map.of(RulebookFacts.class, 1L, TaskFact.class, 1000L,
+                ViolationFact.class, 800L), 5, 7, 8);
+        var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(TestRulebooks.withRules(dir,
+                Map.of("rules/r.drl", HEADER + "rule \"r\" when $v : ViolationFact() $w : ViolationFact() $t : TaskFact()"
+                        + " then end\n"), Map.of()));
+        assertThat(JoinBound.firstExcess(JoinBound.shapes(engine.kieBase()), counts, 0).orElseThrow().combinations())
+                .isEqualTo(8L * 800 * 1000);
     }
 
     @Test

@@ -67,6 +67,18 @@ class PolicyLanguageTest {
                 """)).doesNotThrowAnyException();
     }
 
+    @Test
+    void aConsequenceInsertsAtMostEightViolationsCountedInItsText() {
+        String eight = "insert(Report.violation(kcontext, $t, \"m\"));\n".repeat(8);
+        assertThatCode(() -> check(HEAD + "rule \"r\" when $t : TaskFact() then\n" + eight + "end\n"))
+                .doesNotThrowAnyException();
+        // The language has no loops, so the text's count bounds a firing's: JoinBound counts as many (review12).
+        assertThatThrownBy(() -> check(HEAD + "rule \"r\" when $t : TaskFact() then\n" + eight
+                + "if ($t.owner() == null) { insert(Report.violation(kcontext, $t, \"n\")); }\nend\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("inserts 9 violations; a consequence may insert at most 8");
+    }
+
     static Stream<Arguments> hostileRules() {
         return Stream.of(
                 Arguments.of("import java.io.File;\n", "import java.io.File", 6),
