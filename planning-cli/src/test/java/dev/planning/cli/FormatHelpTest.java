@@ -36,15 +36,7 @@ class FormatHelpTest {
     @Test
     void everyCommandsHelpNamesExactlyTheFormatsItPrints() {
         Map<String, String> helps = new TreeMap<>();
-        CommandLine cli = new CommandLine(new PlanningCommand());
-        for (String name : PlanningCommand.commandsFor(new String[0])) {
-            cli.addSubcommand(name, PlanningCommand.commandClass(name));
-        }
-        CommandLine rules = cli.getSubcommands().get("rules");
-        for (String name : RulesCommand.SUBCOMMANDS) {
-            rules.addSubcommand(name, RulesCommand.subcommandClass(name));
-        }
-        for (String command : withFormat(cli)) {
+        for (String command : withFormat(DocumentedCommandsTest.planning())) {
             CliRun help = CliRun.of((command + " --help").split(" "));
             assertThat(help.exitCode()).as(command).isZero();
             Matcher format = FORMAT_HELP.matcher(help.out());
