@@ -66,6 +66,8 @@ class DemoStoreTest {
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
+                // Each test's consumer joins a group of its own: no waiting for more members.
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("num.partitions", "4")
                 .build();
         // Kafka's storage formatter prints its records to System.out, whatever the logging setup.

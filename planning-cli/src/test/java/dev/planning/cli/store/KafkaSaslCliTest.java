@@ -80,6 +80,8 @@ class KafkaSaslCliTest {
                 .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
+                // Each test's consumer joins a group of its own: no waiting for more members.
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("num.partitions", "1")
                 .setConfigProp("authorizer.class.name", "")
                 .setConfigProp("listener.name.external.plain.sasl.jaas.config",

@@ -99,6 +99,8 @@ final class TestServers {
                     .setBaseDirectory(directory).build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "1")
+                    // Each test's consumer joins a group of its own: no waiting for more members.
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("num.partitions", "4")
