@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planning.api.Printable;
 import dev.planning.rules.impact.CycleImpact;
 import dev.planning.rules.impact.ImpactFinding;
 import dev.planning.rules.impact.RulebookImpact;
@@ -103,8 +104,13 @@ final class ImpactReports {
                 + blocked + " cycle(s) newly blocked";
     }
 
+    /**
+     * A finding on one line ({@link Printable#line}): its message, item, values and hint are the head
+     * rulebook's and the plans' text, and a line break there would print a line of their own.
+     */
     private static String line(ImpactFinding f) {
-        return severity(f) + " " + f.rule() + f.item().map(i -> " on " + i).orElse("") + ": " + explained(f);
+        return Printable.line(severity(f) + " " + f.rule() + f.item().map(i -> " on " + i).orElse("") + ": "
+                + explained(f));
     }
 
     /** The message, then the compared values in parentheses and the fix hint, as lint and the gates print them. */

@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.rules.CompiledRulebooks;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.seal.SealingException;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -264,7 +265,8 @@ public final class PlanningCommand implements Runnable {
                             || sealing.reason() == SealingException.Reason.SEAL_NOT_VERIFIED);
             return checkFailed ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT;
         }
-        err.println("internal error: " + ex);
+        // One line: such an exception may quote what it read (a row's state in "No enum constant ...").
+        err.println("internal error: " + Printable.line(String.valueOf(ex)));
         if (System.getenv("PLANNING_DEBUG") != null) {
             ex.printStackTrace(err);
         } else {

@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.Planning;
@@ -12,11 +13,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -209,12 +212,7 @@ final class StoreCommand implements Runnable {
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.PendingSignatures p : pending) {
-                    text.append(p.cycle()).append('\t').append(p.state()).append("\tsigned: ")
-                            .append(String.join(",", p.signedRoles()))
-                            .append(p.unverifiedRoles().isEmpty() ? "" : "\tunverified: "
-                                    + String.join(",", p.unverifiedRoles()))
-                            .append("\tmissing: ")
-                            .append(String.join(",", p.missingRoles())).append('\n');
+                    text.append(row(p)).append('\n');
                 }
                 text.append(pending.size()).append(" cycle(s) wait for signatures in ").append(from.described())
                         .append('\n');
@@ -255,9 +253,7 @@ final class StoreCommand implements Runnable {
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.WaiverExpiry w : waivers) {
-                    text.append(w.expires().map(LocalDate::toString).orElse("no expiry")).append('\t').append(w.cycle()).append('\t').append(w.rule().orElse("?"))
-                            .append(" on ").append(w.item().orElse("?")).append("\tapproved by ")
-                            .append(w.approver().orElse("?")).append("\t(").append(w.eventId()).append(")\n");
+                    text.append(row(w)).append('\n');
                 }
                 return text.append(waivers.size()).append(" waiver(s) expire by ").append(date).append(" in ")
                         .append(from.described()).append('\n').toString();
@@ -297,10 +293,7 @@ final class StoreCommand implements Runnable {
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
                 for (CycleQueries.Refusal r : refusals) {
-                    text.append(r.at()).append('\t').append(r.cycle()).append('\t')
-                            .append(r.from().map(Enum::name).orElse("?")).append(" -> ")
-                            .append(r.requested().map(Enum::name).orElse("?")).append('\t').append(r.gateResults())
-                            .append('\n');
+                    text.append(row(r)).append('\n');
                 }
                 return text.append(refusals.size()).append(" refusal(s) since ").append(from).append(" in ")
                         .append(source.described()).append('\n').toString();
@@ -363,11 +356,21 @@ final class StoreCommand implements Runnable {
             List<OutboxRelay.Quarantined> rows = OutboxRelay.quarantined(opened.store().dataSource());
             PrintWriter out = spec.commandLine().getOut();
             for (OutboxRelay.Quarantined q : rows) {
-                out.println(q.id() + "\t" + q.repository() + "/" + q.cycle() + "\tline " + q.sequence() + "\t"
-                        + q.eventId() + "\tholding back " + q.heldBack() + "\t" + q.reason());
+                out.println(row(q));
             }
             out.println(rows.size() + " quarantined outbox row(s)");
             return rows.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+
+        /**
+         * A quarantined row on one line ({@link Printable#line}, tabs kept between the columns): the
+         * event id and the reason are the row's text, and a line break there would print a line of
+         * its own.
+         */
+        static String row(OutboxRelay.Quarantined q) {
+            return String.join("\t", Printable.line(q.id() + ""), Printable.line(q.repository() + "/" + q.cycle()),
+                    "line " + q.sequence(), Printable.line(q.eventId()), "holding back " + q.heldBack(),
+                    Printable.line(q.reason()));
         }
     }
 
@@ -403,5 +406,38 @@ final class StoreCommand implements Runnable {
             });
             return result.ok() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
+    }
+
+    /*
+     * One line per row of the store's queries: the roles, rules, items, approvers, event ids and gate
+     * names are events' text (a decision log's, a log's, or a row's another writer put in the
+     * database), and the CLI's output keeps line feeds, so each column goes through Printable.line;
+     * the tabs between columns are the command's own.
+     */
+
+    /** A cycle waiting for signatures, on one line. */
+    static String row(CycleQueries.PendingSignatures p) {
+        return columns(p.cycle(), p.state(), "signed: " + String.join(",", p.signedRoles()))
+                + (p.unverifiedRoles().isEmpty() ? "" : "\t" + Printable.line("unverified: "
+                        + String.join(",", p.unverifiedRoles())))
+                + "\t" + Printable.line("missing: " + String.join(",", p.missingRoles()));
+    }
+
+    /** A waiver and its expiry, on one line. */
+    static String row(CycleQueries.WaiverExpiry w) {
+        return columns(w.expires().map(LocalDate::toString).orElse("no expiry"), w.cycle(),
+                w.rule().orElse("?") + " on " + w.item().orElse("?"), "approved by " + w.approver().orElse("?"),
+                "(" + w.eventId() + ")");
+    }
+
+    /** A refused transition, on one line. */
+    static String row(CycleQueries.Refusal r) {
+        return columns(r.at(), r.cycle(), r.from().map(Enum::name).orElse("?") + " -> "
+                + r.requested().map(Enum::name).orElse("?"), r.gateResults());
+    }
+
+    private static String columns(Object... values) {
+        return Arrays.stream(values).map(v -> Printable.line(String.valueOf(v)))
+                .collect(Collectors.joining("\t"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.PostgresStore;
 import dev.planning.store.postgres.StoreConfig;
@@ -102,13 +103,18 @@ final class StoreSelection {
      * One warning line per quarantined outbox row (never published; its cycle's later events wait
      * behind it); returns how many there are.
      */
+    /** The warning about a quarantined row, on one line: its event id and reason are the row's text. */
+    static String warning(OutboxRelay.Quarantined q) {
+        return Printable.line("warning: outbox row " + q.id() + " (" + q.repository() + "/" + q.cycle() + " line "
+                + q.sequence() + ", event " + q.eventId() + ") is quarantined, not published, holding back "
+                + q.heldBack() + " later event(s) of its cycle: " + q.reason());
+    }
+
     static int warnQuarantined(Opened opened, java.io.PrintWriter err) {
         try {
             List<OutboxRelay.Quarantined> rows = OutboxRelay.quarantined(opened.store().dataSource());
             for (OutboxRelay.Quarantined q : rows) {
-                err.println("warning: outbox row " + q.id() + " (" + q.repository() + "/" + q.cycle() + " line "
-                        + q.sequence() + ", event " + q.eventId() + ") is quarantined, not published, holding back "
-                        + q.heldBack() + " later event(s) of its cycle: " + q.reason());
+                err.println(warning(q));
             }
             return rows.size();
         } catch (java.sql.SQLException e) {

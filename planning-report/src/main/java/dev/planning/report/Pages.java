@@ -20,9 +20,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,35 +37,63 @@ final class Pages {
     private Pages() {
     }
 
-    /** The page of a cycle, relative to the site root. */
+    /**
+     * The page of a cycle, relative to the site root: {@code cycles/STREAM.CYCLE.html}. One page per
+     * cycle, also on a file system that ignores case: a stream never holds {@code .} (so the first
+     * {@code .} ends it) and is lower case; in the cycle id, {@code _} is written {@code __} and an
+     * upper-case letter {@code _} and the letter in lower case ({@code 2025-Q3} is {@code 2025-_q3}).
+     * Joining with {@code --}, as before, gave stream {@code a--b}'s cycle {@code c} and stream
+     * {@code a}'s cycle {@code b--c} one page.
+     */
     static String cyclePage(CycleRef ref) {
-        return "cycles/" + safe(ref.stream()) + "--" + safe(ref.cycleId()) + ".html";
+        StringBuilder out = new StringBuilder("cycles/").append(ref.stream()).append('.');
+        String id = ref.cycleId();
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == '_') {
+                out.append("__");
+            } else if (c >= 'A' && c <= 'Z') {
+                out.append('_').append((char) (c - 'A' + 'a'));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append(".html").toString();
     }
 
-    /** The source view of a workspace file, relative to the site root: a readable name and a hash of the path. */
+    /**
+     * The source view of a workspace file, relative to the site root: a readable name and the
+     * SHA-256 of the path (all of it: the readable part maps many paths to one name, and a shorter
+     * hash leaves a contributor who chooses among them a pair that shares a page).
+     */
     static String sourcePage(String path) {
         String name = path.replaceAll("[^A-Za-z0-9._-]+", "_");
         if (name.length() > 80) {
             name = name.substring(name.length() - 80);
         }
-        return "source/" + name + "-" + sha256(path).substring(0, 12) + ".html";
-    }
-
-    private static String safe(String id) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "source/" + name + "-" + sha256(path) + ".html";
     }
 
     /** Every page of the site, by path relative to the site root. */
     static Map<String, String> all(Model.Site site) {
         Map<String, String> pages = new TreeMap<>();
-        pages.put("index.html", portfolio(site));
+        Set<String> taken = new HashSet<>();
+        put(pages, taken, "index.html", portfolio(site));
         for (Model.CycleView cycle : site.cycles()) {
-            pages.put(cycle.page(), cycle(site, cycle));
+            put(pages, taken, cycle.page(), cycle(site, cycle));
         }
         for (Model.SourceFile source : site.sources().values()) {
-            pages.put(source.page(), source(site, source));
+            put(pages, taken, source.page(), source(site, source));
         }
         return pages;
+    }
+
+    /** Adds a page; two pages with one path (in any case) would leave one unseen, so that is never written. */
+    private static void put(Map<String, String> pages, Set<String> taken, String path, String html) {
+        if (!taken.add(path.toLowerCase(Locale.ROOT))) {
+            throw new IllegalStateException("two pages of the report share the path " + path);
+        }
+        pages.put(path, html);
     }
 
     private static String footer(Model.Site site) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Tag;
@@ -131,6 +133,38 @@ class ReportAttackTest {
 
         assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
         assertThat(everything(site)).contains("is over the 32 MiB");
+    }
+
+    /**
+     * Twelfth review (2026-12-04): stream {@code a}'s cycle {@code b--c} and stream {@code a--b}'s cycle
+     * {@code c} (both names valid) had one page, {@code cycles/a--b--c.html}; the second written replaced
+     * the first, so the card of one cycle opened the other's page: a refused cycle could show the
+     * contributor's cycle, every gate passed. Each cycle now has its own page, which names it.
+     */
+    @Test
+    void twoCyclesWhoseNamesJoinToTheSameTextEachHaveTheirOwnPage() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        String plan = Files.readString(ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml"));
+        for (String[] ref : List.of(new String[] {"a", "b--c"}, new String[] {"a--b", "c"})) {
+            Path tasks = Files.createDirectories(ws.resolve("frameworks/planning-" + ref[0] + "/tasks"));
+            Files.writeString(tasks.resolve(ref[1] + "-" + ref[0] + "_task_breakdown.yaml"), plan
+                    .replace("cycle_id: \"2025-09-02\"", "cycle_id: \"" + ref[1] + "\"")
+                    .replace("stream: fe", "stream: " + ref[0])
+                    .replace("title: Checkout redesign", "title: Plan of " + ref[0] + " cycle " + ref[1]));
+        }
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        String index = Files.readString(site.resolve("index.html"));
+        for (String[] ref : List.of(new String[] {"a", "b--c"}, new String[] {"a--b", "c"})) {
+            Matcher card = Pattern.compile("aria-label=\"Cycle " + ref[0] + " / "
+                    + ref[1] + "\">\\s*<h3><a href=\"([^\"]+)\"").matcher(index);
+            assertThat(card.find()).as("the card of " + ref[0] + "/" + ref[1]).isTrue();
+            String page = Files.readString(site.resolve(card.group(1)));
+            assertThat(page).as(card.group(1)).contains("Plan of " + ref[0] + " cycle " + ref[1]);
+        }
     }
 
     private static String everything(Path site) throws IOException {

@@ -11,7 +11,12 @@ import java.util.Locale;
 
 /**
  * The message published for each event: a CloudEvents 1.0 JSON envelope (structured mode) whose
- * {@code data} is the event's log line, unchanged, so a consumer can check the hash chain.
+ * {@code data} is the event's log line as a JSON value, written compactly: a line the tool wrote
+ * keeps its bytes, a line written by hand (a log {@code planning store migrate} imported) may not
+ * (white space, escapes, number forms). {@code planningsha256} is the SHA-256 of the stored line, so
+ * a consumer checks the hash chain by the attributes: each event's {@code data.prev_sha256} is the
+ * {@code planningsha256} of the event before it (zeros for the first), as the example projection
+ * in the module's test sources does.
  *
  * <pre>{@code
  * {"specversion":"1.0","id":"evt_...","source":"planning://acme/fe/2025-09-02",

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
@@ -220,17 +221,20 @@ public final class PostgresStore implements AutoCloseable {
 
         /**
          * Where the mistake is, as the store's errors name a line:
-         * {@code postgresql:<repository>/<stream>/<cycle>:<line>}.
+         * {@code postgresql:<repository>/<stream>/<cycle>:<line>}, on one line: the stream and cycle
+         * are the rows' text (the database takes any), every character not shown as itself written as
+         * {@code \u005cuXXXX} ({@link Printable#line}).
          *
          * @return the location
          */
         public String location() {
-            return "postgresql:" + repository + "/" + stream + "/" + cycle + ":" + line;
+            return Printable.line("postgresql:" + repository + "/" + stream + "/" + cycle + ":" + line);
         }
 
+        /** The location and the message, on one line ({@link Printable#line}). */
         @Override
         public String toString() {
-            return location() + ": " + message;
+            return location() + ": " + Printable.line(message);
         }
     }
 

@@ -3,8 +3,13 @@ package dev.planning.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.hash.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Pins the bytes of the CloudEvents envelope the outbox publishes: consumers parse them. */
@@ -41,5 +46,35 @@ class CloudEventEnvelopeBytesTest {
         assertThat(copied.get("source")).isNotEqualTo(genuine.get("source"));
         assertThat(CloudEventEnvelope.key("acme", new CycleRef("fe", "2025-09-03")))
                 .isNotEqualTo(CloudEventEnvelope.key("acme", new CycleRef("fe", "2025-09-02")));
+    }
+
+    @Test
+    void aLineWrittenByHandIsPublishedAsItsJsonValueSoTheChainIsCheckedByTheHashAttributes() {
+        // Twelfth review (2026-12-04): the class comment said `data` was the log line unchanged, so a
+        // consumer could hash it. A line written by hand (a log `store migrate` imported) is published
+        // as its value, written compactly: its SHA-256 is the envelope's `planningsha256` (the stored
+        // line's), not the hash of `data` as published, so a consumer checks the chain by the attributes.
+        String line = "{ \"type\" : \"planning_event\", \"n\" : 1.50, \"s\" : \"\\u0041\" }";
+
+        byte[] message = CloudEventEnvelope.encode("acme", new CycleRef("fe", "2025-09-02"), 1, "cd".repeat(32),
+                "evt_1", "CYCLE_CREATED", "2025-09-02T10:00:00Z", line.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(message, StandardCharsets.UTF_8))
+                .endsWith("\"planningsha256\":\"" + "cd".repeat(32) + "\",\"data\":{\"type\":\"planning_event\","
+                        + "\"n\":1.5,\"s\":\"A\"}}")
+                .doesNotContain(line);
+    }
+
+    @Test
+    void aLineTheToolWroteIsPublishedByteForByte() {
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        byte[] line = new EventLineCodec().encode(Events.fact(cycle, EventType.DIGEST_PUBLISHED,
+                Map.of("note", "\u00fc \"q\" \u2028 \\ \t \ud83d\ude00 </script>")), RecordedEvent.GENESIS);
+
+        byte[] message = CloudEventEnvelope.encode("acme", cycle, 1, Sha256.hex(line), "evt_1", "DIGEST_PUBLISHED",
+                "2025-09-02T10:00:00Z", line);
+
+        assertThat(new String(message, StandardCharsets.UTF_8))
+                .endsWith("\"data\":" + new String(line, StandardCharsets.UTF_8) + "}");
     }
 }

@@ -2,14 +2,20 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.PlanningException;
 import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -20,26 +26,89 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * predecessor, so it is skipped now and applied when it comes again in order. An event is identified
  * by its {@code source} and {@code id} together (CloudEvents' rule): ids are unique within a cycle only,
  * and a log {@code store migrate} imported may repeat another cycle's.
+ *
+ * <p>It fails closed (twelfth review): an envelope is refused, with an {@link IllegalStateException}
+ * naming the record's key, unless every attribute it reads has the form the relay writes
+ * ({@code specversion} 1.0, a {@code planningsequence} that is a whole number from 1 to 2^31-1, a
+ * {@code planningsha256} of 64 lower-case hex digits), its {@code source}, {@code subject} and
+ * {@code planningrepository} name the record's key, its {@code data} decodes as an event line whose
+ * event id and type are the envelope's {@code id} and {@code type}, and, when applied, its data's
+ * {@code prev_sha256} is the {@code planningsha256} of the event applied before it (zeros for the
+ * first). A repeat of an applied sequence is a duplicate only when it carries the same
+ * {@code planningsha256}; another event at that sequence is refused. What this proves is the
+ * topic's agreement with itself, not who wrote it: anyone who can write to the topic can write a
+ * consistent chain (see the threat model's word on the event log).
  */
 final class CycleStateProjection {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final EventLineCodec codec = new EventLineCodec();
     private final Set<String> applied = new HashSet<>();
     private final Set<String> appliedIds = new HashSet<>();
     private final Map<String, CycleState> states = new HashMap<>();
     private final Map<String, Integer> sequences = new HashMap<>();
+    /** Each cycle's applied events' {@code planningsha256}, by sequence (index 0 is sequence 1). */
+    private final Map<String, List<String>> hashes = new HashMap<>();
     private int duplicates;
     private int early;
 
     /** Applies one record; returns whether it was applied. */
     boolean apply(ConsumerRecord<String, byte[]> record) throws Exception {
-        JsonNode envelope = MAPPER.readTree(record.value());
-        String id = envelope.get("id").asText();
-        int sequence = envelope.get("planningsequence").asInt();
-        int previous = sequences.getOrDefault(record.key(), 0);
+        String key = record.key();
+        JsonNode envelope;
+        try {
+            envelope = MAPPER.readTree(record.value());
+        } catch (IOException e) {
+            throw refused(key, "not JSON");
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw refused(key, "not a JSON object");
+        }
+        if (!"1.0".equals(text(key, envelope, "specversion"))) {
+            throw refused(key, "specversion is not 1.0");
+        }
+        String id = text(key, envelope, "id");
+        JsonNode seq = envelope.get("planningsequence");
+        if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToInt() || seq.intValue() < 1) {
+            throw refused(key, "planningsequence is not a whole number from 1 to " + Integer.MAX_VALUE);
+        }
+        int sequence = seq.intValue();
+        String sha256 = text(key, envelope, "planningsha256");
+        if (!SHA256.matcher(sha256).matches()) {
+            throw refused(key, "planningsha256 is not 64 lower-case hex digits");
+        }
+        String repository = text(key, envelope, "planningrepository");
+        String subject = text(key, envelope, "subject");
+        if (key == null || !key.equals(repository + "/" + subject)
+                || !text(key, envelope, "source").equals("planning://" + key)) {
+            throw refused(key, "source, subject or planningrepository names another cycle than the record's key");
+        }
+        JsonNode data = envelope.get("data");
+        if (data == null || !data.isObject()) {
+            throw refused(key, "data is not a JSON object");
+        }
+        EventLineCodec.Line line;
+        try {
+            line = codec.decode(MAPPER.writeValueAsBytes(data));
+        } catch (PlanningException e) {
+            throw refused(key, "data is not an event line: " + e.getMessage());
+        }
+        PlanningEvent event = line.event();
+        if (!event.id().equals(id)) {
+            throw refused(key, "id " + id + " is not the data's event id " + event.id());
+        }
+        if (!text(key, envelope, "type").equals("dev.planning." + event.type().name().toLowerCase(Locale.ROOT))) {
+            throw refused(key, "type is not the data's event type " + event.type());
+        }
+        List<String> chain = hashes.computeIfAbsent(key, k -> new ArrayList<>());
+        int previous = sequences.getOrDefault(key, 0);
         if (sequence <= previous) {
+            if (!chain.get(sequence - 1).equals(sha256)) {
+                throw refused(key, "sequence " + sequence + " was applied as another event (planningsha256 "
+                        + chain.get(sequence - 1) + ", not " + sha256 + ")");
+            }
             duplicates++;
             return false;
         }
@@ -47,15 +116,31 @@ final class CycleStateProjection {
             early++;
             return false;
         }
+        String expectedPrev = previous == 0 ? RecordedEvent.GENESIS : chain.get(previous - 1);
+        if (!line.prevHash().equals(expectedPrev)) {
+            throw refused(key, "sequence " + sequence + " has prev_sha256 " + line.prevHash() + ", not "
+                    + expectedPrev + " of the event applied before it");
+        }
         if (!applied.add(envelope.get("source").asText() + " " + id)) {
-            throw new IllegalStateException(record.key() + ": event id " + id + " applied twice");
+            throw new IllegalStateException(key + ": event id " + id + " applied twice");
         }
         appliedIds.add(id);
-        sequences.put(record.key(), sequence);
-        byte[] line = MAPPER.writeValueAsString(envelope.get("data")).getBytes(StandardCharsets.UTF_8);
-        PlanningEvent event = codec.decode(line).event();
-        states.put(record.key(), ProjectedState.next(states.getOrDefault(record.key(), CycleState.PLANNED), event));
+        sequences.put(key, sequence);
+        chain.add(sha256);
+        states.put(key, ProjectedState.next(states.getOrDefault(key, CycleState.PLANNED), event));
         return true;
+    }
+
+    private static String text(String key, JsonNode envelope, String attribute) {
+        JsonNode value = envelope.get(attribute);
+        if (value == null || !value.isTextual()) {
+            throw refused(key, attribute + " is not a string");
+        }
+        return value.textValue();
+    }
+
+    private static IllegalStateException refused(String key, String why) {
+        return new IllegalStateException(key + ": envelope refused: " + why);
     }
 
     Map<String, CycleState> states() {

@@ -1,7 +1,10 @@
 package dev.planning.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
@@ -11,6 +14,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +80,80 @@ class CycleStateProjectionTest {
         assertThat(projection.duplicates()).isEqualTo(2);
         assertThat(projection.sequences()).containsOnly(Map.entry("acme/" + ONE, 2));
         assertThat(projection.states()).containsOnly(Map.entry("acme/" + ONE, CycleState.READY_FOR_HANDOFF));
+    }
+
+    // Twelfth review (2026-12-04): envelopes that are malformed, forged or disagree with their own
+    // data. The example applied each whose planningsequence fitted, or skipped it as a duplicate,
+    // whatever the rest said: a consumer copying it would follow a forged or damaged topic silently.
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code record} with its envelope changed by {@code edit}. */
+    private static ConsumerRecord<String, byte[]> edited(ConsumerRecord<String, byte[]> record, Consumer<ObjectNode> edit)
+            throws Exception {
+        ObjectNode envelope = (ObjectNode) JSON.readTree(record.value());
+        edit.accept(envelope);
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(),
+                JSON.writeValueAsBytes(envelope));
+    }
+
+    @Test
+    void aSequenceThatIsNotAPositiveWholeNumberIsRefusedNotTakenForADuplicate() throws Exception {
+        ConsumerRecord<String, byte[]> first = log(ONE, "evt_a").get(0);
+        for (Consumer<ObjectNode> edit : List.<Consumer<ObjectNode>>of(
+                e -> e.put("planningsequence", "1"),
+                e -> e.put("planningsequence", 1.5),
+                e -> e.put("planningsequence", 4294967297L), // an int of 1 once cut to 32 bits
+                e -> e.put("planningsequence", 0),
+                e -> e.remove("planningsequence"),
+                e -> e.putNull("id"),
+                e -> e.put("specversion", "0.3"),
+                e -> e.put("planningsha256", "AB".repeat(32)))) {
+            CycleStateProjection projection = new CycleStateProjection();
+            assertThatThrownBy(() -> projection.apply(edited(first, edit))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(first.key());
+            assertThat(projection.states()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEnvelopeWhoseAttributesDisagreeWithItsKeyOrItsDataIsRefused() throws Exception {
+        ConsumerRecord<String, byte[]> first = log(ONE, "evt_a").get(0);
+        for (Consumer<ObjectNode> edit : List.<Consumer<ObjectNode>>of(
+                e -> e.put("source", "planning://acme/" + TWO),
+                e -> e.put("subject", TWO.toString()),
+                e -> e.put("planningrepository", "other"),
+                e -> e.put("id", "evt_other"),
+                e -> e.put("type", "dev.planning.manifest_sealed"))) {
+            CycleStateProjection projection = new CycleStateProjection();
+            assertThatThrownBy(() -> projection.apply(edited(first, edit))).isInstanceOf(IllegalStateException.class);
+            assertThat(projection.states()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventThatDoesNotChainToTheOneAppliedBeforeItIsRefused() throws Exception {
+        List<ConsumerRecord<String, byte[]>> one = log(ONE, "evt_a", "evt_b");
+        List<ConsumerRecord<String, byte[]>> other = log(ONE, "evt_x", "evt_y"); // another log of the same cycle
+        CycleStateProjection projection = new CycleStateProjection();
+        assertThat(projection.apply(one.get(0))).isTrue();
+
+        // Its sequence is the next, but its data's prev_sha256 names another first event.
+        assertThatThrownBy(() -> projection.apply(other.get(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("prev_sha256");
+        assertThat(projection.sequences()).containsOnly(Map.entry("acme/" + ONE, 1));
+    }
+
+    @Test
+    void aRepeatOfAnAppliedSequenceThatIsAnotherEventIsRefusedNotDroppedAsADuplicate() throws Exception {
+        List<ConsumerRecord<String, byte[]>> one = log(ONE, "evt_a", "evt_b");
+        List<ConsumerRecord<String, byte[]>> other = log(ONE, "evt_x");
+        CycleStateProjection projection = new CycleStateProjection();
+        assertThat(projection.apply(one.get(0))).isTrue();
+        assertThat(projection.apply(one.get(0))).isFalse(); // the same event again: a duplicate
+
+        assertThatThrownBy(() -> projection.apply(other.get(0))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sequence 1");
+        assertThat(projection.duplicates()).isEqualTo(1);
     }
 }

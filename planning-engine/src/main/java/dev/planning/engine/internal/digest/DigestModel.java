@@ -198,7 +198,7 @@ final class DigestModel {
         int met = 0;
         int missed = 0;
         for (KpiRow row : content.rows()) {
-            rows.add(new KpiLine(row.value().name(), cell(row.description()), row.value().unit(),
+            rows.add(new KpiLine(row.value().name(), cell(row.description()), cell(row.value().unit()),
                     row.value().target().map(t -> (row.value().direction().equals("lower_is_better")
                             ? "≤ " : "≥ ") + Figures.shown(t)).orElse("none"),
                     row.value().actual().map(Figures::shown).orElse("not measured"),
@@ -267,7 +267,7 @@ final class DigestModel {
     }
 
     private static List<GateRow> gates(DigestContent content) {
-        return content.gates().stream().map(gate -> new GateRow(gate.name(), gate.status().name(), Figures.time(gate.at()),
+        return content.gates().stream().map(gate -> new GateRow(cell(gate.name()), gate.status().name(), Figures.time(gate.at()),
                 gate.evidence().map(e -> "[" + cell(e) + "](" + link(content.digestPath(), e) + ")").orElse("none recorded"))).toList();
     }
 

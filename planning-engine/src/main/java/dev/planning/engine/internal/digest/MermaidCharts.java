@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.digest;
 
+import dev.planning.api.Printable;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
@@ -70,9 +71,25 @@ final class MermaidCharts {
                 .map(MermaidCharts::label).collect(Collectors.joining(" and "));
     }
 
-    /** Text safe inside Mermaid labels and quoted strings. */
+    /** ASCII that is kept in a label besides letters and digits: none ends a label, a string or a line. */
+    private static final String LABEL_ASCII = " _-.,/()'!?+=*~";
+
+    /**
+     * Text safe inside Mermaid labels and quoted strings, by an allow-list: letters, digits and their
+     * marks that {@link Printable} shows as themselves, and {@link #LABEL_ASCII}; every other character
+     * (quotes, {@code : ; # % | < >}, line breaks, bidirectional controls, invisible characters) is a
+     * space. Twelfth review: a deny-list of ASCII kept a right-to-left override from the event log.
+     */
     static String label(String text) {
-        return text.replaceAll("[\"`:;#{}\\[\\]<>|\\r\\n]", " ").strip();
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            boolean kept = cp < 0x80 ? Character.isLetterOrDigit(cp) || LABEL_ASCII.indexOf(cp) >= 0
+                    : (Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                            || type == Character.COMBINING_SPACING_MARK) && Printable.shownAsItself(cp);
+            out.appendCodePoint(kept ? cp : ' ');
+        });
+        return out.toString().strip();
     }
 
     /** Whether an event type moves or tries to move the cycle. */

@@ -10,10 +10,13 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
+import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.CoverageSummary;
 import dev.planning.engine.internal.outcome.OutcomeImporter;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -267,6 +271,59 @@ class DigestPublisherTest {
         // The pipe inside the action stays in its cell: the row still has four cells.
         String row = body.lines().filter(l -> l.startsWith("| IA-2025-09-02-1")).findFirst().orElseThrow();
         assertThat(row.split("(?<!\\\\)\\|", -1)).hasSize(6);
+    }
+
+    @Test
+    void aGateNameFromTheEventLogRendersAsTextInItsOwnCell() {
+        // Twelfth review (2026-12-04): the gate table's names come from the event log's gate_results
+        // keys (a file the contributor commits; the codec takes any string) and went into the
+        // Markdown as they were, only '<' escaped: a name could add rows, a heading and a tracking image.
+        runToValidated(FIRST);
+        FileEventStore store = new FileEventStore(root);
+        List<RecordedEvent> log = store.read(FIRST);
+        String name = "g | PASS | x | y |\n\n## \u2705 All gates PASSED\n![t](https://tracker.example/p.png) "
+                + "[ok](https://evil.example) **PASSED** `c` \u202e";
+        store.append(FIRST, new PlanningEvent("evt_hostile_gate", Instant.parse("2025-09-02T09:00:00Z"),
+                EventType.TRANSITION_REFUSED, Optional.of(CycleState.VALIDATED), Optional.of(CycleState.COMPLETED),
+                FIRST.toString(), "mallory", Map.of(name, GateStatus.FAIL), Map.of()), log.get(log.size() - 1).hash());
+
+        DigestResult result = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+
+        String text = read(result.path());
+        String body = text.substring(text.indexOf("---\n", 4) + 4);
+        assertThat(body).doesNotContain("\n## \u2705").doesNotContain("\u202e");
+        org.commonmark.node.Node document = org.commonmark.parser.Parser.builder().build().parse(body);
+        List<String> found = new ArrayList<>();
+        document.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Link link) {
+                found.add("link " + link.getDestination());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Image image) {
+                found.add("image " + image.getDestination());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Heading heading) {
+                found.add("heading " + ((org.commonmark.node.Text) heading.getFirstChild()).getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Code span) {
+                found.add("code " + span.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.StrongEmphasis strong) {
+                found.add("strong");
+            }
+        });
+        assertThat(found).noneMatch(f -> f.contains("evil.example") || f.contains("tracker.example")
+                || f.contains("All gates") || f.equals("code c") || f.equals("strong"));
+        String row = body.lines().filter(l -> l.startsWith("| g ")).findFirst().orElseThrow();
+        assertThat(row.split("(?<!\\\\)\\|", -1)).as(row).hasSize(6);
     }
 
     @Test
