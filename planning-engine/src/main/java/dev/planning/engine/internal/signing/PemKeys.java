@@ -2,6 +2,7 @@ package dev.planning.engine.internal.signing;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.IOException;
@@ -294,7 +295,7 @@ public final class PemKeys {
     private static String read(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException("key file not found", SourceLocation.ofFile(file.toString()));
+                throw new InvalidInputException("key file not found", SourceLocation.ofFile(SafePaths.shown(file)));
             }
             if (Files.size(file) > 1 << 20) {
                 throw new InvalidInputException("key file is larger than 1 MiB", SourceLocation.ofFile(file.toString()));
