@@ -2,9 +2,9 @@ package dev.planning.engine.internal.signing;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
-import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
