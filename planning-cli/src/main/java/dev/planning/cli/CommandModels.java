@@ -67,10 +67,8 @@ final class CommandModels {
         spec.addMixin("workspace", workspace(c.workspace));
         spec.addMixin("format", format(c.format));
         spec.addMixin("trust", trust(c.trust));
-        spec.addOption(option(String.class, () -> c.stream, v -> c.stream = v, "--stream").paramLabel("S")
-                .description("Only this stream.").build());
-        spec.addOption(option(String.class, () -> c.cycle, v -> c.cycle = v, "--cycle").paramLabel("C")
-                .description("Only this cycle.").build());
+        c.filter = new CycleOptions.Filter();
+        spec.addMixin("filter", filter(c.filter));
         c.spec = spec;
         return withStandardHelp(spec);
     }
@@ -83,10 +81,8 @@ final class CommandModels {
         c.format = new FormatOption.Every();
         spec.addMixin("workspace", workspace(c.workspace));
         spec.addMixin("format", format(c.format));
-        spec.addOption(option(String.class, () -> c.stream, v -> c.stream = v, "--stream").paramLabel("S")
-                .description("Only this stream.").build());
-        spec.addOption(option(String.class, () -> c.cycle, v -> c.cycle = v, "--cycle").paramLabel("C")
-                .description("Only this cycle.").build());
+        c.filter = new CycleOptions.Filter();
+        spec.addMixin("filter", filter(c.filter));
         c.spec = spec;
         return withStandardHelp(spec);
     }
@@ -223,6 +219,16 @@ final class CommandModels {
                 .required(true).description("Stream, e.g. fe, be, design.").build());
         mixin.addOption(option(String.class, () -> o.cycle, v -> o.cycle = v, "--cycle").paramLabel("C")
                 .required(true).description("Cycle id, e.g. 2025-09-02.").build());
+        return mixin;
+    }
+
+    /** {@link CycleOptions.Filter}: the optional {@code --stream} and {@code --cycle}. */
+    static CommandSpec filter(CycleOptions.Filter o) {
+        CommandSpec mixin = CommandSpec.wrapWithoutInspection(o);
+        mixin.addOption(option(String.class, () -> o.stream, v -> o.stream = v, "--stream").paramLabel("S")
+                .description("Only this stream.").build());
+        mixin.addOption(option(String.class, () -> o.cycle, v -> o.cycle = v, "--cycle").paramLabel("C")
+                .description("Only this cycle.").build());
         return mixin;
     }
 

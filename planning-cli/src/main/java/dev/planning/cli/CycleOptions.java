@@ -10,7 +10,7 @@ import dev.planning.examples.DemoScenario;
 import picocli.CommandLine.Option;
 
 /**
- * The required {@code --stream} and {@code --cycle} options.
+ * The required {@code --stream} and {@code --cycle} options; {@link Filter}, the optional ones.
  *
  * <p>For the commands {@link CommandModels} builds, picocli's model of these options is built there in
  * code: an option added here must be added there too ({@code CommandModelsTest} fails until it is).
@@ -22,6 +22,16 @@ final class CycleOptions {
 
     @Option(names = "--cycle", paramLabel = "C", required = true, description = "Cycle id, e.g. 2025-09-02.")
     String cycle;
+
+    /** The optional {@code --stream} and {@code --cycle} of {@code lint} and {@code status}: only these cycles. */
+    static final class Filter {
+
+        @Option(names = "--stream", paramLabel = "S", description = "Only this stream.")
+        String stream;
+
+        @Option(names = "--cycle", paramLabel = "C", description = "Only this cycle.")
+        String cycle;
+    }
 
     /** The cycle, validated (a hostile id is refused before any path is built). */
     CycleRef ref() {

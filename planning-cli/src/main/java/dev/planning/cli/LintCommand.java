@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code planning lint}: schema_lint over the workspace's artifacts.
@@ -28,11 +27,8 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     FormatOption.Every format;
 
-    @Option(names = "--stream", paramLabel = "S", description = "Only this stream.")
-    String stream;
-
-    @Option(names = "--cycle", paramLabel = "C", description = "Only this cycle.")
-    String cycle;
+    @Mixin
+    CycleOptions.Filter filter;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,7 +38,7 @@ final class LintCommand implements Callable<Integer> {
         // An unchanged workspace's result from an earlier run (see LintResultCache), read before
         // anything is parsed or compiled; otherwise lint, and keep what it printed and returned.
         Optional<LintResultCache> cache = LintResultCache.of(workspace.workspace, workspace.rulebook, workspace.store,
-                stream, cycle, format.format);
+                filter.stream, filter.cycle, format.format);
         PrintWriter out = spec.commandLine().getOut();
         Optional<LintResultCache.Stored> stored = cache.flatMap(LintResultCache::stored);
         if (stored.isPresent()) {
@@ -71,6 +67,8 @@ final class LintCommand implements Callable<Integer> {
     private Linted lint(PrintWriter out) {
         LintResultCache.beforeLinting();
         PlanningWorkspace ws = workspace.openCompiled();
+        String stream = filter.stream;
+        String cycle = filter.cycle;
         LintReport report = stream != null && cycle != null ? ws.lint(stream, cycle)
                 : stream != null ? ws.lint(stream) : cycle != null ? ws.lintCycle(cycle) : ws.lint();
         StringWriter printed = new StringWriter();

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code planning rules diff --base REV|DIR [--head DIR] [--fail-on new|none]}: every cycle of the
@@ -33,7 +35,7 @@ final class RulesDiffCommand implements Callable<Integer> {
             description = "The rulebook after the change (default: --rulebook, else <workspace>/rulebook).")
     Path head;
 
-    @Option(names = "--fail-on", paramLabel = "WHEN", defaultValue = "none",
+    @Option(names = "--fail-on", paramLabel = "WHEN", defaultValue = "none", converter = FailOn.class,
             description = "new: exit 1 when the change would block a cycle that passes today; none (default).")
     String failOn;
 
@@ -48,10 +50,6 @@ final class RulesDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!failOn.equals("new") && !failOn.equals("none")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--fail-on must be new or none (found " + failOn + ")");
-        }
         Path headDir = head != null ? head : workspace.rulebook != null ? workspace.rulebook
                 : workspace.workspace.resolve("rulebook");
         Path baseDir = Path.of(base);
@@ -63,5 +61,16 @@ final class RulesDiffCommand implements Callable<Integer> {
                 () -> ImpactReports.text(impact, shownBase, headDir.toString()), null, null,
                 () -> ImpactReports.markdown(impact, shownBase, headDir.toString()));
         return failOn.equals("new") && impact.blocksNew() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    /** {@code --fail-on}: {@code new} or {@code none}, refused otherwise as the command line is read. */
+    static final class FailOn implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.equals("new") || value.equals("none")) {
+                return value;
+            }
+            throw new TypeConversionException("expected new or none, not '" + value + "'");
+        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code planning status}: each cycle's state and history; verifies the event chain, and for every
@@ -38,11 +37,8 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     TrustOption trust;
 
-    @Option(names = "--stream", paramLabel = "S", description = "Only this stream.")
-    String stream;
-
-    @Option(names = "--cycle", paramLabel = "C", description = "Only this cycle.")
-    String cycle;
+    @Mixin
+    CycleOptions.Filter filter;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -77,6 +73,8 @@ final class StatusCommand implements Callable<Integer> {
      * command, and so is one cycle that does not exist: its status would otherwise read {@code PLANNED}.
      */
     private List<CycleRef> select(PlanningWorkspace ws) {
+        String stream = filter.stream;
+        String cycle = filter.cycle;
         if (stream != null) {
             CycleRef.requireStream(stream);
         }

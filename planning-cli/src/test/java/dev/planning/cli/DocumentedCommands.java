@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The {@code planning} command lines a Markdown document shows, checked against the CLI's picocli
  * model: each command and subcommand exists, each option it names is one of that (sub)command's
- * options, and each value it lists for an option with a fixed set of values ({@code --format
- * text|json}, {@code --algorithm ed25519|ecdsa-p256|rsa}) is one of them.
+ * options, and each value it shows or lists for an option with a fixed set of values ({@code --format
+ * json}, {@code --format text|json}, {@code --algorithm ed25519|ecdsa-p256|rsa}) is one that command's
+ * option takes: {@code --format sarif} is wrong for {@code status}, which prints text or JSON only.
  *
  * <p>What counts as a command line: a line of a fenced code block that starts with {@code planning},
  * {@code bin/planning} or {@code java -jar ...planning.jar} (after an optional {@code $ } prompt),
@@ -32,7 +33,8 @@ final class DocumentedCommands {
 
     private static final Pattern OPTION = Pattern.compile("-{1,2}[A-Za-z][A-Za-z0-9-]*");
     private static final Pattern COMMAND_WORD = Pattern.compile("[a-z][a-z-]*");
-    private static final Pattern VALUE_LIST = Pattern.compile("[a-z0-9-]+(\\|[a-z0-9-]+)+");
+    /** A value a document shows, or several as alternatives: {@code json}, {@code text|json}; a placeholder is upper-case. */
+    private static final Pattern VALUE_LIST = Pattern.compile("[a-z0-9-]+(\\|[a-z0-9-]+)*");
 
     private final CommandLine planning;
     private final Path root;
@@ -150,13 +152,18 @@ final class DocumentedCommands {
         if (spec.completionCandidates() == null || !VALUE_LIST.matcher(value).matches()) {
             return List.of();
         }
-        List<String> accepted = new ArrayList<>();
-        spec.completionCandidates().forEach(c -> accepted.add(c.toLowerCase(Locale.ROOT)));
         CommandLine.ITypeConverter<?>[] converters = spec.converters();
+        CommandLine.ITypeConverter<?> converter = converters != null && converters.length > 0 ? converters[0] : null;
+        // What this command's option takes: of the values of its type, those its converter takes.
+        List<String> accepted = new ArrayList<>();
+        spec.completionCandidates().forEach(c -> {
+            if (converter == null || converts(converter, c)) {
+                accepted.add(c.toLowerCase(Locale.ROOT));
+            }
+        });
         List<String> problems = new ArrayList<>();
         for (String alternative : value.split("\\|")) {
-            if (!(converters != null && converters.length > 0 ? converts(converters[0], alternative)
-                    : accepted.contains(alternative))) {
+            if (!(converter != null ? converts(converter, alternative) : accepted.contains(alternative))) {
                 problems.add(path + " " + spec.longestName() + " takes no value " + alternative + " (it takes "
                         + String.join(", ", accepted) + ")");
             }

@@ -91,6 +91,7 @@ class DocumentedCommandsTest {
                 "mvn -B -ntp verify --also-make",
                 "```",
                 "`planning store relay --once` and `planning store relay --twice`",
+                "`planning lint --format sarif`, `planning status --format sarif`, `planning verify --format text\\|junit`",
                 ""), StandardCharsets.UTF_8);
 
         assertThat(new DocumentedCommands(planning(), dir).problems(doc)).containsExactly(
@@ -102,7 +103,11 @@ class DocumentedCommandsTest {
                 "doc.md:3: `status --trust FILE --wide`: planning status has no option --wide",
                 "doc.md:6: `bin/planning verify --stream fe --cycle c --trust t.yaml --checksum-only | head -3`:"
                         + " planning verify has no option --checksum-only",
-                "doc.md:10: `planning store relay --twice`: planning store relay has no option --twice");
+                "doc.md:10: `planning store relay --twice`: planning store relay has no option --twice",
+                "doc.md:11: `planning status --format sarif`: planning status --format takes no value sarif"
+                        + " (it takes text, json)",
+                "doc.md:11: `planning verify --format text\\|junit`: planning verify --format takes no value junit"
+                        + " (it takes text, json, markdown)");
     }
 
     @Test

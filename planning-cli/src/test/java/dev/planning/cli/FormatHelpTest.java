@@ -2,6 +2,10 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +67,32 @@ class FormatHelpTest {
         assertThat(rulesTest.err())
                 .isEqualTo("error: invalid value for option '--format': 'sarif' is not available for this command;"
                         + " use text, json, junit or markdown\nsee 'planning rules test --help'\n");
+    }
+
+    /**
+     * The README says where users look which commands print which formats ("Commands that report
+     * findings take {@code --format text|json}; {@code lint}, {@code gate}, ... also {@code junit}, ..."):
+     * for each format beyond text and JSON, the commands it names are the ones whose help names it.
+     */
+    @Test
+    void theReadmeNamesForEachFormatTheCommandsThatPrintIt() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        Matcher paragraph = Pattern.compile("Commands that report findings take `--format text\\|json`(.*?)\\(for"
+                + " `\\$GITHUB_STEP_SUMMARY`\\)").matcher(readme);
+        assertThat(paragraph.find()).as("the README's paragraph on --format").isTrue();
+        Map<String, List<String>> named = new TreeMap<>();
+        Matcher also = Pattern.compile("((?:`[a-z ]+`(?:, | and ))*`[a-z ]+`) also `([a-z]+)`").matcher(paragraph.group(1));
+        while (also.find()) {
+            named.put(also.group(2), Pattern.compile("`([a-z ]+)`").matcher(also.group(1)).results()
+                    .map(m -> m.group(1)).sorted().toList());
+        }
+
+        Map<String, List<String>> printed = new TreeMap<>();
+        for (String format : List.of("junit", "sarif", "markdown")) {
+            printed.put(format, FORMATS.entrySet().stream().filter(e -> e.getValue().contains(format))
+                    .map(Map.Entry::getKey).sorted().toList());
+        }
+        assertThat(named).isEqualTo(printed);
     }
 
     /** Every command, by its name as typed after {@code planning}, that has a {@code --format} option. */

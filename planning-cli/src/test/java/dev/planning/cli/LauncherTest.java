@@ -604,7 +604,7 @@ class LauncherTest {
         assertThat(locale(Map.of("LC_ALL", "C"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=unset\n");
         assertThat(locale(Map.of("LANG", "POSIX"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=POSIX\n");
         assertThat(locale(Map.of("LC_CTYPE", "C", "LANG", "C.UTF-8")))
-                .isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=C LANG=C.UTF-8\n");
+                .isEqualTo("LC_ALL=unset LC_CTYPE=C.UTF-8 LANG=C.UTF-8\n");
         assertThat(locale(Map.of())).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=unset\n");
     }
 
@@ -616,7 +616,7 @@ class LauncherTest {
     void underALocaleThatIsNotInstalledJavaRunsUnderCUtf8WithoutAWarningOfTheLaunchers() throws Exception {
         assertThat(locale(Map.of("LANG", "xx_YY.UTF-8"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=xx_YY.UTF-8\n");
         assertThat(locale(Map.of("LANG", "xx_YY.ISO-8859-1"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=unset LANG=xx_YY.ISO-8859-1\n");
-        assertThat(locale(Map.of("LC_CTYPE", "xx_YY@latin"))).isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=xx_YY@latin LANG=unset\n");
+        assertThat(locale(Map.of("LC_CTYPE", "xx_YY@latin"))).isEqualTo("LC_ALL=unset LC_CTYPE=C.UTF-8 LANG=unset\n");
     }
 
     /**
@@ -626,18 +626,49 @@ class LauncherTest {
      */
     @Test
     void aNamedLocaleGivesWayToItsUtf8TwinWhenThatIsInstalled() throws Exception {
+        Path locales = installedXxYyUtf8();
+
+        assertThat(locale(Map.of("LANG", "xx_YY.ISO-8859-1", "LOCPATH", locales.toString())))
+                .isEqualTo("LC_ALL=xx_YY.UTF-8 LC_CTYPE=unset LANG=xx_YY.ISO-8859-1\n");
+        assertThat(locale(Map.of("LC_CTYPE", "xx_YY", "LOCPATH", locales.toString())))
+                .isEqualTo("LC_ALL=unset LC_CTYPE=xx_YY.UTF-8 LANG=unset\n");
+    }
+
+    /**
+     * When only LC_CTYPE is not UTF-8 ({@code LANG=de_DE.UTF-8 LC_CTYPE=C}), only LC_CTYPE is set, so
+     * the user's messages, dates and sorting (LANG, LC_MESSAGES, ...) stay theirs; LC_ALL would
+     * override them all. Java takes every category at once and none when one is not installed, so a
+     * LANG or LC_* locale bash cannot find installed (or cannot tell, not being UTF-8) keeps LC_ALL.
+     */
+    @Test
+    void whenOnlyLcCtypeIsNotUtf8OnlyLcCtypeIsSetIfEveryOtherCategoryIsInstalled() throws Exception {
+        String locpath = installedXxYyUtf8().toString();
+
+        assertThat(locale(Map.of("LANG", "xx_YY.UTF-8", "LC_CTYPE", "C", "LOCPATH", locpath)))
+                .isEqualTo("LC_ALL=unset LC_CTYPE=C.UTF-8 LANG=xx_YY.UTF-8\n");
+        assertThat(locale(Map.of("LANG", "xx_YY.UTF-8", "LC_MESSAGES", "xx_YY.UTF-8", "LC_CTYPE", "POSIX",
+                "LOCPATH", locpath))).isEqualTo("LC_ALL=unset LC_CTYPE=C.UTF-8 LANG=xx_YY.UTF-8\n");
+        assertThat(locale(Map.of("LANG", "zz_ZZ.UTF-8", "LC_CTYPE", "C", "LOCPATH", locpath)))
+                .isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=C LANG=zz_ZZ.UTF-8\n");
+        assertThat(locale(Map.of("LANG", "xx_YY.UTF-8", "LC_TIME", "zz_ZZ.UTF-8", "LC_CTYPE", "C", "LOCPATH", locpath)))
+                .isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=C LANG=xx_YY.UTF-8\n");
+        assertThat(locale(Map.of("LANG", "xx_YY.ISO-8859-1", "LC_CTYPE", "C", "LOCPATH", locpath)))
+                .isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=C LANG=xx_YY.ISO-8859-1\n");
+    }
+
+    /** A LOCPATH directory where glibc finds the C.UTF-8 locale's files installed as {@code xx_YY.utf8}. */
+    private Path installedXxYyUtf8() throws IOException {
         Path installed = Path.of("/usr/lib/locale/C.utf8");
         Path locales = Files.createDirectories(dir.resolve("locales"));
+        if (Files.isDirectory(locales.resolve("xx_YY.utf8"))) {
+            return locales;
+        }
         try (Stream<Path> files = Files.walk(installed)) {
             for (Path file : files.toList()) {
                 Files.copy(file, locales.resolve("xx_YY.utf8").resolve(installed.relativize(file).toString()));
             }
         }
-
-        assertThat(locale(Map.of("LANG", "xx_YY.ISO-8859-1", "LOCPATH", locales.toString())))
-                .isEqualTo("LC_ALL=xx_YY.UTF-8 LC_CTYPE=unset LANG=xx_YY.ISO-8859-1\n");
-        assertThat(locale(Map.of("LC_CTYPE", "xx_YY", "LOCPATH", locales.toString())))
-                .isEqualTo("LC_ALL=xx_YY.UTF-8 LC_CTYPE=xx_YY LANG=unset\n");
+        return locales;
     }
 
     @Test

@@ -121,7 +121,9 @@ class LifecycleCommandsTest {
         CliRun run = CliRun.of(cycle(workspace(), "gate", "--to", "SHIPPED"));
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown state 'SHIPPED'");
+        assertThat(run.err()).isEqualTo("error: invalid value for option '--to': unknown state 'SHIPPED'; expected one of"
+                + " PLANNED, READY_FOR_HANDOFF, PACKAGED, EXECUTED, VALIDATED, IMPROVE, COMPLETED\n"
+                + "see 'planning gate --help'\n");
     }
 
     @Test

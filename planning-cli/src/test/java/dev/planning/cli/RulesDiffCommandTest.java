@@ -112,7 +112,8 @@ class RulesDiffCommandTest {
                 "--fail-on", "sometimes");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--fail-on must be new or none");
+        assertThat(run.err()).isEqualTo("error: invalid value for option '--fail-on': expected new or none, not 'sometimes'\n"
+                + "see 'planning rules diff --help'\n");
     }
 
     @Test

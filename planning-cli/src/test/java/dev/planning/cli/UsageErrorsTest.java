@@ -3,7 +3,11 @@ package dev.planning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A command line that cannot be read is refused in one line that says what the command takes there,
@@ -57,6 +61,53 @@ class UsageErrorsTest {
                 + " 'abc' is not a number from 0 to 100, such as 80 or 92.5", "planning rules test");
         assertRefused(CliRun.of("rules", "test", "rb", "--fail-under", "1e2"), "invalid value for option '--fail-under':"
                 + " '1e2' is not a number from 0 to 100, such as 80 or 92.5", "planning rules test");
+    }
+
+    /**
+     * Every option with a fixed set of values (an enum's, found by walking the command line, and
+     * {@code rules diff --fail-on}) refuses another in one line that lists them in words, not as
+     * picocli or {@code Arrays.toString} print a list ({@code [A, B, C]}).
+     */
+    @Test
+    void aValueAnOptionWithFixedValuesDoesNotTakeIsRefusedInOneLineListingTheValuesInWords() {
+        List<List<String>> options = new ArrayList<>();
+        withFixedValues(DocumentedCommandsTest.planning(), options);
+        options.add(List.of("rules", "diff", "--fail-on"));
+
+        assertThat(options).extracting(o -> String.join(" ", o))
+                .contains("gate --to", "advance --to", "keys generate --algorithm", "status --format", "lint --format");
+        for (List<String> option : options) {
+            List<String> args = new ArrayList<>(option);
+            args.add("NOPE");
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String command = String.join(" ", option.subList(0, option.size() - 1));
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).as(String.join(" ", args)).matches("error: invalid value for option '"
+                    + option.get(option.size() - 1) + "': [^\\[\\]\n]*'NOPE'[^\\[\\]\n]*\n"
+                    + "see 'planning " + command + " --help'\n");
+        }
+    }
+
+    @Test
+    void anUnknownStateNamesEveryStateInWords() {
+        assertRefused(CliRun.of("advance", "--to", "nowhere"), "invalid value for option '--to': unknown state"
+                + " 'nowhere'; expected one of PLANNED, READY_FOR_HANDOFF, PACKAGED, EXECUTED, VALIDATED, IMPROVE,"
+                + " COMPLETED", "planning advance");
+    }
+
+    /** Each option of {@code command} and the commands under it whose type is an enum, as the words that name it. */
+    private static void withFixedValues(CommandLine command, List<List<String>> found) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            List<String> words = List.of(sub.getCommandSpec().qualifiedName(" ").split(" "));
+            for (OptionSpec option : sub.getCommandSpec().options()) {
+                if (option.type().isEnum()) {
+                    List<String> named = new ArrayList<>(words.subList(1, words.size()));
+                    named.add(option.longestName());
+                    found.add(named);
+                }
+            }
+            withFixedValues(sub, found);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,9 @@ public final class HtmlReport {
      */
     public ReportResult write(Path directory) {
         Path target = directory.toAbsolutePath().normalize();
-        refuseUnsafe(target);
+        // A directory given relative is named as given, then where it resolved, as the CLI names paths.
+        String shown = SafePaths.shown(directory);
+        refuseUnsafe(target, shown);
         Model.Site site = new WorkspaceReader(workspace, layout, trust, asOf).read();
         Map<String, String> pages = Pages.all(site);
         Path parent = target.getParent();
@@ -147,37 +150,35 @@ public final class HtmlReport {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the report to " + shown + ": " + e.getMessage(), e);
         }
     }
 
-    private void refuseUnsafe(Path target) {
+    private void refuseUnsafe(Path target, String shown) {
         if (Files.isRegularFile(target)) {
-            throw new InvalidInputException(target + " is a file; the report needs a directory",
-                    SourceLocation.ofFile(target.toString()));
+            throw new InvalidInputException("is a file; the report needs a directory", SourceLocation.ofFile(shown));
         }
         Path root = workspace.root().toAbsolutePath().normalize();
         for (String protectedDir : List.of(layout.rulebookDir(), layout.streamsRoot())) {
             Path p = root.resolve(protectedDir).normalize();
             if (target.startsWith(p) || p.startsWith(target)) {
-                throw new InvalidInputException("the report directory " + target + " would overlap the workspace's "
-                        + protectedDir + "/; choose a directory outside it", SourceLocation.ofFile(target.toString()));
+                throw new InvalidInputException("the report directory would overlap the workspace's " + protectedDir
+                        + "/; choose a directory outside it", SourceLocation.ofFile(shown));
             }
         }
         if (root.startsWith(target)) {
-            throw new InvalidInputException("the report directory " + target + " contains the workspace",
-                    SourceLocation.ofFile(target.toString()));
+            throw new InvalidInputException("the report directory contains the workspace", SourceLocation.ofFile(shown));
         }
         if (Files.isDirectory(target)) {
             boolean empty;
             try (Stream<Path> list = Files.list(target)) {
                 empty = list.findAny().isEmpty();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + target + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot list " + shown + ": " + e.getMessage(), e);
             }
             if (!empty && !Files.isRegularFile(target.resolve(MARKER))) {
-                throw new InvalidInputException(target + " exists, is not empty and is not an earlier report (no "
-                        + MARKER + "); choose another directory", SourceLocation.ofFile(target.toString()));
+                throw new InvalidInputException("exists, is not empty and is not an earlier report (no " + MARKER
+                        + "); choose another directory", SourceLocation.ofFile(shown));
             }
         }
     }

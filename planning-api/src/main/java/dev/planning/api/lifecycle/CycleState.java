@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -37,6 +38,8 @@ public enum CycleState {
      * @param text a state name such as {@code READY_FOR_HANDOFF} or {@code ready-for-handoff}; never {@code
      *             null}
      * @return the state
+     * @throws IllegalArgumentException naming the text and every state, in words
+     *         ({@code expected one of PLANNED, READY_FOR_HANDOFF, ...}), when it names none
      */
     public static CycleState parse(String text) {
         String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -45,7 +48,11 @@ public enum CycleState {
                 return state;
             }
         }
-        throw new IllegalArgumentException("unknown state '" + text + "'; expected one of "
-                + Arrays.toString(values()));
+        throw new IllegalArgumentException("unknown state '" + text + "'; expected one of " + names());
+    }
+
+    /** Every state's name, in lifecycle order, separated by commas: {@code PLANNED, READY_FOR_HANDOFF, ...}. */
+    private static String names() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

@@ -19,6 +19,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.internal.gate.GovernanceGate;
@@ -102,10 +103,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     public static RulebookImpact compare(Path workspace, Path base, Path head, Clock clock) {
         Rulebook baseRulebook = compiled(base);
         Rulebook headRulebook = compiled(head);
-        Path root = workspace.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            throw new InvalidInputException("workspace directory not found: " + workspace);
-        }
+        Path root = requireWorkspace(workspace);
         GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
         GateEnvironment underBase = new GateEnvironment(root, WorkspaceLayout.DEFAULT, baseRulebook,
                 new CycleArtifacts(root, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none, SealedManifests.NONE);
@@ -144,6 +142,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
 
     /** As {@link #compareWithRevision(Path, String, Path, Clock)}, the base rulebook's copy made in {@code scratch}. */
     static RulebookImpact compareWithRevision(Path workspace, String revision, Path head, Clock clock, Path scratch) {
+        requireWorkspace(workspace);
         Path temp;
         try {
             temp = Files.createTempDirectory(scratch, "planning-base-rulebook");
@@ -160,6 +159,18 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         } finally {
             deleteTree(temp);
         }
+    }
+
+    /**
+     * The workspace's absolute, normalized path; refused when it is no directory, in the words the
+     * other commands use ({@code workspace directory not found: ws (/home/me/ws)}).
+     */
+    private static Path requireWorkspace(Path workspace) {
+        Path root = workspace.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new InvalidInputException("workspace directory not found: " + SafePaths.shown(workspace));
+        }
+        return root;
     }
 
     private static Rulebook compiled(Path directory) {

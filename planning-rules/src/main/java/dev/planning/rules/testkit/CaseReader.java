@@ -90,8 +90,10 @@ final class CaseReader {
         String written = given.get("workspace").asText();
         Path workspace = baseDirectory.resolve(written).normalize();
         if (!Files.isDirectory(workspace)) {
-            throw new InvalidInputException("workspace directory not found: " + workspace
-                    + " (given.workspace is relative to the test file)", document.locate("/given/workspace"));
+            // As the CLI shows a path given relative (SafePaths.shown), but resolved against the test file.
+            throw new InvalidInputException("workspace directory not found: " + (written.equals(workspace.toString())
+                    ? written : written + " (" + workspace + "); given.workspace is relative to the test file"),
+                    document.locate("/given/workspace"));
         }
         WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
         CycleArtifacts artifacts = new CycleArtifacts(workspace, layout);

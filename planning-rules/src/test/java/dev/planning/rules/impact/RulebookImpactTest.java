@@ -131,6 +131,19 @@ class RulebookImpactTest {
     }
 
     @Test
+    void aWorkspaceThatIsNotThereIsShownAsGivenThenWhereItResolvedAsTheOtherCommandsShowIt() {
+        Path rulebook = EXAMPLES.resolve("fe-2025-09-02/rulebook");
+        Path missing = Path.of("no-such-workspace");
+        String expected = "workspace directory not found: no-such-workspace (" + missing.toAbsolutePath() + ")";
+
+        assertThatThrownBy(() -> RulebookImpact.compare(missing, rulebook, rulebook, CLOCK))
+                .isInstanceOf(InvalidInputException.class).hasMessage(expected);
+        // Before looking for a git repository (which said: cannot open the git repository of ...).
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(missing, "HEAD", rulebook, CLOCK))
+                .isInstanceOf(InvalidInputException.class).hasMessage(expected);
+    }
+
+    @Test
     void aWorkspaceOutsideGitIsBadInput() throws IOException {
         Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("plain"));
 

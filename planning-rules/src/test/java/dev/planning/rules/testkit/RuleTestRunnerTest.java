@@ -180,6 +180,20 @@ class RuleTestRunnerTest {
     }
 
     @Test
+    void aWorkspaceThatIsNotThereIsShownAsWrittenThenWhereItResolvedFromTheTestFile() {
+        Path resolved = dir.getParent().resolve("no-such-ws");
+
+        assertThatThrownBy(() -> cases("name: x\ngiven: {workspace: ../no-such-ws, cycle: 2025-09-02}\nexpect: {}\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("workspace directory not found: ../no-such-ws (" + resolved
+                        + "); given.workspace is relative to the test file")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .contains(new SourceLocation("tests/t.yaml", 2, 20)));
+        assertThatThrownBy(() -> cases("name: x\ngiven: {workspace: '" + resolved + "', cycle: 2025-09-02}\nexpect: {}\n"))
+                .hasMessage("workspace directory not found: " + resolved);
+    }
+
+    @Test
     void badTestFilesAreLocatedErrors() throws IOException {
         assertThatThrownBy(() -> cases("name: x\ngiven:\n  tasks:\n    - {id: A, title: t, titel: x}\nexpect: {}\n"))
                 .isInstanceOf(InvalidInputException.class)

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Maps a {@link PlanningEvent} to one line of an event log and back.
@@ -174,7 +175,7 @@ public final class EventLineCodec {
             return EventType.valueOf(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("unknown event.type \"" + text + "\"; expected one of "
-                    + Arrays.toString(EventType.values()));
+                    + names(EventType.values()));
         }
     }
 
@@ -190,7 +191,7 @@ public final class EventLineCodec {
             return Optional.of(CycleState.valueOf(node.textValue()));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("unknown state \"" + node.textValue() + "\" at event.payload." + field
-                    + "; expected one of " + Arrays.toString(CycleState.values()));
+                    + "; expected one of " + names(CycleState.values()));
         }
     }
 
@@ -209,7 +210,7 @@ public final class EventLineCodec {
                 results.put(entry.getKey(), GateStatus.valueOf(status));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("gate_results." + entry.getKey() + " must be one of "
-                        + Arrays.toString(GateStatus.values()) + ", found " + entry.getValue());
+                        + names(GateStatus.values()) + ", found " + entry.getValue());
             }
         }
         return results;
@@ -240,5 +241,10 @@ public final class EventLineCodec {
         }
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** The values' names separated by commas, as a message lists what it expected: {@code A, B, C}. */
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

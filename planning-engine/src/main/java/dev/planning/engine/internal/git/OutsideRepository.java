@@ -2,6 +2,7 @@ package dev.planning.engine.internal.git;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -39,16 +40,17 @@ public final class OutsideRepository {
      *
      * @param inside    the message when the file lies inside the workspace
      * @param committed the message when git tracks it, given the work tree's root
-     * @throws InvalidInputException with that message, located at the file as given
+     * @throws InvalidInputException with that message, located at the file as given, then where it
+     *         resolved when that differs ({@link SafePaths#shown})
      * @throws dev.planning.api.PlanningException when the repository's index or {@code HEAD} cannot be read
      */
     public static void require(Path file, Path workspace, String inside, Function<Path, String> committed) {
         if (realOrAbsolute(file).startsWith(realOrAbsolute(workspace))) {
-            throw new InvalidInputException(inside, SourceLocation.ofFile(file.toString()));
+            throw new InvalidInputException(inside, SourceLocation.ofFile(SafePaths.shown(file)));
         }
         Optional<Path> workTree = trackedIn(file, workspace);
         if (workTree.isPresent()) {
-            throw new InvalidInputException(committed.apply(workTree.get()), SourceLocation.ofFile(file.toString()));
+            throw new InvalidInputException(committed.apply(workTree.get()), SourceLocation.ofFile(SafePaths.shown(file)));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -294,7 +295,7 @@ public final class PemKeys {
     private static String read(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException("key file not found", SourceLocation.ofFile(file.toString()));
+                throw new InvalidInputException("key file not found", SourceLocation.ofFile(SafePaths.shown(file)));
             }
             if (Files.size(file) > 1 << 20) {
                 throw new InvalidInputException("key file is larger than 1 MiB", SourceLocation.ofFile(file.toString()));

@@ -24,6 +24,7 @@ import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.PathLock;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -132,10 +133,10 @@ public final class TrustFile {
                 throw new InvalidInputException("is a directory, not a trust file: pass the trust file itself ("
                         + (Files.isRegularFile(file.resolve("trust.yaml")) ? file.resolve("trust.yaml")
                                 : "the trust.yaml `planning keys generate --out DIR` writes")
-                        + ")", SourceLocation.ofFile(display));
+                        + ")", SourceLocation.ofFile(SafePaths.shown(file)));
             }
             throw new InvalidInputException("trust file not found (expected trust.yaml listing public keys by role;"
-                    + " `planning keys generate --role ROLE --out DIR` creates one)", SourceLocation.ofFile(display));
+                    + " `planning keys generate --role ROLE --out DIR` creates one)", SourceLocation.ofFile(SafePaths.shown(file)));
         }
         byte[] bytes = YamlDocuments.readBytes(file, display);
         if (workspace != null) {

@@ -125,6 +125,16 @@ class KeysAndTrustTest {
     }
 
     @Test
+    void aKeyFileGivenRelativeThatIsNotThereIsLocatedAsGivenThenWhereItResolved() {
+        Path absent = Path.of("absent.pem");
+
+        assertThatThrownBy(() -> PemSigner.load("QA", absent)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("key file not found")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
+                        .isEqualTo("absent.pem (" + absent.toAbsolutePath() + ")"));
+    }
+
+    @Test
     void aDirectoryGivenAsTheTrustFileIsNamedAsOneWithTheFileInIt() throws Exception {
         GeneratedKey key = KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
 
