@@ -240,6 +240,11 @@ final class PolicyLanguage {
     private PolicyLanguage() {
     }
 
+    /** JavaParser's configuration for rule code (Java 17, unicode escapes read as the compiler reads them). */
+    static ParserConfiguration javaConfiguration() {
+        return Java.CONFIG;
+    }
+
     /** Whether the check is on (it is unless {@code -Dplanning.rules.mode=trusted}). */
     static boolean enabled() {
         return !TRUSTED_MODE.equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "restricted"));
@@ -288,7 +293,8 @@ final class PolicyLanguage {
         }
     }
 
-    private static InvalidInputException refusal(String file, List<Problem> problems) {
+    /** One refusal for all of a file's mistakes, located at the first (see {@link #MAX_LINES}). */
+    static InvalidInputException refusal(String file, List<Problem> problems) {
         Problem first = problems.get(0);
         StringBuilder message = new StringBuilder(first.message());
         // One line per mistake, at most three lines: past that the rest are listed by location.

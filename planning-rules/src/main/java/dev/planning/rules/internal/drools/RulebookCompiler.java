@@ -5,6 +5,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.rules.facts.Report;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -127,9 +128,19 @@ final class RulebookCompiler {
     private KieBase knowledgeBase(List<String> files, List<byte[]> contents, CompiledRulebookCache cache, String key,
             Path directory, boolean fromCache) {
         Collection<KiePackage> packages = fromCache ? cache.load(key, directory, classLoader).orElse(null) : null;
+        if (packages != null) {
+            try {
+                LinearMatches.requireLinear(packages);
+            } catch (InvalidInputException e) {
+                // An entry whose rules would match with java.util.regex (written by a build that did not
+                // compile matches to RE2, say) is not evaluated: compile again, and store the result.
+                packages = null;
+            }
+        }
         boolean compiled = packages == null;
         if (compiled) {
             packages = compile(files, contents);
+            LinearMatches.requireLinear(packages);
         }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
@@ -174,8 +185,12 @@ final class RulebookCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
+            // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
+            String text = new String(contents.get(i), StandardCharsets.UTF_8);
+            String linear = LinearMatches.rewrite(file, text);
+            byte[] content = linear.equals(text) ? contents.get(i) : linear.getBytes(StandardCharsets.UTF_8);
             try {
-                builder.add(ResourceFactory.newByteArrayResource(contents.get(i)).setSourcePath(file), ResourceType.DRL);
+                builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
             } catch (StackOverflowError e) {
                 // Drools' parser recurses per nesting level; thousands of parentheses exhaust the stack.
                 throw tooDeep(file);
@@ -240,7 +255,7 @@ final class RulebookCompiler {
         }
     }
 
-    private static String fileOf(Rule rule) {
+    static String fileOf(Rule rule) {
         if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
             return impl.getResource().getSourcePath();
         }
