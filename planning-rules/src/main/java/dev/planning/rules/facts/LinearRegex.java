@@ -25,6 +25,9 @@ public final class LinearRegex {
      * Whether the whole of {@code value} (a string, or the text of another value) matches
      * {@code pattern}; a {@code null} value matches no pattern.
      *
+     * @param value the field's value, {@code null} included
+     * @param pattern an RE2 pattern
+     * @return whether the whole value matches
      * @throws IllegalArgumentException if the pattern is not one the policy language accepts
      *         (refused at load, so only a rule that calls this directly meets it)
      */

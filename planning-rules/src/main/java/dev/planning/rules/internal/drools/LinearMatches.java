@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.rules.facts.LinearRegex;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -298,11 +299,11 @@ final class LinearMatches {
                         throw new InvalidInputException("rule '" + rule.getName() + "' would match a regular expression"
                                 + " with java.util.regex, which can run for hours on one value (" + offending + ");"
                                 + " refused: matches is compiled to RE2 (linear time), and this rule was not",
-                                dev.planning.api.SourceLocation.ofFile(RulebookCompiler.fileOf(rule)));
+                                SourceLocation.ofFile(RulebookCompiler.fileOf(rule)));
                     }
                 } else {
                     throw new InvalidInputException("rule '" + rule.getName() + "' cannot be inspected for"
-                            + " backtracking regular expressions; refused", dev.planning.api.SourceLocation.ofFile("rules"));
+                            + " backtracking regular expressions; refused", SourceLocation.ofFile("rules"));
                 }
             }
         }

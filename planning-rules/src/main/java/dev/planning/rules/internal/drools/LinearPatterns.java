@@ -1,15 +1,16 @@
 package dev.planning.rules.internal.drools;
 
-import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The patterns of {@code matches}: RE2 syntax (RE2/J), checked before they are compiled so that
- * neither compiling nor matching can run away. Public for {@link dev.planning.rules.facts.LinearRegex},
- * which compiled rules call; the package is not exported.
+ * The patterns of {@code matches}: RE2 syntax ({@code com.google.re2j.Pattern}), checked before
+ * they are compiled so that neither compiling nor matching can run away. Public for
+ * {@link dev.planning.rules.facts.LinearRegex}, which compiled rules call; the package is not
+ * exported.
  *
  * <p>RE2 matches in time proportional to the value's length times the compiled program's size, and
  * counted repetitions multiply that size ({@code (((a{100}){100}){100}){100}}, 27 characters,
@@ -27,10 +28,10 @@ public final class LinearPatterns {
 
     // A counted repetition {n}, {n,} or {n,m}, wherever it stands: counting one that RE2 reads as
     // literal text (in a class, escaped) only over-estimates.
-    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile(
+    private static final Pattern COUNT = Pattern.compile(
             "\\{([0-9]{1,9})(?:,([0-9]{0,9}))?\\}");
 
-    private static final ConcurrentHashMap<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, com.google.re2j.Pattern> COMPILED = new ConcurrentHashMap<>();
 
     private LinearPatterns() {
     }
@@ -40,8 +41,8 @@ public final class LinearPatterns {
      *
      * @throws IllegalArgumentException naming what is wrong, for a pattern {@link #problem} refuses
      */
-    public static Pattern compile(String pattern) {
-        Pattern compiled = COMPILED.get(pattern);
+    public static com.google.re2j.Pattern compile(String pattern) {
+        com.google.re2j.Pattern compiled = COMPILED.get(pattern);
         if (compiled != null) {
             return compiled;
         }
@@ -49,7 +50,7 @@ public final class LinearPatterns {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        compiled = Pattern.compile(pattern);
+        compiled = com.google.re2j.Pattern.compile(pattern);
         if (COMPILED.size() < KEPT) {
             COMPILED.putIfAbsent(pattern, compiled);
         }
@@ -76,9 +77,9 @@ public final class LinearPatterns {
             return Optional.of("pattern is too large: its length times its repetition counts is more than "
                     + MAX_PROGRAM + "; expected a short pattern with small counts such as [0-9]{4}");
         }
-        Pattern compiled;
+        com.google.re2j.Pattern compiled;
         try {
-            compiled = Pattern.compile(pattern);
+            compiled = com.google.re2j.Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
             return Optional.of("pattern is not RE2 syntax: " + e.getDescription() + " ('" + e.getPattern()
                     + "'); matches uses RE2, which runs in linear time: no back-references (\\1), look-around"
