@@ -98,7 +98,8 @@ import org.drools.drl.parser.DroolsParserException;
  * <p>The language is described for rule authors in {@code docs/rules.md}: imports of the fact
  * classes and a few {@code java.lang}/{@code java.util} types only; patterns over those types;
  * constraints made of fact accessors, bound variables, literals, comparisons and the operators
- * {@code contains}, {@code memberOf}, {@code matches}; {@code not}, {@code exists}, {@code forall},
+ * {@code contains}, {@code memberOf}, {@code matches} (a string-literal RE2 pattern, compiled to a
+ * linear-time match in either mode: {@link LinearMatches}); {@code not}, {@code exists}, {@code forall},
  * {@code or}, {@code eval}; {@code from} over an accessor of a bound fact; {@code collect};
  * {@code accumulate} with the built-in functions (a {@code ViolationFact} or {@code Object()} pattern
  * only outside {@code not}, {@code forall}, {@code collect} and {@code accumulate}: rules insert

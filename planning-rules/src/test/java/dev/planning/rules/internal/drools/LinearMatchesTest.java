@@ -207,6 +207,17 @@ class LinearMatchesTest {
     }
 
     @Test
+    void withThePolicyCheckOffMatchesStillRunsRe2AndABacktrackingPatternIsStillRefused() {
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            assertThat(verdicts(engine("owner matches \"a.b\"", 60), "a\rb", 25)).containsOnly(1);
+            assertThat(refusal("owner matches \"(a)\\\\1\"").getMessage()).contains("is not RE2 syntax");
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+    }
+
+    @Test
     void theGuardReadsOperatorsNotStringsOrMethodCalls() {
         assertThat(LinearMatches.backtracks("owner ~= \"x\"")).isTrue();
         assertThat(LinearMatches.backtracks("!( owner ~= \"x\" )")).isTrue();
