@@ -1,6 +1,6 @@
 package dev.planning.rules.facts;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.rules.internal.drools.LinearPatterns;
 import org.apiguardian.api.API;
@@ -13,9 +13,11 @@ import org.apiguardian.api.API;
  * <p>Rule files do not call it: the compiler rewrites {@code owner matches ".*-team"} to
  * {@code LinearRegex.matches(owner, ".*-team")} (and {@code not matches} to its negation) after
  * checking the pattern, a string literal, at load; docs/rules.md says which patterns are accepted.
- * Public only because the compiled rules call it from outside this package.
+ * Public because the compiled rules call it from outside this package; a rule file may not.
+ *
+ * @since 0.2
  */
-@API(status = INTERNAL, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.2")
 public final class LinearRegex {
 
     private LinearRegex() {
