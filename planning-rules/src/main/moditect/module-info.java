@@ -16,6 +16,8 @@ open module dev.planning.rules {
     requires org.drools.drl.ast;
     requires org.drools.drl.parser;
     requires org.drools.kiesession;
+    requires org.drools.mvel;
+    requires re2j;
     requires org.kie.api;
     requires org.kie.internal.api;
 

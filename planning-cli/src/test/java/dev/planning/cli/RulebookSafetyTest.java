@@ -166,6 +166,49 @@ class RulebookSafetyTest {
                 + " (or PLANNING_RULES_MAX_EVALUATION_SECONDS) is 'ten'; expected a number of seconds from 0.001 to 86400");
     }
 
+    @Test
+    void rulesTestRefusesAPatternThatNeedsBacktrackingAtLoadWithItsLocation() throws IOException {
+        Path ws = workspace();
+        Path file = ws.resolve(CRITICAL);
+        Files.writeString(file, Files.readString(file) + "\nrule \"echo-owner\"\nwhen\n    $t : TaskFact(owner matches"
+                + " \"(a+)\\\\1\")\nthen\n    insert(Report.violation(kcontext, $t, \"x\"));\nend\n", StandardCharsets.UTF_8);
+        int lines = Files.readString(file).split("\n", -1).length;
+
+        CliRun run = CliRun.of("rules", "test", ws.resolve("rulebook").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("rules/critical.drl:" + (lines - 4) + ":19: matches \"(a+)\\1\": pattern is not"
+                + " RE2 syntax").contains("no back-references").doesNotContain("internal error");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    @Tag("slow")
+    @Tag("subprocess")
+    void gateRefusesARulebookOverTheOperatorsRuleBoundBeforeCompilingWithOneLineAndExit2() throws Exception {
+        Path ws = workspace();
+
+        Child child = runCli(List.of("-Dplanning.rules.maxRules=1"), gate(ws));
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(2);
+        assertThat(child.output().strip()).doesNotContain("\n")
+                .containsPattern("rulebook .*rulebook: its rule files declare \\d+ rules \\(the words rule and query,"
+                        + " counted before compiling\\), more than the operator's bound of 1 \\(planning.rules.maxRules"
+                        + " or PLANNING_RULES_MAX_RULES\\); nothing was compiled");
+    }
+
+    @Test
+    @Tag("slow")
+    @Tag("subprocess")
+    void aCompileBoundThatIsNotAWholeNumberEndsWithOneLineAndExit2() throws Exception {
+        Child child = runCli(List.of("-Dplanning.rules.maxRulebookBytes=8MiB"), gate(workspace()));
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(2);
+        assertThat(child.output().strip()).isEqualTo("error: operator limit planning.rules.maxRulebookBytes"
+                + " (or PLANNING_RULES_MAX_RULEBOOK_BYTES) is '8MiB'; expected a whole number of bytes from 1 to"
+                + " 1000000000000");
+    }
+
     private static void echoForever(Path ws) throws IOException {
         Path yaml = ws.resolve("rulebook/rulebook.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("max_rule_firings: 100000",

@@ -115,6 +115,31 @@ class ModulePathIT {
         assertThat(output).contains("fe/2025-09-02 is now READY_FOR_HANDOFF").doesNotContain("Exception");
     }
 
+    @Test
+    void aRuleUsingMatchesRunsRe2OnTheModulePath() throws Exception {
+        // matches is compiled to a call of dev.planning.rules.facts.LinearRegex, which uses RE2/J (an
+        // automatic module): the compiled rules must reach the call, and it must match.
+        Path ws = copyExample("fe-2025-09-02", dir.resolve("ws"));
+        Path critical = ws.resolve("rulebook/rules/critical.drl");
+        Files.writeString(critical, Files.readString(critical, StandardCharsets.UTF_8) + "\nrule \"owner-named\"\n"
+                + "    @severity(CRITICAL)\nwhen\n    $t : TaskFact(id == \"FE-1\", owner matches \"[^ ]+\")\nthen\n"
+                + "    insert(Report.violation(kcontext, $t, \"owner matched\"));\nend\n", StandardCharsets.UTF_8);
+        String modulePath = String.join(File.pathSeparator, modulePath().stream().map(Path::toString).toList());
+        Path out = dir.resolve("out.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "--module-path", modulePath,
+                "-m", "dev.planning.examples/dev.planning.examples.EmbeddingExample", ws.toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+
+        // The rule fired on FE-1 alone, so the transition was refused: exit 1, no exception.
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("error: FE-1 violates owner-named: owner matched")
+                .doesNotContain("FE-10 violates owner-named").doesNotContain("Exception");
+    }
+
     /** A copy of an example workspace of this module (the examples' other tests, with their helpers, are in planning-examples-tests). */
     private static Path copyExample(String name, Path target) throws IOException {
         Path source = Path.of("workspaces", name).toAbsolutePath();

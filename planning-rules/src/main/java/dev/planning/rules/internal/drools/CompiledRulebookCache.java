@@ -90,8 +90,11 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  */
 public final class CompiledRulebookCache {
 
-    /** The first line of every entry; a new format changes it (and, through the key, the file name). */
-    static final String MAGIC = "planning-compiled-rulebook 1";
+    /**
+     * The first line of every entry; a new format changes it (and, through the key, the file name).
+     * 2: {@code matches} is compiled to RE2 ({@link LinearMatches}); entries of 1 matched with java.util.regex.
+     */
+    static final String MAGIC = "planning-compiled-rulebook 2";
 
     /**
      * The first line of every policy verdict ({@code KEY.policy}): the rule files with that key passed

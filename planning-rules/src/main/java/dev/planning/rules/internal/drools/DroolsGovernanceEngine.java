@@ -91,9 +91,12 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
      * itself bounded by the operator's {@code planning.rules.maxEvaluationSeconds} (default 60 s):
      * past it the session is halted, the worker interrupted, and this method throws at once. The
      * policy language admits no loops, so a halted session stops at the next rule firing; the
-     * matching in progress (at most the join bound's combinations) and a consequence stuck inside
-     * one call (a pathological {@code matches} pattern) cannot be stopped and are left to end on
-     * their own, in a daemon thread.
+     * matching in progress (at most the join bound's combinations) cannot be stopped and is left to
+     * end on its own, in a daemon thread. No single call can run away: {@code matches} runs RE2, in
+     * time linear in the value ({@link LinearMatches}; Drools' own operator backtracked with
+     * {@code java.util.regex}, for hours on one short value), and the rulebook was compiled within
+     * the operator's bounds on its rules and bytes ({@code planning.rules.maxRules},
+     * {@code planning.rules.maxRulebookBytes}).
      *
      * @throws PlanningException when rules fire more than the rulebook's {@code max_rule_firings}
      *         times, which almost always means a rule re-activates itself

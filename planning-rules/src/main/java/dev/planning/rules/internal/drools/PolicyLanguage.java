@@ -98,7 +98,8 @@ import org.drools.drl.parser.DroolsParserException;
  * <p>The language is described for rule authors in {@code docs/rules.md}: imports of the fact
  * classes and a few {@code java.lang}/{@code java.util} types only; patterns over those types;
  * constraints made of fact accessors, bound variables, literals, comparisons and the operators
- * {@code contains}, {@code memberOf}, {@code matches}; {@code not}, {@code exists}, {@code forall},
+ * {@code contains}, {@code memberOf}, {@code matches} (a string-literal RE2 pattern, compiled to a
+ * linear-time match in either mode: {@link LinearMatches}); {@code not}, {@code exists}, {@code forall},
  * {@code or}, {@code eval}; {@code from} over an accessor of a bound fact; {@code collect};
  * {@code accumulate} with the built-in functions (a {@code ViolationFact} or {@code Object()} pattern
  * only outside {@code not}, {@code forall}, {@code collect} and {@code accumulate}: rules insert
@@ -240,6 +241,11 @@ final class PolicyLanguage {
     private PolicyLanguage() {
     }
 
+    /** JavaParser's configuration for rule code (Java 17, unicode escapes read as the compiler reads them). */
+    static ParserConfiguration javaConfiguration() {
+        return Java.CONFIG;
+    }
+
     /** Whether the check is on (it is unless {@code -Dplanning.rules.mode=trusted}). */
     static boolean enabled() {
         return !TRUSTED_MODE.equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "restricted"));
@@ -288,7 +294,8 @@ final class PolicyLanguage {
         }
     }
 
-    private static InvalidInputException refusal(String file, List<Problem> problems) {
+    /** One refusal for all of a file's mistakes, located at the first (see {@link #MAX_LINES}). */
+    static InvalidInputException refusal(String file, List<Problem> problems) {
         Problem first = problems.get(0);
         StringBuilder message = new StringBuilder(first.message());
         // One line per mistake, at most three lines: past that the rest are listed by location.

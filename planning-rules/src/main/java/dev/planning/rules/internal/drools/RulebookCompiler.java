@@ -5,10 +5,12 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.rules.facts.Report;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,6 +107,7 @@ final class RulebookCompiler {
             PolicyLanguage.requireSize(file, content.length);
             contents.add(content);
         }
+        requireOperatorBounds(rulebook.directory(), files, contents, OperatorLimits.current());
         CompiledRulebookCache cache = diskCache;
         String key = cache == null ? null : CompiledRulebookCache.key(files, contents);
         Path directory = rulebook.directory();
@@ -127,9 +130,19 @@ final class RulebookCompiler {
     private KieBase knowledgeBase(List<String> files, List<byte[]> contents, CompiledRulebookCache cache, String key,
             Path directory, boolean fromCache) {
         Collection<KiePackage> packages = fromCache ? cache.load(key, directory, classLoader).orElse(null) : null;
+        if (packages != null) {
+            try {
+                LinearMatches.requireLinear(packages);
+            } catch (InvalidInputException e) {
+                // An entry whose rules would match with java.util.regex (written by a build that did not
+                // compile matches to RE2, say) is not evaluated: compile again, and store the result.
+                packages = null;
+            }
+        }
         boolean compiled = packages == null;
         if (compiled) {
             packages = compile(files, contents);
+            LinearMatches.requireLinear(packages);
         }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
@@ -174,8 +187,12 @@ final class RulebookCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
+            // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
+            String text = new String(contents.get(i), StandardCharsets.UTF_8);
+            String linear = LinearMatches.rewrite(file, text);
+            byte[] content = linear.equals(text) ? contents.get(i) : linear.getBytes(StandardCharsets.UTF_8);
             try {
-                builder.add(ResourceFactory.newByteArrayResource(contents.get(i)).setSourcePath(file), ResourceType.DRL);
+                builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
             } catch (StackOverflowError e) {
                 // Drools' parser recurses per nesting level; thousands of parentheses exhaust the stack.
                 throw tooDeep(file);
@@ -185,6 +202,60 @@ final class RulebookCompiler {
             }
         }
         return new ArrayList<>(builder.getKnowledgePackages());
+    }
+
+    /**
+     * Refuses, before anything is parsed, compiled or read from the cache, rule files that together
+     * hold more bytes, or declare more rules, than the operator allows: compiling has no time bound,
+     * and takes time in proportion to the rules (docs/rules.md, "Compiling a rulebook").
+     * Rules are counted as the words {@code rule} and {@code query} anywhere in the files (comments
+     * and strings too): never fewer than Drools compiles.
+     */
+    static void requireOperatorBounds(Path directory, List<String> files, List<byte[]> contents, OperatorLimits limits) {
+        long bytes = 0;
+        long rules = 0;
+        for (byte[] content : contents) {
+            bytes += content.length;
+            rules += declarations(content);
+        }
+        String where = "rulebook " + directory;
+        if (bytes > limits.maxRulebookBytes()) {
+            throw new InvalidInputException(where + ": its " + files.size() + " rule file" + (files.size() == 1 ? "" : "s")
+                    + " hold " + String.format(Locale.ROOT, "%,d", bytes) + " bytes, more than the operator's bound of "
+                    + String.format(Locale.ROOT, "%,d", limits.maxRulebookBytes()) + " (" + OperatorLimits.BYTES_PROPERTY
+                    + " or " + OperatorLimits.BYTES_VARIABLE + "); nothing was compiled",
+                    SourceLocation.ofFile(directory.toString()));
+        }
+        if (rules > limits.maxRules()) {
+            throw new InvalidInputException(where + ": its rule files declare " + String.format(Locale.ROOT, "%,d", rules)
+                    + " rules (the words rule and query, counted before compiling), more than the operator's bound of "
+                    + String.format(Locale.ROOT, "%,d", limits.maxRules()) + " (" + OperatorLimits.RULES_PROPERTY + " or "
+                    + OperatorLimits.RULES_VARIABLE + "); nothing was compiled",
+                    SourceLocation.ofFile(directory.toString()));
+        }
+    }
+
+    /** The words {@code rule} and {@code query} in a file, wherever they stand: at least the rules it declares. */
+    static long declarations(byte[] content) {
+        long count = 0;
+        int n = content.length;
+        for (int i = 0; i < n; i++) {
+            byte b = content[i];
+            if ((b == 'r' || b == 'q') && (i == 0 || !wordByte(content[i - 1]))) {
+                String word = b == 'r' ? "rule" : "query";
+                int end = i + word.length();
+                if (end <= n && (end == n || !wordByte(content[end]))
+                        && new String(content, i, word.length(), StandardCharsets.ISO_8859_1).equals(word)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** A byte that continues a DRL identifier (letters, digits, _ and $; any byte of a non-ASCII character). */
+    private static boolean wordByte(byte b) {
+        return b < 0 || b == '_' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z';
     }
 
     /** The error for DRL nested too deeply for the parser (it recurses once per level). */
@@ -240,7 +311,7 @@ final class RulebookCompiler {
         }
     }
 
-    private static String fileOf(Rule rule) {
+    static String fileOf(Rule rule) {
         if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
             return impl.getResource().getSourcePath();
         }

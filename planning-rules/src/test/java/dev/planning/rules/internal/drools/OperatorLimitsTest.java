@@ -18,15 +18,15 @@ class OperatorLimitsTest {
 
     @Test
     void withNothingSetTheDefaultsHold() {
-        assertThat(of(Map.of(), Map.of())).isEqualTo(new OperatorLimits(60, 100_000_000L));
+        assertThat(of(Map.of(), Map.of())).isEqualTo(new OperatorLimits(60, 100_000_000L, 5_000, 8L * 1024 * 1024));
     }
 
     @Test
     void theEnvironmentSetsThemAndASystemPropertyWinsOverIt() {
         assertThat(of(Map.of(), Map.of("PLANNING_RULES_MAX_EVALUATION_SECONDS", "2.5",
-                "PLANNING_RULES_MAX_JOIN_COMBINATIONS", "1000"))).isEqualTo(new OperatorLimits(2.5, 1000));
+                "PLANNING_RULES_MAX_JOIN_COMBINATIONS", "1000"))).isEqualTo(new OperatorLimits(2.5, 1000, 5_000, 8L * 1024 * 1024));
         assertThat(of(Map.of("planning.rules.maxEvaluationSeconds", "3", "planning.rules.maxJoinCombinations", "7"),
-                Map.of("PLANNING_RULES_MAX_EVALUATION_SECONDS", "2.5"))).isEqualTo(new OperatorLimits(3, 7));
+                Map.of("PLANNING_RULES_MAX_EVALUATION_SECONDS", "2.5"))).isEqualTo(new OperatorLimits(3, 7, 5_000, 8L * 1024 * 1024));
     }
 
     @ParameterizedTest
@@ -45,5 +45,29 @@ class OperatorLimitsTest {
                 .isInstanceOf(PlanningException.class)
                 .hasMessageStartingWith("operator limit planning.rules.maxJoinCombinations (or PLANNING_RULES_MAX_JOIN_COMBINATIONS)"
                         + " is '" + value + "'; expected a whole number of combinations");
+    }
+
+    @Test
+    void theCompileBoundsAreSetLikeTheOthers() {
+        assertThat(of(Map.of("planning.rules.maxRules", "20"), Map.of("PLANNING_RULES_MAX_RULES", "10",
+                "PLANNING_RULES_MAX_RULEBOOK_BYTES", "4096"))).isEqualTo(new OperatorLimits(60, 100_000_000L, 20, 4096));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "lots", "0", "-1", "1.5", "1e3", "0x10", "1000001", " 7 7"})
+    void aRuleBoundThatIsNotAWholeNumberInRangeIsRefusedInOneLine(String value) {
+        assertThatThrownBy(() -> of(Map.of("planning.rules.maxRules", value), Map.of()))
+                .isInstanceOf(PlanningException.class)
+                .hasMessage("operator limit planning.rules.maxRules (or PLANNING_RULES_MAX_RULES) is '" + value.strip()
+                        + "'; expected a whole number of rules from 1 to 1000000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "8MiB", "0", "-5", "2.5", "99999999999999"})
+    void aByteBoundThatIsNotAWholeNumberInRangeIsRefusedInOneLine(String value) {
+        assertThatThrownBy(() -> of(Map.of(), Map.of("PLANNING_RULES_MAX_RULEBOOK_BYTES", value)))
+                .isInstanceOf(PlanningException.class)
+                .hasMessage("operator limit planning.rules.maxRulebookBytes (or PLANNING_RULES_MAX_RULEBOOK_BYTES) is '"
+                        + value.strip() + "'; expected a whole number of bytes from 1 to 1000000000000");
     }
 }

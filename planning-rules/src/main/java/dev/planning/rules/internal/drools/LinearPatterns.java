@@ -1,0 +1,94 @@
+package dev.planning.rules.internal.drools;
+
+import com.google.re2j.PatternSyntaxException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The patterns of {@code matches}: RE2 syntax ({@code com.google.re2j.Pattern}), checked before
+ * they are compiled so that neither compiling nor matching can run away. Public for
+ * {@link dev.planning.rules.facts.LinearRegex}, which compiled rules call; the package is not
+ * exported.
+ *
+ * <p>RE2 matches in time proportional to the value's length times the compiled program's size, and
+ * counted repetitions multiply that size ({@code (((a{100}){100}){100}){100}}, 27 characters,
+ * exhausts a 512 MB heap while RE2/J compiles it). So a pattern is refused when its length times the
+ * product of its repetition counts exceeds {@link #MAX_PROGRAM} (an upper bound on the program's
+ * size, taken on the text before compiling), and again when the compiled program is larger.
+ */
+public final class LinearPatterns {
+
+    /** The largest program a pattern may compile to, in RE2 instructions ({@code .*-team} is about 10). */
+    static final int MAX_PROGRAM = 10_000;
+
+    /** How many compiled patterns are kept (a rulebook has a few); past that they are compiled per call. */
+    private static final int KEPT = 512;
+
+    // A counted repetition {n}, {n,} or {n,m}, wherever it stands: counting one that RE2 reads as
+    // literal text (in a class, escaped) only over-estimates.
+    private static final Pattern COUNT = Pattern.compile(
+            "\\{([0-9]{1,9})(?:,([0-9]{0,9}))?\\}");
+
+    private static final ConcurrentHashMap<String, com.google.re2j.Pattern> COMPILED = new ConcurrentHashMap<>();
+
+    private LinearPatterns() {
+    }
+
+    /**
+     * The pattern compiled, from a small cache.
+     *
+     * @throws IllegalArgumentException naming what is wrong, for a pattern {@link #problem} refuses
+     */
+    public static com.google.re2j.Pattern compile(String pattern) {
+        com.google.re2j.Pattern compiled = COMPILED.get(pattern);
+        if (compiled != null) {
+            return compiled;
+        }
+        String problem = problem(pattern).orElse(null);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        compiled = com.google.re2j.Pattern.compile(pattern);
+        if (COMPILED.size() < KEPT) {
+            COMPILED.putIfAbsent(pattern, compiled);
+        }
+        return compiled;
+    }
+
+    /** Why {@code pattern} is refused (what is wrong, what is accepted), or empty when it is accepted. */
+    static Optional<String> problem(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return Optional.of(String.format("control character U+%04X in the pattern; write it as an escape"
+                        + " such as \\\\x{7f}", (int) c));
+            }
+        }
+        long bound = Math.max(1, pattern.length());
+        Matcher count = COUNT.matcher(pattern);
+        while (count.find() && bound <= MAX_PROGRAM) {
+            long n = Long.parseLong(count.group(1));
+            long m = count.group(2) == null || count.group(2).isEmpty() ? n : Long.parseLong(count.group(2));
+            bound *= Math.max(1, Math.max(n, m));
+        }
+        if (bound > MAX_PROGRAM) {
+            return Optional.of("pattern is too large: its length times its repetition counts is more than "
+                    + MAX_PROGRAM + "; expected a short pattern with small counts such as [0-9]{4}");
+        }
+        com.google.re2j.Pattern compiled;
+        try {
+            compiled = com.google.re2j.Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            return Optional.of("pattern is not RE2 syntax: " + e.getDescription() + " ('" + e.getPattern()
+                    + "'); matches uses RE2, which runs in linear time: no back-references (\\1), look-around"
+                    + " ((?=, (?!, (?<=, (?<!), possessive (*+, ++) or atomic ((?>) groups");
+        }
+        if (compiled.programSize() > MAX_PROGRAM) {
+            return Optional.of("pattern is too large: it compiles to " + compiled.programSize()
+                    + " instructions; expected at most " + MAX_PROGRAM);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.planning.rules.internal.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.rules.TestRulebooks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * Compiling a rulebook is bounded by the operator: the rules its files declare and the bytes they
+ * hold are counted, and refused past the bounds, before anything is compiled. Isolated: the bounds
+ * are system properties, which another class compiling at the same time would see.
+ */
+@Isolated
+class CompileBoundsTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(OperatorLimits.RULES_PROPERTY);
+        System.clearProperty(OperatorLimits.BYTES_PROPERTY);
+    }
+
+    private static String rules(int n) {
+        StringBuilder drl = new StringBuilder("""
+                package dev.planning.rules.hostile;
+
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.Report;
+                """);
+        for (int i = 0; i < n; i++) {
+            drl.append("\nrule \"r").append(i).append("\"\nwhen\n    $t : TaskFact(owner == \"o").append(i)
+                    .append("\")\nthen\n    insert(Report.violation(kcontext, $t, \"m\"));\nend\n");
+        }
+        return drl.toString();
+    }
+
+    private Rulebook rulebook(String name, String drl) {
+        return TestRulebooks.withRules(dir.resolve(name), Map.of("rules/r.drl", drl), Map.of());
+    }
+
+    private DroolsGovernanceEngine load(Rulebook rulebook) {
+        return new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(rulebook);
+    }
+
+    @Test
+    void aRulebookDeclaringMoreRulesThanTheOperatorAllowsIsRefusedNamingItTheCountAndTheBound() {
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "2");
+        Rulebook three = rulebook("three", rules(3));
+
+        assertThatThrownBy(() -> load(three))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("rulebook " + three.directory() + ": its rule files declare 3 rules (the words rule and"
+                        + " query, counted before compiling), more than the operator's bound of 2"
+                        + " (planning.rules.maxRules or PLANNING_RULES_MAX_RULES); nothing was compiled")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .contains(SourceLocation.ofFile(three.directory().toString())));
+    }
+
+    @Test
+    void theBoundIsCheckedBeforeCompilingAFileThatWouldNotCompile() {
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "2");
+        Rulebook broken = rulebook("broken", rules(3) + "\nrule \"broken\" when then nonsense(; end\n");
+
+        assertThatThrownBy(() -> load(broken)).hasMessageContaining("declare 4 rules");
+    }
+
+    @Test
+    void theOperatorRaisesOrLowersTheBound() {
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "3");
+        assertThat(load(rulebook("three", rules(3)))).isNotNull();
+
+        // The default, 5,000, holds far more than any rulebook of the examples or the default rulebook.
+        System.clearProperty(OperatorLimits.RULES_PROPERTY);
+        assertThatThrownBy(() -> load(rulebook("many", rules(5_001))))
+                .hasMessageContaining("declare 5,001 rules").hasMessageContaining("bound of 5,000");
+    }
+
+    @Test
+    void ruleFilesHoldingMoreBytesThanTheOperatorAllowsAreRefused() {
+        String drl = rules(1);
+        System.setProperty(OperatorLimits.BYTES_PROPERTY, String.valueOf(drl.getBytes(StandardCharsets.UTF_8).length - 1));
+        Rulebook one = rulebook("one", drl);
+
+        assertThatThrownBy(() -> load(one))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("rulebook " + one.directory() + ": its 1 rule file hold ")
+                .hasMessageContaining("bytes, more than the operator's bound of ")
+                .hasMessageEndingWith("(planning.rules.maxRulebookBytes or PLANNING_RULES_MAX_RULEBOOK_BYTES); nothing"
+                        + " was compiled");
+        System.setProperty(OperatorLimits.BYTES_PROPERTY, String.valueOf(drl.getBytes(StandardCharsets.UTF_8).length));
+        assertThat(load(rulebook("again", drl))).isNotNull();
+    }
+
+    @Test
+    void aJunkBoundRefusesTheRulebookRatherThanCompilingUnbounded() {
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "many");
+
+        assertThatThrownBy(() -> load(rulebook("one", rules(1))))
+                .isInstanceOf(PlanningException.class)
+                .hasMessage("operator limit planning.rules.maxRules (or PLANNING_RULES_MAX_RULES) is 'many'; expected a"
+                        + " whole number of rules from 1 to 1000000");
+    }
+
+    @Test
+    void everyRuleAndQueryWordCountsSoNoDeclarationIsMissed() {
+        assertThat(RulebookCompiler.declarations(rules(3).getBytes(StandardCharsets.UTF_8))).isEqualTo(3);
+        assertThat(RulebookCompiler.declarations("rule query // rule\n\"rule\" rule_1 rules getRule $rule Rule ruleé"
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo(4);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.planning.rules.internal.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.governance.GovernanceDecision;
+import dev.planning.rules.Inputs;
+import dev.planning.rules.TestRulebooks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * {@code matches} and {@code not matches} run RE2 (linear time), on every path a constraint takes:
+ * interpreted by MVEL and, after 20 evaluations, jitted. Isolated: a test here checks that no
+ * evaluation thread is left running, which another class evaluating at the same time would blur.
+ */
+@Isolated
+class LinearMatchesTest {
+
+    @TempDir
+    Path dir;
+
+    private int made;
+
+    private static String rule(String constraint) {
+        return """
+                package dev.planning.rules.hostile;
+
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.Report;
+
+                rule "r"
+                when
+                    $t : TaskFact(%s)
+                then
+                    insert(Report.violation(kcontext, $t, "hit"));
+                end
+                """.formatted(constraint);
+    }
+
+    private DroolsGovernanceEngine engine(String constraint, double seconds) {
+        return new DroolsGovernanceEngineFactory(1, getClass().getClassLoader()).create(TestRulebooks.withRules(
+                dir.resolve("rb" + made++), Map.of("rules/r.drl", rule(constraint)),
+                Map.of("max_evaluation_seconds", seconds)));
+    }
+
+    /** How many violations each of {@code times} evaluations reports for one task owned by {@code owner}. */
+    private static List<Integer> verdicts(DroolsGovernanceEngine engine, String owner, int times) {
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            GovernanceDecision decision = engine.evaluate(Inputs.input(Inputs.goodTask("FE-1").owner(owner).build()));
+            counts.add(decision.violations().size());
+        }
+        return counts;
+    }
+
+    private InvalidInputException refusal(String constraint) {
+        return catchThrowableOfType(() -> engine(constraint, 10), InvalidInputException.class);
+    }
+
+    @Test
+    void aPatternThatBacktracksForHoursEndsAtOnceWithTheRightVerdictAndNoThreadLeft() throws InterruptedException {
+        // With java.util.regex, 40 a's and a '!' take about 2^40 steps under ((a+)+)+$ (24 take 0.8 s):
+        // the evaluation would hit the limit, and its thread would keep burning a core.
+        var engine = engine("owner matches \"((a+)+)+$\"", 60);
+
+        assertThat(verdicts(engine, "a".repeat(40) + "!", 1)).containsExactly(0);
+        assertThat(verdicts(engine, "a".repeat(40), 1)).containsExactly(1);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("planning-rules-evaluation")) {
+                t.join(60_000);
+            }
+        }
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("planning-rules-evaluation") && t.isAlive());
+    }
+
+    @Test
+    void theInterpretedAndTheJittedConstraintBothRunRe2() {
+        // A dot matches a carriage return in RE2 and not in java.util.regex: the verdict says which ran.
+        // Drools jits a constraint after 20 evaluations; 30 cover both paths.
+        var engine = engine("owner matches \"a.b\"", 60);
+
+        assertThat(verdicts(engine, "a\rb", 30)).containsOnly(1);
+    }
+
+    @Test
+    void matchesIsAWholeStringMatch() {
+        assertThat(verdicts(engine("owner matches \"b\"", 60), "abc", 25)).containsOnly(0);
+        assertThat(verdicts(engine("owner matches \".*b.*\"", 60), "abc", 25)).containsOnly(1);
+        assertThat(verdicts(engine("owner matches \".*-team\"", 60), "core-team", 1)).containsExactly(1);
+    }
+
+    @Test
+    void notMatchesIsItsNegationAndANullValueMatchesNoPatternOnEveryEvaluation() {
+        // Drools' own matches read a null owner as the text "null" while interpreted and as no match once
+        // jitted, so the same input's verdict changed after 20 evaluations; now it never does.
+        assertThat(verdicts(engine("owner not matches \".*-team\"", 60), "alice", 25)).containsOnly(1);
+        assertThat(verdicts(engine("owner not matches \".*-team\"", 60), "core-team", 25)).containsOnly(0);
+        assertThat(verdicts(engine("owner not matches \"n.*\"", 60), null, 25)).containsOnly(1);
+        assertThat(verdicts(engine("owner matches \"n.*\"", 60), null, 25)).containsOnly(0);
+    }
+
+    @Test
+    void aBoundFieldAnEscapeAndAnOrBesideOtherTestsKeepTheirMeaning() {
+        assertThat(verdicts(engine("$o : owner matches \"a.*\", $o == \"al\"", 60), "al", 1)).containsExactly(1);
+        assertThat(verdicts(engine("owner matches \"[0-9]+\\\\.[0-9]+\"", 60), "1.5", 1)).containsExactly(1);
+        assertThat(verdicts(engine("owner matches \"[0-9]+\\\\.[0-9]+\"", 60), "1x5", 1)).containsExactly(0);
+        var either = engine("owner != null && (owner matches \"x.*\" || owner not matches \".*y\")", 60);
+        assertThat(verdicts(either, "xy", 1)).containsExactly(1);
+        assertThat(verdicts(either, "ay", 1)).containsExactly(0);
+        assertThat(verdicts(either, "ab", 1)).containsExactly(1);
+    }
+
+    @Test
+    void aPatternRe2CannotRunInLinearTimeIsRefusedAtLoadLocatedSayingWhatIsSupported() {
+        for (String pattern : List.of("(a)\\\\1", "(?=a)a", "a*+", "(?>a)")) {
+            InvalidInputException e = refusal("owner matches \"" + pattern + "\"");
+            assertThat(e).as(pattern).isNotNull();
+            assertThat(e.location()).as(pattern).contains(new SourceLocation("rules/r.drl", 8, 19));
+            assertThat(e.getMessage()).as(pattern).contains("is not RE2 syntax")
+                    .contains("no back-references (\\1), look-around ((?=, (?!, (?<=, (?<!), possessive (*+, ++)"
+                            + " or atomic ((?>) groups");
+        }
+    }
+
+    @Test
+    void aPatternThatIsNotAStringLiteralIsRefused() {
+        InvalidInputException e = refusal("$p : title, owner matches $p");
+
+        assertThat(e.getMessage()).contains("matches takes a string literal as its pattern");
+        assertThat(e.location()).contains(new SourceLocation("rules/r.drl", 8, 31));
+        assertThat(refusal("owner matches title").getMessage()).contains("matches takes a string literal");
+    }
+
+    @Test
+    void aPatternWhoseCountsMultiplyPastTheBoundIsRefusedBeforeRe2CompilesIt() {
+        // RE2/J runs out of a 512 MB heap compiling this one.
+        assertThat(refusal("owner matches \"(((a{100}){100}){100}){100}\"").getMessage())
+                .contains("pattern is too large: its length times its repetition counts is more than 10000");
+        assertThat(verdicts(engine("owner matches \"[0-9]{4}-[0-9]{2}-[0-9]{2}\"", 60), "2026-12-04", 1))
+                .containsExactly(1);
+    }
+
+    @Test
+    void notMatchesOnALineAfterAMultiLineConstraintKeepsCompilerErrorsOnTheirLine() {
+        // The rewritten constraint keeps its line count: a later mistake is reported where it is.
+        String drl = rule("owner matches\n        \"a.*\"").replace("insert(", "inserts(");
+        Throwable thrown = catchThrowableOfType(() -> new DroolsGovernanceEngineFactory(1, getClass().getClassLoader())
+                .create(TestRulebooks.withRules(dir.resolve("lines"), Map.of("rules/r.drl", drl), Map.of())),
+                InvalidInputException.class);
+
+        assertThat(((InvalidInputException) thrown).location().orElseThrow().line()).isEqualTo(11);
+    }
+
+    @Test
+    void rulesCompiledWithoutTheRewritingAreRefusedNotEvaluatedWithJavaUtilRegex() {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(getClass().getClassLoader()));
+        builder.add(ResourceFactory.newByteArrayResource(rule("owner not matches \"a.b\"")
+                .getBytes(StandardCharsets.UTF_8)).setSourcePath("rules/r.drl"), ResourceType.DRL);
+
+        assertThatThrownBy(() -> LinearMatches.requireLinear(builder.getKnowledgePackages()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rule 'r' would match a regular expression with java.util.regex")
+                .hasMessageContaining("~=");
+    }
+
+    @Test
+    void aCacheEntryCompiledWithoutTheRewritingIsCompiledAgainNotEvaluated() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("workspace"));
+        var rulebook = TestRulebooks.withRules(Files.createDirectories(workspace.resolve("rulebook")),
+                Map.of("rules/r.drl", rule("owner matches \"a.b\"")), Map.of());
+        Path cacheDir = dir.resolve("cache");
+        CompiledRulebookCache cache = CompiledRulebookCache.at(cacheDir);
+        byte[] drl = rule("owner matches \"a.b\"").getBytes(StandardCharsets.UTF_8);
+        String key = CompiledRulebookCache.key(List.of("rules/r.drl"), List.of(drl));
+        // What an older build stored under this key: Drools' own matches, java.util.regex.
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(getClass().getClassLoader()));
+        builder.add(ResourceFactory.newByteArrayResource(drl).setSourcePath("rules/r.drl"), ResourceType.DRL);
+        List<KiePackage> plain = new ArrayList<>(builder.getKnowledgePackages());
+        cache.store(key, plain, rulebook.directory());
+        assertThat(cache.load(key, rulebook.directory(), getClass().getClassLoader())).isPresent();
+
+        RulebookCompiler compiler = new RulebookCompiler(getClass().getClassLoader());
+        compiler.useDiskCache(cache);
+        var engine = new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook));
+
+        // RE2's verdict (a dot matches a carriage return), on the interpreted and the jitted path.
+        assertThat(verdicts(engine, "a\rb", 25)).containsOnly(1);
+    }
+
+    @Test
+    void withThePolicyCheckOffMatchesStillRunsRe2AndABacktrackingPatternIsStillRefused() {
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            assertThat(verdicts(engine("owner matches \"a.b\"", 60), "a\rb", 25)).containsOnly(1);
+            assertThat(refusal("owner matches \"(a)\\\\1\"").getMessage()).contains("is not RE2 syntax");
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+    }
+
+    @Test
+    void theGuardReadsOperatorsNotStringsOrMethodCalls() {
+        assertThat(LinearMatches.backtracks("owner ~= \"x\"")).isTrue();
+        assertThat(LinearMatches.backtracks("!( owner ~= \"x\" )")).isTrue();
+        assertThat(LinearMatches.backtracks("owner matches \"x\"")).isTrue();
+        assertThat(LinearMatches.backtracks("owner == \"~= matches\"")).isFalse();
+        assertThat(LinearMatches.backtracks(LinearMatches.CALL + "owner, \"x\")")).isFalse();
+        assertThat(LinearMatches.backtracks("owner == 'a\\'~='")).isFalse();
+    }
+}
