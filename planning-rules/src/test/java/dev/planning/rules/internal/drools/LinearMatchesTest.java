@@ -140,6 +140,30 @@ class LinearMatchesTest {
     }
 
     @Test
+    void anEscapeJavaAndDroolsReadDifferentlyIsRefusedInEitherModeNotReadAsALetter() {
+        // "a\sb": Java 15+ reads \s as a space, Drools' MVEL refuses it, and JavaParser dropped the
+        // backslash: the rule compiled and matched the letter s where a reviewer reads whitespace.
+        InvalidInputException restricted = refusal("owner matches \"a\\sb\"");
+        assertThat(restricted).isNotNull();
+        assertThat(restricted.getMessage()).contains("escape \\s").contains("write the pattern's backslash twice");
+        assertThat(restricted.location()).contains(new SourceLocation("rules/r.drl", 8, 19));
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            for (String literal : List.of("a\\sb", "\\d+", "1\\.5", "a\\0", "a\\$")) {
+                InvalidInputException e = refusal("owner matches \"" + literal + "\"");
+                assertThat(e).as(literal).isNotNull();
+                assertThat(e.getMessage()).as(literal).contains("escape \\" + literal.charAt(literal.indexOf('\\') + 1))
+                        .contains("write the pattern's backslash twice");
+            }
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+        // Written twice, the backslash reaches RE2: \s is whitespace.
+        assertThat(verdicts(engine("owner matches \"a\\\\sb\"", 60), "a b", 1)).containsExactly(1);
+        assertThat(verdicts(engine("owner matches \"a\\\\sb\"", 60), "asb", 1)).containsExactly(0);
+    }
+
+    @Test
     void aPatternThatIsNotAStringLiteralIsRefused() {
         InvalidInputException e = refusal("$p : title, owner matches $p");
 
