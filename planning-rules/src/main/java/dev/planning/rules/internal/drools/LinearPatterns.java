@@ -2,6 +2,7 @@ package dev.planning.rules.internal.drools;
 
 import com.google.re2j.PatternSyntaxException;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,9 @@ public final class LinearPatterns {
 
     /** The largest program a pattern may compile to, in RE2 instructions ({@code .*-team} is about 10). */
     static final int MAX_PROGRAM = 10_000;
+
+    /** How many characters a match reads between two looks at the interrupt flag (a power of two). */
+    static final int CHECK_EVERY = 256;
 
     /** How many compiled patterns are kept (a rulebook has a few); past that they are compiled per call. */
     private static final int KEPT = 512;
@@ -55,6 +59,53 @@ public final class LinearPatterns {
             COMPILED.putIfAbsent(pattern, compiled);
         }
         return compiled;
+    }
+
+    /**
+     * Whether the whole of {@code text} matches {@code pattern} (compiled by {@link #compile}),
+     * reading the text through a view that ends the match once the thread is interrupted: RE2's time
+     * is the text's length times the program's size (up to {@link #MAX_PROGRAM}), about 6 us a
+     * character for {@code .*a.{900}b}, so one call on a plan field of a few MB would outlast the
+     * evaluation limit, and RE2/J never looks at the interrupt that stops an evaluation.
+     *
+     * @throws CancellationException if the thread is interrupted while matching
+     */
+    public static boolean matches(String pattern, CharSequence text) {
+        com.google.re2j.Pattern compiled = compile(pattern);
+        return compiled.matcher(text.length() < CHECK_EVERY ? text : new Interruptible(text)).matches();
+    }
+
+    /** A text that throws, instead of answering, once its reader's thread is interrupted. */
+    private static final class Interruptible implements CharSequence {
+        private final CharSequence text;
+        private int reads;
+
+        Interruptible(CharSequence text) {
+            this.text = text;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads & (CHECK_EVERY - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("matches stopped: the evaluation was interrupted");
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Interruptible(text.subSequence(start, end));
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** Why {@code pattern} is refused (what is wrong, what is accepted), or empty when it is accepted. */

@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
+import dev.planning.rules.facts.LinearRegex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -84,6 +87,39 @@ class LinearMatchesTest {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().equals("planning-rules-evaluation")) {
                 t.join(60_000);
+            }
+        }
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("planning-rules-evaluation") && t.isAlive());
+    }
+
+    @Test
+    void aMatchOnALongValueStopsWhenItsThreadIsInterrupted() {
+        // Linear is value length times program size, both chosen by a contributor: this pattern
+        // (906 RE2 instructions, accepted) takes about 6 us of CPU a character, so a plan field of a
+        // few MB held one call, which nothing stopped, for longer than the evaluation limit.
+        String value = "a".repeat(1 << 16);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> LinearRegex.matches(value, ".*a.{900}b"))
+                    .isInstanceOf(CancellationException.class)
+                    .hasMessageContaining("interrupted");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(LinearRegex.matches("a".repeat(1000) + "b", ".*a.{900}b")).isTrue();
+    }
+
+    @Test
+    void anEvaluationPastItsLimitInsideOneLongMatchLeavesNoThreadRunning() throws InterruptedException {
+        // 12 million characters under .*a.{900}b: over a minute of CPU in one RE2 call before the fix.
+        var engine = engine("owner matches \".*a.{900}b\"", 1);
+
+        assertThatThrownBy(() -> verdicts(engine, "a".repeat(12_000_000), 1))
+                .isInstanceOf(EvaluationLimitException.class);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("planning-rules-evaluation")) {
+                t.join(30_000);
             }
         }
         assertThat(Thread.getAllStackTraces().keySet())
