@@ -108,6 +108,61 @@ public final class LinearPatterns {
         }
     }
 
+    /**
+     * The first construct of an RE2-valid pattern that java.util.regex also accepts but reads
+     * otherwise, else null: an unescaped {@code [} inside a class (RE2: the character, or a POSIX
+     * class {@code [:alpha:]}; Java: a nested class, and {@code [:alpha:]} is a set of five
+     * characters), {@code &&} inside a class (Java: intersection), {@code \v} (RE2: the vertical tab;
+     * Java: any vertical whitespace) and the flag {@code U} (RE2: ungreedy; Java: Unicode classes).
+     * The differences the rules documentation lists ({@code .}, {@code \s}, {@code \b}, {@code (?i)}
+     * beyond ASCII) are accepted.
+     */
+    static String divergent(String pattern) {
+        boolean inClass = false;
+        int classStart = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            char next = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
+            if (c == '\\') {
+                if (next == 'Q') {
+                    int end = pattern.indexOf("\\E", i + 2);
+                    i = end < 0 ? pattern.length() : end + 1;
+                    continue;
+                }
+                if (next == 'v') {
+                    return "\\v";
+                }
+                i++;
+            } else if (inClass) {
+                if (c == '[') {
+                    return "[ inside a character class";
+                }
+                if (c == '&' && next == '&') {
+                    return "&& inside a character class";
+                }
+                if (c == ']' && i > classStart) {
+                    inClass = false;
+                }
+            } else if (c == '[') {
+                inClass = true;
+                classStart = next == '^' ? i + 2 : i + 1;
+                if (next == '^') {
+                    i++;
+                }
+            } else if (c == '(' && next == '?') {
+                int end = i + 2;
+                while (end < pattern.length() && Character.isLetter(pattern.charAt(end)) || end < pattern.length()
+                        && pattern.charAt(end) == '-') {
+                    if (pattern.charAt(end) == 'U') {
+                        return "the flag U";
+                    }
+                    end++;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Why {@code pattern} is refused (what is wrong, what is accepted), or empty when it is accepted. */
     static Optional<String> problem(String pattern) {
         for (int i = 0; i < pattern.length(); i++) {
@@ -135,6 +190,13 @@ public final class LinearPatterns {
             return Optional.of("pattern is not RE2 syntax: " + e.getDescription() + " ('" + e.getPattern()
                     + "'); matches uses RE2, which runs in linear time: no back-references (\\1), look-around"
                     + " ((?=, (?!, (?<=, (?<!), possessive (*+, ++) or atomic ((?>) groups");
+        }
+        String divergent = divergent(pattern);
+        if (divergent != null) {
+            return Optional.of(divergent + " means one thing to RE2 and another to java.util.regex (Drools' own"
+                    + " matches, and what a reader of DRL expects), so the verdict would change silently; write"
+                    + " it so that both agree: escape [ and & inside a class (\\[, \\&), spell a class out"
+                    + " ([a-zA-Z] for [[:alpha:]]), \\x0B for a vertical tab, no (?U)");
         }
         if (compiled.programSize() > MAX_PROGRAM) {
             return Optional.of("pattern is too large: it compiles to " + compiled.programSize()

@@ -200,6 +200,23 @@ class LinearMatchesTest {
     }
 
     @Test
+    void aPatternRe2AndJavaUtilRegexReadDifferentlyIsRefusedAtLoad() {
+        // Each is accepted by both engines with another verdict: [[:alpha:]]+ is a POSIX class to RE2
+        // and the union of ':', 'a', 'l', 'p', 'h' to Java ("abc"); a nested class or && is a union or an
+        // intersection to Java and literal text to RE2; (?U) is ungreedy to RE2 and Unicode classes to
+        // Java ("é" under \w+); \v is a vertical tab to RE2 and any vertical whitespace to Java.
+        for (String pattern : List.of("[[:alpha:]]+", "[a-z&&[^b]]", "[a[b]]", "(?U)\\\\w+", "(?iU:x)", "a\\\\vb")) {
+            InvalidInputException e = refusal("owner matches \"" + pattern + "\"");
+            assertThat(e).as(pattern).isNotNull();
+            assertThat(e.getMessage()).as(pattern).contains("means one thing to RE2 and another to java.util.regex");
+            assertThat(e.location()).as(pattern).contains(new SourceLocation("rules/r.drl", 8, 19));
+        }
+        // The same characters escaped, or quoted, mean the same to both.
+        assertThat(verdicts(engine("owner matches \"[\\\\[a]+\\\\Q[[:\\\\E\"", 60), "a[[[:", 1)).containsExactly(1);
+        assertThat(verdicts(engine("owner matches \"[a\\\\]]&&\"", 60), "]&&", 1)).containsExactly(1);
+    }
+
+    @Test
     void aPatternThatIsNotAStringLiteralIsRefused() {
         InvalidInputException e = refusal("$p : title, owner matches $p");
 
