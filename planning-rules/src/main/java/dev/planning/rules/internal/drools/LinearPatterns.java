@@ -24,6 +24,9 @@ public final class LinearPatterns {
     /** The largest program a pattern may compile to, in RE2 instructions ({@code .*-team} is about 10). */
     static final int MAX_PROGRAM = 10_000;
 
+    /** The deepest nesting of groups accepted (RE2/J compiles recursively; the policy check allows as many brackets). */
+    static final int MAX_NESTING = 64;
+
     /** How many characters a match reads between two looks at the interrupt flag (a power of two). */
     static final int CHECK_EVERY = 256;
 
@@ -163,6 +166,34 @@ public final class LinearPatterns {
         return null;
     }
 
+    /** The deepest nesting of groups, counting every unescaped {@code (} outside a class (an upper bound). */
+    private static int nesting(String pattern) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '^') {
+                    i++;
+                }
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+                    i++;
+                }
+            } else if (c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
+    }
+
     /** Why {@code pattern} is refused (what is wrong, what is accepted), or empty when it is accepted. */
     static Optional<String> problem(String pattern) {
         for (int i = 0; i < pattern.length(); i++) {
@@ -182,6 +213,10 @@ public final class LinearPatterns {
         if (bound > MAX_PROGRAM) {
             return Optional.of("pattern is too large: its length times its repetition counts is more than "
                     + MAX_PROGRAM + "; expected a short pattern with small counts such as [0-9]{4}");
+        }
+        if (nesting(pattern) > MAX_NESTING) {
+            return Optional.of("groups nested deeper than " + MAX_NESTING + " levels; expected a pattern a few"
+                    + " groups deep");
         }
         com.google.re2j.Pattern compiled;
         try {

@@ -2,6 +2,7 @@ package dev.planning.rules.internal.drools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
@@ -214,6 +215,27 @@ class LinearMatchesTest {
         // The same characters escaped, or quoted, mean the same to both.
         assertThat(verdicts(engine("owner matches \"[\\\\[a]+\\\\Q[[:\\\\E\"", 60), "a[[[:", 1)).containsExactly(1);
         assertThat(verdicts(engine("owner matches \"[a\\\\]]&&\"", 60), "]&&", 1)).containsExactly(1);
+    }
+
+    @Test
+    void aPatternNestedThousandsDeepIsRefusedLocatedNotAStackOverflow() {
+        // With the policy check off nothing counted the brackets inside a string: 3,000 groups (6,001
+        // characters, under the size bound) overflowed the stack of RE2/J, which compiles recursively,
+        // on a 1 MB thread stack, and on the compiler's thread MVEL refused the rewritten constraint with
+        // a 12 KB message.
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            Throwable thrown = catchThrowable(() -> verdicts(engine("owner matches \"" + "(".repeat(3000) + "a"
+                    + ")".repeat(3000) + "\"", 10), "a", 1));
+            assertThat(thrown).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("groups nested deeper than " + LinearPatterns.MAX_NESTING);
+            assertThat(((InvalidInputException) thrown).location()).contains(new SourceLocation("rules/r.drl", 8, 19));
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+        assertThat(LinearPatterns.problem("(".repeat(LinearPatterns.MAX_NESTING) + "a" + ")".repeat(LinearPatterns.MAX_NESTING)))
+                .isEmpty();
+        assertThat(LinearPatterns.problem("[(]".repeat(100) + "\\(".repeat(100))).isEmpty();
     }
 
     @Test
