@@ -32,12 +32,14 @@ public final class LinearRegex {
      * @return whether the whole value matches
      * @throws IllegalArgumentException if the pattern is not one the policy language accepts
      *         (refused at load, so only a rule that calls this directly meets it)
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted while
+     *         it matches: linear time is the value's length times the pattern's size, both chosen by
+     *         whoever writes the plan and the rules, so a long match ends when its evaluation is stopped
      */
     public static boolean matches(Object value, String pattern) {
         if (value == null) {
             return false;
         }
-        return LinearPatterns.compile(pattern).matcher(value instanceof CharSequence text ? text
-                : String.valueOf(value)).matches();
+        return LinearPatterns.matches(pattern, value instanceof CharSequence text ? text : String.valueOf(value));
     }
 }

@@ -94,7 +94,8 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
      * matching in progress (at most the join bound's combinations) cannot be stopped and is left to
      * end on its own, in a daemon thread. No single call can run away: {@code matches} runs RE2, in
      * time linear in the value ({@link LinearMatches}; Drools' own operator backtracked with
-     * {@code java.util.regex}, for hours on one short value), and the rulebook was compiled within
+     * {@code java.util.regex}, for hours on one short value), and a long match (the value's length
+     * times the pattern's size) ends when the worker is interrupted ({@link LinearPatterns#matches}), and the rulebook was compiled within
      * the operator's bounds on its rules and bytes ({@code planning.rules.maxRules},
      * {@code planning.rules.maxRulebookBytes}).
      *

@@ -227,6 +227,15 @@ final class LinearMatches {
     /** {@code [!]LinearRegex.matches(value, "pattern")}, or null with a problem added. */
     private static String call(ExprConstraintDescr where, RelationalExprDescr r, String value,
             List<PolicyLanguage.Problem> problems) {
+        Character escape = r.getRight() instanceof AtomicExprDescr atom && atom.isLiteral()
+                ? unsharedEscape(atom.getExpression()) : null;
+        if (escape != null) {
+            problems.add(at(where, "escape \\" + escape + " in the string literal of matches: Java and Drools read it"
+                    + " differently (Java reads \\s as a space, Drools refuses \\d); write the pattern's"
+                    + " backslash twice, e.g. owner matches \"[0-9]+\\\\.[0-9]+\" or \"a\\\\sb\"; the literal may hold"
+                    + " only the escapes \\\\, \\\", \\', \\t, \\n and \\r"));
+            return null;
+        }
         String pattern = literal(r.getRight());
         if (pattern == null) {
             problems.add(at(where, "matches takes a string literal as its pattern, e.g. owner matches \".*-team\";"
@@ -239,6 +248,27 @@ final class LinearMatches {
             return null;
         }
         return (r.isNegated() ? "!" : "") + CALL + value + ", " + quote(pattern) + ")";
+    }
+
+    /**
+     * The first escape in a literal's source text that Java and Drools (MVEL) do not read alike, else
+     * null: an allow-list of the escapes both read as the same character. Any other one is refused,
+     * for the value computed here is what runs: JavaParser read {@code \s} as the letter s, Java
+     * reads it as a space, MVEL refuses it; {@code \0} is octal in Java. A unicode escape is
+     * refused too (the policy check refuses it anywhere; with the check off, Java translates it
+     * before reading the literal and MVEL inside it, which differ for {@code \u005c}).
+     */
+    static Character unsharedEscape(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            if (source.charAt(i) == '\\') {
+                char next = i + 1 < source.length() ? source.charAt(i + 1) : '\\';
+                if ("\\\"'tnr".indexOf(next) < 0) {
+                    return next;
+                }
+                i++;
+            }
+        }
+        return null;
     }
 
     /** The value of a string literal (Java escapes read as Java reads them), else null. */

@@ -19,7 +19,9 @@ import java.util.function.Function;
  *       {@value #DEFAULT_MAX_JOIN}; 1 to 10<sup>18</sup>).</li>
  *   <li>{@value #RULES_PROPERTY} / {@value #RULES_VARIABLE}: the most rules a rulebook's rule files
  *       may declare, counted before anything is compiled (default {@value #DEFAULT_MAX_RULES}; 1 to
- *       10<sup>6</sup>): compiling takes time in proportion to them, about 1.6 to 2 ms of CPU a rule.</li>
+ *       10<sup>6</sup>): compiling takes time in proportion to them, about 1.6 to 2 ms of CPU a rule.
+ *       Counted again as each file is compiled, a rule as its alternatives (its ors multiplied out:
+ *       Drools compiles one rule per alternative).</li>
  *   <li>{@value #BYTES_PROPERTY} / {@value #BYTES_VARIABLE}: the most bytes a rulebook's rule files
  *       may hold together (default {@value #DEFAULT_MAX_RULEBOOK_BYTES}, 8 MiB; 1 to 10<sup>12</sup>);
  *       each file is limited to 1 MiB besides.</li>

@@ -246,6 +246,14 @@ final class PolicyLanguage {
         return Java.CONFIG;
     }
 
+    /**
+     * How many rules Drools compiles of these conditions (their {@code or}s multiplied out; an
+     * upper bound, at most 2<sup>40</sup>): for the operator's rule bound, in either mode.
+     */
+    static long alternatives(BaseDescr lhs) {
+        return Checker.alternatives(lhs);
+    }
+
     /** Whether the check is on (it is unless {@code -Dplanning.rules.mode=trusted}). */
     static boolean enabled() {
         return !TRUSTED_MODE.equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "restricted"));

@@ -15,6 +15,10 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.drools.core.impl.RuleBaseFactory;
@@ -185,10 +189,13 @@ final class RulebookCompiler {
         // loader: pass ours so that DRL imports of dev.planning.rules.facts resolve everywhere.
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
+        OperatorLimits limits = OperatorLimits.current();
+        long compiledRules = 0;
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
-            // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
             String text = new String(contents.get(i), StandardCharsets.UTF_8);
+            compiledRules = requireAlternatives(file, text, compiledRules, limits);
+            // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
             String linear = LinearMatches.rewrite(file, text);
             byte[] content = linear.equals(text) ? contents.get(i) : linear.getBytes(StandardCharsets.UTF_8);
             try {
@@ -233,6 +240,44 @@ final class RulebookCompiler {
                     + OperatorLimits.RULES_VARIABLE + "); nothing was compiled",
                     SourceLocation.ofFile(directory.toString()));
         }
+    }
+
+    /**
+     * Refuses, before Drools expands them, rules whose alternatives (their {@code or}s multiplied out:
+     * Drools compiles one rule per alternative) bring the rules compiled so far past the operator's
+     * {@code planning.rules.maxRules}: in either mode, for only the policy check (off when trusted)
+     * bounds a rule's alternatives, and one rule of 16 ors compiled 65,536 rules (12 s of CPU, 4 times
+     * as long per 2 more ors). A file that does not parse is left to the compiler.
+     *
+     * @return the rules compiled so far, this file's alternatives included
+     */
+    static long requireAlternatives(String file, String text, long before, OperatorLimits limits) {
+        PackageDescr pkg;
+        DrlParser parser = new DrlParser();
+        try {
+            pkg = parser.parse(false, text);
+        } catch (DroolsParserException | RuntimeException e) {
+            return before;
+        } catch (StackOverflowError e) {
+            throw tooDeep(file);
+        }
+        if (pkg == null || parser.hasErrors()) {
+            return before;
+        }
+        long total = before;
+        for (RuleDescr rule : pkg.getRules()) {
+            long alternatives = rule.getLhs() == null ? 1 : PolicyLanguage.alternatives(rule.getLhs());
+            total = Math.min(Long.MAX_VALUE / 2, total + alternatives);
+            if (total > limits.maxRules()) {
+                throw new InvalidInputException("rule '" + rule.getName() + "' expands to " + alternatives
+                        + " alternatives (its ors multiplied out), which Drools compiles as as many rules: " + total
+                        + " rules so far, more than the operator's bound of " + String.format(Locale.ROOT, "%,d",
+                                limits.maxRules()) + " (" + OperatorLimits.RULES_PROPERTY + " or "
+                        + OperatorLimits.RULES_VARIABLE + "); write separate rules; nothing was compiled",
+                        new SourceLocation(file, Math.max(0, rule.getLine()), rule.getColumn() < 0 ? 0 : rule.getColumn() + 1));
+            }
+        }
+        return total;
     }
 
     /** The words {@code rule} and {@code query} in a file, wherever they stand: at least the rules it declares. */

@@ -56,6 +56,38 @@ class CompileBoundsTest {
     }
 
     @Test
+    void withThePolicyCheckOffOneRuleWhoseOrsMultiplyPastTheBoundIsRefusedBeforeDroolsExpandsThem() {
+        // Drools compiles one rule per alternative: one rule word with 16 ors took 12 s of CPU (65,536
+        // rules), each 2 more ors 4 times as long, and only the policy check (off in trusted mode)
+        // counted alternatives.
+        StringBuilder drl = new StringBuilder("package dev.planning.rules.hostile;\n\nimport dev.planning.rules.facts.TaskFact;\n\n"
+                + "rule \"r\"\nwhen\n");
+        for (int i = 0; i < 8; i++) {
+            drl.append("    (TaskFact(owner == \"a").append(i).append("\") or TaskFact(owner == \"b").append(i).append("\"))\n");
+        }
+        drl.append("then\nend\n");
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "100");
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            assertThatThrownBy(() -> load(rulebook("ors", drl.toString())))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("rule 'r' expands to 256 alternatives")
+                    .hasMessageContaining(OperatorLimits.RULES_PROPERTY)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                            .contains(new SourceLocation("rules/r.drl", 5, 1)));
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "256");
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            assertThat(load(rulebook("ors-within", drl.toString()))).isNotNull();
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+    }
+
+    @Test
     void aRulebookDeclaringMoreRulesThanTheOperatorAllowsIsRefusedNamingItTheCountAndTheBound() {
         System.setProperty(OperatorLimits.RULES_PROPERTY, "2");
         Rulebook three = rulebook("three", rules(3));

@@ -2,19 +2,23 @@ package dev.planning.rules.internal.drools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
+import dev.planning.rules.facts.LinearRegex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -91,6 +95,39 @@ class LinearMatchesTest {
     }
 
     @Test
+    void aMatchOnALongValueStopsWhenItsThreadIsInterrupted() {
+        // Linear is value length times program size, both chosen by a contributor: this pattern
+        // (906 RE2 instructions, accepted) takes about 6 us of CPU a character, so a plan field of a
+        // few MB held one call, which nothing stopped, for longer than the evaluation limit.
+        String value = "a".repeat(1 << 16);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> LinearRegex.matches(value, ".*a.{900}b"))
+                    .isInstanceOf(CancellationException.class)
+                    .hasMessageContaining("interrupted");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(LinearRegex.matches("a".repeat(1000) + "b", ".*a.{900}b")).isTrue();
+    }
+
+    @Test
+    void anEvaluationPastItsLimitInsideOneLongMatchLeavesNoThreadRunning() throws InterruptedException {
+        // 12 million characters under .*a.{900}b: over a minute of CPU in one RE2 call before the fix.
+        var engine = engine("owner matches \".*a.{900}b\"", 1);
+
+        assertThatThrownBy(() -> verdicts(engine, "a".repeat(12_000_000), 1))
+                .isInstanceOf(EvaluationLimitException.class);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("planning-rules-evaluation")) {
+                t.join(30_000);
+            }
+        }
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("planning-rules-evaluation") && t.isAlive());
+    }
+
+    @Test
     void theInterpretedAndTheJittedConstraintBothRunRe2() {
         // A dot matches a carriage return in RE2 and not in java.util.regex: the verdict says which ran.
         // Drools jits a constraint after 20 evaluations; 30 cover both paths.
@@ -137,6 +174,68 @@ class LinearMatchesTest {
                     .contains("no back-references (\\1), look-around ((?=, (?!, (?<=, (?<!), possessive (*+, ++)"
                             + " or atomic ((?>) groups");
         }
+    }
+
+    @Test
+    void anEscapeJavaAndDroolsReadDifferentlyIsRefusedInEitherModeNotReadAsALetter() {
+        // "a\sb": Java 15+ reads \s as a space, Drools' MVEL refuses it, and JavaParser dropped the
+        // backslash: the rule compiled and matched the letter s where a reviewer reads whitespace.
+        InvalidInputException restricted = refusal("owner matches \"a\\sb\"");
+        assertThat(restricted).isNotNull();
+        assertThat(restricted.getMessage()).contains("escape \\s").contains("write the pattern's backslash twice");
+        assertThat(restricted.location()).contains(new SourceLocation("rules/r.drl", 8, 19));
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            for (String literal : List.of("a\\sb", "\\d+", "1\\.5", "a\\0", "a\\$")) {
+                InvalidInputException e = refusal("owner matches \"" + literal + "\"");
+                assertThat(e).as(literal).isNotNull();
+                assertThat(e.getMessage()).as(literal).contains("escape \\" + literal.charAt(literal.indexOf('\\') + 1))
+                        .contains("write the pattern's backslash twice");
+            }
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+        // Written twice, the backslash reaches RE2: \s is whitespace.
+        assertThat(verdicts(engine("owner matches \"a\\\\sb\"", 60), "a b", 1)).containsExactly(1);
+        assertThat(verdicts(engine("owner matches \"a\\\\sb\"", 60), "asb", 1)).containsExactly(0);
+    }
+
+    @Test
+    void aPatternRe2AndJavaUtilRegexReadDifferentlyIsRefusedAtLoad() {
+        // Each is accepted by both engines with another verdict: [[:alpha:]]+ is a POSIX class to RE2
+        // and the union of ':', 'a', 'l', 'p', 'h' to Java ("abc"); a nested class or && is a union or an
+        // intersection to Java and literal text to RE2; (?U) is ungreedy to RE2 and Unicode classes to
+        // Java ("é" under \w+); \v is a vertical tab to RE2 and any vertical whitespace to Java.
+        for (String pattern : List.of("[[:alpha:]]+", "[a-z&&[^b]]", "[a[b]]", "(?U)\\\\w+", "(?iU:x)", "a\\\\vb")) {
+            InvalidInputException e = refusal("owner matches \"" + pattern + "\"");
+            assertThat(e).as(pattern).isNotNull();
+            assertThat(e.getMessage()).as(pattern).contains("means one thing to RE2 and another to java.util.regex");
+            assertThat(e.location()).as(pattern).contains(new SourceLocation("rules/r.drl", 8, 19));
+        }
+        // The same characters escaped, or quoted, mean the same to both.
+        assertThat(verdicts(engine("owner matches \"[\\\\[a]+\\\\Q[[:\\\\E\"", 60), "a[[[:", 1)).containsExactly(1);
+        assertThat(verdicts(engine("owner matches \"[a\\\\]]&&\"", 60), "]&&", 1)).containsExactly(1);
+    }
+
+    @Test
+    void aPatternNestedThousandsDeepIsRefusedLocatedNotAStackOverflow() {
+        // With the policy check off nothing counted the brackets inside a string: 3,000 groups (6,001
+        // characters, under the size bound) overflowed the stack of RE2/J, which compiles recursively,
+        // on a 1 MB thread stack, and on the compiler's thread MVEL refused the rewritten constraint with
+        // a 12 KB message.
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            Throwable thrown = catchThrowable(() -> verdicts(engine("owner matches \"" + "(".repeat(3000) + "a"
+                    + ")".repeat(3000) + "\"", 10), "a", 1));
+            assertThat(thrown).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("groups nested deeper than " + LinearPatterns.MAX_NESTING);
+            assertThat(((InvalidInputException) thrown).location()).contains(new SourceLocation("rules/r.drl", 8, 19));
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+        assertThat(LinearPatterns.problem("(".repeat(LinearPatterns.MAX_NESTING) + "a" + ")".repeat(LinearPatterns.MAX_NESTING)))
+                .isEmpty();
+        assertThat(LinearPatterns.problem("[(]".repeat(100) + "\\(".repeat(100))).isEmpty();
     }
 
     @Test
