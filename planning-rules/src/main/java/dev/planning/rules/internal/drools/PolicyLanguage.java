@@ -816,20 +816,23 @@ final class PolicyLanguage {
                 problems.add(origin.here("constraint '" + constraint.getExpression() + "' cannot be classified"));
                 return;
             }
-            constraintPart(tree, origin);
+            constraintPart(tree, origin, constraint.getExpression());
         }
 
-        private void constraintPart(BaseDescr part, Origin origin) {
+        private void constraintPart(BaseDescr part, Origin origin, String expression) {
             if (part instanceof ConstraintConnectiveDescr connective) {
-                connective.getDescrs().forEach(d -> constraintPart(d, origin));
+                connective.getDescrs().forEach(d -> constraintPart(d, origin, expression));
             } else if (part instanceof RelationalExprDescr relation) {
                 String operator = relation.getOperator();
                 if (!OPERATORS.contains(operator) || relation.getParameters() != null && !relation.getParameters().isEmpty()) {
-                    problems.add(origin.here("operator '" + operator + "' is refused; expected one of "
-                            + new TreeSet<>(OPERATORS) + " (optionally negated with not)"));
+                    // Drools' parser reads some operators (MVEL's ~=) as none, "null": name the constraint.
+                    String shown = operator == null || operator.equals("null") ? "in '" + expression + "'"
+                            : "'" + operator + "'";
+                    problems.add(origin.here("operator " + shown + " is refused; expected one of "
+                            + String.join(", ", new TreeSet<>(OPERATORS)) + " (optionally negated with not)"));
                 }
-                constraintPart(relation.getLeft(), origin);
-                constraintPart(relation.getRight(), origin);
+                constraintPart(relation.getLeft(), origin, expression);
+                constraintPart(relation.getRight(), origin, expression);
             } else if (part instanceof AtomicExprDescr atom) {
                 expression(atom.getExpression(), origin, true);
             } else if (part instanceof BindingDescr binding) {

@@ -74,7 +74,7 @@ class LinearMatchesTest {
     }
 
     private InvalidInputException refusal(String constraint) {
-        return catchThrowableOfType(() -> engine(constraint, 10), InvalidInputException.class);
+        return catchThrowableOfType(InvalidInputException.class, () -> engine(constraint, 10));
     }
 
     @Test
@@ -260,11 +260,18 @@ class LinearMatchesTest {
     void notMatchesOnALineAfterAMultiLineConstraintKeepsCompilerErrorsOnTheirLine() {
         // The rewritten constraint keeps its line count: a later mistake is reported where it is.
         String drl = rule("owner matches\n        \"a.*\"").replace("insert(", "inserts(");
-        Throwable thrown = catchThrowableOfType(() -> new DroolsGovernanceEngineFactory(1, getClass().getClassLoader())
-                .create(TestRulebooks.withRules(dir.resolve("lines"), Map.of("rules/r.drl", drl), Map.of())),
-                InvalidInputException.class);
+        Throwable thrown = catchThrowableOfType(InvalidInputException.class,
+                () -> new DroolsGovernanceEngineFactory(1, getClass().getClassLoader())
+                        .create(TestRulebooks.withRules(dir.resolve("lines"), Map.of("rules/r.drl", drl), Map.of())));
 
         assertThat(((InvalidInputException) thrown).location().orElseThrow().line()).isEqualTo(11);
+    }
+
+    @Test
+    void mvelsOwnRegexOperatorIsRefusedNamingWhatTheConstraintHolds() {
+        InvalidInputException refused = refusal("owner ~= \"a.*\"");
+
+        assertThat(refused.getMessage()).contains("~=").doesNotContain("'null'").doesNotContain("[");
     }
 
     @Test
