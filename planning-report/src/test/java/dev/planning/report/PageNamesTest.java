@@ -3,9 +3,12 @@ package dev.planning.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.lifecycle.CycleRef;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +66,7 @@ class PageNamesTest {
     @Test
     void noTwoValidNamesShareAPageInAnyCase() {
         String alphabet = "aA0._-";
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int length = 1; length <= 3; length++) {
             for (int n = 0; n < Math.pow(alphabet.length(), length); n++) {
                 StringBuilder id = new StringBuilder();
@@ -75,7 +78,7 @@ class PageNamesTest {
                 }
             }
         }
-        java.util.Map<String, CycleRef> pages = new java.util.HashMap<>();
+        Map<String, CycleRef> pages = new HashMap<>();
         for (String stream : List.of("a", "a-", "a-a", "a--a", "aa")) {
             for (String id : ids) {
                 CycleRef ref = new CycleRef(stream, id);
