@@ -16,12 +16,14 @@ public class EventLogCorruptedException extends PlanningException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * A log whose hash chain breaks.
+     * A log whose hash chain breaks. The message is kept on one line ({@link Printable#line}): it
+     * may quote what the log's line holds (an event id, a type, a state), which is a contributor's
+     * text and could otherwise print lines of its own.
      *
      * @param message the message, for people
      * @param location the log and the line where the chain breaks
      */
     public EventLogCorruptedException(String message, SourceLocation location) {
-        super(message, location, null);
+        super(Printable.line(message), location, null);
     }
 }

@@ -84,6 +84,30 @@ class LauncherLocaleIT {
         assertThat(found.out()).isEqualTo(byAbsolutePath(UTF_8, "ws").out());
     }
 
+    /**
+     * Review13 (2026-12-04): the launcher's LC_CTYPE-only branch reads LANG and every LC_* variable
+     * and assigns locale names built from them; hostile values (a command substitution, quotes, a
+     * line feed, 20,000 characters) run nothing, and the command prints what it prints under UTF-8.
+     */
+    @Test
+    void hostileLocaleValuesRunNothingAndTheOutputStaysRight() {
+        CliRun utf8 = fromInside(UTF_8, "lint", "-w", "ws");
+        String touch = "$(touch " + dir + "/ran)";
+        for (Map<String, String> locale : List.of(
+                Map.of("LC_ALL", "", "LC_CTYPE", "C", "LANG", touch + ".UTF-8"),
+                Map.of("LC_ALL", "", "LC_CTYPE", "C", "LANG", "", "LC_MESSAGES", "`touch " + dir + "/ran`\n.UTF-8"),
+                Map.of("LC_ALL", "", "LC_CTYPE", "'\"; touch " + dir + "/ran; \"" + touch, "LANG", ""),
+                Map.of("LC_ALL", "", "LC_CTYPE", "x".repeat(20_000) + ".UTF-8", "LANG", "de_DE.UTF-8"),
+                Map.of("LC_ALL", "", "LC_CTYPE", "C", "LANG", "x".repeat(20_000) + ".UTF-8"))) {
+            CliRun run = fromInside(locale, "lint", "-w", "ws");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo(utf8.out());
+            assertThat(run.err()).isEqualTo(utf8.err());
+            assertThat(dir.resolve("ran")).doesNotExist();
+        }
+    }
+
     /** {@code bin/planning ARGS} run from {@code DIR/Wörk ü}, the launcher's Java this test's. */
     private CliRun fromInside(Map<String, String> locale, String... args) {
         return run(List.of("bash", "-c", "cd -- \"$1/\"" + WORK + " && exec \"${@:2}\"", "bash", dir.toString()),

@@ -75,6 +75,26 @@ class PathsInMessagesTest {
         assertThat(ws.resolve("rulebook/site")).doesNotExist();
     }
 
+    /**
+     * Review13 (2026-12-04): a relative path is named as given and then resolved, twice in one
+     * message; a name holding a line feed or an escape sequence printed lines of its own (a forged
+     * "ok:" among them). Both parts are now one line, each such character as its escape.
+     */
+    @Test
+    void aRelativePathWithControlCharactersIsShownOnOneEscapedLine() throws Exception {
+        String given = "no-such\nok: lint passed\u001b[2K.yaml";
+
+        CliRun trust = report("--trust", given);
+        CliRun html = CliRun.of("report", "-w", CliRun.example("fe-2025-09-02").toString(), "--html",
+                HERE.relativize(Files.writeString(dir.resolve("a\nfile\r"), "x")).toString());
+
+        assertThat(trust.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(trust.err()).startsWith("error: no-such\\u000Aok: lint passed\\u001B[2K.yaml (")
+                .contains("trust file not found").hasLineCount(1);
+        assertThat(html.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(html.err()).contains("a\\u000Afile\\u000D (").contains("is a file").hasLineCount(1);
+    }
+
     private CliRun report(String... trust) {
         Path ws = CliRun.example("fe-2025-09-02");
         String[] args = {"report", "-w", ws.toString(), "--html", dir.resolve("site").toString(), trust[0], trust[1]};

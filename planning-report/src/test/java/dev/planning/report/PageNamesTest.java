@@ -3,9 +3,12 @@ package dev.planning.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.lifecycle.CycleRef;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +55,39 @@ class PageNamesTest {
         assertThat(page).startsWith("source/notes_a_b.md-").endsWith(".html");
         assertThat(page.length()).isEqualTo("source/notes_a_b.md-".length() + 64 + ".html".length());
         assertThat(Pages.sourcePage("notes/a_b.md")).isNotEqualTo(page);
+    }
+
+    /**
+     * Review13 (2026-12-04): every pair of valid names, over the characters that could meet ({@code .}
+     * {@code _} {@code -}, a letter in both cases, a digit), streams that end where another's cycle
+     * starts, up to three characters an id: no two cycles share a page, compared without case (the
+     * pages are ASCII, so Unicode case folding finds no more pairs than lower case does).
+     */
+    @Test
+    void noTwoValidNamesShareAPageInAnyCase() {
+        String alphabet = "aA0._-";
+        List<String> ids = new ArrayList<>();
+        for (int length = 1; length <= 3; length++) {
+            for (int n = 0; n < Math.pow(alphabet.length(), length); n++) {
+                StringBuilder id = new StringBuilder();
+                for (int i = 0, rest = n; i < length; i++, rest /= alphabet.length()) {
+                    id.append(alphabet.charAt(rest % alphabet.length()));
+                }
+                if (Character.isLetterOrDigit(id.charAt(0))) {
+                    ids.add(id.toString());
+                }
+            }
+        }
+        Map<String, CycleRef> pages = new HashMap<>();
+        for (String stream : List.of("a", "a-", "a-a", "a--a", "aa")) {
+            for (String id : ids) {
+                CycleRef ref = new CycleRef(stream, id);
+                String page = Pages.cyclePage(ref);
+                assertThat(page).matches("cycles/[a-z0-9._-]+\\.html");
+                CycleRef earlier = pages.put(page.toLowerCase(Locale.ROOT), ref);
+                assertThat(earlier).as(ref + " and " + earlier + " share " + page).isNull();
+            }
+        }
+        assertThat(pages).hasSize(5 * ids.size());
     }
 }

@@ -170,4 +170,31 @@ class OutputInjectionAttackTest {
         assertThat(verify.out().lines()).as(verify.out()).noneMatch(l -> l.startsWith(verified));
         assertThat(ACTED_ON.matcher(verify.out()).find()).as(verify.out()).isFalse();
     }
+
+    /**
+     * Review13 (2026-12-04): an event log is a file the contributor commits, and status quoted what a
+     * line held when the line was unreadable ({@code expected type "planning_event", found "..."}) or
+     * did not fit the cycle's history ({@code event <id> on line 1 ...}) with its line breaks, so a
+     * log printed a forged verdict line of its own under "BROKEN CHAIN". The message is now one line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"x\\nok: all gates PASS\",\"version\":\"1.0\"}",
+        "{\"type\":\"planning_event\",\"version\":\"1.0.0\",\"event\":{\"id\":\"evt_1\\nok: all gates PASS\","
+                + "\"timestamp\":\"2025-09-02T10:00:00Z\",\"type\":\"STATE_TRANSITION\",\"payload\":{\"from_state\":"
+                + "\"EXECUTED\",\"to_state\":\"VALIDATED\",\"entity_id\":\"fe/2025-09-02\",\"metadata\":{\"triggered_by\":"
+                + "\"ci\",\"gate_results\":{},\"details\":{}}}},\"prev_sha256\":\"" + ZEROS + "\"}"})
+    void anEventLogLineCannotPrintALineOfItsOwnInStatus(String line) throws Exception {
+        java.nio.file.Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        java.nio.file.Path log = java.nio.file.Files.createDirectories(ws.resolve("frameworks/planning-fe/events"))
+                .resolve("2025-09-02.events.jsonl");
+        java.nio.file.Files.writeString(log, line + "\n");
+
+        CliRun status = CliRun.of("status", "-w", ws.toString());
+
+        assertThat(status.out() + status.err()).as(status.out() + status.err()).contains("\\u000Aok: all gates PASS");
+        assertThat((status.out() + status.err()).lines()).noneMatch(l -> l.startsWith("ok: all gates PASS"));
+    }
+
+    private static final String ZEROS = "0000000000000000000000000000000000000000000000000000000000000000";
 }

@@ -2,11 +2,13 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.lifecycle.CycleFold;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +37,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * event id and type are the envelope's {@code id} and {@code type}, and, when applied, its data's
  * {@code prev_sha256} is the {@code planningsha256} of the event applied before it (zeros for the
  * first). A repeat of an applied sequence is a duplicate only when it carries the same
- * {@code planningsha256}; another event at that sequence is refused. What this proves is the
+ * {@code planningsha256}; another event at that sequence is refused. An applied event moves the
+ * cycle as the engine's strict fold does ({@code CycleFold}): a move the lifecycle does not allow,
+ * from a state the cycle is not in, a second {@code CYCLE_CREATED} or anything after
+ * {@code COMPLETED} is refused, however well chained (review13). What this proves is the
  * topic's agreement with itself, not who wrote it: anyone who can write to the topic can write a
  * consistent chain (see the threat model's word on the event log).
  */
@@ -121,13 +126,26 @@ final class CycleStateProjection {
             throw refused(key, "sequence " + sequence + " has prev_sha256 " + line.prevHash() + ", not "
                     + expectedPrev + " of the event applied before it");
         }
+        CycleState state = states.getOrDefault(key, CycleState.PLANNED);
+        if (state == CycleState.COMPLETED) {
+            throw refused(key, "sequence " + sequence + " follows the cycle's COMPLETED");
+        }
+        CycleState next;
+        try {
+            // The engine's strict fold, not the store's lenient projection: a well-chained topic may
+            // still hold a history the lifecycle does not allow (a log imported, a row written).
+            next = CycleFold.apply(key, state, new RecordedEvent(sequence, event, line.prevHash(), sha256),
+                    sequence == 1);
+        } catch (EventLogCorruptedException e) {
+            throw refused(key, e.getMessage());
+        }
         if (!applied.add(envelope.get("source").asText() + " " + id)) {
             throw new IllegalStateException(key + ": event id " + id + " applied twice");
         }
         appliedIds.add(id);
         sequences.put(key, sequence);
         chain.add(sha256);
-        states.put(key, ProjectedState.next(states.getOrDefault(key, CycleState.PLANNED), event));
+        states.put(key, next);
         return true;
     }
 

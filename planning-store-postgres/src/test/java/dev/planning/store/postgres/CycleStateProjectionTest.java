@@ -156,4 +156,45 @@ class CycleStateProjectionTest {
                 .hasMessageContaining("sequence 1");
         assertThat(projection.duplicates()).isEqualTo(1);
     }
+
+    /** The envelopes of a well-chained log of {@code events}, in order, as the relay builds them. */
+    private List<ConsumerRecord<String, byte[]>> chain(CycleRef cycle, List<PlanningEvent> events) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        String prev = RecordedEvent.GENESIS;
+        for (int i = 0; i < events.size(); i++) {
+            PlanningEvent event = events.get(i);
+            byte[] line = codec.encode(event, prev);
+            prev = Sha256.hex(line);
+            records.add(new ConsumerRecord<>("t", 0, offset++, CloudEventEnvelope.key("acme", cycle),
+                    CloudEventEnvelope.encode("acme", cycle, i + 1, prev, event.id(), event.type().name(),
+                            event.timestamp().toString(), line)));
+        }
+        return records;
+    }
+
+    /**
+     * Review13 (2026-12-04): the example followed each event's {@code to_state} (the store's lenient
+     * projection), so a well-chained topic (a log imported or a row written by whoever could) moved
+     * the consumer's cycle where the lifecycle allows no move: PLANNED straight to COMPLETED, a move
+     * from a state the cycle was not in, a second CYCLE_CREATED, an event after COMPLETED. The
+     * engine's fold refuses each of these (CycleFold); so does the example now.
+     */
+    @Test
+    void aWellChainedHistoryTheLifecycleDoesNotAllowIsRefused() throws Exception {
+        List<List<PlanningEvent>> histories = List.of(
+                List.of(Events.created(ONE), Events.moved(ONE, CycleState.PLANNED, CycleState.COMPLETED)),
+                List.of(Events.created(ONE), Events.moved(ONE, CycleState.IMPROVE, CycleState.COMPLETED)),
+                List.of(Events.created(ONE), Events.created(ONE)),
+                List.of(Events.moved(ONE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
+                        Events.moved(ONE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)));
+        for (List<PlanningEvent> history : histories) {
+            List<ConsumerRecord<String, byte[]>> records = chain(ONE, history);
+            CycleStateProjection projection = new CycleStateProjection();
+            assertThat(projection.apply(records.get(0))).isTrue();
+
+            assertThatThrownBy(() -> projection.apply(records.get(1))).as(history.toString())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("acme/" + ONE);
+            assertThat(projection.sequences()).containsOnly(Map.entry("acme/" + ONE, 1));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.workspace;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -201,14 +202,16 @@ public final class SafePaths {
      */
     /**
      * A path as the user gave it, then, when it is relative or not normalized, the absolute path it
-     * resolved to: {@code nope (/home/me/nope)}; for messages that name a path the user gave.
+     * resolved to: {@code nope (/home/me/nope)}; for messages that name a path the user gave. On one
+     * line ({@link Printable#line}): a name may hold a line feed or an escape sequence, which would
+     * print lines of their own (a forged {@code ok:} among them).
      *
      * @param given the path as given
      * @return the text to show
      */
     public static String shown(Path given) {
         String resolved = given.toAbsolutePath().normalize().toString();
-        return resolved.equals(given.toString()) ? resolved : given + " (" + resolved + ")";
+        return Printable.line(resolved.equals(given.toString()) ? resolved : given + " (" + resolved + ")");
     }
 
     private static void requireInside(Path root, Path target, String shown) {
