@@ -23,7 +23,7 @@ class ReportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"cycles\" : 1", "index.html");
         assertThat(dir.resolve("site/index.html")).exists();
-        assertThat(dir.resolve("site/cycles/fe.2025-09-02.html")).exists();
+        assertThat(dir.resolve("site/cycles/fe_2025-09-02.html")).exists();
     }
 
     @Test

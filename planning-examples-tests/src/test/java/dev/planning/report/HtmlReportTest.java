@@ -71,7 +71,7 @@ class HtmlReportTest {
 
     @Test
     void siteHasPortfolioCyclePageAndASourceViewOfThePlan() {
-        assertThat(site.keySet()).contains("index.html", "cycles/fe.2025-09-02.html")
+        assertThat(site.keySet()).contains("index.html", "cycles/fe_2025-09-02.html")
                 .anyMatch(p -> p.startsWith("source/") && p.contains("fe_task_breakdown.yaml"));
     }
 
@@ -87,7 +87,7 @@ class HtmlReportTest {
 
     @Test
     void hostileValuesAreEscapedForTheirContext() {
-        String cycle = page("cycles/fe.2025-09-02.html");
+        String cycle = page("cycles/fe_2025-09-02.html");
         assertThat(cycle).doesNotContain("<img", "onerror=\"", "<svg onload", "href=\"javascript:", "</title><script>")
                 .contains("&lt;script&gt;document.title=&#39;pwned&#39;", "&#34;&gt;&lt;img src=x onerror=",
                         "javascript:document.title=&#39;pwned&#39;");
@@ -104,7 +104,7 @@ class HtmlReportTest {
 
     @Test
     void findingLinksToItsLineInTheSourceView() {
-        String cycle = page("cycles/fe.2025-09-02.html");
+        String cycle = page("cycles/fe_2025-09-02.html");
         String source = site.keySet().stream().filter(p -> p.startsWith("source/")).findFirst().orElseThrow();
         assertThat(cycle).contains("href=\"../" + source + "#L");
         assertThat(page(source)).containsPattern("<li id=\"L\\d+\" class=\"hit\">");

@@ -38,15 +38,16 @@ final class Pages {
     }
 
     /**
-     * The page of a cycle, relative to the site root: {@code cycles/STREAM.CYCLE.html}. One page per
-     * cycle, also on a file system that ignores case: a stream never holds {@code .} (so the first
-     * {@code .} ends it) and is lower case; in the cycle id, {@code _} is written {@code __} and an
+     * The page of a cycle, relative to the site root: {@code cycles/STREAM_CYCLE.html}. One page per
+     * cycle, also on a file system that ignores case: a stream never holds {@code _} (so the first
+     * {@code _} ends it) and is lower case; in the cycle id, {@code _} is written {@code __} and an
      * upper-case letter {@code _} and the letter in lower case ({@code 2025-Q3} is {@code 2025-_q3}).
      * Joining with {@code --}, as before, gave stream {@code a--b}'s cycle {@code c} and stream
-     * {@code a}'s cycle {@code b--c} one page.
+     * {@code a}'s cycle {@code b--c} one page. Not {@code .} after the stream: Windows reads
+     * {@code nul.x.html} (streams {@code con}, {@code nul}, {@code aux}, {@code com1} are valid) as a device.
      */
     static String cyclePage(CycleRef ref) {
-        StringBuilder out = new StringBuilder("cycles/").append(ref.stream()).append('.');
+        StringBuilder out = new StringBuilder("cycles/").append(ref.stream()).append('_');
         String id = ref.cycleId();
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
@@ -64,10 +65,11 @@ final class Pages {
     /**
      * The source view of a workspace file, relative to the site root: a readable name and the
      * SHA-256 of the path (all of it: the readable part maps many paths to one name, and a shorter
-     * hash leaves a contributor who chooses among them a pair that shares a page).
+     * hash leaves a contributor who chooses among them a pair that shares a page). The readable part
+     * holds no {@code .}: Windows reads {@code con.yaml-HASH.html} as a device, whatever follows the dot.
      */
     static String sourcePage(String path) {
-        String name = path.replaceAll("[^A-Za-z0-9._-]+", "_");
+        String name = path.replaceAll("[^A-Za-z0-9_-]+", "_");
         if (name.length() > 80) {
             name = name.substring(name.length() - 80);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,19 +43,43 @@ class PageNamesTest {
 
     @Test
     void aCyclePageIsNamedAfterItsStreamAndCycle() {
-        assertThat(Pages.cyclePage(new CycleRef("fe", "2025-09-02"))).isEqualTo("cycles/fe.2025-09-02.html");
-        assertThat(Pages.cyclePage(new CycleRef("fe", "2025-Q3_x"))).isEqualTo("cycles/fe.2025-_q3__x.html");
+        assertThat(Pages.cyclePage(new CycleRef("fe", "2025-09-02"))).isEqualTo("cycles/fe_2025-09-02.html");
+        assertThat(Pages.cyclePage(new CycleRef("fe", "2025-Q3_x"))).isEqualTo("cycles/fe_2025-_q3__x.html");
     }
 
     @Test
     void sourcePathsThatShortenToTheSameNameAreTellApartByTheirWholeHash() {
-        // The readable part maps every character but [A-Za-z0-9._-] to "_", so "a b", "a/b" and "a_b"
+        // The readable part maps every character but [A-Za-z0-9_-] to "_", so "a b", "a/b" and "a_b"
         // share it; 12 hex digits of the hash (48 bits) left two paths a contributor chose among 2^24
         // such spellings sharing one page. The whole hash is kept.
         String page = Pages.sourcePage("notes/a b.md");
-        assertThat(page).startsWith("source/notes_a_b.md-").endsWith(".html");
-        assertThat(page.length()).isEqualTo("source/notes_a_b.md-".length() + 64 + ".html".length());
+        assertThat(page).startsWith("source/notes_a_b_md-").endsWith(".html");
+        assertThat(page.length()).isEqualTo("source/notes_a_b_md-".length() + 64 + ".html".length());
         assertThat(Pages.sourcePage("notes/a_b.md")).isNotEqualTo(page);
+    }
+
+    /**
+     * Windows opens a file whose name up to its first {@code .} is a device name ({@code nul.x.html},
+     * {@code con.yaml-HASH.html}) as that device: a site unpacked there lacks the page. Streams
+     * {@code con}, {@code nul}, {@code aux}, {@code prn}, {@code com1} and {@code lpt1} are valid, and
+     * so are workspace files of those names.
+     */
+    @Test
+    void noPageIsNamedLikeAWindowsDevice() {
+        Pattern device = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
+        List<String> pages = new ArrayList<>();
+        for (String stream : List.of("con", "nul", "aux", "prn", "com1", "lpt1")) {
+            pages.add(Pages.cyclePage(new CycleRef(stream, "2025-09-02")));
+            pages.add(Pages.cyclePage(new CycleRef(stream, "x.y")));
+        }
+        for (String path : List.of("con.yaml", "nul", "aux.md", "prn.txt", "com1.json", "lpt1", "CON.Yaml")) {
+            pages.add(Pages.sourcePage(path));
+        }
+        for (String page : pages) {
+            String file = page.substring(page.indexOf('/') + 1);
+            String base = file.contains(".") ? file.substring(0, file.indexOf('.')) : file;
+            assertThat(device.matcher(base.strip()).matches()).as(page).isFalse();
+        }
     }
 
     /**

@@ -71,7 +71,7 @@ class DemoSiteBrowserTest {
     void cyclePageDrawsKpiChartsWithTheirValuesAcrossCycles() {
         browser.open(index);
         browser.driver.findElement(By.linkText("Cycle fe / 2025-09-16")).click();
-        assertThat(browser.driver.getCurrentUrl()).endsWith("cycles/fe.2025-09-16.html");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("cycles/fe_2025-09-16.html");
         assertThat(browser.driver.findElement(By.cssSelector("strong.state")).getText()).isEqualTo("VALIDATED");
         WebElement chart = browser.driver.findElement(By.id("kpi-unit_coverage_pct"));
         assertThat(chart.isDisplayed()).isTrue();
@@ -87,14 +87,14 @@ class DemoSiteBrowserTest {
 
     @Test
     void firstCyclePageShowsWhereItsImprovementActionsWent() {
-        browser.open(index.resolveSibling("cycles/fe.2025-09-02.html"));
+        browser.open(index.resolveSibling("cycles/fe_2025-09-02.html"));
         String actions = browser.driver.findElement(By.id("actions")).findElement(By.xpath("..")).getText();
         assertThat(actions).contains("carried into cycle 2025-09-16 as task");
     }
 
     @Test
     void pagesCarryTheStrictPolicyAndNoScript() {
-        for (Path page : List.of(index, index.resolveSibling("cycles/fe.2025-09-16.html"))) {
+        for (Path page : List.of(index, index.resolveSibling("cycles/fe_2025-09-16.html"))) {
             browser.open(page);
             String csp = browser.driver.findElement(By.cssSelector("meta[http-equiv='Content-Security-Policy']"))
                     .getAttribute("content");
@@ -105,8 +105,8 @@ class DemoSiteBrowserTest {
 
     @Test
     void axeFindsNoSeriousOrCriticalViolation() {
-        for (Path page : List.of(index, index.resolveSibling("cycles/fe.2025-09-02.html"),
-                index.resolveSibling("cycles/fe.2025-09-16.html"))) {
+        for (Path page : List.of(index, index.resolveSibling("cycles/fe_2025-09-02.html"),
+                index.resolveSibling("cycles/fe_2025-09-16.html"))) {
             browser.open(page);
             assertThat(browser.seriousViolations()).as(page.toString()).isEmpty();
         }
@@ -124,7 +124,7 @@ class DemoSiteBrowserTest {
     @Test
     void phoneWidthNeedsNoSidewaysScrollAndShowsTheColumnLifecycle() {
         try (Browser phone = Browser.start(390, 844)) {
-            phone.open(index.resolveSibling("cycles/fe.2025-09-16.html"));
+            phone.open(index.resolveSibling("cycles/fe_2025-09-16.html"));
             Object overflow = phone.driver.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);

@@ -90,7 +90,7 @@ class HostileSiteBrowserTest {
 
     @Test
     void hostileTitlesAreShownAsTextAndNothingExecutes() {
-        browser.open(site.resolve("cycles/fe.2025-09-02.html"));
+        browser.open(site.resolve("cycles/fe_2025-09-02.html"));
         assertNothingRan("Cycle fe / 2025-09-02");
         String plan = browser.driver.findElement(By.id("plan")).findElement(By.xpath("..")).getText();
         assertThat(plan).contains(TITLES);
@@ -111,7 +111,7 @@ class HostileSiteBrowserTest {
 
     @Test
     void findingLinkLandsOnItsHighlightedLine() {
-        browser.open(site.resolve("cycles/fe.2025-09-02.html"));
+        browser.open(site.resolve("cycles/fe_2025-09-02.html"));
         WebElement link = browser.driver.findElement(By.cssSelector("a.finding-link"));
         assertThat(link.getText()).isEqualTo(PLAN + ":48:9");
         link.click();
@@ -138,7 +138,7 @@ class HostileSiteBrowserTest {
         try (var list = Files.list(site.resolve("source"))) {
             source = list.findFirst().orElseThrow();
         }
-        for (Path page : List.of(site.resolve("cycles/fe.2025-09-02.html"), source)) {
+        for (Path page : List.of(site.resolve("cycles/fe_2025-09-02.html"), source)) {
             browser.open(page);
             assertThat(browser.seriousViolations()).as(page.toString()).isEmpty();
         }
