@@ -166,14 +166,21 @@ public final class LinearPatterns {
         return null;
     }
 
-    /** The deepest nesting of groups, counting every unescaped {@code (} outside a class (an upper bound). */
+    /**
+     * The deepest nesting of groups, counting every unescaped {@code (} outside a class (an upper bound):
+     * text quoted by {@code \\Q...\\E} is skipped, so that a quoted {@code [} cannot make the groups
+     * after it look like a class.
+     */
     private static int nesting(String pattern) {
         int depth = 0;
         int deepest = 0;
         boolean inClass = false;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
-            if (c == '\\') {
+            if (c == '\\' && !inClass && i + 1 < pattern.length() && pattern.charAt(i + 1) == 'Q') {
+                int end = pattern.indexOf("\\E", i + 2);
+                i = end < 0 ? pattern.length() : end + 1;
+            } else if (c == '\\') {
                 i++;
             } else if (inClass) {
                 inClass = c != ']';
@@ -221,6 +228,9 @@ public final class LinearPatterns {
         com.google.re2j.Pattern compiled;
         try {
             compiled = com.google.re2j.Pattern.compile(pattern);
+        } catch (StackOverflowError e) {
+            // RE2/J parses and compiles recursively; nesting() bounds the groups, this whatever else nests.
+            return Optional.of("pattern nests too deeply to compile; expected a pattern a few groups deep");
         } catch (PatternSyntaxException e) {
             return Optional.of("pattern is not RE2 syntax: " + e.getDescription() + " ('" + e.getPattern()
                     + "'); matches uses RE2, which runs in linear time: no back-references (\\1), look-around"

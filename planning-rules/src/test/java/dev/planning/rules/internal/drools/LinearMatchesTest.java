@@ -239,6 +239,15 @@ class LinearMatchesTest {
     }
 
     @Test
+    void groupsAfterAQuotedBracketAreCountedAsGroupsNotAsAClass() {
+        // \Q[\E is a literal [ to RE2: the groups after it are groups, however the counter reads it.
+        String deep = "\\Q[\\E" + "(".repeat(3000) + "a" + ")".repeat(3000);
+
+        assertThat(LinearPatterns.problem(deep)).hasValueSatisfying(
+                problem -> assertThat(problem).contains("groups nested deeper than " + LinearPatterns.MAX_NESTING));
+    }
+
+    @Test
     void aPatternThatIsNotAStringLiteralIsRefused() {
         InvalidInputException e = refusal("$p : title, owner matches $p");
 
