@@ -72,7 +72,7 @@ class HtmlReportTest {
     @Test
     void siteHasPortfolioCyclePageAndASourceViewOfThePlan() {
         assertThat(site.keySet()).contains("index.html", "cycles/fe_2025-09-02.html")
-                .anyMatch(p -> p.startsWith("source/") && p.contains("fe_task_breakdown.yaml"));
+                .anyMatch(p -> p.startsWith("source/") && p.contains("fe_task_breakdown_yaml"));
     }
 
     @Test
