@@ -194,13 +194,6 @@ public final class SafePaths {
     }
 
     /**
-     * The longest existing prefix of the target must stay inside once links are followed. Called
-     * only for a path with a link on the way ({@link #walk}): {@code root} is a real path,
-     * so without links the prefix is its own real path, inside. {@code toRealPath}, whose system
-     * call re-reads every entry from {@code /}, costs more than the few {@code lstat}s below the
-     * root (an event log is reached twice per transition, so this is on the durable writer's path).
-     */
-    /**
      * A path as the user gave it, then, when it is relative or not normalized, the absolute path it
      * resolved to: {@code nope (/home/me/nope)}; for messages that name a path the user gave. On one
      * line ({@link Printable#line}): a name may hold a line feed or an escape sequence, which would
@@ -214,6 +207,13 @@ public final class SafePaths {
         return Printable.line(resolved.equals(given.toString()) ? resolved : given + " (" + resolved + ")");
     }
 
+    /**
+     * The longest existing prefix of the target must stay inside once links are followed. Called
+     * only for a path with a link on the way ({@link #walk}): {@code root} is a real path,
+     * so without links the prefix is its own real path, inside. {@code toRealPath}, whose system
+     * call re-reads every entry from {@code /}, costs more than the few {@code lstat}s below the
+     * root (an event log is reached twice per transition, so this is on the durable writer's path).
+     */
     private static void requireInside(Path root, Path target, String shown) {
         Path existing = target;
         while (existing != null && !existing.equals(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
