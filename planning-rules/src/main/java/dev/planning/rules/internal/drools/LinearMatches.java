@@ -30,7 +30,6 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.drools.mvel.MVELConstraint;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -74,16 +73,8 @@ final class LinearMatches {
         if (!text.contains("matches")) {
             return text;
         }
-        PackageDescr pkg;
-        DrlParser parser = new DrlParser();
-        try {
-            pkg = parser.parse(false, text);
-        } catch (DroolsParserException | RuntimeException e) {
-            return text;
-        } catch (StackOverflowError e) {
-            throw RulebookCompiler.tooDeep(file);
-        }
-        if (pkg == null || parser.hasErrors()) {
+        PackageDescr pkg = RulebookCompiler.parsed(file, text);
+        if (pkg == null) {
             return text;
         }
         List<ExprConstraintDescr> constraints = new ArrayList<>();

@@ -252,16 +252,8 @@ final class RulebookCompiler {
      * @return the rules compiled so far, this file's alternatives included
      */
     static long requireAlternatives(String file, String text, long before, OperatorLimits limits) {
-        PackageDescr pkg;
-        DrlParser parser = new DrlParser();
-        try {
-            pkg = parser.parse(false, text);
-        } catch (DroolsParserException | RuntimeException e) {
-            return before;
-        } catch (StackOverflowError e) {
-            throw tooDeep(file);
-        }
-        if (pkg == null || parser.hasErrors()) {
+        PackageDescr pkg = parsed(file, text);
+        if (pkg == null) {
             return before;
         }
         long total = before;
@@ -278,6 +270,24 @@ final class RulebookCompiler {
             }
         }
         return total;
+    }
+
+    /**
+     * A rule file's syntax tree, for the checks made before Drools compiles it; {@code null} when it
+     * does not parse, which the compiler then reports with its location.
+     *
+     * @throws InvalidInputException when it is nested too deeply for the parser
+     */
+    static PackageDescr parsed(String file, String text) {
+        DrlParser parser = new DrlParser();
+        try {
+            PackageDescr pkg = parser.parse(false, text);
+            return pkg == null || parser.hasErrors() ? null : pkg;
+        } catch (DroolsParserException | RuntimeException e) {
+            return null;
+        } catch (StackOverflowError e) {
+            throw tooDeep(file);
+        }
     }
 
     /** The words {@code rule} and {@code query} in a file, wherever they stand: at least the rules it declares. */
