@@ -442,7 +442,8 @@ final class Pages {
             return;
         }
         b.append("<p>From the published digests of stream ").append(text(c.ref().stream()))
-                .append(", oldest first; the dashed line is the target.</p>\n<div class=\"charts\">\n");
+                .append(" up to this cycle (the last ").append(WorkspaceReader.TREND_DIGESTS)
+                .append("), oldest first; the dashed line is the target.</p>\n<div class=\"charts\">\n");
         for (Model.KpiTrend k : c.kpis()) {
             String verdict;
             if (k.actual().isEmpty()) {

@@ -64,6 +64,11 @@ final class WorkspaceReader {
      * larger one is named, not read (an event log, which anyone who commits writes, may name any file).
      */
     static final long MAX_EVIDENCE_BYTES = 32L << 20;
+    /**
+     * A KPI chart draws the stream's last this many digests up to its cycle: a chart over every earlier
+     * digest made each page grow with the cycles before it, and the site with their square.
+     */
+    static final int TREND_DIGESTS = 24;
 
     private static final ObjectMapper JSON = JsonMappers.json();
     private static final Pattern LOCATION = Pattern.compile("^(.+?)(?::(\\d+))?(?::(\\d+))?$");
@@ -91,9 +96,24 @@ final class WorkspaceReader {
         for (CycleRef ref : refs) {
             partials.add(cycle(ref));
         }
+        // In one pass over the cycles, sorted by stream and id: each stream's digests so far, and where
+        // the stream's plans carry each improvement action. Each page then costs what its own cycle holds,
+        // never what the cycles before it hold (a page per cycle over every earlier one grew the site
+        // with the square of the cycles: docs/SECURITY.md, thirteenth review).
+        Map<String, CarriedActions> carried = new HashMap<>();
+        partials.forEach(p -> carried.computeIfAbsent(p.ref().stream(), s -> new CarriedActions()).add(p));
         List<Model.CycleView> cycles = new ArrayList<>();
+        List<DigestSummary> streamDigests = new ArrayList<>();
+        String stream = null;
         for (Partial p : partials) {
-            cycles.add(p.complete(kpis(p, partials), actions(p, partials)));
+            if (!p.ref().stream().equals(stream)) {
+                stream = p.ref().stream();
+                streamDigests.clear();
+            }
+            p.digest().ifPresent(streamDigests::add);
+            List<DigestSummary> shown = streamDigests.subList(Math.max(0, streamDigests.size() - TREND_DIGESTS),
+                    streamDigests.size());
+            cycles.add(p.complete(kpis(p, shown), actions(p, carried.get(stream))));
         }
         List<Attention> attention = new ArrayList<>();
         cycles.forEach(c -> attention.addAll(attention(c)));
@@ -299,16 +319,14 @@ final class WorkspaceReader {
         return List.copyOf(rows);
     }
 
-    /** The KPI trends of a cycle's digest: each KPI's measured values over the stream's cycles up to this one. */
-    private static List<Model.KpiTrend> kpis(Partial cycle, List<Partial> all) {
+    /**
+     * The KPI trends of a cycle's digest: each KPI's measured values over {@code earlier}, the stream's
+     * last {@value #TREND_DIGESTS} digests up to this cycle's, oldest first.
+     */
+    private static List<Model.KpiTrend> kpis(Partial cycle, List<DigestSummary> earlier) {
         if (cycle.digest().isEmpty()) {
             return List.of();
         }
-        List<DigestSummary> earlier = all.stream()
-                .filter(p -> p.ref().stream().equals(cycle.ref().stream()))
-                .filter(p -> p.ref().cycleId().compareTo(cycle.ref().cycleId()) <= 0)
-                .flatMap(p -> p.digest().stream())
-                .toList();
         List<Model.KpiTrend> trends = new ArrayList<>();
         for (KpiValue kpi : cycle.digest().get().kpis().values()) {
             List<Model.Point> points = new ArrayList<>();
@@ -323,29 +341,54 @@ final class WorkspaceReader {
     }
 
     /** Each improvement action and the later cycle of the stream whose plan carries it, if any. */
-    private List<Model.ActionRow> actions(Partial cycle, List<Partial> all) {
+    private List<Model.ActionRow> actions(Partial cycle, CarriedActions carried) {
         String origin = "digest:" + layout.digest(cycle.ref());
         List<Model.ActionRow> rows = new ArrayList<>();
         for (ImprovementAction action : cycle.actions()) {
-            Optional<String> into = Optional.empty();
-            Optional<String> as = Optional.empty();
-            for (Partial later : all) {
-                if (!later.ref().stream().equals(cycle.ref().stream())
-                        || later.ref().cycleId().compareTo(cycle.ref().cycleId()) <= 0) {
-                    continue;
-                }
-                Optional<Task> task = later.tasks().stream()
-                        .filter(t -> t.origin().filter(o -> o.equals(origin + "#" + action.id())).isPresent())
-                        .findFirst();
-                if (task.isPresent()) {
-                    into = Optional.of(later.ref().cycleId());
-                    as = Optional.of(task.get().id());
-                    break;
-                }
-            }
-            rows.add(new Model.ActionRow(action, into, as));
+            Optional<Carried> into = carried.after(origin + "#" + action.id(), cycle.ref().cycleId());
+            rows.add(new Model.ActionRow(action, into.map(Carried::cycleId), into.map(Carried::taskId)));
         }
         return List.copyOf(rows);
+    }
+
+    /** A task of a later plan that carries an improvement action. */
+    private record Carried(String cycleId, String taskId) {
+    }
+
+    /**
+     * Where one stream's plans carry improvement actions: for each origin a task names, the first such
+     * task of each cycle, the cycles in the order they are added (by id). Looking an action up costs a
+     * binary search, not a walk over every later cycle's every task.
+     */
+    private static final class CarriedActions {
+        private final Map<String, List<Carried>> byOrigin = new HashMap<>();
+
+        void add(Partial cycle) {
+            for (Task task : cycle.tasks()) {
+                task.origin().ifPresent(origin -> {
+                    List<Carried> list = byOrigin.computeIfAbsent(origin, o -> new ArrayList<>());
+                    if (list.isEmpty() || !list.get(list.size() - 1).cycleId().equals(cycle.ref().cycleId())) {
+                        list.add(new Carried(cycle.ref().cycleId(), task.id()));
+                    }
+                });
+            }
+        }
+
+        /** The first cycle after {@code cycleId} whose plan carries {@code origin}, with its first such task. */
+        Optional<Carried> after(String origin, String cycleId) {
+            List<Carried> list = byOrigin.getOrDefault(origin, List.of());
+            int low = 0;
+            int high = list.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (list.get(mid).cycleId().compareTo(cycleId) <= 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low < list.size() ? Optional.of(list.get(low)) : Optional.empty();
+        }
     }
 
     private List<Attention> attention(Model.CycleView c) {

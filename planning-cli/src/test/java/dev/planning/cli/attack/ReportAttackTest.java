@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -165,6 +166,102 @@ class ReportAttackTest {
             String page = Files.readString(site.resolve(card.group(1)));
             assertThat(page).as(card.group(1)).contains("Plan of " + ref[0] + " cycle " + ref[1]);
         }
+    }
+
+    /**
+     * Thirteenth review (2026-12-04): each cycle page charted every KPI of its digest over every earlier
+     * digest of the stream, so the site grew with the square of the cycles: 100 cycles of one plan item
+     * and a five-KPI digest each gave 10 MB, 400 gave 129 MB, all held in memory before a byte was
+     * written (thousands of small committed files would end the report with an {@code OutOfMemoryError}
+     * or keep it running for hours). A chart now draws the stream's last 24 digests up to its cycle
+     * ({@code WorkspaceReader.TREND_DIGESTS}), so a page's size no longer depends on how many cycles came
+     * before.
+     */
+    @Test
+    void aKpiChartDrawsTheLastDigestsOnlyHoweverManyCyclesCameBefore() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path tasks = ws.resolve("frameworks/planning-fe/tasks");
+        Path digests = Files.createDirectories(ws.resolve("frameworks/planning-fe/digests"));
+        int cycles = 120;
+        for (int i = 0; i < cycles; i++) {
+            String id = cycleId(i);
+            Files.writeString(tasks.resolve(id + "-fe_task_breakdown.yaml"), "version: \"1.0.0\"\ncycle_id: \"" + id
+                    + "\"\nstream: fe\ngenerated_at: \"2025-09-01T09:00:00Z\"\ntasks:\n  - id: FE-1\n    kind: task\n"
+                    + "    title: t\n    owner: a\n    priority: P1\n    effort: 1\n    status: planned\n"
+                    + "    tags: {criticality: 1, compliance: none}\n");
+            Files.writeString(digests.resolve(id + "-digest.md"), "---\nversion: \"1.0\"\ncycle_id: \"" + id
+                    + "\"\nstream: fe\ngenerated_at: \"2025-09-01T09:00:00Z\"\nkpis:\n"
+                    + "  k1: {actual: " + i + ", target: 50, unit: percent, direction: higher_is_better}\n"
+                    + "  k2: {actual: " + (i % 7) + ", target: 3, unit: days, direction: lower_is_better}\n---\n# digest\n");
+        }
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        int shown = 24;
+        String last = Files.readString(site.resolve("cycles/fe_" + cycleId(cycles - 1) + ".html"));
+        assertThat(count(last, "<circle class=\"point\"")).isEqualTo(2 * shown);
+        // The last digests drawn, oldest first, ending with this cycle's; the ones before are not drawn.
+        assertThat(last).contains(">" + cycleId(cycles - shown) + "</text>").contains(">" + cycleId(cycles - 1) + "</text>")
+                .doesNotContain(">" + cycleId(cycles - shown - 1) + "</text>");
+        String early = Files.readString(site.resolve("cycles/fe_c0004.html"));
+        assertThat(count(early, "<circle class=\"point\"")).isEqualTo(2 * 5);
+    }
+
+    /**
+     * Thirteenth review (2026-12-04): where each improvement action went was found by walking, for each
+     * action, every later cycle's every task (actions times cycles times tasks: a few thousand committed
+     * plans and digests kept the report busy for hours); it is now looked up in an index of the stream's
+     * carried tasks. The answer is the one the walk gave: the first later cycle whose plan carries the
+     * action, and that plan's first task carrying it; an earlier or the same cycle never counts.
+     */
+    @Test
+    void anImprovementActionIsCarriedIntoTheFirstLaterPlanThatCarriesIt() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        String origin = "digest:frameworks/planning-fe/digests/c0001-digest.md#";
+        writePlan(ws, cycleId(0), "FE-0", origin + "IA-1");
+        writePlan(ws, cycleId(1), "FE-1", origin + "IA-1");
+        writePlan(ws, cycleId(2), "FE-2", origin + "IA-2", "FE-22", origin + "IA-2");
+        writePlan(ws, cycleId(3), "FE-3", origin + "IA-1", "FE-33", origin + "IA-2");
+        Path decisions = Files.createDirectories(ws.resolve("frameworks/planning-fe/decisions"));
+        Files.writeString(decisions.resolve(cycleId(1) + "-decision_log.yaml"), "version: \"1.0.0\"\ncycle_id: \""
+                + cycleId(1) + "\"\nstream: fe\nimprovement_actions:\n"
+                + "  - {id: IA-1, action: first, owner: a}\n  - {id: IA-2, action: second, owner: a}\n"
+                + "  - {id: IA-3, action: third, owner: a}\n");
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        String page = Files.readString(site.resolve("cycles/fe_" + cycleId(1) + ".html"));
+        assertThat(page).containsSubsequence("first", "cycle " + cycleId(3) + "</a> as task <code>FE-3</code>",
+                "second", "cycle " + cycleId(2) + "</a> as task <code>FE-2</code>",
+                "third", "not carried into a later plan yet");
+    }
+
+    private static void writePlan(Path ws, String id, String... tasksAndOrigins) throws IOException {
+        StringBuilder plan = new StringBuilder("version: \"1.0.0\"\ncycle_id: \"" + id
+                + "\"\nstream: fe\ngenerated_at: \"2025-09-01T09:00:00Z\"\ntasks:\n");
+        for (int i = 0; i < tasksAndOrigins.length; i += 2) {
+            plan.append("  - id: ").append(tasksAndOrigins[i]).append("\n    kind: task\n    title: t\n    owner: a\n")
+                    .append("    priority: P1\n    effort: 1\n    status: planned\n")
+                    .append("    tags: {criticality: 1, compliance: none}\n    origin: \"").append(tasksAndOrigins[i + 1])
+                    .append("\"\n");
+        }
+        Files.writeString(ws.resolve("frameworks/planning-fe/tasks/" + id + "-fe_task_breakdown.yaml"), plan);
+    }
+
+    private static String cycleId(int i) {
+        return String.format(Locale.ROOT, "c%04d", i);
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static String everything(Path site) throws IOException {
