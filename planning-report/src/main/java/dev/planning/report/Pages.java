@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -282,8 +283,22 @@ final class Pages {
         b.append("<section aria-labelledby=\"findings\"><h2 id=\"findings\">Gate findings</h2>\n");
         StringBuilder rows = new StringBuilder();
         int count = 0;
+        // Each evidence file's findings once, at the first attempt naming it: the event log (anyone who
+        // commits writes it) may name one file in any number of attempts (docs/SECURITY.md, thirteenth review).
+        Map<String, Integer> listedAt = new HashMap<>();
         for (Model.Attempt a : c.attempts()) {
             for (Model.GateRun g : a.gates()) {
+                Integer first = g.evidencePath().isEmpty() || g.findings().isEmpty() ? null
+                        : listedAt.putIfAbsent(g.evidencePath().get(), a.number());
+                if (first != null) {
+                    count++;
+                    rows.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
+                            .append("</a></td><td>").append(text(g.gate())).append("</td><td colspan=\"4\">")
+                            .append(g.findings().size()).append(" finding(s) of the same evidence file as attempt ")
+                            .append("<a href=\"#attempt-").append(first).append("\">#").append(first)
+                            .append("</a>, listed there</td></tr>\n");
+                    continue;
+                }
                 for (Model.FindingRow f : g.findings()) {
                     count++;
                     rows.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())

@@ -39,10 +39,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -434,9 +436,14 @@ final class WorkspaceReader {
     /** The files findings and violations point at, each with the lines they mark. */
     private Map<String, Model.SourceFile> sources(List<Model.CycleView> cycles) {
         Map<String, Map<Integer, List<Model.FindingRow>>> marks = new TreeMap<>();
+        // Each evidence file's findings and violations once, however many attempts (of any cycle) name it.
+        Set<String> marked = new HashSet<>();
         for (Model.CycleView c : cycles) {
             for (Model.Attempt a : c.attempts()) {
                 for (Model.GateRun g : a.gates()) {
+                    if (g.evidencePath().isPresent() && !marked.add(g.evidencePath().get())) {
+                        continue;
+                    }
                     for (Model.FindingRow f : g.findings()) {
                         f.file().filter(s -> !s.isBlank()).ifPresent(file -> marks.computeIfAbsent(file,
                                 k -> new TreeMap<>()).computeIfAbsent(f.line(), k -> new ArrayList<>()).add(f));

@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.cli.CliRun;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Tag;
@@ -250,6 +255,74 @@ class ReportAttackTest {
                     .append("\"\n");
         }
         Files.writeString(ws.resolve("frameworks/planning-fe/tasks/" + id + "-fe_task_breakdown.yaml"), plan);
+    }
+
+    /**
+     * Thirteenth review (2026-12-04): an evidence file is read once, but its findings were listed again
+     * for every attempt whose log line names it, in the cycle's findings table and on the source page
+     * they point at. An event log of 200 refused attempts (116 KB, its hash chain recomputed, as anyone
+     * who commits can) naming one evidence file of 1.2 MB made a site of 476 MB, held in memory (4.4 GB
+     * resident); the evidence bound is 32 MiB and the log's length free. Each evidence file's findings
+     * are now listed once, at the first attempt naming it; a later one says where they are (each
+     * refused attempt still has its own row in the attempts table).
+     */
+    @Test
+    void findingsOfOneEvidenceFileAreListedOnceHoweverManyAttemptsNameIt() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+        Path evidence;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            evidence = files.filter(f -> f.getFileName().toString().endsWith("-schema_lint.json")).findFirst()
+                    .orElseThrow();
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(evidence.toFile());
+        root.put("status", "FAIL");
+        root.withArray("findings").addObject().put("code", "x").put("severity", "ERROR")
+                .put("message", "listed-once").put("file", "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml")
+                .put("line", 3).put("column", 1);
+        Files.writeString(evidence, JSON.writeValueAsString(root));
+        String relative = ws.relativize(evidence).toString().replace('\\', '/');
+        Path log = ws.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8).subList(0, 1));
+        for (int i = 0; i < 30; i++) {
+            ObjectNode line = JSON.createObjectNode().put("type", "planning_event").put("version", "1.0.0");
+            ObjectNode event = line.putObject("event").put("id", "evt_r" + i)
+                    .put("timestamp", String.format(Locale.ROOT, "2026-12-04T10:00:%02dZ", i))
+                    .put("type", "TRANSITION_REFUSED");
+            ObjectNode payload = event.putObject("payload").put("from_state", "PLANNED")
+                    .put("to_state", "READY_FOR_HANDOFF").put("entity_id", "fe/2025-09-02");
+            ObjectNode metadata = payload.putObject("metadata").put("triggered_by", "someone");
+            metadata.putObject("gate_results").put("schema_lint", "FAIL");
+            metadata.putObject("details").put("transition", "validate_complete").put("profile", "fe")
+                    .put("evidence.schema_lint", relative);
+            line.put("prev_sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(lines.get(lines.size() - 1).getBytes(StandardCharsets.UTF_8))));
+            lines.add(JSON.writeValueAsString(line));
+        }
+        Files.writeString(log, String.join("\n", lines) + "\n");
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        String page = Files.readString(site.resolve("cycles/fe_2025-09-02.html"));
+        assertThat(page).contains("id=\"attempt-30\"");
+        assertThat(count(page, "listed-once")).isEqualTo(1);
+        assertThat(page).contains("same evidence file as attempt <a href=\"#attempt-1\">#1</a>");
+        String sources;
+        try (Stream<Path> files = Files.list(site.resolve("source"))) {
+            sources = files.filter(f -> f.getFileName().toString().startsWith("frameworks_planning-fe_tasks"))
+                    .map(f -> {
+                        try {
+                            return Files.readString(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).collect(Collectors.joining());
+        }
+        assertThat(count(sources, "listed-once")).isEqualTo(1);
     }
 
     private static String cycleId(int i) {
