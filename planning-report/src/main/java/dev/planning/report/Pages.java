@@ -68,13 +68,31 @@ final class Pages {
      * SHA-256 of the path (all of it: the readable part maps many paths to one name, and a shorter
      * hash leaves a contributor who chooses among them a pair that shares a page). The readable part
      * holds no {@code .}: Windows reads {@code con.yaml-HASH.html} as a device, whatever follows the dot.
+     * Spellings of one path share its page ({@link #sourcePath}).
      */
     static String sourcePage(String path) {
+        path = sourcePath(path);
         String name = path.replaceAll("[^A-Za-z0-9_-]+", "_");
         if (name.length() > 80) {
             name = name.substring(name.length() - 80);
         }
         return "source/" + name + "-" + sha256(path) + ".html";
+    }
+
+    /**
+     * A workspace-relative path as the site names it: without {@code .} segments and empty ones
+     * (repeated, leading or trailing {@code /}), which name the same file. Findings name files as their
+     * evidence writes them, and a page per spelling let one file be copied into the site once per
+     * spelling (docs/SECURITY.md, thirteenth review). Anything else is kept as written.
+     */
+    static String sourcePath(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : path.split("/", -1)) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                out.append(out.isEmpty() ? "" : "/").append(segment);
+            }
+        }
+        return out.isEmpty() ? path : out.toString();
     }
 
     /** Every page of the site, by path relative to the site root. */

@@ -62,6 +62,11 @@ final class WorkspaceReader {
     /** Source views show files up to this size; a larger one is named, not shown. */
     static final long MAX_SOURCE_BYTES = 2L << 20;
     /**
+     * The source views show files up to this many characters in all (in path order); past it a file is
+     * named, not shown. Findings may point at any number of files.
+     */
+    static final long MAX_SOURCES_BYTES = 32L << 20;
+    /**
      * Gate evidence files are read up to this size, the bound {@code verify} reads sealed evidence to; a
      * larger one is named, not read (an event log, which anyone who commits writes, may name any file).
      */
@@ -445,12 +450,14 @@ final class WorkspaceReader {
                         continue;
                     }
                     for (Model.FindingRow f : g.findings()) {
-                        f.file().filter(s -> !s.isBlank()).ifPresent(file -> marks.computeIfAbsent(file,
-                                k -> new TreeMap<>()).computeIfAbsent(f.line(), k -> new ArrayList<>()).add(f));
+                        f.file().filter(s -> !s.isBlank()).ifPresent(file -> marks.computeIfAbsent(
+                                Pages.sourcePath(file), k -> new TreeMap<>()).computeIfAbsent(f.line(),
+                                        k -> new ArrayList<>()).add(f));
                     }
                     for (Model.ViolationRow v : g.violations()) {
                         v.location().flatMap(WorkspaceReader::parseLocation).ifPresent(loc -> marks.computeIfAbsent(
-                                loc.file(), k -> new TreeMap<>()).computeIfAbsent(loc.line(), k -> new ArrayList<>())
+                                Pages.sourcePath(loc.file()), k -> new TreeMap<>()).computeIfAbsent(loc.line(),
+                                        k -> new ArrayList<>())
                                 .add(new Model.FindingRow(g.gate(), v.rule(), v.severity(), v.message(),
                                         Optional.of(loc.file()), loc.line(), loc.column(), Optional.of(v.item()))));
                     }
@@ -458,7 +465,8 @@ final class WorkspaceReader {
             }
         }
         Map<String, Model.SourceFile> out = new LinkedHashMap<>();
-        marks.forEach((path, lines) -> out.put(path, source(path, lines)));
+        long[] budget = {MAX_SOURCES_BYTES};
+        marks.forEach((path, lines) -> out.put(path, source(path, lines, budget)));
         return out;
     }
 
@@ -494,6 +502,21 @@ final class WorkspaceReader {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** As {@link #source(String, Map)}, showing the file only while {@code budget[0]} bytes remain, then less by its size. */
+    private Model.SourceFile source(String path, Map<Integer, List<Model.FindingRow>> marks, long[] budget) {
+        Model.SourceFile file = source(path, marks);
+        if (file.lines().isEmpty()) {
+            return file;
+        }
+        long size = file.lines().get().stream().mapToLong(line -> line.length() + 1L).sum();
+        if (size > budget[0]) {
+            return new Model.SourceFile(path, file.page(), Optional.empty(), "the source pages show at most "
+                    + (MAX_SOURCES_BYTES >> 20) + " Mi characters of files in all; this one is not shown", marks);
+        }
+        budget[0] -= size;
+        return file;
     }
 
     private Model.SourceFile source(String path, Map<Integer, List<Model.FindingRow>> marks) {

@@ -325,6 +325,71 @@ class ReportAttackTest {
         assertThat(count(sources, "listed-once")).isEqualTo(1);
     }
 
+    /**
+     * Thirteenth review (2026-12-04): a source page was made for each spelling of a path findings
+     * name, so one evidence file (10 KB) whose 100 findings named one 1.4 MB plan file as {@code ./P},
+     * {@code ././P}, ... made 100 copies of it: a 670 MB site, 5.7 GB resident. Spellings of one path
+     * ({@code .} segments, repeated or trailing {@code /}) now share its page; and the source pages
+     * together show at most 32 Mi characters of files (a case-insensitive file system, where {@code P} and
+     * {@code p} name one file, or many distinct files, stay bounded), the rest named, not shown.
+     */
+    @Test
+    void spellingsOfOnePathShareOneSourcePageAndTheSourcesShownAreBounded() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+        Path evidence;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            evidence = files.filter(f -> f.getFileName().toString().endsWith("-schema_lint.json")).findFirst()
+                    .orElseThrow();
+        }
+        String plan = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
+        ObjectNode root = (ObjectNode) JSON.readTree(evidence.toFile());
+        ArrayNode findings = root.withArray("findings");
+        for (String spelling : List.of(plan, "./" + plan, "././" + plan, "frameworks//planning-fe/./tasks/"
+                + "2025-09-02-fe_task_breakdown.yaml", plan + "/")) {
+            findings.addObject().put("code", "x").put("severity", "ERROR").put("message", "spelt")
+                    .put("file", spelling).put("line", 1).put("column", 1);
+        }
+        // 20 distinct files of 1.9 million characters each: past the 32 Mi the source pages show in all.
+        Path notes = Files.createDirectories(ws.resolve("notes"));
+        String big = "x".repeat(1_900_000);
+        for (int i = 0; i < 20; i++) {
+            Files.writeString(notes.resolve(String.format(Locale.ROOT, "n%02d.txt", i)), big);
+            findings.addObject().put("code", "x").put("severity", "ERROR").put("message", "big")
+                    .put("file", String.format(Locale.ROOT, "notes/n%02d.txt", i)).put("line", 1).put("column", 1);
+        }
+        Files.writeString(evidence, JSON.writeValueAsString(root));
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(site.resolve("source"))) {
+            pages = files.sorted().toList();
+        }
+        assertThat(pages).filteredOn(f -> f.getFileName().toString().startsWith("frameworks_planning-fe_tasks"))
+                .hasSize(1);
+        String cycle = Files.readString(site.resolve("cycles/fe_2025-09-02.html"));
+        String link = pages.stream().filter(f -> f.getFileName().toString().startsWith("frameworks_planning-fe_tasks"))
+                .findFirst().orElseThrow().getFileName().toString();
+        assertThat(count(cycle, "href=\"../source/" + link + "#L1\"")).isEqualTo(5);
+        long shown = 0;
+        int notShown = 0;
+        for (Path page : pages) {
+            String html = Files.readString(page);
+            if (html.contains("xxxxxxxxxx")) {
+                shown += 1_900_000;
+            } else if (html.contains("not shown")) {
+                notShown++;
+            }
+        }
+        assertThat(shown).isLessThanOrEqualTo(32L << 20);
+        assertThat(notShown).isGreaterThan(0);
+    }
+
     private static String cycleId(int i) {
         return String.format(Locale.ROOT, "c%04d", i);
     }
