@@ -494,7 +494,13 @@ final class Pages {
                     .append(" ").append(badge(verdict)).append("</figcaption>")
                     .append(Svg.kpiChart(k.name(), k.unit(), k.points(), k.target())).append("</figure>\n");
         }
-        b.append("</div>\n</section>\n");
+        b.append("</div>\n");
+        int more = c.digest().get().kpis().size() - c.kpis().size();
+        if (more > 0) {
+            b.append("<p>").append(more).append(" more KPIs of this cycle's digest are not drawn (a page draws the first ")
+                    .append(WorkspaceReader.MAX_KPI_CHARTS).append(").</p>\n");
+        }
+        b.append("</section>\n");
     }
 
     private static void actions(StringBuilder b, Model.CycleView c) {

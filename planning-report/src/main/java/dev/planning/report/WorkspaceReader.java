@@ -76,6 +76,11 @@ final class WorkspaceReader {
      * digest made each page grow with the cycles before it, and the site with their square.
      */
     static final int TREND_DIGESTS = 24;
+    /**
+     * A cycle page draws the first this many KPIs of its digest (a chart is about 900 bytes of page for
+     * a KPI written in 20) and says how many more the digest holds.
+     */
+    static final int MAX_KPI_CHARTS = 64;
 
     private static final ObjectMapper JSON = JsonMappers.json();
     private static final Pattern LOCATION = Pattern.compile("^(.+?)(?::(\\d+))?(?::(\\d+))?$");
@@ -336,6 +341,9 @@ final class WorkspaceReader {
         }
         List<Model.KpiTrend> trends = new ArrayList<>();
         for (KpiValue kpi : cycle.digest().get().kpis().values()) {
+            if (trends.size() == MAX_KPI_CHARTS) {
+                break;
+            }
             List<Model.Point> points = new ArrayList<>();
             for (DigestSummary d : earlier) {
                 Optional.ofNullable(d.kpis().get(kpi.name())).flatMap(KpiValue::actual)

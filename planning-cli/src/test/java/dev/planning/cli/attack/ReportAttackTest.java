@@ -390,6 +390,32 @@ class ReportAttackTest {
         assertThat(notShown).isGreaterThan(0);
     }
 
+    /**
+     * Thirteenth review (2026-12-04): every KPI of a digest got a chart, about 900 bytes of page for a
+     * KPI written in 20: a digest of 20,000 KPIs (429 KB) made an 18 MB page, one of 8 MiB about 350 MB.
+     * A page now draws the first 64 KPIs of its digest and says how many more the digest holds.
+     */
+    @Test
+    void aCyclePageDrawsAtMost64KpisAndSaysHowManyMoreTheDigestHolds() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        StringBuilder kpis = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            kpis.append("  k").append(i).append(": {actual: ").append(i).append("}\n");
+        }
+        Files.writeString(Files.createDirectories(ws.resolve("frameworks/planning-fe/digests"))
+                .resolve("2025-09-02-digest.md"), "---\nversion: \"1.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\n"
+                + "generated_at: \"2025-09-01T09:00:00Z\"\nkpis:\n" + kpis + "---\n# digest\n");
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        String page = Files.readString(site.resolve("cycles/fe_2025-09-02.html"));
+        assertThat(count(page, "<figure class=\"chart\"")).isEqualTo(64);
+        assertThat(page).contains("id=\"kpi-k63\"").doesNotContain("id=\"kpi-k64\"")
+                .contains("136 more KPIs of this cycle's digest are not drawn");
+    }
+
     private static String cycleId(int i) {
         return String.format(Locale.ROOT, "c%04d", i);
     }
