@@ -503,6 +503,36 @@ class LauncherTest {
         assertThat(run(Map.of("PLANNING_CDS_WAIT", "1"), "gate", "-w", "x")).doesNotContain("-XX:AOTCache");
     }
 
+    /**
+     * Thirteenth review (2026-12-04): with a cache directory others may write, the cache was not mapped
+     * but a recording started, and its first step opened the recording lock for writing
+     * ({@code exec 9>LOCK}, which truncates and follows links): whoever may write
+     * {@code planning-cli/target} could link the lock to any file of the user's (a key, a trust file)
+     * and have the next command empty it. Now nothing is recorded, and the lock not touched, unless every
+     * directory on the cache's path is one no one else may change.
+     */
+    @Test
+    void aRecordingLockLinkedElsewhereInADirectoryOthersMayWriteIsNeverOpened() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        // The example a recording trains on, older than the jar (no source is newer: nothing is built).
+        Path example = Files.createDirectories(root.resolve("planning-examples/workspaces/fe-2025-09-02"));
+        for (Path d = example; !d.equals(root); d = d.getParent()) {
+            Files.setLastModifiedTime(d, FileTime.fromMillis(999_000_000_000L));
+        }
+        Path victim = Files.writeString(dir.resolve("private.key.pem"), "keep me\n", StandardCharsets.UTF_8);
+        Path target = root.resolve("planning-cli/target");
+        Files.createSymbolicLink(target.resolve(".startup-cache.lock"), victim);
+        Path missing = dir.resolve("made-through-the-link");
+        Files.createSymbolicLink(target.resolve("planning-jdk25-status.aot"), missing);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThat(run(Map.of("PLANNING_CDS_WAIT", "1"), "gate", "-w", "x")).doesNotContain("-XX:AOTCache");
+        assertThat(run(Map.of(), "status")).doesNotContain("-XX:AOTCache");
+
+        assertThat(Files.readString(victim, StandardCharsets.UTF_8)).isEqualTo("keep me\n");
+        assertThat(missing).doesNotExist();
+    }
+
     @Test
     void aCacheUnderALinkedDirectoryIsMappedByItsRealPathOrNotAtAll() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");
