@@ -5,6 +5,7 @@ import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.Signer;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,8 +85,8 @@ final class AttestCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
             }
         } else {
-            OutputFiles.write(out.toAbsolutePath(), attestation.envelope().getBytes(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().println("wrote " + out + " (in-toto statement, " + attestation.subjects()
+            OutputFiles.write(out, attestation.envelope().getBytes(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().println("wrote " + SafePaths.shown(out) + " (in-toto statement, " + attestation.subjects()
                     + " subjects, " + attestation.signatures() + " DSSE signature(s); " + approvals + ")");
         }
         spec.commandLine().getOut().flush();

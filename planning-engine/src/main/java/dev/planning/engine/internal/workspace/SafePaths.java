@@ -274,7 +274,7 @@ public final class SafePaths {
         try {
             return workspace.toRealPath();
         } catch (IOException e) {
-            throw new InvalidInputException("workspace " + workspace + " does not exist or cannot be read");
+            throw new InvalidInputException("workspace " + shown(workspace) + " does not exist or cannot be read");
         }
     }
 
