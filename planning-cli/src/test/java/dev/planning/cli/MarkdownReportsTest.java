@@ -6,6 +6,9 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +17,8 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code --format markdown}: verdicts and tables whose plan values render as the literal text they are. */
 class MarkdownReportsTest {
@@ -39,6 +44,28 @@ class MarkdownReportsTest {
         assertThat(text.toString()).isEqualTo(HOSTILE.replace('\n', ' '));
     }
 
+    /**
+     * GitHub links a bare URL or {@code www.} name in text (its autolinks): from a plan, in a pull
+     * request comment, it would look like a link the tool wrote. Escaped, in a table cell too, it
+     * renders as text, unlinked; the same table unescaped is linked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "see https://evil.example/approve",
+        "www.evil.example",
+        "approve at (www.evil.example) now",
+        "*www.evil.example*",
+        "HTTP://EVIL.EXAMPLE/a?b=c",
+        "ftp://evil.example/x",
+    })
+    void aBareUrlInAPlanValueIsNotLinkedByGitHub(String hostile) throws Exception {
+        String table = Markdown.table(List.of("finding"), List.of(List.of(hostile)));
+
+        assertThat(table).doesNotContainPattern("[^\\\\][:.]");
+        githubHtml("| finding |\n| --- |\n| " + hostile + " |\n").ifPresent(html -> assertThat(html).contains("<a href="));
+        githubHtml(table).ifPresent(html -> assertThat(html).contains("<td>").doesNotContain("<a").containsIgnoringCase("evil"));
+    }
+
     @Test
     void aPipeInAPlanValueStaysInsideItsTableCell() {
         String table = Markdown.table(List.of("a", "b"), List.of(List.of("x | y", "z")));
@@ -55,7 +82,7 @@ class MarkdownReportsTest {
         assertThat(md.lines().findFirst().orElseThrow()).isEqualTo("### planning lint: **FAILED**");
         assertThat(md).contains("1 error\\(s\\), 0 warning\\(s\\) in 1 file\\(s\\)",
                 "| severity | location | code | task | message |",
-                "| error | tasks/x.yaml\\:13\\:13 | schema.type | FE-2 | \\`effort\\` must be a number \\(found \"\\*five\\*\"\\) |");
+                "| error | tasks/x\\.yaml\\:13\\:13 | schema\\.type | FE-2 | \\`effort\\` must be a number \\(found \"\\*five\\*\"\\) |");
     }
 
     @Test
@@ -90,5 +117,24 @@ class MarkdownReportsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'sarif' is not available for this command; use text, json, junit or markdown");
+    }
+
+    /**
+     * What GitHub's renderer makes of {@code markdown}: cmark-gfm with its autolink and table
+     * extensions (Debian's {@code cmark-gfm} package), when it is installed; empty otherwise.
+     */
+    private static Optional<String> githubHtml(String markdown) throws Exception {
+        Process renderer;
+        try {
+            renderer = new ProcessBuilder("cmark-gfm", "-e", "autolink", "-e", "table").redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            return Optional.empty();
+        }
+        try (OutputStream in = renderer.getOutputStream()) {
+            in.write(markdown.getBytes(StandardCharsets.UTF_8));
+        }
+        String html = new String(renderer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(renderer.waitFor()).isZero();
+        return Optional.of(html);
     }
 }

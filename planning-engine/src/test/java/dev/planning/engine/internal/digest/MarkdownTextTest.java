@@ -2,8 +2,12 @@ package dev.planning.engine.internal.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -46,6 +50,29 @@ class MarkdownTextTest {
         assertThat(text(document)).isEqualTo(hostile.replace('\n', ' '));
     }
 
+    /**
+     * GitHub links a bare URL or {@code www.} name in text (its autolinks): from a plan, it would
+     * look like a link the digest wrote. Escaped, it renders as text, unlinked; the same text
+     * unescaped is linked, so the renderer is the one that would link it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "see https://evil.example/approve",
+        "www.evil.example",
+        "approve at (www.evil.example) now",
+        "*www.evil.example*",
+        "HTTP://EVIL.EXAMPLE/a?b=c",
+        "ftp://evil.example/x",
+    })
+    void aBareUrlInPlanTextIsNotLinkedByGitHub(String hostile) throws Exception {
+        String markdown = MarkdownText.escape(hostile);
+
+        assertThat(markdown).doesNotContainPattern("[^\\\\][:.]");
+        assertThat(text(PARSER.parse(markdown))).isEqualTo(hostile);
+        githubHtml(hostile).ifPresent(html -> assertThat(html).contains("<a href="));
+        githubHtml(markdown).ifPresent(html -> assertThat(html).doesNotContain("<a").containsIgnoringCase("evil"));
+    }
+
     @Test
     void aTitleCannotWriteEscapeSequencesOrBidiControlsIntoTheDigest() {
         // Fourth review of 2026-12-03: they passed into the digest file as they were (shown by a
@@ -62,10 +89,11 @@ class MarkdownTextTest {
                 .isEqualTo("a\\u200Bb\\uFEFFc\\uDB40\\uDC41d\\uFE0Fe\\u3164f \u00e9\ud83d\ude00");
     }
 
+    /** Punctuation that starts no structure stays as it is; {@code :} and {@code .} are escaped for GitHub's autolinks. */
     @Test
     void keepsCommonPunctuationReadable() {
         assertThat(MarkdownText.escape("FE-12: Ship the form (v2), 50% done; see docs/a.md?"))
-                .isEqualTo("FE-12: Ship the form (v2), 50% done; see docs/a.md?");
+                .isEqualTo("FE-12\\: Ship the form (v2), 50% done; see docs/a\\.md?");
     }
 
     @Test
@@ -107,5 +135,24 @@ class MarkdownTextTest {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * What GitHub's renderer makes of {@code markdown}: cmark-gfm with its autolink and table
+     * extensions (Debian's {@code cmark-gfm} package), when it is installed; empty otherwise.
+     */
+    private static Optional<String> githubHtml(String markdown) throws Exception {
+        Process renderer;
+        try {
+            renderer = new ProcessBuilder("cmark-gfm", "-e", "autolink", "-e", "table").redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            return Optional.empty();
+        }
+        try (OutputStream in = renderer.getOutputStream()) {
+            in.write(markdown.getBytes(StandardCharsets.UTF_8));
+        }
+        String html = new String(renderer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(renderer.waitFor()).isZero();
+        return Optional.of(html);
     }
 }
