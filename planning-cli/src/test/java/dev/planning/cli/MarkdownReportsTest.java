@@ -6,9 +6,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.planning.engine.fixtures.GitHubMarkdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +16,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code --format markdown}: verdicts and tables whose plan values render as the literal text they are. */
 class MarkdownReportsTest {
@@ -50,20 +48,15 @@ class MarkdownReportsTest {
      * renders as text, unlinked; the same table unescaped is linked.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "see https://evil.example/approve",
-        "www.evil.example",
-        "approve at (www.evil.example) now",
-        "*www.evil.example*",
-        "HTTP://EVIL.EXAMPLE/a?b=c",
-        "ftp://evil.example/x",
-    })
+    @MethodSource("dev.planning.engine.fixtures.GitHubMarkdown#bareUrls")
     void aBareUrlInAPlanValueIsNotLinkedByGitHub(String hostile) throws Exception {
         String table = Markdown.table(List.of("finding"), List.of(List.of(hostile)));
 
         assertThat(table).doesNotContainPattern("[^\\\\][:.]");
-        githubHtml("| finding |\n| --- |\n| " + hostile + " |\n").ifPresent(html -> assertThat(html).contains("<a href="));
-        githubHtml(table).ifPresent(html -> assertThat(html).contains("<td>").doesNotContain("<a").containsIgnoringCase("evil"));
+        GitHubMarkdown.html("| finding |\n| --- |\n| " + hostile + " |\n")
+                .ifPresent(html -> assertThat(html).contains("<a href="));
+        GitHubMarkdown.html(table)
+                .ifPresent(html -> assertThat(html).contains("<td>").doesNotContain("<a").containsIgnoringCase("evil"));
     }
 
     @Test
@@ -117,24 +110,5 @@ class MarkdownReportsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'sarif' is not available for this command; use text, json, junit or markdown");
-    }
-
-    /**
-     * What GitHub's renderer makes of {@code markdown}: cmark-gfm with its autolink and table
-     * extensions (Debian's {@code cmark-gfm} package), when it is installed; empty otherwise.
-     */
-    private static Optional<String> githubHtml(String markdown) throws Exception {
-        Process renderer;
-        try {
-            renderer = new ProcessBuilder("cmark-gfm", "-e", "autolink", "-e", "table").redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            return Optional.empty();
-        }
-        try (OutputStream in = renderer.getOutputStream()) {
-            in.write(markdown.getBytes(StandardCharsets.UTF_8));
-        }
-        String html = new String(renderer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(renderer.waitFor()).isZero();
-        return Optional.of(html);
     }
 }

@@ -2,12 +2,9 @@ package dev.planning.engine.internal.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.planning.engine.fixtures.GitHubMarkdown;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -15,6 +12,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Plan text escaped for the digest renders, through a CommonMark parser, as exactly itself. */
@@ -56,21 +54,14 @@ class MarkdownTextTest {
      * unescaped is linked, so the renderer is the one that would link it.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "see https://evil.example/approve",
-        "www.evil.example",
-        "approve at (www.evil.example) now",
-        "*www.evil.example*",
-        "HTTP://EVIL.EXAMPLE/a?b=c",
-        "ftp://evil.example/x",
-    })
+    @MethodSource("dev.planning.engine.fixtures.GitHubMarkdown#bareUrls")
     void aBareUrlInPlanTextIsNotLinkedByGitHub(String hostile) throws Exception {
         String markdown = MarkdownText.escape(hostile);
 
         assertThat(markdown).doesNotContainPattern("[^\\\\][:.]");
         assertThat(text(PARSER.parse(markdown))).isEqualTo(hostile);
-        githubHtml(hostile).ifPresent(html -> assertThat(html).contains("<a href="));
-        githubHtml(markdown).ifPresent(html -> assertThat(html).doesNotContain("<a").containsIgnoringCase("evil"));
+        GitHubMarkdown.html(hostile).ifPresent(html -> assertThat(html).contains("<a href="));
+        GitHubMarkdown.html(markdown).ifPresent(html -> assertThat(html).doesNotContain("<a").containsIgnoringCase("evil"));
     }
 
     @Test
@@ -135,24 +126,5 @@ class MarkdownTextTest {
             }
         });
         return out.toString();
-    }
-
-    /**
-     * What GitHub's renderer makes of {@code markdown}: cmark-gfm with its autolink and table
-     * extensions (Debian's {@code cmark-gfm} package), when it is installed; empty otherwise.
-     */
-    private static Optional<String> githubHtml(String markdown) throws Exception {
-        Process renderer;
-        try {
-            renderer = new ProcessBuilder("cmark-gfm", "-e", "autolink", "-e", "table").redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            return Optional.empty();
-        }
-        try (OutputStream in = renderer.getOutputStream()) {
-            in.write(markdown.getBytes(StandardCharsets.UTF_8));
-        }
-        String html = new String(renderer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(renderer.waitFor()).isZero();
-        return Optional.of(html);
     }
 }
