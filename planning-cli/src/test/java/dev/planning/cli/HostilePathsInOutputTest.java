@@ -2,8 +2,12 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +124,32 @@ class HostilePathsInOutputTest {
         assertThat(run.err()).hasLineCount(1).startsWith("error: no store configured and workspace " + dir + "/"
                 + ESCAPED + " is not a directory");
         assertNoForgedLine(run);
+    }
+
+    @Test
+    void initNamesAWorkspaceItCannotCreateOnOneLine() throws Exception {
+        Path blocker = Files.writeString(dir.resolve(HOSTILE), "a file where a directory should be");
+
+        CliRun run = CliRun.of("init", "-w", blocker.resolve("ws").toString(), "--stream", "web", "--cycle", "2026-01-05");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).hasLineCount(1).startsWith("error: cannot create workspace " + dir + "/" + ESCAPED + "/ws: ");
+        assertNoForgedLine(run);
+    }
+
+    @Test
+    void rulesCacheNamesItsDirectoryOnOneLine() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve(HOSTILE).resolve("cache"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = RulesCommand.Cache.run(Map.of("PLANNING_CACHE_DIR", cache.toString()), false,
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("directory " + dir + "/" + ESCAPED + "/cache\n").hasLineCount(3);
+        assertNoForgedLine(new CliRun(code, out.toString(), err.toString()));
     }
 
     /** A committed example taken to PACKAGED (its manifest sealed), with a PM key in {@code dir/keys}. */
