@@ -1,11 +1,11 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.Signer;
-import dev.planning.engine.internal.workspace.SafePaths;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ final class AttestCommand implements Callable<Integer> {
             }
         } else {
             OutputFiles.write(out, attestation.envelope().getBytes(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().println("wrote " + SafePaths.shown(out) + " (in-toto statement, " + attestation.subjects()
+            spec.commandLine().getOut().println("wrote " + Printable.path(out) + " (in-toto statement, " + attestation.subjects()
                     + " subjects, " + attestation.signatures() + " DSSE signature(s); " + approvals + ")");
         }
         spec.commandLine().getOut().flush();

@@ -1,8 +1,8 @@
 package dev.planning.cli;
 
+import dev.planning.api.Printable;
 import dev.planning.api.signing.GeneratedKey;
 import dev.planning.engine.Planning;
-import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,13 +56,13 @@ final class KeysCommand implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             o.println("generated " + key.algorithm().id() + " key for role " + key.role());
             o.println("  key id      " + key.keyId());
-            o.println("  private key " + SafePaths.shown(key.privateKey()) + " (keep it secret)");
-            o.println("  public key  " + SafePaths.shown(key.publicKey()));
-            o.println("  trust file  " + SafePaths.shown(key.trustFile()));
+            o.println("  private key " + Printable.path(key.privateKey()) + " (keep it secret)");
+            o.println("  public key  " + Printable.path(key.publicKey()));
+            o.println("  trust file  " + Printable.path(key.trustFile()));
             o.flush();
             gitWorkTree(out).ifPresent(root -> {
                 PrintWriter e = spec.commandLine().getErr();
-                e.println("warning: " + SafePaths.shown(key.privateKey()) + " lies in the git work tree " + SafePaths.shown(root)
+                e.println("warning: " + Printable.path(key.privateKey()) + " lies in the git work tree " + Printable.path(root)
                         + "; never commit it"
                         + " (a committed key is a leaked key: sign, attest and advance refuse it). Keep keys outside"
                         + " the repository, e.g. --out ~/.planning/keys, or git-ignore the directory");

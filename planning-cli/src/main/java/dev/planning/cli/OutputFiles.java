@@ -2,7 +2,6 @@ package dev.planning.cli;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
-import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,7 +18,7 @@ final class OutputFiles {
      * Replaces (or creates) a file atomically: a temporary file beside it, then an atomic rename, so
      * a reader never sees half of it. Missing parent directories are created.
      *
-     * @param file    the file as the user gave it, named so in an error ({@link SafePaths#shown})
+     * @param file    the file as the user gave it, named so in an error ({@link Printable#path})
      * @param content its bytes
      * @throws PlanningException when the file cannot be written, naming it
      */
@@ -33,7 +32,7 @@ final class OutputFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // The exception's own message names the file again, raw: only its reason is shown.
-            throw new PlanningException("cannot write " + SafePaths.shown(file) + ": " + reason(e));
+            throw new PlanningException("cannot write " + Printable.path(file) + ": " + reason(e));
         } finally {
             if (temp != null) {
                 try {

@@ -1,7 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
-import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.api.Printable;
 import dev.planning.report.HtmlReport;
 import dev.planning.report.ReportResult;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
                 .write(html);
         ReportJson json = new ReportJson(result.index().toString(), result.files().size(), result.cycles(),
                 result.attention());
-        Reports.print(spec.commandLine().getOut(), format.format, json, () -> "wrote " + SafePaths.shown(html.resolve(result.index().getFileName())) + " ("
+        Reports.print(spec.commandLine().getOut(), format.format, json, () -> "wrote " + Printable.path(html.resolve(result.index().getFileName())) + " ("
                 + result.files().size() + " pages, " + result.cycles() + " cycles, " + result.attention()
                 + " item(s) needing attention)\n");
         return ExitCodes.OK;

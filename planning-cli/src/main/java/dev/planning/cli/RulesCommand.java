@@ -2,7 +2,6 @@ package dev.planning.cli;
 
 import dev.planning.api.Printable;
 import dev.planning.engine.Planning;
-import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.rules.CacheUsage;
 import dev.planning.rules.CompiledRulebooks;
 import java.io.PrintWriter;
@@ -119,7 +118,7 @@ final class RulesCommand implements Runnable {
                 return ExitCodes.OK;
             }
             CacheUsage u = usage.get();
-            out.println("directory " + SafePaths.shown(u.directory()));
+            out.println("directory " + Printable.path(u.directory()));
             out.println((clear ? "deleted " : "holds ") + u.files() + " files, " + u.bytes() + " bytes");
             out.println("bound " + u.maxFiles() + " files, " + u.maxBytes() + " bytes");
             return ExitCodes.OK;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A directory name may hold a line feed, an escape sequence and a bidirectional control. Each
  * command that names a path the user gave, or one under it, prints it on one line with each such
- * character as its escape ({@code SafePaths.shown}, or for a trust file's {@code file:line:col} the
+ * character as its escape ({@code Printable.path}, or for a trust file's {@code file:line:col} the
  * path as given, escaped): never a line of its own such as a forged {@code ok: verified}.
  */
 class HostilePathsInOutputTest {
