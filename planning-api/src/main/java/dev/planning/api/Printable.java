@@ -2,6 +2,7 @@ package dev.planning.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /**
@@ -131,6 +132,22 @@ public final class Printable {
      */
     public static String line(String text) {
         return shown(text, "");
+    }
+
+    /**
+     * A path as the user gave it, then, when it is relative or not normalized, the absolute path it
+     * resolved to: {@code nope (/home/me/nope)}; one given absolute and normalized as it is. On one
+     * line ({@link #line}): a name may hold a line feed or an escape sequence, which would print
+     * lines of their own (a forged {@code ok:} among them). For every message and output line that
+     * names a path.
+     *
+     * @param given the path as given, never {@code null}
+     * @return the text to show, never {@code null}
+     * @since 0.2
+     */
+    public static String path(Path given) {
+        String resolved = given.toAbsolutePath().normalize().toString();
+        return line(resolved.equals(given.toString()) ? resolved : given + " (" + resolved + ")");
     }
 
     /**

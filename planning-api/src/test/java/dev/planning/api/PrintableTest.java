@@ -2,6 +2,7 @@ package dev.planning.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,17 @@ class PrintableTest {
             out.append(String.format("\\u%04X", (int) unit));
         }
         return out.toString();
+    }
+
+    /** A path given relative is shown as given, then where it resolved; both on one line, escaped. */
+    @Test
+    void aPathIsShownAsGivenThenWhereItResolvedOnOneLine() {
+        Path here = Path.of("").toAbsolutePath();
+
+        assertThat(Printable.path(Path.of("a\nok: verified\u202e"))).isEqualTo("a\\u000Aok: verified\\u202E ("
+                + here + "/a\\u000Aok: verified\\u202E)");
+        assertThat(Printable.path(here.resolve("b"))).isEqualTo(here + "/b");
+        assertThat(Printable.path(here.resolve("x/../b"))).isEqualTo(here + "/x/../b (" + here + "/b)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Roles;
@@ -84,8 +85,8 @@ final class AttestCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
             }
         } else {
-            OutputFiles.write(out.toAbsolutePath(), attestation.envelope().getBytes(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().println("wrote " + out + " (in-toto statement, " + attestation.subjects()
+            OutputFiles.write(out, attestation.envelope().getBytes(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().println("wrote " + Printable.path(out) + " (in-toto statement, " + attestation.subjects()
                     + " subjects, " + attestation.signatures() + " DSSE signature(s); " + approvals + ")");
         }
         spec.commandLine().getOut().flush();

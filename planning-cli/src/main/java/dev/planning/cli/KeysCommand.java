@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import dev.planning.api.Printable;
 import dev.planning.api.signing.GeneratedKey;
 import dev.planning.engine.Planning;
 import java.io.IOException;
@@ -55,13 +56,14 @@ final class KeysCommand implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             o.println("generated " + key.algorithm().id() + " key for role " + key.role());
             o.println("  key id      " + key.keyId());
-            o.println("  private key " + key.privateKey() + " (keep it secret)");
-            o.println("  public key  " + key.publicKey());
-            o.println("  trust file  " + key.trustFile());
+            o.println("  private key " + Printable.path(key.privateKey()) + " (keep it secret)");
+            o.println("  public key  " + Printable.path(key.publicKey()));
+            o.println("  trust file  " + Printable.path(key.trustFile()));
             o.flush();
             gitWorkTree(out).ifPresent(root -> {
                 PrintWriter e = spec.commandLine().getErr();
-                e.println("warning: " + key.privateKey() + " lies in the git work tree " + root + "; never commit it"
+                e.println("warning: " + Printable.path(key.privateKey()) + " lies in the git work tree " + Printable.path(root)
+                        + "; never commit it"
                         + " (a committed key is a leaked key: sign, attest and advance refuse it). Keep keys outside"
                         + " the repository, e.g. --out ~/.planning/keys, or git-ignore the directory");
                 e.flush();

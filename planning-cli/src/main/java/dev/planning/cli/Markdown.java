@@ -18,9 +18,12 @@ final class Markdown {
      * Characters that start markup somewhere in GitHub-flavoured Markdown: emphasis, code, links and
      * images, HTML and entities, tables, strikethrough, headings, mentions, math and emoji
      * shortcodes. Values never start a line (they sit in table cells or after fixed text), so list
-     * and heading markers at a line's start ({@code -}, {@code +}, {@code 1.}) need no escape.
+     * and heading markers at a line's start ({@code -}, {@code +}, {@code 1.}) need no escape. The
+     * {@code :} and {@code .} are where GitHub's autolinks turn (its renderer, cmark-gfm, links
+     * {@code https://...} at the {@code :} and {@code www.} at the {@code .}): escaped, a bare URL in a
+     * plan stays text. An e-mail address is still linked: GitHub links it in the rendered text.
      */
-    private static final String MARKUP = "\\`*_{}[]<>()#!|~&@$:";
+    private static final String MARKUP = "\\`*_{}[]<>()#!|~&@$:.";
 
     /**
      * The text with every markup character backslash-escaped (CommonMark renders an escaped ASCII

@@ -1,7 +1,9 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +18,8 @@ final class OutputFiles {
      * Replaces (or creates) a file atomically: a temporary file beside it, then an atomic rename, so
      * a reader never sees half of it. Missing parent directories are created.
      *
+     * @param file    the file as the user gave it, named so in an error ({@link Printable#path})
+     * @param content its bytes
      * @throws PlanningException when the file cannot be written, naming it
      */
     static void write(Path file, byte[] content) {
@@ -27,7 +31,8 @@ final class OutputFiles {
             Files.write(temp, content);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new PlanningException("cannot write " + file + ": " + e.getMessage());
+            // The exception's own message names the file again, raw: only its reason is shown.
+            throw new PlanningException("cannot write " + Printable.path(file) + ": " + reason(e));
         } finally {
             if (temp != null) {
                 try {
@@ -37,5 +42,11 @@ final class OutputFiles {
                 }
             }
         }
+    }
+
+    /** What went wrong, without the paths a {@link FileSystemException}'s message repeats. */
+    private static String reason(IOException e) {
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        return Printable.line(reason != null ? reason : e.getClass().getSimpleName());
     }
 }

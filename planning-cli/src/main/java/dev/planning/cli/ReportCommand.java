@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
 import dev.planning.report.HtmlReport;
 import dev.planning.report.ReportResult;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
                 .write(html);
         ReportJson json = new ReportJson(result.index().toString(), result.files().size(), result.cycles(),
                 result.attention());
-        Reports.print(spec.commandLine().getOut(), format.format, json, () -> "wrote " + result.index() + " ("
+        Reports.print(spec.commandLine().getOut(), format.format, json, () -> "wrote " + Printable.path(html.resolve(result.index().getFileName())) + " ("
                 + result.files().size() + " pages, " + result.cycles() + " cycles, " + result.attention()
                 + " item(s) needing attention)\n");
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import dev.planning.api.Printable;
 import dev.planning.engine.Planning;
 import dev.planning.rules.CacheUsage;
 import dev.planning.rules.CompiledRulebooks;
@@ -12,11 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planning rules ...}: commands for rulebook authors. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
@@ -109,7 +110,7 @@ final class RulesCommand implements Runnable {
             try {
                 usage = clear ? CompiledRulebooks.clearCache(environment) : CompiledRulebooks.cacheUsage(environment);
             } catch (UncheckedIOException e) {
-                err.println("planning: the cache directory is not usable: " + e.getMessage());
+                err.println("planning: the cache directory is not usable: " + Printable.line(String.valueOf(e.getMessage())));
                 return ExitCodes.BAD_INPUT;
             }
             if (usage.isEmpty()) {
@@ -117,7 +118,7 @@ final class RulesCommand implements Runnable {
                 return ExitCodes.OK;
             }
             CacheUsage u = usage.get();
-            out.println("directory " + u.directory());
+            out.println("directory " + Printable.path(u.directory()));
             out.println((clear ? "deleted " : "holds ") + u.files() + " files, " + u.bytes() + " bytes");
             out.println("bound " + u.maxFiles() + " files, " + u.maxBytes() + " bytes");
             return ExitCodes.OK;

@@ -4,6 +4,8 @@ import dev.planning.rules.impact.RulebookImpact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -36,6 +38,7 @@ final class RulesDiffCommand implements Callable<Integer> {
     Path head;
 
     @Option(names = "--fail-on", paramLabel = "WHEN", defaultValue = "none", converter = FailOn.class,
+            completionCandidates = FailOn.class,
             description = "new: exit 1 when the change would block a cycle that passes today; none (default).")
     String failOn;
 
@@ -63,14 +66,26 @@ final class RulesDiffCommand implements Callable<Integer> {
         return failOn.equals("new") && impact.blocksNew() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
-    /** {@code --fail-on}: {@code new} or {@code none}, refused otherwise as the command line is read. */
-    static final class FailOn implements ITypeConverter<String> {
+    /**
+     * {@code --fail-on}: {@code new} or {@code none}, refused otherwise as the command line is read;
+     * also the option's values as picocli lists them (its completion candidates), so that what reads
+     * the command line's model (the documents' check) knows them as it knows an enum's.
+     */
+    static final class FailOn implements ITypeConverter<String>, Iterable<String> {
+
+        private static final List<String> VALUES = List.of("new", "none");
+
         @Override
         public String convert(String value) {
-            if (value.equals("new") || value.equals("none")) {
+            if (VALUES.contains(value)) {
                 return value;
             }
             throw new TypeConversionException("expected new or none, not '" + value + "'");
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return VALUES.iterator();
         }
     }
 }

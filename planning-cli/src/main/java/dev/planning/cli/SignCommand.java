@@ -2,10 +2,11 @@ package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.Printable;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.signing.Signer;
 import dev.planning.engine.Planning;
-import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class SignCommand implements Callable<Integer> {
     public Integer call() {
         ManifestArgument.Located located = ManifestArgument.locate(manifest);
         Path root = workspace != null ? workspace : located.workspace().orElseThrow(() -> new InvalidInputException(
-                "cannot tell which workspace " + manifest + " belongs to: it is not at "
+                "cannot tell which workspace " + Printable.path(manifest) + " belongs to: it is not at "
                         + WorkspaceLayout.DEFAULT.manifest(located.cycle()) + " under a workspace; pass -w DIR"));
         Planning.Builder builder = WorkspaceOptions.builder(root, rulebook, null);
         // Refuse a key in the workspace or its repository before anything else reads the workspace.
@@ -61,8 +62,8 @@ final class SignCommand implements Callable<Integer> {
         PlanningWorkspace ws = builder.trustedKeys(trust.require(root, "sign")).build();
         String expected = ws.layout().manifest(located.cycle());
         if (!ws.root().resolve(expected).normalize().equals(located.file())) {
-            throw new InvalidInputException(manifest + " is not the sealed manifest of " + located.cycle()
-                    + " in workspace " + ws.root() + " (expected " + expected + ")");
+            throw new InvalidInputException(Printable.path(manifest) + " is not the sealed manifest of " + located.cycle()
+                    + " in workspace " + Printable.path(ws.root()) + " (expected " + expected + ")");
         }
         HandoffManifest signed = ws.sign(located.cycle(), signer);
         SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.signed(expected, signed),

@@ -135,13 +135,13 @@ final class StoreCommand implements Runnable {
                             "repository " + opened.config().repository()))
                     .orElseGet(() -> {
                         if (!java.nio.file.Files.isDirectory(workspace)) {
-                            throw new InvalidInputException("no store configured and workspace " + workspace
+                            throw new InvalidInputException("no store configured and workspace " + Printable.path(workspace)
                                     + " is not a directory: give --store FILE, set PLANNING_STORE_CONFIG or"
                                     + " PLANNING_STORE_URL, or -w a workspace");
                         }
                         return new Source(trust.map(keys -> Planning.cycleQueries(workspace, WorkspaceLayout.DEFAULT,
                                 keys)).orElseGet(() -> Planning.cycleQueries(workspace)), "files",
-                                "the event logs of " + workspace);
+                                "the event logs of " + Printable.path(workspace));
                     });
         }
     }

@@ -78,6 +78,24 @@ class DocumentedCommandsTest {
         assertThat(found.size()).isGreaterThan(40);
     }
 
+    /**
+     * {@code rules diff --fail-on} takes a string its converter checks, not an enum: its values are
+     * checked in documents as an enum's are, through the values its option lists.
+     */
+    @Test
+    void checksTheValuesShownForRulesDiffFailOn(@TempDir Path dir) throws IOException {
+        Path doc = Files.writeString(dir.resolve("doc.md"), String.join("\n",
+                "`planning rules diff --base origin/main --fail-on new`, `planning rules diff --base R [--fail-on new|none]`",
+                "`planning rules diff --base origin/main --fail-on blocked`, `rules diff --base R --fail-on=any`",
+                ""), StandardCharsets.UTF_8);
+
+        assertThat(new DocumentedCommands(planning(), dir).problems(doc)).containsExactly(
+                "doc.md:2: `planning rules diff --base origin/main --fail-on blocked`: planning rules diff --fail-on"
+                        + " takes no value blocked (it takes new, none)",
+                "doc.md:2: `rules diff --base R --fail-on=any`: planning rules diff --fail-on takes no value any"
+                        + " (it takes new, none)");
+    }
+
     @Test
     void findsAnUnknownCommandOptionAndValue(@TempDir Path dir) throws IOException {
         Path doc = Files.writeString(dir.resolve("doc.md"), String.join("\n",

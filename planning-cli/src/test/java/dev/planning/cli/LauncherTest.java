@@ -686,6 +686,26 @@ class LauncherTest {
                 .isEqualTo("LC_ALL=C.UTF-8 LC_CTYPE=C LANG=xx_YY.ISO-8859-1\n");
     }
 
+    /**
+     * An LC_CTYPE that names a locale not installed, beside a UTF-8 LANG that is: bash takes LANG's
+     * character set, so the launcher saw UTF-8 and changed nothing, while Java, refused one category,
+     * started under C and wrote {@code ?} for every non-ASCII character. LC_CTYPE is now set to an
+     * installed UTF-8 locale; LANG stays. An installed UTF-8 LC_CTYPE is left as it is.
+     */
+    @Test
+    void anLcCtypeThatIsNotInstalledBesideAUtf8LangIsReplacedByAUtf8LocaleThatIs() throws Exception {
+        String locpath = installedXxYyUtf8().toString();
+
+        assertThat(locale(Map.of("LANG", "xx_YY.UTF-8", "LC_CTYPE", "zz_ZZ", "LOCPATH", locpath)))
+                .isEqualTo("LC_ALL=unset LC_CTYPE=C.UTF-8 LANG=xx_YY.UTF-8\n");
+        assertThat(locale(Map.of("LANG", "C.UTF-8", "LC_CTYPE", "zz_ZZ.UTF-8")))
+                .isEqualTo("LC_ALL=unset LC_CTYPE=C.UTF-8 LANG=C.UTF-8\n");
+        assertThat(locale(Map.of("LANG", "xx_YY.UTF-8", "LC_CTYPE", "xx_YY.ISO-8859-1", "LOCPATH", locpath)))
+                .isEqualTo("LC_ALL=unset LC_CTYPE=xx_YY.UTF-8 LANG=xx_YY.UTF-8\n");
+        assertThat(locale(Map.of("LANG", "C.UTF-8", "LC_CTYPE", "xx_YY.UTF-8", "LOCPATH", locpath)))
+                .isEqualTo("LC_ALL=unset LC_CTYPE=xx_YY.UTF-8 LANG=C.UTF-8\n");
+    }
+
     /** A LOCPATH directory where glibc finds the C.UTF-8 locale's files installed as {@code xx_YY.utf8}. */
     private Path installedXxYyUtf8() throws IOException {
         Path installed = Path.of("/usr/lib/locale/C.utf8");

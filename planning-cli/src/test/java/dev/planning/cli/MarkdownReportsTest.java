@@ -6,6 +6,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
+import dev.planning.engine.fixtures.GitHubMarkdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code --format markdown}: verdicts and tables whose plan values render as the literal text they are. */
 class MarkdownReportsTest {
@@ -39,6 +42,23 @@ class MarkdownReportsTest {
         assertThat(text.toString()).isEqualTo(HOSTILE.replace('\n', ' '));
     }
 
+    /**
+     * GitHub links a bare URL or {@code www.} name in text (its autolinks): from a plan, in a pull
+     * request comment, it would look like a link the tool wrote. Escaped, in a table cell too, it
+     * renders as text, unlinked; the same table unescaped is linked.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.planning.engine.fixtures.GitHubMarkdown#bareUrls")
+    void aBareUrlInAPlanValueIsNotLinkedByGitHub(String hostile) throws Exception {
+        String table = Markdown.table(List.of("finding"), List.of(List.of(hostile)));
+
+        assertThat(table).doesNotContainPattern("[^\\\\][:.]");
+        GitHubMarkdown.html("| finding |\n| --- |\n| " + hostile + " |\n")
+                .ifPresent(html -> assertThat(html).contains("<a href="));
+        GitHubMarkdown.html(table)
+                .ifPresent(html -> assertThat(html).contains("<td>").doesNotContain("<a").containsIgnoringCase("evil"));
+    }
+
     @Test
     void aPipeInAPlanValueStaysInsideItsTableCell() {
         String table = Markdown.table(List.of("a", "b"), List.of(List.of("x | y", "z")));
@@ -55,7 +75,7 @@ class MarkdownReportsTest {
         assertThat(md.lines().findFirst().orElseThrow()).isEqualTo("### planning lint: **FAILED**");
         assertThat(md).contains("1 error\\(s\\), 0 warning\\(s\\) in 1 file\\(s\\)",
                 "| severity | location | code | task | message |",
-                "| error | tasks/x.yaml\\:13\\:13 | schema.type | FE-2 | \\`effort\\` must be a number \\(found \"\\*five\\*\"\\) |");
+                "| error | tasks/x\\.yaml\\:13\\:13 | schema\\.type | FE-2 | \\`effort\\` must be a number \\(found \"\\*five\\*\"\\) |");
     }
 
     @Test

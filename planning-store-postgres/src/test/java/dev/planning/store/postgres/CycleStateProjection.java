@@ -34,7 +34,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * ({@code specversion} 1.0, a {@code planningsequence} that is a whole number from 1 to 2^31-1, a
  * {@code planningsha256} of 64 lower-case hex digits), its {@code source}, {@code subject} and
  * {@code planningrepository} name the record's key, its {@code data} decodes as an event line whose
- * event id and type are the envelope's {@code id} and {@code type}, and, when applied, its data's
+ * entity id, event id and type are the envelope's {@code subject}, {@code id} and {@code type}, and, when applied, its data's
  * {@code prev_sha256} is the {@code planningsha256} of the event applied before it (zeros for the
  * first). A repeat of an applied sequence is a duplicate only when it carries the same
  * {@code planningsha256}; another event at that sequence is refused. An applied event moves the
@@ -101,6 +101,9 @@ final class CycleStateProjection {
             throw refused(key, "data is not an event line: " + e.getMessage());
         }
         PlanningEvent event = line.event();
+        if (!event.entityId().equals(subject)) {
+            throw refused(key, "subject " + subject + " is not the data's entity_id " + event.entityId());
+        }
         if (!event.id().equals(id)) {
             throw refused(key, "id " + id + " is not the data's event id " + event.id());
         }

@@ -131,6 +131,23 @@ class CycleStateProjectionTest {
         }
     }
 
+    /**
+     * Key, source, subject and repository agree, but the event the data carries is about another
+     * cycle (an event of TWO's log forged into ONE's envelope): refused as a forged envelope.
+     */
+    @Test
+    void anEnvelopeWhoseDataIsAboutAnotherCycleThanItsSubjectIsRefused() throws Exception {
+        ConsumerRecord<String, byte[]> first = log(ONE, "evt_a").get(0);
+        ConsumerRecord<String, byte[]> forged = edited(first,
+                e -> ((ObjectNode) e.get("data").get("event").get("payload")).put("entity_id", TWO.toString()));
+        CycleStateProjection projection = new CycleStateProjection();
+
+        assertThatThrownBy(() -> projection.apply(forged)).isInstanceOf(IllegalStateException.class)
+                .hasMessage(first.key() + ": envelope refused: subject " + ONE + " is not the data's entity_id " + TWO);
+        assertThat(projection.states()).isEmpty();
+        assertThat(projection.apply(first)).isTrue();
+    }
+
     @Test
     void anEventThatDoesNotChainToTheOneAppliedBeforeItIsRefused() throws Exception {
         List<ConsumerRecord<String, byte[]>> one = log(ONE, "evt_a", "evt_b");

@@ -12,13 +12,21 @@ import dev.planning.api.Printable;
  * stays on its line. Every other character {@link Printable} does not show as itself (an escape
  * sequence a terminal printing the file would act on, line and paragraph separators, bidirectional
  * controls, zero-width and other invisible characters) is written as {@code \u005cuXXXX}. A CommonMark renderer shows exactly the original
- * characters but those; letters, digits and the punctuation that never starts inline structure
- * ({@code - . , : ; / ? ' " ( ) @ % ^ =}) are kept as they are, so the Markdown stays readable.
+ * characters but those. A bare URL or {@code www.} name in plan text ({@code see https://evil.example/approve})
+ * is not made a link by GitHub's autolinks: its {@code :} and {@code .} are escaped too. Letters, digits and
+ * the punctuation that never starts inline structure ({@code - , ; / ? ' " ( ) @ % ^ =}) are kept as they
+ * are, so the Markdown stays readable. An e-mail address is still linked: GitHub links it in the
+ * rendered text, whatever its escapes.
  */
 final class MarkdownText {
 
-    /** Punctuation that can open or close inline structure (GitHub's math too), or a table cell, anywhere in a line. */
-    private static final String INLINE = "\\`*_[]<>!|&~$";
+    /**
+     * Punctuation that can open or close inline structure (GitHub's math too), or a table cell, anywhere in a
+     * line; and {@code :} and {@code .}, on which GitHub's autolinks turn: its renderer (cmark-gfm) links
+     * {@code https://...} where it meets the {@code :} and {@code www.} only where it reads a {@code .}
+     * after {@code www}, so an escaped one is text.
+     */
+    private static final String INLINE = "\\`*_[]<>!|&~$:.";
     /** Characters that open a block (list item, heading, setext underline) where a value begins. */
     private static final String LEADING = "-+=#";
 

@@ -2,12 +2,14 @@ package dev.planning.engine.internal.git;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -73,7 +75,7 @@ public final class GitRepository implements AutoCloseable {
                 // JGit opens such a repository and reads its object ids cut to 40 digits: HEAD, the
                 // index and every object would be misread. Refuse it by name, before anything is read.
                 repository.close();
-                throw new PlanningException("the git repository of " + workspace + " uses the object format '"
+                throw new PlanningException("the git repository of " + SafePaths.shown(workspace) + " uses the object format '"
                         + format + "', which this tool cannot read (JGit reads SHA-1 repositories only): seal,"
                         + " verify and the checks of trust files and keys need a SHA-1 repository");
             }
@@ -89,7 +91,8 @@ public final class GitRepository implements AutoCloseable {
             String prefix = workTree.relativize(real).toString().replace(real.getFileSystem().getSeparator(), "/");
             return Optional.of(new GitRepository(repository, prefix.isEmpty() ? "" : prefix + "/"));
         } catch (IOException | IllegalArgumentException e) {
-            throw new PlanningException("cannot open the git repository of " + workspace + ": " + e.getMessage());
+            throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
+                    + Printable.line(String.valueOf(e.getMessage())));
         }
     }
 

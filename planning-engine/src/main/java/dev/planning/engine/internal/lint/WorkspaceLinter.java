@@ -85,7 +85,7 @@ public final class WorkspaceLinter {
         stream.ifPresent(CycleRef::requireStream);
         cycleId.ifPresent(CycleRef::requireCycleId);
         if (!Files.isDirectory(workspace)) {
-            throw new InvalidInputException("workspace " + workspace + " is not a directory");
+            throw new InvalidInputException("workspace " + SafePaths.shown(workspace) + " is not a directory");
         }
         WorkspaceScanner scanner = new WorkspaceScanner(workspace, layout);
         List<Finding> findings = new ArrayList<>();

@@ -188,11 +188,12 @@ public final class Sarif {
          * Escapes the characters GitHub-flavoured Markdown reads as markup (emphasis, code, links and
          * autolinks, HTML and entities, tables, strikethrough, mentions, math), and folds line breaks
          * and control characters into spaces, so a rule's text (a rulebook's {@code @solution}
-         * among it) renders as written, on one line.
+         * among it) renders as written, on one line. The {@code :} and {@code .} are where GitHub's
+         * autolinks turn ({@code https://...}, {@code www.}): escaped, a bare URL stays text.
          */
         private static String markdownEscape(String text) {
             return text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", " ")
-                    .replaceAll("([\\\\`*_{}\\[\\]()#+!|<>&~@:$])", "\\\\$1");
+                    .replaceAll("([\\\\`*_{}\\[\\]()#+!|<>&~@:.$])", "\\\\$1");
         }
     }
 

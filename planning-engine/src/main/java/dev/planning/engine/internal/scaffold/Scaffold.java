@@ -2,10 +2,11 @@ package dev.planning.engine.internal.scaffold;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
-import dev.planning.api.SourceLocation;
+import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +48,8 @@ public final class Scaffold {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot create workspace " + root + ": " + e.getMessage(),
-                    SourceLocation.ofFile(root.toString()), e);
+            throw new InvalidInputException("cannot create workspace " + SafePaths.shown(root) + ": "
+                    + Printable.line(String.valueOf(e.getMessage())), null, e);
         }
         Optional<Path> created = Optional.empty();
         if (!Files.exists(rulebook, LinkOption.NOFOLLOW_LINKS)) {

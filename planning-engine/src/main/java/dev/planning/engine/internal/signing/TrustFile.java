@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.rulebook.SigningPolicy;
@@ -14,7 +16,6 @@ import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ErrorList;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.KeptParses;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
@@ -126,7 +127,8 @@ public final class TrustFile {
      * means "parse again", with the errors located as without it.
      */
     private static TrustedKeys read(Path file, Path workspace) {
-        String display = file.toString();
+        // As given, so that file:line:col opens in an editor; on one line, each control character escaped.
+        String display = Printable.line(file.toString());
         if (!Files.isRegularFile(file)) {
             if (Files.isDirectory(file)) {
                 // `--trust ~/.planning/keys`, the directory `keys generate --out` was given.

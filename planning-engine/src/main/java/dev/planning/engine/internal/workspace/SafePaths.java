@@ -195,16 +195,14 @@ public final class SafePaths {
 
     /**
      * A path as the user gave it, then, when it is relative or not normalized, the absolute path it
-     * resolved to: {@code nope (/home/me/nope)}; for messages that name a path the user gave. On one
-     * line ({@link Printable#line}): a name may hold a line feed or an escape sequence, which would
-     * print lines of their own (a forged {@code ok:} among them).
+     * resolved to: {@code nope (/home/me/nope)}, on one line; {@link Printable#path}, which the
+     * command line (kept to the public API) calls itself.
      *
      * @param given the path as given
      * @return the text to show
      */
     public static String shown(Path given) {
-        String resolved = given.toAbsolutePath().normalize().toString();
-        return Printable.line(resolved.equals(given.toString()) ? resolved : given + " (" + resolved + ")");
+        return Printable.path(given);
     }
 
     /**
@@ -274,7 +272,7 @@ public final class SafePaths {
         try {
             return workspace.toRealPath();
         } catch (IOException e) {
-            throw new InvalidInputException("workspace " + workspace + " does not exist or cannot be read");
+            throw new InvalidInputException("workspace " + shown(workspace) + " does not exist or cannot be read");
         }
     }
 

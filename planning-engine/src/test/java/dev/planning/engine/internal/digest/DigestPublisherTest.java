@@ -225,7 +225,7 @@ class DigestPublisherTest {
         // The YAML front matter keeps the values as data; the Markdown body renders them as text.
         String text = read(result.path());
         String body = text.substring(text.indexOf("---\n", 4) + 4);
-        assertThat(body).contains("\\<img src=x").contains("\\[x\\](javascript:").contains("\\!\\[i\\]");
+        assertThat(body).contains("\\<img src=x").contains("\\[x\\](javascript\\:").contains("\\!\\[i\\]");
         org.commonmark.node.Node document = org.commonmark.parser.Parser.builder().build().parse(body);
         List<String> links = new ArrayList<>();
         List<String> code = new ArrayList<>();

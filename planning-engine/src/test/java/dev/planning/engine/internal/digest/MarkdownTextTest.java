@@ -2,6 +2,7 @@ package dev.planning.engine.internal.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.GitHubMarkdown;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.AbstractVisitor;
@@ -11,6 +12,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Plan text escaped for the digest renders, through a CommonMark parser, as exactly itself. */
@@ -46,6 +48,22 @@ class MarkdownTextTest {
         assertThat(text(document)).isEqualTo(hostile.replace('\n', ' '));
     }
 
+    /**
+     * GitHub links a bare URL or {@code www.} name in text (its autolinks): from a plan, it would
+     * look like a link the digest wrote. Escaped, it renders as text, unlinked; the same text
+     * unescaped is linked, so the renderer is the one that would link it.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.planning.engine.fixtures.GitHubMarkdown#bareUrls")
+    void aBareUrlInPlanTextIsNotLinkedByGitHub(String hostile) throws Exception {
+        String markdown = MarkdownText.escape(hostile);
+
+        assertThat(markdown).doesNotContainPattern("[^\\\\][:.]");
+        assertThat(text(PARSER.parse(markdown))).isEqualTo(hostile);
+        GitHubMarkdown.html(hostile).ifPresent(html -> assertThat(html).contains("<a href="));
+        GitHubMarkdown.html(markdown).ifPresent(html -> assertThat(html).doesNotContain("<a").containsIgnoringCase("evil"));
+    }
+
     @Test
     void aTitleCannotWriteEscapeSequencesOrBidiControlsIntoTheDigest() {
         // Fourth review of 2026-12-03: they passed into the digest file as they were (shown by a
@@ -62,10 +80,11 @@ class MarkdownTextTest {
                 .isEqualTo("a\\u200Bb\\uFEFFc\\uDB40\\uDC41d\\uFE0Fe\\u3164f \u00e9\ud83d\ude00");
     }
 
+    /** Punctuation that starts no structure stays as it is; {@code :} and {@code .} are escaped for GitHub's autolinks. */
     @Test
     void keepsCommonPunctuationReadable() {
         assertThat(MarkdownText.escape("FE-12: Ship the form (v2), 50% done; see docs/a.md?"))
-                .isEqualTo("FE-12: Ship the form (v2), 50% done; see docs/a.md?");
+                .isEqualTo("FE-12\\: Ship the form (v2), 50% done; see docs/a\\.md?");
     }
 
     @Test

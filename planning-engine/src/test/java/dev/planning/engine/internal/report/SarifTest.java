@@ -105,7 +105,7 @@ class SarifTest {
         assertThat(cycle.path("fullDescription").path("text").asText())
                 .startsWith(RuleCatalog.describe("cross-stream.cycle")).contains("blocks the transition");
         assertThat(cycle.path("help").path("markdown").asText()).contains("**Fix:**")
-                .contains(RuleCatalog.remedy("cross-stream.cycle"));
+                .contains(RuleCatalog.remedy("cross-stream.cycle").replace(".", "\\."));
         assertThat(cycle.path("help").path("text").asText()).contains("Fix: ");
         assertThat(cycle.path("properties").path("security-severity").asText()).isEqualTo(Sarif.SEVERITY_ERROR);
         assertThat(cycle.path("defaultConfiguration").path("level").asText()).isEqualTo("error");
@@ -153,8 +153,8 @@ class SarifTest {
         String markdown = Sarif.builder("planning", "0.1.0").add(List.of(explained), "governance").build()
                 .path("runs").get(0).path("tool").path("driver").path("rules").get(0).path("help").path("markdown").asText();
 
-        assertThat(markdown).contains("\\[docs\\]\\(https\\://evil.example/fix\\)", "\\@org/team", "\\&lt;b\\&gt;",
-                "\\~\\~no\\~\\~", "\\$x\\$", "\\<https\\://evil.example\\>", " https\\://evil.example");
+        assertThat(markdown).contains("\\[docs\\]\\(https\\://evil\\.example/fix\\)", "www\\.x\\.example", "\\@org/team",
+                "\\&lt;b\\&gt;", "\\~\\~no\\~\\~", "\\$x\\$", "\\<https\\://evil\\.example\\>", " https\\://evil\\.example");
     }
 
     @Test
