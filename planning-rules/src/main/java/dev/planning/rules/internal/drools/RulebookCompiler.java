@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.RuleConditionElement;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -134,12 +136,16 @@ final class RulebookCompiler {
     private KieBase knowledgeBase(List<String> files, List<byte[]> contents, CompiledRulebookCache cache, String key,
             Path directory, boolean fromCache) {
         Collection<KiePackage> packages = fromCache ? cache.load(key, directory, classLoader).orElse(null) : null;
+        OperatorLimits limits = OperatorLimits.current();
         if (packages != null) {
             try {
                 LinearMatches.requireLinear(packages);
+                // An entry compiled under a higher rule bound was never counted against this one:
+                // compile again, which refuses the rule that expands past it, at its location.
+                requireCompiledRules(directory, packages, limits);
             } catch (InvalidInputException e) {
                 // An entry whose rules would match with java.util.regex (written by a build that did not
-                // compile matches to RE2, say) is not evaluated: compile again, and store the result.
+                // compile matches to RE2, say), or count past the bound, is not evaluated: compile again.
                 packages = null;
             }
         }
@@ -147,6 +153,7 @@ final class RulebookCompiler {
         if (compiled) {
             packages = compile(files, contents);
             LinearMatches.requireLinear(packages);
+            requireCompiledRules(directory, packages, limits);
         }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
@@ -270,6 +277,54 @@ final class RulebookCompiler {
             }
         }
         return total;
+    }
+
+    /**
+     * The backstop of {@link #requireAlternatives}, on what was compiled (freshly, or loaded from the
+     * compiled-rulebook cache): refuses rules that, each counted as its alternatives (its {@code or}s
+     * multiplied out, as Drools transforms them; an upper bound), are more than the operator's
+     * {@code planning.rules.maxRules}. The count on the parsed text is skipped for a file that does
+     * not parse, and for a cache entry, which was counted against the bound of the process that wrote it.
+     */
+    static void requireCompiledRules(Path directory, Collection<KiePackage> packages, OperatorLimits limits) {
+        long total = 0;
+        for (KiePackage pkg : packages) {
+            for (Rule rule : pkg.getRules()) {
+                // A rule that is not Drools' own class cannot be counted: it counts past any bound.
+                long alternatives = rule instanceof RuleImpl impl ? alternatives(impl.getLhs()) : COMPILED_CAP;
+                total = Math.min(COMPILED_CAP, total + alternatives);
+            }
+        }
+        if (total > limits.maxRules()) {
+            throw new InvalidInputException("rulebook " + directory + ": its compiled rules count "
+                    + String.format(Locale.ROOT, "%,d", total) + " (each rule as its alternatives, counted after"
+                    + " compiling), more than the operator's bound of " + String.format(Locale.ROOT, "%,d", limits.maxRules())
+                    + " (" + OperatorLimits.RULES_PROPERTY + " or " + OperatorLimits.RULES_VARIABLE
+                    + "); nothing was evaluated", SourceLocation.ofFile(String.valueOf(directory)));
+        }
+    }
+
+    /** The most {@link #alternatives} counts; past it the count stays there. */
+    private static final long COMPILED_CAP = 1L << 40;
+
+    /** How many rules Drools makes of these compiled conditions: ors add up, everything else multiplies (an upper bound). */
+    private static long alternatives(RuleConditionElement element) {
+        if (element == null) {
+            return 1;
+        }
+        if (element instanceof GroupElement group && group.isOr()) {
+            long sum = 0;
+            for (RuleConditionElement child : group.getChildren()) {
+                sum = Math.min(COMPILED_CAP, sum + alternatives(child));
+            }
+            return Math.max(1, sum);
+        }
+        long product = 1;
+        for (RuleConditionElement nested : element.getNestedElements()) {
+            long each = alternatives(nested);
+            product = each > COMPILED_CAP / product ? COMPILED_CAP : Math.min(COMPILED_CAP, product * each);
+        }
+        return product;
     }
 
     /**
