@@ -203,7 +203,8 @@ final class RulebookCompiler {
             String text = new String(contents.get(i), StandardCharsets.UTF_8);
             compiledRules = requireAlternatives(file, text, compiledRules, limits);
             // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
-            String linear = LinearMatches.rewrite(file, text);
+            LinearMatches.Rewritten rewritten = LinearMatches.rewritten(file, text);
+            String linear = rewritten.text();
             byte[] content = linear.equals(text) ? contents.get(i) : linear.getBytes(StandardCharsets.UTF_8);
             try {
                 builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
@@ -212,7 +213,7 @@ final class RulebookCompiler {
                 throw tooDeep(file);
             }
             if (builder.hasErrors()) {
-                throw compileError(builder, file);
+                throw compileError(builder, file, rewritten.rewrites());
             }
         }
         return new ArrayList<>(builder.getKnowledgePackages());
@@ -374,7 +375,8 @@ final class RulebookCompiler {
                 SourceLocation.ofFile(file));
     }
 
-    private static InvalidInputException compileError(KnowledgeBuilder builder, String currentFile) {
+    private static InvalidInputException compileError(KnowledgeBuilder builder, String currentFile,
+            List<LinearMatches.Rewrite> rewrites) {
         List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
         // The parser adds a generic "null package" error after the real one; report the real one.
         if (errors.size() > 1) {
@@ -385,11 +387,27 @@ final class RulebookCompiler {
                 ? first.getResource().getSourcePath()
                 : currentFile;
         String message = first.getMessage().strip();
+        SourceLocation location = locate(file, first);
+        // An error on a constraint this compiler rewrote (matches to LinearRegex) names what the user
+        // wrote, where it was written, instead of the rewritten text and its shifted column.
+        for (LinearMatches.Rewrite rewrite : rewrites) {
+            if (message.contains(rewrite.replacement())) {
+                Matcher cause = DROOLS_CAUSE.matcher(message);
+                message = "constraint " + rewrite.original() + " does not compile"
+                        + (cause.find() ? ": " + cause.group(1).strip() : "")
+                        + "; expected a field of the fact, or a bound variable, matched against a string literal";
+                location = new SourceLocation(file, rewrite.line(), rewrite.column());
+                break;
+            }
+        }
         if (errors.size() > 1) {
             message += " (and " + (errors.size() - 1) + " more error" + (errors.size() > 2 ? "s" : "") + " in " + file + ")";
         }
-        return new InvalidInputException(message, locate(file, first));
+        return new InvalidInputException(message, location);
     }
+
+    /** What MVEL says went wrong, in a message that quotes the expression around it. */
+    private static final Pattern DROOLS_CAUSE = Pattern.compile("\\[Error: ([^\\]\\n]*)\\]");
 
     private static SourceLocation locate(String file, KnowledgeBuilderError error) {
         int line = error.getLines() != null && error.getLines().length > 0 ? Math.max(0, error.getLines()[0]) : 0;
