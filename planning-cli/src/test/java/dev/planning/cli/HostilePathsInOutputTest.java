@@ -12,16 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A directory name may hold a line feed, an escape sequence and a bidirectional control. Each
+ * A directory name may hold a line feed and an escape sequence (and a bidirectional control, which
+ * {@code PrintableTest} covers: under {@code LC_ALL=C}, as {@code .ci/run} runs, Java cannot make a
+ * path holding one, so these paths keep to ASCII controls). Each
  * command that names a path the user gave, or one under it, prints it on one line with each such
  * character as its escape ({@code Printable.path}, or for a trust file's {@code file:line:col} the
  * path as given, escaped): never a line of its own such as a forged {@code ok: verified}.
  */
 class HostilePathsInOutputTest {
 
-    /** A line feed, then what could pass for a verdict, an erase-line sequence and a right-to-left override. */
-    private static final String HOSTILE = "x\nok: verified\u001b[2K\u202e";
-    private static final String ESCAPED = "x\\u000Aok: verified\\u001B[2K\\u202E";
+    /** A line feed, then what could pass for a verdict, and an erase-line sequence. */
+    private static final String HOSTILE = "x\nok: verified\u001b[2K";
+    private static final String ESCAPED = "x\\u000Aok: verified\\u001B[2K";
 
     @TempDir
     Path dir;
