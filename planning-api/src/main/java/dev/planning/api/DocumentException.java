@@ -38,6 +38,13 @@ public class DocumentException extends InvalidInputException {
     public static final String YAML_ALIAS = "yaml.alias";
     /** Nesting deeper than 64 levels. */
     public static final String YAML_TOO_DEEP = "yaml.too-deep";
+    /**
+     * A text value or mapping key longer than the operator's bound ({@code planning.documents.maxValueLength},
+     * default 10,000 characters).
+     *
+     * @since 0.2
+     */
+    public static final String YAML_VALUE_TOO_LONG = "yaml.value-too-long";
     /** A file that does not exist or cannot be read. */
     public static final String FILE_UNREADABLE = "file.unreadable";
     /** A file larger than 8 MiB. */

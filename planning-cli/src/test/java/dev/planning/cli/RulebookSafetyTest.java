@@ -209,6 +209,53 @@ class RulebookSafetyTest {
                 + " 1000000000000");
     }
 
+    @Test
+    void gateFailsAPlanWhoseValuesAreOverTheOperatorsLengthBoundNamingEachBeforeAnyRule() throws IOException {
+        Path ws = workspace();
+        Path plan = ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+        String text = Files.readString(plan, StandardCharsets.UTF_8);
+        Files.writeString(plan, text.replace("title: Checkout redesign", "title: " + "a".repeat(10_001))
+                .replace("title: Guest checkout", "title: " + "b".repeat(1_000_000)), StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of(gate(ws));
+
+        // A plan file that cannot be read is a failed gate, as a malformed one is: one finding per value.
+        String bound = ", more than 10,000 characters (the operator's planning.documents.maxValueLength or"
+                + " PLANNING_DOCUMENTS_MAX_VALUE_LENGTH) [yaml.value-too-long]";
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("2025-09-02-fe_task_breakdown.yaml:10:12: error: `tasks[0].title` is 10,001"
+                        + " characters long" + bound)
+                .contains("2025-09-02-fe_task_breakdown.yaml:20:12: error: `tasks[1].title` is 1,000,000 characters long"
+                        + bound)
+                .contains("governance needs the plan")
+                .doesNotContain("aaaaaaaaaa").doesNotContain("internal error");
+        assertThat(run.printedStackTrace()).isFalse();
+    }
+
+    @Test
+    @Tag("slow")
+    @Tag("subprocess")
+    void theOperatorsLowerLengthBoundRefusesAValueTheDefaultAccepts() throws Exception {
+        Child child = runCli(List.of("-Dplanning.documents.maxValueLength=10"), gate(workspace()));
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(2);
+        // The first file read with a value over 10 characters is refused, whichever it is.
+        assertThat(child.output()).containsPattern("\\.yaml:\\d+:\\d+: `[^`]+` is \\d+ characters long")
+                .containsPattern("(longer|more) than 10 characters \\(the operator's planning\\.documents\\.maxValueLength");
+    }
+
+    @Test
+    @Tag("slow")
+    @Tag("subprocess")
+    void aLengthBoundThatIsNotAWholeNumberEndsWithOneLineAndExit2() throws Exception {
+        Child child = runCli(List.of("-Dplanning.documents.maxValueLength=10k"), gate(workspace()));
+
+        assertThat(child.exit()).as(child.output()).isEqualTo(2);
+        assertThat(child.output().strip()).isEqualTo("error: operator limit planning.documents.maxValueLength"
+                + " (or PLANNING_DOCUMENTS_MAX_VALUE_LENGTH) is '10k'; expected a whole number of characters from 1 to"
+                + " 8388608");
+    }
+
     private static void echoForever(Path ws) throws IOException {
         Path yaml = ws.resolve("rulebook/rulebook.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("max_rule_firings: 100000",

@@ -47,7 +47,7 @@ public final class CapacityReader {
         try {
             return read(YamlDocuments.read(file, displayPath));
         } catch (DocumentException e) {
-            return ReadResult.failed(List.of(e.toFinding()));
+            return ReadResult.failed(YamlDocuments.findings(e));
         }
     }
 

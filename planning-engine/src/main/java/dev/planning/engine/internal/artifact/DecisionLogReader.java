@@ -43,7 +43,7 @@ public final class DecisionLogReader {
         try {
             return read(YamlDocuments.read(file, displayPath));
         } catch (DocumentException e) {
-            return ReadResult.failed(List.of(e.toFinding()));
+            return ReadResult.failed(YamlDocuments.findings(e));
         }
     }
 

@@ -106,7 +106,7 @@ public final class ManifestReader {
         try {
             document = YamlDocuments.read(file, displayPath);
         } catch (DocumentException e) {
-            return List.of(e.toFinding());
+            return YamlDocuments.findings(e);
         }
         List<Finding> findings = catalog().validate(document, ArtifactSchema.HANDOFF_MANIFEST);
         if (!findings.isEmpty()) {

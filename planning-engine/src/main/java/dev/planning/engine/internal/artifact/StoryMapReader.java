@@ -8,6 +8,7 @@ import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.document.MarkdownDocument;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
@@ -44,7 +45,7 @@ public final class StoryMapReader {
         try {
             return read(MarkdownDocuments.read(file, displayPath));
         } catch (DocumentException e) {
-            return ReadResult.failed(List.of(e.toFinding()));
+            return ReadResult.failed(YamlDocuments.findings(e));
         }
     }
 

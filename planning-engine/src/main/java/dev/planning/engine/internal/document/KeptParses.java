@@ -11,7 +11,8 @@ import java.util.Optional;
  * derives from it). A parse is a pure function of the file's exact bytes and of the code that does
  * it; a store keys each payload by both, so other bytes or another build never read it. What the
  * verification itself checks (every signature, every checksum, the event log, the sealed commit,
- * every date) is not a parse and is never kept.
+ * every date) is not a parse and is never kept. A parse is kept and read only under the default bound
+ * on text values ({@link YamlDocuments#parsesMayBeKept}), the one it was checked against.
  *
  * <p>None unless a process turns it on ({@link #keepIn}); the command line does, for the commands that
  * keep validated rulebook settings, in the same directory ({@code CompiledRulebooks}). A store must
@@ -69,7 +70,7 @@ public final class KeptParses {
     /** The kept payload, or empty (no store, a miss, or a store that failed). */
     public static Optional<byte[]> read(String kind, List<Class<?>> code, byte[] bytes, Path workspace) {
         Store where = store;
-        if (where == null || workspace == null) {
+        if (where == null || workspace == null || !YamlDocuments.parsesMayBeKept()) {
             return Optional.empty();
         }
         try {
@@ -82,7 +83,7 @@ public final class KeptParses {
     /** Keeps a payload when a store is in use; a store that fails changes nothing. */
     public static void keep(String kind, List<Class<?>> code, byte[] bytes, byte[] payload, Path workspace) {
         Store where = store;
-        if (where == null || workspace == null) {
+        if (where == null || workspace == null || !YamlDocuments.parsesMayBeKept()) {
             return;
         }
         try {

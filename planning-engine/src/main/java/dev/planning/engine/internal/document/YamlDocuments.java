@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +24,9 @@ import java.util.HashMap;
  * <p>Accepted: UTF-8 with or without a byte-order mark, LF or CRLF line ends, one document per
  * file. Refused: invalid UTF-8, files over {@value #MAX_BYTES} bytes, nesting deeper than
  * {@value #MAX_DEPTH} levels, duplicate keys, aliases ({@code *name}), an empty file, a second
- * document. An empty value ({@code owner:}) reads as {@code null}.
+ * document, a text value or key longer than the operator's {@code planning.documents.maxValueLength}
+ * (default 10,000 characters; every such value of the file, one line each). An empty value
+ * ({@code owner:}) reads as {@code null}.
  *
  * <pre>{@code
  * LocatedDocument doc = YamlDocuments.read(workspace.resolve(path), path);
@@ -51,6 +54,28 @@ public final class YamlDocuments {
     }
 
     private YamlDocuments() {
+    }
+
+    /**
+     * The problems a refused document reports as findings ({@code lint}, the gates): one for each
+     * value over the bound on text values, else the exception's one.
+     *
+     * @param e the refusal, from this class or {@link MarkdownDocuments}
+     * @return at least one error finding
+     */
+    public static List<Finding> findings(DocumentException e) {
+        return ValueLengths.findings(e);
+    }
+
+    /**
+     * Whether a parse kept across processes may stand for a parse now, and one made now be kept:
+     * only under the default bound on text values ({@code planning.documents.maxValueLength}), so
+     * that a document kept under a higher bound is never served under a lower one.
+     *
+     * @throws dev.planning.api.PlanningException when the operator's bound is not a whole number in range
+     */
+    public static boolean parsesMayBeKept() {
+        return ValueLengths.current() == ValueLengths.DEFAULT_MAX_LENGTH;
     }
 
     /**
@@ -97,6 +122,8 @@ public final class YamlDocuments {
      */
     public static List<LocatedDocument> readAll(Path file, String displayPath) {
         String text = StrictText.decode(StrictText.readBytes(file, displayPath, MAX_BYTES), displayPath);
+        int maxLength = ValueLengths.current();
+        List<ValueLengths.Over> over = new ArrayList<>();
         JsonParser parser = null;
         try {
             parser = new AliasRefusingParser(Parsing.FACTORY.createParser(text));
@@ -109,13 +136,16 @@ public final class YamlDocuments {
                             "the document is empty; expected a YAML mapping (key: value lines)",
                             new SourceLocation(displayPath, Math.max(line, 1), 1));
                 }
-                documents.add(new LocatedDocument(displayPath, root, 0));
+                LocatedDocument document = new LocatedDocument(displayPath, root, 0);
+                ValueLengths.collect(document, maxLength, over);
+                documents.add(document);
             }
             if (documents.isEmpty()) {
                 throw new DocumentException(DocumentException.YAML_SYNTAX,
                         "the document is empty; expected a YAML mapping (key: value lines)",
                         new SourceLocation(displayPath, 1, 1));
             }
+            ValueLengths.require(over, maxLength);
             return List.copyOf(documents);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DocumentException known) {
@@ -132,6 +162,7 @@ public final class YamlDocuments {
      * matter starts below the opening {@code ---}).
      */
     static LocatedDocument parseText(String text, String displayPath, int lineOffset) {
+        int maxLength = ValueLengths.current();
         JsonParser parser = null;
         try {
             parser = new AliasRefusingParser(Parsing.FACTORY.createParser(text));
@@ -144,7 +175,11 @@ public final class YamlDocuments {
             if (parser.nextToken() != null) {
                 throw YamlErrors.secondDocument(parser, displayPath, lineOffset);
             }
-            return new LocatedDocument(displayPath, root, lineOffset, text);
+            LocatedDocument document = new LocatedDocument(displayPath, root, lineOffset, text);
+            List<ValueLengths.Over> over = new ArrayList<>();
+            ValueLengths.collect(document, maxLength, over);
+            ValueLengths.require(over, maxLength);
+            return document;
         } catch (IOException | RuntimeException e) {
             if (e instanceof DocumentException known) {
                 throw known;

@@ -96,7 +96,7 @@ public final class CycleLinter {
                 storyMap = collect(storyMapReader.read(markdown), findings);
                 storyIds = Optional.of(StoryMapChecks.check(markdown.frontMatter(), cycle, findings));
             } catch (DocumentException e) {
-                findings.add(e.toFinding());
+                findings.addAll(YamlDocuments.findings(e));
             }
         }
 
@@ -233,7 +233,7 @@ public final class CycleLinter {
         try {
             return Optional.of(YamlDocuments.read(SafePaths.resolve(workspace, path), path));
         } catch (DocumentException e) {
-            findings.add(e.toFinding());
+            findings.addAll(YamlDocuments.findings(e));
         } catch (InvalidInputException e) {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
         }

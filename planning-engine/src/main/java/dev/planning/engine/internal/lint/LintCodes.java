@@ -56,6 +56,7 @@ public final class LintCodes {
     public static final String YAML_DUPLICATE_KEY = DocumentException.YAML_DUPLICATE_KEY;
     public static final String YAML_ALIAS = DocumentException.YAML_ALIAS;
     public static final String YAML_TOO_DEEP = DocumentException.YAML_TOO_DEEP;
+    public static final String YAML_VALUE_TOO_LONG = DocumentException.YAML_VALUE_TOO_LONG;
     public static final String FRONT_MATTER = DocumentException.FRONT_MATTER;
     public static final String SCHEMA_REQUIRED = SchemaCatalog.REQUIRED;
     public static final String SCHEMA_TYPE = SchemaCatalog.TYPE;

@@ -209,7 +209,8 @@ public final class RulebookLoader {
         }
         byte[] settingsBytes = snapshot.content(SETTINGS_FILE).orElseThrow(() -> new InvalidInputException(
                 "rulebook settings are not a file: " + settings + " (expected rulebook.yaml with at least a version)"));
-        KeptSettings keptSettings = workspace != null ? kept : null;
+        // A kept model was checked against the default bound on text values: none is read or kept under another.
+        KeptSettings keptSettings = workspace != null && YamlDocuments.parsesMayBeKept() ? kept : null;
         if (keptSettings != null) {
             // The model of exactly these bytes, kept when they validated in full (formulas included).
             Optional<Rulebook> hit;

@@ -226,7 +226,7 @@ public final class TrustFile {
         try {
             document = YamlDocuments.read(file, display);
         } catch (DocumentException e) {
-            return List.of(e.toFinding());
+            return YamlDocuments.findings(e);
         }
         List<Finding> schema = SchemaCatalog.standard().validate(document, ArtifactSchema.TRUST);
         if (!schema.isEmpty()) {

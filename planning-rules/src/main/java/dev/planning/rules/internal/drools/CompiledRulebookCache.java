@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
@@ -258,9 +259,14 @@ public final class CompiledRulebookCache {
      * file's name and exact bytes, in order.
      */
     static String key(List<String> files, List<byte[]> contents) {
+        return key(Fingerprint.VALUE, files, contents);
+    }
+
+    /** {@link #key(List, List)} under another engine fingerprint (for tests). */
+    static String key(String engineFingerprint, List<String> files, List<byte[]> contents) {
         MessageDigest sha = sha256();
         update(sha, MAGIC);
-        update(sha, Fingerprint.VALUE);
+        update(sha, engineFingerprint);
         for (int i = 0; i < files.size(); i++) {
             update(sha, files.get(i));
             byte[] content = contents.get(i);
@@ -766,21 +772,31 @@ public final class CompiledRulebookCache {
         sha.update((byte) 0);
     }
 
+    /**
+     * The classes whose code the engine's fingerprint covers: the compiler, the fact classes and
+     * Drools; the policy-language check's code too (its verdicts are kept under the same key): the
+     * checker, Drools' DRL parser and JavaParser; and the rewriting of {@code matches} to RE2, which
+     * is compiled into every entry: {@link LinearMatches}, {@link LinearPatterns},
+     * {@link dev.planning.rules.facts.LinearRegex} and RE2/J (each class file counts where the code is
+     * not in a jar).
+     */
+    static final List<Class<?>> ENGINE_CODE = List.of(RulebookCompiler.class, dev.planning.rules.facts.Report.class,
+            KnowledgeBuilderFactory.class, DroolsObjectInputStream.class, PolicyLanguage.class,
+            org.drools.drl.parser.DrlParser.class, com.github.javaparser.JavaParser.class, LinearMatches.class,
+            LinearPatterns.class, dev.planning.rules.facts.LinearRegex.class, com.google.re2j.Pattern.class);
+
+    /** The engine's fingerprint with each class's code as {@code codeOf} gives it. */
+    static String engineFingerprint(Function<Class<?>, String> codeOf) {
+        StringBuilder print = new StringBuilder(System.getProperty("java.vm.version", "?"));
+        for (Class<?> type : ENGINE_CODE) {
+            print.append('|').append(codeOf.apply(type));
+        }
+        return print.toString();
+    }
+
     /** The engine's fingerprint, computed once per process. */
     private static final class Fingerprint {
-        static final String VALUE = fingerprint();
-
-        private static String fingerprint() {
-            StringBuilder print = new StringBuilder(System.getProperty("java.vm.version", "?"));
-            // The policy-language check's code too (its verdicts are kept under the same key):
-            // the checker, Drools' DRL parser and JavaParser.
-            for (Class<?> type : List.of(RulebookCompiler.class, dev.planning.rules.facts.Report.class,
-                    KnowledgeBuilderFactory.class, DroolsObjectInputStream.class, PolicyLanguage.class,
-                    org.drools.drl.parser.DrlParser.class, com.github.javaparser.JavaParser.class)) {
-                print.append('|').append(codeOf(type));
-            }
-            return print.toString();
-        }
+        static final String VALUE = engineFingerprint(CompiledRulebookCache::codeOf);
     }
 
     /** The jar (or class file) a class came from, with its size and modification time. */

@@ -62,6 +62,8 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     private final boolean operatorCapped;
     private final long maxJoin;
     private volatile List<JoinBound.Shape> shapes;
+    /** How many facts the latest evaluation's worker has inserted so far; read by tests alone. */
+    private volatile long lastInserts;
 
     DroolsGovernanceEngine(Rulebook rulebook, CompiledRules rules) {
         this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
@@ -89,7 +91,9 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
      * counts, so no machine decides it. The rules then run in a worker thread bounded by the
      * rulebook's {@code max_evaluation_seconds} (default {@value #DEFAULT_MAX_EVALUATION_SECONDS} s),
      * itself bounded by the operator's {@code planning.rules.maxEvaluationSeconds} (default 60 s):
-     * past it the session is halted, the worker interrupted, and this method throws at once. The
+     * past it the session is halted, the worker interrupted, and this method throws at once; a
+     * worker still inserting facts (each insert matches the fact against every rule's conditions,
+     * which {@code halt()} does not stop) stops before its next insert. The
      * policy language admits no loops, so a halted session stops at the next rule firing; the
      * matching in progress (at most the join bound's combinations) cannot be stopped and is left to
      * end on its own, in a daemon thread. No single call can run away: {@code matches} runs RE2, in
@@ -184,9 +188,25 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             // fact first, then inserting them all, then joining them all in fireAllRules walked
             // 10,000 tasks three times, each time from memory (see docs/benchmarks/b2-b3-b4.md, "B2 on an
             // Intel Xeon"). Which rules fire, and how often, does not change.
-            GovernanceFacts.forEach(input, rulebookFacts, session::insert);
-            if (Thread.currentThread().isInterrupted()) {
+            //
+            // An insert matches the fact against every rule's conditions, which neither halt() nor
+            // an interrupt stops (a `contains` over a long value is one String.contains), so the
+            // interrupt is checked before each insert: a timed-out evaluation ends after at most
+            // the insert in progress, not after every fact's.
+            long[] inserted = {0};
+            try {
+                GovernanceFacts.forEach(input, rulebookFacts, fact -> {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new Stopped();
+                    }
+                    session.insert(fact);
+                    lastInserts = ++inserted[0];
+                });
+            } catch (Stopped stopped) {
                 return List.of(); // stopped by the caller while inserting; halt() stops only a firing session
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return List.of(); // stopped by the caller after the last insert
             }
             // One firing beyond the bound tells "exactly at the limit" from "would go on".
             int fired = session.fireAllRules(maxFirings + 1);
@@ -206,6 +226,21 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         } finally {
             session.dispose();
         }
+    }
+
+    /** Thrown out of the insert loop when the caller has interrupted the worker; carries no stack. */
+    private static final class Stopped extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** How many facts the latest evaluation's worker has inserted (for tests). */
+    long lastInserts() {
+        return lastInserts;
     }
 
     /** Halts the session and interrupts its worker; waits briefly so that a stoppable worker is gone. */

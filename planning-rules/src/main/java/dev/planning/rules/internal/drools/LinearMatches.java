@@ -70,13 +70,32 @@ final class LinearMatches {
      * @throws InvalidInputException for every pattern that cannot be made linear, located
      */
     static String rewrite(String file, String text) {
+        return rewritten(file, text).text();
+    }
+
+    /** One constraint as written and as rewritten, and where it starts (1-based line and column). */
+    record Rewrite(String original, String replacement, int line, int column) {
+    }
+
+    /** A rule file as compiled, and each constraint rewritten in it. */
+    record Rewritten(String text, List<Rewrite> rewrites) {
+    }
+
+    /**
+     * {@link #rewrite}, with each rewritten constraint as written and as rewritten, so that a
+     * compile error on a rewritten constraint can name what the user wrote, where.
+     *
+     * @throws InvalidInputException for every pattern that cannot be made linear, located
+     */
+    static Rewritten rewritten(String file, String text) {
         if (!text.contains("matches")) {
-            return text;
+            return new Rewritten(text, List.of());
         }
         PackageDescr pkg = RulebookCompiler.parsed(file, text);
         if (pkg == null) {
-            return text;
+            return new Rewritten(text, List.of());
         }
+        List<Rewrite> rewrites = new ArrayList<>();
         List<ExprConstraintDescr> constraints = new ArrayList<>();
         for (RuleDescr rule : pkg.getRules()) {
             if (rule.getLhs() != null) {
@@ -96,12 +115,22 @@ final class LinearMatches {
             int end = constraint.getEndCharacter() + 1;
             if (start < 0 || end > text.length() || start >= end
                     || !text.substring(start, end).equals(constraint.getExpression())) {
-                problems.add(at(constraint, "the constraint using matches could not be located in the file to be"
-                        + " compiled in linear time; write it on its own, e.g. owner matches \".*-team\""));
+                String written = start >= 0 && end <= text.length() && start < end ? text.substring(start, end)
+                        : constraint.getExpression();
+                // Drools reads a single-quoted literal as a double-quoted one: the source then differs.
+                problems.add(at(constraint, written.indexOf('\'') >= 0
+                        ? "constraint " + printable(written) + " writes its pattern in single quotes; matches takes a"
+                                + " double-quoted string literal, e.g. owner matches \".*-team\""
+                        : "constraint " + printable(written) + " could not be located in the file to be compiled in"
+                                + " linear time; write the matches test as a constraint of its own, e.g. owner matches"
+                                + " \".*-team\""));
                 continue;
             }
             // Keep the line count, so that whatever the compiler reports later is on the right line.
             String original = text.substring(start, end);
+            PolicyLanguage.Problem where = at(constraint, "");
+            rewrites.add(new Rewrite(original.replaceAll("\\s+", " "), replacement.replace('\n', ' ').replace('\r', ' '), where.line(),
+                    where.column()));
             long lines = original.chars().filter(c -> c == '\n').count();
             out.replace(start, end, replacement.replace('\n', ' ').replace('\r', ' ') + "\n".repeat((int) lines));
         }
@@ -110,7 +139,7 @@ final class LinearMatches {
                     : Integer.compare(a.column(), b.column()));
             throw PolicyLanguage.refusal(file, problems);
         }
-        return out.toString();
+        return new Rewritten(out.toString(), List.copyOf(rewrites));
     }
 
     private static void collect(BaseDescr element, List<ExprConstraintDescr> into) {

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.RuleConditionElement;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -134,12 +136,16 @@ final class RulebookCompiler {
     private KieBase knowledgeBase(List<String> files, List<byte[]> contents, CompiledRulebookCache cache, String key,
             Path directory, boolean fromCache) {
         Collection<KiePackage> packages = fromCache ? cache.load(key, directory, classLoader).orElse(null) : null;
+        OperatorLimits limits = OperatorLimits.current();
         if (packages != null) {
             try {
                 LinearMatches.requireLinear(packages);
+                // An entry compiled under a higher rule bound was never counted against this one:
+                // compile again, which refuses the rule that expands past it, at its location.
+                requireCompiledRules(directory, packages, limits);
             } catch (InvalidInputException e) {
                 // An entry whose rules would match with java.util.regex (written by a build that did not
-                // compile matches to RE2, say) is not evaluated: compile again, and store the result.
+                // compile matches to RE2, say), or count past the bound, is not evaluated: compile again.
                 packages = null;
             }
         }
@@ -147,6 +153,7 @@ final class RulebookCompiler {
         if (compiled) {
             packages = compile(files, contents);
             LinearMatches.requireLinear(packages);
+            requireCompiledRules(directory, packages, limits);
         }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
@@ -196,7 +203,8 @@ final class RulebookCompiler {
             String text = new String(contents.get(i), StandardCharsets.UTF_8);
             compiledRules = requireAlternatives(file, text, compiledRules, limits);
             // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
-            String linear = LinearMatches.rewrite(file, text);
+            LinearMatches.Rewritten rewritten = LinearMatches.rewritten(file, text);
+            String linear = rewritten.text();
             byte[] content = linear.equals(text) ? contents.get(i) : linear.getBytes(StandardCharsets.UTF_8);
             try {
                 builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
@@ -205,7 +213,7 @@ final class RulebookCompiler {
                 throw tooDeep(file);
             }
             if (builder.hasErrors()) {
-                throw compileError(builder, file);
+                throw compileError(builder, file, rewritten.rewrites());
             }
         }
         return new ArrayList<>(builder.getKnowledgePackages());
@@ -273,6 +281,54 @@ final class RulebookCompiler {
     }
 
     /**
+     * The backstop of {@link #requireAlternatives}, on what was compiled (freshly, or loaded from the
+     * compiled-rulebook cache): refuses rules that, each counted as its alternatives (its {@code or}s
+     * multiplied out, as Drools transforms them; an upper bound), are more than the operator's
+     * {@code planning.rules.maxRules}. The count on the parsed text is skipped for a file that does
+     * not parse, and for a cache entry, which was counted against the bound of the process that wrote it.
+     */
+    static void requireCompiledRules(Path directory, Collection<KiePackage> packages, OperatorLimits limits) {
+        long total = 0;
+        for (KiePackage pkg : packages) {
+            for (Rule rule : pkg.getRules()) {
+                // A rule that is not Drools' own class cannot be counted: it counts past any bound.
+                long alternatives = rule instanceof RuleImpl impl ? alternatives(impl.getLhs()) : COMPILED_CAP;
+                total = Math.min(COMPILED_CAP, total + alternatives);
+            }
+        }
+        if (total > limits.maxRules()) {
+            throw new InvalidInputException("rulebook " + directory + ": its compiled rules count "
+                    + String.format(Locale.ROOT, "%,d", total) + " (each rule as its alternatives, counted after"
+                    + " compiling), more than the operator's bound of " + String.format(Locale.ROOT, "%,d", limits.maxRules())
+                    + " (" + OperatorLimits.RULES_PROPERTY + " or " + OperatorLimits.RULES_VARIABLE
+                    + "); nothing was evaluated", SourceLocation.ofFile(String.valueOf(directory)));
+        }
+    }
+
+    /** The most {@link #alternatives} counts; past it the count stays there. */
+    private static final long COMPILED_CAP = 1L << 40;
+
+    /** How many rules Drools makes of these compiled conditions: ors add up, everything else multiplies (an upper bound). */
+    private static long alternatives(RuleConditionElement element) {
+        if (element == null) {
+            return 1;
+        }
+        if (element instanceof GroupElement group && group.isOr()) {
+            long sum = 0;
+            for (RuleConditionElement child : group.getChildren()) {
+                sum = Math.min(COMPILED_CAP, sum + alternatives(child));
+            }
+            return Math.max(1, sum);
+        }
+        long product = 1;
+        for (RuleConditionElement nested : element.getNestedElements()) {
+            long each = alternatives(nested);
+            product = each > COMPILED_CAP / product ? COMPILED_CAP : Math.min(COMPILED_CAP, product * each);
+        }
+        return product;
+    }
+
+    /**
      * A rule file's syntax tree, for the checks made before Drools compiles it; {@code null} when it
      * does not parse, which the compiler then reports with its location.
      *
@@ -319,7 +375,8 @@ final class RulebookCompiler {
                 SourceLocation.ofFile(file));
     }
 
-    private static InvalidInputException compileError(KnowledgeBuilder builder, String currentFile) {
+    private static InvalidInputException compileError(KnowledgeBuilder builder, String currentFile,
+            List<LinearMatches.Rewrite> rewrites) {
         List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
         // The parser adds a generic "null package" error after the real one; report the real one.
         if (errors.size() > 1) {
@@ -330,11 +387,27 @@ final class RulebookCompiler {
                 ? first.getResource().getSourcePath()
                 : currentFile;
         String message = first.getMessage().strip();
+        SourceLocation location = locate(file, first);
+        // An error on a constraint this compiler rewrote (matches to LinearRegex) names what the user
+        // wrote, where it was written, instead of the rewritten text and its shifted column.
+        for (LinearMatches.Rewrite rewrite : rewrites) {
+            if (message.contains(rewrite.replacement())) {
+                Matcher cause = DROOLS_CAUSE.matcher(message);
+                message = "constraint " + rewrite.original() + " does not compile"
+                        + (cause.find() ? ": " + cause.group(1).strip() : "")
+                        + "; expected a field of the fact, or a bound variable, matched against a string literal";
+                location = new SourceLocation(file, rewrite.line(), rewrite.column());
+                break;
+            }
+        }
         if (errors.size() > 1) {
             message += " (and " + (errors.size() - 1) + " more error" + (errors.size() > 2 ? "s" : "") + " in " + file + ")";
         }
-        return new InvalidInputException(message, locate(file, first));
+        return new InvalidInputException(message, location);
     }
+
+    /** What MVEL says went wrong, in a message that quotes the expression around it. */
+    private static final Pattern DROOLS_CAUSE = Pattern.compile("\\[Error: ([^\\]\\n]*)\\]");
 
     private static SourceLocation locate(String file, KnowledgeBuilderError error) {
         int line = error.getLines() != null && error.getLines().length > 0 ? Math.max(0, error.getLines()[0]) : 0;

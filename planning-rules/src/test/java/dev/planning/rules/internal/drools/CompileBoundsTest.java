@@ -10,11 +10,14 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.kie.api.definition.KiePackage;
 
 /**
  * Compiling a rulebook is bounded by the operator: the rules its files declare and the bytes they
@@ -144,6 +147,60 @@ class CompileBoundsTest {
                 .isInstanceOf(PlanningException.class)
                 .hasMessage("operator limit planning.rules.maxRules (or PLANNING_RULES_MAX_RULES) is 'many'; expected a"
                         + " whole number of rules from 1 to 1000000");
+    }
+
+    /** One rule word whose four ors make 5 alternatives, and one plain rule: 6 compiled rules. */
+    private static final String FIVE_WAYS = """
+            package dev.planning.rules.hostile;
+
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.Report;
+
+            rule "ways"
+            when
+                $t : (TaskFact(owner == "a") or TaskFact(owner == "b") or TaskFact(owner == "c") or TaskFact(owner == "d")
+                      or TaskFact(owner == "e"))
+            then
+                insert(Report.violation(kcontext, $t, "m"));
+            end
+
+            rule "plain" when $t : TaskFact(owner == "f") then insert(Report.violation(kcontext, $t, "m")); end
+            """;
+
+    @Test
+    void theCompiledRulesAreCountedEachAsItsAlternativesAgainstTheBound() {
+        Collection<KiePackage> packages = new RulebookCompiler(getClass().getClassLoader())
+                .compile(rulebook("ways", FIVE_WAYS)).kieBase().getKiePackages();
+
+        assertThatThrownBy(() -> RulebookCompiler.requireCompiledRules(dir, packages,
+                OperatorLimits.of(p -> p.equals(OperatorLimits.RULES_PROPERTY) ? "5" : null, Map.of())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("rulebook " + dir + ": its compiled rules count 6 (each rule as its alternatives, counted"
+                        + " after compiling), more than the operator's bound of 5 (planning.rules.maxRules or"
+                        + " PLANNING_RULES_MAX_RULES); nothing was evaluated");
+        RulebookCompiler.requireCompiledRules(dir, packages,
+                OperatorLimits.of(p -> p.equals(OperatorLimits.RULES_PROPERTY) ? "6" : null, Map.of()));
+    }
+
+    @Test
+    void aCachedRulebookCompiledUnderAHigherBoundIsCountedAgainstTheLowerOne(@TempDir Path cacheDir) {
+        // The cache lies outside the rulebook's parent directory, or it is not used.
+        Rulebook ways = rulebook("ways", FIVE_WAYS);
+        CompiledRulebookCache cache = CompiledRulebookCache.at(cacheDir.resolve("cache"));
+        RulebookCompiler first = new RulebookCompiler(getClass().getClassLoader());
+        first.useDiskCache(cache);
+        first.compile(ways).kieBase();
+        assertThat(cache.holds(CompiledRulebookCache.key(ways.ruleFiles(),
+                List.of(FIVE_WAYS.getBytes(StandardCharsets.UTF_8))), ways.directory())).isTrue();
+        // Two rule words, under a bound of 3; only the compiled count sees the 6 rules of the entry.
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "3");
+        RulebookCompiler later = new RulebookCompiler(getClass().getClassLoader());
+        later.useDiskCache(CompiledRulebookCache.at(cacheDir.resolve("cache")));
+
+        assertThatThrownBy(() -> later.compile(ways).kieBase())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rule 'ways' expands to 5 alternatives")
+                .hasMessageContaining("bound of 3");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
+import dev.planning.rules.facts.LinearRegex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -390,5 +391,22 @@ class CompiledRulebookCacheTest {
                 Path.of(System.getProperty("user.home"), ".cache", "planning", "rulebooks"));
         assertThat(CompiledRulebookCache.defaultDirectory(Map.of("PLANNING_NO_CACHE", "1", "PLANNING_CACHE_DIR", "/c")))
                 .isEmpty();
+    }
+
+    @Test
+    void anEntryMissesWhenTheCodeOfTheMatchesRewritingOrOfRe2Changes() {
+        // Every entry holds rules whose matches were rewritten to LinearRegex calls: a changed rewriting
+        // (LinearMatches, LinearPatterns), LinearRegex or RE2/J must not reuse them.
+        List<String> files = List.of("rules/a.drl");
+        List<byte[]> contents = List.of("rule r when then end".getBytes(StandardCharsets.UTF_8));
+        String before = CompiledRulebookCache.key(CompiledRulebookCache.engineFingerprint(type -> type.getName() + ":1"),
+                files, contents);
+        for (Class<?> changed : List.of(LinearMatches.class, LinearPatterns.class, LinearRegex.class,
+                com.google.re2j.Pattern.class)) {
+            String after = CompiledRulebookCache.key(CompiledRulebookCache.engineFingerprint(
+                    type -> type.getName() + (type == changed ? ":2" : ":1")), files, contents);
+
+            assertThat(after).as(changed.getName()).isNotEqualTo(before);
+        }
     }
 }

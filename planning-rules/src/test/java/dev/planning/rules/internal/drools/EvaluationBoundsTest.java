@@ -3,11 +3,16 @@ package dev.planning.rules.internal.drools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.artifact.Task;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
+import dev.planning.rules.facts.GovernanceFacts;
+import dev.planning.rules.facts.RulebookFacts;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -70,6 +75,42 @@ class EvaluationBoundsTest {
         }
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.getName().equals("planning-rules-evaluation") && t.isAlive());
+    }
+
+    @Test
+    void aTimedOutEvaluationStopsInsertingFactsAfterTheInsertInProgress() throws InterruptedException {
+        // Matching one fact costs one String.contains of a 3,980-character needle over a
+        // 1,000,000-character title (hundreds of ms), inside session.insert, where neither halt()
+        // nor an interrupt reaches: 20 of them would go on for seconds past the 0.2 s limit.
+        String needle = "a".repeat(3_979) + "b";
+        String slow = """
+                package dev.planning.rules.hostile;
+
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.Report;
+
+                rule "slow" when $t : TaskFact(title contains "%s") then insert(Report.violation(kcontext, $t, "slow")); end
+                """.formatted(needle);
+        var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader())
+                .create(TestRulebooks.withRules(dir, Map.of("rules/slow.drl", slow),
+                        Map.of("max_evaluation_seconds", 0.2)));
+        String title = "a".repeat(1_000_000);
+        List<Task> tasks = IntStream.rangeClosed(1, 20)
+                .mapToObj(i -> Task.builder("FE-" + i, title).owner("alice").tags(Inputs.tags("criticality:2")).build())
+                .toList();
+        int facts = GovernanceFacts.of(Inputs.input(tasks, List.of()), RulebookFacts.of(engine.rulebook())).size();
+
+        assertThatThrownBy(() -> engine.evaluate(Inputs.input(tasks, List.of())))
+                .isInstanceOf(EvaluationLimitException.class)
+                .satisfies(e -> assertThat(((EvaluationLimitException) e).limit())
+                        .isEqualTo(EvaluationLimitException.Limit.TIME));
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("planning-rules-evaluation")) {
+                t.join(120_000);
+            }
+        }
+
+        assertThat(engine.lastInserts()).isPositive().isLessThan(facts);
     }
 
     @Test

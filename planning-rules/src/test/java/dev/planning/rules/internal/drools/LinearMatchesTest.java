@@ -341,4 +341,41 @@ class LinearMatchesTest {
         assertThat(LinearMatches.backtracks(LinearMatches.CALL + "owner, \"x\")")).isFalse();
         assertThat(LinearMatches.backtracks("owner == 'a\\'~='")).isFalse();
     }
+
+    @Test
+    void aSingleQuotedPatternIsRefusedInEitherModeSayingWhatWasWrittenWhereAndThatMatchesTakesDoubleQuotes() {
+        // Drools reads 'a.b' as "a.b", so the constraint it parsed was not the text of the file, and the
+        // refusal said only that the constraint "could not be located".
+        String expected = "constraint owner matches 'a.b' writes its pattern in single quotes; matches takes a"
+                + " double-quoted string literal, e.g. owner matches \".*-team\"";
+        InvalidInputException restricted = refusal("owner matches 'a.b'");
+        assertThat(restricted.getMessage()).contains(expected);
+        assertThat(restricted.location()).contains(new SourceLocation("rules/r.drl", 8, 19));
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            InvalidInputException trusted = refusal("owner == \"x\", owner matches 'a.b'");
+            assertThat(trusted.getMessage()).contains(expected);
+            assertThat(trusted.location()).contains(new SourceLocation("rules/r.drl", 8, 33));
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+    }
+
+    @Test
+    void aCompileErrorOnARewrittenConstraintNamesTheConstraintAsWrittenAtItsColumn() {
+        // With the policy check off, Drools compiles the rewritten constraint: its error quoted
+        // LinearRegex.matches(...) and located the line alone.
+        System.setProperty(PolicyLanguage.MODE_PROPERTY, PolicyLanguage.TRUSTED_MODE);
+        try {
+            InvalidInputException e = refusal("owner == \"x\", nosuch matches \"a.b\"");
+
+            assertThat(e.getMessage()).startsWith("constraint nosuch matches \"a.b\" does not compile: unable to resolve"
+                            + " method using strict-mode: dev.planning.rules.facts.TaskFact.nosuch()")
+                    .endsWith("expected a field of the fact, or a bound variable, matched against a string literal")
+                    .doesNotContain("LinearRegex");
+            assertThat(e.location()).contains(new SourceLocation("rules/r.drl", 8, 33));
+        } finally {
+            System.clearProperty(PolicyLanguage.MODE_PROPERTY);
+        }
+    }
 }

@@ -1,0 +1,176 @@
+package dev.planning.engine.internal.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.DocumentException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Severity;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The operator's bound on the length of each text value (and mapping key) of a YAML planning file:
+ * whatever a file holds may become a fact that rules match, and a rule's {@code contains} over a
+ * value costs its length times the needle's, inside one {@code session.insert}, which the time
+ * limit cannot stop (docs/SECURITY.md, "insertbound"). Read from the system property
+ * {@value #PROPERTY}, else the environment variable {@value #VARIABLE}, else
+ * {@value #DEFAULT_MAX_LENGTH}; a value that is not a whole number from 1 to
+ * {@value YamlDocuments#MAX_BYTES} is refused (exit 2), never ignored.
+ *
+ * <p>Checked on the parsed tree rather than by Jackson's {@code StreamReadConstraints.maxStringLength}
+ * or SnakeYAML's {@code LoaderOptions}: those stop at the first value, without its field, and hold one
+ * bound per mapper, while a file's every value over the bound is reported here, one line each.
+ */
+final class ValueLengths {
+
+    static final String PROPERTY = "planning.documents.maxValueLength";
+    static final String VARIABLE = "PLANNING_DOCUMENTS_MAX_VALUE_LENGTH";
+    static final int DEFAULT_MAX_LENGTH = 10_000;
+
+    /** How many values a message lists before summing up the rest. */
+    private static final int MAX_SHOWN = 50;
+
+    /** How much of a key a field name shows. */
+    private static final int SHOWN_KEY_LENGTH = 40;
+
+    private ValueLengths() {
+    }
+
+    /** The bound this process's system properties and environment set. */
+    static int current() {
+        return of(System::getProperty, System.getenv());
+    }
+
+    static int of(Function<String, String> properties, Map<String, String> environment) {
+        String text = properties.apply(PROPERTY);
+        if (text == null) {
+            text = environment.get(VARIABLE);
+        }
+        if (text == null) {
+            return DEFAULT_MAX_LENGTH;
+        }
+        String plain = text.strip();
+        // Plain decimal digits only: no sign, exponent, separator or other script's digits.
+        if (!plain.matches("[0-9]{1,9}") || Long.parseLong(plain) < 1 || Long.parseLong(plain) > YamlDocuments.MAX_BYTES) {
+            throw new PlanningException("operator limit " + PROPERTY + " (or " + VARIABLE + ") is '" + plain
+                    + "'; expected a whole number of characters from 1 to " + YamlDocuments.MAX_BYTES);
+        }
+        return Integer.parseInt(plain);
+    }
+
+    /** Adds one line for each key and text value of {@code document} longer than {@code max}. */
+    static void collect(LocatedDocument document, int max, List<Over> over) {
+        walk(document, document.root(), new ArrayList<>(), max, over);
+    }
+
+    /** Refuses the file when any value was over the bound: every such value, one line each. */
+    static void require(List<Over> over, int max) {
+        if (over.isEmpty()) {
+            return;
+        }
+        String bound = String.format(Locale.ROOT, "%,d", max) + " characters (the operator's " + PROPERTY + " or "
+                + VARIABLE + ")";
+        List<Finding> findings = over.stream()
+                .map(one -> new Finding(DocumentException.YAML_VALUE_TOO_LONG, Severity.ERROR,
+                        one.what() + ", more than " + bound, Optional.of(one.location()), Optional.empty()))
+                .toList();
+        if (over.size() == 1) {
+            throw new TooLong(findings.get(0).message(), over.get(0).location(), findings);
+        }
+        StringBuilder text = new StringBuilder().append(over.size()).append(" values are longer than ").append(bound)
+                .append(':');
+        for (Over one : over.subList(0, Math.min(MAX_SHOWN, over.size()))) {
+            text.append("\n  ").append(one.location()).append(": ").append(one.what());
+        }
+        if (over.size() > MAX_SHOWN) {
+            text.append("\n  and ").append(over.size() - MAX_SHOWN).append(" more");
+        }
+        throw new TooLong(text.toString(), over.get(0).location(), findings);
+    }
+
+    /** The problems of a document as findings: one per value over the bound, else the one problem. */
+    static List<Finding> findings(DocumentException e) {
+        return e instanceof TooLong tooLong ? tooLong.findings : List.of(e.toFinding());
+    }
+
+    /** A file with values over the bound: one message listing them all, and one finding each. */
+    private static final class TooLong extends DocumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<Finding> findings;
+
+        TooLong(String message, SourceLocation location, List<Finding> findings) {
+            super(DocumentException.YAML_VALUE_TOO_LONG, message, location);
+            this.findings = List.copyOf(findings);
+        }
+    }
+
+    private static void walk(LocatedDocument document, JsonNode node, List<Object> path, int max, List<Over> over) {
+        if (node.isTextual()) {
+            int length = node.textValue().length();
+            if (length > max) {
+                over.add(new Over(document.locate(node), "`" + field(path) + "` is "
+                        + String.format(Locale.ROOT, "%,d", length) + " characters long"));
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                path.add(entry.getKey());
+                if (entry.getKey().length() > max) {
+                    over.add(new Over(document.locateKey(pointer(path)), "a key of `" + field(path.subList(0,
+                            path.size() - 1)) + "` is " + String.format(Locale.ROOT, "%,d", entry.getKey().length())
+                            + " characters long"));
+                }
+                walk(document, entry.getValue(), path, max, over);
+                path.remove(path.size() - 1);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                path.add(i);
+                walk(document, node.get(i), path, max, over);
+                path.remove(path.size() - 1);
+            }
+        }
+    }
+
+    /** {@code tasks[3].title}; a long key shortened, so that the message stays short; the root is {@code (document)}. */
+    private static String field(List<Object> path) {
+        StringBuilder name = new StringBuilder();
+        for (Object segment : path) {
+            if (segment instanceof Integer index) {
+                name.append('[').append(index).append(']');
+            } else {
+                String key = segment.toString();
+                if (key.length() > SHOWN_KEY_LENGTH) {
+                    int end = Character.isHighSurrogate(key.charAt(SHOWN_KEY_LENGTH - 1)) ? SHOWN_KEY_LENGTH - 1
+                            : SHOWN_KEY_LENGTH;
+                    key = key.substring(0, end) + "...";
+                }
+                if (name.length() > 0) {
+                    name.append('.');
+                }
+                name.append(key);
+            }
+        }
+        return name.length() == 0 ? "(document)" : name.toString();
+    }
+
+    private static String pointer(List<Object> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (Object segment : path) {
+            pointer.append('/').append(segment.toString().replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
+    }
+
+    /** One value over the bound: where, and what (its field and length). */
+    record Over(SourceLocation location, String what) {
+    }
+}
