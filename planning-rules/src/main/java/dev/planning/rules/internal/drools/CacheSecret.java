@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The per-user secret that authenticates every file of a {@link CompiledRulebookCache}: 32 random
@@ -45,7 +44,8 @@ final class CacheSecret {
     /** The environment variable naming the key file. */
     static final String KEY_FILE_VARIABLE = "PLANNING_CACHE_KEY_FILE";
 
-    private static final String HMAC = "HmacSHA256";
+    /** SHA-256's block size in bytes (RFC 2104's B). */
+    private static final int BLOCK = 64;
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS = Set.of(PosixFilePermission.GROUP_WRITE,
@@ -108,21 +108,45 @@ final class CacheSecret {
         }
     }
 
-    /** HMAC-SHA256 under {@code secret} of the magic line, the key and the payload, each length-delimited. */
+    /**
+     * HMAC-SHA256 (RFC 2104) under {@code secret} of the magic line, the key and the payload, each
+     * length-delimited. Built on the JDK's SHA-256 {@link MessageDigest} rather than
+     * {@code javax.crypto.Mac}: the first {@code Mac} of a process instantiates the SunJCE provider and
+     * its policy, about 28 ms of CPU on a {@code planning lint} that serves a kept result (0.107 s),
+     * which every command here already pays for SHA-256 and nothing else
+     * (docs/benchmarks/cache-mac.md). {@code CacheSecretTest.theMacIsTheJdksHmacSha256} checks it
+     * against {@code Mac.getInstance("HmacSHA256")}.
+     */
     static byte[] mac(byte[] secret, String magic, String key, byte[] payload) {
+        if (secret.length > BLOCK) {
+            throw new IllegalArgumentException("a secret longer than SHA-256's block");
+        }
+        byte[] inner = new byte[BLOCK];
+        byte[] outer = new byte[BLOCK];
+        for (int i = 0; i < BLOCK; i++) {
+            byte k = i < secret.length ? secret[i] : 0;
+            inner[i] = (byte) (k ^ 0x36);
+            outer[i] = (byte) (k ^ 0x5c);
+        }
+        MessageDigest sha = sha256();
+        sha.update(inner);
+        for (String part : new String[] {magic, key}) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            sha.update(bytes);
+        }
+        sha.update(ByteBuffer.allocate(8).putLong(payload.length).array());
+        sha.update(payload);
+        byte[] innerHash = sha.digest();
+        sha.update(outer);
+        return sha.digest(innerHash);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(secret, HMAC));
-            for (String part : new String[] {magic, key}) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-                mac.update(bytes);
-            }
-            mac.update(ByteBuffer.allocate(8).putLong(payload.length).array());
-            mac.update(payload);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

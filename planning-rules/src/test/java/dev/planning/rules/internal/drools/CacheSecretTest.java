@@ -139,6 +139,29 @@ class CacheSecretTest {
     }
 
     @Test
+    void theMacIsTheJdksHmacSha256() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        for (int length : new int[] {0, 1, 55, 56, 63, 64, 65, 4096, 110_000}) {
+            byte[] secret = new byte[32];
+            byte[] payload = new byte[length];
+            random.nextBytes(secret);
+            random.nextBytes(payload);
+            javax.crypto.Mac jdk = javax.crypto.Mac.getInstance("HmacSHA256");
+            jdk.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            for (String part : new String[] {"magic é", "k".repeat(64)}) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                jdk.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                jdk.update(bytes);
+            }
+            jdk.update(java.nio.ByteBuffer.allocate(8).putLong(payload.length).array());
+            jdk.update(payload);
+
+            assertThat(CacheSecret.mac(secret, "magic é", "k".repeat(64), payload)).as("payload of %d bytes", length)
+                    .isEqualTo(jdk.doFinal());
+        }
+    }
+
+    @Test
     void theTestFixturesHeaderIsTheCachesOwn() throws IOException {
         Path mine = keyFile("mine");
         byte[] payload = "payload".getBytes(StandardCharsets.UTF_8);
