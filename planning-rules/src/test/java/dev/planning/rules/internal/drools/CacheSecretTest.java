@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,7 +141,7 @@ class CacheSecretTest {
 
     @Test
     void theMacIsTheJdksHmacSha256() throws Exception {
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         for (int length : new int[] {0, 1, 55, 56, 63, 64, 65, 4096, 110_000}) {
             byte[] secret = new byte[32];
             byte[] payload = new byte[length];
