@@ -8,6 +8,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,14 +67,18 @@ final class CacheSecret {
         String state = environment.get("XDG_STATE_HOME");
         String home = System.getProperty("user.home");
         Path file;
-        if (present(explicit)) {
-            file = Path.of(explicit);
-        } else if (present(state)) {
-            file = Path.of(state, "planning", "cache-key");
-        } else if (present(home)) {
-            file = Path.of(home, ".local", "state", "planning", "cache-key");
-        } else {
-            file = null;
+        try {
+            if (present(explicit)) {
+                file = Path.of(explicit);
+            } else if (present(state)) {
+                file = Path.of(state, "planning", "cache-key");
+            } else if (present(home)) {
+                file = Path.of(home, ".local", "state", "planning", "cache-key");
+            } else {
+                file = null;
+            }
+        } catch (InvalidPathException notAPath) {
+            file = null; // no key file: no cache
         }
         return new CacheSecret(file == null ? null : file.toAbsolutePath().normalize());
     }

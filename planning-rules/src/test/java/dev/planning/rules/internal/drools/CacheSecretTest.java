@@ -201,6 +201,16 @@ class CacheSecretTest {
                 Path.of(System.getProperty("user.home"), ".local", "state", "planning", "cache-key"));
     }
 
+    @Test
+    void aKeyFileVariableThatIsNoPathMeansNoCache() throws IOException {
+        Rulebook rulebook = rulebook(OwnerRequiredRule.DRL);
+        CompiledRulebookCache cache = CompiledRulebookCache.at(temp.resolve("cache"),
+                Map.of(CacheSecret.KEY_FILE_VARIABLE, "bad\u0000path"));
+        decide(rulebook, cache);
+
+        assertThat(cache.stores()).isZero();
+    }
+
     /** Compiles twice with the key file as {@code spoil} leaves it: the cache must neither store nor serve. */
     private void assertNoCache(Path keyFile) throws IOException {
         Rulebook rulebook = rulebook(OwnerRequiredRule.DRL);
