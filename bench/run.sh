@@ -157,6 +157,8 @@ scratch="$out/b5-workspace"
 b5_home="$(mktemp -d)"
 trap 'rm -rf -- "$b5_home"' EXIT
 export PLANNING_CACHE_DIR="$b5_home/rulebook-cache"
+# The cache's secret beside it, outside the cache directory (as ~/.local/state/planning/cache-key is).
+export PLANNING_CACHE_KEY_FILE="$b5_home/state/cache-key"
 target_dir="$root/planning-cli/target"
 
 timed_once() {  # seconds of one run of "$@", output discarded

@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * normally (exit 0 or 1, never an error) and the trees still have the key they had before it ran.
  * Where and how results are kept is the compiled-rulebook cache's business
  * ({@link CompiledRulebooks#readResult}): outside the workspace and the rulebook, owner-only,
- * never a file git tracks, a header naming the key and the payload's SHA-256; anything else means
+ * never a file git tracks, a header naming the key and its HMAC under the user's secret; anything else means
  * "lint again". Not thread-safe in its switch ({@link #acrossRuns} is for the process's start).
  */
 final class LintResultCache {

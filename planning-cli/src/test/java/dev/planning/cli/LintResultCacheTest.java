@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.cache.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -265,7 +265,9 @@ class LintResultCacheTest {
         Path entry = onlyKept();
         String text = Files.readString(entry, StandardCharsets.UTF_8);
         String payload = text.substring(text.indexOf("\n\n") + 2).replace("exit 1\n", "exit 7\n");
-        String forged = text.substring(0, text.indexOf("\nsha256 ") + 8) + sha256(payload) + "\n\n" + payload;
+        String[] lines = text.split("\n", 3);
+        String forged = CacheFiles.header(lines[0], lines[1].substring("key ".length()),
+                payload.getBytes(StandardCharsets.UTF_8)) + payload;
         Files.writeString(entry, forged, StandardCharsets.UTF_8);
 
         Run again = lint();
@@ -378,14 +380,5 @@ class LintResultCacheTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onlyKept()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

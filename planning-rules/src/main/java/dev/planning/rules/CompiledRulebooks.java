@@ -91,7 +91,7 @@ public final class CompiledRulebooks {
      * <p>A model is kept only for settings that validated in full, under a key over their exact bytes
      * and this build's code, and read only when it checks out as a compiled rulebook does (the
      * directory outside the workspace and private to its owner, the file owner-only and not tracked
-     * by git, its header naming the key and the payload's SHA-256); anything else means "parse and
+     * by git, its header naming the key and its HMAC under the user's secret); anything else means "parse and
      * validate again", with the same errors.
      *
      * @param environment the process environment, usually {@link System#getenv()}
@@ -185,8 +185,9 @@ public final class CompiledRulebooks {
      * command line's {@code planning lint}), when it checks out exactly as a compiled rulebook does:
      * the directory outside the workspace and the rulebook and private to its owner, the file
      * regular, owner-only, at most {@code maxBytes} and not tracked by git, its header naming the key
-     * and the SHA-256 of its payload. Anything else is empty: "compute again", never "trust". The
-     * checks are integrity, not authentication: the caller's key must cover every input of the result.
+     * and its HMAC under the user's secret ({@code $PLANNING_CACHE_KEY_FILE}, else
+     * {@code ~/.local/state/planning/cache-key}, read from the process environment). Anything else is
+     * empty: "compute again", never "trust". The caller's key must cover every input of the result.
      *
      * @param directory the cache directory (as {@link #cacheAcrossRuns} returns it)
      * @param kind      what the result is, lower-case letters (not {@code bin} or {@code policy})
@@ -204,7 +205,8 @@ public final class CompiledRulebooks {
 
     /**
      * Keeps a command's result for {@link #readResult}: owner-only, atomically, with a header naming
-     * the key and the payload's SHA-256; nothing is written where a compiled rulebook would not be.
+     * the key and its HMAC under the user's secret; nothing is written where a compiled rulebook would
+     * not be, nor without a usable secret.
      *
      * @param directory the cache directory
      * @param kind what the result is (its file extension), e.g. {@code lint}

@@ -23,10 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * time) and the document's exact bytes: other bytes or another build never read the entry. Where and how
  * it is kept is the compiled-rulebook cache's business ({@link CompiledRulebookCache#readResult}): the
  * directory outside the workspace, owned by this user and private to them; the file regular, owner-only,
- * at most {@value #MAX_BYTES} bytes and not tracked by git; its header naming the key and its payload's
- * SHA-256. Anything else is a miss: the document is parsed and validated again, with the same errors.
- * As for every entry of that directory, the checks are integrity, not authentication: what keeps a
- * forged payload out is that no one else can write into the directory (see {@code docs/SECURITY.md}).
+ * at most {@value #MAX_BYTES} bytes and not tracked by git; its header naming the key and its HMAC
+ * under the user's secret (kept outside the directory). Anything else is a miss: the document is parsed
+ * and validated again, with the same errors. As for every entry of that directory, whoever can read the
+ * user's key file can make a payload that is served (see {@code docs/SECURITY.md}).
  */
 final class KeptDocumentParses implements KeptParses.Store {
 

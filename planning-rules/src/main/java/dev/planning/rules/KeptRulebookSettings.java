@@ -21,10 +21,10 @@ import java.util.Optional;
  * bytes or another build never read the entry. Where and how it is kept is the compiled-rulebook
  * cache's business ({@link CompiledRulebookCache#readResult}): the directory outside the workspace
  * and the rulebook, owned by this user and private to them; the file regular, owner-only, at most
- * {@value #MAX_BYTES} bytes and not tracked by git; its header naming the key and its payload's
- * SHA-256. Anything else is a miss: the settings are parsed and validated again, with the same
- * errors. The checks are integrity, not authentication: what keeps a forged model out is that no
- * one else can write into the directory (see {@code docs/SECURITY.md}).
+ * {@value #MAX_BYTES} bytes and not tracked by git; its header naming the key and its HMAC under the
+ * user's secret (kept outside the directory). Anything else is a miss: the settings are parsed and
+ * validated again, with the same errors. Whoever can read the user's key file can make a model that
+ * is served (see {@code docs/SECURITY.md}).
  */
 final class KeptRulebookSettings implements RulebookLoader.KeptSettings {
 

@@ -97,8 +97,8 @@ class KeptDocumentParsesTest {
         assertThat(kept()).singleElement().satisfies(file -> assertThat(PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(file))).isEqualTo("rw-------"));
         assertThat(read(trust).keys()).isEqualTo(parsed.keys());
-        // Served from the file: a consistently forged one, in the owner's private directory, is what is read
-        // (integrity, not authentication: the documented limit of every entry of the directory).
+        // Served from the file: one forged with the user's own secret, in the owner's private directory, is
+        // what is read (whoever holds the key file can write entries; the documented limit).
         Path other = trustFile("other");
         Path planted = plantOtherUnder(trust, other);
         forgeConsistently(planted);

@@ -1,5 +1,6 @@
 package dev.planning.rules;
 
+import dev.planning.testkit.cache.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,14 +67,15 @@ final class KeptFiles {
 
     /**
      * Rewrites a file planted under another key so that its header names the key it is filed under
-     * (its name), header and hash consistent: what anyone who can write the directory can make.
+     * (its name), authenticated with the user's own secret ({@code $PLANNING_CACHE_KEY_FILE}): what only
+     * a process that can read the key file can make (a relabelled file alone is a miss).
      */
     static void forgeConsistently(Path planted) throws IOException {
         String text = new String(Files.readAllBytes(planted), StandardCharsets.ISO_8859_1);
-        String otherKey = text.substring(text.indexOf("key ") + 4, text.indexOf("key ") + 68);
+        String magic = text.substring(0, text.indexOf('\n'));
         String name = planted.getFileName().toString();
-        Files.write(planted, text.replace(otherKey, name.substring(0, name.indexOf('.')))
-                .getBytes(StandardCharsets.ISO_8859_1));
+        byte[] payload = text.substring(text.indexOf("\n\n") + 2).getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(planted, CacheFiles.file(magic, name.substring(0, name.indexOf('.')), payload));
     }
 
     /** Writes a file owner-only, as the cache writes its own. */

@@ -104,7 +104,7 @@ class KeptRulebookSettingsTest {
         assertThat(kept()).singleElement().satisfies(file -> assertThat(PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(file))).isEqualTo("rw-------"));
         assertThat(load(dir)).isEqualTo(parsed);
-        // Served from the file: a consistently forged one, in the owner's private directory, is what is read.
+        // Served from the file: one forged with the user's own secret, in the owner's private directory, is what is read.
         Path planted = plantOtherUnderValidsKey();
         forgeConsistently(planted);
         assertThat(load(dir).version()).isEqualTo("6.6.6");

@@ -51,21 +51,25 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  *       rulebook, owned by the current user and not readable, writable or searchable by anyone else
  *       (it is created {@code 0700}; entries are written {@code 0600}, atomically); otherwise the
  *       cache is not used at all;</li>
- *   <li>an entry names its key and the SHA-256 of its payload; a different key, a payload that does
- *       not hash to the recorded value, an unreadable or oversized file, or a payload that does not
- *       deserialize into Drools packages (only Drools, KIE, MVEL, JDK and the rules module's classes
- *       are accepted, in the entry's stream and in the streams Drools nests in it:
- *       {@link EntryObjectStream}) means "compile again", and the fresh compilation replaces the entry.</li>
+ *   <li>an entry names its key and an HMAC-SHA256, under a per-user secret kept outside the cache
+ *       directory ({@code CacheSecret}: {@code $PLANNING_CACHE_KEY_FILE}, else
+ *       {@code $XDG_STATE_HOME/planning/cache-key}, else {@code ~/.local/state/planning/cache-key}), of
+ *       its magic line, its key and its payload; a different key, a MAC that does not verify (compared
+ *       in constant time before anything in the payload is read), a missing, unreadable or unsafe key
+ *       file, an unreadable or oversized file, or a payload that does not deserialize into Drools
+ *       packages (only Drools, KIE, MVEL, JDK and the rules module's classes are accepted, in the
+ *       entry's stream and in the streams Drools nests in it: {@link EntryObjectStream}) means
+ *       "compile again", and the fresh compilation replaces the entry (nothing is written without a
+ *       usable secret).</li>
  * </ul>
  *
- * <p>What the entry checks verify, and what they do not: the key and the payload's SHA-256 are
- * integrity checks, not authentication. The key is computed from public data (the rule files, which
- * the repository holds, and an engine fingerprint made of the JVM version and the paths, sizes and
- * modification times of the engine's jars, none of them secret), and the recorded SHA-256 is of the
- * entry's own payload; so anyone who can write a file into the directory can make an entry, or a
- * verdict, that passes every content check, with any compiled rules in it (the deserialization
- * filter limits the classes, not the rules). What keeps such a file out is where it may lie: the
- * directory and file checks above (no other user can write there), and a third:
+ * <p>What the checks verify, and what they do not: the key is computed from public data (the rule
+ * files and an engine fingerprint), but the MAC is not: only a process that can read the user's key
+ * file can make a file that verifies. A cache directory copied from another job or machine (a CI
+ * cache step that saves {@code ~/.cache/planning} in a pull request's job and restores it in a
+ * trusted job) therefore misses, unless the key file was copied with it; the key file, like the
+ * launcher's start-up caches, must never be shared. The deserialization filter still limits the
+ * classes of an entry that verifies. Beside that, where a file may lie:
  *
  * <ul>
  *   <li>an entry or verdict that git tracks, in the work tree holding the cache directory (a CI that
@@ -76,9 +80,8 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  *
  * <p>Beside an entry, a policy-language verdict ({@code KEY.policy}): written only right after the
  * check ran on exactly the key's bytes and passed, checked on reading exactly as an entry is
- * (directory, owner-only file, size, not tracked by git, header naming the key and the payload's
- * SHA-256), and its payload must be the one "passed" text; anything else means "check again",
- * never "trust".
+ * (directory, owner-only file, size, not tracked by git, header naming the key and its MAC), and its
+ * payload must be the one "passed" text; anything else means "check again", never "trust".
  *
  * <p>When both a verdict and an entry that checks out ({@link #holds}, which reads and hashes the
  * entry but does not deserialize it) are stored for a key, the compiler builds no knowledge base
@@ -94,14 +97,15 @@ public final class CompiledRulebookCache {
     /**
      * The first line of every entry; a new format changes it (and, through the key, the file name).
      * 2: {@code matches} is compiled to RE2 ({@link LinearMatches}); entries of 1 matched with java.util.regex.
+ * 3: the header names an HMAC-SHA256 under the user's secret ({@code CacheSecret}), no longer a SHA-256.
      */
-    static final String MAGIC = "planning-compiled-rulebook 2";
+    static final String MAGIC = "planning-compiled-rulebook 3";
 
     /**
      * The first line of every policy verdict ({@code KEY.policy}): the rule files with that key passed
      * the policy-language check of this build of the engine (the key covers the engine's code).
      */
-    static final String VERDICT_MAGIC = "planning-policy-verdict 1";
+    static final String VERDICT_MAGIC = "planning-policy-verdict 2";
 
     /** The one payload a verdict may hold; anything else means "check again". */
     static final String VERDICT_PASSED = "policy-language restricted: passed\n";
@@ -117,40 +121,49 @@ public final class CompiledRulebookCache {
 
     private final Path directory;
     private final CacheEviction eviction;
+    private final CacheSecret secret;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger stores = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger verdictHits = new AtomicInteger();
 
-    private CompiledRulebookCache(Path directory, CacheEviction eviction) {
+    private CompiledRulebookCache(Path directory, CacheEviction eviction, CacheSecret secret) {
         this.directory = directory;
         this.eviction = eviction;
+        this.secret = secret;
     }
 
     /**
      * A cache in the given directory, created (owner-only) on first store when missing, bounded as the
      * process environment says ({@code PLANNING_CACHE_MAX_BYTES}, default 256 MiB;
-     * {@code PLANNING_CACHE_MAX_FILES}, default 2,000; see {@link #bounded}).
+     * {@code PLANNING_CACHE_MAX_FILES}, default 2,000; see {@link #bounded}), its files authenticated
+     * with the secret in the key file the process environment names (as {@link #at(Path, Map)}).
      *
      * @param directory where entries are kept; made absolute
      * @return the cache
      */
     public static CompiledRulebookCache at(Path directory) {
-        return new CompiledRulebookCache(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize(),
-                CacheEviction.from(System.getenv()));
+        return at(directory, System.getenv());
     }
 
     /**
      * A cache in the given directory bounded as {@code environment} says ({@code PLANNING_CACHE_MAX_BYTES},
-     * {@code PLANNING_CACHE_MAX_FILES}; a value that is not a positive number means the default).
+     * {@code PLANNING_CACHE_MAX_FILES}; a value that is not a positive number means the default), its
+     * files authenticated with the secret in the key file {@code environment} names:
+     * {@code $PLANNING_CACHE_KEY_FILE}, else {@code $XDG_STATE_HOME/planning/cache-key}, else
+     * {@code ~/.local/state/planning/cache-key}. The key file is read (and, on the first store,
+     * created {@code 0600} in a {@code 0700} directory) only when a file of the cache is read or
+     * written; when it is a link, not the user's, open to group or others, not 32 bytes, tracked by
+     * git, inside the cache directory or in a directory others may write, the cache is not used.
      *
      * @param directory   where entries are kept; made absolute
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the cache
      */
     public static CompiledRulebookCache at(Path directory, Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
         return new CompiledRulebookCache(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize(),
-                CacheEviction.from(Objects.requireNonNull(environment, "environment")));
+                CacheEviction.from(environment), CacheSecret.from(environment));
     }
 
     /**
@@ -170,7 +183,7 @@ public final class CompiledRulebookCache {
      * @throws IllegalArgumentException when either is not positive
      */
     public CompiledRulebookCache bounded(long maxBytes, int maxFiles) {
-        return new CompiledRulebookCache(directory, new CacheEviction(maxBytes, maxFiles));
+        return new CompiledRulebookCache(directory, new CacheEviction(maxBytes, maxFiles), secret);
     }
 
     /** The most bytes the cache's files hold after a sweep ({@link #bounded}). */
@@ -313,7 +326,7 @@ public final class CompiledRulebookCache {
     /**
      * Whether an entry under this key checks out, without loading it: every check {@link #load}
      * makes before deserializing (the directory usable for this rulebook; the file regular,
-     * owner-only, not oversized and not tracked by git; its header naming this key and the SHA-256 of its payload),
+     * owner-only, not oversized and not tracked by git; its header naming this key and its MAC),
      * but not the deserialization itself. Used, with a stored policy verdict, to leave the
      * knowledge base unbuilt until a session needs it ({@link CompiledRules}); {@link #load} checks
      * the entry again then, so an entry changed in between means "compile again", never "trust".
@@ -346,9 +359,16 @@ public final class CompiledRulebookCache {
             return;
         }
         try {
+            if (secret.read(directory, true, CompiledRulebookCache::keyFileTracked).isEmpty()) {
+                return; // no secret to authenticate the entry with: no entry
+            }
             byte[] payload = serialize(packages);
+            Optional<String> header = header(MAGIC, key, payload);
+            if (header.isEmpty()) {
+                return;
+            }
             ByteArrayOutputStream entry = new ByteArrayOutputStream(payload.length + 200);
-            entry.writeBytes(header(MAGIC, key, payload).getBytes(StandardCharsets.UTF_8));
+            entry.writeBytes(header.get().getBytes(StandardCharsets.UTF_8));
             entry.writeBytes(payload);
             writeAtomically(key, key + ".bin", entry.toByteArray());
             stores.incrementAndGet();
@@ -386,7 +406,7 @@ public final class CompiledRulebookCache {
      * (of this build: the key covers the engine's code). True only for a verdict written by
      * {@link #storePolicyPassed} that checks out exactly as a compiled entry does: the directory
      * usable for this rulebook, the file regular, owner-only and small, its header naming this key
-     * and the SHA-256 of its payload, and the payload the one "passed" text. Anything else (no
+     * and its MAC under the user's secret, and the payload the one "passed" text. Anything else (no
      * verdict, another key, a tampered or unreadable file) is {@code false}: "check again".
      */
     boolean policyPassed(String key, Path rulebookDirectory) {
@@ -428,8 +448,12 @@ public final class CompiledRulebookCache {
         }
         byte[] payload = VERDICT_PASSED.getBytes(StandardCharsets.UTF_8);
         try {
+            Optional<String> header = header(VERDICT_MAGIC, key, payload);
+            if (header.isEmpty()) {
+                return;
+            }
             ByteArrayOutputStream entry = new ByteArrayOutputStream(256);
-            entry.writeBytes(header(VERDICT_MAGIC, key, payload).getBytes(StandardCharsets.UTF_8));
+            entry.writeBytes(header.get().getBytes(StandardCharsets.UTF_8));
             entry.writeBytes(payload);
             writeAtomically(key, key + ".policy", entry.toByteArray());
         } catch (IOException | RuntimeException e) {
@@ -441,8 +465,8 @@ public final class CompiledRulebookCache {
      * A result another command keeps beside the entries ({@code KEY.SUFFIX}, e.g. {@code planning lint}'s
      * findings), when it checks out exactly as an entry does: the directory usable for this rulebook
      * and outside {@code workspace}, the file regular, owner-only, at most {@code maxBytes} and not
-     * tracked by git, its header starting with {@code magic} and naming this key and the SHA-256 of
-     * its payload. Anything else (no file, another key, a tampered, truncated, foreign or unreadable
+     * tracked by git, its header starting with {@code magic} and naming this key and the HMAC-SHA256,
+     * under the user's secret (kept outside the directory), of the magic line, the key and the payload. Anything else (no file, another key, a tampered, truncated, foreign or unreadable
      * file) is empty: "compute again", never "trust". A file that is there but does not check out
      * counts in {@link #rejected()}.
      *
@@ -502,8 +526,12 @@ public final class CompiledRulebookCache {
 
     private boolean writeResult(String key, String suffix, String magic, byte[] payload) {
         try {
+            Optional<String> header = header(magic, key, payload);
+            if (header.isEmpty()) {
+                return false;
+            }
             ByteArrayOutputStream file = new ByteArrayOutputStream(payload.length + 200);
-            file.writeBytes(header(magic, key, payload).getBytes(StandardCharsets.UTF_8));
+            file.writeBytes(header.get().getBytes(StandardCharsets.UTF_8));
             file.writeBytes(payload);
             writeAtomically(key, key + "." + suffix, file.toByteArray());
             return true;
@@ -516,7 +544,7 @@ public final class CompiledRulebookCache {
      * A result about a workspace that names no rulebook (a document's parse, e.g. a trust file's), as
      * {@link #readResult(String, String, String, long, Path, Path)} reads one: the directory outside the
      * workspace and private to its owner; the file regular, owner-only, at most {@code maxBytes}, not
-     * tracked by git, its header starting with {@code magic} and naming this key and its payload's SHA-256.
+     * tracked by git, its header starting with {@code magic} and naming this key and its MAC under the user's secret.
      * Anything else is empty.
      */
     public Optional<byte[]> readResult(String key, String suffix, String magic, long maxBytes, Path workspace) {
@@ -691,6 +719,15 @@ public final class CompiledRulebookCache {
         }
     }
 
+    /** Whether git tracks the key file in the work tree holding its directory (unsure: yes). */
+    private static boolean keyFileTracked(Path keyFile) {
+        try {
+            return OutsideRepository.trackedIn(keyFile, keyFile.getParent()).isPresent();
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     private static boolean inside(Path path, Path container) {
         return path.startsWith(container);
     }
@@ -702,30 +739,55 @@ public final class CompiledRulebookCache {
         return allowed.containsAll(permissions) && owner.equals(System.getProperty("user.name"));
     }
 
-    private static String header(String magic, String key, byte[] payload) {
-        return magic + "\nkey " + key + "\nsha256 " + HexFormat.of().formatHex(sha256().digest(payload)) + "\n\n";
+    /**
+     * The header of a file of the cache: its magic line, its key and the HMAC-SHA256 of both and the
+     * payload under the user's secret ({@code CacheSecret}, created when missing); empty when there is
+     * no usable secret (then nothing is written).
+     */
+    private Optional<String> header(String magic, String key, byte[] payload) {
+        return secret.read(directory, true, CompiledRulebookCache::keyFileTracked).map(s -> header(s, magic, key, payload));
     }
 
-    /** The payload of an entry whose header names this key and the payload's own SHA-256. */
-    static Optional<byte[]> payload(byte[] entry, String key) {
+    /** The header of a file of the cache under this secret (tests forge authenticated files with it). */
+    static String header(byte[] secret, String magic, String key, byte[] payload) {
+        return magic + "\nkey " + key + "\nhmac-sha256 "
+                + HexFormat.of().formatHex(CacheSecret.mac(secret, magic, key, payload)) + "\n\n";
+    }
+
+    /** The payload of an entry whose header names this key and the HMAC of the entry under the user's secret. */
+    Optional<byte[]> payload(byte[] entry, String key) {
         return payload(entry, MAGIC, key);
     }
 
-    /** The payload of a file of the cache whose header starts with {@code magic} and names this key and the payload's SHA-256. */
-    private static Optional<byte[]> payload(byte[] entry, String magic, String key) {
-        String expectedStart = magic + "\nkey " + key + "\nsha256 ";
-        byte[] start = expectedStart.getBytes(StandardCharsets.UTF_8);
-        int hashLength = 64;
-        int payloadStart = start.length + hashLength + 2;
-        if (entry.length < payloadStart
-                || !MessageDigest.isEqual(start, Arrays.copyOf(entry, start.length))
-                || entry[start.length + hashLength] != '\n' || entry[start.length + hashLength + 1] != '\n') {
+    /**
+     * The payload of a file of the cache whose header starts with {@code magic}, names this key and
+     * the HMAC-SHA256 under the user's secret of the magic line, the key and the payload (compared in
+     * constant time, before anything in the payload is looked at); empty when it does not, or when
+     * there is no usable secret.
+     */
+    private Optional<byte[]> payload(byte[] entry, String magic, String key) {
+        Optional<byte[]> known = secret.read(directory, false, CompiledRulebookCache::keyFileTracked);
+        if (known.isEmpty()) {
             return Optional.empty();
         }
-        String recorded = new String(entry, start.length, hashLength, StandardCharsets.US_ASCII);
+        String expectedStart = magic + "\nkey " + key + "\nhmac-sha256 ";
+        byte[] start = expectedStart.getBytes(StandardCharsets.UTF_8);
+        int macLength = 64;
+        int payloadStart = start.length + macLength + 2;
+        if (entry.length < payloadStart
+                || !MessageDigest.isEqual(start, Arrays.copyOf(entry, start.length))
+                || entry[start.length + macLength] != '\n' || entry[start.length + macLength + 1] != '\n') {
+            return Optional.empty();
+        }
+        byte[] recorded;
+        try {
+            recorded = HexFormat.of().parseHex(new String(entry, start.length, macLength, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException notHex) {
+            return Optional.empty();
+        }
         byte[] payload = Arrays.copyOfRange(entry, payloadStart, entry.length);
-        String actual = HexFormat.of().formatHex(sha256().digest(payload));
-        return actual.equals(recorded) ? Optional.of(payload) : Optional.empty();
+        return MessageDigest.isEqual(CacheSecret.mac(known.get(), magic, key, payload), recorded)
+                ? Optional.of(payload) : Optional.empty();
     }
 
     private static byte[] serialize(Collection<KiePackage> packages) throws IOException {

@@ -11,13 +11,13 @@ import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.facts.LinearRegex;
+import dev.planning.testkit.cache.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -169,8 +169,8 @@ class CompiledRulebookCacheTest {
     void aVerdictWithAnotherPayloadUnderAValidHashMeansCheckAgain() throws IOException {
         assertCheckedAgain(v -> {
             String payload = "policy-language trusted: passed\n";
-            String hash = HexFormat.of().formatHex(sha256(payload));
-            return v.substring(0, v.indexOf("sha256 ")) + "sha256 " + hash + "\n\n" + payload;
+            return CacheFiles.header(CompiledRulebookCache.VERDICT_MAGIC, key(HOSTILE),
+                    payload.getBytes(StandardCharsets.UTF_8)) + payload;
         });
     }
 
@@ -191,14 +191,6 @@ class CompiledRulebookCacheTest {
 
         assertThat(again.verdictHits()).isZero();
         assertThat(again.rejected()).isEqualTo(1);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -238,14 +230,8 @@ class CompiledRulebookCacheTest {
         }
         byte[] payload = bytes.toByteArray();
         String key = entry.getFileName().toString().replace(".bin", "");
-        String header = CompiledRulebookCache.MAGIC + "\nkey " + key + "\nsha256 "
-                + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload))
-                + "\n\n";
-        java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
-        forged.writeBytes(header.getBytes(StandardCharsets.UTF_8));
-        forged.writeBytes(payload);
-        Files.write(entry, forged.toByteArray());
-        assertThat(CompiledRulebookCache.payload(Files.readAllBytes(entry), key)).contains(payload);
+        Files.write(entry, CacheFiles.file(CompiledRulebookCache.MAGIC, key, payload));
+        assertThat(CompiledRulebookCache.at(entry.getParent()).payload(Files.readAllBytes(entry), key)).contains(payload);
 
         CompiledRulebookCache again = CompiledRulebookCache.at(directory);
         GovernanceDecision decision = decide(rulebook, compiler(again));
@@ -291,14 +277,8 @@ class CompiledRulebookCacheTest {
     /** Replaces an entry's payload, under a header naming its key and the payload's own SHA-256. */
     private static void forge(Path entry, byte[] payload) throws Exception {
         String key = entry.getFileName().toString().replace(".bin", "");
-        String header = CompiledRulebookCache.MAGIC + "\nkey " + key + "\nsha256 "
-                + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload))
-                + "\n\n";
-        java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
-        forged.writeBytes(header.getBytes(StandardCharsets.UTF_8));
-        forged.writeBytes(payload);
-        Files.write(entry, forged.toByteArray());
-        assertThat(CompiledRulebookCache.payload(Files.readAllBytes(entry), key)).contains(payload);
+        Files.write(entry, CacheFiles.file(CompiledRulebookCache.MAGIC, key, payload));
+        assertThat(CompiledRulebookCache.at(entry.getParent()).payload(Files.readAllBytes(entry), key)).contains(payload);
     }
 
     @Test

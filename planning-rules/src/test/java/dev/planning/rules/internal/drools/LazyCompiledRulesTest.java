@@ -9,6 +9,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
+import dev.planning.testkit.cache.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,8 +184,10 @@ class LazyCompiledRulesTest {
         Path entry = file(".bin");
         String goodKey = key(RULE);
         Path planted = cacheDirectory().resolve(key(HOSTILE) + ".bin");
-        Files.writeString(planted, Files.readString(entry, StandardCharsets.ISO_8859_1).replace(goodKey, key(HOSTILE)),
-                StandardCharsets.ISO_8859_1);
+        byte[] bytes = Files.readAllBytes(entry);
+        byte[] payload = CompiledRulebookCache.at(cacheDirectory()).payload(bytes, goodKey).orElseThrow();
+        // Relabelled and authenticated with the user's own secret: an entry that checks out under the hostile key.
+        Files.write(planted, CacheFiles.file(CompiledRulebookCache.MAGIC, key(HOSTILE), payload));
         Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rw-------"));
         Rulebook hostile = rulebook(HOSTILE);
         CompiledRulebookCache cache = CompiledRulebookCache.at(cacheDirectory());
