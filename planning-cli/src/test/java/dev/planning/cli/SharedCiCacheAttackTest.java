@@ -2,7 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.testkit.cache.CacheFiles;
+import dev.planning.engine.fixtures.CacheFiles;
 import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.planning.rules;
 
-import dev.planning.testkit.cache.CacheFiles;
+import dev.planning.engine.fixtures.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
-import dev.planning.testkit.cache.CacheFiles;
+import dev.planning.engine.fixtures.CacheFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;

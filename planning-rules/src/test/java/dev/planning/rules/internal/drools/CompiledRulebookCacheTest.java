@@ -11,7 +11,7 @@ import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.facts.LinearRegex;
-import dev.planning.testkit.cache.CacheFiles;
+import dev.planning.engine.fixtures.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
