@@ -269,14 +269,7 @@ class ReportAttackTest {
     @Test
     void findingsOfOneEvidenceFileAreListedOnceHoweverManyAttemptsNameIt() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
-                "READY_FOR_HANDOFF");
-        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
-        Path evidence;
-        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
-            evidence = files.filter(f -> f.getFileName().toString().endsWith("-schema_lint.json")).findFirst()
-                    .orElseThrow();
-        }
+        Path evidence = schemaLintEvidenceAfterAdvancing(ws);
         ObjectNode root = (ObjectNode) JSON.readTree(evidence.toFile());
         root.put("status", "FAIL");
         root.withArray("findings").addObject().put("code", "x").put("severity", "ERROR")
@@ -336,14 +329,7 @@ class ReportAttackTest {
     @Test
     void spellingsOfOnePathShareOneSourcePageAndTheSourcesShownAreBounded() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
-                "READY_FOR_HANDOFF");
-        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
-        Path evidence;
-        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
-            evidence = files.filter(f -> f.getFileName().toString().endsWith("-schema_lint.json")).findFirst()
-                    .orElseThrow();
-        }
+        Path evidence = schemaLintEvidenceAfterAdvancing(ws);
         String plan = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
         ObjectNode root = (ObjectNode) JSON.readTree(evidence.toFile());
         ArrayNode findings = root.withArray("findings");
@@ -436,5 +422,16 @@ class ReportAttackTest {
             }
         }
         return all.toString();
+    }
+
+    /** Advances the copy {@code ws} of fe/2025-09-02 to READY_FOR_HANDOFF; the schema_lint evidence it wrote. */
+    private static Path schemaLintEvidenceAfterAdvancing(Path ws) throws IOException {
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-schema_lint.json")).findFirst()
+                    .orElseThrow();
+        }
     }
 }

@@ -36,9 +36,6 @@ final class ValueLengths {
     /** How many values a message lists before summing up the rest. */
     private static final int MAX_SHOWN = 50;
 
-    /** How much of a key a field name shows. */
-    private static final int SHOWN_KEY_LENGTH = 40;
-
     private ValueLengths() {
     }
 
@@ -124,7 +121,7 @@ final class ValueLengths {
                 Map.Entry<String, JsonNode> entry = it.next();
                 path.add(entry.getKey());
                 if (entry.getKey().length() > max) {
-                    over.add(new Over(document.locateKey(pointer(path)), "a key of `" + field(path.subList(0,
+                    over.add(new Over(document.locateKey(FieldPath.pointer(path)), "a key of `" + field(path.subList(0,
                             path.size() - 1)) + "` is " + String.format(Locale.ROOT, "%,d", entry.getKey().length())
                             + " characters long"));
                 }
@@ -140,34 +137,10 @@ final class ValueLengths {
         }
     }
 
-    /** {@code tasks[3].title}; a long key shortened, so that the message stays short; the root is {@code (document)}. */
+    /** {@code tasks[3].title}, a long key shortened ({@link FieldPath#name}); the root is {@code (document)}. */
     private static String field(List<Object> path) {
-        StringBuilder name = new StringBuilder();
-        for (Object segment : path) {
-            if (segment instanceof Integer index) {
-                name.append('[').append(index).append(']');
-            } else {
-                String key = segment.toString();
-                if (key.length() > SHOWN_KEY_LENGTH) {
-                    int end = Character.isHighSurrogate(key.charAt(SHOWN_KEY_LENGTH - 1)) ? SHOWN_KEY_LENGTH - 1
-                            : SHOWN_KEY_LENGTH;
-                    key = key.substring(0, end) + "...";
-                }
-                if (name.length() > 0) {
-                    name.append('.');
-                }
-                name.append(key);
-            }
-        }
-        return name.length() == 0 ? "(document)" : name.toString();
-    }
-
-    private static String pointer(List<Object> path) {
-        StringBuilder pointer = new StringBuilder();
-        for (Object segment : path) {
-            pointer.append('/').append(segment.toString().replace("~", "~0").replace("/", "~1"));
-        }
-        return pointer.toString();
+        String name = FieldPath.name(path);
+        return name.isEmpty() ? "(document)" : name;
     }
 
     /** One value over the bound: where, and what (its field and length). */

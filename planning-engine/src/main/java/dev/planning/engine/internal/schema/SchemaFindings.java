@@ -6,6 +6,7 @@ import com.networknt.schema.path.NodePath;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
+import dev.planning.engine.internal.document.FieldPath;
 import dev.planning.engine.internal.document.LocatedDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,12 @@ final class SchemaFindings {
         String keyword = String.valueOf(error.getKeyword());
         String property = error.getProperty();
         String prefix = subject.label().map(label -> label + ": ").orElse("");
-        String field = fieldName(path.subList(subject.depth(), path.size()));
+        String field = FieldPath.name(path.subList(subject.depth(), path.size()));
         // What the message is about: the field, or the item or document itself.
         String what = !field.isEmpty() ? "`" + field + "`" : subject.label().isPresent() ? "it" : "the document";
         String code;
         String message;
-        SourceLocation location = document.locate(pointer(path));
+        SourceLocation location = document.locate(FieldPath.pointer(path));
         switch (keyword) {
             case "required" -> {
                 code = SchemaCatalog.REQUIRED;
@@ -65,7 +66,7 @@ final class SchemaFindings {
                 if (property != null) {
                     List<Object> child = new ArrayList<>(path);
                     child.add(property);
-                    location = document.locateKey(pointer(child));
+                    location = document.locateKey(FieldPath.pointer(child));
                 }
             }
             case "enum" -> {
@@ -167,30 +168,6 @@ final class SchemaFindings {
             segments.add(element instanceof Integer ? element : String.valueOf(element));
         }
         return segments;
-    }
-
-    private static String pointer(List<Object> path) {
-        StringBuilder pointer = new StringBuilder();
-        for (Object segment : path) {
-            pointer.append('/').append(segment.toString().replace("~", "~0").replace("/", "~1"));
-        }
-        return pointer.toString();
-    }
-
-    /** {@code controls.audit_trail}, {@code dependencies[1]}. */
-    private static String fieldName(List<Object> path) {
-        StringBuilder name = new StringBuilder();
-        for (Object segment : path) {
-            if (segment instanceof Integer index) {
-                name.append('[').append(index).append(']');
-            } else {
-                if (name.length() > 0) {
-                    name.append('.');
-                }
-                name.append(segment);
-            }
-        }
-        return name.toString();
     }
 
     private static String join(String field, String property) {
