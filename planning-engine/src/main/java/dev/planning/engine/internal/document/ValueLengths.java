@@ -7,7 +7,6 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,8 +116,7 @@ final class ValueLengths {
                         + String.format(Locale.ROOT, "%,d", length) + " characters long"));
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 path.add(entry.getKey());
                 if (entry.getKey().length() > max) {
                     over.add(new Over(document.locateKey(FieldPath.pointer(path)), "a key of `" + field(path.subList(0,
