@@ -36,19 +36,13 @@ class CycleStateProjectionTest {
     private List<ConsumerRecord<String, byte[]>> log(CycleRef cycle, String... ids) {
         List<PlanningEvent> events = List.of(Events.created(cycle), Events.moved(cycle, CycleState.PLANNED,
                 CycleState.READY_FOR_HANDOFF));
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        String prev = RecordedEvent.GENESIS;
+        List<PlanningEvent> renamed = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             PlanningEvent e = events.get(i);
-            PlanningEvent event = new PlanningEvent(ids[i], e.timestamp(), e.type(), e.fromState(), e.toState(),
-                    e.entityId(), e.triggeredBy(), e.gateResults(), e.details());
-            byte[] line = codec.encode(event, prev);
-            prev = Sha256.hex(line);
-            records.add(new ConsumerRecord<>("t", 0, offset++, CloudEventEnvelope.key("acme", cycle),
-                    CloudEventEnvelope.encode("acme", cycle, i + 1, prev, event.id(), event.type().name(),
-                            event.timestamp().toString(), line)));
+            renamed.add(new PlanningEvent(ids[i], e.timestamp(), e.type(), e.fromState(), e.toState(), e.entityId(),
+                    e.triggeredBy(), e.gateResults(), e.details()));
         }
-        return records;
+        return chain(cycle, renamed);
     }
 
     @Test
