@@ -45,6 +45,11 @@ public final class Printable {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    /** ASCII punctuation that opens or closes Markdown inline structure, or on which GitHub's autolinks turn. */
+    private static final String MARKDOWN_INLINE = "\\`*_[]<>!|&~$:.";
+    /** ASCII characters that open a Markdown block where a line begins. */
+    private static final String MARKDOWN_LEADING = "-+=#";
+
     /** The general categories shown as themselves, as bits of {@link Character#getType}'s values. */
     private static final int SEEN = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
             | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
@@ -159,6 +164,83 @@ public final class Printable {
      */
     public static String lines(String text) {
         return shown(text, "\n\t");
+    }
+
+    /**
+     * The text as Markdown inline content that renders as exactly itself, on one line: for every
+     * Markdown output that shows text from a plan or a rulebook (the digest, the command line's
+     * Markdown reports, the SARIF rule help a code host renders). As {@link #line}, but tabs are
+     * kept and line breaks become spaces; and:
+     * <ul>
+     *   <li>ASCII punctuation that can open or close inline structure is backslash-escaped, as
+     *       CommonMark defines: links and images, emphasis, code spans, raw HTML, entity references,
+     *       autolinks, table cells, strikethrough and GitHub's {@code $...$} math
+     *       ({@code \ ` * _ [ ] < > ! | & ~ $}), and {@code :} and {@code .}, where GitHub's autolinks
+     *       turn (its renderer, cmark-gfm, links {@code https://...} where it meets the {@code :} and
+     *       {@code www.} where it reads a {@code .} after {@code www});</li>
+     *   <li>a character that would open a block where the text begins (a list item, a heading, a
+     *       setext underline: {@code - + = #}, or {@code 1.} and {@code 1)}) is escaped there;</li>
+     *   <li>every {@code @} is followed by a zero-width space, written {@code &#8203;}: GitHub links an
+     *       e-mail address and mentions a user or team ({@code @org/team}) in the rendered text,
+     *       whatever its escapes, so a plan could otherwise notify people, or show a link, from a
+     *       comment the tool posts. This is the one character the rendered text has that the
+     *       original has not.</li>
+     * </ul>
+     * Letters, digits and the punctuation that starts no structure ({@code - , ; / ? ' " ( ) % ^ =})
+     * are kept as they are, so the Markdown stays readable.
+     *
+     * <pre>{@code
+     * Printable.markdown("FE-12: see https://x.example, ask @qa")
+     * // FE-12\: see https\://x\.example, ask @&#8203;qa
+     * }</pre>
+     *
+     * @param text the text, never {@code null}
+     * @return the Markdown, never {@code null}
+     * @since 0.2
+     */
+    public static String markdown(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                // A CR LF is one break: one space.
+                if (c == '\n' || i + 1 == text.length() || text.charAt(i + 1) != '\n') {
+                    out.append(' ');
+                }
+            } else if (c == '@') {
+                out.append("@&#8203;");
+            } else if (c >= 0x80 || c < 0x20 && c != '\t' || c == 0x7f) {
+                int codePoint = text.codePointAt(i);
+                int units = Character.charCount(codePoint);
+                if (shownAsItself(codePoint)) {
+                    out.append(text, i, i + units);
+                } else {
+                    escape(out, codePoint);
+                }
+                i += units - 1;
+            } else {
+                if (MARKDOWN_INLINE.indexOf(c) >= 0 || i == 0 && MARKDOWN_LEADING.indexOf(c) >= 0
+                        || orderedListMarker(text, i)) {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A {@code .} or {@code )} right after the digits a text starts with ({@code 1. item}) opens an ordered list. */
+    private static boolean orderedListMarker(String text, int i) {
+        char c = text.charAt(i);
+        if (c != '.' && c != ')' || i == 0 || i > 9) {
+            return false;
+        }
+        for (int j = 0; j < i; j++) {
+            if (text.charAt(j) < '0' || text.charAt(j) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import dev.planning.api.Printable;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,37 +15,9 @@ final class Markdown {
     private Markdown() {
     }
 
-    /**
-     * Characters that start markup somewhere in GitHub-flavoured Markdown: emphasis, code, links and
-     * images, HTML and entities, tables, strikethrough, headings, mentions, math and emoji
-     * shortcodes. Values never start a line (they sit in table cells or after fixed text), so list
-     * and heading markers at a line's start ({@code -}, {@code +}, {@code 1.}) need no escape. The
-     * {@code :} and {@code .} are where GitHub's autolinks turn (its renderer, cmark-gfm, links
-     * {@code https://...} at the {@code :} and {@code www.} at the {@code .}): escaped, a bare URL in a
-     * plan stays text. An e-mail address is still linked: GitHub links it in the rendered text.
-     */
-    private static final String MARKUP = "\\`*_{}[]<>()#!|~&@$:.";
-
-    /**
-     * The text with every markup character backslash-escaped (CommonMark renders an escaped ASCII
-     * punctuation character literally), control characters and line breaks folded into spaces, so
-     * that it stays inside one table cell.
-     */
+    /** Plan or rulebook text as Markdown that renders as exactly itself, on one line ({@link Printable#markdown}). */
     static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                out.append(' ');
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(' ');
-            } else if (MARKUP.indexOf(c) >= 0) {
-                out.append('\\').append(c);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Printable.markdown(value);
     }
 
     /** The heading line with its verdict: {@code ### planning lint: PASSED}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.governance.Waiver;
@@ -367,8 +368,8 @@ final class DigestModel {
         return segments;
     }
 
-    /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link MarkdownText}). */
+    /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link Printable#markdown}). */
     static String cell(String text) {
-        return MarkdownText.escape(text);
+        return Printable.markdown(text);
     }
 }

@@ -56,7 +56,7 @@ final class DigestRenderer {
             throw new InvalidInputException("digest templates cannot include partials ({{> " + name
                     + "}}); put everything in one template", SourceLocation.ofFile(templateName));
         }) {
-            // Values are Markdown, not HTML: plan text arrives escaped (MarkdownText, "\\<"); any
+            // Values are Markdown, not HTML: plan text arrives escaped (Printable.markdown, "\\<"); any
             // other '<' that is not backslash-escaped must still not open raw HTML in a renderer that
             // allows it (MkDocs, Pandoc).
             @Override

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
@@ -166,9 +167,9 @@ public final class Sarif {
         private static SarifLog.Rule rule(String code, Severity severity, String hint) {
             String description = RuleCatalog.describe(code);
             String fix = hint != null ? hint : RuleCatalog.remedy(code);
-            SarifLog.Help help = new SarifLog.Help(description + " Fix: " + fix, "**" + markdownEscape(code) + "**: "
-                    + markdownEscape(description) + "\n\n" + markdownEscape(RuleCatalog.explain(code)) + "\n\n**Fix:** "
-                    + markdownEscape(fix));
+            SarifLog.Help help = new SarifLog.Help(description + " Fix: " + fix,
+                    "**" + Printable.markdown(code) + "**: " + Printable.markdown(description) + "\n\n"
+                            + Printable.markdown(RuleCatalog.explain(code)) + "\n\n**Fix:** " + Printable.markdown(fix));
             SarifLog.RuleProperties properties = new SarifLog.RuleProperties(switch (severity) {
                 case ERROR -> SEVERITY_ERROR;
                 case WARNING -> SEVERITY_WARNING;
@@ -184,17 +185,6 @@ public final class Sarif {
                     properties);
         }
 
-        /**
-         * Escapes the characters GitHub-flavoured Markdown reads as markup (emphasis, code, links and
-         * autolinks, HTML and entities, tables, strikethrough, mentions, math), and folds line breaks
-         * and control characters into spaces, so a rule's text (a rulebook's {@code @solution}
-         * among it) renders as written, on one line. The {@code :} and {@code .} are where GitHub's
-         * autolinks turn ({@code https://...}, {@code www.}): escaped, a bare URL stays text.
-         */
-        private static String markdownEscape(String text) {
-            return text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", " ")
-                    .replaceAll("([\\\\`*_{}\\[\\]()#+!|<>&~@:.$])", "\\\\$1");
-        }
     }
 
     private static String level(Severity severity) {

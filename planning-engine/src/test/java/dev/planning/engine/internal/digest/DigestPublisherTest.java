@@ -109,9 +109,9 @@ class DigestPublisherTest {
         String text = read(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
 
         String row = text.lines().filter(l -> l.startsWith("| change_failure_rate |")).findFirst().orElseThrow();
-        assertThat(row).contains("(2 of 4 deployments)").containsPattern("-0.report\\)@[0-9a-f]{8}");
+        assertThat(row).contains("(2 of 4 deployments)").containsPattern("-0.report\\)@&#8203;[0-9a-f]{8}");
         String planRow = text.lines().filter(l -> l.startsWith("| plan_accuracy |")).findFirst().orElseThrow();
-        assertThat(planRow).containsPattern("2025-09-02-fe_task_breakdown.yaml\\)@[0-9a-f]{8}");
+        assertThat(planRow).containsPattern("2025-09-02-fe_task_breakdown.yaml\\)@&#8203;[0-9a-f]{8}");
         assertThat(text).contains("add `improvement_actions` to the cycle's retrospective")
                 .doesNotContain("decision log)")
                 .doesNotContain("### KPI trends")

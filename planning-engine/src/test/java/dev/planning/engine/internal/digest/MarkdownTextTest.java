@@ -2,6 +2,7 @@ package dev.planning.engine.internal.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.Printable;
 import dev.planning.engine.fixtures.GitHubMarkdown;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Plan text escaped for the digest renders, through a CommonMark parser, as exactly itself. */
+/**
+ * Plan text escaped for the digest ({@link Printable#markdown}, which the command line's Markdown reports and the
+ * SARIF rule help use too) renders, through a CommonMark parser, as exactly itself; an {@code @} gains a
+ * zero-width space.
+ */
 class MarkdownTextTest {
 
     private static final Parser PARSER = Parser.builder().build();
@@ -40,7 +45,7 @@ class MarkdownTextTest {
         "$\\color{green}{\\textsf{all gates PASSED}}$",
     })
     void rendersAsTheTextItIs(String hostile) {
-        Node document = PARSER.parse(MarkdownText.escape(hostile));
+        Node document = PARSER.parse(Printable.markdown(hostile));
 
         assertThat(document.getFirstChild()).isInstanceOf(Paragraph.class);
         assertThat(document.getFirstChild().getNext()).isNull();
@@ -56,7 +61,7 @@ class MarkdownTextTest {
     @ParameterizedTest
     @MethodSource("dev.planning.engine.fixtures.GitHubMarkdown#bareUrls")
     void aBareUrlInPlanTextIsNotLinkedByGitHub(String hostile) throws Exception {
-        String markdown = MarkdownText.escape(hostile);
+        String markdown = Printable.markdown(hostile);
 
         assertThat(markdown).doesNotContainPattern("[^\\\\][:.]");
         assertThat(text(PARSER.parse(markdown))).isEqualTo(hostile);
@@ -64,11 +69,39 @@ class MarkdownTextTest {
         GitHubMarkdown.html(markdown).ifPresent(html -> assertThat(html).doesNotContain("<a").containsIgnoringCase("evil"));
     }
 
+    /**
+     * GitHub links an e-mail address and mentions a user or team in the rendered text, whatever its escapes: a
+     * plan could notify people, or show a link, from a comment the tool posts. A zero-width space after every
+     * {@code @} leaves no {@code @} followed by a name in the rendered text (GitHub's mentions need one right
+     * after it), and cmark-gfm links no address; unescaped, it does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mail a@evil.example to approve", "ask @security-team", "cc @org/team now",
+        "mailto:a@evil.example", "@qa: approved", "x@y.example.org"})
+    void anEmailAddressOrAMentionInPlanTextIsNeitherLinkedNorMentioned(String hostile) throws Exception {
+        String markdown = Printable.markdown(hostile);
+
+        assertThat(text(PARSER.parse(markdown))).isEqualTo(hostile.replace("@", "@\u200b"))
+                .doesNotContainPattern("@[A-Za-z0-9]");
+        GitHubMarkdown.html(hostile).ifPresent(html -> {
+            if (hostile.matches(".*[a-z]@[a-z.]+\\.[a-z]+.*")) {
+                assertThat(html).contains("<a href=\"mailto:");
+            }
+        });
+        GitHubMarkdown.html(markdown).ifPresent(html -> assertThat(html).doesNotContain("<a")
+                .doesNotContainPattern("@[A-Za-z0-9]"));
+    }
+
+    @Test
+    void aLineBreakOfAnyKindIsOneSpace() {
+        assertThat(Printable.markdown("a\r\nb\rc\nd")).isEqualTo("a b c d");
+    }
+
     @Test
     void aTitleCannotWriteEscapeSequencesOrBidiControlsIntoTheDigest() {
         // Fourth review of 2026-12-03: they passed into the digest file as they were (shown by a
         // terminal that prints the file, reordering a line where a renderer shows it).
-        assertThat(MarkdownText.escape("a\u001b[8mb\u202ec\u009b\u2028d\te"))
+        assertThat(Printable.markdown("a\u001b[8mb\u202ec\u009b\u2028d\te"))
                 .isEqualTo("a\\u001B\\[8mb\\u202Ec\\u009B\\u2028d\te");
     }
 
@@ -76,14 +109,14 @@ class MarkdownTextTest {
     void invisibleCharactersAreShownAsEscapesAndLettersAndEmojiAsThemselves() {
         // Fifth review of 2026-12-03: zero-width and other format characters, tag characters and
         // variation selectors passed into the digest: a title could hide text in it.
-        assertThat(MarkdownText.escape("a\u200bb\ufeffc\udb40\udc41d\ufe0fe\u3164f \u00e9\ud83d\ude00"))
+        assertThat(Printable.markdown("a\u200bb\ufeffc\udb40\udc41d\ufe0fe\u3164f \u00e9\ud83d\ude00"))
                 .isEqualTo("a\\u200Bb\\uFEFFc\\uDB40\\uDC41d\\uFE0Fe\\u3164f \u00e9\ud83d\ude00");
     }
 
     /** Punctuation that starts no structure stays as it is; {@code :} and {@code .} are escaped for GitHub's autolinks. */
     @Test
     void keepsCommonPunctuationReadable() {
-        assertThat(MarkdownText.escape("FE-12: Ship the form (v2), 50% done; see docs/a.md?"))
+        assertThat(Printable.markdown("FE-12: Ship the form (v2), 50% done; see docs/a.md?"))
                 .isEqualTo("FE-12\\: Ship the form (v2), 50% done; see docs/a\\.md?");
     }
 
@@ -91,20 +124,20 @@ class MarkdownTextTest {
     void aDollarCannotOpenMathWhereGitHubRendersTheDigest() {
         // GitHub renders $...$ in a Markdown file as math: a task title could show a green
         // "PASSED" in the published digest. An escaped dollar is a literal one there too.
-        assertThat(MarkdownText.escape("$\\color{green}{\\textsf{PASSED}}$ costs $5"))
+        assertThat(Printable.markdown("$\\color{green}{\\textsf{PASSED}}$ costs $5"))
                 .isEqualTo("\\$\\\\color{green}{\\\\textsf{PASSED}}\\$ costs \\$5");
     }
 
     @Test
     void aPipeCannotAddATableCell() {
-        String row = "| " + MarkdownText.escape("a | b") + " | c |";
+        String row = "| " + Printable.markdown("a | b") + " | c |";
 
         assertThat(row.split("(?<!\\\\)\\|", -1)).hasSize(4);
     }
 
     @Test
     void anAngleBracketTheRendererLeavesEscapedIsNotEncodedTwice() {
-        assertThat(DigestRenderer.unescapedAngles(MarkdownText.escape("<b>"))).isEqualTo("\\<b\\>");
+        assertThat(DigestRenderer.unescapedAngles(Printable.markdown("<b>"))).isEqualTo("\\<b\\>");
         assertThat(DigestRenderer.unescapedAngles("\\\\<b>")).isEqualTo("\\\\&lt;b>");
         assertThat(DigestRenderer.unescapedAngles("<b>")).isEqualTo("&lt;b>");
     }

@@ -153,7 +153,7 @@ class SarifTest {
         String markdown = Sarif.builder("planning", "0.1.0").add(List.of(explained), "governance").build()
                 .path("runs").get(0).path("tool").path("driver").path("rules").get(0).path("help").path("markdown").asText();
 
-        assertThat(markdown).contains("\\[docs\\]\\(https\\://evil\\.example/fix\\)", "www\\.x\\.example", "\\@org/team",
+        assertThat(markdown).contains("\\[docs\\](https\\://evil\\.example/fix)", "www\\.x\\.example", "@&#8203;org/team",
                 "\\&lt;b\\&gt;", "\\~\\~no\\~\\~", "\\$x\\$", "\\<https\\://evil\\.example\\>", " https\\://evil\\.example");
     }
 
