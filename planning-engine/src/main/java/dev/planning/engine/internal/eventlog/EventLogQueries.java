@@ -16,6 +16,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ public final class EventLogQueries implements CycleQueries {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new UncheckedIOException("cannot list " + Shown.path(dir), e);
         }
     }
 
