@@ -96,8 +96,8 @@ public final class EventLogQueries implements CycleQueries {
                     }
                 } catch (IllegalArgumentException e) {
                     // Fail closed: a log file the queries cannot attribute to a cycle is refused, not skipped.
-                    throw new InvalidInputException("event log " + root.relativize(log) + " is not named after a cycle: "
-                            + e.getMessage(), SourceLocation.ofFile(root.relativize(log).toString()));
+                    throw new InvalidInputException("event log " + Shown.path(root.relativize(log))
+                            + " is not named after a cycle: " + Shown.why(e), SourceLocation.ofFile(root.relativize(log).toString()));
                 }
             }
         }

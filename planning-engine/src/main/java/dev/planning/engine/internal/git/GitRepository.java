@@ -309,7 +309,7 @@ public final class GitRepository implements AutoCloseable {
             try (TreeWalk tree = path.isEmpty() ? new TreeWalk(repository) : TreeWalk.forPath(repository, path,
                     commit.getTree())) {
                 if (tree == null || !path.isEmpty() && !tree.isSubtree()) {
-                    throw new InvalidInputException("no directory " + path + " at revision " + revision);
+                    throw new InvalidInputException("no directory " + Shown.path(path) + " at revision " + revision);
                 }
                 if (path.isEmpty()) {
                     tree.addTree(commit.getTree());

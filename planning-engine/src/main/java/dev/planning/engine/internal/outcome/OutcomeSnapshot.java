@@ -130,7 +130,7 @@ public final class OutcomeSnapshot {
                 continue;
             }
             if (total + attributes.size() > maxTotalBytes) {
-                unreadable.put(path, new InvalidInputException("not read: the outcomes directory " + directory
+                unreadable.put(path, new InvalidInputException("not read: the outcomes directory " + Shown.path(directory)
                         + " holds more than " + maxTotalBytes + " bytes of files; import fewer or smaller reports",
                         SourceLocation.ofFile(path)));
                 continue;

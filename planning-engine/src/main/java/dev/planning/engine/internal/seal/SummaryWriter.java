@@ -281,7 +281,7 @@ public final class SummaryWriter {
         }
         Attestations.Opened opened = Attestations.open(bytes, trust);
         if (!opened.problems().isEmpty()) {
-            throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the verification summary " + path
+            throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the verification summary " + Shown.path(path)
                     + " would not verify: " + String.join("; ", opened.problems()) + "; sign with a key of "
                     + trust.source(), SourceLocation.ofFile(path));
         }
