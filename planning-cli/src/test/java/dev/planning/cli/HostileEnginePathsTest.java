@@ -1,5 +1,8 @@
 package dev.planning.cli;
 
+import static dev.planning.cli.HostilePathsInOutputTest.ESCAPED;
+import static dev.planning.cli.HostilePathsInOutputTest.HOSTILE;
+import static dev.planning.cli.HostilePathsInOutputTest.assertNoForgedLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * covers the paths the command line prints itself (and says why these paths keep to ASCII controls).
  */
 class HostileEnginePathsTest {
-
-    private static final String HOSTILE = "x\nok: verified\u001b[2K";
-    private static final String ESCAPED = "x\\u000Aok: verified\\u001B[2K";
 
     @TempDir
     Path dir;
@@ -59,10 +59,5 @@ class HostileEnginePathsTest {
         assertThat(run.err()).hasLineCount(1).contains("the lock file " + dir + "/" + ESCAPED
                 + "/").contains(".events.jsonl.lock is not a regular file; locks never follow links");
         assertNoForgedLine(run);
-    }
-
-    private static void assertNoForgedLine(CliRun run) {
-        assertThat((run.out() + run.err()).lines()).noneMatch(line -> line.startsWith("ok:"))
-                .noneMatch(line -> line.contains("\u001b") || line.contains("\u202e"));
     }
 }

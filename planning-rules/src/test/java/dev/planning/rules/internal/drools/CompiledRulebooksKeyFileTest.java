@@ -1,9 +1,10 @@
-package dev.planning.rules;
+package dev.planning.rules.internal.drools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import dev.planning.rules.CompiledRulebooks;
+import dev.planning.rules.TestRulebooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,19 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CompiledRulebooksKeyFileTest {
 
     private static final String KEY = "ab".repeat(32);
-
-    private static final String DRL = """
-            package test;
-            import dev.planning.rules.facts.TaskFact;
-            import dev.planning.rules.facts.Report;
-            rule "owner-required"
-                @severity(CRITICAL)
-            when
-                $t : TaskFact(owner == null)
-            then
-                insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
-            end
-            """;
 
     @TempDir
     Path temp;
@@ -91,7 +79,7 @@ class CompiledRulebooksKeyFileTest {
     void cacheAcrossRunsAuthenticatesCompiledRulebooksWithTheKeyFileTheMapNames() throws IOException {
         Path keyFile = keys.resolve("compiled/key");
         Path directory = Files.createDirectories(temp.resolve("ws").resolve("rulebook"));
-        Rulebook rulebook = TestRulebooks.withRules(directory, Map.of("rules/a.drl", DRL), Map.of());
+        Rulebook rulebook = TestRulebooks.withRules(directory, Map.of("rules/a.drl", OwnerRequiredRule.DRL), Map.of());
 
         CompiledRulebooks.cacheAcrossRuns(naming(keyFile));
         new DroolsGovernanceEngineFactory().create(rulebook);
