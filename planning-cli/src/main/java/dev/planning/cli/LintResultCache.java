@@ -76,6 +76,8 @@ final class LintResultCache {
     static final long MAX_RESULT_BYTES = 16L * 1024 * 1024;
 
     private static volatile Optional<Path> directory = Optional.empty();
+    /** The environment {@link #acrossRuns} was given: it names the key file that authenticates results. */
+    private static volatile Map<String, String> environment = Map.of();
     private static volatile Runnable beforeLinting = () -> { };
     /** The clock today's date is taken from (UTC, as the engine's); a parameter for tests. */
     private static volatile Clock clock = Clock.systemUTC();
@@ -86,6 +88,8 @@ final class LintResultCache {
     private final Path rulebook;
     private final String key;
     private final Inputs inputs;
+    /** The environment naming the key file, as {@link #acrossRuns} was given it. */
+    private final Map<String, String> keyFileNamedBy = environment;
 
     private LintResultCache(Path cache, Path workspace, Path rulebook, String key, Inputs inputs) {
         this.cache = cache;
@@ -104,6 +108,7 @@ final class LintResultCache {
     static void acrossRuns(Optional<Path> cacheDirectory, Map<String, String> environment, Runnable beforeLinting) {
         boolean store = present(environment.get("PLANNING_STORE_CONFIG")) || present(environment.get("PLANNING_STORE_URL"));
         directory = store ? Optional.empty() : cacheDirectory;
+        LintResultCache.environment = environment;
         LintResultCache.beforeLinting = beforeLinting;
     }
 
@@ -117,6 +122,7 @@ final class LintResultCache {
     /** Stops keeping lint results across runs in this process. */
     static void noCacheAcrossRuns() {
         directory = Optional.empty();
+        environment = Map.of();
         beforeLinting = () -> { };
     }
 
@@ -175,7 +181,8 @@ final class LintResultCache {
 
     /** The result stored under this key, when one checks out; empty means "lint". */
     Optional<Stored> stored() {
-        Optional<byte[]> payload = CompiledRulebooks.readResult(cache, KIND, key, MAX_RESULT_BYTES, rulebook, workspace);
+        Optional<byte[]> payload = CompiledRulebooks.readResult(cache, KIND, key, MAX_RESULT_BYTES, rulebook, workspace,
+                keyFileNamedBy);
         if (payload.isEmpty()) {
             return Optional.empty();
         }
@@ -214,7 +221,7 @@ final class LintResultCache {
             if (payload.length > MAX_RESULT_BYTES) {
                 return false;
             }
-            CompiledRulebooks.storeResult(cache, KIND, key, payload, rulebook, workspace);
+            CompiledRulebooks.storeResult(cache, KIND, key, payload, rulebook, workspace, keyFileNamedBy);
             return true;
         } catch (RuntimeException e) {
             // A cache is an optimisation: failing to write one changes nothing else.

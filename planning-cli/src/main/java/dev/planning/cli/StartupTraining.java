@@ -148,7 +148,7 @@ final class StartupTraining {
             // lint alone, as a user runs it: on a compiled-rulebook cache hit (prepared), first linting
             // (its result not yet kept), then printing the kept result of the unchanged workspace.
             Path cache = (prepared != null ? prepared : scratch).resolve("rulebook-cache");
-            Map<String, String> environment = Map.of("PLANNING_CACHE_DIR", cache.toString());
+            Map<String, String> environment = cacheIn(cache);
             LintResultCache.acrossRuns(CompiledRulebooks.directory(environment), environment,
                     () -> CompiledRulebooks.cacheAcrossRuns(environment));
             copy(example, ws);
@@ -166,7 +166,7 @@ final class StartupTraining {
                 return 1;
             }
             Path cache = prepared.resolve("rulebook-cache");
-            Map<String, String> environment = Map.of("PLANNING_CACHE_DIR", cache.toString());
+            Map<String, String> environment = cacheIn(cache);
             LintResultCache.acrossRuns(CompiledRulebooks.directory(environment), environment, () -> { });
             int served = LintResultCache.served();
             try {
@@ -179,7 +179,7 @@ final class StartupTraining {
         if (family.equals("gate")) {
             // gate and advance alone, as a user runs them: on a compiled-rulebook cache hit (prepared).
             Path cache = (prepared != null ? prepared : scratch).resolve("rulebook-cache");
-            CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", cache.toString()));
+            CompiledRulebooks.cacheAcrossRuns(cacheIn(cache));
             copy(example, ws);
             List<String[]> steps = new ArrayList<>(rulesSteps(ws).subList(1, 3));
             return execute(steps);
@@ -190,7 +190,7 @@ final class StartupTraining {
             // by the later ones. Not for the other families, whose commands compile nothing and
             // never turn it on.
             Path cache = family.equals("rules") && prepared != null ? prepared : scratch;
-            CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", cache.resolve("rulebook-cache").toString()));
+            CompiledRulebooks.cacheAcrossRuns(cacheIn(cache.resolve("rulebook-cache")));
         }
         List<String[]> steps = new ArrayList<>();
         int failed = 0;
@@ -219,8 +219,7 @@ final class StartupTraining {
                 if (family.equals("read")) {
                     // verify --checksums-only as the command line runs it: the rulebook's validated settings
                     // kept by the preparing process (which advanced and sealed with them), read from there.
-                    CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR",
-                            work.resolve("rulebook-cache").toString()));
+                    CompiledRulebooks.keepValidatedSettings(cacheIn(work.resolve("rulebook-cache")));
                     steps.addAll(readSteps(work.resolve("ws"), work.resolve("keys"), keys));
                 } else {
                     steps.add(statusStep(work.resolve("ws"), work.resolve("keys")));
@@ -257,7 +256,7 @@ final class StartupTraining {
         Path ws = dir.resolve("ws");
         copy(example, ws);
         committed(ws);
-        CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", dir.resolve("rulebook-cache").toString()));
+        CompiledRulebooks.cacheAcrossRuns(cacheIn(dir.resolve("rulebook-cache")));
         String w = ws.toString();
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[] {"advance", "-w", w, "--stream", STREAM, "--cycle", CYCLE, "--to", "READY_FOR_HANDOFF"});
@@ -274,7 +273,7 @@ final class StartupTraining {
     static int prepareRules(Path example, Path dir) throws IOException {
         Path ws = dir.resolve("ws");
         copy(example, ws);
-        CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", dir.resolve("rulebook-cache").toString()));
+        CompiledRulebooks.cacheAcrossRuns(cacheIn(dir.resolve("rulebook-cache")));
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[] {"lint", "-w", ws.toString()});
         return execute(steps);
@@ -294,7 +293,7 @@ final class StartupTraining {
         Path ws = dir.resolve("ws");
         copy(example, ws);
         committed(ws);
-        CompiledRulebooks.cacheAcrossRuns(Map.of("PLANNING_CACHE_DIR", dir.resolve("rulebook-cache").toString()));
+        CompiledRulebooks.cacheAcrossRuns(cacheIn(dir.resolve("rulebook-cache")));
         return execute(List.<String[]>of(new String[] {"lint", "-w", ws.toString()}));
     }
 
@@ -305,7 +304,7 @@ final class StartupTraining {
      */
     static int prepareLint(Path example, Path dir) throws IOException {
         Path cache = dir.resolve("rulebook-cache");
-        Map<String, String> environment = Map.of("PLANNING_CACHE_DIR", cache.toString());
+        Map<String, String> environment = cacheIn(cache);
         LintResultCache.acrossRuns(CompiledRulebooks.directory(environment), environment,
                 () -> CompiledRulebooks.cacheAcrossRuns(environment));
         try {
@@ -313,6 +312,17 @@ final class StartupTraining {
         } finally {
             LintResultCache.noCacheAcrossRuns();
         }
+    }
+
+    /**
+     * The environment of a training run's compiled-rulebook cache in {@code cache}: its files
+     * authenticated with a key file beside it ({@code cache-key/key}, made on the first store), so
+     * that training neither reads nor makes the user's own key file, and a run over a prepared
+     * directory finds what the preparing process kept there.
+     */
+    static Map<String, String> cacheIn(Path cache) {
+        return Map.of("PLANNING_CACHE_DIR", cache.toString(), "PLANNING_CACHE_KEY_FILE",
+                cache.resolveSibling("cache-key").resolve("key").toString());
     }
 
     private static List<String[]> rulesSteps(Path ws) {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HostilePathsInOutputTest {
 
     /** A line feed, then what could pass for a verdict, and an erase-line sequence. */
-    private static final String HOSTILE = "x\nok: verified\u001b[2K";
-    private static final String ESCAPED = "x\\u000Aok: verified\\u001B[2K";
+    static final String HOSTILE = "x\nok: verified\u001b[2K";
+    static final String ESCAPED = "x\\u000Aok: verified\\u001B[2K";
 
     @TempDir
     Path dir;
@@ -163,7 +163,8 @@ class HostilePathsInOutputTest {
         return ws;
     }
 
-    private static void assertNoForgedLine(CliRun run) {
+    /** No line of the run's output starts with {@code ok:} or holds an escape or U+202E. */
+    static void assertNoForgedLine(CliRun run) {
         assertThat((run.out() + run.err()).lines()).noneMatch(line -> line.startsWith("ok:"))
                 .noneMatch(line -> line.contains("\u001b") || line.contains("\u202e"));
     }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +36,7 @@ class KeptResultsAttackTest {
     @BeforeEach
     void keepResultsInATemporaryCache() {
         workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), Map.of(), () -> { });
+        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), LintResultCacheTest.BUILD_KEY_FILE, () -> { });
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +84,7 @@ class LintHintTest {
         System.setProperty(LintHint.FILE, hint.toString());
         System.setProperty(LintHint.TOKEN, TOKEN);
         System.setProperty(LintHint.GUESS, "kept");
-        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), Map.of(), () -> { });
+        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), LintResultCacheTest.BUILD_KEY_FILE, () -> { });
 
         assertThat(CliRun.of("lint", "-w", workspace.toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
 
@@ -98,7 +97,7 @@ class LintHintTest {
         Path workspace = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         System.setProperty(LintHint.FILE, hint.toString());
         System.setProperty(LintHint.TOKEN, TOKEN);
-        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), Map.of(), () -> { });
+        LintResultCache.acrossRuns(Optional.of(dir.resolve("cache")), LintResultCacheTest.BUILD_KEY_FILE, () -> { });
 
         assertThat(CliRun.of("lint", "-w", workspace.toString()).exitCode()).isZero();
         assertThat(hint).hasContent(TOKEN);

@@ -16,6 +16,8 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -68,10 +70,10 @@ final class Pages {
      * SHA-256 of the path (all of it: the readable part maps many paths to one name, and a shorter
      * hash leaves a contributor who chooses among them a pair that shares a page). The readable part
      * holds no {@code .}: Windows reads {@code con.yaml-HASH.html} as a device, whatever follows the dot.
-     * Spellings of one path share its page ({@link #sourcePath}).
+     *
+     * @param path a path as {@link #sourcePath} gives it (spellings of one path share its page)
      */
     static String sourcePage(String path) {
-        path = sourcePath(path);
         String name = path.replaceAll("[^A-Za-z0-9_-]+", "_");
         if (name.length() > 80) {
             name = name.substring(name.length() - 80);
@@ -80,19 +82,33 @@ final class Pages {
     }
 
     /**
-     * A workspace-relative path as the site names it: without {@code .} segments and empty ones
-     * (repeated, leading or trailing {@code /}), which name the same file. Findings name files as their
-     * evidence writes them, and a page per spelling let one file be copied into the site once per
-     * spelling (docs/SECURITY.md, thirteenth review). Anything else is kept as written.
+     * A workspace-relative path as the site names it: leading, repeated and trailing {@code /} dropped,
+     * then {@code .} and {@code ..} segments folded on the parsed path ({@link Path#normalize}), so that
+     * every spelling of one file ({@code ./P}, {@code a//P/}, {@code a/../a/../P}) names one page. Findings
+     * name files as their evidence writes them, and a page per spelling let one file be copied into the
+     * site once per spelling (docs/SECURITY.md, thirteenth review). Empty, no source page, for a path
+     * that leaves the workspace ({@code ../P}, {@code a/../../P}), names its root ({@code a/..}) or is no
+     * path ({@code NUL}): such a location is shown without a link.
      */
-    static String sourcePath(String path) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : path.split("/", -1)) {
-            if (!segment.isEmpty() && !segment.equals(".")) {
-                out.append(out.isEmpty() ? "" : "/").append(segment);
-            }
+    static Optional<String> sourcePath(String path) {
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
         }
-        return out.isEmpty() ? path : out.toString();
+        Path parsed;
+        try {
+            parsed = Path.of(path.substring(start)).normalize();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (parsed.isAbsolute() || parsed.toString().isEmpty() || parsed.startsWith("..")) {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder();
+        for (Path segment : parsed) {
+            out.append(out.isEmpty() ? "" : "/").append(segment);
+        }
+        return Optional.of(out.toString());
     }
 
     /** Every page of the site, by path relative to the site root. */
@@ -343,8 +359,12 @@ final class Pages {
         }
         String file = f.file().get();
         String shown = file + (f.line() > 0 ? ":" + f.line() + (f.column() > 0 ? ":" + f.column() : "") : "");
-        return "<a class=\"finding-link\" href=\"" + href("../", sourcePage(file), f.line() > 0 ? "L" + f.line() : "")
-                + "\"><code>" + text(shown) + "</code></a>";
+        Optional<String> source = sourcePath(file);
+        if (source.isEmpty()) {
+            return "<code>" + text(shown) + "</code>"; // outside the workspace: no source page
+        }
+        return "<a class=\"finding-link\" href=\"" + href("../", sourcePage(source.get()),
+                f.line() > 0 ? "L" + f.line() : "") + "\"><code>" + text(shown) + "</code></a>";
     }
 
     private static void governance(StringBuilder b, Model.Site site, Model.CycleView c) {

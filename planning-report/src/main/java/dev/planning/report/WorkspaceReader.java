@@ -458,16 +458,16 @@ final class WorkspaceReader {
                         continue;
                     }
                     for (Model.FindingRow f : g.findings()) {
-                        f.file().filter(s -> !s.isBlank()).ifPresent(file -> marks.computeIfAbsent(
-                                Pages.sourcePath(file), k -> new TreeMap<>()).computeIfAbsent(f.line(),
+                        f.file().filter(s -> !s.isBlank()).flatMap(Pages::sourcePath).ifPresent(file -> marks
+                                .computeIfAbsent(file, k -> new TreeMap<>()).computeIfAbsent(f.line(),
                                         k -> new ArrayList<>()).add(f));
                     }
                     for (Model.ViolationRow v : g.violations()) {
-                        v.location().flatMap(WorkspaceReader::parseLocation).ifPresent(loc -> marks.computeIfAbsent(
-                                Pages.sourcePath(loc.file()), k -> new TreeMap<>()).computeIfAbsent(loc.line(),
-                                        k -> new ArrayList<>())
+                        v.location().flatMap(WorkspaceReader::parseLocation).ifPresent(loc -> Pages
+                                .sourcePath(loc.file()).ifPresent(file -> marks.computeIfAbsent(file,
+                                        k -> new TreeMap<>()).computeIfAbsent(loc.line(), k -> new ArrayList<>())
                                 .add(new Model.FindingRow(g.gate(), v.rule(), v.severity(), v.message(),
-                                        Optional.of(loc.file()), loc.line(), loc.column(), Optional.of(v.item()))));
+                                        Optional.of(loc.file()), loc.line(), loc.column(), Optional.of(v.item())))));
                     }
                 }
             }

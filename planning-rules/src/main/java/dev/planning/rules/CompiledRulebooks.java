@@ -41,7 +41,11 @@ public final class CompiledRulebooks {
      * environment names: {@code PLANNING_CACHE_DIR}, else {@code $XDG_CACHE_HOME/planning}, else
      * {@code ~/.cache/planning}; none when {@code PLANNING_NO_CACHE=1}. The validated model of each
      * rulebook's settings is kept there too ({@link #keepValidatedSettings}), and so are the parses of
-     * trust files and sealed manifests.
+     * trust files and sealed manifests. Every file there is authenticated with the secret in the key
+     * file this same environment names ({@code PLANNING_CACHE_KEY_FILE}, else
+     * {@code $XDG_STATE_HOME/planning/cache-key}, else {@code ~/.local/state/planning/cache-key}), and
+     * the directory is kept within the bound it names ({@link #cacheUsage}): the map given is the one
+     * source of these settings, never the process environment behind it.
      *
      * <p>Compiled rulebooks stop being kept on disk, for the rest of the process, once a workspace that
      * holds the directory (as given or as links resolve) is opened with {@code Planning.builder()}: with
@@ -53,8 +57,8 @@ public final class CompiledRulebooks {
     public static Optional<Path> cacheAcrossRuns(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
         Optional<Path> directory = CompiledRulebookCache.defaultDirectory(environment);
-        directory.ifPresent(d -> useDiskCache(CompiledRulebookCache.at(d)));
-        keepSettings(directory);
+        directory.ifPresent(d -> useDiskCache(CompiledRulebookCache.at(d, environment)));
+        keepSettings(directory, environment);
         return directory;
     }
 
@@ -101,13 +105,15 @@ public final class CompiledRulebooks {
     public static Optional<Path> keepValidatedSettings(Map<String, String> environment) {
         Optional<Path> directory = CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment,
                 "environment"));
-        keepSettings(directory);
+        keepSettings(directory, environment);
         return directory;
     }
 
-    private static void keepSettings(Optional<Path> directory) {
-        KeptRulebookSettings.keepIn(directory);
-        KeptDocumentParses.keepIn(directory);
+    /** The kept settings and parses in {@code directory}, authenticated with the key file {@code environment} names. */
+    private static void keepSettings(Optional<Path> directory, Map<String, String> environment) {
+        Optional<CompiledRulebookCache> cache = directory.map(d -> CompiledRulebookCache.at(d, environment));
+        KeptRulebookSettings.keepIn(cache);
+        KeptDocumentParses.keepIn(cache);
     }
 
     /**
@@ -185,9 +191,10 @@ public final class CompiledRulebooks {
      * command line's {@code planning lint}), when it checks out exactly as a compiled rulebook does:
      * the directory outside the workspace and the rulebook and private to its owner, the file
      * regular, owner-only, at most {@code maxBytes} and not tracked by git, its header naming the key
-     * and its HMAC under the user's secret ({@code $PLANNING_CACHE_KEY_FILE}, else
-     * {@code ~/.local/state/planning/cache-key}, read from the process environment). Anything else is
-     * empty: "compute again", never "trust". The caller's key must cover every input of the result.
+     * and its HMAC under the user's secret (in the key file {@code environment} names:
+     * {@code $PLANNING_CACHE_KEY_FILE}, else {@code $XDG_STATE_HOME/planning/cache-key}, else
+     * {@code ~/.local/state/planning/cache-key}). Anything else is empty: "compute again", never
+     * "trust". The caller's key must cover every input of the result.
      *
      * @param directory the cache directory (as {@link #cacheAcrossRuns} returns it)
      * @param kind      what the result is, lower-case letters (not {@code bin} or {@code policy})
@@ -195,18 +202,22 @@ public final class CompiledRulebooks {
      * @param maxBytes  a larger file is not read
      * @param rulebook  the rulebook directory the result was computed with
      * @param workspace the workspace it was computed over
+     * @param environment the environment naming the key file (as {@link #cacheAcrossRuns} was given),
+     *     usually {@link System#getenv()}
      * @return the payload stored by {@link #storeResult}
      * @since 0.2
      */
     public static Optional<byte[]> readResult(Path directory, String kind, String key, long maxBytes, Path rulebook,
-            Path workspace) {
-        return CompiledRulebookCache.at(directory).readResult(key, kind, magic(kind), maxBytes, rulebook, workspace);
+            Path workspace, Map<String, String> environment) {
+        return CompiledRulebookCache.at(directory, environment).readResult(key, kind, magic(kind), maxBytes, rulebook,
+                workspace);
     }
 
     /**
      * Keeps a command's result for {@link #readResult}: owner-only, atomically, with a header naming
-     * the key and its HMAC under the user's secret; nothing is written where a compiled rulebook would
-     * not be, nor without a usable secret.
+     * the key and its HMAC under the user's secret (in the key file {@code environment} names, as for
+     * {@link #readResult}); nothing is written where a compiled rulebook would not be, nor without a
+     * usable secret.
      *
      * @param directory the cache directory
      * @param kind what the result is (its file extension), e.g. {@code lint}
@@ -214,12 +225,14 @@ public final class CompiledRulebooks {
      * @param payload the result's bytes
      * @param rulebook the rulebook directory, which the cache directory must lie outside
      * @param workspace the workspace directory, which the cache directory must lie outside
+     * @param environment the environment naming the key file, usually {@link System#getenv()}
      * @return whether it was written
      * @since 0.2
      */
     public static boolean storeResult(Path directory, String kind, String key, byte[] payload, Path rulebook,
-            Path workspace) {
-        return CompiledRulebookCache.at(directory).storeResult(key, kind, magic(kind), payload, rulebook, workspace);
+            Path workspace, Map<String, String> environment) {
+        return CompiledRulebookCache.at(directory, environment).storeResult(key, kind, magic(kind), payload, rulebook,
+                workspace);
     }
 
     /**

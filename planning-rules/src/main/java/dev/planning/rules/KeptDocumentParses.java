@@ -44,13 +44,13 @@ final class KeptDocumentParses implements KeptParses.Store {
     }
 
     /**
-     * Keeps parses in this directory for the rest of the process ({@link KeptParses#keepIn}), or nowhere
+     * Keeps parses in this cache for the rest of the process ({@link KeptParses#keepIn}), or nowhere
      * when it is empty.
      *
-     * @param directory the compiled-rulebook cache's directory, if any
+     * @param cache the compiled-rulebook cache, if any
      */
-    static void keepIn(Optional<Path> directory) {
-        KeptParses.keepIn(directory.map(d -> new KeptDocumentParses(CompiledRulebookCache.at(d))).orElse(null));
+    static void keepIn(Optional<CompiledRulebookCache> cache) {
+        KeptParses.keepIn(cache.map(KeptDocumentParses::new).orElse(null));
     }
 
     @Override

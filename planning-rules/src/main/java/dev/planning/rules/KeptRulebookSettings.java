@@ -44,14 +44,13 @@ final class KeptRulebookSettings implements RulebookLoader.KeptSettings {
     }
 
     /**
-     * Keeps validated settings in this directory for the rest of the process ({@link RulebookLoader#keepSettings}),
+     * Keeps validated settings in this cache for the rest of the process ({@link RulebookLoader#keepSettings}),
      * or nowhere when it is empty.
      *
-     * @param directory the compiled-rulebook cache's directory, if any
+     * @param cache the compiled-rulebook cache, if any
      */
-    static void keepIn(Optional<Path> directory) {
-        RulebookLoader.keepSettings(directory.map(d -> new KeptRulebookSettings(CompiledRulebookCache.at(d)))
-                .orElse(null));
+    static void keepIn(Optional<CompiledRulebookCache> cache) {
+        RulebookLoader.keepSettings(cache.map(KeptRulebookSettings::new).orElse(null));
     }
 
     @Override

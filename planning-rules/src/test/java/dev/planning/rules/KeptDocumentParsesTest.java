@@ -152,7 +152,8 @@ class KeptDocumentParsesTest {
     void aCacheDirectoryInsideTheWorkspaceIsNeitherReadNorWritten() throws IOException {
         Path trust = trustFile("a");
         Path inside = workspace().resolve(".cache");
-        CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR", inside.toString()));
+        CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR", inside.toString(),
+                "PLANNING_CACHE_KEY_FILE", System.getenv("PLANNING_CACHE_KEY_FILE")));
         try {
             TrustFile.readOutside(trust, workspace());
         } finally {

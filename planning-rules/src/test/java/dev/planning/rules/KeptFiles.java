@@ -47,7 +47,8 @@ final class KeptFiles {
 
     /** Runs {@code work} as a new process of the command line would: with settings and parses kept in {@link #cache()}. */
     <T> T inNewProcess(Work<T> work) throws IOException {
-        CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR", cache().toString()));
+        CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR", cache().toString(),
+                "PLANNING_CACHE_KEY_FILE", System.getenv("PLANNING_CACHE_KEY_FILE")));
         try {
             return work.run();
         } finally {

@@ -168,7 +168,8 @@ class KeptRulebookSettingsTest {
     void aCacheDirectoryInsideTheWorkspaceIsNeitherReadNorWritten() throws IOException {
         Path dir = rulebook(VALID);
         Path inside = workspace().resolve(".cache");
-        CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR", inside.toString()));
+        CompiledRulebooks.keepValidatedSettings(Map.of("PLANNING_CACHE_DIR", inside.toString(),
+                "PLANNING_CACHE_KEY_FILE", System.getenv("PLANNING_CACHE_KEY_FILE")));
         try {
             RulebookLoader.load(dir, workspace());
         } finally {

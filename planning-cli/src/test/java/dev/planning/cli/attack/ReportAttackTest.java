@@ -334,10 +334,14 @@ class ReportAttackTest {
         ObjectNode root = (ObjectNode) JSON.readTree(evidence.toFile());
         ArrayNode findings = root.withArray("findings");
         for (String spelling : List.of(plan, "./" + plan, "././" + plan, "frameworks//planning-fe/./tasks/"
-                + "2025-09-02-fe_task_breakdown.yaml", plan + "/")) {
+                + "2025-09-02-fe_task_breakdown.yaml", plan + "/", "frameworks/../" + plan, "tasks/../frameworks/"
+                + "planning-fe/../planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml")) {
             findings.addObject().put("code", "x").put("severity", "ERROR").put("message", "spelt")
                     .put("file", spelling).put("line", 1).put("column", 1);
         }
+        // The same file named from outside the workspace: no source page, its location shown without a link.
+        findings.addObject().put("code", "x").put("severity", "ERROR").put("message", "outside")
+                .put("file", "../ws/" + plan).put("line", 1).put("column", 1);
         // 20 distinct files of 1.9 million characters each: past the 32 Mi the source pages show in all.
         Path notes = Files.createDirectories(ws.resolve("notes"));
         String big = "x".repeat(1_900_000);
@@ -361,7 +365,8 @@ class ReportAttackTest {
         String cycle = Files.readString(site.resolve("cycles/fe_2025-09-02.html"));
         String link = pages.stream().filter(f -> f.getFileName().toString().startsWith("frameworks_planning-fe_tasks"))
                 .findFirst().orElseThrow().getFileName().toString();
-        assertThat(count(cycle, "href=\"../source/" + link + "#L1\"")).isEqualTo(5);
+        assertThat(count(cycle, "href=\"../source/" + link + "#L1\"")).isEqualTo(7);
+        assertThat(cycle).contains("<td><code>../ws/" + plan + ":1:1</code></td>");
         long shown = 0;
         int notShown = 0;
         for (Path page : pages) {

@@ -3,6 +3,7 @@ package dev.planning.rules.testkit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
@@ -76,7 +77,8 @@ public final class RuleTestFiles {
                 cases.addAll(read(file, rulebookDirectory.relativize(file).toString().replace('\\', '/')));
             }
         } catch (IOException e) {
-            throw new InvalidInputException("cannot list rule tests: " + e.getMessage(), SourceLocation.ofFile("tests"));
+            throw new InvalidInputException("cannot list rule tests: " + Printable.line(String.valueOf(e.getMessage())),
+                    SourceLocation.ofFile("tests"));
         }
         return List.copyOf(cases);
     }

@@ -17,6 +17,7 @@ import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -238,7 +239,7 @@ public final class ManifestReader {
             throw new InvalidInputException(e.getMessage(), location, e);
         }
         if (!normalized(path)) {
-            throw new InvalidInputException("path '" + path + "' is not normalized: expected a workspace-relative path"
+            throw new InvalidInputException("path '" + Shown.path(path) + "' is not normalized: expected a workspace-relative path"
                     + " without '.', empty segments or a trailing '/'", location);
         }
     }

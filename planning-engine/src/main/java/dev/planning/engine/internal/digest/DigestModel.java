@@ -17,6 +17,7 @@ import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.metrics.KpiInput;
 import dev.planning.engine.internal.metrics.KpiInputCatalog;
+import dev.planning.engine.internal.workspace.Shown;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
@@ -357,7 +358,7 @@ final class DigestModel {
         for (String segment : path.replace('\\', '/').split("/")) {
             if (segment.equals("..")) {
                 if (segments.isEmpty()) {
-                    throw new InvalidInputException("path '" + path + "' is refused as a digest link: its '..' climbs"
+                    throw new InvalidInputException("path '" + Shown.path(path) + "' is refused as a digest link: its '..' climbs"
                             + " above the workspace; expected a path relative to the workspace");
                 }
                 segments.remove(segments.size() - 1);

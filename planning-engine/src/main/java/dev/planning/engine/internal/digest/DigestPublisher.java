@@ -33,6 +33,7 @@ import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -260,7 +261,7 @@ public final class DigestPublisher {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the existing digest: " + e.getMessage(),
+            throw new InvalidInputException("cannot read the existing digest: " + Shown.why(e),
                     SourceLocation.ofFile(path), e);
         }
     }

@@ -7,6 +7,7 @@ import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.reflect.MapObjectHandler;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -196,7 +197,7 @@ final class DigestRenderer {
             } catch (CharacterCodingException e) {
                 throw new InvalidInputException("the digest template is not UTF-8 text", SourceLocation.ofFile(name), e);
             } catch (IOException e) {
-                throw new InvalidInputException("cannot read the digest template: " + e.getMessage(),
+                throw new InvalidInputException("cannot read the digest template: " + Shown.why(e),
                         SourceLocation.ofFile(name), e);
             }
         }

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.digest;
 import dev.planning.engine.internal.metrics.KpiInputCatalog;
 import dev.planning.engine.internal.metrics.KpiInput;
 import dev.planning.engine.internal.outcome.OutcomeSet;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ final class KpiTrace {
     private String hashed(String path) {
         // Read in blocks: a file anyone who commits writes may be of any size.
         return path + "@" + ManifestExcerpt.streamedSha256(root.resolve(path))
-                .orElseThrow(() -> new UncheckedIOException(new IOException("cannot read " + path + " to cite it")))
+                .orElseThrow(() -> new UncheckedIOException(new IOException("cannot read " + Shown.path(path) + " to cite it")))
                 .substring(0, 8);
     }
 }

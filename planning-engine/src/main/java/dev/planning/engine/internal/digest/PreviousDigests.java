@@ -6,6 +6,7 @@ import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ final class PreviousDigests {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new InvalidInputException("cannot list " + dir + ": " + e.getMessage(), SourceLocation.ofFile(dir), e);
+            throw new InvalidInputException("cannot list " + Shown.path(dir) + ": " + Shown.why(e), SourceLocation.ofFile(dir),
+                    e);
         }
         List<DigestSummary> digests = new ArrayList<>();
         for (String id : cycleIds.subList(Math.max(0, cycleIds.size() - (TREND_CYCLES - 1)), cycleIds.size())) {

@@ -16,6 +16,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,8 +96,8 @@ public final class EventLogQueries implements CycleQueries {
                     }
                 } catch (IllegalArgumentException e) {
                     // Fail closed: a log file the queries cannot attribute to a cycle is refused, not skipped.
-                    throw new InvalidInputException("event log " + root.relativize(log) + " is not named after a cycle: "
-                            + e.getMessage(), SourceLocation.ofFile(root.relativize(log).toString()));
+                    throw new InvalidInputException("event log " + Shown.path(root.relativize(log))
+                            + " is not named after a cycle: " + Shown.why(e), SourceLocation.ofFile(root.relativize(log).toString()));
                 }
             }
         }
@@ -114,7 +115,7 @@ public final class EventLogQueries implements CycleQueries {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new UncheckedIOException("cannot list " + Shown.path(dir), e);
         }
     }
 

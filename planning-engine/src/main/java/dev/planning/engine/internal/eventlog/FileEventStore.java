@@ -13,6 +13,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -274,7 +275,7 @@ public final class FileEventStore implements EventStore {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new PlanningException("cannot read event log: " + e.getMessage(),
+            throw new PlanningException("cannot read event log: " + Shown.why(e),
                     SourceLocation.ofFile(location(cycle)), e);
         }
     }

@@ -5,6 +5,7 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -133,7 +134,8 @@ public final class GitRepository implements AutoCloseable {
             }
             return false;
         } catch (IOException e) {
-            throw new PlanningException("cannot read the git index or HEAD of " + workTree() + ": " + e.getMessage());
+            throw new PlanningException("cannot read the git index or HEAD of " + Shown.path(workTree()) + ": "
+                    + Shown.why(e));
         }
     }
 
@@ -177,8 +179,8 @@ public final class GitRepository implements AutoCloseable {
             }
             return uncommitted;
         } catch (GitAPIException e) {
-            throw new PlanningException("cannot read the git status of " + repository.getWorkTree() + ": "
-                    + e.getMessage());
+            throw new PlanningException("cannot read the git status of " + Shown.path(repository.getWorkTree()) + ": "
+                    + Shown.why(e));
         }
     }
 
@@ -307,7 +309,7 @@ public final class GitRepository implements AutoCloseable {
             try (TreeWalk tree = path.isEmpty() ? new TreeWalk(repository) : TreeWalk.forPath(repository, path,
                     commit.getTree())) {
                 if (tree == null || !path.isEmpty() && !tree.isSubtree()) {
-                    throw new InvalidInputException("no directory " + path + " at revision " + revision);
+                    throw new InvalidInputException("no directory " + Shown.path(path) + " at revision " + revision);
                 }
                 if (path.isEmpty()) {
                     tree.addTree(commit.getTree());

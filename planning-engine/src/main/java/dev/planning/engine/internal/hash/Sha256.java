@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.hash;
 
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class Sha256 {
                 digest.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " to hash it", e);
+            throw new UncheckedIOException("cannot read " + Shown.path(file) + " to hash it", e);
         }
         return new FileDigest(HEX.formatHex(digest.digest()), size);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class AxeReportParser {
             throw new InvalidInputException("malformed JSON (truncated or partial report?): " + e.getOriginalMessage(),
                     location, e);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the JSON: " + e.getMessage(), SourceLocation.ofFile(displayPath), e);
+            throw new InvalidInputException("cannot read the JSON: " + Shown.why(e), SourceLocation.ofFile(displayPath), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ public final class JacocoXml {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, displayPath);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the JaCoCo report: " + e.getMessage(),
+            throw new InvalidInputException("cannot read the JaCoCo report: " + Shown.why(e),
                     SourceLocation.ofFile(displayPath), e);
         }
     }

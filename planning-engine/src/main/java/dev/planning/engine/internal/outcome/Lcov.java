@@ -2,6 +2,7 @@ package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class Lcov {
         if (e instanceof CharacterCodingException) {
             return new InvalidInputException("the LCOV tracefile is not UTF-8 text", SourceLocation.ofFile(displayPath), e);
         }
-        return new InvalidInputException("cannot read the LCOV tracefile: " + e.getMessage(),
+        return new InvalidInputException("cannot read the LCOV tracefile: " + Shown.why(e),
                 SourceLocation.ofFile(displayPath), e);
     }
 

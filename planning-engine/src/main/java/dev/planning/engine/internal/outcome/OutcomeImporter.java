@@ -15,6 +15,7 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -158,7 +159,7 @@ public final class OutcomeImporter {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new InvalidInputException("cannot list " + dir + ": " + e.getMessage(), SourceLocation.ofFile(dir));
+            throw new InvalidInputException("cannot list " + Shown.path(dir) + ": " + Shown.why(e), SourceLocation.ofFile(dir));
         }
         for (String name : names) {
             String path = dir + "/" + name;
@@ -171,7 +172,7 @@ public final class OutcomeImporter {
             try {
                 actual = sha256(Files.readAllBytes(stored));
             } catch (IOException e) {
-                throw new InvalidInputException("cannot read the stored outcome: " + e.getMessage(),
+                throw new InvalidInputException("cannot read the stored outcome: " + Shown.why(e),
                         SourceLocation.ofFile(path), e);
             }
             if (!actual.equals(candidate.sha256())) {
@@ -192,7 +193,7 @@ public final class OutcomeImporter {
      */
     private static void requireNoLink(Path realRoot, String dir) {
         if (!SafePaths.resolveUnder(realRoot, dir).linkFree()) {
-            throw new InvalidInputException("the outcomes directory " + dir + " is or lies under a symbolic link;"
+            throw new InvalidInputException("the outcomes directory " + Shown.path(dir) + " is or lies under a symbolic link;"
                     + " import never writes through links and the gates never read outcomes through them: replace"
                     + " the link with a plain directory. Nothing was imported", SourceLocation.ofFile(dir));
         }
@@ -220,7 +221,7 @@ public final class OutcomeImporter {
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the file: " + e.getMessage(), SourceLocation.ofFile(display), e);
+            throw new InvalidInputException("cannot read the file: " + Shown.why(e), SourceLocation.ofFile(display), e);
         }
     }
 

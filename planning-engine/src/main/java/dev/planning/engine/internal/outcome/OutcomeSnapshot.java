@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ public final class OutcomeSnapshot {
             try {
                 attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
-                unreadable.put(path, new InvalidInputException("cannot read the stored outcome: " + e.getMessage(),
+                unreadable.put(path, new InvalidInputException("cannot read the stored outcome: " + Shown.why(e),
                         SourceLocation.ofFile(path), e));
                 continue;
             }
@@ -129,7 +130,7 @@ public final class OutcomeSnapshot {
                 continue;
             }
             if (total + attributes.size() > maxTotalBytes) {
-                unreadable.put(path, new InvalidInputException("not read: the outcomes directory " + directory
+                unreadable.put(path, new InvalidInputException("not read: the outcomes directory " + Shown.path(directory)
                         + " holds more than " + maxTotalBytes + " bytes of files; import fewer or smaller reports",
                         SourceLocation.ofFile(path)));
                 continue;
@@ -189,7 +190,7 @@ public final class OutcomeSnapshot {
         try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
             return walk.filter(p -> !p.equals(dir)).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException("cannot list " + directory + ": " + e.getMessage(),
+            throw new InvalidInputException("cannot list " + Shown.path(directory) + ": " + Shown.why(e),
                     SourceLocation.ofFile(directory), e);
         }
     }
@@ -204,7 +205,7 @@ public final class OutcomeSnapshot {
             }
             return content;
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the stored outcome: " + e.getMessage(),
+            throw new InvalidInputException("cannot read the stored outcome: " + Shown.why(e),
                     SourceLocation.ofFile(path), e);
         }
     }

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.rulebook;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ public final class RulebookHasher {
                     throw tooLarge(directory);
                 }
             } catch (IOException e) {
-                throw new InvalidInputException("cannot read rulebook file " + relative + ": " + e.getMessage());
+                throw new InvalidInputException("cannot read rulebook file " + Shown.path(relative) + ": " + Shown.why(e));
             }
             files.put(relative, bytes);
             listing.append(Sha256.hex(bytes)).append("  ").append(relative).append('\n');
@@ -107,7 +108,7 @@ public final class RulebookHasher {
 
     private static InvalidInputException tooLarge(Path directory) {
         return new InvalidInputException("rulebook directory holds more than " + MAX_TOTAL_BYTES
-                + " bytes; expected settings, policies and rule tests only: " + directory);
+                + " bytes; expected settings, policies and rule tests only: " + Shown.path(directory));
     }
 
     private static InvalidInputException cannotList(Path directory, IOException e) {
@@ -115,7 +116,7 @@ public final class RulebookHasher {
         String why = e instanceof NoSuchFileException ? "not found"
                 : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
                 : e.getClass().getSimpleName();
-        return new InvalidInputException("cannot list rulebook directory " + directory + " (" + why
+        return new InvalidInputException("cannot list rulebook directory " + Shown.path(directory) + " (" + Shown.path(why)
                 + "); expected a readable directory of settings, policies and rule tests",
                 SourceLocation.ofFile(where), e);
     }
@@ -130,14 +131,15 @@ public final class RulebookHasher {
             for (Path path : (Iterable<Path>) walk::iterator) {
                 String relative = "./" + directory.relativize(path).toString().replace('\\', '/');
                 if (Files.isSymbolicLink(path)) {
-                    throw new InvalidInputException("rulebook contains a symbolic link, which is not allowed: " + relative);
+                    throw new InvalidInputException("rulebook contains a symbolic link, which is not allowed: "
+                            + Shown.path(relative));
                 }
                 // The walk stops at MAX_DEPTH: a directory there would be left out of the hash while
                 // the documented coreutils recipe counts its files, so it is refused, not skipped.
                 if (directory.relativize(path).getNameCount() >= MAX_DEPTH
                         && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                     throw new InvalidInputException("rulebook nests directories more than " + MAX_DEPTH
-                            + " levels deep at " + relative + "; expected settings, policies and rule tests"
+                            + " levels deep at " + Shown.path(relative) + "; expected settings, policies and rule tests"
                             + " at most " + (MAX_DEPTH - 1) + " directories down",
                             SourceLocation.ofFile(path.toString()));
                 }

@@ -17,6 +17,7 @@ import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.outcome.JUnitReportParser;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -194,7 +195,8 @@ final class JudgedOutcomes {
                     .map(p -> p.getFileName().toString()).filter(name -> !name.startsWith("."))
                     .sorted().map(name -> dir + "/" + name).toList();
         } catch (IOException e) {
-            throw new InvalidInputException("cannot list " + dir + ": " + e.getMessage(), SourceLocation.ofFile(dir), e);
+            throw new InvalidInputException("cannot list " + Shown.path(dir) + ": " + Shown.why(e), SourceLocation.ofFile(dir),
+                    e);
         }
     }
 

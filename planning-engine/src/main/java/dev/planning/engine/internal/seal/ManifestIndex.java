@@ -5,6 +5,7 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ final class ManifestIndex {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + directory, e);
+                throw new UncheckedIOException("cannot list " + Shown.path(directory), e);
             }
         }
         return new ManifestIndex(byId);

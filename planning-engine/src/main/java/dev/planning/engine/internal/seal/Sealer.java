@@ -31,6 +31,7 @@ import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -306,7 +307,7 @@ public final class Sealer {
                 return new Signed(next, rendered);
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + path + " for signing", e);
+            throw new UncheckedIOException("cannot lock " + Shown.path(path) + " for signing", e);
         }
         HandoffManifest signed = result.manifest();
         ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);

@@ -30,6 +30,7 @@ import dev.planning.engine.internal.signing.Attestations;
 import dev.planning.engine.internal.signing.CanonicalForm;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -211,8 +212,8 @@ public final class SummaryWriter {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SealingException(SealingException.Reason.ALREADY_SUMMARIZED, "cannot read " + path
-                    + ", which an earlier summary left: " + e.getMessage(), SourceLocation.ofFile(path));
+            throw new SealingException(SealingException.Reason.ALREADY_SUMMARIZED, "cannot read " + Shown.path(path)
+                    + ", which an earlier summary left: " + Shown.why(e), SourceLocation.ofFile(path));
         }
         Attestations.Opened opened = Attestations.open(bytes, trust);
         boolean same = opened.problems().isEmpty() && opened.statement()
@@ -280,7 +281,7 @@ public final class SummaryWriter {
         }
         Attestations.Opened opened = Attestations.open(bytes, trust);
         if (!opened.problems().isEmpty()) {
-            throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the verification summary " + path
+            throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the verification summary " + Shown.path(path)
                     + " would not verify: " + String.join("; ", opened.problems()) + "; sign with a key of "
                     + trust.source(), SourceLocation.ofFile(path));
         }

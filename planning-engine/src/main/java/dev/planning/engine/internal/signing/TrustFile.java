@@ -26,6 +26,7 @@ import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -298,7 +299,7 @@ public final class TrustFile {
                 return null;
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the trust file " + file + " to add a key", e);
+            throw new UncheckedIOException("cannot lock the trust file " + Shown.path(file) + " to add a key", e);
         }
     }
 

@@ -108,12 +108,12 @@ public final class FileArtifactStore implements ArtifactStore {
     }
 
     private static PlanningException overBound(String path) {
-        return new PlanningException("cannot read " + path + ": it is over the " + (MAX_BYTES >> 20)
+        return new PlanningException("cannot read " + Shown.path(path) + ": it is over the " + (MAX_BYTES >> 20)
                 + " MiB a workspace file is read up to", SourceLocation.ofFile(path), null);
     }
 
     private static PlanningException failure(String path, String what, IOException e) {
-        return new PlanningException(path + " " + what + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + ")", SourceLocation.ofFile(path), e);
+        return new PlanningException(Shown.path(path) + " " + what + " (" + e.getClass().getSimpleName() + ": "
+                + Shown.why(e) + ")", SourceLocation.ofFile(path), e);
     }
 }

@@ -69,12 +69,13 @@ public final class LayoutFiles implements WorkspaceFiles {
         try {
             // Any file of the workspace is anyone's who commits, of any size: read up to the bound.
             if (Files.size(file) > MAX_BYTES) {
-                throw new PlanningException("cannot read " + path + ": it is over the " + (MAX_BYTES >> 20)
+                throw new PlanningException("cannot read " + Shown.path(path) + ": it is over the " + (MAX_BYTES >> 20)
                         + " MiB a workspace file is read up to", SourceLocation.ofFile(path), null);
             }
             return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new PlanningException("cannot read " + path + ": " + e.getMessage(), SourceLocation.ofFile(path), e);
+            throw new PlanningException("cannot read " + Shown.path(path) + ": " + Shown.why(e), SourceLocation.ofFile(path),
+                    e);
         }
     }
 
@@ -95,7 +96,7 @@ public final class LayoutFiles implements WorkspaceFiles {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new PlanningException("cannot list " + directory + ": " + e.getMessage(),
+            throw new PlanningException("cannot list " + Shown.path(directory) + ": " + Shown.why(e),
                     SourceLocation.ofFile(directory), e);
         }
     }

@@ -217,7 +217,7 @@ public final class PathLock {
 
     private static String refusal(Path sidecar, BasicFileAttributes attributes) {
         String what = attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file";
-        return "the lock file " + sidecar + " is " + what + "; locks never follow links. Remove it (it must not be "
+        return "the lock file " + Shown.path(sidecar) + " is " + what + "; locks never follow links. Remove it (it must not be "
                 + "committed: .gitignore lists *.lock) and try again";
     }
 

@@ -79,7 +79,7 @@ public final class WorkspaceScanner {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new UncheckedIOException("cannot list " + Shown.path(dir), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.planning.rules.internal.drools;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.EvaluationLimitException;
@@ -275,7 +276,7 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     }
 
     private String name() {
-        return rulebook.directory() == null ? "(unnamed)" : rulebook.directory().toString();
+        return rulebook.directory() == null ? "(unnamed)" : Printable.line(rulebook.directory().toString());
     }
 
     private String seconds() {

@@ -1,6 +1,7 @@
 package dev.planning.rules.internal.drools;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
@@ -73,7 +74,7 @@ final class RulebookCompiler {
         for (String file : rulebook.ruleFiles()) {
             if (snapshot.content(file).isEmpty()) {
                 throw new InvalidInputException("cannot read rule file: it is not a file of the rulebook directory "
-                        + directory, SourceLocation.ofFile(file));
+                        + Printable.line(String.valueOf(directory)), SourceLocation.ofFile(file));
             }
         }
         if (!snapshot.hash().equals(rulebook.hash())) {
@@ -233,7 +234,7 @@ final class RulebookCompiler {
             bytes += content.length;
             rules += declarations(content);
         }
-        String where = "rulebook " + directory;
+        String where = "rulebook " + Printable.line(String.valueOf(directory));
         if (bytes > limits.maxRulebookBytes()) {
             throw new InvalidInputException(where + ": its " + files.size() + " rule file" + (files.size() == 1 ? "" : "s")
                     + " hold " + String.format(Locale.ROOT, "%,d", bytes) + " bytes, more than the operator's bound of "
@@ -297,7 +298,8 @@ final class RulebookCompiler {
             }
         }
         if (total > limits.maxRules()) {
-            throw new InvalidInputException("rulebook " + directory + ": its compiled rules count "
+            throw new InvalidInputException("rulebook " + Printable.line(String.valueOf(directory))
+                    + ": its compiled rules count "
                     + String.format(Locale.ROOT, "%,d", total) + " (each rule as its alternatives, counted after"
                     + " compiling), more than the operator's bound of " + String.format(Locale.ROOT, "%,d", limits.maxRules())
                     + " (" + OperatorLimits.RULES_PROPERTY + " or " + OperatorLimits.RULES_VARIABLE

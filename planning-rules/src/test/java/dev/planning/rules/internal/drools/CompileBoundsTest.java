@@ -139,6 +139,26 @@ class CompileBoundsTest {
         assertThat(load(rulebook("again", drl))).isNotNull();
     }
 
+    /**
+     * The bounds' messages name the rulebook's directory on one line: its name may hold a line feed
+     * and an escape sequence (a bidirectional control too, which {@code PrintableTest} covers), which
+     * the command line's {@code error:} line would otherwise print as a line of their own.
+     */
+    @Test
+    void aBoundsMessageNamesAHostileRulebookDirectoryOnOneLine() {
+        String drl = rules(2);
+        Rulebook hostile = rulebook("x\nok: verified\u001b[2K", drl);
+        String shown = dir + "/x\\u000Aok: verified\\u001B[2K";
+
+        System.setProperty(OperatorLimits.BYTES_PROPERTY, "1");
+        assertThatThrownBy(() -> load(hostile)).hasMessageStartingWith("rulebook " + shown + ": its 1 rule file hold ")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("\u001b");
+        System.clearProperty(OperatorLimits.BYTES_PROPERTY);
+        System.setProperty(OperatorLimits.RULES_PROPERTY, "1");
+        assertThatThrownBy(() -> load(hostile)).hasMessageStartingWith("rulebook " + shown + ": ")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("\u001b");
+    }
+
     @Test
     void aJunkBoundRefusesTheRulebookRatherThanCompilingUnbounded() {
         System.setProperty(OperatorLimits.RULES_PROPERTY, "many");

@@ -1,0 +1,29 @@
+package dev.planning.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link PlanningException#describe()} shows its location on one line: a file's name is whatever a
+ * contributor committed, and the command line's {@code error:} line prints {@code describe()}.
+ */
+class PlanningExceptionTest {
+
+    @Test
+    void aPlainLocationShowsAsFileLineColumn() {
+        PlanningException e = new InvalidInputException("expected a list", new SourceLocation("plans/a b.yaml", 3, 5));
+
+        assertThat(e.describe()).isEqualTo("plans/a b.yaml:3:5: expected a list");
+    }
+
+    @Test
+    void aLocationHoldingALineFeedAnEscapeOrABidiControlShowsThemAsEscapes() {
+        PlanningException e = new InvalidInputException("cannot list it",
+                SourceLocation.ofFile("x\nok: verified\u001b[2K\u202egpj.yaml"));
+
+        assertThat(e.describe()).isEqualTo("x\\u000Aok: verified\\u001B[2K\\u202Egpj.yaml: cannot list it");
+        // The location itself keeps the name as it is (JSON outputs write it, escaped as JSON escapes).
+        assertThat(e.location()).hasValueSatisfying(l -> assertThat(l.file()).contains("\n"));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.planning.engine.internal.workspace;
+
+import dev.planning.api.Printable;
+
+/**
+ * Paths and I/O errors as an error message quotes them: on one line ({@link Printable#line}). A
+ * directory or file name in a workspace is whatever a contributor committed, and may hold a line
+ * feed, an escape sequence or a bidirectional control; so may the message of an
+ * {@link java.io.IOException}, which repeats the path. Quoted raw, the command line's {@code error:}
+ * line would print a second line of the contributor's choosing (a forged {@code ok:}).
+ */
+public final class Shown {
+
+    private Shown() {
+    }
+
+    /** A path (a {@link java.nio.file.Path} or a workspace-relative string) on one line; {@code null} as {@code null}. */
+    public static String path(Object path) {
+        return Printable.line(String.valueOf(path));
+    }
+
+    /** An exception's message, which names the file again, on one line. */
+    public static String why(Throwable e) {
+        return Printable.line(String.valueOf(e.getMessage()));
+    }
+}
