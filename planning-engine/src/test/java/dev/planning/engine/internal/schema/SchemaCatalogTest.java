@@ -139,6 +139,29 @@ class SchemaCatalogTest {
                 "task FE-12: `dependencies[1]` must be a string (found integer 7)");
     }
 
+    /**
+     * Found by the fourteenth review: {@code approvals} is "one entry per approver", and the default
+     * rulebook's Critical=0 rule counts its entries, so {@code [pm-dana, techlead-erik, techlead-erik]}
+     * met "3 approvals" and passed governance, as did a blank approver or one with a space after it
+     * beside the same name without. Each approver is now named once, without surrounding space.
+     */
+    @Test
+    void anApproverListedTwiceOrBlankIsRefusedAtTheList() {
+        List<Finding> twice = validateTasks(plan(
+                "  - id: FE-12\n    title: t\n    controls: {approvals: [pm-dana, techlead-erik, techlead-erik]}\n"));
+        List<Finding> blank = validateTasks(plan(
+                "  - id: FE-12\n    title: t\n    controls: {approvals: [pm-dana, techlead-erik, \" \", \"pm-dana \"]}\n"));
+
+        assertThat(twice).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("task FE-12: `controls.approvals`");
+            assertThat(f.location()).get().extracting(SourceLocation::line).isEqualTo(7);
+        });
+        assertThat(blank).extracting(Finding::message).hasSize(2)
+                .allSatisfy(m -> assertThat(m).startsWith("task FE-12: `controls.approvals["));
+        assertThat(validateTasks(plan(
+                "  - id: FE-12\n    title: t\n    controls: {approvals: [pm-dana, techlead-erik, qa-ivy]}\n"))).isEmpty();
+    }
+
     @Test
     void checksDateFormats() {
         List<Finding> findings = validateTasks(plan("  - id: FE-12\n    title: t\n    due: 12/09/2025\n"));
