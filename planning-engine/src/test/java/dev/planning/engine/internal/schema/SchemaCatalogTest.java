@@ -162,6 +162,28 @@ class SchemaCatalogTest {
                 "  - id: FE-12\n    title: t\n    controls: {approvals: [pm-dana, techlead-erik, qa-ivy]}\n"))).isEmpty();
     }
 
+    /**
+     * Found by the fourteenth review: a waiver's {@code approver} and {@code reason} are required, but
+     * {@code " "}, a no-break space or a zero-width space met {@code minLength: 1}, so a waiver "approved"
+     * by nobody waived a Critical=0 violation and the handoff's gates passed. Each must now show a
+     * letter, digit, punctuation or symbol.
+     */
+    @Test
+    void aWaiverApprovedByNobodyOrForNoReasonIsRefused() {
+        String log = "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\nwaivers:\n";
+        for (String blank : List.of("\" \"", "\"\\u00a0\"", "\"\\u200b\"", "\"\\ufeff\\t\"")) {
+            List<Finding> findings = CATALOG.validate(YamlDocuments.parse((log
+                    + "  - {rule: critical-approvals, item: FE-12, reason: " + blank + ", approver: " + blank
+                    + ", expires: 2099-01-01}\n").getBytes(StandardCharsets.UTF_8), "d.yaml"), ArtifactSchema.DECISION_LOG);
+
+            assertThat(findings).as(blank).extracting(Finding::message).hasSize(2)
+                    .anySatisfy(m -> assertThat(m).contains("approver")).anySatisfy(m -> assertThat(m).contains("reason"));
+        }
+        assertThat(CATALOG.validate(YamlDocuments.parse((log + "  - {rule: critical-approvals, item: FE-12, reason: \"PSP"
+                + " audit\", approver: cto-gina, expires: 2099-01-01}\n").getBytes(StandardCharsets.UTF_8), "d.yaml"),
+                ArtifactSchema.DECISION_LOG)).isEmpty();
+    }
+
     @Test
     void checksDateFormats() {
         List<Finding> findings = validateTasks(plan("  - id: FE-12\n    title: t\n    due: 12/09/2025\n"));
