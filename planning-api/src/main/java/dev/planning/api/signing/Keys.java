@@ -57,13 +57,15 @@ public interface Keys {
 
     /**
      * As {@link #readTrustFile(Path)}, refusing a trust file that lies inside {@code workspace}
-     * (symbolic links resolved): anyone who can commit could add a key to it.
+     * (symbolic links resolved), or that git tracks in the repository holding the workspace or in a
+     * superproject that brings that repository as a submodule (the file, or a link to it): anyone who
+     * can commit could add a key to it. An untracked file there (a secret the CI mounts) is read.
      *
      * @param file the trust file
      * @param workspace the workspace root
      * @return the keys it trusts, by role, and its signing policy
-     * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace, or as
-     *                                                {@link #readTrustFile(Path)}
+     * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace or is
+     *                                                committed as said, or as {@link #readTrustFile(Path)}
      */
     TrustedKeys readTrustFile(Path file, Path workspace);
 
@@ -80,8 +82,9 @@ public interface Keys {
 
     /**
      * As {@link #pemSigner(String, Path)}, refusing a key file that lies inside {@code workspace}
-     * (symbolic links resolved) or that git tracks in the repository holding the workspace (in its
-     * index or {@code HEAD}; the file, or a link to it): a committed key is a key everyone who can
+     * (symbolic links resolved) or that git tracks in the repository holding the workspace, or in a
+     * superproject that brings that repository as a submodule (in its index or {@code HEAD}; the
+     * file, or a link to it): a committed key is a key everyone who can
      * read the repository holds. A key file in the repository's work tree that git does not track
      * (git-ignored, or a secret the CI mounts there) is read.
      *

@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  * @param compliance         the {@code compliance} tag, lower-cased, or {@code null}
  * @param dataClassification the {@code data_classification} tag, lower-cased, or {@code null}
  * @param tags               every tag, key (lower-cased) to value
- * @param approvals          how many approvals are recorded
+ * @param approvals          how many distinct approvers are recorded (each stripped, none that shows nothing)
  * @param approvalNames      who approved
  * @param reviewBoard        the review board sign-off, or {@code null}
  * @param emergencyContact   the emergency contact, or {@code null}
@@ -107,7 +107,7 @@ public record TaskFact(
      * @param compliance the {@code compliance} tag, lower-cased, or {@code null}
      * @param dataClassification the {@code data_classification} tag, lower-cased, or {@code null}
      * @param tags every tag, key (lower-cased) to value
-     * @param approvals how many approvals are recorded
+     * @param approvals how many distinct approvers are recorded (each stripped, none that shows nothing)
      * @param approvalNames who approved
      * @param reviewBoard the review board sign-off, or {@code null}
      * @param emergencyContact the emergency contact, or {@code null}
@@ -187,7 +187,7 @@ public record TaskFact(
                 lower(Text.orNull(task.tags().compliance())),
                 lower(Text.orNull(task.tags().value("data_classification"))),
                 tags,
-                controls.approvals().size(),
+                Text.distinct(controls.approvals()),
                 controls.approvals(),
                 Text.orNull(controls.reviewBoard()),
                 Text.orNull(controls.emergencyContact()),
@@ -195,7 +195,7 @@ public record TaskFact(
                 lower(Text.orNull(controls.auditTrail())),
                 controls.changeFreezeChecked(),
                 Text.orNull(controls.dataHandlingNote()),
-                (int) task.acceptanceCriteria().stream().filter(c -> !c.isBlank()).count(),
+                (int) task.acceptanceCriteria().stream().filter(Text::showsSomething).count(),
                 task.dependencies().stream().map(Object::toString).toList(),
                 Text.orNull(task.description()),
                 task.priority().map(Enum::name).orElse(null),

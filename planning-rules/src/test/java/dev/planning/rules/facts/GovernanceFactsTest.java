@@ -48,6 +48,33 @@ class GovernanceFactsTest {
         assertThat(fact.location()).isEqualTo(new SourceLocation("t.yaml", 3, 5));
     }
 
+    /**
+     * Found by the fourteenth review: a value was absent only when {@code String.strip} emptied it, so
+     * an owner, review board or data-handling note of a no-break space, a zero-width space or a Hangul
+     * filler (nothing a reader sees) counted as present and the rules that ask for one held; and each
+     * approval counted, the same approver twice or a blank one among them. A text counts only with a
+     * character shown as itself that is not a space; approvers count once each.
+     */
+    @Test
+    void aValueThatShowsNothingIsAbsentAndEachApproverCountsOnce() {
+        Task task = Task.builder("FE-1", "Pay").owner("\u00a0")
+                .acceptanceCriteria(List.of("\u200b", "\u2007\u202f"))
+                .controls(new Controls(List.of("pm-dana", " pm-dana", "pm-dana", "\u00a0", "\u200b", "qa-ivy"),
+                        Optional.of("\u200b"), Optional.of("\u2007\u202f"), Optional.of("\ufeff"),
+                        Optional.of("standard"), false, Optional.of("\u3164")))
+                .build();
+
+        TaskFact fact = TaskFact.of(task, "fe");
+
+        assertThat(fact.owner()).isNull();
+        assertThat(fact.reviewBoard()).isNull();
+        assertThat(fact.emergencyContact()).isNull();
+        assertThat(fact.rollbackPlan()).isNull();
+        assertThat(fact.dataHandlingNote()).isNull();
+        assertThat(fact.acceptanceCriteria()).isZero();
+        assertThat(fact.approvals()).isEqualTo(2);
+    }
+
     @Test
     void crossStreamReferencesResolveAgainstPresentPlansOnly() {
         Task fe = Task.builder("FE-1", "x").dependencies(List.of(TaskRef.parse("be:B-1"), TaskRef.parse("be:B-2"),

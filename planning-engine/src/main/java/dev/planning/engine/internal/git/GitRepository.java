@@ -139,6 +139,37 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the index or {@code HEAD} records a submodule (a gitlink) at {@code directory}, a path
+     * inside {@link #workTree()}: the repository whose work tree lies there is then this one's
+     * submodule, its commit chosen by whoever commits here.
+     *
+     * @throws PlanningException when the index or {@code HEAD} cannot be read
+     */
+    public boolean recordsSubmoduleAt(Path directory) {
+        Path root = workTree();
+        if (!directory.startsWith(root) || directory.equals(root)) {
+            return false;
+        }
+        String path = root.relativize(directory).toString().replace(directory.getFileSystem().getSeparator(), "/");
+        try {
+            var index = repository.readDirCache();
+            int entry = index.findEntry(path);
+            if (entry >= 0 && FileMode.GITLINK.equals(index.getEntry(entry).getFileMode())) {
+                return true;
+            }
+            ObjectId head = repository.resolve("HEAD^{tree}");
+            if (head == null) {
+                return false;
+            }
+            try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
+                return walk != null && FileMode.GITLINK.equals(walk.getFileMode(0));
+            }
+        } catch (IOException e) {
+            throw new PlanningException("cannot read the git index or HEAD of " + root + ": " + e.getMessage());
+        }
+    }
+
     /** The revision {@code HEAD} points at (40 hex digits); empty in a repository without commits. */
     public Optional<String> head() {
         try {

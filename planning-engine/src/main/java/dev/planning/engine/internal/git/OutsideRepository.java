@@ -56,11 +56,15 @@ public final class OutsideRepository {
 
     /**
      * The root of the git work tree holding {@code directory}, when git tracks {@code file} there
-     * (in the index or in {@code HEAD}), the file as given (a link) or as its links resolve.
+     * (in the index or in {@code HEAD}), the file as given (a link) or as its links resolve; or, when
+     * that work tree's repository is a submodule of a larger one (the superproject's index or
+     * {@code HEAD} records a gitlink at its root), the superproject's root when the superproject
+     * tracks the file, and so on up: whoever commits to a superproject chooses its submodule's commit
+     * and edits the superproject's own files alike.
      *
-     * @return empty when {@code directory} is in no work tree, or the file lies outside it, or git
-     *     does not track it
-     * @throws dev.planning.api.PlanningException when the repository's index or {@code HEAD} cannot be read
+     * @return empty when {@code directory} is in no work tree, or the file lies outside it and every
+     *     superproject that brings it, or no such repository tracks it
+     * @throws dev.planning.api.PlanningException when a repository's index or {@code HEAD} cannot be read
      */
     public static Optional<Path> trackedIn(Path file, Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -70,23 +74,43 @@ public final class OutsideRepository {
         Path absolute = file.toAbsolutePath().normalize();
         Path given = absolute.getParent() == null ? absolute
                 : realOrAbsolute(absolute.getParent()).resolve(absolute.getFileName().toString());
-        Optional<Path> root = enclosingWorkTree(realOrAbsolute(directory));
-        if (root.isEmpty() || !(real.startsWith(root.get()) || given.startsWith(root.get()))) {
+        Path start = realOrAbsolute(directory);
+        Optional<Path> outermost = outermostWorkTree(start);
+        if (outermost.isEmpty() || !(real.startsWith(outermost.get()) || given.startsWith(outermost.get()))) {
             return Optional.empty(); // the usual case, a file outside the repository: no need to open it
         }
-        Optional<GitRepository> found = GitRepository.find(directory);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        try (GitRepository git = found.get()) {
-            Path workTree = git.workTree();
-            for (Path candidate : new LinkedHashSet<>(List.of(given, real))) {
-                if (candidate.startsWith(workTree) && !candidate.equals(workTree) && git.tracks(candidate)) {
-                    return Optional.of(workTree);
-                }
+        Path inner = null;
+        for (Path at = start; at != null && enclosingWorkTree(at).isPresent(); ) {
+            Optional<GitRepository> found = GitRepository.find(at);
+            if (found.isEmpty()) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            try (GitRepository git = found.get()) {
+                Path workTree = git.workTree();
+                if (inner != null && !git.recordsSubmoduleAt(inner)) {
+                    return Optional.empty(); // an unrelated checkout around the workspace's own: not its committers'
+                }
+                for (Path candidate : new LinkedHashSet<>(List.of(given, real))) {
+                    if (candidate.startsWith(workTree) && !candidate.equals(workTree) && git.tracks(candidate)) {
+                        return Optional.of(workTree);
+                    }
+                }
+                inner = workTree;
+                at = workTree.getParent();
+            }
         }
+        return Optional.empty();
+    }
+
+    /** The farthest directory at or above {@code directory} holding a {@code .git} entry: every work tree around it lies inside. */
+    private static Optional<Path> outermostWorkTree(Path directory) {
+        Path found = null;
+        for (Path d = directory; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                found = d;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The nearest directory at or above {@code directory} holding a {@code .git} entry, as git finds it. */

@@ -61,8 +61,12 @@ final class GateRun {
             return failed(name, new Finding(GATE_CRASHED, Severity.ERROR, "gate " + name + " returned no result",
                     Optional.empty(), Optional.empty()));
         }
-        GateResult named = result.gate().equals(name) ? result
-                : new GateResult(name, result.status(), result.findings(), result.evidence());
+        // The status as given, unless the result lists an error: GateResult's constructor takes a PASS
+        // beside error findings, and a gate that does not derive its status (GateResult.of) fails closed.
+        GateStatus status = result.status() != GateStatus.FAIL
+                && result.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? GateStatus.FAIL : result.status();
+        GateResult named = result.gate().equals(name) && status == result.status() ? result
+                : new GateResult(name, status, result.findings(), result.evidence());
         return WaiverFindings.locate(MissingFileFindings.relocate(name, named, context), context);
     }
 

@@ -25,9 +25,11 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
@@ -294,6 +296,41 @@ class LifecycleMachineTest {
                 assertThat(f.message()).contains("does not supply GateContext.contracts()");
             });
         });
+    }
+
+    /**
+     * Found by the fourteenth review: {@code GateResult}'s constructor takes the status as given, so a
+     * plug-in gate that built {@code new GateResult(name, PASS, errors, ...)} (its status not derived
+     * from its findings, as {@link GateResult#of} does) let the transition through while its errors
+     * were printed under "PASS". A result that lists an error is a failed gate, whatever it says.
+     */
+    @Test
+    void aPlugInResultThatSaysPassButListsAnErrorIsAFailedGate() {
+        Finding error = new Finding("custom.broken", Severity.ERROR, "broken", Optional.empty(), Optional.of("FE-1"));
+        Gate says = new Gate() {
+            @Override
+            public String name() {
+                return "custom";
+            }
+
+            @Override
+            public GateResult evaluate(GateContext context) {
+                return new GateResult("custom", GateStatus.PASS, List.of(error), Map.of());
+            }
+        };
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "custom")))
+                .gate(says).build();
+
+        assertThat(machine.dryRun(CYCLE, READY_FOR_HANDOFF)).singleElement()
+                .extracting(GateResult::status).isEqualTo(GateStatus.FAIL);
+        TransitionResult result = machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.gate("custom")).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(GateStatus.FAIL);
+            assertThat(r.findings()).containsExactly(error);
+        });
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
     }
 
     @Test

@@ -139,6 +139,51 @@ class SchemaCatalogTest {
                 "task FE-12: `dependencies[1]` must be a string (found integer 7)");
     }
 
+    /**
+     * Found by the fourteenth review: {@code approvals} is "one entry per approver", and the default
+     * rulebook's Critical=0 rule counts its entries, so {@code [pm-dana, techlead-erik, techlead-erik]}
+     * met "3 approvals" and passed governance, as did a blank approver or one with a space after it
+     * beside the same name without. Each approver is now named once, without surrounding space.
+     */
+    @Test
+    void anApproverListedTwiceOrBlankIsRefusedAtTheList() {
+        List<Finding> twice = validateTasks(plan(
+                "  - id: FE-12\n    title: t\n    controls: {approvals: [pm-dana, techlead-erik, techlead-erik]}\n"));
+        List<Finding> blank = validateTasks(plan(
+                "  - id: FE-12\n    title: t\n    controls: {approvals: [pm-dana, techlead-erik, \" \", \"pm-dana \"]}\n"));
+
+        assertThat(twice).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("task FE-12: `controls.approvals`");
+            assertThat(f.location()).get().extracting(SourceLocation::line).isEqualTo(7);
+        });
+        assertThat(blank).extracting(Finding::message).hasSize(2)
+                .allSatisfy(m -> assertThat(m).startsWith("task FE-12: `controls.approvals["));
+        assertThat(validateTasks(plan(
+                "  - id: FE-12\n    title: t\n    controls: {approvals: [pm-dana, techlead-erik, qa-ivy]}\n"))).isEmpty();
+    }
+
+    /**
+     * Found by the fourteenth review: a waiver's {@code approver} and {@code reason} are required, but
+     * {@code " "}, a no-break space or a zero-width space met {@code minLength: 1}, so a waiver "approved"
+     * by nobody waived a Critical=0 violation and the handoff's gates passed. Each must now show a
+     * letter, digit, punctuation or symbol.
+     */
+    @Test
+    void aWaiverApprovedByNobodyOrForNoReasonIsRefused() {
+        String log = "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\nwaivers:\n";
+        for (String blank : List.of("\" \"", "\"\\u00a0\"", "\"\\u200b\"", "\"\\ufeff\\t\"")) {
+            List<Finding> findings = CATALOG.validate(YamlDocuments.parse((log
+                    + "  - {rule: critical-approvals, item: FE-12, reason: " + blank + ", approver: " + blank
+                    + ", expires: 2099-01-01}\n").getBytes(StandardCharsets.UTF_8), "d.yaml"), ArtifactSchema.DECISION_LOG);
+
+            assertThat(findings).as(blank).extracting(Finding::message).hasSize(2)
+                    .anySatisfy(m -> assertThat(m).contains("approver")).anySatisfy(m -> assertThat(m).contains("reason"));
+        }
+        assertThat(CATALOG.validate(YamlDocuments.parse((log + "  - {rule: critical-approvals, item: FE-12, reason: \"PSP"
+                + " audit\", approver: cto-gina, expires: 2099-01-01}\n").getBytes(StandardCharsets.UTF_8), "d.yaml"),
+                ArtifactSchema.DECISION_LOG)).isEmpty();
+    }
+
     @Test
     void checksDateFormats() {
         List<Finding> findings = validateTasks(plan("  - id: FE-12\n    title: t\n    due: 12/09/2025\n"));

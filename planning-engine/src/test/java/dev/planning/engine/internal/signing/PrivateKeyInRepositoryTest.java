@@ -83,6 +83,21 @@ class PrivateKeyInRepositoryTest {
                 .hasMessageContaining("committed to the workspace's git repository");
     }
 
+    /**
+     * A key the superproject commits, when the workspace's repository is its submodule: whoever
+     * commits there can read it (fourteenth review; it was read as the signer's key).
+     */
+    @Test
+    void aKeyCommittedByASuperprojectThatBringsTheWorkspaceAsASubmoduleIsRefused() throws Exception {
+        GitFixture.commitAll(workspace, "plans");
+        Path key = key(repository.resolve("ci"));
+        mono.commitAll();
+
+        assertThatThrownBy(() -> FileKeys.INSTANCE.pemSigner("QA", key, workspace))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("committed to the workspace's git repository");
+    }
+
     @Test
     void anUntrackedKeyInsideTheWorkspaceIsRefused() throws Exception {
         mono.commitAll();

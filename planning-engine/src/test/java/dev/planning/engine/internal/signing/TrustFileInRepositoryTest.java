@@ -94,6 +94,37 @@ class TrustFileInRepositoryTest {
                 .hasMessageContaining("committed to the workspace's git repository");
     }
 
+    /**
+     * Found by the fourteenth review: the workspace may be a repository of its own that a larger
+     * repository brings as a submodule ({@code planning/} a gitlink of the superproject). A trust
+     * file the superproject commits ({@code ci/trust.yaml}) lay outside the workspace's own work
+     * tree, so it was read as a trust anchor, though whoever commits to the superproject moves the
+     * gitlink (so chooses the workspace's every file) and edits that file alike.
+     */
+    @Test
+    void aTrustFileCommittedByASuperprojectThatBringsTheWorkspaceAsASubmoduleIsRefused() throws Exception {
+        GitFixture.commitAll(workspace, "plans");
+        Path committed = trustFile(repository.resolve("ci"));
+        mono.commitAll();
+        try (Git git = Git.open(repository.toFile())) {
+            assertThat(git.status().call().isClean()).as("the workspace is committed as a gitlink").isTrue();
+        }
+
+        assertThatThrownBy(() -> TrustFile.readOutside(committed, workspace))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("committed to the workspace's git repository");
+    }
+
+    /** The same layout, the trust file only git-ignored output of the superproject's checkout: read. */
+    @Test
+    void anIgnoredTrustFileInTheSuperprojectOfTheWorkspaceIsRead() throws Exception {
+        GitFixture.commitAll(workspace, "plans");
+        mono.commitAll();
+        Path ignored = trustFile(repository.resolve("target/keys"));
+
+        assertThat(TrustFile.readOutside(ignored, workspace).keys()).hasSize(1);
+    }
+
     @Test
     void anIgnoredTrustFileInTheRepositorysWorkTreeIsRead() throws Exception {
         mono.commitAll();
