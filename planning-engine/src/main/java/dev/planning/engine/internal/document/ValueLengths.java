@@ -25,12 +25,18 @@ import java.util.function.Function;
  * <p>Checked on the parsed tree rather than by Jackson's {@code StreamReadConstraints.maxStringLength}
  * or SnakeYAML's {@code LoaderOptions}: those stop at the first value, without its field, and hold one
  * bound per mapper, while a file's every value over the bound is reported here, one line each.
+ *
+ * <p>The one place that knows the bound: the governance engine (planning-rules) reads it here too and
+ * holds every text of the facts it inserts to it, whatever built the input (docs/SECURITY.md, "apibound").
  */
-final class ValueLengths {
+public final class ValueLengths {
 
-    static final String PROPERTY = "planning.documents.maxValueLength";
-    static final String VARIABLE = "PLANNING_DOCUMENTS_MAX_VALUE_LENGTH";
-    static final int DEFAULT_MAX_LENGTH = 10_000;
+    /** The system property that sets the bound. */
+    public static final String PROPERTY = "planning.documents.maxValueLength";
+    /** The environment variable that sets the bound when the system property does not. */
+    public static final String VARIABLE = "PLANNING_DOCUMENTS_MAX_VALUE_LENGTH";
+    /** The bound when neither sets it, in characters. */
+    public static final int DEFAULT_MAX_LENGTH = 10_000;
 
     /** How many values a message lists before summing up the rest. */
     private static final int MAX_SHOWN = 50;
@@ -38,8 +44,13 @@ final class ValueLengths {
     private ValueLengths() {
     }
 
-    /** The bound this process's system properties and environment set. */
-    static int current() {
+    /**
+     * The bound this process's system properties and environment set.
+     *
+     * @return the most characters a text value or key may hold
+     * @throws PlanningException when the setting is not a whole number from 1 to the file size limit
+     */
+    public static int current() {
         return of(System::getProperty, System.getenv());
     }
 
