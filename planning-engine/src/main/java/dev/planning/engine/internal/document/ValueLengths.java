@@ -71,7 +71,10 @@ public final class ValueLengths {
         return Integer.parseInt(plain);
     }
 
-    /** Adds one line for each key and text value of {@code document} longer than {@code max}. */
+    /**
+     * Adds one line for each key, text value and number of {@code document} longer than {@code max}
+     * (a number by its text, as a reader wanting text would take it).
+     */
     static void collect(LocatedDocument document, int max, List<Over> over) {
         walk(document, document.root(), new ArrayList<>(), max, over);
     }
@@ -125,6 +128,18 @@ public final class ValueLengths {
             if (length > max) {
                 over.add(new Over(document.locate(node), "`" + field(path) + "` is "
                         + String.format(Locale.ROOT, "%,d", length) + " characters long"));
+            }
+        } else if (node.isNumber()) {
+            // A reader that wants text takes a number's text (a tag's value, an id), so a number is a
+            // text as long as its digits: Jackson reads at most 1,000 characters of one (a longer
+            // one is refused, YamlErrors, or read as text), which a bound below that must still hold.
+            // An int, long or double renders in at most 24 characters.
+            if (node.isBigInteger() || node.isBigDecimal() || max < 24) {
+                int length = node.asText().length();
+                if (length > max) {
+                    over.add(new Over(document.locate(node), "`" + field(path) + "` is a number of "
+                            + String.format(Locale.ROOT, "%,d", length) + " characters"));
+                }
             }
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
