@@ -10,6 +10,7 @@ import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
+import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.governance.GovernanceInput;
 import dev.planning.api.lifecycle.CycleRef;
@@ -25,6 +26,7 @@ import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +54,7 @@ class FactLengthsTest {
     Path dir;
 
     /** An engine as an embedder gets one: the factory the service loader finds. */
-    private dev.planning.api.governance.GovernanceEngine publicEngine() {
+    private GovernanceEngine publicEngine() {
         GovernanceEngineFactory factory = ServiceLoader.load(GovernanceEngineFactory.class).findFirst().orElseThrow();
         return factory.create(TestRulebooks.withRules(dir, Map.of("rules/seen.drl", EVERY_TASK), Map.of()));
     }
@@ -152,7 +154,7 @@ class FactLengthsTest {
                         args[j] = j == i ? tooLong : plain(components[j].getType());
                     }
                     Object fact = type.getDeclaredConstructor(
-                            java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+                            Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
                             .newInstance(args);
                     FactLengths lengths = new FactLengths(10);
                     checked++;

@@ -98,6 +98,25 @@ class PolicyLanguageTest {
                 """)).doesNotThrowAnyException();
     }
 
+    @Test
+    void theRefusalOfASearchForAVariableNamesTheConstraintWhereAndWhatToWrite() {
+        String drl = HEAD + """
+                rule "r" when
+                    $a : TaskFact($x : title)
+                    TaskFact(this != $a, description contains $x)
+                then
+                    insert(Report.violation(kcontext, $a, "x"));
+                end
+                """;
+
+        assertThatThrownBy(() -> check(drl)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("'description contains $x' searches 'description' for '$x', which is not a"
+                        + " literal: on texts that costs the product of the two lengths for every pair of facts the rule"
+                        + " joins, inside an insert the time limit cannot stop; expected a literal such as \"text\", or a"
+                        + " collection field such as dependencies contains $id");
+        assertThat(refusedAt(drl)).isEqualTo(new SourceLocation("rules/x.drl", 7, 26));
+    }
+
     /** A bound variable named like a collection field is the variable, a text: searched for a variable, refused. */
     @Test
     void aVariableNamedLikeACollectionFieldIsNotOne() {
