@@ -4,9 +4,9 @@
  * ({@code testkit}).
  *
  * <p>The module depends on {@code planning-api} and Drools. The governance gate, the policy engine
- * and the facts use nothing of {@code planning-engine} but its rulebook hasher and (for the
- * compiled-rulebook cache) its committed-file check: a gate sees the workspace only through its
- * context. Nine classes use engine internals, each for a reason of its
+ * and the facts use nothing of {@code planning-engine} but its rulebook hasher, (for the
+ * compiled-rulebook cache) its committed-file check and the operator's bound on text values: a gate
+ * sees the workspace only through its context. Twelve classes use engine internals, each for a reason of its
  * own, and no other class may use any; {@code RulesLayeringTest} holds exactly this list, class by
  * class:
  * <ul>
@@ -41,6 +41,9 @@
  *   <li>{@code internal.drools.CacheEviction} asks {@code OutsideRepository} the same before deleting a
  *       file of the cache directory to keep it within its bound: a file git tracks belongs to a
  *       checkout, and is never deleted;</li>
+ *   <li>{@code internal.drools.FactLengths} reads the operator's bound on text values where the YAML
+ *       readers read it ({@code ValueLengths}), and holds every text the engine inserts to it, whatever
+ *       built the input: one place knows the bound;</li>
  *   <li>{@code KeptRulebookSettings} (package-private, behind {@code CompiledRulebooks}) gives the
  *       engine's {@code RulebookLoader} a place to keep the validated model of a rulebook's settings
  *       (in the compiled-rulebook cache's directory, checked as an entry is) and asks it which code

@@ -44,6 +44,7 @@ class RulesLayeringTest {
             Map.entry("dev.planning.rules.internal.drools.RulebookCompiler", Set.of("rulebook.RulebookHasher")),
             Map.entry("dev.planning.rules.internal.drools.CompiledRulebookCache", Set.of("git.OutsideRepository")),
             Map.entry("dev.planning.rules.internal.drools.CacheEviction", Set.of("git.OutsideRepository")),
+            Map.entry("dev.planning.rules.internal.drools.FactLengths", Set.of("document.ValueLengths")),
             Map.entry("dev.planning.rules.KeptRulebookSettings", Set.of("rulebook.RulebookLoader")),
             Map.entry("dev.planning.rules.KeptDocumentParses", Set.of("document.KeptParses")),
             Map.entry("dev.planning.rules.CompiledRulebooks", Set.of("workspace.OpenedWorkspaces")));
@@ -51,11 +52,12 @@ class RulesLayeringTest {
     /**
      * The engine classes the policy engine may use: the rulebook hasher, which reads only the
      * rulebook directory the compiler compiles, and the committed-file check, which reads only the git
-     * repository holding the compiled-rulebook cache. (The input digests no longer use the engine's
+     * repository holding the compiled-rulebook cache, and the bound on text values, which reads only
+     * the operator's setting. (The input digests no longer use the engine's
      * mapper factory: {@code CanonicalInputs} writes the canonical JSON itself.)
      */
     private static final String POLICY_ENGINE_MAY_USE = "dev\\.planning\\.engine\\.internal\\."
-            + "(rulebook\\.RulebookHasher|git\\.OutsideRepository)(\\$.*)?";
+            + "(rulebook\\.RulebookHasher|git\\.OutsideRepository|document\\.ValueLengths)(\\$.*)?";
 
     @Test
     void theGovernanceGatePoliciesAndFactsDoNotUseTheEngine() {

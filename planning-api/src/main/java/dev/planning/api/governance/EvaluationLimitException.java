@@ -10,7 +10,10 @@ import org.apiguardian.api.API;
  * limit ({@code thresholds.max_evaluation_seconds}, 10 s by default, capped by the operator), the
  * memory or the stack of the process; or refused before it started because one rule's conditions
  * may join more combinations of facts than the operator's bound. The rulebook, not the plan, is at fault: the message names the rulebook (and the
- * rule, where one was firing), and the command line maps it to exit code 2.
+ * rule, where one was firing), and the command line maps it to exit code 2. Or refused before any
+ * rule fired because a text of the facts (a task's title, a tag, a story's id, ...) is longer than the
+ * operator's bound on text values ({@link Limit#VALUE_LENGTH}): there the input is at fault, and the
+ * message names each such fact, field and length.
  *
  * <p>Gates and the rule test kit do not turn it into a finding or a failed case: no verdict is
  * reached, so the exception propagates.
@@ -34,7 +37,15 @@ public class EvaluationLimitException extends PlanningException {
          * The combinations of facts one rule's conditions may join in the worst case, checked
          * before evaluation from the fact counts (no time passes, so no machine decides it).
          */
-        JOIN
+        JOIN,
+        /**
+         * The length of one text of a fact (a value, a key or a list's element), checked against the
+         * operator's {@code planning.documents.maxValueLength} (default 10,000 characters) as each
+         * fact is built, before it is inserted, whatever built the input: no rule fires.
+         *
+         * @since 0.2
+         */
+        VALUE_LENGTH
     }
 
     /** Which bound was overrun. */

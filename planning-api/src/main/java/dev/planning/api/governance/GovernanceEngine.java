@@ -19,7 +19,9 @@ public interface GovernanceEngine {
      * @param input the facts: the cycle's plan, other streams, gate results, waivers, the day; never {@code
      *              null}
      * @return the decision
-     * @throws EvaluationLimitException when the evaluation overran its time, memory or stack bound
+     * @throws EvaluationLimitException when the evaluation overran its time, memory or stack bound,
+     *         or was refused before it started (a join over the operator's bound, or a text of the
+     *         input longer than the operator's bound on text values, however the input was built)
      */
     GovernanceDecision evaluate(GovernanceInput input);
 }

@@ -11,11 +11,13 @@ import dev.planning.api.artifact.Controls;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskStatus;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.governance.ViolationSeverity;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,33 @@ class GovernanceTestKitTest {
             import dev.planning.rules.facts.RulebookFacts;
             import dev.planning.rules.facts.Report;
             """;
+
+    /**
+     * The kit builds its input in code, past every YAML reader, so the engine holds the facts' texts
+     * to the operator's bound itself: a case with an owner of 10,001 characters reaches no verdict,
+     * whether evaluated or run as a rule test case (docs/SECURITY.md, "apibound").
+     */
+    @Test
+    void anInputWithATextOverTheValueBoundIsRefusedWhetherEvaluatedOrRunAsACase() {
+        GovernanceTestKit kit = GovernanceTestKit.fromDrl(HEAD + """
+                rule "owned" when $t : TaskFact(owner contains "x") then insert(Report.violation(kcontext, $t, "x")); end
+                """);
+        Task task = Task.builder("FE-1", "Checkout").owner("x".repeat(10_001)).build();
+        RuleTestCase testCase = new RuleTestCase("long owner", kit.input().tasks(task).build(),
+                List.of(), false, SourceLocation.ofFile("tests/long.yaml"));
+
+        assertThatThrownBy(() -> kit.evaluate(task))
+                .isInstanceOf(EvaluationLimitException.class)
+                .satisfies(e -> assertThat(((EvaluationLimitException) e).limit())
+                        .isEqualTo(EvaluationLimitException.Limit.VALUE_LENGTH))
+                .hasMessageContaining("task 'FE-1'")
+                .hasMessageContaining("`owner` is 10,001 characters long, more than 10,000 characters");
+        assertThatThrownBy(() -> kit.run(List.of(testCase)))
+                .isInstanceOf(EvaluationLimitException.class)
+                .hasMessageContaining("`owner` is 10,001 characters long");
+        assertThat(kit.evaluate(task.toBuilder().owner("x".repeat(10_000)).build()))
+                .hasOnlyViolations(v("owned", "FE-1"));
+    }
 
     /** The issue's example: a policy with an effort threshold, written in DRL and tested in memory. */
     @Test

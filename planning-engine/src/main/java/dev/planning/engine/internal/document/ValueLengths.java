@@ -25,12 +25,18 @@ import java.util.function.Function;
  * <p>Checked on the parsed tree rather than by Jackson's {@code StreamReadConstraints.maxStringLength}
  * or SnakeYAML's {@code LoaderOptions}: those stop at the first value, without its field, and hold one
  * bound per mapper, while a file's every value over the bound is reported here, one line each.
+ *
+ * <p>The one place that knows the bound: the governance engine (planning-rules) reads it here too and
+ * holds every text of the facts it inserts to it, whatever built the input (docs/SECURITY.md, "apibound").
  */
-final class ValueLengths {
+public final class ValueLengths {
 
-    static final String PROPERTY = "planning.documents.maxValueLength";
-    static final String VARIABLE = "PLANNING_DOCUMENTS_MAX_VALUE_LENGTH";
-    static final int DEFAULT_MAX_LENGTH = 10_000;
+    /** The system property that sets the bound. */
+    public static final String PROPERTY = "planning.documents.maxValueLength";
+    /** The environment variable that sets the bound when the system property does not. */
+    public static final String VARIABLE = "PLANNING_DOCUMENTS_MAX_VALUE_LENGTH";
+    /** The bound when neither sets it, in characters. */
+    public static final int DEFAULT_MAX_LENGTH = 10_000;
 
     /** How many values a message lists before summing up the rest. */
     private static final int MAX_SHOWN = 50;
@@ -38,8 +44,13 @@ final class ValueLengths {
     private ValueLengths() {
     }
 
-    /** The bound this process's system properties and environment set. */
-    static int current() {
+    /**
+     * The bound this process's system properties and environment set.
+     *
+     * @return the most characters a text value or key may hold
+     * @throws PlanningException when the setting is not a whole number from 1 to the file size limit
+     */
+    public static int current() {
         return of(System::getProperty, System.getenv());
     }
 
@@ -60,7 +71,10 @@ final class ValueLengths {
         return Integer.parseInt(plain);
     }
 
-    /** Adds one line for each key and text value of {@code document} longer than {@code max}. */
+    /**
+     * Adds one line for each key, text value and number of {@code document} longer than {@code max}
+     * (a number by its text, as a reader wanting text would take it).
+     */
     static void collect(LocatedDocument document, int max, List<Over> over) {
         walk(document, document.root(), new ArrayList<>(), max, over);
     }
@@ -114,6 +128,18 @@ final class ValueLengths {
             if (length > max) {
                 over.add(new Over(document.locate(node), "`" + field(path) + "` is "
                         + String.format(Locale.ROOT, "%,d", length) + " characters long"));
+            }
+        } else if (node.isNumber()) {
+            // A reader that wants text takes a number's text (a tag's value, an id), so a number is a
+            // text as long as its digits: Jackson reads at most 1,000 characters of one (a longer
+            // one is refused, YamlErrors, or read as text), which a bound below that must still hold.
+            // An int, long or double renders in at most 24 characters.
+            if (node.isBigInteger() || node.isBigDecimal() || max < 24) {
+                int length = node.asText().length();
+                if (length > max) {
+                    over.add(new Over(document.locate(node), "`" + field(path) + "` is a number of "
+                            + String.format(Locale.ROOT, "%,d", length) + " characters"));
+                }
             }
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {

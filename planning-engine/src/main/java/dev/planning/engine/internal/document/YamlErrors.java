@@ -18,6 +18,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlErrors {
 
+    /** Jackson's refusal of a number's length: {@code Number value length (1001) exceeds the maximum allowed (1000}. */
+    private static final Pattern NUMBER_LENGTH = Pattern.compile(
+            "^Number value length \\(([0-9]{1,9})\\) exceeds the maximum allowed \\(([0-9]{1,9})");
+
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
     private YamlErrors() {
@@ -35,6 +39,15 @@ final class YamlErrors {
             if (limits.getOriginalMessage().contains("nesting depth")) {
                 return new DocumentException(DocumentException.YAML_TOO_DEEP, "the document nests deeper than "
                         + YamlDocuments.MAX_DEPTH + " levels of mappings and sequences", where);
+            }
+            Matcher number = NUMBER_LENGTH.matcher(String.valueOf(limits.getOriginalMessage()));
+            if (number.find()) {
+                // Jackson parses a number's digits (BigInteger's parsing is quadratic in them) only up to
+                // its limit; past it the value is refused here, as a value too long, never read as text.
+                return new DocumentException(DocumentException.YAML_VALUE_TOO_LONG, "a number of "
+                        + String.format(Locale.ROOT, "%,d", Long.parseLong(number.group(1)))
+                        + " characters, more than the " + String.format(Locale.ROOT, "%,d", Long.parseLong(number.group(2)))
+                        + " a number may have; write it in quotes if it is text", where);
             }
             return new DocumentException(DocumentException.FILE_TOO_LARGE,
                     "the document exceeds a reading limit: " + firstLine(limits.getOriginalMessage()), where);

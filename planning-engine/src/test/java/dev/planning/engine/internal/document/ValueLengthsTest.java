@@ -9,6 +9,8 @@ import dev.planning.api.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +103,60 @@ class ValueLengthsTest {
                 .hasMessageContaining("2 values are longer than 10,000 characters")
                 .hasMessageContaining("cases.yaml:2:6: `why` is 10,001 characters long")
                 .hasMessageContaining("cases.yaml:5:6: `why` is 10,001 characters long");
+    }
+
+    /**
+     * YAML numbers (apibound): Jackson parses a number's digits only up to 1,000 characters, so a
+     * number of 1,000 digits is a number node, not text, and a reader that wants text (a tag's value,
+     * an id) takes its digits: under an operator's bound below 1,000 it is refused like text, at its
+     * place, naming its field and length. A float is a double, short as text.
+     */
+    @Test
+    void aNumberLongerThanALowerBoundIsRefusedAtItsPlaceLikeText() {
+        LocatedDocument doc = YamlDocuments.parse(("version: \"1.0.0\"\ntasks:\n  - id: FE-1\n    effort: "
+                + "7".repeat(1_000) + "\n    ratio: 1." + "5".repeat(997) + "\n    small: 12345\n")
+                .getBytes(StandardCharsets.UTF_8), FILE);
+        List<ValueLengths.Over> over = new ArrayList<>();
+
+        ValueLengths.collect(doc, 100, over);
+
+        // A float is read as a double, whose text is short whatever its digits.
+        assertThat(over).extracting(o -> o.location() + ": " + o.what()).containsExactly(
+                FILE + ":4:13: `tasks[0].effort` is a number of 1,000 characters");
+        assertThat(doc.root().at("/tasks/0/effort").isBigInteger()).isTrue();
+        assertThat(doc.root().at("/tasks/0/ratio").asText()).hasSizeLessThan(25);
+        List<ValueLengths.Over> none = new ArrayList<>();
+        ValueLengths.collect(doc, 1_000, none);
+        assertThat(none).isEmpty();
+    }
+
+    /** A number past Jackson's 1,000 characters is a value too long, located, saying what to do; never parsed. */
+    @Test
+    void aNumberPastTheReadersLimitIsAValueTooLongAtItsLine() {
+        DocumentException e = refusal("version: \"1.0.0\"\ntasks:\n  - id: FE-1\n    effort: " + "9".repeat(1_001) + "\n");
+
+        assertThat(e.code()).isEqualTo(DocumentException.YAML_VALUE_TOO_LONG);
+        assertThat(e.getMessage()).isEqualTo("a number of 1,001 characters, more than the 1,000 a number may have;"
+                + " write it in quotes if it is text");
+        assertThat(e.location().orElseThrow().file()).isEqualTo(FILE);
+        assertThat(e.location().orElseThrow().line()).isEqualTo(4);
+    }
+
+    /**
+     * Longer numbers, dates and other plain scalars of a megabyte are read as text (SnakeYAML resolves
+     * no type on so long a scalar), so the bound on text holds them, each at its place.
+     */
+    @Test
+    void aMegabyteIntegerFloatOrDateIsTextAndRefusedByTheBound() {
+        String mega = "1".repeat(1_000_000);
+        DocumentException e = refusal("version: \"1.0.0\"\nint: " + mega + "\nfloat: 1." + mega + "\ndate: 2025-01-0"
+                + mega + "\nexp: 1e" + mega + "\n");
+
+        assertThat(e.code()).isEqualTo(DocumentException.YAML_VALUE_TOO_LONG);
+        assertThat(YamlDocuments.findings(e)).extracting(f -> f.location().orElseThrow().line() + ": " + f.message())
+                .allSatisfy(line -> assertThat(line).contains("characters long, more than 10,000 characters"))
+                .extracting(line -> line.substring(0, line.indexOf(" is ")))
+                .containsExactly("2: `int`", "3: `float`", "4: `date`", "5: `exp`");
     }
 
     @Test

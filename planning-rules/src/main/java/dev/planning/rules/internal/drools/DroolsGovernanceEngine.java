@@ -62,6 +62,7 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
     private final long maxEvaluationNanos;
     private final boolean operatorCapped;
     private final long maxJoin;
+    private final int maxValueLength;
     private volatile List<JoinBound.Shape> shapes;
     /** How many facts the latest evaluation's worker has inserted so far; read by tests alone. */
     private volatile long lastInserts;
@@ -81,6 +82,7 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         this.operatorCapped = operator.maxSeconds() < asked;
         this.maxEvaluationNanos = (long) (1e9 * Math.min(asked, operator.maxSeconds()));
         this.maxJoin = operator.maxJoin();
+        this.maxValueLength = FactLengths.bound();
     }
 
     /**
@@ -104,10 +106,16 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
      * the operator's bounds on its rules and bytes ({@code planning.rules.maxRules},
      * {@code planning.rules.maxRulebookBytes}).
      *
+     * <p>Every text of every fact (a task's title, a tag's key or value, a story's id, a list's
+     * element, ...) is held to the operator's {@code planning.documents.maxValueLength} (default
+     * 10,000 characters, the bound the YAML readers hold a file's values to) as the fact is built,
+     * before it is inserted, whatever built the input: past it nothing more is inserted, no rule
+     * fires, and the evaluation is refused naming each such fact, field and length.
+     *
      * @throws PlanningException when rules fire more than the rulebook's {@code max_rule_firings}
      *         times, which almost always means a rule re-activates itself
-     * @throws EvaluationLimitException when a rule's join exceeds the bound, the evaluation overruns
-     *         its wall-clock limit, or a rule exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
+     * @throws EvaluationLimitException when a rule's join exceeds the bound, a fact's text exceeds
+     *         the bound on text values, the evaluation overruns its wall-clock limit, or a rule exhausts the heap ({@link OutOfMemoryError}) or the stack ({@link StackOverflowError})
      */
     @Override
     public GovernanceDecision evaluate(GovernanceInput input) {
@@ -194,20 +202,30 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
             // an interrupt stops (a `contains` over a long value is one String.contains), so the
             // interrupt is checked before each insert: a timed-out evaluation ends after at most
             // the insert in progress, not after every fact's.
+            //
+            // Each fact's every text is held to the bound on text values before it goes in (that
+            // insert's matching could not be stopped); after the first fact over it, the rest are
+            // only checked, so that the refusal names every text over the bound.
             long[] inserted = {0};
+            FactLengths lengths = new FactLengths(maxValueLength);
             try {
                 GovernanceFacts.forEach(input, rulebookFacts, fact -> {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new Stopped();
                     }
-                    session.insert(fact);
-                    lastInserts = ++inserted[0];
+                    if (lengths.check(fact) && !lengths.refused()) {
+                        session.insert(fact);
+                        lastInserts = ++inserted[0];
+                    }
                 });
             } catch (Stopped stopped) {
                 return List.of(); // stopped by the caller while inserting; halt() stops only a firing session
             }
             if (Thread.currentThread().isInterrupted()) {
                 return List.of(); // stopped by the caller after the last insert
+            }
+            if (lengths.refused()) {
+                throw lengths.refusal(name());
             }
             // One firing beyond the bound tells "exactly at the limit" from "would go on".
             int fired = session.fireAllRules(maxFirings + 1);

@@ -49,6 +49,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -224,6 +225,16 @@ final class PolicyLanguage {
     static final Set<String> FACT_ACCESSORS = factAccessors();
 
     /**
+     * The fact accessors without arguments that return a collection or a map in every fact type that
+     * has them ({@code dependencies}, {@code tags}, {@code requiredTags}, ...): {@code contains} on one
+     * compares elements, in time linear in the values, whatever it looks for.
+     */
+    static final Set<String> COLLECTION_ACCESSORS = collectionAccessors();
+
+    /** The String methods that search a text for another: their cost is the product of the two lengths. */
+    private static final Set<String> SEARCHES = Set.of("contains", "indexOf", "lastIndexOf");
+
+    /**
      * JavaParser's configuration, made when code is first parsed: its class initialisation (the
      * language levels) cost a command on a compiled-rulebook cache hit about 5 ms, for a size check
      * ({@link #requireSize}) that parses nothing (docs/benchmarks/cold-start.md, eleventh pass).
@@ -385,6 +396,24 @@ final class PolicyLanguage {
         return Collections.unmodifiableSet(names);
     }
 
+    private static Set<String> collectionAccessors() {
+        Set<String> collections = new TreeSet<>();
+        Set<String> other = new TreeSet<>();
+        for (Class<?> type : List.of(TaskFact.class, StoryFact.class, CrossStreamRefFact.class, GateResultFact.class,
+                RulebookFacts.class, ViolationFact.class)) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
+                    boolean collection = method.getParameterCount() == 0
+                            && (Collection.class.isAssignableFrom(method.getReturnType())
+                                    || Map.class.isAssignableFrom(method.getReturnType()));
+                    (collection ? collections : other).add(method.getName());
+                }
+            }
+        }
+        collections.removeAll(other);
+        return Collections.unmodifiableSet(collections);
+    }
+
     /** One mistake, at a 1-based line and column (0 when unknown). */
     record Problem(int line, int column, String message) {
     }
@@ -422,6 +451,9 @@ final class PolicyLanguage {
          * patterns are walked, else {@code null}: there a pattern may not match a violation.
          */
         private String shrinking;
+
+        /** Whether a consequence is being walked (it runs once per firing, not inside an insert). */
+        private boolean inConsequence;
 
         private final String text;
 
@@ -831,6 +863,7 @@ final class PolicyLanguage {
                     problems.add(origin.here("operator " + shown + " is refused; expected one of "
                             + String.join(", ", new TreeSet<>(OPERATORS)) + " (optionally negated with not)"));
                 }
+                searchOperator(relation, origin, expression);
                 constraintPart(relation.getLeft(), origin, expression);
                 constraintPart(relation.getRight(), origin, expression);
             } else if (part instanceof AtomicExprDescr atom) {
@@ -844,6 +877,74 @@ final class PolicyLanguage {
             } else {
                 problems.add(origin.here("constraint part '" + describe(part) + "' cannot be classified"));
             }
+        }
+
+        /**
+         * {@code contains} and {@code memberOf} between two values of the facts: on texts a search whose
+         * cost is the product of the two lengths, for every pair of facts the rule joins, inside the one
+         * insert the time limit cannot stop (docs/rules.md, "Joins"). So the text searched for must be a
+         * literal, unless the value searched is a collection field of a fact, whose {@code contains}
+         * compares elements in linear time.
+         */
+        private void searchOperator(RelationalExprDescr relation, Origin origin, String expression) {
+            String operator = relation.getOperator();
+            boolean contains = "contains".equals(operator);
+            if (!contains && !"memberOf".equals(operator)) {
+                return;
+            }
+            Expression searched = quiet(contains ? relation.getLeft() : relation.getRight());
+            Expression needle = quiet(contains ? relation.getRight() : relation.getLeft());
+            if (needle != null && searched != null && !literal(needle) && !collection(searched)) {
+                problems.add(origin.here("'" + oneLine(expression) + "' searches '" + searched + "' for '" + needle + "', which is not a literal: on texts that costs the"
+                        + " product of the two lengths for every pair of facts the rule joins, inside an insert the time"
+                        + " limit cannot stop; expected a literal such as \"text\", or a collection field such as"
+                        + " dependencies contains $id"));
+            }
+        }
+
+        /** The expression of one side of a relation, or {@code null} when it is not one (the walk reports it). */
+        private static Expression quiet(BaseDescr side) {
+            String code = side instanceof AtomicExprDescr atom ? atom.getExpression()
+                    : side instanceof BindingDescr binding ? binding.getExpression() : null;
+            if (code == null || code.isBlank() || code.length() > MAX_EXPRESSION) {
+                return null;
+            }
+            ParseResult<Expression> result = new JavaParser(Java.CONFIG).parseExpression(code);
+            return result.isSuccessful() ? result.getResult().orElse(null) : null;
+        }
+
+        private static boolean literal(Expression e) {
+            Expression inner = e;
+            while (inner instanceof EnclosedExpr enclosed) {
+                inner = enclosed.getInner();
+            }
+            return inner instanceof StringLiteralExpr || inner instanceof CharLiteralExpr
+                    || inner instanceof IntegerLiteralExpr || inner instanceof LongLiteralExpr
+                    || inner instanceof DoubleLiteralExpr || inner instanceof BooleanLiteralExpr
+                    || inner instanceof NullLiteralExpr;
+        }
+
+        /**
+         * Whether {@code e} is a collection field of a fact: a field by name (not a bound variable),
+         * {@code $t.dependencies}, {@code $t.dependencies()}, or {@code keySet()}/{@code values()} of one.
+         */
+        private boolean collection(Expression e) {
+            if (e instanceof EnclosedExpr enclosed) {
+                return collection(enclosed.getInner());
+            }
+            if (e instanceof NameExpr name) {
+                return COLLECTION_ACCESSORS.contains(name.getNameAsString()) && !bound.contains(name.getNameAsString());
+            }
+            if (e instanceof FieldAccessExpr field) {
+                return COLLECTION_ACCESSORS.contains(field.getNameAsString());
+            }
+            if (e instanceof MethodCallExpr call && call.getArguments().isEmpty()) {
+                String name = call.getNameAsString();
+                return COLLECTION_ACCESSORS.contains(name) && call.getScope().isPresent()
+                        || (name.equals("keySet") || name.equals("values"))
+                                && call.getScope().filter(this::collection).isPresent();
+            }
+            return false;
         }
 
         private Expression parseExpression(String code, Origin origin) {
@@ -962,6 +1063,14 @@ final class PolicyLanguage {
                     return;
                 }
                 expr(scope, origin, constraint);
+                if (!inConsequence && SEARCHES.contains(name) && !call.getArguments().isEmpty()
+                        && !literal(call.getArgument(0)) && !collection(scope)) {
+                    problems.add(origin.at(call, "'" + oneLine(call.toString()) + "' searches a text for '"
+                            + call.getArgument(0) + "', which is not a literal: that costs the product of the two"
+                            + " lengths for every pair of facts the rule joins, inside an insert the time limit cannot"
+                            + " stop; in a condition expected a literal such as \"text\", or a collection field such as"
+                            + " $t.dependencies().contains($id)"));
+                }
             }
             call.getArguments().forEach(a -> expr(a, origin, constraint));
         }
@@ -1025,8 +1134,13 @@ final class PolicyLanguage {
             }
             // The "{" shifts the first line's columns by one.
             Origin shifted = new Origin(origin.line(), origin.column() == 0 ? 0 : origin.column() - 1);
-            for (Statement statement : result.getResult().get().getStatements()) {
-                statement(statement, shifted);
+            inConsequence = true;
+            try {
+                for (Statement statement : result.getResult().get().getStatements()) {
+                    statement(statement, shifted);
+                }
+            } finally {
+                inConsequence = false;
             }
         }
 

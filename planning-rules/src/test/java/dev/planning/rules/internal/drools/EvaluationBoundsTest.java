@@ -10,7 +10,9 @@ import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.facts.GovernanceFacts;
 import dev.planning.rules.facts.RulebookFacts;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -79,22 +81,30 @@ class EvaluationBoundsTest {
 
     @Test
     void aTimedOutEvaluationStopsInsertingFactsAfterTheInsertInProgress() throws InterruptedException {
-        // Matching one fact costs one String.contains of a 3,980-character needle over a
-        // 1,000,000-character title (hundreds of ms), inside session.insert, where neither halt()
-        // nor an interrupt reaches: 20 of them would go on for seconds past the 0.2 s limit.
-        String needle = "a".repeat(3_979) + "b";
-        String slow = """
-                package dev.planning.rules.hostile;
+        // Matching one fact costs 300 String.contains, each of a distinct 3,980-character needle
+        // over a title of 10,000 characters (the bound on text values), hundreds of ms together,
+        // inside session.insert, where neither halt() nor an interrupt reaches: 20 of them would go
+        // on for seconds past the 0.2 s limit.
+        // Two files: each is limited to 1 MiB.
+        Map<String, String> files = new HashMap<>();
+        for (int file = 0; file < 2; file++) {
+            StringBuilder slow = new StringBuilder("""
+                    package dev.planning.rules.hostile;
 
-                import dev.planning.rules.facts.TaskFact;
-                import dev.planning.rules.facts.Report;
-
-                rule "slow" when $t : TaskFact(title contains "%s") then insert(Report.violation(kcontext, $t, "slow")); end
-                """.formatted(needle);
+                    import dev.planning.rules.facts.TaskFact;
+                    import dev.planning.rules.facts.Report;
+                    """);
+            for (int i = 150 * file; i < 150 * (file + 1); i++) {
+                slow.append("rule \"slow").append(i).append("\" when $t : TaskFact(title contains \"")
+                        .append("a".repeat(3_975)).append(String.format(Locale.ROOT, "%04d", i))
+                        .append("b\") then insert(Report.violation(kcontext, $t, \"slow\")); end\n");
+            }
+            files.put("rules/slow" + file + ".drl", slow.toString());
+        }
         var engine = new DroolsGovernanceEngineFactory(1, getClass().getClassLoader())
-                .create(TestRulebooks.withRules(dir, Map.of("rules/slow.drl", slow),
+                .create(TestRulebooks.withRules(dir, files,
                         Map.of("max_evaluation_seconds", 0.2)));
-        String title = "a".repeat(1_000_000);
+        String title = "a".repeat(10_000);
         List<Task> tasks = IntStream.rangeClosed(1, 20)
                 .mapToObj(i -> Task.builder("FE-" + i, title).owner("alice").tags(Inputs.tags("criticality:2")).build())
                 .toList();

@@ -43,6 +43,93 @@ class PolicyLanguageTest {
         }
     }
 
+    /**
+     * A condition that searches one fact's text for another fact's (apibound): String.contains costs up
+     * to the product of the two lengths, for every pair the rule joins, inside the one insert the time
+     * limit cannot stop (measured: 4.3 ms of CPU per pair already joined at 5,000 and 10,000
+     * characters, docs/rules.md "Joins"). Refused at its line, as the operator, as a method and as
+     * memberOf, whether or not negated.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "TaskFact(this != $a, description contains $x)",
+        "TaskFact(this != $a, description not contains $x)",
+        "TaskFact(this != $a, $x memberOf description)",
+        "TaskFact(this != $a, description.contains($x))",
+        "TaskFact(this != $a, description.indexOf($x) >= 0)",
+        "TaskFact(this != $a, !description.toLowerCase().contains($a.title()))",
+        "TaskFact(this != $a, title contains $a.owner)",
+        "TaskFact(this != $a, $d : description)\n    eval($d.lastIndexOf($x) > 0)",
+    })
+    void refusesAConditionThatSearchesAFactsTextForAnotherValue(String second) {
+        String drl = HEAD + "rule \"r\" when\n    $a : TaskFact($x : title)\n    " + second
+                + "\nthen\n    insert(Report.violation(kcontext, $a, \"x\"));\nend\n";
+
+        Throwable thrown = catchThrowable(() -> check(drl));
+
+        assertThat(thrown).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("which is not a literal")
+                .hasMessageContaining("product of the two")
+                .hasMessageContaining("expected a literal");
+        assertThat(((InvalidInputException) thrown).location().orElseThrow().line())
+                .isEqualTo(second.contains("eval") ? 8 : 7);
+    }
+
+    /**
+     * What stays: a literal needle (its cost is the value's length times the literal's, bounded by the
+     * rulebook's size), a collection field searched for any value (elements are compared, linear), and
+     * a search in a consequence (once per firing, which the time limit stops between).
+     */
+    @Test
+    void admitsALiteralNeedleACollectionSearchAndASearchInAConsequence() {
+        assertThatCode(() -> check(HEAD + """
+                import dev.planning.rules.facts.RulebookFacts;
+                rule "r" when
+                    $rb : RulebookFacts()
+                    $a : TaskFact($x : title, title contains "x", description.indexOf('a') > 0, !owner.contains("bot"))
+                    TaskFact(this != $a, dependencies contains $x, $x memberOf storyNodes, tags.keySet().contains($x),
+                            $a.dependencies().contains(id), "P0" memberOf approvalNames, artifacts not contains $x)
+                    TaskFact(tags contains $x, $rb.requiredTags().contains(owner))
+                then
+                    if ($a.description() != null && $a.description().contains($a.title())) {
+                        insert(Report.violation(kcontext, $a, "x"));
+                    }
+                end
+                """)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theRefusalOfASearchForAVariableNamesTheConstraintWhereAndWhatToWrite() {
+        String drl = HEAD + """
+                rule "r" when
+                    $a : TaskFact($x : title)
+                    TaskFact(this != $a, description contains $x)
+                then
+                    insert(Report.violation(kcontext, $a, "x"));
+                end
+                """;
+
+        assertThatThrownBy(() -> check(drl)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("'description contains $x' searches 'description' for '$x', which is not a"
+                        + " literal: on texts that costs the product of the two lengths for every pair of facts the rule"
+                        + " joins, inside an insert the time limit cannot stop; expected a literal such as \"text\", or a"
+                        + " collection field such as dependencies contains $id");
+        assertThat(refusedAt(drl)).isEqualTo(new SourceLocation("rules/x.drl", 7, 26));
+    }
+
+    /** A bound variable named like a collection field is the variable, a text: searched for a variable, refused. */
+    @Test
+    void aVariableNamedLikeACollectionFieldIsNotOne() {
+        assertThatThrownBy(() -> check(HEAD + """
+                rule "r" when
+                    $a : TaskFact($x : title)
+                    TaskFact(this != $a, tags : description, tags contains $x)
+                then
+                    insert(Report.violation(kcontext, $a, "x"));
+                end
+                """)).isInstanceOf(InvalidInputException.class).hasMessageContaining("which is not a literal");
+    }
+
     @Test
     void admitsEveryTaskFieldOfThePlan() {
         assertThatCode(() -> check(HEAD + """
