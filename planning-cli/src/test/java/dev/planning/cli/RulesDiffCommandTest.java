@@ -103,7 +103,7 @@ class RulesDiffCommandTest {
         CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
                 "--head", head.toString(), "--format", "markdown");
 
-        assertThat(run.out()).contains("required\\: 4\\); fix\\: Collect the missing approvals");
+        assertThat(run.out()).contains("required\\: 4); fix\\: Collect the missing approvals");
     }
 
     @Test
