@@ -34,13 +34,9 @@ final class PageOut implements Closeable {
         return this;
     }
 
+    /** A character of markup (without this, a {@code char} would be written as its number). */
     PageOut append(char c) {
-        try {
-            out.write(c);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return append(String.valueOf(c));
     }
 
     PageOut append(long number) {
@@ -53,18 +49,21 @@ final class PageOut implements Closeable {
 
     /** A value as HTML text content, as {@link Html#text} escapes it. */
     PageOut text(String value) {
-        try {
-            Encode.forHtml(out, Html.shown(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return encoded(value, false);
     }
 
     /** A value as a quoted HTML attribute value, as {@link Html#attr} escapes it. */
     PageOut attr(String value) {
+        return encoded(value, true);
+    }
+
+    private PageOut encoded(String value, boolean attribute) {
         try {
-            Encode.forHtmlAttribute(out, Html.shown(value));
+            if (attribute) {
+                Encode.forHtmlAttribute(out, Html.shown(value));
+            } else {
+                Encode.forHtml(out, Html.shown(value));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
