@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code planning report --html} in a child JVM with a small heap (docs/testing.md, "reportheap"). The
  * site was built whole in memory before a byte was written: a plan of 7.2 MB (a cycle page of 15 MB)
- * needed a heap of 178 MiB, and a source page is about 50 times its file. Each page is now written as
+ * needed a heap of 178-183 MiB, and a source page is about 50 times its file. Each page is now written as
  * it is rendered; and a command that still runs out of memory ends with one line saying so and how to
  * give it more, not a stack trace, leaving an earlier report where it was.
  */
