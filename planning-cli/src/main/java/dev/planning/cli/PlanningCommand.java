@@ -127,6 +127,19 @@ public final class PlanningCommand implements Runnable {
      * a non-zero code (see {@link ExitGuard}).
      */
     public static void main(String[] args) {
+        try {
+            start(args);
+        } catch (OutOfMemoryError e) {
+            // Before or after the command's own run (execute handles its own): one line, not a stack trace.
+            reserve = null;
+            PrintWriter err = utf8(System.err);
+            int code = outOfMemory(e, args, err);
+            err.flush();
+            exit(code);
+        }
+    }
+
+    private static void start(String[] args) {
         // First: what the command's main thread will need later is prepared beside it (StartupWarmUp).
         StartupWarmUp.start(args);
         ExitGuard.install(System.err);
@@ -256,6 +269,13 @@ public final class PlanningCommand implements Runnable {
      * one clear line, never a stack trace; anything else is an internal error.
      */
     static int failure(Exception ex, PrintWriter err) {
+        reserve = null;
+        for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            // A worker thread's, handed on wrapped (an ExecutionException).
+            if (cause instanceof OutOfMemoryError memory) {
+                return outOfMemory(memory, null, err);
+            }
+        }
         if (ex instanceof PlanningException planning) {
             err.println("error: " + planning.describe());
             // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
@@ -271,6 +291,28 @@ public final class PlanningCommand implements Runnable {
             ex.printStackTrace(err);
         } else {
             err.println("(set PLANNING_DEBUG=1 for the stack trace, and please report it)");
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    /** Heap a command's run sets aside and gives back when it runs out of memory ({@link #outOfMemory}). */
+    private static final int RESERVE_BYTES = 256 << 10;
+    private static volatile byte[] reserve;
+
+    /**
+     * The exit code of a command that ran out of memory ({@link ExitCodes#INTERNAL}, as an internal
+     * error: not the input's fault, which exit code 2 means), after one line naming what ran out and
+     * how to give the command more: no stack trace, which says nothing a user can act on.
+     */
+    static int outOfMemory(OutOfMemoryError e, String[] args, PrintWriter err) {
+        String command = args != null && args.length > 0 && COMMANDS.contains(args[0]) ? "`planning " + args[0] + "` "
+                : "the command ";
+        err.println("error: " + command + "ran out of memory (" + Printable.line(String.valueOf(e.getMessage()))
+                + ", heap limit " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); run it with a larger heap: "
+                + "PLANNING_JAVA_OPTS=-Xmx2g bin/planning ..., which passes it to java (java -Xmx2g -jar ... for the "
+                + "jar; the default heap is a quarter of the machine's memory)");
+        if (System.getenv("PLANNING_DEBUG") != null) {
+            e.printStackTrace(err);
         }
         return ExitCodes.INTERNAL;
     }
@@ -296,6 +338,20 @@ public final class PlanningCommand implements Runnable {
         // sequence or a bidirectional control (ShownWriter); PrintWriter over a Writer keeps no buffer.
         PrintWriter out = new PrintWriter(new ShownWriter(printed), true);
         PrintWriter err = new PrintWriter(new ShownWriter(printedErrors), true);
+        reserve = new byte[RESERVE_BYTES];
+        try {
+            return run(args, out, err);
+        } catch (OutOfMemoryError e) {
+            // Thrown through picocli, which handles exceptions only. What the command still holds may fill
+            // the heap: the reserve given back leaves room to say so.
+            reserve = null;
+            return outOfMemory(e, args, err);
+        } finally {
+            reserve = null;
+        }
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err) {
         // The top-level command and the hot subcommands from models built in code (CommandModels),
         // the others reflected from their annotations.
         CommandLine cli = new CommandLine(CommandModels.planning(new PlanningCommand()));

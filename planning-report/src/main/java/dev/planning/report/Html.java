@@ -44,7 +44,8 @@ final class Html {
         return Encode.forHtmlAttribute(shown(value));
     }
 
-    private static String shown(String value) {
+    /** A value as the site shows it: {@link Printable#shown}, keeping line feeds, carriage returns and tabs. */
+    static String shown(String value) {
         return Printable.shown(value, "\n\r\t");
     }
 
@@ -79,18 +80,22 @@ final class Html {
         return s.equals("-0") ? "0" : s;
     }
 
-    /** The page frame around {@code body}. */
-    static String page(String title, String prefix, String nav, String body, String footer) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    /** The page frame up to its body: {@link #pageEnd} closes it. */
+    static void pageStart(PageOut out, String title, String prefix, String nav) {
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + attr(CSP) + "\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + text(title) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n"
+                + "<title>").text(title).append("</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n"
                 + "<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
                 + "<header class=\"site\"><nav aria-label=\"Site\"><a href=\"" + href(prefix, "index.html", "")
                 + "\">Portfolio</a>" + nav + "</nav></header>\n"
-                + "<main id=\"main\" tabindex=\"-1\">\n" + body + "</main>\n"
-                + "<footer class=\"site\">" + footer + "</footer>\n</body>\n</html>\n";
+                + "<main id=\"main\" tabindex=\"-1\">\n");
+    }
+
+    /** The page frame after its body, from {@link #pageStart}. */
+    static void pageEnd(PageOut out, String footer) {
+        out.append("</main>\n<footer class=\"site\">" + footer + "</footer>\n</body>\n</html>\n");
     }
 
     /** A status word with its badge; the word carries the meaning, the colour repeats it. */
@@ -111,10 +116,18 @@ final class Html {
         return "<span class=\"badge " + cls + "\">" + mark + text(s) + "</span>";
     }
 
-    /** A table inside a keyboard-scrollable region (narrow screens scroll it sideways). */
-    static String table(String label, String head, String rows) {
-        return "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + attr(label) + "\">"
-                + "<table><thead><tr>" + head + "</tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";
+    /**
+     * A table inside a keyboard-scrollable region (narrow screens scroll it sideways), up to its rows:
+     * {@link #tableEnd} closes it.
+     */
+    static void tableStart(PageOut out, String label, String head) {
+        out.append("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + attr(label) + "\">"
+                + "<table><thead><tr>" + head + "</tr></thead><tbody>\n");
+    }
+
+    /** Closes a table {@link #tableStart} began. */
+    static void tableEnd(PageOut out) {
+        out.append("</tbody></table></div>\n");
     }
 
     static String sha256(String text) {

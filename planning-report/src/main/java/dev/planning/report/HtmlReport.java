@@ -8,6 +8,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +16,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -91,15 +93,29 @@ public final class HtmlReport {
      * @return the site's files without writing them, never {@code null}
      */
     public Map<String, byte[]> render() {
-        Model.Site site = new WorkspaceReader(workspace, layout, trust, asOf).read();
-        LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
-        Pages.all(site).forEach((path, html) -> files.put(path, html.getBytes(StandardCharsets.UTF_8)));
-        return new RenderedFiles(files);
+        WorkspaceReader reader = new WorkspaceReader(workspace, layout, trust, asOf);
+        Model.Site site = reader.read();
+        TreeMap<String, byte[]> rendered = new TreeMap<>();
+        try {
+            Pages.write(site, reader.sources(), path -> new ByteArrayOutputStream() {
+                @Override
+                public void close() {
+                    rendered.put(path, toByteArray());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the report: " + e.getMessage(), e);
+        }
+        return new RenderedFiles(new LinkedHashMap<>(rendered));
     }
 
     /**
      * Renders the site and writes it to {@code directory}: into a new sibling directory first,
-     * which then replaces {@code directory}, so a reader never sees half a site.
+     * which then replaces {@code directory}, so a reader never sees half a site. Each page is written
+     * as it is rendered and never held whole, so the memory needed is that of the facts the site
+     * shows (the plans, logs and evidence it reads) and of one source file at a time, not of the
+     * site; if anything fails on the way, out of memory included, the sibling directory is removed and
+     * {@code directory} is left as it was.
      *
      * @param directory the site's directory
      * @return what was written
@@ -112,20 +128,18 @@ public final class HtmlReport {
         // A directory given relative is named as given, then where it resolved, as the CLI names paths.
         String shown = SafePaths.shown(directory);
         refuseUnsafe(target, shown);
-        Model.Site site = new WorkspaceReader(workspace, layout, trust, asOf).read();
-        Map<String, String> pages = Pages.all(site);
+        WorkspaceReader reader = new WorkspaceReader(workspace, layout, trust, asOf);
+        Model.Site site = reader.read();
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
             try {
-                List<String> written = new ArrayList<>();
-                for (Map.Entry<String, String> page : pages.entrySet()) {
-                    Path file = staging.resolve(page.getKey());
+                List<String> written = Pages.write(site, reader.sources(), page -> {
+                    Path file = staging.resolve(page);
                     Files.createDirectories(file.getParent());
-                    Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
-                    written.add(page.getKey());
-                }
+                    return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                });
                 Files.writeString(staging.resolve(MARKER), "written by `planning report --html`; the next report "
                         + "replaces this directory\n", StandardCharsets.UTF_8);
                 Path old = null;

@@ -101,8 +101,10 @@ final class Model {
             List<CycleView> cycles, List<Attention> attention, Map<String, SourceFile> sources) {
     }
 
-    /** A workspace file shown as a source view, with the lines findings point at. */
-    record SourceFile(String path, String page, Optional<List<String>> lines, String problem,
-            Map<Integer, List<FindingRow>> marks) {
+    /**
+     * A workspace file shown as a source view, with the lines findings point at; its text is read when
+     * its page is written ({@link WorkspaceReader.Sources}).
+     */
+    record SourceFile(String path, String page, Map<Integer, List<FindingRow>> marks) {
     }
 }

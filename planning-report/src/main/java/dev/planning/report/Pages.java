@@ -15,6 +15,8 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -31,11 +33,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The site's pages: the portfolio, one page per cycle, one source view per file findings point at. */
 final class Pages {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private Pages() {
     }
@@ -111,26 +116,48 @@ final class Pages {
         return Optional.of(out.toString());
     }
 
-    /** Every page of the site, by path relative to the site root. */
-    static Map<String, String> all(Model.Site site) {
-        Map<String, String> pages = new TreeMap<>();
-        Set<String> taken = new HashSet<>();
-        put(pages, taken, "index.html", portfolio(site));
-        for (Model.CycleView cycle : site.cycles()) {
-            put(pages, taken, cycle.page(), cycle(site, cycle));
-        }
-        for (Model.SourceFile source : site.sources().values()) {
-            put(pages, taken, source.page(), source(site, source));
-        }
-        return pages;
+    /** Where {@link #write} puts each page: a stream it writes the page's UTF-8 bytes to, then closes. */
+    @FunctionalInterface
+    interface Files {
+        /** Opens the page at {@code path}, relative to the site root, for writing. */
+        OutputStream open(String path) throws IOException;
     }
 
-    /** Adds a page; two pages with one path (in any case) would leave one unseen, so that is never written. */
-    private static void put(Map<String, String> pages, Set<String> taken, String path, String html) {
-        if (!taken.add(path.toLowerCase(Locale.ROOT))) {
-            throw new IllegalStateException("two pages of the report share the path " + path);
+    /**
+     * Renders every page of the site and writes each to {@code files} as it is rendered, one page at a
+     * time, never holding one whole: the portfolio, the cycle pages in the model's order, then the
+     * source views in path order (the bound on the source files shown is spent in that order, each file
+     * read while its page is written). Every page's path is checked first: two pages with one path (in
+     * any case) would leave one unseen, so then nothing is written.
+     *
+     * @return every page's path, in path order
+     */
+    static List<String> write(Model.Site site, WorkspaceReader.Sources sources, Files files) throws IOException {
+        Set<String> taken = new HashSet<>();
+        List<String> paths = new ArrayList<>();
+        paths.add("index.html");
+        site.cycles().forEach(c -> paths.add(c.page()));
+        site.sources().values().forEach(s -> paths.add(s.page()));
+        for (String path : paths) {
+            if (!taken.add(path.toLowerCase(Locale.ROOT))) {
+                throw new IllegalStateException("two pages of the report share the path " + path);
+            }
         }
-        pages.put(path, html);
+        try (PageOut out = new PageOut(files.open("index.html"))) {
+            portfolio(out, site);
+        }
+        for (Model.CycleView cycle : site.cycles()) {
+            try (PageOut out = new PageOut(files.open(cycle.page()))) {
+                cycle(out, site, cycle);
+            }
+        }
+        for (Model.SourceFile source : site.sources().values()) {
+            try (PageOut out = new PageOut(files.open(source.page()))) {
+                source(out, site, source, sources.text(source.path()));
+            }
+        }
+        paths.sort(null);
+        return paths;
     }
 
     private static String footer(Model.Site site) {
@@ -140,8 +167,8 @@ final class Pages {
 
     // ---------------------------------------------------------------- portfolio
 
-    static String portfolio(Model.Site site) {
-        StringBuilder b = new StringBuilder();
+    static void portfolio(PageOut b, Model.Site site) {
+        Html.pageStart(b, "Planning portfolio", "", "");
         b.append("<h1>Planning portfolio</h1>\n<p class=\"lead\">").append(site.cycles().size())
                 .append(site.cycles().size() == 1 ? " cycle" : " cycles").append(" in ")
                 .append(site.cycles().stream().map(c -> c.ref().stream()).distinct().count())
@@ -172,7 +199,7 @@ final class Pages {
             }
             b.append("</div></section>\n");
         });
-        return Html.page("Planning portfolio", "", "", b.toString(), footer(site));
+        Html.pageEnd(b, footer(site));
     }
 
     private static String card(Model.Site site, Model.CycleView c) {
@@ -255,10 +282,10 @@ final class Pages {
 
     // ---------------------------------------------------------------- cycle page
 
-    static String cycle(Model.Site site, Model.CycleView c) {
+    static void cycle(PageOut b, Model.Site site, Model.CycleView c) {
         String name = c.ref().stream() + " / " + c.ref().cycleId();
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>Cycle ").append(text(name)).append("</h1>\n<p class=\"lead\">State: <strong class=\"state\">")
+        Html.pageStart(b, "Cycle " + name, "../", "");
+        b.append("<h1>Cycle ").text(name).append("</h1>\n<p class=\"lead\">State: <strong class=\"state\">")
                 .append(c.state().map(s -> text(s.name())).orElse("unknown")).append("</strong>");
         c.lastTransition().ifPresent(e -> b.append(" \u00b7 last transition ").append(transition(e)));
         b.append("</p>\n");
@@ -279,10 +306,10 @@ final class Pages {
         kpis(b, c);
         actions(b, c);
         plan(b, c);
-        return Html.page("Cycle " + name, "../", "", b.toString(), footer(site));
+        Html.pageEnd(b, footer(site));
     }
 
-    private static void attempts(StringBuilder b, Model.CycleView c) {
+    private static void attempts(PageOut b, Model.CycleView c) {
         b.append("<section aria-labelledby=\"path\"><h2 id=\"path\">Lifecycle path</h2>\n").append(lifecycle(c));
         b.append("<h3>Every attempt</h3>\n");
         if (c.attempts().isEmpty()) {
@@ -296,27 +323,33 @@ final class Pages {
         b.append("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Attempts time line\">")
                 .append(Svg.timeline(steps, c.attempts().size() + " attempts, " + refused + " refused"))
                 .append("</div>\n");
-        StringBuilder rows = new StringBuilder();
+        Html.tableStart(b, "Attempts", "<th scope=\"col\">#</th><th scope=\"col\">When (UTC)</th>"
+                + "<th scope=\"col\">Transition</th><th scope=\"col\">Result</th><th scope=\"col\">By</th>"
+                + "<th scope=\"col\">Gates</th>");
         for (Model.Attempt a : c.attempts()) {
-            rows.append("<tr id=\"attempt-").append(a.number()).append("\"><td class=\"num\">").append(a.number())
+            b.append("<tr id=\"attempt-").append(a.number()).append("\"><td class=\"num\">").append(a.number())
                     .append("</td><td>").append(a.event().timestamp()).append("</td><td>")
                     .append(text(a.from().name())).append(" \u2192 ").append(text(a.to().name())).append("</td><td>")
                     .append(badge(a.accepted() ? "accepted" : "refused")).append("</td><td>")
-                    .append(text(a.event().triggeredBy())).append("</td><td>")
+                    .text(a.event().triggeredBy()).append("</td><td>")
                     .append(a.gates().stream().map(g -> text(g.gate()) + " " + badge(g.status()))
                             .collect(Collectors.joining("<br>")))
                     .append("</td></tr>\n");
         }
-        b.append(Html.table("Attempts", "<th scope=\"col\">#</th><th scope=\"col\">When (UTC)</th>"
-                + "<th scope=\"col\">Transition</th><th scope=\"col\">Result</th><th scope=\"col\">By</th>"
-                + "<th scope=\"col\">Gates</th>", rows.toString()));
+        Html.tableEnd(b);
         b.append("</section>\n");
     }
 
-    private static void findings(StringBuilder b, Model.CycleView c) {
+    private static void findings(PageOut b, Model.CycleView c) {
         b.append("<section aria-labelledby=\"findings\"><h2 id=\"findings\">Gate findings</h2>\n");
-        StringBuilder rows = new StringBuilder();
-        int count = 0;
+        boolean any = c.attempts().stream().flatMap(a -> a.gates().stream()).anyMatch(g -> !g.findings().isEmpty());
+        if (!any) {
+            b.append("<p>").append(badge("ok")).append(" No gate reported a finding.</p>\n</section>\n");
+            return;
+        }
+        Html.tableStart(b, "Gate findings", "<th scope=\"col\">Attempt</th><th scope=\"col\">Gate</th>"
+                + "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th><th scope=\"col\">Message</th>"
+                + "<th scope=\"col\">Where</th>");
         // Each evidence file's findings once, at the first attempt naming it: the event log (anyone who
         // commits writes it) may name one file in any number of attempts (docs/SECURITY.md, thirteenth review).
         Map<String, Integer> listedAt = new HashMap<>();
@@ -325,108 +358,106 @@ final class Pages {
                 Integer first = g.evidencePath().isEmpty() || g.findings().isEmpty() ? null
                         : listedAt.putIfAbsent(g.evidencePath().get(), a.number());
                 if (first != null) {
-                    count++;
-                    rows.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
-                            .append("</a></td><td>").append(text(g.gate())).append("</td><td colspan=\"4\">")
+                    b.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
+                            .append("</a></td><td>").text(g.gate()).append("</td><td colspan=\"4\">")
                             .append(g.findings().size()).append(" finding(s) of the same evidence file as attempt ")
                             .append("<a href=\"#attempt-").append(first).append("\">#").append(first)
                             .append("</a>, listed there</td></tr>\n");
                     continue;
                 }
                 for (Model.FindingRow f : g.findings()) {
-                    count++;
-                    rows.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
-                            .append("</a></td><td>").append(text(g.gate())).append("</td><td>")
-                            .append(badge(f.severity())).append("</td><td><code>").append(text(f.code()))
-                            .append("</code></td><td>").append(text(f.message())).append("</td><td>")
-                            .append(location(f)).append("</td></tr>\n");
+                    b.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
+                            .append("</a></td><td>").text(g.gate()).append("</td><td>")
+                            .append(badge(f.severity())).append("</td><td><code>").text(f.code())
+                            .append("</code></td><td>").text(f.message()).append("</td><td>");
+                    location(b, f);
+                    b.append("</td></tr>\n");
                 }
             }
         }
-        if (count == 0) {
-            b.append("<p>").append(badge("ok")).append(" No gate reported a finding.</p>\n");
-        } else {
-            b.append(Html.table("Gate findings", "<th scope=\"col\">Attempt</th><th scope=\"col\">Gate</th>"
-                    + "<th scope=\"col\">Severity</th><th scope=\"col\">Code</th><th scope=\"col\">Message</th>"
-                    + "<th scope=\"col\">Where</th>", rows.toString()));
-        }
+        Html.tableEnd(b);
         b.append("</section>\n");
     }
 
-    private static String location(Model.FindingRow f) {
+    private static void location(PageOut b, Model.FindingRow f) {
         if (f.file().isEmpty() || f.file().get().isBlank()) {
-            return "\u2014";
+            b.append("\u2014");
+            return;
         }
         String file = f.file().get();
         String shown = file + (f.line() > 0 ? ":" + f.line() + (f.column() > 0 ? ":" + f.column() : "") : "");
         Optional<String> source = sourcePath(file);
         if (source.isEmpty()) {
-            return "<code>" + text(shown) + "</code>"; // outside the workspace: no source page
+            b.append("<code>").text(shown).append("</code>"); // outside the workspace: no source page
+            return;
         }
-        return "<a class=\"finding-link\" href=\"" + href("../", sourcePage(source.get()),
-                f.line() > 0 ? "L" + f.line() : "") + "\"><code>" + text(shown) + "</code></a>";
+        b.append("<a class=\"finding-link\" href=\"")
+                .append(href("../", sourcePage(source.get()), f.line() > 0 ? "L" + f.line() : ""))
+                .append("\"><code>").text(shown).append("</code></a>");
     }
 
-    private static void governance(StringBuilder b, Model.Site site, Model.CycleView c) {
+    private static void governance(PageOut b, Model.Site site, Model.CycleView c) {
         b.append("<section aria-labelledby=\"governance\"><h2 id=\"governance\">Governance</h2>\n");
         List<Model.ViolationRow> violations = c.violations();
         if (violations.isEmpty()) {
             b.append("<p>").append(badge("ok")).append(" The latest governance run found no violation.</p>\n");
         } else {
-            StringBuilder rows = new StringBuilder();
+            Html.tableStart(b, "Governance violations", "<th scope=\"col\">Rule</th><th scope=\"col\">Item</th>"
+                    + "<th scope=\"col\">Severity</th><th scope=\"col\">Message</th><th scope=\"col\">Values</th>"
+                    + "<th scope=\"col\">Waiver</th><th scope=\"col\">Where</th>");
             for (Model.ViolationRow v : violations) {
-                rows.append("<tr><td><code>").append(text(v.rule())).append("</code></td><td>").append(text(v.item()))
-                        .append("</td><td>").append(badge(v.severity())).append("</td><td>").append(text(v.message()))
+                b.append("<tr><td><code>").text(v.rule()).append("</code></td><td>").text(v.item())
+                        .append("</td><td>").append(badge(v.severity())).append("</td><td>").text(v.message())
                         .append("</td><td>");
                 if (v.values().isEmpty()) {
-                    rows.append("\u2014");
+                    b.append("\u2014");
                 } else {
-                    rows.append("<dl class=\"facts\">");
-                    v.values().forEach((k, val) -> rows.append("<dt>").append(text(k)).append("</dt><dd>")
-                            .append(text(val)).append("</dd>"));
-                    rows.append("</dl>");
+                    b.append("<dl class=\"facts\">");
+                    v.values().forEach((k, val) -> b.append("<dt>").text(k).append("</dt><dd>").text(val).append("</dd>"));
+                    b.append("</dl>");
                 }
-                rows.append("</td><td>");
+                b.append("</td><td>");
                 if (v.waiver().isPresent()) {
                     Waiver w = v.waiver().get();
-                    rows.append(badge("waived")).append(" by ").append(text(w.approver())).append(" until ")
-                            .append(w.expires()).append(": ").append(text(w.reason()));
+                    b.append(badge("waived")).append(" by ").text(w.approver()).append(" until ")
+                            .append(w.expires()).append(": ").text(w.reason());
                 } else {
-                    rows.append(badge("not waived"));
+                    b.append(badge("not waived"));
                 }
-                rows.append("</td><td>");
+                b.append("</td><td>");
                 Optional<WorkspaceReader.Location> loc = v.location().flatMap(WorkspaceReader::parseLocation);
-                rows.append(loc.map(l -> location(new Model.FindingRow("governance", v.rule(), v.severity(),
-                        v.message(), Optional.of(l.file()), l.line(), l.column(), Optional.of(v.item()))))
-                        .orElse("\u2014"));
-                rows.append("</td></tr>\n");
+                if (loc.isPresent()) {
+                    WorkspaceReader.Location l = loc.get();
+                    location(b, new Model.FindingRow("governance", v.rule(), v.severity(), v.message(),
+                            Optional.of(l.file()), l.line(), l.column(), Optional.of(v.item())));
+                } else {
+                    b.append("\u2014");
+                }
+                b.append("</td></tr>\n");
             }
-            b.append(Html.table("Governance violations", "<th scope=\"col\">Rule</th><th scope=\"col\">Item</th>"
-                    + "<th scope=\"col\">Severity</th><th scope=\"col\">Message</th><th scope=\"col\">Values</th>"
-                    + "<th scope=\"col\">Waiver</th><th scope=\"col\">Where</th>", rows.toString()));
+            Html.tableEnd(b);
         }
         b.append("<h3 id=\"waivers\">Waivers in the decision log</h3>\n");
         if (c.waivers().isEmpty()) {
             b.append("<p>None.</p>\n");
         } else {
-            StringBuilder rows = new StringBuilder();
+            Html.tableStart(b, "Waivers", "<th scope=\"col\">Rule</th><th scope=\"col\">Item</th>"
+                    + "<th scope=\"col\">Reason</th><th scope=\"col\">Approver</th><th scope=\"col\">Expires</th>");
             for (Waiver w : c.waivers()) {
                 String status = site.asOf().isAfter(w.expires()) ? "expired"
                         : site.asOf().plusDays(WorkspaceReader.EXPIRY_WARNING_DAYS).isBefore(w.expires()) ? "active"
                         : "expiring";
-                rows.append("<tr><td><code>").append(text(w.rule())).append("</code></td><td>").append(text(w.item()))
-                        .append("</td><td>").append(text(w.reason())).append("</td><td>").append(text(w.approver()))
+                b.append("<tr><td><code>").text(w.rule()).append("</code></td><td>").text(w.item())
+                        .append("</td><td>").text(w.reason()).append("</td><td>").text(w.approver())
                         .append("</td><td>").append(w.expires()).append(" ").append(badge(status))
                         .append("</td></tr>\n");
             }
-            b.append(Html.table("Waivers", "<th scope=\"col\">Rule</th><th scope=\"col\">Item</th>"
-                    + "<th scope=\"col\">Reason</th><th scope=\"col\">Approver</th><th scope=\"col\">Expires</th>",
-                    rows.toString()));
+            Html.tableEnd(b);
         }
         b.append("</section>\n");
     }
 
-    private static void manifest(StringBuilder b, Model.Site site, Model.CycleView c) {
+    private static void manifest(PageOut b, Model.Site site, Model.CycleView c) {
         b.append("<section aria-labelledby=\"manifest\"><h2 id=\"manifest\">Sealed manifest</h2>\n");
         if (c.manifest().isEmpty()) {
             b.append("<p>Not sealed yet.</p>\n</section>\n");
@@ -459,36 +490,34 @@ final class Pages {
             b.append("</ul>\n");
         }
         b.append("<h3>Signatures</h3>\n");
-        StringBuilder rows = new StringBuilder();
-        for (ManifestSignature s : m.signatures()) {
-            String status = v.isEmpty() ? "unverified"
-                    : v.get().countedSignatures().contains(s) ? "verified" : "not counted";
-            rows.append("<tr><td>").append(text(s.role())).append("</td><td><code>").append(text(s.keyId()))
-                    .append("</code></td><td>").append(text(s.algorithm())).append("</td><td>").append(s.signedAt())
-                    .append("</td><td>").append(badge(status)).append("</td></tr>\n");
-        }
         if (m.signatures().isEmpty()) {
             b.append("<p>No signature yet.</p>\n");
         } else {
-            b.append(Html.table("Signatures", "<th scope=\"col\">Role</th><th scope=\"col\">Key</th>"
-                    + "<th scope=\"col\">Algorithm</th><th scope=\"col\">Signed at</th><th scope=\"col\">Check</th>",
-                    rows.toString()));
+            Html.tableStart(b, "Signatures", "<th scope=\"col\">Role</th><th scope=\"col\">Key</th>"
+                    + "<th scope=\"col\">Algorithm</th><th scope=\"col\">Signed at</th><th scope=\"col\">Check</th>");
+            for (ManifestSignature s : m.signatures()) {
+                String status = v.isEmpty() ? "unverified"
+                        : v.get().countedSignatures().contains(s) ? "verified" : "not counted";
+                b.append("<tr><td>").text(s.role()).append("</td><td><code>").text(s.keyId())
+                        .append("</code></td><td>").text(s.algorithm()).append("</td><td>").append(s.signedAt())
+                        .append("</td><td>").append(badge(status)).append("</td></tr>\n");
+            }
+            Html.tableEnd(b);
         }
         if (!c.signing().isEmpty()) {
             b.append("<p>Signing policy: ").append(signingSummary(c)).append("</p>\n");
         }
         b.append("<h3>Sealed artifacts</h3>\n");
-        StringBuilder arts = new StringBuilder();
+        Html.tableStart(b, "Sealed artifacts", "<th scope=\"col\">Path</th><th scope=\"col\">SHA-256</th>");
         for (ArtifactChecksum a : m.artifacts()) {
-            arts.append("<tr><td><code>").append(text(a.path())).append("</code></td><td><code>")
-                    .append(text(a.sha256())).append("</code></td></tr>\n");
+            b.append("<tr><td><code>").text(a.path()).append("</code></td><td><code>")
+                    .text(a.sha256()).append("</code></td></tr>\n");
         }
-        b.append(Html.table("Sealed artifacts", "<th scope=\"col\">Path</th><th scope=\"col\">SHA-256</th>",
-                arts.toString()));
+        Html.tableEnd(b);
         b.append("</section>\n");
     }
 
-    private static void kpis(StringBuilder b, Model.CycleView c) {
+    private static void kpis(PageOut b, Model.CycleView c) {
         b.append("<section aria-labelledby=\"kpis\"><h2 id=\"kpis\">KPIs</h2>\n");
         if (c.digest().isEmpty()) {
             b.append("<p>No digest published for this cycle yet (<code>planning digest</code>).</p>\n</section>\n");
@@ -523,35 +552,34 @@ final class Pages {
         b.append("</section>\n");
     }
 
-    private static void actions(StringBuilder b, Model.CycleView c) {
+    private static void actions(PageOut b, Model.CycleView c) {
         b.append("<section aria-labelledby=\"actions\"><h2 id=\"actions\">Improvement actions</h2>\n");
         if (c.actions().isEmpty()) {
             b.append("<p>None recorded.</p>\n</section>\n");
             return;
         }
-        StringBuilder rows = new StringBuilder();
+        Html.tableStart(b, "Improvement actions", "<th scope=\"col\">Id</th><th scope=\"col\">Action</th>"
+                + "<th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Where it went</th>");
         for (Model.ActionRow r : c.actions()) {
-            rows.append("<tr><td><code>").append(text(r.action().id())).append("</code></td><td>")
-                    .append(text(r.action().action())).append("</td><td>").append(text(r.action().owner()))
+            b.append("<tr><td><code>").text(r.action().id()).append("</code></td><td>")
+                    .text(r.action().action()).append("</td><td>").text(r.action().owner())
                     .append("</td><td>").append(r.action().due().map(Object::toString).orElse("\u2014"))
                     .append("</td><td>");
             if (r.carriedInto().isPresent()) {
                 CycleRef into = new CycleRef(c.ref().stream(), r.carriedInto().get());
-                rows.append("carried into <a href=\"").append(href("../", cyclePage(into), "plan")).append("\">cycle ")
-                        .append(text(into.cycleId())).append("</a> as task <code>").append(text(r.carriedAs().orElse("")))
+                b.append("carried into <a href=\"").append(href("../", cyclePage(into), "plan")).append("\">cycle ")
+                        .text(into.cycleId()).append("</a> as task <code>").text(r.carriedAs().orElse(""))
                         .append("</code>");
             } else {
-                rows.append("not carried into a later plan yet");
+                b.append("not carried into a later plan yet");
             }
-            rows.append("</td></tr>\n");
+            b.append("</td></tr>\n");
         }
-        b.append(Html.table("Improvement actions", "<th scope=\"col\">Id</th><th scope=\"col\">Action</th>"
-                + "<th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Where it went</th>",
-                rows.toString()));
+        Html.tableEnd(b);
         b.append("</section>\n");
     }
 
-    private static void plan(StringBuilder b, Model.CycleView c) {
+    private static void plan(PageOut b, Model.CycleView c) {
         b.append("<section aria-labelledby=\"plan\"><h2 id=\"plan\">Plan</h2>\n");
         if (c.tasks().isEmpty()) {
             b.append("<p>No readable plan.</p>\n</section>\n");
@@ -559,53 +587,61 @@ final class Pages {
         }
         b.append("<p>").append(c.tasks().size()).append(" work items from <code>")
                 .append(text(c.planPath().orElse(""))).append("</code>.</p>\n");
-        StringBuilder rows = new StringBuilder();
+        Html.tableStart(b, "Plan", "<th scope=\"col\">Id</th><th scope=\"col\">Title</th><th scope=\"col\">Owner</th>"
+                + "<th scope=\"col\">Status</th>");
         for (Task t : c.tasks()) {
-            rows.append("<tr><td><code>").append(text(t.id())).append("</code></td><td>").append(text(t.title()))
-                    .append("</td><td>").append(text(t.owner().orElse("\u2014"))).append("</td><td>")
-                    .append(text(t.status().name())).append("</td></tr>\n");
+            b.append("<tr><td><code>").text(t.id()).append("</code></td><td>").text(t.title())
+                    .append("</td><td>").text(t.owner().orElse("\u2014")).append("</td><td>")
+                    .text(t.status().name()).append("</td></tr>\n");
         }
-        b.append(Html.table("Plan", "<th scope=\"col\">Id</th><th scope=\"col\">Title</th><th scope=\"col\">Owner</th>"
-                + "<th scope=\"col\">Status</th>", rows.toString()));
+        Html.tableEnd(b);
         b.append("</section>\n");
     }
 
     // ---------------------------------------------------------------- source view
 
-    static String source(Model.Site site, Model.SourceFile s) {
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>Source: <code>").append(text(s.path())).append("</code></h1>\n");
+    static void source(PageOut b, Model.Site site, Model.SourceFile s, WorkspaceReader.SourceText shown) {
+        Html.pageStart(b, "Source " + s.path(), "../", "");
+        b.append("<h1>Source: <code>").text(s.path()).append("</code></h1>\n");
         int marked = s.marks().values().stream().mapToInt(List::size).sum();
         b.append("<p class=\"lead\">").append(marked).append(" finding(s) point into this file; their lines are "
                 + "marked \u201cfinding\u201d and highlighted.</p>\n");
         List<Model.FindingRow> fileLevel = s.marks().getOrDefault(0, List.of());
         if (!fileLevel.isEmpty()) {
             b.append("<h2>Findings about the whole file</h2><ul>");
-            fileLevel.forEach(f -> b.append("<li>").append(badge(f.severity())).append(" <code>").append(text(f.code()))
-                    .append("</code> ").append(text(f.message())).append("</li>"));
+            fileLevel.forEach(f -> b.append("<li>").append(badge(f.severity())).append(" <code>").text(f.code())
+                    .append("</code> ").text(f.message()).append("</li>"));
             b.append("</ul>\n");
         }
-        if (s.lines().isEmpty()) {
-            b.append("<p class=\"problems\">").append(text(s.problem())).append("</p>\n");
+        if (shown.text().isEmpty()) {
+            b.append("<p class=\"problems\">").text(shown.problem()).append("</p>\n");
         } else {
-            List<String> lines = s.lines().get();
-            b.append("<ol class=\"source\" aria-label=\"").append(attr(s.path())).append("\">\n");
-            for (int i = 0; i < lines.size(); i++) {
-                int n = i + 1;
+            String text = shown.text().get();
+            b.append("<ol class=\"source\" aria-label=\"").attr(s.path()).append("\">\n");
+            // Line by line, as split("\r\n|\r|\n", -1) cuts it (a last, empty line after a final break).
+            Matcher breaks = LINE_BREAK.matcher(text);
+            int from = 0;
+            for (int n = 1; ; n++) {
+                boolean more = breaks.find();
                 List<Model.FindingRow> marks = s.marks().getOrDefault(n, List.of());
                 b.append("<li id=\"L").append(n).append("\"").append(marks.isEmpty() ? "" : " class=\"hit\"")
                         .append("><a class=\"ln\" href=\"#L").append(n).append("\" aria-label=\"Line ").append(n)
-                        .append("\">").append(n).append("</a><code>").append(text(lines.get(i))).append("</code>");
+                        .append("\">").append(n).append("</a><code>").text(text.substring(from, more ? breaks.start()
+                                : text.length())).append("</code>");
                 for (Model.FindingRow f : marks) {
-                    b.append("<span class=\"note\">\u25B2 finding (").append(text(f.severity())).append(", ")
-                            .append(text(f.gate())).append("): ").append(text(f.message())).append(" [")
-                            .append(text(f.code())).append("]</span>");
+                    b.append("<span class=\"note\">\u25B2 finding (").text(f.severity()).append(", ")
+                            .text(f.gate()).append("): ").text(f.message()).append(" [")
+                            .text(f.code()).append("]</span>");
                 }
                 b.append("</li>\n");
+                if (!more) {
+                    break;
+                }
+                from = breaks.end();
             }
             b.append("</ol>\n");
         }
-        return Html.page("Source " + s.path(), "../", "", b.toString(), footer(site));
+        Html.pageEnd(b, footer(site));
     }
 
     static String sha256(String text) {

@@ -473,8 +473,7 @@ final class WorkspaceReader {
             }
         }
         Map<String, Model.SourceFile> out = new LinkedHashMap<>();
-        long[] budget = {MAX_SOURCES_BYTES};
-        marks.forEach((path, lines) -> out.put(path, source(path, lines, budget)));
+        marks.forEach((path, lines) -> out.put(path, new Model.SourceFile(path, Pages.sourcePage(path), lines)));
         return out;
     }
 
@@ -512,46 +511,68 @@ final class WorkspaceReader {
         }
     }
 
-    /** As {@link #source(String, Map)}, showing the file only while {@code budget[0]} bytes remain, then less by its size. */
-    private Model.SourceFile source(String path, Map<Integer, List<Model.FindingRow>> marks, long[] budget) {
-        Model.SourceFile file = source(path, marks);
-        if (file.lines().isEmpty()) {
-            return file;
-        }
-        long size = file.lines().get().stream().mapToLong(line -> line.length() + 1L).sum();
-        if (size > budget[0]) {
-            return new Model.SourceFile(path, file.page(), Optional.empty(), "the source pages show at most "
-                    + (MAX_SOURCES_BYTES >> 20) + " Mi characters of files in all; this one is not shown", marks);
-        }
-        budget[0] -= size;
-        return file;
+    /** A source view's text, or why it is not shown. */
+    record SourceText(Optional<String> text, String problem) {
     }
 
-    private Model.SourceFile source(String path, Map<Integer, List<Model.FindingRow>> marks) {
-        String page = Pages.sourcePage(path);
+    /** The source views' files, each read when its page is written: one at a time in memory. */
+    Sources sources() {
+        return new Sources();
+    }
+
+    /**
+     * Reads the files of the source views, one per call, while the bound on the characters shown in all
+     * ({@value #MAX_SOURCES_BYTES}) lasts, spent in the order the files are asked for; not thread-safe.
+     */
+    final class Sources {
+        private long budget = MAX_SOURCES_BYTES;
+
+        private Sources() {
+        }
+
+        /** The text of the workspace file {@code path} as its source view shows it, or why it is not shown. */
+        SourceText text(String path) {
+            SourceText file = source(path);
+            if (file.text().isEmpty()) {
+                return file;
+            }
+            // Characters with each line break counted as one, as the page shows them: split("\r\n|\r|\n", -1).
+            String text = file.text().get();
+            long size = text.length() + 1L;
+            for (int i = text.indexOf("\r\n"); i >= 0; i = text.indexOf("\r\n", i + 2)) {
+                size--;
+            }
+            if (size > budget) {
+                return new SourceText(Optional.empty(), "the source pages show at most " + (MAX_SOURCES_BYTES >> 20)
+                        + " Mi characters of files in all; this one is not shown");
+            }
+            budget -= size;
+            return file;
+        }
+    }
+
+    private SourceText source(String path) {
         try {
             Path file = SafePaths.resolve(workspace.root(), path);
             if (inGitDirectory(path)) {
                 // The checkout's own files (.git/config holds a CI's token), which no commit writes.
-                return new Model.SourceFile(path, page, Optional.empty(), "a file of the git directory is not shown",
-                        marks);
+                return new SourceText(Optional.empty(), "a file of the git directory is not shown");
             }
             if (!Files.isRegularFile(file)) {
-                return new Model.SourceFile(path, page, Optional.empty(), "the file is not in the workspace", marks);
+                return new SourceText(Optional.empty(), "the file is not in the workspace");
             }
             if (Files.size(file) > MAX_SOURCE_BYTES) {
-                return new Model.SourceFile(path, page, Optional.empty(), "the file is larger than "
-                        + (MAX_SOURCE_BYTES >> 20) + " MiB and is not shown", marks);
+                return new SourceText(Optional.empty(), "the file is larger than " + (MAX_SOURCE_BYTES >> 20)
+                        + " MiB and is not shown");
             }
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
-            return new Model.SourceFile(path, page, Optional.of(List.of(text.split("\r\n|\r|\n", -1))), "", marks);
+            return new SourceText(Optional.of(text), "");
         } catch (CharacterCodingException e) {
-            return new Model.SourceFile(path, page, Optional.empty(), "the file is not UTF-8 text", marks);
+            return new SourceText(Optional.empty(), "the file is not UTF-8 text");
         } catch (IOException | PlanningException e) {
-            return new Model.SourceFile(path, page, Optional.empty(), "the file cannot be read: " + e.getMessage(),
-                    marks);
+            return new SourceText(Optional.empty(), "the file cannot be read: " + e.getMessage());
         }
     }
 }
