@@ -179,7 +179,10 @@ public final class Printable {
      *       turn (its renderer, cmark-gfm, links {@code https://...} where it meets the {@code :} and
      *       {@code www.} where it reads a {@code .} after {@code www});</li>
      *   <li>a character that would open a block where the text begins (a list item, a heading, a
-     *       setext underline: {@code - + = #}, or {@code 1.} and {@code 1)}) is escaped there;</li>
+     *       setext underline: {@code - + = #}, or {@code 1.} and {@code 1)}) is escaped there; a blank
+     *       there (a space, a tab, or a line break made a space) is written as a character reference
+     *       ({@code &#32;}, {@code &#9;}), so that no block opens after it either (up to three blanks
+     *       let a {@code #} or {@code -} after them open one, four an indented code block);</li>
      *   <li>every {@code @} is followed by a zero-width space, written {@code &#8203;}: GitHub links an
      *       e-mail address and mentions a user or team ({@code @org/team}) in the rendered text,
      *       whatever its escapes, so a plan could otherwise notify people, or show a link, from a
@@ -205,8 +208,12 @@ public final class Printable {
             if (c == '\r' || c == '\n') {
                 // A CR LF is one break: one space.
                 if (c == '\n' || i + 1 == text.length() || text.charAt(i + 1) != '\n') {
-                    out.append(' ');
+                    out.append(out.length() == 0 ? "&#32;" : " ");
                 }
+            } else if (out.length() == 0 && (c == ' ' || c == '\t')) {
+                // A blank where a line begins would let what follows open a block (a heading, list or
+                // indented code): written as a character reference, it is text.
+                out.append(c == ' ' ? "&#32;" : "&#9;");
             } else if (c == '@') {
                 out.append("@&#8203;");
             } else if (c >= 0x80 || c < 0x20 && c != '\t' || c == 0x7f) {

@@ -54,6 +54,28 @@ class MarkdownTextTest {
     }
 
     /**
+     * A value that begins with blanks, where it begins a line (a digest list item, an embedder's
+     * {@code "- " + markdown(title)}, a SARIF help paragraph), opens no block: up to three blanks
+     * let a {@code #}, {@code -}, {@code +} or {@code 1)} after them open a heading, list or
+     * thematic break, and four an indented code block.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"  # heading", "   - item", " + item", " 1) item", " --", "  ===", "    code",
+        "\tcode", "\n# heading", "\r\n- item"})
+    void aValueBeginningWithBlanksOpensNoBlockWhereItBeginsALine(String hostile) {
+        String shown = hostile.replace("\r\n", " ").replace('\n', ' ');
+        Node alone = PARSER.parse(Printable.markdown(hostile));
+        Node listItem = PARSER.parse("- " + Printable.markdown(hostile)).getFirstChild().getFirstChild();
+
+        for (Node parent : List.of(alone, listItem)) {
+            assertThat(parent.getFirstChild()).isInstanceOf(Paragraph.class);
+            assertThat(parent.getFirstChild().getNext()).isNull();
+            assertThat(kindsOfInlineNodes(parent.getFirstChild())).containsOnly(Text.class.getSimpleName());
+            assertThat(text(parent)).isEqualTo(shown);
+        }
+    }
+
+    /**
      * GitHub links a bare URL or {@code www.} name in text (its autolinks): from a plan, it would
      * look like a link the digest wrote. Escaped, it renders as text, unlinked; the same text
      * unescaped is linked, so the renderer is the one that would link it.
