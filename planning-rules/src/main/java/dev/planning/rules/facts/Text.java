@@ -1,7 +1,10 @@
 package dev.planning.rules.facts;
 
 import dev.planning.api.Printable;
+import java.text.Normalizer;
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,9 +27,23 @@ final class Text {
         return orNull(Optional.ofNullable(value));
     }
 
-    /** How many distinct texts that show something {@code values} holds, each stripped. */
+    /**
+     * How many distinct texts that show something {@code values} holds, each stripped and compared as
+     * its {@linkplain #identity identity}: the same approver in another case, in full-width letters or
+     * with an accent composed or decomposed counts once.
+     */
     static int distinct(Collection<String> values) {
-        return (int) values.stream().map(Text::orNull).filter(v -> v != null).distinct().count();
+        return (int) values.stream().map(Text::orNull).filter(Objects::nonNull).map(Text::identity).distinct().count();
+    }
+
+    /**
+     * A name as compared: its NFKC form (full-width and other compatibility letters as the letters they
+     * show, accents composed), case folded by the root locale's upper then lower case (so {@code ß} and
+     * {@code SS}, {@code ς} and {@code σ} agree), and NFKC again.
+     */
+    static String identity(String value) {
+        String folded = Normalizer.normalize(value, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
     static boolean showsSomething(String value) {

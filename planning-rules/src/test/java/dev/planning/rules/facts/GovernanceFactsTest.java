@@ -75,6 +75,23 @@ class GovernanceFactsTest {
         assertThat(fact.approvals()).isEqualTo(2);
     }
 
+    /**
+     * Found by review14: approvers counted once each only when spelled alike, so the same approver in
+     * another case, in full-width letters or with an accent composed one way and decomposed the other
+     * (NFC, NFD) counted again, and a Critical=0 task asking for three approvals met them with two
+     * people. Approvers are now compared as their NFKC forms, case folded.
+     */
+    @Test
+    void theSameApproverInAnotherCaseWidthOrNormalisationCountsOnce() {
+        Task task = Task.builder("FE-1", "Pay")
+                .controls(new Controls(List.of("techlead-erik", "Techlead-Erik", "TECHLEAD-ERIK",
+                        "\uff54\uff45\uff43\uff48\uff4c\uff45\uff41\uff44-erik", "jos\u00e9", "jose\u0301", "JOS\u00c9"),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty()))
+                .build();
+
+        assertThat(TaskFact.of(task, "fe").approvals()).isEqualTo(2);
+    }
+
     @Test
     void crossStreamReferencesResolveAgainstPresentPlansOnly() {
         Task fe = Task.builder("FE-1", "x").dependencies(List.of(TaskRef.parse("be:B-1"), TaskRef.parse("be:B-2"),
