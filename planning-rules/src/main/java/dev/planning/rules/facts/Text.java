@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * Normalises optional text for facts: a text that shows nothing and an absent one both become
  * {@code null}. A text shows something when it holds a character shown as itself
- * ({@link Printable#shownAsItself}) that is not a space: a no-break space, a zero-width space, a byte
- * order mark or a Hangul filler alone is as empty to a reader as no text, so a rule asking for an
+ * ({@link Printable#shownAsItself}) that is a letter, number, punctuation mark or symbol (not the
+ * braille blank): a no-break space, a zero-width space, a byte order mark, a Hangul filler, a
+ * combining mark or a braille blank alone is as empty to a reader as no text, so a rule asking for an
  * owner or a note is not met by one.
  */
 final class Text {
@@ -46,7 +47,25 @@ final class Text {
         return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
+    /**
+     * Whether the text holds a character that draws something on its own: one {@linkplain
+     * Printable#shownAsItself shown as itself} that is a letter, a digit or other number, a punctuation
+     * mark or a symbol, but the braille pattern blank U+2800 (a symbol of no dots). A space, and a
+     * combining mark (drawn on the character before it, here on nothing), are not enough.
+     */
     static boolean showsSomething(String value) {
-        return value.codePoints().anyMatch(c -> Printable.shownAsItself(c) && Character.getType(c) != Character.SPACE_SEPARATOR);
+        return value.codePoints().anyMatch(c -> Printable.shownAsItself(c) && (DRAWN >> Character.getType(c) & 1) != 0
+                && c != BRAILLE_BLANK);
     }
+
+    private static final int BRAILLE_BLANK = 0x2800;
+
+    /** Letters, numbers, punctuation and symbols, as bits of {@link Character#getType}'s values. */
+    private static final int DRAWN = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
+            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
+            | 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER | 1 << Character.OTHER_NUMBER
+            | 1 << Character.CONNECTOR_PUNCTUATION | 1 << Character.DASH_PUNCTUATION | 1 << Character.START_PUNCTUATION
+            | 1 << Character.END_PUNCTUATION | 1 << Character.INITIAL_QUOTE_PUNCTUATION
+            | 1 << Character.FINAL_QUOTE_PUNCTUATION | 1 << Character.OTHER_PUNCTUATION | 1 << Character.MATH_SYMBOL
+            | 1 << Character.CURRENCY_SYMBOL | 1 << Character.MODIFIER_SYMBOL | 1 << Character.OTHER_SYMBOL;
 }

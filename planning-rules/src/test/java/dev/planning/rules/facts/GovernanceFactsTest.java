@@ -92,6 +92,27 @@ class GovernanceFactsTest {
         assertThat(TaskFact.of(task, "fe").approvals()).isEqualTo(2);
     }
 
+    /**
+     * Found by review14: a text counted as present with any character shown as itself but a space, so
+     * a combining mark alone (drawn on nothing) or the braille pattern blank U+2800 (a symbol that
+     * draws no dot) met a rule asking for an owner. A text now counts with a letter, a digit, a
+     * punctuation mark or a symbol that draws something.
+     */
+    @Test
+    void aCombiningMarkAloneOrABrailleBlankIsAbsent() {
+        Task task = Task.builder("FE-1", "Pay").owner("\u2800")
+                .controls(new Controls(List.of("\u0301", "\u2800\u2800", "\u0020\u0308", "qa-ivy"),
+                        Optional.of("\u0301\u0302"), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                        Optional.empty()))
+                .build();
+
+        TaskFact fact = TaskFact.of(task, "fe");
+
+        assertThat(fact.owner()).isNull();
+        assertThat(fact.reviewBoard()).isNull();
+        assertThat(fact.approvals()).isEqualTo(1);
+    }
+
     @Test
     void crossStreamReferencesResolveAgainstPresentPlansOnly() {
         Task fe = Task.builder("FE-1", "x").dependencies(List.of(TaskRef.parse("be:B-1"), TaskRef.parse("be:B-2"),
