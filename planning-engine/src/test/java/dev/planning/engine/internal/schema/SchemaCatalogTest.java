@@ -168,6 +168,29 @@ class SchemaCatalogTest {
      * by nobody waived a Critical=0 violation and the handoff's gates passed. Each must now show a
      * letter, digit, punctuation or symbol.
      */
+    /**
+     * Found by review14: the letters and symbols a waiver's {@code approver} and {@code reason} must show
+     * included the ones that draw nothing, the Hangul fillers (letters, U+115F, U+1160, U+3164, U+FFA0)
+     * and the braille blank U+2800 (a symbol), so a waiver approved by a Hangul filler still waived a
+     * Critical=0 violation. They count no more than a space.
+     */
+    @Test
+    void aWaiverApprovedByAHangulFillerOrABrailleBlankIsRefused() {
+        String log = "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\nwaivers:\n";
+        for (String blank : List.of("\"\\u3164\"", "\"\\u115f\\u1160\"", "\"\\uffa0\"", "\"\\u2800\"",
+                "\"\\u2800 \\u3164\\u0301\"")) {
+            List<Finding> findings = CATALOG.validate(YamlDocuments.parse((log
+                    + "  - {rule: critical-approvals, item: FE-12, reason: " + blank + ", approver: " + blank
+                    + ", expires: 2099-01-01}\n").getBytes(StandardCharsets.UTF_8), "d.yaml"), ArtifactSchema.DECISION_LOG);
+
+            assertThat(findings).as(blank).extracting(Finding::message).hasSize(2)
+                    .anySatisfy(m -> assertThat(m).contains("approver")).anySatisfy(m -> assertThat(m).contains("reason"));
+        }
+        assertThat(CATALOG.validate(YamlDocuments.parse((log + "  - {rule: critical-approvals, item: FE-12, reason: \"\u3164"
+                + "\u1100\u1161 \u2801\", approver: \"\uae40\", expires: 2099-01-01}\n").getBytes(StandardCharsets.UTF_8), "d.yaml"),
+                ArtifactSchema.DECISION_LOG)).isEmpty();
+    }
+
     @Test
     void aWaiverApprovedByNobodyOrForNoReasonIsRefused() {
         String log = "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\nwaivers:\n";
