@@ -21,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * {@code planning:gate}: a dry run of one transition's gates, as {@code planning gate}; records
  * nothing. Writes {@code gate-<stream>-<cycle>.sarif} and {@code .junit.xml}; fails the build when
- * a gate fails.
+ * a gate fails. A transition whose profile step names no gate passes with a warning that no gate ran.
  */
 @Mojo(name = "gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class GateMojo extends PlanningMojo {
@@ -44,6 +44,9 @@ public final class GateMojo extends PlanningMojo {
      */
     @Parameter(property = "planning.trust")
     File trust;
+
+    /** Said in the log and the summary when the transition's profile step names no gate. */
+    static final String NO_GATES = "no gate ran: the profile names no gates for this transition";
 
     /** Creates the goal; Maven sets the parameters. */
     public GateMojo() {
@@ -69,8 +72,13 @@ public final class GateMojo extends PlanningMojo {
             lines(result.findings(), Severity.ERROR).forEach(line -> errors.add(result.gate() + ": " + line));
             lines(result.findings(), Severity.WARNING).forEach(line -> warnings.add(result.gate() + ": " + line));
         }
+        if (results.isEmpty()) {
+            // Nothing was checked: the build passes, as the command does, but its log says so.
+            warnings.add(NO_GATES);
+        }
         log(errors, warnings);
-        String gates = results.stream().map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", "));
+        String gates = results.isEmpty() ? NO_GATES
+                : results.stream().map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", "));
         boolean passed = results.stream().allMatch(GateResult::passed);
         return new Verdict(passed, ref + " -> " + target + ": " + gates + (passed ? "" : ": gate failed"));
     }

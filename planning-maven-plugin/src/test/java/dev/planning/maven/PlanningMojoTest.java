@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +104,36 @@ class PlanningMojoTest {
         assertThatThrownBy(gate(ws)::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("\\u001B[2K")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b", "\n", "\u200b"));
+    }
+
+    @Test
+    void aTransitionWhoseProfileNamesNoGatePassesWarningThatNoGateRan() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path settings = ws.resolve("rulebook/rulebook.yaml");
+        String text = Files.readString(settings, StandardCharsets.UTF_8);
+        String step = "gates: [schema_lint, cross_stream_consistency, parity_coverage, governance]";
+        assertThat(text).contains(step);
+        Files.writeString(settings, text.replace(step, "gates: []"), StandardCharsets.UTF_8);
+        GateMojo gate = gate(ws);
+        List<String> warnings = new ArrayList<>();
+        List<String> infos = new ArrayList<>();
+        gate.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                infos.add(content.toString());
+            }
+        });
+
+        gate.execute();
+
+        assertThat(warnings).containsExactly(GateMojo.NO_GATES);
+        assertThat(infos).anySatisfy(line -> assertThat(line).startsWith("planning gate: fe/2025-09-02")
+                .endsWith(GateMojo.NO_GATES));
     }
 
     @Test
