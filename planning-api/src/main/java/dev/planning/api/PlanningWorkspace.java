@@ -23,6 +23,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.CycleQueries;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -282,6 +283,28 @@ public interface PlanningWorkspace {
      *         past {@code PACKAGED} or its manifest verifies
      */
     List<Discrepancy> checkHistory(CycleStatus status);
+
+    /**
+     * Cross-cycle questions (portfolio, pending signatures, expiring waivers, recent refusals) over
+     * this workspace's event store, with its layout: the answers {@code Planning.cycleQueries(Path)}
+     * gives over a workspace's event log files, here also for a workspace built on another
+     * {@link dev.planning.api.store.EventStore} (an in-memory store, a store of one's own). The
+     * cycles asked are those with an event log file or a plan in the workspace; each question reads
+     * their logs again, hash chains verified. A cycle the store holds with neither is not seen: a
+     * store that lists its own cycles answers with its own queries (the PostgreSQL store's
+     * {@code queries()}).
+     *
+     * @param trust the keys trusted to sign, by role: a signature counts in
+     *              {@link CycleQueries#pendingSignatures} only when it verifies against them
+     *              ({@link TrustedKeys#none()}: none counts); never {@code null}
+     * @return the queries; each call of theirs reads the logs as they are then
+     * @throws UnsupportedOperationException from an implementation that does not override it (the
+     *                                       engine's workspaces all do)
+     * @since 0.2
+     */
+    default CycleQueries queries(TrustedKeys trust) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement queries(TrustedKeys)");
+    }
 
     /**
      * Imports execution outcomes into the cycle's {@code outcomes/{cycle}/}: JUnit XML, JaCoCo XML,
