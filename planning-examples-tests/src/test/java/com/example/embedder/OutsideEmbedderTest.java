@@ -124,23 +124,27 @@ class OutsideEmbedderTest {
                 "parity_coverage, governance]}", "parity_coverage, governance, owners_named]}"), StandardCharsets.UTF_8);
         Files.writeString(workspaceDir.resolve("rulebook/rules/estimates.drl"), MAX_ESTIMATE_DRL, StandardCharsets.UTF_8);
 
+        // tag::trust[]
         Keys keys = Planning.keys();
-        List<GeneratedKey> generated = new ArrayList<>();
-        for (String role : ROLES) {
-            generated.add(keys.generate(role, SignatureAlgorithm.ED25519, keyDir));
-        }
         List<TrustedKey> trusted = new ArrayList<>();
-        for (GeneratedKey key : generated) {
-            trusted.add(keys.readPublicKey(key.role(), key.publicKey()));
+        for (String role : List.of("PM", "TechLead", "QA")) {
+            GeneratedKey key = keys.generate(role, SignatureAlgorithm.ED25519, keyDir);   // outside the workspace
+            trusted.add(keys.readPublicKey(role, key.publicKey(), workspaceDir));       // refused inside it
         }
-        TrustedKeys trust = new TrustedKeys(trusted, "trusted in code");
-
+        TrustedKeys trust = new TrustedKeys(trusted, "trusted in code");   // no trust file
         PlanningWorkspace workspace = Planning.builder()
                 .workspace(workspaceDir)
                 .trustedKeys(trust)
-                .gate(new OwnersNamedGate())
+                .gate(new OwnersNamedGate())                    // named in a profile of rulebook.yaml
                 .triggeredBy("embedder-service")
                 .build();
+        // end::trust[]
+
+        // the team's policy is part of the workspace's rulebook, beside the default rules
+        assertThat(GovernanceTestKit.fromRulebook(workspace.rulebook())
+                .evaluate(Task.builder("FE-1", "Checkout").owner("alice").effort(21).tags("criticality:3", "compliance:none")
+                        .build()))
+                .hasOnlyViolations(v("max-estimate", "FE-1"));
 
         LintReport lint = workspace.lint(FE.stream(), FE.cycleId());
         assertThat(lint.passed()).as(lint.findings().toString()).isTrue();
@@ -156,8 +160,8 @@ class OutsideEmbedderTest {
         SealResult seal = workspace.seal(FE, SealOptions.defaults().withAllowDirty(true));
         assertThat(seal.sealed()).isTrue();
         seal.transition().ifPresent(transitions::add);
-        for (GeneratedKey key : generated) {
-            workspace.sign(FE, keys.pemSigner(key.role(), key.privateKey(), workspaceDir));
+        for (String role : ROLES) {
+            workspace.sign(FE, keys.pemSigner(role, keyDir.resolve(role + ".key.pem"), workspaceDir));
         }
         VerificationReport full = workspace.verify(FE, trust);
         assertThat(full.passed()).as(full.discrepancies().toString()).isTrue();
@@ -177,11 +181,18 @@ class OutsideEmbedderTest {
         Files.copy(demo.resolve("retro/2025-09-02-retrospective.yaml"), retro);
         DigestResult digest = workspace.digest(FE);
         assertThat(digest.written()).isTrue();
+        List<String> lines = new ArrayList<>();
+        // tag::kpis[]
+        for (KpiValue kpi : digest.summary().kpis().values()) {
+            lines.add(kpi.name() + " " + kpi.actual().map(String::valueOf).orElse("not measured")
+                    + kpi.meetsTarget().map(met -> met ? " (target met)" : " (target missed)").orElse(""));
+        }
+        // end::kpis[]
         Map<String, KpiValue> kpis = digest.summary().kpis();
-        assertThat(kpis).isNotEmpty();
         assertThat(kpis.values()).anyMatch(KpiValue::measured);
         assertThat(kpis.values().stream().filter(k -> k.measured() && k.target().isPresent()))
                 .allSatisfy(k -> assertThat(k.meetsTarget()).isPresent());
+        assertThat(lines).hasSize(kpis.size()).anyMatch(line -> line.endsWith("(target met)"));
 
         ReportResult site = HtmlReport.builder(workspace).trustedKeys(trust).asOf(LocalDate.of(2025, 9, 20)).build()
                 .write(dir.resolve("site"));
@@ -224,14 +235,21 @@ class OutsideEmbedderTest {
             workspace.sign(FE, keys.pemSigner(key.role(), key.privateKey(), workspaceDir));
         }
 
-        assertThat(workspace.queries(trust).pendingSignatures(Set.copyOf(ROLES))).singleElement().satisfies(pending -> {
-            assertThat(pending.cycle()).isEqualTo(FE);
-            assertThat(pending.signedRoles()).containsExactly("PM", "TechLead");
-            assertThat(pending.missingRoles()).containsExactly("QA");
+        // tag::queries[]
+        CycleQueries queries = workspace.queries(trust);            // over this workspace's event store
+        List<CycleQueries.CycleSummary> portfolio = queries.portfolio();
+        List<CycleQueries.PendingSignatures> pending = queries.pendingSignatures(Set.of("PM", "TechLead", "QA"));
+        // end::queries[]
+
+        assertThat(portfolio).extracting(CycleQueries.CycleSummary::cycle, CycleQueries.CycleSummary::state)
+                .containsExactly(tuple(FE, CycleState.PACKAGED));
+        assertThat(pending).singleElement().satisfies(p -> {
+            assertThat(p.cycle()).isEqualTo(FE);
+            assertThat(p.signedRoles()).containsExactly("PM", "TechLead");
+            assertThat(p.missingRoles()).containsExactly("QA");
         });
         assertThat(workspace.queries(TrustedKeys.none()).pendingSignatures(Set.copyOf(ROLES)))
-                .singleElement().satisfies(pending -> assertThat(pending.missingRoles()).containsExactlyElementsOf(
-                        List.of("PM", "QA", "TechLead")));
+                .singleElement().satisfies(p -> assertThat(p.missingRoles()).containsExactly("PM", "QA", "TechLead"));
         assertThat(Planning.cycleQueries(workspaceDir).portfolio()).as("the files hold none of the store's events")
                 .isEmpty();
     }
