@@ -331,6 +331,8 @@ public interface PlanningWorkspace {
      *
      * @param cycle the cycle; never {@code null}
      * @return the digest's path, and whether it was written or found unchanged
+     * @throws InvalidInputException when the cycle has no event log, or is {@code COMPLETED} (its
+     *                               digest is final)
      */
     DigestResult digest(CycleRef cycle);
 
@@ -352,6 +354,12 @@ public interface PlanningWorkspace {
      * @param nextCycleId the next cycle's id, e.g. {@code 2025-09-16}; never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return whether the cycle was completed, the next cycle and the improvement actions carried into it
+     * @throws InvalidInputException when the cycle is neither in {@code IMPROVE} nor completed (publish
+     *                               its {@link #digest digest}, then {@link #advance advance} it to
+     *                               {@code IMPROVE}), has no digest, its history past {@code PACKAGED}
+     *                               is not backed by a manifest that verifies, {@code nextCycleId} is
+     *                               the cycle's own or names a cycle already past {@code PLANNED}, or
+     *                               the next plan already has a task of an action's id
      */
     ImproveResult improve(CycleRef cycle, String nextCycleId);
 

@@ -3,9 +3,11 @@ package com.example.embedder;
 import static dev.planning.rules.testkit.GovernanceAssertions.assertThat;
 import static dev.planning.rules.testkit.GovernanceAssertions.v;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.artifact.Priority;
@@ -199,10 +201,15 @@ class OutsideEmbedderTest {
         assertThat(site.index()).exists();
         assertThat(site.cycles()).isEqualTo(1);
 
+        assertThatThrownBy(() -> workspace.improve(FE, "2025-09-16")).as("VALIDATED is not IMPROVE")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs IMPROVE");
         assertThat(workspace.advance(FE, CycleState.IMPROVE).accepted()).isTrue();
         ImproveResult improve = workspace.improve(FE, "2025-09-16");
         assertThat(improve.completed()).isTrue();
         assertThat(improve.carried()).isNotEmpty();
+
+        assertThatThrownBy(() -> workspace.digest(FE)).as("a completed cycle's digest is final")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is COMPLETED");
 
         CycleStatus status = workspace.status(FE);
         assertThat(status.state()).isEqualTo(CycleState.COMPLETED);
