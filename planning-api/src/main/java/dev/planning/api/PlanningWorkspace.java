@@ -23,6 +23,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.CycleQueries;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -284,6 +285,28 @@ public interface PlanningWorkspace {
     List<Discrepancy> checkHistory(CycleStatus status);
 
     /**
+     * Cross-cycle questions (portfolio, pending signatures, expiring waivers, recent refusals) over
+     * this workspace's event store, with its layout: the answers {@code Planning.cycleQueries(Path)}
+     * gives over a workspace's event log files, here also for a workspace built on another
+     * {@link dev.planning.api.store.EventStore} (an in-memory store, a store of one's own). The
+     * cycles asked are those with an event log file or a plan in the workspace; each question reads
+     * their logs again, hash chains verified. A cycle the store holds with neither is not seen: a
+     * store that lists its own cycles answers with its own queries (the PostgreSQL store's
+     * {@code queries()}).
+     *
+     * @param trust the keys trusted to sign, by role: a signature counts in
+     *              {@link CycleQueries#pendingSignatures} only when it verifies against them
+     *              ({@link TrustedKeys#none()}: none counts); never {@code null}
+     * @return the queries; each call of theirs reads the logs as they are then
+     * @throws UnsupportedOperationException from an implementation that does not override it (the
+     *                                       engine's workspaces all do)
+     * @since 0.2
+     */
+    default CycleQueries queries(TrustedKeys trust) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement queries(TrustedKeys)");
+    }
+
+    /**
      * Imports execution outcomes into the cycle's {@code outcomes/{cycle}/}: JUnit XML, JaCoCo XML,
      * LCOV, axe-core JSON and deployments YAML, each recognised by its content and stored under its
      * SHA-256, and records {@code OUTCOMES_IMPORTED}. All files are checked before any is stored:
@@ -308,6 +331,8 @@ public interface PlanningWorkspace {
      *
      * @param cycle the cycle; never {@code null}
      * @return the digest's path, and whether it was written or found unchanged
+     * @throws InvalidInputException when the cycle has no event log, or is {@code COMPLETED} (its
+     *                               digest is final)
      */
     DigestResult digest(CycleRef cycle);
 
@@ -329,6 +354,12 @@ public interface PlanningWorkspace {
      * @param nextCycleId the next cycle's id, e.g. {@code 2025-09-16}; never {@code null}
      * @param cycle the cycle; never {@code null}
      * @return whether the cycle was completed, the next cycle and the improvement actions carried into it
+     * @throws InvalidInputException when the cycle is neither in {@code IMPROVE} nor completed (publish
+     *                               its {@link #digest digest}, then {@link #advance advance} it to
+     *                               {@code IMPROVE}), has no digest, its history past {@code PACKAGED}
+     *                               is not backed by a manifest that verifies, {@code nextCycleId} is
+     *                               the cycle's own or names a cycle already past {@code PLANNED}, or
+     *                               the next plan already has a task of an action's id
      */
     ImproveResult improve(CycleRef cycle, String nextCycleId);
 

@@ -24,6 +24,7 @@ import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.CycleQueries;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,11 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace {
     @Override
     public List<Discrepancy> checkHistory(CycleStatus status) {
         return delegate.checkHistory(nonNull(status, "status"));
+    }
+
+    @Override
+    public CycleQueries queries(TrustedKeys trust) {
+        return delegate.queries(nonNull(trust, "trust"));
     }
 
     @Override

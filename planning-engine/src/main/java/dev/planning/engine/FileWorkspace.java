@@ -28,6 +28,7 @@ import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.ReusedGateResults;
@@ -35,6 +36,7 @@ import dev.planning.engine.internal.gate.crossstream.CrossStreamConsistencyGate;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.SealedManifests;
+import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.evidence.FileEvidenceWriter;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lint.DirectoryFindings;
@@ -282,6 +284,11 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public List<Discrepancy> checkHistory(CycleStatus status) {
         return guard.history(status, store.location(status.cycle()));
+    }
+
+    @Override
+    public CycleQueries queries(TrustedKeys trust) {
+        return EventLogQueries.ofStore(root, layout, store, trust);
     }
 
     @Override

@@ -216,7 +216,9 @@ public final class Planning {
      * the event log files of a workspace, the same answers the PostgreSQL store gives over its rows:
      * each question reads every {@code <stream>/events/*.events.jsonl} log, hash chain verified.
      * Without a trust file no signature counts as signed ({@link CycleQueries#pendingSignatures}):
-     * use {@link #cycleQueries(Path, WorkspaceLayout, TrustedKeys)} to verify them.
+     * use {@link #cycleQueries(Path, WorkspaceLayout, TrustedKeys)} to verify them. A workspace built
+     * on another {@link EventStore} has no event log files: ask it,
+     * {@link PlanningWorkspace#queries(TrustedKeys)}.
      *
      * @param workspace the workspace directory
      * @param layout where artifacts live in the workspace

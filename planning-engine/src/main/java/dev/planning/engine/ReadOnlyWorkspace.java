@@ -23,7 +23,9 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.seal.SealGuard;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
@@ -121,6 +123,12 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
         // signing policy: the rulebook is loaded and validated first. Before it there is nothing to
         // check (SealGuard.history answers the same without reading anything).
         return SealGuard.isPastPackaged(status.state()) ? delegate().checkHistory(status) : List.of();
+    }
+
+    @Override
+    public CycleQueries queries(TrustedKeys trust) {
+        // Reads logs and manifests only: no rulebook is loaded.
+        return EventLogQueries.ofStore(root, layout, store, trust);
     }
 
     @Override

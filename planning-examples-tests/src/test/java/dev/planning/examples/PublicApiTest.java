@@ -66,6 +66,7 @@ class PublicApiTest {
         calls.put("nextCycleId", () -> ws.improve(FE, null));
         calls.put("signers", () -> ws.attest(FE, null));
         calls.put("status", () -> ws.checkHistory(null));
+        calls.put("trust ", () -> ws.queries(null));
         calls.put("type", () -> ws.record(FE, null, Map.of()));
         calls.put("workspace", () -> Planning.init(null, FE));
         calls.put("cycle  ", () -> Planning.init(any, null));
@@ -75,6 +76,9 @@ class PublicApiTest {
         calls.put("role", () -> Planning.keys().generate(null, SignatureAlgorithm.ED25519, any));
         calls.put("keyFile", () -> Planning.keys().pemSigner("QA", null));
         calls.put("file ", () -> Planning.keys().readTrustFile(null));
+        calls.put("role ", () -> Planning.keys().readPublicKey(null, any));
+        calls.put("publicKeyFile", () -> Planning.keys().readPublicKey("QA", null));
+        calls.put("workspace ", () -> Planning.keys().readPublicKey("QA", any, null));
         List<Arguments> arguments = new ArrayList<>();
         calls.forEach((name, call) -> arguments.add(Arguments.of(name.strip(), call)));
         return arguments.stream();

@@ -67,6 +67,13 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void theReadmeShowsTheOutsideEmbeddersRegionsVerbatim() throws Exception {
+        Path source = Path.of("../planning-examples-tests/src/test/java/com/example/embedder/OutsideEmbedderTest.java");
+        assertThat(ReadmeRegions.assertShownVerbatim(source, "OutsideEmbedderTest"))
+                .containsExactly("trust", "kpis", "queries");
+    }
+
+    @Test
     void theReadmeShowsEveryTaggedRegionVerbatim() throws Exception {
         List<String> tags = ReadmeRegions.assertShownVerbatim(SOURCE, "ReadmeSnippetsTest");
         assertThat(tags).containsExactly("demo", "summarize", "report");

@@ -2,6 +2,7 @@ package dev.planning.api.artifact;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.planning.api.rulebook.KpiDirection;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -44,5 +45,20 @@ public record KpiValue(String name, Optional<Double> actual, Optional<Double> ta
      */
     public boolean measured() {
         return actual.isPresent();
+    }
+
+    /**
+     * Whether the measured value meets the target in the KPI's direction ({@code >=} for
+     * {@code higher_is_better}, {@code <=} for {@code lower_is_better}), as the digest judges it.
+     *
+     * @return empty when the KPI was not measured or has no target
+     * @throws dev.planning.api.InvalidInputException when {@code direction} is neither
+     *                                                {@code higher_is_better} nor {@code lower_is_better}
+     * @since 0.2
+     */
+    public Optional<Boolean> meetsTarget() {
+        KpiDirection kind = KpiDirection.parse(direction);
+        return actual.isEmpty() || target.isEmpty() ? Optional.empty()
+                : Optional.of(kind.meets(actual.get(), target.get()));
     }
 }

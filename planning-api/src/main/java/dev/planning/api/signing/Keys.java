@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * GeneratedKey qa = keys.generate("QA", SignatureAlgorithm.ED25519, Path.of(System.getProperty("user.home"), ".planning/keys"));
  * TrustedKeys trust = keys.readTrustFile(qa.trustFile());
  * Signer signer = keys.pemSigner("QA", qa.privateKey());
+ * TrustedKey inCode = keys.readPublicKey("QA", qa.publicKey());   // for a trust set built in code
  * }</pre>
  *
  * <p>Keys and trust files belong outside the workspace and its repository: a trust file there could
@@ -68,6 +69,49 @@ public interface Keys {
      *                                                committed as said, or as {@link #readTrustFile(Path)}
      */
     TrustedKeys readTrustFile(Path file, Path workspace);
+
+    /**
+     * Reads one public key file as a key trusted for {@code role}, for a trust set built in code
+     * ({@code new TrustedKeys(List.of(...), source)}) rather than read from a trust file: the
+     * {@code ROLE.pub.pem} that {@link #generate} writes, or any PEM public key
+     * ({@code -----BEGIN PUBLIC KEY-----}) of a supported type. The key id is the key's fingerprint
+     * ({@link TrustedKey#keyIdOf}) and the algorithm the key's own.
+     *
+     * <pre>{@code
+     * GeneratedKey qa = keys.generate("QA", SignatureAlgorithm.ED25519, keyDir);
+     * TrustedKeys trust = new TrustedKeys(List.of(keys.readPublicKey("QA", qa.publicKey())), "trusted in code");
+     * }</pre>
+     *
+     * <p>Whoever can change the file chooses whom verification trusts: keep it outside the workspace
+     * and its repository, as a trust file; {@link #readPublicKey(String, Path, Path)} refuses one
+     * there.
+     *
+     * @param role the role the key may sign for, e.g. {@code QA}
+     * @param publicKeyFile the PEM public key file
+     * @return the key, trusted for {@code role}
+     * @throws dev.planning.api.InvalidInputException when the file cannot be read, is not one PEM public
+     *                                                key, is of an unsupported type (another curve than
+     *                                                P-256, Ed448, DSA, RSA under 2048 bits), or for an
+     *                                                invalid role name
+     * @since 0.2
+     */
+    TrustedKey readPublicKey(String role, Path publicKeyFile);
+
+    /**
+     * As {@link #readPublicKey(String, Path)}, refusing a file that lies inside {@code workspace} or
+     * that git tracks in the repository holding it, as {@link #readTrustFile(Path, Path)} refuses a
+     * trust file: anyone who can commit could put their own key there.
+     *
+     * @param role the role the key may sign for, e.g. {@code QA}
+     * @param publicKeyFile the PEM public key file
+     * @param workspace the workspace root
+     * @return the key, trusted for {@code role}
+     * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace or is
+     *                                                committed as said, or as
+     *                                                {@link #readPublicKey(String, Path)}
+     * @since 0.2
+     */
+    TrustedKey readPublicKey(String role, Path publicKeyFile, Path workspace);
 
     /**
      * A signer for a role from a PEM private key file (PKCS#8: Ed25519, ECDSA P-256 or RSA).

@@ -19,8 +19,9 @@ import org.apiguardian.api.API;
 /**
  * Questions asked across every cycle of a store at once, answered from the recorded events: the
  * portfolio, handoffs waiting for signatures, waivers about to expire, recent refusals. The
- * PostgreSQL module implements it over its rows, and {@code Planning.cycleQueries(workspace)} over
- * a workspace's event log files; each answer is derived from the recorded events (the waivers a
+ * PostgreSQL module implements it over its rows, {@code Planning.cycleQueries(workspace)} over
+ * a workspace's event log files, and {@link dev.planning.api.PlanningWorkspace#queries} over a
+ * workspace's own event store, whichever it is; each answer is derived from the recorded events (the waivers a
  * seal records included), except that a role counts as having signed only for a signature that
  * verifies on the sealed manifest, never for an event alone (see {@link #pendingSignatures}).
  *

@@ -17,6 +17,7 @@ import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
 import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,6 +70,21 @@ public final class EventLogQueries implements CycleQueries {
         Path root = workspace.toAbsolutePath().normalize();
         return new EventLogQueries(new FileEventStore(root, layout), () -> logs(root, layout),
                 trust.map(keys -> new SignedRoles(root, layout, keys)));
+    }
+
+    /**
+     * The queries over a workspace's own event store (which may be another store than its files):
+     * the cycles asked are those with an event log file or planning files in the workspace;
+     * signatures are checked on the workspace's manifests against {@code trust}.
+     */
+    public static EventLogQueries ofStore(Path workspace, WorkspaceLayout layout, EventStore store, TrustedKeys trust) {
+        Path root = workspace.toAbsolutePath().normalize();
+        return new EventLogQueries(store, () -> {
+            TreeSet<CycleRef> cycles = new TreeSet<>(ORDER);
+            cycles.addAll(logs(root, layout));
+            cycles.addAll(new WorkspaceScanner(root, layout).cycles());
+            return List.copyOf(cycles);
+        }, Optional.of(new SignedRoles(root, layout, trust)));
     }
 
     /** The cycles with an event log file, sorted by stream then cycle id. */

@@ -4,9 +4,11 @@ import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.OutsideRepository;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Objects;
 
 /** {@link Keys} over PEM files and YAML trust files ({@link KeyFiles}, {@link TrustFile}, {@link PemSigner}). */
@@ -34,6 +36,27 @@ public final class FileKeys implements Keys {
     @Override
     public TrustedKeys readTrustFile(Path file, Path workspace) {
         return TrustFile.readOutside(Objects.requireNonNull(file, "file"), Objects.requireNonNull(workspace, "workspace"));
+    }
+
+    @Override
+    public TrustedKey readPublicKey(String role, Path publicKeyFile) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(publicKeyFile, "publicKeyFile");
+        PublicKey key = PemKeys.readPublicKey(publicKeyFile);
+        return new TrustedKey(role, TrustedKey.keyIdOf(key), Crypto.algorithmOf(key, publicKeyFile.toString()), key);
+    }
+
+    @Override
+    public TrustedKey readPublicKey(String role, Path publicKeyFile, Path workspace) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(publicKeyFile, "publicKeyFile");
+        Objects.requireNonNull(workspace, "workspace");
+        OutsideRepository.require(publicKeyFile, workspace, "the public key file lies inside the workspace, where"
+                + " anyone who can commit can replace it with their own key; keep it outside the repository, as a"
+                + " trust file", workTree -> "the public key file is committed to the workspace's git repository ("
+                + workTree + "), where anyone who can commit can replace it with their own key; keep it outside the"
+                + " repository, as a trust file");
+        return readPublicKey(role, publicKeyFile);
     }
 
     @Override

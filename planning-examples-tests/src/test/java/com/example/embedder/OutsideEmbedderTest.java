@@ -1,0 +1,359 @@
+package com.example.embedder;
+
+import static dev.planning.rules.testkit.GovernanceAssertions.assertThat;
+import static dev.planning.rules.testkit.GovernanceAssertions.v;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.artifact.KpiValue;
+import dev.planning.api.artifact.Priority;
+import dev.planning.api.artifact.Task;
+import dev.planning.api.digest.DigestResult;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.gate.LintReport;
+import dev.planning.api.governance.ViolationSeverity;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
+import dev.planning.api.lifecycle.ImproveResult;
+import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.outcome.ImportReport;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.signing.GeneratedKey;
+import dev.planning.api.signing.Keys;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.CycleQueries;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.EventLines;
+import dev.planning.engine.Planning;
+import dev.planning.report.HtmlReport;
+import dev.planning.report.ReportResult;
+import dev.planning.rules.testkit.GovernanceTestKit;
+import dev.planning.testkit.gate.GateContextFixture;
+import dev.planning.testkit.store.EventStoreContract;
+import dev.planning.testkit.workspace.WorkspaceCopies;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A team's own service embedding the library, written from the README, docs/ and the public Javadoc
+ * only (helper embedder15, 2026-12-05): a package of its own, so nothing package-private of the
+ * project is reachable, and no {@code internal} type. Every job of the command line on a copy of
+ * the demo's workspace and inputs, with keys generated outside the workspace and trusted in code; a
+ * gate, a policy and an event store of its own, each through the kit the docs name.
+ */
+class OutsideEmbedderTest {
+
+    private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
+    private static final List<String> ROLES = List.of("PM", "TechLead", "QA");
+
+    /** The team's policy: no task estimated above 13 points. */
+    static final String MAX_ESTIMATE_DRL = """
+            package policies;
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.Report;
+            rule "max-estimate" @severity(MEDIUM)
+            when $t : TaskFact(effort > 13)
+            then insert(Report.violation(kcontext, $t, $t.id() + " is estimated above 13 points; split it"));
+            end
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** The team's gate: every P0 or P1 task names an owner. */
+    static final class OwnersNamedGate implements Gate {
+
+        @Override
+        public String name() {
+            return "owners_named";
+        }
+
+        @Override
+        public String description() {
+            return "every P0 and P1 task names an owner";
+        }
+
+        @Override
+        public GateResult evaluate(GateContext context) {
+            List<Task> tasks = context.tasks().map(plan -> plan.tasks()).orElse(List.of());
+            List<Finding> findings = tasks.stream()
+                    .filter(task -> task.priority().filter(p -> p == Priority.P0 || p == Priority.P1).isPresent())
+                    .filter(task -> task.owner().isEmpty())
+                    .map(task -> Finding.error("owners.missing", "task " + task.id() + " has no owner", task.location())
+                            .withTask(task.id()))
+                    .toList();
+            return GateResult.of(name(), findings, Map.of("tasks", tasks.size()));
+        }
+    }
+
+    @Test
+    void everyJobOfTheCommandLineOnACopyOfTheDemo() throws IOException {
+        Path workspaceDir = WorkspaceCopies.copy(Path.of("workspaces/fe-2025-09-02").toAbsolutePath(), dir.resolve("ws"));
+        Path demo = Path.of("demo").toAbsolutePath();
+        Path keyDir = dir.resolve("keys");                        // outside the workspace
+        // the team's gate, named in its profile, and its policy, beside the rulebook's
+        Path rulebookYaml = workspaceDir.resolve("rulebook/rulebook.yaml");
+        Files.writeString(rulebookYaml, Files.readString(rulebookYaml, StandardCharsets.UTF_8).replace(
+                "parity_coverage, governance]}", "parity_coverage, governance, owners_named]}"), StandardCharsets.UTF_8);
+        Files.writeString(workspaceDir.resolve("rulebook/rules/estimates.drl"), MAX_ESTIMATE_DRL, StandardCharsets.UTF_8);
+
+        // tag::trust[]
+        Keys keys = Planning.keys();
+        List<TrustedKey> trusted = new ArrayList<>();
+        for (String role : List.of("PM", "TechLead", "QA")) {
+            GeneratedKey key = keys.generate(role, SignatureAlgorithm.ED25519, keyDir);   // outside the workspace
+            trusted.add(keys.readPublicKey(role, key.publicKey(), workspaceDir));       // refused inside it
+        }
+        TrustedKeys trust = new TrustedKeys(trusted, "trusted in code");   // no trust file
+        PlanningWorkspace workspace = Planning.builder()
+                .workspace(workspaceDir)
+                .trustedKeys(trust)
+                .gate(new OwnersNamedGate())                    // named in a profile of rulebook.yaml
+                .triggeredBy("embedder-service")
+                .build();
+        // end::trust[]
+
+        // the team's policy is part of the workspace's rulebook, beside the default rules
+        assertThat(GovernanceTestKit.fromRulebook(workspace.rulebook())
+                .evaluate(Task.builder("FE-1", "Checkout").owner("alice").effort(21).tags("criticality:3", "compliance:none")
+                        .build()))
+                .hasOnlyViolations(v("max-estimate", "FE-1"));
+
+        LintReport lint = workspace.lint(FE.stream(), FE.cycleId());
+        assertThat(lint.passed()).as(lint.findings().toString()).isTrue();
+
+        List<GateResult> dryRun = workspace.dryRun(FE, CycleState.READY_FOR_HANDOFF);
+        assertThat(dryRun).extracting(GateResult::gate).containsExactly("schema_lint", "cross_stream_consistency",
+                "parity_coverage", "governance", "owners_named");
+        assertThat(dryRun).allMatch(GateResult::passed);
+        assertThat(workspace.status(FE).history()).as("a dry run records nothing").isEmpty();
+
+        List<TransitionResult> transitions = new ArrayList<>();
+        transitions.add(workspace.advance(FE, CycleState.READY_FOR_HANDOFF));
+        SealResult seal = workspace.seal(FE, SealOptions.defaults().withAllowDirty(true));
+        assertThat(seal.sealed()).isTrue();
+        seal.transition().ifPresent(transitions::add);
+        for (String role : ROLES) {
+            workspace.sign(FE, keys.pemSigner(role, keyDir.resolve(role + ".key.pem"), workspaceDir));
+        }
+        VerificationReport full = workspace.verify(FE, trust);
+        assertThat(full.passed()).as(full.discrepancies().toString()).isTrue();
+        assertThat(full.countedSignatures()).hasSize(3);
+        VerificationReport checksums = workspace.verifyChecksumsOnly(FE, trust);
+        assertThat(checksums.passed()).as(checksums.discrepancies().toString()).isTrue();
+        assertThat(workspace.verify(FE, TrustedKeys.none()).passed()).as("no trusted key, no counted signature").isFalse();
+
+        transitions.add(workspace.advance(FE, CycleState.EXECUTED));
+        ImportReport imported = workspace.importOutcomes(FE, filesIn(demo.resolve("outcomes/2025-09-02")));
+        assertThat(imported.changed()).isTrue();
+        transitions.add(workspace.advance(FE, CycleState.VALIDATED));
+        assertThat(transitions).allMatch(TransitionResult::accepted, "accepted");
+
+        Path retro = workspaceDir.resolve(workspace.layout().retrospective(FE));
+        Files.createDirectories(retro.getParent());
+        Files.copy(demo.resolve("retro/2025-09-02-retrospective.yaml"), retro);
+        DigestResult digest = workspace.digest(FE);
+        assertThat(digest.written()).isTrue();
+        List<String> lines = new ArrayList<>();
+        // tag::kpis[]
+        for (KpiValue kpi : digest.summary().kpis().values()) {
+            lines.add(kpi.name() + " " + kpi.actual().map(String::valueOf).orElse("not measured")
+                    + kpi.meetsTarget().map(met -> met ? " (target met)" : " (target missed)").orElse(""));
+        }
+        // end::kpis[]
+        Map<String, KpiValue> kpis = digest.summary().kpis();
+        assertThat(kpis.values()).anyMatch(KpiValue::measured);
+        assertThat(kpis.values().stream().filter(k -> k.measured() && k.target().isPresent()))
+                .allSatisfy(k -> assertThat(k.meetsTarget()).isPresent());
+        assertThat(lines).hasSize(kpis.size()).anyMatch(line -> line.endsWith("(target met)"));
+
+        ReportResult site = HtmlReport.builder(workspace).trustedKeys(trust).asOf(LocalDate.of(2025, 9, 20)).build()
+                .write(dir.resolve("site"));
+        assertThat(site.index()).exists();
+        assertThat(site.cycles()).isEqualTo(1);
+
+        assertThatThrownBy(() -> workspace.improve(FE, "2025-09-16")).as("VALIDATED is not IMPROVE")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs IMPROVE");
+        assertThat(workspace.advance(FE, CycleState.IMPROVE).accepted()).isTrue();
+        ImproveResult improve = workspace.improve(FE, "2025-09-16");
+        assertThat(improve.completed()).isTrue();
+        assertThat(improve.carried()).isNotEmpty();
+
+        assertThatThrownBy(() -> workspace.digest(FE)).as("a completed cycle's digest is final")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is COMPLETED");
+
+        CycleStatus status = workspace.status(FE);
+        assertThat(status.state()).isEqualTo(CycleState.COMPLETED);
+        assertThat(workspace.checkHistory(status)).isEmpty();
+        assertThat(status.history()).extracting(e -> e.event().type()).contains(EventType.MANIFEST_SEALED,
+                EventType.SIGNATURE_ADDED, EventType.OUTCOMES_IMPORTED, EventType.DIGEST_PUBLISHED);
+        assertThat(workspace.status(improve.next()).state()).isEqualTo(CycleState.PLANNED);
+        assertThat(workspace.cycles()).contains(FE, improve.next());
+        assertThat(workspace.queries(trust).portfolio())
+                .extracting(CycleQueries.CycleSummary::cycle, CycleQueries.CycleSummary::state)
+                .contains(tuple(FE, CycleState.COMPLETED));
+    }
+
+    @Test
+    void aWorkspaceOnTheTeamsOwnStoreAnswersTheCrossCycleQueries() {
+        Path workspaceDir = WorkspaceCopies.copy(Path.of("workspaces/fe-2025-09-02").toAbsolutePath(), dir.resolve("ws"));
+        Keys keys = Planning.keys();
+        List<GeneratedKey> generated = new ArrayList<>();
+        for (String role : ROLES) {
+            generated.add(keys.generate(role, SignatureAlgorithm.ED25519, dir.resolve("keys")));
+        }
+        TrustedKeys trust = new TrustedKeys(generated.stream()
+                .map(key -> keys.readPublicKey(key.role(), key.publicKey(), workspaceDir)).toList(), "trusted in code");
+        PlanningWorkspace workspace = Planning.builder().workspace(workspaceDir).eventStore(new ListStore())
+                .trustedKeys(trust).triggeredBy("embedder-service").build();
+
+        assertThat(workspace.advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        assertThat(workspace.seal(FE, SealOptions.defaults().withAllowDirty(true)).sealed()).isTrue();
+        for (GeneratedKey key : generated.subList(0, 2)) {
+            workspace.sign(FE, keys.pemSigner(key.role(), key.privateKey(), workspaceDir));
+        }
+
+        // tag::queries[]
+        CycleQueries queries = workspace.queries(trust);            // over this workspace's event store
+        List<CycleQueries.CycleSummary> portfolio = queries.portfolio();
+        List<CycleQueries.PendingSignatures> pending = queries.pendingSignatures(Set.of("PM", "TechLead", "QA"));
+        // end::queries[]
+
+        assertThat(portfolio).extracting(CycleQueries.CycleSummary::cycle, CycleQueries.CycleSummary::state)
+                .containsExactly(tuple(FE, CycleState.PACKAGED));
+        assertThat(pending).singleElement().satisfies(p -> {
+            assertThat(p.cycle()).isEqualTo(FE);
+            assertThat(p.signedRoles()).containsExactly("PM", "TechLead");
+            assertThat(p.missingRoles()).containsExactly("QA");
+        });
+        assertThat(workspace.queries(TrustedKeys.none()).pendingSignatures(Set.copyOf(ROLES)))
+                .singleElement().satisfies(p -> assertThat(p.missingRoles()).containsExactly("PM", "QA", "TechLead"));
+        assertThat(Planning.cycleQueries(workspaceDir).portfolio()).as("the files hold none of the store's events")
+                .isEmpty();
+    }
+
+    @Test
+    void theTeamsGateOnTheFixture() {
+        GateResult result = new OwnersNamedGate().evaluate(GateContextFixture.builder(FE)
+                .tasks(Task.builder("FE-1", "Checkout").priority(Priority.P0).owner("alice").build(),
+                        Task.builder("FE-2", "Refunds").priority(Priority.P1).build(),
+                        Task.builder("FE-3", "Banner").priority(Priority.P3).build())
+                .build());
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).extracting(f -> f.taskId().orElseThrow()).containsExactly("FE-2");
+    }
+
+    @Test
+    void theTeamsPolicyInMemory() {
+        GovernanceTestKit kit = GovernanceTestKit.fromDrl(MAX_ESTIMATE_DRL);
+
+        assertThat(kit.evaluate(Task.builder("FE-1", "Checkout").effort(21).build(),
+                Task.builder("FE-2", "Cart").effort(13).build(),
+                Task.builder("FE-3", "Unestimated").build()))
+                .hasOnlyViolations(v("max-estimate", "FE-1"))
+                .hasViolation("max-estimate").on("FE-1").withSeverity(ViolationSeverity.MEDIUM);
+    }
+
+    /** The team's store: each cycle's lines in memory, in the file store's format. */
+    static final class ListStore implements EventStore {
+        private final Map<CycleRef, List<byte[]>> lines;
+
+        ListStore() {
+            this(new HashMap<>());
+        }
+
+        ListStore(Map<CycleRef, List<byte[]>> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public List<RecordedEvent> read(CycleRef cycle) {
+            Objects.requireNonNull(cycle, "cycle");
+            synchronized (lines) {
+                return decoded(lines.getOrDefault(cycle, List.of()));
+            }
+        }
+
+        private static List<RecordedEvent> decoded(List<byte[]> log) {
+            List<RecordedEvent> events = new ArrayList<>();
+            for (int i = 0; i < log.size(); i++) {
+                events.add(EventLines.decode(i + 1, log.get(i)));
+            }
+            return List.copyOf(events);
+        }
+
+        @Override
+        public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
+            Objects.requireNonNull(cycle, "cycle");
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(expectedHead, "expectedHead");
+            synchronized (lines) {
+                return appendLocked(cycle, event, expectedHead);
+            }
+        }
+
+        private RecordedEvent appendLocked(CycleRef cycle, PlanningEvent event, String expectedHead) {
+            List<byte[]> log = lines.computeIfAbsent(cycle, c -> new ArrayList<>());
+            String head = log.isEmpty() ? RecordedEvent.GENESIS : EventLines.hash(log.get(log.size() - 1));
+            if (!expectedHead.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits, got " + expectedHead);
+            }
+            byte[] line = EventLines.encode(event, expectedHead);
+            if (!head.equals(expectedHead)) {
+                throw new ConcurrentTransitionException("the head of " + cycle + " is " + head
+                        + ", not " + expectedHead);
+            }
+            log.add(line);
+            return EventLines.decode(log.size(), line);
+        }
+    }
+
+    @Nested
+    class TheTeamsStore extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            return new ListStore();
+        }
+
+        @Override
+        protected EventStore newStoreSharingStorageWith(EventStore store) {
+            return new ListStore(((ListStore) store).lines);
+        }
+    }
+
+    private static List<Path> filesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+}
