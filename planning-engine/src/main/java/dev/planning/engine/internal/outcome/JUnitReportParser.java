@@ -24,7 +24,8 @@ import javax.xml.stream.XMLStreamReader;
  * {@code errors} say more than the {@code <failure>} and {@code <error>} elements of its cases is
  * refused too (a suite that failed outside its cases, such as one whose class did not load, must not
  * read as a pass), and so is a case or suite inside a {@code <testcase>} (the outer case's outcome
- * would be lost). Thread-safe.
+ * would be lost), and an entity reference (DTDs are not processed, so a {@code <failure>} an entity
+ * holds would be skipped). Thread-safe.
  */
 public final class JUnitReportParser {
 
@@ -91,6 +92,12 @@ public final class JUnitReportParser {
                     current.outcome = STRICTNESS.indexOf(name) < STRICTNESS.indexOf(current.outcome) ? name
                             : current.outcome;
                 }
+            } else if (event == XMLStreamReader.ENTITY_REFERENCE) {
+                // DTDs are not processed, so an entity is never expanded: a <failure> declared in one
+                // would be skipped and its case read as passed. Refused, as the JaCoCo reader does.
+                throw new InvalidInputException("the report uses the entity &" + reader.getLocalName()
+                        + "; entities other than XML's own (&amp; &lt; &gt; &quot; &apos;) are not accepted in"
+                        + " test reports", SecureXml.locate(reader.getLocation(), displayPath));
             } else if (event == XMLStreamReader.END_ELEMENT) {
                 depth--;
                 String name = reader.getLocalName();

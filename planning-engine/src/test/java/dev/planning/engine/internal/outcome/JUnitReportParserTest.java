@@ -203,6 +203,27 @@ class JUnitReportParserTest {
     }
 
     @Test
+    void refusesAnEntityRatherThanSkippingTheFailureItHolds() {
+        String hidden = """
+                <?xml version="1.0"?>
+                <!DOCTYPE testsuite [<!ENTITY f "<failure message='x'/>">]>
+                <testsuite name="s" tests="1"><testcase name="a">&f;</testcase></testsuite>
+                """;
+        String undeclared = "<testsuite name=\"s\" tests=\"1\">\n<testcase name=\"a\">&f;</testcase></testsuite>";
+
+        assertThatThrownBy(() -> parser.parse(bytes(hidden), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the report uses the entity &f;")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(3));
+        assertThatThrownBy(() -> parser.parse(bytes(undeclared), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the report uses the entity &f;");
+        // XML's own five are characters, not entities the parser leaves unexpanded.
+        assertThat(parser.parse(bytes("<testsuite><testcase name=\"a&amp;b&lt;&gt;&quot;&apos;\">&amp;</testcase></testsuite>"),
+                "TEST-s.xml").cases()).extracting(TestReport.TestCase::name).containsExactly("a&b<>\"'");
+    }
+
+    @Test
     void refusesXmlThatIsNotJUnit() {
         assertThatThrownBy(() -> parser.parse(bytes("<report name=\"x\"/>"), "jacoco.xml"))
                 .isInstanceOf(InvalidInputException.class)
