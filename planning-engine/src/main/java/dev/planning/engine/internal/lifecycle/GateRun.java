@@ -8,6 +8,8 @@ import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.governance.EvaluationLimitException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,20 @@ final class GateRun {
      */
     static List<GateResult> run(Map<String, Gate> gates, GateContext context) {
         List<GateResult> results = new ArrayList<>(gates.size());
-        gates.forEach((name, gate) -> results.add(runOne(name, gate, new PriorResultsContext(context, results))));
+        gates.forEach((name, gate) -> results.add(runOne(name, gate,
+                new PriorResultsContext(context, results, Optional.empty()))));
+        return results;
+    }
+
+    /**
+     * As {@link #run(Map, GateContext)}, every gate judging as of {@code at}: its
+     * {@link GateContext#clock()} is fixed there and {@link GateContext#today()} is that instant's day,
+     * so a run that spans midnight judges one day, the day its evidence names.
+     */
+    static List<GateResult> run(Map<String, Gate> gates, GateContext context, Instant at) {
+        Optional<Clock> fixed = Optional.of(Clock.fixed(at, context.clock().getZone()));
+        List<GateResult> results = new ArrayList<>(gates.size());
+        gates.forEach((name, gate) -> results.add(runOne(name, gate, new PriorResultsContext(context, results, fixed))));
         return results;
     }
 

@@ -169,13 +169,17 @@ public final class LifecycleMachine {
                 .toList();
         Optional<GateContext> judged = attempt.gates().isEmpty() ? Optional.empty()
                 : Optional.of(contexts.create(cycle, attempt.transition(), attempt.history()));
-        List<GateResult> results = judged.map(context -> GateRun.run(attempt.gates(), context)).orElse(List.of());
+        // One reading of the clock for the whole verdict: every gate judges as of it, and the evidence
+        // says it, so that `verify`, which judges again as of the evidence's time, judges the same day.
+        Instant ranAt = clock.instant();
+        List<GateResult> results = judged.map(context -> GateRun.run(attempt.gates(), context, ranAt))
+                .orElse(List.of());
         boolean accepted = results.stream().allMatch(GateResult::passed);
         Optional<CycleState> movedTo = accepted ? Optional.empty() : attempt.onFailure();
         Map<String, String> context = new LinkedHashMap<>();
         context.put("profile", attempt.profile());
         context.put("rulebook_hash", rulebook.hash());
-        Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results, judged);
+        Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results, judged, ranAt);
         context.putAll(evidencePaths);
         List<RecordedEvent> appended = appendAfter(cycle, attempt.history(), () -> events.attempt(cycle,
                 attempt.transition(), results, accepted, movedTo, context));
@@ -209,12 +213,11 @@ public final class LifecycleMachine {
      * loses a race leaves evidence that no event refers to, which is harmless.
      */
     private Map<String, String> writeEvidence(CycleRef cycle, Transition transition, List<GateResult> results,
-            Optional<GateContext> judged) {
+            Optional<GateContext> judged, Instant ranAt) {
         if (results.isEmpty()) {
             return Map.of();
         }
         Map<String, String> paths = new LinkedHashMap<>();
-        Instant ranAt = clock.instant();
         for (GateResult result : results) {
             (judged.isPresent() ? evidence.write(cycle, transition, result, ranAt, rulebook.hash(), judged.get())
                     : evidence.write(cycle, transition, result, ranAt, rulebook.hash()))
@@ -261,10 +264,13 @@ public final class LifecycleMachine {
             return new Evaluation(List.of(), Map.of());
         }
         GateContext judged = contexts.create(cycle, transition, judgedAt);
-        List<GateResult> results = GateRun.run(resolved, judged);
+        // A live run (no judgedAt) reads the clock once, as advance does; a recomputation judges as of judgedAt.
+        Instant ranAt = clock.instant();
+        List<GateResult> results = judgedAt.isPresent() ? GateRun.run(resolved, judged)
+                : GateRun.run(resolved, judged, ranAt);
         Map<String, String> evidencePaths = new LinkedHashMap<>();
         if (keepEvidence) {
-            evidencePaths.putAll(byGate(writeEvidence(cycle, transition, results, Optional.of(judged))));
+            evidencePaths.putAll(byGate(writeEvidence(cycle, transition, results, Optional.of(judged), ranAt)));
         }
         return new Evaluation(results, evidencePaths);
     }

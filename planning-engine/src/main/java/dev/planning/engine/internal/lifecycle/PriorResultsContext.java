@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A gate context that adds the results of the gates that ran before, delegating everything else.
+ * A gate context that adds the results of the gates that ran before, and in a live run the one
+ * instant the whole run judges as of, delegating everything else.
  * Every method of {@link GateContext} must be delegated here, default methods included, or a
  * context's own answer would be hidden behind the interface default (a test checks this).
  */
@@ -34,10 +35,13 @@ final class PriorResultsContext implements GateContext {
 
     private final GateContext delegate;
     private final List<GateResult> priorResults;
+    private final Optional<Clock> clock;
 
-    PriorResultsContext(GateContext delegate, List<GateResult> priorResults) {
+    /** {@code clock}, when given, replaces the delegate's: a live run judged as of one reading of the clock. */
+    PriorResultsContext(GateContext delegate, List<GateResult> priorResults, Optional<Clock> clock) {
         this.delegate = delegate;
         this.priorResults = List.copyOf(priorResults);
+        this.clock = clock;
     }
 
     @Override
@@ -97,12 +101,12 @@ final class PriorResultsContext implements GateContext {
 
     @Override
     public Clock clock() {
-        return delegate.clock();
+        return clock.orElseGet(delegate::clock);
     }
 
     @Override
     public LocalDate today() {
-        return delegate.today();
+        return clock.map(LocalDate::now).orElseGet(delegate::today);
     }
 
     @Override

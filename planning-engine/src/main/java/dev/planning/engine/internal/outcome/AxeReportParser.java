@@ -21,13 +21,16 @@ import java.util.TreeMap;
  * or an array of such objects, one per page, as {@code @axe-core/cli} and most runners save them.
  *
  * <p>Each rule result must be an object with an {@code id}; a violation's {@code impact} is one of
- * {@code critical}, {@code serious}, {@code moderate}, {@code minor} (a missing impact counts as
- * {@code unknown}). A file without {@code passes} and {@code violations} arrays is refused. Thread-safe.
+ * {@code critical}, {@code serious}, {@code moderate}, {@code minor} (in any case; another value, or
+ * none, is refused: it would count under no impact the KPIs read). A file without {@code passes} and {@code violations} arrays is refused. Thread-safe.
  */
 public final class AxeReportParser {
 
     /** The result groups of an axe results object. */
     static final List<String> GROUPS = List.of("passes", "violations", "incomplete", "inapplicable");
+
+    /** The impacts axe-core gives a violation. */
+    static final List<String> IMPACTS = List.of("critical", "serious", "moderate", "minor");
 
     private static final ObjectMapper JSON = JsonMappers.toolReportJson();
 
@@ -77,8 +80,15 @@ public final class AxeReportParser {
                     }
                     counts[g]++;
                     if (GROUPS.get(g).equals("violations")) {
+                        // Only a known impact is counted where it belongs: "Critical " or a missing one
+                        // would count under no impact the KPIs read (a11y_violations_critical) and pass.
                         String impact = rule.path("impact").isTextual()
-                                ? rule.get("impact").asText().toLowerCase(Locale.ROOT) : "unknown";
+                                ? rule.get("impact").asText().toLowerCase(Locale.ROOT) : null;
+                        if (impact == null || !IMPACTS.contains(impact)) {
+                            throw new InvalidInputException(where + ".violations[" + r + "] (" + rule.get("id").asText()
+                                    + ") has impact " + rule.path("impact") + ": expected one of " + IMPACTS
+                                    + ", as axe-core writes for every violation", SourceLocation.ofFile(displayPath));
+                        }
                         byImpact.merge(impact, 1, Integer::sum);
                         nodes += rule.path("nodes").size();
                     }

@@ -20,7 +20,12 @@ import javax.xml.stream.XMLStreamReader;
  * failed, with an {@code <error>} child errored, with a {@code <skipped>} child was skipped; each case
  * is kept by name ({@code classname.name}; a case without a {@code name} is refused). A suite
  * whose {@code tests} attribute disagrees with the cases it holds is refused as a partial report,
- * as is a truncated or malformed file. Thread-safe.
+ * as is a truncated or malformed file. A suite (or {@code <testsuites>}) whose {@code failures} plus
+ * {@code errors} say more than the {@code <failure>} and {@code <error>} elements of its cases is
+ * refused too (a suite that failed outside its cases, such as one whose class did not load, must not
+ * read as a pass), and so is a case or suite inside a {@code <testcase>} (the outer case's outcome
+ * would be lost), and an entity reference (DTDs are not processed, so a {@code <failure>} an entity
+ * holds would be skipped). Thread-safe.
  */
 public final class JUnitReportParser {
 
@@ -60,12 +65,22 @@ public final class JUnitReportParser {
             if (event == XMLStreamReader.START_ELEMENT) {
                 SecureXml.requireDepth(++depth, reader, displayPath);
                 String name = reader.getLocalName();
-                if (name.equals("testsuite")) {
-                    suites.push(new Suite(declaredTests(reader, displayPath),
-                            SecureXml.locate(reader.getLocation(), displayPath)));
-                    totals.suites++;
+                if (current != null && (name.equals("testsuite") || name.equals("testsuites")
+                        || name.equals("testcase"))) {
+                    // The open case would be replaced, its failure lost, and the inner element counted instead.
+                    throw new InvalidInputException("<" + name + "> inside <testcase>: a test case holds its outcome"
+                            + " (<failure>, <error>, <skipped>) and output, never another case or suite",
+                            SecureXml.locate(reader.getLocation(), displayPath));
+                }
+                if (name.equals("testsuite") || name.equals("testsuites")) {
+                    boolean aggregate = name.equals("testsuites");
+                    suites.push(new Suite(aggregate, aggregate ? -1 : declaredTests(reader, displayPath),
+                            declaredFailed(reader, displayPath), SecureXml.locate(reader.getLocation(), displayPath)));
+                    if (!aggregate) {
+                        totals.suites++;
+                    }
                 } else if (name.equals("testcase")) {
-                    if (suites.isEmpty()) {
+                    if (suites.stream().allMatch(s -> s.aggregate)) {
                         throw new InvalidInputException("<testcase> outside any <testsuite>",
                                 SecureXml.locate(reader.getLocation(), displayPath));
                     }
@@ -73,22 +88,41 @@ public final class JUnitReportParser {
                 } else if (current != null && (name.equals("failure") || name.equals("error")
                         || name.equals("skipped"))) {
                     // The strictest outcome counts, whatever the order: error, then failure, then skipped.
+                    current.failedElements += name.equals("skipped") ? 0 : 1;
                     current.outcome = STRICTNESS.indexOf(name) < STRICTNESS.indexOf(current.outcome) ? name
                             : current.outcome;
                 }
+            } else if (event == XMLStreamReader.ENTITY_REFERENCE) {
+                // DTDs are not processed, so an entity is never expanded: a <failure> declared in one
+                // would be skipped and its case read as passed. Refused, as the JaCoCo reader does.
+                throw new InvalidInputException("the report uses the entity &" + reader.getLocalName()
+                        + "; entities other than XML's own (&amp; &lt; &gt; &quot; &apos;) are not accepted in"
+                        + " test reports", SecureXml.locate(reader.getLocation(), displayPath));
             } else if (event == XMLStreamReader.END_ELEMENT) {
                 depth--;
                 String name = reader.getLocalName();
                 if (name.equals("testcase") && current != null) {
+                    int failed = current.failedElements;
                     totals.add(current);
-                    suites.forEach(s -> s.counted++);
+                    suites.forEach(s -> {
+                        s.counted++;
+                        s.countedFailed += failed;
+                    });
                     current = null;
-                } else if (name.equals("testsuite")) {
+                } else if (name.equals("testsuite") || name.equals("testsuites")) {
                     Suite suite = suites.pop();
                     if (suite.declared >= 0 && suite.declared != suite.counted) {
                         throw new InvalidInputException("the <testsuite> declares tests=\"" + suite.declared
                                 + "\" but holds " + suite.counted + " <testcase> elements (a partial report?)",
                                 suite.location);
+                    }
+                    if (suite.declaredFailed > suite.countedFailed) {
+                        // A suite that failed to run (a class that did not load, a collection error) says so
+                        // in its counts and may hold no case: its failures must not read as a pass.
+                        throw new InvalidInputException("the <" + name + "> declares " + suite.declaredFailed
+                                + " failure(s) and error(s) but its test cases hold " + suite.countedFailed
+                                + " <failure> or <error> element(s): a suite that failed outside its test"
+                                + " cases, or a partial report", suite.location);
                     }
                 }
             }
@@ -120,6 +154,32 @@ public final class JUnitReportParser {
         }
         throw new InvalidInputException("tests=\"" + tests + "\" is not a count: expected a whole number >= 0",
                 SecureXml.locate(reader.getLocation(), displayPath));
+    }
+
+    /**
+     * The suite's own {@code failures} plus {@code errors} attributes (tools swap the two, so only
+     * their sum is compared); 0 when it states neither.
+     */
+    private static int declaredFailed(XMLStreamReader reader, String displayPath) {
+        long sum = 0;
+        for (String attribute : List.of("failures", "errors")) {
+            String value = reader.getAttributeValue(null, attribute);
+            if (value == null) {
+                continue;
+            }
+            try {
+                int n = Integer.parseInt(value.strip());
+                    if (n >= 0) {
+                    sum += n;
+                    continue;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new InvalidInputException(attribute + "=\"" + value + "\" is not a count: expected a whole number >= 0",
+                    SecureXml.locate(reader.getLocation(), displayPath));
+        }
+        return (int) Math.min(sum, Integer.MAX_VALUE);
     }
 
     /** {@code classname.name}, or {@code name} alone; a case without a name cannot be listed and is refused. */
@@ -160,12 +220,17 @@ public final class JUnitReportParser {
     }
 
     private static final class Suite {
+        final boolean aggregate;
         final int declared;
+        final int declaredFailed;
         final SourceLocation location;
         int counted;
+        int countedFailed;
 
-        Suite(int declared, SourceLocation location) {
+        Suite(boolean aggregate, int declared, int declaredFailed, SourceLocation location) {
+            this.aggregate = aggregate;
             this.declared = declared;
+            this.declaredFailed = declaredFailed;
             this.location = location;
         }
     }
@@ -174,6 +239,8 @@ public final class JUnitReportParser {
         final double time;
         final String name;
         String outcome;
+        /** The {@code <failure>} and {@code <error>} elements it holds (pytest writes both for a test that failed, then erred in teardown, and counts each). */
+        int failedElements;
 
         Case(double time, String name) {
             this.time = time;

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -16,7 +18,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the totals of a JaCoCo XML report: the {@code LINE} and {@code BRANCH} counters that are
- * direct children of {@code <report>}.
+ * direct children of {@code <report>} (a report that states one of them twice is refused).
  *
  * <pre>{@code
  * CoverageReport report = JacocoXml.read(Path.of("target/site/jacoco/jacoco.xml"), "jacoco.xml");
@@ -84,6 +86,7 @@ public final class JacocoXml {
             }
             Coverage lines = Coverage.NONE;
             Coverage branches = Coverage.NONE;
+            Set<String> totals = new HashSet<>();
             int depth = 1;
             while (depth > 0) {
                 int event = xml.next();
@@ -91,6 +94,11 @@ public final class JacocoXml {
                     SecureXml.requireDepth(++depth, xml, displayPath);
                     if (depth == 2 && "counter".equals(xml.getLocalName())) {
                         String type = xml.getAttributeValue(null, "type");
+                        if (("LINE".equals(type) || "BRANCH".equals(type)) && !totals.add(type)) {
+                            // JaCoCo writes each total once; which of two would count is a guess.
+                            throw new InvalidInputException("<report> has a second <counter type=\"" + type
+                                    + "\">: a report states each total once", located(displayPath, xml));
+                        }
                         if ("LINE".equals(type)) {
                             lines = counter(xml, displayPath);
                         } else if ("BRANCH".equals(type)) {

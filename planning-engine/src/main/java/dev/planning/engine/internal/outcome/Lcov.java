@@ -28,9 +28,11 @@ import java.util.Map;
  *
  * <p>Per record ({@code SF:} to {@code end_of_record}) lines come from {@code LF}/{@code LH} and
  * branches from {@code BRF}/{@code BRH}; a record without them is counted from its {@code DA} and
- * {@code BRDA} lines (a line listed twice counts once). Other lines ({@code TN}, {@code FN}, ...)
- * are skipped. A line longer than {@value #MAX_LINE} characters, a malformed number or a file
- * with no record is refused with its line number. Thread-safe.
+ * {@code BRDA} lines (a line listed twice counts once; a count must be a whole number, {@code -}
+ * for a branch whose block never ran). Other lines ({@code TN}, {@code FN}, ...) are skipped. A line
+ * longer than {@value #MAX_LINE} characters, a malformed number (a negative count, {@code 1.5}), a
+ * record opened before the last one closed, or a file with no record is refused with its line
+ * number. Thread-safe.
  */
 public final class Lcov {
 
@@ -100,7 +102,12 @@ public final class Lcov {
             number++;
             String text = line.strip();
             if (text.startsWith("SF:")) {
-                record = new Record();
+                if (record != null) {
+                    // The open record would be dropped, its missed lines with it (a truncated file, or two joined).
+                    throw new InvalidInputException("a new SF: record starts before the record of line " + record.line
+                            + " was closed by end_of_record", new SourceLocation(displayPath, number, 1));
+                }
+                record = new Record(number);
             } else if (text.equals("end_of_record")) {
                 if (record == null) {
                     throw new InvalidInputException("end_of_record without a record: expected SF:<file> first",
@@ -140,12 +147,18 @@ public final class Lcov {
 
     /** One source file's counts. */
     private static final class Record {
+        /** The line of its {@code SF:}. */
+        private final int line;
         private Long linesFound;
         private Long linesHit;
         private Long branchesFound;
         private Long branchesHit;
         private final Map<Long, Boolean> lineHits = new HashMap<>();
         private final Map<String, Boolean> branchHits = new HashMap<>();
+
+        Record(int line) {
+            this.line = line;
+        }
 
         void accept(String text, String file, int number) {
             int colon = text.indexOf(':');
@@ -165,7 +178,7 @@ public final class Lcov {
                         throw malformed("DA:<line>,<count>", file, number);
                     }
                     long line = number(parts[0], key, file, number, colon);
-                    boolean hit = !parts[1].equals("0") && !parts[1].equals("-");
+                    boolean hit = number(parts[1], key + " count", file, number, colon) > 0;
                     lineHits.merge(line, hit, Boolean::logicalOr);
                 }
                 case "BRDA" -> {
@@ -173,7 +186,8 @@ public final class Lcov {
                     if (parts.length != 4) {
                         throw malformed("BRDA:<line>,<block>,<branch>,<taken>", file, number);
                     }
-                    boolean hit = !parts[3].equals("0") && !parts[3].equals("-");
+                    // "-": the block never ran, so no branch of it was taken.
+                    boolean hit = !parts[3].equals("-") && number(parts[3], key + " taken", file, number, colon) > 0;
                     branchHits.merge(parts[0] + "," + parts[1] + "," + parts[2], hit, Boolean::logicalOr);
                 }
                 default -> {

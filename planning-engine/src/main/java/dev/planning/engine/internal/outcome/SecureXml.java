@@ -3,6 +3,7 @@ package dev.planning.engine.internal.outcome;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import java.io.ByteArrayInputStream;
+import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -81,11 +82,17 @@ public final class SecureXml {
         return new SourceLocation(displayPath, location.getLineNumber(), Math.max(location.getColumnNumber(), 0));
     }
 
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+    /**
+     * The JDK's own StAX parser, whatever a system property, {@code stax.properties} or the class path
+     * names (an embedder's Woodstox, say): these settings are known to hold for it, as in {@link JacocoXml}.
+     */
+    static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });

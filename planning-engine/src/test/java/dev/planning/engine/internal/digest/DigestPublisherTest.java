@@ -45,7 +45,7 @@ class DigestPublisherTest {
             </testsuite>
             """;
     static final String AXE = """
-            {"passes": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "violations": [{"id": "d", "impact": "serious"}, {"id": "e"}]}
+            {"passes": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "violations": [{"id": "d", "impact": "serious"}, {"id": "e", "impact": "minor"}]}
             """;
     static final String DEPLOYMENTS = """
             version: "1.0"
@@ -169,7 +169,7 @@ class DigestPublisherTest {
         importOutcomes(FIRST, AXE);
         publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
         runToValidated(SECOND);
-        importOutcomes(SECOND, AXE.replace("{\"id\": \"e\"}", "").replace(", ]", "]"));
+        importOutcomes(SECOND, AXE.replace("{\"id\": \"e\", \"impact\": \"minor\"}", "").replace(", ]", "]"));
 
         DigestResult second = publisher(CoverageReader.NONE).publish(SECOND, Optional.empty());
 

@@ -68,6 +68,23 @@ class AxeReportParserTest {
     }
 
     @Test
+    void refusesAViolationWhoseImpactIsNoneOfAxesFourRatherThanCountingItNowhere() {
+        for (String impact : new String[] {"\"critical \"", "\"crit\"", "\"blocker\"", "null", "1"}) {
+            String results = "{\"passes\": [], \"violations\": [{\"id\": \"button-name\", \"impact\": " + impact
+                    + ", \"nodes\": []}]}";
+
+            assertThatThrownBy(() -> parser.parse(bytes(results), "axe.json"))
+                    .as("impact %s", impact)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("the results object.violations[0] (button-name) has impact");
+        }
+        assertThatThrownBy(() -> parser.parse(bytes("{\"passes\": [], \"violations\": [{\"id\": \"x\"}]}"), "axe.json"))
+                .hasMessageContaining("expected one of [critical, serious, moderate, minor]");
+        assertThat(parser.parse(bytes("{\"passes\": [], \"violations\": [{\"id\": \"x\", \"impact\": \"CRITICAL\"}]}"),
+                "axe.json").violationsByImpact()).isEqualTo(Map.of("critical", 1));
+    }
+
+    @Test
     void refusesTruncatedJsonNamingTheLine() {
         assertThatThrownBy(() -> parser.parse(bytes("{\n  \"passes\": [\n"), "axe.json"))
                 .isInstanceOf(InvalidInputException.class)

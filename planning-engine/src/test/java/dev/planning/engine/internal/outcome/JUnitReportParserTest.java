@@ -113,6 +113,69 @@ class JUnitReportParserTest {
     }
 
     @Test
+    void refusesASuiteThatDeclaresFailuresItsCasesDoNotHold() {
+        // A suite whose class did not load: it says so in its counts and holds no failing case.
+        String notLoaded = """
+                <testsuite name="dev.shop.CheckoutTest" tests="1" failures="0" errors="1">
+                  <testcase classname="dev.shop.CheckoutTest" name="paysByCard"/>
+                </testsuite>
+                """;
+        String aggregate = """
+                <testsuites tests="1" failures="2">
+                  <testsuite name="s" tests="1"><testcase name="a"/></testsuite>
+                </testsuites>
+                """;
+
+        assertThatThrownBy(() -> parser.parse(bytes(notLoaded), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("declares 1 failure(s) and error(s) but its test cases hold 0")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(1));
+        assertThatThrownBy(() -> parser.parse(bytes(aggregate), "junit.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<testsuites> declares 2 failure(s)");
+    }
+
+    @Test
+    void acceptsDeclaredFailuresThatItsCasesHoldWhateverTheirKind() {
+        // pytest: a test that failed, then erred in teardown, is one case counted in failures and in errors.
+        String pytest = """
+                <testsuites><testsuite name="pytest" tests="2" failures="1" errors="2">
+                  <testcase classname="t" name="a"><failure message="x"/><error message="teardown"/></testcase>
+                  <testcase classname="t" name="b"><failure message="y"/></testcase>
+                </testsuite></testsuites>
+                """;
+
+        TestReport report = parser.parse(bytes(pytest), "junit.xml");
+
+        assertThat(report.cases()).extracting(TestReport.TestCase::result)
+                .containsExactly(TestReport.Result.ERROR, TestReport.Result.FAILED);
+    }
+
+    @Test
+    void refusesACaseOrSuiteInsideATestCaseRatherThanLosingItsFailure() {
+        String nestedCase = """
+                <testsuite name="s" tests="1">
+                  <testcase name="fails"><failure message="x"/>
+                    <testcase name="passes"/>
+                  </testcase>
+                </testsuite>
+                """;
+        String nestedSuite = """
+                <testsuite name="s">
+                  <testcase name="fails"><failure message="x"/><testsuite name="t"/></testcase>
+                </testsuite>
+                """;
+
+        assertThatThrownBy(() -> parser.parse(bytes(nestedCase), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<testcase> inside <testcase>")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(3));
+        assertThatThrownBy(() -> parser.parse(bytes(nestedSuite), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<testsuite> inside <testcase>");
+    }
+
+    @Test
     void refusesATruncatedReportNamingTheLine() {
         String truncated = "<testsuite name=\"s\" tests=\"1\">\n  <testcase name=\"a\">\n";
 
@@ -137,6 +200,27 @@ class JUnitReportParserTest {
         } catch (InvalidInputException refused) {
             assertThat(refused.getMessage()).doesNotContain("root:");
         }
+    }
+
+    @Test
+    void refusesAnEntityRatherThanSkippingTheFailureItHolds() {
+        String hidden = """
+                <?xml version="1.0"?>
+                <!DOCTYPE testsuite [<!ENTITY f "<failure message='x'/>">]>
+                <testsuite name="s" tests="1"><testcase name="a">&f;</testcase></testsuite>
+                """;
+        String undeclared = "<testsuite name=\"s\" tests=\"1\">\n<testcase name=\"a\">&f;</testcase></testsuite>";
+
+        assertThatThrownBy(() -> parser.parse(bytes(hidden), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the report uses the entity &f;")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(3));
+        assertThatThrownBy(() -> parser.parse(bytes(undeclared), "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the report uses the entity &f;");
+        // XML's own five are characters, not entities the parser leaves unexpanded.
+        assertThat(parser.parse(bytes("<testsuite><testcase name=\"a&amp;b&lt;&gt;&quot;&apos;\">&amp;</testcase></testsuite>"),
+                "TEST-s.xml").cases()).extracting(TestReport.TestCase::name).containsExactly("a&b<>\"'");
     }
 
     @Test

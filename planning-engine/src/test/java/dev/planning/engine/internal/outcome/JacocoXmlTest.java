@@ -77,6 +77,16 @@ class JacocoXmlTest {
     }
 
     @Test
+    void refusesATotalStatedTwiceRatherThanPickingOne() {
+        String twice = REPORT.replace("</report>", "  <counter type=\"LINE\" missed=\"0\" covered=\"100\"/>\n</report>");
+
+        assertThatThrownBy(() -> parse(twice))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("second <counter type=\"LINE\">")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(18));
+    }
+
+    @Test
     void refusesACounterThatIsNotANumber() {
         assertThatThrownBy(() -> parse("<report name=\"x\">\n<counter type=\"LINE\" missed=\"-1\" covered=\"2\"/></report>"))
                 .isInstanceOf(InvalidInputException.class)

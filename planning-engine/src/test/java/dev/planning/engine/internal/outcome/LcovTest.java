@@ -65,6 +65,41 @@ class LcovTest {
     }
 
     @Test
+    void refusesAnExecutionCountThatIsNotAWholeNumberRatherThanCountingTheLineAsHit() {
+        // gcov's overflowed counters come out negative; none of these says the line ran.
+        for (String count : new String[] {"-1", "-", "0.0", "x", ""}) {
+            assertThatThrownBy(() -> parse("SF:a.c\nDA:1," + count + "\nend_of_record\n"))
+                    .as("DA count %s", count)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("DA")
+                    .satisfies(e -> assertThat(lineOf(e)).isEqualTo(2));
+        }
+        for (String taken : new String[] {"-1", "0.0", "x"}) {
+            assertThatThrownBy(() -> parse("SF:a.c\nBRDA:1,0,0," + taken + "\nend_of_record\n"))
+                    .as("BRDA taken %s", taken)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("BRDA taken");
+        }
+    }
+
+    @Test
+    void aCountOfZeroSpeltWithLeadingZerosIsNotAHit() throws IOException {
+        CoverageReport report = parse("SF:a.c\nDA:1,00\nDA:2,007\nBRDA:1,0,0,00\nend_of_record\n");
+
+        assertThat(report.lines()).isEqualTo(new Coverage(1, 1));
+        assertThat(report.branches()).isEqualTo(new Coverage(0, 1));
+    }
+
+    @Test
+    void refusesARecordOpenedBeforeTheLastOneClosedRatherThanDroppingIt() {
+        // Record a.c, all missed, is never closed; b.c alone would read as fully covered.
+        assertThatThrownBy(() -> parse("SF:a.c\nDA:1,0\nDA:2,0\nSF:b.c\nDA:1,5\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a new SF: record starts before the record of line 1 was closed")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(4));
+    }
+
+    @Test
     void refusesAFileWithoutRecords() {
         assertThatThrownBy(() -> parse("just some text\n"))
                 .isInstanceOf(InvalidInputException.class)

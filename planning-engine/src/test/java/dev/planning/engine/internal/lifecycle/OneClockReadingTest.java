@@ -1,0 +1,122 @@
+package dev.planning.engine.internal.lifecycle;
+
+import static dev.planning.api.lifecycle.CycleState.PLANNED;
+import static dev.planning.api.lifecycle.CycleState.READY_FOR_HANDOFF;
+import static dev.planning.engine.internal.lifecycle.Fixtures.CYCLE;
+import static dev.planning.engine.internal.lifecycle.Fixtures.gate;
+import static dev.planning.engine.internal.lifecycle.Fixtures.machine;
+import static dev.planning.engine.internal.lifecycle.Fixtures.rulebook;
+import static dev.planning.engine.internal.lifecycle.Fixtures.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.gate.GateContext;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.rulebook.Rulebook;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A transition reads the clock once: its gates judge as of that instant, and its evidence names it.
+ * {@code verify} judges a sealed verdict again as of the evidence's time, so a gate that saw another
+ * day (a run across midnight UTC, a waiver expiring that day) would turn an honest handoff into
+ * {@code VERDICT_CHANGED}.
+ */
+class OneClockReadingTest {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void everyGateOfARunAcrossMidnightJudgesTheDayItsEvidenceNames() {
+        Clock ticking = new Ticking(Instant.parse("2025-09-01T23:59:59Z"), Duration.ofSeconds(1));
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first", "second"));
+        List<LocalDate> days = new ArrayList<>();
+        List<Instant> instants = new ArrayList<>();
+        List<Instant> evidenceAt = new ArrayList<>();
+        LifecycleMachine machine = machine(workspace, rulebook)
+                // The engine's context answers by the engine's clock, as FileWorkspace's does.
+                .gateContextFactory((cycle, transition) -> onClock(new Fixtures.StubContext(cycle, transition,
+                        workspace, rulebook, Optional.empty(), Optional.empty(), Map.of(), List.of()), ticking))
+                .clock(ticking)
+                .evidenceWriter((cycle, transition, result, at, hash) -> {
+                    evidenceAt.add(at);
+                    return Optional.empty();
+                })
+                .gate(gate("first", GateStatus.PASS, c -> {
+                    days.add(c.today());
+                    instants.add(c.clock().instant());
+                }))
+                .gate(gate("second", GateStatus.PASS, c -> {
+                    days.add(c.today());
+                    instants.add(c.clock().instant());
+                }))
+                .build();
+
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        assertThat(evidenceAt).hasSize(2).containsOnly(evidenceAt.get(0));
+        assertThat(instants).containsOnly(evidenceAt.get(0));
+        assertThat(days).containsOnly(LocalDate.ofInstant(evidenceAt.get(0), ZoneOffset.UTC));
+    }
+
+    /** The context with {@code clock()} answered by {@code clock}; {@code today()} follows it. */
+    private static GateContext onClock(GateContext delegate, Clock clock) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("clock")) {
+                return clock;
+            }
+            if (method.isDefault() && method.getName().equals("today")) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            try {
+                return method.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (GateContext) Proxy.newProxyInstance(GateContext.class.getClassLoader(),
+                new Class<?>[] {GateContext.class}, handler);
+    }
+
+    /** A clock that moves on by {@code step} each time it is read. */
+    private static final class Ticking extends Clock {
+        private Instant next;
+        private final Duration step;
+
+        Ticking(Instant start, Duration step) {
+            this.next = start;
+            this.step = step;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            Instant now = next;
+            next = next.plus(step);
+            return now;
+        }
+    }
+}
