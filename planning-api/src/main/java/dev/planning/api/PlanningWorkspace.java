@@ -277,7 +277,11 @@ public interface PlanningWorkspace {
      * re-deriving gate verdicts stays with {@link #verify(CycleRef, TrustedKeys)}). The event log's
      * hash chain cannot show this: anyone who can write the log can rebuild the chain.
      *
-     * @param status the cycle's status, as {@link #status} returned it
+     * <p>Of {@code status}, only {@link CycleStatus#cycle()} is read: the state and history judged
+     * are the cycle's event log's as it is now, folded again, so a stale status or one built by hand
+     * with an earlier state cannot skip the check.
+     *
+     * @param status names the cycle; usually what {@link #status} returned
      * @return an {@code UNSIGNED_HISTORY} discrepancy naming the event that moved the cycle past
      *         {@code PACKAGED} and every discrepancy of the manifest; empty when the cycle is not
      *         past {@code PACKAGED} or its manifest verifies

@@ -50,6 +50,9 @@ public final class Printable {
     /** ASCII characters that open a Markdown block where a line begins. */
     private static final String MARKDOWN_LEADING = "-+=#";
 
+    /** The length of a commit's SHA-1 in hexadecimal, which GitHub links standing alone. */
+    private static final int SHA_LENGTH = 40;
+
     /** The general categories shown as themselves, as bits of {@link Character#getType}'s values. */
     private static final int SEEN = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
             | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
@@ -186,15 +189,19 @@ public final class Printable {
      *   <li>every {@code @} is followed by a zero-width space, written {@code &#8203;}: GitHub links an
      *       e-mail address and mentions a user or team ({@code @org/team}) in the rendered text,
      *       whatever its escapes, so a plan could otherwise notify people, or show a link, from a
-     *       comment the tool posts. This is the one character the rendered text has that the
-     *       original has not.</li>
+     *       comment the tool posts;</li>
+     *   <li>so is every reference GitHub would link to an issue, a pull request or a commit, and
+     *       show as "mentioned" on the issue it names, in any repository: a {@code #} before a digit
+     *       ({@code #12}, {@code owner/repo#12}), the {@code -} of {@code GH-} before a digit, and the
+     *       first character of a commit's SHA standing alone (40 hexadecimal digits). The zero-width
+     *       space is the one character the rendered text has that the original has not.</li>
      * </ul>
      * Letters, digits and the punctuation that starts no structure ({@code - , ; / ? ' " ( ) % ^ =})
      * are kept as they are, so the Markdown stays readable.
      *
      * <pre>{@code
-     * Printable.markdown("FE-12: see https://x.example, ask @qa")
-     * // FE-12\: see https\://x\.example, ask @&#8203;qa
+     * Printable.markdown("FE-12: see https://x.example, ask @qa, fixes #3")
+     * // FE-12\: see https\://x\.example, ask @&#8203;qa, fixes #&#8203;3
      * }</pre>
      *
      * @param text the text, never {@code null}
@@ -231,9 +238,43 @@ public final class Printable {
                     out.append('\\');
                 }
                 out.append(c);
+                if (gitHubReference(text, i)) {
+                    out.append("&#8203;");
+                }
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether GitHub would read a reference to an issue, a pull request or a commit at {@code text[i]}
+     * unless a zero-width space follows it: a {@code #} before a digit ({@code #12}, {@code owner/repo#12}),
+     * the {@code -} of {@code GH-} before a digit (in any case), or the first character of a run of exactly
+     * 40 hexadecimal digits standing alone (a commit's SHA; {@code owner/repo@<sha>} is already broken at its
+     * {@code @}).
+     */
+    private static boolean gitHubReference(String text, int i) {
+        char c = text.charAt(i);
+        boolean digitNext = i + 1 < text.length() && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9';
+        if (c == '#' || c == '-' && i >= 2 && (text.charAt(i - 2) | 0x20) == 'g' && (text.charAt(i - 1) | 0x20) == 'h') {
+            return digitNext;
+        }
+        if (!hex(c) || i > 0 && word(text.charAt(i - 1))) {
+            return false;
+        }
+        int end = i;
+        while (end < text.length() && end - i <= SHA_LENGTH && hex(text.charAt(end))) {
+            end++;
+        }
+        return end - i == SHA_LENGTH && (end == text.length() || !word(text.charAt(end)));
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static boolean word(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
     }
 
     /** A {@code .} or {@code )} right after the digits a text starts with ({@code 1. item}) opens an ordered list. */

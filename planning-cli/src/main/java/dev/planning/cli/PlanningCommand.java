@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.rules.CompiledRulebooks;
 import dev.planning.api.PlanningException;
+import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.Printable;
 import dev.planning.api.seal.SealingException;
 import java.io.PrintWriter;
@@ -129,11 +130,11 @@ public final class PlanningCommand implements Runnable {
     public static void main(String[] args) {
         try {
             start(args);
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
             // Before or after the command's own run (execute handles its own): one line, not a stack trace.
             reserve = null;
             PrintWriter err = utf8(System.err);
-            int code = outOfMemory(e, args, err);
+            int code = error(e, args, err);
             err.flush();
             exit(code);
         }
@@ -167,7 +168,7 @@ public final class PlanningCommand implements Runnable {
             try {
                 code = RulesCommand.Hash.print(hashed.get(), out);
             } catch (RuntimeException e) {
-                code = failure(e, err);
+                code = failure(e, args, err);
                 if (code == ExitCodes.BAD_INPUT) {
                     LocaleHint.forFailure(args).ifPresent(err::println);
                 }
@@ -269,12 +270,28 @@ public final class PlanningCommand implements Runnable {
      * one clear line, never a stack trace; anything else is an internal error.
      */
     static int failure(Exception ex, PrintWriter err) {
+        return failure(ex, null, err);
+    }
+
+    /**
+     * As {@link #failure(Exception, PrintWriter)}, naming the command of {@code args} (may be {@code null})
+     * when an {@link Error} of a worker thread, handed on wrapped, or the rules' evaluation stopped by the
+     * heap or the stack ends it ({@link #error}).
+     */
+    static int failure(Exception ex, String[] args, PrintWriter err) {
         reserve = null;
         for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             // A worker thread's, handed on wrapped (an ExecutionException).
-            if (cause instanceof OutOfMemoryError memory) {
-                return outOfMemory(memory, null, err);
+            if (cause instanceof Error error) {
+                return error(error, args, err);
             }
+        }
+        if (ex instanceof EvaluationLimitException limit && (limit.limit() == EvaluationLimitException.Limit.MEMORY
+                || limit.limit() == EvaluationLimitException.Limit.STACK)) {
+            // The rules' worker thread ran out of heap or stack: the process's limits, not the input, decided.
+            return limit.limit() == EvaluationLimitException.Limit.MEMORY
+                    ? outOfMemory(new OutOfMemoryError(limit.getMessage()), args, err)
+                    : error(new StackOverflowError(limit.getMessage()), args, err);
         }
         if (ex instanceof PlanningException planning) {
             err.println("error: " + planning.describe());
@@ -300,13 +317,55 @@ public final class PlanningCommand implements Runnable {
     private static volatile byte[] reserve;
 
     /**
+     * The exit code of a command that ended with an {@link Error} ({@link ExitCodes#INTERNAL}: no verdict,
+     * never 0, and not 1 or 2 as if the check or the input had decided), after one line naming the command
+     * and what happened, no stack trace: out of memory ({@link #outOfMemory}), a stack overflow with the
+     * {@code -Xss} hint, or another error of the Java runtime (a class missing from the class path, a
+     * static initializer that failed, ...) with what to check.
+     */
+    static int error(Error e, String[] args, PrintWriter err) {
+        // What ran out, where another error wraps it (a service that could not be instantiated: a
+        // ServiceConfigurationError caused by the stack overflow of its constructor).
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 64; cause = cause.getCause(), depth++) {
+            if (cause instanceof OutOfMemoryError memory) {
+                return outOfMemory(memory, args, err);
+            }
+            if (cause instanceof StackOverflowError overflow) {
+                e = overflow;
+                break;
+            }
+        }
+        String command = commandNamed(args);
+        if (e instanceof StackOverflowError) {
+            err.println("error: " + command + "overflowed the stack" + (e.getMessage() == null ? ""
+                    : " (" + Printable.line(e.getMessage()) + ")") + "; no verdict. Run it with a larger stack: "
+                    + "PLANNING_JAVA_OPTS=-Xss8m bin/planning ..., which passes it to java (java -Xss8m -jar ... for"
+                    + " the jar)");
+        } else {
+            err.println("error: " + command + "stopped on an error of the Java runtime ("
+                    + Printable.line(String.valueOf(e)) + "); no verdict. Check the installation (a jar missing"
+                    + " or of another version), or set PLANNING_DEBUG=1 for the stack trace and please report it");
+        }
+        if (System.getenv("PLANNING_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    /** {@code `planning <command>` } when {@code args} name one, {@code the command } otherwise. */
+    private static String commandNamed(String[] args) {
+        return args != null && args.length > 0 && COMMANDS.contains(args[0]) ? "`planning " + args[0] + "` "
+                : "the command ";
+    }
+
+    /**
      * The exit code of a command that ran out of memory ({@link ExitCodes#INTERNAL}, as an internal
      * error: not the input's fault, which exit code 2 means), after one line naming what ran out and
      * how to give the command more: no stack trace, which says nothing a user can act on.
      */
     static int outOfMemory(OutOfMemoryError e, String[] args, PrintWriter err) {
-        String command = args != null && args.length > 0 && COMMANDS.contains(args[0]) ? "`planning " + args[0] + "` "
-                : "the command ";
+        String command = commandNamed(args);
         err.println("error: " + command + "ran out of memory (" + Printable.line(String.valueOf(e.getMessage()))
                 + ", heap limit " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); run it with a larger heap: "
                 + "PLANNING_JAVA_OPTS=-Xmx2g bin/planning ..., which passes it to java (java -Xmx2g -jar ... for the "
@@ -341,11 +400,11 @@ public final class PlanningCommand implements Runnable {
         reserve = new byte[RESERVE_BYTES];
         try {
             return run(args, out, err);
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
             // Thrown through picocli, which handles exceptions only. What the command still holds may fill
             // the heap: the reserve given back leaves room to say so.
             reserve = null;
-            return outOfMemory(e, args, err);
+            return error(e, args, err);
         } finally {
             reserve = null;
         }
@@ -374,7 +433,7 @@ public final class PlanningCommand implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // Every subcommand is added by now, so the converter reaches each of them.
         cli.registerConverter(java.nio.file.Path.class, PlanningCommand::path);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, err));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, args, err));
         UsageErrors.install(cli, err);
         try {
             int code = cli.execute(args);

@@ -186,6 +186,10 @@ final class StartupWarmUp {
                 step(step);
             } catch (ReflectiveOperationException | NoSuchAlgorithmException | RuntimeException | LinkageError e) {
                 // Ahead of time only: the main thread meets the failure where it always did.
+            } catch (VirtualMachineError e) {
+                // Out of stack or heap ahead of time: the rest is skipped, no stack trace printed; the main
+                // thread meets the limit where it always did, and ends with one line (PlanningCommand.error).
+                return;
             }
         }
     }

@@ -39,8 +39,9 @@ class MarkdownReportsTest {
             nodes.add(n);
         }
         assertThat(nodes).allMatch(n -> n instanceof Text);
-        // The one character added: a zero-width space after the @, so GitHub mentions no one.
-        assertThat(text.toString()).isEqualTo(HOSTILE.replace('\n', ' ').replace("@", "@\u200b"));
+        // The one character added: a zero-width space after the @, so GitHub mentions no one, and after
+        // the # of #1, so GitHub links no issue.
+        assertThat(text.toString()).isEqualTo(HOSTILE.replace('\n', ' ').replace("@", "@\u200b").replace("#1", "#\u200b1"));
     }
 
     /**

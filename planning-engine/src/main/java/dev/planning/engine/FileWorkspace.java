@@ -283,7 +283,9 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public List<Discrepancy> checkHistory(CycleStatus status) {
-        return guard.history(status, store.location(status.cycle()));
+        // The log as it is now, never the state and history handed in (stale, or built by hand).
+        CycleRef cycle = status.cycle();
+        return guard.history(machine.status(cycle), store.location(cycle));
     }
 
     @Override

@@ -121,8 +121,10 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
     public List<Discrepancy> checkHistory(CycleStatus status) {
         // Past PACKAGED the history rests on the signed manifest, checked under the rulebook's
         // signing policy: the rulebook is loaded and validated first. Before it there is nothing to
-        // check (SealGuard.history answers the same without reading anything).
-        return SealGuard.isPastPackaged(status.state()) ? delegate().checkHistory(status) : List.of();
+        // check (SealGuard.history answers the same without reading anything). The state is the
+        // log's as it is now, never the one handed in (stale, or built by hand).
+        CycleStatus current = status(status.cycle());
+        return SealGuard.isPastPackaged(current.state()) ? delegate().checkHistory(current) : List.of();
     }
 
     @Override

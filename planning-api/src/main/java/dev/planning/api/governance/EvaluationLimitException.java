@@ -10,7 +10,9 @@ import org.apiguardian.api.API;
  * limit ({@code thresholds.max_evaluation_seconds}, 10 s by default, capped by the operator), the
  * memory or the stack of the process; or refused before it started because one rule's conditions
  * may join more combinations of facts than the operator's bound. The rulebook, not the plan, is at fault: the message names the rulebook (and the
- * rule, where one was firing), and the command line maps it to exit code 2. Or refused before any
+ * rule, where one was firing), and the command line maps it to exit code 2; but {@link Limit#MEMORY} and
+ * {@link Limit#STACK}, which the process's limits decide, to exit code 3 (no verdict), as any other command
+ * that runs out of heap or stack, with how to give it more. Or refused before any
  * rule fired because a text of the facts (a task's title, a tag, a story's id, ...) is longer than the
  * operator's bound on text values ({@link Limit#VALUE_LENGTH}): there the input is at fault, and the
  * message names each such fact, field and length.

@@ -57,11 +57,8 @@ final class RuleCorpus {
                 dir -> gate(dir), FAILS, "hostile.drl", List.of()));
         rulebookYaml(cases, "alias bomb", s -> s + "bomb: &b [1, 2]\nmore: [*b, *b]\n");
         rulebookYaml(cases, "thresholds is a list", s -> s.replaceFirst("thresholds:\n", "thresholds: [1, 2]\nold_thresholds:\n"));
-        // A bound below 1 is raised to 1 (see DroolsGovernanceEngine), so this may pass.
-        cases.add(new HostileCase("rulebook.yaml: max_rule_firings negative", "plain", dir -> {
-            var file = dir.resolve(HostileCorpus.RULEBOOK);
-            Files.writeString(file, Files.readString(file).replace("max_rule_firings: 100000", "max_rule_firings: -1"));
-        }, RuleCorpus::gate, HostileCorpus.ANY, "rulebook", List.of()));
+        rulebookYaml(cases, "max_rule_firings negative", s -> s.replace("max_rule_firings: 100000", "max_rule_firings: -1"));
+        rulebookYaml(cases, "critical_approvals a fraction", s -> s.replace("critical_approvals: 3", "critical_approvals: 2.5"));
         rulebookYaml(cases, "max_rule_firings a string", s -> s.replace("max_rule_firings: 100000", "max_rule_firings: lots"));
         rulebookYaml(cases, "truncated", s -> s.substring(0, s.length() / 3));
         rulebookYaml(cases, "duplicate key", s -> s.replaceFirst("version: \"1.0.0\"\n", "version: \"1.0.0\"\nversion: \"2\"\n"));

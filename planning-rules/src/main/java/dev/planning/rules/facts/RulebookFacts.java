@@ -2,6 +2,8 @@ package dev.planning.rules.facts;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.artifact.Tags;
 import dev.planning.api.rulebook.Rulebook;
@@ -68,15 +70,26 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
     }
 
     /**
-     * A threshold as a whole number (rounded down), or the fallback.
+     * A threshold that is a whole number, or the fallback. A value that is not a whole number an
+     * {@code int} holds (e.g. {@code 2.5}) is refused, never rounded: the evaluation fails with an
+     * {@link InvalidInputException} located at {@code rulebook.yaml} (the rulebook's schema refuses such a
+     * value for the thresholds the shipped rules and the engine read when the rulebook is loaded).
      *
      * @param name the threshold's name
      * @param fallback the value when the rulebook does not set it
-     * @return a threshold as a whole number (rounded down), or the fallback
+     * @return a threshold as a whole number, or the fallback
+     * @throws InvalidInputException when the threshold is set and is not a whole number an {@code int} holds
      */
     public int intThreshold(String name, int fallback) {
         Double value = thresholds.get(name);
-        return value == null ? fallback : (int) Math.floor(value);
+        if (value == null) {
+            return fallback;
+        }
+        if (value != Math.rint(value) || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new InvalidInputException("thresholds." + name + " is " + value + "; a rule reads it as a whole number"
+                    + " (from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")", SourceLocation.ofFile("rulebook.yaml"));
+        }
+        return value.intValue();
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.planning.rules.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Controls;
 import dev.planning.api.artifact.Task;
@@ -139,6 +141,20 @@ class GovernanceFactsTest {
         assertThat(RULEBOOK.allows("compliance", "SOX")).isTrue();
         assertThat(RULEBOOK.allows("compliance", "pci")).isFalse();
         assertThat(RULEBOOK.allows("unlisted", "anything")).isTrue();
+    }
+
+    @Test
+    void intThresholdRefusesAValueThatIsNotAWholeIntRatherThanRoundingIt() {
+        for (double value : new double[] {2.5, -0.5, Double.NaN, Double.POSITIVE_INFINITY, 1e10}) {
+            RulebookFacts facts = new RulebookFacts(Map.of("critical_approvals", value), Map.of(), List.of());
+            assertThatThrownBy(() -> facts.intThreshold("critical_approvals", 3)).as("%s", value)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("thresholds.critical_approvals is " + value + "; a rule reads it as a whole number")
+                    .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                            .hasValueSatisfying(l -> assertThat(l.file()).isEqualTo("rulebook.yaml")));
+        }
+        assertThat(new RulebookFacts(Map.of("critical_approvals", 2.0), Map.of(), List.of())
+                .intThreshold("critical_approvals", 3)).isEqualTo(2);
     }
 
     @Test

@@ -99,6 +99,20 @@ class GovernanceTestKitTest {
     }
 
     @Test
+    void aRuleReadingAFractionalThresholdAsAWholeNumberFailsTheEvaluationRatherThanRoundingIt() {
+        GovernanceTestKit kit = GovernanceTestKit.fromDrl(HEAD + """
+                rule "max-estimate" when $rb : RulebookFacts() $t : TaskFact(effort > $rb.intThreshold("max_effort", 13))
+                then insert(Report.violation(kcontext, $t, "too big")); end
+                """);
+        Task eight = Task.builder("FE-1", "Mid").effort(8).build();
+
+        assertThat(kit.withThreshold("max_effort", 7).evaluate(eight)).hasOnlyViolations(v("max-estimate", "FE-1"));
+        assertThatThrownBy(() -> kit.withThreshold("max_effort", 7.5).evaluate(eight))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("thresholds.max_effort is 7.5; a rule reads it as a whole number");
+    }
+
+    @Test
     void seesPriorityStatusAndDueDate() {
         GovernanceTestKit kit = GovernanceTestKit.fromDrl(HEAD + """
                 rule "p0-needs-due-date" when $t : TaskFact(priority == "P0", due == null, status != "done")

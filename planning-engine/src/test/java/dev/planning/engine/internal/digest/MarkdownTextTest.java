@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Plan text escaped for the digest ({@link Printable#markdown}, which the command line's Markdown reports and the
- * SARIF rule help use too) renders, through a CommonMark parser, as exactly itself; an {@code @} gains a
- * zero-width space.
+ * SARIF rule help use too) renders, through a CommonMark parser, as exactly itself; an {@code @}, and a GitHub
+ * reference to an issue or a commit, gains a zero-width space.
  */
 class MarkdownTextTest {
 
@@ -50,7 +50,8 @@ class MarkdownTextTest {
         assertThat(document.getFirstChild()).isInstanceOf(Paragraph.class);
         assertThat(document.getFirstChild().getNext()).isNull();
         assertThat(kindsOfInlineNodes(document.getFirstChild())).containsOnly(Text.class.getSimpleName());
-        assertThat(text(document)).isEqualTo(hostile.replace('\n', ' '));
+        // A # before a digit (&#60;) gains a zero-width space, as a GitHub reference does.
+        assertThat(text(document).replace("#\u200b", "#")).isEqualTo(hostile.replace('\n', ' '));
     }
 
     /**
@@ -112,6 +113,38 @@ class MarkdownTextTest {
         });
         GitHubMarkdown.html(markdown).ifPresent(html -> assertThat(html).doesNotContain("<a")
                 .doesNotContainPattern("@[A-Za-z0-9]"));
+    }
+
+    /**
+     * GitHub links a reference to an issue or pull request ({@code #12}, {@code GH-12}, {@code owner/repo#12}) or
+     * a commit (its SHA alone, {@code owner/repo@<sha>}) in the rendered text, whatever its escapes, and the
+     * referenced issue of any public repository shows "mentioned this": spam from a comment the tool posts. A
+     * zero-width space after the {@code #}, the {@code -} of {@code GH-} and a SHA's first character leaves no
+     * such reference in the rendered text, which otherwise reads the same.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fixes #123", "#1 first", "see GH-45 and gh-7", "octo/repo#9 broke it",
+        "octo-org/re.po#4039", "in octo/repo@a5c3785ed8d6a35868bc169f07e40e889087fd2e",
+        "a5c3785ed8d6a35868bc169f07e40e889087fd2e", "(A5C3785ED8D6A35868BC169F07E40E889087FD2E)"})
+    void aGitHubReferenceInPlanTextIsNeitherLinkedNorMentioned(String hostile) throws Exception {
+        String markdown = Printable.markdown(hostile);
+        String rendered = text(PARSER.parse(markdown));
+
+        assertThat(rendered.replace("\u200b", "")).isEqualTo(hostile);
+        assertThat(rendered).doesNotContainPattern("#[0-9]").doesNotContainPattern("(?i)gh-[0-9]")
+                .doesNotContainPattern("(?i)(^|[^0-9a-z_])[0-9a-f]{40}($|[^0-9a-z_])");
+        GitHubMarkdown.html(markdown).ifPresent(html -> {
+            assertThat(html).doesNotContain("<a").doesNotContainPattern("#[0-9]").doesNotContainPattern("(?i)gh-[0-9]")
+                    .doesNotContainPattern("(?i)(^|[^0-9a-z_])[0-9a-f]{40}($|[^0-9a-z_])");
+            assertThat(html.replace("\u200b", "")).isEqualTo("<p>" + hostile + "</p>\n");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C# 10", "issue#", "GH-x", "sha256 " + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "a5c3785ed8d6a35868bc169f07e40e889087fd2", "a5c3785ed8d6a35868bc169f07e40e889087fd2e0", "x_a5c3785ed8d6a35868bc169f07e40e889087fd2e"})
+    void textThatIsNoGitHubReferenceIsLeftAsItIs(String plain) {
+        assertThat(Printable.markdown(plain)).doesNotContain("&#8203;");
     }
 
     @Test

@@ -209,9 +209,81 @@ class RulebookLoaderTest {
     void refusesANonNumericThreshold() {
         assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{critical_approvals: three}")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("`thresholds.critical_approvals` must be a number (found string \"three\")")
+                .hasMessageContaining("`thresholds.critical_approvals` must be an integer (found string \"three\")")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location())
                         .hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(6)));
+    }
+
+    @Test
+    void refusesAFractionalCountRatherThanRoundingIt() {
+        assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{critical_approvals: 2.5}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("`thresholds.critical_approvals` must be an integer (found number 2.5)")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(6)));
+    }
+
+    @Test
+    void refusesEveryThresholdTheEngineCannotUseAsWrittenEachAtItsLine() {
+        String thresholds = """
+                thresholds:
+                  critical_approvals: -1
+                  fe.critical_approvals: 1.5
+                  max_rule_firings: 0
+                  max_evaluation_seconds: 0
+                  max_dependency_depth: 2.5
+                  unit_coverage_min: 101
+                  design.e2e_coverage_min: -1
+                  delivered_ratio_min: 80
+                  tests_failed_max: 0.5
+                  scope_variance_max_pct: 1000
+                  coverage_regression_tolerance_pct: -5
+                  waiver_expiry_warning_days: 7.5
+                  max_release_items_per_owner: 1e300
+                  anything_else: 1e400
+                """;
+        assertThatThrownBy(() -> load(VALID.replace("thresholds: {critical_approvals: 3}\n", thresholds)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> {
+                    String message = e.getMessage();
+                    assertThat(message).contains("14 errors:");
+                    for (int line = 7; line <= 20; line++) {
+                        assertThat(message).as("line %d", line).contains("rulebook.yaml:" + line + ":");
+                    }
+                })
+                .hasMessageContaining("`thresholds.fe.critical_approvals` must be an integer")
+                .hasMessageContaining("`thresholds.unit_coverage_min`: must have a maximum value of 100")
+                .hasMessageContaining("`thresholds.delivered_ratio_min`: must have a maximum value of 1")
+                .hasMessageContaining("`thresholds.anything_else`: must have a maximum value of 9007199254740991");
+    }
+
+    @Test
+    void refusesNotANumberAndInfinityAsMalformed() {
+        for (String value : new String[] {".nan", ".NaN", ".inf", "-.Inf"}) {
+            assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{anything: " + value + "}")))
+                    .as(value)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("Malformed numeric value");
+        }
+    }
+
+    @Test
+    void acceptsEveryThresholdAtItsBoundsAndUnknownNamesWithAnyFiniteNumber() throws IOException {
+        Rulebook rulebook = load(VALID.replace("thresholds: {critical_approvals: 3}\n", """
+                thresholds:
+                  critical_approvals: 0
+                  max_rule_firings: 1
+                  max_evaluation_seconds: 0.001
+                  unit_coverage_min: 100
+                  design.unit_coverage_min: 0
+                  delivered_ratio_min: 1
+                  scope_variance_max_pct: 12.5
+                  waiver_expiry_warning_days: 3650
+                  max_estimate: -13.5
+                """));
+
+        assertThat(rulebook.thresholds()).containsEntry("critical_approvals", 0.0).containsEntry("max_estimate", -13.5)
+                .containsEntry("scope_variance_max_pct", 12.5).hasSize(9);
     }
 
     @Test

@@ -12,10 +12,12 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.engine.Planning;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +82,22 @@ class ReadOnlyHistoryTest {
         assertThat(readOnly.checkHistory(readOnly.status(CYCLE))).singleElement()
                 .satisfies(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.UNSIGNED_HISTORY))
                 .satisfies(d -> assertThat(d.message()).contains("not the one that judged the handoff"));
+    }
+
+    @Test
+    void aStaleOrHandBuiltStatusStillHasTheHistoryInTheLogChecked() {
+        SealFixture.write(workspace, "rulebook/rulebook.yaml", SealFixture.read(workspace, "rulebook/rulebook.yaml")
+                .replace("version: \"1.0.0\"", "version: \"1.0.1\""));
+        CycleStatus early = new CycleStatus(CYCLE, CycleState.PLANNED, List.of());
+        PlanningWorkspace readOnly = Planning.builder().workspace(workspace)
+                .gate(SealFixture.governance(GateStatus.PASS)).trustedKeys(TRUST).readOnly().build();
+        PlanningWorkspace writable = Planning.builder().workspace(workspace)
+                .gate(SealFixture.governance(GateStatus.PASS)).trustedKeys(TRUST).build();
+
+        for (PlanningWorkspace ws : List.of(readOnly, writable)) {
+            assertThat(ws.checkHistory(early)).singleElement()
+                    .satisfies(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.UNSIGNED_HISTORY))
+                    .satisfies(d -> assertThat(d.file()).matches(".*\\.events\\.jsonl:[0-9]+"));
+        }
     }
 }

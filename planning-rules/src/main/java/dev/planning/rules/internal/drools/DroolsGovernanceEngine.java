@@ -1,5 +1,6 @@
 package dev.planning.rules.internal.drools;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
 import dev.planning.api.governance.GovernanceDecision;
@@ -283,6 +284,12 @@ public final class DroolsGovernanceEngine implements GovernanceEngine {
         if (cause instanceof StackOverflowError) {
             return new EvaluationLimitException(EvaluationLimitException.Limit.STACK, "rulebook " + name()
                     + " overflowed the stack " + where + "; evaluation stopped");
+        }
+        // A rulebook fact that refuses a value (RulebookFacts.intThreshold), whatever Drools wrapped it in.
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof InvalidInputException invalid) {
+                return invalid;
+            }
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
