@@ -1,0 +1,130 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.planning.testkit.process.ChildProcesses;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * gitdirs15: the engine's {@code cannot list} and {@code cannot read} errors, reached for real. A
+ * directory or file the user running planning may not read ({@code chmod 000}) denies nothing to
+ * root, and tests may run as root: the CLI then runs in a child JVM under {@code setpriv} with
+ * {@code CAP_DAC_OVERRIDE} and {@code CAP_DAC_READ_SEARCH} dropped from its bounding set, so root
+ * is held to the owner's permission bits like anyone else (as another user, it runs plainly; where
+ * neither works, the tests are skipped). The workspace's name holds an escape sequence and a line
+ * feed: each error is one {@code error:} line with the name escaped, and exit code 2.
+ */
+class UnreadableEntriesTest {
+
+    /** An escape sequence that clears the screen, and a line feed followed by a forged verdict. */
+    private static final String HOSTILE = "ws\u001b[2J\nok: verified";
+
+    @TempDir
+    Path dir;
+
+    private Path ws;
+    private final List<Path> locked = new ArrayList<>();
+
+    @BeforeEach
+    void workspace() {
+        ws = CliRun.copyOf("fe-2025-09-02", dir.resolve(HOSTILE));
+    }
+
+    @AfterEach
+    void unlock() throws IOException {
+        for (Path path : locked) { // so that @TempDir can delete them
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+        }
+    }
+
+    private void lock(String relative) throws IOException {
+        Path path = ws.resolve(relative);
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("---------"));
+        locked.add(path);
+    }
+
+    /** Runs the CLI in a child JVM that the permission bits bind, even as root. */
+    private static CliRun unprivileged(String... args) throws Exception {
+        List<String> java = ChildProcesses.java("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName());
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            assumeTrue(setprivDropsTheOverride(), "root, and no setpriv that can drop CAP_DAC_OVERRIDE: chmod binds nothing");
+            command.addAll(SETPRIV);
+        }
+        command.addAll(java);
+        return CliRun.inChild(command, Map.of(), args);
+    }
+
+    private static final List<String> SETPRIV = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
+
+    private static boolean isRoot() throws IOException {
+        Path probe = Files.createTempFile("uid", ".probe");
+        try {
+            return ((Integer) Files.getAttribute(probe, "unix:uid")) == 0;
+        } finally {
+            Files.delete(probe);
+        }
+    }
+
+    private static boolean setprivDropsTheOverride() {
+        try {
+            List<String> command = new ArrayList<>(SETPRIV);
+            command.addAll(List.of("test", "-r", "/proc/sys/vm/compact_memory"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            // compact_memory is write-only (0200): with the override gone, even root may not read it.
+            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 1;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static void assertOneEscapedError(CliRun run, String... contains) {
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).as(run.err()).singleElement().asString().startsWith("error: ").contains(contains)
+                .doesNotContain("\u001b").doesNotContain("internal error");
+        assertThat(run.out()).doesNotContain("ok: verified");
+    }
+
+    /** Failed before: an internal error (exit 3) from an UncheckedIOException, with its stack-trace hint. */
+    @Test
+    void aStreamsDirectoryThatCannotBeListedIsOneErrorLine() throws Exception {
+        lock("frameworks");
+
+        CliRun run = unprivileged("status", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot list frameworks", "make it readable");
+    }
+
+    /** Failed before: the stream's directories could not be examined, so it had no cycles ("no cycles found", exit 0). */
+    @Test
+    void aStreamDirectoryThatCannotBeSearchedIsNotTakenForEmpty() throws Exception {
+        lock("frameworks/planning-fe");
+
+        CliRun run = unprivileged("status", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/");
+    }
+
+    /** Failed before: an internal error (exit 3). */
+    @Test
+    void aPlanDirectoryThatCannotBeListedIsOneErrorLine() throws Exception {
+        lock("frameworks/planning-fe/tasks");
+
+        CliRun run = unprivileged("status", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot list frameworks/planning-fe/tasks");
+    }
+}
