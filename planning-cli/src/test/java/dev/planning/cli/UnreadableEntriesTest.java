@@ -127,4 +127,17 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot list frameworks/planning-fe/tasks");
     }
+
+    /** Failed before: an internal error (exit 3, "please report it") from an UncheckedIOException. */
+    @Test
+    void aSealedArtifactThatCannotBeReadFailsVerifyWithOneErrorLine() throws Exception {
+        Path sealed = CycleScript.validatedExample(dir.resolve("sealed"));
+        ws = sealed;
+        lock("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+
+        CliRun run = unprivileged(CycleScript.cycle(sealed, "verify", "--trust",
+                dir.resolve("sealed/keys/trust.yaml").toString()));
+
+        assertOneEscapedError(run, "cannot read", "2025-09-02-fe_task_breakdown.yaml to hash it", "ermission denied");
+    }
 }
