@@ -140,4 +140,33 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot read", "2025-09-02-fe_task_breakdown.yaml to hash it", "ermission denied");
     }
+
+    /**
+     * Failed before: an internal error (exit 3). Another stream's manifests are indexed so that a
+     * forged manifest cannot claim the verified one's id: a directory of them that cannot be listed
+     * is refused, not skipped.
+     */
+    @Test
+    void anotherStreamsManifestsThatCannotBeListedFailVerifyWithOneErrorLine() throws Exception {
+        Path sealed = CycleScript.validatedExample(dir.resolve("sealed"));
+        ws = sealed;
+        Files.createDirectories(sealed.resolve("frameworks/planning-be/manifests"));
+        lock("frameworks/planning-be/manifests");
+
+        CliRun run = unprivileged(CycleScript.cycle(sealed, "verify", "--trust",
+                dir.resolve("sealed/keys/trust.yaml").toString()));
+
+        assertOneEscapedError(run, "cannot list frameworks/planning-be/manifests");
+    }
+
+    /** Failed before: an internal error (exit 3). */
+    @Test
+    void anEventsDirectoryThatCannotBeListedIsOneErrorLine() throws Exception {
+        Files.createDirectories(ws.resolve("frameworks/planning-be/events"));
+        lock("frameworks/planning-be/events");
+
+        CliRun run = unprivileged("store", "portfolio", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot list frameworks/planning-be/events");
+    }
 }

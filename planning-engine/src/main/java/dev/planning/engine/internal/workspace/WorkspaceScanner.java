@@ -1,22 +1,13 @@
 package dev.planning.engine.internal.workspace;
 
-import dev.planning.api.PlanningException;
-import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Finds the streams and cycles present in a workspace by looking at its files: a stream is a
@@ -78,38 +69,7 @@ public final class WorkspaceScanner {
         return name.matches("[a-z][a-z0-9-]{0,31}");
     }
 
-    /**
-     * The entries of a directory, sorted; none when it does not exist or is not a directory. A
-     * directory that exists but cannot be examined or listed (no permission, an I/O error) is
-     * refused, not taken for empty: its cycles would otherwise vanish from every count.
-     */
     private List<Path> children(Path dir) {
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(dir, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw unreadable("cannot read", dir, e);
-        }
-        if (!attributes.isDirectory()) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            throw unreadable("cannot list", dir, e);
-        } catch (UncheckedIOException e) {
-            throw unreadable("cannot list", dir, e.getCause());
-        }
-    }
-
-    private PlanningException unreadable(String what, Path dir, IOException e) {
-        String shown = SafePaths.relativize(workspace, dir);
-        String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
-                : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
-        return new PlanningException(what + " " + Shown.path(shown) + " (" + Shown.path(why) + "): the streams and cycles"
-                + " of the workspace cannot be told without it; make it readable by the user running planning",
-                SourceLocation.ofFile(shown), e);
+        return DirectoryEntries.sorted(workspace, dir, "the streams and cycles of the workspace cannot be told without it");
     }
 }
