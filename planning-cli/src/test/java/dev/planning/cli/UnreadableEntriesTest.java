@@ -169,4 +169,30 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot list frameworks/planning-be/events");
     }
+
+    /**
+     * Failed before: a repository's {@code .git} the user may not read was passed over as no
+     * repository, so a trust file committed to it was read as a trust anchor (exit 0).
+     */
+    @Test
+    void aTrustFileInARepositoryWhoseDotGitCannotBeReadIsRefused() throws Exception {
+        Path keys = CycleScript.keys(dir.resolve("generated"));
+        Path committed = Files.createDirectories(dir.resolve("ci")).resolve("trust.yaml");
+        Files.copy(keys.resolve("trust.yaml"), committed);
+        Files.writeString(dir.resolve(".gitignore"), "generated/\n");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile())
+                .setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("plans, and the trust file by mistake").setAuthor(who).setCommitter(who).setSign(false)
+                    .call();
+        }
+        Path dotGit = dir.resolve(".git");
+        Files.setPosixFilePermissions(dotGit, PosixFilePermissions.fromString("---------"));
+        locked.add(dotGit);
+
+        CliRun run = unprivileged("status", "-w", ws.toString(), "--trust", committed.toString());
+
+        assertOneEscapedError(run, "cannot open the git repository of", ".git holds git's files", "make it readable");
+    }
 }

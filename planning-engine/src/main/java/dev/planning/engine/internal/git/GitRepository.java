@@ -86,6 +86,12 @@ public final class GitRepository implements AutoCloseable {
                     continue;
                 }
                 if (Files.isDirectory(dotGit) && !RepositoryCache.FileKey.isGitRepository(dotGit.toFile(), FS.DETECTED)) {
+                    if (holdsRepositoryFiles(dotGit)) {
+                        throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
+                                + SafePaths.shown(dotGit) + " holds git's files (HEAD, objects, refs) but cannot be read as a"
+                                + " repository (a file git needs unreadable, or damaged): which files git tracks there cannot"
+                                + " be told; make it readable by the user running planning, or repair it");
+                    }
                     continue; // git, too, passes over a .git directory that holds no repository
                 }
                 Path gitDir = Files.isDirectory(dotGit) ? dotGit : gitFile(dotGit, workspace);
@@ -95,6 +101,16 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
                     + Printable.line(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Whether a {@code .git} directory JGit does not take for a repository still holds one's files, or cannot be listed. */
+    private static boolean holdsRepositoryFiles(Path dotGit) {
+        try (java.util.stream.Stream<Path> entries = Files.list(dotGit)) {
+            return entries.map(entry -> entry.getFileName().toString())
+                    .anyMatch(name -> Set.of("HEAD", "objects", "refs", "config", "index").contains(name));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;
         }
     }
 

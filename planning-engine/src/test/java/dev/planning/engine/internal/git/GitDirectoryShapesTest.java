@@ -214,4 +214,18 @@ class GitDirectoryShapesTest {
                 .isInstanceOf(PlanningException.class)
                 .hasMessageContaining("config.worktree sets core.worktree or core.bare");
     }
+
+    /**
+     * Failed before: a .git directory whose HEAD JGit cannot read (damaged here; unreadable to the
+     * user alike) was passed over as no repository, so with none above a committed trust file was read.
+     */
+    @Test
+    void aDotGitDirectoryThatCannotBeReadAsARepositoryIsRefused() throws Exception {
+        Path repository = repository(dir.resolve("repo"));
+        Files.writeString(repository.resolve(".git/HEAD"), "damaged\n");
+
+        assertThatThrownBy(() -> TrustFile.requireOutside(repository.resolve("ci/trust.yaml"), repository.resolve("planning")))
+                .isInstanceOf(PlanningException.class)
+                .hasMessageContaining("holds git's files (HEAD, objects, refs) but cannot be read as a repository");
+    }
 }
