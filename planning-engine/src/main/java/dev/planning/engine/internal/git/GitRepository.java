@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -106,7 +108,7 @@ public final class GitRepository implements AutoCloseable {
 
     /** Whether a {@code .git} directory JGit does not take for a repository still holds one's files, or cannot be listed. */
     private static boolean holdsRepositoryFiles(Path dotGit) {
-        try (java.util.stream.Stream<Path> entries = Files.list(dotGit)) {
+        try (Stream<Path> entries = Files.list(dotGit)) {
             return entries.map(entry -> entry.getFileName().toString())
                     .anyMatch(name -> Set.of("HEAD", "objects", "refs", "config", "index").contains(name));
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -133,7 +135,7 @@ public final class GitRepository implements AutoCloseable {
             }
             if (config.getInt("core", null, "repositoryformatversion", 0) >= 1) {
                 for (String extension : config.getNames("extensions")) {
-                    if (!KNOWN_EXTENSIONS.contains(extension.toLowerCase(java.util.Locale.ROOT))) {
+                    if (!KNOWN_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT))) {
                         throw new PlanningException("the git repository of " + SafePaths.shown(workspace)
                                 + " uses the repository extension '" + Printable.line(extension) + "', which this tool does"
                                 + " not know (git, too, refuses a repository with an extension it does not know): which files"
