@@ -16,10 +16,9 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -91,7 +90,7 @@ public final class EventLogQueries implements CycleQueries {
     static List<CycleRef> logs(Path root, WorkspaceLayout layout) {
         Path streams = root.resolve(layout.streamsRoot());
         List<CycleRef> found = new ArrayList<>();
-        for (Path dir : children(streams)) {
+        for (Path dir : children(root, streams)) {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
@@ -99,7 +98,7 @@ public final class EventLogQueries implements CycleQueries {
             if (stream == null) {
                 continue;
             }
-            for (Path log : children(dir.resolve("events"))) {
+            for (Path log : children(root, dir.resolve("events"))) {
                 String name = log.getFileName().toString();
                 if (!name.endsWith(LOG_SUFFIX) || !Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
@@ -124,15 +123,8 @@ public final class EventLogQueries implements CycleQueries {
     private static final Comparator<CycleRef> ORDER = Comparator.comparing(CycleRef::stream)
             .thenComparing(CycleRef::cycleId);
 
-    private static List<Path> children(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + Shown.path(dir), e);
-        }
+    private static List<Path> children(Path root, Path dir) {
+        return DirectoryEntries.sorted(root, dir, "the workspace's event logs cannot be told without it");
     }
 
     private List<Log> logs() {

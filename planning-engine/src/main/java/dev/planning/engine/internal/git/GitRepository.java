@@ -9,6 +9,7 @@ import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -17,17 +18,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -57,44 +64,165 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * The repository containing a workspace, searching the workspace and its parents.
+     * The repository containing a workspace, searching the workspace and its parents as git does:
+     * the nearest {@code .git} entry decides, a directory git recognises as a repository, or a
+     * {@code .git} file ({@code gitdir: PATH}, as in linked worktrees, submodules and
+     * {@code --separate-git-dir}); the work tree is that entry's directory unless the repository's
+     * {@code core.worktree} names another. The process environment ({@code GIT_DIR},
+     * {@code GIT_WORK_TREE}, {@code GIT_CEILING_DIRECTORIES}, {@code GIT_INDEX_FILE} ...) is never read.
      *
-     * @return empty when the workspace is not inside a git work tree
-     * @throws PlanningException when the repository cannot be opened, or uses an object format other
-     *         than SHA-1 ({@code extensions.objectFormat}), which JGit would misread
+     * @return empty when there is no {@code .git} entry at or above the workspace
+     * @throws PlanningException when a repository is found that cannot be opened or read (a
+     *         {@code .git} file that names no repository, a {@code .git} entry that is neither file
+     *         nor directory), that uses an object format other than SHA-1 ({@code
+     *         extensions.objectFormat}, which JGit would misread) or a repository extension this tool
+     *         does not know, or whose work tree does not hold the workspace (bare, or
+     *         {@code core.worktree} elsewhere): the files git tracks there cannot be told
      */
     public static Optional<GitRepository> find(Path workspace) {
         try {
             Path real = workspace.toRealPath();
-            FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(real.toFile());
-            if (builder.getGitDir() == null) {
-                return Optional.empty();
+            for (Path at = real; at != null; at = at.getParent()) {
+                Path dotGit = at.resolve(".git");
+                if (!Files.exists(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (Files.isDirectory(dotGit) && !RepositoryCache.FileKey.isGitRepository(dotGit.toFile(), FS.DETECTED)) {
+                    if (holdsRepositoryFiles(dotGit)) {
+                        throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
+                                + SafePaths.shown(dotGit) + " holds git's files (HEAD, objects, refs) but cannot be read as a"
+                                + " repository (a file git needs unreadable, or damaged): which files git tracks there cannot"
+                                + " be told; make it readable by the user running planning, or repair it");
+                    }
+                    continue; // git, too, passes over a .git directory that holds no repository
+                }
+                Path gitDir = Files.isDirectory(dotGit) ? dotGit : gitFile(dotGit, workspace);
+                return Optional.of(open(gitDir, at, real, workspace));
             }
-            Repository repository = builder.setMustExist(true).build();
-            String format = repository.getConfig().getString("extensions", null, "objectformat");
-            if (format != null && !format.equalsIgnoreCase("sha1")) {
-                // JGit opens such a repository and reads its object ids cut to 40 digits: HEAD, the
-                // index and every object would be misread. Refuse it by name, before anything is read.
-                repository.close();
-                throw new PlanningException("the git repository of " + SafePaths.shown(workspace) + " uses the object format '"
-                        + format + "', which this tool cannot read (JGit reads SHA-1 repositories only): seal,"
-                        + " verify and the checks of trust files and keys need a SHA-1 repository");
-            }
-            if (repository.isBare()) {
-                repository.close();
-                return Optional.empty();
-            }
-            Path workTree = repository.getWorkTree().toPath().toRealPath();
-            if (!real.startsWith(workTree)) {
-                repository.close();
-                return Optional.empty();
-            }
-            String prefix = workTree.relativize(real).toString().replace(real.getFileSystem().getSeparator(), "/");
-            return Optional.of(new GitRepository(repository, prefix.isEmpty() ? "" : prefix + "/"));
+            return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
                     + Printable.line(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Whether a {@code .git} directory JGit does not take for a repository still holds one's files, or cannot be listed. */
+    private static boolean holdsRepositoryFiles(Path dotGit) {
+        try (Stream<Path> entries = Files.list(dotGit)) {
+            return entries.map(entry -> entry.getFileName().toString())
+                    .anyMatch(name -> Set.of("HEAD", "objects", "refs", "config", "index").contains(name));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
+    }
+
+    /** Extensions this tool reads a repository under (lower case); {@code objectformat} only as SHA-1. */
+    private static final Set<String> KNOWN_EXTENSIONS = Set.of("noop", "noop-v1", "objectformat", "preciousobjects",
+            "partialclone", "worktreeconfig", "refstorage");
+
+    /** The repository {@code gitDir}, found by a {@code .git} entry in {@code at}, holding {@code real}. */
+    private static GitRepository open(Path gitDir, Path at, Path real, Path workspace) throws IOException {
+        Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+        try {
+            var config = repository.getConfig();
+            String format = config.getString("extensions", null, "objectformat");
+            if (format != null && !format.equalsIgnoreCase("sha1")) {
+                // JGit opens such a repository and reads its object ids cut to 40 digits: HEAD, the
+                // index and every object would be misread. Refuse it by name, before anything is read.
+                throw new PlanningException("the git repository of " + SafePaths.shown(workspace) + " uses the object format '"
+                        + Printable.line(format) + "', which this tool cannot read (JGit reads SHA-1 repositories only): seal,"
+                        + " verify and the checks of trust files and keys need a SHA-1 repository");
+            }
+            if (config.getInt("core", null, "repositoryformatversion", 0) >= 1) {
+                for (String extension : config.getNames("extensions")) {
+                    if (!KNOWN_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT))) {
+                        throw new PlanningException("the git repository of " + SafePaths.shown(workspace)
+                                + " uses the repository extension '" + Printable.line(extension) + "', which this tool does"
+                                + " not know (git, too, refuses a repository with an extension it does not know): which files"
+                                + " git tracks there cannot be told; use a repository without it");
+                    }
+                }
+            }
+            boolean bare = config.getBoolean("core", "bare", false);
+            String configured = config.getString("core", null, "worktree");
+            if (config.getBoolean("extensions", "worktreeconfig", false)) {
+                // git reads the worktree's own config.worktree over config; JGit does not: refuse
+                // what would place the work tree there rather than guess.
+                Path own = gitDir.resolve("config.worktree");
+                if (Files.exists(own)) {
+                    FileBasedConfig worktreeConfig = new FileBasedConfig(own.toFile(), FS.DETECTED);
+                    try {
+                        worktreeConfig.load();
+                    } catch (ConfigInvalidException e) {
+                        throw unlocated(workspace, at, "its config.worktree cannot be read (" + Shown.why(e) + ")");
+                    }
+                    if (worktreeConfig.getString("core", null, "worktree") != null
+                            || worktreeConfig.getString("core", null, "bare") != null) {
+                        throw unlocated(workspace, at, "its config.worktree sets core.worktree or core.bare, which this"
+                                + " tool does not read");
+                    }
+                }
+            }
+            if (bare) {
+                throw unlocated(workspace, at, "the repository is bare (core.bare), so it has no work tree");
+            }
+            if (configured == null && !at.equals(repository.isBare() ? null : realOrNull(repository.getWorkTree().toPath()))) {
+                // A .git file or a linked worktree's git directory: the work tree is where the entry is.
+                repository.close();
+                repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(at.toFile())
+                        .setMustExist(true).build();
+            }
+            Path workTree = repository.isBare() ? null : realOrNull(repository.getWorkTree().toPath());
+            if (workTree == null || !real.startsWith(workTree)) {
+                throw unlocated(workspace, at, "its work tree (core.worktree " + (configured == null ? "unset"
+                        : "'" + Printable.line(configured) + "'") + ") does not hold the workspace");
+            }
+            String prefix = workTree.relativize(real).toString().replace(real.getFileSystem().getSeparator(), "/");
+            return new GitRepository(repository, prefix.isEmpty() ? "" : prefix + "/");
+        } catch (IOException | RuntimeException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    private static PlanningException unlocated(Path workspace, Path at, String why) {
+        return new PlanningException("cannot tell which files git tracks around " + SafePaths.shown(workspace) + ": the"
+                + " .git entry in " + SafePaths.shown(at) + " is git's, but " + why + "; seal, verify and the checks of"
+                + " trust files and keys need the work tree that holds the workspace (or no repository at all)");
+    }
+
+    private static Path realOrNull(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The git directory a {@code .git} file names ({@code gitdir: PATH}, relative to the file's directory). */
+    private static Path gitFile(Path dotGit, Path workspace) throws IOException {
+        if (!Files.isRegularFile(dotGit)) {
+            throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
+                    + SafePaths.shown(dotGit) + " is neither a directory nor a file; git refuses it too: remove it or"
+                    + " make it the repository's .git");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(dotGit)) {
+            bytes = in.readNBytes(64 * 1024);
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (!text.startsWith("gitdir: ") || text.length() == "gitdir: ".length() || text.contains("\n")) {
+            throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": "
+                    + SafePaths.shown(dotGit) + " is a .git file that does not name a git directory (one line"
+                    + " 'gitdir: PATH'); git refuses it too: fix it or remove it");
+        }
+        Path gitDir = dotGit.getParent().resolve(text.substring("gitdir: ".length()));
+        if (!Files.isDirectory(gitDir)) {
+            throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": the .git file "
+                    + SafePaths.shown(dotGit) + " names " + SafePaths.shown(gitDir) + ", which is no directory (a moved or"
+                    + " deleted repository); git refuses it too: fix the .git file or remove it");
+        }
+        return gitDir;
     }
 
     /** The root of the repository's work tree (real path), which holds the workspace. */

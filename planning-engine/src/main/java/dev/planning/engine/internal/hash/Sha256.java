@@ -1,11 +1,13 @@
 package dev.planning.engine.internal.hash;
 
+import dev.planning.api.PlanningException;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +92,7 @@ public final class Sha256 {
     /**
      * Hashes a file.
      *
-     * @throws UncheckedIOException when it cannot be read
+     * @throws PlanningException when it cannot be read (a user's file: one error line, exit code 2)
      */
     public static FileDigest file(Path file) {
         MessageDigest digest = newDigest();
@@ -102,7 +104,10 @@ public final class Sha256 {
                 digest.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + Shown.path(file) + " to hash it", e);
+            String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException ? e.getClass().getSimpleName() : Shown.why(e);
+            throw new PlanningException("cannot read " + Shown.path(file) + " to hash it (" + Shown.path(why) + ")", null, e);
         }
         return new FileDigest(HEX.formatHex(digest.digest()), size);
     }
@@ -126,7 +131,7 @@ public final class Sha256 {
      * is enough to read for threads to pay off ({@value #PARALLEL_FROM} bytes), else in this thread.
      *
      * @return each file's digest, in the order given
-     * @throws UncheckedIOException for the first file (in the order given) that cannot be read
+     * @throws PlanningException for the first file (in the order given) that cannot be read
      */
     public static Map<Path, FileDigest> files(List<Path> files) {
         Map<Path, FileDigest> digests = new LinkedHashMap<>();

@@ -4,11 +4,9 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The sealed manifests of a workspace by manifest id, for following {@code prior_manifest_id}.
@@ -50,26 +47,20 @@ final class ManifestIndex {
         for (String stream : new WorkspaceScanner(workspace, layout).streams()) {
             String dir = layout.streamDir(stream) + "/manifests";
             Path directory = SafePaths.resolve(workspace, dir);
-            if (!Files.isDirectory(directory)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(directory)) {
-                for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                    String name = file.getFileName().toString();
-                    if (!name.endsWith(SUFFIX) || !Files.isRegularFile(file)) {
-                        continue;
-                    }
-                    String relative = dir + "/" + name;
-                    try {
-                        String id = known != null && relative.equals(knownPath) ? known.manifestId()
-                                : ManifestForms.read(reader, workspace, file, relative).read().manifest().manifestId();
-                        byId.computeIfAbsent(id, key -> new ArrayList<>()).add(relative);
-                    } catch (InvalidInputException unreadable) {
-                        // Not indexable; whoever verifies that manifest gets the error.
-                    }
+            for (Path file : DirectoryEntries.sorted(workspace, directory,
+                    "a manifest there could claim the id of another unseen")) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(SUFFIX) || !Files.isRegularFile(file)) {
+                    continue;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + Shown.path(directory), e);
+                String relative = dir + "/" + name;
+                try {
+                    String id = known != null && relative.equals(knownPath) ? known.manifestId()
+                            : ManifestForms.read(reader, workspace, file, relative).read().manifest().manifestId();
+                    byId.computeIfAbsent(id, key -> new ArrayList<>()).add(relative);
+                } catch (InvalidInputException unreadable) {
+                    // Not indexable; whoever verifies that manifest gets the error.
+                }
             }
         }
         return new ManifestIndex(byId);

@@ -2,15 +2,12 @@ package dev.planning.engine.internal.workspace;
 
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Finds the streams and cycles present in a workspace by looking at its files: a stream is a
@@ -72,14 +69,7 @@ public final class WorkspaceScanner {
         return name.matches("[a-z][a-z0-9-]{0,31}");
     }
 
-    private static List<Path> children(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + Shown.path(dir), e);
-        }
+    private List<Path> children(Path dir) {
+        return DirectoryEntries.sorted(workspace, dir, "the streams and cycles of the workspace cannot be told without it");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +110,7 @@ class Sha256Test {
 
     @Test
     void aMissingFileIsAnError() {
-        assertThatThrownBy(() -> Sha256.file(dir.resolve("missing"))).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> Sha256.file(dir.resolve("missing"))).isInstanceOf(dev.planning.api.PlanningException.class)
                 .hasMessageContaining("missing");
     }
 

@@ -1,0 +1,198 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.planning.testkit.process.ChildProcesses;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * gitdirs15: the engine's {@code cannot list} and {@code cannot read} errors, reached for real. A
+ * directory or file the user running planning may not read ({@code chmod 000}) denies nothing to
+ * root, and tests may run as root: the CLI then runs in a child JVM under {@code setpriv} with
+ * {@code CAP_DAC_OVERRIDE} and {@code CAP_DAC_READ_SEARCH} dropped from its bounding set, so root
+ * is held to the owner's permission bits like anyone else (as another user, it runs plainly; where
+ * neither works, the tests are skipped). The workspace's name holds an escape sequence and a line
+ * feed: each error is one {@code error:} line with the name escaped, and exit code 2.
+ */
+class UnreadableEntriesTest {
+
+    /** An escape sequence that clears the screen, and a line feed followed by a forged verdict. */
+    private static final String HOSTILE = "ws\u001b[2J\nok: verified";
+
+    @TempDir
+    Path dir;
+
+    private Path ws;
+    private final List<Path> locked = new ArrayList<>();
+
+    @BeforeEach
+    void workspace() {
+        ws = CliRun.copyOf("fe-2025-09-02", dir.resolve(HOSTILE));
+    }
+
+    @AfterEach
+    void unlock() throws IOException {
+        for (Path path : locked) { // so that @TempDir can delete them
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+        }
+    }
+
+    private void lock(String relative) throws IOException {
+        Path path = ws.resolve(relative);
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("---------"));
+        locked.add(path);
+    }
+
+    /** Runs the CLI in a child JVM that the permission bits bind, even as root. */
+    private static CliRun unprivileged(String... args) throws Exception {
+        List<String> java = ChildProcesses.java("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName());
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            assumeTrue(setprivDropsTheOverride(), "root, and no setpriv that can drop CAP_DAC_OVERRIDE: chmod binds nothing");
+            command.addAll(SETPRIV);
+        }
+        command.addAll(java);
+        return CliRun.inChild(command, Map.of(), args);
+    }
+
+    private static final List<String> SETPRIV = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
+
+    private static boolean isRoot() throws IOException {
+        Path probe = Files.createTempFile("uid", ".probe");
+        try {
+            return ((Integer) Files.getAttribute(probe, "unix:uid")) == 0;
+        } finally {
+            Files.delete(probe);
+        }
+    }
+
+    private static boolean setprivDropsTheOverride() {
+        try {
+            List<String> command = new ArrayList<>(SETPRIV);
+            command.addAll(List.of("test", "-r", "/proc/sys/vm/compact_memory"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            // compact_memory is write-only (0200): with the override gone, even root may not read it.
+            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 1;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static void assertOneEscapedError(CliRun run, String... contains) {
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).as(run.err()).singleElement().asString().startsWith("error: ").contains(contains)
+                .doesNotContain("\u001b").doesNotContain("internal error");
+        assertThat(run.out()).doesNotContain("ok: verified");
+    }
+
+    /** Failed before: an internal error (exit 3) from an UncheckedIOException, with its stack-trace hint. */
+    @Test
+    void aStreamsDirectoryThatCannotBeListedIsOneErrorLine() throws Exception {
+        lock("frameworks");
+
+        CliRun run = unprivileged("status", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot list frameworks", "make it readable");
+    }
+
+    /** Failed before: the stream's directories could not be examined, so it had no cycles ("no cycles found", exit 0). */
+    @Test
+    void aStreamDirectoryThatCannotBeSearchedIsNotTakenForEmpty() throws Exception {
+        lock("frameworks/planning-fe");
+
+        CliRun run = unprivileged("status", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/");
+    }
+
+    /** Failed before: an internal error (exit 3). */
+    @Test
+    void aPlanDirectoryThatCannotBeListedIsOneErrorLine() throws Exception {
+        lock("frameworks/planning-fe/tasks");
+
+        CliRun run = unprivileged("status", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot list frameworks/planning-fe/tasks");
+    }
+
+    /** Failed before: an internal error (exit 3, "please report it") from an UncheckedIOException. */
+    @Test
+    void aSealedArtifactThatCannotBeReadFailsVerifyWithOneErrorLine() throws Exception {
+        Path sealed = CycleScript.validatedExample(dir.resolve("sealed"));
+        ws = sealed;
+        lock("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+
+        CliRun run = unprivileged(CycleScript.cycle(sealed, "verify", "--trust",
+                dir.resolve("sealed/keys/trust.yaml").toString()));
+
+        assertOneEscapedError(run, "cannot read", "2025-09-02-fe_task_breakdown.yaml to hash it", "ermission denied");
+    }
+
+    /**
+     * Failed before: an internal error (exit 3). Another stream's manifests are indexed so that a
+     * forged manifest cannot claim the verified one's id: a directory of them that cannot be listed
+     * is refused, not skipped.
+     */
+    @Test
+    void anotherStreamsManifestsThatCannotBeListedFailVerifyWithOneErrorLine() throws Exception {
+        Path sealed = CycleScript.validatedExample(dir.resolve("sealed"));
+        ws = sealed;
+        Files.createDirectories(sealed.resolve("frameworks/planning-be/manifests"));
+        lock("frameworks/planning-be/manifests");
+
+        CliRun run = unprivileged(CycleScript.cycle(sealed, "verify", "--trust",
+                dir.resolve("sealed/keys/trust.yaml").toString()));
+
+        assertOneEscapedError(run, "cannot list frameworks/planning-be/manifests");
+    }
+
+    /** Failed before: an internal error (exit 3). */
+    @Test
+    void anEventsDirectoryThatCannotBeListedIsOneErrorLine() throws Exception {
+        Files.createDirectories(ws.resolve("frameworks/planning-be/events"));
+        lock("frameworks/planning-be/events");
+
+        CliRun run = unprivileged("store", "portfolio", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot list frameworks/planning-be/events");
+    }
+
+    /**
+     * Failed before: a repository's {@code .git} the user may not read was passed over as no
+     * repository, so a trust file committed to it was read as a trust anchor (exit 0).
+     */
+    @Test
+    void aTrustFileInARepositoryWhoseDotGitCannotBeReadIsRefused() throws Exception {
+        Path keys = CycleScript.keys(dir.resolve("generated"));
+        Path committed = Files.createDirectories(dir.resolve("ci")).resolve("trust.yaml");
+        Files.copy(keys.resolve("trust.yaml"), committed);
+        Files.writeString(dir.resolve(".gitignore"), "generated/\n");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile())
+                .setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("plans, and the trust file by mistake").setAuthor(who).setCommitter(who).setSign(false)
+                    .call();
+        }
+        Path dotGit = dir.resolve(".git");
+        Files.setPosixFilePermissions(dotGit, PosixFilePermissions.fromString("---------"));
+        locked.add(dotGit);
+
+        CliRun run = unprivileged("status", "-w", ws.toString(), "--trust", committed.toString());
+
+        assertOneEscapedError(run, "cannot open the git repository of", ".git holds git's files", "make it readable");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.planning.engine.internal.workspace;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.SourceLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The entries of a workspace directory the engine scans (streams, plan files, event logs,
+ * manifests), failing closed: a directory that does not exist, or is no directory, has none; one
+ * that exists but cannot be examined or listed (no permission, an I/O error) is refused with one
+ * located error naming it, never taken for empty, since whatever it holds would vanish from the
+ * scan.
+ *
+ * <pre>{@code
+ * List<Path> plans = DirectoryEntries.sorted(workspace, workspace.resolve("frameworks/planning-fe/tasks"),
+ *         "the cycles of the stream cannot be told without it");
+ * }</pre>
+ */
+public final class DirectoryEntries {
+
+    private DirectoryEntries() {
+    }
+
+    /**
+     * The entries of {@code dir}, sorted.
+     *
+     * @param workspace the workspace, for naming the directory relative to it
+     * @param dir       the directory
+     * @param without   what cannot be done without it, for the message
+     * @throws PlanningException when the directory exists but cannot be examined or listed
+     */
+    public static List<Path> sorted(Path workspace, Path dir, String without) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(dir, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw unreadable("cannot read", workspace, dir, without, e);
+        }
+        if (!attributes.isDirectory()) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw unreadable("cannot list", workspace, dir, without, e);
+        } catch (UncheckedIOException e) {
+            throw unreadable("cannot list", workspace, dir, without, e.getCause());
+        }
+    }
+
+    private static PlanningException unreadable(String what, Path workspace, Path dir, String without, IOException e) {
+        String shown = SafePaths.relativize(workspace, dir);
+        String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
+                : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+        return new PlanningException(what + " " + Shown.path(shown) + " (" + Shown.path(why) + "): " + without
+                + "; make it readable by the user running planning", SourceLocation.ofFile(shown), e);
+    }
+}
