@@ -23,28 +23,50 @@ import org.eclipse.jgit.util.SystemReader;
  * command whose answer does depend on git's configuration (what {@code seal} calls uncommitted:
  * ignore files, line-end conversion) keeps the system's.
  *
- * <p>JGit's reader is process-wide: it is swapped in when the command starts and the one before it put
- * back when it ends, so a later command in the same process (the start-up training runs several)
+ * <p>JGit's reader is process-wide: it is swapped in when the first such command starts and the one
+ * before it put back when the last one still running ends (commands overlap only where one JVM runs
+ * several, as tests do), so a later command in the same process (the start-up training runs several)
  * reads the system configuration again.
  */
 final class GitSystemConfig implements AutoCloseable {
 
-    private final SystemReader previous;
+    private static final Object LOCK = new Object();
 
-    private GitSystemConfig(SystemReader previous) {
-        this.previous = previous;
+    /** How many commands hold the swap; guarded by {@link #LOCK}. */
+    private static int holders;
+
+    /** The reader to put back when the last holder closes; guarded by {@link #LOCK}. */
+    private static SystemReader before;
+
+    private boolean closed;
+
+    private GitSystemConfig() {
     }
 
     /** Skips git's system configuration until {@link #close}. */
     static GitSystemConfig skipped() {
-        SystemReader previous = SystemReader.getInstance();
-        SystemReader.setInstance(new WithoutSystemConfig(previous));
-        return new GitSystemConfig(previous);
+        synchronized (LOCK) {
+            if (holders++ == 0) {
+                before = SystemReader.getInstance();
+                SystemReader.setInstance(new WithoutSystemConfig(before));
+            }
+        }
+        return new GitSystemConfig();
     }
 
+    /** Puts JGit's reader before back, once the last command that skips the system configuration ends. */
     @Override
     public void close() {
-        SystemReader.setInstance(previous);
+        synchronized (LOCK) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (--holders == 0) {
+                SystemReader.setInstance(before);
+                before = null;
+            }
+        }
     }
 
     /** The reader before it, except that the system configuration is empty (JGit's own {@code GIT_CONFIG_NOSYSTEM} case). */

@@ -17,12 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code verify} reads no git system configuration (JGit would run {@code git} twice to find it), puts
  * JGit's reader back when it ends, and gives the verdicts it gave before: verified, a changed
- * signature refused, a sealed commit the repository does not have reported.
+ * signature refused, a sealed commit the repository does not have reported. Isolated: JGit's reader is
+ * process-wide, and the test installs one that counts.
  */
+@Isolated
 class GitSystemConfigTest {
 
     private static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
@@ -65,6 +68,20 @@ class GitSystemConfigTest {
         assertThat(SystemReader.getInstance()).isSameAs(counting);
         SystemReader.getInstance().getSystemConfig();
         assertThat(counting.systemOpened).as("the reader put back reads it again").hasValue(1);
+    }
+
+    @Test
+    void overlappingCommandsPutTheReaderBeforeBackOnlyWhenTheLastEnds() {
+        GitSystemConfig first = GitSystemConfig.skipped();
+        GitSystemConfig second = GitSystemConfig.skipped();
+        SystemReader skipping = SystemReader.getInstance();
+
+        first.close();
+        first.close();
+        assertThat(SystemReader.getInstance()).as("while the second still runs").isSameAs(skipping);
+        second.close();
+
+        assertThat(SystemReader.getInstance()).isSameAs(counting);
     }
 
     @Test
