@@ -88,6 +88,17 @@ final class VerifyCommand implements Callable<Integer> {
                         List.of(Discrepancy.of(DiscrepancyKind.MANIFEST_INVALID, manifest.toString(), e.describe()))));
             }
         }
+        // Every git read of verify is an object by its id or an index entry by its path, which git's
+        // system configuration cannot change: JGit need not run `git` twice to find it (GitSystemConfig).
+        GitSystemConfig noSystemConfig = GitSystemConfig.skipped();
+        try {
+            return verify(root, ref);
+        } finally {
+            noSystemConfig.close();
+        }
+    }
+
+    private int verify(Path root, CycleRef ref) {
         Planning.Builder builder = WorkspaceOptions.builder(root != null ? root : Path.of("."), rulebook, null);
         if (checksumsOnly) {
             // No gate runs without the verdicts' recomputation: the policies need not be compiled.
