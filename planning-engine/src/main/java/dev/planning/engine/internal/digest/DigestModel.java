@@ -26,6 +26,7 @@ import java.util.List;
 import dev.planning.api.rulebook.KpiDirection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,10 @@ final class DigestModel {
     }
 
     private static final ObjectMapper MAPPER = JsonMappers.json();
+    /** Hexadecimal digits alone: a hash the manifest records, which a code span shows as it is. */
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]*");
+    /** Shown in the artifacts' SHA-256 column (a code span) for a recorded value that is not hexadecimal. */
+    static final String NOT_HEX = "not hexadecimal";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -84,7 +89,7 @@ final class DigestModel {
         List<GateRow> gates = gates(content);
         return new Scope(cell(content.facts().title()), content.summary().cycleId(), content.summary().stream(),
                 content.facts().state(), Figures.time(content.facts().start()), Figures.time(content.facts().end()),
-                Figures.time(content.summary().generatedAt()), content.summary().snapshotRev().orElse("not sealed"),
+                Figures.time(content.summary().generatedAt()), content.summary().snapshotRev().map(DigestModel::hexOrCell).orElse("not sealed"),
                 content.summary().rulebookHash(),
                 content.facts().owners().isEmpty() ? "none named" : cell(String.join(", ", content.facts().owners())),
                 content.summary().previousCycleId().orElse("no previous digest"),
@@ -276,11 +281,12 @@ final class DigestModel {
     private static Manifest manifest(DigestContent content, ManifestExcerpt manifest) {
         long changed = manifest.artifacts().stream().filter(a -> !a.check().equals("ok")).count();
         return new Manifest(manifest.path(), link(content.digestPath(), manifest.path()),
-                manifest.sha256(), manifest.fields().stream().map(f -> new Field(f.name(), cell(f.value()))).toList(),
+                manifest.sha256(), manifest.fields().stream().map(f -> new Field(f.name(), hexOrCell(f.value()))).toList(),
                 manifest.signatureRoles().isEmpty() ? "none" : String.join(", ", manifest.signatureRoles()),
                 manifest.artifacts().size() + " listed, " + (changed == 0 ? "all match their recorded SHA-256"
                         : changed + " no longer match (changed or missing)"),
-                manifest.artifacts().stream().map(a -> new ArtifactRow(cell(a.path()), a.sha256(), a.check())).toList());
+                manifest.artifacts().stream().map(a -> new ArtifactRow(cell(a.path()),
+                        HEX.matcher(a.sha256()).matches() ? a.sha256() : NOT_HEX, a.check())).toList());
     }
 
     private static List<Change> scopeChanges(DigestContent content) {
@@ -367,6 +373,15 @@ final class DigestModel {
             }
         }
         return segments;
+    }
+
+    /**
+     * A commit or a hash of the manifest (hexadecimal digits alone) as a code span: the exact text, copyable,
+     * which GitHub links and breaks nowhere (Printable.markdown would break a commit's 40 digits with a
+     * zero-width space); anything else, which a committed manifest may hold, as plan text ({@link #cell}).
+     */
+    static String hexOrCell(String text) {
+        return !text.isEmpty() && HEX.matcher(text).matches() ? "`" + text + "`" : cell(text);
     }
 
     /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link Printable#markdown}). */

@@ -68,7 +68,8 @@ public final class GitRepository implements AutoCloseable {
      * the nearest {@code .git} entry decides, a directory git recognises as a repository, or a
      * {@code .git} file ({@code gitdir: PATH}, as in linked worktrees, submodules and
      * {@code --separate-git-dir}); the work tree is that entry's directory unless the repository's
-     * {@code core.worktree} names another. The process environment ({@code GIT_DIR},
+     * {@code core.worktree} names another (a linked worktree's, as git does, never: those settings of
+     * the shared config are the main worktree's, so a worktree of a bare clone is read). The process environment ({@code GIT_DIR},
      * {@code GIT_WORK_TREE}, {@code GIT_CEILING_DIRECTORIES}, {@code GIT_INDEX_FILE} ...) is never read.
      *
      * @return empty when there is no {@code .git} entry at or above the workspace
@@ -143,9 +144,13 @@ public final class GitRepository implements AutoCloseable {
                     }
                 }
             }
-            boolean bare = config.getBoolean("core", "bare", false);
-            String configured = config.getString("core", null, "worktree");
-            if (config.getBoolean("extensions", "worktreeconfig", false)) {
+            // A linked worktree's git directory (it holds a commondir file) shares the main repository's
+            // config, whose core.bare and core.worktree git applies to the main worktree only (setup.c):
+            // a worktree of a bare clone is no bare repository, and its work tree is where its .git file is.
+            boolean linked = Files.isRegularFile(gitDir.resolve("commondir"));
+            boolean bare = !linked && config.getBoolean("core", "bare", false);
+            String configured = linked ? null : config.getString("core", null, "worktree");
+            if (!linked && config.getBoolean("extensions", "worktreeconfig", false)) {
                 // git reads the worktree's own config.worktree over config; JGit does not: refuse
                 // what would place the work tree there rather than guess.
                 Path own = gitDir.resolve("config.worktree");

@@ -1,0 +1,74 @@
+package dev.planning.engine.internal.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.api.artifact.DigestSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Link;
+import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * review15 (2026-12-05): what the digest shows of a handoff manifest it read as plain YAML (a file anyone
+ * who commits writes). Its {@code snapshot_rev} went into the header table as it was written, and each
+ * artifact's recorded SHA-256 into a code span as it was written: a committed manifest put a link, a
+ * mention or a cell of its own into the digest. And a real commit SHA shown through
+ * {@code Printable.markdown}, which now breaks 40 hexadecimal digits with a zero-width space, no longer
+ * read as itself: copied from the rendered digest, it named no commit.
+ */
+class DigestManifestFieldsTest {
+
+    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+    private static final String HOSTILE = "x | [click](https://evil.example/) @org/team fixes #1";
+
+    private static String body(String snapshotRev, String artifactSha) {
+        DigestContent rich = DigestBytesTest.rich();
+        DigestSummary s = rich.summary();
+        DigestSummary summary = new DigestSummary(s.version(), s.cycleId(), s.stream(), s.generatedAt(),
+                Optional.of(snapshotRev), s.rulebookHash(), s.manifestChecksum(), s.kpis(), s.gates(),
+                s.improvementActions(), s.previousCycleId(), s.inputs());
+        ManifestExcerpt m = rich.manifest().orElseThrow();
+        ManifestExcerpt manifest = new ManifestExcerpt(m.path(), m.sha256(),
+                List.of(new ManifestExcerpt.Field("snapshot_rev", snapshotRev)),
+                List.of(new ManifestExcerpt.Artifact("plan/a.yaml", artifactSha, "changed")), m.signatureRoles(),
+                m.criticalViolations());
+        DigestContent content = new DigestContent(rich.digestPath(), summary, rich.facts(), rich.rows(), rich.gates(),
+                Optional.of(manifest), rich.manifestExpected(), rich.events(), rich.droppedTasks(), rich.decisions(),
+                rich.retrospectivePath(), rich.waiverHorizonDays());
+        Map<String, Object> scope = DigestModel.scope(content);
+        DigestRenderer.Template template = DigestRenderer.load(Optional.empty());
+        return DigestRenderer.render(template.text(), template.name(), scope);
+    }
+
+    private static List<String> links(String markdown) {
+        List<String> destinations = new ArrayList<>();
+        Parser.builder().build().parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                destinations.add(link.getDestination());
+                visitChildren(link);
+            }
+        });
+        return destinations;
+    }
+
+    @Test
+    void aCommittedManifestsSnapshotRevAndArtifactHashOpenNoLinkAndNoCell() {
+        String body = body(HOSTILE, "aa` [click](https://evil.example/) `");
+
+        assertThat(links(body)).noneMatch(destination -> destination.contains("evil.example"));
+        assertThat(body).doesNotContain("@org").doesNotContain("x | [click]");
+    }
+
+    @Test
+    void aSealedCommitShaReadsAsItselfInTheDigest() {
+        String body = body(SHA, "a".repeat(64));
+
+        assertThat(body).contains("| Snapshot rev | `" + SHA + "` |").contains("- snapshot_rev: `" + SHA + "`")
+                .doesNotContain("&#8203;" + SHA.substring(1));
+    }
+}
