@@ -150,9 +150,9 @@ public final class GitRepository implements AutoCloseable {
             boolean linked = Files.isRegularFile(gitDir.resolve("commondir"));
             boolean bare = !linked && config.getBoolean("core", "bare", false);
             String configured = linked ? null : config.getString("core", null, "worktree");
-            if (!linked && config.getBoolean("extensions", "worktreeconfig", false)) {
-                // git reads the worktree's own config.worktree over config; JGit does not: refuse
-                // what would place the work tree there rather than guess.
+            if (config.getBoolean("extensions", "worktreeconfig", false)) {
+                // git reads the worktree's own config.worktree over config (a linked worktree's too); JGit
+                // does not: refuse what would place the work tree there rather than guess.
                 Path own = gitDir.resolve("config.worktree");
                 if (Files.exists(own)) {
                     FileBasedConfig worktreeConfig = new FileBasedConfig(own.toFile(), FS.DETECTED);

@@ -63,4 +63,20 @@ class BareRepositoryWorktreeTest {
         }
         TrustFile.requireOutside(ignored, worktree.resolve("planning"));
     }
+
+    @Test
+    void aLinkedWorktreeWhoseOwnConfigPutsItsWorkTreeElsewhereIsRefusedNotGuessed() throws Exception {
+        // The common config's core.bare and core.worktree are the main worktree's, but a linked
+        // worktree's own config.worktree (extensions.worktreeConfig) is read for it: git 2.39 then
+        // refuses to set up the work tree ("invalid config"), and so does this tool, rather than
+        // read it as if the setting were not there.
+        Path worktree = worktreeOfABareClone();
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        GitFixture.cli(worktree, "config", "extensions.worktreeConfig", "true");
+        GitFixture.cli(worktree, "config", "--worktree", "core.worktree", elsewhere.toString());
+
+        assertThatThrownBy(() -> GitRepository.find(worktree.resolve("planning")))
+                .isInstanceOf(dev.planning.api.PlanningException.class)
+                .hasMessageContaining("config.worktree sets core.worktree or core.bare");
+    }
 }
