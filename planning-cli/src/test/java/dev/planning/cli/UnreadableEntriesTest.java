@@ -195,4 +195,79 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot open the git repository of", ".git holds git's files", "make it readable");
     }
+
+    // unread15b: the digest, the outcome readers and the rulebook hash, on entries they cannot read.
+
+    private static final String DIGEST = "frameworks/planning-fe/digests/2025-09-02-digest.md";
+
+    private Path validated() {
+        ws = CycleScript.validatedExample(dir.resolve("sealed"));
+        return ws;
+    }
+
+    private String trust() {
+        return dir.resolve("sealed/keys/trust.yaml").toString();
+    }
+
+    /** Failed before: the sealed manifest was taken for absent, its KPI unmeasured, the digest written (exit 0). */
+    @Test
+    void aManifestsDirectoryThatCannotBeSearchedFailsTheDigest() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/manifests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest"));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/manifests");
+        assertThat(ws.resolve(DIGEST)).doesNotExist();
+    }
+
+    /** Failed before: the digest was written with fewer KPIs measured (exit 0). */
+    @Test
+    void anEvidenceDirectoryThatCannotBeSearchedFailsTheDigest() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/evidence");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest"));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/evidence");
+        assertThat(ws.resolve(DIGEST)).doesNotExist();
+    }
+
+    @Test
+    void anOutcomesDirectoryThatCannotBeListedFailsTheDigest() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/outcomes/2025-09-02");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest"));
+
+        assertOneEscapedError(run, "cannot list", "frameworks/planning-fe/outcomes/2025-09-02");
+        assertThat(ws.resolve(DIGEST)).doesNotExist();
+    }
+
+    @Test
+    void aDigestsDirectoryThatCannotBeListedFailsTheDigest() throws Exception {
+        validated();
+        Files.createDirectories(ws.resolve("frameworks/planning-fe/digests"));
+        lock("frameworks/planning-fe/digests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest"));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/digests");
+    }
+
+    @Test
+    void anOutcomesDirectoryThatCannotBeListedFailsTheImport() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/outcomes/2025-09-02");
+        Path report = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
+        String any;
+        try (var files = Files.list(report)) {
+            any = files.map(Path::toString).sorted().findFirst().orElseThrow();
+        }
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "import", any));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/outcomes/2025-09-02", "make it readable");
+        assertThat(run.err()).doesNotContain("symbolic link");
+    }
 }

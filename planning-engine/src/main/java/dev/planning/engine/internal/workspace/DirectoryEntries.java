@@ -59,6 +59,43 @@ public final class DirectoryEntries {
         }
     }
 
+    /**
+     * Whether {@code file} is a regular file (links followed), failing closed: a path that does not
+     * exist, or under a path that is no directory, is no file; one that cannot be examined (a
+     * directory above it that may not be searched, an I/O error) is refused with one located error
+     * naming it, never taken for absent.
+     *
+     * @param workspace the workspace, for naming the file relative to it
+     * @param file      the file
+     * @param without   what cannot be done without it, for the message
+     * @throws PlanningException when the file cannot be examined
+     */
+    public static boolean isRegularFile(Path workspace, Path file, String without) {
+        return attributes(workspace, file, without).map(BasicFileAttributes::isRegularFile).orElse(false);
+    }
+
+    /**
+     * The attributes of {@code path} (links followed unless {@code options} say otherwise), empty when
+     * nothing is there; refused, as {@link #isRegularFile}, when it cannot be examined.
+     *
+     * @throws PlanningException when the path cannot be examined
+     */
+    public static java.util.Optional<BasicFileAttributes> attributes(Path workspace, Path path, String without,
+            java.nio.file.LinkOption... options) {
+        try {
+            return java.util.Optional.of(Files.readAttributes(path, BasicFileAttributes.class, options));
+        } catch (NoSuchFileException e) {
+            return java.util.Optional.empty();
+        } catch (FileSystemException e) {
+            if ("Not a directory".equals(e.getReason())) { // a file where a directory above it would be
+                return java.util.Optional.empty();
+            }
+            throw unreadable("cannot read", workspace, path, without, e);
+        } catch (IOException e) {
+            throw unreadable("cannot read", workspace, path, without, e);
+        }
+    }
+
     private static PlanningException unreadable(String what, Path workspace, Path dir, String without, IOException e) {
         String shown = SafePaths.relativize(workspace, dir);
         String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
