@@ -270,4 +270,40 @@ class UnreadableEntriesTest {
         assertOneEscapedError(run, "frameworks/planning-fe/outcomes/2025-09-02", "make it readable");
         assertThat(run.err()).doesNotContain("symbolic link");
     }
+
+    /** Failed before: ARTIFACT_MISSING, "sealed artifact ... is missing" (exit 1), for a file that is there. */
+    @Test
+    void anEvidenceDirectoryThatCannotBeSearchedFailsVerifyAsUnreadableNotMissing() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/evidence/2025-09-02");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/evidence/2025-09-02/", "make it readable");
+        assertThat(run.out() + run.err()).doesNotContain("missing");
+    }
+
+    /** Failed before: MANIFEST_INVALID, "no file" (exit 1), for a manifest that is there. */
+    @Test
+    void aManifestsDirectoryThatCannotBeSearchedFailsVerifyAsUnreadableNotAbsent() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/manifests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/manifests/", "make it readable");
+        assertThat(run.out()).doesNotContain("no file");
+    }
+
+    /** Failed before: SNAPSHOT_REV_MISSING, "no such commit" (exit 1), for a commit that is there. */
+    @Test
+    void gitObjectsThatCannotBeSearchedFailVerifyAsUnreadableNotMissing() throws Exception {
+        validated();
+        lock(".git/objects");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, ".git/objects", "make it readable");
+        assertThat(run.out()).doesNotContain("SNAPSHOT_REV_MISSING");
+    }
 }
