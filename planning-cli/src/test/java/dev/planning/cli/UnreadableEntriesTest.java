@@ -306,4 +306,29 @@ class UnreadableEntriesTest {
         assertOneEscapedError(run, ".git/objects", "make it readable");
         assertThat(run.out()).doesNotContain("SNAPSHOT_REV_MISSING");
     }
+
+    /** Failed before: the task breakdown was reported missing (exit 1), though it is there. */
+    @Test
+    void aTaskBreakdownLintCannotExamineIsUnreadableNotMissing() throws Exception {
+        lock("frameworks/planning-fe/tasks");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/planning-fe/tasks").contains("make it readable").contains("[file.unreadable]")
+                .doesNotContain("missing").doesNotContain("\u001b");
+    }
+
+    /** Failed before: a decision log under a directory that may not be searched was passed over as absent (exit 0). */
+    @Test
+    void aDecisionLogLintCannotExamineIsAFinding() throws Exception {
+        Files.createDirectories(ws.resolve("frameworks/planning-fe/decisions"));
+        Files.writeString(ws.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml"), "not: [valid\n");
+        lock("frameworks/planning-fe/decisions");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/planning-fe/decisions").contains("make it readable");
+    }
 }
