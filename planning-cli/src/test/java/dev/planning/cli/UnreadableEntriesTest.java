@@ -331,4 +331,38 @@ class UnreadableEntriesTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
         assertThat(run.out() + run.err()).contains("frameworks/planning-fe/decisions").contains("make it readable");
     }
+
+    /** Held: the rulebook's walk refuses a directory it cannot list (reached for the first time). */
+    @Test
+    void aRulebookDirectoryThatCannotBeListedIsRefused() throws Exception {
+        lock("rulebook/rules");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+
+        assertOneEscapedError(run, "cannot list rulebook directory", "rules");
+    }
+
+    /**
+     * Failed before: an internal error (exit 3) from the evidence's walk of the outcomes
+     * ({@code EvidenceInputs}); the gate's read of the directory, and the summary's
+     * ({@code JudgedOutcomes}), come after it.
+     */
+    @Test
+    void aJUnitDirectoryThatCannotBeListedFailsTheMoveIntoValidated() throws Exception {
+        Path sealed = CycleScript.committedExample(dir.resolve("exec"));
+        Path keys = CycleScript.keys(dir.resolve("exec"));
+        CycleScript.toExecutedWithOutcomes(sealed, keys);
+        ws = sealed;
+        Path log = sealed.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        byte[] before = Files.readAllBytes(log);
+        lock("frameworks/planning-fe/outcomes/2025-09-02/junit");
+
+        CliRun run = unprivileged(CycleScript.cycle(sealed, "advance", "--to", "VALIDATED", "--trust",
+                keys.resolve("trust.yaml").toString(), "--summary-key", keys.resolve("QA.key.pem").toString()));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/planning-fe/outcomes/2025-09-02/junit")
+                .doesNotContain("internal error");
+        assertThat(log).hasBinaryContent(before); // not moved
+    }
 }

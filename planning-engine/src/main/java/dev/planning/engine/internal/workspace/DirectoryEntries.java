@@ -96,6 +96,16 @@ public final class DirectoryEntries {
         }
     }
 
+    /**
+     * The error for a directory that could not be walked: one located error naming it, as
+     * {@link #sorted} gives for one it cannot list.
+     *
+     * @param e the walk's failure (an {@link UncheckedIOException}'s cause, or the exception itself)
+     */
+    public static PlanningException cannotList(Path workspace, Path dir, String without, IOException e) {
+        return unreadable("cannot list", workspace, dir, without, e);
+    }
+
     private static PlanningException unreadable(String what, Path workspace, Path dir, String without, IOException e) {
         String shown = SafePaths.relativize(workspace, dir);
         String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
