@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -80,15 +81,15 @@ public final class DirectoryEntries {
      *
      * @throws PlanningException when the path cannot be examined
      */
-    public static java.util.Optional<BasicFileAttributes> attributes(Path workspace, Path path, String without,
+    public static Optional<BasicFileAttributes> attributes(Path workspace, Path path, String without,
             java.nio.file.LinkOption... options) {
         try {
-            return java.util.Optional.of(Files.readAttributes(path, BasicFileAttributes.class, options));
+            return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, options));
         } catch (NoSuchFileException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (FileSystemException e) {
             if ("Not a directory".equals(e.getReason())) { // a file where a directory above it would be
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             throw unreadable("cannot read", workspace, path, without, e);
         } catch (IOException e) {
