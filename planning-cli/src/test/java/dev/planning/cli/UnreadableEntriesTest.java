@@ -195,4 +195,174 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot open the git repository of", ".git holds git's files", "make it readable");
     }
+
+    // unread15b: the digest, the outcome readers and the rulebook hash, on entries they cannot read.
+
+    private static final String DIGEST = "frameworks/planning-fe/digests/2025-09-02-digest.md";
+
+    private Path validated() {
+        ws = CycleScript.validatedExample(dir.resolve("sealed"));
+        return ws;
+    }
+
+    private String trust() {
+        return dir.resolve("sealed/keys/trust.yaml").toString();
+    }
+
+    /** Failed before: the sealed manifest was taken for absent, its KPI unmeasured, the digest written (exit 0). */
+    @Test
+    void aManifestsDirectoryThatCannotBeSearchedFailsTheDigest() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/manifests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest"));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/manifests");
+        assertThat(ws.resolve(DIGEST)).doesNotExist();
+    }
+
+    /** Failed before: the digest was written with fewer KPIs measured (exit 0). */
+    @Test
+    void anEvidenceDirectoryThatCannotBeSearchedFailsTheDigest() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/evidence");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest"));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/evidence");
+        assertThat(ws.resolve(DIGEST)).doesNotExist();
+    }
+
+    @Test
+    void anOutcomesDirectoryThatCannotBeListedFailsTheDigest() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/outcomes/2025-09-02");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest"));
+
+        assertOneEscapedError(run, "cannot list", "frameworks/planning-fe/outcomes/2025-09-02");
+        assertThat(ws.resolve(DIGEST)).doesNotExist();
+    }
+
+    @Test
+    void aDigestsDirectoryThatCannotBeListedFailsTheDigest() throws Exception {
+        validated();
+        Files.createDirectories(ws.resolve("frameworks/planning-fe/digests"));
+        lock("frameworks/planning-fe/digests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest"));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/digests");
+    }
+
+    @Test
+    void anOutcomesDirectoryThatCannotBeListedFailsTheImport() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/outcomes/2025-09-02");
+        Path report = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
+        String any;
+        try (var files = Files.list(report)) {
+            any = files.map(Path::toString).sorted().findFirst().orElseThrow();
+        }
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "import", any));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/outcomes/2025-09-02", "make it readable");
+        assertThat(run.err()).doesNotContain("symbolic link");
+    }
+
+    /** Failed before: ARTIFACT_MISSING, "sealed artifact ... is missing" (exit 1), for a file that is there. */
+    @Test
+    void anEvidenceDirectoryThatCannotBeSearchedFailsVerifyAsUnreadableNotMissing() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/evidence/2025-09-02");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/evidence/2025-09-02/", "make it readable");
+        assertThat(run.out() + run.err()).doesNotContain("missing");
+    }
+
+    /** Failed before: MANIFEST_INVALID, "no file" (exit 1), for a manifest that is there. */
+    @Test
+    void aManifestsDirectoryThatCannotBeSearchedFailsVerifyAsUnreadableNotAbsent() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/manifests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/manifests/", "make it readable");
+        assertThat(run.out()).doesNotContain("no file");
+    }
+
+    /** Failed before: SNAPSHOT_REV_MISSING, "no such commit" (exit 1), for a commit that is there. */
+    @Test
+    void gitObjectsThatCannotBeSearchedFailVerifyAsUnreadableNotMissing() throws Exception {
+        validated();
+        lock(".git/objects");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, ".git/objects", "make it readable");
+        assertThat(run.out()).doesNotContain("SNAPSHOT_REV_MISSING");
+    }
+
+    /** Failed before: the task breakdown was reported missing (exit 1), though it is there. */
+    @Test
+    void aTaskBreakdownLintCannotExamineIsUnreadableNotMissing() throws Exception {
+        lock("frameworks/planning-fe/tasks");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/planning-fe/tasks").contains("make it readable").contains("[file.unreadable]")
+                .doesNotContain("missing").doesNotContain("\u001b");
+    }
+
+    /** Failed before: a decision log under a directory that may not be searched was passed over as absent (exit 0). */
+    @Test
+    void aDecisionLogLintCannotExamineIsAFinding() throws Exception {
+        Files.createDirectories(ws.resolve("frameworks/planning-fe/decisions"));
+        Files.writeString(ws.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml"), "not: [valid\n");
+        lock("frameworks/planning-fe/decisions");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/planning-fe/decisions").contains("make it readable");
+    }
+
+    /** Held: the rulebook's walk refuses a directory it cannot list (reached for the first time). */
+    @Test
+    void aRulebookDirectoryThatCannotBeListedIsRefused() throws Exception {
+        lock("rulebook/rules");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+
+        assertOneEscapedError(run, "cannot list rulebook directory", "rules");
+    }
+
+    /**
+     * Failed before: an internal error (exit 3) from the evidence's walk of the outcomes
+     * ({@code EvidenceInputs}); the gate's read of the directory, and the summary's
+     * ({@code JudgedOutcomes}), come after it.
+     */
+    @Test
+    void aJUnitDirectoryThatCannotBeListedFailsTheMoveIntoValidated() throws Exception {
+        Path sealed = CycleScript.committedExample(dir.resolve("exec"));
+        Path keys = CycleScript.keys(dir.resolve("exec"));
+        CycleScript.toExecutedWithOutcomes(sealed, keys);
+        ws = sealed;
+        Path log = sealed.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        byte[] before = Files.readAllBytes(log);
+        lock("frameworks/planning-fe/outcomes/2025-09-02/junit");
+
+        CliRun run = unprivileged(CycleScript.cycle(sealed, "advance", "--to", "VALIDATED", "--trust",
+                keys.resolve("trust.yaml").toString(), "--summary-key", keys.resolve("QA.key.pem").toString()));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/planning-fe/outcomes/2025-09-02/junit")
+                .doesNotContain("internal error");
+        assertThat(log).hasBinaryContent(before); // not moved
+    }
 }

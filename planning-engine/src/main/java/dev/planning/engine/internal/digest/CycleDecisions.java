@@ -12,8 +12,8 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ public record CycleDecisions(List<Waiver> waivers, List<Decision> decisions, Lis
      */
     public static CycleDecisions read(Path workspace, String path) {
         Path file = SafePaths.resolve(workspace, path);
-        if (!Files.isRegularFile(file)) {
+        if (!DirectoryEntries.isRegularFile(workspace, file, "the digest reports the cycle's decisions and improvement actions")) {
             return new CycleDecisions(List.of(), List.of(), List.of());
         }
         LocatedDocument document = YamlDocuments.read(file, path);

@@ -31,6 +31,7 @@ import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.Shown;
@@ -153,7 +154,8 @@ public final class DigestPublisher {
         List<KpiValue> values = new KpiEvaluator().evaluate(workspace.rulebook().kpis(), inputs);
         String contractsPath = layout.contracts(cycle);
         KpiTrace trace = new KpiTrace(root, artifacts.taskBreakdownPath(cycle).orElse(layout.taskBreakdown(cycle)),
-                Files.exists(SafePaths.resolve(root, contractsPath)) ? Optional.of(contractsPath) : Optional.empty(),
+                DirectoryEntries.attributes(root, SafePaths.resolve(root, contractsPath), CONTRACTS).isPresent()
+                        ? Optional.of(contractsPath) : Optional.empty(),
                 layout.eventLog(cycle), events.get(events.size() - 1).id(), manifest.map(ManifestExcerpt::path), outcomes,
                 last.map(d -> layout.digest(new CycleRef(cycle.stream(), d.cycleId()))));
         List<KpiRow> rows = rows(values, previous, cycle, inputs, trace);
@@ -219,11 +221,13 @@ public final class DigestPublisher {
         return List.copyOf(latest.values());
     }
 
+    private static final String CONTRACTS = "the digest measures the cross-stream contracts the stream declared";
+
     /** The stream's declared contracts; an unreadable contracts file is refused, never ignored. */
     private List<Contract> contracts(Path root, CycleRef cycle) {
         String path = layout.contracts(cycle);
         Path file = SafePaths.resolve(root, path);
-        if (!Files.exists(file)) {
+        if (DirectoryEntries.attributes(root, file, CONTRACTS).isEmpty()) {
             return List.of();
         }
         ReadResult<List<Contract>> read = new ContractsReader().read(file, path);

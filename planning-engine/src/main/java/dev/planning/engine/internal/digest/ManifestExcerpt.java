@@ -3,7 +3,11 @@ package dev.planning.engine.internal.digest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -61,7 +65,7 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
     /** The excerpt of the manifest at {@code path}, when the file exists. */
     static Optional<ManifestExcerpt> read(Path workspace, String path) {
         Path file = SafePaths.resolve(workspace, path);
-        if (!Files.isRegularFile(file)) {
+        if (!DirectoryEntries.isRegularFile(workspace, file, "the digest reports the cycle's handoff manifest")) {
             return Optional.empty();
         }
         // Bounded as every YAML document is: the manifest is a file anyone who commits writes.
@@ -95,20 +99,34 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
      */
     private static String check(Path workspace, String path, String recorded, long recordedBytes,
             Map<String, Optional<String>> hashes) {
+        Path file;
         try {
-            Path file = SafePaths.resolve(workspace, path);
-            if (!Files.isRegularFile(file)) {
-                return "missing";
-            }
-            if (recordedBytes >= 0 && Files.size(file) != recordedBytes) {
-                return "changed";
-            }
-            Optional<String> actual = hashes.computeIfAbsent(path, p -> streamedSha256(file));
-            return actual.isPresent() && actual.get().equals(recorded) ? "ok" : "changed";
-        } catch (IOException | RuntimeException e) {
+            file = SafePaths.resolve(workspace, path);
+        } catch (RuntimeException e) {
             // A path that escapes the workspace cannot be checked: report it, do not follow it.
             return "missing";
         }
+        // A file that cannot be examined or read is refused, never reported missing or changed.
+        String without = "the digest reports whether each sealed artifact is intact";
+        if (!DirectoryEntries.isRegularFile(workspace, file, without)) {
+            return "missing";
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + Shown.path(path) + " (" + Shown.why(e) + "): " + without,
+                    SourceLocation.ofFile(path), e);
+        }
+        if (recordedBytes >= 0 && size != recordedBytes) {
+            return "changed";
+        }
+        Optional<String> actual = hashes.computeIfAbsent(path, p -> streamedSha256(file));
+        if (actual.isEmpty()) {
+            throw new InvalidInputException("cannot read " + Shown.path(path) + " to hash it: " + without
+                    + "; make it readable by the user running planning", SourceLocation.ofFile(path));
+        }
+        return actual.get().equals(recorded) ? "ok" : "changed";
     }
 
     /** The SHA-256 of a file, read in blocks; empty when it cannot be read. */

@@ -1,18 +1,13 @@
 package dev.planning.engine.internal.digest;
 
-import dev.planning.api.InvalidInputException;
-import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.engine.internal.workspace.Shown;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The digests of a stream's earlier cycles: those in {@code digests/} whose cycle id sorts before
@@ -33,22 +28,15 @@ final class PreviousDigests {
     static List<DigestSummary> before(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
         String dir = layout.streamDir(cycle.stream()) + "/digests";
         Path directory = SafePaths.resolve(workspace, dir);
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        List<String> cycleIds;
-        try (Stream<Path> entries = Files.list(directory)) {
-            cycleIds = entries.map(p -> p.getFileName().toString())
-                    .filter(name -> name.endsWith(SUFFIX))
-                    .map(name -> name.substring(0, name.length() - SUFFIX.length()))
-                    .filter(id -> id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
-                    .filter(id -> id.compareTo(cycle.cycleId()) < 0)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot list " + Shown.path(dir) + ": " + Shown.why(e), SourceLocation.ofFile(dir),
-                    e);
-        }
+        List<String> cycleIds = DirectoryEntries.sorted(workspace, directory,
+                "the digest's trends are drawn from the stream's earlier digests").stream()
+                .map(p -> p.getFileName().toString())
+                .filter(name -> name.endsWith(SUFFIX))
+                .map(name -> name.substring(0, name.length() - SUFFIX.length()))
+                .filter(id -> id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
+                .filter(id -> id.compareTo(cycle.cycleId()) < 0)
+                .sorted()
+                .toList();
         List<DigestSummary> digests = new ArrayList<>();
         for (String id : cycleIds.subList(Math.max(0, cycleIds.size() - (TREND_CYCLES - 1)), cycleIds.size())) {
             String path = layout.digest(new CycleRef(cycle.stream(), id));

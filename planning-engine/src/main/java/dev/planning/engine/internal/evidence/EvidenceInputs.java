@@ -4,6 +4,7 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,7 +171,10 @@ public final class EvidenceInputs {
     /** The regular files under the cycle's outcomes directory, workspace-relative, sorted. */
     private List<String> outcomeFiles(CycleRef cycle) {
         Path dir = SafePaths.resolve(workspace, layout.outcomesDir(cycle));
-        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        String without = "the evidence records the hash of every outcome file";
+        // A directory that cannot be examined or walked is refused, never taken for no outcomes.
+        if (!DirectoryEntries.attributes(workspace, dir, without, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                .map(java.nio.file.attribute.BasicFileAttributes::isDirectory).orElse(false)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -178,7 +182,11 @@ public final class EvidenceInputs {
                     .map(p -> layout.outcomesDir(cycle) + "/" + dir.relativize(p).toString().replace('\\', '/'))
                     .sorted().toList();
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw DirectoryEntries.cannotList(workspace, dir, without, e);
+        } catch (java.io.UncheckedIOException e) {
+            Path where = e.getCause() instanceof java.nio.file.FileSystemException failed && failed.getFile() != null
+                    ? Path.of(failed.getFile()) : dir;
+            throw DirectoryEntries.cannotList(workspace, where, without, e.getCause());
         }
     }
 

@@ -356,10 +356,29 @@ public final class GitRepository implements AutoCloseable {
         try (RevWalk walk = new RevWalk(repository)) {
             walk.parseCommit(ObjectId.fromString(revision));
             return true;
-        } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+        } catch (MissingObjectException e) {
+            requireReadableObjects(revision);
+            return false;
+        } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
             return false;
         } catch (IOException e) {
             throw failure("look up " + revision, e);
+        }
+    }
+
+    /**
+     * Refuses an object store JGit could not search: it reports an object it cannot read as missing,
+     * so a commit in a directory the user may not read would pass for no commit.
+     */
+    private void requireReadableObjects(String revision) {
+        if (!(repository.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory objects)) {
+            return;
+        }
+        Path dir = objects.getDirectory().toPath();
+        Path root = repository.isBare() ? repository.getDirectory().toPath() : repository.getWorkTree().toPath();
+        String without = "cannot tell whether commit " + revision + " is in the repository";
+        for (Path searched : List.of(dir, dir.resolve(revision.substring(0, 2)), dir.resolve("pack"))) {
+            dev.planning.engine.internal.workspace.DirectoryEntries.sorted(root, searched, without);
         }
     }
 

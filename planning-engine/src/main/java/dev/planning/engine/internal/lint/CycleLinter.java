@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.lint;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.StoryMap;
@@ -20,8 +21,8 @@ import dev.planning.engine.internal.document.MarkdownDocument;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -186,7 +187,11 @@ public final class CycleLinter {
         List<String> candidates = layout.taskBreakdownCandidates(cycle);
         List<String> present = new ArrayList<>();
         for (String candidate : candidates) {
+            int before = findings.size();
             existing(workspace, candidate, findings).ifPresent(file -> present.add(candidate));
+            if (findings.size() > before) {
+                return Optional.empty(); // cannot be examined (reported): neither missing nor the other name's
+            }
         }
         if (present.isEmpty()) {
             findings.add(Finding.error(LintCodes.FILE_MISSING, "the cycle's task breakdown is missing: expected "
@@ -222,8 +227,9 @@ public final class CycleLinter {
     private static Optional<Path> existing(Path workspace, String path, List<Finding> findings) {
         try {
             Path file = SafePaths.resolve(workspace, path);
-            return Files.exists(file) ? Optional.of(file) : Optional.empty();
-        } catch (InvalidInputException e) {
+            // A file that cannot be examined is reported unreadable, never taken for absent.
+            return DirectoryEntries.attributes(workspace, file, "lint cannot check it").map(a -> file);
+        } catch (PlanningException e) {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.lint;
 
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
@@ -9,6 +10,7 @@ import dev.planning.engine.internal.artifact.CapacityReader;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.signing.TrustFile;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
@@ -142,8 +144,9 @@ public final class WorkspaceLinter {
     private static Optional<Path> resolveExisting(Path workspace, String path, List<Finding> findings) {
         try {
             Path file = SafePaths.resolve(workspace, path);
-            return Files.exists(file) ? Optional.of(file) : Optional.empty();
-        } catch (InvalidInputException e) {
+            // A file that cannot be examined is reported unreadable, never taken for absent.
+            return DirectoryEntries.attributes(workspace, file, "lint cannot check it").map(a -> file);
+        } catch (PlanningException e) {
             findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
             return Optional.empty();
         }

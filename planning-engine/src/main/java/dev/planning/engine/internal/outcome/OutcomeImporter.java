@@ -13,6 +13,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.Shown;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Imports execution outcomes into a cycle: {@code planning import}.
@@ -149,18 +149,12 @@ public final class OutcomeImporter {
     private Optional<String> existing(String dir, Candidate candidate) {
         String prefix = candidate.sha256().substring(0, PREFIX);
         Path directory = SafePaths.resolve(workspace.root(), dir);
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        List<String> names;
-        try (Stream<Path> entries = Files.list(directory)) {
-            names = entries.map(p -> p.getFileName().toString())
-                    .filter(name -> name.startsWith(prefix + "-"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot list " + Shown.path(dir) + ": " + Shown.why(e), SourceLocation.ofFile(dir));
-        }
+        // A directory that cannot be examined or listed is refused: a stored copy in it would go unseen.
+        List<String> names = DirectoryEntries.sorted(workspace.root(), directory,
+                "import cannot tell whether the report is stored there already").stream()
+                .map(p -> p.getFileName().toString())
+                .filter(name -> name.startsWith(prefix + "-"))
+                .toList();
         for (String name : names) {
             String path = dir + "/" + name;
             Path stored = directory.resolve(name);
@@ -193,6 +187,9 @@ public final class OutcomeImporter {
      */
     private static void requireNoLink(Path realRoot, String dir) {
         if (!SafePaths.resolveUnder(realRoot, dir).linkFree()) {
+            // Not link-free also when an entry cannot be examined: say that, not "a link".
+            DirectoryEntries.attributes(realRoot, realRoot.resolve(dir), "import cannot store outcomes there",
+                    LinkOption.NOFOLLOW_LINKS);
             throw new InvalidInputException("the outcomes directory " + Shown.path(dir) + " is or lies under a symbolic link;"
                     + " import never writes through links and the gates never read outcomes through them: replace"
                     + " the link with a plain directory. Nothing was imported", SourceLocation.ofFile(dir));

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.outcome;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -96,8 +98,11 @@ public final class OutcomeSnapshot {
         Path dir = SafePaths.resolve(workspace, directory);
         List<File> files = new ArrayList<>();
         Map<String, InvalidInputException> unreadable = new LinkedHashMap<>();
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            if (Files.isSymbolicLink(dir)) {
+        // A directory above it that may not be searched is refused, never taken for no outcomes.
+        Optional<BasicFileAttributes> found = DirectoryEntries.attributes(workspace, dir,
+                "the cycle's outcomes cannot be told without it", LinkOption.NOFOLLOW_LINKS);
+        if (found.isEmpty() || !found.get().isDirectory()) {
+            if (found.isPresent() && found.get().isSymbolicLink()) {
                 unreadable.put(directory, new InvalidInputException("the outcomes directory is a symbolic link;"
                         + " outcomes are never read through links: replace it with the directory itself",
                         SourceLocation.ofFile(directory)));

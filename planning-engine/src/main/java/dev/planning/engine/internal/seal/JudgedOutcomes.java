@@ -16,19 +16,19 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.outcome.JUnitReportParser;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The test results of a cycle as its move into {@code VALIDATED} judged them, not as the files on
@@ -186,18 +186,17 @@ final class JudgedOutcomes {
     private static List<String> junitFiles(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
         String dir = layout.outcomesDir(cycle) + "/" + OutcomeKind.JUNIT.directory();
         Path directory = SafePaths.resolve(workspace, dir);
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+        String without = "verify cannot tell which test reports the VALIDATED gate judged";
+        // A directory above it that may not be searched, or one that cannot be listed, is refused, never empty.
+        if (!DirectoryEntries.attributes(workspace, directory, without, LinkOption.NOFOLLOW_LINKS)
+                .map(BasicFileAttributes::isDirectory).orElse(false)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(directory)) {
-            // Links count as present (never as judged: the gate refuses them), so one placed later is seen.
-            return entries.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> p.getFileName().toString()).filter(name -> !name.startsWith("."))
-                    .sorted().map(name -> dir + "/" + name).toList();
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot list " + Shown.path(dir) + ": " + Shown.why(e), SourceLocation.ofFile(dir),
-                    e);
-        }
+        // Links count as present (never as judged: the gate refuses them), so one placed later is seen.
+        return DirectoryEntries.sorted(workspace, directory, without).stream()
+                .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                .map(p -> p.getFileName().toString()).filter(name -> !name.startsWith("."))
+                .sorted().map(name -> dir + "/" + name).toList();
     }
 
     private static Optional<String> sha256(Path workspace, String path) {

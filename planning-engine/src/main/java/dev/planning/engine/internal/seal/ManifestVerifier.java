@@ -20,6 +20,7 @@ import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.charset.StandardCharsets;
@@ -182,7 +183,7 @@ public final class ManifestVerifier {
         Objects.requireNonNull(scope, "scope");
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
-        if (!Files.isRegularFile(file)) {
+        if (!DirectoryEntries.isRegularFile(workspace, file, "verify reads the cycle's sealed manifest")) {
             return new VerificationReport(path, Optional.empty(), 0, List.of(), List.of(), List.of(Discrepancy.of(
                     DiscrepancyKind.MANIFEST_INVALID, path, "a sealed manifest", "no file",
                     "cycle " + cycle + " has no sealed manifest; seal it with `planning seal`")));
@@ -251,7 +252,9 @@ public final class ManifestVerifier {
         List<ArtifactChecksum> present = new ArrayList<>();
         List<ArtifactChecksum> missing = new ArrayList<>();
         for (ArtifactChecksum artifact : manifest.artifacts()) {
-            if (Files.isRegularFile(SafePaths.resolve(workspace, artifact.path()))) {
+            // One that cannot be examined is refused, never reported missing (nor excused as pinned).
+            if (DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, artifact.path()),
+                    "verify checks each sealed artifact's hash")) {
                 present.add(artifact);
             } else {
                 missing.add(artifact);

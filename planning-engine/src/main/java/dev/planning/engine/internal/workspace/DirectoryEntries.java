@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +58,53 @@ public final class DirectoryEntries {
         } catch (UncheckedIOException e) {
             throw unreadable("cannot list", workspace, dir, without, e.getCause());
         }
+    }
+
+    /**
+     * Whether {@code file} is a regular file (links followed), failing closed: a path that does not
+     * exist, or under a path that is no directory, is no file; one that cannot be examined (a
+     * directory above it that may not be searched, an I/O error) is refused with one located error
+     * naming it, never taken for absent.
+     *
+     * @param workspace the workspace, for naming the file relative to it
+     * @param file      the file
+     * @param without   what cannot be done without it, for the message
+     * @throws PlanningException when the file cannot be examined
+     */
+    public static boolean isRegularFile(Path workspace, Path file, String without) {
+        return attributes(workspace, file, without).map(BasicFileAttributes::isRegularFile).orElse(false);
+    }
+
+    /**
+     * The attributes of {@code path} (links followed unless {@code options} say otherwise), empty when
+     * nothing is there; refused, as {@link #isRegularFile}, when it cannot be examined.
+     *
+     * @throws PlanningException when the path cannot be examined
+     */
+    public static Optional<BasicFileAttributes> attributes(Path workspace, Path path, String without,
+            java.nio.file.LinkOption... options) {
+        try {
+            return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, options));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (FileSystemException e) {
+            if ("Not a directory".equals(e.getReason())) { // a file where a directory above it would be
+                return Optional.empty();
+            }
+            throw unreadable("cannot read", workspace, path, without, e);
+        } catch (IOException e) {
+            throw unreadable("cannot read", workspace, path, without, e);
+        }
+    }
+
+    /**
+     * The error for a directory that could not be walked: one located error naming it, as
+     * {@link #sorted} gives for one it cannot list.
+     *
+     * @param e the walk's failure (an {@link UncheckedIOException}'s cause, or the exception itself)
+     */
+    public static PlanningException cannotList(Path workspace, Path dir, String without, IOException e) {
+        return unreadable("cannot list", workspace, dir, without, e);
     }
 
     private static PlanningException unreadable(String what, Path workspace, Path dir, String without, IOException e) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The default {@link ArtifactStore}: the files of a workspace directory. Every path goes through
@@ -55,7 +54,7 @@ public final class FileArtifactStore implements ArtifactStore {
     public Optional<byte[]> read(String path) {
         Path file = SafePaths.resolve(workspace, path);
         try {
-            if (!Files.isRegularFile(file)) {
+            if (!DirectoryEntries.isRegularFile(workspace, file, "the gates read it")) {
                 return Optional.empty();
             }
             if (Files.size(file) > MAX_BYTES) {
@@ -78,7 +77,8 @@ public final class FileArtifactStore implements ArtifactStore {
 
     @Override
     public boolean exists(String path) {
-        return Files.exists(SafePaths.resolve(workspace, path));
+        return DirectoryEntries.attributes(workspace, SafePaths.resolve(workspace, path),
+                "whether it is there decides what the gates find").isPresent();
     }
 
     @Override
@@ -94,17 +94,13 @@ public final class FileArtifactStore implements ArtifactStore {
     @Override
     public List<String> list(String directory) {
         Path dir = SafePaths.resolve(workspace, directory);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile)
-                    .map(file -> SafePaths.relativize(workspace, file))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw failure(directory, "cannot be listed", e);
-        }
+        // A directory (or file in it) that cannot be examined is refused, never taken for empty.
+        String without = "the gates read what it holds";
+        return DirectoryEntries.sorted(workspace, dir, without).stream()
+                .filter(file -> DirectoryEntries.isRegularFile(workspace, file, without))
+                .map(file -> SafePaths.relativize(workspace, file))
+                .sorted()
+                .toList();
     }
 
     private static PlanningException overBound(String path) {

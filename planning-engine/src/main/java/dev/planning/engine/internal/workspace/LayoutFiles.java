@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The {@link WorkspaceFiles} of a workspace directory laid out by a {@link WorkspaceLayout}: what
@@ -25,6 +24,11 @@ public final class LayoutFiles implements WorkspaceFiles {
 
     /** Files larger than this are not read ({@link #read}); the bound evidence and outcomes are read to. */
     public static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    /** Why a file that cannot be examined is refused rather than taken for absent. */
+    private static final String WITHOUT = "whether it is there decides what the checks find";
+
+    private static final String BREAKDOWN = "the cycle's task breakdown cannot be told without it";
 
     /**
      * @param root   the workspace root, absolute
@@ -45,7 +49,7 @@ public final class LayoutFiles implements WorkspaceFiles {
         Objects.requireNonNull(cycle, "cycle");
         return switch (Objects.requireNonNull(kind, "kind")) {
             case TASK_BREAKDOWN -> layout.taskBreakdownCandidates(cycle).stream()
-                    .filter(p -> Files.isRegularFile(SafePaths.resolve(root, p)))
+                    .filter(p -> DirectoryEntries.isRegularFile(root, SafePaths.resolve(root, p), BREAKDOWN))
                     .findFirst().orElse(layout.taskBreakdown(cycle));
             case STORY_MAP -> layout.storyMap(cycle);
             case DECISION_LOG -> layout.decisionLog(cycle);
@@ -63,7 +67,7 @@ public final class LayoutFiles implements WorkspaceFiles {
     @Override
     public Optional<byte[]> read(String path) {
         Path file = SafePaths.resolve(root, path);
-        if (!Files.isRegularFile(file)) {
+        if (!DirectoryEntries.isRegularFile(root, file, WITHOUT)) {
             return Optional.empty();
         }
         try {
@@ -81,24 +85,17 @@ public final class LayoutFiles implements WorkspaceFiles {
 
     @Override
     public boolean exists(String path) {
-        return Files.isRegularFile(SafePaths.resolve(root, path));
+        return DirectoryEntries.isRegularFile(root, SafePaths.resolve(root, path), WITHOUT);
     }
 
     @Override
     public List<String> list(String directory) {
         Path dir = SafePaths.resolve(root, directory);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile)
-                    .map(p -> SafePaths.relativize(root, p))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new PlanningException("cannot list " + Shown.path(directory) + ": " + Shown.why(e),
-                    SourceLocation.ofFile(directory), e);
-        }
+        return DirectoryEntries.sorted(root, dir, WITHOUT).stream()
+                .filter(p -> DirectoryEntries.isRegularFile(root, p, WITHOUT))
+                .map(p -> SafePaths.relativize(root, p))
+                .sorted()
+                .toList();
     }
 
     @Override
