@@ -289,6 +289,23 @@ public interface PlanningWorkspace {
     List<Discrepancy> checkHistory(CycleStatus status);
 
     /**
+     * The keys this workspace was built to trust, by role, as its builder was given them: the keys
+     * given in code, or the trust file read now (so an edit made meanwhile counts); empty when it was
+     * given neither (then no signature counts where the workspace checks one), and from an
+     * implementation that does not override it. For a caller that checks signatures with the same
+     * keys ({@link #verify(CycleRef, TrustedKeys)}, {@link #queries(TrustedKeys)}, the HTML report)
+     * without holding them again. Public keys only: a trust file holds nothing secret.
+     *
+     * @return the keys the workspace trusts, or empty when it was given none
+     * @throws dev.planning.api.InvalidInputException when the trust file cannot be read or is invalid
+     *         (never an empty answer in its place)
+     * @since 0.2
+     */
+    default Optional<TrustedKeys> trustedKeys() {
+        return Optional.empty();
+    }
+
+    /**
      * Cross-cycle questions (portfolio, pending signatures, expiring waivers, recent refusals) over
      * this workspace's event store, with its layout: the answers {@code Planning.cycleQueries(Path)}
      * gives over a workspace's event log files, here also for a workspace built on another

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The workspace {@link Planning.Builder#build()} returns: every argument is checked for
@@ -38,9 +39,17 @@ import java.util.Optional;
 final class ArgumentCheckingWorkspace implements PlanningWorkspace {
 
     private final PlanningWorkspace delegate;
+    /** The keys the builder was given (in code, or as a trust file read on each call); empty without. */
+    private final Optional<Supplier<TrustedKeys>> trust;
 
-    ArgumentCheckingWorkspace(PlanningWorkspace delegate) {
+    ArgumentCheckingWorkspace(PlanningWorkspace delegate, Optional<Supplier<TrustedKeys>> trust) {
         this.delegate = delegate;
+        this.trust = trust;
+    }
+
+    @Override
+    public Optional<TrustedKeys> trustedKeys() {
+        return trust.map(Supplier::get);
     }
 
     private static <T> T nonNull(T value, String name) {
