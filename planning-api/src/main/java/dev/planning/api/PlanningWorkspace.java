@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
@@ -356,6 +357,25 @@ public interface PlanningWorkspace {
      *                               digest is final)
      */
     DigestResult digest(CycleRef cycle);
+
+    /**
+     * The KPIs {@link #digest(CycleRef)} would publish now, by name in the rulebook's order, each as the
+     * digest's front matter holds it (4 decimals; {@link KpiValue#meetsTarget()} judges it), without
+     * publishing: nothing is written and no event is recorded. The digest is rendered in memory from
+     * the same inputs, so it costs what a digest costs.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @return the KPIs by name, unmodifiable, never {@code null}
+     * @throws InvalidInputException as {@link #digest(CycleRef)}: when the cycle has no event log or no
+     *                               readable plan, is {@code COMPLETED} (read its published digest), or an
+     *                               input file is invalid
+     * @throws UnsupportedOperationException from an implementation that does not override it (the
+     *                                       engine's workspaces all do)
+     * @since 0.2
+     */
+    default Map<String, KpiValue> kpis(CycleRef cycle) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement kpis(CycleRef)");
+    }
 
     /**
      * As {@link #digest(CycleRef)}, with a Mustache template of one's own for the digest's body.

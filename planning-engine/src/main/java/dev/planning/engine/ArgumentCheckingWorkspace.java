@@ -3,6 +3,7 @@ package dev.planning.engine;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
@@ -185,6 +186,11 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace {
     @Override
     public DigestResult digest(CycleRef cycle) {
         return delegate.digest(nonNull(cycle, "cycle"));
+    }
+
+    @Override
+    public Map<String, KpiValue> kpis(CycleRef cycle) {
+        return delegate.kpis(nonNull(cycle, "cycle"));
     }
 
     @Override
