@@ -104,6 +104,14 @@ class MarkdownReportsTest {
                         + "` @\u200bx #\u200b1 [l](http://x)</td>"));
     }
 
+    /** The rulebook's hash in the summary of {@code rules test --format markdown} is a code span, the exact value. */
+    @Test
+    void ruleTestsShowTheRulebookHashAsACodeSpan() {
+        CliRun run = CliRun.of("rules", "test", CliRun.example("fe-2025-09-02") + "/rulebook", "--format", "markdown");
+
+        assertThat(run.out()).containsPattern("; rulebook `[0-9a-f]{64}`\n");
+    }
+
     @Test
     void aHashColumnShowsOnlyHexadecimalWordsAsCodeSpans() {
         assertThat(Markdown.hashes("sha256 " + SHA256 + " (12 bytes)")).isEqualTo("sha256 `" + SHA256 + "` (12 bytes)");
