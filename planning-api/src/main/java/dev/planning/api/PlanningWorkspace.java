@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
@@ -289,6 +290,23 @@ public interface PlanningWorkspace {
     List<Discrepancy> checkHistory(CycleStatus status);
 
     /**
+     * The keys this workspace was built to trust, by role, as its builder was given them: the keys
+     * given in code, or the trust file read now (so an edit made meanwhile counts); empty when it was
+     * given neither (then no signature counts where the workspace checks one), and from an
+     * implementation that does not override it. For a caller that checks signatures with the same
+     * keys ({@link #verify(CycleRef, TrustedKeys)}, {@link #queries(TrustedKeys)}, the HTML report)
+     * without holding them again. Public keys only: a trust file holds nothing secret.
+     *
+     * @return the keys the workspace trusts, or empty when it was given none
+     * @throws dev.planning.api.InvalidInputException when the trust file cannot be read or is invalid
+     *         (never an empty answer in its place)
+     * @since 0.2
+     */
+    default Optional<TrustedKeys> trustedKeys() {
+        return Optional.empty();
+    }
+
+    /**
      * Cross-cycle questions (portfolio, pending signatures, expiring waivers, recent refusals) over
      * this workspace's event store, with its layout: the answers {@code Planning.cycleQueries(Path)}
      * gives over a workspace's event log files, here also for a workspace built on another
@@ -339,6 +357,25 @@ public interface PlanningWorkspace {
      *                               digest is final)
      */
     DigestResult digest(CycleRef cycle);
+
+    /**
+     * The KPIs {@link #digest(CycleRef)} would publish now, by name in the rulebook's order, each as the
+     * digest's front matter holds it (4 decimals; {@link KpiValue#meetsTarget()} judges it), without
+     * publishing: nothing is written and no event is recorded. The digest is rendered in memory from
+     * the same inputs, so it costs what a digest costs.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @return the KPIs by name, unmodifiable, never {@code null}
+     * @throws InvalidInputException as {@link #digest(CycleRef)}: when the cycle has no event log or no
+     *                               readable plan, is {@code COMPLETED} (read its published digest), or an
+     *                               input file is invalid
+     * @throws UnsupportedOperationException from an implementation that does not override it (the
+     *                                       engine's workspaces all do)
+     * @since 0.2
+     */
+    default Map<String, KpiValue> kpis(CycleRef cycle) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement kpis(CycleRef)");
+    }
 
     /**
      * As {@link #digest(CycleRef)}, with a Mustache template of one's own for the digest's body.

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Renders {@code planning rules diff}: text, JSON and Markdown (for a pull-request comment). */
 final class ImpactReports {
@@ -64,7 +65,7 @@ final class ImpactReports {
                 impact.blocksNew() ? "BLOCKS" : impact.changed().isEmpty() ? "NO CHANGE" : "CHANGES"));
         md.append(Markdown.escape(summary(impact))).append("\n\n");
         md.append(Markdown.table(List.of("rulebook", "directory", "hash"), List.of(
-                List.of("base", base, impact.baseHash()), List.of("head", head, impact.headHash()))));
+                List.of("base", base, impact.baseHash()), List.of("head", head, impact.headHash())), Set.of(2)));
         List<List<String>> rows = new ArrayList<>();
         for (CycleImpact cycle : impact.cycles()) {
             for (ImpactFinding f : cycle.added()) {

@@ -2,7 +2,10 @@ package dev.planning.cli;
 
 import dev.planning.api.Printable;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Building blocks of the Markdown reports ({@code --format markdown}, for
@@ -12,12 +15,41 @@ import java.util.stream.Collectors;
  */
 final class Markdown {
 
+    /** Hexadecimal digits alone: a hash or a commit id, which a code span shows as it is. */
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+
     private Markdown() {
     }
 
     /** Plan or rulebook text as Markdown that renders as exactly itself, on one line ({@link Printable#markdown}). */
     static String escape(String value) {
         return Printable.markdown(value);
+    }
+
+    /**
+     * A value of a field that holds a hash or a commit id: when it is hexadecimal digits alone, a code
+     * span, which shows the exact text, copyable, and which GitHub links nowhere ({@link #escape} would
+     * break a commit's 40 digits with a zero-width space, so a copied value would be wrong); anything
+     * else, which such a field may hold too (a manifest is plan text), escaped as plan text. A code span
+     * of hexadecimal digits alone holds no backtick, so it cannot be closed early.
+     */
+    static String hash(String value) {
+        return HEX.matcher(value).matches() ? "`" + value + "`" : escape(value);
+    }
+
+    /**
+     * A value of a field that states a hash or a commit id with a label (a discrepancy's expected or
+     * actual value: {@code sha256 3f1c... (12 bytes)}, {@code commit 9ab0...}): each word of it (between
+     * single spaces) as {@link #hash}, so a word of hexadecimal digits alone is a code span and every other
+     * word is escaped plan text.
+     */
+    static String hashes(String value) {
+        return Pattern.compile(" ", Pattern.LITERAL).splitAsStream(value).map(Markdown::hashWord)
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String hashWord(String word) {
+        return word.isEmpty() ? "" : hash(word);
     }
 
     /** The heading line with its verdict: {@code ### planning lint: PASSED}. */
@@ -27,13 +59,23 @@ final class Markdown {
 
     /** A table; every cell is escaped. */
     static String table(List<String> header, List<List<String>> rows) {
+        return table(header, rows, Set.of());
+    }
+
+    /**
+     * A table whose columns {@code hashColumns} (0-based) hold a hash or a commit id, labelled or not
+     * ({@link #hashes}); every other cell is escaped.
+     */
+    static String table(List<String> header, List<List<String>> rows, Set<Integer> hashColumns) {
         StringBuilder out = new StringBuilder();
-        out.append(row(header)).append('|').append(" --- |".repeat(header.size())).append('\n');
-        rows.forEach(r -> out.append(row(r)));
+        out.append(row(header, Set.of())).append('|').append(" --- |".repeat(header.size())).append('\n');
+        rows.forEach(r -> out.append(row(r, hashColumns)));
         return out.append('\n').toString();
     }
 
-    private static String row(List<String> cells) {
-        return cells.stream().map(Markdown::escape).collect(Collectors.joining(" | ", "| ", " |\n"));
+    private static String row(List<String> cells, Set<Integer> hashColumns) {
+        return IntStream.range(0, cells.size())
+                .mapToObj(i -> hashColumns.contains(i) ? hashes(cells.get(i)) : escape(cells.get(i)))
+                .collect(Collectors.joining(" | ", "| ", " |\n"));
     }
 }

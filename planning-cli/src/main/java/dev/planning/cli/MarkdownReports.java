@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code --format markdown}: each report as a heading with a one-word verdict (PASSED, FAILED,
  * ACCEPTED, REFUSED, VERIFIED), a summary line and tables, made for {@code $GITHUB_STEP_SUMMARY}.
- * Every value from a plan or a rulebook is escaped ({@link Markdown#escape}).
+ * Every value from a plan or a rulebook is escaped ({@link Markdown#escape}); a hash or a commit id (a
+ * discrepancy's expected and actual values, the rulebook's hash) of hexadecimal digits alone is a code span
+ * ({@link Markdown#hash}), the exact value, which GitHub links nowhere.
  */
 final class MarkdownReports {
 
@@ -66,7 +69,9 @@ final class MarkdownReports {
             for (Discrepancy d : report.discrepancies()) {
                 rows.add(List.of(d.kind().name(), d.file(), d.message(), d.expected().orElse(""), d.actual().orElse("")));
             }
-            md.append(Markdown.table(List.of("check", "file", "message", "expected", "actual"), rows));
+            // Expected and actual state hashes and commit ids ("sha256 3f1c... (12 bytes)"): each value
+            // of hexadecimal digits alone a code span, copyable as it is.
+            md.append(Markdown.table(List.of("check", "file", "message", "expected", "actual"), rows, Set.of(3, 4)));
         }
         return md.toString();
     }
@@ -81,7 +86,7 @@ final class MarkdownReports {
                 + String.format(Locale.ROOT, "rule coverage %.1f%% (%d of %d rules)", report.coveragePercent(),
                         report.rules().size() - report.uncovered().size(), report.rules().size())
                 + failUnder.map(min -> String.format(Locale.ROOT, ", required %.1f%%", min)).orElse("")
-                + "; rulebook " + outcome.rulebook().hash())).append("\n\n");
+                + "; rulebook ")).append(Markdown.hash(outcome.rulebook().hash())).append("\n\n");
         md.append(Markdown.table(List.of("result", "case", "source", "difference"), report.results().stream()
                 .map(r -> List.of(r.passed() ? "pass" : "FAIL", r.testCase().name(), r.testCase().source().toString(),
                         r.passed() ? "" : r.diff().strip()))

@@ -6,6 +6,9 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.VerificationReport;
 import dev.planning.engine.fixtures.GitHubMarkdown;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,62 @@ class MarkdownReportsTest {
                 .ifPresent(html -> assertThat(html).contains("<a href="));
         GitHubMarkdown.html(table)
                 .ifPresent(html -> assertThat(html).contains("<td>").doesNotContain("<a").containsIgnoringCase("evil"));
+    }
+
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    private static final String SHA256 = "9ab0" + "0123456789abcdef".repeat(3) + "0123456789ab";
+
+    /**
+     * A discrepancy's expected and actual hash or commit id renders as exactly itself, in a code span:
+     * escaped as plan text, a commit's 40 digits would carry a zero-width space, and a user copying the
+     * value from the step summary would get a wrong one.
+     */
+    @Test
+    void verifyShowsAnExpectedCommitAndAnActualHashAsTheExactValues() throws Exception {
+        String md = MarkdownReports.verification(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
+                List.of(), List.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, "m.yaml", "commit " + COMMIT,
+                        "sha256 " + SHA256 + " (12 bytes)", "snapshot_rev is not a commit"))));
+
+        assertThat(md).contains("| commit `" + COMMIT + "` | sha256 `" + SHA256 + "` (12 bytes) |");
+        GitHubMarkdown.html(md).ifPresent(html -> assertThat(html)
+                .contains("<td>commit <code>" + COMMIT + "</code></td>",
+                        "<td>sha256 <code>" + SHA256 + "</code> (12 bytes)</td>")
+                .doesNotContain("\u200b", "&#8203;", "<a"));
+    }
+
+    /**
+     * Hostile text in the expected and actual fields (a manifest is plan text) is still neutralised:
+     * a backtick opens no code span, {@code @x} mentions no one, {@code #1} links no issue.
+     */
+    @Test
+    void verifyStillNeutralisesHostileTextInTheExpectedAndActualFields() throws Exception {
+        String hostile = "sha256 `" + COMMIT + "` @x #1 [l](http://x)";
+        String md = MarkdownReports.verification(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
+                List.of(), List.of(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, "a.yaml", hostile, "`x`",
+                        "changed"))));
+
+        assertThat(md).contains("| sha256 \\`" + COMMIT.charAt(0) + "&#8203;" + COMMIT.substring(1)
+                + "\\` @&#8203;x \\#&#8203;1 \\[l\\](http\\://x) | \\`x\\` |");
+        GitHubMarkdown.html(md).ifPresent(html -> assertThat(html)
+                .doesNotContain("<code>", "<a")
+                .contains("<td>sha256 `" + COMMIT.charAt(0) + "\u200b" + COMMIT.substring(1)
+                        + "` @\u200bx #\u200b1 [l](http://x)</td>"));
+    }
+
+    /** The rulebook's hash in the summary of {@code rules test --format markdown} is a code span, the exact value. */
+    @Test
+    void ruleTestsShowTheRulebookHashAsACodeSpan() {
+        CliRun run = CliRun.of("rules", "test", CliRun.example("fe-2025-09-02") + "/rulebook", "--format", "markdown");
+
+        assertThat(run.out()).containsPattern("; rulebook `[0-9a-f]{64}`\n");
+    }
+
+    @Test
+    void aHashColumnShowsOnlyHexadecimalWordsAsCodeSpans() {
+        assertThat(Markdown.hashes("sha256 " + SHA256 + " (12 bytes)")).isEqualTo("sha256 `" + SHA256 + "` (12 bytes)");
+        assertThat(Markdown.hash("")).isEmpty();
+        assertThat(Markdown.hash("abc`def")).isEqualTo("abc\\`def");
+        assertThat(Markdown.hashes("-  " + COMMIT)).isEqualTo("\\-  `" + COMMIT + "`");
     }
 
     @Test

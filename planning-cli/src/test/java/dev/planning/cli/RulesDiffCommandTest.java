@@ -78,6 +78,16 @@ class RulesDiffCommandTest {
                 .contains("| cycle | change | rule | item | severity | message |", "| fe/2025-09-02 | new | critical-approvals |");
     }
 
+    /** The rulebooks' hashes are code spans: the exact values, copyable, linked by GitHub nowhere. */
+    @Test
+    void markdownShowsEachRulebookHashAsACodeSpan() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--head", head.toString(), "--format", "markdown");
+
+        assertThat(run.out()).containsPattern("\\| base \\| [^|]+ \\| `[0-9a-f]{64}` \\|\n")
+                .containsPattern("\\| head \\| [^|]+ \\| `[0-9a-f]{64}` \\|\n");
+    }
+
     @Test
     void theTextShowsTheComparedValuesAndTheFixHintOfANewViolation() {
         CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),

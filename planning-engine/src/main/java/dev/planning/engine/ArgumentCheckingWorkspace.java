@@ -3,6 +3,7 @@ package dev.planning.engine;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The workspace {@link Planning.Builder#build()} returns: every argument is checked for
@@ -38,9 +40,17 @@ import java.util.Optional;
 final class ArgumentCheckingWorkspace implements PlanningWorkspace {
 
     private final PlanningWorkspace delegate;
+    /** The keys the builder was given (in code, or as a trust file read on each call); empty without. */
+    private final Optional<Supplier<TrustedKeys>> trust;
 
-    ArgumentCheckingWorkspace(PlanningWorkspace delegate) {
+    ArgumentCheckingWorkspace(PlanningWorkspace delegate, Optional<Supplier<TrustedKeys>> trust) {
         this.delegate = delegate;
+        this.trust = trust;
+    }
+
+    @Override
+    public Optional<TrustedKeys> trustedKeys() {
+        return trust.map(Supplier::get);
     }
 
     private static <T> T nonNull(T value, String name) {
@@ -176,6 +186,11 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace {
     @Override
     public DigestResult digest(CycleRef cycle) {
         return delegate.digest(nonNull(cycle, "cycle"));
+    }
+
+    @Override
+    public Map<String, KpiValue> kpis(CycleRef cycle) {
+        return delegate.kpis(nonNull(cycle, "cycle"));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.planning.engine.internal.signing.Attester;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
@@ -306,6 +307,11 @@ final class FileWorkspace implements PlanningWorkspace {
     @Override
     public DigestResult digest(CycleRef cycle) {
         return new DigestPublisher(this, layout, CoverageReader.STANDARD).publish(cycle, Optional.empty());
+    }
+
+    @Override
+    public Map<String, KpiValue> kpis(CycleRef cycle) {
+        return new DigestPublisher(this, layout, CoverageReader.STANDARD).kpis(cycle);
     }
 
     @Override

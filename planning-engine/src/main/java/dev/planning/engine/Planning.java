@@ -466,12 +466,13 @@ public final class Planning {
             Opening opening = new Opening(root, rulebookDir, layout, store, loader(), List.copyOf(gates),
                     serviceLoaderGates, clock, triggeredBy, trust(root));
             if (!readOnly) {
-                return new ArgumentCheckingWorkspace(opening.open(true));
+                return new ArgumentCheckingWorkspace(opening.open(true), givenTrust(opening.trust()));
             }
             // A missing directory is refused at once (a mistyped --rulebook); the rulebook's content
             // is loaded and validated when an operation first needs it (ReadOnlyWorkspace).
             RulebookLoader.requireDirectory(rulebookDir);
-            return new ArgumentCheckingWorkspace(new ReadOnlyWorkspace(root, layout, store, () -> opening.open(false)));
+            return new ArgumentCheckingWorkspace(new ReadOnlyWorkspace(root, layout, store, () -> opening.open(false)),
+                    givenTrust(opening.trust()));
         }
 
         /** What {@link #build()} was configured with, to open the workspace now or, read-only, later. */
@@ -523,6 +524,11 @@ public final class Planning {
             } finally {
                 thread.setContextClassLoader(previous);
             }
+        }
+
+        /** {@code trust} when keys or a trust file were given ({@link PlanningWorkspace#trustedKeys()}); empty otherwise. */
+        private Optional<Supplier<TrustedKeys>> givenTrust(Supplier<TrustedKeys> trust) {
+            return trustedKeys != null || trustFile != null ? Optional.of(trust) : Optional.empty();
         }
 
         /** The trusted keys, read each time they are needed so that a trust file edited meanwhile counts. */

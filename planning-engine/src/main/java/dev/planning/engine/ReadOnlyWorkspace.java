@@ -3,6 +3,7 @@ package dev.planning.engine;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
@@ -216,6 +217,12 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
     @Override
     public DigestResult digest(CycleRef cycle) {
         throw refused("digest");
+    }
+
+    /** Reads only (nothing is written or recorded): the opened workspace computes them. */
+    @Override
+    public Map<String, KpiValue> kpis(CycleRef cycle) {
+        return delegate().kpis(cycle);
     }
 
     @Override

@@ -57,9 +57,8 @@ class ReadmeSnippetsTest {
         Path siteDir = dir.resolve("readme-site");
         // tag::report[]
         ReportResult site = HtmlReport.builder(workspace)        // dev.planning.report, module planning-report
-                .trustedKeys(Planning.keys().readTrustFile(trustFile)) // verify each manifest; optional
                 .asOf(LocalDate.now(ZoneOffset.UTC))             // the day waivers are judged against
-                .build()
+                .build()                                         // verifies with the workspace's trusted keys
                 .write(siteDir);                                 // a new directory, or an earlier report's
         // end::report[]
         assertThat(site.index()).isRegularFile();

@@ -33,7 +33,8 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * ReportResult site = HtmlReport.builder(workspace)       // a PlanningWorkspace from Planning.builder()
- *         .trustedKeys(TrustFile.read(Path.of("trust.yaml")))  // verify each manifest, signature by signature
+ *         // verifies each manifest, signature by signature, with the workspace's trusted keys
+ *         // (PlanningWorkspace.trustedKeys()); .trustedKeys(keys) gives others
  *         .asOf(LocalDate.now())                           // the day waivers are judged against
  *         .build()
  *         .write(Path.of("site"));
@@ -93,7 +94,8 @@ public final class HtmlReport {
      * @return the site's files without writing them, never {@code null}
      */
     public Map<String, byte[]> render() {
-        WorkspaceReader reader = new WorkspaceReader(workspace, layout, trust, asOf);
+        // The keys given to the builder, else the workspace's own, read now (a trust file edited meanwhile counts).
+        WorkspaceReader reader = new WorkspaceReader(workspace, layout, trust.or(workspace::trustedKeys), asOf);
         Model.Site site = reader.read();
         TreeMap<String, byte[]> rendered = new TreeMap<>();
         try {
@@ -128,7 +130,8 @@ public final class HtmlReport {
         // A directory given relative is named as given, then where it resolved, as the CLI names paths.
         String shown = SafePaths.shown(directory);
         refuseUnsafe(target, shown);
-        WorkspaceReader reader = new WorkspaceReader(workspace, layout, trust, asOf);
+        // The keys given to the builder, else the workspace's own, read now (a trust file edited meanwhile counts).
+        WorkspaceReader reader = new WorkspaceReader(workspace, layout, trust.or(workspace::trustedKeys), asOf);
         Model.Site site = reader.read();
         Path parent = target.getParent();
         try {
@@ -229,9 +232,11 @@ public final class HtmlReport {
         }
 
         /**
-         * The keys manifests are verified against; without them, signatures are shown as not verified.
+         * The keys manifests are verified against, instead of the workspace's own
+         * ({@link PlanningWorkspace#trustedKeys()}, the keys or trust file its builder was given, which are
+         * used by default); with neither, signatures are shown as not verified.
          *
-         * @param keys the keys manifests are verified against; without them, signatures are shown as not verified
+         * @param keys the keys manifests are verified against, instead of the workspace's own
          * @return this builder
          */
         public Builder trustedKeys(TrustedKeys keys) {

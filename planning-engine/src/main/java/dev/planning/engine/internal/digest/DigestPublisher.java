@@ -114,6 +114,17 @@ public final class DigestPublisher {
         return new DigestResult(path, summary, sha256, Optional.of(event.event().id()));
     }
 
+    /**
+     * The KPIs {@link #publish} would publish now, as its front matter holds them (4 decimals), in the
+     * rulebook's order: the digest is rendered in memory and nothing is written or recorded.
+     *
+     * @throws InvalidInputException as {@link #publish} does
+     */
+    public Map<String, KpiValue> kpis(CycleRef cycle) {
+        String path = layout.digest(cycle);
+        return checkFrontMatter(render(cycle, Optional.empty()).getBytes(StandardCharsets.UTF_8), path).kpis();
+    }
+
     /** The digest's text, without writing anything. */
     public String render(CycleRef cycle, Optional<Path> template) {
         DigestRenderer.Template body = DigestRenderer.load(template);

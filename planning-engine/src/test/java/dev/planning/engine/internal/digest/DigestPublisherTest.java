@@ -8,6 +8,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.DigestSummary;
+import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.digest.DigestResult;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
@@ -99,6 +100,46 @@ class DigestPublisherTest {
                 history.get(0).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
                 history.get(history.size() - 1).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate()) + 1;
         assertThat(digest.inputs().get("cycle_days")).isEqualTo((double) days).isGreaterThanOrEqualTo(1.0);
+    }
+
+    /**
+     * {@code kpis(cycle)} gives the figures {@code digest(cycle)} then publishes, equal to the last
+     * decimal, without writing the digest or recording an event.
+     */
+    @Test
+    void kpisAreTheDigestsFiguresReadWithoutPublishing() {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, JUNIT, AXE, DEPLOYMENTS);
+        int events = workspace.status(FIRST).history().size();
+
+        Map<String, KpiValue> kpis = workspace.kpis(FIRST);
+
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST))).doesNotExist();
+        assertThat(workspace.status(FIRST).history()).hasSize(events);
+        assertThat(kpis.get("change_failure_rate").actual()).contains(50.0);
+        assertThat(kpis).containsExactlyEntriesOf(workspace.digest(FIRST).summary().kpis());
+        assertThat(workspace.status(FIRST).history()).hasSize(events + 1);
+    }
+
+    @Test
+    void aReadOnlyWorkspaceGivesTheSameKpisAndWritesNothing() {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, DEPLOYMENTS);
+        int events = workspace.status(FIRST).history().size();
+
+        Map<String, KpiValue> readOnly = dev.planning.engine.Planning.builder().workspace(root).readOnly().build()
+                .kpis(FIRST);
+
+        assertThat(readOnly).containsExactlyEntriesOf(workspace.kpis(FIRST));
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST))).doesNotExist();
+        assertThat(workspace.status(FIRST).history()).hasSize(events);
+    }
+
+    @Test
+    void kpisAreRefusedAsTheDigestIsForACycleWithoutAnEventLog() {
+        assertThatThrownBy(() -> workspace.kpis(FIRST)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has no event log");
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(FIRST))).doesNotExist();
     }
 
     @Test
