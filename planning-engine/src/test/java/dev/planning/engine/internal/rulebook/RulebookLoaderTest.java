@@ -310,4 +310,15 @@ class RulebookLoaderTest {
                 .hasMessageContaining("min")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(16));
     }
+    @Test
+    void refusesASigningRequirementTooLargeToCountRatherThanWrappingIt() {
+        // 2^32 + 1 read as an int is 1: "more keys than exist" would have become "one signature".
+        assertThatThrownBy(() -> load(VALID + """
+                signing:
+                  required:
+                    - {roles: [PM], min: 4294967297}
+                """)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("min")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(16));
+    }
 }

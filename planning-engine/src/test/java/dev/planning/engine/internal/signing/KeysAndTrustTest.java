@@ -181,4 +181,18 @@ class KeysAndTrustTest {
 
         assertThat(TrustFile.read(pm.trustFile()).signing().required()).isEmpty();
     }
+    @Test
+    void aTrustFilesRequirementTooLargeToCountIsRefusedRatherThanWrapped() {
+        // 2^32 + 2 read as an int is 2: "more keys than exist" would have become "two signatures".
+        GeneratedKey pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+        try {
+            Files.writeString(pm.trustFile(), Files.readString(pm.trustFile(), StandardCharsets.UTF_8)
+                    + "signing:\n  required:\n    - {roles: [PM], min: 4294967298}\n", StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertThatThrownBy(() -> TrustFile.read(pm.trustFile())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("min");
+    }
 }
