@@ -88,13 +88,31 @@ public final class DirectoryEntries {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (FileSystemException e) {
-            if ("Not a directory".equals(e.getReason())) { // a file where a directory above it would be
+            if (underANonDirectory(path, options)) { // ENOTDIR, told by the file system, not by the localised reason
                 return Optional.empty();
             }
             throw unreadable("cannot read", workspace, path, without, e);
         } catch (IOException e) {
             throw unreadable("cannot read", workspace, path, without, e);
         }
+    }
+
+    /**
+     * Whether the nearest existing path above {@code path} is something other than a directory (a file
+     * where a directory would be): then nothing is there. The error's reason text is the C library's,
+     * translated under the user's locale, so it is not compared.
+     */
+    private static boolean underANonDirectory(Path path, java.nio.file.LinkOption... options) {
+        for (Path above = path.getParent(); above != null; above = above.getParent()) {
+            try {
+                return !Files.readAttributes(above, BasicFileAttributes.class, options).isDirectory();
+            } catch (FileSystemException e) {
+                continue; // not there, or itself under a non-directory: look higher
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
