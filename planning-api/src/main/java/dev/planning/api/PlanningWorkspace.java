@@ -300,7 +300,7 @@ public interface PlanningWorkspace {
      * @return the keys the workspace trusts, or empty when it was given none
      * @throws dev.planning.api.InvalidInputException when the trust file cannot be read or is invalid
      *         (never an empty answer in its place)
-     * @since 0.2
+     * @since 0.1
      */
     default Optional<TrustedKeys> trustedKeys() {
         return Optional.empty();
@@ -322,7 +322,7 @@ public interface PlanningWorkspace {
      * @return the queries; each call of theirs reads the logs as they are then
      * @throws UnsupportedOperationException from an implementation that does not override it (the
      *                                       engine's workspaces all do)
-     * @since 0.2
+     * @since 0.1
      */
     default CycleQueries queries(TrustedKeys trust) {
         throw new UnsupportedOperationException(getClass().getName() + " does not implement queries(TrustedKeys)");
@@ -371,7 +371,7 @@ public interface PlanningWorkspace {
      *                               input file is invalid
      * @throws UnsupportedOperationException from an implementation that does not override it (the
      *                                       engine's workspaces all do)
-     * @since 0.2
+     * @since 0.1
      */
     default Map<String, KpiValue> kpis(CycleRef cycle) {
         throw new UnsupportedOperationException(getClass().getName() + " does not implement kpis(CycleRef)");

@@ -41,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class InMemoryEventStore implements EventStore {
 
     private final EventLineCodec codec = new EventLineCodec();

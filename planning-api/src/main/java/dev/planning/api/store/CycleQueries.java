@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface CycleQueries {
 
     /**

@@ -44,9 +44,9 @@ import org.junit.jupiter.api.Test;
  * waivers recorded as {@code WAIVER_GRANTED} (expiring 2025-09-05, 2025-12-31, and one without an
  * expiry date, which is always listed); {@code be/c} refused a move on 2025-09-03.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class CycleQueriesContract {
 
     /** A cycle only created. */
