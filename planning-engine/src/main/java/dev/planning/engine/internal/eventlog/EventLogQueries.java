@@ -157,8 +157,9 @@ public final class EventLogQueries implements CycleQueries {
                     if (root.resolve(layout.eventLog(cycle)).normalize().equals(log.normalize())) {
                         found.add(cycle);
                     }
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | InvalidInputException e) {
                     // Fail closed: a log file the queries cannot attribute to a cycle is refused, not skipped.
+                    // (CycleRef refuses a malformed id with an InvalidInputException that names no file.)
                     throw new InvalidInputException("event log " + Shown.path(root.relativize(log))
                             + " is not named after a cycle: " + Shown.why(e), SourceLocation.ofFile(root.relativize(log).toString()));
                 }
