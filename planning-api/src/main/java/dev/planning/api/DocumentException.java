@@ -25,9 +25,9 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = STABLE, since = "0.2")
+@API(status = STABLE, since = "0.1")
 public class DocumentException extends InvalidInputException {
 
     /** Malformed YAML: the parser could not make sense of the text. */
@@ -42,7 +42,7 @@ public class DocumentException extends InvalidInputException {
      * A text value or mapping key longer than the operator's bound ({@code planning.documents.maxValueLength},
      * default 10,000 characters).
      *
-     * @since 0.2
+     * @since 0.1
      */
     public static final String YAML_VALUE_TOO_LONG = "yaml.value-too-long";
     /** A file that does not exist or cannot be read. */

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param cycle           the cycle opened, in {@code PLANNED}
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record InitResult(Path root, Optional<Path> createdRulebook, List<String> written, CycleStatus cycle) {
 
     /**

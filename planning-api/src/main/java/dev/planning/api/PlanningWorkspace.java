@@ -297,10 +297,14 @@ public interface PlanningWorkspace {
      * keys ({@link #verify(CycleRef, TrustedKeys)}, {@link #queries(TrustedKeys)}, the HTML report)
      * without holding them again. Public keys only: a trust file holds nothing secret.
      *
+     * <p>The default answers empty, which fails closed: with no keys no signature counts, so a caller
+     * that checks with them finds every required role missing and every signature unverified, never a
+     * handoff signed. Empty never means "nothing to check".
+     *
      * @return the keys the workspace trusts, or empty when it was given none
      * @throws dev.planning.api.InvalidInputException when the trust file cannot be read or is invalid
      *         (never an empty answer in its place)
-     * @since 0.2
+     * @since 0.1
      */
     default Optional<TrustedKeys> trustedKeys() {
         return Optional.empty();
@@ -311,10 +315,16 @@ public interface PlanningWorkspace {
      * this workspace's event store, with its layout: the answers {@code Planning.cycleQueries(Path)}
      * gives over a workspace's event log files, here also for a workspace built on another
      * {@link dev.planning.api.store.EventStore} (an in-memory store, a store of one's own). The
-     * cycles asked are those with an event log file or a plan in the workspace; each question reads
-     * their logs again, hash chains verified. A cycle the store holds with neither is not seen: a
-     * store that lists its own cycles answers with its own queries (the PostgreSQL store's
-     * {@code queries()}).
+     * cycles asked are those the store lists ({@link dev.planning.api.store.EventStore#cycles()}),
+     * whether or not the workspace has a plan or an event log file for them; each question reads their
+     * logs again, hash chains verified. Over a store that does not list its cycles (one that does not
+     * implement {@code cycles()}) every question is refused with {@link UnsupportedOperationException},
+     * never answered with no cycles. {@link CycleQueries#pendingSignatures(java.util.Set)} refuses a
+     * role the rulebook's signing policy does not name (a read-only workspace loads its rulebook for
+     * that question only).
+     *
+     * <p>The default refuses with {@link UnsupportedOperationException} (never queries that answer
+     * "nothing pending"): an implementation written before this method still compiles.
      *
      * @param trust the keys trusted to sign, by role: a signature counts in
      *              {@link CycleQueries#pendingSignatures} only when it verifies against them
@@ -322,7 +332,7 @@ public interface PlanningWorkspace {
      * @return the queries; each call of theirs reads the logs as they are then
      * @throws UnsupportedOperationException from an implementation that does not override it (the
      *                                       engine's workspaces all do)
-     * @since 0.2
+     * @since 0.1
      */
     default CycleQueries queries(TrustedKeys trust) {
         throw new UnsupportedOperationException(getClass().getName() + " does not implement queries(TrustedKeys)");
@@ -370,8 +380,9 @@ public interface PlanningWorkspace {
      *                               readable plan, is {@code COMPLETED} (read its published digest), or an
      *                               input file is invalid
      * @throws UnsupportedOperationException from an implementation that does not override it (the
-     *                                       engine's workspaces all do)
-     * @since 0.2
+     *                                       engine's workspaces all do): the default refuses, never
+     *                                       answers with no KPIs
+     * @since 0.1
      */
     default Map<String, KpiValue> kpis(CycleRef cycle) {
         throw new UnsupportedOperationException(getClass().getName() + " does not implement kpis(CycleRef)");

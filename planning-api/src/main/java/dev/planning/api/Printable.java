@@ -151,7 +151,7 @@ public final class Printable {
      *
      * @param given the path as given, never {@code null}
      * @return the text to show, never {@code null}
-     * @since 0.2
+     * @since 0.1
      */
     public static String path(Path given) {
         String resolved = given.toAbsolutePath().normalize().toString();
@@ -206,7 +206,7 @@ public final class Printable {
      *
      * @param text the text, never {@code null}
      * @return the Markdown, never {@code null}
-     * @since 0.2
+     * @since 0.1
      */
     public static String markdown(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * @param rulebookDir the default rulebook directory, e.g. {@code rulebook}
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
 
     /** The layout of SPEC §3. */

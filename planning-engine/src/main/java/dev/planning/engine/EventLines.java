@@ -25,9 +25,9 @@ import org.apiguardian.api.API;
  * <p>Decoding an encoded line gives the same event, and encoding a decoded line the same bytes.
  * Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EventLines {
 
     /** The largest line, in bytes, the file store writes or reads (1 MiB). */

@@ -291,7 +291,7 @@ final class FileWorkspace implements PlanningWorkspace {
 
     @Override
     public CycleQueries queries(TrustedKeys trust) {
-        return EventLogQueries.ofStore(root, layout, store, trust);
+        return EventLogQueries.ofStore(root, layout, store, trust, () -> rulebook().signing());
     }
 
     @Override

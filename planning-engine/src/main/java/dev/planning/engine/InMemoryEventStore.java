@@ -14,6 +14,7 @@ import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class InMemoryEventStore implements EventStore {
 
     private final EventLineCodec codec = new EventLineCodec();
@@ -94,6 +95,22 @@ public final class InMemoryEventStore implements EventStore {
             log.add(recorded);
             return recorded;
         }
+    }
+
+    /** {@inheritDoc} Never refuses. */
+    @Override
+    public List<CycleRef> cycles() {
+        List<CycleRef> cycles = new ArrayList<>();
+        logs.forEach((cycle, log) -> {
+            synchronized (log) {
+                // An append refused on a new cycle leaves an empty list behind: that cycle holds no log.
+                if (!log.isEmpty()) {
+                    cycles.add(cycle);
+                }
+            }
+        });
+        cycles.sort(Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId));
+        return List.copyOf(cycles);
     }
 
     /** {@code memory:} and the cycle, as errors about its log name it. */

@@ -224,7 +224,7 @@ public final class Planning {
      * @param layout where artifacts live in the workspace
      * @return the queries over the workspace's event logs
      * @throws NullPointerException when an argument is {@code null}
-     * @since 0.2
+     * @since 0.1
      */
     public static CycleQueries cycleQueries(Path workspace, WorkspaceLayout layout) {
         return EventLogQueries.ofWorkspace(Objects.requireNonNull(workspace, "workspace"),
@@ -241,7 +241,7 @@ public final class Planning {
      * @param trust the keys trusted to sign manifests
      * @return the queries over the workspace's event logs
      * @throws NullPointerException when an argument is {@code null}
-     * @since 0.2
+     * @since 0.1
      */
     public static CycleQueries cycleQueries(Path workspace, WorkspaceLayout layout, TrustedKeys trust) {
         return EventLogQueries.ofWorkspace(Objects.requireNonNull(workspace, "workspace"),
@@ -428,7 +428,7 @@ public final class Planning {
          * runs. {@code planning status} and {@code planning verify --checksums-only} use it.
          *
          * @return this builder
-         * @since 0.2
+         * @since 0.1
          */
         public Builder readOnly() {
             this.readOnly = true;

@@ -31,9 +31,9 @@ import org.apiguardian.api.API;
  *
  * <p>Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PlanningJson {
 
     /** Thread-safe once configured, as Jackson documents; never reconfigured. */

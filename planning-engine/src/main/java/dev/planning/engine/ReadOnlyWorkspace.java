@@ -130,8 +130,9 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
 
     @Override
     public CycleQueries queries(TrustedKeys trust) {
-        // Reads logs and manifests only: no rulebook is loaded.
-        return EventLogQueries.ofStore(root, layout, store, trust);
+        // Reads logs and manifests only; the rulebook is loaded only for pendingSignatures, whose roles
+        // must be named by its signing policy.
+        return EventLogQueries.ofStore(root, layout, store, trust, () -> rulebook().signing());
     }
 
     @Override

@@ -53,6 +53,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,19 +243,26 @@ class OutsideEmbedderTest {
             workspace.sign(FE, keys.pemSigner(key.role(), key.privateKey(), workspaceDir));
         }
 
+        CycleRef storeOnly = new CycleRef("be", "2025-09-16");       // no plan and no log file in the workspace
+        workspace.create(storeOnly);
+
         // tag::queries[]
-        CycleQueries queries = workspace.queries(trust);            // over this workspace's event store
+        CycleQueries queries = workspace.queries(trust);            // over every cycle the store lists
         List<CycleQueries.CycleSummary> portfolio = queries.portfolio();
-        List<CycleQueries.PendingSignatures> pending = queries.pendingSignatures(Set.of("PM", "TechLead", "QA"));
+        List<CycleQueries.PendingSignatures> pending = queries.pendingSignatures(workspace.rulebook().signing());
         // end::queries[]
 
         assertThat(portfolio).extracting(CycleQueries.CycleSummary::cycle, CycleQueries.CycleSummary::state)
-                .containsExactly(tuple(FE, CycleState.PACKAGED));
+                .containsExactly(tuple(storeOnly, CycleState.PLANNED), tuple(FE, CycleState.PACKAGED));
         assertThat(pending).singleElement().satisfies(p -> {
             assertThat(p.cycle()).isEqualTo(FE);
             assertThat(p.signedRoles()).containsExactly("PM", "TechLead");
             assertThat(p.missingRoles()).containsExactly("QA");
         });
+        assertThat(queries.pendingSignatures(Set.copyOf(ROLES))).isEqualTo(pending);
+        assertThatThrownBy(() -> queries.pendingSignatures(Set.of("PM", "TechLead", "Qa")))
+                .as("a role the rulebook's signing policy does not name").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown role 'Qa'");
         assertThat(workspace.queries(TrustedKeys.none()).pendingSignatures(Set.copyOf(ROLES)))
                 .singleElement().satisfies(p -> assertThat(p.missingRoles()).containsExactly("PM", "QA", "TechLead"));
         assertThat(Planning.cycleQueries(workspaceDir).portfolio()).as("the files hold none of the store's events")
@@ -319,6 +327,15 @@ class OutsideEmbedderTest {
             Objects.requireNonNull(expectedHead, "expectedHead");
             synchronized (lines) {
                 return appendLocked(cycle, event, expectedHead);
+            }
+        }
+
+        @Override
+        public List<CycleRef> cycles() {
+            synchronized (lines) {
+                // A refused first append leaves an empty list: that cycle holds no event.
+                return lines.entrySet().stream().filter(entry -> !entry.getValue().isEmpty()).map(Map.Entry::getKey)
+                        .sorted(Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId)).toList();
             }
         }
 

@@ -30,6 +30,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,6 +67,12 @@ class OwnExtensionsTest {
                 events.add(EventLines.decode(events.size() + 1, line));
             }
             return List.copyOf(events);
+        }
+
+        @Override
+        public synchronized List<CycleRef> cycles() {
+            return lines.entrySet().stream().filter(entry -> !entry.getValue().isEmpty()).map(Map.Entry::getKey)
+                    .sorted(Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId)).toList();
         }
 
         @Override

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CiReports {
 
     private CiReports() {

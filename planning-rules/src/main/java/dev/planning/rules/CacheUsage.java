@@ -16,9 +16,9 @@ import org.apiguardian.api.API;
  * @param bytes     their total size in bytes
  * @param maxBytes  the most bytes a sweep leaves ({@code PLANNING_CACHE_MAX_BYTES})
  * @param maxFiles  the most files a sweep leaves ({@code PLANNING_CACHE_MAX_FILES})
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CacheUsage(Path directory, long files, long bytes, long maxBytes, int maxFiles) {
 
     /**

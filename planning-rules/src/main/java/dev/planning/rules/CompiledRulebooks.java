@@ -28,9 +28,9 @@ import org.apiguardian.api.API;
  * entry or verdict that git tracks (a cache directory inside a checkout, whose files whoever can
  * commit wrote) is never used either (see {@code docs/SECURITY.md}).
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CompiledRulebooks {
 
     private CompiledRulebooks() {
@@ -100,7 +100,7 @@ public final class CompiledRulebooks {
      *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the cache directory in use, or empty when the environment turns the cache off
-     * @since 0.2
+     * @since 0.1
      */
     public static Optional<Path> keepValidatedSettings(Map<String, String> environment) {
         Optional<Path> directory = CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment,
@@ -122,7 +122,7 @@ public final class CompiledRulebooks {
      *
      * @param environment the process environment, usually {@link System#getenv()}
      * @return the directory, or empty when the environment turns the cache off
-     * @since 0.2
+     * @since 0.1
      */
     public static Optional<Path> directory(Map<String, String> environment) {
         return CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment, "environment"));
@@ -134,7 +134,7 @@ public final class CompiledRulebooks {
      * read nor write a cache directory.
      * Rulebooks already compiled stay in memory.
      *
-     * @since 0.2
+     * @since 0.1
      */
     public static void noCacheAcrossRuns() {
         new DroolsGovernanceEngineFactory().useDiskCache(null);
@@ -153,7 +153,7 @@ public final class CompiledRulebooks {
      *
      * @param engine an engine, as {@code GovernanceEngineFactory.create} returns it
      * @return whether a build was started: false for an engine built already or not this library's
-     * @since 0.2
+     * @since 0.1
      */
     public static boolean buildAhead(GovernanceEngine engine) {
         return engine instanceof DroolsGovernanceEngine drools && drools.buildAhead();
@@ -167,7 +167,7 @@ public final class CompiledRulebooks {
      *
      * @param code the classes whose code the result depends on
      * @return the fingerprint text
-     * @since 0.2
+     * @since 0.1
      */
     public static String fingerprint(List<Class<?>> code) {
         return CompiledRulebookCache.fingerprint(List.copyOf(code));
@@ -180,7 +180,7 @@ public final class CompiledRulebooks {
      * never read with it on.
      *
      * @return true unless the policy-language check is turned off
-     * @since 0.2
+     * @since 0.1
      */
     public static boolean policyLanguageChecked() {
         return CompiledRulebookCache.policyLanguageChecked();
@@ -205,7 +205,7 @@ public final class CompiledRulebooks {
      * @param environment the environment naming the key file (as {@link #cacheAcrossRuns} was given),
      *     usually {@link System#getenv()}
      * @return the payload stored by {@link #storeResult}
-     * @since 0.2
+     * @since 0.1
      */
     public static Optional<byte[]> readResult(Path directory, String kind, String key, long maxBytes, Path rulebook,
             Path workspace, Map<String, String> environment) {
@@ -227,7 +227,7 @@ public final class CompiledRulebooks {
      * @param workspace the workspace directory, which the cache directory must lie outside
      * @param environment the environment naming the key file, usually {@link System#getenv()}
      * @return whether it was written
-     * @since 0.2
+     * @since 0.1
      */
     public static boolean storeResult(Path directory, String kind, String key, byte[] payload, Path rulebook,
             Path workspace, Map<String, String> environment) {
@@ -246,7 +246,7 @@ public final class CompiledRulebooks {
      * @return the usage, or empty when the environment turns the cache off
      * @throws UncheckedIOException when the directory is a link, another user's or open to
      *     others (the cache neither uses nor sweeps such a directory), or cannot be listed
-     * @since 0.2
+     * @since 0.1
      */
     public static Optional<CacheUsage> cacheUsage(Map<String, String> environment) {
         return CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment, "environment"))
@@ -263,7 +263,7 @@ public final class CompiledRulebooks {
      * @return what was deleted, or empty when the environment turns the cache off
      * @throws UncheckedIOException when the directory is a link, another user's or open to
      *     others (nothing is deleted), or cannot be listed
-     * @since 0.2
+     * @since 0.1
      */
     public static Optional<CacheUsage> clearCache(Map<String, String> environment) {
         return CompiledRulebookCache.defaultDirectory(Objects.requireNonNull(environment, "environment"))

@@ -31,9 +31,9 @@ import org.apiguardian.api.API;
  * rulebook (a factory that kept an engine built for an earlier one), or no decision, fails the gate,
  * as a factory or an engine that throws does.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class GovernanceGates {
 
     private GovernanceGates() {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param source the workspace-relative file it was read from
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CapacityModel(Map<String, Budget> owners, Map<String, Team> teams, String source) {
 
     /**

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param location where the entry is written
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Contract(String provider, String id, Status status, String owner, Optional<LocalDate> due,
         SourceLocation location) {
 

@@ -54,7 +54,7 @@ public record KpiValue(String name, Optional<Double> actual, Optional<Double> ta
      * @return empty when the KPI was not measured or has no target
      * @throws dev.planning.api.InvalidInputException when {@code direction} is neither
      *                                                {@code higher_is_better} nor {@code lower_is_better}
-     * @since 0.2
+     * @since 0.1
      */
     public Optional<Boolean> meetsTarget() {
         KpiDirection kind = KpiDirection.parse(direction);

@@ -17,7 +17,7 @@ import java.util.Optional;
  *                bytes and nothing was written
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record DigestResult(String path, DigestSummary summary, String sha256, Optional<String> eventId) {
 
     /**

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * <p>Gates and the rule test kit do not turn it into a finding or a failed case: no verdict is
  * reached, so the exception propagates.
  *
- * @since 0.2
+ * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public class EvaluationLimitException extends PlanningException {
@@ -45,7 +45,7 @@ public class EvaluationLimitException extends PlanningException {
          * operator's {@code planning.documents.maxValueLength} (default 10,000 characters) as each
          * fact is built, before it is inserted, whatever built the input: no rule fires.
          *
-         * @since 0.2
+         * @since 0.1
          */
         VALUE_LENGTH
     }

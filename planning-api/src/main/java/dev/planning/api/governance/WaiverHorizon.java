@@ -16,9 +16,9 @@ import java.util.List;
  * still in force whose expiry falls within that many days of the day judged is "expiring": lint,
  * the governance gate and the digest say so before the violation it waives blocks a transition.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class WaiverHorizon {
 
     /** The rulebook threshold that sets the horizon, in days. */

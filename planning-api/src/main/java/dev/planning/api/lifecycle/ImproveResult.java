@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param alreadyCarried ids of actions found there already (by origin), not added again
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ImproveResult(CycleRef cycle, CycleRef next, Optional<TransitionResult> completion, String planPath,
         List<String> carried, List<String> alreadyCarried) {
 

@@ -19,9 +19,9 @@ import org.apiguardian.api.API;
  * @param linesMissed      lines never executed
  * @param branchesCovered  branches taken ({@code 0} with {@code branchesMissed} when the report has none)
  * @param branchesMissed   branches never taken
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CoverageOutcome(String path, String sha256, OutcomeKind format, boolean endToEnd, long linesCovered,
         long linesMissed, long branchesCovered, long branchesMissed) {
 

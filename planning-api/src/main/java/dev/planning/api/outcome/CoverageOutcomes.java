@@ -23,9 +23,9 @@ import org.apiguardian.api.API;
  * @param directory the outcomes directory, workspace-relative
  * @param reports   the reports read, in path order
  * @param problems  the reports that could not be read, one each, in path order
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CoverageOutcomes(CycleRef cycle, String directory, List<CoverageOutcome> reports,
         List<Unreadable> problems) {
 
@@ -60,9 +60,9 @@ public record CoverageOutcomes(CycleRef cycle, String directory, List<CoverageOu
      *
      * @param message  what is wrong with it, naming the file
      * @param location where: the file, and the line and column when known
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record Unreadable(String message, SourceLocation location) {
         /**
          * Creates the record; the class comment says what each component holds.

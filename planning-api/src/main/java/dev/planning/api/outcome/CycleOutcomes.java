@@ -25,9 +25,9 @@ import org.apiguardian.api.API;
  * @param coverage        the coverage reports of the cycle's outcomes directory
  * @param deployedTaskIds ids of the tasks that the cycle's successful deployments list: delivered,
  *                        whatever the (sealed) plan says
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CycleOutcomes(CycleRef cycle, List<TestOutcome> tests, CoverageOutcomes coverage,
         Set<String> deployedTaskIds) {
 

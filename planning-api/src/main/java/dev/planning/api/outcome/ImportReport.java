@@ -17,7 +17,7 @@ import java.util.Optional;
  *                imported and nothing changed
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ImportReport(CycleRef cycle, List<ImportedFile> files, Optional<String> eventId) {
 
     /**

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param alreadyImported whether the same bytes were already stored (nothing was written)
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ImportedFile(Path source, OutcomeKind kind, String path, boolean alreadyImported) {
 
     /**

@@ -10,7 +10,7 @@ import java.util.Locale;
  * under {@code outcomes/{cycle}/}.
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum OutcomeKind {
     /** JUnit XML test results, Surefire or generic ({@code <testsuites>} or {@code <testsuite>}). */
     JUNIT,

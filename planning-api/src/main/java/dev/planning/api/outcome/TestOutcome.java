@@ -21,9 +21,9 @@ import org.apiguardian.api.API;
  * @param failures test cases with a {@code <failure>}
  * @param errors   test cases with an {@code <error>}
  * @param skipped  test cases with a {@code <skipped>}
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TestOutcome(String path, String sha256, int tests, int failures, int errors, int skipped) {
 
     /**

@@ -36,7 +36,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TagTaxonomy {
 
     /** A taxonomy that governs no key: every value passes. */

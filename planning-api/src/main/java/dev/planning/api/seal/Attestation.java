@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param signatures   how many signatures the envelope carries
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Attestation(String manifestPath, String envelope, int subjects, int signatures) {
 
     /**

@@ -26,9 +26,9 @@ import org.apiguardian.api.API;
  * @param warnedTests             how many it lists as warned (skipped test cases)
  * @param failedTests             how many it lists as failed (failures and errors)
  * @param signatures              how many DSSE signatures each envelope carries
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record VerificationSummaries(String testResultPath, String verificationSummaryPath, String testResult,
         String verificationResult, int passedTests, int warnedTests, int failedTests, int signatures) {
 

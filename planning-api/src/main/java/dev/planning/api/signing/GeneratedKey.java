@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param trustFile  {@code trust.yaml} in the same directory, listing the public key under the role
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GeneratedKey(String role, String keyId, SignatureAlgorithm algorithm, Path privateKey, Path publicKey,
         Path trustFile) {
 

@@ -26,7 +26,7 @@ import java.nio.file.Path;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Keys {
 
     /** The name {@link #generate} gives the trust file it writes or extends: {@value}. */
@@ -93,7 +93,7 @@ public interface Keys {
      *                                                key, is of an unsupported type (another curve than
      *                                                P-256, Ed448, DSA, RSA under 2048 bits), or for an
      *                                                invalid role name
-     * @since 0.2
+     * @since 0.1
      */
     TrustedKey readPublicKey(String role, Path publicKeyFile);
 
@@ -109,7 +109,7 @@ public interface Keys {
      * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace or is
      *                                                committed as said, or as
      *                                                {@link #readPublicKey(String, Path)}
-     * @since 0.2
+     * @since 0.1
      */
     TrustedKey readPublicKey(String role, Path publicKeyFile, Path workspace);
 
@@ -139,7 +139,7 @@ public interface Keys {
      * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace or is
      *                                                committed to its repository, or as
      *                                                {@link #pemSigner(String, Path)}
-     * @since 0.2
+     * @since 0.1
      */
     Signer pemSigner(String role, Path keyFile, Path workspace);
 }

@@ -116,7 +116,7 @@ public record TrustedKey(String role, String keyId, SignatureAlgorithm algorithm
      * @param publicKey the key, never {@code null}
      * @return 64 lower-case hex digits
      * @throws InvalidInputException when the key has no encoding ({@code getEncoded()} returns {@code null})
-     * @since 0.2
+     * @since 0.1
      */
     public static String keyIdOf(PublicKey publicKey) {
         byte[] encoded = Objects.requireNonNull(publicKey, "publicKey").getEncoded();

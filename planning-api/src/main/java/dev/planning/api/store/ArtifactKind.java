@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum ArtifactKind {
 
     /** The cycle's task breakdown (the backend's {@code backlog} file is accepted too). */

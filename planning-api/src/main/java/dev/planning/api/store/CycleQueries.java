@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -29,12 +32,12 @@ import org.apiguardian.api.API;
  * for (CycleQueries.CycleSummary c : queries.portfolio()) {
  *     System.out.println(c.cycle() + " " + c.state());
  * }
- * queries.pendingSignatures(Set.of("PM", "TechLead", "QA"));
+ * queries.pendingSignatures(workspace.rulebook().signing());   // or Set.of("PM", "TechLead", "QA")
  * }</pre>
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface CycleQueries {
 
     /**
@@ -56,10 +59,45 @@ public interface CycleQueries {
      * {@link PendingSignatures#unverifiedRoles()} and stays missing. Queries built without a trust
      * file and the manifests (the events alone) therefore report every role as missing.
      *
-     * @param requiredRoles the roles that must sign
+     * <p>The roles are checked first, so that a misspelled one cannot make a false answer: at least
+     * one is required, each a {@linkplain dev.planning.api.signing.Roles role name}, and the queries of
+     * a workspace ({@link dev.planning.api.PlanningWorkspace#queries}) refuse a role its rulebook's
+     * signing policy does not name ({@code "Qa"} where it names {@code QA}). Queries that know no
+     * rulebook (over a workspace's files by path, the PostgreSQL store's) check the form only. Prefer
+     * {@link #pendingSignatures(SigningPolicy)} with {@code workspace.rulebook().signing()}.
+     *
+     * @param requiredRoles the roles that must sign, at least one; never {@code null}
      * @return one entry per cycle with a role missing
+     * @throws IllegalArgumentException when {@code requiredRoles} is empty, or names a role the
+     *                                  workspace's signing policy does not
+     * @throws dev.planning.api.InvalidInputException when a role is not a role name
      */
     List<PendingSignatures> pendingSignatures(Set<String> requiredRoles);
+
+    /**
+     * As {@link #pendingSignatures(Set)}, asking about every role {@code policy} names, usually the
+     * rulebook's ({@code workspace.rulebook().signing()}): the roles come from the policy itself, so
+     * none can be misspelled. A role is missing when no signature of it verifies; how many signers a
+     * requirement needs ({@code 2 of [TechLead, QA]}) is judged by verification, not here. A policy
+     * that requires no signature has nothing pending.
+     *
+     * <pre>{@code
+     * List<CycleQueries.PendingSignatures> pending = workspace.queries(trust)
+     *         .pendingSignatures(workspace.rulebook().signing());
+     * }</pre>
+     *
+     * @param policy the signing policy whose roles must sign; never {@code null}
+     * @return one entry per cycle with a role missing
+     * @since 0.1
+     */
+    default List<PendingSignatures> pendingSignatures(SigningPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        Set<String> roles = new TreeSet<>();
+        for (SigningRequirement requirement : policy.required()) {
+            roles.addAll(requirement.roles());
+        }
+        return roles.isEmpty() ? List.of() : pendingSignatures(roles);
+    }
 
     /**
      * Waivers the store's events record that expire on or before {@code until} (already expired

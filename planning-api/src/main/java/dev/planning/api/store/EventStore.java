@@ -63,6 +63,30 @@ public interface EventStore {
     RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead);
 
     /**
+     * The cycles this store holds a log for: every cycle with at least one event, each once, sorted
+     * by stream then cycle id ({@link String#compareTo}, whatever the storage's collation). A cycle
+     * only read, or whose first append was refused, is not listed. The list is a snapshot, as
+     * {@link #read}'s is. Cross-cycle questions ({@link dev.planning.api.PlanningWorkspace#queries})
+     * ask it, so that every cycle the store holds is seen, whether or not the workspace has a plan or
+     * an event log file for it.
+     *
+     * <p>The default refuses: a store written before this method existed still compiles, and a
+     * question that needs the list fails with this exception rather than answering "no cycles".
+     * The {@code planning-testkit} {@code EventStoreContract} fails a store that does not
+     * implement it.
+     *
+     * @return the cycles with at least one event, sorted by stream then cycle id; never {@code null}
+     * @throws UnsupportedOperationException from a store that does not implement it
+     * @throws dev.planning.api.PlanningException when the storage cannot be read (never an empty list
+     *         in its place)
+     * @since 0.1
+     */
+    default List<CycleRef> cycles() {
+        throw new UnsupportedOperationException(getClass().getName()
+                + " does not list its cycles: implement EventStore.cycles() to ask questions across its cycles");
+    }
+
+    /**
      * Where a cycle's log lives, as errors about it should name it (a file store returns the
      * workspace-relative path of the log file). Never {@code null}.
      *

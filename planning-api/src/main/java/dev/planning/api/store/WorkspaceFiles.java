@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface WorkspaceFiles {
 
     /**

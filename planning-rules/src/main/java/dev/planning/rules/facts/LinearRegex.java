@@ -15,9 +15,9 @@ import org.apiguardian.api.API;
  * checking the pattern, a string literal, at load; docs/rules.md says which patterns are accepted.
  * Public because the compiled rules call it from outside this package; a rule file may not.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class LinearRegex {
 
     private LinearRegex() {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param added        findings under the head rulebook that the base rulebook does not report
  * @param resolved     findings under the base rulebook that the head rulebook no longer reports
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CycleImpact(CycleRef cycle, boolean blockedBase, boolean blockedHead, List<ImpactFinding> added,
         List<ImpactFinding> resolved) {
 

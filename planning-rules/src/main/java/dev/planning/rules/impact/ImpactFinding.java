@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  *                 {@code approvals -> 3, required -> 5}), in the order the rule names them; empty when none
  * @param hint     the rule's fix hint ({@code @solution}), when it has one
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ImpactFinding(String rule, Optional<String> item, Severity severity, String message,
         Optional<SourceLocation> location, Map<String, String> facts, Optional<String> hint) {
 

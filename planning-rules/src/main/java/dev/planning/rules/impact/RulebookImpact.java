@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  * @param headHash the head rulebook's hash
  * @param cycles   every cycle of the workspace, in the workspace's order
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RulebookImpact(String baseHash, String headHash, List<CycleImpact> cycles) {
 
     private static final Transition HANDOFF = Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)

@@ -4,7 +4,7 @@
  * under a base and a head rulebook with the {@code governance} gate and reports the violations the
  * change adds and resolves, and the cycles it would newly block.
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 package dev.planning.rules.impact;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;

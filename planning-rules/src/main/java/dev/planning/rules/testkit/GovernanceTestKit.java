@@ -57,7 +57,7 @@ import java.util.TreeMap;
  *
  * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class GovernanceTestKit {
 
     /** The cycle tasks are judged in unless {@link #withCycle} says otherwise: {@code test/cycle-1}. */

@@ -42,7 +42,7 @@ import java.util.function.Function;
  *
  * @param settings the settings, keyed as in a store file ({@code kafka.security.protocol}, ...);
  *                 never {@code null}, empty for a plain connection
- * @since 0.2
+ * @since 0.1
  */
 public record KafkaSecurity(Map<String, String> settings) {
 

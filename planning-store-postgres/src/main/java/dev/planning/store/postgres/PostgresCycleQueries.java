@@ -76,7 +76,7 @@ final class PostgresCycleQueries implements CycleQueries {
      */
     @Override
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
-        Set<String> required = new TreeSet<>(requiredRoles);
+        Set<String> required = EventLogQueries.requiredRoles(requiredRoles);
         return transactions.inTransaction("query pending signatures", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT e.stream, e.cycle_id, c.state,"

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,24 +108,28 @@ public final class PostgresEventStore implements EventStore {
     }
 
     /**
-     * The cycles of this repository that have at least one event, sorted by stream then cycle id.
-     *
-     * @return the cycles of this repository that have at least one event, sorted by stream then cycle id
+     * {@inheritDoc} Here: the cycles of this store's repository with at least one row in
+     * {@code planning_event}, the record (not the portfolio rows, which a cycle's first append writes
+     * in the same transaction but which are only its projection); sorted in Java, so that the
+     * database's collation cannot change the order.
      */
+    @Override
     public List<CycleRef> cycles() {
-        return transactions.inTransaction("list cycles", connection -> {
+        List<CycleRef> cycles = transactions.inTransaction("list cycles", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT stream, cycle_id FROM planning_cycle WHERE repository = ? ORDER BY stream, cycle_id")) {
+                    "SELECT DISTINCT stream, cycle_id FROM planning_event WHERE repository = ?")) {
                 select.setString(1, repository);
-                List<CycleRef> cycles = new ArrayList<>();
+                List<CycleRef> found = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        cycles.add(new CycleRef(rs.getString(1), rs.getString(2)));
+                        found.add(new CycleRef(rs.getString(1), rs.getString(2)));
                     }
                 }
-                return cycles;
+                return found;
             }
         });
+        cycles.sort(Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId));
+        return List.copyOf(cycles);
     }
 
     @Override

@@ -121,7 +121,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      * @return the configuration, or empty when none is set (files are used)
      * @throws InvalidInputException for an unreadable or invalid file, or one inside the workspace or
      *         tracked by git
-     * @since 0.2
+     * @since 0.1
      */
     public static Optional<StoreConfig> resolve(Optional<Path> file, Map<String, String> env,
             Optional<Path> workspace) {

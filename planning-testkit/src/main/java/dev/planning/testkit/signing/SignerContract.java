@@ -50,9 +50,9 @@ import org.junit.jupiter.api.Test;
  * message; and role, key id and algorithm stay the same from call to call. ECDSA signatures may
  * be either of the two twins (high or low S): the engine keeps the low-S one.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class SignerContract {
 
     /**

@@ -4,6 +4,6 @@
  * key held by the application) extends in its own tests to show that its signatures are what
  * verification expects.
  *
- * @since 0.2
+ * @since 0.1
  */
 package dev.planning.testkit.signing;

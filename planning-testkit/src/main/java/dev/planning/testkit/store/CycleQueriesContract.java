@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apiguardian.api.API;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
 import java.time.Instant;
@@ -44,9 +47,9 @@ import org.junit.jupiter.api.Test;
  * waivers recorded as {@code WAIVER_GRANTED} (expiring 2025-09-05, 2025-12-31, and one without an
  * expiry date, which is always listed); {@code be/c} refused a move on 2025-09-03.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class CycleQueriesContract {
 
     /** A cycle only created. */
@@ -134,6 +137,27 @@ public abstract class CycleQueriesContract {
                         List.of("PM"), List.of("PM", "QA", "TechLead")));
         assertThat(queries.pendingSignatures(Set.of("PM")))
                 .extracting(CycleQueries.PendingSignatures::missingRoles).containsExactly(List.of("PM"));
+    }
+
+    @Test
+    @DisplayName("pending signatures of a signing policy ask about every role it names")
+    void pendingSignaturesOfASigningPolicy() {
+        SigningPolicy policy = new SigningPolicy(List.of(new SigningRequirement(List.of("PM"), 1),
+                new SigningRequirement(List.of("TechLead", "QA"), 2)));
+
+        assertThat(queries.pendingSignatures(policy)).isEqualTo(queries.pendingSignatures(Set.of("PM", "QA", "TechLead")));
+        assertThat(queries.pendingSignatures(SigningPolicy.NONE)).as("a policy that requires no signature").isEmpty();
+    }
+
+    @Test
+    @DisplayName("pending signatures refuse no role and a malformed one, never answering \"nothing pending\" for them")
+    void pendingSignaturesRefuseNoRoleAndAMalformedOne() {
+        assertThatThrownBy(() -> queries.pendingSignatures(Set.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requiredRoles");
+        assertThatThrownBy(() -> queries.pendingSignatures(Set.of("PM", "Q A")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'Q A'");
+        assertThatThrownBy(() -> queries.pendingSignatures((Set<String>) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("requiredRoles");
     }
 
     @Test

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class DamageableEventStoreContract extends EventStoreContract {
 
     /** For subclasses. */

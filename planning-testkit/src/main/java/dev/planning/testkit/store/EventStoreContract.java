@@ -63,6 +63,11 @@ import org.junit.jupiter.api.Timeout;
  *     logs of different cycles are independent.</li>
  * <li><b>Snapshots</b>: a history once read does not change with later appends, and changing the
  *     list returned (when it allows that) does not change the store.</li>
+ * <li><b>Listing</b>: {@link EventStore#cycles()} lists every cycle with at least one event, each once,
+ *     sorted by stream then cycle id as {@link String#compareTo} orders them (upper case before
+ *     lower); not a cycle only read, nor one whose only append was refused; another instance over the
+ *     same storage lists the same; the list is a snapshot. A store that does not implement it (the
+ *     default refuses) fails these tests.</li>
  * <li><b>Hash chain</b>: the first event chains to {@link RecordedEvent#GENESIS}, every later one
  *     to the hash of the one before; hashes are 64 lower-case hex digits, distinct, and each commits
  *     to the history before it (the same event appended after different histories gets different
@@ -281,6 +286,58 @@ public abstract class EventStoreContract {
         assertThat(other.read(CYCLE)).containsExactly(first);
         RecordedEvent second = other.append(CYCLE, newEvent(CYCLE), first.hash());
         assertThat(store.read(CYCLE)).containsExactly(first, second);
+    }
+
+    // ---------------------------------------------------------------- listing the cycles
+
+    @Test
+    @DisplayName("an empty store lists no cycles")
+    void anEmptyStoreListsNoCycles() {
+        assertThat(newStore().cycles()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the cycles listed are those with an event, each once, by stream then cycle id as String.compareTo orders them")
+    void listsEveryCycleWithAnEventOnceInOrder() {
+        EventStore store = newStore();
+        CycleRef upper = new CycleRef("fe", "Z1");
+        CycleRef lower = new CycleRef("fe", "a1");
+        CycleRef otherStream = new CycleRef("be", CYCLE.cycleId());
+        CycleRef onlyRead = new CycleRef("fe", "2025-10-14");
+        CycleRef refused = new CycleRef("qa", CYCLE.cycleId());
+        RecordedEvent first = store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        store.append(CYCLE, newEvent(CYCLE), first.hash());
+        store.append(lower, newEvent(lower), RecordedEvent.GENESIS);
+        store.append(upper, newEvent(upper), RecordedEvent.GENESIS);
+        store.append(otherStream, newEvent(otherStream), RecordedEvent.GENESIS);
+        store.read(onlyRead);
+        assertThatThrownBy(() -> store.append(refused, newEvent(refused), "ab".repeat(32)))
+                .isInstanceOf(ConcurrentTransitionException.class);
+
+        // "Z1" before "a1": upper case first, as String.compareTo (a database's collation may differ).
+        List<CycleRef> expected = List.of(otherStream, CYCLE, upper, lower);
+        assertThat(store.cycles()).as("cycles()").containsExactlyElementsOf(expected);
+        assertThat(newStoreSharingStorageWith(store).cycles()).as("cycles() of another instance over the same storage")
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("the cycles once listed are a snapshot: a later append and a change to the list reach neither it nor the store")
+    void theCyclesListedAreASnapshot() {
+        EventStore store = newStore();
+        store.append(CYCLE, newEvent(CYCLE), RecordedEvent.GENESIS);
+        List<CycleRef> before = store.cycles();
+        CycleRef later = new CycleRef("be", CYCLE.cycleId());
+
+        store.append(later, newEvent(later), RecordedEvent.GENESIS);
+
+        assertThat(before).containsExactly(CYCLE);
+        try {
+            before.clear();
+        } catch (UnsupportedOperationException expected) {
+            // an unmodifiable snapshot is the usual answer
+        }
+        assertThat(store.cycles()).containsExactly(later, CYCLE);
     }
 
     // ---------------------------------------------------------------- hash chain

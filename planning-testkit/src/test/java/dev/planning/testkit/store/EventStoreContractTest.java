@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,7 +31,7 @@ class EventStoreContractTest {
         Events tests = run(SoundStoreContract.class);
 
         assertThat(tests.failed().count()).as(failures(tests).toString()).isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(21);
+        assertThat(tests.succeeded().count()).isEqualTo(24);
         assertThat(tests.skipped().count()).isZero();
         assertThat(tests.aborted().count()).isZero();
     }
@@ -68,6 +69,22 @@ class EventStoreContractTest {
     @Test
     void failsAStoreWhoseHashIgnoresTheHistory() {
         assertThat(failures(run(HistoryBlindContract.class))).containsExactly("aHashCommitsToTheHistoryBeforeIt");
+    }
+
+    @Test
+    void failsAStoreThatDoesNotListItsCycles() {
+        assertThat(failures(run(NoListingContract.class))).containsExactlyInAnyOrder("anEmptyStoreListsNoCycles",
+                "listsEveryCycleWithAnEventOnceInOrder", "theCyclesListedAreASnapshot");
+    }
+
+    @Test
+    void failsAStoreThatListsACycleWithoutAnEvent() {
+        assertThat(failures(run(SloppyListingContract.class))).containsExactly("listsEveryCycleWithAnEventOnceInOrder");
+    }
+
+    @Test
+    void failsAStoreThatSortsItsCyclesByAnotherCollation() {
+        assertThat(failures(run(IgnoreCaseListingContract.class))).containsExactly("listsEveryCycleWithAnEventOnceInOrder");
     }
 
     // Contract runs, selected explicitly above (nested classes are not picked up by Surefire).
@@ -125,6 +142,45 @@ class EventStoreContractTest {
         }
     }
 
+    static class NoListingContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.listing = Listing.NONE;
+            return store;
+        }
+    }
+
+    static class SloppyListingContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.listing = Listing.EVERY_KEY;
+            return store;
+        }
+    }
+
+    static class IgnoreCaseListingContract extends EventStoreContract {
+        @Override
+        protected EventStore newStore() {
+            MapStore store = new MapStore(false, false, false, false);
+            store.listing = Listing.IGNORING_CASE;
+            return store;
+        }
+    }
+
+    /** How a {@link MapStore} lists its cycles. */
+    private enum Listing {
+        /** Sound: the cycles with an event, by stream then cycle id. */
+        SOUND,
+        /** Does not implement {@code cycles()}: the SPI's default refuses. */
+        NONE,
+        /** Every cycle it ever made a list for, a refused first append's included: a cycle without an event. */
+        EVERY_KEY,
+        /** The cycles with an event, sorted ignoring case (as a database collation may). */
+        IGNORING_CASE
+    }
+
     /** A small in-memory store, sound unless told to break one promise. */
     private static final class MapStore implements EventStore {
         private final boolean ignoreHead;
@@ -135,6 +191,7 @@ class EventStoreContractTest {
         private boolean liveView;
         /** Hashes the event alone, not the history it follows: the head anchors nothing before it. */
         private boolean historyBlind;
+        private Listing listing = Listing.SOUND;
         private final Map<CycleRef, List<RecordedEvent>> logs = new HashMap<>();
 
         MapStore(boolean ignoreHead, boolean unchained, boolean newestFirst, boolean lax) {
@@ -157,6 +214,21 @@ class EventStoreContractTest {
                 Collections.reverse(log);
             }
             return log;
+        }
+
+        @Override
+        public synchronized List<CycleRef> cycles() {
+            Comparator<CycleRef> order = Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId);
+            return switch (listing) {
+                case NONE -> EventStore.super.cycles();
+                case EVERY_KEY -> logs.keySet().stream().sorted(order).toList();
+                case IGNORING_CASE -> logs.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
+                        .sorted(Comparator.comparing(CycleRef::stream)
+                                .thenComparing(CycleRef::cycleId, String.CASE_INSENSITIVE_ORDER))
+                        .toList();
+                case SOUND -> logs.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
+                        .sorted(order).toList();
+            };
         }
 
         @Override

@@ -10,6 +10,8 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.signing.Roles;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
 import dev.planning.api.signing.TrustedKeys;
@@ -18,7 +20,6 @@ import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
- * {@link CycleQueries} over any {@link EventStore}, given the cycles that have a log: each question
+ * {@link CycleQueries} over any {@link EventStore}, given the cycles that have a log (for a workspace's
+ * own store, those the store lists): each question
  * reads every log (hash chain verified) and answers from its events, as the PostgreSQL store does
  * from its rows. For the workspace's files, {@link #ofWorkspace} lists the event log files.
  * Thread-safe when the store is.
@@ -49,6 +51,7 @@ public final class EventLogQueries implements CycleQueries {
     private final EventStore store;
     private final Supplier<List<CycleRef>> cycles;
     private final Optional<SignedRoles> signatures;
+    private final Optional<Supplier<SigningPolicy>> policy;
 
     /**
      * @param store      where the logs are read
@@ -56,9 +59,19 @@ public final class EventLogQueries implements CycleQueries {
      * @param signatures checks which roles' signatures verify; without it no role counts as signed
      */
     public EventLogQueries(EventStore store, Supplier<List<CycleRef>> cycles, Optional<SignedRoles> signatures) {
+        this(store, cycles, signatures, Optional.empty());
+    }
+
+    /**
+     * @param policy the signing policy a required role must be named by (asked when
+     *               {@link #pendingSignatures} is); without it a role is checked for its form only
+     */
+    private EventLogQueries(EventStore store, Supplier<List<CycleRef>> cycles, Optional<SignedRoles> signatures,
+            Optional<Supplier<SigningPolicy>> policy) {
         this.store = Objects.requireNonNull(store, "store");
         this.cycles = Objects.requireNonNull(cycles, "cycles");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /**
@@ -72,18 +85,53 @@ public final class EventLogQueries implements CycleQueries {
     }
 
     /**
-     * The queries over a workspace's own event store (which may be another store than its files):
-     * the cycles asked are those with an event log file or planning files in the workspace;
-     * signatures are checked on the workspace's manifests against {@code trust}.
+     * The queries over a workspace's own event store (which may be another store than its files): the
+     * cycles asked are those the store lists ({@link EventStore#cycles()}; a store that cannot list them
+     * refuses every question, never answers "no cycles"); signatures are checked on the workspace's
+     * manifests against {@code trust}, and a required role must be one {@code policy} names (asked
+     * only then, so that a read-only workspace loads its rulebook only for that question).
      */
-    public static EventLogQueries ofStore(Path workspace, WorkspaceLayout layout, EventStore store, TrustedKeys trust) {
+    public static EventLogQueries ofStore(Path workspace, WorkspaceLayout layout, EventStore store, TrustedKeys trust,
+            Supplier<SigningPolicy> policy) {
         Path root = workspace.toAbsolutePath().normalize();
-        return new EventLogQueries(store, () -> {
-            TreeSet<CycleRef> cycles = new TreeSet<>(ORDER);
-            cycles.addAll(logs(root, layout));
-            cycles.addAll(new WorkspaceScanner(root, layout).cycles());
-            return List.copyOf(cycles);
-        }, Optional.of(new SignedRoles(root, layout, trust)));
+        Objects.requireNonNull(store, "store");
+        return new EventLogQueries(store, store::cycles, Optional.of(new SignedRoles(root, layout, trust)),
+                Optional.of(policy));
+    }
+
+    /**
+     * The roles a pending-signatures question asks about, checked: at least one, each a role name
+     * ({@link Roles#require}); shared with the PostgreSQL store's queries.
+     *
+     * @throws IllegalArgumentException for no role
+     * @throws InvalidInputException for a malformed one
+     */
+    public static Set<String> requiredRoles(Set<String> requiredRoles) {
+        Objects.requireNonNull(requiredRoles, "requiredRoles");
+        if (requiredRoles.isEmpty()) {
+            // Asking about no role always answers "nothing pending": refused rather than answered.
+            throw new IllegalArgumentException("requiredRoles is empty: name at least one role that must sign"
+                    + " (the rulebook's signing policy names them)");
+        }
+        Set<String> roles = new TreeSet<>();
+        for (String role : requiredRoles) {
+            roles.add(Roles.require(role));
+        }
+        return roles;
+    }
+
+    /** Refuses a role {@code policy} does not name: it could only ever be reported missing, or not be asked. */
+    static void requireNamedBy(SigningPolicy policy, Set<String> roles) {
+        Set<String> named = new TreeSet<>();
+        policy.required().forEach(requirement -> named.addAll(requirement.roles()));
+        for (String role : roles) {
+            if (!named.contains(role)) {
+                throw new IllegalArgumentException("unknown role '" + role + "': "
+                        + (named.isEmpty() ? "the rulebook's signing policy requires no signature"
+                                : "the rulebook's signing policy names " + String.join(", ", named)
+                                        + " (role names are case-sensitive)"));
+            }
+        }
     }
 
     /** The cycles with an event log file, sorted by stream then cycle id. */
@@ -109,8 +157,9 @@ public final class EventLogQueries implements CycleQueries {
                     if (root.resolve(layout.eventLog(cycle)).normalize().equals(log.normalize())) {
                         found.add(cycle);
                     }
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | InvalidInputException e) {
                     // Fail closed: a log file the queries cannot attribute to a cycle is refused, not skipped.
+                    // (CycleRef refuses a malformed id with an InvalidInputException that names no file.)
                     throw new InvalidInputException("event log " + Shown.path(root.relativize(log))
                             + " is not named after a cycle: " + Shown.why(e), SourceLocation.ofFile(root.relativize(log).toString()));
                 }
@@ -146,7 +195,8 @@ public final class EventLogQueries implements CycleQueries {
 
     @Override
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
-        Set<String> required = new TreeSet<>(requiredRoles);
+        Set<String> required = requiredRoles(requiredRoles);
+        policy.ifPresent(p -> requireNamedBy(p.get(), required));
         List<PendingSignatures> pending = new ArrayList<>();
         for (Log log : logs()) {
             Optional<PlanningEvent> sealed = log.ofType(EventType.MANIFEST_SEALED).reduce((first, last) -> last);

@@ -239,6 +239,17 @@ public final class FileEventStore implements EventStore {
         return layout.eventLog(cycle);
     }
 
+
+    /**
+     * {@inheritDoc} Those whose log file, at {@link WorkspaceLayout#eventLog(CycleRef)}, holds at least
+     * one event: each file found is read (chain verified; a damaged log is refused, never skipped), so
+     * a file left empty by an interrupted first append is not listed. A file under the events
+     * directories not named after a cycle is refused.
+     */
+    @Override
+    public List<CycleRef> cycles() {
+        return EventLogQueries.logs(workspace, layout).stream().filter(cycle -> !read(cycle).isEmpty()).toList();
+    }
     @Override
     public List<RecordedEvent> read(CycleRef cycle) {
         Objects.requireNonNull(cycle, "cycle");
