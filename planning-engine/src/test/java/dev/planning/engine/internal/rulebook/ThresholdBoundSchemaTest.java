@@ -69,8 +69,9 @@ class ThresholdBoundSchemaTest {
         Set<String> names = new LinkedHashSet<>(List.of("max_estimate", ".critical_approvals", "my_critical_approvals",
                 "a.b.critical_approvals"));
         Set<Double> values = new LinkedHashSet<>(List.of(0.0, -0.0, 1.0, -1.0, 0.5, 2.5, 3.0, 7.5, 80.0, 100.5,
-                2147483646.0, 2147483647.0, 2147483648.0, 9007199254740991.0, -9007199254740991.0,
-                9007199254740992.0, -9007199254740992.0, 1e300, -1e300));
+                2147483646.0, 2147483647.0, 2147483648.0, 4294967296.0, 9007199254740991.0, -9007199254740991.0,
+                9007199254740992.0, -9007199254740992.0, 18446744073709551616.0, 1e300, -1e300, Double.MAX_VALUE,
+                Double.MIN_VALUE));
         for (ThresholdBound bound : ThresholdBound.values()) {
             names.add(bound.thresholdName());
             names.add("fe." + bound.thresholdName());
@@ -98,8 +99,8 @@ class ThresholdBoundSchemaTest {
 
     private static boolean schemaRefuses(String name, double value) {
         String yaml = "version: '1'\nthresholds:\n  \"" + name + "\": " + BigDecimal.valueOf(value) + "\n";
-        return !SchemaCatalog.standard().validate(YamlDocuments.parse(yaml.getBytes(StandardCharsets.UTF_8),
-                "rulebook.yaml"), ArtifactSchema.RULEBOOK).isEmpty();
+        byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+        return !RulebookLoader.schemaErrors(YamlDocuments.parse(bytes, "rulebook.yaml"), bytes, "rulebook.yaml").isEmpty();
     }
 
     private static boolean recordRefuses(String name, double value) {
