@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class RulebookThresholdsTest {
                 Map.entry("coverage_regression_tolerance_pct", List.of(-1.0)),
                 Map.entry("waiver_expiry_warning_days", List.of(7.5, 3651.0)));
         assertThat(refused.keySet()).containsExactlyInAnyOrder(
-                java.util.Arrays.stream(ThresholdBound.values()).map(ThresholdBound::thresholdName).toArray(String[]::new));
+                Arrays.stream(ThresholdBound.values()).map(ThresholdBound::thresholdName).toArray(String[]::new));
         refused.forEach((name, values) -> {
             for (double value : values) {
                 for (String written : List.of(name, "fe." + name)) {
