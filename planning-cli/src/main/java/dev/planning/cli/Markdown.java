@@ -3,6 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.Printable;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -18,7 +19,49 @@ final class Markdown {
     /** Hexadecimal digits alone: a hash or a commit id, which a code span shows as it is. */
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
+    /**
+     * A commit id standing alone, as {@link Printable#markdown} breaks it with a zero-width space: exactly
+     * 40 hexadecimal digits with no letter, digit or {@code _} on either side.
+     */
+    private static final Pattern COMMIT = Pattern.compile("(?<![0-9A-Za-z_])[0-9a-fA-F]{40}(?![0-9A-Za-z_])");
+
     private Markdown() {
+    }
+
+    /**
+     * Text that may name a commit (a finding's or a discrepancy's message, a table cell): escaped as plan
+     * text ({@link #escape}), but each commit id standing alone is a code span, the exact value a reader can
+     * copy, which GitHub links nowhere; {@link #escape} would break it with a zero-width space. The code
+     * span holds 40 hexadecimal digits and nothing else, so it cannot be closed early or hold markup; the
+     * text around it is escaped as before (a backtick there is a literal one).
+     */
+    static String text(String value) {
+        Matcher commit = COMMIT.matcher(value);
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        int last = 0;
+        while (commit.find()) {
+            if (commit.start() > last) {
+                out.append(escapeFrom(value.substring(last, commit.start()), last));
+            }
+            out.append('`').append(commit.group()).append('`');
+            last = commit.end();
+        }
+        if (last == 0) {
+            return escape(value);
+        }
+        if (last < value.length()) {
+            out.append(escapeFrom(value.substring(last), last));
+        }
+        return out.toString();
+    }
+
+    /**
+     * A part of a text escaped as it is where it stands: at the text's start as the start (where a blank or
+     * a {@code #} could open a block), elsewhere after a letter, which {@link #escape} writes as itself and
+     * which opens nothing, so a blank there stays a blank.
+     */
+    private static String escapeFrom(String part, int at) {
+        return at == 0 ? escape(part) : escape("x" + part).substring(1);
     }
 
     /** Plan or rulebook text as Markdown that renders as exactly itself, on one line ({@link Printable#markdown}). */
@@ -57,14 +100,14 @@ final class Markdown {
         return "### " + escape(what) + ": **" + status + "**\n\n";
     }
 
-    /** A table; every cell is escaped. */
+    /** A table; every cell is escaped ({@link #text}: a commit id standing alone in it is a code span). */
     static String table(List<String> header, List<List<String>> rows) {
         return table(header, rows, Set.of());
     }
 
     /**
      * A table whose columns {@code hashColumns} (0-based) hold a hash or a commit id, labelled or not
-     * ({@link #hashes}); every other cell is escaped.
+     * ({@link #hashes}); every other cell is escaped as {@link #text}.
      */
     static String table(List<String> header, List<List<String>> rows, Set<Integer> hashColumns) {
         StringBuilder out = new StringBuilder();
@@ -75,7 +118,7 @@ final class Markdown {
 
     private static String row(List<String> cells, Set<Integer> hashColumns) {
         return IntStream.range(0, cells.size())
-                .mapToObj(i -> hashColumns.contains(i) ? hashes(cells.get(i)) : escape(cells.get(i)))
+                .mapToObj(i -> hashColumns.contains(i) ? hashes(cells.get(i)) : text(cells.get(i)))
                 .collect(Collectors.joining(" | ", "| ", " |\n"));
     }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
  * ACCEPTED, REFUSED, VERIFIED), a summary line and tables, made for {@code $GITHUB_STEP_SUMMARY}.
  * Every value from a plan or a rulebook is escaped ({@link Markdown#escape}); a hash or a commit id (a
  * discrepancy's expected and actual values, the rulebook's hash) of hexadecimal digits alone is a code span
- * ({@link Markdown#hash}), the exact value, which GitHub links nowhere.
+ * ({@link Markdown#hash}), the exact value, which GitHub links nowhere; so is a commit id standing alone in
+ * any other cell, a finding's or a discrepancy's message included ({@link Markdown#text}).
  */
 final class MarkdownReports {
 

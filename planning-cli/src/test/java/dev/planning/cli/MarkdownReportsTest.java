@@ -104,6 +104,64 @@ class MarkdownReportsTest {
                         + "` @\u200bx #\u200b1 [l](http://x)</td>"));
     }
 
+    /**
+     * A commit id standing alone in a finding's or a discrepancy's message is a code span, the exact value a
+     * reader can copy (escaped as plan text it carried a zero-width space); GitHub links it nowhere, and
+     * every other part of the message is escaped as before ({@code @x} and {@code #1} still broken).
+     */
+    @Test
+    void aCommitIdInAFindingOrDiscrepancyMessageIsACodeSpanCopyableAsItIs() throws Exception {
+        String message = "snapshot_rev " + COMMIT + " is not HEAD (" + COMMIT + "); ask @x #1";
+        String lint = MarkdownReports.lint(new LintReport(List.of("m.yaml"), List.of(new Finding("seal.rev",
+                Severity.ERROR, message, Optional.empty(), Optional.empty()))));
+        String verify = MarkdownReports.verification(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
+                List.of(), List.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, "m.yaml", "", "", message))));
+
+        String cell = "snapshot\\_rev `" + COMMIT + "` is not HEAD (`" + COMMIT + "`); ask @&#8203;x #&#8203;1";
+        assertThat(lint).contains("| " + cell + " |");
+        assertThat(verify).contains("| " + cell + " |");
+        List<String> spans = new ArrayList<>();
+        Parser.builder().build().parse(lint).accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Code code) {
+                spans.add(code.getLiteral());
+            }
+        });
+        assertThat(spans).containsExactly(COMMIT, COMMIT);
+        GitHubMarkdown.html(verify).ifPresent(html -> assertThat(html)
+                .contains("snapshot_rev <code>" + COMMIT + "</code> is not HEAD (<code>" + COMMIT + "</code>)")
+                .contains("@\u200bx #\u200b1").doesNotContain("<a"));
+    }
+
+    /**
+     * Only a commit id standing alone, as {@code Printable.markdown} breaks it, becomes a code span: one in
+     * backticks of the text stays between literal backticks (which open nothing), a run of 41 digits or one
+     * joined to a word is escaped text as before.
+     */
+    @Test
+    void aMessageCodeSpanHoldsOnlyACommitIdAndHostileTextAroundItStaysText() {
+        assertThat(Markdown.text("`" + COMMIT + "` x")).isEqualTo("\\``" + COMMIT + "`\\` x");
+        assertThat(Markdown.text(COMMIT + "0")).isEqualTo(Markdown.escape(COMMIT + "0"));
+        assertThat(Markdown.text("v" + COMMIT)).isEqualTo(Markdown.escape("v" + COMMIT));
+        assertThat(Markdown.text("@" + COMMIT)).isEqualTo("@&#8203;`" + COMMIT + "`");
+        assertThat(Markdown.text("no commit: **x**")).isEqualTo(Markdown.escape("no commit: **x**"));
+        List<String> texts = new ArrayList<>();
+        List<String> spans = new ArrayList<>();
+        Parser.builder().build().parse(Markdown.text("`" + COMMIT + "` x")).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                texts.add(node.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Code code) {
+                spans.add(code.getLiteral());
+            }
+        });
+        assertThat(String.join("|", texts)).isEqualTo("`|` x");
+        assertThat(spans).containsExactly(COMMIT);
+    }
+
     /** The rulebook's hash in the summary of {@code rules test --format markdown} is a code span, the exact value. */
     @Test
     void ruleTestsShowTheRulebookHashAsACodeSpan() {

@@ -199,7 +199,9 @@ final class WorkspaceReader {
         try {
             Path file = SafePaths.resolve(workspace.root(), digestPath);
             if (Files.isRegularFile(file)) {
-                digest = Optional.of(DigestFrontMatter.read(file, digestPath));
+                // Another cycle's or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
+                digest = Optional.of(DigestFrontMatter.readOf(file, digestPath, ref, "digest",
+                        "figures on this cycle's page and in its stream's charts"));
             }
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("digest " + digestPath + " cannot be read: " + e.getMessage());

@@ -38,8 +38,9 @@ public record CoverageOutcome(String path, String sha256, OutcomeKind format, bo
      * @param branchesCovered branches taken ({@code 0} with {@code branchesMissed} when the report has none)
      * @param branchesMissed branches never taken
      * @throws InvalidInputException when the path is not workspace-relative, the hash is not 64
-     *                               lowercase hex digits, the format is not a coverage format or a
-     *                               count is negative
+     *                               lowercase hex digits, the format is not a coverage format, a
+     *                               count is negative, or covered plus missed (lines, or branches)
+     *                               is more than a {@code long} holds
      */
     public CoverageOutcome {
         Sha256Text.requirePath(path);
@@ -50,6 +51,16 @@ public record CoverageOutcome(String path, String sha256, OutcomeKind format, bo
         }
         if (linesCovered < 0 || linesMissed < 0 || branchesCovered < 0 || branchesMissed < 0) {
             throw new InvalidInputException("the coverage counts of " + path + " cannot be negative");
+        }
+        requireTotal("line", linesCovered, linesMissed, path);
+        requireTotal("branch", branchesCovered, branchesMissed, path);
+    }
+
+    /** Covered plus missed must be a count a {@code long} holds: a wrapped sum is a negative total. */
+    private static void requireTotal(String what, long covered, long missed, String path) {
+        if (covered > Long.MAX_VALUE - missed) {
+            throw new InvalidInputException("the " + what + " counts of " + path + " are too large: covered (" + covered
+                    + ") plus missed (" + missed + ") exceed " + Long.MAX_VALUE);
         }
     }
 }

@@ -25,7 +25,8 @@ import org.apiguardian.api.API;
  * @param defaultProfile the profile for streams not listed
  * @param taxonomy       allowed values per tag key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}
  * @param requiredTags   tag keys every task must carry
- * @param thresholds     named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}
+ * @param thresholds     named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}; each
+ *                       within what its name holds ({@link ThresholdBound}), as for a loaded rulebook
  * @param ruleFiles      the DRL files, relative to the directory, sorted
  * @param signing        the signing policy: which roles, and how many, must sign the handoff manifest
  * @param kpis           the KPI definitions ({@code kpis:}), in written order; names are unique
@@ -61,6 +62,9 @@ public record Rulebook(
      * @param ruleFiles the DRL files, relative to the directory, sorted
      * @param signing the signing policy: which roles, and how many, must sign the handoff manifest
      * @param kpis the KPI definitions ({@code kpis:}), in written order; names are unique
+     * @throws InvalidInputException when a threshold holds a value its name cannot ({@link ThresholdBound}:
+     *                               NaN, an infinity, a fraction where a whole number is read, a value out
+     *                               of bounds), a KPI is defined twice, or a profile named is not defined
      */
     public Rulebook {
         Objects.requireNonNull(signing, "signing");
@@ -75,6 +79,7 @@ public record Rulebook(
         taxonomy = Collections.unmodifiableMap(copied);
         requiredTags = List.copyOf(requiredTags);
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+        ThresholdBound.checkAll(thresholds);
         ruleFiles = List.copyOf(ruleFiles);
         kpis = List.copyOf(kpis);
         Set<String> kpiNames = new HashSet<>();

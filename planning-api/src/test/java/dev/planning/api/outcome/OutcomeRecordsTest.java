@@ -50,6 +50,17 @@ class OutcomeRecordsTest {
     }
 
     @Test
+    void refusesCoverageCountsWhoseTotalALongCannotHold() {
+        assertThatThrownBy(() -> new CoverageOutcome(PATH, SHA, OutcomeKind.LCOV, false, Long.MAX_VALUE, 1, 0, 0))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the line counts of " + PATH + " are too large: covered (9223372036854775807) plus missed"
+                        + " (1) exceed 9223372036854775807");
+        assertThatThrownBy(() -> new CoverageOutcome(PATH, SHA, OutcomeKind.LCOV, false, 1, 1, 1, Long.MAX_VALUE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("the branch counts of " + PATH + " are too large");
+    }
+
+    @Test
     void cycleOutcomesAreCopiedAndTheirCoverageIsOfTheSameCycle() {
         List<TestOutcome> tests = new ArrayList<>(List.of(new TestOutcome(PATH, SHA, 1, 0, 0, 0)));
         CycleOutcomes outcomes = new CycleOutcomes(FE, tests, CoverageOutcomes.none(FE, "o"), Set.of("FE-1"));

@@ -407,6 +407,26 @@ class ReportAttackTest {
                 .contains("136 more KPIs of this cycle's digest are not drawn");
     }
 
+    /**
+     * gaps16: a cycle's digest whose front matter is another cycle's (renamed, or edited by hand) is not
+     * shown as this cycle's: the page names the problem and draws none of its figures.
+     */
+    @Test
+    void aDigestOfAnotherCycleThanItsFileStandsForIsAProblemNotThisCyclesFigures() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Files.writeString(Files.createDirectories(ws.resolve("frameworks/planning-fe/digests"))
+                .resolve("2025-09-02-digest.md"), "---\nversion: \"1.0\"\ncycle_id: \"2025-08-19\"\nstream: fe\n"
+                + "generated_at: \"2025-09-01T09:00:00Z\"\nkpis:\n  k1: {actual: 7}\n---\n# digest\n");
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        String page = Files.readString(site.resolve("cycles/fe_2025-09-02.html"));
+        assertThat(page).doesNotContain("id=\"kpi-k1\"")
+                .contains("is of cycle_id 2025-08-19 in stream fe, but its file stands for cycle_id 2025-09-02 in stream fe");
+    }
+
     private static String cycleId(int i) {
         return String.format(Locale.ROOT, "c%04d", i);
     }

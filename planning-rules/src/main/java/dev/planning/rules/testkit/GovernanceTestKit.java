@@ -139,6 +139,8 @@ public final class GovernanceTestKit {
      * @param name the threshold's name
      * @param value its value
      * @return a copy of this kit with the threshold set
+     * @throws dev.planning.api.InvalidInputException when the name cannot hold the value, as in a loaded
+     *         rulebook ({@link dev.planning.api.rulebook.ThresholdBound}: {@code critical_approvals} 2.5, NaN)
      */
     public GovernanceTestKit withThreshold(String name, double value) {
         Objects.requireNonNull(name, "name");

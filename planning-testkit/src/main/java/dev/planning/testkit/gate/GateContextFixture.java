@@ -514,6 +514,8 @@ public final class GateContextFixture {
          * @return the context
          * @throws IllegalStateException when both a plan and separate tasks were given, or both a
          *         rulebook and rulebook settings
+         * @throws dev.planning.api.InvalidInputException when a threshold holds a value its name cannot, as
+         *         in a loaded rulebook ({@link dev.planning.api.rulebook.ThresholdBound})
          */
         public GateContext build() {
             if (plan != null && !tasks.isEmpty()) {

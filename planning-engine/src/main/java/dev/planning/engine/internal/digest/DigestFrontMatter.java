@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.DigestSummary;
 import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.artifact.KpiValue;
@@ -42,6 +44,30 @@ public final class DigestFrontMatter {
      */
     public static DigestSummary read(Path file, String displayPath) {
         return read(MarkdownDocuments.read(file, displayPath).frontMatter());
+    }
+
+    /**
+     * Reads the digest file of one cycle, refusing one whose front matter is of another cycle or stream
+     * ({@code cycle_id}, {@code stream}) than the file stands for: renamed, copied from another stream, or
+     * edited by hand, its content is another cycle's.
+     *
+     * @param displayPath how errors name it (workspace-relative)
+     * @param cycle       the cycle whose digest the file is, by its name
+     * @param kind        how the message names the file, e.g. {@code earlier digest}
+     * @param use         what the content would go into, e.g. {@code figures in this cycle's deltas and trends}
+     * @throws InvalidInputException when the file has no valid digest front matter, or is another cycle's or
+     *                               stream's, naming the file and both values
+     */
+    public static DigestSummary readOf(Path file, String displayPath, CycleRef cycle, String kind, String use) {
+        DigestSummary digest = read(file, displayPath);
+        if (!digest.cycleId().equals(cycle.cycleId()) || !digest.stream().equals(cycle.stream())) {
+            throw new InvalidInputException("the " + kind + " " + displayPath + " is of cycle_id " + digest.cycleId()
+                    + " in stream " + digest.stream() + ", but its file stands for cycle_id " + cycle.cycleId()
+                    + " in stream " + cycle.stream() + "; a digest renamed, copied or edited by hand would put another"
+                    + " cycle's " + use + ": restore it, or publish that cycle's digest again",
+                    SourceLocation.ofFile(displayPath));
+        }
+        return digest;
     }
 
     /**

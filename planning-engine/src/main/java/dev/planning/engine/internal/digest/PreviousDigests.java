@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * The digests of a stream's earlier cycles: those in {@code digests/} whose cycle id sorts before
  * this cycle's (cycle ids are dates or zero-padded tags, so their text order is their time order).
- * The last one is the "previous cycle" deltas are computed against.
+ * The last one is the "previous cycle" deltas are computed against. Each must be of the cycle and
+ * the stream its file name stands for ({@code cycle_id}, {@code stream}); one that is not (renamed,
+ * copied from another stream, edited by hand) is refused rather than read into the trend.
  */
 final class PreviousDigests {
 
@@ -24,7 +26,11 @@ final class PreviousDigests {
     private PreviousDigests() {
     }
 
-    /** Up to {@code TREND_CYCLES - 1} earlier digests, oldest first. */
+    /**
+     * Up to {@code TREND_CYCLES - 1} earlier digests, oldest first.
+     *
+     * @throws InvalidInputException when one is not a digest, or is of another cycle or stream than its file stands for
+     */
     static List<DigestSummary> before(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
         String dir = layout.streamDir(cycle.stream()) + "/digests";
         Path directory = SafePaths.resolve(workspace, dir);
@@ -40,7 +46,10 @@ final class PreviousDigests {
         List<DigestSummary> digests = new ArrayList<>();
         for (String id : cycleIds.subList(Math.max(0, cycleIds.size() - (TREND_CYCLES - 1)), cycleIds.size())) {
             String path = layout.digest(new CycleRef(cycle.stream(), id));
-            digests.add(DigestFrontMatter.read(SafePaths.resolve(workspace, path), path));
+            // Fail closed: one of another cycle or stream would feed its figures into this cycle's trend.
+            DigestSummary earlier = DigestFrontMatter.readOf(SafePaths.resolve(workspace, path), path,
+                    new CycleRef(cycle.stream(), id), "earlier digest", "figures in this cycle's deltas and trends");
+            digests.add(earlier);
         }
         return List.copyOf(digests);
     }

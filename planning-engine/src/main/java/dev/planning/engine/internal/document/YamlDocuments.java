@@ -3,8 +3,10 @@ package dev.planning.engine.internal.document;
 import dev.planning.api.DocumentException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import dev.planning.api.SourceLocation;
@@ -112,6 +114,21 @@ public final class YamlDocuments {
     }
 
     /**
+     * Parses YAML bytes as {@link #parse} does, but every number with a fraction or an exponent as the
+     * exact decimal written ({@code 3.0000000000000001} is not the whole number 3 that a {@code double}
+     * rounds it to), so that a schema decides on the value written: for settings whose numbers are bounds
+     * (a rulebook's thresholds). Whole numbers read as {@link #parse} reads them.
+     *
+     * @throws DocumentException when the bytes are not acceptable YAML
+     */
+    public static LocatedDocument parseWithExactDecimals(byte[] content, String displayPath) {
+        if (content.length > MAX_BYTES) {
+            throw StrictText.tooLarge(content.length, MAX_BYTES, SourceLocation.ofFile(displayPath));
+        }
+        return parseText(StrictText.decode(content, displayPath), displayPath, 0, true);
+    }
+
+    /**
      * Reads a YAML file that may hold several documents separated by {@code ---} lines (rule test
      * files keep one case per document). Each document is refused or accepted as by
      * {@link #read(Path, String)}, except that further documents are allowed.
@@ -162,11 +179,17 @@ public final class YamlDocuments {
      * matter starts below the opening {@code ---}).
      */
     static LocatedDocument parseText(String text, String displayPath, int lineOffset) {
+        return parseText(text, displayPath, lineOffset, false);
+    }
+
+    private static LocatedDocument parseText(String text, String displayPath, int lineOffset, boolean exactDecimals) {
         int maxLength = ValueLengths.current();
         JsonParser parser = null;
         try {
             parser = new AliasRefusingParser(Parsing.FACTORY.createParser(text));
-            JsonNode root = Parsing.MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
+            ObjectReader reader = Parsing.MAPPER.reader(new LocationJsonNodeFactory(parser));
+            JsonNode root = (exactDecimals ? reader.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) : reader)
+                    .readTree(parser);
             if (root == null || root.isMissingNode()) {
                 throw new DocumentException(DocumentException.YAML_SYNTAX,
                         "the document is empty; expected a YAML mapping (key: value lines)",

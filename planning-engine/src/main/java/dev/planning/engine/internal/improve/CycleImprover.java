@@ -102,7 +102,8 @@ public final class CycleImprover {
             throw new InvalidInputException("cycle " + cycle + " has no digest: run `planning digest` first",
                     SourceLocation.ofFile(digestPath));
         }
-        DigestSummary digest = DigestFrontMatter.read(digestFile, digestPath);
+        DigestSummary digest = DigestFrontMatter.readOf(digestFile, digestPath, cycle, "digest",
+                "improvement actions in the next cycle's plan");
         CycleState nextState = workspace.status(next).state();
         if (nextState != CycleState.PLANNED) {
             throw new InvalidInputException("the next cycle " + next + " is already " + nextState

@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * Runs resolved gates in order. A gate that throws fails instead of aborting the transition: the
  * attempt is still recorded, with the failure as a finding ({@code gate.error} for a
- * {@link PlanningException}, {@code gate.crashed} for anything else). The exception is an
+ * {@link PlanningException}, {@code gate.crashed} for any other exception). An {@link Error}, a
+ * {@link LinkageError} included (a plug-in's class or native library missing), is no verdict of the gate:
+ * it propagates and no attempt is recorded. The exception among exceptions is an
  * {@link EvaluationLimitException}: an evaluation stopped by its bounds reached no verdict, so it
  * propagates and no attempt is recorded, as for a rulebook that does not compile. A finding about
  * a file that does not exist is placed at the gate's profile entry ({@link MissingFileFindings}).
@@ -66,8 +68,10 @@ final class GateRun {
         } catch (PlanningException e) {
             return failed(name, new Finding(GATE_ERROR, Severity.ERROR, "gate " + name + " failed: " + e.getMessage(),
                     e.location(), Optional.empty()));
-        } catch (Exception | LinkageError e) {
-            // A plug-in gate's bug must not hide the attempt: it is recorded as a failed gate.
+        } catch (Exception e) {
+            // A plug-in gate's bug must not hide the attempt: it is recorded as a failed gate. An Error, a
+            // LinkageError (a class or native library missing) included, is the environment's, no verdict of
+            // the gate: it ends the run as it is (the CLI's exit 3), recording nothing, as any other Error.
             String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
             return failed(name, new Finding(GATE_CRASHED, Severity.ERROR, "gate " + name + " crashed: "
                     + e.getClass().getName() + detail, Optional.empty(), Optional.empty()));

@@ -1,5 +1,7 @@
 package dev.planning.engine.internal.metrics;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.outcome.AccessibilityReport;
 import dev.planning.engine.internal.outcome.CoverageSummary;
 import dev.planning.engine.internal.outcome.DeploymentLog;
@@ -29,15 +31,16 @@ final class OutcomeInputs {
         if (reports.isEmpty()) {
             return;
         }
-        int total = 0;
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
+        // In longs: ints summed over reports wrap an int; a long holds 2^32 reports of 2^31-1 cases.
+        long total = 0;
+        long passed = 0;
+        long failed = 0;
+        long skipped = 0;
         for (OutcomeSet.Stored<TestReport> stored : reports) {
             TestReport report = stored.report();
             total += report.tests();
             passed += report.passed();
-            failed += report.failures() + report.errors();
+            failed += (long) report.failures() + report.errors();
             skipped += report.skipped();
         }
         inputs.put("tests_total", (double) total);
@@ -51,8 +54,15 @@ final class OutcomeInputs {
         long[] e2e = new long[2];
         for (OutcomeSet.Stored<CoverageSummary> stored : reports) {
             long[] sums = stored.endToEnd() ? e2e : unit;
-            sums[0] += stored.report().linesCovered();
-            sums[1] += stored.report().linesTotal();
+            try {
+                sums[0] = Math.addExact(sums[0], stored.report().linesCovered());
+                sums[1] = Math.addExact(sums[1], stored.report().linesTotal());
+            } catch (ArithmeticException e) {
+                // Fail closed: a wrapped sum was a negative total, so a percentage of nothing, or below 0.
+                throw new InvalidInputException("the " + (stored.endToEnd() ? "e2e" : "unit") + " coverage reports"
+                        + " count more lines than " + Long.MAX_VALUE + " (at " + stored.path() + "); their sum cannot"
+                        + " be a percentage", SourceLocation.ofFile(stored.path()), e);
+            }
         }
         if (unit[1] > 0) {
             inputs.put("coverage_unit_line_pct", unit[0] * 100.0 / unit[1]);

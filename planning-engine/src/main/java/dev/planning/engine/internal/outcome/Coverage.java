@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
  * }</pre>
  *
  * @param covered items executed, never negative
- * @param missed  items not executed, never negative
+ * @param missed  items not executed, never negative; with {@code covered} at most {@link Long#MAX_VALUE}
  */
 public record Coverage(long covered, long missed) {
 
@@ -23,9 +23,10 @@ public record Coverage(long covered, long missed) {
             throw new IllegalArgumentException("coverage counts must not be negative: covered=" + covered
                     + ", missed=" + missed);
         }
+        sum("covered", covered, "missed", missed);
     }
 
-    /** Covered plus missed. */
+    /** Covered plus missed, which a {@code long} holds (the constructor refuses counts it would not). */
     public long total() {
         return covered + missed;
     }
@@ -35,8 +36,22 @@ public record Coverage(long covered, long missed) {
         return total() == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * covered / total());
     }
 
-    /** The counts of both, as when two reports cover different code. */
+    /**
+     * The counts of both, as when two reports cover different code.
+     *
+     * @throws IllegalArgumentException when a sum, or the summed total, is more than a {@code long} holds
+     */
     public Coverage plus(Coverage other) {
-        return new Coverage(Math.addExact(covered, other.covered), Math.addExact(missed, other.missed));
+        return new Coverage(sum("covered", covered, "covered", other.covered), sum("missed", missed, "missed", other.missed));
+    }
+
+    /** The sum, or a refusal naming both counts: never a sum wrapped past {@link Long#MAX_VALUE}. */
+    private static long sum(String first, long a, String second, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("coverage counts too large: " + first + " (" + a + ") plus " + second
+                    + " (" + b + ") exceed " + Long.MAX_VALUE, e);
+        }
     }
 }

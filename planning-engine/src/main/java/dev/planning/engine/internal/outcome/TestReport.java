@@ -23,9 +23,10 @@ public record TestReport(int suites, int tests, int failures, int errors, int sk
         if (suites < 0 || tests < 0 || failures < 0 || errors < 0 || skipped < 0 || timeSeconds < 0) {
             throw new InvalidInputException("test report counts cannot be negative");
         }
-        if (failures + errors + skipped > tests) {
+        long bad = (long) failures + errors + skipped; // in a long: three ints' sum wraps an int
+        if (bad > tests) {
             throw new InvalidInputException("a test report cannot have more failed, errored and skipped tests ("
-                    + (failures + errors + skipped) + ") than tests (" + tests + ")");
+                    + bad + ") than tests (" + tests + ")");
         }
         cases = List.copyOf(cases);
     }

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * {@link Rulebook}, with its hash.
  *
  * <p>{@code rulebook.yaml} is read with the hardened YAML reader and validated against the
- * {@code rulebook} schema, so errors name the line and column. Gate profiles are checked here,
+ * {@code rulebook} schema, each number both as the decimal written and as the double the engine reads,
+ * so errors name the line and column. Gate profiles are checked here,
  * not when a transition runs: each profile entry must name a transition the lifecycle allows
  * ({@code "PLANNED->READY_FOR_HANDOFF"}) at most once per profile, naming each gate at most once, and
  * every stream must map to a defined profile.
@@ -235,9 +236,7 @@ public final class RulebookLoader {
     private static Rulebook parse(Path dir, RulebookHasher.Snapshot snapshot, List<String> rules, byte[] settingsBytes,
             String shownSettings, boolean checkFormulas) {
         LocatedDocument document = YamlDocuments.parse(settingsBytes, shownSettings);
-        List<Finding> problems = SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()
-                .filter(f -> f.severity() == Severity.ERROR)
-                .toList();
+        List<Finding> problems = schemaErrors(document, settingsBytes, shownSettings);
         if (!problems.isEmpty()) {
             // Every error, each at its line: `planning lint` itself stops here, so there is no
             // later command that would list the rest.
@@ -265,6 +264,38 @@ public final class RulebookLoader {
             // Cross-field checks in the Rulebook record know no position: point at the file.
             throw new InvalidInputException(e.getMessage(), document.fileLocation(), e);
         }
+    }
+
+    /**
+     * The schema's errors about settings: a number must be within its bounds both as the decimal written
+     * and as the {@code double} the engine reads ({@code critical_approvals: 3.0000000000000001} is not a
+     * whole number, though its double is 3). Both are needed: the validator decides a whole decimal beyond
+     * a {@code long} on its low 64 bits ({@code 1e300} passed a bound of 2147483647 as a decimal), which it
+     * decides right as a {@code double}. One finding per mistake: the exact reading's, then those of the
+     * {@code double} reading at a place and of a kind the exact one did not report.
+     *
+     * @param document      the settings as {@link YamlDocuments#parse} reads them
+     * @param settingsBytes the same settings' bytes
+     * @param shownSettings how errors name the file
+     * @return the errors, in document order of each reading; empty when the settings are valid
+     */
+    static List<Finding> schemaErrors(LocatedDocument document, byte[] settingsBytes, String shownSettings) {
+        LocatedDocument exact = YamlDocuments.parseWithExactDecimals(settingsBytes, shownSettings);
+        List<Finding> errors = new ArrayList<>(errors(exact));
+        Set<String> reported = new HashSet<>();
+        errors.forEach(f -> reported.add(f.code() + " " + f.location().map(Object::toString).orElse("")));
+        for (Finding finding : errors(document)) {
+            if (!reported.contains(finding.code() + " " + finding.location().map(Object::toString).orElse(""))) {
+                errors.add(finding);
+            }
+        }
+        return List.copyOf(errors);
+    }
+
+    private static List<Finding> errors(LocatedDocument document) {
+        return SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .toList();
     }
 
     /**

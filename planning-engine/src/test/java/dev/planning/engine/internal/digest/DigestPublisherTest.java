@@ -224,6 +224,38 @@ class DigestPublisherTest {
                 .contains("line [60, 75]");
     }
 
+    /**
+     * An earlier digest is read for the trend only when its front matter is of the cycle and the stream its
+     * file stands for: a digest renamed (or committed under another cycle's name) or edited by hand would
+     * feed another cycle's or stream's figures into this cycle's deltas and trends.
+     */
+    @Test
+    void refusesAnEarlierDigestWhoseCycleOrStreamIsNotTheOneItsFileStandsFor() throws Exception {
+        runToValidated(FIRST);
+        importOutcomes(FIRST, AXE);
+        Path first = root.resolve(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+        runToValidated(SECOND);
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        String renamed = WorkspaceLayout.DEFAULT.digest(new CycleRef("fe", "2025-09-09"));
+        Files.move(first, root.resolve(renamed));
+
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(SECOND, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the earlier digest " + renamed + " is of cycle_id 2025-09-02 in stream fe, but its file"
+                        + " stands for cycle_id 2025-09-09 in stream fe; a digest renamed, copied or edited by hand"
+                        + " would put another cycle's figures in this cycle's deltas and trends: restore it, or"
+                        + " publish that cycle's digest again");
+
+        Files.delete(root.resolve(renamed));
+        assertThat(text).contains("\nstream: fe\n");
+        Files.writeString(first, text.replace("\nstream: fe\n", "\nstream: be\n"), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(SECOND, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("the earlier digest " + WorkspaceLayout.DEFAULT.digest(FIRST) + " is of cycle_id"
+                        + " 2025-09-02 in stream be, but its file stands for cycle_id 2025-09-02 in stream fe;");
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
+    }
+
     @Test
     void listsImprovementActionsDecisionsAndTheLifecyclePath() {
         runToValidated(FIRST);

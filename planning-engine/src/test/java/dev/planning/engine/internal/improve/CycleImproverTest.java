@@ -14,6 +14,7 @@ import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.digest.DigestPublisher;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.api.WorkspaceLayout;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -154,6 +155,23 @@ class CycleImproverTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("already has a task IA-2025-09-02-1");
         assertThat(workspace.status(FIRST).state()).isEqualTo(CycleState.IMPROVE);
+    }
+
+    /** A digest edited to another cycle's would carry that cycle's improvement actions into the next plan. */
+    @Test
+    void refusesADigestOfAnotherCycleThanItsFileStandsForAndCarriesNothing() throws Exception {
+        Path digest = root.resolve(LAYOUT.digest(FIRST));
+        String text = Files.readString(digest, StandardCharsets.UTF_8);
+        assertThat(text).contains("\ncycle_id: 2025-09-02\n");
+        Files.writeString(digest, text.replace("\ncycle_id: 2025-09-02\n", "\ncycle_id: 2025-08-19\n"),
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new CycleImprover(workspace).complete(FIRST, NEXT.cycleId()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("the digest " + LAYOUT.digest(FIRST) + " is of cycle_id 2025-08-19 in stream fe,"
+                        + " but its file stands for cycle_id 2025-09-02 in stream fe;");
+        assertThat(workspace.status(FIRST).state()).isEqualTo(CycleState.IMPROVE);
+        assertThat(workspace.status(NEXT).history()).isEmpty();
     }
 
     @Test

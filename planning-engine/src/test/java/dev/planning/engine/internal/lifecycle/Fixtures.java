@@ -102,6 +102,20 @@ final class Fixtures {
     }
 
     /** A gate that throws. */
+    static Gate throwing(String name, Error failure) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public GateResult evaluate(GateContext context) {
+                throw failure;
+            }
+        };
+    }
+
     static Gate throwing(String name, RuntimeException failure) {
         return new Gate() {
             @Override

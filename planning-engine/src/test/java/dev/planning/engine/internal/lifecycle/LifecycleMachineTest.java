@@ -347,6 +347,27 @@ class LifecycleMachineTest {
         assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
     }
 
+    /**
+     * A plug-in gate's {@link LinkageError} (a class or a native library missing) is the environment's, not a
+     * verdict of the gate: it ends the run as the error it is (the CLI's exit 3, "no verdict"), and no attempt
+     * is recorded, so the cycle stays where it was.
+     */
+    @Test
+    void aGateThatThrowsALinkageErrorStopsTheRunAsAnErrorOfTheEnvironmentAndRecordsNothing() {
+        NoClassDefFoundError missing = new NoClassDefFoundError("com/acme/Missing");
+        UnsatisfiedLinkError library = new UnsatisfiedLinkError("no acme in java.library.path");
+        LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "plugin")))
+                .gate(throwing("plugin", missing)).build();
+        LifecycleMachine nativeLibrary = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "plugin")))
+                .gate(throwing("plugin", library)).build();
+
+        assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF)).isSameAs(missing);
+        assertThatThrownBy(() -> machine.dryRun(CYCLE, READY_FOR_HANDOFF)).isSameAs(missing);
+        assertThatThrownBy(() -> nativeLibrary.advance(CYCLE, READY_FOR_HANDOFF)).isSameAs(library);
+        assertThat(Files.exists(log())).isFalse();
+        assertThat(machine.status(CYCLE).state()).isEqualTo(PLANNED);
+    }
+
     @Test
     void dryRunRunsTheGatesAndRecordsNothing() {
         LifecycleMachine machine = machine(workspace, rulebook(step(PLANNED, READY_FOR_HANDOFF, "lint")))

@@ -257,6 +257,61 @@ class RulebookLoaderTest {
                 .hasMessageContaining("`thresholds.anything_else`: must have a maximum value of 9007199254740991");
     }
 
+    /**
+     * Decided on the decimal as written, not on the double it rounds to: each of these is a double the
+     * bounds admit (3.0000000000000001 is the double 3), while 100.00000000000001 was already refused.
+     */
+    @Test
+    void refusesAValueThatIsNotExactlyAWholeNumberOrWithinItsBoundsWhereADoubleRoundsItIn() {
+        String thresholds = """
+                thresholds:
+                  critical_approvals: 3.0000000000000001
+                  fe.max_rule_firings: 1.00000000000000001
+                  unit_coverage_min: 100.000000000000001
+                  delivered_ratio_min: 1.0000000000000000001
+                  waiver_expiry_warning_days: 3650.0000000000000001
+                  max_evaluation_seconds: 0.00099999999999999999
+                  anything_else: 9007199254740991.5
+                """;
+        assertThatThrownBy(() -> load(VALID.replace("thresholds: {critical_approvals: 3}\n", thresholds)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).contains("7 errors:");
+                    for (int line = 7; line <= 13; line++) {
+                        assertThat(e.getMessage()).as("line %d", line).contains("rulebook.yaml:" + line + ":");
+                    }
+                })
+                .hasMessageContaining("`thresholds.critical_approvals` must be an integer (found number 3.0000000000000001)")
+                .hasMessageContaining("`thresholds.unit_coverage_min`: must have a maximum value of 100")
+                .hasMessageContaining("`thresholds.max_evaluation_seconds`: must have a minimum value of 0.001");
+    }
+
+    /** Read exactly, 1.0e+300 and 2^64+1 are whole decimals the validator judged by their low 64 bits (0 and 1). */
+    @Test
+    void refusesAWholeDecimalBeyondALongThatTheValidatorWouldJudgeByItsLow64Bits() {
+        for (String value : new String[] {"1.0e+300", "1.8446744073709551617e+19"}) {
+            assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{critical_approvals: " + value + "}")))
+                    .as(value)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("`thresholds.critical_approvals`: must have a maximum value of 2147483647");
+        }
+    }
+
+    @Test
+    void acceptsAWholeNumberWrittenWithZerosAfterThePointOrAnExponent() throws IOException {
+        Rulebook rulebook = load(VALID.replace("thresholds: {critical_approvals: 3}\n", """
+                thresholds:
+                  critical_approvals: 3.000
+                  max_dependency_depth: 1.0e+1
+                  unit_coverage_min: 100.0000000000000000000
+                  max_estimate: 0.1
+                """));
+
+        assertThat(rulebook.thresholds()).containsEntry("critical_approvals", 3.0)
+                .containsEntry("max_dependency_depth", 10.0).containsEntry("unit_coverage_min", 100.0)
+                .containsEntry("max_estimate", 0.1);
+    }
+
     @Test
     void refusesNotANumberAndInfinityAsMalformed() {
         for (String value : new String[] {".nan", ".NaN", ".inf", "-.Inf"}) {

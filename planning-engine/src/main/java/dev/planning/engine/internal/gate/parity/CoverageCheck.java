@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.gate.parity;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
@@ -95,14 +96,20 @@ final class CoverageCheck {
         if (ofKind.isEmpty()) {
             return Optional.empty();
         }
-        Coverage lines = Coverage.NONE;
-        Coverage branches = Coverage.NONE;
-        for (CoverageOutcome report : ofKind) {
-            lines = lines.plus(new Coverage(report.linesCovered(), report.linesMissed()));
-            branches = branches.plus(new Coverage(report.branchesCovered(), report.branchesMissed()));
-        }
         String source = ofKind.size() == 1 ? ofKind.get(0).path()
                 : outcomes.directory() + " (" + ofKind.size() + " reports)";
+        Coverage lines = Coverage.NONE;
+        Coverage branches = Coverage.NONE;
+        try {
+            for (CoverageOutcome report : ofKind) {
+                lines = lines.plus(new Coverage(report.linesCovered(), report.linesMissed()));
+                branches = branches.plus(new Coverage(report.branchesCovered(), report.branchesMissed()));
+            }
+        } catch (IllegalArgumentException e) {
+            // Fail closed: a sum wrapped past 2^63-1 was a negative percentage.
+            throw new InvalidInputException("the " + kind.key() + " coverage reports of " + source
+                    + " cannot be summed: " + e.getMessage(), SourceLocation.ofFile(outcomes.directory()), e);
+        }
         return Optional.of(new Total(source, lines, branches));
     }
 

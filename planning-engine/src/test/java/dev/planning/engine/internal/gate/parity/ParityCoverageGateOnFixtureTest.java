@@ -1,7 +1,9 @@
 package dev.planning.engine.internal.gate.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.gate.Finding;
@@ -74,6 +76,22 @@ class ParityCoverageGateOnFixtureTest {
         Map<String, Object> unit = (Map<String, Object>) ((Map<String, Object>) result.evidence().get("coverage")).get("unit");
         assertThat(unit).containsEntry("report", JACOCO).containsEntry("line_pct", 80.0).containsEntry("branch_pct", 75.0)
                 .containsEntry("previous_cycle", "2025-08-19").containsEntry("delta_pct", -15.0);
+    }
+
+    /** Two reports whose summed counts pass 2^63-1: wrapped, the sum was a negative percentage. */
+    @Test
+    void reportsWhoseSummedCountsOverflowALongFailTheGateNamingTheDirectoryRatherThanWrapping() {
+        long half = Long.MAX_VALUE / 2 + 1;
+        GateContextFixture.Builder context = executed().deployed("FE-1")
+                .coverageReport(new CoverageOutcome(JACOCO, SHA, OutcomeKind.JACOCO, false, half, 0, 0, 0))
+                .coverageReport(new CoverageOutcome(OUTCOMES + "/jacoco/1b2c3d4e-jacoco.xml", SHA, OutcomeKind.JACOCO,
+                        false, half, 0, 0, 0));
+
+        assertThatThrownBy(() -> new ParityCoverageGate().evaluate(context.build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the unit coverage reports of " + OUTCOMES + " (2 reports) cannot be summed: coverage"
+                        + " counts too large: covered (4611686018427387904) plus covered (4611686018427387904) exceed"
+                        + " 9223372036854775807");
     }
 
     @Test
