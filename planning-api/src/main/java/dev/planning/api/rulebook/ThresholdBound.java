@@ -25,9 +25,9 @@ import org.apiguardian.api.API;
  * //   from 0 to 2147483647
  * }</pre>
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum ThresholdBound {
 
     /** Approvals a criticality-0 task needs (the default rulebook's {@code critical.drl}). */
