@@ -78,6 +78,14 @@ public final class LifecycleMachine {
             EventType.MANIFEST_SEALED, EventType.SIGNATURE_ADDED, EventType.WAIVER_GRANTED,
             EventType.OUTCOMES_IMPORTED, EventType.SUMMARIES_WRITTEN, EventType.DIGEST_PUBLISHED));
 
+    /**
+     * The detail of an attempt whose gates ran naming the instant they judged as of (ISO-8601, UTC):
+     * never later than the event's own timestamp, which is stamped when the event is appended, nor
+     * earlier than the event before it. The history check past {@code PACKAGED} judges the move again
+     * as of it ({@link dev.planning.engine.internal.seal.RecordedMoves}).
+     */
+    public static final String JUDGED_AT = "judged_at";
+
     private final EventStore store;
     private final Rulebook rulebook;
     private final Map<String, Gate> gates;
@@ -170,8 +178,10 @@ public final class LifecycleMachine {
         Optional<GateContext> judged = attempt.gates().isEmpty() ? Optional.empty()
                 : Optional.of(contexts.create(cycle, attempt.transition(), attempt.history()));
         // One reading of the clock for the whole verdict: every gate judges as of it, and the evidence
-        // says it, so that `verify`, which judges again as of the evidence's time, judges the same day.
-        Instant ranAt = clock.instant();
+        // and the event say it (JUDGED_AT), so that `verify`, which judges again as of the evidence's
+        // time, and the history check past PACKAGED, as of the event's, judge the same day. Never earlier
+        // than the log's last event (a clock set back): the history check refuses an instant before it.
+        Instant ranAt = notBefore(clock.instant(), attempt.history());
         List<GateResult> results = judged.map(context -> GateRun.run(attempt.gates(), context, ranAt))
                 .orElse(List.of());
         boolean accepted = results.stream().allMatch(GateResult::passed);
@@ -179,10 +189,13 @@ public final class LifecycleMachine {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("profile", attempt.profile());
         context.put("rulebook_hash", rulebook.hash());
+        if (judged.isPresent()) {
+            context.put(JUDGED_AT, ranAt.toString());
+        }
         Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results, judged, ranAt);
         context.putAll(evidencePaths);
-        List<RecordedEvent> appended = appendAfter(cycle, attempt.history(), () -> events.attempt(cycle,
-                attempt.transition(), results, accepted, movedTo, context));
+        List<RecordedEvent> appended = appendAfter(cycle, attempt.history(), Optional.of(ranAt),
+                () -> events.attempt(cycle, attempt.transition(), results, accepted, movedTo, context, ranAt));
         RecordedEvent recorded = appended.get(appended.size() - 1);
         CycleState after = accepted ? to : movedTo.orElse(attempt.state());
         TransitionResult result = new TransitionResult(cycle, attempt.transition(), accepted, results, after,
@@ -379,7 +392,8 @@ public final class LifecycleMachine {
             throw new InvalidTransitionException(state, state, "cycle " + cycle
                     + " is COMPLETED: nothing more may be recorded; open a new cycle instead");
         }
-        List<RecordedEvent> appended = appendAfter(cycle, history, () -> events.fact(cycle, type, state, details));
+        List<RecordedEvent> appended = appendAfter(cycle, history, Optional.empty(),
+                () -> events.fact(cycle, type, state, details));
         return appended.get(appended.size() - 1);
     }
 
@@ -413,13 +427,16 @@ public final class LifecycleMachine {
      * Appends {@code event} if the log still ends where {@code history} (read before any gate ran)
      * ended; a cycle without events is opened with {@code CYCLE_CREATED} in the same way. The event
      * is built after that, so that ids and times follow the order of the log.
+     *
+     * @param judgedAt the instant the attempt's gates judged, when it is one: a {@code CYCLE_CREATED}
+     *                 written with it is stamped then, so that it comes no later than that instant
      */
-    private List<RecordedEvent> appendAfter(CycleRef cycle, List<RecordedEvent> history,
+    private List<RecordedEvent> appendAfter(CycleRef cycle, List<RecordedEvent> history, Optional<Instant> judgedAt,
             Supplier<PlanningEvent> event) {
         List<RecordedEvent> appended = new ArrayList<>(2);
         String head;
         if (history.isEmpty()) {
-            RecordedEvent created = store.append(cycle, events.created(cycle), RecordedEvent.GENESIS);
+            RecordedEvent created = store.append(cycle, events.created(cycle, judgedAt), RecordedEvent.GENESIS);
             appended.add(created);
             head = created.hash();
         } else {
@@ -427,6 +444,15 @@ public final class LifecycleMachine {
         }
         appended.add(store.append(cycle, event.get(), head));
         return appended;
+    }
+
+    /** {@code now}, or the time of the log's last event when that is later (a clock set back). */
+    private static Instant notBefore(Instant now, List<RecordedEvent> history) {
+        if (history.isEmpty()) {
+            return now;
+        }
+        Instant last = history.get(history.size() - 1).event().timestamp();
+        return now.isBefore(last) ? last : now;
     }
 
     private GateProfile profileOf(CycleRef cycle) {

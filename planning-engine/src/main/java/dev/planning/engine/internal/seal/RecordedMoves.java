@@ -13,6 +13,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,18 @@ public final class RecordedMoves {
                 continue;
             }
             Optional<Transition> transition = Lifecycle.find(from, to);
-            Instant at = event.timestamp().isBefore(notBefore) ? notBefore : event.timestamp();
+            Instant judgedAt;
+            try {
+                judgedAt = judgedAt(recorded, history.get(i - 1).event());
+            } catch (IllegalArgumentException e) {
+                found.add(Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, log + ":" + recorded.line(),
+                        LifecycleMachine.JUDGED_AT + " an instant between the event before and the event's timestamp",
+                        e.getMessage(), "event " + event.id() + " (line " + recorded.line() + ") says cycle " + cycle
+                        + " moved " + from + " -> " + to + " with its gates judged as of " + e.getMessage()
+                        + "; no signature covers a move after the seal, so the move is not taken as recorded"));
+                continue;
+            }
+            Instant at = judgedAt.isBefore(notBefore) ? notBefore : judgedAt;
             if (transition.isEmpty() || !judged.add(transition.get().key() + "@" + at)) {
                 continue;
             }
@@ -102,5 +114,37 @@ public final class RecordedMoves {
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * The instant a recorded move's gates judged as of: its {@value LifecycleMachine#JUDGED_AT} detail,
+     * which must read as an instant no earlier than the event before it and no later than the event's
+     * own timestamp (so it names no instant its writer could not have given as the timestamp itself);
+     * the event's timestamp when the detail is absent (a log written before the detail was).
+     *
+     * @throws IllegalArgumentException saying what the detail holds, when it is not such an instant
+     */
+    private static Instant judgedAt(RecordedEvent recorded, PlanningEvent before) {
+        PlanningEvent event = recorded.event();
+        String text = event.details().get(LifecycleMachine.JUDGED_AT);
+        if (text == null) {
+            return event.timestamp();
+        }
+        Instant judged;
+        try {
+            judged = Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " \"" + text
+                    + "\", which is not an ISO-8601 instant");
+        }
+        if (judged.isAfter(event.timestamp())) {
+            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " " + judged
+                    + ", later than the event's timestamp " + event.timestamp());
+        }
+        if (judged.isBefore(before.timestamp())) {
+            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " " + judged
+                    + ", earlier than the event before it (" + before.id() + " at " + before.timestamp() + ")");
+        }
+        return judged;
     }
 }

@@ -9,6 +9,8 @@ import static dev.planning.engine.internal.lifecycle.Fixtures.rulebook;
 import static dev.planning.engine.internal.lifecycle.Fixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.rulebook.Rulebook;
@@ -71,6 +73,42 @@ class OneClockReadingTest {
         assertThat(evidenceAt).hasSize(2).containsOnly(evidenceAt.get(0));
         assertThat(instants).containsOnly(evidenceAt.get(0));
         assertThat(days).containsOnly(LocalDate.ofInstant(evidenceAt.get(0), ZoneOffset.UTC));
+    }
+
+    @Test
+    void theEventNamesTheInstantItsGatesJudgedAndIsStampedNoEarlier() {
+        Clock ticking = new Ticking(Instant.parse("2025-09-01T23:59:59.999Z"), Duration.ofMillis(1));
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first"));
+        List<Instant> judged = new ArrayList<>();
+        LifecycleMachine machine = machine(workspace, rulebook).clock(ticking)
+                .gate(gate("first", GateStatus.PASS, c -> judged.add(c.clock().instant()))).build();
+
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        List<RecordedEvent> log = machine.history(CYCLE);
+        PlanningEvent moved = log.get(1).event();
+        assertThat(moved.details()).containsEntry(LifecycleMachine.JUDGED_AT, judged.get(0).toString());
+        assertThat(moved.timestamp()).isAfter(judged.get(0));
+        // The CYCLE_CREATED the attempt opens the log with is stamped at that instant, not after it.
+        assertThat(log.get(0).event().timestamp()).isEqualTo(judged.get(0));
+    }
+
+    @Test
+    void aClockSetBackJudgesNoEarlierThanTheLogsLastEventAndStampsNoEarlierThanThat() {
+        Instant created = Instant.parse("2025-09-02T00:00:00Z");
+        Clock back = new Ticking(created, Duration.ofSeconds(-1));
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first"));
+        List<Instant> judged = new ArrayList<>();
+        LifecycleMachine machine = machine(workspace, rulebook).clock(back)
+                .gate(gate("first", GateStatus.PASS, c -> judged.add(c.clock().instant()))).build();
+        machine.create(CYCLE);
+
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        PlanningEvent moved = machine.history(CYCLE).get(1).event();
+        assertThat(judged).containsExactly(created);
+        assertThat(moved.details()).containsEntry(LifecycleMachine.JUDGED_AT, created.toString());
+        assertThat(moved.timestamp()).isEqualTo(created);
     }
 
     /** The context with {@code clock()} answered by {@code clock}; {@code today()} follows it. */
