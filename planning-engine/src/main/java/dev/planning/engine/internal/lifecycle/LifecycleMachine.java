@@ -203,7 +203,7 @@ public final class LifecycleMachine {
         if (accepted && !completions.isEmpty()) {
             List<RecordedEvent> now = new ArrayList<>(attempt.history());
             now.addAll(appended);
-            StepRun run = new StepRun(this, result, now);
+            StepRun run = new StepRun(this, result, now, ranAt);
             completions.forEach(completion -> completion.after(run));
         }
         return result;
@@ -273,19 +273,19 @@ public final class LifecycleMachine {
         GateProfile profile = profileOf(cycle);
         Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())
                 .map(GateStep::gates).orElse(List.of()));
-        if (resolved.isEmpty()) {
-            return new Evaluation(List.of(), Map.of());
-        }
-        GateContext judged = contexts.create(cycle, transition, judgedAt);
         // A live run (no judgedAt) reads the clock once, as advance does; a recomputation judges as of judgedAt.
         Instant ranAt = clock.instant();
+        if (resolved.isEmpty()) {
+            return new Evaluation(List.of(), Map.of(), judgedAt.orElse(ranAt));
+        }
+        GateContext judged = contexts.create(cycle, transition, judgedAt);
         List<GateResult> results = judgedAt.isPresent() ? GateRun.run(resolved, judged)
                 : GateRun.run(resolved, judged, ranAt);
         Map<String, String> evidencePaths = new LinkedHashMap<>();
         if (keepEvidence) {
             evidencePaths.putAll(byGate(writeEvidence(cycle, transition, results, Optional.of(judged), ranAt)));
         }
-        return new Evaluation(results, evidencePaths);
+        return new Evaluation(results, evidencePaths, judgedAt.orElse(ranAt));
     }
 
     /**
@@ -349,12 +349,15 @@ public final class LifecycleMachine {
      *
      * @param results  one result per gate, in profile order
      * @param evidence the evidence file written for each gate, by gate name (empty when none was kept)
+     * @param judgedAt the instant every gate judged as of: the run's one clock reading, or the
+     *                 {@code judgedAt} a recomputation was given
      */
-    public record Evaluation(List<GateResult> results, Map<String, String> evidence) {
+    public record Evaluation(List<GateResult> results, Map<String, String> evidence, Instant judgedAt) {
 
         public Evaluation {
             results = List.copyOf(results);
             evidence = Map.copyOf(evidence);
+            Objects.requireNonNull(judgedAt, "judgedAt");
         }
 
         /** Whether every gate passed. */

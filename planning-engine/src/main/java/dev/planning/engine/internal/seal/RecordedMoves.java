@@ -87,7 +87,7 @@ public final class RecordedMoves {
             Optional<Transition> transition = Lifecycle.find(from, to);
             Instant judgedAt;
             try {
-                judgedAt = judgedAt(recorded, history.get(i - 1).event());
+                judgedAt = judgedAt(event, history.get(i - 1).event());
             } catch (IllegalArgumentException e) {
                 found.add(Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, log + ":" + recorded.line(),
                         LifecycleMachine.JUDGED_AT + " an instant between the event before and the event's timestamp",
@@ -124,8 +124,7 @@ public final class RecordedMoves {
      *
      * @throws IllegalArgumentException saying what the detail holds, when it is not such an instant
      */
-    private static Instant judgedAt(RecordedEvent recorded, PlanningEvent before) {
-        PlanningEvent event = recorded.event();
+    static Instant judgedAt(PlanningEvent event, PlanningEvent before) {
         String text = event.details().get(LifecycleMachine.JUDGED_AT);
         if (text == null) {
             return event.timestamp();
