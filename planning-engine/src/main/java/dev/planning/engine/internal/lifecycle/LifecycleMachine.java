@@ -179,9 +179,11 @@ public final class LifecycleMachine {
                 : Optional.of(contexts.create(cycle, attempt.transition(), attempt.history()));
         // One reading of the clock for the whole verdict: every gate judges as of it, and the evidence
         // and the event say it (JUDGED_AT), so that `verify`, which judges again as of the evidence's
-        // time, and the history check past PACKAGED, as of the event's, judge the same day. Never earlier
-        // than the log's last event (a clock set back): the history check refuses an instant before it.
-        Instant ranAt = notBefore(clock.instant(), attempt.history());
+        // time, and the history check past PACKAGED, as of the event's, judge the same day. The reading
+        // is the machine's own, whatever the log says; only one no earlier than the log's last event is
+        // recorded as JUDGED_AT (the history check refuses an earlier one): behind it (a clock set back,
+        // or a log dated ahead), the move is judged again as of its timestamp, as before the detail.
+        Instant ranAt = clock.instant();
         List<GateResult> results = judged.map(context -> GateRun.run(attempt.gates(), context, ranAt))
                 .orElse(List.of());
         boolean accepted = results.stream().allMatch(GateResult::passed);
@@ -189,7 +191,7 @@ public final class LifecycleMachine {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("profile", attempt.profile());
         context.put("rulebook_hash", rulebook.hash());
-        if (judged.isPresent()) {
+        if (judged.isPresent() && !behindTheLog(ranAt, attempt.history())) {
             context.put(JUDGED_AT, ranAt.toString());
         }
         Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results, judged, ranAt);
@@ -449,13 +451,9 @@ public final class LifecycleMachine {
         return appended;
     }
 
-    /** {@code now}, or the time of the log's last event when that is later (a clock set back). */
-    private static Instant notBefore(Instant now, List<RecordedEvent> history) {
-        if (history.isEmpty()) {
-            return now;
-        }
-        Instant last = history.get(history.size() - 1).event().timestamp();
-        return now.isBefore(last) ? last : now;
+    /** Whether {@code now} is earlier than the log's last event (a clock set back, or a log dated ahead). */
+    private static boolean behindTheLog(Instant now, List<RecordedEvent> history) {
+        return !history.isEmpty() && now.isBefore(history.get(history.size() - 1).event().timestamp());
     }
 
     private GateProfile profileOf(CycleRef cycle) {
