@@ -10,6 +10,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Transition;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,13 @@ final class EventFactory {
     }
 
     PlanningEvent created(CycleRef cycle) {
-        return event(EventType.CYCLE_CREATED, cycle, Optional.empty(), Optional.of(CycleState.PLANNED), Map.of(),
-                Map.of());
+        return created(cycle, Optional.empty());
+    }
+
+    /** {@code CYCLE_CREATED}, stamped {@code at} when given (the instant of the attempt that opens the log). */
+    PlanningEvent created(CycleRef cycle, Optional<Instant> at) {
+        return new PlanningEvent(ids.get(), at.orElseGet(clock::instant), EventType.CYCLE_CREATED, Optional.empty(),
+                Optional.of(CycleState.PLANNED), cycle.toString(), triggeredBy, Map.of(), Map.of());
     }
 
     /** A non-transition fact, stamped with the state the cycle was in. */
@@ -48,7 +54,7 @@ final class EventFactory {
      * and {@code CYCLE_COMPLETED} for those two moves) or {@code TRANSITION_REFUSED}.
      */
     PlanningEvent attempt(CycleRef cycle, Transition transition, List<GateResult> results, boolean accepted,
-            Optional<CycleState> movedTo, Map<String, String> context) {
+            Optional<CycleState> movedTo, Map<String, String> context, Instant judgedAt) {
         Map<String, GateStatus> gates = new LinkedHashMap<>();
         results.forEach(result -> gates.put(result.gate(), result.status()));
         Map<String, String> details = new LinkedHashMap<>();
@@ -66,8 +72,11 @@ final class EventFactory {
             details.put("reason", "gates failed: " + failed.replace(",", ", "));
             movedTo.ifPresent(state -> details.put(CycleFold.MOVED_TO, state.name()));
         }
-        return event(type(transition, accepted), cycle, Optional.of(transition.from()),
-                Optional.of(transition.to()), gates, details);
+        // Stamped now, but never earlier than the instant its gates judged (a clock set back meanwhile).
+        Instant now = clock.instant();
+        return new PlanningEvent(ids.get(), now.isBefore(judgedAt) ? judgedAt : now, type(transition, accepted),
+                Optional.of(transition.from()), Optional.of(transition.to()), cycle.toString(), triggeredBy, gates,
+                details);
     }
 
     private static EventType type(Transition transition, boolean accepted) {

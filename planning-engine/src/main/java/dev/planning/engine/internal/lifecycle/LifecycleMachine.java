@@ -78,6 +78,14 @@ public final class LifecycleMachine {
             EventType.MANIFEST_SEALED, EventType.SIGNATURE_ADDED, EventType.WAIVER_GRANTED,
             EventType.OUTCOMES_IMPORTED, EventType.SUMMARIES_WRITTEN, EventType.DIGEST_PUBLISHED));
 
+    /**
+     * The detail of an attempt whose gates ran naming the instant they judged as of (ISO-8601, UTC):
+     * never later than the event's own timestamp, which is stamped when the event is appended, nor
+     * earlier than the event before it. The history check past {@code PACKAGED} judges the move again
+     * as of it ({@link dev.planning.engine.internal.seal.RecordedMoves}).
+     */
+    public static final String JUDGED_AT = "judged_at";
+
     private final EventStore store;
     private final Rulebook rulebook;
     private final Map<String, Gate> gates;
@@ -170,7 +178,11 @@ public final class LifecycleMachine {
         Optional<GateContext> judged = attempt.gates().isEmpty() ? Optional.empty()
                 : Optional.of(contexts.create(cycle, attempt.transition(), attempt.history()));
         // One reading of the clock for the whole verdict: every gate judges as of it, and the evidence
-        // says it, so that `verify`, which judges again as of the evidence's time, judges the same day.
+        // and the event say it (JUDGED_AT), so that `verify`, which judges again as of the evidence's
+        // time, and the history check past PACKAGED, as of the event's, judge the same day. The reading
+        // is the machine's own, whatever the log says; only one no earlier than the log's last event is
+        // recorded as JUDGED_AT (the history check refuses an earlier one): behind it (a clock set back,
+        // or a log dated ahead), the move is judged again as of its timestamp, as before the detail.
         Instant ranAt = clock.instant();
         List<GateResult> results = judged.map(context -> GateRun.run(attempt.gates(), context, ranAt))
                 .orElse(List.of());
@@ -179,10 +191,13 @@ public final class LifecycleMachine {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("profile", attempt.profile());
         context.put("rulebook_hash", rulebook.hash());
+        if (judged.isPresent() && !behindTheLog(ranAt, attempt.history())) {
+            context.put(JUDGED_AT, ranAt.toString());
+        }
         Map<String, String> evidencePaths = writeEvidence(cycle, attempt.transition(), results, judged, ranAt);
         context.putAll(evidencePaths);
-        List<RecordedEvent> appended = appendAfter(cycle, attempt.history(), () -> events.attempt(cycle,
-                attempt.transition(), results, accepted, movedTo, context));
+        List<RecordedEvent> appended = appendAfter(cycle, attempt.history(), Optional.of(ranAt),
+                () -> events.attempt(cycle, attempt.transition(), results, accepted, movedTo, context, ranAt));
         RecordedEvent recorded = appended.get(appended.size() - 1);
         CycleState after = accepted ? to : movedTo.orElse(attempt.state());
         TransitionResult result = new TransitionResult(cycle, attempt.transition(), accepted, results, after,
@@ -190,7 +205,7 @@ public final class LifecycleMachine {
         if (accepted && !completions.isEmpty()) {
             List<RecordedEvent> now = new ArrayList<>(attempt.history());
             now.addAll(appended);
-            StepRun run = new StepRun(this, result, now);
+            StepRun run = new StepRun(this, result, now, ranAt);
             completions.forEach(completion -> completion.after(run));
         }
         return result;
@@ -260,19 +275,19 @@ public final class LifecycleMachine {
         GateProfile profile = profileOf(cycle);
         Map<String, Gate> resolved = resolve(profile, transition, profile.step(transition.from(), transition.to())
                 .map(GateStep::gates).orElse(List.of()));
-        if (resolved.isEmpty()) {
-            return new Evaluation(List.of(), Map.of());
-        }
-        GateContext judged = contexts.create(cycle, transition, judgedAt);
         // A live run (no judgedAt) reads the clock once, as advance does; a recomputation judges as of judgedAt.
         Instant ranAt = clock.instant();
+        if (resolved.isEmpty()) {
+            return new Evaluation(List.of(), Map.of(), judgedAt.orElse(ranAt));
+        }
+        GateContext judged = contexts.create(cycle, transition, judgedAt);
         List<GateResult> results = judgedAt.isPresent() ? GateRun.run(resolved, judged)
                 : GateRun.run(resolved, judged, ranAt);
         Map<String, String> evidencePaths = new LinkedHashMap<>();
         if (keepEvidence) {
             evidencePaths.putAll(byGate(writeEvidence(cycle, transition, results, Optional.of(judged), ranAt)));
         }
-        return new Evaluation(results, evidencePaths);
+        return new Evaluation(results, evidencePaths, judgedAt.orElse(ranAt));
     }
 
     /**
@@ -336,12 +351,15 @@ public final class LifecycleMachine {
      *
      * @param results  one result per gate, in profile order
      * @param evidence the evidence file written for each gate, by gate name (empty when none was kept)
+     * @param judgedAt the instant every gate judged as of: the run's one clock reading, or the
+     *                 {@code judgedAt} a recomputation was given
      */
-    public record Evaluation(List<GateResult> results, Map<String, String> evidence) {
+    public record Evaluation(List<GateResult> results, Map<String, String> evidence, Instant judgedAt) {
 
         public Evaluation {
             results = List.copyOf(results);
             evidence = Map.copyOf(evidence);
+            Objects.requireNonNull(judgedAt, "judgedAt");
         }
 
         /** Whether every gate passed. */
@@ -379,7 +397,8 @@ public final class LifecycleMachine {
             throw new InvalidTransitionException(state, state, "cycle " + cycle
                     + " is COMPLETED: nothing more may be recorded; open a new cycle instead");
         }
-        List<RecordedEvent> appended = appendAfter(cycle, history, () -> events.fact(cycle, type, state, details));
+        List<RecordedEvent> appended = appendAfter(cycle, history, Optional.empty(),
+                () -> events.fact(cycle, type, state, details));
         return appended.get(appended.size() - 1);
     }
 
@@ -413,13 +432,16 @@ public final class LifecycleMachine {
      * Appends {@code event} if the log still ends where {@code history} (read before any gate ran)
      * ended; a cycle without events is opened with {@code CYCLE_CREATED} in the same way. The event
      * is built after that, so that ids and times follow the order of the log.
+     *
+     * @param judgedAt the instant the attempt's gates judged, when it is one: a {@code CYCLE_CREATED}
+     *                 written with it is stamped then, so that it comes no later than that instant
      */
-    private List<RecordedEvent> appendAfter(CycleRef cycle, List<RecordedEvent> history,
+    private List<RecordedEvent> appendAfter(CycleRef cycle, List<RecordedEvent> history, Optional<Instant> judgedAt,
             Supplier<PlanningEvent> event) {
         List<RecordedEvent> appended = new ArrayList<>(2);
         String head;
         if (history.isEmpty()) {
-            RecordedEvent created = store.append(cycle, events.created(cycle), RecordedEvent.GENESIS);
+            RecordedEvent created = store.append(cycle, events.created(cycle, judgedAt), RecordedEvent.GENESIS);
             appended.add(created);
             head = created.hash();
         } else {
@@ -427,6 +449,11 @@ public final class LifecycleMachine {
         }
         appended.add(store.append(cycle, event.get(), head));
         return appended;
+    }
+
+    /** Whether {@code now} is earlier than the log's last event (a clock set back, or a log dated ahead). */
+    private static boolean behindTheLog(Instant now, List<RecordedEvent> history) {
+        return !history.isEmpty() && now.isBefore(history.get(history.size() - 1).event().timestamp());
     }
 
     private GateProfile profileOf(CycleRef cycle) {

@@ -4,6 +4,7 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.TransitionResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,11 +23,21 @@ public final class StepRun {
     private final LifecycleMachine machine;
     private final TransitionResult result;
     private final List<RecordedEvent> history;
+    private final Instant judgedAt;
 
-    StepRun(LifecycleMachine machine, TransitionResult result, List<RecordedEvent> history) {
+    StepRun(LifecycleMachine machine, TransitionResult result, List<RecordedEvent> history, Instant judgedAt) {
         this.machine = Objects.requireNonNull(machine, "machine");
         this.result = Objects.requireNonNull(result, "result");
         this.history = new ArrayList<>(history);
+        this.judgedAt = Objects.requireNonNull(judgedAt, "judgedAt");
+    }
+
+    /**
+     * The attempt's one clock reading: the instant its gates judged as of, which their evidence and
+     * the event's {@value LifecycleMachine#JUDGED_AT} name (the event itself is stamped when appended).
+     */
+    public Instant judgedAt() {
+        return judgedAt;
     }
 
     /** The cycle. */

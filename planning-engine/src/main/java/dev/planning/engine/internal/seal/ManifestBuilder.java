@@ -79,10 +79,11 @@ final class ManifestBuilder {
      * @param logHead the hash of the log's last event, which the manifest records
      */
     HandoffManifest build(CycleRef cycle, String manifestId, List<RecordedEvent> history,
-            LifecycleMachine.Evaluation sealing, Instant sealingAt, String logHead, GitState git,
-            SealOptions options, String rulebookHash, String createdBy, Instant now) {
-        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
-        Map<String, GateOutcome> gates = gateOutcomes(history, sealing, sealingAt);
+            LifecycleMachine.Evaluation sealing, String logHead, GitState git,
+            SealOptions options, String rulebookHash, String createdBy) {
+        // sealed_at and created_at: the instant the sealing gates judged as of, to the second (same day).
+        Instant at = sealing.judgedAt().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, GateOutcome> gates = gateOutcomes(history, sealing, sealing.judgedAt());
         Set<String> paths = new LinkedHashSet<>(planArtifacts(cycle));
         gates.values().forEach(outcome -> outcome.evidence()
                 .filter(path -> Files.isRegularFile(SafePaths.resolve(workspace, path)))
@@ -110,16 +111,18 @@ final class ManifestBuilder {
     private static Map<String, GateOutcome> gateOutcomes(List<RecordedEvent> history,
             LifecycleMachine.Evaluation sealing, Instant sealingAt) {
         Map<String, GateOutcome> outcomes = new LinkedHashMap<>();
-        for (RecordedEvent recorded : history) {
+        for (int i = 0; i < history.size(); i++) {
+            RecordedEvent recorded = history.get(i);
             PlanningEvent event = recorded.event();
             boolean handoff = event.toState().filter(s -> s == CycleState.READY_FOR_HANDOFF).isPresent();
             if (event.type() != EventType.STATE_TRANSITION || !handoff) {
                 continue;
             }
+            Instant judged = judgedAt(event, i == 0 ? Optional.empty() : Optional.of(history.get(i - 1).event()));
             for (Map.Entry<String, GateStatus> gate : event.gateResults().entrySet()) {
                 Optional<String> evidence = Optional.ofNullable(event.details().get(EVIDENCE_PREFIX + gate.getKey()));
                 outcomes.remove(gate.getKey());
-                outcomes.put(gate.getKey(), new GateOutcome(gate.getValue(), evidence, event.timestamp()));
+                outcomes.put(gate.getKey(), new GateOutcome(gate.getValue(), evidence, judged));
             }
         }
         for (GateResult result : sealing.results()) {
@@ -128,6 +131,22 @@ final class ManifestBuilder {
                     Optional.ofNullable(sealing.evidence().get(result.gate())), sealingAt));
         }
         return outcomes;
+    }
+
+    /**
+     * When a recorded move's gates judged: its {@code judged_at} when that holds (see
+     * {@link RecordedMoves#judgedAt}), otherwise the event's time, as a log written before the detail
+     * says. Only recorded: {@code verify} judges each verdict again as of its evidence's {@code at}.
+     */
+    private static Instant judgedAt(PlanningEvent event, Optional<PlanningEvent> before) {
+        if (before.isEmpty()) {
+            return event.timestamp();
+        }
+        try {
+            return RecordedMoves.judgedAt(event, before.get());
+        } catch (IllegalArgumentException e) {
+            return event.timestamp();
+        }
     }
 
     private GovernanceSummary governance(CycleRef cycle, List<GateResult> sealing, Instant at) {

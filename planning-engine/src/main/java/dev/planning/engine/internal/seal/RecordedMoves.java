@@ -13,6 +13,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,14 +29,17 @@ import java.util.stream.Collectors;
  * write {@code EXECUTED -> VALIDATED} with {@code parity_coverage: PASS} into the log of a handoff
  * the team signed, though the gate failed; {@code status} then showed the cycle validated and
  * {@code advance} took it on. Each forward move recorded out of {@code PACKAGED} or a later state
- * therefore has its gates run again over the workspace as it is (as of the event's time, recording
- * nothing), apart from {@code release_readiness}, which is the sealed manifest's verification the
- * caller makes anyway; a gate that does not pass now leaves a recorded move unbacked.
+ * therefore has its gates run again over the workspace as it is (as of the instant they judged,
+ * recording nothing), apart from {@code release_readiness}, which is the sealed manifest's
+ * verification the caller makes anyway; a gate that does not pass now leaves a recorded move unbacked.
  *
  * <p>Every move the log's fold makes counts, whatever its event's type. A move is judged as of its
- * event's time, which the contributor writes, but not earlier than the latest time the seal's
- * manifest records (its signatures' {@code signed_at}, its {@code sealed_at}): a waiver that expired
- * before the keyholders signed cannot back a move after the seal.
+ * event's {@value LifecycleMachine#JUDGED_AT} (the attempt's one clock reading; the event is stamped
+ * later, when appended), taken only between the event before and the event's own timestamp, and as
+ * of the event's time in a log written before that detail; either is written by the contributor, so
+ * never earlier than the latest time the seal's manifest records (its signatures' {@code signed_at},
+ * its {@code sealed_at}): a waiver that expired before the keyholders signed cannot back a move after
+ * the seal.
  *
  * <p>What this cannot see: inputs changed to fit (outcome files a contributor imports are judged as
  * they are), and a move dated between the latest signature and a waiver's expiry (the waiver held
@@ -60,9 +64,10 @@ public final class RecordedMoves {
      * {@code PACKAGED} or later whose gates do not pass now, located at the event's line. A move is
      * every change of state the log's fold makes ({@link CycleFold#apply}), whatever the event's
      * type: a {@code PLAN_UPDATED} or a {@code TRANSITION_REFUSED} with {@code moved_to} moves the
-     * cycle as a {@code STATE_TRANSITION} does. Each is judged as of its event's time, but never
-     * earlier than {@code notBefore}: no signature covers that time, and a move out of a sealed state
-     * comes after the seal was signed.
+     * cycle as a {@code STATE_TRANSITION} does. Each is judged as of the instant its gates judged
+     * ({@link #judgedAt}; a {@code judged_at} out of its bounds or unreadable is itself a
+     * discrepancy), but never earlier than {@code notBefore}: no signature covers that time, and a
+     * move out of a sealed state comes after the seal was signed.
      *
      * @param history   the cycle's verified log
      * @param notBefore the earliest time a move after the seal may be judged as of (the latest time
@@ -84,7 +89,18 @@ public final class RecordedMoves {
                 continue;
             }
             Optional<Transition> transition = Lifecycle.find(from, to);
-            Instant at = event.timestamp().isBefore(notBefore) ? notBefore : event.timestamp();
+            Instant judgedAt;
+            try {
+                judgedAt = judgedAt(event, history.get(i - 1).event());
+            } catch (IllegalArgumentException e) {
+                found.add(Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, log + ":" + recorded.line(),
+                        LifecycleMachine.JUDGED_AT + " an instant between the event before and the event's timestamp",
+                        e.getMessage(), "event " + event.id() + " (line " + recorded.line() + ") says cycle " + cycle
+                        + " moved " + from + " -> " + to + " with its gates judged as of " + e.getMessage()
+                        + "; no signature covers a move after the seal, so the move is not taken as recorded"));
+                continue;
+            }
+            Instant at = judgedAt.isBefore(notBefore) ? notBefore : judgedAt;
             if (transition.isEmpty() || !judged.add(transition.get().key() + "@" + at)) {
                 continue;
             }
@@ -102,5 +118,36 @@ public final class RecordedMoves {
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * The instant a recorded move's gates judged as of: its {@value LifecycleMachine#JUDGED_AT} detail,
+     * which must read as an instant no earlier than the event before it and no later than the event's
+     * own timestamp (so it names no instant its writer could not have given as the timestamp itself);
+     * the event's timestamp when the detail is absent (a log written before the detail was).
+     *
+     * @throws IllegalArgumentException saying what the detail holds, when it is not such an instant
+     */
+    static Instant judgedAt(PlanningEvent event, PlanningEvent before) {
+        String text = event.details().get(LifecycleMachine.JUDGED_AT);
+        if (text == null) {
+            return event.timestamp();
+        }
+        Instant judged;
+        try {
+            judged = Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " \"" + text
+                    + "\", which is not an ISO-8601 instant");
+        }
+        if (judged.isAfter(event.timestamp())) {
+            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " " + judged
+                    + ", later than the event's timestamp " + event.timestamp());
+        }
+        if (judged.isBefore(before.timestamp())) {
+            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " " + judged
+                    + ", earlier than the event before it (" + before.id() + " at " + before.timestamp() + ")");
+        }
+        return judged;
     }
 }

@@ -88,7 +88,7 @@ public final class Sealer {
      * @param layout       where artifacts and manifests live
      * @param machine      the lifecycle machine that runs gates and records events
      * @param verifier     verifies manifests against the rulebook in force before they are signed
-     * @param clock        stamps manifests and signatures
+     * @param clock        stamps signatures (a seal's own instants are its gates' one reading)
      * @param actor        recorded as {@code created_by}
      */
     public Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier,
@@ -141,11 +141,11 @@ public final class Sealer {
                 GitState git = GitState.of(workspace, builder.planArtifacts(cycle), options.allowDirty(), cycle.toString());
                 return run -> {
                     TransitionResult result = run.result();
-                    RecordedEvent recorded = run.transitionEvent();
+                    // The seal's instants are the one reading its gates judged as of, not later ones.
                     LifecycleMachine.Evaluation sealing = new LifecycleMachine.Evaluation(result.gateResults(),
-                            result.evidence());
-                    HandoffManifest manifest = write(cycle, run.history(), sealing, recorded.event().timestamp(), git,
-                            options, (type, details) -> run.record(type, details));
+                            result.evidence(), run.judgedAt());
+                    HandoffManifest manifest = write(cycle, run.history(), sealing, git, options,
+                            (type, details) -> run.record(type, details));
                     onSealed.accept(manifest, path);
                 };
             }
@@ -201,23 +201,25 @@ public final class Sealer {
                     + ". No manifest was written; restore the plan that passed, or open a new cycle",
                     SourceLocation.ofFile(path));
         }
-        HandoffManifest manifest = write(cycle, history, sealing, clock.instant(), git, options,
+        HandoffManifest manifest = write(cycle, history, sealing, git, options,
                 (type, details) -> machine.record(cycle, type, details, history));
         return new SealResult(cycle, Optional.empty(), Optional.of(manifest), Optional.of(path));
     }
 
     /**
      * Builds the manifest from the history in hand, writes it once, and records
-     * {@code MANIFEST_SEALED} through {@code recorder}.
+     * {@code MANIFEST_SEALED} through {@code recorder}. Its instants (the sealing gates' {@code at},
+     * {@code sealed_at}, {@code created_at}) are the one clock reading the sealing gates judged as of
+     * ({@link LifecycleMachine.Evaluation#judgedAt}), so that the day the manifest names is the day
+     * its verdict judged, even when the event and the file are written after midnight.
      */
     private HandoffManifest write(CycleRef cycle, List<RecordedEvent> history, LifecycleMachine.Evaluation sealing,
-            java.time.Instant sealingAt, GitState git, SealOptions options,
-            BiConsumer<EventType, Map<String, String>> recorder) {
+            GitState git, SealOptions options, BiConsumer<EventType, Map<String, String>> recorder) {
         String path = layout.manifest(cycle);
         String logHead = history.get(history.size() - 1).hash();
         List<dev.planning.api.governance.Waiver> waivers = sealedWaivers(cycle);
-        HandoffManifest manifest = builder.build(cycle, newId(cycle), history, sealing, sealingAt, logHead, git,
-                options, rulebookHash, actor, clock.instant());
+        HandoffManifest manifest = builder.build(cycle, newId(cycle), history, sealing, logHead, git,
+                options, rulebookHash, actor);
         byte[] bytes = ManifestWriter.render(manifest);
         AtomicFiles.writeNew(SafePaths.resolve(workspace, path), bytes);
         Map<String, String> details = new LinkedHashMap<>();

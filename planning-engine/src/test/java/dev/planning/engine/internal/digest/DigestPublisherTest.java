@@ -95,10 +95,13 @@ class DigestPublisherTest {
                 .findFirst().orElseThrow().timestamp();
         double hours = Duration.between(history.get(0).event().timestamp(), validated).toSeconds() / 3600.0;
         assertThat(actual(digest, "lead_time_days")).isCloseTo(hours / 24, within(1e-4));
-        // Velocity is per calendar day (both ends counted), never per fraction of a day.
+        // Velocity is per calendar day (both ends counted), never per fraction of a day, over the
+        // events the digest read: the log before the DIGEST_PUBLISHED it was recorded with.
+        List<RecordedEvent> read = history.stream()
+                .filter(e -> e.event().type() != EventType.DIGEST_PUBLISHED).toList();
         long days = java.time.temporal.ChronoUnit.DAYS.between(
-                history.get(0).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
-                history.get(history.size() - 1).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate()) + 1;
+                read.get(0).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
+                read.get(read.size() - 1).event().timestamp().atOffset(java.time.ZoneOffset.UTC).toLocalDate()) + 1;
         assertThat(digest.inputs().get("cycle_days")).isEqualTo((double) days).isGreaterThanOrEqualTo(1.0);
     }
 

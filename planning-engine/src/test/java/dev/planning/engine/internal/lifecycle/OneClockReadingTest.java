@@ -9,6 +9,8 @@ import static dev.planning.engine.internal.lifecycle.Fixtures.rulebook;
 import static dev.planning.engine.internal.lifecycle.Fixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.rulebook.Rulebook;
@@ -71,6 +73,48 @@ class OneClockReadingTest {
         assertThat(evidenceAt).hasSize(2).containsOnly(evidenceAt.get(0));
         assertThat(instants).containsOnly(evidenceAt.get(0));
         assertThat(days).containsOnly(LocalDate.ofInstant(evidenceAt.get(0), ZoneOffset.UTC));
+    }
+
+    @Test
+    void theEventNamesTheInstantItsGatesJudgedAndIsStampedNoEarlier() {
+        Clock ticking = new Ticking(Instant.parse("2025-09-01T23:59:59.999Z"), Duration.ofMillis(1));
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first"));
+        List<Instant> judged = new ArrayList<>();
+        LifecycleMachine machine = machine(workspace, rulebook).clock(ticking)
+                .gate(gate("first", GateStatus.PASS, c -> judged.add(c.clock().instant()))).build();
+
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        List<RecordedEvent> log = machine.history(CYCLE);
+        PlanningEvent moved = log.get(1).event();
+        assertThat(moved.details()).containsEntry(LifecycleMachine.JUDGED_AT, judged.get(0).toString());
+        assertThat(moved.timestamp()).isAfter(judged.get(0));
+        // The CYCLE_CREATED the attempt opens the log with is stamped at that instant, not after it.
+        assertThat(log.get(0).event().timestamp()).isEqualTo(judged.get(0));
+    }
+
+    /**
+     * The gates judge as of the machine's clock whatever the log says: a log whose last event is dated
+     * after the clock (a clock set back, or a log written ahead) does not move the gates' day, and no
+     * {@code judged_at} earlier than that event, which the history check would refuse, is recorded.
+     */
+    @Test
+    void aClockBehindTheLogsLastEventJudgesByItselfAndRecordsNoJudgedInstant() {
+        Instant created = Instant.parse("2025-09-02T00:00:00Z");
+        Clock back = new Ticking(created, Duration.ofSeconds(-1));
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, "first"));
+        List<Instant> judged = new ArrayList<>();
+        LifecycleMachine machine = machine(workspace, rulebook).clock(back)
+                .gate(gate("first", GateStatus.PASS, c -> judged.add(c.clock().instant()))).build();
+        machine.create(CYCLE);
+
+        machine.advance(CYCLE, READY_FOR_HANDOFF);
+
+        PlanningEvent moved = machine.history(CYCLE).get(1).event();
+        assertThat(judged).containsExactly(created.minusSeconds(1));
+        assertThat(moved.details()).doesNotContainKey(LifecycleMachine.JUDGED_AT);
+        // Stamped no earlier than the instant its gates judged, though the clock went back again since.
+        assertThat(moved.timestamp()).isEqualTo(created.minusSeconds(1));
     }
 
     /** The context with {@code clock()} answered by {@code clock}; {@code today()} follows it. */
