@@ -312,6 +312,27 @@ class RulebookLoaderTest {
                 .containsEntry("max_estimate", 0.1);
     }
 
+    /**
+     * Each bound itself, written as the schema writes it: read exactly, 0.001 is a little less than the
+     * double 0.001 the schema's minimum is, and an honest rulebook at the bound must still load.
+     */
+    @Test
+    void acceptsEveryThresholdAtItsBoundWrittenAsTheSchemaWritesIt() throws IOException {
+        Rulebook rulebook = load(VALID.replace("thresholds: {critical_approvals: 3}\n", """
+                thresholds:
+                  critical_approvals: 3
+                  max_evaluation_seconds: 0.001
+                  fe.max_evaluation_seconds: 86400.0
+                  delivered_ratio_min: 1.0
+                  be.delivered_ratio_min: 0.0
+                  unit_coverage_min: 0.1
+                  scope_variance_max_pct: 100.0
+                """));
+
+        assertThat(rulebook.thresholds()).containsEntry("max_evaluation_seconds", 0.001)
+                .containsEntry("fe.max_evaluation_seconds", 86400.0).containsEntry("delivered_ratio_min", 1.0);
+    }
+
     @Test
     void refusesNotANumberAndInfinityAsMalformed() {
         for (String value : new String[] {".nan", ".NaN", ".inf", "-.Inf"}) {
