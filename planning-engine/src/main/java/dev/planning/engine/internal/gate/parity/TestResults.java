@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.gate.parity;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.outcome.TestOutcome;
@@ -10,7 +11,9 @@ import java.util.Map;
 /**
  * Imported test results after execution: the JUnit reports of the cycle may hold at most the
  * rulebook's {@code tests_failed_max} failed or errored test cases (default 0: no failure at all).
- * No report imported is no finding: test outcomes are judged when there are some.
+ * No report imported is no finding: test outcomes are judged when there are some. Counts whose sum
+ * over the reports passes an {@code int} are refused ({@code InvalidInputException}, the gate fails),
+ * never wrapped.
  */
 final class TestResults {
 
@@ -30,9 +33,16 @@ final class TestResults {
         String worst = null;
         int worstFailed = 0;
         for (TestOutcome report : tests) {
-            total += report.tests();
             int bad = report.failed();
-            failed += bad;
+            try {
+                total = Math.addExact(total, report.tests());
+                failed = Math.addExact(failed, bad);
+            } catch (ArithmeticException e) {
+                // Fail closed: a wrapped sum was negative, never more than tests_failed_max, and the gate passed.
+                throw new InvalidInputException("the imported test reports count more test cases than "
+                        + Integer.MAX_VALUE + " (at " + report.path() + "); their failed cases cannot be judged"
+                        + " against " + MAX_FAILED, SourceLocation.ofFile(report.path()), e);
+            }
             if (bad > worstFailed) {
                 worstFailed = bad;
                 worst = report.path();

@@ -94,6 +94,23 @@ class ParityCoverageGateOnFixtureTest {
                         + " 9223372036854775807");
     }
 
+    /**
+     * Two reports of 2^31-1 failed test cases each: summed in an {@code int}, the failed count wrapped to
+     * -2, which is not more than {@code tests_failed_max} 0, and the gate passed.
+     */
+    @Test
+    void testReportsWhoseSummedCountsOverflowAnIntFailTheGateAtTheReportRatherThanWrapping() {
+        String second = OUTCOMES + "/junit/1b2c3d4e-TEST-checkout.xml";
+        GateContextFixture.Builder context = executed().deployed("FE-1")
+                .testReport(new TestOutcome(JUNIT, SHA, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0))
+                .testReport(new TestOutcome(second, SHA, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0));
+
+        assertThatThrownBy(() -> new ParityCoverageGate().evaluate(context.build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the imported test reports count more test cases than 2147483647 (at "
+                        + second + "); their failed cases cannot be judged against tests_failed_max");
+    }
+
     @Test
     void reportsAnUnreadableCoverageReportWhereItIs() {
         GateResult result = new ParityCoverageGate().evaluate(executed().deployed("FE-1")
