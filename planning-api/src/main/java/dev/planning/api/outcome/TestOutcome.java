@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@link dev.planning.api.gate.GateContext#outcomes()}.
  *
  * <pre>{@code
- * int failed = context.outcomes().tests().stream().mapToInt(t -> t.failures() + t.errors()).sum();
+ * long failed = context.outcomes().tests().stream().mapToLong(TestOutcome::failed).sum(); // an int sum wraps
  * }</pre>
  *
  * @param path     where the report is stored, workspace-relative with {@code /} separators
