@@ -122,6 +122,33 @@ class OneSealReadingTest {
         verifiesSignedTheNextDay(ws);
     }
 
+    /**
+     * A gate of the recorded {@code PLANNED -> READY_FOR_HANDOFF} move that the seal's own step does not
+     * run ({@code parity_coverage}, {@code cross_stream_consistency}) keeps that move's outcome in the
+     * manifest, at the instant its gates judged (the event's {@code judged_at}), not at the event's later
+     * timestamp; the gates the seal runs are at the seal's reading.
+     */
+    @Test
+    void aGateOnlyTheRecordedHandoffMoveRanIsSealedAtTheInstantThatMoveJudged() {
+        Path workspace = SealFixture.committedExample(dir);
+        Instant judged = Instant.parse("2025-09-03T10:00:00Z");
+        now.set(judged);
+        afterGates.set(Instant.parse("2025-09-03T10:00:05Z"));
+        PlanningWorkspace ws = open(workspace);
+        assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        assertThat(lastEventTime(ws, EventType.STATE_TRANSITION)).isAfter(judged);
+        Instant sealing = Instant.parse("2025-09-03T11:00:00Z");
+        now.set(sealing);
+        afterGates.set(null);
+
+        HandoffManifest manifest = ws.seal(CYCLE, SealOptions.defaults()).manifest().orElseThrow();
+
+        assertThat(manifest.gateResults()).containsKeys("parity_coverage", "cross_stream_consistency");
+        assertThat(manifest.gateResults().get("parity_coverage").at()).isEqualTo(judged);
+        assertThat(manifest.gateResults().get("cross_stream_consistency").at()).isEqualTo(judged);
+        assertThat(manifest.gateResults().get("governance").at()).isEqualTo(sealing);
+    }
+
     private void assertOneReading(Path workspace, HandoffManifest manifest, Instant gates) throws IOException {
         for (String gate : SEALING_GATES) {
             GateOutcome outcome = manifest.gateResults().get(gate);
