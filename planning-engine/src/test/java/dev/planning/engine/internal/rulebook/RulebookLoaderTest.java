@@ -297,6 +297,23 @@ class RulebookLoaderTest {
         }
     }
 
+    /**
+     * Read exactly, a decimal with a huge exponent is refused by its bound as written, without being
+     * expanded into its digits (10^999999999 as a {@code BigInteger} would take minutes and hundreds of
+     * megabytes: a rulebook any contributor commits would stall every command).
+     */
+    @Test
+    void refusesADecimalWithAHugeExponentByItsBound() {
+        for (String value : new String[] {"1e999999999", "1.5e999999999"}) {
+            assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{critical_approvals: " + value + "}")))
+                    .as(value).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("`thresholds.critical_approvals`: must have a maximum value of 2147483647");
+            assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{anything_else: " + value + "}")))
+                    .as(value).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("`thresholds.anything_else`: must have a maximum value of 9007199254740991");
+        }
+    }
+
     @Test
     void acceptsAWholeNumberWrittenWithZerosAfterThePointOrAnExponent() throws IOException {
         Rulebook rulebook = load(VALID.replace("thresholds: {critical_approvals: 3}\n", """
