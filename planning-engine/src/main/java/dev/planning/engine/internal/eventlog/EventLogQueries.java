@@ -21,7 +21,6 @@ import dev.planning.engine.internal.seal.WaiverFacts;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -139,17 +138,23 @@ public final class EventLogQueries implements CycleQueries {
         Path streams = root.resolve(layout.streamsRoot());
         List<CycleRef> found = new ArrayList<>();
         for (Path dir : children(root, streams)) {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            String stream = layout.streamOfDirectory(dir.getFileName().toString());
+            // Links followed, as the store reads its logs (which refuses one that leads out of the workspace):
+            // a stream's directory or a log the store reads through a link is listed, never skipped.
+            if (stream == null || Files.isRegularFile(dir)) {
                 continue;
             }
-            String stream = layout.streamOfDirectory(dir.getFileName().toString());
-            if (stream == null) {
-                continue;
+            if (!Files.isDirectory(dir)) {
+                throw notALog(root, dir, "stream directory", "no directory (a dangling link?)");
             }
             for (Path log : children(root, dir.resolve("events"))) {
                 String name = log.getFileName().toString();
-                if (!name.endsWith(LOG_SUFFIX) || !Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+                if (!name.endsWith(LOG_SUFFIX)) {
                     continue;
+                }
+                if (!Files.isRegularFile(log)) {
+                    // Fail closed: a log's name on what is no file (a directory, a dangling link) hides nothing.
+                    throw notALog(root, log, "event log", "no file (a directory, a dangling link?)");
                 }
                 String cycleId = name.substring(0, name.length() - LOG_SUFFIX.length());
                 try {
@@ -167,6 +172,13 @@ public final class EventLogQueries implements CycleQueries {
         }
         found.sort(ORDER);
         return found;
+    }
+
+    private static InvalidInputException notALog(Path root, Path path, String kind, String what) {
+        String shown = root.relativize(path).toString();
+        return new InvalidInputException(kind + " " + Shown.path(root.relativize(path)) + " is " + what
+                + ": the workspace's cycles cannot be listed without telling what it holds",
+                SourceLocation.ofFile(shown));
     }
 
     private static final Comparator<CycleRef> ORDER = Comparator.comparing(CycleRef::stream)

@@ -58,4 +58,40 @@ class FileEventStoreCyclesTest {
 
         assertThatThrownBy(new FileEventStore(workspace)::cycles).isInstanceOf(EventLogCorruptedException.class);
     }
+
+    /**
+     * A log the store reads through a symbolic link inside the workspace (the log file itself, or its
+     * stream's directory, a link a commit can hold) is listed as every other: skipped, its cycle
+     * vanished from the workspace's queries (no pending signature, no expiring waiver) while
+     * {@code status} and {@code advance} read it.
+     */
+    @Test
+    void aLogReadThroughALinkInsideTheWorkspaceIsListed() throws IOException {
+        FileEventStore store = new FileEventStore(workspace);
+        CycleRef be = new CycleRef("be", "2025-09-02");
+        store.append(TestEvents.CYCLE, TestEvents.event("evt_1"), RecordedEvent.GENESIS);
+        store.append(be, TestEvents.event("evt_2"), RecordedEvent.GENESIS);
+        Path log = workspace.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        Path kept = Files.move(log, workspace.resolve("kept.events.jsonl"));
+        Files.createSymbolicLink(log, log.getParent().relativize(kept));
+        Path beDir = workspace.resolve("frameworks/planning-be");
+        Path beKept = Files.move(beDir, workspace.resolve("be-kept"));
+        Files.createSymbolicLink(beDir, beDir.getParent().relativize(beKept));
+        FileEventStore reopened = new FileEventStore(workspace);
+        assertThat(reopened.read(TestEvents.CYCLE)).hasSize(1);
+        assertThat(reopened.read(be)).hasSize(1);
+
+        assertThat(reopened.cycles()).containsExactly(be, TestEvents.CYCLE);
+    }
+
+    /** A name of a log that is no file the store can read (here a directory) is refused, not skipped. */
+    @Test
+    void aLogNameThatIsNoFileIsRefusedNotSkipped() throws IOException {
+        FileEventStore store = new FileEventStore(workspace);
+        store.append(TestEvents.CYCLE, TestEvents.event("evt_1"), RecordedEvent.GENESIS);
+        Files.createDirectories(workspace.resolve("frameworks/planning-fe/events/2025-09-09.events.jsonl"));
+
+        assertThatThrownBy(new FileEventStore(workspace)::cycles).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2025-09-09.events.jsonl");
+    }
 }
