@@ -163,6 +163,31 @@ class SchemaCatalogTest {
     }
 
     /**
+     * Found by the sixteenth review: a tag key that reads as {@code criticality} but is another key (a
+     * Cyrillic {@code с}, a zero-width space or a soft hyphen inside it) was a key governance does not
+     * read, so {@code {criticality: 3, "criticality\u200b": 0}} was judged at criticality 3 and a
+     * criticality-0 item missing an approval passed the governance gate. A key is now ASCII letters and
+     * digits with {@code _ . -} and inner spaces, in both tag forms.
+     */
+    @Test
+    void aTagKeyThatOnlyLooksLikeAnAsciiKeyIsRefusedInEitherForm() {
+        for (String key : List.of("criticality\u200b", "\u0441riticality", "critical\u00adity", "criticality\ufe0f",
+                "compliance\u2060", "\uff43riticality", "criticality\u00a0")) {
+            List<Finding> map = validateTasks(plan("  - id: FE-12\n    title: t\n    tags: {criticality: 3, \"" + key
+                    + "\": 0}\n"));
+            List<Finding> list = validateTasks(plan("  - id: FE-12\n    title: t\n    tags: [\"criticality:3\", \"" + key
+                    + ":0\"]\n"));
+
+            assertThat(map).as(key).singleElement().satisfies(f -> assertThat(f.message()).startsWith("task FE-12: `tags"));
+            assertThat(list).as(key).singleElement().satisfies(f -> assertThat(f.message()).startsWith("task FE-12: `tags[1]`"));
+        }
+        assertThat(validateTasks(plan("  - id: FE-12\n    title: t\n    tags: {criticality: 3, \" Data_classification \": x,"
+                + " unit.coverage-target: 80, Needs design review: yes}\n"))).isEmpty();
+        assertThat(validateTasks(plan("  - id: FE-12\n    title: t\n    tags: [\"Scope:Caf\u00e9 \u2728\", \" Risk : Low\","
+                + " Release 1, \"criticality:\"]\n"))).isEmpty();
+    }
+
+    /**
      * Found by the fourteenth review: a waiver's {@code approver} and {@code reason} are required, but
      * {@code " "}, a no-break space or a zero-width space met {@code minLength: 1}, so a waiver "approved"
      * by nobody waived a Critical=0 violation and the handoff's gates passed. Each must now show a
