@@ -1,6 +1,7 @@
 package dev.planning.rules.facts;
 
 import dev.planning.api.Printable;
+import dev.planning.api.artifact.ApproverNames;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
@@ -29,12 +30,15 @@ final class Text {
     }
 
     /**
-     * How many distinct texts that show something {@code values} holds, each stripped and compared as
-     * its {@linkplain #identity identity}: the same approver in another case, in full-width letters or
-     * with an accent composed or decomposed counts once.
+     * How many distinct approvers {@code values} names: each text that shows something, stripped, whose
+     * name is clear ({@link ApproverNames#unclear}: no invisible character, look-alike punctuation or
+     * mixed scripts, which would let one person count twice), compared as its {@linkplain #identity
+     * identity}: the same approver in another case, in full-width letters or with an accent composed or
+     * decomposed counts once. A name that is not clear counts for no one (lint names it).
      */
     static int distinct(Collection<String> values) {
-        return (int) values.stream().map(Text::orNull).filter(Objects::nonNull).map(Text::identity).distinct().count();
+        return (int) values.stream().map(Text::orNull).filter(Objects::nonNull)
+                .filter(name -> ApproverNames.unclear(name).isEmpty()).map(Text::identity).distinct().count();
     }
 
     /**

@@ -158,6 +158,28 @@ class WorkspaceLinterTest {
         assertThat(report.findings()).allSatisfy(f -> assertThat(f.taskId()).contains("FE-12"));
     }
 
+    /**
+     * Found by the sixteenth review: an approver who reads as another ({@code techlead-erik} with a
+     * zero-width space, a Cyrillic {@code е}) counted as a third approval of a criticality-0 item.
+     * Governance now counts such a name for no one; lint names it, at the name, and says why.
+     */
+    @Test
+    void reportsAnApproverWhoseNameCouldPassForAnothersAtTheName() {
+        replaceTasks(Plans.FE_TASKS.replace("controls: {data_handling_note:",
+                "controls: {approvals: [pm-dana, techlead-erik, \"techlead-erik\\u200b\", \"techlead-\u0435rik\"], data_handling_note:"));
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(LintCodes.APPROVER_UNCLEAR,
+                LintCodes.APPROVER_UNCLEAR);
+        assertThat(report.findings()).extracting(Finding::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("task FE-12: approver `techlead-erik\u200b` holds U+200B").contains("counts as no approval"),
+                m -> assertThat(m).startsWith("task FE-12: approver `techlead-\u0435rik` mixes the scripts Cyrillic and Latin"));
+        assertThat(report.findings().get(0).location()).get().extracting(l -> l.line()).isEqualTo(
+                report.findings().get(1).location().get().line());
+        assertThat(report.findings()).allSatisfy(f -> assertThat(f.taskId()).contains("FE-12"));
+    }
+
     @Test
     void reportsLinksToStoriesTheStoryMapDoesNotHave() {
         replaceTasks(Plans.FE_TASKS.replace("linked_story_map_nodes: [S-BROWSE-1]", "linked_story_map_nodes: [S-NOPE]"));

@@ -1,0 +1,78 @@
+package dev.planning.cli.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.cli.CliRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sixteenth review, through the command line on the {@code fe-critical} example: FE-12 is critical
+ * (criticality 0) and two people approved it, three being required. A reader of the plan sees the
+ * policy broken; each edit below made {@code planning gate} pass (exit 0) because what governance
+ * read differed from what the file shows.
+ */
+class LookAlikePlanAttackTest {
+
+    private static final String TASKS = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
+    private static final String APPROVALS = "approvals: [pm-dana, techlead-erik]";
+    private static final String TAGS = "tags: {criticality: 0, compliance: gdpr, data_classification: restricted}";
+
+    @TempDir
+    Path temp;
+
+    private Path workspace;
+
+    @BeforeEach
+    void copyExample() {
+        workspace = CliRun.copyOf("fe-critical", temp.resolve("fe-critical"));
+    }
+
+    private CliRun gateAfter(String from, String to) throws IOException {
+        Path file = workspace.resolve(TASKS);
+        String plan = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(plan).contains(from);
+        Files.writeString(file, plan.replace(from, to), StandardCharsets.UTF_8);
+        return CliRun.of("gate", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+    }
+
+    @Test
+    void aThirdApproverWhoReadsAsTheSecondCountsForNoOne() throws IOException {
+        CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, \"techlead-erik\\u200b\"]");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("governance: FAIL").contains("FE-12 is critical (criticality 0) but has 2 approvals")
+                .contains("schema_lint: FAIL").contains("approver `techlead-erik\\u200B` holds U+200B")
+                .contains("[controls.approver-unclear]");
+    }
+
+    @Test
+    void aThirdApproverInAnotherScriptCountsForNoOne() throws IOException {
+        CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, techlead-\u0435rik]");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("FE-12 is critical (criticality 0) but has 2 approvals")
+                .contains("mixes the scripts Cyrillic and Latin");
+    }
+
+    @Test
+    void aCriticalityKeyWithAZeroWidthSpaceIsRefusedNotPassedOver() throws IOException {
+        CliRun run = gateAfter(TAGS, "tags: {criticality: 3, \"criticality\\u200b\": 0, compliance: gdpr}");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("schema_lint: FAIL").contains("governance: FAIL");
+    }
+
+    @Test
+    void aThirdRealApproverStillPasses() throws IOException {
+        CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, \"qa-fay\"]");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+    }
+}
