@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +75,29 @@ class LookAlikePlanAttackTest {
         CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, \"qa-fay\"]");
 
         assertThat(run.exitCode()).as(run.out()).isZero();
+    }
+
+    /**
+     * The {@code multi-stream} example, whose capacity model gives bob 10 points: FE-13 re-estimated at
+     * 7 (bob then has 12) and owned by {@code Bob} or by {@code bоb} with a Cyrillic {@code о} was
+     * charged to no budget, and the gate passed.
+     */
+    @Test
+    void workOwnedByALookAlikeOfABudgetedOwnerIsChargedOrRefused() throws IOException {
+        for (String owner : List.of("Bob", "b\u043eb")) {
+            Path multi = CliRun.copyOf("multi-stream", temp.resolve("multi-" + (int) owner.charAt(1)));
+            Path file = multi.resolve(TASKS);
+            String plan = Files.readString(file, StandardCharsets.UTF_8);
+            int at = plan.indexOf("owner: bob", plan.indexOf("id: FE-13"));
+            Files.writeString(file, plan.substring(0, at) + "owner: " + owner + plan.substring(at + "owner: bob".length())
+                    .replaceFirst("effort: 3", "effort: 7"), StandardCharsets.UTF_8);
+
+            CliRun run = CliRun.of("gate", "-w", multi.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                    "READY_FOR_HANDOFF");
+
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+            assertThat(run.out()).contains("cross_stream_consistency: FAIL").containsAnyOf(
+                    "owner bob is planned for 12 points", "cannot tell whose budget its 7 points");
+        }
     }
 }

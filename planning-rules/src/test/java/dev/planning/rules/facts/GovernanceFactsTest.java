@@ -98,7 +98,7 @@ class GovernanceFactsTest {
      * Found by the sixteenth review: two approvers and a third entry that reads as one of them (a
      * zero-width space, a soft hyphen or a variation selector inside, a Cyrillic letter, the hyphen
      * U+2010) counted three approvals, and a criticality-0 item that two people approved met Critical=0.
-     * A name that is not clear ({@code ApproverNames.unclear}) counts for no one.
+     * A name that is not clear ({@code PersonNames.unclear}) counts for no one.
      */
     @Test
     void anApproverThatReadsAsAnotherWithAnInvisibleOrLookAlikeCharacterCountsForNoOne() {

@@ -29,7 +29,7 @@ public final class LintCodes {
     public static final String STORY_UNLINKED_NODE = "story.unlinked-node";
     /**
      * An approver whose name could pass for another's (an invisible character, look-alike punctuation,
-     * mixed scripts: {@code ApproverNames.unclear}); governance counts it as no approval.
+     * mixed scripts: {@code PersonNames.unclear}); governance counts it as no approval.
      */
     public static final String APPROVER_UNCLEAR = "controls.approver-unclear";
     /** A contract whose provider is the contracts file's own stream. */

@@ -1,7 +1,7 @@
 package dev.planning.engine.internal.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.planning.api.artifact.ApproverNames;
+import dev.planning.api.artifact.PersonNames;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.document.LocatedDocument;
@@ -173,7 +173,7 @@ final class TaskBreakdownChecks {
     }
 
     /**
-     * An approver whose name is not clear ({@link ApproverNames#unclear}) counts as no approval in
+     * An approver whose name is not clear ({@link PersonNames#unclear}) counts as no approval in
      * governance, where two entries a reader takes for one person would otherwise count twice; lint
      * says so at the name.
      */
@@ -182,7 +182,7 @@ final class TaskBreakdownChecks {
         JsonNode approvals = node.path("controls").path("approvals");
         for (int i = 0; approvals.isArray() && i < approvals.size(); i++) {
             JsonNode approver = approvals.get(i);
-            Optional<String> why = approver.isTextual() ? ApproverNames.unclear(approver.asText().strip()) : Optional.empty();
+            Optional<String> why = approver.isTextual() ? PersonNames.unclear(approver.asText().strip()) : Optional.empty();
             if (why.isPresent()) {
                 findings.add(withTask(Finding.error(LintCodes.APPROVER_UNCLEAR, subject + ": approver `" + approver.asText()
                         + "` " + why.get() + ", so it could pass for another approver and counts as no approval; write"

@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
- * Whether a name in a task's {@code controls.approvals} can count as one approver: approvals are
- * counted by name, so two entries a reader takes for the same person (one with a zero-width space, a
- * soft hyphen or a variation selector inside, one with a Cyrillic {@code е} for a Latin {@code e}, one
- * with the hyphen U+2010 for {@code -}) must not count as two.
+ * The names of people and teams a plan writes (a task's {@code owner}, its {@code controls.approvals},
+ * the capacity model's owners and members): whether a name is clear, and the identity two names are
+ * compared by. Approvals are counted by name and effort is charged to a budget by name, so two names a
+ * reader takes for the same person (one with a zero-width space, a soft hyphen or a variation selector
+ * inside, one with a Cyrillic {@code е} for a Latin {@code e}, one with the hyphen U+2010 for {@code -})
+ * must neither count as two approvers nor let one person's work escape their budget.
  *
  * <p>The rule is an allow-list on the name's NFKC form (so full-width letters are the letters they
  * show): ASCII letters and digits, the space (never two in a row) and {@code ' + - . / @ _}; beyond
@@ -25,21 +27,22 @@ import org.apiguardian.api.API;
  * characters) nor one {@linkplain Printable#shownAsItself shown as its escape}; and the letters of one
  * script, or of Latin with Han and the Japanese kana, with Han and Bopomofo, or with Han and Hangul
  * (the "highly restrictive" level of Unicode's UTS #39). A name that breaks the rule does not count as
- * an approval, and lint names it.
+ * an approval, and lint names it; the capacity check refuses it as an owner it cannot charge.
  *
  * <p>Not caught: names confusable within one script (ASCII {@code l} and {@code I}, {@code rn} and
  * {@code m}) or whole-script confusables (a name in Cyrillic letters alone that reads as a Latin one);
  * a reviewer still reads the names.
  *
  * <pre>{@code
- * ApproverNames.unclear("techlead-erik");        // empty: counts
- * ApproverNames.unclear("techlead-\u0435rik");   // "mixes the scripts Cyrillic and Latin"
+ * PersonNames.unclear("techlead-erik");        // empty: counts
+ * PersonNames.unclear("techlead-\u0435rik");   // "mixes the scripts Cyrillic and Latin"
+ * PersonNames.identity("\uff42ob ").equals(PersonNames.identity("Bob"));   // true
  * }</pre>
  *
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")
-public final class ApproverNames {
+public final class PersonNames {
 
     /** The ASCII characters a name may hold beside letters and digits. */
     private static final String ASCII_PUNCTUATION = " '+-./@_";
@@ -56,7 +59,7 @@ public final class ApproverNames {
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.BOPOMOFO),
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HANGUL));
 
-    private ApproverNames() {
+    private PersonNames() {
     }
 
     /**
@@ -94,10 +97,25 @@ public final class ApproverNames {
             previous = c;
         }
         if (scripts.size() > 1 && MIXES.stream().noneMatch(mix -> mix.containsAll(scripts))) {
-            return Optional.of("mixes the scripts " + scripts.stream().map(ApproverNames::scriptName).sorted()
+            return Optional.of("mixes the scripts " + scripts.stream().map(PersonNames::scriptName).sorted()
                     .collect(Collectors.joining(" and ")));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The form two names are compared by: stripped, its NFKC form (full-width and other compatibility
+     * letters as the letters they show, accents composed), case folded by the root locale's upper then
+     * lower case (so {@code ß} and {@code SS}, {@code ς} and {@code σ} agree), and NFKC again. Two clear
+     * names with one identity name one person.
+     *
+     * @param name a name as written
+     * @return the form two names are compared by
+     */
+    public static String identity(String name) {
+        String folded = Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toUpperCase(Locale.ROOT)
+                .toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC).strip();
     }
 
     private static String shown(int c) {

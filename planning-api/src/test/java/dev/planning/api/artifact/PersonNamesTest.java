@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ApproverNamesTest {
+class PersonNamesTest {
 
     @Test
     void namesInOneScriptOrAnAllowedMixCount() {
@@ -13,7 +13,7 @@ class ApproverNamesTest {
                 "dana+qa@example.com", "org/team_lead.2", "\u674e\u5c0f\u9f99", "\u0395\u03bb\u03ad\u03bd\u03b7",
                 "\uff54\uff45\uff43\uff48\uff4c\uff45\uff41\uff44-erik", "\u0926\u0947\u0935", "Tanaka \u7530\u4e2d\u3072\u308d",
                 "\uae40\ubbfc\uc900 Kim")) {
-            assertThat(ApproverNames.unclear(name)).as(name).isEmpty();
+            assertThat(PersonNames.unclear(name)).as(name).isEmpty();
         }
     }
 
@@ -28,9 +28,18 @@ class ApproverNamesTest {
                 "techlead-erik\u034f", "techlead-erik\u2060", "techlead-erik\udb40\udc41", "techlead\u2010erik",
                 "techlead\u2011erik", "techlead-\u0435rik", "t\u0435chlead-erik", "techlead-erik\u0301\u0301",
                 "techlead  erik", "techlead\u00a0 erik", "techlead-erik\u02bc", "techlead\u3164erik", "\u0441\u0442\u043eg")) {
-            assertThat(ApproverNames.unclear(name)).as(name).isPresent();
+            assertThat(PersonNames.unclear(name)).as(name).isPresent();
         }
-        assertThat(ApproverNames.unclear("techlead-\u0435rik")).contains("mixes the scripts Cyrillic and Latin");
-        assertThat(ApproverNames.unclear("techlead-erik\u200b")).get().asString().startsWith("holds U+200B");
+        assertThat(PersonNames.unclear("techlead-\u0435rik")).contains("mixes the scripts Cyrillic and Latin");
+        assertThat(PersonNames.unclear("techlead-erik\u200b")).get().asString().startsWith("holds U+200B");
+    }
+
+    @Test
+    void namesThatDifferInCaseWidthCompositionOrSurroundingBlanksShareOneIdentity() {
+        for (String name : List.of("Bob", "BOB", " bob ", "\uff42\uff4f\uff42", "\uff22ob")) {
+            assertThat(PersonNames.identity(name)).as(name).isEqualTo("bob");
+        }
+        assertThat(PersonNames.identity("jos\u00e9")).isEqualTo(PersonNames.identity("JOSE\u0301"));
+        assertThat(PersonNames.identity("b\u043eb")).isNotEqualTo("bob");
     }
 }
