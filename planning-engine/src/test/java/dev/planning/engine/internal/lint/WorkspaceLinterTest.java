@@ -335,14 +335,24 @@ class WorkspaceLinterTest {
                 .singleElement().satisfies(f -> assertThat(f.code()).isEqualTo(LintCodes.FILE_MISSING));
     }
 
+    /**
+     * Found by the sixteenth review: with both accepted names present, lint warned and the gates judged
+     * the first, so a compliant copy as {@code fe_task_breakdown.yaml} passed {@code gate} (exit 0) beside
+     * the plan a reader takes for the cycle's, {@code fe_backlog.yaml}, which breaks Critical=0. Two plans
+     * for one cycle are now an error.
+     */
     @Test
-    void warnsWhenBothAcceptedTaskFileNamesExist() {
+    void refusesBothAcceptedTaskFileNamesAsAmbiguous() {
         Plans.write(workspace, "frameworks/planning-fe/tasks/2025-09-02-fe_backlog.yaml", Plans.FE_TASKS);
         filesBefore = Plans.filesUnder(workspace);
 
-        Finding finding = only(lint());
+        LintReport report = lint();
 
+        Finding finding = only(report);
         assertThat(finding.code()).isEqualTo(LintCodes.FILE_AMBIGUOUS);
-        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.message()).contains("the gates would judge only frameworks/planning-fe/tasks/"
+                + "2025-09-02-fe_task_breakdown.yaml");
+        assertThat(report.passed()).isFalse();
     }
 }

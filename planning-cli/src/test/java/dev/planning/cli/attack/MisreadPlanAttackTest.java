@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * policy broken; each edit below made {@code planning gate} pass (exit 0) because what governance
  * read differed from what the file shows.
  */
-class LookAlikePlanAttackTest {
+class MisreadPlanAttackTest {
 
     private static final String TASKS = "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml";
     private static final String APPROVALS = "approvals: [pm-dana, techlead-erik]";
@@ -68,6 +68,16 @@ class LookAlikePlanAttackTest {
 
         assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
         assertThat(run.out()).contains("schema_lint: FAIL").contains("governance: FAIL");
+    }
+
+    @Test
+    void aCompliantCopyUnderTheOtherAcceptedNameBesideThePlanIsRefused() throws IOException {
+        Path plan = workspace.resolve(TASKS);
+        Files.copy(plan, plan.resolveSibling("2025-09-02-fe_backlog.yaml"));
+        CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, qa-fay]");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("schema_lint: FAIL").contains("[file.ambiguous]");
     }
 
     @Test
