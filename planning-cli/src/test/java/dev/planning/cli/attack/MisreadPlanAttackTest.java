@@ -80,6 +80,30 @@ class MisreadPlanAttackTest {
         assertThat(run.out()).contains("schema_lint: FAIL").contains("[file.ambiguous]");
     }
 
+    /**
+     * A rulebook whose profile runs governance alone at PLANNED -&gt; READY_FOR_HANDOFF, and a waiver of
+     * FE-12's missing approval in a decision log whose header names another cycle: governance applied it
+     * (only {@code schema_lint} compared the header with the cycle) and the gate passed.
+     */
+    @Test
+    void aWaiverInADecisionLogOfAnotherCycleWaivesNothingEvenWithGovernanceAlone() throws IOException {
+        Path rulebook = workspace.resolve("rulebook/rulebook.yaml");
+        String profile = "gates: [schema_lint, cross_stream_consistency, parity_coverage, governance]}";
+        String rules = Files.readString(rulebook, StandardCharsets.UTF_8);
+        assertThat(rules).contains(profile);
+        Files.writeString(rulebook, rules.replace(profile, "gates: [governance]}"), StandardCharsets.UTF_8);
+        Path log = workspace.resolve("frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml");
+        Files.writeString(log, Files.readString(log, StandardCharsets.UTF_8).replace("cycle_id: \"2025-09-02\"",
+                "cycle_id: \"2025-10-01\"") + "waivers:\n  - {rule: critical-approvals, item: FE-12, reason: \"on leave\","
+                + " approver: cto-gina, expires: 2099-12-31}\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("gate", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertThat(run.out() + run.err()).contains("`cycle_id` is \"2025-10-01\" but the decision log belongs to cycle");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+    }
+
     @Test
     void aThirdRealApproverStillPasses() throws IOException {
         CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, \"qa-fay\"]");
