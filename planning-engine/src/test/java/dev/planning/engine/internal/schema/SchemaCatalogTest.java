@@ -163,6 +163,28 @@ class SchemaCatalogTest {
     }
 
     /**
+     * Found by the sixteenth review: {@code effort: 1e309} reads as infinity, which the schema's
+     * {@code type: number, minimum: 0} let through, and every gate reading the plan then failed as
+     * "crashed: java.lang.NumberFormatException: Infinite or NaN", naming no file or line. An estimate is
+     * now at most 2^53-1, refused at its place among the file's other mistakes.
+     */
+    @Test
+    void anEstimateTooLargeToHoldIsRefusedAtItsPlace() {
+        for (String field : List.of("effort", "effort_points")) {
+            List<Finding> findings = validateTasks(plan("  - {id: FE-1, title: t, " + field + ": 1e309}\n"
+                    + "  - {id: FE-2, title: t, " + field + ": 9007199254740992}\n"
+                    + "  - {id: FE-3, title: t, " + field + ": 9007199254740991}\n"));
+
+            assertThat(findings).as(field).extracting(f -> f.location().orElseThrow().line()).containsExactly(5, 6);
+            assertThat(findings).as(field).allSatisfy(f -> assertThat(f.message()).contains("`" + field + "`"));
+        }
+        List<Finding> capacity = CATALOG.validate(YamlDocuments.parse(("version: \"1.0.0\"\nowners: {bob: 1e309, dan: 8}\n"
+                + "teams: {core: {points_per_cycle: 1e309, members: [bob]}}\n").getBytes(StandardCharsets.UTF_8), "c.yaml"),
+                ArtifactSchema.CAPACITY);
+        assertThat(capacity).extracting(f -> f.location().orElseThrow().line()).containsExactly(2, 3);
+    }
+
+    /**
      * Found by the sixteenth review: a tag key that reads as {@code criticality} but is another key (a
      * Cyrillic {@code с}, a zero-width space or a soft hyphen inside it) was a key governance does not
      * read, so {@code {criticality: 3, "criticality\u200b": 0}} was judged at criticality 3 and a
