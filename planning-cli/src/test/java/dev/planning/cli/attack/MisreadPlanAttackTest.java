@@ -105,6 +105,19 @@ class MisreadPlanAttackTest {
     }
 
     @Test
+    void aStoryBelowTheDocumentEndMarkerOfTheStoryMapIsNotPassedOver() throws IOException {
+        Path map = workspace.resolve("frameworks/planning-fe/storymaps/2025-09-02-story_map.md");
+        String text = Files.readString(map, StandardCharsets.UTF_8);
+        assertThat(text).contains("---\n# Checkout");
+        Files.writeString(map, text.replace("---\n# Checkout", "...\n      - {id: S-CHECKOUT-4, title: Apple Pay,"
+                + " slice: release-1}\n---\n# Checkout"), StandardCharsets.UTF_8);
+        CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, qa-fay]");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("close it with a line `---`");
+    }
+
+    @Test
     void aThirdRealApproverStillPasses() throws IOException {
         CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, \"qa-fay\"]");
 
