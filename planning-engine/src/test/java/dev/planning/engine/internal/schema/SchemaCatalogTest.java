@@ -207,6 +207,10 @@ class SchemaCatalogTest {
                 + " unit.coverage-target: 80, Needs design review: yes}\n"))).isEmpty();
         assertThat(validateTasks(plan("  - id: FE-12\n    title: t\n    tags: [\"Scope:Caf\u00e9 \u2728\", \" Risk : Low\","
                 + " Release 1, \"criticality:\"]\n"))).isEmpty();
+        String log = "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\nimprovement_actions:\n"
+                + "  - {id: IA-1, action: a, owner: dan, tags: [\"criticality:2\", \"\u0441riticality:0\"]}\n";
+        assertThat(CATALOG.validate(YamlDocuments.parse(log.getBytes(StandardCharsets.UTF_8), "d.yaml"),
+                ArtifactSchema.DECISION_LOG)).singleElement().satisfies(f -> assertThat(f.message()).contains("tags[1]"));
     }
 
     /**
