@@ -39,9 +39,9 @@ import org.apiguardian.api.API;
  * PersonNames.identity("\uff42ob ").equals(PersonNames.identity("Bob"));   // true
  * }</pre>
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PersonNames {
 
     /** The ASCII characters a name may hold beside letters and digits. */
