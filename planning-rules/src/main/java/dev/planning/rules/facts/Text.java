@@ -1,9 +1,8 @@
 package dev.planning.rules.facts;
 
 import dev.planning.api.Printable;
-import java.text.Normalizer;
+import dev.planning.api.artifact.PersonNames;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,22 +28,20 @@ final class Text {
     }
 
     /**
-     * How many distinct texts that show something {@code values} holds, each stripped and compared as
-     * its {@linkplain #identity identity}: the same approver in another case, in full-width letters or
-     * with an accent composed or decomposed counts once.
+     * How many distinct approvers {@code values} names: each text that shows something, stripped, whose
+     * name is clear ({@link PersonNames#unclear}: no invisible character, look-alike punctuation or
+     * mixed scripts, which would let one person count twice), compared as its {@linkplain #identity
+     * identity}: the same approver in another case, in full-width letters or with an accent composed or
+     * decomposed counts once. A name that is not clear counts for no one (lint names it).
      */
     static int distinct(Collection<String> values) {
-        return (int) values.stream().map(Text::orNull).filter(Objects::nonNull).map(Text::identity).distinct().count();
+        return (int) values.stream().map(Text::orNull).filter(Objects::nonNull)
+                .filter(name -> PersonNames.unclear(name).isEmpty()).map(Text::identity).distinct().count();
     }
 
-    /**
-     * A name as compared: its NFKC form (full-width and other compatibility letters as the letters they
-     * show, accents composed), case folded by the root locale's upper then lower case (so {@code ß} and
-     * {@code SS}, {@code ς} and {@code σ} agree), and NFKC again.
-     */
+    /** A name as compared: {@link PersonNames#identity}. */
     static String identity(String value) {
-        String folded = Normalizer.normalize(value, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
+        return PersonNames.identity(value);
     }
 
     /**

@@ -95,6 +95,25 @@ class GovernanceFactsTest {
     }
 
     /**
+     * Found by the sixteenth review: two approvers and a third entry that reads as one of them (a
+     * zero-width space, a soft hyphen or a variation selector inside, a Cyrillic letter, the hyphen
+     * U+2010) counted three approvals, and a criticality-0 item that two people approved met Critical=0.
+     * A name that is not clear ({@code PersonNames.unclear}) counts for no one.
+     */
+    @Test
+    void anApproverThatReadsAsAnotherWithAnInvisibleOrLookAlikeCharacterCountsForNoOne() {
+        for (String lookAlike : List.of("techlead-erik\u200b", "techlead-e\u00adrik", "techlead-erik\ufe0f",
+                "techlead-\u0435rik", "techlead\u2010erik", "techlead-erik\udb40\udc41")) {
+            Task task = Task.builder("FE-12", "Pay")
+                    .controls(new Controls(List.of("pm-dana", "techlead-erik", lookAlike), Optional.empty(),
+                            Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty()))
+                    .build();
+
+            assertThat(TaskFact.of(task, "fe").approvals()).as(lookAlike).isEqualTo(2);
+        }
+    }
+
+    /**
      * Found by review14: a text counted as present with any character shown as itself but a space, so
      * a combining mark alone (drawn on nothing) or the braille pattern blank U+2800 (a symbol that
      * draws no dot) met a rule asking for an owner. A text now counts with a letter, a digit, a

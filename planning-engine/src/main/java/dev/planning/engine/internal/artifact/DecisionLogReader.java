@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.lint.LintCodes;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.nio.file.Path;
@@ -45,6 +47,39 @@ public final class DecisionLogReader {
         } catch (DocumentException e) {
             return ReadResult.failed(YamlDocuments.findings(e));
         }
+    }
+
+    /**
+     * Reads the decision log of one cycle, as the gates do: as {@link #read(Path, String)}, and failed
+     * when its {@code cycle_id} or {@code stream} names another cycle, whose waivers must not waive this
+     * one's violations (lint reports the same mismatch as {@code cycle.mismatch} / {@code stream.mismatch};
+     * a profile that runs governance without {@code schema_lint} must not apply such a log either).
+     */
+    public ReadResult<List<Waiver>> readFor(Path file, String displayPath, CycleRef cycle) {
+        LocatedDocument document;
+        try {
+            document = YamlDocuments.read(file, displayPath);
+        } catch (DocumentException e) {
+            return ReadResult.failed(YamlDocuments.findings(e));
+        }
+        ReadResult<List<Waiver>> waivers = read(document);
+        if (waivers.model().isEmpty()) {
+            return waivers;
+        }
+        List<Finding> findings = new ArrayList<>();
+        String cycleId = document.root().path("cycle_id").asText();
+        if (!cycleId.equals(cycle.cycleId())) {
+            findings.add(Finding.error(LintCodes.CYCLE_MISMATCH, "`cycle_id` is \"" + cycleId + "\" but the decision log"
+                    + " belongs to cycle " + cycle.cycleId() + " (from its name), so its waivers waive nothing here",
+                    document.locate("/cycle_id")));
+        }
+        String stream = document.root().path("stream").asText();
+        if (!stream.equals(cycle.stream())) {
+            findings.add(Finding.error(LintCodes.STREAM_MISMATCH, "`stream` is \"" + stream + "\" but the decision log"
+                    + " lies in the directory of stream " + cycle.stream() + ", so its waivers waive nothing here",
+                    document.locate("/stream")));
+        }
+        return findings.isEmpty() ? waivers : ReadResult.failed(findings);
     }
 
     /** Validates a parsed document against the decision-log schema and returns its waivers. */

@@ -102,7 +102,7 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         this.otherStreams = memoize(() -> artifacts.otherStreams(cycle));
         this.artifactPaths = memoize(() -> artifacts.artifactPaths(cycle));
         this.waivers = memoize(() -> readOptional(environment.layout().decisionLog(cycle),
-                new DecisionLogReader()::read).orElse(List.of()));
+                (file, path) -> new DecisionLogReader().readFor(file, path, cycle)).orElse(List.of()));
         this.contracts = memoize(() -> readOptional(environment.layout().contracts(cycle),
                 new ContractsReader()::read).orElse(List.of()));
         this.capacity = memoize(() -> readOptional(environment.layout().capacityModel(), new CapacityReader()::read));

@@ -89,6 +89,14 @@ public final class MarkdownDocuments {
                     "the front matter opened by `---` on line 1 is never closed: expected a line `---`"
                             + " after the YAML and before the Markdown", new SourceLocation(displayPath, 1, 1));
         }
+        if (fenceLine(text, closing).equals("...")) {
+            // YAML's document end: commonmark (and Jekyll) close the front matter there, but a reader of
+            // the raw file who sees more YAML-like lines up to a later `---` takes them for front matter
+            // too (a story the gates never see). One closing form, which every reader agrees on.
+            throw new DocumentException(DocumentException.FRONT_MATTER, "the front matter is closed by `...` on line "
+                    + (closing.getLineIndex() + 1) + "; close it with a line `---`, which every reader takes for its end",
+                    new SourceLocation(displayPath, closing.getLineIndex() + 1, 1));
+        }
         int yamlStart = spans.size() > 2 ? spans.get(1).getInputIndex() : closing.getInputIndex();
         String yaml = text.substring(yamlStart, closing.getInputIndex());
         LocatedDocument frontMatter = YamlDocuments.parseText(yaml, displayPath, spans.get(0).getLineIndex() + 1);
@@ -129,8 +137,12 @@ public final class MarkdownDocuments {
     }
 
     private static boolean isFence(String text, SourceSpan span) {
-        String line = text.substring(span.getInputIndex(), span.getInputIndex() + span.getLength()).strip();
+        String line = fenceLine(text, span);
         return line.equals("---") || line.equals("...");
+    }
+
+    private static String fenceLine(String text, SourceSpan span) {
+        return text.substring(span.getInputIndex(), span.getInputIndex() + span.getLength()).strip();
     }
 
     private static int skipLineBreak(String text, int index) {

@@ -199,9 +199,11 @@ public final class CycleLinter {
             return Optional.empty();
         }
         if (present.size() > 1) {
-            findings.add(new Finding(LintCodes.FILE_AMBIGUOUS, Severity.WARNING, "both " + String.join(" and ", present)
-                    + " exist; only " + present.get(0) + " is used", Optional.of(SourceLocation.ofFile(present.get(1))),
-                    Optional.empty()));
+            // An error, not a warning: the gates judge the first, and a reader may take the other for the
+            // plan (a compliant copy under one name, the plan that breaks the policy under the other).
+            findings.add(new Finding(LintCodes.FILE_AMBIGUOUS, Severity.ERROR, "both " + String.join(" and ", present)
+                    + " exist; the gates would judge only " + present.get(0) + ", so keep one of them",
+                    Optional.of(SourceLocation.ofFile(present.get(1))), Optional.empty()));
         }
         return Optional.of(present.get(0));
     }

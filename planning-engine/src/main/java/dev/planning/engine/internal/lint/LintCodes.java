@@ -27,6 +27,11 @@ public final class LintCodes {
     public static final String REF_CYCLE = "ref.cycle";
     /** A task linked to a story-map node that the cycle's story map does not have. */
     public static final String STORY_UNLINKED_NODE = "story.unlinked-node";
+    /**
+     * An approver whose name could pass for another's (an invisible character, look-alike punctuation,
+     * mixed scripts: {@code PersonNames.unclear}); governance counts it as no approval.
+     */
+    public static final String APPROVER_UNCLEAR = "controls.approver-unclear";
     /** A contract whose provider is the contracts file's own stream. */
     public static final String CONTRACT_SELF = "contract.self";
     /** A tag whose key the rulebook's taxonomy governs, with a value it does not allow. */

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.artifact.PersonNames;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.document.LocatedDocument;
@@ -47,6 +48,7 @@ final class TaskBreakdownChecks {
                 continue;
             }
             placeholders(document, task, node, subject, id, findings);
+            approvers(document, task, node, subject, id, findings);
             JsonNode parent = node.path("parent");
             if (parent.isTextual()) {
                 checkLocal(document, task + "/parent", subject, "parent", parent.asText(), id, ids, references);
@@ -166,6 +168,25 @@ final class TaskBreakdownChecks {
                 findings.add(withTask(Finding.error(LintCodes.PLACEHOLDER, subject + ": acceptance criterion \""
                         + Placeholders.CRITERION + "\" is the placeholder `planning init` wrote; say what"
                         + " done means for this task", document.locate(task + "/acceptance_criteria/" + i)), id));
+            }
+        }
+    }
+
+    /**
+     * An approver whose name is not clear ({@link PersonNames#unclear}) counts as no approval in
+     * governance, where two entries a reader takes for one person would otherwise count twice; lint
+     * says so at the name.
+     */
+    private static void approvers(LocatedDocument document, String task, JsonNode node, String subject, String id,
+            List<Finding> findings) {
+        JsonNode approvals = node.path("controls").path("approvals");
+        for (int i = 0; approvals.isArray() && i < approvals.size(); i++) {
+            JsonNode approver = approvals.get(i);
+            Optional<String> why = approver.isTextual() ? PersonNames.unclear(approver.asText().strip()) : Optional.empty();
+            if (why.isPresent()) {
+                findings.add(withTask(Finding.error(LintCodes.APPROVER_UNCLEAR, subject + ": approver `" + approver.asText()
+                        + "` " + why.get() + ", so it could pass for another approver and counts as no approval; write"
+                        + " the name in one script with ASCII punctuation", document.locate(task + "/controls/approvals/" + i)), id));
             }
         }
     }

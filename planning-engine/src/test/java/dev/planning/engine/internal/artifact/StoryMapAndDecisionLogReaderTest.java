@@ -6,6 +6,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.StoryMap;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.governance.Waiver;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.DocumentException;
 import dev.planning.engine.fixtures.Plans;
 import dev.planning.engine.internal.schema.SchemaCatalog;
@@ -53,6 +54,29 @@ class StoryMapAndDecisionLogReaderTest {
 
         assertThat(waivers).containsExactly(new Waiver("critical-zero-approvals", "FE-12",
                 "Second approver on leave", "carol", LocalDate.of(2025, 9, 30)));
+    }
+
+    /**
+     * Found by the sixteenth review: the gates read a decision log's waivers whatever cycle and stream its
+     * header names, so under a profile that runs governance without {@code schema_lint} (which reports
+     * the mismatch) another cycle's waiver, copied to this cycle's path, waived this cycle's violation.
+     */
+    @Test
+    void aDecisionLogWhoseHeaderNamesAnotherCycleOrStreamWaivesNothingForThisOne() {
+        CycleRef cycle = new CycleRef("fe", "2025-09-02");
+        Path own = Plans.write(workspace, Plans.DECISIONS_PATH, Plans.FE_DECISIONS);
+        Path other = Plans.write(workspace, "o.yaml", Plans.FE_DECISIONS.replace("cycle_id: \"2025-09-02\"",
+                "cycle_id: \"2025-10-01\"").replace("stream: fe", "stream: be"));
+
+        ReadResult<List<Waiver>> read = new DecisionLogReader().readFor(other, "o.yaml", cycle);
+
+        assertThat(new DecisionLogReader().readFor(own, Plans.DECISIONS_PATH, cycle).model()).get()
+                .asList().hasSize(1);
+        assertThat(read.model()).isEmpty();
+        assertThat(read.findings()).extracting(Finding::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("`cycle_id` is \"2025-10-01\" but the decision log belongs to cycle 2025-09-02"),
+                m -> assertThat(m).startsWith("`stream` is \"be\" but the decision log lies in the directory of stream fe"));
+        assertThat(read.findings()).allSatisfy(f -> assertThat(f.location()).isPresent());
     }
 
     @Test

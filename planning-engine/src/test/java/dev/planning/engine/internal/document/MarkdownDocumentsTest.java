@@ -53,7 +53,24 @@ class MarkdownDocumentsTest {
         assertThat(MarkdownDocuments.frontMatterPart("---\na: |\n  ---\n...\nbody")).isEqualTo("---\na: |\n  ---\n...");
         assertThat(MarkdownDocuments.frontMatterPart("# title\n---\n- - x")).isEqualTo("# title");
         assertThat(MarkdownDocuments.frontMatterPart("---\na: 1\n")).isEqualTo("---\na: 1\n");
-        assertThat(parse("---\r\nversion: \"1\"\r\n...\r\n- - body\r\n").body()).isEqualTo("- - body\r\n");
+        assertThat(parse("---\r\nversion: \"1\"\r\n---\r\n- - body\r\n").body()).isEqualTo("- - body\r\n");
+    }
+
+    /**
+     * Found by the sixteenth review: front matter closed by YAML's document end {@code ...}, then an
+     * indented {@code - {id: S-CHECKOUT-4, ...}} and {@code ---}: the raw file reads as one more story of
+     * the map, which parity never saw (it went to the body), so a story without a task passed
+     * {@code parity_coverage}. Only {@code ---} closes the front matter now.
+     */
+    @Test
+    void refusesFrontMatterClosedByTheDocumentEndMarker() {
+        for (String text : new String[] {"---\nversion: \"1\"\n...\n  - {id: S-4}\n---\n# Body\n",
+                "---\r\nversion: \"1\"\r\n...\r\n- - body\r\n"}) {
+            assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(DocumentException.class, e -> {
+                assertThat(e.code()).isEqualTo(DocumentException.FRONT_MATTER);
+                assertThat(e.location()).contains(new SourceLocation(FILE, 3, 1));
+            }).hasMessageContaining("close it with a line `---`");
+        }
     }
 
     @Test

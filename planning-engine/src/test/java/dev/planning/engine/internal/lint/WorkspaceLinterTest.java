@@ -158,6 +158,28 @@ class WorkspaceLinterTest {
         assertThat(report.findings()).allSatisfy(f -> assertThat(f.taskId()).contains("FE-12"));
     }
 
+    /**
+     * Found by the sixteenth review: an approver who reads as another ({@code techlead-erik} with a
+     * zero-width space, a Cyrillic {@code е}) counted as a third approval of a criticality-0 item.
+     * Governance now counts such a name for no one; lint names it, at the name, and says why.
+     */
+    @Test
+    void reportsAnApproverWhoseNameCouldPassForAnothersAtTheName() {
+        replaceTasks(Plans.FE_TASKS.replace("controls: {data_handling_note:",
+                "controls: {approvals: [pm-dana, techlead-erik, \"techlead-erik\\u200b\", \"techlead-\u0435rik\"], data_handling_note:"));
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(LintCodes.APPROVER_UNCLEAR,
+                LintCodes.APPROVER_UNCLEAR);
+        assertThat(report.findings()).extracting(Finding::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("task FE-12: approver `techlead-erik\u200b` holds U+200B").contains("counts as no approval"),
+                m -> assertThat(m).startsWith("task FE-12: approver `techlead-\u0435rik` mixes the scripts Cyrillic and Latin"));
+        assertThat(report.findings().get(0).location()).get().extracting(l -> l.line()).isEqualTo(
+                report.findings().get(1).location().get().line());
+        assertThat(report.findings()).allSatisfy(f -> assertThat(f.taskId()).contains("FE-12"));
+    }
+
     @Test
     void reportsLinksToStoriesTheStoryMapDoesNotHave() {
         replaceTasks(Plans.FE_TASKS.replace("linked_story_map_nodes: [S-BROWSE-1]", "linked_story_map_nodes: [S-NOPE]"));
@@ -313,14 +335,24 @@ class WorkspaceLinterTest {
                 .singleElement().satisfies(f -> assertThat(f.code()).isEqualTo(LintCodes.FILE_MISSING));
     }
 
+    /**
+     * Found by the sixteenth review: with both accepted names present, lint warned and the gates judged
+     * the first, so a compliant copy as {@code fe_task_breakdown.yaml} passed {@code gate} (exit 0) beside
+     * the plan a reader takes for the cycle's, {@code fe_backlog.yaml}, which breaks Critical=0. Two plans
+     * for one cycle are now an error.
+     */
     @Test
-    void warnsWhenBothAcceptedTaskFileNamesExist() {
+    void refusesBothAcceptedTaskFileNamesAsAmbiguous() {
         Plans.write(workspace, "frameworks/planning-fe/tasks/2025-09-02-fe_backlog.yaml", Plans.FE_TASKS);
         filesBefore = Plans.filesUnder(workspace);
 
-        Finding finding = only(lint());
+        LintReport report = lint();
 
+        Finding finding = only(report);
         assertThat(finding.code()).isEqualTo(LintCodes.FILE_AMBIGUOUS);
-        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.message()).contains("the gates would judge only frameworks/planning-fe/tasks/"
+                + "2025-09-02-fe_task_breakdown.yaml");
+        assertThat(report.passed()).isFalse();
     }
 }

@@ -163,6 +163,57 @@ class SchemaCatalogTest {
     }
 
     /**
+     * Found by the sixteenth review: {@code effort: 1e309} reads as infinity, which the schema's
+     * {@code type: number, minimum: 0} let through, and every gate reading the plan then failed as
+     * "crashed: java.lang.NumberFormatException: Infinite or NaN", naming no file or line. An estimate is
+     * now at most 2^53-1, refused at its place among the file's other mistakes.
+     */
+    @Test
+    void anEstimateTooLargeToHoldIsRefusedAtItsPlace() {
+        for (String field : List.of("effort", "effort_points")) {
+            List<Finding> findings = validateTasks(plan("  - {id: FE-1, title: t, " + field + ": 1e309}\n"
+                    + "  - {id: FE-2, title: t, " + field + ": 9007199254740992}\n"
+                    + "  - {id: FE-3, title: t, " + field + ": 9007199254740991}\n"));
+
+            assertThat(findings).as(field).extracting(f -> f.location().orElseThrow().line()).containsExactly(5, 6);
+            assertThat(findings).as(field).allSatisfy(f -> assertThat(f.message()).contains("`" + field + "`"));
+        }
+        List<Finding> capacity = CATALOG.validate(YamlDocuments.parse(("version: \"1.0.0\"\nowners: {bob: 1e309, dan: 8}\n"
+                + "teams: {core: {points_per_cycle: 1e309, members: [bob]}}\n").getBytes(StandardCharsets.UTF_8), "c.yaml"),
+                ArtifactSchema.CAPACITY);
+        assertThat(capacity).extracting(f -> f.location().orElseThrow().line()).containsExactly(2, 3);
+    }
+
+    /**
+     * Found by the sixteenth review: a tag key that reads as {@code criticality} but is another key (a
+     * Cyrillic {@code с}, a zero-width space or a soft hyphen inside it) was a key governance does not
+     * read, so {@code {criticality: 3, "criticality\u200b": 0}} was judged at criticality 3 and a
+     * criticality-0 item missing an approval passed the governance gate. A key is now ASCII letters and
+     * digits with {@code _ . -} and inner spaces, in both tag forms.
+     */
+    @Test
+    void aTagKeyThatOnlyLooksLikeAnAsciiKeyIsRefusedInEitherForm() {
+        for (String key : List.of("criticality\u200b", "\u0441riticality", "critical\u00adity", "criticality\ufe0f",
+                "compliance\u2060", "\uff43riticality", "criticality\u00a0")) {
+            List<Finding> map = validateTasks(plan("  - id: FE-12\n    title: t\n    tags: {criticality: 3, \"" + key
+                    + "\": 0}\n"));
+            List<Finding> list = validateTasks(plan("  - id: FE-12\n    title: t\n    tags: [\"criticality:3\", \"" + key
+                    + ":0\"]\n"));
+
+            assertThat(map).as(key).singleElement().satisfies(f -> assertThat(f.message()).startsWith("task FE-12: `tags"));
+            assertThat(list).as(key).singleElement().satisfies(f -> assertThat(f.message()).startsWith("task FE-12: `tags[1]`"));
+        }
+        assertThat(validateTasks(plan("  - id: FE-12\n    title: t\n    tags: {criticality: 3, \" Data_classification \": x,"
+                + " unit.coverage-target: 80, Needs design review: yes}\n"))).isEmpty();
+        assertThat(validateTasks(plan("  - id: FE-12\n    title: t\n    tags: [\"Scope:Caf\u00e9 \u2728\", \" Risk : Low\","
+                + " Release 1, \"criticality:\"]\n"))).isEmpty();
+        String log = "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\nimprovement_actions:\n"
+                + "  - {id: IA-1, action: a, owner: dan, tags: [\"criticality:2\", \"\u0441riticality:0\"]}\n";
+        assertThat(CATALOG.validate(YamlDocuments.parse(log.getBytes(StandardCharsets.UTF_8), "d.yaml"),
+                ArtifactSchema.DECISION_LOG)).singleElement().satisfies(f -> assertThat(f.message()).contains("tags[1]"));
+    }
+
+    /**
      * Found by the fourteenth review: a waiver's {@code approver} and {@code reason} are required, but
      * {@code " "}, a no-break space or a zero-width space met {@code minLength: 1}, so a waiver "approved"
      * by nobody waived a Critical=0 violation and the handoff's gates passed. Each must now show a

@@ -6,6 +6,7 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.artifact.CapacityModel;
+import dev.planning.api.artifact.PersonNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,10 +59,43 @@ final class CapacityCheck {
         });
         List<Load> loads = new ArrayList<>();
         model.owners().forEach((owner, budget) -> load("owner", owner, budget.points(), budget.location(),
-                items, task -> task.owner().filter(owner::equals).isPresent(), stream).ifPresent(loads::add));
+                items, task -> task.owner().filter(o -> same(o, owner)).isPresent(), stream).ifPresent(loads::add));
         model.teams().forEach((name, team) -> load("team", name, team.points(), team.location(),
-                items, task -> task.owner().filter(team::covers).isPresent(), stream).ifPresent(loads::add));
+                items, task -> task.owner().filter(o -> covers(team, o)).isPresent(), stream).ifPresent(loads::add));
         return loads;
+    }
+
+    /**
+     * Whether two names name one owner: compared by {@link PersonNames#identity}, so {@code Bob},
+     * {@code bob } and a full-width {@code ｂｏｂ} are charged to {@code bob}'s budget.
+     */
+    private static boolean same(String owner, String budgeted) {
+        return PersonNames.identity(owner).equals(PersonNames.identity(budgeted));
+    }
+
+    private static boolean covers(CapacityModel.Team team, String owner) {
+        return same(owner, team.name()) || team.members().stream().anyMatch(member -> same(owner, member));
+    }
+
+    /**
+     * The checked stream's work whose owner's name is not clear ({@link PersonNames#unclear}: an
+     * invisible character, look-alike punctuation, mixed scripts): such a name could be a budgeted
+     * owner's to a reader and another to the check, so its effort could escape the budget. Each is an
+     * error at its task, whether or not the name is in the model.
+     */
+    static List<Finding> unclearOwners(CapacityModel model, TaskBreakdown own) {
+        List<Finding> findings = new ArrayList<>();
+        for (Task task : own.tasks()) {
+            if (task.status() == TaskStatus.DROPPED || task.effort().isEmpty() || task.owner().isEmpty()) {
+                continue;
+            }
+            String owner = task.owner().get();
+            PersonNames.unclear(owner.strip()).ifPresent(why -> findings.add(Finding.error(CrossStreamCodes.CAPACITY,
+                    task.id() + ": owner `" + owner + "` " + why + ", so the capacity model (" + model.source()
+                            + ") cannot tell whose budget its " + plain(task.effort().get()) + " points count against;"
+                            + " write the owner as the capacity model names them", task.location()).withTask(task.id())));
+        }
+        return findings;
     }
 
     static List<Finding> findings(List<Load> loads, String stream, TaskBreakdown own) {

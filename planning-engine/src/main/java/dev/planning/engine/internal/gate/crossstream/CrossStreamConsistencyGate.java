@@ -108,6 +108,7 @@ public final class CrossStreamConsistencyGate implements Gate {
                 .map(model -> CapacityCheck.loads(model, cycle.stream(), cycle.cycleId(), plans))
                 .orElse(List.of());
         findings.addAll(CapacityCheck.findings(loads, cycle.stream(), own));
+        capacity.ifPresent(model -> findings.addAll(CapacityCheck.unclearOwners(model, own)));
 
         return GateResult.of(NAME, findings, CrossStreamEvidence.of(plans, graph, cycles, depths, limit, loads,
                 capacity.map(CapacityModel::source)));

@@ -314,6 +314,35 @@ class CrossStreamConsistencyGateTest {
         assertThat(capacity.get("dan")).containsEntry("over", false);
     }
 
+    /**
+     * Found by the sixteenth review: a task owned by {@code Bob}, {@code ｂｏｂ}, {@code bob} with a
+     * zero-width space or {@code bоb} with a Cyrillic {@code о} was charged to no budget (names were
+     * compared as written), so bob's 12 points passed a capacity of 10. A name is now compared by its
+     * identity (case, width, surrounding blanks), and work whose owner's name is not clear is an error.
+     */
+    @Test
+    void anOwnerSpeltAnotherWayIsChargedToTheBudgetOrRefusedNeverPassedOver() {
+        for (String spelling : List.of("Bob", "\"bob \"", "\uff42\uff4f\uff42")) {
+            ws.plan("fe", "2025-09-02", "{id: FE-1, title: A, owner: bob, effort: 5}",
+                            "{id: FE-2, title: B, owner: " + spelling + ", effort: 7}")
+                    .file("frameworks/capacity.yaml", "version: \"1.0.0\"\nowners:\n  bob: 10\n");
+
+            assertThat(run(FE).findings()).as(spelling).singleElement().satisfies(f ->
+                    assertThat(f.message()).contains("owner bob is planned for 12 points").contains("fe:FE-2 7"));
+        }
+        for (String spelling : List.of("\"bob\\u200b\"", "\"b\u043eb\"", "\"bob\\ufe0f\"")) {
+            ws.plan("fe", "2025-09-02", "{id: FE-1, title: A, owner: bob, effort: 5}",
+                            "{id: FE-2, title: B, owner: " + spelling + ", effort: 7}")
+                    .file("frameworks/capacity.yaml", "version: \"1.0.0\"\nowners:\n  bob: 10\n");
+
+            assertThat(run(FE).findings()).as(spelling).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo(CrossStreamCodes.CAPACITY);
+                assertThat(f.taskId()).contains("FE-2");
+                assertThat(f.message()).startsWith("FE-2: owner `b").contains("cannot tell whose budget its 7 points");
+            });
+        }
+    }
+
     @Test
     void aTeamBudgetCountsItsMembersAndItsOwnName() {
         ws.plan("be", "2025-09-02", "{id: BE-1, title: A, owner: be-core, effort: 8}",
