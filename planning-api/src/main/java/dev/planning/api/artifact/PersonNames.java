@@ -26,7 +26,9 @@ import org.apiguardian.api.API;
  * the common or inherited script (punctuation and symbols that look like ASCII ones, invisible
  * characters) nor one {@linkplain Printable#shownAsItself shown as its escape}; and the letters of one
  * script, or of Latin with Han and the Japanese kana, with Han and Bopomofo, or with Han and Hangul
- * (the "highly restrictive" level of Unicode's UTS #39). A name that breaks the rule does not count as
+ * (the "highly restrictive" level of Unicode's UTS #39). One character of the common script counts
+ * as the kana it follows: the prolonged sound mark U+30FC after a kana (Lucy in katakana, U+30EB U+30FC
+ * U+30B7 U+30FC). A name that breaks the rule does not count as
  * an approval, and lint names it; the capacity check refuses it as an owner it cannot charge.
  *
  * <p>Not caught: names confusable within one script (ASCII {@code l} and {@code I}, {@code rn} and
@@ -59,6 +61,9 @@ public final class PersonNames {
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.BOPOMOFO),
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HANGUL));
 
+    /** KATAKANA-HIRAGANA PROLONGED SOUND MARK (its half-width form is this one in NFKC). */
+    private static final int PROLONGED_SOUND_MARK = 0x30FC;
+
     private PersonNames() {
     }
 
@@ -72,6 +77,7 @@ public final class PersonNames {
         String text = Normalizer.normalize(name, Normalizer.Form.NFKC);
         Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
         int previous = -1;
+        boolean afterKana = false;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
@@ -84,6 +90,12 @@ public final class PersonNames {
                 } else if (c == ' ' && previous == ' ') {
                     return Optional.of("holds two spaces in a row");
                 }
+            } else if (c == PROLONGED_SOUND_MARK && afterKana) {
+                // Common by its script, but a kana's own (Script_Extensions Hiragana and Katakana, as UTS #39
+                // reads it): it lengthens the kana before it. After anything else (after Han it reads as the Han
+                // digit one, U+4E00) it stays refused below.
+                previous = c;
+                continue;
             } else {
                 UnicodeScript script = UnicodeScript.of(c);
                 if (!Printable.shownAsItself(c) || (WORD >> Character.getType(c) & 1) == 0
@@ -94,6 +106,8 @@ public final class PersonNames {
                 }
                 scripts.add(script);
             }
+            afterKana = c >= 0x80 && (UnicodeScript.of(c) == UnicodeScript.HIRAGANA
+                    || UnicodeScript.of(c) == UnicodeScript.KATAKANA);
             previous = c;
         }
         if (scripts.size() > 1 && MIXES.stream().noneMatch(mix -> mix.containsAll(scripts))) {

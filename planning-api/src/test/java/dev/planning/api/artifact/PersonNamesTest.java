@@ -34,6 +34,22 @@ class PersonNamesTest {
         assertThat(PersonNames.unclear("techlead-erik\u200b")).get().asString().startsWith("holds U+200B");
     }
 
+    /**
+     * The prolonged sound mark U+30FC is of the common script in Java (its Script_Extensions, which UTS #39
+     * reads, are Hiragana and Katakana): refused everywhere, every katakana name with a long vowel, such
+     * as Lucy's, counted for no approver and its work for no budget. It counts after a kana only.
+     */
+    @Test
+    void aKanaNameWithTheProlongedSoundMarkCountsAndTheMarkElsewhereDoesNot() {
+        for (String name : List.of("\u30eb\u30fc\u30b7\u30fc", "\u30eb\uff70\u30b7\uff70", "\u3089\u30fc\u3081\u3093",
+                "\u30eb\u30fc\u30fc", "Lucy \u30eb\u30fc\u30b7\u30fc")) {
+            assertThat(PersonNames.unclear(name)).as(name).isEmpty();
+        }
+        for (String name : List.of("\u7530\u4e2d\u30fc", "\u30fc\u30eb", "erik\u30fc", "\u30eb \u30fc")) {
+            assertThat(PersonNames.unclear(name)).as(name).get().asString().startsWith("holds U+30FC");
+        }
+    }
+
     @Test
     void namesThatDifferInCaseWidthCompositionOrSurroundingBlanksShareOneIdentity() {
         for (String name : List.of("Bob", "BOB", " bob ", "\uff42\uff4f\uff42", "\uff22ob")) {
