@@ -24,6 +24,9 @@ class FileEventStoreCyclesTest {
     @TempDir
     Path workspace;
 
+    @TempDir
+    Path elsewhere;
+
     @Test
     void aLogLeftEmptyOrWithATornFirstLineIsNotListed() throws IOException {
         FileEventStore store = new FileEventStore(workspace);
@@ -93,5 +96,18 @@ class FileEventStoreCyclesTest {
 
         assertThatThrownBy(new FileEventStore(workspace)::cycles).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("2025-09-09.events.jsonl");
+    }
+
+    /** A log linked out of the workspace is listed by its name, then refused when read: never skipped. */
+    @Test
+    void aLogLinkedOutOfTheWorkspaceIsRefusedNotSkipped() throws IOException {
+        FileEventStore store = new FileEventStore(workspace);
+        store.append(TestEvents.CYCLE, TestEvents.event("evt_1"), RecordedEvent.GENESIS);
+        Path log = workspace.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        Path outside = Files.move(log, elsewhere.resolve("outside.events.jsonl"));
+        Files.createSymbolicLink(log, outside);
+
+        assertThatThrownBy(new FileEventStore(workspace)::cycles).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2025-09-02.events.jsonl");
     }
 }
