@@ -572,4 +572,23 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot read frameworks/planning-fe/decisions/", "make it readable");
     }
+
+    /**
+     * Failed before: seal took the manifest for absent in a directory it may not search, recorded the
+     * move into PACKAGED and then failed to write the manifest. Refused first, the log untouched.
+     */
+    @Test
+    void aManifestsDirectorySealCannotSearchIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        ws = CycleScript.committedExample(dir.resolve("seal"));
+        CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+        Files.createDirectories(ws.resolve("frameworks/planning-fe/manifests"));
+        Path log = ws.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        byte[] before = Files.readAllBytes(log);
+        lock("frameworks/planning-fe/manifests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "advance", "--to", "PACKAGED"));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/manifests/", "make it readable");
+        assertThat(log).hasBinaryContent(before);
+    }
 }
