@@ -591,4 +591,18 @@ class UnreadableEntriesTest {
         assertOneEscapedError(run, "cannot read frameworks/planning-fe/manifests/", "make it readable");
         assertThat(log).hasBinaryContent(before);
     }
+
+    /**
+     * Failed before: an events directory that may be listed but not searched: its logs were skipped,
+     * so the portfolio left the cycle out (exit 0).
+     */
+    @Test
+    void anEventsDirectoryThatCanBeListedButNotSearchedFailsThePortfolio() throws Exception {
+        validated();
+        lock(ws.resolve("frameworks/planning-fe/events"), "r--------");
+
+        CliRun run = unprivileged("store", "portfolio", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/events/", "make it readable");
+    }
 }
