@@ -27,7 +27,6 @@ import dev.planning.engine.internal.outcome.OutcomeSnapshot;
 import dev.planning.engine.internal.workspace.LayoutFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
