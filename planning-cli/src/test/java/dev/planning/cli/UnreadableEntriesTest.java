@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.testkit.process.ChildProcesses;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -604,5 +605,26 @@ class UnreadableEntriesTest {
         CliRun run = unprivileged("store", "portfolio", "-w", ws.toString());
 
         assertOneEscapedError(run, "cannot read frameworks/planning-fe/events/", "make it readable");
+    }
+
+    /**
+     * Failed before: a rule test judging a workspace ({@code given.workspace}) whose decision log it
+     * may not examine ran without that log's waivers, as if there were none (exit 0).
+     */
+    @Test
+    void aRuleTestsWorkspaceDecisionLogThatCannotBeExaminedIsRefusedNotTakenForNone() throws Exception {
+        Path plain = CliRun.copyOf("fe-2025-09-02", dir.resolve("plain"));
+        Path decisions = Files.createDirectories(plain.resolve("frameworks/planning-fe/decisions"));
+        Files.writeString(decisions.resolve("2025-09-02-decision_log.yaml"), "decisions: []\n");
+        Path rulebook = dir.resolve("rb");
+        WorkspaceCopies.copy(ws.resolve("rulebook"), rulebook);
+        Files.writeString(rulebook.resolve("tests/workspace.yaml"), "name: the workspace is judged\n"
+                + "given:\n  stream: fe\n  cycle: 2025-09-02\n  workspace: ../../plain\n"
+                + "expect:\n  only: false\n  violations: []\n");
+        lock(decisions, "---------");
+
+        CliRun run = unprivileged("rules", "test", rulebook.toString());
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/decisions/", "make it readable");
     }
 }

@@ -23,8 +23,8 @@
  *       ({@code SchemaCatalog}, {@code ArtifactSchema}), plan and decision-log readers
  *       ({@code TaskBreakdownReader}, {@code DecisionLogReader}, {@code ReadResult},
  *       {@code LocatedDocument}), workspace plans ({@code CycleArtifacts}) and path checks
- *       ({@code SafePaths}), so that a case's plan parses, and fails, exactly as the same plan in a
- *       workspace;</li>
+ *       ({@code SafePaths}, {@code DirectoryEntries}), so that a case's plan parses, and fails, exactly
+ *       as the same plan in a workspace;</li>
  *   <li>{@code testkit.RuleTestFiles} parses rule-test files with the engine's located YAML
  *       ({@code YamlDocuments}, {@code LocatedDocument}), for errors at file, line and column as
  *       everywhere else, and lists them with the engine's fail-closed listing

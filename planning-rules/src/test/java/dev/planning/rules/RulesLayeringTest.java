@@ -37,7 +37,7 @@ class RulesLayeringTest {
                     "workspace.SafePaths", "workspace.WorkspaceScanner")),
             Map.entry("dev.planning.rules.testkit.CaseReader", Set.of("artifact.DecisionLogReader", "artifact.ReadResult",
                     "artifact.TaskBreakdownReader", "cycle.CycleArtifacts", "document.LocatedDocument",
-                    "schema.ArtifactSchema", "schema.SchemaCatalog", "workspace.SafePaths")),
+                    "schema.ArtifactSchema", "schema.SchemaCatalog", "workspace.DirectoryEntries", "workspace.SafePaths")),
             Map.entry("dev.planning.rules.testkit.RuleTestFiles", Set.of("document.LocatedDocument", "document.YamlDocuments",
                     "workspace.DirectoryEntries")),
             Map.entry("dev.planning.rules.testkit.RuleTestReport", Set.of("report.JUnitXml")),
