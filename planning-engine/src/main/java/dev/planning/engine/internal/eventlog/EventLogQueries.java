@@ -20,7 +20,6 @@ import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -134,12 +133,18 @@ public final class EventLogQueries implements CycleQueries {
         }
     }
 
+    /** What cannot be done without an entry the scan of the event logs cannot examine. */
+    private static final String WITHOUT = "the cycles with an event log cannot be told without it";
+
     /** The cycles with an event log file, sorted by stream then cycle id. */
     static List<CycleRef> logs(Path root, WorkspaceLayout layout) {
         Path streams = root.resolve(layout.streamsRoot());
         List<CycleRef> found = new ArrayList<>();
         for (Path dir : children(root, streams)) {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            // An entry that cannot be examined (a directory that may be read, not searched) is refused,
+            // never skipped: its cycles would drop out of every query and portfolio KPI.
+            if (!DirectoryEntries.attributes(root, dir, WITHOUT, LinkOption.NOFOLLOW_LINKS)
+                    .map(java.nio.file.attribute.BasicFileAttributes::isDirectory).orElse(false)) {
                 continue;
             }
             String stream = layout.streamOfDirectory(dir.getFileName().toString());
@@ -148,7 +153,8 @@ public final class EventLogQueries implements CycleQueries {
             }
             for (Path log : children(root, dir.resolve("events"))) {
                 String name = log.getFileName().toString();
-                if (!name.endsWith(LOG_SUFFIX) || !Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+                if (!name.endsWith(LOG_SUFFIX) || !DirectoryEntries.attributes(root, log, WITHOUT, LinkOption.NOFOLLOW_LINKS)
+                        .map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false)) {
                     continue;
                 }
                 String cycleId = name.substring(0, name.length() - LOG_SUFFIX.length());
