@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.testkit.process.ChildProcesses;
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -364,5 +365,266 @@ class UnreadableEntriesTest {
         assertThat(run.out() + run.err()).contains("frameworks/planning-fe/outcomes/2025-09-02/junit")
                 .doesNotContain("internal error");
         assertThat(log).hasBinaryContent(before); // not moved
+    }
+
+    // unread16: the readers unread15b left unaudited, on entries they cannot read.
+
+    /** chmod {@code path} (anywhere) to {@code mode}, put back after the test. */
+    private void lock(Path path, String mode) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        locked.add(path);
+    }
+
+    /** Failed before: "file not found (expected a report file to import)" (exit 2) for a report that is there. */
+    @Test
+    void aReportUnderADirectoryThatCannotBeSearchedIsUnreadableNotNotFound() throws Exception {
+        validated();
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path report = reports.resolve("TEST-dev.shop.CheckoutTest.xml");
+        Files.copy(Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02", "TEST-dev.shop.CheckoutTest.xml")
+                .toAbsolutePath(), report);
+        lock(reports, "---------");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "import", report.toString()));
+
+        assertOneEscapedError(run, "cannot read", "TEST-dev.shop.CheckoutTest.xml", "make it readable");
+        assertThat(run.err()).doesNotContain("not found");
+    }
+
+    /** The example taken to VALIDATED with its verification summaries written (--summary-key): verify then reads the judged reports. */
+    private Path validatedWithSummaries() throws Exception {
+        ws = CycleScript.committedExample(dir.resolve("summarized"));
+        Path keys = CycleScript.keys(dir.resolve("summarized"));
+        CycleScript.toExecutedWithOutcomes(ws, keys);
+        CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "VALIDATED", "--trust", keys.resolve("trust.yaml").toString(),
+                "--summary-key", keys.resolve("QA.key.pem").toString()));
+        return keys.resolve("trust.yaml");
+    }
+
+    private Path judgedReport() throws IOException {
+        try (var files = Files.list(ws.resolve("frameworks/planning-fe/outcomes/2025-09-02/junit"))) {
+            return files.sorted().findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * Failed before: SUMMARY_MISMATCH "is gone", "no file" (exit 1) for a judged test report that is
+     * there. Now the same check fails saying it cannot be read and why.
+     */
+    @Test
+    void aJudgedTestReportThatCannotBeReadFailsVerifyAsUnreadableNotAbsent() throws Exception {
+        Path trust = validatedWithSummaries();
+        lock(judgedReport(), "---------");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust.toString()));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("SUMMARY_MISMATCH", "cannot read frameworks/planning-fe/outcomes/2025-09-02/junit/",
+                "make it readable").doesNotContain("no file").doesNotContain("is gone").doesNotContain("\u001b");
+        assertThat(run.out() + run.err()).doesNotContain("internal error");
+    }
+
+    /**
+     * Held: {@code JudgedOutcomes}' "cannot list", reached for the first time: the summaries' check
+     * fails (exit 1) saying that directory cannot be listed.
+     */
+    @Test
+    void aJudgedTestReportDirectoryThatCannotBeListedFailsVerify() throws Exception {
+        Path trust = validatedWithSummaries();
+        lock("frameworks/planning-fe/outcomes/2025-09-02/junit");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust.toString()));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("SUMMARY_MISMATCH", "cannot list frameworks/planning-fe/outcomes/2025-09-02/junit",
+                "make it readable").doesNotContain("\u001b");
+        assertThat(run.out() + run.err()).doesNotContain("internal error");
+    }
+
+    /**
+     * Held (the rulebook's hash reads {@code tests/} before the tests are read, and refuses it); the
+     * message gave the exception's class for a reason ({@code AccessDeniedException}) and no remedy:
+     * now why, and what to do.
+     */
+    @Test
+    void ruleTestsThatCanBeListedButNotExaminedAreRefusedNotTakenForNone() throws Exception {
+        lock(ws.resolve("rulebook/tests"), "r--------");
+
+        CliRun run = unprivileged("rules", "test", ws.resolve("rulebook").toString());
+
+        assertOneEscapedError(run, "cannot read", "rulebook/tests/", "ermission denied", "make it readable");
+    }
+
+    /** Failed before: the rulebook directory was named by its absolute path. */
+    @Test
+    void aRulebookDirectoryThatCannotBeListedIsNamedInTheWorkspaceNotByItsAbsolutePath() throws Exception {
+        lock("rulebook/rules");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+
+        assertOneEscapedError(run, "rulebook/rules");
+        assertThat(run.err()).doesNotContain(dir.toString());
+    }
+
+    /** Failed before: lint said nothing of the capacity model it could not examine (only the stream's files). */
+    @Test
+    void aCapacityModelLintCannotExamineIsAFinding() throws Exception {
+        lock("frameworks");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/capacity.yaml").contains("make it readable")
+                .doesNotContain("\u001b");
+    }
+
+    private Path multiStream() {
+        ws = CliRun.copyOf("multi-stream", dir.resolve(HOSTILE));
+        return ws;
+    }
+
+    /** Failed before: the other stream's plan was left out of the cross-stream check, as if it had none. */
+    @Test
+    void anotherStreamsPlanThatCannotBeReadFailsTheGateNotLeftOut() throws Exception {
+        multiStream();
+        lock("frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml");
+
+        CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml")
+                .contains("make it readable").doesNotContain("\u001b");
+    }
+
+    /** Failed before: a plan directory that can be listed but not searched: the plan was left out, as if none. */
+    @Test
+    void anotherStreamsPlanDirectoryThatCannotBeSearchedFailsTheGateNotLeftOut() throws Exception {
+        multiStream();
+        lock(ws.resolve("frameworks/planning-be/tasks"), "r--------");
+
+        CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("frameworks/planning-be/tasks/").contains("make it readable")
+                .doesNotContain("\u001b");
+    }
+
+    /** Failed before: the cross-stream gate judged the cycle without its contracts, as if it had none. */
+    @Test
+    void contractsThatCannotBeExaminedFailTheCrossStreamGate() throws Exception {
+        multiStream();
+        lock("frameworks/planning-fe/contracts");
+
+        CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        com.fasterxml.jackson.databind.JsonNode gates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(gates.toString()).contains("cross_stream_consistency");
+        for (com.fasterxml.jackson.databind.JsonNode gate : gates.path("gates")) {
+            if (gate.path("gate").asText().equals("cross_stream_consistency")) {
+                assertThat(gate.path("status").asText()).as(gate.toString()).isEqualTo("FAIL");
+                assertThat(gate.toString()).contains("frameworks/planning-fe/contracts").contains("make it readable");
+            }
+        }
+    }
+
+    /**
+     * Failed before: the other stream's manifests could be listed but not examined, so none was
+     * indexed, and a copy there claiming the verified manifest's id went unseen ("verified", exit 0).
+     */
+    @Test
+    void anotherStreamsManifestsThatCanBeListedButNotExaminedFailVerify() throws Exception {
+        validated();
+        Path other = Files.createDirectories(ws.resolve("frameworks/planning-be/manifests"));
+        Files.copy(ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml"),
+                other.resolve("2025-09-02-handoff_manifest.yaml"));
+        lock(other, "r--------");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-be/manifests/", "make it readable");
+    }
+
+    /** Failed before: the streams directory could be listed but not examined: no streams, "no cycles found" (exit 0). */
+    @Test
+    void aStreamsDirectoryThatCanBeListedButNotSearchedIsNotTakenForEmpty() throws Exception {
+        lock(ws.resolve("frameworks"), "r--------");
+
+        CliRun run = unprivileged("status", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe", "make it readable");
+    }
+
+    /**
+     * Failed before: a decision log written after sealing, in a directory verify may not search, was
+     * not seen, so not reported unsealed ("verified", exit 0).
+     */
+    @Test
+    void anUnsealedPlanFileVerifyCannotExamineIsRefusedNotPassedOver() throws Exception {
+        validated();
+        Path decisions = Files.createDirectories(ws.resolve("frameworks/planning-fe/decisions"));
+        Files.writeString(decisions.resolve("2025-09-02-decision_log.yaml"), "decisions: []\n");
+        lock("frameworks/planning-fe/decisions");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/decisions/", "make it readable");
+    }
+
+    /**
+     * Failed before: seal took the manifest for absent in a directory it may not search, recorded the
+     * move into PACKAGED and then failed to write the manifest. Refused first, the log untouched.
+     */
+    @Test
+    void aManifestsDirectorySealCannotSearchIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        ws = CycleScript.committedExample(dir.resolve("seal"));
+        CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+        Files.createDirectories(ws.resolve("frameworks/planning-fe/manifests"));
+        Path log = ws.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        byte[] before = Files.readAllBytes(log);
+        lock("frameworks/planning-fe/manifests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "advance", "--to", "PACKAGED"));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/manifests/", "make it readable");
+        assertThat(log).hasBinaryContent(before);
+    }
+
+    /**
+     * Failed before: an events directory that may be listed but not searched: its logs were skipped,
+     * so the portfolio left the cycle out (exit 0).
+     */
+    @Test
+    void anEventsDirectoryThatCanBeListedButNotSearchedFailsThePortfolio() throws Exception {
+        validated();
+        lock(ws.resolve("frameworks/planning-fe/events"), "r--------");
+
+        CliRun run = unprivileged("store", "portfolio", "-w", ws.toString());
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/events/", "make it readable");
+    }
+
+    /**
+     * Failed before: a rule test judging a workspace ({@code given.workspace}) whose decision log it
+     * may not examine ran without that log's waivers, as if there were none (exit 0).
+     */
+    @Test
+    void aRuleTestsWorkspaceDecisionLogThatCannotBeExaminedIsRefusedNotTakenForNone() throws Exception {
+        Path plain = CliRun.copyOf("fe-2025-09-02", dir.resolve("plain"));
+        Path decisions = Files.createDirectories(plain.resolve("frameworks/planning-fe/decisions"));
+        Files.writeString(decisions.resolve("2025-09-02-decision_log.yaml"), "decisions: []\n");
+        Path rulebook = dir.resolve("rb");
+        WorkspaceCopies.copy(ws.resolve("rulebook"), rulebook);
+        Files.writeString(rulebook.resolve("tests/workspace.yaml"), "name: the workspace is judged\n"
+                + "given:\n  stream: fe\n  cycle: 2025-09-02\n  workspace: ../../plain\n"
+                + "expect:\n  only: false\n  violations: []\n");
+        lock(decisions, "---------");
+
+        CliRun run = unprivileged("rules", "test", rulebook.toString());
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/decisions/", "make it readable");
     }
 }

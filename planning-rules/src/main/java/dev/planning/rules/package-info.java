@@ -23,11 +23,12 @@
  *       ({@code SchemaCatalog}, {@code ArtifactSchema}), plan and decision-log readers
  *       ({@code TaskBreakdownReader}, {@code DecisionLogReader}, {@code ReadResult},
  *       {@code LocatedDocument}), workspace plans ({@code CycleArtifacts}) and path checks
- *       ({@code SafePaths}), so that a case's plan parses, and fails, exactly as the same plan in a
- *       workspace;</li>
+ *       ({@code SafePaths}, {@code DirectoryEntries}), so that a case's plan parses, and fails, exactly
+ *       as the same plan in a workspace;</li>
  *   <li>{@code testkit.RuleTestFiles} parses rule-test files with the engine's located YAML
  *       ({@code YamlDocuments}, {@code LocatedDocument}), for errors at file, line and column as
- *       everywhere else;</li>
+ *       everywhere else, and lists them with the engine's fail-closed listing
+ *       ({@code DirectoryEntries}), so that a test file it cannot examine is refused, not skipped;</li>
  *   <li>{@code testkit.RuleTestReport} writes JUnit XML with the engine's writer ({@code JUnitXml}),
  *       so that CI reads rule tests as it reads the CLI's other reports;</li>
  *   <li>{@code internal.drools.RulebookCompiler} reads the rulebook directory once with the engine's

@@ -18,6 +18,7 @@ import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Files;
@@ -106,7 +107,8 @@ final class CaseReader {
         List<Waiver> waivers = new ArrayList<>();
         String logPath = layout.decisionLog(cycle);
         Path log = SafePaths.resolve(workspace, logPath);
-        if (Files.isRegularFile(log)) {
+        // One that cannot be examined is refused, never taken for no waivers.
+        if (DirectoryEntries.isRegularFile(workspace, log, "the case cannot be judged without its waivers")) {
             waivers.addAll(decisionLogs.read(log, prefix + logPath).orThrow());
         }
         waivers.addAll(decisionLogs.readWaivers(document, "/given/waivers").orThrow());

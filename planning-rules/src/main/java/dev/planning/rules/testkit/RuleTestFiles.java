@@ -3,18 +3,15 @@ package dev.planning.rules.testkit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.InvalidInputException;
-import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -65,20 +62,19 @@ public final class RuleTestFiles {
      * @param rulebookDirectory the rulebook directory
      * @return the cases, files in name order
      * @throws InvalidInputException for the first file that cannot be read
+     * @throws dev.planning.api.PlanningException when the tests directory or a test file is there but cannot
+     *         be examined or listed (never taken for none)
      */
     public static List<RuleTestCase> readRulebookTests(Path rulebookDirectory) {
         Path tests = rulebookDirectory.resolve("tests");
-        if (!Files.isDirectory(tests)) {
-            return List.of();
-        }
+        // A tests directory, or a test file, that cannot be examined is refused, never taken for none:
+        // its cases would not run and the rules they test would look untested only by coverage.
+        String without = "the rule tests cannot be run without it";
         List<RuleTestCase> cases = new ArrayList<>();
-        try (Stream<Path> files = Files.list(tests)) {
-            for (Path file : files.filter(RuleTestFiles::isYaml).sorted().toList()) {
+        for (Path file : DirectoryEntries.sorted(rulebookDirectory, tests, without)) {
+            if (isYaml(file) && DirectoryEntries.isRegularFile(rulebookDirectory, file, without)) {
                 cases.addAll(read(file, rulebookDirectory.relativize(file).toString().replace('\\', '/')));
             }
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot list rule tests: " + Printable.line(String.valueOf(e.getMessage())),
-                    SourceLocation.ofFile("tests"));
         }
         return List.copyOf(cases);
     }
@@ -111,6 +107,6 @@ public final class RuleTestFiles {
 
     private static boolean isYaml(Path file) {
         String name = file.getFileName().toString();
-        return Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 }

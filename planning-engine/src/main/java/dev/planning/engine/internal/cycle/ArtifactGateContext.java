@@ -25,8 +25,8 @@ import dev.planning.engine.internal.outcome.GateOutcomes;
 import dev.planning.engine.internal.outcome.JudgedOutcomeFiles;
 import dev.planning.engine.internal.outcome.OutcomeSnapshot;
 import dev.planning.engine.internal.workspace.LayoutFiles;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -238,10 +238,14 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
                 .reduce((first, second) -> second);
     }
 
-    /** An optional input file: absent is empty; present but malformed is a located exception. */
+    /**
+     * An optional input file: absent is empty; present but malformed is a located exception, and so is
+     * one that cannot be examined (under a directory that may not be searched), never taken for absent.
+     */
     private <T> Optional<T> readOptional(String path, BiFunction<Path, String, ReadResult<T>> reader) {
         Path file = SafePaths.resolve(environment.root(), path);
-        if (!Files.exists(file)) {
+        if (DirectoryEntries.attributes(environment.root(), file, "the gates cannot judge the cycle without it")
+                .isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(reader.apply(file, path).orThrow());

@@ -10,10 +10,10 @@ import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.lint.CycleLint;
 import dev.planning.engine.internal.lint.CycleLinter;
 import dev.planning.engine.internal.lint.LintRules;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +26,10 @@ import java.util.Optional;
  * their files' bytes do not change, so that repeated gate runs (and the other streams' plans every
  * run reads) do not parse the same plan again.
  *
- * <p>Readers return models only for files that could be read; problems are schema_lint's to
- * report, so here an unreadable file simply yields no model.
+ * <p>Readers return models only for valid files; their problems are schema_lint's to report, so
+ * here an invalid file simply yields no model. A file that is there but cannot be examined or read
+ * (no permission, an I/O error) is refused, naming it ({@code DirectoryEntries}): taken for no
+ * model, another stream's plan would drop out of the cross-stream check unseen.
  */
 public final class CycleArtifacts {
 
@@ -45,14 +47,36 @@ public final class CycleArtifacts {
     /** The workspace-relative path of the cycle's task breakdown: the first candidate that exists. */
     public Optional<String> taskBreakdownPath(CycleRef cycle) {
         return layout.taskBreakdownCandidates(cycle).stream()
-                .filter(p -> Files.isRegularFile(SafePaths.resolve(workspace, p)))
+                .filter(p -> exists(p))
                 .findFirst();
     }
 
-    /** The cycle's task breakdown, when it exists and can be read. */
+    /** What cannot be done without a plan file that cannot be examined or read. */
+    private static final String WITHOUT = "the cycle's plans cannot be judged without it";
+
+    /**
+     * Whether the workspace file is a regular file; refused, naming it, when it cannot be examined (a
+     * directory above it that may not be searched), never taken for absent.
+     */
+    private boolean exists(String path) {
+        return DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, path), WITHOUT);
+    }
+
+    /**
+     * The cycle's task breakdown, when it exists and is valid (its problems are schema_lint's to
+     * report); refused, naming it, when it is there but its bytes cannot be read.
+     */
     public Optional<TaskBreakdown> taskBreakdown(CycleRef cycle) {
-        return taskBreakdownPath(cycle)
-                .flatMap(p -> plans.read(SafePaths.resolve(workspace, p), p));
+        return taskBreakdownPath(cycle).flatMap(p -> read(plans, p));
+    }
+
+    private <T> Optional<T> read(PlanCache<T> cache, String path) {
+        Path file = SafePaths.resolve(workspace, path);
+        try {
+            return cache.read(file, path);
+        } catch (PlanCache.Unreadable e) {
+            throw DirectoryEntries.cannotRead(workspace, file, WITHOUT, e.getCause());
+        }
     }
 
     /**
@@ -71,8 +95,7 @@ public final class CycleArtifacts {
     /** The cycle's story map, when it exists and can be read. */
     public Optional<StoryMap> storyMap(CycleRef cycle) {
         String path = layout.storyMap(cycle);
-        Path file = SafePaths.resolve(workspace, path);
-        return Files.isRegularFile(file) ? storyMaps.read(file, path) : Optional.empty();
+        return exists(path) ? read(storyMaps, path) : Optional.empty();
     }
 
     /**
@@ -116,7 +139,7 @@ public final class CycleArtifacts {
         List<String> paths = new ArrayList<>();
         taskBreakdownPath(cycle).ifPresent(paths::add);
         for (String path : List.of(layout.storyMap(cycle), layout.decisionLog(cycle))) {
-            if (Files.isRegularFile(SafePaths.resolve(workspace, path))) {
+            if (exists(path)) {
                 paths.add(path);
             }
         }

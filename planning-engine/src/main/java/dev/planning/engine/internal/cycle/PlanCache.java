@@ -65,7 +65,20 @@ final class PlanCache<T> {
                 (file, path) -> reader.read(file, path).model());
     }
 
-    /** The plan in {@code file}, when it can be read and is valid; {@code displayPath} names it. */
+    /** A plan file that is there but whose size or bytes cannot be read: the caller names it. */
+    static final class Unreadable extends java.io.UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * The plan in {@code file}, when it is valid; {@code displayPath} names it.
+     *
+     * @throws Unreadable when the file is there but cannot be read
+     */
     Optional<T> read(Path file, String displayPath) {
         byte[] content;
         try {
@@ -74,8 +87,10 @@ final class PlanCache<T> {
                 return reader.read(file, displayPath);
             }
             content = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return reader.read(file, displayPath); // gone since it was found: the reader says so
         } catch (IOException e) {
-            return reader.read(file, displayPath);
+            throw new Unreadable(e);
         }
         byte[] digest = sha256(content);
         Parsed<T> known = parsed.getIfPresent(file);

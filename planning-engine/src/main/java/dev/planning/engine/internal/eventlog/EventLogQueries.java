@@ -20,8 +20,8 @@ import dev.planning.engine.internal.seal.SignedRoles;
 import dev.planning.engine.internal.seal.WaiverFacts;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -133,18 +133,27 @@ public final class EventLogQueries implements CycleQueries {
         }
     }
 
+    /** What cannot be done without an entry the scan of the event logs cannot examine. */
+    private static final String WITHOUT = "the cycles with an event log cannot be told without it";
+
     /** The cycles with an event log file, sorted by stream then cycle id. */
     static List<CycleRef> logs(Path root, WorkspaceLayout layout) {
         Path streams = root.resolve(layout.streamsRoot());
         List<CycleRef> found = new ArrayList<>();
         for (Path dir : children(root, streams)) {
             String stream = layout.streamOfDirectory(dir.getFileName().toString());
-            // Links followed, as the store reads its logs (which refuses one that leads out of the workspace):
-            // a stream's directory or a log the store reads through a link is listed, never skipped.
-            if (stream == null || Files.isRegularFile(dir)) {
+            if (stream == null) {
                 continue;
             }
-            if (!Files.isDirectory(dir)) {
+            // Links followed, as the store reads its logs (which refuses one that leads out of the workspace):
+            // a stream's directory or a log the store reads through a link is listed, never skipped. An entry
+            // that cannot be examined (a directory that may be read, not searched) is refused, never skipped:
+            // its cycles would drop out of every query and portfolio KPI.
+            Optional<BasicFileAttributes> streamDir = DirectoryEntries.attributes(root, dir, WITHOUT);
+            if (streamDir.isPresent() && streamDir.get().isRegularFile()) {
+                continue;
+            }
+            if (streamDir.isEmpty() || !streamDir.get().isDirectory()) {
                 throw notALog(root, dir, "stream directory", "no directory (a dangling link?)");
             }
             for (Path log : children(root, dir.resolve("events"))) {
@@ -152,7 +161,8 @@ public final class EventLogQueries implements CycleQueries {
                 if (!name.endsWith(LOG_SUFFIX)) {
                     continue;
                 }
-                if (!Files.isRegularFile(log)) {
+                if (!DirectoryEntries.attributes(root, log, WITHOUT).map(BasicFileAttributes::isRegularFile)
+                        .orElse(false)) {
                     // Fail closed: a log's name on what is no file (a directory, a dangling link) hides nothing.
                     throw notALog(root, log, "event log", "no file (a directory, a dangling link?)");
                 }

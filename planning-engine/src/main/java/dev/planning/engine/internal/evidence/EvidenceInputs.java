@@ -64,7 +64,8 @@ public final class EvidenceInputs {
     public List<String> paths(CycleRef cycle) {
         Set<String> paths = new LinkedHashSet<>(artifacts.artifactPaths(cycle));
         for (String optional : List.of(layout.contracts(cycle), layout.capacityModel())) {
-            if (Files.isRegularFile(SafePaths.resolve(workspace, optional))) {
+            if (DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, optional),
+                    "the inputs of the cycle's verdicts cannot be told without it")) {
                 paths.add(optional);
             }
         }

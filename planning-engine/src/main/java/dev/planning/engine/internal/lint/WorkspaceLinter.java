@@ -155,16 +155,10 @@ public final class WorkspaceLinter {
     /** The workspace-wide capacity model belongs to no stream: checked whenever it exists. */
     private void lintCapacityModel(Path workspace, List<Finding> findings, TreeSet<String> checked) {
         String path = layout.capacityModel();
-        Path file;
-        try {
-            file = SafePaths.resolve(workspace, path);
-        } catch (InvalidInputException e) {
-            findings.add(Finding.error(LintCodes.FILE_UNREADABLE, e.getMessage(), SourceLocation.ofFile(path)));
-            return;
-        }
-        if (Files.exists(file)) {
+        // One lint cannot examine (under a directory it may not search) is a finding, never passed over.
+        resolveExisting(workspace, path, findings).ifPresent(file -> {
             checked.add(path);
             findings.addAll(capacity.read(file, path).findings());
-        }
+        });
     }
 }

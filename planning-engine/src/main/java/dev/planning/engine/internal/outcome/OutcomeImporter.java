@@ -5,6 +5,7 @@ import dev.planning.api.outcome.ImportedFile;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
 import dev.planning.api.gate.Finding;
@@ -206,7 +207,16 @@ public final class OutcomeImporter {
     }
 
     private static byte[] read(Path file, String display) {
-        if (!Files.isRegularFile(file)) {
+        // A report under a directory that may not be searched is there but cannot be examined: refused as
+        // unreadable, never "not found".
+        boolean regular;
+        try {
+            regular = DirectoryEntries.attributesShown(file, display, "import cannot read the report")
+                    .map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false);
+        } catch (PlanningException e) { // one refusal per file, with the others'
+            throw new InvalidInputException(e.getMessage(), SourceLocation.ofFile(display), e);
+        }
+        if (!regular) {
             throw new InvalidInputException("file not found (expected a report file to import)",
                     SourceLocation.ofFile(display));
         }

@@ -7,6 +7,7 @@ import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -80,7 +81,17 @@ public final class RulebookHasher {
      *         list, cannot be read, or the files exceed {@link #MAX_TOTAL_BYTES} together
      */
     public static Snapshot read(Path directory) {
-        List<String> paths = listFiles(directory);
+        return read(directory, directory.toString().replace('\\', '/'));
+    }
+
+    /**
+     * As {@link #read(Path)}, an error naming the directory, or an entry in it, as {@code shown}
+     * names the directory: as the user gave it, or relative to the workspace ({@code rulebook}).
+     *
+     * @throws InvalidInputException as {@link #read(Path)}
+     */
+    public static Snapshot read(Path directory, String shown) {
+        List<String> paths = listFiles(directory, shown);
         Map<String, byte[]> files = new LinkedHashMap<>();
         StringBuilder listing = new StringBuilder();
         long total = 0;
@@ -111,14 +122,22 @@ public final class RulebookHasher {
                 + " bytes; expected settings, policies and rule tests only: " + Shown.path(directory));
     }
 
-    private static InvalidInputException cannotList(Path directory, IOException e) {
-        String where = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : directory.toString();
+    private static InvalidInputException cannotList(Path directory, String shown, IOException e) {
+        String where = shown;
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            Path failed = Path.of(fs.getFile());
+            if (failed.startsWith(directory) && !failed.equals(directory)) {
+                where = shown + "/" + directory.relativize(failed).toString().replace('\\', '/');
+            }
+        }
         String why = e instanceof NoSuchFileException ? "not found"
                 : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e instanceof AccessDeniedException ? "permission denied"
                 : e.getClass().getSimpleName();
-        return new InvalidInputException("cannot list rulebook directory " + Shown.path(directory) + " (" + Shown.path(why)
-                + "); expected a readable directory of settings, policies and rule tests",
-                SourceLocation.ofFile(where), e);
+        return new InvalidInputException("cannot list rulebook directory " + Shown.path(shown)
+                + (where.equals(shown) ? "" : ": cannot read " + Shown.path(where)) + " (" + Shown.path(why)
+                + "); expected a readable directory of settings, policies and rule tests; make it readable by the"
+                + " user running planning", SourceLocation.ofFile(where), e);
     }
 
     /** How deep the walk goes; a directory at this depth is refused (its files would not be hashed). */
@@ -126,6 +145,11 @@ public final class RulebookHasher {
 
     /** The files of a rulebook as {@code ./relative/path}, in the recipe's byte order. */
     static List<String> listFiles(Path directory) {
+        return listFiles(directory, directory.toString().replace('\\', '/'));
+    }
+
+    /** As {@link #listFiles(Path)}, errors naming the directory as {@code shown}. */
+    static List<String> listFiles(Path directory, String shown) {
         List<String> paths = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH, new FileVisitOption[0])) {
             for (Path path : (Iterable<Path>) walk::iterator) {
@@ -153,10 +177,10 @@ public final class RulebookHasher {
                 paths.add(relative);
             }
         } catch (IOException e) {
-            throw cannotList(directory, e);
+            throw cannotList(directory, shown, e);
         } catch (UncheckedIOException e) {
             // Files.walk reports a subdirectory it cannot list, or an entry it cannot stat, this way.
-            throw cannotList(directory, e.getCause());
+            throw cannotList(directory, shown, e.getCause());
         }
         paths.sort((a, b) -> Arrays.compareUnsigned(
                 a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));

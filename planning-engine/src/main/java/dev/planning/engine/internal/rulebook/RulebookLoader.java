@@ -196,7 +196,11 @@ public final class RulebookLoader {
         Path settings = dir.resolve(SETTINGS_FILE);
         // Every file is read once: the hash, the settings and the list of rule files all come from
         // these bytes, so a rulebook changed while it loads is never recorded under another's hash.
-        RulebookHasher.Snapshot snapshot = RulebookHasher.read(dir);
+        // Named as the settings are: relative to the workspace, or as the user gave it.
+        String shownDir = shownSettings.equals(SETTINGS_FILE) ? "."
+                : shownSettings.endsWith("/" + SETTINGS_FILE)
+                        ? shownSettings.substring(0, shownSettings.length() - SETTINGS_FILE.length() - 1) : shownSettings;
+        RulebookHasher.Snapshot snapshot = RulebookHasher.read(dir, shownDir);
         List<String> rules = ruleFiles(snapshot);
         if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS) && snapshot.content(SETTINGS_FILE).isEmpty()) {
             if (rules.isEmpty()) {

@@ -203,15 +203,29 @@ final class JudgedOutcomes {
         return bytes(workspace, path).map(Sha256::hex);
     }
 
+    /**
+     * The file's bytes; empty when there is no such regular file (or it is a link, or over the bound).
+     * One that is there but cannot be examined or read is refused, naming it, never taken for absent.
+     */
     private static Optional<byte[]> bytes(Path workspace, String path) {
+        Path file;
         try {
-            Path file = SafePaths.resolve(workspace, path);
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > OutcomeFiles.MAX_BYTES) {
-                return Optional.empty();
-            }
-            return Optional.of(Files.readAllBytes(file));
-        } catch (IOException | PlanningException e) {
+            file = SafePaths.resolve(workspace, path);
+        } catch (PlanningException e) {
             return Optional.empty();
+        }
+        String without = "verify cannot tell whether it is what the move into VALIDATED judged";
+        Optional<BasicFileAttributes> attributes = DirectoryEntries.attributes(workspace, file, without,
+                LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isEmpty() || !attributes.get().isRegularFile() || attributes.get().size() > OutcomeFiles.MAX_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty(); // gone since it was examined
+        } catch (IOException e) {
+            throw DirectoryEntries.cannotRead(workspace, file, without, e);
         }
     }
 

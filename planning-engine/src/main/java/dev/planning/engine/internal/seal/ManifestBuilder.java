@@ -19,9 +19,9 @@ import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,7 +86,8 @@ final class ManifestBuilder {
         Map<String, GateOutcome> gates = gateOutcomes(history, sealing, sealing.judgedAt());
         Set<String> paths = new LinkedHashSet<>(planArtifacts(cycle));
         gates.values().forEach(outcome -> outcome.evidence()
-                .filter(path -> Files.isRegularFile(SafePaths.resolve(workspace, path)))
+                .filter(path -> DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, path),
+                        "the manifest cannot seal the gates' evidence without it"))
                 .ifPresent(paths::add));
         return new HandoffManifest(VERSION, manifestId, cycle.cycleId(), cycle.stream(), true, at, createdBy, at,
                 git.snapshotRev(), git.dirty(), rulebookHash, Optional.of(logHead), checksums(List.copyOf(paths)), gates,
@@ -154,7 +155,8 @@ final class ManifestBuilder {
         artifacts.taskBreakdown(cycle).ifPresent(plan -> plan.tasks()
                 .forEach(task -> task.tags().values().stream().map(Tag::toString).forEach(tags::add)));
         String logPath = layout.decisionLog(cycle);
-        Optional<String> decisionLog = Files.isRegularFile(SafePaths.resolve(workspace, logPath))
+        Optional<String> decisionLog = DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, logPath),
+                "the manifest cannot name the decision log without it")
                 ? Optional.of(logPath) : Optional.empty();
         Optional<Map<String, Object>> evidence = sealing.stream().filter(r -> r.gate().equals("governance"))
                 .findFirst().map(GateResult::evidence);

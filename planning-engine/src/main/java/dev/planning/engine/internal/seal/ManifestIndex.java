@@ -7,7 +7,6 @@ import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +49,9 @@ final class ManifestIndex {
             for (Path file : DirectoryEntries.sorted(workspace, directory,
                     "a manifest there could claim the id of another unseen")) {
                 String name = file.getFileName().toString();
-                if (!name.endsWith(SUFFIX) || !Files.isRegularFile(file)) {
+                // One listed but not examinable (a directory that may be read, not searched) is refused.
+                if (!name.endsWith(SUFFIX) || !DirectoryEntries.isRegularFile(workspace, file,
+                        "a manifest there could claim the id of another unseen")) {
                     continue;
                 }
                 String relative = dir + "/" + name;

@@ -24,7 +24,6 @@ import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -228,7 +227,8 @@ public final class ManifestVerifier {
     public Optional<ManifestReader.Read> read(CycleRef cycle) {
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
-        return Files.exists(file) ? Optional.of(reader.read(file, path)) : Optional.empty();
+        return DirectoryEntries.attributes(workspace, file, "the cycle's manifest cannot be told absent").isPresent()
+                ? Optional.of(reader.read(file, path)) : Optional.empty();
     }
 
     /**
@@ -495,7 +495,8 @@ public final class ManifestVerifier {
         // Other streams' plans and the capacity model that appear after sealing are not unsealed inputs:
         // verdicts are re-derived over the sealed set only (SealedInputs), so they were never judged.
         return plan.stream()
-                .filter(path -> !sealed.contains(path) && Files.isRegularFile(SafePaths.resolve(workspace, path)))
+                .filter(path -> !sealed.contains(path) && DirectoryEntries.isRegularFile(workspace,
+                        SafePaths.resolve(workspace, path), "verify cannot tell whether a plan file was added after sealing"))
                 .map(path -> Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, path, "not present at sealing",
                         "present", "plan artifact " + path + " of " + cycle + " is not in the sealed manifest"))
                 .toList();

@@ -29,12 +29,12 @@ import dev.planning.engine.internal.lifecycle.TransitionStep;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -134,7 +134,7 @@ public final class Sealer {
             @Override
             public Completion before(CycleRef cycle, Transition transition, List<RecordedEvent> history) {
                 String path = layout.manifest(cycle);
-                if (Files.exists(SafePaths.resolve(workspace, path))) {
+                if (present(path, "seal cannot tell whether the cycle is sealed already")) {
                     throw alreadySealed(cycle, path);
                 }
                 options.priorManifestId().ifPresent(Sealer.this::requirePrior);
@@ -166,7 +166,7 @@ public final class Sealer {
         Path file = SafePaths.resolve(workspace, path);
         List<RecordedEvent> history = machine.history(cycle);
         CycleState state = machine.status(cycle, history).state();
-        if (Files.exists(file)) {
+        if (present(path, "seal cannot tell whether the cycle is sealed already")) {
             throw alreadySealed(cycle, path);
         }
         boolean resume = state == CycleState.PACKAGED
@@ -242,7 +242,7 @@ public final class Sealer {
     private List<dev.planning.api.governance.Waiver> sealedWaivers(CycleRef cycle) {
         String logPath = layout.decisionLog(cycle);
         Path file = SafePaths.resolve(workspace, logPath);
-        if (!Files.isRegularFile(file)) {
+        if (!DirectoryEntries.isRegularFile(workspace, file, "its waivers cannot be recorded with the seal")) {
             return List.of();
         }
         var read = new dev.planning.engine.internal.artifact.DecisionLogReader().read(file, logPath);
@@ -273,7 +273,7 @@ public final class Sealer {
     public HandoffManifest sign(CycleRef cycle, Signer signer, TrustedKeys trust) {
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
-        if (!Files.isRegularFile(file)) {
+        if (!DirectoryEntries.isRegularFile(workspace, file, "the manifest cannot be signed without it")) {
             throw new SealingException(SealingException.Reason.NOT_SEALED, "cycle " + cycle
                     + " has no sealed manifest to sign; seal it first with `planning seal`", SourceLocation.ofFile(path));
         }
@@ -385,6 +385,14 @@ public final class Sealer {
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         return cycle.stream() + "-" + cycle.cycleId() + "-" + HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * Whether something is at the workspace path; refused, naming it, when it cannot be examined (a
+     * directory above it that may not be searched), never taken for absent.
+     */
+    private boolean present(String path, String without) {
+        return DirectoryEntries.attributes(workspace, SafePaths.resolve(workspace, path), without).isPresent();
     }
 
     private static SealingException alreadySealed(CycleRef cycle, String path) {

@@ -14,9 +14,9 @@ import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -68,11 +68,17 @@ public final class SignedRoles {
         Set<String> roles = new TreeSet<>();
         String path = layout.manifest(cycle);
         HandoffManifest manifest;
+        Path file;
         try {
-            Path file = SafePaths.resolve(workspace, path);
-            if (!Files.isRegularFile(file)) {
-                return roles;
-            }
+            file = SafePaths.resolve(workspace, path);
+        } catch (PlanningException e) {
+            return roles;
+        }
+        // A manifest that cannot be examined is refused, naming it, not counted as signed by no one.
+        if (!DirectoryEntries.isRegularFile(workspace, file, "its signatures cannot be counted without it")) {
+            return roles;
+        }
+        try {
             manifest = reader.read(file, path).manifest();
         } catch (PlanningException | UncheckedIOException | IllegalArgumentException e) {
             return roles;

@@ -16,6 +16,7 @@ import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Attestations;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.net.URI;
@@ -119,7 +120,7 @@ final class SummaryCheck {
         String log = layout.eventLog(cycle);
         if (events.isEmpty()) {
             for (String path : List.of(testResultPath, summaryPath)) {
-                if (Files.exists(SafePaths.resolve(workspace, path), LinkOption.NOFOLLOW_LINKS)) {
+                if (present(path)) {
                     found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "a SUMMARIES_WRITTEN event in "
                             + log + " recording this file", "no such event", "the " + (path.equals(testResultPath)
                                     ? TEST_RESULT_FILE : SUMMARY_FILE) + " is not recorded in the event log: written outside planning, or by a run that stopped before"
@@ -154,7 +155,7 @@ final class SummaryCheck {
                     + details.getOrDefault(detail, "(absent)"), "the " + where + " names another file"));
         }
         String sha256 = details.getOrDefault(detail + SummaryWriter.SHA256, "(absent)");
-        if (!Files.exists(SafePaths.resolve(workspace, path), LinkOption.NOFOLLOW_LINKS)) {
+        if (!present(path)) {
             found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISSING, path, "sha256 " + sha256, "no file",
                     "the " + what + " recorded by " + where + " is missing"));
         } else if (bytes.isPresent() && !Sha256.hex(bytes.get()).equals(sha256)) {
@@ -164,9 +165,21 @@ final class SummaryCheck {
         }
     }
 
+    /** What cannot be done without a summary file that cannot be examined. */
+    private static final String WITHOUT = "verify cannot tell whether the verification summaries are there";
+
+    /**
+     * Whether something is at {@code path} (a link counts); refused, naming it, when it cannot be
+     * examined (a directory above it that may not be searched), never taken for absent.
+     */
+    private boolean present(String path) {
+        return DirectoryEntries.attributes(workspace, SafePaths.resolve(workspace, path), WITHOUT,
+                LinkOption.NOFOLLOW_LINKS).isPresent();
+    }
+
     private Optional<byte[]> read(String path, List<Discrepancy> found) {
         Path file = SafePaths.resolve(workspace, path);
-        if (!Files.exists(file)) {
+        if (DirectoryEntries.attributes(workspace, file, WITHOUT).isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -83,6 +83,17 @@ public final class DirectoryEntries {
      */
     public static Optional<BasicFileAttributes> attributes(Path workspace, Path path, String without,
             java.nio.file.LinkOption... options) {
+        return attributesShown(path, SafePaths.relativize(workspace, path), without, options);
+    }
+
+    /**
+     * As {@link #attributes}, for a path outside the workspace (a file given on the command line):
+     * {@code shown} names it in the error, as the user gave it.
+     *
+     * @throws PlanningException when the path cannot be examined
+     */
+    public static Optional<BasicFileAttributes> attributesShown(Path path, String shown, String without,
+            java.nio.file.LinkOption... options) {
         try {
             return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, options));
         } catch (NoSuchFileException e) {
@@ -91,9 +102,9 @@ public final class DirectoryEntries {
             if (underANonDirectory(path, options)) { // ENOTDIR, told by the file system, not by the localised reason
                 return Optional.empty();
             }
-            throw unreadable("cannot read", workspace, path, without, e);
+            throw unreadable("cannot read", shown, without, e);
         } catch (IOException e) {
-            throw unreadable("cannot read", workspace, path, without, e);
+            throw unreadable("cannot read", shown, without, e);
         }
     }
 
@@ -125,8 +136,21 @@ public final class DirectoryEntries {
         return unreadable("cannot list", workspace, dir, without, e);
     }
 
+    /**
+     * The error for a file that was examined but whose bytes could not be read (no permission, an I/O
+     * error): one located error naming it, as {@link #isRegularFile} gives for one it cannot examine.
+     *
+     * @param e the read's failure
+     */
+    public static PlanningException cannotRead(Path workspace, Path file, String without, IOException e) {
+        return unreadable("cannot read", workspace, file, without, e);
+    }
+
     private static PlanningException unreadable(String what, Path workspace, Path dir, String without, IOException e) {
-        String shown = SafePaths.relativize(workspace, dir);
+        return unreadable(what, SafePaths.relativize(workspace, dir), without, e);
+    }
+
+    private static PlanningException unreadable(String what, String shown, String without, IOException e) {
         String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
                 : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
         return new PlanningException(what + " " + Shown.path(shown) + " (" + Shown.path(why) + "): " + without

@@ -1,12 +1,13 @@
 package dev.planning.engine.internal.workspace;
 
-import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
@@ -39,17 +40,20 @@ public final class FileFingerprint {
                 digest.update(path.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 Path file = SafePaths.resolve(workspace, path);
-                if (!Files.exists(file)) {
+                // A file that cannot be examined (under a directory that may not be searched) is no
+                // fingerprint, never "absent": a memo of the file's absence would be reused.
+                Optional<BasicFileAttributes> attributes = DirectoryEntries.attributes(workspace, file, "");
+                if (attributes.isEmpty()) {
                     digest.update((byte) 0);
                     continue;
                 }
-                if (!Files.isRegularFile(file) || Files.size(file) > YamlDocuments.MAX_BYTES) {
+                if (!attributes.get().isRegularFile() || Files.size(file) > YamlDocuments.MAX_BYTES) {
                     return Optional.empty();
                 }
                 digest.update((byte) 1);
                 digest.update(Sha256.digest(Files.readAllBytes(file)));
             }
-        } catch (IOException | InvalidInputException e) {
+        } catch (IOException | PlanningException e) {
             return Optional.empty();
         }
         return Optional.of(digest.digest());

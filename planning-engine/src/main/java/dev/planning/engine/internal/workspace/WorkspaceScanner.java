@@ -2,7 +2,6 @@ package dev.planning.engine.internal.workspace;
 
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +36,10 @@ public final class WorkspaceScanner {
         Path root = workspace.resolve(layout.streamsRoot());
         TreeSet<String> streams = new TreeSet<>();
         for (Path dir : children(root)) {
-            if (Files.isDirectory(dir)) {
+            // An entry that cannot be examined (a streams directory that may be read, not searched) is
+            // refused, never skipped: its cycles would vanish from every scan.
+            if (DirectoryEntries.attributes(workspace, dir, "the streams and cycles of the workspace cannot be told"
+                    + " without it").map(java.nio.file.attribute.BasicFileAttributes::isDirectory).orElse(false)) {
                 Optional.ofNullable(layout.streamOfDirectory(dir.getFileName().toString()))
                         .filter(WorkspaceScanner::isStream)
                         .ifPresent(streams::add);

@@ -26,11 +26,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +59,7 @@ class JudgedInstantHistoryTest {
     Path dir;
 
     private Path workspace;
-    private final Settable clock = new Settable(Instant.parse("2025-09-03T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2025-09-03T10:00:00Z"));
     /** Where the clock goes once the gates have judged (the append), when set. */
     private final AtomicReference<Instant> afterGates = new AtomicReference<>();
 
@@ -272,33 +269,5 @@ class JudgedInstantHistoryTest {
                                 : List.of()));
             }
         };
-    }
-
-    /** A clock the test sets. */
-    private static final class Settable extends Clock {
-        private final AtomicReference<Instant> now;
-
-        Settable(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

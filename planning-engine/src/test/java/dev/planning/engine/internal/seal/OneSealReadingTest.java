@@ -26,10 +26,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ class OneSealReadingTest {
     @TempDir
     Path dir;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(GATES);
+    private final SettableClock now = new SettableClock(GATES);
     private final AtomicReference<Instant> afterGates = new AtomicReference<>(AFTER);
 
     @Test
@@ -182,23 +180,7 @@ class OneSealReadingTest {
     }
 
     private PlanningWorkspace open(Path workspace, Gate governance) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        return Planning.builder().workspace(workspace).gate(governance).trustedKeys(TRUST).clock(clock)
+        return Planning.builder().workspace(workspace).gate(governance).trustedKeys(TRUST).clock(now)
                 .triggeredBy("tester").build();
     }
 
