@@ -70,8 +70,8 @@ class StoryMapAndDecisionLogReaderTest {
 
         ReadResult<List<Waiver>> read = new DecisionLogReader().readFor(other, "o.yaml", cycle);
 
-        assertThat(new DecisionLogReader().readFor(own, Plans.DECISIONS_PATH, cycle).model()).get()
-                .asList().hasSize(1);
+        assertThat(new DecisionLogReader().readFor(own, Plans.DECISIONS_PATH, cycle).model().orElseThrow())
+                .hasSize(1);
         assertThat(read.model()).isEmpty();
         assertThat(read.findings()).extracting(Finding::message).satisfiesExactly(
                 m -> assertThat(m).startsWith("`cycle_id` is \"2025-10-01\" but the decision log belongs to cycle 2025-09-02"),
