@@ -3,6 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.store.CycleQueries;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +36,13 @@ class StoreReportsTest {
     void pendingSignaturesKeepsItsBytes() {
         assertGolden("pending-signatures.json", StoreReports.pendingSignatures("files", List.of("QA", "PM", "QA"),
                 List.of(new CycleQueries.PendingSignatures(FE, CycleState.PACKAGED, List.of("PM"), List.of("QA"),
-                        List.of("QA")), new CycleQueries.PendingSignatures(BE, CycleState.READY_FOR_HANDOFF,
-                        List.of(), List.of(), List.of("PM", "QA")))));
+                        List.of("QA"), List.of(once("QA"))), new CycleQueries.PendingSignatures(BE,
+                        CycleState.READY_FOR_HANDOFF, List.of(), List.of(), List.of("PM", "QA"),
+                        List.of(once("PM"), once("QA"))))));
+    }
+
+    private static CycleQueries.UnmetRequirement once(String role) {
+        return new CycleQueries.UnmetRequirement(new SigningRequirement(List.of(role), 1), 0);
     }
 
     @Test

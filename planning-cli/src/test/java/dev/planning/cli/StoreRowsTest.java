@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.store.postgres.OutboxRelay;
 import java.time.Instant;
@@ -34,7 +35,8 @@ class StoreRowsTest {
                         Optional.of(CycleState.PLANNED), Optional.of(CycleState.READY_FOR_HANDOFF),
                         Map.of("gate" + FORGED, GateStatus.FAIL))),
                 StoreCommand.row(new CycleQueries.PendingSignatures(CYCLE, CycleState.PACKAGED, List.of("QA" + FORGED),
-                        List.of("PM" + FORGED), List.of("TechLead"))),
+                        List.of("PM" + FORGED), List.of("TechLead"), List.of(new CycleQueries.UnmetRequirement(
+                                new SigningRequirement(List.of("TechLead"), 1), 0)))),
                 StoreCommand.Quarantined.row(new OutboxRelay.Quarantined(7, "acme", CYCLE, 3, "evt" + FORGED, "reason" + FORGED, 2)),
                 StoreSelection.warning(new OutboxRelay.Quarantined(7, "acme", CYCLE, 3, "evt" + FORGED, "r" + FORGED, 2)));
 

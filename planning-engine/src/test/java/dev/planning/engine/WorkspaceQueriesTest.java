@@ -132,9 +132,13 @@ class WorkspaceQueriesTest {
 
         List<CycleQueries.PendingSignatures> byPolicy = queries.pendingSignatures(ws.rulebook().signing());
 
-        assertThat(byPolicy).singleElement()
-                .satisfies(p -> assertThat(p.missingRoles()).containsExactly("PM", "QA", "TechLead"));
-        assertThat(queries.pendingSignatures(Set.of("TechLead", "QA", "PM"))).isEqualTo(byPolicy);
+        assertThat(byPolicy).singleElement().satisfies(p -> {
+            assertThat(p.missingRoles()).containsExactly("PM", "QA", "TechLead");
+            assertThat(p.unmetRequirements()).extracting(CycleQueries.UnmetRequirement::requirement)
+                    .isEqualTo(ws.rulebook().signing().required());
+        });
+        assertThat(queries.pendingSignatures(Set.of("TechLead", "QA", "PM")))
+                .extracting(CycleQueries.PendingSignatures::missingRoles).containsExactly(byPolicy.get(0).missingRoles());
     }
 
     @Test

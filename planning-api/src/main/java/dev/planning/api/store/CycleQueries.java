@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -66,6 +65,11 @@ public interface CycleQueries {
      * rulebook (over a workspace's files by path, the PostgreSQL store's) check the form only. Prefer
      * {@link #pendingSignatures(SigningPolicy)} with {@code workspace.rulebook().signing()}.
      *
+     * <p>Each role is asked on its own, as if it were the requirement {@code 1 of [role]}: a key
+     * trusted for two roles that signed as both counts for one of them, as {@code verify} counts it.
+     * Each entry's {@link PendingSignatures#unmetRequirements()} holds {@code 1 of [role]}, with no
+     * signer, for each missing role.
+     *
      * @param requiredRoles the roles that must sign, at least one; never {@code null}
      * @return one entry per cycle with a role missing
      * @throws IllegalArgumentException when {@code requiredRoles} is empty, or names a role the
@@ -75,28 +79,37 @@ public interface CycleQueries {
     List<PendingSignatures> pendingSignatures(Set<String> requiredRoles);
 
     /**
-     * As {@link #pendingSignatures(Set)}, asking about every role {@code policy} names, usually the
-     * rulebook's ({@code workspace.rulebook().signing()}): the roles come from the policy itself, so
-     * none can be misspelled. A role is missing when no signature of it verifies; how many signers a
-     * requirement needs ({@code 2 of [TechLead, QA]}) is judged by verification, not here. A policy
-     * that requires no signature has nothing pending.
+     * Sealed cycles, not completed, whose signatures that verify do not meet {@code policy}, usually
+     * the rulebook's ({@code workspace.rulebook().signing()}), sorted by stream then cycle id. Each
+     * requirement is judged as {@code verify} judges it: met by at least {@code min} distinct keys,
+     * each counted once, for the role of its first signature that verifies, whose role is one of the
+     * requirement's. So {@code 2 of [PM]} signed by one PM key is pending, and {@code 1 of [TechLead,
+     * QA]} signed by a TechLead is not. "Verifies" means what it means for
+     * {@link #pendingSignatures(Set)}: an event alone counts for nothing. Each entry says what is
+     * missing in {@link PendingSignatures#unmetRequirements()}. The policy's roles come from the
+     * policy itself, so none can be misspelled; the queries of a workspace refuse one its rulebook's
+     * signing policy does not name. A policy that requires no signature has nothing pending. Only
+     * {@code policy} is judged: a trust file's own signing policy, which {@code verify} also applies,
+     * is not.
      *
      * <pre>{@code
      * List<CycleQueries.PendingSignatures> pending = workspace.queries(trust)
      *         .pendingSignatures(workspace.rulebook().signing());
      * }</pre>
      *
-     * @param policy the signing policy whose roles must sign; never {@code null}
-     * @return one entry per cycle with a role missing
+     * <p>The default refuses with an {@link UnsupportedOperationException} (fail closed: the roles
+     * {@link #pendingSignatures(Set)} reports signed cannot tell how many distinct keys signed); the
+     * project's implementations answer it.
+     *
+     * @param policy the signing policy that must be met; never {@code null}
+     * @return one entry per cycle whose signatures do not meet {@code policy}
+     * @throws UnsupportedOperationException when the implementation cannot judge a policy
      * @since 0.1
      */
     default List<PendingSignatures> pendingSignatures(SigningPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        Set<String> roles = new TreeSet<>();
-        for (SigningRequirement requirement : policy.required()) {
-            roles.addAll(requirement.roles());
-        }
-        return roles.isEmpty() ? List.of() : pendingSignatures(roles);
+        throw new UnsupportedOperationException("CycleQueries.pendingSignatures(SigningPolicy) is not supported by "
+                + getClass().getName() + ": it cannot count the distinct keys a signing policy's requirements need");
     }
 
     /**
@@ -149,18 +162,24 @@ public interface CycleQueries {
     }
 
     /**
-     * A sealed cycle and the roles that still have to sign.
+     * A sealed cycle and what it still lacks: the requirements its signatures do not meet.
      *
-     * @param cycle           the cycle, never {@code null}
-     * @param state           its state, never {@code null}
-     * @param signedRoles     roles whose signature on the sealed manifest verifies, sorted
-     * @param unverifiedRoles roles a {@code SIGNATURE_ADDED} event claims but no signature that
-     *                        verifies backs (a forged event, an untrusted key, a changed manifest,
-     *                        or queries without a trust file), sorted
-     * @param missingRoles    required roles not in {@code signedRoles}, sorted, never empty
+     * @param cycle             the cycle, never {@code null}
+     * @param state             its state, never {@code null}
+     * @param signedRoles       roles whose signature on the sealed manifest verifies, sorted
+     * @param unverifiedRoles   roles a {@code SIGNATURE_ADDED} event claims but no signature that
+     *                          verifies backs (a forged event, an untrusted key, a changed manifest,
+     *                          or queries without a trust file), sorted
+     * @param missingRoles      the roles of the unmet requirements, sorted, never empty: a signature by
+     *                          one of them, by a key not yet counted, is what is missing (asked by
+     *                          roles: the required roles not in {@code signedRoles}; asked by a policy,
+     *                          a role may be in both, as {@code PM} for {@code 2 of [PM]} signed once)
+     * @param unmetRequirements each requirement not met, in the policy's order (asked by roles:
+     *                          {@code 1 of [role]} per missing role), with how many signers count for
+     *                          it; never empty
      */
     record PendingSignatures(CycleRef cycle, CycleState state, List<String> signedRoles, List<String> unverifiedRoles,
-            List<String> missingRoles) {
+            List<String> missingRoles, List<UnmetRequirement> unmetRequirements) {
         /**
          * Creates the record; the class comment says what each component holds.
          *
@@ -170,7 +189,8 @@ public interface CycleQueries {
          * @param unverifiedRoles roles a {@code SIGNATURE_ADDED} event claims but no signature that verifies
          *                        backs (a forged event, an untrusted key, a changed manifest, or queries
          *                        without a trust file), sorted
-         * @param missingRoles required roles not in {@code signedRoles}, sorted, never empty
+         * @param missingRoles the roles of the unmet requirements, sorted, never empty
+         * @param unmetRequirements each requirement not met, with how many signers count for it; never empty
          */
         public PendingSignatures {
             Objects.requireNonNull(cycle, "cycle");
@@ -178,6 +198,40 @@ public interface CycleQueries {
             signedRoles = List.copyOf(signedRoles);
             unverifiedRoles = List.copyOf(unverifiedRoles);
             missingRoles = List.copyOf(missingRoles);
+            unmetRequirements = List.copyOf(unmetRequirements);
+        }
+    }
+
+    /**
+     * A requirement of a signing policy that a cycle's signatures do not meet.
+     *
+     * @param requirement the requirement, never {@code null}
+     * @param signers     how many distinct keys that count signed for it, fewer than its {@code min}
+     * @since 0.1
+     */
+    record UnmetRequirement(SigningRequirement requirement, int signers) {
+        /**
+         * Creates the record; the class comment says what each component holds.
+         *
+         * @param requirement the requirement, never {@code null}
+         * @param signers how many distinct keys that count signed for it, fewer than its {@code min}
+         * @throws IllegalArgumentException when {@code signers} is negative or meets the requirement
+         */
+        public UnmetRequirement {
+            Objects.requireNonNull(requirement, "requirement");
+            if (signers < 0 || signers >= requirement.min()) {
+                throw new IllegalArgumentException("an unmet requirement " + requirement.describe()
+                        + " has 0 to " + (requirement.min() - 1) + " signers, not " + signers);
+            }
+        }
+
+        /**
+         * How many more distinct signers it needs.
+         *
+         * @return {@code requirement().min() - signers()}, at least 1
+         */
+        public int missing() {
+            return requirement.min() - signers;
         }
     }
 

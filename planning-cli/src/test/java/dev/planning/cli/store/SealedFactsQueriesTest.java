@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.event.EventType;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.store.CycleQueries;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.Planning;
@@ -90,6 +93,26 @@ class SealedFactsQueriesTest {
         signAsPmAndForgeQa(ws, keys, Optional.of(store));
 
         onlyVerifiedSignaturesCount(ws, keys, List.of("--store", store.toString()));
+    }
+
+    @Test
+    void theSigningPolicyIsJudgedByDistinctSignersInPostgres() throws Exception {
+        Path keys = CycleScript.keys(dir);
+        Path store = config();
+        Path ws = sealedWithWaivers(Optional.of(store));
+        signAsPmAndForgeQa(ws, keys, Optional.of(store));
+        SigningRequirement twoPms = new SigningRequirement(List.of("PM"), 2);
+
+        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+                .repository(repository()).build()) {
+            CycleQueries queries = pg.queries(ws, Planning.keys().readTrustFile(keys.resolve("trust.yaml")));
+
+            assertThat(queries.pendingSignatures(new SigningPolicy(List.of(twoPms)))).singleElement()
+                    .satisfies(p -> assertThat(p.unmetRequirements())
+                            .containsExactly(new CycleQueries.UnmetRequirement(twoPms, 1)));
+            assertThat(queries.pendingSignatures(new SigningPolicy(List.of(
+                    new SigningRequirement(List.of("PM", "QA"), 1))))).as("met by the PM signature").isEmpty();
+        }
     }
 
     private void expiringWaiversAreListed(Path ws, List<String> store) throws IOException {

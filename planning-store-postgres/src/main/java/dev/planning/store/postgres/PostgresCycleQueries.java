@@ -6,6 +6,7 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
@@ -76,7 +77,17 @@ final class PostgresCycleQueries implements CycleQueries {
      */
     @Override
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
-        Set<String> required = EventLogQueries.requiredRoles(requiredRoles);
+        return pending(EventLogQueries.eachOnce(EventLogQueries.requiredRoles(requiredRoles)));
+    }
+
+    /** Judged as {@code verify} judges the policy, as the file store's queries judge it ({@link EventLogQueries#of}). */
+    @Override
+    public List<PendingSignatures> pendingSignatures(SigningPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return policy.required().isEmpty() ? List.of() : pending(policy);
+    }
+
+    private List<PendingSignatures> pending(SigningPolicy required) {
         return transactions.inTransaction("query pending signatures", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT e.stream, e.cycle_id, c.state,"
@@ -98,8 +109,8 @@ final class PostgresCycleQueries implements CycleQueries {
                         CycleRef cycle = new CycleRef(rs.getString(1), rs.getString(2));
                         Set<String> claimed = new TreeSet<>(List.of((String[]) rs.getArray(4).getArray()));
                         Map<String, String> sealed = details(rs.getString(5));
-                        Set<String> verified = signatures.map(s -> s.verified(cycle, sealed)).orElse(Set.of());
-                        EventLogQueries.of(cycle, CycleState.valueOf(rs.getString(3)), required, claimed, verified)
+                        List<String> counted = signatures.map(s -> s.counted(cycle, sealed)).orElse(List.of());
+                        EventLogQueries.of(cycle, CycleState.valueOf(rs.getString(3)), required, claimed, counted)
                                 .ifPresent(pending::add);
                     }
                 }

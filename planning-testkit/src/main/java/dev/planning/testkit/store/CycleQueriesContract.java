@@ -134,19 +134,36 @@ public abstract class CycleQueriesContract {
     void pendingSignatures() {
         assertThat(queries.pendingSignatures(Set.of("PM", "QA", "TechLead")))
                 .containsExactly(new CycleQueries.PendingSignatures(SEALED, CycleState.PACKAGED, List.of(),
-                        List.of("PM"), List.of("PM", "QA", "TechLead")));
+                        List.of("PM"), List.of("PM", "QA", "TechLead"), List.of(once("PM"), once("QA"),
+                                once("TechLead"))));
         assertThat(queries.pendingSignatures(Set.of("PM")))
                 .extracting(CycleQueries.PendingSignatures::missingRoles).containsExactly(List.of("PM"));
     }
 
     @Test
-    @DisplayName("pending signatures of a signing policy ask about every role it names")
+    @DisplayName("pending signatures of a signing policy: each unmet requirement with how many signers count for it")
     void pendingSignaturesOfASigningPolicy() {
-        SigningPolicy policy = new SigningPolicy(List.of(new SigningRequirement(List.of("PM"), 1),
-                new SigningRequirement(List.of("TechLead", "QA"), 2)));
+        SigningRequirement pm = new SigningRequirement(List.of("PM"), 1);
+        SigningRequirement leads = new SigningRequirement(List.of("TechLead", "QA"), 2);
 
-        assertThat(queries.pendingSignatures(policy)).isEqualTo(queries.pendingSignatures(Set.of("PM", "QA", "TechLead")));
+        assertThat(queries.pendingSignatures(new SigningPolicy(List.of(pm, leads))))
+                .containsExactly(new CycleQueries.PendingSignatures(SEALED, CycleState.PACKAGED, List.of(),
+                        List.of("PM"), List.of("PM", "QA", "TechLead"), List.of(
+                                new CycleQueries.UnmetRequirement(pm, 0), new CycleQueries.UnmetRequirement(leads, 0))));
         assertThat(queries.pendingSignatures(SigningPolicy.NONE)).as("a policy that requires no signature").isEmpty();
+    }
+
+    @Test
+    @DisplayName("pending signatures of a signing policy: two of one role with none that verifies is pending for two")
+    void pendingSignaturesOfAPolicyNeedingTwoSignersOfOneRole() {
+        SigningRequirement twoPms = new SigningRequirement(List.of("PM"), 2);
+
+        assertThat(queries.pendingSignatures(new SigningPolicy(List.of(twoPms))))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.missingRoles()).containsExactly("PM");
+                    assertThat(p.unmetRequirements()).containsExactly(new CycleQueries.UnmetRequirement(twoPms, 0));
+                    assertThat(p.unmetRequirements().get(0).missing()).isEqualTo(2);
+                });
     }
 
     @Test
@@ -226,5 +243,9 @@ public abstract class CycleQueriesContract {
     private PlanningEvent fact(CycleRef cycle, EventType type, Map<String, String> details) {
         return new PlanningEvent(nextId(), T0.plusSeconds(120), type, Optional.empty(), Optional.empty(),
                 cycle.toString(), "contract", Map.of(), details);
+    }
+
+    private static CycleQueries.UnmetRequirement once(String role) {
+        return new CycleQueries.UnmetRequirement(new SigningRequirement(List.of(role), 1), 0);
     }
 }

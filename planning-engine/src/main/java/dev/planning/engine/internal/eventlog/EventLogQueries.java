@@ -11,12 +11,14 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.lifecycle.CycleFold;
 import dev.planning.engine.internal.seal.SignedRoles;
+import dev.planning.engine.internal.seal.SigningThreshold;
 import dev.planning.engine.internal.seal.WaiverFacts;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
@@ -121,8 +123,7 @@ public final class EventLogQueries implements CycleQueries {
 
     /** Refuses a role {@code policy} does not name: it could only ever be reported missing, or not be asked. */
     static void requireNamedBy(SigningPolicy policy, Set<String> roles) {
-        Set<String> named = new TreeSet<>();
-        policy.required().forEach(requirement -> named.addAll(requirement.roles()));
+        Set<String> named = rolesOf(policy);
         for (String role : roles) {
             if (!named.contains(role)) {
                 throw new IllegalArgumentException("unknown role '" + role + "': "
@@ -219,6 +220,20 @@ public final class EventLogQueries implements CycleQueries {
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
         Set<String> required = requiredRoles(requiredRoles);
         policy.ifPresent(p -> requireNamedBy(p.get(), required));
+        return pending(eachOnce(required));
+    }
+
+    @Override
+    public List<PendingSignatures> pendingSignatures(SigningPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        if (policy.required().isEmpty()) {
+            return List.of();
+        }
+        this.policy.ifPresent(p -> requireNamedBy(p.get(), rolesOf(policy)));
+        return pending(policy);
+    }
+
+    private List<PendingSignatures> pending(SigningPolicy required) {
         List<PendingSignatures> pending = new ArrayList<>();
         for (Log log : logs()) {
             Optional<PlanningEvent> sealed = log.ofType(EventType.MANIFEST_SEALED).reduce((first, last) -> last);
@@ -228,27 +243,47 @@ public final class EventLogQueries implements CycleQueries {
             Set<String> claimed = new TreeSet<>();
             log.ofType(EventType.SIGNATURE_ADDED).map(e -> e.details().get("role")).filter(Objects::nonNull)
                     .forEach(claimed::add);
-            of(log.cycle, log.state, required, claimed, signatures.map(s -> s.verified(log.cycle,
-                    sealed.get().details())).orElse(Set.of())).ifPresent(pending::add);
+            of(log.cycle, log.state, required, claimed, signatures.map(s -> s.counted(log.cycle,
+                    sealed.get().details())).orElse(List.of())).ifPresent(pending::add);
         }
         return pending;
     }
 
     /**
-     * A cycle's pending signatures from what its events claim and what verifies (shared with the
-     * PostgreSQL store's queries, so both answer alike); empty when no required role is missing.
+     * The roles a pending-signatures question asks about, as a policy: each the requirement
+     * {@code 1 of [role]} (shared with the PostgreSQL store's queries).
      */
-    public static Optional<PendingSignatures> of(CycleRef cycle, CycleState state, Set<String> required,
-            Set<String> claimed, Set<String> verified) {
-        Set<String> missing = new TreeSet<>(required);
-        missing.removeAll(verified);
-        if (missing.isEmpty()) {
+    public static SigningPolicy eachOnce(Set<String> roles) {
+        return new SigningPolicy(roles.stream().map(role -> new SigningRequirement(List.of(role), 1)).toList());
+    }
+
+    /** Every role {@code policy} names, sorted. */
+    public static Set<String> rolesOf(SigningPolicy policy) {
+        Set<String> roles = new TreeSet<>();
+        policy.required().forEach(requirement -> roles.addAll(requirement.roles()));
+        return roles;
+    }
+
+    /**
+     * A cycle's pending signatures from what its events claim and the signatures that count, judged
+     * against {@code required} as {@code verify} judges a signing policy ({@link SigningThreshold});
+     * shared with the PostgreSQL store's queries, so both answer alike. Empty when the policy is met.
+     *
+     * @param counted the role of each signature that counts, one per distinct key ({@link SignedRoles#counted})
+     */
+    public static Optional<PendingSignatures> of(CycleRef cycle, CycleState state, SigningPolicy required,
+            Set<String> claimed, List<String> counted) {
+        List<UnmetRequirement> unmet = SigningThreshold.unmet(required, counted);
+        if (unmet.isEmpty()) {
             return Optional.empty();
         }
+        Set<String> verified = new TreeSet<>(counted);
+        Set<String> missing = new TreeSet<>();
+        unmet.forEach(u -> missing.addAll(u.requirement().roles()));
         Set<String> unverified = new TreeSet<>(claimed);
         unverified.removeAll(verified);
-        return Optional.of(new PendingSignatures(cycle, state, List.copyOf(new TreeSet<>(verified)),
-                List.copyOf(unverified), List.copyOf(missing)));
+        return Optional.of(new PendingSignatures(cycle, state, List.copyOf(verified), List.copyOf(unverified),
+                List.copyOf(missing), unmet));
     }
 
     @Override

@@ -575,8 +575,8 @@ public final class ManifestVerifier {
                 + trust.source() + ")", r)));
         for (Map.Entry<String, SigningRequirement> entry : requirements) {
             SigningRequirement requirement = entry.getValue();
-            List<ManifestSignature> matching = counted.stream()
-                    .filter(s -> requirement.roles().contains(s.role())).toList();
+            // The one judgement of a requirement, shared with the pending-signatures queries.
+            List<ManifestSignature> matching = SigningThreshold.matching(requirement, counted, ManifestSignature::role);
             if (matching.size() < requirement.min()) {
                 String signedBy = matching.isEmpty() ? "none"
                         : matching.stream().map(ManifestSignature::role).collect(Collectors.joining(", "));

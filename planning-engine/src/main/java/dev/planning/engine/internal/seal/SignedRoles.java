@@ -18,6 +18,7 @@ import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,19 @@ public final class SignedRoles {
      * @return sorted; empty when nothing verifies
      */
     public Set<String> verified(CycleRef cycle, Map<String, String> sealDetails) {
-        Set<String> roles = new TreeSet<>();
+        return new TreeSet<>(counted(cycle, sealDetails));
+    }
+
+    /**
+     * The role of each signature that counts on the cycle's sealed manifest, one per distinct key (for
+     * the role of its first signature that verifies), in the manifest's order: what {@code verify}
+     * judges a signing policy by ({@link SigningThreshold}).
+     *
+     * @param sealDetails the details of the cycle's {@code MANIFEST_SEALED} event
+     * @return empty when nothing verifies
+     */
+    public List<String> counted(CycleRef cycle, Map<String, String> sealDetails) {
+        List<String> roles = new ArrayList<>();
         String path = layout.manifest(cycle);
         HandoffManifest manifest;
         Path file;
