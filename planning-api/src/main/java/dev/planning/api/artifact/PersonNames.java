@@ -26,9 +26,15 @@ import org.apiguardian.api.API;
  * the common or inherited script (punctuation and symbols that look like ASCII ones, invisible
  * characters) nor one {@linkplain Printable#shownAsItself shown as its escape}; and the letters of one
  * script, or of Latin with Han and the Japanese kana, with Han and Bopomofo, or with Han and Hangul
- * (the "highly restrictive" level of Unicode's UTS #39). One character of the common script counts
- * as the kana it follows: the prolonged sound mark U+30FC after a kana (Lucy in katakana, U+30EB U+30FC
- * U+30B7 U+30FC). A name that breaks the rule does not count as
+ * (the "highly restrictive" level of Unicode's UTS #39). Two characters of the common script count
+ * as kana: the prolonged sound mark U+30FC after a kana (Lucy in katakana, U+30EB U+30FC U+30B7 U+30FC)
+ * and the middle dot U+30FB between two kana (John Smith, U+30B8 U+30E7 U+30F3 U+30FB U+30B9 U+30DF
+ * U+30B9). A mark (Mn, Mc, Me) counts only on a letter, or after the marks on a letter, of its script: a
+ * Devanagari vowel sign or virama on a Devanagari letter; a mark of the inherited script from a script's
+ * block (the Arabic shadda U+0651 and the other harakat) on a letter of that script; an accent of the
+ * combining diacritical blocks (a Yoruba tone mark on a vowel with a dot below, U+1EB9 U+0300) on a Latin, Greek or
+ * Cyrillic letter; never alone, after a digit, punctuation or a space, twice in a row or more than four
+ * on one letter of the NFD form (UTS #39, 5.4). A name that breaks the rule does not count as
  * an approval, and lint names it; the capacity check refuses it as an owner it cannot charge.
  *
  * <p>Not caught: names confusable within one script (ASCII {@code l} and {@code I}, {@code rn} and
@@ -64,6 +70,25 @@ public final class PersonNames {
     /** KATAKANA-HIRAGANA PROLONGED SOUND MARK (its half-width form is this one in NFKC). */
     private static final int PROLONGED_SOUND_MARK = 0x30FC;
 
+    /** KATAKANA MIDDLE DOT (its half-width form is this one in NFKC). */
+    private static final int KATAKANA_MIDDLE_DOT = 0x30FB;
+
+    /** Marks (Mn, Mc, Me), as bits of {@link Character#getType}'s values. */
+    private static final int MARK = 1 << Character.NON_SPACING_MARK | 1 << Character.COMBINING_SPACING_MARK
+            | 1 << Character.ENCLOSING_MARK;
+
+    /** The most marks one letter may carry in the NFD form (UTS #39, 5.4). */
+    private static final int MAX_MARKS = 4;
+
+    /** The blocks of the inherited script's marks that no one script owns: accents of the European scripts. */
+    private static final Set<Character.UnicodeBlock> GENERIC_MARKS = Set.of(Character.UnicodeBlock.COMBINING_DIACRITICAL_MARKS,
+            Character.UnicodeBlock.COMBINING_DIACRITICAL_MARKS_SUPPLEMENT,
+            Character.UnicodeBlock.COMBINING_DIACRITICAL_MARKS_EXTENDED);
+
+    /** The scripts whose letters take {@link #GENERIC_MARKS}. */
+    private static final Set<UnicodeScript> ACCENTED = EnumSet.of(UnicodeScript.LATIN, UnicodeScript.GREEK,
+            UnicodeScript.CYRILLIC);
+
     private PersonNames() {
     }
 
@@ -75,12 +100,25 @@ public final class PersonNames {
      */
     public static Optional<String> unclear(String name) {
         String text = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        Optional<String> stacked = stackedMarks(Normalizer.normalize(text, Normalizer.Form.NFD));
+        if (stacked.isPresent()) {
+            return stacked;
+        }
         Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
         int previous = -1;
+        int base = -1;
         boolean afterKana = false;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
+            if (c >= 0x80 && Printable.shownAsItself(c) && (MARK >> Character.getType(c) & 1) != 0) {
+                if (base < 0 || !marks(c, base)) {
+                    return Optional.of("holds " + shown(c) + ", a mark that follows no letter of its script");
+                }
+                previous = c;
+                continue;
+            }
+            base = Character.isLetter(c) ? c : -1;
             if (c < 0x80) {
                 if (Character.isLetter(c)) {
                     scripts.add(UnicodeScript.LATIN);
@@ -96,6 +134,13 @@ public final class PersonNames {
                 // digit one, U+4E00) it stays refused below.
                 previous = c;
                 continue;
+            } else if (c == KATAKANA_MIDDLE_DOT && afterKana && i < text.length() && kana(text.codePointAt(i))) {
+                // Common by its script, a kana's own by its Script_Extensions: it separates the parts of a name
+                // written in kana (John Smith, U+30B8 U+30E7 U+30F3 U+30FB U+30B9 U+30DF U+30B9). Between two
+                // kana only; elsewhere it stays refused below.
+                previous = c;
+                afterKana = false;
+                continue;
             } else {
                 UnicodeScript script = UnicodeScript.of(c);
                 if (!Printable.shownAsItself(c) || (WORD >> Character.getType(c) & 1) == 0
@@ -106,13 +151,61 @@ public final class PersonNames {
                 }
                 scripts.add(script);
             }
-            afterKana = c >= 0x80 && (UnicodeScript.of(c) == UnicodeScript.HIRAGANA
-                    || UnicodeScript.of(c) == UnicodeScript.KATAKANA);
+            afterKana = kana(c);
             previous = c;
         }
         if (scripts.size() > 1 && MIXES.stream().noneMatch(mix -> mix.containsAll(scripts))) {
             return Optional.of("mixes the scripts " + scripts.stream().map(PersonNames::scriptName).sorted()
                     .collect(Collectors.joining(" and ")));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean kana(int c) {
+        return c >= 0x80 && (UnicodeScript.of(c) == UnicodeScript.HIRAGANA || UnicodeScript.of(c) == UnicodeScript.KATAKANA);
+    }
+
+    /**
+     * Whether a mark may draw on a letter: a mark of a script on a letter of that script; a mark of the
+     * inherited script from a script's block (the Arabic harakat) on a letter of that script; one of the
+     * generic accents on a letter of Latin, Greek or Cyrillic. Any other (a block that names no script, the
+     * marks for symbols) fails closed.
+     */
+    private static boolean marks(int mark, int letter) {
+        UnicodeScript script = UnicodeScript.of(letter);
+        UnicodeScript own = UnicodeScript.of(mark);
+        if (own != UnicodeScript.INHERITED) {
+            return own == script && own != UnicodeScript.COMMON && own != UnicodeScript.UNKNOWN;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(mark);
+        if (block == null) {
+            return false;
+        }
+        if (GENERIC_MARKS.contains(block)) {
+            return ACCENTED.contains(script);
+        }
+        try {
+            return UnicodeScript.forName(block.toString()) == script;
+        } catch (IllegalArgumentException noSuchScript) {
+            return false;
+        }
+    }
+
+    /** In the NFD form: a mark twice in a row, or more than {@link #MAX_MARKS} on one letter. */
+    private static Optional<String> stackedMarks(String decomposed) {
+        int previous = -1;
+        int run = 0;
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            i += Character.charCount(c);
+            if ((MARK >> Character.getType(c) & 1) == 0) {
+                run = 0;
+            } else if (c == previous) {
+                return Optional.of("holds " + shown(c) + " twice in a row");
+            } else if (++run > MAX_MARKS) {
+                return Optional.of("holds more than " + MAX_MARKS + " marks on one letter");
+            }
+            previous = c;
         }
         return Optional.empty();
     }

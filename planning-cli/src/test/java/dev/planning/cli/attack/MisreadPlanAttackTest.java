@@ -125,6 +125,21 @@ class MisreadPlanAttackTest {
     }
 
     /**
+     * names16: honest names attack16's rule refused, so a criticality-0 item that three people approved
+     * failed Critical=0: a third approver written in katakana with the middle dot, or in Arabic with the
+     * shadda, now counts.
+     */
+    @Test
+    void aThirdApproverWithAnHonestNameInKanaOrArabicCounts() throws IOException {
+        for (String third : List.of("\u30b8\u30e7\u30f3\u30fb\u30b9\u30df\u30b9", "\u0645\u062d\u0645\u0651\u062f")) {
+            workspace = CliRun.copyOf("fe-critical", temp.resolve("honest-" + third.codePointAt(0)));
+            CliRun run = gateAfter(APPROVALS, "approvals: [pm-dana, techlead-erik, \"" + third + "\"]");
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+        }
+    }
+
+    /**
      * The {@code multi-stream} example, whose capacity model gives bob 10 points: FE-13 re-estimated at
      * 7 (bob then has 12) and owned by {@code Bob} or by {@code bоb} with a Cyrillic {@code о} was
      * charged to no budget, and the gate passed.

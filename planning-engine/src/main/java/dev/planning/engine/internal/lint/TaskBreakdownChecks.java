@@ -6,8 +6,12 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.document.LocatedDocument;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +25,15 @@ import java.util.stream.Collectors;
 final class TaskBreakdownChecks {
 
     private static final Pattern CROSS_STREAM = Pattern.compile("[a-z][a-z0-9-]{0,31}:[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** The items of a parent loop a finding names before "...". */
+    private static final int SHOWN_LOOP = 20;
+
+    /** The kinds, highest level first, with their article. */
+    private static final List<String> KINDS = List.of("an epic", "a story", "a task");
+
+    /** What may enclose each kind, by level. */
+    private static final List<String> ENCLOSED_BY = List.of("nothing", "an epic", "an epic or a story");
 
     private TaskBreakdownChecks() {
     }
@@ -38,6 +51,7 @@ final class TaskBreakdownChecks {
         List<Finding> duplicates = List.copyOf(findings.subList(before, findings.size()));
         List<Finding> references = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, String> pointers = new LinkedHashMap<>();
         for (String task : tasks) {
             JsonNode node = document.root().at(task);
             JsonNode idNode = node.path("id");
@@ -46,6 +60,9 @@ final class TaskBreakdownChecks {
             if (id != null && !seen.add(id)) {
                 // A second task under a used id: what it refers to says nothing new, the duplicate does.
                 continue;
+            }
+            if (id != null) {
+                pointers.put(id, task);
             }
             placeholders(document, task, node, subject, id, findings);
             approvers(document, task, node, subject, id, findings);
@@ -75,6 +92,71 @@ final class TaskBreakdownChecks {
             }
         }
         foldIntoDuplicate(duplicates, references, findings);
+        parentChains(document, pointers, findings);
+    }
+
+    /**
+     * The hierarchy {@code kind} and {@code parent} write: parents that lead back to an item (one
+     * finding per loop, at the parent of its first item in the file, showing the loop), and an item whose
+     * parent is not of a higher level (an epic holds stories and tasks, a story holds tasks; an item
+     * without {@code kind} is a task, as the model reads it). An item on a loop is not reported a second
+     * time for its parent's kind: every loop has one. Parents that name nothing, or the item itself, are
+     * reported as references; a {@code kind} outside the schema's is the schema's error.
+     */
+    private static void parentChains(LocatedDocument document, Map<String, String> pointers, List<Finding> findings) {
+        Map<String, String> parents = new LinkedHashMap<>();
+        pointers.forEach((id, pointer) -> {
+            JsonNode parent = document.root().at(pointer).path("parent");
+            if (parent.isTextual() && !parent.asText().equals(id) && pointers.containsKey(parent.asText())) {
+                parents.put(id, parent.asText());
+            }
+        });
+        List<String> order = new ArrayList<>(pointers.keySet());
+        Map<String, Integer> position = new HashMap<>();
+        order.forEach(id -> position.put(id, position.size()));
+        Set<String> done = new HashSet<>();
+        Set<String> looped = new HashSet<>();
+        for (String start : order) {
+            // Each item is walked once: a walk stops at an item an earlier walk passed (O(items) in all).
+            Map<String, Integer> path = new LinkedHashMap<>();
+            String at = start;
+            while (at != null && !done.contains(at) && !path.containsKey(at)) {
+                path.put(at, path.size());
+                at = parents.get(at);
+            }
+            if (at != null && path.containsKey(at)) {
+                List<String> loop = new ArrayList<>(path.keySet()).subList(path.get(at), path.size());
+                String first = loop.stream().min(Comparator.comparing(position::get)).orElseThrow();
+                List<String> shown = new ArrayList<>();
+                for (String item = first; shown.size() <= loop.size(); item = parents.get(item)) {
+                    shown.add(item);
+                }
+                String text = shown.size() > SHOWN_LOOP ? String.join(" -> ", shown.subList(0, SHOWN_LOOP))
+                        + " -> ... (" + loop.size() + " items)" : String.join(" -> ", shown);
+                findings.add(Finding.error(LintCodes.REF_PARENT_CYCLE, "task " + first + ": parents form a loop: " + text
+                        + "; none of them is enclosed by anything", document.locate(pointers.get(first) + "/parent"))
+                        .withTask(first));
+                looped.addAll(loop);
+            }
+            done.addAll(path.keySet());
+        }
+        parents.forEach((id, parent) -> {
+            int level = level(document.root().at(pointers.get(id)).path("kind"));
+            int above = level(document.root().at(pointers.get(parent)).path("kind"));
+            if (!looped.contains(id) && level >= 0 && above >= 0 && above >= level) {
+                findings.add(Finding.error(LintCodes.REF_PARENT_KIND, "task " + id + ": parent `" + parent + "` is "
+                        + KINDS.get(above) + "; " + KINDS.get(level) + " is enclosed by " + ENCLOSED_BY.get(level),
+                        document.locate(pointers.get(id) + "/parent")).withTask(id));
+            }
+        });
+    }
+
+    /** An item's level (0 an epic, 1 a story, 2 a task; no kind is a task), or -1 for a kind the schema refuses. */
+    private static int level(JsonNode kind) {
+        if (kind.isMissingNode()) {
+            return 2;
+        }
+        return kind.isTextual() ? List.of("epic", "story", "task").indexOf(kind.asText()) : -1;
     }
 
     /**

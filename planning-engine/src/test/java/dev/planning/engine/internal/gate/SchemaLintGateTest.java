@@ -86,6 +86,22 @@ class SchemaLintGateTest {
         });
     }
 
+    /** names16: the epic FE-1 enclosed by its own task FE-12 passed the gate (nothing read the hierarchy). */
+    @Test
+    void failsOnAParentChainThatLoops() {
+        Plans.feWorkspace(workspace);
+        Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS.replace("kind: epic\n", "kind: epic\n    parent: FE-12\n"));
+
+        GateResult result = new SchemaLintGate().evaluate(context(new CycleRef("fe", "2025-09-02")));
+
+        assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.REF_PARENT_CYCLE);
+            assertThat(f.describe()).startsWith(Plans.TASKS_PATH + ":8:13: error: task FE-1: parents form a loop:"
+                    + " FE-1 -> FE-12 -> FE-1;");
+        });
+    }
+
     @Test
     void theEngineKeepsALintOnlyWhileTheFilesAreByteForByteTheSame() {
         Plans.feWorkspace(workspace);
