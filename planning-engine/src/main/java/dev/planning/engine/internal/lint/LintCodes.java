@@ -27,7 +27,7 @@ public final class LintCodes {
     public static final String REF_CYCLE = "ref.cycle";
     /** Items of one plan whose parents lead back to the first of them. */
     public static final String REF_PARENT_CYCLE = "ref.parent-cycle";
-    /** An item whose parent is not of a higher level (an epic holds stories and tasks, a story tasks). */
+    /** An item whose parent is of a lower level (an epic under a story or a task, a story under a task). */
     public static final String REF_PARENT_KIND = "ref.parent-kind";
     /** A task linked to a story-map node that the cycle's story map does not have. */
     public static final String STORY_UNLINKED_NODE = "story.unlinked-node";

@@ -32,8 +32,8 @@ final class TaskBreakdownChecks {
     /** The kinds, highest level first, with their article. */
     private static final List<String> KINDS = List.of("an epic", "a story", "a task");
 
-    /** What may enclose each kind, by level. */
-    private static final List<String> ENCLOSED_BY = List.of("nothing", "an epic", "an epic or a story");
+    /** What may enclose each kind, by level: its own kind or one above it (SPEC: items "may nest"). */
+    private static final List<String> ENCLOSED_BY = List.of("an epic", "an epic or a story", "an epic, a story or a task");
 
     private TaskBreakdownChecks() {
     }
@@ -98,9 +98,10 @@ final class TaskBreakdownChecks {
     /**
      * The hierarchy {@code kind} and {@code parent} write: parents that lead back to an item (one
      * finding per loop, at the parent of its first item in the file, showing the loop), and an item whose
-     * parent is not of a higher level (an epic holds stories and tasks, a story holds tasks; an item
-     * without {@code kind} is a task, as the model reads it). An item on a loop is not reported a second
-     * time for its parent's kind: every loop has one. Parents that name nothing, or the item itself, are
+     * parent is of a lower level (an epic under a story or a task, a story under a task; an item without
+     * {@code kind} is a task, as the model reads it). Items nest within a level: an epic under an epic, a
+     * story under a story, a sub-task under a task are honest plans. An item on a loop is not reported a
+     * second time for its parent's kind. Parents that name nothing, or the item itself, are
      * reported as references; a {@code kind} outside the schema's is the schema's error.
      */
     private static void parentChains(LocatedDocument document, Map<String, String> pointers, List<Finding> findings) {
@@ -143,9 +144,9 @@ final class TaskBreakdownChecks {
         parents.forEach((id, parent) -> {
             int level = level(document.root().at(pointers.get(id)).path("kind"));
             int above = level(document.root().at(pointers.get(parent)).path("kind"));
-            if (!looped.contains(id) && level >= 0 && above >= 0 && above >= level) {
+            if (!looped.contains(id) && level >= 0 && above >= 0 && above > level) {
                 findings.add(Finding.error(LintCodes.REF_PARENT_KIND, "task " + id + ": parent `" + parent + "` is "
-                        + KINDS.get(above) + "; " + KINDS.get(level) + " is enclosed by " + ENCLOSED_BY.get(level),
+                        + KINDS.get(above) + "; " + KINDS.get(level) + " is enclosed only by " + ENCLOSED_BY.get(level),
                         document.locate(pointers.get(id) + "/parent")).withTask(id));
             }
         });

@@ -67,7 +67,7 @@ class ParentChainLintTest {
     }
 
     @Test
-    void anEpicEnclosedByATaskAndAStoryByAStoryAreReportedAtTheirParent() {
+    void anEpicEnclosedByATaskAndAStoryByATaskAreReportedAtTheirParent() {
         List<Finding> found = lint(WITH_STORY.replace("""
                 kind: epic
                 title: Checkout redesign
@@ -80,13 +80,13 @@ class ParentChainLintTest {
                 title: Loose end
               - id: FE-6
                 kind: story
-                parent: FE-5
-                title: Nested story
+                parent: FE-9
+                title: Story under a task
             """, LintCodes.REF_PARENT_KIND);
 
         assertThat(found).extracting(Finding::message).containsExactly(
-                "task FE-1: parent `FE-9` is a task; an epic is enclosed by nothing",
-                "task FE-6: parent `FE-5` is a story; a story is enclosed by an epic");
+                "task FE-1: parent `FE-9` is a task; an epic is enclosed only by an epic",
+                "task FE-6: parent `FE-9` is a task; a story is enclosed only by an epic or a story");
         assertThat(found.get(0).location()).contains(new SourceLocation(Plans.TASKS_PATH, 8, 13));
         assertThat(found).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
@@ -99,5 +99,24 @@ class ParentChainLintTest {
                 title: Straight under the epic
             """, LintCodes.REF_PARENT_CYCLE)).isEmpty();
         assertThat(lint(WITH_STORY, LintCodes.REF_PARENT_KIND)).isEmpty();
+    }
+
+    @Test
+    void itemsNestWithinTheirLevelAnEpicUnderAnEpicAStoryUnderAStoryASubTaskUnderATask() {
+        String nested = WITH_STORY + """
+              - id: FE-20
+                kind: epic
+                parent: FE-1
+                title: Sub-epic
+              - id: FE-21
+                kind: story
+                parent: FE-5
+                title: Sub-story
+              - id: FE-22
+                parent: FE-12
+                title: Sub-task
+            """;
+        assertThat(lint(nested, LintCodes.REF_PARENT_KIND)).isEmpty();
+        assertThat(lint(nested, LintCodes.REF_PARENT_CYCLE)).isEmpty();
     }
 }
