@@ -34,7 +34,8 @@ import org.apiguardian.api.API;
  * block (the Arabic shadda U+0651 and the other harakat) on a letter of that script; an accent of the
  * combining diacritical blocks (a Yoruba tone mark on a vowel with a dot below, U+1EB9 U+0300) on a Latin, Greek or
  * Cyrillic letter; never alone, after a digit, punctuation or a space, twice in a row or more than four
- * on one letter of the NFD form (UTS #39, 5.4). A name that breaks the rule does not count as
+ * on one letter of the NFD form, nor a dot above (U+0307, U+0358) on an i or j, dotted or dotless, which
+ * reads as the letter alone (UTS #39, 5.4). A name that breaks the rule does not count as
  * an approval, and lint names it; the capacity check refuses it as an owner it cannot charge.
  *
  * <p>Not caught: names confusable within one script (ASCII {@code l} and {@code I}, {@code rn} and
@@ -77,6 +78,12 @@ public final class PersonNames {
     private static final int MARK = 1 << Character.NON_SPACING_MARK | 1 << Character.COMBINING_SPACING_MARK
             | 1 << Character.ENCLOSING_MARK;
 
+    /** Combining dots above (U+0307, U+0358), which vanish into the dot of an i or j. */
+    private static final String DOTS_ABOVE = "\u0307\u0358";
+
+    /** Letters a dot above reads as: i, j, their dotless forms, and the Cyrillic i and je. */
+    private static final String DOTTED_OR_DOTLESS = "ij\u0131\u0237\u0456\u0458\u0269\u026a";
+
     /** The most marks one letter may carry in the NFD form (UTS #39, 5.4). */
     private static final int MAX_MARKS = 4;
 
@@ -114,6 +121,11 @@ public final class PersonNames {
             if (c >= 0x80 && Printable.shownAsItself(c) && (MARK >> Character.getType(c) & 1) != 0) {
                 if (base < 0 || !marks(c, base)) {
                     return Optional.of("holds " + shown(c) + ", a mark that follows no letter of its script");
+                }
+                if (DOTS_ABOVE.indexOf(c) >= 0 && DOTTED_OR_DOTLESS.indexOf(base) >= 0) {
+                    // UTS #39, 5.4: a dot over i or j (or over the dotless ones) reads as the letter alone.
+                    return Optional.of("holds " + shown(c) + " on " + shown(base)
+                            + ", which reads as the letter alone");
                 }
                 previous = c;
                 continue;

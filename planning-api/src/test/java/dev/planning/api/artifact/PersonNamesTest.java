@@ -99,6 +99,17 @@ class PersonNamesTest {
         assertThat(PersonNames.unclear("\u0651")).get().asString().startsWith("holds U+0651");
     }
 
+    /** UTS #39, 5.4: a dot above an i or j vanishes into its dot, so the name reads as the one without it. */
+    @Test
+    void aDotAboveAnIOrJIsUnclearForItReadsAsTheLetterAlone() {
+        for (String name : List.of("techlead-eri\u0307k", "techlead-er\u0131\u0307k", "techlead-eri\u0358k",
+                "j\u0307ane", "\u0434\u0456\u0307\u043c\u0430")) {
+            assertThat(PersonNames.unclear(name)).as(name).get().asString().contains("which reads as the letter alone");
+        }
+        // A dot above another letter composes to a letter of its own (ė), shown as such: it counts.
+        assertThat(PersonNames.unclear("Gie\u0307dre")).isEmpty();
+    }
+
     @Test
     void namesThatDifferInCaseWidthCompositionOrSurroundingBlanksShareOneIdentity() {
         for (String name : List.of("Bob", "BOB", " bob ", "\uff42\uff4f\uff42", "\uff22ob")) {
