@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,25 @@ public final class InMemoryEventStore implements EventStore {
             log.add(recorded);
             return recorded;
         }
+    }
+
+    /**
+     * {@inheritDoc} A snapshot, as the engine's in-memory store lists them: so that the cross-cycle
+     * queries ({@code PlanningWorkspace.queries}) run on this store too.
+     */
+    @Override
+    public List<CycleRef> cycles() {
+        List<CycleRef> cycles = new ArrayList<>();
+        logs.forEach((cycle, log) -> {
+            synchronized (log) {
+                // An append refused on a new cycle leaves an empty list behind: that cycle holds no log.
+                if (!log.isEmpty()) {
+                    cycles.add(cycle);
+                }
+            }
+        });
+        cycles.sort(Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId));
+        return List.copyOf(cycles);
     }
 
     /** Drops a cycle's log, so that a long benchmark does not keep every cycle it ran. */
