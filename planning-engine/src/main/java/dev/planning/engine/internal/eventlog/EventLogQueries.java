@@ -96,7 +96,10 @@ public final class EventLogQueries implements CycleQueries {
             Supplier<SigningPolicy> policy) {
         Path root = workspace.toAbsolutePath().normalize();
         Objects.requireNonNull(store, "store");
-        return new EventLogQueries(store, store::cycles, Optional.of(new SignedRoles(root, layout, trust)),
+        // The file store's cycles() reads each log to tell an empty one, and the queries read each
+        // anyway (skipping an empty one): its log files are listed instead, so each log is read once.
+        Supplier<List<CycleRef>> cycles = store instanceof FileEventStore files ? files::logFiles : store::cycles;
+        return new EventLogQueries(store, cycles, Optional.of(new SignedRoles(root, layout, trust)),
                 Optional.of(policy));
     }
 

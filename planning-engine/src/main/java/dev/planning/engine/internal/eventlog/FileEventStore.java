@@ -248,7 +248,15 @@ public final class FileEventStore implements EventStore {
      */
     @Override
     public List<CycleRef> cycles() {
-        return EventLogQueries.logs(workspace, layout).stream().filter(cycle -> !read(cycle).isEmpty()).toList();
+        return logFiles().stream().filter(cycle -> !read(cycle).isEmpty()).toList();
+    }
+
+    /**
+     * The cycles with a log file, listed without reading them (one may hold no event): for the queries,
+     * which read each log anyway and skip an empty one, so that a question reads each log once.
+     */
+    List<CycleRef> logFiles() {
+        return EventLogQueries.logs(workspace, layout);
     }
     @Override
     public List<RecordedEvent> read(CycleRef cycle) {
