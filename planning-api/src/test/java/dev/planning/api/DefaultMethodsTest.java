@@ -68,6 +68,14 @@ class DefaultMethodsTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("policy");
     }
 
+    @Test
+    void pendingSignaturesOfTheWorkspaceAreRefusedByTheDefaultNeverAnsweredWithNone() {
+        CycleQueries queries = defaultsOnly(CycleQueries.class);
+
+        assertThatThrownBy(queries::pendingSignatures).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("CycleQueries.pendingSignatures()").hasMessageContaining("rulebook");
+    }
+
     /** An implementation of {@code type} with only its defaults: any other method fails the test. */
     private static <T> T defaultsOnly(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {

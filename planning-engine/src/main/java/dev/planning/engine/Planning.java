@@ -15,6 +15,7 @@ import dev.planning.engine.internal.signing.FileKeys;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.gate.Gate;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
@@ -220,6 +221,11 @@ public final class Planning {
      * on another {@link EventStore} has no event log files: ask it,
      * {@link PlanningWorkspace#queries(TrustedKeys)}.
      *
+     * <p>The queries know the workspace's rulebook ({@link WorkspaceLayout#rulebookDir()} under it),
+     * read when a pending-signatures question is asked and only then: a role its signing policy does not
+     * name is refused, and {@link CycleQueries#pendingSignatures()} judges that policy (with the trust
+     * file's, here none) as {@code verify} does. A rulebook that cannot be read refuses those questions.
+     *
      * @param workspace the workspace directory
      * @param layout where artifacts live in the workspace
      * @return the queries over the workspace's event logs
@@ -228,13 +234,21 @@ public final class Planning {
      */
     public static CycleQueries cycleQueries(Path workspace, WorkspaceLayout layout) {
         return EventLogQueries.ofWorkspace(Objects.requireNonNull(workspace, "workspace"),
-                Objects.requireNonNull(layout, "layout"), Optional.empty());
+                Objects.requireNonNull(layout, "layout"), Optional.empty(), signingPolicy(workspace, layout));
+    }
+
+    /** The signing policy of the workspace's rulebook, read each time it is asked. */
+    private static Supplier<SigningPolicy> signingPolicy(Path workspace, WorkspaceLayout layout) {
+        Path root = workspace.toAbsolutePath().normalize();
+        return () -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root).signing();
     }
 
     /**
      * {@link #cycleQueries(Path, WorkspaceLayout)}, with pending signatures answered from the
      * signatures that verify: in each sealed cycle's manifest file, by a key {@code trust} lists
-     * for the role ({@code keys().readTrustFile(...)} reads a trust file).
+     * for the role ({@code keys().readTrustFile(...)} reads a trust file). {@link
+     * CycleQueries#pendingSignatures()} judges the rulebook's signing policy and {@code trust}'s own,
+     * as {@code verify} does.
      *
      * @param workspace the workspace directory
      * @param layout where artifacts live in the workspace
@@ -245,7 +259,8 @@ public final class Planning {
      */
     public static CycleQueries cycleQueries(Path workspace, WorkspaceLayout layout, TrustedKeys trust) {
         return EventLogQueries.ofWorkspace(Objects.requireNonNull(workspace, "workspace"),
-                Objects.requireNonNull(layout, "layout"), Optional.of(Objects.requireNonNull(trust, "trust")));
+                Objects.requireNonNull(layout, "layout"), Optional.of(Objects.requireNonNull(trust, "trust")),
+                signingPolicy(workspace, layout));
     }
 
     /**

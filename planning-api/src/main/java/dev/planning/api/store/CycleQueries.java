@@ -61,9 +61,11 @@ public interface CycleQueries {
      * <p>The roles are checked first, so that a misspelled one cannot make a false answer: at least
      * one is required, each a {@linkplain dev.planning.api.signing.Roles role name}, and the queries of
      * a workspace ({@link dev.planning.api.PlanningWorkspace#queries}) refuse a role its rulebook's
-     * signing policy does not name ({@code "Qa"} where it names {@code QA}). Queries that know no
-     * rulebook (over a workspace's files by path, the PostgreSQL store's) check the form only. Prefer
-     * {@link #pendingSignatures(SigningPolicy)} with {@code workspace.rulebook().signing()}.
+     * signing policy does not name ({@code "Qa"} where it names {@code QA}), as do those over a
+     * workspace's files by path ({@code Planning.cycleQueries}) and the PostgreSQL store's
+     * {@code queries(workspace, trust)}; queries that know no rulebook (the PostgreSQL store's
+     * {@code queries()} and {@code queries(path, trust)}) check the form only. Prefer
+     * {@link #pendingSignatures()}, judged as {@code verify} judges.
      *
      * <p>Each role is asked on its own, as if it were the requirement {@code 1 of [role]}: a key
      * trusted for two roles that signed as both counts for one of them, as {@code verify} counts it.
@@ -90,7 +92,7 @@ public interface CycleQueries {
      * policy itself, so none can be misspelled; the queries of a workspace refuse one its rulebook's
      * signing policy does not name. A policy that requires no signature has nothing pending. Only
      * {@code policy} is judged: a trust file's own signing policy, which {@code verify} also applies,
-     * is not.
+     * is not; {@link #pendingSignatures()} judges both, as {@code verify} does.
      *
      * <pre>{@code
      * List<CycleQueries.PendingSignatures> pending = workspace.queries(trust)
@@ -110,6 +112,37 @@ public interface CycleQueries {
         Objects.requireNonNull(policy, "policy");
         throw new UnsupportedOperationException("CycleQueries.pendingSignatures(SigningPolicy) is not supported by "
                 + getClass().getName() + ": it cannot count the distinct keys a signing policy's requirements need");
+    }
+
+    /**
+     * Sealed cycles, not completed, that {@code verify} would refuse for a missing signature, sorted by
+     * stream then cycle id: each judged as {@link #pendingSignatures(SigningPolicy)} judges a policy, against
+     * the policy {@code verify} applies, the workspace's: every requirement of the rulebook's signing policy
+     * and of the trust file's ({@link dev.planning.api.signing.TrustedKeys#signing()}), each once; when
+     * neither requires a signature, {@code verify}'s floor, one signature by a key the trust file lists
+     * ({@code 1 of} the roles its keys are trusted for). So a handoff that meets the rulebook's policy but
+     * not the trust file's is pending. Each entry's {@link PendingSignatures#unmetRequirements()} says
+     * what is missing.
+     *
+     * <pre>{@code
+     * List<CycleQueries.PendingSignatures> pending = workspace.queries(trust).pendingSignatures();
+     * }</pre>
+     *
+     * <p>Answered by the queries that know a workspace's rulebook and trust file
+     * ({@link dev.planning.api.PlanningWorkspace#queries}, {@code Planning.cycleQueries(path, ...)}, the
+     * PostgreSQL store's {@code queries(workspace, trust)}); the default, and queries that know no rulebook,
+     * refuse with an {@link UnsupportedOperationException}.
+     *
+     * @return one entry per cycle whose signatures do not meet the workspace's signing policy
+     * @throws UnsupportedOperationException when the queries know no rulebook
+     * @throws dev.planning.api.InvalidInputException when the rulebook cannot be read, or when no policy
+     *                                                requires a signature and no key is trusted (no
+     *                                                handoff can verify)
+     * @since 0.1
+     */
+    default List<PendingSignatures> pendingSignatures() {
+        throw new UnsupportedOperationException("CycleQueries.pendingSignatures() is not supported by "
+                + getClass().getName() + ": it knows no workspace's rulebook and trust file to judge against");
     }
 
     /**

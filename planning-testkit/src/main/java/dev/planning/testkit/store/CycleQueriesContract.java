@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * <p>Queries that know a rulebook refuse a role its signing policy does not name: give them one that
+ * names {@code PM}, {@code QA} and {@code TechLead} (queries by path read the workspace's {@code rulebook/}).
+ *
  * <p>The history: {@code fe/a} only created; {@code fe/b} moved to {@code PACKAGED} and sealed,
  * with no manifest (the events alone, so its PM {@code SIGNATURE_ADDED} event is a claim no
  * signature backs), its seal recording the decision log's waiver expiring 2025-09-06, and three

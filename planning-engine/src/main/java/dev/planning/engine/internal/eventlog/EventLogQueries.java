@@ -53,36 +53,40 @@ public final class EventLogQueries implements CycleQueries {
     private final Supplier<List<CycleRef>> cycles;
     private final Optional<SignedRoles> signatures;
     private final Optional<Supplier<SigningPolicy>> policy;
+    private final TrustedKeys trust;
 
     /**
      * @param store      where the logs are read
      * @param cycles     the cycles with a log, asked again for each question
      * @param signatures checks which roles' signatures verify; without it no role counts as signed
-     */
-    public EventLogQueries(EventStore store, Supplier<List<CycleRef>> cycles, Optional<SignedRoles> signatures) {
-        this(store, cycles, signatures, Optional.empty());
-    }
-
-    /**
-     * @param policy the signing policy a required role must be named by (asked when
-     *               {@link #pendingSignatures} is); without it a role is checked for its form only
+     * @param policy     the rulebook's signing policy (asked only when a pending-signatures question
+     *                   is): a required role must be one it names, and the workspace's signing policy
+     *                   is judged from it and {@code trust}'s ({@link SigningThreshold#effective});
+     *                   without it a role is checked for its form only, and the workspace's policy is
+     *                   not known
+     * @param trust      the keys trusted, whose own signing policy {@code verify} also applies
      */
     private EventLogQueries(EventStore store, Supplier<List<CycleRef>> cycles, Optional<SignedRoles> signatures,
-            Optional<Supplier<SigningPolicy>> policy) {
+            Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust) {
         this.store = Objects.requireNonNull(store, "store");
         this.cycles = Objects.requireNonNull(cycles, "cycles");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.trust = Objects.requireNonNull(trust, "trust");
     }
 
     /**
      * The queries over a workspace's event log files ({@code <streams>/<stream>/events/*.events.jsonl});
-     * signatures are checked on the workspace's manifests against {@code trust} (without it, none counts).
+     * signatures are checked on the workspace's manifests against {@code trust} (without it, none counts),
+     * and the rulebook's signing policy ({@code policy}, asked only when a pending-signatures question is)
+     * names the roles that may be asked and, with {@code trust}'s, is the workspace's policy.
      */
-    public static EventLogQueries ofWorkspace(Path workspace, WorkspaceLayout layout, Optional<TrustedKeys> trust) {
+    public static EventLogQueries ofWorkspace(Path workspace, WorkspaceLayout layout, Optional<TrustedKeys> trust,
+            Supplier<SigningPolicy> policy) {
         Path root = workspace.toAbsolutePath().normalize();
         return new EventLogQueries(new FileEventStore(root, layout), () -> logs(root, layout),
-                trust.map(keys -> new SignedRoles(root, layout, keys)));
+                trust.map(keys -> new SignedRoles(root, layout, keys)), Optional.of(policy),
+                trust.orElse(TrustedKeys.none()));
     }
 
     /**
@@ -100,7 +104,7 @@ public final class EventLogQueries implements CycleQueries {
         // anyway (skipping an empty one): its log files are listed instead, so each log is read once.
         Supplier<List<CycleRef>> cycles = store instanceof FileEventStore files ? files::logFiles : store::cycles;
         return new EventLogQueries(store, cycles, Optional.of(new SignedRoles(root, layout, trust)),
-                Optional.of(policy));
+                Optional.of(policy), trust);
     }
 
     /**
@@ -234,6 +238,14 @@ public final class EventLogQueries implements CycleQueries {
         }
         this.policy.ifPresent(p -> requireNamedBy(p.get(), rolesOf(policy)));
         return pending(policy);
+    }
+
+    /** Judged against the rulebook's signing policy and the trust file's, as {@code verify} judges. */
+    @Override
+    public List<PendingSignatures> pendingSignatures() {
+        SigningPolicy rulebook = policy.orElseThrow(() -> new UnsupportedOperationException(
+                "these queries know no rulebook: ask pendingSignatures(SigningPolicy)")).get();
+        return pending(SigningThreshold.effective(rulebook, trust));
     }
 
     private List<PendingSignatures> pending(SigningPolicy required) {

@@ -2,12 +2,17 @@ package dev.planning.engine.internal.seal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
@@ -32,6 +37,34 @@ public final class SigningThreshold {
     public static <T> List<T> matching(SigningRequirement requirement, List<T> counted, Function<T, String> role) {
         Objects.requireNonNull(requirement, "requirement");
         return counted.stream().filter(signature -> requirement.roles().contains(role.apply(signature))).toList();
+    }
+
+    /**
+     * The signing policy {@code verify} applies to a handoff ({@link ManifestVerifier}): every requirement
+     * of the rulebook's policy, then of the trust file's, each once (an equal requirement is met or not
+     * alike); when neither requires a signature, {@code verify}'s floor, one signature by a trusted key
+     * ({@code 1 of} the roles {@code trust}'s keys are trusted for: a signature counts only for a role its
+     * key is trusted for). When neither requires one and no key is trusted, no handoff can verify and no
+     * requirement can say so: refused.
+     *
+     * @throws InvalidInputException when neither policy requires a signature and no key is trusted
+     */
+    public static SigningPolicy effective(SigningPolicy rulebook, TrustedKeys trust) {
+        Objects.requireNonNull(rulebook, "rulebook");
+        Objects.requireNonNull(trust, "trust");
+        Set<SigningRequirement> required = new LinkedHashSet<>(rulebook.required());
+        required.addAll(trust.signing().required());
+        if (!required.isEmpty()) {
+            return new SigningPolicy(List.copyOf(required));
+        }
+        Set<String> roles = new TreeSet<>();
+        trust.keys().forEach(key -> roles.add(key.role()));
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("no handoff can verify: neither the rulebook's nor the trust file's"
+                    + " signing policy requires a signature, and no key is trusted (" + trust.source() + "); verify"
+                    + " needs at least one signature by a trusted key: give the trust file");
+        }
+        return new SigningPolicy(List.of(new SigningRequirement(List.copyOf(roles), 1)));
     }
 
     /**
