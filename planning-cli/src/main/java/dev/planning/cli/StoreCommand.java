@@ -119,30 +119,49 @@ final class StoreCommand implements Runnable {
                         + " directory).")
         Path workspace;
 
-        /** The queries and how the output names their source ({@code files} or {@code postgresql:<repository>}). */
+        /**
+         * The queries and how the output names their source ({@code files} or {@code postgresql:<repository>});
+         * they verify no signature (pending signatures ask {@link #openKnowingTheWorkspace}).
+         */
         Source open() {
-            return open(Optional.empty());
+            return StoreSelection.open(file, workspace)
+                    .map(opened -> new Source(opened.store().queries(), "postgresql:" + opened.config().repository(),
+                            "repository " + opened.config().repository()))
+                    .orElseGet(() -> {
+                        requireWorkspace();
+                        return new Source(Planning.cycleQueries(workspace), "files",
+                                "the event logs of " + Printable.path(workspace));
+                    });
+        }
+
+        private void requireWorkspace() {
+            if (!java.nio.file.Files.isDirectory(workspace)) {
+                throw new InvalidInputException("no store configured and workspace " + Printable.path(workspace)
+                        + " is not a directory: give --store FILE, set PLANNING_STORE_CONFIG or"
+                        + " PLANNING_STORE_URL, or -w a workspace");
+            }
         }
 
         /**
-         * The queries, verifying signatures on the workspace's manifests against {@code trust} when
-         * given (without it, no signature counts as signed).
+         * The queries that know the workspace (its rulebook, read-only, in {@code rulebook} or its own
+         * {@code rulebook/}; its manifests) and {@code trust}: they refuse a role the rulebook's signing
+         * policy does not name, and judge the workspace's signing policy as {@code verify} does.
          */
-        Source open(Optional<dev.planning.api.signing.TrustedKeys> trust) {
-            return StoreSelection.open(file, workspace)
-                    .map(opened -> new Source(trust.map(keys -> opened.store().queries(workspace, keys))
-                            .orElseGet(() -> opened.store().queries()), "postgresql:" + opened.config().repository(),
-                            "repository " + opened.config().repository()))
-                    .orElseGet(() -> {
-                        if (!java.nio.file.Files.isDirectory(workspace)) {
-                            throw new InvalidInputException("no store configured and workspace " + Printable.path(workspace)
-                                    + " is not a directory: give --store FILE, set PLANNING_STORE_CONFIG or"
-                                    + " PLANNING_STORE_URL, or -w a workspace");
-                        }
-                        return new Source(trust.map(keys -> Planning.cycleQueries(workspace, WorkspaceLayout.DEFAULT,
-                                keys)).orElseGet(() -> Planning.cycleQueries(workspace)), "files",
-                                "the event logs of " + Printable.path(workspace));
-                    });
+        Source openKnowingTheWorkspace(Path rulebook, dev.planning.api.signing.TrustedKeys trust) {
+            Optional<StoreSelection.Opened> store = StoreSelection.open(file, workspace);
+            if (store.isEmpty()) {
+                requireWorkspace();
+            }
+            Planning.Builder builder = Planning.builder().workspace(workspace).readOnly();
+            if (rulebook != null) {
+                builder.rulebook(rulebook);
+            }
+            store.ifPresent(opened -> builder.eventStore(opened.store().eventStore()));
+            dev.planning.api.PlanningWorkspace ws = builder.build();
+            return store.map(opened -> new Source(opened.store().queries(ws, trust),
+                    "postgresql:" + opened.config().repository(), "repository " + opened.config().repository()))
+                    .orElseGet(() -> new Source(ws.queries(trust), "files",
+                            "the event logs of " + Printable.path(workspace)));
         }
     }
 
@@ -181,10 +200,14 @@ final class StoreCommand implements Runnable {
     }
 
     @Command(name = "pending-signatures", mixinStandardHelpOptions = true,
-            description = "Sealed cycles, not completed, that lack a signature of a required role. A role counts as"
-                    + " signed only for a signature that verifies: in the cycle's manifest (under -w), by a key the"
-                    + " --trust file lists for the role; a SIGNATURE_ADDED event alone never does (it is shown as"
-                    + " unverified). Without --trust no signature is verified, so every required role is missing.")
+            description = "Sealed cycles, not completed, whose signatures do not meet the workspace's signing policy,"
+                    + " judged as verify judges it: the rulebook's policy and the --trust file's own (or, when neither"
+                    + " requires a signature, one by a trusted key); with --role, each role asked on its own (a role"
+                    + " the rulebook's policy does not name is refused). Each cycle shows every unmet requirement:"
+                    + " its roles and min, how many distinct keys that verify signed for it, how many more are"
+                    + " missing. A signature counts only when it verifies: in the cycle's manifest (under -w), by a"
+                    + " key the --trust file lists for the role; a SIGNATURE_ADDED event alone never does (it is"
+                    + " shown as unverified). Without --trust no signature is verified, so nothing is met.")
     static final class PendingSignatures implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         QuerySource source;
@@ -195,19 +218,33 @@ final class StoreCommand implements Runnable {
         @picocli.CommandLine.Mixin
         FormatOption format;
 
-        @Option(names = "--role", paramLabel = "ROLE", required = true,
-                description = "A role that must sign (repeat for several), e.g. --role QA.")
+        @Option(names = "--role", paramLabel = "ROLE",
+                description = "Ask by role instead: a role that must sign (repeat for several), e.g. --role QA;"
+                        + " without it, the workspace's signing policy is judged.")
         List<String> roles;
+
+        @Option(names = "--rulebook", paramLabel = "DIR",
+                description = "Rulebook directory whose signing policy applies (default: <workspace>/rulebook).")
+        Path rulebook;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Optional<dev.planning.api.signing.TrustedKeys> keys = trust.trust == null
-                    ? Optional.empty() : Optional.of(trust.read(source.workspace));
-            Source from = source.open(keys);
-            List<CycleQueries.PendingSignatures> pending = from.queries().pendingSignatures(new LinkedHashSet<>(roles));
+            dev.planning.api.signing.TrustedKeys keys = trust.read(source.workspace);
+            Source from = source.openKnowingTheWorkspace(rulebook, keys);
+            List<CycleQueries.PendingSignatures> pending;
+            if (roles == null) {
+                pending = from.queries().pendingSignatures();
+            } else {
+                try {
+                    pending = from.queries().pendingSignatures(new LinkedHashSet<>(roles));
+                } catch (IllegalArgumentException e) {
+                    // A role the rulebook's signing policy does not name: the user's mistake, exit 2.
+                    throw new InvalidInputException("--role: " + e.getMessage());
+                }
+            }
             Object json = StoreReports.pendingSignatures(from.name(), roles, pending);
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
@@ -215,8 +252,9 @@ final class StoreCommand implements Runnable {
                     text.append(row(p)).append('\n');
                 }
                 text.append(pending.size()).append(" cycle(s) wait for signatures in ").append(from.described())
-                        .append('\n');
-                if (keys.isEmpty()) {
+                        .append(roles == null ? ", judged against the workspace's signing policy (the rulebook's"
+                                + " and the trust file's)" : "").append('\n');
+                if (trust.trust == null) {
                     text.append("no --trust file: no signature was verified, so none counts as signed\n");
                 }
                 return text.toString();
@@ -415,12 +453,19 @@ final class StoreCommand implements Runnable {
      * the tabs between columns are the command's own.
      */
 
-    /** A cycle waiting for signatures, on one line. */
+    /**
+     * A cycle waiting for signatures, on one line: each unmet requirement with how many distinct keys that
+     * verify signed for it and how many more are missing.
+     */
     static String row(CycleQueries.PendingSignatures p) {
         return columns(p.cycle(), p.state(), "signed: " + String.join(",", p.signedRoles()))
                 + (p.unverifiedRoles().isEmpty() ? "" : "\t" + Printable.line("unverified: "
                         + String.join(",", p.unverifiedRoles())))
-                + "\t" + Printable.line("missing: " + String.join(",", p.missingRoles()));
+                + "\t" + Printable.line("missing: " + String.join(",", p.missingRoles()))
+                + "\t" + Printable.line("unmet: " + p.unmetRequirements().stream()
+                        .map(u -> u.requirement().describe() + ": " + u.signers() + " verified, " + u.missing()
+                                + " missing")
+                        .collect(Collectors.joining("; ")));
     }
 
     /** A waiver and its expiry, on one line. */

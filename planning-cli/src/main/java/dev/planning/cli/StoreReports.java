@@ -34,22 +34,33 @@ final class StoreReports {
                 c.events(), c.updatedAt().toString())).toList());
     }
 
-    /** {@code store pending-signatures}: the roles asked for, sorted, and each cycle that lacks one. */
+    /**
+     * {@code store pending-signatures}: the roles asked for, sorted ({@code null} when the workspace's
+     * signing policy was judged), and each cycle that lacks a signature.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record PendingSignatures(String store, List<String> requiredRoles, List<Pending> cycles) {
     }
 
-    /** One cycle waiting for signatures. */
+    /** One cycle waiting for signatures, with each requirement its signatures do not meet. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Pending(String cycle, String state, List<String> signedRoles, List<String> unverifiedRoles,
-            List<String> missingRoles) {
+            List<String> missingRoles, List<Unmet> unmetRequirements) {
+    }
+
+    /**
+     * An unmet requirement: its roles and {@code min}, how many distinct keys that verify signed for it
+     * ({@code signers}), how many more are needed ({@code missing}).
+     */
+    record Unmet(List<String> roles, int min, int signers, int missing) {
     }
 
     static PendingSignatures pendingSignatures(String name, List<String> roles,
             List<CycleQueries.PendingSignatures> pending) {
-        return new PendingSignatures(name, List.copyOf(new TreeSet<>(roles)), pending.stream()
+        return new PendingSignatures(name, roles == null ? null : List.copyOf(new TreeSet<>(roles)), pending.stream()
                 .map(p -> new Pending(p.cycle().toString(), p.state().name(), p.signedRoles(), p.unverifiedRoles(),
-                        p.missingRoles())).toList());
+                        p.missingRoles(), p.unmetRequirements().stream().map(u -> new Unmet(u.requirement().roles(),
+                                u.requirement().min(), u.signers(), u.missing())).toList())).toList());
     }
 
     /** {@code store expiring-waivers}. */

@@ -72,7 +72,7 @@ class DocumentedCommandsTest {
                 .map(DocumentedCommands.Mention::text).toList();
         assertThat(found).contains("bin/planning demo",
                 "planning verify [-w DIR] (--stream S --cycle C \\| MANIFEST) [--trust FILE] [--checksums-only]",
-                "planning store pending-signatures --role R... [--trust FILE]",
+                "planning store pending-signatures [--trust FILE] [--rulebook DIR] [--role R...]",
                 "bin/planning lint -w planning-examples/workspaces/broken",
                 "verify --checksums-only");
         assertThat(found.size()).isGreaterThan(40);

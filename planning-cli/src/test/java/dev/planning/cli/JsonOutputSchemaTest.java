@@ -53,6 +53,10 @@ class JsonOutputSchemaTest {
         check("seal", 0, CycleScript.cycle(ws, "seal"));
         Path manifest = ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml");
         check("verify", 1, CycleScript.cycle(ws, "verify", "--trust", trust));
+        // Sealed, unsigned: pending, with an unmet requirement per role of the workspace's signing policy.
+        JsonNode pending = check("store-pending-signatures", 0, "store", "pending-signatures", "-w", ws.toString(),
+                "--trust", trust);
+        assertThat(pending.at("/cycles/0/unmet_requirements")).hasSize(3);
         for (String role : new String[] {"PM", "TechLead", "QA"}) {
             check("sign", 0, "sign", manifest.toString(), "--role", role, "--key",
                     keys.resolve(role + ".key.pem").toString(), "--trust", trust);
@@ -73,7 +77,7 @@ class JsonOutputSchemaTest {
         // The cross-cycle queries, answered by the workspace's event logs (no store configured).
         check("store-portfolio", 0, "store", "portfolio", "-w", ws.toString());
         check("store-pending-signatures", 0, "store", "pending-signatures", "-w", ws.toString(), "--role", "PM",
-                "--role", "Security");
+                "--role", "QA");
         check("store-expiring-waivers", 0, "store", "expiring-waivers", "-w", ws.toString(), "--until", "2030-01-01");
         Path refused = CliRun.copyOf("fe-critical", dir.resolve("refused"));
         CliRun.of("advance", "-w", refused.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",

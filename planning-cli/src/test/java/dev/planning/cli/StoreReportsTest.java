@@ -41,6 +41,16 @@ class StoreReportsTest {
                         List.of(once("PM"), once("QA"))))));
     }
 
+    @Test
+    void pendingSignaturesOfTheWorkspacesPolicyKeepsItsBytes() {
+        SigningRequirement twoPms = new SigningRequirement(List.of("PM"), 2);
+        SigningRequirement leads = new SigningRequirement(List.of("TechLead", "QA"), 2);
+        assertGolden("pending-signatures-policy.json", StoreReports.pendingSignatures("files", null, List.of(
+                new CycleQueries.PendingSignatures(FE, CycleState.PACKAGED, List.of("PM", "QA"), List.of(),
+                        List.of("PM", "QA", "TechLead"), List.of(new CycleQueries.UnmetRequirement(twoPms, 1),
+                                new CycleQueries.UnmetRequirement(leads, 1))))));
+    }
+
     private static CycleQueries.UnmetRequirement once(String role) {
         return new CycleQueries.UnmetRequirement(new SigningRequirement(List.of(role), 1), 0);
     }

@@ -249,7 +249,7 @@ class OutsideEmbedderTest {
         // tag::queries[]
         CycleQueries queries = workspace.queries(trust);            // over every cycle the store lists
         List<CycleQueries.CycleSummary> portfolio = queries.portfolio();
-        List<CycleQueries.PendingSignatures> pending = queries.pendingSignatures(workspace.rulebook().signing());
+        List<CycleQueries.PendingSignatures> pending = queries.pendingSignatures();  // judged as verify judges
         // end::queries[]
 
         assertThat(portfolio).extracting(CycleQueries.CycleSummary::cycle, CycleQueries.CycleSummary::state)
@@ -260,6 +260,7 @@ class OutsideEmbedderTest {
             assertThat(p.missingRoles()).containsExactly("QA");
         });
         assertThat(queries.pendingSignatures(Set.copyOf(ROLES))).isEqualTo(pending);
+        assertThat(queries.pendingSignatures(workspace.rulebook().signing())).isEqualTo(pending);
         assertThatThrownBy(() -> queries.pendingSignatures(Set.of("PM", "TechLead", "Qa")))
                 .as("a role the rulebook's signing policy does not name").isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown role 'Qa'");

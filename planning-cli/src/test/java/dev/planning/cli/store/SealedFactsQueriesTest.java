@@ -1,6 +1,7 @@
 package dev.planning.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,87 @@ class SealedFactsQueriesTest {
             assertThat(queries.pendingSignatures(new SigningPolicy(List.of(
                     new SigningRequirement(List.of("PM", "QA"), 1))))).as("met by the PM signature").isEmpty();
         }
+    }
+
+    /**
+     * pending17: the PostgreSQL store's queries that know the workspace judge what {@code verify} applies,
+     * the rulebook's signing policy and the trust file's ({@code 2 of [PM]} here, signed by one PM key), and
+     * refuse a role the rulebook does not name; the queries that know no rulebook refuse the question.
+     */
+    @Test
+    void theWorkspacesSigningPolicyWithTheTrustFilesOwnIsJudgedInPostgres() throws Exception {
+        Path keys = CycleScript.keys(dir);
+        Path store = config();
+        Path ws = sealedWithWaivers(Optional.of(store));
+        signAsPmAndForgeQa(ws, keys, Optional.of(store));
+        Path trust = trustAskingTwoPms(keys);
+
+        try (PostgresStore pg = PostgresStore.builder().jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+                .repository(repository()).build()) {
+            PlanningWorkspace workspace = Planning.builder().workspace(ws).eventStore(pg.eventStore()).readOnly()
+                    .build();
+            CycleQueries queries = pg.queries(workspace, Planning.keys().readTrustFile(trust));
+
+            assertThat(queries.pendingSignatures()).singleElement().satisfies(p -> {
+                assertThat(p.signedRoles()).containsExactly("PM");
+                assertThat(p.unmetRequirements()).containsExactly(
+                        new CycleQueries.UnmetRequirement(new SigningRequirement(List.of("TechLead"), 1), 0),
+                        new CycleQueries.UnmetRequirement(new SigningRequirement(List.of("QA"), 1), 0),
+                        new CycleQueries.UnmetRequirement(new SigningRequirement(List.of("PM"), 2), 1));
+            });
+            assertThatThrownBy(() -> queries.pendingSignatures(Set.of("Qa")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown role 'Qa'");
+            assertThatThrownBy(() -> pg.queries().pendingSignatures())
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("know no rulebook");
+        }
+    }
+
+    @Test
+    void theCommandListsEachUnmetRequirementOfTheWorkspacesPolicyOnFiles() throws Exception {
+        Path keys = CycleScript.keys(dir);
+        Path ws = sealedWithWaivers(Optional.empty());
+        signAsPmAndForgeQa(ws, keys, Optional.empty());
+
+        unmetRequirementsAreShown(ws, trustAskingTwoPms(keys), List.of());
+    }
+
+    @Test
+    void theCommandListsEachUnmetRequirementOfTheWorkspacesPolicyInPostgres() throws Exception {
+        Path keys = CycleScript.keys(dir);
+        Path store = config();
+        Path ws = sealedWithWaivers(Optional.of(store));
+        signAsPmAndForgeQa(ws, keys, Optional.of(store));
+
+        unmetRequirementsAreShown(ws, trustAskingTwoPms(keys), List.of("--store", store.toString()));
+    }
+
+    private void unmetRequirementsAreShown(Path ws, Path trust, List<String> store) throws IOException {
+        CliRun text = query(ws, store, "pending-signatures", "--trust", trust.toString());
+        CliRun json = query(ws, store, "pending-signatures", "--trust", trust.toString(), "--format", "json");
+        CliRun misspelled = query(ws, store, "pending-signatures", "--role", "Qa", "--trust", trust.toString());
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("fe/2025-09-02\tPACKAGED\tsigned: PM\tunverified: QA\tmissing: PM,QA,TechLead"
+                + "\tunmet: 1 of [TechLead]: 0 verified, 1 missing; 1 of [QA]: 0 verified, 1 missing;"
+                + " 2 of [PM]: 1 verified, 1 missing\n")
+                .contains("1 cycle(s) wait for signatures");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode document = JSON.readTree(json.out());
+        assertThat(document.get("required_roles").isNull()).as("judged against the workspace's policy").isTrue();
+        JsonNode unmet = document.at("/cycles/0/unmet_requirements");
+        assertThat(unmet.toString()).isEqualTo("[{\"roles\":[\"TechLead\"],\"min\":1,\"signers\":0,\"missing\":1},"
+                + "{\"roles\":[\"QA\"],\"min\":1,\"signers\":0,\"missing\":1},"
+                + "{\"roles\":[\"PM\"],\"min\":2,\"signers\":1,\"missing\":1}]");
+        assertThat(misspelled.exitCode()).isEqualTo(2);
+        assertThat(misspelled.err()).contains("unknown role 'Qa'").doesNotContain("Exception");
+    }
+
+    /** The generated trust file with a signing section of its own asking two PM signers. */
+    private Path trustAskingTwoPms(Path keys) throws IOException {
+        Path trust = keys.resolve("trust-two-pms.yaml");
+        Files.writeString(trust, Files.readString(keys.resolve("trust.yaml"), StandardCharsets.UTF_8)
+                + "signing:\n  required:\n    - {roles: [PM], min: 2}\n", StandardCharsets.UTF_8);
+        return trust;
     }
 
     private void expiringWaiversAreListed(Path ws, List<String> store) throws IOException {

@@ -7,11 +7,13 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.seal.SignedRoles;
+import dev.planning.engine.internal.seal.SigningThreshold;
 import dev.planning.engine.internal.seal.WaiverFacts;
 import java.io.IOException;
 import java.sql.PreparedStatement;
@@ -28,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** {@link CycleQueries} over the event and cycle tables of one repository. */
 final class PostgresCycleQueries implements CycleQueries {
@@ -38,12 +41,28 @@ final class PostgresCycleQueries implements CycleQueries {
     private final String repository;
     private final EventLineCodec codec = new EventLineCodec();
     private final Optional<SignedRoles> signatures;
+    private final Optional<Supplier<SigningPolicy>> policy;
+    private final TrustedKeys trust;
 
     /** @param signatures checks which roles' signatures verify; without it no role counts as signed */
     PostgresCycleQueries(Transactions transactions, String repository, Optional<SignedRoles> signatures) {
+        this(transactions, repository, signatures, Optional.empty(), TrustedKeys.none());
+    }
+
+    /**
+     * @param signatures checks which roles' signatures verify; without it no role counts as signed
+     * @param policy     the workspace's rulebook's signing policy (asked only by a pending-signatures
+     *                   question): a required role must be one it names, and with {@code trust}'s it is
+     *                   the workspace's policy; without it a role is checked for its form only
+     * @param trust      the keys trusted, whose own signing policy {@code verify} also applies
+     */
+    PostgresCycleQueries(Transactions transactions, String repository, Optional<SignedRoles> signatures,
+            Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust) {
         this.transactions = transactions;
         this.repository = repository;
         this.signatures = signatures;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.trust = Objects.requireNonNull(trust, "trust");
     }
 
     /**
@@ -77,14 +96,29 @@ final class PostgresCycleQueries implements CycleQueries {
      */
     @Override
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
-        return pending(EventLogQueries.eachOnce(EventLogQueries.requiredRoles(requiredRoles)));
+        Set<String> required = EventLogQueries.requiredRoles(requiredRoles);
+        policy.ifPresent(p -> EventLogQueries.requireNamedBy(p.get(), required));
+        return pending(EventLogQueries.eachOnce(required));
     }
 
     /** Judged as {@code verify} judges the policy, as the file store's queries judge it ({@link EventLogQueries#of}). */
     @Override
     public List<PendingSignatures> pendingSignatures(SigningPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        return policy.required().isEmpty() ? List.of() : pending(policy);
+        if (policy.required().isEmpty()) {
+            return List.of();
+        }
+        this.policy.ifPresent(p -> EventLogQueries.requireNamedBy(p.get(), EventLogQueries.rolesOf(policy)));
+        return pending(policy);
+    }
+
+    /** Judged against the rulebook's signing policy and the trust file's, as {@code verify} judges. */
+    @Override
+    public List<PendingSignatures> pendingSignatures() {
+        SigningPolicy rulebook = policy.orElseThrow(() -> new UnsupportedOperationException("these queries know"
+                + " no rulebook: ask PostgresStore.queries(workspace, trust), or pendingSignatures(SigningPolicy)"))
+                .get();
+        return pending(SigningThreshold.effective(rulebook, trust));
     }
 
     private List<PendingSignatures> pending(SigningPolicy required) {

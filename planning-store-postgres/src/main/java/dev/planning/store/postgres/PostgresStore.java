@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.signing.TrustedKeys;
@@ -145,6 +146,30 @@ public final class PostgresStore implements AutoCloseable {
     public CycleQueries queries(java.nio.file.Path workspace, TrustedKeys trust) {
         return new PostgresCycleQueries(transactions, repository, Optional.of(
                 new SignedRoles(workspace, WorkspaceLayout.DEFAULT, trust)));
+    }
+
+    /**
+     * Cross-cycle queries over the configured repository that know {@code workspace}: its manifest
+     * files, where signatures are verified against {@code trust} (as {@link #queries(java.nio.file.Path,
+     * TrustedKeys)}), and its rulebook, read when a pending-signatures question is asked: a role its
+     * signing policy does not name is refused, and {@link CycleQueries#pendingSignatures()} judges that
+     * policy and {@code trust}'s own, as {@code verify} does.
+     *
+     * <pre>{@code
+     * PlanningWorkspace ws = Planning.builder().workspace(dir).readOnly().build();
+     * store.queries(ws, trust).pendingSignatures();   // what verify would refuse for a missing signature
+     * }</pre>
+     *
+     * @param workspace the workspace whose manifests and rulebook the questions read
+     * @param trust the keys trusted to sign manifests, with the trust file's signing policy
+     * @return the queries
+     * @since 0.1
+     */
+    public CycleQueries queries(PlanningWorkspace workspace, TrustedKeys trust) {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(trust, "trust");
+        return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(workspace.root(),
+                workspace.layout(), trust)), Optional.of(() -> workspace.rulebook().signing()), trust);
     }
 
     /**

@@ -128,8 +128,11 @@ public final class EventLogQueries implements CycleQueries {
         return roles;
     }
 
-    /** Refuses a role {@code policy} does not name: it could only ever be reported missing, or not be asked. */
-    static void requireNamedBy(SigningPolicy policy, Set<String> roles) {
+    /**
+     * Refuses a role {@code policy} does not name: it could only ever be reported missing, or not be
+     * asked (shared with the PostgreSQL store's queries).
+     */
+    public static void requireNamedBy(SigningPolicy policy, Set<String> roles) {
         Set<String> named = rolesOf(policy);
         for (String role : roles) {
             if (!named.contains(role)) {
