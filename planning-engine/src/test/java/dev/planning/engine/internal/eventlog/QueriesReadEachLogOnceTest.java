@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class QueriesReadEachLogOnceTest {
 
         List<Consumer<CycleQueries>> questions = List.of(CycleQueries::portfolio,
                 q -> q.expiringWaivers(LocalDate.of(2030, 1, 1)), q -> q.recentRefusals(Instant.EPOCH, 10),
-                q -> q.pendingSignatures(java.util.Set.of("PM")));
+                q -> q.pendingSignatures(Set.of("PM")));
         for (Consumer<CycleQueries> question : questions) {
             long before = store.wholeReads();
             question.accept(queries);
