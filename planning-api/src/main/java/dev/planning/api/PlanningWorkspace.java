@@ -321,7 +321,8 @@ public interface PlanningWorkspace {
      * implement {@code cycles()}) every question is refused with {@link UnsupportedOperationException},
      * never answered with no cycles. {@link CycleQueries#pendingSignatures(java.util.Set)} refuses a
      * role the rulebook's signing policy does not name (a read-only workspace loads its rulebook for
-     * that question only).
+     * that question only), and {@link CycleQueries#pendingSignatures()} judges the rulebook's signing
+     * policy with {@code trust}'s own ({@link TrustedKeys#signing()}), as {@code verify} does.
      *
      * <p>The default refuses with {@link UnsupportedOperationException} (never queries that answer
      * "nothing pending"): an implementation written before this method still compiles.
