@@ -12,6 +12,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.seal.DiscrepancyKind;
@@ -21,6 +22,8 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.CycleQueries.UnmetRequirement;
 import dev.planning.engine.Planning;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -113,6 +116,37 @@ class PendingSignaturesOfTheWorkspaceTest {
                     .hasMessageContaining("names PM, QA, TechLead");
             assertThat(queries.pendingSignatures(Set.of("QA"))).hasSize(1);
         }
+    }
+
+    /**
+     * verify's floor with real signatures: a rulebook whose signing policy requires nothing and a trust file
+     * without one; verify still refuses a handoff no trusted key signed, and so it is pending.
+     */
+    @Test
+    void withNeitherPolicyRequiringASignatureAnUnsignedHandoffIsPendingForOneTrustedSigner() throws Exception {
+        Path workspace = SealFixture.copyExample(dir);
+        Path settings = workspace.resolve("rulebook/rulebook.yaml");
+        String yaml = Files.readString(settings, StandardCharsets.UTF_8);
+        String required = yaml.substring(yaml.indexOf("signing:\n"), yaml.indexOf("default_profile:"));
+        Files.writeString(settings, yaml.replace(required, "signing:\n  required: []\n"), StandardCharsets.UTF_8);
+        SealFixture.commitAll(workspace, "no signing policy");
+        PlanningWorkspace ws = open(workspace, TRUST);
+        assertThat(ws.rulebook().signing().required()).isEmpty();
+        assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        ws.seal(CYCLE, SealOptions.defaults());
+        CycleQueries queries = ws.queries(TRUST);
+
+        assertThat(ws.verify(CYCLE, TRUST).discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.THRESHOLD_NOT_MET);
+            assertThat(d.expected()).contains("at least one signature by a trusted key");
+        });
+        assertThat(queries.pendingSignatures(ws.rulebook().signing())).as("the rulebook's policy alone").isEmpty();
+        assertThat(queries.pendingSignatures()).singleElement().satisfies(p -> assertThat(p.unmetRequirements())
+                .containsExactly(new UnmetRequirement(new SigningRequirement(List.of("PM", "QA", "TechLead"), 1), 0)));
+
+        ws.sign(CYCLE, QA);
+        assertThat(ws.verify(CYCLE, TRUST).passed()).isTrue();
+        assertThat(queries.pendingSignatures()).isEmpty();
     }
 
     @Test
