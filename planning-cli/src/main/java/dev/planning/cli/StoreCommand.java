@@ -252,8 +252,9 @@ final class StoreCommand implements Runnable {
                     text.append(row(p)).append('\n');
                 }
                 text.append(pending.size()).append(" cycle(s) wait for signatures in ").append(from.described())
-                        .append(roles == null ? ", judged against the workspace's signing policy (the rulebook's"
-                                + " and the trust file's)" : "").append('\n');
+                        .append(roles != null ? "" : trust.trust == null ? ", judged against the rulebook's signing"
+                                + " policy" : ", judged against the signing policies of the rulebook and the trust file")
+                        .append('\n');
                 if (trust.trust == null) {
                     text.append("no --trust file: no signature was verified, so none counts as signed\n");
                 }

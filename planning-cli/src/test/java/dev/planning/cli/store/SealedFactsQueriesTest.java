@@ -178,7 +178,8 @@ class SealedFactsQueriesTest {
         assertThat(text.out()).contains("fe/2025-09-02\tPACKAGED\tsigned: PM\tunverified: QA\tmissing: PM,QA,TechLead"
                 + "\tunmet: 1 of [TechLead]: 0 verified, 1 missing; 1 of [QA]: 0 verified, 1 missing;"
                 + " 2 of [PM]: 1 verified, 1 missing\n")
-                .contains("1 cycle(s) wait for signatures");
+                .contains("1 cycle(s) wait for signatures")
+                .contains(", judged against the signing policies of the rulebook and the trust file\n");
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode document = JSON.readTree(json.out());
         assertThat(document.get("required_roles").isNull()).as("judged against the workspace's policy").isTrue();
