@@ -259,6 +259,38 @@ class DigestPublisherTest {
         assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
     }
 
+    /**
+     * An earlier digest is a file anyone can commit: a figure a double does not read as written (infinite,
+     * 0 for 1e-400, another number for 20 digits) or too long to be read as a number would enter this
+     * cycle's deltas, trends and prev_ inputs as a number it does not say. Each is refused at its line.
+     */
+    @Test
+    void refusesAnEarlierDigestWhoseFiguresADoubleDoesNotHoldAsWrittenNamingEachAtItsLine() throws Exception {
+        runToValidated(FIRST);
+        Path first = root.resolve(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+        runToValidated(SECOND);
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        String edited = text.replaceFirst("\n  planned_tasks: [0-9.]+\n", "\n  planned_tasks: 1e400\n")
+                .replaceFirst("\n  done_tasks: [0-9.]+\n", "\n  done_tasks: 1e-400\n")
+                .replaceFirst("\n  gate_runs: [0-9.]+\n", "\n  gate_runs: 1" + "0".repeat(1100) + "\n")
+                .replaceFirst("\n    actual: [0-9.]+\n", "\n    actual: 12345678901234567890\n");
+        assertThat(edited.split("\n", -1)).hasSameSizeAs(text.split("\n", -1));
+        Files.writeString(first, edited, StandardCharsets.UTF_8);
+        String path = WorkspaceLayout.DEFAULT.digest(FIRST);
+
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(SECOND, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("invalid digest front matter: 4 errors:")
+                .hasMessageContaining("`inputs.planned_tasks` is 1E+400, beyond the largest number a double holds")
+                .hasMessageContaining("`inputs.done_tasks` is 1E-400, which a double reads as 0")
+                .hasMessageContaining("`inputs.gate_runs` is a number of 1101 characters")
+                .hasMessageContaining("is 12345678901234567890, which a double reads as")
+                .satisfies(e -> assertThat(e.getMessage().lines().skip(1))
+                        .allSatisfy(line -> assertThat(line).matches("  " + java.util.regex.Pattern.quote(path)
+                                + ":[0-9]+:[0-9]+: `.*")));
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
+    }
+
     @Test
     void listsImprovementActionsDecisionsAndTheLifecyclePath() {
         runToValidated(FIRST);
