@@ -5,6 +5,7 @@ import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -46,8 +47,9 @@ public final class ExactNumbers {
         String field = pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
         if (node.isTextual() && node.asText().length() > MAX_LENGTH && NUMBER.matcher(node.asText()).matches()) {
             return Optional.of(Finding.error(SchemaCatalog.INVALID, "`" + field + "` is a number of "
-                    + node.asText().length() + " characters, more than the " + MAX_LENGTH + " a number is read from;"
-                    + " expected " + expected, exact.locate(pointer)));
+                    + String.format(Locale.ROOT, "%,d", node.asText().length()) + " characters, more than the "
+                    + String.format(Locale.ROOT, "%,d", MAX_LENGTH) + " a number may have; expected " + expected,
+                    exact.locate(pointer)));
         }
         if (!node.isNumber()) {
             return Optional.empty();

@@ -283,7 +283,7 @@ class DigestPublisherTest {
                 .hasMessageStartingWith("invalid digest front matter: 4 errors:")
                 .hasMessageContaining("`inputs.planned_tasks` is 1E+400, beyond the largest number a double holds")
                 .hasMessageContaining("`inputs.done_tasks` is 1E-400, which a double reads as 0")
-                .hasMessageContaining("`inputs.gate_runs` is a number of 1101 characters")
+                .hasMessageContaining("`inputs.gate_runs` is a number of 1,101 characters, more than the 1,000 a number may have")
                 .hasMessageContaining("is 12345678901234567890, which a double reads as")
                 .satisfies(e -> assertThat(e.getMessage().lines().skip(1))
                         .allSatisfy(line -> assertThat(line).matches("  " + java.util.regex.Pattern.quote(path)

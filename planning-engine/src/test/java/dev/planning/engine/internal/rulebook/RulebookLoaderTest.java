@@ -343,7 +343,7 @@ class RulebookLoaderTest {
                 .hasMessageContaining("`kpis.2.target` is 1E-400, which a double reads as 0")
                 .hasMessageContaining("`kpis.3.target` is 12345678901234567890, which a double reads as")
                 .hasMessageContaining("`kpis.4.target` is 90.00001, with more than 4 decimals")
-                .hasMessageContaining("`kpis.5.target` is a number of 1201 characters, more than the 1000");
+                .hasMessageContaining("`kpis.5.target` is a number of 1,201 characters, more than the 1,000 a number may have");
     }
 
     @Test
