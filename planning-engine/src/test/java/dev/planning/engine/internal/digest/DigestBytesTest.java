@@ -45,6 +45,37 @@ class DigestBytesTest {
         pin("sparse", sparse());
     }
 
+    /**
+     * The digest's figures (4 decimals, rates with their counts, signed deltas, times) are the same bytes
+     * whatever the default locale: a decimal comma, Arabic-Indic or Devanagari digits or a Turkish dotless i
+     * would make the same cycle's digest differ between machines, and a figure unreadable back.
+     */
+    @Test
+    void aDigestIsTheSameBytesUnderEveryDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale format = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            java.util.Locale.setDefault(java.util.Locale.ROOT);
+            Map<String, String> expected = rendered(rich());
+            for (String tag : List.of("de-DE", "tr-TR", "ar-SA-u-nu-arab", "hi-IN-u-nu-deva", "fr-CH")) {
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                org.assertj.core.api.Assertions.assertThat(rendered(rich())).as(tag).isEqualTo(expected);
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, format);
+        }
+    }
+
+    private static Map<String, String> rendered(DigestContent content) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("front", YamlOutput.renderBody(DigestFrontMatter.toDocument(content.summary(), content.facts(),
+                content.rows())));
+        DigestRenderer.Template template = DigestRenderer.load(Optional.empty());
+        out.put("body", DigestRenderer.render(template.text(), template.name(), DigestModel.scope(content)));
+        return out;
+    }
+
     private static void pin(String name, DigestContent content) {
         Map<String, String> actual = new LinkedHashMap<>();
         actual.put("digest/" + name + "-front-matter.yaml",
