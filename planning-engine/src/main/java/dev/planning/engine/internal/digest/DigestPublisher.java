@@ -204,12 +204,15 @@ public final class DigestPublisher {
         List<KpiRow> rows = new ArrayList<>();
         for (KpiValue value : values) {
             List<KpiRow.Point> history = new ArrayList<>();
+            // Like with like: an earlier figure in another unit (the rulebook redefined the KPI) is none to compare.
             for (DigestSummary digest : previous) {
-                Optional.ofNullable(digest.kpis().get(value.name())).flatMap(KpiValue::actual)
+                Optional.ofNullable(digest.kpis().get(value.name())).filter(k -> k.unit().equals(value.unit()))
+                        .flatMap(KpiValue::actual)
                         .ifPresent(v -> history.add(new KpiRow.Point(digest.cycleId(), v)));
             }
             Optional<Double> prior = previous.isEmpty() ? Optional.empty()
                     : Optional.ofNullable(previous.get(previous.size() - 1).kpis().get(value.name()))
+                            .filter(k -> k.unit().equals(value.unit()))
                             .flatMap(KpiValue::actual);
             value.actual().ifPresent(v -> history.add(new KpiRow.Point(cycle.cycleId(), v)));
             KpiDefinition definition = definitions.get(value.name());

@@ -291,6 +291,42 @@ class DigestPublisherTest {
         assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
     }
 
+    /**
+     * A KPI the earlier digest states in another unit (the rulebook redefined it: days became hours, a
+     * percentage a ratio) is not this cycle's figure to compare with: no previous value, no delta, and it
+     * starts a new trend, rather than a change that is only the unit.
+     */
+    @Test
+    void anEarlierFigureOfAnotherUnitIsNotComparedWith() throws Exception {
+        runToValidated(FIRST);
+        Path first = root.resolve(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+        runToValidated(SECOND);
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        assertThat(text).contains("\n  plan_accuracy:\n    actual: ");
+        Path second = root.resolve(publisher(CoverageReader.NONE).publish(SECOND, Optional.empty()).path());
+        assertThat(block(Files.readString(second, StandardCharsets.UTF_8), "plan_accuracy"))
+                .doesNotContain("previous: null").contains("    trend: ");
+        Files.delete(second);
+        Files.writeString(first, text.replace("    unit: percent\n", "    unit: ratio\n"), StandardCharsets.UTF_8);
+
+        String published = Files.readString(root.resolve(publisher(CoverageReader.NONE).publish(SECOND,
+                Optional.empty()).path()), StandardCharsets.UTF_8);
+
+        assertThat(block(published, "plan_accuracy")).contains("    previous: null\n    delta: null\n")
+                .contains("    unit: percent\n").contains("    trend: new\n");
+    }
+
+    /** The front matter lines of one KPI. */
+    private static String block(String digest, String kpi) {
+        int start = digest.indexOf("\n  " + kpi + ":\n");
+        assertThat(start).as(kpi).isPositive();
+        int end = digest.indexOf("\n  ", start + kpi.length() + 4);
+        while (end >= 0 && digest.startsWith("\n    ", end)) {
+            end = digest.indexOf("\n  ", end + 1);
+        }
+        return digest.substring(start, end < 0 ? digest.length() : end + 1);
+    }
+
     @Test
     void listsImprovementActionsDecisionsAndTheLifecyclePath() {
         runToValidated(FIRST);
