@@ -80,6 +80,18 @@ public final class DeploymentLogReader {
             period = Optional.of(new DeploymentLog.Period(start, end));
         }
         List<DeploymentLog.Deployment> deployments = deployments(document);
+        if (period.isPresent()) {
+            DeploymentLog.Period within = period.get();
+            for (int i = 0; i < deployments.size(); i++) {
+                DeploymentLog.Deployment deployment = deployments.get(i);
+                if (deployment.time().isBefore(within.start()) || deployment.time().isAfter(within.end())) {
+                    throw new InvalidInputException("deployment " + deployment.id() + " at " + deployment.time()
+                            + " lies outside the file's period (" + within.start() + " to " + within.end() + "):"
+                            + " deployment frequency counts the deployments within it; widen the period or list the"
+                            + " deployment in the file of its period", document.locate("/deployments/" + i + "/time"));
+                }
+            }
+        }
         Optional<Long> windowSeconds = exact.root().has(WINDOW)
                 ? Optional.of(exact.root().get(WINDOW).decimalValue().multiply(SECONDS_PER_HOUR).longValueExact())
                 : Optional.empty();

@@ -51,7 +51,7 @@ class DeploymentFilesTest {
     /** The same deployment in two files (two exports that overlap) doubled every DORA count it is in. */
     @Test
     void aDeploymentListedInTwoFilesIsRefusedNamingBoth() {
-        assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""), file("1b-w2.yaml", SECOND, D1, ""))))
+        assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""), file("1b-w2.yaml", null, D1, ""))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("deployment D-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml and again in"
                         + " outcomes/2025-09-02/deployments/1b-w2.yaml; each deployment, incident and defect counts"

@@ -173,4 +173,25 @@ class DeploymentLogReaderTest {
                             .startsWith("deployments.yaml:4:"));
         }
     }
+
+    /**
+     * Deployment frequency is the file's deployments over its period: a deployment outside the period
+     * raised the frequency of days it did not fall in. Refused at its time; one on either end is taken.
+     */
+    @Test
+    void refusesADeploymentOutsideTheFilesPeriod() {
+        String outside = LOG.replace("time: 2025-08-28T15:00:00Z", "time: 2025-09-02T00:00:01Z");
+
+        assertThatThrownBy(() -> reader.parse(bytes(outside), "deployments.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("deployment D-2 at 2025-09-02T00:00:01Z lies outside the file's period (2025-08-19T00:00:00Z"
+                        + " to 2025-09-02T00:00:00Z): deployment frequency counts the deployments within it; widen the"
+                        + " period or list the deployment in the file of its period")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().toString())
+                        .startsWith("deployments.yaml:10:"));
+        String onTheEnds = LOG.replace("time: 2025-08-21T15:00:00Z", "time: 2025-08-19T00:00:00Z")
+                .replace("time: 2025-08-28T15:00:00Z", "time: 2025-09-02T00:00:00Z")
+                .replace("time: 2025-08-20T15:00:00Z", "time: 2025-08-18T15:00:00Z");
+        assertThat(reader.parse(bytes(onTheEnds), "deployments.yaml").deployments()).hasSize(2);
+    }
 }
