@@ -120,11 +120,12 @@ final class OutcomeInputs {
         if (reports.isEmpty()) {
             return;
         }
-        int passes = 0;
-        int violations = 0;
-        int incomplete = 0;
-        int critical = 0;
-        int serious = 0;
+        // In longs: ints summed over results wrap an int (two of 2^31-1 violations read -2).
+        long passes = 0;
+        long violations = 0;
+        long incomplete = 0;
+        long critical = 0;
+        long serious = 0;
         for (OutcomeSet.Stored<AccessibilityReport> stored : reports) {
             AccessibilityReport report = stored.report();
             passes += report.passes();
