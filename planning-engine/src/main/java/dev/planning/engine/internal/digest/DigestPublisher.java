@@ -43,6 +43,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,7 +233,7 @@ public final class DigestPublisher {
      * the digest would report from it are not true.
      */
     private static Map<String, Instant> judgedInstants(List<RecordedEvent> history, String logPath) {
-        Map<String, Instant> judged = new java.util.HashMap<>();
+        Map<String, Instant> judged = new HashMap<>();
         for (int i = 0; i < history.size(); i++) {
             PlanningEvent event = history.get(i).event();
             try {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -52,18 +53,18 @@ class DigestBytesTest {
      */
     @Test
     void aDigestIsTheSameBytesUnderEveryDefaultLocale() {
-        java.util.Locale before = java.util.Locale.getDefault();
-        java.util.Locale format = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        Locale before = Locale.getDefault();
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
         try {
-            java.util.Locale.setDefault(java.util.Locale.ROOT);
+            Locale.setDefault(Locale.ROOT);
             Map<String, String> expected = rendered(rich());
             for (String tag : List.of("de-DE", "tr-TR", "ar-SA-u-nu-arab", "hi-IN-u-nu-deva", "fr-CH")) {
-                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                Locale.setDefault(Locale.forLanguageTag(tag));
                 org.assertj.core.api.Assertions.assertThat(rendered(rich())).as(tag).isEqualTo(expected);
             }
         } finally {
-            java.util.Locale.setDefault(before);
-            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, format);
+            Locale.setDefault(before);
+            Locale.setDefault(Locale.Category.FORMAT, format);
         }
     }
 

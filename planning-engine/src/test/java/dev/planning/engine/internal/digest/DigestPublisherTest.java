@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -286,7 +287,7 @@ class DigestPublisherTest {
                 .hasMessageContaining("`inputs.gate_runs` is a number of 1,101 characters, more than the 1,000 a number may have")
                 .hasMessageContaining("is 12345678901234567890, which a double reads as")
                 .satisfies(e -> assertThat(e.getMessage().lines().skip(1))
-                        .allSatisfy(line -> assertThat(line).matches("  " + java.util.regex.Pattern.quote(path)
+                        .allSatisfy(line -> assertThat(line).matches("  " + Pattern.quote(path)
                                 + ":[0-9]+:[0-9]+: `.*")));
         assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
     }

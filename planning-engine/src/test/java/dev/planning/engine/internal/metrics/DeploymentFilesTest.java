@@ -10,6 +10,7 @@ import dev.planning.engine.internal.outcome.OutcomeSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +37,7 @@ class DeploymentFilesTest {
     private static final String FIRST = "{start: 2025-08-19T00:00:00Z, end: 2025-09-02T00:00:00Z}";
     private static final String SECOND = "{start: 2025-09-02T00:00:00Z, end: 2025-09-16T00:00:00Z}";
 
-    private static java.util.Map<String, Double> inputs(List<OutcomeSet.Stored<DeploymentLog>> files) {
+    private static Map<String, Double> inputs(List<OutcomeSet.Stored<DeploymentLog>> files) {
         return OutcomeInputs.of(new OutcomeSet(List.of(), List.of(), List.of(), new ArrayList<>(files)));
     }
 

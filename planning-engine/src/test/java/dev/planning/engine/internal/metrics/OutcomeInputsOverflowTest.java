@@ -9,6 +9,7 @@ import dev.planning.engine.internal.outcome.CoverageSummary;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.outcome.TestReport;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The KPI inputs summed over a cycle's reports never wrap: a sum a {@code long} cannot hold is refused. */
@@ -46,7 +47,7 @@ class OutcomeInputsOverflowTest {
     void accessibilityCountsSummedOverResultsAreNotBoundedByAnInt() {
         int max = Integer.MAX_VALUE;
         AccessibilityReport big = new AccessibilityReport(1, max, max, max, 0,
-                java.util.Map.of("critical", max, "serious", max), max);
+                Map.of("critical", max, "serious", max), max);
         OutcomeSet outcomes = new OutcomeSet(List.of(), List.of(), List.of(
                 new OutcomeSet.Stored<>("outcomes/axe/0a-axe.json", SHA, big),
                 new OutcomeSet.Stored<>("outcomes/axe/1b-axe.json", SHA, big)), List.of());

@@ -9,6 +9,7 @@ import dev.planning.api.rulebook.Rulebook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -328,7 +329,7 @@ class RulebookLoaderTest {
             "1" + "0".repeat(1200)};
         StringBuilder kpis = new StringBuilder("kpis:\n");
         for (int i = 0; i < targets.length; i++) {
-            kpis.append(String.format(java.util.Locale.ROOT, kpi, i, targets[i]));
+            kpis.append(String.format(Locale.ROOT, kpi, i, targets[i]));
         }
         assertThatThrownBy(() -> load(VALID + kpis))
                 .isInstanceOf(InvalidInputException.class)
