@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * @param formula     an expression over the inputs (JEXL syntax: arithmetic, comparisons, {@code ?:})
  * @param inputs      the input names the formula reads; all must be measured for the KPI to be
  * @param unit        e.g. {@code percent}, {@code days}, {@code count}
- * @param target      the target, when the rulebook sets one
+ * @param target      the target, when the rulebook sets one; a finite number
  * @param direction   whether higher or lower actuals are better
  * @param description what it measures, for readers of the digest
  * @since 0.1
@@ -65,6 +65,10 @@ public record KpiDefinition(
         Objects.requireNonNull(description, "description");
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new InvalidInputException("KPI name '" + name + "' must match [a-z][a-z0-9_]*");
+        }
+        if (target.isPresent() && !Double.isFinite(target.get())) {
+            throw new InvalidInputException("KPI '" + name + "' has the target " + target.get()
+                    + "; expected a finite number");
         }
         if (formula.isBlank()) {
             throw new InvalidInputException("KPI '" + name + "' has an empty formula");

@@ -12,18 +12,23 @@ import dev.planning.api.artifact.ImprovementAction;
 import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateStatus;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.LocatedDocument;
+import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
+import dev.planning.engine.internal.schema.ExactNumbers;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -76,11 +81,15 @@ public final class DigestFrontMatter {
      * @throws InvalidInputException when it breaks the {@code digest} schema
      */
     public static DigestSummary read(LocatedDocument document) {
-        List<Finding> findings = SchemaCatalog.standard().validate(document, ArtifactSchema.DIGEST);
+        List<Finding> numbers = numberErrors(YamlDocuments.withExactDecimals(document));
+        Set<String> numbered = new HashSet<>();
+        numbers.forEach(f -> numbered.add(f.location().map(Object::toString).orElse("")));
+        // A number the reader left as text is a type error to the schema: the number's own error says why.
+        List<Finding> findings = new ArrayList<>(SchemaCatalog.standard().validate(document, ArtifactSchema.DIGEST)
+                .stream().filter(f -> !numbered.contains(f.location().map(Object::toString).orElse(""))).toList());
+        findings.addAll(numbers);
         if (!findings.isEmpty()) {
-            Finding first = findings.get(0);
-            throw new InvalidInputException("invalid digest front matter: " + first.message(),
-                    first.location().orElse(document.fileLocation()));
+            throw ErrorList.exception("invalid digest front matter", findings, document.fileLocation());
         }
         JsonNode root = document.root();
         Map<String, KpiValue> kpis = new LinkedHashMap<>();
@@ -172,6 +181,31 @@ public final class DigestFrontMatter {
             String owner,
             @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> due,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) {
+    }
+
+    /**
+     * Each figure of the front matter (an input, a KPI's actual, target, previous value or delta) that a
+     * {@code double} does not read as written ({@code 1e400} is infinite, {@code 1e-400} reads as 0, a
+     * 20-digit number as another), or that is too long to be read as a number: a digest is a file anyone
+     * can commit, and such a figure would enter the next cycle's deltas, trends and {@code prev_} inputs as
+     * a number it does not say.
+     */
+    private static List<Finding> numberErrors(LocatedDocument exact) {
+        String expected = "a finite number a double holds as written (at most 15 significant digits)";
+        List<Finding> errors = new ArrayList<>();
+        JsonNode root = exact.root();
+        root.path("inputs").fieldNames().forEachRemaining(name -> ExactNumbers.check(exact, "/inputs/" + pointer(name),
+                -1, expected).ifPresent(errors::add));
+        root.path("kpis").fieldNames().forEachRemaining(name -> {
+            for (String field : List.of("actual", "target", "previous", "delta")) {
+                ExactNumbers.check(exact, "/kpis/" + pointer(name) + "/" + field, -1, expected).ifPresent(errors::add);
+            }
+        });
+        return errors;
+    }
+
+    private static String pointer(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     private static Optional<Double> number(JsonNode node) {

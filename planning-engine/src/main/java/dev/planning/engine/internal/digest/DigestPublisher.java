@@ -23,6 +23,7 @@ import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.rulebook.KpiDefinition;
 import dev.planning.engine.internal.artifact.YamlOutput;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.lifecycle.JudgedInstant;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.metrics.KpiEvaluator;
 import dev.planning.engine.internal.metrics.KpiInputs;
@@ -42,6 +43,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +152,9 @@ public final class DigestPublisher {
         TaskBreakdown plan = artifacts.taskBreakdown(cycle).orElseThrow(() -> new InvalidInputException(
                 "cycle " + cycle + " has no readable task breakdown (run `planning lint` to see why)",
                 SourceLocation.ofFile(layout.taskBreakdown(cycle))));
-        List<PlanningEvent> events = status.history().stream().map(RecordedEvent::event)
+        List<PlanningEvent> log = status.history().stream().map(RecordedEvent::event).toList();
+        Map<String, Instant> judged = judgedInstants(status.history(), layout.eventLog(cycle));
+        List<PlanningEvent> events = log.stream()
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();
         Optional<ManifestExcerpt> manifest = ManifestExcerpt.read(root, layout.manifest(cycle));
@@ -158,7 +162,7 @@ public final class DigestPublisher {
         List<DigestSummary> previous = PreviousDigests.before(root, layout, cycle);
         Optional<DigestSummary> last = previous.isEmpty() ? Optional.empty() : Optional.of(previous.get(previous.size() - 1));
         OutcomeSet outcomes = new OutcomeFiles(root, layout, coverage).read(cycle);
-        SortedMap<String, Double> inputs = KpiInputs.collect(new KpiSources(plan, artifacts.otherStreams(cycle), events,
+        SortedMap<String, Double> inputs = KpiInputs.collect(new KpiSources(plan, artifacts.otherStreams(cycle), log,
                 outcomes,
                 manifest.flatMap(ManifestExcerpt::criticalViolations),
                 last.map(DigestSummary::inputs).orElse(Map.of()), contracts(root, cycle)));
@@ -174,7 +178,7 @@ public final class DigestPublisher {
         Instant end = events.get(events.size() - 1).timestamp();
         Map<String, KpiValue> kpis = new LinkedHashMap<>();
         values.forEach(v -> kpis.put(v.name(), v));
-        List<DigestContent.GateRow> gates = gates(events);
+        List<DigestContent.GateRow> gates = gates(events, judged);
         Map<String, GateStatus> gateStatus = new TreeMap<>();
         gates.forEach(g -> gateStatus.put(g.name(), g.status()));
         DigestSummary summary = new DigestSummary(FORMAT_VERSION, cycle.cycleId(), cycle.stream(), end,
@@ -201,12 +205,15 @@ public final class DigestPublisher {
         List<KpiRow> rows = new ArrayList<>();
         for (KpiValue value : values) {
             List<KpiRow.Point> history = new ArrayList<>();
+            // Like with like: an earlier figure in another unit (the rulebook redefined the KPI) is none to compare.
             for (DigestSummary digest : previous) {
-                Optional.ofNullable(digest.kpis().get(value.name())).flatMap(KpiValue::actual)
+                Optional.ofNullable(digest.kpis().get(value.name())).filter(k -> k.unit().equals(value.unit()))
+                        .flatMap(KpiValue::actual)
                         .ifPresent(v -> history.add(new KpiRow.Point(digest.cycleId(), v)));
             }
             Optional<Double> prior = previous.isEmpty() ? Optional.empty()
                     : Optional.ofNullable(previous.get(previous.size() - 1).kpis().get(value.name()))
+                            .filter(k -> k.unit().equals(value.unit()))
                             .flatMap(KpiValue::actual);
             value.actual().ifPresent(v -> history.add(new KpiRow.Point(cycle.cycleId(), v)));
             KpiDefinition definition = definitions.get(value.name());
@@ -219,15 +226,37 @@ public final class DigestPublisher {
         return rows;
     }
 
-    /** The latest result of each gate, with the evidence path its event recorded. */
-    private static List<DigestContent.GateRow> gates(List<PlanningEvent> events) {
+    /**
+     * The instant each event of the log judged as of, by event id: what the history check past
+     * {@code PACKAGED} judges a move as of ({@link JudgedInstant}), so that the digest times a gate and a
+     * move as that check does. A {@code judged_at} outside its bounds is refused at its line: the times
+     * the digest would report from it are not true.
+     */
+    private static Map<String, Instant> judgedInstants(List<RecordedEvent> history, String logPath) {
+        Map<String, Instant> judged = new HashMap<>();
+        for (int i = 0; i < history.size(); i++) {
+            PlanningEvent event = history.get(i).event();
+            try {
+                judged.put(event.id(), JudgedInstant.of(event, i == 0 ? null : history.get(i - 1).event()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("event " + event.id() + " records " + e.getMessage() + "; the digest"
+                        + " times its gates and move as of that instant, which must lie between the event before and"
+                        + " the event's own timestamp (restore the log)",
+                        new SourceLocation(logPath, history.get(i).line(), 1));
+            }
+        }
+        return judged;
+    }
+
+    /** The latest result of each gate, with the evidence path its event recorded, at the instant it judged. */
+    private static List<DigestContent.GateRow> gates(List<PlanningEvent> events, Map<String, Instant> judged) {
         Map<String, DigestContent.GateRow> latest = new TreeMap<>();
         for (PlanningEvent event : events) {
             if (!MermaidCharts.isAttempt(event.type())) {
                 continue;
             }
             event.gateResults().forEach((gate, status) -> latest.put(gate, new DigestContent.GateRow(gate, status,
-                    event.timestamp(), Optional.ofNullable(event.details().get("evidence." + gate)))));
+                    judged.get(event.id()), Optional.ofNullable(event.details().get("evidence." + gate)))));
         }
         return List.copyOf(latest.values());
     }

@@ -46,7 +46,11 @@ record KpiRow(KpiValue value, String description, Optional<Double> previous, Lis
         return value.actual().flatMap(a -> previous.map(p -> Figures.stored(Figures.stored(a) - Figures.stored(p))));
     }
 
-    /** {@code met}, {@code missed}, {@code not_measured} or {@code no_target}. */
+    /**
+     * {@code met}, {@code missed}, {@code not_measured} or {@code no_target}: the actual as stored in front
+     * matter (rounded to 4 decimals, as {@code workspace.kpis()} reads and judges it) against the target,
+     * so the status is the one a reader recomputes from the file.
+     */
     String status() {
         if (value.actual().isEmpty()) {
             return "not_measured";
@@ -54,7 +58,8 @@ record KpiRow(KpiValue value, String description, Optional<Double> previous, Lis
         if (value.target().isEmpty()) {
             return "no_target";
         }
-        return KpiDirection.parse(value.direction()).meets(value.actual().get(), value.target().get()) ? "met" : "missed";
+        return KpiDirection.parse(value.direction()).meets(Figures.stored(value.actual().get()), value.target().get())
+                ? "met" : "missed";
     }
 
     /**

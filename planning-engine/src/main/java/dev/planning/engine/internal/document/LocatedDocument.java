@@ -47,6 +47,16 @@ public final class LocatedDocument {
         this.text = text;
     }
 
+    /** The YAML text the tree was read from, when kept; {@code null} otherwise. */
+    String text() {
+        return text;
+    }
+
+    /** Lines added to the parser's line numbers. */
+    int lineOffset() {
+        return lineOffset;
+    }
+
     /** The display path of the file, as findings name it. */
     public String file() {
         return file;

@@ -129,6 +129,18 @@ public final class YamlDocuments {
     }
 
     /**
+     * The same document read again with every number with a fraction or an exponent as the exact decimal
+     * written (as {@link #parseWithExactDecimals} reads), located as the document is (front matter
+     * included); the document itself when its text was not kept.
+     *
+     * @throws DocumentException when the text no longer parses (it parsed a moment ago)
+     */
+    public static LocatedDocument withExactDecimals(LocatedDocument document) {
+        return document.text() == null ? document
+                : parseText(document.text(), document.file(), document.lineOffset(), true);
+    }
+
+    /**
      * Reads a YAML file that may hold several documents separated by {@code ---} lines (rule test
      * files keep one case per document). Each document is refused or accepted as by
      * {@link #read(Path, String)}, except that further documents are allowed.

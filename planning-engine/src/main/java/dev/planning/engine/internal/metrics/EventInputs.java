@@ -1,15 +1,18 @@
 package dev.planning.engine.internal.metrics;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.internal.lifecycle.JudgedInstant;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +31,23 @@ final class EventInputs {
     }
 
     /**
+     * The inputs, each move and gate run timed at the instant its gates judged ({@link JudgedInstant}: the
+     * event's {@code judged_at}, as the history check past {@code PACKAGED} judges the move; its timestamp
+     * in a log written before that detail); the cycle's span ({@code cycle_days}) by its events' timestamps.
+     *
      * @param events     the cycle's events, oldest first, without {@code DIGEST_PUBLISHED}
      * @param handoffDue the latest due date of the plan's work items, when any has one
+     * @param judged     the instant each event's gates judged, by event id ({@link #judgedInstants})
      */
-    static Map<String, Double> of(List<PlanningEvent> events, Optional<LocalDate> handoffDue) {
+    static Map<String, Double> of(List<PlanningEvent> events, Optional<LocalDate> handoffDue,
+            Map<String, Instant> judged) {
         Map<String, Double> inputs = new TreeMap<>();
         if (events.isEmpty()) {
             return inputs;
         }
         Instant created = events.get(0).timestamp();
         inputs.put("cycle_days", (double) calendarDays(created, events.get(events.size() - 1).timestamp()));
-        gates(events, inputs);
+        gates(events, inputs, judged);
         int accepted = 0;
         int refused = 0;
         int planUpdates = 0;
@@ -64,11 +73,11 @@ final class EventInputs {
                 handoffs++;
                 if (ok) {
                     handoffsAccepted++;
-                    packaged = packaged == null ? event.timestamp() : packaged;
+                    packaged = packaged == null ? judged.get(event.id()) : packaged;
                 }
             }
             if (ok && to == CycleState.VALIDATED && validated == null) {
-                validated = event.timestamp();
+                validated = judged.get(event.id());
             }
         }
         inputs.put("transitions_accepted", (double) accepted);
@@ -94,7 +103,7 @@ final class EventInputs {
      * and schema_lint at packaging are two checks): a re-run is a check run again, typically after
      * a refusal, and time to green is measured per check.
      */
-    private static void gates(List<PlanningEvent> events, Map<String, Double> inputs) {
+    private static void gates(List<PlanningEvent> events, Map<String, Double> inputs, Map<String, Instant> judged) {
         int runs = 0;
         int passes = 0;
         // Per check, in first-run order: the time of its first run and of its first passing run.
@@ -114,9 +123,9 @@ final class EventInputs {
                 boolean passed = result.getValue() != GateStatus.FAIL;
                 if (passed) {
                     passes++;
-                    firstGreen.putIfAbsent(check, event.timestamp());
+                    firstGreen.putIfAbsent(check, judged.get(event.id()));
                 }
-                firstRun.putIfAbsent(check, event.timestamp());
+                firstRun.putIfAbsent(check, judged.get(event.id()));
                 firstPassed.putIfAbsent(check, passed);
                 if (crossStream == null && result.getKey().equals("cross_stream_consistency")) {
                     crossStream = passed;
@@ -136,6 +145,29 @@ final class EventInputs {
         if (!toGreen.isEmpty()) {
             inputs.put("mean_time_to_green_hours", toGreen.stream().mapToDouble(Double::doubleValue).sum() / toGreen.size());
         }
+    }
+
+    /**
+     * The instant each event of a log judged as of, by event id ({@link JudgedInstant#of} against the event
+     * before it, {@code DIGEST_PUBLISHED} included, as the history check reads the log).
+     *
+     * @param log the cycle's whole log, oldest first
+     * @throws InvalidInputException naming the event, when its {@code judged_at} is not an instant between
+     *                               the event before and its own timestamp: its gate times would be untrue
+     */
+    static Map<String, Instant> judgedInstants(List<PlanningEvent> log) {
+        Map<String, Instant> judged = new HashMap<>();
+        for (int i = 0; i < log.size(); i++) {
+            PlanningEvent event = log.get(i);
+            try {
+                judged.put(event.id(), JudgedInstant.of(event, i == 0 ? null : log.get(i - 1)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("event " + event.id() + " records " + e.getMessage() + "; the digest"
+                        + " times its gates and move as of that instant, which must lie between the event before and"
+                        + " the event's own timestamp");
+            }
+        }
+        return judged;
     }
 
     /**

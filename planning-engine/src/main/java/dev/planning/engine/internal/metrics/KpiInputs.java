@@ -32,7 +32,7 @@ public final class KpiInputs {
         List<PlanningEvent> events = sources.events().stream()
                 .filter(e -> e.type() != EventType.DIGEST_PUBLISHED)
                 .toList();
-        inputs.putAll(EventInputs.of(events, latestDue(sources)));
+        inputs.putAll(EventInputs.of(events, latestDue(sources), EventInputs.judgedInstants(sources.events())));
         inputs.putAll(OutcomeInputs.of(sources.outcomes()));
         sources.criticalViolations().ifPresent(n -> inputs.put("critical_violations", (double) n));
         sources.previousInputs().forEach((name, value) -> {

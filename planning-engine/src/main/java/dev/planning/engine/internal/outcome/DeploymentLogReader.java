@@ -6,7 +6,9 @@ import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
+import dev.planning.engine.internal.schema.ExactNumbers;
 import dev.planning.engine.internal.schema.SchemaCatalog;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -53,7 +55,14 @@ public final class DeploymentLogReader {
 
     /** Validates a parsed document and builds the log. */
     public DeploymentLog read(LocatedDocument document) {
-        List<Finding> findings = SchemaCatalog.standard().validate(document, ArtifactSchema.DEPLOYMENTS);
+        LocatedDocument exact = YamlDocuments.withExactDecimals(document);
+        List<Finding> findings = new ArrayList<>(windowErrors(exact));
+        Set<String> numbered = new HashSet<>();
+        findings.forEach(f -> numbered.add(f.location().map(Object::toString).orElse("")));
+        // A number the reader left as text, or read as 0, is a schema error too: the number's own error says why.
+        SchemaCatalog.standard().validate(document, ArtifactSchema.DEPLOYMENTS).stream()
+                .filter(f -> !numbered.contains(f.location().map(Object::toString).orElse("")))
+                .forEach(findings::add);
         if (!findings.isEmpty()) {
             Finding first = findings.get(0);
             String more = findings.size() > 1 ? " (and " + (findings.size() - 1) + " more problems)" : "";
@@ -71,7 +80,22 @@ public final class DeploymentLogReader {
             period = Optional.of(new DeploymentLog.Period(start, end));
         }
         List<DeploymentLog.Deployment> deployments = deployments(document);
-        List<DeploymentLog.Incident> incidents = incidents(document, deployments);
+        if (period.isPresent()) {
+            DeploymentLog.Period within = period.get();
+            for (int i = 0; i < deployments.size(); i++) {
+                DeploymentLog.Deployment deployment = deployments.get(i);
+                if (deployment.time().isBefore(within.start()) || deployment.time().isAfter(within.end())) {
+                    throw new InvalidInputException("deployment " + deployment.id() + " at " + deployment.time()
+                            + " lies outside the file's period (" + within.start() + " to " + within.end() + "):"
+                            + " deployment frequency counts the deployments within it; widen the period or list the"
+                            + " deployment in the file of its period", document.locate("/deployments/" + i + "/time"));
+                }
+            }
+        }
+        Optional<Long> windowSeconds = exact.root().has(WINDOW)
+                ? Optional.of(exact.root().get(WINDOW).decimalValue().multiply(SECONDS_PER_HOUR).longValueExact())
+                : Optional.empty();
+        List<DeploymentLog.Incident> incidents = incidents(document, deployments, windowSeconds);
         Set<String> incidentIds = new HashSet<>();
         incidents.forEach(i -> incidentIds.add(i.id()));
         for (int i = 0; i < deployments.size(); i++) {
@@ -83,6 +107,34 @@ public final class DeploymentLogReader {
             }
         }
         return new DeploymentLog(period, deployments, incidents, defects(document), root.has("defects"));
+    }
+
+    private static final String WINDOW = "incident_window_hours";
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    /**
+     * The window, as written, must be hours a {@code double} holds exactly and a whole number of seconds
+     * (incidents are matched to the second): {@code 1.13} is 4,068 seconds, which {@code 1.13 * 3600} in
+     * doubles cut to 4,067; {@code 0.0001} hours would have been cut to 0 seconds.
+     */
+    private static List<Finding> windowErrors(LocatedDocument exact) {
+        Optional<Finding> number = ExactNumbers.check(exact, "/" + WINDOW, -1,
+                "hours, such as 48 or 1.5, a whole number of seconds");
+        if (number.isPresent()) {
+            return List.of(number.get());
+        }
+        JsonNode window = exact.root().get(WINDOW);
+        if (window == null || !window.isNumber() || window.decimalValue().compareTo(BigDecimal.ZERO) <= 0
+                || window.decimalValue().compareTo(BigDecimal.valueOf(8760)) > 0) {
+            return List.of(); // the schema judges its type and range
+        }
+        if (window.decimalValue().multiply(SECONDS_PER_HOUR).stripTrailingZeros().scale() > 0) {
+            return List.of(Finding.error(SchemaCatalog.INVALID, "`" + WINDOW + "` is "
+                    + window.decimalValue().toPlainString() + " hours, which is not a whole number of seconds;"
+                    + " expected hours, such as 48 or 1.5, a whole number of seconds", exact.locate("/" + WINDOW)));
+        }
+        return List.of();
     }
 
     private static List<DeploymentLog.Deployment> deployments(LocatedDocument document) {
@@ -115,10 +167,9 @@ public final class DeploymentLogReader {
     }
 
     private static List<DeploymentLog.Incident> incidents(LocatedDocument document,
-            List<DeploymentLog.Deployment> deployments) {
+            List<DeploymentLog.Deployment> deployments, Optional<Long> windowSeconds) {
         Set<String> deploymentIds = new HashSet<>();
         deployments.forEach(d -> deploymentIds.add(d.id()));
-        JsonNode window = document.root().get("incident_window_hours");
         List<DeploymentLog.Incident> incidents = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode list = document.root().path("incidents");
@@ -136,8 +187,8 @@ public final class DeploymentLogReader {
                             + "', which is not a deployment of this file; deployments: " + deploymentIds.stream().sorted()
                             .toList(), document.locate(pointer + "/caused_by"));
                 }
-            } else if (window != null) {
-                Instant earliest = start.minusSeconds((long) (window.asDouble() * 3600));
+            } else if (windowSeconds.isPresent()) {
+                Instant earliest = start.minusSeconds(windowSeconds.get());
                 cause = deployments.stream().filter(d -> !d.time().isAfter(start) && !d.time().isBefore(earliest))
                         .max(Comparator.comparing(DeploymentLog.Deployment::time)).map(DeploymentLog.Deployment::id);
             } else {

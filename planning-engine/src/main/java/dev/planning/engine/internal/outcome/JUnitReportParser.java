@@ -152,8 +152,8 @@ public final class JUnitReportParser {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new InvalidInputException("tests=\"" + tests + "\" is not a count: expected a whole number >= 0",
-                SecureXml.locate(reader.getLocation(), displayPath));
+        throw new InvalidInputException("tests=\"" + tests + "\" is not a count: expected a whole number from 0 to "
+                + Integer.MAX_VALUE, SecureXml.locate(reader.getLocation(), displayPath));
     }
 
     /**
@@ -169,15 +169,15 @@ public final class JUnitReportParser {
             }
             try {
                 int n = Integer.parseInt(value.strip());
-                    if (n >= 0) {
+                if (n >= 0) {
                     sum += n;
                     continue;
                 }
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw new InvalidInputException(attribute + "=\"" + value + "\" is not a count: expected a whole number >= 0",
-                    SecureXml.locate(reader.getLocation(), displayPath));
+            throw new InvalidInputException(attribute + "=\"" + value + "\" is not a count: expected a whole number"
+                    + " from 0 to " + Integer.MAX_VALUE, SecureXml.locate(reader.getLocation(), displayPath));
         }
         return (int) Math.min(sum, Integer.MAX_VALUE);
     }

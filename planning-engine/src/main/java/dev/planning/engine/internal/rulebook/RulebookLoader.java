@@ -20,6 +20,7 @@ import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.metrics.KpiEvaluator;
 import dev.planning.engine.internal.metrics.KpiInputs;
+import dev.planning.engine.internal.schema.ExactNumbers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -285,16 +286,42 @@ public final class RulebookLoader {
      */
     static List<Finding> schemaErrors(LocatedDocument document, byte[] settingsBytes, String shownSettings) {
         LocatedDocument exact = YamlDocuments.parseWithExactDecimals(settingsBytes, shownSettings);
-        List<Finding> errors = new ArrayList<>(errors(exact));
+        List<Finding> numbers = kpiTargetErrors(exact);
+        Set<String> numbered = new HashSet<>();
+        numbers.forEach(f -> numbered.add(f.location().map(Object::toString).orElse("")));
+        // A number the reader left as text is a type error to the schema: the number's own error says why.
+        List<Finding> errors = new ArrayList<>(errors(exact).stream()
+                .filter(f -> !numbered.contains(f.location().map(Object::toString).orElse(""))).toList());
+        errors.addAll(numbers);
         Set<String> reported = new HashSet<>();
         errors.forEach(f -> reported.add(f.code() + " " + f.location().map(Object::toString).orElse("")));
         for (Finding finding : errors(document)) {
-            if (!reported.contains(finding.code() + " " + finding.location().map(Object::toString).orElse(""))) {
+            String at = finding.location().map(Object::toString).orElse("");
+            if (!reported.contains(finding.code() + " " + at) && !numbered.contains(at)) {
                 errors.add(finding);
             }
         }
         return List.copyOf(errors);
     }
+
+    /**
+     * Each KPI target that is not a number the digest holds as written: a {@code double} that reads it back
+     * exactly ({@code 1e400} would be infinite and never met or missed truly, {@code 1e-400} would be 0),
+     * with at most {@value #KPI_DECIMALS} decimals (the digest stores every figure so, and judges the stored
+     * actual against the target), or a number too long to be read as one.
+     */
+    private static List<Finding> kpiTargetErrors(LocatedDocument exact) {
+        List<Finding> errors = new ArrayList<>();
+        JsonNode list = exact.root().path("kpis");
+        for (int i = 0; i < list.size(); i++) {
+            ExactNumbers.check(exact, "/kpis/" + i + "/target", KPI_DECIMALS, "a finite number of at most 15"
+                    + " significant digits and " + KPI_DECIMALS + " decimals, as the digest stores it").ifPresent(errors::add);
+        }
+        return errors;
+    }
+
+    /** The decimals a KPI target may have: the digest's figures have 4. */
+    private static final int KPI_DECIMALS = 4;
 
     private static List<Finding> errors(LocatedDocument document) {
         return SchemaCatalog.standard().validate(document, ArtifactSchema.RULEBOOK).stream()

@@ -11,9 +11,9 @@ import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.lifecycle.CycleFold;
+import dev.planning.engine.internal.lifecycle.JudgedInstant;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -120,34 +120,8 @@ public final class RecordedMoves {
         return List.copyOf(found);
     }
 
-    /**
-     * The instant a recorded move's gates judged as of: its {@value LifecycleMachine#JUDGED_AT} detail,
-     * which must read as an instant no earlier than the event before it and no later than the event's
-     * own timestamp (so it names no instant its writer could not have given as the timestamp itself);
-     * the event's timestamp when the detail is absent (a log written before the detail was).
-     *
-     * @throws IllegalArgumentException saying what the detail holds, when it is not such an instant
-     */
+    /** The instant a recorded move's gates judged as of ({@link JudgedInstant#of}). */
     static Instant judgedAt(PlanningEvent event, PlanningEvent before) {
-        String text = event.details().get(LifecycleMachine.JUDGED_AT);
-        if (text == null) {
-            return event.timestamp();
-        }
-        Instant judged;
-        try {
-            judged = Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " \"" + text
-                    + "\", which is not an ISO-8601 instant");
-        }
-        if (judged.isAfter(event.timestamp())) {
-            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " " + judged
-                    + ", later than the event's timestamp " + event.timestamp());
-        }
-        if (judged.isBefore(before.timestamp())) {
-            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " " + judged
-                    + ", earlier than the event before it (" + before.id() + " at " + before.timestamp() + ")");
-        }
-        return judged;
+        return JudgedInstant.of(event, before);
     }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,6 +44,37 @@ class DigestBytesTest {
     @Test
     void aDigestWithNoOptionalPartKeepsItsBytes() {
         pin("sparse", sparse());
+    }
+
+    /**
+     * The digest's figures (4 decimals, rates with their counts, signed deltas, times) are the same bytes
+     * whatever the default locale: a decimal comma, Arabic-Indic or Devanagari digits or a Turkish dotless i
+     * would make the same cycle's digest differ between machines, and a figure unreadable back.
+     */
+    @Test
+    void aDigestIsTheSameBytesUnderEveryDefaultLocale() {
+        Locale before = Locale.getDefault();
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        try {
+            Locale.setDefault(Locale.ROOT);
+            Map<String, String> expected = rendered(rich());
+            for (String tag : List.of("de-DE", "tr-TR", "ar-SA-u-nu-arab", "hi-IN-u-nu-deva", "fr-CH")) {
+                Locale.setDefault(Locale.forLanguageTag(tag));
+                org.assertj.core.api.Assertions.assertThat(rendered(rich())).as(tag).isEqualTo(expected);
+            }
+        } finally {
+            Locale.setDefault(before);
+            Locale.setDefault(Locale.Category.FORMAT, format);
+        }
+    }
+
+    private static Map<String, String> rendered(DigestContent content) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("front", YamlOutput.renderBody(DigestFrontMatter.toDocument(content.summary(), content.facts(),
+                content.rows())));
+        DigestRenderer.Template template = DigestRenderer.load(Optional.empty());
+        out.put("body", DigestRenderer.render(template.text(), template.name(), DigestModel.scope(content)));
+        return out;
     }
 
     private static void pin(String name, DigestContent content) {

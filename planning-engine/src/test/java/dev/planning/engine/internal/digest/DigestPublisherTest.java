@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -257,6 +258,74 @@ class DigestPublisherTest {
                 .hasMessageStartingWith("the earlier digest " + WorkspaceLayout.DEFAULT.digest(FIRST) + " is of cycle_id"
                         + " 2025-09-02 in stream be, but its file stands for cycle_id 2025-09-02 in stream fe;");
         assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
+    }
+
+    /**
+     * An earlier digest is a file anyone can commit: a figure a double does not read as written (infinite,
+     * 0 for 1e-400, another number for 20 digits) or too long to be read as a number would enter this
+     * cycle's deltas, trends and prev_ inputs as a number it does not say. Each is refused at its line.
+     */
+    @Test
+    void refusesAnEarlierDigestWhoseFiguresADoubleDoesNotHoldAsWrittenNamingEachAtItsLine() throws Exception {
+        runToValidated(FIRST);
+        Path first = root.resolve(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+        runToValidated(SECOND);
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        String edited = text.replaceFirst("\n  planned_tasks: [0-9.]+\n", "\n  planned_tasks: 1e400\n")
+                .replaceFirst("\n  done_tasks: [0-9.]+\n", "\n  done_tasks: 1e-400\n")
+                .replaceFirst("\n  gate_runs: [0-9.]+\n", "\n  gate_runs: 1" + "0".repeat(1100) + "\n")
+                .replaceFirst("\n    actual: [0-9.]+\n", "\n    actual: 12345678901234567890\n");
+        assertThat(edited.split("\n", -1)).hasSameSizeAs(text.split("\n", -1));
+        Files.writeString(first, edited, StandardCharsets.UTF_8);
+        String path = WorkspaceLayout.DEFAULT.digest(FIRST);
+
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(SECOND, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("invalid digest front matter: 4 errors:")
+                .hasMessageContaining("`inputs.planned_tasks` is 1E+400, beyond the largest number a double holds")
+                .hasMessageContaining("`inputs.done_tasks` is 1E-400, which a double reads as 0")
+                .hasMessageContaining("`inputs.gate_runs` is a number of 1,101 characters, more than the 1,000 a number may have")
+                .hasMessageContaining("is 12345678901234567890, which a double reads as")
+                .satisfies(e -> assertThat(e.getMessage().lines().skip(1))
+                        .allSatisfy(line -> assertThat(line).matches("  " + Pattern.quote(path)
+                                + ":[0-9]+:[0-9]+: `.*")));
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
+    }
+
+    /**
+     * A KPI the earlier digest states in another unit (the rulebook redefined it: days became hours, a
+     * percentage a ratio) is not this cycle's figure to compare with: no previous value, no delta, and it
+     * starts a new trend, rather than a change that is only the unit.
+     */
+    @Test
+    void anEarlierFigureOfAnotherUnitIsNotComparedWith() throws Exception {
+        runToValidated(FIRST);
+        Path first = root.resolve(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+        runToValidated(SECOND);
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        assertThat(text).contains("\n  plan_accuracy:\n    actual: ");
+        Path second = root.resolve(publisher(CoverageReader.NONE).publish(SECOND, Optional.empty()).path());
+        assertThat(block(Files.readString(second, StandardCharsets.UTF_8), "plan_accuracy"))
+                .doesNotContain("previous: null").contains("    trend: ");
+        Files.delete(second);
+        Files.writeString(first, text.replace("    unit: percent\n", "    unit: ratio\n"), StandardCharsets.UTF_8);
+
+        String published = Files.readString(root.resolve(publisher(CoverageReader.NONE).publish(SECOND,
+                Optional.empty()).path()), StandardCharsets.UTF_8);
+
+        assertThat(block(published, "plan_accuracy")).contains("    previous: null\n    delta: null\n")
+                .contains("    unit: percent\n").contains("    trend: new\n");
+    }
+
+    /** The front matter lines of one KPI. */
+    private static String block(String digest, String kpi) {
+        int start = digest.indexOf("\n  " + kpi + ":\n");
+        assertThat(start).as(kpi).isPositive();
+        int end = digest.indexOf("\n  ", start + kpi.length() + 4);
+        while (end >= 0 && digest.startsWith("\n    ", end)) {
+            end = digest.indexOf("\n  ", end + 1);
+        }
+        return digest.substring(start, end < 0 ? digest.length() : end + 1);
     }
 
     @Test

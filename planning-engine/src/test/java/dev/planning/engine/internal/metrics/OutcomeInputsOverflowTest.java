@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.engine.internal.outcome.AccessibilityReport;
 import dev.planning.engine.internal.outcome.CoverageSummary;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.outcome.TestReport;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The KPI inputs summed over a cycle's reports never wrap: a sum a {@code long} cannot hold is refused. */
@@ -38,5 +40,20 @@ class OutcomeInputsOverflowTest {
                 new OutcomeSet.Stored<>("outcomes/junit/1b-TEST-b.xml", SHA, big)), List.of(), List.of(), List.of());
 
         assertThat(OutcomeInputs.of(outcomes)).containsEntry("tests_total", 2.0 * Integer.MAX_VALUE);
+    }
+
+    /** Accessibility counts were summed in ints: two results of 2^31-1 violations wrapped to -2 (met a ceiling of 0). */
+    @Test
+    void accessibilityCountsSummedOverResultsAreNotBoundedByAnInt() {
+        int max = Integer.MAX_VALUE;
+        AccessibilityReport big = new AccessibilityReport(1, max, max, max, 0,
+                Map.of("critical", max, "serious", max), max);
+        OutcomeSet outcomes = new OutcomeSet(List.of(), List.of(), List.of(
+                new OutcomeSet.Stored<>("outcomes/axe/0a-axe.json", SHA, big),
+                new OutcomeSet.Stored<>("outcomes/axe/1b-axe.json", SHA, big)), List.of());
+
+        assertThat(OutcomeInputs.of(outcomes)).containsEntry("a11y_passes", 2.0 * max)
+                .containsEntry("a11y_violations", 2.0 * max).containsEntry("a11y_incomplete", 2.0 * max)
+                .containsEntry("a11y_violations_critical", 2.0 * max).containsEntry("a11y_violations_serious", 2.0 * max);
     }
 }

@@ -130,4 +130,68 @@ class DeploymentLogReaderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("remediates 'INC-9', which is not an incident of this file");
     }
+
+    private static final String WINDOWED = """
+            version: "1.0"
+            deployments:
+              - {id: D-1, time: 2025-08-21T10:00:00Z, status: success, commits: [{sha: 3f2a9c1, time: 2025-08-20T15:00:00Z}]}
+            incident_window_hours: WINDOW
+            incidents:
+              - {id: INC-1, start: 2025-08-21T11:07:48Z}
+            """;
+
+    /**
+     * 1.13 hours are 4,068 seconds exactly, but 1.13 * 3600 as doubles is 4067.9999...: the window ended a
+     * second short, and an incident 4,068 seconds after the deployment counted against no deployment.
+     */
+    @Test
+    void anIncidentWindowIsExactlyTheHoursWritten() {
+        DeploymentLog log = reader.parse(bytes(WINDOWED.replace("WINDOW", "1.13")), "deployments.yaml");
+
+        assertThat(log.incidents().get(0).causedBy()).contains("D-1");
+        assertThat(log.failed(log.deployments().get(0))).isTrue();
+        DeploymentLog shorter = reader.parse(bytes(WINDOWED.replace("WINDOW", "1.12")), "deployments.yaml");
+        assertThat(shorter.incidents().get(0).causedBy()).isEmpty();
+    }
+
+    /**
+     * A window is read in whole seconds: one that is not a whole number of seconds (0.0001 hours), that a
+     * double reads as another number (1e-400 as 0), or too long to be read as a number is refused at its
+     * line, with what is expected, rather than cut to a window it does not say or called "not a number".
+     */
+    @Test
+    void refusesAnIncidentWindowThatIsNotAWholeNumberOfSecondsAsWritten() {
+        for (String[] c : new String[][] {
+            {"0.0001", "`incident_window_hours` is 0.0001 hours, which is not a whole number of seconds"},
+            {"1e-400", "`incident_window_hours` is 1E-400, which a double reads as 0"},
+            {"1" + "0".repeat(1001), "a number of 1,002 characters, more than the 1,000 a number may have"}}) {
+            assertThatThrownBy(() -> reader.parse(bytes(WINDOWED.replace("WINDOW", c[0])), "deployments.yaml"))
+                    .as(c[0]).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(c[1])
+                    .hasMessageNotContaining("string found")
+                    .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().toString())
+                            .startsWith("deployments.yaml:4:"));
+        }
+    }
+
+    /**
+     * Deployment frequency is the file's deployments over its period: a deployment outside the period
+     * raised the frequency of days it did not fall in. Refused at its time; one on either end is taken.
+     */
+    @Test
+    void refusesADeploymentOutsideTheFilesPeriod() {
+        String outside = LOG.replace("time: 2025-08-28T15:00:00Z", "time: 2025-09-02T00:00:01Z");
+
+        assertThatThrownBy(() -> reader.parse(bytes(outside), "deployments.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("deployment D-2 at 2025-09-02T00:00:01Z lies outside the file's period (2025-08-19T00:00:00Z"
+                        + " to 2025-09-02T00:00:00Z): deployment frequency counts the deployments within it; widen the"
+                        + " period or list the deployment in the file of its period")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().toString())
+                        .startsWith("deployments.yaml:10:"));
+        String onTheEnds = LOG.replace("time: 2025-08-21T15:00:00Z", "time: 2025-08-19T00:00:00Z")
+                .replace("time: 2025-08-28T15:00:00Z", "time: 2025-09-02T00:00:00Z")
+                .replace("time: 2025-08-20T15:00:00Z", "time: 2025-08-18T15:00:00Z");
+        assertThat(reader.parse(bytes(onTheEnds), "deployments.yaml").deployments()).hasSize(2);
+    }
 }

@@ -238,6 +238,24 @@ class JUnitReportParserTest {
                 .hasMessageContaining("time=\"1,5\" is not a duration");
     }
 
+    /**
+     * A count past an int (or a time a double cannot hold) is refused at its line, saying the range: it
+     * read "not a count: expected a whole number >= 0" for a whole number >= 0.
+     */
+    @Test
+    void refusesACountPastAnIntSayingTheRange() {
+        for (String attribute : List.of("tests", "failures", "errors")) {
+            String bad = "<testsuite " + attribute + "=\"2147483648\">\n<testcase name=\"a\"/></testsuite>";
+
+            assertThatThrownBy(() -> parser.parse(bytes(bad), "t.xml")).as(attribute)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage(attribute + "=\"2147483648\" is not a count: expected a whole number from 0 to"
+                            + " 2147483647");
+        }
+        assertThatThrownBy(() -> parser.parse(bytes("<testsuite><testcase name=\"a\" time=\"1e400\"/></testsuite>"),
+                "t.xml")).hasMessageContaining("time=\"1e400\" is not a duration");
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

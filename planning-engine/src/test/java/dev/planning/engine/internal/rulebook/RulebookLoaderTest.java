@@ -9,6 +9,7 @@ import dev.planning.api.rulebook.Rulebook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -312,6 +313,52 @@ class RulebookLoaderTest {
                     .as(value).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("`thresholds.anything_else`: must have a maximum value of 9007199254740991");
         }
+    }
+
+    /**
+     * A KPI target is compared with the digest's figures and written into its front matter: one a double
+     * cannot hold as written ({@code 1e400} is infinite, {@code 1e-400} reads as 0, a 20-digit number as
+     * another), with more decimals than the digest keeps, or too long for the reader to take as a number
+     * (it became text, "not a number") is refused at its line and column, every one of the file at once.
+     */
+    @Test
+    void refusesAKpiTargetADoubleCannotHoldAsWrittenEveryOneAtItsPlace() {
+        String kpi = "  - {name: k%d, formula: \"done_tasks\", inputs: [done_tasks], unit: count, target: %s,"
+                + " direction: higher_is_better}\n";
+        String[] targets = {"1e400", "-1.5e999999999", "1e-400", "12345678901234567890", "90.00001",
+            "1" + "0".repeat(1200)};
+        StringBuilder kpis = new StringBuilder("kpis:\n");
+        for (int i = 0; i < targets.length; i++) {
+            kpis.append(String.format(Locale.ROOT, kpi, i, targets[i]));
+        }
+        assertThatThrownBy(() -> load(VALID + kpis))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).contains(targets.length + " errors:").doesNotContain("string found");
+                    for (int i = 0; i < targets.length; i++) {
+                        assertThat(e.getMessage()).as(targets[i]).containsPattern("rulebook\\.yaml:" + (15 + i)
+                                + ":\\d+: `kpis\\." + i + "\\.target` is ");
+                    }
+                })
+                .hasMessageContaining("`kpis.0.target` is 1E+400, beyond the largest number a double holds")
+                .hasMessageContaining("`kpis.2.target` is 1E-400, which a double reads as 0")
+                .hasMessageContaining("`kpis.3.target` is 12345678901234567890, which a double reads as")
+                .hasMessageContaining("`kpis.4.target` is 90.00001, with more than 4 decimals")
+                .hasMessageContaining("`kpis.5.target` is a number of 1,201 characters, more than the 1,000 a number may have");
+    }
+
+    @Test
+    void acceptsAKpiTargetHeldExactlyWithinFourDecimals() throws IOException {
+        Rulebook rulebook = load(VALID + """
+                kpis:
+                  - {name: a, formula: "done_tasks", inputs: [done_tasks], unit: count, target: 0.1, direction: higher_is_better}
+                  - {name: b, formula: "done_tasks", inputs: [done_tasks], unit: count, target: 123456789012.3456, direction: lower_is_better}
+                  - {name: c, formula: "done_tasks", inputs: [done_tasks], unit: count, target: 1.50000000, direction: lower_is_better}
+                  - {name: d, formula: "done_tasks", inputs: [done_tasks], unit: count, target: -2e3, direction: lower_is_better}
+                """);
+
+        assertThat(rulebook.kpis()).extracting(k -> k.target().orElseThrow())
+                .containsExactly(0.1, 123456789012.3456, 1.5, -2000.0);
     }
 
     @Test

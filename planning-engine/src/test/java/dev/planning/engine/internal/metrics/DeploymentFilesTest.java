@@ -1,0 +1,89 @@
+package dev.planning.engine.internal.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.engine.internal.outcome.DeploymentLog;
+import dev.planning.engine.internal.outcome.DeploymentLogReader;
+import dev.planning.engine.internal.outcome.OutcomeSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DORA and defect inputs over a cycle's several deployments files: a deployment, incident or defect
+ * counts once, and a day of the deployment period once, or the figures are refused naming the files.
+ */
+class DeploymentFilesTest {
+
+    private static final String SHA = "ab".repeat(32);
+
+    private static OutcomeSet.Stored<DeploymentLog> file(String name, String period, String deployment,
+            String extra) {
+        String yaml = "version: \"1.0\"\n" + (period == null ? "" : "period: " + period + "\n") + "deployments:\n  - "
+                + deployment + "\n" + extra;
+        String path = "outcomes/2025-09-02/deployments/" + name;
+        return new OutcomeSet.Stored<>(path, SHA,
+                new DeploymentLogReader().parse(yaml.getBytes(StandardCharsets.UTF_8), path));
+    }
+
+    private static final String D1 = "{id: D-1, time: 2025-08-21T15:00:00Z, status: success,"
+            + " commits: [{sha: 3f2a9c1, time: 2025-08-20T15:00:00Z}]}";
+    private static final String D2 = "{id: D-2, time: 2025-09-03T15:00:00Z, status: failure,"
+            + " commits: [{sha: 4f2a9c1, time: 2025-09-03T09:00:00Z}]}";
+    private static final String FIRST = "{start: 2025-08-19T00:00:00Z, end: 2025-09-02T00:00:00Z}";
+    private static final String SECOND = "{start: 2025-09-02T00:00:00Z, end: 2025-09-16T00:00:00Z}";
+
+    private static Map<String, Double> inputs(List<OutcomeSet.Stored<DeploymentLog>> files) {
+        return OutcomeInputs.of(new OutcomeSet(List.of(), List.of(), List.of(), new ArrayList<>(files)));
+    }
+
+    @Test
+    void filesOfAdjacentPeriodsAndDistinctDeploymentsAddUp() {
+        var inputs = inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""), file("1b-w2.yaml", SECOND, D2, "")));
+
+        assertThat(inputs).containsEntry("deployments_total", 2.0).containsEntry("deployments_failed", 1.0)
+                .containsEntry("deployment_period_days", 28.0);
+    }
+
+    /** The same deployment in two files (two exports that overlap) doubled every DORA count it is in. */
+    @Test
+    void aDeploymentListedInTwoFilesIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""), file("1b-w2.yaml", null, D1, ""))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("deployment D-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml and again in"
+                        + " outcomes/2025-09-02/deployments/1b-w2.yaml; each deployment, incident and defect counts"
+                        + " once: list it in one file");
+    }
+
+    @Test
+    void anIncidentOrDefectListedInTwoFilesIsRefused() {
+        String incident = "incidents:\n  - {id: INC-1, start: 2025-09-03T16:00:00Z, caused_by: D-%s}\n";
+        assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, incident.formatted("1")),
+                file("1b-w2.yaml", SECOND, D2, incident.formatted("2")))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("incident INC-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml and again in");
+        String defect = "defects:\n  - {id: BUG-1, severity: high, found: after_release}\n";
+        assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, defect), file("1b-w2.yaml", SECOND, D2,
+                defect))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("defect BUG-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml and again in");
+    }
+
+    /** Periods summed over files counted an overlap twice: deployments per week read lower than they were. */
+    @Test
+    void periodsThatOverlapAreRefusedRatherThanCountingADayTwice() {
+        String overlapping = "{start: 2025-09-01T00:00:00Z, end: 2025-09-16T00:00:00Z}";
+
+        assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""),
+                file("1b-w2.yaml", overlapping, D2, ""))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the period of outcomes/2025-09-02/deployments/1b-w2.yaml (2025-09-01T00:00:00Z to"
+                        + " 2025-09-16T00:00:00Z) overlaps that of outcomes/2025-09-02/deployments/0a-w1.yaml"
+                        + " (2025-08-19T00:00:00Z to 2025-09-02T00:00:00Z); deployment frequency counts each day"
+                        + " once: give the files periods that do not overlap");
+    }
+}
