@@ -2,11 +2,13 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planning.testkit.process.ChildProcesses;
+import dev.planning.cli.DocumentedScript.Run;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -70,10 +72,9 @@ class DocumentedSigningPathTest {
     @Test
     void theDocumentedOpenSslRecipeChecksEverySignatureOfTheWorkflow() throws Exception {
         requirePythonWithYaml();
-        String doc = sealingMd();
-        int section = doc.indexOf("## The canonical form signatures cover");
-        String extract = block(doc, "```python\n", section);
-        String recipe = block(doc, "```sh\n", section);
+        String doc = DocumentedScript.document("sealing.md");
+        String extract = DocumentedScript.block(doc, "## The canonical form signatures cover", "```python");
+        String recipe = DocumentedScript.block(doc, "## The canonical form signatures cover", "```sh");
         assertThat(extract).startsWith("# extract.py MANIFEST");
         assertThat(recipe).contains("python3 extract.py", "openssl pkeyutl -verify", "openssl dgst -sha256 -verify");
         Path ws = CycleScript.committedExample(dir);
@@ -101,56 +102,19 @@ class DocumentedSigningPathTest {
                 .contains("Signature Verification Failure");
     }
 
-    private record Run(int exit, String out) {
-    }
-
-    private static String sealingMd() throws java.io.IOException {
-        return Files.readString(Path.of("..", "docs", "sealing.md"), StandardCharsets.UTF_8);
-    }
-
-    /** The text of the first fenced block opening with {@code fence} after {@code from}. */
-    private static String block(String doc, String fence, int from) {
-        int start = doc.indexOf(fence, from) + fence.length();
-        return doc.substring(start, doc.indexOf("```\n", start));
-    }
-
     /** The block of "The workflow", checked to be the one that signs. */
-    private static String workflow() throws java.io.IOException {
-        String doc = sealingMd();
-        String block = block(doc, "```sh\n", doc.indexOf("## The workflow"));
+    private static String workflow() throws IOException {
+        String block = DocumentedScript.block(DocumentedScript.document("sealing.md"), "## The workflow", "```sh");
         assertThat(block).contains("planning keys generate").contains("planning sign").contains("git add -A");
         return block;
     }
 
     private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
-    /**
-     * Runs {@code block} with {@code bash} in {@code ws}, {@code planning} the CLI of this build and
-     * {@code HOME} the given directory; the output of both streams, and the exit code.
-     */
     private Run runScript(Path ws, Path home, String name, String block) throws Exception {
-        Path script = dir.resolve(name + ".sh");
-        String java = ChildProcesses.javaLauncher();
-        Files.writeString(script, "set -euo pipefail\n"
-                + "planning() { \"" + java + "\" \"" + ChildProcesses.temporaryDirectoryOption()
-                + "\" -XX:TieredStopAtLevel=1 -cp \"$PLANNING_CP\" "
-                + PlanningCommand.class.getName() + " \"$@\"; }\n" + block, StandardCharsets.UTF_8);
-        Path out = dir.resolve(name + ".txt");
-        ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(ws.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        ChildProcesses.passTemporaryDirectory(bash);
-        Map<String, String> env = bash.environment();
-        env.put("HOME", home.toString());
-        env.put("PLANNING_CP", System.getProperty("java.class.path"));
-        env.putAll(Map.of("GIT_AUTHOR_NAME", "Tester", "GIT_AUTHOR_EMAIL", "tester@example.org",
-                "GIT_COMMITTER_NAME", "Tester", "GIT_COMMITTER_EMAIL", "tester@example.org",
-                "GIT_CONFIG_NOSYSTEM", "1"));
-        Process process = bash.start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        return DocumentedScript.run(dir, name, ws, home, block, Map.of());
     }
 
     /** Python 3 with PyYAML, which the recipe needs: skipped without them, but never under {@code CI=true}. */
@@ -160,7 +124,7 @@ class DocumentedSigningPathTest {
             Process probe = new ProcessBuilder("python3", "-c", "import yaml").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             exit = probe.waitFor(1, TimeUnit.MINUTES) ? probe.exitValue() : -1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             exit = -1;
         }
         if (exit != 0) {
