@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The files the documents show a user writing are files the tools take as they stand: the
  * deployments files of docs/metrics.md import, the decision log of docs/rules.md and the improvement
- * actions of docs/digest.md (in a retrospective) lint without an error, and the rule test case of
- * docs/rules.md passes against the default rulebook. Each goes into a copy of the frontend example.
+ * actions of docs/digest.md (in a retrospective) lint without an error, the rule test case of
+ * docs/rules.md passes against the default rulebook (each in a copy of the frontend example), and its
+ * failing case, added to a copy of the release-owner policy, prints what rules.md shows.
  */
 class DocumentedYamlTest {
 
@@ -69,6 +71,24 @@ class DocumentedYamlTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("PASS tests/documented.yaml::critical item needs three approvals");
+    }
+
+    @Test
+    void theFailingRuleTestCaseOfRulesMdPrintsWhatRulesMdShows() throws IOException {
+        String doc = DocumentedScript.document("rules.md");
+        String heading = "A failing case is printed";
+        String failing = block(doc, heading);
+        int afterCase = doc.indexOf("```\n", doc.indexOf("```yaml\n", doc.indexOf(heading))) + 4;
+        List<String> shown = DocumentedScript.block(doc.substring(afterCase), "", "```").lines().toList();
+        Path rulebook = dir.resolve("release-owner");
+        WorkspaceCopies.copy(Path.of("..", "planning-examples", "policies", "release-owner").toAbsolutePath(), rulebook);
+        write(rulebook.resolve("tests/extra.yaml"), failing);
+
+        CliRun run = CliRun.of("rules", "test", rulebook.toString(), "--fail-under", "100");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(DocumentedConsoleTest.matches(shown, run.out().lines().toList()))
+                .as("rules.md shows%n%s%nbut the command printed%n%s", String.join("\n", shown), run.out()).isTrue();
     }
 
     private static void write(Path file, String text) throws IOException {
