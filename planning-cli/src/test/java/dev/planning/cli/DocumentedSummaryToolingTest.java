@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.planning.testkit.process.ChildProcesses;
+import dev.planning.cli.DocumentedScript.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,31 +53,13 @@ class DocumentedSummaryToolingTest {
         assertThat(tampered.out()).contains("true").contains("Signature Verification Failure");
     }
 
-    private record Run(int exit, String out) {
-    }
-
     private Run runRecipe(Path ws, Path home) throws Exception {
-        String doc = Files.readString(Path.of("..", "docs", "sealing.md"), StandardCharsets.UTF_8);
-        int section = doc.indexOf("## Verification summaries at VALIDATED");
-        int start = doc.indexOf("```sh\n", section) + "```sh\n".length();
-        String block = doc.substring(start, doc.indexOf("```\n", start));
+        String block = DocumentedScript.block(DocumentedScript.document("sealing.md"),
+                "## Verification summaries at VALIDATED", "```sh");
         assertThat(block).contains("jq", "base64 -d", "openssl pkeyutl -verify");
-        Path script = dir.resolve("recipe.sh");
-        String java = ChildProcesses.javaLauncher();
-        Files.writeString(script, "set -euo pipefail\n"
-                + "planning() { \"" + java + "\" \"" + ChildProcesses.temporaryDirectoryOption()
-                + "\" -XX:TieredStopAtLevel=1 -cp \"$PLANNING_CP\" "
-                + PlanningCommand.class.getName() + " \"$@\"; }\n" + block, StandardCharsets.UTF_8);
-        Path out = dir.resolve("recipe.txt");
-        ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(ws.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        bash.environment().put("HOME", home.toString());
-        bash.environment().put("PLANNING_CP", System.getProperty("java.class.path"));
         // The recipe's mktemp directory is removed by its last line, which a failing verification
         // (the tampered run) never reaches: it goes under this test's directory, not the system's.
-        bash.environment().put("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString());
-        Process process = bash.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        return DocumentedScript.run(dir, "recipe", ws, home, block,
+                Map.of("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString()));
     }
 }

@@ -342,6 +342,25 @@ class LauncherTest {
                 .contains("-XX:AOTCache=" + status);
     }
 
+    /**
+     * A symbolic link to the launcher elsewhere ({@code ln -s CLONE/bin/planning ~/bin/planning}),
+     * absolute, relative or through another link, finds the clone it leads to: before, the launcher
+     * looked for the jar beside the link and, finding none, built in a directory without a pom.
+     */
+    @Test
+    void aSymbolicLinkToTheLauncherFindsTheRepositoryItLeadsTo() throws Exception {
+        jdk(jdks, "jdk-25", "25.0.1");
+        Path status = cache("status");
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Files.createSymbolicLink(links.resolve("planning"), root.resolve("bin/planning"));
+        Files.createSymbolicLink(links.resolve("relative"), links.relativize(root.resolve("bin/planning")));
+        Files.createSymbolicLink(links.resolve("chained"), links.resolve("relative"));
+        for (String launcher : List.of("planning", "relative", "chained")) {
+            assertThat(runAs(links.resolve(launcher).toString(), dir.toFile(), Map.of(), "status")).as(launcher)
+                    .contains("-XX:AOTCache=" + status, onClassPath());
+        }
+    }
+
     @Test
     void aCacheWhosePermissionsCannotBeCheckedIsNotMapped() throws Exception {
         jdk(jdks, "jdk-25", "25.0.1");

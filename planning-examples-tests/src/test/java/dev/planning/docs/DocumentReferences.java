@@ -1,5 +1,6 @@
 package dev.planning.docs;
 
+import dev.planning.source.JavaText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +142,7 @@ final class DocumentReferences {
                         comment = line.replaceFirst("^/\\*\\*?", "").replaceFirst("^\\*(?!/)", "")
                                 .replaceFirst("\\*/.*$", "");
                     } else {
-                        int slashes = lineCommentStart(line);
+                        int slashes = JavaText.lineCommentStart(line);
                         comment = slashes < 0 ? null : line.substring(slashes + 2);
                     }
                 }
@@ -180,26 +181,6 @@ final class DocumentReferences {
             blocks.add(new Block(start + 1, text.toString()));
         }
         return blocks;
-    }
-
-    /** Where a {@code //} comment starts on a line of Java, outside string and character literals; -1 if none. */
-    private static int lineCommentStart(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static List<String> lines(Path file) {

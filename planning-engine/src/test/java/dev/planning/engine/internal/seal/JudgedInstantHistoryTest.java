@@ -11,9 +11,6 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
-import dev.planning.api.gate.GateResult;
-import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealOptions;
@@ -32,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,22 +248,8 @@ class JudgedInstantHistoryTest {
      * on that day and fails after. It moves the clock on to {@link #afterGates} once it has judged.
      */
     private Gate governanceThrough(LocalDate lastDay) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return "governance";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                boolean holds = !context.today().isAfter(lastDay);
-                Optional.ofNullable(afterGates.get()).ifPresent(clock::set);
-                return new GateResult("governance", holds ? GateStatus.PASS : GateStatus.FAIL, List.of(),
-                        Map.of("critical_violations", holds ? 0 : 1, "waivers_used", holds
-                                ? List.of(Map.of("rule", "missing-owner", "item", "FE-12", "reason", "contractor",
-                                        "approver", "pm@example.org", "expires", lastDay.toString()))
-                                : List.of()));
-            }
-        };
+        return clock.governanceThrough(lastDay, afterGates::get, holds -> Map.of("critical_violations", holds ? 0 : 1,
+                "waivers_used", holds ? List.of(Map.of("rule", "missing-owner", "item", "FE-12", "reason", "contractor",
+                        "approver", "pm@example.org", "expires", lastDay.toString())) : List.of()));
     }
 }

@@ -15,8 +15,6 @@ import dev.planning.api.artifact.GateOutcome;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
 import dev.planning.api.gate.Gate;
-import dev.planning.api.gate.GateContext;
-import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.SealOptions;
@@ -31,7 +29,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -186,37 +183,12 @@ class OneSealReadingTest {
 
     /** A governance stand-in that passes through {@code lastDay} only, listing no waiver, then moves the clock on. */
     private Gate throughDay(LocalDate lastDay) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return "governance";
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                boolean holds = !context.today().isAfter(lastDay);
-                Optional.ofNullable(afterGates.get()).ifPresent(now::set);
-                return new GateResult("governance", holds ? GateStatus.PASS : GateStatus.FAIL, List.of(),
-                        Map.of("critical_violations", 0, "waivers_used", List.of()));
-            }
-        };
+        return now.governanceThrough(lastDay, afterGates::get,
+                holds -> Map.of("critical_violations", 0, "waivers_used", List.of()));
     }
 
     /** The fixture's governance stand-in, which moves the clock past midnight once it has judged. */
     private Gate governance() {
-        Gate passing = SealFixture.governance(GateStatus.PASS);
-        return new Gate() {
-            @Override
-            public String name() {
-                return passing.name();
-            }
-
-            @Override
-            public GateResult evaluate(GateContext context) {
-                GateResult result = passing.evaluate(context);
-                Optional.ofNullable(afterGates.get()).ifPresent(now::set);
-                return result;
-            }
-        };
+        return now.movingAfter(SealFixture.governance(GateStatus.PASS), afterGates::get);
     }
 }
