@@ -6,6 +6,7 @@ import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.DigestSummary;
@@ -239,7 +240,8 @@ public final class DigestPublisher {
             try {
                 judged.put(event.id(), JudgedInstant.of(event, i == 0 ? null : history.get(i - 1).event()));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("event " + event.id() + " records " + e.getMessage() + "; the digest"
+                throw new InvalidInputException("event " + Printable.line(event.id()) + " records " + e.getMessage()
+                        + "; the digest"
                         + " times its gates and move as of that instant, which must lie between the event before and"
                         + " the event's own timestamp (restore the log)",
                         new SourceLocation(logPath, history.get(i).line(), 1));

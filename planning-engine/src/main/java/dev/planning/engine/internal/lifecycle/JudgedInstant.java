@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.lifecycle;
 
+import dev.planning.api.Printable;
 import dev.planning.api.event.PlanningEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,7 +36,8 @@ public final class JudgedInstant {
         try {
             judged = Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " \"" + text
+            // The log is a file anyone can commit: the detail is shown on one line, as every error quotes input.
+            throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " \"" + Printable.line(text)
                     + "\", which is not an ISO-8601 instant");
         }
         if (judged.isAfter(event.timestamp())) {
@@ -44,7 +46,8 @@ public final class JudgedInstant {
         }
         if (before != null && judged.isBefore(before.timestamp())) {
             throw new IllegalArgumentException(LifecycleMachine.JUDGED_AT + " " + judged
-                    + ", earlier than the event before it (" + before.id() + " at " + before.timestamp() + ")");
+                    + ", earlier than the event before it (" + Printable.line(before.id()) + " at " + before.timestamp()
+                    + ")");
         }
         return judged;
     }

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.metrics;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
@@ -162,7 +163,8 @@ final class EventInputs {
             try {
                 judged.put(event.id(), JudgedInstant.of(event, i == 0 ? null : log.get(i - 1)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("event " + event.id() + " records " + e.getMessage() + "; the digest"
+                throw new InvalidInputException("event " + Printable.line(event.id()) + " records " + e.getMessage()
+                        + "; the digest"
                         + " times its gates and move as of that instant, which must lie between the event before and"
                         + " the event's own timestamp");
             }

@@ -1,12 +1,14 @@
 package dev.planning.engine.internal.metrics;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.outcome.AccessibilityReport;
 import dev.planning.engine.internal.outcome.CoverageSummary;
 import dev.planning.engine.internal.outcome.DeploymentLog;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.outcome.TestReport;
+import dev.planning.engine.internal.workspace.Shown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,10 +54,10 @@ final class OutcomeInputs {
             for (OutcomeSet.Stored<DeploymentLog> other : periods) {
                 DeploymentLog.Period earlier = other.report().period().orElseThrow();
                 if (period.start().isBefore(earlier.end()) && earlier.start().isBefore(period.end())) {
-                    throw new InvalidInputException("the period of " + file.path() + " (" + period.start() + " to "
-                            + period.end() + ") overlaps that of " + other.path() + " (" + earlier.start() + " to "
-                            + earlier.end() + "); deployment frequency counts each day once: give the files periods"
-                            + " that do not overlap", SourceLocation.ofFile(file.path()));
+                    throw new InvalidInputException("the period of " + Shown.path(file.path()) + " ("
+                            + period.start() + " to " + period.end() + ") overlaps that of " + Shown.path(other.path())
+                            + " (" + earlier.start() + " to " + earlier.end() + "); deployment frequency counts each"
+                            + " day once: give the files periods that do not overlap", SourceLocation.ofFile(file.path()));
                 }
             }
             periods.add(file);
@@ -65,7 +67,9 @@ final class OutcomeInputs {
     private static void once(Map<String, String> seen, String kind, String id, String path) {
         String first = seen.putIfAbsent(kind + " " + id, path);
         if (first != null) {
-            throw new InvalidInputException(kind + " " + id + " is listed in " + first + " and again in " + path
+            // An id and a file name are whatever a contributor wrote: shown on one line (Printable.line).
+            throw new InvalidInputException(kind + " " + Printable.line(id) + " is listed in " + Shown.path(first)
+                    + " and again in " + Shown.path(path)
                     + "; each deployment, incident and defect counts once: list it in one file",
                     SourceLocation.ofFile(path));
         }

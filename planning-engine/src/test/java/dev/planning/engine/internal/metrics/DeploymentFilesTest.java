@@ -86,4 +86,25 @@ class DeploymentFilesTest {
                         + " (2025-08-19T00:00:00Z to 2025-09-02T00:00:00Z); deployment frequency counts each day"
                         + " once: give the files periods that do not overlap");
     }
+
+    /**
+     * A file's name and an incident's id are whatever a contributor committed (an incident id is any text,
+     * a double-quoted YAML scalar may hold a line feed or an escape): the refusal shows both on one line.
+     */
+    @Test
+    void theRefusalShowsAnIdAndAFileNameOnOneLine() {
+        String incident = "incidents:\n  - {id: \"INC-1\\nok: KPIs computed\\e[2K\", start: 2025-09-03T16:00:00Z,"
+                + " caused_by: D-%s}\n";
+        assertThatThrownBy(() -> inputs(List.of(file("0a\nw1.yaml", FIRST, D1, incident.formatted("1")),
+                file("1b-w2.yaml", SECOND, D2, incident.formatted("2")))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("incident INC-1\\u000Aok: KPIs computed\\u001B[2K is listed in"
+                        + " outcomes/2025-09-02/deployments/0a\\u000Aw1.yaml and again in"
+                        + " outcomes/2025-09-02/deployments/1b-w2.yaml; each deployment, incident and defect counts"
+                        + " once: list it in one file");
+        assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""),
+                file("1b\u001b[2Kw2.yaml", "{start: 2025-09-01T00:00:00Z, end: 2025-09-16T00:00:00Z}", D2, ""))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("the period of outcomes/2025-09-02/deployments/1b\\u001B[2Kw2.yaml (");
+    }
 }

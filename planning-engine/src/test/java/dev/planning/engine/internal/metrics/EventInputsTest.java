@@ -88,4 +88,15 @@ class EventInputsTest {
         assertThatThrownBy(() -> EventInputs.judgedInstants(earlier)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("event e1 records judged_at 2025-08-31T23:00:00Z, earlier than the event before it");
     }
+
+    /** An event's id is any text the log holds: the refusal names it on one line. */
+    @Test
+    void theRefusalNamesTheEventOnOneLine() {
+        List<PlanningEvent> later = List.of(LOG.get(0), move("e1\nok: digest published", EventType.TRANSITION_REFUSED,
+                CycleState.PLANNED, CycleState.READY_FOR_HANDOFF, GateStatus.FAIL, "2025-09-01T10:00:01Z",
+                "2025-09-01T10:00:00.500Z"));
+
+        assertThatThrownBy(() -> EventInputs.judgedInstants(later)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("event e1\\u000Aok: digest published records judged_at");
+    }
 }
