@@ -293,6 +293,31 @@ class DigestPublisherTest {
     }
 
     /**
+     * The KPIs' other figures of an earlier digest (target, previous, delta) are held to the same: each that
+     * a double does not read as written is refused at its line, as the inputs and actuals are.
+     */
+    @Test
+    void refusesAnEarlierDigestWhoseKpiTargetPreviousOrDeltaADoubleDoesNotHoldAsWritten() throws Exception {
+        runToValidated(FIRST);
+        Path first = root.resolve(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+        runToValidated(SECOND);
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        String edited = text.replaceFirst("\n    target: [^\n]+\n", "\n    target: 1e400\n")
+                .replaceFirst("\n    previous: [^\n]+\n", "\n    previous: 1e-400\n")
+                .replaceFirst("\n    delta: [^\n]+\n", "\n    delta: 12345678901234567890\n");
+        assertThat(edited).contains("target: 1e400", "previous: 1e-400", "delta: 12345678901234567890");
+        Files.writeString(first, edited, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> publisher(CoverageReader.NONE).publish(SECOND, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("invalid digest front matter: 3 errors:")
+                .hasMessageContaining(".target` is 1E+400, beyond the largest number a double holds")
+                .hasMessageContaining(".previous` is 1E-400, which a double reads as 0")
+                .hasMessageContaining(".delta` is 12345678901234567890, which a double reads as");
+        assertThat(root.resolve(WorkspaceLayout.DEFAULT.digest(SECOND))).doesNotExist();
+    }
+
+    /**
      * A KPI the earlier digest states in another unit (the rulebook redefined it: days became hours, a
      * percentage a ratio) is not this cycle's figure to compare with: no previous value, no delta, and it
      * starts a new trend, rather than a change that is only the unit.
