@@ -293,6 +293,28 @@ class DigestPublisherTest {
     }
 
     /**
+     * The gate table gives each gate's last run at the instant its gates judged ({@code judged_at}, as the
+     * history check reads it), not the later instant its event was appended: this workspace's clock ticks an
+     * hour per reading, so the two differ by hours.
+     */
+    @Test
+    void theGateTableTimesEachGateAtTheInstantItJudged() {
+        runToValidated(FIRST);
+        String text = read(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+
+        List<PlanningEvent> attempts = workspace.status(FIRST).history().stream().map(RecordedEvent::event)
+                .filter(e -> !e.gateResults().isEmpty()).toList();
+        PlanningEvent last = attempts.get(attempts.size() - 1);
+        Instant judged = Instant.parse(last.details().get("judged_at"));
+        assertThat(judged).as("the fixture's judged_at and timestamp differ").isBefore(last.timestamp().minusSeconds(1));
+        for (Map.Entry<String, GateStatus> gate : last.gateResults().entrySet()) {
+            String cells = "| " + gate.getKey().replace("_", "\\_") + " | " + gate.getValue() + " | ";
+            assertThat(text).contains(cells + Figures.time(judged) + " |")
+                    .doesNotContain(cells + Figures.time(last.timestamp()) + " |");
+        }
+    }
+
+    /**
      * The KPIs' other figures of an earlier digest (target, previous, delta) are held to the same: each that
      * a double does not read as written is refused at its line, as the inputs and actuals are.
      */
