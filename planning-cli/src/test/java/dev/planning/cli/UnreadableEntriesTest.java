@@ -409,7 +409,8 @@ class UnreadableEntriesTest {
 
     /**
      * Failed before: SUMMARY_MISMATCH "is gone", "no file" (exit 1) for a judged test report that is
-     * there. Now the same check fails saying it cannot be read and why.
+     * there; then (unread16) SUMMARY_MISMATCH "cannot read" (exit 1), a failed check. unread17: one
+     * error naming it, exit 2, no discrepancy: the report is the user's to make readable.
      */
     @Test
     void aJudgedTestReportThatCannotBeReadFailsVerifyAsUnreadableNotAbsent() throws Exception {
@@ -418,15 +419,14 @@ class UnreadableEntriesTest {
 
         CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust.toString()));
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("SUMMARY_MISMATCH", "cannot read frameworks/planning-fe/outcomes/2025-09-02/junit/",
-                "make it readable").doesNotContain("no file").doesNotContain("is gone").doesNotContain("\u001b");
-        assertThat(run.out() + run.err()).doesNotContain("internal error");
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/outcomes/2025-09-02/junit/", "make it readable");
+        assertThat(run.out() + run.err()).doesNotContain("SUMMARY_MISMATCH").doesNotContain("no file")
+                .doesNotContain("is gone");
     }
 
     /**
-     * Held: {@code JudgedOutcomes}' "cannot list", reached for the first time: the summaries' check
-     * fails (exit 1) saying that directory cannot be listed.
+     * Held (unread16): {@code JudgedOutcomes}' "cannot list" failed the summaries' check
+     * (SUMMARY_MISMATCH, exit 1). unread17: one error naming the directory, exit 2.
      */
     @Test
     void aJudgedTestReportDirectoryThatCannotBeListedFailsVerify() throws Exception {
@@ -435,10 +435,33 @@ class UnreadableEntriesTest {
 
         CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust.toString()));
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("SUMMARY_MISMATCH", "cannot list frameworks/planning-fe/outcomes/2025-09-02/junit",
-                "make it readable").doesNotContain("\u001b");
-        assertThat(run.out() + run.err()).doesNotContain("internal error");
+        assertOneEscapedError(run, "cannot list frameworks/planning-fe/outcomes/2025-09-02/junit", "make it readable");
+        assertThat(run.out() + run.err()).doesNotContain("SUMMARY_MISMATCH");
+    }
+
+    /** Failed before: SUMMARY_INVALID "the verification summary cannot be read: /abs/path" (exit 1), a failed check. */
+    @Test
+    void aVerificationSummaryThatCannotBeReadIsAUserErrorNotAnInvalidSummary() throws Exception {
+        Path trust = validatedWithSummaries();
+        lock("frameworks/planning-fe/evidence/2025-09-02/verification-summary.intoto.json");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust.toString()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/evidence/2025-09-02/verification-summary.intoto.json",
+                "make it readable");
+        assertThat(run.out() + run.err()).doesNotContain("SUMMARY_INVALID").doesNotContain(dir.toString());
+    }
+
+    /** Failed before: SEAL_EVENT_MISMATCH "the event log ... cannot be read" (exit 1), a failed check. */
+    @Test
+    void anEventLogThatCannotBeReadFailsVerifyAsAUserError() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        assertThat(run.out() + run.err()).doesNotContain("SEAL_EVENT_MISMATCH");
     }
 
     /**
@@ -483,7 +506,10 @@ class UnreadableEntriesTest {
         return ws;
     }
 
-    /** Failed before: the other stream's plan was left out of the cross-stream check, as if it had none. */
+    /**
+     * Failed before: the other stream's plan was left out of the cross-stream check, as if it had none;
+     * then (unread16) the gate failed naming it (exit 1). unread17: one error, exit 2, no verdict.
+     */
     @Test
     void anotherStreamsPlanThatCannotBeReadFailsTheGateNotLeftOut() throws Exception {
         multiStream();
@@ -492,9 +518,30 @@ class UnreadableEntriesTest {
         CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
                 "READY_FOR_HANDOFF");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-        assertThat(run.out() + run.err()).contains("frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml")
-                .contains("make it readable").doesNotContain("\u001b");
+        assertOneEscapedError(run, "cannot read frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml", "make it readable");
+        assertThat(run.out()).doesNotContain("FAIL");
+    }
+
+    /**
+     * Failed before (unread16's fix): the unreadable plan failed the gate, and {@code advance} recorded
+     * the refused move (exit 1). An input that cannot be read reaches no verdict: exit 2, the log untouched.
+     */
+    @Test
+    void anotherStreamsPlanThatCannotBeReadRefusesTheMoveAndRecordsNothing() throws Exception {
+        multiStream();
+        Path log = ws.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        byte[] before = Files.exists(log) ? Files.readAllBytes(log) : null;
+        lock("frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml");
+
+        CliRun run = unprivileged("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml", "make it readable");
+        if (before == null) {
+            assertThat(log).doesNotExist();
+        } else {
+            assertThat(log).hasBinaryContent(before);
+        }
     }
 
     /** Failed before: a plan directory that can be listed but not searched: the plan was left out, as if none. */
@@ -506,12 +553,13 @@ class UnreadableEntriesTest {
         CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
                 "READY_FOR_HANDOFF");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-        assertThat(run.out() + run.err()).contains("frameworks/planning-be/tasks/").contains("make it readable")
-                .doesNotContain("\u001b");
+        assertOneEscapedError(run, "cannot read frameworks/planning-be/tasks/", "make it readable");
     }
 
-    /** Failed before: the cross-stream gate judged the cycle without its contracts, as if it had none. */
+    /**
+     * Failed before: the cross-stream gate judged the cycle without its contracts, as if it had none;
+     * then (unread16) the gate failed naming them (exit 1). unread17: one error, exit 2, no verdict.
+     */
     @Test
     void contractsThatCannotBeExaminedFailTheCrossStreamGate() throws Exception {
         multiStream();
@@ -520,15 +568,8 @@ class UnreadableEntriesTest {
         CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
                 "READY_FOR_HANDOFF", "--format", "json");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-        com.fasterxml.jackson.databind.JsonNode gates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
-        assertThat(gates.toString()).contains("cross_stream_consistency");
-        for (com.fasterxml.jackson.databind.JsonNode gate : gates.path("gates")) {
-            if (gate.path("gate").asText().equals("cross_stream_consistency")) {
-                assertThat(gate.path("status").asText()).as(gate.toString()).isEqualTo("FAIL");
-                assertThat(gate.toString()).contains("frameworks/planning-fe/contracts").contains("make it readable");
-            }
-        }
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/contracts", "make it readable");
+        assertThat(run.out()).doesNotContain("\"FAIL\"");
     }
 
     /**
@@ -627,4 +668,5 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot read frameworks/planning-fe/decisions/", "make it readable");
     }
+
 }
