@@ -669,4 +669,127 @@ class UnreadableEntriesTest {
         assertOneEscapedError(run, "cannot read frameworks/planning-fe/decisions/", "make it readable");
     }
 
+    // unread17: what the command line is given, examined before it is taken for something else.
+
+    /** Failed before: "--base DIR: ws is not inside a git repository": the directory was taken for a git revision. */
+    @Test
+    void aBaseRulebookUnderADirectoryThatCannotBeSearchedIsUnreadableNotARevision() throws Exception {
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        WorkspaceCopies.copy(ws.resolve("rulebook"), hidden.resolve("rb"));
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged("rules", "diff", "-w", ws.toString(), "--base", hidden.resolve("rb").toString());
+
+        assertOneEscapedError(run, "cannot read", "hidden/rb", "make it readable");
+        assertThat(run.err()).doesNotContain("not inside a git repository");
+    }
+
+    /** Failed before: "trust file not found" for a trust file that is there. */
+    @Test
+    void aTrustFileUnderADirectoryThatCannotBeSearchedIsUnreadableNotNotFound() throws Exception {
+        Path keys = CycleScript.keys(dir.resolve("generated"));
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        Files.copy(keys.resolve("trust.yaml"), hidden.resolve("trust.yaml"));
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged("report", "-w", ws.toString(), "--html", dir.resolve("site").toString(), "--trust",
+                hidden.resolve("trust.yaml").toString());
+
+        assertOneEscapedError(run, "cannot read", "hidden/trust.yaml", "make it readable");
+        assertThat(run.err()).doesNotContain("not found");
+    }
+
+    /** Failed before: "digest template not found" for a template that is there. */
+    @Test
+    void aDigestTemplateUnderADirectoryThatCannotBeSearchedIsUnreadableNotNotFound() throws Exception {
+        validated();
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        Files.writeString(hidden.resolve("digest.mustache"), "# {{cycle_id}}\n");
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest", "--template", hidden.resolve("digest.mustache").toString()));
+
+        assertOneEscapedError(run, "cannot read", "hidden/digest.mustache", "make it readable");
+        assertThat(run.err()).doesNotContain("not found");
+        assertThat(ws.resolve(DIGEST)).doesNotExist();
+    }
+
+    /**
+     * Failed before: "... names ..., which is no directory (a moved or deleted repository)" for a git
+     * directory that is there, under a directory that may not be searched.
+     */
+    @Test
+    void aGitDirectoryUnderADirectoryThatCannotBeSearchedIsUnreadableNotMoved() throws Exception {
+        Path keys = CycleScript.keys(dir.resolve("generated"));
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        Files.createDirectories(hidden.resolve("repo.git"));
+        // The repository the trust file's directory lies in is looked for (a committed trust file is refused).
+        Files.writeString(dir.resolve(".git"), "gitdir: " + hidden.resolve("repo.git") + "\n");
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged("status", "-w", ws.toString(), "--trust", keys.resolve("trust.yaml").toString());
+
+        assertOneEscapedError(run, "cannot read", "hidden/repo.git", "make it readable");
+        assertThat(run.err()).doesNotContain("moved or deleted");
+    }
+
+    /** The validated example with its digest published and the cycle moved into IMPROVE. */
+    private void improving() {
+        validated();
+        CycleScript.ok(CycleScript.cycle(ws, "digest"));
+        CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "IMPROVE", "--trust", trust()));
+    }
+
+    /** Failed before: "cycle fe/2025-09-02 has no digest: run `planning digest` first" for a digest that is there. */
+    @Test
+    void aDigestImproveCannotReadIsUnreadableNotMissing() throws Exception {
+        improving();
+        lock("frameworks/planning-fe/digests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "improve", "--next", "2025-09-16", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/digests/", "make it readable");
+        assertThat(run.err()).doesNotContain("has no digest");
+    }
+
+    /**
+     * Held (since this round's first commit: the move into COMPLETED runs the gates, which refuse the
+     * story map they cannot read before anything is recorded): refused, the log and the plans untouched.
+     */
+    @Test
+    void aStoryMapDirectoryImproveCannotSearchIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        improving();
+        Path log = ws.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        byte[] before = Files.readAllBytes(log);
+        lock("frameworks/planning-fe/storymaps");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "improve", "--next", "2025-09-16", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/storymaps/", "make it readable");
+        assertThat(log).hasBinaryContent(before);
+        assertThat(ws.resolve("frameworks/planning-fe/tasks/2025-09-16-fe_task_breakdown.yaml")).doesNotExist();
+    }
+
+    /** Failed before: the report left the cycle's digest out (no KPI figures) and said nothing of it. */
+    @Test
+    void aDigestTheReportCannotReadIsAProblemShownNotLeftOut() throws Exception {
+        validated();
+        CycleScript.ok(CycleScript.cycle(ws, "digest"));
+        lock(ws.resolve("frameworks/planning-fe/digests"), "r--------");
+        Path site = dir.resolve("site");
+
+        CliRun run = unprivileged("report", "-w", ws.toString(), "--html", site.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        try (var pages = Files.walk(site)) {
+            String all = pages.filter(Files::isRegularFile).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).reduce("", String::concat);
+            assertThat(all).contains("cannot read frameworks/planning-fe/digests/2025-09-02-digest.md");
+        }
+    }
 }
