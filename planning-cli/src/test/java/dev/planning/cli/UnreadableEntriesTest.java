@@ -68,6 +68,18 @@ class UnreadableEntriesTest {
         return CliRun.inChild(command, Map.of(), args);
     }
 
+    /** As {@link #unprivileged}, with {@code environment} added (an empty value removes a variable). */
+    private static CliRun unprivileged(Map<String, String> environment, String... args) throws Exception {
+        List<String> java = ChildProcesses.java("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName());
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            assumeTrue(setprivDropsTheOverride(), "root, and no setpriv that can drop CAP_DAC_OVERRIDE: chmod binds nothing");
+            command.addAll(SETPRIV);
+        }
+        command.addAll(java);
+        return CliRun.inChild(command, environment, args);
+    }
+
     private static final List<String> SETPRIV = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
 
     private static boolean isRoot() throws IOException {
@@ -791,5 +803,91 @@ class UnreadableEntriesTest {
             }).reduce("", String::concat);
             assertThat(all).contains("cannot read frameworks/planning-fe/digests/2025-09-02-digest.md");
         }
+    }
+
+    // unread17: the caches kept across runs (compiled rulebooks, policy verdicts, lint results, their key).
+
+    /** The caches on, in this test's directory: the build turns them off for tests (PLANNING_NO_CACHE). */
+    private Map<String, String> cacheOn() {
+        return Map.of("PLANNING_NO_CACHE", "", "PLANNING_CACHE_DIR", dir.resolve("cache").toString(),
+                "PLANNING_CACHE_KEY_FILE", dir.resolve("state/cache-key").toString());
+    }
+
+    /**
+     * Held: a workspace file lint cannot read now is never answered with the result kept when it could
+     * ("lint passed"): the kept result's key hashes every file, so no key is taken and lint runs,
+     * reporting the file it cannot read.
+     */
+    @Test
+    void aKeptLintResultIsNotServedWhenAWorkspaceFileCannotBeRead() throws Exception {
+        CliRun first = unprivileged(cacheOn(), CycleScript.cycle(ws, "lint"));
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        try (var kept = Files.list(dir.resolve("cache"))) {
+            assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith(".lint"));
+        }
+        lock("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+
+        CliRun run = unprivileged(cacheOn(), CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("2025-09-02-fe_task_breakdown.yaml", "make it readable")
+                .doesNotContain("AccessDeniedException").doesNotContain(dir.toString()).isNotEqualTo(first.out() + first.err());
+    }
+
+    /**
+     * Held: cache files that cannot be read (every compiled rulebook, policy verdict, kept lint result
+     * and the key that authenticates them) mean "compute again", never "trust" and never an error:
+     * the same verdict as the first run, from the rule files themselves.
+     */
+    @Test
+    void cacheFilesThatCannotBeReadAreComputedAgainNotTrusted() throws Exception {
+        CliRun first = unprivileged(cacheOn(), CycleScript.cycle(ws, "lint"));
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        List<Path> cached;
+        try (var files = Files.list(dir.resolve("cache"))) {
+            cached = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(cached).isNotEmpty();
+        for (Path file : cached) {
+            lock(file, "---------");
+        }
+        lock(dir.resolve("state/cache-key"), "---------");
+
+        CliRun run = unprivileged(cacheOn(), CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).isEqualTo(first.out());
+        assertThat(run.err()).doesNotContain("error");
+    }
+
+    private static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
+
+    /** Failed before: "key file not found" for a private key that is there. */
+    @Test
+    void aSigningKeyUnderADirectoryThatCannotBeSearchedIsUnreadableNotNotFound() throws Exception {
+        validated();
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        Files.copy(dir.resolve("sealed/keys/QA.key.pem"), hidden.resolve("QA.key.pem"));
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged("sign", ws.resolve(MANIFEST).toString(), "--role", "QA", "--key",
+                hidden.resolve("QA.key.pem").toString(), "--trust", trust());
+
+        assertOneEscapedError(run, "cannot read", "hidden/QA.key.pem", "make it readable");
+        assertThat(run.err()).doesNotContain("not found");
+    }
+
+    /** Failed before: "key file cannot be read (/abs/path/QA.key.pem)": the absolute path, no reason, no remedy. */
+    @Test
+    void aSigningKeyThatCannotBeReadSaysWhyAndWhatToDo() throws Exception {
+        validated();
+        Path key = dir.resolve("QA.key.pem");
+        Files.copy(dir.resolve("sealed/keys/QA.key.pem"), key);
+        lock(key, "---------");
+
+        CliRun run = unprivileged("sign", ws.resolve(MANIFEST).toString(), "--role", "QA", "--key", key.toString(), "--trust",
+                trust());
+
+        assertOneEscapedError(run, "cannot read", "QA.key.pem (", "ermission denied", "make it readable");
     }
 }

@@ -3,7 +3,6 @@ package dev.planning.engine.internal.workspace;
 import dev.planning.api.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -160,9 +159,7 @@ public final class DirectoryEntries {
     }
 
     private static UnreadableInputException unreadable(String what, String shown, String without, IOException e) {
-        String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
-                : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
-        return new UnreadableInputException(what + " " + Shown.path(shown) + " (" + Shown.path(why) + "): " + without
+        return new UnreadableInputException(what + " " + Shown.path(shown) + " (" + Shown.reason(e) + "): " + without
                 + "; make it readable by the user running planning", SourceLocation.ofFile(shown), e);
     }
 }
