@@ -14,7 +14,6 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
