@@ -508,7 +508,7 @@ public final class Planning {
                     List<Gate> all = (serviceLoaderGates ? GateRegistry.withServiceLoader(gates, loader)
                             : GateRegistry.of(gates)).gates();
                     if (compile) {
-                        GateCheck.compile(loaded, root, loader);
+                        GateCheck.compile(loaded, rulebookDir, root, loader);
                     }
                     return all;
                 });

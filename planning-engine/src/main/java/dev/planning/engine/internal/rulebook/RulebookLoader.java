@@ -3,6 +3,7 @@ package dev.planning.engine.internal.rulebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
@@ -164,16 +165,18 @@ public final class RulebookLoader {
 
     /**
      * How a file of a rulebook is named in messages about a workspace: relative to the workspace
-     * when the rulebook lies inside it, absolute otherwise; {@code /} separators.
+     * when the rulebook lies inside it, otherwise as {@code directory} is given (a {@code --rulebook
+     * ../shared/rulebook} as {@code ../shared/rulebook/FILE}, never the absolute path the user did not
+     * write); {@code /} separators.
      *
-     * @param directory the rulebook directory
+     * @param directory the rulebook directory, as the user gave it
      * @param workspace the workspace root
      * @param file      the file, relative to the rulebook directory
      */
     public static String displayName(Path directory, Path workspace, String file) {
         Path root = workspace.toAbsolutePath().normalize();
         Path dir = directory.toAbsolutePath().normalize();
-        Path shown = dir.equals(root) ? Path.of("") : dir.startsWith(root) ? root.relativize(dir) : dir;
+        Path shown = dir.equals(root) ? Path.of("") : dir.startsWith(root) ? root.relativize(dir) : directory.normalize();
         String prefix = shown.toString().replace('\\', '/');
         return prefix.isEmpty() ? file : prefix + "/" + file;
     }
@@ -205,7 +208,8 @@ public final class RulebookLoader {
         List<String> rules = ruleFiles(snapshot);
         if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS) && snapshot.content(SETTINGS_FILE).isEmpty()) {
             if (rules.isEmpty()) {
-                throw new InvalidInputException("rulebook settings not found: " + settings
+                // Named as the user gave the rulebook, never by the absolute path they did not write.
+                throw new InvalidInputException("rulebook settings not found: " + Printable.line(shownSettings)
                         + " (expected rulebook.yaml, or at least one policy in rules/*.drl)");
             }
             // Policies alone: no settings, the default profile.
@@ -214,7 +218,8 @@ public final class RulebookLoader {
                     List.of(), Map.of(), rules, SigningPolicy.NONE, List.of());
         }
         byte[] settingsBytes = snapshot.content(SETTINGS_FILE).orElseThrow(() -> new InvalidInputException(
-                "rulebook settings are not a file: " + settings + " (expected rulebook.yaml with at least a version)"));
+                "rulebook settings are not a file: " + Printable.line(shownSettings)
+                        + " (expected rulebook.yaml with at least a version)"));
         // A kept model was checked against the default bound on text values: none is read or kept under another.
         KeptSettings keptSettings = workspace != null && YamlDocuments.parsesMayBeKept() ? kept : null;
         if (keptSettings != null) {
