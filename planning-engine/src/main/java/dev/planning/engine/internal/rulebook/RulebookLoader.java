@@ -8,6 +8,7 @@ import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.TransitionKind;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.KpiDefinition;
@@ -372,6 +373,13 @@ public final class RulebookLoader {
         Optional<CycleState> onFailure = node.hasNonNull("on_failure")
                 ? Optional.of(CycleState.parse(node.get("on_failure").asText()))
                 : Optional.empty();
+        if (onFailure.isPresent() && !failureTargets(from).contains(onFailure.get())) {
+            // A failed transition that moved the cycle on would pass it as if its gates had (seventeenth review).
+            throw new InvalidInputException("profile '" + profile + "', transition " + from + "->" + to + ": on_failure "
+                    + onFailure.get() + " would move a refused cycle forward; a failed transition stays where it is"
+                    + " or moves back: expected " + String.join(" or ", failureTargets(from).stream().map(Enum::name)
+                            .toList()), document.locate(pointer + "/on_failure"));
+        }
         List<String> gates = strings(node.get("gates"));
         for (int g = 0; g < gates.size(); g++) {
             int first = gates.indexOf(gates.get(g));
@@ -382,6 +390,20 @@ public final class RulebookLoader {
             }
         }
         return new GateStep(from, to, gates, onFailure);
+    }
+
+    /**
+     * Where a failed transition out of {@code from} may send the cycle: {@code from} itself, or a state
+     * a backward (or self) transition of the lifecycle reaches, never a forward one.
+     */
+    public static List<CycleState> failureTargets(CycleState from) {
+        List<CycleState> targets = new ArrayList<>(List.of(from));
+        for (var transition : Lifecycle.from(from)) {
+            if (transition.kind() != TransitionKind.FORWARD && !targets.contains(transition.to())) {
+                targets.add(transition.to());
+            }
+        }
+        return List.copyOf(targets);
     }
 
     private static List<KpiDefinition> kpis(LocatedDocument document, boolean checkFormulas) {

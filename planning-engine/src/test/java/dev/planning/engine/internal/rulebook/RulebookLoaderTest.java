@@ -97,6 +97,21 @@ class RulebookLoaderTest {
                 .hasMessageContaining("\n" + dir.toString().replace('\\', '/') + "/rules/a.DRL: not a rule file:");
     }
 
+    /**
+     * Seventeenth review: {@code on_failure} naming the transition's target (or any state ahead) moved a
+     * refused cycle forward; a failed transition stays where it is or moves back, refused at the value.
+     */
+    @Test
+    void refusesAFailureActionThatMovesTheCycleForwardAtItsValue() {
+        assertThatThrownBy(() -> load(VALID.replace("[schema_lint], on_failure: PLANNED}",
+                "[schema_lint], on_failure: READY_FOR_HANDOFF}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("profile 'be', transition PLANNED->READY_FOR_HANDOFF: on_failure READY_FOR_HANDOFF"
+                        + " would move a refused cycle forward")
+                .hasMessageContaining("expected PLANNED")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(11));
+    }
+
     @Test
     void refusesATransitionTheLifecycleDoesNotHave() {
         assertThatThrownBy(() -> load(VALID.replace("PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}",
