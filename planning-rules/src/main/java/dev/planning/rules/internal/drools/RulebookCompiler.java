@@ -162,6 +162,10 @@ final class RulebookCompiler {
             LinearMatches.requireLinear(packages);
             requireCompiledRules(directory, packages, limits);
         }
+        if (PolicyLanguage.enabled()) {
+            // Before the network is built: Drools acts on such metadata as it adds the rules.
+            packages.forEach(pkg -> pkg.getRules().forEach(RulebookCompiler::plainMetadata));
+        }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
         base.addPackages(packages);
@@ -465,6 +469,27 @@ final class RulebookCompiler {
         }
         return new SourceLocation(file, line, column);
     }
+
+    /**
+     * Refuses a rule whose metadata Drools took for one of its own annotations: it resolves a name such
+     * as {@code @direct} or {@code @propagation(IMMEDIATE)}, capitalised, to {@code org.kie.api.definition}
+     * types that change how the rule runs, and records it under that type's name. The policy language
+     * admits metadata as plain data only, so every key must be a name as written (seventeenth review).
+     */
+    private static void plainMetadata(Rule rule) {
+        for (String key : rule.getMetaData().keySet()) {
+            if (!PLAIN_METADATA.matcher(key).matches()) {
+                String simple = key.substring(key.lastIndexOf('.') + 1);
+                String written = simple.isEmpty() ? key : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+                throw new InvalidInputException("rule '" + rule.getName() + "': metadata @" + written + " is read by"
+                        + " Drools as " + key + ", which changes how the rule runs, not as plain metadata; use another"
+                        + " name (e.g. @" + written + "_note)", SourceLocation.ofFile(fileOf(rule)));
+            }
+        }
+    }
+
+    /** A metadata key as the policy language admits it: the lower-case name written ({@code severity}). */
+    private static final Pattern PLAIN_METADATA = Pattern.compile("[a-z][A-Za-z0-9_]*");
 
     private static void checkSeverities(KieBase base) {
         for (KiePackage pkg : base.getKiePackages()) {
