@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Seventeenth review: the policy language allows rule metadata with a lower-case name, as plain
  * data that travels with a violation. Drools resolves such a name, capitalised, against its own
- * annotation types, so {@code @direct} became {@code org.kie.api.definition.rule.Direct} (the rule's
- * consequence runs inside the insert, outside the agenda), {@code @propagation(IMMEDIATE)} changed how
+ * annotation types, so {@code @direct} became {@code org.kie.api.definition.rule.Direct} (for Drools: run the
+ * consequence as the match is made, not through the agenda), {@code @propagation(IMMEDIATE)} sets how
  * its matches propagate, and {@code @activationListener("query")} handed its matches to the query
  * machinery: evaluating it ended in a {@code ClassCastException} out of Drools, not a located refusal.
  * Metadata Drools reads as anything but plain metadata is now refused when the rules are compiled.
