@@ -15,6 +15,7 @@ open module dev.planning.rules {
     requires org.drools.core;
     requires org.drools.drl.ast;
     requires org.drools.drl.parser;
+    requires org.drools.io;
     requires org.drools.kiesession;
     requires org.drools.mvel;
     requires re2j;

@@ -1,7 +1,6 @@
 package dev.planning.cli;
 
 import dev.planning.rules.impact.RulebookImpact;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Iterator;
@@ -55,11 +54,11 @@ final class RulesDiffCommand implements Callable<Integer> {
     public Integer call() {
         Path headDir = head != null ? head : workspace.rulebook != null ? workspace.rulebook
                 : workspace.workspace.resolve("rulebook");
-        Path baseDir = Path.of(base);
-        RulebookImpact impact = Files.isDirectory(baseDir)
-                ? RulebookImpact.compare(workspace.workspace, baseDir, headDir, Clock.systemUTC())
+        boolean directory = RulebookImpact.namesDirectory(base);
+        RulebookImpact impact = directory
+                ? RulebookImpact.compare(workspace.workspace, Path.of(base), headDir, Clock.systemUTC())
                 : RulebookImpact.compareWithRevision(workspace.workspace, base, headDir, Clock.systemUTC());
-        String shownBase = Files.isDirectory(baseDir) ? base : base + ":" + headDir;
+        String shownBase = directory ? base : base + ":" + headDir;
         Reports.print(spec.commandLine().getOut(), format.format, ImpactReports.json(impact, shownBase, headDir.toString()),
                 () -> ImpactReports.text(impact, shownBase, headDir.toString()), null, null,
                 () -> ImpactReports.markdown(impact, shownBase, headDir.toString()));

@@ -68,6 +68,18 @@ class UnreadableEntriesTest {
         return CliRun.inChild(command, Map.of(), args);
     }
 
+    /** As {@link #unprivileged}, with {@code environment} added (an empty value removes a variable). */
+    private static CliRun unprivileged(Map<String, String> environment, String... args) throws Exception {
+        List<String> java = ChildProcesses.java("-cp", System.getProperty("java.class.path"), PlanningCommand.class.getName());
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            assumeTrue(setprivDropsTheOverride(), "root, and no setpriv that can drop CAP_DAC_OVERRIDE: chmod binds nothing");
+            command.addAll(SETPRIV);
+        }
+        command.addAll(java);
+        return CliRun.inChild(command, environment, args);
+    }
+
     private static final List<String> SETPRIV = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
 
     private static boolean isRoot() throws IOException {
@@ -409,7 +421,8 @@ class UnreadableEntriesTest {
 
     /**
      * Failed before: SUMMARY_MISMATCH "is gone", "no file" (exit 1) for a judged test report that is
-     * there. Now the same check fails saying it cannot be read and why.
+     * there; then (unread16) SUMMARY_MISMATCH "cannot read" (exit 1), a failed check. unread17: one
+     * error naming it, exit 2, no discrepancy: the report is the user's to make readable.
      */
     @Test
     void aJudgedTestReportThatCannotBeReadFailsVerifyAsUnreadableNotAbsent() throws Exception {
@@ -418,15 +431,14 @@ class UnreadableEntriesTest {
 
         CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust.toString()));
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("SUMMARY_MISMATCH", "cannot read frameworks/planning-fe/outcomes/2025-09-02/junit/",
-                "make it readable").doesNotContain("no file").doesNotContain("is gone").doesNotContain("\u001b");
-        assertThat(run.out() + run.err()).doesNotContain("internal error");
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/outcomes/2025-09-02/junit/", "make it readable");
+        assertThat(run.out() + run.err()).doesNotContain("SUMMARY_MISMATCH").doesNotContain("no file")
+                .doesNotContain("is gone");
     }
 
     /**
-     * Held: {@code JudgedOutcomes}' "cannot list", reached for the first time: the summaries' check
-     * fails (exit 1) saying that directory cannot be listed.
+     * Held (unread16): {@code JudgedOutcomes}' "cannot list" failed the summaries' check
+     * (SUMMARY_MISMATCH, exit 1). unread17: one error naming the directory, exit 2.
      */
     @Test
     void aJudgedTestReportDirectoryThatCannotBeListedFailsVerify() throws Exception {
@@ -435,10 +447,33 @@ class UnreadableEntriesTest {
 
         CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust.toString()));
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("SUMMARY_MISMATCH", "cannot list frameworks/planning-fe/outcomes/2025-09-02/junit",
-                "make it readable").doesNotContain("\u001b");
-        assertThat(run.out() + run.err()).doesNotContain("internal error");
+        assertOneEscapedError(run, "cannot list frameworks/planning-fe/outcomes/2025-09-02/junit", "make it readable");
+        assertThat(run.out() + run.err()).doesNotContain("SUMMARY_MISMATCH");
+    }
+
+    /** Failed before: SUMMARY_INVALID "the verification summary cannot be read: /abs/path" (exit 1), a failed check. */
+    @Test
+    void aVerificationSummaryThatCannotBeReadIsAUserErrorNotAnInvalidSummary() throws Exception {
+        Path trust = validatedWithSummaries();
+        lock("frameworks/planning-fe/evidence/2025-09-02/verification-summary.intoto.json");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust.toString()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/evidence/2025-09-02/verification-summary.intoto.json",
+                "make it readable");
+        assertThat(run.out() + run.err()).doesNotContain("SUMMARY_INVALID").doesNotContain(dir.toString());
+    }
+
+    /** Failed before: SEAL_EVENT_MISMATCH "the event log ... cannot be read" (exit 1), a failed check. */
+    @Test
+    void anEventLogThatCannotBeReadFailsVerifyAsAUserError() throws Exception {
+        validated();
+        lock("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "verify", "--trust", trust()));
+
+        assertOneEscapedError(run, "frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        assertThat(run.out() + run.err()).doesNotContain("SEAL_EVENT_MISMATCH");
     }
 
     /**
@@ -483,7 +518,10 @@ class UnreadableEntriesTest {
         return ws;
     }
 
-    /** Failed before: the other stream's plan was left out of the cross-stream check, as if it had none. */
+    /**
+     * Failed before: the other stream's plan was left out of the cross-stream check, as if it had none;
+     * then (unread16) the gate failed naming it (exit 1). unread17: one error, exit 2, no verdict.
+     */
     @Test
     void anotherStreamsPlanThatCannotBeReadFailsTheGateNotLeftOut() throws Exception {
         multiStream();
@@ -492,9 +530,30 @@ class UnreadableEntriesTest {
         CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
                 "READY_FOR_HANDOFF");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-        assertThat(run.out() + run.err()).contains("frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml")
-                .contains("make it readable").doesNotContain("\u001b");
+        assertOneEscapedError(run, "cannot read frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml", "make it readable");
+        assertThat(run.out()).doesNotContain("FAIL");
+    }
+
+    /**
+     * Failed before (unread16's fix): the unreadable plan failed the gate, and {@code advance} recorded
+     * the refused move (exit 1). An input that cannot be read reaches no verdict: exit 2, the log untouched.
+     */
+    @Test
+    void anotherStreamsPlanThatCannotBeReadRefusesTheMoveAndRecordsNothing() throws Exception {
+        multiStream();
+        Path log = ws.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        byte[] before = Files.exists(log) ? Files.readAllBytes(log) : null;
+        lock("frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml");
+
+        CliRun run = unprivileged("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-be/tasks/2025-09-02-be_backlog.yaml", "make it readable");
+        if (before == null) {
+            assertThat(log).doesNotExist();
+        } else {
+            assertThat(log).hasBinaryContent(before);
+        }
     }
 
     /** Failed before: a plan directory that can be listed but not searched: the plan was left out, as if none. */
@@ -506,12 +565,13 @@ class UnreadableEntriesTest {
         CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
                 "READY_FOR_HANDOFF");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-        assertThat(run.out() + run.err()).contains("frameworks/planning-be/tasks/").contains("make it readable")
-                .doesNotContain("\u001b");
+        assertOneEscapedError(run, "cannot read frameworks/planning-be/tasks/", "make it readable");
     }
 
-    /** Failed before: the cross-stream gate judged the cycle without its contracts, as if it had none. */
+    /**
+     * Failed before: the cross-stream gate judged the cycle without its contracts, as if it had none;
+     * then (unread16) the gate failed naming them (exit 1). unread17: one error, exit 2, no verdict.
+     */
     @Test
     void contractsThatCannotBeExaminedFailTheCrossStreamGate() throws Exception {
         multiStream();
@@ -520,15 +580,8 @@ class UnreadableEntriesTest {
         CliRun run = unprivileged("gate", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
                 "READY_FOR_HANDOFF", "--format", "json");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-        com.fasterxml.jackson.databind.JsonNode gates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
-        assertThat(gates.toString()).contains("cross_stream_consistency");
-        for (com.fasterxml.jackson.databind.JsonNode gate : gates.path("gates")) {
-            if (gate.path("gate").asText().equals("cross_stream_consistency")) {
-                assertThat(gate.path("status").asText()).as(gate.toString()).isEqualTo("FAIL");
-                assertThat(gate.toString()).contains("frameworks/planning-fe/contracts").contains("make it readable");
-            }
-        }
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/contracts", "make it readable");
+        assertThat(run.out()).doesNotContain("\"FAIL\"");
     }
 
     /**
@@ -626,5 +679,215 @@ class UnreadableEntriesTest {
         CliRun run = unprivileged("rules", "test", rulebook.toString());
 
         assertOneEscapedError(run, "cannot read frameworks/planning-fe/decisions/", "make it readable");
+    }
+
+    // unread17: what the command line is given, examined before it is taken for something else.
+
+    /** Failed before: "--base DIR: ws is not inside a git repository": the directory was taken for a git revision. */
+    @Test
+    void aBaseRulebookUnderADirectoryThatCannotBeSearchedIsUnreadableNotARevision() throws Exception {
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        WorkspaceCopies.copy(ws.resolve("rulebook"), hidden.resolve("rb"));
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged("rules", "diff", "-w", ws.toString(), "--base", hidden.resolve("rb").toString());
+
+        assertOneEscapedError(run, "cannot read", "hidden/rb", "make it readable");
+        assertThat(run.err()).doesNotContain("not inside a git repository");
+    }
+
+    /** Failed before: "trust file not found" for a trust file that is there. */
+    @Test
+    void aTrustFileUnderADirectoryThatCannotBeSearchedIsUnreadableNotNotFound() throws Exception {
+        Path keys = CycleScript.keys(dir.resolve("generated"));
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        Files.copy(keys.resolve("trust.yaml"), hidden.resolve("trust.yaml"));
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged("report", "-w", ws.toString(), "--html", dir.resolve("site").toString(), "--trust",
+                hidden.resolve("trust.yaml").toString());
+
+        assertOneEscapedError(run, "cannot read", "hidden/trust.yaml", "make it readable");
+        assertThat(run.err()).doesNotContain("not found");
+    }
+
+    /** Failed before: "digest template not found" for a template that is there. */
+    @Test
+    void aDigestTemplateUnderADirectoryThatCannotBeSearchedIsUnreadableNotNotFound() throws Exception {
+        validated();
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        Files.writeString(hidden.resolve("digest.mustache"), "# {{cycle_id}}\n");
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "digest", "--template", hidden.resolve("digest.mustache").toString()));
+
+        assertOneEscapedError(run, "cannot read", "hidden/digest.mustache", "make it readable");
+        assertThat(run.err()).doesNotContain("not found");
+        assertThat(ws.resolve(DIGEST)).doesNotExist();
+    }
+
+    /**
+     * Failed before: "... names ..., which is no directory (a moved or deleted repository)" for a git
+     * directory that is there, under a directory that may not be searched.
+     */
+    @Test
+    void aGitDirectoryUnderADirectoryThatCannotBeSearchedIsUnreadableNotMoved() throws Exception {
+        Path keys = CycleScript.keys(dir.resolve("generated"));
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        Files.createDirectories(hidden.resolve("repo.git"));
+        // The repository the trust file's directory lies in is looked for (a committed trust file is refused).
+        Files.writeString(dir.resolve(".git"), "gitdir: " + hidden.resolve("repo.git") + "\n");
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged("status", "-w", ws.toString(), "--trust", keys.resolve("trust.yaml").toString());
+
+        assertOneEscapedError(run, "cannot read", "hidden/repo.git", "make it readable");
+        assertThat(run.err()).doesNotContain("moved or deleted");
+    }
+
+    /** The validated example with its digest published and the cycle moved into IMPROVE. */
+    private void improving() {
+        validated();
+        CycleScript.ok(CycleScript.cycle(ws, "digest"));
+        CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "IMPROVE", "--trust", trust()));
+    }
+
+    /** Failed before: "cycle fe/2025-09-02 has no digest: run `planning digest` first" for a digest that is there. */
+    @Test
+    void aDigestImproveCannotReadIsUnreadableNotMissing() throws Exception {
+        improving();
+        lock("frameworks/planning-fe/digests");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "improve", "--next", "2025-09-16", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/digests/", "make it readable");
+        assertThat(run.err()).doesNotContain("has no digest");
+    }
+
+    /**
+     * Held (since this round's first commit: the move into COMPLETED runs the gates, which refuse the
+     * story map they cannot read before anything is recorded): refused, the log and the plans untouched.
+     */
+    @Test
+    void aStoryMapDirectoryImproveCannotSearchIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        improving();
+        Path log = ws.resolve("frameworks/planning-fe/events/2025-09-02.events.jsonl");
+        byte[] before = Files.readAllBytes(log);
+        lock("frameworks/planning-fe/storymaps");
+
+        CliRun run = unprivileged(CycleScript.cycle(ws, "improve", "--next", "2025-09-16", "--trust", trust()));
+
+        assertOneEscapedError(run, "cannot read frameworks/planning-fe/storymaps/", "make it readable");
+        assertThat(log).hasBinaryContent(before);
+        assertThat(ws.resolve("frameworks/planning-fe/tasks/2025-09-16-fe_task_breakdown.yaml")).doesNotExist();
+    }
+
+    /** Failed before: the report left the cycle's digest out (no KPI figures) and said nothing of it. */
+    @Test
+    void aDigestTheReportCannotReadIsAProblemShownNotLeftOut() throws Exception {
+        validated();
+        CycleScript.ok(CycleScript.cycle(ws, "digest"));
+        lock(ws.resolve("frameworks/planning-fe/digests"), "r--------");
+        Path site = dir.resolve("site");
+
+        CliRun run = unprivileged("report", "-w", ws.toString(), "--html", site.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        try (var pages = Files.walk(site)) {
+            String all = pages.filter(Files::isRegularFile).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).reduce("", String::concat);
+            assertThat(all).contains("cannot read frameworks/planning-fe/digests/2025-09-02-digest.md");
+        }
+    }
+
+    // unread17: the caches kept across runs (compiled rulebooks, policy verdicts, lint results, their key).
+
+    /** The caches on, in this test's directory: the build turns them off for tests (PLANNING_NO_CACHE). */
+    private Map<String, String> cacheOn() {
+        return Map.of("PLANNING_NO_CACHE", "", "PLANNING_CACHE_DIR", dir.resolve("cache").toString(),
+                "PLANNING_CACHE_KEY_FILE", dir.resolve("state/cache-key").toString());
+    }
+
+    /**
+     * Held: a workspace file lint cannot read now is never answered with the result kept when it could
+     * ("lint passed"): the kept result's key hashes every file, so no key is taken and lint runs,
+     * reporting the file it cannot read.
+     */
+    @Test
+    void aKeptLintResultIsNotServedWhenAWorkspaceFileCannotBeRead() throws Exception {
+        CliRun first = unprivileged(cacheOn(), CycleScript.cycle(ws, "lint"));
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        try (var kept = Files.list(dir.resolve("cache"))) {
+            assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith(".lint"));
+        }
+        lock("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+
+        CliRun run = unprivileged(cacheOn(), CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).contains("2025-09-02-fe_task_breakdown.yaml", "make it readable")
+                .doesNotContain("AccessDeniedException").doesNotContain(dir.toString()).isNotEqualTo(first.out() + first.err());
+    }
+
+    /**
+     * Held: cache files that cannot be read (every compiled rulebook, policy verdict, kept lint result
+     * and the key that authenticates them) mean "compute again", never "trust" and never an error:
+     * the same verdict as the first run, from the rule files themselves.
+     */
+    @Test
+    void cacheFilesThatCannotBeReadAreComputedAgainNotTrusted() throws Exception {
+        CliRun first = unprivileged(cacheOn(), CycleScript.cycle(ws, "lint"));
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        List<Path> cached;
+        try (var files = Files.list(dir.resolve("cache"))) {
+            cached = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(cached).isNotEmpty();
+        for (Path file : cached) {
+            lock(file, "---------");
+        }
+        lock(dir.resolve("state/cache-key"), "---------");
+
+        CliRun run = unprivileged(cacheOn(), CycleScript.cycle(ws, "lint"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).isEqualTo(first.out());
+        assertThat(run.err()).doesNotContain("error");
+    }
+
+    private static final String MANIFEST = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
+
+    /** Failed before: "key file not found" for a private key that is there. */
+    @Test
+    void aSigningKeyUnderADirectoryThatCannotBeSearchedIsUnreadableNotNotFound() throws Exception {
+        validated();
+        Path hidden = Files.createDirectories(dir.resolve("hidden"));
+        Files.copy(dir.resolve("sealed/keys/QA.key.pem"), hidden.resolve("QA.key.pem"));
+        lock(hidden, "---------");
+
+        CliRun run = unprivileged("sign", ws.resolve(MANIFEST).toString(), "--role", "QA", "--key",
+                hidden.resolve("QA.key.pem").toString(), "--trust", trust());
+
+        assertOneEscapedError(run, "cannot read", "hidden/QA.key.pem", "make it readable");
+        assertThat(run.err()).doesNotContain("not found");
+    }
+
+    /** Failed before: "key file cannot be read (/abs/path/QA.key.pem)": the absolute path, no reason, no remedy. */
+    @Test
+    void aSigningKeyThatCannotBeReadSaysWhyAndWhatToDo() throws Exception {
+        validated();
+        Path key = dir.resolve("QA.key.pem");
+        Files.copy(dir.resolve("sealed/keys/QA.key.pem"), key);
+        lock(key, "---------");
+
+        CliRun run = unprivileged("sign", ws.resolve(MANIFEST).toString(), "--role", "QA", "--key", key.toString(), "--trust",
+                trust());
+
+        assertOneEscapedError(run, "cannot read", "QA.key.pem (", "ermission denied", "make it readable");
     }
 }

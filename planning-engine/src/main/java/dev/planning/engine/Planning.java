@@ -189,7 +189,10 @@ public final class Planning {
      *
      * @param directory the rulebook directory
      * @return the rulebook, validated
-     * @throws InvalidInputException when the directory is missing or its settings are invalid, located
+     * @throws InvalidInputException when the directory is missing, holds a file that is neither
+     *                               {@code rulebook.yaml}, a rule file {@code rules/*.drl} nor a rule test, or
+     *                               its settings are invalid (a failure action that moves a cycle forward
+     *                               among them), located
      */
     public static Rulebook rulebook(Path directory) {
         return RulebookLoader.load(Objects.requireNonNull(directory, "directory"));
@@ -508,7 +511,7 @@ public final class Planning {
                     List<Gate> all = (serviceLoaderGates ? GateRegistry.withServiceLoader(gates, loader)
                             : GateRegistry.of(gates)).gates();
                     if (compile) {
-                        GateCheck.compile(loaded, root, loader);
+                        GateCheck.compile(loaded, rulebookDir, root, loader);
                     }
                     return all;
                 });

@@ -25,6 +25,7 @@ import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.CycleDecisions;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
 import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -198,7 +200,8 @@ final class WorkspaceReader {
         String digestPath = layout.digest(ref);
         try {
             Path file = SafePaths.resolve(workspace.root(), digestPath);
-            if (Files.isRegularFile(file)) {
+            // A digest under a directory that may not be searched is a problem shown, not a cycle without figures.
+            if (DirectoryEntries.isRegularFile(workspace.root(), file, "the cycle's KPI figures cannot be shown")) {
                 // Another cycle's or stream's digest (renamed, copied, edited) would show its figures as this cycle's.
                 digest = Optional.of(DigestFrontMatter.readOf(file, digestPath, ref, "digest",
                         "figures on this cycle's page and in its stream's charts"));
@@ -249,17 +252,34 @@ final class WorkspaceReader {
             if (inGitDirectory(evidencePath)) {
                 throw new IOException("a file of the git directory is never read");
             }
-            if (Files.isRegularFile(file) && Files.size(file) > MAX_EVIDENCE_BYTES) {
+            Optional<BasicFileAttributes> attributes = DirectoryEntries.attributes(workspace.root(), file, WITHOUT_EVIDENCE);
+            if (attributes.isEmpty()) {
+                throw new IOException("there is no such file");
+            }
+            if (attributes.get().isRegularFile() && attributes.get().size() > MAX_EVIDENCE_BYTES) {
                 throw new IOException("the file is over the " + (MAX_EVIDENCE_BYTES >> 20) + " MiB gate evidence"
                         + " is read up to");
             }
-            JsonNode root = JSON.readTree(Files.readAllBytes(file));
+            JsonNode root = JSON.readTree(bytes(file, WITHOUT_EVIDENCE));
             if (root == null || !root.isObject() || !"gate_evidence".equals(root.path("type").asText())) {
                 throw new IOException("not a gate_evidence document");
             }
             return new EvidenceRead(root, "");
         } catch (IOException | PlanningException e) {
             return new EvidenceRead(null, e.getMessage());
+        }
+    }
+
+    private static final String WITHOUT_EVIDENCE = "the gate's findings cannot be shown";
+
+    /** The file's bytes; one that cannot be read is refused naming it relative to the workspace, never by its absolute path. */
+    private byte[] bytes(Path file, String without) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("there is no such file", e);
+        } catch (java.nio.file.FileSystemException e) {
+            throw DirectoryEntries.cannotRead(workspace.root(), file, without, e);
         }
     }
 
@@ -560,15 +580,19 @@ final class WorkspaceReader {
                 // The checkout's own files (.git/config holds a CI's token), which no commit writes.
                 return new SourceText(Optional.empty(), "a file of the git directory is not shown");
             }
-            if (!Files.isRegularFile(file)) {
+            // Under a directory that may not be searched the file is there: said so, not "not in the workspace".
+            Optional<BasicFileAttributes> attributes = DirectoryEntries.attributes(workspace.root(), file,
+                    "its source view cannot be shown");
+            if (attributes.isEmpty() || !attributes.get().isRegularFile()) {
                 return new SourceText(Optional.empty(), "the file is not in the workspace");
             }
-            if (Files.size(file) > MAX_SOURCE_BYTES) {
+            if (attributes.get().size() > MAX_SOURCE_BYTES) {
                 return new SourceText(Optional.empty(), "the file is larger than " + (MAX_SOURCE_BYTES >> 20)
                         + " MiB and is not shown");
             }
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes(file,
+                            "its source view cannot be shown")))
                     .toString();
             return new SourceText(Optional.of(text), "");
         } catch (CharacterCodingException e) {

@@ -19,6 +19,9 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
@@ -26,7 +29,9 @@ import dev.planning.rules.internal.gate.GovernanceGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -152,7 +157,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         try {
             Path base = temp.resolve("rulebook");
             try (GitRepository git = GitRepository.find(workspace).orElseThrow(() -> new InvalidInputException(
-                    "--base " + revision + ": " + workspace + " is not inside a git repository"))) {
+                    "--base " + Printable.line(revision) + ": " + SafePaths.shown(workspace) + " is not inside a git repository"))) {
                 git.exportDirectory(revision, head, base);
             }
             return compare(workspace, base, head, clock);
@@ -162,12 +167,35 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     }
 
     /**
+     * Whether {@code base}, as given to {@code rules diff --base}, names a directory (compare with
+     * {@link #compare}) rather than a git revision ({@link #compareWithRevision}): a path with nothing
+     * there, or under a file, is a revision. One that cannot be examined (under a directory that may
+     * not be searched) is refused, never taken for a revision: which of the two it names cannot be told.
+     *
+     * @param base the {@code --base} value as given
+     * @return whether it names a directory
+     * @throws PlanningException when the path cannot be examined, naming it as given
+     */
+    public static boolean namesDirectory(String base) {
+        Path path;
+        try {
+            path = Path.of(base);
+        } catch (InvalidPathException e) {
+            return false; // no path: a revision, which git refuses if it is none
+        }
+        return DirectoryEntries.attributesShown(path, base, "whether --base names a rulebook directory or a git"
+                + " revision cannot be told").map(BasicFileAttributes::isDirectory).orElse(false);
+    }
+
+    /**
      * The workspace's absolute, normalized path; refused when it is no directory, in the words the
      * other commands use ({@code workspace directory not found: ws (/home/me/ws)}).
      */
     private static Path requireWorkspace(Path workspace) {
         Path root = workspace.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
+        // Under a directory that may not be searched, it is there but unreadable: said so, not "not found".
+        if (!DirectoryEntries.attributesShown(root, workspace.toString(), "the workspace's cycles cannot be told")
+                .map(BasicFileAttributes::isDirectory).orElse(false)) {
             throw new InvalidInputException("workspace directory not found: " + SafePaths.shown(workspace));
         }
         return root;

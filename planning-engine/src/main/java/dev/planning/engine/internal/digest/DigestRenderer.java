@@ -8,6 +8,7 @@ import com.github.mustachejava.reflect.MapObjectHandler;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -181,7 +182,9 @@ final class DigestRenderer {
         if (file.isPresent()) {
             Path path = file.get();
             String name = path.toString().replace('\\', '/');
-            if (!Files.isRegularFile(path)) {
+            // Under a directory that may not be searched it is there but unreadable: refused as such, not "not found".
+            if (!DirectoryEntries.attributesShown(path, name, "the digest cannot be rendered with it")
+                    .map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false)) {
                 throw new InvalidInputException("digest template not found (expected a Mustache file)",
                         SourceLocation.ofFile(name));
             }

@@ -41,8 +41,11 @@ final class StrictText {
         } catch (NoSuchFileException e) {
             throw new DocumentException(DocumentException.FILE_UNREADABLE, "file does not exist", where);
         } catch (IOException e) {
-            throw new DocumentException(DocumentException.FILE_UNREADABLE,
-                    "file cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", where);
+            // The reason, not the exception's message: that repeats the absolute path (and whatever a
+            // directory's name holds), where the location names the file as the user knows it.
+            throw new DocumentException(DocumentException.FILE_UNREADABLE, "file cannot be read ("
+                    + dev.planning.engine.internal.workspace.Shown.reason(e) + "); make it readable by the user running"
+                    + " planning", where);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.eventlog;
 
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
@@ -13,7 +14,6 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -294,8 +294,8 @@ public final class FileEventStore implements EventStore {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new PlanningException("cannot read event log: " + Shown.why(e),
-                    SourceLocation.ofFile(location(cycle)), e);
+            // The file is there (NoSuchFileException above) but cannot be read: the user's to fix, no damage of the log's.
+            throw DirectoryEntries.cannotRead(location(cycle), "the cycle's history cannot be told without it", e);
         }
     }
 

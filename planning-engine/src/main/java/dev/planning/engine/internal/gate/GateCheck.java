@@ -39,6 +39,14 @@ public final class GateCheck {
      * @throws InvalidInputException when a rule does not compile, located at its file, line and column
      */
     public static void compile(Rulebook rulebook, Path workspace, ClassLoader loader) {
+        compile(rulebook, rulebook.directory(), workspace, loader);
+    }
+
+    /**
+     * As {@link #compile(Rulebook, Path, ClassLoader)}, naming a rule file outside the workspace under
+     * {@code directory}, the rulebook directory as the user gave it.
+     */
+    public static void compile(Rulebook rulebook, Path directory, Path workspace, ClassLoader loader) {
         Optional<GovernanceEngineFactory> factory;
         try {
             factory = ServiceLoader.load(GovernanceEngineFactory.class, loader).findFirst();
@@ -54,7 +62,7 @@ public final class GateCheck {
         } catch (InvalidInputException e) {
             // The compiler locates errors inside the rulebook; say where the rulebook is.
             Optional<SourceLocation> located = e.location().map(l -> new SourceLocation(
-                    RulebookLoader.displayName(rulebook.directory(), workspace, l.file()), l.line(), l.column()));
+                    RulebookLoader.displayName(directory, workspace, l.file()), l.line(), l.column()));
             throw new InvalidInputException("the rulebook's policies do not compile: " + e.getMessage(),
                     located.orElse(null), e);
         }

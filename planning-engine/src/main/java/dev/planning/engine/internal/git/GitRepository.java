@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -222,7 +224,9 @@ public final class GitRepository implements AutoCloseable {
                     + " 'gitdir: PATH'); git refuses it too: fix it or remove it");
         }
         Path gitDir = dotGit.getParent().resolve(text.substring("gitdir: ".length()));
-        if (!Files.isDirectory(gitDir)) {
+        // Under a directory that may not be searched it is there but unreadable: refused as such, not as "moved".
+        if (!DirectoryEntries.attributesShown(gitDir, gitDir.toString(), "which files git tracks around "
+                + SafePaths.shown(workspace) + " cannot be told").map(BasicFileAttributes::isDirectory).orElse(false)) {
             throw new PlanningException("cannot open the git repository of " + SafePaths.shown(workspace) + ": the .git file "
                     + SafePaths.shown(dotGit) + " names " + SafePaths.shown(gitDir) + ", which is no directory (a moved or"
                     + " deleted repository); git refuses it too: fix the .git file or remove it");

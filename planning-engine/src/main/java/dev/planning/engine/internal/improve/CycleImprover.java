@@ -24,9 +24,9 @@ import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.engine.internal.artifact.TaskBreakdownWriter;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.digest.DigestFrontMatter;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,8 @@ public final class CycleImprover {
         }
         String digestPath = layout.digest(cycle);
         Path digestFile = SafePaths.resolve(workspace.root(), digestPath);
-        if (!Files.isRegularFile(digestFile)) {
+        // A digest under a directory that may not be searched is there: refused as unreadable, not "no digest".
+        if (!DirectoryEntries.isRegularFile(workspace.root(), digestFile, "its improvement actions cannot be carried")) {
             throw new InvalidInputException("cycle " + cycle + " has no digest: run `planning digest` first",
                     SourceLocation.ofFile(digestPath));
         }
@@ -161,7 +162,9 @@ public final class CycleImprover {
      */
     private void carryStoryMap(CycleArtifacts artifacts, CycleRef cycle, CycleRef next) {
         Path target = SafePaths.resolve(workspace.root(), layout.storyMap(next));
-        if (Files.exists(target)) {
+        // One that cannot be examined is refused, never taken for absent and written over.
+        if (DirectoryEntries.attributes(workspace.root(), target, "whether the next cycle has a story map cannot be told")
+                .isPresent()) {
             return;
         }
         artifacts.storyMap(cycle).ifPresent(map -> StoryMapWriter.writeNew(target, new StoryMap(map.version(),

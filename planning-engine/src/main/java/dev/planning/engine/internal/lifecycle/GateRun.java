@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.lifecycle;
 
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Gate;
@@ -64,6 +65,9 @@ final class GateRun {
             result = gate.evaluate(context);
         } catch (EvaluationLimitException e) {
             // No verdict was reached (the rulebook overran its time, memory or stack): nothing to record.
+            throw e;
+        } catch (UnreadableInputException e) {
+            // An input the user may not read: no verdict was reached either (it is no finding about the plans).
             throw e;
         } catch (PlanningException e) {
             return failed(name, new Finding(GATE_ERROR, Severity.ERROR, "gate " + name + " failed: " + e.getMessage(),

@@ -21,6 +21,7 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.evidence.EvidenceWriter;
 import dev.planning.engine.internal.evidence.GateOutcomes;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -491,6 +492,12 @@ public final class LifecycleMachine {
             throw new PlanningException("gate profile '" + profile.name() + "' sends a failed " + transition.key()
                     + " to " + target + ", but the lifecycle does not allow " + transition.from() + " -> " + target
                     + "; allowed from " + transition.from() + ": " + allowedFrom(transition.from()));
+        }
+        if (!RulebookLoader.failureTargets(transition.from()).contains(target)) {
+            // A profile built in code is held to what the loader holds rulebook.yaml to (seventeenth review).
+            throw new PlanningException("gate profile '" + profile.name() + "' sends a failed " + transition.key()
+                    + " to " + target + ", forward as if its gates had passed; a failed transition stays in "
+                    + transition.from() + " or moves back: expected " + RulebookLoader.failureTargets(transition.from()));
         }
     }
 

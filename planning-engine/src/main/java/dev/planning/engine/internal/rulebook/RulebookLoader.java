@@ -3,11 +3,13 @@ package dev.planning.engine.internal.rulebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
+import dev.planning.api.lifecycle.TransitionKind;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.KpiDefinition;
@@ -24,6 +26,7 @@ import dev.planning.engine.internal.schema.ExactNumbers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -164,16 +167,18 @@ public final class RulebookLoader {
 
     /**
      * How a file of a rulebook is named in messages about a workspace: relative to the workspace
-     * when the rulebook lies inside it, absolute otherwise; {@code /} separators.
+     * when the rulebook lies inside it, otherwise as {@code directory} is given (a {@code --rulebook
+     * ../shared/rulebook} as {@code ../shared/rulebook/FILE}, never the absolute path the user did not
+     * write); {@code /} separators.
      *
-     * @param directory the rulebook directory
+     * @param directory the rulebook directory, as the user gave it
      * @param workspace the workspace root
      * @param file      the file, relative to the rulebook directory
      */
     public static String displayName(Path directory, Path workspace, String file) {
         Path root = workspace.toAbsolutePath().normalize();
         Path dir = directory.toAbsolutePath().normalize();
-        Path shown = dir.equals(root) ? Path.of("") : dir.startsWith(root) ? root.relativize(dir) : dir;
+        Path shown = dir.equals(root) ? Path.of("") : dir.startsWith(root) ? root.relativize(dir) : directory.normalize();
         String prefix = shown.toString().replace('\\', '/');
         return prefix.isEmpty() ? file : prefix + "/" + file;
     }
@@ -202,10 +207,12 @@ public final class RulebookLoader {
                 : shownSettings.endsWith("/" + SETTINGS_FILE)
                         ? shownSettings.substring(0, shownSettings.length() - SETTINGS_FILE.length() - 1) : shownSettings;
         RulebookHasher.Snapshot snapshot = RulebookHasher.read(dir, shownDir);
+        requireKnownEntries(snapshot, shownDir);
         List<String> rules = ruleFiles(snapshot);
         if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS) && snapshot.content(SETTINGS_FILE).isEmpty()) {
             if (rules.isEmpty()) {
-                throw new InvalidInputException("rulebook settings not found: " + settings
+                // Named as the user gave the rulebook, never by the absolute path they did not write.
+                throw new InvalidInputException("rulebook settings not found: " + Printable.line(shownSettings)
                         + " (expected rulebook.yaml, or at least one policy in rules/*.drl)");
             }
             // Policies alone: no settings, the default profile.
@@ -214,7 +221,8 @@ public final class RulebookLoader {
                     List.of(), Map.of(), rules, SigningPolicy.NONE, List.of());
         }
         byte[] settingsBytes = snapshot.content(SETTINGS_FILE).orElseThrow(() -> new InvalidInputException(
-                "rulebook settings are not a file: " + settings + " (expected rulebook.yaml with at least a version)"));
+                "rulebook settings are not a file: " + Printable.line(shownSettings)
+                        + " (expected rulebook.yaml with at least a version)"));
         // A kept model was checked against the default bound on text values: none is read or kept under another.
         KeptSettings keptSettings = workspace != null && YamlDocuments.parsesMayBeKept() ? kept : null;
         if (keptSettings != null) {
@@ -397,6 +405,13 @@ public final class RulebookLoader {
         Optional<CycleState> onFailure = node.hasNonNull("on_failure")
                 ? Optional.of(CycleState.parse(node.get("on_failure").asText()))
                 : Optional.empty();
+        if (onFailure.isPresent() && !failureTargets(from).contains(onFailure.get())) {
+            // A failed transition that moved the cycle on would pass it as if its gates had (seventeenth review).
+            throw new InvalidInputException("profile '" + profile + "', transition " + from + "->" + to + ": on_failure "
+                    + onFailure.get() + " would move a refused cycle forward; a failed transition stays where it is"
+                    + " or moves back: expected " + String.join(" or ", failureTargets(from).stream().map(Enum::name)
+                            .toList()), document.locate(pointer + "/on_failure"));
+        }
         List<String> gates = strings(node.get("gates"));
         for (int g = 0; g < gates.size(); g++) {
             int first = gates.indexOf(gates.get(g));
@@ -407,6 +422,20 @@ public final class RulebookLoader {
             }
         }
         return new GateStep(from, to, gates, onFailure);
+    }
+
+    /**
+     * Where a failed transition out of {@code from} may send the cycle: {@code from} itself, or a state
+     * a backward (or self) transition of the lifecycle reaches, never a forward one.
+     */
+    public static List<CycleState> failureTargets(CycleState from) {
+        List<CycleState> targets = new ArrayList<>(List.of(from));
+        for (var transition : Lifecycle.from(from)) {
+            if (transition.kind() != TransitionKind.FORWARD && !targets.contains(transition.to())) {
+                targets.add(transition.to());
+            }
+        }
+        return List.copyOf(targets);
     }
 
     private static List<KpiDefinition> kpis(LocatedDocument document, boolean checkFormulas) {
@@ -473,6 +502,65 @@ public final class RulebookLoader {
         List<String> values = new ArrayList<>();
         node.forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    /**
+     * Refuses every file of the rulebook the tool would not read as what it looks like: a rulebook holds
+     * {@code rulebook.yaml}, rule files {@code rules/**.drl} and rule tests under {@code tests/} (its
+     * files {@code *.yaml}/{@code *.yml}, its subdirectories fixtures), nothing else. Anything else was
+     * hashed, and read by a reviewer as part of the policy, but never applied: {@code rules/critical.DRL}
+     * or a top-level {@code critical.drl} was never compiled, and settings named {@code rulebook.yml}
+     * left a "policies alone" rulebook without required tags or a signing policy (seventeenth review).
+     * An allow-list of paths: a name it does not know is refused, never skipped.
+     */
+    static void requireKnownEntries(RulebookHasher.Snapshot snapshot, String shownDir) {
+        List<String> shown = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (String path : snapshot.files().keySet()) {
+            String relative = path.substring(2);
+            String why = unknownEntry(relative);
+            if (why != null) {
+                shown.add(shownDir.equals(".") ? relative : shownDir + "/" + relative);
+                expected.add(why);
+            }
+        }
+        if (shown.isEmpty()) {
+            return;
+        }
+        // One line per file, at most three: past that the rest are named.
+        StringBuilder message = new StringBuilder(expected.get(0));
+        int lines = shown.size() <= 3 ? shown.size() : 2;
+        for (int i = 1; i < lines; i++) {
+            message.append('\n').append(Shown.path(shown.get(i))).append(": ").append(expected.get(i));
+        }
+        if (lines < shown.size()) {
+            message.append('\n').append(shown.size() - lines).append(" more such file(s): ")
+                    .append(String.join(", ", shown.subList(lines, shown.size()).stream().map(Shown::path).toList()));
+        }
+        throw new InvalidInputException(message.toString(), SourceLocation.ofFile(shown.get(0)));
+    }
+
+    /** What {@code relative} should have been, or {@code null} when it is an entry a rulebook holds. */
+    private static String unknownEntry(String relative) {
+        String whatRulebooksHold = "a rulebook holds rulebook.yaml, rule files rules/*.drl and rule tests"
+                + " tests/*.yaml only, and a file the tool does not read would look to a reader like part of the policy;"
+                + " move it out of the rulebook, or rename it";
+        if (relative.equals(SETTINGS_FILE)) {
+            return null;
+        }
+        if (relative.startsWith("rules/")) {
+            return relative.endsWith(".drl") ? null
+                    : "not a rule file: every file under rules/ is a policy named rules/*.drl (only those are compiled); "
+                            + whatRulebooksHold;
+        }
+        if (relative.startsWith("tests/")) {
+            String name = relative.substring("tests/".length());
+            return name.contains("/") || name.endsWith(".yaml") || name.endsWith(".yml") ? null
+                    : "not a rule test file: a file directly under tests/ is named *.yaml or *.yml (only those are run;"
+                            + " fixtures go in a subdirectory); " + whatRulebooksHold;
+        }
+        return (relative.contains("/") ? "not in rulebook.yaml, rules/ or tests/: " : "not rulebook.yaml: ")
+                + whatRulebooksHold;
     }
 
     private static List<String> ruleFiles(RulebookHasher.Snapshot snapshot) {

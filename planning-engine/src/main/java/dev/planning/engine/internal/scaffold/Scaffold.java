@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@link StarterCycle}. Never replaces an existing file.
  *
  * <p>The default rulebook ships with {@code planning-rules} as class-path resources under
- * {@value #DEFAULT_RULEBOOK}, listed by {@code index.txt}; without {@code planning-rules} on the
+ * {@value #DEFAULT_RULEBOOK}, listed by {@code default-rulebook.index} beside it; without {@code planning-rules} on the
  * class path, a workspace without a rulebook cannot be scaffolded (a clear error, nothing written).
  */
 public final class Scaffold {
@@ -62,7 +62,7 @@ public final class Scaffold {
     }
 
     private static void copyDefaultRulebook(Path directory, ClassLoader loader) {
-        String index = new String(resource(loader, DEFAULT_RULEBOOK + "index.txt"), StandardCharsets.UTF_8);
+        String index = new String(resource(loader, "dev/planning/rules/default-rulebook.index"), StandardCharsets.UTF_8);
         List<String> files = index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         List<byte[]> contents = new ArrayList<>();
         for (String file : files) {

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
@@ -97,6 +98,8 @@ final class JudgedOutcomes {
         Map<String, String> judged;
         try {
             judged = judgedJUnit(workspace, layout, cycle, evidence);
+        } catch (UnreadableInputException e) {
+            throw e;
         } catch (PlanningException e) {
             return refused(new Problem(e.location().orElse(SourceLocation.ofFile(evidence)), Optional.empty(),
                     Optional.empty(), e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.ArtifactChecksum;
@@ -400,6 +401,8 @@ public final class ManifestVerifier {
     private Optional<List<RecordedEvent>> readLog(CycleRef cycle) {
         try {
             return Optional.of(events.read(cycle));
+        } catch (UnreadableInputException e) {
+            throw e;
         } catch (PlanningException e) {
             return Optional.empty();
         }

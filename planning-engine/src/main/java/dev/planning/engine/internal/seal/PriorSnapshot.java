@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.ArtifactChecksum;
 import dev.planning.api.artifact.HandoffManifest;
@@ -65,6 +66,8 @@ final class PriorSnapshot {
                                     + ": the artifact at its snapshot_rev is not the one it seals"));
                 }
             }
+        } catch (UnreadableInputException e) {
+            throw e;
         } catch (PlanningException e) {
             found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, display, "prior manifest " + id
                     + " cannot be checked at its snapshot_rev: " + e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.event.EventType;
@@ -35,6 +36,8 @@ final class SealEventCheck {
         List<RecordedEvent> history;
         try {
             history = read.isPresent() ? read.get() : events.read(cycle);
+        } catch (UnreadableInputException e) {
+            throw e; // the user's to make readable, not a seal that does not hold
         } catch (PlanningException e) {
             found.add(Discrepancy.of(DiscrepancyKind.SEAL_EVENT_MISMATCH, events.location(cycle),
                     "the event log of " + cycle + " cannot be read, so the seal cannot be checked: " + e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,6 +84,8 @@ final class SummaryCheck {
         List<RecordedEvent> history;
         try {
             history = given.isPresent() ? given.get() : events.read(cycle);
+        } catch (UnreadableInputException e) {
+            throw e;
         } catch (PlanningException e) {
             // The log's own damage is reported by the seal event check; no summary can be anchored in it.
             history = List.of();
@@ -189,10 +192,11 @@ final class SummaryCheck {
                 return Optional.empty();
             }
             return Optional.of(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty(); // gone since it was examined
         } catch (IOException e) {
-            found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_INVALID, path, "the verification summary cannot be read: "
-                    + e.getMessage()));
-            return Optional.empty();
+            // There, but not readable: the user's to fix, not a summary that does not hold.
+            throw DirectoryEntries.cannotRead(workspace, file, "verify cannot check the verification summaries without it", e);
         }
     }
 
@@ -214,6 +218,8 @@ final class SummaryCheck {
         JudgedOutcomes.Judged judged;
         try {
             judged = JudgedOutcomes.read(workspace, layout, cycle, history);
+        } catch (UnreadableInputException e) {
+            throw e;
         } catch (PlanningException e) {
             found.add(Discrepancy.of(DiscrepancyKind.SUMMARY_MISMATCH, path, "the judged outcomes it states cannot be"
                     + " read: " + e.describe()));

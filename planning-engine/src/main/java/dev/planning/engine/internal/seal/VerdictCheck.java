@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -183,6 +184,8 @@ final class VerdictCheck {
                         }
                         return recomputer.rerun(pinned[0], cycle, transition, judgedAt.get(transition));
                     });
+                } catch (UnreadableInputException e) {
+                    throw e;
                 } catch (PlanningException | IllegalStateException e) {
                     found.add(Discrepancy.of(DiscrepancyKind.VERDICT_CHANGED, display, "verdicts of " + transition.key()
                             + " could not be recomputed: " + e.getMessage()));

@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import java.io.IOException;
 import java.io.StringReader;
@@ -294,7 +295,9 @@ public final class PemKeys {
 
     private static String read(Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
+            // Under a directory that may not be searched it is there but unreadable: refused as such, not "not found".
+            if (!DirectoryEntries.attributesShown(file, file.toString(), "nothing can be signed with it")
+                    .map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false)) {
                 throw new InvalidInputException("key file not found", SourceLocation.ofFile(SafePaths.shown(file)));
             }
             if (Files.size(file) > 1 << 20) {
@@ -302,8 +305,8 @@ public final class PemKeys {
             }
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new InvalidInputException("key file cannot be read (" + e.getMessage() + ")",
-                    SourceLocation.ofFile(file.toString()));
+            // The reason, not the exception's message, which repeats the absolute path.
+            throw DirectoryEntries.cannotRead(file.toString(), "nothing can be signed with it", e);
         }
     }
 

@@ -27,7 +27,9 @@ import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.DirectoryEntries;
 import java.io.IOException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,8 +132,11 @@ public final class TrustFile {
     private static TrustedKeys read(Path file, Path workspace) {
         // As given, so that file:line:col opens in an editor; on one line, each control character escaped.
         String display = Printable.line(file.toString());
-        if (!Files.isRegularFile(file)) {
-            if (Files.isDirectory(file)) {
+        // Under a directory that may not be searched it is there but unreadable: refused as such, not "not found".
+        Optional<BasicFileAttributes> attributes = DirectoryEntries.attributesShown(file, file.toString(),
+                "the keys it trusts cannot be read");
+        if (attributes.isEmpty() || !attributes.get().isRegularFile()) {
+            if (attributes.isPresent() && attributes.get().isDirectory()) {
                 // `--trust ~/.planning/keys`, the directory `keys generate --out` was given.
                 throw new InvalidInputException("is a directory, not a trust file: pass the trust file itself ("
                         + (Files.isRegularFile(file.resolve("trust.yaml")) ? file.resolve("trust.yaml")

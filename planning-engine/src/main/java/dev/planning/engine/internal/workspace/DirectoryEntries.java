@@ -1,10 +1,8 @@
 package dev.planning.engine.internal.workspace;
 
-import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +35,7 @@ public final class DirectoryEntries {
      * @param workspace the workspace, for naming the directory relative to it
      * @param dir       the directory
      * @param without   what cannot be done without it, for the message
-     * @throws PlanningException when the directory exists but cannot be examined or listed
+     * @throws UnreadableInputException when the directory exists but cannot be examined or listed
      */
     public static List<Path> sorted(Path workspace, Path dir, String without) {
         BasicFileAttributes attributes;
@@ -69,7 +67,7 @@ public final class DirectoryEntries {
      * @param workspace the workspace, for naming the file relative to it
      * @param file      the file
      * @param without   what cannot be done without it, for the message
-     * @throws PlanningException when the file cannot be examined
+     * @throws UnreadableInputException when the file cannot be examined
      */
     public static boolean isRegularFile(Path workspace, Path file, String without) {
         return attributes(workspace, file, without).map(BasicFileAttributes::isRegularFile).orElse(false);
@@ -79,7 +77,7 @@ public final class DirectoryEntries {
      * The attributes of {@code path} (links followed unless {@code options} say otherwise), empty when
      * nothing is there; refused, as {@link #isRegularFile}, when it cannot be examined.
      *
-     * @throws PlanningException when the path cannot be examined
+     * @throws UnreadableInputException when the path cannot be examined
      */
     public static Optional<BasicFileAttributes> attributes(Path workspace, Path path, String without,
             java.nio.file.LinkOption... options) {
@@ -90,7 +88,7 @@ public final class DirectoryEntries {
      * As {@link #attributes}, for a path outside the workspace (a file given on the command line):
      * {@code shown} names it in the error, as the user gave it.
      *
-     * @throws PlanningException when the path cannot be examined
+     * @throws UnreadableInputException when the path cannot be examined
      */
     public static Optional<BasicFileAttributes> attributesShown(Path path, String shown, String without,
             java.nio.file.LinkOption... options) {
@@ -132,7 +130,7 @@ public final class DirectoryEntries {
      *
      * @param e the walk's failure (an {@link UncheckedIOException}'s cause, or the exception itself)
      */
-    public static PlanningException cannotList(Path workspace, Path dir, String without, IOException e) {
+    public static UnreadableInputException cannotList(Path workspace, Path dir, String without, IOException e) {
         return unreadable("cannot list", workspace, dir, without, e);
     }
 
@@ -142,18 +140,26 @@ public final class DirectoryEntries {
      *
      * @param e the read's failure
      */
-    public static PlanningException cannotRead(Path workspace, Path file, String without, IOException e) {
+    public static UnreadableInputException cannotRead(Path workspace, Path file, String without, IOException e) {
         return unreadable("cannot read", workspace, file, without, e);
     }
 
-    private static PlanningException unreadable(String what, Path workspace, Path dir, String without, IOException e) {
+    /**
+     * As {@link #cannotRead(Path, Path, String, IOException)}, for a path named as {@code shown}
+     * (workspace-relative, or as the user gave it).
+     *
+     * @param e the read's failure
+     */
+    public static UnreadableInputException cannotRead(String shown, String without, IOException e) {
+        return unreadable("cannot read", shown, without, e);
+    }
+
+    private static UnreadableInputException unreadable(String what, Path workspace, Path dir, String without, IOException e) {
         return unreadable(what, SafePaths.relativize(workspace, dir), without, e);
     }
 
-    private static PlanningException unreadable(String what, String shown, String without, IOException e) {
-        String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
-                : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
-        return new PlanningException(what + " " + Shown.path(shown) + " (" + Shown.path(why) + "): " + without
+    private static UnreadableInputException unreadable(String what, String shown, String without, IOException e) {
+        return new UnreadableInputException(what + " " + Shown.path(shown) + " (" + Shown.reason(e) + "): " + without
                 + "; make it readable by the user running planning", SourceLocation.ofFile(shown), e);
     }
 }

@@ -23,4 +23,17 @@ public final class Shown {
     public static String why(Throwable e) {
         return Printable.line(String.valueOf(e.getMessage()));
     }
+
+    /**
+     * Why an I/O operation failed, on one line, without the path the exception repeats: the file
+     * system's reason ({@code Permission denied}, translated under the user's locale), "permission
+     * denied" for an {@link java.nio.file.AccessDeniedException} that gives none, else the exception's
+     * kind.
+     */
+    public static String reason(java.io.IOException e) {
+        String why = e instanceof java.nio.file.FileSystemException failed && failed.getReason() != null
+                ? failed.getReason() : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : e.getClass().getSimpleName();
+        return Printable.line(why);
+    }
 }

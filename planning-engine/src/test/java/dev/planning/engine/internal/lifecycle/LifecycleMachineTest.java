@@ -226,6 +226,21 @@ class LifecycleMachineTest {
         assertThat(Files.exists(log())).isFalse();
     }
 
+    /**
+     * Seventeenth review: a step whose failure action is a forward move ({@code on_failure} the
+     * transition's own target, or any state ahead) moved a refused cycle on as if its gates had passed.
+     */
+    @Test
+    void refusesAProfileWhoseFailureActionMovesTheCycleForward() {
+        Rulebook rulebook = rulebook(step(PLANNED, READY_FOR_HANDOFF, READY_FOR_HANDOFF, "gov"));
+        LifecycleMachine machine = machine(workspace, rulebook).gate(gate("gov", GateStatus.FAIL)).build();
+
+        assertThatThrownBy(() -> machine.advance(CYCLE, READY_FOR_HANDOFF)).isInstanceOf(PlanningException.class)
+                .hasMessageContaining("sends a failed PLANNED->READY_FOR_HANDOFF to READY_FOR_HANDOFF")
+                .hasMessageContaining("a failed transition stays in PLANNED or moves back");
+        assertThat(Files.exists(log())).isFalse();
+    }
+
     @Test
     void namesAMissingGateBeforeRunningAny() {
         AtomicInteger runs = new AtomicInteger();

@@ -56,6 +56,63 @@ class RulebookLoaderTest {
         assertThat(rulebook.profileFor("design").name()).isEqualTo("fe");
     }
 
+    /**
+     * Seventeenth review: a rulebook holds its settings, its rule files and its rule tests, and every
+     * other file is refused, located, rather than hashed and left unread ({@code rules/critical.DRL} was
+     * never compiled, {@code rulebook.yml} left a rulebook of policies alone).
+     */
+    @Test
+    void refusesEveryFileThatIsNotSettingsARuleFileOrARuleTestNamingEach() throws IOException {
+        Files.createDirectories(dir.resolve("rules/more"));
+        Files.createDirectories(dir.resolve("tests/fixture/rulebook"));
+        Files.writeString(dir.resolve("rules/a.drl"), "package a;");
+        Files.writeString(dir.resolve("rules/more/b.drl"), "package b;");
+        Files.writeString(dir.resolve("tests/a.yaml"), "");
+        Files.writeString(dir.resolve("tests/b.yml"), "");
+        Files.writeString(dir.resolve("tests/fixture/rulebook/anything.txt"), "");
+        assertThat(load(VALID).ruleFiles()).containsExactly("rules/a.drl", "rules/more/b.drl");
+
+        for (String stray : new String[] {"rules/c.DRL", "rules/c.drl.off", "rules/README.md", "c.drl", "rulebook.yml",
+            "Rulebook.yaml", ".DS_Store", "rule/c.drl", "tests/c.YAML", "tests/notes.txt"}) {
+            Path file = dir.resolve(stray);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "");
+            assertThatThrownBy(() -> load(VALID)).as(stray)
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
+                            .isEqualTo(dir.toString().replace('\\', '/') + "/" + stray))
+                    .hasMessageContaining("a rulebook holds rulebook.yaml, rule files rules/*.drl and rule tests");
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void namesEachFileARulebookDoesNotHoldOneLineEach() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/a.DRL"), "");
+        Files.writeString(dir.resolve("rulebook.yml"), "");
+
+        assertThatThrownBy(() -> load(VALID))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("not rulebook.yaml:")
+                .hasMessageContaining("\n" + dir.toString().replace('\\', '/') + "/rules/a.DRL: not a rule file:");
+    }
+
+    /**
+     * Seventeenth review: {@code on_failure} naming the transition's target (or any state ahead) moved a
+     * refused cycle forward; a failed transition stays where it is or moves back, refused at the value.
+     */
+    @Test
+    void refusesAFailureActionThatMovesTheCycleForwardAtItsValue() {
+        assertThatThrownBy(() -> load(VALID.replace("[schema_lint], on_failure: PLANNED}",
+                "[schema_lint], on_failure: READY_FOR_HANDOFF}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("profile 'be', transition PLANNED->READY_FOR_HANDOFF: on_failure READY_FOR_HANDOFF"
+                        + " would move a refused cycle forward")
+                .hasMessageContaining("expected PLANNED")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(11));
+    }
+
     @Test
     void refusesATransitionTheLifecycleDoesNotHave() {
         assertThatThrownBy(() -> load(VALID.replace("PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}",

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The default rulebook, shipped as class-path resources under
- * {@code dev/planning/rules/default-rulebook/} and listed by the {@code index.txt} beside them.
+ * {@code dev/planning/rules/default-rulebook/} and listed by {@code default-rulebook.index} beside that directory.
  * <pre>{@code
  * List<Path> written = DefaultRulebook.copyTo(workspace.resolve("rulebook"));
  * }</pre>
@@ -26,7 +26,8 @@ public final class DefaultRulebook {
     /** The resource directory holding the default rulebook. */
     public static final String RESOURCE_ROOT = "dev/planning/rules/default-rulebook/";
 
-    private static final String INDEX = RESOURCE_ROOT + "index.txt";
+    /** The list of its files, beside the directory: a rulebook holds no file the tool does not read. */
+    private static final String INDEX = "dev/planning/rules/default-rulebook.index";
 
     private DefaultRulebook() {
     }

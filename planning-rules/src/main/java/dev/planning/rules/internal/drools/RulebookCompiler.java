@@ -6,6 +6,11 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.rules.facts.Report;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +27,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.drools.io.ByteArrayResource;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.drools.core.impl.RuleBaseFactory;
@@ -31,7 +37,6 @@ import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles a rulebook's DRL files into a knowledge base, turning Drools' build errors into one
@@ -112,6 +117,7 @@ final class RulebookCompiler {
         for (String file : files) {
             byte[] content = sources.apply(file);
             PolicyLanguage.requireSize(file, content.length);
+            requireUtf8(file, content);
             contents.add(content);
         }
         requireOperatorBounds(rulebook.directory(), files, contents, OperatorLimits.current());
@@ -155,6 +161,10 @@ final class RulebookCompiler {
             packages = compile(files, contents);
             LinearMatches.requireLinear(packages);
             requireCompiledRules(directory, packages, limits);
+        }
+        if (PolicyLanguage.enabled()) {
+            // Before the network is built: Drools acts on such metadata as it adds the rules.
+            packages.forEach(pkg -> pkg.getRules().forEach(RulebookCompiler::plainMetadata));
         }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
@@ -208,7 +218,10 @@ final class RulebookCompiler {
             String linear = rewritten.text();
             byte[] content = linear.equals(text) ? contents.get(i) : linear.getBytes(StandardCharsets.UTF_8);
             try {
-                builder.add(ResourceFactory.newByteArrayResource(content).setSourcePath(file), ResourceType.DRL);
+                // As UTF-8, as the policy check read it: without an encoding Drools' parser decodes the
+                // bytes in the JVM's default charset, US-ASCII on Java 17 under LC_ALL=C (seventeenth review).
+                builder.add(new ByteArrayResource(content, StandardCharsets.UTF_8.name()).setSourcePath(file),
+                        ResourceType.DRL);
             } catch (StackOverflowError e) {
                 // Drools' parser recurses per nesting level; thousands of parentheses exhaust the stack.
                 throw tooDeep(file);
@@ -218,6 +231,36 @@ final class RulebookCompiler {
             }
         }
         return new ArrayList<>(builder.getKnowledgePackages());
+    }
+
+    /**
+     * Refuses a rule file that is not UTF-8, at the line and column of its first malformed byte: the
+     * policy check, the compiler and a reviewer's editor would each read such bytes their own way.
+     */
+    static void requireUtf8(String file, byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < out.position(); i++) {
+                if (out.get(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            throw new InvalidInputException("rule file is not UTF-8: byte 0x" + String.format(Locale.ROOT, "%02X",
+                    content[in.position()] & 0xFF) + " begins no UTF-8 character; save the file as UTF-8",
+                    new SourceLocation(file, line, column));
+        }
     }
 
     /**
@@ -426,6 +469,27 @@ final class RulebookCompiler {
         }
         return new SourceLocation(file, line, column);
     }
+
+    /**
+     * Refuses a rule whose metadata Drools took for one of its own annotations: it resolves a name such
+     * as {@code @direct} or {@code @propagation(IMMEDIATE)}, capitalised, to {@code org.kie.api.definition}
+     * types that change how the rule runs, and records it under that type's name. The policy language
+     * admits metadata as plain data only, so every key must be a name as written (seventeenth review).
+     */
+    private static void plainMetadata(Rule rule) {
+        for (String key : rule.getMetaData().keySet()) {
+            if (!PLAIN_METADATA.matcher(key).matches()) {
+                String simple = key.substring(key.lastIndexOf('.') + 1);
+                String written = simple.isEmpty() ? key : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+                throw new InvalidInputException("rule '" + rule.getName() + "': metadata @" + written + " is read by"
+                        + " Drools as " + key + ", which changes how the rule runs, not as plain metadata; use another"
+                        + " name (e.g. @" + written + "_note)", SourceLocation.ofFile(fileOf(rule)));
+            }
+        }
+    }
+
+    /** A metadata key as the policy language admits it: the lower-case name written ({@code severity}). */
+    private static final Pattern PLAIN_METADATA = Pattern.compile("[a-z][A-Za-z0-9_]*");
 
     private static void checkSeverities(KieBase base) {
         for (KiePackage pkg : base.getKiePackages()) {

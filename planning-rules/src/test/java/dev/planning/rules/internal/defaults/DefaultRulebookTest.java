@@ -84,7 +84,6 @@ class DefaultRulebookTest {
         try (Stream<Path> files = Files.walk(root)) {
             onDisk = files.filter(Files::isRegularFile)
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(n -> !n.equals("index.txt"))
                     .sorted()
                     .toList();
         }

@@ -1,0 +1,79 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planning.testkit.workspace.WorkspaceCopies;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * unread17: a rulebook outside the workspace, given as a relative {@code --rulebook}, is named in
+ * errors as the user gave it, never by the absolute path the user did not write (which also shows the
+ * user's directories, and a workspace name's hostile text).
+ */
+class RulebookShownAsGivenTest {
+
+    @TempDir
+    Path dir;
+
+    private Path ws;
+
+    @BeforeEach
+    void workspace() {
+        ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+    }
+
+    /** The rulebook {@code outside} as this JVM's working directory reaches it: what a user types. */
+    private static String given(Path outside) {
+        return Path.of("").toAbsolutePath().relativize(outside).toString();
+    }
+
+    private Path rulebookCopy(String name) throws IOException {
+        Path rulebook = dir.resolve(name);
+        WorkspaceCopies.copy(ws.resolve("rulebook"), rulebook);
+        return rulebook;
+    }
+
+    /** Failed before: "rulebook settings not found: /tmp/.../empty/rulebook.yaml". */
+    @Test
+    void settingsNotFoundNameTheRulebookAsGiven() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty/rules"));
+
+        CliRun run = CliRun.of("lint", "-w", ws.toString(), "--rulebook", given(empty.getParent()));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("rulebook settings not found: " + given(empty.getParent()) + "/rulebook.yaml")
+                .doesNotContain(" " + dir);
+    }
+
+    /** Failed before: the settings' error was located at the absolute path. */
+    @Test
+    void anInvalidSettingsFileOutsideTheWorkspaceIsLocatedAsGiven() throws IOException {
+        Path rulebook = rulebookCopy("rb");
+        Files.writeString(rulebook.resolve("rulebook.yaml"), "version: 1\nbogus: [\n");
+
+        CliRun run = CliRun.of("lint", "-w", ws.toString(), "--rulebook", given(rulebook));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: " + given(rulebook) + "/rulebook.yaml:").doesNotContain(" " + dir);
+    }
+
+    /** Failed before: a policy that does not compile was located at the absolute path of its rule file. */
+    @Test
+    void aRuleThatDoesNotCompileOutsideTheWorkspaceIsLocatedAsGiven() throws IOException {
+        Path rulebook = rulebookCopy("rb");
+        Files.writeString(rulebook.resolve("rules/compliance.drl"), "\nrule \"x\" when then garbage( end\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        CliRun run = CliRun.of("gate", "-w", ws.toString(), "--rulebook", given(rulebook), "--stream", "fe", "--cycle",
+                "2025-09-02", "--to", "READY_FOR_HANDOFF");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: " + given(rulebook) + "/rules/compliance.drl:")
+                .doesNotContain(" " + dir);
+    }
+}
