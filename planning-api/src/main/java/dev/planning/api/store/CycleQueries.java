@@ -122,7 +122,10 @@ public interface CycleQueries {
      * neither requires a signature, {@code verify}'s floor, one signature by a key the trust file lists
      * ({@code 1 of} the roles its keys are trusted for). So a handoff that meets the rulebook's policy but
      * not the trust file's is pending. Each entry's {@link PendingSignatures#unmetRequirements()} says
-     * what is missing.
+     * what is missing. Each cycle is judged on its own manifest: a prior manifest its {@code prior_manifest_id}
+     * names, which {@code verify} also holds to the policy, is judged as its own cycle's entry, and not at all
+     * once that cycle is completed (a trust file that asks more since then makes {@code verify} refuse the
+     * later handoff for the prior manifest's signatures, and no entry says so).
      *
      * <pre>{@code
      * List<CycleQueries.PendingSignatures> pending = workspace.queries(trust).pendingSignatures();
