@@ -165,7 +165,9 @@ public final class RulebookHasher {
                     throw new InvalidInputException("rulebook nests directories more than " + MAX_DEPTH
                             + " levels deep at " + Shown.path(relative) + "; expected settings, policies and rule tests"
                             + " at most " + (MAX_DEPTH - 1) + " directories down",
-                            SourceLocation.ofFile(path.toString()));
+                            // As the rulebook is shown, never by the absolute path (review17).
+                            SourceLocation.ofFile(shown + "/"
+                                    + directory.relativize(path).toString().replace('\\', '/')));
                 }
                 if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     continue;

@@ -94,6 +94,20 @@ class RulebookHasherTest {
                 });
     }
 
+    /**
+     * Located as the rulebook is shown (relative to the workspace, or as the user gave it), never by its
+     * absolute path: the error line names the user's own home directory otherwise (review17).
+     */
+    @Test
+    void aDirectoryDeeperThanTheWalkIsLocatedAsTheRulebookIsShown() throws IOException {
+        rulebook();
+        Path deep = nested(RulebookHasher.MAX_DEPTH);
+        Files.writeString(deep.resolve("hidden.drl"), "package h;\n");
+        assertThatThrownBy(() -> RulebookHasher.read(dir, "rulebook"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.location())
+                        .map(SourceLocation::file).contains("rulebook/" + dir.relativize(deep).toString()));
+    }
+
     @Test
     void filesJustAboveTheDepthLimitAreHashed() throws IOException {
         rulebook();
