@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.eventlog;
 
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
@@ -269,7 +270,14 @@ public final class FileEventStore implements EventStore {
             // The change time is needed only to trust a settled log's attributes.
             Located located = locate(relative, known != null && known.settled() ? Stamp.WITH_CHANGE_TIME : Stamp.BASIC);
             Path file = located.log().path();
-            PathLock.checkSidecar(file);
+            try {
+                PathLock.checkSidecar(file);
+            } catch (IOException e) {
+                // A lock path that is no file (a committed directory or link) is no permission the user lacks:
+                // said as it is, not as "cannot read the log (IOException) ... make it readable" (review17).
+                throw new PlanningException("cannot read event log: " + Shown.why(e),
+                        SourceLocation.ofFile(location(cycle)), e);
+            }
             FileStamp before = located.stamp();
             if (before == null) {
                 return List.of();
