@@ -890,4 +890,19 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot read", "QA.key.pem (", "ermission denied", "make it readable");
     }
+
+    /**
+     * left17: failed before: a sealed manifest that cannot be read was counted as signed by no one, the
+     * validated cycle listed as waiting for every role (exit 0). One error naming it, exit 2.
+     */
+    @Test
+    void aSealedManifestThatCannotBeReadIsUnreadableNotSignedByNoOne() throws Exception {
+        validated();
+        lock(MANIFEST);
+
+        CliRun run = unprivileged("store", "pending-signatures", "-w", ws.toString(), "--trust", trust());
+
+        assertOneEscapedError(run, "cannot read " + MANIFEST + " (", "ermission denied", "make it readable");
+        assertThat(run.out()).doesNotContain("2025-09-02");
+    }
 }
