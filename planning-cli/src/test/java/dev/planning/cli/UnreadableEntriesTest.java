@@ -905,4 +905,30 @@ class UnreadableEntriesTest {
         assertOneEscapedError(run, "cannot read " + MANIFEST + " (", "ermission denied", "make it readable");
         assertThat(run.out()).doesNotContain("2025-09-02");
     }
+
+    /**
+     * left17: a trust file beside the workspace in a monorepo (not committed), with the repository's
+     * index unreadable: whether git tracks the file cannot be told. Refused before too, but naming the
+     * work tree by its absolute path (and the index's, in JGit's message). Now relative to the workspace.
+     */
+    @Test
+    void aGitIndexThatCannotBeReadIsNamedRelativeToTheWorkspace() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path planning = repository.resolve("planning");
+        CliRun.copyOf("fe-2025-09-02", planning);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repository.toFile())
+                .setInitialBranch("main").call()) {
+            git.add().addFilepattern("planning").call();
+        }
+        Path trust = Files.createDirectories(repository.resolve("ci")).resolve("trust.yaml");
+        Files.writeString(trust, "keys: []\n");
+        lock(repository.resolve(".git/index"), "---------");
+
+        CliRun run = unprivileged("status", "-w", planning.toString(), "--trust", trust.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).as(run.err()).singleElement().asString().startsWith("error: ")
+                .contains("../.git/index", "make it readable").doesNotContain(repository.toString() + "/.git")
+                .doesNotContain("internal error");
+    }
 }
