@@ -53,4 +53,48 @@ public record OutcomeSet(List<Stored<TestReport>> tests, List<Stored<CoverageSum
             return name.substring(dash + 1).toLowerCase(Locale.ROOT).contains("e2e");
         }
     }
+
+    /**
+     * Refuses deployments files that together count something twice: a deployment, incident or defect
+     * listed in two files (two exports whose windows overlap), or two files whose periods overlap (a day
+     * counted twice in deployment frequency). Each file checks its own ids when it is read; this checks
+     * them across files, for the digest's figures and, before anything is stored, for {@code import}.
+     *
+     * @param files the deployments files, each named as the message should name it
+     * @throws dev.planning.api.InvalidInputException naming both files
+     */
+    public static void requireDistinctDeployments(List<Stored<DeploymentLog>> files) {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        List<Stored<DeploymentLog>> periods = new java.util.ArrayList<>();
+        for (Stored<DeploymentLog> file : files) {
+            DeploymentLog log = file.report();
+            log.deployments().forEach(d -> once(seen, "deployment", d.id(), file.path()));
+            log.incidents().forEach(i -> once(seen, "incident", i.id(), file.path()));
+            log.defects().forEach(d -> once(seen, "defect", d.id(), file.path()));
+            if (log.period().isEmpty()) {
+                continue;
+            }
+            DeploymentLog.Period period = log.period().get();
+            for (Stored<DeploymentLog> other : periods) {
+                DeploymentLog.Period earlier = other.report().period().orElseThrow();
+                if (period.start().isBefore(earlier.end()) && earlier.start().isBefore(period.end())) {
+                    throw new dev.planning.api.InvalidInputException("the period of " + file.path() + " ("
+                            + period.start() + " to " + period.end() + ") overlaps that of " + other.path() + " ("
+                            + earlier.start() + " to " + earlier.end() + "); deployment frequency counts each day once:"
+                            + " give the files periods that do not overlap",
+                            dev.planning.api.SourceLocation.ofFile(file.path()));
+                }
+            }
+            periods.add(file);
+        }
+    }
+
+    private static void once(java.util.Map<String, String> seen, String kind, String id, String path) {
+        String first = seen.putIfAbsent(kind + " " + id, path);
+        if (first != null) {
+            throw new dev.planning.api.InvalidInputException(kind + " " + id + " is listed in " + first + " and again in "
+                    + path + "; each deployment, incident and defect counts once: list it in one file",
+                    dev.planning.api.SourceLocation.ofFile(path));
+        }
+    }
 }
