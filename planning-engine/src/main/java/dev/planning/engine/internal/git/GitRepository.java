@@ -7,8 +7,11 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -251,7 +255,7 @@ public final class GitRepository implements AutoCloseable {
      *
      * @param from the directory the question is asked from (the workspace): an error names the
      *             repository's files relative to it, never by their absolute paths
-     * @throws dev.planning.engine.internal.workspace.UnreadableInputException when the index or
+     * @throws UnreadableInputException when the index or
      *         {@code HEAD} cannot be read
      */
     public boolean tracks(Path file, Path from) {
@@ -284,7 +288,7 @@ public final class GitRepository implements AutoCloseable {
      * submodule, its commit chosen by whoever commits here.
      *
      * @param from the directory the question is asked from (the workspace), as for {@link #tracks}
-     * @throws dev.planning.engine.internal.workspace.UnreadableInputException when the index or
+     * @throws UnreadableInputException when the index or
      *         {@code HEAD} cannot be read
      */
     public boolean recordsSubmoduleAt(Path directory, Path from) {
@@ -309,7 +313,7 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    private org.eclipse.jgit.dircache.DirCache index(Path from) {
+    private DirCache index(Path from) {
         try {
             return repository.readDirCache();
         } catch (IOException e) {
@@ -330,20 +334,20 @@ public final class GitRepository implements AutoCloseable {
      * ../.git/index} from a workspace in a monorepo), with the file system's reason: JGit's own
      * message repeats the absolute path.
      */
-    private static dev.planning.engine.internal.workspace.UnreadableInputException unreadable(Path file, Path from,
+    private static UnreadableInputException unreadable(Path file, Path from,
             IOException e) {
         Path base = realOrAbsolute(from);
         Path target = realOrAbsolute(file);
         String shown = base.relativize(target).toString().replace(target.getFileSystem().getSeparator(), "/");
         IOException why = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.file.FileSystemException failed) {
+            if (t instanceof FileSystemException failed) {
                 why = failed;
                 break;
             }
         }
         if (why == e && Files.exists(target) && !Files.isReadable(target)) {
-            why = new java.nio.file.AccessDeniedException(shown);
+            why = new AccessDeniedException(shown);
         }
         return DirectoryEntries.cannotRead(shown.isEmpty() ? "." : shown,
                 "which files git tracks there cannot be told", why);

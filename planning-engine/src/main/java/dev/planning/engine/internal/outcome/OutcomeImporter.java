@@ -25,12 +25,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports execution outcomes into a cycle: {@code planning import}.
@@ -154,7 +156,7 @@ public final class OutcomeImporter {
      */
     private void requireDistinctDeployments(CycleRef cycle, List<Candidate> candidates, List<Optional<String>> existing) {
         List<Candidate> fresh = new ArrayList<>();
-        java.util.Set<String> hashes = new java.util.HashSet<>();
+        Set<String> hashes = new HashSet<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             if (candidate.kind() == OutcomeKind.DEPLOYMENTS && existing.get(i).isEmpty()

@@ -1,7 +1,12 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -61,11 +66,11 @@ public record OutcomeSet(List<Stored<TestReport>> tests, List<Stored<CoverageSum
      * them across files, for the digest's figures and, before anything is stored, for {@code import}.
      *
      * @param files the deployments files, each named as the message should name it
-     * @throws dev.planning.api.InvalidInputException naming both files
+     * @throws InvalidInputException naming both files
      */
     public static void requireDistinctDeployments(List<Stored<DeploymentLog>> files) {
-        java.util.Map<String, String> seen = new java.util.HashMap<>();
-        List<Stored<DeploymentLog>> periods = new java.util.ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        List<Stored<DeploymentLog>> periods = new ArrayList<>();
         for (Stored<DeploymentLog> file : files) {
             DeploymentLog log = file.report();
             log.deployments().forEach(d -> once(seen, "deployment", d.id(), file.path()));
@@ -78,23 +83,23 @@ public record OutcomeSet(List<Stored<TestReport>> tests, List<Stored<CoverageSum
             for (Stored<DeploymentLog> other : periods) {
                 DeploymentLog.Period earlier = other.report().period().orElseThrow();
                 if (period.start().isBefore(earlier.end()) && earlier.start().isBefore(period.end())) {
-                    throw new dev.planning.api.InvalidInputException("the period of " + file.path() + " ("
+                    throw new InvalidInputException("the period of " + file.path() + " ("
                             + period.start() + " to " + period.end() + ") overlaps that of " + other.path() + " ("
                             + earlier.start() + " to " + earlier.end() + "); deployment frequency counts each day once:"
                             + " give the files periods that do not overlap",
-                            dev.planning.api.SourceLocation.ofFile(file.path()));
+                            SourceLocation.ofFile(file.path()));
                 }
             }
             periods.add(file);
         }
     }
 
-    private static void once(java.util.Map<String, String> seen, String kind, String id, String path) {
+    private static void once(Map<String, String> seen, String kind, String id, String path) {
         String first = seen.putIfAbsent(kind + " " + id, path);
         if (first != null) {
-            throw new dev.planning.api.InvalidInputException(kind + " " + id + " is listed in " + first + " and again in "
+            throw new InvalidInputException(kind + " " + id + " is listed in " + first + " and again in "
                     + path + "; each deployment, incident and defect counts once: list it in one file",
-                    dev.planning.api.SourceLocation.ofFile(path));
+                    SourceLocation.ofFile(path));
         }
     }
 }
