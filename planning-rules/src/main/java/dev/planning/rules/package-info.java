@@ -15,8 +15,9 @@
  *       ({@code RulebookLoader}), exports the base rulebook from git ({@code GitRepository}) and runs
  *       the governance gate under each in the engine's own gate context ({@code GateEnvironment},
  *       {@code CycleArtifacts}, {@code ArtifactGateContext}, {@code SealedManifests}), so that the
- *       comparison judges exactly what {@code advance} would, and names a missing workspace as every
- *       command does ({@code SafePaths.shown}). The public facade cannot do it: it
+ *       comparison judges exactly what {@code advance} would, names a missing workspace as every
+ *       command does ({@code SafePaths.shown}), and examines a {@code --base} it cannot read as every
+ *       reader does ({@code DirectoryEntries}: unreadable, never taken for a git revision). The public facade cannot do it: it
  *       runs a profile's gates under one rulebook, and the facade lives in the engine, which this
  *       module may not depend on as a whole.</li>
  *   <li>{@code testkit.CaseReader} reads rule-test cases with the engine's schema catalog

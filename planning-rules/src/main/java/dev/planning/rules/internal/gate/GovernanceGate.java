@@ -18,8 +18,8 @@ import dev.planning.api.governance.Waiver;
 import dev.planning.api.rulebook.TagTaxonomy;
 import dev.planning.api.governance.WaiverHorizon;
 import dev.planning.api.store.ArtifactKind;
-import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -209,7 +209,13 @@ public final class GovernanceGate implements Gate {
 
     private static String rulebookPrefix(GateContext context) {
         // As the loader names the rulebook: relative to the workspace inside it, as given outside it.
-        String shown = RulebookLoader.displayName(context.rulebook(), context.workspace(), "");
-        return shown.isEmpty() || shown.endsWith("/") ? shown : shown + "/";
+        Path workspace = context.workspace().toAbsolutePath().normalize();
+        Path given = context.rulebook().givenDirectory();
+        Path rulebook = given.toAbsolutePath().normalize();
+        if (rulebook.equals(workspace)) {
+            return "";
+        }
+        Path shown = rulebook.startsWith(workspace) ? workspace.relativize(rulebook) : given.normalize();
+        return shown.toString().replace('\\', '/') + "/";
     }
 }
