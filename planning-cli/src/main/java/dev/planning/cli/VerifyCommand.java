@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
@@ -93,6 +94,8 @@ final class VerifyCommand implements Callable<Integer> {
         GitSystemConfig noSystemConfig = GitSystemConfig.skipped();
         try {
             return verify(root, ref);
+        } catch (InvalidInputException e) {
+            throw rulebookDoesNotLoad(e, root);
         } finally {
             noSystemConfig.close();
         }
@@ -110,6 +113,27 @@ final class VerifyCommand implements Callable<Integer> {
             return print(ref != null ? ws.verifyChecksumsOnly(ref, keys) : ws.verifyChecksumsOnly(manifest, keys));
         }
         return print(ref != null ? ws.verify(ref, keys) : ws.verify(manifest, keys));
+    }
+
+    /**
+     * A refusal located in the rulebook, said as what it means to {@code verify}: a handoff sealed with
+     * this rulebook (a file this version's loader refuses, a failure action it no longer takes) cannot
+     * be verified until it is sealed again with one that loads; never a pass. Other refusals as they are.
+     */
+    private InvalidInputException rulebookDoesNotLoad(InvalidInputException e, Path root) {
+        String file = e.location().map(l -> l.file()).orElse("");
+        Path base = (root != null ? root : Path.of(".")).toAbsolutePath().normalize();
+        Path dir = (rulebook != null ? rulebook : base.resolve(WorkspaceLayout.DEFAULT.rulebookDir())).toAbsolutePath()
+                .normalize();
+        // Named as the loader names the rulebook's files: relative to the workspace, or as given outside it.
+        String prefix = (dir.startsWith(base) ? base.relativize(dir) : rulebook.normalize()).toString().replace('\\', '/');
+        boolean inRulebook = !file.isEmpty() && (prefix.isEmpty() || file.equals(prefix) || file.startsWith(prefix + "/"));
+        if (!inRulebook) {
+            return e;
+        }
+        return new InvalidInputException("the rulebook does not load under this version's rules: " + e.getMessage()
+                + "; a handoff sealed with it cannot be verified until it is sealed again with a rulebook that loads"
+                + " (fix the rulebook, commit it, and seal the cycle again)", e.location().orElse(null), e);
     }
 
     private int print(VerificationReport report) {

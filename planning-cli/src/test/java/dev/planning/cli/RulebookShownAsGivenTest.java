@@ -6,6 +6,7 @@ import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,11 @@ class RulebookShownAsGivenTest {
     /** The rulebook {@code outside} as this JVM's working directory reaches it: what a user types. */
     private static String given(Path outside) {
         return Path.of("").toAbsolutePath().relativize(outside).toString();
+    }
+
+    /** The test directory's absolute path where a path starts (a line's start or after a space): never shown. */
+    private Pattern absolute() {
+        return Pattern.compile("(?m)(^|\\s)" + Pattern.quote(dir.toString()));
     }
 
     private Path rulebookCopy(String name) throws IOException {
@@ -75,5 +81,54 @@ class RulebookShownAsGivenTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: " + given(rulebook) + "/rules/compliance.drl:")
                 .doesNotContain(" " + dir);
+    }
+
+    /**
+     * left17: a gate's finding about a file that does not exist is placed at the gate's entry in the
+     * rulebook's profile. Failed before: located at the absolute path of the rulebook's settings.
+     */
+    @Test
+    void aGateFindingPlacedInARulebookOutsideTheWorkspaceIsLocatedAsGiven() throws IOException {
+        Path rulebook = rulebookCopy("rb");
+        Files.delete(ws.resolve("frameworks/planning-fe/storymaps/2025-09-02-story_map.md"));
+
+        CliRun run = CliRun.of("gate", "-w", ws.toString(), "--rulebook", given(rulebook), "--stream", "fe", "--cycle",
+                "2025-09-02", "--to", "READY_FOR_HANDOFF");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out() + run.err()).contains(given(rulebook) + "/rulebook.yaml:").doesNotContainPattern(absolute());
+    }
+
+    /** left17: a profile naming a gate that is not available. Failed before: located at the absolute path. */
+    @Test
+    void anUnknownGateInARulebookOutsideTheWorkspaceIsLocatedAsGiven() throws IOException {
+        Path rulebook = rulebookCopy("rb");
+        Path settings = rulebook.resolve("rulebook.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("gates: [release_readiness]}",
+                "gates: [release_readiness, no_such_gate]}"));
+
+        CliRun run = CliRun.of("lint", "-w", ws.toString(), "--rulebook", given(rulebook));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(given(rulebook) + "/rulebook.yaml:").contains("no_such_gate")
+                .doesNotContainPattern(absolute());
+    }
+
+    /**
+     * left17: lint's finding about a directory (no planning streams) is placed at the rulebook entry that
+     * needs it. Failed before: located at the absolute path of the rulebook's settings.
+     */
+    @Test
+    void aDirectoryFindingPlacedInARulebookOutsideTheWorkspaceIsLocatedAsGiven() throws IOException {
+        Path rulebook = rulebookCopy("rb");
+        Files.delete(ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml"));
+        Files.delete(ws.resolve("frameworks/planning-fe/storymaps/2025-09-02-story_map.md"));
+        Files.delete(ws.resolve("frameworks/planning-fe/tasks"));
+        Files.delete(ws.resolve("frameworks/planning-fe/storymaps"));
+
+        CliRun run = CliRun.of("lint", "-w", ws.toString(), "--rulebook", given(rulebook));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out() + run.err()).contains(given(rulebook) + "/rulebook.yaml:").doesNotContainPattern(absolute());
     }
 }

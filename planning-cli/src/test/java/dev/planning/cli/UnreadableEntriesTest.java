@@ -890,4 +890,45 @@ class UnreadableEntriesTest {
 
         assertOneEscapedError(run, "cannot read", "QA.key.pem (", "ermission denied", "make it readable");
     }
+
+    /**
+     * left17: failed before: a sealed manifest that cannot be read was counted as signed by no one, the
+     * validated cycle listed as waiting for every role (exit 0). One error naming it, exit 2.
+     */
+    @Test
+    void aSealedManifestThatCannotBeReadIsUnreadableNotSignedByNoOne() throws Exception {
+        validated();
+        lock(MANIFEST);
+
+        CliRun run = unprivileged("store", "pending-signatures", "-w", ws.toString(), "--trust", trust());
+
+        assertOneEscapedError(run, "cannot read " + MANIFEST + " (", "ermission denied", "make it readable");
+        assertThat(run.out()).doesNotContain("2025-09-02");
+    }
+
+    /**
+     * left17: a trust file beside the workspace in a monorepo (not committed), with the repository's
+     * index unreadable: whether git tracks the file cannot be told. Refused before too, but naming the
+     * work tree by its absolute path (and the index's, in JGit's message). Now relative to the workspace.
+     */
+    @Test
+    void aGitIndexThatCannotBeReadIsNamedRelativeToTheWorkspace() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path planning = repository.resolve("planning");
+        CliRun.copyOf("fe-2025-09-02", planning);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repository.toFile())
+                .setInitialBranch("main").call()) {
+            git.add().addFilepattern("planning").call();
+        }
+        Path trust = Files.createDirectories(repository.resolve("ci")).resolve("trust.yaml");
+        Files.writeString(trust, "keys: []\n");
+        lock(repository.resolve(".git/index"), "---------");
+
+        CliRun run = unprivileged("status", "-w", planning.toString(), "--trust", trust.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).as(run.err()).singleElement().asString().startsWith("error: ")
+                .contains("../.git/index", "make it readable").doesNotContain(repository.toString() + "/.git")
+                .doesNotContain("internal error");
+    }
 }

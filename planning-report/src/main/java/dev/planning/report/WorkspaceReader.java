@@ -366,15 +366,32 @@ final class WorkspaceReader {
             if (trends.size() == MAX_KPI_CHARTS) {
                 break;
             }
-            List<Model.Point> points = new ArrayList<>();
-            for (DigestSummary d : earlier) {
-                Optional.ofNullable(d.kpis().get(kpi.name())).flatMap(KpiValue::actual)
-                        .ifPresent(v -> points.add(new Model.Point(d.cycleId(), v)));
-            }
             trends.add(new Model.KpiTrend(kpi.name(), kpi.unit(), kpi.direction(), kpi.actual(), kpi.target(),
-                    List.copyOf(points)));
+                    trend(kpi, earlier)));
         }
         return List.copyOf(trends);
+    }
+
+    /**
+     * The points of {@code kpi}'s trend over {@code earlier} (oldest first): each digest's measured value,
+     * in {@code kpi}'s unit only. A digest that states the KPI in another unit (the rulebook redefined it,
+     * a ratio become a percentage) breaks the series: the trend starts again after it, as the digest
+     * compares a value only with one of the same unit (a change that is only the unit is no trend).
+     */
+    static List<Model.Point> trend(KpiValue kpi, List<DigestSummary> earlier) {
+        List<Model.Point> points = new ArrayList<>();
+        for (DigestSummary d : earlier) {
+            KpiValue then = d.kpis().get(kpi.name());
+            if (then == null) {
+                continue;
+            }
+            if (!then.unit().equals(kpi.unit())) {
+                points.clear();
+                continue;
+            }
+            then.actual().ifPresent(v -> points.add(new Model.Point(d.cycleId(), v)));
+        }
+        return List.copyOf(points);
     }
 
     /** Each improvement action and the later cycle of the stream whose plan carries it, if any. */

@@ -30,6 +30,9 @@ import org.apiguardian.api.API;
  * @param ruleFiles      the DRL files, relative to the directory, sorted
  * @param signing        the signing policy: which roles, and how many, must sign the handoff manifest
  * @param kpis           the KPI definitions ({@code kpis:}), in written order; names are unique
+ * @param givenDirectory the rulebook directory as it was given to the loader (a {@code --rulebook ../rb},
+ *                       relative to the working directory, or absolute), which messages name a rulebook
+ *                       outside the workspace by; {@code directory} for a rulebook built in code (since 0.1)
  * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
@@ -45,7 +48,8 @@ public record Rulebook(
         Map<String, Double> thresholds,
         List<String> ruleFiles,
         SigningPolicy signing,
-        List<KpiDefinition> kpis) {
+        List<KpiDefinition> kpis,
+        Path givenDirectory) {
 
     /**
      * Creates the record; the class comment says what each component holds.
@@ -62,6 +66,7 @@ public record Rulebook(
      * @param ruleFiles the DRL files, relative to the directory, sorted
      * @param signing the signing policy: which roles, and how many, must sign the handoff manifest
      * @param kpis the KPI definitions ({@code kpis:}), in written order; names are unique
+     * @param givenDirectory the rulebook directory as it was given to the loader, which messages name it by
      * @throws InvalidInputException when a threshold holds a value its name cannot ({@link ThresholdBound}:
      *                               NaN, an infinity, a fraction where a whole number is read, a value out
      *                               of bounds), a KPI is defined twice, or a profile named is not defined
@@ -69,6 +74,7 @@ public record Rulebook(
     public Rulebook {
         Objects.requireNonNull(signing, "signing");
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(givenDirectory, "givenDirectory");
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(version, "version");
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
@@ -98,6 +104,31 @@ public record Rulebook(
                         + "', which is not defined; profiles: " + profiles.keySet());
             }
         }
+    }
+
+    /**
+     * A rulebook named in messages by its {@code directory}, as a rulebook built in code is.
+     *
+     * @param directory the rulebook directory, absolute
+     * @param hash lower-case hex SHA-256 over the rulebook's files (see the README recipe)
+     * @param version the rulebook's own version, as its authors number it
+     * @param profiles gate profiles by name
+     * @param streamProfiles which profile each stream uses; streams not listed use {@code defaultProfile}
+     * @param defaultProfile the profile for streams not listed
+     * @param taxonomy allowed values per tag key, e.g. {@code compliance -> [sox, gdpr, hipaa, none]}
+     * @param requiredTags tag keys every task must carry
+     * @param thresholds named numbers that rules and gates read, e.g. {@code critical_approvals -> 3}
+     * @param ruleFiles the DRL files, relative to the directory, sorted
+     * @param signing the signing policy: which roles, and how many, must sign the handoff manifest
+     * @param kpis the KPI definitions ({@code kpis:}), in written order; names are unique
+     * @throws InvalidInputException as the canonical constructor
+     */
+    public Rulebook(Path directory, String hash, String version, Map<String, GateProfile> profiles,
+            Map<String, String> streamProfiles, String defaultProfile, Map<String, List<String>> taxonomy,
+            List<String> requiredTags, Map<String, Double> thresholds, List<String> ruleFiles, SigningPolicy signing,
+            List<KpiDefinition> kpis) {
+        this(directory, hash, version, profiles, streamProfiles, defaultProfile, taxonomy, requiredTags, thresholds,
+                ruleFiles, signing, kpis, directory);
     }
 
     /**

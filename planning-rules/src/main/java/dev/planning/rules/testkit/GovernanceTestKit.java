@@ -265,7 +265,7 @@ public final class GovernanceTestKit {
                 ? memoryRulebook(sources, thresholds, taxonomy, requiredTags)
                 : new Rulebook(rulebook.directory(), rulebook.hash(), rulebook.version(), rulebook.profiles(),
                         rulebook.streamProfiles(), rulebook.defaultProfile(), taxonomy, requiredTags, thresholds,
-                        rulebook.ruleFiles(), rulebook.signing(), rulebook.kpis());
+                        rulebook.ruleFiles(), rulebook.signing(), rulebook.kpis(), rulebook.givenDirectory());
         return new GovernanceTestKit(sources, changed, cycle, today);
     }
 

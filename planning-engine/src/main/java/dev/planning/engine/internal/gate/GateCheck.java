@@ -39,7 +39,7 @@ public final class GateCheck {
      * @throws InvalidInputException when a rule does not compile, located at its file, line and column
      */
     public static void compile(Rulebook rulebook, Path workspace, ClassLoader loader) {
-        compile(rulebook, rulebook.directory(), workspace, loader);
+        compile(rulebook, rulebook.givenDirectory(), workspace, loader);
     }
 
     /**

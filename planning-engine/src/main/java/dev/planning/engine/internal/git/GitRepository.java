@@ -7,8 +7,11 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.UnreadableInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -249,13 +253,16 @@ public final class GitRepository implements AutoCloseable {
      * git (a submodule's gitlink, a file, a link), so what lies there came from another commit that
      * the repository names (a submodule's files are under no path of the repository's own).
      *
-     * @throws PlanningException when the index or {@code HEAD} cannot be read
+     * @param from the directory the question is asked from (the workspace): an error names the
+     *             repository's files relative to it, never by their absolute paths
+     * @throws UnreadableInputException when the index or
+     *         {@code HEAD} cannot be read
      */
-    public boolean tracks(Path file) {
+    public boolean tracks(Path file, Path from) {
         String path = workTree().relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        var index = index(from);
+        ObjectId head = headTree(from);
         try {
-            var index = repository.readDirCache();
-            ObjectId head = repository.resolve("HEAD^{tree}");
             // The path itself, then each directory above it: an index entry there is never a directory.
             for (String at = path; !at.isEmpty(); at = at.lastIndexOf('/') < 0 ? "" : at.substring(0, at.lastIndexOf('/'))) {
                 if (index.findEntry(at) >= 0) {
@@ -271,8 +278,7 @@ public final class GitRepository implements AutoCloseable {
             }
             return false;
         } catch (IOException e) {
-            throw new PlanningException("cannot read the git index or HEAD of " + Shown.path(workTree()) + ": "
-                    + Shown.why(e));
+            throw unreadable(repository.getDirectory().toPath(), from, e);
         }
     }
 
@@ -281,29 +287,77 @@ public final class GitRepository implements AutoCloseable {
      * inside {@link #workTree()}: the repository whose work tree lies there is then this one's
      * submodule, its commit chosen by whoever commits here.
      *
-     * @throws PlanningException when the index or {@code HEAD} cannot be read
+     * @param from the directory the question is asked from (the workspace), as for {@link #tracks}
+     * @throws UnreadableInputException when the index or
+     *         {@code HEAD} cannot be read
      */
-    public boolean recordsSubmoduleAt(Path directory) {
+    public boolean recordsSubmoduleAt(Path directory, Path from) {
         Path root = workTree();
         if (!directory.startsWith(root) || directory.equals(root)) {
             return false;
         }
         String path = root.relativize(directory).toString().replace(directory.getFileSystem().getSeparator(), "/");
-        try {
-            var index = repository.readDirCache();
-            int entry = index.findEntry(path);
-            if (entry >= 0 && FileMode.GITLINK.equals(index.getEntry(entry).getFileMode())) {
-                return true;
-            }
-            ObjectId head = repository.resolve("HEAD^{tree}");
-            if (head == null) {
-                return false;
-            }
-            try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
-                return walk != null && FileMode.GITLINK.equals(walk.getFileMode(0));
-            }
+        var index = index(from);
+        int entry = index.findEntry(path);
+        if (entry >= 0 && FileMode.GITLINK.equals(index.getEntry(entry).getFileMode())) {
+            return true;
+        }
+        ObjectId head = headTree(from);
+        if (head == null) {
+            return false;
+        }
+        try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
+            return walk != null && FileMode.GITLINK.equals(walk.getFileMode(0));
         } catch (IOException e) {
-            throw new PlanningException("cannot read the git index or HEAD of " + root + ": " + e.getMessage());
+            throw unreadable(repository.getDirectory().toPath(), from, e);
+        }
+    }
+
+    private DirCache index(Path from) {
+        try {
+            return repository.readDirCache();
+        } catch (IOException e) {
+            throw unreadable(repository.getIndexFile().toPath(), from, e);
+        }
+    }
+
+    private ObjectId headTree(Path from) {
+        try {
+            return repository.resolve("HEAD^{tree}");
+        } catch (IOException e) {
+            throw unreadable(repository.getDirectory().toPath(), from, e);
+        }
+    }
+
+    /**
+     * The refusal of a repository file that cannot be read, named relative to {@code from} ({@code
+     * ../.git/index} from a workspace in a monorepo), with the file system's reason: JGit's own
+     * message repeats the absolute path.
+     */
+    private static UnreadableInputException unreadable(Path file, Path from,
+            IOException e) {
+        Path base = realOrAbsolute(from);
+        Path target = realOrAbsolute(file);
+        String shown = base.relativize(target).toString().replace(target.getFileSystem().getSeparator(), "/");
+        IOException why = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FileSystemException failed) {
+                why = failed;
+                break;
+            }
+        }
+        if (why == e && Files.exists(target) && !Files.isReadable(target)) {
+            why = new AccessDeniedException(shown);
+        }
+        return DirectoryEntries.cannotRead(shown.isEmpty() ? "." : shown,
+                "which files git tracks there cannot be told", why);
+    }
+
+    private static Path realOrAbsolute(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 

@@ -65,6 +65,7 @@ public final class OutsideRepository {
      * @return empty when {@code directory} is in no work tree, or the file lies outside it and every
      *     superproject that brings it, or no such repository tracks it
      * @throws dev.planning.api.PlanningException when a repository's index or {@code HEAD} cannot be read
+     *         (named relative to {@code directory})
      */
     public static Optional<Path> trackedIn(Path file, Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -87,11 +88,11 @@ public final class OutsideRepository {
             }
             try (GitRepository git = found.get()) {
                 Path workTree = git.workTree();
-                if (inner != null && !git.recordsSubmoduleAt(inner)) {
+                if (inner != null && !git.recordsSubmoduleAt(inner, start)) {
                     return Optional.empty(); // an unrelated checkout around the workspace's own: not its committers'
                 }
                 for (Path candidate : new LinkedHashSet<>(List.of(given, real))) {
-                    if (candidate.startsWith(workTree) && !candidate.equals(workTree) && git.tracks(candidate)) {
+                    if (candidate.startsWith(workTree) && !candidate.equals(workTree) && git.tracks(candidate, start)) {
                         return Optional.of(workTree);
                     }
                 }

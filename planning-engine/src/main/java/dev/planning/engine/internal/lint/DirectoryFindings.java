@@ -52,8 +52,7 @@ public final class DirectoryFindings {
         }
         LocatedDocument document;
         try {
-            document = YamlDocuments.read(settings, RulebookLoader.displayName(rulebook.directory(), workspace,
-                    RulebookLoader.SETTINGS_FILE));
+            document = YamlDocuments.read(settings, RulebookLoader.displayName(rulebook, workspace, RulebookLoader.SETTINGS_FILE));
         } catch (PlanningException e) {
             return report;
         }

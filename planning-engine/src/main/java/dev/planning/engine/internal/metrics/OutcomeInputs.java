@@ -1,16 +1,12 @@
 package dev.planning.engine.internal.metrics;
 
 import dev.planning.api.InvalidInputException;
-import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.outcome.AccessibilityReport;
 import dev.planning.engine.internal.outcome.CoverageSummary;
 import dev.planning.engine.internal.outcome.DeploymentLog;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.outcome.TestReport;
-import dev.planning.engine.internal.workspace.Shown;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,53 +22,10 @@ final class OutcomeInputs {
         tests(outcomes.tests(), inputs);
         coverage(outcomes.coverage(), inputs);
         accessibility(outcomes.accessibility(), inputs);
-        distinct(outcomes.deployments());
+        OutcomeSet.requireDistinctDeployments(outcomes.deployments());
         defects(outcomes.deployments().stream().map(OutcomeSet.Stored::report).toList(), inputs);
         inputs.putAll(DoraInputs.of(outcomes.deployments().stream().map(OutcomeSet.Stored::report).toList()));
         return inputs;
-    }
-
-    /**
-     * Each deployment, incident and defect listed once over the cycle's deployments files, and no day in two
-     * files' periods: a file checks its own ids, but two files (two exports whose windows overlap) counted
-     * the same deployment twice in every DORA figure, and the same days twice in deployment frequency.
-     *
-     * @throws InvalidInputException naming both files
-     */
-    private static void distinct(List<OutcomeSet.Stored<DeploymentLog>> files) {
-        Map<String, String> seen = new HashMap<>();
-        List<OutcomeSet.Stored<DeploymentLog>> periods = new ArrayList<>();
-        for (OutcomeSet.Stored<DeploymentLog> file : files) {
-            DeploymentLog log = file.report();
-            log.deployments().forEach(d -> once(seen, "deployment", d.id(), file.path()));
-            log.incidents().forEach(i -> once(seen, "incident", i.id(), file.path()));
-            log.defects().forEach(d -> once(seen, "defect", d.id(), file.path()));
-            if (log.period().isEmpty()) {
-                continue;
-            }
-            DeploymentLog.Period period = log.period().get();
-            for (OutcomeSet.Stored<DeploymentLog> other : periods) {
-                DeploymentLog.Period earlier = other.report().period().orElseThrow();
-                if (period.start().isBefore(earlier.end()) && earlier.start().isBefore(period.end())) {
-                    throw new InvalidInputException("the period of " + Shown.path(file.path()) + " ("
-                            + period.start() + " to " + period.end() + ") overlaps that of " + Shown.path(other.path())
-                            + " (" + earlier.start() + " to " + earlier.end() + "); deployment frequency counts each"
-                            + " day once: give the files periods that do not overlap", SourceLocation.ofFile(file.path()));
-                }
-            }
-            periods.add(file);
-        }
-    }
-
-    private static void once(Map<String, String> seen, String kind, String id, String path) {
-        String first = seen.putIfAbsent(kind + " " + id, path);
-        if (first != null) {
-            // An id and a file name are whatever a contributor wrote: shown on one line (Printable.line).
-            throw new InvalidInputException(kind + " " + Printable.line(id) + " is listed in " + Shown.path(first)
-                    + " and again in " + Shown.path(path)
-                    + "; each deployment, incident and defect counts once: list it in one file",
-                    SourceLocation.ofFile(path));
-        }
     }
 
     private static void tests(List<OutcomeSet.Stored<TestReport>> reports, Map<String, Double> inputs) {

@@ -25,12 +25,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports execution outcomes into a cycle: {@code planning import}.
@@ -117,6 +119,7 @@ public final class OutcomeImporter {
             requireNoLink(realRoot, dir);
             existing.add(existing(dir, candidate));
         }
+        requireDistinctDeployments(cycle, candidates, existing);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             String dir = layout.outcomesDir(cycle) + "/" + candidate.kind().directory();
@@ -140,6 +143,51 @@ public final class OutcomeImporter {
         event.putAll(details);
         RecordedEvent recorded = workspace.record(cycle, EventType.OUTCOMES_IMPORTED, event);
         return new ImportReport(cycle, imported, Optional.of(recorded.event().id()));
+    }
+
+    /**
+     * Refuses, before anything is stored, deployments files that would count something twice with the
+     * cycle's stored ones or with each other ({@link OutcomeSet#requireDistinctDeployments}): the digest
+     * refuses such a pair, so storing it would only leave the cycle's figures refused later. A file already
+     * imported (the same bytes) is no repeat of itself. A stored deployments file that cannot be read or
+     * parsed refuses the import too, naming it (its ids cannot be told).
+     *
+     * @throws InvalidInputException naming both files, the stored one by its workspace-relative path
+     */
+    private void requireDistinctDeployments(CycleRef cycle, List<Candidate> candidates, List<Optional<String>> existing) {
+        List<Candidate> fresh = new ArrayList<>();
+        Set<String> hashes = new HashSet<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            if (candidate.kind() == OutcomeKind.DEPLOYMENTS && existing.get(i).isEmpty()
+                    && hashes.add(candidate.sha256())) {
+                fresh.add(candidate);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        DeploymentLogReader reader = new DeploymentLogReader();
+        List<OutcomeSet.Stored<DeploymentLog>> files = new ArrayList<>();
+        OutcomeSnapshot snapshot = OutcomeSnapshot.read(workspace.root(),
+                layout.outcomesDir(cycle) + "/" + OutcomeKind.DEPLOYMENTS.directory());
+        if (!snapshot.unreadable().isEmpty()) {
+            throw snapshot.unreadable().values().iterator().next();
+        }
+        for (OutcomeSnapshot.File file : snapshot.files()) {
+            if (file.relative().indexOf('/') < 0) {
+                files.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), reader.parse(file.content(), file.path())));
+            }
+        }
+        for (Candidate candidate : fresh) {
+            String display = candidate.source().toString().replace('\\', '/');
+            files.add(new OutcomeSet.Stored<>(display, candidate.sha256(), reader.parse(candidate.content(), display)));
+        }
+        try {
+            OutcomeSet.requireDistinctDeployments(files);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("nothing imported: " + e.getMessage(), e.location().orElse(null), e);
+        }
     }
 
     /**

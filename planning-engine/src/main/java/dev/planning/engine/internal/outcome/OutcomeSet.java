@@ -1,7 +1,14 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
+import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.workspace.Shown;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -51,6 +58,53 @@ public record OutcomeSet(List<Stored<TestReport>> tests, List<Stored<CoverageSum
             String name = path.substring(path.lastIndexOf('/') + 1);
             int dash = name.indexOf('-');
             return name.substring(dash + 1).toLowerCase(Locale.ROOT).contains("e2e");
+        }
+    }
+
+    /**
+     * Refuses deployments files that together count something twice: a deployment, incident or defect
+     * listed in two files (two exports whose windows overlap), or two files whose periods overlap (a day
+     * counted twice in deployment frequency). Each file checks its own ids when it is read; this checks
+     * them across files, for the digest's figures and, before anything is stored, for {@code import}.
+     *
+     * @param files the deployments files, each named as the message should name it
+     * @throws InvalidInputException naming both files
+     */
+    public static void requireDistinctDeployments(List<Stored<DeploymentLog>> files) {
+        Map<String, String> seen = new HashMap<>();
+        List<Stored<DeploymentLog>> periods = new ArrayList<>();
+        for (Stored<DeploymentLog> file : files) {
+            DeploymentLog log = file.report();
+            log.deployments().forEach(d -> once(seen, "deployment", d.id(), file.path()));
+            log.incidents().forEach(i -> once(seen, "incident", i.id(), file.path()));
+            log.defects().forEach(d -> once(seen, "defect", d.id(), file.path()));
+            if (log.period().isEmpty()) {
+                continue;
+            }
+            DeploymentLog.Period period = log.period().get();
+            for (Stored<DeploymentLog> other : periods) {
+                DeploymentLog.Period earlier = other.report().period().orElseThrow();
+                if (period.start().isBefore(earlier.end()) && earlier.start().isBefore(period.end())) {
+                    throw new InvalidInputException("the period of " + Shown.path(file.path()) + " ("
+                            + period.start() + " to " + period.end() + ") overlaps that of "
+                            + Shown.path(other.path()) + " ("
+                            + earlier.start() + " to " + earlier.end() + "); deployment frequency counts each day once:"
+                            + " give the files periods that do not overlap",
+                            SourceLocation.ofFile(file.path()));
+                }
+            }
+            periods.add(file);
+        }
+    }
+
+    private static void once(Map<String, String> seen, String kind, String id, String path) {
+        String first = seen.putIfAbsent(kind + " " + id, path);
+        if (first != null) {
+            // An id and a file name are whatever a contributor wrote: shown on one line (review17).
+            throw new InvalidInputException(kind + " " + Printable.line(id) + " is listed in " + Shown.path(first)
+                    + " and again in " + Shown.path(path)
+                    + "; each deployment, incident and defect counts once: list it in one file",
+                    SourceLocation.ofFile(path));
         }
     }
 }

@@ -218,7 +218,7 @@ public final class RulebookLoader {
             // Policies alone: no settings, the default profile.
             return new Rulebook(dir, snapshot.hash(), DefaultProfile.UNVERSIONED,
                     Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE), Map.of(), DefaultProfile.NAME, Map.of(),
-                    List.of(), Map.of(), rules, SigningPolicy.NONE, List.of());
+                    List.of(), Map.of(), rules, SigningPolicy.NONE, List.of(), directory);
         }
         byte[] settingsBytes = snapshot.content(SETTINGS_FILE).orElseThrow(() -> new InvalidInputException(
                 "rulebook settings are not a file: " + Printable.line(shownSettings)
@@ -235,14 +235,32 @@ public final class RulebookLoader {
                 hit = Optional.empty(); // a store that fails is a miss, never an error of the rulebook
             }
             if (hit.isPresent()) {
-                return hit.get();
+                return givenAs(hit.get(), directory);
             }
         }
-        Rulebook loaded = parse(dir, snapshot, rules, settingsBytes, shownSettings, checkFormulas);
+        Rulebook loaded = givenAs(parse(dir, snapshot, rules, settingsBytes, shownSettings, checkFormulas), directory);
         if (keptSettings != null && checkFormulas) {
             keptSettings.keep(settingsBytes, SettingsCodec.encode(loaded), dir, workspace);
         }
         return loaded;
+    }
+
+    /** {@code rulebook}, named in messages as {@code given} ({@link Rulebook#givenDirectory()}). */
+    private static Rulebook givenAs(Rulebook r, Path given) {
+        return new Rulebook(r.directory(), r.hash(), r.version(), r.profiles(), r.streamProfiles(), r.defaultProfile(),
+                r.taxonomy(), r.requiredTags(), r.thresholds(), r.ruleFiles(), r.signing(), r.kpis(), given);
+    }
+
+    /**
+     * How a file of a loaded rulebook is named in messages about a workspace, as {@link #displayName}
+     * names it for the directory the rulebook was given as ({@link Rulebook#givenDirectory()}).
+     *
+     * @param rulebook  the rulebook
+     * @param workspace the workspace root
+     * @param file      the file, relative to the rulebook directory
+     */
+    public static String displayName(Rulebook rulebook, Path workspace, String file) {
+        return displayName(rulebook.givenDirectory(), workspace, file);
     }
 
     /** Parses and validates the settings, with every error located in {@code shownSettings}. */
@@ -350,9 +368,9 @@ public final class RulebookLoader {
         Path settings = rulebook.directory().resolve(SETTINGS_FILE);
         if (!Files.isRegularFile(settings)) {
             // A rulebook of policies alone: its default profile is written nowhere; name its rules.
-            return SourceLocation.ofFile(displayName(rulebook.directory(), workspace, "rules"));
+            return SourceLocation.ofFile(displayName(rulebook, workspace, "rules"));
         }
-        String shown = displayName(rulebook.directory(), workspace, SETTINGS_FILE);
+        String shown = displayName(rulebook, workspace, SETTINGS_FILE);
         try {
             LocatedDocument document = YamlDocuments.read(settings, shown);
             return document.locate("/profiles/" + profile.replace("~", "~0").replace("/", "~1") + "/" + step

@@ -11,12 +11,15 @@ import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +40,9 @@ import org.apiguardian.api.API;
  * once, by its identity ({@link Crypto#identity}), for the role of its first signature that
  * verifies, as {@code verify} counts it: one key trusted for two roles that signed as both signed
  * for one of them. Fail closed:
- * a manifest that is missing, does not read, or is not the sealed one yields no role.
+ * a manifest that is missing, does not parse, or is not the sealed one yields no role; one that is there
+ * but cannot be read (no permission, an I/O error) is refused ({@link
+ * dev.planning.engine.internal.workspace.UnreadableInputException}, naming it relative to the workspace).
  */
 @API(status = INTERNAL)
 public final class SignedRoles {
@@ -91,8 +96,19 @@ public final class SignedRoles {
         if (!DirectoryEntries.isRegularFile(workspace, file, "its signatures cannot be counted without it")) {
             return roles;
         }
+        byte[] bytes;
         try {
-            manifest = reader.read(file, path).manifest();
+            // Larger than any manifest read: not the sealed one (read, it would only fill the memory).
+            if (Files.size(file) > YamlDocuments.MAX_BYTES) {
+                return roles;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            // A manifest the user may not read reaches no count: refused, naming it, never "signed by no one".
+            throw DirectoryEntries.cannotRead(workspace, file, "its signatures cannot be counted without it", e);
+        }
+        try {
+            manifest = reader.parse(bytes, path).manifest();
         } catch (PlanningException | UncheckedIOException | IllegalArgumentException e) {
             return roles;
         }

@@ -159,6 +159,59 @@ class OutcomeImporterTest {
         assertThat(OutcomeImporter.safeName(Path.of("my report (1).xml"))).isEqualTo("my_report__1_.xml");
     }
 
+    /**
+     * left17: a deployments file that lists a deployment an imported file already lists (a second export
+     * of the same window, a line changed) was stored, and the digest refused the pair later. Refused at
+     * import, naming both files, nothing written, nothing recorded.
+     */
+    @Test
+    void aDeploymentAlreadyImportedFromAnotherFileIsRefusedNamingBothAndNothingIsStored() throws IOException {
+        ImportReport first = new OutcomeImporter(workspace).importFiles(CYCLE, List.of(report("ops.yml",
+                DeploymentLogReaderTest.LOG)));
+        String stored = first.files().get(0).path();
+        List<Path> before = storedFiles();
+        int events = workspace.status(CYCLE).history().size();
+        // Another window, which repeats D-2 only.
+        Path again = report("ops-next.yml", """
+                version: "1.0"
+                period: {start: 2025-09-02T00:00:00Z, end: 2025-09-16T00:00:00Z}
+                deployments:
+                  - {id: D-3, time: 2025-09-03T15:00:00Z, status: success, commits: [{sha: 5f2a9c1, time: 2025-09-03T09:00:00Z}]}
+                  - {id: D-2, time: 2025-09-04T15:00:00Z, status: success, commits: [{sha: 6f2a9c1, time: 2025-09-04T09:00:00Z}]}
+                """);
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(again)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("deployment D-2 is listed in " + stored + " and again in " + again)
+                .hasMessageContaining("nothing imported");
+        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(workspace.status(CYCLE).history()).hasSize(events);
+    }
+
+    /** left17: two files of one import that overlap in their periods: refused before anything is stored. */
+    @Test
+    void twoFilesOfOneImportWhosePeriodsOverlapAreRefusedAndNothingIsStored() throws IOException {
+        Path other = report("ops-other.yml", DeploymentLogReaderTest.LOG.replace("D-1", "D-7").replace("D-2", "D-8")
+                .replace("INC-", "INC-X").replace("BUG-1", "BUG-9"));
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE,
+                List.of(report("ops.yml", DeploymentLogReaderTest.LOG), other)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("overlaps that of");
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    /** Importing the same bytes again is no repeat: the file is already there. */
+    @Test
+    void theSameDeploymentsFileImportedAgainIsNoRepeat() {
+        new OutcomeImporter(workspace).importFiles(CYCLE, List.of(report("ops.yml", DeploymentLogReaderTest.LOG)));
+
+        ImportReport again = new OutcomeImporter(workspace).importFiles(CYCLE,
+                List.of(report("ops-copy.yml", DeploymentLogReaderTest.LOG)));
+
+        assertThat(again.files()).singleElement().satisfies(f -> assertThat(f.alreadyImported()).isTrue());
+    }
+
     private Path report(String name, String content) {
         Path file = reports.resolve(name);
         CycleWorkspace.write(file, content);

@@ -208,12 +208,14 @@ public final class GovernanceGate implements Gate {
     }
 
     private static String rulebookPrefix(GateContext context) {
+        // As the loader names the rulebook: relative to the workspace inside it, as given outside it.
         Path workspace = context.workspace().toAbsolutePath().normalize();
-        Path rulebook = context.rulebook().directory().toAbsolutePath().normalize();
+        Path given = context.rulebook().givenDirectory();
+        Path rulebook = given.toAbsolutePath().normalize();
         if (rulebook.equals(workspace)) {
             return "";
         }
-        Path shown = rulebook.startsWith(workspace) ? workspace.relativize(rulebook) : rulebook;
+        Path shown = rulebook.startsWith(workspace) ? workspace.relativize(rulebook) : given.normalize();
         return shown.toString().replace('\\', '/') + "/";
     }
 }
