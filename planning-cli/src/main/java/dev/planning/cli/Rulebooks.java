@@ -49,6 +49,9 @@ final class Rulebooks {
         }
         SourceLocation l = inRulebook.get();
         String file = shown.resolve(l.file()).normalize().toString().replace('\\', '/');
-        return new InvalidInputException(e.getMessage(), new SourceLocation(file, l.line(), l.column()), e);
+        // A message listing several errors of the file (ErrorList: one "\n  FILE:LINE:COL: " line each) names
+        // the file as the exception does.
+        String message = e.getMessage().replace("\n  " + l.file() + ":", "\n  " + file + ":");
+        return new InvalidInputException(message, new SourceLocation(file, l.line(), l.column()), e);
     }
 }

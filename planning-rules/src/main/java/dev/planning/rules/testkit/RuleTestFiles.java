@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
@@ -92,15 +94,40 @@ public final class RuleTestFiles {
         CaseReader reader = new CaseReader(file.toAbsolutePath().getParent());
         List<RuleTestCase> cases = new ArrayList<>();
         Map<String, SourceLocation> names = new HashMap<>();
+        // Every case's mistakes, not only the first case's: one message lists them all, each at its place.
+        List<Finding> mistakes = new ArrayList<>();
+        InvalidInputException only = null;
         for (LocatedDocument document : YamlDocuments.readAll(file, displayName)) {
-            RuleTestCase testCase = reader.read(document);
+            List<Finding> problems = reader.problems(document);
+            if (!problems.isEmpty()) {
+                mistakes.addAll(problems);
+                only = new InvalidInputException(problems.get(0).message(), problems.get(0).location().orElseThrow());
+                continue;
+            }
+            RuleTestCase testCase;
+            try {
+                testCase = reader.readValid(document);
+            } catch (InvalidInputException e) {
+                only = e;
+                mistakes.add(Finding.error("rule-test.invalid", e.getMessage(),
+                        e.location().orElse(document.fileLocation())));
+                continue;
+            }
             SourceLocation first = names.putIfAbsent(testCase.name(), testCase.source());
             if (first != null) {
-                throw new InvalidInputException("a second case is named '" + testCase.name() + "' (the first is at line "
+                only = new InvalidInputException("a second case is named '" + testCase.name() + "' (the first is at line "
                         + first.line() + "); case names must be unique within a file so that results can be told apart",
                         document.locate("/name"));
+                mistakes.add(Finding.error("rule-test.invalid", only.getMessage(), only.location().orElseThrow()));
+                continue;
             }
             cases.add(testCase);
+        }
+        if (mistakes.size() == 1) {
+            throw only;
+        }
+        if (!mistakes.isEmpty()) {
+            throw ErrorList.exception("invalid rule tests", mistakes, SourceLocation.ofFile(displayName));
         }
         return List.copyOf(cases);
     }

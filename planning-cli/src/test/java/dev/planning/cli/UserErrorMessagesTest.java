@@ -1,0 +1,87 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's mistake in a file they write is told through the command line as the developers' guide
+ * asks: every mistake of the file, each once at its own {@code file:line:column}, the file named as the
+ * user knows it (relative to the workspace), what was expected, no stack trace, exit 2.
+ */
+class UserErrorMessagesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyKpiAndProfileMistakeOfTheRulebookIsReportedOnceAtItsOwnPlace() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path settings = workspace.resolve("rulebook/rulebook.yaml");
+        String text = Files.readString(settings, StandardCharsets.UTF_8);
+        text = text.replace("formula: \"done_tasks / planned_tasks * 100\"", "formula: \"done_tasks / \"")
+                .replace("formula: \"done_points / planned_points\"", "formula: \"done_points / nope\"")
+                .replace("{transition: \"PACKAGED->EXECUTED\", gates: [release_readiness]}",
+                        "{transition: \"PACKAGED->COMPLETED\", gates: [release_readiness]}");
+        Files.writeString(settings, text, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain(temp.toString());
+        assertThat(run.err()).contains("invalid rulebook: 3 errors:");
+        assertThat(run.err()).containsOnlyOnce("rulebook/rulebook.yaml:31:20: profile 'fe': the lifecycle has no"
+                + " transition PACKAGED->COMPLETED");
+        assertThat(run.err()).containsOnlyOnce("rulebook/rulebook.yaml:48:36: KPI 'plan_accuracy': the formula"
+                + " `done_tasks / ` is not allowed or does not parse");
+        assertThat(run.err()).containsOnlyOnce("rulebook/rulebook.yaml:49:49: KPI 'delivered_vs_planned_ratio':"
+                + " the formula reads [nope], which its inputs [done_points, planned_points] do not list");
+        assertThat(run.err().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+    }
+
+    @Test
+    void rulebookSettingsThatAreADirectoryAreNamedInTheWorkspaceNotByTheirAbsolutePath() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path settings = workspace.resolve("rulebook/rulebook.yaml");
+        Files.delete(settings);
+        Files.createDirectory(settings);
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err()).isEqualTo("error: rulebook settings are not a file: rulebook/rulebook.yaml (expected"
+                + " rulebook.yaml with at least a version)\n");
+    }
+
+    @Test
+    void everyMistakeOfARuleTestFileIsReportedOnceAtItsOwnPlaceAcrossItsCases() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path tests = workspace.resolve("rulebook/tests/hygiene.yaml");
+        String text = Files.readString(tests, StandardCharsets.UTF_8);
+        // The first case: a stream that is a list and an `only` that is no boolean; the second: a name that is a list.
+        text = text.replaceFirst("  stream: fe\n", "  stream: [fe]\n").replaceFirst("  only: true\n", "  only: maybe\n")
+                .replace("name: every required tag must be present with a value", "name: [every required tag]");
+        Files.writeString(tests, text, StandardCharsets.UTF_8);
+
+        // Given absolute, the rulebook's files are named absolute, as the user gave them.
+        CliRun run = CliRun.of("rules", "test", workspace.resolve("rulebook").toString());
+        String file = tests.toString();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err()).doesNotContain("Exception");
+        assertThat(run.err()).startsWith("error: " + file + ":4:11: invalid rule tests: 3 errors:\n");
+        assertThat(run.err()).containsOnlyOnce(file + ":4:11: `given.stream` must be a string"
+                + " (found a list)");
+        assertThat(run.err()).containsOnlyOnce(file + ":11:9: `expect.only` must be true or false (found string \"maybe\")");
+        assertThat(run.err()).containsOnlyOnce(file + ":16:7: `name` must be a string (found a list)");
+        assertThat(run.out()).doesNotContain("PASS");
+    }
+}
