@@ -84,4 +84,73 @@ class UserErrorMessagesTest {
         assertThat(run.err()).containsOnlyOnce(file + ":16:7: `name` must be a string (found a list)");
         assertThat(run.out()).doesNotContain("PASS");
     }
+
+    @Test
+    void everySchemaErrorOfADeploymentsFileIsListedNotCounted() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Files.writeString(workspace.resolve("deployments.yaml"), """
+                version: "1.0"
+                deployments:
+                  - id: D-1
+                    status: 3
+                    commits: [{sha: 3f2a9c1, time: 2025-08-20T15:00:00Z}]
+                """, StandardCharsets.UTF_8);
+
+        // Given absolute (the test's working directory is not the workspace), the file is named so.
+        String file = workspace.resolve("deployments.yaml").toString();
+        CliRun run = CliRun.of("import", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02", file);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err()).doesNotContain("more problems").doesNotContain("Exception");
+        assertThat(run.err()).contains("invalid deployments file: 2 errors:");
+        assertThat(run.err()).containsOnlyOnce(file + ":3:5: `deployments[0].time` is required");
+        assertThat(run.err()).containsOnlyOnce(file + ":4:13: `deployments[0].status` must be one of success,"
+                + " failure (found 3)");
+        assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
+    }
+
+    @Test
+    void everyMistakeOfADeploymentsFileBeyondItsSchemaIsReportedOnceAtItsOwnPlace() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Files.writeString(workspace.resolve("deployments.yaml"), """
+                version: "1.0"
+                period: {start: 2025-08-19T00:00:00Z, end: 2025-08-01T00:00:00Z}
+                deployments:
+                  - {id: D-1, time: 2025-08-21T15:00:00Z, status: success, commits: [{sha: 3f2a9c1, time: 2025-08-22T15:00:00Z}]}
+                  - {id: D-1, time: 2025-08-22T15:00:00Z, status: success, commits: [], remediates: INC-9}
+                incidents:
+                  - {id: INC-1, start: 2025-08-22T10:00:00Z, end: 2025-08-22T09:00:00Z, caused_by: D-9}
+                  - {id: INC-2, start: 2025-08-22T10:00:00Z}
+                """, StandardCharsets.UTF_8);
+
+        // Given absolute (the test's working directory is not the workspace), the file is named so.
+        String file = workspace.resolve("deployments.yaml").toString();
+        CliRun run = CliRun.of("import", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02", file);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err()).startsWith("error: " + file + ":2:44: invalid deployments file: 7 errors:\n");
+        assertThat(run.err()).containsOnlyOnce(file + ":2:44: the period must end after it starts")
+                .containsOnlyOnce(file + ":4:91: commit time 2025-08-22T15:00:00Z is after the deployment's time")
+                .containsOnlyOnce(file + ":5:10: duplicate deployment id 'D-1'")
+                .containsOnlyOnce(file + ":7:84: incident INC-1 is caused_by 'D-9', which is not a deployment")
+                .containsOnlyOnce(file + ":7:51: incident INC-1 ends before it starts")
+                .containsOnlyOnce(file + ":8:5: incident INC-2 names no deployment")
+                .containsOnlyOnce(file + ":5:85: deployment D-1 remediates 'INC-9', which is not an incident");
+        assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
+    }
+
+    @Test
+    void aReportToImportThatIsADirectoryIsSaidToBeOneNotMissing() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path directory = Files.createDirectory(workspace.resolve("junit.xml"));
+
+        CliRun run = CliRun.of("import", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                directory.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + directory + ": is a directory (expected a report file to import)\n");
+        assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
+    }
 }
