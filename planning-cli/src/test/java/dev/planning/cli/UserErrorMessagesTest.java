@@ -153,4 +153,27 @@ class UserErrorMessagesTest {
         assertThat(run.err()).isEqualTo("error: " + directory + ": is a directory (expected a report file to import)\n");
         assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
     }
+
+    @Test
+    void aJUnitReportWithABadUtf8ByteIsOneLineAtItsPlaceWithNothingThePrinterAdds() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path report = workspace.resolve("junit.xml");
+        byte[] head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"caf".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\" tests=\"0\"/>\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xC3; // a lead byte followed by one that cannot continue it
+        bytes[head.length + 1] = '(';
+        System.arraycopy(tail, 0, bytes, head.length + 2, tail.length);
+        Files.write(report, bytes);
+
+        // A child JVM: the JDK's XML parser printed to the process's standard error, which only a process shows.
+        CliRun run = CliRun.inChildJvm(java.util.Map.of(), "import", "-w", workspace.toString(), "--stream", "fe",
+                "--cycle", "2025-09-02", report.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + report + ":2:21: invalid UTF-8 byte 0xC3: planning files must be"
+                + " UTF-8 encoded\n");
+        assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
+    }
 }
