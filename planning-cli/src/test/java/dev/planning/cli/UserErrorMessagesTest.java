@@ -176,4 +176,29 @@ class UserErrorMessagesTest {
                 + " UTF-8 encoded\n");
         assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
     }
+
+    @Test
+    void keysGenerateIntoADirectoryWhoseTrustFileIsInvalidWritesNoKeyAndNamesEveryMistake() throws IOException {
+        Path keys = Files.createDirectory(temp.resolve("keys"));
+        Path trust = keys.resolve("trust.yaml");
+        byte[] before = """
+                version: 1
+                roles:
+                  PM:
+                    - {key_id: %s, algorithm: [Ed25519], public_key: x}
+                """.formatted("a".repeat(64)).getBytes(StandardCharsets.UTF_8);
+        Files.write(trust, before);
+
+        CliRun run = CliRun.of("keys", "generate", "--role", "QA", "--out", keys.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err()).startsWith("error: " + trust + ":1:10: invalid trust file: 2 errors:\n");
+        assertThat(run.err()).containsOnlyOnce(trust + ":1:10: `version` must be \"1.0\" (found 1)")
+                .containsOnlyOnce(trust + ":4:93: `roles.PM[0].algorithm` must be one of Ed25519, ECDSA-P256-SHA256,"
+                        + " RSA-SHA256 (found a list)");
+        assertThat(keys.resolve("QA.key.pem")).doesNotExist();
+        assertThat(keys.resolve("QA.pub.pem")).doesNotExist();
+        assertThat(Files.readAllBytes(trust)).isEqualTo(before);
+    }
 }
