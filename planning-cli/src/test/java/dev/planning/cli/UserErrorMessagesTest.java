@@ -201,4 +201,30 @@ class UserErrorMessagesTest {
         assertThat(keys.resolve("QA.pub.pem")).doesNotExist();
         assertThat(Files.readAllBytes(trust)).isEqualTo(before);
     }
+
+    @Test
+    void anLcovTracefileWithABadUtf8ByteIsRefusedAtImportAtItsPlaceAndOneWithAByteOrderMarkIsImported()
+            throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path bad = workspace.resolve("bad.info");
+        Files.write(bad, new byte[] {'S', 'F', ':', 'a', (byte) 0xC3, '(', '\n', 'D', 'A', ':', '1', ',', '1', '\n',
+                'e', 'n', 'd', '_', 'o', 'f', '_', 'r', 'e', 'c', 'o', 'r', 'd', '\n'});
+
+        CliRun refused = CliRun.of("import", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                bad.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("error: " + bad + ":1:5: invalid UTF-8 byte 0xC3: planning files must be"
+                + " UTF-8 encoded\n");
+        assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
+
+        Path marked = workspace.resolve("marked.info");
+        Files.write(marked, "\uFEFFSF:a\nDA:1,1\nend_of_record\n".getBytes(StandardCharsets.UTF_8));
+
+        CliRun imported = CliRun.of("import", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                marked.toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("(lcov) -> frameworks/planning-fe/outcomes/2025-09-02/lcov/");
+    }
 }
