@@ -227,4 +227,34 @@ class UserErrorMessagesTest {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("(lcov) -> frameworks/planning-fe/outcomes/2025-09-02/lcov/");
     }
+
+    @Test
+    void aStoreConfigurationNamesEachMistakeOnceAtItsLineAndReadsLikeEveryOtherFile() throws IOException {
+        Path two = temp.resolve("two.properties");
+        Files.writeString(two, "url=jdbc:postgresql://localhost:1/x\nuser=a\nuser=b\nnope\n", StandardCharsets.UTF_8);
+
+        CliRun listed = CliRun.of("store", "portfolio", "--store", two.toString());
+
+        assertThat(listed.exitCode()).isEqualTo(2);
+        assertThat(listed.err()).isEqualTo("error: invalid store configuration " + two + ": 2 errors:\n  " + two
+                + ":3:1: key 'user' is given twice\n  " + two + ":4:1: expected key=value\n");
+
+        // A byte-order mark is not part of the first key (it was: "unknown key '\uFEFFurl'" and "missing key 'url'").
+        Path marked = temp.resolve("marked.properties");
+        Files.writeString(marked, "\uFEFFurl=jdbc:postgresql://localhost:1/x\nnope\n", StandardCharsets.UTF_8);
+        assertThat(CliRun.of("store", "portfolio", "--store", marked.toString()).err())
+                .isEqualTo("error: " + marked + ":2:1: expected key=value\n");
+
+        Path bad = temp.resolve("bad.properties");
+        Files.write(bad, new byte[] {'u', 's', 'e', 'r', '=', (byte) 0xC3, '(', '\n'});
+        CliRun badByte = CliRun.of("store", "portfolio", "--store", bad.toString());
+        assertThat(badByte.exitCode()).isEqualTo(2);
+        assertThat(badByte.err()).isEqualTo("error: " + bad + ":1:6: invalid UTF-8 byte 0xC3: planning files must be"
+                + " UTF-8 encoded\n");
+
+        Path directory = Files.createDirectory(temp.resolve("store.d"));
+        assertThat(CliRun.of("store", "portfolio", "--store", directory.toString()).err())
+                .isEqualTo("error: " + directory + ": is a directory; expected a store configuration file of key=value"
+                        + " lines\n");
+    }
 }
