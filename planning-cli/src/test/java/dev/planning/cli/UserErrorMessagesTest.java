@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,7 +169,7 @@ class UserErrorMessagesTest {
         Files.write(report, bytes);
 
         // A child JVM: the JDK's XML parser printed to the process's standard error, which only a process shows.
-        CliRun run = CliRun.inChildJvm(java.util.Map.of(), "import", "-w", workspace.toString(), "--stream", "fe",
+        CliRun run = CliRun.inChildJvm(Map.of(), "import", "-w", workspace.toString(), "--stream", "fe",
                 "--cycle", "2025-09-02", report.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -256,5 +257,35 @@ class UserErrorMessagesTest {
         assertThat(CliRun.of("store", "portfolio", "--store", directory.toString()).err())
                 .isEqualTo("error: " + directory + ": is a directory; expected a store configuration file of key=value"
                         + " lines\n");
+    }
+
+    @Test
+    void aPlanningFileThatIsADirectoryIsReportedAtItsOwnPathNotAtTheRulebook() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path plan = workspace.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+        Files.delete(plan);
+        Files.createDirectory(plan);
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.out()).contains("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml: error: file is a"
+                + " directory; expected a file of that name [file.unreadable]\n").doesNotContain("rulebook.yaml");
+    }
+
+    @Test
+    void aRuleTestFileThatIsADirectoryIsRefusedNotPassedOver() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path tests = workspace.resolve("rulebook/tests/hygiene.yaml");
+        Files.delete(tests);
+        Files.createDirectory(tests);
+
+        CliRun run = CliRun.of("rules", "test", workspace.resolve("rulebook").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + tests + ": is a directory; expected a rule test file (YAML cases)"
+                + " of that name\n");
+        assertThat(run.out()).doesNotContain("PASS");
     }
 }

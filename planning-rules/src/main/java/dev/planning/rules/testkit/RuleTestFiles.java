@@ -9,6 +9,7 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,8 +75,16 @@ public final class RuleTestFiles {
         String without = "the rule tests cannot be run without it";
         List<RuleTestCase> cases = new ArrayList<>();
         for (Path file : DirectoryEntries.sorted(rulebookDirectory, tests, without)) {
-            if (isYaml(file) && DirectoryEntries.isRegularFile(rulebookDirectory, file, without)) {
-                cases.addAll(read(file, rulebookDirectory.relativize(file).toString().replace('\\', '/')));
+            if (!isYaml(file)) {
+                continue;
+            }
+            String shown = rulebookDirectory.relativize(file).toString().replace('\\', '/');
+            if (DirectoryEntries.isRegularFile(rulebookDirectory, file, without)) {
+                cases.addAll(read(file, shown));
+            } else if (Files.isDirectory(file)) {
+                // Named as a test file is: its cases would silently not run.
+                throw new InvalidInputException("is a directory; expected a rule test file (YAML cases) of that name",
+                        SourceLocation.ofFile(shown));
             }
         }
         return List.copyOf(cases);

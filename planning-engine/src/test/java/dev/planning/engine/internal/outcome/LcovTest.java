@@ -150,7 +150,7 @@ class LcovTest {
 
     @Test
     void aByteOrderMarkBeforeTheFirstRecordIsNotPartOfIt() throws IOException {
-        byte[] text = "SF:src/a.ts\nDA:1,1\nDA:2,0\nend_of_record\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] text = "SF:src/a.ts\nDA:1,1\nDA:2,0\nend_of_record\n".getBytes(StandardCharsets.UTF_8);
         byte[] marked = new byte[text.length + 3];
         marked[0] = (byte) 0xEF;
         marked[1] = (byte) 0xBB;
