@@ -8,6 +8,8 @@ import dev.planning.api.rulebook.Rulebook;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles a rulebook's policies before a command relies on them, so that a DRL error is bad
@@ -49,9 +51,10 @@ final class Rulebooks {
         }
         SourceLocation l = inRulebook.get();
         String file = shown.resolve(l.file()).normalize().toString().replace('\\', '/');
-        // A message listing several errors of the file (ErrorList: one "\n  FILE:LINE:COL: " line each) names
+        // A message listing several errors of the file (one "FILE:LINE:COL: " line each, indented or not) names
         // the file as the exception does.
-        String message = e.getMessage().replace("\n  " + l.file() + ":", "\n  " + file + ":");
+        String message = Pattern.compile("(\\n[ \\t]*)" + Pattern.quote(l.file() + ":")).matcher(e.getMessage())
+                .replaceAll("$1" + Matcher.quoteReplacement(file + ":"));
         return new InvalidInputException(message, new SourceLocation(file, l.line(), l.column()), e);
     }
 }

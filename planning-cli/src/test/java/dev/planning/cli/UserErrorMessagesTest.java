@@ -288,4 +288,20 @@ class UserErrorMessagesTest {
                 + " of that name\n");
         assertThat(run.out()).doesNotContain("PASS");
     }
+
+    @Test
+    void eachPolicyMistakeOfADrlFileIsNamedRelativeToTheWorkspaceAsTheFirstIs() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path drl = workspace.resolve("rulebook/rules/hygiene.drl");
+        Files.writeString(drl, Files.readString(drl, StandardCharsets.UTF_8) + "rule \"y\"\nwhen\nthen\n  System.exit(1);\n"
+                + "end\nrule \"z\"\nwhen\nthen\n  Runtime.getRuntime();\nend\n", StandardCharsets.UTF_8);
+
+        for (CliRun run : new CliRun[] {CliRun.of("lint", "-w", workspace.toString()),
+                CliRun.of("rules", "test", workspace.resolve("rulebook").toString())}) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines().skip(1)).singleElement().asString()
+                    .startsWith((run.err().contains("error: rulebook/") ? "rulebook/rules/hygiene.drl"
+                            : drl.toString()) + ":68:3: static call 'Runtime.getRuntime' is outside the policy language");
+        }
+    }
 }
