@@ -377,17 +377,17 @@ public final class PlanningCommand implements Runnable {
     }
 
     /**
-     * A path option's value, as picocli's own converter gives it (same value, same message for a
-     * value that is no path) without its call through reflection, which spins method-handle
-     * classes at run time that no start-up cache holds (docs/benchmarks/cold-start.md, "Cold start, seventh
-     * pass").
+     * A path option's value, as picocli's own converter gives it (same value) without its call through
+     * reflection, which spins method-handle classes at run time that no start-up cache holds
+     * (docs/benchmarks/cold-start.md, "Cold start, seventh pass"). A value that is no path is refused in the
+     * user's terms, {@code 'a\u0000b' is not a path (Nul character not allowed)}, without picocli's Java type
+     * and exception class names.
      */
     static java.nio.file.Path path(String value) {
         try {
             return java.nio.file.Paths.get(value);
-        } catch (RuntimeException e) {
-            throw new CommandLine.TypeConversionException(String.format("cannot convert '%s' to %s (%s)", value,
-                    java.nio.file.Path.class, e));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a path (" + e.getReason() + ")");
         }
     }
 

@@ -8,6 +8,8 @@ import dev.planning.api.rulebook.Rulebook;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles a rulebook's policies before a command relies on them, so that a DRL error is bad
@@ -49,6 +51,10 @@ final class Rulebooks {
         }
         SourceLocation l = inRulebook.get();
         String file = shown.resolve(l.file()).normalize().toString().replace('\\', '/');
-        return new InvalidInputException(e.getMessage(), new SourceLocation(file, l.line(), l.column()), e);
+        // A message listing several errors of the file (one "FILE:LINE:COL: " line each, indented or not) names
+        // the file as the exception does.
+        String message = Pattern.compile("(\\n[ \\t]*)" + Pattern.quote(l.file() + ":")).matcher(e.getMessage())
+                .replaceAll("$1" + Matcher.quoteReplacement(file + ":"));
+        return new InvalidInputException(message, new SourceLocation(file, l.line(), l.column()), e);
     }
 }

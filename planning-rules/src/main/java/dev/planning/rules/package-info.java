@@ -29,7 +29,9 @@
  *   <li>{@code testkit.RuleTestFiles} parses rule-test files with the engine's located YAML
  *       ({@code YamlDocuments}, {@code LocatedDocument}), for errors at file, line and column as
  *       everywhere else, and lists them with the engine's fail-closed listing
- *       ({@code DirectoryEntries}), so that a test file it cannot examine is refused, not skipped;</li>
+ *       ({@code DirectoryEntries}), so that a test file it cannot examine is refused, not skipped;
+ *       and refuses a file with every mistake of its cases in one message ({@code ErrorList}), as the
+ *       engine's readers do;</li>
  *   <li>{@code testkit.RuleTestReport} writes JUnit XML with the engine's writer ({@code JUnitXml}),
  *       so that CI reads rule tests as it reads the CLI's other reports;</li>
  *   <li>{@code internal.drools.RulebookCompiler} reads the rulebook directory once with the engine's

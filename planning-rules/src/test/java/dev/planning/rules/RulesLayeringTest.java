@@ -38,7 +38,7 @@ class RulesLayeringTest {
             Map.entry("dev.planning.rules.testkit.CaseReader", Set.of("artifact.DecisionLogReader", "artifact.ReadResult",
                     "artifact.TaskBreakdownReader", "cycle.CycleArtifacts", "document.LocatedDocument",
                     "schema.ArtifactSchema", "schema.SchemaCatalog", "workspace.DirectoryEntries", "workspace.SafePaths")),
-            Map.entry("dev.planning.rules.testkit.RuleTestFiles", Set.of("document.LocatedDocument", "document.YamlDocuments",
+            Map.entry("dev.planning.rules.testkit.RuleTestFiles", Set.of("artifact.ErrorList", "document.LocatedDocument", "document.YamlDocuments",
                     "workspace.DirectoryEntries")),
             Map.entry("dev.planning.rules.testkit.RuleTestReport", Set.of("report.JUnitXml")),
             Map.entry("dev.planning.rules.internal.defaults.DefaultRulebook", Set.of("workspace.AtomicFiles")),

@@ -50,12 +50,15 @@ final class CaseReader {
         this.baseDirectory = baseDirectory;
     }
 
-    RuleTestCase read(LocatedDocument document) {
-        List<Finding> problems = catalog.validate(document, ArtifactSchema.RULE_TEST);
-        if (!problems.isEmpty()) {
-            Finding first = problems.get(0);
-            throw new InvalidInputException(first.message(), first.location().orElse(document.fileLocation()));
-        }
+    /** The case's schema errors, each located; empty when it follows the format. */
+    List<Finding> problems(LocatedDocument document) {
+        return catalog.validate(document, ArtifactSchema.RULE_TEST).stream()
+                .map(f -> f.location().isPresent() ? f : Finding.error(f.code(), f.message(), document.fileLocation()))
+                .toList();
+    }
+
+    /** A case that follows the format ({@link #problems} is empty) as a {@link RuleTestCase}. */
+    RuleTestCase readValid(LocatedDocument document) {
         JsonNode root = document.root();
         JsonNode given = root.path("given");
         CycleRef cycle = new CycleRef(given.path("stream").asText(DEFAULT_STREAM), given.path("cycle").asText(DEFAULT_CYCLE));

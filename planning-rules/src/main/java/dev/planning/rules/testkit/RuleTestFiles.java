@@ -4,9 +4,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,8 +75,16 @@ public final class RuleTestFiles {
         String without = "the rule tests cannot be run without it";
         List<RuleTestCase> cases = new ArrayList<>();
         for (Path file : DirectoryEntries.sorted(rulebookDirectory, tests, without)) {
-            if (isYaml(file) && DirectoryEntries.isRegularFile(rulebookDirectory, file, without)) {
-                cases.addAll(read(file, rulebookDirectory.relativize(file).toString().replace('\\', '/')));
+            if (!isYaml(file)) {
+                continue;
+            }
+            String shown = rulebookDirectory.relativize(file).toString().replace('\\', '/');
+            if (DirectoryEntries.isRegularFile(rulebookDirectory, file, without)) {
+                cases.addAll(read(file, shown));
+            } else if (Files.isDirectory(file)) {
+                // Named as a test file is: its cases would silently not run.
+                throw new InvalidInputException("is a directory; expected a rule test file (YAML cases) of that name",
+                        SourceLocation.ofFile(shown));
             }
         }
         return List.copyOf(cases);
@@ -92,15 +103,40 @@ public final class RuleTestFiles {
         CaseReader reader = new CaseReader(file.toAbsolutePath().getParent());
         List<RuleTestCase> cases = new ArrayList<>();
         Map<String, SourceLocation> names = new HashMap<>();
+        // Every case's mistakes, not only the first case's: one message lists them all, each at its place.
+        List<Finding> mistakes = new ArrayList<>();
+        InvalidInputException only = null;
         for (LocatedDocument document : YamlDocuments.readAll(file, displayName)) {
-            RuleTestCase testCase = reader.read(document);
+            List<Finding> problems = reader.problems(document);
+            if (!problems.isEmpty()) {
+                mistakes.addAll(problems);
+                only = new InvalidInputException(problems.get(0).message(), problems.get(0).location().orElseThrow());
+                continue;
+            }
+            RuleTestCase testCase;
+            try {
+                testCase = reader.readValid(document);
+            } catch (InvalidInputException e) {
+                only = e;
+                mistakes.add(Finding.error("rule-test.invalid", e.getMessage(),
+                        e.location().orElse(document.fileLocation())));
+                continue;
+            }
             SourceLocation first = names.putIfAbsent(testCase.name(), testCase.source());
             if (first != null) {
-                throw new InvalidInputException("a second case is named '" + testCase.name() + "' (the first is at line "
+                only = new InvalidInputException("a second case is named '" + testCase.name() + "' (the first is at line "
                         + first.line() + "); case names must be unique within a file so that results can be told apart",
                         document.locate("/name"));
+                mistakes.add(Finding.error("rule-test.invalid", only.getMessage(), only.location().orElseThrow()));
+                continue;
             }
             cases.add(testCase);
+        }
+        if (mistakes.size() == 1) {
+            throw only;
+        }
+        if (!mistakes.isEmpty()) {
+            throw ErrorList.exception("invalid rule tests", mistakes, SourceLocation.ofFile(displayName));
         }
         return List.copyOf(cases);
     }

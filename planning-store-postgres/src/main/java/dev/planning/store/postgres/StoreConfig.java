@@ -2,9 +2,9 @@ package dev.planning.store.postgres;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.git.OutsideRepository;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -199,13 +199,20 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      */
     public static StoreConfig fromFile(Path file) {
         String name = file.toString();
-        List<String> lines;
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("is a directory; expected a store configuration file of key=value lines",
+                    SourceLocation.ofFile(name));
+        }
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read store configuration " + name + ": " + e.getMessage(),
                     SourceLocation.ofFile(name));
         }
+        // Strict UTF-8 as every planning file: a bad byte refused at its line and column, a byte-order mark
+        // dropped (it was read as part of the first key).
+        List<String> lines = YamlDocuments.decodeUtf8(bytes, name).lines().toList();
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
@@ -244,8 +251,13 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         if (!values.containsKey("url") || values.get("url").isEmpty()) {
             errors.add(name + ": missing key 'url' (a jdbc:postgresql:// URL)");
         }
+        if (errors.size() == 1) {
+            // The line names the file, line and column itself.
+            throw new InvalidInputException(errors.get(0));
+        }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(String.join("\n", errors), SourceLocation.ofFile(name));
+            throw new InvalidInputException("invalid store configuration " + name + ": " + errors.size() + " errors:\n  "
+                    + String.join("\n  ", errors));
         }
         return new StoreConfig(values.get("url"), opt(values.get("user")), opt(values.get("password")),
                 opt(values.get("repository")).orElse("default"), opt(values.get("kafka.bootstrap.servers")),

@@ -4,6 +4,8 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every error of one file in one exception, so that a reader that must refuse a file still tells
@@ -40,6 +42,23 @@ public final class ErrorList {
         Finding first = errors.get(0);
         SourceLocation location = first.location().orElse(fallback);
         return new InvalidInputException(message(lead, errors), location);
+    }
+
+    /**
+     * {@code message} with each line after the first that starts (after indentation) with {@code from:}
+     * starting with {@code to:} instead: the listed errors of a file renamed as the exception's location
+     * is, when a caller names the file otherwise (relative to the workspace rather than the rulebook).
+     *
+     * @param message a message whose lines after the first may each start with a location in {@code from}
+     * @param from    the file as the lines name it
+     * @param to      the file as they should name it
+     */
+    public static String renamed(String message, String from, String to) {
+        if (message == null) {
+            return null;
+        }
+        return Pattern.compile("(\\n[ \\t]*)" + Pattern.quote(from + ":")).matcher(message)
+                .replaceAll("$1" + Matcher.quoteReplacement(to + ":"));
     }
 
     /**

@@ -25,7 +25,8 @@ final class StrictText {
         SourceLocation where = SourceLocation.ofFile(displayPath);
         try {
             if (!Files.isRegularFile(file)) {
-                String what = Files.exists(file) ? "is not a regular file" : "does not exist";
+                String what = Files.isDirectory(file) ? "is a directory; expected a file of that name"
+                        : Files.exists(file) ? "is not a regular file" : "does not exist";
                 throw new DocumentException(DocumentException.FILE_UNREADABLE, "file " + what, where);
             }
             // Checked before reading so that a huge file is refused without being loaded.

@@ -102,6 +102,17 @@ public final class YamlDocuments {
     }
 
     /**
+     * Decodes bytes as strict UTF-8 as every planning file is read (a leading byte-order mark dropped):
+     * for a reader of another format that must be UTF-8, so that a bad byte is refused at its line and
+     * column with the planning files' message.
+     *
+     * @throws DocumentException locating the first byte that is not UTF-8
+     */
+    public static String decodeUtf8(byte[] content, String displayPath) {
+        return StrictText.decode(content, displayPath);
+    }
+
+    /**
      * Parses YAML bytes.
      *
      * @throws DocumentException when the bytes are not acceptable YAML

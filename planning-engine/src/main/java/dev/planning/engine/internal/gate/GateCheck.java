@@ -63,7 +63,10 @@ public final class GateCheck {
             // The compiler locates errors inside the rulebook; say where the rulebook is.
             Optional<SourceLocation> located = e.location().map(l -> new SourceLocation(
                     RulebookLoader.displayName(directory, workspace, l.file()), l.line(), l.column()));
-            throw new InvalidInputException("the rulebook's policies do not compile: " + e.getMessage(),
+            // A message listing more mistakes of the file names it on each line: as the location does.
+            String message = e.location().map(l -> ErrorList.renamed(e.getMessage(), l.file(),
+                    RulebookLoader.displayName(directory, workspace, l.file()))).orElse(e.getMessage());
+            throw new InvalidInputException("the rulebook's policies do not compile: " + message,
                     located.orElse(null), e);
         }
     }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Places lint findings about a whole directory (no planning streams under the streams root, a stream
@@ -26,11 +27,15 @@ import java.util.Optional;
  * can annotate it: a SARIF result on a directory has no region and is dropped. The entry is the
  * stream's key under {@code streams:} when the rulebook maps the stream, else the key of the profile the
  * stream runs, else the {@code streams:} (or {@code profiles:}) key for findings about the streams root.
- * The directory stays in the message and is added to the finding's facts as {@value #FACT}. A rulebook
+ * The directory stays in the message and is added to the finding's facts as {@value #FACT}. A directory named
+ * as a planning file is (a {@code .yaml} or {@code .md} name) stays where it is: the mistake is there. A rulebook
  * without {@code rulebook.yaml} has no such entry: the finding stays where it was. (Only the rulebook
  * says why a directory is needed: the layout is set in code, through the builder, not in a file.)
  */
 public final class DirectoryFindings {
+
+    /** The name of a planning file: what the layout reads is YAML or Markdown. */
+    private static final Pattern PLANNING_FILE = Pattern.compile("\\.(ya?ml|md)$");
 
     /** The fact naming the directory the finding is about. */
     public static final String FACT = "directory";
@@ -127,7 +132,9 @@ public final class DirectoryFindings {
         try {
             Path path = workspace.resolve(file);
             if (Files.isDirectory(path)) {
-                return true;
+                // A directory standing where a planning file is expected (x_task_breakdown.yaml/) is a mistake at
+                // that path, which the finding names: the rulebook does not make it needed.
+                return !PLANNING_FILE.matcher(file).find();
             }
             return !Files.exists(path) && (file.equals(layout.streamsRoot())
                     || streamOf(file, layout).map(layout::streamDir).filter(file::equals).isPresent());

@@ -2,7 +2,9 @@ package dev.planning.engine.internal.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
@@ -46,7 +48,8 @@ public final class DeploymentLogReader {
     /**
      * Parses and validates a file's bytes.
      *
-     * @throws InvalidInputException naming the file, line and column, and what was expected
+     * @throws InvalidInputException naming the file, line and column, and what was expected: every mistake of
+     *         the file, each at its place
      */
     public DeploymentLog parse(byte[] content, String displayPath) {
         // A DocumentException is already a located InvalidInputException.
@@ -64,49 +67,68 @@ public final class DeploymentLogReader {
                 .filter(f -> !numbered.contains(f.location().map(Object::toString).orElse("")))
                 .forEach(findings::add);
         if (!findings.isEmpty()) {
-            Finding first = findings.get(0);
-            String more = findings.size() > 1 ? " (and " + (findings.size() - 1) + " more problems)" : "";
-            throw new InvalidInputException("invalid deployments file: " + first.message() + more,
-                    first.location().orElse(document.fileLocation()));
+            // Every schema error, each at its place, not only the first.
+            throw ErrorList.exception("invalid deployments file", findings, document.fileLocation());
         }
+        // The checks past the schema: every one of the file, each at its place.
+        List<Finding> mistakes = new ArrayList<>();
+        DeploymentLog log = checked(document, exact, mistakes);
+        // In the order of the file, as the schema's errors are.
+        mistakes.sort(Comparator.comparingInt((Finding f) -> f.location().orElseThrow().line())
+                .thenComparingInt(f -> f.location().orElseThrow().column()));
+        if (mistakes.size() == 1) {
+            throw new InvalidInputException(mistakes.get(0).message(), mistakes.get(0).location().orElseThrow());
+        }
+        if (!mistakes.isEmpty()) {
+            throw ErrorList.exception("invalid deployments file", mistakes, document.fileLocation());
+        }
+        return log;
+    }
+
+    private static DeploymentLog checked(LocatedDocument document, LocatedDocument exact, List<Finding> mistakes) {
         JsonNode root = document.root();
         Optional<DeploymentLog.Period> period = Optional.empty();
         if (root.has("period")) {
             Instant start = instant(root.get("period").get("start"));
             Instant end = instant(root.get("period").get("end"));
-            if (!end.isAfter(start)) {
-                throw new InvalidInputException("the period must end after it starts", document.locate("/period/end"));
+            if (end.isAfter(start)) {
+                period = Optional.of(new DeploymentLog.Period(start, end));
+            } else {
+                mistakes.add(mistake("the period must end after it starts", document.locate("/period/end")));
             }
-            period = Optional.of(new DeploymentLog.Period(start, end));
         }
-        List<DeploymentLog.Deployment> deployments = deployments(document);
+        List<DeploymentLog.Deployment> deployments = deployments(document, mistakes);
         if (period.isPresent()) {
             DeploymentLog.Period within = period.get();
             for (int i = 0; i < deployments.size(); i++) {
                 DeploymentLog.Deployment deployment = deployments.get(i);
                 if (deployment.time().isBefore(within.start()) || deployment.time().isAfter(within.end())) {
-                    throw new InvalidInputException("deployment " + deployment.id() + " at " + deployment.time()
+                    mistakes.add(mistake("deployment " + deployment.id() + " at " + deployment.time()
                             + " lies outside the file's period (" + within.start() + " to " + within.end() + "):"
                             + " deployment frequency counts the deployments within it; widen the period or list the"
-                            + " deployment in the file of its period", document.locate("/deployments/" + i + "/time"));
+                            + " deployment in the file of its period", document.locate("/deployments/" + i + "/time")));
                 }
             }
         }
         Optional<Long> windowSeconds = exact.root().has(WINDOW)
                 ? Optional.of(exact.root().get(WINDOW).decimalValue().multiply(SECONDS_PER_HOUR).longValueExact())
                 : Optional.empty();
-        List<DeploymentLog.Incident> incidents = incidents(document, deployments, windowSeconds);
+        List<DeploymentLog.Incident> incidents = incidents(document, deployments, windowSeconds, mistakes);
         Set<String> incidentIds = new HashSet<>();
         incidents.forEach(i -> incidentIds.add(i.id()));
         for (int i = 0; i < deployments.size(); i++) {
             Optional<String> fixes = deployments.get(i).remediates();
             if (fixes.isPresent() && !incidentIds.contains(fixes.get())) {
-                throw new InvalidInputException("deployment " + deployments.get(i).id() + " remediates '" + fixes.get()
+                mistakes.add(mistake("deployment " + deployments.get(i).id() + " remediates '" + fixes.get()
                         + "', which is not an incident of this file; incidents: " + incidentIds.stream().sorted().toList(),
-                        document.locate("/deployments/" + i + "/remediates"));
+                        document.locate("/deployments/" + i + "/remediates")));
             }
         }
-        return new DeploymentLog(period, deployments, incidents, defects(document), root.has("defects"));
+        return new DeploymentLog(period, deployments, incidents, defects(document, mistakes), root.has("defects"));
+    }
+
+    private static Finding mistake(String message, SourceLocation location) {
+        return Finding.error(SchemaCatalog.INVALID, message, location);
     }
 
     private static final String WINDOW = "incident_window_hours";
@@ -137,7 +159,7 @@ public final class DeploymentLogReader {
         return List.of();
     }
 
-    private static List<DeploymentLog.Deployment> deployments(LocatedDocument document) {
+    private static List<DeploymentLog.Deployment> deployments(LocatedDocument document, List<Finding> mistakes) {
         List<DeploymentLog.Deployment> deployments = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode list = document.root().path("deployments");
@@ -145,16 +167,16 @@ public final class DeploymentLogReader {
             JsonNode node = list.get(i);
             String pointer = "/deployments/" + i;
             String id = node.get("id").asText();
-            unique(ids, id, "deployment", document, pointer + "/id");
+            unique(ids, id, "deployment", document, pointer + "/id", mistakes);
             Instant time = instant(node.get("time"));
             List<DeploymentLog.Commit> commits = new ArrayList<>();
             JsonNode commitList = node.get("commits");
             for (int c = 0; c < commitList.size(); c++) {
                 Instant committed = instant(commitList.get(c).get("time"));
                 if (committed.isAfter(time)) {
-                    throw new InvalidInputException("commit time " + committed + " is after the deployment's time "
+                    mistakes.add(mistake("commit time " + committed + " is after the deployment's time "
                             + time + ": a deployment cannot ship a later commit",
-                            document.locate(pointer + "/commits/" + c + "/time"));
+                            document.locate(pointer + "/commits/" + c + "/time")));
                 }
                 commits.add(new DeploymentLog.Commit(commitList.get(c).get("sha").asText(), committed));
             }
@@ -167,7 +189,7 @@ public final class DeploymentLogReader {
     }
 
     private static List<DeploymentLog.Incident> incidents(LocatedDocument document,
-            List<DeploymentLog.Deployment> deployments, Optional<Long> windowSeconds) {
+            List<DeploymentLog.Deployment> deployments, Optional<Long> windowSeconds, List<Finding> mistakes) {
         Set<String> deploymentIds = new HashSet<>();
         deployments.forEach(d -> deploymentIds.add(d.id()));
         List<DeploymentLog.Incident> incidents = new ArrayList<>();
@@ -177,42 +199,43 @@ public final class DeploymentLogReader {
             JsonNode node = list.get(i);
             String pointer = "/incidents/" + i;
             String id = node.get("id").asText();
-            unique(ids, id, "incident", document, pointer + "/id");
+            unique(ids, id, "incident", document, pointer + "/id", mistakes);
             Instant start = instant(node.get("start"));
             Optional<String> cause;
             if (node.has("caused_by")) {
                 cause = Optional.of(node.get("caused_by").asText());
                 if (!deploymentIds.contains(cause.get())) {
-                    throw new InvalidInputException("incident " + id + " is caused_by '" + cause.get()
+                    mistakes.add(mistake("incident " + id + " is caused_by '" + cause.get()
                             + "', which is not a deployment of this file; deployments: " + deploymentIds.stream().sorted()
-                            .toList(), document.locate(pointer + "/caused_by"));
+                            .toList(), document.locate(pointer + "/caused_by")));
                 }
             } else if (windowSeconds.isPresent()) {
                 Instant earliest = start.minusSeconds(windowSeconds.get());
                 cause = deployments.stream().filter(d -> !d.time().isAfter(start) && !d.time().isBefore(earliest))
                         .max(Comparator.comparing(DeploymentLog.Deployment::time)).map(DeploymentLog.Deployment::id);
             } else {
-                throw new InvalidInputException("incident " + id + " names no deployment: add caused_by (the id of the"
+                cause = Optional.empty();
+                mistakes.add(mistake("incident " + id + " names no deployment: add caused_by (the id of the"
                         + " deployment that caused it), or set incident_window_hours at the top of the file to link"
-                        + " incidents to the latest deployment before them", document.locate(pointer));
+                        + " incidents to the latest deployment before them", document.locate(pointer)));
             }
             Optional<Instant> end = node.has("end") ? Optional.of(instant(node.get("end"))) : Optional.empty();
             if (end.isPresent() && end.get().isBefore(start)) {
-                throw new InvalidInputException("incident " + id + " ends before it starts", document.locate(pointer + "/end"));
+                mistakes.add(mistake("incident " + id + " ends before it starts", document.locate(pointer + "/end")));
             }
             incidents.add(new DeploymentLog.Incident(id, start, end, cause));
         }
         return incidents;
     }
 
-    private static List<DeploymentLog.Defect> defects(LocatedDocument document) {
+    private static List<DeploymentLog.Defect> defects(LocatedDocument document, List<Finding> mistakes) {
         List<DeploymentLog.Defect> defects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode list = document.root().path("defects");
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);
             String id = node.get("id").asText();
-            unique(ids, id, "defect", document, "/defects/" + i + "/id");
+            unique(ids, id, "defect", document, "/defects/" + i + "/id", mistakes);
             defects.add(new DeploymentLog.Defect(id, node.get("severity").asText(),
                     node.get("found").asText().equals("after_release"),
                     node.hasNonNull("task") ? Optional.of(node.get("task").asText()) : Optional.empty()));
@@ -220,10 +243,11 @@ public final class DeploymentLogReader {
         return defects;
     }
 
-    private static void unique(Set<String> ids, String id, String what, LocatedDocument document, String pointer) {
+    private static void unique(Set<String> ids, String id, String what, LocatedDocument document, String pointer,
+            List<Finding> mistakes) {
         if (!ids.add(id)) {
-            throw new InvalidInputException("duplicate " + what + " id '" + id + "': ids must be unique in the file",
-                    document.locate(pointer));
+            mistakes.add(mistake("duplicate " + what + " id '" + id + "': ids must be unique in the file",
+                    document.locate(pointer)));
         }
     }
 

@@ -100,7 +100,8 @@ public final class Lcov {
         for (String line = readLine(in, displayPath, number + 1); line != null;
                 line = readLine(in, displayPath, number + 1)) {
             number++;
-            String text = line.strip();
+            // A byte-order mark before the first record, as an editor on Windows writes one: not part of it.
+            String text = (number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
             if (text.startsWith("SF:")) {
                 if (record != null) {
                     // The open record would be dropped, its missed lines with it (a truncated file, or two joined).

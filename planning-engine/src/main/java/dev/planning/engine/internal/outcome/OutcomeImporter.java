@@ -257,16 +257,20 @@ public final class OutcomeImporter {
     private static byte[] read(Path file, String display) {
         // A report under a directory that may not be searched is there but cannot be examined: refused as
         // unreadable, never "not found".
-        boolean regular;
+        Optional<java.nio.file.attribute.BasicFileAttributes> attributes;
         try {
-            regular = DirectoryEntries.attributesShown(file, display, "import cannot read the report")
-                    .map(java.nio.file.attribute.BasicFileAttributes::isRegularFile).orElse(false);
+            attributes = DirectoryEntries.attributesShown(file, display, "import cannot read the report");
         } catch (PlanningException e) { // one refusal per file, with the others'
             throw new InvalidInputException(e.getMessage(), SourceLocation.ofFile(display), e);
         }
-        if (!regular) {
+        if (attributes.isEmpty()) {
             throw new InvalidInputException("file not found (expected a report file to import)",
                     SourceLocation.ofFile(display));
+        }
+        if (!attributes.get().isRegularFile()) {
+            // There, so not "not found": a directory (or a device) is not a report.
+            throw new InvalidInputException("is " + (attributes.get().isDirectory() ? "a directory" : "not a regular file")
+                    + " (expected a report file to import)", SourceLocation.ofFile(display));
         }
         try {
             long size = Files.size(file);

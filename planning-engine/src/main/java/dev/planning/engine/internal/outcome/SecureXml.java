@@ -2,7 +2,11 @@ package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.document.YamlDocuments;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -30,11 +34,35 @@ public final class SecureXml {
      * @throws InvalidInputException when the bytes cannot be opened as XML
      */
     public static XMLStreamReader open(byte[] content, String displayPath) {
+        if (declaresUtf8(content)) {
+            // The JDK's parser prints "[Fatal Error] :-1:-1: Invalid byte ..." to the standard error on a bad
+            // UTF-8 byte, besides the exception: refused here first, at its line and column, with nothing printed.
+            YamlDocuments.decodeUtf8(content, displayPath);
+        }
         try {
             return FACTORY.createXMLStreamReader(new ByteArrayInputStream(content));
         } catch (XMLStreamException e) {
             throw malformed(e, displayPath);
         }
+    }
+
+    private static final Pattern DECLARED_ENCODING = Pattern.compile(
+            "^(?:\uFEFF)?<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+    /**
+     * Whether the document is UTF-8 by its declaration: it declares UTF-8, or no encoding and starts with no
+     * UTF-16 or UTF-32 byte-order mark or zero byte (XML's default is then UTF-8).
+     */
+    static boolean declaresUtf8(byte[] content) {
+        if (content.length >= 2 && (content[0] == 0 || content[1] == 0 || (content[0] & 0xFF) == 0xFE
+                || (content[0] & 0xFF) == 0xFF)) {
+            return false;
+        }
+        String head = new String(content, 0, Math.min(content.length, 256), StandardCharsets.ISO_8859_1)
+                .replace("\u00EF\u00BB\u00BF", "\uFEFF");
+        Matcher declared = DECLARED_ENCODING.matcher(head);
+        return !declared.find() || declared.group(1).strip().equalsIgnoreCase("UTF-8")
+                || declared.group(1).strip().equalsIgnoreCase("UTF8");
     }
 
     /** The name of the document's root element; the reader is left on it. */

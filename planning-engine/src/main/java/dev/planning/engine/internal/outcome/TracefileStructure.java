@@ -2,7 +2,7 @@ package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
-import java.nio.charset.StandardCharsets;
+import dev.planning.engine.internal.document.YamlDocuments;
 
 /** The structural check of an LCOV tracefile that import needs: records open and close. */
 final class TracefileStructure {
@@ -17,7 +17,9 @@ final class TracefileStructure {
      * @throws InvalidInputException naming the line of the problem
      */
     static void check(byte[] content, String displayPath) {
-        String[] lines = new String(content, StandardCharsets.UTF_8).split("\r?\n", -1);
+        // Strict UTF-8, as the gates read the stored copy (a bad byte refused here, at its line and column,
+        // not at the next gate); a leading byte-order mark dropped, as every planning file's.
+        String[] lines = YamlDocuments.decodeUtf8(content, displayPath).split("\r?\n", -1);
         int open = 0;
         int records = 0;
         for (int i = 0; i < lines.length; i++) {

@@ -274,12 +274,26 @@ public final class RulebookLoader {
             throw ErrorList.exception("invalid rulebook", problems, document.fileLocation());
         }
         JsonNode root = document.root();
+        // The checks past the schema (transitions, KPI names, inputs and formulas): every one of the file,
+        // each at its place, as the schema's errors are.
+        List<InvalidInputException> mistakes = new ArrayList<>();
+        Map<String, GateProfile> profiles = root.has("profiles") ? profiles(document, mistakes)
+                : Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE);
+        List<KpiDefinition> kpis = kpis(document, checkFormulas, mistakes);
+        if (mistakes.size() == 1) {
+            throw mistakes.get(0);
+        }
+        if (!mistakes.isEmpty()) {
+            throw ErrorList.exception("invalid rulebook", mistakes.stream()
+                    .map(e -> Finding.error(SEMANTIC, e.getMessage(), e.location().orElse(document.fileLocation())))
+                    .toList(), document.fileLocation());
+        }
         try {
             return new Rulebook(
                     dir,
                     snapshot.hash(),
                     root.get("version").asText(),
-                    root.has("profiles") ? profiles(document) : Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE),
+                    profiles,
                     stringMap(root.path("streams")),
                     root.has("default_profile") ? root.get("default_profile").asText() : DefaultProfile.NAME,
                     taxonomy(root.path("taxonomy")),
@@ -287,7 +301,7 @@ public final class RulebookLoader {
                     thresholds(root.path("thresholds")),
                     rules,
                     signing(root.path("signing")),
-                    kpis(document, checkFormulas));
+                    kpis);
         } catch (InvalidInputException e) {
             if (e.location().isPresent()) {
                 throw e;
@@ -384,7 +398,10 @@ public final class RulebookLoader {
         return directory.resolve(SETTINGS_FILE).toString().replace('\\', '/');
     }
 
-    private static Map<String, GateProfile> profiles(LocatedDocument document) {
+    /** The code of an error found past the schema, in a message listing several. */
+    private static final String SEMANTIC = "rulebook.invalid";
+
+    private static Map<String, GateProfile> profiles(LocatedDocument document, List<InvalidInputException> mistakes) {
         Map<String, GateProfile> profiles = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : document.root().get("profiles").properties()) {
             List<GateStep> steps = new ArrayList<>();
@@ -394,14 +411,21 @@ public final class RulebookLoader {
             int index = 0;
             for (JsonNode step : entry.getValue()) {
                 String pointer = "/profiles/" + entry.getKey().replace("~", "~0").replace("/", "~1") + "/" + index++;
-                GateStep parsed = step(entry.getKey(), step, document, pointer);
+                GateStep parsed;
+                try {
+                    parsed = step(entry.getKey(), step, document, pointer);
+                } catch (InvalidInputException e) {
+                    mistakes.add(e);
+                    continue;
+                }
                 String transition = parsed.from() + "->" + parsed.to();
                 SourceLocation at = document.locate(pointer + "/transition");
                 SourceLocation first = transitions.putIfAbsent(transition, at);
                 if (first != null) {
-                    throw new InvalidInputException("profile '" + entry.getKey() + "' names transition " + transition
-                            + " twice (first at " + first + "); list each transition once, with all its gates in"
-                            + " one step", at);
+                    mistakes.add(new InvalidInputException("profile '" + entry.getKey() + "' names transition "
+                            + transition + " twice (first at " + first + "); list each transition once, with all its"
+                            + " gates in one step", at));
+                    continue;
                 }
                 steps.add(parsed);
             }
@@ -456,7 +480,8 @@ public final class RulebookLoader {
         return List.copyOf(targets);
     }
 
-    private static List<KpiDefinition> kpis(LocatedDocument document, boolean checkFormulas) {
+    private static List<KpiDefinition> kpis(LocatedDocument document, boolean checkFormulas,
+            List<InvalidInputException> mistakes) {
         List<KpiDefinition> kpis = new ArrayList<>();
         Set<String> names = new HashSet<>();
         JsonNode list = document.root().path("kpis");
@@ -464,8 +489,9 @@ public final class RulebookLoader {
             JsonNode node = list.get(i);
             String name = node.get("name").asText();
             if (!names.add(name)) {
-                throw new InvalidInputException("KPI '" + name + "' is defined twice; KPI names must be unique",
-                        document.locate("/kpis/" + i + "/name"));
+                mistakes.add(new InvalidInputException("KPI '" + name + "' is defined twice; KPI names must be unique",
+                        document.locate("/kpis/" + i + "/name")));
+                continue;
             }
             KpiDefinition kpi = new KpiDefinition(name, node.get("formula").asText(), strings(node.get("inputs")),
                     node.get("unit").asText(),
@@ -474,16 +500,16 @@ public final class RulebookLoader {
                     node.path("description").asText(""));
             for (int k = 0; k < kpi.inputs().size(); k++) {
                 if (!KpiInputs.known(kpi.inputs().get(k))) {
-                    throw new InvalidInputException("KPI '" + name + "' reads input '" + kpi.inputs().get(k)
+                    mistakes.add(new InvalidInputException("KPI '" + name + "' reads input '" + kpi.inputs().get(k)
                             + "', which is not a known KPI input (see docs/metrics.md for the list; prev_<input>"
-                            + " reads the previous digest's value)", document.locate("/kpis/" + i + "/inputs/" + k));
+                            + " reads the previous digest's value)", document.locate("/kpis/" + i + "/inputs/" + k)));
                 }
             }
             if (checkFormulas) {
                 try {
                     KpiEvaluator.check(kpi);
                 } catch (InvalidInputException e) {
-                    throw new InvalidInputException(e.getMessage(), document.locate("/kpis/" + i + "/formula"), e);
+                    mistakes.add(new InvalidInputException(e.getMessage(), document.locate("/kpis/" + i + "/formula"), e));
                 }
             }
             kpis.add(kpi);

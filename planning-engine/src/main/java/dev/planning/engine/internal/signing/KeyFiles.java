@@ -7,6 +7,7 @@ import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.KeyPair;
 
@@ -31,7 +32,8 @@ public final class KeyFiles {
      * Generates and writes a key pair for a role. Existing key files are never overwritten.
      *
      * @return what it wrote, as {@link dev.planning.api.signing.Keys#generate} returns it
-     * @throws dev.planning.api.InvalidInputException when the role is malformed or a key file exists
+     * @throws dev.planning.api.InvalidInputException when the role is malformed, a key file exists or the
+     *         directory's trust file does not read (then nothing is written)
      */
     public static GeneratedKey generate(String role, SignatureAlgorithm algorithm, Path directory) {
         Roles.require(role);
@@ -44,11 +46,16 @@ public final class KeyFiles {
                         + " choose another --out or remove it", SourceLocation.ofFile(file.toString()));
             }
         }
+        Path trust = directory.resolve(TRUST_FILE);
+        if (Files.exists(trust, LinkOption.NOFOLLOW_LINKS)) {
+            // A trust file the key cannot be added to is refused before any key file is written, with its
+            // errors at the path as given (the locked add below reads it again, by its absolute path).
+            TrustFile.read(trust);
+        }
         KeyPair pair = Crypto.generate(algorithm);
         PemKeys.writePrivateKey(privateFile, pair.getPrivate());
         PemKeys.writePublicKey(publicFile, pair.getPublic());
         String keyId = Crypto.keyId(pair.getPublic());
-        Path trust = directory.resolve(TRUST_FILE);
         TrustFile.add(trust, new TrustedKey(role, keyId, algorithm, pair.getPublic()));
         return new GeneratedKey(role, keyId, algorithm, privateFile, publicFile, trust);
     }

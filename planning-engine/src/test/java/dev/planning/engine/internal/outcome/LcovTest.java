@@ -147,4 +147,17 @@ class LcovTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cannot read the LCOV tracefile");
     }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstRecordIsNotPartOfIt() throws IOException {
+        byte[] text = "SF:src/a.ts\nDA:1,1\nDA:2,0\nend_of_record\n".getBytes(StandardCharsets.UTF_8);
+        byte[] marked = new byte[text.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, marked, 3, text.length);
+
+        assertThat(Lcov.parse(marked, "lcov.info").lines()).isEqualTo(Lcov.parse(text, "lcov.info").lines())
+                .isNotEqualTo(Coverage.NONE);
+    }
 }
