@@ -28,22 +28,22 @@ class DocumentedYamlTest {
 
     @Test
     void theDeploymentsFilesOfMetricsMdImport() throws IOException {
-        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
-        List<String> args = new ArrayList<>(List.of("import", "-w", ws.toString(), "--stream", "fe", "--cycle",
-                "2025-09-02"));
         List<String> files = yamlBlocks(DocumentedScript.document("metrics.md")).stream()
                 .filter(block -> block.contains("\ndeployments:\n")).toList();
         assertThat(files).as("the recording-delivery file and the deployments file").hasSize(2);
+        // Two examples of one file, each for a cycle of its own (both number from D-1, and a deployment
+        // listed in two files of one cycle is refused: metrics.md).
         for (int i = 0; i < files.size(); i++) {
+            Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws" + i));
             Path file = Files.createDirectories(dir.resolve("d" + i)).resolve("deployments.yaml");
             Files.writeString(file, files.get(i), StandardCharsets.UTF_8);
-            args.add(file.toString());
+
+            CliRun run = CliRun.of("import", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                    file.toString());
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("(deployments)").contains("recorded OUTCOMES_IMPORTED");
         }
-
-        CliRun run = CliRun.of(args.toArray(String[]::new));
-
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("(deployments)").contains("recorded OUTCOMES_IMPORTED");
     }
 
     @Test

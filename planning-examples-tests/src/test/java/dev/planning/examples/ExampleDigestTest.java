@@ -166,7 +166,9 @@ class ExampleDigestTest {
             JsonNode payload = event.get("payload");
             String from = payload.get("from_state").asText();
             String to = payload.get("to_state").asText();
-            Instant at = Instant.parse(event.get("timestamp").asText());
+            // A move is timed at the instant its gates judged (docs/metrics.md "Times"): its judged_at, else its timestamp.
+            JsonNode judgedAt = payload.path("metadata").path("details").path("judged_at");
+            Instant at = Instant.parse(judgedAt.isTextual() ? judgedAt.asText() : event.get("timestamp").asText());
             boolean accepted = !type.equals("TRANSITION_REFUSED");
             Map<String, String> gates = new TreeMap<>();
             payload.get("metadata").get("gate_results").properties().forEach(e -> gates.put(e.getKey(), e.getValue().asText()));
