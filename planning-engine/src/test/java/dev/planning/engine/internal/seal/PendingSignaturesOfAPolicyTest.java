@@ -10,10 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
-import dev.planning.api.gate.GateStatus;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
-import dev.planning.api.seal.SealOptions;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
@@ -25,8 +23,6 @@ import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.signing.PemSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +41,8 @@ class PendingSignaturesOfAPolicyTest {
 
     @Test
     void twoOfPmSignedByOnePmKeyIsPendingForOneMoreSigner() {
-        Path workspace = sealed(TRUST);
-        open(workspace, TRUST).sign(CYCLE, PM);
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        SealFixture.open(workspace, TRUST).sign(CYCLE, PM);
         SigningRequirement twoPms = new SigningRequirement(List.of("PM"), 2);
 
         List<CycleQueries.PendingSignatures> pending = queries(workspace, TRUST)
@@ -63,8 +59,8 @@ class PendingSignaturesOfAPolicyTest {
 
     @Test
     void oneOfTechLeadOrQaSignedByTheTechLeadAloneIsNotPending() {
-        Path workspace = sealed(TRUST);
-        open(workspace, TRUST).sign(CYCLE, TECH_LEAD);
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        SealFixture.open(workspace, TRUST).sign(CYCLE, TECH_LEAD);
         CycleQueries queries = queries(workspace, TRUST);
 
         assertThat(queries.pendingSignatures(new SigningPolicy(List.of(
@@ -83,8 +79,8 @@ class PendingSignaturesOfAPolicyTest {
         keys.removeIf(k -> k.role().equals("QA"));
         keys.add(new TrustedKey("QA", TECH_LEAD.keyId(), SignatureAlgorithm.ECDSA_P256_SHA256, TECH_LEAD.publicKey()));
         TrustedKeys trust = new TrustedKeys(keys, "one key for TechLead and QA");
-        Path workspace = sealed(trust);
-        PlanningWorkspace ws = open(workspace, trust);
+        Path workspace = SealFixture.sealedExample(dir, trust);
+        PlanningWorkspace ws = SealFixture.open(workspace, trust);
         ws.sign(CYCLE, TECH_LEAD);
         HandoffManifest twice = ManifestSignatures.append(ws.manifest(CYCLE).orElseThrow(),
                 new PemSigner("QA", SealFixture.TECH_LEAD_KEYS), SealFixture.NOW);
@@ -96,16 +92,6 @@ class PendingSignaturesOfAPolicyTest {
                         .containsExactly(new UnmetRequirement(both, 1)));
     }
 
-    private Path sealed(TrustedKeys trust) {
-        Path workspace = SealFixture.readyExample(dir);
-        open(workspace, trust).seal(CYCLE, SealOptions.defaults());
-        return workspace;
-    }
-
-    private static PlanningWorkspace open(Path workspace, TrustedKeys trust) {
-        return Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
-                .trustedKeys(trust).clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC)).triggeredBy("tester").build();
-    }
 
     private static CycleQueries queries(Path workspace, TrustedKeys trust) {
         return Planning.cycleQueries(workspace, WorkspaceLayout.DEFAULT, trust);

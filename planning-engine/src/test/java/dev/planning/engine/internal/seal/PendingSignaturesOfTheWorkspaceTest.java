@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
@@ -25,8 +24,6 @@ import dev.planning.engine.Planning;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -51,8 +48,8 @@ class PendingSignaturesOfTheWorkspaceTest {
 
     @Test
     void aHandoffTheTrustFilesPolicyLeavesShortIsPendingThoughTheRulebooksPolicyIsMet() {
-        Path workspace = sealed(TWO_PMS_TRUSTED);
-        PlanningWorkspace ws = open(workspace, TWO_PMS_TRUSTED);
+        Path workspace = SealFixture.sealedExample(dir, TWO_PMS_TRUSTED);
+        PlanningWorkspace ws = SealFixture.open(workspace, TWO_PMS_TRUSTED);
         ws.sign(CYCLE, PM);
         ws.sign(CYCLE, TECH_LEAD);
         ws.sign(CYCLE, QA);
@@ -79,8 +76,8 @@ class PendingSignaturesOfTheWorkspaceTest {
 
     @Test
     void aHandoffVerifyRefusesForTheRulebooksPolicyIsPendingAndOneItAcceptsIsNot() {
-        Path workspace = sealed(TRUST);
-        PlanningWorkspace ws = open(workspace, TRUST);
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        PlanningWorkspace ws = SealFixture.open(workspace, TRUST);
         ws.sign(CYCLE, PM);
         ws.sign(CYCLE, TECH_LEAD);
         CycleQueries queries = Planning.cycleQueries(workspace, WorkspaceLayout.DEFAULT, TRUST);
@@ -97,8 +94,8 @@ class PendingSignaturesOfTheWorkspaceTest {
 
     @Test
     void withoutATrustFileNothingVerifiesSoEveryRequirementOfTheRulebookIsUnmet() {
-        Path workspace = sealed(TRUST);
-        open(workspace, TRUST).sign(CYCLE, PM);
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        SealFixture.open(workspace, TRUST).sign(CYCLE, PM);
 
         assertThat(Planning.cycleQueries(workspace).pendingSignatures()).singleElement()
                 .satisfies(p -> assertThat(p.unmetRequirements()).extracting(UnmetRequirement::signers)
@@ -107,7 +104,7 @@ class PendingSignaturesOfTheWorkspaceTest {
 
     @Test
     void theQueriesOfAWorkspaceByPathRefuseARoleItsRulebookDoesNotName() {
-        Path workspace = sealed(TRUST);
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
 
         for (CycleQueries queries : List.of(Planning.cycleQueries(workspace),
                 Planning.cycleQueries(workspace, WorkspaceLayout.DEFAULT, TRUST))) {
@@ -130,7 +127,7 @@ class PendingSignaturesOfTheWorkspaceTest {
         String required = yaml.substring(yaml.indexOf("signing:\n"), yaml.indexOf("default_profile:"));
         Files.writeString(settings, yaml.replace(required, "signing:\n  required: []\n"), StandardCharsets.UTF_8);
         SealFixture.commitAll(workspace, "no signing policy");
-        PlanningWorkspace ws = open(workspace, TRUST);
+        PlanningWorkspace ws = SealFixture.open(workspace, TRUST);
         assertThat(ws.rulebook().signing().required()).isEmpty();
         assertThat(ws.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
         ws.seal(CYCLE, SealOptions.defaults());
@@ -161,16 +158,5 @@ class PendingSignaturesOfTheWorkspaceTest {
                 .containsExactly(new SigningRequirement(List.of("PM", "QA", "TechLead"), 1));
         assertThatThrownBy(() -> SigningThreshold.effective(SigningPolicy.NONE, TrustedKeys.none()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no key is trusted");
-    }
-
-    private Path sealed(TrustedKeys trust) {
-        Path workspace = SealFixture.readyExample(dir);
-        open(workspace, trust).seal(CYCLE, SealOptions.defaults());
-        return workspace;
-    }
-
-    private static PlanningWorkspace open(Path workspace, TrustedKeys trust) {
-        return Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS))
-                .trustedKeys(trust).clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC)).triggeredBy("tester").build();
     }
 }

@@ -6,6 +6,7 @@ import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.seal.SealOptions;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
@@ -91,8 +92,24 @@ final class SealFixture {
     }
 
     static PlanningWorkspace open(Path workspace, Gate governance) {
-        return Planning.builder().workspace(workspace).gate(governance).trustedKeys(TRUST)
+        return open(workspace, governance, TRUST);
+    }
+
+    /** The workspace with a passing governance stand-in, trusting {@code trust}. */
+    static PlanningWorkspace open(Path workspace, TrustedKeys trust) {
+        return open(workspace, governance(GateStatus.PASS), trust);
+    }
+
+    private static PlanningWorkspace open(Path workspace, Gate governance, TrustedKeys trust) {
+        return Planning.builder().workspace(workspace).gate(governance).trustedKeys(trust)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).triggeredBy("tester").build();
+    }
+
+    /** The {@link #readyExample ready example}, sealed (unsigned) by a workspace trusting {@code trust}. */
+    static Path sealedExample(Path dir, TrustedKeys trust) {
+        Path workspace = readyExample(dir);
+        open(workspace, trust).seal(CYCLE, SealOptions.defaults());
+        return workspace;
     }
 
     /** A governance gate that concludes {@code status} and reports one waiver used, as the rules module's does. */
