@@ -2,6 +2,8 @@ package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -14,9 +16,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the totals of an LCOV tracefile ({@code lcov.info}, as written by {@code lcov}, c8,
@@ -29,10 +36,15 @@ import java.util.Map;
  * <p>Per record ({@code SF:} to {@code end_of_record}) lines come from {@code LF}/{@code LH} and
  * branches from {@code BRF}/{@code BRH}; a record without them is counted from its {@code DA} and
  * {@code BRDA} lines (a line listed twice counts once; a count must be a whole number, {@code -}
- * for a branch whose block never ran). Other lines ({@code TN}, {@code FN}, ...) are skipped. A line
- * longer than {@value #MAX_LINE} characters, a malformed number (a negative count, {@code 1.5}), a
- * record opened before the last one closed, or a file with no record is refused with its line
- * number. Thread-safe.
+ * for a branch whose block never ran). A source file in several records (one per test, or tracefiles
+ * joined with {@code cat}) counts each of its lines once, hit when any record hit it, from the
+ * records' {@code DA} and {@code BRDA} lines; a record that gives such a file's counts only as totals
+ * cannot be merged and is refused. The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
+ * {@code MC*}) are read and carry nothing this reader totals; a line of any other kind, counts outside
+ * a record ({@code DA:} before any {@code SF:}), a summary with more hits than lines ({@code LH > LF}),
+ * a line longer than {@value #MAX_LINE} characters, a malformed number (a negative count,
+ * {@code 1.5}), a record opened before the last one closed, or a file with no record is refused at
+ * its line: every mistake of the file in one exception. Thread-safe.
  */
 public final class Lcov {
 
@@ -87,50 +99,20 @@ public final class Lcov {
     /**
      * Parses a tracefile from a reader (not closed).
      *
-     * @throws InvalidInputException when it is not an LCOV tracefile
+     * @throws InvalidInputException when it is not an LCOV tracefile: every mistake of the file, each at its line
      * @throws IOException           when the reader fails
      */
     public static CoverageReport parse(Reader reader, String displayPath) throws IOException {
         BufferedReader in = new BufferedReader(reader);
-        Coverage lines = Coverage.NONE;
-        Coverage branches = Coverage.NONE;
-        Record record = null;
-        int records = 0;
+        Tracefile tracefile = new Tracefile(displayPath);
         int number = 0;
         for (String line = readLine(in, displayPath, number + 1); line != null;
                 line = readLine(in, displayPath, number + 1)) {
             number++;
             // A byte-order mark before the first record, as an editor on Windows writes one: not part of it.
-            String text = (number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
-            if (text.startsWith("SF:")) {
-                if (record != null) {
-                    // The open record would be dropped, its missed lines with it (a truncated file, or two joined).
-                    throw new InvalidInputException("a new SF: record starts before the record of line " + record.line
-                            + " was closed by end_of_record", new SourceLocation(displayPath, number, 1));
-                }
-                record = new Record(number);
-            } else if (text.equals("end_of_record")) {
-                if (record == null) {
-                    throw new InvalidInputException("end_of_record without a record: expected SF:<file> first",
-                            new SourceLocation(displayPath, number, 1));
-                }
-                lines = lines.plus(record.lines());
-                branches = branches.plus(record.branches());
-                records++;
-                record = null;
-            } else if (record != null) {
-                record.accept(text, displayPath, number);
-            }
+            tracefile.accept((number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip(), number);
         }
-        if (record != null) {
-            throw new InvalidInputException("the last record is not closed: expected end_of_record",
-                    new SourceLocation(displayPath, number, 0));
-        }
-        if (records == 0) {
-            throw new InvalidInputException("not an LCOV tracefile: no record (SF:<file> ... end_of_record) found",
-                    SourceLocation.ofFile(displayPath));
-        }
-        return new CoverageReport(displayPath, CoverageReport.Format.LCOV, lines, branches);
+        return tracefile.report(number);
     }
 
     private static String readLine(BufferedReader in, String displayPath, int number) throws IOException {
@@ -146,8 +128,123 @@ public final class Lcov {
         return c == -1 && line.length() == 0 ? null : line.toString();
     }
 
-    /** One source file's counts. */
+    /**
+     * The lines of a tracefile as they come: each classified against the format's allow-list, records
+     * opened and closed, every mistake kept with its line.
+     */
+    private static final class Tracefile {
+        /** Every line type of geninfo(1)'s format (LCOV 1.x and 2.x); {@code end_of_record} has no colon. */
+        private static final Set<String> KEYS = Set.of("TN", "SF", "VER", "FN", "FNDA", "FNF", "FNH", "FNL", "FNA",
+                "BRDA", "BRF", "BRH", "DA", "LF", "LH", "MCDC", "MCF", "MCH");
+
+        private final String displayPath;
+        /** The records of each source file, in the order of their first {@code SF:}. */
+        private final Map<String, List<Record>> files = new LinkedHashMap<>();
+        private final List<InvalidInputException> mistakes = new ArrayList<>();
+        private Record record;
+
+        Tracefile(String displayPath) {
+            this.displayPath = displayPath;
+        }
+
+        void accept(String text, int number) {
+            if (text.isEmpty()) {
+                return;
+            }
+            if (text.equals("end_of_record")) {
+                if (record == null) {
+                    mistake("end_of_record without a record: expected SF:<file> first", number, 1);
+                } else {
+                    close();
+                }
+                return;
+            }
+            int colon = text.indexOf(':');
+            String key = colon < 0 ? "" : text.substring(0, colon);
+            if (!KEYS.contains(key)) {
+                // A line this reader cannot classify might carry counts it would drop: refused, never skipped.
+                mistake("not an LCOV tracefile line: expected TN:, SF:, DA:, LF:, LH:, BRDA:, BRF:, BRH:, FN..:, VER:,"
+                        + " MC..: or end_of_record", number, 1);
+                return;
+            }
+            String value = text.substring(colon + 1);
+            if (key.equals("SF")) {
+                if (record != null) {
+                    // The open record would be dropped, its missed lines with it (a truncated file, or two joined).
+                    mistake("a new SF: record starts before the record of line " + record.line
+                            + " was closed by end_of_record", number, 1);
+                    record = null;
+                }
+                if (value.isBlank()) {
+                    mistake("SF: names no source file", number, colon + 2);
+                }
+                record = new Record(value.strip(), number);
+            } else if (record == null) {
+                if (!key.equals("TN")) {
+                    // Counts outside a record belong to no source file: dropping them would hide missed lines.
+                    mistake(key + ": outside a record: expected SF:<file> first", number, 1);
+                }
+            } else if (key.equals("TN")) {
+                mistake("TN: inside the record of line " + record.line + ": expected end_of_record first", number, 1);
+            } else {
+                try {
+                    record.accept(key, value, displayPath, number, colon);
+                } catch (InvalidInputException e) {
+                    mistakes.add(e);
+                }
+            }
+        }
+
+        private void close() {
+            try {
+                record.check(displayPath);
+                files.computeIfAbsent(record.file, f -> new ArrayList<>()).add(record);
+            } catch (InvalidInputException e) {
+                mistakes.add(e);
+            }
+            record = null;
+        }
+
+        CoverageReport report(int lines) {
+            if (record != null) {
+                mistakes.add(new InvalidInputException("the record opened by SF: on line " + record.line
+                        + " is never closed by end_of_record (a truncated tracefile?)",
+                        new SourceLocation(displayPath, record.line, 1)));
+            }
+            Coverage lineTotals = Coverage.NONE;
+            Coverage branchTotals = Coverage.NONE;
+            for (List<Record> records : files.values()) {
+                try {
+                    lineTotals = lineTotals.plus(Record.lines(records, displayPath));
+                    branchTotals = branchTotals.plus(Record.branches(records, displayPath));
+                } catch (InvalidInputException e) {
+                    mistakes.add(e);
+                }
+            }
+            if (files.isEmpty() && mistakes.isEmpty()) {
+                throw new InvalidInputException("not an LCOV tracefile: no record (SF:<file> ... end_of_record) found",
+                        SourceLocation.ofFile(displayPath));
+            }
+            if (mistakes.size() == 1) {
+                throw mistakes.get(0);
+            }
+            if (!mistakes.isEmpty()) {
+                throw ErrorList.exception("invalid LCOV tracefile", mistakes.stream()
+                        .map(e -> Finding.error("lcov.invalid", e.getMessage(),
+                                e.location().orElse(SourceLocation.ofFile(displayPath))))
+                        .toList(), SourceLocation.ofFile(displayPath));
+            }
+            return new CoverageReport(displayPath, CoverageReport.Format.LCOV, lineTotals, branchTotals);
+        }
+
+        private void mistake(String message, int line, int column) {
+            mistakes.add(new InvalidInputException(message, new SourceLocation(displayPath, line, column)));
+        }
+    }
+
+    /** One record's counts: a source file as one test (or all of them) saw it. */
     private static final class Record {
+        private final String file;
         /** The line of its {@code SF:}. */
         private final int line;
         private Long linesFound;
@@ -157,17 +254,12 @@ public final class Lcov {
         private final Map<Long, Boolean> lineHits = new HashMap<>();
         private final Map<String, Boolean> branchHits = new HashMap<>();
 
-        Record(int line) {
+        Record(String file, int line) {
+            this.file = file;
             this.line = line;
         }
 
-        void accept(String text, String file, int number) {
-            int colon = text.indexOf(':');
-            if (colon < 0) {
-                return;
-            }
-            String key = text.substring(0, colon);
-            String value = text.substring(colon + 1);
+        void accept(String key, String value, String file, int number, int colon) {
             switch (key) {
                 case "LF" -> linesFound = number(value, key, file, number, colon);
                 case "LH" -> linesHit = number(value, key, file, number, colon);
@@ -192,22 +284,77 @@ public final class Lcov {
                     branchHits.merge(parts[0] + "," + parts[1] + "," + parts[2], hit, Boolean::logicalOr);
                 }
                 default -> {
-                    // TN, FN, FNDA, FNF, FNH and extensions carry nothing this reader totals.
+                    // VER, FN, FNDA, FNF, FNH, FNL, FNA and the MC/DC lines carry nothing this reader totals.
                 }
             }
         }
 
-        Coverage lines() {
-            return counted(linesFound, linesHit, lineHits.values());
+        /** A summary that claims more hits than there are lines (or branches) has no true reading. */
+        void check(String file) {
+            if (linesFound != null && linesHit != null && linesHit > linesFound) {
+                throw new InvalidInputException("LH:" + linesHit + " is more than LF:" + linesFound
+                        + " in the record of line " + line + ": expected at most as many lines hit as found",
+                        new SourceLocation(file, line, 1));
+            }
+            if (branchesFound != null && branchesHit != null && branchesHit > branchesFound) {
+                throw new InvalidInputException("BRH:" + branchesHit + " is more than BRF:" + branchesFound
+                        + " in the record of line " + line + ": expected at most as many branches hit as found",
+                        new SourceLocation(file, line, 1));
+            }
         }
 
-        Coverage branches() {
-            return counted(branchesFound, branchesHit, branchHits.values());
+        /**
+         * The lines of one source file over its records. One record: its {@code LF}/{@code LH}, else its
+         * {@code DA} lines. Several (a record per test, as {@code geninfo --test-name} runs write, or
+         * tracefiles joined with {@code cat}): each line once, hit when any record hit it, which only
+         * {@code DA} lines can tell; a record with summary counts alone cannot be merged and is refused
+         * (summing the records would count every line once per record).
+         */
+        static Coverage lines(List<Record> records, String file) {
+            Record first = records.get(0);
+            if (records.size() == 1) {
+                return counted(first.linesFound, first.linesHit, first.lineHits.values());
+            }
+            Map<Long, Boolean> merged = new HashMap<>();
+            for (Record record : records) {
+                if (record.lineHits.isEmpty() && (record.linesFound != null || record.linesHit != null)) {
+                    throw unmergeable(records, record, "lines", "DA", file);
+                }
+                record.lineHits.forEach((line, hit) -> merged.merge(line, hit, Boolean::logicalOr));
+            }
+            return counted(null, null, merged.values());
+        }
+
+        /** The branches of one source file over its records, merged as {@link #lines} merges lines. */
+        static Coverage branches(List<Record> records, String file) {
+            Record first = records.get(0);
+            if (records.size() == 1) {
+                return counted(first.branchesFound, first.branchesHit, first.branchHits.values());
+            }
+            Map<String, Boolean> merged = new HashMap<>();
+            for (Record record : records) {
+                if (record.branchHits.isEmpty() && (record.branchesFound != null && record.branchesFound > 0
+                        || record.branchesHit != null && record.branchesHit > 0)) {
+                    throw unmergeable(records, record, "branches", "BRDA", file);
+                }
+                record.branchHits.forEach((branch, hit) -> merged.merge(branch, hit, Boolean::logicalOr));
+            }
+            return counted(null, null, merged.values());
+        }
+
+        private static InvalidInputException unmergeable(List<Record> records, Record record, String what,
+                String lines, String file) {
+            return new InvalidInputException("SF:" + record.file + " has " + records.size() + " records (lines "
+                    + records.stream().map(r -> String.valueOf(r.line)).collect(Collectors.joining(", "))
+                    + ") and the record of line " + record.line + " gives its " + what + " as totals without "
+                    + lines + " lines, so they cannot be merged: expected " + lines + " lines in every record, or one"
+                    + " record per source file (merge the tracefiles with lcov --add-tracefile)",
+                    new SourceLocation(file, record.line, 1));
         }
 
         private static Coverage counted(Long found, Long hit, Collection<Boolean> listed) {
             if (found != null && hit != null) {
-                return new Coverage(Math.min(hit, found), Math.max(found - hit, 0));
+                return new Coverage(hit, found - hit);
             }
             long covered = listed.stream().filter(Boolean::booleanValue).count();
             return new Coverage(covered, listed.size() - covered);

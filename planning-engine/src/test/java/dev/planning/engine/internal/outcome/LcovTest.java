@@ -160,4 +160,131 @@ class LcovTest {
         assertThat(Lcov.parse(marked, "lcov.info").lines()).isEqualTo(Lcov.parse(text, "lcov.info").lines())
                 .isNotEqualTo(Coverage.NONE);
     }
+
+    @Test
+    void aSourceFileInARecordPerTestCountsEachLineOnceHitWhenAnyTestHitIt() throws IOException {
+        // geninfo --test-name writes a record per test; summing them counted line 1 and 2 twice (2 of 4).
+        CoverageReport report = parse("""
+                TN:unit
+                SF:src/a.c
+                DA:1,1
+                DA:2,0
+                BRDA:1,0,0,1
+                BRDA:1,0,1,0
+                LF:2
+                LH:1
+                end_of_record
+                TN:integration
+                SF:src/a.c
+                DA:1,0
+                DA:2,3
+                BRDA:1,0,0,0
+                BRDA:1,0,1,-
+                LF:2
+                LH:1
+                end_of_record
+                SF:src/b.c
+                LF:4
+                LH:1
+                end_of_record
+                """);
+
+        assertThat(report.lines()).isEqualTo(new Coverage(2 + 1, 0 + 3));
+        assertThat(report.branches()).isEqualTo(new Coverage(1, 1));
+    }
+
+    @Test
+    void aSourceFileInSeveralRecordsWithTotalsAloneIsRefusedForItsLinesCannotBeMerged() {
+        assertThatThrownBy(() -> parse("SF:a.c\nLF:10\nLH:10\nend_of_record\nSF:a.c\nLF:10\nLH:0\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("SF:a.c has 2 records (lines 1, 5)")
+                .hasMessageContaining("without DA lines")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(1));
+    }
+
+    @Test
+    void countsOutsideARecordAreRefusedRatherThanDropped() {
+        // Line 1's missed line belongs to no source file; the record alone read 100 %.
+        assertThatThrownBy(() -> parse("DA:1,0\nSF:a.c\nDA:1,1\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("DA: outside a record: expected SF:<file> first")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(1));
+        assertThatThrownBy(() -> parse("SF:a.c\nDA:1,1\nend_of_record\nLF:5\nLH:0\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("LF: outside a record")
+                .hasMessageContaining("LH: outside a record");
+    }
+
+    @Test
+    void aLineOfNoKindOfTheFormatIsRefusedRatherThanSkipped() {
+        for (String line : new String[] {"garbage", "DA 1,0", "da:1,0", "XYZ:1", "# a comment", "LINES:3"}) {
+            assertThatThrownBy(() -> parse("SF:a.c\nDA:1,1\n" + line + "\nend_of_record\n"))
+                    .as(line)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("not an LCOV tracefile line")
+                    .satisfies(e -> assertThat(lineOf(e)).isEqualTo(3));
+        }
+    }
+
+    @Test
+    void theFormatsOtherLinesAreReadAndCountNothing() throws IOException {
+        // LCOV 2.x: the version, functions by index, MC/DC conditions.
+        CoverageReport report = parse("""
+                TN:
+                SF:src/a.c
+                VER:#1
+                FNL:0,1,4
+                FNA:0,1,main
+                FN:1,main
+                FNDA:1,main
+                FNF:1
+                FNH:1
+                MCDC:2,2,t,1,0,a
+                MCF:2
+                MCH:1
+                DA:1,1
+                DA:2,0
+
+                LF:2
+                LH:1
+                end_of_record
+                """);
+
+        assertThat(report.lines()).isEqualTo(new Coverage(1, 1));
+    }
+
+    @Test
+    void aSummaryWithMoreHitsThanLinesIsRefusedRatherThanReadAsFullCoverage() {
+        assertThatThrownBy(() -> parse("SF:a.c\nLF:10\nLH:50\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("LH:50 is more than LF:10")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(1));
+        assertThatThrownBy(() -> parse("SF:a.c\nBRF:2\nBRH:3\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("BRH:3 is more than BRF:2");
+    }
+
+    @Test
+    void aTestNameInsideARecordOrASourceFileWithoutANameIsRefused() {
+        assertThatThrownBy(() -> parse("SF:a.c\nTN:unit\nDA:1,1\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("TN: inside the record of line 1")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(2));
+        assertThatThrownBy(() -> parse("SF: \nDA:1,1\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("SF: names no source file");
+    }
+
+    @Test
+    void everyMistakeOfTheFileIsReportedAtOnceEachAtItsLine() {
+        assertThatThrownBy(() -> parse("DA:1,0\nSF:a.c\nDA:1,x\nLF:ten\nbogus\nend_of_record\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("invalid LCOV tracefile: 5 errors")
+                .hasMessageContaining("lcov.info:1:1: DA: outside a record")
+                .hasMessageContaining("lcov.info:3:4: DA count has \"x\"")
+                .hasMessageContaining("lcov.info:4:4: LF has \"ten\"")
+                .hasMessageContaining("lcov.info:5:1: not an LCOV tracefile line")
+                .hasMessageContaining("lcov.info:7:1: end_of_record without a record")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(1));
+    }
 }

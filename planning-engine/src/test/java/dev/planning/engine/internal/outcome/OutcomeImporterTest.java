@@ -124,7 +124,7 @@ class OutcomeImporterTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("nothing imported: 3 errors")
                 .hasMessageContaining("coverage.csv").hasMessageContaining("expected JUnit XML")
-                .hasMessageContaining("jacoco.xml").hasMessageContaining("malformed XML")
+                .hasMessageContaining("jacoco.xml").hasMessageContaining("not a well-formed JaCoCo XML report")
                 .hasMessageContaining("nope.xml").hasMessageContaining("file not found");
         assertThat(storedFiles()).isEmpty();
     }
@@ -143,7 +143,23 @@ class OutcomeImporterTest {
         Path jacoco = report("jacoco.xml", "<report name=\"shop\"><counter type=\"LINE\" missed=\"1\"");
 
         assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(jacoco)))
-                .hasMessageContaining("malformed XML");
+                .hasMessageContaining("not a well-formed JaCoCo XML report");
+    }
+
+    @Test
+    void refusesAtImportWhatTheGatesCouldNotReadLeavingNothingStored() throws IOException {
+        // Both were imported before and refused only at the next gate: the structure checked, not the counts.
+        Path lcov = report("lcov.info", "SF:src/cart.js\nDA:1,1\nLH:12\nLF:10\nend_of_record\n");
+        Path jacoco = report("jacoco.xml", "<report name=\"shop\"><counter type=\"LINE\" missed=\"-1\" covered=\"9\"/>"
+                + "</report>");
+
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(lcov)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("LH:12 is more than LF:10");
+        assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(jacoco)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("missed=\"-1\"");
+        assertThat(storedFiles()).isEmpty();
     }
 
     @Test
