@@ -4,16 +4,13 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,40 +57,28 @@ public final class Lcov {
      * @throws InvalidInputException when it cannot be read or is not an LCOV tracefile
      */
     public static CoverageReport read(Path file, String displayPath) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parseUtf8(in, displayPath);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw unreadable(e, displayPath);
+            throw new InvalidInputException("cannot read the LCOV tracefile: " + Shown.why(e),
+                    SourceLocation.ofFile(displayPath), e);
         }
+        return parse(content, displayPath);
     }
 
     /**
-     * Parses a tracefile's bytes (UTF-8; bytes that are not UTF-8 are refused, never replaced).
+     * Parses a tracefile's bytes (UTF-8; bytes that are not UTF-8 are refused at their line and column,
+     * never replaced).
      *
      * @throws InvalidInputException when it is not UTF-8 text or not an LCOV tracefile
      */
     public static CoverageReport parse(byte[] content, String displayPath) {
         try {
-            return parseUtf8(new ByteArrayInputStream(content), displayPath);
+            return parse(new StringReader(YamlDocuments.decodeUtf8(content, displayPath)), displayPath);
         } catch (IOException e) {
-            throw unreadable(e, displayPath);
+            throw new UncheckedIOException("a string reader failed", e);
         }
-    }
-
-    /** Parses UTF-8 from {@code in} (closed), refusing bytes that are not UTF-8 rather than replacing them. */
-    private static CoverageReport parseUtf8(InputStream in, String displayPath) throws IOException {
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            return parse(reader, displayPath);
-        }
-    }
-
-    private static InvalidInputException unreadable(IOException e, String displayPath) {
-        if (e instanceof CharacterCodingException) {
-            return new InvalidInputException("the LCOV tracefile is not UTF-8 text", SourceLocation.ofFile(displayPath), e);
-        }
-        return new InvalidInputException("cannot read the LCOV tracefile: " + Shown.why(e),
-                SourceLocation.ofFile(displayPath), e);
     }
 
     /**

@@ -129,7 +129,7 @@ class LcovTest {
 
         assertThatThrownBy(() -> Lcov.read(file, "lcov.info"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("not UTF-8");
+                .hasMessageContaining("invalid UTF-8 byte 0xC3");
     }
 
     @Test
@@ -141,7 +141,7 @@ class LcovTest {
         assertThat(Lcov.parse(tracefile, "lcov.info")).isEqualTo(Lcov.read(file, "lcov.info"));
         assertThatThrownBy(() -> Lcov.parse(notUtf8, "lcov.info"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("not UTF-8")
+                .hasMessageContaining("invalid UTF-8 byte 0xC3")
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().map(SourceLocation::file)).contains("lcov.info"));
         assertThatThrownBy(() -> Lcov.read(dir.resolve("missing.info"), "missing.info"))
                 .isInstanceOf(InvalidInputException.class)
