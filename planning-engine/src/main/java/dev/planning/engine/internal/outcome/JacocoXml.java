@@ -87,11 +87,16 @@ public final class JacocoXml {
             Coverage lines = Coverage.NONE;
             Coverage branches = Coverage.NONE;
             Set<String> totals = new HashSet<>();
+            SourceLocation firstClasses = null;
             int depth = 1;
             while (depth > 0) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     SecureXml.requireDepth(++depth, xml, displayPath);
+                    if (depth == 2 && firstClasses == null
+                            && ("package".equals(xml.getLocalName()) || "group".equals(xml.getLocalName()))) {
+                        firstClasses = located(displayPath, xml);
+                    }
                     if (depth == 2 && "counter".equals(xml.getLocalName())) {
                         String type = xml.getAttributeValue(null, "type");
                         if (("LINE".equals(type) || "BRANCH".equals(type)) && !totals.add(type)) {
@@ -111,6 +116,15 @@ public final class JacocoXml {
                     throw new InvalidInputException("the report uses the entity &" + xml.getLocalName()
                             + "; entities are not accepted in coverage reports", located(displayPath, xml));
                 }
+            }
+            if (firstClasses != null && !totals.contains("LINE")) {
+                // Its lines would count as none: the missed lines of every class in it gone from the totals.
+                throw new InvalidInputException("<report> holds classes but no <counter type=\"LINE\"> total:"
+                        + " expected the totals JaCoCo writes at the end of <report>", firstClasses);
+            }
+            // Read to the end, so that a second root (another report's missed lines) is refused by the parser, not skipped.
+            while (xml.hasNext()) {
+                xml.next();
             }
             return new CoverageReport(displayPath, CoverageReport.Format.JACOCO_XML, lines, branches);
         } catch (XMLStreamException e) {

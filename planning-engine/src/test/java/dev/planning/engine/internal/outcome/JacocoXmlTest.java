@@ -60,6 +60,34 @@ class JacocoXmlTest {
     }
 
     @Test
+    void aReportWithClassesButNoLineTotalIsRefusedRatherThanCountedAsNothing() {
+        // The package's 1,000 missed lines counted as none: beside another report, coverage rose.
+        String withoutTotals = REPORT.replace("  <counter type=\"LINE\" missed=\"15\" covered=\"85\"/>\n</report>",
+                "</report>");
+        assertThat(withoutTotals).isNotEqualTo(REPORT);
+
+        assertThatThrownBy(() -> parse(withoutTotals))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<report> holds classes but no <counter type=\"LINE\"> total")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().map(SourceLocation::line)).contains(5));
+        assertThatThrownBy(() -> parse("<report name=\"g\"><group name=\"m\"><counter type=\"LINE\" missed=\"9\""
+                + " covered=\"1\"/></group></report>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no <counter type=\"LINE\"> total");
+    }
+
+    @Test
+    void aSecondReportAfterTheFirstIsRefusedRatherThanSkipped() {
+        // The second root's missed lines were never read.
+        String twice = REPORT + "<report name=\"more\"><counter type=\"LINE\" missed=\"900\" covered=\"0\"/></report>\n";
+
+        assertThatThrownBy(() -> parse(twice))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("following the root element")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().map(SourceLocation::line)).contains(19));
+    }
+
+    @Test
     void refusesAnotherRootElementNamingWhatWasExpected() {
         assertThatThrownBy(() -> parse("<testsuite name=\"x\"/>"))
                 .isInstanceOf(InvalidInputException.class)
