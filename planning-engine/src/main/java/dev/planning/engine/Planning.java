@@ -111,6 +111,10 @@ public final class Planning {
      * init.written().forEach(path -> System.out.println("created " + path));
      * }</pre>
      *
+     * <p>The cycle's first event goes to the event log file, by the default layout, stamped by the
+     * system clock and {@code $PLANNING_ACTOR} (or the user name): a service with a store, layout,
+     * clock or actor of its own scaffolds with {@link Builder#init(CycleRef)} instead.
+     *
      * @param workspace the workspace directory, created when missing; never {@code null}
      * @param cycle     the cycle to open; never {@code null}
      * @return what was scaffolded: the files written and the cycle opened
@@ -136,11 +140,7 @@ public final class Planning {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(rulebook, "rulebook");
         Objects.requireNonNull(cycle, "cycle");
-        Path root = workspace.toAbsolutePath().normalize();
-        Scaffold.Written written = Scaffold.write(root, rulebook.toAbsolutePath().normalize(), cycle,
-                WorkspaceLayout.DEFAULT, Clock.systemUTC(), Planning.class.getClassLoader());
-        PlanningWorkspace ws = builder().workspace(root).rulebook(rulebook).build();
-        return new InitResult(root, written.createdRulebook(), written.files(), ws.create(cycle));
+        return builder().workspace(workspace).rulebook(rulebook).init(cycle);
     }
 
     /**
@@ -451,6 +451,43 @@ public final class Planning {
         public Builder readOnly() {
             this.readOnly = true;
             return this;
+        }
+
+        /**
+         * Scaffolds the workspace for a stream and cycle, as {@link Planning#init(Path, CycleRef)}
+         * does, with this builder's settings: the starter plan placed by its {@link #layout layout},
+         * the default rulebook copied to its {@link #rulebook rulebook} directory when that does not
+         * exist, the cycle's first event recorded in its {@link #eventStore event store}, stamped by
+         * its {@link #clock clock} and {@link #triggeredBy actor}; then builds the workspace, as
+         * {@link #build()}, and opens the cycle in it.
+         *
+         * <pre>{@code
+         * InitResult init = Planning.builder().workspace(dir).eventStore(store).triggeredBy("release-bot")
+         *         .init(new CycleRef("fe", "2025-10-01"));
+         * }</pre>
+         *
+         * @param cycle the cycle to open
+         * @return what was scaffolded: the files written and the cycle opened
+         * @throws InvalidInputException as {@link Planning#init(Path, CycleRef)}, or as {@link #build()}
+         * @throws IllegalStateException when no workspace was given, or the builder is {@link #readOnly()}
+         * @since 0.1
+         */
+        public InitResult init(CycleRef cycle) {
+            Objects.requireNonNull(cycle, "cycle");
+            if (workspace == null) {
+                throw new IllegalStateException("workspace(Path) is required");
+            }
+            if (readOnly) {
+                throw new IllegalStateException("a read-only workspace cannot be scaffolded");
+            }
+            Path root = workspace.toAbsolutePath().normalize();
+            Path rulebookDir = (rulebook != null ? rulebook : root.resolve(layout.rulebookDir())).toAbsolutePath()
+                    .normalize();
+            // The default rulebook is a resource of planning-rules, found as the engine's own classes are.
+            Scaffold.Written written = Scaffold.write(root, rulebookDir, cycle, layout, clock,
+                    Planning.class.getClassLoader());
+            PlanningWorkspace ws = build();
+            return new InitResult(root, written.createdRulebook(), written.files(), ws.create(cycle));
         }
 
         /**

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.InitResult;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.KpiValue;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Task;
@@ -43,15 +45,22 @@ import dev.planning.engine.EventLines;
 import dev.planning.engine.Planning;
 import dev.planning.report.HtmlReport;
 import dev.planning.report.ReportResult;
+import dev.planning.rules.impact.CycleImpact;
+import dev.planning.rules.impact.RulebookImpact;
 import dev.planning.rules.testkit.GovernanceTestKit;
 import dev.planning.testkit.gate.GateContextFixture;
+import dev.planning.testkit.gate.GateContract;
 import dev.planning.testkit.store.EventStoreContract;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -69,7 +78,10 @@ import org.junit.jupiter.api.io.TempDir;
  * only (helper embedder15, 2026-12-05): a package of its own, so nothing package-private of the
  * project is reachable, and no {@code internal} type. Every job of the command line on a copy of
  * the demo's workspace and inputs, with keys generated outside the workspace and trusted in code; a
- * gate, a policy and an event store of its own, each through the kit the docs name.
+ * gate, a policy and an event store of its own, each through the kit the docs name. Helper embed18
+ * (2026-12-05) added a workspace scaffolded on the team's own store, layout, clock and actor, one of
+ * another layout reported and its rulebook change previewed, the key hygiene of the command line,
+ * and the team's gate through {@code GateContract}.
  */
 class OutsideEmbedderTest {
 
@@ -268,6 +280,98 @@ class OutsideEmbedderTest {
                 .singleElement().satisfies(p -> assertThat(p.missingRoles()).containsExactly("PM", "QA", "TechLead"));
         assertThat(Planning.cycleQueries(workspaceDir).portfolio()).as("the files hold none of the store's events")
                 .isEmpty();
+    }
+
+    @Test
+    void aServiceScaffoldsAWorkspaceWithItsOwnStoreLayoutClockAndActor() {
+        ListStore store = new ListStore();
+        WorkspaceLayout plans = new WorkspaceLayout("plans", "policy");
+        Instant opened = Instant.parse("2025-10-01T08:30:00Z");
+        Path workspaceDir = dir.resolve("new-ws");
+        CycleRef cycle = new CycleRef("fe", "2025-10-01");
+
+        // tag::init[]
+        InitResult init = Planning.builder()
+                .workspace(workspaceDir)
+                .layout(plans)                                  // streams under plans/, the rulebook in policy/
+                .eventStore(store)                              // the first event goes to the service's store
+                .clock(Clock.fixed(opened, ZoneOffset.UTC))
+                .triggeredBy("embedder-service")
+                .init(cycle);
+        // end::init[]
+
+        assertThat(init.createdRulebook()).contains(workspaceDir.resolve("policy").toAbsolutePath());
+        assertThat(init.written()).contains(plans.taskBreakdown(cycle)).allMatch(path -> !path.startsWith("frameworks/"));
+        assertThat(workspaceDir.resolve(plans.eventLog(cycle))).as("no event log file: the store holds it").doesNotExist();
+        assertThat(store.read(cycle)).singleElement().satisfies(event -> {
+            assertThat(event.event().type()).isEqualTo(EventType.CYCLE_CREATED);
+            assertThat(event.event().timestamp()).isEqualTo(opened);
+            assertThat(event.event().triggeredBy()).isEqualTo("embedder-service");
+        });
+        assertThat(init.cycle().state()).isEqualTo(CycleState.PLANNED);
+        assertThatThrownBy(() -> Planning.builder().workspace(workspaceDir).layout(plans).eventStore(store).init(cycle))
+                .as("never replaces a plan").isInstanceOf(InvalidInputException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> Planning.builder().workspace(dir.resolve("other")).readOnly().init(cycle))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aWorkspaceOfAnotherLayoutIsReportedAndItsRulebookChangePreviewedUnderItsOwnLayout() throws IOException {
+        WorkspaceLayout plans = new WorkspaceLayout("plans", "rulebook");
+        Path workspaceDir = dir.resolve("ws");
+        WorkspaceCopies.copy(Path.of("workspaces/fe-2025-09-02/rulebook").toAbsolutePath(), workspaceDir.resolve("rulebook"));
+        WorkspaceCopies.copy(Path.of("workspaces/fe-2025-09-02/frameworks").toAbsolutePath(), workspaceDir.resolve("plans"));
+        PlanningWorkspace workspace = Planning.builder().workspace(workspaceDir).layout(plans)
+                .triggeredBy("embedder-service").build();
+        assertThat(workspace.advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+
+        ReportResult site = HtmlReport.builder(workspace).asOf(LocalDate.of(2025, 9, 20)).build().write(dir.resolve("site"));
+        assertThat(site.cycles()).isEqualTo(1);
+        assertThatThrownBy(() -> HtmlReport.builder(workspace).asOf(LocalDate.of(2025, 9, 20)).build()
+                .write(workspaceDir.resolve("plans/site")))
+                .as("the report knows where the workspace's plans are, and never writes among them")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("overlap the workspace's plans/");
+
+        Path head = WorkspaceCopies.copy(workspaceDir.resolve("rulebook"), dir.resolve("head"));
+        Files.writeString(head.resolve("rules/estimates.drl"), MAX_ESTIMATE_DRL.replace("effort > 13", "effort > 1")
+                .replace("MEDIUM", "CRITICAL"),
+                StandardCharsets.UTF_8);
+        // tag::impact[]
+        RulebookImpact impact = RulebookImpact.compare(workspace.root(), workspace.layout(),
+                workspace.rulebook().directory(), head, Clock.systemUTC());
+        // end::impact[]
+        assertThat(impact.cycles()).extracting(CycleImpact::cycle).containsExactly(FE);
+        assertThat(impact.blocksNew()).isTrue();
+        assertThat(RulebookImpact.compare(workspace.root(), workspace.rulebook().directory(), head, Clock.systemUTC())
+                .cycles()).as("under the default layout, no cycle is found").isEmpty();
+    }
+
+    @Test
+    void aPrivateKeyOthersCanReadIsRefusedAsTheCommandLineRefusesIt() throws IOException {
+        Path workspaceDir = WorkspaceCopies.copy(Path.of("workspaces/fe-2025-09-02").toAbsolutePath(), dir.resolve("ws"));
+        GeneratedKey key = Planning.keys().generate("QA", SignatureAlgorithm.ED25519, dir.resolve("keys"));
+        assertThat(Planning.keys().pemSigner("QA", key.privateKey(), workspaceDir).role()).isEqualTo("QA");
+
+        Files.setPosixFilePermissions(key.privateKey(), PosixFilePermissions.fromString("rw-r-----"));
+
+        assertThatThrownBy(() -> Planning.keys().pemSigner("QA", key.privateKey(), workspaceDir))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("chmod 600");
+    }
+
+    @Nested
+    class TheTeamsGate extends GateContract {
+        @Override
+        protected Gate newGate() {
+            return new OwnersNamedGate();
+        }
+
+        @Override
+        protected List<GateContext> contexts() {
+            return List.of(GateContextFixture.builder(FE)
+                    .tasks(Task.builder("FE-1", "Checkout").priority(Priority.P0).owner("alice").build(),
+                            Task.builder("FE-2", "Refunds").priority(Priority.P1).build())
+                    .build());
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.Priority;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.gate.Gate;
+import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.GovernanceDecision;
@@ -19,10 +20,12 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.engine.Planning;
 import dev.planning.rules.GovernanceGates;
 import dev.planning.testkit.gate.GateContextFixture;
+import dev.planning.testkit.gate.GateContract;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +54,21 @@ class OwnGovernanceEngineTest {
 
     @TempDir
     Path dir;
+
+    /** The gate the own engine makes keeps every promise of the Gate SPI, on the kit's contexts and a failing plan. */
+    @Nested
+    class TheOwnEnginesGate extends GateContract {
+        @Override
+        protected Gate newGate() {
+            return GovernanceGates.withEngine(P0_OWNED);
+        }
+
+        @Override
+        protected List<GateContext> contexts() {
+            return List.of(GateContextFixture.builder(FE)
+                    .tasks(Task.builder("FE-2", "Refunds").priority(Priority.P0).build()).build());
+        }
+    }
 
     @Test
     void theGateFailsWhatTheOwnEngineFindsCritical() {

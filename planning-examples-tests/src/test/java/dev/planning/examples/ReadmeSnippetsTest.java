@@ -69,7 +69,7 @@ class ReadmeSnippetsTest {
     void theReadmeShowsTheOutsideEmbeddersRegionsVerbatim() throws Exception {
         Path source = Path.of("../planning-examples-tests/src/test/java/com/example/embedder/OutsideEmbedderTest.java");
         assertThat(ReadmeRegions.assertShownVerbatim(source, "OutsideEmbedderTest"))
-                .containsExactly("trust", "kpis", "queries");
+                .containsExactly("trust", "kpis", "queries", "init", "impact");
     }
 
     @Test

@@ -67,7 +67,9 @@ public final class HtmlReport {
 
     private HtmlReport(Builder builder) {
         this.workspace = builder.workspace;
-        this.layout = builder.layout;
+        // The workspace's own layout unless the builder was told otherwise: a report that looked
+        // under another layout would show a workspace of cycles as one with none.
+        this.layout = builder.layout != null ? builder.layout : builder.workspace.layout();
         this.trust = Optional.ofNullable(builder.trust);
         this.asOf = builder.asOf;
     }
@@ -212,7 +214,7 @@ public final class HtmlReport {
     public static final class Builder {
 
         private final PlanningWorkspace workspace;
-        private WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
+        private WorkspaceLayout layout;
         private TrustedKeys trust;
         private LocalDate asOf;
 
@@ -221,9 +223,10 @@ public final class HtmlReport {
         }
 
         /**
-         * Where artifacts live; default {@link WorkspaceLayout#DEFAULT}.
+         * Where artifacts live, instead of the workspace's own ({@link PlanningWorkspace#layout()}, the
+         * layout its builder was given, which is used by default).
          *
-         * @param value where artifacts live; default {@link WorkspaceLayout#DEFAULT}
+         * @param value where artifacts live, instead of the workspace's own
          * @return this builder
          */
         public Builder layout(WorkspaceLayout value) {

@@ -91,8 +91,10 @@ public interface GateContext {
 
     /**
      * The workspace root, absolute: only for a gate that must hand a directory to an external tool.
-     * Gates read files through {@link #files()}, which follows the configured layout; the built-in
-     * gates never use this path (a test checks it), and a fixture's may not exist.
+     * Gates read files through {@link #files()}, which follows the configured layout; the engine's
+     * built-in gates never use this path (a test checks it), the {@code governance} gate only to name
+     * a rule file that does not compile relative to it, and a fixture's may not exist. The test kit's
+     * {@code GateContract} fails a gate that calls it, unless the gate says it hands it to a tool.
      *
      * @return the workspace root, absolute: only for a gate that must hand a directory to an external tool
      */

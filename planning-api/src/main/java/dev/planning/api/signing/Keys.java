@@ -130,15 +130,17 @@ public interface Keys {
      * superproject that brings that repository as a submodule (in its index or {@code HEAD}; the
      * file, or a link to it): a committed key is a key everyone who can
      * read the repository holds. A key file in the repository's work tree that git does not track
-     * (git-ignored, or a secret the CI mounts there) is read.
+     * (git-ignored, or a secret the CI mounts there) is read. Where the file system has POSIX
+     * permissions, a key file readable or writable by its group or others is refused too (expected
+     * mode 0600, as {@link #generate} writes it), as the command line refuses it.
      *
      * @param role the role the signer signs as
      * @param keyFile the PEM private key
      * @param workspace the workspace root
      * @return the signer
-     * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace or is
-     *                                                committed to its repository, or as
-     *                                                {@link #pemSigner(String, Path)}
+     * @throws dev.planning.api.InvalidInputException when the file lies inside the workspace, is
+     *                                                committed to its repository or is not owner-only,
+     *                                                or as {@link #pemSigner(String, Path)}
      * @since 0.1
      */
     Signer pemSigner(String role, Path keyFile, Path workspace);

@@ -51,6 +51,11 @@ import java.util.stream.Stream;
  * // or with the base read from git: RulebookImpact.compareWithRevision(workspace, "origin/main", headDir, clock)
  * }</pre>
  *
+ * <p>The cycles are found where a layout puts them: {@link WorkspaceLayout#DEFAULT} unless one is
+ * given. A workspace built with another layout ({@code Planning.builder().layout(...)}) is compared
+ * under its own, {@code compare(workspace.root(), workspace.layout(), base, head, clock)}: under the
+ * default one its cycles would not be found, and a change that blocks them would read as blocking none.
+ *
  * @param baseHash the base rulebook's hash
  * @param headHash the head rulebook's hash
  * @param cycles   every cycle of the workspace, in the workspace's order
@@ -106,15 +111,38 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      *         (located at its file, line and column), or the workspace is missing
      */
     public static RulebookImpact compare(Path workspace, Path base, Path head, Clock clock) {
+        return compare(workspace, WorkspaceLayout.DEFAULT, base, head, clock);
+    }
+
+    /**
+     * As {@link #compare(Path, Path, Path, Clock)}, the cycles found where {@code layout} puts them:
+     * for a workspace built with a layout of its own, {@code compare(workspace.root(),
+     * workspace.layout(), base, head, clock)}.
+     *
+     * @param workspace the workspace directory
+     * @param layout    where the workspace's artifacts live
+     * @param base      the rulebook before the change
+     * @param head      the rulebook after the change
+     * @param clock     today's date for waiver expiry
+     * @return the impact on every cycle
+     * @throws InvalidInputException as {@link #compare(Path, Path, Path, Clock)}
+     * @since 0.1
+     */
+    public static RulebookImpact compare(Path workspace, WorkspaceLayout layout, Path base, Path head, Clock clock) {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(clock, "clock");
         Rulebook baseRulebook = compiled(base);
         Rulebook headRulebook = compiled(head);
         Path root = requireWorkspace(workspace);
         GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
-        GateEnvironment underBase = new GateEnvironment(root, WorkspaceLayout.DEFAULT, baseRulebook,
-                new CycleArtifacts(root, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none, SealedManifests.NONE);
+        GateEnvironment underBase = new GateEnvironment(root, layout, baseRulebook,
+                new CycleArtifacts(root, layout), clock, TrustedKeys::none, SealedManifests.NONE);
         GateEnvironment underHead = underBase.withRulebook(headRulebook);
         List<CycleImpact> cycles = new ArrayList<>();
-        for (CycleRef cycle : new WorkspaceScanner(root, WorkspaceLayout.DEFAULT).cycles()) {
+        for (CycleRef cycle : new WorkspaceScanner(root, layout).cycles()) {
             GateResult before = gate.evaluate(new ArtifactGateContext(underBase, cycle, HANDOFF));
             GateResult after = gate.evaluate(new ArtifactGateContext(underHead, cycle, HANDOFF));
             Map<String, ImpactFinding> was = byKey(before);
@@ -142,11 +170,32 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      *         revision is unknown or the rulebook directory did not exist at it
      */
     public static RulebookImpact compareWithRevision(Path workspace, String revision, Path head, Clock clock) {
-        return compareWithRevision(workspace, revision, head, clock, Path.of(System.getProperty("java.io.tmpdir")));
+        return compareWithRevision(workspace, WorkspaceLayout.DEFAULT, revision, head, clock);
     }
 
-    /** As {@link #compareWithRevision(Path, String, Path, Clock)}, the base rulebook's copy made in {@code scratch}. */
-    static RulebookImpact compareWithRevision(Path workspace, String revision, Path head, Clock clock, Path scratch) {
+    /**
+     * As {@link #compareWithRevision(Path, String, Path, Clock)}, the cycles found where {@code layout}
+     * puts them (see {@link #compare(Path, WorkspaceLayout, Path, Path, Clock)}).
+     *
+     * @param workspace the workspace directory
+     * @param layout where the workspace's artifacts live
+     * @param revision the git revision the base rulebook is read at
+     * @param head the rulebook directory after the change
+     * @param clock the clock
+     * @return the impact on every cycle
+     * @throws InvalidInputException as {@link #compareWithRevision(Path, String, Path, Clock)}
+     * @since 0.1
+     */
+    public static RulebookImpact compareWithRevision(Path workspace, WorkspaceLayout layout, String revision, Path head,
+            Clock clock) {
+        return compareWithRevision(workspace, layout, revision, head, clock,
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #compareWithRevision(Path, WorkspaceLayout, String, Path, Clock)}, the base rulebook's copy made in {@code scratch}. */
+    static RulebookImpact compareWithRevision(Path workspace, WorkspaceLayout layout, String revision, Path head,
+            Clock clock, Path scratch) {
+        Objects.requireNonNull(layout, "layout");
         requireWorkspace(workspace);
         Path temp;
         try {
@@ -160,7 +209,7 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                     "--base " + Printable.line(revision) + ": " + SafePaths.shown(workspace) + " is not inside a git repository"))) {
                 git.exportDirectory(revision, head, base);
             }
-            return compare(workspace, base, head, clock);
+            return compare(workspace, layout, base, head, clock);
         } finally {
             deleteTree(temp);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.testkit.workspace.WorkspaceCopies;
@@ -103,7 +104,8 @@ class RulebookImpactTest {
         // with other builds' copies.
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
 
-        RulebookImpact impact = RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK, scratch);
+        RulebookImpact impact = RulebookImpact.compareWithRevision(ws, WorkspaceLayout.DEFAULT, "HEAD",
+                ws.resolve("rulebook"), CLOCK, scratch);
 
         assertThat(impact.baseHash()).isEqualTo(committedHash);
         assertThat(impact.blocksNew()).isTrue();
@@ -117,8 +119,8 @@ class RulebookImpactTest {
         Path notADirectory = Files.writeString(dir.resolve("not-a-directory"), "x");
 
         // Fails making its copy there, before it looks for a git repository.
-        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(dir, "HEAD", dir.resolve("rulebook"), CLOCK,
-                notADirectory)).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(dir, WorkspaceLayout.DEFAULT, "HEAD",
+                dir.resolve("rulebook"), CLOCK, notADirectory)).isInstanceOf(UncheckedIOException.class);
     }
 
     @Test

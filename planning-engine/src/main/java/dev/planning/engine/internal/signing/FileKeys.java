@@ -72,6 +72,7 @@ public final class FileKeys implements Keys {
         Objects.requireNonNull(keyFile, "keyFile");
         Objects.requireNonNull(workspace, "workspace");
         requireOutside(keyFile, workspace);
+        OwnerOnlyKeyFile.require(keyFile);
         return PemSigner.load(role, keyFile);
     }
 

@@ -1,6 +1,6 @@
 /**
  * The workspace on disk: where each artifact of a stream and cycle lives, safe resolution of
- * workspace-relative paths, atomic writes, and the file-system artifact store.
+ * workspace-relative paths, atomic writes, bounded reads.
  */
 @API(status = INTERNAL, since = "0.1")
 package dev.planning.engine.internal.workspace;
