@@ -135,8 +135,8 @@ public interface CycleQueries {
      * <p>Completed cycles are judged too, unlike the questions of one policy or of roles: a completed
      * handoff met the policy when it moved on, but a policy raised since (a trust file asking more, a key
      * no longer listed for its role) makes {@code verify} refuse it, and every later handoff whose
-     * {@code prior_manifest_id} chain names it ({@code verify} holds each prior manifest of the chain to
-     * the same policy, counted the same way, {@code PRIOR_MANIFEST}). A completed cycle cannot be signed
+     * {@code prior_manifest_id} chain names it ({@code verify} holds each prior manifest of the chain
+     * sealed under the rulebook in hand to the same policy, counted the same way: {@code PRIOR_MANIFEST}). A completed cycle cannot be signed
      * any more ({@code sign} refuses), so such an entry (its {@link PendingSignatures#state()} is
      * {@code COMPLETED}) says why those handoffs fail, not who should sign.
      *
