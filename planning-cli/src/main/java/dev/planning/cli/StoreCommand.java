@@ -7,6 +7,7 @@ import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.Planning;
 import dev.planning.store.postgres.OutboxRelay;
 import dev.planning.store.postgres.PostgresStore;
+import dev.planning.store.postgres.StoreConfig;
 import dev.planning.store.postgres.StoreMigration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -129,9 +130,13 @@ final class StoreCommand implements Runnable {
                             "repository " + opened.config().repository()))
                     .orElseGet(() -> {
                         requireWorkspace();
-                        return new Source(Planning.cycleQueries(workspace), "files",
-                                "the event logs of " + Printable.path(workspace));
+                        return new Source(Planning.cycleQueries(workspace), "files", eventLogsOf());
                     });
+        }
+
+        /** The workspace's event logs as the summary line names them: the workspace as the user gave it. */
+        private String eventLogsOf() {
+            return "the event logs of " + Printable.line(workspace.toString());
         }
 
         private void requireWorkspace() {
@@ -148,10 +153,14 @@ final class StoreCommand implements Runnable {
          * policy does not name, and judge the workspace's signing policy as {@code verify} does.
          */
         Source openKnowingTheWorkspace(Path rulebook, dev.planning.api.signing.TrustedKeys trust) {
-            Optional<StoreSelection.Opened> store = StoreSelection.open(file, workspace);
-            if (store.isEmpty()) {
+            // Checked before anything connects: the store cannot stand in for the workspace.
+            Optional<StoreConfig> config = StoreSelection.configured(file, workspace);
+            if (config.isEmpty()) {
                 requireWorkspace();
+            } else {
+                requireWorkspaceBesideTheStore(rulebook);
             }
+            Optional<StoreSelection.Opened> store = config.map(StoreSelection::open);
             Planning.Builder builder = Planning.builder().workspace(workspace).readOnly();
             if (rulebook != null) {
                 builder.rulebook(rulebook);
@@ -160,8 +169,26 @@ final class StoreCommand implements Runnable {
             dev.planning.api.PlanningWorkspace ws = builder.build();
             return store.map(opened -> new Source(opened.store().queries(ws, trust),
                     "postgresql:" + opened.config().repository(), "repository " + opened.config().repository()))
-                    .orElseGet(() -> new Source(ws.queries(trust), "files",
-                            "the event logs of " + Printable.path(workspace)));
+                    .orElseGet(() -> new Source(ws.queries(trust), "files", eventLogsOf()));
+        }
+
+        /**
+         * The store holds events only: the signatures are verified on the workspace's manifest files and
+         * the signing policy is its rulebook's, so the question needs the workspace (and a rulebook) even
+         * with a store, and says so rather than naming a missing directory alone.
+         */
+        private void requireWorkspaceBesideTheStore(Path rulebook) {
+            String why = ": with --store too, pending-signatures verifies each signature on the workspace's"
+                    + " manifest files and judges its rulebook's signing policy, neither of which the store holds";
+            if (!java.nio.file.Files.isDirectory(workspace)) {
+                throw new InvalidInputException("workspace " + Printable.line(workspace.toString())
+                        + " is not a directory" + why + "; give -w the workspace whose cycles the store holds");
+            }
+            Path rules = rulebook != null ? rulebook : workspace.resolve(WorkspaceLayout.DEFAULT.rulebookDir());
+            if (!java.nio.file.Files.isDirectory(rules)) {
+                throw new InvalidInputException("rulebook directory " + Printable.line(rules.toString())
+                        + " not found" + why + "; give -w the workspace, or --rulebook DIR");
+            }
         }
     }
 
@@ -200,10 +227,12 @@ final class StoreCommand implements Runnable {
     }
 
     @Command(name = "pending-signatures", mixinStandardHelpOptions = true,
-            description = "Sealed cycles, not completed, whose signatures do not meet the workspace's signing policy,"
-                    + " judged as verify judges it: the rulebook's policy and the --trust file's own (or, when neither"
-                    + " requires a signature, one by a trusted key); with --role, each role asked on its own (a role"
-                    + " the rulebook's policy does not name is refused). Each cycle shows every unmet requirement:"
+            description = "Sealed cycles whose signatures do not meet the workspace's signing policy, exactly those"
+                    + " verify refuses for their signatures (completed ones included): the rulebook's policy and the"
+                    + " --trust file's own (or, when neither requires a signature, one by a trusted key); with --role,"
+                    + " cycles not completed, each role asked on its own (a role the rulebook's policy does not name"
+                    + " is refused). With --store too it reads the workspace (-w) and its rulebook: the store holds"
+                    + " events, not manifests or the policy. Each cycle shows every unmet requirement:"
                     + " its roles and min, how many distinct keys that verify signed for it, how many more are"
                     + " missing. A signature counts only when it verifies: in the cycle's manifest (under -w), by a"
                     + " key the --trust file lists for the role; a SIGNATURE_ADDED event alone never does (it is"
@@ -234,17 +263,7 @@ final class StoreCommand implements Runnable {
         public Integer call() {
             dev.planning.api.signing.TrustedKeys keys = trust.read(source.workspace);
             Source from = source.openKnowingTheWorkspace(rulebook, keys);
-            List<CycleQueries.PendingSignatures> pending;
-            if (roles == null) {
-                pending = from.queries().pendingSignatures();
-            } else {
-                try {
-                    pending = from.queries().pendingSignatures(new LinkedHashSet<>(roles));
-                } catch (IllegalArgumentException e) {
-                    // A role the rulebook's signing policy does not name: the user's mistake, exit 2.
-                    throw new InvalidInputException("--role: " + e.getMessage());
-                }
-            }
+            List<CycleQueries.PendingSignatures> pending = ask(from.queries(), roles);
             Object json = StoreReports.pendingSignatures(from.name(), roles, pending);
             Reports.print(spec.commandLine().getOut(), format.format, json, () -> {
                 StringBuilder text = new StringBuilder();
@@ -261,6 +280,22 @@ final class StoreCommand implements Runnable {
                 return text.toString();
             });
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * The question {@code pending-signatures} asks: the workspace's signing policy, or the roles given. A
+     * role the rulebook's signing policy does not name is the user's mistake (exit 2); any other
+     * exception, an {@link IllegalArgumentException} included, is not, and is never reported as one.
+     */
+    static List<CycleQueries.PendingSignatures> ask(CycleQueries queries, List<String> roles) {
+        if (roles == null) {
+            return queries.pendingSignatures();
+        }
+        try {
+            return queries.pendingSignatures(new LinkedHashSet<>(roles));
+        } catch (CycleQueries.UnknownRoleException e) {
+            throw new InvalidInputException("--role: " + e.getMessage());
         }
     }
 

@@ -36,20 +36,28 @@ final class StoreSelection {
      * refused before anything connects ({@link StoreConfig#resolve(Optional, java.util.Map, Optional)}).
      */
     static Optional<Opened> open(Path storeFile, Path workspace) {
+        return configured(storeFile, workspace).map(StoreSelection::open);
+    }
+
+    /**
+     * The configured store's configuration, read but not connected to, or empty for the workspace's
+     * files; refused as {@link #open(Path, Path)} refuses it.
+     */
+    static Optional<StoreConfig> configured(Path storeFile, Path workspace) {
         if (storeFile != null && storeFile.toString().startsWith("jdbc:")) {
             throw new InvalidInputException("--store names a store configuration file, not a URL: put the URL in"
                     + " $PLANNING_STORE_URL or in the file's url= line (so no password shows on a command line)");
         }
-        Optional<StoreConfig> config = StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv(),
-                Optional.ofNullable(workspace));
-        if (config.isEmpty()) {
-            return Optional.empty();
-        }
-        Opened opened = new Opened(config.get(), config.get().open());
+        return StoreConfig.resolve(Optional.ofNullable(storeFile), System.getenv(), Optional.ofNullable(workspace));
+    }
+
+    /** The store {@code config} names, opened (closed by {@link #closeAll}). */
+    static Opened open(StoreConfig config) {
+        Opened opened = new Opened(config, config.open());
         synchronized (OPENED) {
             OPENED.add(opened);
         }
-        return Optional.of(opened);
+        return opened;
     }
 
     /**

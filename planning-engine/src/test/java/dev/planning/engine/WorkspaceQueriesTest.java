@@ -38,7 +38,10 @@ class WorkspaceQueriesTest {
     @TempDir
     Path workspace;
 
-    /** A workspace built read-only (no rulebook loaded) answers the queries' contract over its files. */
+    /**
+     * A workspace built read-only (no rulebook loaded) answers the queries' contract over its files; the
+     * signature cases ask a workspace that signs ({@link PlanningWorkspace#queries}, the contract's default).
+     */
     @Nested
     class OverTheWorkspacesFiles extends CycleQueriesContract {
         @Override
@@ -48,7 +51,17 @@ class WorkspaceQueriesTest {
 
         @Override
         protected CycleQueries queriesOf(EventStore store) {
-            return readOnly(workspace).queries(TrustedKeys.none());
+            return Planning.builder().workspace(workspace).readOnly().build().queries(TrustedKeys.none());
+        }
+
+        @Override
+        protected Path workspaceOf(EventStore store) {
+            return workspace;
+        }
+
+        @Override
+        protected PlanningWorkspace open(Path directory, EventStore store, TrustedKeys trust) {
+            return Planning.builder().workspace(directory).trustedKeys(trust).build();
         }
     }
 
@@ -68,7 +81,18 @@ class WorkspaceQueriesTest {
 
         @Override
         protected CycleQueries queriesOf(EventStore store) {
-            return readOnly(workspace, store).queries(TrustedKeys.none());
+            return Planning.builder().workspace(workspace).eventStore(store).readOnly().build()
+                    .queries(TrustedKeys.none());
+        }
+
+        @Override
+        protected Path workspaceOf(EventStore store) {
+            return workspace;
+        }
+
+        @Override
+        protected PlanningWorkspace open(Path directory, EventStore store, TrustedKeys trust) {
+            return Planning.builder().workspace(directory).eventStore(store).trustedKeys(trust).build();
         }
     }
 

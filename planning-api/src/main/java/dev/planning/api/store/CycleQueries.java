@@ -63,9 +63,10 @@ public interface CycleQueries {
      * a workspace ({@link dev.planning.api.PlanningWorkspace#queries}) refuse a role its rulebook's
      * signing policy does not name ({@code "Qa"} where it names {@code QA}), as do those over a
      * workspace's files by path ({@code Planning.cycleQueries}) and the PostgreSQL store's
-     * {@code queries(workspace, trust)}; queries that know no rulebook (the PostgreSQL store's
-     * {@code queries()} and {@code queries(path, trust)}) check the form only. Prefer
-     * {@link #pendingSignatures()}, judged as {@code verify} judges.
+     * {@code queries(workspace, trust)} and {@code queries(path, trust)}, with an
+     * {@link UnknownRoleException}; queries that know no rulebook (the PostgreSQL store's
+     * {@code queries()}) check the form only. Prefer {@link #pendingSignatures()}, judged as
+     * {@code verify} judges.
      *
      * <p>Each role is asked on its own, as if it were the requirement {@code 1 of [role]}: a key
      * trusted for two roles that signed as both counts for one of them, as {@code verify} counts it.
@@ -74,8 +75,8 @@ public interface CycleQueries {
      *
      * @param requiredRoles the roles that must sign, at least one; never {@code null}
      * @return one entry per cycle with a role missing
-     * @throws IllegalArgumentException when {@code requiredRoles} is empty, or names a role the
-     *                                  workspace's signing policy does not
+     * @throws IllegalArgumentException when {@code requiredRoles} is empty, or ({@link UnknownRoleException})
+     *                                  names a role the workspace's signing policy does not
      * @throws dev.planning.api.InvalidInputException when a role is not a role name
      */
     List<PendingSignatures> pendingSignatures(Set<String> requiredRoles);
@@ -115,17 +116,37 @@ public interface CycleQueries {
     }
 
     /**
-     * Sealed cycles, not completed, that {@code verify} would refuse for a missing signature, sorted by
-     * stream then cycle id: each judged as {@link #pendingSignatures(SigningPolicy)} judges a policy, against
-     * the policy {@code verify} applies, the workspace's: every requirement of the rulebook's signing policy
-     * and of the trust file's ({@link dev.planning.api.signing.TrustedKeys#signing()}), each once; when
-     * neither requires a signature, {@code verify}'s floor, one signature by a key the trust file lists
-     * ({@code 1 of} the roles its keys are trusted for). So a handoff that meets the rulebook's policy but
-     * not the trust file's is pending. Each entry's {@link PendingSignatures#unmetRequirements()} says
-     * what is missing. Each cycle is judged on its own manifest: a prior manifest its {@code prior_manifest_id}
-     * names, which {@code verify} also holds to the policy, is judged as its own cycle's entry, and not at all
-     * once that cycle is completed (a trust file that asks more since then makes {@code verify} refuse the
-     * later handoff for the prior manifest's signatures, and no entry says so).
+     * Sealed cycles that {@code verify} refuses for their signatures, sorted by stream then cycle id.
+     *
+     * <p>The promise: a sealed cycle is listed exactly while {@code verify} of it, under the same trust
+     * file and rulebook, reports {@code THRESHOLD_NOT_MET}, that is while the signatures that count on
+     * its manifest do not meet the signing policy {@code verify} applies. Both are the engine's own,
+     * shared with {@code verify}, not a copy: the signatures that count are those {@code verify} counts (in
+     * the cycle's manifest, verifying over it, each by a key the trust file lists for its role, one per
+     * distinct key, for the role of its first such signature; an event alone counts for nothing, as for
+     * {@link #pendingSignatures(Set)}); the policy is every requirement of the rulebook's signing policy
+     * and of the trust file's ({@link dev.planning.api.signing.TrustedKeys#signing()}), each once, and
+     * when neither requires a signature {@code verify}'s floor, one signature by a key the trust file
+     * lists ({@code 1 of} the roles its keys are trusted for). So a handoff that meets the rulebook's
+     * policy but not the trust file's is pending, a signature by a key the trust file lists only under
+     * another role counts for no one, and one by a key a later trust file lists for its role counts under
+     * that file. Each entry's {@link PendingSignatures#unmetRequirements()} says what is missing.
+     *
+     * <p>Completed cycles are judged too, unlike the questions of one policy or of roles: a completed
+     * handoff met the policy when it moved on, but a policy raised since (a trust file asking more, a key
+     * no longer listed for its role) makes {@code verify} refuse it, and every later handoff whose
+     * {@code prior_manifest_id} chain names it ({@code verify} holds each prior manifest of the chain
+     * sealed under the rulebook in hand to the same policy, counted the same way: {@code PRIOR_MANIFEST}). A completed cycle cannot be signed
+     * any more ({@code sign} refuses), so such an entry (its {@link PendingSignatures#state()} is
+     * {@code COMPLETED}) says why those handoffs fail, not who should sign.
+     *
+     * <p>One way only, failing closed, the two differ: a sealed cycle whose signatures cannot be counted on
+     * the manifest its {@code MANIFEST_SEALED} event recorded (the manifest file is missing, does not read
+     * as a manifest, or is not that one: another id, cycle or content) is listed with every requirement
+     * unmet, while {@code verify} refuses it for the manifest ({@code MANIFEST_INVALID}, or the seal event
+     * check) and may or may not also report {@code THRESHOLD_NOT_MET}. Nothing else {@code verify} checks
+     * is judged here (changed artifacts, the rulebook hash, the prior chain's other checks, waivers): a
+     * handoff not listed may still fail {@code verify} for those.
      *
      * <pre>{@code
      * List<CycleQueries.PendingSignatures> pending = workspace.queries(trust).pendingSignatures();
@@ -133,10 +154,12 @@ public interface CycleQueries {
      *
      * <p>Answered by the queries that know a workspace's rulebook and trust file
      * ({@link dev.planning.api.PlanningWorkspace#queries}, {@code Planning.cycleQueries(path, ...)}, the
-     * PostgreSQL store's {@code queries(workspace, trust)}); the default, and queries that know no rulebook,
-     * refuse with an {@link UnsupportedOperationException}.
+     * PostgreSQL store's {@code queries(workspace, trust)} and {@code queries(path, trust)}); the default,
+     * and queries that know no rulebook (the PostgreSQL store's {@code queries()}), refuse with an
+     * {@link UnsupportedOperationException}. The {@code planning-testkit} module's
+     * {@code CycleQueriesContract} checks the promise against {@code verify} with real signatures.
      *
-     * @return one entry per cycle whose signatures do not meet the workspace's signing policy
+     * @return one entry per sealed cycle whose signatures do not meet the workspace's signing policy
      * @throws UnsupportedOperationException when the queries know no rulebook
      * @throws dev.planning.api.InvalidInputException when the rulebook cannot be read, or when no policy
      *                                                requires a signature and no key is trusted (no
@@ -268,6 +291,44 @@ public interface CycleQueries {
          */
         public int missing() {
             return requirement.min() - signers;
+        }
+    }
+
+    /**
+     * The refusal of a role that a pending-signatures question asks about but the workspace's signing
+     * policy does not name ({@code "Qa"} where it names {@code QA}): the caller's mistake, which could only
+     * ever be reported missing. A subclass of {@link IllegalArgumentException}, as the questions document,
+     * so that a caller can tell it from any other (the command line reports it as a user error, exit 2,
+     * and nothing else).
+     *
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    final class UnknownRoleException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** The role asked about, as asked. */
+        private final String role;
+
+        /**
+         * Creates the refusal.
+         *
+         * @param role    the role asked about, never {@code null}
+         * @param message what is wrong and what the policy names, never {@code null}
+         */
+        public UnknownRoleException(String role, String message) {
+            super(Objects.requireNonNull(message, "message"));
+            this.role = Objects.requireNonNull(role, "role");
+        }
+
+        /**
+         * The role asked about, as asked.
+         *
+         * @return the role asked about, never {@code null}
+         */
+        public String role() {
+            return role;
         }
     }
 

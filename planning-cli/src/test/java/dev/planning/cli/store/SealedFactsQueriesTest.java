@@ -120,7 +120,8 @@ class SealedFactsQueriesTest {
     /**
      * pending17: the PostgreSQL store's queries that know the workspace judge what {@code verify} applies,
      * the rulebook's signing policy and the trust file's ({@code 2 of [PM]} here, signed by one PM key), and
-     * refuse a role the rulebook does not name; the queries that know no rulebook refuse the question.
+     * refuse a role the rulebook does not name; so do those by path (pending18); the queries that know no
+     * rulebook refuse the question.
      */
     @Test
     void theWorkspacesSigningPolicyWithTheTrustFilesOwnIsJudgedInPostgres() throws Exception {
@@ -144,7 +145,12 @@ class SealedFactsQueriesTest {
                         new CycleQueries.UnmetRequirement(new SigningRequirement(List.of("PM"), 2), 1));
             });
             assertThatThrownBy(() -> queries.pendingSignatures(Set.of("Qa")))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown role 'Qa'");
+                    .isInstanceOf(CycleQueries.UnknownRoleException.class).hasMessageContaining("unknown role 'Qa'");
+            // pending18: the queries by path read the workspace's rulebook, as those over files do.
+            CycleQueries byPath = pg.queries(ws, Planning.keys().readTrustFile(trust));
+            assertThat(byPath.pendingSignatures()).isEqualTo(queries.pendingSignatures());
+            assertThatThrownBy(() -> byPath.pendingSignatures(Set.of("Qa")))
+                    .isInstanceOf(CycleQueries.UnknownRoleException.class).hasMessageContaining("unknown role 'Qa'");
             assertThatThrownBy(() -> pg.queries().pendingSignatures())
                     .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("know no rulebook");
         }

@@ -98,7 +98,7 @@ final class PostgresCycleQueries implements CycleQueries {
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
         Set<String> required = EventLogQueries.requiredRoles(requiredRoles);
         policy.ifPresent(p -> EventLogQueries.requireNamedBy(p.get(), required));
-        return pending(EventLogQueries.eachOnce(required));
+        return pending(EventLogQueries.eachOnce(required), false);
     }
 
     /** Judged as {@code verify} judges the policy, as the file store's queries judge it ({@link EventLogQueries#of}). */
@@ -109,19 +109,24 @@ final class PostgresCycleQueries implements CycleQueries {
             return List.of();
         }
         this.policy.ifPresent(p -> EventLogQueries.requireNamedBy(p.get(), EventLogQueries.rolesOf(policy)));
-        return pending(policy);
+        return pending(policy, false);
     }
 
-    /** Judged against the rulebook's signing policy and the trust file's, as {@code verify} judges. */
+    /**
+     * Judged against the rulebook's signing policy and the trust file's, as {@code verify} judges: every
+     * sealed cycle, completed ones included (a policy raised since makes {@code verify} refuse a completed
+     * handoff, and every later one whose {@code prior_manifest_id} chain names it).
+     */
     @Override
     public List<PendingSignatures> pendingSignatures() {
         SigningPolicy rulebook = policy.orElseThrow(() -> new UnsupportedOperationException("these queries know"
                 + " no rulebook: ask PostgresStore.queries(workspace, trust), or pendingSignatures(SigningPolicy)"))
                 .get();
-        return pending(SigningThreshold.effective(rulebook, trust));
+        return pending(SigningThreshold.effective(rulebook, trust), true);
     }
 
-    private List<PendingSignatures> pending(SigningPolicy required) {
+    /** @param completedToo whether a completed cycle is judged too (else skipped) */
+    private List<PendingSignatures> pending(SigningPolicy required, boolean completedToo) {
         return transactions.inTransaction("query pending signatures", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT e.stream, e.cycle_id, c.state,"
@@ -132,7 +137,7 @@ final class PostgresCycleQueries implements CycleQueries {
                             + " FROM planning_event e JOIN planning_cycle c"
                             + " ON c.repository = e.repository AND c.stream = e.stream AND c.cycle_id = e.cycle_id"
                             + " WHERE e.repository = ? AND e.event_type IN ('MANIFEST_SEALED', 'SIGNATURE_ADDED')"
-                            + " AND c.state <> 'COMPLETED'"
+                            + (completedToo ? "" : " AND c.state <> 'COMPLETED'")
                             + " GROUP BY e.stream, e.cycle_id, c.state"
                             + " HAVING bool_or(e.event_type = 'MANIFEST_SEALED')"
                             + " ORDER BY e.stream, e.cycle_id")) {

@@ -9,6 +9,7 @@ import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.seal.SignedRoles;
 import java.time.Duration;
 import java.util.List;
@@ -123,7 +124,8 @@ public final class PostgresStore implements AutoCloseable {
      * Cross-cycle queries over the configured repository, from its rows alone; never {@code null}.
      * The database holds events, not manifests, so these queries cannot verify a signature: no role
      * counts as signed in {@link CycleQueries#pendingSignatures} (a role a {@code SIGNATURE_ADDED}
-     * row claims is reported unverified); use {@link #queries(java.nio.file.Path, TrustedKeys)}.
+     * row claims is reported unverified), and they know no rulebook, so {@link CycleQueries#pendingSignatures()}
+     * is refused; use {@link #queries(java.nio.file.Path, TrustedKeys)}.
      * The queries answer from the rows' columns and the portfolio rows as the appends wrote them,
      * without re-hashing the lines (fast); {@link #check()} checks those against the lines.
      *
@@ -137,15 +139,26 @@ public final class PostgresStore implements AutoCloseable {
      * Cross-cycle queries over the configured repository whose pending signatures count a role as
      * signed only for a signature that verifies: in the cycle's manifest file under
      * {@code workspace} (the manifests stay files), over the manifest its {@code MANIFEST_SEALED}
-     * row recorded, by a key {@code trust} lists for the role.
+     * row recorded, by a key {@code trust} lists for the role. They know the workspace's rulebook
+     * ({@code rulebook/} under it, in the default layout), as {@code Planning.cycleQueries(path, layout,
+     * trust)} over the files does: read, without compiling it, each time a pending-signatures question
+     * is asked and only then, so that a role its signing policy does not name is refused and
+     * {@link CycleQueries#pendingSignatures()} judges that policy and {@code trust}'s own, as
+     * {@code verify} does. A rulebook that cannot be read refuses those questions (never an answer
+     * judged against no policy); the portfolio, the waivers and the refusals do not read it.
      *
-     * @param workspace the workspace whose manifest files the signatures are read from
-     * @param trust the keys trusted to sign manifests
+     * @param workspace the workspace whose manifest files and rulebook the pending-signatures questions read
+     * @param trust the keys trusted to sign manifests, with the trust file's signing policy
      * @return the queries
      */
     public CycleQueries queries(java.nio.file.Path workspace, TrustedKeys trust) {
-        return new PostgresCycleQueries(transactions, repository, Optional.of(
-                new SignedRoles(workspace, WorkspaceLayout.DEFAULT, trust)));
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(trust, "trust");
+        java.nio.file.Path root = workspace.toAbsolutePath().normalize();
+        WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
+        return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(root, layout, trust)),
+                Optional.of(() -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root).signing()),
+                trust);
     }
 
     /**

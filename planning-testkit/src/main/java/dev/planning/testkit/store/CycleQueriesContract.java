@@ -7,18 +7,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apiguardian.api.API;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.seal.Discrepancy;
+import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.Signer;
+import dev.planning.api.signing.TrustedKey;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,17 +57,35 @@ import org.junit.jupiter.api.Test;
  *     @TempDir Path workspace;
  *     protected EventStore newStore() { return new FileEventStore(workspace); }
  *     protected CycleQueries queriesOf(EventStore store) { return Planning.cycleQueries(workspace); }
+ *     protected Path workspaceOf(EventStore store) { return workspace; }   // where the store keeps its logs
+ *     protected PlanningWorkspace open(Path directory, EventStore store, TrustedKeys trust) {
+ *         return Planning.builder().workspace(directory).eventStore(store).trustedKeys(trust).build();
+ *     }
  * }
  * }</pre>
  *
- * <p>Queries that know a rulebook refuse a role its signing policy does not name: give them one that
- * names {@code PM}, {@code QA} and {@code TechLead} (queries by path read the workspace's {@code rulebook/}).
+ * <p>Before each test the kit writes a rulebook to {@code rulebook/rulebook.yaml} under
+ * {@link #workspaceOf}: its signing policy requires {@code 1 of [PM]} and {@code 1 of [TechLead, QA]}
+ * (so it names {@code PM}, {@code QA} and {@code TechLead}, the roles the cases ask about), and its
+ * profile runs {@code schema_lint} only. Queries that know a rulebook read that one (queries by path
+ * read the workspace's {@code rulebook/}).
  *
  * <p>The history: {@code fe/a} only created; {@code fe/b} moved to {@code PACKAGED} and sealed,
  * with no manifest (the events alone, so its PM {@code SIGNATURE_ADDED} event is a claim no
  * signature backs), its seal recording the decision log's waiver expiring 2025-09-06, and three
  * waivers recorded as {@code WAIVER_GRANTED} (expiring 2025-09-05, 2025-12-31, and one without an
  * expiry date, which is always listed); {@code be/c} refused a move on 2025-09-03.
+ *
+ * <p>The signature cases ({@code pendingSignatures()}, and the policy and role questions with real
+ * signatures) seal a real handoff, {@link #SIGNED}: the kit writes a small plan under
+ * {@link #workspaceOf}, opens a workspace there over the store ({@link #open}), creates the cycle,
+ * advances it to {@code READY_FOR_HANDOFF} and seals it ({@code --allow-dirty}: no git repository is
+ * needed), then signs it through {@link PlanningWorkspace#sign} with Ed25519 keys of its own (made with
+ * the JDK for each test class, never written anywhere). The queries asked are those of
+ * {@link #queriesOf(EventStore, Path, TrustedKeys)}, which verify signatures on the workspace's manifests
+ * against a trust given in code. Each case checks the promise {@link CycleQueries#pendingSignatures()}
+ * makes: a handoff is listed exactly while {@link PlanningWorkspace#verify} reports
+ * {@code THRESHOLD_NOT_MET} for it under the same trust.
  *
  * @since 0.1
  */
@@ -62,7 +99,48 @@ public abstract class CycleQueriesContract {
     /** A cycle with a refused transition. */
     protected static final CycleRef REFUSED = new CycleRef("be", "c");
 
+    /** The cycle the signature cases seal and sign for real (in {@link #workspaceOf}). */
+    protected static final CycleRef SIGNED = new CycleRef("fe", "2025-09-09");
+
     private static final Instant T0 = Instant.parse("2025-09-02T10:00:00Z");
+
+    /** The rulebook the kit writes: its signing policy names PM, TechLead and QA. */
+    private static final String RULEBOOK = """
+            version: "1.0.0"
+            required_tags: []
+            profiles:
+              fe:
+                - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
+            default_profile: fe
+            signing:
+              required:
+                - {roles: [PM], min: 1}
+                - {roles: [TechLead, QA], min: 1}
+            kpis:
+              - {name: plan_accuracy, formula: "done_tasks / planned_tasks * 100", inputs: [done_tasks, planned_tasks], unit: percent, target: 90, direction: higher_is_better, description: Delivered items.}
+            """;
+
+    /** The plan of {@link #SIGNED}. */
+    private static final String PLAN = """
+            version: "1.0.0"
+            cycle_id: "2025-09-09"
+            stream: fe
+            tasks:
+              - {id: FE-1, kind: epic, title: Checkout, owner: alice}
+              - {id: FE-2, title: Address form, owner: bob, effort: 5, status: done}
+              - {id: FE-3, title: Payment step, owner: carol, effort: 8, status: in_progress}
+            """;
+
+    private static final SigningRequirement PM_ONCE = new SigningRequirement(List.of("PM"), 1);
+    private static final SigningRequirement LEAD_OR_QA = new SigningRequirement(List.of("TechLead", "QA"), 1);
+    private static final SigningRequirement TWO_PMS = new SigningRequirement(List.of("PM"), 2);
+
+    private static final KitSigner PM = new KitSigner("PM");
+    private static final KitSigner SECOND_PM = new KitSigner("PM");
+    private static final KitSigner TECH_LEAD = new KitSigner("TechLead");
+    private static final KitSigner QA = new KitSigner("QA");
+    /** Every kit key, each trusted for its own role. */
+    private static final TrustedKeys TRUST = trust(SigningPolicy.NONE, PM, SECOND_PM, TECH_LEAD, QA);
 
     private int ids;
     private EventStore store;
@@ -86,9 +164,48 @@ public abstract class CycleQueriesContract {
      */
     protected abstract CycleQueries queriesOf(EventStore store);
 
+    /**
+     * The directory of the workspace the signature cases write, seal and sign in, and whose manifests and
+     * rulebook the queries read: for a store that keeps its logs in a workspace's files, that workspace;
+     * for another, an empty directory of the test's own (a {@code @TempDir}). The kit writes
+     * {@code rulebook/rulebook.yaml} there before each test.
+     *
+     * @param store a store returned by {@link #newStore()}
+     * @return never {@code null}
+     */
+    protected abstract Path workspaceOf(EventStore store);
+
+    /**
+     * A workspace on {@code directory} whose events {@code store} keeps, that trusts {@code trust} to sign:
+     * usually {@code Planning.builder().workspace(directory).eventStore(store).trustedKeys(trust).build()}.
+     *
+     * @param directory {@link #workspaceOf(EventStore) workspaceOf(store)}, holding the kit's rulebook
+     * @param store     a store returned by {@link #newStore()}
+     * @param trust     the keys the workspace trusts to sign
+     * @return never {@code null}
+     */
+    protected abstract PlanningWorkspace open(Path directory, EventStore store, TrustedKeys trust);
+
+    /**
+     * The queries over the storage of {@code store} that count a signature only when it verifies on a
+     * manifest of {@code directory} by a key {@code trust} lists for its role, and that know the rulebook
+     * of {@code directory}, so that they answer {@link CycleQueries#pendingSignatures()}. By default
+     * {@code open(directory, store, trust).queries(trust)}; a store with queries of its own overrides it
+     * (the PostgreSQL store's {@code queries(directory, trust)}).
+     *
+     * @param store     a store returned by {@link #newStore()}
+     * @param directory {@link #workspaceOf(EventStore) workspaceOf(store)}
+     * @param trust     the keys trusted to sign, with their own signing policy
+     * @return never {@code null}
+     */
+    protected CycleQueries queriesOf(EventStore store, Path directory, TrustedKeys trust) {
+        return open(directory, store, trust).queries(trust);
+    }
+
     @BeforeEach
     final void writeHistory() {
         store = newStore();
+        write(workspaceOf(store).resolve("rulebook/rulebook.yaml"), RULEBOOK);
         store.append(PLANNED, created(PLANNED), RecordedEvent.GENESIS);
 
         String head = store.append(SEALED, created(SEALED), RecordedEvent.GENESIS).hash();
@@ -223,6 +340,217 @@ public abstract class CycleQueriesContract {
 
         assertThat(queries.portfolio()).filteredOn(c -> c.cycle().equals(PLANNED))
                 .extracting(CycleQueries.CycleSummary::state).containsExactly(CycleState.READY_FOR_HANDOFF);
+    }
+
+    @Test
+    @DisplayName("pending signatures judged as verify judges: listed exactly while verify finds the signing policy unmet")
+    void pendingSignaturesOfTheWorkspaceAgreeWithVerify() {
+        PlanningWorkspace workspace = sealed();
+        Path directory = workspaceOf(store);
+        CycleQueries signed = queriesOf(store, directory, TRUST);
+
+        assertThat(pendingOfSigned(signed.pendingSignatures())).as("sealed, unsigned").singleElement()
+                .satisfies(p -> assertThat(p.unmetRequirements()).containsExactly(
+                        new CycleQueries.UnmetRequirement(PM_ONCE, 0), new CycleQueries.UnmetRequirement(LEAD_OR_QA, 0)));
+        refusedForSignatures(workspace, TRUST, true);
+
+        workspace.sign(SIGNED, PM);
+        assertThat(pendingOfSigned(signed.pendingSignatures())).as("signed by the PM").singleElement().satisfies(p -> {
+            assertThat(p.state()).isEqualTo(CycleState.PACKAGED);
+            assertThat(p.signedRoles()).containsExactly("PM");
+            assertThat(p.missingRoles()).containsExactly("QA", "TechLead");
+            assertThat(p.unmetRequirements()).containsExactly(new CycleQueries.UnmetRequirement(LEAD_OR_QA, 0));
+        });
+        refusedForSignatures(workspace, TRUST, true);
+
+        workspace.sign(SIGNED, QA);
+        assertThat(pendingOfSigned(signed.pendingSignatures())).as("signed by the PM and QA: the policy is met").isEmpty();
+        refusedForSignatures(workspace, TRUST, false);
+        assertThat(signed.pendingSignatures()).as("the events-only cycle: no manifest, nothing counts")
+                .extracting(CycleQueries.PendingSignatures::cycle).containsExactly(SEALED);
+    }
+
+    @Test
+    @DisplayName("pending signatures by role and by policy count the signatures that verify, one per key")
+    void pendingSignaturesByRoleAndByPolicyCountRealSignatures() {
+        PlanningWorkspace workspace = sealed();
+        workspace.sign(SIGNED, PM);
+        workspace.sign(SIGNED, QA);
+        CycleQueries signed = queriesOf(store, workspaceOf(store), TRUST);
+
+        assertThat(pendingOfSigned(signed.pendingSignatures(Set.of("PM", "QA", "TechLead")))).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.signedRoles()).containsExactly("PM", "QA");
+                    assertThat(p.missingRoles()).containsExactly("TechLead");
+                    assertThat(p.unmetRequirements()).containsExactly(once("TechLead"));
+                });
+        assertThat(pendingOfSigned(signed.pendingSignatures(Set.of("PM", "QA")))).isEmpty();
+        assertThat(pendingOfSigned(signed.pendingSignatures(new SigningPolicy(List.of(TWO_PMS))))).singleElement()
+                .satisfies(p -> assertThat(p.unmetRequirements())
+                        .containsExactly(new CycleQueries.UnmetRequirement(TWO_PMS, 1)));
+
+        // sign refuses a second key of a role the workspace's policy needs no more of: a trust asking two.
+        open(workspaceOf(store), store, trust(new SigningPolicy(List.of(TWO_PMS)), PM, SECOND_PM, TECH_LEAD, QA))
+                .sign(SIGNED, SECOND_PM);
+        assertThat(pendingOfSigned(signed.pendingSignatures(new SigningPolicy(List.of(TWO_PMS)))))
+                .as("a second PM key").isEmpty();
+    }
+
+    @Test
+    @DisplayName("pending signatures: the trust file's own policy applies, as verify applies it")
+    void pendingSignaturesJudgeTheTrustFilesOwnPolicy() {
+        PlanningWorkspace workspace = sealed();
+        workspace.sign(SIGNED, PM);
+        workspace.sign(SIGNED, TECH_LEAD);
+        TrustedKeys askingTwoPms = trust(new SigningPolicy(List.of(TWO_PMS)), PM, SECOND_PM, TECH_LEAD, QA);
+
+        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), TRUST).pendingSignatures()))
+                .as("the rulebook's policy alone is met").isEmpty();
+        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), askingTwoPms).pendingSignatures()))
+                .singleElement().satisfies(p -> assertThat(p.unmetRequirements())
+                        .containsExactly(new CycleQueries.UnmetRequirement(TWO_PMS, 1)));
+        refusedForSignatures(workspace, askingTwoPms, true);
+    }
+
+    @Test
+    @DisplayName("pending signatures: a signature by a key not trusted for its role, or an event alone, counts for no one")
+    void aSignatureByAKeyNotTrustedForItsRoleOrAnEventAloneCountsForNoOne() {
+        PlanningWorkspace workspace = sealed();
+        workspace.sign(SIGNED, PM);
+        workspace.sign(SIGNED, QA);
+        RecordedEvent last = store.read(SIGNED).get(store.read(SIGNED).size() - 1);
+        store.append(SIGNED, new PlanningEvent(nextId(), last.event().timestamp().plusSeconds(1),
+                EventType.SIGNATURE_ADDED, Optional.empty(), Optional.empty(), SIGNED.toString(), "contract", Map.of(),
+                Map.of("role", "TechLead")), last.hash());
+        // QA's key listed under TechLead only: an earlier trust file; the one listing it for QA is TRUST.
+        TrustedKeys qaKeyForTechLead = new TrustedKeys(List.of(trusted(PM), new TrustedKey("TechLead", QA.keyId(),
+                SignatureAlgorithm.ED25519, QA.keys.getPublic())), "kit trust, QA's key for TechLead");
+
+        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), qaKeyForTechLead).pendingSignatures()))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.signedRoles()).containsExactly("PM");
+                    // QA's signature event is backed by a signature by a key this trust lists for TechLead only.
+                    assertThat(p.unverifiedRoles()).containsExactly("QA", "TechLead");
+                    assertThat(p.unmetRequirements()).containsExactly(new CycleQueries.UnmetRequirement(LEAD_OR_QA, 0));
+                });
+        refusedForSignatures(workspace, qaKeyForTechLead, true);
+        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), TRUST).pendingSignatures())).isEmpty();
+        refusedForSignatures(workspace, TRUST, false);
+    }
+
+    @Test
+    @DisplayName("pending signatures of the workspace list a completed handoff verify refuses; a policy's question does not")
+    void aCompletedHandoffVerifyRefusesIsPendingOfTheWorkspace() {
+        PlanningWorkspace workspace = sealed();
+        workspace.sign(SIGNED, PM);
+        workspace.sign(SIGNED, QA);
+        List<RecordedEvent> log = store.read(SIGNED);
+        String head = log.get(log.size() - 1).hash();
+        Instant at = log.get(log.size() - 1).event().timestamp();
+        CycleState from = CycleState.PACKAGED;
+        for (CycleState to : List.of(CycleState.EXECUTED, CycleState.VALIDATED, CycleState.IMPROVE, CycleState.COMPLETED)) {
+            at = at.plusSeconds(1);
+            head = append(SIGNED, new PlanningEvent(nextId(), at, EventType.STATE_TRANSITION, Optional.of(from),
+                    Optional.of(to), SIGNED.toString(), "contract", Map.of(), Map.of()), head);
+            from = to;
+        }
+        TrustedKeys askingTwoPms = trust(new SigningPolicy(List.of(TWO_PMS)), PM, SECOND_PM, TECH_LEAD, QA);
+
+        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), TRUST).pendingSignatures())).isEmpty();
+        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), askingTwoPms).pendingSignatures()))
+                .as("a policy raised since the cycle completed").singleElement().satisfies(p -> {
+                    assertThat(p.state()).isEqualTo(CycleState.COMPLETED);
+                    assertThat(p.unmetRequirements()).containsExactly(new CycleQueries.UnmetRequirement(TWO_PMS, 1));
+                });
+        refusedForSignatures(workspace, askingTwoPms, true);
+        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), askingTwoPms)
+                .pendingSignatures(new SigningPolicy(List.of(TWO_PMS))))).as("handoffs in flight only").isEmpty();
+    }
+
+    /** {@link #SIGNED}, sealed (unsigned) in a workspace over the store that trusts every kit key. */
+    private PlanningWorkspace sealed() {
+        Path directory = workspaceOf(store);
+        PlanningWorkspace workspace = open(directory, store, TRUST);
+        write(directory.resolve(workspace.layout().taskBreakdown(SIGNED)), PLAN);
+        workspace.create(SIGNED);
+        TransitionResult ready = workspace.advance(SIGNED, CycleState.READY_FOR_HANDOFF);
+        assertThat(ready.accepted()).as("the kit's plan passes its rulebook: %s", ready.gateResults()).isTrue();
+        workspace.seal(SIGNED, new SealOptions(true, Optional.empty(), Optional.empty()));
+        return workspace;
+    }
+
+    private static List<CycleQueries.PendingSignatures> pendingOfSigned(List<CycleQueries.PendingSignatures> pending) {
+        return pending.stream().filter(p -> p.cycle().equals(SIGNED)).toList();
+    }
+
+    /** Whether {@code verify} of {@link #SIGNED} under {@code trust} finds its signatures short of the policy. */
+    private static void refusedForSignatures(PlanningWorkspace workspace, TrustedKeys trust, boolean refused) {
+        List<Discrepancy> unmet = workspace.verify(SIGNED, trust).discrepancies(DiscrepancyKind.THRESHOLD_NOT_MET);
+        if (refused) {
+            assertThat(unmet).as("verify refuses it for its signatures").isNotEmpty();
+        } else {
+            assertThat(unmet).as("verify finds its signing policy met").isEmpty();
+        }
+    }
+
+    private static TrustedKeys trust(SigningPolicy policy, KitSigner... signers) {
+        return new TrustedKeys(Arrays.stream(signers).map(CycleQueriesContract::trusted).toList(),
+                "kit trust", policy);
+    }
+
+    private static TrustedKey trusted(KitSigner signer) {
+        return new TrustedKey(signer.role(), signer.keyId(), SignatureAlgorithm.ED25519, signer.keys.getPublic());
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** An Ed25519 key made with the JDK for one role, kept in memory only. */
+    private static final class KitSigner implements Signer {
+        private final String role;
+        private final KeyPair keys;
+
+        KitSigner(String role) {
+            this.role = role;
+            try {
+                this.keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK cannot make an Ed25519 key", e);
+            }
+        }
+
+        @Override
+        public String role() {
+            return role;
+        }
+
+        @Override
+        public String keyId() {
+            return TrustedKey.keyIdOf(keys.getPublic());
+        }
+
+        @Override
+        public SignatureAlgorithm algorithm() {
+            return SignatureAlgorithm.ED25519;
+        }
+
+        @Override
+        public byte[] sign(byte[] message) {
+            try {
+                Signature signature = Signature.getInstance("Ed25519");
+                signature.initSign(keys.getPrivate());
+                signature.update(message);
+                return signature.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK cannot sign with Ed25519", e);
+            }
+        }
     }
 
     private String append(CycleRef cycle, PlanningEvent event, String head) {

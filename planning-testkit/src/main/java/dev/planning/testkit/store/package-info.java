@@ -5,7 +5,8 @@
  * hash chain, retries, concurrency, refusal of bad input); and
  * {@link dev.planning.testkit.store.CycleQueriesContract}, the same for the cross-cycle
  * {@link dev.planning.api.store.CycleQueries} (the workspace's files and PostgreSQL give the same
- * answers).
+ * answers), including, with real signatures made through the public API, that
+ * {@code pendingSignatures()} lists a handoff exactly while {@code verify} finds its signing policy unmet.
  *
  * @since 0.1
  */

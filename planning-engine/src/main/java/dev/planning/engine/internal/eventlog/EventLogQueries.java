@@ -131,12 +131,14 @@ public final class EventLogQueries implements CycleQueries {
     /**
      * Refuses a role {@code policy} does not name: it could only ever be reported missing, or not be
      * asked (shared with the PostgreSQL store's queries).
+     *
+     * @throws UnknownRoleException for the first role {@code policy} does not name
      */
     public static void requireNamedBy(SigningPolicy policy, Set<String> roles) {
         Set<String> named = rolesOf(policy);
         for (String role : roles) {
             if (!named.contains(role)) {
-                throw new IllegalArgumentException("unknown role '" + role + "': "
+                throw new UnknownRoleException(role, "unknown role '" + role + "': "
                         + (named.isEmpty() ? "the rulebook's signing policy requires no signature"
                                 : "the rulebook's signing policy names " + String.join(", ", named)
                                         + " (role names are case-sensitive)"));
@@ -230,7 +232,7 @@ public final class EventLogQueries implements CycleQueries {
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
         Set<String> required = requiredRoles(requiredRoles);
         policy.ifPresent(p -> requireNamedBy(p.get(), required));
-        return pending(eachOnce(required));
+        return pending(eachOnce(required), false);
     }
 
     @Override
@@ -240,22 +242,27 @@ public final class EventLogQueries implements CycleQueries {
             return List.of();
         }
         this.policy.ifPresent(p -> requireNamedBy(p.get(), rolesOf(policy)));
-        return pending(policy);
+        return pending(policy, false);
     }
 
-    /** Judged against the rulebook's signing policy and the trust file's, as {@code verify} judges. */
+    /**
+     * Judged against the rulebook's signing policy and the trust file's, as {@code verify} judges: every
+     * sealed cycle, completed ones included (a policy raised since makes {@code verify} refuse a completed
+     * handoff, and every later one whose {@code prior_manifest_id} chain names it).
+     */
     @Override
     public List<PendingSignatures> pendingSignatures() {
         SigningPolicy rulebook = policy.orElseThrow(() -> new UnsupportedOperationException(
                 "these queries know no rulebook: ask pendingSignatures(SigningPolicy)")).get();
-        return pending(SigningThreshold.effective(rulebook, trust));
+        return pending(SigningThreshold.effective(rulebook, trust), true);
     }
 
-    private List<PendingSignatures> pending(SigningPolicy required) {
+    /** @param completedToo whether a completed cycle is judged too (else skipped) */
+    private List<PendingSignatures> pending(SigningPolicy required, boolean completedToo) {
         List<PendingSignatures> pending = new ArrayList<>();
         for (Log log : logs()) {
             Optional<PlanningEvent> sealed = log.ofType(EventType.MANIFEST_SEALED).reduce((first, last) -> last);
-            if (log.state == CycleState.COMPLETED || sealed.isEmpty()) {
+            if ((log.state == CycleState.COMPLETED && !completedToo) || sealed.isEmpty()) {
                 continue;
             }
             Set<String> claimed = new TreeSet<>();
