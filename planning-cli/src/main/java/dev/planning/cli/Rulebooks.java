@@ -6,10 +6,15 @@ import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.rulebook.Rulebook;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Compiles a rulebook's policies before a command relies on them, so that a DRL error is bad
@@ -39,22 +44,41 @@ final class Rulebooks {
         try {
             return Optional.of(factory.get().create(rulebook));
         } catch (InvalidInputException e) {
-            throw relocated(e, shown);
+            throw relocated(e, shown, rulebook.ruleFiles());
         }
     }
 
     /** The same error, its location (relative to the rulebook) prefixed with the rulebook directory. */
     static InvalidInputException relocated(InvalidInputException e, Path shown) {
+        return relocated(e, shown, List.of());
+    }
+
+    /**
+     * As {@link #relocated(InvalidInputException, Path)}, a message that lists the mistakes of other
+     * files of the rulebook too (every rule file's, every rule test file's) naming each of {@code files}
+     * (relative to the rulebook) under {@code shown} as well.
+     */
+    static InvalidInputException relocated(InvalidInputException e, Path shown, Collection<String> files) {
         Optional<SourceLocation> inRulebook = e.location();
         if (inRulebook.isEmpty() || Path.of(inRulebook.get().file()).isAbsolute()) {
             return e;
         }
         SourceLocation l = inRulebook.get();
-        String file = shown.resolve(l.file()).normalize().toString().replace('\\', '/');
-        // A message listing several errors of the file (one "FILE:LINE:COL: " line each, indented or not) names
-        // the file as the exception does.
-        String message = Pattern.compile("(\\n[ \\t]*)" + Pattern.quote(l.file() + ":")).matcher(e.getMessage())
-                .replaceAll("$1" + Matcher.quoteReplacement(file + ":"));
-        return new InvalidInputException(message, new SourceLocation(file, l.line(), l.column()), e);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String name : files) {
+            names.put(name, shown(shown, name));
+        }
+        names.put(l.file(), shown(shown, l.file()));
+        // A message listing several errors (one "FILE:LINE:COL: " line each, indented or not) names each file
+        // as the exception does; in one pass, the longest name first, so no line is renamed twice.
+        String alternatives = names.keySet().stream().sorted((a, b) -> b.length() - a.length())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        String message = Pattern.compile("(\\n[ \\t]*)(" + alternatives + "):").matcher(e.getMessage())
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + names.get(m.group(2)) + ":"));
+        return new InvalidInputException(message, new SourceLocation(names.get(l.file()), l.line(), l.column()), e);
+    }
+
+    private static String shown(Path directory, String file) {
+        return directory.resolve(file).normalize().toString().replace('\\', '/');
     }
 }

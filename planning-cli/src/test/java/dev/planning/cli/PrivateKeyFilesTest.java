@@ -89,6 +89,9 @@ class PrivateKeyFilesTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.err()).contains("PM.key.pem").contains("committed to the workspace's git repository")
                 .contains("keys generate");
+        // errors18: the work tree named relative to the workspace, never by its absolute path.
+        assertThat(run.err()).contains("committed to the workspace's git repository (work tree .., relative to the"
+                + " workspace)").doesNotContain(dir.resolve("repo") + ")");
     }
 
     @Test

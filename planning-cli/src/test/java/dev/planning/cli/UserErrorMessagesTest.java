@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -303,5 +304,167 @@ class UserErrorMessagesTest {
                     .startsWith((run.err().contains("error: rulebook/") ? "rulebook/rules/hygiene.drl"
                             : drl.toString()) + ":68:3: static call 'Runtime.getRuntime' is outside the policy language");
         }
+    }
+
+    /**
+     * errors18: a rulebook's documentation and empty placeholders load; each look-alike of a rule or of
+     * settings is still refused, every one named on a line of its own, in one run.
+     */
+    @Test
+    void anHonestRulebooksDocumentationAndPlaceholdersLoadAndEveryLookAlikeIsRefusedOnALineOfItsOwn()
+            throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path rulebook = workspace.resolve("rulebook");
+        Files.writeString(rulebook.resolve("README.md"), "# Frontend policies\n\nCritical work needs three approvals.\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(rulebook.resolve("tests/README.md"), "One case per YAML document.\n", StandardCharsets.UTF_8);
+        Files.createFile(rulebook.resolve("rules/.gitkeep"));
+        Files.createFile(rulebook.resolve("tests/.gitkeep"));
+
+        CliRun honest = CliRun.of("rules", "test", rulebook.toString());
+
+        assertThat(honest.exitCode()).as(honest.out() + honest.err()).isZero();
+        assertThat(honest.err()).isEmpty();
+
+        for (String lookAlike : new String[] {"rules/x.DRL", "x.drl", "rulebook.yml", "rules/critical.drl.md"}) {
+            Files.writeString(rulebook.resolve(lookAlike), "rule \"x\" when then end\n", StandardCharsets.UTF_8);
+        }
+        Files.writeString(rulebook.resolve(".DS_Store"), "Bud1", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        String holds = "a rulebook holds rulebook.yaml, rule files rules/*.drl, rule tests tests/*.yaml, documentation"
+                + " *.md and empty .gitkeep files only, and a file the tool does not read would look to a reader like"
+                + " part of the policy; move it out of the rulebook, or rename it";
+        String notARule = "not a rule file: every file under rules/ is a policy named rules/*.drl (only those are"
+                + " compiled); " + holds;
+        assertThat(run.err().lines()).containsExactly(
+                "error: rulebook/.DS_Store: a file the macOS Finder writes, no part of the policy; delete it (the hash"
+                        + " counts every file of the rulebook directory, whether git tracks it or not)",
+                "rulebook/rulebook.yml: not rulebook.yaml: " + holds,
+                "rulebook/rules/critical.drl.md: " + notARule,
+                "rulebook/rules/x.DRL: " + notARule,
+                "rulebook/x.drl: not rulebook.yaml: " + holds);
+    }
+
+    /** errors18: the policy check stopped at the first rule file with a mistake; now every file's, each located. */
+    @Test
+    void everyRuleFilesPolicyMistakesAreReportedInOneRunEachAtItsPlace() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path first = workspace.resolve("rulebook/rules/aa.drl");
+        Files.writeString(first, "package governance;\n\nrule \"a\"\nwhen\nthen\n  System.exit(1);\nend\n",
+                StandardCharsets.UTF_8);
+        Path hygiene = workspace.resolve("rulebook/rules/hygiene.drl");
+        Files.writeString(hygiene, Files.readString(hygiene, StandardCharsets.UTF_8)
+                + "rule \"z\"\nwhen\nthen\n  Runtime.getRuntime();\nend\n", StandardCharsets.UTF_8);
+
+        CliRun lint = CliRun.of("lint", "-w", workspace.toString());
+        CliRun tests = CliRun.of("rules", "test", workspace.resolve("rulebook").toString());
+
+        for (CliRun run : new CliRun[] {lint, tests}) {
+            String dir = run == lint ? "rulebook" : workspace.resolve("rulebook").toString();
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.printedStackTrace()).isFalse();
+            assertThat(run.err().lines().toList()).as(run.err()).hasSize(2);
+            assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("error: " + dir + "/rules/aa.drl:6:3: ")
+                    .contains("static call 'System.exit' is outside the policy language");
+            assertThat(run.err().lines().skip(1).findFirst().orElseThrow()).startsWith(dir + "/rules/hygiene.drl:63:3:"
+                    + " static call 'Runtime.getRuntime' is outside the policy language");
+        }
+    }
+
+    /**
+     * errors18: a file directly under {@code tests/} is read as rule tests by its name; one that is no rule test
+     * (empty, comments only, another planning file, a list) is a located error, every such file in one run,
+     * never a silent skip.
+     */
+    @Test
+    void everyFileUnderTestsThatIsNoRuleTestIsALocatedErrorInOneRun() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path tests = workspace.resolve("rulebook/tests");
+        Files.writeString(tests.resolve("a-empty.yaml"), "", StandardCharsets.UTF_8);
+        Files.writeString(tests.resolve("b-comments.yml"), "# cases to come\n", StandardCharsets.UTF_8);
+        Files.copy(workspace.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml"),
+                tests.resolve("c-plan.yaml"));
+        Files.writeString(tests.resolve("d-list.yaml"), "- name: x\n- name: y\n", StandardCharsets.UTF_8);
+        Files.writeString(tests.resolve("e-blank-document.yaml"), Files.readString(tests.resolve("hygiene.yaml"),
+                StandardCharsets.UTF_8) + "---\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("rules", "test", workspace.resolve("rulebook").toString());
+        String shown = tests.toString();
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.out()).doesNotContain("PASS");
+        assertThat(run.err()).startsWith("error: " + shown + "/a-empty.yaml:1:1: ");
+        for (String file : new String[] {"b-comments.yml:1:1: the document is empty", "c-plan.yaml:2:10: invalid rule"
+                + " tests: 8 errors:", "d-list.yaml:1:1: the document must be a mapping (found a list)",
+            "e-blank-document.yaml:99:1: the document is empty"}) {
+            assertThat(run.err()).as(file).contains("\n" + shown + "/" + file);
+        }
+    }
+
+    /**
+     * errors18: a control character of a quoted value is shown as its escape in a schema finding as in every
+     * other message (it was {@code ?} there alone), under {@code LC_ALL=C} as under UTF-8.
+     */
+    @Test
+    void aControlCharacterOfAQuotedValueIsShownAsItsEscapeInSchemaFindingsAsElsewhere() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path plan = workspace.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+        String text = Files.readString(plan, StandardCharsets.UTF_8);
+        // A BEL in a status (a schema finding) and in a tag's value (the taxonomy's finding), written as YAML escapes.
+        text = text.replaceFirst("    status: planned\n", Matcher.quoteReplacement("    status: \"plan\\aned\"\n"))
+                .replaceFirst("tags: \\{criticality: 2, compliance: none,",
+                        Matcher.quoteReplacement("tags: {criticality: 2, compliance: \"no\\ane\","));
+        Files.writeString(plan, text, StandardCharsets.UTF_8);
+
+        // In this JVM, and in a child JVM under LC_ALL=C (a process's locale decides how Java writes).
+        for (CliRun run : new CliRun[] {CliRun.of("lint", "-w", workspace.toString()),
+            CliRun.inChildJvm(Map.of("LC_ALL", "C", "LANG", "", "LC_CTYPE", ""), "lint", "-w", workspace.toString())}) {
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("(found \"plan\\u0007ned\")").contains("is \"no\\u0007ne\"")
+                    .doesNotContain("plan?ned").doesNotContain("no?ne").doesNotContain("\u0007");
+        }
+    }
+
+    /**
+     * errors18: a refusal across deployments files (a deployment in two files, overlapping periods) named the
+     * files alone; now each file at the line and column of the entry, every such mistake of the import.
+     */
+    @Test
+    void deploymentsFilesThatCountSomethingTwiceNameEachFileAtItsLineAndColumnEveryMistakeOnce() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Path a = workspace.resolve("a-deployments.yaml");
+        Files.writeString(a, """
+                version: "1.0"
+                period: {start: 2025-08-01T00:00:00Z, end: 2025-08-20T00:00:00Z}
+                deployments:
+                  - {id: D-1, time: 2025-08-10T15:00:00Z, status: success, commits: []}
+                """, StandardCharsets.UTF_8);
+        Path b = workspace.resolve("b-deployments.yaml");
+        Files.writeString(b, """
+                version: "1.0"
+                period: {start: 2025-08-15T00:00:00Z, end: 2025-08-30T00:00:00Z}
+                deployments:
+                  - {id: D-2, time: 2025-08-16T15:00:00Z, status: success, commits: []}
+                  - {id: D-1, time: 2025-08-17T15:00:00Z, status: success, commits: []}
+                """, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("import", "-w", workspace.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                a.toString(), b.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err()).isEqualTo("error: " + b + ":5:10: nothing imported: deployments files count the same"
+                + " thing twice: 2 errors:\n"
+                + "  " + b + ":5:10: deployment D-1 is listed in " + a + ":4:10 and again in " + b + ":5:10; each"
+                + " deployment, incident and defect counts once: list it in one file\n"
+                + "  " + b + ":2:9: the period of " + b + ":2:9 (2025-08-15T00:00:00Z to 2025-08-30T00:00:00Z) overlaps"
+                + " that of " + a + ":2:9 (2025-08-01T00:00:00Z to 2025-08-20T00:00:00Z); deployment frequency counts"
+                + " each day once: give the files periods that do not overlap\n");
+        assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
     }
 }

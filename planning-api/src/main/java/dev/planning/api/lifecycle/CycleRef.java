@@ -3,6 +3,7 @@ package dev.planning.api.lifecycle;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -70,7 +71,7 @@ public record CycleRef(String stream, String cycleId) {
 
     private static String printable(String text) {
         String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+        return Printable.line(shown);
     }
 
     // equals and hashCode are written out, with the meaning a record's generated ones have: the

@@ -3,6 +3,7 @@ package dev.planning.api.rulebook;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
+import dev.planning.api.Printable;
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.rulebook.Rulebook;
 import java.util.ArrayList;
@@ -286,7 +287,7 @@ public final class TagTaxonomy {
 
         private static String shorten(String text) {
             String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-            return shown.replaceAll("\\p{Cntrl}", "?");
+            return Printable.line(shown);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.planning.api.signing;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -30,7 +31,7 @@ public final class Roles {
      */
     public static String require(String role) {
         if (role == null || !ROLE.matcher(role).matches()) {
-            String shown = role == null ? "null" : role.replaceAll("\\p{Cntrl}", "?");
+            String shown = role == null ? "null" : Printable.line(role);
             throw new InvalidInputException("invalid role '" + shown
                     + "': expected 1-32 letters, digits, '_' or '-', starting with a letter (e.g. PM, TechLead, QA)");
         }

@@ -3,6 +3,7 @@ package dev.planning.api.signing;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +63,7 @@ public record TrustedKey(String role, String keyId, SignatureAlgorithm algorithm
         Objects.requireNonNull(publicKey, "publicKey");
         String fingerprint = keyIdOf(publicKey);
         if (!fingerprint.equals(keyId)) {
-            throw new InvalidInputException("key id '" + keyId.replaceAll("\\p{Cntrl}", "?") + "' of role " + role
+            throw new InvalidInputException("key id '" + Printable.line(keyId) + "' of role " + role
                     + " is not the fingerprint of its public key, which is " + fingerprint
                     + " (lower-case hex SHA-256 of the key's DER SubjectPublicKeyInfo)");
         }

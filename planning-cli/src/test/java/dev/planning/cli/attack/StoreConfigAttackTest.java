@@ -65,6 +65,10 @@ class StoreConfigAttackTest {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).contains("store configuration").contains("committed to")
                     .doesNotContain("127.0.0.1");
+            // errors18: the work tree named relative to where it was asked from, never by its absolute path.
+            assertThat(run.err()).doesNotContain(repository + ")").doesNotContain(repository + ",");
         }
+        assertThat(status.err()).contains("(work tree .., relative to the workspace)");
+        assertThat(relay.err()).contains("(work tree .., relative to the store configuration's directory)");
     }
 }

@@ -64,7 +64,8 @@ public final class RuleTestFiles {
      *
      * @param rulebookDirectory the rulebook directory
      * @return the cases, files in name order
-     * @throws InvalidInputException for the first file that cannot be read
+     * @throws InvalidInputException naming every file's mistakes, each file's lines after the one before's,
+     *         located at the first
      * @throws dev.planning.api.PlanningException when the tests directory or a test file is there but cannot
      *         be examined or listed (never taken for none)
      */
@@ -74,18 +75,34 @@ public final class RuleTestFiles {
         // its cases would not run and the rules they test would look untested only by coverage.
         String without = "the rule tests cannot be run without it";
         List<RuleTestCase> cases = new ArrayList<>();
+        // Every file's mistakes in one run, not the first file's alone (errors18).
+        List<InvalidInputException> refusals = new ArrayList<>();
         for (Path file : DirectoryEntries.sorted(rulebookDirectory, tests, without)) {
             if (!isYaml(file)) {
                 continue;
             }
             String shown = rulebookDirectory.relativize(file).toString().replace('\\', '/');
             if (DirectoryEntries.isRegularFile(rulebookDirectory, file, without)) {
-                cases.addAll(read(file, shown));
+                try {
+                    cases.addAll(read(file, shown));
+                } catch (InvalidInputException e) {
+                    refusals.add(e);
+                }
             } else if (Files.isDirectory(file)) {
                 // Named as a test file is: its cases would silently not run.
-                throw new InvalidInputException("is a directory; expected a rule test file (YAML cases) of that name",
-                        SourceLocation.ofFile(shown));
+                refusals.add(new InvalidInputException("is a directory; expected a rule test file (YAML cases) of that"
+                        + " name", SourceLocation.ofFile(shown)));
             }
+        }
+        if (refusals.size() == 1) {
+            throw refusals.get(0);
+        }
+        if (!refusals.isEmpty()) {
+            StringBuilder message = new StringBuilder(refusals.get(0).getMessage());
+            for (InvalidInputException more : refusals.subList(1, refusals.size())) {
+                message.append('\n').append(more.location().map(l -> l + ": ").orElse("")).append(more.getMessage());
+            }
+            throw new InvalidInputException(message.toString(), refusals.get(0).location().orElse(null));
         }
         return List.copyOf(cases);
     }

@@ -4,8 +4,10 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.git.OutsideRepository;
+import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -176,16 +178,18 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                 + " with --store or PLANNING_STORE_CONFIG";
         if (workspace.isPresent()) {
             OutsideRepository.require(file, workspace.get(), "the store configuration lies inside the workspace" + why,
-                    workTree -> "the store configuration is committed to the workspace's git repository (" + workTree
+                    workTree -> "the store configuration is committed to the workspace's git repository (work tree " + workTree
                             + ")" + why);
         }
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        if (parent != null) {
-            Optional<Path> workTree = OutsideRepository.trackedIn(file, parent);
-            if (workTree.isPresent()) {
-                throw new InvalidInputException("the store configuration is committed to a git repository ("
-                        + workTree.get() + ")" + why, SourceLocation.ofFile(file.toString()));
-            }
+        // Asked from the file's directory as the user typed it, so that what a refusal names (the work tree, an
+        // index that cannot be read) is named as the user reaches it, never by the machine's absolute path.
+        Path parent = file.getParent() == null ? Path.of(".") : file.getParent();
+        Optional<Path> workTree = OutsideRepository.trackedIn(file, parent);
+        if (workTree.isPresent()) {
+            throw new InvalidInputException("the store configuration is committed to a git repository (work tree "
+                    + OutsideRepository.shownFrom(parent, workTree.get())
+                    + (parent.isAbsolute() ? ", relative to the store configuration's directory" : "") + ")" + why,
+                    SourceLocation.ofFile(file.toString()));
         }
         return fromFile(file);
     }
@@ -207,8 +211,10 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read store configuration " + name + ": " + e.getMessage(),
-                    SourceLocation.ofFile(name));
+            // The file as given (the location) and the file system's reason: the exception's message is the path again.
+            throw new InvalidInputException("cannot read the store configuration (" + (e instanceof NoSuchFileException
+                    ? "not found" : Shown.reason(e)) + "); expected a readable file of key=value lines",
+                    SourceLocation.ofFile(name), e);
         }
         // Strict UTF-8 as every planning file: a bad byte refused at its line and column, a byte-order mark
         // dropped (it was read as part of the first key).

@@ -126,7 +126,11 @@ class StoreConfigTest {
 
         assertThatThrownBy(() -> StoreConfig.resolve(Optional.empty(), Map.of("PLANNING_STORE_CONFIG", missing.toString())))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("cannot read store configuration " + missing);
+                // errors18: once, as given, with the reason in words (it was "cannot read store configuration F: F").
+                .hasMessage("cannot read the store configuration (not found); expected a readable file of key=value"
+                        + " lines")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
+                        .isEqualTo(missing.toString()));
     }
 
     @Test

@@ -73,9 +73,9 @@ public final class MarkdownDocuments {
         } catch (RuntimeException e) {
             // commonmark's front-matter extension scans the YAML itself and can fail on odd quoting
             // (a line holding only a quote): that is input it cannot read, not an internal error.
-            throw new DocumentException(DocumentException.FRONT_MATTER, "the front matter cannot be read ("
-                    + e.getClass().getSimpleName() + "); expected `---`, YAML with balanced quotes, then `---`",
-                    new SourceLocation(displayPath, 1, 1));
+            // Said in the user's terms: a Java class name tells a planner nothing (errors18).
+            throw new DocumentException(DocumentException.FRONT_MATTER, "the front matter cannot be read; expected"
+                    + " a line `---`, YAML with balanced quotes, then a line `---`", new SourceLocation(displayPath, 1, 1));
         }
         if (!(first instanceof YamlFrontMatterBlock block)) {
             throw new DocumentException(DocumentException.FRONT_MATTER,

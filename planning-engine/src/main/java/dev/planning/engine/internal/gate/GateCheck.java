@@ -14,7 +14,9 @@ import dev.planning.engine.internal.rulebook.DefaultProfile;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -63,9 +65,12 @@ public final class GateCheck {
             // The compiler locates errors inside the rulebook; say where the rulebook is.
             Optional<SourceLocation> located = e.location().map(l -> new SourceLocation(
                     RulebookLoader.displayName(directory, workspace, l.file()), l.line(), l.column()));
-            // A message listing more mistakes of the file names it on each line: as the location does.
-            String message = e.location().map(l -> ErrorList.renamed(e.getMessage(), l.file(),
-                    RulebookLoader.displayName(directory, workspace, l.file()))).orElse(e.getMessage());
+            // A message listing more mistakes, of that file or of the rulebook's other rule files, names each
+            // file on each line as the location does.
+            Map<String, String> names = new LinkedHashMap<>();
+            rulebook.ruleFiles().forEach(f -> names.put(f, RulebookLoader.displayName(directory, workspace, f)));
+            e.location().ifPresent(l -> names.put(l.file(), RulebookLoader.displayName(directory, workspace, l.file())));
+            String message = ErrorList.renamed(e.getMessage(), names);
             throw new InvalidInputException("the rulebook's policies do not compile: " + message,
                     located.orElse(null), e);
         }

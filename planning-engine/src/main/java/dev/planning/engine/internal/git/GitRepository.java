@@ -3,6 +3,7 @@ package dev.planning.engine.internal.git;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
+import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -331,14 +332,20 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * The refusal of a repository file that cannot be read, named relative to {@code from} ({@code
-     * ../.git/index} from a workspace in a monorepo), with the file system's reason: JGit's own
+     * ../.git/index} from a workspace in a monorepo; under {@code from} when it is given relative), with the file system's reason: JGit's own
      * message repeats the absolute path.
      */
     private static UnreadableInputException unreadable(Path file, Path from,
             IOException e) {
         Path base = realOrAbsolute(from);
         Path target = realOrAbsolute(file);
-        String shown = base.relativize(target).toString().replace(target.getFileSystem().getSeparator(), "/");
+        Path relative = base.relativize(target);
+        // A directory given relative (a store configuration's, as the user typed its path) names the file
+        // under it, as the user would reach it: ci/store.properties's repository index is .git/index (errors18).
+        if (!from.isAbsolute()) {
+            relative = from.resolve(relative).normalize();
+        }
+        String shown = relative.toString().replace(target.getFileSystem().getSeparator(), "/");
         IOException why = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FileSystemException failed) {
@@ -538,7 +545,10 @@ public final class GitRepository implements AutoCloseable {
         Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
         Path dir = directory.toAbsolutePath().normalize();
         if (!dir.startsWith(workTree)) {
-            throw new InvalidInputException(directory + " is not inside the git work tree " + workTree);
+            // Located at the directory as given; the work tree is the workspace's, so it is not named again (its
+            // absolute path would put the machine's directories in the message: errors18).
+            throw new InvalidInputException("not inside the git work tree that holds the workspace; expected a rulebook"
+                    + " directory committed in that repository", SourceLocation.ofFile(directory.toString()));
         }
         String path = workTree.relativize(dir).toString().replace(dir.getFileSystem().getSeparator(), "/");
         try (RevWalk walk = new RevWalk(repository)) {

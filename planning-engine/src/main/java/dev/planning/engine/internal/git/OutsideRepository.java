@@ -3,6 +3,7 @@ package dev.planning.engine.internal.git;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.Shown;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -39,19 +40,36 @@ public final class OutsideRepository {
      * that holds the workspace.
      *
      * @param inside    the message when the file lies inside the workspace
-     * @param committed the message when git tracks it, given the work tree's root
+     * @param committed the message when git tracks it, given the work tree's root as shown: relative to the
+     *                  workspace, ending ", relative to the workspace" ({@code .., relative to the workspace})
      * @throws InvalidInputException with that message, located at the file as given, then where it
      *         resolved when that differs ({@link SafePaths#shown})
      * @throws dev.planning.api.PlanningException when the repository's index or {@code HEAD} cannot be read
      */
-    public static void require(Path file, Path workspace, String inside, Function<Path, String> committed) {
+    public static void require(Path file, Path workspace, String inside, Function<String, String> committed) {
         if (realOrAbsolute(file).startsWith(realOrAbsolute(workspace))) {
             throw new InvalidInputException(inside, SourceLocation.ofFile(SafePaths.shown(file)));
         }
         Optional<Path> workTree = trackedIn(file, workspace);
         if (workTree.isPresent()) {
-            throw new InvalidInputException(committed.apply(workTree.get()), SourceLocation.ofFile(SafePaths.shown(file)));
+            throw new InvalidInputException(committed.apply(shownFrom(workspace, workTree.get()) + ", relative to the"
+                    + " workspace"), SourceLocation.ofFile(SafePaths.shown(file)));
         }
+    }
+
+    /**
+     * A directory found from {@code from} (a work tree), named relative to it: never the machine's absolute
+     * path, which a message would otherwise print (errors18); under {@code from} when it is given relative.
+     *
+     * @return {@code .} for {@code from} itself, {@code ..} for its parent, and so on
+     */
+    public static String shownFrom(Path from, Path directory) {
+        Path relative = realOrAbsolute(from).relativize(realOrAbsolute(directory));
+        if (!from.isAbsolute()) {
+            relative = from.resolve(relative).normalize();
+        }
+        String shown = relative.toString().replace(directory.getFileSystem().getSeparator(), "/");
+        return Shown.path(shown.isEmpty() ? "." : shown);
     }
 
     /**
@@ -88,11 +106,12 @@ public final class OutsideRepository {
             }
             try (GitRepository git = found.get()) {
                 Path workTree = git.workTree();
-                if (inner != null && !git.recordsSubmoduleAt(inner, start)) {
+                // Errors name the repository's files from the directory as given (relative to it, or as typed).
+                if (inner != null && !git.recordsSubmoduleAt(inner, directory)) {
                     return Optional.empty(); // an unrelated checkout around the workspace's own: not its committers'
                 }
                 for (Path candidate : new LinkedHashSet<>(List.of(given, real))) {
-                    if (candidate.startsWith(workTree) && !candidate.equals(workTree) && git.tracks(candidate, start)) {
+                    if (candidate.startsWith(workTree) && !candidate.equals(workTree) && git.tracks(candidate, directory)) {
                         return Optional.of(workTree);
                     }
                 }

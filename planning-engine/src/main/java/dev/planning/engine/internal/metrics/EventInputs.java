@@ -163,10 +163,10 @@ final class EventInputs {
             try {
                 judged.put(event.id(), JudgedInstant.of(event, i == 0 ? null : log.get(i - 1)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("event " + Printable.line(event.id()) + " records " + e.getMessage()
-                        + "; the digest"
+                throw new InvalidInputException("event " + Printable.line(event.id()) + " (event " + (i + 1)
+                        + " of the cycle's log) records " + e.getMessage() + "; the digest"
                         + " times its gates and move as of that instant, which must lie between the event before and"
-                        + " the event's own timestamp");
+                        + " the event's own timestamp (restore the log)");
             }
         }
         return judged;

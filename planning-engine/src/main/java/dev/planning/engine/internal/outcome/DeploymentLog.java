@@ -1,9 +1,12 @@
 package dev.planning.engine.internal.outcome;
 
+import dev.planning.api.SourceLocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,15 +20,33 @@ import java.util.Optional;
  * @param defects     defects found, in written order
  * @param defectsReported whether the file has a {@code defects} list at all (an empty list reports
  *                    zero defects; no list leaves defects unmeasured)
+ * @param places      where the file writes its period and each entry's id ({@link #place})
  */
 public record DeploymentLog(Optional<Period> period, List<Deployment> deployments, List<Incident> incidents,
-        List<Defect> defects, boolean defectsReported) {
+        List<Defect> defects, boolean defectsReported, Map<String, SourceLocation> places) {
 
     public DeploymentLog {
         Objects.requireNonNull(period, "period");
         deployments = List.copyOf(deployments);
         incidents = List.copyOf(incidents);
         defects = List.copyOf(defects);
+        places = Map.copyOf(new LinkedHashMap<>(places));
+    }
+
+    /** A file whose entries' places are not known (one built in code): refusals name the file alone. */
+    public DeploymentLog(Optional<Period> period, List<Deployment> deployments, List<Incident> incidents,
+            List<Defect> defects, boolean defectsReported) {
+        this(period, deployments, incidents, defects, defectsReported, Map.of());
+    }
+
+    /**
+     * Where the file writes an entry, for a refusal that names two files ({@link OutcomeSet#requireDistinctDeployments}).
+     *
+     * @param key {@code period}, or {@code deployment ID}, {@code incident ID}, {@code defect ID}: the entry's id
+     * @return the line and column of its id (of {@code period:}), when the file was read from text
+     */
+    public Optional<SourceLocation> place(String key) {
+        return Optional.ofNullable(places.get(key));
     }
 
     /**

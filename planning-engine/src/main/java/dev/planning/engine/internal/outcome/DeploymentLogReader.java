@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -124,7 +126,25 @@ public final class DeploymentLogReader {
                         document.locate("/deployments/" + i + "/remediates")));
             }
         }
-        return new DeploymentLog(period, deployments, incidents, defects(document, mistakes), root.has("defects"));
+        return new DeploymentLog(period, deployments, incidents, defects(document, mistakes), root.has("defects"),
+                places(document));
+    }
+
+    /** Where the file writes its period and each entry's id, the first of an id when it repeats. */
+    private static Map<String, SourceLocation> places(LocatedDocument document) {
+        Map<String, SourceLocation> places = new HashMap<>();
+        if (document.root().has("period")) {
+            places.put("period", document.locate("/period"));
+        }
+        for (String[] list : new String[][] {{"deployments", "deployment"}, {"incidents", "incident"},
+            {"defects", "defect"}}) {
+            JsonNode entries = document.root().path(list[0]);
+            for (int i = 0; i < entries.size(); i++) {
+                places.putIfAbsent(list[1] + " " + entries.get(i).path("id").asText(),
+                        document.locate("/" + list[0] + "/" + i + "/id"));
+            }
+        }
+        return places;
     }
 
     private static Finding mistake(String message, SourceLocation location) {

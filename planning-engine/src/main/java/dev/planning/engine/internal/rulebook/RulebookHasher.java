@@ -174,7 +174,7 @@ public final class RulebookHasher {
                 }
                 if (relative.indexOf('\n') >= 0 || relative.indexOf('\r') >= 0 || path.toString().indexOf('\\') >= 0) {
                     throw new InvalidInputException("rulebook file name contains a line break or backslash: "
-                            + relative.replaceAll("\\p{Cntrl}", "?"));
+                            + Shown.path(relative));
                 }
                 paths.add(relative);
             }

@@ -551,18 +551,22 @@ public final class RulebookLoader {
     /**
      * Refuses every file of the rulebook the tool would not read as what it looks like: a rulebook holds
      * {@code rulebook.yaml}, rule files {@code rules/**.drl} and rule tests under {@code tests/} (its
-     * files {@code *.yaml}/{@code *.yml}, its subdirectories fixtures), nothing else. Anything else was
-     * hashed, and read by a reviewer as part of the policy, but never applied: {@code rules/critical.DRL}
-     * or a top-level {@code critical.drl} was never compiled, and settings named {@code rulebook.yml}
-     * left a "policies alone" rulebook without required tags or a signing policy (seventeenth review).
-     * An allow-list of paths: a name it does not know is refused, never skipped.
+     * files {@code *.yaml}/{@code *.yml}, its subdirectories fixtures), and beside them, in any of its
+     * directories, documentation ({@code README.md}, {@code NOTES.md}: a name of letters, digits,
+     * {@code -} and {@code _}, then {@code .md}) and an empty {@code .gitkeep}, which no reader takes
+     * for a rule or for settings; nothing else. Anything else was hashed, and read by a reviewer as part
+     * of the policy, but never applied: {@code rules/critical.DRL} or a top-level {@code critical.drl} was
+     * never compiled, and settings named {@code rulebook.yml} left a "policies alone" rulebook without
+     * required tags or a signing policy (seventeenth review). An allow-list on the parsed path (its
+     * directory, then its name): a name it does not know is refused, never skipped; every such file is
+     * named, one line each.
      */
     static void requireKnownEntries(RulebookHasher.Snapshot snapshot, String shownDir) {
         List<String> shown = new ArrayList<>();
         List<String> expected = new ArrayList<>();
-        for (String path : snapshot.files().keySet()) {
-            String relative = path.substring(2);
-            String why = unknownEntry(relative);
+        for (Map.Entry<String, byte[]> file : snapshot.files().entrySet()) {
+            String relative = file.getKey().substring(2);
+            String why = unknownEntry(relative, file.getValue().length);
             if (why != null) {
                 shown.add(shownDir.equals(".") ? relative : shownDir + "/" + relative);
                 expected.add(why);
@@ -571,26 +575,44 @@ public final class RulebookLoader {
         if (shown.isEmpty()) {
             return;
         }
-        // One line per file, at most three: past that the rest are named.
+        // One line per file, each saying what it should have been; past ErrorList's bound the rest are counted.
         StringBuilder message = new StringBuilder(expected.get(0));
-        int lines = shown.size() <= 3 ? shown.size() : 2;
+        int lines = Math.min(shown.size(), ErrorList.MAX_SHOWN);
         for (int i = 1; i < lines; i++) {
             message.append('\n').append(Shown.path(shown.get(i))).append(": ").append(expected.get(i));
         }
         if (lines < shown.size()) {
-            message.append('\n').append(shown.size() - lines).append(" more such file(s): ")
-                    .append(String.join(", ", shown.subList(lines, shown.size()).stream().map(Shown::path).toList()));
+            message.append("\nand ").append(shown.size() - lines).append(" more such file(s)");
         }
         throw new InvalidInputException(message.toString(), SourceLocation.ofFile(shown.get(0)));
     }
 
-    /** What {@code relative} should have been, or {@code null} when it is an entry a rulebook holds. */
-    private static String unknownEntry(String relative) {
-        String whatRulebooksHold = "a rulebook holds rulebook.yaml, rule files rules/*.drl and rule tests"
-                + " tests/*.yaml only, and a file the tool does not read would look to a reader like part of the policy;"
-                + " move it out of the rulebook, or rename it";
-        if (relative.equals(SETTINGS_FILE)) {
+    /** Documentation beside the policy: one name, one dot, {@code .md} (so never {@code x.drl.md} nor {@code x.yaml.md}). */
+    private static final Pattern DOCUMENTATION = Pattern.compile("[A-Za-z0-9_-]+\\.md");
+
+    /** An empty file that keeps an empty directory in git. */
+    private static final String PLACEHOLDER = ".gitkeep";
+
+    /**
+     * What {@code relative} should have been, or {@code null} when it is an entry a rulebook holds.
+     *
+     * @param size the file's length in bytes: a placeholder holds nothing
+     */
+    static String unknownEntry(String relative, long size) {
+        String whatRulebooksHold = "a rulebook holds rulebook.yaml, rule files rules/*.drl, rule tests"
+                + " tests/*.yaml, documentation *.md and empty .gitkeep files only, and a file the tool does not read"
+                + " would look to a reader like part of the policy; move it out of the rulebook, or rename it";
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        if (relative.equals(SETTINGS_FILE) || DOCUMENTATION.matcher(name).matches()) {
             return null;
+        }
+        if (name.equals(PLACEHOLDER)) {
+            return size == 0 ? null : "a .gitkeep holds nothing (it only keeps its directory in git), this one holds "
+                    + size + " byte(s); empty it, or move what it holds out of the rulebook";
+        }
+        if (name.equals(".DS_Store")) {
+            return "a file the macOS Finder writes, no part of the policy; delete it (the hash counts every file of"
+                    + " the rulebook directory, whether git tracks it or not)";
         }
         if (relative.startsWith("rules/")) {
             return relative.endsWith(".drl") ? null
@@ -598,8 +620,8 @@ public final class RulebookLoader {
                             + whatRulebooksHold;
         }
         if (relative.startsWith("tests/")) {
-            String name = relative.substring("tests/".length());
-            return name.contains("/") || name.endsWith(".yaml") || name.endsWith(".yml") ? null
+            String inTests = relative.substring("tests/".length());
+            return inTests.contains("/") || inTests.endsWith(".yaml") || inTests.endsWith(".yml") ? null
                     : "not a rule test file: a file directly under tests/ is named *.yaml or *.yml (only those are run;"
                             + " fixtures go in a subdirectory); " + whatRulebooksHold;
         }

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
@@ -251,7 +252,8 @@ final class SchemaFindings {
             if (text.length() > SHOWN_VALUE_LENGTH) {
                 text = text.substring(0, SHOWN_VALUE_LENGTH) + "...";
             }
-            return "\"" + text.replaceAll("\\p{Cntrl}", "?") + "\"";
+            // Every message shows a character that is not seen as itself as its escape (errors18: was "?").
+            return "\"" + Printable.line(text) + "\"";
         }
         if (node.isContainerNode()) {
             return node.isArray() ? "a list" : "a mapping";

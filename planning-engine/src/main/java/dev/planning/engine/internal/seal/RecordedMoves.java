@@ -1,5 +1,6 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.api.Printable;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.GateResult;
@@ -93,11 +94,13 @@ public final class RecordedMoves {
             try {
                 judgedAt = judgedAt(event, history.get(i - 1).event());
             } catch (IllegalArgumentException e) {
-                found.add(Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, log + ":" + recorded.line(),
+                // Located at the event's line, with what to do: the log is the repository's, restored from it.
+                found.add(Discrepancy.of(DiscrepancyKind.UNSIGNED_HISTORY, log + ":" + recorded.line() + ":1",
                         LifecycleMachine.JUDGED_AT + " an instant between the event before and the event's timestamp",
-                        e.getMessage(), "event " + event.id() + " (line " + recorded.line() + ") says cycle " + cycle
-                        + " moved " + from + " -> " + to + " with its gates judged as of " + e.getMessage()
-                        + "; no signature covers a move after the seal, so the move is not taken as recorded"));
+                        e.getMessage(), "event " + Printable.line(event.id()) + " (line " + recorded.line() + ") says"
+                        + " cycle " + cycle + " moved " + from + " -> " + to + " and records " + e.getMessage()
+                        + "; no signature covers a move after the seal, so the move is not taken as recorded"
+                        + " (restore the log as it was committed)"));
                 continue;
             }
             Instant at = judgedAt.isBefore(notBefore) ? notBefore : judgedAt;

@@ -53,7 +53,7 @@ public final class FileKeys implements Keys {
         Objects.requireNonNull(workspace, "workspace");
         OutsideRepository.require(publicKeyFile, workspace, "the public key file lies inside the workspace, where"
                 + " anyone who can commit can replace it with their own key; keep it outside the repository, as a"
-                + " trust file", workTree -> "the public key file is committed to the workspace's git repository ("
+                + " trust file", workTree -> "the public key file is committed to the workspace's git repository (work tree "
                 + workTree + "), where anyone who can commit can replace it with their own key; keep it outside the"
                 + " repository, as a trust file");
         return readPublicKey(role, publicKeyFile);
@@ -84,7 +84,7 @@ public final class FileKeys implements Keys {
         OutsideRepository.require(keyFile, workspace, "the private key lies inside the workspace, one `git add` away"
                 + " from being committed; keep signing keys outside the repository (expected a path such as"
                 + " ~/.planning/keys/ROLE.key.pem, where `planning keys generate --role ROLE --out ~/.planning/keys`"
-                + " writes one)", workTree -> "the private key is committed to the workspace's git repository ("
+                + " writes one)", workTree -> "the private key is committed to the workspace's git repository (work tree "
                 + workTree + "), so everyone who can read the repository holds it: treat it as leaked; generate a new"
                 + " key outside the repository (`planning keys generate --role ROLE --out ~/.planning/keys`), put its"
                 + " public key in the trust file in place of this one, and remove this file from the repository");

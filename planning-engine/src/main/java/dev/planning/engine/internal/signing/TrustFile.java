@@ -107,7 +107,7 @@ public final class TrustFile {
         // secret mounted into the checkout, git-ignored build output) comes from no commit.
         OutsideRepository.require(file, workspace, "the trust file lies inside the workspace, where anyone who can"
                 + " commit can add a key to it; keep it outside the repository (CI configuration, a pinned path) and"
-                + " pass it with --trust", workTree -> "the trust file is committed to the workspace's git repository ("
+                + " pass it with --trust", workTree -> "the trust file is committed to the workspace's git repository (work tree "
                 + workTree + "), where anyone who can commit can add a key to it; keep it outside the repository (CI"
                 + " configuration, a pinned path) and pass it with --trust");
     }

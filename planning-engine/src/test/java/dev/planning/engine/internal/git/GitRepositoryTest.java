@@ -94,4 +94,26 @@ class GitRepositoryTest {
             assertThat(repository.uncommitted(List.of("a.yaml"))).containsExactly("a.yaml");
         }
     }
+
+    /**
+     * errors18: a directory outside the work tree (a {@code rules diff --base} rulebook beside the repository) was
+     * refused naming the work tree by its absolute path; it is named as the user reaches it.
+     */
+    @Test
+    void aDirectoryOutsideTheWorkTreeIsRefusedWithoutTheWorkTreesAbsolutePath() throws Exception {
+        Path repositoryDir = Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(repositoryDir.resolve("a.yaml"), "a\n");
+        Path outside = Files.createDirectories(dir.resolve("rb"));
+        try (Git git = Git.init().setDirectory(repositoryDir.toFile()).call()) {
+            String head = commit(git, "one file");
+            try (GitRepository repository = GitRepository.find(repositoryDir).orElseThrow()) {
+                assertThatThrownBy(() -> repository.exportDirectory(head, outside, dir.resolve("out")))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessage("not inside the git work tree that holds the workspace; expected a rulebook"
+                                + " directory committed in that repository")
+                        .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
+                                .isEqualTo(outside.toString()));
+            }
+        }
+    }
 }

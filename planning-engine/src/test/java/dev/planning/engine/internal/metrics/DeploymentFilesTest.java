@@ -54,8 +54,8 @@ class DeploymentFilesTest {
     void aDeploymentListedInTwoFilesIsRefusedNamingBoth() {
         assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""), file("1b-w2.yaml", null, D1, ""))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("deployment D-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml and again in"
-                        + " outcomes/2025-09-02/deployments/1b-w2.yaml; each deployment, incident and defect counts"
+                .hasMessage("deployment D-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml:4:10 and again in"
+                        + " outcomes/2025-09-02/deployments/1b-w2.yaml:3:10; each deployment, incident and defect counts"
                         + " once: list it in one file");
     }
 
@@ -65,12 +65,12 @@ class DeploymentFilesTest {
         assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, incident.formatted("1")),
                 file("1b-w2.yaml", SECOND, D2, incident.formatted("2")))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("incident INC-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml and again in");
+                .hasMessageStartingWith("incident INC-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml:6:10 and again in");
         String defect = "defects:\n  - {id: BUG-1, severity: high, found: after_release}\n";
         assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, defect), file("1b-w2.yaml", SECOND, D2,
                 defect))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("defect BUG-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml and again in");
+                .hasMessageStartingWith("defect BUG-1 is listed in outcomes/2025-09-02/deployments/0a-w1.yaml:6:10 and again in");
     }
 
     /** Periods summed over files counted an overlap twice: deployments per week read lower than they were. */
@@ -81,8 +81,8 @@ class DeploymentFilesTest {
         assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""),
                 file("1b-w2.yaml", overlapping, D2, ""))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("the period of outcomes/2025-09-02/deployments/1b-w2.yaml (2025-09-01T00:00:00Z to"
-                        + " 2025-09-16T00:00:00Z) overlaps that of outcomes/2025-09-02/deployments/0a-w1.yaml"
+                .hasMessage("the period of outcomes/2025-09-02/deployments/1b-w2.yaml:2:9 (2025-09-01T00:00:00Z to"
+                        + " 2025-09-16T00:00:00Z) overlaps that of outcomes/2025-09-02/deployments/0a-w1.yaml:2:9"
                         + " (2025-08-19T00:00:00Z to 2025-09-02T00:00:00Z); deployment frequency counts each day"
                         + " once: give the files periods that do not overlap");
     }
@@ -99,12 +99,40 @@ class DeploymentFilesTest {
                 file("1b-w2.yaml", SECOND, D2, incident.formatted("2")))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("incident INC-1\\u000Aok: KPIs computed\\u001B[2K is listed in"
-                        + " outcomes/2025-09-02/deployments/0a\\u000Aw1.yaml and again in"
-                        + " outcomes/2025-09-02/deployments/1b-w2.yaml; each deployment, incident and defect counts"
+                        + " outcomes/2025-09-02/deployments/0a\\u000Aw1.yaml:6:10 and again in"
+                        + " outcomes/2025-09-02/deployments/1b-w2.yaml:6:10; each deployment, incident and defect counts"
                         + " once: list it in one file");
         assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, ""),
                 file("1b\u001b[2Kw2.yaml", "{start: 2025-09-01T00:00:00Z, end: 2025-09-16T00:00:00Z}", D2, ""))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("the period of outcomes/2025-09-02/deployments/1b\\u001B[2Kw2.yaml (");
+                .hasMessageStartingWith("the period of outcomes/2025-09-02/deployments/1b\\u001B[2Kw2.yaml:2:9 (");
+    }
+
+    /** errors18: every mistake across the files, each at its line and column in both files, not the first alone. */
+    @Test
+    void everyEntryCountedTwiceAndEveryOverlapIsListedEachAtItsPlaceInBothFiles() {
+        String overlapping = "{start: 2025-09-01T00:00:00Z, end: 2025-09-16T00:00:00Z}";
+        String defect = "defects:\n  - {id: BUG-1, severity: high, found: after_release}\n";
+
+        assertThatThrownBy(() -> inputs(List.of(file("0a-w1.yaml", FIRST, D1, defect),
+                file("1b-w2.yaml", overlapping, "{id: D-1, time: 2025-09-03T15:00:00Z, status: success, commits: []}",
+                        defect))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("deployments files count the same thing twice: 3 errors:\n"
+                        + "  outcomes/2025-09-02/deployments/1b-w2.yaml:4:10: deployment D-1 is listed in"
+                        + " outcomes/2025-09-02/deployments/0a-w1.yaml:4:10 and again in"
+                        + " outcomes/2025-09-02/deployments/1b-w2.yaml:4:10; each deployment, incident and defect counts"
+                        + " once: list it in one file\n"
+                        + "  outcomes/2025-09-02/deployments/1b-w2.yaml:6:10: defect BUG-1 is listed in"
+                        + " outcomes/2025-09-02/deployments/0a-w1.yaml:6:10 and again in"
+                        + " outcomes/2025-09-02/deployments/1b-w2.yaml:6:10; each deployment, incident and defect counts"
+                        + " once: list it in one file\n"
+                        + "  outcomes/2025-09-02/deployments/1b-w2.yaml:2:9: the period of"
+                        + " outcomes/2025-09-02/deployments/1b-w2.yaml:2:9 (2025-09-01T00:00:00Z to 2025-09-16T00:00:00Z)"
+                        + " overlaps that of outcomes/2025-09-02/deployments/0a-w1.yaml:2:9 (2025-08-19T00:00:00Z to"
+                        + " 2025-09-02T00:00:00Z); deployment frequency counts each day once: give the files periods that"
+                        + " do not overlap")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow())
+                        .hasToString("outcomes/2025-09-02/deployments/1b-w2.yaml:4:10"));
     }
 }

@@ -84,9 +84,13 @@ class EventInputsTest {
                 CycleState.READY_FOR_HANDOFF, GateStatus.FAIL, "2025-08-31T23:00:00Z", "2025-09-01T10:00:00.500Z"));
 
         assertThatThrownBy(() -> EventInputs.judgedInstants(later)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("event e1 records judged_at 2025-09-01T10:00:01Z, later than the event's timestamp");
+                // errors18: which event of the log (the KPIs read the log as events, without their lines), and what to do.
+                .hasMessageStartingWith("event e1 (event 2 of the cycle's log) records judged_at 2025-09-01T10:00:01Z,"
+                        + " later than the event's timestamp")
+                .hasMessageEndingWith("(restore the log)");
         assertThatThrownBy(() -> EventInputs.judgedInstants(earlier)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("event e1 records judged_at 2025-08-31T23:00:00Z, earlier than the event before it");
+                .hasMessageStartingWith("event e1 (event 2 of the cycle's log) records judged_at 2025-08-31T23:00:00Z,"
+                        + " earlier than the event before it");
     }
 
     /** An event's id is any text the log holds: the refusal names it on one line. */
@@ -97,6 +101,7 @@ class EventInputsTest {
                 "2025-09-01T10:00:00.500Z"));
 
         assertThatThrownBy(() -> EventInputs.judgedInstants(later)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("event e1\\u000Aok: digest published records judged_at");
+                .hasMessageStartingWith("event e1\\u000Aok: digest published (event 2 of the cycle's log) records"
+                        + " judged_at");
     }
 }

@@ -198,7 +198,8 @@ class OutcomeImporterTest {
 
         assertThatThrownBy(() -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(again)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("deployment D-2 is listed in " + stored + " and again in " + again)
+                // errors18: each file at the entry's line and column.
+                .hasMessageContaining("deployment D-2 is listed in " + stored + ":9:9 and again in " + again + ":5:10")
                 .hasMessageContaining("nothing imported");
         assertThat(storedFiles()).isEqualTo(before);
         assertThat(workspace.status(CYCLE).history()).hasSize(events);

@@ -9,6 +9,7 @@ import dev.planning.api.rulebook.Rulebook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,8 +73,13 @@ class RulebookLoaderTest {
         Files.writeString(dir.resolve("tests/fixture/rulebook/anything.txt"), "");
         assertThat(load(VALID).ruleFiles()).containsExactly("rules/a.drl", "rules/more/b.drl");
 
-        for (String stray : new String[] {"rules/c.DRL", "rules/c.drl.off", "rules/README.md", "c.drl", "rulebook.yml",
-            "Rulebook.yaml", ".DS_Store", "rule/c.drl", "tests/c.YAML", "tests/notes.txt"}) {
+        // Each a look-alike of a rule, of settings or of a rule test that is not applied (errors18: documentation
+        // is one name then .md, so a rule or settings renamed .md are refused as well; a .DS_Store is refused
+        // with a message of its own, below).
+        for (String stray : new String[] {"rules/c.DRL", "rules/c.drl.off", "c.drl", "rulebook.yml",
+            "Rulebook.yaml", "rule/c.drl", "tests/c.YAML", "tests/notes.txt", "rules/c.drl.md",
+            "rulebook.yaml.md", "tests/c.yaml.md", "rules/README.MD", "rules/README.markdown", "rules/README",
+            "rules/gitkeep", "tests/.gitignore", "tests/.gitkeep.yml.md"}) {
             Path file = dir.resolve(stray);
             Files.createDirectories(file.getParent());
             Files.writeString(file, "");
@@ -81,9 +87,63 @@ class RulebookLoaderTest {
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
                             .isEqualTo(dir.toString().replace('\\', '/') + "/" + stray))
-                    .hasMessageContaining("a rulebook holds rulebook.yaml, rule files rules/*.drl and rule tests");
+                    .hasMessageContaining("a rulebook holds rulebook.yaml, rule files rules/*.drl, rule tests");
             Files.delete(file);
         }
+    }
+
+    /**
+     * errors18: an honest rulebook's documentation ({@code README.md} and other {@code NAME.md}) and an empty
+     * {@code .gitkeep} in any of its directories load, hashed with the rest; a {@code .gitkeep} that holds
+     * something is refused at its path, saying so, as is a {@code .DS_Store}, saying what to do.
+     */
+    @Test
+    void loadsDocumentationAndEmptyPlaceholdersAndRefusesAPlaceholderThatHoldsSomething() throws IOException {
+        Files.createDirectories(dir.resolve("rules/more"));
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("rules/a.drl"), "package a;");
+        for (String honest : new String[] {"README.md", "CHANGES.md", "rules/README.md", "rules/more/notes_2025-09.md",
+            "tests/README.md", "rules/.gitkeep", "rules/more/.gitkeep", "tests/.gitkeep", ".gitkeep"}) {
+            Files.writeString(dir.resolve(honest), honest.endsWith(".md") ? "# Policies\n\nCritical work needs three approvals.\n" : "");
+        }
+        Rulebook rulebook = load(VALID);
+        assertThat(rulebook.ruleFiles()).containsExactly("rules/a.drl");
+        assertThat(rulebook.hash()).isEqualTo(RulebookHasher.hash(dir));
+
+        Files.writeString(dir.resolve("rules/.gitkeep"), "rule \"x\" when then end\n");
+        assertThatThrownBy(() -> load(VALID))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("a .gitkeep holds nothing (it only keeps its directory in git), this one holds 23 byte(s);"
+                        + " empty it, or move what it holds out of the rulebook")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
+                        .isEqualTo(dir.toString().replace('\\', '/') + "/rules/.gitkeep"));
+        Files.writeString(dir.resolve("rules/.gitkeep"), "");
+
+        Files.writeString(dir.resolve("tests/.DS_Store"), "\0\0\0\1Bud1");
+        assertThatThrownBy(() -> load(VALID))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("a file the macOS Finder writes, no part of the policy; delete it");
+    }
+
+    /** errors18: every file a rulebook does not hold is named with what it should have been, not three and a count. */
+    @Test
+    void namesEveryFileARulebookDoesNotHoldEachWithWhatItShouldBe() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        for (String stray : new String[] {"a.txt", "b.txt", "c.txt", "d.txt", "e.txt"}) {
+            Files.writeString(dir.resolve(stray), "");
+        }
+        String shown = dir.toString().replace('\\', '/');
+
+        assertThatThrownBy(() -> load(VALID))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> {
+                    List<String> lines = e.getMessage().lines().toList();
+                    assertThat(lines).hasSize(5).allSatisfy(line -> assertThat(line).contains("not rulebook.yaml: a rulebook"
+                            + " holds"));
+                    assertThat(lines.subList(1, 5)).containsExactly(shown + "/b.txt: " + lines.get(0),
+                            shown + "/c.txt: " + lines.get(0), shown + "/d.txt: " + lines.get(0),
+                            shown + "/e.txt: " + lines.get(0));
+                });
     }
 
     @Test

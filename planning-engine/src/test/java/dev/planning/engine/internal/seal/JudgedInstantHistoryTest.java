@@ -121,9 +121,14 @@ class JudgedInstantHistoryTest {
             });
             PlanningWorkspace ws = open();
 
+            int line = (int) new String(readAllBytes(log), StandardCharsets.UTF_8).lines().count();
             assertThat(ws.checkHistory(ws.status(CYCLE))).as(forged).singleElement()
                     .satisfies(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.UNSIGNED_HISTORY))
-                    .satisfies(d -> assertThat(d.message()).contains(JUDGED_AT, why, "event " + last(ws).id()));
+                    .satisfies(d -> assertThat(d.message()).contains(JUDGED_AT, why, "event " + last(ws).id()))
+                    // errors18: at the event's line and column, and what to do.
+                    .satisfies(d -> assertThat(d.file()).isEqualTo(WorkspaceLayout.DEFAULT.eventLog(CYCLE) + ":" + line
+                            + ":1"))
+                    .satisfies(d -> assertThat(d.message()).endsWith("(restore the log as it was committed)"));
         });
     }
 

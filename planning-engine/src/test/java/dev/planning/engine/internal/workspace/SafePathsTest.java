@@ -116,4 +116,12 @@ class SafePathsTest {
     void relativizesWithForwardSlashes() {
         assertThat(SafePaths.relativize(workspace, workspace.resolve("a/b/c.yaml"))).isEqualTo("a/b/c.yaml");
     }
+
+    /** errors18: a control character of a refused path is shown as its escape, as every message shows one (it was "?"). */
+    @Test
+    void aControlCharacterOfARefusedPathIsShownAsItsEscape() {
+        assertThatThrownBy(() -> SafePaths.route(workspace, "a\u0007b\u0000c"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("path 'a\\u0007b\\u0000c' is refused: it contains NUL or control characters");
+    }
 }

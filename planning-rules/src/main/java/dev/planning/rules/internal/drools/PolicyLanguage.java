@@ -332,6 +332,23 @@ final class PolicyLanguage {
         return new InvalidInputException(message.toString(), new SourceLocation(file, first.line(), first.column()));
     }
 
+    /**
+     * The refusals of several files as one, located at the first file's: each further file's lines follow,
+     * its first mistake named by its location as every other line is (the command line shows the first
+     * after {@code error: LOCATION: }).
+     */
+    static InvalidInputException together(List<InvalidInputException> refusals) {
+        InvalidInputException first = refusals.get(0);
+        if (refusals.size() == 1) {
+            return first;
+        }
+        StringBuilder message = new StringBuilder(first.getMessage());
+        for (InvalidInputException more : refusals.subList(1, refusals.size())) {
+            message.append('\n').append(more.location().map(l -> l + ": ").orElse("")).append(more.getMessage());
+        }
+        return new InvalidInputException(message.toString(), first.location().orElse(null));
+    }
+
     /** Unicode escapes anywhere, and the bidirectional controls that make code read otherwise than it runs. */
     private static void scanCharacters(String text, List<Problem> problems) {
         int line = 1;

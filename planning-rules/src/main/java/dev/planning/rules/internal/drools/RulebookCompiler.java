@@ -193,8 +193,17 @@ final class RulebookCompiler {
         if (cache != null && cache.policyPassed(key, directory)) {
             return true;
         }
+        // Every file's mistakes in one run, not the first file's alone (errors18).
+        List<InvalidInputException> refusals = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            PolicyLanguage.check(files.get(i), contents.get(i));
+            try {
+                PolicyLanguage.check(files.get(i), contents.get(i));
+            } catch (InvalidInputException e) {
+                refusals.add(e);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw PolicyLanguage.together(refusals);
         }
         if (cache != null) {
             cache.storePolicyPassed(key, directory);
