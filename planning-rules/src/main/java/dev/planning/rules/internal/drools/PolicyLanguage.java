@@ -179,10 +179,14 @@ final class PolicyLanguage {
             "List", "Set", "Map", "Collection", "LocalDate", "TaskFact", "StoryFact", "CrossStreamRefFact",
             "GateResultFact", "RulebookFacts", "ViolationFact");
 
-    /** Value methods callable on facts' values: String, boxed numbers, collections, LocalDate. */
+    /**
+     * Value methods callable on facts' values: String, boxed numbers, collections, LocalDate. Not
+     * {@code toLowerCase()}/{@code toUpperCase()}: they case-map in the JVM's default locale (under
+     * a Turkish locale, {@code "I"} lower-cases to a dotless i), so the same rules over the same plan
+     * would judge otherwise in a process started under another locale (eighteenth review).
+     */
     private static final Set<String> VALUE_METHODS = Set.of("length", "isEmpty", "isBlank", "contains", "containsKey",
-            "containsValue", "startsWith", "endsWith", "equals", "equalsIgnoreCase", "compareTo", "toLowerCase",
-            "toUpperCase", "strip", "trim", "substring", "indexOf", "lastIndexOf", "charAt", "size", "get",
+            "containsValue", "startsWith", "endsWith", "equals", "equalsIgnoreCase", "compareTo", "strip", "trim", "substring", "indexOf", "lastIndexOf", "charAt", "size", "get",
             "getOrDefault", "keySet", "values", "intValue", "longValue", "doubleValue", "toString",
             "isBefore", "isAfter", "isEqual", "getYear", "getMonthValue", "getDayOfMonth", "plusDays", "minusDays");
 
@@ -193,6 +197,16 @@ final class PolicyLanguage {
             // Dates to compare a task's due date with; never now(), so a verdict can be recomputed.
             "LocalDate", Set.of("of", "parse"),
             "Report", Set.of("violation"));
+
+    /** String methods that case-map in the default locale: refused, with what to write instead. */
+    private static final Set<String> LOCALE_DEPENDENT = Set.of("toLowerCase", "toUpperCase");
+
+    /**
+     * The one value method whose receiver's type is checked: {@code values()} of a map is its values,
+     * but on an enum (a violation's {@code severity}) it is the static {@code values()}, which Java lets
+     * an instance call and which returns an array, whose text is its JVM identity hash (eighteenth review).
+     */
+    private static final String MAP_VALUES = "values";
 
     /** Constraint operators besides the Java comparisons. */
     private static final Set<String> OPERATORS = Set.of("==", "!=", "<", ">", "<=", ">=", "contains", "memberOf",
@@ -230,6 +244,13 @@ final class PolicyLanguage {
      * compares elements, in time linear in the values, whatever it looks for.
      */
     static final Set<String> COLLECTION_ACCESSORS = collectionAccessors();
+
+    /**
+     * The fact accessors without arguments that return a map in every fact type that has them
+     * ({@code tags}, {@code metadata}, {@code facts}, {@code thresholds}, {@code taxonomy}): the receivers
+     * known to be maps, for {@link #MAP_VALUES}. No other type a rule can reach has a method of these names.
+     */
+    static final Set<String> MAP_ACCESSORS = mapAccessors();
 
     /** The String methods that search a text for another: their cost is the product of the two lengths. */
     private static final Set<String> SEARCHES = Set.of("contains", "indexOf", "lastIndexOf");
@@ -431,6 +452,22 @@ final class PolicyLanguage {
         return Collections.unmodifiableSet(collections);
     }
 
+    private static Set<String> mapAccessors() {
+        Set<String> maps = new TreeSet<>();
+        Set<String> other = new TreeSet<>();
+        for (Class<?> type : List.of(TaskFact.class, StoryFact.class, CrossStreamRefFact.class, GateResultFact.class,
+                RulebookFacts.class, ViolationFact.class)) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
+                    boolean map = method.getParameterCount() == 0 && Map.class.isAssignableFrom(method.getReturnType());
+                    (map ? maps : other).add(method.getName());
+                }
+            }
+        }
+        maps.removeAll(other);
+        return Collections.unmodifiableSet(maps);
+    }
+
     /** One mistake, at a 1-based line and column (0 when unknown). */
     record Problem(int line, int column, String message) {
     }
@@ -463,6 +500,10 @@ final class PolicyLanguage {
         private final Set<String> bound = new HashSet<>();
         /** Local variables of the consequence being checked. */
         private final Set<String> locals = new HashSet<>();
+        /** The bound and local variables known to hold a map (see {@link #MAP_VALUES}). */
+        private final Set<String> maps = new HashSet<>();
+        /** The simple type name of the pattern whose constraints are being walked, else {@code null}. */
+        private String patternType;
         /**
          * The enclosing {@code not}, {@code forall}, {@code collect} or {@code accumulate} while its
          * patterns are walked, else {@code null}: there a pattern may not match a violation.
@@ -543,6 +584,7 @@ final class PolicyLanguage {
         private void rule(RuleDescr rule) {
             bound.clear();
             locals.clear();
+            maps.clear();
             if (rule.isQuery()) {
                 refuse(rule, "query " + rule.getName() + " is refused; a policy reports violations through rules");
                 return;
@@ -776,15 +818,24 @@ final class PolicyLanguage {
             if (source != null) {
                 source(source, pattern);
             }
-            for (BaseDescr constraint : pattern.getDescrs()) {
-                if (constraint instanceof ExprConstraintDescr expr) {
-                    constraint(expr);
-                } else {
-                    refuse(constraint, "constraint '" + describe(constraint) + "' cannot be classified");
+            String outerType = patternType;
+            patternType = simple;
+            try {
+                for (BaseDescr constraint : pattern.getDescrs()) {
+                    if (constraint instanceof ExprConstraintDescr expr) {
+                        constraint(expr);
+                    } else {
+                        refuse(constraint, "constraint '" + describe(constraint) + "' cannot be classified");
+                    }
                 }
+            } finally {
+                patternType = outerType;
             }
             if (pattern.getIdentifier() != null) {
                 bound.add(pattern.getIdentifier());
+                if (simple.equals("Map")) {
+                    maps.add(pattern.getIdentifier());
+                }
             }
         }
 
@@ -890,6 +941,10 @@ final class PolicyLanguage {
                     problems.add(origin.here("binding '" + binding + "' cannot be classified"));
                 }
                 expression(binding.getExpression(), origin, true);
+                Expression value = quiet(binding);
+                if (value != null && map(value, true)) {
+                    maps.add(binding.getVariable());
+                }
                 bound.add(binding.getVariable());
             } else {
                 problems.add(origin.here("constraint part '" + describe(part) + "' cannot be classified"));
@@ -997,7 +1052,12 @@ final class PolicyLanguage {
             }
             if (e instanceof NameExpr name) {
                 String n = name.getNameAsString();
-                if (!(bound.contains(n) || locals.contains(n) || constraint && (FACT_ACCESSORS.contains(n)
+                boolean variable = bound.contains(n) || locals.contains(n);
+                if (!variable && constraint && LOCALE_DEPENDENT.contains(n)) {
+                    problems.add(origin.at(e, localeDependent(n)));
+                } else if (!variable && constraint && n.equals(MAP_VALUES) && !"Map".equals(patternType)) {
+                    problems.add(origin.at(e, notAMap(n)));
+                } else if (!(variable || constraint && (FACT_ACCESSORS.contains(n)
                         || VALUE_METHODS.contains(n)))) {
                     problems.add(origin.at(e, "name '" + n + "' is outside the policy language; expected a bound"
                             + " variable, a local variable or a fact field"));
@@ -1007,6 +1067,14 @@ final class PolicyLanguage {
                     problems.add(origin.at(e, "'this' is only allowed in a pattern constraint"));
                 }
             } else if (e instanceof FieldAccessExpr field) {
+                if (LOCALE_DEPENDENT.contains(field.getNameAsString())) {
+                    problems.add(origin.at(e, localeDependent(field.getNameAsString())));
+                    return;
+                }
+                if (field.getNameAsString().equals(MAP_VALUES) && !map(field.getScope(), constraint)) {
+                    problems.add(origin.at(e, notAMap(field.toString())));
+                    return;
+                }
                 if (!FACT_ACCESSORS.contains(field.getNameAsString()) && !VALUE_METHODS.contains(field.getNameAsString())
                         || field.getTypeArguments().isPresent()) {
                     problems.add(origin.at(e, "field '" + field + "' is outside the policy language;"
@@ -1073,6 +1141,14 @@ final class PolicyLanguage {
                     return;
                 }
             } else {
+                if (LOCALE_DEPENDENT.contains(name)) {
+                    problems.add(origin.at(call, localeDependent(name + "()")));
+                    return;
+                }
+                if (name.equals(MAP_VALUES) && !map(scope, constraint)) {
+                    problems.add(origin.at(call, notAMap(oneLine(call.toString()))));
+                    return;
+                }
                 if (!FACT_ACCESSORS.contains(name) && !VALUE_METHODS.contains(name)) {
                     problems.add(origin.at(call, "call '" + oneLine(call.toString()) + "' is outside the policy"
                             + " language: method '" + name + "' is neither a fact accessor nor one of the String/collection"
@@ -1090,6 +1166,48 @@ final class PolicyLanguage {
                 }
             }
             call.getArguments().forEach(a -> expr(a, origin, constraint));
+        }
+
+        /**
+         * Whether {@code e} is known to be a map: a map accessor of a fact ({@code tags},
+         * {@code $t.tags()}), a variable bound to one or declared {@code Map}, a cast to {@code Map},
+         * or {@code this} in a {@code Map()} pattern. Anything else is not known to be one.
+         */
+        private boolean map(Expression e, boolean constraint) {
+            if (e instanceof EnclosedExpr enclosed) {
+                return map(enclosed.getInner(), constraint);
+            }
+            if (e instanceof CastExpr cast) {
+                return cast.getType() instanceof ClassOrInterfaceType type && type.getScope().isEmpty()
+                        && type.getNameAsString().equals("Map");
+            }
+            if (e instanceof NameExpr name) {
+                String n = name.getNameAsString();
+                if (bound.contains(n) || locals.contains(n)) {
+                    return maps.contains(n);
+                }
+                return constraint && MAP_ACCESSORS.contains(n);
+            }
+            if (e instanceof FieldAccessExpr field) {
+                return MAP_ACCESSORS.contains(field.getNameAsString());
+            }
+            if (e instanceof MethodCallExpr call) {
+                return call.getArguments().isEmpty() && call.getScope().isPresent()
+                        && MAP_ACCESSORS.contains(call.getNameAsString());
+            }
+            return e instanceof ThisExpr self && self.getTypeName().isEmpty() && constraint && "Map".equals(patternType);
+        }
+
+        private static String notAMap(String code) {
+            return "'" + code + "' is outside the policy language: values() is allowed on a map only (such as"
+                    + " tags, $t.tags() or a variable bound to one); on a violation's severity it is the enum's"
+                    + " values(), an array whose text is the JVM's identity hash, which differs between processes";
+        }
+
+        private static String localeDependent(String method) {
+            return "'" + method + "' is outside the policy language: it case-maps in the JVM's default locale"
+                    + " (under a Turkish locale \"I\" lower-cases to a dotless i), so verify could judge otherwise than"
+                    + " advance; compare with equalsIgnoreCase, or match with matches \"(?i)...\"";
         }
 
         private void reportArguments(MethodCallExpr call, Origin origin) {
@@ -1181,6 +1299,10 @@ final class PolicyLanguage {
                         type(variable.getType(), origin, variable);
                         variable.getInitializer().ifPresent(init -> expr(init, origin, false));
                         locals.add(variable.getNameAsString());
+                        if (variable.getType() instanceof ClassOrInterfaceType type && type.getScope().isEmpty()
+                                && type.getNameAsString().equals("Map")) {
+                            maps.add(variable.getNameAsString());
+                        }
                     }
                 } else if (e instanceof MethodCallExpr call && call.getScope().isEmpty()
                         && call.getNameAsString().equals("insert")) {

@@ -13,10 +13,13 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,6 +165,7 @@ final class RulebookCompiler {
             LinearMatches.requireLinear(packages);
             requireCompiledRules(directory, packages, limits);
         }
+        requireDistinctCompiledNames(packages);
         if (PolicyLanguage.enabled()) {
             // Before the network is built: Drools acts on such metadata as it adds the rules.
             packages.forEach(pkg -> pkg.getRules().forEach(RulebookCompiler::plainMetadata));
@@ -218,10 +222,13 @@ final class RulebookCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
         OperatorLimits limits = OperatorLimits.current();
         long compiledRules = 0;
+        Map<String, Declared> names = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
             String text = new String(contents.get(i), StandardCharsets.UTF_8);
-            compiledRules = requireAlternatives(file, text, compiledRules, limits);
+            PackageDescr pkg = parsed(file, text);
+            compiledRules = requireAlternatives(file, pkg, compiledRules, limits);
+            requireDistinctNames(file, pkg, names);
             // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
             LinearMatches.Rewritten rewritten = LinearMatches.rewritten(file, text);
             String linear = rewritten.text();
@@ -312,8 +319,7 @@ final class RulebookCompiler {
      *
      * @return the rules compiled so far, this file's alternatives included
      */
-    static long requireAlternatives(String file, String text, long before, OperatorLimits limits) {
-        PackageDescr pkg = parsed(file, text);
+    static long requireAlternatives(String file, PackageDescr pkg, long before, OperatorLimits limits) {
         if (pkg == null) {
             return before;
         }
@@ -331,6 +337,73 @@ final class RulebookCompiler {
             }
         }
         return total;
+    }
+
+    /**
+     * Refuses a rule whose name another rule of the rulebook already has, in any file or package, at
+     * the second one: a violation carries its rule's name alone, and a waiver names a rule by that name,
+     * so one waiver would waive both rules (eighteenth review). Drools refuses two rules of one name in
+     * one package only. In either mode: a waiver means the same whether the rules were checked or
+     * trusted. A file that does not parse is left to the compiler.
+     */
+    static void requireDistinctNames(String file, PackageDescr pkg, Map<String, Declared> names) {
+        if (pkg == null) {
+            return;
+        }
+        for (RuleDescr rule : pkg.getRules()) {
+            SourceLocation here = new SourceLocation(file, Math.max(0, rule.getLine()),
+                    rule.getColumn() < 0 ? 0 : rule.getColumn() + 1);
+            Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(), here.toString()));
+            if (first != null) {
+                throw duplicateName(rule.getName(), first, here);
+            }
+        }
+    }
+
+    /** A rule's name and where it was declared first. */
+    record Declared(String name, String where) {
+    }
+
+    /**
+     * What a reader takes a rule name for: compatibility forms composed (NFKC: full-width letters),
+     * invisible format characters (a zero-width space) dropped, blanks collapsed, case folded. Two
+     * names with one skeleton look like one name in a waiver, a report and a review.
+     */
+    static String skeleton(String name) {
+        String composed = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        StringBuilder seen = new StringBuilder(composed.length());
+        composed.codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
+                .map(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) ? ' ' : c)
+                .forEach(seen::appendCodePoint);
+        return seen.toString().strip().replaceAll(" +", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The backstop of {@link #requireDistinctNames}, on what was compiled (freshly, or loaded from the
+     * compiled-rulebook cache): two compiled rules of one name, wherever they come from, are refused.
+     */
+    static void requireDistinctCompiledNames(Collection<KiePackage> packages) {
+        Map<String, Declared> names = new HashMap<>();
+        for (KiePackage pkg : packages) {
+            for (Rule rule : pkg.getRules()) {
+                Declared first = names.putIfAbsent(skeleton(rule.getName()),
+                        new Declared(rule.getName(), fileOf(rule) + " (package " + pkg.getName() + ")"));
+                if (first != null) {
+                    throw duplicateName(rule.getName(), first, SourceLocation.ofFile(fileOf(rule)));
+                }
+            }
+        }
+    }
+
+    private static InvalidInputException duplicateName(String name, Declared first, SourceLocation second) {
+        String again = first.name().equals(name)
+                ? "is declared again (first at " + Printable.line(first.where()) + "): a waiver names a rule by its name"
+                        + " alone, so one waiver would waive both"
+                : "reads as rule '" + Printable.line(first.name()) + "' (at " + Printable.line(first.where())
+                        + "; the two differ only in case, width, blanks or invisible characters): a waiver naming one"
+                        + " could not be told from one naming the other";
+        return new InvalidInputException("rule '" + Printable.line(name) + "' " + again
+                + "; give each rule of the rulebook a name of its own", second);
     }
 
     /**
