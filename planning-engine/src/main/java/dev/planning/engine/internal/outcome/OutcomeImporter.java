@@ -13,6 +13,7 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -157,7 +158,14 @@ public final class OutcomeImporter {
         event.put("files", String.join(",", stored));
         event.put("count", Integer.toString(stored.size()));
         event.putAll(details);
-        RecordedEvent recorded = workspace.record(cycle, EventType.OUTCOMES_IMPORTED, event);
+        RecordedEvent recorded;
+        try {
+            recorded = workspace.record(cycle, EventType.OUTCOMES_IMPORTED, event);
+        } catch (PlanningException e) {
+            throw Unrecorded.explain(e, stored.size() == 1 ? stored.get(0) : stored.size() + " stored outcomes ("
+                    + String.join(", ", stored) + ")", "once the cause is fixed, import the same files again to"
+                    + " record them");
+        }
         return new ImportReport(cycle, imported, Optional.of(recorded.event().id()));
     }
 

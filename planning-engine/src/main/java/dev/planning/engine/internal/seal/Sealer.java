@@ -3,6 +3,7 @@ package dev.planning.engine.internal.seal;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.InvalidTransitionException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
@@ -27,6 +28,7 @@ import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lifecycle.TransitionStep;
+import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.AtomicFiles;
@@ -272,7 +274,12 @@ public final class Sealer {
                 } else {
                     AtomicFiles.writeNew(file, bytes);
                 }
-                record(manifest, path, bytes, logHead, waivers, recorder);
+                try {
+                    record(manifest, path, bytes, logHead, waivers, recorder);
+                } catch (PlanningException e) {
+                    throw Unrecorded.explain(e, "the manifest " + path, "once the cause is fixed, run `planning seal`"
+                            + " (or `planning advance --to PACKAGED`) again to complete the seal");
+                }
                 return null;
             });
         } catch (IOException e) {
@@ -388,6 +395,16 @@ public final class Sealer {
      * lock, so that a second signing by the same key sees the event (or the lack of it) of the first.
      */
     private HandoffManifest recordSignature(CycleRef cycle, HandoffManifest signed, byte[] bytes) {
+        try {
+            return recordSignatureEvent(cycle, signed, bytes);
+        } catch (PlanningException e) {
+            ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);
+            throw Unrecorded.explain(e, "the signature of " + added.role() + " (key " + added.keyId() + ") in "
+                    + layout.manifest(cycle), "once the cause is fixed, sign again with the same key to record it");
+        }
+    }
+
+    private HandoffManifest recordSignatureEvent(CycleRef cycle, HandoffManifest signed, byte[] bytes) {
         ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("manifest_id", signed.manifestId());
