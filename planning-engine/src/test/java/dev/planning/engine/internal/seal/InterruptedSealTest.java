@@ -97,6 +97,8 @@ class InterruptedSealTest {
         assertThat(ws.status(CYCLE).state()).isEqualTo(CycleState.PACKAGED);
         assertThat(workspace.resolve(MANIFEST)).exists();
         assertThat(sealEvents(ws)).isZero();
+        assertThat(ws.verify(CYCLE, TRUST).discrepancies()).anySatisfy(d -> assertThat(d.describe())
+                .contains("SEAL_EVENT_MISMATCH", "if its sealing was interrupted, `planning seal` completes it"));
         return workspace;
     }
 
