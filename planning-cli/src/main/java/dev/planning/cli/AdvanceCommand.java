@@ -1,8 +1,10 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.EventType;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
@@ -77,8 +79,11 @@ final class AdvanceCommand implements Callable<Integer> {
             }
         }
         workspace.buildAhead(ws, ref.stream(), to);
-        Optional<SealResult> seal = to == CycleState.PACKAGED
-                && ws.status(ref).state() == CycleState.READY_FOR_HANDOFF
+        CycleStatus status = to == CycleState.PACKAGED ? ws.status(ref) : null;
+        if (status != null && interruptedSeal(status)) {
+            return completeSeal(ws, ref);
+        }
+        Optional<SealResult> seal = status != null && status.state() == CycleState.READY_FOR_HANDOFF
                 ? Optional.of(ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty))) : Optional.empty();
         TransitionResult result = seal.flatMap(SealResult::transition).orElseGet(() -> ws.advance(ref, to));
         Map<String, String> evidence = result.evidence();
@@ -94,6 +99,30 @@ final class AdvanceCommand implements Callable<Integer> {
                 () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root(), Path.of("")),
                 () -> MarkdownReports.transition(result));
         return result.accepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /**
+     * Whether the cycle was moved to {@code PACKAGED} but its seal never recorded (the process stopped, or a
+     * write failed, before {@code MANIFEST_SEALED}): {@code advance --to PACKAGED} again completes it, as
+     * {@code seal} does, rather than refusing a move to the state the cycle is in.
+     */
+    private static boolean interruptedSeal(CycleStatus status) {
+        return status.state() == CycleState.PACKAGED
+                && status.history().stream().noneMatch(e -> e.event().type() == EventType.MANIFEST_SEALED);
+    }
+
+    /** Completes an interrupted seal; text and JSON only (there is no transition to report in CI formats). */
+    private int completeSeal(PlanningWorkspace ws, CycleRef ref) {
+        if (format.format != OutputFormat.text && format.format != OutputFormat.json) {
+            throw new InvalidInputException("--format " + format.format + " is not available when advance completes"
+                    + " an interrupted seal of " + ref + " (moved to PACKAGED, its seal not recorded); use text or"
+                    + " json, or run `planning seal`. Nothing was recorded");
+        }
+        SealResult result = ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty));
+        SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.seal(result),
+                () -> ref + ": PACKAGED already; its seal had not been recorded and is completed now\n"
+                        + SealReports.sealText(result));
+        return result.sealed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
     /** The manifest the handoff wrote, so the user knows what to sign next. */

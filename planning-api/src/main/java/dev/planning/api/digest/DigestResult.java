@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param summary its front matter
  * @param sha256  SHA-256 of the digest file
  * @param eventId the {@code DIGEST_PUBLISHED} event; empty when the file already had exactly these
- *                bytes and nothing was written
+ *                bytes, published as the log records, and nothing was written or recorded
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -26,8 +26,8 @@ public record DigestResult(String path, DigestSummary summary, String sha256, Op
      * @param path the digest, workspace-relative
      * @param summary its front matter
      * @param sha256 SHA-256 of the digest file
-     * @param eventId the {@code DIGEST_PUBLISHED} event; empty when the file already had exactly these bytes
-     *                and nothing was written
+     * @param eventId the {@code DIGEST_PUBLISHED} event; empty when the file already had exactly these bytes,
+     *                published as the log records, and nothing was written or recorded
      */
     public DigestResult {
         Objects.requireNonNull(path, "path");

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param source          the file given to the import
  * @param kind            what it was detected to be
  * @param path            its workspace-relative path under {@code outcomes/{cycle}/}
- * @param alreadyImported whether the same bytes were already stored (nothing was written)
+ * @param alreadyImported whether the same bytes were already stored and recorded (nothing was written or recorded)
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -24,7 +24,7 @@ public record ImportedFile(Path source, OutcomeKind kind, String path, boolean a
      * @param source the file given to the import
      * @param kind what it was detected to be
      * @param path its workspace-relative path under {@code outcomes/{cycle}/}
-     * @param alreadyImported whether the same bytes were already stored (nothing was written)
+     * @param alreadyImported whether the same bytes were already stored and recorded (nothing was written or recorded)
      */
     public ImportedFile {
         Objects.requireNonNull(source, "source");

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The frontend example's cycle as CLI steps, each with the event that acknowledges it in the log:
- * advance (twice), seal by advancing to PACKAGED, sign as three roles, advance to EXECUTED, import
- * outcomes, advance to VALIDATED, publish the digest.
+ * advance, seal by advancing to PACKAGED (acknowledged by MANIFEST_SEALED), sign as three roles,
+ * advance to EXECUTED, import outcomes, advance to VALIDATED, publish the digest.
  */
 final class CycleSteps {
 
@@ -35,7 +35,10 @@ final class CycleSteps {
         String trust = keys.resolve("trust.yaml").toString();
         List<Step> steps = new ArrayList<>();
         steps.add(advance(ws, CycleState.READY_FOR_HANDOFF));
-        steps.add(advance(ws, CycleState.PACKAGED)); // seals the manifest
+        // Seals the manifest: done once MANIFEST_SEALED is recorded, not with the move (a kill between the
+        // two leaves a seal that the same command, run again, completes).
+        steps.add(new Step("advance PACKAGED", EventType.MANIFEST_SEALED, Optional.empty(), Optional.empty(),
+                cycle(ws, "advance", "--to", CycleState.PACKAGED.name())));
         for (String role : ROLES) {
             steps.add(new Step("sign " + role, EventType.SIGNATURE_ADDED, Optional.empty(), Optional.of(role),
                     List.of("sign", ws.resolve(MANIFEST).toString(), "--role", role, "--key",

@@ -6,6 +6,7 @@ import dev.planning.api.artifact.Contract;
 import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.ReadResult;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
@@ -32,6 +33,7 @@ import dev.planning.engine.internal.metrics.KpiSources;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.OutcomeFiles;
 import dev.planning.engine.internal.outcome.OutcomeSet;
+import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -108,13 +110,31 @@ public final class DigestPublisher {
         Path file = SafePaths.resolve(workspace.root(), path);
         String sha256 = ManifestExcerpt.sha256(bytes);
         // Compared only at the new digest's size: the file there is anyone's who commits, of any size.
-        if (Files.isRegularFile(file) && size(file) == bytes.length && Arrays.equals(read(file, path), bytes)) {
+        // The same digest is not published again, unless its event was never recorded (a publication
+        // stopped between the file and the log): then the event is recorded now, the file left as it is.
+        boolean unchanged = Files.isRegularFile(file) && size(file) == bytes.length && Arrays.equals(read(file, path), bytes);
+        if (unchanged && published(cycle, path, sha256)) {
             return new DigestResult(path, summary, sha256, Optional.empty());
         }
-        AtomicFiles.write(file, bytes);
-        RecordedEvent event = workspace.record(cycle, EventType.DIGEST_PUBLISHED, Map.of("path", path,
-                "sha256", sha256));
+        if (!unchanged) {
+            AtomicFiles.write(file, bytes);
+        }
+        RecordedEvent event;
+        try {
+            event = workspace.record(cycle, EventType.DIGEST_PUBLISHED, Map.of("path", path, "sha256", sha256));
+        } catch (PlanningException e) {
+            throw Unrecorded.explain(e, "the digest " + path, "once the cause is fixed, run `planning digest` again"
+                    + " to record it");
+        }
         return new DigestResult(path, summary, sha256, Optional.of(event.event().id()));
+    }
+
+    /** Whether the cycle's last publication at this path, as its log records it, is of these bytes. */
+    private boolean published(CycleRef cycle, String path, String sha256) {
+        return workspace.status(cycle).history().stream().map(RecordedEvent::event)
+                .filter(e -> e.type() == EventType.DIGEST_PUBLISHED && path.equals(e.details().get("path")))
+                .reduce((first, last) -> last)
+                .map(e -> sha256.equals(e.details().get("sha256"))).orElse(false);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -49,8 +50,10 @@ import java.util.Set;
  * the whole SHA-256 of the stored file, never by its name's prefix), and importing the same file
  * twice changes nothing. A stored file whose name has the prefix but whose content differs is
  * refused before anything is written. When something new was stored,
- * {@code OUTCOMES_IMPORTED} is recorded with the stored paths. A {@code COMPLETED} cycle accepts no
- * outcomes.
+ * {@code OUTCOMES_IMPORTED} is recorded with the stored paths. A stored file that no
+ * {@code OUTCOMES_IMPORTED} event of the cycle names was left by an import interrupted before it
+ * recorded its event (a full disk, a killed process): importing the same bytes again records it
+ * (it is not written again). A {@code COMPLETED} cycle accepts no outcomes.
  */
 public final class OutcomeImporter {
 
@@ -82,9 +85,11 @@ public final class OutcomeImporter {
             throw new InvalidInputException("no file to import: give JUnit XML, JaCoCo XML, LCOV, axe-core JSON"
                     + " or deployments YAML files");
         }
-        if (workspace.status(cycle).state() == CycleState.COMPLETED) {
+        var status = workspace.status(cycle);
+        if (status.state() == CycleState.COMPLETED) {
             throw new InvalidInputException("cycle " + cycle + " is COMPLETED: outcomes can no longer be imported");
         }
+        Set<String> alreadyRecorded = recordedPaths(status.history());
         List<Candidate> candidates = new ArrayList<>();
         // Every file is read and recognised before one is refused, so that all the bad files of one
         // call are named at once (nothing is stored while any is bad).
@@ -124,8 +129,20 @@ public final class OutcomeImporter {
             Candidate candidate = candidates.get(i);
             String dir = layout.outcomesDir(cycle) + "/" + candidate.kind().directory();
             String prefix = candidate.sha256().substring(0, PREFIX);
-            if (existing.get(i).isPresent()) {
+            if (existing.get(i).isPresent() && alreadyRecorded.contains(existing.get(i).get())) {
                 imported.add(new ImportedFile(candidate.source(), candidate.kind(), existing.get(i).get(), true));
+                continue;
+            }
+            if (existing.get(i).isPresent()) {
+                // Stored by an import that never recorded it: its event is recorded now.
+                String path = existing.get(i).get();
+                if (alreadyRecorded.add(path)) {
+                    imported.add(new ImportedFile(candidate.source(), candidate.kind(), path, false));
+                    stored.add(path);
+                    details.put("sha256." + path, candidate.sha256());
+                } else {
+                    imported.add(new ImportedFile(candidate.source(), candidate.kind(), path, true));
+                }
                 continue;
             }
             String path = dir + "/" + prefix + "-" + safeName(candidate.source());
@@ -141,8 +158,31 @@ public final class OutcomeImporter {
         event.put("files", String.join(",", stored));
         event.put("count", Integer.toString(stored.size()));
         event.putAll(details);
-        RecordedEvent recorded = workspace.record(cycle, EventType.OUTCOMES_IMPORTED, event);
+        RecordedEvent recorded;
+        try {
+            recorded = workspace.record(cycle, EventType.OUTCOMES_IMPORTED, event);
+        } catch (PlanningException e) {
+            throw Unrecorded.explain(e, stored.size() == 1 ? stored.get(0) : stored.size() + " stored outcomes ("
+                    + String.join(", ", stored) + ")", "once the cause is fixed, import the same files again to"
+                    + " record them");
+        }
         return new ImportReport(cycle, imported, Optional.of(recorded.event().id()));
+    }
+
+    /** The stored paths the cycle's {@code OUTCOMES_IMPORTED} events name. */
+    private static Set<String> recordedPaths(List<RecordedEvent> history) {
+        Set<String> paths = new HashSet<>();
+        for (RecordedEvent recorded : history) {
+            if (recorded.event().type() == EventType.OUTCOMES_IMPORTED) {
+                String files = recorded.event().details().getOrDefault("files", "");
+                for (String path : files.split(",", -1)) {
+                    if (!path.isEmpty()) {
+                        paths.add(path);
+                    }
+                }
+            }
+        }
+        return paths;
     }
 
     /**

@@ -52,7 +52,10 @@ final class SealEventCheck {
         String log = events.location(cycle);
         if (sealedAt.size() != 1) {
             found.add(Discrepancy.of(DiscrepancyKind.SEAL_EVENT_MISMATCH, log, "one MANIFEST_SEALED event",
-                    sealedAt.size() + " such events", "the event log of " + cycle + " does not record this seal once"));
+                    sealedAt.size() + " such events", "the event log of " + cycle + " does not record this seal once"
+                            // None at all is also what a seal stopped between its manifest and its event leaves.
+                            + (sealedAt.isEmpty() ? "; if its sealing was interrupted, `planning seal` completes it"
+                                    + " (the gates run again and a new manifest replaces this unsigned one)" : "")));
             return found;
         }
         int index = sealedAt.get(0);

@@ -1,7 +1,9 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.InvalidTransitionException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
@@ -26,6 +28,7 @@ import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lifecycle.TransitionStep;
+import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.AtomicFiles;
@@ -35,6 +38,7 @@ import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -60,10 +64,12 @@ import java.util.stream.Stream;
  * the manifest built and written, once ({@link AtomicFiles#writeNew}), and {@code MANIFEST_SEALED}
  * recorded with the manifest's SHA-256. The manifest records the hash of the log's last event before
  * that ({@code event_log_head}), so the seal, its event and the history anchor each other. If a
- * process dies between the recorded transition and the manifest, sealing the {@code PACKAGED}
- * cycle again completes it: the gates of the sealing step run again over the files as they are
- * now (their results are never copied from the log), and the manifest is written only when all
- * pass ({@link SealingException.Reason#GATES_FAILED} otherwise, nothing written).
+ * process dies (or a write fails) between the recorded transition and the manifest, or between the
+ * manifest and its event, sealing the {@code PACKAGED} cycle again completes it: the gates of the
+ * sealing step run again over the files as they are now (their results are never copied from the
+ * log), and the manifest is written only when all pass ({@link SealingException.Reason#GATES_FAILED}
+ * otherwise, nothing written), replacing one the log does not record when it reads and carries no
+ * signature (a seal is its manifest and its event: without the event, the file was never sealed).
  *
  * <p>Signing verifies before it signs (see {@link #sign}), then rewrites the manifest with one more
  * signature and nothing else: the new file is the canonical rendering with the signature appended,
@@ -144,7 +150,7 @@ public final class Sealer {
                     // The seal's instants are the one reading its gates judged as of, not later ones.
                     LifecycleMachine.Evaluation sealing = new LifecycleMachine.Evaluation(result.gateResults(),
                             result.evidence(), run.judgedAt());
-                    HandoffManifest manifest = write(cycle, run.history(), sealing, git, options,
+                    HandoffManifest manifest = write(cycle, run.history(), sealing, git, options, false,
                             (type, details) -> run.record(type, details));
                     onSealed.accept(manifest, path);
                 };
@@ -166,11 +172,15 @@ public final class Sealer {
         Path file = SafePaths.resolve(workspace, path);
         List<RecordedEvent> history = machine.history(cycle);
         CycleState state = machine.status(cycle, history).state();
-        if (present(path, "seal cannot tell whether the cycle is sealed already")) {
-            throw alreadySealed(cycle, path);
-        }
         boolean resume = state == CycleState.PACKAGED
                 && history.stream().noneMatch(e -> e.event().type() == EventType.MANIFEST_SEALED);
+        boolean unrecorded = present(path, "seal cannot tell whether the cycle is sealed already");
+        if (unrecorded && !resume) {
+            throw alreadySealed(cycle, path);
+        }
+        if (unrecorded) {
+            requireReplaceable(cycle, file, path);
+        }
         if (state == CycleState.PACKAGED && !resume) {
             throw new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle
                     + " was sealed, but its manifest is missing; restore " + path + " from version control",
@@ -201,9 +211,35 @@ public final class Sealer {
                     + ". No manifest was written; restore the plan that passed, or open a new cycle",
                     SourceLocation.ofFile(path));
         }
-        HandoffManifest manifest = write(cycle, history, sealing, git, options,
+        HandoffManifest manifest = write(cycle, history, sealing, git, options, unrecorded,
                 (type, details) -> machine.record(cycle, type, details, history));
         return new SealResult(cycle, Optional.empty(), Optional.of(manifest), Optional.of(path));
+    }
+
+    /**
+     * Refuses to replace a manifest the log does not record unless it is what an interrupted seal
+     * leaves (it reads, and carries no signature): signatures on it never counted (the manifest does
+     * not verify without its {@code MANIFEST_SEALED} event), but they are not thrown away unasked.
+     */
+    private void requireReplaceable(CycleRef cycle, Path file, String path) {
+        String interrupted = "cycle " + cycle + " is PACKAGED and " + path + " exists, but the cycle's log does not"
+                + " record its seal (no MANIFEST_SEALED event): the sealing was interrupted after the manifest was"
+                + " written. ";
+        ManifestReader.Read read;
+        try {
+            read = reader.read(file, path);
+        } catch (InvalidInputException e) {
+            throw new SealingException(SealingException.Reason.ALREADY_SEALED, interrupted + "It does not read ("
+                    + e.getMessage() + "), so it is not replaced; remove it and run seal again to complete the seal",
+                    SourceLocation.ofFile(path));
+        }
+        int signatures = read.manifest().signatures().size();
+        if (signatures > 0) {
+            throw new SealingException(SealingException.Reason.ALREADY_SEALED, interrupted + "It carries " + signatures
+                    + (signatures == 1 ? " signature" : " signatures") + ", which do not count on a seal the log does"
+                    + " not record, so it is not replaced; remove it and run seal again to complete the seal",
+                    SourceLocation.ofFile(path));
+        }
     }
 
     /**
@@ -214,14 +250,47 @@ public final class Sealer {
      * its verdict judged, even when the event and the file are written after midnight.
      */
     private HandoffManifest write(CycleRef cycle, List<RecordedEvent> history, LifecycleMachine.Evaluation sealing,
-            GitState git, SealOptions options, BiConsumer<EventType, Map<String, String>> recorder) {
+            GitState git, SealOptions options, boolean replaceUnrecorded,
+            BiConsumer<EventType, Map<String, String>> recorder) {
         String path = layout.manifest(cycle);
         String logHead = history.get(history.size() - 1).hash();
         List<dev.planning.api.governance.Waiver> waivers = sealedWaivers(cycle);
         HandoffManifest manifest = builder.build(cycle, newId(cycle), history, sealing, logHead, git,
                 options, rulebookHash, actor);
         byte[] bytes = ManifestWriter.render(manifest);
-        AtomicFiles.writeNew(SafePaths.resolve(workspace, path), bytes);
+        Path file = SafePaths.resolve(workspace, path);
+        // The manifest and its event are written under the manifest's lock (the one signing holds), so that
+        // a seal completing an interrupted one never replaces a manifest another process is recording.
+        try {
+            Files.createDirectories(file.getParent());
+            PathLock.holding(PathLock.key(file), () -> {
+                if (replaceUnrecorded) {
+                    List<RecordedEvent> now = machine.history(cycle);
+                    if (!now.get(now.size() - 1).hash().equals(logHead)) {
+                        throw new ConcurrentTransitionException("cycle " + cycle + " changed while its seal was being"
+                                + " completed; nothing was written. Run seal again to see its new state");
+                    }
+                    AtomicFiles.write(file, bytes);
+                } else {
+                    AtomicFiles.writeNew(file, bytes);
+                }
+                try {
+                    record(manifest, path, bytes, logHead, waivers, recorder);
+                } catch (PlanningException e) {
+                    throw Unrecorded.explain(e, "the manifest " + path, "once the cause is fixed, run `planning seal`"
+                            + " (or `planning advance --to PACKAGED`) again to complete the seal");
+                }
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + Shown.path(path) + " for sealing", e);
+        }
+        return manifest;
+    }
+
+    /** Records {@code MANIFEST_SEALED} for the manifest just written. */
+    private static void record(HandoffManifest manifest, String path, byte[] bytes, String logHead,
+            List<dev.planning.api.governance.Waiver> waivers, BiConsumer<EventType, Map<String, String>> recorder) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("manifest_id", manifest.manifestId());
         details.put("manifest_path", path);
@@ -231,7 +300,6 @@ public final class Sealer {
         details.put("event_log_head", logHead);
         details.putAll(WaiverFacts.sealedDetails(waivers));
         recorder.accept(EventType.MANIFEST_SEALED, details);
-        return manifest;
     }
 
     /**
@@ -263,6 +331,9 @@ public final class Sealer {
      * that counts is by the same role while every signing requirement naming that role already
      * holds, and the manifest verifies as {@code planning verify} would verify it, the signing
      * policy aside ({@link ManifestVerifier.Scope#BEFORE_SIGNING}): what is signed is what passed.
+     * A signing that rewrote the manifest but did not record its event (a full disk, a killed
+     * process) is completed by signing again with the same key: the manifest, whose last signature
+     * is that key's, is left as it is and the missing {@code SIGNATURE_ADDED} is recorded.
      *
      * @throws SealingException           {@code NOT_SEALED} (no manifest), {@code CANNOT_SIGN} (key not
      *                                    trusted for the role, a repeated signer, not canonical) or
@@ -285,7 +356,7 @@ public final class Sealer {
                             + " is signed; its log does not record the sealing"));
         }
         TrustedKey key = trusted(signer, trust, path);
-        Signed result;
+        HandoffManifest result;
         try {
             result = PathLock.holding(PathLock.key(file), () -> {
                 ManifestReader.Read read = reader.read(file, path);
@@ -296,6 +367,11 @@ public final class Sealer {
                 }
                 // The bytes just read are verified, and those same bytes are signed: the file is read once.
                 VerificationReport report = verifier.verify(cycle, trust, ManifestVerifier.Scope.BEFORE_SIGNING, read);
+                if (report.passed() && unrecorded(cycle, read.manifest(), key)) {
+                    // This key's signature is the manifest's last, but its SIGNATURE_ADDED was never recorded
+                    // (the signing stopped between the manifest and the log): recorded now, nothing rewritten.
+                    return recordSignature(cycle, read.manifest(), read.bytes());
+                }
                 requireNewSigner(report, key, trust, path);
                 if (!report.passed()) {
                     throw new SealingException(SealingException.Reason.SEAL_NOT_VERIFIED, "the manifest does not"
@@ -306,21 +382,56 @@ public final class Sealer {
                 HandoffManifest next = ManifestSignatures.append(read.manifest(), signer, clock.instant());
                 byte[] rendered = ManifestWriter.render(next);
                 AtomicFiles.write(file, rendered);
-                return new Signed(next, rendered);
+                return recordSignature(cycle, next, rendered);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + Shown.path(path) + " for signing", e);
         }
-        HandoffManifest signed = result.manifest();
+        return result;
+    }
+
+    /**
+     * Records {@code SIGNATURE_ADDED} for the manifest's last signature, still holding the manifest's
+     * lock, so that a second signing by the same key sees the event (or the lack of it) of the first.
+     */
+    private HandoffManifest recordSignature(CycleRef cycle, HandoffManifest signed, byte[] bytes) {
+        try {
+            return recordSignatureEvent(cycle, signed, bytes);
+        } catch (PlanningException e) {
+            ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);
+            throw Unrecorded.explain(e, "the signature of " + added.role() + " (key " + added.keyId() + ") in "
+                    + layout.manifest(cycle), "once the cause is fixed, sign again with the same key to record it");
+        }
+    }
+
+    private HandoffManifest recordSignatureEvent(CycleRef cycle, HandoffManifest signed, byte[] bytes) {
         ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("manifest_id", signed.manifestId());
         details.put("role", added.role());
         details.put("key_id", added.keyId());
         details.put("algorithm", added.algorithm());
-        details.put("manifest_sha256", Sha256.hex(result.bytes()));
+        details.put("manifest_sha256", Sha256.hex(bytes));
         machine.record(cycle, EventType.SIGNATURE_ADDED, details);
         return signed;
+    }
+
+    /**
+     * Whether the manifest's last signature is by {@code key} for its role and no {@code SIGNATURE_ADDED}
+     * event of the manifest names that key: a signing interrupted after it rewrote the manifest.
+     */
+    private boolean unrecorded(CycleRef cycle, HandoffManifest manifest, TrustedKey key) {
+        List<ManifestSignature> signatures = manifest.signatures();
+        if (signatures.isEmpty()) {
+            return false;
+        }
+        ManifestSignature last = signatures.get(signatures.size() - 1);
+        if (!last.keyId().equals(key.keyId()) || !last.role().equals(key.role())) {
+            return false;
+        }
+        return machine.history(cycle).stream().map(RecordedEvent::event).noneMatch(e -> e.type() == EventType.SIGNATURE_ADDED
+                && manifest.manifestId().equals(e.details().get("manifest_id"))
+                && key.keyId().equals(e.details().get("key_id")));
     }
 
     /** The trust entry of the signer's key for its role and algorithm. */
@@ -360,10 +471,6 @@ public final class Sealer {
                     + " already signed this manifest and the signing policy needs no more signatures by it",
                     SourceLocation.ofFile(path));
         }
-    }
-
-    /** A manifest just signed, and the bytes written for it. */
-    private record Signed(HandoffManifest manifest, byte[] bytes) {
     }
 
     private void requirePrior(String id) {

@@ -6,10 +6,13 @@ import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Generates a role's key pair as files: {@code DIR/<role>.key.pem} (private, owner-only),
@@ -53,10 +56,26 @@ public final class KeyFiles {
             TrustFile.read(trust);
         }
         KeyPair pair = Crypto.generate(algorithm);
-        PemKeys.writePrivateKey(privateFile, pair.getPrivate());
-        PemKeys.writePublicKey(publicFile, pair.getPublic());
         String keyId = Crypto.keyId(pair.getPublic());
-        TrustFile.add(trust, new TrustedKey(role, keyId, algorithm, pair.getPublic()));
+        List<Path> written = new ArrayList<>(2);
+        try {
+            PemKeys.writePrivateKey(privateFile, pair.getPrivate());
+            written.add(privateFile);
+            PemKeys.writePublicKey(publicFile, pair.getPublic());
+            written.add(publicFile);
+            TrustFile.add(trust, new TrustedKey(role, keyId, algorithm, pair.getPublic()));
+        } catch (RuntimeException e) {
+            // A key without its trust entry is of no use, and its files would make the next run refuse the
+            // role: the files this run wrote go (the key was never used).
+            for (Path file : written) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
+        }
         return new GeneratedKey(role, keyId, algorithm, privateFile, publicFile, trust);
     }
 }

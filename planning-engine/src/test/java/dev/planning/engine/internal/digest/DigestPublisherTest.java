@@ -208,6 +208,34 @@ class DigestPublisherTest {
                 .isEqualTo(new String(written, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A publication stopped between the digest's file and {@code DIGEST_PUBLISHED} (a full disk on the
+     * log, a killed process): publishing again renders the same bytes and records the event, the file
+     * left as it is. Before, the identical bytes on disk were taken for a publication and the event was
+     * never recorded.
+     */
+    @Test
+    void aDigestWrittenButNeverRecordedIsRecordedByTheNextPublication() throws java.io.IOException {
+        runToValidated(FIRST);
+        DigestResult first = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+        byte[] written = bytes(first.path());
+        Path log = root.resolve(WorkspaceLayout.DEFAULT.eventLog(FIRST));
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines.get(lines.size() - 1)).contains("DIGEST_PUBLISHED");
+        Files.writeString(log, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n", StandardCharsets.UTF_8);
+        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+
+        DigestResult again = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
+
+        assertThat(again.eventId()).isPresent();
+        assertThat(bytes(again.path())).isEqualTo(written);
+        assertThat(workspace.status(FIRST).history()).last().satisfies(e -> {
+            assertThat(e.event().type()).isEqualTo(EventType.DIGEST_PUBLISHED);
+            assertThat(e.event().details()).containsEntry("sha256", first.sha256());
+        });
+        assertThat(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).eventId()).isEmpty();
+    }
+
     @Test
     void theSecondCycleShowsDeltasAndTrendsAgainstTheFirst() {
         runToValidated(FIRST);

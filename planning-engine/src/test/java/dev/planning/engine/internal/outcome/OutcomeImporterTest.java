@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.EventType;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -100,6 +102,36 @@ class OutcomeImporterTest {
         assertThat(again.files()).allMatch(ImportedFile::alreadyImported);
         assertThat(storedFiles()).isEqualTo(before);
         assertThat(workspace.status(CYCLE).history()).hasSize(events);
+    }
+
+    /**
+     * An import that stored its file but was stopped before recording {@code OUTCOMES_IMPORTED} (the
+     * disk full on the log, a killed process): the next import of the same bytes records the event.
+     * Before, it answered "already imported" and recorded nothing, so the cycle's history never said
+     * the outcome was imported.
+     */
+    @Test
+    void aFileStoredByAnImportThatNeverRecordedItIsRecordedByTheNextImport() throws IOException {
+        Path junit = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
+        new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit));
+        Path log = root.resolve(WorkspaceLayout.DEFAULT.eventLog(CYCLE));
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines.get(lines.size() - 1)).contains("OUTCOMES_IMPORTED");
+        // The state the interrupted import left: the file stored, its event never appended.
+        Files.writeString(log, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n", StandardCharsets.UTF_8);
+        List<Path> stored = storedFiles();
+        PlanningWorkspace reopened = CycleWorkspace.open(root, Instant.parse("2025-09-02T09:00:00Z"));
+
+        ImportReport again = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+
+        assertThat(again.changed()).isTrue();
+        assertThat(again.files()).noneMatch(ImportedFile::alreadyImported);
+        assertThat(storedFiles()).isEqualTo(stored);
+        assertThat(reopened.status(CYCLE).history()).last()
+                .satisfies(e -> assertThat(e.event().type()).isEqualTo(EventType.OUTCOMES_IMPORTED))
+                .satisfies(e -> assertThat(e.event().details().get("files")).isEqualTo(again.files().get(0).path()));
+        ImportReport third = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+        assertThat(third.changed()).isFalse();
     }
 
     @Test

@@ -76,6 +76,25 @@ class KeysAndTrustTest {
                 .containsExactly("PM", "TechLead");
     }
 
+    /**
+     * A generation whose trust file cannot be written (a full disk, a file-size limit, a lock that cannot be
+     * taken) leaves no key files behind: before, the private and public key stayed without a trust entry,
+     * and the next `keys generate` refused the role ("key file already exists").
+     */
+    @Test
+    void aKeyWhoseTrustEntryCannotBeWrittenLeavesNoKeyFiles() throws Exception {
+        Files.createDirectory(dir.resolve("trust.yaml.lock"));
+
+        assertThatThrownBy(() -> KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir))
+                .hasMessageContaining("trust.yaml");
+
+        assertThat(dir.resolve("PM.key.pem")).doesNotExist();
+        assertThat(dir.resolve("PM.pub.pem")).doesNotExist();
+        Files.delete(dir.resolve("trust.yaml.lock"));
+        KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+        assertThat(TrustFile.read(dir.resolve("trust.yaml")).keys()).extracting(k -> k.role()).containsExactly("PM");
+    }
+
     @Test
     void aRoleMustBeASafeName() {
         assertThatThrownBy(() -> KeyFiles.generate("../QA", SignatureAlgorithm.ED25519, dir))

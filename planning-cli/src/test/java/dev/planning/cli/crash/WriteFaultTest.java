@@ -1,0 +1,212 @@
+package dev.planning.cli.crash;
+
+import static dev.planning.cli.CycleScript.cycle;
+import static dev.planning.cli.CycleScript.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.cli.CliRun;
+import dev.planning.cli.CycleScript;
+import dev.planning.cli.PlanningCommand;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.testkit.process.ChildProcesses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Write failures and kills at exact points, where the crash run's random delays rarely land: the CLI
+ * runs in a child JVM under {@code strace}, whose fault injection makes the N-th {@code pwrite64} of the
+ * process fail with {@code ENOSPC} (a full disk), or kills the process with SIGKILL on entering it. Only
+ * the event log is written with {@code pwrite64} (a positional write at the log's end; every other file
+ * is written whole to a temporary file and renamed), so the N-th {@code pwrite64} is the N-th append:
+ * the second of {@code advance --to PACKAGED} is {@code MANIFEST_SEALED}, after the manifest was written;
+ * the first of {@code sign}, {@code import} and {@code digest} is their event, after their file.
+ *
+ * <p>Each case then checks the failure as the user sees it (one line, no stack trace, what was written and
+ * how to complete it) and that the next run of the same command completes the step: the event recorded
+ * once, the cycle signed, verified and moved on. Skipped where {@code strace} cannot trace (not installed,
+ * or ptrace not permitted).
+ */
+@Tag("slow")
+@Tag("crash")
+@Tag("subprocess")
+class WriteFaultTest {
+
+    private static final CycleRef CYCLE = new CycleRef(CycleSteps.STREAM, CycleSteps.CYCLE);
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void straceCanInject() throws Exception {
+        boolean works;
+        try {
+            Process probe = new ProcessBuilder("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=getpid",
+                    "-e", "inject=getpid:error=ENOSPC", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            works = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            works = false;
+        }
+        assumeTrue(works, "strace with fault injection is not available here");
+    }
+
+    /** The outcome of a CLI run in a child JVM under strace. */
+    private record Faulted(int exitCode, String out, String err) {
+    }
+
+    /** Runs the CLI with {@code args}, the {@code nth} pwrite64 failing with ENOSPC, and the process killed on it when asked. */
+    private static Faulted run(int nth, boolean kill, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=pwrite64",
+                "-e", "inject=pwrite64:error=ENOSPC" + (kill ? ":signal=SIGKILL" : "") + ":when=" + nth));
+        command.addAll(ChildProcesses.java("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), PlanningCommand.class.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        String out = read(process.getInputStream());
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the child ended").isTrue();
+        return new Faulted(process.exitValue(), out, err.join());
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path ready() throws Exception {
+        Path ws = CycleScript.committedExample(dir);
+        ok(cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
+        return ws;
+    }
+
+    private static List<RecordedEvent> events(Path ws) {
+        return new FileEventStore(ws).read(CYCLE);
+    }
+
+    private static long count(Path ws, EventType type) {
+        return events(ws).stream().filter(e -> e.event().type() == type).count();
+    }
+
+    /** One line on standard error naming the cause, what was written and how to complete it; no stack trace. */
+    private static void saysWhatHappened(Faulted run, String written, String complete) {
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("No space left on device", written, complete)
+                .doesNotContain("\tat ", "Exception in thread", "internal error");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    private void signAllAndGoOn(Path ws) {
+        Path keys = CycleScript.keys(dir);
+        String trust = keys.resolve("trust.yaml").toString();
+        for (String role : CycleScript.ROLES) {
+            ok("sign", ws.resolve(CycleSteps.MANIFEST).toString(), "--role", role, "--key",
+                    keys.resolve(role + ".key.pem").toString(), "--trust", trust);
+        }
+        ok(cycle(ws, "verify", "--trust", trust));
+        ok(cycle(ws, "advance", "--to", "EXECUTED", "--trust", trust));
+    }
+
+    @Test
+    void killedBetweenTheManifestAndItsEventTheSealIsCompletedByAdvancingAgain() throws Exception {
+        Path ws = ready();
+
+        Faulted killed = run(2, true, List.of(cycle(ws, "advance", "--to", "PACKAGED")));
+
+        assertThat(killed.exitCode()).as("killed by SIGKILL").isEqualTo(128 + 9);
+        assertThat(ws.resolve(CycleSteps.MANIFEST)).exists();
+        assertThat(count(ws, EventType.MANIFEST_SEALED)).isZero();
+        CliRun again = CliRun.of(cycle(ws, "advance", "--to", "PACKAGED"));
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(count(ws, EventType.MANIFEST_SEALED)).isEqualTo(1);
+        signAllAndGoOn(ws);
+    }
+
+    @Test
+    void aFullDiskAtTheSealEventSaysSoAndTheSealIsCompletedBySealingAgain() throws Exception {
+        Path ws = ready();
+
+        Faulted full = run(2, false, List.of(cycle(ws, "advance", "--to", "PACKAGED")));
+
+        saysWhatHappened(full, "the manifest " + CycleSteps.MANIFEST + " was written", "run `planning seal`");
+        assertThat(count(ws, EventType.MANIFEST_SEALED)).isZero();
+        ok(cycle(ws, "seal"));
+        assertThat(count(ws, EventType.MANIFEST_SEALED)).isEqualTo(1);
+        signAllAndGoOn(ws);
+    }
+
+    @Test
+    void aFullDiskAtTheSignatureEventSaysSoAndSigningAgainRecordsIt() throws Exception {
+        Path ws = ready();
+        ok(cycle(ws, "advance", "--to", "PACKAGED"));
+        Path keys = CycleScript.keys(dir);
+        List<String> sign = List.of("sign", ws.resolve(CycleSteps.MANIFEST).toString(), "--role", "PM", "--key",
+                keys.resolve("PM.key.pem").toString(), "--trust", keys.resolve("trust.yaml").toString());
+
+        Faulted full = run(1, false, sign);
+
+        saysWhatHappened(full, "the signature of PM", "sign again with the same key");
+        byte[] signed = Files.readAllBytes(ws.resolve(CycleSteps.MANIFEST));
+        assertThat(new ManifestReader(ws).read(ws.resolve(CycleSteps.MANIFEST), CycleSteps.MANIFEST).manifest()
+                .signatures()).hasSize(1);
+        assertThat(count(ws, EventType.SIGNATURE_ADDED)).isZero();
+        ok(sign.toArray(String[]::new));
+        assertThat(Files.readAllBytes(ws.resolve(CycleSteps.MANIFEST))).isEqualTo(signed);
+        assertThat(count(ws, EventType.SIGNATURE_ADDED)).isEqualTo(1);
+    }
+
+    @Test
+    void killedBetweenTheOutcomesAndTheirEventTheNextImportRecordsThem() throws Exception {
+        Path ws = ready();
+        List<String> importArgs = new ArrayList<>(List.of(cycle(ws, "import")));
+        importArgs.addAll(outcomes());
+
+        Faulted killed = run(1, true, importArgs);
+
+        assertThat(killed.exitCode()).as("killed by SIGKILL").isEqualTo(128 + 9);
+        assertThat(count(ws, EventType.OUTCOMES_IMPORTED)).isZero();
+        CliRun again = CliRun.of(importArgs.toArray(String[]::new));
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("recorded OUTCOMES_IMPORTED");
+        assertThat(count(ws, EventType.OUTCOMES_IMPORTED)).isEqualTo(1);
+    }
+
+    @Test
+    void aFullDiskAtTheDigestEventSaysSoAndTheNextDigestRecordsIt() throws Exception {
+        Path ws = CycleScript.validatedExample(dir);
+
+        Faulted full = run(1, false, List.of(cycle(ws, "digest")));
+
+        saysWhatHappened(full, "the digest " + CycleSteps.DIGEST + " was written", "run `planning digest` again");
+        assertThat(count(ws, EventType.DIGEST_PUBLISHED)).isZero();
+        ok(cycle(ws, "digest"));
+        assertThat(count(ws, EventType.DIGEST_PUBLISHED)).isEqualTo(1);
+    }
+
+    private static List<String> outcomes() throws IOException {
+        Path dir = Path.of("..", "planning-examples", "demo", "outcomes", CycleSteps.CYCLE).toAbsolutePath().normalize();
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(Path::toString).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.planning.engine.internal.lifecycle;
+
+import dev.planning.api.ConcurrentTransitionException;
+import dev.planning.api.PlanningException;
+
+/**
+ * The failure of an event's append after the file it records was written (a full disk, a file-size
+ * limit, an I/O error, a lost race), said with what was written and the command that completes it:
+ * the file stays, and the next run of that command recognises it and records its event.
+ */
+public final class Unrecorded {
+
+    private Unrecorded() {
+    }
+
+    /**
+     * {@code e} with "{@code written} was written but its event is not recorded; {@code complete}"
+     * added, of the same kind for the two the callers tell apart ({@link ConcurrentTransitionException},
+     * a plain {@link PlanningException}); any other kind (a damaged or unreadable log) as it is.
+     */
+    public static PlanningException explain(PlanningException e, String written, String complete) {
+        String hint = ". " + written + " was written, but its event is not recorded: " + complete;
+        if (e instanceof ConcurrentTransitionException) {
+            ConcurrentTransitionException explained = new ConcurrentTransitionException(e.getMessage() + hint);
+            explained.initCause(e);
+            return explained;
+        }
+        if (e.getClass() == PlanningException.class) {
+            return new PlanningException(e.getMessage() + hint, e.location().orElse(null), e);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.planning.engine.internal.seal;
+
+import static dev.planning.engine.internal.seal.SealFixture.CYCLE;
+import static dev.planning.engine.internal.seal.SealFixture.MANIFEST;
+import static dev.planning.engine.internal.seal.SealFixture.PM;
+import static dev.planning.engine.internal.seal.SealFixture.QA;
+import static dev.planning.engine.internal.seal.SealFixture.TECH_LEAD;
+import static dev.planning.engine.internal.seal.SealFixture.TRUST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.PlanningEvent;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.gate.GateStatus;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SealingException;
+import dev.planning.api.store.EventStore;
+import dev.planning.engine.Planning;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.signing.ManifestSignatures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A seal that fails between writing its manifest and recording {@code MANIFEST_SEALED} (the disk
+ * full, a file-size limit, an I/O error on the log, a process killed in that window) leaves the
+ * cycle {@code PACKAGED} with a manifest its log does not record. Before, {@code seal} refused it as
+ * "already sealed" and {@code sign}, {@code verify} and {@code advance} as {@code SEAL_EVENT_MISMATCH}:
+ * the cycle was stranded for good unless someone knew to delete the manifest. Now the next
+ * {@code seal} recognises the interrupted seal and completes it, as it completes one interrupted
+ * before the manifest: the gates run again and a fresh manifest replaces the unrecorded one. A signing
+ * that fails between rewriting the manifest and recording {@code SIGNATURE_ADDED} is completed by
+ * signing again with the same key.
+ */
+class InterruptedSealTest {
+
+    @TempDir
+    Path dir;
+
+    /** The workspace's own log, whose append of {@code failing} fails as a full disk makes it fail. */
+    private static final class FailingStore implements EventStore {
+        private final EventStore delegate;
+        private final EventType failing;
+
+        FailingStore(EventStore delegate, EventType failing) {
+            this.delegate = delegate;
+            this.failing = failing;
+        }
+
+        @Override
+        public List<RecordedEvent> read(CycleRef cycle) {
+            return delegate.read(cycle);
+        }
+
+        @Override
+        public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
+            if (event.type() == failing) {
+                throw new PlanningException("cannot append to the event log (FileSystemException: No space left on"
+                        + " device)", SourceLocation.ofFile(location(cycle)), null);
+            }
+            return delegate.append(cycle, event, expectedHead);
+        }
+
+        @Override
+        public String location(CycleRef cycle) {
+            return delegate.location(cycle);
+        }
+    }
+
+    private static PlanningWorkspace failingAt(Path workspace, EventType type) {
+        return Planning.builder().workspace(workspace).gate(SealFixture.governance(GateStatus.PASS)).trustedKeys(TRUST)
+                .clock(Clock.fixed(SealFixture.NOW, ZoneOffset.UTC)).triggeredBy("tester")
+                .eventStore(new FailingStore(new FileEventStore(workspace), type)).build();
+    }
+
+    /** The ready example advanced to PACKAGED, its manifest written and MANIFEST_SEALED not recorded. */
+    private Path interruptedAfterTheManifest() {
+        Path workspace = SealFixture.readyExample(dir);
+        assertThatThrownBy(() -> failingAt(workspace, EventType.MANIFEST_SEALED).advance(CYCLE, CycleState.PACKAGED))
+                .hasMessageContaining("No space left on device");
+        PlanningWorkspace ws = SealFixture.open(workspace);
+        assertThat(ws.status(CYCLE).state()).isEqualTo(CycleState.PACKAGED);
+        assertThat(workspace.resolve(MANIFEST)).exists();
+        assertThat(sealEvents(ws)).isZero();
+        assertThat(ws.verify(CYCLE, TRUST).discrepancies()).anySatisfy(d -> assertThat(d.describe())
+                .contains("SEAL_EVENT_MISMATCH", "if its sealing was interrupted, `planning seal` completes it"));
+        return workspace;
+    }
+
+    @Test
+    void aSealWhoseEventWasNotRecordedIsCompletedByTheNextSealAndVerifies() {
+        Path workspace = interruptedAfterTheManifest();
+        String unrecorded = SealFixture.read(workspace, MANIFEST);
+        PlanningWorkspace ws = SealFixture.open(workspace);
+
+        SealResult resumed = ws.seal(CYCLE, SealOptions.defaults());
+
+        assertThat(resumed.sealed()).isTrue();
+        assertThat(resumed.transition()).as("the move was recorded before; no second one").isEmpty();
+        assertThat(sealEvents(ws)).isEqualTo(1);
+        assertThat(SealFixture.read(workspace, MANIFEST)).isNotEqualTo(unrecorded)
+                .contains(resumed.manifest().orElseThrow().manifestId());
+        ws.sign(CYCLE, PM);
+        ws.sign(CYCLE, TECH_LEAD);
+        ws.sign(CYCLE, QA);
+        var report = ws.verify(CYCLE, TRUST);
+        assertThat(report.passed()).as(report.discrepancies().toString()).isTrue();
+        assertThat(ws.advance(CYCLE, CycleState.EXECUTED).accepted()).isTrue();
+    }
+
+    @Test
+    void theUnrecordedManifestIsNotReplacedWhenTheGatesNowFail() {
+        Path workspace = interruptedAfterTheManifest();
+        String unrecorded = SealFixture.read(workspace, MANIFEST);
+        PlanningWorkspace failing = SealFixture.open(workspace, SealFixture.governance(GateStatus.FAIL));
+
+        assertThatThrownBy(() -> failing.seal(CYCLE, SealOptions.defaults()))
+                .isInstanceOfSatisfying(SealingException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.GATES_FAILED))
+                .hasMessageContaining("governance FAIL");
+
+        assertThat(SealFixture.read(workspace, MANIFEST)).isEqualTo(unrecorded);
+        assertThat(sealEvents(failing)).isZero();
+    }
+
+    /** Signatures on a manifest the log does not record never counted, but they are not thrown away unasked. */
+    @Test
+    void anUnrecordedManifestCarryingSignaturesIsNotReplaced() throws IOException {
+        Path workspace = interruptedAfterTheManifest();
+        Path file = workspace.resolve(MANIFEST);
+        var read = new ManifestReader(workspace).read(file, MANIFEST);
+        Files.write(file, ManifestWriter.render(ManifestSignatures.append(read.manifest(), PM, SealFixture.NOW)));
+        byte[] signed = Files.readAllBytes(file);
+        PlanningWorkspace ws = SealFixture.open(workspace);
+
+        assertThatThrownBy(() -> ws.seal(CYCLE, SealOptions.defaults()))
+                .isInstanceOfSatisfying(SealingException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.ALREADY_SEALED))
+                .hasMessageContaining("does not record")
+                .hasMessageContaining("1 signature")
+                .hasMessageContaining(MANIFEST);
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(signed);
+        assertThat(sealEvents(ws)).isZero();
+    }
+
+    /**
+     * A signing that rewrote the manifest but could not record {@code SIGNATURE_ADDED}: signing again with
+     * the same key records the event and leaves the manifest as it is. Before, it was refused ("already
+     * signed"), so the log never said the role had signed (the pending-signatures queries of a store read
+     * that event).
+     */
+    @Test
+    void aSignatureWhoseEventWasNotRecordedIsRecordedBySigningAgain() throws IOException {
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        Path file = workspace.resolve(MANIFEST);
+        assertThatThrownBy(() -> failingAt(workspace, EventType.SIGNATURE_ADDED).sign(CYCLE, PM))
+                .hasMessageContaining("No space left on device");
+        byte[] signed = Files.readAllBytes(file);
+        PlanningWorkspace ws = SealFixture.open(workspace);
+        assertThat(signatureEvents(ws)).isZero();
+
+        var again = ws.sign(CYCLE, PM);
+
+        assertThat(again.signatures()).hasSize(1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(signed);
+        assertThat(signatureEvents(ws)).isEqualTo(1);
+        assertThatThrownBy(() -> ws.sign(CYCLE, PM)).isInstanceOfSatisfying(SealingException.class,
+                e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.CANNOT_SIGN))
+                .hasMessageContaining("already signed");
+        assertThat(signatureEvents(ws)).isEqualTo(1);
+        ws.sign(CYCLE, TECH_LEAD);
+        ws.sign(CYCLE, QA);
+        assertThat(ws.verify(CYCLE, TRUST).passed()).isTrue();
+        assertThat(signatureEvents(ws)).isEqualTo(3);
+    }
+
+    /** A cycle whose seal is recorded is still never sealed again, its manifest never overwritten. */
+    @Test
+    void aRecordedSealIsStillNeverOverwritten() {
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        String sealed = SealFixture.read(workspace, MANIFEST);
+        PlanningWorkspace ws = SealFixture.open(workspace);
+
+        assertThatThrownBy(() -> ws.seal(CYCLE, SealOptions.defaults()))
+                .isInstanceOfSatisfying(SealingException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.ALREADY_SEALED));
+
+        assertThat(SealFixture.read(workspace, MANIFEST)).isEqualTo(sealed);
+        assertThat(sealEvents(ws)).isEqualTo(1);
+    }
+
+    private static long signatureEvents(PlanningWorkspace ws) {
+        return ws.status(CYCLE).history().stream().filter(e -> e.event().type() == EventType.SIGNATURE_ADDED).count();
+    }
+
+    private static long sealEvents(PlanningWorkspace ws) {
+        return ws.status(CYCLE).history().stream().filter(e -> e.event().type() == EventType.MANIFEST_SEALED).count();
+    }
+}
