@@ -112,4 +112,37 @@ class RuleNameAttackTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("rule 'r' is declared again (first at rules/one.drl (package dev.planning.rules.one))");
     }
+
+    /**
+     * The skeleton keeps letters of other scripts as they are, so a Cyrillic {@code а} in a Latin name gave
+     * the renamed hygiene rule a name of its own, and the waiver of {@code gdpr-data-handling} moved to the
+     * critical rule that took the Latin name (eighteenth review, left open; closed by the lead). A rule name
+     * is now held to the approvers' allow-list: one script, no invisible character or look-alike punctuation.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gdpr-d\u0430ta-handling", "gdpr\u2010data-handling", "gdpr-data\u200B-handling",
+        "crit\u0456cal-approvals", "gdpr-data-handl\u0456ng\u0301"})
+    void aRuleNameMixingScriptsOrHoldingLookAlikePunctuationIsRefused(String unclear) {
+        Map<String, String> files = Map.of(
+                "rules/hygiene.drl", file("hygiene", unclear, "LOW"),
+                "rules/zz.drl", file("critical", "gdpr-data-handling", "CRITICAL"));
+
+        Throwable thrown = catchThrowable(() -> GovernanceTestKit.fromDrl(files)
+                .evaluate(Inputs.goodCriticalTask("FE-12").build()));
+
+        assertThat(thrown).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has a name a reader could take for another: it ")
+                .hasMessageContaining("name it in the letters of one script");
+        assertThat(((InvalidInputException) thrown).location()).contains(new SourceLocation("rules/hygiene.drl", 6, 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prüfung-der-daten", "FE: every critical task has 3 approvals (SOX 404, s. 1)",
+        "承認が必要", "проверка-данных", "release_owner.is/a+person@team"})
+    void aRuleNameInTheLettersOfOneScriptWithAsciiPunctuationCompiles(String clear) {
+        var decision = GovernanceTestKit.fromDrl(Map.of("rules/a.drl", file("one", clear, "LOW")))
+                .evaluate(Inputs.goodCriticalTask("FE-12").build());
+
+        assertThat(decision.violations()).extracting(v -> v.rule()).containsExactly(clear);
+    }
 }
