@@ -30,6 +30,7 @@ import dev.planning.engine.internal.workspace.SafePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -376,13 +377,16 @@ public final class Planning {
 
         /**
          * The clock events are stamped with and gates judge by (waivers expire against its date);
-         * default UTC system time.
+         * default UTC system time. Only its instants are used: days are UTC days whatever the clock's
+         * zone, as {@code verify}, the CLI and the trusted day judge them, so a service on a local-time
+         * clock seals the verdict that {@code verify} recomputes.
          *
-         * @param value the clock events are stamped with and gates judge by (waivers expire against its date); default UTC system time
+         * @param value the clock events are stamped with and gates judge by (its zone is not used: days are UTC days)
          * @return this builder
          */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            // A waiver's last day judged in Auckland at the seal and in UTC at verify would be two verdicts.
+            this.clock = Objects.requireNonNull(value, "clock").withZone(ZoneOffset.UTC);
             return this;
         }
 

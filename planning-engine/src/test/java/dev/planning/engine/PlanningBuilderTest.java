@@ -262,6 +262,28 @@ class PlanningBuilderTest {
                 .isEqualTo("plans/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
     }
 
+    /**
+     * embed18: a gate's day was the clock's local date, so a service on a local-time clock judged a
+     * waiver's last day in its own zone while {@code verify} and the CLI judge it in UTC: at 12:00 UTC on
+     * 30 September it was already 1 October in Kiritimati (a waiver expiring on the 30th lapsed at the
+     * seal and held at verify) and still the 30th in Pago Pago. The gates now see the UTC day.
+     */
+    @Test
+    void theGatesJudgeTheUtcDayWhateverTheClocksZone() {
+        rulebook("schema_lint, spy");
+        Plans.write(workspace, Plans.TASKS_PATH, Plans.FE_TASKS);
+        Plans.write(workspace, Plans.STORY_MAP_PATH, Plans.FE_STORY_MAP);
+        Instant noon = Instant.parse("2025-09-30T12:00:00Z");
+        for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata")) {
+            AtomicReference<GateContext> seen = new AtomicReference<>();
+            Planning.builder().workspace(workspace).clock(Clock.fixed(noon, java.time.ZoneId.of(zone)))
+                    .gate(spy(seen)).build().dryRun(CYCLE, CycleState.READY_FOR_HANDOFF);
+
+            assertThat(seen.get().today()).as(zone).isEqualTo(LocalDate.of(2025, 9, 30));
+            assertThat(seen.get().clock().instant()).as(zone).isEqualTo(noon);
+        }
+    }
+
     @Test
     void findsAGateInTheThreadsContextClassLoader() throws Exception {
         rulebook("child_gate");
