@@ -80,14 +80,26 @@ public final class CycleScript {
         String trust = keys.resolve("trust.yaml").toString();
         ok(cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
         ok(cycle(ws, "advance", "--to", "PACKAGED"));
-        Path manifest = ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml");
-        for (String role : ROLES) {
-            ok("sign", manifest.toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString(),
-                    "--trust", trust);
-        }
+        signAll(ws, keys);
         ok(cycle(ws, "advance", "--to", "EXECUTED", "--trust", trust));
         importOutcomes(ws);
         return ws;
+    }
+
+    /** Signs the sealed handoff of {@code fe/2025-09-02} as PM, TechLead and QA, verifies it and advances it to EXECUTED. */
+    public static void signVerifyAndExecute(Path ws, Path keys) {
+        String trust = keys.resolve("trust.yaml").toString();
+        signAll(ws, keys);
+        ok(cycle(ws, "verify", "--trust", trust));
+        ok(cycle(ws, "advance", "--to", "EXECUTED", "--trust", trust));
+    }
+
+    private static void signAll(Path ws, Path keys) {
+        Path manifest = ws.resolve("frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml");
+        for (String role : ROLES) {
+            ok("sign", manifest.toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString(),
+                    "--trust", keys.resolve("trust.yaml").toString());
+        }
     }
 
     /**
