@@ -147,9 +147,6 @@ public final class CrossStreamConsistencyGate implements Gate {
         }
     }
 
-    /** A line of an {@link dev.planning.engine.internal.artifact.ErrorList} message that sums up the rest. */
-    private static final Pattern MORE = Pattern.compile("\\s*and (\\d{1,9}) more");
-
     /**
      * A refusal as one line of a finding: its first mistake, without the location the finding already
      * has, and how many more there are ({@code planning lint} lists each); whatever the reader, or an
@@ -168,7 +165,8 @@ public final class CrossStreamConsistencyGate implements Gate {
                 first = first.substring(at.length());
             }
             more = listed.size() - 1;
-            Matcher rest = MORE.matcher(listed.get(listed.size() - 1));
+            // ErrorList's last line when it listed only some: "and N more". (A built-in gate holds no field.)
+            Matcher rest = Pattern.compile("\\s*and (\\d{1,9}) more").matcher(listed.get(listed.size() - 1));
             if (rest.matches()) {
                 more += Long.parseLong(rest.group(1)) - 1;
             }
