@@ -182,7 +182,8 @@ final class Reports {
     }
 
     /** One cycle's state and history. */
-    record StatusJson(String cycle, String state, List<HistoryJson> history) {
+    record StatusJson(String cycle, String state, List<HistoryJson> history,
+            @JsonProperty("interrupted_seal") boolean interruptedSeal) {
     }
 
     /** One recorded event. */
@@ -222,6 +223,10 @@ final class Reports {
                 }
                 text.append('\n');
             }
+            if (status.sealInterrupted()) {
+                text.append("  INTERRUPTED SEAL: the cycle is PACKAGED but no MANIFEST_SEALED event records its seal; `")
+                        .append(completeSeal(status.cycle())).append("` completes it\n");
+            }
         }
         if (statuses.isEmpty() && broken.isEmpty()) {
             text.append("no cycles found\n");
@@ -248,7 +253,15 @@ final class Reports {
                         r.event().type().name(), r.event().fromState().map(Enum::name).orElse(null),
                         r.event().toState().map(Enum::name).orElse(null), r.event().gateResults(),
                         r.event().details()))
-                .toList());
+                .toList(), status.sealInterrupted());
+    }
+
+    /**
+     * The command that completes an interrupted seal; a stream and a cycle id hold only letters,
+     * digits, {@code .}, {@code _} and {@code -} ({@link CycleRef}), so each is one shell word as it is.
+     */
+    static String completeSeal(CycleRef cycle) {
+        return "planning seal --stream " + cycle.stream() + " --cycle " + cycle.cycleId();
     }
 
     private static void appendGates(StringBuilder text, List<GateResult> results) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
@@ -373,6 +374,96 @@ class UserErrorMessagesTest {
             assertThat(run.err().lines().skip(1).findFirst().orElseThrow()).startsWith(dir + "/rules/hygiene.drl:63:3:"
                     + " static call 'Runtime.getRuntime' is outside the policy language");
         }
+    }
+
+    /**
+     * left18: the policy check listed three mistakes of a file, then the rest as line and column only;
+     * now every mistake of every file in full, one line each.
+     */
+    @Test
+    void everyPolicyMistakeOfEveryRuleFileIsShownInFullOnALineOfItsOwn() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        StringBuilder calls = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            calls.append("  System.exit(").append(i).append(");\n");
+        }
+        Files.writeString(workspace.resolve("rulebook/rules/aa.drl"), "package governance;\n\nrule \"a\"\nwhen\nthen\n"
+                + calls + "end\n", StandardCharsets.UTF_8);
+        Files.writeString(workspace.resolve("rulebook/rules/ab.drl"), "package governance;\n\nrule \"b\"\nwhen\nthen\n"
+                + calls + "end\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).as(run.err()).hasSize(10);
+        assertThat(lines.get(0)).startsWith("error: rulebook/rules/aa.drl:6:3: the rulebook's policies do not compile:"
+                + " static call 'System.exit' is outside the policy language");
+        for (int i = 1; i < 10; i++) {
+            assertThat(lines.get(i)).startsWith("rulebook/rules/" + (i < 5 ? "aa" : "ab") + ".drl:" + (6 + i % 5) + ":3:"
+                    + " static call 'System.exit' is outside the policy language");
+        }
+    }
+
+    /** left18: past {@code ErrorList.MAX_SHOWN} (50) mistakes of the rule files, the rest are counted, not listed. */
+    @Test
+    void policyMistakesPastTheBoundAreCounted() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        StringBuilder calls = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            calls.append("  System.exit(").append(i).append(");\n");
+        }
+        for (String name : new String[] {"aa", "ab"}) {
+            Files.writeString(workspace.resolve("rulebook/rules/" + name + ".drl"), "package governance;\n\nrule \""
+                    + name + "\"\nwhen\nthen\n" + calls + "end\n", StandardCharsets.UTF_8);
+        }
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        List<String> lines = run.err().lines().toList();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(lines).as(run.err()).hasSize(51);
+        assertThat(lines.get(49)).startsWith("rulebook/rules/ab.drl:25:3: static call 'System.exit'");
+        assertThat(lines.get(50)).isEqualTo("and 10 more mistakes in the rule files, not shown");
+    }
+
+    /** left18: the compiler (past the policy check) stopped at the first rule file that did not compile. */
+    @Test
+    void everyRuleFileThatDoesNotCompileIsReportedInOneRun() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        Files.writeString(workspace.resolve("rulebook/rules/aa.drl"),
+                "package governance;\n\nrule \"a\"\nwhen\n  TaskFact( ( \nthen\nend\n", StandardCharsets.UTF_8);
+        Files.writeString(workspace.resolve("rulebook/rules/zz.drl"),
+                "package governance;\n\nrule \"z\"\nwhen\n  TaskFact(\nthen\nend\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err().lines().toList()).as(run.err()).containsExactly(
+                "error: rulebook/rules/aa.drl:7:1: the rulebook's policies do not compile: [ERR 102] Line 7:0 mismatched"
+                        + " input 'end' in pattern in rule \"a\"",
+                "rulebook/rules/zz.drl:7:1: [ERR 102] Line 7:0 mismatched input 'end' in rule \"z\"");
+    }
+
+    /** left18: the UTF-8 check of rule files stopped at the first file that is not UTF-8. */
+    @Test
+    void everyRuleFileThatIsNotUtf8IsReportedInOneRunAtItsFirstBadByte() throws IOException {
+        Path workspace = CliRun.copyOf("fe-2025-09-02", temp.resolve("ws"));
+        byte[] latin1 = "package governance;\n// Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(workspace.resolve("rulebook/rules/aa.drl"), latin1);
+        Files.write(workspace.resolve("rulebook/rules/zz.drl"), new byte[] {'/', '/', ' ', (byte) 0xC3, '\n'});
+
+        CliRun run = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        assertThat(run.err().lines().toList()).as(run.err()).containsExactly(
+                "error: rulebook/rules/aa.drl:2:5: the rulebook's policies do not compile: rule file is not UTF-8:"
+                        + " byte 0xFC begins no UTF-8 character; save the file as UTF-8",
+                "rulebook/rules/zz.drl:1:4: rule file is not UTF-8: byte 0xC3 begins no UTF-8 character; save the"
+                        + " file as UTF-8");
     }
 
     /**

@@ -189,7 +189,8 @@ public final class EmbeddingExample {
         // tag::status[]
         CycleStatus status = workspace.status(cycle);            // EventLogCorruptedException on a broken chain
         List<Discrepancy> unsigned = workspace.checkHistory(status);   // past PACKAGED: is it signed?
-        System.out.println(cycle + ": " + status.state() + (unsigned.isEmpty() ? "" : ", UNSIGNED"));
+        System.out.println(cycle + ": " + status.state() + (unsigned.isEmpty() ? "" : ", UNSIGNED")
+                + (status.sealInterrupted() ? ", seal interrupted: seal it again" : ""));
         // end::status[]
 
         return new Tour(init, hash, ruleTests, List.copyOf(generated), dryRun, List.copyOf(transitions), seal,

@@ -2,6 +2,7 @@ package dev.planning.api.lifecycle;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import java.util.List;
 import java.util.Objects;
@@ -29,5 +30,19 @@ public record CycleStatus(CycleRef cycle, CycleState state, List<RecordedEvent> 
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(state, "state");
         history = List.copyOf(history);
+    }
+
+    /**
+     * Whether this cycle's sealing was interrupted: the cycle is {@link CycleState#PACKAGED} but its
+     * history holds no {@link EventType#MANIFEST_SEALED} event (the process stopped after the move,
+     * before or after the manifest was written). Sealing the cycle again completes it
+     * ({@code planning seal}, or {@code advance} to {@code PACKAGED}). Read from this status alone.
+     *
+     * @return {@code true} when the cycle is {@code PACKAGED} and its seal is not recorded
+     * @since 0.1
+     */
+    public boolean sealInterrupted() {
+        return state == CycleState.PACKAGED
+                && history.stream().noneMatch(e -> e.event().type() == EventType.MANIFEST_SEALED);
     }
 }

@@ -65,4 +65,35 @@ class InterruptedSealCommandsTest {
         assertThat(seal.out()).contains("sealed " + CycleSteps.MANIFEST);
         assertThat(Files.readString(ws.resolve(LOG))).containsOnlyOnce("MANIFEST_SEALED");
     }
+    @Test
+    void statusSaysTheSealWasInterruptedAndWhichCommandCompletesIt() throws Exception {
+        Path ws = interruptedSeal();
+
+        CliRun status = CliRun.of(cycle(ws, "status"));
+        CliRun json = CliRun.of(cycle(ws, "status", "--format", "json"));
+
+        assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+        assertThat(status.out()).containsOnlyOnce("INTERRUPTED SEAL: ").contains("fe/2025-09-02: PACKAGED\n",
+                "  INTERRUPTED SEAL: the cycle is PACKAGED but no MANIFEST_SEALED event records its seal;"
+                        + " `planning seal --stream fe --cycle 2025-09-02` completes it\n");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"interrupted_seal\" : true");
+    }
+
+    @Test
+    void statusSaysItOnlyUntilTheSealIsCompletedAndNotForASealedOrUnsealedCycle() throws Exception {
+        Path ws = interruptedSeal();
+        Path manifest = ws.resolve(CycleSteps.MANIFEST);
+        // The move recorded and the manifest gone (the window before it was written): interrupted all the same.
+        Files.delete(manifest);
+        assertThat(CliRun.of(cycle(ws, "status")).out()).contains("INTERRUPTED SEAL: ");
+
+        ok(cycle(ws, "seal"));
+
+        CliRun after = CliRun.of(cycle(ws, "status"));
+        assertThat(after.out()).contains("fe/2025-09-02: PACKAGED").doesNotContain("INTERRUPTED");
+        assertThat(CliRun.of(cycle(ws, "status", "--format", "json")).out()).contains("\"interrupted_seal\" : false");
+        Path fresh = CycleScript.committedExample(dir.resolve("fresh"));
+        assertThat(CliRun.of(cycle(fresh, "status")).out()).doesNotContain("INTERRUPTED");
+    }
 }

@@ -332,8 +332,9 @@ public final class Sealer {
      * holds, and the manifest verifies as {@code planning verify} would verify it, the signing
      * policy aside ({@link ManifestVerifier.Scope#BEFORE_SIGNING}): what is signed is what passed.
      * A signing that rewrote the manifest but did not record its event (a full disk, a killed
-     * process) is completed by signing again with the same key: the manifest, whose last signature
-     * is that key's, is left as it is and the missing {@code SIGNATURE_ADDED} is recorded.
+     * process) is completed by signing again with the same key: the manifest, on which that key's
+     * signature counts (its last signature, or an earlier one when another signer signed since), is
+     * left as it is and the missing {@code SIGNATURE_ADDED} is recorded.
      *
      * @throws SealingException           {@code NOT_SEALED} (no manifest), {@code CANNOT_SIGN} (key not
      *                                    trusted for the role, a repeated signer, not canonical) or
@@ -367,10 +368,13 @@ public final class Sealer {
                 }
                 // The bytes just read are verified, and those same bytes are signed: the file is read once.
                 VerificationReport report = verifier.verify(cycle, trust, ManifestVerifier.Scope.BEFORE_SIGNING, read);
-                if (report.passed() && unrecorded(cycle, read.manifest(), key)) {
-                    // This key's signature is the manifest's last, but its SIGNATURE_ADDED was never recorded
-                    // (the signing stopped between the manifest and the log): recorded now, nothing rewritten.
-                    return recordSignature(cycle, read.manifest(), read.bytes());
+                Optional<ManifestSignature> unrecorded = report.passed()
+                        ? unrecorded(cycle, read.manifest(), report, key) : Optional.empty();
+                if (unrecorded.isPresent()) {
+                    // This key's signature counts, but its SIGNATURE_ADDED was never recorded (the signing
+                    // stopped between the manifest and the log; others may have signed since): recorded now,
+                    // nothing rewritten.
+                    return recordSignature(cycle, read.manifest(), unrecorded.get(), read.bytes());
                 }
                 requireNewSigner(report, key, trust, path);
                 if (!report.passed()) {
@@ -382,7 +386,7 @@ public final class Sealer {
                 HandoffManifest next = ManifestSignatures.append(read.manifest(), signer, clock.instant());
                 byte[] rendered = ManifestWriter.render(next);
                 AtomicFiles.write(file, rendered);
-                return recordSignature(cycle, next, rendered);
+                return recordSignature(cycle, next, next.signatures().get(next.signatures().size() - 1), rendered);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + Shown.path(path) + " for signing", e);
@@ -391,21 +395,22 @@ public final class Sealer {
     }
 
     /**
-     * Records {@code SIGNATURE_ADDED} for the manifest's last signature, still holding the manifest's
-     * lock, so that a second signing by the same key sees the event (or the lack of it) of the first.
+     * Records {@code SIGNATURE_ADDED} for {@code added}, one of the manifest's signatures, still holding
+     * the manifest's lock, so that a second signing by the same key sees the event (or the lack of it)
+     * of the first. The event's {@code manifest_sha256} is of the manifest's bytes as they are now.
      */
-    private HandoffManifest recordSignature(CycleRef cycle, HandoffManifest signed, byte[] bytes) {
+    private HandoffManifest recordSignature(CycleRef cycle, HandoffManifest signed, ManifestSignature added,
+            byte[] bytes) {
         try {
-            return recordSignatureEvent(cycle, signed, bytes);
+            return recordSignatureEvent(cycle, signed, added, bytes);
         } catch (PlanningException e) {
-            ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);
             throw Unrecorded.explain(e, "the signature of " + added.role() + " (key " + added.keyId() + ") in "
                     + layout.manifest(cycle), "once the cause is fixed, sign again with the same key to record it");
         }
     }
 
-    private HandoffManifest recordSignatureEvent(CycleRef cycle, HandoffManifest signed, byte[] bytes) {
-        ManifestSignature added = signed.signatures().get(signed.signatures().size() - 1);
+    private HandoffManifest recordSignatureEvent(CycleRef cycle, HandoffManifest signed, ManifestSignature added,
+            byte[] bytes) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("manifest_id", signed.manifestId());
         details.put("role", added.role());
@@ -417,21 +422,24 @@ public final class Sealer {
     }
 
     /**
-     * Whether the manifest's last signature is by {@code key} for its role and no {@code SIGNATURE_ADDED}
-     * event of the manifest names that key: a signing interrupted after it rewrote the manifest.
+     * The signature by {@code key} for its role that counts on the manifest (the verifier checked it)
+     * when no {@code SIGNATURE_ADDED} event of the manifest names that key: a signing interrupted after
+     * it rewrote the manifest. It need not be the manifest's last signature: another signer may have
+     * signed in between, one signature per run under the manifest's lock.
      */
-    private boolean unrecorded(CycleRef cycle, HandoffManifest manifest, TrustedKey key) {
-        List<ManifestSignature> signatures = manifest.signatures();
-        if (signatures.isEmpty()) {
-            return false;
+    private Optional<ManifestSignature> unrecorded(CycleRef cycle, HandoffManifest manifest, VerificationReport report,
+            TrustedKey key) {
+        Optional<ManifestSignature> counted = report.countedSignatures().stream()
+                .filter(s -> s.keyId().equals(key.keyId()) && s.role().equals(key.role()))
+                .reduce((first, last) -> last);
+        if (counted.isEmpty()) {
+            return counted;
         }
-        ManifestSignature last = signatures.get(signatures.size() - 1);
-        if (!last.keyId().equals(key.keyId()) || !last.role().equals(key.role())) {
-            return false;
-        }
-        return machine.history(cycle).stream().map(RecordedEvent::event).noneMatch(e -> e.type() == EventType.SIGNATURE_ADDED
-                && manifest.manifestId().equals(e.details().get("manifest_id"))
-                && key.keyId().equals(e.details().get("key_id")));
+        String manifestId = manifest.manifestId();
+        boolean recorded = machine.history(cycle).stream().map(RecordedEvent::event)
+                .anyMatch(e -> e.type() == EventType.SIGNATURE_ADDED && manifestId.equals(e.details().get("manifest_id"))
+                        && key.keyId().equals(e.details().get("key_id")));
+        return recorded ? Optional.empty() : counted;
     }
 
     /** The trust entry of the signer's key for its role and algorithm. */

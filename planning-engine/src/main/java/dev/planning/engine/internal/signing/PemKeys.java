@@ -115,7 +115,7 @@ public final class PemKeys {
      */
     public static KeyPair readPrivateKey(Path file) {
         String source = file.toString();
-        Object object = parseOne(read(file), source, "is it the private key `planning keys generate` wrote?");
+        Object object = parseOne(read(file), source, PRIVATE_EXPECTED);
         try {
             if (object instanceof PEMKeyPair pair) {
                 KeyPair jdk = jdkKeyPair(pair);
@@ -130,7 +130,11 @@ public final class PemKeys {
                 return new KeyPair(publicOf(key, source), key);
             }
         } catch (IOException | GeneralSecurityException e) {
-            throw new InvalidInputException("not a usable private key: " + e.getMessage(), SourceLocation.ofFile(source));
+            // The provider's message names its own classes and key specs: the user is told which key it is not.
+            PrivateKeyInfo info = object instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : (PrivateKeyInfo) object;
+            throw new InvalidInputException("not a usable private key: its content is not a valid "
+                    + algorithmName(info == null ? null : info.getPrivateKeyAlgorithm().getAlgorithm().getId())
+                    + " private key; " + PRIVATE_EXPECTED, SourceLocation.ofFile(source));
         }
         if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
             throw new InvalidInputException("encrypted private keys are not supported; decrypt it with"
@@ -147,13 +151,14 @@ public final class PemKeys {
      * @throws InvalidInputException when the text is not a supported PEM public key
      */
     public static PublicKey parsePublicKey(String pem, String source) {
-        Object object = parseOne(pem, source, "copy the key again from its .pub.pem file");
+        Object object = parseOne(pem, source, PUBLIC_EXPECTED);
         if (object instanceof SubjectPublicKeyInfo info) {
             try {
                 PublicKey jdk = jdkPublicKey(info);
                 return jdk != null ? jdk : Converter.INSTANCE.getPublicKey(info);
-            } catch (IOException e) {
-                throw new InvalidInputException("not a usable public key: " + e.getMessage(),
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidInputException("not a usable public key: its content is not a valid "
+                        + algorithmName(info.getAlgorithm().getAlgorithm().getId()) + " public key; " + PUBLIC_EXPECTED,
                         SourceLocation.ofFile(source));
             }
         }
@@ -284,13 +289,29 @@ public final class PemKeys {
             }
             return object;
         } catch (IOException | IllegalArgumentException e) {
-            // BouncyCastle's message names its own exception classes ("problem extracting key:
-            // java.lang.IllegalArgumentException: ..."): the user is told what is wrong, the detail kept without them.
-            String detail = String.valueOf(e.getMessage()).replaceAll("\\b[a-z]\\w*(\\.[a-z]\\w*)*\\.[A-Z]\\w*(Exception|Error): ", "");
-            throw new InvalidInputException("malformed PEM: the text between its -----BEGIN and -----END lines does not"
-                    + " decode as a key (" + detail + "); " + remedy,
-                    SourceLocation.ofFile(source));
+            // BouncyCastle's message names its own classes and echoes the file's bytes (control characters
+            // too): the user is told which of the two ways the text is broken, in words of the PEM form.
+            String message = String.valueOf(e.getMessage());
+            String why = message.contains("unrecognised object") ? "its -----BEGIN line names no kind of key"
+                    : message.contains("base64") ? "the text between its -----BEGIN and -----END lines holds characters"
+                            + " that are not base64"
+                    : "the text between its -----BEGIN and -----END lines is not a whole key (cut short, or edited)";
+            throw new InvalidInputException("malformed PEM: " + why + "; " + remedy, SourceLocation.ofFile(source));
         }
+    }
+
+    /** What a private key file should be, for every refusal of one. */
+    private static final String PRIVATE_EXPECTED = "expected the private key `planning keys generate` wrote"
+            + " (-----BEGIN PRIVATE KEY-----, Ed25519, ECDSA P-256 or RSA)";
+
+    /** What a public key should be, for every refusal of one. */
+    private static final String PUBLIC_EXPECTED = "expected a public key (-----BEGIN PUBLIC KEY-----, Ed25519,"
+            + " ECDSA P-256 or RSA) as its .pub.pem file holds it";
+
+    /** A key algorithm's name for a user, from its OID. */
+    private static String algorithmName(String oid) {
+        String jdk = oid == null ? null : jdkAlgorithm(oid);
+        return jdk == null ? "supported" : jdk.equals("EC") ? "elliptic-curve" : jdk;
     }
 
     private static String read(Path file) {
@@ -310,8 +331,21 @@ public final class PemKeys {
         }
     }
 
+    /** What a PEM object is, in the words of its -----BEGIN line, never a class name. */
     private static String describe(Object object) {
-        return object.getClass().getSimpleName();
+        if (object instanceof SubjectPublicKeyInfo) {
+            return "a public key (-----BEGIN PUBLIC KEY-----)";
+        }
+        if (object instanceof PrivateKeyInfo || object instanceof PEMKeyPair) {
+            return "a private key";
+        }
+        if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
+            return "an encrypted private key";
+        }
+        if (object instanceof org.bouncycastle.cert.X509CertificateHolder) {
+            return "a certificate (-----BEGIN CERTIFICATE-----)";
+        }
+        return "a PEM block of another kind";
     }
 
     private static String pem(Object object) {

@@ -28,6 +28,7 @@ import dev.planning.engine.internal.artifact.ManifestWriter;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -190,6 +191,55 @@ class InterruptedSealTest {
         assertThat(signatureEvents(ws)).isEqualTo(3);
     }
 
+    /**
+     * PM's signing stopped before its event, then TechLead signed (one signature per run, under the
+     * manifest's lock): PM's signature is no longer the manifest's last. Before, signing again with PM's
+     * key was refused ("already signed") and PM's event was never recorded.
+     */
+    @Test
+    void anEarlierSignatureWhoseEventWasNotRecordedIsRecordedBySigningAgainAfterAnotherSigner() throws IOException {
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        Path file = workspace.resolve(MANIFEST);
+        assertThatThrownBy(() -> failingAt(workspace, EventType.SIGNATURE_ADDED).sign(CYCLE, PM))
+                .hasMessageContaining("No space left on device");
+        PlanningWorkspace ws = SealFixture.open(workspace);
+        ws.sign(CYCLE, TECH_LEAD);
+        byte[] signed = Files.readAllBytes(file);
+
+        var again = ws.sign(CYCLE, PM);
+
+        assertThat(again.signatures()).hasSize(2);
+        assertThat(Files.readAllBytes(file)).isEqualTo(signed);
+        assertThat(signatureRoles(ws)).containsExactly("TechLead", "PM");
+        assertThatThrownBy(() -> ws.sign(CYCLE, PM)).isInstanceOfSatisfying(SealingException.class,
+                e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.CANNOT_SIGN))
+                .hasMessageContaining("already signed");
+        assertThatThrownBy(() -> ws.sign(CYCLE, TECH_LEAD)).hasMessageContaining("already signed");
+        assertThat(signatureRoles(ws)).containsExactly("TechLead", "PM");
+        ws.sign(CYCLE, QA);
+        assertThat(ws.verify(CYCLE, TRUST).passed()).isTrue();
+    }
+
+    /** A signature by the key whose bytes no longer verify is not taken for an unrecorded signing. */
+    @Test
+    void aSignatureThatDoesNotVerifyIsNotRecordedBySigningAgain() throws IOException {
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        Path file = workspace.resolve(MANIFEST);
+        assertThatThrownBy(() -> failingAt(workspace, EventType.SIGNATURE_ADDED).sign(CYCLE, PM))
+                .hasMessageContaining("No space left on device");
+        PlanningWorkspace ws = SealFixture.open(workspace);
+        ws.sign(CYCLE, TECH_LEAD);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        var read = new ManifestReader(workspace).read(file, MANIFEST);
+        String pmSignature = read.manifest().signatures().get(0).value();
+        char first = pmSignature.charAt(0);
+        Files.writeString(file, text.replace(pmSignature, (first == 'A' ? 'B' : 'A') + pmSignature.substring(1)),
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> ws.sign(CYCLE, PM)).isInstanceOf(SealingException.class);
+        assertThat(signatureRoles(ws)).containsExactly("TechLead");
+    }
+
     /** A cycle whose seal is recorded is still never sealed again, its manifest never overwritten. */
     @Test
     void aRecordedSealIsStillNeverOverwritten() {
@@ -207,6 +257,11 @@ class InterruptedSealTest {
 
     private static long signatureEvents(PlanningWorkspace ws) {
         return ws.status(CYCLE).history().stream().filter(e -> e.event().type() == EventType.SIGNATURE_ADDED).count();
+    }
+
+    private static List<String> signatureRoles(PlanningWorkspace ws) {
+        return ws.status(CYCLE).history().stream().filter(e -> e.event().type() == EventType.SIGNATURE_ADDED)
+                .map(e -> e.event().details().get("role")).toList();
     }
 
     private static long sealEvents(PlanningWorkspace ws) {

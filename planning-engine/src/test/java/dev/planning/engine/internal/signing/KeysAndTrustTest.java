@@ -174,7 +174,7 @@ class KeysAndTrustTest {
         Files.writeString(key.trustFile(), text.replace("MCow", "XXXX"), StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> TrustFile.read(key.trustFile())).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("does not decode as a key")
+                .hasMessageContaining("is not a whole key (cut short, or edited)")
                 .hasMessageNotContaining("java.lang.")
                 .hasMessageNotContaining("Exception");
     }

@@ -38,6 +38,7 @@ import com.github.javaparser.ast.type.VarType;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.Violation;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.rules.facts.CrossStreamRefFact;
 import dev.planning.rules.facts.GateResultFact;
 import dev.planning.rules.facts.Report;
@@ -157,9 +158,6 @@ final class PolicyLanguage {
 
     /** Where counting alternatives stops (no overflow); anything past {@link #MAX_ALTERNATIVES} is refused anyway. */
     private static final long ALTERNATIVES_CAP = 1L << 40;
-
-    /** The most lines a refusal prints: two mistakes in full, then the locations of the rest. */
-    private static final int MAX_LINES = 3;
 
     /** Fact types a pattern may match and an import may name (simple names). */
     static final Set<String> FACT_TYPES = Set.of("TaskFact", "StoryFact", "CrossStreamRefFact", "GateResultFact",
@@ -304,9 +302,20 @@ final class PolicyLanguage {
      * normally otherwise (a file that does not parse is left to the compiler, which reports it).
      */
     static void check(String file, byte[] content) {
+        List<Mistake> mistakes = mistakes(file, content);
+        if (!mistakes.isEmpty()) {
+            throw refusal(mistakes);
+        }
+    }
+
+    /**
+     * The file's mistakes, every one located (none when the check is off); too large a file is refused
+     * at once, as {@link #check} does.
+     */
+    static List<Mistake> mistakes(String file, byte[] content) {
         requireSize(file, content.length);
         if (!enabled()) {
-            return;
+            return List.of();
         }
         String text = new String(content, StandardCharsets.UTF_8);
         List<Problem> problems = new ArrayList<>();
@@ -319,55 +328,53 @@ final class PolicyLanguage {
             } catch (DroolsParserException | RuntimeException e) {
                 pkg = null; // reported, located, by the compiler
             } catch (StackOverflowError e) {
-                throw RulebookCompiler.tooDeep(file);
+                return List.of(Mistake.of(RulebookCompiler.tooDeep(file)));
             }
             if (pkg != null) {
                 try {
                     new Checker(problems, text).pkg(pkg);
                 } catch (StackOverflowError e) {
-                    throw RulebookCompiler.tooDeep(file);
+                    return List.of(Mistake.of(RulebookCompiler.tooDeep(file)));
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw refusal(file, problems);
-        }
+        return problems.stream()
+                .map(p -> new Mistake(new SourceLocation(file, p.line(), p.column()), p.message())).toList();
     }
 
-    /** One refusal for all of a file's mistakes, located at the first (see {@link #MAX_LINES}). */
-    static InvalidInputException refusal(String file, List<Problem> problems) {
-        Problem first = problems.get(0);
-        StringBuilder message = new StringBuilder(first.message());
-        // One line per mistake, at most three lines: past that the rest are listed by location.
-        int shown = problems.size() <= MAX_LINES ? problems.size() : MAX_LINES - 1;
-        for (Problem more : problems.subList(1, shown)) {
-            message.append('\n').append(new SourceLocation(file, more.line(), more.column())).append(": ")
-                    .append(more.message());
+    /** One mistake of a rule file: where, and what is wrong there. */
+    record Mistake(SourceLocation location, String message) {
+
+        static Mistake of(InvalidInputException e) {
+            return new Mistake(e.location().orElse(null), e.getMessage());
         }
-        if (shown < problems.size()) {
-            message.append('\n').append(file).append(": ").append(problems.size() - shown).append(" more mistake")
-                    .append(problems.size() - shown == 1 ? "" : "s").append(" outside the policy language, at ")
-                    .append(String.join(", ", problems.subList(shown, problems.size()).stream()
-                            .map(p -> p.line() + ":" + p.column()).toList()));
-        }
-        return new InvalidInputException(message.toString(), new SourceLocation(file, first.line(), first.column()));
     }
 
     /**
-     * The refusals of several files as one, located at the first file's: each further file's lines follow,
-     * its first mistake named by its location as every other line is (the command line shows the first
-     * after {@code error: LOCATION: }).
+     * One refusal for all the mistakes of one or several rule files, located at the first: its message
+     * the first mistake's, then one line per further mistake, each in full at its {@code file:line:column}
+     * (the command line shows the first after {@code error: LOCATION: }), at most
+     * {@value ErrorList#MAX_SHOWN} lines, then how many more.
      */
-    static InvalidInputException together(List<InvalidInputException> refusals) {
-        InvalidInputException first = refusals.get(0);
-        if (refusals.size() == 1) {
-            return first;
+    static InvalidInputException refusal(String file, List<Problem> problems) {
+        return refusal(problems.stream()
+                .map(p -> new Mistake(new SourceLocation(file, p.line(), p.column()), p.message())).toList());
+    }
+
+    /** As {@link #refusal(String, List)}, for mistakes located each in its own file. */
+    static InvalidInputException refusal(List<Mistake> mistakes) {
+        Mistake first = mistakes.get(0);
+        StringBuilder message = new StringBuilder(first.message());
+        int shown = Math.min(mistakes.size(), ErrorList.MAX_SHOWN);
+        for (Mistake more : mistakes.subList(1, shown)) {
+            message.append('\n').append(more.location() == null ? "" : more.location() + ": ").append(more.message());
         }
-        StringBuilder message = new StringBuilder(first.getMessage());
-        for (InvalidInputException more : refusals.subList(1, refusals.size())) {
-            message.append('\n').append(more.location().map(l -> l + ": ").orElse("")).append(more.getMessage());
+        if (shown < mistakes.size()) {
+            int rest = mistakes.size() - shown;
+            message.append("\nand ").append(rest).append(" more mistake").append(rest == 1 ? "" : "s")
+                    .append(" in the rule files, not shown");
         }
-        return new InvalidInputException(message.toString(), first.location().orElse(null));
+        return new InvalidInputException(message.toString(), first.location());
     }
 
     /** Unicode escapes anywhere, and the bidirectional controls that make code read otherwise than it runs. */

@@ -17,10 +17,14 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,11 +122,16 @@ final class RulebookCompiler {
         // compiled or taken from the disk cache: the key below is over exactly these bytes.
         List<String> files = rulebook.ruleFiles();
         List<byte[]> contents = new ArrayList<>();
+        List<PolicyLanguage.Mistake> notUtf8 = new ArrayList<>();
         for (String file : files) {
             byte[] content = sources.apply(file);
             PolicyLanguage.requireSize(file, content.length);
-            requireUtf8(file, content);
+            notUtf8(file, content).ifPresent(notUtf8::add);
             contents.add(content);
+        }
+        if (!notUtf8.isEmpty()) {
+            // Every such file in one run, not the first alone.
+            throw PolicyLanguage.refusal(notUtf8);
         }
         requireOperatorBounds(rulebook.directory(), files, contents, OperatorLimits.current());
         CompiledRulebookCache cache = diskCache;
@@ -198,17 +207,13 @@ final class RulebookCompiler {
         if (cache != null && cache.policyPassed(key, directory)) {
             return true;
         }
-        // Every file's mistakes in one run, not the first file's alone (errors18).
-        List<InvalidInputException> refusals = new ArrayList<>();
+        // Every file's mistakes in one run, not the first file's alone (errors18), each in full (left18).
+        List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            try {
-                PolicyLanguage.check(files.get(i), contents.get(i));
-            } catch (InvalidInputException e) {
-                refusals.add(e);
-            }
+            mistakes.addAll(PolicyLanguage.mistakes(files.get(i), contents.get(i)));
         }
-        if (!refusals.isEmpty()) {
-            throw PolicyLanguage.together(refusals);
+        if (!mistakes.isEmpty()) {
+            throw PolicyLanguage.refusal(mistakes);
         }
         if (cache != null) {
             cache.storePolicyPassed(key, directory);
@@ -224,6 +229,10 @@ final class RulebookCompiler {
         OperatorLimits limits = OperatorLimits.current();
         long compiledRules = 0;
         Map<String, Declared> names = new HashMap<>();
+        // Every file is compiled, and every file's errors reported in one run (left18): the errors each
+        // file added, in file order, with the rewrites of the file they are in.
+        List<PolicyLanguage.Mistake> errors = new ArrayList<>();
+        Set<KnowledgeBuilderError> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
             String text = new String(contents.get(i), StandardCharsets.UTF_8);
@@ -244,17 +253,27 @@ final class RulebookCompiler {
                 throw tooDeep(file);
             }
             if (builder.hasErrors()) {
-                throw compileError(builder, file, rewritten.rewrites());
+                List<KnowledgeBuilderError> added = new ArrayList<>();
+                for (KnowledgeBuilderError error : builder.getErrors()) {
+                    if (seen.add(error)) {
+                        added.add(error);
+                    }
+                }
+                errors.addAll(compileErrors(added, file, rewritten.rewrites()));
             }
+        }
+        if (!errors.isEmpty()) {
+            throw PolicyLanguage.refusal(errors);
         }
         return new ArrayList<>(builder.getKnowledgePackages());
     }
 
     /**
-     * Refuses a rule file that is not UTF-8, at the line and column of its first malformed byte: the
-     * policy check, the compiler and a reviewer's editor would each read such bytes their own way.
+     * The mistake of a rule file that is not UTF-8, at the line and column of its first malformed byte
+     * (the policy check, the compiler and a reviewer's editor would each read such bytes their own
+     * way); empty when the file is UTF-8.
      */
-    static void requireUtf8(String file, byte[] content) {
+    static Optional<PolicyLanguage.Mistake> notUtf8(String file, byte[] content) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(content);
@@ -274,10 +293,11 @@ final class RulebookCompiler {
                     column++;
                 }
             }
-            throw new InvalidInputException("rule file is not UTF-8: byte 0x" + String.format(Locale.ROOT, "%02X",
-                    content[in.position()] & 0xFF) + " begins no UTF-8 character; save the file as UTF-8",
-                    new SourceLocation(file, line, column));
+            return Optional.of(new PolicyLanguage.Mistake(new SourceLocation(file, line, column), "rule file is not"
+                    + " UTF-8: byte 0x" + String.format(Locale.ROOT, "%02X", content[in.position()] & 0xFF)
+                    + " begins no UTF-8 character; save the file as UTF-8"));
         }
+        return Optional.empty();
     }
 
     /**
@@ -525,35 +545,39 @@ final class RulebookCompiler {
                 SourceLocation.ofFile(file));
     }
 
-    private static InvalidInputException compileError(KnowledgeBuilder builder, String currentFile,
+    /**
+     * The mistakes of one file's compile errors, each in full on one line: the parser's generic "null
+     * package" error after a real one is left out, and an error on a constraint this compiler rewrote
+     * (matches to LinearRegex) names what the user wrote, where it was written, instead of the
+     * rewritten text and its shifted column.
+     */
+    private static List<PolicyLanguage.Mistake> compileErrors(List<KnowledgeBuilderError> added, String currentFile,
             List<LinearMatches.Rewrite> rewrites) {
-        List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
-        // The parser adds a generic "null package" error after the real one; report the real one.
+        List<KnowledgeBuilderError> errors = new ArrayList<>(added);
         if (errors.size() > 1) {
             errors.removeIf(e -> e.getMessage().contains(NULL_PACKAGE));
         }
-        KnowledgeBuilderError first = errors.get(0);
-        String file = first.getResource() != null && first.getResource().getSourcePath() != null
-                ? first.getResource().getSourcePath()
-                : currentFile;
-        String message = first.getMessage().strip();
-        SourceLocation location = locate(file, first);
-        // An error on a constraint this compiler rewrote (matches to LinearRegex) names what the user
-        // wrote, where it was written, instead of the rewritten text and its shifted column.
-        for (LinearMatches.Rewrite rewrite : rewrites) {
-            if (message.contains(rewrite.replacement())) {
-                Matcher cause = DROOLS_CAUSE.matcher(message);
-                message = "constraint " + rewrite.original() + " does not compile"
-                        + (cause.find() ? ": " + cause.group(1).strip() : "")
-                        + "; expected a field of the fact, or a bound variable, matched against a string literal";
-                location = new SourceLocation(file, rewrite.line(), rewrite.column());
-                break;
+        List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
+        for (KnowledgeBuilderError error : errors) {
+            String file = error.getResource() != null && error.getResource().getSourcePath() != null
+                    ? error.getResource().getSourcePath()
+                    : currentFile;
+            String message = error.getMessage().strip();
+            SourceLocation location = locate(file, error);
+            for (LinearMatches.Rewrite rewrite : rewrites) {
+                if (message.contains(rewrite.replacement())) {
+                    Matcher cause = DROOLS_CAUSE.matcher(message);
+                    message = "constraint " + rewrite.original() + " does not compile"
+                            + (cause.find() ? ": " + cause.group(1).strip() : "")
+                            + "; expected a field of the fact, or a bound variable, matched against a string literal";
+                    location = new SourceLocation(file, rewrite.line(), rewrite.column());
+                    break;
+                }
             }
+            // One line per mistake: the compiler's own message may run over several.
+            mistakes.add(new PolicyLanguage.Mistake(location, message.replaceAll("\\s*\\R\\s*", " ")));
         }
-        if (errors.size() > 1) {
-            message += " (and " + (errors.size() - 1) + " more error" + (errors.size() > 2 ? "s" : "") + " in " + file + ")";
-        }
-        return new InvalidInputException(message, location);
+        return mistakes;
     }
 
     /** What MVEL says went wrong, in a message that quotes the expression around it. */

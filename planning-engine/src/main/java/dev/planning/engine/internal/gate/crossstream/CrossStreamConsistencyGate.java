@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.gate.crossstream;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.store.ArtifactKind;
 import dev.planning.api.artifact.TaskBreakdown;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code cross_stream_consistency} gate. Builds one dependency graph from the plan of the
@@ -137,9 +140,41 @@ public final class CrossStreamConsistencyGate implements Gate {
             return Optional.ofNullable(input.get());
         } catch (InvalidInputException e) {
             findings.add(new Finding(CrossStreamCodes.INPUT_INVALID, Severity.ERROR, "the " + what + " " + path
-                    + " is invalid, so it was not used: " + e.getMessage(),
+                    + " is invalid, so it was not used: " + firstMistake(e) + "; expected a " + what
+                    + " that `planning lint` passes",
                     Optional.of(e.location().orElse(SourceLocation.ofFile(path))), Optional.empty()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * A refusal as one line of a finding: its first mistake, without the location the finding already
+     * has, and how many more there are ({@code planning lint} lists each); whatever the reader, or an
+     * embedder's context, put in the message, control characters and line breaks are shown escaped.
+     */
+    static String firstMistake(InvalidInputException e) {
+        List<String> lines = String.valueOf(e.getMessage()).strip().lines().toList();
+        // ErrorList's form: "lead: N errors:", then one indented "location: mistake" line each.
+        List<String> listed = lines.stream().skip(1).filter(l -> l.startsWith("  ")).toList();
+        String first;
+        long more;
+        if (lines.size() > 1 && !listed.isEmpty()) {
+            first = listed.get(0).strip();
+            String at = e.location().map(l -> l + ": ").orElse(null);
+            if (at != null && first.startsWith(at)) {
+                first = first.substring(at.length());
+            }
+            more = listed.size() - 1;
+            // ErrorList's last line when it listed only some: "and N more". (A built-in gate holds no field.)
+            Matcher rest = Pattern.compile("\\s*and (\\d{1,9}) more").matcher(listed.get(listed.size() - 1));
+            if (rest.matches()) {
+                more += Long.parseLong(rest.group(1)) - 1;
+            }
+        } else {
+            first = String.join(" ", lines);
+            more = 0;
+        }
+        return Printable.line(first) + (more == 0 ? "" : " (and " + more + " more mistake" + (more == 1 ? "" : "s")
+                + ", which `planning lint` lists)");
     }
 }

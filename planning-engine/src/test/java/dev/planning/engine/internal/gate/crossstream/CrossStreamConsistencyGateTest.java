@@ -374,6 +374,67 @@ class CrossStreamConsistencyGateTest {
         });
     }
 
+    /** left18: the finding's text is one line naming the file and what was expected, whatever the reader's message. */
+    private static void assertOneClearLine(Finding f, String file) {
+        assertThat(f.code()).isEqualTo(CrossStreamCodes.INPUT_INVALID);
+        assertThat(f.message()).as(f.message()).startsWith("the contracts file " + file + " is invalid, so it was not used: ")
+                .doesNotContain("\n").doesNotContainPattern("\\p{Cntrl}").doesNotContain("Exception")
+                .doesNotContain("java.").doesNotContain("org.")
+                .endsWith("; expected a contracts file that `planning lint` passes");
+    }
+
+    @Test
+    void aContractsFileWithSeveralMistakesIsOneClearLineAtTheFirstNamingHowManyMore() {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: A}")
+                .file(CONTRACTS, "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: fe\ncontracts:\n"
+                        + "  - {provider: be, id: BE-9, status: maybe, owner: x}\n"
+                        + "  - {provider: be, id: BE-8, status: sometimes, owner: y}\n"
+                        + "  - {provider: be, id: BE-7, status: never, owner: z}\n");
+
+        assertThat(run(FE).findings()).singleElement().satisfies(f -> {
+            assertOneClearLine(f, CONTRACTS);
+            assertThat(f.message()).contains("must be one of stub, agreed, delivered (found \"maybe\") (and 2 more mistakes, which"
+                    + " `planning lint` lists);");
+            assertThat(f.location().orElseThrow().line()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void aContractsFileThatIsNoYamlOrHoldsControlCharactersIsOneClearLine() {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: A}").file(CONTRACTS, "contracts: [ {provider: be\n");
+        assertThat(run(FE).findings()).singleElement().satisfies(f -> assertOneClearLine(f, CONTRACTS));
+
+        ws.file(CONTRACTS, "version: \"1.0.0\"\ncycle_id: \"2025-09-02\"\nstream: \"fe\u0007\u001b[2J\"\ncontracts: []\n");
+        assertThat(run(FE).findings()).singleElement().satisfies(f -> assertOneClearLine(f, CONTRACTS));
+    }
+
+    @Test
+    void anEmbeddersContextWhoseContractsFailWithAnyMessageIsOneClearLine() {
+        ws.plan("fe", "2025-09-02", "{id: FE-1, title: A}");
+        GateContext full = ws.context(FE);
+        GateContext hostile = new GateContext() {
+            public CycleRef cycle() { return full.cycle(); }
+            public Transition transition() { return full.transition(); }
+            public Path workspace() { return full.workspace(); }
+            public Rulebook rulebook() { return full.rulebook(); }
+            public Optional<TaskBreakdown> tasks() { return full.tasks(); }
+            public Optional<StoryMap> storyMap() { return full.storyMap(); }
+            public Map<String, TaskBreakdown> otherStreams() { return full.otherStreams(); }
+            public List<String> artifactPaths() { return full.artifactPaths(); }
+            public WorkspaceFiles files() { return full.files(); }
+            public List<Contract> contracts() {
+                throw new dev.planning.api.InvalidInputException("java.io.IOException: broken\r\n\tat x.Y\u0007");
+            }
+            public Optional<dev.planning.api.artifact.CapacityModel> capacity() { return Optional.empty(); }
+        };
+
+        assertThat(gate.evaluate(hostile).findings()).singleElement().satisfies(f -> {
+            assertThat(f.message()).doesNotContain("\n").doesNotContainPattern("\\p{Cntrl}")
+                    .startsWith("the contracts file " + CONTRACTS + " is invalid, so it was not used: ");
+            assertThat(f.location().orElseThrow().file()).isEqualTo(CONTRACTS);
+        });
+    }
+
     @Test
     void failsWithoutAReadablePlan() {
         ws.file(FE_PLAN, "version: [");
