@@ -138,9 +138,9 @@ class OutcomeSnapshotTest {
         Files.write(file, bytes);
 
         assertThatThrownBy(() -> CoverageReader.STANDARD.read(dev.planning.api.outcome.OutcomeKind.LCOV, bytes,
-                "lcov.info")).isInstanceOf(InvalidInputException.class).hasMessageContaining("not UTF-8");
+                "lcov.info")).isInstanceOf(InvalidInputException.class).hasMessageContaining("invalid UTF-8 byte 0xE9");
         assertThat(new GateOutcomes(workspace, LAYOUT).coverage(CYCLE).problems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("not UTF-8"));
+                .satisfies(p -> assertThat(p.message()).contains("invalid UTF-8 byte 0xE9"));
     }
 
     private String write(CycleRef cycle, String relative, String content) throws IOException {
