@@ -38,8 +38,8 @@ import java.util.stream.Collectors;
  * records' {@code DA} and {@code BRDA} lines; a record that gives such a file's counts only as totals
  * cannot be merged and is refused. The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
  * {@code MC*}) are read and carry nothing this reader totals; a line of any other kind, counts outside
- * a record ({@code DA:} before any {@code SF:}), a summary with more hits than lines ({@code LH > LF}),
- * a line longer than {@value #MAX_LINE} characters, a malformed number (a negative count,
+ * a record ({@code DA:} before any {@code SF:}), a summary with more hits than lines ({@code LH > LF})
+ * or given by half ({@code LF} without {@code LH}), a line longer than {@value #MAX_LINE} characters, a malformed number (a negative count,
  * {@code 1.5}), a record opened before the last one closed, or a file with no record is refused at
  * its line: every mistake of the file in one exception. Thread-safe.
  */
@@ -274,8 +274,13 @@ public final class Lcov {
             }
         }
 
-        /** A summary that claims more hits than there are lines (or branches) has no true reading. */
+        /**
+         * A summary that claims more hits than there are lines (or branches), or is given by half (its
+         * count found without its count hit, or the reverse), has no true reading.
+         */
         void check(String file) {
+            half(linesFound, "LF", linesHit, "LH", file);
+            half(branchesFound, "BRF", branchesHit, "BRH", file);
             if (linesFound != null && linesHit != null && linesHit > linesFound) {
                 throw new InvalidInputException("LH:" + linesHit + " is more than LF:" + linesFound
                         + " in the record of line " + line + ": expected at most as many lines hit as found",
@@ -285,6 +290,20 @@ public final class Lcov {
                 throw new InvalidInputException("BRH:" + branchesHit + " is more than BRF:" + branchesFound
                         + " in the record of line " + line + ": expected at most as many branches hit as found",
                         new SourceLocation(file, line, 1));
+            }
+        }
+
+        /**
+         * Refuses a summary given by half: counted from its DA (or BRDA) lines instead, a record with none
+         * counted no line at all, its lines found dropped (review18).
+         */
+        private void half(Long found, String foundKey, Long hit, String hitKey, String file) {
+            if ((found == null) != (hit == null)) {
+                String given = found != null ? foundKey + ":" + found : hitKey + ":" + hit;
+                String missing = found != null ? hitKey : foundKey;
+                throw new InvalidInputException(given + " without " + missing + " in the record of line " + line
+                        + ": expected " + foundKey + " and " + hitKey + " together, or neither (counted from the "
+                        + (foundKey.equals("LF") ? "DA" : "BRDA") + " lines)", new SourceLocation(file, line, 1));
             }
         }
 

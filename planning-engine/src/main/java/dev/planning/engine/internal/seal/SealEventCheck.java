@@ -26,6 +26,19 @@ final class SealEventCheck {
     }
 
     /**
+     * What a log without the seal's event means. An unsigned manifest is also what a seal stopped between its
+     * manifest and its event leaves, which {@code planning seal} completes; a signed one never is (signing needs
+     * the event), so its log lost the event and is restored, never the manifest replaced (review18).
+     */
+    private static String lost(HandoffManifest manifest) {
+        return manifest.signatures().isEmpty()
+                ? "; if its sealing was interrupted, `planning seal` completes it (the gates run again and a new"
+                        + " manifest replaces this unsigned one)"
+                : "; the manifest is signed, which an interrupted seal never leaves (signing needs the event): the log"
+                        + " has lost the seal's event; restore the log from version control";
+    }
+
+    /**
      * @param unsignedSha256 the SHA-256 of the manifest's rendering without signatures (ManifestForms), asked
      *                       for once the event is found
      * @param read           the cycle's log as the caller already read (and verified) it; empty to read it here
@@ -53,9 +66,7 @@ final class SealEventCheck {
         if (sealedAt.size() != 1) {
             found.add(Discrepancy.of(DiscrepancyKind.SEAL_EVENT_MISMATCH, log, "one MANIFEST_SEALED event",
                     sealedAt.size() + " such events", "the event log of " + cycle + " does not record this seal once"
-                            // None at all is also what a seal stopped between its manifest and its event leaves.
-                            + (sealedAt.isEmpty() ? "; if its sealing was interrupted, `planning seal` completes it"
-                                    + " (the gates run again and a new manifest replaces this unsigned one)" : "")));
+                            + (sealedAt.isEmpty() ? lost(manifest) : "")));
             return found;
         }
         int index = sealedAt.get(0);

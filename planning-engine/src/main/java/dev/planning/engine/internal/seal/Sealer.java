@@ -218,26 +218,28 @@ public final class Sealer {
 
     /**
      * Refuses to replace a manifest the log does not record unless it is what an interrupted seal
-     * leaves (it reads, and carries no signature): signatures on it never counted (the manifest does
-     * not verify without its {@code MANIFEST_SEALED} event), but they are not thrown away unasked.
+     * leaves (it reads, and carries no signature). A signed one was sealed (signing needs
+     * {@code MANIFEST_SEALED}) and its log lost the event: the log is restored, the manifest kept.
      */
     private void requireReplaceable(CycleRef cycle, Path file, String path) {
-        String interrupted = "cycle " + cycle + " is PACKAGED and " + path + " exists, but the cycle's log does not"
-                + " record its seal (no MANIFEST_SEALED event): the sealing was interrupted after the manifest was"
-                + " written. ";
         ManifestReader.Read read;
         try {
             read = reader.read(file, path);
         } catch (InvalidInputException e) {
-            throw new SealingException(SealingException.Reason.ALREADY_SEALED, interrupted + "It does not read ("
-                    + e.getMessage() + "), so it is not replaced; remove it and run seal again to complete the seal",
-                    SourceLocation.ofFile(path));
+            throw new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle + " is PACKAGED and "
+                    + path + " exists, but the cycle's log does not record its seal (no MANIFEST_SEALED event), and it"
+                    + " does not read (" + e.getMessage() + "), which an interrupted seal never leaves (it writes the"
+                    + " manifest whole): it is not replaced. Restore it and the log from version control; only if it"
+                    + " was never signed, remove it and run seal again", SourceLocation.ofFile(path));
         }
         int signatures = read.manifest().signatures().size();
         if (signatures > 0) {
-            throw new SealingException(SealingException.Reason.ALREADY_SEALED, interrupted + "It carries " + signatures
-                    + (signatures == 1 ? " signature" : " signatures") + ", which do not count on a seal the log does"
-                    + " not record, so it is not replaced; remove it and run seal again to complete the seal",
+            // Signing needs MANIFEST_SEALED: a signed manifest was sealed, and the log lost the event (review18).
+            throw new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle + " is PACKAGED and "
+                    + path + " carries " + signatures + (signatures == 1 ? " signature" : " signatures") + ", but the"
+                    + " cycle's log does not record its seal (no MANIFEST_SEALED event): an interrupted seal never"
+                    + " leaves a signed manifest (signing needs that event), so the log has lost it (cut, or a bad"
+                    + " merge). The manifest is not replaced: restore the log from version control",
                     SourceLocation.ofFile(path));
         }
     }

@@ -264,6 +264,25 @@ class LcovTest {
                 .hasMessageContaining("BRH:3 is more than BRF:2");
     }
 
+    /**
+     * A summary given by half (LF without LH, BRF without BRH) cannot be read: the record was counted
+     * from its DA lines, none, so its lines found were dropped and another file's full coverage was
+     * the report's (review18).
+     */
+    @Test
+    void aSummaryGivenByHalfIsRefusedRatherThanItsLinesDropped() {
+        assertThatThrownBy(() -> parse("SF:a.c\nLF:100\nend_of_record\nSF:b.c\nLF:10\nLH:10\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("LF:100 without LH")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(1));
+        assertThatThrownBy(() -> parse("SF:a.c\nDA:1,1\nLH:1\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("LH:1 without LF");
+        assertThatThrownBy(() -> parse("SF:a.c\nDA:1,1\nBRF:8\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("BRF:8 without BRH");
+    }
+
     @Test
     void aTestNameInsideARecordOrASourceFileWithoutANameIsRefused() {
         assertThatThrownBy(() -> parse("SF:a.c\nTN:unit\nDA:1,1\nend_of_record\n"))

@@ -240,6 +240,36 @@ class InterruptedSealTest {
         assertThat(signatureRoles(ws)).containsExactly("TechLead");
     }
 
+    /**
+     * An interrupted seal never leaves a signed manifest (signing needs {@code MANIFEST_SEALED}): a signed
+     * manifest whose log does not record its seal was sealed, and its log lost the tail (a contributor
+     * committed it cut, a bad merge). Neither {@code verify} nor {@code seal} may then advise what completes
+     * an interrupted seal (remove the manifest, seal again): that advice had the user delete a signed
+     * manifest and seal again whatever the files now hold (review18).
+     */
+    @Test
+    void aSignedManifestWhoseLogLostItsTailIsNotTakenForAnInterruptedSeal() throws IOException {
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        Path log = workspace.resolve(dev.planning.api.WorkspaceLayout.DEFAULT.eventLog(CYCLE));
+        List<String> lines = Files.readAllLines(log);
+        PlanningWorkspace ws = SealFixture.open(workspace);
+        ws.sign(CYCLE, PM);
+        byte[] signed = Files.readAllBytes(workspace.resolve(MANIFEST));
+        // The sealed log's tail cut off: the last line before the seal was MANIFEST_SEALED.
+        Files.write(log, lines.subList(0, lines.size() - 1));
+        assertThat(sealEvents(ws)).isZero();
+
+        assertThat(ws.verify(CYCLE, TRUST).discrepancies()).anySatisfy(d -> assertThat(d.describe())
+                .contains("SEAL_EVENT_MISMATCH").doesNotContain("planning seal").contains("restore"));
+        assertThatThrownBy(() -> ws.seal(CYCLE, SealOptions.defaults()))
+                .isInstanceOfSatisfying(SealingException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.ALREADY_SEALED))
+                .hasMessageContaining("1 signature")
+                .hasMessageContaining("restore")
+                .hasMessageNotContaining("remove it");
+        assertThat(Files.readAllBytes(workspace.resolve(MANIFEST))).isEqualTo(signed);
+    }
+
     /** A cycle whose seal is recorded is still never sealed again, its manifest never overwritten. */
     @Test
     void aRecordedSealIsStillNeverOverwritten() {
