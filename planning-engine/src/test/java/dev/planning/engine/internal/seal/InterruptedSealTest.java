@@ -191,6 +191,15 @@ class InterruptedSealTest {
         assertThat(signatureEvents(ws)).isEqualTo(3);
     }
 
+    /** A sealed example whose PM signing stopped before its event (a full disk), then signed by TechLead. */
+    private Path pmUnrecordedThenTechLeadSigned() {
+        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        assertThatThrownBy(() -> failingAt(workspace, EventType.SIGNATURE_ADDED).sign(CYCLE, PM))
+                .hasMessageContaining("No space left on device");
+        SealFixture.open(workspace).sign(CYCLE, TECH_LEAD);
+        return workspace;
+    }
+
     /**
      * PM's signing stopped before its event, then TechLead signed (one signature per run, under the
      * manifest's lock): PM's signature is no longer the manifest's last. Before, signing again with PM's
@@ -198,12 +207,9 @@ class InterruptedSealTest {
      */
     @Test
     void anEarlierSignatureWhoseEventWasNotRecordedIsRecordedBySigningAgainAfterAnotherSigner() throws IOException {
-        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        Path workspace = pmUnrecordedThenTechLeadSigned();
         Path file = workspace.resolve(MANIFEST);
-        assertThatThrownBy(() -> failingAt(workspace, EventType.SIGNATURE_ADDED).sign(CYCLE, PM))
-                .hasMessageContaining("No space left on device");
         PlanningWorkspace ws = SealFixture.open(workspace);
-        ws.sign(CYCLE, TECH_LEAD);
         byte[] signed = Files.readAllBytes(file);
 
         var again = ws.sign(CYCLE, PM);
@@ -223,12 +229,9 @@ class InterruptedSealTest {
     /** A signature by the key whose bytes no longer verify is not taken for an unrecorded signing. */
     @Test
     void aSignatureThatDoesNotVerifyIsNotRecordedBySigningAgain() throws IOException {
-        Path workspace = SealFixture.sealedExample(dir, TRUST);
+        Path workspace = pmUnrecordedThenTechLeadSigned();
         Path file = workspace.resolve(MANIFEST);
-        assertThatThrownBy(() -> failingAt(workspace, EventType.SIGNATURE_ADDED).sign(CYCLE, PM))
-                .hasMessageContaining("No space left on device");
         PlanningWorkspace ws = SealFixture.open(workspace);
-        ws.sign(CYCLE, TECH_LEAD);
         String text = Files.readString(file, StandardCharsets.UTF_8);
         var read = new ManifestReader(workspace).read(file, MANIFEST);
         String pmSignature = read.manifest().signatures().get(0).value();
