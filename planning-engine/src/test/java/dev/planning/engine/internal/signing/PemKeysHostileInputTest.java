@@ -36,15 +36,14 @@ class PemKeysHostileInputTest {
     private InvalidInputException privateKeyRefusal(String name, String pem) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        InvalidInputException e = catchThrowableOfType(() -> PemKeys.readPrivateKey(file), InvalidInputException.class);
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> PemKeys.readPrivateKey(file));
         assertThat(e).as(name).isNotNull();
         assertClear(e, file.toString());
         return e;
     }
 
     private InvalidInputException publicKeyRefusal(String pem) {
-        InvalidInputException e = catchThrowableOfType(() -> PemKeys.parsePublicKey(pem, "trust.yaml:7:9"),
-                InvalidInputException.class);
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> PemKeys.parsePublicKey(pem, "trust.yaml:7:9"));
         assertThat(e).isNotNull();
         assertClear(e, "trust.yaml:7:9");
         return e;
