@@ -33,6 +33,7 @@ import dev.planning.engine.internal.workspace.LayoutFiles;
 import dev.planning.rules.Inputs;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import dev.planning.testkit.gate.ForwardingGateContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -357,18 +358,16 @@ class GovernanceGateTest {
      * contracts never.
      */
     private static GateContext thirdParty(GateContext full, boolean suppliesWaivers) {
-        return new GateContext() {
-            public CycleRef cycle() { return full.cycle(); }
-            public Transition transition() { return full.transition(); }
-            public Path workspace() { return full.workspace(); }
-            public Rulebook rulebook() { return full.rulebook(); }
-            public Optional<TaskBreakdown> tasks() { return full.tasks(); }
-            public Optional<StoryMap> storyMap() { return full.storyMap(); }
-            public Map<String, TaskBreakdown> otherStreams() { return full.otherStreams(); }
-            public List<String> artifactPaths() { return full.artifactPaths(); }
-            public WorkspaceFiles files() { return full.files(); }
-            public Clock clock() { return Context.DEFAULT_CLOCK; }
-            public List<Waiver> waivers() { return suppliesWaivers ? List.of() : GateContext.super.waivers(); }
+        return new ForwardingGateContext(ForwardingGateContext.requiredOnly(full)) {
+            @Override
+            public Clock clock() {
+                return Context.DEFAULT_CLOCK;
+            }
+
+            @Override
+            public List<Waiver> waivers() {
+                return suppliesWaivers ? List.of() : super.waivers();
+            }
         };
     }
 

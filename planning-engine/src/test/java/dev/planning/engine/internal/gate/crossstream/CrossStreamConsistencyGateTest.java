@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.PlanningException;
 import dev.planning.api.artifact.Contract;
-import dev.planning.api.artifact.StoryMap;
-import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateContext;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.lifecycle.Transition;
-import dev.planning.api.rulebook.Rulebook;
-import dev.planning.api.store.WorkspaceFiles;
 import dev.planning.engine.fixtures.GateWorkspace;
+import dev.planning.testkit.gate.ForwardingGateContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,17 +47,11 @@ class CrossStreamConsistencyGateTest {
 
     /** A third party's context over {@code full}: the required methods, and contracts only when asked; no capacity model. */
     private static GateContext thirdParty(GateContext full, boolean suppliesContracts) {
-        return new GateContext() {
-            public CycleRef cycle() { return full.cycle(); }
-            public Transition transition() { return full.transition(); }
-            public Path workspace() { return full.workspace(); }
-            public Rulebook rulebook() { return full.rulebook(); }
-            public Optional<TaskBreakdown> tasks() { return full.tasks(); }
-            public Optional<StoryMap> storyMap() { return full.storyMap(); }
-            public Map<String, TaskBreakdown> otherStreams() { return full.otherStreams(); }
-            public List<String> artifactPaths() { return full.artifactPaths(); }
-            public WorkspaceFiles files() { return full.files(); }
-            public List<Contract> contracts() { return suppliesContracts ? List.of() : GateContext.super.contracts(); }
+        return new ForwardingGateContext(ForwardingGateContext.requiredOnly(full)) {
+            @Override
+            public List<Contract> contracts() {
+                return suppliesContracts ? List.of() : super.contracts();
+            }
         };
     }
 
@@ -411,21 +400,11 @@ class CrossStreamConsistencyGateTest {
     @Test
     void anEmbeddersContextWhoseContractsFailWithAnyMessageIsOneClearLine() {
         ws.plan("fe", "2025-09-02", "{id: FE-1, title: A}");
-        GateContext full = ws.context(FE);
-        GateContext hostile = new GateContext() {
-            public CycleRef cycle() { return full.cycle(); }
-            public Transition transition() { return full.transition(); }
-            public Path workspace() { return full.workspace(); }
-            public Rulebook rulebook() { return full.rulebook(); }
-            public Optional<TaskBreakdown> tasks() { return full.tasks(); }
-            public Optional<StoryMap> storyMap() { return full.storyMap(); }
-            public Map<String, TaskBreakdown> otherStreams() { return full.otherStreams(); }
-            public List<String> artifactPaths() { return full.artifactPaths(); }
-            public WorkspaceFiles files() { return full.files(); }
+        GateContext hostile = new ForwardingGateContext(ws.context(FE)) {
+            @Override
             public List<Contract> contracts() {
                 throw new dev.planning.api.InvalidInputException("java.io.IOException: broken\r\n\tat x.Y\u0007");
             }
-            public Optional<dev.planning.api.artifact.CapacityModel> capacity() { return Optional.empty(); }
         };
 
         assertThat(gate.evaluate(hostile).findings()).singleElement().satisfies(f -> {
