@@ -345,7 +345,7 @@ public abstract class CycleQueriesContract {
     @Test
     @DisplayName("pending signatures judged as verify judges: listed exactly while verify finds the signing policy unmet")
     void pendingSignaturesOfTheWorkspaceAgreeWithVerify() {
-        PlanningWorkspace workspace = sealed();
+        PlanningWorkspace workspace = sealedAndSignedBy();
         Path directory = workspaceOf(store);
         CycleQueries signed = queriesOf(store, directory, TRUST);
 
@@ -373,9 +373,7 @@ public abstract class CycleQueriesContract {
     @Test
     @DisplayName("pending signatures by role and by policy count the signatures that verify, one per key")
     void pendingSignaturesByRoleAndByPolicyCountRealSignatures() {
-        PlanningWorkspace workspace = sealed();
-        workspace.sign(SIGNED, PM);
-        workspace.sign(SIGNED, QA);
+        PlanningWorkspace workspace = sealedAndSignedBy(PM, QA);
         CycleQueries signed = queriesOf(store, workspaceOf(store), TRUST);
 
         assertThat(pendingOfSigned(signed.pendingSignatures(Set.of("PM", "QA", "TechLead")))).singleElement()
@@ -399,15 +397,11 @@ public abstract class CycleQueriesContract {
     @Test
     @DisplayName("pending signatures: the trust file's own policy applies, as verify applies it")
     void pendingSignaturesJudgeTheTrustFilesOwnPolicy() {
-        PlanningWorkspace workspace = sealed();
-        workspace.sign(SIGNED, PM);
-        workspace.sign(SIGNED, TECH_LEAD);
+        PlanningWorkspace workspace = sealedAndSignedBy(PM, TECH_LEAD);
         TrustedKeys askingTwoPms = trust(new SigningPolicy(List.of(TWO_PMS)), PM, SECOND_PM, TECH_LEAD, QA);
 
-        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), TRUST).pendingSignatures()))
-                .as("the rulebook's policy alone is met").isEmpty();
-        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), askingTwoPms).pendingSignatures()))
-                .singleElement().satisfies(p -> assertThat(p.unmetRequirements())
+        assertThat(pendingOfSigned(TRUST)).as("the rulebook's policy alone is met").isEmpty();
+        assertThat(pendingOfSigned(askingTwoPms)).singleElement().satisfies(p -> assertThat(p.unmetRequirements())
                         .containsExactly(new CycleQueries.UnmetRequirement(TWO_PMS, 1)));
         refusedForSignatures(workspace, askingTwoPms, true);
     }
@@ -415,9 +409,7 @@ public abstract class CycleQueriesContract {
     @Test
     @DisplayName("pending signatures: a signature by a key not trusted for its role, or an event alone, counts for no one")
     void aSignatureByAKeyNotTrustedForItsRoleOrAnEventAloneCountsForNoOne() {
-        PlanningWorkspace workspace = sealed();
-        workspace.sign(SIGNED, PM);
-        workspace.sign(SIGNED, QA);
+        PlanningWorkspace workspace = sealedAndSignedBy(PM, QA);
         RecordedEvent last = store.read(SIGNED).get(store.read(SIGNED).size() - 1);
         store.append(SIGNED, new PlanningEvent(nextId(), last.event().timestamp().plusSeconds(1),
                 EventType.SIGNATURE_ADDED, Optional.empty(), Optional.empty(), SIGNED.toString(), "contract", Map.of(),
@@ -426,24 +418,21 @@ public abstract class CycleQueriesContract {
         TrustedKeys qaKeyForTechLead = new TrustedKeys(List.of(trusted(PM), new TrustedKey("TechLead", QA.keyId(),
                 SignatureAlgorithm.ED25519, QA.keys.getPublic())), "kit trust, QA's key for TechLead");
 
-        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), qaKeyForTechLead).pendingSignatures()))
-                .singleElement().satisfies(p -> {
+        assertThat(pendingOfSigned(qaKeyForTechLead)).singleElement().satisfies(p -> {
                     assertThat(p.signedRoles()).containsExactly("PM");
                     // QA's signature event is backed by a signature by a key this trust lists for TechLead only.
                     assertThat(p.unverifiedRoles()).containsExactly("QA", "TechLead");
                     assertThat(p.unmetRequirements()).containsExactly(new CycleQueries.UnmetRequirement(LEAD_OR_QA, 0));
                 });
         refusedForSignatures(workspace, qaKeyForTechLead, true);
-        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), TRUST).pendingSignatures())).isEmpty();
+        assertThat(pendingOfSigned(TRUST)).isEmpty();
         refusedForSignatures(workspace, TRUST, false);
     }
 
     @Test
     @DisplayName("pending signatures of the workspace list a completed handoff verify refuses; a policy's question does not")
     void aCompletedHandoffVerifyRefusesIsPendingOfTheWorkspace() {
-        PlanningWorkspace workspace = sealed();
-        workspace.sign(SIGNED, PM);
-        workspace.sign(SIGNED, QA);
+        PlanningWorkspace workspace = sealedAndSignedBy(PM, QA);
         List<RecordedEvent> log = store.read(SIGNED);
         String head = log.get(log.size() - 1).hash();
         Instant at = log.get(log.size() - 1).event().timestamp();
@@ -456,9 +445,9 @@ public abstract class CycleQueriesContract {
         }
         TrustedKeys askingTwoPms = trust(new SigningPolicy(List.of(TWO_PMS)), PM, SECOND_PM, TECH_LEAD, QA);
 
-        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), TRUST).pendingSignatures())).isEmpty();
-        assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), askingTwoPms).pendingSignatures()))
-                .as("a policy raised since the cycle completed").singleElement().satisfies(p -> {
+        assertThat(pendingOfSigned(TRUST)).isEmpty();
+        assertThat(pendingOfSigned(askingTwoPms)).as("a policy raised since the cycle completed").singleElement()
+                .satisfies(p -> {
                     assertThat(p.state()).isEqualTo(CycleState.COMPLETED);
                     assertThat(p.unmetRequirements()).containsExactly(new CycleQueries.UnmetRequirement(TWO_PMS, 1));
                 });
@@ -467,8 +456,11 @@ public abstract class CycleQueriesContract {
                 .pendingSignatures(new SigningPolicy(List.of(TWO_PMS))))).as("handoffs in flight only").isEmpty();
     }
 
-    /** {@link #SIGNED}, sealed (unsigned) in a workspace over the store that trusts every kit key. */
-    private PlanningWorkspace sealed() {
+    /**
+     * {@link #SIGNED} sealed in a workspace over the store that trusts every kit key, then signed by
+     * {@code signers} in order (none: sealed, unsigned).
+     */
+    private PlanningWorkspace sealedAndSignedBy(KitSigner... signers) {
         Path directory = workspaceOf(store);
         PlanningWorkspace workspace = open(directory, store, TRUST);
         write(directory.resolve(workspace.layout().taskBreakdown(SIGNED)), PLAN);
@@ -476,7 +468,15 @@ public abstract class CycleQueriesContract {
         TransitionResult ready = workspace.advance(SIGNED, CycleState.READY_FOR_HANDOFF);
         assertThat(ready.accepted()).as("the kit's plan passes its rulebook: %s", ready.gateResults()).isTrue();
         workspace.seal(SIGNED, new SealOptions(true, Optional.empty(), Optional.empty()));
+        for (KitSigner signer : signers) {
+            workspace.sign(SIGNED, signer);
+        }
         return workspace;
+    }
+
+    /** What the workspace's pending-signatures query lists for {@link #SIGNED} under {@code trust}. */
+    private List<CycleQueries.PendingSignatures> pendingOfSigned(TrustedKeys trust) {
+        return pendingOfSigned(queriesOf(store, workspaceOf(store), trust).pendingSignatures());
     }
 
     private static List<CycleQueries.PendingSignatures> pendingOfSigned(List<CycleQueries.PendingSignatures> pending) {
