@@ -656,7 +656,20 @@ public final class ManifestVerifier {
                                 + " another rulebook, so its signing policy cannot be checked with the rulebook in hand"));
             }
             found.addAll(PriorSnapshot.check(workspace, priorManifest, path.get()));
-            from = path.get();
+            // A later handoff rests on its prior's seal as verify of the prior judges it: its log records that
+            // seal once, of exactly this manifest (kit19: a prior whose log lost its seal passed the chain).
+            String priorPath = path.get();
+            Optional<CycleRef> priorCycle = ownCycle(priorManifest);
+            if (priorCycle.isEmpty()) {
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, priorPath, "a valid stream and cycle id",
+                        priorManifest.stream() + "/" + priorManifest.cycleId(), "prior manifest " + id
+                                + " names no valid cycle, so its seal cannot be checked"));
+            } else {
+                SealEventCheck.check(priorManifest, priorForms::unsignedSha256, priorPath, events, priorCycle.get(),
+                        Optional.empty()).forEach(d -> found.add(new Discrepancy(DiscrepancyKind.PRIOR_MANIFEST,
+                                d.file(), d.expected(), d.actual(), "prior manifest " + id + ": " + d.message())));
+            }
+            from = priorPath;
             prior = priorManifest.priorManifestId();
         }
         return chain;
