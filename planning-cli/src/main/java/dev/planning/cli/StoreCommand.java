@@ -501,7 +501,8 @@ final class StoreCommand implements Runnable {
                 + "\t" + Printable.line("unmet: " + p.unmetRequirements().stream()
                         .map(u -> u.requirement().describe() + ": " + u.signers() + " verified, " + u.missing()
                                 + " missing")
-                        .collect(Collectors.joining("; ")));
+                        .collect(Collectors.joining("; ")))
+                + p.manifestRefused().map(why -> "\t" + Printable.line("manifest refused: " + why)).orElse("");
     }
 
     /** A waiver and its expiry, on one line. */

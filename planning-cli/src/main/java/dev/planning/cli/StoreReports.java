@@ -1,5 +1,6 @@
 package dev.planning.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.planning.api.store.CycleQueries;
@@ -42,10 +43,14 @@ final class StoreReports {
     record PendingSignatures(String store, List<String> requiredRoles, List<Pending> cycles) {
     }
 
-    /** One cycle waiting for signatures, with each requirement its signatures do not meet. */
+    /**
+     * One cycle waiting for signatures, with each requirement its signatures do not meet, and
+     * ({@code manifest_refused}, only when so) why verify refuses its manifest file whatever its signatures.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Pending(String cycle, String state, List<String> signedRoles, List<String> unverifiedRoles,
-            List<String> missingRoles, List<Unmet> unmetRequirements) {
+            List<String> missingRoles, List<Unmet> unmetRequirements,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String manifestRefused) {
     }
 
     /**
@@ -60,7 +65,8 @@ final class StoreReports {
         return new PendingSignatures(name, roles == null ? null : List.copyOf(new TreeSet<>(roles)), pending.stream()
                 .map(p -> new Pending(p.cycle().toString(), p.state().name(), p.signedRoles(), p.unverifiedRoles(),
                         p.missingRoles(), p.unmetRequirements().stream().map(u -> new Unmet(u.requirement().roles(),
-                                u.requirement().min(), u.signers(), u.missing())).toList())).toList());
+                                u.requirement().min(), u.signers(), u.missing())).toList(),
+                        p.manifestRefused().orElse(null))).toList());
     }
 
     /** {@code store expiring-waivers}. */

@@ -51,6 +51,16 @@ class StoreReportsTest {
                                 new CycleQueries.UnmetRequirement(leads, 1))))));
     }
 
+    @Test
+    void aPendingCycleWhoseManifestVerifyRefusesNamesItOnlyThen() {
+        String why = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml is not the manifest"
+                + " MANIFEST_SEALED recorded (it was replaced or rewritten since the seal)";
+        assertGolden("pending-signatures-refused.json", StoreReports.pendingSignatures("files", null, List.of(
+                new CycleQueries.PendingSignatures(FE, CycleState.PACKAGED, List.of(), List.of("PM"),
+                        List.of("PM"), List.of(once("PM")), Optional.of(why)), new CycleQueries.PendingSignatures(BE,
+                        CycleState.PACKAGED, List.of(), List.of(), List.of("PM"), List.of(once("PM"))))));
+    }
+
     private static CycleQueries.UnmetRequirement once(String role) {
         return new CycleQueries.UnmetRequirement(new SigningRequirement(List.of(role), 1), 0);
     }

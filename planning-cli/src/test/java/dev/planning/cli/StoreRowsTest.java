@@ -37,11 +37,15 @@ class StoreRowsTest {
                 StoreCommand.row(new CycleQueries.PendingSignatures(CYCLE, CycleState.PACKAGED, List.of("QA" + FORGED),
                         List.of("PM" + FORGED), List.of("TechLead"), List.of(new CycleQueries.UnmetRequirement(
                                 new SigningRequirement(List.of("TechLead"), 1), 0)))),
+                StoreCommand.row(new CycleQueries.PendingSignatures(CYCLE, CycleState.PACKAGED, List.of(), List.of(),
+                        List.of("PM"), List.of(new CycleQueries.UnmetRequirement(new SigningRequirement(List.of("PM"), 1),
+                                0)), Optional.of("m.yaml" + FORGED))),
                 StoreCommand.Quarantined.row(new OutboxRelay.Quarantined(7, "acme", CYCLE, 3, "evt" + FORGED, "reason" + FORGED, 2)),
                 StoreSelection.warning(new OutboxRelay.Quarantined(7, "acme", CYCLE, 3, "evt" + FORGED, "r" + FORGED, 2)));
 
         assertThat(rows).allSatisfy(row -> assertThat(row).doesNotContain("\n", "\r", "\u001b", "\u202e")
                 .contains("x\\u000A0 refusal(s)"));
         assertThat(rows.get(0)).startsWith("2025-09-20\tfe/2025-09-02\trulex\\u000A");
+        assertThat(rows.get(3)).contains("\tmanifest refused: m.yamlx\\u000A0 refusal(s)");
     }
 }

@@ -236,9 +236,16 @@ public interface CycleQueries {
      * @param unmetRequirements each requirement not met, in the policy's order (asked by roles:
      *                          {@code 1 of [role]} per missing role), with how many signers count for
      *                          it; never empty
+     * @param manifestRefused   why {@code verify} refuses the cycle for its manifest file whatever its
+     *                          signatures, naming the file: it is missing, does not read as a manifest, or
+     *                          is not the manifest its {@code MANIFEST_SEALED} event recorded (replaced or
+     *                          rewritten since the seal). No signature on such a file counts, so every
+     *                          requirement is unmet, and no signature can help: the sealed manifest must
+     *                          be restored. Empty otherwise, and from queries that read no manifest (those
+     *                          over events alone, which verify no signature)
      */
     record PendingSignatures(CycleRef cycle, CycleState state, List<String> signedRoles, List<String> unverifiedRoles,
-            List<String> missingRoles, List<UnmetRequirement> unmetRequirements) {
+            List<String> missingRoles, List<UnmetRequirement> unmetRequirements, Optional<String> manifestRefused) {
         /**
          * Creates the record; the class comment says what each component holds.
          *
@@ -250,6 +257,7 @@ public interface CycleQueries {
          *                        without a trust file), sorted
          * @param missingRoles the roles of the unmet requirements, sorted, never empty
          * @param unmetRequirements each requirement not met, with how many signers count for it; never empty
+         * @param manifestRefused why verify refuses the cycle for its manifest file, naming it; empty when it does not
          */
         public PendingSignatures {
             Objects.requireNonNull(cycle, "cycle");
@@ -258,6 +266,22 @@ public interface CycleQueries {
             unverifiedRoles = List.copyOf(unverifiedRoles);
             missingRoles = List.copyOf(missingRoles);
             unmetRequirements = List.copyOf(unmetRequirements);
+            Objects.requireNonNull(manifestRefused, "manifestRefused");
+        }
+
+        /**
+         * A cycle whose manifest file is the sealed one (or was not examined): {@link #manifestRefused()} empty.
+         *
+         * @param cycle the cycle, never {@code null}
+         * @param state its state, never {@code null}
+         * @param signedRoles roles whose signature on the sealed manifest verifies, sorted
+         * @param unverifiedRoles roles a {@code SIGNATURE_ADDED} event claims but no signature that verifies backs
+         * @param missingRoles the roles of the unmet requirements, sorted, never empty
+         * @param unmetRequirements each requirement not met, with how many signers count for it; never empty
+         */
+        public PendingSignatures(CycleRef cycle, CycleState state, List<String> signedRoles,
+                List<String> unverifiedRoles, List<String> missingRoles, List<UnmetRequirement> unmetRequirements) {
+            this(cycle, state, signedRoles, unverifiedRoles, missingRoles, unmetRequirements, Optional.empty());
         }
     }
 

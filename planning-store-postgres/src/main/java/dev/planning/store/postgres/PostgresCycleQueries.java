@@ -148,7 +148,8 @@ final class PostgresCycleQueries implements CycleQueries {
                         CycleRef cycle = new CycleRef(rs.getString(1), rs.getString(2));
                         Set<String> claimed = new TreeSet<>(List.of((String[]) rs.getArray(4).getArray()));
                         Map<String, String> sealed = details(rs.getString(5));
-                        List<String> counted = signatures.map(s -> s.counted(cycle, sealed)).orElse(List.of());
+                        SignedRoles.Count counted = signatures.map(s -> s.count(cycle, sealed))
+                                .orElse(SignedRoles.Count.NONE);
                         EventLogQueries.of(cycle, CycleState.valueOf(rs.getString(3)), required, claimed, counted)
                                 .ifPresent(pending::add);
                     }

@@ -252,7 +252,10 @@ public abstract class CycleQueriesContract {
     @Test
     @DisplayName("pending signatures: a SIGNATURE_ADDED event alone never makes a role signed, it is only claimed")
     void pendingSignatures() {
+        // fe/b's manifest was never written: queries that read manifests also say so (manifestRefused, the
+        // replaced-manifest case), those that read none do not; the signatures are what is asked here.
         assertThat(queries.pendingSignatures(Set.of("PM", "QA", "TechLead")))
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("manifestRefused")
                 .containsExactly(new CycleQueries.PendingSignatures(SEALED, CycleState.PACKAGED, List.of(),
                         List.of("PM"), List.of("PM", "QA", "TechLead"), List.of(once("PM"), once("QA"),
                                 once("TechLead"))));
@@ -267,6 +270,7 @@ public abstract class CycleQueriesContract {
         SigningRequirement leads = new SigningRequirement(List.of("TechLead", "QA"), 2);
 
         assertThat(queries.pendingSignatures(new SigningPolicy(List.of(pm, leads))))
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("manifestRefused")
                 .containsExactly(new CycleQueries.PendingSignatures(SEALED, CycleState.PACKAGED, List.of(),
                         List.of("PM"), List.of("PM", "QA", "TechLead"), List.of(
                                 new CycleQueries.UnmetRequirement(pm, 0), new CycleQueries.UnmetRequirement(leads, 0))));
@@ -454,6 +458,40 @@ public abstract class CycleQueriesContract {
         refusedForSignatures(workspace, askingTwoPms, true);
         assertThat(pendingOfSigned(queriesOf(store, workspaceOf(store), askingTwoPms)
                 .pendingSignatures(new SigningPolicy(List.of(TWO_PMS))))).as("handoffs in flight only").isEmpty();
+    }
+
+    @Test
+    @DisplayName("pending signatures name a replaced or missing manifest, as verify refuses it for the manifest")
+    void aReplacedManifestIsPendingNamedAsVerifyRefusesIt() throws IOException {
+        PlanningWorkspace workspace = sealedAndSignedBy(PM);
+        String path = workspace.layout().manifest(SIGNED);
+        Path manifest = workspaceOf(store).resolve(path);
+        assertThat(pendingOfSigned(TRUST)).as("the sealed manifest, signed by the PM").singleElement()
+                .satisfies(p -> assertThat(p.manifestRefused()).isEmpty());
+        workspace.sign(SIGNED, QA);
+        String sealed = Files.readString(manifest, StandardCharsets.UTF_8);
+        assertThat(sealed).contains("dirty: true");
+
+        // Replaced by a manifest that reads, carrying the same signatures, but is not the one sealed.
+        Files.writeString(manifest, sealed.replace("dirty: true", "dirty: false"), StandardCharsets.UTF_8);
+        assertThat(pendingOfSigned(TRUST)).singleElement().satisfies(p -> {
+            assertThat(p.manifestRefused()).hasValueSatisfying(why -> assertThat(why).startsWith(path)
+                    .contains("not the manifest MANIFEST_SEALED recorded"));
+            assertThat(p.signedRoles()).isEmpty();
+            assertThat(p.unverifiedRoles()).containsExactly("PM", "QA");
+            assertThat(p.unmetRequirements()).containsExactly(new CycleQueries.UnmetRequirement(PM_ONCE, 0),
+                    new CycleQueries.UnmetRequirement(LEAD_OR_QA, 0));
+        });
+        assertThat(workspace.verify(SIGNED, TRUST).discrepancies(DiscrepancyKind.SEAL_EVENT_MISMATCH))
+                .as("verify refuses it for the manifest").isNotEmpty();
+
+        Files.delete(manifest);
+        assertThat(pendingOfSigned(TRUST)).singleElement().satisfies(p -> assertThat(p.manifestRefused())
+                .hasValueSatisfying(why -> assertThat(why).startsWith(path).contains("is missing")));
+        assertThat(workspace.verify(SIGNED, TRUST).discrepancies(DiscrepancyKind.MANIFEST_INVALID))
+                .as("verify refuses it for the manifest").isNotEmpty();
+        Files.writeString(manifest, sealed, StandardCharsets.UTF_8);
+        assertThat(pendingOfSigned(TRUST)).as("the sealed manifest restored: the policy is met").isEmpty();
     }
 
     /**

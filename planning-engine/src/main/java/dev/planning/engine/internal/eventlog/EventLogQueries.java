@@ -268,8 +268,8 @@ public final class EventLogQueries implements CycleQueries {
             Set<String> claimed = new TreeSet<>();
             log.ofType(EventType.SIGNATURE_ADDED).map(e -> e.details().get("role")).filter(Objects::nonNull)
                     .forEach(claimed::add);
-            of(log.cycle, log.state, required, claimed, signatures.map(s -> s.counted(log.cycle,
-                    sealed.get().details())).orElse(List.of())).ifPresent(pending::add);
+            of(log.cycle, log.state, required, claimed, signatures.map(s -> s.count(log.cycle,
+                    sealed.get().details())).orElse(SignedRoles.Count.NONE)).ifPresent(pending::add);
         }
         return pending;
     }
@@ -292,12 +292,16 @@ public final class EventLogQueries implements CycleQueries {
     /**
      * A cycle's pending signatures from what its events claim and the signatures that count, judged
      * against {@code required} as {@code verify} judges a signing policy ({@link SigningThreshold});
-     * shared with the PostgreSQL store's queries, so both answer alike. Empty when the policy is met.
+     * shared with the PostgreSQL store's queries, so both answer alike. Empty when the policy is met. A
+     * manifest file that is not the sealed one is named in the entry ({@link PendingSignatures#manifestRefused()}),
+     * as {@code verify} refuses it for the manifest.
      *
-     * @param counted the role of each signature that counts, one per distinct key ({@link SignedRoles#counted})
+     * @param count the role of each signature that counts, one per distinct key, and why none can
+     *              ({@link SignedRoles#count})
      */
     public static Optional<PendingSignatures> of(CycleRef cycle, CycleState state, SigningPolicy required,
-            Set<String> claimed, List<String> counted) {
+            Set<String> claimed, SignedRoles.Count count) {
+        List<String> counted = count.roles();
         List<UnmetRequirement> unmet = SigningThreshold.unmet(required, counted);
         if (unmet.isEmpty()) {
             return Optional.empty();
@@ -308,7 +312,7 @@ public final class EventLogQueries implements CycleQueries {
         Set<String> unverified = new TreeSet<>(claimed);
         unverified.removeAll(verified);
         return Optional.of(new PendingSignatures(cycle, state, List.copyOf(verified), List.copyOf(unverified),
-                List.copyOf(missing), unmet));
+                List.copyOf(missing), unmet, count.refused()));
     }
 
     @Override

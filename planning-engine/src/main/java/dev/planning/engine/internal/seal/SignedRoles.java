@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
@@ -83,24 +84,58 @@ public final class SignedRoles {
      * @return empty when nothing verifies
      */
     public List<String> counted(CycleRef cycle, Map<String, String> sealDetails) {
-        List<String> roles = new ArrayList<>();
+        return count(cycle, sealDetails).roles();
+    }
+
+    /**
+     * The signatures that count ({@link #counted}), and why none can when the manifest file is not the
+     * sealed one.
+     *
+     * @param roles   the role of each signature that counts, one per distinct key
+     * @param refused why {@code verify} refuses the cycle for its manifest file, naming it (then {@code roles}
+     *                is empty); empty when the file is the sealed manifest
+     */
+    public record Count(List<String> roles, Optional<String> refused) {
+        public Count {
+            roles = List.copyOf(roles);
+            Objects.requireNonNull(refused, "refused");
+        }
+
+        /** Nothing examined: no signature counts, and nothing is said of the manifest. */
+        public static final Count NONE = new Count(List.of(), Optional.empty());
+
+        private static Count refused(String why) {
+            return new Count(List.of(), Optional.of(why));
+        }
+    }
+
+    /**
+     * {@link #counted}, with why no signature can count when the cycle's manifest file is missing, does not
+     * read, or is not the manifest its {@code MANIFEST_SEALED} event recorded: the states {@code verify}
+     * refuses for the manifest (MANIFEST_INVALID, SEAL_EVENT_MISMATCH), whatever its signatures.
+     *
+     * @param sealDetails the details of the cycle's {@code MANIFEST_SEALED} event
+     * @return never {@code null}
+     */
+    public Count count(CycleRef cycle, Map<String, String> sealDetails) {
         String path = layout.manifest(cycle);
         HandoffManifest manifest;
         Path file;
         try {
             file = SafePaths.resolve(workspace, path);
         } catch (PlanningException e) {
-            return roles;
+            return Count.refused("the manifest path " + path + " is not inside the workspace: " + e.getMessage());
         }
         // A manifest that cannot be examined is refused, naming it, not counted as signed by no one.
         if (!DirectoryEntries.isRegularFile(workspace, file, "its signatures cannot be counted without it")) {
-            return roles;
+            return Count.refused(path + " is missing (or not a regular file): the sealed manifest must be restored before any signature"
+                    + " counts");
         }
         byte[] bytes;
         try {
             // Larger than any manifest read: not the sealed one (read, it would only fill the memory).
             if (Files.size(file) > YamlDocuments.MAX_BYTES) {
-                return roles;
+                return Count.refused(replaced(path, "it is larger than any manifest"));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -110,15 +145,16 @@ public final class SignedRoles {
         try {
             manifest = reader.parse(bytes, path).manifest();
         } catch (PlanningException | UncheckedIOException | IllegalArgumentException e) {
-            return roles;
+            return Count.refused(replaced(path, "it does not read as a manifest"));
         }
         boolean sealedOne = manifest.manifestId().equals(sealDetails.get("manifest_id"))
                 && manifest.stream().equals(cycle.stream()) && manifest.cycleId().equals(cycle.cycleId())
                 && Sha256.hex(ManifestWriter.render(SealEventCheck.unsigned(manifest)))
                         .equals(sealDetails.get("manifest_sha256"));
         if (!sealedOne) {
-            return roles;
+            return Count.refused(replaced(path, "it was replaced or rewritten since the seal"));
         }
+        List<String> roles = new ArrayList<>();
         // A key counts once, by identity, for the role of its first signature that verifies, as in
         // ManifestVerifier: a key trusted for two roles that signed as both is one signer, not two roles.
         Set<String> signers = new HashSet<>();
@@ -129,6 +165,11 @@ public final class SignedRoles {
                 roles.add(signature.role());
             }
         }
-        return roles;
+        return new Count(roles, Optional.empty());
+    }
+
+    private static String replaced(String path, String why) {
+        return path + " is not the manifest MANIFEST_SEALED recorded (" + why + "): verify refuses it whatever its"
+                + " signatures, and no signature on it counts; restore the sealed manifest";
     }
 }

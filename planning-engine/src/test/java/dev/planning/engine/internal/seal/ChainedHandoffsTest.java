@@ -104,6 +104,7 @@ class ChainedHandoffsTest {
                     assertThat(p.cycle()).isEqualTo(CYCLE);
                     assertThat(p.signedRoles()).isEmpty();
                     assertThat(p.unverifiedRoles()).containsExactly("PM", "QA", "TechLead");
+                    assertThat(p.manifestRefused()).hasValueSatisfying(why -> assertThat(why).startsWith(MANIFEST));
                 });
     }
 
@@ -113,7 +114,11 @@ class ChainedHandoffsTest {
 
         assertThat(ws.verify(NEXT, TRUST).discrepancies()).extracting(Discrepancy::kind)
                 .containsExactly(DiscrepancyKind.PRIOR_MANIFEST);
-        assertThat(pending()).extracting(CycleQueries.PendingSignatures::cycle).containsExactly(CYCLE);
+        assertThat(pending()).singleElement().satisfies(p -> {
+            assertThat(p.cycle()).isEqualTo(CYCLE);
+            assertThat(p.manifestRefused()).hasValueSatisfying(why -> assertThat(why).startsWith(MANIFEST)
+                    .contains("is missing"));
+        });
     }
 
     @Test
