@@ -337,13 +337,15 @@ public final class GateContextFixture {
         }
 
         /**
-         * The clock the verdict is judged by.
+         * The clock the verdict is judged by, in UTC: its instants are kept and its zone dropped, as the
+         * engine's builder does, so {@link GateContext#today()} is the UTC day whatever the zone of
+         * {@code value} (a gate tested here judges the day the engine will).
          *
-         * @param value the clock the verdict is judged by
+         * @param value the clock the verdict is judged by; its zone is not used
          * @return this builder
          */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            this.clock = Objects.requireNonNull(value, "clock").withZone(ZoneOffset.UTC);
             return this;
         }
 

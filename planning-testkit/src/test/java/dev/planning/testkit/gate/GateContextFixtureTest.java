@@ -21,8 +21,11 @@ import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.outcome.TestOutcome;
 import dev.planning.api.store.ArtifactKind;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,6 +141,23 @@ class GateContextFixtureTest {
 
         assertThat(context.clock().instant()).isEqualTo(GateContextFixture.DEFAULT_NOW);
         assertThat(context.today()).isEqualTo(LocalDate.of(2025, 9, 2));
+    }
+
+    @Test
+    void judgesTheUtcDayWhateverTheClocksZoneAsTheEngineDoes() {
+        // 12:00 UTC on 30 September: 1 October in Kiritimati (UTC+14), still the 30th in Pago Pago (UTC-11).
+        Instant noon = Instant.parse("2025-09-30T12:00:00Z");
+        Waiver lastDayThe30th = new Waiver("owners", "FE-1", "hiring", "lead", LocalDate.of(2025, 9, 30));
+
+        for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC")) {
+            GateContext context = GateContextFixture.builder(CYCLE).tasks(Task.builder("FE-1", "Unowned").build())
+                    .waivers(lastDayThe30th).clock(Clock.fixed(noon, ZoneId.of(zone))).build();
+
+            assertThat(context.today()).as(zone).isEqualTo(LocalDate.of(2025, 9, 30));
+            assertThat(context.clock().getZone()).as(zone).isEqualTo(ZoneOffset.UTC);
+            assertThat(context.clock().instant()).as(zone).isEqualTo(noon);
+            assertThat(OWNERS.evaluate(context).status()).as(zone).isEqualTo(GateStatus.PASS);
+        }
     }
 
     @Test
