@@ -103,6 +103,10 @@ class GovernanceGateTest {
             return onDisk().contracts();
         }
 
+        public Optional<byte[]> rulebookFile(String file) {
+            return onDisk().rulebookFile(file);
+        }
+
         private GateContext onDisk() {
             return new ArtifactGateContext(new GateEnvironment(workspace, WorkspaceLayout.DEFAULT, rulebook,
                     new CycleArtifacts(workspace, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none,
@@ -367,6 +371,7 @@ class GovernanceGateTest {
             public Map<String, TaskBreakdown> otherStreams() { return full.otherStreams(); }
             public List<String> artifactPaths() { return full.artifactPaths(); }
             public WorkspaceFiles files() { return full.files(); }
+            public Optional<byte[]> rulebookFile(String file) { return full.rulebookFile(file); }
             public Clock clock() { return Context.DEFAULT_CLOCK; }
             public List<Waiver> waivers() { return suppliesWaivers ? List.of() : GateContext.super.waivers(); }
         };
