@@ -6,6 +6,7 @@ import dev.planning.api.lifecycle.ImproveResult;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.seal.Attestation;
 import dev.planning.engine.internal.digest.DigestPublisher;
+import dev.planning.engine.internal.rulebook.RulebookFiles;
 import dev.planning.engine.internal.improve.CycleImprover;
 import dev.planning.engine.internal.outcome.CoverageReader;
 import dev.planning.engine.internal.outcome.OutcomeImporter;
@@ -86,10 +87,12 @@ final class FileWorkspace implements PlanningWorkspace {
         this.store = store;
         // Verdicts are re-derived over the sealed inputs pinned in a directory of their own, with the
         // machine built below: the lambda reads the field late.
+        // One read of the rulebook's files serves every context of this workspace, recomputed verdicts included.
+        RulebookFiles rulebookFiles = new RulebookFiles(rulebook);
         this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt) ->
                 machine().evaluateIn(cycle, transition, new ArtifactGateContext(new GateEnvironment(sealedRoot, layout,
-                        rulebook, new CycleArtifacts(sealedRoot, layout), clock, trust, SealedManifests.NONE),
-                        cycle, transition, Optional.of(judgedAt))), clock);
+                        rulebook, new CycleArtifacts(sealedRoot, layout), clock, trust, SealedManifests.NONE,
+                        rulebookFiles), cycle, transition, Optional.of(judgedAt))), clock);
         GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
                 clock, trust, new SealedManifests() {
                     @Override
@@ -106,7 +109,7 @@ final class FileWorkspace implements PlanningWorkspace {
                     public VerificationReport verify(CycleRef cycle, TrustedKeys keys, List<RecordedEvent> history) {
                         return verifier.verify(cycle, keys, ManifestVerifier.Scope.FULL, history);
                     }
-                });
+                }, rulebookFiles);
         this.machine = LifecycleMachine.builder()
                 .eventStore(store)
                 .rulebook(rulebook)

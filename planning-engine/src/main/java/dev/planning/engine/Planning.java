@@ -112,9 +112,10 @@ public final class Planning {
      * init.written().forEach(path -> System.out.println("created " + path));
      * }</pre>
      *
-     * <p>The cycle's first event goes to the event log file, by the default layout, stamped by the
-     * system clock and {@code $PLANNING_ACTOR} (or the user name): a service with a store, layout,
-     * clock or actor of its own scaffolds with {@link Builder#init(CycleRef)} instead.
+     * <p>The cycle's first event goes to the event log file, by the default layout
+     * ({@link WorkspaceLayout#DEFAULT}; {@link #init(Path, WorkspaceLayout, CycleRef)} takes another),
+     * stamped by the system clock and {@code $PLANNING_ACTOR} (or the user name): a service with a
+     * store, clock or actor of its own scaffolds with {@link Builder#init(CycleRef)} instead.
      *
      * @param workspace the workspace directory, created when missing; never {@code null}
      * @param cycle     the cycle to open; never {@code null}
@@ -124,13 +125,41 @@ public final class Planning {
      *                               its rulebook is invalid
      */
     public static InitResult init(Path workspace, CycleRef cycle) {
+        return init(workspace, WorkspaceLayout.DEFAULT, cycle);
+    }
+
+    /**
+     * As {@link #init(Path, CycleRef)}, for a workspace laid out by {@code layout}: the starter plan,
+     * story map and first event where the layout puts them, and the default rulebook copied to the
+     * layout's {@link WorkspaceLayout#rulebookDir() rulebook directory} when it does not exist.
+     * {@link #init(Path, CycleRef)} is this with {@link WorkspaceLayout#DEFAULT} (SPEC §3); a workspace
+     * built with {@code Planning.builder().layout(layout)} is scaffolded with the same layout, or its
+     * cycles are not where it looks for them.
+     *
+     * <pre>{@code
+     * WorkspaceLayout plans = new WorkspaceLayout("plans", "policy");
+     * Planning.init(dir, plans, new CycleRef("fe", "2025-09-02"));      // plans/planning-fe/..., policy/
+     * PlanningWorkspace workspace = Planning.builder().workspace(dir).layout(plans).build();
+     * }</pre>
+     *
+     * @param workspace the workspace directory, created when missing; never {@code null}
+     * @param layout    where the workspace's artifacts and rulebook live; never {@code null}
+     * @param cycle     the cycle to open; never {@code null}
+     * @return what was scaffolded: the files written and the cycle opened
+     * @throws InvalidInputException as {@link #init(Path, CycleRef)}
+     * @since 0.1
+     */
+    public static InitResult init(Path workspace, WorkspaceLayout layout, CycleRef cycle) {
         Objects.requireNonNull(workspace, "workspace");
-        return init(workspace, workspace.resolve(WorkspaceLayout.DEFAULT.rulebookDir()), cycle);
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(cycle, "cycle");
+        return builder().workspace(workspace).layout(layout).init(cycle);
     }
 
     /**
      * As {@link #init(Path, CycleRef)}, with the rulebook in {@code rulebook} (the default rulebook is
-     * copied there when the directory does not exist).
+     * copied there when the directory does not exist), in the default layout; with a layout of one's
+     * own, {@code Planning.builder().workspace(workspace).layout(layout).rulebook(rulebook).init(cycle)}.
      *
      * @param workspace the workspace directory
      * @param rulebook the rulebook directory

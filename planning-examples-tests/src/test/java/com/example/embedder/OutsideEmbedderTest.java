@@ -344,6 +344,28 @@ class OutsideEmbedderTest {
         assertThat(impact.blocksNew()).isTrue();
         assertThat(RulebookImpact.compare(workspace.root(), workspace.rulebook().directory(), head, Clock.systemUTC())
                 .cycles()).as("under the default layout, no cycle is found").isEmpty();
+        RulebookImpact ofTheWorkspace = RulebookImpact.compare(workspace, head, Clock.systemUTC());
+        assertThat(ofTheWorkspace.cycles()).as("the workspace's own layout and rulebook").extracting(CycleImpact::cycle)
+                .containsExactly(FE);
+        assertThat(ofTheWorkspace.blocksNew()).isTrue();
+        assertThat(ofTheWorkspace.baseHash()).isEqualTo(workspace.rulebook().hash());
+    }
+
+    @Test
+    void initScaffoldsWhereTheGivenLayoutPutsTheCycleAndItsRulebook() {
+        WorkspaceLayout plans = new WorkspaceLayout("plans", "policy");
+        Path workspaceDir = dir.resolve("laid-out");
+        CycleRef cycle = new CycleRef("fe", "2025-10-01");
+
+        InitResult init = Planning.init(workspaceDir, plans, cycle);
+
+        assertThat(init.createdRulebook()).contains(workspaceDir.resolve("policy").toAbsolutePath());
+        assertThat(init.written()).contains(plans.taskBreakdown(cycle)).allMatch(path -> !path.startsWith("frameworks/"));
+        assertThat(workspaceDir.resolve(plans.eventLog(cycle))).isRegularFile();
+        assertThat(workspaceDir.resolve("frameworks")).as("nothing where the default layout puts it").doesNotExist();
+        assertThat(workspaceDir.resolve("rulebook")).doesNotExist();
+        PlanningWorkspace workspace = Planning.builder().workspace(workspaceDir).layout(plans).readOnly().build();
+        assertThat(workspace.status(cycle).state()).isEqualTo(CycleState.PLANNED);
     }
 
     @Test

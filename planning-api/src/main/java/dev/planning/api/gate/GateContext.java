@@ -61,9 +61,9 @@ import org.apiguardian.api.API;
  *
  * <p>Fail closed: the {@code default} methods that give the cycle's inputs ({@link #waivers()},
  * {@link #contracts()}, {@link #capacity()}, {@link #lint()}, {@link #outcomes()},
- * {@link #previousCoverage()}, {@link #manifest()} and {@link #verifyManifest()})
- * refuse with a {@link PlanningException} naming the method, because "this context does not
- * supply it" is not "the cycle has none": a gate that needs contracts must never pass against a
+ * {@link #previousCoverage()}, {@link #manifest()} and {@link #verifyManifest()}, and the
+ * rulebook's files, {@link #rulebookFile(String)}) refuse with a {@link PlanningException} naming
+ * the method, because "this context does not supply it" is not "the cycle has none": a gate that needs contracts must never pass against a
  * context that simply leaves them out. A context that has none says so by overriding the method
  * (an empty list, {@link Optional#empty()}). {@link #trustedKeys()} defaults to no trusted key,
  * under which no signature counts. The engine's contexts and the test kit's
@@ -120,6 +120,35 @@ public interface GateContext {
      * @return the cycle's story map, when it exists and could be read
      */
     Optional<StoryMap> storyMap();
+
+    /**
+     * The bytes of one of the rulebook's files: the {@code governance} gate compiles the rule files
+     * ({@link Rulebook#ruleFiles()}) from here, never from {@link Rulebook#directory()}, so a context
+     * that serves its rulebook from memory, a database or a checkout of its own decides the rules a
+     * gate judges by, with no rulebook on disk. A context must serve the bytes {@link Rulebook#hash()}
+     * names: that hash is what the verdict, the log and a seal record as the rules judged by. The
+     * engine's contexts read the rulebook directory once and serve it only while it hashes to the
+     * rulebook's hash ("the rulebook changed since it was loaded" otherwise). A file the context
+     * cannot serve fails the gate that needs it; it is never a rule skipped.
+     *
+     * <pre>{@code
+     * public Optional<byte[]> rulebookFile(String file) {
+     *     return Optional.ofNullable(rulesFromMyStore.get(file)).map(byte[]::clone);
+     * }
+     * }</pre>
+     *
+     * @param file relative to the rulebook directory with {@code /} separators, as
+     *             {@link Rulebook#ruleFiles()} names it, e.g. {@code rules/critical.drl}
+     * @return the file's bytes (a copy the gate may keep); empty when the rulebook has no such file
+     * @throws dev.planning.api.InvalidInputException when the rulebook cannot be read, or no longer holds
+     *         the bytes its hash names, located at it
+     * @throws PlanningException by default: a context that does not serve its rulebook must not let a gate
+     *                           judge by rules read from elsewhere
+     * @since 0.1
+     */
+    default Optional<byte[]> rulebookFile(String file) {
+        throw notSupplied("rulebookFile(String)");
+    }
 
     /**
      * The task breakdowns of the other streams of the workspace, by stream name.

@@ -68,6 +68,13 @@ class GateContextDefaultsTest {
     }
 
     @Test
+    void rulebookFilesNotSuppliedRefuseNamingTheMethod() {
+        // Not "the rulebook has no such file": the governance gate would then judge by fewer rules.
+        assertThatThrownBy(() -> MINIMAL.rulebookFile("rules/critical.drl")).isExactlyInstanceOf(PlanningException.class)
+                .hasMessageContaining("does not supply GateContext.rulebookFile(String)");
+    }
+
+    @Test
     void trustedKeysNotSuppliedTrustNoKey() {
         assertThat(MINIMAL.trustedKeys().keys()).isEmpty();
     }

@@ -18,6 +18,7 @@ import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
+import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
@@ -100,7 +101,29 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     }
 
     /**
-     * Evaluates every cycle of {@code workspace} under both rulebooks.
+     * Evaluates every cycle of an open workspace under its rulebook and {@code head}: the cycles found
+     * where the workspace's own {@link PlanningWorkspace#layout() layout} puts them, the base rulebook
+     * its {@link PlanningWorkspace#rulebook() rulebook in force}. What {@code planning rules diff} shows,
+     * for a workspace built with a layout of its own.
+     *
+     * @param workspace the open workspace; its root, layout and rulebook directory are read
+     * @param head      the rulebook after the change
+     * @param clock     today's date for waiver expiry
+     * @return the impact on every cycle
+     * @throws InvalidInputException as {@link #compare(Path, WorkspaceLayout, Path, Path, Clock)}
+     * @since 0.1
+     */
+    public static RulebookImpact compare(PlanningWorkspace workspace, Path head, Clock clock) {
+        Objects.requireNonNull(workspace, "workspace");
+        return compare(workspace.root(), workspace.layout(), workspace.rulebook().directory(), head, clock);
+    }
+
+    /**
+     * Evaluates every cycle of {@code workspace} under both rulebooks, the cycles found where the
+     * default layout ({@link WorkspaceLayout#DEFAULT}, SPEC §3) puts them: a workspace laid out otherwise
+     * would show no cycle, so a change that blocks them all would read as blocking none; give its
+     * layout ({@link #compare(Path, WorkspaceLayout, Path, Path, Clock)},
+     * {@link #compare(PlanningWorkspace, Path, Clock)}).
      *
      * @param workspace the workspace directory
      * @param base      the rulebook before the change
@@ -159,7 +182,9 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     /**
      * As {@link #compare}, with the base rulebook read from git: the {@code head} directory's
      * files as they were at {@code revision} in the repository holding the workspace, written to a
-     * temporary directory that is removed afterwards.
+     * temporary directory that is removed afterwards. The cycles are found where the default layout
+     * ({@link WorkspaceLayout#DEFAULT}) puts them; a workspace laid out otherwise:
+     * {@link #compareWithRevision(Path, WorkspaceLayout, String, Path, Clock)}.
      *
      * @param workspace the workspace directory
      * @param revision the git revision the base rulebook is read at

@@ -140,8 +140,9 @@ public final class PostgresStore implements AutoCloseable {
      * signed only for a signature that verifies: in the cycle's manifest file under
      * {@code workspace} (the manifests stay files), over the manifest its {@code MANIFEST_SEALED}
      * row recorded, by a key {@code trust} lists for the role. They know the workspace's rulebook
-     * ({@code rulebook/} under it, in the default layout), as {@code Planning.cycleQueries(path, layout,
-     * trust)} over the files does: read, without compiling it, each time a pending-signatures question
+     * ({@code rulebook/} under it, in the default layout, {@link WorkspaceLayout#DEFAULT}; a workspace of
+     * another layout: {@link #queries(java.nio.file.Path, WorkspaceLayout, TrustedKeys)}), as
+     * {@code Planning.cycleQueries(path, layout, trust)} over the files does: read, without compiling it, each time a pending-signatures question
      * is asked and only then, so that a role its signing policy does not name is refused and
      * {@link CycleQueries#pendingSignatures()} judges that policy and {@code trust}'s own, as
      * {@code verify} does. A rulebook that cannot be read refuses those questions (never an answer
@@ -152,10 +153,27 @@ public final class PostgresStore implements AutoCloseable {
      * @return the queries
      */
     public CycleQueries queries(java.nio.file.Path workspace, TrustedKeys trust) {
+        return queries(workspace, WorkspaceLayout.DEFAULT, trust);
+    }
+
+    /**
+     * As {@link #queries(java.nio.file.Path, TrustedKeys)}, for a workspace laid out by {@code layout}:
+     * the manifests and the rulebook ({@link WorkspaceLayout#rulebookDir()}) read where it puts them, as
+     * {@code Planning.cycleQueries(path, layout, trust)} reads them over the files. Under the default
+     * layout a workspace of another has no manifest where it is looked for, so every role would read
+     * as missing and its rulebook as unreadable: pass the layout the workspace was built with.
+     *
+     * @param workspace the workspace whose manifest files and rulebook the pending-signatures questions read
+     * @param layout    where the workspace's manifests and rulebook live
+     * @param trust     the keys trusted to sign manifests, with the trust file's signing policy
+     * @return the queries
+     * @since 0.1
+     */
+    public CycleQueries queries(java.nio.file.Path workspace, WorkspaceLayout layout, TrustedKeys trust) {
         Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(trust, "trust");
         java.nio.file.Path root = workspace.toAbsolutePath().normalize();
-        WorkspaceLayout layout = WorkspaceLayout.DEFAULT;
         return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(root, layout, trust)),
                 Optional.of(() -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root).signing()),
                 trust);

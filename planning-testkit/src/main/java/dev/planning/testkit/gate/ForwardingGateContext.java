@@ -177,6 +177,11 @@ public class ForwardingGateContext implements GateContext {
     }
 
     @Override
+    public Optional<byte[]> rulebookFile(String file) {
+        return delegate.rulebookFile(file);
+    }
+
+    @Override
     public List<GateResult> priorResults() {
         return delegate.priorResults();
     }

@@ -62,7 +62,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Defaults: the transition {@code PLANNED -> READY_FOR_HANDOFF}; a rulebook with one empty
- * profile and the thresholds, taxonomy and required tags given here; a clock fixed at
+ * profile and the thresholds, taxonomy and required tags given here, whose files are those given with
+ * {@link Builder#rulebookFile} (none by default: a rule file not given is not served); a clock fixed at
  * {@link #DEFAULT_NOW} (never the wall clock); files in memory, placed by the engine's default
  * layout ({@code frameworks/planning-{stream}/...}) unless {@link Builder#path} says otherwise;
  * {@link GateContext#artifactPaths()} lists the files given; the workspace path is
@@ -120,6 +121,7 @@ public final class GateContextFixture {
         private StoryMap storyMap;
         private final Map<String, TaskBreakdown> otherStreams = new LinkedHashMap<>();
         private final Map<String, byte[]> files = new LinkedHashMap<>();
+        private final Map<String, byte[]> rulebookFiles = new LinkedHashMap<>();
         private final Map<ArtifactKind, String> paths = new EnumMap<>(ArtifactKind.class);
         private List<String> artifactPaths;
         private final List<GateResult> priorResults = new ArrayList<>();
@@ -179,6 +181,21 @@ public final class GateContextFixture {
          */
         public Builder rulebook(Rulebook value) {
             this.rulebook = Objects.requireNonNull(value, "rulebook");
+            return this;
+        }
+
+        /**
+         * A file of the rulebook in force, as {@link GateContext#rulebookFile(String)} serves it: the
+         * {@code governance} gate compiles the rule files from here, never from the rulebook's
+         * directory. A rule file not given is not served, which fails that gate.
+         *
+         * @param file    relative to the rulebook directory, e.g. {@code rules/critical.drl}
+         * @param content the file's text, stored as UTF-8
+         * @return this builder
+         */
+        public Builder rulebookFile(String file, String content) {
+            rulebookFiles.put(Objects.requireNonNull(file, "file"),
+                    Objects.requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
@@ -543,7 +560,7 @@ public final class GateContextFixture {
                     List.copyOf(priorResults), Optional.ofNullable(judgedAt), judging, List.copyOf(waivers),
                     List.copyOf(contracts), Optional.ofNullable(capacity), trustedKeys, Optional.ofNullable(manifest),
                     Optional.ofNullable(verification), Optional.ofNullable(lint), outcomes,
-                    Optional.ofNullable(previousCoverage));
+                    Optional.ofNullable(previousCoverage), Map.copyOf(rulebookFiles));
         }
     }
 
@@ -569,7 +586,13 @@ public final class GateContextFixture {
             Optional<VerificationReport> verification,
             Optional<LintReport> givenLint,
             CycleOutcomes outcomes,
-            Optional<CoverageOutcomes> previousCoverage) implements GateContext {
+            Optional<CoverageOutcomes> previousCoverage,
+            Map<String, byte[]> givenRulebookFiles) implements GateContext {
+
+        @Override
+        public Optional<byte[]> rulebookFile(String file) {
+            return Optional.ofNullable(givenRulebookFiles.get(file)).map(byte[]::clone);
+        }
 
         @Override
         public LintReport lint() {

@@ -97,6 +97,18 @@ class GateContextFixtureTest {
     }
 
     @Test
+    void servesTheRulebookFilesGivenAndNoOther() {
+        GateContext context = GateContextFixture.builder(CYCLE).rulebookFile("rules/a.drl", "package x;\n").build();
+
+        assertThat(context.rulebookFile("rules/a.drl")).hasValueSatisfying(bytes ->
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("package x;\n"));
+        // Not a file read from the rulebook's directory: a rule not given is not served.
+        assertThat(context.rulebookFile("rules/b.drl")).isEmpty();
+        context.rulebookFile("rules/a.drl").orElseThrow()[0] = 'X';
+        assertThat(context.rulebookFile("rules/a.drl").orElseThrow()[0]).as("a copy each time").isEqualTo((byte) 'p');
+    }
+
+    @Test
     void refusesToLintUnlessGivenAReport() {
         GateContext context = GateContextFixture.builder(CYCLE).build();
 

@@ -139,6 +139,11 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
     }
 
     @Override
+    public Optional<byte[]> rulebookFile(String file) {
+        return environment.rulebookFiles().read(file);
+    }
+
+    @Override
     public Optional<TaskBreakdown> tasks() {
         return tasks.get();
     }

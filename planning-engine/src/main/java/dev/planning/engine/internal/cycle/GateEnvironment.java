@@ -2,6 +2,7 @@ package dev.planning.engine.internal.cycle;
 
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.signing.TrustedKeys;
+import dev.planning.engine.internal.rulebook.RulebookFiles;
 import dev.planning.engine.internal.workspace.LayoutFiles;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
@@ -21,9 +22,10 @@ import java.util.function.Supplier;
  * @param clock     the builder's clock
  * @param trust     the trusted keys, read when a gate asks for them
  * @param manifests the sealed manifests
+ * @param rulebookFiles the rulebook's files as the contexts serve them (read once, checked against its hash)
  */
 public record GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebook, CycleArtifacts artifacts,
-        Clock clock, Supplier<TrustedKeys> trust, SealedManifests manifests) {
+        Clock clock, Supplier<TrustedKeys> trust, SealedManifests manifests, RulebookFiles rulebookFiles) {
 
     public GateEnvironment {
         Objects.requireNonNull(root, "root");
@@ -33,6 +35,13 @@ public record GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebo
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(manifests, "manifests");
+        Objects.requireNonNull(rulebookFiles, "rulebookFiles");
+    }
+
+    /** An environment serving the rulebook's files from its directory, read when a gate first asks. */
+    public GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebook, CycleArtifacts artifacts,
+            Clock clock, Supplier<TrustedKeys> trust, SealedManifests manifests) {
+        this(root, layout, rulebook, artifacts, clock, trust, manifests, new RulebookFiles(rulebook));
     }
 
     /**
@@ -46,7 +55,7 @@ public record GateEnvironment(Path root, WorkspaceLayout layout, Rulebook rulebo
 
     /** The same environment under another rulebook. */
     public GateEnvironment withRulebook(Rulebook other) {
-        return new GateEnvironment(root, layout, other, artifacts, clock, trust, manifests);
+        return new GateEnvironment(root, layout, other, artifacts, clock, trust, manifests, new RulebookFiles(other));
     }
 
     /** The workspace's files, through the layout. */

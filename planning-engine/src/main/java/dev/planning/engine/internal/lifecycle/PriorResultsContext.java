@@ -65,6 +65,11 @@ final class PriorResultsContext implements GateContext {
     }
 
     @Override
+    public Optional<byte[]> rulebookFile(String file) {
+        return delegate.rulebookFile(file);
+    }
+
+    @Override
     public Optional<TaskBreakdown> tasks() {
         return delegate.tasks();
     }

@@ -8,6 +8,7 @@ import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.rulebook.Rulebook;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -18,14 +19,18 @@ import java.util.function.Function;
 
 /**
  * Builds Drools governance engines, compiling each rulebook's DRL files once per
- * {@link Rulebook#hash()}. The files are compiled from one read of the rulebook directory whose
- * bytes must hash to {@link Rulebook#hash()}: a rulebook changed since it was loaded is refused,
- * so a cached engine always holds the rules its hash names.
+ * {@link Rulebook#hash()}. {@link #create(Rulebook)} compiles the files from one read of the
+ * rulebook directory whose bytes must hash to {@link Rulebook#hash()}: a rulebook changed since it
+ * was loaded is refused, so a cached engine always holds the rules its hash names. The
+ * {@code governance} gate compiles the bytes its context serves instead
+ * ({@link #createFromFiles}), and never reads the directory.
  *
  * <p>Compiling DRL costs most of a second, so compiled rulebooks are kept in a bounded cache keyed
- * by hash; concurrent callers asking for the same hash wait for one compilation. Instances made
- * with the no-argument constructor (which is what {@link java.util.ServiceLoader} uses) share one
- * process-wide cache.
+ * by content: by hash for a rulebook read from its directory (whose bytes are checked against it),
+ * by hash and the SHA-256 of the rule files' bytes for rules given in memory or served by a gate
+ * context ({@link #createFromFiles}). Concurrent callers asking for the same rules wait for one
+ * compilation. Instances made with the no-argument constructor (which is what
+ * {@link java.util.ServiceLoader} uses) share one process-wide cache.
  *
  * <pre>{@code
  * GovernanceEngine engine = new DroolsGovernanceEngineFactory().create(rulebook);
@@ -101,33 +106,55 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
      */
     public DroolsGovernanceEngine create(Rulebook rulebook, Map<String, String> sources) {
         Objects.requireNonNull(rulebook, "rulebook");
-        Map<String, String> copy = Map.copyOf(sources);
+        Map<String, byte[]> bytes = new HashMap<>();
+        sources.forEach((file, text) -> bytes.put(file, text.getBytes(StandardCharsets.UTF_8)));
+        return createFromFiles(rulebook, bytes);
+    }
+
+    /**
+     * The engine for a rulebook whose rule files' bytes are given, as a gate context serves them
+     * ({@code GateContext.rulebookFile}): {@code files} maps each of {@link Rulebook#ruleFiles()} to
+     * its bytes, and the rulebook directory is not read. Cached as {@link #create(Rulebook, Map)}:
+     * by {@link Rulebook#hash()} and the SHA-256 of every file, so a compiled engine is reused only
+     * for the same bytes (the engine {@link #create(Rulebook)} compiled from a directory holding
+     * exactly these bytes included). Bytes that are not UTF-8 are refused by the compiler, never
+     * decoded with replacement characters.
+     *
+     * @param rulebook the rulebook in force
+     * @param files    the rule files' bytes by name; copied
+     * @return the engine, never {@code null}
+     * @throws dev.planning.api.InvalidInputException when a rule file is not given, is not UTF-8, leaves
+     *         the policy language or does not compile, located at the file, line and column
+     */
+    public DroolsGovernanceEngine createFromFiles(Rulebook rulebook, Map<String, byte[]> files) {
+        Objects.requireNonNull(rulebook, "rulebook");
+        Map<String, byte[]> copy = new HashMap<>();
+        files.forEach((file, bytes) -> copy.put(Objects.requireNonNull(file, "file"), bytes.clone()));
         return compilations.engineFor(rulebook, sourcesKey(rulebook, copy), file -> {
-            String text = copy.get(file);
-            if (text == null) {
+            byte[] bytes = copy.get(file);
+            if (bytes == null) {
                 throw new InvalidInputException("no DRL source given for rule file " + file + "; given: "
                         + new TreeSet<>(copy.keySet()), SourceLocation.ofFile(file));
             }
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             PolicyLanguage.requireSize(file, bytes.length);
             return bytes;
         });
     }
 
     /**
-     * The cache key of a rulebook compiled from sources in memory: its hash and the SHA-256 of
-     * every source by name, so the key follows the bytes compiled even when a caller reuses a hash.
+     * The cache key of a rulebook compiled from given bytes: its hash and the SHA-256 of every
+     * file by name, so the key follows the bytes compiled even when a caller reuses a hash.
      */
-    private static String sourcesKey(Rulebook rulebook, Map<String, String> sources) {
+    private static String sourcesKey(Rulebook rulebook, Map<String, byte[]> sources) {
         java.security.MessageDigest sha;
         try {
             sha = java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        for (Map.Entry<String, String> source : new TreeMap<>(sources).entrySet()) {
+        for (Map.Entry<String, byte[]> source : new TreeMap<>(sources).entrySet()) {
             byte[] name = source.getKey().getBytes(StandardCharsets.UTF_8);
-            byte[] text = source.getValue().getBytes(StandardCharsets.UTF_8);
+            byte[] text = source.getValue();
             sha.update((name.length + ":" + text.length + ":").getBytes(StandardCharsets.UTF_8));
             sha.update(name);
             sha.update(text);
@@ -147,33 +174,50 @@ public final class DroolsGovernanceEngineFactory implements GovernanceEngineFact
         private final AtomicInteger count = new AtomicInteger();
 
         Compilations(int maxRulebooks, ClassLoader classLoader) {
-            this.engines = Caffeine.newBuilder().maximumSize(maxRulebooks).build();
+            // A rulebook compiled from its directory is kept under two keys (its hash, and its rule
+            // files' content, which a gate context's bytes look it up by): room for both, one engine.
+            this.engines = Caffeine.newBuilder().maximumSize(2L * maxRulebooks).build();
             this.compiler = new RulebookCompiler(classLoader);
         }
 
         /**
          * From the rulebook directory: keyed by the hash, which the compiler checks the bytes it
-         * compiles against (a directory that no longer hashes to it is refused, not cached).
+         * compiles against (a directory that no longer hashes to it is refused, not cached). On a
+         * miss the rule files are read once and compiled under their content's key, so a gate that
+         * is served the same bytes by its context ({@link #createFromFiles}) finds them compiled.
          */
         DroolsGovernanceEngine engineFor(Rulebook rulebook) {
-            return engineFor(rulebook, rulebook.hash(), null);
+            String hashKey = modeKey(rulebook.hash());
+            DroolsGovernanceEngine cached = engines.getIfPresent(hashKey);
+            if (cached == null) {
+                Map<String, byte[]> files = RulebookCompiler.ruleFilesOf(rulebook);
+                cached = engineFor(rulebook, sourcesKey(rulebook, files), files::get);
+                // Only now, with the bytes checked against the hash: the hash names these rules.
+                engines.asMap().putIfAbsent(hashKey, cached);
+            }
+            return named(rulebook, cached);
         }
 
-        DroolsGovernanceEngine engineFor(Rulebook rulebook, String key, Function<String, byte[]> sources) {
-            // Rules compiled with the policy-language check off (trusted mode) were never checked:
-            // they are kept under a key of their own, never served to a compilation with the check on.
-            String modeKey = PolicyLanguage.enabled() ? key : "trusted " + key;
-            DroolsGovernanceEngine cached = engines.get(modeKey, k -> {
-                count.incrementAndGet();
-                return new DroolsGovernanceEngine(rulebook,
-                        sources == null ? compiler.compile(rulebook) : compiler.compile(rulebook, sources));
-            });
-            // Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given.
+        /** Rules compiled with the policy-language check off (trusted mode) were never checked: a key of their own. */
+        private static String modeKey(String key) {
+            return PolicyLanguage.enabled() ? key : "trusted " + key;
+        }
+
+        /** Same rules, maybe another directory or settings: the engine speaks of the rulebook it was given. */
+        private static DroolsGovernanceEngine named(Rulebook rulebook, DroolsGovernanceEngine cached) {
             // The same instance first: a record's first equals() spins its method handles (about 10 ms of
             // a command's start, measured in docs/benchmarks/cold-start.md, tenth pass), and one command asks for
             // the engine of the same rulebook object several times.
             return cached.rulebook() == rulebook || cached.rulebook().equals(rulebook) ? cached
                     : new DroolsGovernanceEngine(rulebook, cached.rules());
+        }
+
+        DroolsGovernanceEngine engineFor(Rulebook rulebook, String key, Function<String, byte[]> sources) {
+            DroolsGovernanceEngine cached = engines.get(modeKey(key), k -> {
+                count.incrementAndGet();
+                return new DroolsGovernanceEngine(rulebook, compiler.compile(rulebook, sources));
+            });
+            return named(rulebook, cached);
         }
     }
 }

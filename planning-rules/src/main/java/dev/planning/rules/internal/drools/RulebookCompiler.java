@@ -69,12 +69,20 @@ final class RulebookCompiler {
     }
 
     /**
-     * Compiles the rulebook's rule files from its directory. The directory is read once
-     * ({@link RulebookHasher#read}, the recipe the loader hashed it with): the rule files are compiled from those bytes, and only when
-     * those bytes hash to {@link Rulebook#hash()}, so what is compiled is exactly what that hash
-     * names (and what a seal records); a rulebook changed since it was loaded is refused.
+     * Compiles the rulebook's rule files from its directory, as {@link #ruleFilesOf} reads them.
      */
     CompiledRules compile(Rulebook rulebook) {
+        Map<String, byte[]> files = ruleFilesOf(rulebook);
+        return compile(rulebook, files::get);
+    }
+
+    /**
+     * The rulebook's rule files, by name, from one read of its directory ({@link RulebookHasher#read},
+     * the recipe the loader hashed it with), and only when those bytes hash to
+     * {@link Rulebook#hash()}, so what is compiled from them is exactly what that hash names (and what
+     * a seal records); a rulebook changed since it was loaded is refused.
+     */
+    static Map<String, byte[]> ruleFilesOf(Rulebook rulebook) {
         Path directory = rulebook.directory();
         for (String file : rulebook.ruleFiles()) {
             Path path = directory.resolve(file).normalize();
@@ -84,11 +92,11 @@ final class RulebookCompiler {
             }
         }
         RulebookHasher.Snapshot snapshot = RulebookHasher.read(directory);
+        Map<String, byte[]> files = new HashMap<>();
         for (String file : rulebook.ruleFiles()) {
-            if (snapshot.content(file).isEmpty()) {
-                throw new InvalidInputException("cannot read rule file: it is not a file of the rulebook directory "
-                        + Printable.line(String.valueOf(directory)), SourceLocation.ofFile(file));
-            }
+            files.put(file, snapshot.content(file).orElseThrow(() -> new InvalidInputException(
+                    "cannot read rule file: it is not a file of the rulebook directory "
+                            + Printable.line(String.valueOf(directory)), SourceLocation.ofFile(file))));
         }
         if (!snapshot.hash().equals(rulebook.hash())) {
             throw new InvalidInputException("the rulebook changed since it was loaded: its files hash to "
@@ -96,11 +104,7 @@ final class RulebookCompiler {
                     + " under a hash that does not name its rules. Run the command again",
                     SourceLocation.ofFile(directory.toString()));
         }
-        return compile(rulebook, file -> {
-            byte[] content = snapshot.content(file).orElseThrow();
-            PolicyLanguage.requireSize(file, content.length);
-            return content;
-        });
+        return files;
     }
 
     /**

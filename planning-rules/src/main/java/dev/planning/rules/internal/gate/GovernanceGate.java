@@ -2,6 +2,7 @@ package dev.planning.rules.internal.gate;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.gate.Finding;
@@ -49,8 +50,13 @@ import java.util.stream.Collectors;
  * evidence is the decision record: rules fired, rulebook hash, input digests, waivers used.
  * Problems are reported as located error findings rather than thrown: {@code governance.no-plan},
  * {@code governance.decision-log} (malformed decision log), {@code governance.rulebook} (rule
- * files that do not compile, located in the workspace) and {@code governance.evaluation} (e.g.
- * rules that fire without end).
+ * files that do not compile, located in the workspace, or that the context does not serve) and
+ * {@code governance.evaluation} (e.g. rules that fire without end).
+ *
+ * <p>The rule files are read through the context too ({@link GateContext#rulebookFile}), never
+ * from the rulebook directory, when the engine is Drools (the default): a context that serves its
+ * rulebook from memory or a store of its own decides the rules judged by. An engine factory of one's
+ * own ({@link dev.planning.rules.GovernanceGates#withEngine}) is given the rulebook only.
  *
  * @since 0.1
  */
@@ -198,6 +204,11 @@ public final class GovernanceGate implements Gate {
 
     private GovernanceEngine engine(GateContext context) {
         try {
+            if (factory instanceof DroolsGovernanceEngineFactory drools) {
+                // The rules come through the context, as everything else a gate reads: never from the
+                // rulebook directory, which a context of one's own may not have.
+                return drools.createFromFiles(context.rulebook(), ruleFiles(context));
+            }
             return factory.create(context.rulebook());
         } catch (InvalidInputException e) {
             // The compiler locates errors inside the rulebook; findings are workspace-relative.
@@ -205,6 +216,22 @@ public final class GovernanceGate implements Gate {
                     rulebookPrefix(context) + l.file(), l.line(), l.column()));
             throw new InvalidInputException(e.getMessage(), inWorkspace.orElse(null), e);
         }
+    }
+
+    /**
+     * Every rule file of the rulebook, as the context serves it. A file it does not serve is a
+     * refusal, never a rule left out: the verdict would otherwise name rules it was not judged by.
+     */
+    private static Map<String, byte[]> ruleFiles(GateContext context) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String file : context.rulebook().ruleFiles()) {
+            byte[] content = context.rulebookFile(file).orElseThrow(() -> new InvalidInputException(
+                    "the gate context serves no rule file " + Printable.line(file) + " of the rulebook in force"
+                            + " (GateContext.rulebookFile); nothing is judged without every rule the rulebook lists",
+                    SourceLocation.ofFile(file)));
+            files.put(file, content);
+        }
+        return files;
     }
 
     private static String rulebookPrefix(GateContext context) {

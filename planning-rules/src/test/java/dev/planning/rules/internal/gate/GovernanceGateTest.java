@@ -104,6 +104,10 @@ class GovernanceGateTest {
             return onDisk().contracts();
         }
 
+        public Optional<byte[]> rulebookFile(String file) {
+            return onDisk().rulebookFile(file);
+        }
+
         private GateContext onDisk() {
             return new ArtifactGateContext(new GateEnvironment(workspace, WorkspaceLayout.DEFAULT, rulebook,
                     new CycleArtifacts(workspace, WorkspaceLayout.DEFAULT), clock, TrustedKeys::none,
@@ -367,6 +371,11 @@ class GovernanceGateTest {
             @Override
             public List<Waiver> waivers() {
                 return suppliesWaivers ? List.of() : super.waivers();
+            }
+
+            @Override
+            public Optional<byte[]> rulebookFile(String file) {
+                return full.rulebookFile(file);
             }
         };
     }
