@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
  * CoverageReport report = Lcov.read(Path.of("coverage/lcov.info"), "coverage/lcov.info");
  * }</pre>
  *
- * <p>Per record ({@code SF:} to {@code end_of_record}) lines come from {@code LF}/{@code LH} and
- * branches from {@code BRF}/{@code BRH}; a record without them is counted from its {@code DA} and
- * {@code BRDA} lines (a line listed twice counts once; a count must be a whole number, {@code -}
- * for a branch whose block never ran). A source file in several records (one per test, or tracefiles
+ * <p>Per record ({@code SF:} to {@code end_of_record}) lines are counted from its {@code DA} lines and
+ * branches from its {@code BRDA} lines (a line listed twice counts once; a count must be a whole
+ * number, {@code -} for a branch whose block never ran); a record without them is counted from its
+ * {@code LF}/{@code LH} and {@code BRF}/{@code BRH} summary, which otherwise never outweighs its lines. A source file in several records (one per test, or tracefiles
  * joined with {@code cat}) counts each of its lines once, hit when any record hit it, from the
  * records' {@code DA} and {@code BRDA} lines; a record that gives such a file's counts only as totals
  * cannot be merged and is refused. The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
@@ -308,8 +308,8 @@ public final class Lcov {
         }
 
         /**
-         * The lines of one source file over its records. One record: its {@code LF}/{@code LH}, else its
-         * {@code DA} lines. Several (a record per test, as {@code geninfo --test-name} runs write, or
+         * The lines of one source file over its records. One record: its {@code DA} lines, else its
+         * {@code LF}/{@code LH}. Several (a record per test, as {@code geninfo --test-name} runs write, or
          * tracefiles joined with {@code cat}): each line once, hit when any record hit it, which only
          * {@code DA} lines can tell; a record with summary counts alone cannot be merged and is refused
          * (summing the records would count every line once per record).
@@ -356,8 +356,13 @@ public final class Lcov {
                     new SourceLocation(file, record.line, 1));
         }
 
+        /**
+         * A record's own lines (its {@code DA} or {@code BRDA} lines, each once) when it has any; its summary
+         * only when it has none. A summary is a claim about those lines: taken over them, {@code LH} raised to
+         * {@code LF} read ten missed lines as covered, and {@code LF:0} dropped them (attack19).
+         */
         private static Coverage counted(Long found, Long hit, Collection<Boolean> listed) {
-            if (found != null && hit != null) {
+            if (listed.isEmpty() && found != null && hit != null) {
                 return new Coverage(hit, found - hit);
             }
             long covered = listed.stream().filter(Boolean::booleanValue).count();

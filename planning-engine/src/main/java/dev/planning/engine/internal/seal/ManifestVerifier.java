@@ -136,7 +136,10 @@ public final class ManifestVerifier {
          * applies) is the sealed one; the signatures that count meet the signing policy; the waivers
          * the governance summary and the sealed evidence of the gate results list as used hold on
          * the trusted day, and no timestamp of the manifest, that evidence or the log lies in the
-         * verifier's future ({@link TrustedDay}). Re-deriving gate verdicts, the prior chain and the git revision stay with {@link #FULL}.
+         * verifier's future ({@link TrustedDay}); every manifest of the {@code prior_manifest_id} chain
+         * holds as {@link #FULL} checks it (claimed once, canonical, its signing policy met by trusted
+         * keys, its artifacts at its {@code snapshot_rev}). Re-deriving gate verdicts and this manifest's
+         * git revision stay with {@link #FULL}.
          */
         SEALED_STATE
     }
@@ -388,11 +391,10 @@ public final class ManifestVerifier {
         if (scope != Scope.BEFORE_SIGNING) {
             threshold(counted, display, trust, found);
         }
-        List<String> chain = List.of(manifest.manifestId());
-        if (scope != Scope.SEALED_STATE) {
-            chain = chain(manifest, display, trust, found, index);
-            snapshot.orElseThrow().result().ifPresent(found::add);
-        }
+        // In every scope: a cycle past PACKAGED moves on, and shows its state, only while the handoffs its
+        // own names as prior still hold (attack19: a prior rewritten after this cycle was executed).
+        List<String> chain = chain(manifest, display, trust, found, index);
+        snapshot.ifPresent(check -> check.result().ifPresent(found::add));
         return new VerificationReport(display, Optional.of(manifest.manifestId()), manifest.artifacts().size(), counted,
                 chain, found, ignored, notes);
     }

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * <p>Before a cycle moves on from {@code PACKAGED} or a later state, its manifest must exist and
  * every sealed artifact must be unchanged; before it moves <em>forward</em> from there, the
  * manifest must also verify now as {@link ManifestVerifier.Scope#SEALED_STATE} checks it
- * (canonical form, rulebook hash, trusted signatures meeting the signing policy). Used for
+ * (canonical form, rulebook hash, trusted signatures meeting the signing policy, every prior manifest
+ * of its chain holding). Used for
  * transitions whose gates do not include {@code release_readiness} (which checks the same, and
  * more, as a gate).
  *

@@ -30,7 +30,6 @@ class LcovTest {
                 SF:src/a.ts
                 FN:1,a
                 FNDA:1,a
-                DA:1,1
                 LF:10
                 LH:8
                 BRF:4
@@ -262,6 +261,31 @@ class LcovTest {
         assertThatThrownBy(() -> parse("SF:a.c\nBRF:2\nBRH:3\nend_of_record\n"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("BRH:3 is more than BRF:2");
+    }
+
+    /**
+     * attack19: a record's summary that says more than its own lines. A real tracefile whose DA lines show
+     * 2 of 10 lines hit, its LH raised to its LF (or LF:0 over ten missed lines, or BRH raised over the
+     * BRDA lines), read as the summary said: full coverage (or the missed lines dropped), while every line
+     * of the record, and lcov's per-line view, shows them missed. A record's lines and branches are now
+     * counted from its DA and BRDA lines whenever it has them, as records of one file are merged; the
+     * summary counts only where a record has no such lines.
+     */
+    @Test
+    void aSummaryThatClaimsMoreThanTheRecordsOwnLinesIsNotBelieved() throws IOException {
+        String lines = "DA:1,1\nDA:2,1\nDA:3,0\nDA:4,0\nDA:5,0\nDA:6,0\nDA:7,0\nDA:8,0\nDA:9,0\nDA:10,0\n";
+        assertThat(parse("SF:a.c\n" + lines + "LF:10\nLH:10\nend_of_record\n").lines()).isEqualTo(new Coverage(2, 8));
+        assertThat(parse("SF:a.c\n" + lines.replace(",1\n", ",0\n") + "LF:0\nLH:0\nend_of_record\n"
+                + "SF:b.c\nDA:1,1\nLF:1\nLH:1\nend_of_record\n").lines()).isEqualTo(new Coverage(1, 10));
+        assertThat(parse("SF:a.c\nDA:1,1\nBRDA:1,0,0,1\nBRDA:1,0,1,0\nBRDA:1,0,2,-\nBRF:3\nBRH:3\nLF:1\nLH:1\n"
+                + "end_of_record\n").branches()).isEqualTo(new Coverage(1, 2));
+    }
+
+    /** The same record with its summary in agreement, and a record with a summary alone, read as before. */
+    @Test
+    void aSummaryThatAgreesWithItsLinesOrStandsAloneIsReadAsBefore() throws IOException {
+        assertThat(parse("SF:a.c\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\nSF:b.c\nLF:10\nLH:7\nend_of_record\n")
+                .lines()).isEqualTo(new Coverage(8, 4));
     }
 
     /**
