@@ -103,7 +103,8 @@ final class Html {
         String s = status.toUpperCase(Locale.ROOT);
         String cls = switch (s) {
             case "PASS", "ACCEPTED", "OK", "MET", "VERIFIED", "ACTIVE", "MEETS TARGET" -> "ok";
-            case "FAIL", "REFUSED", "FAILED", "MISSING", "ERROR", "CRITICAL", "EXPIRED", "NOT COUNTED" -> "bad";
+            case "FAIL", "REFUSED", "FAILED", "MISSING", "ERROR", "CRITICAL", "EXPIRED", "NOT COUNTED",
+                 "UNSIGNED HISTORY" -> "bad";
             case "WARN", "WARNING", "PENDING", "HIGH", "EXPIRING", "MISSES TARGET", "UNVERIFIED" -> "warn";
             default -> "info";
         };
