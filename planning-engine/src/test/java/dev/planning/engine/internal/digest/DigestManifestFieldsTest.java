@@ -79,7 +79,20 @@ class DigestManifestFieldsTest {
 
         assertThat(links(body)).noneMatch(destination -> destination.contains("evil.example"));
         assertThat(body).doesNotContain("\n## All checks PASSED").doesNotContain("@org")
-                .contains("- signatures: PM, QA ");
+                .contains("PM, QA ");
+    }
+
+    /**
+     * report19 (2026-12-05): the digest listed the roles a manifest's signatures name as "signatures: PM,
+     * TechLead, QA", read from the file and checked against no key, so a contributor's own signatures (or
+     * roles written with no signature value at all) read as a signed handoff; it now says they are not
+     * verified there, and which command verifies them.
+     */
+    @Test
+    void theSignaturesItListsAreSaidToBeUnverified() {
+        String body = body(SHA, "a".repeat(64), List.of("PM", "TechLead", "QA"));
+
+        assertThat(body).containsPattern("- signatures[^\n]*not verified[^\n]*`planning verify`[^\n]*: PM, TechLead, QA\n");
     }
 
     @Test
