@@ -382,7 +382,7 @@ final class Pages {
                 for (Model.FindingRow f : g.findings()) {
                     b.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
                             .append("</a></td><td>").text(g.gate()).append("</td><td>")
-                            .append(badge(f.severity())).append("</td><td><code>").text(f.code())
+                            .append(Html.severity(f.severity())).append("</td><td><code>").text(f.code())
                             .append("</code></td><td>").text(f.message()).append("</td><td>");
                     location(b, f);
                     b.append("</td></tr>\n");
@@ -421,7 +421,7 @@ final class Pages {
                     + "<th scope=\"col\">Waiver</th><th scope=\"col\">Where</th>");
             for (Model.ViolationRow v : violations) {
                 b.append("<tr><td><code>").text(v.rule()).append("</code></td><td>").text(v.item())
-                        .append("</td><td>").append(badge(v.severity())).append("</td><td>").text(v.message())
+                        .append("</td><td>").append(Html.severity(v.severity())).append("</td><td>").text(v.message())
                         .append("</td><td>");
                 if (v.values().isEmpty()) {
                     b.append("\u2014");
@@ -623,7 +623,7 @@ final class Pages {
         List<Model.FindingRow> fileLevel = s.marks().getOrDefault(0, List.of());
         if (!fileLevel.isEmpty()) {
             b.append("<h2>Findings about the whole file</h2><ul>");
-            fileLevel.forEach(f -> b.append("<li>").append(badge(f.severity())).append(" <code>").text(f.code())
+            fileLevel.forEach(f -> b.append("<li>").append(Html.severity(f.severity())).append(" <code>").text(f.code())
                     .append("</code> ").text(f.message()).append("</li>"));
             b.append("</ul>\n");
         }
