@@ -46,7 +46,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanningWorkspace ws = workspace.open();
+        // With the trust file, as status opens it: the report says what status says of a history past PACKAGED.
+        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
         ReportResult result = HtmlReport.builder(ws)
                 .trustedKeys(trust.read(ws.root()))
                 .asOf(asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC))

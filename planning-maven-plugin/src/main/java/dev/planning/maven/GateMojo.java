@@ -2,12 +2,16 @@ package dev.planning.maven;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.engine.Planning;
 import dev.planning.report.CiReports;
 import java.io.File;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +66,12 @@ public final class GateMojo extends PlanningMojo {
         CycleRef ref = new CycleRef(stream, cycle);
         CycleState target = state(to);
         PlanningWorkspace ws = openCompiled(Optional.ofNullable(trust));
+        if (trust != null) {
+            // Read now: a dry run may read no key, and a configured file that is missing or invalid is a
+            // mistake to name, not a setting to ignore until the gate that needs it runs.
+            Planning.keys().readTrustFile(trust.toPath(), ws.root());
+        }
+        requireExisting(ws, ref);
         List<GateResult> results = ws.dryRun(ref, target);
         String name = "gate-" + ref.stream() + "-" + ref.cycleId();
         write(name + ".sarif", CiReports.gatesSarif(ref, target.name(), results, ws.root(), baseDirectory.toPath()));
@@ -81,6 +91,21 @@ public final class GateMojo extends PlanningMojo {
                 : results.stream().map(r -> r.gate() + " " + r.status()).collect(Collectors.joining(", "));
         boolean passed = results.stream().allMatch(GateResult::passed);
         return new Verdict(passed, ref + " -> " + target + ": " + gates + (passed ? "" : ": gate failed"));
+    }
+
+    /**
+     * Refuses a cycle with neither an event log nor a task breakdown, as {@code planning gate} does: its
+     * gates would each fail on the missing plan, a failed check where the mistake is the configuration.
+     */
+    private static void requireExisting(PlanningWorkspace ws, CycleRef ref) {
+        WorkspaceLayout layout = ws.layout();
+        boolean hasPlan = layout.taskBreakdownCandidates(ref).stream()
+                .anyMatch(path -> Files.exists(ws.root().resolve(path)));
+        if (!hasPlan && ws.status(ref).history().isEmpty()) {
+            throw new InvalidInputException("no such cycle " + ref + ": it has no event log and no task breakdown ("
+                    + layout.taskBreakdown(ref) + "); check <stream> and <cycle>, or create the cycle with "
+                    + "`planning init`", SourceLocation.ofFile(layout.eventLog(ref)));
+        }
     }
 
     /** Parses the target state by name, case-insensitively; bad input names the allowed states. */

@@ -12,6 +12,7 @@ import dev.planning.api.seal.SealingException;
 import dev.planning.engine.Planning;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +130,10 @@ public abstract class PlanningMojo extends AbstractMojo {
         Path file = outputDirectory.toPath().resolve(fileName);
         try {
             Files.createDirectories(file.getParent());
+        } catch (FileAlreadyExistsException e) {
+            // Its message is the path alone.
+            throw new InvalidInputException("cannot create the report directory: a file of that name is in the way;"
+                    + " set <outputDirectory> to a directory, or remove the file", SourceLocation.ofFile(e.getFile()));
         } catch (IOException e) {
             throw new InvalidInputException("cannot create report directory " + file.getParent() + ": " + e.getMessage());
         }

@@ -145,4 +145,58 @@ class PlanningMojoTest {
 
         assertThat(dir.resolve("reports")).doesNotExist();
     }
+
+    // report19 (2026-12-05): misconfigurations, each one clear error that fails the build.
+
+    @Test
+    void aCycleThatDoesNotExistIsBadInputNotAFailedGate() {
+        GateMojo gate = gate(copyOf("fe-2025-09-02", dir));
+        gate.cycle = "1999-01-01";
+
+        // It was four failed gates (schema_lint, cross_stream_consistency, parity_coverage, governance).
+        assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning gate: ").hasMessageContaining("no such cycle fe/1999-01-01")
+                .hasMessageNotContaining("FAIL");
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void aConfiguredTrustFileThatDoesNotExistIsBadInputEvenWhenTheGatesNeedNoKey() {
+        GateMojo gate = gate(copyOf("fe-2025-09-02", dir));
+        gate.trust = dir.resolve("keys/trust.yaml").toFile();
+
+        // A dry run to READY_FOR_HANDOFF reads no key, so the missing file went unnoticed and the build passed.
+        assertThatThrownBy(gate::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("planning gate: ").hasMessageContaining("trust.yaml")
+                .hasMessageContaining("trust file not found");
+    }
+
+    @Test
+    void aReportDirectoryBlockedByAFileSaysSo() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        Path blocker = Files.writeString(dir.resolve("reports"), "not a directory");
+        LintMojo lint = configure(new LintMojo(), ws, blocker);
+
+        // It said "cannot create report directory R: R" (the exception's message is the path alone).
+        assertThatThrownBy(lint::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("planning lint: " + blocker + ": cannot create the report directory: a file of that "
+                        + "name is in the way; set <outputDirectory> to a directory, or remove the file");
+    }
+
+    @Test
+    void skipSaysInTheLogThatTheGoalWasSkipped() throws Exception {
+        GateMojo gate = gate(copyOf("fe-critical", dir));
+        gate.skip = true;
+        List<String> logged = new ArrayList<>();
+        gate.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                logged.add(content.toString());
+            }
+        });
+
+        gate.execute();
+
+        assertThat(logged).containsExactly("planning gate: skipped");
+    }
 }

@@ -1,11 +1,17 @@
 package dev.planning.report;
 
 import dev.planning.api.Printable;
+import dev.planning.api.gate.Severity;
+import dev.planning.api.governance.ViolationSeverity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.owasp.encoder.Encode;
 
 /**
@@ -103,7 +109,8 @@ final class Html {
         String s = status.toUpperCase(Locale.ROOT);
         String cls = switch (s) {
             case "PASS", "ACCEPTED", "OK", "MET", "VERIFIED", "ACTIVE", "MEETS TARGET" -> "ok";
-            case "FAIL", "REFUSED", "FAILED", "MISSING", "ERROR", "CRITICAL", "EXPIRED", "NOT COUNTED" -> "bad";
+            case "FAIL", "REFUSED", "FAILED", "MISSING", "ERROR", "CRITICAL", "EXPIRED", "NOT COUNTED",
+                 "UNSIGNED HISTORY", "UNKNOWN SEVERITY" -> "bad";
             case "WARN", "WARNING", "PENDING", "HIGH", "EXPIRING", "MISSES TARGET", "UNVERIFIED" -> "warn";
             default -> "info";
         };
@@ -115,6 +122,22 @@ final class Html {
         };
         return "<span class=\"badge " + cls + "\">" + mark + text(s) + "</span>";
     }
+
+    /**
+     * A finding's or violation's severity, as the evidence file (the contributor's text) states it: a
+     * severity the engine knows ({@link Severity}, {@link ViolationSeverity}, by exact name) as its
+     * {@link #badge}; any other as "unknown severity", marked as a problem, its text beside it. The
+     * badge's colour and mark come from the word, so a severity "PASS" would show a green tick.
+     */
+    static String severity(String value) {
+        if (KNOWN_SEVERITIES.contains(value)) {
+            return badge(value);
+        }
+        return badge("unknown severity") + " <code>" + text(value) + "</code>";
+    }
+
+    private static final Set<String> KNOWN_SEVERITIES = Stream.concat(Arrays.stream(Severity.values()),
+            Arrays.stream(ViolationSeverity.values())).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     /**
      * A table inside a keyboard-scrollable region (narrow screens scroll it sideways), up to its rows:

@@ -63,12 +63,15 @@ final class Model {
             List<Point> points) {
     }
 
-    /** Everything shown about one cycle. */
+    /**
+     * Everything shown about one cycle; {@code unsignedHistory} is what {@code planning status} reports of
+     * a history past {@code PACKAGED} that no verifying manifest backs (empty when it holds or is not past it).
+     */
     record CycleView(CycleRef ref, String page, Optional<CycleState> state, List<PlanningEvent> events,
             List<Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
             Optional<VerificationReport> verification, List<SigningRow> signing, List<Waiver> waivers,
             List<ActionRow> actions, List<Task> tasks, Optional<String> planPath, Optional<DigestSummary> digest,
-            List<KpiTrend> kpis, List<String> problems) {
+            List<KpiTrend> kpis, List<String> problems, List<String> unsignedHistory) {
 
         /** The last accepted transition (or the creation), if any. */
         Optional<PlanningEvent> lastTransition() {

@@ -209,7 +209,8 @@ final class Pages {
                 .append(href("", c.page(), "")).append("\">Cycle ").append(text(name)).append("</a></h3>\n");
         b.append(lifecycle(c));
         b.append("<dl class=\"facts\">\n<dt>State</dt><dd class=\"state\">")
-                .append(c.state().map(s -> text(s.name())).orElse("unknown (event log unreadable)")).append("</dd>\n");
+                .append(c.state().map(s -> text(s.name())).orElse("unknown (event log unreadable)"))
+                .append(unsignedMark(c)).append("</dd>\n");
         b.append("<dt>Last transition</dt><dd>").append(c.lastTransition().map(Pages::transition).orElse("none"))
                 .append("</dd>\n");
         long passed = c.latestGates().values().stream().filter(s -> !s.equals("FAIL")).count();
@@ -235,6 +236,11 @@ final class Pages {
         }
         b.append("</dd>\n</dl>\n</article>\n");
         return b.toString();
+    }
+
+    /** After the state: a mark when the history past PACKAGED is not backed ({@code planning status} says so). */
+    private static String unsignedMark(Model.CycleView c) {
+        return c.unsignedHistory().isEmpty() ? "" : " " + badge("unsigned history");
     }
 
     private static String signingSummary(Model.CycleView c) {
@@ -286,9 +292,17 @@ final class Pages {
         String name = c.ref().stream() + " / " + c.ref().cycleId();
         Html.pageStart(b, "Cycle " + name, "../", "");
         b.append("<h1>Cycle ").text(name).append("</h1>\n<p class=\"lead\">State: <strong class=\"state\">")
-                .append(c.state().map(s -> text(s.name())).orElse("unknown")).append("</strong>");
+                .append(c.state().map(s -> text(s.name())).orElse("unknown")).append("</strong>")
+                .append(unsignedMark(c));
         c.lastTransition().ifPresent(e -> b.append(" \u00b7 last transition ").append(transition(e)));
         b.append("</p>\n");
+        if (!c.unsignedHistory().isEmpty()) {
+            b.append("<section aria-labelledby=\"history\"><h2 id=\"history\">Unsigned history</h2><p>The event log "
+                    + "says this cycle left PACKAGED, but <code>planning status</code> does not accept that history; "
+                    + "the state and lifecycle below are the log's claim:</p><ul class=\"problems\">");
+            c.unsignedHistory().forEach(p -> b.append("<li>").append(text(p)).append("</li>"));
+            b.append("</ul></section>\n");
+        }
         b.append("<nav aria-label=\"On this page\"><p>On this page: <a href=\"#path\">Lifecycle</a> \u00b7 "
                 + "<a href=\"#findings\">Findings</a> \u00b7 <a href=\"#governance\">Governance</a> \u00b7 "
                 + "<a href=\"#manifest\">Manifest</a> \u00b7 <a href=\"#kpis\">KPIs</a> \u00b7 "
@@ -368,7 +382,7 @@ final class Pages {
                 for (Model.FindingRow f : g.findings()) {
                     b.append("<tr><td><a href=\"#attempt-").append(a.number()).append("\">#").append(a.number())
                             .append("</a></td><td>").text(g.gate()).append("</td><td>")
-                            .append(badge(f.severity())).append("</td><td><code>").text(f.code())
+                            .append(Html.severity(f.severity())).append("</td><td><code>").text(f.code())
                             .append("</code></td><td>").text(f.message()).append("</td><td>");
                     location(b, f);
                     b.append("</td></tr>\n");
@@ -407,7 +421,7 @@ final class Pages {
                     + "<th scope=\"col\">Waiver</th><th scope=\"col\">Where</th>");
             for (Model.ViolationRow v : violations) {
                 b.append("<tr><td><code>").text(v.rule()).append("</code></td><td>").text(v.item())
-                        .append("</td><td>").append(badge(v.severity())).append("</td><td>").text(v.message())
+                        .append("</td><td>").append(Html.severity(v.severity())).append("</td><td>").text(v.message())
                         .append("</td><td>");
                 if (v.values().isEmpty()) {
                     b.append("\u2014");
@@ -609,7 +623,7 @@ final class Pages {
         List<Model.FindingRow> fileLevel = s.marks().getOrDefault(0, List.of());
         if (!fileLevel.isEmpty()) {
             b.append("<h2>Findings about the whole file</h2><ul>");
-            fileLevel.forEach(f -> b.append("<li>").append(badge(f.severity())).append(" <code>").text(f.code())
+            fileLevel.forEach(f -> b.append("<li>").append(Html.severity(f.severity())).append(" <code>").text(f.code())
                     .append("</code> ").text(f.message()).append("</li>"));
             b.append("</ul>\n");
         }

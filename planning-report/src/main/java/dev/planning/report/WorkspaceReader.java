@@ -19,6 +19,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
@@ -140,11 +141,12 @@ final class WorkspaceReader {
             List<Model.Attempt> attempts, Map<String, String> latestGates, Optional<HandoffManifest> manifest,
             Optional<VerificationReport> verification, List<Model.SigningRow> signing, List<Waiver> waivers,
             List<ImprovementAction> actions, List<Task> tasks, Optional<String> planPath,
-            Optional<DigestSummary> digest, List<String> problems) {
+            Optional<DigestSummary> digest, List<String> problems, List<String> unsignedHistory) {
 
         Model.CycleView complete(List<Model.KpiTrend> kpis, List<Model.ActionRow> actionRows) {
             return new Model.CycleView(ref, Pages.cyclePage(ref), state, events, attempts, latestGates, manifest,
-                    verification, signing, waivers, actionRows, tasks, planPath, digest, kpis, problems);
+                    verification, signing, waivers, actionRows, tasks, planPath, digest, kpis, problems,
+                    unsignedHistory);
         }
     }
 
@@ -152,10 +154,12 @@ final class WorkspaceReader {
         List<String> problems = new ArrayList<>();
         Optional<CycleState> state = Optional.empty();
         List<PlanningEvent> events = List.of();
+        List<String> unsignedHistory = List.of();
         try {
             CycleStatus status = workspace.status(ref);
             state = Optional.of(status.state());
             events = status.history().stream().map(RecordedEvent::event).toList();
+            unsignedHistory = unsignedHistory(status);
         } catch (PlanningException | UncheckedIOException e) {
             problems.add("event log " + layout.eventLog(ref) + " cannot be read: " + e.getMessage());
         }
@@ -211,7 +215,24 @@ final class WorkspaceReader {
         }
         attempts.forEach(a -> a.gates().forEach(g -> g.problem().ifPresent(problems::add)));
         return new Partial(ref, state, events, attempts, latestGates, manifest, verification, signing,
-                decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems));
+                decisions.waivers(), decisions.actions(), tasks, planPath, digest, List.copyOf(problems),
+                unsignedHistory);
+    }
+
+    /**
+     * What {@code planning status} says of a history past {@code PACKAGED}
+     * ({@link PlanningWorkspace#checkHistory}, with the workspace's own keys): each discrepancy, or why
+     * the history could not be checked. Anyone who commits can rebuild the event log to say a cycle was
+     * executed or completed; without this the page showed such a cycle as done, and with its manifest
+     * deleted too, "Nothing needs attention".
+     */
+    private List<String> unsignedHistory(CycleStatus status) {
+        try {
+            return workspace.checkHistory(status).stream().map(Discrepancy::describe).toList();
+        } catch (PlanningException | UncheckedIOException e) {
+            // Without keys in hand too: a history that cannot be checked is never shown as one that holds.
+            return List.of("the history past PACKAGED cannot be checked: " + e.getMessage());
+        }
     }
 
     /** The decision log's waivers, to name the waiver of a waived violation; a log that cannot be read is reported below. */
@@ -449,6 +470,7 @@ final class WorkspaceReader {
         List<Attention> out = new ArrayList<>();
         String name = c.ref().stream() + "/" + c.ref().cycleId();
         c.problems().forEach(p -> out.add(new Attention(name, "Unreadable", p, c.page() + "#problems")));
+        c.unsignedHistory().forEach(p -> out.add(new Attention(name, "Unsigned history", p, c.page() + "#history")));
         if (!c.attempts().isEmpty()) {
             Model.Attempt last = c.attempts().get(c.attempts().size() - 1);
             if (!last.accepted()) {

@@ -39,6 +39,24 @@ class HtmlPartsTest {
         assertThat(Html.attr("x\u00ady")).isEqualTo("x\\u00ADy");
     }
 
+    /**
+     * report19 (2026-12-05): a finding's or violation's severity is the evidence file's text (anyone who
+     * commits writes it), and its badge took its colour and mark from the word: a severity "PASS",
+     * "VERIFIED" or "MET" showed a green tick in the findings and governance tables. A severity is now
+     * a known one or shown as unknown, marked as a problem, its text beside it.
+     */
+    @Test
+    void aSeverityTheEngineDoesNotKnowNeverShowsAsAPassingBadge() {
+        for (String forged : List.of("PASS", "verified", "MET", "ok", "Accepted", "meets target", "")) {
+            assertThat(Html.severity(forged)).as(forged).doesNotContain("\u2713").doesNotContain("badge ok")
+                    .startsWith(Html.badge("unknown severity"));
+        }
+        assertThat(Html.severity("<b>PASS</b>")).contains("&lt;b&gt;PASS&lt;/b&gt;").doesNotContain("<b>");
+        for (String known : List.of("ERROR", "WARNING", "INFO", "CRITICAL", "HIGH", "MEDIUM", "LOW")) {
+            assertThat(Html.severity(known)).isEqualTo(Html.badge(known));
+        }
+    }
+
     @Test
     void thePolicyAllowsNoInlineStyleButTheStylesheetByItsHash() {
         assertThat(Html.CSP).doesNotContain("unsafe-inline").contains("style-src '" + Html.sha256(Html.CSS) + "'");

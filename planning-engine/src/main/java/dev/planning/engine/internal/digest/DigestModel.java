@@ -282,7 +282,9 @@ final class DigestModel {
         long changed = manifest.artifacts().stream().filter(a -> !a.check().equals("ok")).count();
         return new Manifest(manifest.path(), link(content.digestPath(), manifest.path()),
                 manifest.sha256(), manifest.fields().stream().map(f -> new Field(f.name(), hexOrCell(f.value()))).toList(),
-                manifest.signatureRoles().isEmpty() ? "none" : String.join(", ", manifest.signatureRoles()),
+                // Each role as plan text: the manifest is read as plain YAML, so a role may hold any text.
+                manifest.signatureRoles().isEmpty() ? "none"
+                        : manifest.signatureRoles().stream().map(DigestModel::cell).collect(Collectors.joining(", ")),
                 manifest.artifacts().size() + " listed, " + (changed == 0 ? "all match their recorded SHA-256"
                         : changed + " no longer match (changed or missing)"),
                 manifest.artifacts().stream().map(a -> new ArtifactRow(cell(a.path()),

@@ -26,6 +26,10 @@ class DigestManifestFieldsTest {
     private static final String HOSTILE = "x | [click](https://evil.example/) @org/team fixes #1";
 
     private static String body(String snapshotRev, String artifactSha) {
+        return body(snapshotRev, artifactSha, DigestBytesTest.rich().manifest().orElseThrow().signatureRoles());
+    }
+
+    private static String body(String snapshotRev, String artifactSha, List<String> roles) {
         DigestContent rich = DigestBytesTest.rich();
         DigestSummary s = rich.summary();
         DigestSummary summary = new DigestSummary(s.version(), s.cycleId(), s.stream(), s.generatedAt(),
@@ -34,7 +38,7 @@ class DigestManifestFieldsTest {
         ManifestExcerpt m = rich.manifest().orElseThrow();
         ManifestExcerpt manifest = new ManifestExcerpt(m.path(), m.sha256(),
                 List.of(new ManifestExcerpt.Field("snapshot_rev", snapshotRev)),
-                List.of(new ManifestExcerpt.Artifact("plan/a.yaml", artifactSha, "changed")), m.signatureRoles(),
+                List.of(new ManifestExcerpt.Artifact("plan/a.yaml", artifactSha, "changed")), roles,
                 m.criticalViolations());
         DigestContent content = new DigestContent(rich.digestPath(), summary, rich.facts(), rich.rows(), rich.gates(),
                 Optional.of(manifest), rich.manifestExpected(), rich.events(), rich.droppedTasks(), rich.decisions(),
@@ -62,6 +66,33 @@ class DigestManifestFieldsTest {
 
         assertThat(links(body)).noneMatch(destination -> destination.contains("evil.example"));
         assertThat(body).doesNotContain("@org").doesNotContain("x | [click]");
+    }
+
+    /**
+     * report19 (2026-12-05): the roles of a manifest's signatures (the manifest read as plain YAML, so any
+     * text) went into the digest's "signatures" line as written: a role with a line break began a line
+     * of its own (a heading saying every check passed), and a link or a mention was live.
+     */
+    @Test
+    void aCommittedManifestsSignatureRolesOpenNoLineLinkOrMention() {
+        String body = body(SHA, "a".repeat(64), List.of("PM", "QA\n\n## All checks PASSED", HOSTILE));
+
+        assertThat(links(body)).noneMatch(destination -> destination.contains("evil.example"));
+        assertThat(body).doesNotContain("\n## All checks PASSED").doesNotContain("@org")
+                .contains("PM, QA ");
+    }
+
+    /**
+     * report19 (2026-12-05): the digest listed the roles a manifest's signatures name as "signatures: PM,
+     * TechLead, QA", read from the file and checked against no key, so a contributor's own signatures (or
+     * roles written with no signature value at all) read as a signed handoff; it now says they are not
+     * verified there, and which command verifies them.
+     */
+    @Test
+    void theSignaturesItListsAreSaidToBeUnverified() {
+        String body = body(SHA, "a".repeat(64), List.of("PM", "TechLead", "QA"));
+
+        assertThat(body).containsPattern("- signatures[^\n]*not verified[^\n]*`planning verify`[^\n]*: PM, TechLead, QA\n");
     }
 
     @Test
