@@ -18,6 +18,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -183,7 +184,7 @@ final class RulebookCompiler {
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
         base.addPackages(packages);
-        checkSeverities(base);
+        checkSeverities(base, files, contents);
         if (compiled && cache != null) {
             cache.store(key, packages, directory);
         }
@@ -680,18 +681,45 @@ final class RulebookCompiler {
     /** A metadata key as the policy language admits it: the lower-case name written ({@code severity}). */
     private static final Pattern PLAIN_METADATA = Pattern.compile("[a-z][A-Za-z0-9_]*");
 
-    private static void checkSeverities(KieBase base) {
+    /**
+     * Refuses every rule whose {@code @severity} is none of the four, each at its declaration (errors19: the
+     * first alone was refused, at its file only), in file order.
+     */
+    private static void checkSeverities(KieBase base, List<String> files, List<byte[]> contents) {
+        List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 Object severity = rule.getMetaData().get(Report.SEVERITY);
                 try {
                     Report.severityOf(severity == null ? null : String.valueOf(severity));
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("rule '" + rule.getName() + "' has @severity(" + severity
-                            + "); expected one of CRITICAL, HIGH, MEDIUM, LOW", SourceLocation.ofFile(fileOf(rule)));
+                    String file = fileOf(rule);
+                    int index = files.indexOf(file);
+                    mistakes.add(new PolicyLanguage.Mistake(index < 0 ? SourceLocation.ofFile(file)
+                            : declaration(file, contents.get(index), rule.getName()), "rule '"
+                            + Printable.line(rule.getName()) + "' has @severity(" + Printable.line(String.valueOf(severity))
+                            + "); expected one of CRITICAL, HIGH, MEDIUM, LOW"));
                 }
             }
         }
+        if (!mistakes.isEmpty()) {
+            mistakes.sort(Comparator.comparingInt((PolicyLanguage.Mistake m) -> files.indexOf(m.location().file()))
+                    .thenComparingInt(m -> m.location().line()));
+            throw PolicyLanguage.refusal(mistakes);
+        }
+    }
+
+    /** Where the rule of this name is declared in a rule file; the file alone when it cannot be found. */
+    private static SourceLocation declaration(String file, byte[] content, String name) {
+        PackageDescr pkg = parsed(file, new String(content, StandardCharsets.UTF_8));
+        if (pkg != null) {
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule.getName().equals(name)) {
+                    return new SourceLocation(file, Math.max(0, rule.getLine()), rule.getColumn() < 0 ? 0 : rule.getColumn() + 1);
+                }
+            }
+        }
+        return SourceLocation.ofFile(file);
     }
 
     static String fileOf(Rule rule) {
