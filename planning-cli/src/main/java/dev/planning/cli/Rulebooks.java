@@ -75,8 +75,16 @@ final class Rulebooks {
                 .map(Pattern::quote).collect(Collectors.joining("|"));
         String message = Pattern.compile("(\\n[ \\t]*)(" + alternatives + "):").matcher(e.getMessage())
                 .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + names.get(m.group(2)) + ":"));
+        // The first declaration a duplicate-name refusal names, as its location is, saying how (errors19).
+        String pathsAre = shown.isAbsolute() ? "absolute" : "relative to the working directory";
+        message = Pattern.compile("\\(first at (" + alternatives + ")(:\\d+:\\d+| \\(package [^()]*\\))"
+                + Pattern.quote(FIRST_AT_RULEBOOK)).matcher(message).replaceAll(m -> Matcher.quoteReplacement(
+                        "(first at " + names.get(m.group(1)) + m.group(2) + ", both paths " + pathsAre + ")"));
         return new InvalidInputException(message, new SourceLocation(names.get(l.file()), l.line(), l.column()), e);
     }
+
+    /** How the compiler's duplicate-name refusal says it names the first rule (RulebookCompiler). */
+    private static final String FIRST_AT_RULEBOOK = ", both paths relative to the rulebook directory)";
 
     private static String shown(Path directory, String file) {
         return directory.resolve(file).normalize().toString().replace('\\', '/');

@@ -191,7 +191,7 @@ public final class YamlDocuments {
             if (e instanceof DocumentException known) {
                 throw known;
             }
-            throw YamlErrors.translate(e, parser, displayPath, 0);
+            throw YamlErrors.translate(e, parser, displayPath, 0, text);
         } finally {
             closeQuietly(parser);
         }
@@ -230,7 +230,7 @@ public final class YamlDocuments {
             if (e instanceof DocumentException known) {
                 throw known;
             }
-            throw YamlErrors.translate(e, parser, displayPath, lineOffset);
+            throw YamlErrors.translate(e, parser, displayPath, lineOffset, text);
         } finally {
             closeQuietly(parser);
         }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Turns Jackson and SnakeYAML failures into {@link DocumentException}s a person can act on: the
@@ -27,7 +30,16 @@ final class YamlErrors {
     private YamlErrors() {
     }
 
-    static DocumentException translate(Exception failure, JsonParser parser, String file, int lineOffset) {
+    /**
+     * The failure as a located {@link DocumentException}; {@code text}, the text that was parsed, locates
+     * a character YAML does not allow and names it (SnakeYAML's own words, "special characters are not
+     * allowed", name neither).
+     */
+    static DocumentException translate(Exception failure, JsonParser parser, String file, int lineOffset, String text) {
+        ReaderException unreadable = causeOf(failure, ReaderException.class);
+        if (unreadable != null) {
+            return notAllowed(unreadable, text, file, lineOffset);
+        }
         if (failure instanceof AliasRefusingParser.RefusedAlias alias) {
             return new DocumentException(DocumentException.YAML_ALIAS, "YAML alias *" + alias.alias()
                     + " is not accepted in planning files: write the value out in full"
@@ -75,6 +87,39 @@ final class YamlErrors {
         }
         return new DocumentException(DocumentException.YAML_SYNTAX, "malformed YAML: " + firstLine(detail),
                 SourceLocation.ofFile(file));
+    }
+
+    /**
+     * A character YAML does not allow anywhere (controls but tab and line ends, DEL, C1 but NEL, U+FFFE,
+     * U+FFFF), named as {@link Printable} shows it and located at the first such character of the text,
+     * which is the one SnakeYAML refused (it reads the stream in order).
+     */
+    private static DocumentException notAllowed(ReaderException refused, String text, String file, int lineOffset) {
+        int codePoint = refused.getCodePoint();
+        SourceLocation where = SourceLocation.ofFile(file);
+        if (text != null) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < text.length(); ) {
+                int c = text.codePointAt(i);
+                if (!StreamReader.isPrintable(c)) {
+                    codePoint = c;
+                    where = new SourceLocation(file, line + lineOffset, column);
+                    break;
+                }
+                if (c == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+                i += Character.charCount(c);
+            }
+        }
+        String kind = Character.getType(codePoint) == Character.CONTROL ? "the control character " : "the character ";
+        return new DocumentException(DocumentException.YAML_SYNTAX, "malformed YAML: " + kind
+                + Printable.line(new String(Character.toChars(codePoint))) + " is not allowed in a YAML file; expected text: remove it (it may have come with"
+                + " a copy and paste)", where);
     }
 
     static DocumentException secondDocument(JsonParser parser, String file, int lineOffset) {

@@ -22,6 +22,9 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What {@code Planning.builder().build()} checks before it hands out a workspace, so that a
@@ -70,10 +73,38 @@ public final class GateCheck {
             Map<String, String> names = new LinkedHashMap<>();
             rulebook.ruleFiles().forEach(f -> names.put(f, RulebookLoader.displayName(directory, workspace, f)));
             e.location().ifPresent(l -> names.put(l.file(), RulebookLoader.displayName(directory, workspace, l.file())));
-            String message = ErrorList.renamed(e.getMessage(), names);
+            String message = firstRenamed(ErrorList.renamed(e.getMessage(), names), names, pathsAre(directory, workspace));
             throw new InvalidInputException("the rulebook's policies do not compile: " + message,
                     located.orElse(null), e);
         }
+    }
+
+    /** How the compiler's duplicate-name refusal says it names the first rule (RulebookCompiler). */
+    private static final String FIRST_AT_RULEBOOK = ", both paths relative to the rulebook directory)";
+
+    /**
+     * {@code message} with the first declaration a duplicate-name refusal names ({@code (first at FILE...,
+     * both paths relative to the rulebook directory)}) renamed as the location is, saying how: the two
+     * places of one mistake named alike (errors19).
+     */
+    static String firstRenamed(String message, Map<String, String> names, String pathsAre) {
+        if (message == null || names.isEmpty() || !message.contains(FIRST_AT_RULEBOOK)) {
+            return message;
+        }
+        String alternatives = names.keySet().stream().sorted((a, b) -> b.length() - a.length())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        return Pattern.compile("\\(first at (" + alternatives + ")(:\\d+:\\d+| \\(package [^()]*\\))"
+                + Pattern.quote(FIRST_AT_RULEBOOK)).matcher(message).replaceAll(m -> Matcher.quoteReplacement(
+                        "(first at " + names.get(m.group(1)) + m.group(2) + ", both paths " + pathsAre + ")"));
+    }
+
+    /** How {@link RulebookLoader#displayName} names a rulebook's files, in words. */
+    static String pathsAre(Path directory, Path workspace) {
+        Path root = workspace.toAbsolutePath().normalize();
+        if (directory.toAbsolutePath().normalize().startsWith(root)) {
+            return "relative to the workspace";
+        }
+        return directory.isAbsolute() ? "absolute" : "relative to the working directory";
     }
 
     /**

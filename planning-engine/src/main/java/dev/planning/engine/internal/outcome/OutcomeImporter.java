@@ -139,7 +139,7 @@ public final class OutcomeImporter {
                 if (alreadyRecorded.add(path)) {
                     imported.add(new ImportedFile(candidate.source(), candidate.kind(), path, false));
                     stored.add(path);
-                    details.put("sha256." + path, candidate.sha256());
+                    details.put(SHA256_OF + path, candidate.sha256());
                 } else {
                     imported.add(new ImportedFile(candidate.source(), candidate.kind(), path, true));
                 }
@@ -149,7 +149,7 @@ public final class OutcomeImporter {
             AtomicFiles.writeNew(SafePaths.resolve(workspace.root(), path), candidate.content());
             imported.add(new ImportedFile(candidate.source(), candidate.kind(), path, false));
             stored.add(path);
-            details.put("sha256." + path, candidate.sha256());
+            details.put(SHA256_OF + path, candidate.sha256());
         }
         if (stored.isEmpty()) {
             return new ImportReport(cycle, imported, Optional.empty());
@@ -169,15 +169,33 @@ public final class OutcomeImporter {
         return new ImportReport(cycle, imported, Optional.of(recorded.event().id()));
     }
 
-    /** The stored paths the cycle's {@code OUTCOMES_IMPORTED} events name. */
+    /** Each stored path an {@code OUTCOMES_IMPORTED} event names has a detail of its own, this and the path. */
+    private static final String SHA256_OF = "sha256.";
+
+    /**
+     * The stored paths the cycle's {@code OUTCOMES_IMPORTED} events name: each from its {@code sha256.PATH}
+     * detail, whole, whatever the name holds. {@code files} joins the paths with commas, so a stored name
+     * that holds one (committed so) split into two paths neither of which was recorded, and the same bytes
+     * were recorded again on every import (review18, errors19); it is read only for an event without such
+     * details.
+     */
     private static Set<String> recordedPaths(List<RecordedEvent> history) {
         Set<String> paths = new HashSet<>();
         for (RecordedEvent recorded : history) {
             if (recorded.event().type() == EventType.OUTCOMES_IMPORTED) {
-                String files = recorded.event().details().getOrDefault("files", "");
-                for (String path : files.split(",", -1)) {
-                    if (!path.isEmpty()) {
-                        paths.add(path);
+                Map<String, String> details = recorded.event().details();
+                boolean hashed = false;
+                for (String key : details.keySet()) {
+                    if (key.startsWith(SHA256_OF) && key.length() > SHA256_OF.length()) {
+                        paths.add(key.substring(SHA256_OF.length()));
+                        hashed = true;
+                    }
+                }
+                if (!hashed) {
+                    for (String path : details.getOrDefault("files", "").split(",", -1)) {
+                        if (!path.isEmpty()) {
+                            paths.add(path);
+                        }
                     }
                 }
             }

@@ -114,4 +114,15 @@ class MarkdownDocumentsTest {
                 .isInstanceOf(DocumentException.class)
                 .hasMessageContaining("empty");
     }
+
+    /** errors19: a character YAML does not allow in the front matter, at its line of the Markdown file. */
+    @Test
+    void aControlCharacterInTheFrontMatterIsNamedAtItsLineOfTheFile() {
+        assertThatThrownBy(() -> MarkdownDocuments.parse("---\nid: a\ntitle: b\u0000c\n---\n# Body\n"
+                .getBytes(StandardCharsets.UTF_8), "story.md"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("malformed YAML: the control character \\u0000 is not allowed in a YAML file")
+                .satisfies(e -> assertThat(((DocumentException) e).location())
+                        .contains(new SourceLocation("story.md", 3, 9)));
+    }
 }

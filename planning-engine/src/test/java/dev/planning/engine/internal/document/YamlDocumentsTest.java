@@ -35,6 +35,49 @@ class YamlDocumentsTest {
         throw new AssertionError("expected the document to be refused");
     }
 
+    /**
+     * errors19: a character YAML does not allow was refused in SnakeYAML's words, "malformed YAML: special
+     * characters are not allowed", at 1:1 whatever its place: neither the character nor where it is. It is
+     * now named as every message shows a character it must not print as itself, at its line and column.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "0007|the control character \\u0007",
+        "0000|the control character \\u0000",
+        "007F|the control character \\u007F",
+        "001B|the control character \\u001B",
+        "0080|the control character \\u0080",
+        "FFFE|the character \\uFFFE",
+    })
+    void aCharacterYamlDoesNotAllowIsNamedAtItsLineAndColumn(String hex, String named) {
+        char c = (char) Integer.parseInt(hex, 16);
+
+        DocumentException e = refusal("version: \"1\"\nowner: \"al" + c + "ice\"\n");
+
+        assertThat(e.getMessage()).isEqualTo("malformed YAML: " + named + " is not allowed in a YAML file; expected"
+                + " text: remove it (it may have come with a copy and paste)");
+        assertThat(e.location()).contains(new SourceLocation(FILE, 2, 11));
+    }
+
+    @Test
+    void theCharacterIsLocatedPastCharactersOutsideTheBasicPlaneAndInAComment() {
+        DocumentException e = refusal("version: \"1\" # \uD83D\uDE00\uD83D\uDE00 \u0001\n");
+
+        assertThat(e.getMessage()).startsWith("malformed YAML: the control character \\u0001 is not allowed");
+        assertThat(e.location()).contains(new SourceLocation(FILE, 1, 19));
+    }
+
+    /**
+     * A bidirectional override is text YAML allows: the reader keeps it (it is not taken for a refused
+     * character), and every message that quotes it shows its escape (Printable).
+     */
+    @Test
+    void aBidirectionalOverrideIsReadAsTheTextItIs() {
+        LocatedDocument doc = parse("version: \"1\"\nowner: \"al\u202Eice\"\n");
+
+        assertThat(doc.root().path("owner").asText()).isEqualTo("al\u202Eice");
+    }
+
     @Test
     void locatesEveryNodeByJsonPointer() {
         LocatedDocument doc = parse(Plans.FE_TASKS);

@@ -134,6 +134,38 @@ class OutcomeImporterTest {
         assertThat(third.changed()).isFalse();
     }
 
+    /**
+     * review18's note (errors19): a stored outcome whose name holds a comma (committed so, or stored by an
+     * import that never recorded it) was recorded in the event's comma-joined {@code files}, so the next
+     * import of the same bytes did not find it recorded and recorded it again, on every import. A quote
+     * and a line break in the name are taken the same way: the same bytes are recorded once.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a,b.xml", "a\"b.xml", "a\nb.xml", ",.xml"})
+    void aStoredOutcomeWhateverItsNameHoldsIsRecordedOnceForTheSameBytes(String name) throws IOException {
+        Path junit = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
+        new OutcomeImporter(workspace).importFiles(CYCLE, List.of(junit));
+        Path log = root.resolve(WorkspaceLayout.DEFAULT.eventLog(CYCLE));
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        Files.writeString(log, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n", StandardCharsets.UTF_8);
+        Path stored = storedFiles().get(0);
+        String prefix = stored.getFileName().toString().substring(0, OutcomeImporter.PREFIX);
+        Files.move(stored, stored.resolveSibling(prefix + "-" + name));
+        PlanningWorkspace reopened = CycleWorkspace.open(root, Instant.parse("2025-09-02T09:00:00Z"));
+
+        ImportReport recorded = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+        int events = reopened.status(CYCLE).history().size();
+        ImportReport again = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+        ImportReport third = new OutcomeImporter(reopened).importFiles(CYCLE, List.of(junit));
+
+        assertThat(recorded.changed()).isTrue();
+        assertThat(recorded.files().get(0).path()).endsWith("/" + prefix + "-" + name);
+        assertThat(again.changed()).isFalse();
+        assertThat(third.changed()).isFalse();
+        assertThat(again.files()).allMatch(ImportedFile::alreadyImported);
+        assertThat(reopened.status(CYCLE).history()).hasSize(events);
+    }
+
     @Test
     void storesNothingWhenAnyFileIsBad() throws IOException {
         Path good = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);

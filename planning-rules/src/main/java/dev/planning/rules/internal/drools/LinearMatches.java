@@ -63,37 +63,30 @@ final class LinearMatches {
     private LinearMatches() {
     }
 
-    /**
-     * The rule file with every {@code matches} constraint rewritten to {@link LinearRegex}; the text
-     * itself when it has none, or does not parse (the compiler then reports where).
-     *
-     * @throws InvalidInputException for every pattern that cannot be made linear, located
-     */
-    static String rewrite(String file, String text) {
-        return rewritten(file, text).text();
-    }
-
     /** One constraint as written and as rewritten, and where it starts (1-based line and column). */
     record Rewrite(String original, String replacement, int line, int column) {
     }
 
-    /** A rule file as compiled, and each constraint rewritten in it. */
-    record Rewritten(String text, List<Rewrite> rewrites) {
+    /**
+     * A rule file as compiled, each constraint rewritten in it, and every pattern that could not be
+     * made linear (the file is then not to be compiled).
+     */
+    record Rewritten(String text, List<Rewrite> rewrites, List<PolicyLanguage.Mistake> mistakes) {
     }
 
     /**
-     * {@link #rewrite}, with each rewritten constraint as written and as rewritten, so that a
-     * compile error on a rewritten constraint can name what the user wrote, where.
+     * The rule file with every {@code matches} constraint rewritten to {@link LinearRegex}, with each
+     * rewritten constraint as written and as rewritten, so that a compile error on a rewritten
+     * constraint can name what the user wrote, where; the text itself when it has none, or does not
+     * parse ({@code pkg} null: the compiler then reports where). A pattern that cannot be made linear
+     * is a located mistake of the result, every one of the file, so that the compiler can report
+     * them with every other file's (errors19).
      *
-     * @throws InvalidInputException for every pattern that cannot be made linear, located
+     * @param pkg the file's syntax tree ({@link RulebookCompiler#parsed}), or null when it does not parse
      */
-    static Rewritten rewritten(String file, String text) {
-        if (!text.contains("matches")) {
-            return new Rewritten(text, List.of());
-        }
-        PackageDescr pkg = RulebookCompiler.parsed(file, text);
-        if (pkg == null) {
-            return new Rewritten(text, List.of());
+    static Rewritten rewritten(String file, String text, PackageDescr pkg) {
+        if (!text.contains("matches") || pkg == null) {
+            return new Rewritten(text, List.of(), List.of());
         }
         List<Rewrite> rewrites = new ArrayList<>();
         List<ExprConstraintDescr> constraints = new ArrayList<>();
@@ -137,9 +130,11 @@ final class LinearMatches {
         if (!problems.isEmpty()) {
             problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                     : Integer.compare(a.column(), b.column()));
-            throw PolicyLanguage.refusal(file, problems);
+            return new Rewritten(text, List.of(), problems.stream()
+                    .map(p -> new PolicyLanguage.Mistake(new SourceLocation(file, p.line(), p.column()), p.message()))
+                    .toList());
         }
-        return new Rewritten(out.toString(), List.copyOf(rewrites));
+        return new Rewritten(out.toString(), List.copyOf(rewrites), List.of());
     }
 
     private static void collect(BaseDescr element, List<ExprConstraintDescr> into) {

@@ -328,13 +328,13 @@ final class PolicyLanguage {
             } catch (DroolsParserException | RuntimeException e) {
                 pkg = null; // reported, located, by the compiler
             } catch (StackOverflowError e) {
-                return List.of(Mistake.of(RulebookCompiler.tooDeep(file)));
+                return List.of(Mistake.of(RulebookCompiler.tooDeep(file, text)));
             }
             if (pkg != null) {
                 try {
                     new Checker(problems, text).pkg(pkg);
                 } catch (StackOverflowError e) {
-                    return List.of(Mistake.of(RulebookCompiler.tooDeep(file)));
+                    return List.of(Mistake.of(RulebookCompiler.tooDeep(file, text)));
                 }
             }
         }

@@ -18,6 +18,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -187,7 +188,7 @@ final class RulebookCompiler {
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
         base.addPackages(packages);
-        checkSeverities(base);
+        checkSeverities(base, files, contents);
         if (compiled && cache != null) {
             cache.store(key, packages, directory);
         }
@@ -240,11 +241,25 @@ final class RulebookCompiler {
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
             String text = new String(contents.get(i), StandardCharsets.UTF_8);
-            PackageDescr pkg = parsed(file, text);
-            compiledRules = requireAlternatives(file, pkg, compiledRules, limits);
-            requireDistinctNames(file, pkg, names);
+            // The checks before Drools compiles a file report every mistake of every file, as the compiler
+            // does (errors19); a file with such a mistake is not compiled: it would not be used, and one
+            // whose ors multiply past the bound would cost what the bound is there to prevent.
+            int before = errors.size();
+            PackageDescr pkg;
+            try {
+                pkg = parsed(file, text);
+            } catch (InvalidInputException e) {
+                errors.add(PolicyLanguage.Mistake.of(e));
+                continue;
+            }
+            compiledRules = requireAlternatives(file, pkg, compiledRules, limits, errors);
+            requireDistinctNames(file, pkg, names, errors);
             // matches is compiled to RE2 (linear time), never to java.util.regex: LinearMatches.
-            LinearMatches.Rewritten rewritten = LinearMatches.rewritten(file, text);
+            LinearMatches.Rewritten rewritten = LinearMatches.rewritten(file, text, pkg);
+            errors.addAll(rewritten.mistakes());
+            if (errors.size() > before) {
+                continue;
+            }
             String linear = rewritten.text();
             byte[] content = linear.equals(text) ? contents.get(i) : linear.getBytes(StandardCharsets.UTF_8);
             try {
@@ -254,7 +269,8 @@ final class RulebookCompiler {
                         ResourceType.DRL);
             } catch (StackOverflowError e) {
                 // Drools' parser recurses per nesting level; thousands of parentheses exhaust the stack.
-                throw tooDeep(file);
+                errors.add(PolicyLanguage.Mistake.of(tooDeep(file, text)));
+                continue;
             }
             if (builder.hasErrors()) {
                 List<KnowledgeBuilderError> added = new ArrayList<>();
@@ -342,23 +358,28 @@ final class RulebookCompiler {
      * bounds a rule's alternatives, and one rule of 16 ors compiled 65,536 rules (12 s of CPU, 4 times
      * as long per 2 more ors). A file that does not parse is left to the compiler.
      *
-     * @return the rules compiled so far, this file's alternatives included
+     * @param mistakes where each rule that does not fit is added, located at the rule
+     * @return the rules compiled so far, this file's alternatives included (a refused rule's left out)
      */
-    static long requireAlternatives(String file, PackageDescr pkg, long before, OperatorLimits limits) {
+    static long requireAlternatives(String file, PackageDescr pkg, long before, OperatorLimits limits,
+            List<PolicyLanguage.Mistake> mistakes) {
         if (pkg == null) {
             return before;
         }
         long total = before;
         for (RuleDescr rule : pkg.getRules()) {
             long alternatives = rule.getLhs() == null ? 1 : PolicyLanguage.alternatives(rule.getLhs());
-            total = Math.min(Long.MAX_VALUE / 2, total + alternatives);
-            if (total > limits.maxRules()) {
-                throw new InvalidInputException("rule '" + rule.getName() + "' expands to " + alternatives
-                        + " alternatives (its ors multiplied out), which Drools compiles as as many rules: " + total
-                        + " rules so far, more than the operator's bound of " + String.format(Locale.ROOT, "%,d",
-                                limits.maxRules()) + " (" + OperatorLimits.RULES_PROPERTY + " or "
-                        + OperatorLimits.RULES_VARIABLE + "); write separate rules; nothing was compiled",
-                        new SourceLocation(file, Math.max(0, rule.getLine()), rule.getColumn() < 0 ? 0 : rule.getColumn() + 1));
+            long with = Math.min(Long.MAX_VALUE / 2, total + alternatives);
+            if (with > limits.maxRules()) {
+                // Refused, so not counted: a later rule is reported only when it too does not fit.
+                mistakes.add(new PolicyLanguage.Mistake(new SourceLocation(file, Math.max(0, rule.getLine()),
+                        rule.getColumn() < 0 ? 0 : rule.getColumn() + 1), "rule '" + Printable.line(rule.getName())
+                        + "' expands to " + alternatives + " alternatives (its ors multiplied out), which Drools compiles"
+                        + " as as many rules: " + with + " rules so far, more than the operator's bound of "
+                        + String.format(Locale.ROOT, "%,d", limits.maxRules()) + " (" + OperatorLimits.RULES_PROPERTY
+                        + " or " + OperatorLimits.RULES_VARIABLE + "); write separate rules; nothing was compiled"));
+            } else {
+                total = with;
             }
         }
         return total;
@@ -371,7 +392,8 @@ final class RulebookCompiler {
      * one package only. In either mode: a waiver means the same whether the rules were checked or
      * trusted. A file that does not parse is left to the compiler.
      */
-    static void requireDistinctNames(String file, PackageDescr pkg, Map<String, Declared> names) {
+    static void requireDistinctNames(String file, PackageDescr pkg, Map<String, Declared> names,
+            List<PolicyLanguage.Mistake> mistakes) {
         if (pkg == null) {
             return;
         }
@@ -379,10 +401,14 @@ final class RulebookCompiler {
             SourceLocation here = new SourceLocation(file, Math.max(0, rule.getLine()),
                     rule.getColumn() < 0 ? 0 : rule.getColumn() + 1);
             Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(), here.toString()));
-            if (first != null) {
-                throw duplicateName(rule.getName(), first, here);
+            try {
+                if (first != null) {
+                    throw duplicateName(rule.getName(), first, here);
+                }
+                requireClearName(rule.getName(), here);
+            } catch (InvalidInputException e) {
+                mistakes.add(PolicyLanguage.Mistake.of(e));
             }
-            requireClearName(rule.getName(), here);
         }
     }
 
@@ -442,13 +468,22 @@ final class RulebookCompiler {
         }
     }
 
+    /**
+     * How the duplicate-name refusal says its two places are named; a caller that renames them (relative to
+     * the workspace, say) replaces it, so that the message always says how both are named (errors19).
+     */
+    static final String BOTH_RELATIVE_TO_RULEBOOK = "both paths relative to the rulebook directory";
+
     private static InvalidInputException duplicateName(String name, Declared first, SourceLocation second) {
+        // Both places named alike, and the message says how: a caller that names the second (the location)
+        // relative to the workspace renames the first too (GateCheck, the command line), saying so.
+        String where = "first at " + Printable.line(first.where()) + ", " + BOTH_RELATIVE_TO_RULEBOOK;
         String again = first.name().equals(name)
-                ? "is declared again (first at " + Printable.line(first.where()) + "): a waiver names a rule by its name"
-                        + " alone, so one waiver would waive both"
-                : "reads as rule '" + Printable.line(first.name()) + "' (at " + Printable.line(first.where())
-                        + "; the two differ only in case, width, blanks or invisible characters): a waiver naming one"
-                        + " could not be told from one naming the other";
+                ? "is declared again (" + where + "): a waiver names a rule by its name alone, so one waiver would"
+                        + " waive both"
+                : "reads as rule '" + Printable.line(first.name()) + "' (" + where + "): the two differ only in case,"
+                        + " width, blanks or invisible characters, so a waiver naming one could not be told from one"
+                        + " naming the other";
         return new InvalidInputException("rule '" + Printable.line(name) + "' " + again
                 + "; give each rule of the rulebook a name of its own", second);
     }
@@ -516,7 +551,7 @@ final class RulebookCompiler {
         } catch (DroolsParserException | RuntimeException e) {
             return null;
         } catch (StackOverflowError e) {
-            throw tooDeep(file);
+            throw tooDeep(file, text);
         }
     }
 
@@ -543,10 +578,36 @@ final class RulebookCompiler {
         return b < 0 || b == '_' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z';
     }
 
-    /** The error for DRL nested too deeply for the parser (it recurses once per level). */
-    static InvalidInputException tooDeep(String file) {
-        return new InvalidInputException("rule file is nested too deeply to parse; expected conditions a few levels deep",
-                SourceLocation.ofFile(file));
+    /**
+     * The error for DRL nested too deeply for the parser (it recurses once per level), located at the
+     * bracket that opens the file's deepest level.
+     */
+    static InvalidInputException tooDeep(String file, String text) {
+        int depth = 0;
+        int deepest = 0;
+        int line = 1;
+        int column = 1;
+        SourceLocation at = SourceLocation.ofFile(file);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                if (++depth > deepest) {
+                    deepest = depth;
+                    at = new SourceLocation(file, line, column);
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new InvalidInputException("rule file is nested too deeply to parse"
+                + (deepest == 0 ? "" : " (brackets " + deepest + " levels deep here)")
+                + "; expected conditions a few levels deep", at);
     }
 
     /**
@@ -624,18 +685,45 @@ final class RulebookCompiler {
     /** A metadata key as the policy language admits it: the lower-case name written ({@code severity}). */
     private static final Pattern PLAIN_METADATA = Pattern.compile("[a-z][A-Za-z0-9_]*");
 
-    private static void checkSeverities(KieBase base) {
+    /**
+     * Refuses every rule whose {@code @severity} is none of the four, each at its declaration (errors19: the
+     * first alone was refused, at its file only), in file order.
+     */
+    private static void checkSeverities(KieBase base, List<String> files, List<byte[]> contents) {
+        List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 Object severity = rule.getMetaData().get(Report.SEVERITY);
                 try {
                     Report.severityOf(severity == null ? null : String.valueOf(severity));
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("rule '" + rule.getName() + "' has @severity(" + severity
-                            + "); expected one of CRITICAL, HIGH, MEDIUM, LOW", SourceLocation.ofFile(fileOf(rule)));
+                    String file = fileOf(rule);
+                    int index = files.indexOf(file);
+                    mistakes.add(new PolicyLanguage.Mistake(index < 0 ? SourceLocation.ofFile(file)
+                            : declaration(file, contents.get(index), rule.getName()), "rule '"
+                            + Printable.line(rule.getName()) + "' has @severity(" + Printable.line(String.valueOf(severity))
+                            + "); expected one of CRITICAL, HIGH, MEDIUM, LOW"));
                 }
             }
         }
+        if (!mistakes.isEmpty()) {
+            mistakes.sort(Comparator.comparingInt((PolicyLanguage.Mistake m) -> files.indexOf(m.location().file()))
+                    .thenComparingInt(m -> m.location().line()));
+            throw PolicyLanguage.refusal(mistakes);
+        }
+    }
+
+    /** Where the rule of this name is declared in a rule file; the file alone when it cannot be found. */
+    private static SourceLocation declaration(String file, byte[] content, String name) {
+        PackageDescr pkg = parsed(file, new String(content, StandardCharsets.UTF_8));
+        if (pkg != null) {
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule.getName().equals(name)) {
+                    return new SourceLocation(file, Math.max(0, rule.getLine()), rule.getColumn() < 0 ? 0 : rule.getColumn() + 1);
+                }
+            }
+        }
+        return SourceLocation.ofFile(file);
     }
 
     static String fileOf(Rule rule) {

@@ -239,6 +239,27 @@ class DroolsGovernanceEngineTest {
                         .isEqualTo("rules/odd.drl"));
     }
 
+    /** errors19: the first rule of an unknown severity alone was refused, at its file only. */
+    @Test
+    void everyUnknownSeverityOfEveryFileIsRejectedAtItsRule() {
+        String odd = HEADER + """
+
+                rule "odd" @severity(URGENT) when $t : TaskFact() then end
+                """;
+        String other = HEADER + """
+                rule "fine" @severity(LOW) when $t : TaskFact() then end
+                rule "other" @severity(SEVERE) when $t : TaskFact() then end
+                """;
+
+        assertThatThrownBy(() -> engine(Map.of("rules/a.drl", odd, "rules/b.drl", other), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("rule 'odd' has @severity(URGENT); expected one of CRITICAL, HIGH, MEDIUM, LOW\n"
+                        + "rules/b.drl:" + (HEADER.lines().count() + 2) + ":1: rule 'other' has @severity(SEVERE); expected"
+                        + " one of CRITICAL, HIGH, MEDIUM, LOW")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location()).contains(
+                        new dev.planning.api.SourceLocation("rules/a.drl", (int) HEADER.lines().count() + 2, 1)));
+    }
+
     @Test
     void ruleThatReactivatesItselfIsCutOffWithAClearError() {
         String loop = HEADER + """

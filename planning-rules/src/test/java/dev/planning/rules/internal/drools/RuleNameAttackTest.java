@@ -44,7 +44,8 @@ class RuleNameAttackTest {
                 .evaluate(Inputs.goodCriticalTask("FE-12").build()));
 
         assertThat(thrown).isInstanceOf(InvalidInputException.class)
-                .hasMessage("rule 'gdpr-data-handling' is declared again (first at rules/hygiene.drl:6:1): a waiver"
+                .hasMessage("rule 'gdpr-data-handling' is declared again (first at rules/hygiene.drl:6:1, both paths"
+                        + " relative to the rulebook directory): a waiver"
                         + " names a rule by its name alone, so one waiver would waive both; give each rule of the"
                         + " rulebook a name of its own");
         assertThat(((InvalidInputException) thrown).location()).contains(new SourceLocation("rules/zz.drl", 6, 1));
@@ -58,7 +59,8 @@ class RuleNameAttackTest {
 
         assertThatThrownBy(() -> GovernanceTestKit.fromDrl(files).evaluate(Inputs.goodCriticalTask("FE-12").build()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("rule 'r' is declared again (first at rules/a.drl:6:1)");
+                .hasMessageStartingWith("rule 'r' is declared again (first at rules/a.drl:6:1, both paths relative to the"
+                        + " rulebook directory)");
     }
 
     /**
@@ -78,8 +80,9 @@ class RuleNameAttackTest {
                 .evaluate(Inputs.goodCriticalTask("FE-12").build()));
 
         assertThat(thrown).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("reads as rule 'gdpr-data-handling' (at rules/hygiene.drl:6:1; the two differ only"
-                        + " in case, width, blanks or invisible characters)")
+                .hasMessageContaining("reads as rule 'gdpr-data-handling' (first at rules/hygiene.drl:6:1, both paths"
+                        + " relative to the rulebook directory): the two differ only in case, width, blanks or invisible"
+                        + " characters")
                 .hasMessageContaining("could not be told from one naming the other");
         assertThat(((InvalidInputException) thrown).location()).contains(new SourceLocation("rules/zz.drl", 6, 1));
     }
@@ -110,7 +113,8 @@ class RuleNameAttackTest {
 
         assertThatThrownBy(() -> RulebookCompiler.requireDistinctCompiledNames(packages))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("rule 'r' is declared again (first at rules/one.drl (package dev.planning.rules.one))");
+                .hasMessageStartingWith("rule 'r' is declared again (first at rules/one.drl (package dev.planning.rules.one),"
+                        + " both paths relative to the rulebook directory)");
     }
 
     /**
