@@ -86,6 +86,33 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the temporary files that writes of {@code file} left behind when their process was
+     * killed: regular files in its directory named {@code .<name><digits>.tmp}, as {@link #write} and
+     * {@link #writeNew} name them. Only for a caller holding a lock that every writer of {@code file}
+     * takes, since a write under way would lose its temporary file too.
+     *
+     * @throws IOException when the directory cannot be listed or a file deleted
+     */
+    public static void deleteStrayTemporaries(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        String prefix = "." + file.getFileName();
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp")
+                        && name.length() > prefix.length() + ".tmp".length()
+                        && name.substring(prefix.length(), name.length() - ".tmp".length()).chars().allMatch(c -> c >= '0' && c <= '9')
+                        && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        }
+    }
+
     private static Optional<String> existingPermissions(Path file) {
         try {
             return Optional.of(java.nio.file.attribute.PosixFilePermissions.toString(
