@@ -8,11 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader sees the old content or the new, never a mix, and a crash never
@@ -100,13 +102,13 @@ public final class AtomicFiles {
         if (!Files.isDirectory(directory)) {
             return;
         }
-        try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
+        try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(prefix) && name.endsWith(".tmp")
                         && name.length() > prefix.length() + ".tmp".length()
                         && name.substring(prefix.length(), name.length() - ".tmp".length()).chars().allMatch(c -> c >= '0' && c <= '9')
-                        && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(entry);
                 }
             }
