@@ -29,6 +29,13 @@ final class SealCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    /**
+     * Only for completing an interrupted seal whose manifest carries signatures: those that verify
+     * against none of its keys are nobody's, and are dropped with the unrecorded manifest.
+     */
+    @Mixin
+    TrustOption trust;
+
     @Option(names = "--allow-dirty", description = "Seal even when artifacts have uncommitted changes (or no git"
             + " repository); the manifest records dirty: true.")
     boolean allowDirty;
@@ -45,7 +52,7 @@ final class SealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanningWorkspace ws = workspace.open();
+        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
         SealOptions options = SealOptions.defaults().withAllowDirty(allowDirty);
         if (prior != null) {
             options = options.withPriorManifestId(prior);

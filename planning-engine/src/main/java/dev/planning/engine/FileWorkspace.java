@@ -137,7 +137,7 @@ final class FileWorkspace implements PlanningWorkspace {
                 .clock(clock)
                 .triggeredBy(triggeredBy)
                 .build();
-        this.sealer = new Sealer(root, layout, machine, verifier, clock, triggeredBy);
+        this.sealer = new Sealer(root, layout, machine, verifier, clock, triggeredBy, trust);
         this.clock = clock;
         this.guard = new SealGuard(verifier, trust, Optional.of(new RecordedMoves(machine, store::location)));
         this.trust = trust;

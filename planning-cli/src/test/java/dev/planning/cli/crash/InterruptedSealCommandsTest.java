@@ -4,11 +4,18 @@ import static dev.planning.cli.CycleScript.cycle;
 import static dev.planning.cli.CycleScript.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
+import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.signing.Crypto;
+import dev.planning.engine.internal.signing.ManifestSignatures;
+import dev.planning.engine.internal.signing.PemSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +72,33 @@ class InterruptedSealCommandsTest {
         assertThat(seal.out()).contains("sealed " + CycleSteps.MANIFEST);
         assertThat(Files.readString(ws.resolve(LOG))).containsOnlyOnce("MANIFEST_SEALED");
     }
+    /**
+     * A contributor without a key appends a signature block to the unrecorded manifest. Before, `seal` then
+     * refused for good and advised restoring the log (which had lost nothing). Now `seal` without a trust file
+     * says how to tell a real signature from such a block, and with one it completes the seal: the block,
+     * which verifies against no trusted key, is dropped with the unrecorded manifest and never counts.
+     */
+    @Test
+    void aSignatureBlockAppendedBySomeoneWithoutAKeyDoesNotStopTheSealsCompletion() throws Exception {
+        Path ws = interruptedSeal();
+        Path manifest = ws.resolve(CycleSteps.MANIFEST);
+        var read = new ManifestReader(ws).read(manifest, CycleSteps.MANIFEST);
+        var stranger = new PemSigner("PM", Crypto.generate(SignatureAlgorithm.ED25519));
+        Files.write(manifest, ManifestWriter.render(ManifestSignatures.append(read.manifest(), stranger, Instant.now())));
+        Path keys = CycleScript.keys(dir);
+
+        CliRun blind = CliRun.of(cycle(ws, "seal"));
+
+        assertThat(blind.exitCode()).as(blind.out() + blind.err()).isEqualTo(2);
+        assertThat(blind.err()).contains("1 signature", "restore the log", "Run seal again with --trust FILE")
+                .doesNotContain("\tat ");
+        CliRun seal = CliRun.of(cycle(ws, "seal", "--trust", keys.resolve("trust.yaml").toString()));
+        assertThat(seal.exitCode()).as(seal.out() + seal.err()).isZero();
+        assertThat(Files.readString(ws.resolve(LOG))).containsOnlyOnce("MANIFEST_SEALED");
+        assertThat(new ManifestReader(ws).read(manifest, CycleSteps.MANIFEST).manifest().signatures()).isEmpty();
+        CycleScript.signVerifyAndExecute(ws, keys);
+    }
+
     @Test
     void statusSaysTheSealWasInterruptedAndWhichCommandCompletesIt() throws Exception {
         Path ws = interruptedSeal();

@@ -3,26 +3,19 @@ package dev.planning.cli.crash;
 import static dev.planning.cli.CycleScript.cycle;
 import static dev.planning.cli.CycleScript.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
-import dev.planning.cli.PlanningCommand;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.eventlog.FileEventStore;
-import dev.planning.testkit.process.ChildProcesses;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,48 +48,12 @@ class WriteFaultTest {
 
     @BeforeAll
     static void straceCanInject() throws Exception {
-        boolean works;
-        try {
-            Process probe = new ProcessBuilder("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=getpid",
-                    "-e", "inject=getpid:error=ENOSPC", "true").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            works = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException e) {
-            works = false;
-        }
-        String missing = "strace with fault injection is not available here";
-        if (!works && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            // .ci/run installs strace: in CI a missing one is a broken machine, never a skipped test.
-            org.junit.jupiter.api.Assertions.fail(missing + " (CI=true: not skipped)");
-        }
-        assumeTrue(works, missing);
-    }
-
-    /** The outcome of a CLI run in a child JVM under strace. */
-    private record Faulted(int exitCode, String out, String err) {
+        StracedCli.requireFaultInjection();
     }
 
     /** Runs the CLI with {@code args}, the {@code nth} pwrite64 failing with ENOSPC, and the process killed on it when asked. */
-    private static Faulted run(int nth, boolean kill, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=pwrite64",
-                "-e", "inject=pwrite64:error=ENOSPC" + (kill ? ":signal=SIGKILL" : "") + ":when=" + nth));
-        command.addAll(ChildProcesses.java("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), PlanningCommand.class.getName()));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        String out = read(process.getInputStream());
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the child ended").isTrue();
-        return new Faulted(process.exitValue(), out, err.join());
-    }
-
-    private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static StracedCli.Run run(int nth, boolean kill, List<String> args) throws Exception {
+        return StracedCli.run("pwrite64", nth, kill, args);
     }
 
     private Path ready() throws Exception {
@@ -114,7 +71,7 @@ class WriteFaultTest {
     }
 
     /** One line on standard error naming the cause, what was written and how to complete it; no stack trace. */
-    private static void saysWhatHappened(Faulted run, String written, String complete) {
+    private static void saysWhatHappened(StracedCli.Run run, String written, String complete) {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.err()).contains("No space left on device", written, complete)
                 .doesNotContain("\tat ", "Exception in thread", "internal error");
@@ -129,7 +86,7 @@ class WriteFaultTest {
     void killedBetweenTheManifestAndItsEventTheSealIsCompletedByAdvancingAgain() throws Exception {
         Path ws = ready();
 
-        Faulted killed = run(2, true, List.of(cycle(ws, "advance", "--to", "PACKAGED")));
+        StracedCli.Run killed = run(2, true, List.of(cycle(ws, "advance", "--to", "PACKAGED")));
 
         assertThat(killed.exitCode()).as("killed by SIGKILL").isEqualTo(128 + 9);
         assertThat(ws.resolve(CycleSteps.MANIFEST)).exists();
@@ -144,7 +101,7 @@ class WriteFaultTest {
     void aFullDiskAtTheSealEventSaysSoAndTheSealIsCompletedBySealingAgain() throws Exception {
         Path ws = ready();
 
-        Faulted full = run(2, false, List.of(cycle(ws, "advance", "--to", "PACKAGED")));
+        StracedCli.Run full = run(2, false, List.of(cycle(ws, "advance", "--to", "PACKAGED")));
 
         saysWhatHappened(full, "the manifest " + CycleSteps.MANIFEST + " was written", "run `planning seal`");
         assertThat(count(ws, EventType.MANIFEST_SEALED)).isZero();
@@ -161,7 +118,7 @@ class WriteFaultTest {
         List<String> sign = List.of("sign", ws.resolve(CycleSteps.MANIFEST).toString(), "--role", "PM", "--key",
                 keys.resolve("PM.key.pem").toString(), "--trust", keys.resolve("trust.yaml").toString());
 
-        Faulted full = run(1, false, sign);
+        StracedCli.Run full = run(1, false, sign);
 
         saysWhatHappened(full, "the signature of PM", "sign again with the same key");
         byte[] signed = Files.readAllBytes(ws.resolve(CycleSteps.MANIFEST));
@@ -179,7 +136,7 @@ class WriteFaultTest {
         List<String> importArgs = new ArrayList<>(List.of(cycle(ws, "import")));
         importArgs.addAll(outcomes());
 
-        Faulted killed = run(1, true, importArgs);
+        StracedCli.Run killed = run(1, true, importArgs);
 
         assertThat(killed.exitCode()).as("killed by SIGKILL").isEqualTo(128 + 9);
         assertThat(count(ws, EventType.OUTCOMES_IMPORTED)).isZero();
@@ -193,7 +150,7 @@ class WriteFaultTest {
     void aFullDiskAtTheDigestEventSaysSoAndTheNextDigestRecordsIt() throws Exception {
         Path ws = CycleScript.validatedExample(dir);
 
-        Faulted full = run(1, false, List.of(cycle(ws, "digest")));
+        StracedCli.Run full = run(1, false, List.of(cycle(ws, "digest")));
 
         saysWhatHappened(full, "the digest " + CycleSteps.DIGEST + " was written", "run `planning digest` again");
         assertThat(count(ws, EventType.DIGEST_PUBLISHED)).isZero();

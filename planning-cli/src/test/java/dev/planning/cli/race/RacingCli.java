@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Child process of {@link CycleRaceTest}: prints {@code READY}, waits for the start file, then runs
- * each CLI command (separated by {@code ;;}) and prints {@code EXIT <code>} per command.
+ * each CLI command (separated by {@code ;;}) and prints, per command, {@code ERR <standard error, its line
+ * feeds and backslashes escaped>} then {@code EXIT <code>}.
  * Arguments: start file, then the commands' arguments.
  */
 public final class RacingCli {
@@ -28,9 +29,18 @@ public final class RacingCli {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         for (String[] command : split(rest)) {
-            System.out.println("EXIT " + run(command));
+            StringWriter err = new StringWriter();
+            int exit = run(command, err);
+            // What the command said on standard error, on one line, for the racer's checks of the message.
+            System.out.println("ERR " + err.toString().replace("\\", "\\\\").replace("\n", "\\n"));
+            System.out.println("EXIT " + exit);
             System.out.flush();
         }
+    }
+
+    static int run(String[] command, StringWriter err) {
+        StringWriter sink = new StringWriter();
+        return PlanningCommand.execute(command, new PrintWriter(sink, true), new PrintWriter(err, true));
     }
 
     static int run(String[] command) {

@@ -88,6 +88,7 @@ public final class Sealer {
     private final ManifestBuilder builder;
     private final ManifestReader reader;
     private final ManifestVerifier verifier;
+    private final Supplier<TrustedKeys> trust;
 
     /**
      * @param workspace    the workspace root
@@ -99,11 +100,25 @@ public final class Sealer {
      */
     public Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier,
             Clock clock, String actor) {
-        this(workspace, layout, machine, verifier, clock, actor, null);
+        this(workspace, layout, machine, verifier, clock, actor, TrustedKeys::none);
     }
 
-    Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier, Clock clock,
-            String actor, Supplier<String> ids) {
+    /**
+     * As {@link #Sealer(Path, WorkspaceLayout, LifecycleMachine, ManifestVerifier, Clock, String)}, with the
+     * keys the workspace trusts: completing an interrupted seal whose manifest carries signatures that
+     * none of them verifies (anyone can append such a block) replaces it rather than refusing.
+     *
+     * @param trust the workspace's trusted keys, read when asked ({@link TrustedKeys#none()} without a trust file)
+     */
+    public Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier,
+            Clock clock, String actor, Supplier<TrustedKeys> trust) {
+        this(workspace, layout, machine, verifier, clock, actor, null, trust);
+    }
+
+    /** As the public constructors, with {@code ids} making manifest ids ({@code null}: random ones). */
+    Sealer(Path workspace, WorkspaceLayout layout, LifecycleMachine machine, ManifestVerifier verifier,
+            Clock clock, String actor, Supplier<String> ids, Supplier<TrustedKeys> trust) {
+        this.trust = Objects.requireNonNull(trust, "trust");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         String rulebookHash = verifier.rulebook().hash();
         this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -218,8 +233,12 @@ public final class Sealer {
 
     /**
      * Refuses to replace a manifest the log does not record unless it is what an interrupted seal
-     * leaves (it reads, and carries no signature). A signed one was sealed (signing needs
-     * {@code MANIFEST_SEALED}) and its log lost the event: the log is restored, the manifest kept.
+     * leaves (it reads, and carries no signature that counts). A manifest with a signature that
+     * verifies against a trusted key was sealed (signing needs {@code MANIFEST_SEALED}) and its log lost
+     * the event: the log is restored, the manifest kept. Signatures that none of the trusted keys
+     * verifies are nobody's (a contributor without a key can append one to stop the seal's completion):
+     * with a trust file given they are dropped with the manifest they were appended to; without one, which
+     * they are cannot be told, and the refusal says how to tell.
      */
     private void requireReplaceable(CycleRef cycle, Path file, String path) {
         ManifestReader.Read read;
@@ -232,14 +251,29 @@ public final class Sealer {
                     + " manifest whole): it is not replaced. Restore it and the log from version control; only if it"
                     + " was never signed, remove it and run seal again", SourceLocation.ofFile(path));
         }
-        int signatures = read.manifest().signatures().size();
-        if (signatures > 0) {
+        HandoffManifest manifest = read.manifest();
+        int signatures = manifest.signatures().size();
+        if (signatures == 0) {
+            return;
+        }
+        TrustedKeys keys = trust.get();
+        List<ManifestSignature> counting = manifest.signatures().stream()
+                .filter(s -> ManifestSignatures.check(manifest, s, keys.withKeyId(s.keyId())) == ManifestSignatures.Check.VALID)
+                .toList();
+        if (!counting.isEmpty() || keys.keys().isEmpty()) {
             // Signing needs MANIFEST_SEALED: a signed manifest was sealed, and the log lost the event (review18).
             throw new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle + " is PACKAGED and "
                     + path + " carries " + signatures + (signatures == 1 ? " signature" : " signatures") + ", but the"
                     + " cycle's log does not record its seal (no MANIFEST_SEALED event): an interrupted seal never"
-                    + " leaves a signed manifest (signing needs that event), so the log has lost it (cut, or a bad"
-                    + " merge). The manifest is not replaced: restore the log from version control",
+                    + " leaves a signed manifest (signing needs that event), so "
+                    + (counting.isEmpty()
+                            ? "either the log has lost it (cut, or a bad merge: restore the log from version control) or"
+                                    + " the signatures were appended by someone without a trusted key. Run seal again"
+                                    + " with --trust FILE to tell which: when none of them verifies against a trusted"
+                                    + " key, the seal is completed and they are dropped with the unrecorded manifest"
+                            : "the log has lost it (cut, or a bad merge): the signature of " + counting.get(0).role()
+                                    + " (key " + counting.get(0).keyId() + ") verifies against " + keys.source()
+                                    + ". The manifest is not replaced: restore the log from version control"),
                     SourceLocation.ofFile(path));
         }
     }

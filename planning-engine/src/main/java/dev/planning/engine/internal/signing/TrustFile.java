@@ -308,7 +308,26 @@ public final class TrustFile {
         }
     }
 
-    private static void addUnlocked(Path file, TrustedKey key) {
+    /**
+     * Runs {@code body} holding the trust file's lock, as {@link #add} does, for a change that spans more
+     * than the trust file: {@link KeyFiles} stages a key, adds it ({@link #addUnlocked}) and writes its
+     * files under one hold, so that a second {@code keys generate} for the directory waits rather than
+     * taking the first one's staged key for an interrupted one's.
+     *
+     * @throws UncheckedIOException when the file cannot be locked
+     */
+    static <T> T holding(Path file, PathLock.Body<T> body) {
+        try {
+            Path absolute = file.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            return PathLock.holding(PathLock.key(absolute), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the trust file " + Shown.path(file) + " to add a key", e);
+        }
+    }
+
+    /** {@link #add}'s read, change and write, for a caller already {@link #holding} the file's lock. */
+    static void addUnlocked(Path file, TrustedKey key) {
         Map<String, List<Entry>> roles = new LinkedHashMap<>();
         SigningPolicy signing = SigningPolicy.NONE;
         if (Files.exists(file)) {

@@ -8,11 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader sees the old content or the new, never a mix, and a crash never
@@ -83,6 +85,33 @@ public final class AtomicFiles {
             throw failure(file, e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Deletes the temporary files that writes of {@code file} left behind when their process was
+     * killed: regular files in its directory named {@code .<name><digits>.tmp}, as {@link #write} and
+     * {@link #writeNew} name them. Only for a caller holding a lock that every writer of {@code file}
+     * takes, since a write under way would lose its temporary file too.
+     *
+     * @throws IOException when the directory cannot be listed or a file deleted
+     */
+    public static void deleteStrayTemporaries(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        String prefix = "." + file.getFileName();
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp")
+                        && name.length() > prefix.length() + ".tmp".length()
+                        && name.substring(prefix.length(), name.length() - ".tmp".length()).chars().allMatch(c -> c >= '0' && c <= '9')
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
         }
     }
 

@@ -36,6 +36,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A seal that fails between writing its manifest and recording {@code MANIFEST_SEALED} (the disk
@@ -158,6 +160,76 @@ class InterruptedSealTest {
 
         assertThat(Files.readAllBytes(file)).isEqualTo(signed);
         assertThat(sealEvents(ws)).isZero();
+    }
+
+    /**
+     * A contributor without a key appends a signature block to the unrecorded manifest: by a key nobody
+     * trusts, or naming a trusted key with a value that does not verify. Before, the seal's completion was
+     * refused for good ("restore the log", which had lost nothing). Now, with the trusted keys in hand, the
+     * block is nobody's signature: the seal is completed, the block dropped with the unrecorded manifest, and
+     * it never counts (fail closed: the new manifest carries no signature until the roles sign).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a key nobody trusts", "a trusted key's id, a value that does not verify"})
+    void aGarbageSignatureOnAnUnrecordedManifestDoesNotStopTheSealsCompletion(String garbage) throws IOException {
+        Path workspace = interruptedAfterTheManifest();
+        Path file = workspace.resolve(MANIFEST);
+        appendGarbageSignature(workspace, garbage.startsWith("a key nobody"));
+        String unrecorded = SealFixture.read(workspace, MANIFEST);
+        PlanningWorkspace ws = SealFixture.open(workspace);
+
+        SealResult resumed = ws.seal(CYCLE, SealOptions.defaults());
+
+        assertThat(resumed.sealed()).isTrue();
+        assertThat(sealEvents(ws)).isEqualTo(1);
+        assertThat(SealFixture.read(workspace, MANIFEST)).isNotEqualTo(unrecorded);
+        assertThat(new ManifestReader(workspace).read(file, MANIFEST).manifest().signatures()).isEmpty();
+        assertThat(ws.verify(CYCLE, TRUST).passed()).isFalse();
+        ws.sign(CYCLE, PM);
+        ws.sign(CYCLE, TECH_LEAD);
+        ws.sign(CYCLE, QA);
+        var report = ws.verify(CYCLE, TRUST);
+        assertThat(report.passed()).as(report.discrepancies().toString()).isTrue();
+    }
+
+    /**
+     * Without trusted keys a garbage block cannot be told from a real signature whose log lost its seal
+     * event: refused, the manifest kept, and the message says both remedies and how to tell them apart.
+     */
+    @Test
+    void withoutTrustedKeysAGarbageSignatureIsRefusedSayingHowToTellItFromARealOne() throws IOException {
+        Path workspace = interruptedAfterTheManifest();
+        appendGarbageSignature(workspace, true);
+        byte[] before = Files.readAllBytes(workspace.resolve(MANIFEST));
+        PlanningWorkspace ws = SealFixture.open(workspace, dev.planning.api.signing.TrustedKeys.none());
+
+        assertThatThrownBy(() -> ws.seal(CYCLE, SealOptions.defaults()))
+                .isInstanceOfSatisfying(SealingException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.ALREADY_SEALED))
+                .hasMessageContaining("1 signature")
+                .hasMessageContaining("restore the log from version control")
+                .hasMessageContaining("Run seal again with --trust FILE")
+                .hasMessageContaining("none of them verifies against a trusted key");
+
+        assertThat(Files.readAllBytes(workspace.resolve(MANIFEST))).isEqualTo(before);
+        assertThat(sealEvents(ws)).isZero();
+    }
+
+    /** Appends a signature that counts for nothing: by an untrusted PM key, or PM's trusted key id with a value that fails. */
+    private static void appendGarbageSignature(Path workspace, boolean untrustedKey) throws IOException {
+        Path file = workspace.resolve(MANIFEST);
+        var manifest = new ManifestReader(workspace).read(file, MANIFEST).manifest();
+        if (untrustedKey) {
+            var stranger = new dev.planning.engine.internal.signing.PemSigner("PM",
+                    dev.planning.engine.internal.signing.Crypto.generate(dev.planning.api.signing.SignatureAlgorithm.ED25519));
+            Files.write(file, ManifestWriter.render(ManifestSignatures.append(manifest, stranger, SealFixture.NOW)));
+            return;
+        }
+        var signed = ManifestSignatures.append(manifest, PM, SealFixture.NOW);
+        String value = signed.signatures().get(0).value();
+        String broken = (value.charAt(0) == 'A' ? "B" : "A") + value.substring(1);
+        Files.writeString(file, new String(ManifestWriter.render(signed), StandardCharsets.UTF_8).replace(value, broken),
+                StandardCharsets.UTF_8);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import dev.planning.api.signing.TrustedKey;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import org.junit.jupiter.api.Tag;
@@ -93,6 +95,65 @@ class KeysAndTrustTest {
         Files.delete(dir.resolve("trust.yaml.lock"));
         KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
         assertThat(TrustFile.read(dir.resolve("trust.yaml")).keys()).extracting(k -> k.role()).containsExactly("PM");
+    }
+
+    /** A key staged by a run killed before the trust file listed it was never trusted nor used: the next run deletes it. */
+    @Test
+    void aStagedKeyTheTrustFileDoesNotListIsReplacedByTheNextRun() throws Exception {
+        KeyFiles.generate("QA", SignatureAlgorithm.ED25519, dir);
+        Path staged = KeyFiles.stagedFile(dir, "PM");
+        KeyPair interrupted = Crypto.generate(SignatureAlgorithm.ED25519);
+        PemKeys.writePrivateKey(staged, interrupted.getPrivate());
+
+        GeneratedKey pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+
+        assertThat(pm.keyId()).isNotEqualTo(Crypto.keyId(interrupted.getPublic()));
+        assertThat(staged).doesNotExist();
+        assertThat(TrustFile.read(dir.resolve("trust.yaml")).keys()).extracting(k -> k.keyId())
+                .contains(pm.keyId()).doesNotContain(Crypto.keyId(interrupted.getPublic())).hasSize(2);
+    }
+
+    /**
+     * A key staged by a run killed after the trust file listed it is the trusted key: the next run writes its
+     * files (before, the trust file kept a key nobody held, or the key files stayed without a trust entry).
+     */
+    @Test
+    void aStagedKeyTheTrustFileListsGetsItsFilesOnTheNextRunWhateverAlgorithmIsAsked() throws Exception {
+        Path staged = KeyFiles.stagedFile(dir, "PM");
+        KeyPair interrupted = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        PemKeys.writePrivateKey(staged, interrupted.getPrivate());
+        String keyId = Crypto.keyId(interrupted.getPublic());
+        TrustFile.add(dir.resolve("trust.yaml"),
+                new TrustedKey("PM", keyId, SignatureAlgorithm.ECDSA_P256_SHA256, interrupted.getPublic()));
+        Files.writeString(dir.resolve(".PM.key.pem123.tmp"), "a killed write's temporary file");
+
+        GeneratedKey pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+
+        assertThat(pm.keyId()).isEqualTo(keyId);
+        assertThat(pm.algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+        assertThat(PemSigner.load("PM", pm.privateKey()).keyId()).isEqualTo(keyId);
+        assertThat(Files.getPosixFilePermissions(pm.privateKey())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Crypto.keyId(PemKeys.readPublicKey(pm.publicKey()))).isEqualTo(keyId);
+        assertThat(staged).doesNotExist();
+        assertThat(dir.resolve(".PM.key.pem123.tmp")).doesNotExist();
+        assertThat(TrustFile.read(dir.resolve("trust.yaml")).keys()).hasSize(1);
+    }
+
+    @Test
+    void aStagedTrustedKeyIsNeverWrittenOverAnotherKeyFileAndTheMessageSaysWhereItWaits() throws Exception {
+        Path staged = KeyFiles.stagedFile(dir, "PM");
+        KeyPair interrupted = Crypto.generate(SignatureAlgorithm.ED25519);
+        PemKeys.writePrivateKey(staged, interrupted.getPrivate());
+        TrustFile.add(dir.resolve("trust.yaml"), new TrustedKey("PM", Crypto.keyId(interrupted.getPublic()),
+                SignatureAlgorithm.ED25519, interrupted.getPublic()));
+        Files.writeString(dir.resolve("PM.key.pem"), "someone else's key");
+
+        assertThatThrownBy(() -> KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("never overwritten").hasMessageContaining(".PM.staged.key.pem");
+
+        assertThat(Files.readString(dir.resolve("PM.key.pem"))).isEqualTo("someone else's key");
+        assertThat(staged).exists();
     }
 
     @Test

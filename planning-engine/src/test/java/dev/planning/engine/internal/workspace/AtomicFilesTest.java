@@ -54,4 +54,23 @@ class AtomicFilesTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(secret)))
                 .isEqualTo("rw-------");
     }
+
+    @Test
+    void strayTemporariesOfAFileAreDeletedAndNothingElse() throws Exception {
+        Path file = dir.resolve("trust.yaml");
+        AtomicFiles.write(file, "kept".getBytes(StandardCharsets.UTF_8));
+        for (String name : new String[] {".trust.yaml123.tmp", ".trust.yaml9.tmp"}) {
+            Files.writeString(dir.resolve(name), "stray");
+        }
+        for (String name : new String[] {".trust.yaml.tmp", ".trust.yaml12a.tmp", ".trust.yaml.lock", ".trust.yamlx1.tmp",
+            ".other.yaml1.tmp", "trust.yaml1.tmp"}) {
+            Files.writeString(dir.resolve(name), "not a temporary file of trust.yaml");
+        }
+
+        AtomicFiles.deleteStrayTemporaries(file);
+
+        assertThat(Plans.filesUnder(dir)).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                "trust.yaml", ".trust.yaml.tmp", ".trust.yaml12a.tmp", ".trust.yaml.lock", ".trust.yamlx1.tmp",
+                ".other.yaml1.tmp", "trust.yaml1.tmp");
+    }
 }
