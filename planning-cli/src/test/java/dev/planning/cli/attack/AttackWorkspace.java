@@ -230,6 +230,24 @@ public final class AttackWorkspace {
     }
 
     /**
+     * A copy of {@code last} (an event line of the log) made into a state transition a contributor
+     * forged: its own {@code id}, {@code from} to {@code to}, one gate recorded as passed, no details.
+     */
+    static ObjectNode forgedTransition(ObjectNode last, String id, String from, String to, String passedGate) {
+        ObjectNode forged = last.deepCopy();
+        ObjectNode event = (ObjectNode) forged.get("event");
+        event.put("id", id);
+        event.put("type", "STATE_TRANSITION");
+        ObjectNode payload = (ObjectNode) event.get("payload");
+        payload.put("from_state", from);
+        payload.put("to_state", to);
+        ObjectNode metadata = (ObjectNode) payload.get("metadata");
+        metadata.putObject("gate_results").put(passedGate, "PASS");
+        metadata.putObject("details");
+        return forged;
+    }
+
+    /**
      * Rewrites an event log as a contributor without keys can: {@code edit} gets the parsed lines and
      * returns the lines wanted, then every {@code prev_sha256} is recomputed so that the chain holds again.
      */

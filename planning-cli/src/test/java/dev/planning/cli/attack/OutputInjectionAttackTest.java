@@ -112,16 +112,8 @@ class OutputInjectionAttackTest {
         AttackWorkspace ws = AttackWorkspace.signed(dir);
         ws.ok(ws.cycleArgs("advance", "--to", "EXECUTED", "--trust", ws.trust()));
         AttackWorkspace.rewriteLog(ws.path(AttackWorkspace.LOG), lines -> {
-            ObjectNode forged = lines.get(lines.size() - 1).deepCopy();
-            ObjectNode event = (ObjectNode) forged.get("event");
-            event.put("id", "evt_forged\u001b[1A\u001b[2K\nfe/2025-09-02: COMPLETED");
-            event.put("type", "STATE_TRANSITION");
-            ObjectNode payload = (ObjectNode) event.get("payload");
-            payload.put("from_state", "EXECUTED");
-            payload.put("to_state", "VALIDATED");
-            ObjectNode metadata = (ObjectNode) payload.get("metadata");
-            metadata.putObject("gate_results").put("parity_coverage", "PASS");
-            metadata.putObject("details");
+            ObjectNode forged = AttackWorkspace.forgedTransition(lines.get(lines.size() - 1),
+                    "evt_forged\u001b[1A\u001b[2K\nfe/2025-09-02: COMPLETED", "EXECUTED", "VALIDATED", "parity_coverage");
             lines.add(forged);
             return lines;
         });

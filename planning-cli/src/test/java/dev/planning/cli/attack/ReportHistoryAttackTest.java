@@ -34,16 +34,8 @@ class ReportHistoryAttackTest {
         SignatureAttackFixture f = SignatureAttackFixture.sealed(dir);
         f.rewriteLog(lines -> {
             List<ObjectNode> forged = new ArrayList<>(lines);
-            ObjectNode executed = lines.get(lines.size() - 1).deepCopy();
-            ObjectNode event = (ObjectNode) executed.get("event");
-            event.put("id", "evt_forged");
-            event.put("type", "STATE_TRANSITION");
-            ObjectNode payload = (ObjectNode) event.get("payload");
-            payload.put("from_state", "PACKAGED");
-            payload.put("to_state", "EXECUTED");
-            ObjectNode metadata = (ObjectNode) payload.get("metadata");
-            metadata.putObject("gate_results").put("release_readiness", "PASS");
-            metadata.putObject("details");
+            ObjectNode executed = AttackWorkspace.forgedTransition(lines.get(lines.size() - 1), "evt_forged",
+                    "PACKAGED", "EXECUTED", "release_readiness");
             forged.add(executed);
             return forged;
         });

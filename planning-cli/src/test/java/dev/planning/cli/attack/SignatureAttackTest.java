@@ -68,16 +68,8 @@ class SignatureAttackTest {
         f.rewriteLog(lines -> {
             List<ObjectNode> forged = new ArrayList<>(lines.stream()
                     .filter(l -> !l.at("/event/type").asText().equals("TRANSITION_REFUSED")).toList());
-            ObjectNode executed = lines.get(lines.size() - 1).deepCopy();
-            ObjectNode event = (ObjectNode) executed.get("event");
-            event.put("id", "evt_forged");
-            event.put("type", "STATE_TRANSITION");
-            ObjectNode payload = (ObjectNode) event.get("payload");
-            payload.put("from_state", "PACKAGED");
-            payload.put("to_state", "EXECUTED");
-            ObjectNode metadata = (ObjectNode) payload.get("metadata");
-            metadata.putObject("gate_results").put("release_readiness", "PASS");
-            metadata.putObject("details");
+            ObjectNode executed = AttackWorkspace.forgedTransition(lines.get(lines.size() - 1), "evt_forged",
+                    "PACKAGED", "EXECUTED", "release_readiness");
             forged.add(executed);
             return forged;
         });

@@ -402,26 +402,42 @@ final class PolicyLanguage {
 
     /** Brackets nested deeper than {@link #MAX_NESTING}, located where the limit is crossed (parsers recurse per level). */
     private static void scanNesting(String text, List<Problem> problems) {
-        int depth = 0;
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(' || c == '[' || c == '{') {
-                if (++depth > MAX_NESTING) {
-                    problems.add(new Problem(line, column, "brackets nested deeper than " + MAX_NESTING
-                            + " levels; expected conditions a few levels deep"));
-                    return;
+        Bracket deepest = Bracket.deepest(text, MAX_NESTING);
+        if (deepest.depth() > MAX_NESTING) {
+            problems.add(new Problem(deepest.line(), deepest.column(), "brackets nested deeper than " + MAX_NESTING
+                    + " levels; expected conditions a few levels deep"));
+        }
+    }
+
+    /**
+     * The bracket ({@code (}, {@code [} or {@code {}) that first opens a text's deepest level, at its
+     * line and column (both from 1); depth 0 when the text has none.
+     */
+    record Bracket(int depth, int line, int column) {
+
+        /** The first bracket of the deepest level, looking no further once a level deeper than {@code limit} opens. */
+        static Bracket deepest(String text, int limit) {
+            int depth = 0;
+            int line = 1;
+            int column = 1;
+            Bracket deepest = new Bracket(0, 1, 1);
+            for (int i = 0; i < text.length() && deepest.depth() <= limit; i++) {
+                char c = text.charAt(i);
+                if (c == '(' || c == '[' || c == '{') {
+                    if (++depth > deepest.depth()) {
+                        deepest = new Bracket(depth, line, column);
+                    }
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth = Math.max(0, depth - 1);
                 }
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth = Math.max(0, depth - 1);
+                if (c == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
             }
-            if (c == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
+            return deepest;
         }
     }
 

@@ -583,30 +583,11 @@ final class RulebookCompiler {
      * bracket that opens the file's deepest level.
      */
     static InvalidInputException tooDeep(String file, String text) {
-        int depth = 0;
-        int deepest = 0;
-        int line = 1;
-        int column = 1;
-        SourceLocation at = SourceLocation.ofFile(file);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(' || c == '[' || c == '{') {
-                if (++depth > deepest) {
-                    deepest = depth;
-                    at = new SourceLocation(file, line, column);
-                }
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth = Math.max(0, depth - 1);
-            }
-            if (c == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
+        PolicyLanguage.Bracket deepest = PolicyLanguage.Bracket.deepest(text, Integer.MAX_VALUE);
+        SourceLocation at = deepest.depth() == 0 ? SourceLocation.ofFile(file)
+                : new SourceLocation(file, deepest.line(), deepest.column());
         return new InvalidInputException("rule file is nested too deeply to parse"
-                + (deepest == 0 ? "" : " (brackets " + deepest + " levels deep here)")
+                + (deepest.depth() == 0 ? "" : " (brackets " + deepest.depth() + " levels deep here)")
                 + "; expected conditions a few levels deep", at);
     }
 
