@@ -15,11 +15,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ForwardingGateContextTest {
@@ -31,6 +33,7 @@ class ForwardingGateContextTest {
             .tasks(Task.builder("FE-1", "Checkout").build())
             .waivers(new Waiver("owners", "FE-1", "hiring", "lead", LocalDate.of(2025, 9, 30)))
             .judgedAt(Instant.parse("2025-09-05T12:00:00Z"))
+            .rulebookFile("rules/governance.drl", "package governance;\n")
             .build();
 
     private static List<Method> contextMethods() {
@@ -130,10 +133,17 @@ class ForwardingGateContextTest {
                 .hasMessageContaining("delegate");
     }
 
-    /** What a method answers, or the refusal it throws as "Class: message", so refusals compare too. */
+    /**
+     * What a method answers (given a rule file's name where it takes one; bytes as their text, since
+     * arrays compare by identity), or the refusal it throws as "Class: message", so refusals compare too.
+     */
     private static Object answer(Method method, GateContext context) throws IllegalAccessException {
+        Object[] args = Arrays.stream(method.getParameterTypes())
+                .map(type -> type == String.class ? "rules/governance.drl" : null).toArray();
         try {
-            return method.invoke(context);
+            Object answer = method.invoke(context, args);
+            return answer instanceof Optional<?> optional && optional.orElse(null) instanceof byte[] bytes
+                    ? Optional.of(new String(bytes, StandardCharsets.UTF_8)) : answer;
         } catch (InvocationTargetException e) {
             return e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
         }
