@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +34,8 @@ import java.util.stream.Collectors;
  *
  * <p>Per record ({@code SF:} to {@code end_of_record}) lines are counted from its {@code DA} lines and
  * branches from its {@code BRDA} lines (a line listed twice counts once; a count must be a whole
- * number, {@code -} for a branch whose block never ran); a record without them is counted from its
- * {@code LF}/{@code LH} and {@code BRF}/{@code BRH} summary, which otherwise never outweighs its lines. A source file in several records (one per test, or tracefiles
+ * number, {@code -} for a branch whose block never ran) and from its {@code LF}/{@code LH} and
+ * {@code BRF}/{@code BRH} summary: where the two disagree, the most lines either names and the fewest hit. A source file in several records (one per test, or tracefiles
  * joined with {@code cat}) counts each of its lines once, hit when any record hit it, from the
  * records' {@code DA} and {@code BRDA} lines; a record that gives such a file's counts only as totals
  * cannot be merged and is refused. The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
@@ -308,11 +310,12 @@ public final class Lcov {
         }
 
         /**
-         * The lines of one source file over its records. One record: its {@code DA} lines, else its
-         * {@code LF}/{@code LH}. Several (a record per test, as {@code geninfo --test-name} runs write, or
+         * The lines of one source file over its records. One record: its {@code DA} lines and its
+         * {@code LF}/{@code LH}, as {@link #counted} reads them. Several (a record per test, as {@code geninfo --test-name} runs write, or
          * tracefiles joined with {@code cat}): each line once, hit when any record hit it, which only
-         * {@code DA} lines can tell; a record with summary counts alone cannot be merged and is refused
-         * (summing the records would count every line once per record).
+         * {@code DA} lines can tell, and at least as many lines as any record's {@code LF} names; a record
+         * with summary counts alone cannot be merged and is refused (summing the records would count every
+         * line once per record).
          */
         static Coverage lines(List<Record> records, String file) {
             Record first = records.get(0);
@@ -326,7 +329,8 @@ public final class Lcov {
                 }
                 record.lineHits.forEach((line, hit) -> merged.merge(line, hit, Boolean::logicalOr));
             }
-            return counted(null, null, merged.values());
+            // Each record's LH speaks of its test alone; its LF of the file's lines, which the merge does not lessen.
+            return counted(mostFound(records, r -> r.linesFound), null, merged.values());
         }
 
         /** The branches of one source file over its records, merged as {@link #lines} merges lines. */
@@ -343,7 +347,12 @@ public final class Lcov {
                 }
                 record.branchHits.forEach((branch, hit) -> merged.merge(branch, hit, Boolean::logicalOr));
             }
-            return counted(null, null, merged.values());
+            return counted(mostFound(records, r -> r.branchesFound), null, merged.values());
+        }
+
+        /** The most lines (or branches) any of the records' summaries names; null when none has a summary. */
+        private static Long mostFound(List<Record> records, Function<Record, Long> found) {
+            return records.stream().map(found).filter(Objects::nonNull).max(Long::compare).orElse(null);
         }
 
         private static InvalidInputException unmergeable(List<Record> records, Record record, String what,
@@ -357,16 +366,22 @@ public final class Lcov {
         }
 
         /**
-         * A record's own lines (its {@code DA} or {@code BRDA} lines, each once) when it has any; its summary
-         * only when it has none. A summary is a claim about those lines: taken over them, {@code LH} raised to
-         * {@code LF} read ten missed lines as covered, and {@code LF:0} dropped them (attack19).
+         * A record's own lines (its {@code DA} or {@code BRDA} lines, each once), and its summary where it has
+         * one: the strictest reading of the two, the most lines either names and the fewest hit either names.
+         * Neither is believed over the other: taken over the lines, {@code LH} raised to {@code LF} read ten
+         * missed lines as covered and {@code LF:0} dropped them (attack19); taken under them, lines listing
+         * only those that ran read as full coverage under a summary naming eight more (review19).
          */
         private static Coverage counted(Long found, Long hit, Collection<Boolean> listed) {
-            if (listed.isEmpty() && found != null && hit != null) {
-                return new Coverage(hit, found - hit);
-            }
             long covered = listed.stream().filter(Boolean::booleanValue).count();
-            return new Coverage(covered, listed.size() - covered);
+            long total = listed.size();
+            if (found != null) {
+                total = Math.max(total, found);
+            }
+            if (hit != null) {
+                covered = listed.isEmpty() ? hit : Math.min(covered, hit);
+            }
+            return new Coverage(covered, total - covered);
         }
 
         private static long number(String text, String key, String file, int line, int colon) {

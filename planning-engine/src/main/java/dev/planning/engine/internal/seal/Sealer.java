@@ -29,6 +29,7 @@ import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine;
 import dev.planning.engine.internal.lifecycle.TransitionStep;
 import dev.planning.engine.internal.lifecycle.Unrecorded;
+import dev.planning.engine.internal.signing.CanonicalForm;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
 import dev.planning.engine.internal.workspace.AtomicFiles;
@@ -43,6 +44,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,6 +242,27 @@ public final class Sealer {
      * with a trust file given they are dropped with the manifest they were appended to; without one, which
      * they are cannot be told, and the refusal says how to tell.
      */
+    /**
+     * Whether a signature verifies against a key the trust file lists, under whatever role it lists it: only
+     * the key's holder can make one, so the manifest was signed, whether or not the role it names is the
+     * key's now (review19: one by a key trusted for another role was dropped as nobody's).
+     */
+    private static boolean verifiesAgainstATrustedKey(HandoffManifest manifest, ManifestSignature signature,
+            TrustedKeys keys) {
+        List<TrustedKey> entries = keys.withKeyId(signature.keyId());
+        if (entries.isEmpty()) {
+            return false;
+        }
+        byte[] value;
+        try {
+            value = Base64.getDecoder().decode(signature.value());
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        byte[] input = CanonicalForm.signingInput(manifest, signature);
+        return entries.stream().anyMatch(key -> Crypto.verify(key.algorithm(), key.publicKey(), input, value));
+    }
+
     private void requireReplaceable(CycleRef cycle, Path file, String path) {
         ManifestReader.Read read;
         try {
@@ -258,7 +281,7 @@ public final class Sealer {
         }
         TrustedKeys keys = trust.get();
         List<ManifestSignature> counting = manifest.signatures().stream()
-                .filter(s -> ManifestSignatures.check(manifest, s, keys.withKeyId(s.keyId())) == ManifestSignatures.Check.VALID)
+                .filter(s -> verifiesAgainstATrustedKey(manifest, s, keys))
                 .toList();
         if (!counting.isEmpty() || keys.keys().isEmpty()) {
             // Signing needs MANIFEST_SEALED: a signed manifest was sealed, and the log lost the event (review18).

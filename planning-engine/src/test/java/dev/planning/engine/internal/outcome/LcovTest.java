@@ -281,6 +281,21 @@ class LcovTest {
                 + "end_of_record\n").branches()).isEqualTo(new Coverage(1, 2));
     }
 
+    /**
+     * review19: the other way round. A record whose DA lines list only the lines that ran (2, both hit) under a
+     * summary of LF:10 LH:2 read as 2 of 2 once the lines outweighed the summary (before attack19 the summary
+     * gave 2 of 10). Where a record's summary and its lines disagree, neither is believed over the other: the
+     * strictest reading of the two counts (the most lines either names, the fewest hit either names).
+     */
+    @Test
+    void aRecordWhoseLinesListFewerThanItsSummaryCountsTheSummarysMissedLines() throws IOException {
+        assertThat(parse("SF:a.c\nDA:1,1\nDA:2,1\nLF:10\nLH:2\nend_of_record\n").lines()).isEqualTo(new Coverage(2, 8));
+        assertThat(parse("SF:a.c\nDA:1,1\nBRDA:1,0,0,1\nBRF:4\nBRH:1\nLF:1\nLH:1\nend_of_record\n").branches())
+                .isEqualTo(new Coverage(1, 3));
+        assertThat(parse("SF:a.c\nDA:1,1\nLF:10\nLH:1\nend_of_record\nSF:a.c\nDA:2,1\nLF:10\nLH:1\nend_of_record\n")
+                .lines()).as("two records of one file, merged").isEqualTo(new Coverage(2, 8));
+    }
+
     /** The same record with its summary in agreement, and a record with a summary alone, read as before. */
     @Test
     void aSummaryThatAgreesWithItsLinesOrStandsAloneIsReadAsBefore() throws IOException {

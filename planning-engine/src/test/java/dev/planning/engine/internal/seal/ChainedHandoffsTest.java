@@ -26,6 +26,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two real handoffs chained through the public API: cycle 1 sealed and signed, cycle 2 sealed naming
@@ -133,6 +135,30 @@ class ChainedHandoffsTest {
                 .contains(DiscrepancyKind.SEAL_EVENT_MISMATCH);
         assertThat(ws.verify(NEXT, TRUST).discrepancies()).as("the later handoff rests on cycle 1's seal")
                 .isNotEmpty().allSatisfy(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.PRIOR_MANIFEST));
+    }
+
+    /**
+     * review19: kit19's seal check of each prior and attack19's chain in status compose over a loop. Cycle 1's
+     * manifest rewritten to name itself, or cycle 2 (which names it), as its prior, after cycle 2 was executed:
+     * verify of cycle 2 ends, naming the loop, and status of cycle 2 no longer accepts its history.
+     */
+    @ParameterizedTest(name = "cycle 1 names {0} as prior")
+    @ValueSource(strings = {"itself", "cycle 2"})
+    void aLoopOfPriorsEndsAndRefusesTheLaterHandoffInVerifyAndStatus(String which) throws Exception {
+        TransitionResult executed = ws.advance(NEXT, CycleState.EXECUTED);
+        assertThat(executed.accepted()).as(executed.failedGates().toString()).isTrue();
+        assertThat(ws.checkHistory(ws.status(NEXT))).isEmpty();
+        String loopsTo = which.equals("itself") ? first.manifestId() : second.manifestId();
+        Path manifest = workspace.resolve(MANIFEST);
+        String text = Files.readString(manifest, StandardCharsets.UTF_8);
+        Files.writeString(manifest, text.replace("manifest_id: ", "prior_manifest_id: \"" + loopsTo
+                + "\"\nmanifest_id: "), StandardCharsets.UTF_8);
+
+        List<Discrepancy> found = ws.verify(NEXT, TRUST).discrepancies();
+
+        assertThat(found).anySatisfy(d -> assertThat(d.message()).contains("loops back into the chain"));
+        assertThat(found).allSatisfy(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.PRIOR_MANIFEST));
+        assertThat(ws.checkHistory(ws.status(NEXT))).as("status of the executed cycle 2").isNotEmpty();
     }
 
     private static int indexOf(List<String> lines, String type) {

@@ -163,6 +163,41 @@ class InterruptedSealTest {
     }
 
     /**
+     * review19: a real signature by a trusted key whose trust entry names another role than the signature
+     * (the key's holder moved to another role, or signed under one the trust file does not give it) was
+     * dropped as nobody's, and the signed manifest replaced: only the key's holder can make a signature that
+     * verifies, so the manifest was signed, signing needed MANIFEST_SEALED, and the log lost it. Refused, the
+     * manifest kept, whatever role the trust file now gives the key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"the key now trusted for another role", "a trusted key signing as another role"})
+    void aSignatureThatVerifiesAgainstAKeyTrustedForAnotherRoleStillRefusesTheCompletion(String how)
+            throws IOException {
+        Path workspace = interruptedAfterTheManifest();
+        Path file = workspace.resolve(MANIFEST);
+        var manifest = new ManifestReader(workspace).read(file, MANIFEST).manifest();
+        boolean reassigned = how.startsWith("the key now");
+        var signer = reassigned ? PM : new dev.planning.engine.internal.signing.PemSigner("Release",
+                SealFixture.QA_KEYS);
+        Files.write(file, ManifestWriter.render(ManifestSignatures.append(manifest, signer, SealFixture.NOW)));
+        byte[] signed = Files.readAllBytes(file);
+        var trust = reassigned
+                ? new dev.planning.api.signing.TrustedKeys(List.of(new dev.planning.api.signing.TrustedKey("Auditor",
+                        PM.keyId(), PM.algorithm(), PM.publicKey())), "reassigned trust")
+                : TRUST;
+        PlanningWorkspace ws = SealFixture.open(workspace, trust);
+
+        assertThatThrownBy(() -> ws.seal(CYCLE, SealOptions.defaults()))
+                .isInstanceOfSatisfying(SealingException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.ALREADY_SEALED))
+                .hasMessageContaining("verifies against")
+                .hasMessageContaining("restore the log from version control");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(signed);
+        assertThat(sealEvents(ws)).isZero();
+    }
+
+    /**
      * A contributor without a key appends a signature block to the unrecorded manifest: by a key nobody
      * trusts, or naming a trusted key with a value that does not verify. Before, the seal's completion was
      * refused for good ("restore the log", which had lost nothing). Now, with the trusted keys in hand, the
