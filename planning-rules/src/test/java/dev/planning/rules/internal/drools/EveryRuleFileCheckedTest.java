@@ -34,7 +34,7 @@ class EveryRuleFileCheckedTest {
     }
 
     private static InvalidInputException refusal(Map<String, String> files) {
-        return catchThrowableOfType(() -> GovernanceTestKit.fromDrl(files), InvalidInputException.class);
+        return catchThrowableOfType(InvalidInputException.class, () -> GovernanceTestKit.fromDrl(files));
     }
 
     @Test
