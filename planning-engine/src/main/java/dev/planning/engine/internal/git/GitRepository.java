@@ -23,8 +23,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -541,7 +543,7 @@ public final class GitRepository implements AutoCloseable {
      * @throws InvalidInputException when the directory holds an entry other than a regular file or a
      *         directory (a symbolic link, a submodule), or more than {@code maxBytes}
      */
-    public Optional<java.util.Map<String, byte[]>> files(String revision, String directory, long maxBytes) {
+    public Optional<Map<String, byte[]>> files(String revision, String directory, long maxBytes) {
         if (!hasCommit(revision)) {
             return Optional.empty();
         }
@@ -559,7 +561,7 @@ public final class GitRepository implements AutoCloseable {
                     tree.enterSubtree();
                 }
                 tree.setRecursive(true);
-                java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+                Map<String, byte[]> files = new LinkedHashMap<>();
                 long total = 0;
                 while (tree.next()) {
                     String name = tree.getPathString().substring(path.isEmpty() ? 0 : path.length() + 1);

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -227,7 +228,7 @@ class PriorUnderAnotherRulebookTest {
     }
 
     /** The team's honest change of its rulebook, committed with cycle 1's signatures. */
-    private void changeTheRulebook(java.util.function.UnaryOperator<String> change) {
+    private void changeTheRulebook(UnaryOperator<String> change) {
         edit(SETTINGS, change);
         SealFixture.commitAll(workspace, "cycle 1 signed; rulebook B");
     }
@@ -257,7 +258,7 @@ class PriorUnderAnotherRulebookTest {
                 + first.rulebookHash())).findFirst().orElseThrow(() -> new AssertionError(found.toString()));
     }
 
-    private void edit(String path, java.util.function.UnaryOperator<String> change) {
+    private void edit(String path, UnaryOperator<String> change) {
         String before = SealFixture.read(workspace, path);
         String after = change.apply(before);
         assertThat(after).as("the edit changes " + path).isNotEqualTo(before);
