@@ -221,7 +221,8 @@ public interface PlanningWorkspace {
     /**
      * Verifies the cycle's sealed manifest: every checksum, the rulebook hash, every signature
      * against {@code trust}, the rulebook's signing policy, the {@code prior_manifest_id} chain
-     * (each prior against its signing policy and its artifacts at its {@code snapshot_rev}) and the
+     * (each prior against the signing policy of the rulebook it was sealed under, read from git at its
+     * {@code snapshot_rev} when that is not the rulebook in hand, and its artifacts at that revision) and the
      * {@code snapshot_rev}; that the manifest and its {@code MANIFEST_SEALED} event anchor each
      * other; that each gate verdict's sealed evidence judged the sealed inputs; and it re-derives
      * every sealed verdict that is a function of sealed inputs under the sealed rulebook

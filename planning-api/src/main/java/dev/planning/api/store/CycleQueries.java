@@ -136,7 +136,11 @@ public interface CycleQueries {
      * handoff met the policy when it moved on, but a policy raised since (a trust file asking more, a key
      * no longer listed for its role) makes {@code verify} refuse it, and every later handoff whose
      * {@code prior_manifest_id} chain names it ({@code verify} holds each prior manifest of the chain
-     * sealed under the rulebook in hand to the same policy, counted the same way: {@code PRIOR_MANIFEST}). A completed cycle cannot be signed
+     * sealed under the rulebook in hand to the same policy, counted the same way: {@code PRIOR_MANIFEST}). A
+     * prior sealed under another rulebook is held by {@code verify} of a later handoff to that rulebook's
+     * signing policy, read from git at the prior's {@code snapshot_rev} (with the trust file's, and the
+     * floor), while this query judges it, as {@code verify} of that cycle itself does, under the rulebook in
+     * hand: its entry then says nothing of the later handoff. A completed cycle cannot be signed
      * any more ({@code sign} refuses), so such an entry (its {@link PendingSignatures#state()} is
      * {@code COMPLETED}) says why those handoffs fail, not who should sign.
      *

@@ -23,8 +23,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -526,6 +528,59 @@ public final class GitRepository implements AutoCloseable {
                 }
                 return Optional.of(tree.getObjectId(0));
             }
+        }
+    }
+
+    /**
+     * The regular files of a workspace directory as committed at {@code revision}, read from git
+     * objects (never the work tree), by {@code ./relative/path} below the directory: how an older
+     * rulebook is read without writing anything.
+     *
+     * @param revision  a commit id (40 hex digits)
+     * @param directory workspace-relative, {@code /} separators
+     * @param maxBytes  the most all files may hold together; a larger directory is refused unread
+     * @return empty when the revision is not a commit or holds no directory at that path
+     * @throws InvalidInputException when the directory holds an entry other than a regular file or a
+     *         directory (a symbolic link, a submodule), or more than {@code maxBytes}
+     */
+    public Optional<Map<String, byte[]>> files(String revision, String directory, long maxBytes) {
+        if (!hasCommit(revision)) {
+            return Optional.empty();
+        }
+        String path = prefix + directory;
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
+            try (TreeWalk tree = path.isEmpty() ? new TreeWalk(repository)
+                    : TreeWalk.forPath(repository, path, commit.getTree())) {
+                if (tree == null || !path.isEmpty() && !tree.isSubtree()) {
+                    return Optional.empty();
+                }
+                if (path.isEmpty()) {
+                    tree.addTree(commit.getTree());
+                } else {
+                    tree.enterSubtree();
+                }
+                tree.setRecursive(true);
+                Map<String, byte[]> files = new LinkedHashMap<>();
+                long total = 0;
+                while (tree.next()) {
+                    String name = tree.getPathString().substring(path.isEmpty() ? 0 : path.length() + 1);
+                    if ((tree.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                        throw new InvalidInputException(Shown.path(directory + "/" + name) + " at revision " + revision
+                                + " is not a regular file (symbolic links and submodules are refused)");
+                    }
+                    ObjectLoader loader = repository.open(tree.getObjectId(0));
+                    total += loader.getSize();
+                    if (total > maxBytes) {
+                        throw new InvalidInputException(Shown.path(directory) + " at revision " + revision
+                                + " holds more than " + maxBytes + " bytes");
+                    }
+                    files.put("./" + name, loader.getBytes((int) loader.getSize()));
+                }
+                return Optional.of(files);
+            }
+        } catch (IOException e) {
+            throw failure("read " + directory + " at " + revision, e);
         }
     }
 

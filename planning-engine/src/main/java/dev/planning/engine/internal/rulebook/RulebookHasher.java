@@ -93,7 +93,6 @@ public final class RulebookHasher {
     public static Snapshot read(Path directory, String shown) {
         List<String> paths = listFiles(directory, shown);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        StringBuilder listing = new StringBuilder();
         long total = 0;
         for (String relative : paths) {
             Path file = directory.resolve(relative.substring(2));
@@ -112,9 +111,41 @@ public final class RulebookHasher {
                 throw new InvalidInputException("cannot read rulebook file " + Shown.path(relative) + ": " + Shown.why(e));
             }
             files.put(relative, bytes);
+        }
+        return of(files);
+    }
+
+    /**
+     * The snapshot of a rulebook's files however they were read (from a directory, from git objects at
+     * a commit): the one place the recipe's listing is built and hashed.
+     *
+     * @param files the files' bytes by {@code ./relative/path}, in any order
+     * @throws InvalidInputException when a name has a line break or backslash (which {@code sha256sum}
+     *         would escape), or the files exceed {@link #MAX_TOTAL_BYTES} together
+     */
+    public static Snapshot of(Map<String, byte[]> files) {
+        List<String> paths = new ArrayList<>(files.keySet());
+        paths.sort((a, b) -> Arrays.compareUnsigned(
+                a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+        Map<String, byte[]> ordered = new LinkedHashMap<>();
+        StringBuilder listing = new StringBuilder();
+        long total = 0;
+        for (String relative : paths) {
+            if (!relative.startsWith("./") || relative.indexOf('\n') >= 0 || relative.indexOf('\r') >= 0
+                    || relative.indexOf('\\') >= 0) {
+                throw new InvalidInputException("rulebook file name contains a line break or backslash: "
+                        + Shown.path(relative));
+            }
+            byte[] bytes = files.get(relative);
+            total += bytes.length;
+            if (total > MAX_TOTAL_BYTES) {
+                throw new InvalidInputException("rulebook holds more than " + MAX_TOTAL_BYTES
+                        + " bytes; expected settings, policies and rule tests only");
+            }
+            ordered.put(relative, bytes);
             listing.append(Sha256.hex(bytes)).append("  ").append(relative).append('\n');
         }
-        return new Snapshot(files, Sha256.hex(listing.toString().getBytes(StandardCharsets.UTF_8)));
+        return new Snapshot(ordered, Sha256.hex(listing.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static InvalidInputException tooLarge(Path directory) {

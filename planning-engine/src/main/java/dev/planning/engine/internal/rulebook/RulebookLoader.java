@@ -196,6 +196,39 @@ public final class RulebookLoader {
         }
     }
 
+    /**
+     * Reads a rulebook from its files as read elsewhere (from git objects at a commit), as
+     * {@link #loadForReading} reads a directory: the same hash, entries, settings and schema, no KPI
+     * formula compiled and no rule compiled (only its settings, such as the signing policy, are read).
+     *
+     * @param snapshot  the rulebook's files and their hash ({@link RulebookHasher#of})
+     * @param directory the directory the rulebook stands for (workspace-relative at that commit)
+     * @param shownDir  how errors name the directory ({@code rulebook at 3f2a...})
+     * @throws InvalidInputException when the files do not make a rulebook, saying why
+     */
+    public static Rulebook loadSnapshot(RulebookHasher.Snapshot snapshot, Path directory, String shownDir) {
+        String shownSettings = shownDir + "/" + SETTINGS_FILE;
+        requireKnownEntries(snapshot, shownDir);
+        List<String> rules = ruleFiles(snapshot);
+        Optional<byte[]> settings = snapshot.content(SETTINGS_FILE);
+        if (settings.isEmpty()) {
+            boolean underSettings = snapshot.files().keySet().stream().anyMatch(p -> p.startsWith("./" + SETTINGS_FILE
+                    + "/"));
+            if (underSettings) {
+                throw new InvalidInputException("rulebook settings are not a file: " + Printable.line(shownSettings)
+                        + " (expected rulebook.yaml with at least a version)");
+            }
+            if (rules.isEmpty()) {
+                throw new InvalidInputException("rulebook settings not found: " + Printable.line(shownSettings)
+                        + " (expected rulebook.yaml, or at least one policy in rules/*.drl)");
+            }
+            return new Rulebook(directory, snapshot.hash(), DefaultProfile.UNVERSIONED,
+                    Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE), Map.of(), DefaultProfile.NAME, Map.of(),
+                    List.of(), Map.of(), rules, SigningPolicy.NONE, List.of(), directory);
+        }
+        return givenAs(parse(directory, snapshot, rules, settings.get(), shownSettings, false), directory);
+    }
+
     private static Rulebook load(Path directory, Path workspace, String shownSettings, boolean checkFormulas) {
         Path dir = directory.toAbsolutePath().normalize();
         requireDirectory(directory);

@@ -9,6 +9,7 @@ import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
@@ -61,9 +62,10 @@ import java.util.stream.Collectors;
  * its sealed evidence and inputs, and the verdicts that are a function of sealed inputs are
  * recomputed under the rulebook in hand, which must have the sealed hash ({@link VerdictCheck});
  * no other manifest file claims the same id; and each prior manifest of the chain is read with its
- * id claimed once, is canonical, meets the signing policy with trusted, distinct keys (when its
- * rulebook hash is the one in hand; otherwise its policy cannot be established and that is
- * reported), and its artifacts have the sealed SHA-256 at its {@code snapshot_rev}, read from git
+ * id claimed once, is canonical, meets the signing policy with trusted, distinct keys (the policy of the
+ * rulebook in hand when its rulebook hash is that one's; otherwise that of the rulebook it was sealed
+ * under, read from git at its {@code snapshot_rev} and holding the sealed hash, or, when that cannot be
+ * established, a {@code PRIOR_MANIFEST} discrepancy saying why: {@link SealedRulebooks}), and its artifacts have the sealed SHA-256 at its {@code snapshot_rev}, read from git
  * objects; the verification summaries written at {@code VALIDATED}, when present, are signed by a
  * trusted key and state what the sealed manifest, the rulebook hash, the imported outcomes and the
  * event log give ({@link SummaryCheck}); the waivers the handoff used (its governance summary, its
@@ -558,11 +560,17 @@ public final class ManifestVerifier {
     }
 
     private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found) {
-        threshold(counted, display, trust, found, DiscrepancyKind.THRESHOLD_NOT_MET, "");
+        threshold(counted, display, trust, found, DiscrepancyKind.THRESHOLD_NOT_MET, "", rulebook.signing(),
+                "the signing policy");
     }
 
+    /**
+     * @param policy the rulebook's signing policy the signatures are held to (that of the rulebook in hand,
+     *               or of the one a prior was sealed under: {@link SealedRulebooks})
+     * @param source how messages name that policy
+     */
     private void threshold(List<ManifestSignature> counted, String display, TrustedKeys trust, List<Discrepancy> found,
-            DiscrepancyKind kind, String about) {
+            DiscrepancyKind kind, String about, SigningPolicy policy, String source) {
         // A floor the rulebook cannot lower: the signing policy lives in the repository, so a
         // contributor could empty it. No handoff verifies without at least one valid signature by a
         // trusted key, whatever the policy asks; with no trusted key in hand, none does (fail closed).
@@ -575,7 +583,7 @@ public final class ManifestVerifier {
         // Both policies apply: the rulebook's (in the repository) and the trust file's (outside it, so a
         // contributor without keys cannot lower it).
         List<Map.Entry<String, SigningRequirement>> requirements = new ArrayList<>();
-        rulebook.signing().required().forEach(r -> requirements.add(Map.entry("the signing policy", r)));
+        policy.required().forEach(r -> requirements.add(Map.entry(source, r)));
         trust.signing().required().forEach(r -> requirements.add(Map.entry("the trust file's signing policy ("
                 + trust.source() + ")", r)));
         for (Map.Entry<String, SigningRequirement> entry : requirements) {
@@ -602,6 +610,8 @@ public final class ManifestVerifier {
         if (prior.isEmpty()) {
             return chain;
         }
+        // Each (snapshot_rev, rulebook_hash) of the chain is read from git at most once per verification.
+        SealedRulebooks sealedRulebooks = new SealedRulebooks(workspace, layout, rulebook);
         String from = display;
         while (prior.isPresent()) {
             String id = prior.get();
@@ -649,13 +659,15 @@ public final class ManifestVerifier {
                     counted.add(signature);
                 }
             }
-            if (priorManifest.rulebookHash().equals(rulebook.hash())) {
+            // Held to the signing policy of the rulebook that judged it: the one in hand, or the one it was
+            // sealed under, read from git at its snapshot_rev with the sealed hash (chain20).
+            SealedRulebooks.Judged judged = sealedRulebooks.policyOf(priorManifest);
+            if (judged.policy().isPresent()) {
                 threshold(counted, path.get(), trust, found, DiscrepancyKind.PRIOR_MANIFEST,
-                        "prior manifest " + id + ": ");
+                        "prior manifest " + id + ": ", judged.policy().get(), judged.source());
             } else {
-                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(), "rulebook_hash " + rulebook.hash(),
-                        "rulebook_hash " + priorManifest.rulebookHash(), "prior manifest " + id + " was judged by"
-                                + " another rulebook, so its signing policy cannot be checked with the rulebook in hand"));
+                found.add(Discrepancy.of(DiscrepancyKind.PRIOR_MANIFEST, path.get(), judged.expected(), judged.actual(),
+                        "prior manifest " + id + " " + judged.why()));
             }
             found.addAll(PriorSnapshot.check(workspace, priorManifest, path.get()));
             // A later handoff rests on its prior's seal as verify of the prior judges it: its log records that
