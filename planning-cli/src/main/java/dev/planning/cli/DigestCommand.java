@@ -28,6 +28,9 @@ final class DigestCommand implements Callable<Integer> {
     CycleOptions cycle;
 
     @Mixin
+    TrustOption trust;
+
+    @Mixin
     FormatOption format;
 
     @Option(names = "--template", paramLabel = "FILE",
@@ -40,7 +43,9 @@ final class DigestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanningWorkspace ws = workspace.open();
+        // With the trust file, as status opens it: the digest's State row says what status says of a
+        // history past PACKAGED (without keys, that it cannot be checked).
+        PlanningWorkspace ws = trust.apply(workspace.builder()).build();
         DigestResult result = template == null ? ws.digest(cycle.ref()) : ws.digest(cycle.ref(), template);
         long measured = result.summary().kpis().values().stream().filter(k -> k.measured()).count();
         DigestJson json = new DigestJson(result.path(), result.sha256(), result.written(), measured,

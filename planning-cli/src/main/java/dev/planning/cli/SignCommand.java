@@ -66,8 +66,10 @@ final class SignCommand implements Callable<Integer> {
                     + " in workspace " + Printable.path(ws.root()) + " (expected " + expected + ")");
         }
         HandoffManifest signed = ws.sign(located.cycle(), signer);
-        SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.signed(expected, signed),
-                () -> SealReports.signedText(expected, signed));
+        // With the waivers the signature approves: a signer sees what was signed (SignedWaivers).
+        SealReports.print(spec.commandLine().getOut(), format.format,
+                () -> SignedWaivers.json(SealReports.signed(expected, signed), signed),
+                () -> SealReports.signedText(expected, signed) + SignedWaivers.text(signed));
         return ExitCodes.OK;
     }
 }

@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.signing.SignatureAlgorithm;
+import dev.planning.api.signing.TrustedKey;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.SafePaths;
@@ -18,12 +20,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -33,8 +38,8 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * ReportResult site = HtmlReport.builder(workspace)       // a PlanningWorkspace from Planning.builder()
- *         // verifies each manifest, signature by signature, with the workspace's trusted keys
- *         // (PlanningWorkspace.trustedKeys()); .trustedKeys(keys) gives others
+ *         // judges every signature with the workspace's trusted keys (PlanningWorkspace.trustedKeys());
+ *         // .trustedKeys(keys) states the keys expected, and a workspace built with others is refused
  *         .asOf(LocalDate.now())                           // the day waivers are judged against
  *         .build()
  *         .write(Path.of("site"));
@@ -94,10 +99,11 @@ public final class HtmlReport {
      * the site afresh.
      *
      * @return the site's files without writing them, never {@code null}
+     * @throws InvalidInputException when the keys given to the builder are not the workspace's
+     *                               ({@link Builder#trustedKeys}), or its trust file cannot be read
      */
     public Map<String, byte[]> render() {
-        // The keys given to the builder, else the workspace's own, read now (a trust file edited meanwhile counts).
-        WorkspaceReader reader = new WorkspaceReader(workspace, layout, trust.or(workspace::trustedKeys), asOf);
+        WorkspaceReader reader = new WorkspaceReader(workspace, layout, keys(), asOf);
         Model.Site site = reader.read();
         TreeMap<String, byte[]> rendered = new TreeMap<>();
         try {
@@ -125,15 +131,16 @@ public final class HtmlReport {
      * @return what was written
      * @throws InvalidInputException when {@code directory} exists, is not empty and is not an
      *                               earlier report (it holds no {@value #MARKER} file), or lies
-     *                               inside the workspace's rulebook or streams
+     *                               inside the workspace's rulebook or streams; when the keys given to
+     *                               the builder are not the workspace's ({@link Builder#trustedKeys}),
+     *                               or its trust file cannot be read
      */
     public ReportResult write(Path directory) {
         Path target = directory.toAbsolutePath().normalize();
         // A directory given relative is named as given, then where it resolved, as the CLI names paths.
         String shown = SafePaths.shown(directory);
         refuseUnsafe(target, shown);
-        // The keys given to the builder, else the workspace's own, read now (a trust file edited meanwhile counts).
-        WorkspaceReader reader = new WorkspaceReader(workspace, layout, trust.or(workspace::trustedKeys), asOf);
+        WorkspaceReader reader = new WorkspaceReader(workspace, layout, keys(), asOf);
         Model.Site site = reader.read();
         Path parent = target.getParent();
         try {
@@ -171,6 +178,47 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + shown + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The keys the report judges with: the workspace's, read now (a trust file edited meanwhile counts),
+     * after checking that they are the keys given to the builder, if any ({@link Builder#trustedKeys}).
+     */
+    private Optional<TrustedKeys> keys() {
+        Optional<TrustedKeys> own = workspace.trustedKeys();
+        trust.ifPresent(expected -> requireSameTrust(expected, own));
+        return trust.or(() -> own);
+    }
+
+    /**
+     * Refuses keys given to the report that are not the workspace's: the same keys (role, key id,
+     * algorithm, public key, as a set) and the same signing policy, wherever they were read from. No key
+     * at all and the workspace given none are the same trust: no signature counts either way.
+     */
+    static void requireSameTrust(TrustedKeys expected, Optional<TrustedKeys> own) {
+        TrustedKeys workspaceKeys = own.orElse(TrustedKeys.none());
+        if (fingerprints(expected).equals(fingerprints(workspaceKeys))
+                && expected.signing().equals(workspaceKeys.signing())) {
+            return;
+        }
+        throw new InvalidInputException("the report was given trusted keys (" + expected.keys().size() + " from "
+                + expected.source() + ") that are not the workspace's (" + own.map(k -> k.keys().size() + " from "
+                + k.source()).orElse("it was built with none") + "): the report judges every cycle with the"
+                + " workspace's keys, as `planning status` and `advance` do; build the workspace with these keys"
+                + " (Planning.builder().trustedKeys(keys) or .trustFile(FILE)) and report on it");
+    }
+
+    /** A trusted key as trust compares it: its public key by its encoded bytes, not by its object. */
+    private record Fingerprint(String role, String keyId, SignatureAlgorithm algorithm, String publicKey) {
+    }
+
+    private static Set<Fingerprint> fingerprints(TrustedKeys keys) {
+        Set<Fingerprint> out = new HashSet<>();
+        for (TrustedKey k : keys.keys()) {
+            out.add(new Fingerprint(k.role(), k.keyId(), k.algorithm(),
+                    Base64.getEncoder().encodeToString(k.publicKey().getEncoded())));
+        }
+        return out;
     }
 
     private void refuseUnsafe(Path target, String shown) {
@@ -235,11 +283,24 @@ public final class HtmlReport {
         }
 
         /**
-         * The keys manifests are verified against, instead of the workspace's own
-         * ({@link PlanningWorkspace#trustedKeys()}, the keys or trust file its builder was given, which are
-         * used by default); with neither, signatures are shown as not verified.
+         * The keys the report is expected to judge signatures with; they must be the workspace's own
+         * ({@link PlanningWorkspace#trustedKeys()}, the keys or trust file its builder was given, which the
+         * report uses without this), or the report refuses to render. Without either, signatures are shown
+         * as not verified and every cycle past {@code PACKAGED} as an unsigned history.
          *
-         * @param keys the keys manifests are verified against, instead of the workspace's own
+         * <p>Why the workspace's keys and no others: what the report shows of a cycle past {@code PACKAGED}
+         * is what {@code planning status} says ({@link PlanningWorkspace#checkHistory}), and that check, the
+         * lifecycle's guard and the gate verdicts verification re-derives (a gate reads
+         * {@link dev.planning.api.gate.GateContext#trustedKeys()}) are the workspace's, made with the keys
+         * it was built with; a report cannot make them again with other keys through a
+         * {@link PlanningWorkspace}. A report given other keys would judge a cycle twice, with two trust
+         * sets: its manifest signed under one and its history unsigned under the other, or the reverse. So
+         * an embedder who wants a report judged with some keys builds the workspace with them
+         * ({@code Planning.builder().trustedKeys(keys)}); this method only checks that it did.
+         *
+         * @param keys the keys the report is expected to judge signatures with: the workspace's own (the
+         *             same keys by role, key id, algorithm and public key, and the same signing policy,
+         *             wherever they were read from; no keys matches a workspace given none)
          * @return this builder
          */
         public Builder trustedKeys(TrustedKeys keys) {
@@ -262,10 +323,17 @@ public final class HtmlReport {
          * The report.
          *
          * @return the report
+         * @throws IllegalStateException when no {@link #asOf} was given
+         * @throws InvalidInputException when the keys given to {@link #trustedKeys} are not the
+         *                               workspace's, or its trust file cannot be read
          */
         public HtmlReport build() {
             if (asOf == null) {
                 throw new IllegalStateException("asOf(LocalDate) is required: the report does not read the clock");
+            }
+            // Refused here already, and again when the report reads the keys (a trust file may change).
+            if (trust != null) {
+                requireSameTrust(trust, workspace.trustedKeys());
             }
             return new HtmlReport(this);
         }

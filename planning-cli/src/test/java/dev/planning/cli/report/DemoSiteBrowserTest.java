@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +19,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The site {@code planning demo} writes, as a person sees it in Chromium. */
 @Tag("slow")
@@ -71,6 +74,10 @@ class DemoSiteBrowserTest {
     void cyclePageDrawsKpiChartsWithTheirValuesAcrossCycles() {
         browser.open(index);
         browser.driver.findElement(By.linkText("Cycle fe / 2025-09-16")).click();
+        // The click starts a navigation: wait for its page, as Browser.open does, before reading it.
+        new WebDriverWait(browser.driver, Duration.ofMinutes(1)).until(ExpectedConditions.and(
+                ExpectedConditions.urlToBe(index.resolveSibling("cycles/fe_2025-09-16.html").toUri().toString()),
+                ExpectedConditions.jsReturnsValue("return document.readyState === 'complete' || null")));
         assertThat(browser.driver.getCurrentUrl()).endsWith("cycles/fe_2025-09-16.html");
         assertThat(browser.driver.findElement(By.cssSelector("strong.state")).getText()).isEqualTo("VALIDATED");
         WebElement chart = browser.driver.findElement(By.id("kpi-unit_coverage_pct"));

@@ -88,7 +88,7 @@ final class DigestModel {
         });
         List<GateRow> gates = gates(content);
         return new Scope(cell(content.facts().title()), content.summary().cycleId(), content.summary().stream(),
-                content.facts().state(), Figures.time(content.facts().start()), Figures.time(content.facts().end()),
+                state(content.facts()), Figures.time(content.facts().start()), Figures.time(content.facts().end()),
                 Figures.time(content.summary().generatedAt()), content.summary().snapshotRev().map(DigestModel::hexOrCell).orElse("not sealed"),
                 content.summary().rulebookHash(),
                 content.facts().owners().isEmpty() ? "none named" : cell(String.join(", ", content.facts().owners())),
@@ -387,6 +387,18 @@ final class DigestModel {
     }
 
     /** Plan-provided text that renders as itself in Markdown, in a table cell too ({@link Printable#markdown}). */
+    /**
+     * The State row: the cycle's state, and after it what {@code planning status} says of a history past
+     * {@code PACKAGED} that the signed manifest does not back ({@code UNSIGNED HISTORY}), which quotes the
+     * event log and the manifest, text anyone who commits writes: escaped as plan text.
+     */
+    static String state(DigestFacts facts) {
+        if (facts.unsignedHistory().isEmpty()) {
+            return facts.state();
+        }
+        return facts.state() + " \u2014 " + cell("UNSIGNED HISTORY: " + String.join("; ", facts.unsignedHistory()));
+    }
+
     static String cell(String text) {
         return Printable.markdown(text);
     }

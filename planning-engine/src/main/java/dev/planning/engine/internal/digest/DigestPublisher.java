@@ -41,6 +41,7 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -210,11 +211,26 @@ public final class DigestPublisher {
         plan.tasks().forEach(t -> t.owner().ifPresent(owners::add));
         DigestFacts facts = new DigestFacts("Cycle digest: " + cycle.stream() + " " + cycle.cycleId(),
                 status.state().name(), start, end, List.copyOf(owners),
-                manifest.map(ManifestExcerpt::path));
+                manifest.map(ManifestExcerpt::path), unsignedHistory(status));
         List<Task> dropped = plan.tasks().stream().filter(t -> t.status() == TaskStatus.DROPPED).toList();
         return new DigestContent(layout.digest(cycle), summary, facts, rows, gates, manifest, layout.manifest(cycle),
                 events, dropped, decisions, layout.retrospective(cycle),
                 dev.planning.api.governance.WaiverHorizon.days(workspace.rulebook()));
+    }
+
+    /**
+     * What {@code planning status} says of a history past {@code PACKAGED}
+     * ({@link PlanningWorkspace#checkHistory}, with the workspace's keys): each discrepancy as status
+     * prints it, or why the history could not be checked (no trusted key in hand among them). A history
+     * that cannot be checked is never shown as one that holds: anyone who commits can rebuild the log to
+     * say the cycle was executed.
+     */
+    private List<String> unsignedHistory(CycleStatus status) {
+        try {
+            return workspace.checkHistory(status).stream().map(d -> d.file() + ": " + d.message()).toList();
+        } catch (PlanningException | UncheckedIOException e) {
+            return List.of("the history past PACKAGED cannot be checked: " + e.getMessage());
+        }
     }
 
     private List<KpiRow> rows(List<KpiValue> values, List<DigestSummary> previous, CycleRef cycle,

@@ -223,7 +223,9 @@ class DigestPublisherTest {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines.get(lines.size() - 1)).contains("DIGEST_PUBLISHED");
         Files.writeString(log, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n", StandardCharsets.UTF_8);
-        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-02T08:00:00Z"));
+        // Reopened with a clock past the seal: one before it makes the history past PACKAGED unverifiable
+        // (a manifest "in the future of the verifier's clock"), which the State row says.
+        workspace = CycleWorkspace.open(root, Instant.parse("2025-09-03T08:00:00Z"));
 
         DigestResult again = publisher(CoverageReader.NONE).publish(FIRST, Optional.empty());
 
@@ -620,6 +622,59 @@ class DigestPublisherTest {
         assertThat(result.eventId()).isPresent();
         assertThat(Files.size(existing)).isLessThan(1L << 20);
         assertThat(read(result.path())).contains("plan_accuracy");
+    }
+
+    /**
+     * report20: a log rebuilt to claim {@code PACKAGED -> EXECUTED}, with the manifest deleted, showed
+     * {@code EXECUTED} in the digest's State row, where {@code status} says {@code UNSIGNED HISTORY}.
+     * The row now says what status says, the event's id (text anyone who commits writes) escaped as
+     * plan text.
+     */
+    @Test
+    void theStateRowSaysWhenTheHistoryPastPackagedIsUnsigned() throws Exception {
+        workspace.create(FIRST);
+        for (CycleState state : List.of(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED)) {
+            assertThat(CycleWorkspace.advance(workspace, FIRST, state).accepted()).isTrue();
+        }
+        FileEventStore store = new FileEventStore(root);
+        List<RecordedEvent> log = store.read(FIRST);
+        String id = "evt_[ok](https://evil.example)_**EXECUTED**";
+        store.append(FIRST, new PlanningEvent(id, Instant.parse("2025-09-03T09:00:00Z"), EventType.STATE_TRANSITION,
+                Optional.of(CycleState.PACKAGED), Optional.of(CycleState.EXECUTED), FIRST.toString(), "mallory",
+                Map.of(), Map.of()), log.get(log.size() - 1).hash());
+        Files.delete(root.resolve(WorkspaceLayout.DEFAULT.manifest(FIRST)));
+        assertThat(workspace.checkHistory(workspace.status(FIRST))).isNotEmpty();
+
+        String text = read(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+
+        String row = text.lines().filter(l -> l.startsWith("| State |")).findFirst().orElseThrow();
+        assertThat(row).startsWith("| State | EXECUTED \u2014 UNSIGNED HISTORY\\: ")
+                .contains("frameworks/planning-fe/events/2025-09-02\\.events\\.jsonl")
+                .contains("does not verify now").contains("\\[ok\\]").doesNotContain("[ok](")
+                .doesNotContain("**EXECUTED**").endsWith(" |");
+        assertThat(row.chars().filter(c -> c == '|').count()).as("the row keeps its two cells").isEqualTo(3);
+        assertThat(text).contains("\nstate: EXECUTED\n").as("the front matter keeps the state as the log folds it");
+    }
+
+    @Test
+    void theStateRowOfASignedHistoryIsTheStateAlone() {
+        runToValidated(FIRST);
+
+        String text = read(publisher(CoverageReader.NONE).publish(FIRST, Optional.empty()).path());
+
+        assertThat(text).contains("| State | VALIDATED |").doesNotContain("UNSIGNED HISTORY");
+    }
+
+    @Test
+    void theStateRowOfAHistoryPastPackagedCheckedWithoutKeysSaysItCannotBeChecked() {
+        runToValidated(FIRST);
+        PlanningWorkspace keyless = dev.planning.engine.Planning.builder().workspace(root).triggeredBy("test").build();
+
+        String text = read(new DigestPublisher(keyless, WorkspaceLayout.DEFAULT, CoverageReader.NONE)
+                .publish(FIRST, Optional.empty()).path());
+
+        assertThat(text).contains("| State | VALIDATED \u2014 UNSIGNED HISTORY\\: the history past PACKAGED cannot be"
+                + " checked\\: ").contains("none are in hand");
     }
 
     private DigestPublisher publisher(CoverageReader coverage) {
