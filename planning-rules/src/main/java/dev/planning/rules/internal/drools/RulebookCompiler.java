@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,9 +163,10 @@ final class RulebookCompiler {
             Path directory, boolean fromCache) {
         Collection<KiePackage> packages = fromCache ? cache.load(key, directory, classLoader).orElse(null) : null;
         OperatorLimits limits = OperatorLimits.current();
+        Function<Rule, SourceLocation> declared = declarations(files, contents);
         if (packages != null) {
             try {
-                LinearMatches.requireLinear(packages);
+                LinearMatches.requireLinear(packages, declared);
                 // An entry compiled under a higher rule bound was never counted against this one:
                 // compile again, which refuses the rule that expands past it, at its location.
                 requireCompiledRules(directory, packages, limits);
@@ -177,13 +179,13 @@ final class RulebookCompiler {
         boolean compiled = packages == null;
         if (compiled) {
             packages = compile(files, contents);
-            LinearMatches.requireLinear(packages);
+            LinearMatches.requireLinear(packages, declared);
             requireCompiledRules(directory, packages, limits);
         }
-        requireDistinctCompiledNames(packages);
+        requireDistinctCompiledNames(packages, declared);
         if (PolicyLanguage.enabled()) {
             // Before the network is built: Drools acts on such metadata as it adds the rules.
-            packages.forEach(pkg -> pkg.getRules().forEach(RulebookCompiler::plainMetadata));
+            plainMetadata(packages, files, declared);
         }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
@@ -455,17 +457,45 @@ final class RulebookCompiler {
      * compiled-rulebook cache): two compiled rules of one name, wherever they come from, are refused.
      */
     static void requireDistinctCompiledNames(Collection<KiePackage> packages) {
+        requireDistinctCompiledNames(packages, rule -> SourceLocation.ofFile(fileOf(rule)));
+    }
+
+    /**
+     * As {@link #requireDistinctCompiledNames(Collection)}, each rule at the place {@code declared} finds it.
+     * Drools' compiled rules keep their file but not their line ({@code RuleImpl} has no position): the
+     * line and column are those of the declaration in the bytes that were compiled ({@link #declarations}).
+     */
+    static void requireDistinctCompiledNames(Collection<KiePackage> packages, Function<Rule, SourceLocation> declared) {
         Map<String, Declared> names = new HashMap<>();
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
-                Declared first = names.putIfAbsent(skeleton(rule.getName()),
-                        new Declared(rule.getName(), fileOf(rule) + " (package " + pkg.getName() + ")"));
+                SourceLocation here = declared.apply(rule);
+                Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(),
+                        here.hasLine() ? here.toString() : here + " (package " + pkg.getName() + ")"));
                 if (first != null) {
-                    throw duplicateName(rule.getName(), first, SourceLocation.ofFile(fileOf(rule)));
+                    throw duplicateName(rule.getName(), first, here);
                 }
-                requireClearName(rule.getName(), SourceLocation.ofFile(fileOf(rule)));
+                requireClearName(rule.getName(), here);
             }
         }
+    }
+
+    /**
+     * Where each compiled rule is declared in these files, as {@link #declaration} finds it (each file
+     * parsed once, when a rule of it is first asked for): Drools' compiled rules keep their file, not
+     * their line. A rule of a file not among them is located at its file alone.
+     */
+    static Function<Rule, SourceLocation> declarations(List<String> files, List<byte[]> contents) {
+        Map<String, Map<String, SourceLocation>> byFile = new HashMap<>();
+        return rule -> {
+            String file = fileOf(rule);
+            int index = files.indexOf(file);
+            if (index < 0) {
+                return SourceLocation.ofFile(file);
+            }
+            return byFile.computeIfAbsent(file, f -> declarationsOf(f, contents.get(index)))
+                    .getOrDefault(rule.getName(), SourceLocation.ofFile(file));
+        };
     }
 
     /**
@@ -651,16 +681,36 @@ final class RulebookCompiler {
      * types that change how the rule runs, and records it under that type's name. The policy language
      * admits metadata as plain data only, so every key must be a name as written (seventeenth review).
      */
-    private static void plainMetadata(Rule rule) {
-        for (String key : rule.getMetaData().keySet()) {
-            if (!PLAIN_METADATA.matcher(key).matches()) {
-                String simple = key.substring(key.lastIndexOf('.') + 1);
-                String written = simple.isEmpty() ? key : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-                throw new InvalidInputException("rule '" + rule.getName() + "': metadata @" + written + " is read by"
-                        + " Drools as " + key + ", which changes how the rule runs, not as plain metadata; use another"
-                        + " name (e.g. @" + written + "_note)", SourceLocation.ofFile(fileOf(rule)));
+    private static void plainMetadata(Collection<KiePackage> packages, List<String> files,
+            Function<Rule, SourceLocation> declared) {
+        // Every such key of every rule in one run (errors20: the first alone was refused, at its file only).
+        List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
+        for (KiePackage pkg : packages) {
+            for (Rule rule : pkg.getRules()) {
+                for (String key : new TreeSet<>(rule.getMetaData().keySet())) {
+                    if (!PLAIN_METADATA.matcher(key).matches()) {
+                        String simple = key.substring(key.lastIndexOf('.') + 1);
+                        String written = simple.isEmpty() ? key
+                                : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+                        mistakes.add(new PolicyLanguage.Mistake(declared.apply(rule), "rule '"
+                                + Printable.line(rule.getName()) + "': metadata @" + written + " is read by Drools as "
+                                + key + ", which changes how the rule runs, not as plain metadata; use another name"
+                                + " (e.g. @" + written + "_note)"));
+                    }
+                }
             }
         }
+        if (!mistakes.isEmpty()) {
+            throw PolicyLanguage.refusal(inFileOrder(mistakes, files));
+        }
+    }
+
+    /** The mistakes in the order of the rulebook's files, then by line and column (Drools' packages are unordered). */
+    private static List<PolicyLanguage.Mistake> inFileOrder(List<PolicyLanguage.Mistake> mistakes, List<String> files) {
+        List<PolicyLanguage.Mistake> sorted = new ArrayList<>(mistakes);
+        sorted.sort(Comparator.comparingInt((PolicyLanguage.Mistake m) -> files.indexOf(m.location().file()))
+                .thenComparingInt(m -> m.location().line()).thenComparingInt(m -> m.location().column()));
+        return sorted;
     }
 
     /** A metadata key as the policy language admits it: the lower-case name written ({@code severity}). */
@@ -696,15 +746,25 @@ final class RulebookCompiler {
 
     /** Where the rule of this name is declared in a rule file; the file alone when it cannot be found. */
     private static SourceLocation declaration(String file, byte[] content, String name) {
-        PackageDescr pkg = parsed(file, new String(content, StandardCharsets.UTF_8));
+        return declarationsOf(file, content).getOrDefault(name, SourceLocation.ofFile(file));
+    }
+
+    /** Where each rule of a rule file is declared, by name (the first of a name); none when it does not parse. */
+    private static Map<String, SourceLocation> declarationsOf(String file, byte[] content) {
+        Map<String, SourceLocation> found = new HashMap<>();
+        PackageDescr pkg;
+        try {
+            pkg = parsed(file, new String(content, StandardCharsets.UTF_8));
+        } catch (InvalidInputException e) {
+            return found;
+        }
         if (pkg != null) {
             for (RuleDescr rule : pkg.getRules()) {
-                if (rule.getName().equals(name)) {
-                    return new SourceLocation(file, Math.max(0, rule.getLine()), rule.getColumn() < 0 ? 0 : rule.getColumn() + 1);
-                }
+                found.putIfAbsent(rule.getName(), new SourceLocation(file, Math.max(0, rule.getLine()),
+                        rule.getColumn() < 0 ? 0 : rule.getColumn() + 1));
             }
         }
-        return SourceLocation.ofFile(file);
+        return found;
     }
 
     static String fileOf(Rule rule) {
