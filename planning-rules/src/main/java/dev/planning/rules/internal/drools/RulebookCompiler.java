@@ -5,6 +5,7 @@ import dev.planning.api.Printable;
 import dev.planning.api.artifact.PersonNames;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.internal.artifact.LocatedMistakes;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.rules.facts.Report;
 import java.nio.ByteBuffer;
@@ -402,11 +403,12 @@ final class RulebookCompiler {
         for (RuleDescr rule : pkg.getRules()) {
             SourceLocation here = new SourceLocation(file, Math.max(0, rule.getLine()),
                     rule.getColumn() < 0 ? 0 : rule.getColumn() + 1);
-            Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(), here.toString()));
+            Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(), here));
+            if (first != null) {
+                mistakes.add(duplicateName(rule.getName(), first, here));
+                continue;
+            }
             try {
-                if (first != null) {
-                    throw duplicateName(rule.getName(), first, here);
-                }
                 requireClearName(rule.getName(), here);
             } catch (InvalidInputException e) {
                 mistakes.add(PolicyLanguage.Mistake.of(e));
@@ -435,7 +437,7 @@ final class RulebookCompiler {
     }
 
     /** A rule's name and where it was declared first. */
-    record Declared(String name, String where) {
+    record Declared(String name, SourceLocation where) {
     }
 
     /**
@@ -470,10 +472,9 @@ final class RulebookCompiler {
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
                 SourceLocation here = declared.apply(rule);
-                Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(),
-                        here.hasLine() ? here.toString() : here + " (package " + pkg.getName() + ")"));
+                Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(), here));
                 if (first != null) {
-                    throw duplicateName(rule.getName(), first, here);
+                    throw PolicyLanguage.refusal(List.of(duplicateName(rule.getName(), first, here)));
                 }
                 requireClearName(rule.getName(), here);
             }
@@ -499,23 +500,20 @@ final class RulebookCompiler {
     }
 
     /**
-     * How the duplicate-name refusal says its two places are named; a caller that renames them (relative to
-     * the workspace, say) replaces it, so that the message always says how both are named (errors19).
+     * The mistake of a rule declared at {@code second} under a name {@code first} already has (or one that
+     * reads as it): both places kept as data ({@link LocatedMistakes.Related}), so that a caller that names
+     * the second relative to the workspace names the first alike, and says so (errors19, errors20).
      */
-    static final String BOTH_RELATIVE_TO_RULEBOOK = "both paths relative to the rulebook directory";
-
-    private static InvalidInputException duplicateName(String name, Declared first, SourceLocation second) {
-        // Both places named alike, and the message says how: a caller that names the second (the location)
-        // relative to the workspace renames the first too (GateCheck, the command line), saying so.
-        String where = "first at " + Printable.line(first.where()) + ", " + BOTH_RELATIVE_TO_RULEBOOK;
-        String again = first.name().equals(name)
-                ? "is declared again (" + where + "): a waiver names a rule by its name alone, so one waiver would"
-                        + " waive both"
-                : "reads as rule '" + Printable.line(first.name()) + "' (" + where + "): the two differ only in case,"
-                        + " width, blanks or invisible characters, so a waiver naming one could not be told from one"
-                        + " naming the other";
-        return new InvalidInputException("rule '" + Printable.line(name) + "' " + again
-                + "; give each rule of the rulebook a name of its own", second);
+    private static PolicyLanguage.Mistake duplicateName(String name, Declared first, SourceLocation second) {
+        String advice = "; give each rule of the rulebook a name of its own";
+        return first.name().equals(name)
+                ? new PolicyLanguage.Mistake(second, "rule '" + Printable.line(name) + "' is declared again",
+                        Optional.of(new LocatedMistakes.Related("first at", first.where(), ": a waiver names a rule by"
+                                + " its name alone, so one waiver would waive both" + advice)))
+                : new PolicyLanguage.Mistake(second, "rule '" + Printable.line(name) + "' reads as rule '"
+                        + Printable.line(first.name()) + "'", Optional.of(new LocatedMistakes.Related("first at",
+                                first.where(), ": the two differ only in case, width, blanks or invisible characters,"
+                                        + " so a waiver naming one could not be told from one naming the other" + advice)));
     }
 
     /**
