@@ -5,6 +5,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.internal.artifact.LocatedMistakes;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -59,6 +60,12 @@ final class Rulebooks {
      * (relative to the rulebook) under {@code shown} as well.
      */
     static InvalidInputException relocated(InvalidInputException e, Path shown, Collection<String> files) {
+        if (e instanceof LocatedMistakes mistakes) {
+            // Every place of every mistake (a name declared again names its first declaration too) under shown,
+            // renamed on the data, never found in the message's text (errors20); an absolute one as it is.
+            return mistakes.renamed(f -> Path.of(f).isAbsolute() ? f : shown(shown, f),
+                    shown.isAbsolute() ? "absolute" : "relative to the working directory");
+        }
         Optional<SourceLocation> inRulebook = e.location();
         if (inRulebook.isEmpty() || Path.of(inRulebook.get().file()).isAbsolute()) {
             return e;
@@ -75,16 +82,8 @@ final class Rulebooks {
                 .map(Pattern::quote).collect(Collectors.joining("|"));
         String message = Pattern.compile("(\\n[ \\t]*)(" + alternatives + "):").matcher(e.getMessage())
                 .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + names.get(m.group(2)) + ":"));
-        // The first declaration a duplicate-name refusal names, as its location is, saying how (errors19).
-        String pathsAre = shown.isAbsolute() ? "absolute" : "relative to the working directory";
-        message = Pattern.compile("\\(first at (" + alternatives + ")(:\\d+:\\d+| \\(package [^()]*\\))"
-                + Pattern.quote(FIRST_AT_RULEBOOK)).matcher(message).replaceAll(m -> Matcher.quoteReplacement(
-                        "(first at " + names.get(m.group(1)) + m.group(2) + ", both paths " + pathsAre + ")"));
         return new InvalidInputException(message, new SourceLocation(names.get(l.file()), l.line(), l.column()), e);
     }
-
-    /** How the compiler's duplicate-name refusal says it names the first rule (RulebookCompiler). */
-    private static final String FIRST_AT_RULEBOOK = ", both paths relative to the rulebook directory)";
 
     private static String shown(Path directory, String file) {
         return directory.resolve(file).normalize().toString().replace('\\', '/');

@@ -142,4 +142,27 @@ class EveryRuleFileInOneRunTest {
         assertThat(run.err()).startsWith("error: " + relative + "/rules/zz.drl:6:1: ")
                 .contains("(first at " + relative + "/rules/ab.drl:6:1, both paths relative to the working directory)");
     }
+
+    /**
+     * errors20: the first declaration was renamed by finding {@code (first at FILE...)} in the message's text,
+     * so a rule whose name quotes such a place had its name rewritten in the message too. It is now renamed
+     * on the mistake's second location, and the name is quoted as written.
+     */
+    @Test
+    void aRuleNameThatQuotesAPlaceIsQuotedAsWrittenWhileTheFirstDeclarationIsRenamed() throws IOException {
+        String name = "x (first at rules/ab.drl:6:1, both paths relative to the rulebook directory)";
+        String condition = "$t : TaskFact(owner == \"x\")";
+        write("ab.drl", HEAD + rule(name, condition));
+        write("zz.drl", HEAD + rule(name, condition));
+
+        CliRun lint = CliRun.of("lint", "-w", workspace.toString());
+
+        assertThat(lint.exitCode()).as(lint.out() + lint.err()).isEqualTo(2);
+        assertThat(lint.printedStackTrace()).isFalse();
+        assertThat(lint.err().lines().toList()).as(lint.err()).containsExactly("error: rulebook/rules/zz.drl:6:1: the rulebook's policies"
+                + " do not compile: rule '"
+                + name + "' is declared again (first at rulebook/rules/ab.drl:6:1, both paths relative to the"
+                + " workspace): a waiver names a rule by its name alone, so one waiver would waive both; give each rule"
+                + " of the rulebook a name of its own");
+    }
 }

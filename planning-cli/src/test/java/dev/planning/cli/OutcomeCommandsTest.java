@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.lifecycle.CycleRef;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +55,43 @@ class OutcomeCommandsTest {
         JsonNode json = new ObjectMapper().readTree(second.out());
         assertThat(json.get("changed").asBoolean()).isFalse();
         assertThat(json.get("files").get(0).get("already_imported").asBoolean()).isTrue();
+    }
+
+    /**
+     * errors20: a stored outcome whose name holds a comma (committed so: import itself stores only
+     * {@code [A-Za-z0-9._-]}) was recorded in the event's comma-joined {@code files}, which split it in two, so
+     * every import of the same bytes recorded it again (review18, fixed in errors19 by reading each
+     * event's {@code sha256.PATH}). Through the command line: recorded once, then already imported.
+     */
+    @Test
+    void aStoredOutcomeNamedWithACommaIsRecordedOnceThenAlreadyImported() throws Exception {
+        Path ws = validated();
+        Path report = file("TEST-s.xml", JUNIT);
+        assertThat(CliRun.of(cycle(ws, "import", report.toString())).exitCode()).isZero();
+        // Forget the import (its event is the log's last line) and give the stored file a name with a comma.
+        Path log = ws.resolve(WorkspaceLayout.DEFAULT.eventLog(new CycleRef("fe", "2025-09-02")));
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        Files.writeString(log, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n", StandardCharsets.UTF_8);
+        Path stored;
+        try (Stream<Path> junit = Files.list(ws.resolve("frameworks/planning-fe/outcomes/2025-09-02/junit"))) {
+            stored = junit.filter(f -> f.getFileName().toString().endsWith("-TEST-s.xml")).findFirst().orElseThrow();
+        }
+        String renamed = stored.getFileName().toString().substring(0, 12) + "-a,b.xml";
+        Files.move(stored, stored.resolveSibling(renamed));
+
+        CliRun recorded = CliRun.of(cycle(ws, "import", "--format", "json", report.toString()));
+        List<String> after = Files.readAllLines(log, StandardCharsets.UTF_8);
+        CliRun again = CliRun.of(cycle(ws, "import", "--format", "json", report.toString()));
+
+        assertThat(recorded.exitCode()).as(recorded.err()).isZero();
+        JsonNode first = new ObjectMapper().readTree(recorded.out());
+        assertThat(first.get("changed").asBoolean()).isTrue();
+        assertThat(first.get("files").get(0).get("path").asText()).endsWith("/" + renamed);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode second = new ObjectMapper().readTree(again.out());
+        assertThat(second.get("changed").asBoolean()).as(again.out()).isFalse();
+        assertThat(second.get("files").get(0).get("already_imported").asBoolean()).isTrue();
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8)).isEqualTo(after);
     }
 
     @Test

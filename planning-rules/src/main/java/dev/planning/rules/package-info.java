@@ -38,6 +38,11 @@
  *       {@code RulebookHasher.read} and compiles those bytes only when they hash to the loaded
  *       rulebook's hash: one implementation of the hash recipe, the one the loader used, so what is
  *       compiled is exactly what the hash (and a seal) names;</li>
+ *   <li>{@code internal.drools.RulebookCompiler} and {@code internal.drools.PolicyLanguage} refuse a
+ *       rulebook with the engine's {@code LocatedMistakes}: every mistake as data, a rule name declared
+ *       again with its first declaration as a second location, so that the engine and the command line
+ *       name both places relative to the workspace without reading the message (a value; it reads
+ *       nothing);</li>
  *   <li>{@code internal.drools.CompiledRulebookCache} asks the engine's {@code OutsideRepository}
  *       whether git tracks a cache entry or verdict (a cache directory in a checkout): the check the
  *       trust file and private keys get, so a committed entry is never used; it reads the cache

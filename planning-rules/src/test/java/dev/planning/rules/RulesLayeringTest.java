@@ -42,7 +42,9 @@ class RulesLayeringTest {
                     "workspace.DirectoryEntries")),
             Map.entry("dev.planning.rules.testkit.RuleTestReport", Set.of("report.JUnitXml")),
             Map.entry("dev.planning.rules.internal.defaults.DefaultRulebook", Set.of("workspace.AtomicFiles")),
-            Map.entry("dev.planning.rules.internal.drools.RulebookCompiler", Set.of("rulebook.RulebookHasher")),
+            Map.entry("dev.planning.rules.internal.drools.RulebookCompiler",
+                    Set.of("rulebook.RulebookHasher", "artifact.LocatedMistakes")),
+            Map.entry("dev.planning.rules.internal.drools.PolicyLanguage", Set.of("artifact.LocatedMistakes")),
             Map.entry("dev.planning.rules.internal.drools.CompiledRulebookCache", Set.of("git.OutsideRepository")),
             Map.entry("dev.planning.rules.internal.drools.CacheEviction", Set.of("git.OutsideRepository")),
             Map.entry("dev.planning.rules.internal.drools.FactLengths", Set.of("document.ValueLengths")),
@@ -54,11 +56,13 @@ class RulesLayeringTest {
      * The engine classes the policy engine may use: the rulebook hasher, which reads only the
      * rulebook directory the compiler compiles, and the committed-file check, which reads only the git
      * repository holding the compiled-rulebook cache, and the bound on text values, which reads only
-     * the operator's setting. (The input digests no longer use the engine's
-     * mapper factory: {@code CanonicalInputs} writes the canonical JSON itself.)
+     * the operator's setting, and the compiler's refusal as data, which reads nothing (errors20). (The
+     * input digests no longer use the engine's mapper factory: {@code CanonicalInputs} writes the
+     * canonical JSON itself.)
      */
     private static final String POLICY_ENGINE_MAY_USE = "dev\\.planning\\.engine\\.internal\\."
-            + "(rulebook\\.RulebookHasher|git\\.OutsideRepository|document\\.ValueLengths)(\\$.*)?";
+            + "(rulebook\\.RulebookHasher|git\\.OutsideRepository|document\\.ValueLengths"
+            + "|artifact\\.LocatedMistakes)(\\$.*)?";
 
     @Test
     void theGovernanceGatePoliciesAndFactsDoNotUseTheEngine() {

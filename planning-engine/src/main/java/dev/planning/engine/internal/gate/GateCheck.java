@@ -10,21 +10,17 @@ import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.artifact.LocatedMistakes;
 import dev.planning.engine.internal.rulebook.DefaultProfile;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * What {@code Planning.builder().build()} checks before it hands out a workspace, so that a
@@ -64,38 +60,18 @@ public final class GateCheck {
         }
         try {
             factory.get().create(rulebook);
+        } catch (LocatedMistakes e) {
+            // The compiler locates its mistakes inside the rulebook; say where the rulebook is, for every place
+            // of every mistake (a name declared again names its first declaration too), on the data (errors20).
+            throw e.renamed(f -> RulebookLoader.displayName(directory, workspace, f), pathsAre(directory, workspace))
+                    .led("the rulebook's policies do not compile");
         } catch (InvalidInputException e) {
-            // The compiler locates errors inside the rulebook; say where the rulebook is.
+            // One mistake, at one place: say where the rulebook is.
             Optional<SourceLocation> located = e.location().map(l -> new SourceLocation(
                     RulebookLoader.displayName(directory, workspace, l.file()), l.line(), l.column()));
-            // A message listing more mistakes, of that file or of the rulebook's other rule files, names each
-            // file on each line as the location does.
-            Map<String, String> names = new LinkedHashMap<>();
-            rulebook.ruleFiles().forEach(f -> names.put(f, RulebookLoader.displayName(directory, workspace, f)));
-            e.location().ifPresent(l -> names.put(l.file(), RulebookLoader.displayName(directory, workspace, l.file())));
-            String message = firstRenamed(ErrorList.renamed(e.getMessage(), names), names, pathsAre(directory, workspace));
-            throw new InvalidInputException("the rulebook's policies do not compile: " + message,
+            throw new InvalidInputException("the rulebook's policies do not compile: " + e.getMessage(),
                     located.orElse(null), e);
         }
-    }
-
-    /** How the compiler's duplicate-name refusal says it names the first rule (RulebookCompiler). */
-    private static final String FIRST_AT_RULEBOOK = ", both paths relative to the rulebook directory)";
-
-    /**
-     * {@code message} with the first declaration a duplicate-name refusal names ({@code (first at FILE...,
-     * both paths relative to the rulebook directory)}) renamed as the location is, saying how: the two
-     * places of one mistake named alike (errors19).
-     */
-    static String firstRenamed(String message, Map<String, String> names, String pathsAre) {
-        if (message == null || names.isEmpty() || !message.contains(FIRST_AT_RULEBOOK)) {
-            return message;
-        }
-        String alternatives = names.keySet().stream().sorted((a, b) -> b.length() - a.length())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
-        return Pattern.compile("\\(first at (" + alternatives + ")(:\\d+:\\d+| \\(package [^()]*\\))"
-                + Pattern.quote(FIRST_AT_RULEBOOK)).matcher(message).replaceAll(m -> Matcher.quoteReplacement(
-                        "(first at " + names.get(m.group(1)) + m.group(2) + ", both paths " + pathsAre + ")"));
     }
 
     /** How {@link RulebookLoader#displayName} names a rulebook's files, in words. */

@@ -1,15 +1,21 @@
 package dev.planning.engine.internal.outcome;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,31 +58,40 @@ public final class AxeReportParser {
             throw new InvalidInputException("the axe results array is empty: expected one results object per page",
                     SourceLocation.ofFile(displayPath));
         }
+        // Every mistake of the file in one refusal, each at the value it is about (errors20: the first alone
+        // was refused, at the file only).
+        Map<String, SourceLocation> at = valueLocations(content, displayPath);
+        List<Finding> mistakes = new ArrayList<>();
         int[] counts = new int[GROUPS.size()];
         Map<String, Integer> byImpact = new TreeMap<>();
         int nodes = 0;
         for (int p = 0; p < pages.size(); p++) {
             JsonNode page = pages.get(p);
             String where = root.isArray() ? "results[" + p + "]" : "the results object";
+            String pointer = root.isArray() ? "/" + p : "";
             if (!isResults(page)) {
-                throw new InvalidInputException(where + " is not axe-core results: expected an object with"
-                        + " \"passes\" and \"violations\" arrays", SourceLocation.ofFile(displayPath));
+                mistakes.add(mistake(where + " is not axe-core results: expected an object with"
+                        + " \"passes\" and \"violations\" arrays", at, pointer, displayPath));
+                continue;
             }
             for (int g = 0; g < GROUPS.size(); g++) {
                 JsonNode group = page.path(GROUPS.get(g));
                 if (group.isMissingNode()) {
                     continue;
                 }
+                String groupPointer = pointer + "/" + GROUPS.get(g);
                 if (!group.isArray()) {
-                    throw new InvalidInputException(where + "." + GROUPS.get(g) + " must be an array of rule results",
-                            SourceLocation.ofFile(displayPath));
+                    mistakes.add(mistake(where + "." + GROUPS.get(g) + " must be an array of rule results", at,
+                            groupPointer, displayPath));
+                    continue;
                 }
                 for (int r = 0; r < group.size(); r++) {
                     JsonNode rule = group.get(r);
                     if (!rule.isObject() || !rule.path("id").isTextual()) {
-                        throw new InvalidInputException(where + "." + GROUPS.get(g) + "[" + r
-                                + "] is not a rule result: expected an object with a string \"id\"",
-                                SourceLocation.ofFile(displayPath));
+                        mistakes.add(mistake(where + "." + GROUPS.get(g) + "[" + r
+                                + "] is not a rule result: expected an object with a string \"id\"", at,
+                                groupPointer + "/" + r, displayPath));
+                        continue;
                     }
                     counts[g]++;
                     if (GROUPS.get(g).equals("violations")) {
@@ -85,9 +100,12 @@ public final class AxeReportParser {
                         String impact = rule.path("impact").isTextual()
                                 ? rule.get("impact").asText().toLowerCase(Locale.ROOT) : null;
                         if (impact == null || !IMPACTS.contains(impact)) {
-                            throw new InvalidInputException(where + ".violations[" + r + "] (" + rule.get("id").asText()
-                                    + ") has impact " + rule.path("impact") + ": expected one of " + IMPACTS
-                                    + ", as axe-core writes for every violation", SourceLocation.ofFile(displayPath));
+                            mistakes.add(mistake(where + ".violations[" + r + "] ("
+                                    + Printable.line(rule.get("id").asText()) + ") has impact "
+                                    + Printable.line(String.valueOf(rule.path("impact"))) + ": expected one of " + IMPACTS
+                                    + ", as axe-core writes for every violation", at,
+                                    groupPointer + "/" + r + (rule.has("impact") ? "/impact" : ""), displayPath));
+                            continue;
                         }
                         byImpact.merge(impact, 1, Integer::sum);
                         nodes += rule.path("nodes").size();
@@ -95,7 +113,38 @@ public final class AxeReportParser {
                 }
             }
         }
+        if (!mistakes.isEmpty()) {
+            throw ErrorList.exception("", mistakes, SourceLocation.ofFile(displayPath));
+        }
         return new AccessibilityReport(pages.size(), counts[0], counts[1], counts[2], counts[3], byImpact, nodes);
+    }
+
+    private static Finding mistake(String message, Map<String, SourceLocation> at, String pointer, String displayPath) {
+        return Finding.error("outcome.invalid", message, at.getOrDefault(pointer, SourceLocation.ofFile(displayPath)));
+    }
+
+    /**
+     * Where each value of a JSON text starts, by its JSON pointer ({@code /0/violations/2}): the tree
+     * Jackson reads keeps no position. Empty when the text (parsed a moment ago) does not parse again.
+     */
+    static Map<String, SourceLocation> valueLocations(byte[] content, String displayPath) {
+        Map<String, SourceLocation> values = new HashMap<>();
+        try (JsonParser parser = JSON.getFactory().createParser(content)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                    JsonLocation where = parser.currentTokenLocation();
+                    if (where.getLineNr() > 0) {
+                        // A value's own context is the container it stands in: its pointer names it there.
+                        values.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                                new SourceLocation(displayPath, where.getLineNr(), Math.max(where.getColumnNr(), 1)));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return values;
     }
 
     /** Whether a JSON value looks like an axe results object (used to detect the kind of a file). */

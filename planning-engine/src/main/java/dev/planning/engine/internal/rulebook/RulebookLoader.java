@@ -444,11 +444,9 @@ public final class RulebookLoader {
             int index = 0;
             for (JsonNode step : entry.getValue()) {
                 String pointer = "/profiles/" + entry.getKey().replace("~", "~0").replace("/", "~1") + "/" + index++;
-                GateStep parsed;
-                try {
-                    parsed = step(entry.getKey(), step, document, pointer);
-                } catch (InvalidInputException e) {
-                    mistakes.add(e);
+                int before = mistakes.size();
+                GateStep parsed = step(entry.getKey(), step, document, pointer, mistakes);
+                if (mistakes.size() > before) {
                     continue;
                 }
                 String transition = parsed.from() + "->" + parsed.to();
@@ -467,33 +465,35 @@ public final class RulebookLoader {
         return profiles;
     }
 
-    private static GateStep step(String profile, JsonNode node, LocatedDocument document, String pointer) {
+    /** The step, every mistake of it added to {@code mistakes} (errors20: the first alone was reported). */
+    private static GateStep step(String profile, JsonNode node, LocatedDocument document, String pointer,
+            List<InvalidInputException> mistakes) {
         Matcher m = TRANSITION.matcher(node.get("transition").asText());
         m.matches(); // the schema's pattern guarantees the shape
         CycleState from = CycleState.parse(m.group(1));
         CycleState to = CycleState.parse(m.group(2));
         if (Lifecycle.find(from, to).isEmpty()) {
-            throw new InvalidInputException("profile '" + profile + "': the lifecycle has no transition " + from + "->" + to
+            mistakes.add(new InvalidInputException("profile '" + profile + "': the lifecycle has no transition " + from + "->" + to
                     + "; allowed from " + from + ": " + Lifecycle.from(from).stream().map(t -> t.to().name()).toList(),
-                    document.locate(pointer + "/transition"));
+                    document.locate(pointer + "/transition")));
         }
         Optional<CycleState> onFailure = node.hasNonNull("on_failure")
                 ? Optional.of(CycleState.parse(node.get("on_failure").asText()))
                 : Optional.empty();
         if (onFailure.isPresent() && !failureTargets(from).contains(onFailure.get())) {
             // A failed transition that moved the cycle on would pass it as if its gates had (seventeenth review).
-            throw new InvalidInputException("profile '" + profile + "', transition " + from + "->" + to + ": on_failure "
-                    + onFailure.get() + " would move a refused cycle forward; a failed transition stays where it is"
-                    + " or moves back: expected " + String.join(" or ", failureTargets(from).stream().map(Enum::name)
-                            .toList()), document.locate(pointer + "/on_failure"));
+            mistakes.add(new InvalidInputException("profile '" + profile + "', transition " + from + "->" + to
+                    + ": on_failure " + onFailure.get() + " would move a refused cycle forward; a failed transition stays"
+                    + " where it is or moves back: expected " + String.join(" or ", failureTargets(from).stream()
+                            .map(Enum::name).toList()), document.locate(pointer + "/on_failure")));
         }
         List<String> gates = strings(node.get("gates"));
         for (int g = 0; g < gates.size(); g++) {
             int first = gates.indexOf(gates.get(g));
             if (first < g) {
-                throw new InvalidInputException("profile '" + profile + "', transition " + from + "->" + to + ": gate '"
-                        + gates.get(g) + "' is named twice (first at " + document.locate(pointer + "/gates/" + first)
-                        + "); name each gate once per transition", document.locate(pointer + "/gates/" + g));
+                mistakes.add(new InvalidInputException("profile '" + profile + "', transition " + from + "->" + to
+                        + ": gate '" + gates.get(g) + "' is named twice (first at " + document.locate(pointer + "/gates/"
+                        + first) + "); name each gate once per transition", document.locate(pointer + "/gates/" + g)));
             }
         }
         return new GateStep(from, to, gates, onFailure);

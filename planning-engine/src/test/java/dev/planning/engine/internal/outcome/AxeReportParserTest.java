@@ -3,8 +3,10 @@ package dev.planning.engine.internal.outcome;
 import static dev.planning.engine.internal.outcome.JUnitReportParserTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,32 @@ class AxeReportParserTest {
                 .hasMessageContaining("expected one of [critical, serious, moderate, minor]");
         assertThat(parser.parse(bytes("{\"passes\": [], \"violations\": [{\"id\": \"x\", \"impact\": \"CRITICAL\"}]}"),
                 "axe.json").violationsByImpact()).isEqualTo(Map.of("critical", 1));
+    }
+
+    /** errors20: the first mistake alone was refused, at the file only; now every one, each at its value. */
+    @Test
+    void everyMistakeOfTheFileIsRefusedAtItsLineAndColumn() {
+        String results = """
+                [
+                  {"passes": []},
+                  {"passes": [], "violations": [
+                    {"impact": "minor"},
+                    {"id": "region", "impact": "huge"}
+                  ]}
+                ]
+                """;
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> parser.parse(bytes(results), "axe.json"));
+
+        assertThat(e).isNotNull();
+        assertThat(e.location()).contains(new SourceLocation("axe.json", 2, 3));
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly("3 errors:",
+                "  axe.json:2:3: results[0] is not axe-core results: expected an object with \"passes\" and"
+                        + " \"violations\" arrays",
+                "  axe.json:4:5: results[1].violations[0] is not a rule result: expected an object with a string \"id\"",
+                "  axe.json:5:32: results[1].violations[1] (region) has impact \"huge\": expected one of [critical,"
+                        + " serious, moderate, minor], as axe-core writes for every violation");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.rulebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.lifecycle.CycleState;
@@ -226,6 +227,20 @@ class RulebookLoaderTest {
                 .hasMessageContaining("profile 'be', transition PLANNED->READY_FOR_HANDOFF: gate 'schema_lint' is"
                         + " named twice")
                 .satisfies(e -> assertThat(((InvalidInputException) e).describe()).contains("rulebook.yaml:11:"));
+    }
+
+    /** errors20: a step's checks stopped at its first mistake; each of its mistakes is now one located line. */
+    @Test
+    void everyMistakeOfOneStepIsReportedAtItsValue() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> load(VALID.replace(
+                "[schema_lint], on_failure: PLANNED}", "[schema_lint, schema_lint], on_failure: READY_FOR_HANDOFF}")
+                .replace("PLANNED->READY_FOR_HANDOFF\", gates: [schema_lint]}", "PLANNED->EXECUTED\", gates: [schema_lint]}")));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage().lines().filter(l -> l.startsWith("  ")).toList()).as(e.getMessage()).satisfiesExactly(
+                l -> assertThat(l).contains("/rulebook.yaml:9:20: ").contains("no transition PLANNED->EXECUTED"),
+                l -> assertThat(l).contains("/rulebook.yaml:11:97: ").contains("on_failure READY_FOR_HANDOFF"),
+                l -> assertThat(l).contains("/rulebook.yaml:11:71: ").contains("gate 'schema_lint' is named twice"));
     }
 
     @Test

@@ -5,11 +5,14 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.rules.facts.LinearRegex;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
@@ -336,21 +339,38 @@ final class LinearMatches {
      * @throws InvalidInputException naming the rule and its file
      */
     static void requireLinear(Collection<KiePackage> packages) {
+        requireLinear(packages, rule -> SourceLocation.ofFile(RulebookCompiler.fileOf(rule)));
+    }
+
+    /**
+     * As {@link #requireLinear(Collection)}, every such rule in one refusal, each at the place {@code declared}
+     * finds it (its declaration in the files compiled). No rule file reaches this while the rewriting
+     * holds; it reports all the same, as every other check of the compiler does (errors20), at no cost
+     * to a rulebook that passes.
+     */
+    static void requireLinear(Collection<KiePackage> packages, Function<Rule, SourceLocation> declared) {
+        List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
                 if (rule instanceof RuleImpl impl) {
                     String offending = offending(impl.getLhs());
                     if (offending != null) {
-                        throw new InvalidInputException("rule '" + rule.getName() + "' would match a regular expression"
-                                + " with java.util.regex, which can run for hours on one value (" + offending + ");"
-                                + " refused: matches is compiled to RE2 (linear time), and this rule was not",
-                                SourceLocation.ofFile(RulebookCompiler.fileOf(rule)));
+                        mistakes.add(new PolicyLanguage.Mistake(declared.apply(rule), "rule '"
+                                + Printable.line(rule.getName()) + "' would match a regular expression with"
+                                + " java.util.regex, which can run for hours on one value (" + Printable.line(offending)
+                                + "); refused: matches is compiled to RE2 (linear time), and this rule was not"));
                     }
                 } else {
-                    throw new InvalidInputException("rule '" + rule.getName() + "' cannot be inspected for"
-                            + " backtracking regular expressions; refused", SourceLocation.ofFile("rules"));
+                    mistakes.add(new PolicyLanguage.Mistake(SourceLocation.ofFile("rules"), "rule '"
+                            + Printable.line(rule.getName()) + "' cannot be inspected for backtracking regular"
+                            + " expressions; refused"));
                 }
             }
+        }
+        if (!mistakes.isEmpty()) {
+            mistakes.sort(Comparator.comparing((PolicyLanguage.Mistake m) -> m.location().file())
+                    .thenComparingInt(m -> m.location().line()).thenComparingInt(m -> m.location().column()));
+            throw PolicyLanguage.refusal(mistakes);
         }
     }
 

@@ -39,6 +39,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.Violation;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.artifact.LocatedMistakes;
 import dev.planning.rules.facts.CrossStreamRefFact;
 import dev.planning.rules.facts.GateResultFact;
 import dev.planning.rules.facts.Report;
@@ -56,6 +57,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -342,8 +344,16 @@ final class PolicyLanguage {
                 .map(p -> new Mistake(new SourceLocation(file, p.line(), p.column()), p.message())).toList();
     }
 
-    /** One mistake of a rule file: where, and what is wrong there. */
-    record Mistake(SourceLocation location, String message) {
+    /**
+     * One mistake of a rule file: where, what is wrong there, and the other place it concerns (the first
+     * declaration of a rule name declared again), kept apart so that a caller can rename it as it renames
+     * the location ({@link LocatedMistakes#renamed}).
+     */
+    record Mistake(SourceLocation location, String message, Optional<LocatedMistakes.Related> related) {
+
+        Mistake(SourceLocation location, String message) {
+            this(location, message, Optional.empty());
+        }
 
         static Mistake of(InvalidInputException e) {
             return new Mistake(e.location().orElse(null), e.getMessage());
@@ -361,20 +371,13 @@ final class PolicyLanguage {
                 .map(p -> new Mistake(new SourceLocation(file, p.line(), p.column()), p.message())).toList());
     }
 
-    /** As {@link #refusal(String, List)}, for mistakes located each in its own file. */
-    static InvalidInputException refusal(List<Mistake> mistakes) {
-        Mistake first = mistakes.get(0);
-        StringBuilder message = new StringBuilder(first.message());
-        int shown = Math.min(mistakes.size(), ErrorList.MAX_SHOWN);
-        for (Mistake more : mistakes.subList(1, shown)) {
-            message.append('\n').append(more.location() == null ? "" : more.location() + ": ").append(more.message());
-        }
-        if (shown < mistakes.size()) {
-            int rest = mistakes.size() - shown;
-            message.append("\nand ").append(rest).append(" more mistake").append(rest == 1 ? "" : "s")
-                    .append(" in the rule files, not shown");
-        }
-        return new InvalidInputException(message.toString(), first.location());
+    /**
+     * As {@link #refusal(String, List)}, for mistakes located each in its own file; each mistake kept as
+     * data ({@link LocatedMistakes}), so that a caller renames its places without reading the message.
+     */
+    static LocatedMistakes refusal(List<Mistake> mistakes) {
+        return LocatedMistakes.of(mistakes.stream()
+                .map(m -> new LocatedMistakes.Mistake(m.location(), m.message(), m.related())).toList());
     }
 
     /** Unicode escapes anywhere, and the bidirectional controls that make code read otherwise than it runs. */

@@ -5,6 +5,7 @@ import dev.planning.api.Printable;
 import dev.planning.api.artifact.PersonNames;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.engine.internal.artifact.LocatedMistakes;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.rules.facts.Report;
 import java.nio.ByteBuffer;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,9 +164,10 @@ final class RulebookCompiler {
             Path directory, boolean fromCache) {
         Collection<KiePackage> packages = fromCache ? cache.load(key, directory, classLoader).orElse(null) : null;
         OperatorLimits limits = OperatorLimits.current();
+        Function<Rule, SourceLocation> declared = declarations(files, contents);
         if (packages != null) {
             try {
-                LinearMatches.requireLinear(packages);
+                LinearMatches.requireLinear(packages, declared);
                 // An entry compiled under a higher rule bound was never counted against this one:
                 // compile again, which refuses the rule that expands past it, at its location.
                 requireCompiledRules(directory, packages, limits);
@@ -177,13 +180,13 @@ final class RulebookCompiler {
         boolean compiled = packages == null;
         if (compiled) {
             packages = compile(files, contents);
-            LinearMatches.requireLinear(packages);
+            LinearMatches.requireLinear(packages, declared);
             requireCompiledRules(directory, packages, limits);
         }
-        requireDistinctCompiledNames(packages);
+        requireDistinctCompiledNames(packages, declared);
         if (PolicyLanguage.enabled()) {
             // Before the network is built: Drools acts on such metadata as it adds the rules.
-            packages.forEach(pkg -> pkg.getRules().forEach(RulebookCompiler::plainMetadata));
+            plainMetadata(packages, files, declared);
         }
         var base = KnowledgeBaseFactory.newKnowledgeBase(
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
@@ -400,11 +403,12 @@ final class RulebookCompiler {
         for (RuleDescr rule : pkg.getRules()) {
             SourceLocation here = new SourceLocation(file, Math.max(0, rule.getLine()),
                     rule.getColumn() < 0 ? 0 : rule.getColumn() + 1);
-            Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(), here.toString()));
+            Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(), here));
+            if (first != null) {
+                mistakes.add(duplicateName(rule.getName(), first, here));
+                continue;
+            }
             try {
-                if (first != null) {
-                    throw duplicateName(rule.getName(), first, here);
-                }
                 requireClearName(rule.getName(), here);
             } catch (InvalidInputException e) {
                 mistakes.add(PolicyLanguage.Mistake.of(e));
@@ -433,7 +437,7 @@ final class RulebookCompiler {
     }
 
     /** A rule's name and where it was declared first. */
-    record Declared(String name, String where) {
+    record Declared(String name, SourceLocation where) {
     }
 
     /**
@@ -455,37 +459,61 @@ final class RulebookCompiler {
      * compiled-rulebook cache): two compiled rules of one name, wherever they come from, are refused.
      */
     static void requireDistinctCompiledNames(Collection<KiePackage> packages) {
+        requireDistinctCompiledNames(packages, rule -> SourceLocation.ofFile(fileOf(rule)));
+    }
+
+    /**
+     * As {@link #requireDistinctCompiledNames(Collection)}, each rule at the place {@code declared} finds it.
+     * Drools' compiled rules keep their file but not their line ({@code RuleImpl} has no position): the
+     * line and column are those of the declaration in the bytes that were compiled ({@link #declarations}).
+     */
+    static void requireDistinctCompiledNames(Collection<KiePackage> packages, Function<Rule, SourceLocation> declared) {
         Map<String, Declared> names = new HashMap<>();
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
-                Declared first = names.putIfAbsent(skeleton(rule.getName()),
-                        new Declared(rule.getName(), fileOf(rule) + " (package " + pkg.getName() + ")"));
+                SourceLocation here = declared.apply(rule);
+                Declared first = names.putIfAbsent(skeleton(rule.getName()), new Declared(rule.getName(), here));
                 if (first != null) {
-                    throw duplicateName(rule.getName(), first, SourceLocation.ofFile(fileOf(rule)));
+                    throw PolicyLanguage.refusal(List.of(duplicateName(rule.getName(), first, here)));
                 }
-                requireClearName(rule.getName(), SourceLocation.ofFile(fileOf(rule)));
+                requireClearName(rule.getName(), here);
             }
         }
     }
 
     /**
-     * How the duplicate-name refusal says its two places are named; a caller that renames them (relative to
-     * the workspace, say) replaces it, so that the message always says how both are named (errors19).
+     * Where each compiled rule is declared in these files, as {@link #declaration} finds it (each file
+     * parsed once, when a rule of it is first asked for): Drools' compiled rules keep their file, not
+     * their line. A rule of a file not among them is located at its file alone.
      */
-    static final String BOTH_RELATIVE_TO_RULEBOOK = "both paths relative to the rulebook directory";
+    static Function<Rule, SourceLocation> declarations(List<String> files, List<byte[]> contents) {
+        Map<String, Map<String, SourceLocation>> byFile = new HashMap<>();
+        return rule -> {
+            String file = fileOf(rule);
+            int index = files.indexOf(file);
+            if (index < 0) {
+                return SourceLocation.ofFile(file);
+            }
+            return byFile.computeIfAbsent(file, f -> declarationsOf(f, contents.get(index)))
+                    .getOrDefault(rule.getName(), SourceLocation.ofFile(file));
+        };
+    }
 
-    private static InvalidInputException duplicateName(String name, Declared first, SourceLocation second) {
-        // Both places named alike, and the message says how: a caller that names the second (the location)
-        // relative to the workspace renames the first too (GateCheck, the command line), saying so.
-        String where = "first at " + Printable.line(first.where()) + ", " + BOTH_RELATIVE_TO_RULEBOOK;
-        String again = first.name().equals(name)
-                ? "is declared again (" + where + "): a waiver names a rule by its name alone, so one waiver would"
-                        + " waive both"
-                : "reads as rule '" + Printable.line(first.name()) + "' (" + where + "): the two differ only in case,"
-                        + " width, blanks or invisible characters, so a waiver naming one could not be told from one"
-                        + " naming the other";
-        return new InvalidInputException("rule '" + Printable.line(name) + "' " + again
-                + "; give each rule of the rulebook a name of its own", second);
+    /**
+     * The mistake of a rule declared at {@code second} under a name {@code first} already has (or one that
+     * reads as it): both places kept as data ({@link LocatedMistakes.Related}), so that a caller that names
+     * the second relative to the workspace names the first alike, and says so (errors19, errors20).
+     */
+    private static PolicyLanguage.Mistake duplicateName(String name, Declared first, SourceLocation second) {
+        String advice = "; give each rule of the rulebook a name of its own";
+        return first.name().equals(name)
+                ? new PolicyLanguage.Mistake(second, "rule '" + Printable.line(name) + "' is declared again",
+                        Optional.of(new LocatedMistakes.Related("first at", first.where(), ": a waiver names a rule by"
+                                + " its name alone, so one waiver would waive both" + advice)))
+                : new PolicyLanguage.Mistake(second, "rule '" + Printable.line(name) + "' reads as rule '"
+                        + Printable.line(first.name()) + "'", Optional.of(new LocatedMistakes.Related("first at",
+                                first.where(), ": the two differ only in case, width, blanks or invisible characters,"
+                                        + " so a waiver naming one could not be told from one naming the other" + advice)));
     }
 
     /**
@@ -651,16 +679,36 @@ final class RulebookCompiler {
      * types that change how the rule runs, and records it under that type's name. The policy language
      * admits metadata as plain data only, so every key must be a name as written (seventeenth review).
      */
-    private static void plainMetadata(Rule rule) {
-        for (String key : rule.getMetaData().keySet()) {
-            if (!PLAIN_METADATA.matcher(key).matches()) {
-                String simple = key.substring(key.lastIndexOf('.') + 1);
-                String written = simple.isEmpty() ? key : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-                throw new InvalidInputException("rule '" + rule.getName() + "': metadata @" + written + " is read by"
-                        + " Drools as " + key + ", which changes how the rule runs, not as plain metadata; use another"
-                        + " name (e.g. @" + written + "_note)", SourceLocation.ofFile(fileOf(rule)));
+    private static void plainMetadata(Collection<KiePackage> packages, List<String> files,
+            Function<Rule, SourceLocation> declared) {
+        // Every such key of every rule in one run (errors20: the first alone was refused, at its file only).
+        List<PolicyLanguage.Mistake> mistakes = new ArrayList<>();
+        for (KiePackage pkg : packages) {
+            for (Rule rule : pkg.getRules()) {
+                for (String key : new TreeSet<>(rule.getMetaData().keySet())) {
+                    if (!PLAIN_METADATA.matcher(key).matches()) {
+                        String simple = key.substring(key.lastIndexOf('.') + 1);
+                        String written = simple.isEmpty() ? key
+                                : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+                        mistakes.add(new PolicyLanguage.Mistake(declared.apply(rule), "rule '"
+                                + Printable.line(rule.getName()) + "': metadata @" + written + " is read by Drools as "
+                                + key + ", which changes how the rule runs, not as plain metadata; use another name"
+                                + " (e.g. @" + written + "_note)"));
+                    }
+                }
             }
         }
+        if (!mistakes.isEmpty()) {
+            throw PolicyLanguage.refusal(inFileOrder(mistakes, files));
+        }
+    }
+
+    /** The mistakes in the order of the rulebook's files, then by line and column (Drools' packages are unordered). */
+    private static List<PolicyLanguage.Mistake> inFileOrder(List<PolicyLanguage.Mistake> mistakes, List<String> files) {
+        List<PolicyLanguage.Mistake> sorted = new ArrayList<>(mistakes);
+        sorted.sort(Comparator.comparingInt((PolicyLanguage.Mistake m) -> files.indexOf(m.location().file()))
+                .thenComparingInt(m -> m.location().line()).thenComparingInt(m -> m.location().column()));
+        return sorted;
     }
 
     /** A metadata key as the policy language admits it: the lower-case name written ({@code severity}). */
@@ -696,15 +744,25 @@ final class RulebookCompiler {
 
     /** Where the rule of this name is declared in a rule file; the file alone when it cannot be found. */
     private static SourceLocation declaration(String file, byte[] content, String name) {
-        PackageDescr pkg = parsed(file, new String(content, StandardCharsets.UTF_8));
+        return declarationsOf(file, content).getOrDefault(name, SourceLocation.ofFile(file));
+    }
+
+    /** Where each rule of a rule file is declared, by name (the first of a name); none when it does not parse. */
+    private static Map<String, SourceLocation> declarationsOf(String file, byte[] content) {
+        Map<String, SourceLocation> found = new HashMap<>();
+        PackageDescr pkg;
+        try {
+            pkg = parsed(file, new String(content, StandardCharsets.UTF_8));
+        } catch (InvalidInputException e) {
+            return found;
+        }
         if (pkg != null) {
             for (RuleDescr rule : pkg.getRules()) {
-                if (rule.getName().equals(name)) {
-                    return new SourceLocation(file, Math.max(0, rule.getLine()), rule.getColumn() < 0 ? 0 : rule.getColumn() + 1);
-                }
+                found.putIfAbsent(rule.getName(), new SourceLocation(file, Math.max(0, rule.getLine()),
+                        rule.getColumn() < 0 ? 0 : rule.getColumn() + 1));
             }
         }
-        return SourceLocation.ofFile(file);
+        return found;
     }
 
     static String fileOf(Rule rule) {

@@ -113,7 +113,7 @@ class RuleNameAttackTest {
 
         assertThatThrownBy(() -> RulebookCompiler.requireDistinctCompiledNames(packages))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("rule 'r' is declared again (first at rules/one.drl (package dev.planning.rules.one),"
+                .hasMessageStartingWith("rule 'r' is declared again (first at rules/one.drl,"
                         + " both paths relative to the rulebook directory)");
     }
 
