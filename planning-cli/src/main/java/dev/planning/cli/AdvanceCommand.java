@@ -97,7 +97,7 @@ final class AdvanceCommand implements Callable<Integer> {
                         + summaries.map(w -> AttestCommand.describe(w, ws.rulebook().hash())).orElse(""),
                 () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
                 () -> CiReports.gatesSarif(ref, to.name(), result.gateResults(), ws.root(), Path.of("")),
-                () -> MarkdownReports.transition(result));
+                () -> CiReports.transitionMarkdown(result));
         return result.accepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 

@@ -51,7 +51,7 @@ final class GateCommand implements Callable<Integer> {
                 () -> Reports.gatesText(ref, to, results),
                 () -> CiReports.gatesJunit(ref, "-> " + to + " (dry run)", results),
                 () -> CiReports.gatesSarif(ref, to.name(), results, ws.root(), Path.of("")),
-                () -> MarkdownReports.gates(ref, to, results));
+                () -> CiReports.gatesMarkdown(ref, to, results));
         return results.stream().allMatch(GateResult::passed) ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

@@ -6,13 +6,11 @@ import dev.planning.api.Printable;
 import dev.planning.rules.impact.CycleImpact;
 import dev.planning.rules.impact.ImpactFinding;
 import dev.planning.rules.impact.RulebookImpact;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-/** Renders {@code planning rules diff}: text, JSON and Markdown (for a pull-request comment). */
+/** Renders {@code planning rules diff}: text and JSON (the Markdown is {@link RulebookImpact#markdown}). */
 final class ImpactReports {
 
     private ImpactReports() {
@@ -27,7 +25,7 @@ final class ImpactReports {
             cycle.added().forEach(f -> text.append("  + ").append(line(f)).append('\n'));
             cycle.resolved().forEach(f -> text.append("  - ").append(line(f)).append('\n'));
         }
-        text.append(summary(impact)).append('\n');
+        text.append(impact.summary()).append('\n');
         return text.toString();
     }
 
@@ -60,33 +58,6 @@ final class ImpactReports {
                         c.resolved().stream().map(ImpactReports::finding).toList())).toList());
     }
 
-    static String markdown(RulebookImpact impact, String base, String head) {
-        StringBuilder md = new StringBuilder(Markdown.verdict("planning rules diff",
-                impact.blocksNew() ? "BLOCKS" : impact.changed().isEmpty() ? "NO CHANGE" : "CHANGES"));
-        md.append(Markdown.escape(summary(impact))).append("\n\n");
-        md.append(Markdown.table(List.of("rulebook", "directory", "hash"), List.of(
-                List.of("base", base, impact.baseHash()), List.of("head", head, impact.headHash())), Set.of(2)));
-        List<List<String>> rows = new ArrayList<>();
-        for (CycleImpact cycle : impact.cycles()) {
-            for (ImpactFinding f : cycle.added()) {
-                rows.add(row(cycle, "new", f));
-            }
-            for (ImpactFinding f : cycle.resolved()) {
-                rows.add(row(cycle, "resolved", f));
-            }
-        }
-        md.append(Markdown.table(List.of("cycle", "today", "after the change"), impact.cycles().stream()
-                .map(c -> List.of(c.cycle().toString(), status(c.blockedBase()), status(c.blockedHead()))).toList()));
-        if (!rows.isEmpty()) {
-            md.append(Markdown.table(List.of("cycle", "change", "rule", "item", "severity", "message"), rows));
-        }
-        return md.toString();
-    }
-
-    private static List<String> row(CycleImpact cycle, String change, ImpactFinding f) {
-        return List.of(cycle.cycle().toString(), change, f.rule(), f.item().orElse(""), severity(f), explained(f));
-    }
-
     private static String verdict(CycleImpact cycle) {
         if (cycle.newlyBlocked()) {
             return "passes today, BLOCKED by the change";
@@ -97,31 +68,13 @@ final class ImpactReports {
         return (cycle.blockedHead() ? "blocked" : "passes") + (cycle.changed() ? ", findings change" : ", unchanged");
     }
 
-    private static String summary(RulebookImpact impact) {
-        long blocked = impact.cycles().stream().filter(CycleImpact::newlyBlocked).count();
-        long added = impact.cycles().stream().mapToLong(c -> c.added().size()).sum();
-        long resolved = impact.cycles().stream().mapToLong(c -> c.resolved().size()).sum();
-        return impact.cycles().size() + " cycle(s): " + added + " new finding(s), " + resolved + " resolved, "
-                + blocked + " cycle(s) newly blocked";
-    }
-
     /**
      * A finding on one line ({@link Printable#line}): its message, item, values and hint are the head
      * rulebook's and the plans' text, and a line break there would print a line of their own.
      */
     private static String line(ImpactFinding f) {
         return Printable.line(severity(f) + " " + f.rule() + f.item().map(i -> " on " + i).orElse("") + ": "
-                + explained(f));
-    }
-
-    /** The message, then the compared values in parentheses and the fix hint, as lint and the gates print them. */
-    private static String explained(ImpactFinding f) {
-        String values = f.facts().isEmpty() ? "" : " (" + f.factsLine() + ")";
-        return f.message() + values + f.hint().map(h -> "; fix: " + h).orElse("");
-    }
-
-    private static String status(boolean blocked) {
-        return blocked ? "blocked" : "passes";
+                + f.explained());
     }
 
     private static String severity(ImpactFinding f) {

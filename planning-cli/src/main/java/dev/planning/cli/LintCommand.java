@@ -74,7 +74,7 @@ final class LintCommand implements Callable<Integer> {
         StringWriter printed = new StringWriter();
         Reports.print(new PrintWriter(printed), format.format, Reports.lint(report), () -> Reports.lintText(report),
                 () -> CiReports.lintJunit(report), () -> CiReports.lintSarif(report, ws.root(), Path.of("")),
-                () -> MarkdownReports.lint(report));
+                () -> CiReports.lintMarkdown(report));
         out.print(printed);
         out.flush();
         return new Linted(report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED, printed.toString());

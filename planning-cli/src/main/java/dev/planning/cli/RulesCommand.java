@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -159,7 +160,8 @@ final class RulesCommand implements Runnable {
             RuleTests.Outcome outcome = RuleTests.run(directory);
             Reports.print(spec.commandLine().getOut(), format.format, RuleTestReports.json(outcome, minimum),
                     () -> RuleTestReports.text(outcome, minimum), () -> RuleTestReports.junit(outcome, minimum), null,
-                    () -> MarkdownReports.ruleTests(outcome, minimum));
+                    () -> outcome.report().markdown(outcome.rulebook().hash(),
+                            minimum.map(OptionalDouble::of).orElseGet(OptionalDouble::empty)));
             boolean covered = minimum.map(min -> outcome.report().coveragePercent() >= min).orElse(true);
             return outcome.report().passed() && covered ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }

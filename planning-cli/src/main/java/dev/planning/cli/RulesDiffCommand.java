@@ -61,7 +61,7 @@ final class RulesDiffCommand implements Callable<Integer> {
         String shownBase = directory ? base : base + ":" + headDir;
         Reports.print(spec.commandLine().getOut(), format.format, ImpactReports.json(impact, shownBase, headDir.toString()),
                 () -> ImpactReports.text(impact, shownBase, headDir.toString()), null, null,
-                () -> ImpactReports.markdown(impact, shownBase, headDir.toString()));
+                () -> impact.markdown(shownBase, headDir.toString()));
         return failOn.equals("new") && impact.blocksNew() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 

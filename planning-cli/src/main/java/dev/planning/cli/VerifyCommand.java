@@ -9,6 +9,7 @@ import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.Planning;
+import dev.planning.report.CiReports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -138,7 +139,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private int print(VerificationReport report) {
         SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.verification(report),
-                () -> SealReports.verificationText(report), () -> MarkdownReports.verification(report));
+                () -> SealReports.verificationText(report), () -> CiReports.verificationMarkdown(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

@@ -10,6 +10,8 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.engine.fixtures.GitHubMarkdown;
+import dev.planning.engine.internal.report.Markdown;
+import dev.planning.report.CiReports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +76,7 @@ class MarkdownReportsTest {
      */
     @Test
     void verifyShowsAnExpectedCommitAndAnActualHashAsTheExactValues() throws Exception {
-        String md = MarkdownReports.verification(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
+        String md = CiReports.verificationMarkdown(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
                 List.of(), List.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, "m.yaml", "commit " + COMMIT,
                         "sha256 " + SHA256 + " (12 bytes)", "snapshot_rev is not a commit"))));
 
@@ -92,7 +94,7 @@ class MarkdownReportsTest {
     @Test
     void verifyStillNeutralisesHostileTextInTheExpectedAndActualFields() throws Exception {
         String hostile = "sha256 `" + COMMIT + "` @x #1 [l](http://x)";
-        String md = MarkdownReports.verification(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
+        String md = CiReports.verificationMarkdown(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
                 List.of(), List.of(Discrepancy.of(DiscrepancyKind.ARTIFACT_CHANGED, "a.yaml", hostile, "`x`",
                         "changed"))));
 
@@ -112,9 +114,9 @@ class MarkdownReportsTest {
     @Test
     void aCommitIdInAFindingOrDiscrepancyMessageIsACodeSpanCopyableAsItIs() throws Exception {
         String message = "snapshot_rev " + COMMIT + " is not HEAD (" + COMMIT + "); ask @x #1";
-        String lint = MarkdownReports.lint(new LintReport(List.of("m.yaml"), List.of(new Finding("seal.rev",
+        String lint = CiReports.lintMarkdown(new LintReport(List.of("m.yaml"), List.of(new Finding("seal.rev",
                 Severity.ERROR, message, Optional.empty(), Optional.empty()))));
-        String verify = MarkdownReports.verification(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
+        String verify = CiReports.verificationMarkdown(new VerificationReport("m.yaml", Optional.empty(), 1, List.of(),
                 List.of(), List.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, "m.yaml", "", "", message))));
 
         String cell = "snapshot\\_rev `" + COMMIT + "` is not HEAD (`" + COMMIT + "`); ask @&#8203;x #&#8203;1";
@@ -189,7 +191,7 @@ class MarkdownReportsTest {
     void lintHasAOneWordVerdictAndAFindingsTable() {
         Finding finding = new Finding("schema.type", Severity.ERROR, "`effort` must be a number (found \"*five*\")",
                 Optional.of(new SourceLocation("tasks/x.yaml", 13, 13)), Optional.of("FE-2"));
-        String md = MarkdownReports.lint(new LintReport(List.of("tasks/x.yaml"), List.of(finding)));
+        String md = CiReports.lintMarkdown(new LintReport(List.of("tasks/x.yaml"), List.of(finding)));
 
         assertThat(md.lines().findFirst().orElseThrow()).isEqualTo("### planning lint: **FAILED**");
         assertThat(md).contains("1 error(s), 0 warning(s) in 1 file(s)",

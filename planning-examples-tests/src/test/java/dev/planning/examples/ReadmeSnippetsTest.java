@@ -3,10 +3,13 @@ package dev.planning.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.GateResult;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Keys;
 import dev.planning.engine.Planning;
+import dev.planning.report.CiReports;
 import dev.planning.report.HtmlReport;
 import dev.planning.report.ReportResult;
 import java.io.PrintWriter;
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's Java that is not a region of {@link EmbeddingExample} (whose regions
  * {@code EmbeddingExampleTest} checks): the demo's scenario called from Java, a {@code VALIDATED}
- * cycle's verification summaries, and the HTML report. Each is a tagged region here, compiled and
- * run in order on the demo's workspace, and the README must show it verbatim.
+ * cycle's verification summaries, the HTML report, and a dry run's gates as a pull-request comment.
+ * Each is a tagged region here, compiled and run in order on the demo's workspace, and the README must
+ * show it verbatim.
  */
 class ReadmeSnippetsTest {
 
@@ -63,6 +67,12 @@ class ReadmeSnippetsTest {
         // end::report[]
         assertThat(site.index()).isRegularFile();
         assertThat(site.cycles()).isEqualTo(DemoScenario.CYCLES.size());
+
+        // tag::comment[]
+        List<GateResult> gates = workspace.dryRun(cycle, CycleState.IMPROVE);
+        String comment = CiReports.gatesMarkdown(cycle, CycleState.IMPROVE, gates);   // what gate --format markdown prints
+        // end::comment[]
+        assertThat(comment).startsWith("### planning gate ").contains(" (dry run): **PASSED**");
     }
 
     @Test
@@ -75,6 +85,6 @@ class ReadmeSnippetsTest {
     @Test
     void theReadmeShowsEveryTaggedRegionVerbatim() throws Exception {
         List<String> tags = ReadmeRegions.assertShownVerbatim(SOURCE, "ReadmeSnippetsTest");
-        assertThat(tags).containsExactly("demo", "summarize", "report");
+        assertThat(tags).containsExactly("demo", "summarize", "report", "comment");
     }
 }

@@ -6,6 +6,8 @@ import org.apiguardian.api.API;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.VerificationReport;
@@ -18,17 +20,28 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Lint and gate results in the formats CI systems read: JUnit XML (every CI server) and
- * SARIF 2.1.0 (code hosts annotate the exact lines). The same inputs give the same text. This is
- * what {@code planning lint|gate|advance --format junit|sarif} prints.
+ * Lint, gate, transition and verification results in the formats CI systems read: JUnit XML (every
+ * CI server), SARIF 2.1.0 (code hosts annotate the exact lines) and Markdown (a pull-request comment,
+ * a job summary such as {@code $GITHUB_STEP_SUMMARY}). The same inputs give the same text. This is
+ * what {@code planning lint|gate|advance|verify --format junit|sarif|markdown} prints.
  *
  * <pre>{@code
  * LintReport lint = workspace.lint();
  * Files.writeString(Path.of("target/planning/lint.sarif"), CiReports.lintSarif(lint, workspace.root(), Path.of("")));
+ * List<GateResult> gates = workspace.dryRun(cycle, CycleState.READY_FOR_HANDOFF);
+ * String comment = CiReports.gatesMarkdown(cycle, CycleState.READY_FOR_HANDOFF, gates);
  * }</pre>
  *
- * <p>Rule tests in JUnit XML: {@code RuleTestReport.junitXml} of the rule test kit. Paths in SARIF are made relative to {@code base} (the repository root a code host knows) when
- * the workspace lies inside it. Every method refuses a {@code null} argument.
+ * <p>Rule tests in JUnit XML and Markdown: {@code RuleTestReport.junitXml} and
+ * {@code RuleTestReport.markdown} of the rule test kit; a rulebook change's impact in Markdown:
+ * {@code RulebookImpact.markdown}. Paths in SARIF are made relative to {@code base} (the repository
+ * root a code host knows) when the workspace lies inside it.
+ *
+ * <p>Every value the Markdown shows from a plan, a rulebook or a manifest (a message, a task, a file
+ * name, a gate's name) is text a contributor wrote: it is escaped so that it renders as exactly the
+ * text it is, on one line, never as emphasis, a link, HTML, a mention ({@code @} is followed by a
+ * zero-width space), an issue reference or a table cell of its own; a hash or a commit id standing
+ * alone is a code span, the exact value to copy. Every method refuses a {@code null} argument.
  *
  * @since 0.1
  */
@@ -109,5 +122,73 @@ public final class CiReports {
                             found.stream().map(Discrepancy::describe).collect(Collectors.joining("\n")))));
         }
         return JUnitXml.render("planning verify", List.of(new JUnitXml.Suite(report.manifest(), cases)));
+    }
+
+    /**
+     * Lint as Markdown, as {@code planning lint --format markdown} prints it: a heading with the
+     * verdict, the counts, and a table of the findings (severity, location, code, task, message).
+     *
+     * <pre>{@code
+     * ### planning lint: **FAILED**
+     *
+     * 1 error(s), 0 warning(s) in 1 file(s)
+     *
+     * | severity | location | code | task | message |
+     * | --- | --- | --- | --- | --- |
+     * | error | tasks/x\.yaml\:13\:13 | schema\.type | FE-2 | \`effort\` must be a number |
+     * }</pre>
+     *
+     * @param report the lint report
+     * @return the Markdown text
+     * @since 0.1
+     */
+    public static String lintMarkdown(LintReport report) {
+        return MarkdownReports.lint(Objects.requireNonNull(report, "report"));
+    }
+
+    /**
+     * A dry run's gate results as Markdown, as {@code planning gate --format markdown} prints it: a
+     * heading with the verdict (PASSED when every gate passed), a table of the gates and one of their
+     * findings. Made for a pull-request comment.
+     *
+     * <pre>{@code
+     * List<GateResult> results = workspace.dryRun(cycle, CycleState.READY_FOR_HANDOFF);
+     * String comment = CiReports.gatesMarkdown(cycle, CycleState.READY_FOR_HANDOFF, results);
+     * }</pre>
+     *
+     * @param cycle the stream and cycle
+     * @param to the state the gates were run for
+     * @param results the gate results, in the order they ran
+     * @return the Markdown text
+     * @since 0.1
+     */
+    public static String gatesMarkdown(CycleRef cycle, CycleState to, List<GateResult> results) {
+        return MarkdownReports.gates(Objects.requireNonNull(cycle, "cycle"), Objects.requireNonNull(to, "to"),
+                List.copyOf(Objects.requireNonNull(results, "results")));
+    }
+
+    /**
+     * A transition as Markdown, as {@code planning advance --format markdown} prints it: a heading with
+     * ACCEPTED or REFUSED, the state after it and its event, and the gates' tables.
+     *
+     * @param result the transition's result
+     * @return the Markdown text
+     * @since 0.1
+     */
+    public static String transitionMarkdown(TransitionResult result) {
+        return MarkdownReports.transition(Objects.requireNonNull(result, "result"));
+    }
+
+    /**
+     * A verification as Markdown, as {@code planning verify --format markdown} prints it: a heading
+     * with VERIFIED or FAILED, the counts, and a table of the discrepancies, whose expected and actual
+     * hashes and commit ids are code spans, the exact values.
+     *
+     * @param report the verification report
+     * @return the Markdown text
+     * @since 0.1
+     */
+    public static String verificationMarkdown(VerificationReport report) {
+        return MarkdownReports.verification(Objects.requireNonNull(report, "report"));
     }
 }

@@ -72,6 +72,19 @@ public record ImpactFinding(String rule, Optional<String> item, Severity severit
         return facts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
     }
 
+    /**
+     * The message, then the compared values in parentheses and the fix hint, as lint and the gates
+     * show a finding: {@code too few approvals (approvals: 1, required: 2); fix: ask a second approver}.
+     * The text is the rulebook's and the plan's, as it is (not escaped, not on one line).
+     *
+     * @return the message with its values and hint
+     * @since 0.1
+     */
+    public String explained() {
+        String values = facts.isEmpty() ? "" : " (" + factsLine() + ")";
+        return message + values + hint.map(h -> "; fix: " + h).orElse("");
+    }
+
     /** What identifies the finding across two rulebooks: rule, item and severity, not the wording. */
     String key() {
         return rule + "\u0000" + item.orElse("") + "\u0000" + severity;

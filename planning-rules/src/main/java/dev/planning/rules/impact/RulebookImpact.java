@@ -17,6 +17,7 @@ import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
+import dev.planning.engine.internal.report.Markdown;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
@@ -38,8 +39,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -98,6 +101,74 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      */
     public List<CycleImpact> changed() {
         return cycles.stream().filter(CycleImpact::changed).toList();
+    }
+
+    /**
+     * The change in one line: {@code 3 cycle(s): 1 new finding(s), 0 resolved, 1 cycle(s) newly blocked}.
+     *
+     * @return the counts of cycles, new and resolved findings, and newly blocked cycles
+     * @since 0.1
+     */
+    public String summary() {
+        long blocked = cycles.stream().filter(CycleImpact::newlyBlocked).count();
+        long added = cycles.stream().mapToLong(c -> c.added().size()).sum();
+        long resolved = cycles.stream().mapToLong(c -> c.resolved().size()).sum();
+        return cycles.size() + " cycle(s): " + added + " new finding(s), " + resolved + " resolved, " + blocked
+                + " cycle(s) newly blocked";
+    }
+
+    /**
+     * The impact as Markdown, as {@code planning rules diff --format markdown} prints it for a
+     * pull-request comment: a heading with the verdict (BLOCKS when a cycle that passes today would be
+     * blocked, CHANGES when findings change, NO CHANGE), the summary, both rulebooks with their hashes,
+     * each cycle today and after the change, and the findings the change adds and resolves. Every value
+     * from a plan or a rulebook (a message, a rule, a task, a directory) is escaped so that it renders as
+     * exactly the text it is, on one line, never as markup, a link, a mention or a cell of its own; a
+     * hash of hexadecimal digits alone is a code span. The same inputs give the same text.
+     *
+     * <pre>{@code
+     * RulebookImpact impact = RulebookImpact.compareWithRevision(workspace, "origin/main", headDir, clock);
+     * String comment = impact.markdown("origin/main", "rulebook");
+     * }</pre>
+     *
+     * @param base how the comment names the base rulebook (a revision or a directory)
+     * @param head how the comment names the head rulebook
+     * @return the Markdown text
+     * @since 0.1
+     */
+    public String markdown(String base, String head) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(head, "head");
+        StringBuilder md = new StringBuilder(Markdown.verdict("planning rules diff",
+                blocksNew() ? "BLOCKS" : changed().isEmpty() ? "NO CHANGE" : "CHANGES"));
+        md.append(Markdown.escape(summary())).append("\n\n");
+        md.append(Markdown.table(List.of("rulebook", "directory", "hash"), List.of(
+                List.of("base", base, baseHash), List.of("head", head, headHash)), Set.of(2)));
+        List<List<String>> rows = new ArrayList<>();
+        for (CycleImpact cycle : cycles) {
+            for (ImpactFinding f : cycle.added()) {
+                rows.add(markdownRow(cycle, "new", f));
+            }
+            for (ImpactFinding f : cycle.resolved()) {
+                rows.add(markdownRow(cycle, "resolved", f));
+            }
+        }
+        md.append(Markdown.table(List.of("cycle", "today", "after the change"), cycles.stream()
+                .map(c -> List.of(c.cycle().toString(), blockedOrPasses(c.blockedBase()), blockedOrPasses(c.blockedHead())))
+                .toList()));
+        if (!rows.isEmpty()) {
+            md.append(Markdown.table(List.of("cycle", "change", "rule", "item", "severity", "message"), rows));
+        }
+        return md.toString();
+    }
+
+    private static List<String> markdownRow(CycleImpact cycle, String change, ImpactFinding f) {
+        return List.of(cycle.cycle().toString(), change, f.rule(), f.item().orElse(""),
+                f.severity().name().toLowerCase(Locale.ROOT), f.explained());
+    }
+
+    private static String blockedOrPasses(boolean blocked) {
+        return blocked ? "blocked" : "passes";
     }
 
     /**

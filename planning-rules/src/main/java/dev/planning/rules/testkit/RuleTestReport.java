@@ -3,11 +3,14 @@ package dev.planning.rules.testkit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.engine.internal.report.JUnitXml;
+import dev.planning.engine.internal.report.Markdown;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -115,5 +118,47 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
         }
         suites.add(new JUnitXml.Suite("rule-coverage", coverage));
         return JUnitXml.render("planning rules test", suites);
+    }
+
+    /**
+     * The report as Markdown, as {@code planning rules test --format markdown} prints it: a heading with
+     * the verdict (PASSED when every case passed and the coverage is at least {@code failUnder}), the
+     * counts, the coverage and the rulebook's hash (a code span, the exact value), a table of the cases
+     * with the difference of each that failed, and the rules no case fired. Case names and differences
+     * are the rulebook's text: escaped so that they render as exactly the text they are, on one line,
+     * never as markup, a link, a mention or a cell of their own. The same inputs give the same text.
+     *
+     * <pre>{@code
+     * List<RuleTestCase> cases = RuleTestFiles.readRulebookTests(rulebook.directory());
+     * RuleTestReport report = RuleTestRunner.forRulebook(rulebook).run(cases);
+     * String summary = report.markdown(rulebook.hash(), OptionalDouble.of(80));
+     * }</pre>
+     *
+     * @param rulebookHash the hash of the rulebook the cases ran under
+     * @param failUnder the coverage in percent below which the verdict is FAILED; empty for none
+     * @return the Markdown text
+     * @since 0.1
+     */
+    public String markdown(String rulebookHash, OptionalDouble failUnder) {
+        Objects.requireNonNull(rulebookHash, "rulebookHash");
+        Objects.requireNonNull(failUnder, "failUnder");
+        // NaN is below no coverage and above none: a bound that cannot be compared fails the verdict.
+        boolean covered = failUnder.isEmpty() || coveragePercent() >= failUnder.getAsDouble();
+        StringBuilder md = new StringBuilder(Markdown.verdict("planning rules test",
+                passed() && covered ? "PASSED" : "FAILED"));
+        long passed = results.stream().filter(CaseResult::passed).count();
+        md.append(Markdown.escape(passed + " passed, " + (results.size() - passed) + " failed; "
+                + String.format(Locale.ROOT, "rule coverage %.1f%% (%d of %d rules)", coveragePercent(),
+                        rules.size() - uncovered.size(), rules.size())
+                + (failUnder.isPresent() ? String.format(Locale.ROOT, ", required %.1f%%", failUnder.getAsDouble()) : "")
+                + "; rulebook ")).append(Markdown.hash(rulebookHash)).append("\n\n");
+        md.append(Markdown.table(List.of("result", "case", "source", "difference"), results.stream()
+                .map(r -> List.of(r.passed() ? "pass" : "FAIL", r.testCase().name(), r.testCase().source().toString(),
+                        r.passed() ? "" : r.diff().strip()))
+                .toList()));
+        if (!uncovered.isEmpty()) {
+            md.append(Markdown.escape("rules no test fired: " + String.join(", ", uncovered))).append("\n\n");
+        }
+        return md.toString();
     }
 }

@@ -7,6 +7,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.GateStatus;
 import dev.planning.api.governance.GovernanceInput;
+import dev.planning.engine.fixtures.GitHubMarkdown;
 import dev.planning.rules.TestRulebooks;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngine;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -245,5 +248,82 @@ class RuleTestRunnerTest {
     @Test
     void readsNoCasesWhenTheRulebookHasNoTestsDirectory() {
         assertThat(RuleTestFiles.readRulebookTests(dir)).isEmpty();
+    }
+
+    private static final String HASH = "0123456789abcdef".repeat(4);
+
+    /** {@code rules test --format markdown}: the verdict, the counts, the coverage, the rulebook's hash and each case. */
+    @Test
+    void theReportAsMarkdownHasTheVerdictTheCoverageTheHashAndEachCase() throws IOException {
+        RuleTestReport report = RuleTestRunner.of(engine).run(cases("""
+                name: owner is required
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay}]}
+                expect: {violations: [{rule: owner-required, item: FE-1}]}
+                ---
+                name: wrong expectation
+                given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: Pay, owner: a}]}
+                expect: {violations: [{rule: owner-required, item: FE-2}]}
+                """));
+
+        assertThat(report.markdown(HASH, OptionalDouble.of(80))).isEqualTo("""
+                ### planning rules test: **FAILED**
+
+                1 passed, 1 failed; rule coverage 50\\.0% (1 of 2 rules), required 80\\.0%; rulebook `HASH`
+
+                | result | case | source | difference |
+                | --- | --- | --- | --- |
+                | pass | owner is required | tests/t\\.yaml\\:1\\:1 |  |
+                | FAIL | wrong expectation | tests/t\\.yaml\\:5\\:1 | \\- missing\\:    owner-required on FE-2 |
+
+                rules no test fired\\: title-short
+
+                """.replace("HASH", HASH));
+    }
+
+    /** Every case passed, but the coverage is below the bound asked for: FAILED; without a bound, PASSED. */
+    @Test
+    void markdownFailsACoverageBelowTheBoundAndPassesWithoutOne() throws IOException {
+        RuleTestReport report = RuleTestRunner.of(engine).run(cases("""
+                name: owner is required
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay}]}
+                expect: {violations: [{rule: owner-required, item: FE-1}]}
+                """));
+
+        assertThat(report.markdown(HASH, OptionalDouble.of(50.1))).startsWith("### planning rules test: **FAILED**");
+        assertThat(report.markdown(HASH, OptionalDouble.of(Double.NaN))).startsWith("### planning rules test: **FAILED**");
+        assertThat(report.markdown(HASH, OptionalDouble.of(50))).startsWith("### planning rules test: **PASSED**");
+        assertThat(report.markdown(HASH, OptionalDouble.empty())).startsWith("### planning rules test: **PASSED**");
+    }
+
+    /**
+     * A case's name is the rulebook author's text, and so is its difference: a pipe, a line break, HTML, a
+     * mention, a link and backticks in it render as the literal text they are, in the case's own cell.
+     */
+    @Test
+    void aHostileCaseNameRendersAsTextInItsOwnCell() throws Exception {
+        RuleTestReport report = RuleTestRunner.of(engine).run(cases("""
+                name: "x | y\\n<script>alert(1)</script> @octocat [x](https://evil.example) `rm -rf` **now**"
+                given: {cycle: 2025-09-02, tasks: [{id: FE-1, title: Pay}]}
+                expect: {violations: []}
+                """));
+
+        String md = report.markdown("not a hash `x` @octocat", OptionalDouble.empty());
+
+        assertThat(md).contains("| FAIL | x \\| y \\<script\\>alert(1)\\</script\\> @&#8203;octocat "
+                + "\\[x\\](https\\://evil\\.example) \\`rm -rf\\` \\*\\*now\\*\\* | tests/t\\.yaml\\:1\\:1 | ")
+                .contains("; rulebook not a hash \\`x\\` @&#8203;octocat\n");
+        GitHubMarkdown.html(md).ifPresent(html -> assertThat(html)
+                .doesNotContain("<script", "<a ", "<code>", "@octocat")
+                .contains("<td>x | y &lt;script&gt;alert(1)&lt;/script&gt; @\u200boctocat"));
+    }
+
+    @Test
+    void markdownRefusesNull() {
+        RuleTestReport report = new RuleTestReport(List.of(), new TreeSet<>(), new TreeSet<>());
+
+        assertThatThrownBy(() -> report.markdown(null, OptionalDouble.empty())).isInstanceOf(NullPointerException.class)
+                .hasMessage("rulebookHash");
+        assertThatThrownBy(() -> report.markdown(HASH, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("failUnder");
     }
 }

@@ -1,4 +1,4 @@
-package dev.planning.cli;
+package dev.planning.engine.internal.report;
 
 import dev.planning.api.Printable;
 import java.util.List;
@@ -9,12 +9,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Building blocks of the Markdown reports ({@code --format markdown}, for
- * {@code $GITHUB_STEP_SUMMARY} and pull-request comments): values from plans and rulebooks are
- * escaped so that they render as the literal text they are, never as emphasis, links, HTML,
- * mentions or table cells of their own.
+ * Building blocks of the Markdown reports ({@code CiReports.lintMarkdown} and the others, which
+ * {@code --format markdown} prints for {@code $GITHUB_STEP_SUMMARY} and pull-request comments): values
+ * from plans and rulebooks are escaped so that they render as the literal text they are, never as
+ * emphasis, links, HTML, mentions or table cells of their own. One escaping rule
+ * ({@link Printable#markdown}) under every Markdown report, whichever module builds it.
  */
-final class Markdown {
+public final class Markdown {
 
     /** Hexadecimal digits alone: a hash or a commit id, which a code span shows as it is. */
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
@@ -35,7 +36,7 @@ final class Markdown {
      * span holds 40 hexadecimal digits and nothing else, so it cannot be closed early or hold markup; the
      * text around it is escaped as before (a backtick there is a literal one).
      */
-    static String text(String value) {
+    public static String text(String value) {
         Matcher commit = COMMIT.matcher(value);
         StringBuilder out = new StringBuilder(value.length() + 16);
         int last = 0;
@@ -65,7 +66,7 @@ final class Markdown {
     }
 
     /** Plan or rulebook text as Markdown that renders as exactly itself, on one line ({@link Printable#markdown}). */
-    static String escape(String value) {
+    public static String escape(String value) {
         return Printable.markdown(value);
     }
 
@@ -76,7 +77,7 @@ final class Markdown {
      * else, which such a field may hold too (a manifest is plan text), escaped as plan text. A code span
      * of hexadecimal digits alone holds no backtick, so it cannot be closed early.
      */
-    static String hash(String value) {
+    public static String hash(String value) {
         return HEX.matcher(value).matches() ? "`" + value + "`" : escape(value);
     }
 
@@ -86,7 +87,7 @@ final class Markdown {
      * single spaces) as {@link #hash}, so a word of hexadecimal digits alone is a code span and every other
      * word is escaped plan text.
      */
-    static String hashes(String value) {
+    public static String hashes(String value) {
         return Pattern.compile(" ", Pattern.LITERAL).splitAsStream(value).map(Markdown::hashWord)
                 .collect(Collectors.joining(" "));
     }
@@ -96,12 +97,12 @@ final class Markdown {
     }
 
     /** The heading line with its verdict: {@code ### planning lint: PASSED}. */
-    static String verdict(String what, String status) {
+    public static String verdict(String what, String status) {
         return "### " + escape(what) + ": **" + status + "**\n\n";
     }
 
     /** A table; every cell is escaped ({@link #text}: a commit id standing alone in it is a code span). */
-    static String table(List<String> header, List<List<String>> rows) {
+    public static String table(List<String> header, List<List<String>> rows) {
         return table(header, rows, Set.of());
     }
 
@@ -109,7 +110,7 @@ final class Markdown {
      * A table whose columns {@code hashColumns} (0-based) hold a hash or a commit id, labelled or not
      * ({@link #hashes}); every other cell is escaped as {@link #text}.
      */
-    static String table(List<String> header, List<List<String>> rows, Set<Integer> hashColumns) {
+    public static String table(List<String> header, List<List<String>> rows, Set<Integer> hashColumns) {
         StringBuilder out = new StringBuilder();
         out.append(row(header, Set.of())).append('|').append(" --- |".repeat(header.size())).append('\n');
         rows.forEach(r -> out.append(row(r, hashColumns)));

@@ -1,4 +1,4 @@
-package dev.planning.cli;
+package dev.planning.report;
 
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.Finding;
@@ -10,21 +10,20 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.VerificationReport;
-import dev.planning.rules.testkit.CaseResult;
-import dev.planning.rules.testkit.RuleTestReport;
+import dev.planning.engine.internal.report.Markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code --format markdown}: each report as a heading with a one-word verdict (PASSED, FAILED,
- * ACCEPTED, REFUSED, VERIFIED), a summary line and tables, made for {@code $GITHUB_STEP_SUMMARY}.
- * Every value from a plan or a rulebook is escaped ({@link Markdown#escape}); a hash or a commit id (a
- * discrepancy's expected and actual values, the rulebook's hash) of hexadecimal digits alone is a code span
- * ({@link Markdown#hash}), the exact value, which GitHub links nowhere; so is a commit id standing alone in
- * any other cell, a finding's or a discrepancy's message included ({@link Markdown#text}).
+ * The Markdown of {@link CiReports} ({@code --format markdown}): each report as a heading with a
+ * one-word verdict (PASSED, FAILED, ACCEPTED, REFUSED, VERIFIED), a summary line and tables, made for
+ * {@code $GITHUB_STEP_SUMMARY} and pull-request comments. Every value from a plan or a rulebook is
+ * escaped ({@link Markdown#escape}); a hash or a commit id (a discrepancy's expected and actual values)
+ * of hexadecimal digits alone is a code span ({@link Markdown#hash}), the exact value, which GitHub links
+ * nowhere; so is a commit id standing alone in any other cell, a finding's or a discrepancy's message
+ * included ({@link Markdown#text}).
  */
 final class MarkdownReports {
 
@@ -73,27 +72,6 @@ final class MarkdownReports {
             // Expected and actual state hashes and commit ids ("sha256 3f1c... (12 bytes)"): each value
             // of hexadecimal digits alone a code span, copyable as it is.
             md.append(Markdown.table(List.of("check", "file", "message", "expected", "actual"), rows, Set.of(3, 4)));
-        }
-        return md.toString();
-    }
-
-    static String ruleTests(RuleTests.Outcome outcome, Optional<Double> failUnder) {
-        RuleTestReport report = outcome.report();
-        boolean covered = failUnder.map(min -> report.coveragePercent() >= min).orElse(true);
-        StringBuilder md = new StringBuilder(Markdown.verdict("planning rules test",
-                report.passed() && covered ? "PASSED" : "FAILED"));
-        long passed = report.results().stream().filter(CaseResult::passed).count();
-        md.append(Markdown.escape(passed + " passed, " + (report.results().size() - passed) + " failed; "
-                + String.format(Locale.ROOT, "rule coverage %.1f%% (%d of %d rules)", report.coveragePercent(),
-                        report.rules().size() - report.uncovered().size(), report.rules().size())
-                + failUnder.map(min -> String.format(Locale.ROOT, ", required %.1f%%", min)).orElse("")
-                + "; rulebook ")).append(Markdown.hash(outcome.rulebook().hash())).append("\n\n");
-        md.append(Markdown.table(List.of("result", "case", "source", "difference"), report.results().stream()
-                .map(r -> List.of(r.passed() ? "pass" : "FAIL", r.testCase().name(), r.testCase().source().toString(),
-                        r.passed() ? "" : r.diff().strip()))
-                .toList()));
-        if (!report.uncovered().isEmpty()) {
-            md.append(Markdown.escape("rules no test fired: " + String.join(", ", report.uncovered()))).append("\n\n");
         }
         return md.toString();
     }
