@@ -60,6 +60,9 @@ final class KeysCommand implements Runnable {
             o.println("  public key  " + Printable.path(key.publicKey()));
             o.println("  trust file  " + Printable.path(key.trustFile()));
             o.flush();
+            PrintWriter warn = spec.commandLine().getErr();
+            key.warnings().forEach(warning -> warn.println("warning: " + warning));
+            warn.flush();
             gitWorkTree(out).ifPresent(root -> {
                 PrintWriter e = spec.commandLine().getErr();
                 e.println("warning: " + Printable.path(key.privateKey()) + " lies in the git work tree " + Printable.path(root)

@@ -25,7 +25,10 @@ public class SealingException extends PlanningException {
         ALREADY_SEALED,
         /** An artifact to seal has uncommitted changes, or the workspace is not in a git repository. */
         UNCOMMITTED_CHANGES,
-        /** A sealed artifact changed after sealing; the cycle cannot go on. */
+        /**
+         * A sealed artifact changed after sealing, so the cycle cannot go on; or an input of the
+         * verdicts changed while it was being sealed, so no manifest was written.
+         */
         SEALED_ARTIFACT_CHANGED,
         /** The cycle has no sealed manifest. */
         NOT_SEALED,

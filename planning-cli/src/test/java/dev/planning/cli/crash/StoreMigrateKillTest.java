@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -141,6 +142,11 @@ class StoreMigrateKillTest {
             CliRun again = CliRun.of("store", "migrate", "--to-files", "-w", target.toString(), "--store", store.toString());
             ok(again);
             sameLogs(source, target);
+            // A kill inside a log's write left its temporary file; the next export of that log removed it.
+            try (Stream<Path> files = Files.walk(target)) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".tmp")))
+                        .as("temporary files left after the export killed at write " + n + " was run again").isEmpty();
+            }
             if (!killed) {
                 assertThat(again.out()).contains("5 line(s), 0 new");
                 break;

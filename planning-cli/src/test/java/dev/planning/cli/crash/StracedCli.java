@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +55,22 @@ final class StracedCli {
      * set) failing with ENOSPC, and the process killed with SIGKILL on entering it when {@code kill}.
      */
     static Run run(String syscalls, int nth, boolean kill, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=" + syscalls,
-                "-e", "inject=" + syscalls + ":error=ENOSPC" + (kill ? ":signal=SIGKILL" : "") + ":when=" + nth));
+        return run(List.of("-e", "trace=" + syscalls,
+                "-e", "inject=" + syscalls + ":error=ENOSPC" + (kill ? ":signal=SIGKILL" : "") + ":when=" + nth), args);
+    }
+
+    /**
+     * Runs the CLI with {@code args}, the {@code nth} call of {@code syscalls} made on {@code file} (by name or
+     * through a descriptor of it: strace's {@code -P}) failing with {@code error}.
+     */
+    static Run runFailingOn(Path file, String syscalls, int nth, String error, List<String> args) throws Exception {
+        return run(List.of("-P", file.toString(), "-e", "trace=" + syscalls,
+                "-e", "inject=" + syscalls + ":error=" + error + ":when=" + nth), args);
+    }
+
+    private static Run run(List<String> faults, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-o", "/dev/null"));
+        command.addAll(faults);
         command.addAll(ChildProcesses.java("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), PlanningCommand.class.getName()));
         command.addAll(args);

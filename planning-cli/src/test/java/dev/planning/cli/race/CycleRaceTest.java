@@ -10,10 +10,6 @@ import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.eventlog.FileEventStore;
-import dev.planning.testkit.process.ChildProcesses;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,56 +101,41 @@ class CycleRaceTest {
      * {@code commands.apply(racerIndex)} (processes are racers 0..P-1), released together; returns all exit codes.
      */
     private static List<Integer> race(Path go, Function<Integer, List<String[]>> commands) throws Exception {
-        List<Process> children = new ArrayList<>();
-        for (int p = 0; p < PROCESSES; p++) {
-            List<String> args = new ArrayList<>(ChildProcesses.java(
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), RacingCli.class.getName(),
-                    go.toString()));
-            List<String[]> list = commands.apply(p);
-            for (int c = 0; c < list.size(); c++) {
-                if (c > 0) {
-                    args.add(";;");
-                }
-                args.addAll(List.of(list.get(c)));
+        RacingChildren children = RacingChildren.start(PROCESSES);
+        try {
+            // The threads spin from when the processes are ready, and all start when the start file appears.
+            children.awaitReady();
+            ConcurrentLinkedQueue<Integer> exits = new ConcurrentLinkedQueue<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                List<String[]> list = commands.apply(PROCESSES + t);
+                Thread thread = new Thread(() -> {
+                    while (!Files.exists(go)) {
+                        Thread.onSpinWait();
+                    }
+                    for (String[] command : list) {
+                        exits.add(RacingCli.run(command));
+                    }
+                });
+                thread.start();
+                threads.add(thread);
             }
-            children.add(new ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start());
-        }
-        List<BufferedReader> outputs = new ArrayList<>();
-        for (Process child : children) {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(out.readLine()).isEqualTo("READY");
-            outputs.add(out);
-        }
-        ConcurrentLinkedQueue<Integer> exits = new ConcurrentLinkedQueue<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            List<String[]> list = commands.apply(PROCESSES + t);
-            Thread thread = new Thread(() -> {
-                while (!Files.exists(go)) {
-                    Thread.onSpinWait();
-                }
-                for (String[] command : list) {
-                    exits.add(RacingCli.run(command));
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        Files.createFile(go);
-        // Hang guards, not measurements: on a loaded machine six racers' commands can take minutes.
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.MINUTES.toMillis(10));
-            assertThat(thread.isAlive()).as("a racing thread finished its commands").isFalse();
-        }
-        for (int p = 0; p < PROCESSES; p++) {
-            assertThat(children.get(p).waitFor(10, TimeUnit.MINUTES)).as("a racing process finished").isTrue();
-            for (String line = outputs.get(p).readLine(); line != null; line = outputs.get(p).readLine()) {
-                if (line.startsWith("EXIT ")) {
-                    exits.add(Integer.parseInt(line.substring(5)));
-                }
+            List<List<String[]>> byProcess = new ArrayList<>();
+            for (int p = 0; p < PROCESSES; p++) {
+                byProcess.add(commands.apply(p));
             }
+            children.release(byProcess);
+            Files.createFile(go);
+            // Hang guards, not measurements: on a loaded machine six racers' commands can take minutes.
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.MINUTES.toMillis(10));
+                assertThat(thread.isAlive()).as("a racing thread finished its commands").isFalse();
+            }
+            children.results().forEach(results -> results.forEach(result -> exits.add(result.exit())));
+            return List.copyOf(exits);
+        } finally {
+            children.destroy();
         }
-        return List.copyOf(exits);
     }
 
     private static long transitionsTo(List<RecordedEvent> events, CycleState state) {

@@ -10,18 +10,14 @@ import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.eventlog.FileEventStore;
-import dev.planning.testkit.process.ChildProcesses;
-import java.io.BufferedReader;
+import dev.planning.cli.race.RacingChildren.Result;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Two CLI processes run two writing commands on one workspace at once: advance and advance, seal and
  * advance, seal and sign, sign and sign (one role, and two), import and advance, digest and advance.
- * Both child JVMs start, load the CLI and print {@code READY}, then spin on a start file ({@link RacingCli})
- * that the test creates once both are waiting: the two commands start within microseconds of each other
- * and their work overlaps (each takes the better part of a second).
+ * Both child JVMs start while the test prepares the workspace, print {@code READY} and block reading their
+ * commands ({@link RacingChildren}), which the test writes to both back to back once the workspace is
+ * ready: the two commands start within microseconds of each other and their work overlaps (each takes the
+ * better part of a second).
  *
  * <p>Whatever the order: each command exits 0, or 1 (its gates refused, recorded) or 2 with one message and
  * no stack trace; the event log's chain verifies and never forks; each command that succeeded has exactly
@@ -88,13 +85,26 @@ class PairRaceTest {
     void bothCommandsEndCleanlyAndTheWorkspaceStaysWhole(Pair pair) throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             Path base = dir.resolve(pair.name().toLowerCase() + "-" + round);
-            Path ws = prepare(pair.start, base);
-            // The prepared copies bring their keys from VALIDATED and EXECUTED on.
-            Path keys = Files.isDirectory(base.resolve("keys")) ? base.resolve("keys") : CycleScript.keys(base);
-            int[] before = counts(ws);
-            List<String[]> racers = List.of(command(pair.first, ws, keys), command(pair.second, ws, keys));
-
-            List<Result> results = race(base.resolve("go"), racers);
+            // The children's JVMs start while the workspace is prepared; they wait for their commands.
+            RacingChildren children = RacingChildren.start(2);
+            List<Result> results;
+            Path ws;
+            Path keys;
+            int[] before;
+            try {
+                ws = prepare(pair.start, base);
+                // The prepared copies bring their keys from VALIDATED and EXECUTED on.
+                keys = Files.isDirectory(base.resolve("keys")) ? base.resolve("keys") : CycleScript.keys(base);
+                before = counts(ws);
+                children.release(List.<List<String[]>>of(List.<String[]>of(command(pair.first, ws, keys)),
+                        List.<String[]>of(command(pair.second, ws, keys))));
+                results = children.results().stream().map(reported -> {
+                    assertThat(reported).as("%s: a racer reported its exit", pair).hasSize(1);
+                    return reported.get(0);
+                }).toList();
+            } finally {
+                children.destroy();
+            }
 
             for (Result result : results) {
                 assertThat(result.exit()).as("%s: %s", pair, result.err()).isIn(0, 1, 2);
@@ -210,58 +220,5 @@ class PairRaceTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** One racer's exit code and standard error. */
-    private record Result(int exit, String err) {
-    }
-
-    /** Starts one child JVM per command, releases them together once both are ready, and returns their results in order. */
-    private static List<Result> race(Path go, List<String[]> commands) throws Exception {
-        List<Process> children = new ArrayList<>();
-        for (String[] command : commands) {
-            List<String> args = new ArrayList<>(ChildProcesses.java("-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), RacingCli.class.getName(), go.toString()));
-            args.addAll(List.of(command));
-            children.add(new ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start());
-        }
-        List<BufferedReader> outputs = new ArrayList<>();
-        for (Process child : children) {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(out.readLine()).isEqualTo("READY");
-            outputs.add(out);
-        }
-        Files.createFile(go);
-        List<Result> results = new ArrayList<>();
-        for (int i = 0; i < children.size(); i++) {
-            // A hang guard, not a measurement.
-            assertThat(children.get(i).waitFor(10, TimeUnit.MINUTES)).as("a racing process finished").isTrue();
-            String err = "";
-            Integer exit = null;
-            for (String line = outputs.get(i).readLine(); line != null; line = outputs.get(i).readLine()) {
-                if (line.startsWith("ERR ")) {
-                    err = unescape(line.substring(4));
-                } else if (line.startsWith("EXIT ")) {
-                    exit = Integer.parseInt(line.substring(5));
-                }
-            }
-            assertThat(exit).as("racer %d reported its exit", i).isNotNull();
-            results.add(new Result(exit, err));
-        }
-        return results;
-    }
-
-    private static String unescape(String escaped) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < escaped.length(); i++) {
-            char c = escaped.charAt(i);
-            if (c == '\\' && i + 1 < escaped.length()) {
-                char next = escaped.charAt(++i);
-                text.append(next == 'n' ? '\n' : next);
-            } else {
-                text.append(c);
-            }
-        }
-        return text.toString();
     }
 }

@@ -1,34 +1,42 @@
 package dev.planning.cli.race;
 
 import dev.planning.cli.PlanningCommand;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Child process of {@link CycleRaceTest}: prints {@code READY}, waits for the start file, then runs
- * each CLI command (separated by {@code ;;}) and prints, per command, {@code ERR <standard error, its line
+ * Child process of {@link RacingChildren}: loads the CLI, prints {@code READY}, then blocks reading one
+ * line from standard input: the CLI commands to run, their arguments separated by tabs and the commands
+ * by {@code ;;}. It runs them in order and prints, per command, {@code ERR <standard error, its line
  * feeds and backslashes escaped>} then {@code EXIT <code>}.
- * Arguments: start file, then the commands' arguments.
+ *
+ * <p>The blocking read, rather than a spin on a start file, lets the children start (their JVMs, the
+ * CLI's classes) while the test still prepares the workspace they race on, without burning the CPU the
+ * preparation needs; the test writes every child's line back to back, so the commands start together.
  */
 public final class RacingCli {
+
+    /** What separates the arguments in the line a child reads. */
+    static final String ARGUMENT_SEPARATOR = "\t";
 
     private RacingCli() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path start = Path.of(args[0]);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("READY");
         System.out.flush();
-        while (!Files.exists(start)) {
-            Thread.onSpinWait();
+        String line = in.readLine();
+        if (line == null) {
+            return; // the test gave up before releasing us
         }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        for (String[] command : split(rest)) {
+        for (String[] command : split(Arrays.asList(line.split(ARGUMENT_SEPARATOR, -1)))) {
             StringWriter err = new StringWriter();
             int exit = run(command, err);
             // What the command said on standard error, on one line, for the racer's checks of the message.

@@ -9,6 +9,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
 import java.io.ByteArrayOutputStream;
@@ -115,25 +116,43 @@ public final class StoreMigration {
             byte[] bytes = content.toByteArray();
             String relative = layout.eventLog(cycle);
             Path file = SafePaths.resolve(workspace.toAbsolutePath().normalize(), relative);
-            int held = 0;
-            if (Files.exists(file)) {
-                byte[] existing = read(file, relative);
-                if (existing.length > bytes.length || !Arrays.equals(existing, 0, existing.length, bytes, 0,
-                        existing.length)) {
-                    throw new InvalidInputException(relative + " already exists and is not a prefix of the database's"
-                            + " log of " + cycle + "; refusing to replace a different history",
-                            SourceLocation.ofFile(relative));
-                }
-                held = count(existing);
-                if (existing.length == bytes.length) {
-                    moved.add(new Moved(cycle, lines.size(), 0));
-                    continue;
-                }
-            }
-            AtomicFiles.write(file, bytes);
-            moved.add(new Moved(cycle, lines.size(), lines.size() - held));
+            moved.add(exportLog(cycle, lines.size(), bytes, file, relative));
         }
         return moved;
+    }
+
+    /**
+     * Writes one cycle's log unless the file holds it already, under the log's lock (the one every append
+     * takes), after removing the temporary files an export killed mid-write left beside it: only this lock's
+     * holders write the log whole, so a temporary named as {@link AtomicFiles} names the log's is theirs, and
+     * none of them is writing now.
+     */
+    private static Moved exportLog(CycleRef cycle, int lines, byte[] bytes, Path file, String relative) {
+        try {
+            Files.createDirectories(file.getParent());
+            return PathLock.holding(PathLock.key(file), () -> {
+                AtomicFiles.deleteStrayTemporaries(file);
+                int held = 0;
+                if (Files.exists(file)) {
+                    byte[] existing = read(file, relative);
+                    if (existing.length > bytes.length || !Arrays.equals(existing, 0, existing.length, bytes, 0,
+                            existing.length)) {
+                        throw new InvalidInputException(relative + " already exists and is not a prefix of the"
+                                + " database's log of " + cycle + "; refusing to replace a different history",
+                                SourceLocation.ofFile(relative));
+                    }
+                    held = count(existing);
+                    if (existing.length == bytes.length) {
+                        return new Moved(cycle, lines, 0);
+                    }
+                }
+                AtomicFiles.write(file, bytes);
+                return new Moved(cycle, lines, lines - held);
+            });
+        } catch (IOException e) {
+            throw new PlanningException("cannot lock or prepare " + relative + " to export its log ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", SourceLocation.ofFile(relative), e);
+        }
     }
 
     /** The cycles that have an event log file, sorted by stream then cycle id. */

@@ -15,8 +15,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code .gitignore}: the {@code *.lock} sidecars of event logs and manifests (per machine,
- *       never shared) and private signing keys ({@code *.key.pem}, {@code keys/}) never land in
- *       git;</li>
+ *       never shared), private signing keys ({@code *.key.pem}, {@code keys/}) and the temporary
+ *       files of a killed write ({@code .<file><digits>.tmp}) never land in git;</li>
  *   <li>{@code .gitattributes}: {@code * -text}. Every file of a workspace may be hashed (the event
  *       log's chain, the sealed artifacts, the manifest and its signatures, the rulebook), so every
  *       checkout must hold the committed bytes exactly, whatever {@code core.autocrlf} or
@@ -42,6 +42,8 @@ public final class GitFiles {
             # Private signing keys never belong in the repository; commit only trust.yaml and *.pub.pem.
             *.key.pem
             keys/*.key.pem
+            # Temporary files of a write killed midway (.<file><digits>.tmp): never read, never shared.
+            .*[0-9].tmp
             """;
 
     /** What {@code .gitattributes} holds. */

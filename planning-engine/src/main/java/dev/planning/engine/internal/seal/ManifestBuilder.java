@@ -74,17 +74,26 @@ final class ManifestBuilder {
     }
 
     /**
+     * The SHA-256 of each input of the cycle's verdicts that exists now ({@link #planArtifacts}), by path:
+     * hashed before the gates of a seal run, so that the seal can tell the bytes it sealed are those judged.
+     */
+    Map<String, String> inputDigests(CycleRef cycle) {
+        return inputs.digests(cycle);
+    }
+
+    /**
      * @param sealing the gate results of the sealing step ({@code READY_FOR_HANDOFF -> PACKAGED}),
      *                just run, with the evidence file of each by gate name
      * @param logHead the hash of the log's last event, which the manifest records
+     * @param inputs  the inputs of the verdicts sealed: those found before the gates ran
      */
     HandoffManifest build(CycleRef cycle, String manifestId, List<RecordedEvent> history,
             LifecycleMachine.Evaluation sealing, String logHead, GitState git,
-            SealOptions options, String rulebookHash, String createdBy) {
+            SealOptions options, String rulebookHash, String createdBy, List<String> inputs) {
         // sealed_at and created_at: the instant the sealing gates judged as of, to the second (same day).
         Instant at = sealing.judgedAt().truncatedTo(ChronoUnit.SECONDS);
         Map<String, GateOutcome> gates = gateOutcomes(history, sealing, sealing.judgedAt());
-        Set<String> paths = new LinkedHashSet<>(planArtifacts(cycle));
+        Set<String> paths = new LinkedHashSet<>(inputs);
         gates.values().forEach(outcome -> outcome.evidence()
                 .filter(path -> DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, path),
                         "the manifest cannot seal the gates' evidence without it"))

@@ -161,13 +161,16 @@ public final class Sealer {
                     throw alreadySealed(cycle, path);
                 }
                 options.priorManifestId().ifPresent(Sealer.this::requirePrior);
-                GitState git = GitState.of(workspace, builder.planArtifacts(cycle), options.allowDirty(), cycle.toString());
+                // Hashed before the git state and the gates, compared with the sealed digests after both.
+                Map<String, String> judged = builder.inputDigests(cycle);
+                GitState git = GitState.of(workspace, List.copyOf(judged.keySet()), options.allowDirty(),
+                        cycle.toString());
                 return run -> {
                     TransitionResult result = run.result();
                     // The seal's instants are the one reading its gates judged as of, not later ones.
                     LifecycleMachine.Evaluation sealing = new LifecycleMachine.Evaluation(result.gateResults(),
                             result.evidence(), run.judgedAt());
-                    HandoffManifest manifest = write(cycle, run.history(), sealing, git, options, false,
+                    HandoffManifest manifest = write(cycle, run.history(), sealing, judged, git, options, false,
                             (type, details) -> run.record(type, details));
                     onSealed.accept(manifest, path);
                 };
@@ -217,7 +220,8 @@ public final class Sealer {
                     sealed.get() == null ? Optional.empty() : Optional.of(path));
         }
         options.priorManifestId().ifPresent(this::requirePrior);
-        GitState git = GitState.of(workspace, builder.planArtifacts(cycle), options.allowDirty(), cycle.toString());
+        Map<String, String> judged = builder.inputDigests(cycle);
+        GitState git = GitState.of(workspace, List.copyOf(judged.keySet()), options.allowDirty(), cycle.toString());
         LifecycleMachine.Evaluation sealing = machine.evaluate(cycle,
                 Lifecycle.find(CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED).orElseThrow(), Optional.empty(), true);
         if (!sealing.passed()) {
@@ -228,7 +232,7 @@ public final class Sealer {
                     + ". No manifest was written; restore the plan that passed, or open a new cycle",
                     SourceLocation.ofFile(path));
         }
-        HandoffManifest manifest = write(cycle, history, sealing, git, options, unrecorded,
+        HandoffManifest manifest = write(cycle, history, sealing, judged, git, options, unrecorded,
                 (type, details) -> machine.record(cycle, type, details, history));
         return new SealResult(cycle, Optional.empty(), Optional.of(manifest), Optional.of(path));
     }
@@ -307,15 +311,20 @@ public final class Sealer {
      * {@code sealed_at}, {@code created_at}) are the one clock reading the sealing gates judged as of
      * ({@link LifecycleMachine.Evaluation#judgedAt}), so that the day the manifest names is the day
      * its verdict judged, even when the event and the file are written after midnight.
+     *
+     * <p>{@code judged} is the SHA-256 of each input of the verdicts, hashed before the git state was read
+     * and the gates ran: the manifest seals exactly these inputs, and is written only when each still
+     * has that digest (see {@link #requireJudged}).
      */
     private HandoffManifest write(CycleRef cycle, List<RecordedEvent> history, LifecycleMachine.Evaluation sealing,
-            GitState git, SealOptions options, boolean replaceUnrecorded,
+            Map<String, String> judged, GitState git, SealOptions options, boolean replaceUnrecorded,
             BiConsumer<EventType, Map<String, String>> recorder) {
         String path = layout.manifest(cycle);
         String logHead = history.get(history.size() - 1).hash();
         List<dev.planning.api.governance.Waiver> waivers = sealedWaivers(cycle);
         HandoffManifest manifest = builder.build(cycle, newId(cycle), history, sealing, logHead, git,
-                options, rulebookHash, actor);
+                options, rulebookHash, actor, List.copyOf(judged.keySet()));
+        requireJudged(cycle, manifest, judged, builder.planArtifacts(cycle), path);
         byte[] bytes = ManifestWriter.render(manifest);
         Path file = SafePaths.resolve(workspace, path);
         // The manifest and its event are written under the manifest's lock (the one signing holds), so that
@@ -345,6 +354,34 @@ public final class Sealer {
             throw new UncheckedIOException("cannot lock " + Shown.path(path) + " for sealing", e);
         }
         return manifest;
+    }
+
+    /**
+     * Refuses a manifest whose inputs' digests are not those hashed before the git state and the gates
+     * (reliab20): a file that changed while the seal ran (a {@code git checkout} of another branch, an
+     * edit) was judged, or checked against {@code HEAD}, as one version and would be sealed as another,
+     * so the manifest would claim a verdict its bytes never had. Nothing is written; the cycle is left
+     * as an interrupted seal, which {@code planning seal} completes by judging the files as they are then.
+     */
+    private static void requireJudged(CycleRef cycle, HandoffManifest manifest, Map<String, String> judged,
+            List<String> inputsNow, String path) {
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        manifest.artifacts().stream()
+                .filter(artifact -> judged.containsKey(artifact.path())
+                        && !judged.get(artifact.path()).equals(artifact.sha256()))
+                .forEach(artifact -> changed.add(artifact.path()));
+        // An input that appeared or went (another stream's plan on the other branch) was seen by some gate or not.
+        inputsNow.stream().filter(p -> !judged.containsKey(p)).forEach(changed::add);
+        judged.keySet().stream().filter(p -> !inputsNow.contains(p)).forEach(changed::add);
+        if (!changed.isEmpty()) {
+            throw new SealingException(SealingException.Reason.SEALED_ARTIFACT_CHANGED, "cycle " + cycle + ": "
+                    + changed.stream().map(Shown::path).collect(Collectors.joining(", "))
+                    + " changed while the seal ran (a git checkout or an"
+                    + " edit during the command): the gates judged other files than the ones that would be sealed,"
+                    + " so no manifest was written. The cycle is PACKAGED without a manifest; once the work tree"
+                    + " holds the plan to hand off, run `planning seal` again: it judges and seals the files as"
+                    + " they are then", SourceLocation.ofFile(path));
+        }
     }
 
     /** Records {@code MANIFEST_SEALED} for the manifest just written. */

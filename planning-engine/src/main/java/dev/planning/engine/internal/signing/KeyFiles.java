@@ -8,6 +8,7 @@ import dev.planning.api.signing.Roles;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.TrustedKey;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Generates a role's key pair as files: {@code DIR/<role>.key.pem} (private, owner-only),
@@ -65,41 +67,78 @@ public final class KeyFiles {
         }
         // Outside the lock: an RSA key takes seconds.
         KeyPair pair = Crypto.generate(algorithm);
-        return TrustFile.holding(trust, () -> {
-            Files.createDirectories(directory);
-            // A killed run's temporary files (a copy of a private key among them) go: every writer of these
-            // files holds this lock.
-            for (Path file : new Path[] {privateFile(directory, role), publicFile(directory, role),
-                    stagedFile(directory, role), trust}) {
-                AtomicFiles.deleteStrayTemporaries(file);
+        return generateHolding(role, algorithm, directory, trust, pair, TrustFile::holding);
+    }
+
+    /** How {@link #generate} holds the trust file's lock: {@link TrustFile#holding}, or a test's seam. */
+    @FunctionalInterface
+    interface Locking {
+        GeneratedKey holding(Path trust, PathLock.Body<GeneratedKey> body);
+    }
+
+    /**
+     * {@link #generate}'s work under the trust file's lock. A failure once the body has returned (the lock's
+     * release: an unlock or close that fails) changes nothing written: the key is installed, trusted and on
+     * disk, and a run again would only say its files exist. So the key is returned, with a warning saying so
+     * (reliab20; before, the command failed and its rerun refused), rather than an error.
+     */
+    static GeneratedKey generateHolding(String role, SignatureAlgorithm algorithm, Path directory, Path trust,
+            KeyPair pair, Locking locking) {
+        AtomicReference<GeneratedKey> installed = new AtomicReference<>();
+        try {
+            return locking.holding(trust, () -> {
+                GeneratedKey key = installLocked(role, algorithm, directory, trust, pair);
+                installed.set(key);
+                return key;
+            });
+        } catch (RuntimeException e) {
+            GeneratedKey key = installed.get();
+            if (key == null) {
+                throw e;
             }
-            Optional<GeneratedKey> finished = finishInterrupted(role, directory, trust);
-            if (finished.isPresent()) {
-                return finished.get();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return key.withWarning("the key is installed, but the lock on " + Shown.path(PathLock.sidecar(trust))
+                    + " could not be released afterwards (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + Shown.path(cause.getMessage()))
+                    + "); the system releases it when this process ends");
+        }
+    }
+
+    private static GeneratedKey installLocked(String role, SignatureAlgorithm algorithm, Path directory, Path trust,
+            KeyPair pair) throws IOException {
+        Files.createDirectories(directory);
+        // A killed run's temporary files (a copy of a private key among them) go: every writer of these
+        // files holds this lock.
+        for (Path file : new Path[] {privateFile(directory, role), publicFile(directory, role),
+                stagedFile(directory, role), trust}) {
+            AtomicFiles.deleteStrayTemporaries(file);
+        }
+        Optional<GeneratedKey> finished = finishInterrupted(role, directory, trust);
+        if (finished.isPresent()) {
+            return finished.get();
+        }
+        Path privateFile = privateFile(directory, role);
+        // Checked up front so that an existing public key does not leave a new private key behind.
+        for (Path file : new Path[] {privateFile, publicFile(directory, role)}) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidInputException("key file already exists and is never overwritten;"
+                        + " choose another --out or remove it", SourceLocation.ofFile(file.toString()));
             }
-            Path privateFile = privateFile(directory, role);
-            // Checked up front so that an existing public key does not leave a new private key behind.
-            for (Path file : new Path[] {privateFile, publicFile(directory, role)}) {
-                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new InvalidInputException("key file already exists and is never overwritten;"
-                            + " choose another --out or remove it", SourceLocation.ofFile(file.toString()));
-                }
+        }
+        Path staged = stagedFile(directory, role);
+        PemKeys.writePrivateKey(staged, pair.getPrivate());
+        TrustedKey key = new TrustedKey(role, Crypto.keyId(pair.getPublic()), algorithm, pair.getPublic());
+        try {
+            TrustFile.addUnlocked(trust, key);
+        } catch (RuntimeException e) {
+            if (!trusted(trust, key)) {
+                // Never trusted, never used: the staged key goes, and the next run starts afresh.
+                deleteQuietly(staged, e);
+                throw e;
             }
-            Path staged = stagedFile(directory, role);
-            PemKeys.writePrivateKey(staged, pair.getPrivate());
-            TrustedKey key = new TrustedKey(role, Crypto.keyId(pair.getPublic()), algorithm, pair.getPublic());
-            try {
-                TrustFile.addUnlocked(trust, key);
-            } catch (RuntimeException e) {
-                if (!trusted(trust, key)) {
-                    // Never trusted, never used: the staged key goes, and the next run starts afresh.
-                    deleteQuietly(staged, e);
-                    throw e;
-                }
-                // The trust file was replaced before the failure: the key is trusted, so its files are written.
-            }
-            return publish(key, directory, trust);
-        });
+            // The trust file was replaced before the failure: the key is trusted, so its files are written.
+        }
+        return publish(key, directory, trust);
     }
 
     /**

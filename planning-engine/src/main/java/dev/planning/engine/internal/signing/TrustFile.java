@@ -300,6 +300,8 @@ public final class TrustFile {
             Path absolute = file.toAbsolutePath();
             Files.createDirectories(absolute.getParent());
             PathLock.holding(PathLock.key(absolute), () -> {
+                // Every writer of the trust file holds this lock: a temporary of its name is a killed write's.
+                AtomicFiles.deleteStrayTemporaries(absolute);
                 addUnlocked(absolute, key);
                 return null;
             });

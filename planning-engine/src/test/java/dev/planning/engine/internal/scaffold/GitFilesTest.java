@@ -2,6 +2,7 @@ package dev.planning.engine.internal.scaffold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,25 @@ class GitFilesTest {
         assertThat(Files.readString(ws.resolve(".gitignore"))).contains("\n*.lock\n").contains("\n*.key.pem\n");
         assertThat(Files.readString(ws.resolve(".gitattributes"))).contains("\n* -text\n")
                 .contains("\n*.jsonl -text -merge\n");
+    }
+
+    /**
+     * A write killed midway leaves {@code .<file><digits>.tmp} beside its file (reliab20): git ignores it, so it
+     * is never committed, while a file of the user's that merely ends in {@code .tmp} is still seen.
+     */
+    @Test
+    void gitIgnoresTheTemporaryFileOfAKilledWriteButNotAUsersFile() throws Exception {
+        GitFiles.write(ws);
+        Path events = Files.createDirectories(ws.resolve("frameworks/planning-fe/events"));
+        Files.writeString(events.resolve(".2025-09-02.events.jsonl4444176973229249834.tmp"), "{\"partial\"");
+        Files.writeString(events.resolve(".notes.tmp"), "mine");
+        Files.writeString(events.resolve("draft.tmp"), "mine");
+        GitFixture.cli(ws, "init", "-q", "-b", "main");
+
+        String status = GitFixture.cli(ws, "status", "--porcelain", "--untracked-files=all");
+
+        assertThat(status).doesNotContain("jsonl4444176973229249834")
+                .contains("frameworks/planning-fe/events/.notes.tmp", "frameworks/planning-fe/events/draft.tmp");
     }
 
     @Test
