@@ -94,7 +94,7 @@ class HtmlReportWorkspaceKeysTest {
     }
 
     @Test
-    void aWorkspaceGivenNoKeysHasNoneAndItsReportVerifiesNothingAndShowsTheHistoryUnsigned() {
+    void aWorkspaceGivenNoKeysHasNoneAndItsReportVerifiesNothing() {
         Path ws = CycleScript.validatedExample(dir);
         PlanningWorkspace workspace = Planning.builder().workspace(ws).build();
 
