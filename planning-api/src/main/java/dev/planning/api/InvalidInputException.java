@@ -2,6 +2,8 @@ package dev.planning.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -46,5 +48,29 @@ public class InvalidInputException extends PlanningException {
      */
     public InvalidInputException(String message, SourceLocation location, Throwable cause) {
         super(message, location, cause);
+    }
+
+    /**
+     * The same error with every file it names as data renamed: its location and, in a subtype that
+     * holds one, the other place a mistake concerns (the first declaration of a rule name declared
+     * again, like SARIF's related locations), so that a caller that shows files otherwise (relative to
+     * the workspace rather than the rulebook) renames them without reading the message. Where the
+     * message names two places it says how they are named, as {@code how} tells ({@code relative to
+     * the workspace}, {@code absolute}). This error is the cause of the one returned.
+     *
+     * <pre>{@code
+     * throw e.renamed(file -> "rulebook/" + file, "relative to the workspace");
+     * }</pre>
+     *
+     * @param file maps a file as this error names it to the file as it should be named, never {@code null}
+     * @param how  how the renamed files are named, in words, never {@code null}
+     * @return the renamed error, never {@code null}
+     * @since 0.1
+     */
+    public InvalidInputException renamed(UnaryOperator<String> file, String how) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(how, "how");
+        return new InvalidInputException(getMessage(), location().map(l -> new SourceLocation(file.apply(l.file()),
+                l.line(), l.column())).orElse(null), this);
     }
 }

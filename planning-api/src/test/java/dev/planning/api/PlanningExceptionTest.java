@@ -26,4 +26,16 @@ class PlanningExceptionTest {
         // The location itself keeps the name as it is (JSON outputs write it, escaped as JSON escapes).
         assertThat(e.location()).hasValueSatisfying(l -> assertThat(l.file()).contains("\n"));
     }
+
+    /** errors20: an error renames the places it holds as data; a plain one has its location alone. */
+    @Test
+    void aPlainErrorRenamedHasItsLocationRenamedAndItsMessageAsItWas() {
+        InvalidInputException e = new InvalidInputException("bad\nrules/b.drl:2:1: kept", new SourceLocation("rules/a.drl", 3, 4));
+
+        InvalidInputException renamed = e.renamed(f -> "rulebook/" + f, "relative to the workspace");
+
+        assertThat(renamed.location()).contains(new SourceLocation("rulebook/rules/a.drl", 3, 4));
+        assertThat(renamed.getMessage()).isEqualTo(e.getMessage());
+        assertThat(renamed.getCause()).isSameAs(e);
+    }
 }

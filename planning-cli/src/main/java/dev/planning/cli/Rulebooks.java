@@ -5,7 +5,6 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.governance.GovernanceEngine;
 import dev.planning.api.governance.GovernanceEngineFactory;
 import dev.planning.api.rulebook.Rulebook;
-import dev.planning.engine.internal.artifact.LocatedMistakes;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -60,12 +59,6 @@ final class Rulebooks {
      * (relative to the rulebook) under {@code shown} as well.
      */
     static InvalidInputException relocated(InvalidInputException e, Path shown, Collection<String> files) {
-        if (e instanceof LocatedMistakes mistakes) {
-            // Every place of every mistake (a name declared again names its first declaration too) under shown,
-            // renamed on the data, never found in the message's text (errors20); an absolute one as it is.
-            return mistakes.renamed(f -> Path.of(f).isAbsolute() ? f : shown(shown, f),
-                    shown.isAbsolute() ? "absolute" : "relative to the working directory");
-        }
         Optional<SourceLocation> inRulebook = e.location();
         if (inRulebook.isEmpty() || Path.of(inRulebook.get().file()).isAbsolute()) {
             return e;
@@ -82,6 +75,14 @@ final class Rulebooks {
                 .map(Pattern::quote).collect(Collectors.joining("|"));
         String message = Pattern.compile("(\\n[ \\t]*)(" + alternatives + "):").matcher(e.getMessage())
                 .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + names.get(m.group(2)) + ":"));
+        // Every place the error holds as data (a name declared again names its first declaration too) is renamed
+        // on the data, never found in the message's text (errors20); the compiler's refusal renders its message
+        // again from them, so its lines no longer start with a name of the rulebook.
+        InvalidInputException renamed = e.renamed(f -> Path.of(f).isAbsolute() ? f : shown(shown, f),
+                shown.isAbsolute() ? "absolute" : "relative to the working directory");
+        if (!renamed.getMessage().equals(e.getMessage())) {
+            return renamed;
+        }
         return new InvalidInputException(message, new SourceLocation(names.get(l.file()), l.line(), l.column()), e);
     }
 

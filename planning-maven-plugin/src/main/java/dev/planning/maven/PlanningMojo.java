@@ -180,9 +180,11 @@ public abstract class PlanningMojo extends AbstractMojo {
         if (location.isEmpty() || Path.of(location.get().file()).isAbsolute()) {
             return e;
         }
-        SourceLocation l = location.get();
-        String file = rulebookDirectory().resolve(l.file()).normalize().toString();
-        return new InvalidInputException(e.getMessage(), new SourceLocation(file, l.line(), l.column()), e);
+        // Every place the error holds as data (a rule name declared again names its first declaration too),
+        // renamed alike, the message saying how (errors20).
+        Path directory = rulebookDirectory();
+        return e.renamed(f -> Path.of(f).isAbsolute() ? f : directory.resolve(f).normalize().toString(),
+                directory.isAbsolute() ? "absolute" : "relative to the working directory");
     }
 
     private MojoExecutionException badInput(PlanningException e) {

@@ -109,6 +109,7 @@ public final class LocatedMistakes extends InvalidInputException {
      * {@code file} maps it to, the message saying how both places are named ({@code paths}, e.g.
      * {@code relative to the workspace}); this refusal is its cause.
      */
+    @Override
     public LocatedMistakes renamed(UnaryOperator<String> file, String paths) {
         return new LocatedMistakes(lead, mistakes.stream().map(m -> m.renamed(file)).toList(), paths, this);
     }
