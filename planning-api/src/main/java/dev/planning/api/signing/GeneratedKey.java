@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -69,7 +70,7 @@ public record GeneratedKey(String role, String keyId, SignatureAlgorithm algorit
      */
     public GeneratedKey withWarning(String warning) {
         Objects.requireNonNull(warning, "warning");
-        List<String> more = new java.util.ArrayList<>(warnings);
+        List<String> more = new ArrayList<>(warnings);
         more.add(warning);
         return new GeneratedKey(role, keyId, algorithm, privateKey, publicKey, trustFile, more);
     }

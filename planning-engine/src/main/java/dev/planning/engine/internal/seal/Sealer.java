@@ -51,6 +51,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -365,7 +367,7 @@ public final class Sealer {
      */
     private static void requireJudged(CycleRef cycle, HandoffManifest manifest, Map<String, String> judged,
             List<String> inputsNow, String path) {
-        java.util.Set<String> changed = new java.util.TreeSet<>();
+        Set<String> changed = new TreeSet<>();
         manifest.artifacts().stream()
                 .filter(artifact -> judged.containsKey(artifact.path())
                         && !judged.get(artifact.path()).equals(artifact.sha256()))

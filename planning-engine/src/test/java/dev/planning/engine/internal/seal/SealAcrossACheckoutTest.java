@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,7 @@ class SealAcrossACheckoutTest {
 
         assertThat(again.sealed()).isTrue();
         Map<String, String> sealed = again.manifest().orElseThrow().artifacts().stream()
-                .collect(java.util.stream.Collectors.toMap(ArtifactChecksum::path, ArtifactChecksum::sha256));
+                .collect(Collectors.toMap(ArtifactChecksum::path, ArtifactChecksum::sha256));
         assertThat(sealed.get(PLAN)).isEqualTo(other).isNotEqualTo(judged);
         assertThat(again.manifest().orElseThrow().snapshotRev()).isEqualTo(GitFixture.cli(root, "rev-parse", "other"));
     }
