@@ -93,7 +93,8 @@ final class MarkdownReports {
                         r.passed() ? "" : r.diff().strip()))
                 .toList()));
         if (!report.uncovered().isEmpty()) {
-            md.append(Markdown.escape("rules no test fired: " + String.join(", ", report.uncovered()))).append("\n\n");
+            md.append(Markdown.escape("rules no test expects a violation of: " + String.join(", ", report.uncovered())))
+                    .append("\n\n");
         }
         return md.toString();
     }
