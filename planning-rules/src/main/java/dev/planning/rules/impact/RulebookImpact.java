@@ -45,7 +45,9 @@ import java.util.stream.Stream;
 
 /**
  * The impact of a rulebook change on every cycle of a workspace: each cycle's plan evaluated by the
- * {@code governance} gate under the base and under the head rulebook, and what differs.
+ * {@code governance} gate under the base and under the head rulebook, and what differs. A rulebook
+ * whose gate profile for the cycle's stream runs the gate at no transition judges no rule of that
+ * cycle: the cycle passes under it, with one warning {@code governance.not-run}.
  *
  * <pre>{@code
  * RulebookImpact impact = RulebookImpact.compare(workspace, baseRulebookDir, workspace.resolve("rulebook"), Clock.systemUTC());
