@@ -38,7 +38,8 @@ final class RuleTestReports {
                 report.coveragePercent() < min ? ": TOO LOW" : "")));
         text.append('\n');
         if (!report.uncovered().isEmpty()) {
-            text.append("rules no test fired: ").append(String.join(", ", report.uncovered())).append('\n');
+            text.append("rules no test expects a violation of: ").append(String.join(", ", report.uncovered()))
+                    .append('\n');
         }
         return text.toString();
     }
@@ -52,7 +53,10 @@ final class RuleTestReports {
     record TestsJson(int total, long passed, long failed) {
     }
 
-    /** Rule coverage: the percentage (one decimal), the minimum asked for, every rule and those no case fired. */
+    /**
+     * Rule coverage: the percentage (one decimal), the minimum asked for, every rule and those no case
+     * expects a violation of.
+     */
     record CoverageJson(double percent, @JsonProperty("fail_under") Double failUnder, List<String> rules,
             List<String> uncovered) {
     }
@@ -79,7 +83,7 @@ final class RuleTestReports {
 
     /**
      * JUnit XML: one suite per test file (the class name is the file, the case name its name, both
-     * stable), plus a {@code rule-coverage} suite with a case per rule, failed when no test fired it
+     * stable), plus a {@code rule-coverage} suite with a case per rule, failed when no test expects a violation of it
      * and {@code --fail-under} asks for full coverage.
      */
     static String junit(RuleTests.Outcome outcome, Optional<Double> failUnder) {

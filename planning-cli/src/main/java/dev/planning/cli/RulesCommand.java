@@ -129,7 +129,7 @@ final class RulesCommand implements Runnable {
     /**
      * {@code planning rules test DIR [--fail-under PERCENT] [--format text|json|junit]}: runs the
      * rulebook's {@code tests/*.yaml} cases and reports each case, the rule coverage and the rules
-     * no test fired. Exit 1 when a case fails or coverage is under {@code --fail-under}; exit 2 when
+     * no test expects a violation of. Exit 1 when a case fails or coverage is under {@code --fail-under}; exit 2 when
      * the rulebook or a test file is malformed or a DRL file does not compile.
      */
     @Command(name = "test", mixinStandardHelpOptions = true,

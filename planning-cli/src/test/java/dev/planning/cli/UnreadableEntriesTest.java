@@ -673,7 +673,7 @@ class UnreadableEntriesTest {
         WorkspaceCopies.copy(ws.resolve("rulebook"), rulebook);
         Files.writeString(rulebook.resolve("tests/workspace.yaml"), "name: the workspace is judged\n"
                 + "given:\n  stream: fe\n  cycle: 2025-09-02\n  workspace: ../../plain\n"
-                + "expect:\n  only: false\n  violations: []\n");
+                + "expect:\n  only: true\n  violations: []\n");
         lock(decisions, "---------");
 
         CliRun run = unprivileged("rules", "test", rulebook.toString());

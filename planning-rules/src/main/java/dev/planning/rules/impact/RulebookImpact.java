@@ -11,6 +11,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.GateProfile;
 import dev.planning.engine.internal.cycle.ArtifactGateContext;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.cycle.GateEnvironment;
@@ -47,7 +48,9 @@ import java.util.stream.Stream;
 
 /**
  * The impact of a rulebook change on every cycle of a workspace: each cycle's plan evaluated by the
- * {@code governance} gate under the base and under the head rulebook, and what differs.
+ * {@code governance} gate under the base and under the head rulebook, and what differs. A rulebook
+ * whose gate profile for the cycle's stream runs the gate at no transition judges no rule of that
+ * cycle: the cycle passes under it, with one warning {@code governance.not-run}.
  *
  * <pre>{@code
  * RulebookImpact impact = RulebookImpact.compare(workspace, baseRulebookDir, workspace.resolve("rulebook"), Clock.systemUTC());
@@ -237,8 +240,8 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         GateEnvironment underHead = underBase.withRulebook(headRulebook);
         List<CycleImpact> cycles = new ArrayList<>();
         for (CycleRef cycle : new WorkspaceScanner(root, layout).cycles()) {
-            GateResult before = gate.evaluate(new ArtifactGateContext(underBase, cycle, HANDOFF));
-            GateResult after = gate.evaluate(new ArtifactGateContext(underHead, cycle, HANDOFF));
+            GateResult before = judged(gate, underBase, baseRulebook, cycle);
+            GateResult after = judged(gate, underHead, headRulebook, cycle);
             Map<String, ImpactFinding> was = byKey(before);
             Map<String, ImpactFinding> now = byKey(after);
             List<ImpactFinding> added = now.entrySet().stream().filter(e -> !was.containsKey(e.getKey()))
@@ -357,6 +360,24 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                     .orElse(e);
         }
         return rulebook;
+    }
+
+    /**
+     * The governance gate's result for the cycle under one rulebook, or, when that rulebook's profile
+     * for the cycle's stream runs the gate at no transition, a passing result that says so: its rules
+     * then block nothing, so a change that takes the gate out of the profile resolves every finding
+     * and unblocks the cycle, and is shown as doing that, not as a change to nothing.
+     */
+    private static GateResult judged(GovernanceGate gate, GateEnvironment environment, Rulebook rulebook,
+            CycleRef cycle) {
+        GateProfile profile = rulebook.profileFor(cycle.stream());
+        if (profile.steps().stream().noneMatch(step -> step.gates().contains(GovernanceGate.NAME))) {
+            return GateResult.of(GovernanceGate.NAME, List.of(Finding.warning(GovernanceGate.NAME + ".not-run",
+                    "the rulebook's gate profile " + Printable.line(profile.name()) + " for stream " + cycle.stream()
+                            + " runs the governance gate at no transition: no rule is judged for this cycle")),
+                    Map.of());
+        }
+        return gate.evaluate(new ArtifactGateContext(environment, cycle, HANDOFF));
     }
 
     private static Map<String, ImpactFinding> byKey(GateResult result) {

@@ -52,9 +52,17 @@ final class CaseReader {
 
     /** The case's schema errors, each located; empty when it follows the format. */
     List<Finding> problems(LocatedDocument document) {
-        return catalog.validate(document, ArtifactSchema.RULE_TEST).stream()
+        List<Finding> problems = new ArrayList<>(catalog.validate(document, ArtifactSchema.RULE_TEST).stream()
                 .map(f -> f.location().isPresent() ? f : Finding.error(f.code(), f.message(), document.fileLocation()))
-                .toList();
+                .toList());
+        JsonNode expect = document.root().path("expect");
+        // A case any outcome passes would count as a passing test of rules it never checks.
+        if (problems.isEmpty() && expect.path("only").isBoolean() && !expect.path("only").booleanValue()
+                && expect.path("violations").isEmpty()) {
+            problems.add(Finding.error("rule-test.asserts-nothing", RuleTestRunner.ASSERTS_NOTHING,
+                    document.locate("/expect/only")));
+        }
+        return List.copyOf(problems);
     }
 
     /** A case that follows the format ({@link #problems} is empty) as a {@link RuleTestCase}. */

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  *
  * @param results   one per case, in the order run
  * @param rules     every rule of the rulebook
- * @param uncovered rules that no case made fire
+ * @param uncovered rules of which no case expects a violation that the rule reported
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -32,7 +32,7 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
      *
      * @param results one per case, in the order run
      * @param rules every rule of the rulebook
-     * @param uncovered rules that no case made fire
+     * @param uncovered rules of which no case expects a violation that the rule reported
      */
     public RuleTestReport {
         results = List.copyOf(results);
@@ -59,9 +59,10 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
     }
 
     /**
-     * The share of rules that fired in at least one case, 0-100; 100 for a rulebook without rules.
+     * The share of rules of which a case expects a violation that the rule reported, 0-100; 100 for a
+     * rulebook without rules.
      *
-     * @return the share of rules that fired in at least one case, 0-100
+     * @return the share of rules of which a case expects a violation that the rule reported, 0-100
      */
     public double coveragePercent() {
         return rules.isEmpty() ? 100.0 : 100.0 * (rules.size() - uncovered.size()) / rules.size();
@@ -83,7 +84,7 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
         out.append(String.format(Locale.ROOT, "rule coverage: %.1f%% (%d of %d rules)%n", coveragePercent(),
                 rules.size() - uncovered.size(), rules.size()));
         if (!uncovered.isEmpty()) {
-            out.append("rules no case fired: ").append(String.join(", ", uncovered)).append('\n');
+            out.append("rules no case expects a violation of: ").append(String.join(", ", uncovered)).append('\n');
         }
         return out.toString();
     }
@@ -91,10 +92,10 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
     /**
      * The report as JUnit XML, as {@code planning rules test --format junit} prints it: one suite per
      * test file (the class name is the file, the case name its name, both stable), plus a
-     * {@code rule-coverage} suite with a case per rule, failed when no case fired it and
+     * {@code rule-coverage} suite with a case per rule, failed when no case expects a violation of it and
      * {@code strictCoverage} is set.
      *
-     * @param strictCoverage whether a rule no case fired fails its {@code rule-coverage} case
+     * @param strictCoverage whether a rule no case expects a violation of fails its {@code rule-coverage} case
      * @return the JUnit XML text
      */
     public String junitXml(boolean strictCoverage) {
@@ -113,7 +114,7 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
         for (String rule : rules) {
             coverage.add(uncovered.contains(rule) && strictCoverage
                     ? JUnitXml.TestCase.failed("rule-coverage", rule,
-                            new JUnitXml.Failure("UncoveredRule", "no test fired rule " + rule, ""))
+                            new JUnitXml.Failure("UncoveredRule", "no test expects a violation of rule " + rule, ""))
                     : JUnitXml.TestCase.passed("rule-coverage", rule));
         }
         suites.add(new JUnitXml.Suite("rule-coverage", coverage));
@@ -157,7 +158,8 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
                         r.passed() ? "" : r.diff().strip()))
                 .toList()));
         if (!uncovered.isEmpty()) {
-            md.append(Markdown.escape("rules no test fired: " + String.join(", ", uncovered))).append("\n\n");
+            md.append(Markdown.escape("rules no test expects a violation of: " + String.join(", ", uncovered)))
+                    .append("\n\n");
         }
         return md.toString();
     }

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
 
 /**
  * Runs rule test cases against a governance engine and reports, per case, what was missing or
- * unexpected, and which rules no case made fire.
+ * unexpected, and which rules no case shows reporting a violation.
  * <pre>{@code
  * Rulebook rulebook = Planning.rulebook(Path.of("rulebook"));
  * RuleTestReport report = RuleTestRunner.forRulebook(rulebook)
@@ -32,6 +32,10 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class RuleTestRunner {
+
+    /** Why a case that would pass whatever the rules report fails. */
+    static final String ASSERTS_NOTHING = "the case asserts nothing: with only false it must expect at least one"
+            + " violation (with only true, no violation expected asserts that none occurs)";
 
     private final GovernanceEngine engine;
     private final SortedSet<String> rules;
@@ -75,7 +79,13 @@ public final class RuleTestRunner {
     }
 
     /**
-     * Runs every case, in order; a case that cannot be evaluated fails with its error.
+     * Runs every case, in order; a case that cannot be evaluated fails with its error, and so does
+     * a case that asserts nothing ({@code only} false and no violation expected: any outcome would
+     * pass it).
+     *
+     * <p>A rule counts as covered when a case expects one of its violations and the rule reported
+     * it: a rule that only fired (its conditions matched, and its consequence reported nothing, or
+     * reported what no case looks at) is not shown to work, so it is not covered.
      *
      * @param cases the cases, in order
      * @return each case's result and the rule coverage
@@ -85,7 +95,9 @@ public final class RuleTestRunner {
         SortedSet<String> uncovered = new TreeSet<>(rules);
         for (RuleTestCase testCase : cases) {
             CaseResult result = runOne(testCase);
-            result.decision().ifPresent(d -> uncovered.removeAll(d.rulesFired().keySet()));
+            result.decision().ifPresent(d -> testCase.expect().stream()
+                    .filter(e -> d.violations().stream().anyMatch(e::matches))
+                    .forEach(e -> uncovered.remove(e.rule())));
             results.add(result);
         }
         return new RuleTestReport(results, rules, uncovered);
@@ -99,6 +111,9 @@ public final class RuleTestRunner {
             throw e; // a rulebook that cannot be evaluated within its bounds is not a failed case: no verdict
         } catch (PlanningException e) {
             return new CaseResult(testCase, List.of(), List.of(), Optional.of(e.describe()), Optional.empty());
+        }
+        if (!testCase.only() && testCase.expect().isEmpty()) {
+            return new CaseResult(testCase, List.of(), List.of(), Optional.of(ASSERTS_NOTHING), Optional.of(decision));
         }
         SortedSet<ExpectedViolation> actual = new TreeSet<>();
         decision.violations().forEach(v -> actual.add(ExpectedViolation.of(v)));

@@ -69,7 +69,7 @@ class RuleTestRunnerTest {
         assertThat(report.uncovered()).containsExactly("title-short");
         assertThat(report.coveragePercent()).isEqualTo(50.0);
         assertThat(report.summary()).contains("1 passed, 0 failed").contains("rule coverage: 50.0% (1 of 2 rules)")
-                .contains("rules no case fired: title-short");
+                .contains("rules no case expects a violation of: title-short");
     }
 
     @Test
@@ -98,7 +98,56 @@ class RuleTestRunnerTest {
         assertThat(failed.diff()).contains("- missing:    title-short on FE-9")
                 .contains("+ unexpected: owner-required on FE-2 (FE-2 has no owner)");
         assertThat(report.summary()).contains("FAIL tests/t.yaml:5:1: wrong expectation").contains("1 passed, 1 failed");
-        assertThat(report.uncovered()).isEmpty();
+        // Both rules reported FE-2, but no case expected what they reported.
+        assertThat(report.uncovered()).containsExactly("owner-required", "title-short");
+    }
+
+    @Test
+    void aRuleCountsAsCoveredOnlyWhereACaseExpectsAViolationItReported() throws IOException {
+        RuleTestReport report = RuleTestRunner.of(engine).run(cases("""
+                name: at least the owner
+                given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: "a title that is far too long"}]}
+                expect: {only: false, violations: [{rule: owner-required, item: FE-2}]}
+                ---
+                name: expects what does not happen
+                given: {cycle: 2025-09-02, tasks: [{id: FE-3, title: Pay, owner: a}]}
+                expect: {violations: [{rule: title-short, item: FE-3}]}
+                """));
+
+        // title-short reported FE-2 where no case looked, and was expected on FE-3, where it did not report.
+        assertThat(report.uncovered()).containsExactly("title-short");
+        assertThat(report.coveragePercent()).isEqualTo(50.0);
+    }
+
+    @Test
+    void aCaseBuiltInCodeThatAssertsNothingFails() throws IOException {
+        RuleTestCase anything = cases("""
+                name: anything goes
+                given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: Pay}]}
+                expect: {violations: []}
+                """).get(0);
+        RuleTestCase assertsNothing = new RuleTestCase(anything.name(), anything.given(), List.of(), false,
+                anything.source());
+
+        RuleTestReport report = RuleTestRunner.of(engine).run(List.of(assertsNothing));
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.results().get(0).error()).hasValueSatisfying(e -> assertThat(e).contains("asserts nothing"));
+        assertThat(report.uncovered()).containsExactly("owner-required", "title-short");
+    }
+
+    @Test
+    void aTestFileCaseThatAssertsNothingIsRefusedAtItsOnly() {
+        assertThatThrownBy(() -> cases("""
+                name: anything goes
+                given: {cycle: 2025-09-02, tasks: [{id: FE-2, title: Pay}]}
+                expect:
+                  only: false
+                """))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the case asserts nothing")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .contains(new SourceLocation("tests/t.yaml", 4, 9)));
     }
 
     @Test
@@ -275,7 +324,7 @@ class RuleTestRunnerTest {
                 | pass | owner is required | tests/t\\.yaml\\:1\\:1 |  |
                 | FAIL | wrong expectation | tests/t\\.yaml\\:5\\:1 | \\- missing\\:    owner-required on FE-2 |
 
-                rules no test fired\\: title-short
+                rules no test expects a violation of\\: title-short
 
                 """.replace("HASH", HASH));
     }
