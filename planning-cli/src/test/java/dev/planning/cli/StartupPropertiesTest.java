@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Model.ArgSpec;
  * What {@code main} sets up before a command runs that does not change what it prints: picocli told not
  * to search the class path for Groovy, and the exit guard's hook made apart from installing it.
  */
+@Isolated("sets and clears the start-up properties every command beside it reads")
 class StartupPropertiesTest {
 
     private String savedClosures;

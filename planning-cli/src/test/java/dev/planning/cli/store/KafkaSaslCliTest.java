@@ -44,6 +44,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The {@code planning} command against a broker that requires a SASL login (PLAIN over
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 @Tag("servers")
+@Isolated("sets the JAAS configuration property, which every Kafka client beside it reads")
 class KafkaSaslCliTest {
 
     private static final String JAAS = "java.security.auth.login.config";

@@ -9,6 +9,7 @@ import dev.planning.rules.testkit.GovernanceTestKit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * errors19: four checks the compiler makes before Drools compiles a file (a {@code matches} pattern
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * second file's showed only on the next run. Each now reports every mistake of every file in one
  * refusal, each at its file, line and column on a line of its own, once.
  */
+@Isolated("sets planning.rules.mode and the operator bound, which every compilation beside it reads")
 class EveryRuleFileCheckedTest {
 
     private static final String HEAD = "package dev.planning.rules.every;\n\nimport dev.planning.rules.facts.TaskFact;\n"
