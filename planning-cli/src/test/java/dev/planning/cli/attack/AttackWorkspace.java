@@ -57,6 +57,8 @@ public final class AttackWorkspace {
     public static final String DECISION_LOG = "frameworks/planning-fe/decisions/2025-09-02-decision_log.yaml";
     public static final String CONTRACTS = "frameworks/planning-fe/contracts/2025-09-02-contracts.yaml";
     public static final String CAPACITY = "frameworks/capacity.yaml";
+    /** The team's next cycle, chained to {@link #CYCLE} ({@link #laterCycleExecuted}). */
+    public static final String LATER = "2025-09-16";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -215,6 +217,35 @@ public final class AttackWorkspace {
                 CYCLE));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
+    }
+
+    /** {@code <command> -w <ws> --stream fe --cycle 2025-09-16 <more>}: the {@link #LATER} cycle. */
+    public String[] laterArgs(String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "-w", root.toString(), "--stream", STREAM, "--cycle",
+                LATER));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * The team's next cycle, {@link #LATER}: this cycle's plan and story map for that date, committed,
+     * moved to {@code READY_FOR_HANDOFF}, sealed with {@code --prior prior}, signed by PM, TechLead and
+     * QA, committed, and moved to {@code EXECUTED} (not committed: the caller imports or commits).
+     */
+    public void laterCycleExecuted(String prior) {
+        write("frameworks/planning-fe/tasks/" + LATER + "-fe_task_breakdown.yaml", read(TASKS).replace(CYCLE, LATER));
+        write("frameworks/planning-fe/storymaps/" + LATER + "-story_map.md",
+                read("frameworks/planning-fe/storymaps/" + CYCLE + "-story_map.md").replace(CYCLE, LATER));
+        commit("next cycle");
+        ok(laterArgs("advance", "--to", "READY_FOR_HANDOFF"));
+        ok(laterArgs("seal", "--prior", prior));
+        commit("sealed");
+        String manifest = path("frameworks/planning-fe/manifests/" + LATER + "-handoff_manifest.yaml").toString();
+        for (String role : CycleScript.ROLES) {
+            ok("sign", manifest, "--role", role, "--key", keys.resolve(role + ".key.pem").toString(), "--trust", trust());
+        }
+        commit("signed");
+        ok(laterArgs("advance", "--to", "EXECUTED", "--trust", trust()));
     }
 
     /** {@code verify} of the cycle against the trust file outside the workspace. */

@@ -7,8 +7,6 @@ import dev.planning.engine.internal.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -27,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("attack")
 class PriorChainPastPackagedAttackTest {
 
-    private static final String LATER = "2025-09-16";
-    private static final String LATER_TASKS = "frameworks/planning-fe/tasks/" + LATER + "-fe_task_breakdown.yaml";
-    private static final String LATER_STORIES = "frameworks/planning-fe/storymaps/" + LATER + "-story_map.md";
     private static final Pattern MANIFEST_ID = Pattern.compile("(?m)^manifest_id: \"([^\"]+)\"$");
 
     @TempDir
@@ -78,24 +73,11 @@ class PriorChainPastPackagedAttackTest {
         return id.group(1);
     }
 
-    /** The team's next cycle: the same plan for 2025-09-16, sealed with --prior, signed, executed, outcomes imported. */
+    /** The team's next cycle ({@link AttackWorkspace#laterCycleExecuted}), outcomes imported. */
     private static void laterCycleExecutedWithPrior(AttackWorkspace ws, String prior) throws Exception {
-        ws.write(LATER_TASKS, ws.read(AttackWorkspace.TASKS).replace(AttackWorkspace.CYCLE, LATER));
-        ws.write(LATER_STORIES, ws.read("frameworks/planning-fe/storymaps/2025-09-02-story_map.md")
-                .replace(AttackWorkspace.CYCLE, LATER));
-        ws.commit("next cycle");
-        ws.ok(args(ws, "advance", "--to", "READY_FOR_HANDOFF"));
-        ws.ok(args(ws, "seal", "--prior", prior));
-        ws.commit("sealed");
-        String manifest = ws.path("frameworks/planning-fe/manifests/" + LATER + "-handoff_manifest.yaml").toString();
-        for (String role : List.of("PM", "TechLead", "QA")) {
-            ws.ok("sign", manifest, "--role", role, "--key", ws.keys().resolve(role + ".key.pem").toString(),
-                    "--trust", ws.trust());
-        }
-        ws.commit("signed");
-        ws.ok(args(ws, "advance", "--to", "EXECUTED", "--trust", ws.trust()));
+        ws.laterCycleExecuted(prior);
         Path outcomes = Path.of("..", "planning-examples", "demo", "outcomes", "2025-09-02").toAbsolutePath();
-        ws.ok(args(ws, "import", outcomes.resolve("TEST-dev.shop.CheckoutTest.xml").toString(),
+        ws.ok(ws.laterArgs("import", outcomes.resolve("TEST-dev.shop.CheckoutTest.xml").toString(),
                 outcomes.resolve("lcov.info").toString(), outcomes.resolve("axe-checkout.json").toString(),
                 outcomes.resolve("deployments.yaml").toString()));
         ws.commit("executed");
@@ -117,14 +99,7 @@ class PriorChainPastPackagedAttackTest {
                 .contains(Sha256.hex(after));
     }
 
-    private static String[] args(AttackWorkspace ws, String command, String... more) {
-        List<String> args = new ArrayList<>(List.of(command, "-w", ws.root().toString(), "--stream",
-                AttackWorkspace.STREAM, "--cycle", LATER));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
-    }
-
     private static CliRun later(AttackWorkspace ws, String command, String... more) {
-        return ws.run(args(ws, command, more));
+        return ws.run(ws.laterArgs(command, more));
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planning.cli.CliRun;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("attack")
 class PriorUnderAnotherRulebookCliTest {
 
-    private static final String LATER = "2025-09-16";
     private static final String SETTINGS = "rulebook/rulebook.yaml";
     private static final Pattern MANIFEST_ID = Pattern.compile("(?m)^manifest_id: \"([^\"]+)\"$");
     private static final Pattern RULEBOOK_HASH = Pattern.compile("(?m)^rulebook_hash: \"([0-9a-f]{64})\"$");
@@ -85,24 +82,9 @@ class PriorUnderAnotherRulebookCliTest {
         ws.commit("rulebook B");
     }
 
-    /** The team's next cycle: the same plan for 2025-09-16, sealed with --prior, signed, executed. */
+    /** The team's next cycle ({@link AttackWorkspace#laterCycleExecuted}), committed. */
     private static void laterCycleExecutedWithPrior(AttackWorkspace ws, String prior) {
-        String tasks = "frameworks/planning-fe/tasks/" + LATER + "-fe_task_breakdown.yaml";
-        String stories = "frameworks/planning-fe/storymaps/" + LATER + "-story_map.md";
-        ws.write(tasks, ws.read(AttackWorkspace.TASKS).replace(AttackWorkspace.CYCLE, LATER));
-        ws.write(stories, ws.read("frameworks/planning-fe/storymaps/2025-09-02-story_map.md")
-                .replace(AttackWorkspace.CYCLE, LATER));
-        ws.commit("next cycle");
-        ws.ok(args(ws, "advance", "--to", "READY_FOR_HANDOFF"));
-        ws.ok(args(ws, "seal", "--prior", prior));
-        ws.commit("sealed");
-        String manifest = ws.path("frameworks/planning-fe/manifests/" + LATER + "-handoff_manifest.yaml").toString();
-        for (String role : List.of("PM", "TechLead", "QA")) {
-            ws.ok("sign", manifest, "--role", role, "--key", ws.keys().resolve(role + ".key.pem").toString(),
-                    "--trust", ws.trust());
-        }
-        ws.commit("signed");
-        ws.ok(args(ws, "advance", "--to", "EXECUTED", "--trust", ws.trust()));
+        ws.laterCycleExecuted(prior);
         ws.commit("executed");
     }
 
@@ -112,14 +94,7 @@ class PriorUnderAnotherRulebookCliTest {
         return m.group(1);
     }
 
-    private static String[] args(AttackWorkspace ws, String command, String... more) {
-        List<String> args = new ArrayList<>(List.of(command, "-w", ws.root().toString(), "--stream",
-                AttackWorkspace.STREAM, "--cycle", LATER));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
-    }
-
     private static CliRun later(AttackWorkspace ws, String command, String... more) {
-        return ws.run(args(ws, command, more));
+        return ws.run(ws.laterArgs(command, more));
     }
 }
