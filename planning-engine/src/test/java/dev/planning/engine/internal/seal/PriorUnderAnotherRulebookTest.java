@@ -165,6 +165,43 @@ class PriorUnderAnotherRulebookTest {
         });
     }
 
+    /** review20: the refusal SECURITY.md claimed by reading, shown: a prior sealed over uncommitted plan edits. */
+    @Test
+    void aPriorSealedDirtyUnderAnotherRulebookIsRefusedForItsRevision() {
+        workspace = SealFixture.committedExample(dir);
+        edit(TASKS, s -> s + "# not committed when sealed\n");
+        PlanningWorkspace one = SealFixture.open(workspace);
+        assertThat(one.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        HandoffManifest first = sealAndSign(one, CYCLE, SealOptions.defaults().withAllowDirty(true),
+                List.of(PM, TECH_LEAD, QA));
+        assertThat(first.dirty()).isTrue();
+        changeTheRulebook(s -> s.replace("default_profile: fe", "# B\ndefault_profile: fe"));
+        PlanningWorkspace ws = cycleTwoSealedWithPrior(first);
+
+        assertThat(priorRulebookRefusal(ws, first)).satisfies(d -> {
+            assertThat(d.actual()).hasValue("snapshot_rev " + first.snapshotRev() + ", dirty");
+            assertThat(d.message()).contains("was not sealed at a clean git revision");
+        });
+    }
+
+    /** review20: the refusal SECURITY.md claimed by reading, shown: the workspace is no longer in a git repository. */
+    @Test
+    void aPriorUnderAnotherRulebookOfAWorkspaceOutOfGitIsRefused() throws Exception {
+        HandoffManifest first = cycleOneSignedBy(List.of(PM, TECH_LEAD, QA));
+        changeTheRulebook(s -> s.replace("default_profile: fe", "# B\ndefault_profile: fe"));
+        signAll(cycleTwoSealedWithPrior(first), NEXT);
+        Files.move(workspace.resolve(".git"), dir.resolve("elsewhere.git"));
+
+        List<Discrepancy> found = SealFixture.open(workspace).verify(NEXT, TRUST).discrepancies();
+
+        assertThat(found).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.PRIOR_MANIFEST);
+            assertThat(d.actual()).hasValue("no git repository");
+            assertThat(d.message()).contains("prior manifest " + first.manifestId(), "was judged by another rulebook",
+                    "the workspace is not in a git repository");
+        });
+    }
+
     @Test
     void aPriorWhoseSnapshotRevHoldsNoRulebookIsRefused() throws Exception {
         workspace = SealFixture.committedExample(dir);
