@@ -415,14 +415,18 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /** Whether a revision names a commit of this repository. */
+    /**
+     * Whether a revision names a commit of this repository: a commit's own id (40 hex digits), never a
+     * ref's name nor an annotated tag's id, though either leads to a commit.
+     */
     public boolean hasCommit(String revision) {
         if (!revision.matches("[0-9a-f]{40}")) {
             return false;
         }
         try (RevWalk walk = new RevWalk(repository)) {
-            walk.parseCommit(ObjectId.fromString(revision));
-            return true;
+            // parseAny, not parseCommit: parseCommit peels an annotated tag to its commit, and a tag's id is
+            // no snapshot_rev (review20).
+            return walk.parseAny(ObjectId.fromString(revision)) instanceof RevCommit;
         } catch (MissingObjectException e) {
             requireReadableObjects(revision);
             return false;

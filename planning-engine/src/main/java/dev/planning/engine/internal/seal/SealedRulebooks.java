@@ -122,16 +122,25 @@ final class SealedRulebooks {
             return Judged.refused(expected, "a rulebook that cannot be read", another + "its rulebook at its"
                     + " snapshot_rev cannot be read: " + Printable.line(e.getMessage()));
         }
+        RulebookHasher.Snapshot snapshot;
+        try {
+            snapshot = RulebookHasher.of(files);
+        } catch (InvalidInputException e) {
+            return Judged.refused(expected, "a rulebook that cannot be read", another + "its rulebook at its"
+                    + " snapshot_rev cannot be read: " + Printable.line(e.getMessage()));
+        }
+        // The hash first: files that are not the sealed rulebook are never parsed, and are refused as such
+        // even when they would not load (review20: they were refused as a rulebook that does not load).
+        if (!snapshot.hash().equals(sealed)) {
+            return Judged.refused(expected, "rulebook_hash " + snapshot.hash(), another + "the rulebook directory " + dir
+                    + " at its snapshot_rev is not that one, so its signing policy cannot be established");
+        }
         Rulebook committed;
         try {
-            committed = RulebookLoader.loadSnapshot(RulebookHasher.of(files), Path.of(dir), dir + " at " + rev);
+            committed = RulebookLoader.loadSnapshot(snapshot, Path.of(dir), dir + " at " + rev);
         } catch (InvalidInputException e) {
             return Judged.refused(expected, "a rulebook that does not load", another + "its rulebook at its"
                     + " snapshot_rev does not load: " + Printable.line(e.describe()));
-        }
-        if (!committed.hash().equals(sealed)) {
-            return Judged.refused(expected, "rulebook_hash " + committed.hash(), another + "the rulebook directory " + dir
-                    + " at its snapshot_rev is not that one, so its signing policy cannot be established");
         }
         return Judged.of(committed.signing(), "the signing policy of the rulebook it was sealed under (" + dir
                 + " at " + rev + ")");

@@ -60,6 +60,64 @@ class GitRepositoryTest {
     }
 
     /**
+     * review20: {@code hasCommit} parsed the id with JGit's {@code parseCommit}, which peels an annotated tag
+     * to its commit, so a tag's id passed for a commit's (a {@code snapshot_rev}, a prior's rulebook read at
+     * it). A name (a tag's, a branch's) was already refused. Only a commit's own id is a commit now.
+     */
+    @Test
+    void anAnnotatedTagsIdOrARefsNameIsNoCommit() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rulebook/rules"));
+        Files.writeString(rules.resolve("a.drl"), "a\n");
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            String head = commit(git, "one");
+            PersonIdent who = new PersonIdent("T", "t@example.org");
+            String tag = git.tag().setName("v1").setAnnotated(true).setMessage("v1").setTagger(who).setSigned(false)
+                    .call().getObjectId().name();
+            try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
+                assertThat(tag).isNotEqualTo(head);
+                assertThat(repository.hasCommit(head)).isTrue();
+                assertThat(repository.files(head, "rulebook", 1024)).hasValueSatisfying(files ->
+                        assertThat(files).containsOnlyKeys("./rules/a.drl"));
+                assertThat(repository.hasCommit(tag)).as("an annotated tag's id").isFalse();
+                assertThat(repository.files(tag, "rulebook", 1024)).isEmpty();
+                assertThat(repository.hasCommit("v1")).as("a tag's name").isFalse();
+                assertThat(repository.hasCommit("master")).as("a branch's name").isFalse();
+            }
+        }
+    }
+
+    /**
+     * chain20's reading of a rulebook at a revision ({@code GitRepository.files}): the regular files below the
+     * directory, by {@code ./path}; a symbolic link in it is refused, never followed nor skipped; a directory
+     * the revision does not hold, or a file where the directory should be, is none.
+     */
+    @Test
+    void filesAtARevisionAreTheDirectorysRegularFilesAndASymbolicLinkIsRefused() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rulebook/rules"));
+        Files.writeString(rules.resolve("a.drl"), "a\n");
+        Files.writeString(dir.resolve("rulebook/rulebook.yaml"), "version: 1\n");
+        Files.writeString(dir.resolve("plain"), "p\n");
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            String regular = commit(git, "regular files");
+            Files.createSymbolicLink(rules.resolve("b.drl"), Path.of("../../plain"));
+            String linked = commit(git, "a link");
+            try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
+                assertThat(repository.files(regular, "rulebook", 1024)).hasValueSatisfying(files -> {
+                    assertThat(files).containsOnlyKeys("./rulebook.yaml", "./rules/a.drl");
+                    assertThat(new String(files.get("./rules/a.drl"), StandardCharsets.UTF_8)).isEqualTo("a\n");
+                });
+                assertThat(repository.files(regular, "policy", 1024)).isEmpty();
+                assertThat(repository.files(regular, "plain", 1024)).isEmpty();
+                assertThatThrownBy(() -> repository.files(regular, "rulebook", 4))
+                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("holds more than 4 bytes");
+                assertThatThrownBy(() -> repository.files(linked, "rulebook", 1024))
+                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("rules/b.drl")
+                        .hasMessageContaining("is not a regular file");
+            }
+        }
+    }
+
+    /**
      * Eighth review: a blob over JGit's large-object threshold (50 MiB) made {@code getBytes()} throw
      * JGit's unchecked {@code LargeObjectException} out of every reader (a prior manifest's artifact, a
      * rulebook at a revision). Reads are now sized and bounded, and a prior artifact is hashed in blocks.

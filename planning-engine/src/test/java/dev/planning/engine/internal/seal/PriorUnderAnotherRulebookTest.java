@@ -15,10 +15,13 @@ import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealingException;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.engine.internal.signing.PemSigner;
@@ -113,6 +116,89 @@ class PriorUnderAnotherRulebookTest {
                     + first.rulebookHash(), first.snapshotRev()));
             assertThat(d.actual()).hasValue("rulebook_hash " + committed);
             assertThat(d.message()).contains("is not that one");
+        });
+    }
+
+    /**
+     * review20: the rulebook its snapshot_rev holds is not the sealed one and would not load either. It was
+     * parsed before its hash was compared, and refused as "does not load"; it is refused as not the sealed
+     * rulebook, unparsed.
+     */
+    @Test
+    void aPriorWhoseSnapshotRevHoldsAnotherRulebookThatWouldNotLoadIsRefusedForItsHash() throws Exception {
+        workspace = SealFixture.committedExample(dir);
+        String good = SealFixture.read(workspace, SETTINGS);
+        edit(SETTINGS, s -> s.replace("default_profile: fe", "default_profile: [fe"));
+        SealFixture.commitAll(workspace, "a rulebook that does not load");
+        String broken = RulebookHasher.hash(workspace.resolve("rulebook"));
+        SealFixture.write(workspace, SETTINGS, good);
+        HandoffManifest first = cycleOneSignedBy(List.of(PM, TECH_LEAD, QA));
+        changeTheRulebook(s -> s.replace("default_profile: fe", "# B\ndefault_profile: fe"));
+        PlanningWorkspace ws = cycleTwoSealedWithPrior(first);
+
+        assertThat(priorRulebookRefusal(ws, first)).satisfies(d -> {
+            assertThat(d.actual()).hasValue("rulebook_hash " + broken);
+            assertThat(d.message()).contains("is not that one").doesNotContain("does not load");
+        });
+    }
+
+    /**
+     * review20: a prior judged by the rulebook it was sealed under is still held to the trust file's policy,
+     * which lives outside the repository: its rulebook asked PM only, the trust file asks QA too.
+     */
+    @Test
+    void aPriorJudgedByItsOwnRulebookIsStillHeldToTheTrustFilesPolicy() {
+        setPolicy("signing:\n  required:\n    - {roles: [PM], min: 1}\n");
+        HandoffManifest first = cycleOneSignedBy(List.of(PM));
+        setPolicy("signing:\n  required:\n    - {roles: [TechLead], min: 1}\n");
+        PlanningWorkspace ws = cycleTwoSealedWithPrior(first);
+        ws.sign(NEXT, TECH_LEAD);
+        ws.sign(NEXT, QA);
+        TrustedKeys askingQa = new TrustedKeys(TRUST.keys(), TRUST.source(),
+                new SigningPolicy(List.of(new SigningRequirement(List.of("QA"), 1))));
+
+        assertThat(ws.verify(NEXT, TRUST).discrepancies()).as("under the trust file asking nothing").isEmpty();
+        assertThat(ws.verify(NEXT, askingQa).discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.PRIOR_MANIFEST);
+            assertThat(d.message()).contains("prior manifest " + first.manifestId(), "the trust file's signing policy",
+                    "requires 1 signature(s) by [QA]");
+        });
+    }
+
+    /** review20: the refusal SECURITY.md claimed by reading, shown: a prior sealed over uncommitted plan edits. */
+    @Test
+    void aPriorSealedDirtyUnderAnotherRulebookIsRefusedForItsRevision() {
+        workspace = SealFixture.committedExample(dir);
+        edit(TASKS, s -> s + "# not committed when sealed\n");
+        PlanningWorkspace one = SealFixture.open(workspace);
+        assertThat(one.advance(CYCLE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        HandoffManifest first = sealAndSign(one, CYCLE, SealOptions.defaults().withAllowDirty(true),
+                List.of(PM, TECH_LEAD, QA));
+        assertThat(first.dirty()).isTrue();
+        changeTheRulebook(s -> s.replace("default_profile: fe", "# B\ndefault_profile: fe"));
+        PlanningWorkspace ws = cycleTwoSealedWithPrior(first);
+
+        assertThat(priorRulebookRefusal(ws, first)).satisfies(d -> {
+            assertThat(d.actual()).hasValue("snapshot_rev " + first.snapshotRev() + ", dirty");
+            assertThat(d.message()).contains("was not sealed at a clean git revision");
+        });
+    }
+
+    /** review20: the refusal SECURITY.md claimed by reading, shown: the workspace is no longer in a git repository. */
+    @Test
+    void aPriorUnderAnotherRulebookOfAWorkspaceOutOfGitIsRefused() throws Exception {
+        HandoffManifest first = cycleOneSignedBy(List.of(PM, TECH_LEAD, QA));
+        changeTheRulebook(s -> s.replace("default_profile: fe", "# B\ndefault_profile: fe"));
+        signAll(cycleTwoSealedWithPrior(first), NEXT);
+        Files.move(workspace.resolve(".git"), dir.resolve("elsewhere.git"));
+
+        List<Discrepancy> found = SealFixture.open(workspace).verify(NEXT, TRUST).discrepancies();
+
+        assertThat(found).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.PRIOR_MANIFEST);
+            assertThat(d.actual()).hasValue("no git repository");
+            assertThat(d.message()).contains("prior manifest " + first.manifestId(), "was judged by another rulebook",
+                    "the workspace is not in a git repository");
         });
     }
 
