@@ -37,6 +37,27 @@ class CoverageReportsTest {
     }
 
     @Test
+    void anImportedUnitReportWhoseHashPrefixSpellsE2eStaysUnitAsTheKpiCountsIt() {
+        // planning import stores a report as <12 hex digits of its SHA-256>-<its name>: 1 in about 400 spell "e2e".
+        String stored = DIR + "/lcov/0a1e2e345678-unit-lcov.info";
+        Plans.write(workspace, stored, "SF:a\nLF:10\nLH:6\nend_of_record\n");
+
+        CoverageReports reports = CoverageReports.scan(workspace, DIR);
+
+        assertThat(reports.total(CoverageKind.E2E)).isEmpty();
+        assertThat(reports.total(CoverageKind.UNIT)).hasValueSatisfying(unit -> assertThat(unit.source())
+                .isEqualTo(stored));
+        assertThat(new OutcomeSet.Stored<>(stored, "0a1e2e345678", "report").endToEnd()).isFalse();
+    }
+
+    @Test
+    void anImportedReportNamedE2eAfterItsHashPrefixIsE2e() {
+        Plans.write(workspace, DIR + "/lcov/0a1b2c3d4e5f-web-e2e-lcov.info", "SF:a\nLF:10\nLH:6\nend_of_record\n");
+
+        assertThat(CoverageReports.scan(workspace, DIR).total(CoverageKind.E2E)).isPresent();
+    }
+
+    @Test
     void aMissingDirectoryHasNoReports() {
         CoverageReports reports = CoverageReports.scan(workspace, DIR);
 
