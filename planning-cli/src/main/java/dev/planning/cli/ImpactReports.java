@@ -20,6 +20,9 @@ final class ImpactReports {
         StringBuilder text = new StringBuilder();
         text.append("base ").append(base).append(" (").append(impact.baseHash()).append(")\n");
         text.append("head ").append(head).append(" (").append(impact.headHash()).append(")\n");
+        // The head's settings are a contributor's text: one line each, whatever they hold.
+        impact.settings().forEach(c -> text.append("setting ").append(Printable.line(c.setting() + ": "
+                + (c.weakens() ? "WEAKENS" : "changed") + ", " + c.base() + " -> " + c.head())).append('\n'));
         for (CycleImpact cycle : impact.cycles()) {
             text.append(cycle.cycle()).append(": ").append(verdict(cycle)).append('\n');
             cycle.added().forEach(f -> text.append("  + ").append(line(f)).append('\n'));
@@ -31,7 +34,11 @@ final class ImpactReports {
 
     /** {@code rules diff --format json}. */
     record ImpactJson(SideJson base, SideJson head, @JsonProperty("blocks_new") boolean blocksNew,
-            List<CycleJson> cycles) {
+            boolean weakens, List<SettingJson> settings, List<CycleJson> cycles) {
+    }
+
+    /** One setting of {@code rulebook.yaml} that differs: its values on each side, and whether it weakens. */
+    record SettingJson(String setting, String base, String head, String change) {
     }
 
     /** One side of the comparison: the rulebook shown and its hash. */
@@ -52,7 +59,9 @@ final class ImpactReports {
 
     static ImpactJson json(RulebookImpact impact, String base, String head) {
         return new ImpactJson(new SideJson(base, impact.baseHash()), new SideJson(head, impact.headHash()),
-                impact.blocksNew(), impact.cycles().stream().map(c -> new CycleJson(c.cycle().toString(),
+                impact.blocksNew(), impact.weakens(), impact.settings().stream()
+                        .map(c -> new SettingJson(c.setting(), c.base(), c.head(), c.kind())).toList(),
+                impact.cycles().stream().map(c -> new CycleJson(c.cycle().toString(),
                         c.blockedBase(), c.blockedHead(), c.newlyBlocked(),
                         c.added().stream().map(ImpactReports::finding).toList(),
                         c.resolved().stream().map(ImpactReports::finding).toList())).toList());

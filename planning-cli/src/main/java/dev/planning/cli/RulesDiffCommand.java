@@ -15,16 +15,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code planning rules diff --base REV|DIR [--head DIR] [--fail-on new|none]}: every cycle of the
- * workspace evaluated under the base and the head rulebook; prints the violations the change adds
- * and resolves, per cycle and rule, with both rulebook hashes. Exit 1 with {@code --fail-on new}
- * when the change would block a cycle that passes today.
+ * {@code planning rules diff --base REV|DIR [--head DIR] [--fail-on new|weakens|none]}: every cycle of
+ * the workspace evaluated under the base and the head rulebook; prints the settings that differ and
+ * the violations the change adds and resolves, per cycle and rule, with both rulebook hashes. Exit 1
+ * with {@code --fail-on new} when the change would block a cycle that passes today; with
+ * {@code --fail-on weakens} also when it weakens a setting (a signing requirement, a profile's gates).
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Preview a rulebook change: evaluate every cycle of the workspace under the base and the head"
                 + " rulebook and print the new and resolved violations, per cycle and rule.",
             "--base is a directory when one exists at that path, else a git revision of the workspace's repository.",
-            "Exit 1 with --fail-on new when the change would block a cycle that passes today."})
+            "Exit 1 with --fail-on new when the change would block a cycle that passes today; with --fail-on weakens"
+                + " also when it weakens a setting (signing policy, a profile's gates, a threshold)."})
 final class RulesDiffCommand implements Callable<Integer> {
 
     @Option(names = "--base", paramLabel = "REV|DIR", required = true,
@@ -38,7 +40,8 @@ final class RulesDiffCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "WHEN", defaultValue = "none", converter = FailOn.class,
             completionCandidates = FailOn.class,
-            description = "new: exit 1 when the change would block a cycle that passes today; none (default).")
+            description = "new: exit 1 when the change would block a cycle that passes today; weakens: also when it"
+                    + " weakens a setting (a signing requirement, a gate of a profile, a threshold); none (default).")
     String failOn;
 
     @Mixin
@@ -62,24 +65,29 @@ final class RulesDiffCommand implements Callable<Integer> {
         Reports.print(spec.commandLine().getOut(), format.format, ImpactReports.json(impact, shownBase, headDir.toString()),
                 () -> ImpactReports.text(impact, shownBase, headDir.toString()), null, null,
                 () -> impact.markdown(shownBase, headDir.toString()));
-        return failOn.equals("new") && impact.blocksNew() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        boolean fails = switch (failOn) {
+            case "new" -> impact.blocksNew();
+            case "weakens" -> impact.blocksNew() || impact.weakens();
+            default -> false;
+        };
+        return fails ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
     /**
-     * {@code --fail-on}: {@code new} or {@code none}, refused otherwise as the command line is read;
+     * {@code --fail-on}: {@code new}, {@code weakens} or {@code none}, refused otherwise as the command line is read;
      * also the option's values as picocli lists them (its completion candidates), so that what reads
      * the command line's model (the documents' check) knows them as it knows an enum's.
      */
     static final class FailOn implements ITypeConverter<String>, Iterable<String> {
 
-        private static final List<String> VALUES = List.of("new", "none");
+        private static final List<String> VALUES = List.of("new", "weakens", "none");
 
         @Override
         public String convert(String value) {
             if (VALUES.contains(value)) {
                 return value;
             }
-            throw new TypeConversionException("expected new or none, not '" + value + "'");
+            throw new TypeConversionException("expected new, weakens or none, not '" + value + "'");
         }
 
         @Override

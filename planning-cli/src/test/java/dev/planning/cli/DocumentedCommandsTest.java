@@ -91,9 +91,9 @@ class DocumentedCommandsTest {
 
         assertThat(new DocumentedCommands(planning(), dir).problems(doc)).containsExactly(
                 "doc.md:2: `planning rules diff --base origin/main --fail-on blocked`: planning rules diff --fail-on"
-                        + " takes no value blocked (it takes new, none)",
+                        + " takes no value blocked (it takes new, weakens, none)",
                 "doc.md:2: `rules diff --base R --fail-on=any`: planning rules diff --fail-on takes no value any"
-                        + " (it takes new, none)");
+                        + " (it takes new, weakens, none)");
     }
 
     @Test

@@ -37,7 +37,7 @@ class DocumentedConsoleTest {
     /** The {@code $ } lines that are not run, each with why. */
     private static final Map<String, String> NOT_RUN = Map.of(
             "bin/store-servers", "starts servers and runs until Ctrl-C",
-            "planning rules diff -w WORKSPACE --base origin/main [--head DIR] [--fail-on new] [--format text|json|markdown]",
+            "planning rules diff -w WORKSPACE --base origin/main [--head DIR] [--fail-on new|weakens] [--format text|json|markdown]",
             "a synopsis",
             "bin/planning rules test rulebook", "a rulebook with a System.exit the text describes",
             "PLANNING_JAVA_OPTS=-Dplanning.rules.mode=trusted bin/planning rules test rulebook",

@@ -92,6 +92,7 @@ class JsonOutputSchemaTest {
         JsonNode diff = check("rules-diff", 0, "rules", "diff", "-w", CliRun.example("fe-2025-09-02").toString(),
                 "--base", CliRun.example("fe-2025-09-02").resolve("rulebook").toString(), "--head", stricter.toString());
         assertThat(diff.path("cycles").get(0).path("added").get(0).path("facts").path("required").asText()).isEqualTo("4");
+        assertThat(diff.path("settings").get(0).path("setting").asText()).isEqualTo("thresholds.critical_approvals");
 
         assertThat(validated).isEqualTo(new TreeSet<>(COMMANDS));
     }

@@ -122,7 +122,7 @@ class RulesDiffCommandTest {
                 "--fail-on", "sometimes");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: invalid value for option '--fail-on': expected new or none, not 'sometimes'\n"
+        assertThat(run.err()).isEqualTo("error: invalid value for option '--fail-on': expected new, weakens or none, not 'sometimes'\n"
                 + "see 'planning rules diff --help'\n");
     }
 

@@ -66,9 +66,14 @@ import java.util.stream.Stream;
  * @param baseHash the base rulebook's hash
  * @param headHash the head rulebook's hash
  * @param cycles   every cycle of the workspace, in the workspace's order
+ * @param settings every setting of {@code rulebook.yaml} that differs (the signing policy, each profile's
+ *                 gates per transition, each stream's profile, thresholds, KPIs, tags), in a fixed order;
+ *                 the findings above judge only the governance rules, so a change here (a signing
+ *                 requirement dropped, a gate taken out of a profile) shows nowhere else
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record RulebookImpact(String baseHash, String headHash, List<CycleImpact> cycles) {
+public record RulebookImpact(String baseHash, String headHash, List<CycleImpact> cycles,
+        List<SettingsChange> settings) {
 
     private static final Transition HANDOFF = Lifecycle.find(CycleState.PLANNED, CycleState.READY_FOR_HANDOFF)
             .orElseThrow();
@@ -81,11 +86,35 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      * @param baseHash the base rulebook's hash
      * @param headHash the head rulebook's hash
      * @param cycles every cycle of the workspace, in the workspace's order
+     * @param settings every setting that differs between the two rulebooks
      */
     public RulebookImpact {
         Objects.requireNonNull(baseHash, "baseHash");
         Objects.requireNonNull(headHash, "headHash");
         cycles = List.copyOf(cycles);
+        settings = List.copyOf(settings);
+    }
+
+    /**
+     * An impact whose rulebooks differ in no setting.
+     *
+     * @param baseHash the base rulebook's hash
+     * @param headHash the head rulebook's hash
+     * @param cycles every cycle of the workspace, in the workspace's order
+     */
+    public RulebookImpact(String baseHash, String headHash, List<CycleImpact> cycles) {
+        this(baseHash, headHash, cycles, List.of());
+    }
+
+    /**
+     * Whether a setting of the head rulebook is known to govern less than the base's
+     * ({@link SettingsChange#weakens()}): a signing requirement dropped, a gate taken out of a profile.
+     *
+     * @return whether the change weakens a setting
+     * @since 0.1
+     */
+    public boolean weakens() {
+        return settings.stream().anyMatch(SettingsChange::weakens);
     }
 
     /**
@@ -107,24 +136,49 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     }
 
     /**
-     * The change in one line: {@code 3 cycle(s): 1 new finding(s), 0 resolved, 1 cycle(s) newly blocked}.
+     * The change in one line: {@code 3 cycle(s): 1 new finding(s), 0 resolved, 1 cycle(s) newly blocked},
+     * followed, when a setting differs, by {@code ; 2 setting(s) changed, 1 WEAKENS governance}.
      *
-     * @return the counts of cycles, new and resolved findings, and newly blocked cycles
+     * @return the counts of cycles, new and resolved findings, newly blocked cycles, and changed settings
      * @since 0.1
      */
     public String summary() {
         long blocked = cycles.stream().filter(CycleImpact::newlyBlocked).count();
         long added = cycles.stream().mapToLong(c -> c.added().size()).sum();
         long resolved = cycles.stream().mapToLong(c -> c.resolved().size()).sum();
-        return cycles.size() + " cycle(s): " + added + " new finding(s), " + resolved + " resolved, " + blocked
-                + " cycle(s) newly blocked";
+        String summary = cycles.size() + " cycle(s): " + added + " new finding(s), " + resolved + " resolved, "
+                + blocked + " cycle(s) newly blocked";
+        if (settings.isEmpty()) {
+            return summary;
+        }
+        long weakening = settings.stream().filter(SettingsChange::weakens).count();
+        return summary + "; " + settings.size() + " setting(s) changed, " + weakening + " WEAKENS governance";
+    }
+
+    /**
+     * The verdict: {@code BLOCKS} when a cycle that passes today would be blocked, else {@code WEAKENS}
+     * when a setting is known to govern less, else {@code CHANGES} when a finding or a setting
+     * changes, else {@code NO CHANGE}.
+     *
+     * @return the verdict word
+     * @since 0.1
+     */
+    public String verdict() {
+        if (blocksNew()) {
+            return "BLOCKS";
+        }
+        if (weakens()) {
+            return "WEAKENS";
+        }
+        return changed().isEmpty() && settings.isEmpty() ? "NO CHANGE" : "CHANGES";
     }
 
     /**
      * The impact as Markdown, as {@code planning rules diff --format markdown} prints it for a
-     * pull-request comment: a heading with the verdict (BLOCKS when a cycle that passes today would be
-     * blocked, CHANGES when findings change, NO CHANGE), the summary, both rulebooks with their hashes,
-     * each cycle today and after the change, and the findings the change adds and resolves. Every value
+     * pull-request comment: a heading with the {@link #verdict() verdict} (BLOCKS, WEAKENS, CHANGES,
+     * NO CHANGE), the summary, both rulebooks with their hashes, each setting that differs (base, head,
+     * weakens or changed), each cycle today and after the change, and the findings the change adds and
+     * resolves. Every value
      * from a plan or a rulebook (a message, a rule, a task, a directory) is escaped so that it renders as
      * exactly the text it is, on one line, never as markup, a link, a mention or a cell of its own; a
      * hash of hexadecimal digits alone is a code span. The same inputs give the same text.
@@ -142,11 +196,14 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     public String markdown(String base, String head) {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(head, "head");
-        StringBuilder md = new StringBuilder(Markdown.verdict("planning rules diff",
-                blocksNew() ? "BLOCKS" : changed().isEmpty() ? "NO CHANGE" : "CHANGES"));
+        StringBuilder md = new StringBuilder(Markdown.verdict("planning rules diff", verdict()));
         md.append(Markdown.escape(summary())).append("\n\n");
         md.append(Markdown.table(List.of("rulebook", "directory", "hash"), List.of(
                 List.of("base", base, baseHash), List.of("head", head, headHash)), Set.of(2)));
+        if (!settings.isEmpty()) {
+            md.append(Markdown.table(List.of("setting", "base", "head", "change"), settings.stream()
+                    .map(c -> List.of(c.setting(), c.base(), c.head(), c.kind())).toList()));
+        }
         List<List<String>> rows = new ArrayList<>();
         for (CycleImpact cycle : cycles) {
             for (ImpactFinding f : cycle.added()) {
@@ -250,7 +307,8 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                     .map(Map.Entry::getValue).sorted(ORDER).toList();
             cycles.add(new CycleImpact(cycle, !before.passed(), !after.passed(), added, resolved));
         }
-        return new RulebookImpact(baseRulebook.hash(), headRulebook.hash(), cycles);
+        return new RulebookImpact(baseRulebook.hash(), headRulebook.hash(), cycles,
+                SettingsDiff.between(baseRulebook, headRulebook));
     }
 
     /**

@@ -1,0 +1,123 @@
+package dev.planning.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code planning rules diff} on a head rulebook that changes no rule but cuts {@code signing.required}
+ * to PM alone (the twentieth review): the preview, which judged only the governance rules, said
+ * "0 new finding(s)" and a Markdown "NO CHANGE". The change is now shown weakening in every format.
+ */
+class RulesDiffSettingsTest {
+
+    private static final String SIGNING = "signing.required: WEAKENS, 1 of [PM]; 1 of [TechLead]; 1 of [QA] -> 1 of [PM]";
+
+    @TempDir
+    Path dir;
+
+    private Path ws;
+    private Path head;
+
+    @BeforeEach
+    void signingCutToPmAlone() throws IOException {
+        ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        head = CliRun.copyOf("fe-2025-09-02", dir.resolve("head-ws")).resolve("rulebook");
+        edit("    - {roles: [TechLead], min: 1}\n    - {roles: [QA], min: 1}\n", "");
+    }
+
+    private void edit(String from, String to) throws IOException {
+        Path settings = head.resolve("rulebook.yaml");
+        String yaml = Files.readString(settings);
+        assertThat(yaml).contains(from);
+        Files.writeString(settings, yaml.replace(from, to));
+    }
+
+    private CliRun diff(String... more) {
+        String[] args = {"rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+            "--head", head.toString()};
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void theTextShowsTheSigningPolicyWeakenedAndSaysSoInTheSummary() {
+        CliRun run = diff();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("setting " + SIGNING + "\n")
+                .contains("fe/2025-09-02: passes, unchanged")
+                .endsWith("0 cycle(s) newly blocked; 1 setting(s) changed, 1 WEAKENS governance\n");
+    }
+
+    @Test
+    void jsonListsTheWeakenedSetting() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(diff("--format", "json").out());
+
+        assertThat(json.path("weakens").asBoolean()).isTrue();
+        assertThat(json.path("blocks_new").asBoolean()).isFalse();
+        JsonNode setting = json.path("settings").get(0);
+        assertThat(setting.path("setting").asText()).isEqualTo("signing.required");
+        assertThat(setting.path("base").asText()).isEqualTo("1 of [PM]; 1 of [TechLead]; 1 of [QA]");
+        assertThat(setting.path("head").asText()).isEqualTo("1 of [PM]");
+        assertThat(setting.path("change").asText()).isEqualTo("weakens");
+    }
+
+    @Test
+    void markdownSaysWeakensNotNoChange() {
+        assertThat(diff("--format", "markdown").out()).startsWith("### planning rules diff: **WEAKENS**")
+                .contains("| signing\\.required | 1 of \\[PM\\]; 1 of \\[TechLead\\]; 1 of \\[QA\\] | 1 of \\[PM\\] | weakens |\n")
+                .doesNotContain("NO CHANGE");
+    }
+
+    @Test
+    void failOnWeakensExitsOneAndFailOnNewDoesNot() {
+        assertThat(diff("--fail-on", "weakens").exitCode()).isEqualTo(1);
+        assertThat(diff("--fail-on", "new").exitCode()).isZero();
+    }
+
+    @Test
+    void aGateTakenOutOfAProfileIsShownWeakening() throws IOException {
+        edit("    - {roles: [PM], min: 1}\n", "    - {roles: [PM], min: 1}\n    - {roles: [TechLead], min: 1}\n"
+                + "    - {roles: [QA], min: 1}\n");
+        edit("gates: [schema_lint, governance]}", "gates: [schema_lint]}");
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("setting profiles.fe.READY_FOR_HANDOFF->PACKAGED: WEAKENS, [schema_lint, governance]"
+                + " -> [schema_lint]\n").doesNotContain("signing.required");
+    }
+
+    @Test
+    void theSameRulebookShowsNoSettingAndPassesFailOnWeakens() {
+        CliRun run = CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("setting").endsWith("0 cycle(s) newly blocked\n");
+        assertThat(CliRun.of("rules", "diff", "-w", ws.toString(), "--base", ws.resolve("rulebook").toString(),
+                "--format", "markdown").out()).startsWith("### planning rules diff: **NO CHANGE**");
+    }
+
+    /** A KPI's description is a contributor's text: its line break does not print a line of its own. */
+    @Test
+    void aHostileSettingValuePrintsOnOneLine() throws IOException {
+        edit("description: Share of the planned work items delivered.}",
+                "description: \"ok\\nsetting signing.required: changed, fine -> fine\"}");
+
+        String out = diff().out();
+
+        assertThat(out).doesNotContain("\nsetting signing.required: changed")
+                .containsPattern("setting kpis\\.plan_accuracy: changed, [^\n]*ok[^\n]*setting signing\\.required: changed");
+    }
+}

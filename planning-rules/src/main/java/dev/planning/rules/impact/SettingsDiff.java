@@ -1,0 +1,242 @@
+package dev.planning.rules.impact;
+
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.GateStep;
+import dev.planning.api.rulebook.KpiDefinition;
+import dev.planning.api.rulebook.KpiDirection;
+import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.SigningPolicy;
+import dev.planning.api.rulebook.SigningRequirement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The settings of two rulebooks compared: every difference of {@code rulebook.yaml} as a
+ * {@link SettingsChange}, marked as weakening where its direction is known. A difference this class
+ * does not classify is a change, never left out: the preview must not read "no change" for it.
+ */
+final class SettingsDiff {
+
+    /** Thresholds whose higher value governs more (+1) or less (-1); any other is not classified. */
+    private static final Map<String, Integer> STRICTER = Map.ofEntries(
+            Map.entry("critical_approvals", 1),
+            Map.entry("unit_coverage_min", 1),
+            Map.entry("e2e_coverage_min", 1),
+            Map.entry("delivered_ratio_min", 1),
+            Map.entry("waiver_expiry_warning_days", 1),
+            Map.entry("max_dependency_depth", -1),
+            Map.entry("tests_failed_max", -1),
+            Map.entry("scope_variance_max_pct", -1),
+            Map.entry("coverage_regression_tolerance_pct", -1));
+
+    private final List<SettingsChange> changes = new ArrayList<>();
+
+    private SettingsDiff() {
+    }
+
+    static List<SettingsChange> between(Rulebook base, Rulebook head) {
+        SettingsDiff diff = new SettingsDiff();
+        diff.signing(base.signing(), head.signing());
+        diff.profiles(base, head);
+        diff.streams(base, head);
+        diff.thresholds(base.thresholds(), head.thresholds());
+        diff.kpis(base.kpis(), head.kpis());
+        diff.requiredTags(base.requiredTags(), head.requiredTags());
+        diff.taxonomy(base.taxonomy(), head.taxonomy());
+        if (!base.ruleFiles().equals(head.ruleFiles())) {
+            diff.add("rule_files", list(base.ruleFiles()), list(head.ruleFiles()), false);
+        }
+        return List.copyOf(diff.changes);
+    }
+
+    private void add(String setting, String base, String head, boolean weakens) {
+        changes.add(new SettingsChange(setting, base, head, weakens));
+    }
+
+    /**
+     * The head weakens the policy when a base requirement is not implied by one of the head's: one
+     * whose roles are among the base requirement's and whose {@code min} is at least as high (any set
+     * of signatures meeting it meets the base one). A requirement dropped, a {@code min} lowered or
+     * a role added to a group each leaves a base requirement unimplied.
+     */
+    private void signing(SigningPolicy base, SigningPolicy head) {
+        if (base.required().equals(head.required())) {
+            return;
+        }
+        boolean weakens = base.required().stream().anyMatch(r -> head.required().stream()
+                .noneMatch(h -> r.roles().containsAll(h.roles()) && h.min() >= r.min()));
+        add("signing.required", signing(base), signing(head), weakens);
+    }
+
+    private static String signing(SigningPolicy policy) {
+        return policy.required().isEmpty() ? SettingsChange.NONE
+                : policy.required().stream().map(SigningRequirement::describe).collect(Collectors.joining("; "));
+    }
+
+    private void profiles(Rulebook base, Rulebook head) {
+        for (String name : union(base.profiles().keySet(), head.profiles().keySet())) {
+            GateProfile was = base.profiles().get(name);
+            GateProfile now = head.profiles().get(name);
+            if (was == null || now == null) {
+                add("profiles." + name, was == null ? SettingsChange.NONE : steps(was),
+                        now == null ? SettingsChange.NONE : steps(now), false);
+                continue;
+            }
+            Map<String, GateStep> before = byTransition(was);
+            Map<String, GateStep> after = byTransition(now);
+            for (String transition : union(before.keySet(), after.keySet())) {
+                GateStep b = before.get(transition);
+                GateStep a = after.get(transition);
+                if (Objects.equals(b, a)) {
+                    continue;
+                }
+                List<String> gatesBefore = b == null ? List.of() : b.gates();
+                List<String> gatesAfter = a == null ? List.of() : a.gates();
+                add("profiles." + name + "." + transition, step(b), step(a), !gatesAfter.containsAll(gatesBefore));
+            }
+        }
+    }
+
+    /**
+     * Each stream the base or head names, and the default, moved to another profile: weakening when
+     * the head's profile leaves out a gate the base's ran at some transition.
+     */
+    private void streams(Rulebook base, Rulebook head) {
+        if (!base.defaultProfile().equals(head.defaultProfile())) {
+            add("default_profile", base.defaultProfile(), head.defaultProfile(),
+                    fewerGates(base.profiles().get(base.defaultProfile()), head.profiles().get(head.defaultProfile())));
+        }
+        for (String stream : union(base.streamProfiles().keySet(), head.streamProfiles().keySet())) {
+            String was = base.streamProfiles().getOrDefault(stream, base.defaultProfile());
+            String now = head.streamProfiles().getOrDefault(stream, head.defaultProfile());
+            if (!was.equals(now)) {
+                add("streams." + stream, was, now, fewerGates(base.profileFor(stream), head.profileFor(stream)));
+            }
+        }
+    }
+
+    private static boolean fewerGates(GateProfile base, GateProfile head) {
+        return !gatesRun(head).containsAll(gatesRun(base));
+    }
+
+    private static Set<String> gatesRun(GateProfile profile) {
+        Set<String> run = new HashSet<>();
+        profile.steps().forEach(s -> s.gates().forEach(g -> run.add(s.key() + " " + g)));
+        return run;
+    }
+
+    private void thresholds(Map<String, Double> base, Map<String, Double> head) {
+        for (String name : union(base.keySet(), head.keySet())) {
+            Double was = base.get(name);
+            Double now = head.get(name);
+            if (Objects.equals(was, now)) {
+                continue;
+            }
+            // A value set on one side only falls back to what each rule reads by default: not judged.
+            Integer stricter = STRICTER.get(name.substring(name.lastIndexOf('.') + 1));
+            boolean weakens = was != null && now != null && stricter != null
+                    && Double.compare(now, was) * stricter < 0;
+            add("thresholds." + name, number(was), number(now), weakens);
+        }
+    }
+
+    private void kpis(List<KpiDefinition> base, List<KpiDefinition> head) {
+        Map<String, KpiDefinition> before = byName(base);
+        Map<String, KpiDefinition> after = byName(head);
+        for (String name : union(before.keySet(), after.keySet())) {
+            KpiDefinition was = before.get(name);
+            KpiDefinition now = after.get(name);
+            if (Objects.equals(was, now)) {
+                continue;
+            }
+            add("kpis." + name, kpi(was), kpi(now), was != null && now != null && lenientTarget(was, now));
+        }
+    }
+
+    /** The same formula and direction with a target dropped or moved the lenient way. */
+    private static boolean lenientTarget(KpiDefinition was, KpiDefinition now) {
+        if (!was.formula().equals(now.formula()) || was.direction() != now.direction() || was.target().isEmpty()) {
+            return false;
+        }
+        if (now.target().isEmpty()) {
+            return true;
+        }
+        int moved = Double.compare(now.target().get(), was.target().get());
+        return was.direction() == KpiDirection.HIGHER_IS_BETTER ? moved < 0 : moved > 0;
+    }
+
+    private void requiredTags(List<String> base, List<String> head) {
+        if (!new HashSet<>(base).equals(new HashSet<>(head))) {
+            add("required_tags", list(base), list(head), !head.containsAll(base));
+        }
+    }
+
+    private void taxonomy(Map<String, List<String>> base, Map<String, List<String>> head) {
+        for (String key : union(base.keySet(), head.keySet())) {
+            List<String> was = base.get(key);
+            List<String> now = head.get(key);
+            if (!Objects.equals(was, now)) {
+                add("taxonomy." + key, was == null ? SettingsChange.NONE : list(was),
+                        now == null ? SettingsChange.NONE : list(now), false);
+            }
+        }
+    }
+
+    private static Map<String, GateStep> byTransition(GateProfile profile) {
+        Map<String, GateStep> steps = new LinkedHashMap<>();
+        profile.steps().forEach(s -> steps.putIfAbsent(s.key(), s));
+        return steps;
+    }
+
+    private static String steps(GateProfile profile) {
+        return profile.steps().stream().map(s -> s.key() + " " + step(s)).collect(Collectors.joining("; "));
+    }
+
+    private static String step(GateStep step) {
+        if (step == null) {
+            return SettingsChange.NONE;
+        }
+        return list(step.gates()) + step.onFailure().map(state -> " on_failure " + state).orElse("");
+    }
+
+    private static String kpi(KpiDefinition kpi) {
+        if (kpi == null) {
+            return SettingsChange.NONE;
+        }
+        return kpi.formula() + " inputs " + list(kpi.inputs()) + " unit " + kpi.unit() + " target "
+                + kpi.target().map(SettingsDiff::number).orElse(SettingsChange.NONE) + " " + kpi.direction().key()
+                + (kpi.description().isEmpty() ? "" : " (" + kpi.description() + ")");
+    }
+
+    private static Map<String, KpiDefinition> byName(List<KpiDefinition> kpis) {
+        return kpis.stream().collect(Collectors.toMap(KpiDefinition::name, Function.identity(), (a, b) -> a,
+                LinkedHashMap::new));
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return SettingsChange.NONE;
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf(value.longValue()) : value.toString();
+    }
+
+    private static String list(List<String> values) {
+        return "[" + String.join(", ", values) + "]";
+    }
+
+    /** The names of both sides, sorted, so that the same rulebooks give the same order. */
+    private static Set<String> union(Set<String> base, Set<String> head) {
+        Set<String> all = new TreeSet<>(base);
+        all.addAll(head);
+        return new LinkedHashSet<>(all);
+    }
+}
