@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
@@ -554,35 +555,18 @@ public final class GitRepository implements AutoCloseable {
         String path = prefix + directory;
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
-            try (TreeWalk tree = path.isEmpty() ? new TreeWalk(repository)
-                    : TreeWalk.forPath(repository, path, commit.getTree())) {
-                if (tree == null || !path.isEmpty() && !tree.isSubtree()) {
-                    return Optional.empty();
-                }
-                if (path.isEmpty()) {
-                    tree.addTree(commit.getTree());
-                } else {
-                    tree.enterSubtree();
-                }
-                tree.setRecursive(true);
-                Map<String, byte[]> files = new LinkedHashMap<>();
-                long total = 0;
-                while (tree.next()) {
-                    String name = tree.getPathString().substring(path.isEmpty() ? 0 : path.length() + 1);
-                    if ((tree.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
-                        throw new InvalidInputException(Shown.path(directory + "/" + name) + " at revision " + revision
-                                + " is not a regular file (symbolic links and submodules are refused)");
-                    }
-                    ObjectLoader loader = repository.open(tree.getObjectId(0));
-                    total += loader.getSize();
-                    if (total > maxBytes) {
-                        throw new InvalidInputException(Shown.path(directory) + " at revision " + revision
-                                + " holds more than " + maxBytes + " bytes");
-                    }
-                    files.put("./" + name, loader.getBytes((int) loader.getSize()));
-                }
-                return Optional.of(files);
-            }
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            long[] total = {0};
+            boolean found = eachFile(commit, path, revision, name -> Shown.path(directory + "/" + name),
+                    (name, loader) -> {
+                        total[0] += loader.getSize();
+                        if (total[0] > maxBytes) {
+                            throw new InvalidInputException(Shown.path(directory) + " at revision " + revision
+                                    + " holds more than " + maxBytes + " bytes");
+                        }
+                        files.put("./" + name, loader.getBytes((int) loader.getSize()));
+                    });
+            return found ? Optional.of(files) : Optional.empty();
         } catch (IOException e) {
             throw failure("read " + directory + " at " + revision, e);
         }
@@ -616,45 +600,71 @@ public final class GitRepository implements AutoCloseable {
                 throw new InvalidInputException("unknown git revision '" + revision + "' in " + workTree);
             }
             RevCommit commit = walk.parseCommit(commitId);
-            try (TreeWalk tree = path.isEmpty() ? new TreeWalk(repository) : TreeWalk.forPath(repository, path,
-                    commit.getTree())) {
-                if (tree == null || !path.isEmpty() && !tree.isSubtree()) {
-                    throw new InvalidInputException("no directory " + Shown.path(path) + " at revision " + revision);
+            Path root = target.toAbsolutePath().normalize();
+            UnaryOperator<String> shown = name -> path.isEmpty() ? name : path + "/" + name;
+            int[] files = {0};
+            boolean found = eachFile(commit, path, revision, shown, (name, loader) -> {
+                Path file = root.resolve(name).normalize();
+                if (!file.startsWith(root) || file.equals(root)) {
+                    throw new InvalidInputException("unsafe path " + shown.apply(name) + " at revision " + revision);
                 }
-                if (path.isEmpty()) {
-                    tree.addTree(commit.getTree());
-                } else {
-                    tree.enterSubtree();
+                if (loader.getSize() > MAX_READ_BYTES) {
+                    throw new InvalidInputException(shown.apply(name) + " at revision " + revision + " has "
+                            + loader.getSize() + " bytes, over the " + (MAX_READ_BYTES >> 20)
+                            + " MiB a file is read to");
                 }
-                tree.setRecursive(true);
-                Path root = target.toAbsolutePath().normalize();
-                int files = 0;
-                while (tree.next()) {
-                    String name = tree.getPathString().substring(path.isEmpty() ? 0 : path.length() + 1);
-                    if ((tree.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
-                        throw new InvalidInputException(tree.getPathString() + " at revision " + revision
-                                + " is not a regular file (symbolic links and submodules are refused)");
-                    }
-                    Path file = root.resolve(name).normalize();
-                    if (!file.startsWith(root) || file.equals(root)) {
-                        throw new InvalidInputException("unsafe path " + tree.getPathString() + " at revision " + revision);
-                    }
-                    ObjectLoader loader = repository.open(tree.getObjectId(0));
-                    if (loader.getSize() > MAX_READ_BYTES) {
-                        throw new InvalidInputException(tree.getPathString() + " at revision " + revision + " has "
-                                + loader.getSize() + " bytes, over the " + (MAX_READ_BYTES >> 20) + " MiB a file is read to");
-                    }
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, loader.getBytes((int) MAX_READ_BYTES), StandardOpenOption.CREATE_NEW);
-                    files++;
-                }
-                return files;
+                Files.createDirectories(file.getParent());
+                Files.write(file, loader.getBytes((int) MAX_READ_BYTES), StandardOpenOption.CREATE_NEW);
+                files[0]++;
+            });
+            if (!found) {
+                throw new InvalidInputException("no directory " + Shown.path(path) + " at revision " + revision);
             }
+            return files[0];
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
         }
     }
 
+
+    /** A regular file of a directory at a commit, by its name below the directory. */
+    @FunctionalInterface
+    private interface DirectoryFile {
+        void accept(String name, ObjectLoader loader) throws IOException;
+    }
+
+    /**
+     * Visits each regular file below {@code path} (repository-relative, empty for the root) in
+     * {@code commit}'s tree, in tree order: the one walk of {@link #files} and {@link #exportDirectory}.
+     * An entry other than a regular file (a symbolic link, a submodule) is refused, named as
+     * {@code shown} names it.
+     *
+     * @return false when the commit holds no directory at {@code path}
+     */
+    private boolean eachFile(RevCommit commit, String path, String revision, UnaryOperator<String> shown,
+            DirectoryFile visit) throws IOException {
+        try (TreeWalk tree = path.isEmpty() ? new TreeWalk(repository)
+                : TreeWalk.forPath(repository, path, commit.getTree())) {
+            if (tree == null || !path.isEmpty() && !tree.isSubtree()) {
+                return false;
+            }
+            if (path.isEmpty()) {
+                tree.addTree(commit.getTree());
+            } else {
+                tree.enterSubtree();
+            }
+            tree.setRecursive(true);
+            while (tree.next()) {
+                String name = tree.getPathString().substring(path.isEmpty() ? 0 : path.length() + 1);
+                if ((tree.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                    throw new InvalidInputException(shown.apply(name) + " at revision " + revision
+                            + " is not a regular file (symbolic links and submodules are refused)");
+                }
+                visit.accept(name, repository.open(tree.getObjectId(0)));
+            }
+            return true;
+        }
+    }
 
     private boolean inCommit(String revision, String repositoryPath) {
         try (RevWalk walk = new RevWalk(repository)) {
