@@ -1,12 +1,17 @@
 package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -25,7 +30,9 @@ import javax.xml.stream.XMLStreamReader;
  * refused too (a suite that failed outside its cases, such as one whose class did not load, must not
  * read as a pass), and so is a case or suite inside a {@code <testcase>} (the outer case's outcome
  * would be lost), and an entity reference (DTDs are not processed, so a {@code <failure>} an entity
- * holds would be skipped). Thread-safe.
+ * holds would be skipped). Every such mistake of a file is reported in one refusal, each at its place
+ * (an attribute's at its value, {@link XmlPlaces}); XML that is not well-formed ends the reading there.
+ * Thread-safe.
  */
 public final class JUnitReportParser {
 
@@ -35,8 +42,10 @@ public final class JUnitReportParser {
     /**
      * Parses a report.
      *
-     * @throws InvalidInputException naming the file and line when the report is not JUnit XML,
-     *                               is malformed, or is partial
+     * @throws InvalidInputException when the report is not JUnit XML, is malformed, or is partial: every
+     *                               mistake of the file, each at its line and column (an attribute's at its
+     *                               value); XML that is not well-formed ends the reading at the place the
+     *                               parser stopped
      */
     public TestReport parse(byte[] content, String displayPath) {
         XMLStreamReader reader = SecureXml.open(content, displayPath);
@@ -46,169 +55,234 @@ public final class JUnitReportParser {
                 throw new InvalidInputException("expected JUnit XML with root element <testsuites> or <testsuite>, found <"
                         + root + ">", SecureXml.locate(reader.getLocation(), displayPath));
             }
-            return read(reader, displayPath);
-        } catch (XMLStreamException e) {
-            throw SecureXml.malformed(e, displayPath);
+            return new Reading(reader, new XmlPlaces(content, reader.getEncoding(), displayPath), displayPath).read();
         } finally {
             close(reader);
         }
     }
 
-    private TestReport read(XMLStreamReader reader, String displayPath) throws XMLStreamException {
-        Deque<Suite> suites = new ArrayDeque<>();
-        Totals totals = new Totals();
-        Case current = null;
-        int depth = 0;
-        // The reader stands on the root element: handle it like any other start tag.
-        int event = XMLStreamReader.START_ELEMENT;
-        while (true) {
-            if (event == XMLStreamReader.START_ELEMENT) {
-                SecureXml.requireDepth(++depth, reader, displayPath);
-                String name = reader.getLocalName();
-                if (current != null && (name.equals("testsuite") || name.equals("testsuites")
-                        || name.equals("testcase"))) {
-                    // The open case would be replaced, its failure lost, and the inner element counted instead.
-                    throw new InvalidInputException("<" + name + "> inside <testcase>: a test case holds its outcome"
-                            + " (<failure>, <error>, <skipped>) and output, never another case or suite",
-                            SecureXml.locate(reader.getLocation(), displayPath));
-                }
-                if (name.equals("testsuite") || name.equals("testsuites")) {
-                    boolean aggregate = name.equals("testsuites");
-                    suites.push(new Suite(aggregate, aggregate ? -1 : declaredTests(reader, displayPath),
-                            declaredFailed(reader, displayPath), SecureXml.locate(reader.getLocation(), displayPath)));
-                    if (!aggregate) {
-                        totals.suites++;
-                    }
-                } else if (name.equals("testcase")) {
-                    if (suites.stream().allMatch(s -> s.aggregate)) {
-                        throw new InvalidInputException("<testcase> outside any <testsuite>",
-                                SecureXml.locate(reader.getLocation(), displayPath));
-                    }
-                    current = new Case(time(reader, displayPath), caseName(reader, displayPath));
-                } else if (current != null && (name.equals("failure") || name.equals("error")
-                        || name.equals("skipped"))) {
-                    // The strictest outcome counts, whatever the order: error, then failure, then skipped.
-                    current.failedElements += name.equals("skipped") ? 0 : 1;
-                    current.outcome = STRICTNESS.indexOf(name) < STRICTNESS.indexOf(current.outcome) ? name
-                            : current.outcome;
-                }
-            } else if (event == XMLStreamReader.ENTITY_REFERENCE) {
-                // DTDs are not processed, so an entity is never expanded: a <failure> declared in one
-                // would be skipped and its case read as passed. Refused, as the JaCoCo reader does.
-                throw new InvalidInputException("the report uses the entity &" + reader.getLocalName()
-                        + "; entities other than XML's own (&amp; &lt; &gt; &quot; &apos;) are not accepted in"
-                        + " test reports", SecureXml.locate(reader.getLocation(), displayPath));
-            } else if (event == XMLStreamReader.END_ELEMENT) {
-                depth--;
-                String name = reader.getLocalName();
-                if (name.equals("testcase") && current != null) {
-                    int failed = current.failedElements;
-                    totals.add(current);
-                    suites.forEach(s -> {
-                        s.counted++;
-                        s.countedFailed += failed;
-                    });
-                    current = null;
-                } else if (name.equals("testsuite") || name.equals("testsuites")) {
-                    Suite suite = suites.pop();
-                    if (suite.declared >= 0 && suite.declared != suite.counted) {
-                        throw new InvalidInputException("the <testsuite> declares tests=\"" + suite.declared
-                                + "\" but holds " + suite.counted + " <testcase> elements (a partial report?)",
-                                suite.location);
-                    }
-                    if (suite.declaredFailed > suite.countedFailed) {
-                        // A suite that failed to run (a class that did not load, a collection error) says so
-                        // in its counts and may hold no case: its failures must not read as a pass.
-                        throw new InvalidInputException("the <" + name + "> declares " + suite.declaredFailed
-                                + " failure(s) and error(s) but its test cases hold " + suite.countedFailed
-                                + " <failure> or <error> element(s): a suite that failed outside its test"
-                                + " cases, or a partial report", suite.location);
-                    }
-                }
-            }
-            if (!reader.hasNext()) {
-                break;
-            }
-            event = reader.next();
-        }
-        if (totals.suites == 0) {
-            throw new InvalidInputException("the report has no <testsuite>: expected at least one test suite",
-                    SourceLocation.ofFile(displayPath));
-        }
-        return new TestReport(totals.suites, totals.tests, totals.failures, totals.errors, totals.skipped,
-                totals.time, totals.cases);
-    }
-
-    private static int declaredTests(XMLStreamReader reader, String displayPath) {
-        String tests = reader.getAttributeValue(null, "tests");
-        if (tests == null) {
-            return -1;
-        }
-        try {
-            int n = Integer.parseInt(tests.strip());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new InvalidInputException("tests=\"" + tests + "\" is not a count: expected a whole number from 0 to "
-                + Integer.MAX_VALUE, SecureXml.locate(reader.getLocation(), displayPath));
-    }
-
     /**
-     * The suite's own {@code failures} plus {@code errors} attributes (tools swap the two, so only
-     * their sum is compared); 0 when it states neither.
+     * One report read to its end (or to where it stops being XML), every mistake collected: a report a
+     * tool wrote wrong once is wrong throughout, and a user who fixes the first mistake should not
+     * meet the next one on the next run (errors21).
      */
-    private static int declaredFailed(XMLStreamReader reader, String displayPath) {
-        long sum = 0;
-        for (String attribute : List.of("failures", "errors")) {
-            String value = reader.getAttributeValue(null, attribute);
-            if (value == null) {
-                continue;
+    private static final class Reading {
+
+        private final XMLStreamReader reader;
+        private final XmlPlaces places;
+        private final String displayPath;
+        private final List<Finding> mistakes = new ArrayList<>();
+
+        Reading(XMLStreamReader reader, XmlPlaces places, String displayPath) {
+            this.reader = reader;
+            this.places = places;
+            this.displayPath = displayPath;
+        }
+
+        TestReport read() {
+            Deque<Suite> suites = new ArrayDeque<>();
+            Totals totals = new Totals();
+            Case current = null;
+            int depth = 0;
+            // An element refused with all it holds (a case inside a case, a case outside any suite): its
+            // content is skipped, so that it neither counts nor reports mistakes of an element it is not.
+            int skipping = 0;
+            try {
+                // The reader stands on the root element: handle it like any other start tag.
+                int event = XMLStreamReader.START_ELEMENT;
+                while (true) {
+                    if (event == XMLStreamReader.START_ELEMENT) {
+                        depth++;
+                        if (depth > SecureXml.MAX_DEPTH) {
+                            // The parser and this reader keep one entry per open element: reading on is the cost
+                            // the bound prevents.
+                            mistake(places.attribute(reader.getLocation(), null), "elements nested more than "
+                                    + SecureXml.MAX_DEPTH + " deep; a test or coverage report nests a few levels");
+                            break;
+                        }
+                        String name = reader.getLocalName();
+                        if (skipping > 0) {
+                            skipping++;
+                        } else if (current != null && (name.equals("testsuite") || name.equals("testsuites")
+                                || name.equals("testcase"))) {
+                            // The open case would be replaced, its failure lost, and the inner element counted instead.
+                            mistake(places.attribute(reader.getLocation(), null), "<" + name + "> inside <testcase>: a"
+                                    + " test case holds its outcome (<failure>, <error>, <skipped>) and output, never"
+                                    + " another case or suite");
+                            skipping = 1;
+                        } else if (name.equals("testsuite") || name.equals("testsuites")) {
+                            boolean aggregate = name.equals("testsuites");
+                            suites.push(new Suite(aggregate, depth, aggregate ? -1 : declaredTests(),
+                                    declaredFailed(), reader.getAttributeValue(null, "failures") != null ? "failures"
+                                            : "errors", XmlPlaces.End.of(reader.getLocation())));
+                            if (!aggregate) {
+                                totals.suites++;
+                            }
+                        } else if (name.equals("testcase")) {
+                            if (suites.stream().allMatch(s -> s.aggregate)) {
+                                mistake(places.attribute(reader.getLocation(), null), "<testcase> outside any"
+                                        + " <testsuite>");
+                                skipping = 1;
+                            } else {
+                                current = new Case(depth, time(), caseName());
+                            }
+                        } else if (current != null && (name.equals("failure") || name.equals("error")
+                                || name.equals("skipped"))) {
+                            // The strictest outcome counts, whatever the order: error, then failure, then skipped.
+                            current.failedElements += name.equals("skipped") ? 0 : 1;
+                            current.outcome = STRICTNESS.indexOf(name) < STRICTNESS.indexOf(current.outcome) ? name
+                                    : current.outcome;
+                        }
+                    } else if (event == XMLStreamReader.ENTITY_REFERENCE) {
+                        // DTDs are not processed, so an entity is never expanded: a <failure> declared in one
+                        // would be skipped and its case read as passed. Refused, as the JaCoCo reader does.
+                        mistake(places.last('&', reader.getLocation()), "the report uses the entity &"
+                                + reader.getLocalName() + "; entities other than XML's own (&amp; &lt; &gt; &quot;"
+                                + " &apos;) are not accepted in test reports");
+                    } else if (event == XMLStreamReader.END_ELEMENT) {
+                        String name = reader.getLocalName();
+                        if (skipping > 0) {
+                            skipping--;
+                        } else if (current != null && current.depth == depth) {
+                            int failed = current.failedElements;
+                            totals.add(current);
+                            suites.forEach(s -> {
+                                s.counted++;
+                                s.countedFailed += failed;
+                            });
+                            current = null;
+                        } else if (!suites.isEmpty() && suites.peek().depth == depth) {
+                            closed(suites.pop(), name);
+                        }
+                        depth--;
+                    }
+                    if (!reader.hasNext()) {
+                        break;
+                    }
+                    event = reader.next();
+                }
+            } catch (XMLStreamException e) {
+                // Not XML from here on: the parser cannot go on, so this is the last mistake found.
+                InvalidInputException malformed = SecureXml.malformed(e, displayPath);
+                mistake(malformed.location().orElse(null), malformed.getMessage());
+            }
+            if (totals.suites == 0 && mistakes.isEmpty()) {
+                throw new InvalidInputException("the report has no <testsuite>: expected at least one test suite",
+                        SourceLocation.ofFile(displayPath));
+            }
+            if (mistakes.size() == 1) {
+                Finding only = mistakes.get(0);
+                throw new InvalidInputException(only.message(), only.location().orElse(null));
+            }
+            if (!mistakes.isEmpty()) {
+                throw ErrorList.exception("invalid JUnit XML report", mistakes, SourceLocation.ofFile(displayPath));
+            }
+            return new TestReport(totals.suites, totals.tests, totals.failures, totals.errors, totals.skipped,
+                    totals.time, totals.cases);
+        }
+
+        /** The checks of a suite's counts against the cases it held, at its end. */
+        private void closed(Suite suite, String name) {
+            if (suite.declared >= 0 && suite.declared != suite.counted) {
+                mistake(places.attribute(suite.endOfTag, "tests"), "the <testsuite> declares tests=\"" + suite.declared
+                        + "\" but holds " + suite.counted + " <testcase> elements (a partial report?)");
+            }
+            if (suite.declaredFailed > suite.countedFailed) {
+                // A suite that failed to run (a class that did not load, a collection error) says so in its
+                // counts and may hold no case: its failures must not read as a pass.
+                mistake(places.attribute(suite.endOfTag, suite.failedAttribute), "the <" + name
+                        + "> declares " + suite.declaredFailed + " failure(s) and error(s) but its test cases hold "
+                        + suite.countedFailed + " <failure> or <error> element(s): a suite that failed outside its"
+                        + " test cases, or a partial report");
+            }
+        }
+
+        private void mistake(SourceLocation location, String message) {
+            mistakes.add(Finding.error("outcome.invalid", message,
+                    location == null ? SourceLocation.ofFile(displayPath) : location));
+            // Document order, whenever a mistake was found (a suite's counts are checked at its end).
+            mistakes.sort(Comparator.comparingInt((Finding f) -> f.location().orElseThrow().line())
+                    .thenComparingInt(f -> f.location().orElseThrow().column()));
+        }
+
+        private int declaredTests() {
+            String tests = reader.getAttributeValue(null, "tests");
+            if (tests == null) {
+                return -1;
+            }
+            OptionalInt n = count(tests);
+            if (n.isEmpty()) {
+                notACount("tests", tests);
+                return -1; // not compared with the cases: the mistake is the value
+            }
+            return n.getAsInt();
+        }
+
+        /**
+         * The suite's own {@code failures} plus {@code errors} attributes (tools swap the two, so only their
+         * sum is compared); 0 when it states neither, or when one is not a count (that is reported).
+         */
+        private int declaredFailed() {
+            long sum = 0;
+            for (String attribute : List.of("failures", "errors")) {
+                String value = reader.getAttributeValue(null, attribute);
+                if (value == null) {
+                    continue;
+                }
+                OptionalInt n = count(value);
+                if (n.isEmpty()) {
+                    notACount(attribute, value);
+                    return 0;
+                }
+                sum += n.getAsInt();
+            }
+            return (int) Math.min(sum, Integer.MAX_VALUE);
+        }
+
+        private void notACount(String attribute, String value) {
+            mistake(places.attribute(reader.getLocation(), attribute), attribute + "=\"" + Printable.line(value)
+                    + "\" is not a count: expected a whole number from 0 to " + Integer.MAX_VALUE);
+        }
+
+        /** {@code classname.name}, or {@code name} alone; a case without a name cannot be listed and is refused. */
+        private String caseName() {
+            String name = reader.getAttributeValue(null, "name");
+            if (name == null || name.isBlank()) {
+                mistake(places.attribute(reader.getLocation(), "name"), "<testcase> has no name attribute: expected"
+                        + " the test's name, as in <testcase classname=\"com.example.CartTest\" name=\"addsItem\">");
+                return "";
+            }
+            String className = reader.getAttributeValue(null, "classname");
+            return className == null || className.isBlank() ? name.strip() : className.strip() + "." + name.strip();
+        }
+
+        private double time() {
+            String time = reader.getAttributeValue(null, "time");
+            if (time == null || time.isBlank()) {
+                return 0;
             }
             try {
-                int n = Integer.parseInt(value.strip());
-                if (n >= 0) {
-                    sum += n;
-                    continue;
+                double seconds = Double.parseDouble(time.strip());
+                if (seconds >= 0 && Double.isFinite(seconds)) {
+                    return seconds;
                 }
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw new InvalidInputException(attribute + "=\"" + value + "\" is not a count: expected a whole number"
-                    + " from 0 to " + Integer.MAX_VALUE, SecureXml.locate(reader.getLocation(), displayPath));
-        }
-        return (int) Math.min(sum, Integer.MAX_VALUE);
-    }
-
-    /** {@code classname.name}, or {@code name} alone; a case without a name cannot be listed and is refused. */
-    private static String caseName(XMLStreamReader reader, String displayPath) {
-        String name = reader.getAttributeValue(null, "name");
-        if (name == null || name.isBlank()) {
-            throw new InvalidInputException("<testcase> has no name attribute: expected the test's name, as in"
-                    + " <testcase classname=\"com.example.CartTest\" name=\"addsItem\">",
-                    SecureXml.locate(reader.getLocation(), displayPath));
-        }
-        String className = reader.getAttributeValue(null, "classname");
-        return className == null || className.isBlank() ? name.strip() : className.strip() + "." + name.strip();
-    }
-
-    private static double time(XMLStreamReader reader, String displayPath) {
-        String time = reader.getAttributeValue(null, "time");
-        if (time == null || time.isBlank()) {
+            mistake(places.attribute(reader.getLocation(), "time"), "time=\"" + Printable.line(time)
+                    + "\" is not a duration: expected seconds such as 0.25");
             return 0;
         }
+    }
+
+    /** A whole number from 0 to {@link Integer#MAX_VALUE}, white space around it allowed; empty otherwise. */
+    private static OptionalInt count(String value) {
         try {
-            double seconds = Double.parseDouble(time.strip());
-            if (seconds >= 0 && Double.isFinite(seconds)) {
-                return seconds;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            int n = Integer.parseInt(value.strip());
+            return n >= 0 ? OptionalInt.of(n) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
         }
-        throw new InvalidInputException("time=\"" + time + "\" is not a duration: expected seconds such as 0.25",
-                SecureXml.locate(reader.getLocation(), displayPath));
     }
 
     private static void close(XMLStreamReader reader) {
@@ -221,28 +295,39 @@ public final class JUnitReportParser {
 
     private static final class Suite {
         final boolean aggregate;
+        /** How deep its element is: its end tag is the one at this depth. */
+        final int depth;
         final int declared;
         final int declaredFailed;
-        final SourceLocation location;
+        /** The attribute a disagreeing failure count is named at. */
+        final String failedAttribute;
+        /** Where the parser ended its start tag (its attributes are found from there). */
+        final XmlPlaces.End endOfTag;
         int counted;
         int countedFailed;
 
-        Suite(boolean aggregate, int declared, int declaredFailed, SourceLocation location) {
+        Suite(boolean aggregate, int depth, int declared, int declaredFailed, String failedAttribute,
+                XmlPlaces.End endOfTag) {
             this.aggregate = aggregate;
+            this.depth = depth;
             this.declared = declared;
             this.declaredFailed = declaredFailed;
-            this.location = location;
+            this.failedAttribute = failedAttribute;
+            this.endOfTag = endOfTag;
         }
     }
 
     private static final class Case {
+        /** How deep its element is: its end tag is the one at this depth. */
+        final int depth;
         final double time;
         final String name;
         String outcome;
         /** The {@code <failure>} and {@code <error>} elements it holds (pytest writes both for a test that failed, then erred in teardown, and counts each). */
         int failedElements;
 
-        Case(double time, String name) {
+        Case(int depth, double time, String name) {
+            this.depth = depth;
             this.time = time;
             this.name = name;
         }

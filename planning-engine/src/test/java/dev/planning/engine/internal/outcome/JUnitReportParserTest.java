@@ -2,10 +2,13 @@ package dev.planning.engine.internal.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JUnitReportParserTest {
@@ -254,6 +257,116 @@ class JUnitReportParserTest {
         }
         assertThatThrownBy(() -> parser.parse(bytes("<testsuite><testcase name=\"a\" time=\"1e400\"/></testsuite>"),
                 "t.xml")).hasMessageContaining("time=\"1e400\" is not a duration");
+    }
+
+    /**
+     * errors21: every mistake of a report in one refusal, one line each, at its attribute's value (StAX
+     * names the end of a start tag); before, the first alone (the failures count) was reported, at the
+     * end of its tag.
+     */
+    @Test
+    void everyMistakeOfAReportIsRefusedAtItsAttributesLineAndColumn() {
+        String report = """
+                <testsuite name="s" tests="3"
+                           failures="x">
+                  <testcase classname="c" name="a" time="-1"/>
+                  <testcase classname="c"/>
+                </testsuite>
+                """;
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> parser.parse(bytes(report), "TEST-s.xml"));
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "invalid JUnit XML report: 4 errors:",
+                "  TEST-s.xml:1:28: the <testsuite> declares tests=\"3\" but holds 2 <testcase> elements (a partial report?)",
+                "  TEST-s.xml:2:22: failures=\"x\" is not a count: expected a whole number from 0 to 2147483647",
+                "  TEST-s.xml:3:42: time=\"-1\" is not a duration: expected seconds such as 0.25",
+                "  TEST-s.xml:4:3: <testcase> has no name attribute: expected the test's name, as in"
+                        + " <testcase classname=\"com.example.CartTest\" name=\"addsItem\">");
+        assertThat(e.location()).contains(new SourceLocation("TEST-s.xml", 1, 28));
+    }
+
+    /** A case inside a case is refused with all it holds, and the report is read on past it. */
+    @Test
+    void aCaseInsideACaseIsOneMistakeAndTheMistakesAfterItAreReportedToo() {
+        String report = """
+                <testsuite name="s" tests="2">
+                  <testcase name="fails"><failure/>
+                    <testcase name="inner" time="bad"><testcase/></testcase>
+                  </testcase>
+                  <testsuite name="t" tests="1" errors="-1"><testcase name="b"/></testsuite>
+                </testsuite>
+                """;
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> parser.parse(bytes(report), "TEST-s.xml"));
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "invalid JUnit XML report: 2 errors:",
+                "  TEST-s.xml:3:5: <testcase> inside <testcase>: a test case holds its outcome (<failure>, <error>,"
+                        + " <skipped>) and output, never another case or suite",
+                "  TEST-s.xml:5:41: errors=\"-1\" is not a count: expected a whole number from 0 to 2147483647");
+    }
+
+    /** XML that stops being XML ends the reading: the mistakes before it, then the place the parser stopped. */
+    @Test
+    void theMistakesBeforeWhereTheXmlBreaksAreReportedThenTheBreak() {
+        String truncated = "<testsuite name=\"s\">\n  <testcase name=\"a\" time=\"soon\"/>\n  <testcase name=\"b\">\n";
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> parser.parse(bytes(truncated), "TEST-s.xml"));
+
+        List<String> lines = e.getMessage().lines().toList();
+        assertThat(lines).as(e.getMessage()).hasSize(3);
+        assertThat(lines.get(1)).isEqualTo("  TEST-s.xml:2:28: time=\"soon\" is not a duration: expected seconds such as 0.25");
+        assertThat(lines.get(2)).startsWith("  TEST-s.xml:4:1: malformed XML (truncated or partial report?): ");
+    }
+
+    /** Columns count code points, lines end at CR LF or CR too, and a UTF-16 report is located alike. */
+    @Test
+    void placesCountCodePointsAndEveryLineEndInAnyEncoding() {
+        String report = "<testsuite name=\"\uD83D\uDE00\" tests=\"2\">\r\n<testcase name=\"a\"\r time=\"x\"/></testsuite>";
+
+        String declaration = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>";
+        Map<Integer, byte[]> byColumn = Map.of(28, bytes(report),
+                declaration.length() + 28, (declaration + report).getBytes(StandardCharsets.UTF_16));
+        byColumn.forEach((column, content) -> {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                    () -> parser.parse(content, "TEST-s.xml"));
+
+            assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                    "invalid JUnit XML report: 2 errors:",
+                    "  TEST-s.xml:1:" + column + ": the <testsuite> declares tests=\"2\" but holds 1 <testcase>"
+                            + " elements (a partial report?)",
+                    "  TEST-s.xml:3:8: time=\"x\" is not a duration: expected seconds such as 0.25");
+        });
+    }
+
+    /** Hostile: a DOCTYPE's entity is still refused (at its &), a huge count is one mistake, an empty file one. */
+    @Test
+    void hostileReportsAreStillRefusedEachMistakeOnce() {
+        String entities = """
+                <?xml version="1.0"?>
+                <!DOCTYPE testsuite [<!ENTITY f "<failure/>">]>
+                <testsuite name="s" tests="99999999999999999999999"><testcase name="a">&f;</testcase>
+                <testcase name="b">&f;</testcase></testsuite>
+                """;
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> parser.parse(bytes(entities), "TEST-s.xml"));
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "invalid JUnit XML report: 3 errors:",
+                "  TEST-s.xml:3:28: tests=\"99999999999999999999999\" is not a count: expected a whole number from 0"
+                        + " to 2147483647",
+                "  TEST-s.xml:3:72: the report uses the entity &f; entities other than XML's own (&amp; &lt; &gt;"
+                        + " &quot; &apos;) are not accepted in test reports",
+                "  TEST-s.xml:4:20: the report uses the entity &f; entities other than XML's own (&amp; &lt; &gt;"
+                        + " &quot; &apos;) are not accepted in test reports");
+        assertThatThrownBy(() -> parser.parse(new byte[0], "TEST-s.xml"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(refused -> assertThat(refused.getMessage()).doesNotContain("\n"));
     }
 
     static byte[] bytes(String text) {
