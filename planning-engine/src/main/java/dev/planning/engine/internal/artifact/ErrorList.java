@@ -39,7 +39,32 @@ public final class ErrorList {
         }
         Finding first = errors.get(0);
         SourceLocation location = first.location().orElse(fallback);
-        return new InvalidInputException(message(lead, errors), location);
+        return new Refusal(message(lead, errors), location, errors);
+    }
+
+    /**
+     * The errors a refusal lists: those {@link #exception} was given, or the refusal itself as one error,
+     * so that a caller gathering the refusals of several files lists every error of each, one line each,
+     * not each file's list inside another (errors21).
+     */
+    public static List<Finding> errors(InvalidInputException refusal) {
+        if (refusal instanceof Refusal listed) {
+            return listed.errors;
+        }
+        return List.of(Finding.error("input.invalid", refusal.getMessage(), refusal.location().orElse(null)));
+    }
+
+    /** The refusal {@link #exception} builds, its errors kept as data. */
+    private static final class Refusal extends InvalidInputException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<Finding> errors;
+
+        Refusal(String message, SourceLocation location, List<Finding> errors) {
+            super(message, location);
+            this.errors = List.copyOf(errors);
+        }
     }
 
     /**

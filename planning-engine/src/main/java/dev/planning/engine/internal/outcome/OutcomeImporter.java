@@ -107,9 +107,8 @@ public final class OutcomeImporter {
             throw refused.get(0);
         }
         if (!refused.isEmpty()) {
-            List<Finding> errors = refused.stream()
-                    .map(e -> Finding.error("outcome.invalid", e.getMessage(), e.location().orElse(null)))
-                    .toList();
+            // Every mistake of every file, one line each (a file's own list, flattened: errors21).
+            List<Finding> errors = refused.stream().flatMap(e -> ErrorList.errors(e).stream()).toList();
             throw ErrorList.exception("nothing imported", errors, null);
         }
         List<ImportedFile> imported = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.planning.api.outcome.ImportedFile;
 import dev.planning.api.outcome.ImportReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
@@ -190,6 +191,32 @@ class OutcomeImporterTest {
                 .hasMessageContaining("coverage.csv").hasMessageContaining("expected JUnit XML")
                 .hasMessageContaining("jacoco.xml").hasMessageContaining("not a well-formed JaCoCo XML report")
                 .hasMessageContaining("nope.xml").hasMessageContaining("file not found");
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    /**
+     * errors21: several bad files list every mistake of each, one line each at its place; before, each
+     * file was one line of the list holding its own list (or its first mistake alone).
+     */
+    @Test
+    void namesEveryMistakeOfEveryBadFileOneLineEach() throws IOException {
+        Path good = report("TEST-a.xml", JUnitReportParserTest.SUREFIRE);
+        Path junit = report("TEST-b.xml", "<testsuite name=\"b\" tests=\"2\">\n  <testcase name=\"x\" time=\"-1\"/>\n</testsuite>\n");
+        Path lcov = report("lcov.info", "SF:src/cart.js\nDA:x,1\nDA:2,y\nend_of_record\n");
+        Path missing = reports.resolve("nope.xml");
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> new OutcomeImporter(workspace).importFiles(CYCLE, List.of(good, junit, lcov, missing)));
+
+        String b = junit.toString().replace('\\', '/');
+        String l = lcov.toString().replace('\\', '/');
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "nothing imported: 5 errors:",
+                "  " + b + ":1:28: the <testsuite> declares tests=\"2\" but holds 1 <testcase> elements (a partial report?)",
+                "  " + b + ":2:28: time=\"-1\" is not a duration: expected seconds such as 0.25",
+                "  " + l + ":2:4: DA has \"x\"; expected a whole number",
+                "  " + l + ":3:4: DA count has \"y\"; expected a whole number",
+                "  " + missing.toString().replace('\\', '/') + ": file not found (expected a report file to import)");
         assertThat(storedFiles()).isEmpty();
     }
 
