@@ -1,14 +1,20 @@
 package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -70,7 +76,7 @@ public final class JacocoXml {
     /**
      * Parses a report from a stream (not closed).
      *
-     * @throws InvalidInputException when it is not a well-formed JaCoCo report
+     * @throws InvalidInputException when it is not a well-formed JaCoCo report: every mistake, each at its element
      */
     public static CoverageReport parse(InputStream in, String displayPath) {
         XMLStreamReader xml = null;
@@ -84,15 +90,29 @@ public final class JacocoXml {
                 throw new InvalidInputException("not a JaCoCo XML report: the root element is <" + xml.getLocalName()
                         + ">, expected <report>", located(displayPath, xml));
             }
+            // Every mistake of the report, each at its element, in one refusal (errors21: the first alone was).
+            List<Finding> mistakes = new ArrayList<>();
             Coverage lines = Coverage.NONE;
             Coverage branches = Coverage.NONE;
             Set<String> totals = new HashSet<>();
             SourceLocation firstClasses = null;
             int depth = 1;
             while (depth > 0) {
-                int event = xml.next();
+                int event;
+                try {
+                    event = xml.next();
+                } catch (XMLStreamException e) {
+                    // Not XML from here on: the parser cannot go on, so this is the last mistake found.
+                    mistakes.add(Finding.error("outcome.invalid", "not a well-formed JaCoCo XML report: " + reason(e),
+                            malformedAt(e, displayPath)));
+                    break;
+                }
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    SecureXml.requireDepth(++depth, xml, displayPath);
+                    if (++depth > SecureXml.MAX_DEPTH) {
+                        mistakes.add(Finding.error("outcome.invalid", "elements nested more than " + SecureXml.MAX_DEPTH
+                                + " deep; a test or coverage report nests a few levels", located(displayPath, xml)));
+                        break;
+                    }
                     if (depth == 2 && firstClasses == null
                             && ("package".equals(xml.getLocalName()) || "group".equals(xml.getLocalName()))) {
                         firstClasses = located(displayPath, xml);
@@ -101,37 +121,48 @@ public final class JacocoXml {
                         String type = xml.getAttributeValue(null, "type");
                         if (("LINE".equals(type) || "BRANCH".equals(type)) && !totals.add(type)) {
                             // JaCoCo writes each total once; which of two would count is a guess.
-                            throw new InvalidInputException("<report> has a second <counter type=\"" + type
-                                    + "\">: a report states each total once", located(displayPath, xml));
-                        }
-                        if ("LINE".equals(type)) {
-                            lines = counter(xml, displayPath);
+                            mistakes.add(Finding.error("outcome.invalid", "<report> has a second <counter type=\""
+                                    + type + "\">: a report states each total once", located(displayPath, xml)));
+                        } else if ("LINE".equals(type)) {
+                            lines = counter(xml, displayPath, mistakes);
                         } else if ("BRANCH".equals(type)) {
-                            branches = counter(xml, displayPath);
+                            branches = counter(xml, displayPath, mistakes);
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
                 } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new InvalidInputException("the report uses the entity &" + xml.getLocalName()
-                            + "; entities are not accepted in coverage reports", located(displayPath, xml));
+                    mistakes.add(Finding.error("outcome.invalid", "the report uses the entity &" + xml.getLocalName()
+                            + "; entities are not accepted in coverage reports", located(displayPath, xml)));
                 }
             }
-            if (firstClasses != null && !totals.contains("LINE")) {
+            if (depth == 0 && firstClasses != null && !totals.contains("LINE")) {
                 // Its lines would count as none: the missed lines of every class in it gone from the totals.
-                throw new InvalidInputException("<report> holds classes but no <counter type=\"LINE\"> total:"
-                        + " expected the totals JaCoCo writes at the end of <report>", firstClasses);
+                mistakes.add(Finding.error("outcome.invalid", "<report> holds classes but no <counter type=\"LINE\">"
+                        + " total: expected the totals JaCoCo writes at the end of <report>", firstClasses));
             }
             // Read to the end, so that a second root (another report's missed lines) is refused by the parser, not skipped.
-            while (xml.hasNext()) {
-                xml.next();
+            try {
+                while (depth == 0 && xml.hasNext()) {
+                    xml.next();
+                }
+            } catch (XMLStreamException e) {
+                mistakes.add(Finding.error("outcome.invalid", "not a well-formed JaCoCo XML report: " + reason(e),
+                        malformedAt(e, displayPath)));
+            }
+            // Document order: the missing total is found at the end, named at the first classes.
+            mistakes.sort(Comparator.comparingInt((Finding f) -> f.location().orElseThrow().line())
+                    .thenComparingInt(f -> f.location().orElseThrow().column()));
+            if (mistakes.size() == 1) {
+                throw new InvalidInputException(mistakes.get(0).message(), mistakes.get(0).location().orElseThrow());
+            }
+            if (!mistakes.isEmpty()) {
+                throw ErrorList.exception("invalid JaCoCo XML report", mistakes, SourceLocation.ofFile(displayPath));
             }
             return new CoverageReport(displayPath, CoverageReport.Format.JACOCO_XML, lines, branches);
         } catch (XMLStreamException e) {
-            SourceLocation where = e.getLocation() == null ? SourceLocation.ofFile(displayPath)
-                    : new SourceLocation(displayPath, Math.max(e.getLocation().getLineNumber(), 0),
-                            Math.max(e.getLocation().getColumnNumber(), 0));
-            throw new InvalidInputException("not a well-formed JaCoCo XML report: " + reason(e), where, e);
+            throw new InvalidInputException("not a well-formed JaCoCo XML report: " + reason(e), malformedAt(e, displayPath),
+                    e);
         } finally {
             close(xml);
         }
@@ -151,20 +182,28 @@ public final class JacocoXml {
         return false;
     }
 
-    private static Coverage counter(XMLStreamReader xml, String displayPath) {
-        long missed = count(xml, "missed", displayPath);
-        long covered = count(xml, "covered", displayPath);
-        return new Coverage(covered, missed);
+    private static Coverage counter(XMLStreamReader xml, String displayPath, List<Finding> mistakes) {
+        long missed = count(xml, "missed", displayPath, mistakes);
+        long covered = count(xml, "covered", displayPath, mistakes);
+        return missed < 0 || covered < 0 ? Coverage.NONE : new Coverage(covered, missed);
     }
 
-    private static long count(XMLStreamReader xml, String attribute, String displayPath) {
+    /** The count, or -1 when it is not one (a mistake added). */
+    private static long count(XMLStreamReader xml, String attribute, String displayPath, List<Finding> mistakes) {
         String value = xml.getAttributeValue(null, attribute);
         if (value == null || !value.matches("\\d{1,18}")) {
-            throw new InvalidInputException("<counter type=\"" + xml.getAttributeValue(null, "type") + "\"> has "
-                    + attribute + "=" + (value == null ? "nothing" : "\"" + value + "\"")
-                    + "; expected a whole number of at most 18 digits", located(displayPath, xml));
+            mistakes.add(Finding.error("outcome.invalid", "<counter type=\"" + xml.getAttributeValue(null, "type")
+                    + "\"> has " + attribute + "=" + (value == null ? "nothing" : "\"" + Printable.line(value) + "\"")
+                    + "; expected a whole number of at most 18 digits", located(displayPath, xml)));
+            return -1;
         }
         return Long.parseLong(value);
+    }
+
+    private static SourceLocation malformedAt(XMLStreamException e, String displayPath) {
+        return e.getLocation() == null ? SourceLocation.ofFile(displayPath)
+                : new SourceLocation(displayPath, Math.max(e.getLocation().getLineNumber(), 0),
+                        Math.max(e.getLocation().getColumnNumber(), 0));
     }
 
     private static SourceLocation located(String displayPath, XMLStreamReader xml) {

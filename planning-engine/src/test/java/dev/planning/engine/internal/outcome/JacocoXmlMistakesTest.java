@@ -1,0 +1,66 @@
+package dev.planning.engine.internal.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.planning.api.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * errors21: every mistake of a JaCoCo report in one refusal, one line each, at the place the parser
+ * names its element (the end of its start tag); before, the first alone was refused.
+ */
+class JacocoXmlMistakesTest {
+
+    private static InvalidInputException refusal(String xml) {
+        return catchThrowableOfType(InvalidInputException.class,
+                () -> JacocoXml.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "jacoco.xml"));
+    }
+
+    @Test
+    void everyMistakeOfTheReportIsListedAtItsElement() {
+        InvalidInputException e = refusal("""
+                <report name="x">
+                  <package name="p"/>
+                  <counter type="BRANCH" missed="x" covered="99999999999999999999"/>
+                  <counter type="BRANCH" missed="0" covered="1"/>
+                  <sessioninfo id="s">&n;</sessioninfo>
+                </report>
+                """);
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "invalid JaCoCo XML report: 5 errors:",
+                "  jacoco.xml:2:22: <report> holds classes but no <counter type=\"LINE\"> total: expected the totals"
+                        + " JaCoCo writes at the end of <report>",
+                "  jacoco.xml:3:69: <counter type=\"BRANCH\"> has missed=\"x\"; expected a whole number of at most 18"
+                        + " digits",
+                "  jacoco.xml:3:69: <counter type=\"BRANCH\"> has covered=\"99999999999999999999\"; expected a whole"
+                        + " number of at most 18 digits",
+                "  jacoco.xml:4:50: <report> has a second <counter type=\"BRANCH\">: a report states each total once",
+                "  jacoco.xml:5:26: the report uses the entity &n; entities are not accepted in coverage reports");
+        assertThat(e.location().orElseThrow().line()).isEqualTo(2);
+    }
+
+    /** A break in the XML ends the reading: the mistakes before it, then where the parser stopped. */
+    @Test
+    void theMistakesBeforeABreakInTheXmlAreListedThenTheBreak() {
+        InvalidInputException e = refusal("<report name=\"x\">\n<counter type=\"LINE\" missed=\"-1\" covered=\"2\"/>\n<counter");
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).hasSize(3);
+        assertThat(e.getMessage().lines().toList().get(1)).isEqualTo("  jacoco.xml:2:47: <counter type=\"LINE\"> has"
+                + " missed=\"-1\"; expected a whole number of at most 18 digits");
+        assertThat(e.getMessage().lines().toList().get(2)).startsWith("  jacoco.xml:3:").contains("not a well-formed");
+    }
+
+    /** Hostile: an empty file and a second root stay one message each; a DOCTYPE's entity is still refused. */
+    @Test
+    void hostileReportsStayRefused() {
+        assertThat(refusal("").getMessage()).doesNotContain("\n");
+        assertThat(refusal("<report name=\"x\"/><report name=\"y\"/>").getMessage()).doesNotContain("\n")
+                .contains("not a well-formed JaCoCo XML report");
+        assertThat(refusal("<?xml version=\"1.0\"?>\n<!DOCTYPE report [<!ENTITY e \"1\">]>\n<report name=\"x\">&e;</report>")
+                .getMessage()).isEqualTo("the report uses the entity &e; entities are not accepted in coverage reports");
+    }
+}
