@@ -43,10 +43,11 @@ final class PostgresCycleQueries implements CycleQueries {
     private final Optional<SignedRoles> signatures;
     private final Optional<Supplier<SigningPolicy>> policy;
     private final TrustedKeys trust;
+    private final Optional<CycleQueries> fromLines;
 
     /** @param signatures checks which roles' signatures verify; without it no role counts as signed */
     PostgresCycleQueries(Transactions transactions, String repository, Optional<SignedRoles> signatures) {
-        this(transactions, repository, signatures, Optional.empty(), TrustedKeys.none());
+        this(transactions, repository, signatures, Optional.empty(), TrustedKeys.none(), Optional.empty());
     }
 
     /**
@@ -55,9 +56,14 @@ final class PostgresCycleQueries implements CycleQueries {
      *                   question): a required role must be one it names, and with {@code trust}'s it is
      *                   the workspace's policy; without it a role is checked for its form only
      * @param trust      the keys trusted, whose own signing policy {@code verify} also applies
+     * @param fromLines  the same questions over the cycles' lines, chains verified, which the
+     *                   pending-signatures questions ask when given: which cycles are sealed and where they
+     *                   stand is then the lines' say, not the columns' and the {@code planning_cycle} row's,
+     *                   which an edit of one column could change unseen (attack21)
      */
     PostgresCycleQueries(Transactions transactions, String repository, Optional<SignedRoles> signatures,
-            Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust) {
+            Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust, Optional<CycleQueries> fromLines) {
+        this.fromLines = Objects.requireNonNull(fromLines, "fromLines");
         this.transactions = transactions;
         this.repository = repository;
         this.signatures = signatures;
@@ -96,6 +102,9 @@ final class PostgresCycleQueries implements CycleQueries {
      */
     @Override
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
+        if (fromLines.isPresent()) {
+            return fromLines.get().pendingSignatures(requiredRoles);
+        }
         Set<String> required = EventLogQueries.requiredRoles(requiredRoles);
         policy.ifPresent(p -> EventLogQueries.requireNamedBy(p.get(), required));
         return pending(EventLogQueries.eachOnce(required), false);
@@ -105,6 +114,9 @@ final class PostgresCycleQueries implements CycleQueries {
     @Override
     public List<PendingSignatures> pendingSignatures(SigningPolicy policy) {
         Objects.requireNonNull(policy, "policy");
+        if (fromLines.isPresent()) {
+            return fromLines.get().pendingSignatures(policy);
+        }
         if (policy.required().isEmpty()) {
             return List.of();
         }
@@ -119,6 +131,9 @@ final class PostgresCycleQueries implements CycleQueries {
      */
     @Override
     public List<PendingSignatures> pendingSignatures() {
+        if (fromLines.isPresent()) {
+            return fromLines.get().pendingSignatures();
+        }
         SigningPolicy rulebook = policy.orElseThrow(() -> new UnsupportedOperationException("these queries know"
                 + " no rulebook: ask PostgresStore.queries(workspace, trust), or pendingSignatures(SigningPolicy)"))
                 .get();
