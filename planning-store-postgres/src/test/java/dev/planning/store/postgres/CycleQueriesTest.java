@@ -3,6 +3,9 @@ package dev.planning.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.event.EventType;
+import dev.planning.api.event.RecordedEvent;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
@@ -13,8 +16,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +98,33 @@ class CycleQueriesTest extends CycleQueriesContract {
                 .containsExactly(SEALED);
         assertThat(signed.pendingSignatures(Set.of("PM", "QA"))).extracting(CycleQueries.PendingSignatures::cycle)
                 .containsExactly(SEALED);
+    }
+
+    /** attack21: another repository of the same server, with a cycle of the same name in every state a question reads. */
+    @Test
+    void anotherRepositorysRowsAnswerNoQuestionOfThisOne() {
+        PostgresStore postgres = opened.get(0);
+        List<CycleQueries.CycleSummary> portfolio = postgres.queries().portfolio();
+        List<CycleQueries.PendingSignatures> pending = postgres.queries(workspace, TrustedKeys.none())
+                .pendingSignatures(Set.of("PM"));
+        List<CycleQueries.WaiverExpiry> waivers = postgres.queries().expiringWaivers(LocalDate.parse("2099-01-01"));
+        try (PostgresStore other = TestServers.store(false)) {
+            EventStore events = other.eventStore();
+            String head = events.append(SEALED, Events.created(SEALED), RecordedEvent.GENESIS).hash();
+            head = events.append(SEALED, Events.moved(SEALED, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head)
+                    .hash();
+            head = events.append(SEALED, Events.moved(SEALED, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED), head)
+                    .hash();
+            head = events.append(SEALED, Events.fact(SEALED, EventType.MANIFEST_SEALED, Map.of("waivers", "1",
+                    "waiver.1.rule", "other", "waiver.1.item", "X-1", "waiver.1.expires", "2025-01-01")), head).hash();
+            events.append(new CycleRef("xx", "other"), Events.created(new CycleRef("xx", "other")),
+                    RecordedEvent.GENESIS);
+
+            assertThat(postgres.queries().portfolio()).isEqualTo(portfolio);
+            assertThat(postgres.queries(workspace, TrustedKeys.none()).pendingSignatures(Set.of("PM")))
+                    .isEqualTo(pending);
+            assertThat(postgres.queries().expiringWaivers(LocalDate.parse("2099-01-01"))).isEqualTo(waivers);
+        }
     }
 
     private static void edit(PostgresStore postgres, String sql) throws SQLException {
