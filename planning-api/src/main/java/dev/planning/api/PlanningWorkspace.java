@@ -226,8 +226,10 @@ public interface PlanningWorkspace {
      * {@code snapshot_rev}; that the manifest and its {@code MANIFEST_SEALED} event anchor each
      * other; that each gate verdict's sealed evidence judged the sealed inputs; and it re-derives
      * every sealed verdict that is a function of sealed inputs under the sealed rulebook
-     * ({@code VERDICT_CHANGED} when one disagrees). A missing manifest is a discrepancy, not an
-     * exception. This is the check to run before trusting or signing a handoff.
+     * ({@code VERDICT_CHANGED} when one disagrees), the gates run again reading {@code trust} as their
+     * trusted keys ({@link dev.planning.api.gate.GateContext#trustedKeys()}), never the keys the workspace
+     * was built with: one verification judges with one set of keys. A missing manifest is a discrepancy,
+     * not an exception. This is the check to run before trusting or signing a handoff.
      *
      * @param cycle the cycle; never {@code null}
      * @param trust the keys trusted to sign, by role; never {@code null}

@@ -89,9 +89,11 @@ final class FileWorkspace implements PlanningWorkspace {
         // machine built below: the lambda reads the field late.
         // One read of the rulebook's files serves every context of this workspace, recomputed verdicts included.
         RulebookFiles rulebookFiles = new RulebookFiles(rulebook);
-        this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt) ->
-                machine().evaluateIn(cycle, transition, new ArtifactGateContext(new GateEnvironment(sealedRoot, layout,
-                        rulebook, new CycleArtifacts(sealedRoot, layout), clock, trust, SealedManifests.NONE,
+        // The gates run again read the keys the verification was given, not the workspace's: one
+        // verification judges with one set of keys (verify(cycle, keys) with keys of its own).
+        this.verifier = new ManifestVerifier(root, layout, rulebook, store, (sealedRoot, cycle, transition, judgedAt,
+                keys) -> machine().evaluateIn(cycle, transition, new ArtifactGateContext(new GateEnvironment(sealedRoot,
+                        layout, rulebook, new CycleArtifacts(sealedRoot, layout), clock, () -> keys, SealedManifests.NONE,
                         rulebookFiles), cycle, transition, Optional.of(judgedAt))), clock);
         GateEnvironment environment = new GateEnvironment(root, layout, rulebook, new CycleArtifacts(root, layout),
                 clock, trust, new SealedManifests() {

@@ -289,10 +289,10 @@ public final class HtmlReport {
          * as not verified and every cycle past {@code PACKAGED} as an unsigned history.
          *
          * <p>Why the workspace's keys and no others: what the report shows of a cycle past {@code PACKAGED}
-         * is what {@code planning status} says ({@link PlanningWorkspace#checkHistory}), and that check, the
-         * lifecycle's guard and the gate verdicts verification re-derives (a gate reads
-         * {@link dev.planning.api.gate.GateContext#trustedKeys()}) are the workspace's, made with the keys
-         * it was built with; a report cannot make them again with other keys through a
+         * is what {@code planning status} says ({@link PlanningWorkspace#checkHistory}), and that check and
+         * the lifecycle's guard are the workspace's, made with the keys it was built with (only
+         * {@link PlanningWorkspace#verify(dev.planning.api.lifecycle.CycleRef, TrustedKeys)} takes keys of its
+         * own, and judges with those alone); a report cannot make them again with other keys through a
          * {@link PlanningWorkspace}. A report given other keys would judge a cycle twice, with two trust
          * sets: its manifest signed under one and its history unsigned under the other, or the reverse. So
          * an embedder who wants a report judged with some keys builds the workspace with them

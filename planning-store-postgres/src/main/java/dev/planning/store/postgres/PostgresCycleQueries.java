@@ -2,6 +2,8 @@ package dev.planning.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.lifecycle.CycleRef;
@@ -43,10 +45,11 @@ final class PostgresCycleQueries implements CycleQueries {
     private final Optional<SignedRoles> signatures;
     private final Optional<Supplier<SigningPolicy>> policy;
     private final TrustedKeys trust;
+    private final Optional<CycleQueries> fromLines;
 
     /** @param signatures checks which roles' signatures verify; without it no role counts as signed */
     PostgresCycleQueries(Transactions transactions, String repository, Optional<SignedRoles> signatures) {
-        this(transactions, repository, signatures, Optional.empty(), TrustedKeys.none());
+        this(transactions, repository, signatures, Optional.empty(), TrustedKeys.none(), Optional.empty());
     }
 
     /**
@@ -55,9 +58,14 @@ final class PostgresCycleQueries implements CycleQueries {
      *                   question): a required role must be one it names, and with {@code trust}'s it is
      *                   the workspace's policy; without it a role is checked for its form only
      * @param trust      the keys trusted, whose own signing policy {@code verify} also applies
+     * @param fromLines  the same questions over the cycles' lines, chains verified, which the
+     *                   pending-signatures questions ask when given: which cycles are sealed and where they
+     *                   stand is then the lines' say, not the columns' and the {@code planning_cycle} row's,
+     *                   which an edit of one column could change unseen (attack21)
      */
     PostgresCycleQueries(Transactions transactions, String repository, Optional<SignedRoles> signatures,
-            Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust) {
+            Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust, Optional<CycleQueries> fromLines) {
+        this.fromLines = Objects.requireNonNull(fromLines, "fromLines");
         this.transactions = transactions;
         this.repository = repository;
         this.signatures = signatures;
@@ -80,8 +88,9 @@ final class PostgresCycleQueries implements CycleQueries {
                 List<CycleSummary> cycles = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        cycles.add(new CycleSummary(new CycleRef(rs.getString(1), rs.getString(2)),
-                                CycleState.valueOf(rs.getString(3)), rs.getInt(4), Micros.instant(rs.getLong(5))));
+                        CycleRef cycle = cycle("planning_cycle", rs.getString(1), rs.getString(2));
+                        cycles.add(new CycleSummary(cycle, state("planning_cycle", cycle, rs.getString(3)), rs.getInt(4),
+                                Micros.instant(rs.getLong(5))));
                     }
                 }
                 return cycles;
@@ -96,6 +105,9 @@ final class PostgresCycleQueries implements CycleQueries {
      */
     @Override
     public List<PendingSignatures> pendingSignatures(Set<String> requiredRoles) {
+        if (fromLines.isPresent()) {
+            return fromLines.get().pendingSignatures(requiredRoles);
+        }
         Set<String> required = EventLogQueries.requiredRoles(requiredRoles);
         policy.ifPresent(p -> EventLogQueries.requireNamedBy(p.get(), required));
         return pending(EventLogQueries.eachOnce(required), false);
@@ -105,6 +117,9 @@ final class PostgresCycleQueries implements CycleQueries {
     @Override
     public List<PendingSignatures> pendingSignatures(SigningPolicy policy) {
         Objects.requireNonNull(policy, "policy");
+        if (fromLines.isPresent()) {
+            return fromLines.get().pendingSignatures(policy);
+        }
         if (policy.required().isEmpty()) {
             return List.of();
         }
@@ -119,6 +134,9 @@ final class PostgresCycleQueries implements CycleQueries {
      */
     @Override
     public List<PendingSignatures> pendingSignatures() {
+        if (fromLines.isPresent()) {
+            return fromLines.get().pendingSignatures();
+        }
         SigningPolicy rulebook = policy.orElseThrow(() -> new UnsupportedOperationException("these queries know"
                 + " no rulebook: ask PostgresStore.queries(workspace, trust), or pendingSignatures(SigningPolicy)"))
                 .get();
@@ -145,12 +163,13 @@ final class PostgresCycleQueries implements CycleQueries {
                 List<PendingSignatures> pending = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        CycleRef cycle = new CycleRef(rs.getString(1), rs.getString(2));
+                        CycleRef cycle = cycle("planning_event", rs.getString(1), rs.getString(2));
                         Set<String> claimed = new TreeSet<>(List.of((String[]) rs.getArray(4).getArray()));
                         Map<String, String> sealed = details(rs.getString(5));
                         SignedRoles.Count counted = signatures.map(s -> s.count(cycle, sealed))
                                 .orElse(SignedRoles.Count.NONE);
-                        EventLogQueries.of(cycle, CycleState.valueOf(rs.getString(3)), required, claimed, counted)
+                        EventLogQueries.of(cycle, state("planning_cycle", cycle, rs.getString(3)), required, claimed,
+                                counted)
                                 .ifPresent(pending::add);
                     }
                 }
@@ -172,8 +191,9 @@ final class PostgresCycleQueries implements CycleQueries {
                 List<WaiverExpiry> waivers = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        waivers.addAll(WaiverFacts.of(new CycleRef(rs.getString(1), rs.getString(2)), rs.getString(3),
-                                EventType.valueOf(rs.getString(4)), details(rs.getString(5))));
+                        // The WHERE clause admits only the two types it names.
+                        waivers.addAll(WaiverFacts.of(cycle("planning_event", rs.getString(1), rs.getString(2)),
+                                rs.getString(3), EventType.valueOf(rs.getString(4)), details(rs.getString(5))));
                     }
                 }
                 return WaiverFacts.expiringBy(waivers, until);
@@ -198,13 +218,41 @@ final class PostgresCycleQueries implements CycleQueries {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         PlanningEvent event = codec.decode(rs.getBytes(3)).event();
-                        refusals.add(new Refusal(new CycleRef(rs.getString(1), rs.getString(2)), event.id(),
+                        refusals.add(new Refusal(cycle("planning_event", rs.getString(1), rs.getString(2)), event.id(),
                                 event.timestamp(), event.fromState(), event.toState(), event.gateResults()));
                     }
                 }
                 return refusals;
             }
         });
+    }
+
+    /**
+     * The cycle a row names, or a refusal naming the row: no append writes a stream or cycle id that
+     * {@link CycleRef} refuses, so such a row was written around the store (and is not this command's
+     * argument, which the bare refusal would read as).
+     */
+    private CycleRef cycle(String table, String stream, String cycleId) {
+        try {
+            return new CycleRef(stream, cycleId);
+        } catch (PlanningException | IllegalArgumentException e) {
+            throw edited(table, "stream '" + stream + "' and cycle '" + cycleId + "'", e.getMessage());
+        }
+    }
+
+    /** A portfolio row's state, or a refusal naming the row: an append writes only the lifecycle's states. */
+    private CycleState state(String table, CycleRef cycle, String state) {
+        try {
+            return CycleState.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw edited(table, "cycle " + cycle + " and state '" + state + "'", "not a state of the lifecycle");
+        }
+    }
+
+    private PlanningException edited(String table, String what, String why) {
+        return new PlanningException(Printable.line("a row of " + table + " in repository " + repository + " names "
+                + what + ", which no append writes (" + why + "): the row was changed in the database, not by this"
+                + " tool; `planning store check` reports every row that does not match its lines"));
     }
 
     /** A row's details as the event holds them: text values only (every detail an event records is text). */

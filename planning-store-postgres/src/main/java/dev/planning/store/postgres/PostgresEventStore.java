@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
@@ -122,7 +124,7 @@ public final class PostgresEventStore implements EventStore {
                 List<CycleRef> found = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        found.add(new CycleRef(rs.getString(1), rs.getString(2)));
+                        found.add(cycleOfRow(rs.getString(1), rs.getString(2)));
                     }
                 }
                 return found;
@@ -130,6 +132,22 @@ public final class PostgresEventStore implements EventStore {
         });
         cycles.sort(Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId));
         return List.copyOf(cycles);
+    }
+
+    /**
+     * The cycle the rows name, or a refusal naming them: no append writes a stream or cycle id that
+     * {@link CycleRef} refuses, so such rows were written around the store (the bare refusal would read as
+     * a mistake in the command's arguments).
+     */
+    private CycleRef cycleOfRow(String stream, String cycleId) {
+        try {
+            return new CycleRef(stream, cycleId);
+        } catch (PlanningException | IllegalArgumentException e) {
+            throw new PlanningException(Printable.line("rows of planning_event in repository " + repository
+                    + " name stream '" + stream + "' and cycle '" + cycleId + "', which no append writes ("
+                    + e.getMessage() + "): they were changed in the database, not by this tool; `planning store"
+                    + " check` reports every row that does not match its lines"));
+        }
     }
 
     @Override

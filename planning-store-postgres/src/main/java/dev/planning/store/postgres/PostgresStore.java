@@ -7,14 +7,17 @@ import dev.planning.api.PlanningException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.engine.internal.seal.SignedRoles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -146,7 +149,11 @@ public final class PostgresStore implements AutoCloseable {
      * is asked and only then, so that a role its signing policy does not name is refused and
      * {@link CycleQueries#pendingSignatures()} judges that policy and {@code trust}'s own, as
      * {@code verify} does. A rulebook that cannot be read refuses those questions (never an answer
-     * judged against no policy); the portfolio, the waivers and the refusals do not read it.
+     * judged against no policy); the portfolio, the waivers and the refusals do not read it. The
+     * pending-signatures questions read every cycle's lines, hash chains verified, as the file store's
+     * queries read its logs: which cycles are sealed, and whether one is completed, is the lines' say, not
+     * that of the columns and {@code planning_cycle} rows the other questions answer from (an edit of one
+     * column would otherwise hide a sealed handoff from the question).
      *
      * @param workspace the workspace whose manifest files and rulebook the pending-signatures questions read
      * @param trust the keys trusted to sign manifests, with the trust file's signing policy
@@ -174,9 +181,10 @@ public final class PostgresStore implements AutoCloseable {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(trust, "trust");
         java.nio.file.Path root = workspace.toAbsolutePath().normalize();
+        Supplier<SigningPolicy> policy = () -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root)
+                .signing();
         return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(root, layout, trust)),
-                Optional.of(() -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root).signing()),
-                trust);
+                Optional.of(policy), trust, Optional.of(EventLogQueries.ofStore(root, layout, eventStore, trust, policy)));
     }
 
     /**
@@ -184,7 +192,8 @@ public final class PostgresStore implements AutoCloseable {
      * files, where signatures are verified against {@code trust} (as {@link #queries(java.nio.file.Path,
      * TrustedKeys)}), and its rulebook, read when a pending-signatures question is asked: a role its
      * signing policy does not name is refused, and {@link CycleQueries#pendingSignatures()} judges that
-     * policy and {@code trust}'s own, as {@code verify} does.
+     * policy and {@code trust}'s own, as {@code verify} does. The pending-signatures questions read the
+     * cycles' lines, chains verified, as {@link #queries(java.nio.file.Path, TrustedKeys)}'s do.
      *
      * <pre>{@code
      * PlanningWorkspace ws = Planning.builder().workspace(dir).readOnly().build();
@@ -199,8 +208,10 @@ public final class PostgresStore implements AutoCloseable {
     public CycleQueries queries(PlanningWorkspace workspace, TrustedKeys trust) {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(trust, "trust");
+        Supplier<SigningPolicy> policy = () -> workspace.rulebook().signing();
         return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(workspace.root(),
-                workspace.layout(), trust)), Optional.of(() -> workspace.rulebook().signing()), trust);
+                workspace.layout(), trust)), Optional.of(policy), trust, Optional.of(EventLogQueries.ofStore(
+                workspace.root(), workspace.layout(), eventStore, trust, policy)));
     }
 
     /**

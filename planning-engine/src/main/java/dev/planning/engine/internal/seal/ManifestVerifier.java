@@ -370,7 +370,7 @@ public final class ManifestVerifier {
                 stamps.addAll(sealed.stamps());
             } else {
                 VerdictCheck.Outcome verdict = verdicts.check(manifest, cycle, display, scope != Scope.CHECKSUMS_ONLY,
-                        rulebookSealed, changed.isEmpty());
+                        rulebookSealed, changed.isEmpty(), trust);
                 found.addAll(verdict.discrepancies());
                 notes.addAll(verdict.notes());
                 waivers.addAll(verdict.waivers());

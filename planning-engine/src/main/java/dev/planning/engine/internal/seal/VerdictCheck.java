@@ -17,6 +17,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.evidence.EvidenceInputs;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,9 +123,10 @@ final class VerdictCheck {
      * @param recompute      whether to run the gates again
      * @param rulebookSealed whether the rulebook in hand has the manifest's rulebook hash
      * @param inputsIntact   whether every sealed artifact is present and unchanged
+     * @param trust          the keys the verification judges with, which the gates run again read
      */
     Outcome check(HandoffManifest manifest, CycleRef cycle, String display, boolean recompute,
-            boolean rulebookSealed, boolean inputsIntact) {
+            boolean rulebookSealed, boolean inputsIntact, TrustedKeys trust) {
         List<Discrepancy> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, ArtifactChecksum> sealed = new LinkedHashMap<>();
@@ -176,13 +179,14 @@ final class VerdictCheck {
                 Transition transition = entry.getKey();
                 Rerun rerun;
                 String key = cycle + "|" + transition.key() + "|" + judgedAt.get(transition) + "|"
-                        + manifest.rulebookHash() + "|" + manifest.artifacts().stream().map(a -> a.path() + ":" + a.sha256()).sorted().toList();
+                        + manifest.rulebookHash() + "|" + manifest.artifacts().stream().map(a -> a.path() + ":" + a.sha256()).sorted().toList()
+                        + "|" + keysOf(trust); // a verdict re-derived with other keys is another verdict
                 try {
                     rerun = cached(key, () -> {
                         if (pinned[0] == null) {
                             pinned[0] = sealedInputs.pin();
                         }
-                        return recomputer.rerun(pinned[0], cycle, transition, judgedAt.get(transition));
+                        return recomputer.rerun(pinned[0], cycle, transition, judgedAt.get(transition), trust);
                     });
                 } catch (UnreadableInputException e) {
                     throw e;
@@ -349,6 +353,12 @@ final class VerdictCheck {
         } catch (IOException | PlanningException e) {
             return Optional.empty();
         }
+    }
+
+    /** The keys as a memo key: every component a gate can read of them, in order. */
+    private static String keysOf(TrustedKeys trust) {
+        return trust.keys().stream().map(k -> k.role() + ":" + k.keyId() + ":" + k.algorithm() + ":"
+                + Base64.getEncoder().encodeToString(k.publicKey().getEncoded())).toList() + "|" + trust.signing();
     }
 
     private Rerun cached(String key, Supplier<Rerun> compute) {

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.seal;
 
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.Transition;
+import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.lifecycle.LifecycleMachine.Rerun;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.time.Instant;
 public interface VerdictRecomputer {
 
     /** Never recomputes: every verdict is reported as not recomputable (fail closed). */
-    VerdictRecomputer NONE = (sealedRoot, cycle, transition, judgedAt) -> {
+    VerdictRecomputer NONE = (sealedRoot, cycle, transition, judgedAt, trust) -> {
         throw new IllegalStateException("no gates to recompute verdicts with");
     };
 
@@ -27,6 +28,8 @@ public interface VerdictRecomputer {
      *
      * @param sealedRoot a directory holding exactly the handoff's sealed inputs, at their
      *                   workspace-relative paths, with their sealed bytes
+     * @param trust      the keys the verification judges with: what a gate reads as its trusted keys, so
+     *                   that one verification never mixes them with the keys the workspace was built with
      */
-    Rerun rerun(Path sealedRoot, CycleRef cycle, Transition transition, Instant judgedAt);
+    Rerun rerun(Path sealedRoot, CycleRef cycle, Transition transition, Instant judgedAt, TrustedKeys trust);
 }

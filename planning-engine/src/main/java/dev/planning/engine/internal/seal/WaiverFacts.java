@@ -76,7 +76,11 @@ public final class WaiverFacts {
             } catch (NumberFormatException e) {
                 count = -1;
             }
-            if (count < 0) {
+            // Each waiver a seal records is details of its own: a count past the details the event holds
+            // claims waivers it cannot record (a committed log's rebuilt line), and would have this build
+            // an entry for each of them, up to two billion. Unreadable, as a count that does not parse.
+            if (count < 0 || count > details.size()) {
+                count = -1;
                 found.add(new WaiverExpiry(cycle, eventId, Optional.of(LocalDate.MIN), Optional.empty(),
                         Optional.empty(), Optional.empty()));
             }

@@ -37,6 +37,20 @@ class WaiverFactsTest {
                 .singleElement().satisfies(w -> assertThat(w.expires()).contains(LocalDate.MIN));
     }
 
+    /**
+     * attack21: a committed log's seal event claiming two billion waivers (its chain rebuilt) made every
+     * expiring-waivers question build one entry per claimed waiver, with no key behind any of them.
+     */
+    @Test
+    void aSealedWaiverCountPastTheDetailsTheEventHoldsIsListedOnceAsAlreadyExpired() {
+        List<WaiverExpiry> found = WaiverFacts.of(CYCLE, "evt_1", EventType.MANIFEST_SEALED, Map.of("waivers",
+                "100000", "waiver.1.rule", "r", "waiver.1.expires", "2099-12-31"));
+
+        assertThat(found).singleElement().satisfies(w -> assertThat(w.expires()).contains(LocalDate.MIN));
+        assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.MANIFEST_SEALED, Map.of("waivers", "2147483647")))
+                .singleElement().satisfies(w -> assertThat(w.expires()).contains(LocalDate.MIN));
+    }
+
     @Test
     void anExpiryThatDoesNotReadCountsAsExpiredAndNoneAsNoExpiry() {
         List<WaiverExpiry> found = List.of(
