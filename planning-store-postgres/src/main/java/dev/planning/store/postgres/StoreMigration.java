@@ -129,8 +129,7 @@ public final class StoreMigration {
      */
     private static Moved exportLog(CycleRef cycle, int lines, byte[] bytes, Path file, String relative) {
         try {
-            Files.createDirectories(file.getParent());
-            return PathLock.holding(PathLock.key(file), () -> {
+            return PathLock.holdingCreating(file, () -> {
                 AtomicFiles.deleteStrayTemporaries(file);
                 int held = 0;
                 if (Files.exists(file)) {
@@ -150,7 +149,8 @@ public final class StoreMigration {
                 return new Moved(cycle, lines, lines - held);
             });
         } catch (IOException e) {
-            throw new PlanningException("cannot lock or prepare " + relative + " to export its log ("
+            // The lock's own failures are LockFailedExceptions, naming the lock file: this is the work under it.
+            throw new PlanningException("cannot export the log " + relative + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", SourceLocation.ofFile(relative), e);
         }
     }

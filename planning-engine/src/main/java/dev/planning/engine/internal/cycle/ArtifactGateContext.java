@@ -21,6 +21,7 @@ import dev.planning.engine.internal.artifact.CapacityReader;
 import dev.planning.engine.internal.artifact.ContractsReader;
 import dev.planning.engine.internal.artifact.DecisionLogReader;
 import dev.planning.engine.internal.artifact.ReadResult;
+import dev.planning.engine.internal.hash.JudgedReads;
 import dev.planning.engine.internal.outcome.GateOutcomes;
 import dev.planning.engine.internal.outcome.JudgedOutcomeFiles;
 import dev.planning.engine.internal.outcome.OutcomeSnapshot;
@@ -46,7 +47,7 @@ import java.util.function.Supplier;
  * {@link #judgedAt()} when a sealed verdict is recomputed), the trusted keys and the sealed
  * manifests.
  */
-public final class ArtifactGateContext implements GateContext, JudgedOutcomeFiles {
+public final class ArtifactGateContext implements GateContext, JudgedOutcomeFiles, JudgedReads.Source {
 
     private final GateEnvironment environment;
     private final CycleRef cycle;
@@ -67,6 +68,8 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
     private final Supplier<CycleOutcomes> outcomes;
     private final Supplier<Optional<CoverageOutcomes>> previousCoverage;
     private final Optional<List<RecordedEvent>> history;
+    /** The digests of the bytes each input of the gates was read as, for the evidence ({@link JudgedReads}). */
+    private final JudgedReads reads = new JudgedReads();
 
     /** The context of a live run. */
     public ArtifactGateContext(GateEnvironment environment, CycleRef cycle, Transition transition) {
@@ -97,17 +100,17 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
         this.judgedAt = Objects.requireNonNull(judgedAt, "judgedAt");
         this.files = environment.files();
         CycleArtifacts artifacts = environment.artifacts();
-        this.tasks = memoize(() -> artifacts.taskBreakdown(cycle));
-        this.storyMap = memoize(() -> artifacts.storyMap(cycle));
-        this.otherStreams = memoize(() -> artifacts.otherStreams(cycle));
-        this.artifactPaths = memoize(() -> artifacts.artifactPaths(cycle));
-        this.waivers = memoize(() -> readOptional(environment.layout().decisionLog(cycle),
+        this.tasks = recorded(() -> artifacts.taskBreakdown(cycle));
+        this.storyMap = recorded(() -> artifacts.storyMap(cycle));
+        this.otherStreams = recorded(() -> artifacts.otherStreams(cycle));
+        this.artifactPaths = recorded(() -> artifacts.artifactPaths(cycle));
+        this.waivers = recorded(() -> readOptional(environment.layout().decisionLog(cycle),
                 (file, path) -> new DecisionLogReader().readFor(file, path, cycle)).orElse(List.of()));
-        this.contracts = memoize(() -> readOptional(environment.layout().contracts(cycle),
+        this.contracts = recorded(() -> readOptional(environment.layout().contracts(cycle),
                 new ContractsReader()::read).orElse(List.of()));
-        this.capacity = memoize(() -> readOptional(environment.layout().capacityModel(), new CapacityReader()::read));
+        this.capacity = recorded(() -> readOptional(environment.layout().capacityModel(), new CapacityReader()::read));
         this.trust = memoize(environment.trust());
-        this.lint = memoize(() -> artifacts.lint(cycle, environment.rulebook()));
+        this.lint = recorded(() -> artifacts.lint(cycle, environment.rulebook()));
         GateOutcomes imported = new GateOutcomes(environment.root(), environment.layout());
         // Each outcomes directory is read once: the gates parse, and the evidence hashes, the same bytes.
         this.outcomeFiles = new Memo<>(() -> imported.snapshot(cycle));
@@ -283,5 +286,15 @@ public final class ArtifactGateContext implements GateContext, JudgedOutcomeFile
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {
         return new Memo<>(supplier);
+    }
+
+    /** As {@link #memoize}, the files read on the way recorded in {@link #reads}. */
+    private <T> Supplier<T> recorded(Supplier<T> supplier) {
+        return new Memo<>(() -> reads.recording(supplier));
+    }
+
+    @Override
+    public JudgedReads judgedReads() {
+        return reads;
     }
 }

@@ -9,6 +9,7 @@ import dev.planning.engine.internal.artifact.TaskBreakdownReader;
 import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.hash.JudgedReads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,7 @@ final class PlanCache<T> {
             throw new Unreadable(e);
         }
         byte[] digest = sha256(content);
+        JudgedReads.readDigest(file, digest);
         Parsed<T> known = parsed.getIfPresent(file);
         if (known != null && known.displayPath().equals(displayPath) && Arrays.equals(known.sha256(), digest)) {
             return known.model();

@@ -38,6 +38,7 @@ final class StrictText {
             if (bytes.length > maxBytes) {
                 throw tooLarge(bytes.length, maxBytes, where);
             }
+            dev.planning.engine.internal.hash.JudgedReads.read(file, bytes);
             return bytes;
         } catch (NoSuchFileException e) {
             throw new DocumentException(DocumentException.FILE_UNREADABLE, "file does not exist", where);

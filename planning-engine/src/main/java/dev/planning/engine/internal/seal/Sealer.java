@@ -38,8 +38,6 @@ import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -332,8 +330,7 @@ public final class Sealer {
         // The manifest and its event are written under the manifest's lock (the one signing holds), so that
         // a seal completing an interrupted one never replaces a manifest another process is recording.
         try {
-            Files.createDirectories(file.getParent());
-            PathLock.holding(PathLock.key(file), () -> {
+            PathLock.holdingCreating(file, () -> {
                 if (replaceUnrecorded) {
                     List<RecordedEvent> now = machine.history(cycle);
                     if (!now.get(now.size() - 1).hash().equals(logHead)) {
@@ -353,7 +350,9 @@ public final class Sealer {
                 return null;
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + Shown.path(path) + " for sealing", e);
+            // The lock's own failures are LockFailedExceptions: this is the work under it.
+            throw new PlanningException("cannot write the manifest " + Shown.path(path) + " (" + Shown.reason(e)
+                    + "); nothing was recorded", SourceLocation.ofFile(path), e);
         }
         return manifest;
     }
@@ -457,7 +456,7 @@ public final class Sealer {
         TrustedKey key = trusted(signer, trust, path);
         HandoffManifest result;
         try {
-            result = PathLock.holding(PathLock.key(file), () -> {
+            result = PathLock.holdingCreating(file, () -> {
                 ManifestReader.Read read = reader.read(file, path);
                 if (!Arrays.equals(read.bytes(), ManifestWriter.render(read.manifest()))) {
                     throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the manifest was edited outside"
@@ -487,7 +486,8 @@ public final class Sealer {
                 return recordSignature(cycle, next, next.signatures().get(next.signatures().size() - 1), rendered);
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + Shown.path(path) + " for signing", e);
+            throw new PlanningException("cannot sign the manifest " + Shown.path(path) + " (" + Shown.reason(e)
+                    + ")", SourceLocation.ofFile(path), e);
         }
         return result;
     }

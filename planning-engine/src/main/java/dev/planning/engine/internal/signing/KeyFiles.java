@@ -80,7 +80,9 @@ public final class KeyFiles {
      * {@link #generate}'s work under the trust file's lock. A failure once the body has returned (the lock's
      * release: an unlock or close that fails) changes nothing written: the key is installed, trusted and on
      * disk, and a run again would only say its files exist. So the key is returned, with a warning saying so
-     * (reliab20; before, the command failed and its rerun refused), rather than an error.
+     * (reliab20; before, the command failed and its rerun refused), rather than an error. {@link PathLock}
+     * itself no longer reports a failed release (reliab21: it closes the lock's channel, which drops the lock,
+     * for every caller alike); this stays for any other failure after the body returned.
      */
     static GeneratedKey generateHolding(String role, SignatureAlgorithm algorithm, Path directory, Path trust,
             KeyPair pair, Locking locking) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
@@ -24,13 +25,13 @@ import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import dev.planning.engine.internal.workspace.AtomicFiles;
+import dev.planning.engine.internal.workspace.LockFailedException;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import java.io.IOException;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -293,21 +294,16 @@ public final class TrustFile {
      * {@code trust.yaml.lock}, stays beside the file.
      *
      * @throws InvalidInputException when the existing file does not read (nothing is written)
-     * @throws UncheckedIOException  when the file cannot be locked
+     * @throws LockFailedException   when the file's lock cannot be taken (nothing is written)
      */
     public static void add(Path file, TrustedKey key) {
-        try {
-            Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            PathLock.holding(PathLock.key(absolute), () -> {
-                // Every writer of the trust file holds this lock: a temporary of its name is a killed write's.
-                AtomicFiles.deleteStrayTemporaries(absolute);
-                addUnlocked(absolute, key);
-                return null;
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the trust file " + Shown.path(file) + " to add a key", e);
-        }
+        Path absolute = file.toAbsolutePath();
+        holding(file, () -> {
+            // Every writer of the trust file holds this lock: a temporary of its name is a killed write's.
+            AtomicFiles.deleteStrayTemporaries(absolute);
+            addUnlocked(absolute, key);
+            return null;
+        });
     }
 
     /**
@@ -316,15 +312,16 @@ public final class TrustFile {
      * files under one hold, so that a second {@code keys generate} for the directory waits rather than
      * taking the first one's staged key for an interrupted one's.
      *
-     * @throws UncheckedIOException when the file cannot be locked
+     * @throws LockFailedException when the file's lock cannot be taken (nothing ran)
+     * @throws PlanningException   when {@code body} fails with an {@link IOException} (removing a killed
+     *                             write's temporary file, say), naming the trust file and why
      */
     static <T> T holding(Path file, PathLock.Body<T> body) {
         try {
-            Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            return PathLock.holding(PathLock.key(absolute), body);
+            return PathLock.holdingCreating(file, body);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the trust file " + Shown.path(file) + " to add a key", e);
+            throw new PlanningException("cannot add a key to the trust file " + Shown.path(file) + " ("
+                    + Shown.reason(e) + ")", SourceLocation.ofFile(Shown.path(file)), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.workspace;
 
 import dev.planning.api.PlanningException;
 import dev.planning.engine.internal.document.YamlDocuments;
+import dev.planning.engine.internal.hash.JudgedReads;
 import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,10 @@ public final class FileFingerprint {
                     return Optional.empty();
                 }
                 digest.update((byte) 1);
-                digest.update(Sha256.digest(Files.readAllBytes(file)));
+                byte[] sha256 = Sha256.digest(Files.readAllBytes(file));
+                // The lint memo's report stands for these bytes when it is reused: they are what was judged.
+                JudgedReads.readDigest(file, sha256);
+                digest.update(sha256);
             }
         } catch (IOException | PlanningException e) {
             return Optional.empty();

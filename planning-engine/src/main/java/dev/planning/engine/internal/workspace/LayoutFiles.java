@@ -76,7 +76,9 @@ public final class LayoutFiles implements WorkspaceFiles {
                 throw new PlanningException("cannot read " + Shown.path(path) + ": it is over the " + (MAX_BYTES >> 20)
                         + " MiB a workspace file is read up to", SourceLocation.ofFile(path), null);
             }
-            return Optional.of(Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            dev.planning.engine.internal.hash.JudgedReads.read(file, bytes);
+            return Optional.of(bytes);
         } catch (IOException e) {
             throw new PlanningException("cannot read " + Shown.path(path) + ": " + Shown.why(e), SourceLocation.ofFile(path),
                     e);

@@ -132,8 +132,14 @@ final class OpenSidecars {
         return new Hold(lock, null);
     }
 
-    /** Releases a lock from {@link #lock}; closes its channel unless it is kept. */
-    static void release(Path key, Hold hold) throws IOException {
+    /**
+     * Releases a lock from {@link #lock}; closes its channel unless it is kept. Never fails: an unlock
+     * that fails (an {@code fcntl} answering EIO) is followed by closing the channel, kept or not, and
+     * a process's locks on a file go with the descriptor that is closed, whatever {@code close} reports
+     * (Linux frees the descriptor even then). So the caller's work stands, and no lock is left held by
+     * a channel this JVM would lock again ({@link java.nio.channels.OverlappingFileLockException}).
+     */
+    static void release(Path key, Hold hold) {
         FileLock lock = hold.lock();
         FileChannel channel = lock.channel();
         Kept kept = kept(key);
@@ -142,6 +148,8 @@ final class OpenSidecars {
                 if (channel.isOpen()) {
                     lock.release();
                 }
+            } catch (IOException | RuntimeException e) {
+                close(key, kept);
             } finally {
                 kept.use.unlock();
             }
@@ -151,8 +159,10 @@ final class OpenSidecars {
             if (channel.isOpen()) {
                 lock.release();
             }
+        } catch (IOException | RuntimeException e) {
+            // Closed below, which drops the lock.
         } finally {
-            channel.close();
+            quietlyClose(channel);
         }
     }
 

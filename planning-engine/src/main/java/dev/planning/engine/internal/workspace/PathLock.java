@@ -226,6 +226,27 @@ public final class PathLock {
         return log.getParent().toRealPath().resolve(log.getFileName());
     }
 
+    /**
+     * Runs {@code body} holding both locks of {@code file}, after making its directory: the way a
+     * writer that creates the file's directory when missing takes the lock (the trust file, the
+     * manifest, an exported log). A directory that cannot be made or examined (a regular file in its
+     * place, no permission) is a lock that cannot be taken.
+     *
+     * @throws LockFailedException naming the lock file, when the lock cannot be taken (nothing ran)
+     * @throws IOException         what {@code body} throws
+     */
+    public static <T> T holdingCreating(Path file, Body<T> body) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path key;
+        try {
+            Files.createDirectories(absolute.getParent());
+            key = key(absolute);
+        } catch (IOException e) {
+            throw LockFailedException.of(sidecar(absolute), e);
+        }
+        return holding(key, body);
+    }
+
     /** Runs {@code body} holding both locks of the file whose {@link #key(Path) key} is given. */
     public static <T> T holding(Path key, Body<T> body) throws IOException {
         return holding(key, held -> body.run());
@@ -234,6 +255,16 @@ public final class PathLock {
     /**
      * Runs {@code body} holding both locks of the file whose {@link #key(Path) key} is given, with
      * the hold, through which it may keep a channel on the file for later holds.
+     *
+     * <p>A lock that cannot be taken is a {@link LockFailedException} naming the lock file, except
+     * for a missing directory ({@link NoSuchFileException}, which a caller may answer by making it and
+     * trying again) and an interrupt ({@link java.nio.channels.ClosedByInterruptException},
+     * {@link java.nio.channels.FileLockInterruptionException}): in every case nothing ran. A release that
+     * fails once the body ran is not an error of the caller's: the sidecar's channel is then closed,
+     * and the lock goes with its descriptor ({@link OpenSidecars#release}), so the work the body did
+     * stands and is reported as done. When the body throws, its exception is what the caller gets.
+     *
+     * @throws IOException what {@code body} throws, or the missing directory or interrupt above
      */
     public static <T> T holding(Path key, HeldBody<T> body) throws IOException {
         Entry entry = IN_JVM.compute(key, (k, present) -> {
@@ -244,7 +275,15 @@ public final class PathLock {
         try {
             entry.lock.lock();
             try {
-                OpenSidecars.Hold hold = OpenSidecars.lock(key);
+                OpenSidecars.Hold hold;
+                try {
+                    hold = OpenSidecars.lock(key);
+                } catch (NoSuchFileException | java.nio.channels.ClosedChannelException
+                        | java.nio.channels.FileLockInterruptionException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw LockFailedException.of(sidecar(key), e);
+                }
                 try {
                     return body.run(new Held(hold.kept()));
                 } finally {

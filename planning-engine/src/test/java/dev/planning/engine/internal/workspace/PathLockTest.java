@@ -50,7 +50,7 @@ class PathLockTest {
         Files.createSymbolicLink(PathLock.sidecar(log), outside);
 
         assertThatThrownBy(() -> PathLock.holding(PathLock.key(log), () -> "ran"))
-                .isInstanceOf(IOException.class)
+                .isInstanceOf(LockFailedException.class)
                 .hasMessageContaining("a.jsonl.lock is a symbolic link");
         assertThat(outside).doesNotExist();
     }
@@ -75,6 +75,45 @@ class PathLockTest {
 
         assertThatThrownBy(() -> PathLock.holding(PathLock.key(log), () -> "ran"))
                 .hasMessageContaining("is not a regular file");
+    }
+
+    /** reliab21: a lock that cannot be taken is a located error naming the lock file and why, not an I/O exception. */
+    @Test
+    void aLockWhoseDirectoryIsARegularFileIsALockFailureNamingTheLockFileAndWhyAndRunsNothing() throws Exception {
+        Path file = dir.resolve("plain");
+        Files.writeString(file, "x");
+        AtomicInteger ran = new AtomicInteger();
+
+        assertThatThrownBy(() -> PathLock.holdingCreating(file.resolve("sub/a.jsonl"), ran::incrementAndGet))
+                .isInstanceOf(LockFailedException.class)
+                .hasMessageContaining("cannot take this lock (")
+                .hasMessageContaining("plain")
+                .satisfies(e -> assertThat(((LockFailedException) e).describe())
+                        .startsWith(file.resolve("sub/a.jsonl.lock").toString() + ": "));
+        assertThat(ran).hasValue(0);
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void aLockFileThatIsADirectoryIsALockFailureToo() throws Exception {
+        Path log = dir.resolve("a.jsonl");
+        Files.createDirectories(PathLock.sidecar(log));
+
+        assertThatThrownBy(() -> PathLock.holdingCreating(log, () -> "ran"))
+                .isInstanceOf(LockFailedException.class)
+                .hasMessageContaining("a.jsonl.lock is not a regular file");
+    }
+
+    /** The body's own I/O failure is the caller's to name: it is passed on as it is, never taken for the lock's. */
+    @Test
+    void anIoFailureOfTheBodyIsPassedOnAsItIsAndTheLockIsReleased() throws Exception {
+        Path log = dir.resolve("a.jsonl");
+        IOException thrown = new IOException("the body failed");
+
+        assertThatThrownBy(() -> PathLock.holdingCreating(log, () -> {
+            throw thrown;
+        })).isSameAs(thrown);
+        assertThat(PathLock.holdingCreating(log, () -> "again")).isEqualTo("again");
     }
 
     @Test
