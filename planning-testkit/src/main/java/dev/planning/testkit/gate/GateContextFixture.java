@@ -20,6 +20,7 @@ import dev.planning.api.lifecycle.Lifecycle;
 import dev.planning.api.lifecycle.Transition;
 import dev.planning.api.outcome.CoverageOutcome;
 import dev.planning.api.outcome.CoverageOutcomes;
+import dev.planning.api.outcome.CoverageTotal;
 import dev.planning.api.outcome.CycleOutcomes;
 import dev.planning.api.outcome.TestOutcome;
 import dev.planning.api.rulebook.GateProfile;
@@ -137,6 +138,7 @@ public final class GateContextFixture {
         private final List<TestOutcome> tests = new ArrayList<>();
         private final List<CoverageOutcome> coverage = new ArrayList<>();
         private final List<CoverageOutcomes.Unreadable> coverageProblems = new ArrayList<>();
+        private final List<CoverageTotal> coverageTotals = new ArrayList<>();
         private final Set<String> deployed = new HashSet<>();
         private CoverageOutcomes previousCoverage;
 
@@ -489,6 +491,20 @@ public final class GateContextFixture {
         }
 
         /**
+         * The merged coverage of one kind of the cycle's reports ({@link CoverageOutcomes#total}), as
+         * when reports share source files. Without one, a kind's total is the sum of its reports, as of
+         * reports that share no source file.
+         *
+         * @param value the merged coverage of the unit or the end-to-end reports given with
+         *              {@link #coverageReport}
+         * @return this builder
+         */
+        public Builder coverageTotal(CoverageTotal value) {
+            coverageTotals.add(Objects.requireNonNull(value, "coverageTotal"));
+            return this;
+        }
+
+        /**
          * A coverage report of the cycle's outcomes directory that could not be read.
          *
          * @param value a coverage report of the cycle's outcomes directory that could not be read
@@ -553,8 +569,10 @@ public final class GateContextFixture {
                             Map.of("default", new GateProfile("default", List.of())), Map.of(), "default", taxonomy,
                             requiredTags, thresholds, List.of());
             Clock judging = judgedAt != null ? Clock.fixed(judgedAt, ZoneOffset.UTC) : clock;
-            CycleOutcomes outcomes = new CycleOutcomes(cycle, tests, new CoverageOutcomes(cycle,
-                    memory.path(cycle, ArtifactKind.OUTCOMES), coverage, coverageProblems), deployed);
+            String outcomesDir = memory.path(cycle, ArtifactKind.OUTCOMES);
+            CycleOutcomes outcomes = new CycleOutcomes(cycle, tests, coverageTotals.isEmpty()
+                    ? new CoverageOutcomes(cycle, outcomesDir, coverage, coverageProblems)
+                    : new CoverageOutcomes(cycle, outcomesDir, coverage, coverageProblems, coverageTotals), deployed);
             return new FixtureContext(cycle, transition, workspace, inForce, cyclePlan, Optional.ofNullable(storyMap),
                     Map.copyOf(otherStreams), artifactPaths != null ? artifactPaths : memory.paths(), memory,
                     List.copyOf(priorResults), Optional.ofNullable(judgedAt), judging, List.copyOf(waivers),

@@ -17,6 +17,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.outcome.CoverageOutcome;
 import dev.planning.api.outcome.CoverageOutcomes;
+import dev.planning.api.outcome.CoverageTotal;
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.outcome.TestOutcome;
 import dev.planning.api.store.ArtifactKind;
@@ -134,6 +135,18 @@ class GateContextFixtureTest {
         assertThat(context.outcomes().coverage().reports()).containsExactly(jacoco);
         assertThat(context.outcomes().deployedTaskIds()).containsExactly("FE-1");
         assertThat(context.previousCoverage()).contains(before);
+    }
+
+    @Test
+    void aKindsCoverageIsItsReportsSumUnlessAMergedTotalIsGiven() {
+        String dir = "frameworks/planning-fe/outcomes/2025-09-02/";
+        CoverageOutcome first = new CoverageOutcome(dir + "a.info", "1".repeat(64), OutcomeKind.LCOV, false, 2, 2, 0, 0);
+        CoverageOutcome second = new CoverageOutcome(dir + "b.info", "2".repeat(64), OutcomeKind.LCOV, false, 2, 2, 0, 0);
+        GateContextFixture.Builder builder = GateContextFixture.builder(CYCLE).coverageReport(first).coverageReport(second);
+
+        assertThat(builder.build().outcomes().coverage().total(false).orElseThrow().linesCovered()).isEqualTo(4);
+        assertThat(builder.coverageTotal(new CoverageTotal(false, 2, 3, 1, 0, 0)).build().outcomes().coverage()
+                .total(false).orElseThrow().linesCovered()).isEqualTo(3);
     }
 
     @Test

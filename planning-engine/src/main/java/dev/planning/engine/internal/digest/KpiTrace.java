@@ -74,7 +74,7 @@ final class KpiTrace {
         if (input.startsWith("tests_")) {
             stored.addAll(outcomes.tests());
         } else if (input.startsWith("coverage_")) {
-            stored.addAll(outcomes.coverage());
+            return outcomes.coverage().reports().stream().map(e -> e.report().source()).toList();
         } else if (input.startsWith("a11y_")) {
             stored.addAll(outcomes.accessibility());
         } else {

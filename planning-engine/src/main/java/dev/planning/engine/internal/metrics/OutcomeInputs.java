@@ -2,13 +2,18 @@ package dev.planning.engine.internal.metrics;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.engine.internal.outcome.AccessibilityReport;
-import dev.planning.engine.internal.outcome.CoverageSummary;
+import dev.planning.engine.internal.outcome.CoverageKind;
+import dev.planning.engine.internal.outcome.CoverageReports;
 import dev.planning.engine.internal.outcome.DeploymentLog;
 import dev.planning.engine.internal.outcome.OutcomeSet;
 import dev.planning.engine.internal.outcome.TestReport;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /** The inputs measured from imported test, coverage, accessibility and defect outcomes. */
@@ -50,27 +55,30 @@ final class OutcomeInputs {
         inputs.put("tests_skipped", (double) skipped);
     }
 
-    private static void coverage(List<OutcomeSet.Stored<CoverageSummary>> reports, Map<String, Double> inputs) {
-        long[] unit = new long[2];
-        long[] e2e = new long[2];
-        for (OutcomeSet.Stored<CoverageSummary> stored : reports) {
-            long[] sums = stored.endToEnd() ? e2e : unit;
-            try {
-                sums[0] = Math.addExact(sums[0], stored.report().linesCovered());
-                sums[1] = Math.addExact(sums[1], stored.report().linesTotal());
-            } catch (ArithmeticException e) {
-                // Fail closed: a wrapped sum was a negative total, so a percentage of nothing, or below 0.
-                throw new InvalidInputException("the " + (stored.endToEnd() ? "e2e" : "unit") + " coverage reports"
-                        + " count more lines than " + Long.MAX_VALUE + " (at " + stored.path() + "); their sum cannot"
-                        + " be a percentage", SourceLocation.ofFile(stored.path()), e);
+    /**
+     * The line coverage of each kind, merged per source file as the {@code parity_coverage} gate merges it
+     * ({@link CoverageReports#total}): a figure measured while a report cannot be read or merged could be
+     * off by that report, so such a report is refused, not skipped.
+     */
+    private static void coverage(CoverageReports reports, Map<String, Double> inputs) {
+        if (!reports.problems().isEmpty()) {
+            List<InvalidInputException> problems = reports.problems();
+            if (problems.size() == 1) {
+                throw problems.get(0);
             }
+            throw ErrorList.exception("coverage reports of " + reports.directory() + " cannot be read", problems.stream()
+                    .map(e -> Finding.error("coverage.unreadable", e.getMessage(),
+                            e.location().orElse(SourceLocation.ofFile(reports.directory()))))
+                    .toList(), SourceLocation.ofFile(reports.directory()));
         }
-        if (unit[1] > 0) {
-            inputs.put("coverage_unit_line_pct", unit[0] * 100.0 / unit[1]);
-        }
-        if (e2e[1] > 0) {
-            inputs.put("coverage_e2e_line_pct", e2e[0] * 100.0 / e2e[1]);
-        }
+        reports.total(CoverageKind.UNIT).flatMap(r -> percent(r.lines().percent()))
+                .ifPresent(pct -> inputs.put("coverage_unit_line_pct", pct));
+        reports.total(CoverageKind.E2E).flatMap(r -> percent(r.lines().percent()))
+                .ifPresent(pct -> inputs.put("coverage_e2e_line_pct", pct));
+    }
+
+    private static Optional<Double> percent(OptionalDouble value) {
+        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
     }
 
     private static void accessibility(List<OutcomeSet.Stored<AccessibilityReport>> reports, Map<String, Double> inputs) {

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * contains {@code e2e} (in any case: {@code e2e-lcov.info}, {@code e2e/jacoco.xml}) is
  * {@link #E2E}; every other report is {@link #UNIT}. The prefix {@code planning import} puts before
  * a stored file's name (12 hex digits of its SHA-256 and a dash) is not read: hex digits spell
- * {@code e2e} in about 1 of 400 hashes, and the KPI inputs ({@link OutcomeSet.Stored#endToEnd}) read
- * the name after it too.
+ * {@code e2e} in about 1 of 400 hashes. The gate and the KPI inputs both classify through this one
+ * method ({@link CoverageReports}).
  */
 public enum CoverageKind {
     /** Unit (and other in-process) tests. */

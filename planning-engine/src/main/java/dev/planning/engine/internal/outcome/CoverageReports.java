@@ -1,22 +1,39 @@
 package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
+import dev.planning.api.outcome.OutcomeKind;
+import dev.planning.engine.internal.artifact.ErrorList;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The coverage reports of one outcomes directory ({@code outcomes/{cycle}/} of a stream), found
- * by name and content: {@code *.xml} files named {@code *jacoco*} or whose root element is
- * {@code <report>} are JaCoCo reports (other XML, such as JUnit results, is skipped), {@code *.info} and {@code *.lcov} files
- * are LCOV tracefiles. The directory is searched {@value #MAX_DEPTH} levels deep, each file read once
- * ({@link OutcomeSnapshot}); symbolic links are not followed but reported as problems. Each report is unit or e2e by its path ({@link CoverageKind#ofPath}), and the
- * reports of one kind are summed.
+ * The coverage reports of one outcomes directory ({@code outcomes/{cycle}/} of a stream): the one
+ * selection both the {@code parity_coverage} gate ({@link GateOutcomes}) and the coverage KPIs
+ * ({@link OutcomeFiles} with {@link CoverageReader#STANDARD}) read, so the two cannot disagree. A file
+ * {@code planning import} stored under {@code jacoco/} or {@code lcov/} is a report of that format
+ * whatever its name; any other file is found by name and content: {@code *.xml} files named
+ * {@code *jacoco*} or whose root element is {@code <report>} are JaCoCo reports (other XML, such as
+ * JUnit results, is skipped), {@code *.info} and {@code *.lcov} files are LCOV tracefiles. The
+ * directory is searched {@value #MAX_DEPTH} levels deep, each file read once ({@link OutcomeSnapshot});
+ * symbolic links are not followed but reported as problems. Each report is unit or e2e by its path
+ * ({@link CoverageKind#ofPath}).
+ *
+ * <p>The reports of one kind are merged per source file ({@link #total}), as {@code lcov -a} and
+ * JaCoCo's merge do: a file in several reports counts each of its lines once, covered when any report
+ * covered it. Files are matched by the name their format gives them (an LCOV {@code SF:} path; a
+ * JaCoCo report's groups, package and source file name), never across formats.
  *
  * <pre>{@code
  * CoverageReports reports = CoverageReports.scan(workspace, layout.outcomesDir(cycle));
@@ -76,23 +93,106 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
         return new CoverageReports(snapshot.directory(), reports, problems);
     }
 
-    /** The summed coverage of one kind, when any report of that kind was read. */
+    /**
+     * The coverage of one kind's reports merged per source file, when any report of that kind was read:
+     * a file named by one report counts as that report counts it; a file named by several counts each
+     * line (and branch) once, covered when any of them covered it, which only their listed lines can
+     * tell (an LCOV record of {@code LF}/{@code LH} totals alone cannot be merged and is refused). A
+     * JaCoCo report's lines in no {@code <sourcefile>} belong to that report alone and are added. A
+     * JaCoCo line's branches merge as the most any report took on that line, as the XML gives counts,
+     * not which branch was taken. Named by its file when there is one report, by the directory and the
+     * count when there are several.
+     *
+     * @throws InvalidInputException naming every source file that cannot be merged, each where a report
+     *                               gives it as totals alone, or when the merged counts exceed a {@code long}
+     */
     public Optional<CoverageReport> total(CoverageKind kind) {
         List<CoverageReport> ofKind = reports.stream().filter(e -> e.kind() == kind).map(Entry::report).toList();
         if (ofKind.isEmpty()) {
             return Optional.empty();
         }
+        String source = ofKind.size() == 1 ? ofKind.get(0).source() : directory + " (" + ofKind.size() + " reports)";
+        Map<List<String>, List<SourceCoverage>> byFile = new LinkedHashMap<>();
         Coverage lines = Coverage.NONE;
         Coverage branches = Coverage.NONE;
-        for (CoverageReport report : ofKind) {
-            lines = lines.plus(report.lines());
-            branches = branches.plus(report.branches());
+        try {
+            for (CoverageReport report : ofKind) {
+                Coverage listedLines = Coverage.NONE;
+                Coverage listedBranches = Coverage.NONE;
+                for (SourceCoverage file : report.files()) {
+                    byFile.computeIfAbsent(file.key(), k -> new ArrayList<>()).add(file);
+                    listedLines = listedLines.plus(file.lines());
+                    listedBranches = listedBranches.plus(file.branches());
+                }
+                // What the report counts outside its source files (a JaCoCo report of totals only): its own.
+                lines = lines.plus(new Coverage(report.lines().covered() - listedLines.covered(),
+                        report.lines().missed() - listedLines.missed()));
+                branches = branches.plus(new Coverage(report.branches().covered() - listedBranches.covered(),
+                        report.branches().missed() - listedBranches.missed()));
+            }
+            List<Finding> unmergeable = new ArrayList<>();
+            for (List<SourceCoverage> copies : byFile.values()) {
+                if (copies.size() == 1) {
+                    lines = lines.plus(copies.get(0).lines());
+                    branches = branches.plus(copies.get(0).branches());
+                } else if (mergeable(copies, kind, unmergeable)) {
+                    lines = lines.plus(mergedLines(copies));
+                    branches = branches.plus(mergedBranches(copies));
+                }
+            }
+            if (unmergeable.size() == 1) {
+                throw new InvalidInputException(unmergeable.get(0).message(), unmergeable.get(0).location().orElseThrow());
+            }
+            if (!unmergeable.isEmpty()) {
+                throw ErrorList.exception("the " + kind.key() + " coverage reports of " + directory
+                        + " cannot be merged per source file", unmergeable, SourceLocation.ofFile(directory));
+            }
+        } catch (IllegalArgumentException e) {
+            // Fail closed: a sum wrapped past 2^63-1 was a negative percentage.
+            throw new InvalidInputException("the " + kind.key() + " coverage reports of " + source
+                    + " cannot be added up: " + e.getMessage(), SourceLocation.ofFile(directory), e);
         }
-        String source = ofKind.size() == 1 ? ofKind.get(0).source() : directory + " (" + ofKind.size() + " reports)";
         return Optional.of(new CoverageReport(source, ofKind.get(0).format(), lines, branches));
     }
 
-    /** The summed coverage of each kind that has a report. */
+    /** Whether every copy lists its lines and branches one by one; a located error for each that does not. */
+    private static boolean mergeable(List<SourceCoverage> copies, CoverageKind kind, List<Finding> unmergeable) {
+        boolean mergeable = true;
+        for (SourceCoverage copy : copies) {
+            String missing = !copy.linesListed() ? "lines (LF/LH without a DA line for each)"
+                    : !copy.branchesListed() ? "branches (BRF/BRH without a BRDA line for each)" : null;
+            if (missing != null) {
+                mergeable = false;
+                unmergeable.add(Finding.error("coverage.unmergeable", Printable.line(copy.name()) + " is in "
+                        + copies.size() + " " + kind.key() + " coverage reports (" + copies.stream()
+                                .map(c -> c.location().file()).collect(Collectors.joining(", "))
+                        + ") and this one gives its " + missing + " as totals, so the reports cannot be merged"
+                        + " per source file: expected every line listed in each report (DA lines), or the file in"
+                        + " one report", copy.location()));
+            }
+        }
+        return mergeable;
+    }
+
+    /** Each line once, covered when any copy covered it. */
+    private static Coverage mergedLines(List<SourceCoverage> copies) {
+        Map<Long, Boolean> merged = new HashMap<>();
+        copies.forEach(c -> c.lineHits().forEach((line, hit) -> merged.merge(line, hit, Boolean::logicalOr)));
+        return SourceCoverage.countLines(merged);
+    }
+
+    /** Each branch (an LCOV branch, a JaCoCo line's branches) once: the most any copy took of the most any has. */
+    private static Coverage mergedBranches(List<SourceCoverage> copies) {
+        Map<String, Coverage> merged = new HashMap<>();
+        copies.forEach(c -> c.branchHits().forEach((branch, hit) -> merged.merge(branch, hit, (a, b) -> {
+            long covered = Math.max(a.covered(), b.covered());
+            long total = Math.max(a.total(), b.total());
+            return new Coverage(covered, total - covered);
+        })));
+        return SourceCoverage.countBranches(merged);
+    }
+
+    /** The merged coverage ({@link #total}) of each kind that has a report. */
     public Map<CoverageKind, CoverageReport> totals() {
         Map<CoverageKind, CoverageReport> totals = new EnumMap<>(CoverageKind.class);
         for (CoverageKind kind : CoverageKind.values()) {
@@ -101,8 +201,20 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
         return totals;
     }
 
+    /** No report at all in {@code directory}. */
+    public static CoverageReports none(String directory) {
+        return new CoverageReports(directory, List.of(), List.of());
+    }
+
     private static Optional<CoverageReport> read(OutcomeSnapshot.File file) {
         String name = file.name().toLowerCase(Locale.ROOT);
+        // What import stored is read as the format it was detected as, whatever its name (coverage.out).
+        if (storedAs(file, OutcomeKind.LCOV)) {
+            return Optional.of(Lcov.parse(file.content(), file.path()));
+        }
+        if (storedAs(file, OutcomeKind.JACOCO)) {
+            return Optional.of(JacocoXml.parse(new ByteArrayInputStream(file.content()), file.path()));
+        }
         if (name.endsWith(".info") || name.endsWith(".lcov")) {
             return Optional.of(Lcov.parse(file.content(), file.path()));
         }
@@ -110,5 +222,11 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
             return Optional.of(JacocoXml.parse(new ByteArrayInputStream(file.content()), file.path()));
         }
         return Optional.empty();
+    }
+
+    /** Whether the file is one {@code planning import} stored as {@code kind}: directly in its directory. */
+    private static boolean storedAs(OutcomeSnapshot.File file, OutcomeKind kind) {
+        String prefix = kind.directory() + "/";
+        return file.relative().startsWith(prefix) && file.relative().indexOf('/', prefix.length()) < 0;
     }
 }

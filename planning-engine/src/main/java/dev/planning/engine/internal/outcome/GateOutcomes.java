@@ -6,6 +6,7 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.outcome.CoverageOutcome;
 import dev.planning.api.outcome.CoverageOutcomes;
+import dev.planning.api.outcome.CoverageTotal;
 import dev.planning.api.outcome.CycleOutcomes;
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.outcome.TestOutcome;
@@ -71,7 +72,11 @@ public final class GateOutcomes {
         return coverage(cycle, snapshot(cycle));
     }
 
-    /** The coverage reports of a snapshot of the cycle's outcomes directory, hashed from the bytes parsed. */
+    /**
+     * The coverage reports of a snapshot of the cycle's outcomes directory, hashed from the bytes parsed,
+     * with each kind's total merged per source file ({@link CoverageReports#total}, as the KPIs merge it);
+     * reports that cannot be merged are a problem and their kind has no total.
+     */
     public CoverageOutcomes coverage(CycleRef cycle, OutcomeSnapshot snapshot) {
         String directory = snapshot.directory();
         CoverageReports scanned = CoverageReports.of(snapshot);
@@ -88,6 +93,19 @@ public final class GateOutcomes {
                     entry.kind() == CoverageKind.E2E, report.lines().covered(), report.lines().missed(),
                     report.branches().covered(), report.branches().missed()));
         }
-        return new CoverageOutcomes(cycle, directory, reports, problems);
+        List<CoverageTotal> totals = new ArrayList<>();
+        for (CoverageKind kind : CoverageKind.values()) {
+            try {
+                scanned.total(kind).ifPresent(total -> totals.add(new CoverageTotal(kind == CoverageKind.E2E,
+                        (int) scanned.reports().stream().filter(e -> e.kind() == kind).count(),
+                        total.lines().covered(), total.lines().missed(),
+                        total.branches().covered(), total.branches().missed())));
+            } catch (InvalidInputException e) {
+                // Reports that cannot be merged have no true total: a problem the gate fails on, never a sum.
+                problems.add(new CoverageOutcomes.Unreadable(e.getMessage(),
+                        e.location().orElse(SourceLocation.ofFile(directory))));
+            }
+        }
+        return new CoverageOutcomes(cycle, directory, reports, problems, totals);
     }
 }

@@ -11,10 +11,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -24,7 +28,14 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the totals of a JaCoCo XML report: the {@code LINE} and {@code BRANCH} counters that are
- * direct children of {@code <report>} (a report that states one of them twice is refused).
+ * direct children of {@code <report>} (a report that states one of them twice is refused), and each
+ * {@code <sourcefile>}'s {@code <line nr mi ci mb cb>} elements ({@link CoverageReport#files()}), keyed
+ * by the {@code <group>}s around it, its package and its name, so that reports of one file can be merged
+ * ({@link CoverageReports#total}). A source file's lines must agree with its own {@code LINE} and
+ * {@code BRANCH} counters, and the source files together must not count more than the report's totals:
+ * which of two disagreeing counts is true cannot be known, so neither is believed. A line listed twice,
+ * a line with no instruction, a source file listed twice in a package, and a count that is not a whole
+ * number of at most 18 digits are refused too, each at its element.
  *
  * <pre>{@code
  * CoverageReport report = JacocoXml.read(Path.of("target/site/jacoco/jacoco.xml"), "jacoco.xml");
@@ -96,6 +107,7 @@ public final class JacocoXml {
             Coverage branches = Coverage.NONE;
             Set<String> totals = new HashSet<>();
             SourceLocation firstClasses = null;
+            Sources sources = new Sources(displayPath);
             int depth = 1;
             while (depth > 0) {
                 int event;
@@ -113,6 +125,7 @@ public final class JacocoXml {
                                 + " deep; a test or coverage report nests a few levels", located(displayPath, xml)));
                         break;
                     }
+                    sources.start(xml);
                     if (depth == 2 && firstClasses == null
                             && ("package".equals(xml.getLocalName()) || "group".equals(xml.getLocalName()))) {
                         firstClasses = located(displayPath, xml);
@@ -131,6 +144,7 @@ public final class JacocoXml {
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
+                    sources.end(xml);
                 } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                     mistakes.add(Finding.error("outcome.invalid", "the report uses the entity &" + xml.getLocalName()
                             + "; entities are not accepted in coverage reports", located(displayPath, xml)));
@@ -159,12 +173,196 @@ public final class JacocoXml {
             if (!mistakes.isEmpty()) {
                 throw ErrorList.exception("invalid JaCoCo XML report", mistakes, SourceLocation.ofFile(displayPath));
             }
-            return new CoverageReport(displayPath, CoverageReport.Format.JACOCO_XML, lines, branches);
+            sources.requireWithin(lines, branches, located(displayPath, xml));
+            return new CoverageReport(displayPath, CoverageReport.Format.JACOCO_XML, lines, branches, sources.files);
         } catch (XMLStreamException e) {
             throw new InvalidInputException("not a well-formed JaCoCo XML report: " + reason(e), malformedAt(e, displayPath),
                     e);
         } finally {
             close(xml);
+        }
+    }
+
+    /**
+     * The {@code <sourcefile>}s of a report as the parser meets them, each keyed by the {@code <group>}s
+     * around it, its package and its name, with its {@code <line>}s checked against its own counters.
+     */
+    private static final class Sources {
+        private final String displayPath;
+        private final List<SourceCoverage> files = new ArrayList<>();
+        private final Set<List<String>> keys = new HashSet<>();
+        /** The names of the open elements, the innermost last. */
+        private final Deque<String> open = new ArrayDeque<>();
+        private final Deque<String> groups = new ArrayDeque<>();
+        private String packageName;
+        private Source source;
+
+        Sources(String displayPath) {
+            this.displayPath = displayPath;
+        }
+
+        void start(XMLStreamReader xml) {
+            String name = xml.getLocalName();
+            String parent = open.isEmpty() ? "report" : open.peekLast();
+            open.addLast(name);
+            if (name.equals("group") && (parent.equals("report") || parent.equals("group"))) {
+                groups.addLast(named(xml));
+            } else if (name.equals("package") && (parent.equals("report") || parent.equals("group"))) {
+                packageName = named(xml);
+            } else if (name.equals("sourcefile") && parent.equals("package")) {
+                List<String> key = new ArrayList<>();
+                key.add(CoverageReport.Format.JACOCO_XML.name());
+                key.addAll(groups);
+                key.add(packageName);
+                key.add(named(xml));
+                SourceLocation at = located(displayPath, xml);
+                if (!keys.add(key)) {
+                    // JaCoCo writes a source file once per package: which of two to count is a guess.
+                    throw new InvalidInputException("<sourcefile name=\"" + key.get(key.size() - 1) + "\"> appears a"
+                            + " second time in package " + packageName + ": a report lists each source file once", at);
+                }
+                source = new Source(key, at);
+            } else if (name.equals("line") && parent.equals("sourcefile")) {
+                source.line(xml);
+            } else if (name.equals("counter") && parent.equals("sourcefile")) {
+                source.counter(xml);
+            }
+        }
+
+        void end(XMLStreamReader xml) {
+            String name = open.pollLast();
+            String parent = open.isEmpty() ? "report" : open.peekLast();
+            if ("group".equals(name) && (parent.equals("report") || parent.equals("group"))) {
+                groups.pollLast();
+            } else if ("sourcefile".equals(name) && parent.equals("package")) {
+                files.add(source.checked());
+                source = null;
+            }
+        }
+
+        /** The source files' lines are part of the report's, so they add up to at most its totals. */
+        void requireWithin(Coverage lines, Coverage branches, SourceLocation end) {
+            Coverage listedLines = Coverage.NONE;
+            Coverage listedBranches = Coverage.NONE;
+            try {
+                for (SourceCoverage file : files) {
+                    listedLines = listedLines.plus(file.lines());
+                    listedBranches = listedBranches.plus(file.branches());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("the <sourcefile> counts of the report cannot be added up: "
+                        + e.getMessage(), end, e);
+            }
+            within("LINE", listedLines, lines, end);
+            within("BRANCH", listedBranches, branches, end);
+        }
+
+        private static void within(String type, Coverage listed, Coverage total, SourceLocation end) {
+            if (listed.covered() > total.covered() || listed.missed() > total.missed()) {
+                throw new InvalidInputException("the <sourcefile>s of the report count " + listed.covered()
+                        + " covered and " + listed.missed() + " missed " + type + " but the report's <counter type=\""
+                        + type + "\"> total has covered=\"" + total.covered() + "\" missed=\"" + total.missed()
+                        + "\": expected the total to hold at least its source files' counts", end);
+            }
+        }
+
+        private String named(XMLStreamReader xml) {
+            String name = xml.getAttributeValue(null, "name");
+            if (name == null) {
+                throw new InvalidInputException("<" + xml.getLocalName() + "> has no name attribute: expected the name"
+                        + " JaCoCo writes", located(displayPath, xml));
+            }
+            return name;
+        }
+
+        /** One {@code <sourcefile>} being read. */
+        private final class Source {
+            private final List<String> key;
+            private final SourceLocation location;
+            private final Map<Long, Boolean> lineHits = new HashMap<>();
+            private final Map<String, Coverage> branchHits = new HashMap<>();
+            private Coverage lineCounter;
+            private Coverage branchCounter;
+
+            Source(List<String> key, SourceLocation location) {
+                this.key = key;
+                this.location = location;
+            }
+
+            void line(XMLStreamReader xml) {
+                long nr = attribute(xml, "nr");
+                long mi = attribute(xml, "mi");
+                long ci = attribute(xml, "ci");
+                long mb = attribute(xml, "mb");
+                long cb = attribute(xml, "cb");
+                if (mi == 0 && ci == 0) {
+                    throw new InvalidInputException("<line nr=\"" + nr + "\"> has no instruction (mi=\"0\" ci=\"0\"):"
+                            + " expected mi or ci above 0, as JaCoCo writes only lines with code",
+                            located(displayPath, xml));
+                }
+                if (lineHits.put(nr, ci > 0) != null) {
+                    throw new InvalidInputException("<line nr=\"" + nr + "\"> appears a second time in <sourcefile name=\""
+                            + key.get(key.size() - 1) + "\">: a report lists each line once", located(displayPath, xml));
+                }
+                if (mb > 0 || cb > 0) {
+                    branchHits.put(Long.toString(nr), new Coverage(cb, mb));
+                }
+            }
+
+            void counter(XMLStreamReader xml) {
+                String type = xml.getAttributeValue(null, "type");
+                if ("LINE".equals(type)) {
+                    lineCounter = once(lineCounter, xml);
+                } else if ("BRANCH".equals(type)) {
+                    branchCounter = once(branchCounter, xml);
+                }
+            }
+
+            private Coverage once(Coverage before, XMLStreamReader xml) {
+                if (before != null) {
+                    throw new InvalidInputException("<sourcefile name=\"" + key.get(key.size() - 1) + "\"> has a second"
+                            + " <counter type=\"" + xml.getAttributeValue(null, "type") + "\">: a source file states each"
+                            + " total once", located(displayPath, xml));
+                }
+                return JacocoXml.counter(xml, displayPath);
+            }
+
+            /** The source file, its lines agreeing with its counters (JaCoCo writes a counter only when above 0). */
+            SourceCoverage checked() {
+                Coverage lines = SourceCoverage.countLines(lineHits);
+                Coverage branches;
+                try {
+                    branches = SourceCoverage.countBranches(branchHits);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("the branches of <sourcefile name=\"" + key.get(key.size() - 1)
+                            + "\"> cannot be added up: " + e.getMessage(), location, e);
+                }
+                agree("LINE", lines, lineCounter);
+                agree("BRANCH", branches, branchCounter);
+                return new SourceCoverage(key, location, lines, branches, lineHits, branchHits);
+            }
+
+            private void agree(String type, Coverage listed, Coverage counter) {
+                Coverage stated = counter == null ? Coverage.NONE : counter;
+                if (!listed.equals(stated)) {
+                    // Which of the two is true cannot be known: neither is believed (as Lcov refuses LH > LF).
+                    throw new InvalidInputException("the <line>s of <sourcefile name=\"" + key.get(key.size() - 1)
+                            + "\"> count " + listed.covered() + " covered and " + listed.missed() + " missed " + type
+                            + " but its <counter type=\"" + type + "\"> " + (counter == null ? "is absent (0)"
+                            : "has covered=\"" + stated.covered() + "\" missed=\"" + stated.missed() + "\"")
+                            + ": expected the counter to count its lines", location);
+                }
+            }
+
+            private long attribute(XMLStreamReader xml, String name) {
+                String value = xml.getAttributeValue(null, name);
+                if (value == null || !value.matches("\\d{1,18}")) {
+                    throw new InvalidInputException("<line> has " + name + "=" + (value == null ? "nothing"
+                            : "\"" + value + "\"") + "; expected a whole number of at most 18 digits",
+                            located(displayPath, xml));
+                }
+                return Long.parseLong(value);
+            }
         }
     }
 

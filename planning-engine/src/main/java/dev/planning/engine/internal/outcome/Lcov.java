@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
  * {@code BRF}/{@code BRH} summary: where the two disagree, the most lines either names and the fewest hit. A source file in several records (one per test, or tracefiles
  * joined with {@code cat}) counts each of its lines once, hit when any record hit it, from the
  * records' {@code DA} and {@code BRDA} lines; a record that gives such a file's counts only as totals
- * cannot be merged and is refused. The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
+ * cannot be merged and is refused. Each source file's listed lines and branches are kept
+ * ({@link CoverageReport#files()}), so that another report of the same file is merged with it
+ * ({@link CoverageReports#total}) rather than added to it. The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
  * {@code MC*}) are read and carry nothing this reader totals; a line of any other kind, counts outside
  * a record ({@code DA:} before any {@code SF:}), a summary with more hits than lines ({@code LH > LF})
  * or given by half ({@code LF} without {@code LH}), a line longer than {@value #MAX_LINE} characters, a malformed number (a negative count,
@@ -200,12 +202,23 @@ public final class Lcov {
             }
             Coverage lineTotals = Coverage.NONE;
             Coverage branchTotals = Coverage.NONE;
+            List<SourceCoverage> sources = new ArrayList<>();
             for (List<Record> records : files.values()) {
                 try {
-                    lineTotals = lineTotals.plus(Record.lines(records, displayPath));
-                    branchTotals = branchTotals.plus(Record.branches(records, displayPath));
+                    Coverage fileLines = Record.lines(records, displayPath);
+                    Coverage fileBranches = Record.branches(records, displayPath);
+                    lineTotals = lineTotals.plus(fileLines);
+                    branchTotals = branchTotals.plus(fileBranches);
+                    // Kept per file, so that another report of the same file is merged with it, not added to it.
+                    sources.add(new SourceCoverage(List.of(CoverageReport.Format.LCOV.name(), records.get(0).file),
+                            new SourceLocation(displayPath, records.get(0).line, 1), fileLines, fileBranches,
+                            Record.listedLines(records), Record.listedBranches(records)));
                 } catch (InvalidInputException e) {
                     mistakes.add(e);
+                } catch (IllegalArgumentException e) {
+                    // Counts summed past 2^63-1: refused at the file's first record, never wrapped.
+                    mistakes.add(new InvalidInputException(e.getMessage(),
+                            new SourceLocation(displayPath, records.get(0).line, 1)));
                 }
             }
             if (files.isEmpty() && mistakes.isEmpty()) {
@@ -221,7 +234,7 @@ public final class Lcov {
                                 e.location().orElse(SourceLocation.ofFile(displayPath))))
                         .toList(), SourceLocation.ofFile(displayPath));
             }
-            return new CoverageReport(displayPath, CoverageReport.Format.LCOV, lineTotals, branchTotals);
+            return new CoverageReport(displayPath, CoverageReport.Format.LCOV, lineTotals, branchTotals, sources);
         }
 
         private void mistake(String message, int line, int column) {
@@ -348,6 +361,22 @@ public final class Lcov {
                 record.branchHits.forEach((branch, hit) -> merged.merge(branch, hit, Boolean::logicalOr));
             }
             return counted(mostFound(records, r -> r.branchesFound), null, merged.values());
+        }
+
+        /** The {@code DA} lines of the records: each line once, hit when any record hit it. */
+        static Map<Long, Boolean> listedLines(List<Record> records) {
+            Map<Long, Boolean> merged = new HashMap<>();
+            records.forEach(r -> r.lineHits.forEach((line, hit) -> merged.merge(line, hit, Boolean::logicalOr)));
+            return merged;
+        }
+
+        /** The {@code BRDA} branches of the records: each once, taken when any record took it. */
+        static Map<String, Coverage> listedBranches(List<Record> records) {
+            Map<String, Boolean> merged = new HashMap<>();
+            records.forEach(r -> r.branchHits.forEach((branch, hit) -> merged.merge(branch, hit, Boolean::logicalOr)));
+            Map<String, Coverage> listed = new HashMap<>();
+            merged.forEach((branch, hit) -> listed.put(branch, hit ? new Coverage(1, 0) : new Coverage(0, 1)));
+            return listed;
         }
 
         /** The most lines (or branches) any of the records' summaries names; null when none has a summary. */

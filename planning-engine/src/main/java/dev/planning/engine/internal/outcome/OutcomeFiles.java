@@ -6,14 +6,14 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Reads back what {@link OutcomeImporter} stored for a cycle ({@code outcomes/{cycle}/<kind>/*}),
- * parsed, into an {@link OutcomeSet}. Each file is read once ({@link OutcomeSnapshot}), parsed and
+ * parsed, into an {@link OutcomeSet}; coverage is read as the {@code parity_coverage} gate reads it
+ * ({@link CoverageReports}, through the {@link CoverageReader}). Each file is read once ({@link OutcomeSnapshot}), parsed and
  * hashed from the same bytes, in name order. A stored file that no longer parses (edited by hand),
  * cannot be read, or is a symbolic link is an {@link InvalidInputException} naming it.
  */
@@ -29,7 +29,7 @@ public final class OutcomeFiles {
     /**
      * @param workspace the workspace root
      * @param layout    where outcomes live
-     * @param coverage  reads coverage totals; {@link CoverageReader#NONE} leaves coverage unmeasured
+     * @param coverage  reads the coverage reports; {@link CoverageReader#NONE} leaves coverage unmeasured
      */
     public OutcomeFiles(Path workspace, WorkspaceLayout layout, CoverageReader coverage) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -70,14 +70,7 @@ public final class OutcomeFiles {
         for (OutcomeSnapshot.File file : snapshot.filesIn(OutcomeKind.JUNIT.directory())) {
             tests.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), junit.parse(file.content(), file.path())));
         }
-        List<OutcomeSet.Stored<CoverageSummary>> covered = new ArrayList<>();
-        for (OutcomeKind kind : List.of(OutcomeKind.JACOCO, OutcomeKind.LCOV)) {
-            for (OutcomeSnapshot.File file : snapshot.filesIn(kind.directory())) {
-                coverage.read(kind, file.content(), file.path())
-                        .ifPresent(s -> covered.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), s)));
-            }
-        }
-        covered.sort(Comparator.comparing(OutcomeSet.Stored::path));
+        CoverageReports covered = coverage.read(snapshot);
         List<OutcomeSet.Stored<AccessibilityReport>> a11y = new ArrayList<>();
         for (OutcomeSnapshot.File file : snapshot.filesIn(OutcomeKind.AXE.directory())) {
             a11y.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), axe.parse(file.content(), file.path())));

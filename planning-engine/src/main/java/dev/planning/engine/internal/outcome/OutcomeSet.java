@@ -10,7 +10,6 @@ import dev.planning.engine.internal.workspace.Shown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,23 +18,24 @@ import java.util.Objects;
  * at. Lists are sorted by path, so everything computed from them is deterministic.
  *
  * @param tests         JUnit reports
- * @param coverage      coverage totals of the JaCoCo and LCOV reports the {@link CoverageReader} read
+ * @param coverage      the JaCoCo and LCOV reports the {@link CoverageReader} read, merged per source file
+ *                      by {@link CoverageReports#total} as the {@code parity_coverage} gate merges them
  * @param accessibility axe-core results
  * @param deployments   deployments / incidents / defects files
  */
-public record OutcomeSet(List<Stored<TestReport>> tests, List<Stored<CoverageSummary>> coverage,
+public record OutcomeSet(List<Stored<TestReport>> tests, CoverageReports coverage,
         List<Stored<AccessibilityReport>> accessibility, List<Stored<DeploymentLog>> deployments) {
 
     public OutcomeSet {
         tests = List.copyOf(tests);
-        coverage = List.copyOf(coverage);
+        Objects.requireNonNull(coverage, "coverage");
         accessibility = List.copyOf(accessibility);
         deployments = List.copyOf(deployments);
     }
 
     /** No outcomes at all. */
     public static OutcomeSet empty() {
-        return new OutcomeSet(List.of(), List.of(), List.of(), List.of());
+        return new OutcomeSet(List.of(), CoverageReports.none(""), List.of(), List.of());
     }
 
     /**
@@ -53,15 +53,6 @@ public record OutcomeSet(List<Stored<TestReport>> tests, List<Stored<CoverageSum
             Objects.requireNonNull(report, "report");
         }
 
-        /**
-         * Whether the file is an end-to-end report: its original file name (after the hash prefix)
-         * contains {@code e2e}. Everything else counts as a unit-level report.
-         */
-        public boolean endToEnd() {
-            String name = path.substring(path.lastIndexOf('/') + 1);
-            int dash = name.indexOf('-');
-            return name.substring(dash + 1).toLowerCase(Locale.ROOT).contains("e2e");
-        }
     }
 
     /**

@@ -18,8 +18,11 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.fixtures.CycleWorkspace;
 import dev.planning.engine.internal.eventlog.FileEventStore;
+import dev.planning.engine.internal.outcome.Coverage;
+import dev.planning.engine.internal.outcome.CoverageKind;
 import dev.planning.engine.internal.outcome.CoverageReader;
-import dev.planning.engine.internal.outcome.CoverageSummary;
+import dev.planning.engine.internal.outcome.CoverageReport;
+import dev.planning.engine.internal.outcome.CoverageReports;
 import dev.planning.engine.internal.outcome.OutcomeImporter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,7 +186,9 @@ class DigestPublisherTest {
         runToValidated(FIRST);
         importOutcomes(FIRST, "TN:\nSF:a.js\nLF:10\nLH:7\nend_of_record\n");
 
-        DigestSummary digest = publisher((kind, content, path) -> Optional.of(new CoverageSummary(7, 10)))
+        DigestSummary digest = publisher(snapshot -> new CoverageReports(snapshot.directory(), List.of(
+                new CoverageReports.Entry(CoverageKind.UNIT, new CoverageReport(snapshot.filesIn("lcov").get(0).path(),
+                        CoverageReport.Format.LCOV, new Coverage(7, 3), Coverage.NONE), "ab".repeat(32))), List.of()))
                 .publish(FIRST, Optional.empty()).summary();
 
         assertThat(actual(digest, "unit_coverage_pct")).isEqualTo(70.0);

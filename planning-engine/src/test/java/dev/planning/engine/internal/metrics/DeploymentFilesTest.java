@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.engine.internal.outcome.CoverageReports;
 import dev.planning.engine.internal.outcome.DeploymentLog;
 import dev.planning.engine.internal.outcome.DeploymentLogReader;
 import dev.planning.engine.internal.outcome.OutcomeSet;
@@ -38,7 +39,8 @@ class DeploymentFilesTest {
     private static final String SECOND = "{start: 2025-09-02T00:00:00Z, end: 2025-09-16T00:00:00Z}";
 
     private static Map<String, Double> inputs(List<OutcomeSet.Stored<DeploymentLog>> files) {
-        return OutcomeInputs.of(new OutcomeSet(List.of(), List.of(), List.of(), new ArrayList<>(files)));
+        return OutcomeInputs.of(new OutcomeSet(List.of(), CoverageReports.none("outcomes"), List.of(),
+                new ArrayList<>(files)));
     }
 
     @Test

@@ -10,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JacocoXmlTest {
 
-    /** The shape JaCoCo writes, DOCTYPE included; nested counters must not count. */
+    /**
+     * The shape JaCoCo writes, DOCTYPE included; nested counters must not count (the class's and the
+     * package's disagree with the report's total on purpose; the source file's agree with its lines).
+     */
     static final String REPORT = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd">
@@ -27,7 +31,7 @@ class JacocoXmlTest {
                 </class>
                 <sourcefile name="Form.java">
                   <line nr="3" mi="0" ci="3" mb="0" cb="0"/>
-                  <counter type="LINE" missed="1000" covered="1"/>
+                  <counter type="LINE" missed="0" covered="1"/>
                 </sourcefile>
                 <counter type="LINE" missed="1000" covered="1"/>
               </package>
@@ -163,5 +167,110 @@ class JacocoXmlTest {
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).location().map(SourceLocation::file))
                         .hasValue("outcomes/nope.xml"));
+    }
+
+    /** A report of one source file, its lines, its own counters and the report's totals as given. */
+    private static String sourceFile(String lines, String counters, String totals) {
+        return "<report name=\"r\">\n<package name=\"shop\">\n<sourcefile name=\"Cart.java\">\n" + lines + "\n"
+                + counters + "\n</sourcefile>\n</package>\n" + totals + "\n</report>";
+    }
+
+    private static final String TWO_LINES = "<line nr=\"1\" mi=\"0\" ci=\"4\" mb=\"1\" cb=\"1\"/>"
+            + "<line nr=\"2\" mi=\"2\" ci=\"0\" mb=\"0\" cb=\"0\"/>";
+    private static final String THEIR_COUNTERS = "<counter type=\"LINE\" missed=\"1\" covered=\"1\"/>"
+            + "<counter type=\"BRANCH\" missed=\"1\" covered=\"1\"/>";
+
+    @Test
+    void readsEachSourceFilesLinesKeyedByItsPackageAndName() {
+        CoverageReport report = parse(sourceFile(TWO_LINES, THEIR_COUNTERS, THEIR_COUNTERS));
+
+        assertThat(report.files()).singleElement().satisfies(file -> {
+            assertThat(file.key()).containsExactly("JACOCO_XML", "shop", "Cart.java");
+            assertThat(file.lineHits()).containsOnly(org.assertj.core.api.Assertions.entry(1L, true),
+                    org.assertj.core.api.Assertions.entry(2L, false));
+            assertThat(file.branchHits()).containsOnly(org.assertj.core.api.Assertions.entry("1", new Coverage(1, 1)));
+            assertThat(file.location()).isEqualTo(new SourceLocation("jacoco.xml", 3, 30));
+        });
+    }
+
+    @Test
+    void linesThatDisagreeWithTheirSourceFilesCounterAreRefusedRatherThanEitherBelieved() {
+        String counters = "<counter type=\"LINE\" missed=\"0\" covered=\"2\"/><counter type=\"BRANCH\" missed=\"1\""
+                + " covered=\"1\"/>";
+
+        assertThatThrownBy(() -> parse(sourceFile(TWO_LINES, counters, counters)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the <line>s of <sourcefile name=\"Cart.java\"> count 1 covered and 1 missed LINE but its"
+                        + " <counter type=\"LINE\"> has covered=\"2\" missed=\"0\": expected the counter to count its lines")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(3));
+        assertThatThrownBy(() -> parse(sourceFile(TWO_LINES, "<counter type=\"LINE\" missed=\"1\" covered=\"1\"/>",
+                THEIR_COUNTERS)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("count 1 covered and 1 missed BRANCH but its <counter type=\"BRANCH\"> is absent");
+    }
+
+    @Test
+    void sourceFilesCountingMoreThanTheReportsTotalAreRefused() {
+        assertThatThrownBy(() -> parse(sourceFile(TWO_LINES, THEIR_COUNTERS,
+                "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/><counter type=\"BRANCH\" missed=\"1\" covered=\"1\"/>")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the <sourcefile>s of the report count 1 covered and 1 missed LINE but the report's"
+                        + " <counter type=\"LINE\"> total has covered=\"1\" missed=\"0\": expected the total to hold at"
+                        + " least its source files' counts");
+    }
+
+    @Test
+    void aLineNumberListedTwiceInOneSourceFileIsRefused() {
+        String twice = "<line nr=\"1\" mi=\"0\" ci=\"4\" mb=\"0\" cb=\"0\"/>\n<line nr=\"1\" mi=\"2\" ci=\"0\" mb=\"0\" cb=\"0\"/>";
+        String counters = "<counter type=\"LINE\" missed=\"1\" covered=\"1\"/>";
+
+        assertThatThrownBy(() -> parse(sourceFile(twice, counters, counters)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<line nr=\"1\"> appears a second time in <sourcefile name=\"Cart.java\">")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(5));
+    }
+
+    @Test
+    void aSourceFileListedTwiceInOnePackageIsRefused() {
+        String file = "<sourcefile name=\"A.java\"><line nr=\"1\" mi=\"0\" ci=\"1\" mb=\"0\" cb=\"0\"/>"
+                + "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/></sourcefile>";
+
+        assertThatThrownBy(() -> parse("<report name=\"r\"><package name=\"p\">" + file + file + "</package>"
+                + "<counter type=\"LINE\" missed=\"0\" covered=\"2\"/></report>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<sourcefile name=\"A.java\"> appears a second time in package p");
+    }
+
+    @Test
+    void refusesLineAttributesThatAreNotWholeNumbersOfAtMost18Digits() {
+        for (String bad : new String[] {"nr=\"-1\" mi=\"0\" ci=\"1\" mb=\"0\" cb=\"0\"",
+                "nr=\"1\" mi=\"0\" ci=\"1e3\" mb=\"0\" cb=\"0\"", "nr=\"1\" mi=\"0\" ci=\"1\" mb=\"0\"",
+                "nr=\"1\" mi=\"0\" ci=\"1\" mb=\"0\" cb=\"9999999999999999999\""}) {
+            assertThatThrownBy(() -> parse(sourceFile("<line " + bad + "/>", "", "")))
+                    .as(bad).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("expected a whole number of at most 18 digits")
+                    .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().line()).isEqualTo(4));
+        }
+    }
+
+    @Test
+    void aLineWithNoInstructionIsRefusedRatherThanCountedAsNeitherCoveredNorMissed() {
+        assertThatThrownBy(() -> parse(sourceFile("<line nr=\"1\" mi=\"0\" ci=\"0\" mb=\"0\" cb=\"0\"/>", "", "")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<line nr=\"1\"> has no instruction");
+    }
+
+    @Test
+    void branchCountsWhoseSumPassesALongAreRefusedRatherThanWrapped() {
+        String huge = "<line nr=\"%d\" mi=\"0\" ci=\"1\" mb=\"0\" cb=\"999999999999999999\"/>";
+        StringBuilder lines = new StringBuilder();
+        for (int nr = 1; nr <= 10; nr++) {
+            lines.append(String.format(Locale.ROOT, huge, nr));
+        }
+
+        assertThatThrownBy(() -> parse(sourceFile(lines.toString(), "", "")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the branches of <sourcefile name=\"Cart.java\"> cannot be added up: coverage"
+                        + " counts too large");
     }
 }

@@ -137,8 +137,7 @@ class OutcomeSnapshotTest {
         byte[] bytes = HIGH.replace("a.js", "a\u00e9.js").getBytes(StandardCharsets.ISO_8859_1);
         Files.write(file, bytes);
 
-        assertThatThrownBy(() -> CoverageReader.STANDARD.read(dev.planning.api.outcome.OutcomeKind.LCOV, bytes,
-                "lcov.info")).isInstanceOf(InvalidInputException.class).hasMessageContaining("invalid UTF-8 byte 0xE9");
+        assertThatThrownBy(() -> Lcov.parse(bytes, "lcov.info")).isInstanceOf(InvalidInputException.class).hasMessageContaining("invalid UTF-8 byte 0xE9");
         assertThat(new GateOutcomes(workspace, LAYOUT).coverage(CYCLE).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("invalid UTF-8 byte 0xE9"));
     }

@@ -1,6 +1,5 @@
 package dev.planning.engine.internal.gate.parity;
 
-import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.Severity;
@@ -18,7 +17,7 @@ import java.util.OptionalDouble;
 
 /**
  * Coverage after execution. For each kind (unit, e2e) the reports in the cycle's outcomes are
- * summed; their line coverage must reach the rulebook's {@code <kind>_coverage_min} (percent) when
+ * merged per source file ({@link CoverageOutcomes#total}: a file in two reports counts once); their line coverage must reach the rulebook's {@code <kind>_coverage_min} (percent) when
  * set above 0 (no report at all is then an error too), and must not fall below the previous cycle's by
  * more than {@code coverage_regression_tolerance_pct} (default 0). The previous cycle is the
  * stream's cycle just before this one in cycle-id order, among those with planning files; its
@@ -47,6 +46,10 @@ final class CoverageCheck {
             String minimumName = kind.key() + "_coverage_min";
             Optional<Double> minimum = thresholds.minimum(minimumName);
             Optional<Total> report = total(current, kind);
+            if (report.isEmpty() && current.reports().stream().anyMatch(r -> r.endToEnd() == (kind == CoverageKind.E2E))) {
+                // Its reports could not be merged: the problem above fails the gate; "no report" would be untrue.
+                continue;
+            }
             if (report.isEmpty()) {
                 minimum.ifPresent(min -> findings.add(Finding.error(ParityCodes.COVERAGE_MISSING, "the rulebook requires "
                         + kind.key() + " coverage of at least " + PlanParity.percent(min) + "% (" + minimumName
@@ -87,33 +90,23 @@ final class CoverageCheck {
     }
 
     /**
-     * The summed coverage of one kind's reports, when there is any: named by its file when there is
-     * one, by the directory and the count when there are several.
+     * The coverage of one kind's reports, merged per source file ({@link CoverageOutcomes#total}), when
+     * there is any: named by its file when there is one report, by the directory and the count when there
+     * are several.
      */
     private static Optional<Total> total(CoverageOutcomes outcomes, CoverageKind kind) {
-        List<CoverageOutcome> ofKind = outcomes.reports().stream()
-                .filter(report -> report.endToEnd() == (kind == CoverageKind.E2E)).toList();
-        if (ofKind.isEmpty()) {
-            return Optional.empty();
-        }
-        String source = ofKind.size() == 1 ? ofKind.get(0).path()
-                : outcomes.directory() + " (" + ofKind.size() + " reports)";
-        Coverage lines = Coverage.NONE;
-        Coverage branches = Coverage.NONE;
-        try {
-            for (CoverageOutcome report : ofKind) {
-                lines = lines.plus(new Coverage(report.linesCovered(), report.linesMissed()));
-                branches = branches.plus(new Coverage(report.branchesCovered(), report.branchesMissed()));
-            }
-        } catch (IllegalArgumentException e) {
-            // Fail closed: a sum wrapped past 2^63-1 was a negative percentage.
-            throw new InvalidInputException("the " + kind.key() + " coverage reports of " + source
-                    + " cannot be summed: " + e.getMessage(), SourceLocation.ofFile(outcomes.directory()), e);
-        }
-        return Optional.of(new Total(source, lines, branches));
+        boolean endToEnd = kind == CoverageKind.E2E;
+        return outcomes.total(endToEnd).map(total -> {
+            List<CoverageOutcome> ofKind = outcomes.reports().stream()
+                    .filter(report -> report.endToEnd() == endToEnd).toList();
+            String source = ofKind.size() == 1 ? ofKind.get(0).path()
+                    : outcomes.directory() + " (" + ofKind.size() + " reports, merged per source file)";
+            return new Total(source, new Coverage(total.linesCovered(), total.linesMissed()),
+                    new Coverage(total.branchesCovered(), total.branchesMissed()));
+        });
     }
 
-    /** A kind's coverage summed over its reports. */
+    /** A kind's coverage merged over its reports. */
     private record Total(String source, Coverage lines, Coverage branches) {
     }
 

@@ -225,6 +225,39 @@ class ParityCoverageGateTest {
         assertThat(afterExecution().status()).isEqualTo(GateStatus.PASS);
     }
 
+    /** Two runs of one module: a.js's lines 1 and 2 ran in one, 2 and 3 in the other; line 4 in neither. */
+    @Test
+    void twoReportsOfOneSourceFileAreMergedPerLineNotAdded() {
+        ws.threshold("unit_coverage_min", 70)
+                .plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
+                .file(OUTCOMES + "/unit/lcov.info", "SF:src/a.js\nDA:1,1\nDA:2,1\nDA:3,0\nDA:4,0\nend_of_record\n")
+                .file(OUTCOMES + "/integration/lcov.info", "SF:src/a.js\nDA:1,0\nDA:2,1\nDA:3,1\nDA:4,0\nend_of_record\n");
+
+        GateResult result = afterExecution();
+
+        // Added, a.js counted 4 of 8 lines: 50%, below the minimum of 70.
+        assertThat(result.findings()).isEmpty();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> coverage = (Map<String, Map<String, Object>>) result.evidence().get("coverage");
+        assertThat(coverage.get("unit")).containsEntry("line_pct", 75.0)
+                .containsEntry("report", OUTCOMES + " (2 reports, merged per source file)");
+    }
+
+    @Test
+    void reportsThatCannotBeMergedFailTheGateOnceAndNotAsAMissingReport() {
+        ws.threshold("unit_coverage_min", 50)
+                .plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
+                .file(OUTCOMES + "/a.info", "SF:src/a.js\nLF:10\nLH:6\nend_of_record\n")
+                .file(OUTCOMES + "/b.info", "SF:src/a.js\nDA:1,1\nend_of_record\n");
+
+        assertThat(afterExecution().findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(ParityCodes.COVERAGE_UNREADABLE);
+            assertThat(f.message()).contains("src/a.js is in 2 unit coverage reports")
+                    .contains("gives its lines (LF/LH without a DA line for each) as totals");
+            assertThat(f.location().orElseThrow().toString()).isEqualTo(OUTCOMES + "/a.info:1:1");
+        });
+    }
+
     @Test
     void anUnreadableCoverageReportIsALocatedError() {
         ws.plan("fe", "2025-09-02", "{id: T-1, title: A, status: done, linked_story_map_nodes: [S-1, S-2]}")
