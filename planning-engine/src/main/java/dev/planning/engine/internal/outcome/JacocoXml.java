@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -125,7 +126,7 @@ public final class JacocoXml {
                                 + " deep; a test or coverage report nests a few levels", located(displayPath, xml)));
                         break;
                     }
-                    sources.start(xml);
+                    sources = readOn(sources, Sources::start, xml, mistakes);
                     if (depth == 2 && firstClasses == null
                             && ("package".equals(xml.getLocalName()) || "group".equals(xml.getLocalName()))) {
                         firstClasses = located(displayPath, xml);
@@ -144,7 +145,7 @@ public final class JacocoXml {
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
-                    sources.end(xml);
+                    sources = readOn(sources, Sources::end, xml, mistakes);
                 } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                     mistakes.add(Finding.error("outcome.invalid", "the report uses the entity &" + xml.getLocalName()
                             + "; entities are not accepted in coverage reports", located(displayPath, xml)));
@@ -180,6 +181,25 @@ public final class JacocoXml {
                     e);
         } finally {
             close(xml);
+        }
+    }
+
+    /**
+     * The source files read on, or {@code null} once one was refused: its refusal is one of the report's
+     * mistakes, and the files after it are not read (a broken source file would refuse again for the same
+     * mistake), while the report's other mistakes still are.
+     */
+    private static Sources readOn(Sources sources, BiConsumer<Sources, XMLStreamReader> step, XMLStreamReader xml,
+            List<Finding> mistakes) {
+        if (sources == null) {
+            return null;
+        }
+        try {
+            step.accept(sources, xml);
+            return sources;
+        } catch (InvalidInputException e) {
+            mistakes.add(Finding.error("outcome.invalid", e.getMessage(), e.location().orElseThrow()));
+            return null;
         }
     }
 
@@ -324,7 +344,12 @@ public final class JacocoXml {
                             + " <counter type=\"" + xml.getAttributeValue(null, "type") + "\">: a source file states each"
                             + " total once", located(displayPath, xml));
                 }
-                return JacocoXml.counter(xml, displayPath);
+                List<Finding> found = new ArrayList<>();
+                Coverage counted = JacocoXml.counter(xml, displayPath, found);
+                if (!found.isEmpty()) {
+                    throw new InvalidInputException(found.get(0).message(), found.get(0).location().orElseThrow());
+                }
+                return counted;
             }
 
             /** The source file, its lines agreeing with its counters (JaCoCo writes a counter only when above 0). */
