@@ -43,6 +43,29 @@ class JacocoXmlMistakesTest {
         assertThat(e.location().orElseThrow().line()).isEqualTo(2);
     }
 
+    /**
+     * A source file's refusal (cov21's per-line reading) is one of the report's mistakes: the report's own
+     * mistakes after it are still listed, and the source files after it are not read again for it.
+     */
+    @Test
+    void aSourceFilesRefusalIsListedBesideTheReportsOtherMistakes() {
+        InvalidInputException e = refusal("""
+                <report name="x">
+                  <package name="p">
+                    <sourcefile name="A.java"><line nr="-1" mi="0" ci="1" mb="0" cb="0"/></sourcefile>
+                    <sourcefile name="B.java"><line nr="-2" mi="0" ci="1" mb="0" cb="0"/></sourcefile>
+                  </package>
+                  <counter type="LINE" missed="x" covered="1"/>
+                </report>
+                """);
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "invalid JaCoCo XML report: 2 errors:",
+                "  jacoco.xml:3:74: <line> has nr=\"-1\"; expected a whole number of at most 18 digits",
+                "  jacoco.xml:6:48: <counter type=\"LINE\"> has missed=\"x\"; expected a whole number of at most 18"
+                        + " digits");
+    }
+
     /** A break in the XML ends the reading: the mistakes before it, then where the parser stopped. */
     @Test
     void theMistakesBeforeABreakInTheXmlAreListedThenTheBreak() {
