@@ -170,6 +170,9 @@ public final class JUnitReportParser {
                 throw new InvalidInputException("the report has no <testsuite>: expected at least one test suite",
                         SourceLocation.ofFile(displayPath));
             }
+            // Document order: a suite's counts are checked at its end, and named at its start.
+            mistakes.sort(Comparator.comparingInt((Finding f) -> f.location().orElseThrow().line())
+                    .thenComparingInt(f -> f.location().orElseThrow().column()));
             if (mistakes.size() == 1) {
                 Finding only = mistakes.get(0);
                 throw new InvalidInputException(only.message(), only.location().orElse(null));
@@ -200,9 +203,6 @@ public final class JUnitReportParser {
         private void mistake(SourceLocation location, String message) {
             mistakes.add(Finding.error("outcome.invalid", message,
                     location == null ? SourceLocation.ofFile(displayPath) : location));
-            // Document order, whenever a mistake was found (a suite's counts are checked at its end).
-            mistakes.sort(Comparator.comparingInt((Finding f) -> f.location().orElseThrow().line())
-                    .thenComparingInt(f -> f.location().orElseThrow().column()));
         }
 
         private int declaredTests() {

@@ -369,6 +369,22 @@ class JUnitReportParserTest {
                 .satisfies(refused -> assertThat(refused.getMessage()).doesNotContain("\n"));
     }
 
+    /** Hostile: a report of many mistakes is refused listing the first 50 and counting the rest. */
+    @Test
+    void aReportOfManyMistakesListsTheFirstFiftyAndCountsTheRest() {
+        String report = "<testsuite name=\"s\">\n" + "<testcase/>\n".repeat(20_000) + "</testsuite>\n";
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> parser.parse(bytes(report), "TEST-s.xml"));
+
+        List<String> lines = e.getMessage().lines().toList();
+        assertThat(lines).hasSize(52);
+        assertThat(lines.get(0)).isEqualTo("invalid JUnit XML report: 20000 errors:");
+        assertThat(lines.get(1)).startsWith("  TEST-s.xml:2:1: <testcase> has no name attribute");
+        assertThat(lines.get(50)).startsWith("  TEST-s.xml:51:1: <testcase> has no name attribute");
+        assertThat(lines.get(51)).isEqualTo("  and 19950 more");
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
