@@ -76,7 +76,11 @@ public final class FileEvidenceWriter implements EvidenceWriter {
             String rulebookHash, Optional<Map<String, String>> judgedOutcomes, Optional<JudgedReads> reads) {
         Map<String, String> digests = inputs.digests(cycle, result.gate(),
                 transition.to().compareTo(dev.planning.api.lifecycle.CycleState.EXECUTED) >= 0, judgedOutcomes);
-        reads.ifPresent(judged -> requireJudged(cycle, transition, result.gate(), digests, judged));
+        // The sealing step has its own guard over the same inputs (Sealer.requireJudged, reliab20): it refuses
+        // the manifest with SEALED_ARTIFACT_CHANGED and leaves an interrupted seal that `seal` completes.
+        if (transition.to() != dev.planning.api.lifecycle.CycleState.PACKAGED) {
+            reads.ifPresent(judged -> requireJudged(cycle, transition, result.gate(), digests, judged));
+        }
         byte[] content = EvidenceJson.bytes(EvidenceJson.of(cycle, transition, result, at, rulebookHash, digests));
         String base = layout.evidenceDir(cycle) + "/" + STAMP.format(at) + "-" + transition.from() + "-"
                 + transition.to() + "-" + fileSafe(result.gate());

@@ -331,6 +331,9 @@ public final class Sealer {
         // a seal completing an interrupted one never replaces a manifest another process is recording.
         try {
             PathLock.holdingCreating(file, () -> {
+                // Every writer of the manifest (seal and sign) holds this lock: a temporary of its name is a
+                // killed write's (reliab21).
+                AtomicFiles.deleteStrayTemporaries(file);
                 if (replaceUnrecorded) {
                     List<RecordedEvent> now = machine.history(cycle);
                     if (!now.get(now.size() - 1).hash().equals(logHead)) {
@@ -457,6 +460,7 @@ public final class Sealer {
         HandoffManifest result;
         try {
             result = PathLock.holdingCreating(file, () -> {
+                AtomicFiles.deleteStrayTemporaries(file);
                 ManifestReader.Read read = reader.read(file, path);
                 if (!Arrays.equals(read.bytes(), ManifestWriter.render(read.manifest()))) {
                     throw new SealingException(SealingException.Reason.CANNOT_SIGN, "the manifest was edited outside"

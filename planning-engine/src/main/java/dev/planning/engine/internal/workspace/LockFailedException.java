@@ -3,7 +3,6 @@ package dev.planning.engine.internal.workspace;
 import dev.planning.api.PlanningException;
 import dev.planning.api.SourceLocation;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
@@ -32,10 +31,7 @@ public final class LockFailedException extends PlanningException {
             // PathLock's own refusals (a link, a directory) name the lock file and what to do already.
             return new LockFailedException(Shown.why(e), null, e);
         }
-        // Making a directory over a file that is no directory says only "FileAlreadyExistsException: <file>".
-        String why = e instanceof FileAlreadyExistsException exists && exists.getReason() == null
-                ? Shown.path(exists.getFile()) + " is in the way and is not a directory" : Shown.reason(e);
-        return new LockFailedException("cannot take this lock (" + why + "), so nothing was written"
+        return new LockFailedException("cannot take this lock (" + Shown.reason(e) + "), so nothing was written"
                 + " under it: a lock is taken by creating or opening this file for writing, so its directory must"
                 + " exist and be writable (and have space) and the file, when present, be a plain file; fix that"
                 + " and try again", SourceLocation.ofFile(Shown.path(sidecar)), e);

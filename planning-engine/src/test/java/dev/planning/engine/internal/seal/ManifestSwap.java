@@ -47,7 +47,13 @@ final class ManifestSwap {
         try {
             Future<?> swapper = pool.submit(() -> {
                 for (long i = 0; !stop.get(); i++) {
-                    AtomicFiles.write(file, i % 2 == 0 ? one : other);
+                    try {
+                        AtomicFiles.write(file, i % 2 == 0 ? one : other);
+                    } catch (dev.planning.api.PlanningException swept) {
+                        // This writer takes no lock, as an outside tool would not: seal and sign, which hold
+                        // the manifest's lock, remove its temporary file as a killed write's (reliab21), and
+                        // its rename fails, leaving the manifest whole. It writes again.
+                    }
                 }
                 return null;
             });
