@@ -22,7 +22,7 @@ final class ImpactReports {
         text.append("head ").append(head).append(" (").append(impact.headHash()).append(")\n");
         // The head's settings are a contributor's text: one line each, whatever they hold.
         impact.settings().forEach(c -> text.append("setting ").append(Printable.line(c.setting() + ": "
-                + (c.weakens() ? "WEAKENS" : "changed") + ", " + c.base() + " -> " + c.head())).append('\n'));
+                + (c.weakens() ? "WEAKENS" : c.kind()) + ", " + c.base() + " -> " + c.head())).append('\n'));
         for (CycleImpact cycle : impact.cycles()) {
             text.append(cycle.cycle()).append(": ").append(verdict(cycle)).append('\n');
             cycle.added().forEach(f -> text.append("  + ").append(line(f)).append('\n'));
@@ -37,7 +37,7 @@ final class ImpactReports {
             boolean weakens, List<SettingJson> settings, List<CycleJson> cycles) {
     }
 
-    /** One setting of {@code rulebook.yaml} that differs: its values on each side, and whether it weakens. */
+    /** One setting of {@code rulebook.yaml} that differs: its values on each side, and whether it weakens or strengthens. */
     record SettingJson(String setting, String base, String head, String change) {
     }
 

@@ -7,13 +7,8 @@ import dev.planning.rules.testkit.RuleTestCase;
 import dev.planning.rules.testkit.RuleTestFiles;
 import dev.planning.rules.testkit.RuleTestReport;
 import dev.planning.rules.testkit.RuleTestRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Runs a rulebook's own tests and returns the outcome as data, apart from any rendering, so that
@@ -45,19 +40,8 @@ final class RuleTests {
             cases = RuleTestFiles.readRulebookTests(rulebook.directory());
         } catch (InvalidInputException e) {
             // The message may list every rule file's or every test file's mistakes: each named under directory.
-            throw Rulebooks.relocated(e, directory, filesOf(rulebook));
+            throw Rulebooks.relocated(e, directory);
         }
         return new Outcome(rulebook, runner.run(cases));
-    }
-
-    /** The rule files and the files directly under tests/, relative to the rulebook: the names a message may list. */
-    private static List<String> filesOf(Rulebook rulebook) {
-        List<String> files = new ArrayList<>(rulebook.ruleFiles());
-        try (Stream<Path> tests = Files.list(rulebook.directory().resolve("tests"))) {
-            tests.forEach(file -> files.add("tests/" + file.getFileName()));
-        } catch (IOException | UncheckedIOException e) {
-            // No tests directory, or one that cannot be listed: the reader has said so already.
-        }
-        return files;
     }
 }

@@ -109,6 +109,65 @@ class RulesDiffSettingsTest {
                 "--format", "markdown").out()).startsWith("### planning rules diff: **NO CHANGE**");
     }
 
+    private static final String ALL_THREE = "    - {roles: [PM], min: 1}\n    - {roles: [TechLead], min: 1}\n"
+            + "    - {roles: [QA], min: 1}\n";
+
+    @Test
+    void aTaxonomyValueAllowedThatWasNotWeakensAndFailsFailOnWeakens() throws IOException {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, hipaa, none, exempt]");
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("setting taxonomy.compliance: WEAKENS, [sox, gdpr, hipaa, none] -> [sox, gdpr,"
+                + " hipaa, none, exempt]\n");
+    }
+
+    @Test
+    void aRefusedTransitionLeftWhereItWasInsteadOfSentBackFailsFailOnWeakens() throws IOException {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
+        Path base = ws.resolve("rulebook/rulebook.yaml");
+        String step = "{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance]";
+        Files.writeString(base, Files.readString(base).replace(step + "}", step + ", on_failure: PLANNED}"));
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("setting profiles.fe.READY_FOR_HANDOFF->PACKAGED: WEAKENS, [schema_lint, governance]"
+                + " on_failure PLANNED -> [schema_lint, governance]\n");
+    }
+
+    /** {@code be}'s handoff names the state it leaves from as on_failure: leaving it out changes nothing it governs. */
+    @Test
+    void anOnFailureNamingTheStateTheCycleStaysInAnywayDroppedIsOnlyAChange() throws IOException {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
+        edit("gates: [schema_lint], on_failure: PLANNED}", "gates: [schema_lint]}");
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("setting profiles.be.PLANNED->READY_FOR_HANDOFF: changed, [schema_lint] on_failure"
+                + " PLANNED -> [schema_lint]\n");
+    }
+
+    @Test
+    void aStricterSigningPolicyIsShownStrengtheningInEveryFormatAndPassesFailOnWeakens() throws Exception {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE + "    - {roles: [Security], min: 1}\n");
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("setting signing.required: strengthens, 1 of [PM]; 1 of [TechLead]; 1 of [QA] ->"
+                + " 1 of [PM]; 1 of [TechLead]; 1 of [QA]; 1 of [Security]\n")
+                .endsWith("; 1 setting(s) changed, 0 WEAKENS governance\n");
+        JsonNode json = new ObjectMapper().readTree(diff("--format", "json").out());
+        assertThat(json.path("weakens").asBoolean()).isFalse();
+        assertThat(json.path("settings").get(0).path("change").asText()).isEqualTo("strengthens");
+        assertThat(diff("--format", "markdown").out()).startsWith("### planning rules diff: **CHANGES**")
+                .contains(" | strengthens |\n");
+    }
+
     /** A KPI's description is a contributor's text: its line break does not print a line of its own. */
     @Test
     void aHostileSettingValuePrintsOnOneLine() throws IOException {

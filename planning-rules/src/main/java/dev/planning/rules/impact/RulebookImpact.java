@@ -19,6 +19,8 @@ import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.report.Markdown;
+import dev.planning.engine.internal.rulebook.RulebookFiles;
+import dev.planning.engine.internal.rulebook.RulebookHasher;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
@@ -29,9 +31,6 @@ import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.internal.gate.GovernanceGate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -44,7 +43,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The impact of a rulebook change on every cycle of a workspace: each cycle's plan evaluated by the
@@ -289,11 +287,17 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(clock, "clock");
         Rulebook baseRulebook = compiled(base);
+        return compare(workspace, layout, baseRulebook, new RulebookFiles(baseRulebook), head, clock);
+    }
+
+    /** Every cycle judged under {@code baseRulebook}, its files served by {@code baseFiles}, and under {@code head}. */
+    private static RulebookImpact compare(Path workspace, WorkspaceLayout layout, Rulebook baseRulebook,
+            RulebookFiles baseFiles, Path head, Clock clock) {
         Rulebook headRulebook = compiled(head);
         Path root = requireWorkspace(workspace);
         GovernanceGate gate = new GovernanceGate(new DroolsGovernanceEngineFactory());
         GateEnvironment underBase = new GateEnvironment(root, layout, baseRulebook,
-                new CycleArtifacts(root, layout), clock, TrustedKeys::none, SealedManifests.NONE);
+                new CycleArtifacts(root, layout), clock, TrustedKeys::none, SealedManifests.NONE, baseFiles);
         GateEnvironment underHead = underBase.withRulebook(headRulebook);
         List<CycleImpact> cycles = new ArrayList<>();
         for (CycleRef cycle : new WorkspaceScanner(root, layout).cycles()) {
@@ -313,10 +317,12 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
 
     /**
      * As {@link #compare}, with the base rulebook read from git: the {@code head} directory's
-     * files as they were at {@code revision} in the repository holding the workspace, written to a
-     * temporary directory that is removed afterwards. The cycles are found where the default layout
-     * ({@link WorkspaceLayout#DEFAULT}) puts them; a workspace laid out otherwise:
-     * {@link #compareWithRevision(Path, WorkspaceLayout, String, Path, Clock)}.
+     * files as they were at {@code revision} in the repository holding the workspace, read from git
+     * objects (nothing is written: no temporary copy to remove, or to leave behind when the process is
+     * killed). Mistakes of that rulebook are named as git names its files, {@code REVISION:PATH}
+     * ({@code origin/main:rulebook/rulebook.yaml:4:7}), the path from the repository's root. The cycles
+     * are found where the default layout ({@link WorkspaceLayout#DEFAULT}) puts them; a workspace laid out
+     * otherwise: {@link #compareWithRevision(Path, WorkspaceLayout, String, Path, Clock)}.
      *
      * @param workspace the workspace directory
      * @param revision the git revision the base rulebook is read at
@@ -345,31 +351,28 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
      */
     public static RulebookImpact compareWithRevision(Path workspace, WorkspaceLayout layout, String revision, Path head,
             Clock clock) {
-        return compareWithRevision(workspace, layout, revision, head, clock,
-                Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
-    /** As {@link #compareWithRevision(Path, WorkspaceLayout, String, Path, Clock)}, the base rulebook's copy made in {@code scratch}. */
-    static RulebookImpact compareWithRevision(Path workspace, WorkspaceLayout layout, String revision, Path head,
-            Clock clock, Path scratch) {
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(revision, "revision");
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(clock, "clock");
         requireWorkspace(workspace);
-        Path temp;
-        try {
-            temp = Files.createTempDirectory(scratch, "planning-base-rulebook");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        GitRepository.CommittedDirectory committed;
+        try (GitRepository git = GitRepository.find(workspace).orElseThrow(() -> new InvalidInputException(
+                "--base " + Printable.line(revision) + ": " + SafePaths.shown(workspace) + " is not inside a git repository"))) {
+            committed = git.directoryAt(revision, head, RulebookHasher.MAX_TOTAL_BYTES);
         }
+        // As git names a file at a revision (git show REV:PATH), so that each mistake names a file one can open.
+        String shown = Printable.line(revision) + ":" + committed.path();
+        RulebookHasher.Snapshot snapshot = RulebookHasher.of(committed.files());
+        Rulebook base = RulebookLoader.loadSnapshot(snapshot, Path.of(shown), shown, true);
+        Map<String, byte[]> ruleFiles = new LinkedHashMap<>();
+        base.ruleFiles().forEach(file -> ruleFiles.put(file, snapshot.content(file).orElseThrow()));
         try {
-            Path base = temp.resolve("rulebook");
-            try (GitRepository git = GitRepository.find(workspace).orElseThrow(() -> new InvalidInputException(
-                    "--base " + Printable.line(revision) + ": " + SafePaths.shown(workspace) + " is not inside a git repository"))) {
-                git.exportDirectory(revision, head, base);
-            }
-            return compare(workspace, layout, base, head, clock);
-        } finally {
-            deleteTree(temp);
+            new DroolsGovernanceEngineFactory().createFromFiles(base, ruleFiles);
+        } catch (InvalidInputException e) {
+            throw e.renamed(file -> Path.of(file).isAbsolute() ? file : shown + "/" + file, "as git names them");
         }
+        return compare(workspace, layout, base, new RulebookFiles(base, snapshot), head, clock);
     }
 
     /**
@@ -448,15 +451,5 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
             findings.putIfAbsent(impact.key(), impact);
         }
         return findings;
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the temporary rulebook " + root, e);
-        }
     }
 }

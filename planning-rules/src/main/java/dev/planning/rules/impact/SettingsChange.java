@@ -2,30 +2,64 @@ package dev.planning.rules.impact;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One setting of {@code rulebook.yaml} that differs between the base and the head rulebook: the
- * signing policy, the gates a profile runs at a transition, the profile a stream uses, a threshold,
- * a KPI definition, a required tag or a tag's allowed values. A change is marked as weakening only
- * where its direction is known (a signing requirement dropped or its {@code min} lowered or its role
- * group widened, a gate taken out of a transition, a stream moved to a profile that runs fewer gates,
- * a threshold moved the lenient way, a required tag dropped, a KPI target moved the lenient way);
- * every other difference is a change whose effect is not judged, never a harmless one.
+ * One setting of {@code rulebook.yaml} that differs between the base and the head rulebook: its
+ * {@code version} label, the signing policy, the gates a profile runs at a transition and where a
+ * refused transition sends the cycle, the profile a stream uses, a threshold, a KPI definition, a
+ * required tag or a tag's allowed values. A change is marked as weakening or strengthening only where
+ * its direction is known for certain ({@link Effect}); every other difference is a change whose effect
+ * is not judged, never a harmless one.
  *
  * @param setting what changed, e.g. {@code signing.required}, {@code profiles.fe.PLANNED->READY_FOR_HANDOFF},
  *                {@code streams.fe}, {@code thresholds.critical_approvals}, {@code kpis.plan_accuracy}
  * @param base    the base rulebook's value as text, {@code (none)} when it has none
  * @param head    the head rulebook's value as text, {@code (none)} when it has none
- * @param weakens whether the head's value is known to govern less than the base's
+ * @param effect  what the change is known to do to governance
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record SettingsChange(String setting, String base, String head, boolean weakens) {
+public record SettingsChange(String setting, String base, String head, Effect effect) {
 
     /** What a side shows for a setting it does not have. */
     public static final String NONE = "(none)";
+
+    /**
+     * What a change of a setting is known to do to governance.
+     *
+     * @since 0.1
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public enum Effect {
+        /**
+         * The head is known to govern less somewhere: a signing requirement dropped, its {@code min}
+         * lowered or its role group widened, a gate taken out of a transition, a refused transition
+         * sent less far back, a stream moved to a profile that runs fewer gates, a threshold or a KPI
+         * target moved the lenient way, a required tag dropped, a tag value allowed that was not.
+         */
+        WEAKENS,
+        /**
+         * The head is known to govern at least as much everywhere and more somewhere, the engine alone
+         * reading the setting: a signing policy every base requirement of which a head requirement
+         * implies (a role group narrowed with the same {@code min}, a requirement added), a refused
+         * transition sent further back with the same gates.
+         */
+        STRENGTHENS,
+        /** Any other difference, whose effect is not judged: never read it as harmless. */
+        CHANGED;
+
+        /**
+         * The effect in lower case, as the JSON and Markdown outputs show it.
+         *
+         * @return {@code weakens}, {@code strengthens} or {@code changed}
+         */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /**
      * Checks that no component is null.
@@ -33,20 +67,30 @@ public record SettingsChange(String setting, String base, String head, boolean w
      * @param setting what changed
      * @param base the base rulebook's value as text
      * @param head the head rulebook's value as text
-     * @param weakens whether the head's value is known to govern less than the base's
+     * @param effect what the change is known to do to governance
      */
     public SettingsChange {
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(effect, "effect");
     }
 
     /**
-     * How the change is classified: {@code weakens} or {@code changed}.
+     * Whether the head's value is known to govern less than the base's.
      *
-     * @return {@code weakens} when the head is known to govern less, else {@code changed}
+     * @return whether the effect is {@link Effect#WEAKENS}
+     */
+    public boolean weakens() {
+        return effect == Effect.WEAKENS;
+    }
+
+    /**
+     * How the change is classified: {@code weakens}, {@code strengthens} or {@code changed}.
+     *
+     * @return the effect's {@link Effect#key() key}
      */
     public String kind() {
-        return weakens ? "weakens" : "changed";
+        return effect.key();
     }
 }

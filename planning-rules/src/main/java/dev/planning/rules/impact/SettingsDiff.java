@@ -3,10 +3,12 @@ package dev.planning.rules.impact;
 import dev.planning.api.rulebook.GateProfile;
 import dev.planning.api.rulebook.GateStep;
 import dev.planning.api.rulebook.KpiDefinition;
+import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.rules.impact.SettingsChange.Effect;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -21,8 +24,11 @@ import java.util.stream.Collectors;
 
 /**
  * The settings of two rulebooks compared: every difference of {@code rulebook.yaml} as a
- * {@link SettingsChange}, marked as weakening where its direction is known. A difference this class
- * does not classify is a change, never left out: the preview must not read "no change" for it.
+ * {@link SettingsChange}, marked as weakening or strengthening where its direction is known for certain.
+ * A difference this class does not classify is a change, never left out: the preview must not read "no
+ * change" for it. Lists the engine reads as sets (a requirement's roles, the signing requirements, a tag's
+ * allowed values, the required tags) are compared as sets: reordered or with an entry written twice, they
+ * are no change.
  */
 final class SettingsDiff {
 
@@ -45,6 +51,10 @@ final class SettingsDiff {
 
     static List<SettingsChange> between(Rulebook base, Rulebook head) {
         SettingsDiff diff = new SettingsDiff();
+        if (!base.version().equals(head.version())) {
+            // A label its authors number: no reader governs by it.
+            diff.add("version", base.version(), head.version(), Effect.CHANGED);
+        }
         diff.signing(base.signing(), head.signing());
         diff.profiles(base, head);
         diff.streams(base, head);
@@ -53,28 +63,56 @@ final class SettingsDiff {
         diff.requiredTags(base.requiredTags(), head.requiredTags());
         diff.taxonomy(base.taxonomy(), head.taxonomy());
         if (!base.ruleFiles().equals(head.ruleFiles())) {
-            diff.add("rule_files", list(base.ruleFiles()), list(head.ruleFiles()), false);
+            diff.add("rule_files", list(base.ruleFiles()), list(head.ruleFiles()), Effect.CHANGED);
         }
         return List.copyOf(diff.changes);
     }
 
+    private void add(String setting, String base, String head, Effect effect) {
+        changes.add(new SettingsChange(setting, base, head, effect));
+    }
+
     private void add(String setting, String base, String head, boolean weakens) {
-        changes.add(new SettingsChange(setting, base, head, weakens));
+        add(setting, base, head, weakens ? Effect.WEAKENS : Effect.CHANGED);
     }
 
     /**
      * The head weakens the policy when a base requirement is not implied by one of the head's: one
      * whose roles are among the base requirement's and whose {@code min} is at least as high (any set
-     * of signatures meeting it meets the base one). A requirement dropped, a {@code min} lowered or
-     * a role added to a group each leaves a base requirement unimplied.
+     * of signatures meeting it meets the base one: each requirement counts distinct keys of its roles
+     * on its own, {@code SigningThreshold}). A requirement dropped, a {@code min} lowered or a role
+     * added to a group each leaves a base requirement unimplied. It strengthens the policy when it does
+     * not weaken it and one of its requirements is implied by none of the base's (a role group
+     * narrowed with the same {@code min}, a requirement added); policies that imply each other though
+     * written otherwise are a change. Requirements and their roles are compared as sets.
      */
     private void signing(SigningPolicy base, SigningPolicy head) {
-        if (base.required().equals(head.required())) {
+        Set<Requirement> before = requirements(base);
+        Set<Requirement> after = requirements(head);
+        if (before.equals(after)) {
             return;
         }
-        boolean weakens = base.required().stream().anyMatch(r -> head.required().stream()
-                .noneMatch(h -> r.roles().containsAll(h.roles()) && h.min() >= r.min()));
-        add("signing.required", signing(base), signing(head), weakens);
+        Effect effect = !impliesAll(after, before) ? Effect.WEAKENS
+                : !impliesAll(before, after) ? Effect.STRENGTHENS : Effect.CHANGED;
+        add("signing.required", signing(base), signing(head), effect);
+    }
+
+    /** A signing requirement as the engine reads it: its roles as a set. */
+    private record Requirement(Set<String> roles, int min) {
+
+        boolean implies(Requirement other) {
+            return other.roles.containsAll(roles) && min >= other.min;
+        }
+    }
+
+    private static Set<Requirement> requirements(SigningPolicy policy) {
+        return policy.required().stream().map(r -> new Requirement(Set.copyOf(r.roles()), r.min()))
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether every requirement of {@code implied} is implied by one of {@code by}. */
+    private static boolean impliesAll(Set<Requirement> by, Set<Requirement> implied) {
+        return implied.stream().allMatch(r -> by.stream().anyMatch(h -> h.implies(r)));
     }
 
     private static String signing(SigningPolicy policy) {
@@ -99,11 +137,39 @@ final class SettingsDiff {
                 if (Objects.equals(b, a)) {
                     continue;
                 }
-                List<String> gatesBefore = b == null ? List.of() : b.gates();
-                List<String> gatesAfter = a == null ? List.of() : a.gates();
-                add("profiles." + name + "." + transition, step(b), step(a), !gatesAfter.containsAll(gatesBefore));
+                add("profiles." + name + "." + transition, step(b), step(a), stepEffect(b, a));
             }
         }
+    }
+
+    /**
+     * A transition's step changed: weakening when the head runs fewer of the base's gates there, or sends
+     * a refused transition less far back (the cycle then passes fewer gates again before it gets there);
+     * strengthening when the gates are the same, in the same order, and the head sends a refused
+     * transition further back. Gates added or reordered are a change: governance reads the results of the
+     * gates run before it, which rules may read either way.
+     */
+    private static Effect stepEffect(GateStep base, GateStep head) {
+        List<String> gatesBefore = base == null ? List.of() : base.gates();
+        List<String> gatesAfter = head == null ? List.of() : head.gates();
+        if (base == null || head == null) {
+            return gatesAfter.containsAll(gatesBefore) ? Effect.CHANGED : Effect.WEAKENS;
+        }
+        int back = Integer.compare(refusedTo(head).ordinal(), refusedTo(base).ordinal());
+        if (!gatesAfter.containsAll(gatesBefore) || back > 0) {
+            return Effect.WEAKENS;
+        }
+        return gatesAfter.equals(gatesBefore) && back < 0 ? Effect.STRENGTHENS : Effect.CHANGED;
+    }
+
+    /**
+     * Where a refused transition leaves the cycle: its {@code on_failure}, else where it was. The loader
+     * allows only that state or one a backward transition reaches ({@code RulebookLoader.failureTargets}),
+     * and the lifecycle's forward transitions are one chain in {@link CycleState}'s order, so an earlier
+     * state means every gate between it and the transition to pass again.
+     */
+    private static CycleState refusedTo(GateStep step) {
+        return step.onFailure().orElse(step.from());
     }
 
     /**
@@ -180,14 +246,23 @@ final class SettingsDiff {
         }
     }
 
+    /**
+     * A tag's allowed values, compared as sets. The governance gate refuses a value outside them before
+     * any rule runs, so a value the head allows that the base did not (a key dropped allows every value)
+     * weakens. A list narrowed, or a key added, is only a change: the gate then refuses more, but rules
+     * read the taxonomy too ({@code RulebookFacts.allows}, {@code allowedValues}), and whether a rule
+     * governs more or less with fewer values allowed is not known.
+     */
     private void taxonomy(Map<String, List<String>> base, Map<String, List<String>> head) {
         for (String key : union(base.keySet(), head.keySet())) {
-            List<String> was = base.get(key);
-            List<String> now = head.get(key);
-            if (!Objects.equals(was, now)) {
-                add("taxonomy." + key, was == null ? SettingsChange.NONE : list(was),
-                        now == null ? SettingsChange.NONE : list(now), false);
+            Optional<Set<String>> was = Optional.ofNullable(base.get(key)).map(Set::copyOf);
+            Optional<Set<String>> now = Optional.ofNullable(head.get(key)).map(Set::copyOf);
+            if (was.equals(now)) {
+                continue;
             }
+            boolean widened = was.isPresent() && (now.isEmpty() || !was.get().containsAll(now.get()));
+            add("taxonomy." + key, was.isEmpty() ? SettingsChange.NONE : list(base.get(key)),
+                    now.isEmpty() ? SettingsChange.NONE : list(head.get(key)), widened);
         }
     }
 

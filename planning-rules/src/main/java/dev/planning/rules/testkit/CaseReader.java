@@ -41,13 +41,19 @@ final class CaseReader {
     private static final LocalDate UNKNOWN_DAY = LocalDate.EPOCH;
 
     private final Path baseDirectory;
+    private final String shownBase;
     private final SchemaCatalog catalog = SchemaCatalog.standard();
     private final TaskBreakdownReader tasks = new TaskBreakdownReader();
     private final DecisionLogReader decisionLogs = new DecisionLogReader();
 
-    /** @param baseDirectory the test file's directory, which {@code given.workspace} is relative to */
-    CaseReader(Path baseDirectory) {
+    /**
+     * @param baseDirectory the test file's directory, which {@code given.workspace} is relative to
+     * @param shownBase     that directory as the test file is named ({@code tests} for {@code tests/a.yaml}),
+     *                      so that a workspace's files are named as the test file is (relative to the rulebook)
+     */
+    CaseReader(Path baseDirectory, String shownBase) {
         this.baseDirectory = baseDirectory;
+        this.shownBase = shownBase;
     }
 
     /** The case's schema errors, each located; empty when it follows the format. */
@@ -112,7 +118,11 @@ final class CaseReader {
         String planPath = artifacts.taskBreakdownPath(cycle).orElseThrow(() -> new InvalidInputException(
                 "workspace " + written + " has no task breakdown for " + cycle + "; expected "
                         + String.join(" or ", layout.taskBreakdownCandidates(cycle)), document.locate("/given/workspace")));
-        String prefix = written.endsWith("/") ? written : written + "/";
+        // Named as the test file is (tests/fixtures/ws/..., relative to the rulebook), not relative to the test file:
+        // a caller that shows the rulebook's files under its directory then names the file that is there (diff21).
+        String shownWorkspace = Path.of(written).isAbsolute() || shownBase.isEmpty() ? written
+                : Path.of(shownBase).resolve(written).normalize().toString().replace('\\', '/');
+        String prefix = shownWorkspace.isEmpty() ? "" : shownWorkspace.endsWith("/") ? shownWorkspace : shownWorkspace + "/";
         TaskBreakdown plan = tasks.read(SafePaths.resolve(workspace, planPath), prefix + planPath).orThrow();
         Optional<StoryMap> storyMap = artifacts.storyMap(cycle);
         List<Waiver> waivers = new ArrayList<>();

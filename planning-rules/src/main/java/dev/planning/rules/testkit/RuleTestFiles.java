@@ -94,15 +94,9 @@ public final class RuleTestFiles {
                         + " name", SourceLocation.ofFile(shown)));
             }
         }
-        if (refusals.size() == 1) {
-            throw refusals.get(0);
-        }
         if (!refusals.isEmpty()) {
-            StringBuilder message = new StringBuilder(refusals.get(0).getMessage());
-            for (InvalidInputException more : refusals.subList(1, refusals.size())) {
-                message.append('\n').append(more.location().map(l -> l + ": ").orElse("")).append(more.getMessage());
-            }
-            throw new InvalidInputException(message.toString(), refusals.get(0).location().orElse(null));
+            // Kept as data, so that a caller naming the files otherwise renames each file's lines (diff21).
+            throw ErrorList.together(refusals);
         }
         return List.copyOf(cases);
     }
@@ -117,26 +111,28 @@ public final class RuleTestFiles {
      *         format, or two cases share a name
      */
     public static List<RuleTestCase> read(Path file, String displayName) {
-        CaseReader reader = new CaseReader(file.toAbsolutePath().getParent());
+        int slash = displayName.lastIndexOf('/');
+        CaseReader reader = new CaseReader(file.toAbsolutePath().getParent(), slash < 0 ? "" : displayName.substring(0, slash));
         List<RuleTestCase> cases = new ArrayList<>();
         Map<String, SourceLocation> names = new HashMap<>();
         // Every case's mistakes, not only the first case's: one message lists them all, each at its place.
-        List<Finding> mistakes = new ArrayList<>();
+        List<InvalidInputException> mistakes = new ArrayList<>();
         InvalidInputException only = null;
         for (LocatedDocument document : YamlDocuments.readAll(file, displayName)) {
             List<Finding> problems = reader.problems(document);
             if (!problems.isEmpty()) {
-                mistakes.addAll(problems);
-                only = new InvalidInputException(problems.get(0).message(), problems.get(0).location().orElseThrow());
+                problems.forEach(p -> mistakes.add(new InvalidInputException(p.message(), p.location().orElseThrow())));
+                only = mistakes.get(mistakes.size() - 1);
                 continue;
             }
             RuleTestCase testCase;
             try {
                 testCase = reader.readValid(document);
             } catch (InvalidInputException e) {
+                // Kept whole: a file the case reads, refused with every mistake of its own, is renamed as its data says.
                 only = e;
-                mistakes.add(Finding.error("rule-test.invalid", e.getMessage(),
-                        e.location().orElse(document.fileLocation())));
+                mistakes.add(e.location().isPresent() ? e
+                        : new InvalidInputException(e.getMessage(), document.fileLocation(), e));
                 continue;
             }
             SourceLocation first = names.putIfAbsent(testCase.name(), testCase.source());
@@ -144,7 +140,7 @@ public final class RuleTestFiles {
                 only = new InvalidInputException("a second case is named '" + testCase.name() + "' (the first is at line "
                         + first.line() + "); case names must be unique within a file so that results can be told apart",
                         document.locate("/name"));
-                mistakes.add(Finding.error("rule-test.invalid", only.getMessage(), only.location().orElseThrow()));
+                mistakes.add(only);
                 continue;
             }
             cases.add(testCase);
@@ -153,7 +149,7 @@ public final class RuleTestFiles {
             throw only;
         }
         if (!mistakes.isEmpty()) {
-            throw ErrorList.exception("invalid rule tests", mistakes, SourceLocation.ofFile(displayName));
+            throw ErrorList.ofRefusals("invalid rule tests", mistakes, SourceLocation.ofFile(displayName));
         }
         return List.copyOf(cases);
     }

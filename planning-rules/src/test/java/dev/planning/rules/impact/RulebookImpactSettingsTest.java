@@ -1,5 +1,8 @@
 package dev.planning.rules.impact;
 
+import static dev.planning.rules.impact.SettingsChange.Effect.CHANGED;
+import static dev.planning.rules.impact.SettingsChange.Effect.STRENGTHENS;
+import static dev.planning.rules.impact.SettingsChange.Effect.WEAKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.testkit.workspace.WorkspaceCopies;
@@ -37,7 +40,15 @@ class RulebookImpactSettingsTest {
     }
 
     private void edit(String from, String to) throws IOException {
-        Path settings = head.resolve("rulebook.yaml");
+        edit(head, from, to);
+    }
+
+    private void editBase(String from, String to) throws IOException {
+        edit(ws.resolve("rulebook"), from, to);
+    }
+
+    private static void edit(Path rulebook, String from, String to) throws IOException {
+        Path settings = rulebook.resolve("rulebook.yaml");
         String yaml = Files.readString(settings);
         assertThat(yaml).contains(from);
         Files.writeString(settings, yaml.replace(from, to));
@@ -54,7 +65,7 @@ class RulebookImpactSettingsTest {
         RulebookImpact impact = impact();
 
         assertThat(impact.changed()).isEmpty();
-        assertThat(impact.settings()).containsExactly(new SettingsChange("signing.required", ALL_THREE, "1 of [PM]", true));
+        assertThat(impact.settings()).containsExactly(new SettingsChange("signing.required", ALL_THREE, "1 of [PM]", WEAKENS));
         assertThat(impact.weakens()).isTrue();
         assertThat(impact.verdict()).isEqualTo("WEAKENS");
         assertThat(impact.summary()).endsWith("; 1 setting(s) changed, 1 WEAKENS governance");
@@ -65,14 +76,14 @@ class RulebookImpactSettingsTest {
     }
 
     @Test
-    void aLowerMinOrAWiderRoleGroupWeakensAndAStricterPolicyIsOnlyAChange() throws IOException {
+    void aLowerMinOrAWiderRoleGroupWeakensAndAStricterPolicyStrengthens() throws IOException {
         edit("    - {roles: [QA], min: 1}\n", "    - {roles: [QA, Dev], min: 1}\n");
         assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.weakens()).isTrue());
 
         edit("    - {roles: [QA, Dev], min: 1}\n", "    - {roles: [QA], min: 1}\n    - {roles: [Dev], min: 1}\n");
         assertThat(impact().settings()).singleElement().satisfies(c -> {
             assertThat(c.weakens()).isFalse();
-            assertThat(c.kind()).isEqualTo("changed");
+            assertThat(c.kind()).isEqualTo("strengthens");
         });
         assertThat(impact().verdict()).isEqualTo("CHANGES");
     }
@@ -85,7 +96,7 @@ class RulebookImpactSettingsTest {
         RulebookImpact impact = impact();
 
         assertThat(impact.settings()).containsExactly(new SettingsChange(
-                "profiles.fe.READY_FOR_HANDOFF->PACKAGED", "[schema_lint, governance]", "[schema_lint]", true));
+                "profiles.fe.READY_FOR_HANDOFF->PACKAGED", "[schema_lint, governance]", "[schema_lint]", WEAKENS));
         assertThat(impact.verdict()).isEqualTo("WEAKENS");
     }
 
@@ -93,18 +104,18 @@ class RulebookImpactSettingsTest {
     void aStreamMovedToAProfileRunningFewerGatesWeakens() throws IOException {
         edit("streams: {fe: fe,", "streams: {fe: be,");
 
-        assertThat(impact().settings()).contains(new SettingsChange("streams.fe", "fe", "be", true));
+        assertThat(impact().settings()).contains(new SettingsChange("streams.fe", "fe", "be", WEAKENS));
     }
 
     @Test
     void aThresholdWeakensOnlyWhenMovedTheLenientWay() throws IOException {
         edit("critical_approvals: 3", "critical_approvals: 2");
         assertThat(impact().settings()).containsExactly(
-                new SettingsChange("thresholds.critical_approvals", "3", "2", true));
+                new SettingsChange("thresholds.critical_approvals", "3", "2", WEAKENS));
 
         edit("critical_approvals: 2", "critical_approvals: 4");
         assertThat(impact().settings()).containsExactly(
-                new SettingsChange("thresholds.critical_approvals", "3", "4", false));
+                new SettingsChange("thresholds.critical_approvals", "3", "4", CHANGED));
     }
 
     @Test
@@ -127,6 +138,118 @@ class RulebookImpactSettingsTest {
         assertThat(impact.verdict()).isEqualTo("NO CHANGE");
         assertThat(impact.summary()).doesNotContain("setting");
         assertThat(impact.markdown("base", "head")).doesNotContain("| setting |");
+    }
+
+    @Test
+    void aRoleGroupNarrowedWithTheSameMinStrengthensAndWidenedWeakens() throws IOException {
+        editBase("    - {roles: [QA], min: 1}\n", "    - {roles: [QA, Dev], min: 1}\n");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("signing.required",
+                "1 of [PM]; 1 of [TechLead]; 1 of [QA, Dev]", ALL_THREE, STRENGTHENS));
+        assertThat(impact().verdict()).isEqualTo("CHANGES");
+        assertThat(impact().weakens()).isFalse();
+
+        // The same min over a group narrowed and another widened: one base requirement is no longer implied.
+        edit("    - {roles: [TechLead], min: 1}\n", "    - {roles: [TechLead, Dev], min: 1}\n");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(WEAKENS));
+    }
+
+    @Test
+    void aRequirementAddedStrengthensAndPoliciesThatImplyEachOtherAreOnlyAChange() throws IOException {
+        edit("    - {roles: [QA], min: 1}\n", "    - {roles: [QA], min: 1}\n    - {roles: [Security], min: 1}\n");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(STRENGTHENS));
+
+        // A requirement that one already there implies: neither stricter nor laxer, yet written otherwise.
+        edit("    - {roles: [Security], min: 1}\n", "    - {roles: [QA, Dev], min: 1}\n");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(CHANGED));
+
+        // A higher min over a narrower group with another requirement dropped: weakens, whatever else is stricter.
+        edit("    - {roles: [PM], min: 1}\n", "");
+        edit("    - {roles: [QA, Dev], min: 1}\n", "    - {roles: [QA], min: 2}\n");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(WEAKENS));
+    }
+
+    /** Lists the engine reads as sets: reordered, or with an entry written twice, they change nothing. */
+    @Test
+    void reorderedOrDuplicatedEntriesOfSetsAreNoChange() throws IOException {
+        edit("    - {roles: [PM], min: 1}\n    - {roles: [TechLead], min: 1}\n    - {roles: [QA], min: 1}\n",
+                "    - {roles: [QA], min: 1}\n    - {roles: [PM, PM], min: 1}\n    - {roles: [TechLead], min: 1}\n"
+                        + "    - {roles: [QA], min: 1}\n");
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [none, hipaa, gdpr, sox, sox]");
+        edit("required_tags: [criticality, compliance]", "required_tags: [compliance, criticality, compliance]");
+
+        RulebookImpact impact = impact();
+
+        assertThat(impact.settings()).isEmpty();
+        assertThat(impact.verdict()).isEqualTo("NO CHANGE");
+    }
+
+    @Test
+    void aRefusedTransitionSentFurtherBackStrengthensAndLessFarBackWeakens() throws IOException {
+        edit("{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance]}",
+                "{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance], on_failure: PLANNED}");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("profiles.fe.READY_FOR_HANDOFF->PACKAGED",
+                "[schema_lint, governance]", "[schema_lint, governance] on_failure PLANNED", STRENGTHENS));
+
+        // The base sends it back; the head leaves it where it was: fewer gates to pass again.
+        editBase("{transition: \"EXECUTED->VALIDATED\", gates: [parity_coverage]}",
+                "{transition: \"EXECUTED->VALIDATED\", gates: [parity_coverage], on_failure: PACKAGED}");
+        assertThat(impact().settings()).contains(new SettingsChange("profiles.fe.EXECUTED->VALIDATED",
+                "[parity_coverage] on_failure PACKAGED", "[parity_coverage]", WEAKENS));
+        assertThat(impact().weakens()).isTrue();
+    }
+
+    @Test
+    void aRefusedTransitionSentBackWhileAGateIsAddedIsOnlyAChangeAndWhileOneIsTakenOutWeakens() throws IOException {
+        edit("{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance]}",
+                "{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, parity_coverage, governance],"
+                        + " on_failure: PLANNED}");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(CHANGED));
+
+        edit("gates: [schema_lint, parity_coverage, governance], on_failure: PLANNED}",
+                "gates: [schema_lint], on_failure: PLANNED}");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(WEAKENS));
+    }
+
+    /** An on_failure written as the state the cycle stays in anyway governs as its absence: not claimed stricter. */
+    @Test
+    void anOnFailureThatNamesTheStateTheCycleStaysInAnywayIsOnlyAChange() throws IOException {
+        edit("{transition: \"PACKAGED->EXECUTED\", gates: [release_readiness]}",
+                "{transition: \"PACKAGED->EXECUTED\", gates: [release_readiness], on_failure: PACKAGED}");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(CHANGED));
+    }
+
+    @Test
+    void aTaxonomyWidenedOrDroppedWeakensAndNarrowedIsOnlyAChange() throws IOException {
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, hipaa, none, pci]");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
+                "[sox, gdpr, hipaa, none]", "[sox, gdpr, hipaa, none, pci]", WEAKENS));
+
+        // One value swapped for another: the new one is allowed, so it weakens.
+        edit("[sox, gdpr, hipaa, none, pci]", "[sox, gdpr, pci, none]");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(WEAKENS));
+
+        // Narrowed: the gate refuses more, but rules read the taxonomy too, either way.
+        edit("[sox, gdpr, pci, none]", "[sox, gdpr, none]");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(CHANGED));
+
+        edit("  compliance: [sox, gdpr, none]\n", "");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
+                "[sox, gdpr, hipaa, none]", SettingsChange.NONE, WEAKENS));
+
+        editBase("  compliance: [sox, gdpr, hipaa, none]\n", "");
+        edit("  criticality: [0, 1, 2, 3]\n", "  criticality: [0, 1, 2, 3]\n  compliance: [sox]\n");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
+                SettingsChange.NONE, "[sox]", CHANGED));
+    }
+
+    @Test
+    void theVersionLabelIsListedAsAChange() throws IOException {
+        edit("version: \"1.0.0\"", "version: \"1.1.0\"");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("version", "1.0.0", "1.1.0", CHANGED));
+        assertThat(impact().verdict()).isEqualTo("CHANGES");
     }
 
     /** A KPI's description is a contributor's text: its line break and markup stay inside one cell. */

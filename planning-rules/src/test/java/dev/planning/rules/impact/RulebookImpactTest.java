@@ -9,14 +9,12 @@ import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
@@ -95,32 +93,56 @@ class RulebookImpactTest {
     }
 
     @Test
-    void theBaseRulebookIsReadFromGitAtARevisionAndItsTemporaryCopyRemoved() throws Exception {
+    void theBaseRulebookIsReadFromGitAtARevision() throws Exception {
         Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
         commit(ws);
         String committedHash = dev.planning.engine.internal.rulebook.RulebookHasher.hash(ws.resolve("rulebook"));
         setApprovals(ws.resolve("rulebook"), 4);
-        // A scratch directory of the test's own: counting in the shared temporary directory raced
-        // with other builds' copies.
-        Path scratch = Files.createDirectories(dir.resolve("scratch"));
 
         RulebookImpact impact = RulebookImpact.compareWithRevision(ws, WorkspaceLayout.DEFAULT, "HEAD",
-                ws.resolve("rulebook"), CLOCK, scratch);
+                ws.resolve("rulebook"), CLOCK);
 
         assertThat(impact.baseHash()).isEqualTo(committedHash);
+        assertThat(impact.headHash()).isNotEqualTo(committedHash);
         assertThat(impact.blocksNew()).isTrue();
-        try (Stream<Path> left = Files.list(scratch)) {
-            assertThat(left).isEmpty();
-        }
+        assertThat(impact.settings()).containsExactly(new SettingsChange("thresholds.critical_approvals", "3", "4",
+                SettingsChange.Effect.CHANGED));
+    }
+
+    /**
+     * diff21: the base rulebook was written to a temporary directory and loaded from there, so its mistakes
+     * were named by that directory's absolute path, which was gone by the time the message was read. They
+     * are named as git names a file at a revision.
+     */
+    @Test
+    void aMistakeOfTheBaseRulebookIsNamedAsGitNamesTheFileAtTheRevision() throws Exception {
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        Path settings = ws.resolve("rulebook/rulebook.yaml");
+        String good = Files.readString(settings);
+        setApprovals(ws.resolve("rulebook"), -1);
+        commit(ws);
+        Files.writeString(settings, good);
+
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe())
+                        .startsWith("HEAD:rulebook/rulebook.yaml:").contains("critical_approvals")
+                        .doesNotContain(System.getProperty("java.io.tmpdir")));
     }
 
     @Test
-    void theBaseRulebooksTemporaryCopyIsMadeInTheScratchDirectoryGiven() throws IOException {
-        Path notADirectory = Files.writeString(dir.resolve("not-a-directory"), "x");
+    void aBaseRuleThatDoesNotCompileIsNamedAsGitNamesTheFileAtTheRevision() throws Exception {
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        Path drl = ws.resolve("rulebook/rules/critical.drl");
+        String good = Files.readString(drl);
+        Files.writeString(drl, good + "\nrule \"broken\" when then oops( end\n");
+        commit(ws);
+        Files.writeString(drl, good);
 
-        // Fails making its copy there, before it looks for a git repository.
-        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(dir, WorkspaceLayout.DEFAULT, "HEAD",
-                dir.resolve("rulebook"), CLOCK, notADirectory)).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe())
+                        .startsWith("HEAD:rulebook/rules/critical.drl:"));
     }
 
     @Test

@@ -222,7 +222,7 @@ class RuleTestRunnerTest {
 
         assertThat(report.passed()).as(report.summary()).isTrue();
         assertThat(cases.get(0).given().tasks().tasks().get(1).location())
-                .isEqualTo(new SourceLocation("ws/frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", 6, 10));
+                .isEqualTo(new SourceLocation("tests/ws/frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml", 6, 10));
         assertThatThrownBy(() -> cases("name: x\ngiven: {workspace: ws, cycle: 2025-09-03}\nexpect: {}\n"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no task breakdown for fe/2025-09-03");

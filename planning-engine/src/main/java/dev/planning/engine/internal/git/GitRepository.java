@@ -17,16 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -573,18 +574,35 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * Writes the files of a directory as they are at a revision into {@code target} (which must be
-     * empty or absent), for reading an older rulebook without touching the work tree.
+     * A directory of the work tree as committed at a revision: its path in the repository and its
+     * regular files' bytes, read from git objects (nothing is written, so nothing is left behind).
+     *
+     * @param path  the directory's path in the repository, {@code /} separators (empty for its root)
+     * @param files each regular file's bytes by {@code ./relative/path} below the directory
+     */
+    public record CommittedDirectory(String path, Map<String, byte[]> files) {
+
+        /** Copies the map. */
+        public CommittedDirectory {
+            Objects.requireNonNull(path, "path");
+            files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
+    }
+
+    /**
+     * The files of a directory as they are at a revision, for reading an older rulebook without
+     * touching the work tree or writing anywhere.
      *
      * @param revision  anything git resolves to a commit ({@code main}, {@code HEAD~1}, a hash)
      * @param directory the directory, absolute or relative to the current directory; inside this
      *                  repository's work tree
-     * @param target    where the files go, keeping their paths below {@code directory}
-     * @return the number of files written
+     * @param maxBytes  the most all files may hold together; a larger directory is refused
+     * @return the directory's path in the repository and its files
      * @throws InvalidInputException when the revision is unknown, the directory lies outside the
-     *         work tree or does not exist at the revision, or holds an entry other than a regular file
+     *         work tree or does not exist at the revision, holds an entry other than a regular file,
+     *         a file over {@link #MAX_READ_BYTES} or more than {@code maxBytes} in all
      */
-    public int exportDirectory(String revision, Path directory, Path target) {
+    public CommittedDirectory directoryAt(String revision, Path directory, long maxBytes) {
         Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
         Path dir = directory.toAbsolutePath().normalize();
         if (!dir.startsWith(workTree)) {
@@ -600,32 +618,30 @@ public final class GitRepository implements AutoCloseable {
                 throw new InvalidInputException("unknown git revision '" + revision + "' in " + workTree);
             }
             RevCommit commit = walk.parseCommit(commitId);
-            Path root = target.toAbsolutePath().normalize();
             UnaryOperator<String> shown = name -> path.isEmpty() ? name : path + "/" + name;
-            int[] files = {0};
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            long[] total = {0};
             boolean found = eachFile(commit, path, revision, shown, (name, loader) -> {
-                Path file = root.resolve(name).normalize();
-                if (!file.startsWith(root) || file.equals(root)) {
-                    throw new InvalidInputException("unsafe path " + shown.apply(name) + " at revision " + revision);
-                }
                 if (loader.getSize() > MAX_READ_BYTES) {
                     throw new InvalidInputException(shown.apply(name) + " at revision " + revision + " has "
                             + loader.getSize() + " bytes, over the " + (MAX_READ_BYTES >> 20)
                             + " MiB a file is read to");
                 }
-                Files.createDirectories(file.getParent());
-                Files.write(file, loader.getBytes((int) MAX_READ_BYTES), StandardOpenOption.CREATE_NEW);
-                files[0]++;
+                total[0] += loader.getSize();
+                if (total[0] > maxBytes) {
+                    throw new InvalidInputException(Shown.path(path) + " at revision " + revision
+                            + " holds more than " + maxBytes + " bytes");
+                }
+                files.put("./" + name, loader.getBytes((int) MAX_READ_BYTES));
             });
             if (!found) {
                 throw new InvalidInputException("no directory " + Shown.path(path) + " at revision " + revision);
             }
-            return files[0];
+            return new CommittedDirectory(path, files);
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
         }
     }
-
 
     /** A regular file of a directory at a commit, by its name below the directory. */
     @FunctionalInterface
@@ -635,7 +651,7 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * Visits each regular file below {@code path} (repository-relative, empty for the root) in
-     * {@code commit}'s tree, in tree order: the one walk of {@link #files} and {@link #exportDirectory}.
+     * {@code commit}'s tree, in tree order: the one walk of {@link #files} and {@link #directoryAt}.
      * An entry other than a regular file (a symbolic link, a submodule) is refused, named as
      * {@code shown} names it.
      *

@@ -30,6 +30,23 @@ public final class RulebookFiles {
     }
 
     /**
+     * The files of {@code rulebook} as already read elsewhere (from git objects at a commit): served
+     * from {@code snapshot}, never from a directory.
+     *
+     * @param rulebook a rulebook loaded from {@code snapshot} ({@link RulebookLoader#loadSnapshot})
+     * @param snapshot its files
+     * @throws IllegalArgumentException when the snapshot's hash is not the rulebook's
+     */
+    public RulebookFiles(Rulebook rulebook, RulebookHasher.Snapshot snapshot) {
+        this(rulebook);
+        if (!snapshot.hash().equals(rulebook.hash())) {
+            throw new IllegalArgumentException("the files hash to " + snapshot.hash() + ", not the rulebook's "
+                    + rulebook.hash());
+        }
+        this.snapshot = snapshot;
+    }
+
+    /**
      * The bytes of one of the rulebook's files, as its hash names them.
      *
      * @param file relative to the rulebook directory with {@code /} separators, e.g. {@code rules/a.drl}

@@ -207,6 +207,22 @@ public final class RulebookLoader {
      * @throws InvalidInputException when the files do not make a rulebook, saying why
      */
     public static Rulebook loadSnapshot(RulebookHasher.Snapshot snapshot, Path directory, String shownDir) {
+        return loadSnapshot(snapshot, directory, shownDir, false);
+    }
+
+    /**
+     * As {@link #loadSnapshot(RulebookHasher.Snapshot, Path, String)}, the KPI formulas compiled too when
+     * {@code checkFormulas} holds, as {@link #load(Path)} compiles them: a rulebook read from git is then
+     * refused for what its directory would be refused for.
+     *
+     * @param snapshot      the rulebook's files and their hash ({@link RulebookHasher#of})
+     * @param directory     the directory the rulebook stands for
+     * @param shownDir      how errors name the directory
+     * @param checkFormulas whether each KPI formula is compiled and its inputs checked
+     * @throws InvalidInputException when the files do not make a rulebook, saying why
+     */
+    public static Rulebook loadSnapshot(RulebookHasher.Snapshot snapshot, Path directory, String shownDir,
+            boolean checkFormulas) {
         String shownSettings = shownDir + "/" + SETTINGS_FILE;
         requireKnownEntries(snapshot, shownDir);
         List<String> rules = ruleFiles(snapshot);
@@ -226,7 +242,7 @@ public final class RulebookLoader {
                     Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE), Map.of(), DefaultProfile.NAME, Map.of(),
                     List.of(), Map.of(), rules, SigningPolicy.NONE, List.of(), directory);
         }
-        return givenAs(parse(directory, snapshot, rules, settings.get(), shownSettings, false), directory);
+        return givenAs(parse(directory, snapshot, rules, settings.get(), shownSettings, checkFormulas), directory);
     }
 
     private static Rulebook load(Path directory, Path workspace, String shownSettings, boolean checkFormulas) {
