@@ -89,10 +89,8 @@ final class AdvanceCommand implements Callable<Integer> {
         Map<String, String> evidence = result.evidence();
         Optional<VerificationSummaries> summaries = result.accepted() && !summarySigners.isEmpty()
                 ? Optional.of(ws.summarize(ref, summarySigners)) : Optional.empty();
-        Reports.TransitionJson json = Reports.transition(result, evidence,
-                seal.flatMap(SealResult::manifestPath).orElse(null),
-                summaries.map(Reports.SummariesJson::of).orElse(null));
-        Reports.print(spec.commandLine().getOut(), format.format, json,
+        Reports.printJson(spec.commandLine().getOut(), format.format,
+                () -> CiReports.transitionJson(result, seal.flatMap(SealResult::manifestPath), summaries),
                 () -> Reports.transitionText(result, evidence) + seal.map(AdvanceCommand::sealed).orElse("")
                         + summaries.map(w -> AttestCommand.describe(w, ws.rulebook().hash())).orElse(""),
                 () -> CiReports.gatesJunit(ref, result.transition().key(), result.gateResults()),
@@ -119,7 +117,7 @@ final class AdvanceCommand implements Callable<Integer> {
                     + " json, or run `planning seal`. Nothing was recorded");
         }
         SealResult result = ws.seal(ref, SealOptions.defaults().withAllowDirty(allowDirty));
-        SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.seal(result),
+        SealReports.print(spec.commandLine().getOut(), format.format, () -> CiReports.sealJson(result),
                 () -> ref + ": PACKAGED already; its seal had not been recorded and is completed now\n"
                         + SealReports.sealText(result));
         return result.sealed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

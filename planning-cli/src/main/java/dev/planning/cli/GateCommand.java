@@ -47,7 +47,7 @@ final class GateCommand implements Callable<Integer> {
         CycleRef ref = cycle.existing(ws);
         workspace.buildAhead(ws, ref.stream(), to);
         List<GateResult> results = ws.dryRun(ref, to);
-        Reports.print(spec.commandLine().getOut(), format.format, Reports.gates(ref, to, results),
+        Reports.printJson(spec.commandLine().getOut(), format.format, () -> CiReports.gatesJson(ref, to, results),
                 () -> Reports.gatesText(ref, to, results),
                 () -> CiReports.gatesJunit(ref, "-> " + to + " (dry run)", results),
                 () -> CiReports.gatesSarif(ref, to.name(), results, ws.root(), Path.of("")),

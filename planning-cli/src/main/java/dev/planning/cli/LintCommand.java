@@ -72,7 +72,7 @@ final class LintCommand implements Callable<Integer> {
         LintReport report = stream != null && cycle != null ? ws.lint(stream, cycle)
                 : stream != null ? ws.lint(stream) : cycle != null ? ws.lintCycle(cycle) : ws.lint();
         StringWriter printed = new StringWriter();
-        Reports.print(new PrintWriter(printed), format.format, Reports.lint(report), () -> Reports.lintText(report),
+        Reports.printJson(new PrintWriter(printed), format.format, () -> CiReports.lintJson(report), () -> Reports.lintText(report),
                 () -> CiReports.lintJunit(report), () -> CiReports.lintSarif(report, ws.root(), Path.of("")),
                 () -> CiReports.lintMarkdown(report));
         out.print(printed);

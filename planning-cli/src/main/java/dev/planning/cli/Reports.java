@@ -1,7 +1,5 @@
 package dev.planning.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
@@ -9,25 +7,23 @@ import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.gate.Finding;
 import dev.planning.api.gate.GateResult;
-import dev.planning.api.gate.GateStatus;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.gate.Severity;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
-import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.engine.PlanningJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Renders command results as text for people or as JSON for scripts. JSON keys are stable and
- * ordered; every finding carries file, line, column, code, severity, message and task.
+ * Prints command results in the chosen format, and renders them as text for people. The JSON of
+ * lint, gate, advance and status is the public API's ({@code CiReports.lintJson}, {@code gatesJson},
+ * {@code transitionJson}, {@code statusJson}).
  */
 final class Reports {
 
@@ -59,6 +55,19 @@ final class Reports {
      */
     static void print(PrintWriter out, OutputFormat format, Object json, Supplier<String> text, Supplier<String> junit,
             Supplier<String> sarif, Supplier<String> markdown) {
+        printJson(out, format, () -> PlanningJson.write(json), text, junit, sarif, markdown);
+    }
+
+    /**
+     * Prints in the chosen format, the JSON given as text (the public API's, such as
+     * {@code CiReports.lintJson}), followed by a line break.
+     *
+     * @param junit    JUnit XML, or {@code null} when the command does not offer it
+     * @param sarif    SARIF, or {@code null} when the command does not offer it
+     * @param markdown Markdown, or {@code null} when the command does not offer it
+     */
+    static void printJson(PrintWriter out, OutputFormat format, Supplier<String> json, Supplier<String> text,
+            Supplier<String> junit, Supplier<String> sarif, Supplier<String> markdown) {
         Supplier<String> ci = switch (format) {
             case junit -> junit;
             case sarif -> sarif;
@@ -72,7 +81,7 @@ final class Reports {
             }
             out.print(ci.get());
         } else if (format == OutputFormat.json) {
-            out.println(PlanningJson.write(json));
+            out.println(json.get());
         } else {
             out.print(text.get());
         }
@@ -94,29 +103,12 @@ final class Reports {
         return String.join(", ", formats.subList(0, formats.size() - 1)) + " or " + formats.get(formats.size() - 1);
     }
 
-    /** {@code lint --format json}. */
-    record LintJson(boolean passed, List<String> files, List<FindingJson> findings) {
-    }
-
-    static LintJson lint(LintReport report) {
-        return new LintJson(report.passed(), report.filesChecked(), findings(report.findings()));
-    }
-
     static String lintText(LintReport report) {
         StringBuilder text = new StringBuilder();
         report.findings().forEach(f -> text.append(f.describe()).append('\n'));
         text.append(summary(report.findings())).append(" in ").append(report.filesChecked().size()).append(" file(s)");
         text.append(report.passed() ? ": lint passed\n" : ": lint failed\n");
         return text.toString();
-    }
-
-    /** {@code gate --format json}: a dry run. */
-    record GatesJson(String cycle, String to, boolean passed, List<GateJson> gates) {
-    }
-
-    static GatesJson gates(CycleRef cycle, CycleState to, List<GateResult> results) {
-        return new GatesJson(cycle.toString(), to.name(), results.stream().allMatch(GateResult::passed),
-                results.stream().map(Reports::gate).toList());
     }
 
     static String gatesText(CycleRef cycle, CycleState to, List<GateResult> results) {
@@ -128,43 +120,6 @@ final class Reports {
         return text.toString();
     }
 
-    /**
-     * {@code advance --format json}.
-     *
-     * @param manifest the manifest a handoff wrote; the key is left out when none was
-     */
-    record TransitionJson(String cycle, String from, String to, String transition, boolean accepted, String state,
-            @JsonProperty("event_id") String eventId, List<AdvancedGateJson> gates,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String manifest,
-            @JsonInclude(JsonInclude.Include.NON_NULL) SummariesJson summaries) {
-    }
-
-    /** The verification summaries `advance --to VALIDATED --summary-key` wrote. */
-    record SummariesJson(@JsonProperty("test_result") String testResult,
-            @JsonProperty("test_result_path") String testResultPath,
-            @JsonProperty("verification_result") String verificationResult,
-            @JsonProperty("verification_summary_path") String verificationSummaryPath) {
-
-        static SummariesJson of(VerificationSummaries written) {
-            return new SummariesJson(written.testResult(), written.testResultPath(), written.verificationResult(),
-                    written.verificationSummaryPath());
-        }
-    }
-
-    /**
-     * @param evidence each gate's evidence file, by gate name (empty when none was kept)
-     * @param manifest the manifest a handoff wrote, or {@code null}
-     * @param summaries the verification summaries written after the move, or {@code null}
-     */
-    static TransitionJson transition(TransitionResult result, Map<String, String> evidence, String manifest,
-            SummariesJson summaries) {
-        return new TransitionJson(result.cycle().toString(), result.transition().from().name(),
-                result.transition().to().name(), result.transition().name(), result.accepted(),
-                result.stateAfter().name(), result.eventId(),
-                result.gateResults().stream().map(r -> new AdvancedGateJson(r.gate(), r.status().name(),
-                        findings(r.findings()), evidence.get(r.gate()))).toList(), manifest, summaries);
-    }
-
     static String transitionText(TransitionResult result, Map<String, String> evidence) {
         StringBuilder text = new StringBuilder();
         text.append(result.cycle()).append(": ").append(result.transition().from()).append(" -> ")
@@ -173,38 +128,6 @@ final class Reports {
         evidence.forEach((gate, path) -> text.append("  evidence ").append(gate).append(": ").append(path).append('\n'));
         text.append("state: ").append(result.stateAfter()).append(" (event ").append(result.eventId()).append(")\n");
         return text.toString();
-    }
-
-    /** {@code status --format json}. */
-    record StatusesJson(@JsonProperty("chain_intact") boolean chainIntact, List<StatusJson> cycles,
-            @JsonProperty("broken_logs") List<BrokenLogJson> brokenLogs,
-            @JsonProperty("unsigned_history") List<UnsignedJson> unsignedHistory) {
-    }
-
-    /** One cycle's state and history. */
-    record StatusJson(String cycle, String state, List<HistoryJson> history,
-            @JsonProperty("interrupted_seal") boolean interruptedSeal) {
-    }
-
-    /** One recorded event. */
-    record HistoryJson(int line, String id, String timestamp, String type,
-            @JsonProperty("from_state") String fromState, @JsonProperty("to_state") String toState,
-            @JsonProperty("gate_results") Map<String, GateStatus> gateResults, Map<String, String> details) {
-    }
-
-    /** An event log whose chain is broken. */
-    record BrokenLogJson(String file, int line, String message) {
-    }
-
-    /** A history entry that no trusted signature covers. */
-    record UnsignedJson(String file, String message) {
-    }
-
-    static StatusesJson statuses(List<CycleStatus> statuses, List<EventLogCorruptedException> broken,
-            List<UnsignedJson> unsigned) {
-        return new StatusesJson(broken.isEmpty(), statuses.stream().map(Reports::status).toList(),
-                broken.stream().map(e -> new BrokenLogJson(e.location().map(l -> l.file()).orElse(null),
-                        e.location().map(l -> l.line()).orElse(0), e.getMessage())).toList(), unsigned);
     }
 
     static String statusText(List<CycleStatus> statuses, List<EventLogCorruptedException> broken) {
@@ -247,15 +170,6 @@ final class Reports {
         return digits.length() >= 3 ? digits : "   ".substring(digits.length()) + digits;
     }
 
-    private static StatusJson status(CycleStatus status) {
-        return new StatusJson(status.cycle().toString(), status.state().name(), status.history().stream()
-                .map(r -> new HistoryJson(r.line(), r.event().id(), r.event().timestamp().toString(),
-                        r.event().type().name(), r.event().fromState().map(Enum::name).orElse(null),
-                        r.event().toState().map(Enum::name).orElse(null), r.event().gateResults(),
-                        r.event().details()))
-                .toList(), status.sealInterrupted());
-    }
-
     /**
      * The command that completes an interrupted seal; a stream and a cycle id hold only letters,
      * digits, {@code .}, {@code _} and {@code -} ({@link CycleRef}), so each is one shell word as it is.
@@ -270,34 +184,6 @@ final class Reports {
                     .append(" (").append(summary(result.findings())).append(")\n");
             result.findings().forEach(f -> text.append("    ").append(f.describe()).append('\n'));
         }
-    }
-
-    /** One gate's result in a dry run. */
-    record GateJson(String gate, String status, List<FindingJson> findings) {
-    }
-
-    /** One gate's result in an {@code advance}, with its evidence file ({@code null} when none was kept). */
-    record AdvancedGateJson(String gate, String status, List<FindingJson> findings, String evidence) {
-    }
-
-    /** One finding: file, line, column, code, severity, message and task; facts and hint when it has them. */
-    record FindingJson(String code, String severity, String message, String file, int line, int column, String task,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> facts,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String hint) {
-    }
-
-    private static GateJson gate(GateResult result) {
-        return new GateJson(result.gate(), result.status().name(), findings(result.findings()));
-    }
-
-    static List<FindingJson> findings(List<Finding> findings) {
-        return findings.stream().map(Reports::finding).toList();
-    }
-
-    private static FindingJson finding(Finding f) {
-        return new FindingJson(f.code(), f.severity().name().toLowerCase(Locale.ROOT), f.message(),
-                f.location().map(l -> l.file()).orElse(null), f.location().map(l -> l.line()).orElse(0),
-                f.location().map(l -> l.column()).orElse(0), f.taskId().orElse(null), f.facts(), f.hint().orElse(null));
     }
 
     private static String summary(List<Finding> findings) {

@@ -158,10 +158,12 @@ final class RulesCommand implements Runnable {
             }
             Optional<Double> minimum = Optional.ofNullable(failUnder);
             RuleTests.Outcome outcome = RuleTests.run(directory);
-            Reports.print(spec.commandLine().getOut(), format.format, RuleTestReports.json(outcome, minimum),
+            OptionalDouble bound = minimum.map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
+            Reports.printJson(spec.commandLine().getOut(), format.format,
+                    () -> outcome.report().json(outcome.rulebook().directory().toString(), outcome.rulebook().hash(),
+                            bound),
                     () -> RuleTestReports.text(outcome, minimum), () -> RuleTestReports.junit(outcome, minimum), null,
-                    () -> outcome.report().markdown(outcome.rulebook().hash(),
-                            minimum.map(OptionalDouble::of).orElseGet(OptionalDouble::empty)));
+                    () -> outcome.report().markdown(outcome.rulebook().hash(), bound));
             boolean covered = minimum.map(min -> outcome.report().coveragePercent() >= min).orElse(true);
             return outcome.report().passed() && covered ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }

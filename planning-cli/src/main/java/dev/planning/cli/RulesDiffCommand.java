@@ -62,7 +62,7 @@ final class RulesDiffCommand implements Callable<Integer> {
                 ? RulebookImpact.compare(workspace.workspace, Path.of(base), headDir, Clock.systemUTC())
                 : RulebookImpact.compareWithRevision(workspace.workspace, base, headDir, Clock.systemUTC());
         String shownBase = directory ? base : base + ":" + headDir;
-        Reports.print(spec.commandLine().getOut(), format.format, ImpactReports.json(impact, shownBase, headDir.toString()),
+        Reports.printJson(spec.commandLine().getOut(), format.format, () -> impact.json(shownBase, headDir.toString()),
                 () -> ImpactReports.text(impact, shownBase, headDir.toString()), null, null,
                 () -> impact.markdown(shownBase, headDir.toString()));
         boolean fails = switch (failOn) {

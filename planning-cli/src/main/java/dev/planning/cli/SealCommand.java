@@ -3,6 +3,7 @@ package dev.planning.cli;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
+import dev.planning.report.CiReports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +62,7 @@ final class SealCommand implements Callable<Integer> {
             options = options.withNotes(notes);
         }
         SealResult result = ws.seal(cycle.ref(), options);
-        SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.seal(result),
+        SealReports.print(spec.commandLine().getOut(), format.format, () -> CiReports.sealJson(result),
                 () -> SealReports.sealText(result));
         return result.sealed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

@@ -1,39 +1,37 @@
 package dev.planning.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.GateResult;
-import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
-import dev.planning.engine.PlanningJson;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Renders sealing, signing and verification results as text for people or JSON for scripts. Every
- * discrepancy carries kind, file, expected, actual and message.
+ * Renders sealing, signing and verification results as text for people, and signing as JSON for
+ * scripts (the JSON of seal and verify is the public API's: {@code CiReports.sealJson},
+ * {@code verificationJson}).
  */
 final class SealReports {
 
     private SealReports() {
     }
 
-    static void print(PrintWriter out, OutputFormat format, Supplier<Object> json, Supplier<String> text) {
+    static void print(PrintWriter out, OutputFormat format, Supplier<String> json, Supplier<String> text) {
         print(out, format, json, text, null);
     }
 
     /**
      * Prints text, JSON or, when the command offers it, Markdown; any other format is refused.
      *
+     * @param json     the JSON text (the public API's, such as {@code CiReports.sealJson}), printed with
+     *                 a line break after it
      * @param markdown Markdown, or {@code null} when the command does not offer it
      */
-    static void print(PrintWriter out, OutputFormat format, Supplier<Object> json, Supplier<String> text,
+    static void print(PrintWriter out, OutputFormat format, Supplier<String> json, Supplier<String> text,
             Supplier<String> markdown) {
         if (format == OutputFormat.markdown && markdown != null) {
             out.print(markdown.get());
@@ -41,42 +39,11 @@ final class SealReports {
             throw new dev.planning.api.InvalidInputException("--format " + format
                     + " is not available for this command; use text or json" + (markdown != null ? " or markdown" : ""));
         } else if (format == OutputFormat.json) {
-            out.println(PlanningJson.write(json.get()));
+            out.println(json.get());
         } else {
             out.print(text.get());
         }
         out.flush();
-    }
-
-    /**
-     * {@code seal --format json}: the manifest's keys when one was written, the transition's when the
-     * gates ran; the keys of what did not happen are left out.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SealJson(String cycle, boolean sealed, String manifest, @JsonProperty("manifest_id") String manifestId,
-            @JsonProperty("snapshot_rev") String snapshotRev, Boolean dirty,
-            @JsonProperty("rulebook_hash") String rulebookHash, List<ArtifactJson> artifacts, Boolean accepted,
-            String state, List<GateJson> gates) {
-    }
-
-    /** One sealed artifact. */
-    record ArtifactJson(String path, String sha256, long bytes) {
-    }
-
-    /** One gate of the handoff, its findings as one line each. */
-    record GateJson(String gate, String status, List<String> findings) {
-    }
-
-    static SealJson seal(SealResult result) {
-        Optional<HandoffManifest> m = result.manifest();
-        Optional<TransitionResult> t = result.transition();
-        return new SealJson(result.cycle().toString(), result.sealed(), result.manifestPath().orElse(null),
-                m.map(HandoffManifest::manifestId).orElse(null), m.map(HandoffManifest::snapshotRev).orElse(null),
-                m.map(HandoffManifest::dirty).orElse(null), m.map(HandoffManifest::rulebookHash).orElse(null),
-                m.map(x -> x.artifacts().stream().map(a -> new ArtifactJson(a.path(), a.sha256(), a.bytes())).toList())
-                        .orElse(null),
-                t.map(TransitionResult::accepted).orElse(null), t.map(x -> x.stateAfter().name()).orElse(null),
-                t.map(x -> x.gateResults().stream().map(SealReports::gate).toList()).orElse(null));
     }
 
     static String sealText(SealResult result) {
@@ -123,30 +90,6 @@ final class SealReports {
                         .toList()) + "\n";
     }
 
-    /** {@code verify --format json}: every discrepancy with kind, file, expected, actual and message. */
-    record VerificationJson(String manifest, @JsonProperty("manifest_id") String manifestId, boolean passed,
-            @JsonProperty("artifacts_checked") int artifactsChecked,
-            @JsonProperty("signatures_counted") List<SignatureJson> signaturesCounted, List<String> chain,
-            List<DiscrepancyJson> discrepancies, List<String> notes,
-            @JsonProperty("ignored_signatures") List<DiscrepancyJson> ignoredSignatures) {
-    }
-
-    /** A signature that counted. */
-    record SignatureJson(String role, @JsonProperty("key_id") String keyId, String algorithm) {
-    }
-
-    /** One discrepancy. */
-    record DiscrepancyJson(String kind, String file, String expected, String actual, String message) {
-    }
-
-    static VerificationJson verification(VerificationReport report) {
-        return new VerificationJson(report.manifest(), report.manifestId().orElse(null), report.passed(),
-                report.artifactsChecked(), report.countedSignatures().stream()
-                        .map(s -> new SignatureJson(s.role(), s.keyId(), s.algorithm())).toList(),
-                report.chain(), report.discrepancies().stream().map(SealReports::discrepancy).toList(), report.notes(),
-                report.ignoredSignatures().stream().map(SealReports::discrepancy).toList());
-    }
-
     static String verificationText(VerificationReport report) {
         StringBuilder text = new StringBuilder();
         for (Discrepancy d : report.discrepancies()) {
@@ -178,14 +121,5 @@ final class SealReports {
      */
     private static String indented(String value) {
         return value.replace("\n", "\n        ");
-    }
-
-    private static DiscrepancyJson discrepancy(Discrepancy d) {
-        return new DiscrepancyJson(d.kind().name(), d.file(), d.expected().orElse(null), d.actual().orElse(null),
-                d.message());
-    }
-
-    private static GateJson gate(GateResult result) {
-        return new GateJson(result.gate(), result.status().name(), result.findings().stream().map(f -> f.describe()).toList());
     }
 }

@@ -7,6 +7,7 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.signing.Signer;
 import dev.planning.engine.Planning;
+import dev.planning.engine.PlanningJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ final class SignCommand implements Callable<Integer> {
         HandoffManifest signed = ws.sign(located.cycle(), signer);
         // With the waivers the signature approves: a signer sees what was signed (SignedWaivers).
         SealReports.print(spec.commandLine().getOut(), format.format,
-                () -> SignedWaivers.json(SealReports.signed(expected, signed), signed),
+                () -> PlanningJson.write(SignedWaivers.json(SealReports.signed(expected, signed), signed)),
                 () -> SealReports.signedText(expected, signed) + SignedWaivers.text(signed));
         return ExitCodes.OK;
     }

@@ -7,6 +7,7 @@ import dev.planning.api.Printable;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.Discrepancy;
+import dev.planning.report.CiReports;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 import java.util.List;
@@ -60,11 +61,10 @@ final class StatusCommand implements Callable<Integer> {
                 broken.add(e);
             }
         }
-        Reports.StatusesJson json = Reports.statuses(statuses, broken,
-                unsigned.stream().map(d -> new Reports.UnsignedJson(d.file(), d.message())).toList());
-        Reports.print(spec.commandLine().getOut(), format.format, json, () -> Reports.statusText(statuses, broken)
+        Reports.printJson(spec.commandLine().getOut(), format.format, () -> CiReports.statusJson(statuses, broken,
+                unsigned), () -> Reports.statusText(statuses, broken)
                 + unsigned.stream().map(d -> "UNSIGNED HISTORY: " + Printable.line(d.file() + ": " + d.message()) + "\n")
-                        .collect(Collectors.joining()));
+                        .collect(Collectors.joining()), null, null, null);
         return broken.isEmpty() && unsigned.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 

@@ -138,7 +138,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private int print(VerificationReport report) {
-        SealReports.print(spec.commandLine().getOut(), format.format, () -> SealReports.verification(report),
+        SealReports.print(spec.commandLine().getOut(), format.format, () -> CiReports.verificationJson(report),
                 () -> SealReports.verificationText(report), () -> CiReports.verificationMarkdown(report));
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

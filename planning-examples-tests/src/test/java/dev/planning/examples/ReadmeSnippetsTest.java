@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's Java that is not a region of {@link EmbeddingExample} (whose regions
  * {@code EmbeddingExampleTest} checks): the demo's scenario called from Java, a {@code VALIDATED}
- * cycle's verification summaries, the HTML report, and a dry run's gates as a pull-request comment.
+ * cycle's verification summaries, the HTML report, and a dry run's gates as a pull-request comment
+ * and as the command line's JSON.
  * Each is a tagged region here, compiled and run in order on the demo's workspace, and the README must
  * show it verbatim.
  */
@@ -73,6 +74,11 @@ class ReadmeSnippetsTest {
         String comment = CiReports.gatesMarkdown(cycle, CycleState.IMPROVE, gates);   // what gate --format markdown prints
         // end::comment[]
         assertThat(comment).startsWith("### planning gate ").contains(" (dry run): **PASSED**");
+
+        // tag::json[]
+        String json = CiReports.gatesJson(cycle, CycleState.IMPROVE, gates);         // what gate --format json prints
+        // end::json[]
+        assertThat(json).startsWith("{\n  \"cycle\" : \"" + cycle + "\",").contains("\"passed\" : true,");
     }
 
     @Test
@@ -85,6 +91,6 @@ class ReadmeSnippetsTest {
     @Test
     void theReadmeShowsEveryTaggedRegionVerbatim() throws Exception {
         List<String> tags = ReadmeRegions.assertShownVerbatim(SOURCE, "ReadmeSnippetsTest");
-        assertThat(tags).containsExactly("demo", "summarize", "report", "comment");
+        assertThat(tags).containsExactly("demo", "summarize", "report", "comment", "json");
     }
 }

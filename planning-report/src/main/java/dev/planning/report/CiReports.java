@@ -3,45 +3,67 @@ package dev.planning.report;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
+import dev.planning.api.EventLogCorruptedException;
+import dev.planning.api.Printable;
 import dev.planning.api.gate.GateResult;
 import dev.planning.api.gate.LintReport;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
+import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.VerificationReport;
+import dev.planning.api.seal.VerificationSummaries;
+import dev.planning.engine.PlanningJson;
+import dev.planning.engine.internal.report.CommandJson;
 import dev.planning.engine.internal.report.FindingReports;
 import dev.planning.engine.internal.report.JUnitXml;
+import dev.planning.report.internal.Reports;
+import dev.planning.report.internal.SealReports;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Lint, gate, transition and verification results in the formats CI systems read: JUnit XML (every
- * CI server), SARIF 2.1.0 (code hosts annotate the exact lines) and Markdown (a pull-request comment,
- * a job summary such as {@code $GITHUB_STEP_SUMMARY}). The same inputs give the same text. This is
- * what {@code planning lint|gate|advance|verify --format junit|sarif|markdown} prints.
+ * CI server), SARIF 2.1.0 (code hosts annotate the exact lines), Markdown (a pull-request comment,
+ * a job summary such as {@code $GITHUB_STEP_SUMMARY}) and JSON (a script, a bot; each document has a
+ * JSON Schema in the engine jar, {@code schemas/output/<command>/1.0.json}). The same inputs give the
+ * same text. This is what {@code planning lint|gate|advance|verify --format junit|sarif|markdown|json}
+ * prints; {@code seal} and {@code status} have their JSON here too.
  *
  * <pre>{@code
  * LintReport lint = workspace.lint();
  * Files.writeString(Path.of("target/planning/lint.sarif"), CiReports.lintSarif(lint, workspace.root(), Path.of("")));
  * List<GateResult> gates = workspace.dryRun(cycle, CycleState.READY_FOR_HANDOFF);
  * String comment = CiReports.gatesMarkdown(cycle, CycleState.READY_FOR_HANDOFF, gates);
+ * String json = CiReports.gatesJson(cycle, CycleState.READY_FOR_HANDOFF, gates);
  * }</pre>
  *
  * <p>Rule tests in JUnit XML and Markdown: {@code RuleTestReport.junitXml} and
- * {@code RuleTestReport.markdown} of the rule test kit; a rulebook change's impact in Markdown:
- * {@code RulebookImpact.markdown}. Paths in SARIF are made relative to {@code base} (the repository
+ * {@code RuleTestReport.markdown} of the rule test kit, and in JSON {@code RuleTestReport.json}; a
+ * rulebook change's impact in Markdown: {@code RulebookImpact.markdown}. Paths in SARIF are made relative to {@code base} (the repository
  * root a code host knows) when the workspace lies inside it.
  *
  * <p>Every value the Markdown shows from a plan, a rulebook or a manifest (a message, a task, a file
  * name, a gate's name) is text a contributor wrote: it is escaped so that it renders as exactly the
  * text it is, on one line, never as emphasis, a link, HTML, a mention ({@code @} is followed by a
  * zero-width space), an issue reference or a table cell of its own; a hash or a commit id standing
- * alone is a code span, the exact value to copy. Every method refuses a {@code null} argument.
+ * alone is a code span, the exact value to copy.
+ *
+ * <p>The JSON is written as {@link PlanningJson} writes (the engine's one configured mapper); each
+ * lone surrogate a value holds is replaced by U+FFFD (I-JSON, RFC 7493, has none, and parsers refuse
+ * or replace its escape), and every other character that is not {@linkplain Printable#shownAsItself
+ * shown as itself} (a control character, a bidirectional control, U+2028) is written as
+ * {@code \u005cuXXXX}, the same value in a JSON string: whatever a plan holds, the text is valid JSON
+ * that encodes as UTF-8, and exactly what the command line prints (without the line break it prints
+ * after it).
+ * Every method refuses a {@code null} argument.
  *
  * @since 0.1
  */
@@ -190,5 +212,132 @@ public final class CiReports {
      */
     public static String verificationMarkdown(VerificationReport report) {
         return MarkdownReports.verification(Objects.requireNonNull(report, "report"));
+    }
+
+    /**
+     * Lint as JSON, as {@code planning lint --format json} prints it (schema
+     * {@code schemas/output/lint/1.0.json}): {@code passed}, the files checked and every finding with
+     * code, severity, message, file, line, column and task (its compared values and fix when it has them).
+     *
+     * @param report the lint report
+     * @return the JSON text, without a trailing line break
+     * @since 0.1
+     */
+    public static String lintJson(LintReport report) {
+        return CommandJson.write(Reports.lint(Objects.requireNonNull(report, "report")));
+    }
+
+    /**
+     * A dry run's gate results as JSON, as {@code planning gate --format json} prints it (schema
+     * {@code schemas/output/gate/1.0.json}): the cycle, the target state, {@code passed} when every gate
+     * passed, and each gate with its status and findings.
+     *
+     * @param cycle the stream and cycle
+     * @param to the state the gates were run for
+     * @param results the gate results, in the order they ran
+     * @return the JSON text, without a trailing line break
+     * @since 0.1
+     */
+    public static String gatesJson(CycleRef cycle, CycleState to, List<GateResult> results) {
+        return CommandJson.write(Reports.gates(Objects.requireNonNull(cycle, "cycle"), Objects.requireNonNull(to, "to"),
+                List.copyOf(Objects.requireNonNull(results, "results"))));
+    }
+
+    /**
+     * A transition as JSON, as {@code planning advance --format json} prints it when it neither seals
+     * nor writes summaries (schema {@code schemas/output/advance/1.0.json}): the cycle, the states,
+     * {@code accepted}, the event, and each gate with its findings and its evidence file
+     * ({@link TransitionResult#evidence()}).
+     *
+     * @param result the transition's result
+     * @return the JSON text, without a trailing line break
+     * @since 0.1
+     */
+    public static String transitionJson(TransitionResult result) {
+        return transitionJson(result, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A transition as JSON with what the same command did beside it, as {@code planning advance
+     * --format json} prints it: the {@code manifest} key when the move to {@code PACKAGED} sealed one
+     * ({@link SealResult#manifestPath()}), the {@code summaries} key when verification summaries were
+     * written after the move ({@code PlanningWorkspace.summarize}); each key is left out when empty.
+     *
+     * @param result the transition's result
+     * @param manifest the path of the manifest the handoff sealed, if it sealed one
+     * @param summaries the verification summaries written after the move, if any were
+     * @return the JSON text, without a trailing line break
+     * @since 0.1
+     */
+    public static String transitionJson(TransitionResult result, Optional<String> manifest,
+            Optional<VerificationSummaries> summaries) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(summaries, "summaries");
+        return CommandJson.write(Reports.transition(result, result.evidence(), manifest.orElse(null),
+                summaries.map(Reports.SummariesJson::of).orElse(null)));
+    }
+
+    /**
+     * A seal as JSON, as {@code planning seal --format json} prints it (schema
+     * {@code schemas/output/seal/1.0.json}): the manifest's keys when one was written, the handoff's
+     * when its gates ran; the keys of what did not happen are left out.
+     *
+     * @param result the seal's result
+     * @return the JSON text, without a trailing line break
+     * @since 0.1
+     */
+    public static String sealJson(SealResult result) {
+        return CommandJson.write(SealReports.seal(Objects.requireNonNull(result, "result")));
+    }
+
+    /**
+     * A verification as JSON, as {@code planning verify --format json} prints it (schema
+     * {@code schemas/output/verify/1.0.json}): {@code passed}, the counts, the signatures that counted,
+     * the chain, and every discrepancy with kind, file, expected, actual and message.
+     *
+     * @param report the verification report
+     * @return the JSON text, without a trailing line break
+     * @since 0.1
+     */
+    public static String verificationJson(VerificationReport report) {
+        return CommandJson.write(SealReports.verification(Objects.requireNonNull(report, "report")));
+    }
+
+    /**
+     * Cycles' states and histories as JSON, as {@code planning status --format json} prints it (schema
+     * {@code schemas/output/status/1.0.json}): {@code chain_intact}, each cycle with its events, the
+     * event logs whose hash chain is broken, and the history no trusted signature covers.
+     *
+     * <pre>{@code
+     * List<CycleStatus> statuses = new ArrayList<>();
+     * List<EventLogCorruptedException> broken = new ArrayList<>();
+     * List<Discrepancy> unsigned = new ArrayList<>();
+     * for (CycleRef cycle : workspace.cycles()) {
+     *     try {
+     *         CycleStatus status = workspace.status(cycle);
+     *         statuses.add(status);
+     *         unsigned.addAll(workspace.checkHistory(status));
+     *     } catch (EventLogCorruptedException e) {
+     *         broken.add(e);
+     *     }
+     * }
+     * String json = CiReports.statusJson(statuses, broken, unsigned);
+     * }</pre>
+     *
+     * @param statuses each cycle's status, in the order shown
+     * @param broken the event logs whose hash chain is broken
+     * @param unsignedHistory the history entries no trusted signature covers
+     *                        ({@code PlanningWorkspace.checkHistory}): file and message of each
+     * @return the JSON text, without a trailing line break
+     * @since 0.1
+     */
+    public static String statusJson(List<CycleStatus> statuses, List<EventLogCorruptedException> broken,
+            List<Discrepancy> unsignedHistory) {
+        List<CycleStatus> shown = List.copyOf(Objects.requireNonNull(statuses, "statuses"));
+        List<EventLogCorruptedException> brokenLogs = List.copyOf(Objects.requireNonNull(broken, "broken"));
+        List<Reports.UnsignedJson> unsigned = List.copyOf(Objects.requireNonNull(unsignedHistory, "unsignedHistory"))
+                .stream().map(d -> new Reports.UnsignedJson(d.file(), d.message())).toList();
+        return CommandJson.write(Reports.statuses(shown, brokenLogs, unsigned));
     }
 }

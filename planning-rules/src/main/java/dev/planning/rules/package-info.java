@@ -21,7 +21,8 @@
  *       runs a profile's gates under one rulebook, and the facade lives in the engine, which this
  *       module may not depend on as a whole. Its Markdown ({@code rules diff --format markdown}) is
  *       written with the engine's Markdown building blocks ({@code Markdown}), the one escaping rule of
- *       every Markdown report;</li>
+ *       every Markdown report, and its JSON ({@code --format json}) by the engine's writer of command
+ *       output ({@code CommandJson}), so that it has the bytes and escapes of every other command's;</li>
  *   <li>{@code testkit.CaseReader} reads rule-test cases with the engine's schema catalog
  *       ({@code SchemaCatalog}, {@code ArtifactSchema}), plan and decision-log readers
  *       ({@code TaskBreakdownReader}, {@code DecisionLogReader}, {@code ReadResult},
@@ -35,8 +36,9 @@
  *       and refuses a file with every mistake of its cases in one message ({@code ErrorList}), as the
  *       engine's readers do;</li>
  *   <li>{@code testkit.RuleTestReport} writes JUnit XML with the engine's writer ({@code JUnitXml}),
- *       so that CI reads rule tests as it reads the CLI's other reports, and Markdown with the engine's
- *       Markdown building blocks ({@code Markdown}), the one escaping rule of every Markdown report;</li>
+ *       so that CI reads rule tests as it reads the CLI's other reports, Markdown with the engine's
+ *       Markdown building blocks ({@code Markdown}), the one escaping rule of every Markdown report, and
+ *       JSON with the engine's writer of command output ({@code CommandJson});</li>
  *   <li>{@code internal.drools.RulebookCompiler} reads the rulebook directory once with the engine's
  *       {@code RulebookHasher.read} and compiles those bytes only when they hash to the loaded
  *       rulebook's hash: one implementation of the hash recipe, the one the loader used, so what is

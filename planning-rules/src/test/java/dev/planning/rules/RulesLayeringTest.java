@@ -33,14 +33,14 @@ class RulesLayeringTest {
      */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("dev.planning.rules.impact.RulebookImpact", Set.of("cycle.ArtifactGateContext", "cycle.CycleArtifacts",
-                    "cycle.GateEnvironment", "cycle.SealedManifests", "git.GitRepository", "report.Markdown", "rulebook.RulebookLoader",
+                    "cycle.GateEnvironment", "cycle.SealedManifests", "git.GitRepository", "report.CommandJson", "report.Markdown", "rulebook.RulebookLoader",
                     "workspace.DirectoryEntries", "workspace.SafePaths", "workspace.WorkspaceScanner")),
             Map.entry("dev.planning.rules.testkit.CaseReader", Set.of("artifact.DecisionLogReader", "artifact.ReadResult",
                     "artifact.TaskBreakdownReader", "cycle.CycleArtifacts", "document.LocatedDocument",
                     "schema.ArtifactSchema", "schema.SchemaCatalog", "workspace.DirectoryEntries", "workspace.SafePaths")),
             Map.entry("dev.planning.rules.testkit.RuleTestFiles", Set.of("artifact.ErrorList", "document.LocatedDocument", "document.YamlDocuments",
                     "workspace.DirectoryEntries")),
-            Map.entry("dev.planning.rules.testkit.RuleTestReport", Set.of("report.JUnitXml", "report.Markdown")),
+            Map.entry("dev.planning.rules.testkit.RuleTestReport", Set.of("report.CommandJson", "report.JUnitXml", "report.Markdown")),
             Map.entry("dev.planning.rules.internal.defaults.DefaultRulebook", Set.of("workspace.AtomicFiles")),
             Map.entry("dev.planning.rules.internal.drools.RulebookCompiler",
                     Set.of("rulebook.RulebookHasher", "artifact.LocatedMistakes")),

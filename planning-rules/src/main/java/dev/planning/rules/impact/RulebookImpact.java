@@ -18,6 +18,7 @@ import dev.planning.engine.internal.cycle.GateEnvironment;
 import dev.planning.engine.internal.cycle.SealedManifests;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.internal.git.GitRepository;
+import dev.planning.engine.internal.report.CommandJson;
 import dev.planning.engine.internal.report.Markdown;
 import dev.planning.engine.internal.rulebook.RulebookFiles;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
@@ -31,6 +32,7 @@ import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
 import dev.planning.rules.internal.gate.GovernanceGate;
+import dev.planning.rules.internal.report.ImpactReports;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -218,6 +220,28 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
             md.append(Markdown.table(List.of("cycle", "change", "rule", "item", "severity", "message"), rows));
         }
         return md.toString();
+    }
+
+    /**
+     * The impact as JSON, as {@code planning rules diff --format json} prints it (schema
+     * {@code schemas/output/rules-diff/1.0.json} of the engine jar): each rulebook with its hash,
+     * {@code blocks_new}, {@code weakens}, each setting that differs (base, head, change) and each cycle,
+     * blocked under each rulebook, with the findings the change adds and resolves (rule, item,
+     * severity, message, location, compared values and fix). Without a trailing line break (the
+     * command line prints one after it); the same inputs give the same text.
+     *
+     * <pre>{@code
+     * String json = impact.json("origin/main", "rulebook");
+     * }</pre>
+     *
+     * @param base how the document names the base rulebook (a revision or a directory)
+     * @param head how the document names the head rulebook
+     * @return the JSON text
+     * @since 0.1
+     */
+    public String json(String base, String head) {
+        return CommandJson.write(ImpactReports.json(this, Objects.requireNonNull(base, "base"),
+                Objects.requireNonNull(head, "head")));
     }
 
     private static List<String> markdownRow(CycleImpact cycle, String change, ImpactFinding f) {

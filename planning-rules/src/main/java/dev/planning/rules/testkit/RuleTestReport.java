@@ -2,8 +2,10 @@ package dev.planning.rules.testkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.planning.engine.internal.report.CommandJson;
 import dev.planning.engine.internal.report.JUnitXml;
 import dev.planning.engine.internal.report.Markdown;
+import dev.planning.rules.internal.report.RuleTestReports;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -162,5 +164,28 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
                     .append("\n\n");
         }
         return md.toString();
+    }
+
+    /**
+     * The report as JSON, as {@code planning rules test --format json} prints it (schema
+     * {@code schemas/output/rules-test/1.0.json} of the engine jar): the rulebook and its hash,
+     * {@code passed} (every case passed and the coverage is at least {@code failUnder}), the counts, the
+     * coverage (one decimal, the bound, every rule, the rules no case fired) and each case with the
+     * violations it missed or did not expect and how often each rule fired. Without a trailing line
+     * break (the command line prints one after it); the same inputs give the same text.
+     *
+     * <pre>{@code
+     * String json = report.json(rulebook.directory().toString(), rulebook.hash(), OptionalDouble.of(80));
+     * }</pre>
+     *
+     * @param rulebook how the document names the rulebook (its directory, as shown)
+     * @param rulebookHash the hash of the rulebook the cases ran under
+     * @param failUnder the coverage in percent below which {@code passed} is false; empty for none
+     * @return the JSON text
+     * @since 0.1
+     */
+    public String json(String rulebook, String rulebookHash, OptionalDouble failUnder) {
+        return CommandJson.write(RuleTestReports.json(this, Objects.requireNonNull(rulebook, "rulebook"),
+                Objects.requireNonNull(rulebookHash, "rulebookHash"), Objects.requireNonNull(failUnder, "failUnder")));
     }
 }
