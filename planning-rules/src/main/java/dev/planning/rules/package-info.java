@@ -12,7 +12,9 @@
  * <ul>
  *   <li>{@code impact.RulebookImpact} ({@code rules diff}, public) is a workspace tool, not a gate: it
  *       lists every cycle of a workspace ({@code WorkspaceScanner}), loads both rulebooks
- *       ({@code RulebookLoader}), exports the base rulebook from git ({@code GitRepository}) and runs
+ *       ({@code RulebookLoader}), reads the base rulebook from git objects ({@code GitRepository}),
+ *       hashes those files as a directory's are ({@code RulebookHasher.of}) and serves them to the gate
+ *       from memory ({@code RulebookFiles}), writing nothing, and runs
  *       the governance gate under each in the engine's own gate context ({@code GateEnvironment},
  *       {@code CycleArtifacts}, {@code ArtifactGateContext}, {@code SealedManifests}), so that the
  *       comparison judges exactly what {@code advance} would, names a missing workspace as every

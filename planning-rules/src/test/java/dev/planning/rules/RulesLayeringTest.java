@@ -33,8 +33,9 @@ class RulesLayeringTest {
      */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("dev.planning.rules.impact.RulebookImpact", Set.of("cycle.ArtifactGateContext", "cycle.CycleArtifacts",
-                    "cycle.GateEnvironment", "cycle.SealedManifests", "git.GitRepository", "report.CommandJson", "report.Markdown", "rulebook.RulebookLoader",
-                    "workspace.DirectoryEntries", "workspace.SafePaths", "workspace.WorkspaceScanner")),
+                    "cycle.GateEnvironment", "cycle.SealedManifests", "git.GitRepository", "report.CommandJson", "report.Markdown",
+                    "rulebook.RulebookFiles", "rulebook.RulebookHasher", "rulebook.RulebookLoader", "workspace.DirectoryEntries",
+                    "workspace.SafePaths", "workspace.WorkspaceScanner")),
             Map.entry("dev.planning.rules.testkit.CaseReader", Set.of("artifact.DecisionLogReader", "artifact.ReadResult",
                     "artifact.TaskBreakdownReader", "cycle.CycleArtifacts", "document.LocatedDocument",
                     "schema.ArtifactSchema", "schema.SchemaCatalog", "workspace.DirectoryEntries", "workspace.SafePaths")),
