@@ -104,6 +104,18 @@ class HostileRowsTest {
     }
 
     @Test
+    void anAcceptedMoveWhoseTypeColumnWasEditedToARefusalIsNeverListedAsOne() throws Exception {
+        Path store = advancedThenEdited("acme/type", "UPDATE planning_event SET event_type = 'TRANSITION_REFUSED'"
+                + " WHERE repository = ? AND seq = 2");
+
+        CliRun refusals = CliRun.of("store", "refusals", "--since", "2000-01-01", "--store", store.toString());
+
+        assertThat(refusals.exitCode()).as(refusals.out() + refusals.err()).isEqualTo(2);
+        assertThat(refusals.err()).contains("planning_event").contains("its line is a STATE_TRANSITION")
+                .contains("planning store check").doesNotContain("internal error");
+    }
+
+    @Test
     void aRefusalRowNamingNoCycleIsRefusedNamingTheRow() throws Exception {
         Path store = advancedThenEdited("acme/refusal", "UPDATE planning_event SET cycle_id = '../x',"
                 + " event_type = 'TRANSITION_REFUSED' WHERE repository = ? AND seq = 2");

@@ -218,6 +218,12 @@ final class PostgresCycleQueries implements CycleQueries {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         PlanningEvent event = codec.decode(rs.getBytes(3)).event();
+                        if (event.type() != EventType.TRANSITION_REFUSED) {
+                            // The row's type column says refusal, its line does not: never shown as one.
+                            throw edited("planning_event", "stream '" + rs.getString(1) + "' and cycle '"
+                                    + rs.getString(2) + "' with event " + event.id() + " of type TRANSITION_REFUSED",
+                                    "its line is a " + event.type());
+                        }
                         refusals.add(new Refusal(cycle("planning_event", rs.getString(1), rs.getString(2)), event.id(),
                                 event.timestamp(), event.fromState(), event.toState(), event.gateResults()));
                     }
