@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A test class that sets or clears a system property runs alone: the fast set runs test classes two at
+ * A test class that sets or clears a system property, or switches the process's compiled-rulebook cache
+ * ({@code CompiledRulebooks.cacheAcrossRuns}), runs alone: the fast set runs test classes two at
  * a time in one JVM, and a property is seen by every class running beside it. (A class that set
  * {@code planning.rules.mode=trusted} for one test made two cache tests of its module fail now and
  * then: with the policy-language check off beside them, no verdict was read.) Such a class is
@@ -25,7 +26,9 @@ class ProcessWideStateTest {
     /** The repository's directory (tests run with this module's directory as the working directory). */
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    private static final Pattern SETS_A_PROPERTY = Pattern.compile("\\bSystem\\s*\\.\\s*(setProperty|clearProperty)\\s*\\(");
+    /** A system property set or cleared, or the compiled-rulebook cache switched for the whole process. */
+    private static final Pattern SETS_A_PROPERTY = Pattern.compile(
+            "\\bSystem\\s*\\.\\s*(setProperty|clearProperty)\\s*\\(|\\bCompiledRulebooks\\s*\\.\\s*cacheAcrossRuns\\s*\\(");
 
     private static final Pattern RUNS_ALONE = Pattern.compile("@(Isolated|ResourceLock)\\b");
 
@@ -56,12 +59,14 @@ class ProcessWideStateTest {
                 "    void t() { String s = \"System.clearProperty(k)\"; }",
                 "}");
         String helper = "class Broker {\n    void start() { System.setProperty(\"k\", \"v\"); }\n}";
+        String cache = "class C {\n    @Test\n    void t() { CompiledRulebooks.cacheAcrossRuns(env); }\n}";
 
         assertThat(problems("A.java", shared)).containsExactly(
                 "A.java: sets or clears a system property but is neither @Isolated nor under a @ResourceLock");
         assertThat(problems("A.java", alone)).isEmpty();
         assertThat(problems("B.java", mentioned)).isEmpty();
         assertThat(problems("Broker.java", helper)).isEmpty();
+        assertThat(problems("C.java", cache)).hasSize(1);
     }
 
     private static List<String> problems(String name, String source) {

@@ -16,13 +16,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The key file that authenticates the compiled-rulebook cache is the one the environment map given
  * to {@link CompiledRulebooks} names, never the process's {@code PLANNING_CACHE_KEY_FILE} behind it
  * (which the build points at {@code target/planning-cache-key/key}). The key files here lie under
- * this module's {@code target/}, never the user's.
+ * this module's {@code target/}, never the user's. It runs alone: {@link CompiledRulebooks#cacheAcrossRuns}
+ * is the process's, so a class compiling rules beside it would store into its temporary directory while
+ * that is removed.
  */
+@Isolated("switches the process's compiled-rulebook cache to a temporary directory")
 class CompiledRulebooksKeyFileTest {
 
     private static final String KEY = "ab".repeat(32);
