@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.hash;
 
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,7 @@ public final class JudgedReads {
     public static void readDigest(Path file, byte[] sha256) {
         JudgedReads current = CURRENT.get();
         if (current != null) {
-            current.record(file, java.util.HexFormat.of().formatHex(sha256));
+            current.record(file, HexFormat.of().formatHex(sha256));
         }
     }
 
