@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -51,6 +52,9 @@ import javax.xml.stream.XMLStreamReader;
 public final class JacocoXml {
 
     private static final XMLInputFactory FACTORY = hardenedFactory();
+
+    /** A count as JaCoCo writes it; compiled once, as a report has five per line. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,18}");
 
     private JacocoXml() {
     }
@@ -381,7 +385,7 @@ public final class JacocoXml {
 
             private long attribute(XMLStreamReader xml, String name) {
                 String value = xml.getAttributeValue(null, name);
-                if (value == null || !value.matches("\\d{1,18}")) {
+                if (value == null || !WHOLE_NUMBER.matcher(value).matches()) {
                     throw new InvalidInputException("<line> has " + name + "=" + (value == null ? "nothing"
                             : "\"" + value + "\"") + "; expected a whole number of at most 18 digits",
                             located(displayPath, xml));
