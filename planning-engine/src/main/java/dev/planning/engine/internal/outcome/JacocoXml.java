@@ -418,7 +418,7 @@ public final class JacocoXml {
     /** The count, or -1 when it is not one (a mistake added). */
     private static long count(XMLStreamReader xml, String attribute, String displayPath, List<Finding> mistakes) {
         String value = xml.getAttributeValue(null, attribute);
-        if (value == null || !value.matches("\\d{1,18}")) {
+        if (value == null || !WHOLE_NUMBER.matcher(value).matches()) {
             mistakes.add(Finding.error("outcome.invalid", "<counter type=\"" + xml.getAttributeValue(null, "type")
                     + "\"> has " + attribute + "=" + (value == null ? "nothing" : "\"" + Printable.line(value) + "\"")
                     + "; expected a whole number of at most 18 digits", located(displayPath, xml)));
