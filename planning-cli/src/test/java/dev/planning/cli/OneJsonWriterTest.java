@@ -15,6 +15,7 @@ import dev.planning.engine.PlanningJson;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.CharBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ class OneJsonWriterTest {
         assertThat(out.codePoints()).noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
         // Encodes as UTF-8 with nothing replaced: a lone surrogate would be refused here.
         StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(out));
+                .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(out));
         JsonNode document = STRICT.readTree(out);
         JsonNode schemaDocument;
         try (InputStream in = OneJsonWriterTest.class.getResourceAsStream("/schemas/output/" + command + "/1.0.json")) {
