@@ -23,7 +23,9 @@ import java.util.function.Supplier;
 /**
  * Prints command results in the chosen format, and renders them as text for people. The JSON of
  * lint, gate, advance and status is the public API's ({@code CiReports.lintJson}, {@code gatesJson},
- * {@code transitionJson}, {@code statusJson}).
+ * {@code transitionJson}, {@code statusJson}); every other command's JSON document is written by
+ * {@code PlanningJson.write}, the same writer (the engine's), so that a lone surrogate, U+2028 or a
+ * control character is printed alike by every {@code --format json}.
  */
 final class Reports {
 

@@ -2,15 +2,14 @@ package dev.planning.engine;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.planning.engine.internal.json.JsonMappers;
+import dev.planning.engine.internal.report.CommandJson;
 import org.apiguardian.api.API;
 
 /**
- * Writes values as the indented JSON of the command line's {@code --format json} outputs and the
- * engine's evidence files, with the engine's one configured mapper: an embedder (or the CLI) gets
- * the same bytes without configuring a JSON library of its own.
+ * Writes values as the indented JSON of the command line's {@code --format json} outputs, with the
+ * engine's one configured mapper (its evidence files' too) and the command line's escaping: an
+ * embedder (or the CLI, for every {@code --format json} it prints) gets the same bytes without
+ * configuring a JSON library of its own.
  *
  * <p>A value is a record, a list, a map, a string, a number, a boolean or {@code null}, nested as
  * deep as needed. A record is written as an object with its components in declaration order; an
@@ -36,14 +35,16 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class PlanningJson {
 
-    /** Thread-safe once configured, as Jackson documents; never reconfigured. */
-    private static final ObjectMapper PRETTY = JsonMappers.prettyJson();
-
     private PlanningJson() {
     }
 
     /**
-     * The value as indented JSON, without a trailing line break.
+     * The value as indented JSON, without a trailing line break, exactly as the command line prints
+     * it: each lone surrogate (which has no UTF-8 form, and I-JSON, RFC 7493, allows none) is
+     * replaced by U+FFFD, and each other character not {@linkplain dev.planning.api.Printable#shownAsItself
+     * shown as itself} (a control character, a bidirectional control, U+2028) is written as
+     * {@code \u005cuXXXX}, the same value in a JSON string; so the text is valid JSON, encodes as UTF-8
+     * and cannot reorder or hide what is printed around it, whatever the value holds.
      *
      * @param value what to write; {@code null} is written as {@code null}
      * @return the JSON text, never {@code null}
@@ -51,11 +52,6 @@ public final class PlanningJson {
      *                                  as an object with no properties); the message names its type
      */
     public static String write(Object value) {
-        try {
-            return PRETTY.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write a " + (value == null ? "null" : value.getClass().getName())
-                    + " as JSON: " + e.getOriginalMessage(), e);
-        }
+        return CommandJson.write(value);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planning.engine.internal.report.CommandJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,5 +63,14 @@ class PlanningJsonTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Object")
                 .hasMessageContaining("as JSON");
+    }
+
+    @Test
+    void writesWhatTheCommandLinePrintsALoneSurrogateAsAReplacementCharacter() {
+        Map<String, String> hostile = Map.of("k\ud800", "a\u2028b \udfff \u202e \u001b \ud83d\ude00 \u0085");
+
+        // The engine's one writer of --format json: an embedder gets the command line's bytes.
+        assertThat(PlanningJson.write(hostile)).isEqualTo(CommandJson.write(hostile))
+                .isEqualTo("{\n  \"k\ufffd\" : \"a\\u2028b \ufffd \\u202E \\u001B \ud83d\ude00 \\u0085\"\n}");
     }
 }

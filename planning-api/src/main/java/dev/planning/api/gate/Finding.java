@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -25,6 +26,11 @@ import org.apiguardian.api.API;
  * Finding.warning("coverage.stale", "the coverage report is older than the plan");
  * Finding.info("coverage.missing", "no e2e coverage report was imported");
  * }</pre>
+ *
+ * <p>The code must not be blank and each fact's name must match {@code [a-z][a-z0-9_]{0,31}}, as
+ * the {@code --format json} schemas require; the constructor refuses anything else, so a plug-in
+ * gate that makes such a finding fails with {@code gate.crashed} (see {@link Gate#evaluate}) and
+ * never prints JSON its schema refuses.
  *
  * @param code     a stable identifier such as {@code schema.required} or {@code ref.dangling}
  * @param severity how serious it is
@@ -47,6 +53,15 @@ public record Finding(
         Optional<String> hint) {
 
     /**
+     * What a fact's name may be, as the JSON schemas of lint, gate, advance and rules diff require
+     * ({@code propertyNames}); a governance rule's facts are held to it when the rulebook compiles.
+     */
+    private static final Pattern FACT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+    /** The longest part of a refused value a message quotes: a plug-in's name may be any length. */
+    private static final int QUOTED = 40;
+
+    /**
      * Creates the record; the class comment says what each component holds.
      *
      * @param code a stable identifier such as {@code schema.required} or {@code ref.dangling}
@@ -57,6 +72,8 @@ public record Finding(
      * @param facts the values the check compared, in the order it names them (e.g. {@code approvals -> 1,
      *              required -> 3}); empty when it reports none
      * @param hint how to fix it, when the check says (a governance rule's {@code @solution})
+     * @throws IllegalArgumentException when the code is blank or a fact's name is not
+     *                                  {@code [a-z][a-z0-9_]{0,31}}
      */
     public Finding {
         Objects.requireNonNull(code, "code");
@@ -64,10 +81,17 @@ public record Finding(
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(taskId, "taskId");
+        if (code.isBlank()) {
+            throw new IllegalArgumentException("a finding's code must not be blank");
+        }
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         facts.forEach((k, v) -> {
             Objects.requireNonNull(k, "fact name");
             Objects.requireNonNull(v, "fact value");
+            if (!FACT_NAME.matcher(k).matches()) {
+                throw new IllegalArgumentException("fact name " + quoted(k) + " of finding " + quoted(code)
+                        + " must match " + FACT_NAME.pattern());
+            }
         });
         Objects.requireNonNull(hint, "hint");
     }
@@ -224,5 +248,11 @@ public record Finding(
         String fix = hint.map(h -> "; fix: " + h).orElse("");
         return Printable.line(where + severity.name().toLowerCase(Locale.ROOT) + ": " + message + values + fix
                 + " [" + code + "]");
+    }
+
+    /** A value in a message on one line, cut after {@link #QUOTED} characters. */
+    private static String quoted(String value) {
+        String head = value.length() > QUOTED ? value.substring(0, QUOTED) + "..." : value;
+        return "'" + Printable.line(head) + "'";
     }
 }

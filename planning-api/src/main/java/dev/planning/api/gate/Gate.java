@@ -42,6 +42,14 @@ public interface Gate {
     /**
      * Runs the check. Never returns {@code null}.
      *
+     * <p>The engine fails the gate closed, recording the attempt, when this throws: a finding
+     * {@code gate.error} for a {@code PlanningException}, {@code gate.crashed} for any other exception
+     * (or a {@code null} result), either of which blocks the transition. A finding the
+     * {@code --format json} schemas would refuse cannot be made: {@link Finding}'s constructor refuses
+     * a blank code or a fact name that is not {@code [a-z][a-z0-9_]{0,31}} with an
+     * {@code IllegalArgumentException}, so such a gate fails with {@code gate.crashed} and the
+     * message names the fact; its facts are never dropped or renamed.
+     *
      * @param context everything the gate may read: the cycle, its plans, the rulebook, the clock; never
      *                {@code null}
      * @return the verdict, its located findings and the evidence to keep

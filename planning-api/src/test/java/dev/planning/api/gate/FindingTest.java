@@ -3,10 +3,14 @@ package dev.planning.api.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FindingTest {
 
@@ -47,5 +51,43 @@ class FindingTest {
         assertThatThrownBy(() -> Finding.info(null, "m")).isInstanceOf(NullPointerException.class).hasMessage("code");
         assertThatThrownBy(() -> Finding.error("c", null)).isInstanceOf(NullPointerException.class).hasMessage("message");
         assertThatThrownBy(() -> Finding.of(null, "c", "m")).isInstanceOf(NullPointerException.class).hasMessage("severity");
+    }
+
+    @Test
+    void acceptsTheFactNamesTheJsonSchemasAllow() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("a", "1");
+        facts.put("approvals_2", "2");
+        facts.put("a" + "b".repeat(31), "3");
+
+        assertThat(Finding.error("c", "m").explained(facts, Optional.empty()).facts()).containsExactlyEntriesOf(facts);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Approvals", "2nd", "_x", "approvals-count", "approvals.count", "a b", "caf\u00e9",
+        "\u0131d", "x\n", "x\u202e", "abcdefghijklmnopqrstuvwxyz0123456"})
+    void refusesAFactNameTheJsonSchemasRefuseNamingIt(String name) {
+        assertThatThrownBy(() -> Finding.error("plugin.check", "m").explained(Map.of(name, "v"), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fact name '" + Printable.line(name) + "' of finding 'plugin.check' must match"
+                        + " [a-z][a-z0-9_]{0,31}");
+    }
+
+    @Test
+    void aRefusedFactNameIsQuotedShortAndOnOneLine() {
+        String name = "\u001b[2J" + "x".repeat(1_000_000);
+
+        assertThatThrownBy(() -> new Finding("c", Severity.WARNING, "m", Optional.empty(), Optional.empty(),
+                Map.of(name, "v"), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fact name '\\u001B[2J" + "x".repeat(36) + "...' of finding 'c' must match [a-z][a-z0-9_]{0,31}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t\n"})
+    void refusesABlankCode(String code) {
+        assertThatThrownBy(() -> Finding.warning(code, "m"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a finding's code must not be blank");
     }
 }

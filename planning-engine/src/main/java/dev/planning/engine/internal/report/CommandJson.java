@@ -24,18 +24,24 @@ public final class CommandJson {
     }
 
     /**
-     * The document as the command line prints it, without the line break it prints after it.
+     * The document as the command line prints it, without the line break it prints after it: the one
+     * writer of every {@code --format json} output ({@code PlanningJson.write} is this method, and the
+     * command line prints the JSON of sign, import, digest, improve, report and the store commands
+     * through it).
      *
-     * @param document a record of the command's JSON schema
+     * @param document a record of the command's JSON schema, or a list, map, string, number, boolean
+     *                 or {@code null}
      * @return the JSON text
+     * @throws IllegalArgumentException when the value holds something that has no JSON form (such as an
+     *                                  object with no properties); the message names its type
      */
     public static String write(Object document) {
         String json;
         try {
             json = PRETTY.writeValueAsString(document);
         } catch (JsonProcessingException e) {
-            // The documents are records of strings, numbers, booleans, lists and maps: each has a JSON form.
-            throw new IllegalStateException("cannot write a " + document.getClass().getName() + " as JSON", e);
+            throw new IllegalArgumentException("cannot write a " + (document == null ? "null" : document.getClass().getName())
+                    + " as JSON: " + e.getOriginalMessage(), e);
         }
         return Printable.shown(wellFormed(json), "\n");
     }
