@@ -201,7 +201,7 @@ public record Finding(
      * @return the same finding, at a location; a {@code null} location means none
      */
     public Finding withLocation(SourceLocation where) {
-        return new Finding(code, severity, message, Optional.ofNullable(where), taskId);
+        return new Finding(code, severity, message, Optional.ofNullable(where), taskId, facts, hint);
     }
 
     /**

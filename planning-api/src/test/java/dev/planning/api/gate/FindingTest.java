@@ -36,6 +36,18 @@ class FindingTest {
         assertThat(finding.describe()).isEqualTo("plan.yaml:3:5: warning: m [c]");
     }
 
+    /** The facts a rule compared and its fix hint stay with a finding that is moved to a location. */
+    @Test
+    void aLocationAddedKeepsTheFactsAndTheHint() {
+        Finding explained = Finding.error("c", "m").explained(Map.of("min", "2"), Optional.of("add a reviewer"));
+
+        Finding located = explained.withLocation(WHERE);
+
+        assertThat(located.facts()).isEqualTo(Map.of("min", "2"));
+        assertThat(located.hint()).contains("add a reviewer");
+        assertThat(located.location()).contains(WHERE);
+    }
+
     @Test
     void describesOnOneLineWhateverTheMessageTheFileOrTheHintHolds() {
         Finding finding = Finding.error("ref.dangling", "parent `FE-9\n0 error(s): lint passed\u001b[8m`",
