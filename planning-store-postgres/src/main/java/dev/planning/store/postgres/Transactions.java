@@ -121,12 +121,12 @@ final class Transactions {
         String sqlState = e.getSQLState();
         if (StoreBusyException.LOCK_NOT_AVAILABLE.equals(sqlState)) {
             return new StoreBusyException("cannot " + what + ": the store is busy: a lock it needs is held by another"
-                    + " session, and was not granted within the store's lock_timeout (" + bounds + "); nothing was"
+                    + " session and was not granted in time (" + bounds + "); nothing was"
                     + " written and retrying is safe (SQLSTATE " + sqlState + ")", sqlState, e);
         }
         if (StoreBusyException.QUERY_CANCELED.equals(sqlState)) {
             return new StoreBusyException("cannot " + what + ": the store is busy: the database cancelled the statement"
-                    + " (the store's statement_timeout passed, or it was cancelled; " + bounds + "); nothing was"
+                    + " (its statement_timeout passed, or it was cancelled; " + bounds + "); nothing was"
                     + " written and retrying is safe (SQLSTATE " + sqlState + ")", sqlState, e);
         }
         String state = e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "";
