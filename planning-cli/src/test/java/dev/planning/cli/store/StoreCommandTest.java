@@ -1,15 +1,20 @@
 package dev.planning.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planning.cli.CliRun;
+import dev.planning.store.postgres.PostgresStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +176,47 @@ class StoreCommandTest {
         assertThat(schema("store-check").validate(report)).isEmpty();
         assertThat(schema("store-check").validate(new ObjectMapper().readTree("{\"surprise\": true}"))).isNotEmpty();
         assertThat(edited.printedStackTrace()).isFalse();
+    }
+
+    /**
+     * pg22: an append behind a lock another session holds ends within the store file's {@code lock.timeout}
+     * as the database being down ends: one line, exit 2, no stack trace; once the lock is released the
+     * same command records the transition.
+     */
+    @Test
+    void anAdvanceBehindALockAnotherSessionHoldsEndsWithOneLineAndExitTwoLikeADatabaseThatIsDown() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path store = dir.resolve("busy-store.properties");
+        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=acme/busy\n"
+                + "lock.timeout=500ms\n", StandardCharsets.UTF_8);
+        Path down = dir.resolve("down-store.properties");
+        Files.writeString(down, "url=jdbc:postgresql://127.0.0.1:1/planning?connectTimeout=1\nrepository=acme/busy\n",
+                StandardCharsets.UTF_8);
+        PostgresStore.migrate(postgres.getPostgresDatabase());
+        String[] advance = {"advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF", "--store", store.toString()};
+
+        CliRun busy;
+        try (Connection other = postgres.getPostgresDatabase().getConnection();
+                Statement lock = other.createStatement()) {
+            // Another session's open transaction holding every portfolio row (reads go on).
+            other.setAutoCommit(false);
+            lock.execute("LOCK TABLE planning_cycle IN SHARE MODE");
+            busy = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> CliRun.of(advance));
+            other.rollback();
+        }
+        CliRun unreachable = CliRun.of("status", "-w", ws.toString(), "--store", down.toString());
+        CliRun retried = CliRun.of(advance);
+
+        assertThat(busy.exitCode()).as(busy.err()).isEqualTo(2).isEqualTo(unreachable.exitCode());
+        assertThat(busy.err().lines()).hasSize(1).first().asString()
+                .startsWith("error: cannot append to the event log of fe/2025-09-02: the store is busy:")
+                .contains("lock_timeout 500 ms").contains("retrying is safe");
+        assertThat(busy.printedStackTrace()).isFalse();
+        assertThat(unreachable.err()).startsWith("error: cannot connect to the store at");
+        assertThat(retried.exitCode()).as(retried.err()).isZero();
+        assertThat(CliRun.of("status", "-w", ws.toString(), "--store", store.toString()).out())
+                .contains("READY_FOR_HANDOFF");
     }
 
     @Test

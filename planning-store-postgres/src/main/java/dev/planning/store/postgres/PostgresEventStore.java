@@ -53,6 +53,9 @@ import java.util.Optional;
  *     while the connection is down (for the configured retry time).</li>
  * <li><b>Atomic</b>: the event row, the cycle's portfolio row and (when enabled) the outbox row
  *     are written in one transaction.</li>
+ * <li><b>Bounded waits</b>: an append behind a lock another session holds, or whose statement runs
+ *     past the store's bound, ends with {@link StoreBusyException} naming the cycle, nothing
+ *     written ({@link PostgresStore.Builder#lockTimeout}, {@link PostgresStore.Builder#statementTimeout}).</li>
  * </ul>
  * Thread-safe.
  */

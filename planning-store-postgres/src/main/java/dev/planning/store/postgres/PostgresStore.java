@@ -50,6 +50,12 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class PostgresStore implements AutoCloseable {
 
+    /** The default of {@link Builder#lockTimeout}. */
+    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    /** The default of {@link Builder#statementTimeout}. */
+    static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MAX_TIMEOUT = Duration.ofDays(24);
+
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,199}");
 
     private final DataSource dataSource;
@@ -73,7 +79,9 @@ public final class PostgresStore implements AutoCloseable {
                     migrate(dataSource);
                 }
             }
-            this.transactions = new Transactions(dataSource, builder.retryFor);
+            this.transactions = new Transactions(dataSource, builder.retryFor, owned != null
+                    ? "lock_timeout " + shown(builder.lockTimeout) + ", statement_timeout " + shown(builder.statementTimeout)
+                    : "as the data source given sets them");
             this.repository = builder.repository;
             this.eventStore = new PostgresEventStore(transactions, builder.repository, builder.outbox);
             this.queries = new PostgresCycleQueries(transactions, builder.repository, Optional.empty());
@@ -339,6 +347,11 @@ public final class PostgresStore implements AutoCloseable {
             config.setPassword(builder.password);
         }
         config.setMaximumPoolSize(builder.poolSize);
+        // Every session of the pool bounds its waits, so that an append behind a lock another session
+        // holds (an open transaction, a manual repair) ends with StoreBusyException instead of
+        // waiting for ever; set when the connection is opened, after the URL's own options.
+        config.setConnectionInitSql("SELECT set_config('lock_timeout', '" + builder.lockTimeout.toMillis()
+                + "ms', false), set_config('statement_timeout', '" + builder.statementTimeout.toMillis() + "ms', false)");
         config.setConnectionTimeout(builder.connectTimeout.toMillis());
         try {
             return new HikariDataSource(config);
@@ -346,6 +359,12 @@ public final class PostgresStore implements AutoCloseable {
             throw new PlanningException("cannot connect to the store at " + redact(builder.jdbcUrl) + ": "
                     + rootMessage(e), null, e);
         }
+    }
+
+    /** A bound as its messages show it: {@code 10 s}, {@code 250 ms}. */
+    static String shown(Duration bound) {
+        long millis = bound.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     /** The URL without its query string, which may carry credentials. */
@@ -375,6 +394,9 @@ public final class PostgresStore implements AutoCloseable {
         private int poolSize = 10;
         private Duration retryFor = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+        private boolean timeoutsSet;
 
         private Builder() {
         }
@@ -499,12 +521,63 @@ public final class PostgresStore implements AutoCloseable {
         }
 
         /**
+         * How long one statement of the store waits for a lock another session holds (PostgreSQL's
+         * {@code lock_timeout}, set on every connection of the pool); default 10 s. An append that
+         * waits longer (another session holds the cycle's portfolio row, say, in a transaction left
+         * open) ends with {@link StoreBusyException}, nothing written; a lock released in time lets
+         * it go on. Whole milliseconds, from 1 ms to 24 days; not with {@link #dataSource}, whose
+         * sessions are its owner's to configure.
+         *
+         * @param value how long; default 10 s
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder lockTimeout(Duration value) {
+            this.lockTimeout = bound("lockTimeout", value);
+            this.timeoutsSet = true;
+            return this;
+        }
+
+        /**
+         * How long one statement of the store may run (PostgreSQL's {@code statement_timeout}, set on
+         * every connection of the pool); default 60 s. A statement cancelled by it ends its unit of
+         * work with {@link StoreBusyException}, nothing written. Whole milliseconds, from 1 ms to 24
+         * days; not with {@link #dataSource}, whose sessions are its owner's to configure.
+         *
+         * @param value how long; default 60 s
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder statementTimeout(Duration value) {
+            this.statementTimeout = bound("statementTimeout", value);
+            this.timeoutsSet = true;
+            return this;
+        }
+
+        private static Duration bound(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            // PostgreSQL reads 0 as "no bound" and keeps whole milliseconds up to 2^31 - 1.
+            if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(MAX_TIMEOUT) > 0
+                    || !value.equals(Duration.ofMillis(value.toMillis()))) {
+                throw new IllegalArgumentException(name + " must be whole milliseconds from 1 ms to 24 days, got "
+                        + value);
+            }
+            return value;
+        }
+
+        /**
          * Opens the pool and migrates the schema.
          *
          * @return the open store; the caller closes it
          * @throws PlanningException when the database cannot be reached or migrated
          */
         public PostgresStore build() {
+            if (dataSource != null && timeoutsSet) {
+                // A bound the store cannot enforce is refused, never silently dropped.
+                throw new IllegalStateException("lockTimeout and statementTimeout configure the pool the store opens;"
+                        + " with dataSource(DataSource) set them on the data source's own sessions (its URL's"
+                        + " options=-c lock_timeout=10s, or its connection init SQL)");
+            }
             return new PostgresStore(this);
         }
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the central store is and how to reach it, read from the environment or from a
@@ -36,8 +39,14 @@ import java.util.TreeSet;
  *
  * <p>A configuration file is UTF-8 {@code key=value} lines ({@code #} comments) with the keys
  * {@code url}, {@code user}, {@code password}, {@code repository}, {@code kafka.bootstrap.servers},
- * {@code kafka.topic} and the {@link KafkaSecurity#KEYS}; any other key is refused, naming its line,
- * and every bad line is reported, not only the first.
+ * {@code kafka.topic}, {@code lock.timeout}, {@code statement.timeout} and the {@link KafkaSecurity#KEYS};
+ * any other key is refused, naming its line, and every bad line is reported, not only the first.
+ *
+ * <p>{@code lock.timeout} ({@code PLANNING_STORE_LOCK_TIMEOUT}; default 10 s) and {@code statement.timeout}
+ * ({@code PLANNING_STORE_STATEMENT_TIMEOUT}; default 60 s) bound how long a statement of the store waits
+ * for a lock another session holds and how long it may run ({@link PostgresStore.Builder#lockTimeout},
+ * {@link PostgresStore.Builder#statementTimeout}): a whole number followed by {@code ms}, {@code s} or
+ * {@code min} ({@code 500ms}, {@code 10s}, {@code 2min}), from 1 ms to 24 days.
  *
  * @param url        the JDBC URL, never {@code null}
  * @param user       the user, when not in the URL
@@ -46,15 +55,20 @@ import java.util.TreeSet;
  * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
  * @param kafkaTopic the topic, never {@code null}
  * @param kafkaSecurity how the Kafka client reaches the broker (TLS, SASL), never {@code null}
+ * @param lockTimeout how long a statement of the store waits for a lock another session holds, never {@code null}
+ * @param statementTimeout how long a statement of the store may run, never {@code null}
  * @since 0.1
  */
 public record StoreConfig(String url, Optional<String> user, Optional<String> password, String repository,
-        Optional<String> kafkaBootstrap, String kafkaTopic, KafkaSecurity kafkaSecurity) {
+        Optional<String> kafkaBootstrap, String kafkaTopic, KafkaSecurity kafkaSecurity, Duration lockTimeout,
+        Duration statementTimeout) {
 
     /** The default topic. */
     public static final String DEFAULT_TOPIC = "planning.events";
 
     private static final Set<String> KEYS = keys();
+    /** A timeout as the file and the environment write it: a whole number (at most 10 digits) and a unit. */
+    private static final Pattern TIMEOUT = Pattern.compile("([1-9][0-9]{0,9})(ms|s|min)");
     private static final Set<String> ENVIRONMENT_KAFKA = Set.of("PLANNING_KAFKA_BOOTSTRAP", "PLANNING_KAFKA_TOPIC");
 
     /**
@@ -67,6 +81,8 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
      * @param kafkaTopic the topic, never {@code null}
      * @param kafkaSecurity how the Kafka client reaches the broker, never {@code null}
+     * @param lockTimeout how long a statement of the store waits for a lock another session holds, never {@code null}
+     * @param statementTimeout how long a statement of the store may run, never {@code null}
      */
     public StoreConfig {
         Objects.requireNonNull(url, "url");
@@ -76,6 +92,26 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
         Objects.requireNonNull(kafkaTopic, "kafkaTopic");
         Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
+        Objects.requireNonNull(statementTimeout, "statementTimeout");
+    }
+
+    /**
+     * A configuration with the default timeouts (10 s for a lock, 60 s for a statement).
+     *
+     * @param url the JDBC URL, never {@code null}
+     * @param user the user, when not in the URL
+     * @param password the password, when not in the URL
+     * @param repository the repository (tenant), never {@code null}
+     * @param kafkaBootstrap Kafka's bootstrap servers, when events are to be published
+     * @param kafkaTopic the topic, never {@code null}
+     * @param kafkaSecurity how the Kafka client reaches the broker, never {@code null}
+     * @since 0.1
+     */
+    public StoreConfig(String url, Optional<String> user, Optional<String> password, String repository,
+            Optional<String> kafkaBootstrap, String kafkaTopic, KafkaSecurity kafkaSecurity) {
+        this(url, user, password, repository, kafkaBootstrap, kafkaTopic, kafkaSecurity,
+                PostgresStore.DEFAULT_LOCK_TIMEOUT, PostgresStore.DEFAULT_STATEMENT_TIMEOUT);
     }
 
     /**
@@ -163,13 +199,18 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
                     + String.join(", ", security.keySet().stream().map(KafkaSecurity::environmentName).toList())
                     + ") have no effect");
         }
+        Duration lockTimeout = timeout(env.get("PLANNING_STORE_LOCK_TIMEOUT"), PostgresStore.DEFAULT_LOCK_TIMEOUT,
+                "PLANNING_STORE_LOCK_TIMEOUT: ", errors);
+        Duration statementTimeout = timeout(env.get("PLANNING_STORE_STATEMENT_TIMEOUT"),
+                PostgresStore.DEFAULT_STATEMENT_TIMEOUT, "PLANNING_STORE_STATEMENT_TIMEOUT: ", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the store's environment is invalid:\n" + String.join("\n", errors));
         }
         return Optional.of(new StoreConfig(url, opt(env.get("PLANNING_STORE_USER")),
                 opt(env.get("PLANNING_STORE_PASSWORD")),
                 opt(env.get("PLANNING_STORE_REPOSITORY")).orElse("default"), bootstrap,
-                opt(env.get("PLANNING_KAFKA_TOPIC")).orElse(DEFAULT_TOPIC), new KafkaSecurity(security)));
+                opt(env.get("PLANNING_KAFKA_TOPIC")).orElse(DEFAULT_TOPIC), new KafkaSecurity(security), lockTimeout,
+                statementTimeout));
     }
 
     private static StoreConfig fromFileOutside(Path file, Optional<Path> workspace) {
@@ -254,6 +295,10 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
             errors.add(name + ":" + lineOf.get(first) + ":1: " + first + " without kafka.bootstrap.servers has no"
                     + " effect (no events are published)");
         }
+        Duration lockTimeout = timeout(values.get("lock.timeout"), PostgresStore.DEFAULT_LOCK_TIMEOUT,
+                name + ":" + lineOf.get("lock.timeout") + ":1: lock.timeout: ", errors);
+        Duration statementTimeout = timeout(values.get("statement.timeout"), PostgresStore.DEFAULT_STATEMENT_TIMEOUT,
+                name + ":" + lineOf.get("statement.timeout") + ":1: statement.timeout: ", errors);
         if (!values.containsKey("url") || values.get("url").isEmpty()) {
             errors.add(name + ": missing key 'url' (a jdbc:postgresql:// URL)");
         }
@@ -267,7 +312,33 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
         }
         return new StoreConfig(values.get("url"), opt(values.get("user")), opt(values.get("password")),
                 opt(values.get("repository")).orElse("default"), opt(values.get("kafka.bootstrap.servers")),
-                opt(values.get("kafka.topic")).orElse(DEFAULT_TOPIC), new KafkaSecurity(security));
+                opt(values.get("kafka.topic")).orElse(DEFAULT_TOPIC), new KafkaSecurity(security), lockTimeout,
+                statementTimeout);
+    }
+
+    /**
+     * A timeout as written ({@code 500ms}, {@code 10s}, {@code 2min}), the default when not given; a value
+     * of another form, or out of range, adds an error starting with {@code where} and gives the default.
+     */
+    private static Duration timeout(String value, Duration byDefault, String where, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            return byDefault;
+        }
+        Matcher written = TIMEOUT.matcher(value.strip());
+        if (written.matches()) {
+            long amount = Long.parseLong(written.group(1));
+            Duration duration = switch (written.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+            if (duration.compareTo(Duration.ofDays(24)) <= 0) {
+                return duration;
+            }
+        }
+        errors.add(where + "expected a whole number of ms, s or min from 1 ms to 24 days (10s, 500ms, 2min), found '"
+                + value.strip() + "'");
+        return byDefault;
     }
 
     /**
@@ -277,7 +348,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
      */
     public PostgresStore open() {
         PostgresStore.Builder builder = PostgresStore.builder().jdbcUrl(url).repository(repository)
-                .outbox(kafkaBootstrap.isPresent());
+                .outbox(kafkaBootstrap.isPresent()).lockTimeout(lockTimeout).statementTimeout(statementTimeout);
         user.ifPresent(builder::user);
         password.ifPresent(builder::password);
         return builder.build();
@@ -307,7 +378,7 @@ public record StoreConfig(String url, Optional<String> user, Optional<String> pa
 
     private static Set<String> keys() {
         Set<String> keys = new HashSet<>(Set.of("url", "user", "password", "repository",
-                "kafka.bootstrap.servers", "kafka.topic"));
+                "kafka.bootstrap.servers", "kafka.topic", "lock.timeout", "statement.timeout"));
         keys.addAll(KafkaSecurity.KEYS);
         return Set.copyOf(keys);
     }

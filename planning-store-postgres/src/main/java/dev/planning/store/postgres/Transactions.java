@@ -22,10 +22,16 @@ final class Transactions {
 
     private final DataSource dataSource;
     private final Duration retryFor;
+    private final String bounds;
 
-    Transactions(DataSource dataSource, Duration retryFor) {
+    /**
+     * @param bounds how the sessions' waits are bounded, for the message of a {@link StoreBusyException}
+     *               ("lock_timeout 10 s, statement_timeout 60 s", or who sets them)
+     */
+    Transactions(DataSource dataSource, Duration retryFor, String bounds) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.retryFor = Objects.requireNonNull(retryFor, "retryFor");
+        this.bounds = Objects.requireNonNull(bounds, "bounds");
     }
 
     DataSource dataSource() {
@@ -111,7 +117,18 @@ final class Transactions {
         return false;
     }
 
-    static PlanningException failure(String what, SQLException e) {
+    PlanningException failure(String what, SQLException e) {
+        String sqlState = e.getSQLState();
+        if (StoreBusyException.LOCK_NOT_AVAILABLE.equals(sqlState)) {
+            return new StoreBusyException("cannot " + what + ": the store is busy: a lock it needs is held by another"
+                    + " session and was not granted in time (" + bounds + "); nothing was"
+                    + " written and retrying is safe (SQLSTATE " + sqlState + ")", sqlState, e);
+        }
+        if (StoreBusyException.QUERY_CANCELED.equals(sqlState)) {
+            return new StoreBusyException("cannot " + what + ": the store is busy: the database cancelled the statement"
+                    + " (its statement_timeout passed, or it was cancelled; " + bounds + "); nothing was"
+                    + " written and retrying is safe (SQLSTATE " + sqlState + ")", sqlState, e);
+        }
         String state = e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "";
         return new PlanningException("cannot " + what + ": " + e.getMessage() + state, null, e);
     }

@@ -41,7 +41,8 @@ class FaultTest {
     @Test
     void aConnectionKilledInTheMiddleOfAnAppendLeavesNoPartialEventAndTheRetryRecordsItOnce() throws Exception {
         try (PostgresStore store = PostgresStore.builder().jdbcUrl(TestServers.jdbcUrl())
-                .repository(TestServers.freshRepository()).outbox(true).poolSize(2).retryFor(Duration.ZERO).build()) {
+                .repository(TestServers.freshRepository()).outbox(true).poolSize(2).retryFor(Duration.ZERO)
+                .lockTimeout(Duration.ofMinutes(3)).build()) {
             PostgresEventStore events = store.eventStore();
             String head = events.append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS).hash();
             PlanningEvent next = Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF);
@@ -78,7 +79,8 @@ class FaultTest {
     @Test
     void theStoreRetriesAnAppendWhoseConnectionWasKilledAndRecordsItOnce() throws Exception {
         try (PostgresStore store = PostgresStore.builder().jdbcUrl(TestServers.jdbcUrl())
-                .repository(TestServers.freshRepository()).poolSize(2).retryFor(Duration.ofSeconds(30)).build()) {
+                .repository(TestServers.freshRepository()).poolSize(2).retryFor(Duration.ofSeconds(30))
+                .lockTimeout(Duration.ofMinutes(3)).build()) {
             PostgresEventStore events = store.eventStore();
             String head = events.append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS).hash();
             PlanningEvent next = Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF);
@@ -160,7 +162,7 @@ class FaultTest {
     }
 
     /** Runs on a thread of its own (the common pool may be busy, or have one thread on 2 cores). */
-    private static CompletableFuture<RecordedEvent> inThread(Supplier<RecordedEvent> work) {
+    static CompletableFuture<RecordedEvent> inThread(Supplier<RecordedEvent> work) {
         CompletableFuture<RecordedEvent> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -197,7 +199,7 @@ class FaultTest {
     }
 
     /** The process id of the backend whose append call waits for the blocker's lock, once it waits there. */
-    private static int waitForBlockedAppend(Connection blocker, CompletableFuture<RecordedEvent> append)
+    static int waitForBlockedAppend(Connection blocker, CompletableFuture<RecordedEvent> append)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         // Asked on a connection of its own in auto-commit: inside the blocker's transaction,

@@ -48,7 +48,7 @@ class OutboxCommitTest {
         Properties props = new Properties();
         props.put("bootstrap.servers", TestServers.kafka().bootstrapServers());
         try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("commit").outbox(true).poolSize(3)
-                .retryFor(Duration.ZERO).build();
+                .retryFor(Duration.ZERO).lockTimeout(Duration.ofMinutes(3)).build();
                 OutboxRelay relay = OutboxRelay.manual(store.dataSource(), OutboxRelay.producer(props), topic,
                         Duration.ofSeconds(30));
                 Connection holder = DriverManager.getConnection(url)) {

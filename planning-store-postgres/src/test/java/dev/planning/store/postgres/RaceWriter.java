@@ -17,6 +17,9 @@ public final class RaceWriter {
     private RaceWriter() {
     }
 
+    /** The test holds the cycle's row until every child's append waits for it: longer than the default bound. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofMinutes(3);
+
     public static void main(String[] args) {
         CycleRef cycle = new CycleRef("fe", "race");
         if (args[2].equals("once")) {
@@ -27,7 +30,7 @@ public final class RaceWriter {
         int wins = 0;
         int losses = 0;
         try (PostgresStore store = PostgresStore.builder().jdbcUrl(args[0]).repository(args[1]).poolSize(1)
-                .migrate(false).build()) {
+                .migrate(false).lockTimeout(WAIT).build()) {
             while (wins < target) {
                 List<RecordedEvent> log = store.eventStore().read(cycle);
                 String head = log.get(log.size() - 1).hash();
@@ -44,7 +47,7 @@ public final class RaceWriter {
 
     private static void appendOnce(String url, String repository, CycleRef cycle) {
         try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository(repository).poolSize(1)
-                .migrate(false).build()) {
+                .migrate(false).lockTimeout(WAIT).build()) {
             List<RecordedEvent> log = store.eventStore().read(cycle);
             String head = log.get(log.size() - 1).hash();
             try {

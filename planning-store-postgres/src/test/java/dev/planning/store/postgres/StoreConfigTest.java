@@ -112,6 +112,45 @@ class StoreConfigTest {
     }
 
     @Test
+    void theTimeoutsDefaultToTenAndSixtySecondsAndAreReadFromTheFileAndTheEnvironment() throws Exception {
+        StoreConfig defaults = StoreConfig.fromFile(file("url=" + TLS_URL));
+        StoreConfig fromFile = StoreConfig.fromFile(file("url=" + TLS_URL, "lock.timeout = 500ms",
+                "statement.timeout=2min"));
+        StoreConfig fromEnvironment = StoreConfig.resolve(Optional.empty(), Map.of("PLANNING_STORE_URL", TLS_URL,
+                "PLANNING_STORE_LOCK_TIMEOUT", "3s", "PLANNING_STORE_STATEMENT_TIMEOUT", "90s")).orElseThrow();
+
+        assertThat(defaults.lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(defaults.statementTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(fromFile.lockTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(fromFile.statementTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(fromEnvironment.lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(fromEnvironment.statementTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+    }
+
+    @Test
+    void aTimeoutThatIsNotABoundIsRefusedWithItsLine() throws Exception {
+        // 0 is PostgreSQL's "wait for ever", which the bound is there to prevent.
+        Path file = file("url=jdbc:postgresql://db/x", "lock.timeout=0", "statement.timeout=10", "");
+        Path units = file("url=jdbc:postgresql://db/x", "lock.timeout=1h", "statement.timeout=-5s");
+        Path large = file("url=jdbc:postgresql://db/x", "lock.timeout=9999999999s");
+
+        assertThatThrownBy(() -> StoreConfig.fromFile(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(file + ":2:1: lock.timeout: expected a whole number of ms, s or min from 1 ms"
+                        + " to 24 days (10s, 500ms, 2min), found '0'")
+                .hasMessageContaining(file + ":3:1: statement.timeout: expected").hasMessageContaining("found '10'");
+        assertThatThrownBy(() -> StoreConfig.fromFile(units)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(units + ":2:1: lock.timeout:").hasMessageContaining("found '1h'")
+                .hasMessageContaining(units + ":3:1: statement.timeout:").hasMessageContaining("found '-5s'");
+        assertThatThrownBy(() -> StoreConfig.fromFile(large)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(large + ":2:1: lock.timeout:");
+        assertThatThrownBy(() -> StoreConfig.resolve(Optional.empty(), Map.of("PLANNING_STORE_URL", TLS_URL,
+                "PLANNING_STORE_LOCK_TIMEOUT", "forever")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("PLANNING_STORE_LOCK_TIMEOUT: expected a whole number").hasMessageContaining(
+                        "found 'forever'");
+    }
+
+    @Test
     void aFileWithoutAUrlIsRefused() throws Exception {
         Path file = file("repository=acme", "url=");
 
