@@ -245,6 +245,29 @@ class RulebookImpactSettingsTest {
     }
 
     @Test
+    void aTaxonomyKeyWrittenAgainInAnotherCaseThatAllowsMoreWeakensAsTheGateReadsIt() throws IOException {
+        // The gate reads keys ignoring case, the later one winning: the head allows pci for compliance (review21).
+        edit("  criticality: [0, 1, 2, 3]\n", "  criticality: [0, 1, 2, 3]\n  Compliance: [sox, pci]\n");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
+                "[sox, gdpr, hipaa, none]", "[sox, pci]", WEAKENS));
+    }
+
+    @Test
+    void taxonomyKeysOfOneNameInAnotherOrderWeakenWhenTheWinningOneAllowsMore() throws IOException {
+        // Each key's list unchanged, but which of the two the gate reads is not (review21).
+        editBase("  compliance: [sox, gdpr, hipaa, none]\n", "  COMPLIANCE: [sox, pci]\n  compliance: [sox]\n");
+        edit("  compliance: [sox, gdpr, hipaa, none]\n", "  compliance: [sox]\n  COMPLIANCE: [sox, pci]\n");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.setting()).isEqualTo("taxonomy.compliance");
+            assertThat(c.base()).isEqualTo("[sox]");
+            assertThat(c.head()).isEqualTo("[sox, pci]");
+            assertThat(c.effect()).isEqualTo(WEAKENS);
+        });
+    }
+
+    @Test
     void theVersionLabelIsListedAsAChange() throws IOException {
         edit("version: \"1.0.0\"", "version: \"1.1.0\"");
 
