@@ -190,12 +190,34 @@ class CoverageReportsTest {
     }
 
     @Test
-    void aJacocoReportOfTotalsAloneIsAddedAsItsOwn() {
-        Plans.write(workspace, DIR + "/a/jacoco.xml", aggregate("shop", "cart",
-                "<line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"0\" cb=\"0\"/>", "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/>",
-                "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/>"));
+    void aJacocoReportOfTotalsAloneBesideAnotherJacocoReportIsRefusedRatherThanAddedAsItsOwn() {
+        // a lists Cart.java (1 of 1 covered) and Admin.java (0 of 1); b gives totals alone, which may well be
+        // Cart.java again: added as its own, 2 of 3 where a alone says 1 of 2 (review21).
+        Plans.write(workspace, DIR + "/a/jacoco.xml", "<report name=\"a\"><package name=\"shop\">"
+                + "<sourcefile name=\"Cart.java\"><line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"0\" cb=\"0\"/>"
+                + "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/></sourcefile>"
+                + "<sourcefile name=\"Admin.java\"><line nr=\"1\" mi=\"2\" ci=\"0\" mb=\"0\" cb=\"0\"/>"
+                + "<counter type=\"LINE\" missed=\"1\" covered=\"0\"/></sourcefile></package>"
+                + "<counter type=\"LINE\" missed=\"1\" covered=\"1\"/></report>");
+        Plans.write(workspace, DIR + "/b/jacoco.xml", "<report name=\"b\"><counter type=\"LINE\" missed=\"0\""
+                + " covered=\"1\"/></report>");
+        CoverageReports reports = CoverageReports.scan(workspace, DIR);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> reports.total(CoverageKind.UNIT));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.location()).contains(SourceLocation.ofFile(DIR + "/b/jacoco.xml"));
+        assertThat(refused).hasMessageContaining("counts 1 covered and 0 missed lines in no <sourcefile>")
+                .hasMessageContaining("2 unit JaCoCo reports");
+    }
+
+    @Test
+    void aJacocoReportOfTotalsAloneBesideAnLcovReportIsAddedAsItsOwn() {
+        // A JaCoCo name and an LCOV path never name one file: nothing to merge, nothing counted twice.
         Plans.write(workspace, DIR + "/b/jacoco.xml", "<report name=\"b\"><counter type=\"LINE\" missed=\"3\""
                 + " covered=\"6\"/></report>");
+        Plans.write(workspace, DIR + "/lcov.info", "SF:a.js\nDA:1,1\nend_of_record\n");
 
         assertThat(CoverageReports.scan(workspace, DIR).total(CoverageKind.UNIT).orElseThrow().lines())
                 .isEqualTo(new Coverage(7, 3));
