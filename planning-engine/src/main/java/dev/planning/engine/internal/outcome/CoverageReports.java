@@ -102,7 +102,8 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
      * beside LCOV reports, whose files a JaCoCo report never names, but refused beside another JaCoCo
      * report of the kind: they may be that report's lines, and added they would count twice. A
      * JaCoCo line's branches merge as the most any report took on that line, as the XML gives counts,
-     * not which branch was taken. Named by its file when there is one report, by the directory and the
+     * not which branch was taken; so reports of one JaCoCo file must list the same lines and each line's
+     * branches as many (one build's class files), or they are two files of one name and are refused. Named by its file when there is one report, by the directory and the
      * count when there are several.
      *
      * @throws InvalidInputException naming every source file that cannot be merged, each where a report
@@ -193,9 +194,31 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
                         + ") and this one gives its " + missing + " as totals, so the reports cannot be merged"
                         + " per source file: expected every line listed in each report (DA lines), or the file in"
                         + " one report", copy.location()));
+            } else if (copy.key().get(0).equals(CoverageReport.Format.JACOCO_XML.name())
+                    && !sameCode(copies.get(0), copy)) {
+                // JaCoCo lists every line with code and its branches, ran or not: one file's reports list the same.
+                mergeable = false;
+                unmergeable.add(Finding.error("coverage.unmergeable", Printable.line(copy.name()) + " is in "
+                        + copies.size() + " " + kind.key() + " coverage reports and this one lists other lines or"
+                        + " branches than " + copies.get(0).location().file() + " does, so they are not one file"
+                        + " (two modules' files of one package and name, or two builds of it) and cannot be merged"
+                        + " line by line: expected every report of one build, each module's in a <group> of its"
+                        + " own (an aggregate report) or in one report", copy.location()));
             }
         }
         return mergeable;
+    }
+
+    /** Whether two copies list the same lines and each line's branches as many: what one build's class files give. */
+    private static boolean sameCode(SourceCoverage first, SourceCoverage copy) {
+        return first.lineHits().keySet().equals(copy.lineHits().keySet())
+                && branchTotals(first).equals(branchTotals(copy));
+    }
+
+    private static Map<String, Long> branchTotals(SourceCoverage file) {
+        Map<String, Long> totals = new HashMap<>();
+        file.branchHits().forEach((branch, hit) -> totals.put(branch, hit.total()));
+        return totals;
     }
 
     /** Each line once, covered when any copy covered it. */
