@@ -246,6 +246,12 @@ public final class JacocoXml {
                             + " second time in package " + packageName + ": a report lists each source file once", at);
                 }
                 source = new Source(key, at);
+            } else if (name.equals("sourcefile")) {
+                // Its lines would belong to no package, and read as no source file's (review21: was an NPE).
+                String file = xml.getAttributeValue(null, "name");
+                throw new InvalidInputException("<sourcefile" + (file == null ? "" : " name=\"" + Printable.line(file)
+                        + "\"") + "> is inside <" + parent + ">: expected it inside a <package>, as JaCoCo writes it",
+                        located(displayPath, xml));
             } else if (name.equals("line") && parent.equals("sourcefile")) {
                 source.line(xml);
             } else if (name.equals("counter") && parent.equals("sourcefile")) {
