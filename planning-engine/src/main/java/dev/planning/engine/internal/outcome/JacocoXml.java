@@ -36,7 +36,7 @@ import javax.xml.stream.XMLStreamReader;
  * ({@link CoverageReports#total}). A source file's lines must agree with its own {@code LINE} and
  * {@code BRANCH} counters, and the source files together must not count more than the report's totals:
  * which of two disagreeing counts is true cannot be known, so neither is believed. A line listed twice,
- * a line with no instruction, a source file listed twice in a package, and a count that is not a whole
+ * a line with no instruction, a source file listed twice in a package or outside one, and a count that is not a whole
  * number of at most 18 digits are refused too, each at its element.
  *
  * <pre>{@code
