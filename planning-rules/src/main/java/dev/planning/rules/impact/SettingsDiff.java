@@ -176,24 +176,32 @@ final class SettingsDiff {
 
     /**
      * Each stream the base or head names, and the default, moved to another profile: weakening when
-     * the head's profile leaves out a gate the base's ran at some transition.
+     * the head's profile leaves out a gate the base's ran at some transition, or a step of it weakens as
+     * the same step changed in place would ({@link #stepEffect}: a refused transition sent less far back).
      */
     private void streams(Rulebook base, Rulebook head) {
         if (!base.defaultProfile().equals(head.defaultProfile())) {
             add("default_profile", base.defaultProfile(), head.defaultProfile(),
-                    fewerGates(base.profiles().get(base.defaultProfile()), head.profiles().get(head.defaultProfile())));
+                    weakerProfile(base.profiles().get(base.defaultProfile()), head.profiles().get(head.defaultProfile())));
         }
         for (String stream : union(base.streamProfiles().keySet(), head.streamProfiles().keySet())) {
             String was = base.streamProfiles().getOrDefault(stream, base.defaultProfile());
             String now = head.streamProfiles().getOrDefault(stream, head.defaultProfile());
             if (!was.equals(now)) {
-                add("streams." + stream, was, now, fewerGates(base.profileFor(stream), head.profileFor(stream)));
+                add("streams." + stream, was, now, weakerProfile(base.profileFor(stream), head.profileFor(stream)));
             }
         }
     }
 
-    private static boolean fewerGates(GateProfile base, GateProfile head) {
-        return !gatesRun(head).containsAll(gatesRun(base));
+    private static boolean weakerProfile(GateProfile base, GateProfile head) {
+        if (!gatesRun(head).containsAll(gatesRun(base))) {
+            return true;
+        }
+        // A stream moved is each of its steps changed: judged as a step changed in place is (review21).
+        Map<String, GateStep> before = byTransition(base);
+        Map<String, GateStep> after = byTransition(head);
+        return union(before.keySet(), after.keySet()).stream()
+                .anyMatch(transition -> stepEffect(before.get(transition), after.get(transition)) == Effect.WEAKENS);
     }
 
     private static Set<String> gatesRun(GateProfile profile) {
