@@ -8,12 +8,14 @@ import dev.planning.api.rulebook.KpiDirection;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.rulebook.TagTaxonomy;
 import dev.planning.rules.impact.SettingsChange.Effect;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -174,24 +176,32 @@ final class SettingsDiff {
 
     /**
      * Each stream the base or head names, and the default, moved to another profile: weakening when
-     * the head's profile leaves out a gate the base's ran at some transition.
+     * the head's profile leaves out a gate the base's ran at some transition, or a step of it weakens as
+     * the same step changed in place would ({@link #stepEffect}: a refused transition sent less far back).
      */
     private void streams(Rulebook base, Rulebook head) {
         if (!base.defaultProfile().equals(head.defaultProfile())) {
             add("default_profile", base.defaultProfile(), head.defaultProfile(),
-                    fewerGates(base.profiles().get(base.defaultProfile()), head.profiles().get(head.defaultProfile())));
+                    weakerProfile(base.profiles().get(base.defaultProfile()), head.profiles().get(head.defaultProfile())));
         }
         for (String stream : union(base.streamProfiles().keySet(), head.streamProfiles().keySet())) {
             String was = base.streamProfiles().getOrDefault(stream, base.defaultProfile());
             String now = head.streamProfiles().getOrDefault(stream, head.defaultProfile());
             if (!was.equals(now)) {
-                add("streams." + stream, was, now, fewerGates(base.profileFor(stream), head.profileFor(stream)));
+                add("streams." + stream, was, now, weakerProfile(base.profileFor(stream), head.profileFor(stream)));
             }
         }
     }
 
-    private static boolean fewerGates(GateProfile base, GateProfile head) {
-        return !gatesRun(head).containsAll(gatesRun(base));
+    private static boolean weakerProfile(GateProfile base, GateProfile head) {
+        if (!gatesRun(head).containsAll(gatesRun(base))) {
+            return true;
+        }
+        // A stream moved is each of its steps changed: judged as a step changed in place is (review21).
+        Map<String, GateStep> before = byTransition(base);
+        Map<String, GateStep> after = byTransition(head);
+        return union(before.keySet(), after.keySet()).stream()
+                .anyMatch(transition -> stepEffect(before.get(transition), after.get(transition)) == Effect.WEAKENS);
     }
 
     private static Set<String> gatesRun(GateProfile profile) {
@@ -247,23 +257,38 @@ final class SettingsDiff {
     }
 
     /**
-     * A tag's allowed values, compared as sets. The governance gate refuses a value outside them before
-     * any rule runs, so a value the head allows that the base did not (a key dropped allows every value)
-     * weakens. A list narrowed, or a key added, is only a change: the gate then refuses more, but rules
-     * read the taxonomy too ({@code RulebookFacts.allows}, {@code allowedValues}), and whether a rule
-     * governs more or less with fewer values allowed is not known.
+     * A tag's allowed values, compared as sets, per key as the gate reads them ({@link TagTaxonomy}: keys
+     * ignoring case, of two spellings the later one; values ignoring case). The governance gate refuses a
+     * value outside them before any rule runs, so a value the head allows that the base did not (a key
+     * dropped allows every value) weakens. A list narrowed, or a key added, is only a change: the gate then
+     * refuses more, but rules read the taxonomy too ({@code RulebookFacts.allows}, {@code allowedValues}),
+     * and whether a rule governs more or less with fewer values allowed is not known. Keys written otherwise
+     * that the gate reads alike are a change too, never none.
      */
     private void taxonomy(Map<String, List<String>> base, Map<String, List<String>> head) {
-        for (String key : union(base.keySet(), head.keySet())) {
-            Optional<Set<String>> was = Optional.ofNullable(base.get(key)).map(Set::copyOf);
-            Optional<Set<String>> now = Optional.ofNullable(head.get(key)).map(Set::copyOf);
-            if (was.equals(now)) {
+        TagTaxonomy before = TagTaxonomy.of(base);
+        TagTaxonomy after = TagTaxonomy.of(head);
+        Set<String> keys = new LinkedHashSet<>();
+        union(base.keySet(), head.keySet()).forEach(key -> keys.add(key.strip().toLowerCase(Locale.ROOT)));
+        int listed = changes.size();
+        for (String key : keys) {
+            Optional<List<String>> was = before.governs(key) ? Optional.of(before.allowedValues(key)) : Optional.empty();
+            Optional<List<String>> now = after.governs(key) ? Optional.of(after.allowedValues(key)) : Optional.empty();
+            if (was.map(Set::copyOf).equals(now.map(Set::copyOf))) {
                 continue;
             }
-            boolean widened = was.isPresent() && (now.isEmpty() || !was.get().containsAll(now.get()));
-            add("taxonomy." + key, was.isEmpty() ? SettingsChange.NONE : list(base.get(key)),
-                    now.isEmpty() ? SettingsChange.NONE : list(head.get(key)), widened);
+            boolean widened = was.isPresent() && (now.isEmpty() || now.get().stream()
+                    .anyMatch(value -> before.canonical(key, Optional.of(value)).isEmpty()));
+            add("taxonomy." + key, was.map(SettingsDiff::list).orElse(SettingsChange.NONE),
+                    now.map(SettingsDiff::list).orElse(SettingsChange.NONE), widened);
         }
+        if (changes.size() == listed && !asSets(base).equals(asSets(head))) {
+            add("taxonomy", base.toString(), head.toString(), Effect.CHANGED);
+        }
+    }
+
+    private static Map<String, Set<String>> asSets(Map<String, List<String>> taxonomy) {
+        return taxonomy.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
     }
 
     private static Map<String, GateStep> byTransition(GateProfile profile) {

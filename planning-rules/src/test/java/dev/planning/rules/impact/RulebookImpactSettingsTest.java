@@ -9,6 +9,7 @@ import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -242,6 +243,46 @@ class RulebookImpactSettingsTest {
         edit("  criticality: [0, 1, 2, 3]\n", "  criticality: [0, 1, 2, 3]\n  compliance: [sox]\n");
         assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
                 SettingsChange.NONE, "[sox]", CHANGED));
+    }
+
+    @Test
+    void aStreamMovedToAProfileThatSendsARefusedTransitionLessFarBackWeakensAsTheStepWouldHave() throws IOException {
+        // Both rulebooks: fe sends a refused handoff back to PLANNED; lax runs the same gates and keeps it where
+        // it is. Moving the stream fe to lax is the step change that weakens, made by a stream (review21).
+        String handoff = "    - {transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance]}\n";
+        for (Path rulebook : List.of(ws.resolve("rulebook"), head)) {
+            String yaml = Files.readString(rulebook.resolve("rulebook.yaml"));
+            String fe = yaml.substring(yaml.indexOf("  fe:\n") + "  fe:\n".length(), yaml.indexOf("  be:\n"));
+            assertThat(fe).contains(handoff).contains("EXECUTED->VALIDATED");
+            edit(rulebook, "  be:\n", "  lax:\n" + fe + "  be:\n");
+            edit(rulebook, "  fe:\n" + fe, "  fe:\n" + fe.replace(handoff, handoff.replace("]}", "], on_failure: PLANNED}")));
+        }
+        edit("streams: {fe: fe,", "streams: {fe: lax,");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("streams.fe", "fe", "lax", WEAKENS));
+    }
+
+    @Test
+    void aTaxonomyKeyWrittenAgainInAnotherCaseThatAllowsMoreWeakensAsTheGateReadsIt() throws IOException {
+        // The gate reads keys ignoring case, the later one winning: the head allows pci for compliance (review21).
+        edit("  criticality: [0, 1, 2, 3]\n", "  criticality: [0, 1, 2, 3]\n  Compliance: [sox, pci]\n");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
+                "[sox, gdpr, hipaa, none]", "[sox, pci]", WEAKENS));
+    }
+
+    @Test
+    void taxonomyKeysOfOneNameInAnotherOrderWeakenWhenTheWinningOneAllowsMore() throws IOException {
+        // Each key's list unchanged, but which of the two the gate reads is not (review21).
+        editBase("  compliance: [sox, gdpr, hipaa, none]\n", "  COMPLIANCE: [sox, pci]\n  compliance: [sox]\n");
+        edit("  compliance: [sox, gdpr, hipaa, none]\n", "  compliance: [sox]\n  COMPLIANCE: [sox, pci]\n");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.setting()).isEqualTo("taxonomy.compliance");
+            assertThat(c.base()).isEqualTo("[sox]");
+            assertThat(c.head()).isEqualTo("[sox, pci]");
+            assertThat(c.effect()).isEqualTo(WEAKENS);
+        });
     }
 
     @Test

@@ -98,13 +98,17 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
      * a file named by one report counts as that report counts it; a file named by several counts each
      * line (and branch) once, covered when any of them covered it, which only their listed lines can
      * tell (an LCOV record of {@code LF}/{@code LH} totals alone cannot be merged and is refused). A
-     * JaCoCo report's lines in no {@code <sourcefile>} belong to that report alone and are added. A
+     * JaCoCo report's lines in no {@code <sourcefile>} (a report of totals alone) are added as its own
+     * beside LCOV reports, whose files a JaCoCo report never names, but refused beside another JaCoCo
+     * report of the kind: they may be that report's lines, and added they would count twice. A
      * JaCoCo line's branches merge as the most any report took on that line, as the XML gives counts,
-     * not which branch was taken. Named by its file when there is one report, by the directory and the
+     * not which branch was taken; so reports of one JaCoCo file must list the same lines and each line's
+     * branches as many (one build's class files), or they are two files of one name and are refused. Named by its file when there is one report, by the directory and the
      * count when there are several.
      *
      * @throws InvalidInputException naming every source file that cannot be merged, each where a report
-     *                               gives it as totals alone, or when the merged counts exceed a {@code long}
+     *                               gives it as totals alone, and every JaCoCo report counting lines
+     *                               outside its source files beside another, or when the merged counts exceed a {@code long}
      */
     public Optional<CoverageReport> total(CoverageKind kind) {
         List<CoverageReport> ofKind = reports.stream().filter(e -> e.kind() == kind).map(Entry::report).toList();
@@ -115,6 +119,8 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
         Map<List<String>, List<SourceCoverage>> byFile = new LinkedHashMap<>();
         Coverage lines = Coverage.NONE;
         Coverage branches = Coverage.NONE;
+        long jacocoReports = ofKind.stream().filter(r -> r.format() == CoverageReport.Format.JACOCO_XML).count();
+        List<Finding> unmergeable = new ArrayList<>();
         try {
             for (CoverageReport report : ofKind) {
                 Coverage listedLines = Coverage.NONE;
@@ -125,12 +131,18 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
                     listedBranches = listedBranches.plus(file.branches());
                 }
                 // What the report counts outside its source files (a JaCoCo report of totals only): its own.
-                lines = lines.plus(new Coverage(report.lines().covered() - listedLines.covered(),
-                        report.lines().missed() - listedLines.missed()));
-                branches = branches.plus(new Coverage(report.branches().covered() - listedBranches.covered(),
-                        report.branches().missed() - listedBranches.missed()));
+                Coverage unlistedLines = new Coverage(report.lines().covered() - listedLines.covered(),
+                        report.lines().missed() - listedLines.missed());
+                Coverage unlistedBranches = new Coverage(report.branches().covered() - listedBranches.covered(),
+                        report.branches().missed() - listedBranches.missed());
+                if (jacocoReports > 1) {
+                    // Another JaCoCo report may hold the same lines: added as its own, they would count twice.
+                    unlisted(report, "lines", unlistedLines, kind, jacocoReports, unmergeable);
+                    unlisted(report, "branches", unlistedBranches, kind, jacocoReports, unmergeable);
+                }
+                lines = lines.plus(unlistedLines);
+                branches = branches.plus(unlistedBranches);
             }
-            List<Finding> unmergeable = new ArrayList<>();
             for (List<SourceCoverage> copies : byFile.values()) {
                 if (copies.size() == 1) {
                     lines = lines.plus(copies.get(0).lines());
@@ -155,6 +167,19 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
         return Optional.of(new CoverageReport(source, ofKind.get(0).format(), lines, branches));
     }
 
+    /** A located error when a JaCoCo report, one of several of its kind, counts what no source file of it lists. */
+    private static void unlisted(CoverageReport report, String measure, Coverage unlisted, CoverageKind kind,
+            long jacocoReports, List<Finding> unmergeable) {
+        if (unlisted.total() > 0) {
+            unmergeable.add(Finding.error("coverage.unmergeable", "the report counts " + unlisted.covered()
+                    + " covered and " + unlisted.missed() + " missed " + measure + " in no <sourcefile>, and it is"
+                    + " one of " + jacocoReports + " " + kind.key() + " JaCoCo reports: which source files they are"
+                    + " cannot be known, so the reports cannot be merged per source file (added as its own, a file"
+                    + " in both would count twice): expected each <sourcefile> with its <line>s, as JaCoCo writes"
+                    + " them, or the report alone", SourceLocation.ofFile(report.source())));
+        }
+    }
+
     /** Whether every copy lists its lines and branches one by one; a located error for each that does not. */
     private static boolean mergeable(List<SourceCoverage> copies, CoverageKind kind, List<Finding> unmergeable) {
         boolean mergeable = true;
@@ -169,9 +194,31 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
                         + ") and this one gives its " + missing + " as totals, so the reports cannot be merged"
                         + " per source file: expected every line listed in each report (DA lines), or the file in"
                         + " one report", copy.location()));
+            } else if (copy.key().get(0).equals(CoverageReport.Format.JACOCO_XML.name())
+                    && !sameCode(copies.get(0), copy)) {
+                // JaCoCo lists every line with code and its branches, ran or not: one file's reports list the same.
+                mergeable = false;
+                unmergeable.add(Finding.error("coverage.unmergeable", Printable.line(copy.name()) + " is in "
+                        + copies.size() + " " + kind.key() + " coverage reports and this one lists other lines or"
+                        + " branches than " + copies.get(0).location().file() + " does, so they are not one file"
+                        + " (two modules' files of one package and name, or two builds of it) and cannot be merged"
+                        + " line by line: expected every report of one build, each module's in a <group> of its"
+                        + " own (an aggregate report) or in one report", copy.location()));
             }
         }
         return mergeable;
+    }
+
+    /** Whether two copies list the same lines and each line's branches as many: what one build's class files give. */
+    private static boolean sameCode(SourceCoverage first, SourceCoverage copy) {
+        return first.lineHits().keySet().equals(copy.lineHits().keySet())
+                && branchTotals(first).equals(branchTotals(copy));
+    }
+
+    private static Map<String, Long> branchTotals(SourceCoverage file) {
+        Map<String, Long> totals = new HashMap<>();
+        file.branchHits().forEach((branch, hit) -> totals.put(branch, hit.total()));
+        return totals;
     }
 
     /** Each line once, covered when any copy covered it. */

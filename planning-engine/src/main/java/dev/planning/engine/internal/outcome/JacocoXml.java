@@ -36,7 +36,7 @@ import javax.xml.stream.XMLStreamReader;
  * ({@link CoverageReports#total}). A source file's lines must agree with its own {@code LINE} and
  * {@code BRANCH} counters, and the source files together must not count more than the report's totals:
  * which of two disagreeing counts is true cannot be known, so neither is believed. A line listed twice,
- * a line with no instruction, a source file listed twice in a package, and a count that is not a whole
+ * a line with no instruction, a source file listed twice in a package or outside one, and a count that is not a whole
  * number of at most 18 digits are refused too, each at its element.
  *
  * <pre>{@code
@@ -246,6 +246,12 @@ public final class JacocoXml {
                             + " second time in package " + packageName + ": a report lists each source file once", at);
                 }
                 source = new Source(key, at);
+            } else if (name.equals("sourcefile")) {
+                // Its lines would belong to no package, and read as no source file's (review21: was an NPE).
+                String file = xml.getAttributeValue(null, "name");
+                throw new InvalidInputException("<sourcefile" + (file == null ? "" : " name=\"" + Printable.line(file)
+                        + "\"") + "> is inside <" + parent + ">: expected it inside a <package>, as JaCoCo writes it",
+                        located(displayPath, xml));
             } else if (name.equals("line") && parent.equals("sourcefile")) {
                 source.line(xml);
             } else if (name.equals("counter") && parent.equals("sourcefile")) {

@@ -190,12 +190,71 @@ class CoverageReportsTest {
     }
 
     @Test
-    void aJacocoReportOfTotalsAloneIsAddedAsItsOwn() {
+    void oneJacocoNameGivenOtherLinesByAnotherReportIsRefusedNotMergedAsOneFile() {
+        // Two modules' shop/cart/Cart.java, or two builds of it: JaCoCo lists every line with code, so one
+        // file's reports list the same lines. Merged by number, b's missed line 1 would read as a's covered one.
         Plans.write(workspace, DIR + "/a/jacoco.xml", aggregate("shop", "cart",
                 "<line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"0\" cb=\"0\"/>", "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/>",
                 "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/>"));
+        Plans.write(workspace, DIR + "/b/jacoco.xml", aggregate("shop", "cart",
+                "<line nr=\"1\" mi=\"5\" ci=\"0\" mb=\"0\" cb=\"0\"/><line nr=\"9\" mi=\"1\" ci=\"0\" mb=\"0\" cb=\"0\"/>",
+                "<counter type=\"LINE\" missed=\"2\" covered=\"0\"/>", "<counter type=\"LINE\" missed=\"2\" covered=\"0\"/>"));
+        CoverageReports reports = CoverageReports.scan(workspace, DIR);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> reports.total(CoverageKind.UNIT));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused).hasMessageContaining("shop/cart/shop/cart/Cart.java is in 2 unit coverage reports")
+                .hasMessageContaining("lists other lines or branches than " + DIR + "/a/jacoco.xml");
+        assertThat(refused.location()).map(SourceLocation::file).contains(DIR + "/b/jacoco.xml");
+    }
+
+    @Test
+    void oneJacocoLineGivenOtherBranchesByAnotherReportIsRefusedToo() {
+        Plans.write(workspace, DIR + "/a/jacoco.xml", aggregate("shop", "cart",
+                "<line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"0\" cb=\"2\"/>", "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/>"
+                        + "<counter type=\"BRANCH\" missed=\"0\" covered=\"2\"/>",
+                "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/><counter type=\"BRANCH\" missed=\"0\" covered=\"2\"/>"));
+        Plans.write(workspace, DIR + "/b/jacoco.xml", aggregate("shop", "cart",
+                "<line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"4\" cb=\"0\"/>", "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/>"
+                        + "<counter type=\"BRANCH\" missed=\"4\" covered=\"0\"/>",
+                "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/><counter type=\"BRANCH\" missed=\"4\" covered=\"0\"/>"));
+
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> CoverageReports.scan(workspace, DIR).total(CoverageKind.UNIT)))
+                .hasMessageContaining("lists other lines or branches than");
+    }
+
+    @Test
+    void aJacocoReportOfTotalsAloneBesideAnotherJacocoReportIsRefusedRatherThanAddedAsItsOwn() {
+        // a lists Cart.java (1 of 1 covered) and Admin.java (0 of 1); b gives totals alone, which may well be
+        // Cart.java again: added as its own, 2 of 3 where a alone says 1 of 2 (review21).
+        Plans.write(workspace, DIR + "/a/jacoco.xml", "<report name=\"a\"><package name=\"shop\">"
+                + "<sourcefile name=\"Cart.java\"><line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"0\" cb=\"0\"/>"
+                + "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/></sourcefile>"
+                + "<sourcefile name=\"Admin.java\"><line nr=\"1\" mi=\"2\" ci=\"0\" mb=\"0\" cb=\"0\"/>"
+                + "<counter type=\"LINE\" missed=\"1\" covered=\"0\"/></sourcefile></package>"
+                + "<counter type=\"LINE\" missed=\"1\" covered=\"1\"/></report>");
+        Plans.write(workspace, DIR + "/b/jacoco.xml", "<report name=\"b\"><counter type=\"LINE\" missed=\"0\""
+                + " covered=\"1\"/></report>");
+        CoverageReports reports = CoverageReports.scan(workspace, DIR);
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> reports.total(CoverageKind.UNIT));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.location()).contains(SourceLocation.ofFile(DIR + "/b/jacoco.xml"));
+        assertThat(refused).hasMessageContaining("counts 1 covered and 0 missed lines in no <sourcefile>")
+                .hasMessageContaining("2 unit JaCoCo reports");
+    }
+
+    @Test
+    void aJacocoReportOfTotalsAloneBesideAnLcovReportIsAddedAsItsOwn() {
+        // A JaCoCo name and an LCOV path never name one file: nothing to merge, nothing counted twice.
         Plans.write(workspace, DIR + "/b/jacoco.xml", "<report name=\"b\"><counter type=\"LINE\" missed=\"3\""
                 + " covered=\"6\"/></report>");
+        Plans.write(workspace, DIR + "/lcov.info", "SF:a.js\nDA:1,1\nend_of_record\n");
 
         assertThat(CoverageReports.scan(workspace, DIR).total(CoverageKind.UNIT).orElseThrow().lines())
                 .isEqualTo(new Coverage(7, 3));

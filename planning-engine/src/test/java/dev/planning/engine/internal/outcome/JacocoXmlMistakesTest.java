@@ -66,6 +66,27 @@ class JacocoXmlMistakesTest {
                         + " digits");
     }
 
+    /**
+     * review21: a {@code <sourcefile>} outside a {@code <package>} with a {@code <line>} or {@code <counter>}
+     * in it was a NullPointerException (an internal error, exit 1); it is refused at the element, as
+     * JaCoCo writes source files in packages only.
+     */
+    @Test
+    void aSourceFileOutsideAPackageIsRefusedAtItNotAnInternalError() {
+        InvalidInputException e = refusal("""
+                <report name="x">
+                  <sourcefile name="A.java"><line nr="1" mi="0" ci="1" mb="0" cb="0"/></sourcefile>
+                  <group name="g"><sourcefile name="B.java"><counter type="LINE" missed="0" covered="1"/></sourcefile></group>
+                  <counter type="LINE" missed="0" covered="1"/>
+                </report>
+                """);
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
+                "<sourcefile name=\"A.java\"> is inside <report>: expected it inside a <package>, as JaCoCo writes it");
+        assertThat(e.location().orElseThrow().line()).isEqualTo(2);
+    }
+
     /** A break in the XML ends the reading: the mistakes before it, then where the parser stopped. */
     @Test
     void theMistakesBeforeABreakInTheXmlAreListedThenTheBreak() {
