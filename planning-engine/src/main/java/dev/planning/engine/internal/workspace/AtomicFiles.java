@@ -90,28 +90,52 @@ public final class AtomicFiles {
 
     /**
      * Deletes the temporary files that writes of {@code file} left behind when their process was
-     * killed: regular files in its directory named {@code .<name><digits>.tmp}, as {@link #write} and
-     * {@link #writeNew} name them. Only for a caller holding a lock that every writer of {@code file}
-     * takes, since a write under way would lose its temporary file too.
+     * killed: regular files in its directory named exactly as {@link #write} and {@link #writeNew} name
+     * them ({@link #isTemporaryName}), and nothing else. Only for a caller holding a lock that every
+     * writer of {@code file} takes, since a write under way would lose its temporary file too.
      *
      * @throws IOException when the directory cannot be listed or a file deleted
      */
     public static void deleteStrayTemporaries(Path file) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
-        String prefix = "." + file.getFileName();
         if (!Files.isDirectory(directory)) {
             return;
         }
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(prefix) && name.endsWith(".tmp")
-                        && name.length() > prefix.length() + ".tmp".length()
-                        && name.substring(prefix.length(), name.length() - ".tmp".length()).chars().allMatch(c -> c >= '0' && c <= '9')
+                if (isTemporaryName(file.getFileName().toString(), entry.getFileName().toString())
                         && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(entry);
                 }
             }
+        }
+    }
+
+    /**
+     * Whether {@code candidate} is a name the writer ({@code writeTemp}) gives a temporary file of {@code name}:
+     * {@code Files.createTempFile(directory, "." + name, ".tmp")} puts between the two the random
+     * {@code long} written as {@link Long#toUnsignedString(long)}, so exactly {@code .<name>}, an
+     * unsigned decimal below 2^64 without a leading zero (1 to 20 ASCII digits), {@code .tmp}.
+     * A name off by anything (a leading zero, a 21st digit, a value past 2^64 - 1, a sign, a
+     * letter, another digit script) is someone else's file and is never deleted.
+     */
+    static boolean isTemporaryName(String name, String candidate) {
+        String prefix = "." + name;
+        String suffix = ".tmp";
+        if (!candidate.startsWith(prefix) || !candidate.endsWith(suffix)
+                || candidate.length() <= prefix.length() + suffix.length()) {
+            return false;
+        }
+        String digits = candidate.substring(prefix.length(), candidate.length() - suffix.length());
+        if (digits.length() > 20 || (digits.length() > 1 && digits.charAt(0) == '0')
+                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        try {
+            Long.parseUnsignedLong(digits);
+            return true;
+        } catch (NumberFormatException beyondALong) {
+            return false;
         }
     }
 

@@ -73,4 +73,37 @@ class AtomicFilesTest {
                 "trust.yaml", ".trust.yaml.tmp", ".trust.yaml12a.tmp", ".trust.yaml.lock", ".trust.yamlx1.tmp",
                 ".other.yaml1.tmp", "trust.yaml1.tmp");
     }
+
+    @Test
+    void aNearMissOfATemporaryNameSurvivesTheSweep() throws Exception {
+        Path file = dir.resolve("manifest.yaml");
+        AtomicFiles.write(file, "kept".getBytes(StandardCharsets.UTF_8));
+        // Names the writer gives: .manifest.yaml, an unsigned long without leading zeros, .tmp.
+        for (String name : new String[] {".manifest.yaml0.tmp", ".manifest.yaml18446744073709551615.tmp"}) {
+            Files.writeString(dir.resolve(name), "stray");
+        }
+        // Off by one character each: a leading zero, one past 2^64 - 1, a 21st digit, a sign, Arabic-Indic digits.
+        String[] nearMisses = {".manifest.yaml0123.tmp", ".manifest.yaml18446744073709551616.tmp",
+            ".manifest.yaml123456789012345678901.tmp", ".manifest.yaml+1.tmp", ".manifest.yaml\u0661\u0662.tmp"};
+        for (String name : nearMisses) {
+            Files.writeString(dir.resolve(name), "a user's file");
+        }
+
+        AtomicFiles.deleteStrayTemporaries(file);
+
+        assertThat(Plans.filesUnder(dir)).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder(java.util.stream.Stream.concat(java.util.stream.Stream.of("manifest.yaml"),
+                        java.util.Arrays.stream(nearMisses)).toArray(String[]::new));
+    }
+
+    @Test
+    void theNamesTheJavaRuntimeGivesTheWritersTemporariesAreTheOnesTheSweepTakes() throws Exception {
+        // The sweep's pattern is the runtime's (Files.createTempFile): a change there must not go unnoticed.
+        for (int i = 0; i < 200; i++) {
+            Path temp = Files.createTempFile(dir, ".manifest.yaml", ".tmp");
+            assertThat(AtomicFiles.isTemporaryName("manifest.yaml", temp.getFileName().toString()))
+                    .as(temp.getFileName().toString()).isTrue();
+            Files.delete(temp);
+        }
+    }
 }
