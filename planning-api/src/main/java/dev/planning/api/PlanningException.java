@@ -12,8 +12,9 @@ import org.apiguardian.api.API;
  * message without a stack trace, and an embedding application can handle it by type:
  * {@link InvalidInputException} for unreadable or invalid user input,
  * {@link InvalidTransitionException} for a transition the lifecycle does not allow,
- * {@link ConcurrentTransitionException} when another writer advanced the cycle first, and
- * {@link EventLogCorruptedException} when an event log's hash chain is broken.
+ * {@link ConcurrentTransitionException} when another writer advanced the cycle first,
+ * {@link EventLogCorruptedException} when an event log's hash chain is broken, and
+ * {@link SystemFailureException} when the system failed the command (no space, an I/O error).
  *
  * @since 0.1
  */

@@ -9,7 +9,10 @@ final class ExitCodes {
     static final int CHECK_FAILED = 1;
     /** Bad usage or unreadable input. */
     static final int BAD_INPUT = 2;
-    /** A bug in the tool; the message asks for a report. */
+    /**
+     * No verdict: a bug in the tool (the message asks for a report), an error of the Java runtime, or the
+     * system failing the command (no descriptors, no space, an I/O error).
+     */
     static final int INTERNAL = 3;
 
     private ExitCodes() {

@@ -2,6 +2,7 @@ package dev.planning.cli;
 
 import dev.planning.rules.CompiledRulebooks;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.Printable;
 import dev.planning.api.seal.SealingException;
@@ -292,6 +293,14 @@ public final class PlanningCommand implements Runnable {
             return limit.limit() == EvaluationLimitException.Limit.MEMORY
                     ? outOfMemory(new OutOfMemoryError(limit.getMessage()), args, err)
                     : error(new StackOverflowError(limit.getMessage()), args, err);
+        }
+        if (ex instanceof SystemFailureException system) {
+            // Not the input's fault (exit 2) nor a bug to report: no verdict, one line, the trace on request.
+            err.println("error: " + system.describe());
+            if (System.getenv("PLANNING_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return ExitCodes.INTERNAL;
         }
         if (ex instanceof PlanningException planning) {
             err.println("error: " + planning.describe());

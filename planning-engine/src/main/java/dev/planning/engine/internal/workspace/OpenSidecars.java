@@ -110,7 +110,7 @@ final class OpenSidecars {
             }
         }
         BasicFileAttributes before = attributesOrNull(sidecar);
-        FileChannel channel = PathLock.openSidecar(sidecar);
+        FileChannel channel = PathLock.opener.open(sidecar);
         FileLock lock;
         try {
             lock = channel.lock();

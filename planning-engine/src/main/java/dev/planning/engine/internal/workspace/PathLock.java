@@ -147,6 +147,28 @@ public final class PathLock {
 
     private static final ConcurrentMap<Path, Entry> IN_JVM = new ConcurrentHashMap<>();
 
+    /** Opens a sidecar for locking ({@link #openSidecar}); tests replace it to make the file system fail. */
+    @FunctionalInterface
+    interface Opener {
+        FileChannel open(Path sidecar) throws IOException;
+    }
+
+    /** How sidecars are opened: {@link #openSidecar}, except in tests that inject failures. */
+    static volatile Opener opener = PathLock::openSidecar;
+
+    /** A refusal of the lock file itself (a link, not a regular file), which names it and says what to do. */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A key's in-JVM lock and the threads that hold or wait for it ({@code users}, changed only in {@code compute}). */
     private static final class Entry {
         final ReentrantLock lock = new ReentrantLock();
@@ -175,7 +197,7 @@ public final class PathLock {
             BasicFileAttributes attributes = Files.readAttributes(sidecar, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
-                throw new IOException(refusal(sidecar, attributes));
+                throw new Refused(refusal(sidecar, attributes));
             }
         } catch (NoSuchFileException e) {
             // No sidecar yet: the lock creates a plain file.
@@ -198,7 +220,7 @@ public final class PathLock {
             before = null;
         }
         if (before != null && !before.isRegularFile()) {
-            throw new IOException(refusal(sidecar, before));
+            throw new Refused(refusal(sidecar, before));
         }
         FileChannel channel;
         try {
@@ -207,7 +229,7 @@ public final class PathLock {
         } catch (FileSystemException e) {
             // ELOOP: the name became a symbolic link between the check and the open.
             if (Files.isSymbolicLink(sidecar)) {
-                throw new IOException(refusal(sidecar,
+                throw new Refused(refusal(sidecar,
                         Files.readAttributes(sidecar, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)), e);
             }
             throw e;
@@ -232,8 +254,11 @@ public final class PathLock {
      * manifest, an exported log). A directory that cannot be made or examined (a regular file in its
      * place, no permission) is a lock that cannot be taken.
      *
-     * @throws LockFailedException naming the lock file, when the lock cannot be taken (nothing ran)
-     * @throws IOException         what {@code body} throws
+     * @throws LockFailedException   naming the lock file, when the lock cannot be taken for a reason the user
+     *                               can fix (nothing ran)
+     * @throws dev.planning.api.SystemFailureException naming the lock file, when it cannot be taken because
+     *                               the system failed: no descriptors, no space, an I/O error (nothing ran)
+     * @throws IOException           what {@code body} throws
      */
     public static <T> T holdingCreating(Path file, Body<T> body) throws IOException {
         Path absolute = file.toAbsolutePath();
@@ -256,7 +281,8 @@ public final class PathLock {
      * Runs {@code body} holding both locks of the file whose {@link #key(Path) key} is given, with
      * the hold, through which it may keep a channel on the file for later holds.
      *
-     * <p>A lock that cannot be taken is a {@link LockFailedException} naming the lock file, except
+     * <p>A lock that cannot be taken is a {@link LockFailedException} naming the lock file (a
+     * {@link dev.planning.api.SystemFailureException} when the system failed: {@link LockFailedException#of}), except
      * for a missing directory ({@link NoSuchFileException}, which a caller may answer by making it and
      * trying again) and an interrupt ({@link java.nio.channels.ClosedByInterruptException},
      * {@link java.nio.channels.FileLockInterruptionException}): in every case nothing ran. A release that
