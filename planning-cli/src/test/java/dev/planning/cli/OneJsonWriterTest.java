@@ -34,9 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code --format json} of the commands whose JSON is the command line's own (here {@code sign} and
  * {@code store expiring-waivers}) is written by the same writer as that of lint, gate, advance and the
  * other outputs of the public API ({@code PlanningJson.write}, which is the engine's {@code CommandJson}):
- * a lone surrogate in a waiver's text is printed as U+FFFD, never as the escape {@code \u005cuD800} (which
- * a strict reader of I-JSON refuses and which has no UTF-8 form), and U+2028 as its escape; the document
- * parses strictly, encodes as UTF-8 and validates against the command's schema.
+ * a lone surrogate is printed as U+FFFD, never as the escape {@code \u005cuD800} (which a strict reader of
+ * I-JSON refuses and which has no UTF-8 form), and U+2028 as its escape; the document parses strictly,
+ * encodes as UTF-8 and validates against the command's schema. A planning file holding the escape of a lone
+ * surrogate is refused since reliab23 ({@code LoneSurrogateSealTest}), so the sealed waiver holds U+2028 and
+ * a surrogate pair (one character) instead.
  */
 @Tag("slow")
 @Tag("hostile")
@@ -49,8 +51,8 @@ class OneJsonWriterTest {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** What a reader gets back for the approver written {@code "a\u2028b \ud800 c"} in the decision log. */
-    private static final String APPROVER = "a\u2028b \ufffd c";
+    /** The approver as read back: the decision log writes U+2028 and the pair as YAML escapes. */
+    private static final String APPROVER = "a\u2028b \ud83d\ude00 c";
 
     @TempDir
     Path dir;
@@ -58,12 +60,12 @@ class OneJsonWriterTest {
     private Path ws;
     private Path keys;
 
-    /** fe-critical with a waiver whose approver and reason hold U+2028 and a lone surrogate (YAML escapes); sealed. */
+    /** fe-critical with a waiver whose approver and reason hold U+2028 and a surrogate pair (YAML escapes); sealed. */
     @BeforeEach
     void sealedWithAHostileWaiver() throws Exception {
         ws = CliRun.copyOf("fe-critical", dir.resolve("ws"));
         Files.writeString(ws.resolve(LOG), "waivers:\n  - {rule: critical-approvals, item: FE-12, reason: \"r\\u2028s"
-                + " \\ud800 t\", approver: \"a\\u2028b \\ud800 c\", expires: 2099-12-31}\n", StandardCharsets.UTF_8,
+                + " \\ud83d\\ude00 t\", approver: \"a\\u2028b \\ud83d\\ude00 c\", expires: 2099-12-31}\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
@@ -82,11 +84,11 @@ class OneJsonWriterTest {
                 "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        // The sealed manifest no longer holds the lone surrogate (the seal wrote it as another character):
-        // what sign prints is the manifest's text, U+2028 as its escape, and no surrogate escape.
-        JsonNode waiver = valid("sign", run.out(), "\"approver\" : \"a\\u2028b ").path("waivers").get(0);
-        assertThat(waiver.path("approver").asText()).startsWith("a\u2028b ").endsWith(" c");
-        assertThat(waiver.path("reason").asText()).startsWith("r\u2028s ").endsWith(" t");
+        // What sign prints is the manifest's text, U+2028 as its escape, the pair as its character.
+        JsonNode waiver = valid("sign", run.out(), "\"approver\" : \"a\\u2028b \ud83d\ude00 c\"").path("waivers")
+                .get(0);
+        assertThat(waiver.path("approver").asText()).isEqualTo(APPROVER);
+        assertThat(waiver.path("reason").asText()).isEqualTo("r\u2028s \ud83d\ude00 t");
     }
 
     @Test
@@ -102,12 +104,12 @@ class OneJsonWriterTest {
     }
 
     @Test
-    void storeExpiringWaiversPrintsALoneSurrogateAsAReplacementCharacter() throws Exception {
+    void storeExpiringWaiversPrintsTheWaiversTextWithTheSameEscapes() throws Exception {
         CliRun run = CliRun.of("store", "expiring-waivers", "-w", ws.toString(), "--until", "2100-01-01",
                 "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode waivers = valid("store-expiring-waivers", run.out(), "\"approver\" : \"a\\u2028b \ufffd c\"")
+        JsonNode waivers = valid("store-expiring-waivers", run.out(), "\"approver\" : \"a\\u2028b \ud83d\ude00 c\"")
                 .path("waivers");
         assertThat(waivers).anySatisfy(w -> assertThat(w.path("approver").asText()).isEqualTo(APPROVER));
     }

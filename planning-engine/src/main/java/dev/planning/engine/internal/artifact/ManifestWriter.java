@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.artifact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,12 +11,15 @@ import dev.planning.api.artifact.GateOutcome;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.governance.Waiver;
+import dev.planning.engine.internal.document.LoneSurrogates;
 import dev.planning.engine.internal.json.JsonMappers;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,15 +44,49 @@ public final class ManifestWriter {
     private ManifestWriter() {
     }
 
-    /** The manifest's canonical YAML bytes (UTF-8). */
+    /**
+     * The manifest's canonical YAML bytes (UTF-8).
+     *
+     * @throws InvalidInputException when a text of the manifest holds a lone surrogate (nothing is rendered)
+     */
     public static byte[] render(HandoffManifest manifest) {
         try {
-            String body = YAML.writeValueAsString(document(manifest, true));
+            ObjectNode document = document(manifest, true);
+            requireWholeCharacters(document, "");
+            String body = YAML.writeValueAsString(document);
             return ("# yaml-language-server: $schema=" + ArtifactSchema.HANDOFF_MANIFEST.id() + "\n" + body)
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             // Only a tree of strings, integers, booleans, lists and objects is rendered, which always serializes.
             throw new IllegalStateException("cannot render a manifest as YAML", e);
+        }
+    }
+
+    /**
+     * Refuses a text holding a lone surrogate, naming its field. The YAML writer would join a high one
+     * with the character after it into another character and escape a low one, the signing input's UTF-8
+     * would make a {@code ?} of it: two different texts would seal or sign alike. The planning files are
+     * refused at their line when read ({@code LoneSurrogates}); this holds for what an embedder gives
+     * (a seal's notes, its actor) and for anything read another way.
+     */
+    private static void requireWholeCharacters(JsonNode node, String field) {
+        if (node.isTextual()) {
+            int at = LoneSurrogates.firstLone(node.textValue());
+            if (at >= 0) {
+                throw new InvalidInputException("the manifest's `" + field + "` holds a lone surrogate (the escape "
+                        + String.format(Locale.ROOT, "\\u%04X", (int) node.textValue().charAt(at)) + " without the"
+                        + " other half of its pair, at character " + (at + 1) + "), which is no Unicode character and"
+                        + " has no UTF-8 form; nothing was sealed. Give the character itself, or both halves of its"
+                        + " pair");
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                requireWholeCharacters(entry.getValue(), field.isEmpty() ? entry.getKey() : field + "." + entry.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireWholeCharacters(node.get(i), field + "[" + i + "]");
+            }
         }
     }
 

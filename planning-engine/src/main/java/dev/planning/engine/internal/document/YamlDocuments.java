@@ -60,13 +60,14 @@ public final class YamlDocuments {
 
     /**
      * The problems a refused document reports as findings ({@code lint}, the gates): one for each
-     * value over the bound on text values, else the exception's one.
+     * value over the bound on text values or holding a lone surrogate, else the exception's one.
      *
      * @param e the refusal, from this class or {@link MarkdownDocuments}
      * @return at least one error finding
      */
     public static List<Finding> findings(DocumentException e) {
-        return ValueLengths.findings(e);
+        List<Finding> lone = LoneSurrogates.findings(e);
+        return lone != null ? lone : ValueLengths.findings(e);
     }
 
     /**
@@ -178,6 +179,7 @@ public final class YamlDocuments {
                 }
                 LocatedDocument document = new LocatedDocument(displayPath, root, 0);
                 ValueLengths.collect(document, maxLength, over);
+                LoneSurrogates.require(document);
                 documents.add(document);
             }
             if (documents.isEmpty()) {
@@ -225,6 +227,7 @@ public final class YamlDocuments {
             List<ValueLengths.Over> over = new ArrayList<>();
             ValueLengths.collect(document, maxLength, over);
             ValueLengths.require(over, maxLength);
+            LoneSurrogates.require(document);
             return document;
         } catch (IOException | RuntimeException e) {
             if (e instanceof DocumentException known) {

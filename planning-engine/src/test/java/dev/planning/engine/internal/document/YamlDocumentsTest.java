@@ -286,4 +286,22 @@ class YamlDocumentsTest {
         assertThat(second.getMessage()).contains("expected exactly one document");
         assertThat(second.location().orElseThrow().line()).isEqualTo(3);
     }
+
+    /**
+     * reliab23: the escape of half a surrogate pair gives a Java string no UTF-8 file can hold, which every
+     * writer after the reader turned into something else (two texts sealed alike). Each such key and value is
+     * refused at its line and column, all of the file's; a whole pair is one character and is read.
+     */
+    @Test
+    void aLoneSurrogateEscapeIsRefusedAtItsLineEveryOneOfTheFileAndAPairIsRead() {
+        DocumentException e = refusal("title: \"x \\ud800 y\"\nok: \"\\ud83d\\ude00\"\n\"k\\udfff\": 1\n");
+
+        assertThat(e.code()).isEqualTo(DocumentException.FILE_ENCODING);
+        assertThat(e.getMessage()).startsWith("2 values hold a lone surrogate:")
+                .contains("plan.yaml:1:8: `title` holds a lone surrogate (the escape \\uD800 without the other half of"
+                        + " its pair, at character 3)", "plan.yaml:3:1: a key of `(document)` holds a lone surrogate"
+                        + " (the escape \\uDFFF");
+        assertThat(YamlDocuments.findings(e)).hasSize(2);
+        assertThat(parse("ok: \"\\ud83d\\ude00\"\n").root().path("ok").textValue()).isEqualTo("\ud83d\ude00");
+    }
 }
