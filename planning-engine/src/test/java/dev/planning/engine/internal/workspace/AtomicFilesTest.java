@@ -8,6 +8,8 @@ import dev.planning.engine.fixtures.Plans;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,8 +94,8 @@ class AtomicFilesTest {
         AtomicFiles.deleteStrayTemporaries(file);
 
         assertThat(Plans.filesUnder(dir)).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder(java.util.stream.Stream.concat(java.util.stream.Stream.of("manifest.yaml"),
-                        java.util.Arrays.stream(nearMisses)).toArray(String[]::new));
+                .containsExactlyInAnyOrder(Stream.concat(Stream.of("manifest.yaml"), Arrays.stream(nearMisses))
+                        .toArray(String[]::new));
     }
 
     @Test
