@@ -47,8 +47,8 @@ class ImportEveryMistakeTest {
                 .containsOnlyOnce("  " + junit + ":1:44: failures=\"one\" is not a count")
                 .containsOnlyOnce("  " + junit + ":2:48: time=\"fast\" is not a duration")
                 .containsOnlyOnce("  " + junit + ":3:3: <testcase> has no name attribute")
-                .containsOnlyOnce("  " + jacoco + ":2:49: <counter type=\"LINE\"> has missed=\"-1\"")
-                .containsOnlyOnce("  " + jacoco + ":3:48: <report> has a second <counter type=\"LINE\">");
+                .containsOnlyOnce("  " + jacoco + ":2:32: <counter type=\"LINE\"> has missed=\"-1\"")
+                .containsOnlyOnce("  " + jacoco + ":3:18: <report> has a second <counter type=\"LINE\">");
         assertThat(workspace.resolve("frameworks/planning-fe/outcomes")).doesNotExist();
     }
 

@@ -1,8 +1,11 @@
 package dev.planning.engine.internal.artifact;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +15,13 @@ import java.util.function.UnaryOperator;
  * The errors are kept as data: a caller that names files otherwise ({@link InvalidInputException#renamed})
  * renames each error's location, and the message is rendered again from them, never rewritten by
  * finding file names in its text (a value quoted in a message may look like one).
+ *
+ * <p>Each error is one line: its text is shown {@linkplain Printable#line on one line} when the message is
+ * rendered, so that a name it quotes from a file (a line break, a carriage return, U+2028, an escape
+ * sequence in a test's or source file's name) cannot print a line of its own that reads as another
+ * located error (errors23). A reader collects a file's errors in {@link Mistakes}, which keeps the first
+ * {@value #MAX_SHOWN} and counts the rest, so that a file of millions of mistakes holds no more memory
+ * than a file of fifty.
  *
  * <pre>{@code
  * throw ErrorList.exception("invalid handoff manifest", errors, document.fileLocation());
@@ -38,11 +48,29 @@ public final class ErrorList {
      * @param fallback where to locate the exception when the first error has no location
      */
     public static InvalidInputException exception(String lead, List<Finding> errors, SourceLocation fallback) {
+        return exception(lead, errors, 0, fallback);
+    }
+
+    /**
+     * As {@link #exception(String, List, SourceLocation)}, with errors that were counted but not kept
+     * ({@link Mistakes}, {@link #unlisted}): they are summed up in {@code and N more}.
+     *
+     * @param lead     what is wrong with the file as a whole
+     * @param errors   the errors kept, at least one
+     * @param unlisted how many more errors were found and not kept, at least 0
+     * @param fallback where to locate the exception when the first error has no location
+     */
+    public static InvalidInputException exception(String lead, List<Finding> errors, long unlisted,
+            SourceLocation fallback) {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("no errors to report");
         }
+        if (unlisted < 0) {
+            throw new IllegalArgumentException("unlisted errors cannot be negative: " + unlisted);
+        }
         return new Listed(lead == null ? "" : lead, errors.stream()
-                .map(e -> new InvalidInputException(e.message(), e.location().orElse(null))).toList(), fallback, true, null);
+                .map(e -> new InvalidInputException(e.message(), e.location().orElse(null))).toList(), fallback, true,
+                unlisted, null);
     }
 
     /**
@@ -58,7 +86,7 @@ public final class ErrorList {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("no errors to report");
         }
-        return new Listed(lead == null ? "" : lead, errors, fallback, true, null);
+        return new Listed(lead == null ? "" : lead, errors, fallback, true, 0, null);
     }
 
     /**
@@ -71,7 +99,7 @@ public final class ErrorList {
         if (refusals.isEmpty()) {
             throw new IllegalArgumentException("no errors to report");
         }
-        return refusals.size() == 1 ? refusals.get(0) : new Listed("", refusals, null, false, null);
+        return refusals.size() == 1 ? refusals.get(0) : new Listed("", refusals, null, false, 0, null);
     }
 
     /**
@@ -87,35 +115,123 @@ public final class ErrorList {
     }
 
     /**
+     * How many errors a refusal counted but did not keep ({@link Mistakes}), those of the refusals it lists
+     * included: a caller that gathers the {@link #errors} of several refusals passes their sum on to
+     * {@link #exception(String, List, long, SourceLocation)}, so that its count stays true.
+     */
+    public static long unlisted(InvalidInputException refusal) {
+        if (refusal instanceof Listed listed) {
+            return listed.unlisted + listed.errors.stream().mapToLong(ErrorList::unlisted).sum();
+        }
+        return 0;
+    }
+
+    /**
      * The message: the only error's text, or the count and one located line per error, at most
      * {@value #MAX_SHOWN}, then {@code and N more}.
      */
     public static String message(String lead, List<Finding> errors) {
         return counted(lead, errors.stream()
-                .map(e -> new InvalidInputException(e.message(), e.location().orElse(null))).toList());
+                .map(e -> new InvalidInputException(e.message(), e.location().orElse(null))).toList(), 0);
     }
 
-    private static String counted(String lead, List<InvalidInputException> errors) {
+    private static String counted(String lead, List<InvalidInputException> errors, long unlisted) {
         String prefix = lead == null || lead.isEmpty() ? "" : lead + ": ";
-        if (errors.size() == 1) {
-            return prefix + errors.get(0).getMessage();
+        if (errors.size() == 1 && unlisted == 0) {
+            return prefix + shown(errors.get(0));
         }
-        StringBuilder text = new StringBuilder(prefix).append(errors.size()).append(" errors:");
+        StringBuilder text = new StringBuilder(prefix).append(errors.size() + unlisted).append(" errors:");
         for (InvalidInputException error : errors.subList(0, Math.min(MAX_SHOWN, errors.size()))) {
-            text.append("\n  ").append(error.location().map(l -> l + ": ").orElse("")).append(error.getMessage());
+            text.append("\n  ").append(error.location().map(l -> l + ": ").orElse("")).append(shown(error));
         }
-        if (errors.size() > MAX_SHOWN) {
-            text.append("\n  and ").append(errors.size() - MAX_SHOWN).append(" more");
+        if (errors.size() + unlisted > MAX_SHOWN) {
+            text.append("\n  and ").append(errors.size() + unlisted - MAX_SHOWN).append(" more");
         }
         return text.toString();
     }
 
     private static String oneAfterAnother(List<InvalidInputException> refusals) {
-        StringBuilder message = new StringBuilder(refusals.get(0).getMessage());
+        StringBuilder message = new StringBuilder(shown(refusals.get(0)));
         for (InvalidInputException more : refusals.subList(1, refusals.size())) {
-            message.append('\n').append(more.location().map(l -> l + ": ").orElse("")).append(more.getMessage());
+            message.append('\n').append(more.location().map(l -> l + ": ").orElse("")).append(shown(more));
         }
         return message.toString();
+    }
+
+    /**
+     * An error's text as the list shows it: one error on one line, whatever a name it quotes holds (the
+     * one place the readers' messages are made safe); a list of its own is already rendered so.
+     */
+    private static String shown(InvalidInputException error) {
+        return error instanceof Listed ? error.getMessage() : Printable.line(error.getMessage());
+    }
+
+    /**
+     * The mistakes of one file as a reader finds them, bounded: the first {@value #MAX_SHOWN} kept (all a
+     * message shows), the rest only counted, so that memory does not grow with a hostile file's mistakes.
+     * Not thread-safe: one reader fills it.
+     *
+     * <pre>{@code
+     * ErrorList.Mistakes mistakes = new ErrorList.Mistakes();
+     * mistakes.add(Finding.error("outcome.invalid", "time=\"x\" is not a duration", at));
+     * if (!mistakes.isEmpty()) {
+     *     throw mistakes.exception("invalid JUnit XML report", SourceLocation.ofFile(path));
+     * }
+     * }</pre>
+     */
+    public static final class Mistakes {
+
+        private final List<Finding> kept = new ArrayList<>();
+        private long unlisted;
+
+        /** Keeps a mistake, or counts it when {@value #MAX_SHOWN} are kept already. */
+        public void add(Finding mistake) {
+            if (kept.size() < MAX_SHOWN) {
+                kept.add(mistake);
+            } else {
+                unlisted++;
+            }
+        }
+
+        /** Whether no mistake was found. */
+        public boolean isEmpty() {
+            return kept.isEmpty();
+        }
+
+        /** How many mistakes were found, kept or not. */
+        public long count() {
+            return kept.size() + unlisted;
+        }
+
+        /** The mistakes kept, in the order they were found (or {@linkplain #sort sorted}). */
+        public List<Finding> kept() {
+            return List.copyOf(kept);
+        }
+
+        /** Puts the kept mistakes in the file's order, when a reader finds some after where they are named. */
+        public void sortByLocation() {
+            kept.sort(Comparator.comparingInt((Finding f) -> f.location().map(SourceLocation::line).orElse(0))
+                    .thenComparingInt(f -> f.location().map(SourceLocation::column).orElse(0)));
+        }
+
+        /**
+         * The refusal of the file: the only mistake on its own (its text on one line), or all of them
+         * listed, counted and bounded.
+         *
+         * @param lead     what is wrong with the file as a whole, e.g. {@code invalid LCOV tracefile}
+         * @param fallback where to locate the refusal when the first mistake has no location
+         * @throws IllegalStateException when there is no mistake
+         */
+        public InvalidInputException exception(String lead, SourceLocation fallback) {
+            if (kept.isEmpty()) {
+                throw new IllegalStateException("no mistakes to report");
+            }
+            if (count() == 1) {
+                Finding only = kept.get(0);
+                return new InvalidInputException(Printable.line(only.message()), only.location().orElse(fallback));
+            }
+            return ErrorList.exception(lead, kept, unlisted, fallback);
+        }
     }
 
     /** Errors kept as data, the message rendered from them (counted, or one file's after another's). */
@@ -127,15 +243,18 @@ public final class ErrorList {
         private final transient List<InvalidInputException> errors;
         private final transient SourceLocation fallback;
         private final boolean counted;
+        /** Errors found and counted, not kept. */
+        private final long unlisted;
 
         Listed(String lead, List<InvalidInputException> errors, SourceLocation fallback, boolean counted,
-                Throwable cause) {
-            super(counted ? counted(lead, errors) : oneAfterAnother(errors),
+                long unlisted, Throwable cause) {
+            super(counted ? counted(lead, errors, unlisted) : oneAfterAnother(errors),
                     errors.get(0).location().orElse(fallback), cause);
             this.lead = lead;
             this.errors = List.copyOf(errors);
             this.fallback = fallback;
             this.counted = counted;
+            this.unlisted = unlisted;
         }
 
         @Override
@@ -143,7 +262,7 @@ public final class ErrorList {
             return new Listed(lead, errors.stream().map(e -> e.renamed(file, how)).toList(),
                     fallback == null ? null : new SourceLocation(file.apply(fallback.file()), fallback.line(),
                             fallback.column()),
-                    counted, this);
+                    counted, unlisted, this);
         }
     }
 }

@@ -61,7 +61,7 @@ public final class AxeReportParser {
         // Every mistake of the file in one refusal, each at the value it is about (errors20: the first alone
         // was refused, at the file only).
         Map<String, SourceLocation> at = valueLocations(content, displayPath);
-        List<Finding> mistakes = new ArrayList<>();
+        ErrorList.Mistakes mistakes = new ErrorList.Mistakes();
         int[] counts = new int[GROUPS.size()];
         Map<String, Integer> byImpact = new TreeMap<>();
         int nodes = 0;
@@ -114,7 +114,7 @@ public final class AxeReportParser {
             }
         }
         if (!mistakes.isEmpty()) {
-            throw ErrorList.exception("", mistakes, SourceLocation.ofFile(displayPath));
+            throw mistakes.exception("", SourceLocation.ofFile(displayPath));
         }
         return new AccessibilityReport(pages.size(), counts[0], counts[1], counts[2], counts[3], byImpact, nodes);
     }

@@ -73,21 +73,17 @@ public final class DeploymentLogReader {
             throw ErrorList.exception("invalid deployments file", findings, document.fileLocation());
         }
         // The checks past the schema: every one of the file, each at its place.
-        List<Finding> mistakes = new ArrayList<>();
+        ErrorList.Mistakes mistakes = new ErrorList.Mistakes();
         DeploymentLog log = checked(document, exact, mistakes);
         // In the order of the file, as the schema's errors are.
-        mistakes.sort(Comparator.comparingInt((Finding f) -> f.location().orElseThrow().line())
-                .thenComparingInt(f -> f.location().orElseThrow().column()));
-        if (mistakes.size() == 1) {
-            throw new InvalidInputException(mistakes.get(0).message(), mistakes.get(0).location().orElseThrow());
-        }
+        mistakes.sortByLocation();
         if (!mistakes.isEmpty()) {
-            throw ErrorList.exception("invalid deployments file", mistakes, document.fileLocation());
+            throw mistakes.exception("invalid deployments file", document.fileLocation());
         }
         return log;
     }
 
-    private static DeploymentLog checked(LocatedDocument document, LocatedDocument exact, List<Finding> mistakes) {
+    private static DeploymentLog checked(LocatedDocument document, LocatedDocument exact, ErrorList.Mistakes mistakes) {
         JsonNode root = document.root();
         Optional<DeploymentLog.Period> period = Optional.empty();
         if (root.has("period")) {
@@ -179,7 +175,7 @@ public final class DeploymentLogReader {
         return List.of();
     }
 
-    private static List<DeploymentLog.Deployment> deployments(LocatedDocument document, List<Finding> mistakes) {
+    private static List<DeploymentLog.Deployment> deployments(LocatedDocument document, ErrorList.Mistakes mistakes) {
         List<DeploymentLog.Deployment> deployments = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode list = document.root().path("deployments");
@@ -209,7 +205,7 @@ public final class DeploymentLogReader {
     }
 
     private static List<DeploymentLog.Incident> incidents(LocatedDocument document,
-            List<DeploymentLog.Deployment> deployments, Optional<Long> windowSeconds, List<Finding> mistakes) {
+            List<DeploymentLog.Deployment> deployments, Optional<Long> windowSeconds, ErrorList.Mistakes mistakes) {
         Set<String> deploymentIds = new HashSet<>();
         deployments.forEach(d -> deploymentIds.add(d.id()));
         List<DeploymentLog.Incident> incidents = new ArrayList<>();
@@ -248,7 +244,7 @@ public final class DeploymentLogReader {
         return incidents;
     }
 
-    private static List<DeploymentLog.Defect> defects(LocatedDocument document, List<Finding> mistakes) {
+    private static List<DeploymentLog.Defect> defects(LocatedDocument document, ErrorList.Mistakes mistakes) {
         List<DeploymentLog.Defect> defects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode list = document.root().path("defects");
@@ -264,7 +260,7 @@ public final class DeploymentLogReader {
     }
 
     private static void unique(Set<String> ids, String id, String what, LocatedDocument document, String pointer,
-            List<Finding> mistakes) {
+            ErrorList.Mistakes mistakes) {
         if (!ids.add(id)) {
             mistakes.add(mistake("duplicate " + what + " id '" + id + "': ids must be unique in the file",
                     document.locate(pointer)));

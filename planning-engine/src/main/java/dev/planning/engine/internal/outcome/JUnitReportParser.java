@@ -8,7 +8,6 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
@@ -71,7 +70,8 @@ public final class JUnitReportParser {
         private final XMLStreamReader reader;
         private final XmlPlaces places;
         private final String displayPath;
-        private final List<Finding> mistakes = new ArrayList<>();
+        /** Bounded: a hostile report's millions of mistakes are counted, not kept (errors23). */
+        private final ErrorList.Mistakes mistakes = new ErrorList.Mistakes();
 
         Reading(XMLStreamReader reader, XmlPlaces places, String displayPath) {
             this.reader = reader;
@@ -171,14 +171,9 @@ public final class JUnitReportParser {
                         SourceLocation.ofFile(displayPath));
             }
             // Document order: a suite's counts are checked at its end, and named at its start.
-            mistakes.sort(Comparator.comparingInt((Finding f) -> f.location().orElseThrow().line())
-                    .thenComparingInt(f -> f.location().orElseThrow().column()));
-            if (mistakes.size() == 1) {
-                Finding only = mistakes.get(0);
-                throw new InvalidInputException(only.message(), only.location().orElse(null));
-            }
+            mistakes.sortByLocation();
             if (!mistakes.isEmpty()) {
-                throw ErrorList.exception("invalid JUnit XML report", mistakes, SourceLocation.ofFile(displayPath));
+                throw mistakes.exception("invalid JUnit XML report", SourceLocation.ofFile(displayPath));
             }
             return new TestReport(totals.suites, totals.tests, totals.failures, totals.errors, totals.skipped,
                     totals.time, totals.cases);

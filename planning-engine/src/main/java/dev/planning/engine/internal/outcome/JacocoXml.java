@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,8 +43,12 @@ import javax.xml.stream.XMLStreamReader;
  * report.lines().percent();
  * }</pre>
  *
- * <p>The report is streamed (memory does not grow with its size) with DTD processing and external
- * entities switched off: JaCoCo's {@code <!DOCTYPE report ... "report.dtd">} is skipped, never
+ * <p>A mistake in an attribute is named at its value's line and column, a mistake of an element at its
+ * {@code <} ({@link XmlPlaces}: the text is decoded only when there is a mistake); every mistake of the
+ * report in one refusal, the first {@value ErrorList#MAX_SHOWN} listed and the rest counted.
+ *
+ * <p>The report is parsed as a stream over its bytes (the parser's memory does not grow with its size),
+ * with DTD processing and external entities switched off: JaCoCo's {@code <!DOCTYPE report ... "report.dtd">} is skipped, never
  * fetched, and a document that declares or uses entities is refused rather than expanded.
  * Thread-safe.
  */
@@ -67,12 +70,30 @@ public final class JacocoXml {
      *                               report, located at the offending line and column
      */
     public static CoverageReport read(Path file, String displayPath) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, displayPath);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read the JaCoCo report: " + Shown.why(e),
                     SourceLocation.ofFile(displayPath), e);
         }
+        return parse(content, displayPath);
+    }
+
+    /**
+     * Parses a report from a stream (not closed), read whole first ({@link #parse(byte[], String)}).
+     *
+     * @throws InvalidInputException when it cannot be read or is not a well-formed JaCoCo report
+     */
+    public static CoverageReport parse(InputStream in, String displayPath) {
+        byte[] content;
+        try {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the JaCoCo report: " + Shown.why(e),
+                    SourceLocation.ofFile(displayPath), e);
+        }
+        return parse(content, displayPath);
     }
 
     /** Whether bytes are a JaCoCo XML report: well-formed up to a root element named {@code report}. */
@@ -90,29 +111,34 @@ public final class JacocoXml {
     }
 
     /**
-     * Parses a report from a stream (not closed).
+     * Parses a report's bytes.
      *
-     * @throws InvalidInputException when it is not a well-formed JaCoCo report: every mistake, each at its element
+     * @throws InvalidInputException when it is not a well-formed JaCoCo report: every mistake, each at its
+     *                               attribute's value (or its element's {@code <} when no attribute is wrong)
      */
-    public static CoverageReport parse(InputStream in, String displayPath) {
+    public static CoverageReport parse(byte[] content, String displayPath) {
         XMLStreamReader xml = null;
         try {
-            xml = FACTORY.createXMLStreamReader(in);
+            xml = FACTORY.createXMLStreamReader(new ByteArrayInputStream(content));
+            // Where a mistake is, found again in the text only when there is one (errors23: StAX names the end of
+            // the start tag, which in a JaCoCo report, written on one line, can be far from the attribute).
+            XmlPlaces places = new XmlPlaces(content, xml.getEncoding(), displayPath);
             if (!firstElement(xml)) {
                 throw new InvalidInputException("not a JaCoCo XML report: no root element, expected <report>",
                         located(displayPath, xml));
             }
             if (!"report".equals(xml.getLocalName())) {
                 throw new InvalidInputException("not a JaCoCo XML report: the root element is <" + xml.getLocalName()
-                        + ">, expected <report>", located(displayPath, xml));
+                        + ">, expected <report>", places.attribute(xml.getLocation(), null));
             }
-            // Every mistake of the report, each at its element, in one refusal (errors21: the first alone was).
-            List<Finding> mistakes = new ArrayList<>();
+            // Every mistake of the report, each at its element, in one refusal (errors21: the first alone was);
+            // bounded, the rest counted (errors23).
+            ErrorList.Mistakes mistakes = new ErrorList.Mistakes();
             Coverage lines = Coverage.NONE;
             Coverage branches = Coverage.NONE;
             Set<String> totals = new HashSet<>();
             SourceLocation firstClasses = null;
-            Sources sources = new Sources(displayPath);
+            Sources sources = new Sources(displayPath, places);
             int depth = 1;
             while (depth > 0) {
                 int event;
@@ -127,24 +153,26 @@ public final class JacocoXml {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (++depth > SecureXml.MAX_DEPTH) {
                         mistakes.add(Finding.error("outcome.invalid", "elements nested more than " + SecureXml.MAX_DEPTH
-                                + " deep; a test or coverage report nests a few levels", located(displayPath, xml)));
+                                + " deep; a test or coverage report nests a few levels",
+                                places.attribute(xml.getLocation(), null)));
                         break;
                     }
                     sources = readOn(sources, Sources::start, xml, mistakes);
                     if (depth == 2 && firstClasses == null
                             && ("package".equals(xml.getLocalName()) || "group".equals(xml.getLocalName()))) {
-                        firstClasses = located(displayPath, xml);
+                        firstClasses = places.attribute(xml.getLocation(), null);
                     }
                     if (depth == 2 && "counter".equals(xml.getLocalName())) {
                         String type = xml.getAttributeValue(null, "type");
                         if (("LINE".equals(type) || "BRANCH".equals(type)) && !totals.add(type)) {
                             // JaCoCo writes each total once; which of two would count is a guess.
                             mistakes.add(Finding.error("outcome.invalid", "<report> has a second <counter type=\""
-                                    + type + "\">: a report states each total once", located(displayPath, xml)));
+                                    + type + "\">: a report states each total once",
+                                    places.attribute(xml.getLocation(), "type")));
                         } else if ("LINE".equals(type)) {
-                            lines = counter(xml, displayPath, mistakes);
+                            lines = counter(xml, places, mistakes);
                         } else if ("BRANCH".equals(type)) {
-                            branches = counter(xml, displayPath, mistakes);
+                            branches = counter(xml, places, mistakes);
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -152,7 +180,7 @@ public final class JacocoXml {
                     sources = readOn(sources, Sources::end, xml, mistakes);
                 } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                     mistakes.add(Finding.error("outcome.invalid", "the report uses the entity &" + xml.getLocalName()
-                            + "; entities are not accepted in coverage reports", located(displayPath, xml)));
+                            + "; entities are not accepted in coverage reports", places.last('&', xml.getLocation())));
                 }
             }
             if (depth == 0 && firstClasses != null && !totals.contains("LINE")) {
@@ -170,13 +198,9 @@ public final class JacocoXml {
                         malformedAt(e, displayPath)));
             }
             // Document order: the missing total is found at the end, named at the first classes.
-            mistakes.sort(Comparator.comparingInt((Finding f) -> f.location().orElseThrow().line())
-                    .thenComparingInt(f -> f.location().orElseThrow().column()));
-            if (mistakes.size() == 1) {
-                throw new InvalidInputException(mistakes.get(0).message(), mistakes.get(0).location().orElseThrow());
-            }
+            mistakes.sortByLocation();
             if (!mistakes.isEmpty()) {
-                throw ErrorList.exception("invalid JaCoCo XML report", mistakes, SourceLocation.ofFile(displayPath));
+                throw mistakes.exception("invalid JaCoCo XML report", SourceLocation.ofFile(displayPath));
             }
             sources.requireWithin(lines, branches, located(displayPath, xml));
             return new CoverageReport(displayPath, CoverageReport.Format.JACOCO_XML, lines, branches, sources.files);
@@ -194,7 +218,7 @@ public final class JacocoXml {
      * mistake), while the report's other mistakes still are.
      */
     private static Sources readOn(Sources sources, BiConsumer<Sources, XMLStreamReader> step, XMLStreamReader xml,
-            List<Finding> mistakes) {
+            ErrorList.Mistakes mistakes) {
         if (sources == null) {
             return null;
         }
@@ -213,6 +237,7 @@ public final class JacocoXml {
      */
     private static final class Sources {
         private final String displayPath;
+        private final XmlPlaces places;
         private final List<SourceCoverage> files = new ArrayList<>();
         private final Set<List<String>> keys = new HashSet<>();
         /** The names of the open elements, the innermost last. */
@@ -221,8 +246,9 @@ public final class JacocoXml {
         private String packageName;
         private Source source;
 
-        Sources(String displayPath) {
+        Sources(String displayPath, XmlPlaces places) {
             this.displayPath = displayPath;
+            this.places = places;
         }
 
         void start(XMLStreamReader xml) {
@@ -239,19 +265,21 @@ public final class JacocoXml {
                 key.addAll(groups);
                 key.add(packageName);
                 key.add(named(xml));
+                // Where a report that is read names it; a mistake in it is named at its tag (XmlPlaces).
                 SourceLocation at = located(displayPath, xml);
                 if (!keys.add(key)) {
                     // JaCoCo writes a source file once per package: which of two to count is a guess.
                     throw new InvalidInputException("<sourcefile name=\"" + key.get(key.size() - 1) + "\"> appears a"
-                            + " second time in package " + packageName + ": a report lists each source file once", at);
+                            + " second time in package " + packageName + ": a report lists each source file once",
+                            places.attribute(xml.getLocation(), "name"));
                 }
-                source = new Source(key, at);
+                source = new Source(key, at, XmlPlaces.End.of(xml.getLocation()));
             } else if (name.equals("sourcefile")) {
                 // Its lines would belong to no package, and read as no source file's (review21: was an NPE).
                 String file = xml.getAttributeValue(null, "name");
                 throw new InvalidInputException("<sourcefile" + (file == null ? "" : " name=\"" + Printable.line(file)
                         + "\"") + "> is inside <" + parent + ">: expected it inside a <package>, as JaCoCo writes it",
-                        located(displayPath, xml));
+                        places.attribute(xml.getLocation(), null));
             } else if (name.equals("line") && parent.equals("sourcefile")) {
                 source.line(xml);
             } else if (name.equals("counter") && parent.equals("sourcefile")) {
@@ -300,7 +328,7 @@ public final class JacocoXml {
             String name = xml.getAttributeValue(null, "name");
             if (name == null) {
                 throw new InvalidInputException("<" + xml.getLocalName() + "> has no name attribute: expected the name"
-                        + " JaCoCo writes", located(displayPath, xml));
+                        + " JaCoCo writes", places.attribute(xml.getLocation(), null));
             }
             return name;
         }
@@ -309,14 +337,17 @@ public final class JacocoXml {
         private final class Source {
             private final List<String> key;
             private final SourceLocation location;
+            /** Where the parser ended its start tag: a mistake of the whole file is named at its {@code <}. */
+            private final XmlPlaces.End endOfTag;
             private final Map<Long, Boolean> lineHits = new HashMap<>();
             private final Map<String, Coverage> branchHits = new HashMap<>();
             private Coverage lineCounter;
             private Coverage branchCounter;
 
-            Source(List<String> key, SourceLocation location) {
+            Source(List<String> key, SourceLocation location, XmlPlaces.End endOfTag) {
                 this.key = key;
                 this.location = location;
+                this.endOfTag = endOfTag;
             }
 
             void line(XMLStreamReader xml) {
@@ -328,11 +359,12 @@ public final class JacocoXml {
                 if (mi == 0 && ci == 0) {
                     throw new InvalidInputException("<line nr=\"" + nr + "\"> has no instruction (mi=\"0\" ci=\"0\"):"
                             + " expected mi or ci above 0, as JaCoCo writes only lines with code",
-                            located(displayPath, xml));
+                            places.attribute(xml.getLocation(), null));
                 }
                 if (lineHits.put(nr, ci > 0) != null) {
                     throw new InvalidInputException("<line nr=\"" + nr + "\"> appears a second time in <sourcefile name=\""
-                            + key.get(key.size() - 1) + "\">: a report lists each line once", located(displayPath, xml));
+                            + key.get(key.size() - 1) + "\">: a report lists each line once",
+                            places.attribute(xml.getLocation(), "nr"));
                 }
                 if (mb > 0 || cb > 0) {
                     branchHits.put(Long.toString(nr), new Coverage(cb, mb));
@@ -352,12 +384,13 @@ public final class JacocoXml {
                 if (before != null) {
                     throw new InvalidInputException("<sourcefile name=\"" + key.get(key.size() - 1) + "\"> has a second"
                             + " <counter type=\"" + xml.getAttributeValue(null, "type") + "\">: a source file states each"
-                            + " total once", located(displayPath, xml));
+                            + " total once", places.attribute(xml.getLocation(), "type"));
                 }
-                List<Finding> found = new ArrayList<>();
-                Coverage counted = JacocoXml.counter(xml, displayPath, found);
+                ErrorList.Mistakes found = new ErrorList.Mistakes();
+                Coverage counted = JacocoXml.counter(xml, places, found);
                 if (!found.isEmpty()) {
-                    throw new InvalidInputException(found.get(0).message(), found.get(0).location().orElseThrow());
+                    Finding first = found.kept().get(0);
+                    throw new InvalidInputException(first.message(), first.location().orElseThrow());
                 }
                 return counted;
             }
@@ -370,7 +403,7 @@ public final class JacocoXml {
                     branches = SourceCoverage.countBranches(branchHits);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException("the branches of <sourcefile name=\"" + key.get(key.size() - 1)
-                            + "\"> cannot be added up: " + e.getMessage(), location, e);
+                            + "\"> cannot be added up: " + e.getMessage(), places.attribute(endOfTag, null), e);
                 }
                 agree("LINE", lines, lineCounter);
                 agree("BRANCH", branches, branchCounter);
@@ -385,7 +418,7 @@ public final class JacocoXml {
                             + "\"> count " + listed.covered() + " covered and " + listed.missed() + " missed " + type
                             + " but its <counter type=\"" + type + "\"> " + (counter == null ? "is absent (0)"
                             : "has covered=\"" + stated.covered() + "\" missed=\"" + stated.missed() + "\"")
-                            + ": expected the counter to count its lines", location);
+                            + ": expected the counter to count its lines", places.attribute(endOfTag, null));
                 }
             }
 
@@ -394,7 +427,7 @@ public final class JacocoXml {
                 if (value == null || !WHOLE_NUMBER.matcher(value).matches()) {
                     throw new InvalidInputException("<line> has " + name + "=" + (value == null ? "nothing"
                             : "\"" + value + "\"") + "; expected a whole number of at most 18 digits",
-                            located(displayPath, xml));
+                            places.attribute(xml.getLocation(), value == null ? null : name));
                 }
                 return Long.parseLong(value);
             }
@@ -415,19 +448,20 @@ public final class JacocoXml {
         return false;
     }
 
-    private static Coverage counter(XMLStreamReader xml, String displayPath, List<Finding> mistakes) {
-        long missed = count(xml, "missed", displayPath, mistakes);
-        long covered = count(xml, "covered", displayPath, mistakes);
+    private static Coverage counter(XMLStreamReader xml, XmlPlaces places, ErrorList.Mistakes mistakes) {
+        long missed = count(xml, "missed", places, mistakes);
+        long covered = count(xml, "covered", places, mistakes);
         return missed < 0 || covered < 0 ? Coverage.NONE : new Coverage(covered, missed);
     }
 
     /** The count, or -1 when it is not one (a mistake added). */
-    private static long count(XMLStreamReader xml, String attribute, String displayPath, List<Finding> mistakes) {
+    private static long count(XMLStreamReader xml, String attribute, XmlPlaces places, ErrorList.Mistakes mistakes) {
         String value = xml.getAttributeValue(null, attribute);
         if (value == null || !WHOLE_NUMBER.matcher(value).matches()) {
             mistakes.add(Finding.error("outcome.invalid", "<counter type=\"" + xml.getAttributeValue(null, "type")
                     + "\"> has " + attribute + "=" + (value == null ? "nothing" : "\"" + Printable.line(value) + "\"")
-                    + "; expected a whole number of at most 18 digits", located(displayPath, xml)));
+                    + "; expected a whole number of at most 18 digits",
+                    places.attribute(xml.getLocation(), value == null ? null : attribute)));
             return -1;
         }
         return Long.parseLong(value);

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -95,11 +96,16 @@ public final class Lcov {
         BufferedReader in = new BufferedReader(reader);
         Tracefile tracefile = new Tracefile(displayPath);
         int number = 0;
-        for (String line = readLine(in, displayPath, number + 1); line != null;
-                line = readLine(in, displayPath, number + 1)) {
-            number++;
-            // A byte-order mark before the first record, as an editor on Windows writes one: not part of it.
-            tracefile.accept((number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip(), number);
+        try {
+            for (String line = readLine(in, displayPath, number + 1); line != null;
+                    line = readLine(in, displayPath, number + 1)) {
+                number++;
+                // A byte-order mark before the first record, as an editor on Windows writes one: not part of it.
+                tracefile.accept((number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip(), number);
+            }
+        } catch (InvalidInputException tooLong) {
+            // Not a tracefile from here on: the last mistake, listed after those found before it (errors23).
+            throw tracefile.endedBy(tooLong);
         }
         return tracefile.report(number);
     }
@@ -129,7 +135,8 @@ public final class Lcov {
         private final String displayPath;
         /** The records of each source file, in the order of their first {@code SF:}. */
         private final Map<String, List<Record>> files = new LinkedHashMap<>();
-        private final List<InvalidInputException> mistakes = new ArrayList<>();
+        /** Bounded: a hostile file's millions of mistakes are counted, not kept (errors23). */
+        private final ErrorList.Mistakes mistakes = new ErrorList.Mistakes();
         private Record record;
 
         Tracefile(String displayPath) {
@@ -179,66 +186,80 @@ public final class Lcov {
                 try {
                     record.accept(key, value, displayPath, number, colon);
                 } catch (InvalidInputException e) {
-                    mistakes.add(e);
+                    add(e);
                 }
             }
         }
 
         private void close() {
-            try {
-                record.check(displayPath);
+            // Every mistake of the record, not its first alone (errors23).
+            List<InvalidInputException> wrong = record.check(displayPath);
+            if (wrong.isEmpty()) {
                 files.computeIfAbsent(record.file, f -> new ArrayList<>()).add(record);
-            } catch (InvalidInputException e) {
-                mistakes.add(e);
             }
+            wrong.forEach(this::add);
             record = null;
+        }
+
+        /** The refusal of a file whose reading stopped at {@code last}: its mistakes before it, then it. */
+        InvalidInputException endedBy(InvalidInputException last) {
+            add(last);
+            return mistakes.exception("invalid LCOV tracefile", SourceLocation.ofFile(displayPath));
         }
 
         CoverageReport report(int lines) {
             if (record != null) {
-                mistakes.add(new InvalidInputException("the record opened by SF: on line " + record.line
-                        + " is never closed by end_of_record (a truncated tracefile?)",
-                        new SourceLocation(displayPath, record.line, 1)));
+                mistake("the record opened by SF: on line " + record.line
+                        + " is never closed by end_of_record (a truncated tracefile?)", record.line, 1);
             }
             Coverage lineTotals = Coverage.NONE;
             Coverage branchTotals = Coverage.NONE;
             List<SourceCoverage> sources = new ArrayList<>();
             for (List<Record> records : files.values()) {
                 try {
-                    Coverage fileLines = Record.lines(records, displayPath);
-                    Coverage fileBranches = Record.branches(records, displayPath);
+                    Coverage fileLines = merged(() -> Record.lines(records, displayPath));
+                    Coverage fileBranches = merged(() -> Record.branches(records, displayPath));
+                    if (fileLines == null || fileBranches == null) {
+                        continue;
+                    }
                     lineTotals = lineTotals.plus(fileLines);
                     branchTotals = branchTotals.plus(fileBranches);
                     // Kept per file, so that another report of the same file is merged with it, not added to it.
                     sources.add(new SourceCoverage(List.of(CoverageReport.Format.LCOV.name(), records.get(0).file),
                             new SourceLocation(displayPath, records.get(0).line, 1), fileLines, fileBranches,
                             Record.listedLines(records), Record.listedBranches(records)));
-                } catch (InvalidInputException e) {
-                    mistakes.add(e);
                 } catch (IllegalArgumentException e) {
                     // Counts summed past 2^63-1: refused at the file's first record, never wrapped.
-                    mistakes.add(new InvalidInputException(e.getMessage(),
-                            new SourceLocation(displayPath, records.get(0).line, 1)));
+                    mistake(e.getMessage(), records.get(0).line, 1);
                 }
             }
             if (files.isEmpty() && mistakes.isEmpty()) {
                 throw new InvalidInputException("not an LCOV tracefile: no record (SF:<file> ... end_of_record) found",
                         SourceLocation.ofFile(displayPath));
             }
-            if (mistakes.size() == 1) {
-                throw mistakes.get(0);
-            }
             if (!mistakes.isEmpty()) {
-                throw ErrorList.exception("invalid LCOV tracefile", mistakes.stream()
-                        .map(e -> Finding.error("lcov.invalid", e.getMessage(),
-                                e.location().orElse(SourceLocation.ofFile(displayPath))))
-                        .toList(), SourceLocation.ofFile(displayPath));
+                throw mistakes.exception("invalid LCOV tracefile", SourceLocation.ofFile(displayPath));
             }
             return new CoverageReport(displayPath, CoverageReport.Format.LCOV, lineTotals, branchTotals, sources);
         }
 
+        /** A file's lines (or branches) merged over its records, or null when they cannot be (a mistake kept). */
+        private Coverage merged(Supplier<Coverage> merge) {
+            try {
+                return merge.get();
+            } catch (InvalidInputException e) {
+                add(e);
+                return null;
+            }
+        }
+
         private void mistake(String message, int line, int column) {
-            mistakes.add(new InvalidInputException(message, new SourceLocation(displayPath, line, column)));
+            mistakes.add(Finding.error("lcov.invalid", message, new SourceLocation(displayPath, line, column)));
+        }
+
+        private void add(InvalidInputException e) {
+            mistakes.add(Finding.error("lcov.invalid", e.getMessage(),
+                    e.location().orElse(SourceLocation.ofFile(displayPath))));
         }
     }
 
@@ -293,32 +314,35 @@ public final class Lcov {
          * A summary that claims more hits than there are lines (or branches), or is given by half (its
          * count found without its count hit, or the reverse), has no true reading.
          */
-        void check(String file) {
-            half(linesFound, "LF", linesHit, "LH", file);
-            half(branchesFound, "BRF", branchesHit, "BRH", file);
+        List<InvalidInputException> check(String file) {
+            List<InvalidInputException> wrong = new ArrayList<>();
+            half(linesFound, "LF", linesHit, "LH", file, wrong);
+            half(branchesFound, "BRF", branchesHit, "BRH", file, wrong);
             if (linesFound != null && linesHit != null && linesHit > linesFound) {
-                throw new InvalidInputException("LH:" + linesHit + " is more than LF:" + linesFound
+                wrong.add(new InvalidInputException("LH:" + linesHit + " is more than LF:" + linesFound
                         + " in the record of line " + line + ": expected at most as many lines hit as found",
-                        new SourceLocation(file, line, 1));
+                        new SourceLocation(file, line, 1)));
             }
             if (branchesFound != null && branchesHit != null && branchesHit > branchesFound) {
-                throw new InvalidInputException("BRH:" + branchesHit + " is more than BRF:" + branchesFound
+                wrong.add(new InvalidInputException("BRH:" + branchesHit + " is more than BRF:" + branchesFound
                         + " in the record of line " + line + ": expected at most as many branches hit as found",
-                        new SourceLocation(file, line, 1));
+                        new SourceLocation(file, line, 1)));
             }
+            return wrong;
         }
 
         /**
          * Refuses a summary given by half: counted from its DA (or BRDA) lines instead, a record with none
          * counted no line at all, its lines found dropped (review18).
          */
-        private void half(Long found, String foundKey, Long hit, String hitKey, String file) {
+        private void half(Long found, String foundKey, Long hit, String hitKey, String file,
+                List<InvalidInputException> wrong) {
             if ((found == null) != (hit == null)) {
                 String given = found != null ? foundKey + ":" + found : hitKey + ":" + hit;
                 String missing = found != null ? hitKey : foundKey;
-                throw new InvalidInputException(given + " without " + missing + " in the record of line " + line
+                wrong.add(new InvalidInputException(given + " without " + missing + " in the record of line " + line
                         + ": expected " + foundKey + " and " + hitKey + " together, or neither (counted from the "
-                        + (foundKey.equals("LF") ? "DA" : "BRDA") + " lines)", new SourceLocation(file, line, 1));
+                        + (foundKey.equals("LF") ? "DA" : "BRDA") + " lines)", new SourceLocation(file, line, 1)));
             }
         }
 

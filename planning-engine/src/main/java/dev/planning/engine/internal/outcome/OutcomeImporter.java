@@ -109,7 +109,9 @@ public final class OutcomeImporter {
         if (!refused.isEmpty()) {
             // Every mistake of every file, one line each (a file's own list, flattened: errors21).
             List<Finding> errors = refused.stream().flatMap(e -> ErrorList.errors(e).stream()).toList();
-            throw ErrorList.exception("nothing imported", errors, null);
+            // A file's mistakes past those kept are counted still (errors23).
+            throw ErrorList.exception("nothing imported", errors, refused.stream().mapToLong(ErrorList::unlisted).sum(),
+                    null);
         }
         List<ImportedFile> imported = new ArrayList<>();
         Map<String, String> details = new LinkedHashMap<>();

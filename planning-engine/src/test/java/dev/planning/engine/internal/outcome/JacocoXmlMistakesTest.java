@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * errors21: every mistake of a JaCoCo report in one refusal, one line each, at the place the parser
- * names its element (the end of its start tag); before, the first alone was refused.
+ * errors21: every mistake of a JaCoCo report in one refusal, one line each; before, the first alone was
+ * refused. errors23: each at its attribute's value, or at its element's {@code <} (they were at the end of
+ * the start tag, where the parser names an element).
  */
 class JacocoXmlMistakesTest {
 
@@ -20,7 +21,7 @@ class JacocoXmlMistakesTest {
     }
 
     @Test
-    void everyMistakeOfTheReportIsListedAtItsElement() {
+    void everyMistakeOfTheReportIsListedAtItsAttributeOrElement() {
         InvalidInputException e = refusal("""
                 <report name="x">
                   <package name="p"/>
@@ -32,14 +33,14 @@ class JacocoXmlMistakesTest {
 
         assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
                 "invalid JaCoCo XML report: 5 errors:",
-                "  jacoco.xml:2:22: <report> holds classes but no <counter type=\"LINE\"> total: expected the totals"
+                "  jacoco.xml:2:3: <report> holds classes but no <counter type=\"LINE\"> total: expected the totals"
                         + " JaCoCo writes at the end of <report>",
-                "  jacoco.xml:3:69: <counter type=\"BRANCH\"> has missed=\"x\"; expected a whole number of at most 18"
+                "  jacoco.xml:3:34: <counter type=\"BRANCH\"> has missed=\"x\"; expected a whole number of at most 18"
                         + " digits",
-                "  jacoco.xml:3:69: <counter type=\"BRANCH\"> has covered=\"99999999999999999999\"; expected a whole"
+                "  jacoco.xml:3:46: <counter type=\"BRANCH\"> has covered=\"99999999999999999999\"; expected a whole"
                         + " number of at most 18 digits",
-                "  jacoco.xml:4:50: <report> has a second <counter type=\"BRANCH\">: a report states each total once",
-                "  jacoco.xml:5:26: the report uses the entity &n; entities are not accepted in coverage reports");
+                "  jacoco.xml:4:18: <report> has a second <counter type=\"BRANCH\">: a report states each total once",
+                "  jacoco.xml:5:23: the report uses the entity &n; entities are not accepted in coverage reports");
         assertThat(e.location().orElseThrow().line()).isEqualTo(2);
     }
 
@@ -61,8 +62,8 @@ class JacocoXmlMistakesTest {
 
         assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
                 "invalid JaCoCo XML report: 2 errors:",
-                "  jacoco.xml:3:74: <line> has nr=\"-1\"; expected a whole number of at most 18 digits",
-                "  jacoco.xml:6:48: <counter type=\"LINE\"> has missed=\"x\"; expected a whole number of at most 18"
+                "  jacoco.xml:3:41: <line> has nr=\"-1\"; expected a whole number of at most 18 digits",
+                "  jacoco.xml:6:32: <counter type=\"LINE\"> has missed=\"x\"; expected a whole number of at most 18"
                         + " digits");
     }
 
@@ -93,7 +94,7 @@ class JacocoXmlMistakesTest {
         InvalidInputException e = refusal("<report name=\"x\">\n<counter type=\"LINE\" missed=\"-1\" covered=\"2\"/>\n<counter");
 
         assertThat(e.getMessage().lines().toList()).as(e.getMessage()).hasSize(3);
-        assertThat(e.getMessage().lines().toList().get(1)).isEqualTo("  jacoco.xml:2:47: <counter type=\"LINE\"> has"
+        assertThat(e.getMessage().lines().toList().get(1)).isEqualTo("  jacoco.xml:2:30: <counter type=\"LINE\"> has"
                 + " missed=\"-1\"; expected a whole number of at most 18 digits");
         assertThat(e.getMessage().lines().toList().get(2)).startsWith("  jacoco.xml:3:").contains("not a well-formed");
     }
