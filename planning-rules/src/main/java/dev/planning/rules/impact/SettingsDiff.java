@@ -50,6 +50,8 @@ final class SettingsDiff {
     private final List<SettingsChange> changes = new ArrayList<>();
     /** The rules of either rulebook that may read its settings themselves, {@code file: rule}; found when asked. */
     private final Supplier<List<String>> settingsReaders;
+    /** Those rules once found: the rule files are parsed at most once however many keys narrow. */
+    private List<String> readers;
 
     /** How many of those rules a reason names. */
     private static final int READERS_NAMED = 5;
@@ -367,7 +369,9 @@ final class SettingsDiff {
             return Judged.changed("a key is spelt two ways: the gate reads the later spelling, a rule's"
                     + " RulebookFacts.allows the spelling it asks for");
         }
-        List<String> readers = settingsReaders.get();
+        if (readers == null) {
+            readers = settingsReaders.get();
+        }
         if (!readers.isEmpty()) {
             String named = String.join(", ", readers.subList(0, Math.min(READERS_NAMED, readers.size())))
                     + (readers.size() > READERS_NAMED ? " and " + (readers.size() - READERS_NAMED) + " more" : "");
