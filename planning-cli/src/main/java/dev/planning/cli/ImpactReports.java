@@ -21,7 +21,8 @@ final class ImpactReports {
         text.append("head ").append(head).append(" (").append(impact.headHash()).append(")\n");
         // The head's settings are a contributor's text: one line each, whatever they hold.
         impact.settings().forEach(c -> text.append("setting ").append(Printable.line(c.setting() + ": "
-                + (c.weakens() ? "WEAKENS" : c.kind()) + ", " + c.base() + " -> " + c.head())).append('\n'));
+                + (c.weakens() ? "WEAKENS" : c.kind()) + ", " + c.base() + " -> " + c.head()
+                + c.reason().map(r -> " (" + r + ")").orElse(""))).append('\n'));
         for (CycleImpact cycle : impact.cycles()) {
             text.append(cycle.cycle()).append(": ").append(verdict(cycle)).append('\n');
             cycle.added().forEach(f -> text.append("  + ").append(line(f)).append('\n'));

@@ -93,6 +93,16 @@ class JsonOutputSchemaTest {
                 "--base", CliRun.example("fe-2025-09-02").resolve("rulebook").toString(), "--head", stricter.toString());
         assertThat(diff.path("cycles").get(0).path("added").get(0).path("facts").path("required").asText()).isEqualTo("4");
         assertThat(diff.path("settings").get(0).path("setting").asText()).isEqualTo("thresholds.critical_approvals");
+        assertThat(diff.path("settings").get(0).path("change").asText()).isEqualTo("strengthens");
+        assertThat(diff.path("settings").get(0).has("reason")).isFalse();
+        // A change left unjudged says why (a taxonomy narrowed that the example's rules read): the schema takes it.
+        Files.writeString(settings, Files.readString(settings).replace("compliance: [sox, gdpr, hipaa, none]",
+                "compliance: [sox, gdpr, none]"));
+        JsonNode narrowed = check("rules-diff", 0, "rules", "diff", "-w", CliRun.example("fe-2025-09-02").toString(),
+                "--base", CliRun.example("fe-2025-09-02").resolve("rulebook").toString(), "--head", stricter.toString());
+        assertThat(narrowed.at("/settings/1/setting").asText()).isEqualTo("taxonomy.compliance");
+        assertThat(narrowed.at("/settings/1/change").asText()).isEqualTo("changed");
+        assertThat(narrowed.at("/settings/1/reason").asText()).contains("rules/hygiene.drl: allowed-tag-values");
 
         assertThat(validated).isEqualTo(new TreeSet<>(COMMANDS));
     }

@@ -168,6 +168,37 @@ class RulesDiffSettingsTest {
                 .contains(" | strengthens |\n");
     }
 
+    /** diff23: a change left unjudged says why, in every format, and does not fail --fail-on weakens. */
+    @Test
+    void aNarrowedTaxonomyTheRulesReadIsAChangeThatSaysWhyInEveryFormat() throws Exception {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, none]");
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("setting taxonomy.compliance: changed, [sox, gdpr, hipaa, none] -> [sox, gdpr, none]"
+                + " (fewer values allowed: the gate refuses more, but rules that read the rulebook's settings may read the"
+                + " taxonomy themselves and report less (rules/critical.drl: critical-approvals,");
+        assertThat(diff("--format", "markdown").out()).contains(" | changed (fewer values allowed\\: ");
+    }
+
+    /** diff23: a gate appended to a transition strengthens, and a stricter threshold too: shown so, exit 0. */
+    @Test
+    void aGateAppendedAndAMinimumRaisedAreShownStrengthening() throws Exception {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
+        edit("gates: [schema_lint, governance]}", "gates: [schema_lint, governance, parity_coverage]}");
+        edit("unit_coverage_min: 80", "unit_coverage_min: 85");
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("setting profiles.fe.READY_FOR_HANDOFF->PACKAGED: strengthens, [schema_lint,"
+                + " governance] -> [schema_lint, governance, parity_coverage]\n")
+                .contains("setting thresholds.unit_coverage_min: strengthens, 80 -> 85\n")
+                .endsWith("; 2 setting(s) changed, 0 WEAKENS governance\n");
+    }
+
     /** A KPI's description is a contributor's text: its line break does not print a line of its own. */
     @Test
     void aHostileSettingValuePrintsOnOneLine() throws IOException {

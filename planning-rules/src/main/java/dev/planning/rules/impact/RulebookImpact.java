@@ -31,6 +31,7 @@ import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceScanner;
 import dev.planning.rules.internal.drools.DroolsGovernanceEngineFactory;
+import dev.planning.rules.internal.drools.SettingsReaders;
 import dev.planning.rules.internal.gate.GovernanceGate;
 import dev.planning.rules.internal.report.ImpactReports;
 import java.nio.file.InvalidPathException;
@@ -40,6 +41,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -202,7 +204,8 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                 List.of("base", base, baseHash), List.of("head", head, headHash)), Set.of(2)));
         if (!settings.isEmpty()) {
             md.append(Markdown.table(List.of("setting", "base", "head", "change"), settings.stream()
-                    .map(c -> List.of(c.setting(), c.base(), c.head(), c.kind())).toList()));
+                    .map(c -> List.of(c.setting(), c.base(), c.head(),
+                            c.kind() + c.reason().map(r -> " (" + r + ")").orElse(""))).toList()));
         }
         List<List<String>> rows = new ArrayList<>();
         for (CycleImpact cycle : cycles) {
@@ -335,8 +338,26 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
                     .map(Map.Entry::getValue).sorted(ORDER).toList();
             cycles.add(new CycleImpact(cycle, !before.passed(), !after.passed(), added, resolved));
         }
+        RulebookFiles headFiles = new RulebookFiles(headRulebook);
         return new RulebookImpact(baseRulebook.hash(), headRulebook.hash(), cycles,
-                SettingsDiff.between(baseRulebook, headRulebook));
+                SettingsDiff.between(baseRulebook, headRulebook, () -> settingsReaders(
+                        List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles)))));
+    }
+
+    /**
+     * The rules of the rulebooks that may read their settings themselves ({@link SettingsReaders}), each
+     * named as {@code file: rule}, the base's first; read from the bytes the rulebooks' hashes name.
+     */
+    private static List<String> settingsReaders(List<Map.Entry<Rulebook, RulebookFiles>> rulebooks) {
+        Set<String> readers = new LinkedHashSet<>();
+        for (Map.Entry<Rulebook, RulebookFiles> side : rulebooks) {
+            for (String file : side.getKey().ruleFiles()) {
+                // A file the hash names but that cannot be served cannot be judged: it counts as reading.
+                side.getValue().read(file).ifPresentOrElse(bytes -> readers.addAll(SettingsReaders.of(Map.of(file, bytes))),
+                        () -> readers.add(file));
+            }
+        }
+        return List.copyOf(readers);
     }
 
     /**
@@ -394,7 +415,8 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         try {
             new DroolsGovernanceEngineFactory().createFromFiles(base, ruleFiles);
         } catch (InvalidInputException e) {
-            throw e.renamed(file -> Path.of(file).isAbsolute() ? file : shown + "/" + file, "as git names them");
+            throw e.renamed(file -> Path.of(file).isAbsolute() ? file : RulebookHasher.shownFile(shown, file),
+                    "as git names them");
         }
         return compare(workspace, layout, base, new RulebookFiles(base, snapshot), head, clock);
     }

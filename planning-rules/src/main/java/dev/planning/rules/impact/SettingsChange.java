@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -19,10 +20,13 @@ import org.apiguardian.api.API;
  * @param base    the base rulebook's value as text, {@code (none)} when it has none
  * @param head    the head rulebook's value as text, {@code (none)} when it has none
  * @param effect  what the change is known to do to governance
+ * @param reason  why a {@link Effect#CHANGED change} is not judged weakening or strengthening, where a
+ *                reader could expect it to be (a taxonomy narrowed that rules read themselves, a gate
+ *                added before others, a threshold set on one side only); empty otherwise
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record SettingsChange(String setting, String base, String head, Effect effect) {
+public record SettingsChange(String setting, String base, String head, Effect effect, Optional<String> reason) {
 
     /** What a side shows for a setting it does not have. */
     public static final String NONE = "(none)";
@@ -38,14 +42,17 @@ public record SettingsChange(String setting, String base, String head, Effect ef
          * The head is known to govern less somewhere: a signing requirement dropped, its {@code min}
          * lowered or its role group widened, a gate taken out of a transition, a refused transition
          * sent less far back, a stream moved to a profile that runs fewer gates, a threshold or a KPI
-         * target moved the lenient way, a required tag dropped, a tag value allowed that was not.
+         * target moved the lenient way, a required tag dropped, a tag value allowed that was not. A
+         * change that weakens in one part and strengthens in another weakens.
          */
         WEAKENS,
         /**
-         * The head is known to govern at least as much everywhere and more somewhere, the engine alone
-         * reading the setting: a signing policy every base requirement of which a head requirement
-         * implies (a role group narrowed with the same {@code min}, a requirement added), a refused
-         * transition sent further back with the same gates.
+         * The head is known to govern at least as much everywhere and more somewhere: a signing policy
+         * every base requirement of which a head requirement implies (a role group narrowed with the
+         * same {@code min}, a requirement added), gates added after a transition's gates or a refused
+         * transition sent further back, a threshold of known direction moved the strict way (a minimum
+         * raised, a maximum lowered), a tag's allowed values narrowed or a key governed when no rule of
+         * either rulebook can read the taxonomy itself.
          */
         STRENGTHENS,
         /** Any other difference, whose effect is not judged: never read it as harmless. */
@@ -68,12 +75,26 @@ public record SettingsChange(String setting, String base, String head, Effect ef
      * @param base the base rulebook's value as text
      * @param head the head rulebook's value as text
      * @param effect what the change is known to do to governance
+     * @param reason why the change is not judged, where a reader could expect it to be; empty otherwise
      */
     public SettingsChange {
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(effect, "effect");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A change without a reason.
+     *
+     * @param setting what changed
+     * @param base the base rulebook's value as text
+     * @param head the head rulebook's value as text
+     * @param effect what the change is known to do to governance
+     */
+    public SettingsChange(String setting, String base, String head, Effect effect) {
+        this(setting, base, head, effect, Optional.empty());
     }
 
     /**

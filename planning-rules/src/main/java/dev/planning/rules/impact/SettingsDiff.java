@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -47,12 +48,26 @@ final class SettingsDiff {
             Map.entry("coverage_regression_tolerance_pct", -1));
 
     private final List<SettingsChange> changes = new ArrayList<>();
+    /** The rules of either rulebook that may read its settings themselves, {@code file: rule}; found when asked. */
+    private final Supplier<List<String>> settingsReaders;
+    /** Those rules once found: the rule files are parsed at most once however many keys narrow. */
+    private List<String> readers;
 
-    private SettingsDiff() {
+    /** How many of those rules a reason names. */
+    private static final int READERS_NAMED = 5;
+
+    private SettingsDiff(Supplier<List<String>> settingsReaders) {
+        this.settingsReaders = settingsReaders;
     }
 
-    static List<SettingsChange> between(Rulebook base, Rulebook head) {
-        SettingsDiff diff = new SettingsDiff();
+    /**
+     * Every setting that differs.
+     *
+     * @param settingsReaders the rules of either rulebook that may read its settings themselves
+     *                        ({@code SettingsReaders}): a narrowed taxonomy strengthens only when there is none
+     */
+    static List<SettingsChange> between(Rulebook base, Rulebook head, Supplier<List<String>> settingsReaders) {
+        SettingsDiff diff = new SettingsDiff(settingsReaders);
         if (!base.version().equals(head.version())) {
             // A label its authors number: no reader governs by it.
             diff.add("version", base.version(), head.version(), Effect.CHANGED);
@@ -76,6 +91,22 @@ final class SettingsDiff {
 
     private void add(String setting, String base, String head, boolean weakens) {
         add(setting, base, head, weakens ? Effect.WEAKENS : Effect.CHANGED);
+    }
+
+    private void add(String setting, String base, String head, Judged judged) {
+        changes.add(new SettingsChange(setting, base, head, judged.effect(), judged.reason()));
+    }
+
+    /** An effect, and why a change is left unjudged where a reader could expect a direction. */
+    private record Judged(Effect effect, Optional<String> reason) {
+
+        static Judged of(Effect effect) {
+            return new Judged(effect, Optional.empty());
+        }
+
+        static Judged changed(String reason) {
+            return new Judged(Effect.CHANGED, Optional.of(reason));
+        }
     }
 
     /**
@@ -139,29 +170,48 @@ final class SettingsDiff {
                 if (Objects.equals(b, a)) {
                     continue;
                 }
-                add("profiles." + name + "." + transition, step(b), step(a), stepEffect(b, a));
+                add("profiles." + name + "." + transition, step(b), step(a), stepJudged(b, a));
             }
         }
     }
 
+    private static Effect stepEffect(GateStep base, GateStep head) {
+        return stepJudged(base, head).effect();
+    }
+
     /**
      * A transition's step changed: weakening when the head runs fewer of the base's gates there, or sends
-     * a refused transition less far back (the cycle then passes fewer gates again before it gets there);
-     * strengthening when the gates are the same, in the same order, and the head sends a refused
-     * transition further back. Gates added or reordered are a change: governance reads the results of the
-     * gates run before it, which rules may read either way.
+     * a refused transition less far back (the cycle then passes fewer gates again before it gets there),
+     * whatever else changed. Strengthening when the head runs the base's gates first, in the same order,
+     * and either runs more after them or sends a refused transition further back: each base gate then
+     * sees the same earlier results as before (the {@code governance} gate reads them), so it judges as
+     * before, and the transition passes only if they all pass and the added ones too. A step added where
+     * none was runs gates where none ran. Gates added before a base gate, or reordered, are a change: a
+     * gate that reads the earlier results (governance's rules) may then judge either way.
      */
-    private static Effect stepEffect(GateStep base, GateStep head) {
+    private static Judged stepJudged(GateStep base, GateStep head) {
         List<String> gatesBefore = base == null ? List.of() : base.gates();
         List<String> gatesAfter = head == null ? List.of() : head.gates();
+        if (!gatesAfter.containsAll(gatesBefore)) {
+            return Judged.of(Effect.WEAKENS);
+        }
         if (base == null || head == null) {
-            return gatesAfter.containsAll(gatesBefore) ? Effect.CHANGED : Effect.WEAKENS;
+            return Judged.of(gatesAfter.isEmpty() ? Effect.CHANGED : Effect.STRENGTHENS);
         }
         int back = Integer.compare(refusedTo(head).ordinal(), refusedTo(base).ordinal());
-        if (!gatesAfter.containsAll(gatesBefore) || back > 0) {
-            return Effect.WEAKENS;
+        if (back > 0) {
+            return Judged.of(Effect.WEAKENS);
         }
-        return gatesAfter.equals(gatesBefore) && back < 0 ? Effect.STRENGTHENS : Effect.CHANGED;
+        boolean extended = gatesAfter.size() >= gatesBefore.size()
+                && gatesAfter.subList(0, gatesBefore.size()).equals(gatesBefore);
+        if (!extended) {
+            return Judged.changed("gates added before the base's gates or reordered: a gate run later (governance)"
+                    + " reads the results of those run before it, which its rules may read either way");
+        }
+        if (gatesAfter.size() > gatesBefore.size() || back < 0) {
+            return Judged.of(Effect.STRENGTHENS);
+        }
+        return Judged.of(Effect.CHANGED); // the same gates; a refused transition sent to the same state
     }
 
     /**
@@ -217,12 +267,28 @@ final class SettingsDiff {
             if (Objects.equals(was, now)) {
                 continue;
             }
-            // A value set on one side only falls back to what each rule reads by default: not judged.
-            Integer stricter = STRICTER.get(name.substring(name.lastIndexOf('.') + 1));
-            boolean weakens = was != null && now != null && stricter != null
-                    && Double.compare(now, was) * stricter < 0;
-            add("thresholds." + name, number(was), number(now), weakens);
+            add("thresholds." + name, number(was), number(now), thresholdJudged(name, was, now));
         }
+    }
+
+    /**
+     * A threshold of known direction ({@link #STRICTER}: a minimum, a maximum) moved: weakening the lenient
+     * way, strengthening the strict way, compared as numbers ({@code -0.0} and {@code 0.0} are the same
+     * number to every rule). A value set on one side only falls back to what each rule reads by default,
+     * and a threshold of one's own may be read either way: not judged.
+     */
+    private static Judged thresholdJudged(String name, Double was, Double now) {
+        Integer stricter = STRICTER.get(name.substring(name.lastIndexOf('.') + 1));
+        if (stricter == null) {
+            return Judged.changed("a threshold whose direction is not known: the rules of one's own that read it"
+                    + " may read it either way");
+        }
+        if (was == null || now == null) {
+            return Judged.changed("set on one side only: where it is not set, each rule reads its own default");
+        }
+        int moved = (now > was ? 1 : now < was ? -1 : 0) * stricter;
+        return moved < 0 ? Judged.of(Effect.WEAKENS) : moved > 0 ? Judged.of(Effect.STRENGTHENS)
+                : Judged.changed("the same number written otherwise");
     }
 
     private void kpis(List<KpiDefinition> base, List<KpiDefinition> head) {
@@ -260,10 +326,19 @@ final class SettingsDiff {
      * A tag's allowed values, compared as sets, per key as the gate reads them ({@link TagTaxonomy}: keys
      * ignoring case, of two spellings the later one; values ignoring case). The governance gate refuses a
      * value outside them before any rule runs, so a value the head allows that the base did not (a key
-     * dropped allows every value) weakens. A list narrowed, or a key added, is only a change: the gate then
-     * refuses more, but rules read the taxonomy too ({@code RulebookFacts.allows}, {@code allowedValues}),
-     * and whether a rule governs more or less with fewer values allowed is not known. Keys written otherwise
-     * that the gate reads alike are a change too, never none.
+     * dropped allows every value) weakens.
+     *
+     * <p>A list narrowed, or a key added, allows no value the base did not: a plan carrying a value the
+     * head no longer allows is refused by the gate itself (an error no waiver lifts), lint reports it, and
+     * its criticality reads as 0; a plan that carries none reads alike under both (each of its values is
+     * allowed on both sides, so {@code criticalityOf}, {@code allows} of its values and the gate's checks
+     * answer the same). It strengthens, then, unless a rule reads the taxonomy itself: a rule can ask for
+     * the allowed values, the keys or a value no task carries ({@code RulebookFacts.allowedValues},
+     * {@code taxonomyKeys}, {@code allows(key, "pci")}) and report less with fewer of them. Which rules
+     * can is found on their parsed form ({@code SettingsReaders}: a rule matching the {@code RulebookFacts}
+     * fact); with one, the narrowing is a change whose reason names them. Keys written otherwise that the
+     * gate reads alike are a change too, never none, and so is any narrowing in a taxonomy that spells a
+     * key two ways (the gate reads the later, a rule's {@code allows} the spelling it asks for).
      */
     private void taxonomy(Map<String, List<String>> base, Map<String, List<String>> head) {
         TagTaxonomy before = TagTaxonomy.of(base);
@@ -280,11 +355,35 @@ final class SettingsDiff {
             boolean widened = was.isPresent() && (now.isEmpty() || now.get().stream()
                     .anyMatch(value -> before.canonical(key, Optional.of(value)).isEmpty()));
             add("taxonomy." + key, was.map(SettingsDiff::list).orElse(SettingsChange.NONE),
-                    now.map(SettingsDiff::list).orElse(SettingsChange.NONE), widened);
+                    now.map(SettingsDiff::list).orElse(SettingsChange.NONE),
+                    widened ? Judged.of(Effect.WEAKENS) : narrowed(base, head));
         }
         if (changes.size() == listed && !asSets(base).equals(asSets(head))) {
             add("taxonomy", base.toString(), head.toString(), Effect.CHANGED);
         }
+    }
+
+    /** A taxonomy that allows no value the base did not: see {@link #taxonomy}. */
+    private Judged narrowed(Map<String, List<String>> base, Map<String, List<String>> head) {
+        if (spellsAKeyTwice(base) || spellsAKeyTwice(head)) {
+            return Judged.changed("a key is spelt two ways: the gate reads the later spelling, a rule's"
+                    + " RulebookFacts.allows the spelling it asks for");
+        }
+        if (readers == null) {
+            readers = settingsReaders.get();
+        }
+        if (!readers.isEmpty()) {
+            String named = String.join(", ", readers.subList(0, Math.min(READERS_NAMED, readers.size())))
+                    + (readers.size() > READERS_NAMED ? " and " + (readers.size() - READERS_NAMED) + " more" : "");
+            return Judged.changed("fewer values allowed: the gate refuses more, but rules that read the rulebook's"
+                    + " settings may read the taxonomy themselves and report less (" + named + ")");
+        }
+        return Judged.of(Effect.STRENGTHENS);
+    }
+
+    private static boolean spellsAKeyTwice(Map<String, List<String>> taxonomy) {
+        Set<String> keys = new HashSet<>();
+        return taxonomy.keySet().stream().anyMatch(key -> !keys.add(key.strip().toLowerCase(Locale.ROOT)));
     }
 
     private static Map<String, Set<String>> asSets(Map<String, List<String>> taxonomy) {

@@ -109,14 +109,95 @@ class RulebookImpactSettingsTest {
     }
 
     @Test
-    void aThresholdWeakensOnlyWhenMovedTheLenientWay() throws IOException {
+    void aMinimumRaisedStrengthensAndLoweredWeakens() throws IOException {
         edit("critical_approvals: 3", "critical_approvals: 2");
         assertThat(impact().settings()).containsExactly(
                 new SettingsChange("thresholds.critical_approvals", "3", "2", WEAKENS));
 
         edit("critical_approvals: 2", "critical_approvals: 4");
         assertThat(impact().settings()).containsExactly(
-                new SettingsChange("thresholds.critical_approvals", "3", "4", CHANGED));
+                new SettingsChange("thresholds.critical_approvals", "3", "4", STRENGTHENS));
+        assertThat(impact().verdict()).isEqualTo("BLOCKS"); // the example's critical task has 3 approvals
+    }
+
+    @Test
+    void aMaximumLoweredStrengthensAndRaisedWeakens() throws IOException {
+        edit("max_dependency_depth: 5", "max_dependency_depth: 4");
+        assertThat(impact().settings()).containsExactly(
+                new SettingsChange("thresholds.max_dependency_depth", "5", "4", STRENGTHENS));
+
+        edit("max_dependency_depth: 4", "max_dependency_depth: 6");
+        assertThat(impact().settings()).containsExactly(
+                new SettingsChange("thresholds.max_dependency_depth", "5", "6", WEAKENS));
+        assertThat(impact().verdict()).isEqualTo("WEAKENS");
+    }
+
+    /** A stream's own threshold is judged by its name's last part, as rules read it. */
+    @Test
+    void aStreamsOwnMinimumRaisedStrengthens() throws IOException {
+        edit("design.unit_coverage_min: 0", "design.unit_coverage_min: 10");
+
+        assertThat(impact().settings()).containsExactly(
+                new SettingsChange("thresholds.design.unit_coverage_min", "0", "10", STRENGTHENS));
+    }
+
+    /** Fail closed: a direction that cannot be proven is never claimed, and the reason says why. */
+    @Test
+    void aThresholdOfUnknownDirectionSetOnOneSideOrWrittenOtherwiseIsOnlyAChangeWithItsReason() throws IOException {
+        edit("max_rule_firings: 100000", "max_rule_firings: 1000");
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("direction is not known"));
+        });
+
+        edit("max_rule_firings: 1000", "max_rule_firings: 100000\n  e2e_coverage_min: 50");
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.setting()).isEqualTo("thresholds.e2e_coverage_min");
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("set on one side only"));
+        });
+
+        // -0.0 and 0.0 are the same number to every rule: neither direction.
+        edit("max_rule_firings: 100000\n  e2e_coverage_min: 50", "max_rule_firings: 100000");
+        edit("tests_failed_max: 0", "tests_failed_max: -0.0");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(CHANGED));
+    }
+
+    @Test
+    void gatesAddedAfterATransitionsGatesStrengthenAndAStepAddedWhereNoneWasToo() throws IOException {
+        edit("{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance]}",
+                "{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance, parity_coverage]}");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("profiles.fe.READY_FOR_HANDOFF->PACKAGED",
+                "[schema_lint, governance]", "[schema_lint, governance, parity_coverage]", STRENGTHENS));
+
+        edit("    - {transition: \"EXECUTED->VALIDATED\", gates: [parity_coverage]}\n  be:",
+                "    - {transition: \"EXECUTED->VALIDATED\", gates: [parity_coverage]}\n"
+                        + "    - {transition: \"VALIDATED->IMPROVE\", gates: [schema_lint]}\n  be:");
+        assertThat(impact().settings()).contains(new SettingsChange("profiles.fe.VALIDATED->IMPROVE",
+                SettingsChange.NONE, "[schema_lint]", STRENGTHENS));
+        assertThat(impact().weakens()).isFalse();
+    }
+
+    /** governance reads the results of the gates run before it: one added before it may make a rule report less. */
+    @Test
+    void aGateAddedBeforeAnotherIsOnlyAChangeWithItsReason() throws IOException {
+        edit("{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance]}",
+                "{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, parity_coverage, governance]}");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("reads the results of those run before it"));
+        });
+    }
+
+    /** A change that strengthens in one part and weakens in another weakens. */
+    @Test
+    void aGateAddedWhileAnotherIsTakenOutWeakens() throws IOException {
+        edit("{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance]}",
+                "{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, parity_coverage],"
+                        + " on_failure: PLANNED}");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(WEAKENS));
     }
 
     @Test
@@ -231,9 +312,13 @@ class RulebookImpactSettingsTest {
         edit("[sox, gdpr, hipaa, none, pci]", "[sox, gdpr, pci, none]");
         assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(WEAKENS));
 
-        // Narrowed: the gate refuses more, but rules read the taxonomy too, either way.
+        // Narrowed: the gate refuses more, but the example's rules read the settings, the taxonomy among them.
         edit("[sox, gdpr, pci, none]", "[sox, gdpr, none]");
-        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(CHANGED));
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
+                    .contains("rules/hygiene.drl: allowed-tag-values", "rules/critical.drl: critical-approvals"));
+        });
 
         edit("  compliance: [sox, gdpr, none]\n", "");
         assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
@@ -241,8 +326,95 @@ class RulebookImpactSettingsTest {
 
         editBase("  compliance: [sox, gdpr, hipaa, none]\n", "");
         edit("  criticality: [0, 1, 2, 3]\n", "  criticality: [0, 1, 2, 3]\n  compliance: [sox]\n");
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.setting()).isEqualTo("taxonomy.compliance");
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).isPresent();
+        });
+    }
+
+    /** Both rulebooks' rules replaced by ones that cannot match the RulebookFacts fact. */
+    private void rulesThatReadNoSettings() throws IOException {
+        for (Path rulebook : List.of(ws.resolve("rulebook"), head)) {
+            try (var files = Files.list(rulebook.resolve("rules"))) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.writeString(rulebook.resolve("rules/owner.drl"), """
+                    package team.rules;
+                    import dev.planning.rules.facts.TaskFact;
+                    import dev.planning.rules.facts.Report;
+                    rule "missing-owner"
+                        @severity(CRITICAL)
+                    when
+                        $t : TaskFact(owner == null)
+                    then
+                        insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
+                    end
+                    """);
+        }
+    }
+
+    /**
+     * diff23: a taxonomy narrowed was only a change. It allows no value the base did not, so the gate and lint
+     * refuse more and a plan they pass reads alike; with no rule able to read the taxonomy itself, it strengthens.
+     */
+    @Test
+    void aTaxonomyNarrowedOrAKeyAddedStrengthensWhenNoRuleReadsTheSettings() throws IOException {
+        rulesThatReadNoSettings();
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, none]");
         assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
-                SettingsChange.NONE, "[sox]", CHANGED));
+                "[sox, gdpr, hipaa, none]", "[sox, gdpr, none]", STRENGTHENS));
+
+        edit("compliance: [sox, gdpr, none]", "compliance: [sox, gdpr, hipaa, none]\n  team: [web, app]");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.team",
+                SettingsChange.NONE, "[web, app]", STRENGTHENS));
+
+        // The other direction, with the same rules: a value allowed that was not weakens.
+        edit("compliance: [sox, gdpr, hipaa, none]\n  team: [web, app]", "compliance: [sox, gdpr, hipaa, none, pci]");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
+                "[sox, gdpr, hipaa, none]", "[sox, gdpr, hipaa, none, pci]", WEAKENS));
+    }
+
+    /** A rule that matches Object() may match the settings fact: it counts as reading them, named in the reason. */
+    @Test
+    void aRuleMatchingAnyObjectKeepsANarrowedTaxonomyAChange() throws IOException {
+        rulesThatReadNoSettings();
+        Files.writeString(head.resolve("rules/any.drl"), """
+                package team.rules;
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.Report;
+                rule "anything"
+                    @severity(LOW)
+                when
+                    $t : TaskFact(owner == null)
+                    exists Object(this != $t)
+                then
+                    insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
+                end
+                """);
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, none]");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().equals("taxonomy.compliance")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("rules/any.drl: anything")
+                            .doesNotContain("missing-owner"));
+                });
+    }
+
+    /** A key spelt two ways is read by the gate and by a rule's allows under different spellings: not judged. */
+    @Test
+    void aTaxonomyNarrowedThatSpellsAKeyTwoWaysIsOnlyAChange() throws IOException {
+        rulesThatReadNoSettings();
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, hipaa, none]\n  Team: [web]\n  team: [web, app]");
+        editBase("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, hipaa, none]\n  Team: [web]\n  team: [web, app, lib]");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("spelt two ways"));
+        });
     }
 
     @Test

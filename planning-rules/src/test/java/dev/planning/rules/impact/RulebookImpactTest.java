@@ -2,6 +2,7 @@ package dev.planning.rules.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.WorkspaceLayout;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -106,7 +108,7 @@ class RulebookImpactTest {
         assertThat(impact.headHash()).isNotEqualTo(committedHash);
         assertThat(impact.blocksNew()).isTrue();
         assertThat(impact.settings()).containsExactly(new SettingsChange("thresholds.critical_approvals", "3", "4",
-                SettingsChange.Effect.CHANGED));
+                SettingsChange.Effect.STRENGTHENS));
     }
 
     /**
@@ -143,6 +145,97 @@ class RulebookImpactTest {
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).describe())
                         .startsWith("HEAD:rulebook/rules/critical.drl:"));
+    }
+
+    /**
+     * diff23: a rulebook read from git was not held to the 16 levels of directories a rulebook read from disk
+     * may nest; it is refused with the same error, located as git names the directory.
+     */
+    @Test
+    void aBaseRulebookNestedTooDeepInGitIsRefusedAsFromDiskLocatedAtTheDirectory() throws Exception {
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        Path deep = ws.resolve("rulebook/rules");
+        for (int i = 1; i <= 16; i++) {
+            deep = deep.resolve("d" + i);
+        }
+        Files.createDirectories(deep);
+        Files.writeString(deep.resolve("README.md"), "notes\n");
+        String fromDisk = catchThrowableOfType(InvalidInputException.class,
+                () -> RulebookImpact.compare(ws, ws.resolve("rulebook"), ws.resolve("rulebook"), CLOCK)).getMessage();
+        commit(ws);
+        deleteTree(ws.resolve("rulebook/rules/d1"));
+
+        InvalidInputException fromGit = catchThrowableOfType(InvalidInputException.class,
+                () -> RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK));
+
+        assertThat(fromGit.getMessage()).isEqualTo(fromDisk)
+                .contains("more than 16 levels deep at ./rules/d1/d2/d3/d4/d5/d6/d7/d8/d9/d10/d11/d12/d13/d14/d15;");
+        assertThat(fromGit.location()).hasValueSatisfying(l -> assertThat(l.file())
+                .isEqualTo("HEAD:rulebook/rules/d1/d2/d3/d4/d5/d6/d7/d8/d9/d10/d11/d12/d13/d14/d15"));
+    }
+
+    /** One level less loads from git as from disk: the bound is the same, not stricter. */
+    @Test
+    void aBaseRulebookNestedFifteenDirectoriesDownLoadsFromGit() throws Exception {
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        Path deep = ws.resolve("rulebook/rules");
+        for (int i = 1; i <= 14; i++) {
+            deep = deep.resolve("d" + i);
+        }
+        Files.createDirectories(deep);
+        Files.writeString(deep.resolve("README.md"), "notes\n");
+        commit(ws);
+
+        assertThat(RulebookImpact.compareWithRevision(ws, "HEAD", ws.resolve("rulebook"), CLOCK).settings()).isEmpty();
+    }
+
+    /** diff23: a rulebook at the repository's root was named HEAD:/rulebook.yaml; git names it HEAD:rulebook.yaml. */
+    @Test
+    void aMistakeOfABaseRulebookAtTheRepositorysRootIsNamedAsGitNamesIt() throws Exception {
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        Path settings = ws.resolve("rulebook/rulebook.yaml");
+        String good = Files.readString(settings);
+        setApprovals(ws.resolve("rulebook"), -1);
+        try (Git git = Git.init().setDirectory(ws.resolve("rulebook").toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("rulebook").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        Files.writeString(settings, good);
+        Path rulebookRepo = ws.resolve("rulebook");
+
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(rulebookRepo, "HEAD", rulebookRepo, CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe())
+                        .startsWith("HEAD:rulebook.yaml:").contains("critical_approvals"));
+    }
+
+    /** A rule of a base rulebook at the repository's root is named as git names it too. */
+    @Test
+    void aBaseRuleAtTheRepositorysRootThatDoesNotCompileIsNamedAsGitNamesIt() throws Exception {
+        Path ws = WorkspaceCopies.copy(EXAMPLES.resolve("fe-2025-09-02"), dir.resolve("repo"));
+        Path drl = ws.resolve("rulebook/rules/critical.drl");
+        String good = Files.readString(drl);
+        Files.writeString(drl, good + "\nrule \"broken\" when then oops( end\n");
+        try (Git git = Git.init().setDirectory(ws.resolve("rulebook").toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
+            git.commit().setMessage("rulebook").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        Files.writeString(drl, good);
+        Path rulebookRepo = ws.resolve("rulebook");
+
+        assertThatThrownBy(() -> RulebookImpact.compareWithRevision(rulebookRepo, "HEAD", rulebookRepo, CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).describe()).startsWith("HEAD:rules/critical.drl:"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

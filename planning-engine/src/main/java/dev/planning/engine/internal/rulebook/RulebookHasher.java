@@ -171,6 +171,43 @@ public final class RulebookHasher {
                 + " user running planning", SourceLocation.ofFile(where), e);
     }
 
+    /**
+     * Refuses files read elsewhere (from git objects at a commit) that lie below a directory nested as deep
+     * as a directory read from disk may not be ({@link #MAX_DEPTH}), with the same error at the same place:
+     * git holds no empty directory, so a file below one is what shows it.
+     *
+     * @param snapshot the files
+     * @param shownDir how errors name the rulebook directory ({@code main:rulebook}, {@code main:} for the
+     *                 repository's root)
+     * @throws InvalidInputException naming the first such directory in the recipe's order
+     */
+    public static void requireDepth(Snapshot snapshot, String shownDir) {
+        for (String file : snapshot.files().keySet()) {
+            String[] names = file.substring(2).split("/", -1);
+            if (names.length > MAX_DEPTH) {
+                throw tooDeep(String.join("/", Arrays.copyOf(names, MAX_DEPTH)), shownDir);
+            }
+        }
+    }
+
+    /**
+     * How an error names a file of a rulebook shown as {@code shownDir}: {@code rulebook/rules/a.drl}, and
+     * at a revision's root as git names it, {@code main:rules/a.drl} (never {@code main:/rules/a.drl}).
+     *
+     * @param shownDir how the rulebook directory is shown
+     * @param relative the file, relative to it
+     * @return the file's name in errors
+     */
+    public static String shownFile(String shownDir, String relative) {
+        return shownDir.endsWith(":") ? shownDir + relative : shownDir + "/" + relative;
+    }
+
+    private static InvalidInputException tooDeep(String directory, String shown) {
+        return new InvalidInputException("rulebook nests directories more than " + MAX_DEPTH
+                + " levels deep at " + Shown.path("./" + directory) + "; expected settings, policies and rule tests"
+                + " at most " + (MAX_DEPTH - 1) + " directories down", SourceLocation.ofFile(shownFile(shown, directory)));
+    }
+
     /** How deep the walk goes; a directory at this depth is refused (its files would not be hashed). */
     static final int MAX_DEPTH = 16;
 
@@ -193,12 +230,8 @@ public final class RulebookHasher {
                 // the documented coreutils recipe counts its files, so it is refused, not skipped.
                 if (directory.relativize(path).getNameCount() >= MAX_DEPTH
                         && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new InvalidInputException("rulebook nests directories more than " + MAX_DEPTH
-                            + " levels deep at " + Shown.path(relative) + "; expected settings, policies and rule tests"
-                            + " at most " + (MAX_DEPTH - 1) + " directories down",
-                            // As the rulebook is shown, never by the absolute path (review17).
-                            SourceLocation.ofFile(shown + "/"
-                                    + directory.relativize(path).toString().replace('\\', '/')));
+                    // As the rulebook is shown, never by the absolute path (review17).
+                    throw tooDeep(directory.relativize(path).toString().replace('\\', '/'), shown);
                 }
                 if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     continue;

@@ -223,7 +223,9 @@ public final class RulebookLoader {
      */
     public static Rulebook loadSnapshot(RulebookHasher.Snapshot snapshot, Path directory, String shownDir,
             boolean checkFormulas) {
-        String shownSettings = shownDir + "/" + SETTINGS_FILE;
+        String shownSettings = RulebookHasher.shownFile(shownDir, SETTINGS_FILE);
+        // The limits a directory read from disk is held to (RulebookHasher.read), with the same errors.
+        RulebookHasher.requireDepth(snapshot, shownDir);
         requireKnownEntries(snapshot, shownDir);
         List<String> rules = ruleFiles(snapshot);
         Optional<byte[]> settings = snapshot.content(SETTINGS_FILE);
@@ -617,7 +619,7 @@ public final class RulebookLoader {
             String relative = file.getKey().substring(2);
             String why = unknownEntry(relative, file.getValue().length);
             if (why != null) {
-                shown.add(shownDir.equals(".") ? relative : shownDir + "/" + relative);
+                shown.add(shownDir.equals(".") ? relative : RulebookHasher.shownFile(shownDir, relative));
                 expected.add(why);
             }
         }

@@ -39,8 +39,10 @@ public final class ImpactReports {
      * @param base its base value
      * @param head its head value
      * @param change the kind of change
+     * @param reason why a change is not judged weakening or strengthening, left out when none is given
      */
-    public record SettingJson(String setting, String base, String head, String change) {
+    public record SettingJson(String setting, String base, String head, String change,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
     }
 
     /**
@@ -96,7 +98,8 @@ public final class ImpactReports {
     public static ImpactJson json(RulebookImpact impact, String base, String head) {
         return new ImpactJson(new SideJson(base, impact.baseHash()), new SideJson(head, impact.headHash()),
                 impact.blocksNew(), impact.weakens(), impact.settings().stream()
-                        .map(c -> new SettingJson(c.setting(), c.base(), c.head(), c.kind())).toList(),
+                        .map(c -> new SettingJson(c.setting(), c.base(), c.head(), c.kind(), c.reason().orElse(null)))
+                        .toList(),
                 impact.cycles().stream().map(c -> new CycleJson(c.cycle().toString(),
                         c.blockedBase(), c.blockedHead(), c.newlyBlocked(),
                         c.added().stream().map(ImpactReports::finding).toList(),
