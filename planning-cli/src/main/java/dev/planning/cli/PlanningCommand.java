@@ -6,6 +6,7 @@ import dev.planning.api.SystemFailureException;
 import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.Printable;
 import dev.planning.api.seal.SealingException;
+import dev.planning.store.postgres.StoreBusyException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -303,7 +304,8 @@ public final class PlanningCommand implements Runnable {
             return ExitCodes.INTERNAL;
         }
         if (ex instanceof PlanningException planning) {
-            err.println("error: " + planning.describe());
+            err.println("error: " + planning.describe() + (planning instanceof StoreBusyException busy ? busyHint(busy)
+                    : ""));
             // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
             boolean checkFailed = planning instanceof SealingException sealing
                     && (sealing.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED
@@ -319,6 +321,21 @@ public final class PlanningCommand implements Runnable {
             err.println("(set PLANNING_DEBUG=1 for the stack trace, and please report it)");
         }
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * pgsig23: what a user does about a busy store, on the error's line: the condition is transient (the
+     * database gave up waiting, rolled the unit back whole, and the store does not retry it on its own),
+     * so the same command is run again; and if it stays busy, where the wait comes from and which bound
+     * of the store file (or its environment variable) governs it.
+     */
+    static String busyHint(StoreBusyException busy) {
+        return busy.lockNotGranted()
+                ? "; this is transient: run the same command again once the other session is done; if it stays"
+                        + " busy, look for a session holding a lock on the planning tables (pg_stat_activity, state"
+                        + " 'idle in transaction') or raise lock.timeout in the store file (PLANNING_STORE_LOCK_TIMEOUT)"
+                : "; this is transient: run the same command again; if it stays busy, the database is slow or"
+                        + " overloaded: raise statement.timeout in the store file (PLANNING_STORE_STATEMENT_TIMEOUT)";
     }
 
     /** Heap a command's run sets aside and gives back when it runs out of memory ({@link #outOfMemory}). */

@@ -211,12 +211,48 @@ class StoreCommandTest {
         assertThat(busy.exitCode()).as(busy.err()).isEqualTo(2).isEqualTo(unreachable.exitCode());
         assertThat(busy.err().lines()).hasSize(1).first().asString()
                 .startsWith("error: cannot append to the event log of fe/2025-09-02: the store is busy:")
-                .contains("lock_timeout 500 ms").contains("retrying is safe");
+                .contains("lock_timeout 500 ms").contains("retrying is safe")
+                // pgsig23: the line says the condition is transient and what to do about it.
+                .contains("this is transient: run the same command again")
+                .contains("pg_stat_activity").contains("raise lock.timeout in the store file");
         assertThat(busy.printedStackTrace()).isFalse();
         assertThat(unreachable.err()).startsWith("error: cannot connect to the store at");
         assertThat(retried.exitCode()).as(retried.err()).isZero();
         assertThat(CliRun.of("status", "-w", ws.toString(), "--store", store.toString()).out())
                 .contains("READY_FOR_HANDOFF");
+    }
+
+    /**
+     * pgsig23: a statement the store's {@code statement.timeout} cancelled (here it waits behind another
+     * session's lock, whose own bound is longer) is transient too: one line, exit 2, telling the user to run
+     * the command again and which bound of the store file to raise if it stays busy.
+     */
+    @Test
+    void anAdvanceCancelledByTheStatementTimeoutSaysItIsTransientAndWhichBoundToRaise() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        Path store = dir.resolve("slow-store.properties");
+        Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=acme/slow\n"
+                + "lock.timeout=60s\nstatement.timeout=300ms\n", StandardCharsets.UTF_8);
+        PostgresStore.migrate(postgres.getPostgresDatabase());
+        String[] advance = {"advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02",
+                "--to", "READY_FOR_HANDOFF", "--store", store.toString()};
+
+        CliRun slow;
+        try (Connection other = postgres.getPostgresDatabase().getConnection();
+                Statement lock = other.createStatement()) {
+            other.setAutoCommit(false);
+            lock.execute("LOCK TABLE planning_cycle IN SHARE MODE");
+            slow = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> CliRun.of(advance));
+            other.rollback();
+        }
+
+        assertThat(slow.exitCode()).as(slow.err()).isEqualTo(2);
+        assertThat(slow.err().lines()).hasSize(1).first().asString()
+                .startsWith("error: cannot append to the event log of fe/2025-09-02: the store is busy:")
+                .contains("statement_timeout 300 ms").contains("this is transient: run the same command again")
+                .contains("raise statement.timeout in the store file").doesNotContain("lock.timeout");
+        assertThat(slow.printedStackTrace()).isFalse();
+        assertThat(CliRun.of(advance).exitCode()).as("once the lock is released").isZero();
     }
 
     @Test

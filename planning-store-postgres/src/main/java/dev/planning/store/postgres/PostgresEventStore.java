@@ -25,10 +25,13 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The PostgreSQL {@link EventStore}: each cycle's log is the rows of {@code planning_event} for
@@ -133,9 +136,52 @@ public final class PostgresEventStore implements EventStore {
                 return found;
             }
         });
-        cycles.sort(Comparator.comparing(CycleRef::stream).thenComparing(CycleRef::cycleId));
+        cycles.sort(CYCLE_ORDER);
         return List.copyOf(cycles);
     }
+
+    /**
+     * Every cycle's log of this store's repository, as {@link #read} returns each, from one ordered
+     * statement over all of the repository's rows (one snapshot) instead of one per cycle: for the
+     * cross-cycle questions that must answer from the verified lines. The rows are grouped by the
+     * stream and cycle they name; each group's name is judged first, as {@link #cycles()} judges it
+     * (a row naming no cycle is refused before any log is walked), then each cycle, in the order
+     * {@link #cycles()} lists them, is walked as {@link #read} walks it: the first mistake (a line
+     * edited, missing, unreadable, not chained) is refused as {@link EventLogCorruptedException},
+     * never skipped.
+     *
+     * @return each cycle with at least one row and its events, sorted as {@link #cycles()} sorts them
+     */
+    Map<CycleRef, List<RecordedEvent>> readAll() {
+        Map<List<String>, List<Row>> byName = transactions.inTransaction("read the event logs of repository "
+                + repository, connection -> {
+                    try (PreparedStatement select = connection.prepareStatement(
+                            "SELECT stream, cycle_id, seq, prev_sha256, sha256, line FROM planning_event"
+                                    + " WHERE repository = ? ORDER BY stream, cycle_id, seq")) {
+                        select.setString(1, repository);
+                        select.setFetchSize(1000);
+                        // Grouped by the names' exact text, not by adjacency: whatever the database's
+                        // collation, each cycle's rows stay in line order within their group.
+                        Map<List<String>, List<Row>> groups = new HashMap<>();
+                        try (ResultSet rs = select.executeQuery()) {
+                            while (rs.next()) {
+                                groups.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)),
+                                        k -> new ArrayList<>()).add(new Row(rs.getInt(3), rs.getString(4),
+                                                rs.getString(5), rs.getBytes(6)));
+                            }
+                        }
+                        return groups;
+                    }
+                });
+        Map<CycleRef, List<Row>> byCycle = new TreeMap<>(CYCLE_ORDER);
+        byName.forEach((name, rows) -> byCycle.put(cycleOfRow(name.get(0), name.get(1)), rows));
+        Map<CycleRef, List<RecordedEvent>> logs = new LinkedHashMap<>();
+        byCycle.forEach((cycle, rows) -> logs.put(cycle, verify(cycle, rows)));
+        return logs;
+    }
+
+    private static final Comparator<CycleRef> CYCLE_ORDER = Comparator.comparing(CycleRef::stream)
+            .thenComparing(CycleRef::cycleId);
 
     /**
      * The cycle the rows name, or a refusal naming them: no append writes a stream or cycle id that

@@ -43,8 +43,11 @@ import org.flywaydb.core.api.FlywayException;
  * (a data source passed in is left open).
  *
  * <p>Reading a cycle ({@link PostgresEventStore#read}) re-hashes and chain-checks its lines; the
- * cross-cycle {@link #queries()} read the other columns and stay fast; {@link #check()} checks a
- * whole repository's rows against their lines on demand ({@code planning store check}).
+ * cross-cycle {@link #queries()} read the other columns and stay fast (what an edit of those columns
+ * can then do, and what catches it: {@link #queries()}); the pending-signatures questions of
+ * {@link #queries(java.nio.file.Path, TrustedKeys)} read every line of the repository, in one statement,
+ * chains verified; {@link #check()} checks a whole repository's rows against their lines on demand
+ * ({@code planning store check}).
  *
  * @since 0.1
  */
@@ -140,6 +143,24 @@ public final class PostgresStore implements AutoCloseable {
      * The queries answer from the rows' columns and the portfolio rows as the appends wrote them,
      * without re-hashing the lines (fast); {@link #check()} checks those against the lines.
      *
+     * <p>So someone who can write the database, and holds no key, can change what the portfolio, the
+     * expiring waivers and the refusals answer with an edit of one column or row that no read of a cycle
+     * notices: delete or add a {@code planning_cycle} row (a cycle hidden from the portfolio, or one that
+     * has no events shown in it), change its {@code state}, {@code events} or {@code updated_at}; change
+     * an event row's {@code details} (a waiver's expiry, so that it is not listed), its {@code event_type}
+     * or {@code occurred_at} (a refusal no longer listed, or outside {@code since}). What these queries
+     * refuse rather than answer: a row naming a stream, cycle or state no append writes, and a row whose
+     * type column says refusal while its line says otherwise. What catches the rest: {@link #check()}
+     * reports each such edit (a column that is not its line's, a portfolio row that is not the fold of its
+     * lines, a log without its portfolio row, a portfolio row without lines), and every read of the cycle
+     * ({@link PostgresEventStore#read}: {@code status}, {@code advance}, {@code verify}) refuses an edited
+     * line. The pending-signatures questions of {@link #queries(java.nio.file.Path, TrustedKeys)} answer
+     * from the verified lines, so such edits change nothing there. These three stay on the columns because
+     * answering from the lines means reading and hashing every line of the repository: at 10,000 cycles of
+     * 10 events that took 3.3 s against the portfolio's 94 ms from its rows, whose target is 100 ms
+     * (docs/BENCHMARKS.md, B6, a loaded machine); a consistent rewrite of a whole cycle
+     * (lines re-chained, columns to match) is caught by neither, only by a copy kept elsewhere.
+     *
      * @return the queries
      */
     public CycleQueries queries() {
@@ -159,7 +180,8 @@ public final class PostgresStore implements AutoCloseable {
      * {@code verify} does. A rulebook that cannot be read refuses those questions (never an answer
      * judged against no policy); the portfolio, the waivers and the refusals do not read it. The
      * pending-signatures questions read every cycle's lines, hash chains verified, as the file store's
-     * queries read its logs: which cycles are sealed, and whether one is completed, is the lines' say, not
+     * queries read its logs (all of the repository's lines in one ordered statement, each cycle then walked
+     * as {@link PostgresEventStore#read} walks it, refusing as it refuses): which cycles are sealed, and whether one is completed, is the lines' say, not
      * that of the columns and {@code planning_cycle} rows the other questions answer from (an edit of one
      * column would otherwise hide a sealed handoff from the question).
      *
@@ -192,7 +214,8 @@ public final class PostgresStore implements AutoCloseable {
         Supplier<SigningPolicy> policy = () -> RulebookLoader.loadForReading(root.resolve(layout.rulebookDir()), root)
                 .signing();
         return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(root, layout, trust)),
-                Optional.of(policy), trust, Optional.of(EventLogQueries.ofStore(root, layout, eventStore, trust, policy)));
+                Optional.of(policy), trust, Optional.of(EventLogQueries.ofAllLogs(root, layout, eventStore::readAll,
+                        eventStore::location, trust, policy)));
     }
 
     /**
@@ -218,8 +241,8 @@ public final class PostgresStore implements AutoCloseable {
         Objects.requireNonNull(trust, "trust");
         Supplier<SigningPolicy> policy = () -> workspace.rulebook().signing();
         return new PostgresCycleQueries(transactions, repository, Optional.of(new SignedRoles(workspace.root(),
-                workspace.layout(), trust)), Optional.of(policy), trust, Optional.of(EventLogQueries.ofStore(
-                workspace.root(), workspace.layout(), eventStore, trust, policy)));
+                workspace.layout(), trust)), Optional.of(policy), trust, Optional.of(EventLogQueries.ofAllLogs(
+                workspace.root(), workspace.layout(), eventStore::readAll, eventStore::location, trust, policy)));
     }
 
     /**

@@ -1,14 +1,21 @@
 package dev.planning.store.postgres;
 
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.signing.TrustedKeys;
+import dev.planning.api.store.CycleQueries;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
+import dev.planning.engine.internal.eventlog.EventLogQueries;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.rulebook.RulebookLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +50,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@code bench.cycles} (portfolio size, default 10000), {@code bench.lagEvents} (default 2000),
  * {@code bench.only=one-writer} (only the one-writer point beside the commit probe, e.g. to compare
  * two builds), {@code bench.only=check} (only {@code store check} beside the portfolio, on
- * {@code bench.cycles} cycles of 10 events), {@code bench.warmUpAppends} (the one-writer point's warm-up, at least this many
+ * {@code bench.cycles} cycles of 10 events), {@code bench.only=pending} (only the pending-signatures
+ * question over {@code bench.cycles} sealed cycles of 10 events: one read of every line against a read
+ * per cycle), {@code bench.warmUpAppends} (the one-writer point's warm-up, at least this many
  * appends, default 20000; 0: 1.5 s, as the other points).
  */
 public final class StoreBenchmark {
@@ -120,6 +129,13 @@ public final class StoreBenchmark {
                 printTable(rows);
                 return;
             }
+            if ("pending".equals(System.getProperty("bench.only"))) {
+                stage("fills " + portfolioCycles + " sealed cycles and times the pending signatures");
+                rows.addAll(pendingSignatures(url, portfolioCycles, scratch));
+                stage("stops PostgreSQL");
+                printTable(rows);
+                return;
+            }
             for (int concurrency : new int[] {1, 8, 64}) {
                 stage("measures PostgreSQL appends from " + concurrency + " cycle(s)");
                 try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("bench-" + concurrency)
@@ -152,6 +168,8 @@ public final class StoreBenchmark {
                 rows.add(row("portfolio query, " + portfolioCycles + " cycles of 10 events (median of 15; best)",
                         String.format("%.1f ms; %.1f ms", nanos[7] / 1e6, nanos[0] / 1e6)));
             }
+            stage("fills " + portfolioCycles + " sealed cycles and times the pending signatures");
+            rows.addAll(pendingSignatures(url, portfolioCycles, scratch));
             stage("starts Kafka and measures the publish lag");
             try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("lag").outbox(true).poolSize(8)
                     .build()) {
@@ -207,6 +225,115 @@ public final class StoreBenchmark {
                         String.format("%.0f ms; %.0f ms", median(checkCpu), min(checkCpu))),
                 row("portfolio query, same store, interleaved (median; best)",
                         String.format("%.1f ms; %.1f ms", median(portfolioWall), min(portfolioWall))));
+    }
+
+    /**
+     * pgsig23: the pending-signatures question over {@code cycles} sealed cycles of 10 events (one
+     * {@code MANIFEST_SEALED}, one {@code SIGNATURE_ADDED} each; no manifest file, so no signature
+     * counts and every cycle is pending), as {@link PostgresStore#queries(Path, TrustedKeys)} asks it:
+     * every line of the repository in one statement, each cycle's chain verified. Beside it, interleaved,
+     * the same question read one cycle at a time ({@link EventLogQueries#ofStore}: a statement per
+     * cycle, the path before), and the read alone ({@link PostgresEventStore#readAll}: what answering
+ * any question from the verified lines costs at least) beside the portfolio query of the same
+ * cycles, from its rows. One warm-up round each, then 7 rounds; wall
+ * clock per question.
+     */
+    private static List<String> pendingSignatures(String url, int cycles, Path scratch) throws Exception {
+        Path workspace = Files.createDirectories(scratch.resolve("pending-workspace"));
+        Files.createDirectories(workspace.resolve("rulebook"));
+        Files.writeString(workspace.resolve("rulebook/rulebook.yaml"), """
+                version: "1.0.0"
+                required_tags: []
+                profiles:
+                  fe:
+                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
+                default_profile: fe
+                signing:
+                  required:
+                    - {roles: [PM], min: 1}
+                """, StandardCharsets.UTF_8);
+        try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("pending").poolSize(8).build()) {
+            fillSealed(store.eventStore(), cycles);
+            CycleQueries oneRead = store.queries(workspace, TrustedKeys.none());
+            PostgresEventStore events = store.eventStore();
+            CycleQueries perCycle = EventLogQueries.ofStore(workspace, WorkspaceLayout.DEFAULT, events,
+                    TrustedKeys.none(), () -> RulebookLoader.loadForReading(workspace.resolve("rulebook"), workspace)
+                            .signing());
+            int rounds = 7;
+            double[] one = new double[rounds];
+            double[] each = new double[rounds];
+            double[] read = new double[rounds];
+            double[] portfolio = new double[rounds];
+            for (int i = -1; i < rounds; i++) {
+                long start = System.nanoTime();
+                int rows = store.queries().portfolio().size();
+                long wallPortfolio = System.nanoTime() - start;
+                start = System.nanoTime();
+                int logs = events.readAll().size();
+                long wallRead = System.nanoTime() - start;
+                start = System.nanoTime();
+                int size = oneRead.pendingSignatures().size();
+                long wall = System.nanoTime() - start;
+                start = System.nanoTime();
+                int sizeEach = perCycle.pendingSignatures().size();
+                long wallEach = System.nanoTime() - start;
+                if (size != cycles || sizeEach != cycles || logs != cycles || rows != cycles) {
+                    throw new IllegalStateException("pending: " + size + " and " + sizeEach + " cycles, " + logs
+                            + " logs, of " + cycles);
+                }
+                if (i >= 0) {
+                    read[i] = wallRead / 1e6;
+                    portfolio[i] = wallPortfolio / 1e6;
+                    one[i] = wall / 1e6;
+                    each[i] = wallEach / 1e6;
+                }
+            }
+            return List.of(
+                    row("pending signatures, " + cycles + " sealed cycles of 10 events, one read of every line"
+                            + " (median of " + rounds + "; best; worst)",
+                            String.format("%.0f ms; %.0f ms; %.0f ms", median(one), min(one), max(one))),
+                    row("the same, a read per cycle (the path before; interleaved; median; best; worst)",
+                            String.format("%.0f ms; %.0f ms; %.0f ms", median(each), min(each), max(each))),
+                    row("of which: every line read and each chain verified, alone (readAll; interleaved; median;"
+                            + " best; worst)", String.format("%.0f ms; %.0f ms; %.0f ms", median(read), min(read),
+                                    max(read))),
+                    row("the portfolio query of the same cycles, from its rows (interleaved; median; best; worst)",
+                            String.format("%.1f ms; %.1f ms; %.1f ms", median(portfolio), min(portfolio),
+                                    max(portfolio))));
+        }
+    }
+
+    /** {@code cycles} cycles of 10 events each, sealed with a PM signature claimed, imported as pre-chained lines. */
+    private static void fillSealed(PostgresEventStore store, int cycles) throws Exception {
+        EventLineCodec codec = new EventLineCodec();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> jobs = new ArrayList<>();
+        for (int c = 0; c < cycles; c++) {
+            CycleRef cycle = new CycleRef(c % 2 == 0 ? "fe" : "be", String.format("s%05d", c));
+            jobs.add(pool.submit(() -> {
+                List<PlanningEvent> planned = new ArrayList<>(List.of(Events.created(cycle),
+                        Events.moved(cycle, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
+                        Events.moved(cycle, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED),
+                        Events.fact(cycle, EventType.MANIFEST_SEALED, Map.of("manifest_sha256", "0".repeat(64))),
+                        Events.fact(cycle, EventType.SIGNATURE_ADDED, Map.of("role", "PM"))));
+                while (planned.size() < 10) {
+                    planned.add(Events.fact(cycle, EventType.GATE_EVALUATED, Map.of()));
+                }
+                List<byte[]> lines = new ArrayList<>();
+                String head = RecordedEvent.GENESIS;
+                for (PlanningEvent event : planned) {
+                    byte[] line = codec.encode(event, head);
+                    lines.add(line);
+                    head = Sha256.hex(line);
+                }
+                store.importLines(cycle, lines);
+                return null;
+            }));
+        }
+        for (Future<?> job : jobs) {
+            job.get();
+        }
+        pool.shutdown();
     }
 
     private static void printTable(List<String> rows) {

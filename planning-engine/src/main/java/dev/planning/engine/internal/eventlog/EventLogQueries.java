@@ -28,11 +28,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -49,15 +52,17 @@ public final class EventLogQueries implements CycleQueries {
 
     private static final String LOG_SUFFIX = ".events.jsonl";
 
-    private final EventStore store;
-    private final Supplier<List<CycleRef>> cycles;
+    /** Every cycle's events (chains verified), read anew for each question; a cycle without events is skipped. */
+    private final Supplier<Map<CycleRef, List<RecordedEvent>>> read;
+    /** How errors name a cycle's log ({@link EventStore#location}). */
+    private final Function<CycleRef, String> location;
     private final Optional<SignedRoles> signatures;
     private final Optional<Supplier<SigningPolicy>> policy;
     private final TrustedKeys trust;
 
     /**
-     * @param store      where the logs are read
-     * @param cycles     the cycles with a log, asked again for each question
+     * @param read       every cycle's events, chains verified, read anew for each question
+     * @param location   how errors name a cycle's log
      * @param signatures checks which roles' signatures verify; without it no role counts as signed
      * @param policy     the rulebook's signing policy (asked only when a pending-signatures question
      *                   is): a required role must be one it names, and the workspace's signing policy
@@ -66,10 +71,10 @@ public final class EventLogQueries implements CycleQueries {
      *                   not known
      * @param trust      the keys trusted, whose own signing policy {@code verify} also applies
      */
-    private EventLogQueries(EventStore store, Supplier<List<CycleRef>> cycles, Optional<SignedRoles> signatures,
-            Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.cycles = Objects.requireNonNull(cycles, "cycles");
+    private EventLogQueries(Supplier<Map<CycleRef, List<RecordedEvent>>> read, Function<CycleRef, String> location,
+            Optional<SignedRoles> signatures, Optional<Supplier<SigningPolicy>> policy, TrustedKeys trust) {
+        this.read = Objects.requireNonNull(read, "read");
+        this.location = Objects.requireNonNull(location, "location");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.trust = Objects.requireNonNull(trust, "trust");
@@ -84,8 +89,8 @@ public final class EventLogQueries implements CycleQueries {
     public static EventLogQueries ofWorkspace(Path workspace, WorkspaceLayout layout, Optional<TrustedKeys> trust,
             Supplier<SigningPolicy> policy) {
         Path root = workspace.toAbsolutePath().normalize();
-        return new EventLogQueries(new FileEventStore(root, layout), () -> logs(root, layout),
-                trust.map(keys -> new SignedRoles(root, layout, keys)), Optional.of(policy),
+        FileEventStore store = new FileEventStore(root, layout);
+        return new EventLogQueries(eachRead(store, () -> logs(root, layout)), store::location, trust.map(keys -> new SignedRoles(root, layout, keys)), Optional.of(policy),
                 trust.orElse(TrustedKeys.none()));
     }
 
@@ -103,8 +108,36 @@ public final class EventLogQueries implements CycleQueries {
         // The file store's cycles() reads each log to tell an empty one, and the queries read each
         // anyway (skipping an empty one): its log files are listed instead, so each log is read once.
         Supplier<List<CycleRef>> cycles = store instanceof FileEventStore files ? files::logFiles : store::cycles;
-        return new EventLogQueries(store, cycles, Optional.of(new SignedRoles(root, layout, trust)),
+        return new EventLogQueries(eachRead(store, cycles), store::location, Optional.of(new SignedRoles(root, layout,
+                trust)), Optional.of(policy), trust);
+    }
+
+    /**
+     * As {@link #ofStore}, over a store that reads every cycle's log at once ({@code readAll}: each
+     * cycle's events, hash chain verified as {@link EventStore#read} verifies it, refusing as it
+     * refuses), such as the PostgreSQL store, which reads them in one statement instead of one per cycle.
+     *
+     * @param location how errors name a cycle's log ({@link EventStore#location})
+     */
+    public static EventLogQueries ofAllLogs(Path workspace, WorkspaceLayout layout,
+            Supplier<Map<CycleRef, List<RecordedEvent>>> readAll, Function<CycleRef, String> location,
+            TrustedKeys trust, Supplier<SigningPolicy> policy) {
+        Path root = workspace.toAbsolutePath().normalize();
+        return new EventLogQueries(readAll, location, Optional.of(new SignedRoles(root, layout, trust)),
                 Optional.of(policy), trust);
+    }
+
+    /** Each cycle {@code cycles} lists read on its own, in order. */
+    private static Supplier<Map<CycleRef, List<RecordedEvent>>> eachRead(EventStore store,
+            Supplier<List<CycleRef>> cycles) {
+        Objects.requireNonNull(store, "store");
+        return () -> {
+            Map<CycleRef, List<RecordedEvent>> logs = new LinkedHashMap<>();
+            for (CycleRef cycle : cycles.get().stream().sorted(ORDER).toList()) {
+                logs.put(cycle, store.read(cycle));
+            }
+            return logs;
+        };
     }
 
     /**
@@ -213,10 +246,11 @@ public final class EventLogQueries implements CycleQueries {
 
     private List<Log> logs() {
         List<Log> logs = new ArrayList<>();
-        for (CycleRef cycle : cycles.get().stream().sorted(ORDER).toList()) {
-            List<RecordedEvent> events = store.read(cycle);
+        Map<CycleRef, List<RecordedEvent>> all = read.get();
+        for (CycleRef cycle : all.keySet().stream().sorted(ORDER).toList()) {
+            List<RecordedEvent> events = all.get(cycle);
             if (!events.isEmpty()) {
-                logs.add(new Log(cycle, events, CycleFold.fold(store.location(cycle), events)));
+                logs.add(new Log(cycle, events, CycleFold.fold(location.apply(cycle), events)));
             }
         }
         return logs;
