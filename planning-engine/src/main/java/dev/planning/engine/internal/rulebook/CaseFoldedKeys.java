@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * <p>Tags match taxonomy keys ignoring both ({@link dev.planning.api.rulebook.TagTaxonomy}), so two such
  * taxonomy keys are one key with two lists, and which list judges a tag would depend on their order.
- * Thresholds, profiles and streams are looked up by their exact name: there the engine reads one and a
- * reviewer of the settings, who reads them as one name, may read the other.
+ * Thresholds and profiles are looked up by their exact name: there the engine reads one and a reviewer of
+ * the settings, who reads them as one name, may read the other. (Stream names are lower case by the schema.)
  */
 final class CaseFoldedKeys {
 
@@ -30,9 +30,7 @@ final class CaseFoldedKeys {
             new String[] {"thresholds", "threshold", "the engine reads the exact name, so one of them would be read"
                     + " and the other, which a reader takes for the same setting, ignored"},
             new String[] {"profiles", "profile", "streams name profiles by their exact name, so a reader could take one"
-                    + " profile for the other"},
-            new String[] {"streams", "stream", "a stream's profile is found by its exact name, so one entry would apply"
-                    + " and the other, which a reader takes for the same stream, not"});
+                    + " profile for the other"});
 
     private CaseFoldedKeys() {
     }

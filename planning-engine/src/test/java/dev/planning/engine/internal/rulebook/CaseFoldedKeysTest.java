@@ -70,7 +70,7 @@ class CaseFoldedKeysTest {
                     - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
                   FE:
                     - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [governance]}
-                streams: {be: fe, BE: FE}
+                streams: {be: FE}
                 default_profile: fe
                 """);
 
@@ -78,8 +78,25 @@ class CaseFoldedKeysTest {
                 l -> assertThat(l).contains("rulebook.yaml:4:3: ").contains("taxonomy key 'security' and 'Security'"),
                 l -> assertThat(l).contains("rulebook.yaml:5:3: ").contains("taxonomy key 'SECURITY' and 'Security'"),
                 l -> assertThat(l).contains("rulebook.yaml:8:3: ").contains("threshold 'Critical_Approvals'"),
-                l -> assertThat(l).contains("rulebook.yaml:12:3: ").contains("profile 'FE' and 'fe'"),
-                l -> assertThat(l).contains("rulebook.yaml:14:19: ").contains("stream 'BE' and 'be'"));
+                l -> assertThat(l).contains("rulebook.yaml:12:3: ").contains("profile 'FE' and 'fe'"));
+    }
+
+    /** A stream key no stream can have ({@code FE}: stream names are lower case) was accepted and never applied. */
+    @Test
+    void aStreamKeyNoStreamCanHaveIsRefusedAtIt() throws IOException {
+        InvalidInputException e = refusal("""
+                version: "1"
+                profiles:
+                  fe:
+                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
+                  strict:
+                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint, governance]}
+                streams: {FE: strict}
+                default_profile: fe
+                """);
+
+        assertThat(e.getMessage()).contains("streams").contains("FE");
+        assertThat(e.describe()).contains("rulebook.yaml:7:");
     }
 
     @Test
