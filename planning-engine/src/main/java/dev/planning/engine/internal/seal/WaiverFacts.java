@@ -2,6 +2,8 @@ package dev.planning.engine.internal.seal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.event.EventType;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
@@ -91,6 +93,21 @@ public final class WaiverFacts {
             }
         }
         return found;
+    }
+
+    /**
+     * Refuses a {@code WAIVER_GRANTED} whose {@code expires} is present but no ISO date (YYYY-MM-DD and
+     * nothing more), blank included, before it is recorded: read later it could only count as expired (or,
+     * blank, as never expiring), the date meant lost. A waiver without an expiry leaves the detail out.
+     *
+     * @throws InvalidInputException naming the value and what was expected
+     */
+    public static void requireReadableExpiry(EventType type, Map<String, String> details) {
+        String expires = details.get("expires");
+        if (type == EventType.WAIVER_GRANTED && expires != null && date(expires).isEmpty()) {
+            throw new InvalidInputException("WAIVER_GRANTED detail `expires` is \"" + Printable.line(expires)
+                    + "\"; expected the waiver's last day as an ISO date, YYYY-MM-DD, and nothing after it");
+        }
     }
 
     /**
