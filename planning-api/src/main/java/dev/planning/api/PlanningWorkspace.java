@@ -175,6 +175,8 @@ public interface PlanningWorkspace {
      * @throws IllegalArgumentException     for an event type that moves the cycle
      * @throws InvalidTransitionException   when the cycle is {@code COMPLETED}
      * @throws ConcurrentTransitionException when another writer changed the cycle meanwhile
+     * @throws InvalidInputException        for a {@code WAIVER_GRANTED} whose {@code expires} detail is present
+     *                                      but not an ISO date, YYYY-MM-DD, and nothing after it
      */
     RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details);
 

@@ -26,6 +26,7 @@ import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
+import dev.planning.engine.internal.seal.WaiverFacts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,8 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace {
 
     @Override
     public RecordedEvent record(CycleRef cycle, EventType type, Map<String, String> details) {
-        return delegate.record(nonNull(cycle, "cycle"), nonNull(type, "type"), nonNull(details, "details"));
+        WaiverFacts.requireReadableExpiry(nonNull(type, "type"), nonNull(details, "details"));
+        return delegate.record(nonNull(cycle, "cycle"), type, details);
     }
 
     @Override

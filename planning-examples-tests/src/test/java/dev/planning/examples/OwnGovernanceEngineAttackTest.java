@@ -90,6 +90,43 @@ class OwnGovernanceEngineAttackTest {
         assertRefusedByGovernance(advanceWith(factory));
     }
 
+    /**
+     * strict23: a violation's facts become the finding's, whose names the {@code --format json} schemas hold to
+     * {@code [a-z][a-z0-9_]{0,31}}. An engine reporting a minor violation with a fact named otherwise (blank,
+     * upper case, a space, a leading digit, too long) must not pass the gate with the fact dropped or printed
+     * as JSON its schema refuses: the gate fails as crashed, as a plug-in gate's bad finding does.
+     */
+    @Test
+    void aViolationWithAFactNameOutsideTheAllowedFormCrashesTheGate() {
+        for (String name : new String[] {"", " ", "Approvals", "two words", "9lives", "a".repeat(33), "approvals\n"}) {
+            GovernanceEngineFactory factory = rulebook -> input -> new GovernanceDecision(rulebook.hash(), List.of(
+                    new Violation("minor-note", "FE-2", ViolationSeverity.LOW, "a note", Map.of(), Optional.empty(),
+                            Map.of("required", "1", name, "0"))), List.of(), List.of(), Map.of(), Map.of());
+
+            TransitionResult result = advanceWith(factory);
+
+            assertRefusedByGovernance(result);
+            assertThat(result.gateResults()).filteredOn(r -> r.gate().equals("governance")).singleElement()
+                    .satisfies(r -> assertThat(r.findings()).as("fact %s", name).extracting(f -> f.code())
+                            .containsExactly("gate.crashed"));
+        }
+    }
+
+    /** For contrast: the same minor violation with well-formed fact names passes, its facts kept. */
+    @Test
+    void aViolationWithWellFormedFactNamesKeepsThem() {
+        GovernanceEngineFactory factory = rulebook -> input -> new GovernanceDecision(rulebook.hash(), List.of(
+                new Violation("minor-note", "FE-2", ViolationSeverity.LOW, "a note", Map.of(), Optional.empty(),
+                        Map.of("required", "1"))), List.of(), List.of(), Map.of(), Map.of());
+
+        TransitionResult result = advanceWith(factory);
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.gateResults()).filteredOn(r -> r.gate().equals("governance")).singleElement()
+                .satisfies(r -> assertThat(r.findings()).filteredOn(f -> f.code().equals("governance.minor-note"))
+                        .singleElement().satisfies(f -> assertThat(f.facts()).containsExactly(Map.entry("required", "1"))));
+    }
+
     /** For contrast: an engine that finds nothing, for the rulebook it was given, is the embedder's choice. */
     @Test
     void aLenientEngineWithTheRulebooksHashPasses() {

@@ -28,7 +28,10 @@ import java.util.HashMap;
  * {@value #MAX_DEPTH} levels, duplicate keys, aliases ({@code *name}), an empty file, a second
  * document, a text value or key longer than the operator's {@code planning.documents.maxValueLength}
  * (default 10,000 characters; every such value of the file, one line each). An empty value
- * ({@code owner:}) reads as {@code null}.
+ * ({@code owner:}) reads as {@code null}. Scalars read as YAML 1.2 writes them, not as YAML 1.1 would:
+ * only {@code true} and {@code false} (any case) are booleans ({@code yes}, {@code on} are text), and only
+ * decimal digits are numbers ({@code 010}, {@code 0x10}, {@code 1_000} are text), so that a schema
+ * refuses them where it expects a boolean or a number rather than reading another value.
  *
  * <pre>{@code
  * LocatedDocument doc = YamlDocuments.read(workspace.resolve(path), path);
@@ -167,7 +170,7 @@ public final class YamlDocuments {
         List<ValueLengths.Over> over = new ArrayList<>();
         JsonParser parser = null;
         try {
-            parser = new AliasRefusingParser(Parsing.FACTORY.createParser(text));
+            parser = new DecimalNumbersParser(new AliasRefusingParser(Parsing.FACTORY.createParser(text)));
             List<LocatedDocument> documents = new ArrayList<>();
             while (parser.nextToken() != null) {
                 int line = parser.currentTokenLocation().getLineNr();
@@ -211,7 +214,7 @@ public final class YamlDocuments {
         int maxLength = ValueLengths.current();
         JsonParser parser = null;
         try {
-            parser = new AliasRefusingParser(Parsing.FACTORY.createParser(text));
+            parser = new DecimalNumbersParser(new AliasRefusingParser(Parsing.FACTORY.createParser(text)));
             ObjectReader reader = Parsing.MAPPER.reader(new LocationJsonNodeFactory(parser));
             JsonNode root = (exactDecimals ? reader.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) : reader)
                     .readTree(parser);

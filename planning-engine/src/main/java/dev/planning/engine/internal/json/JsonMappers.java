@@ -108,6 +108,8 @@ public final class JsonMappers {
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                // YAML 1.1 read yes/no/on/off as booleans: a planning file means the word it wrote.
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
                 .build()));
     }
 

@@ -331,6 +331,7 @@ public final class RulebookLoader {
         Map<String, GateProfile> profiles = root.has("profiles") ? profiles(document, mistakes)
                 : Map.of(DefaultProfile.NAME, DefaultProfile.PROFILE);
         List<KpiDefinition> kpis = kpis(document, checkFormulas, mistakes);
+        CaseFoldedKeys.check(document, mistakes);
         if (mistakes.size() == 1) {
             throw mistakes.get(0);
         }

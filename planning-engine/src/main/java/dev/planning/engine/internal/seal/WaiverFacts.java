@@ -2,6 +2,8 @@ package dev.planning.engine.internal.seal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.event.EventType;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -27,7 +30,8 @@ import org.apiguardian.api.API;
  *
  * <p>Fail closed: a waiver without an expiry date is always listed (flagged, the riskiest kind); an
  * expiry that cannot be read, or a sealed waiver count that cannot, counts as already expired
- * ({@link LocalDate#MIN}).
+ * ({@link LocalDate#MIN}). Read means the whole value: an expiry is an ISO date and nothing after it
+ * ({@code 2099-12-31junk} is no date), a count decimal digits as a seal writes them.
  */
 @API(status = INTERNAL)
 public final class WaiverFacts {
@@ -42,6 +46,11 @@ public final class WaiverFacts {
             .thenComparing(WaiverExpiry::eventId)
             .thenComparing(w -> w.rule().orElse(""))
             .thenComparing(w -> w.item().orElse(""));
+
+    private static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]{0,9}");
+
+    /** Four-digit years only: {@code LocalDate.parse} also reads {@code +10000-01-01}, which no seal writes. */
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private WaiverFacts() {
     }
@@ -70,12 +79,7 @@ public final class WaiverFacts {
         if (type == EventType.WAIVER_GRANTED) {
             found.add(waiver(cycle, eventId, details, ""));
         } else if (type == EventType.MANIFEST_SEALED && details.containsKey(COUNT)) {
-            int count;
-            try {
-                count = Integer.parseInt(details.get(COUNT));
-            } catch (NumberFormatException e) {
-                count = -1;
-            }
+            int count = count(details.get(COUNT));
             // Each waiver a seal records is details of its own: a count past the details the event holds
             // claims waivers it cannot record (a committed log's rebuilt line), and would have this build
             // an entry for each of them, up to two billion. Unreadable, as a count that does not parse.
@@ -89,6 +93,21 @@ public final class WaiverFacts {
             }
         }
         return found;
+    }
+
+    /**
+     * Refuses a {@code WAIVER_GRANTED} whose {@code expires} is present but no ISO date (YYYY-MM-DD and
+     * nothing more), blank included, before it is recorded: read later it could only count as expired (or,
+     * blank, as never expiring), the date meant lost. A waiver without an expiry leaves the detail out.
+     *
+     * @throws InvalidInputException naming the value and what was expected
+     */
+    public static void requireReadableExpiry(EventType type, Map<String, String> details) {
+        String expires = details.get("expires");
+        if (type == EventType.WAIVER_GRANTED && expires != null && date(expires).isEmpty()) {
+            throw new InvalidInputException("WAIVER_GRANTED detail `expires` is \"" + Printable.line(expires)
+                    + "\"; expected the waiver's last day as an ISO date, YYYY-MM-DD, and nothing after it");
+        }
     }
 
     /**
@@ -108,9 +127,28 @@ public final class WaiverFacts {
                 Optional.ofNullable(details.get(prefix + "item")), Optional.ofNullable(details.get(prefix + "approver")));
     }
 
-    private static Optional<LocalDate> date(String text) {
+    /** The count as a seal writes it (decimal digits, no sign, no leading zero), else -1. */
+    private static int count(String text) {
+        if (text == null || !WHOLE.matcher(text).matches()) {
+            return -1;
+        }
         try {
-            return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The whole text as an ISO date (YYYY-MM-DD), as a seal writes it; nothing more: a prefix that reads
+     * as a date ({@code 2099-12-31junk}, {@code 2099-12-31T...}) is no date, so it counts as expired.
+     */
+    private static Optional<LocalDate> date(String text) {
+        if (!ISO_DATE.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -529,13 +529,15 @@ class RulebookLoaderTest {
                 .containsEntry("fe.max_evaluation_seconds", 86400.0).containsEntry("delivered_ratio_min", 1.0);
     }
 
+    /** strict23: read as the text written (only decimal digits are numbers), so the schema refuses them at their place. */
     @Test
-    void refusesNotANumberAndInfinityAsMalformed() {
+    void refusesNotANumberAndInfinityAsNoNumber() {
         for (String value : new String[] {".nan", ".NaN", ".inf", "-.Inf"}) {
             assertThatThrownBy(() -> load(VALID.replace("{critical_approvals: 3}", "{anything: " + value + "}")))
                     .as(value)
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("Malformed numeric value");
+                    .hasMessageContaining("`thresholds.anything` must be a number (found string \"" + value + "\")")
+                    .satisfies(e -> assertThat(((InvalidInputException) e).describe()).contains("rulebook.yaml:6:24"));
         }
     }
 

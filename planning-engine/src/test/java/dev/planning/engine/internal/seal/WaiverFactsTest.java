@@ -68,4 +68,26 @@ class WaiverFactsTest {
         assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.MANIFEST_SEALED, Map.of("manifest_id", "m"))).isEmpty();
         assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.SIGNATURE_ADDED, Map.of("rule", "r"))).isEmpty();
     }
+
+    /** strict23: the expiry was read by its first ten characters, so a date with more after it held. */
+    @Test
+    void anExpiryWithTextAfterTheDateCountsAsExpired() {
+        for (String expires : new String[] {"2099-12-31junk", "2099-12-31T00:00:00Z", "2099-12-31 ", "+10000-01-01",
+                "2099-02-30"}) {
+            assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.WAIVER_GRANTED, Map.of("rule", "r", "expires", expires)))
+                    .as(expires).singleElement().satisfies(w -> assertThat(w.expires()).contains(LocalDate.MIN));
+        }
+        assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.WAIVER_GRANTED, Map.of("rule", "r", "expires", "2099-12-31")))
+                .singleElement().satisfies(w -> assertThat(w.expires()).contains(LocalDate.of(2099, 12, 31)));
+    }
+
+    /** strict23: a sealed count is the decimal a seal writes; {@code +1} or {@code 01} is no count. */
+    @Test
+    void aSealedCountNotWrittenAsASealWritesItCountsAsUnreadable() {
+        for (String count : new String[] {"+1", "01", " 1"}) {
+            assertThat(WaiverFacts.of(CYCLE, "evt_1", EventType.MANIFEST_SEALED, Map.of("waivers", count,
+                    "waiver.1.rule", "r", "waiver.1.expires", "2099-12-31")))
+                    .as(count).singleElement().satisfies(w -> assertThat(w.expires()).contains(LocalDate.MIN));
+        }
+    }
 }

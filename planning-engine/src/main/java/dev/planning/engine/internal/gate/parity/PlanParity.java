@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parity at planning level. Every story of the map has at least one item of the plan linking to
@@ -92,7 +94,7 @@ final class PlanParity {
                 Optional<BigDecimal> number = number(value.get());
                 if (number.isEmpty()) {
                     findings.add(Finding.error(ParityCodes.TARGET_INVALID, task.id() + " has " + tag + " \""
-                            + value.get() + "\"; expected a percentage such as 85", task.location()).withTask(task.id()));
+                            + value.get() + "\"; expected a percentage from 0 to 100, such as 85 or 92.5", task.location()).withTask(task.id()));
                 } else if (target == null || number.get().compareTo(target) > 0) {
                     target = number.get();
                     best = Optional.of(task);
@@ -134,13 +136,23 @@ final class PlanParity {
         return new SourceLocation(plan.source(), 1, 1);
     }
 
+    /**
+     * A percentage as people write one ({@code 85}, {@code 92.5}, {@code 85%}), from 0 to 100; else none.
+     * The whole value must be one: it was read by {@code BigDecimal} after dropping every {@code %}, so
+     * {@code 8%5} read as 85 and {@code 1e9} or {@code 999} as a target that met any minimum.
+     */
     private static Optional<BigDecimal> number(String text) {
-        try {
-            return Optional.of(new BigDecimal(text.trim().replace("%", "")));
-        } catch (NumberFormatException e) {
+        Matcher written = PERCENT.matcher(text.strip());
+        if (!written.matches()) {
             return Optional.empty();
         }
+        BigDecimal value = new BigDecimal(written.group(1));
+        return value.compareTo(HUNDRED) > 0 ? Optional.empty() : Optional.of(value);
     }
+
+    private static final Pattern PERCENT = Pattern.compile("((?:0|[1-9][0-9]{0,2})(?:\\.[0-9]{1,9})?)%?");
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     static String percent(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

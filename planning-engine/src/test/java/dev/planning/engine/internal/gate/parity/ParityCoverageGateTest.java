@@ -114,6 +114,28 @@ class ParityCoverageGateTest {
                 .isEqualTo(Map.of("unit", Map.of("minimum", 80.0, "target", new java.math.BigDecimal("85"))));
     }
 
+    /**
+     * strict23: the target was read by BigDecimal after dropping every {@code %}: {@code 8%5} read as 85, and
+     * {@code 1e9} or {@code 999} as a target that met any minimum. The whole tag value must be a percentage.
+     */
+    @Test
+    void aCoverageTargetThatIsNotWhollyAPercentageFromZeroToAHundredIsInvalid() {
+        ws.threshold("unit_coverage_min", 80);
+        for (String target : new String[] {"8%5", "%85", "85%%", "1e9", "999", "100.5", "+85", "85.", "0x55", "85 %"}) {
+            ws.plan("fe", "2025-09-02", "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2], tags: [\"unit_coverage_target:"
+                    + target + "\"]}");
+            GateResult result = planning();
+            assertThat(result.status()).as(target).isEqualTo(GateStatus.FAIL);
+            assertThat(result.findings()).as(target).filteredOn(f -> f.code().equals(ParityCodes.TARGET_INVALID))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("expected a percentage from 0 to 100"));
+        }
+        for (String target : new String[] {"85", "85%", "92.5", "100", " 85 "}) {
+            ws.plan("fe", "2025-09-02", "{id: T-1, title: Card, linked_story_map_nodes: [S-1, S-2], tags: [\"unit_coverage_target:"
+                    + target + "\"]}");
+            assertThat(planning().status()).as(target).isEqualTo(GateStatus.PASS);
+        }
+    }
+
     @Test
     void aStreamsOwnThresholdOverridesTheGeneralOneAndZeroSwitchesTheRequirementOff() {
         ws.threshold("unit_coverage_min", 80).threshold("fe.unit_coverage_min", 0)
