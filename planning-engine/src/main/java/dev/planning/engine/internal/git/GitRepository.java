@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -640,6 +641,55 @@ public final class GitRepository implements AutoCloseable {
             return new CommittedDirectory(path, files);
         } catch (IOException e) {
             throw failure("read " + path + " at " + revision, e);
+        }
+    }
+
+    /**
+     * The workspace-relative paths of the entries of a workspace directory as committed at
+     * {@code revision}, names only (no file is read): every entry whose path {@code keep} accepts,
+     * whatever its mode (a symbolic link or a submodule is listed too), descending only into the
+     * subdirectories {@code enter} accepts. How the inputs a handoff's gates would have read at its
+     * sealed commit are told without reading them.
+     *
+     * @param revision  a commit id (40 hex digits)
+     * @param directory workspace-relative, {@code /} separators
+     * @param enter     which subdirectories (workspace-relative) to descend into
+     * @param keep      which entries (workspace-relative) to list
+     * @param max       the most entries listed; more is refused
+     * @return empty when the revision is not a commit; an empty list when it holds no directory there
+     * @throws InvalidInputException when more than {@code max} entries would be listed
+     */
+    public Optional<List<String>> entries(String revision, String directory, Predicate<String> enter,
+            Predicate<String> keep, int max) {
+        if (!hasCommit(revision)) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
+            List<String> found = new ArrayList<>();
+            try (TreeWalk tree = TreeWalk.forPath(repository, prefix + directory, commit.getTree())) {
+                if (tree == null || !tree.isSubtree()) {
+                    return Optional.of(List.of());
+                }
+                tree.enterSubtree();
+                while (tree.next()) {
+                    String path = tree.getPathString().substring(prefix.length());
+                    if (tree.isSubtree()) {
+                        if (enter.test(path)) {
+                            tree.enterSubtree();
+                        }
+                    } else if (keep.test(path)) {
+                        if (found.size() == max) {
+                            throw new InvalidInputException(Shown.path(directory) + " at revision " + revision
+                                    + " holds more than " + max + " planning files");
+                        }
+                        found.add(path);
+                    }
+                }
+            }
+            return Optional.of(List.copyOf(found));
+        } catch (IOException e) {
+            throw failure("list " + directory + " at " + revision, e);
         }
     }
 

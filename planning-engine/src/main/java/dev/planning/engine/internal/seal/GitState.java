@@ -1,9 +1,12 @@
 package dev.planning.engine.internal.seal;
 
 import dev.planning.api.SourceLocation;
+import dev.planning.api.WorkspaceLayout;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.SealingException;
 import dev.planning.engine.internal.git.GitRepository;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +28,7 @@ record GitState(String snapshotRev, boolean dirty) {
      *
      * @throws SealingException ({@code UNCOMMITTED_CHANGES}) naming the files and what to do
      */
-    static GitState of(Path workspace, List<String> paths, boolean allowDirty, String cycle) {
+    static GitState of(Path workspace, List<String> paths, boolean allowDirty, CycleRef cycle, WorkspaceLayout layout) {
         Optional<GitRepository> found = GitRepository.find(workspace);
         if (found.isEmpty()) {
             return refuseOrDirty(allowDirty, NONE, "the workspace " + workspace + " is not in a git repository, so "
@@ -38,7 +41,12 @@ record GitState(String snapshotRev, boolean dirty) {
                 return refuseOrDirty(allowDirty, NONE, "the git repository of " + workspace + " has no commit yet;"
                         + " commit the artifacts of " + cycle + ", or pass --allow-dirty", workspace);
             }
-            List<String> uncommitted = git.uncommitted(paths);
+            List<String> uncommitted = new ArrayList<>(git.uncommitted(paths));
+            // An input committed at HEAD that the gates did not judge (deleted from the work tree, not
+            // from git): the manifest would name a commit whose inputs were not all judged (attack23).
+            SealedInputs.committedInputs(git, layout, cycle, head.get())
+                    .ifPresent(committed -> committed.stream().filter(path -> !paths.contains(path))
+                            .forEach(path -> uncommitted.add(path + " (deleted)")));
             if (uncommitted.isEmpty()) {
                 return new GitState(head.get(), false);
             }

@@ -19,6 +19,7 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.artifact.ManifestReader;
+import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.signing.Crypto;
 import dev.planning.engine.internal.signing.ManifestSignatures;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -339,6 +341,9 @@ public final class ManifestVerifier {
         // In every scope: a plan file of the cycle that appeared after sealing (a task breakdown under
         // the preferred name beside a sealed backlog) is what the gates of the later moves would read.
         changed.addAll(unsealed(manifest));
+        if (scope != Scope.SEALED_STATE) {
+            ownCycle(manifest).ifPresent(cycle -> changed.addAll(incompleteSealedSet(manifest, cycle)));
+        }
         found.addAll(changed);
         boolean rulebookSealed = manifest.rulebookHash().equals(rulebook.hash());
         if (!rulebookSealed) {
@@ -507,6 +512,50 @@ public final class ManifestVerifier {
                 .map(path -> Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, path, "not present at sealing",
                         "present", "plan artifact " + path + " of " + cycle + " is not in the sealed manifest"))
                 .toList();
+    }
+
+    /**
+     * The inputs the gates read at the manifest's {@code snapshot_rev} that are not sealed, and the sealed
+     * inputs they do not read there (attack23). The verdicts are re-derived over the sealed set alone
+     * ({@link SealedInputs}), so a manifest that leaves out an input committed at its revision (the
+     * capacity model, another stream's plan) had its verdicts re-derived without it, and passed where the
+     * gates over that commit fail; one that adds an input the commit does not hold (a plan of a stream
+     * committed later, pinned from the work tree) was judged with it. Either is refused: the sealed inputs
+     * must be exactly what the gates read at the sealed commit. A manifest sealed without a clean revision
+     * ({@code dirty}, or {@code snapshot_rev: none}) has no commit to tell them by, and is not checked here.
+     */
+    private List<Discrepancy> incompleteSealedSet(HandoffManifest manifest, CycleRef cycle) {
+        if (manifest.dirty() || manifest.snapshotRev().equals(GitState.NONE)) {
+            return List.of();
+        }
+        Optional<Set<String>> committed;
+        try (SealedInputs sealed = new SealedInputs(workspace, layout, manifest, cycle)) {
+            committed = sealed.committedInputs();
+        }
+        if (committed.isEmpty()) {
+            return List.of(); // a snapshot_rev that is no commit here is reported by SnapshotCheck
+        }
+        EvidenceInputs kinds = new EvidenceInputs(workspace, layout);
+        Set<String> sealedInputs = manifest.artifacts().stream().map(ArtifactChecksum::path)
+                .filter(path -> kinds.kind(cycle, path).filter(kind -> kind != EvidenceInputs.Input.OUTCOMES).isPresent())
+                .collect(Collectors.toCollection(TreeSet::new));
+        String rev = manifest.snapshotRev();
+        List<Discrepancy> found = new ArrayList<>();
+        for (String path : committed.get()) {
+            if (!sealedInputs.contains(path)) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_UNSEALED, path, "sealed: the gates read it at snapshot_rev "
+                        + rev, "not sealed", "input " + path + " of the verdicts of " + cycle + " is committed at snapshot_rev "
+                        + rev + " but not in the sealed manifest, so the verdicts re-derived from the sealed set never judged it"));
+            }
+        }
+        for (String path : sealedInputs) {
+            if (!committed.get().contains(path)) {
+                found.add(Discrepancy.of(DiscrepancyKind.ARTIFACT_MISSING, path, "an input the gates read at snapshot_rev "
+                        + rev, "not read there", "sealed input " + path + " of " + cycle + " is not what the gates read at"
+                        + " snapshot_rev " + rev + " (not committed there, or another stream's plan they do not choose)"));
+            }
+        }
+        return found;
     }
 
     /**

@@ -19,7 +19,10 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,11 +53,13 @@ final class SealedInputs implements AutoCloseable {
     private final Path workspace;
     private final HandoffManifest manifest;
     private final EvidenceInputs inputs;
+    private final WorkspaceLayout layout;
     private final CycleRef cycle;
     private Optional<GitRepository> git;
 
     SealedInputs(Path workspace, WorkspaceLayout layout, HandoffManifest manifest, CycleRef cycle) {
         this.workspace = workspace;
+        this.layout = layout;
         this.manifest = manifest;
         this.inputs = new EvidenceInputs(workspace, layout);
         this.cycle = cycle;
@@ -107,6 +112,65 @@ final class SealedInputs implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** The most planning files the streams directory of a sealed commit is listed to. */
+    static final int MAX_COMMITTED_PLAN_FILES = 100_000;
+
+    /** The directories of a commit's streams directory that hold planning files: where the gates look. */
+    private static final String PLAN_DIRECTORY = "planning-[^/]+(?:/(?:tasks|storymaps|decisions|contracts))?";
+
+    /**
+     * The inputs the handoff's gates read when they run over the files committed at {@code snapshot_rev}
+     * (the cycle's plan files and contracts, the capacity model, the other streams' plans as the gates
+     * choose them), workspace-relative; empty when {@code snapshot_rev} is {@code none} or no commit here.
+     * Told from the commit's file names alone, by the code that tells them in a work tree
+     * ({@link EvidenceInputs#paths}), run over a temporary directory of empty files of those names
+     * (deleted before this returns; swept as {@link #pin}'s are when a kill leaves one).
+     *
+     * @throws dev.planning.api.InvalidInputException when the commit holds more than
+     *         {@link #MAX_COMMITTED_PLAN_FILES} planning files
+     */
+    Optional<Set<String>> committedInputs() {
+        if (manifest.snapshotRev().equals(GitState.NONE)) {
+            return Optional.empty();
+        }
+        return git().flatMap(repository -> committedInputs(repository, layout, cycle, manifest.snapshotRev()));
+    }
+
+    /**
+     * As {@link #committedInputs()}, at any commit of {@code repository}: what the gates of {@code cycle}
+     * read when run over the files committed at {@code revision}; empty when it is no commit here.
+     */
+    static Optional<Set<String>> committedInputs(GitRepository repository, WorkspaceLayout layout, CycleRef cycle,
+            String revision) {
+        String root = layout.streamsRoot();
+        Pattern enter = Pattern.compile(Pattern.quote(root + "/") + PLAN_DIRECTORY);
+        Pattern keep = Pattern.compile(Pattern.quote(root + "/") + "(?:capacity\\.yaml|" + PLAN_DIRECTORY + "/[^/]+)");
+        Optional<List<String>> names = repository.entries(revision, root, path -> enter.matcher(path).matches(),
+                path -> keep.matcher(path).matches(), MAX_COMMITTED_PLAN_FILES);
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        Path skeleton;
+        try {
+            skeleton = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-"
+                    + started(ProcessHandle.current()) + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            for (String name : names.get()) {
+                Path file = SafePaths.resolve(skeleton, name);
+                Files.createDirectories(file.getParent());
+                Files.createFile(file);
+            }
+            return Optional.of(new TreeSet<>(new EvidenceInputs(skeleton, layout).paths(cycle)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(skeleton);
+        }
     }
 
     /**
