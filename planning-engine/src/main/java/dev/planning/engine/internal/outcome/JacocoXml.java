@@ -56,6 +56,12 @@ public final class JacocoXml {
     /** A count as JaCoCo writes it; compiled once, as a report has five per line. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,18}");
 
+    /** A package as a class file names it (JVMS 4.2.1): segments joined by {@code /}, none empty. */
+    private static final Pattern VM_PACKAGE = Pattern.compile("[^/.;\\[\\\\]+(/[^/.;\\[\\\\]+)*");
+
+    /** A source file's name: no directory in it. */
+    private static final Pattern VM_FILE = Pattern.compile("[^/\\\\]+");
+
     private JacocoXml() {
     }
 
@@ -234,13 +240,15 @@ public final class JacocoXml {
             } else if (name.equals("package") && (parent.equals("report") || parent.equals("group"))) {
                 packageName = named(xml);
             } else if (name.equals("sourcefile") && parent.equals("package")) {
-                List<String> key = new ArrayList<>();
-                key.add(CoverageReport.Format.JACOCO_XML.name());
-                key.addAll(groups);
-                key.add(packageName);
-                key.add(named(xml));
+                String file = named(xml);
                 SourceLocation at = located(displayPath, xml);
-                if (!keys.add(key)) {
+                requireVmName(packageName, file, at);
+                // Named across reports by package and name alone: a module's report and an aggregate that
+                // groups the module name one file alike (CoverageReports refuses a name two groups share).
+                List<String> key = List.of(CoverageReport.Format.JACOCO_XML.name(), packageName, file);
+                List<String> grouped = new ArrayList<>(groups);
+                grouped.addAll(key);
+                if (!keys.add(grouped)) {
                     // JaCoCo writes a source file once per package: which of two to count is a guess.
                     throw new InvalidInputException("<sourcefile name=\"" + key.get(key.size() - 1) + "\"> appears a"
                             + " second time in package " + packageName + ": a report lists each source file once", at);
@@ -293,6 +301,23 @@ public final class JacocoXml {
                         + " covered and " + listed.missed() + " missed " + type + " but the report's <counter type=\""
                         + type + "\"> total has covered=\"" + total.covered() + "\" missed=\"" + total.missed()
                         + "\": expected the total to hold at least its source files' counts", end);
+            }
+        }
+
+        /**
+         * Refuses a package or source file name JaCoCo does not write: a package is a class file's name for it
+         * ({@code shop/cart}, or empty for the default package), a source file a name without a directory.
+         * Spelt otherwise ({@code shop.cart}, {@code shop//cart}), one file would be two names across reports
+         * and count twice.
+         */
+        private static void requireVmName(String packageName, String file, SourceLocation at) {
+            boolean packageOk = packageName.isEmpty() || VM_PACKAGE.matcher(packageName).matches();
+            if (!packageOk || !VM_FILE.matcher(file).matches()) {
+                throw new InvalidInputException((packageOk ? "<sourcefile name=\"" + Printable.line(file) + "\"> is"
+                        + " not a file name: expected a name without / or \\, as JaCoCo writes it"
+                        : "<package name=\"" + Printable.line(packageName) + "\"> is not a package as JaCoCo names it:"
+                        + " expected its segments joined by / (shop/cart), none empty and none holding . \\ ; or [")
+                        + ", so that one source file has one name in every report", at);
             }
         }
 

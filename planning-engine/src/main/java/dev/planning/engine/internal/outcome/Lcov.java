@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.artifact.ErrorList;
@@ -104,6 +105,30 @@ public final class Lcov {
         return tracefile.report(number);
     }
 
+    /**
+     * A source file's path in the one spelling the reports' merge compares ({@link CoverageReports#total}):
+     * backslashes (as Windows tools write them) read as {@code /}, empty and {@code .} segments dropped
+     * ({@code ./src//a.js} is {@code src/a.js}), a leading {@code /} kept; empty for a path of no segment
+     * ({@code ./}); {@code null} for a path with a {@code ..} segment, which names no file that can be told
+     * apart from others without the file system. Letters keep their case.
+     */
+    static String canonicalPath(String path) {
+        String slashed = path.replace('\\', '/');
+        List<String> kept = new ArrayList<>();
+        for (String segment : slashed.split("/", -1)) {
+            if (segment.equals("..")) {
+                return null;
+            }
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                kept.add(segment);
+            }
+        }
+        if (kept.isEmpty()) {
+            return "";
+        }
+        return (slashed.startsWith("/") ? "/" : "") + String.join("/", kept);
+    }
+
     private static String readLine(BufferedReader in, String displayPath, int number) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
@@ -164,10 +189,19 @@ public final class Lcov {
                             + " was closed by end_of_record", number, 1);
                     record = null;
                 }
-                if (value.isBlank()) {
+                String path = value.strip();
+                String canonical = canonicalPath(path);
+                if (canonical != null && canonical.isEmpty()) {
                     mistake("SF: names no source file", number, colon + 2);
+                } else if (canonical == null) {
+                    // Not normalised past a segment: "a/../b" is "b" only where "a" is no link, and "../b" leaves the root.
+                    mistake("SF:" + Printable.line(path) + " has a \"..\" segment: which source file it names cannot be"
+                            + " known, so it cannot be told from another report's spelling of it; expected a path"
+                            + " without \"..\" (relative to the project, or absolute)", number, colon + 2);
+                } else {
+                    path = canonical;
                 }
-                record = new Record(value.strip(), number);
+                record = new Record(path, number);
             } else if (record == null) {
                 if (!key.equals("TN")) {
                     // Counts outside a record belong to no source file: dropping them would hide missed lines.
