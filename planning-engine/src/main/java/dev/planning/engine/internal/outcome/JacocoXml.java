@@ -32,8 +32,10 @@ import javax.xml.stream.XMLStreamReader;
  * Reads the totals of a JaCoCo XML report: the {@code LINE} and {@code BRANCH} counters that are
  * direct children of {@code <report>} (a report that states one of them twice is refused), and each
  * {@code <sourcefile>}'s {@code <line nr mi ci mb cb>} elements ({@link CoverageReport#files()}), keyed
- * by the {@code <group>}s around it, its package and its name, so that reports of one file can be merged
- * ({@link CoverageReports#total}). A source file's lines must agree with its own {@code LINE} and
+ * by its package and its name (not the {@code <group>}s around it: a module's report and an aggregate of
+ * it name one file alike), so that reports of one file can be merged ({@link CoverageReports#total}); a
+ * package not spelt as JaCoCo writes it ({@code shop/cart}) or a source file name holding a directory is
+ * refused. A source file's lines must agree with its own {@code LINE} and
  * {@code BRANCH} counters, and the source files together must not count more than the report's totals:
  * which of two disagreeing counts is true cannot be known, so neither is believed. A line listed twice,
  * a line with no instruction, a source file listed twice in a package or outside one, and a count that is not a whole
@@ -214,8 +216,9 @@ public final class JacocoXml {
     }
 
     /**
-     * The {@code <sourcefile>}s of a report as the parser meets them, each keyed by the {@code <group>}s
-     * around it, its package and its name, with its {@code <line>}s checked against its own counters.
+     * The {@code <sourcefile>}s of a report as the parser meets them, each told apart in the report by the
+     * {@code <group>}s around it, its package and its name, keyed by its package and name, with its
+     * {@code <line>}s checked against its own counters.
      */
     private static final class Sources {
         private final String displayPath;

@@ -41,7 +41,9 @@ import java.util.stream.Collectors;
  * records' {@code DA} and {@code BRDA} lines; a record that gives such a file's counts only as totals
  * cannot be merged and is refused. Each source file's listed lines and branches are kept
  * ({@link CoverageReport#files()}), so that another report of the same file is merged with it
- * ({@link CoverageReports#total}) rather than added to it. The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
+ * ({@link CoverageReports#total}) rather than added to it, under its path in one spelling
+ * ({@code canonicalPath}: {@code ./src/a.js} and {@code src\a.js} are {@code src/a.js}; a path with a
+ * {@code ..} segment is refused). The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
  * {@code MC*}) are read and carry nothing this reader totals; a line of any other kind, counts outside
  * a record ({@code DA:} before any {@code SF:}), a summary with more hits than lines ({@code LH > LF})
  * or given by half ({@code LF} without {@code LH}), a line longer than {@value #MAX_LINE} characters, a malformed number (a negative count,
