@@ -9,9 +9,12 @@ import org.apiguardian.api.API;
  * The coverage of one kind (unit or end-to-end) of a cycle's coverage reports, merged per source
  * file as {@code lcov -a} and JaCoCo's merge do: a source file in several reports counts each of its
  * lines (and branches) once, covered when any report covered it, so a file is never counted twice
- * and never beyond 100 %. Files are matched by the name their format gives them (an LCOV
- * {@code SF:} path; a JaCoCo report's groups, package and source file name), never across formats:
- * one file in an LCOV and a JaCoCo report is counted in both. This is the figure the
+ * and never beyond 100 %. Files are matched by the name their format gives them: an LCOV
+ * {@code SF:} path in one spelling ({@code ./src/a.js}, {@code src//a.js} and {@code src\a.js} are
+ * {@code src/a.js}; a path with a {@code ..} segment is refused), a JaCoCo file by its package and
+ * source file name whatever {@code <group>} holds it. Names that may be one file or two (an LCOV path
+ * ending with a JaCoCo file's package and name, a relative LCOV path an absolute one ends with) are
+ * refused, and the kind then has no total, rather than counted twice or merged. This is the figure the
  * {@code parity_coverage} gate and the coverage KPIs judge; {@link CoverageOutcomes#total} gives it.
  *
  * @param endToEnd        whether these are the end-to-end reports ({@link CoverageOutcome#endToEnd()})

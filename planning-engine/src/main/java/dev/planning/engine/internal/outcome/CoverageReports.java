@@ -9,6 +9,7 @@ import dev.planning.engine.internal.artifact.ErrorList;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +33,13 @@ import java.util.stream.Collectors;
  *
  * <p>The reports of one kind are merged per source file ({@link #total}), as {@code lcov -a} and
  * JaCoCo's merge do: a file in several reports counts each of its lines once, covered when any report
- * covered it. Files are matched by the name their format gives them (an LCOV {@code SF:} path; a
- * JaCoCo report's groups, package and source file name), never across formats.
+ * covered it. Files are matched by the name their format gives them: an LCOV {@code SF:} path in one
+ * spelling ({@code Lcov.canonicalPath}: {@code ./src/a.js}, {@code src//a.js} and {@code src\a.js} are
+ * {@code src/a.js}); a JaCoCo file by its package and source file name, whatever {@code <group>}s
+ * hold it, so that a module's report and an aggregate of it name it alike. Names that may be one file
+ * or two (an LCOV path ending with a JaCoCo file's package and name, a relative path an absolute one
+ * ends with, a JaCoCo name that two groups of one report share and another report names) are refused
+ * rather than added or merged.
  *
  * <pre>{@code
  * CoverageReports reports = CoverageReports.scan(workspace, layout.outcomesDir(cycle));
@@ -103,12 +109,16 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
      * report of the kind: they may be that report's lines, and added they would count twice. A
      * JaCoCo line's branches merge as the most any report took on that line, as the XML gives counts,
      * not which branch was taken; so reports of one JaCoCo file must list the same lines and each line's
-     * branches as many (one build's class files), or they are two files of one name and are refused. Named by its file when there is one report, by the directory and the
-     * count when there are several.
+     * branches as many (one build's class files), or they are two files of one name and are refused. A
+     * JaCoCo name two {@code <group>}s of one report hold is two files of that report, refused when another
+     * report names it too; names that may be one file or two across formats, or a relative LCOV path an
+     * absolute one ends with, are refused. Named by its file when there is one report, by the directory
+     * and the count when there are several.
      *
      * @throws InvalidInputException naming every source file that cannot be merged, each where a report
-     *                               gives it as totals alone, and every JaCoCo report counting lines
-     *                               outside its source files beside another, or when the merged counts exceed a {@code long}
+     *                               gives it as totals alone or where its name may be another's, and
+     *                               every JaCoCo report counting lines outside its source files beside
+     *                               another, or when the merged counts exceed a {@code long}
      */
     public Optional<CoverageReport> total(CoverageKind kind) {
         List<CoverageReport> ofKind = reports.stream().filter(e -> e.kind() == kind).map(Entry::report).toList();
@@ -117,16 +127,21 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
         }
         String source = ofKind.size() == 1 ? ofKind.get(0).source() : directory + " (" + ofKind.size() + " reports)";
         Map<List<String>, List<SourceCoverage>> byFile = new LinkedHashMap<>();
+        // The reports naming each file; a report naming one twice (a JaCoCo name in two modules' groups) twice.
+        Map<List<String>, List<Integer>> namedBy = new HashMap<>();
         Coverage lines = Coverage.NONE;
         Coverage branches = Coverage.NONE;
         long jacocoReports = ofKind.stream().filter(r -> r.format() == CoverageReport.Format.JACOCO_XML).count();
         List<Finding> unmergeable = new ArrayList<>();
         try {
-            for (CoverageReport report : ofKind) {
+            for (int index = 0; index < ofKind.size(); index++) {
+                CoverageReport report = ofKind.get(index);
+                int reportIndex = index;
                 Coverage listedLines = Coverage.NONE;
                 Coverage listedBranches = Coverage.NONE;
                 for (SourceCoverage file : report.files()) {
                     byFile.computeIfAbsent(file.key(), k -> new ArrayList<>()).add(file);
+                    namedBy.computeIfAbsent(file.key(), k -> new ArrayList<>()).add(reportIndex);
                     listedLines = listedLines.plus(file.lines());
                     listedBranches = listedBranches.plus(file.branches());
                 }
@@ -143,10 +158,18 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
                 lines = lines.plus(unlistedLines);
                 branches = branches.plus(unlistedBranches);
             }
-            for (List<SourceCoverage> copies : byFile.values()) {
-                if (copies.size() == 1) {
-                    lines = lines.plus(copies.get(0).lines());
-                    branches = branches.plus(copies.get(0).branches());
+            unmergeable.addAll(ambiguous(byFile, kind));
+            for (Map.Entry<List<String>, List<SourceCoverage>> named : byFile.entrySet()) {
+                List<SourceCoverage> copies = named.getValue();
+                List<Integer> by = namedBy.get(named.getKey());
+                if (copies.size() == 1 || by.stream().distinct().count() == 1) {
+                    // Named by one report alone (twice only in two groups of an aggregate): its own files.
+                    for (SourceCoverage copy : copies) {
+                        lines = lines.plus(copy.lines());
+                        branches = branches.plus(copy.branches());
+                    }
+                } else if (by.stream().distinct().count() < by.size()) {
+                    twoFilesOfOneName(copies, by, kind, unmergeable);
                 } else if (mergeable(copies, kind, unmergeable)) {
                     lines = lines.plus(mergedLines(copies));
                     branches = branches.plus(mergedBranches(copies));
@@ -180,6 +203,78 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
         }
     }
 
+    /**
+     * A located error for a JaCoCo name one report gives two files of (two modules' groups of an aggregate
+     * report: the same package and source file name) that another report names too: which of the two the
+     * other report's file is cannot be known, and merged with both it would count three files as two.
+     */
+    private static void twoFilesOfOneName(List<SourceCoverage> copies, List<Integer> by, CoverageKind kind,
+            List<Finding> unmergeable) {
+        for (int i = 0; i < copies.size(); i++) {
+            Integer report = by.get(i);
+            String source = copies.get(i).location().file();
+            if (by.stream().filter(report::equals).count() > 1) {
+                unmergeable.add(Finding.error("coverage.unmergeable", Printable.line(copies.get(i).name())
+                        + " names two files of this report (in two <group>s: two modules' files of one package and"
+                        + " name) and is named by another " + kind.key() + " coverage report too ("
+                        + copies.stream().map(c -> c.location().file()).filter(f -> !f.equals(source))
+                                .distinct().collect(Collectors.joining(", "))
+                        + "): which of the two that report's file is cannot be known, so they cannot be merged per"
+                        + " source file: expected the aggregate report alone, or the modules' reports alone",
+                        copies.get(i).location()));
+            }
+        }
+    }
+
+    /**
+     * Located errors for names of different keys that may be one file: an LCOV path that ends with a JaCoCo
+     * file's package and name ({@code src/main/java/shop/Cart.java} and {@code shop/Cart.java}), and a
+     * relative LCOV path that an absolute one ends with ({@code src/a.js} and {@code /ci/web/src/a.js}).
+     * Added, one file would count twice; merged, two files might be mixed: neither is certain, so both are
+     * refused. Two relative paths are two files: a path names its file from the one root its tools ran in.
+     */
+    private static List<Finding> ambiguous(Map<List<String>, List<SourceCoverage>> byFile, CoverageKind kind) {
+        Collection<List<String>> keys = byFile.keySet();
+        // Every segment-suffix of every LCOV path (the whole path too), to the files that end so.
+        Map<String, List<SourceCoverage>> endings = new HashMap<>();
+        for (List<String> key : keys) {
+            SourceCoverage file = byFile.get(key).get(0);
+            if (file.byPath()) {
+                String path = file.name();
+                endings.computeIfAbsent(path, p -> new ArrayList<>()).add(file);
+                for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                    endings.computeIfAbsent(path.substring(slash + 1), p -> new ArrayList<>()).add(file);
+                }
+            }
+        }
+        List<Finding> found = new ArrayList<>();
+        for (List<String> key : keys) {
+            SourceCoverage file = byFile.get(key).get(0);
+            if (file.byPath() && absolute(file.name())) {
+                continue;
+            }
+            for (SourceCoverage longer : endings.getOrDefault(file.name(), List.of())) {
+                if (!file.byPath() || absolute(longer.name())) {
+                    found.add(Finding.error("coverage.unmergeable", Printable.line(file.name()) + " ("
+                            + (file.byPath() ? "a relative LCOV path" : "a JaCoCo package and source file name")
+                            + ") and " + Printable.line(longer.name()) + " in " + longer.location().file()
+                            + " (an " + (file.byPath() ? "absolute " : "") + "LCOV path ending so) may be one file of"
+                            + " the " + kind.key() + " coverage or two: added, one file would count twice, merged, two"
+                            + " would be mixed, so neither is done: expected each source file in reports of one format,"
+                            + " their paths spelt alike (all relative to the project, or all absolute)",
+                            file.location()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether a canonical path is absolute: {@code /} first, or a Windows drive ({@code C:/}). */
+    private static boolean absolute(String path) {
+        return path.startsWith("/") || path.length() > 2 && Character.isLetter(path.charAt(0))
+                && path.charAt(1) == ':' && path.charAt(2) == '/';
+    }
+
     /** Whether every copy lists its lines and branches one by one; a located error for each that does not. */
     private static boolean mergeable(List<SourceCoverage> copies, CoverageKind kind, List<Finding> unmergeable) {
         boolean mergeable = true;
@@ -202,8 +297,8 @@ public record CoverageReports(String directory, List<Entry> reports, List<Invali
                         + copies.size() + " " + kind.key() + " coverage reports and this one lists other lines or"
                         + " branches than " + copies.get(0).location().file() + " does, so they are not one file"
                         + " (two modules' files of one package and name, or two builds of it) and cannot be merged"
-                        + " line by line: expected every report of one build, each module's in a <group> of its"
-                        + " own (an aggregate report) or in one report", copy.location()));
+                        + " line by line: expected every report of one build (a module's report and an aggregate of"
+                        + " it list its lines alike), and one package and name per source file", copy.location()));
             }
         }
         return mergeable;

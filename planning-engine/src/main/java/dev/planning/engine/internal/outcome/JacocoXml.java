@@ -31,8 +31,10 @@ import javax.xml.stream.XMLStreamReader;
  * Reads the totals of a JaCoCo XML report: the {@code LINE} and {@code BRANCH} counters that are
  * direct children of {@code <report>} (a report that states one of them twice is refused), and each
  * {@code <sourcefile>}'s {@code <line nr mi ci mb cb>} elements ({@link CoverageReport#files()}), keyed
- * by the {@code <group>}s around it, its package and its name, so that reports of one file can be merged
- * ({@link CoverageReports#total}). A source file's lines must agree with its own {@code LINE} and
+ * by its package and its name (not the {@code <group>}s around it: a module's report and an aggregate of
+ * it name one file alike), so that reports of one file can be merged ({@link CoverageReports#total}); a
+ * package not spelt as JaCoCo writes it ({@code shop/cart}) or a source file name holding a directory is
+ * refused. A source file's lines must agree with its own {@code LINE} and
  * {@code BRANCH} counters, and the source files together must not count more than the report's totals:
  * which of two disagreeing counts is true cannot be known, so neither is believed. A line listed twice,
  * a line with no instruction, a source file listed twice in a package or outside one, and a count that is not a whole
@@ -58,6 +60,12 @@ public final class JacocoXml {
 
     /** A count as JaCoCo writes it; compiled once, as a report has five per line. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,18}");
+
+    /** A package as a class file names it (JVMS 4.2.1): segments joined by {@code /}, none empty. */
+    private static final Pattern VM_PACKAGE = Pattern.compile("[^/.;\\[\\\\]+(/[^/.;\\[\\\\]+)*");
+
+    /** A source file's name: no directory in it. */
+    private static final Pattern VM_FILE = Pattern.compile("[^/\\\\]+");
 
     private JacocoXml() {
     }
@@ -232,8 +240,9 @@ public final class JacocoXml {
     }
 
     /**
-     * The {@code <sourcefile>}s of a report as the parser meets them, each keyed by the {@code <group>}s
-     * around it, its package and its name, with its {@code <line>}s checked against its own counters.
+     * The {@code <sourcefile>}s of a report as the parser meets them, each told apart in the report by the
+     * {@code <group>}s around it, its package and its name, keyed by its package and name, with its
+     * {@code <line>}s checked against its own counters.
      */
     private static final class Sources {
         private final String displayPath;
@@ -259,15 +268,18 @@ public final class JacocoXml {
                 groups.addLast(named(xml));
             } else if (name.equals("package") && (parent.equals("report") || parent.equals("group"))) {
                 packageName = named(xml);
+                requireVmPackage(packageName, places.attribute(xml.getLocation(), "name"));
             } else if (name.equals("sourcefile") && parent.equals("package")) {
-                List<String> key = new ArrayList<>();
-                key.add(CoverageReport.Format.JACOCO_XML.name());
-                key.addAll(groups);
-                key.add(packageName);
-                key.add(named(xml));
+                String file = named(xml);
                 // Where a report that is read names it; a mistake in it is named at its tag (XmlPlaces).
                 SourceLocation at = located(displayPath, xml);
-                if (!keys.add(key)) {
+                requireVmFileName(file, places.attribute(xml.getLocation(), "name"));
+                // Named across reports by package and name alone: a module's report and an aggregate that
+                // groups the module name one file alike (CoverageReports refuses a name two groups share).
+                List<String> key = List.of(CoverageReport.Format.JACOCO_XML.name(), packageName, file);
+                List<String> grouped = new ArrayList<>(groups);
+                grouped.addAll(key);
+                if (!keys.add(grouped)) {
                     // JaCoCo writes a source file once per package: which of two to count is a guess.
                     throw new InvalidInputException("<sourcefile name=\"" + key.get(key.size() - 1) + "\"> appears a"
                             + " second time in package " + packageName + ": a report lists each source file once",
@@ -321,6 +333,28 @@ public final class JacocoXml {
                         + " covered and " + listed.missed() + " missed " + type + " but the report's <counter type=\""
                         + type + "\"> total has covered=\"" + total.covered() + "\" missed=\"" + total.missed()
                         + "\": expected the total to hold at least its source files' counts", end);
+            }
+        }
+
+        /**
+         * Refuses a package name JaCoCo does not write: a class file's name for it ({@code shop/cart}, or empty
+         * for the default package). Spelt otherwise ({@code shop.cart}, {@code shop//cart}), one file would be two
+         * names across reports and count twice.
+         */
+        private static void requireVmPackage(String packageName, SourceLocation at) {
+            if (!packageName.isEmpty() && !VM_PACKAGE.matcher(packageName).matches()) {
+                throw new InvalidInputException("<package name=\"" + Printable.line(packageName) + "\"> is not a"
+                        + " package as JaCoCo names it: expected its segments joined by / (shop/cart), none empty and"
+                        + " none holding . \\ ; or [, so that one source file has one name in every report", at);
+            }
+        }
+
+        /** Refuses a source file name holding a directory: JaCoCo names a file within its package. */
+        private static void requireVmFileName(String file, SourceLocation at) {
+            if (!VM_FILE.matcher(file).matches()) {
+                throw new InvalidInputException("<sourcefile name=\"" + Printable.line(file) + "\"> is not a file"
+                        + " name: expected a name without / or \\, as JaCoCo writes it, so that one source file has"
+                        + " one name in every report", at);
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.artifact.ErrorList;
@@ -41,7 +42,9 @@ import java.util.stream.Collectors;
  * records' {@code DA} and {@code BRDA} lines; a record that gives such a file's counts only as totals
  * cannot be merged and is refused. Each source file's listed lines and branches are kept
  * ({@link CoverageReport#files()}), so that another report of the same file is merged with it
- * ({@link CoverageReports#total}) rather than added to it. The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
+ * ({@link CoverageReports#total}) rather than added to it, under its path in one spelling
+ * ({@code canonicalPath}: {@code ./src/a.js} and {@code src\a.js} are {@code src/a.js}; a path with a
+ * {@code ..} segment is refused). The other lines of the format ({@code TN}, {@code VER}, {@code FN*},
  * {@code MC*}) are read and carry nothing this reader totals; a line of any other kind, counts outside
  * a record ({@code DA:} before any {@code SF:}), a summary with more hits than lines ({@code LH > LF})
  * or given by half ({@code LF} without {@code LH}), a line longer than {@value #MAX_LINE} characters, a malformed number (a negative count,
@@ -110,6 +113,30 @@ public final class Lcov {
         return tracefile.report(number);
     }
 
+    /**
+     * A source file's path in the one spelling the reports' merge compares ({@link CoverageReports#total}):
+     * backslashes (as Windows tools write them) read as {@code /}, empty and {@code .} segments dropped
+     * ({@code ./src//a.js} is {@code src/a.js}), a leading {@code /} kept; empty for a path of no segment
+     * ({@code ./}); {@code null} for a path with a {@code ..} segment, which names no file that can be told
+     * apart from others without the file system. Letters keep their case.
+     */
+    static String canonicalPath(String path) {
+        String slashed = path.replace('\\', '/');
+        List<String> kept = new ArrayList<>();
+        for (String segment : slashed.split("/", -1)) {
+            if (segment.equals("..")) {
+                return null;
+            }
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                kept.add(segment);
+            }
+        }
+        if (kept.isEmpty()) {
+            return "";
+        }
+        return (slashed.startsWith("/") ? "/" : "") + String.join("/", kept);
+    }
+
     private static String readLine(BufferedReader in, String displayPath, int number) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
@@ -171,10 +198,19 @@ public final class Lcov {
                             + " was closed by end_of_record", number, 1);
                     record = null;
                 }
-                if (value.isBlank()) {
+                String path = value.strip();
+                String canonical = canonicalPath(path);
+                if (canonical != null && canonical.isEmpty()) {
                     mistake("SF: names no source file", number, colon + 2);
+                } else if (canonical == null) {
+                    // Not normalised past a segment: "a/../b" is "b" only where "a" is no link, and "../b" leaves the root.
+                    mistake("SF:" + Printable.line(path) + " has a \"..\" segment: which source file it names cannot be"
+                            + " known, so it cannot be told from another report's spelling of it; expected a path"
+                            + " without \"..\" (relative to the project, or absolute)", number, colon + 2);
+                } else {
+                    path = canonical;
                 }
-                record = new Record(value.strip(), number);
+                record = new Record(path, number);
             } else if (record == null) {
                 if (!key.equals("TN")) {
                     // Counts outside a record belong to no source file: dropping them would hide missed lines.

@@ -126,6 +126,7 @@ public final class OutcomeImporter {
             existing.add(existing(dir, candidate));
         }
         requireDistinctDeployments(cycle, candidates, existing);
+        requireMergeableCoverage(cycle, candidates, existing);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             String dir = layout.outcomesDir(cycle) + "/" + candidate.kind().directory();
@@ -246,6 +247,56 @@ public final class OutcomeImporter {
             OutcomeSet.requireDistinctDeployments(files);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("nothing imported: " + e.getMessage(), e.location().orElse(null), e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is stored, coverage reports that the cycle's stored ones could not be merged
+     * with per source file ({@link CoverageReports#total}): an LCOV record of {@code LF}/{@code LH} totals for
+     * a file another report names, a path that may name a file another report names otherwise. The gate and
+     * the KPIs would refuse the pair, so storing it would only leave the cycle's coverage refused later. Each
+     * report is judged as the gate will judge it, of the kind its stored path gives it; reports the cycle
+     * already cannot merge are left to the gate, which names them (this import did not cause it).
+     *
+     * @throws InvalidInputException naming each file that cannot be merged, the candidate by its own path
+     */
+    private void requireMergeableCoverage(CycleRef cycle, List<Candidate> candidates, List<Optional<String>> existing) {
+        String outcomes = layout.outcomesDir(cycle);
+        List<CoverageReports.Entry> fresh = new ArrayList<>();
+        Set<String> hashes = new HashSet<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            boolean lcov = candidate.kind() == OutcomeKind.LCOV;
+            if ((lcov || candidate.kind() == OutcomeKind.JACOCO) && existing.get(i).isEmpty()
+                    && hashes.add(candidate.sha256())) {
+                String display = candidate.source().toString().replace('\\', '/');
+                CoverageReport report = lcov ? Lcov.parse(candidate.content(), display)
+                        : JacocoXml.parse(new java.io.ByteArrayInputStream(candidate.content()), display);
+                String relative = candidate.kind().directory() + "/" + candidate.sha256().substring(0, PREFIX) + "-"
+                        + safeName(candidate.source());
+                fresh.add(new CoverageReports.Entry(CoverageKind.ofPath(relative), report, candidate.sha256()));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        CoverageReports stored = CoverageReports.scan(workspace.root(), outcomes);
+        try {
+            stored.totals();
+        } catch (InvalidInputException e) {
+            return;
+        }
+        List<CoverageReports.Entry> all = new ArrayList<>(stored.reports());
+        all.addAll(fresh);
+        try {
+            new CoverageReports(outcomes, all, List.of()).totals();
+        } catch (InvalidInputException e) {
+            List<Finding> errors = ErrorList.errors(e);
+            if (errors.size() == 1) {
+                throw new InvalidInputException("nothing imported: " + e.getMessage(), e.location().orElse(null), e);
+            }
+            throw ErrorList.exception("nothing imported: the coverage reports cannot be merged per source file with"
+                    + " those stored in " + outcomes, errors, SourceLocation.ofFile(outcomes));
         }
     }
 

@@ -10,9 +10,11 @@ import java.util.Objects;
  * report lists them, its lines and branches one by one, which is what a merge across reports needs
  * ({@link CoverageReports#total}).
  *
- * @param key        the file as its report names it: {@code [LCOV, <SF: path>]}, or
- *                   {@code [JACOCO_XML, <group>..., <package>, <source file name>]}; the format is part
- *                   of the key, so an LCOV path and a JaCoCo name never name one file
+ * @param key        the file as reports name it: {@code [LCOV, <SF: path, canonical>]}, or
+ *                   {@code [JACOCO_XML, <package>, <source file name>]} (the {@code <group>}s around it
+ *                   left out, so that a module's report and an aggregate name one file alike); the
+ *                   format is part of the key, so an LCOV path and a JaCoCo name are never one key
+ *                   ({@link CoverageReports#total} refuses an LCOV path that ends as a JaCoCo name)
  * @param location   where the report names it (the {@code SF:} line, the {@code <sourcefile>} element)
  * @param lines      its lines as the report counts them
  * @param branches   its branches as the report counts them
@@ -32,9 +34,17 @@ public record SourceCoverage(List<String> key, SourceLocation location, Coverage
         branchHits = Map.copyOf(branchHits);
     }
 
-    /** The name shown for the file: its path, or its groups, package and name joined by {@code /}. */
+    /**
+     * The file as a path: an LCOV file's ({@code Lcov.canonicalPath}), a JaCoCo file's package and name
+     * joined by {@code /} (its name alone in the default package).
+     */
     public String name() {
-        return String.join("/", key.subList(1, key.size()));
+        return String.join("/", key.subList(1, key.size()).stream().filter(part -> !part.isEmpty()).toList());
+    }
+
+    /** Whether its report is an LCOV tracefile (named by a path) rather than a JaCoCo report (package and name). */
+    public boolean byPath() {
+        return key.get(0).equals(CoverageReport.Format.LCOV.name());
     }
 
     /** Whether its listed lines are all its lines: only then can they be merged with another report's. */

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
@@ -80,7 +81,10 @@ class CoverageKpiAndGateAgreeTest {
 
     @Test
     void aFileGivenAsTotalsAloneInTwoReportsFailsTheKpiAndTheGateRatherThanCountingTwice() {
-        importOutcomes("SF:src/a.js\nLF:10\nLH:6\nend_of_record\n", "SF:src/a.js\nLF:10\nLH:7\nend_of_record\n");
+        // Import refuses the second (below): placed by hand, the gate and the KPI still refuse it alike.
+        importOutcomes("SF:src/a.js\nLF:10\nLH:6\nend_of_record\n");
+        CycleWorkspace.write(root.resolve(WorkspaceLayout.DEFAULT.outcomesDir(CYCLE) + "/nightly/lcov.info"),
+                "SF:./src/a.js\nLF:10\nLH:7\nend_of_record\n");
 
         assertThatThrownBy(this::kpi).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cannot be merged per source file");
@@ -89,6 +93,60 @@ class CoverageKpiAndGateAgreeTest {
         // One finding for the two records; not a second saying there is no report.
         assertThat(coverageFindings).singleElement().asString().startsWith("coverage.unreadable")
                 .contains("cannot be merged per source file");
+    }
+
+    @Test
+    void oneFileSpeltTwoWaysByTwoImportedReportsCountsOnceInTheKpiAndTheGateAlike() {
+        // Two files before: 4 of 8 lines, 50 %.
+        importOutcomes(FIRST_RUN.replace("SF:src/a.js", "SF:./src/a.js"), SECOND_RUN.replace("SF:src/a.js", "SF:src\\a.js"));
+
+        assertThat(kpi()).isEqualTo(75.0);
+        assertThat(gateLinePct()).isEqualTo(75.0);
+    }
+
+    @Test
+    void importRefusesATotalsOnlyRecordOfAFileAStoredReportNamesStoringNothing() throws Exception {
+        importOutcomes(FIRST_RUN);
+        Path stored = root.resolve(WorkspaceLayout.DEFAULT.outcomesDir(CYCLE) + "/lcov");
+        int events = workspace.status(CYCLE).history().size();
+
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                () -> importOutcomes("SF:./src/a.js\nLF:10\nLH:7\nend_of_record\n"));
+
+        assertThat(refused).hasMessageStartingWith("nothing imported: src/a.js is in 2 unit coverage reports")
+                .hasMessageContaining("gives its lines (LF/LH without a DA line for each) as totals");
+        assertThat(refused.location()).hasValueSatisfying(at -> {
+            assertThat(at.file()).isEqualTo(reports.resolve("run-0.info").toString().replace('\\', '/'));
+            assertThat(at.line()).isEqualTo(1);
+        });
+
+        try (var files = java.nio.file.Files.list(stored)) {
+            assertThat(files.toList()).hasSize(1);
+        }
+        assertThat(workspace.status(CYCLE).history()).hasSize(events);
+        assertThat(kpi()).isEqualTo(50.0);
+    }
+
+    @Test
+    void importTakesATotalsOnlyRecordOfAFileNoOtherReportNames() {
+        importOutcomes(FIRST_RUN);
+
+        importOutcomes("SF:src/b.js\nLF:4\nLH:4\nend_of_record\n");
+
+        assertThat(kpi()).isEqualTo(75.0);
+        assertThat(gateLinePct()).isEqualTo(75.0);
+    }
+
+    @Test
+    void importLeavesStoredReportsThatAlreadyCannotBeMergedToTheGate() {
+        // Placed by hand, the pair cannot be merged; an unrelated import did not cause that and is taken.
+        String outcomes = WorkspaceLayout.DEFAULT.outcomesDir(CYCLE);
+        CycleWorkspace.write(root.resolve(outcomes + "/a/lcov.info"), "SF:src/a.js\nLF:10\nLH:6\nend_of_record\n");
+        CycleWorkspace.write(root.resolve(outcomes + "/b/lcov.info"), "SF:src/a.js\nLF:10\nLH:7\nend_of_record\n");
+
+        importOutcomes("SF:src/b.js\nDA:1,1\nend_of_record\n");
+
+        assertThat(gate().findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("coverage.unreadable"));
     }
 
     private double kpi() {

@@ -167,7 +167,7 @@ class CoverageReportsTest {
     }
 
     @Test
-    void aJacocoSourceFileInTwoReportsIsMergedByGroupsPackageAndNameLineByLine() {
+    void aJacocoSourceFileInTwoReportsIsMergedByPackageAndNameLineByLine() {
         Plans.write(workspace, DIR + "/a/jacoco.xml", aggregate("shop", "cart",
                 "<line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"1\" cb=\"1\"/><line nr=\"2\" mi=\"3\" ci=\"0\" mb=\"0\" cb=\"0\"/>",
                 "<counter type=\"LINE\" missed=\"1\" covered=\"1\"/><counter type=\"BRANCH\" missed=\"1\" covered=\"1\"/>",
@@ -176,10 +176,11 @@ class CoverageReportsTest {
                 "<line nr=\"1\" mi=\"2\" ci=\"0\" mb=\"2\" cb=\"0\"/><line nr=\"2\" mi=\"0\" ci=\"3\" mb=\"0\" cb=\"0\"/>",
                 "<counter type=\"LINE\" missed=\"1\" covered=\"1\"/><counter type=\"BRANCH\" missed=\"2\" covered=\"0\"/>",
                 "<counter type=\"LINE\" missed=\"1\" covered=\"1\"/><counter type=\"BRANCH\" missed=\"2\" covered=\"0\"/>"));
-        // The same package and name in another module's group: another file, added.
-        Plans.write(workspace, DIR + "/c/jacoco.xml", aggregate("shop", "admin",
-                "<line nr=\"1\" mi=\"1\" ci=\"0\" mb=\"0\" cb=\"0\"/>", "<counter type=\"LINE\" missed=\"1\" covered=\"0\"/>",
-                "<counter type=\"LINE\" missed=\"1\" covered=\"0\"/>"));
+        // Another package's Cart.java: another file, added.
+        Plans.write(workspace, DIR + "/c/jacoco.xml", "<report name=\"c\"><package name=\"shop/admin\">"
+                + "<sourcefile name=\"Cart.java\"><line nr=\"1\" mi=\"1\" ci=\"0\" mb=\"0\" cb=\"0\"/>"
+                + "<counter type=\"LINE\" missed=\"1\" covered=\"0\"/></sourcefile></package>"
+                + "<counter type=\"LINE\" missed=\"1\" covered=\"0\"/></report>");
 
         CoverageReport unit = CoverageReports.scan(workspace, DIR).total(CoverageKind.UNIT).orElseThrow();
 
@@ -205,7 +206,7 @@ class CoverageReportsTest {
                 () -> reports.total(CoverageKind.UNIT));
 
         assertThat(refused).isNotNull();
-        assertThat(refused).hasMessageContaining("shop/cart/shop/cart/Cart.java is in 2 unit coverage reports")
+        assertThat(refused).hasMessageContaining("shop/cart/Cart.java is in 2 unit coverage reports")
                 .hasMessageContaining("lists other lines or branches than " + DIR + "/a/jacoco.xml");
         assertThat(refused.location()).map(SourceLocation::file).contains(DIR + "/b/jacoco.xml");
     }
@@ -258,19 +259,6 @@ class CoverageReportsTest {
 
         assertThat(CoverageReports.scan(workspace, DIR).total(CoverageKind.UNIT).orElseThrow().lines())
                 .isEqualTo(new Coverage(7, 3));
-    }
-
-    @Test
-    void anLcovPathAndAJacocoNameAreNeverMatchedEvenForOneFile() {
-        // src/main/java/shop/cart/Cart.java and shop/cart/Cart.java may be one file; matching them would be a guess.
-        Plans.write(workspace, DIR + "/jacoco.xml", "<report name=\"r\"><package name=\"shop/cart\">"
-                + "<sourcefile name=\"Cart.java\"><line nr=\"1\" mi=\"1\" ci=\"0\" mb=\"0\" cb=\"0\"/>"
-                + "<counter type=\"LINE\" missed=\"1\" covered=\"0\"/></sourcefile></package>"
-                + "<counter type=\"LINE\" missed=\"1\" covered=\"0\"/></report>");
-        Plans.write(workspace, DIR + "/lcov.info", "SF:shop/cart/Cart.java\nDA:1,1\nend_of_record\n");
-
-        assertThat(CoverageReports.scan(workspace, DIR).total(CoverageKind.UNIT).orElseThrow().lines())
-                .isEqualTo(new Coverage(1, 1));
     }
 
     @Test

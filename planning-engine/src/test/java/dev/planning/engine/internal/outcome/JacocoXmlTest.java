@@ -275,4 +275,22 @@ class JacocoXmlTest {
                 .hasMessageContaining("the branches of <sourcefile name=\"Cart.java\"> cannot be added up: coverage"
                         + " counts too large");
     }
+
+    @Test
+    void refusesASourceFileNameHoldingADirectoryRatherThanNamingTheFileAnotherWay() {
+        assertThatThrownBy(() -> parse("<report name=\"r\"><package name=\"shop\"><sourcefile name=\"cart/Cart.java\">"
+                + "<line nr=\"1\" mi=\"0\" ci=\"1\" mb=\"0\" cb=\"0\"/><counter type=\"LINE\" missed=\"0\" covered=\"1\"/>"
+                + "</sourcefile></package><counter type=\"LINE\" missed=\"0\" covered=\"1\"/></report>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<sourcefile name=\"cart/Cart.java\"> is not a file name");
+    }
+
+    @Test
+    void refusesAPackageWithAnEmptySegment() {
+        assertThatThrownBy(() -> parse("<report name=\"r\"><package name=\"shop//cart\"><sourcefile name=\"Cart.java\">"
+                + "<line nr=\"1\" mi=\"0\" ci=\"1\" mb=\"0\" cb=\"0\"/><counter type=\"LINE\" missed=\"0\" covered=\"1\"/>"
+                + "</sourcefile></package><counter type=\"LINE\" missed=\"0\" covered=\"1\"/></report>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("<package name=\"shop//cart\"> is not a package as JaCoCo names it");
+    }
 }

@@ -345,4 +345,38 @@ class LcovTest {
                 .hasMessageContaining("lcov.info:7:1: end_of_record without a record")
                 .satisfies(e -> assertThat(lineOf(e)).isEqualTo(1));
     }
+
+    @Test
+    void recordsOfOneFileSpeltTwoWaysInOneTracefileAreOneFileMergedLineByLine() throws IOException {
+        // Summed as two files, 2 of 4 lines; one file, lines 1 and 2 both ran.
+        CoverageReport report = parse("SF:./src/a.js\nDA:1,1\nDA:2,0\nend_of_record\n"
+                + "SF:src\\a.js\nDA:1,0\nDA:2,1\nend_of_record\n");
+
+        assertThat(report.lines()).isEqualTo(new Coverage(2, 0));
+        assertThat(report.files()).singleElement().satisfies(file -> assertThat(file.name()).isEqualTo("src/a.js"));
+    }
+
+    @Test
+    void refusesAPathWithADotDotSegmentAtItsSfValueEvenWhereItWouldStayInsideTheRoot() {
+        assertThatThrownBy(() -> parse("SF:../shared/a.js\nDA:1,1\nend_of_record\n"
+                + "SF:src/lib/../a.js\nDA:1,1\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("lcov.info:1:4: SF:../shared/a.js has a \"..\" segment")
+                .hasMessageContaining("lcov.info:4:4: SF:src/lib/../a.js has a \"..\" segment");
+    }
+
+    @Test
+    void aPathOfNoSegmentNamesNoSourceFile() {
+        assertThatThrownBy(() -> parse("SF:./\nDA:1,1\nend_of_record\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("SF: names no source file")
+                .satisfies(e -> assertThat(lineOf(e)).isEqualTo(1));
+    }
+
+    @Test
+    void keepsAnAbsolutePathAbsoluteAndLettersInTheirCase() {
+        assertThat(Lcov.canonicalPath("//ci/./Web//src\\A.js")).isEqualTo("/ci/Web/src/A.js");
+        assertThat(Lcov.canonicalPath("a/../b")).isNull();
+        assertThat(Lcov.canonicalPath("src/..a.js")).isEqualTo("src/..a.js");
+    }
 }
