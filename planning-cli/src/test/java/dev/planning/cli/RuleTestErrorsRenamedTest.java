@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * given. It renamed the lines of a message listing several by finding the rulebook's file names in the
  * message's text: a case's name quoting such a place was rewritten, and a file the list did not know (a
  * case's workspace fixture) kept a name relative to the test file's directory. The mistakes are now kept
- * as data and renamed there (diff21).
+ * as data and renamed there (diff21). The name's line break is shown as {@code \u005cu000A}: it printed a
+ * line of its own that read as another located mistake (errors23).
  */
 class RuleTestErrorsRenamedTest {
 
@@ -44,7 +45,7 @@ class RuleTestErrorsRenamedTest {
         String file = rulebook.resolve("tests/zz.yaml").toString();
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: " + file + ":5:7: invalid rule tests: 2 errors:\n  " + file + ":5:7: a"
-                + " second case is named 't\n  tests/zz.yaml:1:1: made up' (the first is at line 1)")
+                + " second case is named 't\\u000A  tests/zz.yaml:1:1: made up' (the first is at line 1)\n")
                 .contains("\n  " + file + ":10:26: unknown field `given.nope`");
     }
 
