@@ -45,7 +45,7 @@ class RuleTestErrorsRenamedTest {
         String file = rulebook.resolve("tests/zz.yaml").toString();
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: " + file + ":5:7: invalid rule tests: 2 errors:\n  " + file + ":5:7: a"
-                + " second case is named 't\\u000A  tests/zz.yaml:1:1: made up' (the first is at line 1)\n")
+                + " second case is named 't\\u000A  tests/zz.yaml:1:1: made up' (the first is at line 1);")
                 .contains("\n  " + file + ":10:26: unknown field `given.nope`");
     }
 
