@@ -84,9 +84,10 @@ class AtomicFilesTest {
         for (String name : new String[] {".manifest.yaml0.tmp", ".manifest.yaml18446744073709551615.tmp"}) {
             Files.writeString(dir.resolve(name), "stray");
         }
-        // Off by one character each: a leading zero, one past 2^64 - 1, a 21st digit, a sign, Arabic-Indic digits.
+        // Off by one character each: a leading zero, one past 2^64 - 1, a 21st digit, a sign (ASCII names: a
+        // file name outside ASCII cannot be made under LC_ALL=C; aNameOfOtherDigitsIsNoTemporary covers those).
         String[] nearMisses = {".manifest.yaml0123.tmp", ".manifest.yaml18446744073709551616.tmp",
-            ".manifest.yaml123456789012345678901.tmp", ".manifest.yaml+1.tmp", ".manifest.yaml\u0661\u0662.tmp"};
+            ".manifest.yaml123456789012345678901.tmp", ".manifest.yaml+1.tmp"};
         for (String name : nearMisses) {
             Files.writeString(dir.resolve(name), "a user's file");
         }
@@ -96,6 +97,13 @@ class AtomicFilesTest {
         assertThat(Plans.filesUnder(dir)).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrder(Stream.concat(Stream.of("manifest.yaml"), Arrays.stream(nearMisses))
                         .toArray(String[]::new));
+    }
+
+    @Test
+    void aNameOfOtherDigitsIsNoTemporary() {
+        // Long.parseUnsignedLong alone would take Arabic-Indic digits; the writer only ever writes ASCII ones.
+        assertThat(AtomicFiles.isTemporaryName("manifest.yaml", ".manifest.yaml\u0661\u0662.tmp")).isFalse();
+        assertThat(AtomicFiles.isTemporaryName("manifest.yaml", ".manifest.yaml12.tmp")).isTrue();
     }
 
     @Test
