@@ -406,19 +406,6 @@ class RulebookImpactSettingsTest {
                 });
     }
 
-    /** A key spelt two ways is read by the gate and by a rule's allows under different spellings: not judged. */
-    @Test
-    void aTaxonomyNarrowedThatSpellsAKeyTwoWaysIsOnlyAChange() throws IOException {
-        rulesThatReadNoSettings();
-        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, hipaa, none]\n  Team: [web]\n  team: [web, app]");
-        editBase("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, hipaa, none]\n  Team: [web]\n  team: [web, app, lib]");
-
-        assertThat(impact().settings()).singleElement().satisfies(c -> {
-            assertThat(c.effect()).isEqualTo(CHANGED);
-            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("spelt two ways"));
-        });
-    }
-
     @Test
     void aStreamMovedToAProfileThatSendsARefusedTransitionLessFarBackWeakensAsTheStepWouldHave() throws IOException {
         // Both rulebooks: fe sends a refused handoff back to PLANNED; lax runs the same gates and keeps it where
