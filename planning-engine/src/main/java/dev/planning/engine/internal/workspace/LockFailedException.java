@@ -11,6 +11,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * A file's lock ({@link PathLock}) could not be taken for a reason the user can fix: its lock file is
@@ -26,6 +27,12 @@ import java.nio.file.Path;
 public final class LockFailedException extends PlanningException {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Whether this process may write a path: {@link Files#isWritable}, except in tests, which replace it to
+     * judge a directory the user may not write even as root (whom permission bits do not stop).
+     */
+    static volatile Predicate<Path> writable = Files::isWritable;
 
     private LockFailedException(String message, SourceLocation location, Throwable cause) {
         super(message, location, cause);
@@ -89,8 +96,8 @@ public final class LockFailedException extends PlanningException {
             // Out of descriptors, say: not a cause the user can see.
             return null;
         }
-        if (!Files.isWritable(directory) || Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isWritable(sidecar)) {
+        if (!writable.test(directory) || Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)
+                && !writable.test(sidecar)) {
             return "permission denied; make " + Shown.path(directory) + " (and the lock file, when present) writable"
                     + " by you";
         }

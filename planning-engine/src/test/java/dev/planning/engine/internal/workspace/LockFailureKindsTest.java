@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -38,6 +37,7 @@ class LockFailureKindsTest {
     @AfterEach
     void restoreTheOpener() {
         PathLock.opener = PathLock::openSidecar;
+        LockFailedException.writable = Files::isWritable;
     }
 
     private PlanningException failureToLock(Path log) throws IOException {
@@ -115,18 +115,24 @@ class LockFailureKindsTest {
 
     @Test
     void aDirectoryTheUserMayNotWriteIsTheUsersToFixEvenWhenTheReasonIsNotATypedOne() throws Exception {
-        // Root writes anywhere: the permission bits stop only another user.
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "permission bits do not stop root");
         Path ws = Files.createDirectory(dir.resolve("ws"));
         Path log = ws.resolve("a.jsonl");
         failingOpen(new FileSystemException(PathLock.sidecar(log).toString(), null, "Operation not permitted"));
-        ws.toFile().setWritable(false);
-        try {
-            assertThat(failureToLock(log)).isInstanceOf(LockFailedException.class)
-                    .hasMessageContaining("permission denied; make");
-        } finally {
-            ws.toFile().setWritable(true);
-        }
+        // Judged as a user without write permission: as root, the permission bits would stop no one.
+        LockFailedException.writable = path -> !path.startsWith(ws);
+
+        assertThat(failureToLock(log)).isInstanceOf(LockFailedException.class)
+                .hasMessageContaining("permission denied; make");
+    }
+
+    @Test
+    void theSameUntypedFailureInADirectoryTheUserMayWriteIsTheSystems() throws Exception {
+        Path ws = Files.createDirectory(dir.resolve("ws"));
+        Path log = ws.resolve("a.jsonl");
+        failingOpen(new FileSystemException(PathLock.sidecar(log).toString(), null, "Operation not permitted"));
+        LockFailedException.writable = path -> true;
+
+        assertThat(failureToLock(log)).isInstanceOf(SystemFailureException.class);
     }
 
     @Test
