@@ -64,10 +64,10 @@ public final class ManifestWriter {
 
     /**
      * Refuses a text or a mapping key holding a lone surrogate, naming its field. The YAML writer would
-     * join a high one with the character after it into another character and escape a low one, the signing input's UTF-8
-     * would make a {@code ?} of it: two different texts would seal or sign alike. The planning files are
-     * refused at their line when read ({@code LoneSurrogates}); this holds for what an embedder gives
-     * (a seal's notes, its actor) and for anything read another way.
+     * join a high one with the character after it into another character and escape a low one, the
+     * signing input's UTF-8 would make a {@code ?} of it: two different texts would seal or sign alike.
+     * The planning files are refused at their line when read ({@code LoneSurrogates}); this holds for
+     * what an embedder gives (a seal's notes, its actor) and for anything read another way.
      */
     private static void requireWholeCharacters(JsonNode node, String field) {
         if (node.isTextual()) {
@@ -76,7 +76,8 @@ public final class ManifestWriter {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 // A key is sealed text too: a gate's name keys its result (review23).
                 requireWholeCharacters(entry.getKey(), "a key of the manifest's `" + field + "`");
-                requireWholeCharacters(entry.getValue(), field.isEmpty() ? entry.getKey() : field + "." + entry.getKey());
+                requireWholeCharacters(entry.getValue(),
+                        field.isEmpty() ? entry.getKey() : field + "." + entry.getKey());
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
