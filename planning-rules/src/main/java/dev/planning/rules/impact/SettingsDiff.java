@@ -289,18 +289,18 @@ final class SettingsDiff {
                     + " may read it either way");
         }
         if (was == null || now == null) {
-            if (general.equals(name)) {
+            Double fallback = general.equals(name) ? null : (was == null ? base : head).get(general);
+            if (fallback == null) {
                 return Judged.changed("set on one side only: where it is not set, each rule reads its own default");
             }
-            Double wasRead = was != null ? was : base.get(general);
-            Double nowRead = now != null ? now : head.get(general);
-            if (wasRead != null && nowRead != null
-                    && (nowRead > wasRead ? 1 : nowRead < wasRead ? -1 : 0) * stricter < 0) {
+            Double wasRead = was != null ? was : fallback;
+            Double nowRead = now != null ? now : fallback;
+            if ((nowRead > wasRead ? 1 : nowRead < wasRead ? -1 : 0) * stricter < 0) {
                 return Judged.of(Effect.WEAKENS);
             }
             return Judged.changed("set on one side only: where it is not set, the stream's gates read the general "
-                    + general + " (" + number(was == null ? base.get(general) : head.get(general)) + "), a rule of"
-                    + " one's own that reads " + name + " its own default");
+                    + general + " (" + number(fallback) + "), a rule of one's own that reads " + name
+                    + " its own default");
         }
         int moved = (now > was ? 1 : now < was ? -1 : 0) * stricter;
         return moved < 0 ? Judged.of(Effect.WEAKENS) : moved > 0 ? Judged.of(Effect.STRENGTHENS)

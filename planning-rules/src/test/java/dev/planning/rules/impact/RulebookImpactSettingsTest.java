@@ -161,6 +161,15 @@ class RulebookImpactSettingsTest {
         assertThat(impact().verdict()).isEqualTo("WEAKENS");
     }
 
+    /** And one dropped where the general one is lower: the stream's gates then read the lower one. */
+    @Test
+    void aStreamsOwnMinimumDroppedWhereTheGeneralOneIsLowerWeakensThatStream() throws IOException {
+        editBase("design.unit_coverage_min: 0", "design.unit_coverage_min: 0\n  fe.unit_coverage_min: 90");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("thresholds.fe.unit_coverage_min",
+                "90", SettingsChange.NONE, WEAKENS));
+    }
+
     /** The same added at or above the general one is only a change: a rule may read the stream's name alone. */
     @Test
     void aStreamsOwnMinimumAddedAboveTheGeneralOneIsAChangeWhoseReasonNamesTheGeneralOne() throws IOException {
