@@ -267,7 +267,7 @@ final class SettingsDiff {
             if (Objects.equals(was, now)) {
                 continue;
             }
-            add("thresholds." + name, number(was), number(now), thresholdJudged(name, was, now));
+            add("thresholds." + name, number(was), number(now), thresholdJudged(name, was, now, base, head));
         }
     }
 
@@ -275,16 +275,32 @@ final class SettingsDiff {
      * A threshold of known direction ({@link #STRICTER}: a minimum, a maximum) moved: weakening the lenient
      * way, strengthening the strict way, compared as numbers ({@code -0.0} and {@code 0.0} are the same
      * number to every rule). A value set on one side only falls back to what each rule reads by default,
-     * and a threshold of one's own may be read either way: not judged.
+     * and a threshold of one's own may be read either way: not judged. A stream's own threshold
+     * ({@code fe.unit_coverage_min}) set on one side only is the exception where it moves the lenient way:
+     * where it is not set, that stream's gates read the general one ({@code StreamThresholds}), so one
+     * added below the general one, or dropped where the general one is lower, weakens that stream (review23).
      */
-    private static Judged thresholdJudged(String name, Double was, Double now) {
-        Integer stricter = STRICTER.get(name.substring(name.lastIndexOf('.') + 1));
+    private static Judged thresholdJudged(String name, Double was, Double now, Map<String, Double> base,
+            Map<String, Double> head) {
+        String general = name.substring(name.lastIndexOf('.') + 1);
+        Integer stricter = STRICTER.get(general);
         if (stricter == null) {
             return Judged.changed("a threshold whose direction is not known: the rules of one's own that read it"
                     + " may read it either way");
         }
         if (was == null || now == null) {
-            return Judged.changed("set on one side only: where it is not set, each rule reads its own default");
+            Double fallback = general.equals(name) ? null : (was == null ? base : head).get(general);
+            if (fallback == null) {
+                return Judged.changed("set on one side only: where it is not set, each rule reads its own default");
+            }
+            Double wasRead = was != null ? was : fallback;
+            Double nowRead = now != null ? now : fallback;
+            if ((nowRead > wasRead ? 1 : nowRead < wasRead ? -1 : 0) * stricter < 0) {
+                return Judged.of(Effect.WEAKENS);
+            }
+            return Judged.changed("set on one side only: where it is not set, the stream's gates read the general "
+                    + general + " (" + number(fallback) + "), a rule of one's own that reads " + name
+                    + " its own default");
         }
         int moved = (now > was ? 1 : now < was ? -1 : 0) * stricter;
         return moved < 0 ? Judged.of(Effect.WEAKENS) : moved > 0 ? Judged.of(Effect.STRENGTHENS)

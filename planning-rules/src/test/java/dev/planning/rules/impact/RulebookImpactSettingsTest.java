@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.rulebook.GateProfile;
+import dev.planning.api.rulebook.Rulebook;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -141,6 +145,41 @@ class RulebookImpactSettingsTest {
 
         assertThat(impact().settings()).containsExactly(
                 new SettingsChange("thresholds.design.unit_coverage_min", "0", "10", STRENGTHENS));
+    }
+
+    /**
+     * review23: a stream's own threshold set on one side only is read by the gate in place of the general one
+     * ({@code StreamThresholds}), so a stream's minimum added below the general one lowers what that stream's
+     * gate asks: it weakens, never a change "each rule reads its own default".
+     */
+    @Test
+    void aStreamsOwnMinimumAddedBelowTheGeneralOneWeakensThatStream() throws IOException {
+        edit("design.unit_coverage_min: 0", "design.unit_coverage_min: 0\n  fe.unit_coverage_min: 10");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("thresholds.fe.unit_coverage_min",
+                SettingsChange.NONE, "10", WEAKENS));
+        assertThat(impact().verdict()).isEqualTo("WEAKENS");
+    }
+
+    /** And one dropped where the general one is lower: the stream's gates then read the lower one. */
+    @Test
+    void aStreamsOwnMinimumDroppedWhereTheGeneralOneIsLowerWeakensThatStream() throws IOException {
+        editBase("design.unit_coverage_min: 0", "design.unit_coverage_min: 0\n  fe.unit_coverage_min: 90");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("thresholds.fe.unit_coverage_min",
+                "90", SettingsChange.NONE, WEAKENS));
+    }
+
+    /** The same added at or above the general one is only a change: a rule may read the stream's name alone. */
+    @Test
+    void aStreamsOwnMinimumAddedAboveTheGeneralOneIsAChangeWhoseReasonNamesTheGeneralOne() throws IOException {
+        edit("design.unit_coverage_min: 0", "design.unit_coverage_min: 0\n  fe.unit_coverage_min: 90");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("unit_coverage_min")
+                    .doesNotContain("each rule reads its own default"));
+        });
     }
 
     /** Fail closed: a direction that cannot be proven is never claimed, and the reason says why. */
@@ -336,6 +375,11 @@ class RulebookImpactSettingsTest {
     }
 
     /** Both rulebooks' rules replaced by ones that cannot match the RulebookFacts fact. */
+    private static Rulebook withTaxonomy(Map<String, List<String>> taxonomy) {
+        return new Rulebook(Path.of("rulebook"), "0".repeat(64), "1", Map.of("default", new GateProfile("default",
+                List.of())), Map.of(), "default", taxonomy, List.of(), Map.of(), List.of());
+    }
+
     private void rulesThatReadNoSettings() throws IOException {
         for (Path rulebook : List.of(ws.resolve("rulebook"), head)) {
             try (var files = Files.list(rulebook.resolve("rules"))) {
@@ -404,6 +448,28 @@ class RulebookImpactSettingsTest {
                     assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("rules/any.drl: anything")
                             .doesNotContain("missing-owner"));
                 });
+    }
+
+    /**
+     * A key spelt two ways is read by the gate and by a rule's allows under different spellings: not judged.
+     * The loader refuses such a rulebook (strict23, {@code CaseFoldedKeys}; the two tests above), so this is
+     * shown on rulebooks built in code, as an embedder may build them (review23: it loaded them from files,
+     * and failed once the loader refused them).
+     */
+    @Test
+    void aTaxonomyNarrowedThatSpellsAKeyTwoWaysIsOnlyAChange() {
+        Map<String, List<String>> base = new LinkedHashMap<>();
+        base.put("Team", List.of("web"));
+        base.put("team", List.of("web", "app", "lib"));
+        Map<String, List<String>> head = new LinkedHashMap<>(base);
+        head.put("team", List.of("web", "app"));
+
+        List<SettingsChange> changes = SettingsDiff.between(withTaxonomy(base), withTaxonomy(head), List::of);
+
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("spelt two ways"));
+        });
     }
 
     @Test

@@ -63,30 +63,37 @@ public final class ManifestWriter {
     }
 
     /**
-     * Refuses a text holding a lone surrogate, naming its field. The YAML writer would join a high one
-     * with the character after it into another character and escape a low one, the signing input's UTF-8
-     * would make a {@code ?} of it: two different texts would seal or sign alike. The planning files are
-     * refused at their line when read ({@code LoneSurrogates}); this holds for what an embedder gives
-     * (a seal's notes, its actor) and for anything read another way.
+     * Refuses a text or a mapping key holding a lone surrogate, naming its field. The YAML writer would
+     * join a high one with the character after it into another character and escape a low one, the
+     * signing input's UTF-8 would make a {@code ?} of it: two different texts would seal or sign alike.
+     * The planning files are refused at their line when read ({@code LoneSurrogates}); this holds for
+     * what an embedder gives (a seal's notes, its actor) and for anything read another way.
      */
     private static void requireWholeCharacters(JsonNode node, String field) {
         if (node.isTextual()) {
-            int at = LoneSurrogates.firstLone(node.textValue());
-            if (at >= 0) {
-                throw new InvalidInputException("the manifest's `" + field + "` holds a lone surrogate (the escape "
-                        + String.format(Locale.ROOT, "\\u%04X", (int) node.textValue().charAt(at)) + " without the"
-                        + " other half of its pair, at character " + (at + 1) + "), which is no Unicode character and"
-                        + " has no UTF-8 form; nothing was sealed. Give the character itself, or both halves of its"
-                        + " pair");
-            }
+            requireWholeCharacters(node.textValue(), "the manifest's `" + field + "`");
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                requireWholeCharacters(entry.getValue(), field.isEmpty() ? entry.getKey() : field + "." + entry.getKey());
+                // A key is sealed text too: a gate's name keys its result (review23).
+                requireWholeCharacters(entry.getKey(), "a key of the manifest's `" + field + "`");
+                requireWholeCharacters(entry.getValue(),
+                        field.isEmpty() ? entry.getKey() : field + "." + entry.getKey());
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 requireWholeCharacters(node.get(i), field + "[" + i + "]");
             }
+        }
+    }
+
+    private static void requireWholeCharacters(String text, String what) {
+        int at = LoneSurrogates.firstLone(text);
+        if (at >= 0) {
+            throw new InvalidInputException(what + " holds a lone surrogate (the escape "
+                    + String.format(Locale.ROOT, "\\u%04X", (int) text.charAt(at)) + " without the"
+                    + " other half of its pair, at character " + (at + 1) + "), which is no Unicode character and"
+                    + " has no UTF-8 form; nothing was sealed. Give the character itself, or both halves of its"
+                    + " pair");
         }
     }
 

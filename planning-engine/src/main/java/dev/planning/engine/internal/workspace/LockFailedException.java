@@ -6,6 +6,7 @@ import dev.planning.api.SystemFailureException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import java.util.function.Predicate;
 
 /**
  * A file's lock ({@link PathLock}) could not be taken for a reason the user can fix: its lock file is
- * no plain file, its directory is missing or no directory, or cannot be written (no permission, a
- * read-only file system), or another process holds the lock and waiting for it would deadlock.
+ * no plain file, its name is too long for the file system, its directory is missing or no directory,
+ * or cannot be written (no permission, a read-only file system), or another process holds the lock and
+ * waiting for it would deadlock.
  * Nothing was done under the lock, so nothing was written. The command line's one {@code error:}
  * line, exit 2.
  *
@@ -63,6 +65,12 @@ public final class LockFailedException extends PlanningException {
                 + " check the disk, and try again (PLANNING_DEBUG=1 shows the stack trace)", location, e);
     }
 
+    /** The longest file name most file systems take (ext4, XFS, btrfs, tmpfs, APFS), in UTF-8 bytes. */
+    private static final int MAX_NAME_BYTES = 255;
+
+    /** The longest path Linux takes ({@code PATH_MAX} less its terminating zero), in bytes. */
+    private static final int MAX_PATH_BYTES = 4095;
+
     /** What the user is to do, when the lock file's place shows why the lock failed; {@code null} otherwise. */
     private static String usersToFix(Path sidecar, IOException e) {
         Path directory = sidecar.getParent();
@@ -82,6 +90,15 @@ public final class LockFailedException extends PlanningException {
                 }
                 break;
             }
+        }
+        // ENAMETOOLONG: the lock file's name is the file's and ".lock", so a name the file system takes for the
+        // file may be too long for its lock file; the user chose the name (review23).
+        if (sidecar.getFileName() != null && sidecar.getFileName().toString().getBytes(StandardCharsets.UTF_8).length
+                > MAX_NAME_BYTES || sidecar.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length
+                > MAX_PATH_BYTES) {
+            return "its name is too long for the file system (a lock file is named as the locked file with \".lock\""
+                    + " after it, at most " + MAX_NAME_BYTES + " bytes, in a path of at most " + MAX_PATH_BYTES
+                    + "); choose a shorter name or path";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied; make " + Shown.path(directory) + " (and the lock file, when present) writable"

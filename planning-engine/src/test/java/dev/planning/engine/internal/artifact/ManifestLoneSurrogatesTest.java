@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.DocumentException;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.artifact.GateOutcome;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.governance.Waiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +58,22 @@ class ManifestLoneSurrogatesTest {
                 .hasMessage("the manifest's `notes` holds a lone surrogate (the escape \\uD800 without the other half"
                         + " of its pair, at character 2), which is no Unicode character and has no UTF-8 form; nothing"
                         + " was sealed. Give the character itself, or both halves of its pair");
+    }
+
+    @Test
+    void aLoneSurrogateInAGateNameTheManifestKeysItsResultsByIsRefusedToo() {
+        // A mapping key is text the manifest seals as much as a value (review23): a gate's name keys its result.
+        HandoffManifest m = ManifestReaderTest.MANIFEST;
+        Map<String, GateOutcome> gates = new LinkedHashMap<>(m.gateResults());
+        gates.put("plug\uD800in", gates.values().iterator().next());
+        HandoffManifest withGate = new HandoffManifest(m.version(), m.manifestId(), m.cycleId(), m.stream(), m.sealed(),
+                m.createdAt(), m.createdBy(), m.sealedAt(), m.snapshotRev(), m.dirty(), m.rulebookHash(),
+                m.eventLogHead(), m.artifacts(), gates, m.governance(), m.priorManifestId(), m.notes(), m.signatures());
+
+        assertThatThrownBy(() -> ManifestWriter.render(withGate))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("a key of the manifest's `gate_results` holds a lone surrogate (the escape"
+                        + " \\uD800 without the other half of its pair, at character 5)");
     }
 
     @Test

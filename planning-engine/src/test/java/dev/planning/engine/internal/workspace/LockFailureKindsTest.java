@@ -158,6 +158,21 @@ class LockFailureKindsTest {
                 .hasMessageContaining(file + " is not a directory, and the lock file goes under it");
     }
 
+    @Test
+    void aFileNameTooLongForItsLockFileIsTheUsersToFixNotTheSystems() throws Exception {
+        // The file's own name fits (251 bytes), its lock file's (".lock" more) does not: the user chose the name.
+        Path log = dir.resolve("a".repeat(251));
+        Files.writeString(log, "x");
+        Assumptions.assumeTrue(catchThrowableOfType(FileSystemException.class,
+                () -> Files.createFile(PathLock.sidecar(log))) != null, "this file system takes names past 255 bytes");
+
+        PlanningException failure = failureToLock(log);
+
+        assertThat(failure).isInstanceOf(LockFailedException.class)
+                .hasMessageContaining("name is too long").hasMessageContaining("choose a shorter name")
+                .hasMessageNotContaining("ulimit");
+    }
+
     /** A channel whose {@code lock} fails as given; its {@code tryLock} is refused or granted. */
     private static final class FailingLocks extends FileChannel {
         private final IOException lockFailure;
