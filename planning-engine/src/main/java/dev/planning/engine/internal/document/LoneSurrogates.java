@@ -74,7 +74,10 @@ public final class LoneSurrogates {
 
     private static void walk(LocatedDocument document, JsonNode node, List<Object> path, List<Finding> found) {
         if (node.isTextual()) {
-            add(found, node.textValue(), "`" + field(path) + "`", document.locate(node));
+            // The field's name and place only for a value that holds one: this walk runs on every YAML read.
+            if (firstLone(node.textValue()) >= 0) {
+                add(found, node.textValue(), "`" + field(path) + "`", document.locate(node));
+            }
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 path.add(entry.getKey());

@@ -329,7 +329,7 @@ public final class ManifestVerifier {
         // The git lookup of snapshot_rev (JGit: most of a short verification's own work in a work tree)
         // runs beside the checks below, which do not depend on it; its answer is reported where it was.
         Optional<SnapshotCheck> snapshot = scope == Scope.SEALED_STATE ? Optional.empty()
-                : Optional.of(SnapshotCheck.ahead(workspace, manifest, display));
+                : Optional.of(SnapshotCheck.ahead(workspace, manifest, display, layout, ownCycle(manifest)));
         if (!forms.canonical(read.bytes())) {
             canonical(read.bytes(), forms.rendered(), display).ifPresent(found::add);
         }
@@ -341,9 +341,8 @@ public final class ManifestVerifier {
         // In every scope: a plan file of the cycle that appeared after sealing (a task breakdown under
         // the preferred name beside a sealed backlog) is what the gates of the later moves would read.
         changed.addAll(unsealed(manifest));
-        if (scope != Scope.SEALED_STATE) {
-            ownCycle(manifest).ifPresent(cycle -> changed.addAll(incompleteSealedSet(manifest, cycle)));
-        }
+        snapshot.ifPresent(check -> ownCycle(manifest).ifPresent(cycle -> changed.addAll(incompleteSealedSet(manifest,
+                cycle, check))));
         found.addAll(changed);
         boolean rulebookSealed = manifest.rulebookHash().equals(rulebook.hash());
         if (!rulebookSealed) {
@@ -524,14 +523,12 @@ public final class ManifestVerifier {
      * must be exactly what the gates read at the sealed commit. A manifest sealed without a clean revision
      * ({@code dirty}, or {@code snapshot_rev: none}) has no commit to tell them by, and is not checked here.
      */
-    private List<Discrepancy> incompleteSealedSet(HandoffManifest manifest, CycleRef cycle) {
+    private List<Discrepancy> incompleteSealedSet(HandoffManifest manifest, CycleRef cycle, SnapshotCheck snapshot) {
         if (manifest.dirty() || manifest.snapshotRev().equals(GitState.NONE)) {
             return List.of();
         }
-        Optional<Set<String>> committed;
-        try (SealedInputs sealed = new SealedInputs(workspace, layout, manifest, cycle)) {
-            committed = sealed.committedInputs();
-        }
+        // Told on the snapshot check's thread, with the repository it opened (perf23).
+        Optional<Set<String>> committed = snapshot.committedInputs();
         if (committed.isEmpty()) {
             return List.of(); // a snapshot_rev that is no commit here is reported by SnapshotCheck
         }

@@ -53,13 +53,11 @@ final class SealedInputs implements AutoCloseable {
     private final Path workspace;
     private final HandoffManifest manifest;
     private final EvidenceInputs inputs;
-    private final WorkspaceLayout layout;
     private final CycleRef cycle;
     private Optional<GitRepository> git;
 
     SealedInputs(Path workspace, WorkspaceLayout layout, HandoffManifest manifest, CycleRef cycle) {
         this.workspace = workspace;
-        this.layout = layout;
         this.manifest = manifest;
         this.inputs = new EvidenceInputs(workspace, layout);
         this.cycle = cycle;
@@ -121,26 +119,15 @@ final class SealedInputs implements AutoCloseable {
     private static final String PLAN_DIRECTORY = "planning-[^/]+(?:/(?:tasks|storymaps|decisions|contracts))?";
 
     /**
-     * The inputs the handoff's gates read when they run over the files committed at {@code snapshot_rev}
-     * (the cycle's plan files and contracts, the capacity model, the other streams' plans as the gates
-     * choose them), workspace-relative; empty when {@code snapshot_rev} is {@code none} or no commit here.
-     * Told from the commit's file names alone, by the code that tells them in a work tree
-     * ({@link EvidenceInputs#paths}), run over a temporary directory of empty files of those names
-     * (deleted before this returns; swept as {@link #pin}'s are when a kill leaves one).
+     * The inputs the gates of {@code cycle} read when they run over the files committed at {@code revision}
+     * of {@code repository} (the cycle's plan files and contracts, the capacity model, the other streams'
+     * plans as the gates choose them), workspace-relative; empty when it is no commit here. Told from the
+     * commit's file names alone, by the code that tells them in a work tree ({@link EvidenceInputs#paths}),
+     * run over a temporary directory of empty files of those names (deleted before this returns; swept as
+     * {@link #pin}'s are when a kill leaves one). {@code verify} tells them on {@link SnapshotCheck}'s thread.
      *
      * @throws dev.planning.api.InvalidInputException when the commit holds more than
      *         {@link #MAX_COMMITTED_PLAN_FILES} planning files
-     */
-    Optional<Set<String>> committedInputs() {
-        if (manifest.snapshotRev().equals(GitState.NONE)) {
-            return Optional.empty();
-        }
-        return git().flatMap(repository -> committedInputs(repository, layout, cycle, manifest.snapshotRev()));
-    }
-
-    /**
-     * As {@link #committedInputs()}, at any commit of {@code repository}: what the gates of {@code cycle}
-     * read when run over the files committed at {@code revision}; empty when it is no commit here.
      */
     static Optional<Set<String>> committedInputs(GitRepository repository, WorkspaceLayout layout, CycleRef cycle,
             String revision) {

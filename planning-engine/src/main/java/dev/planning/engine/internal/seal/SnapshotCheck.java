@@ -1,12 +1,15 @@
 package dev.planning.engine.internal.seal;
 
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.git.GitRepository;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -22,23 +25,39 @@ import java.util.concurrent.FutureTask;
  * thirteenth pass"), and none of it depends on anything the other checks compute: only on the
  * workspace and the revision the manifest records, both fixed once the manifest is read.
  *
+ * <p>When asked, the same thread also tells the inputs the handoff's gates read at that commit
+ * ({@link SealedInputs#committedInputs(GitRepository, WorkspaceLayout, CycleRef, String)}), with the
+ * repository it opened: on the calling thread that was a second opening of the repository, a walk of
+ * the commit's streams directory and a temporary directory of empty files, all before the other
+ * checks (a few percent of a cold {@code verify --checksums-only} at most: docs/BENCHMARKS.md, perf23).
+ *
  * <p>The answer is the one {@link #check} gives on the calling thread: the lookup is the same code.
  * When the background lookup failed in any way, or the wait for it is interrupted, {@link #result()}
- * runs the check again on the calling thread, so that an error surfaces there, as it did before
- * (and the thread's interrupt status is kept). A revision of {@code none} starts no thread.
+ * and {@link #committedInputs()} run the check again on the calling thread, so that an error surfaces
+ * there, as it did before (and the thread's interrupt status is kept). A revision of {@code none}
+ * starts no thread.
  */
 final class SnapshotCheck {
+
+    /** Whether the revision is missing, and the inputs the gates read there (when asked and it is a commit). */
+    private record Answer(Optional<Discrepancy> missing, Optional<Set<String>> committed) {
+    }
 
     private final Path workspace;
     private final HandoffManifest manifest;
     private final String display;
-    private final FutureTask<Optional<Discrepancy>> ahead;
+    private final WorkspaceLayout layout;
+    private final Optional<CycleRef> inputsOf;
+    private final FutureTask<Answer> ahead;
+    private Answer here;
 
-    private SnapshotCheck(Path workspace, HandoffManifest manifest, String display,
-            FutureTask<Optional<Discrepancy>> ahead) {
+    private SnapshotCheck(Path workspace, HandoffManifest manifest, String display, WorkspaceLayout layout,
+            Optional<CycleRef> inputsOf, FutureTask<Answer> ahead) {
         this.workspace = workspace;
         this.manifest = manifest;
         this.display = display;
+        this.layout = layout;
+        this.inputsOf = inputsOf;
         this.ahead = ahead;
     }
 
@@ -47,32 +66,64 @@ final class SnapshotCheck {
      * no revision to look up.
      */
     static SnapshotCheck ahead(Path workspace, HandoffManifest manifest, String display) {
+        return ahead(workspace, manifest, display, WorkspaceLayout.DEFAULT, Optional.empty());
+    }
+
+    /**
+     * As {@link #ahead(Path, HandoffManifest, String)}, the same thread then telling the inputs the gates
+     * of {@code inputsOf} read at the revision ({@link #committedInputs()}), unless the manifest records
+     * {@code dirty: true}.
+     */
+    static SnapshotCheck ahead(Path workspace, HandoffManifest manifest, String display, WorkspaceLayout layout,
+            Optional<CycleRef> inputsOf) {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(display, "display");
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(inputsOf, "inputsOf");
         if (manifest.snapshotRev().equals(GitState.NONE)) {
-            return new SnapshotCheck(workspace, manifest, display, null);
+            return new SnapshotCheck(workspace, manifest, display, layout, inputsOf, null);
         }
-        FutureTask<Optional<Discrepancy>> task = new FutureTask<>(() -> check(workspace, manifest, display));
+        FutureTask<Answer> task = new FutureTask<>(() -> answer(workspace, manifest, display, layout, inputsOf));
         Thread thread = new Thread(task, "planning-snapshot-check");
         thread.setDaemon(true);
         thread.start();
-        return new SnapshotCheck(workspace, manifest, display, task);
+        return new SnapshotCheck(workspace, manifest, display, layout, inputsOf, task);
     }
 
     /** The check's answer: waits for the lookup started ahead, or runs it here (see the class comment). */
     Optional<Discrepancy> result() {
-        if (ahead == null) {
-            return check(workspace, manifest, display);
+        return answer().missing();
+    }
+
+    /**
+     * The inputs the gates of the cycle given to {@link #ahead(Path, HandoffManifest, String, WorkspaceLayout,
+     * Optional)} read at {@code snapshot_rev} ({@link SealedInputs#committedInputs(GitRepository, WorkspaceLayout,
+     * CycleRef, String)}); empty when none was given, the manifest records {@code dirty: true}, or the revision is
+     * {@code none} or no commit of the workspace's repository ({@link #result()} reports that).
+     *
+     * @throws dev.planning.api.PlanningException when the repository cannot be opened or read
+     * @throws dev.planning.api.InvalidInputException when the commit holds too many planning files
+     */
+    Optional<Set<String>> committedInputs() {
+        return answer().committed();
+    }
+
+    private Answer answer() {
+        if (here != null) {
+            return here;
         }
-        try {
-            return ahead.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // The failure is met again below, on this thread, where it always was.
+        if (ahead != null) {
+            try {
+                return ahead.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // The failure is met again below, on this thread, where it always was.
+            }
         }
-        return check(workspace, manifest, display);
+        here = answer(workspace, manifest, display, layout, inputsOf);
+        return here;
     }
 
     /**
@@ -83,21 +134,32 @@ final class SnapshotCheck {
      * @throws dev.planning.api.PlanningException when the repository cannot be opened or read
      */
     static Optional<Discrepancy> check(Path workspace, HandoffManifest manifest, String display) {
+        return answer(workspace, manifest, display, WorkspaceLayout.DEFAULT, Optional.empty()).missing();
+    }
+
+    private static Answer answer(Path workspace, HandoffManifest manifest, String display, WorkspaceLayout layout,
+            Optional<CycleRef> inputsOf) {
         String rev = manifest.snapshotRev();
         if (rev.equals(GitState.NONE)) {
-            return manifest.dirty() ? Optional.empty() : Optional.of(Discrepancy.of(
+            return new Answer(manifest.dirty() ? Optional.empty() : Optional.of(Discrepancy.of(
                     DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "a git revision", "none",
-                    "snapshot_rev is none but the manifest does not record dirty: true"));
+                    "snapshot_rev is none but the manifest does not record dirty: true")), Optional.empty());
         }
         Optional<GitRepository> repository = GitRepository.find(workspace);
         if (repository.isEmpty()) {
-            return Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev,
-                    "no git repository", "the workspace is not in a git repository, so snapshot_rev cannot be checked"));
+            return new Answer(Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev,
+                    "no git repository", "the workspace is not in a git repository, so snapshot_rev cannot be checked")),
+                    Optional.empty());
         }
         try (GitRepository git = repository.get()) {
-            return git.hasCommit(rev) ? Optional.empty() : Optional.of(Discrepancy.of(
-                    DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev, "no such commit",
-                    "snapshot_rev " + rev + " is not a commit of the workspace's repository"));
+            if (!git.hasCommit(rev)) {
+                return new Answer(Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev,
+                        "no such commit", "snapshot_rev " + rev + " is not a commit of the workspace's repository")),
+                        Optional.empty());
+            }
+            Optional<Set<String>> committed = manifest.dirty() ? Optional.empty()
+                    : inputsOf.flatMap(cycle -> SealedInputs.committedInputs(git, layout, cycle, rev));
+            return new Answer(Optional.empty(), committed);
         }
     }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.PlanningException;
+import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.GovernanceSummary;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.fixtures.GitFixture;
+import dev.planning.engine.internal.git.GitRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +31,7 @@ class SnapshotCheckTest {
 
     private static final Instant AT = Instant.parse("2025-09-02T10:00:00Z");
     private static final String UNKNOWN = "0123456789abcdef0123456789abcdef01234567";
+    private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
 
     @TempDir
     Path dir;
@@ -119,6 +124,61 @@ class SnapshotCheckTest {
         } else {
             assertThat(failure).hasMessageContaining(UNKNOWN);
         }
+    }
+
+    @Test
+    void theInputsTheGatesReadAtTheRevisionAreToldAheadAsOnTheCallingThread() throws Exception {
+        Path ws = committedPlans();
+        String head = GitFixture.commitAll(ws, "second");
+        // Deleted from the work tree only: the inputs are the commit's, not the work tree's.
+        Files.delete(ws.resolve("frameworks/capacity.yaml"));
+
+        Optional<Set<String>> ahead = SnapshotCheck.ahead(ws, manifest(head, false), "m.yaml", WorkspaceLayout.DEFAULT,
+                Optional.of(FE)).committedInputs();
+
+        Optional<Set<String>> here;
+        try (GitRepository git = GitRepository.find(ws).orElseThrow()) {
+            here = SealedInputs.committedInputs(git, WorkspaceLayout.DEFAULT, FE, head);
+        }
+        assertThat(ahead).isEqualTo(here);
+        assertThat(ahead.orElseThrow()).contains("frameworks/capacity.yaml", "frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml");
+    }
+
+    @Test
+    void noInputsAreToldForADirtyManifestAnUnknownRevisionOrWhenNotAsked() throws Exception {
+        Path ws = committedPlans();
+        String head = GitFixture.commitAll(ws, "second");
+
+        assertThat(SnapshotCheck.ahead(ws, manifest(head, true), "m.yaml", WorkspaceLayout.DEFAULT, Optional.of(FE))
+                .committedInputs()).isEmpty();
+        SnapshotCheck unknown = SnapshotCheck.ahead(ws, manifest(UNKNOWN, false), "m.yaml", WorkspaceLayout.DEFAULT,
+                Optional.of(FE));
+        assertThat(unknown.committedInputs()).isEmpty();
+        assertThat(unknown.result()).get().extracting(Discrepancy::kind).isEqualTo(DiscrepancyKind.SNAPSHOT_REV_MISSING);
+        assertThat(SnapshotCheck.ahead(ws, manifest(head, false), "m.yaml").committedInputs()).isEmpty();
+    }
+
+    @Test
+    void theInputsOfARepositoryThatCannotBeOpenedFailOnTheCallingThread() throws Exception {
+        Path ws = committedPlans();
+        String head = GitFixture.commitAll(ws, "second");
+        Files.writeString(ws.resolve(".git/config"), "[core\nnot a config\n");
+        HandoffManifest manifest = manifest(head, false);
+        String expected = messageOf(() -> SnapshotCheck.check(ws, manifest, "m.yaml"));
+
+        assertThatThrownBy(() -> SnapshotCheck.ahead(ws, manifest, "m.yaml", WorkspaceLayout.DEFAULT, Optional.of(FE))
+                .committedInputs())
+                .isInstanceOf(PlanningException.class).hasMessage(expected)
+                .satisfies(e -> assertThat(Arrays.stream(e.getStackTrace()).map(StackTraceElement::getMethodName))
+                        .contains("committedInputs"));
+    }
+
+    private Path committedPlans() throws Exception {
+        Path ws = committed();
+        Files.createDirectories(ws.resolve("frameworks/planning-fe/tasks"));
+        Files.writeString(ws.resolve("frameworks/capacity.yaml"), "capacity: {}\n");
+        Files.writeString(ws.resolve("frameworks/planning-fe/tasks/2025-09-02-fe_task_breakdown.yaml"), "tasks: []\n");
+        return ws;
     }
 
     private Path committed() throws Exception {
