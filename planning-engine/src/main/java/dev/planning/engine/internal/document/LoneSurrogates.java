@@ -22,36 +22,18 @@ import java.util.Optional;
  */
 public final class LoneSurrogates {
 
-    /** How many values a message lists before summing up the rest. */
-    private static final int MAX_SHOWN = 50;
-
     private LoneSurrogates() {
     }
 
-    /** Refuses {@code document} when any of its keys or text values holds a lone surrogate: each, one line. */
-    static void require(LocatedDocument document) {
-        List<Finding> found = new ArrayList<>();
+    /** Adds a finding for each key and text value of {@code document} that holds a lone surrogate. */
+    static void collect(LocatedDocument document, List<Finding> found) {
         walk(document, document.root(), new ArrayList<>(), found);
-        if (found.isEmpty()) {
-            return;
-        }
-        SourceLocation first = found.get(0).location().orElseThrow();
-        if (found.size() == 1) {
-            throw new Refused(found.get(0).message(), first, found);
-        }
-        StringBuilder text = new StringBuilder().append(found.size()).append(" values hold a lone surrogate:");
-        for (Finding one : found.subList(0, Math.min(MAX_SHOWN, found.size()))) {
-            text.append("\n  ").append(one.location().orElseThrow()).append(": ").append(one.message());
-        }
-        if (found.size() > MAX_SHOWN) {
-            text.append("\n  and ").append(found.size() - MAX_SHOWN).append(" more");
-        }
-        throw new Refused(text.toString(), first, found);
     }
 
-    /** The findings of a refusal from here, one per value; {@code null} for another exception. */
-    static List<Finding> findings(DocumentException e) {
-        return e instanceof Refused refused ? refused.findings : null;
+    /** The values found by {@link #collect}, as one kind of a refused file's values. */
+    static ValueProblems.Kind kind(List<Finding> found) {
+        return new ValueProblems.Kind("values hold a lone surrogate", found,
+                found.stream().map(Finding::message).toList());
     }
 
     /**
@@ -113,18 +95,5 @@ public final class LoneSurrogates {
     private static String field(List<Object> path) {
         String name = FieldPath.name(path);
         return name.isEmpty() ? "(document)" : name;
-    }
-
-    /** A file with lone surrogates: one message listing them all, and one finding each. */
-    private static final class Refused extends DocumentException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient List<Finding> findings;
-
-        Refused(String message, SourceLocation location, List<Finding> findings) {
-            super(DocumentException.FILE_ENCODING, message, location);
-            this.findings = List.copyOf(findings);
-        }
     }
 }

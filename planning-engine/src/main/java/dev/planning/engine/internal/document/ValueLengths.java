@@ -38,8 +38,6 @@ public final class ValueLengths {
     /** The bound when neither sets it, in characters. */
     public static final int DEFAULT_MAX_LENGTH = 10_000;
 
-    /** How many values a message lists before summing up the rest. */
-    private static final int MAX_SHOWN = 50;
 
     private ValueLengths() {
     }
@@ -79,47 +77,15 @@ public final class ValueLengths {
         walk(document, document.root(), new ArrayList<>(), max, over);
     }
 
-    /** Refuses the file when any value was over the bound: every such value, one line each. */
-    static void require(List<Over> over, int max) {
-        if (over.isEmpty()) {
-            return;
-        }
+    /** The values over the bound, as one kind of a refused file's values. */
+    static ValueProblems.Kind kind(List<Over> over, int max) {
         String bound = String.format(Locale.ROOT, "%,d", max) + " characters (the operator's " + PROPERTY + " or "
                 + VARIABLE + ")";
         List<Finding> findings = over.stream()
                 .map(one -> new Finding(DocumentException.YAML_VALUE_TOO_LONG, Severity.ERROR,
                         one.what() + ", more than " + bound, Optional.of(one.location()), Optional.empty()))
                 .toList();
-        if (over.size() == 1) {
-            throw new TooLong(findings.get(0).message(), over.get(0).location(), findings);
-        }
-        StringBuilder text = new StringBuilder().append(over.size()).append(" values are longer than ").append(bound)
-                .append(':');
-        for (Over one : over.subList(0, Math.min(MAX_SHOWN, over.size()))) {
-            text.append("\n  ").append(one.location()).append(": ").append(one.what());
-        }
-        if (over.size() > MAX_SHOWN) {
-            text.append("\n  and ").append(over.size() - MAX_SHOWN).append(" more");
-        }
-        throw new TooLong(text.toString(), over.get(0).location(), findings);
-    }
-
-    /** The problems of a document as findings: one per value over the bound, else the one problem. */
-    static List<Finding> findings(DocumentException e) {
-        return e instanceof TooLong tooLong ? tooLong.findings : List.of(e.toFinding());
-    }
-
-    /** A file with values over the bound: one message listing them all, and one finding each. */
-    private static final class TooLong extends DocumentException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient List<Finding> findings;
-
-        TooLong(String message, SourceLocation location, List<Finding> findings) {
-            super(DocumentException.YAML_VALUE_TOO_LONG, message, location);
-            this.findings = List.copyOf(findings);
-        }
+        return new ValueProblems.Kind("values are longer than " + bound, findings, over.stream().map(Over::what).toList());
     }
 
     private static void walk(LocatedDocument document, JsonNode node, List<Object> path, int max, List<Over> over) {

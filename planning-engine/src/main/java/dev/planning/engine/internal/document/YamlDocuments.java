@@ -69,8 +69,8 @@ public final class YamlDocuments {
      * @return at least one error finding
      */
     public static List<Finding> findings(DocumentException e) {
-        List<Finding> lone = LoneSurrogates.findings(e);
-        return lone != null ? lone : ValueLengths.findings(e);
+        List<Finding> listed = ValueProblems.findings(e);
+        return listed != null ? listed : List.of(e.toFinding());
     }
 
     /**
@@ -168,6 +168,7 @@ public final class YamlDocuments {
         String text = StrictText.decode(StrictText.readBytes(file, displayPath, MAX_BYTES), displayPath);
         int maxLength = ValueLengths.current();
         List<ValueLengths.Over> over = new ArrayList<>();
+        List<Finding> lone = new ArrayList<>();
         JsonParser parser = null;
         try {
             parser = new DecimalNumbersParser(new AliasRefusingParser(Parsing.FACTORY.createParser(text)));
@@ -182,7 +183,7 @@ public final class YamlDocuments {
                 }
                 LocatedDocument document = new LocatedDocument(displayPath, root, 0);
                 ValueLengths.collect(document, maxLength, over);
-                LoneSurrogates.require(document);
+                LoneSurrogates.collect(document, lone);
                 documents.add(document);
             }
             if (documents.isEmpty()) {
@@ -190,7 +191,7 @@ public final class YamlDocuments {
                         "the document is empty; expected a YAML mapping (key: value lines)",
                         new SourceLocation(displayPath, 1, 1));
             }
-            ValueLengths.require(over, maxLength);
+            ValueProblems.require(List.of(ValueLengths.kind(over, maxLength), LoneSurrogates.kind(lone)));
             return List.copyOf(documents);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DocumentException known) {
@@ -229,8 +230,9 @@ public final class YamlDocuments {
             LocatedDocument document = new LocatedDocument(displayPath, root, lineOffset, text);
             List<ValueLengths.Over> over = new ArrayList<>();
             ValueLengths.collect(document, maxLength, over);
-            ValueLengths.require(over, maxLength);
-            LoneSurrogates.require(document);
+            List<Finding> lone = new ArrayList<>();
+            LoneSurrogates.collect(document, lone);
+            ValueProblems.require(List.of(ValueLengths.kind(over, maxLength), LoneSurrogates.kind(lone)));
             return document;
         } catch (IOException | RuntimeException e) {
             if (e instanceof DocumentException known) {

@@ -3,11 +3,14 @@ package dev.planning.engine.internal.document;
 import dev.planning.api.DocumentException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.planning.api.SourceLocation;
+import dev.planning.api.gate.Finding;
 import dev.planning.engine.fixtures.Plans;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -303,5 +306,31 @@ class YamlDocumentsTest {
                         + " (the escape \\uDFFF");
         assertThat(YamlDocuments.findings(e)).hasSize(2);
         assertThat(parse("ok: \"\\ud83d\\ude00\"\n").root().path("ok").textValue()).isEqualTo("\ud83d\ude00");
+    }
+
+    /** A file with a value over the bound and one with a lone surrogate lists both (it listed the surrogate alone). */
+    @Test
+    void aValueTooLongAndALoneSurrogateOfOneFileAreBothListedEachWithItsFinding() {
+        DocumentException e = refusal("title: \"" + "a".repeat(10_001) + "\"\nnote: \"x \\ud800\"\n");
+
+        assertThat(e.getMessage()).startsWith("2 values are refused:")
+                .contains("plan.yaml:1:8: `title` is 10,001 characters long, more than 10,000 characters",
+                        "plan.yaml:2:7: `note` holds a lone surrogate");
+        assertThat(YamlDocuments.findings(e)).extracting(Finding::code)
+                .containsExactly(DocumentException.YAML_VALUE_TOO_LONG, DocumentException.FILE_ENCODING);
+    }
+
+    /** Every document of a multi-document file is read before either kind is refused: all of them listed. */
+    @Test
+    void aMultiDocumentFileListsTheLoneSurrogatesOfEveryDocumentWithItsLongValues(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("cases.yaml"), "a: \"\\udc00\"\n---\nb: \"" + "b".repeat(10_001)
+                + "\"\n---\nc: \"\\ud800\"\n", StandardCharsets.UTF_8);
+
+        DocumentException e = catchThrowableOfType(DocumentException.class, () -> YamlDocuments.readAll(file, "cases.yaml"));
+
+        assertThat(e.getMessage()).startsWith("3 values are refused:")
+                .contains("cases.yaml:1:4: `a` holds a lone surrogate", "cases.yaml:3:4: `b` is 10,001 characters long",
+                        "cases.yaml:5:4: `c` holds a lone surrogate");
+        assertThat(YamlDocuments.findings(e)).hasSize(3);
     }
 }
