@@ -203,7 +203,7 @@ public final class ErrorList {
             return kept.size() + unlisted;
         }
 
-        /** The mistakes kept, in the order they were found (or {@linkplain #sort sorted}). */
+        /** The mistakes kept, in the order they were found (or {@linkplain #sortByLocation sorted}). */
         public List<Finding> kept() {
             return List.copyOf(kept);
         }
