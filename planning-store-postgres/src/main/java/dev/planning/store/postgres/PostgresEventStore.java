@@ -13,6 +13,7 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.EventStore;
+import dev.planning.engine.internal.eventlog.AllLogs;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
@@ -62,7 +63,7 @@ import java.util.TreeMap;
  * </ul>
  * Thread-safe.
  */
-public final class PostgresEventStore implements EventStore {
+public final class PostgresEventStore implements EventStore, AllLogs {
 
     private static final ObjectMapper MAPPER = JsonMappers.json();
 
@@ -148,11 +149,18 @@ public final class PostgresEventStore implements EventStore {
      * (a row naming no cycle is refused before any log is walked), then each cycle, in the order
      * {@link #cycles()} lists them, is walked as {@link #read} walks it: the first mistake (a line
      * edited, missing, unreadable, not chained) is refused as {@link EventLogCorruptedException},
-     * never skipped.
+     * never skipped. The cross-cycle questions of a workspace built on this store
+     * ({@code PlanningWorkspace.queries(trust)}) and the pending-signatures questions of
+     * {@link PostgresStore#queries(java.nio.file.Path, dev.planning.api.signing.TrustedKeys)} read the
+     * logs so.
      *
      * @return each cycle with at least one row and its events, sorted as {@link #cycles()} sorts them
+     * @throws EventLogCorruptedException for the first line of a cycle that does not verify, naming it
+     * @throws PlanningException when a row names no cycle, or the database cannot be read
+     * @since 0.1
      */
-    Map<CycleRef, List<RecordedEvent>> readAll() {
+    @Override
+    public Map<CycleRef, List<RecordedEvent>> readAll() {
         Map<List<String>, List<Row>> byName = transactions.inTransaction("read the event logs of repository "
                 + repository, connection -> {
                     try (PreparedStatement select = connection.prepareStatement(

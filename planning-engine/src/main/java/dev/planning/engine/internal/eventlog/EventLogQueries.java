@@ -99,12 +99,18 @@ public final class EventLogQueries implements CycleQueries {
      * cycles asked are those the store lists ({@link EventStore#cycles()}; a store that cannot list them
      * refuses every question, never answers "no cycles"); signatures are checked on the workspace's
      * manifests against {@code trust}, and a required role must be one {@code policy} names (asked
-     * only then, so that a read-only workspace loads its rulebook only for that question).
+     * only then, so that a read-only workspace loads its rulebook only for that question). A store that
+     * reads every log at once ({@link AllLogs}) is read so ({@link #ofAllLogs}).
      */
     public static EventLogQueries ofStore(Path workspace, WorkspaceLayout layout, EventStore store, TrustedKeys trust,
             Supplier<SigningPolicy> policy) {
         Path root = workspace.toAbsolutePath().normalize();
         Objects.requireNonNull(store, "store");
+        if (store instanceof AllLogs all) {
+            // pg24: a store that reads every log at once (PostgreSQL: one statement) is asked so, as
+            // PostgresStore.queries(workspace, trust) asks it, not once per cycle.
+            return ofAllLogs(root, layout, all::readAll, store::location, trust, policy);
+        }
         // The file store's cycles() reads each log to tell an empty one, and the queries read each
         // anyway (skipping an empty one): its log files are listed instead, so each log is read once.
         Supplier<List<CycleRef>> cycles = store instanceof FileEventStore files ? files::logFiles : store::cycles;
