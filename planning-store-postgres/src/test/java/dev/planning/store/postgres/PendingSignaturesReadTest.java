@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.PlanningException;
-import dev.planning.api.event.EventType;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -43,18 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("servers")
 class PendingSignaturesReadTest {
 
-    private static final String RULEBOOK = """
-            version: "1.0.0"
-            required_tags: []
-            profiles:
-              fe:
-                - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
-            default_profile: fe
-            signing:
-              required:
-                - {roles: [PM], min: 1}
-            """;
-
     @TempDir
     Path workspace;
 
@@ -64,12 +43,11 @@ class PendingSignaturesReadTest {
     private PostgresEventStore events;
 
     @BeforeEach
-    void open() throws IOException {
-        store = PostgresStore.builder().dataSource(counting(TestServers.postgres())).migrate(false)
-                .repository(TestServers.freshRepository()).build();
+    void open() {
+        store = PostgresStore.builder().dataSource(QueriesWorkspace.counting(TestServers.postgres(), statements))
+                .migrate(false).repository(TestServers.freshRepository()).build();
         events = store.eventStore();
-        Files.createDirectories(workspace.resolve("rulebook"));
-        Files.writeString(workspace.resolve("rulebook/rulebook.yaml"), RULEBOOK, StandardCharsets.UTF_8);
+        QueriesWorkspace.write(workspace);
     }
 
     @AfterEach
@@ -159,14 +137,7 @@ class PendingSignaturesReadTest {
 
     /** A cycle moved to PACKAGED and sealed, with a PM signature claimed. */
     private void sealed(CycleRef cycle) {
-        String head = events.append(cycle, Events.created(cycle), RecordedEvent.GENESIS).hash();
-        head = events.append(cycle, Events.moved(cycle, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF), head)
-                .hash();
-        head = events.append(cycle, Events.moved(cycle, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED), head)
-                .hash();
-        head = events.append(cycle, Events.fact(cycle, EventType.MANIFEST_SEALED, Map.of("manifest_sha256",
-                "0".repeat(64))), head).hash();
-        events.append(cycle, Events.fact(cycle, EventType.SIGNATURE_ADDED, Map.of("role", "PM")), head);
+        QueriesWorkspace.seal(events, cycle);
     }
 
     private int statementsOf(Runnable question) {
@@ -180,34 +151,6 @@ class PendingSignaturesReadTest {
                 PreparedStatement edit = connection.prepareStatement(sql)) {
             edit.setString(1, events.repository());
             assertThat(edit.executeUpdate()).isPositive();
-        }
-    }
-
-    /** {@code target}, counting every statement its connections prepare or create. */
-    private DataSource counting(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    if (result instanceof Connection connection) {
-                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                                (p, m, a) -> {
-                                    String name = m.getName();
-                                    if (name.equals("prepareStatement") || name.equals("prepareCall")
-                                            || name.equals("createStatement")) {
-                                        statements.incrementAndGet();
-                                    }
-                                    return invoke(m, connection, a);
-                                });
-                    }
-                    return result;
-                });
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 }

@@ -25,18 +25,6 @@ class QueriesLayoutTest {
 
     private static final WorkspaceLayout PLANS = new WorkspaceLayout("plans", "policy");
 
-    private static final String RULEBOOK = """
-            version: "1.0.0"
-            required_tags: []
-            profiles:
-              fe:
-                - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
-            default_profile: fe
-            signing:
-              required:
-                - {roles: [PM], min: 1}
-            """;
-
     @TempDir
     Path workspace;
 
@@ -49,8 +37,7 @@ class QueriesLayoutTest {
 
     @Test
     void pendingSignaturesReadTheRulebookWhereTheWorkspacesLayoutPutsIt() throws IOException {
-        Files.createDirectories(workspace.resolve("policy"));
-        Files.writeString(workspace.resolve("policy/rulebook.yaml"), RULEBOOK, StandardCharsets.UTF_8);
+        QueriesWorkspace.write(workspace, PLANS);
         // Where the default layout looks: a file that is no rulebook, refused if it is read.
         Files.createDirectories(workspace.resolve("rulebook"));
         Files.writeString(workspace.resolve("rulebook/rulebook.yaml"), "profiles: [", StandardCharsets.UTF_8);

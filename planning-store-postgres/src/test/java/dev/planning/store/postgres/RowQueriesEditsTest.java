@@ -9,8 +9,6 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,19 +101,8 @@ class RowQueriesEditsTest {
     }
 
     @Test
-    void thePendingSignaturesReadTheLinesSoTheSameKindOfEditChangesNothing() throws Exception {
-        Files.createDirectories(workspace.resolve("rulebook"));
-        Files.writeString(workspace.resolve("rulebook/rulebook.yaml"), """
-                version: "1.0.0"
-                required_tags: []
-                profiles:
-                  fe:
-                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
-                default_profile: fe
-                signing:
-                  required:
-                    - {roles: [PM], min: 1}
-                """, StandardCharsets.UTF_8);
+    void thePendingSignaturesReadTheLinesSoTheSameKindOfEditChangesNothing() throws SQLException {
+        QueriesWorkspace.write(workspace);
         List<CycleQueries.PendingSignatures> before = store.queries(workspace, TrustedKeys.none()).pendingSignatures();
         sql("DELETE FROM planning_cycle WHERE repository = ? AND cycle_id = 'sealed'");
         sql("UPDATE planning_event SET event_type = 'PLAN_UPDATED', details = '{}' WHERE repository = ?"

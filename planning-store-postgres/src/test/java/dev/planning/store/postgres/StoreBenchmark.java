@@ -15,7 +15,6 @@ import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -232,33 +231,22 @@ public final class StoreBenchmark {
      * {@code MANIFEST_SEALED}, one {@code SIGNATURE_ADDED} each; no manifest file, so no signature
      * counts and every cycle is pending), as {@link PostgresStore#queries(Path, TrustedKeys)} asks it:
      * every line of the repository in one statement, each cycle's chain verified. Beside it, interleaved,
-     * the same question read one cycle at a time ({@link EventLogQueries#ofStore}: a statement per
-     * cycle, the path before), and the read alone ({@link PostgresEventStore#readAll}: what answering
- * any question from the verified lines costs at least) beside the portfolio query of the same
- * cycles, from its rows. One warm-up round each, then 7 rounds; wall
- * clock per question.
+     * the same question read one cycle at a time ({@link EventLogQueries#ofStore} over a store that reads
+     * each cycle alone, {@link QueriesWorkspace#readingEachCycle}: a statement per cycle, the path before
+     * pgsig23, and before pg24 that of {@code PlanningWorkspace.queries(trust)}), and the read alone
+     * ({@link PostgresEventStore#readAll}: what answering any question from the verified lines costs at
+     * least) beside the portfolio query of the same cycles, from its rows. The workspace is
+     * {@link QueriesWorkspace}'s. One warm-up round each, then 7 rounds; wall clock per question.
      */
     private static List<String> pendingSignatures(String url, int cycles, Path scratch) throws Exception {
-        Path workspace = Files.createDirectories(scratch.resolve("pending-workspace"));
-        Files.createDirectories(workspace.resolve("rulebook"));
-        Files.writeString(workspace.resolve("rulebook/rulebook.yaml"), """
-                version: "1.0.0"
-                required_tags: []
-                profiles:
-                  fe:
-                    - {transition: "PLANNED->READY_FOR_HANDOFF", gates: [schema_lint]}
-                default_profile: fe
-                signing:
-                  required:
-                    - {roles: [PM], min: 1}
-                """, StandardCharsets.UTF_8);
+        Path workspace = QueriesWorkspace.write(Files.createDirectories(scratch.resolve("pending-workspace")));
         try (PostgresStore store = PostgresStore.builder().jdbcUrl(url).repository("pending").poolSize(8).build()) {
             fillSealed(store.eventStore(), cycles);
             CycleQueries oneRead = store.queries(workspace, TrustedKeys.none());
             PostgresEventStore events = store.eventStore();
-            CycleQueries perCycle = EventLogQueries.ofStore(workspace, WorkspaceLayout.DEFAULT, events,
-                    TrustedKeys.none(), () -> RulebookLoader.loadForReading(workspace.resolve("rulebook"), workspace)
-                            .signing());
+            CycleQueries perCycle = EventLogQueries.ofStore(workspace, WorkspaceLayout.DEFAULT,
+                    QueriesWorkspace.readingEachCycle(events), TrustedKeys.none(),
+                    () -> RulebookLoader.loadForReading(workspace.resolve("rulebook"), workspace).signing());
             int rounds = 7;
             double[] one = new double[rounds];
             double[] each = new double[rounds];
@@ -311,11 +299,7 @@ public final class StoreBenchmark {
         for (int c = 0; c < cycles; c++) {
             CycleRef cycle = new CycleRef(c % 2 == 0 ? "fe" : "be", String.format("s%05d", c));
             jobs.add(pool.submit(() -> {
-                List<PlanningEvent> planned = new ArrayList<>(List.of(Events.created(cycle),
-                        Events.moved(cycle, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF),
-                        Events.moved(cycle, CycleState.READY_FOR_HANDOFF, CycleState.PACKAGED),
-                        Events.fact(cycle, EventType.MANIFEST_SEALED, Map.of("manifest_sha256", "0".repeat(64))),
-                        Events.fact(cycle, EventType.SIGNATURE_ADDED, Map.of("role", "PM"))));
+                List<PlanningEvent> planned = new ArrayList<>(QueriesWorkspace.sealedEvents(cycle));
                 while (planned.size() < 10) {
                     planned.add(Events.fact(cycle, EventType.GATE_EVALUATED, Map.of()));
                 }
