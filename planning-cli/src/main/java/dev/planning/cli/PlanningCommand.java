@@ -7,6 +7,7 @@ import dev.planning.api.governance.EvaluationLimitException;
 import dev.planning.api.Printable;
 import dev.planning.api.seal.SealingException;
 import dev.planning.store.postgres.StoreBusyException;
+import dev.planning.store.postgres.StoreUnreachableException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -297,15 +298,14 @@ public final class PlanningCommand implements Runnable {
         }
         if (ex instanceof SystemFailureException system) {
             // Not the input's fault (exit 2) nor a bug to report: no verdict, one line, the trace on request.
-            err.println("error: " + system.describe());
+            err.println("error: " + system.describe() + storeHint(system));
             if (System.getenv("PLANNING_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
             return ExitCodes.INTERNAL;
         }
         if (ex instanceof PlanningException planning) {
-            err.println("error: " + planning.describe() + (planning instanceof StoreBusyException busy ? busyHint(busy)
-                    : ""));
+            err.println("error: " + planning.describe());
             // A sealed cycle whose artifacts changed is a check that does not hold, not bad input.
             boolean checkFailed = planning instanceof SealingException sealing
                     && (sealing.reason() == SealingException.Reason.SEALED_ARTIFACT_CHANGED
@@ -330,12 +330,32 @@ public final class PlanningCommand implements Runnable {
      * of the store file (or its environment variable) governs it.
      */
     static String busyHint(StoreBusyException busy) {
-        return busy.lockNotGranted()
-                ? "; this is transient: run the same command again once the other session is done; if it stays"
-                        + " busy, look for a session holding a lock on the planning tables (pg_stat_activity, state"
-                        + " 'idle in transaction') or raise lock.timeout in the store file (PLANNING_STORE_LOCK_TIMEOUT)"
-                : "; this is transient: run the same command again; if it stays busy, the database is slow or"
-                        + " overloaded: raise statement.timeout in the store file (PLANNING_STORE_STATEMENT_TIMEOUT)";
+        return switch (busy.reason()) {
+            case LOCK -> "; this is transient: run the same command again once the other session is done; if it stays"
+                    + " busy, look for a session holding a lock on the planning tables (pg_stat_activity, state"
+                    + " 'idle in transaction') or raise lock.timeout in the store file (PLANNING_STORE_LOCK_TIMEOUT)";
+            case STATEMENT -> "; this is transient: run the same command again; if it stays busy, the database is slow"
+                    + " or overloaded: raise statement.timeout in the store file (PLANNING_STORE_STATEMENT_TIMEOUT)";
+            case CONFLICT -> "; this is transient: run the same command again; if it keeps conflicting, another"
+                    + " client is writing the same cycles: let it finish";
+            case CONNECTIONS -> "; this is transient: run the same command again; if it stays busy, look for sessions"
+                    + " holding connections they do not use (pg_stat_activity) or ask for a higher max_connections";
+        };
+    }
+
+    /**
+     * pg24: the store's system failures (exit 3) keep their hint on the error's line: a busy store's
+     * ({@link #busyHint}), and what to check when the store cannot be reached; nothing for another failure.
+     */
+    static String storeHint(SystemFailureException failure) {
+        if (failure instanceof StoreBusyException busy) {
+            return busyHint(busy);
+        }
+        if (failure instanceof StoreUnreachableException) {
+            return "; check that the database is up and that the store file's url (PLANNING_STORE_URL) names it,"
+                    + " then run the same command again";
+        }
+        return "";
     }
 
     /** Heap a command's run sets aside and gives back when it runs out of memory ({@link #outOfMemory}). */

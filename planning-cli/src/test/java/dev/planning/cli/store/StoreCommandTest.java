@@ -180,11 +180,12 @@ class StoreCommandTest {
 
     /**
      * pg22: an append behind a lock another session holds ends within the store file's {@code lock.timeout}
-     * as the database being down ends: one line, exit 2, no stack trace; once the lock is released the
-     * same command records the transition.
+     * as the database being down ends: one line, no stack trace; once the lock is released the same command
+     * records the transition. pg24: both are the system's failures, exit 3 (no verdict), not the input's 2,
+     * each line saying what to do.
      */
     @Test
-    void anAdvanceBehindALockAnotherSessionHoldsEndsWithOneLineAndExitTwoLikeADatabaseThatIsDown() throws Exception {
+    void anAdvanceBehindALockAnotherSessionHoldsEndsWithOneLineAndExitThreeLikeADatabaseThatIsDown() throws Exception {
         Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
         Path store = dir.resolve("busy-store.properties");
         Files.writeString(store, "url=" + postgres.getJdbcUrl("postgres", "postgres") + "\nrepository=acme/busy\n"
@@ -208,7 +209,7 @@ class StoreCommandTest {
         CliRun unreachable = CliRun.of("status", "-w", ws.toString(), "--store", down.toString());
         CliRun retried = CliRun.of(advance);
 
-        assertThat(busy.exitCode()).as(busy.err()).isEqualTo(2).isEqualTo(unreachable.exitCode());
+        assertThat(busy.exitCode()).as(busy.err()).isEqualTo(3).isEqualTo(unreachable.exitCode());
         assertThat(busy.err().lines()).hasSize(1).first().asString()
                 .startsWith("error: cannot append to the event log of fe/2025-09-02: the store is busy:")
                 .contains("lock_timeout 500 ms").contains("retrying is safe")
@@ -216,7 +217,12 @@ class StoreCommandTest {
                 .contains("this is transient: run the same command again")
                 .contains("pg_stat_activity").contains("raise lock.timeout in the store file");
         assertThat(busy.printedStackTrace()).isFalse();
-        assertThat(unreachable.err()).startsWith("error: cannot connect to the store at");
+        assertThat(unreachable.err().lines()).hasSize(1).first().asString()
+                .startsWith("error: cannot connect to the store at jdbc:postgresql://127.0.0.1:1/planning?...: ")
+                .contains("(SQLSTATE 08001)")
+                .endsWith("; check that the database is up and that the store file's url (PLANNING_STORE_URL) names"
+                        + " it, then run the same command again");
+        assertThat(unreachable.printedStackTrace()).isFalse();
         assertThat(retried.exitCode()).as(retried.err()).isZero();
         assertThat(CliRun.of("status", "-w", ws.toString(), "--store", store.toString()).out())
                 .contains("READY_FOR_HANDOFF");
@@ -224,8 +230,8 @@ class StoreCommandTest {
 
     /**
      * pgsig23: a statement the store's {@code statement.timeout} cancelled (here it waits behind another
-     * session's lock, whose own bound is longer) is transient too: one line, exit 2, telling the user to run
-     * the command again and which bound of the store file to raise if it stays busy.
+     * session's lock, whose own bound is longer) is transient too: one line, exit 3 (pg24; 2 before), telling
+     * the user to run the command again and which bound of the store file to raise if it stays busy.
      */
     @Test
     void anAdvanceCancelledByTheStatementTimeoutSaysItIsTransientAndWhichBoundToRaise() throws Exception {
@@ -246,7 +252,7 @@ class StoreCommandTest {
             other.rollback();
         }
 
-        assertThat(slow.exitCode()).as(slow.err()).isEqualTo(2);
+        assertThat(slow.exitCode()).as(slow.err()).isEqualTo(3);
         assertThat(slow.err().lines()).hasSize(1).first().asString()
                 .startsWith("error: cannot append to the event log of fe/2025-09-02: the store is busy:")
                 .contains("statement_timeout 300 ms").contains("this is transient: run the same command again")

@@ -379,9 +379,32 @@ public final class PostgresStore implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new PlanningException("cannot connect to the store at " + redact(builder.jdbcUrl) + ": "
-                    + rootMessage(e), null, e);
+            String message = "cannot connect to the store at " + redact(builder.jdbcUrl) + ": " + rootMessage(e);
+            java.sql.SQLException sql = sqlException(e);
+            String sqlState = sql == null ? null : sql.getSQLState();
+            // pg24: a database that does not answer, or has no connection left, failed the command, not its
+            // input (exit 3); wrong credentials, a database that does not exist, a certificate refused, stay
+            // the input's (exit 2).
+            if (sql != null && Transactions.unreachable(sql)) {
+                throw new StoreUnreachableException(message + " (SQLSTATE " + sqlState + ")", e);
+            }
+            if (StoreBusyException.TOO_MANY_CONNECTIONS.equals(sqlState)) {
+                throw new StoreBusyException(message + " (SQLSTATE " + sqlState + "): the store is busy: the server has"
+                        + " as many connections as its max_connections allows; nothing was written and retrying is"
+                        + " safe", StoreBusyException.Reason.CONNECTIONS, e);
+            }
+            throw new PlanningException(message + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")"), null, e);
         }
+    }
+
+    /** The first {@link java.sql.SQLException} in {@code e}'s causes that has a SQLSTATE, or {@code null}. */
+    private static java.sql.SQLException sqlException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /** A bound as its messages show it: {@code 10 s}, {@code 250 ms}. */

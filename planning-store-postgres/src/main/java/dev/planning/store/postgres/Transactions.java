@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs units of work in one database transaction each, retrying the whole unit when the connection
- * was lost or the server is restarting (SQLSTATE class {@code 08}, {@code 57P01..57P03}). A unit
+ * was lost or the server is restarting (SQLSTATE class {@code 08}, {@code 57P01..57P03}), or has no
+ * connection left ({@code 53300}, or none from the pool in its connection timeout). A unit
  * must be safe to repeat: appends are, because they are idempotent by event id.
  */
 final class Transactions {
@@ -100,13 +101,13 @@ final class Transactions {
         }
     }
 
-    /** Whether the failure says the connection or server went away, not that the work was wrong. */
+    /** Whether the failure says the connection or server went away, or had none left, not that the work was wrong. */
     static boolean transient_(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                        || state.equals("57P03")) {
+                        || state.equals("57P03") || state.equals(StoreBusyException.TOO_MANY_CONNECTIONS)) {
                     return true;
                 }
             }
@@ -117,20 +118,88 @@ final class Transactions {
         return false;
     }
 
+    /**
+     * The failure of a unit of work, told apart as the command line's exit codes tell them (pg24): a
+     * busy store ({@link StoreBusyException}) and one that cannot be reached ({@link StoreUnreachableException})
+     * are the system's failures, not the input's; a resource the server ran out of is the system's too;
+     * anything else (a refusal naming the input, a row the store cannot read) stays a plain
+     * {@link PlanningException}. Called once the retries are over.
+     */
     PlanningException failure(String what, SQLException e) {
         String sqlState = e.getSQLState();
+        String safe = "; nothing was written and retrying is safe (SQLSTATE " + sqlState + ")";
         if (StoreBusyException.LOCK_NOT_AVAILABLE.equals(sqlState)) {
             return new StoreBusyException("cannot " + what + ": the store is busy: a lock it needs is held by another"
-                    + " session and was not granted in time (" + bounds + "); nothing was"
-                    + " written and retrying is safe (SQLSTATE " + sqlState + ")", sqlState, e);
+                    + " session and was not granted in time (" + bounds + ")" + safe, StoreBusyException.Reason.LOCK, e);
         }
         if (StoreBusyException.QUERY_CANCELED.equals(sqlState)) {
             return new StoreBusyException("cannot " + what + ": the store is busy: the database cancelled the statement"
-                    + " (its statement_timeout passed, or it was cancelled; " + bounds + "); nothing was"
-                    + " written and retrying is safe (SQLSTATE " + sqlState + ")", sqlState, e);
+                    + " (its statement_timeout passed, or it was cancelled; " + bounds + ")" + safe,
+                    StoreBusyException.Reason.STATEMENT, e);
         }
-        String state = e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "";
+        if (StoreBusyException.SERIALIZATION_FAILURE.equals(sqlState)
+                || StoreBusyException.DEADLOCK_DETECTED.equals(sqlState)) {
+            return new StoreBusyException("cannot " + what + ": the store is busy: the database rolled the work back"
+                    + " because it conflicted with another session's (a serialization failure or a deadlock)" + safe,
+                    StoreBusyException.Reason.CONFLICT, e);
+        }
+        if (StoreBusyException.TOO_MANY_CONNECTIONS.equals(sqlState)
+                || sqlState == null && e instanceof java.sql.SQLTransientConnectionException) {
+            return new StoreBusyException("cannot " + what + ": the store is busy: no connection to the database was"
+                    + " to be had for " + PostgresStore.shown(retryFor) + " (the server has as many as its"
+                    + " max_connections allows, or every connection of this process's pool is in use)"
+                    + "; nothing was written and retrying is safe" + (sqlState == null ? "" : " (SQLSTATE " + sqlState
+                            + ")"), StoreBusyException.Reason.CONNECTIONS, e);
+        }
+        String state = sqlState != null ? " (SQLSTATE " + sqlState + ")" : "";
+        if (unreachable(e)) {
+            return new StoreUnreachableException("cannot " + what + ": the store cannot be reached: " + oneLine(e)
+                    + state + ", for " + PostgresStore.shown(retryFor) + " of retries", e);
+        }
+        if (sqlState != null && sqlState.startsWith("53")) {
+            return new dev.planning.api.SystemFailureException("cannot " + what + ": the database ran out of"
+                    + " resources: " + oneLine(e) + state, null, e);
+        }
         return new PlanningException("cannot " + what + ": " + e.getMessage() + state, null, e);
+    }
+
+    /**
+     * Whether {@code e} says the database could not be reached, or went away: a server shutting down or
+     * starting ({@code 57P01} to {@code 57P03}); a connection that no longer exists, or whose
+     * transaction's outcome is unknown ({@code 08003}, {@code 08007}); or a connection not made or lost
+     * ({@code 08000}, {@code 08001}, {@code 08006}) for a reason of the network (an I/O error: refused,
+     * timed out, no such host, cut). Not a TLS handshake refused (a certificate the URL's root does not
+     * vouch for, a host name it does not carry, which the driver reports as a connection failure too),
+     * {@code 08P01} (what answers at the URL does not speak PostgreSQL's protocol) nor {@code 08004} (the
+     * server rejected the connection's settings): those are the configuration's to fix, the input's.
+     */
+    static boolean unreachable(SQLException e) {
+        String sqlState = e.getSQLState();
+        if (sqlState == null) {
+            return false;
+        }
+        switch (sqlState) {
+            case "57P01", "57P02", "57P03", "08003", "08007":
+                return true;
+            case "08000", "08001", "08006":
+                break;
+            default:
+                return false;
+        }
+        boolean network = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.GeneralSecurityException) {
+                return false;
+            }
+            network |= t instanceof java.io.IOException;
+        }
+        return network;
+    }
+
+    /** A message on one line: a server's may span several (a detail, a hint). */
+    private static String oneLine(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.strip().replaceAll("\\s+", " ");
     }
 
     private static void sleep(long millis) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
@@ -51,6 +52,8 @@ class StoreBusyTest {
 
             assertThat(busy).as("the append ended with the store's busy error").isNotNull();
             assertThat(busy.lockNotGranted()).isTrue();
+            assertThat(busy.reason()).isEqualTo(StoreBusyException.Reason.LOCK);
+            assertThat(busy).as("pg24: the system's failure, not the input's").isInstanceOf(SystemFailureException.class);
             assertThat(busy.getMessage()).contains("cannot append to the event log of fe/busy")
                     .contains("the store is busy: a lock it needs is held by another session")
                     .contains("lock_timeout 10 s").contains("nothing was written and retrying is safe")
@@ -107,6 +110,8 @@ class StoreBusyTest {
 
             assertThat(cancelled).as("the append ended with the store's busy error").isNotNull();
             assertThat(cancelled.lockNotGranted()).isFalse();
+            assertThat(cancelled.reason()).isEqualTo(StoreBusyException.Reason.STATEMENT);
+            assertThat(cancelled).isInstanceOf(SystemFailureException.class);
             assertThat(cancelled.getMessage()).contains("cannot append to the event log of fe/busy")
                     .contains("the database cancelled the statement").contains("statement_timeout 300 ms")
                     .contains("nothing was written and retrying is safe").contains("57014");
