@@ -46,7 +46,8 @@ import org.flywaydb.core.api.FlywayException;
  * cross-cycle {@link #queries()} read the other columns and stay fast (what an edit of those columns
  * can then do, and what catches it: {@link #queries()}); the pending-signatures questions of
  * {@link #queries(java.nio.file.Path, TrustedKeys)} read every line of the repository, in one statement,
- * chains verified; {@link #check()} checks a whole repository's rows against their lines on demand
+ * chains verified, as does every question of {@code PlanningWorkspace.queries(trust)} on a workspace built
+ * on {@link #eventStore()}; {@link #check()} checks a whole repository's rows against their lines on demand
  * ({@code planning store check}).
  *
  * @since 0.1
