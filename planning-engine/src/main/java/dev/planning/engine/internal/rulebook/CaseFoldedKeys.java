@@ -4,19 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
+import dev.planning.api.rulebook.TagTaxonomy;
 import dev.planning.engine.internal.document.LocatedDocument;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Refuses names of a rulebook's settings that differ only in case or surrounding blanks
  * ({@code Security} and {@code security}), each pair once, at the later name with the earlier's place.
  *
- * <p>Tags match taxonomy keys ignoring both ({@link dev.planning.api.rulebook.TagTaxonomy}), so two such
- * taxonomy keys are one key with two lists, and which list judges a tag would depend on their order.
+ * <p>Tags match taxonomy keys ignoring both ({@link TagTaxonomy#foldKey(String)}, which folds every mapping's
+ * keys here too), so two such taxonomy keys are one key with two lists, and which list judges a tag would
+ * depend on their order.
  * Thresholds and profiles are looked up by their exact name: there the engine reads one and a reviewer of
  * the settings, who reads them as one name, may read the other. (Stream names are lower case by the schema.)
  */
@@ -42,7 +43,7 @@ final class CaseFoldedKeys {
             Map<String, String> seen = new HashMap<>();
             for (Iterator<String> keys = mapping.fieldNames(); keys.hasNext();) {
                 String key = keys.next();
-                String first = seen.putIfAbsent(fold(key), key);
+                String first = seen.putIfAbsent(TagTaxonomy.foldKey(key), key);
                 if (first != null) {
                     SourceLocation firstAt = document.locateKey(pointer(named[0], first));
                     mistakes.add(new InvalidInputException(named[1] + " '" + Printable.line(key) + "' and '" + Printable.line(first) + "' (at " + firstAt
@@ -51,11 +52,6 @@ final class CaseFoldedKeys {
                 }
             }
         }
-    }
-
-    /** The key as {@code TagTaxonomy} compares it. */
-    private static String fold(String key) {
-        return key.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String pointer(String field, String key) {
