@@ -2,13 +2,12 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.fixtures.PreparedCopies;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Walks a copy of the frontend example through the lifecycle with the CLI, the way a team would:
@@ -31,13 +30,7 @@ public final class CycleScript {
 
     private static void commitExample(Path ws) {
         CliRun.copyOf("fe-2025-09-02", ws);
-        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
-        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
-            throw new IllegalStateException(e);
-        }
+        GitFixture.commitAll(ws, "plan");
     }
 
     /**

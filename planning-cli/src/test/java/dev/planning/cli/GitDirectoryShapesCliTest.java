@@ -2,13 +2,13 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +40,7 @@ class GitDirectoryShapesCliTest {
         Path ci = Files.createDirectories(repository.resolve("ci"));
         Files.copy(dir.resolve("keys/PM.key.pem"), ci.resolve("PM.key.pem"), StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(dir.resolve("keys/trust.yaml"), ci.resolve("trust.yaml"));
-        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plans and, by mistake, a key").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
+        GitFixture.commitAll(repository, "plans and, by mistake, a key");
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "PACKAGED"));
         return ws;

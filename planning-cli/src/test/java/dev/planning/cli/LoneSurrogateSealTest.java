@@ -2,12 +2,11 @@ package dev.planning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planning.engine.fixtures.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +34,7 @@ class LoneSurrogateSealTest {
         Files.writeString(ws.resolve(LOG), "waivers:\n  - {rule: critical-approvals, item: FE-12, reason: \"r\","
                 + " approver: \"" + approver + "\", expires: 2099-12-31}\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
-        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
+        GitFixture.commitAll(ws, "plan");
         return ws;
     }
 

@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.planning.engine.PlanningJson;
+import dev.planning.engine.fixtures.GitFixture;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,8 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -67,11 +66,7 @@ class OneJsonWriterTest {
         Files.writeString(ws.resolve(LOG), "waivers:\n  - {rule: critical-approvals, item: FE-12, reason: \"r\\u2028s"
                 + " \\ud83d\\ude00 t\", approver: \"a\\u2028b \\ud83d\\ude00 c\", expires: 2099-12-31}\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
-        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
+        GitFixture.commitAll(ws, "plan");
         keys = CycleScript.keys(dir);
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "PACKAGED"));

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planning.engine.fixtures.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,7 @@ class SignShowsWaiversTest {
         Files.writeString(ws.resolve(LOG), "waivers:\n  - {rule: critical-approvals, item: FE-12, reason: \"third"
                 + " approver on leave\\nsigned nothing, no waiver\", approver: \"cto-\\e[31mgina\\u202e\", expires:"
                 + " 2099-12-31}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        try (Git git = Git.init().setDirectory(ws.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plan").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
+        GitFixture.commitAll(ws, "plan");
         keys = CycleScript.keys(dir);
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "READY_FOR_HANDOFF"));
         CycleScript.ok(CycleScript.cycle(ws, "advance", "--to", "PACKAGED"));

@@ -4,14 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
 import dev.planning.api.ConcurrentTransitionException;
-import dev.planning.api.InvalidInputException;
-import dev.planning.api.SourceLocation;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
-import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,17 +67,7 @@ public final class InMemoryEventStore implements EventStore {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(expectedHead, "expectedHead");
-        if (!Sha256.isHash(expectedHead)) {
-            throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits, got " + expectedHead);
-        }
-        byte[] line = codec.encode(event, expectedHead);
-        if (line.length > FileEventStore.MAX_LINE_BYTES) {
-            // The same limit as the file store, so that a history kept here can be written to a file.
-            throw new InvalidInputException("event " + event.id() + " is " + line.length
-                    + " bytes once encoded; an event line may be at most " + FileEventStore.MAX_LINE_BYTES
-                    + " bytes: keep its details short and put bulky data in evidence files",
-                    SourceLocation.ofFile(location(cycle)));
-        }
+        byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         String hash = Sha256.hex(line);
         List<RecordedEvent> log = logs.computeIfAbsent(cycle, c -> new ArrayList<>());
         synchronized (log) {

@@ -2,11 +2,7 @@ package dev.planning.rules;
 
 import dev.planning.engine.internal.document.KeptParses;
 import dev.planning.rules.internal.drools.CompiledRulebookCache;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,20 +64,7 @@ final class KeptDocumentParses implements KeptParses.Store {
     /** The key of these bytes read as {@code kind} with this build of {@code code}. */
     String key(String kind, List<Class<?>> code, byte[] bytes) {
         String fingerprint = fingerprints.computeIfAbsent(List.copyOf(code), CompiledRulebookCache::codeFingerprint);
-        MessageDigest sha = sha256();
-        for (String part : List.of(FORMAT, kind, fingerprint, Integer.toString(bytes.length))) {
-            sha.update(part.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-        }
-        sha.update(bytes);
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return CompiledRulebookCache.resultKey(
+                List.of(FORMAT, kind, fingerprint, Integer.toString(bytes.length)), bytes);
     }
 }

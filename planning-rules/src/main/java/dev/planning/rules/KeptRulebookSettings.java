@@ -2,11 +2,8 @@ package dev.planning.rules;
 
 import dev.planning.engine.internal.rulebook.RulebookLoader;
 import dev.planning.rules.internal.drools.CompiledRulebookCache;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,27 +62,12 @@ final class KeptRulebookSettings implements RulebookLoader.KeptSettings {
 
     /** The key of these settings bytes with this build of the loader. */
     static String key(byte[] settings) {
-        MessageDigest sha = sha256();
-        sha.update(FORMAT.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(Code.VALUE.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(Integer.toString(settings.length).getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(settings);
-        return HexFormat.of().formatHex(sha.digest());
+        return CompiledRulebookCache.resultKey(
+                List.of(FORMAT, Code.VALUE, Integer.toString(settings.length)), settings);
     }
 
     /** The code the model depends on, fingerprinted once per process (when a key is first taken). */
     private static final class Code {
         static final String VALUE = CompiledRulebookCache.codeFingerprint(RulebookLoader.code());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -19,8 +19,8 @@ import java.util.Optional;
  * The rulebook's tag taxonomy ({@code taxonomy:} in {@code rulebook.yaml}) as a fail-closed check:
  * a tag whose key the taxonomy governs (e.g. {@code criticality}, {@code compliance},
  * {@code data_classification}) must carry one of the allowed values, and an item must not give the
- * same governed key two different values. Keys compare ignoring case; values ignoring case and
- * surrounding blanks.
+ * same governed key two different values. Keys and values compare ignoring case and surrounding
+ * blanks, both folded by {@link #foldKey(String)}.
  *
  * <p>Lint ({@code tag.unknown-value}, {@code tag.conflicting-value}) and the governance gate
  * ({@code governance.taxonomy-unknown-value}, {@code governance.taxonomy-conflicting-value}) both
@@ -50,7 +50,7 @@ public final class TagTaxonomy {
 
     private TagTaxonomy(Map<String, List<String>> taxonomy) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        taxonomy.forEach((k, v) -> copy.put(k.strip().toLowerCase(Locale.ROOT), List.copyOf(v)));
+        taxonomy.forEach((k, v) -> copy.put(foldKey(k), List.copyOf(v)));
         this.allowed = Collections.unmodifiableMap(copy);
     }
 
@@ -75,13 +75,27 @@ public final class TagTaxonomy {
     }
 
     /**
+     * A tag key as the taxonomy compares it: without surrounding blanks (what {@link String#strip()}
+     * removes) and in lower case by {@link Locale#ROOT}, so the same on every machine ({@code TITLE}
+     * folds to {@code title} under a Turkish default locale too). Two keys are one governed key when
+     * they fold alike; the rulebook refuses a taxonomy with two such keys.
+     *
+     * @param key the key as written
+     * @return the key folded: stripped and lower-cased by {@link Locale#ROOT}
+     * @since 0.1
+     */
+    public static String foldKey(String key) {
+        return Objects.requireNonNull(key, "key").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * Whether the taxonomy lists allowed values for this key (ignoring case).
      *
      * @param key the tag key
      * @return whether the taxonomy lists allowed values for this key (ignoring case)
      */
     public boolean governs(String key) {
-        return allowed.containsKey(key.strip().toLowerCase(Locale.ROOT));
+        return allowed.containsKey(foldKey(key));
     }
 
     /**
@@ -91,7 +105,7 @@ public final class TagTaxonomy {
      * @return the allowed values of a key, in the rulebook's order; empty when it does not govern the key
      */
     public List<String> allowedValues(String key) {
-        return allowed.getOrDefault(key.strip().toLowerCase(Locale.ROOT), List.of());
+        return allowed.getOrDefault(foldKey(key), List.of());
     }
 
     /**
@@ -107,8 +121,9 @@ public final class TagTaxonomy {
         if (!governs(key)) {
             return Optional.of(value.orElse(""));
         }
-        String wanted = value.map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("");
-        return allowedValues(key).stream().filter(a -> a.strip().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        // Values fold as keys do.
+        String wanted = value.map(TagTaxonomy::foldKey).orElse("");
+        return allowedValues(key).stream().filter(a -> foldKey(a).equals(wanted)).findFirst();
     }
 
     /**
@@ -123,7 +138,7 @@ public final class TagTaxonomy {
         Map<String, String> seen = new LinkedHashMap<>();
         for (int i = 0; i < tags.size(); i++) {
             Tag tag = tags.get(i);
-            String key = tag.key().strip().toLowerCase(Locale.ROOT);
+            String key = foldKey(tag.key());
             if (!allowed.containsKey(key)) {
                 continue;
             }
@@ -157,7 +172,7 @@ public final class TagTaxonomy {
      *         empty when no value is clearly meant
      */
     public Optional<String> suggest(String key, String value) {
-        String written = value.strip().toLowerCase(Locale.ROOT);
+        String written = foldKey(value);
         if (written.isEmpty()) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planning.api.artifact.Tag;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,29 @@ class TagTaxonomyTest {
     @Test
     void anEmptyTaxonomyGovernsNothing() {
         assertThat(TagTaxonomy.NONE.check(List.of(Tag.parse("criticality:O")))).isEmpty();
+    }
+
+    /** fold24: the one fold of keys (and values) that the rulebook's loader also uses to refuse alike keys. */
+    @Test
+    void foldKeyStripsUnicodeBlanksAndLowerCasesByTheRootLocale() {
+        assertThat(TagTaxonomy.foldKey("\u2003Security\u3000\t")).isEqualTo("security");
+        assertThat(TagTaxonomy.foldKey("\u00A0security")).as("no-break space is not a blank to strip()")
+                .isEqualTo("\u00A0security");
+        assertThat(TagTaxonomy.foldKey("STRA\u1E9EE")).isEqualTo("stra\u00DFe");
+        assertThat(TagTaxonomy.foldKey("STRASSE")).isNotEqualTo(TagTaxonomy.foldKey("stra\u00DFe"));
+        assertThat(TagTaxonomy.foldKey("\u0130D")).isEqualTo("i\u0307d");
+    }
+
+    @Test
+    void foldKeyIsTheSameUnderATurkishDefaultLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            assertThat(TagTaxonomy.foldKey("TITLE")).isEqualTo("title");
+            assertThat(TagTaxonomy.of(Map.of("TITLE", List.of("x"))).governs("title")).isTrue();
+            assertThat(TagTaxonomy.foldKey("\u0131d")).isNotEqualTo(TagTaxonomy.foldKey("ID"));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -15,7 +15,6 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.EventStore;
 import dev.planning.engine.internal.eventlog.AllLogs;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
-import dev.planning.engine.internal.eventlog.FileEventStore;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
 import java.sql.Connection;
@@ -212,16 +211,7 @@ public final class PostgresEventStore implements EventStore, AllLogs {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(expectedHead, "expectedHead");
-        if (!Sha256.isHash(expectedHead)) {
-            throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits, got " + expectedHead);
-        }
-        byte[] line = codec.encode(event, expectedHead);
-        if (line.length > FileEventStore.MAX_LINE_BYTES) {
-            throw new InvalidInputException("event " + event.id() + " is " + line.length
-                    + " bytes once encoded; an event line may be at most " + FileEventStore.MAX_LINE_BYTES
-                    + " bytes: keep its details short and put bulky data in evidence files",
-                    SourceLocation.ofFile(location(cycle)));
-        }
+        byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         return appendLine(cycle, event, line, expectedHead);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.api.event.EventType;
 import dev.planning.api.event.PlanningEvent;
 import dev.planning.api.gate.GateStatus;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +56,26 @@ public final class EventLineCodec {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(prevHash, "prevHash");
         }
+    }
+
+    /**
+     * The line an event store appends for an event expected after {@code expectedHead}, as {@link #encode}; every
+     * store refuses a line over {@link FileEventStore#MAX_LINE_BYTES}, so that a history kept in one can be written
+     * to a file. A caller's wrong head is its bug ({@link IllegalArgumentException}); an over-long event, the
+     * user's mistake at the log's {@code location}.
+     */
+    public byte[] encodeAppended(PlanningEvent event, String expectedHead, Supplier<String> location) {
+        if (!Sha256.isHash(expectedHead)) {
+            throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits, got " + expectedHead);
+        }
+        byte[] line = encode(event, expectedHead);
+        if (line.length > FileEventStore.MAX_LINE_BYTES) {
+            throw new InvalidInputException("event " + event.id() + " is " + line.length
+                    + " bytes once encoded; an event line may be at most " + FileEventStore.MAX_LINE_BYTES
+                    + " bytes: keep its details short and put bulky data in evidence files",
+                    SourceLocation.ofFile(location.get()));
+        }
+        return line;
     }
 
     /** The line for an event chained to {@code prevHash}, without its line feed; UTF-8. */

@@ -311,17 +311,8 @@ public final class FileEventStore implements EventStore {
     public RecordedEvent append(CycleRef cycle, PlanningEvent event, String expectedHead) {
         Objects.requireNonNull(cycle, "cycle");
         Objects.requireNonNull(event, "event");
-        if (!Sha256.isHash(expectedHead)) {
-            throw new IllegalArgumentException("expectedHead must be 64 lower-case hex digits, got " + expectedHead);
-        }
         // The line depends only on the expected head, so it is built before taking the lock.
-        byte[] line = codec.encode(event, expectedHead);
-        if (line.length > MAX_LINE_BYTES) {
-            throw new InvalidInputException("event " + event.id() + " is " + line.length
-                    + " bytes once encoded; an event line may be at most " + MAX_LINE_BYTES
-                    + " bytes: keep its details short and put bulky data in evidence files",
-                    SourceLocation.ofFile(location(cycle)));
-        }
+        byte[] line = codec.encodeAppended(event, expectedHead, () -> location(cycle));
         String relative = layout.eventLog(cycle);
         try {
             Located located = locate(relative, Stamp.SEEN);

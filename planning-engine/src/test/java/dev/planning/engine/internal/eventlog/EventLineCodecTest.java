@@ -129,4 +129,35 @@ class EventLineCodecTest {
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
+    /** fold24: the one check every store (file, in-memory, PostgreSQL) makes before it appends a line. */
+    @Test
+    void anAppendedLineMayBeExactlyTheLimitAndNotOneByteMore() {
+        int bare = codec.encode(withBlob(""), RecordedEvent.GENESIS).length;
+        PlanningEvent atLimit = withBlob("x".repeat(FileEventStore.MAX_LINE_BYTES - bare));
+        PlanningEvent over = withBlob("x".repeat(FileEventStore.MAX_LINE_BYTES - bare + 1));
+
+        assertThat(codec.encodeAppended(atLimit, RecordedEvent.GENESIS, () -> {
+            throw new AssertionError("the location is named only in a refusal");
+        })).hasSize(FileEventStore.MAX_LINE_BYTES);
+        assertThatThrownBy(() -> codec.encodeAppended(over, RecordedEvent.GENESIS, () -> "events/fe.jsonl"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is 1048577 bytes once encoded; an event line may be at most 1048576 bytes")
+                .satisfies(e -> assertThat(((InvalidInputException) e).location())
+                        .hasValueSatisfying(l -> assertThat(l.file()).isEqualTo("events/fe.jsonl")));
+    }
+
+    @Test
+    void anAppendAfterAHeadThatIsNoHashIsTheCallersBug() {
+        assertThatThrownBy(() -> codec.encodeAppended(TestEvents.event("evt_1"), "ABC", () -> "events/fe.jsonl"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(
+                        "expectedHead must be 64 lower-case hex digits, got ABC");
+    }
+
+    private static PlanningEvent withBlob(String blob) {
+        PlanningEvent e = TestEvents.event("evt_big");
+        return new PlanningEvent(e.id(), e.timestamp(), e.type(), e.fromState(), e.toState(), e.entityId(),
+                e.triggeredBy(),
+                Map.of(), Map.of("blob", blob));
+    }
 }

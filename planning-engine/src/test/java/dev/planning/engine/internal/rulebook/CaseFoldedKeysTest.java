@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -109,5 +111,40 @@ class CaseFoldedKeysTest {
         assertThat(rulebook.taxonomy()).containsOnlyKeys("security", "securities");
         assertThat(TagTaxonomy.of(rulebook).allowedValues("SECURITY")).isEqualTo(List.of("low"));
         assertThat(Map.copyOf(rulebook.thresholds())).containsOnlyKeys("critical_approvals", "be.critical_approvals");
+    }
+
+    /**
+     * fold24: the loader refuses two taxonomy keys exactly when the taxonomy would read them as one key, on
+     * keys where folds part ways: Turkish dotted and dotless i, German sharp s, Unicode blanks {@code strip()}
+     * removes and the no-break space it keeps. (Both fold by {@link TagTaxonomy#foldKey}; this holds them
+     * together should either fold by its own again.)
+     */
+    @ParameterizedTest(name = "[{index}] {2}")
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+        "Title|TITLE|true",
+        "\u0131d|id|false",
+        "ID|\u0131d|false",
+        "\u0130d|id|false",
+        "STRASSE|stra\u00DFe|false",
+        "STRA\u1E9EE|stra\u00DFe|true",
+        "\u2003security\u3000|security|true",
+        "\u00A0security|security|false",
+        "security\t|security|true"})
+    void theLoaderRefusesTwoTaxonomyKeysExactlyWhenTheTaxonomyReadsThemAsOne(String first, String second,
+            boolean alike) throws IOException {
+        Files.writeString(dir.resolve("rulebook.yaml"), "version: \"1\"\ntaxonomy:\n  \"" + first + "\": [a]\n  \""
+                + second + "\": [b]\n", java.nio.charset.StandardCharsets.UTF_8);
+
+        boolean refused;
+        try {
+            RulebookLoader.load(dir);
+            refused = false;
+        } catch (InvalidInputException e) {
+            assertThat(e.getMessage()).contains("differ only in case");
+            refused = true;
+        }
+
+        assertThat(TagTaxonomy.of(Map.of(first, List.of("a"))).governs(second)).isEqualTo(alike);
+        assertThat(refused).isEqualTo(alike);
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
@@ -133,7 +132,7 @@ final class CacheSecret {
             inner[i] = (byte) (k ^ 0x36);
             outer[i] = (byte) (k ^ 0x5c);
         }
-        MessageDigest sha = sha256();
+        MessageDigest sha = CompiledRulebookCache.sha256();
         sha.update(inner);
         for (String part : new String[] {magic, key}) {
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
@@ -145,14 +144,6 @@ final class CacheSecret {
         byte[] innerHash = sha.digest();
         sha.update(outer);
         return sha.digest(innerHash);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     /** The file's 32 bytes when it and its directory pass every check; empty otherwise. */

@@ -821,7 +821,23 @@ public final class CompiledRulebookCache {
         return value != null && !value.isBlank();
     }
 
-    private static MessageDigest sha256() {
+    /**
+     * The key of a result kept here (a document's parse, a rulebook's settings): lower-case hex SHA-256 over
+     * each part's UTF-8 bytes followed by a NUL, then the bytes themselves. A part holding the bytes' length
+     * keeps one split of parts and bytes from reading as another.
+     */
+    public static String resultKey(List<String> parts, byte[] bytes) {
+        MessageDigest sha = sha256();
+        for (String part : parts) {
+            sha.update(part.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        sha.update(bytes);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** A fresh SHA-256: every Java platform has one. */
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

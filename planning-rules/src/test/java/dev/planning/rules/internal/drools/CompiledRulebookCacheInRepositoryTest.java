@@ -8,6 +8,7 @@ import dev.planning.api.artifact.Task;
 import dev.planning.api.governance.GovernanceDecision;
 import dev.planning.api.rulebook.Rulebook;
 import dev.planning.rules.TestRulebooks;
+import dev.planning.engine.fixtures.GitFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,7 +143,7 @@ class CompiledRulebookCacheInRepositoryTest {
     void anEntryAndVerdictASubmoduleBringsAreNeverUsed() throws Exception {
         Rulebook rulebook = rulebook(repository.resolve("planning"), RULE);
         plantDoctoredEntry();
-        commit(repository.resolve(".cache"));
+        GitFixture.commitAll(repository.resolve(".cache"), "plans and a cache");
         commitAll();
 
         CompiledRulebookCache cache = CompiledRulebookCache.at(cacheDirectory);
@@ -191,15 +190,7 @@ class CompiledRulebookCacheInRepositoryTest {
         assertThat(untracked).doesNotExist();
     }
 
-    private void commitAll() throws Exception {
-        commit(repository);
-    }
-
-    private static void commit(Path repository) throws Exception {
-        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Tester", "tester@example.org");
-            git.commit().setMessage("plans and a cache").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
+    private void commitAll() {
+        GitFixture.commitAll(repository, "plans and a cache");
     }
 }

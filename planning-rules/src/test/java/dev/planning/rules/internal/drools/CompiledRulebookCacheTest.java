@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -388,5 +390,19 @@ class CompiledRulebookCacheTest {
 
             assertThat(after).as(changed.getName()).isNotEqualTo(before);
         }
+    }
+
+    /**
+     * fold24: the key of a kept result (KeptDocumentParses, KeptRulebookSettings), once written out in each: each
+     * part's UTF-8 and a NUL, then the bytes. Pinned, so that a fold does not orphan the entries already kept.
+     */
+    @Test
+    void aResultKeyIsTheSha256OfEachPartAndANulThenTheBytes() throws Exception {
+        String hashed = "format" + '\0' + "kind \u00e9" + '\0' + "10" + '\0' + "tasks: []\n";
+
+        assertThat(CompiledRulebookCache.resultKey(List.of("format", "kind \u00e9", "10"),
+                "tasks: []\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(hashed.getBytes(StandardCharsets.UTF_8))));
     }
 }
