@@ -78,6 +78,48 @@ class OutcomeErrorsEndToEndTest {
                         + " branches hit as found");
     }
 
+    /**
+     * errors24: a digest over several bad stored outcomes names every mistake of every file in one run, sorted by
+     * file and location (the first file's mistakes alone were), exit 2, no stack trace.
+     */
+    @Test
+    void aDigestOverSeveralBadStoredOutcomesNamesEveryMistakeOfEveryFile() throws IOException {
+        Path workspace = CycleScript.validatedExample(temp);
+        String outcomes = "frameworks/planning-fe/outcomes/2025-09-02/";
+        stored(workspace, outcomes + "lcov/bad.info", "SF:a.c\nDA:x,1\nend_of_record\n");
+        stored(workspace, outcomes + "junit/TEST-a.xml", "<testsuite tests=\"x\"");
+        stored(workspace, outcomes + "jacoco/jacoco.xml", """
+                <report name="x">
+                  <package name="p">
+                    <sourcefile name="A.java"><line nr="-1" mi="0" ci="1" mb="0" cb="0"/></sourcefile>
+                    <sourcefile name="B.java"><line nr="-2" mi="0" ci="1" mb="0" cb="0"/></sourcefile>
+                  </package>
+                  <counter type="LINE" missed="0" covered="2"/>
+                </report>
+                """);
+
+        CliRun run = CliRun.of(CycleScript.cycle(workspace, "digest"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.printedStackTrace()).isFalse();
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).as(run.err()).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("error: " + outcomes + "jacoco/jacoco.xml:3:41: 3 stored outcome files"
+                + " cannot be read: 4 errors:");
+        assertThat(lines.subList(1, 5)).satisfiesExactly(
+                line -> assertThat(line).startsWith("  " + outcomes + "jacoco/jacoco.xml:3:41: <line> has nr=\"-1\""),
+                line -> assertThat(line).startsWith("  " + outcomes + "jacoco/jacoco.xml:4:41: <line> has nr=\"-2\""),
+                line -> assertThat(line).startsWith("  " + outcomes + "junit/TEST-a.xml:1:"),
+                line -> assertThat(line).isEqualTo("  " + outcomes + "lcov/bad.info:2:4: DA has \"x\"; expected a"
+                        + " whole number"));
+    }
+
+    private static void stored(Path workspace, String path, String text) throws IOException {
+        Path file = workspace.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
     private Path write(String name, String text) throws IOException {
         Path file = temp.resolve(name);
         Files.writeString(file, text, StandardCharsets.UTF_8);

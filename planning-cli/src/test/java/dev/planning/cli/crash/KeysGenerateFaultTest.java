@@ -101,7 +101,7 @@ class KeysGenerateFaultTest {
     void aTrustFileThatCannotBeWrittenLeavesNoKeyAndTheNextRunGeneratesOne() throws Exception {
         StracedCli.Run full = StracedCli.run(RENAME, 1, false, generate());
 
-        assertThat(full.exitCode()).as(full.out() + full.err()).isEqualTo(2);
+        assertThat(full.exitCode()).as(full.out() + full.err()).isEqualTo(3);
         assertThat(full.err()).contains("No space left on device", "trust.yaml").doesNotContain("\tat ");
         assertThat(trustedPm()).isEmpty();
         assertThat(files()).isEmpty();
@@ -112,7 +112,7 @@ class KeysGenerateFaultTest {
     void aKeyFileThatCannotBeWrittenAfterTheTrustFileKeepsTheTrustedKeyAndTheNextRunCompletesIt() throws Exception {
         StracedCli.Run full = StracedCli.run(FSYNC, 5, false, generate());
 
-        assertThat(full.exitCode()).as(full.out() + full.err()).isEqualTo(2);
+        assertThat(full.exitCode()).as(full.out() + full.err()).isEqualTo(3);
         assertThat(full.err()).contains("No space left on device", "was added to", "again to complete it")
                 .doesNotContain("\tat ");
         assertThat(full.err().strip().lines()).hasSize(1);

@@ -72,7 +72,8 @@ class WriteFaultTest {
 
     /** One line on standard error naming the cause, what was written and how to complete it; no stack trace. */
     private static void saysWhatHappened(StracedCli.Run run, String written, String complete) {
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        // errors24: a full disk is the system's failure, exit 3 (it was 2, as if the input were wrong).
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
         assertThat(run.err()).contains("No space left on device", written, complete)
                 .doesNotContain("\tat ", "Exception in thread", "internal error");
         assertThat(run.err().strip().lines()).hasSize(1);

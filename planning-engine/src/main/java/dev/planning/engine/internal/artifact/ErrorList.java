@@ -103,6 +103,38 @@ public final class ErrorList {
     }
 
     /**
+     * The refusals of several files in one, every mistake of each listed on a line of its own, sorted by
+     * file, then line and column: the only refusal itself when there is one, else one message counting
+     * them all, the first {@value #MAX_SHOWN} listed and the rest counted ({@code and N more}), so that a run
+     * over many unreadable files tells every mistake of every file at once, bounded (errors24).
+     *
+     * @param lead     what is wrong with the files as a whole, e.g. {@code 3 stored outcome files cannot be read}
+     * @param refusals each file's refusal, at least one
+     * @param fallback where to locate the refusal when the first error has no location
+     */
+    public static InvalidInputException ofFiles(String lead, List<InvalidInputException> refusals,
+            SourceLocation fallback) {
+        if (refusals.isEmpty()) {
+            throw new IllegalArgumentException("no errors to report");
+        }
+        if (refusals.size() == 1) {
+            return refusals.get(0);
+        }
+        List<Finding> all = new ArrayList<>();
+        long unlisted = 0;
+        for (InvalidInputException refusal : refusals) {
+            all.addAll(errors(refusal));
+            unlisted += unlisted(refusal);
+        }
+        all.sort(Comparator.comparing((Finding f) -> f.location().map(SourceLocation::file).orElse(""))
+                .thenComparingInt(f -> f.location().map(SourceLocation::line).orElse(0))
+                .thenComparingInt(f -> f.location().map(SourceLocation::column).orElse(0)));
+        // Only those a message shows are kept; the rest are counted, as Mistakes counts a file's.
+        List<Finding> kept = all.subList(0, Math.min(MAX_SHOWN, all.size()));
+        return exception(lead, List.copyOf(kept), unlisted + all.size() - kept.size(), fallback);
+    }
+
+    /**
      * The errors a refusal lists, each on a line of its own (a list inside a list flattened), or the
      * refusal itself as one error, so that a caller gathering the refusals of several files lists every
      * error of each, one line each, not each file's list inside another (errors21).

@@ -2,6 +2,7 @@ package dev.planning.engine.internal.eventlog;
 
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.WriteFailures;
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.EventLogCorruptedException;
 import dev.planning.api.InvalidInputException;
@@ -329,8 +330,9 @@ public final class FileEventStore implements EventStore {
                 return appendHoldingLock(cycle, relative, locate(relative, Stamp.SEEN), event, line, expectedHead);
             }
         } catch (IOException e) {
-            throw new PlanningException("cannot append to event log: " + e.getMessage(),
-                    SourceLocation.ofFile(location(cycle)), e);
+            // The product's own write: a full disk or an I/O error is the system's failure (exit 3), not the
+            // user's (errors24: every such failure was exit 2).
+            throw WriteFailures.of("cannot append to event log", workspace.resolve(relative), location(cycle), e);
         }
     }
 
@@ -421,6 +423,16 @@ public final class FileEventStore implements EventStore {
         return recorded;
     }
 
+    /** An append's failure, made in tests (a full disk cannot be had for real): {@link #appendFault}. */
+    @FunctionalInterface
+    interface Fault {
+        /** Throws the failure of the append at {@code at}, or returns. */
+        void check(long at) throws IOException;
+    }
+
+    /** Called once a line's bytes are written, before they are forced; tests replace it to fail the append. */
+    static volatile Fault appendFault = at -> { };
+
     /** Writes the line and its line feed at {@code at} and forces them; undoes a partial write. */
     private static void write(FileChannel channel, byte[] line, long at) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
@@ -429,6 +441,7 @@ public final class FileEventStore implements EventStore {
             while (buffer.hasRemaining()) {
                 position += channel.write(buffer, position);
             }
+            appendFault.check(at);
             // One sync, data only: force(false) is fdatasync(2) on Linux (FileDispatcherImpl.force0
             // in the JDK's sources), which "does not flush modified metadata unless that metadata
             // is needed in order to allow a subsequent data retrieval to be correctly handled.

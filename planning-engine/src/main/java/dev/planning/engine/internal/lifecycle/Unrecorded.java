@@ -2,6 +2,7 @@ package dev.planning.engine.internal.lifecycle;
 
 import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 
 /**
  * The failure of an event's append after the file it records was written (a full disk, a file-size
@@ -16,7 +17,7 @@ public final class Unrecorded {
     /**
      * {@code e} with "{@code written} was written but its event is not recorded; {@code complete}"
      * added, of the same kind for the two the callers tell apart ({@link ConcurrentTransitionException},
-     * a plain {@link PlanningException}); any other kind (a damaged or unreadable log) as it is.
+     * a plain {@link PlanningException}, a {@link SystemFailureException}); any other kind (a damaged or unreadable log) as it is.
      */
     public static PlanningException explain(PlanningException e, String written, String complete) {
         String hint = ". " + written + " was written, but its event is not recorded: " + complete;
@@ -24,6 +25,10 @@ public final class Unrecorded {
             ConcurrentTransitionException explained = new ConcurrentTransitionException(e.getMessage() + hint);
             explained.initCause(e);
             return explained;
+        }
+        if (e.getClass() == SystemFailureException.class) {
+            // A full disk or an I/O error stays the system's failure (exit 3), with what to run once it is fixed.
+            return new SystemFailureException(e.getMessage() + hint, e.location().orElse(null), e);
         }
         if (e.getClass() == PlanningException.class) {
             return new PlanningException(e.getMessage() + hint, e.location().orElse(null), e);

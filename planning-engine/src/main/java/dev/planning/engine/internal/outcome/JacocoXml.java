@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -165,7 +164,7 @@ public final class JacocoXml {
                                 places.attribute(xml.getLocation(), null)));
                         break;
                     }
-                    sources = readOn(sources, Sources::start, xml, mistakes);
+                    readOn(sources, true, xml, mistakes);
                     if (depth == 2 && firstClasses == null
                             && ("package".equals(xml.getLocalName()) || "group".equals(xml.getLocalName()))) {
                         firstClasses = places.attribute(xml.getLocation(), null);
@@ -185,7 +184,7 @@ public final class JacocoXml {
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
-                    sources = readOn(sources, Sources::end, xml, mistakes);
+                    readOn(sources, false, xml, mistakes);
                 } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                     mistakes.add(Finding.error("outcome.invalid", "the report uses the entity &" + xml.getLocalName()
                             + "; entities are not accepted in coverage reports", places.last('&', xml.getLocation())));
@@ -221,21 +220,20 @@ public final class JacocoXml {
     }
 
     /**
-     * The source files read on, or {@code null} once one was refused: its refusal is one of the report's
-     * mistakes, and the files after it are not read (a broken source file would refuse again for the same
-     * mistake), while the report's other mistakes still are.
+     * Reads an element's start or end into the source files; a refusal is one of the report's mistakes, and
+     * what it makes unknowable is not read (see {@link Sources#refused}), while the source files after it
+     * still are, so that every refused source file is named in one run (errors24: none after the first was).
      */
-    private static Sources readOn(Sources sources, BiConsumer<Sources, XMLStreamReader> step, XMLStreamReader xml,
-            ErrorList.Mistakes mistakes) {
-        if (sources == null) {
-            return null;
-        }
+    private static void readOn(Sources sources, boolean start, XMLStreamReader xml, ErrorList.Mistakes mistakes) {
         try {
-            step.accept(sources, xml);
-            return sources;
+            if (start) {
+                sources.start(xml);
+            } else {
+                sources.end(xml);
+            }
         } catch (InvalidInputException e) {
             mistakes.add(Finding.error("outcome.invalid", e.getMessage(), e.location().orElseThrow()));
-            return null;
+            sources.refused(start);
         }
     }
 
@@ -254,6 +252,11 @@ public final class JacocoXml {
         private final Deque<String> groups = new ArrayDeque<>();
         private String packageName;
         private Source source;
+        /**
+         * The depth ({@code open}'s size) of the element whose rest is not read after a refusal, or 0: its
+         * contents would refuse again for the same mistake, or belong to a name that is not known.
+         */
+        private int skipping;
 
         Sources(String displayPath, XmlPlaces places) {
             this.displayPath = displayPath;
@@ -264,6 +267,9 @@ public final class JacocoXml {
             String name = xml.getLocalName();
             String parent = open.isEmpty() ? "report" : open.peekLast();
             open.addLast(name);
+            if (skipping > 0) {
+                return;
+            }
             if (name.equals("group") && (parent.equals("report") || parent.equals("group"))) {
                 groups.addLast(named(xml));
             } else if (name.equals("package") && (parent.equals("report") || parent.equals("group"))) {
@@ -285,7 +291,7 @@ public final class JacocoXml {
                             + " second time in package " + packageName + ": a report lists each source file once",
                             places.attribute(xml.getLocation(), "name"));
                 }
-                source = new Source(key, at, XmlPlaces.End.of(xml.getLocation()));
+                source = new Source(key, at, XmlPlaces.End.of(xml.getLocation()), open.size());
             } else if (name.equals("sourcefile")) {
                 // Its lines would belong to no package, and read as no source file's (review21: was an NPE).
                 String file = xml.getAttributeValue(null, "name");
@@ -300,7 +306,14 @@ public final class JacocoXml {
         }
 
         void end(XMLStreamReader xml) {
+            int depth = open.size();
             String name = open.pollLast();
+            if (skipping > 0) {
+                if (depth == skipping) {
+                    skipping = 0;
+                }
+                return;
+            }
             String parent = open.isEmpty() ? "report" : open.peekLast();
             if ("group".equals(name) && (parent.equals("report") || parent.equals("group"))) {
                 groups.pollLast();
@@ -308,6 +321,19 @@ public final class JacocoXml {
                 files.add(source.checked());
                 source = null;
             }
+        }
+
+        /**
+         * After a refusal at an element's start: the rest of the source file it is in (its counts would be off
+         * by the refused line, and refused again), or else the refused element's contents (a package or group
+         * whose name is refused holds files of no known name) are not read; the elements after them are. A
+         * refusal at a source file's end was its last: the next source file is read as usual.
+         */
+        void refused(boolean atStart) {
+            if (atStart) {
+                skipping = source != null ? source.depth : open.size();
+            }
+            source = null;
         }
 
         /** The source files' lines are part of the report's, so they add up to at most its totals. */
@@ -377,8 +403,11 @@ public final class JacocoXml {
             private final Map<String, Coverage> branchHits = new HashMap<>();
             private Coverage lineCounter;
             private Coverage branchCounter;
+            /** Its element's depth ({@code open}'s size at its start). */
+            private final int depth;
 
-            Source(List<String> key, SourceLocation location, XmlPlaces.End endOfTag) {
+            Source(List<String> key, SourceLocation location, XmlPlaces.End endOfTag, int depth) {
+                this.depth = depth;
                 this.key = key;
                 this.location = location;
                 this.endOfTag = endOfTag;

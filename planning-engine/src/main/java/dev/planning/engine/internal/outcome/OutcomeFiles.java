@@ -2,6 +2,8 @@ package dev.planning.engine.internal.outcome;
 
 import dev.planning.api.outcome.OutcomeKind;
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.artifact.ErrorList;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.WorkspaceLayout;
 import java.nio.file.Path;
@@ -9,13 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Reads back what {@link OutcomeImporter} stored for a cycle ({@code outcomes/{cycle}/<kind>/*}),
  * parsed, into an {@link OutcomeSet}; coverage is read as the {@code parity_coverage} gate reads it
  * ({@link CoverageReports}, through the {@link CoverageReader}). Each file is read once ({@link OutcomeSnapshot}), parsed and
- * hashed from the same bytes, in name order. A stored file that no longer parses (edited by hand),
- * cannot be read, or is a symbolic link is an {@link InvalidInputException} naming it.
+ * hashed from the same bytes, in name order. Stored files that no longer parse (edited by hand),
+ * cannot be read, or are symbolic links are one {@link InvalidInputException} naming each mistake of each.
  */
 public final class OutcomeFiles {
 
@@ -46,39 +49,64 @@ public final class OutcomeFiles {
      * The outcomes of a snapshot of the cycle's outcomes directory: each file parsed from the bytes
      * the snapshot read, with the snapshot's SHA-256 of them.
      *
-     * @throws InvalidInputException for the first stored file of a kind directory that cannot be read
-     *                               or parsed
+     * @throws InvalidInputException naming every stored file of a kind directory (and, with a coverage
+     *                               reader, every coverage report) that cannot be read or parsed, each
+     *                               of its mistakes on a line of its own, sorted by file and location
+     *                               ({@link ErrorList#ofFiles}; errors24: the first file's alone were)
      */
     public OutcomeSet read(OutcomeSnapshot snapshot) {
-        for (OutcomeKind kind : OutcomeKind.values()) {
-            String dir = snapshot.directory() + "/" + kind.directory() + "/";
-            for (Map.Entry<String, InvalidInputException> unreadable : snapshot.unreadable().entrySet()) {
-                String path = unreadable.getKey();
-                if (path.startsWith(dir) && path.indexOf('/', dir.length()) < 0
-                        || (snapshot.directory() + "/" + kind.directory()).equals(path)) {
-                    throw unreadable.getValue();
-                }
+        // Every file is read before one is refused, so that one run names every mistake of every file.
+        List<InvalidInputException> refused = new ArrayList<>();
+        for (Map.Entry<String, InvalidInputException> unreadable : snapshot.unreadable().entrySet()) {
+            String path = unreadable.getKey();
+            if (path.equals(snapshot.directory()) || inKindDirectory(snapshot.directory(), path)) {
+                refused.add(unreadable.getValue());
             }
-        }
-        if (snapshot.unreadable().containsKey(snapshot.directory())) {
-            throw snapshot.unreadable().get(snapshot.directory());
         }
         JUnitReportParser junit = new JUnitReportParser();
         AxeReportParser axe = new AxeReportParser();
         DeploymentLogReader deployments = new DeploymentLogReader();
-        List<OutcomeSet.Stored<TestReport>> tests = new ArrayList<>();
-        for (OutcomeSnapshot.File file : snapshot.filesIn(OutcomeKind.JUNIT.directory())) {
-            tests.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), junit.parse(file.content(), file.path())));
-        }
+        List<OutcomeSet.Stored<TestReport>> tests = parsed(snapshot, OutcomeKind.JUNIT, junit::parse, refused);
         CoverageReports covered = coverage.read(snapshot);
-        List<OutcomeSet.Stored<AccessibilityReport>> a11y = new ArrayList<>();
-        for (OutcomeSnapshot.File file : snapshot.filesIn(OutcomeKind.AXE.directory())) {
-            a11y.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), axe.parse(file.content(), file.path())));
+        for (InvalidInputException problem : covered.problems()) {
+            // The snapshot's unreadable entries are among the problems: each named once.
+            if (refused.stream().noneMatch(known -> known == problem)) {
+                refused.add(problem);
+            }
         }
-        List<OutcomeSet.Stored<DeploymentLog>> logs = new ArrayList<>();
-        for (OutcomeSnapshot.File file : snapshot.filesIn(OutcomeKind.DEPLOYMENTS.directory())) {
-            logs.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), deployments.parse(file.content(), file.path())));
+        List<OutcomeSet.Stored<AccessibilityReport>> a11y = parsed(snapshot, OutcomeKind.AXE, axe::parse, refused);
+        List<OutcomeSet.Stored<DeploymentLog>> logs = parsed(snapshot, OutcomeKind.DEPLOYMENTS, deployments::parse,
+                refused);
+        if (!refused.isEmpty()) {
+            throw ErrorList.ofFiles(refused.size() + " stored outcome files cannot be read", refused,
+                    SourceLocation.ofFile(snapshot.directory()));
         }
         return new OutcomeSet(tests, covered, a11y, logs);
+    }
+
+    /** Whether a path is a kind's directory or a file right in it: the files this reads. */
+    private static boolean inKindDirectory(String directory, String path) {
+        for (OutcomeKind kind : OutcomeKind.values()) {
+            String dir = directory + "/" + kind.directory();
+            if (path.equals(dir) || path.startsWith(dir + "/") && path.indexOf('/', dir.length() + 1) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The files of a kind parsed; each one that cannot be is added to {@code refused}. */
+    private static <R> List<OutcomeSet.Stored<R>> parsed(OutcomeSnapshot snapshot, OutcomeKind kind,
+            BiFunction<byte[], String, R> parser, List<InvalidInputException> refused) {
+        List<OutcomeSet.Stored<R>> reports = new ArrayList<>();
+        for (OutcomeSnapshot.File file : snapshot.filesIn(kind.directory())) {
+            try {
+                reports.add(new OutcomeSet.Stored<>(file.path(), file.sha256(), parser.apply(file.content(),
+                        file.path())));
+            } catch (InvalidInputException e) {
+                refused.add(e);
+            }
+        }
+        return reports;
     }
 }

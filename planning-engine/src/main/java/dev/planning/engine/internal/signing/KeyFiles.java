@@ -2,6 +2,7 @@ package dev.planning.engine.internal.signing;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.SystemFailureException;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Roles;
@@ -205,10 +206,14 @@ public final class KeyFiles {
     }
 
     private static PlanningException notFinished(TrustedKey key, Path directory, Path staged, PlanningException cause) {
-        return new PlanningException(cause.getMessage() + "; the key " + key.keyId() + " was added to "
+        String message = cause.getMessage() + "; the key " + key.keyId() + " was added to "
                 + Shown.path(directory.resolve(TRUST_FILE)) + " for role " + key.role() + " and its private key is kept in "
                 + Shown.path(staged) + ": run `planning keys generate --role " + key.role() + "` with the same --out"
-                + " again to complete it", cause.location().orElse(null), cause);
+                + " again to complete it";
+        // A full disk stays the system's failure (exit 3, errors24), with what to run once it is fixed.
+        return cause instanceof SystemFailureException
+                ? new SystemFailureException(message, cause.location().orElse(null), cause)
+                : new PlanningException(message, cause.location().orElse(null), cause);
     }
 
     private static boolean trusted(Path trust, TrustedKey key) {

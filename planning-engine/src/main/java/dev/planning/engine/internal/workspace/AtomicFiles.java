@@ -13,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +29,19 @@ public final class AtomicFiles {
 
     /** Permissions of a new file: readable by everyone, as an editor would create it. */
     public static final String DEFAULT_PERMISSIONS = "rw-r--r--";
+
+    /** Between a temporary's file name and its number: no digit, so the name ends where it stands. */
+    private static final String SEPARATOR = "~";
+
+    /** A write's failure, made in tests (a full disk cannot be had for real): {@link #beforeForce}. */
+    @FunctionalInterface
+    interface Fault {
+        /** Throws the failure of writing {@code file}'s temporary, or returns. */
+        void check(Path file) throws IOException;
+    }
+
+    /** Called once a temporary's bytes are written, before they are forced; tests replace it to fail the write. */
+    static volatile Fault beforeForce = file -> { };
 
     private AtomicFiles() {
     }
@@ -94,6 +111,10 @@ public final class AtomicFiles {
      * them ({@link #isTemporaryName}), and nothing else. Only for a caller holding a lock that every
      * writer of {@code file} takes, since a write under way would lose its temporary file too.
      *
+     * <p>A temporary of the earlier form, {@code .<name><number>.tmp}, is deleted too, but only when no
+     * other entry of the directory is named {@code <name>} and some of the number's first digits: such a
+     * name may be {@code <name>7}'s temporary, written under another lock ({@link #isOldTemporaryName}).
+     *
      * @throws IOException when the directory cannot be listed or a file deleted
      */
     public static void deleteStrayTemporaries(Path file) throws IOException {
@@ -101,32 +122,57 @@ public final class AtomicFiles {
         if (!Files.isDirectory(directory)) {
             return;
         }
+        String name = file.getFileName().toString();
+        List<Path> candidates = new ArrayList<>();
+        Set<String> siblings = new HashSet<>();
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
-                if (isTemporaryName(file.getFileName().toString(), entry.getFileName().toString())
-                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.deleteIfExists(entry);
+                String entryName = entry.getFileName().toString();
+                siblings.add(entryName);
+                if (isTemporaryName(name, entryName) || isOldTemporaryName(name, entryName)) {
+                    candidates.add(entry);
                 }
+            }
+        }
+        for (Path entry : candidates) {
+            String entryName = entry.getFileName().toString();
+            if ((isTemporaryName(name, entryName) || !mayBeAnothers(name, entryName, siblings))
+                    && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(entry);
             }
         }
     }
 
     /**
      * Whether {@code candidate} is a name the writer ({@code writeTemp}) gives a temporary file of {@code name}:
-     * {@code Files.createTempFile(directory, "." + name, ".tmp")} puts between the two the random
-     * {@code long} written as {@link Long#toUnsignedString(long)}, so exactly {@code .<name>}, an
+     * {@code Files.createTempFile(directory, "." + name + "~", ".tmp")} puts between the two the random
+     * {@code long} written as {@link Long#toUnsignedString(long)}, so exactly {@code .<name>~}, an
      * unsigned decimal below 2^64 without a leading zero (1 to 20 ASCII digits), {@code .tmp}.
      * A name off by anything (a leading zero, a 21st digit, a value past 2^64 - 1, a sign, a
-     * letter, another digit script) is someone else's file and is never deleted.
+     * letter, another digit script) is someone else's file and is never deleted. The {@code ~}
+     * cannot appear in the number, so a temporary has one owner: {@code .trust.yaml~7123.tmp} is
+     * {@code trust.yaml}'s, never {@code trust.yaml7}'s (errors24; see {@link #isOldTemporaryName}).
      */
     static boolean isTemporaryName(String name, String candidate) {
-        String prefix = "." + name;
+        return candidate.startsWith("." + name + SEPARATOR) && number(candidate, name.length() + 2);
+    }
+
+    /**
+     * Whether {@code candidate} has the form temporaries had before the separator,
+     * {@code .<name><number>.tmp}: ambiguous, as {@code .trust.yaml7123.tmp} is as much
+     * {@code trust.yaml7}'s, which {@link #deleteStrayTemporaries} weighs.
+     */
+    static boolean isOldTemporaryName(String name, String candidate) {
+        return candidate.startsWith("." + name) && number(candidate, name.length() + 1);
+    }
+
+    /** Whether the candidate is, from {@code from} on, a number as the runtime writes one, then {@code .tmp}. */
+    private static boolean number(String candidate, int from) {
         String suffix = ".tmp";
-        if (!candidate.startsWith(prefix) || !candidate.endsWith(suffix)
-                || candidate.length() <= prefix.length() + suffix.length()) {
+        if (!candidate.endsWith(suffix) || candidate.length() <= from + suffix.length()) {
             return false;
         }
-        String digits = candidate.substring(prefix.length(), candidate.length() - suffix.length());
+        String digits = candidate.substring(from, candidate.length() - suffix.length());
         if (digits.length() > 20 || (digits.length() > 1 && digits.charAt(0) == '0')
                 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
@@ -137,6 +183,21 @@ public final class AtomicFiles {
         } catch (NumberFormatException beyondALong) {
             return false;
         }
+    }
+
+    /**
+     * Whether an old-form temporary of {@code name} may be the temporary of another entry of the directory:
+     * {@code <name>} and the first digits of its number (its temporary or itself) name an entry there.
+     */
+    private static boolean mayBeAnothers(String name, String candidate, Set<String> siblings) {
+        String digits = candidate.substring(name.length() + 1, candidate.length() - ".tmp".length());
+        for (int end = 1; end < digits.length(); end++) {
+            String other = name + digits.substring(0, end);
+            if (siblings.contains(other) || siblings.stream().anyMatch(sibling -> isTemporaryName(other, sibling))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> existingPermissions(Path file) {
@@ -153,7 +214,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(directory);
             // createTempFile makes an owner-only file; give it the target's permissions before the rename.
-            Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+            Path temp = Files.createTempFile(directory, "." + file.getFileName() + SEPARATOR, ".tmp");
             try {
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString(posixPermissions));
             } catch (UnsupportedOperationException notPosix) {
@@ -164,6 +225,7 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
+                beforeForce.check(file);
                 channel.force(true);
             } catch (IOException e) {
                 deleteQuietly(temp);
@@ -200,8 +262,8 @@ public final class AtomicFiles {
                 SourceLocation.ofFile(file.toString()));
     }
 
+    /** A user's mistake (exit 2) or the system's failure (exit 3), as {@link WriteFailures} tells them apart. */
     private static PlanningException failure(Path file, IOException e) {
-        return new PlanningException("cannot write the file (" + e.getClass().getSimpleName() + ": "
-                + e.getMessage() + ")", SourceLocation.ofFile(file.toString()), e);
+        return WriteFailures.of("cannot write the file", file, file.toString(), e);
     }
 }

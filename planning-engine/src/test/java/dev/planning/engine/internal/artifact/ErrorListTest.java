@@ -113,4 +113,31 @@ class ErrorListTest {
                 "  m.yaml:1:1: invalid manifest: 2 errors:", "  m.yaml:1:1: mistake 1", "  m.yaml:2:1: mistake 2",
                 "  t.yaml:5:1: x\\u000Ay");
     }
+
+    /**
+     * errors24: the refusals of several files are one refusal listing every mistake of each, sorted by file and
+     * location, the first fifty listed and the rest, those each file counted included, counted.
+     */
+    @Test
+    void theRefusalsOfSeveralFilesListEveryMistakeSortedByFileAndLocationBounded() {
+        ErrorList.Mistakes many = new ErrorList.Mistakes();
+        IntStream.rangeClosed(1, 60).forEach(line -> many.add(Finding.error("x", "bad " + line,
+                new SourceLocation("c.xml", line, 1))));
+        InvalidInputException b = ErrorList.exception("invalid", List.of(
+                Finding.error("x", "late", new SourceLocation("b.xml", 9, 2)),
+                Finding.error("x", "early", new SourceLocation("b.xml", 2, 7))), null);
+        InvalidInputException a = new InvalidInputException("alone", new SourceLocation("a.info", 3, 1));
+
+        InvalidInputException e = ErrorList.ofFiles("3 files cannot be read", List.of(many.exception("invalid", null),
+                b, a), null);
+
+        List<String> lines = e.getMessage().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("3 files cannot be read: 63 errors:");
+        assertThat(lines.subList(1, 5)).containsExactly("  a.info:3:1: alone", "  b.xml:2:7: early", "  b.xml:9:2: late",
+                "  c.xml:1:1: bad 1");
+        assertThat(lines).hasSize(1 + 50 + 1).endsWith("  and 13 more");
+        assertThat(e.location()).contains(new SourceLocation("a.info", 3, 1));
+        assertThat(ErrorList.unlisted(e)).isEqualTo(13);
+        assertThat(ErrorList.ofFiles("one", List.of(a), null)).isSameAs(a);
+    }
 }

@@ -46,7 +46,8 @@ class JacocoXmlMistakesTest {
 
     /**
      * A source file's refusal (cov21's per-line reading) is one of the report's mistakes: the report's own
-     * mistakes after it are still listed, and the source files after it are not read again for it.
+     * mistakes after it are still listed, and so are the source files' after it (errors24: after one refused
+     * source file, the later ones were not read).
      */
     @Test
     void aSourceFilesRefusalIsListedBesideTheReportsOtherMistakes() {
@@ -61,8 +62,9 @@ class JacocoXmlMistakesTest {
                 """);
 
         assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
-                "invalid JaCoCo XML report: 2 errors:",
+                "invalid JaCoCo XML report: 3 errors:",
                 "  jacoco.xml:3:41: <line> has nr=\"-1\"; expected a whole number of at most 18 digits",
+                "  jacoco.xml:4:41: <line> has nr=\"-2\"; expected a whole number of at most 18 digits",
                 "  jacoco.xml:6:32: <counter type=\"LINE\"> has missed=\"x\"; expected a whole number of at most 18"
                         + " digits");
     }
@@ -84,8 +86,47 @@ class JacocoXmlMistakesTest {
 
         assertThat(e).isNotNull();
         assertThat(e.getMessage().lines().toList()).as(e.getMessage()).containsExactly(
-                "<sourcefile name=\"A.java\"> is inside <report>: expected it inside a <package>, as JaCoCo writes it");
+                "invalid JaCoCo XML report: 2 errors:",
+                "  jacoco.xml:2:3: <sourcefile name=\"A.java\"> is inside <report>: expected it inside a <package>, as"
+                        + " JaCoCo writes it",
+                "  jacoco.xml:3:19: <sourcefile name=\"B.java\"> is inside <group>: expected it inside a <package>, as"
+                        + " JaCoCo writes it");
         assertThat(e.location().orElseThrow().line()).isEqualTo(2);
+    }
+
+    /**
+     * errors24: every refused source file is named, each once: the rest of a refused source file is not read
+     * (its counts, off by the refused line, would refuse it again), and the source files after it are.
+     */
+    @Test
+    void everyRefusedSourceFileIsNamedOnceAndTheFilesAfterItAreRead() {
+        InvalidInputException e = refusal("""
+                <report name="x">
+                  <package name="p">
+                    <sourcefile name="A.java"><line nr="1" mi="0" ci="0" mb="0" cb="0"/><line nr="2" mi="0" ci="1" mb="0" cb="0"/><counter type="LINE" missed="0" covered="2"/></sourcefile>
+                    <sourcefile name="A.java"><line nr="1" mi="0" ci="1" mb="0" cb="0"/></sourcefile>
+                    <sourcefile name="B.java"><line nr="1" mi="0" ci="1" mb="0" cb="0"/><counter type="LINE" missed="0" covered="1"/></sourcefile>
+                    <sourcefile name="C.java"><line nr="1" mi="0" ci="1" mb="0" cb="0"/><counter type="LINE" missed="0" covered="2"/></sourcefile>
+                  </package>
+                  <package name="q.r"><sourcefile name="D.java"><line nr="x" mi="0" ci="1" mb="0" cb="0"/></sourcefile></package>
+                  <package><sourcefile name="E.java"><line nr="x" mi="0" ci="1" mb="0" cb="0"/></sourcefile></package>
+                  <package name="s"><sourcefile name="F/G.java"/><sourcefile name="H.java"><line nr="1" mi="0" ci="1" mb="0" cb="0"/></sourcefile></package>
+                  <counter type="LINE" missed="0" covered="9"/>
+                </report>
+                """);
+
+        assertThat(e.getMessage().lines().toList()).as(e.getMessage()).hasSize(8);
+        assertThat(e.getMessage().lines().skip(1).map(line -> line.substring(0, line.indexOf(": "))).toList())
+                .containsExactly("  jacoco.xml:3:31", "  jacoco.xml:4:23", "  jacoco.xml:6:5", "  jacoco.xml:8:18",
+                        "  jacoco.xml:9:3", "  jacoco.xml:10:39", "  jacoco.xml:10:50");
+        assertThat(e.getMessage()).contains("<line nr=\"1\"> has no instruction")
+                .contains("<sourcefile name=\"A.java\"> appears a second time")
+                .contains("the <line>s of <sourcefile name=\"C.java\"> count 1 covered")
+                .contains("<package name=\"q.r\"> is not a package as JaCoCo names it")
+                .contains("<package> has no name attribute")
+                .contains("<sourcefile name=\"F/G.java\"> is not a file name")
+                .contains("the <line>s of <sourcefile name=\"H.java\"> count 1 covered")
+                .doesNotContain("D.java").doesNotContain("E.java");
     }
 
     /** A break in the XML ends the reading: the mistakes before it, then where the parser stopped. */

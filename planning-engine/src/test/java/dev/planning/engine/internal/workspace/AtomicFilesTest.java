@@ -102,18 +102,68 @@ class AtomicFilesTest {
     @Test
     void aNameOfOtherDigitsIsNoTemporary() {
         // Long.parseUnsignedLong alone would take Arabic-Indic digits; the writer only ever writes ASCII ones.
-        assertThat(AtomicFiles.isTemporaryName("manifest.yaml", ".manifest.yaml\u0661\u0662.tmp")).isFalse();
-        assertThat(AtomicFiles.isTemporaryName("manifest.yaml", ".manifest.yaml12.tmp")).isTrue();
+        assertThat(AtomicFiles.isTemporaryName("manifest.yaml", ".manifest.yaml~\u0661\u0662.tmp")).isFalse();
+        assertThat(AtomicFiles.isOldTemporaryName("manifest.yaml", ".manifest.yaml\u0661\u0662.tmp")).isFalse();
+        assertThat(AtomicFiles.isTemporaryName("manifest.yaml", ".manifest.yaml~12.tmp")).isTrue();
     }
 
     @Test
     void theNamesTheJavaRuntimeGivesTheWritersTemporariesAreTheOnesTheSweepTakes() throws Exception {
         // The sweep's pattern is the runtime's (Files.createTempFile): a change there must not go unnoticed.
         for (int i = 0; i < 200; i++) {
-            Path temp = Files.createTempFile(dir, ".manifest.yaml", ".tmp");
+            Path temp = Files.createTempFile(dir, ".manifest.yaml~", ".tmp");
             assertThat(AtomicFiles.isTemporaryName("manifest.yaml", temp.getFileName().toString()))
                     .as(temp.getFileName().toString()).isTrue();
             Files.delete(temp);
         }
+    }
+
+    /**
+     * errors24: a temporary's name has one owner. The writer puts {@code ~} between the file's name and the
+     * number, so {@code .trust.yaml~7123.tmp} is {@code trust.yaml}'s and never {@code trust.yaml7}'s; a
+     * temporary of the earlier form ({@code .trust.yaml7123.tmp}, both files' form) is swept for
+     * {@code trust.yaml} only while no {@code trust.yaml7} (nor its temporary) is beside it.
+     */
+    @Test
+    void aTemporaryIsSweptForTheOneFileItsNameBelongsTo() throws Exception {
+        Path file = dir.resolve("trust.yaml");
+        Path sibling = dir.resolve("trust.yaml7");
+        AtomicFiles.write(file, "kept".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(sibling, "kept".getBytes(StandardCharsets.UTF_8));
+        for (String name : new String[] {".trust.yaml~7123.tmp", ".trust.yaml7123.tmp", ".trust.yaml7~123.tmp"}) {
+            Files.writeString(dir.resolve(name), "stray");
+        }
+
+        AtomicFiles.deleteStrayTemporaries(file);
+
+        // The new form is trust.yaml's; the old one may be trust.yaml7's, which is there.
+        assertThat(Plans.filesUnder(dir)).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                "trust.yaml", "trust.yaml7", ".trust.yaml7123.tmp", ".trust.yaml7~123.tmp");
+
+        AtomicFiles.deleteStrayTemporaries(sibling);
+
+        assertThat(Plans.filesUnder(dir)).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                "trust.yaml", "trust.yaml7");
+    }
+
+    /** The old form is still swept where no other file could own it, and an unwritten sibling's temporary counts. */
+    @Test
+    void anOldFormTemporaryIsSweptWhenNoOtherFileCanOwnIt() throws Exception {
+        Path file = dir.resolve("trust.yaml");
+        AtomicFiles.write(file, "kept".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve(".trust.yaml7123.tmp"), "stray");
+
+        AtomicFiles.deleteStrayTemporaries(file);
+
+        assertThat(Plans.filesUnder(dir)).extracting(p -> p.getFileName().toString()).containsExactly("trust.yaml");
+
+        // trust.yaml71 being written for the first time: its temporary is there, the file not yet.
+        Files.writeString(dir.resolve(".trust.yaml7123.tmp"), "maybe trust.yaml71's");
+        Files.writeString(dir.resolve(".trust.yaml71~5.tmp"), "trust.yaml71's, being written");
+
+        AtomicFiles.deleteStrayTemporaries(file);
+
+        assertThat(Plans.filesUnder(dir)).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                "trust.yaml", ".trust.yaml7123.tmp", ".trust.yaml71~5.tmp");
     }
 }

@@ -1,0 +1,83 @@
+package dev.planning.engine.internal.workspace;
+
+import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
+import dev.planning.api.SourceLocation;
+import dev.planning.api.SystemFailureException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+/**
+ * Who is to fix a failed write of the product's own files (the event log, manifests, caches, any
+ * {@link AtomicFiles} write): the user, when the path as it is now shows why (permission denied, a
+ * directory on the way that is missing or no directory, a name too long for the file system), a
+ * {@link PlanningException} (exit 2); else the system, a {@link SystemFailureException} (exit 3: a full
+ * disk, a file system turned read-only, an I/O error, the process out of file descriptors). A workspace
+ * that is read-only from the start is refused at its lock, before anything is written ({@link
+ * LockFailedException}), so a read-only file system met while writing turned so under the command.
+ * The cause is judged from the exception's type and the path, never from the message, which is the C
+ * library's text in the user's language.
+ */
+public final class WriteFailures {
+
+    /** The longest file name most file systems take, in UTF-8 bytes (as {@link LockFailedException}). */
+    private static final int MAX_NAME_BYTES = 255;
+
+    private WriteFailures() {
+    }
+
+    /**
+     * The failure of a write, for people: {@code failed} with the file system's reason, and who is to act.
+     *
+     * @param failed what could not be done, e.g. {@code cannot write the file}
+     * @param file   the file written
+     * @param shown  how messages name it
+     * @param e      why
+     */
+    public static PlanningException of(String failed, Path file, String shown, IOException e) {
+        SourceLocation at = SourceLocation.ofFile(shown);
+        String said = failed + " (" + reason(e) + ")";
+        if (usersToFix(file, e)) {
+            return new PlanningException(said, at, e);
+        }
+        return new SystemFailureException(said + ": the system failed, not the input (a full disk, a file system"
+                + " turned read-only or an I/O error, say); free disk space or check the disk, and try again"
+                + " (PLANNING_DEBUG=1 shows the stack trace)", at, e);
+    }
+
+    /** Whether the path as it is now shows a cause the user can fix. */
+    static boolean usersToFix(Path file, IOException e) {
+        if (e instanceof AccessDeniedException || e instanceof NoSuchFileException
+                || e instanceof NotDirectoryException) {
+            return true;
+        }
+        Path name = file.getFileName();
+        if (name != null && name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            return true;
+        }
+        if (e instanceof FileSystemException) {
+            // ENOTDIR arrives as a plain FileSystemException: a file where a directory of the path should be.
+            for (Path up = file.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+                if (Files.exists(up, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(up)) {
+                    return !Files.isDirectory(up);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The file system's reason on one line: its own words, else the message (a full disk's), else the kind. */
+    static String reason(IOException e) {
+        String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
+                : e instanceof AccessDeniedException ? "permission denied"
+                        : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return Printable.line(why);
+    }
+}
