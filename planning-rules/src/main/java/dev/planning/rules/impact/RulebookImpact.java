@@ -345,17 +345,19 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     }
 
     /**
-     * The rules of the rulebooks that may read their settings themselves ({@link SettingsReaders}), each
-     * named as {@code file: rule}, the base's first; read from the bytes the rulebooks' hashes name.
+     * The rules of the rulebooks, other than the shipped ones, that may read their settings themselves
+     * ({@link SettingsReaders}), each named as {@code file: rule}, the base's first; read from the bytes the
+     * rulebooks' hashes name, each rulebook's files together (one rule reads what another's violations carry).
      */
     private static List<String> settingsReaders(List<Map.Entry<Rulebook, RulebookFiles>> rulebooks) {
         Set<String> readers = new LinkedHashSet<>();
         for (Map.Entry<Rulebook, RulebookFiles> side : rulebooks) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
             for (String file : side.getKey().ruleFiles()) {
                 // A file the hash names but that cannot be served cannot be judged: it counts as reading.
-                side.getValue().read(file).ifPresentOrElse(bytes -> readers.addAll(SettingsReaders.of(Map.of(file, bytes))),
-                        () -> readers.add(file));
+                side.getValue().read(file).ifPresentOrElse(bytes -> files.put(file, bytes), () -> readers.add(file));
             }
+            readers.addAll(SettingsReaders.of(files));
         }
         return List.copyOf(readers);
     }
