@@ -406,9 +406,16 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         GitRepository.CommittedDirectory committed;
         try (GitRepository git = GitRepository.find(workspace).orElseThrow(() -> new InvalidInputException(
                 "--base " + Printable.line(revision) + ": " + SafePaths.shown(workspace) + " is not inside a git repository"))) {
-            committed = git.directoryAt(revision, head, RulebookHasher.MAX_TOTAL_BYTES);
+            // As git names a file at a revision (git show REV:PATH), so that each mistake names a file one can open;
+            // held to the bounds a rulebook read from disk is, in the same words.
+            RulebookHasher.Sizes[] sizes = {null};
+            committed = git.directoryAt(revision, head, (path, file, bytes) -> {
+                if (sizes[0] == null) {
+                    sizes[0] = new RulebookHasher.Sizes(Printable.line(revision) + ":" + path);
+                }
+                sizes[0].add(file, bytes);
+            });
         }
-        // As git names a file at a revision (git show REV:PATH), so that each mistake names a file one can open.
         String shown = Printable.line(revision) + ":" + committed.path();
         RulebookHasher.Snapshot snapshot = RulebookHasher.of(committed.files());
         Rulebook base = RulebookLoader.loadSnapshot(snapshot, Path.of(shown), shown, true);
