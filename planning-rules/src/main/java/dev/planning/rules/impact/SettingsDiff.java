@@ -48,7 +48,7 @@ final class SettingsDiff {
             Map.entry("coverage_regression_tolerance_pct", -1));
 
     private final List<SettingsChange> changes = new ArrayList<>();
-    /** The rules of either rulebook that may read its settings themselves, {@code file: rule}; found when asked. */
+    /** The rules of either rulebook, other than the shipped ones, that may read its settings, {@code file: rule}. */
     private final Supplier<List<String>> settingsReaders;
     /** Those rules once found: the rule files are parsed at most once however many keys narrow. */
     private List<String> readers;
@@ -64,7 +64,8 @@ final class SettingsDiff {
      * Every setting that differs.
      *
      * @param settingsReaders the rules of either rulebook that may read its settings themselves
-     *                        ({@code SettingsReaders}): a narrowed taxonomy strengthens only when there is none
+     *                        other than the shipped ones ({@code SettingsReaders}): a threshold moved the strict
+     *                        way and a narrowed taxonomy strengthen only when there is none
      */
     static List<SettingsChange> between(Rulebook base, Rulebook head, Supplier<List<String>> settingsReaders) {
         SettingsDiff diff = new SettingsDiff(settingsReaders);
@@ -297,8 +298,8 @@ final class SettingsDiff {
      * A threshold of known direction ({@link #STRICTER}: a minimum, a maximum) moved: weakening the lenient
      * way, strengthening the strict way (unless a rule other than the shipped ones reads the settings, which
      * {@link #thresholds} then makes a change: such a rule may read it the other way round; moved the lenient
-     * way it still weakens, as the gates and the shipped rules read it), compared as numbers ({@code -0.0} and {@code 0.0} are the same
-     * number to every rule). A value set on one side only falls back to what each rule reads by default,
+     * way it still weakens, as the gates and the shipped rules read it), compared as numbers ({@code -0.0}
+     * and {@code 0.0} are the same number to every rule). A value set on one side only falls back to what each rule reads by default,
      * and a threshold of one's own may be read either way: not judged. A stream's own threshold
      * ({@code fe.unit_coverage_min}) set on one side only is the exception where it moves the lenient way:
      * where it is not set, that stream's gates read the general one ({@code StreamThresholds}), so one
