@@ -95,14 +95,14 @@ class JsonOutputSchemaTest {
         assertThat(diff.path("settings").get(0).path("setting").asText()).isEqualTo("thresholds.critical_approvals");
         assertThat(diff.path("settings").get(0).path("change").asText()).isEqualTo("strengthens");
         assertThat(diff.path("settings").get(0).has("reason")).isFalse();
-        // A change left unjudged says why (a taxonomy narrowed that the example's rules read): the schema takes it.
-        Files.writeString(settings, Files.readString(settings).replace("compliance: [sox, gdpr, hipaa, none]",
-                "compliance: [sox, gdpr, none]"));
-        JsonNode narrowed = check("rules-diff", 0, "rules", "diff", "-w", CliRun.example("fe-2025-09-02").toString(),
+        // A change left unjudged says why (a threshold whose direction is not known): the schema takes it.
+        Files.writeString(settings, Files.readString(settings).replace("max_rule_firings: 100000",
+                "max_rule_firings: 1000"));
+        JsonNode unjudged = check("rules-diff", 0, "rules", "diff", "-w", CliRun.example("fe-2025-09-02").toString(),
                 "--base", CliRun.example("fe-2025-09-02").resolve("rulebook").toString(), "--head", stricter.toString());
-        assertThat(narrowed.at("/settings/1/setting").asText()).isEqualTo("taxonomy.compliance");
-        assertThat(narrowed.at("/settings/1/change").asText()).isEqualTo("changed");
-        assertThat(narrowed.at("/settings/1/reason").asText()).contains("rules/hygiene.drl: allowed-tag-values");
+        assertThat(unjudged.at("/settings/1/setting").asText()).isEqualTo("thresholds.max_rule_firings");
+        assertThat(unjudged.at("/settings/1/change").asText()).isEqualTo("changed");
+        assertThat(unjudged.at("/settings/1/reason").asText()).contains("direction is not known");
 
         assertThat(validated).isEqualTo(new TreeSet<>(COMMANDS));
     }

@@ -168,19 +168,52 @@ class RulesDiffSettingsTest {
                 .contains(" | strengthens |\n");
     }
 
-    /** diff23: a change left unjudged says why, in every format, and does not fail --fail-on weakens. */
+    /**
+     * diff23: a change left unjudged says why, in every format, and does not fail --fail-on weakens. diff24: the
+     * example's rules are the shipped ones, which read a narrowed taxonomy as the gate does; a rule of one's own
+     * that reads the settings leaves it unjudged.
+     */
     @Test
-    void aNarrowedTaxonomyTheRulesReadIsAChangeThatSaysWhyInEveryFormat() throws Exception {
+    void aNarrowedTaxonomyARuleOfOnesOwnReadsIsAChangeThatSaysWhyInEveryFormat() throws Exception {
+        edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, none]");
+        Files.writeString(head.resolve("rules/keys.drl"), """
+                package team.rules;
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.RulebookFacts;
+                import dev.planning.rules.facts.Report;
+                rule "hipaa-allowed"
+                    @severity(LOW)
+                when
+                    $rb : RulebookFacts()
+                    $t : TaskFact(owner == null)
+                    eval($rb.allows("compliance", "hipaa"))
+                then
+                    insert(Report.violation(kcontext, $t, $t.id() + " has no owner"));
+                end
+                """);
+
+        CliRun run = diff("--fail-on", "weakens");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("setting taxonomy.compliance: changed, [sox, gdpr, hipaa, none] -> [sox, gdpr, none]"
+                + " (fewer values allowed: the gate refuses more, but rules other than the shipped ones read the"
+                + " rulebook's settings and may read the taxonomy themselves and report less (rules/keys.drl: hipaa-allowed))");
+        assertThat(diff("--format", "markdown").out()).contains(" | changed (fewer values allowed\\: ");
+    }
+
+    /** diff24: with the shipped rules alone, a narrowed taxonomy strengthens, shown so in every format, exit 0. */
+    @Test
+    void aNarrowedTaxonomyUnderTheShippedRulesIsShownStrengthening() throws Exception {
         edit("    - {roles: [PM], min: 1}\n", ALL_THREE);
         edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, none]");
 
         CliRun run = diff("--fail-on", "weakens");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("setting taxonomy.compliance: changed, [sox, gdpr, hipaa, none] -> [sox, gdpr, none]"
-                + " (fewer values allowed: the gate refuses more, but rules that read the rulebook's settings may read the"
-                + " taxonomy themselves and report less (rules/critical.drl: critical-approvals,");
-        assertThat(diff("--format", "markdown").out()).contains(" | changed (fewer values allowed\\: ");
+        assertThat(run.out()).contains("setting taxonomy.compliance: strengthens, [sox, gdpr, hipaa, none] -> [sox, gdpr, none]\n");
+        assertThat(new ObjectMapper().readTree(diff("--format", "json").out()).at("/settings/0/change").asText())
+                .isEqualTo("strengthens");
     }
 
     /** diff23: a gate appended to a transition strengthens, and a stricter threshold too: shown so, exit 0. */

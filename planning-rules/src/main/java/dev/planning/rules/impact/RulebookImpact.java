@@ -345,17 +345,19 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     }
 
     /**
-     * The rules of the rulebooks that may read their settings themselves ({@link SettingsReaders}), each
-     * named as {@code file: rule}, the base's first; read from the bytes the rulebooks' hashes name.
+     * The rules of the rulebooks, other than the shipped ones, that may read their settings themselves
+     * ({@link SettingsReaders}), each named as {@code file: rule}, the base's first; read from the bytes the
+     * rulebooks' hashes name, each rulebook's files together (one rule reads what another's violations carry).
      */
     private static List<String> settingsReaders(List<Map.Entry<Rulebook, RulebookFiles>> rulebooks) {
         Set<String> readers = new LinkedHashSet<>();
         for (Map.Entry<Rulebook, RulebookFiles> side : rulebooks) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
             for (String file : side.getKey().ruleFiles()) {
                 // A file the hash names but that cannot be served cannot be judged: it counts as reading.
-                side.getValue().read(file).ifPresentOrElse(bytes -> readers.addAll(SettingsReaders.of(Map.of(file, bytes))),
-                        () -> readers.add(file));
+                side.getValue().read(file).ifPresentOrElse(bytes -> files.put(file, bytes), () -> readers.add(file));
             }
+            readers.addAll(SettingsReaders.of(files));
         }
         return List.copyOf(readers);
     }
@@ -404,9 +406,16 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         GitRepository.CommittedDirectory committed;
         try (GitRepository git = GitRepository.find(workspace).orElseThrow(() -> new InvalidInputException(
                 "--base " + Printable.line(revision) + ": " + SafePaths.shown(workspace) + " is not inside a git repository"))) {
-            committed = git.directoryAt(revision, head, RulebookHasher.MAX_TOTAL_BYTES);
+            // As git names a file at a revision (git show REV:PATH), so that each mistake names a file one can open;
+            // held to the bounds a rulebook read from disk is, in the same words.
+            RulebookHasher.Sizes[] sizes = {null};
+            committed = git.directoryAt(revision, head, (path, file, bytes) -> {
+                if (sizes[0] == null) {
+                    sizes[0] = new RulebookHasher.Sizes(Printable.line(revision) + ":" + path);
+                }
+                sizes[0].add(file, bytes);
+            });
         }
-        // As git names a file at a revision (git show REV:PATH), so that each mistake names a file one can open.
         String shown = Printable.line(revision) + ":" + committed.path();
         RulebookHasher.Snapshot snapshot = RulebookHasher.of(committed.files());
         Rulebook base = RulebookLoader.loadSnapshot(snapshot, Path.of(shown), shown, true);

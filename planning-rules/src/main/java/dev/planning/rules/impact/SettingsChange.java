@@ -50,9 +50,10 @@ public record SettingsChange(String setting, String base, String head, Effect ef
          * The head is known to govern at least as much everywhere and more somewhere: a signing policy
          * every base requirement of which a head requirement implies (a role group narrowed with the
          * same {@code min}, a requirement added), gates added after a transition's gates or a refused
-         * transition sent further back, a threshold of known direction moved the strict way (a minimum
-         * raised, a maximum lowered), a tag's allowed values narrowed or a key governed when no rule of
-         * either rulebook can read the taxonomy itself.
+         * transition sent further back, a stream moved to a profile stricter at one transition and the same
+         * or stricter at every other, and, when no rule of either rulebook other than the shipped ones can
+         * read the rulebook's settings, a threshold of known direction moved the strict way (a minimum
+         * raised, a maximum lowered) or a tag's allowed values narrowed or a key governed.
          */
         STRENGTHENS,
         /** Any other difference, whose effect is not judged: never read it as harmless. */

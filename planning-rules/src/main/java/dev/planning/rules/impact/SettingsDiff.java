@@ -48,7 +48,7 @@ final class SettingsDiff {
             Map.entry("coverage_regression_tolerance_pct", -1));
 
     private final List<SettingsChange> changes = new ArrayList<>();
-    /** The rules of either rulebook that may read its settings themselves, {@code file: rule}; found when asked. */
+    /** The rules of either rulebook, other than the shipped ones, that may read its settings, {@code file: rule}. */
     private final Supplier<List<String>> settingsReaders;
     /** Those rules once found: the rule files are parsed at most once however many keys narrow. */
     private List<String> readers;
@@ -64,7 +64,8 @@ final class SettingsDiff {
      * Every setting that differs.
      *
      * @param settingsReaders the rules of either rulebook that may read its settings themselves
-     *                        ({@code SettingsReaders}): a narrowed taxonomy strengthens only when there is none
+     *                        other than the shipped ones ({@code SettingsReaders}): a threshold moved the strict
+     *                        way and a narrowed taxonomy strengthen only when there is none
      */
     static List<SettingsChange> between(Rulebook base, Rulebook head, Supplier<List<String>> settingsReaders) {
         SettingsDiff diff = new SettingsDiff(settingsReaders);
@@ -175,10 +176,6 @@ final class SettingsDiff {
         }
     }
 
-    private static Effect stepEffect(GateStep base, GateStep head) {
-        return stepJudged(base, head).effect();
-    }
-
     /**
      * A transition's step changed: weakening when the head runs fewer of the base's gates there, or sends
      * a refused transition less far back (the cycle then passes fewer gates again before it gets there),
@@ -225,39 +222,59 @@ final class SettingsDiff {
     }
 
     /**
-     * Each stream the base or head names, and the default, moved to another profile: weakening when
-     * the head's profile leaves out a gate the base's ran at some transition, or a step of it weakens as
-     * the same step changed in place would ({@link #stepEffect}: a refused transition sent less far back).
+     * Each stream the base or head names, and the default, moved to another profile: judged as each of its
+     * steps changed in place would be ({@link #profileJudged}).
      */
     private void streams(Rulebook base, Rulebook head) {
         if (!base.defaultProfile().equals(head.defaultProfile())) {
             add("default_profile", base.defaultProfile(), head.defaultProfile(),
-                    weakerProfile(base.profiles().get(base.defaultProfile()), head.profiles().get(head.defaultProfile())));
+                    profileJudged(base.profiles().get(base.defaultProfile()), head.profiles().get(head.defaultProfile())));
         }
         for (String stream : union(base.streamProfiles().keySet(), head.streamProfiles().keySet())) {
             String was = base.streamProfiles().getOrDefault(stream, base.defaultProfile());
             String now = head.streamProfiles().getOrDefault(stream, head.defaultProfile());
             if (!was.equals(now)) {
-                add("streams." + stream, was, now, weakerProfile(base.profileFor(stream), head.profileFor(stream)));
+                add("streams." + stream, was, now, profileJudged(base.profileFor(stream), head.profileFor(stream)));
             }
         }
     }
 
-    private static boolean weakerProfile(GateProfile base, GateProfile head) {
-        if (!gatesRun(head).containsAll(gatesRun(base))) {
-            return true;
-        }
-        // A stream moved is each of its steps changed: judged as a step changed in place is (review21).
+    /**
+     * A stream moved from one profile to another is each of its steps changed (review21), judged per transition
+     * as {@link #stepJudged} judges a step changed in place: weakening when a step weakens (a gate left out, a
+     * refused transition sent less far back), whatever the others do; strengthening when no step weakens, at
+     * least one strengthens and every other is the same; else a change whose reason names the transitions that
+     * cannot be compared (gates added before others, reordered) or says that the profiles govern alike.
+     */
+    private static Judged profileJudged(GateProfile base, GateProfile head) {
         Map<String, GateStep> before = byTransition(base);
         Map<String, GateStep> after = byTransition(head);
-        return union(before.keySet(), after.keySet()).stream()
-                .anyMatch(transition -> stepEffect(before.get(transition), after.get(transition)) == Effect.WEAKENS);
-    }
-
-    private static Set<String> gatesRun(GateProfile profile) {
-        Set<String> run = new HashSet<>();
-        profile.steps().forEach(s -> s.gates().forEach(g -> run.add(s.key() + " " + g)));
-        return run;
+        boolean stricter = false;
+        List<String> notCompared = new ArrayList<>();
+        for (String transition : union(before.keySet(), after.keySet())) {
+            GateStep b = before.get(transition);
+            GateStep a = after.get(transition);
+            if (Objects.equals(b, a)) {
+                continue;
+            }
+            Judged step = stepJudged(b, a);
+            if (step.effect() == Effect.WEAKENS) {
+                return step;
+            }
+            if (step.effect() == Effect.STRENGTHENS) {
+                stricter = true;
+            } else {
+                notCompared.add(transition + ": " + step.reason().orElse("the same gates, a refused transition sent to"
+                        + " the same state"));
+            }
+        }
+        if (notCompared.isEmpty()) {
+            return stricter ? Judged.of(Effect.STRENGTHENS)
+                    : Judged.changed("the same gates at every transition, a refused transition sent to the same state:"
+                            + " the two profiles govern alike");
+        }
+        return Judged.changed("no transition governs less, but not every one can be compared: "
+                + String.join("; ", notCompared));
     }
 
     private void thresholds(Map<String, Double> base, Map<String, Double> head) {
@@ -267,14 +284,22 @@ final class SettingsDiff {
             if (Objects.equals(was, now)) {
                 continue;
             }
-            add("thresholds." + name, number(was), number(now), thresholdJudged(name, was, now, base, head));
+            Judged judged = thresholdJudged(name, was, now, base, head);
+            if (judged.effect() == Effect.STRENGTHENS && !readers().isEmpty()) {
+                judged = Judged.changed("moved the strict way for the gates and the shipped rules, but rules other than"
+                        + " the shipped ones read the rulebook's settings and may read it the other way round ("
+                        + named(readers()) + ")");
+            }
+            add("thresholds." + name, number(was), number(now), judged);
         }
     }
 
     /**
      * A threshold of known direction ({@link #STRICTER}: a minimum, a maximum) moved: weakening the lenient
-     * way, strengthening the strict way, compared as numbers ({@code -0.0} and {@code 0.0} are the same
-     * number to every rule). A value set on one side only falls back to what each rule reads by default,
+     * way, strengthening the strict way (unless a rule other than the shipped ones reads the settings, which
+     * {@link #thresholds} then makes a change: such a rule may read it the other way round; moved the lenient
+     * way it still weakens, as the gates and the shipped rules read it), compared as numbers ({@code -0.0}
+     * and {@code 0.0} are the same number to every rule). A value set on one side only falls back to what each rule reads by default,
      * and a threshold of one's own may be read either way: not judged. A stream's own threshold
      * ({@code fe.unit_coverage_min}) set on one side only is the exception where it moves the lenient way:
      * where it is not set, that stream's gates read the general one ({@code StreamThresholds}), so one
@@ -348,13 +373,15 @@ final class SettingsDiff {
      * head no longer allows is refused by the gate itself (an error no waiver lifts), lint reports it, and
      * its criticality reads as 0; a plan that carries none reads alike under both (each of its values is
      * allowed on both sides, so {@code criticalityOf}, {@code allows} of its values and the gate's checks
-     * answer the same). It strengthens, then, unless a rule reads the taxonomy itself: a rule can ask for
-     * the allowed values, the keys or a value no task carries ({@code RulebookFacts.allowedValues},
-     * {@code taxonomyKeys}, {@code allows(key, "pci")}) and report less with fewer of them. Which rules
-     * can is found on their parsed form ({@code SettingsReaders}: a rule matching the {@code RulebookFacts}
-     * fact); with one, the narrowing is a change whose reason names them. Keys written otherwise that the
-     * gate reads alike are a change too, never none, and so is any narrowing in a taxonomy that spells a
-     * key two ways (the gate reads the later, a rule's {@code allows} the spelling it asks for).
+     * answer the same). It strengthens, then, unless a rule other than the shipped ones reads the taxonomy
+     * itself: a rule can ask for the allowed values, the keys or a value no task carries
+     * ({@code RulebookFacts.allowedValues}, {@code taxonomyKeys}, {@code allows(key, "pci")}) and report less
+     * with fewer of them; the shipped {@code allowed-tag-values} reports more. Which rules can is found on their
+     * parsed form ({@code SettingsReaders}); with one, the narrowing is a change whose reason names them, as a
+     * threshold moved the strict way is. Keys written otherwise that the gate reads alike are a change too,
+     * never none. A key spelt two ways ({@code Team}, {@code team}) is refused when a rulebook is loaded
+     * ({@code CaseFoldedKeys}), and the diff reads rulebooks only through the loader, so no taxonomy compared
+     * here spells a key two ways.
      */
     private void taxonomy(Map<String, List<String>> base, Map<String, List<String>> head) {
         TagTaxonomy before = TagTaxonomy.of(base);
@@ -372,7 +399,7 @@ final class SettingsDiff {
                     .anyMatch(value -> before.canonical(key, Optional.of(value)).isEmpty()));
             add("taxonomy." + key, was.map(SettingsDiff::list).orElse(SettingsChange.NONE),
                     now.map(SettingsDiff::list).orElse(SettingsChange.NONE),
-                    widened ? Judged.of(Effect.WEAKENS) : narrowed(base, head));
+                    widened ? Judged.of(Effect.WEAKENS) : narrowed());
         }
         if (changes.size() == listed && !asSets(base).equals(asSets(head))) {
             add("taxonomy", base.toString(), head.toString(), Effect.CHANGED);
@@ -380,26 +407,27 @@ final class SettingsDiff {
     }
 
     /** A taxonomy that allows no value the base did not: see {@link #taxonomy}. */
-    private Judged narrowed(Map<String, List<String>> base, Map<String, List<String>> head) {
-        if (spellsAKeyTwice(base) || spellsAKeyTwice(head)) {
-            return Judged.changed("a key is spelt two ways: the gate reads the later spelling, a rule's"
-                    + " RulebookFacts.allows the spelling it asks for");
-        }
-        if (readers == null) {
-            readers = settingsReaders.get();
-        }
-        if (!readers.isEmpty()) {
-            String named = String.join(", ", readers.subList(0, Math.min(READERS_NAMED, readers.size())))
-                    + (readers.size() > READERS_NAMED ? " and " + (readers.size() - READERS_NAMED) + " more" : "");
-            return Judged.changed("fewer values allowed: the gate refuses more, but rules that read the rulebook's"
-                    + " settings may read the taxonomy themselves and report less (" + named + ")");
+    private Judged narrowed() {
+        if (!readers().isEmpty()) {
+            return Judged.changed("fewer values allowed: the gate refuses more, but rules other than the shipped ones"
+                    + " read the rulebook's settings and may read the taxonomy themselves and report less ("
+                    + named(readers()) + ")");
         }
         return Judged.of(Effect.STRENGTHENS);
     }
 
-    private static boolean spellsAKeyTwice(Map<String, List<String>> taxonomy) {
-        Set<String> keys = new HashSet<>();
-        return taxonomy.keySet().stream().anyMatch(key -> !keys.add(key.strip().toLowerCase(Locale.ROOT)));
+    /** The rules other than the shipped ones that may read the settings, found once however many settings ask. */
+    private List<String> readers() {
+        if (readers == null) {
+            readers = settingsReaders.get();
+        }
+        return readers;
+    }
+
+    /** At most {@link #READERS_NAMED} of them, and how many more. */
+    private static String named(List<String> readers) {
+        return String.join(", ", readers.subList(0, Math.min(READERS_NAMED, readers.size())))
+                + (readers.size() > READERS_NAMED ? " and " + (readers.size() - READERS_NAMED) + " more" : "");
     }
 
     private static Map<String, Set<String>> asSets(Map<String, List<String>> taxonomy) {

@@ -7,15 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
-import dev.planning.api.rulebook.GateProfile;
-import dev.planning.api.rulebook.Rulebook;
 import dev.planning.testkit.workspace.WorkspaceCopies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -232,6 +228,178 @@ class RulebookImpactSettingsTest {
     }
 
     /** A change that strengthens in one part and weakens in another weakens. */
+    /** A rule of one's own that reads critical_approvals the other way round: more approvals asked, fewer reports. */
+    private static final String INVERTED = """
+            package team.rules;
+            import dev.planning.rules.facts.TaskFact;
+            import dev.planning.rules.facts.RulebookFacts;
+            import dev.planning.rules.facts.Report;
+            rule "few-approvals-needed"
+                @severity(HIGH)
+            when
+                $rb : RulebookFacts()
+                $t : TaskFact(approvals >= $rb.intThreshold("critical_approvals", 3))
+            then
+                insert(Report.violation(kcontext, $t, $t.id() + " has more approvals than asked"));
+            end
+            """;
+
+    /**
+     * diff24: a threshold moved the strict way strengthened even where a rule of one's own read the settings
+     * (review23's leftover), while a narrowed taxonomy did not. Such a rule may read it the other way round, so
+     * the direction is not known: a change naming the rule.
+     */
+    @Test
+    void aMinimumRaisedIsOnlyAChangeWhereARuleOtherThanTheShippedOnesReadsTheSettings() throws IOException {
+        Files.writeString(head.resolve("rules/inverted.drl"), INVERTED);
+        edit("critical_approvals: 3", "critical_approvals: 4");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().startsWith("thresholds.")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
+                            .contains("rules/inverted.drl: few-approvals-needed").doesNotContain("hygiene.drl"));
+                });
+    }
+
+    /** The same for a maximum lowered, and for a stream's own threshold. */
+    @Test
+    void aMaximumLoweredOrAStreamsOwnMinimumRaisedIsOnlyAChangeWhereARuleOfOnesOwnReadsTheSettings() throws IOException {
+        Files.writeString(ws.resolve("rulebook/rules/inverted.drl"), INVERTED);
+        edit("max_dependency_depth: 5", "max_dependency_depth: 4");
+        edit("design.unit_coverage_min: 0", "design.unit_coverage_min: 10");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().startsWith("thresholds.")).hasSize(2)
+                .allSatisfy(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("few-approvals-needed"));
+                });
+    }
+
+    /**
+     * Moved the lenient way, it still weakens: the gates and the shipped rules read it as the name says, and a
+     * change that weakens in one part weakens whatever it does elsewhere (the class {@code --fail-on weakens} stops).
+     */
+    @Test
+    void aMinimumLoweredStillWeakensWhereARuleOfOnesOwnReadsTheSettings() throws IOException {
+        Files.writeString(head.resolve("rules/inverted.drl"), INVERTED);
+        edit("critical_approvals: 3", "critical_approvals: 2");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().startsWith("thresholds.")).containsExactly(
+                new SettingsChange("thresholds.critical_approvals", "3", "2", WEAKENS));
+    }
+
+    /**
+     * The shipped rules read the settings as their names say (more approvals asked, more reports; fewer values
+     * allowed, more reports): with them alone, a threshold moved the strict way and a narrowed taxonomy strengthen
+     * alike. They are told by their bytes: a file equal to one the tool ships.
+     */
+    @Test
+    void withTheShippedRulesAloneAMinimumRaisedAndATaxonomyNarrowedStrengthen() throws IOException {
+        edit("critical_approvals: 3", "critical_approvals: 4");
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, none]");
+
+        assertThat(impact().settings()).containsExactly(
+                new SettingsChange("thresholds.critical_approvals", "3", "4", STRENGTHENS),
+                new SettingsChange("taxonomy.compliance", "[sox, gdpr, hipaa, none]", "[sox, gdpr, none]", STRENGTHENS));
+    }
+
+    /** A shipped file changed by one byte is a file of one's own: its rules that read the settings are named. */
+    @Test
+    void aShippedRuleFileEditedCountsAsOneOfOnesOwn() throws IOException {
+        Path hygiene = head.resolve("rules/hygiene.drl");
+        Files.writeString(hygiene, Files.readString(hygiene) + "\n");
+        edit("critical_approvals: 3", "critical_approvals: 4");
+        edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, none]");
+
+        assertThat(impact().settings()).hasSize(2).allSatisfy(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
+                    .contains("rules/hygiene.drl: required-tags", "rules/hygiene.drl: allowed-tag-values")
+                    .doesNotContain("critical.drl"));
+        });
+    }
+
+    /**
+     * A violation carries the values its rule compared and its message (the shipped critical-approvals rule's
+     * "3 are required"): a rule of one's own that matches violations reads the settings through them.
+     */
+    @Test
+    void aRuleMatchingViolationsReadsTheSettingsThroughTheShippedRulesViolations() throws IOException {
+        Files.writeString(head.resolve("rules/echo.drl"), """
+                package team.rules;
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.ViolationFact;
+                import dev.planning.rules.facts.Report;
+                rule "three-approvals-asked"
+                    @severity(HIGH)
+                when
+                    $t : TaskFact(criticality == 0)
+                    exists ViolationFact(rule == "critical-approvals", message contains "3 are required")
+                then
+                    insert(Report.violation(kcontext, $t, $t.id() + " is asked for three approvals"));
+                end
+                """);
+        edit("critical_approvals: 3", "critical_approvals: 4");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().startsWith("thresholds.")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("rules/echo.drl: three-approvals-asked"));
+                });
+    }
+
+    /** A gate run before governance reads the thresholds and the taxonomy: a rule matching its result reads them too. */
+    @Test
+    void aRuleMatchingGateResultsReadsTheSettingsThroughTheGates() throws IOException {
+        rulesThatReadNoSettings();
+        Files.writeString(head.resolve("rules/results.drl"), """
+                package team.rules;
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.GateResultFact;
+                import dev.planning.rules.facts.Report;
+                rule "parity-passed"
+                    @severity(HIGH)
+                when
+                    $t : TaskFact(owner != null)
+                    GateResultFact(gate == "parity_coverage", status == "pass")
+                then
+                    insert(Report.violation(kcontext, $t, $t.id() + " passed parity"));
+                end
+                """);
+        edit("unit_coverage_min: 80", "unit_coverage_min: 90");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().startsWith("thresholds.")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("rules/results.drl: parity-passed"));
+                });
+    }
+
+    /** Violations of rules that read no setting carry none: a rule matching them alone leaves the direction known. */
+    @Test
+    void aRuleMatchingViolationsOfRulesThatReadNoSettingsLeavesAMinimumRaisedStrengthening() throws IOException {
+        rulesThatReadNoSettings();
+        Files.writeString(head.resolve("rules/echo.drl"), """
+                package team.rules;
+                import dev.planning.rules.facts.TaskFact;
+                import dev.planning.rules.facts.ViolationFact;
+                import dev.planning.rules.facts.Report;
+                rule "owner-echo"
+                    @severity(LOW)
+                when
+                    $t : TaskFact(owner == null)
+                    exists ViolationFact(rule == "missing-owner")
+                then
+                    insert(Report.violation(kcontext, $t, $t.id() + " again"));
+                end
+                """);
+        edit("critical_approvals: 3", "critical_approvals: 4");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().startsWith("thresholds.")).containsExactly(
+                new SettingsChange("thresholds.critical_approvals", "3", "4", STRENGTHENS));
+    }
+
     @Test
     void aGateAddedWhileAnotherIsTakenOutWeakens() throws IOException {
         edit("{transition: \"READY_FOR_HANDOFF->PACKAGED\", gates: [schema_lint, governance]}",
@@ -344,7 +512,7 @@ class RulebookImpactSettingsTest {
     }
 
     @Test
-    void aTaxonomyWidenedOrDroppedWeakensAndNarrowedIsOnlyAChange() throws IOException {
+    void aTaxonomyWidenedOrDroppedWeakensAndNarrowedUnderTheShippedRulesStrengthens() throws IOException {
         edit("compliance: [sox, gdpr, hipaa, none]", "compliance: [sox, gdpr, hipaa, none, pci]");
         assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
                 "[sox, gdpr, hipaa, none]", "[sox, gdpr, hipaa, none, pci]", WEAKENS));
@@ -353,13 +521,10 @@ class RulebookImpactSettingsTest {
         edit("[sox, gdpr, hipaa, none, pci]", "[sox, gdpr, pci, none]");
         assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(WEAKENS));
 
-        // Narrowed: the gate refuses more, but the example's rules read the settings, the taxonomy among them.
+        // Narrowed: the gate refuses more, and the example's rules are the shipped ones, which then report more too.
         edit("[sox, gdpr, pci, none]", "[sox, gdpr, none]");
-        assertThat(impact().settings()).singleElement().satisfies(c -> {
-            assertThat(c.effect()).isEqualTo(CHANGED);
-            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
-                    .contains("rules/hygiene.drl: allowed-tag-values", "rules/critical.drl: critical-approvals"));
-        });
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
+                "[sox, gdpr, hipaa, none]", "[sox, gdpr, none]", STRENGTHENS));
 
         edit("  compliance: [sox, gdpr, none]\n", "");
         assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
@@ -367,17 +532,8 @@ class RulebookImpactSettingsTest {
 
         editBase("  compliance: [sox, gdpr, hipaa, none]\n", "");
         edit("  criticality: [0, 1, 2, 3]\n", "  criticality: [0, 1, 2, 3]\n  compliance: [sox]\n");
-        assertThat(impact().settings()).singleElement().satisfies(c -> {
-            assertThat(c.setting()).isEqualTo("taxonomy.compliance");
-            assertThat(c.effect()).isEqualTo(CHANGED);
-            assertThat(c.reason()).isPresent();
-        });
-    }
-
-    /** Both rulebooks' rules replaced by ones that cannot match the RulebookFacts fact. */
-    private static Rulebook withTaxonomy(Map<String, List<String>> taxonomy) {
-        return new Rulebook(Path.of("rulebook"), "0".repeat(64), "1", Map.of("default", new GateProfile("default",
-                List.of())), Map.of(), "default", taxonomy, List.of(), Map.of(), List.of());
+        assertThat(impact().settings()).containsExactly(new SettingsChange("taxonomy.compliance",
+                SettingsChange.NONE, "[sox]", STRENGTHENS));
     }
 
     private void rulesThatReadNoSettings() throws IOException {
@@ -450,28 +606,6 @@ class RulebookImpactSettingsTest {
                 });
     }
 
-    /**
-     * A key spelt two ways is read by the gate and by a rule's allows under different spellings: not judged.
-     * The loader refuses such a rulebook (strict23, {@code CaseFoldedKeys}; the two tests above), so this is
-     * shown on rulebooks built in code, as an embedder may build them (review23: it loaded them from files,
-     * and failed once the loader refused them).
-     */
-    @Test
-    void aTaxonomyNarrowedThatSpellsAKeyTwoWaysIsOnlyAChange() {
-        Map<String, List<String>> base = new LinkedHashMap<>();
-        base.put("Team", List.of("web"));
-        base.put("team", List.of("web", "app", "lib"));
-        Map<String, List<String>> head = new LinkedHashMap<>(base);
-        head.put("team", List.of("web", "app"));
-
-        List<SettingsChange> changes = SettingsDiff.between(withTaxonomy(base), withTaxonomy(head), List::of);
-
-        assertThat(changes).singleElement().satisfies(c -> {
-            assertThat(c.effect()).isEqualTo(CHANGED);
-            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("spelt two ways"));
-        });
-    }
-
     @Test
     void aStreamMovedToAProfileThatSendsARefusedTransitionLessFarBackWeakensAsTheStepWouldHave() throws IOException {
         // Both rulebooks: fe sends a refused handoff back to PLANNED; lax runs the same gates and keeps it where
@@ -487,6 +621,68 @@ class RulebookImpactSettingsTest {
         edit("streams: {fe: fe,", "streams: {fe: lax,");
 
         assertThat(impact().settings()).containsExactly(new SettingsChange("streams.fe", "fe", "lax", WEAKENS));
+    }
+
+    /** Adds a profile {@code name} to both rulebooks: fe's steps with {@code change} applied to its text. */
+    private void profileBesideFe(String name, String from, String to) throws IOException {
+        for (Path rulebook : List.of(ws.resolve("rulebook"), head)) {
+            String yaml = Files.readString(rulebook.resolve("rulebook.yaml"));
+            String fe = yaml.substring(yaml.indexOf("  fe:\n") + "  fe:\n".length(), yaml.indexOf("  be:\n"));
+            assertThat(fe).contains(from);
+            edit(rulebook, "  be:\n", "  " + name + ":\n" + fe.replace(from, to) + "  be:\n");
+        }
+    }
+
+    /**
+     * diff24: a stream moved to a profile that governs more stayed a change. Judged as each of its steps changed in
+     * place: gates added after a transition's gates, at no transition fewer, strengthen.
+     */
+    @Test
+    void aStreamMovedToAProfileThatRunsMoreGatesAfterTheSameOnesStrengthens() throws IOException {
+        profileBesideFe("strict", "gates: [schema_lint, governance]}", "gates: [schema_lint, governance, parity_coverage]}");
+        edit("streams: {fe: fe,", "streams: {fe: strict,");
+
+        assertThat(impact().settings()).containsExactly(new SettingsChange("streams.fe", "fe", "strict", STRENGTHENS));
+    }
+
+    /** The default profile moved likewise strengthens, and moved back weakens. */
+    @Test
+    void theDefaultProfileMovedToAStricterOneStrengthensAndBackWeakens() throws IOException {
+        profileBesideFe("strict", "gates: [schema_lint, governance]}",
+                "gates: [schema_lint, governance], on_failure: PLANNED}");
+        edit("default_profile: fe", "default_profile: strict");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("default_profile", "fe", "strict", STRENGTHENS));
+
+        editBase("default_profile: fe", "default_profile: strict");
+        edit("default_profile: strict", "default_profile: fe");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("default_profile", "strict", "fe", WEAKENS));
+    }
+
+    /** A profile of the same steps under another name governs alike: a change, and the reason says so. */
+    @Test
+    void aStreamMovedToAProfileOfTheSameStepsIsOnlyAChangeWithItsReason() throws IOException {
+        profileBesideFe("twin", "gates: [schema_lint, governance]}", "gates: [schema_lint, governance]}");
+        edit("streams: {fe: fe,", "streams: {fe: twin,");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("the same gates"));
+        });
+    }
+
+    /** Stricter at one transition and a gate added before governance at another: not comparable, a change. */
+    @Test
+    void aStreamMovedToAProfileStricterInOneStepAndReorderedInAnotherIsOnlyAChangeWithItsReason() throws IOException {
+        profileBesideFe("mixed", "gates: [schema_lint, governance]}\n    - {transition: \"PACKAGED->EXECUTED\", gates: [release_readiness]}",
+                "gates: [schema_lint, parity_coverage, governance]}\n"
+                        + "    - {transition: \"PACKAGED->EXECUTED\", gates: [release_readiness, schema_lint]}");
+        edit("streams: {fe: fe,", "streams: {fe: mixed,");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
+                    .contains("READY_FOR_HANDOFF->PACKAGED", "reads the results of those run before it"));
+        });
     }
 
     /**

@@ -575,6 +575,24 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * Judges the size of a file of a directory read from git objects, before it is read.
+     *
+     * @since 0.1
+     */
+    @FunctionalInterface
+    public interface SizeCheck {
+
+        /**
+         * Throws to refuse the file.
+         *
+         * @param directory the directory's path in the repository ({@code rulebook}; empty for its root)
+         * @param file      the file's path below the directory ({@code rules/a.drl})
+         * @param bytes     its size
+         */
+        void check(String directory, String file, long bytes);
+    }
+
+    /**
      * A directory of the work tree as committed at a revision: its path in the repository and its
      * regular files' bytes, read from git objects (nothing is written, so nothing is left behind).
      *
@@ -597,13 +615,16 @@ public final class GitRepository implements AutoCloseable {
      * @param revision  anything git resolves to a commit ({@code main}, {@code HEAD~1}, a hash)
      * @param directory the directory, absolute or relative to the current directory; inside this
      *                  repository's work tree
-     * @param maxBytes  the most all files may hold together; a larger directory is refused
+     * @param sizes     judges each file's size before it is read, given the directory's path in the repository,
+     *                  the file's path below it and its size; it throws to refuse (the rulebook's bounds, with the
+     *                  words a rulebook read from disk is refused in). A file over {@link #MAX_READ_BYTES} is
+     *                  refused after it in any case
      * @return the directory's path in the repository and its files
      * @throws InvalidInputException when the revision is unknown, the directory lies outside the
      *         work tree or does not exist at the revision, holds an entry other than a regular file,
-     *         a file over {@link #MAX_READ_BYTES} or more than {@code maxBytes} in all
+     *         a file {@code sizes} refuses or one over {@link #MAX_READ_BYTES}
      */
-    public CommittedDirectory directoryAt(String revision, Path directory, long maxBytes) {
+    public CommittedDirectory directoryAt(String revision, Path directory, SizeCheck sizes) {
         Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
         Path dir = directory.toAbsolutePath().normalize();
         if (!dir.startsWith(workTree)) {
@@ -621,17 +642,12 @@ public final class GitRepository implements AutoCloseable {
             RevCommit commit = walk.parseCommit(commitId);
             UnaryOperator<String> shown = name -> path.isEmpty() ? name : path + "/" + name;
             Map<String, byte[]> files = new LinkedHashMap<>();
-            long[] total = {0};
             boolean found = eachFile(commit, path, revision, shown, (name, loader) -> {
+                sizes.check(path, name, loader.getSize());
                 if (loader.getSize() > MAX_READ_BYTES) {
                     throw new InvalidInputException(shown.apply(name) + " at revision " + revision + " has "
                             + loader.getSize() + " bytes, over the " + (MAX_READ_BYTES >> 20)
                             + " MiB a file is read to");
-                }
-                total[0] += loader.getSize();
-                if (total[0] > maxBytes) {
-                    throw new InvalidInputException(Shown.path(path) + " at revision " + revision
-                            + " holds more than " + maxBytes + " bytes");
                 }
                 files.put("./" + name, loader.getBytes((int) MAX_READ_BYTES));
             });

@@ -5,6 +5,7 @@ import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -45,6 +46,64 @@ public final class RulebookHasher {
     public static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
 
     /**
+     * The most one rulebook file may hold, read from disk or from git objects alike: the bound a workspace
+     * file is read to ({@code LayoutFiles.MAX_BYTES}, {@code GitRepository.MAX_READ_BYTES}).
+     */
+    public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * The sizes of one rulebook's files as they are read, from a directory or from git objects: a file over
+     * {@link #MAX_FILE_BYTES}, or the files over {@link #MAX_TOTAL_BYTES} together, are refused with one message
+     * wherever they are read from, located at the file, or the directory, as the reader names it.
+     */
+    public static final class Sizes {
+
+        private final String shownDir;
+        private long total;
+
+        /**
+         * The sizes of the files of one rulebook.
+         *
+         * @param shownDir the directory as its mistakes name it ({@code rulebook}, {@code origin/main:rulebook})
+         */
+        public Sizes(String shownDir) {
+            this.shownDir = shownDir;
+        }
+
+        /**
+         * Refuses a file of {@code bytes} before it is read, when it or the files so far with it would be over the
+         * bounds; does not count it.
+         *
+         * @param relative the file relative to the directory ({@code rules/a.drl})
+         * @param bytes its size
+         * @throws InvalidInputException when it is over a bound
+         */
+        public void check(String relative, long bytes) {
+            if (bytes > MAX_FILE_BYTES) {
+                throw new InvalidInputException("rulebook file holds " + bytes + " bytes, over the "
+                        + (MAX_FILE_BYTES >> 20) + " MiB a rulebook file may hold; expected settings, policies and"
+                        + " rule tests only", SourceLocation.ofFile(shownFile(shownDir, relative)));
+            }
+            if (total + bytes > MAX_TOTAL_BYTES) {
+                throw new InvalidInputException("rulebook holds more than " + (MAX_TOTAL_BYTES >> 20)
+                        + " MiB in all; expected settings, policies and rule tests only", SourceLocation.ofFile(shownDir));
+            }
+        }
+
+        /**
+         * Checks a file's size as {@link #check} does, then counts it.
+         *
+         * @param relative the file relative to the directory
+         * @param bytes its size
+         * @throws InvalidInputException when it is over a bound
+         */
+        public void add(String relative, long bytes) {
+            check(relative, bytes);
+            total += bytes;
+        }
+    }
+
+    /**
      * A rulebook directory read once: every file's exact bytes and the hash over those bytes, so
      * that whatever is taken from the snapshot (settings parsed, rules compiled) is what the hash
      * names, even when the directory changes meanwhile.
@@ -78,7 +137,8 @@ public final class RulebookHasher {
      * Reads every file of a rulebook directory once and hashes those bytes.
      *
      * @throws InvalidInputException when a file is a symbolic link, has a name the recipe cannot
-     *         list, cannot be read, or the files exceed {@link #MAX_TOTAL_BYTES} together
+     *         list, cannot be read, or a file exceeds {@link #MAX_FILE_BYTES} or the files
+     *         {@link #MAX_TOTAL_BYTES} together ({@link Sizes})
      */
     public static Snapshot read(Path directory) {
         return read(directory, directory.toString().replace('\\', '/'));
@@ -93,20 +153,18 @@ public final class RulebookHasher {
     public static Snapshot read(Path directory, String shown) {
         List<String> paths = listFiles(directory, shown);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        long total = 0;
+        Sizes sizes = new Sizes(shown);
         for (String relative : paths) {
             Path file = directory.resolve(relative.substring(2));
             byte[] bytes;
             try {
-                // The size first, so an oversized file is never loaded whole; the bytes read then count.
-                if (total + Files.size(file) > MAX_TOTAL_BYTES) {
-                    throw tooLarge(directory);
+                // The size first, so an oversized file is never loaded whole; the bytes read then count (a file
+                // that grows while it is read is read no further than one byte past the bound).
+                sizes.check(relative.substring(2), Files.size(file));
+                try (InputStream in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
                 }
-                bytes = Files.readAllBytes(file);
-                total += bytes.length;
-                if (total > MAX_TOTAL_BYTES) {
-                    throw tooLarge(directory);
-                }
+                sizes.add(relative.substring(2), bytes.length);
             } catch (IOException e) {
                 throw new InvalidInputException("cannot read rulebook file " + Shown.path(relative) + ": " + Shown.why(e));
             }
@@ -146,11 +204,6 @@ public final class RulebookHasher {
             listing.append(Sha256.hex(bytes)).append("  ").append(relative).append('\n');
         }
         return new Snapshot(ordered, Sha256.hex(listing.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static InvalidInputException tooLarge(Path directory) {
-        return new InvalidInputException("rulebook directory holds more than " + MAX_TOTAL_BYTES
-                + " bytes; expected settings, policies and rule tests only: " + Shown.path(directory));
     }
 
     private static InvalidInputException cannotList(Path directory, String shown, IOException e) {

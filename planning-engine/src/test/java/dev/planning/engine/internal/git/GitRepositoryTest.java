@@ -137,7 +137,7 @@ class GitRepositoryTest {
                 assertThat(repository.read(head, "rules/big.drl", large.length)).isEmpty();
                 assertThat(repository.read(head, "a.yaml", 2)).hasValue("a\n".getBytes(StandardCharsets.UTF_8));
                 assertThat(repository.read(head, "a.yaml", 3)).as("another size is not read").isEmpty();
-                assertThatThrownBy(() -> repository.directoryAt(head, dir.resolve("rules"), Long.MAX_VALUE))
+                assertThatThrownBy(() -> repository.directoryAt(head, dir.resolve("rules"), (d, f, bytes) -> { }))
                         .isInstanceOf(InvalidInputException.class).hasMessageContaining("over the 32 MiB");
             }
         }
@@ -165,7 +165,7 @@ class GitRepositoryTest {
         try (Git git = Git.init().setDirectory(repositoryDir.toFile()).call()) {
             String head = commit(git, "one file");
             try (GitRepository repository = GitRepository.find(repositoryDir).orElseThrow()) {
-                assertThatThrownBy(() -> repository.directoryAt(head, outside, Long.MAX_VALUE))
+                assertThatThrownBy(() -> repository.directoryAt(head, outside, (d, f, bytes) -> { }))
                         .isInstanceOf(InvalidInputException.class)
                         .hasMessage("not inside the git work tree that holds the workspace; expected a rulebook"
                                 + " directory committed in that repository")
