@@ -62,6 +62,7 @@ final class SealReports {
             text.append("  snapshot_rev  ").append(m.snapshotRev()).append(m.dirty() ? " (dirty)" : "").append('\n');
             text.append("  rulebook_hash ").append(m.rulebookHash()).append('\n');
             m.artifacts().forEach(a -> text.append("  ").append(a.sha256()).append("  ").append(a.path()).append('\n'));
+            result.notes().forEach(note -> text.append("note: ").append(indented(note)).append('\n'));
             text.append("next: sign it, e.g. planning sign ").append(result.manifestPath().orElse("MANIFEST"))
                     .append(" --role QA --key ~/.planning/keys/QA.key.pem\n");
         });

@@ -99,6 +99,28 @@ class InterruptedSealCommandsTest {
         CycleScript.signVerifyAndExecute(ws, keys);
     }
 
+    /**
+     * seal24: the block dropped with the unrecorded manifest is named, with why it could not count (its key
+     * is not in the trust file: rotated out, or made up), in the JSON of `seal`; before, it was dropped
+     * unsaid. It still never counts.
+     */
+    @Test
+    void theSealSaysWhichSignatureItDroppedAndWhy() throws Exception {
+        Path ws = interruptedSeal();
+        Path manifest = ws.resolve(CycleSteps.MANIFEST);
+        var read = new ManifestReader(ws).read(manifest, CycleSteps.MANIFEST);
+        var rotatedOut = new PemSigner("PM", Crypto.generate(SignatureAlgorithm.ED25519));
+        Files.write(manifest, ManifestWriter.render(ManifestSignatures.append(read.manifest(), rotatedOut, Instant.now())));
+        Path keys = CycleScript.keys(dir);
+
+        CliRun seal = CliRun.of(cycle(ws, "seal", "--trust", keys.resolve("trust.yaml").toString(), "--format", "json"));
+
+        assertThat(seal.exitCode()).as(seal.out() + seal.err()).isZero();
+        assertThat(seal.out()).contains("\"notes\"", "the signature of PM (key " + rotatedOut.keyId(),
+                "does not list key " + rotatedOut.keyId(), "rotated out of the trust file", "never counted");
+        assertThat(new ManifestReader(ws).read(manifest, CycleSteps.MANIFEST).manifest().signatures()).isEmpty();
+    }
+
     @Test
     void statusSaysTheSealWasInterruptedAndWhichCommandCompletesIt() throws Exception {
         Path ws = interruptedSeal();

@@ -37,12 +37,35 @@ public final class SealReports {
      * @param accepted whether the transition was accepted
      * @param state the state after it
      * @param gates the handoff's gates
+     * @param notes what the seal set aside ({@link SealResult#notes()}), when there is any
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SealJson(String cycle, boolean sealed, String manifest, @JsonProperty("manifest_id") String manifestId,
             @JsonProperty("snapshot_rev") String snapshotRev, Boolean dirty,
             @JsonProperty("rulebook_hash") String rulebookHash, List<ArtifactJson> artifacts, Boolean accepted,
-            String state, List<GateJson> gates) {
+            String state, List<GateJson> gates, List<String> notes) {
+
+        /**
+         * A document without notes.
+         *
+         * @param cycle the cycle
+         * @param sealed whether a manifest was sealed
+         * @param manifest the manifest's path
+         * @param manifestId its id
+         * @param snapshotRev the commit sealed
+         * @param dirty whether artifacts had uncommitted changes
+         * @param rulebookHash the rulebook's hash
+         * @param artifacts the artifacts sealed
+         * @param accepted whether the transition was accepted
+         * @param state the state after it
+         * @param gates the handoff's gates
+         */
+        public SealJson(String cycle, boolean sealed, String manifest, String manifestId, String snapshotRev,
+                Boolean dirty, String rulebookHash, List<ArtifactJson> artifacts, Boolean accepted, String state,
+                List<GateJson> gates) {
+            this(cycle, sealed, manifest, manifestId, snapshotRev, dirty, rulebookHash, artifacts, accepted, state, gates,
+                    null);
+        }
     }
 
     /**
@@ -80,7 +103,8 @@ public final class SealReports {
                 m.map(x -> x.artifacts().stream().map(a -> new ArtifactJson(a.path(), a.sha256(), a.bytes())).toList())
                         .orElse(null),
                 t.map(TransitionResult::accepted).orElse(null), t.map(x -> x.stateAfter().name()).orElse(null),
-                t.map(x -> x.gateResults().stream().map(SealReports::gate).toList()).orElse(null));
+                t.map(x -> x.gateResults().stream().map(SealReports::gate).toList()).orElse(null),
+                result.notes().isEmpty() ? null : result.notes());
     }
 
     /**

@@ -13,9 +13,8 @@ import dev.planning.engine.internal.lint.LintRules;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.api.WorkspaceLayout;
-import dev.planning.engine.internal.workspace.WorkspaceScanner;
+import dev.planning.engine.internal.workspace.WorkspaceNames;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,29 +37,21 @@ public final class CycleArtifacts {
     private final PlanCache<TaskBreakdown> plans = PlanCache.taskBreakdowns(new TaskBreakdownReader());
     private final PlanCache<StoryMap> storyMaps = PlanCache.storyMaps(new StoryMapReader());
     private final LintMemo lints = new LintMemo();
+    private final CycleFiles files;
 
     public CycleArtifacts(Path workspace, WorkspaceLayout layout) {
         this.workspace = workspace;
         this.layout = layout;
+        this.files = new CycleFiles(WorkspaceNames.of(workspace), layout);
     }
 
     /** The workspace-relative path of the cycle's task breakdown: the first candidate that exists. */
     public Optional<String> taskBreakdownPath(CycleRef cycle) {
-        return layout.taskBreakdownCandidates(cycle).stream()
-                .filter(p -> exists(p))
-                .findFirst();
+        return files.taskBreakdownPath(cycle);
     }
 
     /** What cannot be done without a plan file that cannot be examined or read. */
-    private static final String WITHOUT = "the cycle's plans cannot be judged without it";
-
-    /**
-     * Whether the workspace file is a regular file; refused, naming it, when it cannot be examined (a
-     * directory above it that may not be searched), never taken for absent.
-     */
-    private boolean exists(String path) {
-        return DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, path), WITHOUT);
-    }
+    private static final String WITHOUT = CycleFiles.WITHOUT;
 
     /**
      * The cycle's task breakdown, when it exists and is valid (its problems are schema_lint's to
@@ -95,7 +86,7 @@ public final class CycleArtifacts {
     /** The cycle's story map, when it exists and can be read. */
     public Optional<StoryMap> storyMap(CycleRef cycle) {
         String path = layout.storyMap(cycle);
-        return exists(path) ? read(storyMaps, path) : Optional.empty();
+        return files.exists(path) ? read(storyMaps, path) : Optional.empty();
     }
 
     /**
@@ -111,38 +102,15 @@ public final class CycleArtifacts {
 
     /** The task breakdown files {@link #otherStreams} reads, by stream. */
     public Map<String, String> otherStreamPaths(CycleRef cycle) {
-        Map<String, String> paths = new LinkedHashMap<>();
-        otherStreamCycles(cycle).forEach((stream, chosen) ->
-                taskBreakdownPath(chosen).ifPresent(path -> paths.put(stream, path)));
-        return paths;
+        return files.otherStreamPaths(cycle);
     }
 
     private Map<String, CycleRef> otherStreamCycles(CycleRef cycle) {
-        WorkspaceScanner scanner = new WorkspaceScanner(workspace, layout);
-        Map<String, CycleRef> chosenCycles = new LinkedHashMap<>();
-        for (String stream : scanner.streams()) {
-            if (stream.equals(cycle.stream())) {
-                continue;
-            }
-            List<CycleRef> cycles = scanner.cycles(stream);
-            CycleRef same = new CycleRef(stream, cycle.cycleId());
-            Optional<CycleRef> chosen = cycles.contains(same)
-                    ? Optional.of(same)
-                    : cycles.stream().reduce((first, second) -> second);
-            chosen.ifPresent(c -> chosenCycles.put(stream, c));
-        }
-        return chosenCycles;
+        return files.otherStreamCycles(cycle);
     }
 
     /** The cycle's artifact files that exist: task breakdown, story map, decision log. */
     public List<String> artifactPaths(CycleRef cycle) {
-        List<String> paths = new ArrayList<>();
-        taskBreakdownPath(cycle).ifPresent(paths::add);
-        for (String path : List.of(layout.storyMap(cycle), layout.decisionLog(cycle))) {
-            if (exists(path)) {
-                paths.add(path);
-            }
-        }
-        return paths;
+        return files.artifactPaths(cycle);
     }
 }

@@ -3,9 +3,11 @@ package dev.planning.engine.internal.evidence;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.cycle.CycleFiles;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,24 +54,31 @@ public final class EvidenceInputs {
 
     private final Path workspace;
     private final WorkspaceLayout layout;
-    private final CycleArtifacts artifacts;
 
     public EvidenceInputs(Path workspace, WorkspaceLayout layout) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.layout = Objects.requireNonNull(layout, "layout");
-        this.artifacts = new CycleArtifacts(workspace, layout);
     }
 
     /** The inputs of the cycle's verdicts that exist now, workspace-relative, in a stable order. */
     public List<String> paths(CycleRef cycle) {
-        Set<String> paths = new LinkedHashSet<>(artifacts.artifactPaths(cycle));
+        return paths(WorkspaceNames.of(workspace), layout, cycle);
+    }
+
+    /**
+     * The inputs of the cycle's verdicts among {@code names}, workspace-relative, in a stable order: told
+     * from names alone (nothing is read), so that the same code tells them in a work tree and among the
+     * names a commit holds ({@link WorkspaceNames#ofFiles}).
+     */
+    public static List<String> paths(WorkspaceNames names, WorkspaceLayout layout, CycleRef cycle) {
+        CycleFiles files = new CycleFiles(names, layout);
+        Set<String> paths = new LinkedHashSet<>(files.artifactPaths(cycle));
         for (String optional : List.of(layout.contracts(cycle), layout.capacityModel())) {
-            if (DirectoryEntries.isRegularFile(workspace, SafePaths.resolve(workspace, optional),
-                    "the inputs of the cycle's verdicts cannot be told without it")) {
+            if (names.isRegularFile(optional, "the inputs of the cycle's verdicts cannot be told without it")) {
                 paths.add(optional);
             }
         }
-        paths.addAll(artifacts.otherStreamPaths(cycle).values());
+        paths.addAll(files.otherStreamPaths(cycle).values());
         return List.copyOf(paths);
     }
 

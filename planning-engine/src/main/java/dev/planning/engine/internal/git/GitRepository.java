@@ -419,6 +419,32 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * The paths among {@code paths} that git keeps out of the work tree on purpose: their index entry
+     * has the skip-worktree bit, which {@code git sparse-checkout} (and {@code git update-index
+     * --skip-worktree}) sets for what the checkout leaves out. Such a file is committed and unchanged,
+     * only not there to be read.
+     *
+     * @param paths workspace-relative paths
+     * @return those skipped, in the order given
+     */
+    public List<String> notCheckedOut(List<String> paths) {
+        DirCache index;
+        try {
+            index = repository.readDirCache();
+        } catch (IOException e) {
+            throw failure("read the index", e);
+        }
+        List<String> skipped = new ArrayList<>();
+        for (String path : paths) {
+            int entry = index.findEntry(prefix + path);
+            if (entry >= 0 && index.getEntry(entry).isSkipWorkTree()) {
+                skipped.add(path);
+            }
+        }
+        return skipped;
+    }
+
+    /**
      * Whether a revision names a commit of this repository: a commit's own id (40 hex digits), never a
      * ref's name nor an annotated tag's id, though either leads to a commit.
      */

@@ -44,15 +44,30 @@ record GitState(String snapshotRev, boolean dirty) {
             List<String> uncommitted = new ArrayList<>(git.uncommitted(paths));
             // An input committed at HEAD that the gates did not judge (deleted from the work tree, not
             // from git): the manifest would name a commit whose inputs were not all judged (attack23).
-            SealedInputs.committedInputs(git, layout, cycle, head.get())
-                    .ifPresent(committed -> committed.stream().filter(path -> !paths.contains(path))
-                            .forEach(path -> uncommitted.add(path + " (deleted)")));
-            if (uncommitted.isEmpty()) {
+            List<String> unjudged = SealedInputs.committedInputs(git, layout, cycle, head.get())
+                    .map(committed -> committed.stream().filter(path -> !paths.contains(path)).toList())
+                    .orElse(List.of());
+            // One a sparse checkout left out of the work tree is committed and unchanged: not to be committed
+            // again, only checked out (seal24: it was listed as deleted, with "commit them").
+            List<String> notCheckedOut = git.notCheckedOut(unjudged);
+            unjudged.stream().filter(path -> !notCheckedOut.contains(path))
+                    .forEach(path -> uncommitted.add(path + " (deleted)"));
+            if (uncommitted.isEmpty() && notCheckedOut.isEmpty()) {
                 return new GitState(head.get(), false);
             }
-            return refuseOrDirty(allowDirty, head.get(), "artifacts of " + cycle + " have uncommitted changes: "
-                    + String.join(", ", uncommitted) + "; commit them, or pass --allow-dirty to seal anyway"
-                    + " (the manifest then records dirty: true)", workspace);
+            List<String> problems = new ArrayList<>();
+            if (!uncommitted.isEmpty()) {
+                problems.add("artifacts of " + cycle + " have uncommitted changes: " + String.join(", ", uncommitted)
+                        + "; commit them");
+            }
+            if (!notCheckedOut.isEmpty()) {
+                problems.add("inputs of the gates of " + cycle + " committed at HEAD are not checked out (a sparse"
+                        + " checkout leaves them out of the work tree), so the gates could not read them: "
+                        + String.join(", ", notCheckedOut) + "; check them out (`git sparse-checkout add` their"
+                        + " directories, or `git sparse-checkout disable`) and seal again");
+            }
+            return refuseOrDirty(allowDirty, head.get(), String.join("; and ", problems) + ", or pass --allow-dirty to"
+                    + " seal anyway (the manifest then records dirty: true)", workspace);
         }
     }
 

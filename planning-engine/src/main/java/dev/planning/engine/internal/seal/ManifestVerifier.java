@@ -357,6 +357,13 @@ public final class ManifestVerifier {
         manifest.governance().waivers().forEach(w -> waivers.add(TrustedDay.Used.of(display, w)));
         List<TrustedDay.Stamp> stamps = new ArrayList<>(List.of(new TrustedDay.Stamp(display, "created_at",
                 manifest.createdAt()), new TrustedDay.Stamp(display, "sealed_at", manifest.sealedAt())));
+        if (manifest.dirty() || manifest.snapshotRev().equals(GitState.NONE)) {
+            // Said plainly (seal24): the manifest's dirty: true is easy to read past, and what it costs is not in it.
+            notes.add("sealed with --allow-dirty (dirty: " + manifest.dirty() + ", snapshot_rev " + manifest.snapshotRev()
+                    + "): no commit holds the sealed set, so verify cannot check that it holds every input the gates"
+                    + " read (an input left out of the manifest goes unseen); a later handoff naming this one as its"
+                    + " prior is refused (PRIOR_MANIFEST)");
+        }
         if (!artifacts.pinned().isEmpty()) {
             notes.add("inputs of other streams pinned to their sealed version at snapshot_rev " + manifest.snapshotRev()
                     + ": " + String.join(", ", artifacts.pinned()));

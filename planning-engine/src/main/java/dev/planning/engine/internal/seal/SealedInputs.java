@@ -8,6 +8,7 @@ import dev.planning.engine.internal.evidence.EvidenceInputs;
 import dev.planning.engine.internal.git.GitRepository;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.SafePaths;
+import dev.planning.engine.internal.workspace.WorkspaceNames;
 import dev.planning.api.WorkspaceLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,8 +124,8 @@ final class SealedInputs implements AutoCloseable {
      * of {@code repository} (the cycle's plan files and contracts, the capacity model, the other streams'
      * plans as the gates choose them), workspace-relative; empty when it is no commit here. Told from the
      * commit's file names alone, by the code that tells them in a work tree ({@link EvidenceInputs#paths}),
-     * run over a temporary directory of empty files of those names (deleted before this returns; swept as
-     * {@link #pin}'s are when a kill leaves one). {@code verify} tells them on {@link SnapshotCheck}'s thread.
+     * asking a tree of those names ({@link WorkspaceNames#ofFiles}): nothing is read, nothing is written.
+     * {@code verify} tells them on {@link SnapshotCheck}'s thread.
      *
      * @throws dev.planning.api.InvalidInputException when the commit holds more than
      *         {@link #MAX_COMMITTED_PLAN_FILES} planning files
@@ -139,25 +140,7 @@ final class SealedInputs implements AutoCloseable {
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        Path skeleton;
-        try {
-            skeleton = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-"
-                    + started(ProcessHandle.current()) + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            for (String name : names.get()) {
-                Path file = SafePaths.resolve(skeleton, name);
-                Files.createDirectories(file.getParent());
-                Files.createFile(file);
-            }
-            return Optional.of(new TreeSet<>(new EvidenceInputs(skeleton, layout).paths(cycle)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            delete(skeleton);
-        }
+        return Optional.of(new TreeSet<>(EvidenceInputs.paths(WorkspaceNames.ofFiles(names.get()), layout, cycle)));
     }
 
     /**

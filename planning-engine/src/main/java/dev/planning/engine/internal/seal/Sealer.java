@@ -4,6 +4,7 @@ import dev.planning.api.ConcurrentTransitionException;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.InvalidTransitionException;
 import dev.planning.api.PlanningException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
@@ -197,9 +198,7 @@ public final class Sealer {
         if (unrecorded && !resume) {
             throw alreadySealed(cycle, path);
         }
-        if (unrecorded) {
-            requireReplaceable(cycle, file, path);
-        }
+        List<String> dropped = unrecorded ? requireReplaceable(cycle, file, path) : List.of();
         if (state == CycleState.PACKAGED && !resume) {
             throw new SealingException(SealingException.Reason.ALREADY_SEALED, "cycle " + cycle
                     + " was sealed, but its manifest is missing; restore " + path + " from version control",
@@ -233,7 +232,7 @@ public final class Sealer {
         }
         HandoffManifest manifest = write(cycle, history, sealing, judged, git, options, unrecorded,
                 (type, details) -> machine.record(cycle, type, details, history));
-        return new SealResult(cycle, Optional.empty(), Optional.of(manifest), Optional.of(path));
+        return new SealResult(cycle, Optional.empty(), Optional.of(manifest), Optional.of(path), dropped);
     }
 
     /**
@@ -266,7 +265,7 @@ public final class Sealer {
         return entries.stream().anyMatch(key -> Crypto.verify(key.algorithm(), key.publicKey(), input, value));
     }
 
-    private void requireReplaceable(CycleRef cycle, Path file, String path) {
+    private List<String> requireReplaceable(CycleRef cycle, Path file, String path) {
         ManifestReader.Read read;
         try {
             read = reader.read(file, path);
@@ -280,7 +279,7 @@ public final class Sealer {
         HandoffManifest manifest = read.manifest();
         int signatures = manifest.signatures().size();
         if (signatures == 0) {
-            return;
+            return List.of();
         }
         TrustedKeys keys = trust.get();
         List<ManifestSignature> counting = manifest.signatures().stream()
@@ -302,6 +301,30 @@ public final class Sealer {
                                     + ". The manifest is not replaced: restore the log from version control"),
                     SourceLocation.ofFile(path));
         }
+        return manifest.signatures().stream().map(signature -> dropped(path, manifest, signature, keys)).toList();
+    }
+
+    /**
+     * Why a signature block of an unrecorded manifest is dropped with it, in one line (seal24: before, it was
+     * dropped unsaid). A key the trust file does not list cannot be told from a made-up one (a signature names
+     * its key by id only): it may be a real signature by a key rotated out of the trust file since, which still
+     * never counts; the line says so, and what to do if it was real.
+     */
+    private static String dropped(String path, HandoffManifest manifest, ManifestSignature signature,
+            TrustedKeys keys) {
+        String which = "the signature of " + Printable.line(signature.role()) + " (key " + Printable.line(signature.keyId())
+                + ", " + Printable.line(signature.algorithm()) + ", signed_at " + signature.signedAt() + ") on the"
+                + " unrecorded manifest " + path + " was dropped with it: ";
+        if (keys.withKeyId(signature.keyId()).isEmpty()) {
+            return which + keys.source() + " does not list key " + Printable.line(signature.keyId()) + " (a key"
+                    + " rotated out of the trust file, or a block anyone could write), so the signature cannot be"
+                    + " verified and never counted; if it was a real signature, the log lost its seal event: restore"
+                    + " the manifest " + manifest.manifestId() + " and the log from version control, or have "
+                    + Printable.line(signature.role()) + " sign the new manifest with a key the trust file lists";
+        }
+        return which + keys.source() + " lists key " + Printable.line(signature.keyId()) + ", but the signature"
+                + " does not verify over that manifest (the manifest or the signature changed after signing, or the"
+                + " block was made up), so it never counted";
     }
 
     /**

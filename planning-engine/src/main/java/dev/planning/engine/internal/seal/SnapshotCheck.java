@@ -27,9 +27,10 @@ import java.util.concurrent.FutureTask;
  *
  * <p>When asked, the same thread also tells the inputs the handoff's gates read at that commit
  * ({@link SealedInputs#committedInputs(GitRepository, WorkspaceLayout, CycleRef, String)}), with the
- * repository it opened: on the calling thread that was a second opening of the repository, a walk of
- * the commit's streams directory and a temporary directory of empty files, all before the other
- * checks (a few percent of a cold {@code verify --checksums-only} at most: docs/BENCHMARKS.md, perf23).
+ * repository it opened: on the calling thread that was a second opening of the repository and a walk
+ * of the commit's streams directory (then also a temporary directory of empty files, which seal24
+ * replaced by the commit's names alone), all before the other checks (a few percent of a cold
+ * {@code verify --checksums-only} at most: docs/BENCHMARKS.md, perf23).
  *
  * <p>The answer is the one {@link #check} gives on the calling thread: the lookup is the same code.
  * When the background lookup failed in any way, or the wait for it is interrupted, {@link #result()}

@@ -19,7 +19,9 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -29,9 +31,11 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.sec.SECNamedCurves;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -166,7 +170,7 @@ public final class Crypto {
             return SignatureAlgorithm.RSA_SHA256;
         }
         if (key instanceof ECKey ec) {
-            if (ec.getParams().getCurve().getField().getFieldSize() == 256 && isP256(ec)) {
+            if (isP256(ec.getParams())) {
                 return SignatureAlgorithm.ECDSA_P256_SHA256;
             }
             throw new InvalidInputException(source + ": EC keys must be on the P-256 curve (secp256r1)");
@@ -269,9 +273,27 @@ public final class Crypto {
         };
     }
 
-    private static boolean isP256(ECKey key) {
-        // P-256's order; comparing it identifies the curve whatever name the provider gives it.
-        return key.getParams().getOrder().toString(16)
-                .equals("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
+    /** P-256's domain (SEC 2), built on first use. */
+    private static final class P256 {
+        static final X9ECParameters DOMAIN = SECNamedCurves.getByName("secp256r1");
+    }
+
+    /**
+     * Whether curve parameters are P-256's whole domain: the prime field, both coefficients, the base
+     * point, the order and cofactor 1, whatever name (or none, for explicit parameters) the provider
+     * gives them. The order alone would let explicit parameters of another curve with P-256's order
+     * pass for P-256.
+     */
+    static boolean isP256(ECParameterSpec params) {
+        if (params == null || !(params.getCurve().getField() instanceof ECFieldFp field)) {
+            return false;
+        }
+        X9ECParameters p256 = P256.DOMAIN;
+        return field.getP().equals(p256.getCurve().getField().getCharacteristic())
+                && params.getCurve().getA().equals(p256.getCurve().getA().toBigInteger())
+                && params.getCurve().getB().equals(p256.getCurve().getB().toBigInteger())
+                && params.getGenerator().getAffineX().equals(p256.getG().getAffineXCoord().toBigInteger())
+                && params.getGenerator().getAffineY().equals(p256.getG().getAffineYCoord().toBigInteger())
+                && params.getOrder().equals(P256_ORDER) && params.getCofactor() == 1;
     }
 }

@@ -55,6 +55,11 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * parameters or a compressed point) is read by BouncyCastle's provider, as before, and keeps its
  * encoding and so its key id.
  *
+ * <p>Every key read here, private or public, is held to {@link KeyAllowList} on its parsed form:
+ * its algorithm identifier before any provider reads it, then the key itself (the curve's whole
+ * domain, the RSA modulus). So a trust file's key, a signing key and {@code keys generate}'s inputs
+ * are refused alike, naming the file, when they are not a key SPEC §8 lets sign.
+ *
  * <pre>{@code
  * KeyPair pair = PemKeys.readPrivateKey(Path.of("keys/QA.key.pem"));   // the public half is derived
  * PublicKey key = PemKeys.parsePublicKey(pemText, "trust.yaml:12:5");
@@ -110,24 +115,33 @@ public final class PemKeys {
     /**
      * Reads a private key file and derives its public key.
      *
-     * @throws InvalidInputException when the file is missing, not PEM, encrypted, or not a
-     *                               supported private key
+     * @throws InvalidInputException when the file is missing, not PEM, encrypted, or not a key
+     *                               the trust model allows ({@link KeyAllowList}), naming the file
      */
     public static KeyPair readPrivateKey(Path file) {
         String source = file.toString();
         Object object = parseOne(read(file), source, PRIVATE_EXPECTED);
         try {
             if (object instanceof PEMKeyPair pair) {
+                if (pair.getPrivateKeyInfo() != null) {
+                    KeyAllowList.requireAlgorithm(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm(), source);
+                }
+                if (pair.getPublicKeyInfo() != null) {
+                    KeyAllowList.requireAlgorithm(pair.getPublicKeyInfo().getAlgorithm(), source);
+                }
                 KeyPair jdk = jdkKeyPair(pair);
-                return jdk != null ? jdk : Converter.INSTANCE.getKeyPair(pair);
+                return allowed(jdk != null ? jdk : Converter.INSTANCE.getKeyPair(pair), source);
             }
             if (object instanceof PrivateKeyInfo info) {
+                KeyAllowList.requireAlgorithm(info.getPrivateKeyAlgorithm(), source);
                 KeyPair jdk = jdkKeyPair(info);
                 if (jdk != null) {
-                    return jdk;
+                    return allowed(jdk, source);
                 }
                 PrivateKey key = Converter.INSTANCE.getPrivateKey(info);
-                return new KeyPair(publicOf(key, source), key);
+                // Before its public half is computed: a point multiplication on a curve of the file's choosing.
+                KeyAllowList.requireKey(key, source);
+                return allowed(new KeyPair(publicOf(key, source), key), source);
             }
         } catch (IOException | GeneralSecurityException e) {
             // The provider's message names its own classes and key specs: the user is told which key it is not.
@@ -148,19 +162,25 @@ public final class PemKeys {
      * Parses a PEM public key.
      *
      * @param source how errors name where the text came from
-     * @throws InvalidInputException when the text is not a supported PEM public key
+     * @throws InvalidInputException when the text is not a PEM public key the trust model allows
+     *                               ({@link KeyAllowList}), naming {@code source}
      */
     public static PublicKey parsePublicKey(String pem, String source) {
         Object object = parseOne(pem, source, PUBLIC_EXPECTED);
         if (object instanceof SubjectPublicKeyInfo info) {
+            // Before any provider reads it: a key of another algorithm never reaches BouncyCastle's provider.
+            KeyAllowList.requireAlgorithm(info.getAlgorithm(), source);
+            PublicKey key;
             try {
                 PublicKey jdk = jdkPublicKey(info);
-                return jdk != null ? jdk : Converter.INSTANCE.getPublicKey(info);
+                key = jdk != null ? jdk : Converter.INSTANCE.getPublicKey(info);
             } catch (IOException | RuntimeException e) {
                 throw new InvalidInputException("not a usable public key: its content is not a valid "
                         + algorithmName(info.getAlgorithm().getAlgorithm().getId()) + " public key; " + PUBLIC_EXPECTED,
                         SourceLocation.ofFile(source));
             }
+            KeyAllowList.requireKey(key, source);
+            return key;
         }
         throw new InvalidInputException("expected a PEM public key (-----BEGIN PUBLIC KEY-----), found "
                 + describe(object), SourceLocation.ofFile(source));
@@ -169,6 +189,13 @@ public final class PemKeys {
     /** Reads a public key file. */
     public static PublicKey readPublicKey(Path file) {
         return parsePublicKey(read(file), file.toString());
+    }
+
+    /** The pair, once both its halves are keys the trust model allows ({@link KeyAllowList}). */
+    private static KeyPair allowed(KeyPair pair, String source) {
+        KeyAllowList.requireKey(pair.getPrivate(), source);
+        KeyAllowList.requireKey(pair.getPublic(), source);
+        return pair;
     }
 
     /**

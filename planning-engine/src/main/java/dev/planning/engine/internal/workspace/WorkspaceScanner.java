@@ -23,24 +23,31 @@ public final class WorkspaceScanner {
 
     private static final List<String> PLAN_DIRECTORIES = List.of("tasks", "storymaps", "decisions");
 
-    private final Path workspace;
+    /** What cannot be done without an entry of the streams directory that cannot be examined. */
+    private static final String WITHOUT = "the streams and cycles of the workspace cannot be told without it";
+
+    private final WorkspaceNames names;
     private final WorkspaceLayout layout;
 
     public WorkspaceScanner(Path workspace, WorkspaceLayout layout) {
-        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this(WorkspaceNames.of(Objects.requireNonNull(workspace, "workspace")), layout);
+    }
+
+    /** A scanner of names alone (a work tree's, or a commit's: {@link WorkspaceNames#ofFiles}). */
+    public WorkspaceScanner(WorkspaceNames names, WorkspaceLayout layout) {
+        this.names = Objects.requireNonNull(names, "names");
         this.layout = Objects.requireNonNull(layout, "layout");
     }
 
     /** The streams of the workspace, sorted; directories with invalid stream names are skipped. */
     public List<String> streams() {
-        Path root = workspace.resolve(layout.streamsRoot());
+        String root = layout.streamsRoot();
         TreeSet<String> streams = new TreeSet<>();
-        for (Path dir : children(root)) {
+        for (String name : names.entries(root, WITHOUT)) {
             // An entry that cannot be examined (a streams directory that may be read, not searched) is
             // refused, never skipped: its cycles would vanish from every scan.
-            if (DirectoryEntries.attributes(workspace, dir, "the streams and cycles of the workspace cannot be told"
-                    + " without it").map(java.nio.file.attribute.BasicFileAttributes::isDirectory).orElse(false)) {
-                Optional.ofNullable(layout.streamOfDirectory(dir.getFileName().toString()))
+            if (names.isDirectory(root + "/" + name, WITHOUT)) {
+                Optional.ofNullable(layout.streamOfDirectory(name))
                         .filter(WorkspaceScanner::isStream)
                         .ifPresent(streams::add);
             }
@@ -51,11 +58,11 @@ public final class WorkspaceScanner {
     /** The cycles of one stream that have at least one planning file, sorted by cycle id. */
     public List<CycleRef> cycles(String stream) {
         CycleRef.requireStream(stream);
-        Path streamDir = workspace.resolve(layout.streamDir(stream));
+        String streamDir = layout.streamDir(stream);
         TreeSet<String> cycleIds = new TreeSet<>();
         for (String directory : PLAN_DIRECTORIES) {
-            for (Path file : children(streamDir.resolve(directory))) {
-                String relative = layout.streamDir(stream) + "/" + directory + "/" + file.getFileName();
+            for (String file : names.entries(streamDir + "/" + directory, WITHOUT)) {
+                String relative = streamDir + "/" + directory + "/" + file;
                 layout.cycleIdOf(stream, relative).ifPresent(cycleIds::add);
             }
         }
@@ -69,9 +76,5 @@ public final class WorkspaceScanner {
 
     private static boolean isStream(String name) {
         return name.matches("[a-z][a-z0-9-]{0,31}");
-    }
-
-    private List<Path> children(Path dir) {
-        return DirectoryEntries.sorted(workspace, dir, "the streams and cycles of the workspace cannot be told without it");
     }
 }

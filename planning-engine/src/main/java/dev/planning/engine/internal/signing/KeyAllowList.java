@@ -1,0 +1,158 @@
+package dev.planning.engine.internal.signing;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
+import java.math.BigInteger;
+import java.security.Key;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
+import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Null;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.nist.NISTNamedCurves;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+
+/**
+ * The keys SPEC §8's trust model lets sign, as an allow-list on the parsed key (never on the PEM's
+ * text): Ed25519 (no algorithm parameters, RFC 8410); ECDSA on P-256, named ({@code secp256r1}) or
+ * with explicit parameters that are P-256's whole domain (field, coefficients, base point, order,
+ * cofactor); RSA ({@code rsaEncryption}, parameters NULL or absent) of at least 2048 bits with an
+ * odd public exponent of at least 3. Anything else (P-384, P-521, secp256k1, brainpool curves, DSA,
+ * Ed448, X25519, RSASSA-PSS keys, post-quantum keys, a shorter modulus) is refused, naming the file
+ * and what the key is.
+ *
+ * <p>Two steps, for {@link PemKeys}: {@link #requireAlgorithm} on the algorithm identifier before any
+ * provider reads the key (a key of another algorithm never reaches BouncyCastle's provider, and a
+ * named curve is judged by its name), then {@link #requireKey} on the key the JDK or BouncyCastle
+ * built (the curve's domain, the modulus), before anything is computed with it.
+ */
+final class KeyAllowList {
+
+    /** The smallest RSA modulus allowed, in bits: {@code TrustedKey}'s floor (NIST SP 800-57). */
+    static final int MIN_RSA_BITS = 2048;
+
+    private static final String ED25519 = "1.3.101.112";
+    private static final String EC = "1.2.840.10045.2.1";
+    private static final String RSA = "1.2.840.113549.1.1.1";
+
+    /** Names for key algorithms BouncyCastle's name finder gives as bare OIDs or in its own words. */
+    private static final Map<String, String> NAMES = Map.of(
+            "1.2.840.10040.4.1", "DSA",
+            "1.2.840.113549.1.1.10", "RSASSA-PSS (an RSA key restricted to PSS signatures; manifests take PKCS#1 v1.5)",
+            "1.3.101.113", "Ed448",
+            "1.3.101.110", "X25519 (a key-agreement key)",
+            "1.3.101.111", "X448 (a key-agreement key)",
+            "1.2.840.113549.1.3.1", "Diffie-Hellman (a key-agreement key)",
+            "1.2.840.10046.2.1", "Diffie-Hellman (a key-agreement key)");
+
+    private KeyAllowList() {
+    }
+
+    /**
+     * Refuses a key whose algorithm identifier the trust model does not allow: another algorithm, a
+     * curve named other than P-256, an EC key naming no curve, parameters an Ed25519 or RSA key does
+     * not take. Explicit curve parameters are left to {@link #requireKey}, which compares the domain.
+     *
+     * @param source the file (or trust file line) the key came from, for the message
+     * @throws InvalidInputException naming {@code source} and what the key is
+     */
+    static void requireAlgorithm(AlgorithmIdentifier algorithm, String source) {
+        String oid = algorithm.getAlgorithm().getId();
+        ASN1Encodable parameters = algorithm.getParameters();
+        ASN1Primitive primitive = parameters == null ? null : parameters.toASN1Primitive();
+        switch (oid) {
+            case ED25519 -> {
+                if (primitive != null) {
+                    throw refused("an Ed25519 key with algorithm parameters, which RFC 8410 gives it none", source);
+                }
+            }
+            case RSA -> {
+                if (primitive != null && !(primitive instanceof ASN1Null)) {
+                    throw refused("an RSA key whose algorithm parameters are not NULL", source);
+                }
+            }
+            case EC -> {
+                if (primitive instanceof ASN1ObjectIdentifier curve) {
+                    if (!curve.equals(SECObjectIdentifiers.secp256r1)) {
+                        throw refused("an ECDSA key on " + curveName(curve) + ", not on P-256", source);
+                    }
+                } else if (!(primitive instanceof ASN1Sequence)) {
+                    throw refused("an EC key that names no curve (implicit parameters)", source);
+                }
+            }
+            default -> throw refused("unsupported key type " + algorithmName(algorithm.getAlgorithm()), source);
+        }
+    }
+
+    /**
+     * Refuses a parsed key (public or private, the JDK's or BouncyCastle's) that is not one the trust
+     * model allows: an EC key whose domain is not P-256's in full, an RSA key outside the bounds, any
+     * other type.
+     *
+     * @throws InvalidInputException naming {@code source} and what the key is
+     */
+    static void requireKey(Key key, String source) {
+        if (key instanceof RSAKey rsa) {
+            if (!"RSA".equalsIgnoreCase(key.getAlgorithm())) {
+                throw refused("unsupported key type " + key.getAlgorithm(), source);
+            }
+            int bits = rsa.getModulus().bitLength();
+            if (bits < MIN_RSA_BITS) {
+                throw refused("an RSA key that has " + bits + " bits, under the " + MIN_RSA_BITS + " it needs", source);
+            }
+            if (key instanceof RSAPublicKey publicKey) {
+                BigInteger exponent = publicKey.getPublicExponent();
+                if (exponent.compareTo(BigInteger.valueOf(3)) < 0 || !exponent.testBit(0)) {
+                    throw refused("an RSA key whose public exponent is " + exponent + " (not odd and at least 3)",
+                            source);
+                }
+            }
+            return;
+        }
+        if (key instanceof ECKey ec) {
+            if (!Crypto.isP256(ec.getParams())) {
+                throw refused("an EC key whose curve parameters are not P-256's", source);
+            }
+            return;
+        }
+        boolean ed25519 = key instanceof EdECKey ed ? "Ed25519".equalsIgnoreCase(ed.getParams().getName())
+                : "Ed25519".equalsIgnoreCase(key.getAlgorithm());
+        if (!ed25519) {
+            throw refused("unsupported key type " + key.getAlgorithm(), source);
+        }
+    }
+
+    private static InvalidInputException refused(String what, String source) {
+        return new InvalidInputException("not a key the trust model allows: " + what + "; expected an Ed25519,"
+                + " ECDSA P-256 or RSA key (RSA of at least " + MIN_RSA_BITS + " bits), as `planning keys generate`"
+                + " makes them", SourceLocation.ofFile(source));
+    }
+
+    /** A named curve in words: {@code P-384 (secp384r1)}, {@code secp256k1}, or its OID. */
+    private static String curveName(ASN1ObjectIdentifier curve) {
+        String nist = NISTNamedCurves.getName(curve);
+        String name = ECNamedCurveTable.getName(curve);
+        if (nist != null && name != null && !nist.equals(name)) {
+            return nist + " (" + name + ")";
+        }
+        return nist != null ? nist : name != null ? name : "the curve " + curve.getId();
+    }
+
+    /** A key algorithm in words, from its OID (digits and dots at worst: no text of the file's own). */
+    private static String algorithmName(ASN1ObjectIdentifier algorithm) {
+        String known = NAMES.get(algorithm.getId());
+        if (known != null) {
+            return known;
+        }
+        String found = new DefaultAlgorithmNameFinder().getAlgorithmName(algorithm);
+        return found == null || found.equals(algorithm.getId()) ? "with OID " + algorithm.getId() : found;
+    }
+}
