@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -193,7 +194,7 @@ class RulebookImpactTest {
     /** A file of {@code bytes} spaces, written without holding them all at once. */
     private static void fill(Path file, long bytes) throws IOException {
         byte[] block = new byte[1 << 20];
-        java.util.Arrays.fill(block, (byte) ' ');
+        Arrays.fill(block, (byte) ' ');
         try (var out = Files.newOutputStream(file)) {
             for (long left = bytes; left > 0; left -= block.length) {
                 out.write(block, 0, (int) Math.min(block.length, left));
