@@ -35,7 +35,10 @@ public enum DiscrepancyKind {
     THRESHOLD_NOT_MET,
     /** The manifest named as {@code prior_manifest_id} cannot be found or does not verify. */
     PRIOR_MANIFEST,
-    /** The recorded {@code snapshot_rev} does not exist in the workspace's repository. */
+    /**
+     * The recorded {@code snapshot_rev} does not exist in the workspace's repository, or is neither its
+     * {@code HEAD} nor an ancestor of it.
+     */
     SNAPSHOT_REV_MISSING,
     /**
      * A sealed gate verdict recomputed from the sealed inputs under the sealed rulebook does not

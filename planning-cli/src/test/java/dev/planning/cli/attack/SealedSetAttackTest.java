@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,38 @@ class SealedSetAttackTest {
 
         assertFailsNaming(sign, 1, "ARTIFACT_UNSEALED", AttackWorkspace.CAPACITY, withCapacity);
         assertFailsNaming(verify, 1, "ARTIFACT_UNSEALED", AttackWorkspace.CAPACITY);
+        assertThat(ws.read(AttackWorkspace.MANIFEST)).doesNotContain("signatures:\n  - ");
+    }
+
+    /**
+     * attack24: the sealed commit chosen rather than forged. The contributor seals, with the tool and no
+     * edit of any hash, on a branch of their own where the capacity model was never committed, then
+     * brings the manifest, evidence and log onto the history checked out, where the capacity model puts
+     * carol over. Every input the gates read at that commit was sealed, so the check above held; the
+     * commit is simply not in the history the verifier is on.
+     */
+    @Test
+    void aManifestSealedOnACommitOutsideTheHistoryOfHeadIsNotSignedNorVerified() throws Exception {
+        AttackWorkspace ws = AttackWorkspace.planned(dir);
+        String planned = ws.commit("plan");
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setCreateBranch(true).setName("elsewhere").setStartPoint(planned).call();
+        }
+        ws.sealNow();
+        String sealedElsewhere = ws.commit("the handoff, elsewhere");
+        try (Git git = Git.open(ws.root().toFile())) {
+            git.checkout().setName("main").call();
+            git.checkout().setStartPoint(sealedElsewhere).addPath("frameworks/planning-fe").call();
+        }
+        ws.write(AttackWorkspace.CAPACITY, OVER_CAPACITY);
+        ws.commit("capacity, and the handoff");
+        String snapshot = ws.read(AttackWorkspace.MANIFEST).replaceAll("(?s).*\nsnapshot_rev: \"([0-9a-f]{40})\".*", "$1");
+
+        CliRun sign = ws.sign("PM");
+        CliRun verify = ws.verify("--checksums-only");
+
+        assertFailsNaming(sign, 1, "SNAPSHOT_REV_MISSING", snapshot, "not HEAD nor an ancestor of it");
+        assertFailsNaming(verify, 1, "SNAPSHOT_REV_MISSING", snapshot);
         assertThat(ws.read(AttackWorkspace.MANIFEST)).doesNotContain("signatures:\n  - ");
     }
 

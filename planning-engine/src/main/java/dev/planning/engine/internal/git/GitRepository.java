@@ -467,6 +467,24 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * Whether the commit {@code revision} is {@code HEAD} or an ancestor of it: part of the history checked
+     * out, not a commit of another branch or of none (attack24). Walks back from {@code HEAD} until it meets
+     * the commit; the whole history when it is not there.
+     *
+     * @param revision a commit of this repository ({@link #hasCommit})
+     * @return false also in a repository without {@code HEAD}
+     * @throws PlanningException when the history cannot be read
+     */
+    public boolean inHistoryOfHead(String revision) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId head = repository.resolve("HEAD^{commit}");
+            return head != null && walk.isMergedInto(walk.parseCommit(ObjectId.fromString(revision)), walk.parseCommit(head));
+        } catch (IOException e) {
+            throw failure("look up " + revision + " in the history of HEAD", e);
+        }
+    }
+
+    /**
      * Refuses an object store JGit could not search: it reports an object it cannot read as missing,
      * so a commit in a directory the user may not read would pass for no commit.
      */

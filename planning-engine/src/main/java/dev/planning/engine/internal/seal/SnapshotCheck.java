@@ -14,7 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * The check that a manifest's {@code snapshot_rev} is a commit of the workspace's git repository,
+ * The check that a manifest's {@code snapshot_rev} is a commit of the workspace's git repository in the
+ * history of its {@code HEAD},
  * started ahead on a thread of its own while the verifier checks everything else, and joined where
  * the verifier reports it.
  *
@@ -129,7 +130,8 @@ final class SnapshotCheck {
 
     /**
      * Whether the manifest's {@code snapshot_rev} is a commit of the repository the workspace lies in,
-     * on the calling thread: a discrepancy when it is not, when the workspace is in no repository, or
+     * {@code HEAD} or an ancestor of it, on the calling thread: a discrepancy when it is not, when the
+     * workspace is in no repository, or
      * when the revision is {@code none} and the manifest does not record {@code dirty: true}.
      *
      * @throws dev.planning.api.PlanningException when the repository cannot be opened or read
@@ -156,6 +158,16 @@ final class SnapshotCheck {
             if (!git.hasCommit(rev)) {
                 return new Answer(Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev,
                         "no such commit", "snapshot_rev " + rev + " is not a commit of the workspace's repository")),
+                        Optional.empty());
+            }
+            // A commit of another branch, or of none, may hold any set of inputs: the contributor chooses it
+            // (a branch where the capacity model was never committed, sealed there with the tool). The inputs
+            // are held to what the gates read at the sealed commit only where that commit is in the history
+            // checked out (attack24).
+            if (!git.inHistoryOfHead(rev)) {
+                return new Answer(Optional.of(Discrepancy.of(DiscrepancyKind.SNAPSHOT_REV_MISSING, display, "commit " + rev
+                        + " in the history of HEAD", "a commit HEAD does not descend from", "snapshot_rev " + rev
+                        + " is not HEAD nor an ancestor of it: the sealed commit is not in the history checked out here")),
                         Optional.empty());
             }
             Optional<Set<String>> committed = manifest.dirty() ? Optional.empty()

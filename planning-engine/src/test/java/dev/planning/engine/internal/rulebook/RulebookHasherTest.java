@@ -70,6 +70,22 @@ class RulebookHasherTest {
                 .hasMessageContaining("./rules/link.drl");
     }
 
+    /**
+     * A rulebook directory committed as a link (to the machine's root, say) is refused before anything
+     * under it is listed or read (attack24): the files hashed are never the target's.
+     */
+    @Test
+    void refusesARulebookDirectoryThatIsItselfALinkWithoutListingItsTarget() throws IOException {
+        rulebook();
+        Path linked = Files.createDirectories(dir.resolve("ws")).resolve("rulebook");
+        Files.createSymbolicLink(linked, dir);
+        assertThatThrownBy(() -> RulebookHasher.hash(linked))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("symbolic link")
+                .hasMessageNotContaining("rulebook.yaml")
+                .hasMessageNotContaining("b.drl");
+    }
+
     @Test
     void aDirectoryItCannotListIsBadInputLocatedAtThatDirectory() {
         Path gone = dir.resolve("gone");
