@@ -16,7 +16,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code .gitignore}: the {@code *.lock} sidecars of event logs and manifests (per machine,
  *       never shared), private signing keys ({@code *.key.pem}, {@code keys/}) and the temporary
- *       files of a killed write ({@code .<file><digits>.tmp}) never land in git;</li>
+ *       files of a killed write ({@code .<file>~<digits>.tmp}, earlier {@code .<file><digits>.tmp}:
+ *       both match {@code .*[0-9].tmp}) never land in git;</li>
  *   <li>{@code .gitattributes}: {@code * -text}. Every file of a workspace may be hashed (the event
  *       log's chain, the sealed artifacts, the manifest and its signatures, the rulebook), so every
  *       checkout must hold the committed bytes exactly, whatever {@code core.autocrlf} or
