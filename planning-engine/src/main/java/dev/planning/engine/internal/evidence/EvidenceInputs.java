@@ -2,7 +2,6 @@ package dev.planning.engine.internal.evidence;
 
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
-import dev.planning.engine.internal.cycle.CycleArtifacts;
 import dev.planning.engine.internal.cycle.CycleFiles;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * The files a gate of a cycle judges: the cycle's plan files (task breakdown, story map, decision
  * log), its contracts file, the capacity model, and the plans of the other streams that the gates
- * see ({@link CycleArtifacts#otherStreamPaths}). The built-in gates read nothing else of the
+ * see ({@link CycleFiles#otherStreamPaths}). The built-in gates read nothing else of the
  * workspace at planning and handoff (parity_coverage reads outcomes only after execution), so
  * these files, with the rulebook, are every input of a verdict at sealing, and all of them are
  * sealed ({@link #paths}).

@@ -228,6 +228,55 @@ class InterruptedSealTest {
     }
 
     /**
+     * seal24: a real signature by a key since rotated out of the trust file cannot be told from a made-up
+     * block (a signature names its key by id only), so it is dropped with the unrecorded manifest as before and
+     * never counts; but the seal now says so, naming the role, the key and why, and what to do if it was real.
+     */
+    @Test
+    void aSignatureByAKeyRotatedOutOfTheTrustFileIsDroppedAndNamedNeverTrusted() throws IOException {
+        Path workspace = interruptedAfterTheManifest();
+        Path file = workspace.resolve(MANIFEST);
+        var manifest = new ManifestReader(workspace).read(file, MANIFEST).manifest();
+        Files.write(file, ManifestWriter.render(ManifestSignatures.append(manifest, PM, SealFixture.NOW)));
+        var rotated = new dev.planning.api.signing.TrustedKeys(TRUST.keys().stream()
+                .filter(key -> !key.keyId().equals(PM.keyId())).toList(), "the rotated trust file");
+        PlanningWorkspace ws = SealFixture.open(workspace, rotated);
+
+        SealResult resumed = ws.seal(CYCLE, SealOptions.defaults());
+
+        assertThat(resumed.sealed()).isTrue();
+        assertThat(resumed.notes()).singleElement().asString()
+                .contains("the signature of PM (key " + PM.keyId() + ", " + PM.algorithm().id() + ", signed_at "
+                        + SealFixture.NOW + ") on the unrecorded manifest " + MANIFEST + " was dropped with it")
+                .contains("the rotated trust file does not list key " + PM.keyId(), "rotated out of the trust file",
+                        "never counted", "restore the manifest " + manifest.manifestId());
+        assertThat(new ManifestReader(workspace).read(file, MANIFEST).manifest().signatures()).isEmpty();
+        assertThat(ws.verify(CYCLE, rotated).passed()).isFalse();
+        assertThat(ws.verify(CYCLE, TRUST).countedSignatures()).isEmpty();
+    }
+
+    /** A block naming a listed key whose value does not verify is named too, as not verifying. */
+    @Test
+    void aSignatureByAListedKeyThatDoesNotVerifyIsDroppedAndNamed() throws IOException {
+        Path workspace = interruptedAfterTheManifest();
+        appendGarbageSignature(workspace, false);
+        PlanningWorkspace ws = SealFixture.open(workspace);
+
+        SealResult resumed = ws.seal(CYCLE, SealOptions.defaults());
+
+        assertThat(resumed.notes()).singleElement().asString().contains("the signature of PM (key " + PM.keyId(),
+                "lists key " + PM.keyId() + ", but the signature does not verify over that manifest", "never counted");
+    }
+
+    /** A seal with nothing to drop says nothing. */
+    @Test
+    void aCompletedSealWithoutSignatureBlocksHasNoNotes() {
+        Path workspace = interruptedAfterTheManifest();
+
+        assertThat(SealFixture.open(workspace).seal(CYCLE, SealOptions.defaults()).notes()).isEmpty();
+    }
+
+    /**
      * Without trusted keys a garbage block cannot be told from a real signature whose log lost its seal
      * event: refused, the manifest kept, and the message says both remedies and how to tell them apart.
      */
