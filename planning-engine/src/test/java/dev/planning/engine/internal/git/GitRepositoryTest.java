@@ -174,4 +174,34 @@ class GitRepositoryTest {
             }
         }
     }
+    /**
+     * parse24: the sealed-input walk lists at most {@code max} planning files of a commit (100,000 in
+     * {@code SealedInputs}) and refuses more rather than judging a partial list; shown with a small bound.
+     * Entries it does not keep, and directories it does not enter, do not count.
+     */
+    @Test
+    void listsEntriesUpToTheBoundAndRefusesOneMore() throws Exception {
+        Path tasks = Files.createDirectories(dir.resolve("frameworks/planning-fe/tasks"));
+        Path other = Files.createDirectories(dir.resolve("frameworks/elsewhere"));
+        for (int i = 1; i <= 3; i++) {
+            Files.writeString(tasks.resolve(i + ".yaml"), "a\n");
+            Files.writeString(other.resolve(i + ".yaml"), "a\n");
+        }
+        Files.writeString(tasks.resolve("notes.txt"), "a\n");
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            String head = commit(git, "one");
+            try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
+                java.util.function.Predicate<String> enter = p -> p.equals("frameworks/planning-fe")
+                        || p.equals("frameworks/planning-fe/tasks");
+                java.util.function.Predicate<String> keep = p -> p.endsWith(".yaml");
+
+                assertThat(repository.entries(head, "frameworks", enter, keep, 3)).contains(List.of(
+                        "frameworks/planning-fe/tasks/1.yaml", "frameworks/planning-fe/tasks/2.yaml",
+                        "frameworks/planning-fe/tasks/3.yaml"));
+                assertThatThrownBy(() -> repository.entries(head, "frameworks", enter, keep, 2))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("holds more than 2 planning files");
+            }
+        }
+    }
 }
