@@ -162,7 +162,8 @@ final class DecimalNumbersParser extends JsonParserDelegate {
     /** The numeric getters' refusal of text, as Jackson words it for a string token. */
     private void requireNumber() throws JsonParseException {
         if (numberReadAsText()) {
-            throw new JsonParseException(this, "Current token (VALUE_STRING) not numeric, can not use numeric value accessors");
+            throw new JsonParseException(this,
+                    "Current token (VALUE_STRING) not numeric, can not use numeric value accessors");
         }
     }
 

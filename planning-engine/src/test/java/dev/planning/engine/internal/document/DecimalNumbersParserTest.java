@@ -3,6 +3,7 @@ package dev.planning.engine.internal.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class DecimalNumbersParserTest {
 
     private static JsonParser parser(String yaml) throws IOException {
-        return new DecimalNumbersParser(new AliasRefusingParser(JsonMappers.locatedYaml(YamlDocuments.MAX_DEPTH, YamlDocuments.MAX_BYTES).getFactory().createParser(yaml)));
+        JsonFactory yamlFactory = JsonMappers.locatedYaml(YamlDocuments.MAX_DEPTH, YamlDocuments.MAX_BYTES).getFactory();
+        return new DecimalNumbersParser(new AliasRefusingParser(yamlFactory.createParser(yaml)));
     }
 
     @Test
@@ -93,7 +95,8 @@ class DecimalNumbersParserTest {
             p.nextToken();
             p.nextToken();
             assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_STRING);
-            assertThat(catchThrowableOfType(JsonParseException.class, p::getIntValue)).hasMessageContaining("not numeric");
+            assertThat(catchThrowableOfType(JsonParseException.class, p::getIntValue))
+                    .hasMessageContaining("not numeric");
             assertThat(catchThrowableOfType(JsonParseException.class, p::getNumberValue)).isNotNull();
             assertThat(catchThrowableOfType(JsonParseException.class, p::getDecimalValue)).isNotNull();
             assertThat(p.getValueAsInt(-1)).isEqualTo(-1);

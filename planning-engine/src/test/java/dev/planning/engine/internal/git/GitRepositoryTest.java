@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
@@ -191,9 +192,9 @@ class GitRepositoryTest {
         try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
             String head = commit(git, "one");
             try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
-                java.util.function.Predicate<String> enter = p -> p.equals("frameworks/planning-fe")
+                Predicate<String> enter = p -> p.equals("frameworks/planning-fe")
                         || p.equals("frameworks/planning-fe/tasks");
-                java.util.function.Predicate<String> keep = p -> p.endsWith(".yaml");
+                Predicate<String> keep = p -> p.endsWith(".yaml");
 
                 assertThat(repository.entries(head, "frameworks", enter, keep, 3)).contains(List.of(
                         "frameworks/planning-fe/tasks/1.yaml", "frameworks/planning-fe/tasks/2.yaml",
