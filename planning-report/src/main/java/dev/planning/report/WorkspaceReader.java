@@ -85,7 +85,8 @@ final class WorkspaceReader {
      */
     static final int MAX_KPI_CHARTS = 64;
 
-    private static final ObjectMapper JSON = JsonMappers.json();
+    /** Evidence as {@code verify} reads it: a key twice in one object, or anything after the value, refused. */
+    private static final ObjectMapper JSON = JsonMappers.strictJson();
     private static final Pattern LOCATION = Pattern.compile("^(.+?)(?::(\\d+))?(?::(\\d+))?$");
 
     private final PlanningWorkspace workspace;
@@ -265,7 +266,8 @@ final class WorkspaceReader {
 
     /**
      * Reads a gate evidence file the event log names (the contributor's text): inside the workspace,
-     * not of the git directory, at most {@link #MAX_EVIDENCE_BYTES}, a {@code gate_evidence} document.
+     * not of the git directory, at most {@link #MAX_EVIDENCE_BYTES}, a {@code gate_evidence} document
+     * with no key written twice (the later one would hide the earlier: a second {@code "findings": []}).
      */
     private EvidenceRead readEvidence(String evidencePath) {
         try {

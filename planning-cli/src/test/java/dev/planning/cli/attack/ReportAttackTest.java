@@ -142,6 +142,35 @@ class ReportAttackTest {
     }
 
     /**
+     * parse24: the report read gate evidence with Jackson's defaults, so a key written twice kept the
+     * later value: a second {@code "findings": []} hid the gate's findings from the report though
+     * {@code verify} refuses such evidence. It is now refused as the engine's readers refuse it, and the
+     * report says so at that gate.
+     */
+    @Test
+    void anEvidenceFileWithAKeyWrittenTwiceIsNotReadAndTheReportSaysSo() throws Exception {
+        Path ws = CliRun.copyOf("fe-2025-09-02", dir.resolve("ws"));
+        CliRun advance = CliRun.of("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF");
+        assertThat(advance.exitCode()).as(advance.out() + advance.err()).isZero();
+        Path evidence;
+        try (Stream<Path> files = Files.walk(ws.resolve("frameworks/planning-fe/evidence"))) {
+            evidence = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(evidence.toFile());
+        root.withArray("findings").addObject().put("code", "x").put("severity", "ERROR")
+                .put("message", "hidden-by-the-second-key").put("file", "README.md").put("line", 1).put("column", 1);
+        String text = JSON.writeValueAsString(root);
+        Files.writeString(evidence, text.substring(0, text.lastIndexOf('}')) + ",\"findings\":[]}");
+
+        Path site = dir.resolve("site");
+        CliRun report = CliRun.of("report", "-w", ws.toString(), "--html", site.toString(), "--as-of", "2025-09-02");
+
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(everything(site)).contains("cannot be read").contains("Duplicate field").contains("findings");
+    }
+
+    /**
      * Twelfth review (2026-12-04): stream {@code a}'s cycle {@code b--c} and stream {@code a--b}'s cycle
      * {@code c} (both names valid) had one page, {@code cycles/a--b--c.html}; the second written replaced
      * the first, so the card of one cycle opened the other's page: a refused cycle could show the

@@ -4,18 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The ids of one kind of item in a document, each at its first occurrence; later occurrences are
  * reported as duplicates naming the first one's line.
+ *
+ * <p>An id that differs from an earlier one only in letter case ({@code fe-1} after {@code FE-1}) is
+ * refused too, once, at the later id naming the earlier one's line: ids compare exactly, so the two
+ * would be two items, while a person reading a dependency, a waiver or an outcome naming one takes
+ * it for the other. Ids are ASCII by their schemas, so folding is ASCII lower case.
  */
 final class IdIndex {
 
     private final Map<String, SourceLocation> first = new LinkedHashMap<>();
+    /** The first spelling of each id as folded. */
+    private final Map<String, String> spelling = new HashMap<>();
 
     /**
      * Indexes the {@code id} of each element, reporting duplicates.
@@ -34,9 +43,20 @@ final class IdIndex {
             }
             SourceLocation here = document.locate(element + "/id");
             SourceLocation earlier = index.first.putIfAbsent(id.asText(), here);
+            Finding duplicate = null;
             if (earlier != null) {
-                Finding duplicate = Finding.error(LintCodes.ID_DUPLICATE, kind + " " + id.asText()
+                duplicate = Finding.error(LintCodes.ID_DUPLICATE, kind + " " + id.asText()
                         + " is used more than once: first at line " + earlier.line(), here);
+            } else {
+                String alike = index.spelling.putIfAbsent(id.asText().toLowerCase(Locale.ROOT), id.asText());
+                if (alike != null) {
+                    duplicate = Finding.error(LintCodes.ID_DUPLICATE, kind + " " + id.asText() + " and " + alike
+                            + " (first at line " + index.first.get(alike).line() + ") differ only in letter case:"
+                            + " ids compare exactly, so they are two items a reader takes for one; give each"
+                            + " item an id of its own", here);
+                }
+            }
+            if (duplicate != null) {
                 findings.add(taskIds ? duplicate.withTask(id.asText()) : duplicate);
             }
         }

@@ -13,7 +13,7 @@ public final class LintCodes {
     public static final String FILE_MISSING = "file.missing";
     /** Two accepted names of the same file both exist; the preferred one is used. */
     public static final String FILE_AMBIGUOUS = "file.ambiguous";
-    /** An id used twice where ids must be unique. */
+    /** An id used twice where ids must be unique, or two ids of one kind and file that differ only in letter case. */
     public static final String ID_DUPLICATE = "id.duplicate";
     /** A placeholder written by {@code planning init} that was never edited (owner, description, criterion). */
     public static final String PLACEHOLDER = "plan.placeholder";

@@ -31,7 +31,7 @@ public final class RuleCatalog {
             Map.entry(LintCodes.SCHEMA_FORMAT, "A date or time in the wrong format."),
             Map.entry(LintCodes.SCHEMA_PATTERN, "A string that does not match its pattern."),
             Map.entry(LintCodes.SCHEMA_INVALID, "A value outside its allowed length, range or count."),
-            Map.entry(LintCodes.ID_DUPLICATE, "An id used more than once where ids must be unique."),
+            Map.entry(LintCodes.ID_DUPLICATE, "An id used more than once where ids must be unique, or two ids that differ only in letter case."),
             Map.entry(LintCodes.PLACEHOLDER, "A placeholder written by planning init that was never edited."),
             Map.entry(LintCodes.REF_DANGLING, "A parent, dependency or slice that names nothing in the file."),
             Map.entry(LintCodes.REF_MALFORMED, "A cross-stream reference that is not of the form stream:ID."),

@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -269,6 +270,20 @@ public final class RulebookHasher {
         return listFiles(directory, directory.toString().replace('\\', '/'));
     }
 
+    /**
+     * Whether the name a listing gives a file, as text, names that file again. Java decodes a name's bytes
+     * in the locale's character set and writes U+FFFD for a byte it cannot decode, which names another
+     * file (or, under {@code LC_ALL=C}, none: {@link InvalidPathException}); such a file could be neither
+     * read by its listed name nor hashed as the recipe hashes its bytes.
+     */
+    private static boolean namesItself(Path directory, Path path) {
+        try {
+            return directory.resolve(directory.relativize(path).toString()).equals(path);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     /** As {@link #listFiles(Path)}, errors naming the directory as {@code shown}. */
     static List<String> listFiles(Path directory, String shown) {
         List<String> paths = new ArrayList<>();
@@ -292,6 +307,11 @@ public final class RulebookHasher {
                 if (relative.indexOf('\n') >= 0 || relative.indexOf('\r') >= 0 || path.toString().indexOf('\\') >= 0) {
                     throw new InvalidInputException("rulebook file name contains a line break or backslash: "
                             + Shown.path(relative));
+                }
+                if (!namesItself(directory, path)) {
+                    throw new InvalidInputException("rulebook file name is not UTF-8 text this process can name (a byte"
+                            + " that is not UTF-8, shown as U+FFFD; or a name that is not ASCII where the locale is not"
+                            + " UTF-8): " + Shown.path(relative) + "; rename it");
                 }
                 paths.add(relative);
             }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,36 @@ class GitRepositoryTest {
                                 + " directory committed in that repository")
                         .satisfies(e -> assertThat(((InvalidInputException) e).location().orElseThrow().file())
                                 .isEqualTo(outside.toString()));
+            }
+        }
+    }
+    /**
+     * parse24: the sealed-input walk lists at most {@code max} planning files of a commit (100,000 in
+     * {@code SealedInputs}) and refuses more rather than judging a partial list; shown with a small bound.
+     * Entries it does not keep, and directories it does not enter, do not count.
+     */
+    @Test
+    void listsEntriesUpToTheBoundAndRefusesOneMore() throws Exception {
+        Path tasks = Files.createDirectories(dir.resolve("frameworks/planning-fe/tasks"));
+        Path other = Files.createDirectories(dir.resolve("frameworks/elsewhere"));
+        for (int i = 1; i <= 3; i++) {
+            Files.writeString(tasks.resolve(i + ".yaml"), "a\n");
+            Files.writeString(other.resolve(i + ".yaml"), "a\n");
+        }
+        Files.writeString(tasks.resolve("notes.txt"), "a\n");
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            String head = commit(git, "one");
+            try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
+                Predicate<String> enter = p -> p.equals("frameworks/planning-fe")
+                        || p.equals("frameworks/planning-fe/tasks");
+                Predicate<String> keep = p -> p.endsWith(".yaml");
+
+                assertThat(repository.entries(head, "frameworks", enter, keep, 3)).contains(List.of(
+                        "frameworks/planning-fe/tasks/1.yaml", "frameworks/planning-fe/tasks/2.yaml",
+                        "frameworks/planning-fe/tasks/3.yaml"));
+                assertThatThrownBy(() -> repository.entries(head, "frameworks", enter, keep, 2))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("holds more than 2 planning files");
             }
         }
     }

@@ -116,6 +116,44 @@ class WorkspaceLinterTest {
         assertThat(report.findings()).extracting(Finding::code).containsExactly(LintCodes.ID_DUPLICATE);
     }
 
+    /**
+     * parse24: ids compare exactly, so {@code FE-1} and {@code fe-1} were two tasks, and a dependency, a
+     * waiver or an outcome naming one reads to a person as naming the other. The SPEC asks for unique ids
+     * and says nothing of case, so such a pair is refused as ambiguous (fail closed), once, at the later id.
+     */
+    @Test
+    void reportsTaskIdsDifferingOnlyInCaseAsOneMistakeNamingBothLines() {
+        replaceTasks(Plans.FE_TASKS.replace("  - id: FE-12", "  - id: fe-1").replace("[FE-1, ", "["));
+
+        LintReport report = lint();
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(LintCodes.ID_DUPLICATE);
+            assertThat(f.message()).startsWith("task id fe-1 and FE-1 (first at line 6) differ only in letter case");
+            assertThat(f.location()).contains(new SourceLocation(Plans.TASKS_PATH, 12, 9));
+        });
+    }
+
+    @Test
+    void reportsStoryIdsDifferingOnlyInCase() {
+        Plans.write(workspace, Plans.STORY_MAP_PATH, Plans.FE_STORY_MAP.replace(
+                "      - {id: S-BROWSE-1, title: See the catalogue, slice: walking-skeleton}\n",
+                "      - {id: S-BROWSE-1, title: See the catalogue, slice: walking-skeleton}\n"
+                        + "      - {id: s-browse-1, title: See it again, slice: walking-skeleton}\n"));
+        filesBefore = Plans.filesUnder(workspace);
+
+        assertThat(lint().findings()).filteredOn(f -> f.code().equals(LintCodes.ID_DUPLICATE)).singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("story id s-browse-1 and S-BROWSE-1 (first at line 13) differ only in letter case"));
+    }
+
+    @Test
+    void idsThatDifferInMoreThanCaseAreStillTwo() {
+        replaceTasks(Plans.FE_TASKS + "  - {id: FE-1a, title: Later}\n  - {id: FE-1A.x, title: Later}\n");
+
+        assertThat(lint().findings()).noneMatch(f -> f.code().equals(LintCodes.ID_DUPLICATE));
+    }
+
     @Test
     void aDuplicateIdThatLeavesReferencesDanglingIsOneMessage() {
         replaceTasks(Plans.FE_TASKS.replace("  - id: FE-12", "  - id: FE-1") + "  - {id: FE-99, title: Later, dependencies: [FE-12]}\n");

@@ -30,6 +30,43 @@ class RulebookHasherTest {
         Files.writeString(dir.resolve("tests/t.yaml"), "name: é\n", StandardCharsets.UTF_8);
     }
 
+    /**
+     * Creates {@code rules/<0xFF>x.drl}: a name that is not UTF-8. Java cannot name it (it decodes file
+     * names in {@code sun.jnu.encoding} and writes U+FFFD for the byte, which encodes back as three other
+     * bytes; under {@code LC_ALL=C} it refuses non-ASCII names), so a shell's {@code printf} makes it
+     * from the raw byte. Fails rather than skips when the file system would not take the name.
+     */
+    private void ruleNamedWithAByteThatIsNotUtf8() throws Exception {
+        Files.createDirectories(dir.resolve("rules"));
+        Process p = new ProcessBuilder("sh", "-c", "printf 'package x;\\n' > \"$0/rules/$(printf '\\377')x.drl\"",
+                dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        try (var names = Files.list(dir.resolve("rules"))) {
+            assertThat(names.count()).as("the file was made").isEqualTo(1);
+        }
+    }
+
+    /**
+     * parse24: a rulebook file whose name holds a byte that is not UTF-8 was listed as U+FFFD, and that
+     * text names another file: under a UTF-8 locale "cannot read rulebook file" with only the absolute
+     * path as the reason, under {@code LC_ALL=C} an {@code InvalidPathException} (an internal error,
+     * exit 3). Either way the hash could not be the documented recipe's, which hashes the bytes. It is
+     * now refused by name, a mistake of the input (exit 2).
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFileNameThatIsNotUtf8IsRefusedAsSuchInAnyLocale() throws Exception {
+        ruleNamedWithAByteThatIsNotUtf8();
+
+        assertThatThrownBy(() -> RulebookHasher.read(dir, "rulebook"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rulebook file name is not UTF-8 text this process can name")
+                .hasMessageContaining("rules/")
+                .hasMessageContaining("rename it");
+    }
+
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void matchesTheDocumentedCoreutilsRecipe() throws Exception {

@@ -278,4 +278,24 @@ class KeysAndTrustTest {
         assertThatThrownBy(() -> TrustFile.read(pm.trustFile())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("min");
     }
+    /**
+     * parse24: JSON Schema's {@code integer} is a number with no fraction, so {@code min: 2.0} is accepted
+     * (as the rulebook's whole numbers are, docs/rules.md) and read as the whole number written; a
+     * fraction is refused, never cut to an int.
+     */
+    @Test
+    void aWholeNumberWrittenWithAPointIsThatNumberAndAFractionIsRefused() throws Exception {
+        GeneratedKey pm = KeyFiles.generate("PM", SignatureAlgorithm.ED25519, dir);
+        String keys = Files.readString(pm.trustFile(), StandardCharsets.UTF_8);
+        Files.writeString(pm.trustFile(), keys + "signing:\n  required:\n    - {roles: [PM], min: 2.0}\n",
+                StandardCharsets.UTF_8);
+
+        assertThat(TrustFile.read(pm.trustFile()).signing().required()).singleElement()
+                .satisfies(r -> assertThat(r.min()).isEqualTo(2));
+
+        Files.writeString(pm.trustFile(), keys + "signing:\n  required:\n    - {roles: [PM], min: 1.5}\n",
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TrustFile.read(pm.trustFile())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("min").hasMessageContaining("integer");
+    }
 }
