@@ -7,10 +7,10 @@ import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.artifact.Tags;
 import dev.planning.api.rulebook.Rulebook;
+import dev.planning.api.rulebook.TagTaxonomy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -102,26 +102,47 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
     }
 
     /**
-     * Whether a value is allowed for a tag key, ignoring case. A key without a taxonomy allows
-     * everything.
+     * Whether a value is allowed for a tag key. Keys and values compare as {@link TagTaxonomy} compares
+     * them, folded by {@link TagTaxonomy#foldKey}: ignoring case and surrounding blanks. A key without
+     * a taxonomy allows everything.
      *
      * @param key the tag key
      * @param value the tag's value
-     * @return whether a value is allowed for a tag key, ignoring case
+     * @return whether a value is allowed for a tag key, ignoring case and surrounding blanks
      */
     public boolean allows(String key, String value) {
-        List<String> allowed = taxonomy.get(key);
+        List<String> allowed = governed(key);
         if (allowed == null) {
             return true;
         }
-        String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        String wanted = value == null ? "" : TagTaxonomy.foldKey(value);
         // A loop, not a stream: rules call this for every task and tag key.
         for (String a : allowed) {
-            if (a.toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (TagTaxonomy.foldKey(a).equals(wanted)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The allowed values of a key the taxonomy governs, or {@code null}. The key as written first (the
+     * shipped rules ask with the taxonomy's own keys), then folded: a rule asking for {@code COMPONENT}
+     * must not be told that an ungoverned key allows everything when the taxonomy governs
+     * {@code component} (the gate's {@link TagTaxonomy} would judge it).
+     */
+    private List<String> governed(String key) {
+        List<String> exact = taxonomy.get(key);
+        if (exact != null) {
+            return exact;
+        }
+        String folded = TagTaxonomy.foldKey(key);
+        for (Map.Entry<String, List<String>> entry : taxonomy.entrySet()) {
+            if (TagTaxonomy.foldKey(entry.getKey()).equals(folded)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     /**
@@ -206,6 +227,7 @@ public record RulebookFacts(Map<String, Double> thresholds, Map<String, List<Str
      * @return the allowed values of a key, for messages; empty when the key has no taxonomy
      */
     public List<String> allowedValues(String key) {
-        return taxonomy.getOrDefault(key, List.of());
+        List<String> allowed = governed(key);
+        return allowed == null ? List.of() : allowed;
     }
 }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.artifact.Tag;
 import dev.planning.api.artifact.Task;
+import dev.planning.api.rulebook.TagTaxonomy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -19,7 +20,8 @@ import org.apiguardian.api.API;
 /**
  * One work item of the cycle's plan (or of another stream's plan), as rules see it.
  *
- * <p>Text fields that are absent or blank are {@code null}. Tag keys are lower-cased; a plain
+ * <p>Text fields that are absent or blank are {@code null}. Tag keys are folded as the taxonomy folds
+ * them ({@link TagTaxonomy#foldKey}: stripped and lower-cased), here and in every look-up; a plain
  * label (a tag without a value) maps to the empty string.
  *
  * @param id                 the task id
@@ -33,7 +35,7 @@ import org.apiguardian.api.API;
  *                           {@link RulebookFacts#criticalityOf(dev.planning.api.artifact.Tags)})
  * @param compliance         the {@code compliance} tag, lower-cased, or {@code null}
  * @param dataClassification the {@code data_classification} tag, lower-cased, or {@code null}
- * @param tags               every tag, key (lower-cased) to value
+ * @param tags               every tag, key (folded by {@link TagTaxonomy#foldKey}) to value
  * @param approvals          how many distinct approvers are recorded (each stripped, none that shows nothing)
  * @param approvalNames      who approved
  * @param reviewBoard        the review board sign-off, or {@code null}
@@ -106,7 +108,7 @@ public record TaskFact(
      * @param criticality the {@code criticality} tag as a number (0 = critical), or {@code null}; read fail-closed when built with the rulebook's settings (see {@link RulebookFacts#criticalityOf(dev.planning.api.artifact.Tags)})
      * @param compliance the {@code compliance} tag, lower-cased, or {@code null}
      * @param dataClassification the {@code data_classification} tag, lower-cased, or {@code null}
-     * @param tags every tag, key (lower-cased) to value
+     * @param tags every tag, key (folded by {@link TagTaxonomy#foldKey}) to value
      * @param approvals how many distinct approvers are recorded (each stripped, none that shows nothing)
      * @param approvalNames who approved
      * @param reviewBoard the review board sign-off, or {@code null}
@@ -134,7 +136,10 @@ public record TaskFact(
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(title, "title");
-        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        // Keys folded as the taxonomy folds them, so a rule asking for a key finds what the gate judges.
+        Map<String, String> folded = new LinkedHashMap<>();
+        tags.forEach((key, value) -> folded.putIfAbsent(TagTaxonomy.foldKey(key), value));
+        tags = Collections.unmodifiableMap(folded);
         approvalNames = List.copyOf(approvalNames);
         dependencies = List.copyOf(dependencies);
         Objects.requireNonNull(status, "status");
@@ -173,7 +178,7 @@ public record TaskFact(
         Map<String, String> tags = new LinkedHashMap<>();
         for (Tag tag : task.tags().values()) {
             // The first tag of a key wins, as in Tags.value(key).
-            tags.putIfAbsent(tag.key().toLowerCase(Locale.ROOT), tag.value().map(String::strip).orElse(""));
+            tags.putIfAbsent(TagTaxonomy.foldKey(tag.key()), tag.value().map(String::strip).orElse(""));
         }
         var controls = task.controls();
         return new TaskFact(
@@ -217,7 +222,7 @@ public record TaskFact(
      * @return whether a tag with this key is present, with or without a value
      */
     public boolean hasTag(String key) {
-        return tags.containsKey(key.toLowerCase(Locale.ROOT));
+        return tags.containsKey(TagTaxonomy.foldKey(key));
     }
 
     /**
@@ -227,7 +232,7 @@ public record TaskFact(
      * @return whether a tag with this key carries a non-empty value
      */
     public boolean hasTagValue(String key) {
-        String value = tags.get(key.toLowerCase(Locale.ROOT));
+        String value = tags.get(TagTaxonomy.foldKey(key));
         return value != null && !value.isEmpty();
     }
 
@@ -255,7 +260,7 @@ public record TaskFact(
      * @return the value of a tag, or {@code null}; a plain label yields the empty string
      */
     public String tag(String key) {
-        return tags.get(key.toLowerCase(Locale.ROOT));
+        return tags.get(TagTaxonomy.foldKey(key));
     }
 
     /**

@@ -51,6 +51,40 @@ class GovernanceFactsTest {
     }
 
     /**
+     * Found this session (fold24, read by the lead): {@code allows} looked a key up exactly, so a rule of
+     * one's own asking for {@code COMPONENT} where the taxonomy governs {@code component} was told that
+     * an ungoverned key allows everything, and allowed values compared without their surrounding blanks
+     * folded; the gate's {@code TagTaxonomy} folds both.
+     */
+    @Test
+    void allowsFoldsKeysAndValuesAsTheTaxonomyDoes() {
+        RulebookFacts rulebook = new RulebookFacts(Map.of(), Map.of("component", List.of(" UI", "db")), List.of());
+
+        assertThat(rulebook.allows("COMPONENT", "cli")).isFalse();
+        assertThat(rulebook.allows("\u2003Component ", "cli")).isFalse();
+        assertThat(rulebook.allows("Component", "ui\u2003")).isTrue();
+        assertThat(rulebook.allowedValues("COMPONENT")).containsExactly(" UI", "db");
+        assertThat(rulebook.allows("team", "anything")).isTrue();
+    }
+
+    /**
+     * A tag key written with a blank the plan's list form keeps (an em space, which {@code trim} leaves)
+     * is the key the taxonomy judges ({@code TagTaxonomy.foldKey} strips it), so the rules find it too:
+     * before, the fact kept it under its blank and the shipped {@code allowed-tag-values} rule never saw
+     * the value.
+     */
+    @Test
+    void aTagKeyIsFoldedAsTheTaxonomyFoldsIt() {
+        Task task = Task.builder("FE-1", "Pay").tags(Inputs.tags("\u2003Compliance:hipaa")).build();
+
+        TaskFact fact = TaskFact.of(task, "fe", RULEBOOK);
+
+        assertThat(fact.hasTagValue("compliance")).isTrue();
+        assertThat(fact.tag("COMPLIANCE")).isEqualTo("hipaa");
+        assertThat(RULEBOOK.allowsTagValuesOf(fact)).isFalse();
+    }
+
+    /**
      * Found by the fourteenth review: a value was absent only when {@code String.strip} emptied it, so
      * an owner, review board or data-handling note of a no-break space, a zero-width space or a Hangul
      * filler (nothing a reader sees) counted as present and the rules that ask for one held; and each
