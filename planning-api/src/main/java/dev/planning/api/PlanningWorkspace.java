@@ -20,6 +20,7 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
@@ -209,16 +210,37 @@ public interface PlanningWorkspace {
      * signature is worth adding: the cycle is sealed and not {@code COMPLETED}, the signer's key is
      * trusted for its role, neither the key nor (when the policy needs no more of it) the role has
      * signed already, and the manifest verifies as {@link #verify(CycleRef, TrustedKeys)} would,
-     * the signing policy aside. A refusal writes nothing.
+     * the signing policy aside. A manifest sealed dirty ({@code dirty: true}, or {@code snapshot_rev: none})
+     * is refused: as {@link #sign(CycleRef, Signer, SignOptions)} with {@link SignOptions#defaults()}. A refusal
+     * writes nothing.
      *
      * @param cycle the cycle; never {@code null}
      * @param signer who signs, with a key trusted for its role; never {@code null}
      * @return the manifest with the signature appended
-     * @throws SealingException           when the cycle has no sealed manifest, the signature would not
-     *                                    count, or the manifest does not verify
+     * @throws SealingException           when the cycle has no sealed manifest, the manifest was sealed dirty,
+     *                                    the signature would not count, or the manifest does not verify
      * @throws InvalidTransitionException when the cycle is not sealed or is {@code COMPLETED}
      */
-    HandoffManifest sign(CycleRef cycle, Signer signer);
+    default HandoffManifest sign(CycleRef cycle, Signer signer) {
+        return sign(cycle, signer, SignOptions.defaults());
+    }
+
+    /**
+     * As {@link #sign(CycleRef, Signer)}, with options: {@link SignOptions#allowDirty()} signs a manifest
+     * sealed dirty ({@code dirty: true}, or {@code snapshot_rev: none}), whose sealed set no commit holds, so
+     * that nothing checks that it holds every input the gates read; without it such a signing is refused with
+     * {@link SealingException.Reason#CANNOT_SIGN}, writing nothing.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @param signer who signs, with a key trusted for its role; never {@code null}
+     * @param options how to sign ({@link SignOptions#defaults()} for the usual); never {@code null}
+     * @return the manifest with the signature appended
+     * @throws SealingException           when the cycle has no sealed manifest, the manifest was sealed dirty
+     *                                    and {@code allowDirty} is not set, the signature would not count, or the
+     *                                    manifest does not verify
+     * @throws InvalidTransitionException when the cycle is not sealed or is {@code COMPLETED}
+     */
+    HandoffManifest sign(CycleRef cycle, Signer signer, SignOptions options);
 
     /**
      * Verifies the cycle's sealed manifest: every checksum, the rulebook hash, every signature

@@ -1,6 +1,7 @@
 package dev.planning.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planning.api.Printable;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.artifact.ManifestSignature;
 import dev.planning.api.gate.GateResult;
@@ -72,23 +73,35 @@ final class SealReports {
         return text.toString();
     }
 
-    /** {@code sign --format json}: the signature just added. */
+    /**
+     * {@code sign --format json}: the signature just added; {@code dirty} whether the manifest was sealed dirty
+     * ({@code dirty: true} or {@code snapshot_rev: none}), signed only with {@code --allow-dirty}.
+     */
     record SignedJson(String manifest, @JsonProperty("manifest_id") String manifestId, String role,
             @JsonProperty("key_id") String keyId, String algorithm, @JsonProperty("signed_at") String signedAt,
-            int signatures) {
+            int signatures, boolean dirty) {
     }
 
     static SignedJson signed(String path, HandoffManifest manifest) {
         ManifestSignature added = manifest.signatures().get(manifest.signatures().size() - 1);
         return new SignedJson(path, manifest.manifestId(), added.role(), added.keyId(), added.algorithm(),
-                added.signedAt().toString(), manifest.signatures().size());
+                added.signedAt().toString(), manifest.signatures().size(), sealedDirty(manifest));
     }
 
     static String signedText(String path, HandoffManifest manifest) {
         ManifestSignature added = manifest.signatures().get(manifest.signatures().size() - 1);
         return "signed " + path + " as " + added.role() + " (" + added.algorithm() + ", key " + added.keyId() + ")\n"
                 + "  signatures now: " + String.join(", ", manifest.signatures().stream().map(ManifestSignature::role)
-                        .toList()) + "\n";
+                        .toList()) + "\n"
+                // dirty24: a signer who passed --allow-dirty is told, in the result, what was signed.
+                + (sealedDirty(manifest) ? "  dirty: the manifest was sealed with --allow-dirty (dirty: "
+                        + manifest.dirty() + ", snapshot_rev " + Printable.line(manifest.snapshotRev()) + "): no commit"
+                        + " holds its sealed set, so it was not checked against one\n" : "");
+    }
+
+    /** Whether the manifest was sealed dirty: with uncommitted changes, or with no commit at all. */
+    private static boolean sealedDirty(HandoffManifest manifest) {
+        return manifest.dirty() || manifest.snapshotRev().equals("none");
     }
 
     static String verificationText(VerificationReport report) {

@@ -5,6 +5,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.Printable;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.artifact.HandoffManifest;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.signing.Signer;
 import dev.planning.engine.Planning;
 import dev.planning.engine.PlanningJson;
@@ -17,13 +18,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code planning sign MANIFEST --role ROLE --key FILE}: add one role's signature, nothing else. */
+/**
+ * {@code planning sign MANIFEST --role ROLE --key FILE [--allow-dirty]}: add one role's signature, nothing else;
+ * a manifest sealed dirty only with {@code --allow-dirty}, and the result then says so.
+ */
 @Command(name = "sign", mixinStandardHelpOptions = true,
         description = "Add one signature (for ROLE, with the private key in FILE) to a sealed manifest, changing"
                 + " nothing else, and record it in the cycle's event log. Roles may sign at different times. Refused,"
                 + " writing nothing, unless the manifest verifies (the signing policy aside), the key is listed for ROLE"
                 + " in the trust file, neither the key nor (when the policy needs no more of it) ROLE signed already,"
-                + " and the cycle is not COMPLETED.")
+                + " and the cycle is not COMPLETED. A manifest sealed with --allow-dirty or outside git (dirty: true,"
+                + " or snapshot_rev: none), whose sealed set cannot be checked against a commit, is signed only with"
+                + " --allow-dirty.")
 final class SignCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "MANIFEST", description = "The sealed handoff manifest.")
@@ -41,6 +47,11 @@ final class SignCommand implements Callable<Integer> {
 
     @Option(names = "--rulebook", paramLabel = "DIR", description = "Rulebook directory (default: <workspace>/rulebook).")
     Path rulebook;
+
+    @Option(names = "--allow-dirty", description = "Sign even a manifest sealed with --allow-dirty or outside git"
+            + " (dirty: true, or snapshot_rev: none): no commit holds its sealed set, so nothing checks that it holds"
+            + " every input the gates read. Without it such a manifest is refused.")
+    boolean allowDirty;
 
     @Mixin
     TrustOption trust;
@@ -66,7 +77,7 @@ final class SignCommand implements Callable<Integer> {
             throw new InvalidInputException(Printable.path(manifest) + " is not the sealed manifest of " + located.cycle()
                     + " in workspace " + Printable.path(ws.root()) + " (expected " + expected + ")");
         }
-        HandoffManifest signed = ws.sign(located.cycle(), signer);
+        HandoffManifest signed = ws.sign(located.cycle(), signer, SignOptions.defaults().withAllowDirty(allowDirty));
         // With the waivers the signature approves: a signer sees what was signed (SignedWaivers).
         SealReports.print(spec.commandLine().getOut(), format.format,
                 () -> PlanningJson.write(SignedWaivers.json(SealReports.signed(expected, signed), signed)),

@@ -22,6 +22,7 @@ import java.net.URI;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
@@ -141,8 +142,8 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace {
     }
 
     @Override
-    public HandoffManifest sign(CycleRef cycle, Signer signer) {
-        return delegate.sign(nonNull(cycle, "cycle"), nonNull(signer, "signer"));
+    public HandoffManifest sign(CycleRef cycle, Signer signer, SignOptions options) {
+        return delegate.sign(nonNull(cycle, "cycle"), nonNull(signer, "signer"), nonNull(options, "options"));
     }
 
     @Override

@@ -27,6 +27,7 @@ import dev.planning.api.rulebook.Rulebook;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
@@ -258,8 +259,8 @@ final class FileWorkspace implements PlanningWorkspace {
     }
 
     @Override
-    public HandoffManifest sign(CycleRef cycle, Signer signer) {
-        return sealer.sign(cycle, signer, trust.get());
+    public HandoffManifest sign(CycleRef cycle, Signer signer, SignOptions options) {
+        return sealer.sign(cycle, signer, trust.get(), options);
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.seal.VerificationSummaries;
 import dev.planning.api.signing.Signer;
@@ -196,7 +197,7 @@ final class ReadOnlyWorkspace implements PlanningWorkspace {
     }
 
     @Override
-    public HandoffManifest sign(CycleRef cycle, Signer signer) {
+    public HandoffManifest sign(CycleRef cycle, Signer signer, SignOptions options) {
         throw refused("sign");
     }
 

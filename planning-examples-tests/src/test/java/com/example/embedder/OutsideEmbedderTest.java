@@ -33,6 +33,7 @@ import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.outcome.ImportReport;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Keys;
@@ -176,7 +177,8 @@ class OutsideEmbedderTest {
         assertThat(seal.sealed()).isTrue();
         seal.transition().ifPresent(transitions::add);
         for (String role : ROLES) {
-            workspace.sign(FE, keys.pemSigner(role, keyDir.resolve(role + ".key.pem"), workspaceDir));
+            workspace.sign(FE, keys.pemSigner(role, keyDir.resolve(role + ".key.pem"), workspaceDir),
+                    SignOptions.defaults().withAllowDirty(true)); // sealed outside git, signed saying so
         }
         VerificationReport full = workspace.verify(FE, trust);
         assertThat(full.passed()).as(full.discrepancies().toString()).isTrue();
@@ -252,7 +254,8 @@ class OutsideEmbedderTest {
         assertThat(workspace.advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
         assertThat(workspace.seal(FE, SealOptions.defaults().withAllowDirty(true)).sealed()).isTrue();
         for (GeneratedKey key : generated.subList(0, 2)) {
-            workspace.sign(FE, keys.pemSigner(key.role(), key.privateKey(), workspaceDir));
+            workspace.sign(FE, keys.pemSigner(key.role(), key.privateKey(), workspaceDir),
+                    SignOptions.defaults().withAllowDirty(true));
         }
 
         CycleRef storeOnly = new CycleRef("be", "2025-09-16");       // no plan and no log file in the workspace

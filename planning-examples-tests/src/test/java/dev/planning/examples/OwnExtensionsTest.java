@@ -10,6 +10,7 @@ import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKey;
@@ -181,7 +182,7 @@ class OwnExtensionsTest {
 
         assertThat(workspace.advance(FE, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
         assertThat(workspace.seal(FE, SealOptions.defaults().withAllowDirty(true)).manifest()).isPresent();
-        signers.forEach(signer -> workspace.sign(FE, signer));
+        signers.forEach(signer -> workspace.sign(FE, signer, SignOptions.defaults().withAllowDirty(true)));
         assertThat(workspace.verify(FE, trust).discrepancies()).isEmpty();
         assertThat(workspace.verifyChecksumsOnly(FE, trust).discrepancies()).isEmpty();
         assertThat(workspace.advance(FE, CycleState.EXECUTED).accepted()).isTrue();

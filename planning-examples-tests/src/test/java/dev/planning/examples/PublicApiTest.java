@@ -18,6 +18,7 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.lifecycle.TransitionResult;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.Planning;
@@ -59,6 +60,7 @@ class PublicApiTest {
         calls.put("to ", () -> ws.advance(FE, null));
         calls.put("options", () -> ws.seal(FE, null));
         calls.put("signer", () -> ws.sign(FE, null));
+        calls.put("signer ", () -> ws.sign(FE, null, SignOptions.defaults()));
         calls.put("trust", () -> ws.verify(FE, null));
         calls.put("files", () -> ws.importOutcomes(FE, null));
         calls.put("files[1]", () -> ws.importOutcomes(FE, Arrays.asList(any, null)));

@@ -17,6 +17,7 @@ import dev.planning.api.seal.Attestation;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.GeneratedKey;
 import dev.planning.api.signing.Keys;
@@ -154,8 +155,9 @@ public final class EmbeddingExample {
         // tag::seal[]
         SealResult seal = workspace.seal(cycle, SealOptions.defaults().withAllowDirty(true)); // no git here
         seal.transition().ifPresent(transitions::add);
+        SignOptions dirtyToo = SignOptions.defaults().withAllowDirty(true); // so the dirty seal is signed knowingly
         for (String role : List.of("PM", "TechLead", "QA")) {
-            HandoffManifest signed = workspace.sign(cycle, keys.pemSigner(role, keyDir.resolve(role + ".key.pem")));
+            HandoffManifest signed = workspace.sign(cycle, keys.pemSigner(role, keyDir.resolve(role + ".key.pem")), dirtyToo);
             System.out.println(role + " signed " + signed.manifestId());
         }
         VerificationReport verification = workspace.verify(cycle, trust);

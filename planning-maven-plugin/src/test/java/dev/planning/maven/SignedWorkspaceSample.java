@@ -4,6 +4,7 @@ import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.signing.Keys;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.Planning;
@@ -51,10 +52,12 @@ public final class SignedWorkspaceSample {
         if (!ws.advance(FE, CycleState.READY_FOR_HANDOFF).accepted()) {
             throw new IllegalStateException("the frontend example no longer passes its handoff gates");
         }
-        // Not a git repository: sealed as dirty, which verify reports as a note, not a discrepancy.
+        // Not a git repository: sealed as dirty, which verify reports as a note, not a discrepancy, and
+        // signed saying so (sign refuses a dirty seal otherwise).
         ws.seal(FE, SealOptions.defaults().withAllowDirty(true));
+        SignOptions dirtyToo = SignOptions.defaults().withAllowDirty(true);
         for (String role : roles) {
-            ws.sign(FE, keys.pemSigner(role, keyDir.resolve(role + ".key.pem")));
+            ws.sign(FE, keys.pemSigner(role, keyDir.resolve(role + ".key.pem")), dirtyToo);
         }
         if (tamper) {
             Files.writeString(workspace.resolve(PLAN), "# changed after sealing\n", StandardCharsets.UTF_8,

@@ -39,7 +39,8 @@ public class SealingException extends PlanningException {
         GATES_FAILED,
         /**
          * The manifest cannot be signed as asked: the file differs from its canonical rendering, the
-         * key is not trusted for the role, or the key or the role already signed.
+         * key is not trusted for the role, the key or the role already signed, or the manifest was sealed
+         * dirty and signing it was not asked for ({@link SignOptions#allowDirty()}).
          */
         CANNOT_SIGN,
         /**

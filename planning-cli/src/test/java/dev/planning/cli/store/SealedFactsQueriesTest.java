@@ -10,6 +10,7 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.rulebook.SigningPolicy;
 import dev.planning.api.rulebook.SigningRequirement;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.cli.CliRun;
 import dev.planning.cli.CycleScript;
@@ -272,7 +273,9 @@ class SealedFactsQueriesTest {
     /** PM signs for real; a QA signature is only claimed, by an event (a chained line, no signature). */
     private void signAsPmAndForgeQa(Path ws, Path keys, Optional<Path> store) {
         withWorkspace(ws, store, Optional.of(keys.resolve("trust.yaml")), workspace -> {
-            workspace.sign(CYCLE, Planning.keys().pemSigner("PM", keys.resolve("PM.key.pem")));
+            // Sealed --allow-dirty (no git here), so signed saying so (dirty24).
+            workspace.sign(CYCLE, Planning.keys().pemSigner("PM", keys.resolve("PM.key.pem")),
+                    SignOptions.defaults().withAllowDirty(true));
             workspace.record(CYCLE, EventType.SIGNATURE_ADDED, Map.of("role", "QA", "key_id", "0".repeat(64)));
         });
     }

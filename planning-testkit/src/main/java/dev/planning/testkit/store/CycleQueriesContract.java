@@ -20,6 +20,7 @@ import dev.planning.api.rulebook.SigningRequirement;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealOptions;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKey;
@@ -80,7 +81,8 @@ import org.junit.jupiter.api.Test;
  * signatures) seal a real handoff, {@link #SIGNED}: the kit writes a small plan under
  * {@link #workspaceOf}, opens a workspace there over the store ({@link #open}), creates the cycle,
  * advances it to {@code READY_FOR_HANDOFF} and seals it ({@code --allow-dirty}: no git repository is
- * needed), then signs it through {@link PlanningWorkspace#sign} with Ed25519 keys of its own (made with
+ * needed), then signs it through {@link PlanningWorkspace#sign(CycleRef, Signer, SignOptions)}, allowing the
+ * dirty seal ({@link SignOptions#withAllowDirty}), with Ed25519 keys of its own (made with
  * the JDK for each test class, never written anywhere). The queries asked are those of
  * {@link #queriesOf(EventStore, Path, TrustedKeys)}, which verify signatures on the workspace's manifests
  * against a trust given in code. Each case checks the promise {@link CycleQueries#pendingSignatures()}
@@ -91,6 +93,9 @@ import org.junit.jupiter.api.Test;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public abstract class CycleQueriesContract {
+
+    /** The kit's handoff is sealed outside git ({@code dirty: true}), so it is signed saying so (dirty24). */
+    private static final SignOptions DIRTY_TOO = SignOptions.defaults().withAllowDirty(true);
 
     /** A cycle only created. */
     protected static final CycleRef PLANNED = new CycleRef("fe", "a");
@@ -358,7 +363,7 @@ public abstract class CycleQueriesContract {
                         new CycleQueries.UnmetRequirement(PM_ONCE, 0), new CycleQueries.UnmetRequirement(LEAD_OR_QA, 0)));
         refusedForSignatures(workspace, TRUST, true);
 
-        workspace.sign(SIGNED, PM);
+        workspace.sign(SIGNED, PM, DIRTY_TOO);
         assertThat(pendingOfSigned(signed.pendingSignatures())).as("signed by the PM").singleElement().satisfies(p -> {
             assertThat(p.state()).isEqualTo(CycleState.PACKAGED);
             assertThat(p.signedRoles()).containsExactly("PM");
@@ -367,7 +372,7 @@ public abstract class CycleQueriesContract {
         });
         refusedForSignatures(workspace, TRUST, true);
 
-        workspace.sign(SIGNED, QA);
+        workspace.sign(SIGNED, QA, DIRTY_TOO);
         assertThat(pendingOfSigned(signed.pendingSignatures())).as("signed by the PM and QA: the policy is met").isEmpty();
         refusedForSignatures(workspace, TRUST, false);
         assertThat(signed.pendingSignatures()).as("the events-only cycle: no manifest, nothing counts")
@@ -393,7 +398,7 @@ public abstract class CycleQueriesContract {
 
         // sign refuses a second key of a role the workspace's policy needs no more of: a trust asking two.
         open(workspaceOf(store), store, trust(new SigningPolicy(List.of(TWO_PMS)), PM, SECOND_PM, TECH_LEAD, QA))
-                .sign(SIGNED, SECOND_PM);
+                .sign(SIGNED, SECOND_PM, DIRTY_TOO);
         assertThat(pendingOfSigned(signed.pendingSignatures(new SigningPolicy(List.of(TWO_PMS)))))
                 .as("a second PM key").isEmpty();
     }
@@ -468,7 +473,7 @@ public abstract class CycleQueriesContract {
         Path manifest = workspaceOf(store).resolve(path);
         assertThat(pendingOfSigned(TRUST)).as("the sealed manifest, signed by the PM").singleElement()
                 .satisfies(p -> assertThat(p.manifestRefused()).isEmpty());
-        workspace.sign(SIGNED, QA);
+        workspace.sign(SIGNED, QA, DIRTY_TOO);
         String sealed = Files.readString(manifest, StandardCharsets.UTF_8);
         assertThat(sealed).contains("dirty: true");
 
@@ -507,7 +512,7 @@ public abstract class CycleQueriesContract {
         assertThat(ready.accepted()).as("the kit's plan passes its rulebook: %s", ready.gateResults()).isTrue();
         workspace.seal(SIGNED, new SealOptions(true, Optional.empty(), Optional.empty()));
         for (KitSigner signer : signers) {
-            workspace.sign(SIGNED, signer);
+            workspace.sign(SIGNED, signer, DIRTY_TOO);
         }
         return workspace;
     }

@@ -148,6 +148,14 @@ public final class ManifestVerifier {
         SEALED_STATE
     }
 
+    /**
+     * Whether the manifest was sealed dirty ({@code dirty: true}, or {@code snapshot_rev: none}): no commit
+     * holds its sealed set, so nothing checks that the set holds every input the gates read.
+     */
+    static boolean sealedDirty(HandoffManifest manifest) {
+        return manifest.dirty() || manifest.snapshotRev().equals(GitState.NONE);
+    }
+
     /** The rulebook manifests are verified against (its hash, its signing policy). */
     public Rulebook rulebook() {
         return rulebook;
@@ -357,7 +365,7 @@ public final class ManifestVerifier {
         manifest.governance().waivers().forEach(w -> waivers.add(TrustedDay.Used.of(display, w)));
         List<TrustedDay.Stamp> stamps = new ArrayList<>(List.of(new TrustedDay.Stamp(display, "created_at",
                 manifest.createdAt()), new TrustedDay.Stamp(display, "sealed_at", manifest.sealedAt())));
-        if (manifest.dirty() || manifest.snapshotRev().equals(GitState.NONE)) {
+        if (sealedDirty(manifest)) {
             // Said plainly (seal24): the manifest's dirty: true is easy to read past, and what it costs is not in it.
             notes.add("sealed with --allow-dirty (dirty: " + manifest.dirty() + ", snapshot_rev " + manifest.snapshotRev()
                     + "): no commit holds the sealed set, so verify cannot check that it holds every input the gates"
@@ -531,7 +539,7 @@ public final class ManifestVerifier {
      * ({@code dirty}, or {@code snapshot_rev: none}) has no commit to tell them by, and is not checked here.
      */
     private List<Discrepancy> incompleteSealedSet(HandoffManifest manifest, CycleRef cycle, SnapshotCheck snapshot) {
-        if (manifest.dirty() || manifest.snapshotRev().equals(GitState.NONE)) {
+        if (sealedDirty(manifest)) {
             return List.of();
         }
         // Told on the snapshot check's thread, with the repository it opened (perf23).

@@ -20,6 +20,7 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealResult;
 import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKey;
@@ -448,7 +449,8 @@ public final class Sealer {
      *
      * <p>In order: the manifest exists; the cycle is sealed and not {@code COMPLETED} (a state in
      * which the event could not be recorded); the signer's key is listed in {@code trust} for its
-     * role and algorithm; under the manifest's lock, the file is its canonical rendering, no
+     * role and algorithm; under the manifest's lock, the file is its canonical rendering, it was not
+     * sealed dirty unless {@code options} allow it ({@link #requireCleanSealOrConsent}), no
      * signature that counts is by the same key (by identity, whatever the encoding), no signature
      * that counts is by the same role while every signing requirement naming that role already
      * holds, and the manifest verifies as {@code planning verify} would verify it, the signing
@@ -459,12 +461,12 @@ public final class Sealer {
      * left as it is and the missing {@code SIGNATURE_ADDED} is recorded.
      *
      * @throws SealingException           {@code NOT_SEALED} (no manifest), {@code CANNOT_SIGN} (key not
-     *                                    trusted for the role, a repeated signer, not canonical) or
+     *                                    trusted for the role, a repeated signer, not canonical, sealed dirty) or
      *                                    {@code SEAL_NOT_VERIFIED} (the manifest does not verify, with
      *                                    every discrepancy)
      * @throws InvalidTransitionException when the cycle is not sealed, or is {@code COMPLETED}
      */
-    public HandoffManifest sign(CycleRef cycle, Signer signer, TrustedKeys trust) {
+    public HandoffManifest sign(CycleRef cycle, Signer signer, TrustedKeys trust, SignOptions options) {
         String path = layout.manifest(cycle);
         Path file = SafePaths.resolve(workspace, path);
         if (!DirectoryEntries.isRegularFile(workspace, file, "the manifest cannot be signed without it")) {
@@ -489,6 +491,7 @@ public final class Sealer {
                             + " planning (its bytes are not the canonical rendering of its content); run"
                             + " `planning verify` and restore it before signing", SourceLocation.ofFile(path));
                 }
+                requireCleanSealOrConsent(read.manifest(), options, path);
                 // The bytes just read are verified, and those same bytes are signed: the file is read once.
                 VerificationReport report = verifier.verify(cycle, trust, ManifestVerifier.Scope.BEFORE_SIGNING, read);
                 Optional<ManifestSignature> unrecorded = report.passed()
@@ -564,6 +567,26 @@ public final class Sealer {
                 .anyMatch(e -> e.type() == EventType.SIGNATURE_ADDED && manifestId.equals(e.details().get("manifest_id"))
                         && key.keyId().equals(e.details().get("key_id")));
         return recorded ? Optional.empty() : counted;
+    }
+
+    /**
+     * Refuses to sign a manifest sealed dirty ({@code dirty: true}, or {@code snapshot_rev: none}) unless the
+     * signer asked to (dirty24): no commit holds its sealed set, so verify cannot check that the set holds
+     * every input the gates read (attack24 left an input out that way, and every role signed unwarned).
+     */
+    private static void requireCleanSealOrConsent(HandoffManifest manifest, SignOptions options, String path) {
+        if (!ManifestVerifier.sealedDirty(manifest) || options.allowDirty()) {
+            return;
+        }
+        boolean outsideGit = manifest.snapshotRev().equals(GitState.NONE);
+        throw new SealingException(SealingException.Reason.CANNOT_SIGN, "manifest "
+                + Printable.line(manifest.manifestId()) + " was sealed " + (outsideGit
+                        ? "outside git or before its first commit (snapshot_rev: none)"
+                        : "with --allow-dirty (dirty: true, snapshot_rev " + Printable.line(manifest.snapshotRev()) + ")")
+                + ", so its sealed set cannot be checked against a commit: an input the gates read but left out of"
+                + " the manifest goes unseen by verify. Nothing was signed; to sign it anyway, pass --allow-dirty"
+                + " (SignOptions.withAllowDirty(true)); or seal a new cycle from a clean commit and sign that",
+                SourceLocation.ofFile(path));
     }
 
     /** The trust entry of the signer's key for its role and algorithm. */

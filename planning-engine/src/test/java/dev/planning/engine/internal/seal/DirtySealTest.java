@@ -16,6 +16,7 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.seal.VerificationReport;
 import dev.planning.engine.internal.artifact.ManifestReader;
 import dev.planning.engine.internal.artifact.ManifestWriter;
@@ -51,9 +52,10 @@ class DirtySealTest {
         HandoffManifest first = ws.seal(CYCLE, SealOptions.defaults().withAllowDirty(true)).manifest().orElseThrow();
         assertThat(first.dirty()).isTrue();
         assertThat(first.snapshotRev()).isEqualTo("none");
-        ws.sign(CYCLE, PM);
-        ws.sign(CYCLE, TECH_LEAD);
-        ws.sign(CYCLE, QA);
+        SignOptions dirtyToo = SignOptions.defaults().withAllowDirty(true); // signed dirty on purpose (dirty24)
+        ws.sign(CYCLE, PM, dirtyToo);
+        ws.sign(CYCLE, TECH_LEAD, dirtyToo);
+        ws.sign(CYCLE, QA, dirtyToo);
         return workspace;
     }
 
@@ -113,7 +115,7 @@ class DirtySealTest {
     void aDirtyPriorIsRefusedBySign() {
         PlanningWorkspace ws = cycleTwoNamingTheDirtyPrior(dirtySignedCycleOne());
 
-        assertThatThrownBy(() -> ws.sign(NEXT, PM)).isInstanceOf(SealingException.class)
+        assertThatThrownBy(() -> ws.sign(NEXT, PM, SignOptions.defaults().withAllowDirty(true))).isInstanceOf(SealingException.class)
                 .hasMessageContaining("PRIOR_MANIFEST").hasMessageContaining("was not sealed at a clean git revision");
     }
 

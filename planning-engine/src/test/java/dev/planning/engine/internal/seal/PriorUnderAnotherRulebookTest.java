@@ -21,6 +21,7 @@ import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.api.seal.SealOptions;
 import dev.planning.api.seal.SealingException;
+import dev.planning.api.seal.SignOptions;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.engine.fixtures.GitFixture;
 import dev.planning.engine.internal.rulebook.RulebookHasher;
@@ -286,7 +287,8 @@ class PriorUnderAnotherRulebookTest {
         assertThat(ws.seal(cycle, options).sealed()).isTrue();
         HandoffManifest signed = null;
         for (PemSigner signer : signers) {
-            signed = ws.sign(cycle, signer);
+            // A dirty seal signed on purpose (dirty24): what is tested is its use as a prior.
+            signed = ws.sign(cycle, signer, SignOptions.defaults().withAllowDirty(options.allowDirty()));
         }
         return signed;
     }
