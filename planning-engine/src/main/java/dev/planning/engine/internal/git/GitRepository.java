@@ -467,18 +467,51 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * The most commits {@link #inHistoryOfHead} walks back from {@code HEAD} (review24): past it the check refuses
+     * rather than walk on, so a history of any length ends the walk in a bounded time. More than the largest
+     * public histories hold (the Linux kernel's is under 1.5 million).
+     */
+    static final long MAX_HISTORY_COMMITS = 5_000_000;
+
+    /**
      * Whether the commit {@code revision} is {@code HEAD} or an ancestor of it: part of the history checked
-     * out, not a commit of another branch or of none (attack24). Walks back from {@code HEAD} until it meets
-     * the commit; the whole history when it is not there.
+     * out, not a commit of another branch or of none (attack24). Walks back from {@code HEAD} through every
+     * parent until it meets the commit; the whole history when it is not there, up to
+     * {@link #MAX_HISTORY_COMMITS} commits. Commit dates, which any committer sets, decide only the order of the
+     * walk, never where it stops.
      *
      * @param revision a commit of this repository ({@link #hasCommit})
      * @return false also in a repository without {@code HEAD}
+     * @throws InvalidInputException when the history of {@code HEAD} holds more commits than the bound before
+     *         the commit is met
      * @throws PlanningException when the history cannot be read
      */
     public boolean inHistoryOfHead(String revision) {
+        return inHistoryOfHead(revision, MAX_HISTORY_COMMITS);
+    }
+
+    /** As {@link #inHistoryOfHead(String)} with the bound given: the seam its test uses. */
+    boolean inHistoryOfHead(String revision, long maxCommits) {
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve("HEAD^{commit}");
-            return head != null && walk.isMergedInto(walk.parseCommit(ObjectId.fromString(revision)), walk.parseCommit(head));
+            if (head == null) {
+                return false;
+            }
+            RevCommit sought = walk.parseCommit(ObjectId.fromString(revision));
+            walk.setRetainBody(false);
+            walk.markStart(walk.parseCommit(head));
+            long walked = 0;
+            for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                if (commit.equals(sought)) {
+                    return true;
+                }
+                if (++walked >= maxCommits) {
+                    throw new InvalidInputException("the history of HEAD holds more than " + maxCommits
+                            + " commits without reaching snapshot_rev " + revision + ", the most that are walked to"
+                            + " tell whether it is HEAD or an ancestor of it; it cannot be checked here");
+                }
+            }
+            return false;
         } catch (IOException e) {
             throw failure("look up " + revision + " in the history of HEAD", e);
         }
