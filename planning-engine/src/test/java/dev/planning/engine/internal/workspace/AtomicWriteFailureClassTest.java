@@ -82,4 +82,24 @@ class AtomicWriteFailureClassTest {
 
         assertThat(e).isNotNull().isNotInstanceOf(SystemFailureException.class);
     }
+
+    /**
+     * review24: a directory where the file itself should be (made by hand, or left by a tool) is the user's to
+     * remove: the rename fails with EISDIR, a plain {@code FileSystemException}, which was taken for the system's
+     * failure (exit 3, "free disk space or check the disk").
+     */
+    @Test
+    void aDirectoryWhereTheFileShouldBeIsTheUsersMistake() throws IOException {
+        Path file = Files.createDirectories(dir.resolve("trust.yaml"));
+        Files.writeString(file.resolve("inside"), "x");
+        Path empty = Files.createDirectories(dir.resolve("manifest.yaml"));
+
+        for (Path target : java.util.List.of(file, empty)) {
+            PlanningException e = catchThrowableOfType(PlanningException.class,
+                    () -> AtomicFiles.write(target, new byte[] {1}));
+
+            assertThat(e).as(target.toString()).isNotNull().isNotInstanceOf(SystemFailureException.class);
+            assertThat(e.getMessage()).as(target.toString()).doesNotContain("the system failed");
+        }
+    }
 }
