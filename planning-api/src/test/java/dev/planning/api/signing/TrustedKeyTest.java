@@ -145,4 +145,116 @@ class TrustedKeyTest {
         generator.initialize(256);
         return generator.generateKeyPair().getPublic();
     }
+
+    /** review24: a public key of the given curve parameters and point, as a provider of one's own could make it. */
+    private static java.security.interfaces.ECPublicKey ecKeyWith(java.security.spec.ECParameterSpec params,
+            java.security.spec.ECPoint w, byte[] encoded) {
+        return new java.security.interfaces.ECPublicKey() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.security.spec.ECPoint getW() {
+                return w;
+            }
+
+            @Override
+            public java.security.spec.ECParameterSpec getParams() {
+                return params;
+            }
+
+            @Override
+            public String getAlgorithm() {
+                return "EC";
+            }
+
+            @Override
+            public String getFormat() {
+                return "X.509";
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return encoded.clone();
+            }
+        };
+    }
+
+    /**
+     * review24: {@code TrustedKey}, the path of keys built in code, judged P-256 by its order alone, while every key
+     * read from a file meets the whole domain (seal24's {@code KeyAllowList}): explicit parameters of another curve
+     * with P-256's order were trusted as P-256. A JDK P-256 key and the same parameters rebuilt still are.
+     */
+    @Test
+    void anEcKeyIsTrustedOnlyOnP256sWholeDomainNotItsOrderAlone() throws GeneralSecurityException {
+        java.security.interfaces.ECPublicKey p256 = (java.security.interfaces.ECPublicKey) ecKey();
+        java.security.spec.ECParameterSpec params = p256.getParams();
+        java.security.spec.EllipticCurve curve = params.getCurve();
+        java.security.spec.ECParameterSpec otherCurve = new java.security.spec.ECParameterSpec(
+                new java.security.spec.EllipticCurve(curve.getField(), curve.getA(), curve.getB().add(java.math.BigInteger.ONE)),
+                params.getGenerator(), params.getOrder(), params.getCofactor());
+        java.security.spec.ECParameterSpec otherGenerator = new java.security.spec.ECParameterSpec(curve,
+                p256.getW(), params.getOrder(), params.getCofactor());
+        java.security.spec.ECParameterSpec rebuilt = new java.security.spec.ECParameterSpec(
+                new java.security.spec.EllipticCurve(curve.getField(), curve.getA(), curve.getB()),
+                params.getGenerator(), params.getOrder(), params.getCofactor());
+
+        for (java.security.spec.ECParameterSpec notP256 : java.util.List.of(otherCurve, otherGenerator)) {
+            PublicKey key = ecKeyWith(notP256, p256.getW(), p256.getEncoded());
+            assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(key), SignatureAlgorithm.ECDSA_P256_SHA256,
+                    key)).isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the P-256 curve");
+        }
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(p256), SignatureAlgorithm.ECDSA_P256_SHA256, p256)
+                .algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+        PublicKey same = ecKeyWith(rebuilt, p256.getW(), p256.getEncoded());
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(same), SignatureAlgorithm.ECDSA_P256_SHA256, same)
+                .algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+    }
+
+    /**
+     * review24: an RSA key of the right size whose public exponent is 1 (every "signature" is the padded message, so
+     * anyone can make one) or even was trusted when built in code; the allow-list refuses it from a file.
+     */
+    @Test
+    void anRsaKeyWhosePublicExponentIsNotOddAndAtLeastThreeIsNotTrusted() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.interfaces.RSAPublicKey rsa = (java.security.interfaces.RSAPublicKey) generator.generateKeyPair()
+                .getPublic();
+        for (java.math.BigInteger exponent : java.util.List.of(java.math.BigInteger.ONE, java.math.BigInteger.valueOf(4))) {
+            // The JDK's provider refuses an exponent under 3 itself; one's own provider need not.
+            PublicKey key = new java.security.interfaces.RSAPublicKey() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public java.math.BigInteger getPublicExponent() {
+                    return exponent;
+                }
+
+                @Override
+                public java.math.BigInteger getModulus() {
+                    return rsa.getModulus();
+                }
+
+                @Override
+                public String getAlgorithm() {
+                    return "RSA";
+                }
+
+                @Override
+                public String getFormat() {
+                    return "X.509";
+                }
+
+                @Override
+                public byte[] getEncoded() {
+                    return exponent.toByteArray();
+                }
+            };
+            assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(key), SignatureAlgorithm.RSA_SHA256, key))
+                    .as("exponent " + exponent).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("has the public exponent " + exponent + ";");
+        }
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(rsa), SignatureAlgorithm.RSA_SHA256, rsa).algorithm())
+                .isEqualTo(SignatureAlgorithm.RSA_SHA256);
+    }
 }
