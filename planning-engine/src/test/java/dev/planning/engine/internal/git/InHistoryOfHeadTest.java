@@ -130,4 +130,30 @@ class InHistoryOfHeadTest {
             }
         }
     }
+
+    /**
+     * A replace ref ({@code git replace}) or a graft, which git's own commands honour, changes no object: a commit
+     * the history of {@code HEAD} does not hold is not made an ancestor by one (nor is one that it holds taken out).
+     * Such refs are local and are not fetched by default, so a signer's clone would not see them either.
+     */
+    @Test
+    void aReplaceRefOrAGraftDoesNotMakeACommitAnAncestor() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Repository repository = git.getRepository();
+            ObjectId elsewhere = commit(repository, 2021);
+            ObjectId root = commit(repository, 2020);
+            ObjectId head = commit(repository, 2022, root);
+            detachHead(repository, head);
+            ObjectId replacement = commit(repository, 2020, elsewhere);
+            RefUpdate replace = repository.updateRef("refs/replace/" + root.name());
+            replace.setNewObjectId(replacement);
+            replace.forceUpdate();
+            java.nio.file.Files.createDirectories(dir.resolve(".git/info"));
+            java.nio.file.Files.writeString(dir.resolve(".git/info/grafts"), head.name() + " " + elsewhere.name() + "\n");
+            try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
+                assertThat(git24.inHistoryOfHead(elsewhere.name())).isFalse();
+                assertThat(git24.inHistoryOfHead(root.name())).isTrue();
+            }
+        }
+    }
 }
