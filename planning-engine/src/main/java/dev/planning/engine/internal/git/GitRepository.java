@@ -37,11 +37,14 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
@@ -404,18 +407,49 @@ public final class GitRepository implements AutoCloseable {
             changed.addAll(result.getMissing());
             changed.addAll(result.getRemoved());
             changed.addAll(result.getConflicting());
+            DirCache index = repository.readDirCache();
             List<String> uncommitted = new ArrayList<>();
             for (String path : paths) {
                 // A file git does not track at HEAD (ignored, or never added) is uncommitted too.
-                if (changed.contains(prefix + path) || head.isEmpty() || !inCommit(head.get(), prefix + path)) {
+                if (changed.contains(prefix + path) || head.isEmpty() || !inCommit(head.get(), prefix + path)
+                        || hiddenChange(index, head.get(), path)) {
                     uncommitted.add(path);
                 }
             }
             return uncommitted;
+        } catch (IOException e) {
+            throw failure("read the index", e);
         } catch (GitAPIException e) {
             throw new PlanningException("cannot read the git status of " + Shown.path(repository.getWorkTree()) + ": "
                     + Shown.why(e));
         }
+    }
+
+    /**
+     * Whether a file the index tells git not to look at ({@code git update-index --assume-unchanged}, or
+     * {@code --skip-worktree}) differs from its blob at {@code head} (review24): git's status, and JGit's, do not
+     * compare such a file, so an edit of it passed for committed, and a seal of the edited bytes said
+     * {@code dirty: false} at a commit that does not hold them. Compared byte for byte with the committed
+     * blob (a file over {@link #MAX_READ_BYTES}, or a link or a directory where a file was committed, differs).
+     */
+    private boolean hiddenChange(DirCache index, String head, String path) throws IOException {
+        int at = index.findEntry(prefix + path);
+        if (at < 0) {
+            return false;
+        }
+        DirCacheEntry entry = index.getEntry(at);
+        if (!entry.isAssumeValid() && !entry.isSkipWorkTree()) {
+            return false;
+        }
+        Path file = repository.getWorkTree().toPath().resolve(prefix + path);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false; // not in the work tree: not read by the gates, told apart by notCheckedOut
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_READ_BYTES) {
+            return true;
+        }
+        ObjectId worked = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Files.readAllBytes(file));
+        return !blob(head, path).map(worked::equals).orElse(false);
     }
 
     /**
