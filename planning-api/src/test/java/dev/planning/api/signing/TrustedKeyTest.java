@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.EllipticCurve;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -147,18 +154,18 @@ class TrustedKeyTest {
     }
 
     /** review24: a public key of the given curve parameters and point, as a provider of one's own could make it. */
-    private static java.security.interfaces.ECPublicKey ecKeyWith(java.security.spec.ECParameterSpec params,
-            java.security.spec.ECPoint w, byte[] encoded) {
-        return new java.security.interfaces.ECPublicKey() {
+    private static ECPublicKey ecKeyWith(ECParameterSpec params,
+            ECPoint w, byte[] encoded) {
+        return new ECPublicKey() {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public java.security.spec.ECPoint getW() {
+            public ECPoint getW() {
                 return w;
             }
 
             @Override
-            public java.security.spec.ECParameterSpec getParams() {
+            public ECParameterSpec getParams() {
                 return params;
             }
 
@@ -186,19 +193,19 @@ class TrustedKeyTest {
      */
     @Test
     void anEcKeyIsTrustedOnlyOnP256sWholeDomainNotItsOrderAlone() throws GeneralSecurityException {
-        java.security.interfaces.ECPublicKey p256 = (java.security.interfaces.ECPublicKey) ecKey();
-        java.security.spec.ECParameterSpec params = p256.getParams();
-        java.security.spec.EllipticCurve curve = params.getCurve();
-        java.security.spec.ECParameterSpec otherCurve = new java.security.spec.ECParameterSpec(
-                new java.security.spec.EllipticCurve(curve.getField(), curve.getA(), curve.getB().add(java.math.BigInteger.ONE)),
+        ECPublicKey p256 = (ECPublicKey) ecKey();
+        ECParameterSpec params = p256.getParams();
+        EllipticCurve curve = params.getCurve();
+        ECParameterSpec otherCurve = new ECParameterSpec(
+                new EllipticCurve(curve.getField(), curve.getA(), curve.getB().add(BigInteger.ONE)),
                 params.getGenerator(), params.getOrder(), params.getCofactor());
-        java.security.spec.ECParameterSpec otherGenerator = new java.security.spec.ECParameterSpec(curve,
+        ECParameterSpec otherGenerator = new ECParameterSpec(curve,
                 p256.getW(), params.getOrder(), params.getCofactor());
-        java.security.spec.ECParameterSpec rebuilt = new java.security.spec.ECParameterSpec(
-                new java.security.spec.EllipticCurve(curve.getField(), curve.getA(), curve.getB()),
+        ECParameterSpec rebuilt = new ECParameterSpec(
+                new EllipticCurve(curve.getField(), curve.getA(), curve.getB()),
                 params.getGenerator(), params.getOrder(), params.getCofactor());
 
-        for (java.security.spec.ECParameterSpec notP256 : java.util.List.of(otherCurve, otherGenerator)) {
+        for (ECParameterSpec notP256 : List.of(otherCurve, otherGenerator)) {
             PublicKey key = ecKeyWith(notP256, p256.getW(), p256.getEncoded());
             assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(key), SignatureAlgorithm.ECDSA_P256_SHA256,
                     key)).isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the P-256 curve");
@@ -218,20 +225,20 @@ class TrustedKeyTest {
     void anRsaKeyWhosePublicExponentIsNotOddAndAtLeastThreeIsNotTrusted() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        java.security.interfaces.RSAPublicKey rsa = (java.security.interfaces.RSAPublicKey) generator.generateKeyPair()
+        RSAPublicKey rsa = (RSAPublicKey) generator.generateKeyPair()
                 .getPublic();
-        for (java.math.BigInteger exponent : java.util.List.of(java.math.BigInteger.ONE, java.math.BigInteger.valueOf(4))) {
+        for (BigInteger exponent : List.of(BigInteger.ONE, BigInteger.valueOf(4))) {
             // The JDK's provider refuses an exponent under 3 itself; one's own provider need not.
-            PublicKey key = new java.security.interfaces.RSAPublicKey() {
+            PublicKey key = new RSAPublicKey() {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                public java.math.BigInteger getPublicExponent() {
+                public BigInteger getPublicExponent() {
                     return exponent;
                 }
 
                 @Override
-                public java.math.BigInteger getModulus() {
+                public BigInteger getModulus() {
                     return rsa.getModulus();
                 }
 

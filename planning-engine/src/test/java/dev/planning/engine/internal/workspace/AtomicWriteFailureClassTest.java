@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +95,7 @@ class AtomicWriteFailureClassTest {
         Files.writeString(file.resolve("inside"), "x");
         Path empty = Files.createDirectories(dir.resolve("manifest.yaml"));
 
-        for (Path target : java.util.List.of(file, empty)) {
+        for (Path target : List.of(file, empty)) {
             PlanningException e = catchThrowableOfType(PlanningException.class,
                     () -> AtomicFiles.write(target, new byte[] {1}));
 
