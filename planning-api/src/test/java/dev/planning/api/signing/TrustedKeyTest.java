@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.EllipticCurve;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +151,117 @@ class TrustedKeyTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         return generator.generateKeyPair().getPublic();
+    }
+
+    /** review24: a public key of the given curve parameters and point, as a provider of one's own could make it. */
+    private static ECPublicKey ecKeyWith(ECParameterSpec params,
+            ECPoint w, byte[] encoded) {
+        return new ECPublicKey() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public ECPoint getW() {
+                return w;
+            }
+
+            @Override
+            public ECParameterSpec getParams() {
+                return params;
+            }
+
+            @Override
+            public String getAlgorithm() {
+                return "EC";
+            }
+
+            @Override
+            public String getFormat() {
+                return "X.509";
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return encoded.clone();
+            }
+        };
+    }
+
+    /**
+     * review24: {@code TrustedKey}, the path of keys built in code, judged P-256 by its order alone, while every key
+     * read from a file meets the whole domain (seal24's {@code KeyAllowList}): explicit parameters of another curve
+     * with P-256's order were trusted as P-256. A JDK P-256 key and the same parameters rebuilt still are.
+     */
+    @Test
+    void anEcKeyIsTrustedOnlyOnP256sWholeDomainNotItsOrderAlone() throws GeneralSecurityException {
+        ECPublicKey p256 = (ECPublicKey) ecKey();
+        ECParameterSpec params = p256.getParams();
+        EllipticCurve curve = params.getCurve();
+        ECParameterSpec otherCurve = new ECParameterSpec(
+                new EllipticCurve(curve.getField(), curve.getA(), curve.getB().add(BigInteger.ONE)),
+                params.getGenerator(), params.getOrder(), params.getCofactor());
+        ECParameterSpec otherGenerator = new ECParameterSpec(curve,
+                p256.getW(), params.getOrder(), params.getCofactor());
+        ECParameterSpec rebuilt = new ECParameterSpec(
+                new EllipticCurve(curve.getField(), curve.getA(), curve.getB()),
+                params.getGenerator(), params.getOrder(), params.getCofactor());
+
+        for (ECParameterSpec notP256 : List.of(otherCurve, otherGenerator)) {
+            PublicKey key = ecKeyWith(notP256, p256.getW(), p256.getEncoded());
+            assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(key), SignatureAlgorithm.ECDSA_P256_SHA256,
+                    key)).isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the P-256 curve");
+        }
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(p256), SignatureAlgorithm.ECDSA_P256_SHA256, p256)
+                .algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+        PublicKey same = ecKeyWith(rebuilt, p256.getW(), p256.getEncoded());
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(same), SignatureAlgorithm.ECDSA_P256_SHA256, same)
+                .algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+    }
+
+    /**
+     * review24: an RSA key of the right size whose public exponent is 1 (every "signature" is the padded message, so
+     * anyone can make one) or even was trusted when built in code; the allow-list refuses it from a file.
+     */
+    @Test
+    void anRsaKeyWhosePublicExponentIsNotOddAndAtLeastThreeIsNotTrusted() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        RSAPublicKey rsa = (RSAPublicKey) generator.generateKeyPair()
+                .getPublic();
+        for (BigInteger exponent : List.of(BigInteger.ONE, BigInteger.valueOf(4))) {
+            // The JDK's provider refuses an exponent under 3 itself; one's own provider need not.
+            PublicKey key = new RSAPublicKey() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public BigInteger getPublicExponent() {
+                    return exponent;
+                }
+
+                @Override
+                public BigInteger getModulus() {
+                    return rsa.getModulus();
+                }
+
+                @Override
+                public String getAlgorithm() {
+                    return "RSA";
+                }
+
+                @Override
+                public String getFormat() {
+                    return "X.509";
+                }
+
+                @Override
+                public byte[] getEncoded() {
+                    return exponent.toByteArray();
+                }
+            };
+            assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(key), SignatureAlgorithm.RSA_SHA256, key))
+                    .as("exponent " + exponent).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("has the public exponent " + exponent + ";");
+        }
+        assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(rsa), SignatureAlgorithm.RSA_SHA256, rsa).algorithm())
+                .isEqualTo(SignatureAlgorithm.RSA_SHA256);
     }
 }

@@ -37,11 +37,14 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
@@ -404,18 +407,49 @@ public final class GitRepository implements AutoCloseable {
             changed.addAll(result.getMissing());
             changed.addAll(result.getRemoved());
             changed.addAll(result.getConflicting());
+            DirCache index = repository.readDirCache();
             List<String> uncommitted = new ArrayList<>();
             for (String path : paths) {
                 // A file git does not track at HEAD (ignored, or never added) is uncommitted too.
-                if (changed.contains(prefix + path) || head.isEmpty() || !inCommit(head.get(), prefix + path)) {
+                if (changed.contains(prefix + path) || head.isEmpty() || !inCommit(head.get(), prefix + path)
+                        || hiddenChange(index, head.get(), path)) {
                     uncommitted.add(path);
                 }
             }
             return uncommitted;
+        } catch (IOException e) {
+            throw failure("read the index", e);
         } catch (GitAPIException e) {
             throw new PlanningException("cannot read the git status of " + Shown.path(repository.getWorkTree()) + ": "
                     + Shown.why(e));
         }
+    }
+
+    /**
+     * Whether a file the index tells git not to look at ({@code git update-index --assume-unchanged}, or
+     * {@code --skip-worktree}) differs from its blob at {@code head} (review24): git's status, and JGit's, do not
+     * compare such a file, so an edit of it passed for committed, and a seal of the edited bytes said
+     * {@code dirty: false} at a commit that does not hold them. Compared byte for byte with the committed
+     * blob (a file over {@link #MAX_READ_BYTES}, or a link or a directory where a file was committed, differs).
+     */
+    private boolean hiddenChange(DirCache index, String head, String path) throws IOException {
+        int at = index.findEntry(prefix + path);
+        if (at < 0) {
+            return false;
+        }
+        DirCacheEntry entry = index.getEntry(at);
+        if (!entry.isAssumeValid() && !entry.isSkipWorkTree()) {
+            return false;
+        }
+        Path file = repository.getWorkTree().toPath().resolve(prefix + path);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false; // not in the work tree: not read by the gates, told apart by notCheckedOut
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_READ_BYTES) {
+            return true;
+        }
+        ObjectId worked = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Files.readAllBytes(file));
+        return !blob(head, path).map(worked::equals).orElse(false);
     }
 
     /**
@@ -467,18 +501,51 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * The most commits {@link #inHistoryOfHead} walks back from {@code HEAD} (review24): past it the check refuses
+     * rather than walk on, so a history of any length ends the walk in a bounded time. More than the largest
+     * public histories hold (the Linux kernel's is under 1.5 million).
+     */
+    static final long MAX_HISTORY_COMMITS = 5_000_000;
+
+    /**
      * Whether the commit {@code revision} is {@code HEAD} or an ancestor of it: part of the history checked
-     * out, not a commit of another branch or of none (attack24). Walks back from {@code HEAD} until it meets
-     * the commit; the whole history when it is not there.
+     * out, not a commit of another branch or of none (attack24). Walks back from {@code HEAD} through every
+     * parent until it meets the commit; the whole history when it is not there, up to
+     * {@link #MAX_HISTORY_COMMITS} commits. Commit dates, which any committer sets, decide only the order of the
+     * walk, never where it stops.
      *
      * @param revision a commit of this repository ({@link #hasCommit})
      * @return false also in a repository without {@code HEAD}
+     * @throws InvalidInputException when the history of {@code HEAD} holds more commits than the bound before
+     *         the commit is met
      * @throws PlanningException when the history cannot be read
      */
     public boolean inHistoryOfHead(String revision) {
+        return inHistoryOfHead(revision, MAX_HISTORY_COMMITS);
+    }
+
+    /** As {@link #inHistoryOfHead(String)} with the bound given: the seam its test uses. */
+    boolean inHistoryOfHead(String revision, long maxCommits) {
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve("HEAD^{commit}");
-            return head != null && walk.isMergedInto(walk.parseCommit(ObjectId.fromString(revision)), walk.parseCommit(head));
+            if (head == null) {
+                return false;
+            }
+            RevCommit sought = walk.parseCommit(ObjectId.fromString(revision));
+            walk.setRetainBody(false);
+            walk.markStart(walk.parseCommit(head));
+            long walked = 0;
+            for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                if (commit.equals(sought)) {
+                    return true;
+                }
+                if (++walked >= maxCommits) {
+                    throw new InvalidInputException("the history of HEAD holds more than " + maxCommits
+                            + " commits without reaching snapshot_rev " + revision + ", the most that are walked to"
+                            + " tell whether it is HEAD or an ancestor of it; it cannot be checked here");
+                }
+            }
+            return false;
         } catch (IOException e) {
             throw failure("look up " + revision + " in the history of HEAD", e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.document.LocatedDocument;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.Set;
  * <p>An id that differs from an earlier one only in letter case ({@code fe-1} after {@code FE-1}) is
  * refused too, once, at the later id naming the earlier one's line: ids compare exactly, so the two
  * would be two items, while a person reading a dependency, a waiver or an outcome naming one takes
- * it for the other. Ids are ASCII by their schemas, so folding is ASCII lower case.
+ * it for the other. Task and decision ids are ASCII by their schemas; story map ids (activities, slices,
+ * stories) are any text, so ids are compared in Unicode's composed form (NFC) and lower case: two ids
+ * that differ only in how a letter is encoded ({@code é} as one code point, or {@code e} and a combining
+ * accent) look the same and are refused alike (review24).
  */
 final class IdIndex {
 
@@ -48,10 +52,13 @@ final class IdIndex {
                 duplicate = Finding.error(LintCodes.ID_DUPLICATE, kind + " " + id.asText()
                         + " is used more than once: first at line " + earlier.line(), here);
             } else {
-                String alike = index.spelling.putIfAbsent(id.asText().toLowerCase(Locale.ROOT), id.asText());
+                String composed = Normalizer.normalize(id.asText(), Normalizer.Form.NFC);
+                String alike = index.spelling.putIfAbsent(composed.toLowerCase(Locale.ROOT), id.asText());
                 if (alike != null) {
+                    String differ = composed.equals(Normalizer.normalize(alike, Normalizer.Form.NFC))
+                            ? "differ only in how a letter is encoded (they look the same)" : "differ only in letter case";
                     duplicate = Finding.error(LintCodes.ID_DUPLICATE, kind + " " + id.asText() + " and " + alike
-                            + " (first at line " + index.first.get(alike).line() + ") differ only in letter case:"
+                            + " (first at line " + index.first.get(alike).line() + ") " + differ + ":"
                             + " ids compare exactly, so they are two items a reader takes for one; give each"
                             + " item an id of its own", here);
                 }

@@ -17,7 +17,8 @@ import java.nio.file.Path;
 /**
  * Who is to fix a failed write of the product's own files (the event log, manifests, caches, any
  * {@link AtomicFiles} write): the user, when the path as it is now shows why (permission denied, a
- * directory on the way that is missing or no directory, a name too long for the file system), a
+ * directory on the way that is missing or no directory, a directory where the file goes, a name too long for
+ * the file system), a
  * {@link PlanningException} (exit 2); else the system, a {@link SystemFailureException} (exit 3: a full
  * disk, a file system turned read-only, an I/O error, the process out of file descriptors). A workspace
  * that is read-only from the start is refused at its lock, before anything is written ({@link
@@ -60,6 +61,10 @@ public final class WriteFailures {
         }
         Path name = file.getFileName();
         if (name != null && name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            return true;
+        }
+        if (e instanceof FileSystemException && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            // EISDIR (review24): a directory stands where the file goes, which no free space or disk check cures.
             return true;
         }
         if (e instanceof FileSystemException) {

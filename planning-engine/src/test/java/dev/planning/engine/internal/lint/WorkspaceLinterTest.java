@@ -147,6 +147,30 @@ class WorkspaceLinterTest {
                         .startsWith("story id s-browse-1 and S-BROWSE-1 (first at line 13) differ only in letter case"));
     }
 
+    /**
+     * review24: story map ids are not ASCII by their schema (any non-empty text), so two ids can look the same and
+     * differ in how a letter is encoded ({@code é} as one code point or as {@code e} and a combining accent), or
+     * differ in the case of a letter outside ASCII; each pair is refused as the ASCII pairs are.
+     */
+    @Test
+    void reportsStoryIdsThatLookAlikeOrDifferInTheCaseOfALetterOutsideAscii() {
+        Plans.write(workspace, Plans.STORY_MAP_PATH, Plans.FE_STORY_MAP.replace(
+                "      - {id: S-BROWSE-1, title: See the catalogue, slice: walking-skeleton}\n",
+                "      - {id: S-BROWSE-1, title: See the catalogue, slice: walking-skeleton}\n"
+                        + "      - {id: S-CAF\u00c9, title: Coffee, slice: walking-skeleton}\n"
+                        + "      - {id: S-CAFE\u0301, title: Coffee again, slice: walking-skeleton}\n"
+                        + "      - {id: S-\u00c4, title: Umlaut, slice: walking-skeleton}\n"
+                        + "      - {id: S-\u00e4, title: Umlaut again, slice: walking-skeleton}\n"));
+        filesBefore = Plans.filesUnder(workspace);
+
+        assertThat(lint().findings()).filteredOn(f -> f.code().equals(LintCodes.ID_DUPLICATE))
+                .extracting(f -> f.message().substring(0, f.message().indexOf(" (first at")))
+                .containsExactly("story id S-CAFE\u0301 and S-CAF\u00c9", "story id S-\u00e4 and S-\u00c4");
+        assertThat(lint().findings()).filteredOn(f -> f.code().equals(LintCodes.ID_DUPLICATE))
+                .extracting(f -> f.message().contains("differ only in how a letter is encoded (they look the same)"))
+                .containsExactly(true, false);
+    }
+
     @Test
     void idsThatDifferInMoreThanCaseAreStillTwo() {
         replaceTasks(Plans.FE_TASKS + "  - {id: FE-1a, title: Later}\n  - {id: FE-1A.x, title: Later}\n");

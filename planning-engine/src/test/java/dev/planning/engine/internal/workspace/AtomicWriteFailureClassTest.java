@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,5 +82,25 @@ class AtomicWriteFailureClassTest {
                 () -> AtomicFiles.write(dir.resolve("keys/trust.yaml"), new byte[] {1}));
 
         assertThat(e).isNotNull().isNotInstanceOf(SystemFailureException.class);
+    }
+
+    /**
+     * review24: a directory where the file itself should be (made by hand, or left by a tool) is the user's to
+     * remove: the rename fails with EISDIR, a plain {@code FileSystemException}, which was taken for the system's
+     * failure (exit 3, "free disk space or check the disk").
+     */
+    @Test
+    void aDirectoryWhereTheFileShouldBeIsTheUsersMistake() throws IOException {
+        Path file = Files.createDirectories(dir.resolve("trust.yaml"));
+        Files.writeString(file.resolve("inside"), "x");
+        Path empty = Files.createDirectories(dir.resolve("manifest.yaml"));
+
+        for (Path target : List.of(file, empty)) {
+            PlanningException e = catchThrowableOfType(PlanningException.class,
+                    () -> AtomicFiles.write(target, new byte[] {1}));
+
+            assertThat(e).as(target.toString()).isNotNull().isNotInstanceOf(SystemFailureException.class);
+            assertThat(e.getMessage()).as(target.toString()).doesNotContain("the system failed");
+        }
     }
 }

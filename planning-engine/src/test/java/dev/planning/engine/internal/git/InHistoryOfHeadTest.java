@@ -1,0 +1,159 @@
+package dev.planning.engine.internal.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * review24: {@link GitRepository#inHistoryOfHead} (attack24) on histories a contributor shapes: commit dates
+ * out of order (any committer sets them), merges, a detached {@code HEAD}.
+ */
+class InHistoryOfHeadTest {
+
+    @TempDir
+    Path dir;
+
+    /** A commit of an empty tree with the given parents, committed at {@code year}. */
+    private static ObjectId commit(Repository repository, int year, ObjectId... parents) throws Exception {
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            ObjectId tree = inserter.insert(new TreeFormatter());
+            PersonIdent who = new PersonIdent("T", "t@example.org",
+                    Instant.parse(year + "-01-01T00:00:00Z"), ZoneOffset.UTC);
+            CommitBuilder builder = new CommitBuilder();
+            builder.setTreeId(tree);
+            builder.setParentIds(parents);
+            builder.setAuthor(who);
+            builder.setCommitter(who);
+            builder.setMessage("year " + year + "\n");
+            ObjectId id = inserter.insert(builder);
+            inserter.flush();
+            return id;
+        }
+    }
+
+    private static void detachHead(Repository repository, ObjectId commit) throws Exception {
+        RefUpdate update = repository.updateRef(Constants.HEAD, true);
+        update.setNewObjectId(commit);
+        update.forceUpdate();
+    }
+
+    @Test
+    void anAncestorCommittedLaterThanItsDescendantsIsStillAnAncestor() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Repository repository = git.getRepository();
+            ObjectId root = commit(repository, 2020);
+            ObjectId sealed = commit(repository, 2030, root);
+            ObjectId skewed = commit(repository, 2001, sealed);
+            ObjectId head = commit(repository, 2025, skewed);
+            detachHead(repository, head);
+            try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
+                assertThat(git24.inHistoryOfHead(sealed.name())).isTrue();
+                assertThat(git24.inHistoryOfHead(root.name())).isTrue();
+                assertThat(git24.inHistoryOfHead(head.name())).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aCommitOnlyReachedThroughAMergesSecondParentIsAnAncestor() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Repository repository = git.getRepository();
+            ObjectId root = commit(repository, 2020);
+            ObjectId main = commit(repository, 2021, root);
+            ObjectId branch = commit(repository, 2022, root);
+            ObjectId merge = commit(repository, 2023, main, branch);
+            detachHead(repository, merge);
+            try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
+                assertThat(git24.inHistoryOfHead(branch.name())).isTrue();
+            }
+            detachHead(repository, main);
+            try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
+                assertThat(git24.inHistoryOfHead(branch.name())).as("a sibling branch's commit").isFalse();
+                assertThat(git24.inHistoryOfHead(merge.name())).as("a descendant of HEAD").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aCommitOfAnUnrelatedHistoryIsNotAnAncestor() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Repository repository = git.getRepository();
+            ObjectId orphan = commit(repository, 2040);
+            ObjectId head = commit(repository, 2020, commit(repository, 2019));
+            detachHead(repository, head);
+            try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
+                assertThat(git24.inHistoryOfHead(orphan.name())).isFalse();
+            }
+        }
+    }
+
+    /**
+     * The walk is bounded: a history longer than the bound before the commit is met is refused, never walked on
+     * nor taken for an answer either way (shown with a bound of 3 over a line of five commits).
+     */
+    @Test
+    void aHistoryLongerThanTheBoundIsRefusedNotWalkedToTheEnd() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Repository repository = git.getRepository();
+            ObjectId orphan = commit(repository, 2040);
+            ObjectId first = commit(repository, 2020);
+            ObjectId tip = first;
+            for (int year = 2021; year <= 2024; year++) {
+                tip = commit(repository, year, tip);
+            }
+            detachHead(repository, tip);
+            ObjectId oldest = first;
+            try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
+                assertThat(git24.inHistoryOfHead(oldest.name(), 5)).as("met within the bound").isTrue();
+                assertThatThrownBy(() -> git24.inHistoryOfHead(oldest.name(), 3))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("holds more than 3 commits without reaching snapshot_rev " + oldest.name());
+                assertThatThrownBy(() -> git24.inHistoryOfHead(orphan.name(), 3))
+                        .isInstanceOf(InvalidInputException.class);
+                assertThat(git24.inHistoryOfHead(orphan.name(), 6)).as("the whole history within the bound").isFalse();
+            }
+        }
+    }
+
+    /**
+     * A replace ref ({@code git replace}) or a graft, which git's own commands honour, changes no object: a commit
+     * the history of {@code HEAD} does not hold is not made an ancestor by one (nor is one that it holds taken out).
+     * Such refs are local and are not fetched by default, so a signer's clone would not see them either.
+     */
+    @Test
+    void aReplaceRefOrAGraftDoesNotMakeACommitAnAncestor() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Repository repository = git.getRepository();
+            ObjectId elsewhere = commit(repository, 2021);
+            ObjectId root = commit(repository, 2020);
+            ObjectId head = commit(repository, 2022, root);
+            detachHead(repository, head);
+            ObjectId replacement = commit(repository, 2020, elsewhere);
+            RefUpdate replace = repository.updateRef("refs/replace/" + root.name());
+            replace.setNewObjectId(replacement);
+            replace.forceUpdate();
+            java.nio.file.Files.createDirectories(dir.resolve(".git/info"));
+            java.nio.file.Files.writeString(dir.resolve(".git/info/grafts"), head.name() + " " + elsewhere.name() + "\n");
+            try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
+                assertThat(git24.inHistoryOfHead(elsewhere.name())).isFalse();
+                assertThat(git24.inHistoryOfHead(root.name())).isTrue();
+            }
+        }
+    }
+}
