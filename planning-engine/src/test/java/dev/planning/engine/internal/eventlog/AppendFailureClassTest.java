@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * denied) stays a plain {@link PlanningException} (exit 2). Every such failure was exit 2. The failure is
  * made through the store's seam, after the line's bytes are written: a full disk cannot be had in a test.
  */
+@Isolated("sets FileEventStore.appendFault, which every append or write of the process meets")
 class AppendFailureClassTest {
 
     @TempDir

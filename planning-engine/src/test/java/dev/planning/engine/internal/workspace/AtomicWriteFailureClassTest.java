@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (exit 2). Every such failure was exit 2. Made through the writer's seam: a full disk cannot be had in a test,
  * and permissions do not stop root.
  */
+@Isolated("sets AtomicFiles.beforeForce, which every append or write of the process meets")
 class AtomicWriteFailureClassTest {
 
     @TempDir
