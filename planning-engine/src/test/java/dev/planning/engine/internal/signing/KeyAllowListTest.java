@@ -190,6 +190,31 @@ class KeyAllowListTest {
         assertThat(Crypto.isP256(null)).isFalse();
     }
 
+    /** perf24: the domain is now the JDK's table; each part of it still decides (the order alone never would). */
+    @Test
+    void everyPartOfP256sDomainIsCompared() throws Exception {
+        java.security.spec.ECParameterSpec p256 = ((java.security.interfaces.ECPublicKey) ec("secp256r1", null)
+                .getPublic()).getParams();
+        java.security.spec.EllipticCurve curve = p256.getCurve();
+        java.security.spec.ECPoint g = p256.getGenerator();
+        BigInteger prime = ((java.security.spec.ECFieldFp) curve.getField()).getP();
+        List<java.security.spec.ECParameterSpec> others = List.of(
+                new java.security.spec.ECParameterSpec(new java.security.spec.EllipticCurve(curve.getField(),
+                        curve.getA().subtract(BigInteger.ONE), curve.getB()), g, p256.getOrder(), 1),
+                new java.security.spec.ECParameterSpec(new java.security.spec.EllipticCurve(
+                        new java.security.spec.ECFieldFp(prime.nextProbablePrime()), curve.getA(), curve.getB()), g,
+                        p256.getOrder(), 1),
+                new java.security.spec.ECParameterSpec(curve, new java.security.spec.ECPoint(g.getAffineX(),
+                        g.getAffineY().add(BigInteger.ONE)), p256.getOrder(), 1),
+                new java.security.spec.ECParameterSpec(curve, new java.security.spec.ECPoint(g.getAffineX()
+                        .add(BigInteger.ONE), g.getAffineY()), p256.getOrder(), 1),
+                new java.security.spec.ECParameterSpec(curve, g, p256.getOrder().add(BigInteger.TWO), 1),
+                new java.security.spec.ECParameterSpec(curve, g, p256.getOrder(), 2));
+
+        assertThat(others).noneMatch(Crypto::isP256);
+        assertThat(Crypto.isP256(new java.security.spec.ECParameterSpec(curve, g, p256.getOrder(), 1))).isTrue();
+    }
+
     @Test
     void theAllowedKeysStillRead() throws Exception {
         for (KeyPair pair : List.of(Crypto.generate(SignatureAlgorithm.ED25519),
