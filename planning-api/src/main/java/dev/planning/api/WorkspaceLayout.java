@@ -28,12 +28,21 @@ import java.util.regex.Pattern;
  * </pre>
  * the capacity model in {@code frameworks/capacity.yaml}, and the rulebook in {@code rulebook/}. A different root for streams can be configured.
  *
+ * <p>The streams' root is a normalised relative path ({@code plans}, {@code a/b}): every path the
+ * layout names is compared, as text, with the paths a git commit lists (the sealed set's completeness,
+ * {@code verify}), and {@code ./plans} or {@code plans/} would match none of them, so that check would
+ * find no input to hold the seal to. Such a root is refused when the layout is made.
+ *
  * @param streamsRoot the directory holding {@code planning-{stream}} directories, e.g. {@code frameworks}
  * @param rulebookDir the default rulebook directory, e.g. {@code rulebook}
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
+
+    /** Segments of a portable name, none {@code .} or {@code ..}, joined by {@code /} (review24: {@code ./plans}). */
+    private static final Pattern NORMALISED_RELATIVE =
+            Pattern.compile("(?!\\.\\.?(?:/|$))[A-Za-z0-9._-]+(?:/(?!\\.\\.?(?:/|$))[A-Za-z0-9._-]+)*");
 
     /** The layout of SPEC §3. */
     public static final WorkspaceLayout DEFAULT = new WorkspaceLayout("frameworks", "rulebook");
@@ -49,6 +58,11 @@ public record WorkspaceLayout(String streamsRoot, String rulebookDir) {
     public WorkspaceLayout {
         Objects.requireNonNull(streamsRoot, "streamsRoot");
         Objects.requireNonNull(rulebookDir, "rulebookDir");
+        if (!NORMALISED_RELATIVE.matcher(streamsRoot).matches()) {
+            throw new IllegalArgumentException("streamsRoot must be a normalised relative path such as frameworks or"
+                    + " a/b (segments of letters, digits, '.', '_' or '-', none '.' or '..', no leading or trailing '/'),"
+                    + " not '" + streamsRoot + "'");
+        }
     }
 
     /**

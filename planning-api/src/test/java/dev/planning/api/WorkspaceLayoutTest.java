@@ -1,0 +1,35 @@
+package dev.planning.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * review24 noticed that a streams' root written {@code ./plans} or {@code plans/} makes every path the
+ * layout names differ, as text, from the paths a git commit lists: the sealed set's completeness check
+ * (attack23) then found no committed input to hold a seal to, and checked nothing. Such a root is refused
+ * when the layout is made.
+ */
+class WorkspaceLayoutTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"./plans", "plans/", "/plans", "plans//x", "plans/./x", "..", "../plans", "plans/..", ".",
+            "", "plans\\x", " plans", "pl\u00e4ne"})
+    void aStreamsRootThatIsNotANormalisedRelativePathIsRefused(String root) {
+        assertThatThrownBy(() -> new WorkspaceLayout(root, "rulebook"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("streamsRoot must be a normalised relative path")
+                .hasMessageContaining("'" + root + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"frameworks", "plans", "a/b", "my-plans/v1.2", ".plans", "plans..old"})
+    void aNormalisedRelativeStreamsRootIsAccepted(String root) {
+        WorkspaceLayout layout = new WorkspaceLayout(root, "policy");
+
+        assertThat(layout.streamDir("fe")).isEqualTo(root + "/planning-fe");
+    }
+}
