@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -387,7 +386,7 @@ final class SettingsDiff {
         TagTaxonomy before = TagTaxonomy.of(base);
         TagTaxonomy after = TagTaxonomy.of(head);
         Set<String> keys = new LinkedHashSet<>();
-        union(base.keySet(), head.keySet()).forEach(key -> keys.add(key.strip().toLowerCase(Locale.ROOT)));
+        union(base.keySet(), head.keySet()).forEach(key -> keys.add(TagTaxonomy.foldKey(key)));
         int listed = changes.size();
         for (String key : keys) {
             Optional<List<String>> was = before.governs(key) ? Optional.of(before.allowedValues(key)) : Optional.empty();

@@ -25,6 +25,7 @@ import dev.planning.api.lifecycle.CycleStatus;
 import dev.planning.api.rulebook.KpiDefinition;
 import dev.planning.engine.internal.artifact.YamlOutput;
 import dev.planning.engine.internal.cycle.CycleArtifacts;
+import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.JudgedInstant;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.metrics.KpiEvaluator;
@@ -109,7 +110,7 @@ public final class DigestPublisher {
         byte[] bytes = render(cycle, template).getBytes(StandardCharsets.UTF_8);
         DigestSummary summary = checkFrontMatter(bytes, path);
         Path file = SafePaths.resolve(workspace.root(), path);
-        String sha256 = ManifestExcerpt.sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         // Compared only at the new digest's size: the file there is anyone's who commits, of any size.
         // The same digest is not published again, unless its event was never recorded (a publication
         // stopped between the file and the log): then the event is recorded now, the file left as it is.

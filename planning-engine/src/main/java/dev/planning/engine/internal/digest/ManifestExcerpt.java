@@ -1,22 +1,20 @@
 package dev.planning.engine.internal.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.planning.api.PlanningException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
+import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,7 +87,7 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
         List<String> roles = new ArrayList<>();
         root.path("signatures").forEach(s -> roles.add(s.path("role").asText("?")));
         JsonNode critical = root.path("governance").path("critical_violations");
-        return Optional.of(new ManifestExcerpt(path, sha256(bytes), fields, artifacts, roles,
+        return Optional.of(new ManifestExcerpt(path, Sha256.hex(bytes), fields, artifacts, roles,
                 critical.canConvertToInt() && critical.isIntegralNumber() ? Optional.of(critical.asInt()) : Optional.empty()));
     }
 
@@ -131,25 +129,10 @@ record ManifestExcerpt(String path, String sha256, List<Field> fields, List<Arti
 
     /** The SHA-256 of a file, read in blocks; empty when it cannot be read. */
     static Optional<String> streamedSha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] block = new byte[64 * 1024];
-            for (int n = in.read(block); n >= 0; n = in.read(block)) {
-                sha.update(block, 0, n);
-            }
-            return Optional.of(HexFormat.of().formatHex(sha.digest()));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
+            return Optional.of(Sha256.file(file).sha256());
+        } catch (PlanningException e) {
+            return Optional.empty();
         }
     }
 }

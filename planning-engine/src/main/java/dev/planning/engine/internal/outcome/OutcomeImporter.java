@@ -13,6 +13,7 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.internal.artifact.ErrorList;
+import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.lifecycle.Unrecorded;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
@@ -23,11 +24,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +96,7 @@ public final class OutcomeImporter {
             String display = file.toString().replace('\\', '/');
             try {
                 byte[] content = read(file, display);
-                candidates.add(new Candidate(file, content, detector.inspect(content, display), sha256(content)));
+                candidates.add(new Candidate(file, content, detector.inspect(content, display), Sha256.hex(content)));
             } catch (InvalidInputException e) {
                 refused.add(e);
             }
@@ -323,7 +321,7 @@ public final class OutcomeImporter {
             }
             String actual;
             try {
-                actual = sha256(Files.readAllBytes(stored));
+                actual = Sha256.hex(Files.readAllBytes(stored));
             } catch (IOException e) {
                 throw new InvalidInputException("cannot read the stored outcome: " + Shown.why(e),
                         SourceLocation.ofFile(path), e);
@@ -391,14 +389,6 @@ public final class OutcomeImporter {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read the file: " + Shown.why(e), SourceLocation.ofFile(display), e);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
     }
 

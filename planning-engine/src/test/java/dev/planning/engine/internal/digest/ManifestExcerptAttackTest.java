@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.engine.internal.hash.Sha256;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +61,8 @@ class ManifestExcerptAttackTest {
     void anArtifactOfTheRecordedSizeAndHashIsStillOk() throws IOException {
         byte[] plan = "tasks: []\n".getBytes(StandardCharsets.UTF_8);
         Files.write(workspace.resolve("plan.yaml"), plan);
-        manifest("  - {path: plan.yaml, sha256: " + ManifestExcerpt.sha256(plan) + ", bytes: " + plan.length + "}\n"
-                + "  - {path: plan.yaml, sha256: " + ManifestExcerpt.sha256(plan) + ", bytes: " + (plan.length + 1)
+        manifest("  - {path: plan.yaml, sha256: " + Sha256.hex(plan) + ", bytes: " + plan.length + "}\n"
+                + "  - {path: plan.yaml, sha256: " + Sha256.hex(plan) + ", bytes: " + (plan.length + 1)
                 + "}\n");
 
         ManifestExcerpt excerpt = ManifestExcerpt.read(workspace, "manifest.yaml").orElseThrow();
