@@ -102,19 +102,21 @@ public final class AttackWorkspace {
         commit("sealed");
     }
 
-    /** The team signs as PM, TechLead and QA and commits. */
-    public void signAll() {
+    /** The team signs as PM, TechLead and QA, with {@code signOptions} ({@code --allow-dirty}), and commits. */
+    public void signAll(String... signOptions) {
         for (String role : CycleScript.ROLES) {
-            CliRun sign = sign(role);
+            CliRun sign = sign(role, signOptions);
             assertThat(sign.exitCode()).as(sign.out() + sign.err()).isZero();
         }
         commit("signed");
     }
 
     /** {@code sign} of the manifest as {@code role}, with its key and the trust file outside the workspace. */
-    public CliRun sign(String role) {
-        return run("sign", path(MANIFEST).toString(), "--role", role, "--key", keys.resolve(role + ".key.pem").toString(),
-                "--trust", trust());
+    public CliRun sign(String role, String... signOptions) {
+        List<String> args = new ArrayList<>(List.of("sign", path(MANIFEST).toString(), "--role", role, "--key",
+                keys.resolve(role + ".key.pem").toString(), "--trust", trust()));
+        args.addAll(List.of(signOptions));
+        return run(args.toArray(String[]::new));
     }
 
     /**

@@ -190,7 +190,7 @@ class SealedInputsAttackTest {
         ws.write(BE_PLAN, bePlan("2025-09-02", "Payment API"));
         ws.ok(ws.cycleArgs("advance", "--to", "READY_FOR_HANDOFF"));
         ws.ok(ws.cycleArgs("seal", "--allow-dirty"));
-        ws.signAll();
+        ws.signAll("--allow-dirty"); // signed knowingly (dirty24)
         ws.write(BE_PLAN, bePlan("2025-09-02", "Payment API, now with refunds"));
 
         assertFailsNaming(ws.verify(), 1, "ARTIFACT_CHANGED", BE_PLAN);
