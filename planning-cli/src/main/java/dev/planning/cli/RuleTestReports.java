@@ -26,7 +26,9 @@ final class RuleTestReports {
             }
         }
         if (report.results().isEmpty()) {
-            text.append("no test cases in ").append(outcome.rulebook().directory().resolve("tests")).append('\n');
+            // Fails the run (exit 1): a CI job must not pass on a rulebook whose tests are empty or gone.
+            text.append("no test cases in ").append(outcome.rulebook().directory().resolve("tests"))
+                    .append(": nothing was tested; add rule tests (tests/*.yaml) that expect its rules' violations\n");
         }
         long passed = report.results().stream().filter(CaseResult::passed).count();
         text.append(passed).append(" passed, ").append(report.results().size() - passed).append(" failed\n");

@@ -129,12 +129,13 @@ final class RulesCommand implements Runnable {
     /**
      * {@code planning rules test DIR [--fail-under PERCENT] [--format text|json|junit]}: runs the
      * rulebook's {@code tests/*.yaml} cases and reports each case, the rule coverage and the rules
-     * no test expects a violation of. Exit 1 when a case fails or coverage is under {@code --fail-under}; exit 2 when
-     * the rulebook or a test file is malformed or a DRL file does not compile.
+     * no test expects a violation of. Exit 1 when a case fails, when there is no case (nothing was tested),
+     * or coverage is under {@code --fail-under}; exit 2 when the rulebook or a test file is malformed or a DRL
+     * file does not compile.
      */
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = {"Run the rulebook's tests (tests/*.yaml) and report each case and the rule coverage.",
-                "Exit 1 when a case fails or coverage is under --fail-under."})
+                "Exit 1 when a case fails, when there is no case (nothing was tested) or coverage is under --fail-under."})
     static final class Test implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", description = "Rulebook directory.")

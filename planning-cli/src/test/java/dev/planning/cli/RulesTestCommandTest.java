@@ -195,4 +195,45 @@ class RulesTestCommandTest {
         assertThat(run("rules", "test", rulebook.toString(), "--fail-under", "1")).isEqualTo(1);
         assertThat(out).contains("no test cases in").contains("rule coverage: 0.0% (0 of 12 rules)");
     }
+
+    /**
+     * keys25: a rulebook whose {@code tests/} is empty or gone passed (exit 0, "no test cases") unless
+     * {@code --fail-under} was given, so a CI job passed while nothing was tested. It now fails as a failed
+     * check (exit 1) in one line saying nothing was tested, whatever the bound (0 included), in every format.
+     */
+    @Test
+    void aRulebookWithoutTestCasesFailsSayingNothingWasTested() throws IOException {
+        for (String file : List.of("compliance", "critical", "hygiene")) {
+            Files.delete(rulebook.resolve("tests/" + file + ".yaml"));
+        }
+        Files.writeString(rulebook.resolve("tests/README.md"), "not a test\n");
+
+        for (List<String> bound : List.of(List.<String>of(), List.of("--fail-under", "0"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("rules", "test", rulebook.toString()));
+            args.addAll(bound);
+            assertThat(run(args.toArray(String[]::new))).as(bound + ": " + out + err).isEqualTo(1);
+            assertThat(out.lines().filter(l -> l.startsWith("no test cases in "))).singleElement()
+                    .satisfies(l -> assertThat(l).contains(rulebook.resolve("tests").toString())
+                            .contains("nothing was tested"));
+        }
+        assertThat(run("rules", "test", rulebook.toString(), "--format", "json")).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out).get("passed").asBoolean()).isFalse();
+        assertThat(run("rules", "test", rulebook.toString(), "--format", "markdown")).isEqualTo(1);
+        assertThat(out).contains("FAILED").doesNotContain("PASSED");
+        assertThat(run("rules", "test", rulebook.toString(), "--format", "junit")).isEqualTo(1);
+        assertThat(out).contains("<failure").contains("nothing was tested");
+    }
+
+    @Test
+    void aRulebookWithoutATestsDirectoryFailsAlike() throws IOException {
+        try (var files = Files.list(rulebook.resolve("tests"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(rulebook.resolve("tests"));
+
+        assertThat(run("rules", "test", rulebook.toString())).as(out + err).isEqualTo(1);
+        assertThat(out).contains("nothing was tested");
+    }
 }

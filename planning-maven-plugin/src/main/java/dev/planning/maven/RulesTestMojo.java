@@ -17,8 +17,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * {@code planning:rules-test}: runs the rulebook's own tests ({@code tests/*.yaml}) with rule
  * coverage, as {@code planning rules test}. Writes {@code rules-test.junit.xml} (a suite per test
- * file and a {@code rule-coverage} suite); fails the build when a case fails or the coverage is
- * under {@code failUnder}.
+ * file and a {@code rule-coverage} suite); fails the build when a case fails, when there is no case
+ * (nothing was tested), or the coverage is under {@code failUnder}.
  */
 @Mojo(name = "rules-test", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class RulesTestMojo extends PlanningMojo {
@@ -61,7 +61,8 @@ public final class RulesTestMojo extends PlanningMojo {
                         report.rules().size() - report.uncovered().size(), report.rules().size())
                 + (failUnder == null ? "" : String.format(Locale.ROOT, " (required %.1f%%)", failUnder));
         if (report.results().isEmpty()) {
-            summary = "no test cases in " + rulebook.directory().resolve("tests") + "; " + summary;
+            summary = "no test cases in " + rulebook.directory().resolve("tests") + ": nothing was tested; add rule"
+                    + " tests (tests/*.yaml) that expect its rules' violations; " + summary;
         }
         return new Verdict(report.passed() && covered, summary);
     }

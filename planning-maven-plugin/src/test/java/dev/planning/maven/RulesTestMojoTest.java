@@ -50,6 +50,21 @@ class RulesTestMojoTest {
         assertThat(dir.resolve("reports/rules-test.junit.xml")).content(StandardCharsets.UTF_8).contains("<failure");
     }
 
+    /** keys25: a rulebook with no test cases passed the goal while nothing was tested; it now fails the build. */
+    @Test
+    void aRulebookWithoutTestCasesFailsTheBuild() throws Exception {
+        Path ws = copyOf("fe-2025-09-02", dir);
+        try (var files = Files.list(ws.resolve("rulebook/tests"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        assertThatThrownBy(rulesTest(ws)::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("nothing was tested");
+        assertThat(dir.resolve("reports/rules-test.junit.xml")).content(StandardCharsets.UTF_8).contains("<failure");
+    }
+
     @Test
     void aCoverageThresholdOutOfRangeIsBadInput() {
         RulesTestMojo goal = rulesTest(copyOf("fe-2025-09-02", dir));

@@ -43,13 +43,18 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
     }
 
     /**
-     * Whether every case passed.
+     * Whether at least one case ran and every case passed. A run of no cases tested nothing and does not
+     * pass: a rulebook whose {@code tests/} is empty or gone fails, so that a CI job cannot pass on it.
      *
-     * @return whether every case passed
+     * @return whether at least one case ran and every case passed
      */
     public boolean passed() {
-        return results.stream().allMatch(CaseResult::passed);
+        return !results.isEmpty() && results.stream().allMatch(CaseResult::passed);
     }
+
+    /** Why a run of no cases fails, in one line (without the place of the tests). */
+    static final String NOTHING_TESTED = "nothing was tested: a rulebook's tests pass only when at least one case"
+            + " ran; add rule tests (tests/*.yaml) that expect its rules' violations";
 
     /**
      * The cases that failed.
@@ -95,7 +100,8 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
      * The report as JUnit XML, as {@code planning rules test --format junit} prints it: one suite per
      * test file (the class name is the file, the case name its name, both stable), plus a
      * {@code rule-coverage} suite with a case per rule, failed when no case expects a violation of it and
-     * {@code strictCoverage} is set.
+     * {@code strictCoverage} is set. A run of no cases has a {@code rule-tests} suite whose one case,
+     * {@code no test cases}, failed: nothing was tested.
      *
      * @param strictCoverage whether a rule no case expects a violation of fails its {@code rule-coverage} case
      * @return the JUnit XML text
@@ -112,6 +118,11 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
         }
         List<JUnitXml.Suite> suites = new ArrayList<>();
         byFile.forEach((file, cases) -> suites.add(new JUnitXml.Suite(file, cases)));
+        if (results.isEmpty()) {
+            // A report a CI shows as green when it holds no failure: a run of no cases is one.
+            suites.add(new JUnitXml.Suite("rule-tests", List.of(JUnitXml.TestCase.failed("rule-tests", "no test cases",
+                    new JUnitXml.Failure("NoTestCases", "no test cases: " + NOTHING_TESTED, "")))));
+        }
         List<JUnitXml.TestCase> coverage = new ArrayList<>();
         for (String rule : rules) {
             coverage.add(uncovered.contains(rule) && strictCoverage
@@ -125,8 +136,8 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
 
     /**
      * The report as Markdown, as {@code planning rules test --format markdown} prints it: a heading with
-     * the verdict (PASSED when every case passed and the coverage is at least {@code failUnder}), the
-     * counts, the coverage and the rulebook's hash (a code span, the exact value), a table of the cases
+     * the verdict (PASSED when a case ran, every case passed and the coverage is at least {@code failUnder}),
+     * the counts, the coverage and the rulebook's hash (a code span, the exact value), a table of the cases
      * with the difference of each that failed, and the rules no case fired. Case names and differences
      * are the rulebook's text: escaped so that they render as exactly the text they are, on one line,
      * never as markup, a link, a mention or a cell of their own. The same inputs give the same text.
@@ -159,6 +170,9 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
                 .map(r -> List.of(r.passed() ? "pass" : "FAIL", r.testCase().name(), r.testCase().source().toString(),
                         r.passed() ? "" : r.diff().strip()))
                 .toList()));
+        if (results.isEmpty()) {
+            md.append(Markdown.escape("no test cases: " + NOTHING_TESTED)).append("\n\n");
+        }
         if (!uncovered.isEmpty()) {
             md.append(Markdown.escape("rules no test expects a violation of: " + String.join(", ", uncovered)))
                     .append("\n\n");
@@ -169,7 +183,7 @@ public record RuleTestReport(List<CaseResult> results, SortedSet<String> rules, 
     /**
      * The report as JSON, as {@code planning rules test --format json} prints it (schema
      * {@code schemas/output/rules-test/1.0.json} of the engine jar): the rulebook and its hash,
-     * {@code passed} (every case passed and the coverage is at least {@code failUnder}), the counts, the
+     * {@code passed} (a case ran, every case passed and the coverage is at least {@code failUnder}), the counts, the
      * coverage (one decimal, the bound, every rule, the rules no case fired) and each case with the
      * violations it missed or did not expect and how often each rule fired. Without a trailing line
      * break (the command line prints one after it); the same inputs give the same text.
