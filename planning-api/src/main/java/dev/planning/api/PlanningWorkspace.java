@@ -193,6 +193,10 @@ public interface PlanningWorkspace {
      * @throws SealingException           when the cycle is already sealed, or an artifact has
      *                                    uncommitted changes and {@code allowDirty} is not set
      * @throws InvalidTransitionException when the cycle is not {@code READY_FOR_HANDOFF}
+     * @throws InvalidInputException      when the prior manifest id names no manifest of the workspace, or one
+     *                                    sealed dirty ({@code dirty: true} or {@code snapshot_rev: none}), which no
+     *                                    later handoff can be signed or verified over, {@code allowDirty} or not;
+     *                                    nothing is written
      */
     SealResult seal(CycleRef cycle, SealOptions options);
 

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -221,6 +222,42 @@ class SealingCommandsTest {
     void verifyNeedsEitherACycleOrAManifest() {
         assertThat(run("verify", "-w", ws.toString())).isEqualTo(2);
         assertThat(err).contains("either --stream S --cycle C, or a MANIFEST");
+    }
+
+    /**
+     * keys25: {@code seal --prior} named a prior sealed dirty and wrote the handoff, exit 0, though no option
+     * lets such a handoff be signed or verified later. Refused: exit 2, one line naming the prior and what to
+     * do, nothing written (no manifest, the log unchanged), {@code --allow-dirty} or not.
+     */
+    @Test
+    void sealRefusesAPriorSealedDirtyInOneLineWritingNothing() throws Exception {
+        assertThat(run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--to",
+                "READY_FOR_HANDOFF")).isZero();
+        Files.writeString(ws.resolve(TASKS), Files.readString(ws.resolve(TASKS)) + "\n");
+        assertThat(run("seal", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-02", "--allow-dirty"))
+                .as(err).isZero();
+        String prior = Files.readString(ws.resolve(MANIFEST)).lines().filter(l -> l.startsWith("manifest_id:"))
+                .findFirst().orElseThrow().replaceAll("manifest_id: *\"?([^\"]*)\"?", "$1");
+        for (String file : List.of(TASKS, "frameworks/planning-fe/storymaps/2025-09-02-story_map.md")) {
+            Path next = ws.resolve(file.replace("2025-09-02", "2025-09-16"));
+            Files.writeString(next, Files.readString(ws.resolve(file)).replace("2025-09-02", "2025-09-16"));
+        }
+        dev.planning.engine.fixtures.GitFixture.commitAll(ws, "cycle 1 sealed dirty; cycle 2 planned");
+        assertThat(run("advance", "-w", ws.toString(), "--stream", "fe", "--cycle", "2025-09-16", "--to",
+                "READY_FOR_HANDOFF")).as(out + err).isZero();
+        Path log = ws.resolve("frameworks/planning-fe/events/2025-09-16.events.jsonl");
+        byte[] before = Files.readAllBytes(log);
+
+        for (List<String> dirty : List.of(List.<String>of(), List.of("--allow-dirty"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("seal", "-w", ws.toString(), "--stream", "fe",
+                    "--cycle", "2025-09-16", "--prior", prior));
+            args.addAll(dirty);
+            assertThat(run(args.toArray(String[]::new))).as(dirty + ": " + out + err).isEqualTo(2);
+            assertThat(err.strip()).doesNotContain("\n").contains("prior manifest '" + prior + "' (" + MANIFEST
+                    + ") was sealed with --allow-dirty (dirty: true", "nothing was sealed", "Seal without --prior");
+            assertThat(ws.resolve(MANIFEST.replace("2025-09-02", "2025-09-16"))).doesNotExist();
+            assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        }
     }
 
     private int run(String... args) {

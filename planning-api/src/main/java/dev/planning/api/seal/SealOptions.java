@@ -55,7 +55,9 @@ public record SealOptions(boolean allowDirty, Optional<String> priorManifestId, 
     }
 
     /**
-     * The same options, naming the manifest this one replaces.
+     * The same options, naming the manifest this one replaces. Sealing refuses a prior sealed dirty
+     * ({@code dirty: true} or {@code snapshot_rev: none}): a handoff naming it could never be signed or
+     * verified, and {@link #withAllowDirty} does not change that.
      *
      * @param id the prior manifest's id
      * @return the same options, naming the manifest this one replaces

@@ -186,7 +186,8 @@ public final class Sealer {
      *
      * @throws SealingException           already sealed, or uncommitted changes
      * @throws InvalidTransitionException when the cycle is not {@code READY_FOR_HANDOFF}
-     * @throws InvalidInputException      when the prior manifest id names no manifest of the workspace
+     * @throws InvalidInputException      when the prior manifest id names no manifest of the workspace, or one
+     *                                    sealed dirty (keys25: no later handoff could be signed over it)
      */
     public SealResult seal(CycleRef cycle, SealOptions options) {
         String path = layout.manifest(cycle);
@@ -637,6 +638,18 @@ public final class Sealer {
         if (claims.isEmpty()) {
             throw new InvalidInputException("prior manifest '" + id + "' is not a sealed manifest of this workspace;"
                     + " expected the manifest_id of an earlier cycle's handoff manifest");
+        }
+        String path = claims.get(0);
+        HandoffManifest prior = ManifestForms.read(reader, workspace, SafePaths.resolve(workspace, path), path).read()
+                .manifest();
+        if (ManifestVerifier.sealedDirty(prior)) {
+            // keys25: verify, sign and the move past PACKAGED refuse such a prior (PriorSnapshot), whatever the options;
+            // sealing on it would only write a handoff that can never count. --allow-dirty is this seal's own consent.
+            throw new InvalidInputException("prior manifest '" + id + "' (" + path + ") was sealed with --allow-dirty"
+                    + " (dirty: " + prior.dirty() + ", snapshot_rev " + prior.snapshotRev() + "), so no commit holds its"
+                    + " sealed set and a handoff naming it as its prior can never be signed nor verified (PRIOR_MANIFEST),"
+                    + " with or without --allow-dirty; nothing was sealed. Seal without --prior, or name a prior sealed"
+                    + " from a clean commit");
         }
     }
 

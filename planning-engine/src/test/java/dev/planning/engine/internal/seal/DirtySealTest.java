@@ -8,6 +8,7 @@ import static dev.planning.engine.internal.seal.SealFixture.TRUST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.artifact.HandoffManifest;
 import dev.planning.api.lifecycle.CycleRef;
@@ -82,18 +83,70 @@ class DirtySealTest {
         assertThat(ws.verify(CYCLE, TRUST).notes()).noneSatisfy(note -> assertThat(note).contains("--allow-dirty"));
     }
 
-    /** Cycle 2 planned, advanced to READY_FOR_HANDOFF and sealed (dirty, outside git) naming the dirty cycle 1 as prior. */
-    private PlanningWorkspace cycleTwoNamingTheDirtyPrior(Path workspace) {
+    /** Cycle 2 planned and advanced to READY_FOR_HANDOFF. */
+    private static PlanningWorkspace cycleTwoReady(Path workspace) {
         SealFixture.write(workspace, TASKS.replace("2025-09-02", "2025-09-16"),
                 SealFixture.read(workspace, TASKS).replace("2025-09-02", "2025-09-16"));
         SealFixture.write(workspace, MAP.replace("2025-09-02", "2025-09-16"),
                 SealFixture.read(workspace, MAP).replace("2025-09-02", "2025-09-16"));
         PlanningWorkspace ws = SealFixture.open(workspace);
         assertThat(ws.advance(NEXT, CycleState.READY_FOR_HANDOFF).accepted()).isTrue();
+        return ws;
+    }
+
+    /**
+     * Cycle 2 sealed (dirty, outside git) naming the dirty cycle 1 as prior. {@code seal} refuses such a prior
+     * (keys25), so the manifest is made as a hand without the tool would: cycle 1's manifest says clean while
+     * cycle 2 is sealed, and is put back after. What follows must still refuse the prior.
+     */
+    private PlanningWorkspace cycleTwoNamingTheDirtyPrior(Path workspace) throws IOException {
+        PlanningWorkspace ws = cycleTwoReady(workspace);
         String prior = ws.verify(CYCLE, TRUST).manifestId().orElseThrow();
+        Path priorFile = workspace.resolve(MANIFEST_ONE);
+        byte[] dirty = Files.readAllBytes(priorFile);
+        HandoffManifest m = new ManifestReader(workspace).parse(dirty, MANIFEST_ONE).manifest();
+        Files.write(priorFile, ManifestWriter.render(new HandoffManifest(m.version(), m.manifestId(), m.cycleId(),
+                m.stream(), m.sealed(), m.createdAt(), m.createdBy(), m.sealedAt(), "0".repeat(40), false,
+                m.rulebookHash(), m.eventLogHead(), m.artifacts(), m.gateResults(), m.governance(),
+                m.priorManifestId(), m.notes(), m.signatures())));
         assertThat(ws.seal(NEXT, SealOptions.defaults().withAllowDirty(true).withPriorManifestId(prior)).sealed())
                 .isTrue();
+        Files.write(priorFile, dirty);
         return ws;
+    }
+
+    private static final String MANIFEST_ONE = "frameworks/planning-fe/manifests/2025-09-02-handoff_manifest.yaml";
+    private static final String MANIFEST_TWO = "frameworks/planning-fe/manifests/2025-09-16-handoff_manifest.yaml";
+
+    /**
+     * keys25: {@code seal --prior} named a prior sealed dirty and wrote the handoff, which could then never be
+     * signed nor verified (the prior check above refuses it). It is refused at the seal, nothing written, naming
+     * the prior and what to do, with and without {@code --allow-dirty}: that consent is to this seal's own
+     * uncommitted inputs (its manifest can still be signed with {@code sign --allow-dirty}), while no option
+     * makes a handoff naming a dirty prior verify.
+     */
+    @Test
+    void sealRefusesAPriorSealedDirtyWritingNothing() throws IOException {
+        Path workspace = dirtySignedCycleOne();
+        PlanningWorkspace ws = cycleTwoReady(workspace);
+        String prior = ws.verify(CYCLE, TRUST).manifestId().orElseThrow();
+        Path log = workspace.resolve("frameworks/planning-fe/events/2025-09-16.events.jsonl");
+        byte[] logBefore = Files.readAllBytes(log);
+
+        for (SealOptions options : List.of(SealOptions.defaults().withPriorManifestId(prior),
+                SealOptions.defaults().withAllowDirty(true).withPriorManifestId(prior))) {
+            assertThatThrownBy(() -> ws.seal(NEXT, options)).as("allowDirty " + options.allowDirty())
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("prior manifest '" + prior + "' (" + MANIFEST_ONE + ") was sealed with"
+                            + " --allow-dirty (dirty: true, snapshot_rev none)")
+                    .hasMessageContaining("can never be signed nor verified")
+                    .hasMessageContaining("nothing was sealed")
+                    .hasMessageNotContaining("\n");
+            assertThat(workspace.resolve(MANIFEST_TWO)).doesNotExist();
+            assertThat(Files.readAllBytes(log)).isEqualTo(logBefore);
+            assertThat(ws.status(NEXT).state()).isEqualTo(CycleState.READY_FOR_HANDOFF);
+        }
+        assertThat(ws.seal(NEXT, SealOptions.defaults().withAllowDirty(true)).sealed()).as("without --prior").isTrue();
     }
 
     private static void assertPriorRefused(List<Discrepancy> found) {
@@ -104,7 +157,7 @@ class DirtySealTest {
     }
 
     @Test
-    void aDirtyPriorIsRefusedByVerifyInFullAndChecksumsOnly() {
+    void aDirtyPriorIsRefusedByVerifyInFullAndChecksumsOnly() throws IOException {
         PlanningWorkspace ws = cycleTwoNamingTheDirtyPrior(dirtySignedCycleOne());
 
         assertPriorRefused(ws.verify(NEXT, TRUST).discrepancies());
@@ -112,7 +165,7 @@ class DirtySealTest {
     }
 
     @Test
-    void aDirtyPriorIsRefusedBySign() {
+    void aDirtyPriorIsRefusedBySign() throws IOException {
         PlanningWorkspace ws = cycleTwoNamingTheDirtyPrior(dirtySignedCycleOne());
 
         assertThatThrownBy(() -> ws.sign(NEXT, PM, SignOptions.defaults().withAllowDirty(true))).isInstanceOf(SealingException.class)
@@ -124,7 +177,7 @@ class DirtySealTest {
     void aDirtyPriorStopsTheMovePastPackagedEvenWithEverySignatureInPlace() throws IOException {
         Path workspace = dirtySignedCycleOne();
         PlanningWorkspace ws = cycleTwoNamingTheDirtyPrior(workspace);
-        String path = "frameworks/planning-fe/manifests/2025-09-16-handoff_manifest.yaml";
+        String path = MANIFEST_TWO;
         Path file = workspace.resolve(path);
         HandoffManifest manifest = new ManifestReader(workspace).read(file, path).manifest();
         for (var signer : List.of(PM, TECH_LEAD, QA)) {

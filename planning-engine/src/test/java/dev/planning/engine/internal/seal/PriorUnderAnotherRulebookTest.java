@@ -332,8 +332,37 @@ class PriorUnderAnotherRulebookTest {
         PlanningWorkspace ws = SealFixture.open(workspace);
         TransitionResult ready = ws.advance(NEXT, CycleState.READY_FOR_HANDOFF);
         assertThat(ready.accepted()).as(ready.failedGates().toString()).isTrue();
-        assertThat(ws.seal(NEXT, SealOptions.defaults().withPriorManifestId(first.manifestId())).sealed()).isTrue();
+        if (ManifestVerifier.sealedDirty(first)) {
+            sealOverADirtyPrior(ws, first);
+        } else {
+            assertThat(ws.seal(NEXT, SealOptions.defaults().withPriorManifestId(first.manifestId())).sealed()).isTrue();
+        }
         return ws;
+    }
+
+    /**
+     * Cycle 2 sealed naming a prior sealed dirty, which {@code seal} refuses (keys25): made as a hand without the
+     * tool would, the prior's manifest saying clean while cycle 2 is sealed and put back after, so that what
+     * follows (verify, sign) is shown to refuse the prior still.
+     */
+    private void sealOverADirtyPrior(PlanningWorkspace ws, HandoffManifest first) {
+        Path priorFile = workspace.resolve(MANIFEST);
+        try {
+            byte[] dirty = Files.readAllBytes(priorFile);
+            Files.write(priorFile, dev.planning.engine.internal.artifact.ManifestWriter.render(new HandoffManifest(
+                    first.version(), first.manifestId(), first.cycleId(), first.stream(), first.sealed(),
+                    first.createdAt(), first.createdBy(), first.sealedAt(), "0".repeat(40), false, first.rulebookHash(),
+                    first.eventLogHead(), first.artifacts(), first.gateResults(), first.governance(),
+                    first.priorManifestId(), first.notes(), first.signatures())));
+            try {
+                assertThat(ws.seal(NEXT, SealOptions.defaults().withAllowDirty(true)
+                        .withPriorManifestId(first.manifestId())).sealed()).isTrue();
+            } finally {
+                Files.write(priorFile, dirty);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The discrepancy that says the prior's rulebook could not be established; the others may vary. */
