@@ -130,7 +130,7 @@ public final class PemKeys {
                     KeyAllowList.requireAlgorithm(pair.getPublicKeyInfo().getAlgorithm(), source);
                 }
                 KeyPair jdk = jdkKeyPair(pair);
-                return allowed(jdk != null ? jdk : Converter.INSTANCE.getKeyPair(pair), source);
+                return ownPublicKey(allowed(jdk != null ? jdk : Converter.INSTANCE.getKeyPair(pair), source), source);
             }
             if (object instanceof PrivateKeyInfo info) {
                 KeyAllowList.requireAlgorithm(info.getPrivateKeyAlgorithm(), source);
@@ -189,6 +189,23 @@ public final class PemKeys {
     /** Reads a public key file. */
     public static PublicKey readPublicKey(Path file) {
         return parsePublicKey(read(file), file.toString());
+    }
+
+    /**
+     * The pair of a traditional key file, once its public key is shown to be its private key's: an
+     * {@code EC PRIVATE KEY} (SEC 1) carries its public key beside the private one, and nothing ties the two,
+     * so a file could pair one key's private half with another's public key (signatures that never verify,
+     * under a key id that is not the signer's). The public key is derived from the private one and compared
+     * by identity ({@link Crypto#identity}: whatever the encoding); one that cannot be derived is refused too.
+     */
+    private static KeyPair ownPublicKey(KeyPair pair, String source) throws GeneralSecurityException {
+        PrivateKey key = pair.getPrivate();
+        PublicKey derived = Crypto.isBouncyCastleKey(key) ? publicOf(key, source) : jdkPublicOf(key);
+        if (derived == null || !Crypto.identity(derived).equals(Crypto.identity(pair.getPublic()))) {
+            throw new InvalidInputException("not a usable private key: its public key is not the public key of its"
+                    + " private key (the file pairs two keys' halves); " + PRIVATE_EXPECTED, SourceLocation.ofFile(source));
+        }
+        return pair;
     }
 
     /** The pair, once both its halves are keys the trust model allows ({@link KeyAllowList}). */

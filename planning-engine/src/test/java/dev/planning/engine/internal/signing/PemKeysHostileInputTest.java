@@ -63,6 +63,41 @@ class PemKeysHostileInputTest {
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
+    /** A traditional OpenSSL {@code EC PRIVATE KEY} (SEC 1) of {@code d} on P-256 carrying {@code embedded} as its public key. */
+    private static String sec1(java.security.interfaces.ECPrivateKey d, java.security.interfaces.ECPublicKey embedded)
+            throws Exception {
+        byte[] point = SubjectPublicKeyInfo.getInstance(embedded.getEncoded()).getPublicKeyData().getBytes();
+        return pem("EC PRIVATE KEY", new org.bouncycastle.asn1.sec.ECPrivateKey(256, d.getS(),
+                new org.bouncycastle.asn1.DERBitString(point), org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1)
+                .getEncoded());
+    }
+
+    /**
+     * keys25: an {@code EC PRIVATE KEY} file carries its public key beside the private one, and the reader took
+     * that public key as it stood: a file whose public key is another key's signed with a key id no signature
+     * of it verifies against (and {@code keys generate} would have published that other key for the role).
+     * Refused when read, naming the file; the same file with its own public key reads and signs.
+     */
+    @Test
+    void anEcPrivateKeyFileWhosePublicKeyIsAnotherKeysIsRefused() throws Exception {
+        java.security.KeyPair own = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        java.security.KeyPair other = Crypto.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+        java.security.interfaces.ECPrivateKey d = (java.security.interfaces.ECPrivateKey) own.getPrivate();
+
+        InvalidInputException e = privateKeyRefusal("mismatched.key.pem",
+                sec1(d, (java.security.interfaces.ECPublicKey) other.getPublic()));
+
+        assertThat(e.getMessage()).contains("its public key is not the public key of its private key");
+        Path matching = dir.resolve("matching.key.pem");
+        Files.writeString(matching, sec1(d, (java.security.interfaces.ECPublicKey) own.getPublic()),
+                StandardCharsets.US_ASCII);
+        PemSigner signer = PemSigner.load("QA", matching);
+        assertThat(signer.publicKey()).isEqualTo(own.getPublic());
+        byte[] message = "m".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Crypto.verify(SignatureAlgorithm.ECDSA_P256_SHA256, own.getPublic(), message, signer.sign(message)))
+                .isTrue();
+    }
+
     @Test
     void aPublicKeyWhereThePrivateKeyIsExpected() throws Exception {
         String publicPem = PemKeys.publicKeyPem(Crypto.generate(SignatureAlgorithm.ED25519).getPublic());
