@@ -43,6 +43,32 @@ public enum SignatureAlgorithm {
     }
 
     /**
+     * The algorithm a key signs with, when it is a key the trust model allows (SPEC §8): Ed25519; ECDSA on
+     * P-256, its whole domain (prime, coefficients, base point, order, cofactor 1) whatever name or none its
+     * parameters carry; RSA of at least 2048 bits and, for a public key, an odd public exponent of at least 3.
+     * It is the one allow-list: {@link TrustedKey} holds keys built in code to it, and the engine holds every key
+     * it reads from a file or is given as a key pair to it.
+     *
+     * <pre>{@code
+     * PublicKey qa = ...;                     // from a PEM file, an HSM, a KMS
+     * TrustedKey trusted = new TrustedKey("QA", TrustedKey.keyIdOf(qa), SignatureAlgorithm.ofKey(qa), qa);
+     * }</pre>
+     *
+     * @param key a public or private key, never {@code null}
+     * @return the algorithm the key signs with
+     * @throws InvalidInputException naming what the key is (another curve, type, a shorter modulus, an exponent
+     *                               under 3 or even) and what is expected
+     * @throws NullPointerException  for a {@code null} key
+     */
+    public static SignatureAlgorithm ofKey(java.security.Key key) {
+        String refusal = AllowedKeys.refusal(Objects.requireNonNull(key, "key"));
+        if (refusal != null) {
+            throw new InvalidInputException("not a key the trust model allows: " + refusal + "; " + AllowedKeys.EXPECTED);
+        }
+        return AllowedKeys.algorithm(key);
+    }
+
+    /**
      * The algorithm with this identifier.
      *
      * @param id an identifier such as {@code Ed25519}

@@ -4,16 +4,9 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.Printable;
-import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.interfaces.ECKey;
-import java.security.interfaces.EdECKey;
-import java.security.interfaces.RSAKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECParameterSpec;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -31,7 +24,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * PublicKey qa = ...;                     // from a PEM file, an HSM, a KMS
- * TrustedKey trusted = new TrustedKey("QA", TrustedKey.keyIdOf(qa), SignatureAlgorithm.ED25519, qa);
+ * TrustedKey trusted = new TrustedKey("QA", TrustedKey.keyIdOf(qa), SignatureAlgorithm.ofKey(qa), qa);
  * }</pre>
  *
  * @param role      the role it may sign for, never {@code null}
@@ -78,70 +71,14 @@ public record TrustedKey(String role, String keyId, SignatureAlgorithm algorithm
         }
     }
 
-    /** The smallest RSA modulus trusted, in bits (NIST SP 800-57's floor; {@code keys generate} makes 3072). */
-    private static final int MIN_RSA_BITS = 2048;
-
-    /** P-256's order n. */
-    private static final BigInteger P256_ORDER =
-            new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
-
-    /**
-     * P-256's domain other than its order (SEC 2, section 2.4.2): the prime, the coefficients a and b, the base
-     * point. The whole domain identifies the curve whatever name a provider gives it; the order alone would let
-     * explicit parameters of another curve with P-256's order pass (review24: as seal24's key allow-list).
-     */
-    private static final BigInteger P256_PRIME =
-            new BigInteger("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16);
-    private static final BigInteger P256_A =
-            new BigInteger("ffffffff00000001000000000000000000000000fffffffffffffffffffffffc", 16);
-    private static final BigInteger P256_B =
-            new BigInteger("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16);
-    private static final BigInteger P256_GX =
-            new BigInteger("6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296", 16);
-    private static final BigInteger P256_GY =
-            new BigInteger("4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5", 16);
-
-    /**
-     * The algorithm a key signs with, by its type (as a trust file's entries are checked); keys of
-     * other types, other curves, and RSA keys under {@value #MIN_RSA_BITS} bits are refused.
-     */
+    /** The algorithm a key signs with, by the one allow-list ({@link SignatureAlgorithm#ofKey}), or refused naming the role. */
     private static SignatureAlgorithm algorithmOf(PublicKey key, String role) {
-        if (key instanceof RSAKey rsa) {
-            int bits = rsa.getModulus().bitLength();
-            if (bits < MIN_RSA_BITS) {
-                throw new InvalidInputException("the RSA key of role " + role + " has " + bits + " bits; trusted RSA"
-                        + " keys have at least " + MIN_RSA_BITS + " (`planning keys generate --algorithm rsa` makes 3072)");
-            }
-            if (key instanceof RSAPublicKey rsaPublic && (rsaPublic.getPublicExponent().compareTo(BigInteger.valueOf(3)) < 0
-                    || !rsaPublic.getPublicExponent().testBit(0))) {
-                // Exponent 1 makes every padded message its own signature: anyone could sign.
-                throw new InvalidInputException("the RSA key of role " + role + " has the public exponent "
-                        + rsaPublic.getPublicExponent() + "; trusted RSA keys have an odd one of at least 3");
-            }
-            return SignatureAlgorithm.RSA_SHA256;
+        String refusal = AllowedKeys.refusal(key);
+        if (refusal != null) {
+            throw new InvalidInputException("the public key of role " + role + " is not a key the trust model allows: "
+                    + refusal + "; " + AllowedKeys.EXPECTED);
         }
-        if (key instanceof ECKey ec) {
-            if (isP256(ec.getParams())) {
-                return SignatureAlgorithm.ECDSA_P256_SHA256;
-            }
-            throw new InvalidInputException("the EC key of role " + role + " is not on the P-256 curve (secp256r1),"
-                    + " the only curve manifest signatures use");
-        }
-        if ("Ed25519".equalsIgnoreCase(key.getAlgorithm())
-                || key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
-            return SignatureAlgorithm.ED25519;
-        }
-        throw new InvalidInputException("the public key of role " + role + " is of an unsupported key type ("
-                + key.getAlgorithm() + "); expected an Ed25519, ECDSA P-256 or RSA key");
-    }
-
-    /** Whether curve parameters are P-256's whole domain: prime field, coefficients, base point, order, cofactor 1. */
-    private static boolean isP256(ECParameterSpec params) {
-        return params != null && params.getCurve().getField() instanceof ECFieldFp field
-                && P256_PRIME.equals(field.getP()) && P256_A.equals(params.getCurve().getA())
-                && P256_B.equals(params.getCurve().getB()) && params.getGenerator() != null
-                && P256_GX.equals(params.getGenerator().getAffineX()) && P256_GY.equals(params.getGenerator().getAffineY())
-                && P256_ORDER.equals(params.getOrder()) && params.getCofactor() == 1;
+        return AllowedKeys.algorithm(key);
     }
 
     /**

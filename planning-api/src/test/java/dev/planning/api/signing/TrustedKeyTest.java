@@ -208,7 +208,8 @@ class TrustedKeyTest {
         for (ECParameterSpec notP256 : List.of(otherCurve, otherGenerator)) {
             PublicKey key = ecKeyWith(notP256, p256.getW(), p256.getEncoded());
             assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(key), SignatureAlgorithm.ECDSA_P256_SHA256,
-                    key)).isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the P-256 curve");
+                    key)).isInstanceOf(InvalidInputException.class).hasMessageContaining("the public key of role QA is not a key the trust model allows: an EC key whose"
+                            + " curve parameters are not P-256's");
         }
         assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(p256), SignatureAlgorithm.ECDSA_P256_SHA256, p256)
                 .algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
@@ -259,7 +260,7 @@ class TrustedKeyTest {
             };
             assertThatThrownBy(() -> new TrustedKey("QA", TrustedKey.keyIdOf(key), SignatureAlgorithm.RSA_SHA256, key))
                     .as("exponent " + exponent).isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("has the public exponent " + exponent + ";");
+                    .hasMessageContaining("an RSA key whose public exponent is " + exponent + " (not odd and at least 3)");
         }
         assertThat(new TrustedKey("QA", TrustedKey.keyIdOf(rsa), SignatureAlgorithm.RSA_SHA256, rsa).algorithm())
                 .isEqualTo(SignatureAlgorithm.RSA_SHA256);

@@ -4,7 +4,6 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.signing.SignatureAlgorithm;
 import dev.planning.engine.internal.hash.Sha256;
 import java.math.BigInteger;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Key;
@@ -15,14 +14,9 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.interfaces.ECKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.EdECKey;
-import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -160,27 +154,15 @@ public final class Crypto {
     }
 
     /**
-     * The algorithm a key signs with.
+     * The algorithm a key signs with, by the one allow-list of keys ({@link SignatureAlgorithm#ofKey}: Ed25519,
+     * P-256's whole domain, RSA of at least 2048 bits with an odd public exponent of at least 3), as a trust
+     * file's keys and {@code TrustedKey} are held to it.
      *
-     * @throws InvalidInputException for keys of other types (DSA, EC on other curves, Ed448)
+     * @param source how a refusal names where the key came from (a file, a trust file's line, "key of role QA")
+     * @throws InvalidInputException for any other key, naming {@code source}
      */
     public static SignatureAlgorithm algorithmOf(Key key, String source) {
-        if (key instanceof RSAKey) {
-            return SignatureAlgorithm.RSA_SHA256;
-        }
-        if (key instanceof ECKey ec) {
-            if (isP256(ec.getParams())) {
-                return SignatureAlgorithm.ECDSA_P256_SHA256;
-            }
-            throw new InvalidInputException(source + ": EC keys must be on the P-256 curve (secp256r1)");
-        }
-        String name = key.getAlgorithm();
-        boolean jdkEd25519 = key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
-        if ("Ed25519".equalsIgnoreCase(name) || jdkEd25519) {
-            return SignatureAlgorithm.ED25519;
-        }
-        throw new InvalidInputException(source + ": unsupported key type " + name
-                + "; expected an Ed25519, ECDSA P-256 or RSA key");
+        return KeyAllowList.requireKey(key, source);
     }
 
     /**
@@ -270,45 +252,5 @@ public final class Crypto {
             case ECDSA_P256_SHA256 -> "SHA256withECDSA";
             case RSA_SHA256 -> "SHA256withRSA";
         };
-    }
-
-    /**
-     * P-256's domain (SEC 2) as the JDK's EC provider gives it, taken on first use. The JDK's, not
-     * BouncyCastle's {@code SECNamedCurves}: a key the JDK decoded has its curve from the same table,
-     * while building BouncyCastle's curve cost a cold {@code verify} about 13 ms more per run with a
-     * P-256 key (perf24). Should the JDK have no P-256, this fails and every EC key is refused.
-     */
-    private static final class P256 {
-        static final ECParameterSpec DOMAIN = jdkDomain();
-
-        private static ECParameterSpec jdkDomain() {
-            try {
-                AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-                parameters.init(new ECGenParameterSpec("secp256r1"));
-                return parameters.getParameterSpec(ECParameterSpec.class);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK's EC provider has no P-256 (secp256r1)", e);
-            }
-        }
-    }
-
-    /**
-     * Whether curve parameters are P-256's whole domain: the prime field, both coefficients, the base
-     * point, the order and cofactor 1, whatever name (or none, for explicit parameters) the provider
-     * gives them. The order alone would let explicit parameters of another curve with P-256's order
-     * pass for P-256.
-     */
-    static boolean isP256(ECParameterSpec params) {
-        if (params == null || !(params.getCurve().getField() instanceof ECFieldFp field)) {
-            return false;
-        }
-        ECParameterSpec p256 = P256.DOMAIN;
-        return p256.getCurve().getField() instanceof ECFieldFp p256Field && field.getP().equals(p256Field.getP())
-                && params.getCurve().getA().equals(p256.getCurve().getA())
-                && params.getCurve().getB().equals(p256.getCurve().getB())
-                && params.getGenerator().getAffineX().equals(p256.getGenerator().getAffineX())
-                && params.getGenerator().getAffineY().equals(p256.getGenerator().getAffineY())
-                && p256.getOrder().equals(P256_ORDER) && p256.getCofactor() == 1
-                && params.getOrder().equals(P256_ORDER) && params.getCofactor() == 1;
     }
 }

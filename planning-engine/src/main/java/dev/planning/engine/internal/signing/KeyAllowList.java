@@ -2,12 +2,8 @@ package dev.planning.engine.internal.signing;
 
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
-import java.math.BigInteger;
+import dev.planning.api.signing.SignatureAlgorithm;
 import java.security.Key;
-import java.security.interfaces.ECKey;
-import java.security.interfaces.EdECKey;
-import java.security.interfaces.RSAKey;
-import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Null;
@@ -94,39 +90,17 @@ final class KeyAllowList {
 
     /**
      * Refuses a parsed key (public or private, the JDK's or BouncyCastle's) that is not one the trust
-     * model allows: an EC key whose domain is not P-256's in full, an RSA key outside the bounds, any
-     * other type.
+     * model allows, by the one allow-list ({@link SignatureAlgorithm#ofKey}: the whole P-256 domain, the RSA
+     * bounds, the types), naming {@code source} as the file.
      *
+     * @return the algorithm the key signs with
      * @throws InvalidInputException naming {@code source} and what the key is
      */
-    static void requireKey(Key key, String source) {
-        if (key instanceof RSAKey rsa) {
-            if (!"RSA".equalsIgnoreCase(key.getAlgorithm())) {
-                throw refused("unsupported key type " + key.getAlgorithm(), source);
-            }
-            int bits = rsa.getModulus().bitLength();
-            if (bits < MIN_RSA_BITS) {
-                throw refused("an RSA key that has " + bits + " bits, under the " + MIN_RSA_BITS + " it needs", source);
-            }
-            if (key instanceof RSAPublicKey publicKey) {
-                BigInteger exponent = publicKey.getPublicExponent();
-                if (exponent.compareTo(BigInteger.valueOf(3)) < 0 || !exponent.testBit(0)) {
-                    throw refused("an RSA key whose public exponent is " + exponent + " (not odd and at least 3)",
-                            source);
-                }
-            }
-            return;
-        }
-        if (key instanceof ECKey ec) {
-            if (!Crypto.isP256(ec.getParams())) {
-                throw refused("an EC key whose curve parameters are not P-256's", source);
-            }
-            return;
-        }
-        boolean ed25519 = key instanceof EdECKey ed ? "Ed25519".equalsIgnoreCase(ed.getParams().getName())
-                : "Ed25519".equalsIgnoreCase(key.getAlgorithm());
-        if (!ed25519) {
-            throw refused("unsupported key type " + key.getAlgorithm(), source);
+    static SignatureAlgorithm requireKey(Key key, String source) {
+        try {
+            return SignatureAlgorithm.ofKey(key);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.getMessage(), SourceLocation.ofFile(source));
         }
     }
 

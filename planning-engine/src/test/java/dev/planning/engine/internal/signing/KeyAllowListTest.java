@@ -175,44 +175,29 @@ class KeyAllowListTest {
                 "an RSA key whose public exponent is 1 (not odd and at least 3)");
     }
 
-    /** Explicit parameters with P-256's order on another curve would have passed a check of the order alone. */
+    /**
+     * keys25: {@code Crypto.algorithmOf} (a signer made from a key pair, a public key file read for the API's
+     * {@code readPublicKey}, a trust file's entry) held RSA keys to no size and no exponent, while
+     * {@code TrustedKey} and the key files did. It is now the one allow-list ({@code SignatureAlgorithm.ofKey}).
+     */
     @Test
-    void explicitCurveParametersThatAreNotP256sDomainAreRefused() throws Exception {
-        java.security.spec.ECParameterSpec p256 = ((java.security.interfaces.ECPublicKey) ec("secp256r1", null)
-                .getPublic()).getParams();
-        java.security.spec.EllipticCurve curve = p256.getCurve();
-        java.security.spec.ECParameterSpec other = new java.security.spec.ECParameterSpec(
-                new java.security.spec.EllipticCurve(curve.getField(), curve.getA(), curve.getB().add(BigInteger.ONE)),
-                p256.getGenerator(), p256.getOrder(), p256.getCofactor());
+    void aSignerMadeFromAKeyPairIsHeldToTheOneAllowList() throws Exception {
+        KeyPair rsa1024 = generate("RSA", 1024);
+        BigInteger modulus = ((RSAPublicKey) TestKeys.rsa().getPublic()).getModulus();
+        PublicKey exponentOne = KeyFactory.getInstance("RSA", Crypto.bc()).generatePublic(new RSAPublicKeySpec(modulus,
+                BigInteger.ONE));
 
-        assertThat(Crypto.isP256(p256)).isTrue();
-        assertThat(Crypto.isP256(other)).isFalse();
-        assertThat(Crypto.isP256(null)).isFalse();
-    }
-
-    /** perf24: the domain is now the JDK's table; each part of it still decides (the order alone never would). */
-    @Test
-    void everyPartOfP256sDomainIsCompared() throws Exception {
-        java.security.spec.ECParameterSpec p256 = ((java.security.interfaces.ECPublicKey) ec("secp256r1", null)
-                .getPublic()).getParams();
-        java.security.spec.EllipticCurve curve = p256.getCurve();
-        java.security.spec.ECPoint g = p256.getGenerator();
-        BigInteger prime = ((java.security.spec.ECFieldFp) curve.getField()).getP();
-        List<java.security.spec.ECParameterSpec> others = List.of(
-                new java.security.spec.ECParameterSpec(new java.security.spec.EllipticCurve(curve.getField(),
-                        curve.getA().subtract(BigInteger.ONE), curve.getB()), g, p256.getOrder(), 1),
-                new java.security.spec.ECParameterSpec(new java.security.spec.EllipticCurve(
-                        new java.security.spec.ECFieldFp(prime.nextProbablePrime()), curve.getA(), curve.getB()), g,
-                        p256.getOrder(), 1),
-                new java.security.spec.ECParameterSpec(curve, new java.security.spec.ECPoint(g.getAffineX(),
-                        g.getAffineY().add(BigInteger.ONE)), p256.getOrder(), 1),
-                new java.security.spec.ECParameterSpec(curve, new java.security.spec.ECPoint(g.getAffineX()
-                        .add(BigInteger.ONE), g.getAffineY()), p256.getOrder(), 1),
-                new java.security.spec.ECParameterSpec(curve, g, p256.getOrder().add(BigInteger.TWO), 1),
-                new java.security.spec.ECParameterSpec(curve, g, p256.getOrder(), 2));
-
-        assertThat(others).noneMatch(Crypto::isP256);
-        assertThat(Crypto.isP256(new java.security.spec.ECParameterSpec(curve, g, p256.getOrder(), 1))).isTrue();
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> new PemSigner("QA", rsa1024)))
+                .as("RSA-1024").isNotNull().hasMessageContaining("not a key the trust model allows: an RSA key that has"
+                        + " 1024 bits, under the 2048 it needs");
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> Crypto.algorithmOf(exponentOne, "key of role QA"))).as("exponent 1").isNotNull()
+                .hasMessageContaining("an RSA key whose public exponent is 1 (not odd and at least 3)");
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> Crypto.algorithmOf(ec("secp256k1", Crypto.bc()).getPublic(), "key of role QA")))
+                .as("secp256k1, a curve of P-256's size").isNotNull()
+                .hasMessageContaining("an EC key whose curve parameters are not P-256's");
+        assertThat(new PemSigner("QA", TestKeys.rsa()).algorithm()).isEqualTo(SignatureAlgorithm.RSA_SHA256);
     }
 
     @Test
