@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -209,7 +210,7 @@ class RulesTestCommandTest {
         Files.writeString(rulebook.resolve("tests/README.md"), "not a test\n");
 
         for (List<String> bound : List.of(List.<String>of(), List.of("--fail-under", "0"))) {
-            List<String> args = new java.util.ArrayList<>(List.of("rules", "test", rulebook.toString()));
+            List<String> args = new ArrayList<>(List.of("rules", "test", rulebook.toString()));
             args.addAll(bound);
             assertThat(run(args.toArray(String[]::new))).as(bound + ": " + out + err).isEqualTo(1);
             assertThat(out.lines().filter(l -> l.startsWith("no test cases in "))).singleElement()

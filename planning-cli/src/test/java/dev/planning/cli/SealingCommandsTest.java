@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,7 +250,7 @@ class SealingCommandsTest {
         byte[] before = Files.readAllBytes(log);
 
         for (List<String> dirty : List.of(List.<String>of(), List.of("--allow-dirty"))) {
-            List<String> args = new java.util.ArrayList<>(List.of("seal", "-w", ws.toString(), "--stream", "fe",
+            List<String> args = new ArrayList<>(List.of("seal", "-w", ws.toString(), "--stream", "fe",
                     "--cycle", "2025-09-16", "--prior", prior));
             args.addAll(dirty);
             assertThat(run(args.toArray(String[]::new))).as(dirty + ": " + out + err).isEqualTo(2);
