@@ -7,6 +7,7 @@ import dev.planning.cli.PlanningCommand;
 import dev.planning.engine.Planning;
 import dev.planning.report.HtmlReport;
 import dev.planning.rules.facts.TaskFact;
+import dev.planning.store.postgres.PostgresStore;
 import dev.planning.testkit.store.EventStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ class PublicSurfaceTest {
     private static final List<Class<?>> ANCHORS = List.of(PlanningWorkspace.class, Planning.class, TaskFact.class,
             HtmlReport.class, PlanningCommand.class, EventStoreContract.class);
 
-    private static final List<Class<?>> PUBLIC_TYPES = publicTypes();
+    private static final List<Class<?>> PUBLIC_TYPES = publicTypes(ANCHORS, PUBLIC_PACKAGES);
 
     @Test
     void noImplementationTypeInAPublicSignature() {
@@ -80,6 +81,23 @@ class PublicSurfaceTest {
         offences.removeAll(KNOWN_OFFENDERS);
         offences.removeAll(DRL_BINDINGS);
         assertThat(offences).as("implementation types in public signatures of the API and entry points").isEmpty();
+    }
+
+    /**
+     * fold25: the PostgreSQL store's package is public too (an embedder compiles against
+     * {@code PostgresStore} and {@code PostgresEventStore}), though outside the {@code @API}-marked
+     * surface: its signatures, supertypes included, show no implementation type either
+     * ({@code PostgresEventStore} once implemented the engine's internal {@code AllLogs}).
+     */
+    @Test
+    void noImplementationTypeInAPublicSignatureOfThePostgresStore() {
+        List<Class<?>> types = publicTypes(List.of(PostgresStore.class), List.of("dev.planning.store.postgres"));
+        Set<String> offences = new TreeSet<>();
+        for (Class<?> type : types) {
+            offences.addAll(offences(type));
+        }
+        assertThat(types).extracting(Class::getSimpleName).contains("PostgresStore", "PostgresEventStore");
+        assertThat(offences).as("implementation types in public signatures of the PostgreSQL store").isEmpty();
     }
 
     @Test
@@ -118,7 +136,7 @@ class PublicSurfaceTest {
     @Test
     void everyImplementationPackageIsMarkedInternal() {
         Set<String> packages = new TreeSet<>();
-        for (String name : classNames()) {
+        for (String name : classNames(ANCHORS)) {
             String pkg = name.substring(0, name.lastIndexOf('.'));
             if (pkg.startsWith("dev.planning.engine.internal") || pkg.startsWith("dev.planning.rules.internal")
                     || pkg.equals("dev.planning.cli") || pkg.startsWith("dev.planning.cli.")) {
@@ -158,10 +176,11 @@ class PublicSurfaceTest {
         }
     }
 
-    private static List<Class<?>> publicTypes() {
+    /** The visible types of {@code packages} (as {@link #PUBLIC_PACKAGES} names them) in the anchors' jars. */
+    private static List<Class<?>> publicTypes(List<Class<?>> anchors, List<String> packages) {
         List<Class<?>> types = new ArrayList<>();
-        for (String name : classNames()) {
-            if (!inPublicPackage(name.substring(0, name.lastIndexOf('.')))) {
+        for (String name : classNames(anchors)) {
+            if (!inPackages(name.substring(0, name.lastIndexOf('.')), packages)) {
                 continue;
             }
             try {
@@ -177,9 +196,9 @@ class PublicSurfaceTest {
     }
 
     /** The names of all classes in the anchors' jars or class directories (main code only). */
-    private static Set<String> classNames() {
+    private static Set<String> classNames(List<Class<?>> anchors) {
         Set<String> names = new TreeSet<>();
-        for (Class<?> anchor : ANCHORS) {
+        for (Class<?> anchor : anchors) {
             try {
                 Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
                 if (Files.isDirectory(location)) {
@@ -208,8 +227,8 @@ class PublicSurfaceTest {
         }
     }
 
-    private static boolean inPublicPackage(String name) {
-        for (String pattern : PUBLIC_PACKAGES) {
+    private static boolean inPackages(String name, List<String> packages) {
+        for (String pattern : packages) {
             if (pattern.endsWith("..")) {
                 String root = pattern.substring(0, pattern.length() - 2);
                 if (name.equals(root) || name.startsWith(root + ".")) {

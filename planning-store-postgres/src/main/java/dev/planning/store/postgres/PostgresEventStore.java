@@ -13,7 +13,6 @@ import dev.planning.api.event.RecordedEvent;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.lifecycle.CycleState;
 import dev.planning.api.store.EventStore;
-import dev.planning.engine.internal.eventlog.AllLogs;
 import dev.planning.engine.internal.eventlog.EventLineCodec;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.json.JsonMappers;
@@ -62,7 +61,9 @@ import java.util.TreeMap;
  * </ul>
  * Thread-safe.
  */
-public final class PostgresEventStore implements EventStore, AllLogs {
+// fold25: not final only for the one package-private subclass that tells the engine this store reads every
+// log at once (AllLogsPostgresEventStore); sealed, so no other can extend it.
+public sealed class PostgresEventStore implements EventStore permits AllLogsPostgresEventStore {
 
     private static final ObjectMapper MAPPER = JsonMappers.json();
 
@@ -158,7 +159,6 @@ public final class PostgresEventStore implements EventStore, AllLogs {
      * @throws PlanningException when a row names no cycle, or the database cannot be read
      * @since 0.1
      */
-    @Override
     public Map<CycleRef, List<RecordedEvent>> readAll() {
         Map<List<String>, List<Row>> byName = transactions.inTransaction("read the event logs of repository "
                 + repository, connection -> {

@@ -87,7 +87,7 @@ public final class PostgresStore implements AutoCloseable {
                     ? "lock_timeout " + shown(builder.lockTimeout) + ", statement_timeout " + shown(builder.statementTimeout)
                     : "as the data source given sets them");
             this.repository = builder.repository;
-            this.eventStore = new PostgresEventStore(transactions, builder.repository, builder.outbox);
+            this.eventStore = new AllLogsPostgresEventStore(transactions, builder.repository, builder.outbox);
             this.queries = new PostgresCycleQueries(transactions, builder.repository, Optional.empty());
         } catch (RuntimeException e) {
             close();

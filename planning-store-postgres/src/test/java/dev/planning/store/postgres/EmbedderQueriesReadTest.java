@@ -11,13 +11,10 @@ import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import dev.planning.engine.internal.eventlog.EventLogQueries;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -37,22 +34,18 @@ class EmbedderQueriesReadTest {
     @TempDir
     Path workspace;
 
-    /** Statements prepared or created on the store's connections (each one round trip or more). */
-    private final AtomicInteger statements = new AtomicInteger();
-    private PostgresStore store;
+    private QueriesWorkspace.CountedStore opened;
     private PostgresEventStore events;
 
     @BeforeEach
     void open() {
-        store = PostgresStore.builder().dataSource(QueriesWorkspace.counting(TestServers.postgres(), statements))
-                .migrate(false).repository(TestServers.freshRepository()).build();
-        events = store.eventStore();
-        QueriesWorkspace.write(workspace);
+        opened = QueriesWorkspace.open(workspace);
+        events = opened.events();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        opened.close();
     }
 
     @Test
@@ -149,16 +142,10 @@ class EmbedderQueriesReadTest {
     }
 
     private int statementsOf(Runnable question) {
-        int before = statements.get();
-        question.run();
-        return statements.get() - before;
+        return opened.statementsOf(question);
     }
 
     private void edit(String sql) throws SQLException {
-        try (Connection connection = TestServers.postgres().getConnection();
-                PreparedStatement edit = connection.prepareStatement(sql)) {
-            edit.setString(1, events.repository());
-            assertThat(edit.executeUpdate()).isPositive();
-        }
+        opened.edit(sql);
     }
 }

@@ -1,5 +1,7 @@
 package dev.planning.store.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.event.EventType;
@@ -18,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +31,8 @@ import javax.sql.DataSource;
  * pg24: the one-rulebook workspace the cross-cycle queries' tests and benchmark B6 ask over, in one place:
  * a rulebook whose signing policy requires {@code 1 of [PM]} (its one profile runs {@code schema_lint}),
  * cycles sealed with a PM signature claimed and no manifest file (so none counts, and each is pending),
- * the embedder's workspace over the store, and a data source that counts the statements of its connections.
+ * the embedder's workspace over the store, and a data source that counts the statements of its connections;
+ * and ({@link #open}) a store over such a data source with that workspace written, as a queries test opens it.
  */
 final class QueriesWorkspace {
 
@@ -115,6 +120,61 @@ final class QueriesWorkspace {
                 return store.location(cycle);
             }
         };
+    }
+
+    /**
+     * fold25: what the queries tests open before each test: the rulebook written into {@code workspace}, a
+     * store over the test server through a {@link #counting} data source, a fresh repository, not migrated
+     * (the test server is); close it after the test.
+     */
+    static CountedStore open(Path workspace) {
+        write(workspace);
+        return new CountedStore();
+    }
+
+    /** A store whose statements are counted, with its event store; close it to close the store. */
+    static final class CountedStore implements AutoCloseable {
+
+        /** Statements prepared or created on the store's connections (each one round trip or more). */
+        private final AtomicInteger statements = new AtomicInteger();
+        private final PostgresStore store;
+
+        private CountedStore() {
+            store = PostgresStore.builder().dataSource(counting(TestServers.postgres(), statements)).migrate(false)
+                    .repository(TestServers.freshRepository()).build();
+        }
+
+        PostgresStore store() {
+            return store;
+        }
+
+        PostgresEventStore events() {
+            return store.eventStore();
+        }
+
+        /** The statements {@code question} took on the store's connections. */
+        int statementsOf(Runnable question) {
+            int before = statements.get();
+            question.run();
+            return statements.get() - before;
+        }
+
+        /**
+         * Runs {@code sql} on the test server around the store, its one parameter this store's repository, and
+         * checks that it changed a row (an edit that changes nothing would prove nothing).
+         */
+        void edit(String sql) throws SQLException {
+            try (Connection connection = TestServers.postgres().getConnection();
+                    PreparedStatement edit = connection.prepareStatement(sql)) {
+                edit.setString(1, store.eventStore().repository());
+                assertThat(edit.executeUpdate()).as("rows changed by " + sql).isPositive();
+            }
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
     }
 
     /** {@code target}, counting in {@code statements} every statement its connections prepare or create. */

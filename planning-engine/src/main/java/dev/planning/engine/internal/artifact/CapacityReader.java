@@ -2,17 +2,13 @@ package dev.planning.engine.internal.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.artifact.CapacityModel;
-import dev.planning.api.gate.Finding;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
 import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads the capacity model ({@code frameworks/capacity.yaml}) into a {@link CapacityModel}, each
@@ -26,37 +22,28 @@ import java.util.Objects;
  */
 public final class CapacityReader {
 
-    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
-    private final SchemaCatalog catalog;
+    private final ReaderSchemas schemas;
 
-    /** A reader using the shipped schemas. */
+    /** A reader using the shipped schemas, loaded when a file is first read. */
     public CapacityReader() {
-        this.catalog = null; // the shipped schemas, loaded when a file is first read
+        this.schemas = ReaderSchemas.shipped();
     }
 
     public CapacityReader(SchemaCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-    }
-
-    private SchemaCatalog catalog() {
-        return catalog != null ? catalog : SchemaCatalog.standard();
+        this.schemas = ReaderSchemas.of(catalog);
     }
 
     /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
     public ReadResult<CapacityModel> read(Path file, String displayPath) {
-        try {
-            return read(YamlDocuments.read(file, displayPath));
-        } catch (DocumentException e) {
-            return ReadResult.failed(YamlDocuments.findings(e));
-        }
+        return ReaderSchemas.readFile(file, displayPath, YamlDocuments::read, this::read);
     }
 
     /** Validates a parsed document against the capacity schema and builds the model. */
     public ReadResult<CapacityModel> read(LocatedDocument document) {
-        List<Finding> findings = catalog().validate(document, ArtifactSchema.CAPACITY);
-        if (!findings.isEmpty()) {
-            return ReadResult.failed(findings);
-        }
+        return schemas.validated(document, ArtifactSchema.CAPACITY, CapacityReader::model);
+    }
+
+    private static CapacityModel model(LocatedDocument document) {
         Map<String, CapacityModel.Budget> owners = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> owner : document.root().path("owners").properties()) {
             owners.put(owner.getKey(), new CapacityModel.Budget(owner.getValue().decimalValue(),
@@ -69,6 +56,6 @@ public final class CapacityReader {
                     team.getValue().get("points_per_cycle").decimalValue(), Fields.texts(team.getValue(), "members"),
                     document.locate(pointer)));
         }
-        return ReadResult.of(new CapacityModel(owners, teams, document.file()), List.of());
+        return new CapacityModel(owners, teams, document.file());
     }
 }

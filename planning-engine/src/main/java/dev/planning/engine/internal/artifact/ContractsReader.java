@@ -2,8 +2,6 @@ package dev.planning.engine.internal.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planning.api.artifact.Contract;
-import dev.planning.api.gate.Finding;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Reads a stream's contracts file ({@code contracts/{cycle}-contracts.yaml}) into
@@ -26,37 +23,28 @@ import java.util.Objects;
  */
 public final class ContractsReader {
 
-    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
-    private final SchemaCatalog catalog;
+    private final ReaderSchemas schemas;
 
-    /** A reader using the shipped schemas. */
+    /** A reader using the shipped schemas, loaded when a file is first read. */
     public ContractsReader() {
-        this.catalog = null; // the shipped schemas, loaded when a file is first read
+        this.schemas = ReaderSchemas.shipped();
     }
 
     public ContractsReader(SchemaCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-    }
-
-    private SchemaCatalog catalog() {
-        return catalog != null ? catalog : SchemaCatalog.standard();
+        this.schemas = ReaderSchemas.of(catalog);
     }
 
     /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
     public ReadResult<List<Contract>> read(Path file, String displayPath) {
-        try {
-            return read(YamlDocuments.read(file, displayPath));
-        } catch (DocumentException e) {
-            return ReadResult.failed(YamlDocuments.findings(e));
-        }
+        return ReaderSchemas.readFile(file, displayPath, YamlDocuments::read, this::read);
     }
 
     /** Validates a parsed document against the contracts schema and builds the entries. */
     public ReadResult<List<Contract>> read(LocatedDocument document) {
-        List<Finding> findings = catalog().validate(document, ArtifactSchema.CONTRACTS);
-        if (!findings.isEmpty()) {
-            return ReadResult.failed(findings);
-        }
+        return schemas.validated(document, ArtifactSchema.CONTRACTS, ContractsReader::contracts);
+    }
+
+    private static List<Contract> contracts(LocatedDocument document) {
         List<Contract> contracts = new ArrayList<>();
         JsonNode items = document.root().path("contracts");
         for (int i = 0; i < items.size(); i++) {
@@ -65,6 +53,6 @@ public final class ContractsReader {
                     Contract.Status.parse(Fields.required(item, "status")), Fields.required(item, "owner"),
                     Fields.text(item, "due").map(LocalDate::parse), document.locate("/contracts/" + i)));
         }
-        return ReadResult.of(List.copyOf(contracts), List.of());
+        return List.copyOf(contracts);
     }
 }

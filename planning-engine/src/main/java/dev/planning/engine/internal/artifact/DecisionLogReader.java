@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Reads the waivers of a cycle's decision log ({@code decision_log.yaml}). A log without a
@@ -24,29 +23,20 @@ import java.util.Objects;
  */
 public final class DecisionLogReader {
 
-    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
-    private final SchemaCatalog catalog;
+    private final ReaderSchemas schemas;
 
-    /** A reader using the shipped schemas. */
+    /** A reader using the shipped schemas, loaded when a file is first read. */
     public DecisionLogReader() {
-        this.catalog = null; // the shipped schemas, loaded when a file is first read
+        this.schemas = ReaderSchemas.shipped();
     }
 
     public DecisionLogReader(SchemaCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-    }
-
-    private SchemaCatalog catalog() {
-        return catalog != null ? catalog : SchemaCatalog.standard();
+        this.schemas = ReaderSchemas.of(catalog);
     }
 
     /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
     public ReadResult<List<Waiver>> read(Path file, String displayPath) {
-        try {
-            return read(YamlDocuments.read(file, displayPath));
-        } catch (DocumentException e) {
-            return ReadResult.failed(YamlDocuments.findings(e));
-        }
+        return ReaderSchemas.readFile(file, displayPath, YamlDocuments::read, this::read);
     }
 
     /**
@@ -84,11 +74,7 @@ public final class DecisionLogReader {
 
     /** Validates a parsed document against the decision-log schema and returns its waivers. */
     public ReadResult<List<Waiver>> read(LocatedDocument document) {
-        List<Finding> findings = catalog().validate(document, ArtifactSchema.DECISION_LOG);
-        if (!findings.isEmpty()) {
-            return ReadResult.failed(findings);
-        }
-        return ReadResult.of(waivers(document), List.of());
+        return schemas.validated(document, ArtifactSchema.DECISION_LOG, DecisionLogReader::waivers);
     }
 
     /**

@@ -43,8 +43,7 @@ import java.util.Optional;
 public final class ManifestReader {
 
     private final Path workspace;
-    /** The schemas to validate with; {@code null} for the standard ones, loaded when first needed. */
-    private final SchemaCatalog catalog;
+    private final ReaderSchemas schemas;
 
     /**
      * A reader that validates with the standard schemas ({@link SchemaCatalog#standard}), loaded when a
@@ -54,16 +53,12 @@ public final class ManifestReader {
      */
     public ManifestReader(Path workspace) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.catalog = null;
+        this.schemas = ReaderSchemas.shipped();
     }
 
     public ManifestReader(Path workspace, SchemaCatalog catalog) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-    }
-
-    private SchemaCatalog catalog() {
-        return catalog != null ? catalog : SchemaCatalog.standard();
+        this.schemas = ReaderSchemas.of(catalog);
     }
 
     /**
@@ -109,7 +104,7 @@ public final class ManifestReader {
         } catch (DocumentException e) {
             return YamlDocuments.findings(e);
         }
-        List<Finding> findings = catalog().validate(document, ArtifactSchema.HANDOFF_MANIFEST);
+        List<Finding> findings = schemas.catalog().validate(document, ArtifactSchema.HANDOFF_MANIFEST);
         if (!findings.isEmpty()) {
             return List.copyOf(findings);
         }
@@ -128,7 +123,7 @@ public final class ManifestReader {
     /** Parses manifest bytes, as {@link #read}. */
     public Read parse(byte[] bytes, String displayPath) {
         LocatedDocument document = YamlDocuments.parse(bytes, displayPath);
-        List<Finding> findings = catalog().validate(document, ArtifactSchema.HANDOFF_MANIFEST);
+        List<Finding> findings = schemas.catalog().validate(document, ArtifactSchema.HANDOFF_MANIFEST);
         if (!findings.isEmpty()) {
             throw ErrorList.exception("invalid handoff manifest", findings, document.fileLocation());
         }
@@ -199,7 +194,7 @@ public final class ManifestReader {
      * then is a manifest's parse what a kept parse of the same bytes holds.
      */
     public boolean standardSchemas() {
-        return catalog == null || catalog == SchemaCatalog.standard();
+        return schemas.standard();
     }
 
     /**

@@ -5,10 +5,7 @@ import dev.planning.api.artifact.Activity;
 import dev.planning.api.artifact.ReleaseSlice;
 import dev.planning.api.artifact.Story;
 import dev.planning.api.artifact.StoryMap;
-import dev.planning.api.gate.Finding;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
-import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.document.MarkdownDocument;
 import dev.planning.engine.internal.document.MarkdownDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
@@ -16,7 +13,6 @@ import dev.planning.engine.internal.schema.SchemaCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Reads a story map ({@code story_map.md}: YAML front matter, then a Markdown narrative) into a
@@ -24,38 +20,29 @@ import java.util.Objects;
  */
 public final class StoryMapReader {
 
-    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
-    private final SchemaCatalog catalog;
+    private final ReaderSchemas schemas;
 
-    /** A reader using the shipped schemas. */
+    /** A reader using the shipped schemas, loaded when a file is first read. */
     public StoryMapReader() {
-        this.catalog = null; // the shipped schemas, loaded when a file is first read
+        this.schemas = ReaderSchemas.shipped();
     }
 
     public StoryMapReader(SchemaCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-    }
-
-    private SchemaCatalog catalog() {
-        return catalog != null ? catalog : SchemaCatalog.standard();
+        this.schemas = ReaderSchemas.of(catalog);
     }
 
     /** Reads a file; an unreadable file or missing front matter gives a failed result with one finding. */
     public ReadResult<StoryMap> read(Path file, String displayPath) {
-        try {
-            return read(MarkdownDocuments.read(file, displayPath));
-        } catch (DocumentException e) {
-            return ReadResult.failed(YamlDocuments.findings(e));
-        }
+        return ReaderSchemas.readFile(file, displayPath, MarkdownDocuments::read, this::read);
     }
 
     /** Validates the front matter against the story-map schema and builds the model. */
     public ReadResult<StoryMap> read(MarkdownDocument markdown) {
-        LocatedDocument document = markdown.frontMatter();
-        List<Finding> findings = catalog().validate(document, ArtifactSchema.STORY_MAP);
-        if (!findings.isEmpty()) {
-            return ReadResult.failed(findings);
-        }
+        return schemas.validated(markdown.frontMatter(), ArtifactSchema.STORY_MAP,
+                document -> storyMap(document, markdown.body()));
+    }
+
+    private static StoryMap storyMap(LocatedDocument document, String body) {
         JsonNode root = document.root();
         List<ReleaseSlice> slices = new ArrayList<>();
         root.path("slices").forEach(slice ->
@@ -73,8 +60,8 @@ public final class StoryMapReader {
             }
             activities.add(new Activity(Fields.required(activity, "id"), Fields.required(activity, "title"), stories));
         }
-        return ReadResult.of(new StoryMap(Fields.required(root, "version"), Fields.required(root, "cycle_id"),
-                Fields.required(root, "stream"), Fields.required(root, "title"), activities, slices,
-                markdown.body(), document.file()), List.of());
+        return new StoryMap(Fields.required(root, "version"), Fields.required(root, "cycle_id"),
+                Fields.required(root, "stream"), Fields.required(root, "title"), activities, slices, body,
+                document.file());
     }
 }

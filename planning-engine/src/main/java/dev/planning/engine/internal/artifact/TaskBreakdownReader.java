@@ -13,8 +13,6 @@ import dev.planning.api.artifact.TaskBreakdown;
 import dev.planning.api.artifact.TaskKind;
 import dev.planning.api.artifact.TaskRef;
 import dev.planning.api.artifact.TaskStatus;
-import dev.planning.api.gate.Finding;
-import dev.planning.api.DocumentException;
 import dev.planning.engine.internal.document.LocatedDocument;
 import dev.planning.engine.internal.document.YamlDocuments;
 import dev.planning.engine.internal.schema.ArtifactSchema;
@@ -28,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,46 +43,33 @@ import java.util.Optional;
  */
 public final class TaskBreakdownReader {
 
-    /** The schemas to validate with; {@code null} for the shipped ones, loaded when first needed. */
-    private final SchemaCatalog catalog;
+    private final ReaderSchemas schemas;
 
-    /**
-     * A reader using the shipped schemas, loaded when a file is first read (a workspace opened for a
-     * command that reads no task breakdown loads none).
-     */
+    /** A reader using the shipped schemas, loaded when a file is first read. */
     public TaskBreakdownReader() {
-        this.catalog = null;
+        this.schemas = ReaderSchemas.shipped();
     }
 
     public TaskBreakdownReader(SchemaCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-    }
-
-    private SchemaCatalog catalog() {
-        return catalog != null ? catalog : SchemaCatalog.standard();
+        this.schemas = ReaderSchemas.of(catalog);
     }
 
     /** Reads a file; an unreadable or malformed file gives a failed result with one finding. */
     public ReadResult<TaskBreakdown> read(Path file, String displayPath) {
-        try {
-            return read(YamlDocuments.read(file, displayPath));
-        } catch (DocumentException e) {
-            return ReadResult.failed(YamlDocuments.findings(e));
-        }
+        return ReaderSchemas.readFile(file, displayPath, YamlDocuments::read, this::read);
     }
 
     /** Validates a parsed document against the task-breakdown schema and builds the model. */
     public ReadResult<TaskBreakdown> read(LocatedDocument document) {
-        List<Finding> findings = catalog().validate(document, ArtifactSchema.TASK_BREAKDOWN);
-        if (!findings.isEmpty()) {
-            return ReadResult.failed(findings);
-        }
+        return schemas.validated(document, ArtifactSchema.TASK_BREAKDOWN, TaskBreakdownReader::plan);
+    }
+
+    private static TaskBreakdown plan(LocatedDocument document) {
         JsonNode root = document.root();
         List<Task> tasks = tasks(document);
-        TaskBreakdown plan = new TaskBreakdown(Fields.required(root, "version"), Fields.required(root, "cycle_id"),
+        return new TaskBreakdown(Fields.required(root, "version"), Fields.required(root, "cycle_id"),
                 Fields.required(root, "stream"), Fields.text(root, "generated_at").map(OffsetDateTime::parse),
                 tasks, document.file());
-        return ReadResult.of(plan, List.of());
     }
 
     /**
@@ -109,12 +93,7 @@ public final class TaskBreakdownReader {
         ObjectNode wrapper = JsonNodeFactory.instance.objectNode()
                 .put("version", "1.0.0").put("cycle_id", "embedded").put("stream", "embedded");
         wrapper.set("tasks", list);
-        LocatedDocument embedded = document.withRoot(wrapper);
-        List<Finding> findings = catalog().validate(embedded, ArtifactSchema.TASK_BREAKDOWN);
-        if (!findings.isEmpty()) {
-            return ReadResult.failed(findings);
-        }
-        return ReadResult.of(tasks(embedded), List.of());
+        return schemas.validated(document.withRoot(wrapper), ArtifactSchema.TASK_BREAKDOWN, TaskBreakdownReader::tasks);
     }
 
     private static List<Task> tasks(LocatedDocument document) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -55,7 +54,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class JacocoXml {
 
-    private static final XMLInputFactory FACTORY = hardenedFactory();
+    private static final XMLInputFactory FACTORY = SecureXml.factory(); // the hardening the other reports get
 
     /** A count as JaCoCo writes it; compiled once, as a report has five per line. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,18}");
@@ -546,17 +545,6 @@ public final class JacocoXml {
         // The JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported apart.
         int at = message.indexOf("Message: ");
         return at >= 0 ? message.substring(at + "Message: ".length()).trim() : message.trim();
-    }
-
-    private static XMLInputFactory hardenedFactory() {
-        // The JDK's own parser, whatever StAX implementation the class path brings: its hardening is known.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
     }
 
     private static void close(XMLStreamReader xml) {

@@ -6,11 +6,11 @@ import dev.planning.api.governance.Waiver;
 import dev.planning.api.seal.Discrepancy;
 import dev.planning.api.seal.DiscrepancyKind;
 import dev.planning.engine.internal.artifact.ManifestWriter;
+import dev.planning.engine.internal.document.IsoDates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -109,7 +109,7 @@ final class TrustedDay {
         for (Object item : list) {
             Map<?, ?> waiver = item instanceof Map<?, ?> map ? map : Map.of();
             used.add(new Used(source, String.valueOf(waiver.get("rule")), String.valueOf(waiver.get("item")),
-                    date(waiver.get("expires") == null ? "" : String.valueOf(waiver.get("expires")))));
+                    IsoDates.parse(waiver.get("expires") == null ? "" : String.valueOf(waiver.get("expires")))));
         }
         return used;
     }
@@ -127,7 +127,7 @@ final class TrustedDay {
         }
         for (JsonNode waiver : list) {
             used.add(new Used(source, waiver.path("rule").asText("null"), waiver.path("item").asText("null"),
-                    date(waiver.path("expires").asText(""))));
+                    IsoDates.parse(waiver.path("expires").asText(""))));
         }
         return used;
     }
@@ -166,13 +166,5 @@ final class TrustedDay {
                         + " is in the future of the verifier's clock (" + ManifestWriter.time(now) + "): no clock"
                         + " had reached it, so it was written by hand or by a clock set forward"))
                 .toList();
-    }
-
-    private static Optional<LocalDate> date(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,8 +8,8 @@ import dev.planning.api.event.EventType;
 import dev.planning.api.governance.Waiver;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.api.store.CycleQueries.WaiverExpiry;
+import dev.planning.engine.internal.document.IsoDates;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,9 +48,6 @@ public final class WaiverFacts {
             .thenComparing(w -> w.item().orElse(""));
 
     private static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]{0,9}");
-
-    /** Four-digit years only: {@code LocalDate.parse} also reads {@code +10000-01-01}, which no seal writes. */
-    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private WaiverFacts() {
     }
@@ -104,7 +101,7 @@ public final class WaiverFacts {
      */
     public static void requireReadableExpiry(EventType type, Map<String, String> details) {
         String expires = details.get("expires");
-        if (type == EventType.WAIVER_GRANTED && expires != null && date(expires).isEmpty()) {
+        if (type == EventType.WAIVER_GRANTED && expires != null && IsoDates.parse(expires).isEmpty()) {
             throw new InvalidInputException("WAIVER_GRANTED detail `expires` is \"" + Printable.line(expires)
                     + "\"; expected the waiver's last day as an ISO date, YYYY-MM-DD, and nothing after it");
         }
@@ -122,7 +119,7 @@ public final class WaiverFacts {
     private static WaiverExpiry waiver(CycleRef cycle, String eventId, Map<String, String> details, String prefix) {
         String expires = details.get(prefix + "expires");
         Optional<LocalDate> date = expires == null || expires.isBlank() ? Optional.empty()
-                : Optional.of(date(expires).orElse(LocalDate.MIN));
+                : Optional.of(IsoDates.parse(expires).orElse(LocalDate.MIN)); // no date: counts as expired
         return new WaiverExpiry(cycle, eventId, date, Optional.ofNullable(details.get(prefix + "rule")),
                 Optional.ofNullable(details.get(prefix + "item")), Optional.ofNullable(details.get(prefix + "approver")));
     }
@@ -136,21 +133,6 @@ public final class WaiverFacts {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    /**
-     * The whole text as an ISO date (YYYY-MM-DD), as a seal writes it; nothing more: a prefix that reads
-     * as a date ({@code 2099-12-31junk}, {@code 2099-12-31T...}) is no date, so it counts as expired.
-     */
-    private static Optional<LocalDate> date(String text) {
-        if (!ISO_DATE.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.planning.engine.internal.gate.crossstream;
 import dev.planning.api.artifact.Task;
 import dev.planning.api.artifact.TaskStatus;
 import dev.planning.api.gate.Finding;
+import dev.planning.engine.internal.document.IsoDates;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +42,9 @@ final class TimelineCheck {
         if (due.isPresent() && dependencyDue.isPresent() && dependencyDue.get().isAfter(due.get())) {
             why = "is due " + due.get() + " but needs " + dependency.describe() + ", due " + dependencyDue.get();
         } else {
-            Optional<LocalDate> planned = task.plannedIn().flatMap(TimelineCheck::date);
+            Optional<LocalDate> planned = task.plannedIn().flatMap(IsoDates::parse);
             Optional<LocalDate> dependencyPlanned = dependency.task().flatMap(Task::plannedIn)
-                    .flatMap(TimelineCheck::date);
+                    .flatMap(IsoDates::parse);
             if (planned.isPresent() && dependencyPlanned.isPresent() && dependencyPlanned.get().isAfter(planned.get())) {
                 why = "is planned in " + planned.get() + " but needs " + dependency.describe() + ", planned in "
                         + dependencyPlanned.get();
@@ -56,13 +56,5 @@ final class TimelineCheck {
         return Optional.of(Finding.error(CrossStreamCodes.TIMELINE, node.id() + " " + why + " ("
                 + dependency.location() + "); move one of the dates or drop the dependency", node.location())
                 .withTask(node.id()));
-    }
-
-    private static Optional<LocalDate> date(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }
