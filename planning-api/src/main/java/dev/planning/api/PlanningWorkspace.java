@@ -27,9 +27,11 @@ import dev.planning.api.signing.Signer;
 import dev.planning.api.signing.TrustedKeys;
 import dev.planning.api.store.CycleQueries;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -139,7 +141,7 @@ public interface PlanningWorkspace {
      *
      * @param cycle the cycle; never {@code null}
      * @param to the target state
-     * @return each gate's result, in the profile's order
+     * @return each gate's result, in the profile's order, as a list that refuses changes
      * @throws InvalidTransitionException when the lifecycle does not allow the transition
      * @throws SealingException           when the cycle is sealed and a sealed artifact changed, or its
      *                                    manifest does not verify now (as {@link #advance} refuses)
@@ -301,6 +303,34 @@ public interface PlanningWorkspace {
      * @throws EventLogCorruptedException when the log's hash chain is broken
      */
     CycleStatus status(CycleRef cycle);
+
+    /**
+     * Whether the cycle exists: it has a task breakdown in the workspace (under any name
+     * {@link WorkspaceLayout#taskBreakdownCandidates} accepts) or at least one event in its log.
+     *
+     * <p>The command line refuses a cycle that does not ("no such cycle", exit 2) before {@code gate},
+     * {@code advance} or {@code status --stream --cycle} touch it, and it asks this. The other methods
+     * do not refuse one: {@link #status} reads it as {@code PLANNED} with no history, {@link #dryRun}
+     * reports its missing files, and {@link #advance} and {@link #record} open its event log and record
+     * (the attempt, refused). Ask this first when a cycle id comes from outside (a request, a form), so
+     * that a mistyped id is refused instead of becoming a cycle.
+     *
+     * <p>The default answers from {@link #root()}, {@link #layout()} and {@link #status}, so a workspace
+     * implemented outside the project answers it as the engine's do; a task breakdown whose existence
+     * cannot be told (a directory that may not be searched) counts as none.
+     *
+     * @param cycle the cycle; never {@code null}
+     * @return whether the cycle has a task breakdown or a recorded event
+     * @throws EventLogCorruptedException when the cycle has no task breakdown and its log's hash chain is
+     *                                    broken
+     * @since 0.1
+     */
+    default boolean exists(CycleRef cycle) {
+        Objects.requireNonNull(cycle, "cycle");
+        Path root = root();
+        return layout().taskBreakdownCandidates(cycle).stream().anyMatch(path -> Files.exists(root.resolve(path)))
+                || !status(cycle).history().isEmpty();
+    }
 
     /**
      * Checks that a history past {@code PACKAGED} is backed by signatures: for a cycle whose log

@@ -4,7 +4,6 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.PlanningWorkspace;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.WorkspaceLayout;
-import java.nio.file.Files;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.examples.DemoScenario;
 import picocli.CommandLine.Option;
@@ -46,10 +45,8 @@ final class CycleOptions {
      */
     CycleRef existing(PlanningWorkspace ws) {
         CycleRef ref = ref();
-        WorkspaceLayout layout = ws.layout();
-        boolean hasPlan = layout.taskBreakdownCandidates(ref).stream()
-                .anyMatch(path -> Files.exists(ws.root().resolve(path)));
-        if (!hasPlan && ws.status(ref).history().isEmpty()) {
+        if (!ws.exists(ref)) {
+            WorkspaceLayout layout = ws.layout();
             throw new InvalidInputException("no such cycle " + ref + ": it has no event log and no task breakdown ("
                     + layout.taskBreakdown(ref) + "); create it with `planning init -w "
                     + DemoScenario.shellWord(ws.root().toString()) + " --stream "

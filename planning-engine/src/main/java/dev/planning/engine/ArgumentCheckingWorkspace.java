@@ -192,6 +192,11 @@ final class ArgumentCheckingWorkspace implements PlanningWorkspace {
     }
 
     @Override
+    public boolean exists(CycleRef cycle) {
+        return delegate.exists(nonNull(cycle, "cycle"));
+    }
+
+    @Override
     public Map<String, KpiValue> kpis(CycleRef cycle) {
         return delegate.kpis(nonNull(cycle, "cycle"));
     }

@@ -261,7 +261,9 @@ public final class Planning {
      *
      * @param workspace the workspace directory
      * @param layout where artifacts live in the workspace
-     * @return the queries over the workspace's event logs
+     * @return the queries over the workspace's event logs; each question refuses with an
+     *         {@link InvalidInputException} when {@code workspace} is not a directory (then, not only when
+     *         the queries are made), never answering "no cycles" for a mistyped path
      * @throws NullPointerException when an argument is {@code null}
      * @since 0.1
      */
@@ -286,7 +288,8 @@ public final class Planning {
      * @param workspace the workspace directory
      * @param layout where artifacts live in the workspace
      * @param trust the keys trusted to sign manifests
-     * @return the queries over the workspace's event logs
+     * @return the queries over the workspace's event logs; each question refuses when {@code workspace}
+     *         is not a directory, as {@link #cycleQueries(Path, WorkspaceLayout)}'s
      * @throws NullPointerException when an argument is {@code null}
      * @since 0.1
      */
@@ -528,6 +531,8 @@ public final class Planning {
          * {@link #readOnly()} for what a read-only workspace skips, and what it validates later).
          *
          * @return the workspace
+         * @throws IllegalStateException when no {@link #workspace(Path)} was given (the caller's mistake,
+         *         not the input's)
          * @throws InvalidInputException when the workspace or rulebook is missing or invalid, when the
          *         rulebook's policies do not compile (located at the rule file, line and column), or when
          *         a gate profile names a gate that is not available (located at the profile entry); read-only,

@@ -56,6 +56,7 @@ class PublicApiTest {
         calls.put("stream ", () -> ws.lint(null, "2025-09-02"));
         calls.put("cycleId ", () -> ws.lintCycle(null));
         calls.put("cycle", () -> ws.status(null));
+        calls.put("cycle   ", () -> ws.exists(null));
         calls.put("to", () -> ws.dryRun(FE, null));
         calls.put("to ", () -> ws.advance(FE, null));
         calls.put("options", () -> ws.seal(FE, null));

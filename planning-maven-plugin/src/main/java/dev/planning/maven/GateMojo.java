@@ -11,7 +11,6 @@ import dev.planning.api.lifecycle.CycleState;
 import dev.planning.engine.Planning;
 import dev.planning.report.CiReports;
 import java.io.File;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,10 +97,8 @@ public final class GateMojo extends PlanningMojo {
      * gates would each fail on the missing plan, a failed check where the mistake is the configuration.
      */
     private static void requireExisting(PlanningWorkspace ws, CycleRef ref) {
-        WorkspaceLayout layout = ws.layout();
-        boolean hasPlan = layout.taskBreakdownCandidates(ref).stream()
-                .anyMatch(path -> Files.exists(ws.root().resolve(path)));
-        if (!hasPlan && ws.status(ref).history().isEmpty()) {
+        if (!ws.exists(ref)) {
+            WorkspaceLayout layout = ws.layout();
             throw new InvalidInputException("no such cycle " + ref + ": it has no event log and no task breakdown ("
                     + layout.taskBreakdown(ref) + "); check <stream> and <cycle>, or create the cycle with "
                     + "`planning init`", SourceLocation.ofFile(layout.eventLog(ref)));

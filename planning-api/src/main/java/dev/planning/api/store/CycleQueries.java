@@ -25,7 +25,9 @@ import org.apiguardian.api.API;
  * a workspace's event log files, and {@link dev.planning.api.PlanningWorkspace#queries} over a
  * workspace's own event store, whichever it is; each answer is derived from the recorded events (the waivers a
  * seal records included), except that a role counts as having signed only for a signature that
- * verifies on the sealed manifest, never for an event alone (see {@link #pendingSignatures}).
+ * verifies on the sealed manifest, never for an event alone (see {@link #pendingSignatures}). Each
+ * answer is a list of its own that refuses changes ({@code CycleQueriesContract} checks it): an event
+ * appended later is seen by the next question, never by a list already returned.
  *
  * <pre>{@code
  * for (CycleQueries.CycleSummary c : queries.portfolio()) {

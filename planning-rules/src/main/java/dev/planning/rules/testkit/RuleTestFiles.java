@@ -3,6 +3,7 @@ package dev.planning.rules.testkit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.planning.api.InvalidInputException;
+import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.api.gate.Finding;
 import dev.planning.engine.internal.artifact.ErrorList;
@@ -64,12 +65,17 @@ public final class RuleTestFiles {
      *
      * @param rulebookDirectory the rulebook directory
      * @return the cases, files in name order
-     * @throws InvalidInputException naming every file's mistakes, each file's lines after the one before's,
-     *         located at the first
+     * @throws InvalidInputException when {@code rulebookDirectory} is not a directory (a mistyped path is
+     *         refused, never read as a rulebook without tests); naming every file's mistakes, each file's
+     *         lines after the one before's, located at the first
      * @throws dev.planning.api.PlanningException when the tests directory or a test file is there but cannot
      *         be examined or listed (never taken for none)
      */
     public static List<RuleTestCase> readRulebookTests(Path rulebookDirectory) {
+        if (!Files.isDirectory(rulebookDirectory)) {
+            throw new InvalidInputException("rulebook directory not found: " + Printable.path(rulebookDirectory)
+                    + "; its rule tests are read from its tests/ directory");
+        }
         Path tests = rulebookDirectory.resolve("tests");
         // A tests directory, or a test file, that cannot be examined is refused, never taken for none:
         // its cases would not run and the rules they test would look untested only by coverage.

@@ -299,6 +299,18 @@ class RuleTestRunnerTest {
         assertThat(RuleTestFiles.readRulebookTests(dir)).isEmpty();
     }
 
+    /** A mistyped rulebook path is no rulebook without tests: reading its cases as none would pass every run. */
+    @Test
+    void refusesARulebookDirectoryThatIsNotThere() throws IOException {
+        Path file = Files.writeString(dir.resolve("rulebook.yaml"), "version: 1.0.0\n");
+
+        assertThatThrownBy(() -> RuleTestFiles.readRulebookTests(dir.resolve("missing")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("rulebook directory not found")
+                .hasMessageContaining("missing");
+        assertThatThrownBy(() -> RuleTestFiles.readRulebookTests(file))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("rulebook directory not found");
+    }
+
     private static final String HASH = "0123456789abcdef".repeat(4);
 
     /** {@code rules test --format markdown}: the verdict, the counts, the coverage, the rulebook's hash and each case. */

@@ -93,7 +93,7 @@ final class PostgresCycleQueries implements CycleQueries {
                                 Micros.instant(rs.getLong(5))));
                     }
                 }
-                return cycles;
+                return List.copyOf(cycles);
             }
         });
     }
@@ -173,7 +173,7 @@ final class PostgresCycleQueries implements CycleQueries {
                                 .ifPresent(pending::add);
                     }
                 }
-                return pending;
+                return List.copyOf(pending);
             }
         });
     }
@@ -228,7 +228,7 @@ final class PostgresCycleQueries implements CycleQueries {
                                 event.timestamp(), event.fromState(), event.toState(), event.gateResults()));
                     }
                 }
-                return refusals;
+                return List.copyOf(refusals);
             }
         });
     }

@@ -342,6 +342,19 @@ public abstract class CycleQueriesContract {
     }
 
     @Test
+    @DisplayName("every answer is a list the caller cannot change, so no caller changes what another reads")
+    void everyAnswerIsAListTheCallerCannotChange() {
+        List<List<?>> answers = List.of(queries.portfolio(), queries.pendingSignatures(Set.of("PM", "QA", "TechLead")),
+                queries.pendingSignatures(new SigningPolicy(List.of(new SigningRequirement(List.of("PM"), 1)))),
+                queries.expiringWaivers(LocalDate.parse("2026-01-01")), queries.recentRefusals(T0, 10));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer).as("each answer here holds a row").isNotEmpty();
+            assertThatThrownBy(answer::clear).isInstanceOf(UnsupportedOperationException.class);
+        });
+    }
+
+    @Test
     @DisplayName("an event appended after the queries were obtained is seen by the next question")
     void answersFromWhatIsStoredNow() {
         String head = store.read(PLANNED).get(0).hash();

@@ -22,6 +22,7 @@ import dev.planning.engine.internal.seal.SigningThreshold;
 import dev.planning.engine.internal.seal.WaiverFacts;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
 import dev.planning.engine.internal.workspace.Shown;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -190,6 +191,12 @@ public final class EventLogQueries implements CycleQueries {
 
     /** The cycles with an event log file, sorted by stream then cycle id. */
     static List<CycleRef> logs(Path root, WorkspaceLayout layout) {
+        // A workspace that is not there holds no cycle to tell of: refused, never answered with none
+        // (a mistyped path would read as "nothing pending").
+        if (!Files.isDirectory(root)) {
+            throw new InvalidInputException("workspace directory not found: " + Shown.path(root)
+                    + "; the cycles' event logs are read from it");
+        }
         Path streams = root.resolve(layout.streamsRoot());
         List<CycleRef> found = new ArrayList<>();
         for (Path dir : children(root, streams)) {
@@ -311,7 +318,7 @@ public final class EventLogQueries implements CycleQueries {
             of(log.cycle, log.state, required, claimed, signatures.map(s -> s.count(log.cycle,
                     sealed.get().details())).orElse(SignedRoles.Count.NONE)).ifPresent(pending::add);
         }
-        return pending;
+        return List.copyOf(pending);
     }
 
     /**

@@ -257,7 +257,8 @@ public final class LifecycleMachine {
      * needed the state first): the log is not read again.
      */
     public List<GateResult> dryRun(CycleRef cycle, CycleState to, List<RecordedEvent> history) {
-        return runGates(cycle, prepare(cycle, to, Objects.requireNonNull(history, "history")));
+        // A copy that refuses changes: the caller's, as every result of the API is.
+        return List.copyOf(runGates(cycle, prepare(cycle, to, Objects.requireNonNull(history, "history"))));
     }
 
     /**

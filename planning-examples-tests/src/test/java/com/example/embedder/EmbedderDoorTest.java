@@ -1,0 +1,118 @@
+package com.example.embedder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.PlanningWorkspace;
+import dev.planning.api.gate.GateResult;
+import dev.planning.api.lifecycle.CycleRef;
+import dev.planning.api.lifecycle.CycleState;
+import dev.planning.api.store.CycleQueries;
+import dev.planning.engine.Planning;
+import dev.planning.rules.testkit.RuleTestFiles;
+import dev.planning.testkit.workspace.WorkspaceCopies;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The library's door as a team's service meets it (helper embed25, 2026-12-06): a cycle id that comes
+ * from outside, results the service holds on to, and paths it may have mistyped. A package of its own,
+ * no {@code internal} type, only what the README, docs/ and the Javadoc name.
+ */
+class EmbedderDoorTest {
+
+    private static final CycleRef FE = new CycleRef("fe", "2025-09-02");
+    private static final CycleRef MISTYPED = new CycleRef("fe", "2025-09-20");
+
+    @TempDir
+    Path dir;
+
+    private PlanningWorkspace copyOfTheFrontendCycle() throws IOException {
+        Path workspace = WorkspaceCopies.copy(Path.of("workspaces/fe-2025-09-02").toAbsolutePath(), dir.resolve("ws"));
+        return Planning.builder().workspace(workspace).triggeredBy("embedder-service").build();
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** As the command line's "no such cycle": asked first, a mistyped id is refused before anything is written. */
+    @Test
+    void aMistypedCycleIdIsToldApartBeforeItBecomesACycle() throws IOException {
+        PlanningWorkspace workspace = copyOfTheFrontendCycle();
+        List<Path> before = files(workspace.root());
+
+        assertThat(workspace.exists(FE)).as("a cycle with a plan").isTrue();
+        assertThat(workspace.exists(MISTYPED)).isFalse();
+        assertThat(files(workspace.root())).as("asking writes nothing").isEqualTo(before);
+
+        // What exists() guards against: advance opens the mistyped cycle's log to record its refusal.
+        assertThat(workspace.advance(MISTYPED, CycleState.READY_FOR_HANDOFF).accepted()).isFalse();
+        assertThat(workspace.exists(MISTYPED)).as("a cycle with an event and no plan").isTrue();
+        assertThatThrownBy(() -> workspace.exists(null)).isInstanceOf(NullPointerException.class).hasMessage("cycle");
+    }
+
+    @Test
+    void aDryRunsResultsAndEveryMapAndListOfTheirEvidenceRefuseChanges() throws IOException {
+        List<GateResult> results = copyOfTheFrontendCycle().dryRun(FE, CycleState.READY_FOR_HANDOFF);
+        List<Object> nested = new ArrayList<>();
+        results.forEach(result -> collect(result.evidence(), nested));
+
+        assertThatThrownBy(results::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(nested).as("the frontend cycle's gates give nested evidence").hasSizeGreaterThan(3);
+        assertThat(nested).allSatisfy(value -> assertThatThrownBy(() -> {
+            if (value instanceof Map<?, ?> map) {
+                map.clear();
+            } else {
+                ((List<?>) value).clear();
+            }
+        }).isInstanceOf(UnsupportedOperationException.class));
+    }
+
+    /** Every map and list under {@code value}, itself excluded. */
+    private static void collect(Object value, List<Object> found) {
+        List<?> children = value instanceof Map<?, ?> map ? List.copyOf(map.values().stream().filter(v -> v != null).toList())
+                : value instanceof List<?> list ? list.stream().filter(v -> v != null).toList() : List.of();
+        for (Object child : children) {
+            if (child instanceof Map || child instanceof List) {
+                found.add(child);
+                collect(child, found);
+            }
+        }
+    }
+
+    /** A mistyped workspace path answered "no cycles" and "nothing pending" before: now each question refuses. */
+    @Test
+    void questionsAboutAWorkspaceThatIsNotThereAreRefusedNeverAnsweredWithNone() {
+        CycleQueries queries = Planning.cycleQueries(dir.resolve("mistyped"));
+
+        assertThatThrownBy(queries::portfolio).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("workspace directory not found").hasMessageContaining("mistyped");
+        assertThatThrownBy(() -> queries.expiringWaivers(LocalDate.parse("2026-01-01")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("workspace directory not found");
+        assertThatThrownBy(() -> queries.recentRefusals(Instant.EPOCH, 10))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("workspace directory not found");
+        // Refused before too, for the rulebook it reads first.
+        assertThatThrownBy(() -> queries.pendingSignatures(Set.of("PM"))).isInstanceOf(InvalidInputException.class);
+    }
+
+    /** A mistyped rulebook path read as a rulebook without tests: every rule-test run passed with no case. */
+    @Test
+    void theRuleTestsOfARulebookThatIsNotThereAreRefusedNeverReadAsNone() {
+        assertThatThrownBy(() -> RuleTestFiles.readRulebookTests(dir.resolve("rulebok")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("rulebook directory not found");
+    }
+}
