@@ -178,15 +178,16 @@ public final class TagTaxonomy {
         }
         List<String> values = allowedValues(key);
         String lookAlike = lookAlike(written);
+        // Allowed values fold as the written one does (and as canonical compares them): stripped, then lower-cased.
         for (String candidate : values) {
-            if (lookAlike(candidate.toLowerCase(Locale.ROOT)).equals(lookAlike)) {
+            if (lookAlike(foldKey(candidate)).equals(lookAlike)) {
                 return Optional.of(candidate);
             }
         }
         int best = Integer.MAX_VALUE;
         List<String> closest = new ArrayList<>();
         for (String candidate : values) {
-            int distance = distance(written, candidate.toLowerCase(Locale.ROOT));
+            int distance = distance(written, foldKey(candidate));
             if (distance < best) {
                 best = distance;
                 closest.clear();

@@ -41,6 +41,17 @@ class TagTaxonomyTest {
         assertThat(taxonomy.suggest("compliance", "pci-dss")).isEmpty();
     }
 
+    /** parse25: the allowed values were lower-cased but not stripped, unlike the written value and {@code canonical}. */
+    @Test
+    void suggestsAnAllowedValueWrittenWithBlanksAroundItAsTheValuesAreCompared() {
+        TagTaxonomy blanks = TagTaxonomy.of(Map.of("compliance", List.of(" GDPR\u2003", "\u2003open ", "hipaa")));
+
+        assertThat(blanks.suggest("compliance", "gpdr")).contains(" GDPR\u2003");
+        assertThat(blanks.suggest("compliance", "0pen")).contains("\u2003open ");
+        assertThat(blanks.check(List.of(Tag.parse("compliance:gpdr")))).singleElement()
+                .satisfies(p -> assertThat(p.suggestion()).contains(" GDPR\u2003"));
+    }
+
     @Test
     void aPlainLabelOfAGovernedKeyHasNoValueAndIsReported() {
         assertThat(taxonomy.check(List.of(Tag.parse("criticality")))).singleElement()

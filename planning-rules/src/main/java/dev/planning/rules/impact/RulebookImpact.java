@@ -341,7 +341,8 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
         RulebookFiles headFiles = new RulebookFiles(headRulebook);
         return new RulebookImpact(baseRulebook.hash(), headRulebook.hash(), cycles,
                 SettingsDiff.between(baseRulebook, headRulebook, () -> settingsReaders(
-                        List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles)))));
+                        List.of(Map.entry(baseRulebook, baseFiles), Map.entry(headRulebook, headFiles))),
+                        () -> SettingsReaders.runsShippedRequiredTags(ruleFiles(headRulebook, headFiles, new ArrayList<>()))));
     }
 
     /**
@@ -352,14 +353,22 @@ public record RulebookImpact(String baseHash, String headHash, List<CycleImpact>
     private static List<String> settingsReaders(List<Map.Entry<Rulebook, RulebookFiles>> rulebooks) {
         Set<String> readers = new LinkedHashSet<>();
         for (Map.Entry<Rulebook, RulebookFiles> side : rulebooks) {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            for (String file : side.getKey().ruleFiles()) {
-                // A file the hash names but that cannot be served cannot be judged: it counts as reading.
-                side.getValue().read(file).ifPresentOrElse(bytes -> files.put(file, bytes), () -> readers.add(file));
-            }
+            List<String> unserved = new ArrayList<>();
+            Map<String, byte[]> files = ruleFiles(side.getKey(), side.getValue(), unserved);
+            // A file the hash names but that cannot be served cannot be judged: it counts as reading.
+            readers.addAll(unserved);
             readers.addAll(SettingsReaders.of(files));
         }
         return List.copyOf(readers);
+    }
+
+    /** A rulebook's rule files' bytes by name, from the bytes its hash names; a file that cannot be served is added to {@code unserved}. */
+    private static Map<String, byte[]> ruleFiles(Rulebook rulebook, RulebookFiles served, List<String> unserved) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String file : rulebook.ruleFiles()) {
+            served.read(file).ifPresentOrElse(bytes -> files.put(file, bytes), () -> unserved.add(file));
+        }
+        return files;
     }
 
     /**

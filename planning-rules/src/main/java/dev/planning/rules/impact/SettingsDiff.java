@@ -20,8 +20,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -46,17 +48,34 @@ final class SettingsDiff {
             Map.entry("scope_variance_max_pct", -1),
             Map.entry("coverage_regression_tolerance_pct", -1));
 
+    /**
+     * The thresholds the gates read per stream ({@code StreamThresholds}: the parity gate's and the cross-stream
+     * gate's): a stream's own one set on one side only is compared with the general one it overrides. No gate
+     * reads the others per stream ({@code critical_approvals} and {@code waiver_expiry_warning_days} are read by
+     * rules and the waiver checks by their general names), so such a stream's own value moved the strict way
+     * strengthens nothing.
+     */
+    private static final Set<String> READ_PER_STREAM = Set.of("unit_coverage_min", "e2e_coverage_min",
+            "delivered_ratio_min", "max_dependency_depth", "tests_failed_max", "scope_variance_max_pct",
+            "coverage_regression_tolerance_pct");
+
+    /** A stream's name ({@code CycleRef}'s rule): a prefix no stream can have is read by no gate. */
+    private static final Pattern STREAM = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
     private final List<SettingsChange> changes = new ArrayList<>();
     /** The rules of either rulebook, other than the shipped ones, that may read its settings, {@code file: rule}. */
     private final Supplier<List<String>> settingsReaders;
+    /** Whether the head runs the shipped rule that reports items lacking a required tag. */
+    private final BooleanSupplier requiredTagsReported;
     /** Those rules once found: the rule files are parsed at most once however many keys narrow. */
     private List<String> readers;
 
     /** How many of those rules a reason names. */
     private static final int READERS_NAMED = 5;
 
-    private SettingsDiff(Supplier<List<String>> settingsReaders) {
+    private SettingsDiff(Supplier<List<String>> settingsReaders, BooleanSupplier requiredTagsReported) {
         this.settingsReaders = settingsReaders;
+        this.requiredTagsReported = requiredTagsReported;
     }
 
     /**
@@ -64,10 +83,14 @@ final class SettingsDiff {
      *
      * @param settingsReaders the rules of either rulebook that may read its settings themselves
      *                        other than the shipped ones ({@code SettingsReaders}): a threshold moved the strict
-     *                        way and a narrowed taxonomy strengthen only when there is none
+     *                        way, a narrowed taxonomy and a required tag added strengthen only when there is none
+     * @param requiredTagsReported whether the head runs the shipped {@code required-tags} rule as it ships
+     *                        ({@code SettingsReaders.runsShippedRequiredTags}): without it no rule the tool ships reads
+     *                        {@code required_tags}, so a tag added there strengthens nothing
      */
-    static List<SettingsChange> between(Rulebook base, Rulebook head, Supplier<List<String>> settingsReaders) {
-        SettingsDiff diff = new SettingsDiff(settingsReaders);
+    static List<SettingsChange> between(Rulebook base, Rulebook head, Supplier<List<String>> settingsReaders,
+            BooleanSupplier requiredTagsReported) {
+        SettingsDiff diff = new SettingsDiff(settingsReaders, requiredTagsReported);
         if (!base.version().equals(head.version())) {
             // A label its authors number: no reader governs by it.
             diff.add("version", base.version(), head.version(), Effect.CHANGED);
@@ -319,12 +342,20 @@ final class SettingsDiff {
             }
             Double wasRead = was != null ? was : fallback;
             Double nowRead = now != null ? now : fallback;
-            if ((nowRead > wasRead ? 1 : nowRead < wasRead ? -1 : 0) * stricter < 0) {
+            int moved = (nowRead > wasRead ? 1 : nowRead < wasRead ? -1 : 0) * stricter;
+            if (moved < 0) {
                 return Judged.of(Effect.WEAKENS);
             }
+            if (moved > 0 && READ_PER_STREAM.contains(general) && STREAM.matcher(name.substring(0,
+                    name.length() - general.length() - 1)).matches()) {
+                // Stricter for the stream's gates, the general one it overrides (or falls back to) compared; a rule
+                // of one's own reading the stream's name with its own default makes it a change (thresholds).
+                return Judged.of(Effect.STRENGTHENS);
+            }
             return Judged.changed("set on one side only: where it is not set, the stream's gates read the general "
-                    + general + " (" + number(fallback) + "), a rule of one's own that reads " + name
-                    + " its own default");
+                    + general + " (" + number(fallback) + ")" + (moved == 0 ? ", the same number"
+                            : ", but no gate reads " + general + " per stream")
+                    + "; a rule of one's own that reads " + name + " reads its own default");
         }
         int moved = (now > was ? 1 : now < was ? -1 : 0) * stricter;
         return moved < 0 ? Judged.of(Effect.WEAKENS) : moved > 0 ? Judged.of(Effect.STRENGTHENS)
@@ -356,10 +387,32 @@ final class SettingsDiff {
         return was.direction() == KpiDirection.HIGHER_IS_BETTER ? moved < 0 : moved > 0;
     }
 
+    /**
+     * Required tags compared as sets. A tag dropped weakens. Tags only added strengthen where the head runs the
+     * shipped {@code required-tags} rule as it ships (it reports every item lacking any listed tag, so each item it
+     * reported under the base it reports again) and no rule other than the shipped ones reads the settings (such a
+     * rule may read {@code requiredTags()} and report less with more of them); otherwise they are a change whose
+     * reason says which. No gate reads {@code required_tags}: only rules do.
+     */
     private void requiredTags(List<String> base, List<String> head) {
-        if (!new HashSet<>(base).equals(new HashSet<>(head))) {
-            add("required_tags", list(base), list(head), !head.containsAll(base));
+        if (new HashSet<>(base).equals(new HashSet<>(head))) {
+            return;
         }
+        Judged judged;
+        if (!head.containsAll(base)) {
+            judged = Judged.of(Effect.WEAKENS);
+        } else if (!requiredTagsReported.getAsBoolean()) {
+            judged = Judged.changed("tags added, but the head does not run the shipped required-tags rule as it ships"
+                    + " (rules/hygiene.drl), the one rule the tool ships that reads required_tags: whether more is"
+                    + " reported depends on rules of one's own");
+        } else if (!readers().isEmpty()) {
+            judged = Judged.changed("tags added: the shipped required-tags rule reports more, but rules other than the"
+                    + " shipped ones read the rulebook's settings and may read the required tags and report less ("
+                    + named(readers()) + ")");
+        } else {
+            judged = Judged.of(Effect.STRENGTHENS);
+        }
+        add("required_tags", list(base), list(head), judged);
     }
 
     /**

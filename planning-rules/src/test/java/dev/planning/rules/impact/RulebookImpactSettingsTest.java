@@ -166,16 +166,55 @@ class RulebookImpactSettingsTest {
                 "90", SettingsChange.NONE, WEAKENS));
     }
 
-    /** The same added at or above the general one is only a change: a rule may read the stream's name alone. */
+    /**
+     * parse25: the same added above the general one was only a change. The stream's gates read it in place of the
+     * general one, so it asks more of that stream: it strengthens (a rule of one's own reading the stream's name
+     * with its own default makes it a change, as any threshold: {@link
+     * #aMaximumLoweredOrAStreamsOwnMinimumRaisedIsOnlyAChangeWhereARuleOfOnesOwnReadsTheSettings}).
+     */
     @Test
-    void aStreamsOwnMinimumAddedAboveTheGeneralOneIsAChangeWhoseReasonNamesTheGeneralOne() throws IOException {
+    void aStreamsOwnMinimumAddedAboveTheGeneralOneStrengthensThatStream() throws IOException {
         edit("design.unit_coverage_min: 0", "design.unit_coverage_min: 0\n  fe.unit_coverage_min: 90");
 
+        assertThat(impact().settings()).containsExactly(new SettingsChange("thresholds.fe.unit_coverage_min",
+                SettingsChange.NONE, "90", STRENGTHENS));
+    }
+
+    /** A stream's own maximum added below the general one, or a minimum dropped where the general one is higher. */
+    @Test
+    void aStreamsOwnMaximumAddedBelowOrMinimumDroppedBelowTheGeneralOneStrengthensThatStream() throws IOException {
+        edit("design.unit_coverage_min: 0", "design.unit_coverage_min: 0\n  fe.max_dependency_depth: 3");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("thresholds.fe.max_dependency_depth",
+                SettingsChange.NONE, "3", STRENGTHENS));
+
+        edit("design.unit_coverage_min: 0\n  fe.max_dependency_depth: 3", "");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("thresholds.design.unit_coverage_min",
+                "0", SettingsChange.NONE, STRENGTHENS));
+    }
+
+    /**
+     * Not judged where it cannot be: added at the general one's number (the stream reads alike), or for a threshold
+     * no gate reads per stream ({@code fe.critical_approvals}: the shipped rule reads {@code critical_approvals}),
+     * or under a prefix no stream can have.
+     */
+    @Test
+    void aStreamsOwnThresholdAtTheGeneralOneOrReadPerStreamByNoGateIsOnlyAChangeWithItsReason() throws IOException {
+        edit("design.unit_coverage_min: 0", "design.unit_coverage_min: 0\n  fe.unit_coverage_min: 80");
         assertThat(impact().settings()).singleElement().satisfies(c -> {
             assertThat(c.effect()).isEqualTo(CHANGED);
-            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("unit_coverage_min")
-                    .doesNotContain("each rule reads its own default"));
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("the general unit_coverage_min (80)",
+                    "the same number"));
         });
+
+        edit("fe.unit_coverage_min: 80", "fe.critical_approvals: 5");
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r).contains("no gate reads critical_approvals"
+                    + " per stream"));
+        });
+
+        edit("fe.critical_approvals: 5", "Fe.unit_coverage_min: 90");
+        assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(CHANGED));
     }
 
     /** Fail closed: a direction that cannot be proven is never claimed, and the reason says why. */
@@ -458,6 +497,49 @@ class RulebookImpactSettingsTest {
         edit("    - {roles: [PM], min: 1}\n", "");
         edit("    - {roles: [QA, Dev], min: 1}\n", "    - {roles: [QA], min: 2}\n");
         assertThat(impact().settings()).singleElement().satisfies(c -> assertThat(c.effect()).isEqualTo(WEAKENS));
+    }
+
+    /**
+     * parse25: a required tag added was only a change. The shipped required-tags rule (told by its bytes) reports
+     * every item lacking any listed tag, so with it alone a tag added strengthens; dropped, it weakens.
+     */
+    @Test
+    void aRequiredTagAddedUnderTheShippedRulesStrengthensAndDroppedWeakens() throws IOException {
+        edit("required_tags: [criticality, compliance]", "required_tags: [criticality, compliance, data_classification]");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("required_tags", "[criticality, compliance]",
+                "[criticality, compliance, data_classification]", STRENGTHENS));
+
+        edit("required_tags: [criticality, compliance, data_classification]", "required_tags: [criticality]");
+        assertThat(impact().settings()).containsExactly(new SettingsChange("required_tags", "[criticality, compliance]",
+                "[criticality]", WEAKENS));
+    }
+
+    /** Where a rule of one's own reads the settings, it may read requiredTags() and report less: a change naming it. */
+    @Test
+    void aRequiredTagAddedIsOnlyAChangeWhereARuleOfOnesOwnReadsTheSettings() throws IOException {
+        Files.writeString(head.resolve("rules/inverted.drl"), INVERTED);
+        edit("required_tags: [criticality, compliance]", "required_tags: [criticality, compliance, data_classification]");
+
+        assertThat(impact().settings()).filteredOn(c -> c.setting().equals("required_tags")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.effect()).isEqualTo(CHANGED);
+                    assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
+                            .contains("rules/inverted.drl: few-approvals-needed"));
+                });
+    }
+
+    /** Without the shipped required-tags rule as it ships, nothing the tool ships reads required_tags. */
+    @Test
+    void aRequiredTagAddedIsOnlyAChangeWhereTheHeadDoesNotRunTheShippedRequiredTagsRule() throws IOException {
+        rulesThatReadNoSettings();
+        edit("required_tags: [criticality, compliance]", "required_tags: [criticality, compliance, data_classification]");
+
+        assertThat(impact().settings()).singleElement().satisfies(c -> {
+            assertThat(c.setting()).isEqualTo("required_tags");
+            assertThat(c.effect()).isEqualTo(CHANGED);
+            assertThat(c.reason()).hasValueSatisfying(r -> assertThat(r)
+                    .contains("does not run the shipped required-tags rule as it ships"));
+        });
     }
 
     /** Lists the engine reads as sets: reordered, or with an entry written twice, they change nothing. */

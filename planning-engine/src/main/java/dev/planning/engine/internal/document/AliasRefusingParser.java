@@ -3,7 +3,6 @@ package dev.planning.engine.internal.document;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 
@@ -12,8 +11,11 @@ import java.io.IOException;
  * {@code *name} as the string {@code "name"}, which would misread a plan, and an expanding reader
  * could be made to build an exponential tree (the "billion laughs"). Planning files have no need
  * for aliases, so any alias is an error located at the alias.
+ *
+ * <p>Every method that moves the parser goes through {@link #nextToken()} ({@link CheckedMovesParser}), so no
+ * alias passes unrefused, whichever a caller moves by.
  */
-final class AliasRefusingParser extends JsonParserDelegate {
+final class AliasRefusingParser extends CheckedMovesParser {
 
     AliasRefusingParser(JsonParser yaml) {
         super(yaml);

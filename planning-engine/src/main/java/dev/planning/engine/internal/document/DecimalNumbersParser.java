@@ -2,10 +2,8 @@ package dev.planning.engine.internal.document;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonTokenId;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,11 +17,11 @@ import java.util.regex.Pattern;
  * and column ("must be an integer (found string "010")"), and keeps it as written where text is.
  *
  * <p>Every method that moves the parser ({@code nextValue}, {@code skipChildren}, {@code nextFieldName},
- * the {@code next...Value} shortcuts) goes through {@link #nextToken()}, so no caller sees a token this
- * view did not judge, and a number read as text has no numeric value: the numeric getters refuse it as
+ * the {@code next...Value} shortcuts) goes through {@link #nextToken()} ({@link CheckedMovesParser}), so no
+ * caller sees a token this view did not judge, and a number read as text has no numeric value: the numeric getters refuse it as
  * they refuse any text, and the {@code getValueAs...} ones give their default.
  */
-final class DecimalNumbersParser extends JsonParserDelegate {
+final class DecimalNumbersParser extends CheckedMovesParser {
 
     /** Decimal digits with no leading zero, an optional fraction and exponent, optionally signed. */
     private static final Pattern DECIMAL = Pattern.compile(
@@ -43,63 +41,6 @@ final class DecimalNumbersParser extends JsonParserDelegate {
             token = JsonToken.VALUE_STRING;
         }
         return token;
-    }
-
-    @Override
-    public JsonToken nextValue() throws IOException {
-        JsonToken next = nextToken();
-        return next == JsonToken.FIELD_NAME ? nextToken() : next;
-    }
-
-    @Override
-    public JsonParser skipChildren() throws IOException {
-        if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
-            return this;
-        }
-        int open = 1;
-        while (open > 0) {
-            JsonToken next = nextToken();
-            if (next == null) {
-                return this;
-            }
-            if (next.isStructStart()) {
-                open++;
-            } else if (next.isStructEnd()) {
-                open--;
-            }
-        }
-        return this;
-    }
-
-    @Override
-    public String nextFieldName() throws IOException {
-        return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
-    }
-
-    @Override
-    public boolean nextFieldName(SerializableString name) throws IOException {
-        return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
-    }
-
-    @Override
-    public String nextTextValue() throws IOException {
-        return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
-    }
-
-    @Override
-    public int nextIntValue(int defaultValue) throws IOException {
-        return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
-    }
-
-    @Override
-    public long nextLongValue(long defaultValue) throws IOException {
-        return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
-    }
-
-    @Override
-    public Boolean nextBooleanValue() throws IOException {
-        JsonToken next = nextToken();
-        return next == JsonToken.VALUE_TRUE ? Boolean.TRUE : next == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
     }
 
     @Override

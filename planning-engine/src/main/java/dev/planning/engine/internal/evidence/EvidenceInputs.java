@@ -4,7 +4,10 @@ import dev.planning.api.WorkspaceLayout;
 import dev.planning.api.lifecycle.CycleRef;
 import dev.planning.engine.internal.cycle.CycleFiles;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.api.InvalidInputException;
+import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import dev.planning.engine.internal.workspace.FileNames;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.WorkspaceNames;
 import java.nio.file.Files;
@@ -187,9 +190,20 @@ public final class EvidenceInputs {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> layout.outcomesDir(cycle) + "/" + dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            List<String> files = new ArrayList<>();
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                String path = layout.outcomesDir(cycle) + "/" + dir.relativize(p).toString().replace('\\', '/');
+                // A name listed with U+FFFD names another file, whose hash would be recorded for it (parse25).
+                if (!FileNames.namesItself(dir, p)) {
+                    throw new InvalidInputException("the outcome file's name " + FileNames.NOT_UTF8
+                            + " (or remove it and import the report again)", SourceLocation.ofFile(path));
+                }
+                files.add(path);
+            }
+            return files.stream().sorted().toList();
         } catch (java.io.IOException e) {
             throw DirectoryEntries.cannotList(workspace, dir, without, e);
         } catch (java.io.UncheckedIOException e) {

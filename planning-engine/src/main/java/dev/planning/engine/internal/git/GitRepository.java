@@ -6,6 +6,7 @@ import dev.planning.api.Printable;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import dev.planning.engine.internal.workspace.FileNames;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import dev.planning.engine.internal.workspace.UnreadableInputException;
@@ -656,12 +657,16 @@ public final class GitRepository implements AutoCloseable {
      *
      * @param revision  a commit id (40 hex digits)
      * @param directory workspace-relative, {@code /} separators
-     * @param maxBytes  the most all files may hold together; a larger directory is refused unread
+     * @param sizes     judges each file's size before it is read, given the directory's path in the repository,
+     *                  the file's path below it and its size; it throws to refuse (the rulebook's bounds, with the
+     *                  words a rulebook read from disk is refused in). A file over {@link #MAX_READ_BYTES} is
+     *                  refused after it in any case
      * @return empty when the revision is not a commit or holds no directory at that path
      * @throws InvalidInputException when the directory holds an entry other than a regular file or a
-     *         directory (a symbolic link, a submodule), or more than {@code maxBytes}
+     *         directory (a symbolic link, a submodule), a name that is not UTF-8, a file {@code sizes}
+     *         refuses or one over {@link #MAX_READ_BYTES}
      */
-    public Optional<Map<String, byte[]>> files(String revision, String directory, long maxBytes) {
+    public Optional<Map<String, byte[]>> files(String revision, String directory, SizeCheck sizes) {
         if (!hasCommit(revision)) {
             return Optional.empty();
         }
@@ -669,20 +674,24 @@ public final class GitRepository implements AutoCloseable {
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
             Map<String, byte[]> files = new LinkedHashMap<>();
-            long[] total = {0};
-            boolean found = eachFile(commit, path, revision, name -> Shown.path(directory + "/" + name),
-                    (name, loader) -> {
-                        total[0] += loader.getSize();
-                        if (total[0] > maxBytes) {
-                            throw new InvalidInputException(Shown.path(directory) + " at revision " + revision
-                                    + " holds more than " + maxBytes + " bytes");
-                        }
-                        files.put("./" + name, loader.getBytes((int) loader.getSize()));
-                    });
+            UnaryOperator<String> shown = name -> Shown.path(directory + "/" + name);
+            boolean found = eachFile(commit, path, revision, shown, (name, loader) -> {
+                sizes.check(directory, name, loader.getSize());
+                files.put("./" + name, bounded(shown.apply(name), revision, loader));
+            });
             return found ? Optional.of(files) : Optional.empty();
         } catch (IOException e) {
             throw failure("read " + directory + " at " + revision, e);
         }
+    }
+
+    /** A blob's bytes, refused unread when it is over {@link #MAX_READ_BYTES}. */
+    private static byte[] bounded(String shown, String revision, ObjectLoader loader) throws IOException {
+        if (loader.getSize() > MAX_READ_BYTES) {
+            throw new InvalidInputException(shown + " at revision " + revision + " has " + loader.getSize()
+                    + " bytes, over the " + (MAX_READ_BYTES >> 20) + " MiB a file is read to");
+        }
+        return loader.getBytes((int) MAX_READ_BYTES);
     }
 
     /**
@@ -755,12 +764,7 @@ public final class GitRepository implements AutoCloseable {
             Map<String, byte[]> files = new LinkedHashMap<>();
             boolean found = eachFile(commit, path, revision, shown, (name, loader) -> {
                 sizes.check(path, name, loader.getSize());
-                if (loader.getSize() > MAX_READ_BYTES) {
-                    throw new InvalidInputException(shown.apply(name) + " at revision " + revision + " has "
-                            + loader.getSize() + " bytes, over the " + (MAX_READ_BYTES >> 20)
-                            + " MiB a file is read to");
-                }
-                files.put("./" + name, loader.getBytes((int) MAX_READ_BYTES));
+                files.put("./" + name, bounded(shown.apply(name), revision, loader));
             });
             if (!found) {
                 throw new InvalidInputException("no directory " + Shown.path(path) + " at revision " + revision);
@@ -830,7 +834,8 @@ public final class GitRepository implements AutoCloseable {
      * Visits each regular file below {@code path} (repository-relative, empty for the root) in
      * {@code commit}'s tree, in tree order: the one walk of {@link #files} and {@link #directoryAt}.
      * An entry other than a regular file (a symbolic link, a submodule) is refused, named as
-     * {@code shown} names it.
+     * {@code shown} names it; so is a name that is not UTF-8, which JGit would decode in another character set
+     * (a disk walk refuses it too: {@link FileNames}), named with its bytes that are not UTF-8 as {@code \xFF}.
      *
      * @return false when the commit holds no directory at {@code path}
      */
@@ -849,6 +854,12 @@ public final class GitRepository implements AutoCloseable {
             tree.setRecursive(true);
             while (tree.next()) {
                 String name = tree.getPathString().substring(path.isEmpty() ? 0 : path.length() + 1);
+                Optional<String> notUtf8 = FileNames.notUtf8(tree.getRawPath());
+                if (notUtf8.isPresent()) {
+                    String raw = notUtf8.get().substring(path.isEmpty() ? 0 : path.length() + 1);
+                    throw new InvalidInputException("file name " + shown.apply(raw) + " at revision " + revision + " "
+                            + FileNames.NOT_UTF8);
+                }
                 if ((tree.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                     throw new InvalidInputException(shown.apply(name) + " at revision " + revision
                             + " is not a regular file (symbolic links and submodules are refused)");

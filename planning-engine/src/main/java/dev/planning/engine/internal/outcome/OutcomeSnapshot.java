@@ -4,6 +4,7 @@ import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
 import dev.planning.engine.internal.workspace.DirectoryEntries;
+import dev.planning.engine.internal.workspace.FileNames;
 import dev.planning.engine.internal.workspace.SafePaths;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
@@ -114,6 +115,13 @@ public final class OutcomeSnapshot {
             String relative = dir.relativize(entry).toString().replace('\\', '/');
             String path = directory + "/" + relative;
             if (hidden(relative)) {
+                continue;
+            }
+            // Java lists a byte that is not UTF-8 as U+FFFD: two such names would show alike, and the text names
+            // another file (as a rulebook file's, refused: parse25).
+            if (!FileNames.namesItself(dir, entry)) {
+                unreadable.put(path, new InvalidInputException("the stored outcome's name " + FileNames.NOT_UTF8
+                        + " (or remove it and import the report again)", SourceLocation.ofFile(path)));
                 continue;
             }
             BasicFileAttributes attributes;

@@ -3,6 +3,7 @@ package dev.planning.engine.internal.rulebook;
 import dev.planning.api.InvalidInputException;
 import dev.planning.api.SourceLocation;
 import dev.planning.engine.internal.hash.Sha256;
+import dev.planning.engine.internal.workspace.FileNames;
 import dev.planning.engine.internal.workspace.Shown;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -270,20 +270,6 @@ public final class RulebookHasher {
         return listFiles(directory, directory.toString().replace('\\', '/'));
     }
 
-    /**
-     * Whether the name a listing gives a file, as text, names that file again. Java decodes a name's bytes
-     * in the locale's character set and writes U+FFFD for a byte it cannot decode, which names another
-     * file (or, under {@code LC_ALL=C}, none: {@link InvalidPathException}); such a file could be neither
-     * read by its listed name nor hashed as the recipe hashes its bytes.
-     */
-    private static boolean namesItself(Path directory, Path path) {
-        try {
-            return directory.resolve(directory.relativize(path).toString()).equals(path);
-        } catch (InvalidPathException e) {
-            return false;
-        }
-    }
-
     /** As {@link #listFiles(Path)}, errors naming the directory as {@code shown}. */
     static List<String> listFiles(Path directory, String shown) {
         List<String> paths = new ArrayList<>();
@@ -308,10 +294,11 @@ public final class RulebookHasher {
                     throw new InvalidInputException("rulebook file name contains a line break or backslash: "
                             + Shown.path(relative));
                 }
-                if (!namesItself(directory, path)) {
-                    throw new InvalidInputException("rulebook file name is not UTF-8 text this process can name (a byte"
-                            + " that is not UTF-8, shown as U+FFFD; or a name that is not ASCII where the locale is not"
-                            + " UTF-8): " + Shown.path(relative) + "; rename it");
+                // Java lists a byte that is not UTF-8 as U+FFFD, a text that names another file (under LC_ALL=C,
+                // none): such a file could be neither read by its listed name nor hashed as the recipe hashes it.
+                if (!FileNames.namesItself(directory, path)) {
+                    throw new InvalidInputException("rulebook file name " + Shown.path(relative) + " "
+                            + FileNames.NOT_UTF8);
                 }
                 paths.add(relative);
             }

@@ -110,7 +110,7 @@ final class SealedRulebooks {
                 return Judged.refused(expected, "no such commit", another + "its snapshot_rev is not a commit of the"
                         + " workspace's repository, so that rulebook cannot be read");
             }
-            Optional<Map<String, byte[]>> committed = git.files(rev, dir, RulebookHasher.MAX_TOTAL_BYTES);
+            Optional<Map<String, byte[]>> committed = committedFiles(git, rev, dir);
             if (committed.isEmpty()) {
                 return Judged.refused(expected, "no directory " + dir + " at " + rev, another + "its snapshot_rev"
                         + " holds no rulebook directory " + dir + ", so its signing policy cannot be established");
@@ -120,14 +120,14 @@ final class SealedRulebooks {
             throw e;
         } catch (PlanningException e) {
             return Judged.refused(expected, "a rulebook that cannot be read", another + "its rulebook at its"
-                    + " snapshot_rev cannot be read: " + Printable.line(e.getMessage()));
+                    + " snapshot_rev cannot be read: " + Printable.line(e.describe()));
         }
         RulebookHasher.Snapshot snapshot;
         try {
             snapshot = RulebookHasher.of(files);
         } catch (InvalidInputException e) {
             return Judged.refused(expected, "a rulebook that cannot be read", another + "its rulebook at its"
-                    + " snapshot_rev cannot be read: " + Printable.line(e.getMessage()));
+                    + " snapshot_rev cannot be read: " + Printable.line(e.describe()));
         }
         // The hash first: files that are not the sealed rulebook are never parsed, and are refused as such
         // even when they would not load (review20: they were refused as a rulebook that does not load).
@@ -144,5 +144,18 @@ final class SealedRulebooks {
         }
         return Judged.of(committed.signing(), "the signing policy of the rulebook it was sealed under (" + dir
                 + " at " + rev + ")");
+    }
+
+    /**
+     * The files of the rulebook directory {@code dir} at commit {@code rev}, held to the bounds a rulebook read
+     * from disk is held to, in the same words ({@link RulebookHasher.Sizes}), named as git names a file at a
+     * revision ({@code rev:rulebook/rules/a.drl}).
+     *
+     * @return empty when the commit holds no such directory
+     * @throws InvalidInputException when a file is over a bound, or its name or kind is refused
+     */
+    static Optional<Map<String, byte[]>> committedFiles(GitRepository git, String rev, String dir) {
+        RulebookHasher.Sizes sizes = new RulebookHasher.Sizes(rev + ":" + dir);
+        return git.files(rev, dir, (directory, file, bytes) -> sizes.add(file, bytes));
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GitRepositoryTest {
 
+    private static final GitRepository.SizeCheck ANY_SIZE = (directory, file, bytes) -> { };
+
     @TempDir
     Path dir;
 
@@ -77,10 +79,10 @@ class GitRepositoryTest {
             try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
                 assertThat(tag).isNotEqualTo(head);
                 assertThat(repository.hasCommit(head)).isTrue();
-                assertThat(repository.files(head, "rulebook", 1024)).hasValueSatisfying(files ->
+                assertThat(repository.files(head, "rulebook", ANY_SIZE)).hasValueSatisfying(files ->
                         assertThat(files).containsOnlyKeys("./rules/a.drl"));
                 assertThat(repository.hasCommit(tag)).as("an annotated tag's id").isFalse();
-                assertThat(repository.files(tag, "rulebook", 1024)).isEmpty();
+                assertThat(repository.files(tag, "rulebook", ANY_SIZE)).isEmpty();
                 assertThat(repository.hasCommit("v1")).as("a tag's name").isFalse();
                 assertThat(repository.hasCommit("master")).as("a branch's name").isFalse();
             }
@@ -103,15 +105,16 @@ class GitRepositoryTest {
             Files.createSymbolicLink(rules.resolve("b.drl"), Path.of("../../plain"));
             String linked = commit(git, "a link");
             try (GitRepository repository = GitRepository.find(dir).orElseThrow()) {
-                assertThat(repository.files(regular, "rulebook", 1024)).hasValueSatisfying(files -> {
+                assertThat(repository.files(regular, "rulebook", ANY_SIZE)).hasValueSatisfying(files -> {
                     assertThat(files).containsOnlyKeys("./rulebook.yaml", "./rules/a.drl");
                     assertThat(new String(files.get("./rules/a.drl"), StandardCharsets.UTF_8)).isEqualTo("a\n");
                 });
-                assertThat(repository.files(regular, "policy", 1024)).isEmpty();
-                assertThat(repository.files(regular, "plain", 1024)).isEmpty();
-                assertThatThrownBy(() -> repository.files(regular, "rulebook", 4))
-                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("holds more than 4 bytes");
-                assertThatThrownBy(() -> repository.files(linked, "rulebook", 1024))
+                assertThat(repository.files(regular, "policy", ANY_SIZE)).isEmpty();
+                assertThat(repository.files(regular, "plain", ANY_SIZE)).isEmpty();
+                assertThatThrownBy(() -> repository.files(regular, "rulebook", (d, f, bytes) -> {
+                    throw new InvalidInputException(d + "/" + f + " refused");
+                })).isInstanceOf(InvalidInputException.class).hasMessageContaining("rulebook/rulebook.yaml refused");
+                assertThatThrownBy(() -> repository.files(linked, "rulebook", ANY_SIZE))
                         .isInstanceOf(InvalidInputException.class).hasMessageContaining("rules/b.drl")
                         .hasMessageContaining("is not a regular file");
             }

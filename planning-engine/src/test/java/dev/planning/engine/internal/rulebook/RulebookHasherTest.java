@@ -62,7 +62,7 @@ class RulebookHasherTest {
 
         assertThatThrownBy(() -> RulebookHasher.read(dir, "rulebook"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("rulebook file name is not UTF-8 text this process can name")
+                .hasMessageContaining("rulebook file name ").hasMessageContaining(" is not UTF-8 text this process can name")
                 .hasMessageContaining("rules/")
                 .hasMessageContaining("rename it");
     }

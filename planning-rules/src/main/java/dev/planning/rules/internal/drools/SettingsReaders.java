@@ -105,10 +105,28 @@ public final class SettingsReaders {
         return List.copyOf(readers);
     }
 
+    /** The shipped rule file that holds {@code required-tags}, the one rule that reads {@code required_tags}. */
+    public static final String REQUIRED_TAGS_FILE = "rules/hygiene.drl";
+
+    /**
+     * Whether one rulebook's rule files hold the shipped {@code required-tags} rule as it ships: a file whose bytes
+     * are those of {@link #REQUIRED_TAGS_FILE} (told by its bytes, as the shipped rules are above, whatever its
+     * name). That rule reports every item that lacks a tag {@code required_tags} lists, so a tag added there reports
+     * more; nothing else the tool ships reads {@code required_tags}.
+     *
+     * @param files each rule file's bytes by its name, all of one rulebook
+     * @return whether one of them is the shipped file
+     */
+    public static boolean runsShippedRequiredTags(Map<String, byte[]> files) {
+        byte[] shipped = Shipped.REQUIRED_TAGS;
+        return files.values().stream().anyMatch(bytes -> Arrays.equals(bytes, shipped));
+    }
+
     /** The rule files the tool ships, read once. */
     private static final class Shipped {
         static final List<byte[]> FILES = DefaultRulebook.files().stream().filter(f -> f.endsWith(".drl"))
                 .map(DefaultRulebook::read).toList();
+        static final byte[] REQUIRED_TAGS = DefaultRulebook.read(REQUIRED_TAGS_FILE);
     }
 
     /** Each rule of the file that may read the settings, by {@code file: rule}, in the file's order. */
