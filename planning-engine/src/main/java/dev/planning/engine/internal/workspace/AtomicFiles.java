@@ -142,6 +142,15 @@ public final class AtomicFiles {
      */
     public static void writeUnguarded(Path file, byte[] content) {
         write(file, content);
+        deleteStaleTemporaries(file);
+    }
+
+    /**
+     * Deletes the temporaries of {@code file} that writes killed at least {@link #STALE_TEMPORARY} ago left, as
+     * {@link #writeUnguarded} does once its file is in place: for a file no lock guards, whose younger temporary
+     * may be a write under way. Never fails: a leftover that cannot go now goes with a later write.
+     */
+    public static void deleteStaleTemporaries(Path file) {
         Instant staleBefore = Instant.now().minus(STALE_TEMPORARY);
         try {
             deleteTemporaries(file, entry -> {
@@ -151,8 +160,8 @@ public final class AtomicFiles {
                     return false;
                 }
             });
-        } catch (IOException e) {
-            // The file is in place; a leftover that cannot go now goes with a later write.
+        } catch (IOException | RuntimeException e) {
+            // Nothing depends on it: the leftovers wait for a later write.
         }
     }
 
