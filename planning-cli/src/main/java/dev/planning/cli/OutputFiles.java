@@ -1,52 +1,27 @@
 package dev.planning.cli;
 
 import dev.planning.api.PlanningException;
-import dev.planning.api.Printable;
-import java.io.IOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
+import dev.planning.engine.Planning;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Files the CLI writes for the user (an attestation, the demo's files): written whole or not at all. */
+/** Files the CLI writes for the user (an attestation): written whole or not at all. */
 final class OutputFiles {
 
     private OutputFiles() {
     }
 
     /**
-     * Replaces (or creates) a file atomically: a temporary file beside it, then an atomic rename, so
-     * a reader never sees half of it. Missing parent directories are created.
+     * Replaces (or creates) a file atomically through the product's one writer ({@link Planning#writeFile}): a
+     * temporary {@code .<name>~<number>.tmp} beside it, then an atomic rename, so a reader never sees half of it,
+     * and a killed write's temporary goes with a later write (exit25: this wrote {@code .<name><number>.tmp},
+     * which nothing swept). Missing parent directories are created.
      *
-     * @param file    the file as the user gave it, named so in an error ({@link Printable#path})
+     * @param file    the file as the user gave it, named so in an error
      * @param content its bytes
-     * @throws PlanningException when the file cannot be written, naming it
+     * @throws PlanningException when the file cannot be written, naming it: exit 3 when the system failed the
+     *     write (a full disk, an I/O error), exit 2 when the user can fix it
      */
     static void write(Path file, byte[] content) {
-        Path target = file.toAbsolutePath().normalize();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.write(temp, content);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            // The exception's own message names the file again, raw: only its reason is shown.
-            throw new PlanningException("cannot write " + Printable.path(file) + ": " + reason(e));
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The rename consumed it, or the failure above is the one to report.
-                }
-            }
-        }
-    }
-
-    /** What went wrong, without the paths a {@link FileSystemException}'s message repeats. */
-    private static String reason(IOException e) {
-        String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
-        return Printable.line(reason != null ? reason : e.getClass().getSimpleName());
+        Planning.writeFile(file, content);
     }
 }

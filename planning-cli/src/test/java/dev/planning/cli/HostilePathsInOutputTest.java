@@ -83,8 +83,8 @@ class HostilePathsInOutputTest {
                 "--out", blocker.resolve("statement.json").toString()));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).isEqualTo("error: cannot write " + dir + "/" + ESCAPED
-                + "/statement.json: FileAlreadyExistsException\n");
+        assertThat(run.err()).isEqualTo("error: " + dir + "/" + ESCAPED
+                + "/statement.json: cannot write the file (FileAlreadyExistsException)\n");
         assertNoForgedLine(run);
     }
 

@@ -32,7 +32,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -437,24 +436,13 @@ public final class DemoScenario {
         writeAtomically(dir.resolve(MARKER), listing.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A temporary file beside the target, then an atomic rename: a reader never sees half of it. */
+    /**
+     * Through the product's one writer ({@link Planning#writeFile}): a temporary {@code .<name>~<number>.tmp}
+     * beside the file, then an atomic rename, so a reader never sees half of it and a killed write's temporary
+     * goes with a later write (exit25: this wrote {@code .<name><number>.tmp}, which nothing swept).
+     */
     private static void writeAtomically(Path file, byte[] content) {
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            Files.write(temp, content);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new PlanningException("cannot write " + file + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The rename consumed it, or the failure above is the one to report.
-                }
-            }
-        }
+        Planning.writeFile(file, content);
     }
 
     /**

@@ -16,7 +16,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -142,25 +141,13 @@ public abstract class PlanningMojo extends AbstractMojo {
         return file;
     }
 
-    /** A temporary file beside the report, then an atomic rename: a reader never sees half of it. */
+    /**
+     * Through the product's one writer ({@link Planning#writeFile}): a temporary {@code .<name>~<number>.tmp}
+     * beside the file, then an atomic rename, so a reader never sees half of it and a killed write's temporary
+     * goes with a later write (exit25: this wrote {@code .<name><number>.tmp}, which nothing swept).
+     */
     private static void writeAtomically(Path file, byte[] content) {
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            Files.write(temp, content);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new PlanningException("cannot write " + file + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The rename consumed it, or the failure above is the one to report.
-                }
-            }
-        }
+        Planning.writeFile(file, content);
     }
 
     /** The findings of one severity, one line each. */

@@ -51,6 +51,24 @@ class PlanningMojoTest {
     }
 
     @Test
+    void aReportGoesThroughTheProductsWriterWhichSweepsWhatAKilledBuildLeftBesideIt() throws Exception {
+        // exit25: the plugin wrote .<name><number>.tmp, which nothing swept; a killed build's goes with the next.
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        for (String left : new String[] {".gate-fe-2025-09-02.sarif2291.tmp", ".gate-fe-2025-09-02.sarif~2291.tmp"}) {
+            Path file = Files.writeString(reports.resolve(left), "half a report");
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        }
+
+        gate(copyOf("fe-2025-09-02", dir)).execute();
+
+        try (var entries = Files.list(reports)) {
+            assertThat(entries).map(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrder("gate-fe-2025-09-02.sarif", "gate-fe-2025-09-02.junit.xml");
+        }
+    }
+
+    @Test
     void gateOnTheCriticalExampleFailsTheBuildNamingTheFailedGate() {
         assertThatThrownBy(gate(copyOf("fe-critical", dir))::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("governance FAIL").hasMessageContaining("gate failed");

@@ -57,6 +57,10 @@
  *   <li>{@code internal.drools.CacheEviction} asks {@code OutsideRepository} the same before deleting a
  *       file of the cache directory to keep it within its bound: a file git tracks belongs to a
  *       checkout, and is never deleted;</li>
+ *   <li>{@code internal.drools.CacheSecret} creates the cache's key file with the engine's atomic file
+ *       writes ({@code AtomicFiles}: owner-only from the start, linked into place, never replacing a file),
+ *       and deletes what a killed creation left there an hour on: one writer, one temporary name, one sweep
+ *       (exit25); it writes the key file's directory only;</li>
  *   <li>{@code internal.drools.FactLengths} reads the operator's bound on text values where the YAML
  *       readers read it ({@code ValueLengths}), and holds every text the engine inserts to it, whatever
  *       built the input: one place knows the bound;</li>

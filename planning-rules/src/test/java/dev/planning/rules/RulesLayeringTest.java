@@ -48,6 +48,7 @@ class RulesLayeringTest {
             Map.entry("dev.planning.rules.internal.drools.PolicyLanguage", Set.of("artifact.LocatedMistakes")),
             Map.entry("dev.planning.rules.internal.drools.CompiledRulebookCache", Set.of("git.OutsideRepository")),
             Map.entry("dev.planning.rules.internal.drools.CacheEviction", Set.of("git.OutsideRepository")),
+            Map.entry("dev.planning.rules.internal.drools.CacheSecret", Set.of("workspace.AtomicFiles")),
             Map.entry("dev.planning.rules.internal.drools.FactLengths", Set.of("document.ValueLengths")),
             Map.entry("dev.planning.rules.KeptRulebookSettings", Set.of("rulebook.RulebookLoader")),
             Map.entry("dev.planning.rules.KeptDocumentParses", Set.of("document.KeptParses")),
@@ -57,13 +58,14 @@ class RulesLayeringTest {
      * The engine classes the policy engine may use: the rulebook hasher, which reads only the
      * rulebook directory the compiler compiles, and the committed-file check, which reads only the git
      * repository holding the compiled-rulebook cache, and the bound on text values, which reads only
-     * the operator's setting, and the compiler's refusal as data, which reads nothing (errors20). (The
+     * the operator's setting, and the compiler's refusal as data, which reads nothing (errors20), and the
+     * atomic writer, which writes only the cache's key file (exit25). (The
      * input digests no longer use the engine's mapper factory: {@code CanonicalInputs} writes the
      * canonical JSON itself.)
      */
     private static final String POLICY_ENGINE_MAY_USE = "dev\\.planning\\.engine\\.internal\\."
             + "(rulebook\\.RulebookHasher|git\\.OutsideRepository|document\\.ValueLengths"
-            + "|artifact\\.LocatedMistakes)(\\$.*)?";
+            + "|artifact\\.LocatedMistakes|workspace\\.AtomicFiles)(\\$.*)?";
 
     @Test
     void theGovernanceGatePoliciesAndFactsDoNotUseTheEngine() {

@@ -310,8 +310,11 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
             // The head still being the expected one means the competing insert was rolled back (or
             // this call was a deadlock's victim while the winner had not committed yet): try again
             // (bounded: each round lost to a writer).
-            if (!outcome.head.equals(expectedHead) || attempt == 3) {
+            if (!outcome.head.equals(expectedHead)) {
                 throw concurrent(cycle, expectedHead, outcome.head);
+            }
+            if (attempt == 3) {
+                throw contended(cycle, expectedHead);
             }
         }
     }
@@ -486,13 +489,20 @@ public sealed class PostgresEventStore implements EventStore permits AllLogsPost
         statement.setString(3, cycle.cycleId());
     }
 
-    private ConcurrentTransitionException concurrent(CycleRef cycle, String expected, String found) {
-        if (expected.equals(found)) {
-            // Each attempt lost to another writer's transaction that had not committed yet.
-            return new ConcurrentTransitionException("cycle " + cycle + " is being changed by another writer:"
-                    + " this transition lost to it three times while the head was still the expected " + expected
-                    + "; re-run to see its new state");
-        }
+    /**
+     * Three rounds lost to another writer's insert that was rolled back each time, the head still the expected one:
+     * contention, not the input's mistake nor a state that moved on (exit25: it was a {@link
+     * ConcurrentTransitionException}, exit 2). The store is busy with a conflict (exit 3, with the command line's
+     * hint to run the same command again); nothing was written.
+     */
+    private static StoreBusyException contended(CycleRef cycle, String expected) {
+        return new StoreBusyException("cannot append to the event log of " + cycle + ": the store is busy: this"
+                + " append lost to another writer three times while the head was still the expected " + expected
+                + " (the other's insert rolled back each time); nothing was written and retrying is safe",
+                StoreBusyException.Reason.CONFLICT, null);
+    }
+
+    private static ConcurrentTransitionException concurrent(CycleRef cycle, String expected, String found) {
         return new ConcurrentTransitionException("cycle " + cycle
                 + " changed while this transition was running: expected head " + expected
                 + ", found " + found + "; re-run to see its new state");

@@ -78,7 +78,7 @@ public final class PostgresStore implements AutoCloseable {
                 // so that a pool of one connection does not starve it.
                 if (owned != null) {
                     migrate(Flyway.configure(PostgresStore.class.getClassLoader())
-                            .dataSource(builder.jdbcUrl, builder.user, builder.password));
+                            .dataSource(builder.jdbcUrl, builder.user, builder.password), "as the URL's options set them");
                 } else {
                     migrate(dataSource);
                 }
@@ -110,10 +110,11 @@ public final class PostgresStore implements AutoCloseable {
      * @param dataSource the database
      */
     public static void migrate(DataSource dataSource) {
-        migrate(Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(dataSource));
+        migrate(Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(dataSource),
+                "as the data source given sets them");
     }
 
-    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration configuration, String bounds) {
         try {
             configuration
                     .locations("classpath:db/planning")
@@ -122,6 +123,16 @@ public final class PostgresStore implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            // exit25: classified by the database's SQLSTATE among the causes, as the store's own work is: a database
+            // that cannot be reached or is busy failed the command (exit 3); anything else is the input's (exit 2).
+            java.sql.SQLException sql = sqlException(e);
+            if (sql != null) {
+                PlanningException failure = Transactions.failure("migrate the planning schema", sql, bounds, "", "");
+                if (failure instanceof dev.planning.api.SystemFailureException
+                        || Transactions.unknownHost(sql) != null) {
+                    throw failure;
+                }
+            }
             throw new PlanningException("cannot migrate the planning schema: " + e.getMessage(), null, e);
         }
     }
@@ -386,6 +397,12 @@ public final class PostgresStore implements AutoCloseable {
             // pg24: a database that does not answer, or has no connection left, failed the command, not its
             // input (exit 3); wrong credentials, a database that does not exist, a certificate refused, stay
             // the input's (exit 2).
+            java.net.UnknownHostException unknown = Transactions.unknownHost(e);
+            if (unknown != null) {
+                // exit25: a host the name service does not know is the configuration's to fix (exit 2), by its name.
+                throw new PlanningException(Transactions.unknownHostLine("cannot connect to the store at "
+                        + redact(builder.jdbcUrl), unknown, sqlState), null, e);
+            }
             if (sql != null && Transactions.unreachable(sql)) {
                 throw new StoreUnreachableException(message + " (SQLSTATE " + sqlState + ")", e);
             }

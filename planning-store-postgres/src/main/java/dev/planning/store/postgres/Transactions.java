@@ -1,6 +1,7 @@
 package dev.planning.store.postgres;
 
 import dev.planning.api.PlanningException;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -103,6 +104,9 @@ final class Transactions {
 
     /** Whether the failure says the connection or server went away, or had none left, not that the work was wrong. */
     static boolean transient_(SQLException e) {
+        if (unknownHost(e) != null) {
+            return false; // the configuration's to fix (exit25): waiting does not make a misspelt host known
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
@@ -126,7 +130,21 @@ final class Transactions {
      * {@link PlanningException}. Called once the retries are over.
      */
     PlanningException failure(String what, SQLException e) {
+        return failure(what, e, bounds, ", for " + PostgresStore.shown(retryFor) + " of retries",
+                " for " + PostgresStore.shown(retryFor));
+    }
+
+    /**
+     * As {@link #failure(String, SQLException)}, for work done outside a {@code Transactions} (Flyway's migration):
+     * {@code retried} ends an unreachable store's line (how long it was retried, or nothing), {@code waited}
+     * says how long a connection was waited for in a busy store's.
+     */
+    static PlanningException failure(String what, SQLException e, String bounds, String retried, String waited) {
         String sqlState = e.getSQLState();
+        UnknownHostException unknown = unknownHost(e);
+        if (unknown != null) {
+            return new PlanningException(unknownHostLine("cannot " + what, unknown, sqlState), null, e);
+        }
         String safe = "; nothing was written and retrying is safe (SQLSTATE " + sqlState + ")";
         if (StoreBusyException.LOCK_NOT_AVAILABLE.equals(sqlState)) {
             return new StoreBusyException("cannot " + what + ": the store is busy: a lock it needs is held by another"
@@ -146,7 +164,7 @@ final class Transactions {
         if (StoreBusyException.TOO_MANY_CONNECTIONS.equals(sqlState)
                 || sqlState == null && e instanceof java.sql.SQLTransientConnectionException) {
             return new StoreBusyException("cannot " + what + ": the store is busy: no connection to the database was"
-                    + " to be had for " + PostgresStore.shown(retryFor) + " (the server has as many as its"
+                    + " to be had" + waited + " (the server has as many as its"
                     + " max_connections allows, or every connection of this process's pool is in use)"
                     + "; nothing was written and retrying is safe" + (sqlState == null ? "" : " (SQLSTATE " + sqlState
                             + ")"), StoreBusyException.Reason.CONNECTIONS, e);
@@ -154,13 +172,36 @@ final class Transactions {
         String state = sqlState != null ? " (SQLSTATE " + sqlState + ")" : "";
         if (unreachable(e)) {
             return new StoreUnreachableException("cannot " + what + ": the store cannot be reached: " + oneLine(e)
-                    + state + ", for " + PostgresStore.shown(retryFor) + " of retries", e);
+                    + state + retried, e);
         }
         if (sqlState != null && sqlState.startsWith("53")) {
             return new dev.planning.api.SystemFailureException("cannot " + what + ": the database ran out of"
                     + " resources: " + oneLine(e) + state, null, e);
         }
         return new PlanningException("cannot " + what + ": " + e.getMessage() + state, null, e);
+    }
+
+    /**
+     * The {@link UnknownHostException} among {@code e}'s causes, or {@code null}: the name service does not know
+     * the host the URL names. exit25: the user's configuration to fix (exit 2), most often a typo, rather than a
+     * database that does not answer (exit 3), and not retried. A name service that is down gives the same
+     * exception (Java does not tell the two apart but by the message, which is not read): the line says so.
+     */
+    static UnknownHostException unknownHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException unknown) {
+                return unknown;
+            }
+        }
+        return null;
+    }
+
+    /** One line naming the host the name service does not know, and what to do. */
+    static String unknownHostLine(String failed, UnknownHostException unknown, String sqlState) {
+        String host = unknown.getMessage() == null ? "(unnamed)" : unknown.getMessage().strip().replaceAll("\\s+", " ");
+        return failed + ": no such host: " + host + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")")
+                + "; the store's url (PLANNING_STORE_URL) names a host the name service does not know: check its"
+                + " spelling; if it is right, the name service may be down: run the same command again later";
     }
 
     /**
@@ -185,6 +226,9 @@ final class Transactions {
                 break;
             default:
                 return false;
+        }
+        if (unknownHost(e) != null) {
+            return false;
         }
         boolean network = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -142,6 +142,63 @@ class StoreBusyTest {
                 .lockTimeout(Duration.ofSeconds(1)).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("options=-c lock_timeout");
     }
+    /**
+     * exit25: an append that loses three rounds to another writer whose insert is rolled back each time (the head
+     * still the expected one) is contention: a busy store with a conflict (exit 3, "run the same command again"),
+     * not a {@code ConcurrentTransitionException} (exit 2, as if the cycle had moved on). The other writer is
+     * stood for by a trigger that fails each insert of this repository as a serialization failure.
+     */
+    @Test
+    void anAppendThatLosesThreeRoundsWhileTheHeadStaysIsABusyStoreWithAConflict() throws Exception {
+        try (PostgresStore store = PostgresStore.builder().jdbcUrl(TestServers.jdbcUrl())
+                .repository(TestServers.freshRepository()).poolSize(2).build()) {
+            PostgresEventStore events = store.eventStore();
+            String head = events.append(CYCLE, Events.created(CYCLE), RecordedEvent.GENESIS).hash();
+            PlanningEvent next = Events.moved(CYCLE, CycleState.PLANNED, CycleState.READY_FOR_HANDOFF);
+
+            StoreBusyException busy;
+            Contention contention = Contention.on(events.repository());
+            try {
+                busy = assertTimeoutPreemptively(HANG, () -> catchThrowableOfType(StoreBusyException.class,
+                        () -> events.append(CYCLE, next, head)));
+            } finally {
+                contention.close();
+            }
+
+            assertThat(busy).as("the append ended with the store's busy error").isNotNull();
+            assertThat(busy.reason()).isEqualTo(StoreBusyException.Reason.CONFLICT);
+            assertThat(busy.getMessage()).isEqualTo("cannot append to the event log of fe/busy: the store is busy: this"
+                    + " append lost to another writer three times while the head was still the expected " + head
+                    + " (the other's insert rolled back each time); nothing was written and retrying is safe");
+            assertThat(events.read(CYCLE)).hasSize(1);
+            assertThat(events.append(CYCLE, next, head).line()).isEqualTo(2);
+        }
+    }
+
+    /** A trigger failing every insert of one repository's events as a serialization failure, dropped on close. */
+    record Contention(String function) implements AutoCloseable {
+
+        static Contention on(String repository) throws java.sql.SQLException {
+            String function = "exit25_lose_" + repository.replaceAll("[^A-Za-z0-9]", "_");
+            try (Connection connection = TestServers.postgres().getConnection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " RAISE EXCEPTION 'another writer' USING ERRCODE = 'serialization_failure'; END $$");
+                statement.execute("CREATE TRIGGER " + function + " BEFORE INSERT ON planning_event FOR EACH ROW"
+                        + " WHEN (NEW.repository = '" + repository + "') EXECUTE FUNCTION " + function + "()");
+            }
+            return new Contention(function);
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            try (Connection connection = TestServers.postgres().getConnection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("DROP TRIGGER " + function + " ON planning_event");
+                statement.execute("DROP FUNCTION " + function + "()");
+            }
+        }
+    }
 
     /** Takes the cycle's portfolio row as an append's head check would ({@code SELECT ... FOR UPDATE}). */
     private static void holdPortfolioRow(Connection other, String repository) throws Exception {

@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -117,6 +118,54 @@ class StoreFailureKindsTest {
         for (Throwable failure : new Throwable[] {notPostgres, noNetworkCause, refusedStatement}) {
             assertThat(failure).isInstanceOf(PlanningException.class).isNotInstanceOf(SystemFailureException.class);
         }
+    }
+
+    /**
+     * exit25: a host the name service does not know is the configuration's to fix (exit 2), most often a typo, on
+     * one line that names it and says what to do; it was unreachable (exit 3) after the retries. A data source's
+     * too, and neither is retried: waiting does not make a misspelt host known.
+     */
+    @Test
+    void aHostTheNameServiceDoesNotKnowIsTheConfigurationsMistakeNamingTheHost() {
+        // .invalid never resolves (RFC 6761); without a name service the lookup fails the same way.
+        Throwable built = catchThrowable(() -> PostgresStore.builder()
+                .jdbcUrl("jdbc:postgresql://no-such-host.invalid:5432/planning?connectTimeout=1").build());
+        Throwable read = readThrough(connectionsFailing(() -> new SQLException("The connection attempt failed.",
+                "08001", new UnknownHostException("db.exmaple.com"))));
+
+        assertThat(built).isInstanceOf(PlanningException.class).isNotInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("cannot connect to the store at jdbc:postgresql://no-such-host.invalid:5432/"
+                        + "planning?...: no such host: no-such-host.invalid")
+                .hasMessageContaining("check its spelling");
+        assertThat(built.getMessage()).doesNotContain("\n");
+        assertThat(read).isInstanceOf(PlanningException.class).isNotInstanceOf(SystemFailureException.class)
+                .hasMessage("cannot read the event log of fe/c: no such host: db.exmaple.com (SQLSTATE 08001); the"
+                        + " store's url (PLANNING_STORE_URL) names a host the name service does not know: check its"
+                        + " spelling; if it is right, the name service may be down: run the same command again later");
+    }
+
+    /**
+     * exit25: Flyway's failure to migrate over an application's data source is classified by the SQLSTATE among
+     * its causes, as the store's own work is: a database that cannot be reached is unreachable, one with no
+     * connection left busy (both exit 3); wrong credentials stay "cannot migrate" (exit 2). All were exit 2.
+     */
+    @Test
+    void aMigrationOverAnApplicationsDataSourceIsClassifiedByItsCause() {
+        Throwable refused = catchThrowable(() -> PostgresStore.migrate(connectionsFailing(() -> new SQLException(
+                "Connection to 127.0.0.1:1 refused", "08001", new ConnectException("Connection refused")))));
+        Throwable full = catchThrowable(() -> PostgresStore.migrate(connectionsFailing(() -> new SQLException(
+                "sorry, too many clients already", "53300"))));
+        Throwable credentials = catchThrowable(() -> PostgresStore.migrate(connectionsFailing(() -> new SQLException(
+                "password authentication failed for user \"planning\"", "28P01"))));
+
+        assertThat(refused).isInstanceOf(StoreUnreachableException.class)
+                .hasMessage("cannot migrate the planning schema: the store cannot be reached: Connection to"
+                        + " 127.0.0.1:1 refused (SQLSTATE 08001)");
+        assertThat(full).isInstanceOf(StoreBusyException.class)
+                .hasMessageStartingWith("cannot migrate the planning schema: the store is busy: no connection");
+        assertThat(((StoreBusyException) full).reason()).isEqualTo(StoreBusyException.Reason.CONNECTIONS);
+        assertThat(credentials).isInstanceOf(PlanningException.class).isNotInstanceOf(SystemFailureException.class)
+                .hasMessageStartingWith("cannot migrate the planning schema: ");
     }
 
     /** The failure of reading {@link #CYCLE} through a store over {@code dataSource}, retried for 200 ms. */

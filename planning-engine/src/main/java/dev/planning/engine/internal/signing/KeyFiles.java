@@ -11,7 +11,9 @@ import dev.planning.api.signing.TrustedKey;
 import dev.planning.engine.internal.workspace.AtomicFiles;
 import dev.planning.engine.internal.workspace.PathLock;
 import dev.planning.engine.internal.workspace.Shown;
+import dev.planning.engine.internal.workspace.WriteFailures;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -183,8 +185,7 @@ public final class KeyFiles {
                     AtomicFiles.DEFAULT_PERMISSIONS, staged);
             Files.delete(staged);
         } catch (IOException e) {
-            throw notFinished(key, directory, staged, new PlanningException("cannot write the file ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", SourceLocation.ofFile(staged.toString()), e));
+            throw notFinished(key, directory, staged, publishFailure(staged, e));
         } catch (InvalidInputException e) {
             throw e;
         } catch (PlanningException e) {
@@ -203,6 +204,16 @@ public final class KeyFiles {
                     + " file here: move this one away and run `keys generate` again", SourceLocation.ofFile(file.toString()));
         }
         AtomicFiles.writeNew(file, content, permissions);
+    }
+
+    /**
+     * A failure to read or delete the staged key (or to read a key file already there), classified as {@link
+     * WriteFailures} classifies any write of the product's files: by the exception's type and the path, never by
+     * its text (exit25; it was exit 2 whatever the cause). Names the file that failed.
+     */
+    static PlanningException publishFailure(Path staged, IOException e) {
+        Path failed = e instanceof FileSystemException fs && fs.getFile() != null ? Path.of(fs.getFile()) : staged;
+        return WriteFailures.of("cannot finish the key's files", failed, failed.toString(), e);
     }
 
     private static PlanningException notFinished(TrustedKey key, Path directory, Path staged, PlanningException cause) {

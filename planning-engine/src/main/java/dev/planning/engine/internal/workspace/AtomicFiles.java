@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +32,12 @@ public final class AtomicFiles {
 
     /** Permissions of a new file: readable by everyone, as an editor would create it. */
     public static final String DEFAULT_PERMISSIONS = "rw-r--r--";
+
+    /**
+     * How old a temporary of a file no lock guards must be before a later write deletes it ({@link
+     * #writeUnguarded}): far longer than any write takes, as the rules cache's bound is.
+     */
+    public static final Duration STALE_TEMPORARY = Duration.ofHours(1);
 
     /** Between a temporary's file name and its number: no digit, so the name ends where it stands. */
     private static final String SEPARATOR = "~";
@@ -118,6 +127,45 @@ public final class AtomicFiles {
      * @throws IOException when the directory cannot be listed or a file deleted
      */
     public static void deleteStrayTemporaries(Path file) throws IOException {
+        deleteTemporaries(file, entry -> true);
+    }
+
+    /**
+     * Replaces (or creates) a file as {@link #write} does, for a file that no lock guards (a file the user names
+     * with {@code --out}, a report, the demo's files), then deletes the temporaries of it that writes killed at
+     * least {@link #STALE_TEMPORARY} ago left ({@link #isTemporaryName}, and the earlier form as {@link
+     * #deleteStrayTemporaries} weighs it): a younger one may be a write under way, which would lose its file.
+     * A crash so leaves nothing that lives past the next write an hour later (exit25: these writers used the
+     * earlier form, which nothing swept). A temporary that cannot be deleted is left: the file is written.
+     *
+     * @throws PlanningException when the file cannot be written, classified by {@link WriteFailures}
+     */
+    public static void writeUnguarded(Path file, byte[] content) {
+        write(file, content);
+        deleteStaleTemporaries(file);
+    }
+
+    /**
+     * Deletes the temporaries of {@code file} that writes killed at least {@link #STALE_TEMPORARY} ago left, as
+     * {@link #writeUnguarded} does once its file is in place: for a file no lock guards, whose younger temporary
+     * may be a write under way. Never fails: a leftover that cannot go now goes with a later write.
+     */
+    public static void deleteStaleTemporaries(Path file) {
+        Instant staleBefore = Instant.now().minus(STALE_TEMPORARY);
+        try {
+            deleteTemporaries(file, entry -> {
+                try {
+                    return Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(staleBefore);
+                } catch (IOException gone) {
+                    return false;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // Nothing depends on it: the leftovers wait for a later write.
+        }
+    }
+
+    private static void deleteTemporaries(Path file, Predicate<Path> mayGo) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         if (!Files.isDirectory(directory)) {
             return;
@@ -137,7 +185,7 @@ public final class AtomicFiles {
         for (Path entry : candidates) {
             String entryName = entry.getFileName().toString();
             if ((isTemporaryName(name, entryName) || !mayBeAnothers(name, entryName, siblings))
-                    && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && mayGo.test(entry)) {
                 Files.deleteIfExists(entry);
             }
         }

@@ -78,11 +78,16 @@ public final class WriteFailures {
         return false;
     }
 
-    /** The file system's reason on one line: its own words, else the message (a full disk's), else the kind. */
+    /**
+     * The file system's reason on one line: its own words, else the message (a full disk's), else the kind. A
+     * {@link FileSystemException} without a reason gives its kind: its message is the path alone, which the
+     * location already names (exit25: a file in the way of a directory showed the path twice).
+     */
     static String reason(IOException e) {
         String why = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
                 : e instanceof AccessDeniedException ? "permission denied"
-                        : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                        : e instanceof FileSystemException || e.getMessage() == null ? e.getClass().getSimpleName()
+                                : e.getMessage();
         return Printable.line(why);
     }
 }

@@ -1,5 +1,7 @@
 package dev.planning.rules.internal.drools;
 
+import dev.planning.api.InvalidInputException;
+import dev.planning.engine.internal.workspace.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -101,8 +103,12 @@ final class CacheSecret {
             return Optional.of(known);
         }
         try {
-            if (create && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                create();
+            if (create) {
+                // exit25: what a killed creation left (a copy of a secret among them) goes on a store, an hour on.
+                AtomicFiles.deleteStaleTemporaries(file);
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    create();
+                }
             }
             Optional<byte[]> secret = checked(cacheDirectory, tracked);
             secret.ifPresent(s -> READ.putIfAbsent(file, s));
@@ -190,21 +196,13 @@ final class CacheSecret {
         }
         byte[] secret = new byte[BYTES];
         new SecureRandom().nextBytes(secret);
-        Path temporary = Files.createTempFile(directory, ".cache-key", ".tmp",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        // exit25: the product's one writer, owner-only from the start, linked into place, never replacing a file;
+        // its temporary is .<name>~<n>.tmp, deleted when the write fails (this wrote .cache-key<n>.tmp, which a
+        // failed link or move left). A failure is a cache miss: read() turns it into no secret.
         try {
-            Files.write(temporary, secret);
-            try {
-                Files.createLink(file, temporary);
-            } catch (FileAlreadyExistsException madeMeanwhile) {
-                // another process's secret wins; it is read and checked as any existing file
-            } catch (UnsupportedOperationException | IOException noHardLinks) {
-                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.move(temporary, file); // no REPLACE_EXISTING: fails rather than replace
-                }
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+            AtomicFiles.writeNew(file, secret, PosixFilePermissions.toString(OWNER_ONLY_FILE));
+        } catch (InvalidInputException madeMeanwhile) {
+            // another process's secret wins; it is read and checked as any existing file
         }
     }
 

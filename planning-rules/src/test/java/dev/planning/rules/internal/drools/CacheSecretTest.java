@@ -192,6 +192,60 @@ class CacheSecretTest {
         }
     }
 
+    /**
+     * exit25: the key file is created by the product's one atomic writer, whose temporary is
+     * {@code .cache-key~<n>.tmp}; what a killed creation left beside it (that form, or the earlier
+     * {@code .cache-key<n>.tmp}: copies of a secret) goes on a store an hour on, and a younger one, which may be
+     * another process's creation under way, stays. Nothing swept them before.
+     */
+    @Test
+    void aStoreSweepsTheKeyFilesTemporariesAKilledCreationLeftAnHourAgo() throws IOException {
+        Rulebook rulebook = rulebook(OwnerRequiredRule.DRL);
+        Path directory = Files.createDirectories(temp.resolve("state/planning"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path keyFile = directory.resolve("cache-key");
+        for (String left : new String[] {".cache-key~4410.tmp", ".cache-key4411.tmp", ".cache-key~4412.tmp"}) {
+            Files.write(directory.resolve(left), new byte[32]);
+            Files.setLastModifiedTime(directory.resolve(left), java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofHours(left.endsWith("2.tmp") ? 0 : 2))));
+        }
+
+        decide(rulebook, cache(keyFile));
+
+        assertThat(Files.size(keyFile)).isEqualTo(32);
+        try (Stream<Path> left = Files.list(directory)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("cache-key",
+                    ".cache-key~4412.tmp");
+        }
+    }
+
+    /**
+     * exit25: a cache entry that cannot be written (here a directory stands where it goes) is a miss: the
+     * decision is the compiler's, nothing is stored, and the write's temporary does not stay behind.
+     */
+    @Test
+    void anEntryThatCannotBeWrittenIsAMissLeavingNoTemporary() throws IOException {
+        Rulebook rulebook = rulebook(OwnerRequiredRule.DRL);
+        Path mine = keyFile("mine");
+        GovernanceDecision compiled = decide(rulebook, cache(mine));
+        List<Path> written = files(".bin");
+        assertThat(written).hasSize(1);
+        for (Path file : written) {
+            Files.delete(file);
+            Files.createDirectory(file);
+            Files.writeString(file.resolve("in-the-way"), "not empty: a move cannot replace it");
+        }
+
+        CompiledRulebookCache failing = cache(mine);
+        GovernanceDecision again = decide(rulebook, failing);
+
+        assertThat(again).isEqualTo(compiled);
+        assertThat(failing.hits()).isZero();
+        assertThat(failing.stores()).isZero();
+        assertThat(files(".tmp")).isEmpty();
+        assertThat(written.get(0)).isDirectory();
+    }
+
     @Test
     void theDefaultKeyFileIsOutsideTheCacheDirectory() {
         assertThat(CacheSecret.from(Map.of(CacheSecret.KEY_FILE_VARIABLE, "/k")).file()).contains(Path.of("/k"));
