@@ -75,6 +75,7 @@ import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.GroupByDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -114,7 +115,7 @@ import org.drools.drl.parser.DroolsParserException;
  * {@code if}, and {@code insert(Report.violation(kcontext, ...))}, at most {@value #MAX_INSERTS} inserts
  * each. Refused, each with the file, line
  * and column: everything else (globals, functions, {@code declare}, queries, dialect and other
- * attributes, static calls other than {@code Math} and {@code Report.violation}, constructors,
+ * attributes, {@code groupby}, static calls other than {@code Math} and {@code Report.violation}, constructors,
  * lambdas, method references, loops, {@code modify}/{@code update}/{@code retract}, MVEL-only
  * syntax, ...).
  */
@@ -867,7 +868,16 @@ final class PolicyLanguage {
 
         private void source(PatternSourceDescr source, PatternDescr pattern) {
             BaseDescr where = source.getLine() > 0 ? source : pattern;
-            if (source instanceof CollectDescr collect) {
+            // By exact class: Drools' groupby is a subclass of AccumulateDescr whose grouping key is Java
+            // code an accumulate has not, and a subclass the walk does not know may hold more (attack25).
+            if (source.getClass() == GroupByDescr.class) {
+                refuse(where, "groupby is outside the policy language (its grouping key is code run for every fact);"
+                        + " expected from, collect or accumulate with " + new TreeSet<>(ACCUMULATE_FUNCTIONS));
+            } else if (source.getClass() != CollectDescr.class && source.getClass() != AccumulateDescr.class
+                    && source.getClass() != FromDescr.class) {
+                refuse(where, "pattern source '" + describe(source) + "' is refused (entry points and windows are"
+                        + " outside the policy language); expected from, collect or accumulate");
+            } else if (source instanceof CollectDescr collect) {
                 if (collect.getInputPattern() == null) {
                     refuse(where, "collect needs one pattern over the facts");
                 } else {
