@@ -61,6 +61,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.antlr.runtime.ANTLRStringStream;
+import org.antlr.runtime.CommonToken;
+import org.antlr.runtime.CommonTokenStream;
+import org.antlr.runtime.RecognitionException;
+import org.antlr.runtime.RecognizerSharedState;
+import org.antlr.runtime.Token;
+import org.antlr.runtime.TokenSource;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -75,6 +82,7 @@ import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.GroupByDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -86,6 +94,11 @@ import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.drools.drl.parser.DRLFactory;
+import org.drools.drl.parser.lang.DRL6Lexer;
+import org.drools.drl.parser.lang.DRLExpressions;
+import org.drools.drl.parser.lang.ParserHelper;
 
 /**
  * The policy language: the subset of DRL a rulebook may use, checked on the parsed form before a
@@ -114,7 +127,7 @@ import org.drools.drl.parser.DroolsParserException;
  * {@code if}, and {@code insert(Report.violation(kcontext, ...))}, at most {@value #MAX_INSERTS} inserts
  * each. Refused, each with the file, line
  * and column: everything else (globals, functions, {@code declare}, queries, dialect and other
- * attributes, static calls other than {@code Math} and {@code Report.violation}, constructors,
+ * attributes, {@code groupby}, static calls other than {@code Math} and {@code Report.violation}, constructors,
  * lambdas, method references, loops, {@code modify}/{@code update}/{@code retract}, MVEL-only
  * syntax, ...).
  */
@@ -324,6 +337,9 @@ final class PolicyLanguage {
         scanCharacters(text, problems);
         scanNesting(text, problems);
         if (problems.isEmpty()) {
+            scanSingleQuotes(text, problems);
+        }
+        if (problems.isEmpty()) {
             PackageDescr pkg;
             try {
                 pkg = new DrlParser().parse(false, text);
@@ -400,6 +416,59 @@ final class PolicyLanguage {
             } else {
                 column++;
             }
+        }
+    }
+
+    /**
+     * Single-quoted strings that hold a double quote, as Drools' lexer reads the file. DRL hands a
+     * condition on with a single-quoted string's quotes swapped for double quotes and nothing escaped, so
+     * {@code owner != 'nobody" && owner != "'}, one string to a reader, runs as two comparisons
+     * ({@code owner != "nobody" && owner != ""}), and {@code 'say "hi"'} as {@code "say "} (attack25).
+     * Bounded: the lexer consumes at least one character per token.
+     */
+    private static void scanSingleQuotes(String text, List<Problem> problems) {
+        TokenSource lexer;
+        try {
+            lexer = DRLFactory.buildLexer(text, LanguageLevelOption.DRL6);
+            for (int i = 0; i <= text.length(); i++) {
+                Token token = lexer.nextToken();
+                if (token == null || token.getType() == Token.EOF) {
+                    return;
+                }
+                // The lexer has swapped the quotes in the token's text already: judge the characters written.
+                String string = token instanceof CommonToken written && written.getStartIndex() >= 0
+                        && written.getStopIndex() < text.length() && written.getStartIndex() <= written.getStopIndex()
+                        ? text.substring(written.getStartIndex(), written.getStopIndex() + 1) : null;
+                if (token.getType() == DRL6Lexer.STRING && (string == null
+                        || string.startsWith("'") && string.indexOf('"') >= 0)) {
+                    problems.add(new Problem(token.getLine(), token.getCharPositionInLine() + 1, "a single-quoted string"
+                            + " holding a double quote is refused: Drools swaps its quotes for double quotes without"
+                            + " escaping, so it runs as other code than it reads; write it in double quotes (\\\")"));
+                }
+            }
+        } catch (RuntimeException e) {
+            problems.add(new Problem(1, 1, "the rule file cannot be read by Drools' lexer; expected DRL"));
+        }
+    }
+
+    /**
+     * Whether Drools' expression parser reads {@code expression} to its end. It stops, without an error,
+     * after the first whole expression ({@code conditionalOrExpression} is not held to the end of its
+     * input), and the compiled rule is built from what it read: DRL hands on {@code 'a" || x || "'} (one
+     * single-quoted string) as {@code "a" || x || ""}, of which it reads {@code "a"} (attack25).
+     */
+    static boolean readToItsEnd(String expression) {
+        try {
+            CommonTokenStream tokens = new CommonTokenStream(DRLFactory.getDRLLexer(new ANTLRStringStream(expression),
+                    LanguageLevelOption.DRL6));
+            RecognizerSharedState state = new RecognizerSharedState();
+            DRLExpressions parser = DRLFactory.getDRLExpressions(tokens, state,
+                    new ParserHelper(tokens, state, LanguageLevelOption.DRL6), LanguageLevelOption.DRL6);
+            parser.setBuildDescr(true);
+            parser.conditionalOrExpression();
+            return !parser.hasErrors() && tokens.LA(1) == Token.EOF;
+        } catch (RecognitionException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -867,7 +936,16 @@ final class PolicyLanguage {
 
         private void source(PatternSourceDescr source, PatternDescr pattern) {
             BaseDescr where = source.getLine() > 0 ? source : pattern;
-            if (source instanceof CollectDescr collect) {
+            // By exact class: Drools' groupby is a subclass of AccumulateDescr whose grouping key is Java
+            // code an accumulate has not, and a subclass the walk does not know may hold more (attack25).
+            if (source.getClass() == GroupByDescr.class) {
+                refuse(where, "groupby is outside the policy language (its grouping key is code run for every fact);"
+                        + " expected from, collect or accumulate with " + new TreeSet<>(ACCUMULATE_FUNCTIONS));
+            } else if (source.getClass() != CollectDescr.class && source.getClass() != AccumulateDescr.class
+                    && source.getClass() != FromDescr.class) {
+                refuse(where, "pattern source '" + describe(source) + "' is refused (entry points and windows are"
+                        + " outside the policy language); expected from, collect or accumulate");
+            } else if (source instanceof CollectDescr collect) {
                 if (collect.getInputPattern() == null) {
                     refuse(where, "collect needs one pattern over the facts");
                 } else {
@@ -940,6 +1018,12 @@ final class PolicyLanguage {
             }
             if (tree == null || exprParser.hasErrors()) {
                 problems.add(origin.here("constraint '" + constraint.getExpression() + "' cannot be classified"));
+                return;
+            }
+            if (!readToItsEnd(constraint.getExpression())) {
+                problems.add(origin.here("constraint '" + oneLine(constraint.getExpression()) + "' is not read to its end:"
+                        + " Drools stops after '" + oneLine(tree.toString()) + "' and ignores the rest (a single-quoted"
+                        + " string holding a double quote becomes two strings); write strings in double quotes"));
                 return;
             }
             constraintPart(tree, origin, constraint.getExpression());
