@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planning.api.InvalidInputException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -165,11 +168,42 @@ class FirstParentLineTest {
             RefUpdate replace = repository.updateRef("refs/replace/" + root.name());
             replace.setNewObjectId(replacement);
             replace.forceUpdate();
-            java.nio.file.Files.createDirectories(dir.resolve(".git/info"));
-            java.nio.file.Files.writeString(dir.resolve(".git/info/grafts"), head.name() + " " + elsewhere.name() + "\n");
+            Files.createDirectories(dir.resolve(".git/info"));
+            Files.writeString(dir.resolve(".git/info/grafts"), head.name() + " " + elsewhere.name() + "\n");
             try (GitRepository git24 = GitRepository.find(dir).orElseThrow()) {
                 assertThat(onLine(git24, elsewhere)).isFalse();
                 assertThat(onLine(git24, root)).isTrue();
+            }
+        }
+    }
+
+    /**
+     * {@link GitRepository#objects}: what a path is at a commit, compared by object: the same bytes at two commits
+     * are the same blob, a directory is its tree, a path the commit does not hold is {@code none}.
+     */
+    @Test
+    void objectsTellsFilesAndDirectoriesByTheirGitObjects() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            Files.createDirectories(dir.resolve("rulebook"));
+            Files.writeString(dir.resolve("rulebook/rulebook.yaml"), "a\n");
+            Files.writeString(dir.resolve("plan.yaml"), "one\n");
+            git.add().addFilepattern(".").call();
+            String first = git.commit().setMessage("one").setSign(false).call().getName();
+            Files.writeString(dir.resolve("notes.md"), "unrelated\n");
+            git.add().addFilepattern(".").call();
+            String second = git.commit().setMessage("two").setSign(false).call().getName();
+            Files.writeString(dir.resolve("plan.yaml"), "two\n");
+            git.add().addFilepattern(".").call();
+            String third = git.commit().setMessage("three").setSign(false).call().getName();
+            try (GitRepository git25 = GitRepository.find(dir).orElseThrow()) {
+                List<String> paths = List.of("plan.yaml", "rulebook", "capacity.yaml");
+                Map<String, String> atFirst = git25.objects(first, paths);
+                assertThat(atFirst.get("plan.yaml")).startsWith("100644 ");
+                assertThat(atFirst.get("rulebook")).startsWith("40000 ");
+                assertThat(atFirst.get("capacity.yaml")).isEqualTo("none");
+                assertThat(git25.objects(second, paths)).isEqualTo(atFirst);
+                assertThat(git25.objects(third, paths).get("plan.yaml")).isNotEqualTo(atFirst.get("plan.yaml"));
+                assertThat(git25.objects(third, paths).get("rulebook")).isEqualTo(atFirst.get("rulebook"));
             }
         }
     }
